@@ -1,0 +1,45 @@
+/**
+ * The one error type the generator throws for bad input. It always names the file, the place in
+ * it (a JSON pointer, or a line and column) and what to do about it, so the CLI can print it as is.
+ */
+export interface GeneratorErrorLocation {
+  /** The file the problem is in (as the user gave it, or as found through a `$ref`). */
+  file: string;
+  /** JSON pointer into the document, e.g. `#/components/schemas/Plan/properties/price`. */
+  pointer?: string;
+  /** 1-based line and column, when the problem is in the text rather than the structure. */
+  line?: number;
+  column?: number;
+}
+
+export class GeneratorError extends Error {
+  override readonly name = 'GeneratorError';
+  readonly location: GeneratorErrorLocation;
+  readonly hint: string;
+
+  constructor(problem: string, location: GeneratorErrorLocation, hint: string) {
+    super(`${formatLocation(location)}: ${problem}\n  fix: ${hint}`);
+    this.location = location;
+    this.hint = hint;
+  }
+}
+
+export function formatLocation(location: GeneratorErrorLocation): string {
+  let text = location.file;
+  if (location.line !== undefined) {
+    text += `:${location.line}`;
+    if (location.column !== undefined) text += `:${location.column}`;
+  }
+  if (location.pointer !== undefined) text += ` ${location.pointer}`;
+  return text;
+}
+
+/** Escapes one JSON pointer token (RFC 6901). */
+export function pointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Joins tokens onto a JSON pointer, escaping each one. */
+export function joinPointer(base: string, ...tokens: (string | number)[]): string {
+  return tokens.reduce<string>((acc, token) => `${acc}/${pointerToken(token)}`, base);
+}

@@ -1,0 +1,211 @@
+/**
+ * Making names from any spec safe to print as TypeScript. Every identifier and every comment text
+ * that reaches an emitter has gone through this module: building an AST does not sanitise anything.
+ */
+
+const RESERVED = new Set([
+  // ECMAScript reserved words and strict-mode future reserved words
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'null',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'yield',
+  'let',
+  'static',
+  'implements',
+  'interface',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'await',
+  'arguments',
+  'eval',
+  // TypeScript type names that cannot be redeclared as types
+  'any',
+  'unknown',
+  'never',
+  'number',
+  'string',
+  'boolean',
+  'symbol',
+  'object',
+  'bigint',
+  'undefined',
+  'type',
+  'as',
+  'is',
+  'keyof',
+  'infer',
+  'declare',
+  'module',
+  'namespace',
+  'readonly',
+  'abstract',
+  'async',
+  'constructor',
+  'get',
+  'set',
+  'of',
+  'from',
+  'require',
+  'global',
+]);
+
+/** Globals a generated module must not shadow with a type or value of the same name. */
+const SHADOWED_GLOBALS = new Set([
+  'Array',
+  'Object',
+  'String',
+  'Number',
+  'Boolean',
+  'Symbol',
+  'Date',
+  'Promise',
+  'Record',
+  'Partial',
+  'Required',
+  'Readonly',
+  'Pick',
+  'Omit',
+  'Exclude',
+  'Extract',
+  'Map',
+  'Set',
+  'Function',
+  'JSON',
+  'Math',
+  'Response',
+  'Request',
+  'Headers',
+  'URL',
+  'AbortSignal',
+  'Uint8Array',
+  'RegExp',
+  'BigInt',
+  'Iterable',
+  'AsyncIterable',
+  'NonNullable',
+  'ReturnType',
+  'Awaited',
+]);
+
+/** Splits any text into words: `user.birthday` → [user, birthday]; `HTTPServer2go` → [HTTP, Server2go]. */
+export function words(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** `plan documents` → `PlanDocuments`; safe as a type name (never reserved, never starts with a digit). */
+export function pascalCase(text: string): string {
+  const joined = words(text).map(capitalize).join('');
+  return guardIdentifier(joined.length > 0 ? joined : 'Unnamed', true);
+}
+
+/** `plan-documents` → `planDocuments`; safe as a value name. */
+export function camelCase(text: string): string {
+  const pascal = words(text).map(capitalize).join('');
+  const camel = pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  return guardIdentifier(camel.length > 0 ? camel : 'unnamed', false);
+}
+
+function guardIdentifier(name: string, isType: boolean): string {
+  let safe = /^[0-9]/.test(name) ? `_${name}` : name;
+  if (RESERVED.has(safe) || (isType && SHADOWED_GLOBALS.has(safe))) {
+    safe = `${safe}_`;
+  }
+  return safe;
+}
+
+/** True when `name` can be printed as a bare property key (`{ name: … }`, `obj.name`). */
+export function isIdentifierName(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** A property key as it must be printed: bare when possible, otherwise a quoted string literal. */
+export function propertyKey(name: string): string {
+  return isIdentifierName(name) ? name : stringLiteral(name);
+}
+
+/** A property access: `.name` when possible, otherwise `["user.birthday"]`. */
+export function propertyAccess(name: string): string {
+  return isIdentifierName(name) ? `.${name}` : `[${stringLiteral(name)}]`;
+}
+
+/**
+ * A string literal that is safe anywhere in generated code: JSON escaping plus the two line
+ * terminators JSON allows raw and `</script>`-style sequences that some tools choke on.
+ */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .replace(/<\//g, '<\\/');
+}
+
+/** Makes text safe inside a `/** … *\/` comment: `*\/` cannot close it early. */
+export function escapeJsDoc(text: string): string {
+  return text.replace(/\*\//g, '*\\/').replace(/\r\n?/g, '\n').trim();
+}
+
+/**
+ * Hands out unique names within one namespace. The first claimant of a name keeps it; later ones
+ * get a numeric suffix (`Plan`, `Plan2`). Claims are made in a deterministic order by the caller.
+ */
+export class NameRegistry {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.taken.add(name);
+  }
+
+  claim(wanted: string): string {
+    let candidate = wanted;
+    for (let i = 2; this.taken.has(candidate); i++) candidate = `${wanted}${i}`;
+    this.taken.add(candidate);
+    return candidate;
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(name);
+  }
+}
