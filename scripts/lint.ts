@@ -1,0 +1,30 @@
+/**
+ * `npm run lint`: lints the spec with Redocly under redocly.yaml (every rule at error).
+ * Exits non-zero on any problem; Redocly's messages name the file, line and column of each one.
+ *
+ *   npm run lint [-- --spec <file>]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { redoclyBin, quietNodeEnv } from './lib/redocly.ts';
+
+const { values } = parseArgs({
+  options: { spec: { type: 'string', default: 'spec/openapi.yaml' }, help: { type: 'boolean' } },
+});
+if (values.help) {
+  console.log('Usage: npm run lint [-- --spec <file>]\nLints the OpenAPI description with Redocly (redocly.yaml).');
+  process.exit(0);
+}
+const spec = resolve(values.spec);
+if (!existsSync(spec)) {
+  console.error(`${values.spec}: no such file. Pass the root of the OpenAPI description with --spec.`);
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  [redoclyBin(), 'lint', spec, '--config', resolve('redocly.yaml'), '--format', 'codeframe'],
+  { stdio: 'inherit', env: quietNodeEnv() },
+);
+process.exit(result.status ?? 1);
