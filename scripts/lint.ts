@@ -14,12 +14,16 @@ const { values } = parseArgs({
   options: { spec: { type: 'string', default: 'spec/openapi.yaml' }, help: { type: 'boolean' } },
 });
 if (values.help) {
-  console.log('Usage: npm run lint [-- --spec <file>]\nLints the OpenAPI description with Redocly (redocly.yaml).');
+  console.log(
+    'Usage: npm run lint [-- --spec <file>]\nLints the OpenAPI description with Redocly (redocly.yaml).',
+  );
   process.exit(0);
 }
 const spec = resolve(values.spec);
 if (!existsSync(spec)) {
-  console.error(`${values.spec}: no such file. Pass the root of the OpenAPI description with --spec.`);
+  console.error(
+    `${values.spec}: no such file. Pass the root of the OpenAPI description with --spec.`,
+  );
   process.exit(1);
 }
 const result = spawnSync(

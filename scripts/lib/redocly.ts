@@ -6,7 +6,8 @@ export function redoclyBin(): string {
   const require = createRequire(import.meta.url);
   const pkgPath = require.resolve('@redocly/cli/package.json');
   const pkg = require(pkgPath) as { bin: string | Record<string, string> };
-  const bin = typeof pkg.bin === 'string' ? pkg.bin : (pkg.bin['redocly'] ?? Object.values(pkg.bin)[0]);
+  const bin =
+    typeof pkg.bin === 'string' ? pkg.bin : (pkg.bin['redocly'] ?? Object.values(pkg.bin)[0]);
   if (bin === undefined) throw new Error('@redocly/cli declares no binary');
   return join(dirname(pkgPath), bin);
 }

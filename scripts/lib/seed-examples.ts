@@ -38,7 +38,9 @@ function readJsonBlock(lines: string[], start: number): { text: string; end: num
 
 export function readSeedExamples(seedDir: string): SeedExample[] {
   const examples: SeedExample[] = [];
-  for (const file of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const lines = readFileSync(join(seedDir, file), 'utf8').split('\n');
     let operation: string | undefined;
     let method: string | undefined;
@@ -55,7 +57,13 @@ export function readSeedExamples(seedDir: string): SeedExample[] {
       }
       if (line.startsWith('-d "')) {
         const raw = line.slice(4, line.lastIndexOf('"'));
-        examples.push({ file, line: i + 1, kind: 'request', operation, value: JSON.parse(raw.replace(/\\"/g, '"')) });
+        examples.push({
+          file,
+          line: i + 1,
+          kind: 'request',
+          operation,
+          value: JSON.parse(raw.replace(/\\"/g, '"')),
+        });
         continue;
       }
       if (line === '{' && i > 0) {

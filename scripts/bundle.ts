@@ -1,0 +1,45 @@
+/**
+ * `npm run bundle`: bundles the split spec into one file for tools that want one
+ * (default `build/openapi.json`). Written to a temporary file first and moved into place, so a
+ * failed run leaves the previous bundle as it was.
+ *
+ *   npm run bundle [-- --spec <file>] [-- --out <file>]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { quietNodeEnv, redoclyBin } from './lib/redocly.ts';
+
+const { values } = parseArgs({
+  options: {
+    spec: { type: 'string', default: 'spec/openapi.yaml' },
+    out: { type: 'string', default: 'build/openapi.json' },
+    help: { type: 'boolean' },
+  },
+});
+if (values.help) {
+  console.log('Usage: npm run bundle [-- --spec <file>] [-- --out <file.json|file.yaml>]');
+  process.exit(0);
+}
+const spec = resolve(values.spec);
+if (!existsSync(spec)) {
+  console.error(
+    `${values.spec}: no such file. Pass the root of the OpenAPI description with --spec.`,
+  );
+  process.exit(1);
+}
+const out = resolve(values.out);
+mkdirSync(dirname(out), { recursive: true });
+const tmp = out.replace(/(\.\w+)$/, `.tmp-${process.pid}$1`);
+const result = spawnSync(
+  process.execPath,
+  [redoclyBin(), 'bundle', spec, '--config', resolve('redocly.yaml'), '--output', tmp],
+  { stdio: 'inherit', env: quietNodeEnv() },
+);
+if (result.status !== 0 || !existsSync(tmp)) {
+  rmSync(tmp, { force: true });
+  console.error(`Bundling ${values.spec} failed; ${values.out} was left as it was.`);
+  process.exit(result.status || 1);
+}
+renameSync(tmp, out);

@@ -1,0 +1,106 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runScript } from '../helpers/run.ts';
+import { ROOT } from '../helpers/spec.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'spec-lint-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A copy of spec/ in a temp folder, with one file changed by `edit`. */
+function brokenSpec(name: string, file: string, edit: (text: string) => string): string {
+  const dir = join(work, name);
+  cpSync(join(ROOT, 'spec'), dir, { recursive: true });
+  const target = join(dir, file);
+  const before = readFileSync(target, 'utf8');
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  writeFileSync(target, after);
+  return join(dir, 'openapi.yaml');
+}
+
+describe('npm run lint', () => {
+  it('passes on the spec with no problem at all', () => {
+    const result = runScript('scripts/lint.ts');
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain('Your API description is valid');
+    // Problems are printed numbered (`[1] file:line`); warnings are summed up as "You have N warnings".
+    expect(result.output).not.toMatch(/^\[\d+\] |You have \d+ warning|Validation failed/m);
+  });
+
+  it('fails on a broken $ref, naming the file, the line and the missing target', () => {
+    const spec = brokenSpec('ref', 'components/responses/NotFound.yaml', (t) =>
+      t.replace('Error.yaml', 'Eror.yaml'),
+    );
+    const result = runScript('scripts/lint.ts', ['--spec', spec]);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/components\/responses\/NotFound\.yaml:5:\d+/);
+    expect(result.output).toContain("Can't resolve $ref");
+    expect(result.output).toContain('Eror.yaml');
+  });
+
+  it('fails on invalid YAML, naming the file and the line and column', () => {
+    const spec = brokenSpec('yaml', 'components/schemas/Price.yaml', (t) =>
+      t.replace('required: [amount, currency]', 'required: [amount, currency'),
+    );
+    const result = runScript('scripts/lint.ts', ['--spec', spec]);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/Price\.yaml/);
+    expect(result.output).toMatch(/\(\d+:\d+\)|:\d+:\d+/);
+  });
+
+  it('fails when an example no longer matches its schema', () => {
+    const spec = brokenSpec('example', 'components/examples/Plan.yaml', (t) =>
+      t.replace('amount: 999', 'amount: -999'),
+    );
+    const result = runScript('scripts/lint.ts', ['--spec', spec]);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('no-invalid-media-type-examples');
+  });
+
+  it('fails when an operation has no x-sdk-method', () => {
+    const spec = brokenSpec('sdk', 'paths/addon-publish.yaml', (t) =>
+      t.replace(/\n\s*x-sdk-method: addons.publish/, ''),
+    );
+    const result = runScript('scripts/lint.ts', ['--spec', spec]);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('x-sdk-method');
+  });
+
+  it('names a missing spec file and says what to pass', () => {
+    const result = runScript('scripts/lint.ts', ['--spec', join(work, 'nope.yaml')]);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('nope.yaml: no such file');
+  });
+});
+
+describe('npm run bundle', () => {
+  it('writes one JSON file with all 19 operations', () => {
+    const out = join(work, 'bundle', 'openapi.json');
+    const result = runScript('scripts/bundle.ts', ['--out', out]);
+    expect(result.status, result.output).toBe(0);
+    const doc = JSON.parse(readFileSync(out, 'utf8')) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const ops = Object.values(doc.paths).flatMap((item) =>
+      Object.keys(item).filter((k) => k !== 'parameters'),
+    );
+    expect(ops).toHaveLength(19);
+  });
+
+  it('fails on a broken $ref naming the file and line, and leaves the previous bundle intact', () => {
+    const out = join(work, 'bundle2', 'openapi.json');
+    expect(runScript('scripts/bundle.ts', ['--out', out]).status).toBe(0);
+    const before = readFileSync(out, 'utf8');
+    const spec = brokenSpec('bundle-ref', 'paths/addon.yaml', (t) =>
+      t.replace('schemas/Addon.yaml', 'schemas/Adon.yaml'),
+    );
+    const result = runScript('scripts/bundle.ts', ['--spec', spec, '--out', out]);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/paths\/addon\.yaml:\d+:\d+/);
+    expect(result.output).toContain('Adon.yaml');
+    expect(readFileSync(out, 'utf8')).toBe(before);
+    expect(existsSync(out.replace('.json', `.tmp-${process.pid}.json`))).toBe(false);
+  });
+});
