@@ -6,10 +6,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { JsonObject } from './spec.ts';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats =
-  (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule;
+// ajv-formats is CommonJS; under NodeNext its plugin is the `default` property of the module.
+const addFormats = addFormatsModule.default;
 
 const BASE = 'https://spec.invalid/openapi.json';
 
