@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SPEC_FILE = `${ROOT}spec/openapi.yaml`;
-export const SEEDS_DIR = `${ROOT}../shared/seeds`;
+/** Copies of the documentation pages the spec is derived from (see the README there). */
+export const SEEDS_DIR = `${ROOT}test/fixtures/seeds`;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

@@ -1,0 +1,259 @@
+/**
+ * Builds the API reference site: `redocly build-docs` renders the spec into one self-contained
+ * `index.html` (Redoc's JavaScript inlined, no CDN), in a folder ready to publish as static files.
+ *
+ * Usage: tsx scripts/docs.ts [--spec spec/openapi.yaml] [--out build/docs]
+ *
+ * The site is built in a temporary folder next to the target and moved into place only when the
+ * build succeeded, so a failed build leaves the previous site as it was.
+ */
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { run } from './lib/run.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REDOCLY = join(REPO_ROOT, 'node_modules', '.bin', 'redocly');
+const PAGE_TEMPLATE = fileURLToPath(new URL('./docs-template.html', import.meta.url));
+
+export const DEFAULT_SPEC = 'spec/openapi.yaml';
+export const DEFAULT_OUT_DIR = 'build/docs';
+
+/**
+ * Redoc options (https://redocly.com/docs/redoc/v3.x/config). Passed on the command line, so
+ * they replace any `openapi:` section of a redocly.yaml: change them here.
+ * - schemaDefinitionsTagName: list every component schema in a "Schemas" section (Redoc 3 shows
+ *   no schema definitions otherwise; `x-tags` on a schema adds it to that tag's section as well).
+ */
+const REDOC_OPTIONS = { schemaDefinitionsTagName: 'Schemas' };
+
+/**
+ * Environment for the Redocly CLI: no usage telemetry from the CLI or from the rendered page
+ * (the CLI writes `disableTelemetry` into the page), no update notice, no colour codes.
+ * The CLI's Node 20 deprecation banner has no switch; it only shows when a build fails.
+ */
+const REDOCLY_ENV = {
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  NO_COLOR: '1',
+  FORCE_COLOR: undefined,
+};
+
+export interface BuildDocsOptions {
+  /** The root OpenAPI file. */
+  spec: string;
+  /** The folder to (re)create with the site; its parent folders are created as needed. */
+  outDir: string;
+}
+
+export interface BuildDocsResult {
+  /** Absolute path of the built page, `<outDir>/index.html`. */
+  htmlFile: string;
+}
+
+/** A build that failed; `message` says what went wrong, in which file, and how to fix it. */
+export class DocsBuildError extends Error {
+  override name = 'DocsBuildError';
+}
+
+/** Builds the docs site for `spec` into `outDir` (replacing a previous build there). */
+export async function buildDocs({ spec, outDir }: BuildDocsOptions): Promise<BuildDocsResult> {
+  const specFile = resolve(spec);
+  const target = resolve(outDir);
+  await assertSpecFile(specFile);
+  await assertReplaceable(target);
+
+  await mkdir(dirname(target), { recursive: true });
+  const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.building-`));
+  try {
+    await chmod(staging, 0o755); // mkdtemp makes it owner-only; the site is meant to be served
+
+    const bundled = join(staging, 'openapi.bundled.json');
+    await bundleSpec(specFile, bundled);
+    const title = pageTitle(JSON.parse(await readFile(bundled, 'utf8')) as unknown, specFile);
+    await renderPage(bundled, join(staging, 'index.html'), title, specFile);
+    await rm(bundled);
+    await replaceFolder(target, staging);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return { htmlFile: join(target, 'index.html') };
+}
+
+async function assertSpecFile(specFile: string): Promise<void> {
+  const info = await stat(specFile).catch(() => undefined);
+  if (!info?.isFile()) {
+    throw new DocsBuildError(
+      `Spec file not found: ${display(specFile)}\n` +
+        `Fix: pass the root OpenAPI file with --spec <file> (default: ${DEFAULT_SPEC}).`,
+    );
+  }
+}
+
+/**
+ * The output folder is deleted and replaced, so refuse anything that is not clearly a previous
+ * docs build: the repository or an ancestor of it, or a non-empty folder without an index.html.
+ */
+async function assertReplaceable(target: string): Promise<void> {
+  const cwd = process.cwd();
+  for (const protectedDir of [cwd, REPO_ROOT]) {
+    const fromTarget = relative(target, protectedDir);
+    if (fromTarget === '' || (!fromTarget.startsWith('..') && !fromTarget.startsWith(sep))) {
+      throw new DocsBuildError(
+        `Refusing to build docs into ${target}: it contains ${protectedDir}, and the output ` +
+          `folder is replaced as a whole.\nFix: pass a dedicated folder with --out (default: ${DEFAULT_OUT_DIR}).`,
+      );
+    }
+  }
+  const info = await stat(target).catch(() => undefined);
+  if (info === undefined) return;
+  const entries = info.isDirectory() ? await readdir(target) : undefined;
+  if (entries === undefined || (entries.length > 0 && !entries.includes('index.html'))) {
+    throw new DocsBuildError(
+      `Refusing to replace ${display(target)}: it is not a previous docs build (no index.html).\n` +
+        `Fix: pass an empty or new folder with --out, or delete ${display(target)} yourself.`,
+    );
+  }
+}
+
+/** Bundles the spec into one file; this fails on $refs that do not resolve (build-docs does not). */
+async function bundleSpec(specFile: string, bundledFile: string): Promise<void> {
+  const result = await run(
+    REDOCLY,
+    ['bundle', specFile, '--output', bundledFile, '--ext', 'json'],
+    {
+      cwd: REPO_ROOT,
+      env: REDOCLY_ENV,
+    },
+  );
+  if (result.code !== 0 || !existsSync(bundledFile)) {
+    throw new DocsBuildError(
+      `Could not bundle ${display(specFile)} for the docs (redocly bundle exited with ${exitText(result)}):\n` +
+        `${trimOutput(result.output)}\n` +
+        `Fix: correct the spec at the location above; \`npx redocly lint ${display(specFile)}\` lists all problems.`,
+    );
+  }
+}
+
+async function renderPage(
+  bundledFile: string,
+  htmlFile: string,
+  title: string,
+  specFile: string,
+): Promise<void> {
+  const args = [
+    'build-docs',
+    bundledFile,
+    '--output',
+    htmlFile,
+    '--inlineBundle',
+    '--title',
+    title,
+    '--template',
+    PAGE_TEMPLATE,
+    `--openapi=${JSON.stringify(REDOC_OPTIONS)}`,
+  ];
+  const result = await run(REDOCLY, args, { cwd: REPO_ROOT, env: REDOCLY_ENV });
+  const html = await readFile(htmlFile, 'utf8').catch(() => '');
+  if (result.code !== 0 || html === '') {
+    throw new DocsBuildError(
+      `redocly build-docs failed for ${display(specFile)} (exited with ${exitText(result)}):\n` +
+        `${trimOutput(result.output)}`,
+    );
+  }
+}
+
+/** "<info.title> – API reference", e.g. "Gigs Core API – API reference". */
+function pageTitle(document: unknown, specFile: string): string {
+  const info = isRecord(document) ? document['info'] : undefined;
+  const title = isRecord(info) ? info['title'] : undefined;
+  if (typeof title !== 'string' || title.trim() === '') {
+    throw new DocsBuildError(
+      `${display(specFile)}: info.title is missing or empty; the docs page title is made from it.\n` +
+        'Fix: set info.title in the root OpenAPI file.',
+    );
+  }
+  return `${title.trim()} – API reference`;
+}
+
+/** Moves `staging` to `target`, restoring the previous `target` if the move fails. */
+async function replaceFolder(target: string, staging: string): Promise<void> {
+  const previous = existsSync(target) ? `${staging}.previous` : undefined;
+  if (previous !== undefined) await rename(target, previous);
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    if (previous !== undefined) await rename(previous, target);
+    throw error;
+  }
+  if (previous !== undefined) await rm(previous, { recursive: true, force: true });
+}
+
+/** Redocly's output without leading blank lines and trailing whitespace (indentation kept). */
+function trimOutput(output: string): string {
+  return output.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function exitText(result: { code: number | null; signal: string | null }): string {
+  return result.code === null ? `signal ${result.signal ?? 'unknown'}` : `code ${result.code}`;
+}
+
+/** A path relative to the working directory when it is inside it, else absolute. */
+function display(path: string): string {
+  const fromCwd = relative(process.cwd(), path);
+  return fromCwd === '' || fromCwd.startsWith('..') ? path : fromCwd;
+}
+
+const USAGE = `Usage: tsx scripts/docs.ts [options]
+
+Builds the API reference site (one self-contained index.html) with Redocly.
+
+Options:
+  --spec <file>  root OpenAPI file (default: ${DEFAULT_SPEC})
+  --out <dir>    output folder, replaced on success (default: ${DEFAULT_OUT_DIR})
+  --help         show this help`;
+
+async function main(argv: string[]): Promise<number> {
+  let values: { spec?: string; out?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { spec: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    const spec = values.spec ?? DEFAULT_SPEC;
+    const { htmlFile } = await buildDocs({ spec, outDir: values.out ?? DEFAULT_OUT_DIR });
+    const size = (await stat(htmlFile)).size;
+    console.log(
+      `Built the docs site from ${spec}: ${display(htmlFile)} (${Math.round(size / 1024)} KiB)`,
+    );
+    return 0;
+  } catch (error) {
+    console.error(error instanceof DocsBuildError ? `error: ${error.message}` : error);
+    return 1;
+  }
+}
+
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
+  process.exitCode = await main(process.argv.slice(2));
+}

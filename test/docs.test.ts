@@ -1,0 +1,351 @@
+/**
+ * The docs site (scripts/docs.ts) built from spec/openapi.yaml, opened in headless Chromium
+ * without network access: every operation and the main schemas render, and the page logs no
+ * errors. Saves a full-page screenshot to test-results/docs.png.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { Browser, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+
+import { buildDocs, DocsBuildError } from '../scripts/docs.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { startStaticServer, type StaticServer } from './helpers/static-server.ts';
+
+const SPEC = fileURLToPath(new URL('../spec/openapi.yaml', import.meta.url));
+const SCREENSHOT = fileURLToPath(new URL('../test-results/docs.png', import.meta.url));
+
+interface ExpectedOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  summary: string;
+  deprecated: boolean;
+}
+
+/** The 19 operations of the Gigs Core API spec. */
+const OPERATIONS: ExpectedOperation[] = [
+  operation('listPlans', 'GET /projects/{project}/plans', 'List all plans'),
+  operation('searchPlans', 'POST /projects/{project}/plans/search', 'Search for plans'),
+  operation('retrievePlan', 'GET /projects/{project}/plans/{plan}', 'Retrieve a plan'),
+  operation('updatePlan', 'PATCH /projects/{project}/plans/{plan}', 'Update a plan'),
+  operation('archivePlan', 'POST /projects/{project}/plans/{plan}/archive', 'Archive a plan'),
+  operation('publishPlan', 'POST /projects/{project}/plans/{plan}/publish', 'Publish a plan'),
+  operation(
+    'listPlanDocumentsOfPlan',
+    'GET /projects/{project}/plans/{plan}/documents',
+    'List all documents of a plan',
+    { deprecated: true },
+  ),
+  operation(
+    'retrievePlanDocumentOfPlan',
+    'GET /projects/{project}/plans/{plan}/documents/{document}',
+    'Retrieve a document of a plan',
+    { deprecated: true },
+  ),
+  operation(
+    'listPlanDocuments',
+    'GET /projects/{project}/planDocuments',
+    'List all plan documents',
+  ),
+  operation(
+    'retrievePlanDocument',
+    'GET /projects/{project}/planDocuments/{planDocument}',
+    'Retrieve a plan document',
+  ),
+  operation(
+    'listSubscriptionChanges',
+    'GET /projects/{project}/subscriptionChanges',
+    'List all subscription changes',
+  ),
+  operation(
+    'createSubscriptionChange',
+    'POST /projects/{project}/subscriptionChanges',
+    'Create a subscription change',
+  ),
+  operation(
+    'retrieveSubscriptionChange',
+    'GET /projects/{project}/subscriptionChanges/{id}',
+    'Retrieve a subscription change',
+  ),
+  operation(
+    'deleteSubscriptionChange',
+    'DELETE /projects/{project}/subscriptionChanges/{id}',
+    'Delete a subscription change',
+  ),
+  operation('listAddons', 'GET /projects/{project}/addons', 'List all add-ons'),
+  operation('retrieveAddon', 'GET /projects/{project}/addons/{addon}', 'Retrieve an add-on'),
+  operation('updateAddon', 'PATCH /projects/{project}/addons/{addon}', 'Update an add-on'),
+  operation('archiveAddon', 'POST /projects/{project}/addons/{addon}/archive', 'Archive an add-on'),
+  operation('publishAddon', 'POST /projects/{project}/addons/{addon}/publish', 'Publish an add-on'),
+];
+
+const SCHEMAS = [
+  'Plan',
+  'PlanList',
+  'PlanDocument',
+  'PlanDocumentList',
+  'Addon',
+  'AddonList',
+  'SubscriptionChange',
+  'SubscriptionChangeList',
+  'Error',
+];
+
+/**
+ * The one request Redoc 3 makes to another host: the "API docs by Redocly" logo in the sidebar
+ * (Redoc hides it when it fails to load). The test answers it with a stand-in image, so that a
+ * failed load is not logged as a console error; every other outside request fails the test.
+ */
+const REDOC_ATTRIBUTION_LOGO = /^https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg$/;
+const STAND_IN_LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="16"/>';
+
+const RENDER_TIMEOUT_MS = 15_000;
+
+describe('docs site (scripts/docs.ts)', () => {
+  let outRoot: string;
+  let htmlFile: string;
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  /** Links to every operation and schema, e.g. "#/plans/listplans" (collectSectionLinks). */
+  let sectionLinks: string[];
+  const consoleErrors: string[] = [];
+  const outsideRequests: string[] = [];
+
+  beforeAll(async () => {
+    outRoot = await mkdtemp(join(tmpdir(), 'gigs-docs-test-'));
+    ({ htmlFile } = await buildDocs({ spec: SPEC, outDir: join(outRoot, 'site') }));
+    server = await startStaticServer(dirname(htmlFile));
+    browser = await launchBrowser();
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.route(
+      (url) => url.origin !== new URL(server.url).origin,
+      async (route: Route) => {
+        const url = route.request().url();
+        if (REDOC_ATTRIBUTION_LOGO.test(url)) {
+          await route.fulfill({ contentType: 'image/svg+xml', body: STAND_IN_LOGO });
+        } else {
+          outsideRequests.push(url);
+          await route.abort('internetdisconnected');
+        }
+      },
+    );
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+
+    await page.goto(server.url, { waitUntil: 'load' });
+    sectionLinks = await collectSectionLinks();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outRoot) await rm(outRoot, { recursive: true, force: true });
+  });
+
+  it('builds one self-contained index.html titled after info.title', async () => {
+    const spec = parseYaml(await readFile(SPEC, 'utf8')) as { info: { title: string } };
+    const html = await readFile(htmlFile, 'utf8');
+
+    expect(html).toContain(`<title>${spec.info.title} – API reference</title>`);
+    // Redoc's script is inlined: no external scripts, stylesheets or module preloads.
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
+    expect(html).not.toMatch(/<link[^>]*rel="(?:stylesheet|modulepreload|preload)"/i);
+    expect(html).not.toContain('fonts.googleapis.com');
+    expect(html).toContain('hydrate(__redoc_definition');
+    expect(await page.title()).toBe(`${spec.info.title} – API reference`);
+  });
+
+  it.each(OPERATIONS)(
+    'renders $operationId ($method $path) with its summary',
+    async ({ operationId, method, path, summary, deprecated }) => {
+      const section = await openSection(operationId.toLowerCase());
+      const heading = section.locator('h2').first();
+
+      expect(await ownText(heading)).toBe(summary);
+      const badges = await heading.locator('[data-component-name="Tag/Tag"]').allInnerTexts();
+      expect(badges.map((badge) => badge.toLowerCase())).toEqual(deprecated ? ['deprecated'] : []);
+      const text = await section.innerText();
+      expect(text).toContain(path);
+      expect(text).toMatch(new RegExp(`\\b${method}\\b`));
+    },
+  );
+
+  it.each(SCHEMAS)('lists the %s schema in the Schemas section', async (schema) => {
+    const section = await openSection(schema.toLowerCase(), '#/schemas/');
+
+    expect(await ownText(section.locator('h2').first())).toBe(schema);
+  });
+
+  it('saves a full-page screenshot of the overview', async () => {
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.locator('#redoc h1').first().waitFor({ timeout: RENDER_TIMEOUT_MS });
+    // Redoc paints sections only when they enter the viewport: make the viewport as tall as the
+    // page so the screenshot shows all of it.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1400, height: Math.min(height, 20_000) });
+    await page.locator('#redoc [id="schemas"] h2').waitFor({ state: 'visible' });
+    await mkdir(dirname(SCREENSHOT), { recursive: true });
+    const png = await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.byteLength).toBeGreaterThan(20_000);
+  });
+
+  it('loads nothing from the network and logs no console errors', () => {
+    expect(outsideRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  /**
+   * The links to every operation and schema, e.g. "#/plans/listplans", "#/schemas/plan".
+   * Redoc renders a tag's section only when it is navigated to, and its overview lists the
+   * first 8 items with a "Show N more..." button for the rest; so this opens each tag listed
+   * in the sidebar, shows all of its items, and collects their links.
+   */
+  async function collectSectionLinks(): Promise<string[]> {
+    const menuLinks = page.locator('#redoc [data-component-name="Menu/MenuItem"] > a[href^="/"]');
+    await menuLinks.first().waitFor({ state: 'attached', timeout: RENDER_TIMEOUT_MS });
+    const tagSlugs = (
+      await menuLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    )
+      .map((href) => /^\/([^/]+)$/.exec(href ?? '')?.[1])
+      .filter((slug) => slug !== undefined);
+    expect(tagSlugs, 'tags in the sidebar').toContain('schemas');
+
+    const links = new Set<string>();
+    for (const slug of tagSlugs) {
+      const section = await navigateTo(`#/${slug}`);
+      const showMore = section.locator('[data-testid="show-more-operations"]');
+      for (let clicks = 0; (await showMore.count()) > 0; clicks++) {
+        expect(clicks, `"Show N more..." clicks in #/${slug}`).toBeLessThan(20);
+        await showMore.first().click();
+      }
+      const hrefs = await section
+        .locator(`a[href^="#/${slug}/"]`)
+        .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+      for (const href of hrefs) if (/^#\/[^/#]+\/[^/#]+$/.test(href)) links.add(href);
+    }
+    return [...links];
+  }
+
+  /** Sets the page's hash to `href` ("#/<id>") and returns the element with that id once rendered. */
+  async function navigateTo(href: string) {
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, href);
+    const section = page.locator(`[id="${href.slice(2)}"]`);
+    await section.waitFor({ state: 'attached', timeout: RENDER_TIMEOUT_MS });
+    return section;
+  }
+
+  /**
+   * Navigates to the operation or schema whose link ends in `/<slug>` and returns its section.
+   * Redoc 3 section ids are `<tag slug>/<operationId in lower case>` and
+   * `schemas/<schema name in lower case>`.
+   */
+  async function openSection(slug: string, prefix = '#/') {
+    const matches = sectionLinks.filter(
+      (href) => href.startsWith(prefix) && href.slice(prefix.length).split('/').at(-1) === slug,
+    );
+    expect(matches, `one link to …/${slug} among ${sectionLinks.join(', ')}`).toHaveLength(1);
+    return navigateTo(matches[0]!);
+  }
+});
+
+function operation(
+  operationId: string,
+  route: `${string} /${string}`,
+  summary: string,
+  { deprecated = false } = {},
+): ExpectedOperation {
+  const [method = '', path = ''] = route.split(' ');
+  return { operationId, method, path, summary, deprecated };
+}
+
+describe('buildDocs failures', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gigs-docs-fail-'));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const minimalSpec = (schemaRef: string) => `openapi: 3.1.0
+info: { title: Failing API, version: '1' }
+paths:
+  /things:
+    get:
+      operationId: listThings
+      summary: List all things
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema: { $ref: '${schemaRef}' }
+components:
+  schemas:
+    Thing: { type: object }
+`;
+
+  it('keeps the previous site when the spec has an unresolved $ref, and names the file', async () => {
+    const outDir = join(dir, 'site');
+    const good = join(dir, 'good.yaml');
+    const broken = join(dir, 'broken.yaml');
+    await writeFile(good, minimalSpec('#/components/schemas/Thing'));
+    await writeFile(broken, minimalSpec('#/components/schemas/Missing'));
+    const { htmlFile } = await buildDocs({ spec: good, outDir });
+    const before = await readFile(htmlFile, 'utf8');
+
+    const failure = await buildDocs({ spec: broken, outDir }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(DocsBuildError);
+    expect((failure as Error).message).toContain('broken.yaml');
+    expect((failure as Error).message).toContain("Can't resolve $ref");
+    expect((failure as Error).message).toContain('#/components/schemas/Missing');
+    expect(await readFile(htmlFile, 'utf8')).toBe(before);
+    expect((await readdir(dir)).sort()).toEqual(['broken.yaml', 'good.yaml', 'site']);
+  });
+
+  it('reports a missing spec file with the fix', async () => {
+    await expect(
+      buildDocs({ spec: join(dir, 'nope.yaml'), outDir: join(dir, 'site-2') }),
+    ).rejects.toThrow(
+      /Spec file not found: .*nope\.yaml\nFix: pass the root OpenAPI file with --spec/,
+    );
+  });
+
+  it('refuses to replace a folder that is not a previous docs build', async () => {
+    const notDocs = join(dir, 'src');
+    await mkdir(notDocs);
+    await writeFile(join(notDocs, 'keep.txt'), 'precious');
+    await writeFile(join(dir, 'ok.yaml'), minimalSpec('#/components/schemas/Thing'));
+
+    await expect(buildDocs({ spec: join(dir, 'ok.yaml'), outDir: notDocs })).rejects.toThrow(
+      /Refusing to replace .*src: it is not a previous docs build/,
+    );
+    expect(await readdir(notDocs)).toEqual(['keep.txt']);
+  });
+});
+
+/** The text directly inside an element, without its children (badges, link icons). */
+function ownText(locator: ReturnType<Page['locator']>): Promise<string> {
+  return locator.evaluate((element) =>
+    [...element.childNodes]
+      .filter((node) => node.nodeType === Node.TEXT_NODE)
+      .map((node) => node.textContent ?? '')
+      .join('')
+      .trim(),
+  );
+}
