@@ -1,0 +1,247 @@
+/**
+ * Emits `src/guards.ts`: for every named schema X, `isX` (fast boolean check), `assertX` (throws
+ * a GuardError) and `validateX` (every issue), as straight-line code specialised per schema, plus
+ * `src/guards-runtime.ts`, the small runtime they import (copied from templates/guards/runtime.ts).
+ */
+import { readFileSync } from 'node:fs';
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type FunctionDeclarationStructure,
+  type JSDocStructure,
+  type OptionalKind,
+  type StatementStructures,
+} from 'ts-morph';
+import { GUARD_RUNTIME_TYPE_NAMES } from '../model/build-schema.ts';
+import { escapeJsDoc, stringLiteral } from '../model/names.ts';
+import type { NamedSchema } from '../model/types.ts';
+import { emitCheck } from './guards/check.ts';
+import { Code, PathExpr } from './guards/code.ts';
+import { emitCollect } from './guards/collect.ts';
+import { FileScope, FunctionScope, type HelperRequest } from './guards/scope.ts';
+import type { EmittedSourceFile } from './types.ts';
+
+export const GUARDS_PATH = 'src/guards.ts';
+export const GUARD_RUNTIME_PATH = 'src/guards-runtime.ts';
+const RUNTIME_MODULE = './guards-runtime.js';
+const RUNTIME_TEMPLATE = new URL('../../templates/guards/runtime.ts', import.meta.url);
+
+export interface GuardsOptions {
+  /** Module the schema types come from, e.g. `./types.js` (imported type-only). */
+  typesModule: string;
+  /** Module of the guard runtime; defaults to `./guards-runtime.js` (see {@link emitGuardRuntime}). */
+  runtimeModule?: string;
+}
+
+export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): EmittedSourceFile {
+  const clash = schemas.find((s) => GUARD_RUNTIME_TYPE_NAMES.includes(s.name));
+  if (clash) {
+    throw new Error(
+      `schema type name ${clash.name} clashes with the guard runtime; name schemas with buildSchemaModel`,
+    );
+  }
+  const file = new FileScope(schemas);
+  const functions: StatementStructures[] = [];
+  for (const schema of schemas) {
+    functions.push(...schemaFunctions(schema, file));
+    for (let next = file.pending.shift(); next; next = file.pending.shift())
+      functions.push(helperFunction(next, file));
+  }
+  const runtimeModule = opts.runtimeModule ?? RUNTIME_MODULE;
+  const statements: EmittedSourceFile['statements'] = [MODULE_DOC];
+  if (schemas.length > 0) {
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: opts.typesModule,
+      namedImports: schemas.map((s) => s.name),
+    });
+  }
+  const values = [...(schemas.length > 0 ? ['GuardError'] : []), ...[...file.runtimeUsed].sort()];
+  if (values.length > 0) {
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: runtimeModule,
+      namedImports: values,
+    });
+  }
+  if (schemas.length > 0) {
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: runtimeModule,
+      namedImports: ['ValidationIssue', 'ValidationResult'],
+    });
+  }
+  statements.push(
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: runtimeModule,
+      namedExports: ['GuardError'],
+    },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: runtimeModule,
+      namedExports: ['ValidationIssue', 'ValidationResult'],
+    },
+  );
+  for (const constant of file.constants) {
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        { name: constant.name, type: constant.type, initializer: constant.initializer },
+      ],
+    });
+  }
+  statements.push(...functions);
+  return { path: GUARDS_PATH, statements };
+}
+
+/** `src/guards-runtime.ts`: templates/guards/runtime.ts, unchanged. */
+export function emitGuardRuntime(): EmittedSourceFile {
+  return {
+    path: GUARD_RUNTIME_PATH,
+    statements: [readFileSync(RUNTIME_TEMPLATE, 'utf8').trimEnd()],
+  };
+}
+
+const MODULE_DOC = `/**
+ * Runtime guards for every named schema of the API. For a schema X:
+ * - \`isX(value)\`: a fast boolean check (a type guard);
+ * - \`assertX(value)\`: throws a {@link GuardError} listing the first issues and their count;
+ * - \`validateX(value)\`: \`{ ok: true, value }\` or \`{ ok: false, issues }\` with every issue found,
+ *   each with a JSON pointer \`path\`, what was \`expected\` and what was \`found\`.
+ *
+ * What the guards check, and what they deliberately do not:
+ * - \`format\` (date-time, email, uri, …) is documentation only and is not checked.
+ * - Properties a schema does not declare are accepted, unless it sets \`additionalProperties: false\`.
+ * - Values are checked as they arrive in responses: \`readOnly\` properties like any other, and
+ *   \`writeOnly\` properties (which servers never send) are not required, but checked when present.
+ * - \`nullable: true\` (or \`'null'\` in a type list) accepts null. With a \`discriminator\`, the
+ *   discriminator property picks the one schema to check.
+ * - String lengths count Unicode code points; \`multipleOf\` tolerates binary floating point;
+ *   NaN and Infinity are not numbers (JSON cannot carry them).
+ */`;
+
+function schemaFunctions(schema: NamedSchema, file: FileScope): FunctionDeclarationStructure[] {
+  const x = schema.name;
+  const isBody = new Code();
+  emitCheck(schema.node, 'value', isBody, {
+    file,
+    fn: new FunctionScope(),
+    owner: x,
+    root: schema.node,
+  });
+  const collectBody = new Code();
+  emitCollect(schema.node, 'value', PathExpr.of('path'), collectBody, {
+    file,
+    fn: new FunctionScope(),
+    owner: x,
+    root: schema.node,
+  });
+  if (isBody.isEmpty) {
+    // A schema that accepts anything still wants a value: JSON has no `undefined`.
+    isBody.ifLine('value === undefined', 'return false;');
+    collectBody.ifLine(
+      'value === undefined',
+      `issues.push(${file.runtime('issue')}(path, "a JSON value", value));`,
+    );
+  }
+  isBody.line('return true;');
+  const deprecated = schema.deprecated
+    ? [{ tagName: 'deprecated', text: `The ${x} schema is deprecated.` }]
+    : [];
+  const describe = schema.description ? `\n\n${docText(schema.description)}` : '';
+  const docs = (text: string): OptionalKind<JSDocStructure>[] => [
+    { description: `${text}${describe}`, tags: deprecated },
+  ];
+  const param = [{ name: 'value', type: 'unknown' }];
+  return [
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `is${x}`,
+      docs: docs(`Whether \`value\` is a valid {@link ${x}}.`),
+      parameters: param,
+      returnType: `value is ${x}`,
+      statements: isBody.toString(),
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `assert${x}`,
+      docs: docs(
+        `Throws a {@link GuardError} listing the issues unless \`value\` is a valid {@link ${x}}.`,
+      ),
+      parameters: param,
+      returnType: `asserts value is ${x}`,
+      statements: [
+        `const result = validate${x}(value);`,
+        `if (!result.ok) throw new GuardError(${stringLiteral(x)}, result.issues);`,
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `validate${x}`,
+      docs: docs(`Checks \`value\` against the {@link ${x}} schema and reports every issue.`),
+      parameters: param,
+      returnType: `ValidationResult<${x}>`,
+      statements: [
+        `if (is${x}(value)) return { ok: true, value };`,
+        'const issues: ValidationIssue[] = [];',
+        `collect${x}(value, "", issues);`,
+        'return { ok: false, issues };',
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      name: `collect${x}`,
+      docs: [
+        `Pushes an issue for every way \`value\` (at JSON pointer \`path\`) fails the ${x} schema.`,
+      ],
+      parameters: [
+        ...param,
+        { name: 'path', type: 'string' },
+        { name: 'issues', type: 'ValidationIssue[]' },
+      ],
+      returnType: 'void',
+      statements: collectBody.toString(),
+    },
+  ];
+}
+
+/** Description text for TSDoc: `*\/` cannot close the comment, a line cannot start a tag. */
+function docText(text: string): string {
+  return escapeJsDoc(text).replace(/^(\s*)@/gm, '$1\\@');
+}
+
+function helperFunction(request: HelperRequest, file: FileScope): FunctionDeclarationStructure {
+  const body = new Code();
+  const g = { file, fn: new FunctionScope(), owner: request.owner, root: request.node };
+  if (request.mode === 'is') {
+    emitCheck(request.node, 'value', body, g);
+    body.line('return true;');
+    return {
+      kind: StructureKind.Function,
+      name: request.name,
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: 'boolean',
+      statements: body.toString(),
+    };
+  }
+  emitCollect(request.node, 'value', PathExpr.of('path'), body, g);
+  return {
+    kind: StructureKind.Function,
+    name: request.name,
+    parameters: [
+      { name: 'value', type: 'unknown' },
+      { name: 'path', type: 'string' },
+      { name: 'issues', type: 'ValidationIssue[]' },
+    ],
+    returnType: 'void',
+    statements: body.toString(),
+  };
+}

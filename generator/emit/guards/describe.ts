@@ -1,0 +1,191 @@
+/**
+ * Static facts about nodes that the guard code needs: the `expected` texts of issues, and which
+ * JSON kinds of value a node can accept (to route a failed union to the one branch that fits).
+ */
+import type {
+  Bound,
+  JsonValue,
+  NumberNode,
+  SchemaNode,
+  StringNode,
+} from '../../model/schema-types.ts';
+import type { NamedSchema } from '../../model/types.ts';
+
+/** Value kinds as the runtime's `jsonKind` reports them. */
+export type ValueKind = 'null' | 'boolean' | 'object' | 'array' | 'string' | 'integer' | 'number';
+
+export const VALUE_KINDS: readonly ValueKind[] = [
+  'object',
+  'array',
+  'string',
+  'integer',
+  'number',
+  'boolean',
+  'null',
+];
+
+const ALL = new Set<ValueKind>(VALUE_KINDS);
+
+/** The kinds of value `node` can accept (an over-approximation: constraints are ignored). */
+export function acceptedKinds(
+  node: SchemaNode,
+  schemas: ReadonlyMap<string, NamedSchema>,
+  seen: ReadonlySet<string> = new Set(),
+): Set<ValueKind> {
+  const kinds = coreKinds(node, schemas, seen);
+  if (node.nullable) kinds.add('null');
+  return kinds;
+}
+
+function coreKinds(
+  node: SchemaNode,
+  schemas: ReadonlyMap<string, NamedSchema>,
+  seen: ReadonlySet<string>,
+): Set<ValueKind> {
+  switch (node.kind) {
+    case 'any':
+    case 'not':
+      return new Set(ALL);
+    case 'never':
+      return new Set();
+    case 'ref': {
+      const target = schemas.get(node.target);
+      if (!target || seen.has(node.target)) return new Set(ALL);
+      return acceptedKinds(target.node, schemas, new Set([...seen, node.target]));
+    }
+    case 'enum':
+      return new Set(node.values.map(kindOfValue));
+    case 'null':
+    case 'boolean':
+    case 'string':
+    case 'array':
+    case 'object':
+      return node.kind !== 'null' && node.kind !== 'boolean' && node.loose
+        ? new Set(ALL)
+        : new Set([node.kind]);
+    case 'number':
+      if (node.loose) return new Set(ALL);
+      return new Set<ValueKind>(node.integer ? ['integer'] : ['integer', 'number']);
+    case 'union': {
+      const kinds = new Set<ValueKind>();
+      for (const variant of node.variants)
+        for (const k of acceptedKinds(variant, schemas, seen)) kinds.add(k);
+      return kinds;
+    }
+    case 'allOf': {
+      let kinds = new Set(ALL);
+      for (const member of node.members) {
+        const accepted = acceptedKinds(member, schemas, seen);
+        kinds = new Set([...kinds].filter((k) => accepted.has(k)));
+      }
+      return kinds;
+    }
+  }
+}
+
+function kindOfValue(value: JsonValue): ValueKind {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return Number.isInteger(value) ? 'integer' : 'number';
+    default:
+      return 'object';
+  }
+}
+
+const MAX_LISTED = 6;
+const MAX_VALUE_TEXT = 40;
+
+/** One JSON value as an issue shows it: `"abc"`, `5`, `null`, `{"a":1}` (shortened). */
+export function valueText(value: JsonValue): string {
+  const text = JSON.stringify(value);
+  return text.length > MAX_VALUE_TEXT ? `${text.slice(0, MAX_VALUE_TEXT - 1)}…` : text;
+}
+
+/** `"a" | "b" | null`, or the first few and a count. */
+export function valuesText(values: readonly JsonValue[]): string {
+  const shown = values.slice(0, MAX_LISTED).map(valueText);
+  if (values.length > MAX_LISTED) shown.push(`… (${values.length} values)`);
+  return shown.join(' | ');
+}
+
+/** A short name for what `node` accepts: `string`, `Plan`, `"a" | "b"`, `Cat | Dog | null`. */
+export function summary(node: SchemaNode, depth = 0): string {
+  const core = coreSummary(node, depth);
+  return node.nullable && core !== 'any value' ? `${core} | null` : core;
+}
+
+function coreSummary(node: SchemaNode, depth: number): string {
+  switch (node.kind) {
+    case 'any':
+      return 'any value';
+    case 'never':
+      return 'no value';
+    case 'ref':
+      return node.target;
+    case 'enum':
+      return node.values.length === 0 ? 'no value' : valuesText(node.values);
+    case 'string':
+      return depth > 0 ? withRules(node) : 'string';
+    case 'null':
+    case 'boolean':
+    case 'array':
+    case 'object':
+      return node.kind;
+    case 'number':
+      return depth > 0 ? withRules(node) : node.integer ? 'integer' : 'number';
+    case 'union':
+      return depth > 1 ? 'one of several schemas' : listSummary(node.variants, ' | ', depth);
+    case 'allOf':
+      return depth > 1 ? 'all of several schemas' : listSummary(node.members, ' & ', depth);
+    case 'not':
+      return `not ${wrap(summary(node.node, depth + 1))}`;
+  }
+}
+
+/** Inside a union: `string (at most 2 characters)`, `integer (>= 0, multiple of 2)`. */
+function withRules(node: StringNode | NumberNode): string {
+  const rules: string[] = [];
+  if (node.kind === 'string') {
+    if (node.minLength !== undefined) rules.push(`at least ${node.minLength} characters`);
+    if (node.maxLength !== undefined) rules.push(`at most ${node.maxLength} characters`);
+    if (node.pattern) rules.push(`matching /${node.pattern.source}/${node.pattern.flags}`);
+  } else {
+    if (node.minimum) rules.push(`${node.minimum.exclusive ? '>' : '>='} ${node.minimum.value}`);
+    if (node.maximum) rules.push(`${node.maximum.exclusive ? '<' : '<='} ${node.maximum.value}`);
+    if (node.multipleOf !== undefined) rules.push(`multiple of ${node.multipleOf}`);
+  }
+  const type = node.kind === 'string' ? 'string' : node.integer ? 'integer' : 'number';
+  return rules.length === 0 ? type : `${type} (${rules.join(', ')})`;
+}
+
+function listSummary(nodes: readonly SchemaNode[], separator: string, depth: number): string {
+  const parts = [...new Set(nodes.slice(0, MAX_LISTED).map((n) => wrap(summary(n, depth + 1))))];
+  if (nodes.length > MAX_LISTED) parts.push(`… (${nodes.length} schemas)`);
+  return parts.join(separator);
+}
+
+function wrap(text: string): string {
+  return / [|&] /.test(text) ? `(${text})` : text;
+}
+
+/** `integer >= 0`, `number < 10.5`. */
+export function boundText(node: NumberNode, bound: Bound, lower: boolean): string {
+  const op = lower ? (bound.exclusive ? '>' : '>=') : bound.exclusive ? '<' : '<=';
+  return `${node.integer ? 'integer' : 'number'} ${op} ${bound.value}`;
+}
+
+export function countText(
+  noun: 'character' | 'item' | 'property',
+  least: boolean,
+  count: number,
+): string {
+  const plural = count === 1 ? noun : noun === 'property' ? 'properties' : `${noun}s`;
+  const owner = noun === 'character' ? 'string' : noun === 'item' ? 'array' : 'object';
+  return `${owner} with ${least ? 'at least' : 'at most'} ${count} ${plural}`;
+}

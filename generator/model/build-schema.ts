@@ -1,0 +1,502 @@
+/**
+ * Builds the normalised schema model (`schema-types.ts`) from OpenAPI 3.0 / 3.1 Schema Objects.
+ * Every version difference is settled here, once; see `schema-types.ts` for the rules.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import { NameRegistry, pascalCase } from './names.ts';
+import {
+  buildTyped,
+  isBareType,
+  plainBase,
+  TYPE_KEYWORDS,
+  type BuildSub,
+} from './build-schema-typed.ts';
+import { checkKeywords, isAnnotationKeyword } from './schema-keywords.ts';
+import type {
+  DiscriminatorModel,
+  EnumNode,
+  JsonType,
+  JsonValue,
+  NodeBase,
+  SchemaNode,
+  UnionNode,
+} from './schema-types.ts';
+import {
+  badValue,
+  isPlainObject,
+  readBoolean,
+  readString,
+  toJsonValue,
+  type ValueContext,
+} from './schema-values.ts';
+import type { NamedSchema } from './types.ts';
+
+/**
+ * Type names the generated guards module declares itself (its runtime), so no named schema may
+ * take them: `GuardError` in a spec becomes `GuardError2`.
+ */
+export const GUARD_RUNTIME_TYPE_NAMES: readonly string[] = [
+  'GuardError',
+  'ValidationIssue',
+  'ValidationResult',
+];
+
+const COMPONENT_PREFIX = '#/components/schemas/';
+
+export interface SchemaBuildContext {
+  file: string;
+  version: '3.0' | '3.1';
+}
+
+export interface SchemaNodeContext extends SchemaBuildContext {
+  pointer: string;
+  /** components key -> safe name */
+  names: ReadonlyMap<string, string>;
+  /** The bundled document, needed only to follow `$ref`s that point below a named schema. */
+  doc?: Record<string, unknown>;
+}
+
+interface Ctx extends SchemaBuildContext {
+  names: ReadonlyMap<string, string>;
+  doc: Record<string, unknown> | undefined;
+  /** Pointers of inline `$ref` targets being built, to catch cycles that do not go through a name. */
+  resolving: string[];
+}
+
+/**
+ * Builds NamedSchema[] for every `components.schemas` entry of a bundled OpenAPI document, in
+ * spec order, with safe unique type names. Throws GeneratorError for unsupported keywords and
+ * unresolvable refs.
+ */
+export function buildSchemaModel(
+  doc: Record<string, unknown>,
+  ctx: SchemaBuildContext,
+): NamedSchema[] {
+  const components = doc.components;
+  const raw = isPlainObject(components) ? components.schemas : undefined;
+  if (raw === undefined) return [];
+  if (!isPlainObject(raw)) {
+    throw new GeneratorError(
+      '"components.schemas" must be a map of schemas',
+      { file: ctx.file, pointer: '#/components/schemas' },
+      'make components.schemas an object whose values are Schema Objects',
+    );
+  }
+  const names = schemaNames(Object.keys(raw));
+  const c: Ctx = { ...ctx, names, doc, resolving: [] };
+  return Object.entries(raw).map(([key, schema]) => {
+    const pointer = joinPointer('#/components/schemas', key);
+    const node = build(schema, pointer, c);
+    const named: NamedSchema = {
+      originalName: key,
+      name: names.get(key) ?? key,
+      pointer,
+      deprecated: node.deprecated,
+      node,
+    };
+    if (node.description !== undefined) named.description = node.description;
+    return named;
+  });
+}
+
+/** Safe unique type names for components keys, claimed in spec order. */
+export function schemaNames(keys: readonly string[]): Map<string, string> {
+  const registry = new NameRegistry(GUARD_RUNTIME_TYPE_NAMES);
+  return new Map(keys.map((key) => [key, registry.claim(pascalCase(key))]));
+}
+
+/**
+ * Normalises one schema that appears inline elsewhere (a parameter, a request body, a response);
+ * refs to components become ref nodes pointing at the NamedSchema's name.
+ */
+export function buildSchemaNode(schema: unknown, ctx: SchemaNodeContext): SchemaNode {
+  return build(schema, ctx.pointer, {
+    file: ctx.file,
+    version: ctx.version,
+    names: ctx.names,
+    doc: ctx.doc,
+    resolving: [],
+  });
+}
+
+function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
+  if (schema === true) return { kind: 'any', ...plainBase(pointer) };
+  if (schema === false) return { kind: 'never', ...plainBase(pointer) };
+  if (!isPlainObject(schema)) {
+    throw new GeneratorError(
+      `a schema must be an object (or true/false), found ${Array.isArray(schema) ? 'a list' : JSON.stringify(schema)}`,
+      { file: c.file, pointer },
+      'replace it with a Schema Object',
+    );
+  }
+  const vc: ValueContext = { file: c.file, pointer };
+  checkKeywords(schema, vc);
+  const base = readAnnotations(schema, vc);
+  if ('$ref' in schema) return buildRef(schema, base, vc, c);
+  const sub: BuildSub = (s, p) => build(s, p, c);
+
+  const parts: SchemaNode[] = [];
+  const values = readEnum(schema, vc);
+  const composed = ['allOf', 'anyOf', 'oneOf', 'not'].some((k) => k in schema);
+  let types = readTypes(schema, vc);
+  // Null handling: one form (`nullable`) unless JSON Schema's exact meaning differs (schema-types.ts).
+  if (values) {
+    if (base.nullable && types) types.add('null');
+    base.nullable = false;
+  } else if (!base.nullable && types?.has('null') && types.size > 1 && !composed) {
+    base.nullable = true;
+  }
+  if (base.nullable) types?.delete('null');
+  if (types?.has('integer') && types.has('number')) types.delete('integer');
+
+  const typed = typedPart(schema, types, vc, sub);
+  if (values) {
+    const enumNode: EnumNode = {
+      kind: 'enum',
+      ...plainBase(pointer),
+      values: values.list,
+      isConst: values.isConst,
+    };
+    if (typed.every(isBareType) && values.list.every((v) => !types || matchesTypes(v, types))) {
+      parts.push(enumNode);
+    } else {
+      parts.push(...typed, enumNode);
+    }
+  } else {
+    parts.push(...typed);
+  }
+  parts.push(...composition(schema, vc, sub, c));
+
+  const [first] = parts;
+  const node: SchemaNode =
+    parts.length === 0 || !first
+      ? { kind: 'any', ...plainBase(pointer) }
+      : parts.length === 1
+        ? first
+        : { kind: 'allOf', ...plainBase(pointer), members: parts };
+  return withAnnotations(node, base);
+}
+
+/** `type` as a set; undefined when absent. A 3.0 `nullable: true` is read by readAnnotations. */
+function readTypes(schema: Record<string, unknown>, vc: ValueContext): Set<JsonType> | undefined {
+  const raw = schema.type;
+  if (raw === undefined) return undefined;
+  const list = Array.isArray(raw) ? raw : [raw];
+  const known: readonly unknown[] = [
+    'null',
+    'boolean',
+    'object',
+    'array',
+    'number',
+    'integer',
+    'string',
+  ];
+  if (!list.every((t): t is JsonType => known.includes(t))) {
+    throw badValue(vc, 'type', 'a JSON Schema type name or a list of them', raw);
+  }
+  return new Set(list);
+}
+
+function readEnum(
+  schema: Record<string, unknown>,
+  vc: ValueContext,
+): { list: JsonValue[]; isConst: boolean } | undefined {
+  if ('const' in schema) {
+    const value = toJsonValue(schema.const, 'const', vc);
+    if (!Array.isArray(schema.enum)) return { list: [value], isConst: true };
+    // Both: the values of `enum` that equal `const`.
+    const list = schema.enum.some((v) => JSON.stringify(v) === JSON.stringify(value))
+      ? [value]
+      : [];
+    return { list, isConst: true };
+  }
+  if (schema.enum === undefined) return undefined;
+  if (!Array.isArray(schema.enum)) throw badValue(vc, 'enum', 'a list of values', schema.enum);
+  const list = schema.enum.map((v) => toJsonValue(v, 'enum', vc));
+  const unique = new Map(list.map((v) => [JSON.stringify(v), v]));
+  return { list: [...unique.values()], isConst: false };
+}
+
+function matchesTypes(value: JsonValue, types: ReadonlySet<JsonType>): boolean {
+  if (value === null) return types.has('null');
+  if (Array.isArray(value)) return types.has('array');
+  switch (typeof value) {
+    case 'string':
+      return types.has('string');
+    case 'boolean':
+      return types.has('boolean');
+    case 'number':
+      return types.has('number') || (types.has('integer') && Number.isInteger(value));
+    default:
+      return types.has('object');
+  }
+}
+
+const TYPE_ORDER: readonly JsonType[] = [
+  'object',
+  'array',
+  'string',
+  'integer',
+  'number',
+  'boolean',
+  'null',
+];
+
+/** The type-specific keywords as typed nodes: one per listed type, or loose ones without `type`. */
+function typedPart(
+  schema: Record<string, unknown>,
+  types: ReadonlySet<JsonType> | undefined,
+  vc: ValueContext,
+  sub: BuildSub,
+): SchemaNode[] {
+  if (types) {
+    const variants = TYPE_ORDER.filter((t) => types.has(t)).map((t) =>
+      buildTyped(t, schema, vc, false, sub),
+    );
+    const [only] = variants;
+    if (variants.length === 0) return [{ kind: 'never', ...plainBase(vc.pointer) }];
+    if (variants.length === 1 && only) return [only];
+    return [{ kind: 'union', ...plainBase(vc.pointer), mode: 'anyOf', variants }];
+  }
+  const groups = Object.entries(TYPE_KEYWORDS).filter(([, keys]) => keys.some((k) => k in schema));
+  return groups.map(([type]) => buildTyped(type as JsonType, schema, vc, true, sub));
+}
+
+function composition(
+  schema: Record<string, unknown>,
+  vc: ValueContext,
+  sub: BuildSub,
+  c: Ctx,
+): SchemaNode[] {
+  const parts: SchemaNode[] = [];
+  const list = (key: 'allOf' | 'anyOf' | 'oneOf'): SchemaNode[] | undefined => {
+    const raw = schema[key];
+    if (raw === undefined) return undefined;
+    if (!Array.isArray(raw)) throw badValue(vc, key, 'a list of schemas', raw);
+    return raw.map((item, i) => sub(item, joinPointer(vc.pointer, key, i)));
+  };
+  const allOf = list('allOf');
+  if (allOf) parts.push(...allOf);
+  for (const mode of ['anyOf', 'oneOf'] as const) {
+    const variants = list(mode);
+    if (!variants) continue;
+    if (variants.length === 0)
+      throw badValue(vc, mode, 'a non-empty list of schemas', schema[mode]);
+    const union: UnionNode = { kind: 'union', ...plainBase(vc.pointer), mode, variants };
+    const discriminator = readDiscriminator(schema, variants, vc, c);
+    if (discriminator) union.discriminator = discriminator;
+    parts.push(union);
+  }
+  if (schema.not !== undefined) {
+    parts.push({
+      kind: 'not',
+      ...plainBase(vc.pointer),
+      node: sub(schema.not, joinPointer(vc.pointer, 'not')),
+    });
+  }
+  return parts;
+}
+
+/**
+ * The discriminator of a oneOf/anyOf whose variants are all refs. With inline variants (or on a
+ * schema without oneOf/anyOf) it stays an annotation: plain oneOf/anyOf checks decide the same.
+ */
+function readDiscriminator(
+  schema: Record<string, unknown>,
+  variants: SchemaNode[],
+  vc: ValueContext,
+  c: Ctx,
+): DiscriminatorModel | undefined {
+  const raw = schema.discriminator;
+  if (raw === undefined) return undefined;
+  const dc: ValueContext = { file: vc.file, pointer: joinPointer(vc.pointer, 'discriminator') };
+  if (!isPlainObject(raw) || typeof raw.propertyName !== 'string') {
+    throw badValue(vc, 'discriminator', 'an object with a string "propertyName"', raw);
+  }
+  const refs = variants.flatMap((v) => (v.kind === 'ref' ? [v] : []));
+  if (refs.length !== variants.length) return undefined;
+  const mapping: DiscriminatorModel['mapping'] = [];
+  if (raw.mapping !== undefined) {
+    if (!isPlainObject(raw.mapping))
+      throw badValue(dc, 'mapping', 'a map from values to schema refs', raw.mapping);
+    for (const [value, ref] of Object.entries(raw.mapping)) {
+      const mc: ValueContext = { file: vc.file, pointer: joinPointer(dc.pointer, 'mapping') };
+      if (typeof ref !== 'string') throw badValue(mc, value, 'a schema name or ref', ref);
+      const key = ref.startsWith('#') ? componentKey(ref) : ref;
+      const target = key === undefined ? undefined : c.names.get(key);
+      if (target === undefined) {
+        throw new GeneratorError(
+          `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not a schema in components.schemas`,
+          { file: c.file, pointer: joinPointer(mc.pointer, value) },
+          "point the mapping at '#/components/schemas/<Name>' of an existing schema",
+        );
+      }
+      mapping.push({ value, target });
+    }
+  }
+  const mapped = new Set(mapping.map((m) => m.target));
+  for (const ref of refs) {
+    if (!mapped.has(ref.target)) mapping.push({ value: ref.originalName, target: ref.target });
+  }
+  return { propertyName: raw.propertyName, mapping };
+}
+
+function buildRef(
+  schema: Record<string, unknown>,
+  base: NodeBase,
+  vc: ValueContext,
+  c: Ctx,
+): SchemaNode {
+  const ref = schema.$ref;
+  if (typeof ref !== 'string') throw badValue(vc, '$ref', 'a string', ref);
+  const key = componentKey(ref);
+  const name = key === undefined ? undefined : c.names.get(key);
+  let target: SchemaNode;
+  if (key !== undefined && name !== undefined) {
+    target = { kind: 'ref', ...plainBase(vc.pointer), target: name, originalName: key };
+  } else {
+    target = buildInlineRef(ref, vc, c);
+    base.pointer = target.pointer;
+  }
+  const siblings = Object.keys(schema).filter((k) => k !== '$ref' && !isAnnotationKeyword(k));
+  // 3.0: "any properties added SHALL be ignored". 3.1: siblings apply as well, like allOf.
+  if (c.version === '3.0' || siblings.length === 0) {
+    base.nullable = false;
+    return withAnnotations(target, base);
+  }
+  const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => siblings.includes(k)));
+  const restNode = build(rest, vc.pointer, c);
+  return { kind: 'allOf', ...base, nullable: false, members: [target, restNode] };
+}
+
+/** A `$ref` that is not `#/components/schemas/<Name>`: followed through the document and inlined. */
+function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
+  const fail = (problem: string, fix: string): never => {
+    throw new GeneratorError(
+      problem,
+      { file: c.file, pointer: joinPointer(vc.pointer, '$ref') },
+      fix,
+    );
+  };
+  if (!ref.startsWith('#')) {
+    return fail(
+      `$ref ${JSON.stringify(ref)} points outside the document`,
+      'bundle the spec first (redocly bundle)',
+    );
+  }
+  const key = componentKey(ref);
+  if (key !== undefined) {
+    return fail(
+      `$ref ${JSON.stringify(ref)} names a schema that is not in components.schemas`,
+      'fix the name, or add the schema under components.schemas',
+    );
+  }
+  if (!c.doc) {
+    return fail(
+      `$ref ${JSON.stringify(ref)} does not point at a schema in components.schemas`,
+      "move the schema into components.schemas and use '#/components/schemas/<Name>'",
+    );
+  }
+  const pointer = decodeFragment(ref);
+  if (c.resolving.includes(pointer)) {
+    return fail(
+      `$ref ${JSON.stringify(ref)} is recursive but does not go through components.schemas`,
+      "move the recursive schema into components.schemas and refer to it as '#/components/schemas/<Name>'",
+    );
+  }
+  const resolved = resolvePointer(c.doc, pointer);
+  if (resolved === undefined) {
+    return fail(`$ref ${JSON.stringify(ref)} does not resolve`, 'fix the JSON pointer after "#"');
+  }
+  c.resolving.push(pointer);
+  try {
+    return build(resolved, pointer, c);
+  } finally {
+    c.resolving.pop();
+  }
+}
+
+/** `#/components/schemas/Foo%20Bar` -> `Foo Bar`; undefined for any other pointer. */
+export function componentKey(ref: string): string | undefined {
+  if (!ref.startsWith(COMPONENT_PREFIX)) return undefined;
+  const token = ref.slice(COMPONENT_PREFIX.length);
+  if (token.length === 0 || token.includes('/')) return undefined;
+  return unescapeToken(safeDecode(token));
+}
+
+function decodeFragment(ref: string): string {
+  return `#${safeDecode(ref.slice(1))}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function unescapeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function resolvePointer(doc: unknown, pointer: string): unknown {
+  const tokens = pointer.slice(1).split('/').slice(1).map(unescapeToken);
+  let current: unknown = doc;
+  for (const token of tokens) {
+    if (Array.isArray(current)) current = current[Number(token)];
+    else if (isPlainObject(current) && Object.hasOwn(current, token)) current = current[token];
+    else return undefined;
+  }
+  return current;
+}
+
+/** Annotation keywords and `nullable` of one schema object. */
+function readAnnotations(schema: Record<string, unknown>, vc: ValueContext): NodeBase {
+  const base = plainBase(vc.pointer);
+  base.nullable = readBoolean(schema, 'nullable', vc);
+  base.deprecated = readBoolean(schema, 'deprecated', vc);
+  base.readOnly = readBoolean(schema, 'readOnly', vc);
+  base.writeOnly = readBoolean(schema, 'writeOnly', vc);
+  const title = readString(schema, 'title', vc);
+  const description = readString(schema, 'description', vc);
+  const format = readString(schema, 'format', vc);
+  if (title !== undefined) base.title = title;
+  if (description !== undefined) base.description = description;
+  if (format !== undefined) base.format = format;
+  if (schema.default !== undefined) base.default = toJsonValue(schema.default, 'default', vc);
+  const examples: JsonValue[] = [];
+  if (schema.example !== undefined) examples.push(toJsonValue(schema.example, 'example', vc));
+  if (Array.isArray(schema.examples))
+    examples.push(...schema.examples.map((e) => toJsonValue(e, 'examples', vc)));
+  if (examples.length > 0) base.examples = examples;
+  const extensions = Object.entries(schema).filter(([k]) => k.startsWith('x-'));
+  if (extensions.length > 0) {
+    base.extensions = Object.fromEntries(extensions.map(([k, v]) => [k, toJsonValue(v, k, vc)]));
+  }
+  return base;
+}
+
+/**
+ * Puts the outer schema's annotations on a node built from its parts. The node may be a part
+ * built from a sub-schema (`allOf: [{ $ref }]` + `description`): the outer schema's values win
+ * and flags add up.
+ */
+function withAnnotations(node: SchemaNode, base: NodeBase): SchemaNode {
+  const merged: SchemaNode = { ...node, pointer: base.pointer };
+  merged.nullable = node.nullable || base.nullable;
+  merged.deprecated = node.deprecated || base.deprecated;
+  merged.readOnly = node.readOnly || base.readOnly;
+  merged.writeOnly = node.writeOnly || base.writeOnly;
+  for (const key of [
+    'title',
+    'description',
+    'format',
+    'default',
+    'examples',
+    'extensions',
+  ] as const) {
+    if (base[key] !== undefined) Object.assign(merged, { [key]: base[key] });
+  }
+  return merged;
+}

@@ -1,0 +1,128 @@
+/**
+ * Reading keyword values out of a raw Schema Object with a clear error when one has the wrong
+ * shape. Used by the schema builder only.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import type { JsonValue, RegexModel } from './schema-types.ts';
+
+export interface ValueContext {
+  file: string;
+  /** Pointer of the schema object the keyword sits in. */
+  pointer: string;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function badValue(
+  ctx: ValueContext,
+  key: string,
+  wanted: string,
+  value: unknown,
+): GeneratorError {
+  return new GeneratorError(
+    `"${key}" must be ${wanted}, found ${preview(value)}`,
+    { file: ctx.file, pointer: joinPointer(ctx.pointer, key) },
+    `change "${key}" to ${wanted}`,
+  );
+}
+
+function preview(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function readString(
+  s: Record<string, unknown>,
+  key: string,
+  ctx: ValueContext,
+): string | undefined {
+  const value = s[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw badValue(ctx, key, 'a string', value);
+  return value;
+}
+
+export function readBoolean(s: Record<string, unknown>, key: string, ctx: ValueContext): boolean {
+  const value = s[key];
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw badValue(ctx, key, 'true or false', value);
+  return value;
+}
+
+export function readNumber(
+  s: Record<string, unknown>,
+  key: string,
+  ctx: ValueContext,
+): number | undefined {
+  const value = s[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw badValue(ctx, key, 'a number', value);
+  return value;
+}
+
+export function readCount(
+  s: Record<string, unknown>,
+  key: string,
+  ctx: ValueContext,
+): number | undefined {
+  const value = s[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw badValue(ctx, key, 'a non-negative integer', value);
+  }
+  return value;
+}
+
+export function readStringList(
+  s: Record<string, unknown>,
+  key: string,
+  ctx: ValueContext,
+): string[] {
+  const value = s[key];
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) {
+    throw badValue(ctx, key, 'a list of strings', value);
+  }
+  return [...new Set(value)];
+}
+
+/** A pattern as a regex: unicode mode when it compiles so (as JSON Schema intends), plain otherwise. */
+export function readRegex(value: unknown, key: string, ctx: ValueContext): RegexModel {
+  if (typeof value !== 'string') throw badValue(ctx, key, 'a regular expression string', value);
+  for (const flags of ['u', ''] as const) {
+    try {
+      new RegExp(value, flags);
+      return { source: value, flags };
+    } catch {
+      // try the next mode
+    }
+  }
+  throw new GeneratorError(
+    `"${key}" is not a valid ECMAScript regular expression: ${JSON.stringify(value)}`,
+    { file: ctx.file, pointer: joinPointer(ctx.pointer, key) },
+    'write the pattern in ECMA-262 syntax (the JSON Schema regex dialect)',
+  );
+}
+
+/** Checks that `value` is plain JSON (YAML can produce dates and other things JSON cannot hold). */
+export function toJsonValue(value: unknown, key: string, ctx: ValueContext): JsonValue {
+  if (isJsonValue(value)) return value;
+  throw badValue(ctx, key, 'a plain JSON value', value);
+}
+
+function isJsonValue(value: unknown): value is JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  if (isPlainObject(value)) {
+    const proto: unknown = Object.getPrototypeOf(value);
+    return (
+      (proto === Object.prototype || proto === null) && Object.values(value).every(isJsonValue)
+    );
+  }
+  return false;
+}

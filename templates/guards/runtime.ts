@@ -1,0 +1,203 @@
+/**
+ * Runtime for the generated guards (`guards.ts`): the result and error types they return and the
+ * few helpers their generated code calls. Standalone and dependency-free; the SDK generator copies
+ * this file unchanged next to the guards.
+ */
+
+/** One problem found in a value. */
+export interface ValidationIssue {
+  /** JSON pointer to the offending value, e.g. `/items/3/price/amount`; `''` is the value itself. */
+  path: string;
+  /** What the schema wants there, e.g. `integer >= 0`. */
+  expected: string;
+  /** A short description of what is there, e.g. `-5` or `string "abc"`; `missing` when absent. */
+  found: string;
+  /** One line for humans, e.g. `expected integer >= 0, found -5`. */
+  message: string;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+/** How many issues a GuardError message lists before it only gives the count. */
+const ISSUES_IN_MESSAGE = 5;
+
+/** Thrown by the `assertX` guards: the value does not match schema X. */
+export class GuardError extends Error {
+  override readonly name = 'GuardError';
+  /** The schema's type name, e.g. `Plan`. */
+  readonly schema: string;
+  /** Every problem found, in document order. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(schema: string, issues: readonly ValidationIssue[]) {
+    super(formatIssues(schema, issues));
+    this.schema = schema;
+    this.issues = issues;
+  }
+}
+
+/** `Invalid Plan (2 issues):` followed by the first few issues, one per line. */
+export function formatIssues(schema: string, issues: readonly ValidationIssue[]): string {
+  const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
+  const lines = issues
+    .slice(0, ISSUES_IN_MESSAGE)
+    .map((issue) => `\n  ${issue.path === '' ? '(root)' : issue.path}: ${issue.message}`);
+  const rest = issues.length - ISSUES_IN_MESSAGE;
+  return `Invalid ${schema} (${count}):${lines.join('')}${rest > 0 ? `\n  … and ${rest} more` : ''}`;
+}
+
+/**
+ * An issue about `value`. Its message is `expected <expected>, found <value>`, after `note` when
+ * given (`unexpected property: expected …`).
+ */
+export function issue(
+  path: string,
+  expected: string,
+  value: unknown,
+  note?: string,
+): ValidationIssue {
+  const found = describeValue(value);
+  const message = `${note === undefined ? '' : `${note}: `}expected ${expected}, found ${found}`;
+  return { path, expected, found, message };
+}
+
+/** An issue about a required property that is absent; `path` points at the property. */
+export function missingIssue(
+  path: string,
+  expected: string,
+  note = 'missing required property',
+): ValidationIssue {
+  return { path, expected, found: 'missing', message: `${note}: expected ${expected}` };
+}
+
+const MAX_STRING_PREVIEW = 40;
+
+/** A short description of any value: `-5`, `string "abc"`, `array of 3 items`, `object with 2 properties`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `array of ${plural(value.length, 'item')}`;
+  switch (typeof value) {
+    case 'string': {
+      const length = codePointLength(value);
+      if (length <= MAX_STRING_PREVIEW) return `string ${JSON.stringify(value)}`;
+      const head = Array.from(value).slice(0, MAX_STRING_PREVIEW).join('');
+      return `string ${JSON.stringify(head)}… (${length} characters)`;
+    }
+    case 'number':
+      return Object.is(value, -0) ? '0' : String(value);
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return `bigint ${value}`;
+    case 'object':
+      return `object with ${plural(Object.keys(value).length, 'property', 'properties')}`;
+    default:
+      return typeof value;
+  }
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The JSON kind of a value, with `integer` for numbers without a fraction (`number` otherwise). */
+export type JsonKind =
+  'null' | 'boolean' | 'object' | 'array' | 'string' | 'integer' | 'number' | 'other';
+
+export function jsonKind(value: unknown): JsonKind {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return Number.isInteger(value) ? 'integer' : Number.isFinite(value) ? 'number' : 'other';
+    case 'object':
+      return 'object';
+    default:
+      return 'other';
+  }
+}
+
+/** String length in Unicode code points, as JSON Schema's minLength/maxLength count it. */
+export function codePointLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const high = text.charCodeAt(i);
+    if (high >= 0xd800 && high <= 0xdbff) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
+}
+
+/**
+ * `value` is an integer multiple of `divisor`, tolerating binary floating point: 19.99 is a
+ * multiple of 0.01 although `19.99 / 0.01` is 1998.9999999999998.
+ */
+export function multipleOf(value: number, divisor: number): boolean {
+  const quotient = value / divisor;
+  if (Number.isInteger(quotient)) return true;
+  if (!Number.isFinite(quotient)) return false;
+  return (
+    Math.abs(quotient - Math.round(quotient)) <=
+    4 * Number.EPSILON * Math.max(1, Math.abs(quotient))
+  );
+}
+
+/** JSON equality: same type, same items in order, same keys with equal values in any order. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = Object.keys(ra);
+  if (keys.length !== Object.keys(rb).length) return false;
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(rb, key) || !deepEqual(ra[key], rb[key]))
+      return false;
+  }
+  return true;
+}
+
+/** The first two positions holding equal items (deep equality), or undefined when all differ. */
+export function duplicateItems(items: readonly unknown[]): [number, number] | undefined {
+  const primitives = new Map<unknown, number>();
+  for (let j = 0; j < items.length; j++) {
+    const item = items[j];
+    if (typeof item !== 'object' || item === null) {
+      const i = primitives.get(item);
+      if (i !== undefined) return [i, j];
+      primitives.set(item, j);
+      continue;
+    }
+    for (let i = 0; i < j; i++) if (deepEqual(items[i], item)) return [i, j];
+  }
+  return undefined;
+}
+
+/**
+ * An own property of a parsed JSON object. Generated code uses it for keys that objects inherit
+ * (`constructor`, `toString`, `__proto__`, …), so an absent key never reads the prototype.
+ */
+export function ownProperty(object: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+}
+
+/** Escapes a property name for a JSON pointer (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
+export function pointerToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

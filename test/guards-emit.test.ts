@@ -1,0 +1,143 @@
+/**
+ * The shape of the emitted code, from small model fixtures (no YAML): straight-line checks, each
+ * regex compiled once, named schemas and repeated shapes as calls, imports of what is used only.
+ */
+import { Project } from 'ts-morph';
+import { describe, expect, it } from 'vitest';
+import { emitGuards } from '../generator/emit/guards.ts';
+import type { ObjectNode, SchemaNode } from '../generator/model/schema-types.ts';
+import type { NamedSchema } from '../generator/model/types.ts';
+
+const base = {
+  pointer: '#',
+  nullable: false,
+  deprecated: false,
+  readOnly: false,
+  writeOnly: false,
+};
+const string = (extra: object = {}): SchemaNode => ({
+  kind: 'string',
+  ...base,
+  loose: false,
+  ...extra,
+});
+const object = (
+  properties: ObjectNode['properties'],
+  extra: Partial<ObjectNode> = {},
+): ObjectNode => ({
+  kind: 'object',
+  ...base,
+  loose: false,
+  properties,
+  requiredWithoutSchema: [],
+  patternProperties: [],
+  ...extra,
+});
+const named = (name: string, node: SchemaNode, extra: Partial<NamedSchema> = {}): NamedSchema => ({
+  originalName: name,
+  name,
+  pointer: `#/components/schemas/${name}`,
+  deprecated: false,
+  node,
+  ...extra,
+});
+
+function print(schemas: NamedSchema[]): string {
+  const project = new Project({ useInMemoryFileSystem: true });
+  const emitted = emitGuards(schemas, { typesModule: './types.js' });
+  expect(emitted.path).toBe('src/guards.ts');
+  return project.createSourceFile('/guards.ts', { statements: emitted.statements }).getFullText();
+}
+
+/** The text of one top-level function. */
+function fn(source: string, name: string): string {
+  const start = source.indexOf(`function ${name}(`);
+  expect(start, `function ${name}`).toBeGreaterThanOrEqual(0);
+  return source.slice(start, source.indexOf('\n}', start) + 2);
+}
+
+describe('emitGuards', () => {
+  const pattern = { source: '^[a-z]+$', flags: 'u' as const };
+  const user = object([
+    { name: 'login', required: true, node: string({ pattern }) },
+    { name: 'id', required: true, node: { kind: 'number', ...base, integer: true, loose: false } },
+    { name: 'site_admin', required: false, node: { kind: 'boolean', ...base } },
+  ]);
+  const schemas = [
+    named('Slug', string({ pattern })),
+    named(
+      'Repo',
+      object([
+        { name: 'owner', required: true, node: structuredClone(user) },
+        { name: 'creator', required: false, node: structuredClone(user) },
+        {
+          name: 'parent',
+          required: false,
+          node: { kind: 'ref', ...base, target: 'Repo', originalName: 'Repo' },
+        },
+      ]),
+    ),
+    named('Old', string(), { deprecated: true, description: 'Replaced by */ Slug.' }),
+  ];
+  const source = print(schemas);
+
+  it('imports the types type-only and only the runtime helpers in use', () => {
+    expect(source).toContain('import type { Slug, Repo, Old } from "./types.js";');
+    expect(source).toContain(
+      'import { GuardError, issue, missingIssue } from "./guards-runtime.js";',
+    );
+    expect(source).toContain('export { GuardError } from "./guards-runtime.js";');
+    expect(source).toContain(
+      'export type { ValidationIssue, ValidationResult } from "./guards-runtime.js";',
+    );
+  });
+
+  it('compiles each pattern once at module level', () => {
+    expect(source.match(/new RegExp\(/g)).toHaveLength(1);
+    expect(source).toContain('const pattern0: RegExp = new RegExp("^[a-z]+$", "u");');
+    expect(fn(source, 'isSlug')).toContain('if (!pattern0.test(value)) return false;');
+  });
+
+  it('prints straight-line checks with recursion as a call', () => {
+    const isRepo = fn(source, 'isRepo');
+    expect(isRepo).toContain(
+      'if (typeof value !== "object" || value === null || Array.isArray(value)) return false;',
+    );
+    expect(isRepo).toContain('if (p3 !== undefined && !isRepo(p3)) return false;');
+    expect(isRepo).not.toMatch(/schema|\.kind|switch/);
+  });
+
+  it('checks a shape the spec repeats inline with one shared function', () => {
+    const isRepo = fn(source, 'isRepo');
+    expect(isRepo).toContain('if (!isRepo_1(p1)) return false;');
+    expect(isRepo).toContain('if (p2 !== undefined && !isRepo_1(p2)) return false;');
+    expect(fn(source, 'isRepo_1')).toContain('o0["login"]');
+    expect(fn(source, 'collectRepo')).toContain('collectRepo_1(p1, path + "/owner", issues);');
+  });
+
+  it('documents and deprecates from the schema, escaping comment ends', () => {
+    expect(source).toContain(
+      ' * Whether `value` is a valid {@link Old}.\n *\n * Replaced by *\\/ Slug.\n * @deprecated The Old schema is deprecated.',
+    );
+    expect(source).toMatch(/Runtime guards for every named schema/);
+    expect(source).toMatch(
+      /`format` \(date-time, email, uri, …\) is documentation only and is not checked/,
+    );
+  });
+
+  it('refuses schema names that clash with the runtime', () => {
+    expect(() =>
+      emitGuards([named('GuardError', string())], { typesModule: './types.js' }),
+    ).toThrow(/clashes with the guard runtime/);
+  });
+
+  it('prints only the runtime re-exports when there are no schemas', () => {
+    const empty = print([]);
+    expect(empty).not.toContain('import');
+    expect(empty).toContain('export { GuardError } from "./guards-runtime.js";');
+  });
+
+  it('is deterministic', () => {
+    expect(print(structuredClone(schemas))).toBe(source);
+  });
+});

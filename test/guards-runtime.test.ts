@@ -1,0 +1,213 @@
+/** templates/guards/runtime.ts as it stands: the runtime copied next to every generated guards file. */
+import { describe, expect, it } from 'vitest';
+import {
+  GuardError,
+  codePointLength,
+  deepEqual,
+  describeValue,
+  duplicateItems,
+  formatIssues,
+  issue,
+  jsonKind,
+  missingIssue,
+  multipleOf,
+  ownProperty,
+  pointerToken,
+  type ValidationIssue,
+} from '../templates/guards/runtime.ts';
+import { emitGuardRuntime } from '../generator/emit/guards.ts';
+import { readFileSync } from 'node:fs';
+
+describe('describeValue', () => {
+  it.each([
+    [-5, '-5'],
+    [-0, '0'],
+    [1.5, '1.5'],
+    [Number.NaN, 'NaN'],
+    ['abc', 'string "abc"'],
+    ['say "hi"\n', 'string "say \\"hi\\"\\n"'],
+    ['', 'string ""'],
+    ['x'.repeat(41), `string "${'x'.repeat(40)}"… (41 characters)`],
+    ['\u{1F600}'.repeat(41), `string "${'\u{1F600}'.repeat(40)}"… (41 characters)`],
+    [true, 'true'],
+    [null, 'null'],
+    [undefined, 'undefined'],
+    [[], 'array of 0 items'],
+    [[1], 'array of 1 item'],
+    [{}, 'object with 0 properties'],
+    [{ a: 1 }, 'object with 1 property'],
+    [{ a: 1, b: 2 }, 'object with 2 properties'],
+    [10n, 'bigint 10'],
+    [() => 1, 'function'],
+  ])('%s -> %s', (value, text) => {
+    expect(describeValue(value)).toBe(text);
+  });
+});
+
+describe('codePointLength', () => {
+  it.each([
+    ['', 0],
+    ['abc', 3],
+    ['\u{1F600}', 1],
+    ['a\u{1F600}b\u{1F600}', 4],
+    ['\uD83D', 1], // a lone high surrogate counts as one
+    ['\uDE00\uD83D', 2], // low before high is not a pair
+    ['e\u0301', 2], // combining marks are code points of their own
+  ])('%j has %i code points', (text, length) => {
+    expect(codePointLength(text)).toBe(length);
+    expect(codePointLength(text)).toBe([...text].length);
+  });
+});
+
+describe('multipleOf', () => {
+  it.each([
+    [19.99, 0.01, true],
+    [0.07, 0.01, true],
+    [4.35, 0.01, true],
+    [0.3, 0.1, true],
+    [1e21, 0.01, true],
+    [-1.1, 0.1, true],
+    [10, 2.5, true],
+    [0, 0.7, true],
+    [0.001, 0.01, false],
+    [19.995, 0.01, false],
+    [1.0000001, 1, false],
+    [7, 2, false],
+    [1, 3, false],
+    [Infinity, 0.5, false],
+  ])('%f multiple of %f: %s', (value, divisor, expected) => {
+    expect(multipleOf(value, divisor)).toBe(expected);
+  });
+});
+
+describe('deepEqual and duplicateItems', () => {
+  it.each([
+    [1, 1, true],
+    [1, '1', false],
+    [null, null, true],
+    [null, {}, false],
+    [[1, [2, { a: 3 }]], [1, [2, { a: 3 }]], true],
+    [[1, 2], [2, 1], false],
+    [[1], [1, 1], false],
+    [{ a: 1, b: [2] }, { b: [2], a: 1 }, true],
+    [{ a: 1 }, { a: 1, b: undefined }, false],
+    [{ a: undefined }, { b: undefined }, false],
+    [[], {}, false],
+    [{}, [], false],
+  ])('deepEqual(%j, %j) is %s', (a, b, expected) => {
+    expect(deepEqual(a, b)).toBe(expected);
+    expect(deepEqual(b, a)).toBe(expected);
+  });
+
+  it.each([
+    [[], undefined],
+    [[1, '1', true, null, {}, []], undefined],
+    [
+      [1, 2, 1],
+      [0, 2],
+    ],
+    [
+      [null, 1, null],
+      [0, 2],
+    ],
+    [
+      [{ a: [1] }, { a: [2] }, { a: [1] }],
+      [0, 2],
+    ],
+    [
+      ['a', 'b', 'b', 'a'],
+      [1, 2],
+    ],
+  ])('duplicateItems(%j) is %j', (items, expected) => {
+    expect(duplicateItems(items)).toEqual(expected);
+  });
+});
+
+describe('small helpers', () => {
+  it('ownProperty ignores what an object inherits', () => {
+    const parsed = JSON.parse('{"__proto__": 1, "toString": "t"}') as Record<string, unknown>;
+    expect(ownProperty(parsed, '__proto__')).toBe(1);
+    expect(ownProperty(parsed, 'toString')).toBe('t');
+    expect(ownProperty({}, 'constructor')).toBeUndefined();
+    expect(ownProperty({}, '__proto__')).toBeUndefined();
+  });
+
+  it('pointerToken escapes ~ before /', () => {
+    expect(pointerToken('a/b~c~1')).toBe('a~1b~0c~01');
+    expect(pointerToken('user.birthday')).toBe('user.birthday');
+  });
+
+  it.each([
+    [null, 'null'],
+    [true, 'boolean'],
+    [1, 'integer'],
+    [-0, 'integer'],
+    [1.5, 'number'],
+    [Number.NaN, 'other'],
+    ['1', 'string'],
+    [[], 'array'],
+    [{}, 'object'],
+    [undefined, 'other'],
+  ])('jsonKind(%j) is %s', (value, kind) => {
+    expect(jsonKind(value)).toBe(kind);
+  });
+
+  it('issue and missingIssue build the message from expected and found', () => {
+    expect(issue('/a', 'integer >= 0', -5)).toEqual({
+      path: '/a',
+      expected: 'integer >= 0',
+      found: '-5',
+      message: 'expected integer >= 0, found -5',
+    });
+    expect(issue('', 'no additional property', 'x', 'unexpected property')).toEqual({
+      path: '',
+      expected: 'no additional property',
+      found: 'string "x"',
+      message: 'unexpected property: expected no additional property, found string "x"',
+    });
+    expect(missingIssue('/id', 'string')).toEqual({
+      path: '/id',
+      expected: 'string',
+      found: 'missing',
+      message: 'missing required property: expected string',
+    });
+  });
+});
+
+describe('GuardError', () => {
+  const issues = (n: number): ValidationIssue[] =>
+    Array.from({ length: n }, (_, i) => issue(i === 0 ? '' : `/items/${i}`, 'string', i));
+
+  it('shows the first five issues and the total count', () => {
+    const error = new GuardError('Plan', issues(7));
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('GuardError');
+    expect(error.schema).toBe('Plan');
+    expect(error.issues).toHaveLength(7);
+    expect(error.message).toBe(
+      [
+        'Invalid Plan (7 issues):',
+        '  (root): expected string, found 0',
+        '  /items/1: expected string, found 1',
+        '  /items/2: expected string, found 2',
+        '  /items/3: expected string, found 3',
+        '  /items/4: expected string, found 4',
+        '  … and 2 more',
+      ].join('\n'),
+    );
+  });
+
+  it('says "1 issue" and lists all when there are few', () => {
+    expect(formatIssues('X', issues(1))).toBe(
+      'Invalid X (1 issue):\n  (root): expected string, found 0',
+    );
+    expect(formatIssues('X', issues(5)).split('\n')).toHaveLength(6);
+  });
+});
+
+it('emitGuardRuntime copies the template unchanged', () => {
+  const template = readFileSync(new URL('../templates/guards/runtime.ts', import.meta.url), 'utf8');
+  const emitted = emitGuardRuntime();
+  expect(emitted.path).toBe('src/guards-runtime.ts');
+  expect(emitted.statements).toEqual([template.trimEnd()]);
+});
