@@ -1,0 +1,109 @@
+/**
+ * `npm run generate` (= `tsx generator/cli.ts`): flags → one GenerateOptions → generate().
+ *
+ * Exit codes: 0 done (or, with --check, up to date); 1 bad input (a GeneratorError: file, place,
+ * fix) or, with --check, out of date; 2 bad command line. The output folder is only ever replaced
+ * as a whole, after everything else succeeded.
+ */
+import { realpathSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_OUT, DEFAULT_SPEC, REGENERATE_COMMAND } from './context.ts';
+import { GeneratorError } from './errors.ts';
+import type { GenerateOptions } from './index.ts';
+
+const HELP = `Generates a TypeScript SDK package from an OpenAPI 3.0 or 3.1 description.
+
+Usage: tsx generator/cli.ts [options]      (npm run generate -- [options])
+
+Options:
+  --spec <file>            root file of the description (default ${DEFAULT_SPEC})
+  --out <dir>              output folder, the package (default ${DEFAULT_OUT})
+  --name <package>         npm package name (default: x-sdk.packageName in the spec, else
+                           "<client name in kebab-case>-sdk", e.g. gigs-sdk)
+  --package-version <v>    package version (default: the spec's info.version)
+  --redocly-config <file>  bundle with this redocly.yaml (default: Redocly's built-in defaults)
+  --check                  write nothing; exit 1 and list the files that would be added,
+                           changed or removed
+  -h, --help               show this help
+
+Files in the output folder that the generator does not write (node_modules/, dist/, …) are kept.
+Exit codes: 0 done or up to date, 1 bad input or out of date, 2 bad command line.`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let options: GenerateOptions;
+  try {
+    const parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        spec: { type: 'string' },
+        out: { type: 'string' },
+        name: { type: 'string' },
+        'package-version': { type: 'string' },
+        'redocly-config': { type: 'string' },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (parsed.values.help) {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    const { spec, out, name, check } = parsed.values;
+    const version = parsed.values['package-version'];
+    options = { check };
+    if (spec !== undefined) options.spec = spec;
+    if (out !== undefined) options.out = out;
+    if (name !== undefined) options.name = name;
+    if (version !== undefined) options.version = version;
+    if (parsed.values['redocly-config'] !== undefined) options.redoclyConfig = parsed.values['redocly-config'];
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\nRun with --help for the options.\n`);
+    return 2;
+  }
+
+  const started = performance.now();
+  try {
+    // Loaded only now, so that --help and usage errors answer at once.
+    const [{ generate }, { describeCheck, isUpToDate }] = await Promise.all([import('./index.ts'), import('./write/check.ts')]);
+    const result = await generate(options);
+    const out = relative(process.cwd(), result.out) || '.';
+    const spec = options.spec ?? DEFAULT_SPEC;
+    if (result.check !== undefined) {
+      if (isUpToDate(result.check)) {
+        process.stdout.write(`${out}/ is up to date with ${spec}.\n`);
+        return 0;
+      }
+      process.stderr.write(
+        `${out}/ is out of date with ${spec}; \`${REGENERATE_COMMAND}\` would change:\n${describeCheck(result.check).join('\n')}\n`,
+      );
+      return 1;
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    process.stdout.write(`Generated ${result.files.length} files in ${out}/ from ${spec} (${seconds} s).\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof GeneratorError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`internal error (a bug in the generator, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** True when this module is the program (not imported, e.g. by a test). */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));

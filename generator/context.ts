@@ -1,0 +1,72 @@
+/**
+ * Every option of a generator run, resolved once with explicit defaults (style.md #4). Steps of the
+ * pipeline take this object; none of them reads `process.argv`, the environment or its own defaults.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+/** What a caller may pass: the CLI flags, or `generate({ … })` from generator/index.ts. */
+export interface GenerateOptions {
+  /** The spec's root file. Default `spec/openapi.yaml`. */
+  spec?: string;
+  /** The output folder (the npm package). Default `generated`. */
+  out?: string;
+  /**
+   * The npm package name. Default: `x-sdk.packageName` in the spec, else the client name in
+   * kebab-case plus `-sdk` (`x-sdk.clientName: Gigs` → `gigs-sdk`).
+   */
+  name?: string;
+  /** The package version. Default: the spec's `info.version`. */
+  version?: string;
+  /** Compare instead of writing: report the files that would change. Default false. */
+  check?: boolean;
+  /** A `redocly.yaml` to bundle with (decorators, resolve settings). Default: none (neutral config). */
+  redoclyConfig?: string;
+  /** Folder that relative paths start from and that headers name files relative to. Default `process.cwd()`. */
+  cwd?: string;
+}
+
+export interface GeneratorContext {
+  /** Absolute path of the spec's root file. */
+  specPath: string;
+  /** The spec's path relative to `cwd`, with `/` separators: what headers and messages print. */
+  specDisplay: string;
+  /** Absolute path of the output folder. */
+  outDir: string;
+  /** Package name from the caller; undefined means: take it from the spec or the default. */
+  packageName: string | undefined;
+  /** Package version from the caller; undefined means: take `info.version`. */
+  packageVersion: string | undefined;
+  check: boolean;
+  /** Absolute path of a Redocly config, or undefined for the neutral built-in one. */
+  redoclyConfig: string | undefined;
+  cwd: string;
+}
+
+export const DEFAULT_SPEC = 'spec/openapi.yaml';
+export const DEFAULT_OUT = 'generated';
+/** Names the tool in every generated file's header. */
+export const TOOL_NAME = 'gigs-sdk-toolchain';
+/** The command that regenerates the package, printed in every header. */
+export const REGENERATE_COMMAND = 'npm run generate';
+
+export function resolveContext(options: GenerateOptions = {}): GeneratorContext {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const specPath = resolve(cwd, options.spec ?? DEFAULT_SPEC);
+  return {
+    specPath,
+    specDisplay: displayPath(cwd, specPath),
+    outDir: resolve(cwd, options.out ?? DEFAULT_OUT),
+    packageName: options.name,
+    packageVersion: options.version,
+    check: options.check ?? false,
+    redoclyConfig: options.redoclyConfig === undefined ? undefined : resolve(cwd, options.redoclyConfig),
+    cwd,
+  };
+}
+
+/** A path as messages print it: relative to `cwd` when inside it, always with `/` separators. */
+export function displayPath(cwd: string, absolute: string): string {
+  const rel = relative(cwd, absolute);
+  const shown = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? absolute : rel;
+  return shown.split(sep).join('/');
+}

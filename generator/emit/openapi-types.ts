@@ -1,0 +1,116 @@
+/**
+ * `src/openapi.ts`: openapi-typescript's `paths`, `components` and `operations` for the bundled
+ * document in the model (never the raw spec).
+ *
+ * Two deliberate departures from calling `openapiTS(document)`:
+ * - It runs openapi-typescript's `transformSchema` with the context `openapiTS` would build for
+ *   OPENAPI_TS_OPTIONS (see `openapiTsContext`). `openapiTS` parses, lints and bundles its input
+ *   again with its own copy of openapi-core, which is redundant here (the loader bundled the
+ *   spec already) and took 1.6 s of its 2.2 s on GitHub's description. A test compares the
+ *   result with `openapiTS()`'s, so a change in openapi-typescript cannot slip through.
+ * - The text is the TypeScript printer's and is written as is: running prettier over it costs
+ *   more than the rest of the run on large specs (about 5 s and 1 GB on GitHub's description),
+ *   and the printer's output is already stable.
+ *
+ * openapi-typescript changes the document it is given (discriminator descriptions), so it gets a
+ * copy: the model's document also becomes openapi.json.
+ */
+import {
+  astToString,
+  resolveRef,
+  scanDiscriminators,
+  transformSchema,
+  type GlobalContext,
+  type OpenAPI3,
+  type OpenAPITSOptions,
+} from 'openapi-typescript';
+import type { ApiModel } from '../model/types.ts';
+import type { EmittedTextFile } from './types.ts';
+
+export const OPENAPI_TYPES_PATH = 'src/openapi.ts';
+
+/** The root names openapi-typescript exports; src/types.ts re-exports them. */
+export const OPENAPI_TYPES_ROOTS = ['paths', 'webhooks', 'components', '$defs', 'operations'] as const;
+
+/**
+ * openapi-typescript's options, all explicit. Defaults kept on purpose: mutable types
+ * (`immutable: false`), interfaces (`exportType: false`), spec order (`alphabetize: false`), no
+ * index signatures unless the schema asks (`additionalProperties: false`).
+ */
+export const OPENAPI_TS_OPTIONS = {
+  silent: true,
+  immutable: false,
+  exportType: false,
+  alphabetize: false,
+  additionalProperties: false,
+  // `{ type: object }` without properties is any object, not an empty one.
+  emptyObjectsUnknown: true,
+  // A `default` says what the server assumes when a value is missing, not that it is always sent:
+  // with `true`, request properties that have a default would become required.
+  defaultNonNullable: false,
+  arrayLength: false,
+  enum: false,
+  enumValues: false,
+  conditionalEnums: false,
+  dedupeEnums: false,
+  excludeDeprecated: false,
+  pathParamsAsTypes: false,
+  propertiesRequiredByDefault: false,
+  rootTypes: false,
+  rootTypesNoSchemaPrefix: false,
+  rootTypesKeepCasing: false,
+  makePathsEnum: false,
+  generatePathParams: false,
+  readWriteMarkers: false,
+} as const satisfies OpenAPITSOptions;
+
+export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
+  // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
+  const document = JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3;
+  return { path: OPENAPI_TYPES_PATH, text: astToString(transformSchema(document, openapiTsContext(document))) };
+}
+
+/**
+ * The context `openapiTS(document, OPENAPI_TS_OPTIONS)` builds (openapi-typescript 7.13
+ * `src/index.ts`), minus its Redocly config, which only its parse/lint/bundle step reads.
+ */
+export function openapiTsContext(document: OpenAPI3): GlobalContext {
+  const options = OPENAPI_TS_OPTIONS;
+  return {
+    ...options,
+    discriminators: scanDiscriminators(document, options),
+    injectFooter: [],
+    postTransform: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    inject: undefined,
+    redoc: undefined as unknown as GlobalContext['redoc'],
+    resolve<T>($ref: string): T | undefined {
+      return resolveRef<T>(document, $ref, { silent: options.silent });
+    },
+  };
+}
+
+/**
+ * The bundled document with the model's derived operationIds filled in where the spec has none,
+ * so every operation gets its `operations['…']` entry (openapi-typescript only lists operations
+ * with an id). Copy-on-write: the model's document is not touched, untouched parts are shared.
+ */
+export function withOperationIds(model: Pick<ApiModel, 'bundled' | 'operations'>): Record<string, unknown> {
+  const paths = model.bundled.paths;
+  if (!isObject(paths)) return model.bundled;
+  let copiedPaths: Record<string, unknown> | undefined;
+  for (const operation of model.operations) {
+    const item = (copiedPaths ?? paths)[operation.path];
+    if (!isObject(item) || typeof item.$ref === 'string') continue;
+    const raw = item[operation.method];
+    if (!isObject(raw) || typeof raw.operationId === 'string') continue;
+    copiedPaths ??= { ...paths };
+    copiedPaths[operation.path] = { ...item, [operation.method]: { ...raw, operationId: operation.operationId } };
+  }
+  return copiedPaths === undefined ? model.bundled : { ...model.bundled, paths: copiedPaths };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,40 @@
+/**
+ * Step 3 of the pipeline: every emitter of the package, in order. The pipeline runs them one at a
+ * time and renders each one's files before the next runs, so the statement structures of one
+ * emitter (the guards of a large spec run to hundreds of MB) are garbage before the next starts.
+ */
+import type { ApiModel } from '../model/types.ts';
+import { clientRuntimeFiles, emitClient } from './client.ts';
+import { emitGuardRuntime, emitGuards } from './guards.ts';
+import { emitIndexModule } from './index-module.ts';
+import { emitOpenapiTypes } from './openapi-types.ts';
+import { emitPackageFiles } from './package.ts';
+import { emitSchemaTypes } from './schema-types.ts';
+import type { EmittedSourceFile, EmittedTextFile } from './types.ts';
+
+/** An emitted file; `format: false` keeps its text as it is (the writer's prettier pass skips it). */
+export type PackageFile = (EmittedSourceFile | EmittedTextFile) & { format?: boolean };
+
+/** One emitter, named for timings and messages. */
+export interface PackageEmitter {
+  name: string;
+  emit: () => PackageFile[];
+}
+
+export function packageEmitters(model: ApiModel): PackageEmitter[] {
+  // The order does not change the output (the tree is sorted by path). The emitters with the most
+  // to format come first, so prettier (on worker threads) works while the rest is emitted.
+  return [
+    { name: 'client', emit: () => [...emitClient(model), ...clientRuntimeFiles()] },
+    { name: 'guards', emit: () => [emitGuards(model.schemas, { typesModule: './types.js' }), emitGuardRuntime()] },
+    { name: 'schema-types', emit: () => [emitSchemaTypes(model)] },
+    { name: 'package', emit: () => [...emitPackageFiles(model), emitIndexModule()] },
+    // Printed by the TypeScript printer already; prettier would dominate the run (see openapi-types.ts).
+    { name: 'openapi-types', emit: () => [{ ...emitOpenapiTypes(model), format: false }] },
+  ];
+}
+
+/** Every file at once (for tests and tools that want the whole list). */
+export function emitPackage(model: ApiModel): PackageFile[] {
+  return packageEmitters(model).flatMap((emitter) => emitter.emit());
+}

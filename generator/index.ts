@@ -1,0 +1,31 @@
+/**
+ * The generator's programmatic API: `generate({ spec, out, name, check })` does what
+ * `npm run generate` does and returns what happened instead of printing it.
+ */
+import { resolveContext, type GenerateOptions } from './context.ts';
+import { runPipeline } from './pipeline.ts';
+import type { CheckResult } from './write/check.ts';
+
+export type { GenerateOptions } from './context.ts';
+export { GeneratorError } from './errors.ts';
+export type { CheckResult } from './write/check.ts';
+
+export interface GenerateResult {
+  /** The output folder (absolute). */
+  out: string;
+  /** Paths of the generated files, relative to `out`, sorted. */
+  files: string[];
+  /** With `check: true`: the differences between `out` and what would be written (nothing is written). */
+  check?: CheckResult;
+  /** Milliseconds per pipeline step. */
+  timings: Record<string, number>;
+}
+
+/** Generates the package (or, with `check`, compares). Bad input rejects with a GeneratorError. */
+export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const ctx = resolveContext(options);
+  const result = await runPipeline(ctx);
+  const output: GenerateResult = { out: ctx.outDir, files: [...result.tree.keys()], timings: result.timings };
+  if (result.check !== undefined) output.check = result.check;
+  return output;
+}

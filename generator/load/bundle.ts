@@ -1,0 +1,94 @@
+/**
+ * Step 1 of the pipeline: read the spec's root file and bundle every file it references into one
+ * document with `@redocly/openapi-core` (`$ref`s to components stay `$ref`s; nothing is
+ * dereferenced). Every way this can fail becomes a GeneratorError naming the file and place.
+ */
+import { createHash } from 'node:crypto';
+import {
+  bundle,
+  createConfig,
+  loadConfig,
+  type Config,
+  type Document,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
+import { displayPath, type GeneratorContext } from '../context.ts';
+import { GeneratorError } from '../errors.ts';
+import { isRecord } from './pointer.ts';
+import { bundleProblemError, loadError } from './problems.ts';
+import { JsonFastResolver } from './resolver.ts';
+
+export interface BundledSpec {
+  /** The bundled document as plain JSON, keys in spec order. */
+  document: Record<string, unknown>;
+  /** The OpenAPI minor version; everything after the model is version-agnostic. */
+  version: '3.0' | '3.1';
+  /** The root file as messages and headers print it (relative to the working folder). */
+  file: string;
+  /** sha256 (hex) of the bundled document serialised as JSON. */
+  hash: string;
+}
+
+export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec> {
+  const display = (absolute: string) => displayPath(ctx.cwd, absolute);
+  const config = await loadRedoclyConfig(ctx);
+  const resolver = new JsonFastResolver(config.resolve);
+
+  let root: Document | Error;
+  try {
+    root = await resolver.resolveDocument(null, ctx.specPath, true);
+  } catch (error) {
+    root = error instanceof Error ? error : new Error(String(error));
+  }
+  if (root instanceof Error) throw loadError(root, ctx.specDisplay, display);
+
+  const version = openapiVersion(root.parsed, ctx.specDisplay);
+
+  const result = await bundle({ doc: root, config, externalRefResolver: resolver, dereference: false });
+  const errors = result.problems.filter((problem: NormalizedProblem) => problem.severity === 'error');
+  if (errors.length > 0) throw await bundleProblemError(errors, resolver, display);
+
+  const document = result.bundle.parsed as Record<string, unknown>;
+  const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
+  return { document, version, file: ctx.specDisplay, hash };
+}
+
+async function loadRedoclyConfig(ctx: GeneratorContext): Promise<Config> {
+  if (ctx.redoclyConfig === undefined) return createConfig({});
+  try {
+    return await loadConfig({ configPath: ctx.redoclyConfig });
+  } catch (error) {
+    throw new GeneratorError(
+      `cannot load the Redocly config: ${error instanceof Error ? error.message : String(error)}`,
+      { file: displayPath(ctx.cwd, ctx.redoclyConfig) },
+      'pass a valid redocly.yaml with --redocly-config, or leave the flag out',
+    );
+  }
+}
+
+const SUPPORTED = 'OpenAPI 3.0.x and 3.1.x';
+
+/** Checks the `openapi` field before bundling: only 3.0 and 3.1 are supported. */
+function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
+  if (!isRecord(parsed)) {
+    throw new GeneratorError(
+      `not an OpenAPI document: the file holds ${parsed === null ? 'null' : typeof parsed}, not an object`,
+      { file, line: 1 },
+      `give --spec an ${SUPPORTED} document (YAML or JSON) with an \`openapi\` field`,
+    );
+  }
+  const declared = parsed.openapi;
+  if (typeof declared === 'string' && /^3\.0\.\d+/.test(declared)) return '3.0';
+  if (typeof declared === 'string' && /^3\.1\.\d+/.test(declared)) return '3.1';
+  const found =
+    declared !== undefined
+      ? `\`openapi: ${JSON.stringify(declared)}\``
+      : parsed.swagger !== undefined
+        ? `\`swagger: ${JSON.stringify(parsed.swagger)}\` (Swagger 2.0)`
+        : 'no `openapi` field';
+  throw new GeneratorError(
+    `not an OpenAPI 3.0 or 3.1 document: found ${found}`,
+    { file, pointer: declared !== undefined ? '#/openapi' : '#' },
+    `this generator supports ${SUPPORTED}; set \`openapi: 3.1.0\` (or 3.0.x), converting the document first if it is Swagger 2.0 or newer than 3.1`,
+  );
+}

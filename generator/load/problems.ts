@@ -1,0 +1,112 @@
+/**
+ * Turns what openapi-core reports (thrown resolve/YAML errors, bundler problems) into
+ * GeneratorErrors that name the file, the line or JSON pointer, and the fix.
+ */
+import {
+  getLineColLocation,
+  ResolveError,
+  YamlParseError,
+  type BaseResolver,
+  type Document,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
+import { GeneratorError, type GeneratorErrorLocation } from '../errors.ts';
+import { getByPointer, refOf } from './pointer.ts';
+
+type Display = (absolute: string) => string;
+
+/** An error thrown while reading or parsing the root file. */
+export function loadError(error: unknown, rootFile: string, display: Display): GeneratorError {
+  if (error instanceof YamlParseError) return yamlError(error, display, '');
+  if (error instanceof ResolveError) {
+    const code = (error.originalError as NodeJS.ErrnoException).code;
+    const problem =
+      code === 'ENOENT'
+        ? 'spec file not found'
+        : `cannot read the spec file: ${error.message.replace(/\s+/g, ' ')}`;
+    return new GeneratorError(
+      problem,
+      { file: rootFile },
+      'pass the path of an OpenAPI 3.0/3.1 YAML or JSON file with --spec (default spec/openapi.yaml)',
+    );
+  }
+  throw error;
+}
+
+function yamlError(error: YamlParseError, display: Display, more: string): GeneratorError {
+  const location: GeneratorErrorLocation = { file: display(error.source.absoluteRef) };
+  if (Number.isFinite(error.line)) location.line = error.line;
+  if (Number.isFinite(error.col)) location.column = error.col;
+  // js-yaml ends its message with ` in "<file>" (line:col)`; the location says that already.
+  const reason = error.message.replace(/\s+in\s+"[^"]*"\s*\(\d+:\d+\)\s*$/, '').replace(/\s*\(\d+:\d+\)\s*$/, '');
+  return new GeneratorError(
+    `invalid YAML: ${reason}${more}`,
+    location,
+    'fix the YAML syntax at that line (indentation, a missing colon or an unclosed quote are the usual causes)',
+  );
+}
+
+/**
+ * The first error among the bundler's problems, as a GeneratorError. Files that failed to parse
+ * come first: an unresolvable `$ref` into them is a consequence, not the cause.
+ */
+export async function bundleProblemError(
+  problems: NormalizedProblem[],
+  resolver: BaseResolver,
+  display: Display,
+): Promise<GeneratorError> {
+  const ordered = [...problems].sort((a, b) => rank(a) - rank(b));
+  const first = ordered[0]!;
+  const more = ordered.length > 1 ? ` (and ${ordered.length - 1} more problem${ordered.length > 2 ? 's' : ''})` : '';
+  const location = first.location[0];
+  const file = location ? location.source.absoluteRef : '';
+
+  if (location && location.pointer === undefined) {
+    const parsed = await cachedDocument(resolver, file);
+    if (parsed instanceof YamlParseError) return yamlError(parsed, display, more);
+  }
+
+  if (location && location.pointer !== undefined && first.message.startsWith("Can't resolve $ref")) {
+    const document = await cachedDocument(resolver, file);
+    const ref = document instanceof Error ? undefined : refOf(getByPointer(document?.parsed, location.pointer));
+    const reason = first.message.replace(/^Can't resolve \$ref:?\s*/, '').replace(/\s+/g, ' ');
+    return new GeneratorError(
+      `cannot resolve $ref ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}${more}`.replace(/\s+:/, ':'),
+      withLine({ file: display(file), pointer: location.pointer }, location),
+      'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
+    );
+  }
+
+  return new GeneratorError(
+    `${first.message}${more}`,
+    location ? withLine({ file: display(file), pointer: location.pointer }, location) : { file: display(file) },
+    first.suggest.length > 0 ? `did you mean ${first.suggest.join(' or ')}?` : 'fix the document at that place',
+  );
+}
+
+function rank(problem: NormalizedProblem): number {
+  if (problem.message.startsWith('Failed to parse')) return 0;
+  if (problem.message.startsWith("Can't resolve $ref")) return 1;
+  return 2;
+}
+
+async function cachedDocument(resolver: BaseResolver, file: string): Promise<Document | Error | undefined> {
+  const cached = resolver.cache.get(file);
+  if (cached === undefined) return undefined;
+  try {
+    return await cached;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** Adds the line of a pointer location when openapi-core can work it out from the source. */
+function withLine(location: GeneratorErrorLocation, problem: NormalizedProblem['location'][number]): GeneratorErrorLocation {
+  try {
+    const lineCol = getLineColLocation(problem);
+    if (lineCol.start.line > 0) return { ...location, line: lineCol.start.line, column: lineCol.start.col };
+  } catch {
+    // The source could not be mapped to lines (e.g. it failed to parse); the pointer is enough.
+  }
+  return location;
+}

@@ -1,0 +1,89 @@
+/**
+ * Request bodies and responses of one operation: `$ref`s followed, one media type chosen (JSON
+ * when there is one), and the success response picked.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import { getByPointer, isRecord, refOf } from '../load/pointer.ts';
+import { schemaNode, type SchemaContext } from './schema-context.ts';
+import type { RequestBodyModel, ResponseModel } from './types.ts';
+
+/** Follows local `$ref`s (components) to the object they name, with the pointer it lives at. */
+export function followRefs(doc: Record<string, unknown>, value: unknown, pointer: string, file: string): { value: unknown; pointer: string } {
+  let current = value;
+  let at = pointer;
+  for (let ref = refOf(current), hops = 0; ref !== undefined; ref = refOf(current), hops++) {
+    if (!ref.startsWith('#') || hops > 20) {
+      throw new GeneratorError(`cannot follow $ref ${JSON.stringify(ref)}`, { file, pointer: at }, 'point the $ref at an object under #/components');
+    }
+    at = ref;
+    current = getByPointer(doc, ref);
+  }
+  return { value: current, pointer: at };
+}
+
+/** The JSON media type of a `content` map when there is one, else the first. */
+export function chooseMediaType(content: unknown): string | undefined {
+  if (!isRecord(content)) return undefined;
+  const types = Object.keys(content);
+  return (
+    types.find((type) => type === 'application/json') ??
+    types.find((type) => /^application\/[^;]*\+json\b/.test(type) || /\bjson\b/.test(type)) ??
+    types[0]
+  );
+}
+
+function isJson(mediaType: string): boolean {
+  return /\bjson\b/.test(mediaType) || mediaType === '*/*';
+}
+
+export function buildRequestBody(
+  doc: Record<string, unknown>,
+  raw: unknown,
+  pointer: string,
+  ctx: SchemaContext,
+): RequestBodyModel | undefined {
+  if (raw === undefined) return undefined;
+  const { value: body, pointer: at } = followRefs(doc, raw, pointer, ctx.file);
+  if (!isRecord(body)) {
+    throw new GeneratorError('`requestBody` must be an object with `content`', { file: ctx.file, pointer: at }, 'add `content: { application/json: { schema: … } }`');
+  }
+  const contentType = chooseMediaType(body.content);
+  if (contentType === undefined) {
+    throw new GeneratorError('`requestBody` has no `content`', { file: ctx.file, pointer: at }, 'add `content: { application/json: { schema: … } }`');
+  }
+  const media = (body.content as Record<string, unknown>)[contentType];
+  const model: RequestBodyModel = {
+    required: body.required === true,
+    contentType,
+    schema: schemaNode(isRecord(media) ? media.schema : undefined, joinPointer(at, 'content', contentType, 'schema'), ctx),
+  };
+  if (typeof body.description === 'string') model.description = body.description;
+  return model;
+}
+
+export function buildResponses(doc: Record<string, unknown>, raw: unknown, pointer: string, ctx: SchemaContext): ResponseModel[] {
+  if (!isRecord(raw)) return [];
+  return Object.entries(raw).map(([status, entry]) => {
+    const { value: response, pointer: at } = followRefs(doc, entry, joinPointer(pointer, status), ctx.file);
+    const model: ResponseModel = { status };
+    if (!isRecord(response)) return model;
+    if (typeof response.description === 'string') model.description = response.description;
+    const contentType = chooseMediaType(response.content);
+    if (contentType !== undefined && isJson(contentType)) {
+      const media = (response.content as Record<string, unknown>)[contentType];
+      model.contentType = contentType;
+      if (isRecord(media) && media.schema !== undefined) {
+        model.schema = schemaNode(media.schema, joinPointer(at, 'content', contentType, 'schema'), ctx);
+      }
+    } else if (contentType !== undefined) {
+      model.contentType = contentType;
+    }
+    return model;
+  });
+}
+
+/** The response the method returns: the lowest explicit 2xx status, else `2XX`. */
+export function successResponse(responses: readonly ResponseModel[]): ResponseModel | undefined {
+  const explicit = responses.filter((response) => /^2\d\d$/.test(response.status)).sort((a, b) => Number(a.status) - Number(b.status));
+  return explicit[0] ?? responses.find((response) => response.status.toUpperCase() === '2XX');
+}

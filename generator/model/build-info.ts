@@ -1,0 +1,112 @@
+/**
+ * `info`, the first server and the root `x-sdk` extension → ApiInfo and the package/client names.
+ */
+import { GeneratorError } from '../errors.ts';
+import { isRecord } from '../load/pointer.ts';
+import { pascalCase } from './names.ts';
+import { kebabCase, NPM_PACKAGE_NAME, upperSnake } from './sdk-names.ts';
+import type { ApiInfo } from './types.ts';
+
+export interface SdkSettings {
+  clientName: string;
+  envPrefix: string;
+  packageName: string;
+  packageVersion: string;
+}
+
+export function buildInfo(doc: Record<string, unknown>): ApiInfo {
+  const info = isRecord(doc.info) ? doc.info : {};
+  const result: ApiInfo = {
+    title: typeof info.title === 'string' ? info.title : 'API',
+    version: typeof info.version === 'string' ? info.version : '0.0.0',
+  };
+  if (typeof info.description === 'string') result.description = info.description;
+  const serverUrl = firstServerUrl(doc.servers);
+  if (serverUrl !== undefined) result.serverUrl = serverUrl;
+  return result;
+}
+
+/** The first server's URL with its variables replaced by their defaults. */
+function firstServerUrl(servers: unknown): string | undefined {
+  if (!Array.isArray(servers) || !isRecord(servers[0]) || typeof servers[0].url !== 'string') return undefined;
+  const server = servers[0];
+  const variables = isRecord(server.variables) ? server.variables : {};
+  return (server.url as string).replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables[name];
+    return isRecord(variable) && typeof variable.default === 'string' ? variable.default : whole;
+  });
+}
+
+/**
+ * Client and package names: the caller's flags win, then the root `x-sdk` extension
+ * (`clientName`, `envPrefix`, `packageName`), then names derived from `info.title`.
+ */
+export function buildSdkSettings(
+  doc: Record<string, unknown>,
+  info: ApiInfo,
+  file: string,
+  overrides: { packageName: string | undefined; packageVersion: string | undefined },
+): SdkSettings {
+  const raw = doc['x-sdk'];
+  if (raw !== undefined && !isRecord(raw)) {
+    throw new GeneratorError(
+      '`x-sdk` must be an object',
+      { file, pointer: '#/x-sdk' },
+      'write `x-sdk: { clientName: MyApi, envPrefix: MY_API }` or remove it',
+    );
+  }
+  const ext = raw ?? {};
+  // Derived names start from the words of the text (`GitHub v3 REST API`), not from the PascalCase
+  // name, which has lost the word boundaries (`GitHubV3RESTAPI`).
+  // Apostrophes join their word (`GitHub's` → `GitHubs`, not `GitHub S`).
+  const nameSource = (stringField(ext, 'clientName', file) ?? info.title).replace(/['\u2019]/g, '');
+  const clientName = pascalCase(nameSource);
+  const envPrefix = stringField(ext, 'envPrefix', file) ?? (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || 'API');
+  if (!/^[A-Z][A-Z0-9_]*$/.test(envPrefix)) {
+    throw new GeneratorError(
+      `\`x-sdk.envPrefix\` ${JSON.stringify(envPrefix)} is not an environment variable prefix`,
+      { file, pointer: '#/x-sdk/envPrefix' },
+      'use upper-case letters, digits and underscores, starting with a letter, e.g. `GIGS`',
+    );
+  }
+  const packageName = overrides.packageName ?? stringField(ext, 'packageName', file) ?? `${kebabCase(nameSource) || 'api'}-sdk`;
+  if (!NPM_PACKAGE_NAME.test(packageName)) {
+    throw new GeneratorError(
+      `${JSON.stringify(packageName)} is not a valid npm package name`,
+      overrides.packageName !== undefined ? { file: '--name' } : { file, pointer: '#/x-sdk/packageName' },
+      'use lower-case letters, digits, `-`, `.` and `_`, optionally scoped: `@scope/name`',
+    );
+  }
+  return { clientName, envPrefix, packageName, packageVersion: packageVersion(info.version, overrides.packageVersion) };
+}
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
+/**
+ * npm needs a semantic version. The caller's must be one; `info.version` is used when it is one,
+ * else it becomes a prerelease of 0.0.0 (`2022-11-28` → `0.0.0-2022-11-28`).
+ */
+function packageVersion(specVersion: string, given: string | undefined): string {
+  if (given !== undefined) {
+    if (!SEMVER.test(given)) {
+      throw new GeneratorError(`${JSON.stringify(given)} is not a semantic version`, { file: '--package-version' }, 'pass a version like 1.2.3');
+    }
+    return given;
+  }
+  if (SEMVER.test(specVersion)) return specVersion;
+  const tag = specVersion.replace(/[^0-9A-Za-z-]+/g, '-').replace(/^-+|-+$/g, '');
+  return tag === '' ? '0.0.0' : `0.0.0-${tag}`;
+}
+
+function stringField(ext: Record<string, unknown>, key: string, file: string): string | undefined {
+  const value = ext[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new GeneratorError(
+      `\`x-sdk.${key}\` must be a non-empty string`,
+      { file, pointer: `#/x-sdk/${key}` },
+      `set \`${key}\` to a string or remove it`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,106 @@
+/**
+ * `x-sdk-pagination` → PaginationModel, checked against the operation: the cursor and limit
+ * parameters must be query parameters of the operation, and the fields must be properties of the
+ * success response's schema.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import { isRecord } from '../load/pointer.ts';
+import { followRefs } from './build-bodies.ts';
+import type { PaginationModel, ParameterModel } from './types.ts';
+
+const PARAM_KEYS = ['afterParam', 'beforeParam', 'limitParam'] as const;
+const FIELD_KEYS = ['itemsField', 'nextCursorField', 'prevCursorField'] as const;
+const REQUIRED_KEYS = new Set(['afterParam', 'itemsField', 'nextCursorField']);
+const EXAMPLE =
+  '`x-sdk-pagination: { style: cursor, afterParam: after, limitParam: limit, itemsField: items, nextCursorField: moreItemsAfter }`';
+
+export interface PaginationInput {
+  doc: Record<string, unknown>;
+  file: string;
+  /** Pointer of the operation. */
+  pointer: string;
+  raw: unknown;
+  parameters: readonly ParameterModel[];
+  /** The raw schema of the success response's JSON body and its pointer, if any. */
+  responseSchema: { value: unknown; pointer: string } | undefined;
+}
+
+export function buildPagination(input: PaginationInput): PaginationModel | undefined {
+  const { raw, file } = input;
+  if (raw === undefined) return undefined;
+  const at = joinPointer(input.pointer, 'x-sdk-pagination');
+  if (!isRecord(raw)) throw new GeneratorError('`x-sdk-pagination` must be an object', { file, pointer: at }, `write ${EXAMPLE}`);
+  if (raw.style !== 'cursor') {
+    throw new GeneratorError(
+      `\`x-sdk-pagination.style\` ${JSON.stringify(raw.style)} is not supported; only \`cursor\` is`,
+      { file, pointer: joinPointer(at, 'style') },
+      `write ${EXAMPLE}`,
+    );
+  }
+
+  const values: Partial<Record<(typeof PARAM_KEYS)[number] | (typeof FIELD_KEYS)[number], string>> = {};
+  for (const key of [...PARAM_KEYS, ...FIELD_KEYS]) {
+    const value = raw[key];
+    if (value === undefined && !REQUIRED_KEYS.has(key)) continue;
+    if (typeof value !== 'string' || value === '') {
+      throw new GeneratorError(`\`x-sdk-pagination.${key}\` must be a non-empty string`, { file, pointer: joinPointer(at, key) }, `write ${EXAMPLE}`);
+    }
+    values[key] = value;
+  }
+
+  const queryNames = new Set(input.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  for (const key of PARAM_KEYS) {
+    const name = values[key];
+    if (name !== undefined && !queryNames.has(name)) {
+      throw new GeneratorError(
+        `\`x-sdk-pagination.${key}\` names query parameter ${JSON.stringify(name)}, which the operation does not have`,
+        { file, pointer: joinPointer(at, key) },
+        `add the query parameter to the operation or fix the name (its query parameters: ${[...queryNames].join(', ') || 'none'})`,
+      );
+    }
+  }
+
+  const properties = input.responseSchema && schemaProperties(input.doc, input.responseSchema.value, input.responseSchema.pointer, file);
+  for (const key of FIELD_KEYS) {
+    const field = values[key];
+    if (field !== undefined && !properties?.has(field)) {
+      throw new GeneratorError(
+        `\`x-sdk-pagination.${key}\` names response property ${JSON.stringify(field)}, which the success response's schema does not declare`,
+        { file, pointer: joinPointer(at, key) },
+        properties
+          ? `declare the property in the response schema or fix the name (its properties: ${[...properties].join(', ') || 'none'})`
+          : 'give the operation a 2xx JSON response whose schema is an object with that property',
+      );
+    }
+  }
+
+  const model: PaginationModel = {
+    style: 'cursor',
+    afterParam: values.afterParam!,
+    itemsField: values.itemsField!,
+    nextCursorField: values.nextCursorField!,
+  };
+  if (values.beforeParam !== undefined) model.beforeParam = values.beforeParam;
+  if (values.limitParam !== undefined) model.limitParam = values.limitParam;
+  if (values.prevCursorField !== undefined) model.prevCursorField = values.prevCursorField;
+  return model;
+}
+
+/** Property names of an object schema, following `$ref`s and merging `allOf` members. */
+function schemaProperties(doc: Record<string, unknown>, schema: unknown, pointer: string, file: string, depth = 0): Set<string> | undefined {
+  if (depth > 20) return undefined;
+  const { value } = followRefs(doc, schema, pointer, file);
+  if (!isRecord(value)) return undefined;
+  const names = new Set<string>(isRecord(value.properties) ? Object.keys(value.properties) : []);
+  let found = isRecord(value.properties);
+  if (Array.isArray(value.allOf)) {
+    value.allOf.forEach((member, index) => {
+      const inner = schemaProperties(doc, member, joinPointer(pointer, 'allOf', index), file, depth + 1);
+      if (inner) {
+        found = true;
+        for (const name of inner) names.add(name);
+      }
+    });
+  }
+  return found ? names : undefined;
+}

@@ -1,0 +1,129 @@
+/**
+ * The parameters of one operation: path-item parameters merged with the operation's own (the
+ * operation's win, matched on `in` + `name`), `$ref`s followed in the bundled document, defaults
+ * for `style`/`explode` made explicit, and the parameters the client fills itself marked.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import { getByPointer, isRecord, refOf } from '../load/pointer.ts';
+import { camelCase, NameRegistry } from './names.ts';
+import { schemaNode, type SchemaContext } from './schema-context.ts';
+import { IDENTIFIER } from './sdk-names.ts';
+import type { JsonValue } from './schema-types.ts';
+import type { ParameterLocation, ParameterModel } from './types.ts';
+
+const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
+const IDEMPOTENCY_KEY = 'idempotency-key';
+
+/** A parameter found in the spec, with the pointer where it is defined (after following `$ref`). */
+interface Located {
+  raw: Record<string, unknown>;
+  pointer: string;
+}
+
+export function buildParameters(
+  doc: Record<string, unknown>,
+  pathLevel: { list: unknown; pointer: string },
+  operationLevel: { list: unknown; pointer: string },
+  ctx: SchemaContext,
+): ParameterModel[] {
+  const merged = new Map<string, Located>();
+  for (const level of [pathLevel, operationLevel]) {
+    if (level.list === undefined) continue;
+    if (!Array.isArray(level.list)) {
+      throw new GeneratorError('`parameters` must be a list', { file: ctx.file, pointer: level.pointer }, 'write `parameters:` as a YAML list');
+    }
+    level.list.forEach((entry, index) => {
+      const located = resolveParameter(doc, entry, joinPointer(level.pointer, index), ctx.file);
+      // Re-setting a key keeps its first position in a Map: an override stays where the path item put it.
+      merged.set(`${String(located.raw.in)} ${String(located.raw.name)}`, located);
+    });
+  }
+
+  const identifiers = new NameRegistry();
+  return [...merged.values()].map((located) => parameterModel(located, identifiers, ctx));
+}
+
+function resolveParameter(doc: Record<string, unknown>, entry: unknown, pointer: string, file: string): Located {
+  let raw = entry;
+  let at = pointer;
+  for (let ref = refOf(raw), hops = 0; ref !== undefined; ref = refOf(raw), hops++) {
+    if (!ref.startsWith('#') || hops > 20) {
+      throw new GeneratorError(`cannot follow parameter $ref ${JSON.stringify(ref)}`, { file, pointer: at }, 'point the $ref at #/components/parameters/<name>');
+    }
+    at = ref;
+    raw = getByPointer(doc, ref);
+  }
+  if (!isRecord(raw) || typeof raw.name !== 'string' || !LOCATIONS.includes(raw.in as ParameterLocation)) {
+    throw new GeneratorError(
+      'a parameter needs a `name` and `in` (path, query, header or cookie)',
+      { file, pointer: at },
+      'add the missing `name`/`in`, or fix the $ref that points here',
+    );
+  }
+  return { raw, pointer: at };
+}
+
+function parameterModel(located: Located, identifiers: NameRegistry, ctx: SchemaContext): ParameterModel {
+  const { raw, pointer } = located;
+  const name = raw.name as string;
+  const location = raw.in as ParameterLocation;
+  const style = typeof raw.style === 'string' ? raw.style : location === 'query' || location === 'cookie' ? 'form' : 'simple';
+  const model: ParameterModel = {
+    name,
+    identifier: identifiers.claim(camelCase(name)),
+    in: location,
+    required: location === 'path' || raw.required === true,
+    deprecated: raw.deprecated === true,
+    style,
+    explode: typeof raw.explode === 'boolean' ? raw.explode : style === 'form',
+    schema: schemaNode(...parameterSchema(raw, pointer), ctx),
+  };
+  if (typeof raw.description === 'string') model.description = raw.description;
+  const example = parameterExample(raw);
+  if (example !== undefined) model.example = example;
+
+  const option = raw['x-sdk-client-option'];
+  if (option !== undefined) {
+    const optionName = option === true ? camelCase(name) : option;
+    if (typeof optionName !== 'string' || !IDENTIFIER.test(optionName)) {
+      throw new GeneratorError(
+        '`x-sdk-client-option` must name a client option (an identifier) or be `true`',
+        { file: ctx.file, pointer: joinPointer(pointer, 'x-sdk-client-option') },
+        'write e.g. `x-sdk-client-option: project`',
+      );
+    }
+    model.clientDefault = 'option';
+    model.clientOption = optionName;
+  } else if (location === 'header' && name.toLowerCase() === IDEMPOTENCY_KEY) {
+    model.clientDefault = 'idempotency-key';
+  }
+  return model;
+}
+
+/** The parameter's schema and its pointer: `schema`, or the first media type's under `content`. */
+function parameterSchema(raw: Record<string, unknown>, pointer: string): [unknown, string] {
+  if (raw.schema !== undefined) return [raw.schema, joinPointer(pointer, 'schema')];
+  if (isRecord(raw.content)) {
+    const [mediaType, media] = Object.entries(raw.content)[0] ?? [];
+    if (mediaType !== undefined && isRecord(media)) return [media.schema, joinPointer(pointer, 'content', mediaType, 'schema')];
+  }
+  return [undefined, joinPointer(pointer, 'schema')];
+}
+
+/** `example`, else the first value of `examples` (Example Objects after bundling), if JSON. */
+function parameterExample(raw: Record<string, unknown>): JsonValue | undefined {
+  if (raw.example !== undefined) return asJson(raw.example);
+  if (isRecord(raw.examples)) {
+    const first = Object.values(raw.examples)[0];
+    if (isRecord(first) && first.value !== undefined) return asJson(first.value);
+  }
+  return undefined;
+}
+
+function asJson(value: unknown): JsonValue | undefined {
+  try {
+    return JSON.parse(JSON.stringify(value)) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Where each operation lives in the resource client (`client.<resource>.<method>(…)`) and the
+ * names of its generated types.
+ *
+ * - `x-sdk-method: "plans.list"` says it outright; two operations with the same one are an error.
+ * - Otherwise (general specs) the resource is the first tag, else the first literal path segment,
+ *   in camelCase; the method is the operationId in camelCase, without the resource's name in front
+ *   (`repos/list-for-org` in resource `repos` → `listForOrg`). Derived names never collide: the
+ *   explicit names are claimed first, then derived ones in spec order, a repeat getting a number.
+ * - Type names: `<Resource singular><Method>Params` / `…Response` / `…Body`
+ *   (`PlanDocumentListParams`), claimed after the schema names, so nothing shadows a schema.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import type { OperationDraft } from './build-operations.ts';
+import { camelCase, NameRegistry, pascalCase } from './names.ts';
+import { IDENTIFIER, methodName, operationTypeName } from './sdk-names.ts';
+import type { OperationModel, ResourceModel } from './types.ts';
+
+interface Placement {
+  resource: string;
+  method: string;
+}
+
+export function buildResources(
+  drafts: readonly OperationDraft[],
+  names: NameRegistry,
+  file: string,
+): { operations: OperationModel[]; resources: ResourceModel[] } {
+  const placements = placeOperations(drafts, file);
+
+  const byResource = new Map<string, OperationModel[]>();
+  const operations = drafts.map((draft, index): OperationModel => {
+    const { sdkMethod: _sdkMethod, ...rest } = draft;
+    const sdk = placements[index]!;
+    const operation: OperationModel = { ...rest, sdk, typeNames: { params: '', response: '' } };
+    const list = byResource.get(sdk.resource) ?? [];
+    list.push(operation);
+    byResource.set(sdk.resource, list);
+    return operation;
+  });
+
+  const resources = [...byResource].map(([name, members]): ResourceModel => ({
+    name,
+    className: names.claim(pascalCase(name)),
+    operations: members,
+  }));
+  for (const operation of operations) {
+    const { resource, method } = operation.sdk;
+    operation.typeNames = {
+      params: names.claim(operationTypeName(resource, method, 'Params')),
+      response: names.claim(operationTypeName(resource, method, 'Response')),
+    };
+    if (operation.body !== undefined) operation.typeNames.body = names.claim(operationTypeName(resource, method, 'Body'));
+  }
+  return { operations, resources };
+}
+
+function placeOperations(drafts: readonly OperationDraft[], file: string): Placement[] {
+  const placements: (Placement | undefined)[] = drafts.map(() => undefined);
+  const owners = new Map<string, OperationDraft>();
+  const methodsOf = new Map<string, NameRegistry>();
+  const registry = (resource: string) => {
+    let methods = methodsOf.get(resource);
+    if (methods === undefined) methodsOf.set(resource, (methods = new NameRegistry()));
+    return methods;
+  };
+
+  // Explicit `x-sdk-method`s first: they are promises to the user, derived names make way.
+  drafts.forEach((draft, index) => {
+    if (draft.sdkMethod === undefined) return;
+    const placement = parseSdkMethod(draft.sdkMethod, draft, file);
+    const key = `${placement.resource}.${placement.method}`;
+    const owner = owners.get(key);
+    if (owner !== undefined) {
+      throw new GeneratorError(
+        `two operations are mapped to ${key}: ${owner.method.toUpperCase()} ${owner.path} (${owner.pointer}) and ${draft.method.toUpperCase()} ${draft.path}`,
+        { file, pointer: joinPointer(draft.pointer, 'x-sdk-method') },
+        'give one of them a different `x-sdk-method` (each "resource.method" may be used once)',
+      );
+    }
+    owners.set(key, draft);
+    registry(placement.resource).claim(placement.method);
+    placements[index] = placement;
+  });
+
+  drafts.forEach((draft, index) => {
+    if (placements[index] !== undefined) return;
+    const resource = derivedResource(draft);
+    let method = methodName(draft.operationId);
+    if (method.length > resource.length && method.startsWith(resource) && /[A-Z0-9_$]/.test(method.charAt(resource.length))) {
+      method = methodName(method.slice(resource.length));
+    }
+    placements[index] = { resource, method: registry(resource).claim(method) };
+  });
+  return placements as Placement[];
+}
+
+function parseSdkMethod(raw: unknown, draft: OperationDraft, file: string): Placement {
+  const pointer = joinPointer(draft.pointer, 'x-sdk-method');
+  const [resource, method, ...extra] = typeof raw === 'string' ? raw.split('.') : [];
+  if (resource === undefined || method === undefined || extra.length > 0 || !IDENTIFIER.test(resource) || !IDENTIFIER.test(method)) {
+    throw new GeneratorError(
+      `\`x-sdk-method\` ${JSON.stringify(raw)} is not "resource.method"`,
+      { file, pointer },
+      'write two identifiers joined by one dot, e.g. `x-sdk-method: plans.list`',
+    );
+  }
+  if (camelCase(resource) !== resource) {
+    throw new GeneratorError(
+      `the resource in \`x-sdk-method\` ${JSON.stringify(raw)} is not a camelCase name`,
+      { file, pointer },
+      `write \`${camelCase(resource)}.${method}\``,
+    );
+  }
+  if (method === 'constructor') {
+    throw new GeneratorError('`constructor` cannot be a method name', { file, pointer }, 'choose another method name');
+  }
+  return { resource, method };
+}
+
+/** The first tag, else the first path segment that is not a parameter, in camelCase. */
+function derivedResource(draft: OperationDraft): string {
+  const tag = draft.tags.find((candidate) => candidate.trim() !== '');
+  const segment = draft.path.split('/').find((part) => part !== '' && !part.startsWith('{'));
+  return camelCase(tag ?? segment ?? 'api');
+}

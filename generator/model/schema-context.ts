@@ -1,0 +1,30 @@
+/**
+ * What the operation builders need to turn an inline schema into a SchemaNode: the schema
+ * builder (build-schema.ts) plus the names it gave the component schemas.
+ */
+import { buildSchemaNode } from './build-schema.ts';
+import type { NamedSchema, SchemaNode } from './types.ts';
+
+export interface SchemaContext {
+  /** The spec file that messages name. */
+  file: string;
+  version: '3.0' | '3.1';
+  /** Component schema name (`components.schemas` key) → its TypeScript type name. */
+  names: ReadonlyMap<string, string>;
+  /** The bundled document, for `$ref`s that point below a named schema. */
+  doc: Record<string, unknown>;
+}
+
+export function schemaContext(
+  doc: Record<string, unknown>,
+  file: string,
+  version: '3.0' | '3.1',
+  schemas: readonly NamedSchema[],
+): SchemaContext {
+  return { file, version, doc, names: new Map(schemas.map((schema) => [schema.originalName, schema.name])) };
+}
+
+/** The SchemaNode of an inline schema at `pointer` (a missing schema means: any value). */
+export function schemaNode(schema: unknown, pointer: string, ctx: SchemaContext): SchemaNode {
+  return buildSchemaNode(schema ?? {}, { file: ctx.file, version: ctx.version, pointer, names: ctx.names, doc: ctx.doc });
+}

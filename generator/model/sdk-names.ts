@@ -1,0 +1,63 @@
+/**
+ * Naming rules of the SDK surface (resources, methods, generated type names, env vars, package
+ * names), built on the identifier rules of names.ts.
+ */
+import { pascalCase, words } from './names.ts';
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** A name that must be a plain JavaScript identifier (a resource property, a method, an option). */
+export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * A method name from any text: camelCase words. Reserved words are fine as method names
+ * (`client.subscriptionChanges.delete(…)`), so only a leading digit and `constructor` are guarded.
+ */
+export function methodName(text: string): string {
+  const pascal = words(text).map(capitalize).join('');
+  let name = pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  if (name === '') name = 'call';
+  if (/^[0-9]/.test(name)) name = `_${name}`;
+  if (name === 'constructor') name = 'constructor_';
+  return name;
+}
+
+/**
+ * Singular of a resource name, simply: `planDocuments` → `planDocument`, `policies` → `policy`,
+ * `classes` → `class`, `addons` → `addon`; anything else stays as it is.
+ */
+export function singular(name: string): string {
+  if (/[^aeiou]ies$/.test(name)) return `${name.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh|us)es$/.test(name)) return name.slice(0, -2);
+  if (/[^s]s$/.test(name)) return name.slice(0, -1);
+  return name;
+}
+
+/**
+ * A generated type name from its parts, e.g. (`planDocuments`, `list`, `Params`) →
+ * `PlanDocumentListParams`. The parts are joined before the identifier is guarded, so a part that
+ * is a reserved word on its own (`Object`) does not get a suffix in the middle of the name.
+ */
+export function operationTypeName(resource: string, method: string, suffix: string): string {
+  const joined = [...words(singular(resource)), ...words(method), suffix].map(capitalize).join('');
+  return pascalCase(joined);
+}
+
+/** `GitHub v3 REST API` → `GIT_HUB_V3_REST_API`. */
+export function upperSnake(text: string): string {
+  return words(text)
+    .map((word) => word.toUpperCase())
+    .join('_');
+}
+
+/** `Gigs Core` → `gigs-core`. */
+export function kebabCase(text: string): string {
+  return words(text)
+    .map((word) => word.toLowerCase())
+    .join('-');
+}
+
+/** npm's rules for a package name (lower case, URL-safe, optionally scoped). */
+export const NPM_PACKAGE_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;

@@ -1,0 +1,186 @@
+/**
+ * The generator's model: what the emitters read. Types only; `build-*.ts` modules fill it from the
+ * bundled spec, and every 3.0/3.1 difference and every unsafe name is settled before it gets here.
+ */
+import type { JsonValue, SchemaNode } from './schema-types.ts';
+
+export type { SchemaNode } from './schema-types.ts';
+
+/** Everything one generator run knows. */
+export interface ApiModel {
+  /** The spec file the run started from, as given on the command line. */
+  specFile: string;
+  /** sha256 of the bundled spec (hex), recorded in every file header and in the package. */
+  specHash: string;
+  /** `3.0` or `3.1`: the source version, after which nothing downstream should care. */
+  openapiVersion: '3.0' | '3.1';
+  info: ApiInfo;
+  /** Named schemas from `components.schemas`, in spec order. */
+  schemas: NamedSchema[];
+  /** Every operation, in spec order (paths, then methods in a fixed order). */
+  operations: OperationModel[];
+  /** Operations grouped by their SDK resource, in order of first appearance. */
+  resources: ResourceModel[];
+  /** Security schemes that the client can fill from its options. */
+  auth: AuthModel[];
+  /** Names and settings of the generated package and its client (root `x-sdk`, CLI flags). */
+  sdk: SdkModel;
+  /** The bundled spec as plain JSON, shipped in the package. */
+  bundled: Record<string, unknown>;
+}
+
+/** The generated package and its client, settled from the CLI flags and the root `x-sdk` extension. */
+export interface SdkModel {
+  /** Client class name, e.g. `Gigs` (`x-sdk.clientName`, else PascalCase of `info.title`). */
+  clientName: string;
+  /** Prefix of the environment variables the client reads, e.g. `GIGS` → `GIGS_TOKEN`. */
+  envPrefix: string;
+  /** npm package name, e.g. `gigs-sdk`. */
+  packageName: string;
+  /** npm package version (`info.version` unless the caller gave one). */
+  packageVersion: string;
+  /** Options of the client that fill parameters (`x-sdk-client-option`), in order of first use. */
+  clientOptions: ClientOptionModel[];
+}
+
+/** A client option that fills a parameter of many operations, e.g. `project` → `GIGS_PROJECT`. */
+export interface ClientOptionModel {
+  /** Option name on the client (an identifier), e.g. `project`. */
+  name: string;
+  /** Environment variable that provides the default, e.g. `GIGS_PROJECT`. */
+  envVar: string;
+  /** Description of the first parameter that uses the option. */
+  description?: string;
+  /** Where the parameter goes and its name on the wire, e.g. path `project`. */
+  in: ParameterLocation;
+  parameterName: string;
+}
+
+export interface ApiInfo {
+  title: string;
+  version: string;
+  description?: string;
+  /** First server URL, if any (the client's default base URL). */
+  serverUrl?: string;
+}
+
+export interface NamedSchema {
+  /** The key in `components.schemas`, e.g. `user.birthday`. */
+  originalName: string;
+  /** A safe, unique TypeScript type name, e.g. `UserBirthday`. */
+  name: string;
+  /** JSON pointer of the schema in the bundled document. */
+  pointer: string;
+  description?: string;
+  deprecated: boolean;
+  /** `x-preview: true`: the schema may change without notice. */
+  preview?: boolean;
+  node: SchemaNode;
+}
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+export interface OperationModel {
+  /** `operationId` as in the spec (or derived from method and path when missing). */
+  operationId: string;
+  method: HttpMethod;
+  /** The path template as in the spec, e.g. `/projects/{project}/plans/{plan}`. */
+  path: string;
+  /** JSON pointer of the operation in the bundled document. */
+  pointer: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** `x-preview: true`: the operation may change without notice. */
+  preview?: boolean;
+  /** Tags, used for grouping in docs. */
+  tags: string[];
+  /** Where the operation lives in the resource client: `plans.retrieve` → resource `plans`, method `retrieve`. */
+  sdk: { resource: string; method: string };
+  /** Safe names for generated types: `PlanListParams`, `PlanListResponse`. */
+  typeNames: { params: string; response: string; body?: string };
+  parameters: ParameterModel[];
+  body?: RequestBodyModel;
+  /** Responses by status code (`200`, `4XX`, `default`), in spec order. */
+  responses: ResponseModel[];
+  /** The success response the method returns (lowest 2xx), if any. */
+  successResponse?: ResponseModel;
+  pagination?: PaginationModel;
+  /** True when the operation declares an `Idempotency-Key` header parameter. */
+  idempotent: boolean;
+  /** True when the operation needs auth (has effective security). */
+  secured: boolean;
+}
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export interface ParameterModel {
+  /** Name on the wire, e.g. `Idempotency-Key`, `user.birthday`. */
+  name: string;
+  /** Safe camelCase identifier for use as a variable or argument name. */
+  identifier: string;
+  in: ParameterLocation;
+  required: boolean;
+  deprecated: boolean;
+  description?: string;
+  /** Serialisation: `form` + `explode: false` means comma-separated arrays. */
+  style: string;
+  explode: boolean;
+  schema: SchemaNode;
+  /**
+   * True when the client fills this parameter itself (the default `project` path parameter from
+   * the client options, or the `Idempotency-Key` header), so it is optional in method signatures.
+   */
+  clientDefault?: 'option' | 'idempotency-key';
+  /** The parameter's `example` (or its first `examples` value), for docs and README examples. */
+  example?: JsonValue;
+  /** With `clientDefault: 'option'`: the name of the client option, e.g. `project`. */
+  clientOption?: string;
+}
+
+export interface RequestBodyModel {
+  required: boolean;
+  description?: string;
+  /** Chosen media type, `application/json` when present. */
+  contentType: string;
+  schema: SchemaNode;
+}
+
+export interface ResponseModel {
+  /** `200`, `201`, `204`, `4XX`, `default`, … */
+  status: string;
+  description?: string;
+  /** JSON media type schema, when there is one. */
+  schema?: SchemaNode;
+  contentType?: string;
+}
+
+/** From the spec's `x-sdk-pagination` extension: cursor pagination. */
+export interface PaginationModel {
+  style: 'cursor';
+  /** Query parameter that takes the cursor for the next page (`after`). */
+  afterParam: string;
+  /** Query parameter for the previous page (`before`), if any. */
+  beforeParam?: string;
+  /** Query parameter for page size (`limit`), if any. */
+  limitParam?: string;
+  /** Response property that holds the items (`items`). */
+  itemsField: string;
+  /** Response property with the next cursor (`moreItemsAfter`); null when there is no next page. */
+  nextCursorField: string;
+  /** Response property with the previous cursor (`moreItemsBefore`). */
+  prevCursorField?: string;
+}
+
+export interface ResourceModel {
+  /** As in the extension, e.g. `subscriptionChanges`; a safe identifier. */
+  name: string;
+  /** Class name, e.g. `SubscriptionChanges`. */
+  className: string;
+  operations: OperationModel[];
+}
+
+export type AuthModel =
+  | { kind: 'bearer'; schemeName: string; description?: string }
+  | { kind: 'apiKey'; schemeName: string; in: 'header' | 'query' | 'cookie'; name: string }
+  | { kind: 'basic'; schemeName: string };

@@ -1,0 +1,79 @@
+/**
+ * Emitted files → final text: statements printed with ts-morph, the generated-file header put in
+ * front, prettier run over it. The result is sorted by path, so it does not depend on the order
+ * emitters ran in.
+ */
+import type { EmittedSourceFile, EmittedTextFile } from '../emit/types.ts';
+import { headerLine, headerStyle } from '../header.ts';
+import { InThreadFormatter, type Formatter } from './format-pool.ts';
+import { printSourceFile } from './print.ts';
+
+/** An emitted file on its way to disk; `format: false` keeps text as it is (see emit/openapi-types.ts). */
+export type RenderInput = (EmittedSourceFile | EmittedTextFile) & { format?: boolean };
+
+/**
+ * Files longer than this (in UTF-16 code units, about bytes) are written as printed, not run
+ * through prettier: on GitHub's description prettier took 25 to 35 s (and most of the memory) for
+ * the 17 MB guards module alone. Printed code is already indented and quoted consistently; only
+ * line wrapping differs. The limit depends on the content alone, so output stays deterministic.
+ */
+export const FORMAT_LIMIT = 2 * 1024 * 1024;
+
+/** Final file contents by path (relative, `/`-separated), sorted by path. */
+export type RenderedTree = Map<string, string>;
+
+/**
+ * Prints every file at once (synchronously, before the first `await`: the caller may drop the
+ * statements as soon as this returns its promise) and hands the text to the formatter.
+ */
+export async function renderFiles(
+  files: readonly RenderInput[],
+  notice: string,
+  formatter: Formatter = new InThreadFormatter(),
+): Promise<RenderedTree> {
+  checkPaths(files);
+  const pending = files.map(async (file): Promise<[string, string]> => {
+    const text = addHeader(file.path, 'statements' in file ? printSourceFile(file) : file.text, notice);
+    const formatted = file.format === false || text.length > FORMAT_LIMIT ? text : await formatter.format(file.path, text);
+    // trimEnd, not a regex: a `\s+$` search is slow on the tens of MB of a large spec's files.
+    return [file.path, `${formatted.trimEnd()}\n`];
+  });
+  return sortedTree(await Promise.all(pending));
+}
+
+/** Joins rendered trees; a path in two of them is a generator bug. */
+export function mergeTrees(trees: readonly RenderedTree[]): RenderedTree {
+  const entries: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const tree of trees) {
+    for (const [path, text] of tree) {
+      if (seen.has(path)) throw new Error(`two emitters produced ${path}`);
+      seen.add(path);
+      entries.push([path, text]);
+    }
+  }
+  return sortedTree(entries);
+}
+
+function sortedTree(entries: [string, string][]): RenderedTree {
+  return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function addHeader(path: string, text: string, notice: string): string {
+  const line = headerLine(path, notice);
+  if (line === undefined) return text;
+  // A blank line after the header keeps it apart from the first declaration's TSDoc.
+  return headerStyle(path) === 'html-comment' ? `${line}\n\n${text}` : `${line}\n\n${text.trimStart()}`;
+}
+
+/** Emitted paths must be unique, relative and inside the output folder: anything else is a generator bug. */
+function checkPaths(files: readonly RenderInput[]): void {
+  const seen = new Set<string>();
+  for (const { path } of files) {
+    if (path === '' || path.startsWith('/') || path.includes('\\') || path.split('/').some((part) => part === '..' || part === '.' || part === '')) {
+      throw new Error(`emitted file path ${JSON.stringify(path)} is not a relative path inside the output folder`);
+    }
+    if (seen.has(path)) throw new Error(`two emitters produced ${path}`);
+    seen.add(path);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * `--check`: passes on the committed generated/ package, and fails, listing the files, when the
+ * output differs from what the spec gives. It never writes.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
+import { runScript } from '../helpers/run.ts';
+import { removeTempDirs, snapshotTree, tempDir } from './helpers.ts';
+
+afterAll(removeTempDirs);
+
+const CLI = 'generator/cli.ts';
+
+describe('--check', () => {
+  it('passes on the committed generated/ package (run `npm run generate` after changing the spec)', () => {
+    const result = runScript(CLI, ['--check']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('generated/ is up to date with spec/openapi.yaml.\n');
+    expect(result.status).toBe(0);
+  });
+
+  it('fails and lists added, changed and removed files; the user’s files do not count; nothing is written', async () => {
+    const out = join(await tempDir('check-'), 'sdk');
+    await generate({ spec: 'spec/openapi.yaml', out });
+    await writeFile(join(out, 'src/types.ts'), '// edited by hand\n');
+    await rm(join(out, 'README.md'));
+    await writeFile(join(out, 'src/extra.ts'), 'export {};\n');
+    await mkdir(join(out, 'node_modules/x'), { recursive: true });
+    await writeFile(join(out, 'node_modules/x/index.js'), '');
+    await mkdir(join(out, 'dist'));
+    await writeFile(join(out, 'dist/index.js'), '');
+    const before = await snapshotTree(out);
+
+    const result = runScript(CLI, ['--check', '--out', out]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/sdk\/ is out of date with spec\/openapi\.yaml; `npm run generate` would change:/);
+    expect(result.stderr).toContain('  added   README.md\n');
+    expect(result.stderr).toContain('  removed src/extra.ts\n');
+    expect(result.stderr).toContain('  changed src/types.ts\n');
+    expect(result.stderr).not.toMatch(/node_modules|dist/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(4);
+    expect(await snapshotTree(out)).toEqual(before);
+  });
+
+  it('passes right after generating into a folder', async () => {
+    const out = join(await tempDir('check-'), 'sdk');
+    await generate({ spec: 'test/fixtures/specs/hostile/hostile-3.0.yaml', out });
+    const result = runScript(CLI, ['--check', '--spec', 'test/fixtures/specs/hostile/hostile-3.0.yaml', '--out', out]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/sdk\/ is up to date with test\/fixtures\/specs\/hostile\/hostile-3\.0\.yaml\./);
+  });
+});

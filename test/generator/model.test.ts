@@ -1,0 +1,356 @@
+/**
+ * The model builder on small specs: resources and methods (explicit and derived), type names,
+ * parameters, bodies and responses, pagination, auth, client options and names, and the errors
+ * bad extensions give (file, pointer, fix).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveContext } from '../../generator/context.ts';
+import { GeneratorError } from '../../generator/errors.ts';
+import { loadAndBundle } from '../../generator/load/bundle.ts';
+import { buildModel } from '../../generator/model/build.ts';
+import type { ApiModel } from '../../generator/model/types.ts';
+import { removeTempDirs, ROOT, writeSpec } from './helpers.ts';
+
+afterAll(removeTempDirs);
+
+type Json = Record<string, unknown>;
+
+async function model(spec: Json, overrides: { name?: string; version?: string } = {}): Promise<ApiModel> {
+  const ctx = resolveContext({ spec: await writeSpec(spec), ...overrides });
+  return buildModel(await loadAndBundle(ctx), ctx);
+}
+
+async function modelError(spec: Json): Promise<GeneratorError> {
+  const error = await model(spec).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof GeneratorError)) throw new Error(`expected a GeneratorError, got ${String(error)}`);
+  return error;
+}
+
+const ok = { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } };
+
+function api(paths: Json, extra: Json = {}): Json {
+  return { openapi: '3.1.0', info: { title: 'Test API', version: '2.3.4' }, paths, ...extra };
+}
+
+describe('our spec', () => {
+  let gigs: ApiModel;
+  it('builds', async () => {
+    const ctx = resolveContext({ spec: `${ROOT}spec/openapi.yaml` });
+    gigs = buildModel(await loadAndBundle(ctx), ctx);
+    expect(gigs.openapiVersion).toBe('3.1');
+  });
+
+  it('maps every operation by its x-sdk-method, with the documented type names', () => {
+    const byMethod = Object.fromEntries(gigs.operations.map((op) => [`${op.sdk.resource}.${op.sdk.method}`, op]));
+    expect(byMethod['plans.list']?.typeNames).toEqual({ params: 'PlanListParams', response: 'PlanListResponse' });
+    expect(byMethod['subscriptionChanges.create']?.typeNames).toMatchObject({ params: 'SubscriptionChangeCreateParams' });
+    expect(byMethod['addons.retrieve']?.typeNames.response).toBe('AddonRetrieveResponse');
+    expect(byMethod['planDocuments.list']?.typeNames.params).toBe('PlanDocumentListParams');
+    expect(gigs.resources.map((resource) => [resource.name, resource.className])).toEqual([
+      ['plans', 'Plans'],
+      ['planDocuments', 'PlanDocuments'],
+      ['subscriptionChanges', 'SubscriptionChanges'],
+      ['addons', 'Addons'],
+    ]);
+  });
+
+  it('settles the client: name, env prefix, package, options, auth and server', () => {
+    expect(gigs.sdk).toMatchObject({ clientName: 'Gigs', envPrefix: 'GIGS', packageName: 'gigs-sdk' });
+    expect(gigs.sdk.clientOptions).toEqual([
+      expect.objectContaining({ name: 'project', envVar: 'GIGS_PROJECT', in: 'path', parameterName: 'project' }),
+    ]);
+    expect(gigs.auth).toEqual([expect.objectContaining({ kind: 'bearer', schemeName: 'bearerAuth' })]);
+    expect(gigs.info.serverUrl).toBe('https://api.gigs.com');
+  });
+
+  it('marks the project parameter, idempotency keys and cursor pagination', () => {
+    for (const op of gigs.operations) {
+      expect(op.parameters.find((p) => p.name === 'project')).toMatchObject({ clientDefault: 'option', clientOption: 'project' });
+      expect(op.idempotent).toBe(op.method === 'post' || op.method === 'delete');
+      expect(op.secured).toBe(true);
+    }
+    const list = gigs.operations.find((op) => op.operationId === 'listPlans')!;
+    expect(list.pagination).toEqual({
+      style: 'cursor',
+      afterParam: 'after',
+      beforeParam: 'before',
+      limitParam: 'limit',
+      itemsField: 'items',
+      nextCursorField: 'moreItemsAfter',
+      prevCursorField: 'moreItemsBefore',
+    });
+  });
+});
+
+describe('resources and methods without x-sdk-method', () => {
+  it('derives them from the first tag (or path segment) and the operationId, collision-free', async () => {
+    const m = await model(
+      api({
+        '/orgs/{org}/repos': {
+          parameters: [{ name: 'org', in: 'path', required: true, schema: { type: 'string' } }],
+          get: { operationId: 'repos/list-for-org', tags: ['repos'], responses: { '200': ok } },
+          post: { operationId: 'repos/create-in-org', tags: ['repos'], responses: { '201': ok } },
+        },
+        '/repos': {
+          get: { operationId: 'reposListForOrg', tags: ['repos'], responses: { '200': ok } },
+          put: { operationId: 'list', tags: ['repos'], x_note: 1, 'x-sdk-method': 'repos.listForOrg', responses: { '200': ok } },
+        },
+        '/meta': { get: { operationId: 'meta', responses: { '200': ok } } },
+        '/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': ok } } },
+      }),
+    );
+    expect(m.operations.map((op) => `${op.sdk.resource}.${op.sdk.method}`)).toEqual([
+      'repos.listForOrg2', // derived; the explicit x-sdk-method below keeps listForOrg
+      'repos.createInOrg',
+      'repos.listForOrg3',
+      'repos.listForOrg',
+      'meta.meta',
+      'api.getById',
+    ]);
+    expect(m.operations.map((op) => op.typeNames.params)).toEqual([
+      'RepoListForOrg2Params',
+      'RepoCreateInOrgParams',
+      'RepoListForOrg3Params',
+      'RepoListForOrgParams',
+      'MetaMetaParams',
+      'ApiGetByIdParams',
+    ]);
+    expect(m.operations[5]!.operationId).toBe('getById');
+  });
+
+  it('derives the client name, env prefix and package name from info.title; flags win', async () => {
+    const spec = { ...api({}), info: { title: 'GitHub v3 REST API', version: '1.1.4' } };
+    expect((await model(spec)).sdk).toMatchObject({
+      clientName: 'GitHubV3RESTAPI',
+      envPrefix: 'GIT_HUB_V3_REST_API',
+      packageName: 'git-hub-v3-rest-api-sdk',
+      packageVersion: '1.1.4',
+    });
+    expect((await model(spec, { name: '@acme/github', version: '9.0.0' })).sdk).toMatchObject({ packageName: '@acme/github', packageVersion: '9.0.0' });
+    expect((await model({ ...spec, info: { title: 'X', version: '2022-11-28' } })).sdk.packageVersion).toBe('0.0.0-2022-11-28');
+    await expect(model(spec, { version: 'latest' })).rejects.toThrow(/--package-version: "latest" is not a semantic version/);
+    const named = await model({ ...spec, 'x-sdk': { clientName: 'Octo', envPrefix: 'OCTO_', packageName: 'octo-sdk' } });
+    expect(named.sdk).toMatchObject({ clientName: 'Octo', envPrefix: 'OCTO_', packageName: 'octo-sdk' });
+  });
+});
+
+describe('parameters, bodies and responses', () => {
+  it('merges path-level and operation parameters (operation wins), follows $refs, picks JSON and the success response', async () => {
+    const m = await model(
+      api(
+        {
+          '/things/{id}': {
+            parameters: [{ $ref: '#/components/parameters/Id' }, { name: 'q', in: 'query', schema: { type: 'string' } }],
+            post: {
+              operationId: 'make',
+              parameters: [
+                { name: 'q', in: 'query', required: true, schema: { type: 'integer' } },
+                { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } },
+                { name: 'tenant', in: 'header', 'x-sdk-client-option': true, schema: { type: 'string' } },
+              ],
+              requestBody: { $ref: '#/components/requestBodies/Thing' },
+              responses: {
+                default: { description: 'Error', content: { 'application/problem+json': { schema: { type: 'object' } } } },
+                '201': { description: 'Created', content: { 'text/plain': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'string' } } } },
+                '200': { description: 'OK' },
+              },
+              security: [],
+            },
+          },
+        },
+        {
+          security: [{ key: [] }],
+          components: {
+            parameters: { Id: { name: 'id', in: 'path', required: true, schema: { type: 'string' }, examples: { one: { value: 'thing_1' } } } },
+            requestBodies: { Thing: { required: true, content: { 'application/json': { schema: { type: 'object' } } } } },
+            securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
+          },
+        },
+      ),
+    );
+    const op = m.operations[0]!;
+    expect(op.parameters.map((p) => [p.in, p.name, p.required, p.schema.kind, p.clientDefault ?? '-'])).toEqual([
+      ['path', 'id', true, 'string', '-'],
+      ['query', 'q', true, 'number', '-'],
+      ['header', 'Idempotency-Key', false, 'string', 'idempotency-key'],
+      ['header', 'tenant', false, 'string', 'option'],
+    ]);
+    expect(op.parameters[0]!.example).toBe('thing_1');
+    expect(op.parameters[1]).toMatchObject({ style: 'form', explode: true });
+    expect(op.parameters[2]).toMatchObject({ style: 'simple', explode: false });
+    expect(op.idempotent).toBe(true);
+    expect(op.secured).toBe(false);
+    expect(op.body).toMatchObject({ required: true, contentType: 'application/json' });
+    // Status codes are integer-like keys: JSON objects in JavaScript list them first, ascending.
+    expect(op.responses.map((r) => [r.status, r.contentType ?? '-'])).toEqual([
+      ['200', '-'],
+      ['201', 'application/json'],
+      ['default', 'application/problem+json'],
+    ]);
+    expect(op.successResponse?.status).toBe('200');
+    expect(m.sdk.clientOptions).toEqual([expect.objectContaining({ name: 'tenant', envVar: 'TEST_API_TENANT', in: 'header' })]);
+    expect(m.auth).toEqual([{ kind: 'apiKey', schemeName: 'key', in: 'header', name: 'X-Key' }]);
+  });
+
+  it('reads auth schemes and the server URL with its variables', async () => {
+    const m = await model(
+      api(
+        {},
+        {
+          servers: [{ url: 'https://{region}.example.com/{base}', variables: { region: { default: 'eu' }, base: { default: 'v2' } } }],
+          components: {
+            securitySchemes: {
+              basic: { type: 'http', scheme: 'Basic' },
+              oauth: { type: 'oauth2', flows: {} },
+              tls: { type: 'mutualTLS' },
+              bearer: { type: 'http', scheme: 'bearer', description: 'A token.' },
+            },
+          },
+        },
+      ),
+    );
+    expect(m.info.serverUrl).toBe('https://eu.example.com/v2');
+    expect(m.auth).toEqual([
+      { kind: 'basic', schemeName: 'basic' },
+      { kind: 'bearer', schemeName: 'oauth' },
+      { kind: 'bearer', schemeName: 'bearer', description: 'A token.' },
+    ]);
+  });
+});
+
+const list = (pagination: Json, extra: Json = {}): Json =>
+  api({
+    '/items': {
+      get: {
+        operationId: 'listItems',
+        'x-sdk-pagination': pagination,
+        parameters: [
+          { name: 'after', in: 'query', schema: { type: 'string' } },
+          { name: 'size', in: 'header', schema: { type: 'integer' } },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: { allOf: [{ $ref: '#/components/schemas/Page' }, { type: 'object', properties: { data: { type: 'array' } } }] },
+              },
+            },
+          },
+        },
+        ...extra,
+      },
+    },
+  }, { components: { schemas: { Page: { type: 'object', properties: { next: { type: ['string', 'null'] } } } } } });
+
+describe('pagination', () => {
+  it('reads x-sdk-pagination, finding fields through $ref and allOf', async () => {
+    const m = await model(list({ style: 'cursor', afterParam: 'after', itemsField: 'data', nextCursorField: 'next' }));
+    expect(m.operations[0]!.pagination).toEqual({ style: 'cursor', afterParam: 'after', itemsField: 'data', nextCursorField: 'next' });
+  });
+});
+
+const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: RegExp }][] = [
+  [
+    'pagination style other than cursor',
+    {
+      spec: list({ style: 'offset', afterParam: 'after', itemsField: 'data', nextCursorField: 'next' }),
+      pointer: '#/paths/~1items/get/x-sdk-pagination/style',
+      problem: /"offset" is not supported; only `cursor` is/,
+      fix: /x-sdk-pagination: \{ style: cursor/,
+    },
+  ],
+  [
+    'pagination cursor parameter that is not a query parameter',
+    {
+      spec: list({ style: 'cursor', afterParam: 'after', limitParam: 'size', itemsField: 'data', nextCursorField: 'next' }),
+      pointer: '#/paths/~1items/get/x-sdk-pagination/limitParam',
+      problem: /names query parameter "size", which the operation does not have/,
+      fix: /its query parameters: after/,
+    },
+  ],
+  [
+    'pagination without itemsField',
+    {
+      spec: list({ style: 'cursor', afterParam: 'after', nextCursorField: 'next' }),
+      pointer: '#/paths/~1items/get/x-sdk-pagination/itemsField',
+      problem: /`x-sdk-pagination\.itemsField` must be a non-empty string/,
+      fix: /write/,
+    },
+  ],
+  [
+    'x-sdk-method that is not resource.method',
+    {
+      spec: api({ '/a': { get: { 'x-sdk-method': 'plans.list.all', responses: { '200': ok } } } }),
+      pointer: '#/paths/~1a/get/x-sdk-method',
+      problem: /`x-sdk-method` "plans\.list\.all" is not "resource\.method"/,
+      fix: /e\.g\. `x-sdk-method: plans\.list`/,
+    },
+  ],
+  [
+    'x-sdk-method whose resource is not camelCase',
+    {
+      spec: api({ '/a': { get: { 'x-sdk-method': 'plan_documents.list', responses: { '200': ok } } } }),
+      pointer: '#/paths/~1a/get/x-sdk-method',
+      problem: /is not a camelCase name/,
+      fix: /write `planDocuments\.list`/,
+    },
+  ],
+  [
+    'a path placeholder without its parameter',
+    {
+      spec: api({ '/a/{id}': { get: { responses: { '200': ok } } } }),
+      pointer: '#/paths/~1a~1{id}/get',
+      problem: /path \/a\/\{id\} has \{id\} but the operation declares no path parameter "id"/,
+      fix: /name: id, in: path, required: true/,
+    },
+  ],
+  [
+    'a repeated operationId',
+    {
+      spec: api({ '/a': { get: { operationId: 'same', responses: { '200': ok } } }, '/b': { get: { operationId: 'same', responses: { '200': ok } } } }),
+      pointer: '#/paths/~1b/get/operationId',
+      problem: /operationId "same" is used twice: by #\/paths\/~1a\/get and here/,
+      fix: /its own operationId/,
+    },
+  ],
+  [
+    'x-sdk that is not an object',
+    { spec: { ...api({}), 'x-sdk': 'Gigs' }, pointer: '#/x-sdk', problem: /`x-sdk` must be an object/, fix: /clientName/ },
+  ],
+  [
+    'an env prefix that is no environment variable prefix',
+    {
+      spec: { ...api({}), 'x-sdk': { envPrefix: 'my-api' } },
+      pointer: '#/x-sdk/envPrefix',
+      problem: /"my-api" is not an environment variable prefix/,
+      fix: /upper-case letters/,
+    },
+  ],
+  [
+    'an invalid package name',
+    { spec: { ...api({}), 'x-sdk': { packageName: 'My SDK' } }, pointer: '#/x-sdk/packageName', problem: /"My SDK" is not a valid npm package name/, fix: /lower-case/ },
+  ],
+  [
+    'an x-sdk-client-option that is not an identifier',
+    {
+      spec: api({ '/a': { get: { parameters: [{ name: 'p', in: 'query', 'x-sdk-client-option': 'my option', schema: { type: 'string' } }], responses: { '200': ok } } } }),
+      pointer: '#/paths/~1a/get/parameters/0/x-sdk-client-option',
+      problem: /must name a client option/,
+      fix: /x-sdk-client-option: project/,
+    },
+  ],
+];
+
+describe('model errors', () => {
+  it.each(errorCases)('%s', async (_name, { spec, pointer, problem, fix }) => {
+    const error = await modelError(spec);
+    expect(error.location.file).toMatch(/openapi\.json$/);
+    expect(error.location.pointer).toBe(pointer);
+    expect(error.message).toMatch(problem);
+    expect(error.hint).toMatch(fix);
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * The writer: rendering (header, formatting, order), the atomic swap of the output folder, files
+ * the generator does not own surviving a regenerate, rollback on failure, and `--check`.
+ */
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { StructureKind } from 'ts-morph';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generatedNotice, hasGeneratedHeader } from '../../generator/header.ts';
+import { checkTree, describeCheck } from '../../generator/write/check.ts';
+import { createFormatter, InThreadFormatter } from '../../generator/write/format-pool.ts';
+import { renderFiles, type RenderedTree } from '../../generator/write/render.ts';
+import { writeTreeAtomically, type WriteStep } from '../../generator/write/tree.ts';
+import { removeTempDirs, snapshotTree, tempDir } from './helpers.ts';
+
+afterAll(removeTempDirs);
+
+const NOTICE = generatedNotice({ specFile: 'spec/openapi.yaml', specHash: 'abcdef0123456789' });
+
+function tree(entries: Record<string, string>): RenderedTree {
+  return new Map(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** An output folder from an earlier run, with the user's own files in it. */
+async function previousOutput(): Promise<string> {
+  const out = join(await tempDir('write-'), 'generated');
+  await mkdir(join(out, 'src/resources'), { recursive: true });
+  await mkdir(join(out, 'node_modules/openapi-fetch'), { recursive: true });
+  await mkdir(join(out, 'dist'), { recursive: true });
+  await writeFile(join(out, 'src/index.ts'), `// ${NOTICE}\nexport {};\n`);
+  await writeFile(join(out, 'src/resources/old.ts'), `// ${NOTICE}\nexport {};\n`);
+  await writeFile(join(out, 'package.json'), `{"name":"old","x-generated":{"notice":${JSON.stringify(NOTICE)}}}\n`);
+  await writeFile(join(out, 'CHANGELOG.md'), `<!-- ${NOTICE} -->\n\n# left from an earlier generator\n`);
+  await writeFile(join(out, 'LICENSE'), 'MIT, written by hand\n');
+  await writeFile(join(out, '.gitignore'), 'dist/\n');
+  await writeFile(join(out, 'node_modules/openapi-fetch/index.js'), 'export {};\n');
+  await writeFile(join(out, 'dist/index.js'), 'export {};\n');
+  await symlink('dist/index.js', join(out, 'main.js'));
+  return out;
+}
+
+const NEXT = tree({ 'package.json': '{"name":"new"}\n', 'src/index.ts': 'export {};\n', 'src/types.ts': 'export type A = 1;\n' });
+
+describe('renderFiles', () => {
+  it('prints statements, puts the header on each file type that can hold one, formats, and sorts by path', async () => {
+    const rendered = await renderFiles(
+      [
+        { path: 'src/z.ts', statements: [{ kind: StructureKind.TypeAlias, name: 'Z', isExported: true, type: '{a:1,b:"x"}' }] },
+        { path: 'README.md', text: '# Title\n\n\n\nText   here.\n' },
+        { path: 'package.json', text: '{"name":"x","files":["a"]}' },
+        { path: 'tsconfig.json', text: '{"compilerOptions":{"strict":true}}' },
+        { path: 'openapi.json', text: '{\n  "openapi": "3.1.0"\n}', format: false },
+        { path: 'src/raw.ts', text: 'export   const  x = "kept as is";', format: false },
+      ],
+      NOTICE,
+    );
+    expect([...rendered.keys()]).toEqual(['README.md', 'openapi.json', 'package.json', 'src/raw.ts', 'src/z.ts', 'tsconfig.json']);
+    expect(rendered.get('src/z.ts')).toBe(`// ${NOTICE}\n\nexport type Z = { a: 1; b: 'x' };\n`);
+    expect(rendered.get('README.md')).toBe(`<!-- ${NOTICE} -->\n\n# Title\n\nText here.\n`);
+    expect(rendered.get('package.json')).toBe('{ "name": "x", "files": ["a"] }\n');
+    expect(rendered.get('tsconfig.json')).toBe(`// ${NOTICE}\n\n{ "compilerOptions": { "strict": true } }\n`);
+    expect(rendered.get('openapi.json')).toBe('{\n  "openapi": "3.1.0"\n}\n');
+    expect(rendered.get('src/raw.ts')).toBe(`// ${NOTICE}\n\nexport   const  x = "kept as is";\n`);
+    for (const path of ['src/z.ts', 'README.md', 'tsconfig.json']) expect(hasGeneratedHeader(rendered.get(path)!)).toBe(true);
+  });
+
+  it.each([
+    ['a duplicate path', ['src/a.ts', 'src/a.ts'], /two emitters produced src\/a\.ts/],
+    ['a path leaving the folder', ['../a.ts'], /not a relative path/],
+    ['an absolute path', ['/a.ts'], /not a relative path/],
+  ])('rejects %s', async (_name, paths, message) => {
+    await expect(renderFiles(paths.map((path) => ({ path, text: '' })), NOTICE)).rejects.toThrow(message);
+  });
+});
+
+describe('writeTreeAtomically', () => {
+  it('creates the folder (and its parents) when there is none', async () => {
+    const out = join(await tempDir('write-'), 'a/b/generated');
+    await writeTreeAtomically(out, NEXT);
+    expect(await snapshotTree(out)).toEqual({
+      'package.json': Buffer.from('{"name":"new"}\n').toString('base64'),
+      src: 'dir',
+      'src/index.ts': Buffer.from('export {};\n').toString('base64'),
+      'src/types.ts': Buffer.from('export type A = 1;\n').toString('base64'),
+    });
+    expect((await stat(out)).mode & 0o777).toBe(0o755);
+  });
+
+  it("replaces the generator's files and keeps the user's (node_modules, dist, LICENSE, dotfiles, symlinks)", async () => {
+    const out = await previousOutput();
+    const before = await snapshotTree(out);
+    await writeTreeAtomically(out, NEXT);
+    const after = await snapshotTree(out);
+
+    for (const kept of ['node_modules', 'node_modules/openapi-fetch/index.js', 'dist/index.js', 'LICENSE', '.gitignore', 'main.js']) {
+      expect(after[kept], kept).toBe(before[kept]);
+    }
+    // Owned: rewritten, and what the new run does not write is gone (old resource, old header-marked file).
+    expect(await readFile(join(out, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
+    expect(after['src/resources/old.ts']).toBeUndefined();
+    expect(after['CHANGELOG.md']).toBeUndefined();
+    expect(after['src/types.ts']).toBeDefined();
+    expect(await readdir(dirname(out))).toEqual([basename(out)]);
+  });
+
+  it.each<WriteStep>(['written', 'carried', 'backed-up'])('leaves the folder exactly as it was when it fails after step "%s"', async (failAt) => {
+    const out = await previousOutput();
+    const before = await snapshotTree(out);
+    await expect(
+      writeTreeAtomically(out, NEXT, {
+        afterStep: (step) => {
+          if (step === failAt) throw new Error(`disk full after ${step}`);
+        },
+      }),
+    ).rejects.toThrow(`disk full after ${failAt}`);
+    expect(await snapshotTree(out)).toEqual(before);
+    expect(await readdir(dirname(out))).toEqual([basename(out)]);
+  });
+
+  it('leaves the folder exactly as it was when writing a file fails', async () => {
+    const out = await previousOutput();
+    const before = await snapshotTree(out);
+    // `src` as a file and as a folder: the second write fails (EISDIR/ENOTDIR).
+    await expect(writeTreeAtomically(out, tree({ src: 'x', 'src/a.ts': 'y' }))).rejects.toThrow();
+    expect(await snapshotTree(out)).toEqual(before);
+    expect(await readdir(dirname(out))).toEqual([basename(out)]);
+  });
+
+  it('refuses to replace the files of a folder that is not a generated package (e.g. --out .)', async () => {
+    const out = join(await tempDir('write-'), 'project');
+    await mkdir(join(out, 'src'), { recursive: true });
+    await writeFile(join(out, 'package.json'), '{"name":"my-project"}\n');
+    await writeFile(join(out, 'src/main.ts'), 'console.log(1);\n');
+    const before = await snapshotTree(out);
+    await expect(writeTreeAtomically(out, NEXT)).rejects.toThrow(/not a generated package .* would replace its package\.json, src/);
+    expect(await snapshotTree(out)).toEqual(before);
+    expect(await readdir(dirname(out))).toEqual([basename(out)]);
+  });
+
+  it('writes into an existing folder that holds none of its files', async () => {
+    const out = join(await tempDir('write-'), 'fresh');
+    await mkdir(join(out, 'node_modules'), { recursive: true });
+    await writeTreeAtomically(out, NEXT);
+    expect(Object.keys(await snapshotTree(out))).toEqual(['node_modules', 'package.json', 'src', 'src/index.ts', 'src/types.ts']);
+  });
+
+  it('refuses an output path that is a file', async () => {
+    const file = join(await tempDir('write-'), 'generated');
+    await writeFile(file, 'not a folder');
+    await expect(writeTreeAtomically(file, NEXT)).rejects.toThrow(/is not a folder/);
+    expect(await readFile(file, 'utf8')).toBe('not a folder');
+  });
+});
+
+describe('checkTree', () => {
+  it('lists added, changed and removed owned files, and ignores the user’s files', async () => {
+    const out = await previousOutput();
+    const before = await snapshotTree(out);
+    const result = await checkTree(out, NEXT);
+    expect(result).toEqual({
+      added: ['src/types.ts'],
+      changed: ['package.json', 'src/index.ts'],
+      removed: ['CHANGELOG.md', 'src/resources/old.ts'],
+    });
+    expect(describeCheck(result)).toEqual([
+      '  removed CHANGELOG.md',
+      '  changed package.json',
+      '  changed src/index.ts',
+      '  removed src/resources/old.ts',
+      '  added   src/types.ts',
+    ]);
+    expect(await snapshotTree(out)).toEqual(before);
+  });
+
+  it('finds nothing to do right after a write', async () => {
+    const out = await previousOutput();
+    await writeTreeAtomically(out, NEXT);
+    expect(await checkTree(out, NEXT)).toEqual({ added: [], changed: [], removed: [] });
+  });
+});
+
+describe('formatters', () => {
+  const files: [string, string][] = [
+    ['src/a.ts', 'export const a = {x:1,y:"two"}'],
+    ['README.md', '# Title\n\n\n\ntext'],
+    ['data.json', '{"a":[1,2]}'],
+    ['LICENSE', 'kept   as is'],
+  ];
+
+  it.each([
+    ['worker pool', () => createFormatter(1)],
+    ['main thread', () => new InThreadFormatter()],
+  ])('the %s formats like prettier with the fixed options, and leaves unknown file types alone', async (_name, make) => {
+    const formatter = make();
+    const out = await Promise.all(files.map(([path, text]) => formatter.format(path, text)));
+    expect(out).toEqual(["export const a = { x: 1, y: 'two' };\n", '# Title\n\ntext\n', '{ "a": [1, 2] }\n', 'kept   as is']);
+    await formatter.close();
+  });
+
+  it.each([
+    ['worker pool', () => createFormatter(1)],
+    ['main thread', () => new InThreadFormatter()],
+  ])('the %s rejects text prettier cannot parse, naming the cause', async (_name, make) => {
+    const formatter = make();
+    await expect(formatter.format('src/broken.ts', 'export const = ;')).rejects.toThrow(/Unexpected token|Expression expected|Variable declaration expected/);
+    // …and keeps working afterwards.
+    await expect(formatter.format('src/ok.ts', 'let  x=1')).resolves.toBe('let x = 1;\n');
+    await formatter.close();
+  });
+});
