@@ -1,0 +1,47 @@
+/**
+ * The resource-oriented client: `src/client.ts` (the client class), `src/resources/<resource>.ts`
+ * (one class per resource) and `src/resources/index.ts`; and the runtime they run on
+ * (`clientRuntimeFiles`, copied from templates/runtime/). Reads the model only.
+ *
+ * The calling convention is documented in client/operation-shape.ts.
+ */
+import { StructureKind } from 'ts-morph';
+import { NameRegistry, words } from '../model/names.ts';
+import type { ApiModel } from '../model/types.ts';
+import { emitClientFile, type ClientResource } from './client/client-file.ts';
+import { emitResourceFile } from './client/resource-file.ts';
+import type { EmittedSourceFile } from './types.ts';
+
+export { clientRuntimeFiles } from './client/runtime-files.ts';
+export { operationShape, type OperationShape } from './client/operation-shape.ts';
+
+export const RESOURCES_INDEX_PATH = 'src/resources/index.ts';
+
+/** Client members a resource property must not shadow. */
+const CLIENT_MEMBERS = ['paths', 'constructor', 'toString', 'toJSON', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__proto__'];
+
+export function emitClient(model: ApiModel): EmittedSourceFile[] {
+  const properties = new NameRegistry(CLIENT_MEMBERS);
+  const fileNames = new NameRegistry(['index']);
+  const resources: (ClientResource & { path: string })[] = model.resources.map((resource) => {
+    const fileName = fileNames.claim(words(resource.name).map((word) => word.toLowerCase()).join('-') || 'resource');
+    return {
+      resource,
+      property: properties.claim(resource.name),
+      moduleSpecifier: `./resources/${fileName}.js`,
+      path: `src/resources/${fileName}.ts`,
+    };
+  });
+
+  return [
+    emitClientFile(model, resources),
+    ...resources.map(({ resource, path }) => emitResourceFile(resource, model, path)),
+    {
+      path: RESOURCES_INDEX_PATH,
+      statements: resources.map(({ moduleSpecifier }) => ({
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: moduleSpecifier.replace('./resources/', './'),
+      })),
+    },
+  ];
+}

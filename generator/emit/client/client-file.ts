@@ -1,0 +1,318 @@
+/**
+ * `src/client.ts`: the client class (`Gigs`), its options, and the public runtime re-exported
+ * (errors, `RequestOptions`, pages), so the package's entry point exports them through it.
+ *
+ * ```ts
+ * const gigs = new Gigs({ token, project }); // or GIGS_TOKEN / GIGS_PROJECT from the environment
+ * await gigs.plans.retrieve('pln_123');
+ * gigs.paths.GET('/projects/{project}/plans', …); // the typed path client, the escape hatch
+ * ```
+ */
+import {
+  StructureKind,
+  type ClassDeclarationStructure,
+  type ExportDeclarationStructure,
+  type ExportSpecifierStructure,
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type PropertyDeclarationStructure,
+  type PropertySignatureStructure,
+} from 'ts-morph';
+import { GeneratorError } from '../../errors.ts';
+import { escapeJsDoc, NameRegistry, propertyKey, stringLiteral, words } from '../../model/names.ts';
+import type { ApiModel, AuthModel, ResourceModel } from '../../model/types.ts';
+import type { EmittedSourceFile } from '../types.ts';
+import { ImportPlan } from './imports.ts';
+
+export const CLIENT_PATH = 'src/client.ts';
+
+/** A resource as the client holds it. */
+export interface ClientResource {
+  resource: ResourceModel;
+  /** The client's property, e.g. `plans`. */
+  property: string;
+  /** Module specifier from src/, e.g. `./resources/plans.js`. */
+  moduleSpecifier: string;
+}
+
+/** The public runtime, re-exported from src/client.ts: [module, name, type-only]. */
+export const PUBLIC_RUNTIME_EXPORTS: readonly (readonly [string, string, boolean])[] = [
+  ['./runtime/errors.js', 'SDKError', false],
+  ['./runtime/errors.js', 'APIError', false],
+  ['./runtime/errors.js', 'BadRequestError', false],
+  ['./runtime/errors.js', 'AuthenticationError', false],
+  ['./runtime/errors.js', 'PermissionDeniedError', false],
+  ['./runtime/errors.js', 'NotFoundError', false],
+  ['./runtime/errors.js', 'ConflictError', false],
+  ['./runtime/errors.js', 'UnprocessableEntityError', false],
+  ['./runtime/errors.js', 'RateLimitError', false],
+  ['./runtime/errors.js', 'InternalServerError', false],
+  ['./runtime/errors.js', 'APIConnectionError', false],
+  ['./runtime/errors.js', 'APIConnectionTimeoutError', false],
+  ['./runtime/errors.js', 'APIUserAbortError', false],
+  ['./runtime/errors.js', 'ResponseHeaders', true],
+  ['./runtime/pagination.js', 'PagePromise', false],
+  ['./runtime/pagination.js', 'Page', true],
+  ['./runtime/pagination.js', 'PageMethods', true],
+  ['./runtime/request-options.js', 'RequestOptions', true],
+  ['./runtime/request-options.js', 'HeadersInput', true],
+  ['./runtime/request-options.js', 'HeaderValue', true],
+  ['./runtime/core.js', 'Fetch', true],
+  ['./runtime/paths-client.js', 'PathsClient', true],
+];
+
+/** Options every client has; a client option (`x-sdk-client-option`) may not take one of these names. */
+const BUILT_IN_OPTIONS = ['token', 'baseURL', 'defaultHeaders', 'timeout', 'maxRetries', 'fetch'];
+
+/** How the client sends its token, from the first scheme it can fill. */
+type TokenAuth = { header: string; scheme: string | undefined; describe: string };
+
+export function emitClientFile(model: ApiModel, resources: readonly ClientResource[]): EmittedSourceFile {
+  const { clientName, envPrefix } = model.sdk;
+  const exported = exportedNames(model);
+  const optionsName = exported.claim(`${clientName}Options`);
+  const imports = new ImportPlan([clientName, optionsName]);
+  const auth = tokenAuth(model.auth);
+  checkClientOptions(model);
+
+  const sdkError = imports.value('./runtime/errors.js', 'SDKError');
+  const readEnv = imports.value('./runtime/internal/env.js', 'readEnv');
+  const env = (suffix: string) => stringLiteral(`${envPrefix}_${suffix}`);
+
+  // Options interface.
+  const optionMembers: OptionalKind<PropertySignatureStructure>[] = [];
+  if (auth !== undefined) {
+    optionMembers.push({
+      name: 'token',
+      type: 'string | undefined',
+      hasQuestionToken: true,
+      docs: [`The API token, ${auth.describe}. Defaults to the \`${envPrefix}_TOKEN\` environment variable.`],
+    });
+  }
+  for (const option of model.sdk.clientOptions) {
+    const description = option.description === undefined ? '' : `${escapeJsDoc(option.description)}\n\n`;
+    optionMembers.push({
+      name: propertyKey(option.name),
+      type: 'string | undefined',
+      hasQuestionToken: true,
+      docs: [`${description}The default \`${option.parameterName}\` of every call; a call can give its own. Defaults to the \`${option.envVar}\` environment variable.`],
+    });
+  }
+  const serverUrl = model.info.serverUrl;
+  optionMembers.push(
+    {
+      name: 'baseURL',
+      type: 'string | undefined',
+      hasQuestionToken: true,
+      docs: [
+        `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then \`${escapeJsDoc(serverUrl)}\``}.`,
+      ],
+    },
+    {
+      name: 'defaultHeaders',
+      type: imports.type('./runtime/request-options.js', 'HeadersInput'),
+      hasQuestionToken: true,
+      docs: ['Headers sent with every request.'],
+    },
+    { name: 'timeout', type: 'number | undefined', hasQuestionToken: true, docs: ['Milliseconds before a request is abandoned. Default 60 000.'] },
+    {
+      name: 'maxRetries',
+      type: 'number | undefined',
+      hasQuestionToken: true,
+      docs: ['How often a failed request may be retried. Reserved: every request is sent once for now.'],
+    },
+    {
+      name: 'fetch',
+      type: imports.type('./runtime/core.js', 'Fetch'),
+      hasQuestionToken: true,
+      docs: ['Replaces `globalThis.fetch` (for tests, proxies, instrumentation).'],
+    },
+  );
+  const optionsInterface: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: optionsName,
+    isExported: true,
+    docs: [`Options of {@link ${clientName}}.`],
+    properties: optionMembers,
+  };
+
+  // Class.
+  const paths = imports.type('./openapi.js', 'paths');
+  const pathsClient = imports.type('./runtime/paths-client.js', 'PathsClient');
+  const properties: OptionalKind<PropertyDeclarationStructure>[] = resources.map(({ resource, property, moduleSpecifier }) => ({
+    name: property,
+    isReadonly: true,
+    type: imports.value(moduleSpecifier, resource.className),
+    docs: [`The ${words(resource.name).join(' ').toLowerCase()} of the API.`],
+  }));
+  properties.push({
+    name: 'paths',
+    isReadonly: true,
+    type: `${pathsClient}<${paths}>`,
+    docs: [
+      'The typed path client (openapi-fetch) over every path of the API, with this client\'s base URL, token and headers: the escape hatch for what the resource methods do not cover. It returns `{ data, error, response }` instead of throwing.',
+    ],
+  });
+
+  const body: string[] = [];
+  if (auth !== undefined) {
+    body.push(
+      `const token = options.token ?? ${readEnv}(${env('TOKEN')});`,
+      `if (token === undefined || token === '') {`,
+      `throw new ${sdkError}(${stringLiteral(`Missing API token: pass it as \`new ${clientName}({ token })\` or set the ${envPrefix}_TOKEN environment variable.`)});`,
+      `}`,
+    );
+  }
+  if (serverUrl === undefined) {
+    body.push(
+      `const baseURL = options.baseURL ?? ${readEnv}(${env('BASE_URL')});`,
+      `if (baseURL === undefined) {`,
+      `throw new ${sdkError}(${stringLiteral(`Missing base URL: pass it as \`new ${clientName}({ baseURL })\` or set the ${envPrefix}_BASE_URL environment variable.`)});`,
+      `}`,
+    );
+  } else {
+    body.push(`const baseURL = options.baseURL ?? ${readEnv}(${env('BASE_URL')}) ?? ${stringLiteral(serverUrl)};`);
+  }
+  const coreOptions = ['baseURL'];
+  if (auth !== undefined) {
+    coreOptions.push('token');
+    if (auth.header !== 'Authorization' || auth.scheme !== 'Bearer') {
+      const scheme = auth.scheme === undefined ? '' : `, scheme: ${stringLiteral(auth.scheme)}`;
+      coreOptions.push(`auth: { header: ${stringLiteral(auth.header)}${scheme} }`);
+    }
+  }
+  coreOptions.push(
+    'defaultHeaders: options.defaultHeaders',
+    'fetch: options.fetch',
+    'timeout: options.timeout',
+    'maxRetries: options.maxRetries',
+  );
+  if (model.sdk.clientOptions.length > 0) {
+    const params = model.sdk.clientOptions.map((option) => {
+      const hint = `set \`${option.name}\` in \`new ${clientName}({ ${option.name} })\` or the ${option.envVar} environment variable`;
+      return `${propertyKey(option.name)}: { value: options${propertyAccessOf(option.name)} ?? ${readEnv}(${stringLiteral(option.envVar)}), hint: ${stringLiteral(hint)} }`;
+    });
+    coreOptions.push(`clientParams: { ${params.join(', ')} }`);
+  }
+  const clientCore = imports.value('./runtime/core.js', 'ClientCore');
+  body.push(`const core = new ${clientCore}({ ${coreOptions.join(', ')} });`);
+  for (const { resource, property, moduleSpecifier } of resources) {
+    body.push(`this.${property} = new ${imports.value(moduleSpecifier, resource.className)}(core);`);
+  }
+  const styles = pathsQueryStyles(model);
+  const pathsOptions = ['fetch: options.fetch'];
+  if (styles !== undefined) pathsOptions.push(`queryStyles: ${styles}`);
+  body.push(`this.paths = ${imports.value('./runtime/paths-client.js', 'createPathsClient')}<${paths}>(core, { ${pathsOptions.join(', ')} });`);
+
+  const classDeclaration: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name: clientName,
+    isExported: true,
+    docs: [classDoc(model, auth)],
+    properties,
+    ctors: [
+      {
+        parameters: [{ name: 'options', type: optionsName, initializer: '{}' }],
+        docs: auth === undefined ? [] : [`@throws SDKError when there is no token (neither \`options.token\` nor \`${envPrefix}_TOKEN\`).`],
+        statements: body,
+      },
+    ],
+  };
+
+  return {
+    path: CLIENT_PATH,
+    statements: [...imports.declarations(), optionsInterface, classDeclaration, ...runtimeExports(exported, clientName)],
+  };
+}
+
+/** Every name the package exports besides the runtime's, so re-exports can avoid them. */
+function exportedNames(model: ApiModel): NameRegistry {
+  const names = new NameRegistry(['paths', 'components', 'operations', 'webhooks', '$defs', model.sdk.clientName]);
+  for (const schema of model.schemas) names.claim(schema.name);
+  for (const resource of model.resources) names.claim(resource.className);
+  for (const operation of model.operations) {
+    names.claim(operation.typeNames.params);
+    names.claim(operation.typeNames.response);
+    if (operation.typeNames.body !== undefined) names.claim(operation.typeNames.body);
+  }
+  return names;
+}
+
+/** `export { APIError, … } from './runtime/errors.js'`, renaming `X` to `<Client>X` where the package already has an `X`. */
+function runtimeExports(exported: NameRegistry, clientName: string): ExportDeclarationStructure[] {
+  const byModule = new Map<string, OptionalKind<ExportSpecifierStructure>[]>();
+  for (const [moduleSpecifier, name, typeOnly] of PUBLIC_RUNTIME_EXPORTS) {
+    const alias = exported.has(name) ? exported.claim(`${clientName}${name}`) : exported.claim(name);
+    const specifier: OptionalKind<ExportSpecifierStructure> = { name };
+    if (alias !== name) specifier.alias = alias;
+    if (typeOnly) specifier.isTypeOnly = true;
+    const list = byModule.get(moduleSpecifier) ?? [];
+    list.push(specifier);
+    byModule.set(moduleSpecifier, list);
+  }
+  return [...byModule].map(([moduleSpecifier, namedExports]) => ({
+    kind: StructureKind.ExportDeclaration,
+    isTypeOnly: namedExports.every((specifier) => specifier.isTypeOnly === true),
+    moduleSpecifier,
+    namedExports: namedExports.every((specifier) => specifier.isTypeOnly === true)
+      ? namedExports.map(({ isTypeOnly: _typeOnly, ...rest }) => rest)
+      : namedExports,
+  }));
+}
+
+/** The scheme the client fills from its `token`: the first bearer scheme, else the first API key in a header. */
+function tokenAuth(schemes: readonly AuthModel[]): TokenAuth | undefined {
+  const bearer = schemes.find((scheme) => scheme.kind === 'bearer');
+  if (bearer !== undefined) return { header: 'Authorization', scheme: 'Bearer', describe: 'sent as `Authorization: Bearer <token>`' };
+  for (const scheme of schemes) {
+    if (scheme.kind === 'apiKey' && scheme.in === 'header') {
+      return { header: scheme.name, scheme: undefined, describe: `sent in the \`${escapeJsDoc(scheme.name)}\` header` };
+    }
+  }
+  return undefined;
+}
+
+function checkClientOptions(model: ApiModel): void {
+  for (const option of model.sdk.clientOptions) {
+    if (!BUILT_IN_OPTIONS.includes(option.name)) continue;
+    const operation = model.operations.find((op) => op.parameters.some((p) => p.clientOption === option.name));
+    throw new GeneratorError(
+      `the client option "${option.name}" (from parameter ${option.parameterName}) clashes with the client's own \`${option.name}\` option`,
+      { file: model.specFile, pointer: operation?.pointer ?? '#/paths' },
+      `give the parameter another \`x-sdk-client-option\` name (not one of ${BUILT_IN_OPTIONS.join(', ')})`,
+    );
+  }
+}
+
+/** Query styles for the path client, by parameter name; the first operation that declares a name decides. */
+function pathsQueryStyles(model: ApiModel): string | undefined {
+  const styles = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const operation of model.operations) {
+    for (const parameter of operation.parameters) {
+      if (parameter.in !== 'query' || seen.has(parameter.name)) continue;
+      seen.add(parameter.name);
+      if (parameter.style === 'form' && parameter.explode) continue;
+      const style: string[] = [];
+      if (parameter.style !== 'form') style.push(`style: ${stringLiteral(parameter.style)}`);
+      if (!parameter.explode) style.push('explode: false');
+      styles.set(parameter.name, `${propertyKey(parameter.name)}: { ${style.join(', ')} }`);
+    }
+  }
+  return styles.size === 0 ? undefined : `{ ${[...styles.values()].join(', ')} }`;
+}
+
+function classDoc(model: ApiModel, auth: TokenAuth | undefined): string {
+  const { clientName, envPrefix, clientOptions } = model.sdk;
+  const args = [...(auth === undefined ? [] : ['token']), ...clientOptions.map((option) => option.name)];
+  const variable = clientName.charAt(0).toLowerCase() + clientName.slice(1);
+  const envs = [...(auth === undefined ? [] : [`${envPrefix}_TOKEN`]), ...clientOptions.map((option) => option.envVar)];
+  const lines = [`The client for the ${escapeJsDoc(model.info.title)}.`];
+  if (envs.length > 0) lines.push('', `Options left out are read from the environment (${envs.map((e) => `\`${e}\``).join(', ')}) where there is one.`);
+  lines.push('', '@example', '```ts', `const ${variable} = new ${clientName}(${args.length === 0 ? '' : `{ ${args.join(', ')} }`});`, '```');
+  return lines.join('\n');
+}
+
+function propertyAccessOf(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${stringLiteral(name)}]`;
+}

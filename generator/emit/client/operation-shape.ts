@@ -1,0 +1,156 @@
+/**
+ * How one operation becomes a resource method: which arguments it takes, what its params object
+ * holds and where each key goes on the wire. Read from the model only.
+ *
+ * The calling convention:
+ * - Path parameters are positional, in path order: `client.plans.retrieve('pln_1')`. Those the
+ *   client fills itself (`x-sdk-client-option`, e.g. `project`) are not: they are optional keys
+ *   of the params object, named after the client option, and default to the client's value.
+ * - Then one params object. **Flat** when no two of its keys collide and the operation has no
+ *   body or a JSON object body: the query parameters, header parameters and body properties side
+ *   by side, under their names on the wire (`{ status: ['available'], limit: 20 }`,
+ *   `{ name: 'x' }`). Otherwise **nested**: `{ query?, headers?, body }` (each only when the
+ *   operation has such parameters or a body) plus the client options. That is the form for a body
+ *   that is an array, a union, a map with typed values or a non-JSON media type, and for keys that
+ *   collide.
+ * - The params argument is optional (`= {}`) when nothing in it is required, and left out when
+ *   the operation has nothing to put in it.
+ * - The `Idempotency-Key` header is not a param: it comes from `RequestOptions.idempotencyKey`.
+ *   Cookie parameters are not supported (a browser sends cookies itself); they are left out.
+ * - Last, always, `options?: RequestOptions`.
+ */
+import { GeneratorError } from '../../errors.ts';
+import { NameRegistry } from '../../model/names.ts';
+import type { ApiModel, OperationModel, ParameterModel } from '../../model/types.ts';
+import { objectShape } from './body-shape.ts';
+
+/** A parameter and the local variable that holds it in the method body. */
+export interface ParameterSlot {
+  parameter: ParameterModel;
+  /** Variable name in the method (a positional argument, or a destructured key). */
+  local: string;
+}
+
+/** A parameter the client fills from an option unless the call gives it. */
+export interface ClientOptionSlot extends ParameterSlot {
+  /** The client option, e.g. `project`; also its key in the params object. */
+  option: string;
+}
+
+export interface OperationShape {
+  operation: OperationModel;
+  /** Positional path arguments, in the order they appear in the path. */
+  pathArgs: ParameterSlot[];
+  /** Parameters filled from client options (optional keys of params). */
+  clientOptions: ClientOptionSlot[];
+  /** Query parameters the caller gives (not client options). */
+  query: ParameterSlot[];
+  /** Header parameters the caller gives (not client options, not the idempotency key). */
+  headers: ParameterSlot[];
+  /** `none`: no params argument; `flat` / `nested`: see the module comment. */
+  form: 'none' | 'flat' | 'nested';
+  /** The body goes into the flat params object (its keys are everything not claimed otherwise). */
+  flatBody: boolean;
+  /** Whether the params argument must be given. */
+  paramsRequired: boolean;
+  /** Whether, in the nested form, `query` / `body` must be given. */
+  nestedQueryRequired: boolean;
+  nestedBodyRequired: boolean;
+  /** The header that takes `RequestOptions.idempotencyKey`, when the operation declares one. */
+  idempotencyHeader?: string;
+}
+
+/** Names the method body uses itself; parameters get other local names. */
+const METHOD_LOCALS = ['params', 'options', 'query', 'headers', 'body', 'path', 'undefined', 'this'];
+/** Keys of the nested params object. */
+const NESTED_KEYS = ['query', 'headers', 'body'];
+
+export function operationShape(operation: OperationModel, model: Pick<ApiModel, 'schemas' | 'specFile'>): OperationShape {
+  const locals = new NameRegistry(METHOD_LOCALS);
+  const byName = new Map(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p]));
+
+  const pathArgs: ParameterSlot[] = [];
+  const clientOptions: ClientOptionSlot[] = [];
+  for (const name of pathPlaceholders(operation.path)) {
+    const parameter = byName.get(name);
+    if (parameter === undefined) {
+      throw new GeneratorError(
+        `the path ${operation.path} has {${name}} but the operation declares no path parameter "${name}"`,
+        { file: model.specFile, pointer: operation.pointer },
+        `add a parameter { name: ${name}, in: path, required: true } to the operation or its path item`,
+      );
+    }
+    if (parameter.clientDefault !== 'option') pathArgs.push({ parameter, local: locals.claim(parameter.identifier) });
+  }
+
+  const query: ParameterSlot[] = [];
+  const headers: ParameterSlot[] = [];
+  let idempotencyHeader: string | undefined;
+  for (const parameter of operation.parameters) {
+    if (parameter.clientDefault === 'option') {
+      const option = parameter.clientOption ?? parameter.identifier;
+      clientOptions.push({ parameter, option, local: locals.claim(option) });
+    } else if (parameter.clientDefault === 'idempotency-key') {
+      idempotencyHeader ??= parameter.name;
+    } else if (parameter.in === 'query') {
+      query.push({ parameter, local: locals.claim(parameter.identifier) });
+    } else if (parameter.in === 'header') {
+      headers.push({ parameter, local: locals.claim(parameter.identifier) });
+    }
+  }
+
+  const { body } = operation;
+  const shape = body !== undefined && isJsonMediaType(body.contentType) ? objectShape(body.schema, model.schemas) : undefined;
+  const memberNames = [...query, ...headers].map((slot) => slot.parameter.name).concat(clientOptions.map((slot) => slot.option));
+  const flatBody = shape !== undefined && !hasDuplicates([...memberNames, ...shape.properties.map((p) => p.name)]);
+  const flat = body === undefined ? !hasDuplicates(memberNames) : flatBody;
+
+  if (!flat) {
+    const clash = clientOptions.find((slot) => NESTED_KEYS.includes(slot.option));
+    if (clash !== undefined) {
+      throw new GeneratorError(
+        `the client option "${clash.option}" would clash with the "${clash.option}" key of the method's params object`,
+        { file: model.specFile, pointer: operation.pointer },
+        'give the parameter another `x-sdk-client-option` name',
+      );
+    }
+  }
+
+  const requiredQuery = query.some((slot) => slot.parameter.required);
+  const requiredHeaders = headers.some((slot) => slot.parameter.required);
+  // Flat: the rest of params is the body, so its required keys make params required (even when
+  // the body itself is optional: the method always sends it). Nested: `body` is required as declared.
+  const bodyRequired = flatBody
+    ? (shape?.properties.some((p) => p.required) ?? false)
+    : body?.required === true;
+  const hasMembers = query.length + headers.length + clientOptions.length > 0 || body !== undefined;
+
+  const result: OperationShape = {
+    operation,
+    pathArgs,
+    clientOptions,
+    query,
+    headers,
+    form: !hasMembers ? 'none' : flat ? 'flat' : 'nested',
+    flatBody,
+    paramsRequired: requiredQuery || requiredHeaders || bodyRequired,
+    nestedQueryRequired: requiredQuery,
+    nestedBodyRequired: body?.required === true,
+  };
+  if (idempotencyHeader !== undefined) result.idempotencyHeader = idempotencyHeader;
+  return result;
+}
+
+/** `/projects/{project}/plans/{plan}` → [project, plan]. */
+export function pathPlaceholders(path: string): string[] {
+  return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
+}
+
+export function isJsonMediaType(contentType: string): boolean {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || type.endsWith('+json');
+}
+
+function hasDuplicates(names: readonly string[]): boolean {
+  return new Set(names).size !== names.length;
+}

@@ -1,0 +1,427 @@
+/**
+ * The client emitter on the fixture model (test/fixtures/models/client-model.ts): what the files
+ * say, that they compile strictly with no `any`, and that the emitted methods put the right
+ * method, path, query, headers and body on the wire of a real HTTP server.
+ */
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { emitClient } from '../../generator/emit/client.ts';
+import { printSourceFiles } from '../../generator/write/print.ts';
+import { clientModel } from '../fixtures/models/client-model.ts';
+import { clientSpec } from '../fixtures/models/client-spec.ts';
+import { json, startServer, type Reply, type SeenRequest, type TestServer } from '../runtime/server.ts';
+import { compileClient, type CompiledPackage } from './client/compile.ts';
+import { writePackage, type WrittenPackage } from './client/package.ts';
+
+/**
+ * Printed (not yet prettier-formatted) text of each emitted file, whitespace collapsed and simple
+ * string literals in single quotes (as prettier will write them), so snippets do not depend on
+ * line breaks.
+ */
+function printed(): Map<string, string> {
+  const files = emitClient(clientModel());
+  const texts = printSourceFiles(files);
+  const normal = (text: string) => text.replace(/\s+/g, ' ').replace(/"([^"'\\]*)"/g, "'$1'");
+  return new Map(files.map((file, index) => [file.path, normal(texts[index] ?? '')]));
+}
+
+describe('emitted files', () => {
+  const files = printed();
+  const file = (path: string) => files.get(path) ?? '';
+
+  it('emits the client, one file per resource and the resource index', () => {
+    expect([...files.keys()]).toEqual([
+      'src/client.ts',
+      'src/resources/plans.ts',
+      'src/resources/widgets.ts',
+      'src/resources/paths.ts',
+      'src/resources/index.ts',
+    ]);
+    expect(file('src/resources/index.ts')).toBe(
+      "export * from './plans.js'; export * from './widgets.js'; export * from './paths.js'; ",
+    );
+  });
+
+  it.each<[string, { path: string; want: string[] }]>([
+    [
+      'a paginated list: optional params, query rest, comma-separated status, page promise',
+      {
+        path: 'src/resources/plans.ts',
+        want: [
+          "list(params: PlanListParams = {}, options?: RequestOptions): PagePromise<PlanListResponse, PlanListResponse['items'][number]> {",
+          'const { project, ...query } = params;',
+          "path: path`/projects/${this._client.clientParam('project', project)}/plans`, query, queryStyles: { status: { explode: false } } }",
+          "{ afterParam: 'after', beforeParam: 'before', itemsField: 'items', nextCursorField: 'moreItemsAfter' }",
+          "export type PlanListParams = NonNullable<operations['listPlans']['parameters']['query']> & {",
+          "export type PlanListResponse = operations['listPlans']['responses'][200]['content']['application/json'];",
+        ],
+      },
+    ],
+    [
+      'path parameters positional, the client option optional in params',
+      {
+        path: 'src/resources/plans.ts',
+        want: [
+          'retrieve(plan: string, params: PlanRetrieveParams = {}, options?: RequestOptions): Promise<PlanRetrieveResponse> {',
+          'const { project } = params;',
+          '/plans/${plan}`',
+          "Defaults to the client's `project` option.",
+        ],
+      },
+    ],
+    [
+      'a flat JSON body with a required property: params required, rest is the body, idempotency header',
+      {
+        path: 'src/resources/plans.ts',
+        want: [
+          'create(params: PlanCreateParams, options?: RequestOptions): Promise<PlanCreateResponse> {',
+          'const { project, ...body } = params;',
+          "body, idempotencyHeader: 'Idempotency-Key' }",
+          'export type PlanCreateParams = PlanCreateBody & {',
+          "export type PlanCreateBody = NonNullable<operations['createPlan']['requestBody']>['content']['application/json'];",
+          "export type PlanCreateResponse = operations['createPlan']['responses'][201]['content']['application/json'];",
+        ],
+      },
+    ],
+    [
+      'query parameters beside a flat body are listed, the rest is the body',
+      {
+        path: 'src/resources/plans.ts',
+        want: ['const { project, limit, ...body } = params;', 'query: { limit }, body }'],
+      },
+    ],
+    [
+      'a 204 resolves to void; a method named delete is fine',
+      { path: 'src/resources/plans.ts', want: ['delete(plan: string, params: PlanDeleteParams = {}', 'export type PlanDeleteResponse = void;'] },
+    ],
+    [
+      'TSDoc from summary and description, comment closers escaped',
+      {
+        path: 'src/resources/plans.ts',
+        want: ['* Retrieve a plan * * Retrieves the plan. A comment closer *\\/ must not end the TSDoc. * @param plan The plan id.'],
+      },
+    ],
+    [
+      'arguments renamed away from the method locals, constructor kept safe',
+      {
+        path: 'src/resources/widgets.ts',
+        want: [
+          'get(path2: string, params2: string, options?: RequestOptions)',
+          'path`/widgets/${path2}/${params2}`',
+          'constructor_(options?: RequestOptions): Promise<WidgetConstructorResponse>',
+        ],
+      },
+    ],
+    [
+      'nested params for an array body, with a required query',
+      {
+        path: 'src/resources/widgets.ts',
+        want: [
+          'bulk(params: WidgetBulkParams, options?: RequestOptions)',
+          'const { query, body } = params;',
+          "query: NonNullable<operations['bulkWidgets']['parameters']['query']>;",
+          'body: WidgetBulkBody;',
+        ],
+      },
+    ],
+    [
+      'nested params when a body key collides with a query parameter, optional as declared',
+      {
+        path: 'src/resources/widgets.ts',
+        want: ['replace(id: string, params: WidgetReplaceParams = {}', 'query?: NonNullable<', 'body?: WidgetReplaceBody;'],
+      },
+    ],
+    [
+      'header parameters go to headers under their wire names; a query client option joins the query',
+      {
+        path: 'src/resources/widgets.ts',
+        want: [
+          "const { tenant, 'X-Trace-Id': xTraceId, ...query } = params;",
+          "query: { ...query, tenant: this._client.clientParam('tenant', tenant) }",
+          "headers: { 'X-Trace-Id': xTraceId }",
+          "Omit<NonNullable<operations['tracedWidgets']['parameters']['query']>, 'tenant'> & NonNullable<operations['tracedWidgets']['parameters']['header']> & {",
+        ],
+      },
+    ],
+    [
+      'an operation without operationId in the spec is typed through its derived one',
+      {
+        path: 'src/resources/widgets.ts',
+        want: ["export type WidgetTextResponse = operations['getWidgetsIdText']['responses'][200]['content']['text/plain'];"],
+      },
+    ],
+    [
+      'template-literal characters in a path are escaped',
+      { path: 'src/resources/widgets.ts', want: ['path`/widgets/\\`tick\\`/$${id}/\\\\x`'] },
+    ],
+    [
+      'a multipart body is nested and names its media type',
+      { path: 'src/resources/widgets.ts', want: ["contentType: 'multipart/form-data'", "['content']['multipart/form-data']"] },
+    ],
+    [
+      'deprecated and preview operations say so',
+      { path: 'src/resources/widgets.ts', want: ['* @remarks Preview: this may change without notice. * @deprecated */ legacy('] },
+    ],
+    [
+      'the client: token from option or env, base URL default, client options, path client',
+      {
+        path: 'src/client.ts',
+        want: [
+          'export class Fixture {',
+          "const token = options.token ?? readEnv('FIXTURE_TOKEN');",
+          'Missing API token: pass it as `new Fixture({ token })` or set the FIXTURE_TOKEN environment variable.',
+          "const baseURL = options.baseURL ?? readEnv('FIXTURE_BASE_URL') ?? 'https://api.example.com';",
+          "project: { value: options.project ?? readEnv('FIXTURE_PROJECT')",
+          'this.plans = new Plans(core);',
+          'readonly paths: PathsClient<paths>;',
+          'this.paths = createPathsClient<paths>(core, { fetch: options.fetch, queryStyles: { status: { explode: false } } });',
+          "export { PagePromise, type Page, type PageMethods } from './runtime/pagination.js';",
+          "export type { RequestOptions, HeadersInput, HeaderValue } from './runtime/request-options.js';",
+        ],
+      },
+    ],
+    [
+      'a resource named like a client member gets another property name',
+      { path: 'src/client.ts', want: ['readonly paths2: Paths;', 'this.paths2 = new Paths(core);'] },
+    ],
+  ])('%s', (_name, { path, want }) => {
+    for (const snippet of want) expect(file(path)).toContain(snippet);
+  });
+
+  it('is deterministic', () => {
+    expect(printed()).toEqual(files);
+  });
+});
+
+describe('the emitted package', () => {
+  let compiled: CompiledPackage;
+  beforeAll(async () => {
+    compiled = await compileClient(clientModel(), clientSpec);
+  });
+
+  it('compiles with strict, noUncheckedIndexedAccess, NodeNext and no Node types: zero diagnostics', () => {
+    expect(compiled.diagnostics).toEqual([]);
+  });
+
+  it('has no `any` in the client, the resources or the runtime', () => {
+    expect(compiled.anyKeywords).toEqual([]);
+  });
+
+  it('catches a type error in code that uses it (the check is real)', async () => {
+    const { diagnostics } = await compileClient(clientModel(), clientSpec, {
+      'src/misuse.ts': [
+        "import { Fixture } from './client.js';",
+        "const client = new Fixture({ token: 't' });",
+        'void client.plans.retrieve(42);',
+        "void client.plans.create({ project: 'p' });",
+        "void client.plans.list({ status: ['nope'] });",
+      ].join('\n'),
+    });
+    expect(diagnostics).toHaveLength(3);
+    expect(diagnostics.every((d) => d.startsWith('src/misuse.ts:'))).toBe(true);
+  });
+});
+
+describe('emitted methods on the wire', () => {
+  const TOKEN = 'sk_fixture_SECRET';
+  let server: TestServer;
+  let pkg: WrittenPackage;
+  let reply: (request: SeenRequest) => Reply;
+  let client: Record<string, unknown>;
+  let exports: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const { files } = await compileClient(clientModel(), clientSpec);
+    pkg = await writePackage(files);
+    exports = (await import(`${pkg.dir}/src/client.ts`)) as Record<string, unknown>;
+    server = await startServer((request) => reply(request));
+  });
+  afterAll(async () => {
+    await server.close();
+    await pkg.remove();
+  });
+  beforeEach(() => {
+    server.requests.length = 0;
+    reply = () => json(200, { id: 'w_1' });
+    client = construct({ token: TOKEN, project: 'p1', baseURL: server.url });
+  });
+
+  function construct(options: Record<string, unknown>): Record<string, unknown> {
+    const Fixture = exports['Fixture'] as new (options: Record<string, unknown>) => Record<string, unknown>;
+    return new Fixture(options);
+  }
+
+  function call(resource: string, method: string, ...args: unknown[]): Promise<unknown> {
+    const target = client[resource] as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const fn = target[method];
+    if (fn === undefined) throw new Error(`no method ${resource}.${method}`);
+    return fn.apply(target, args);
+  }
+
+  interface Want {
+    method: string;
+    url: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  }
+
+  const emptyList = { object: 'list', items: [], moreItemsAfter: null, moreItemsBefore: null };
+
+  it.each<[string, { call: [string, string, ...unknown[]]; reply?: Reply; want: Want }]>([
+    [
+      'list with comma-separated filters',
+      {
+        call: ['plans', 'list', { status: ['available', 'archived'], limit: 20 }],
+        reply: json(200, emptyList),
+        want: { method: 'GET', url: '/projects/p1/plans?status=available,archived&limit=20' },
+      },
+    ],
+    ['retrieve with a hostile id', { call: ['plans', 'retrieve', '../x?y#z'], want: { method: 'GET', url: '/projects/p1/plans/..%2Fx%3Fy%23z' } }],
+    [
+      'retrieve in another project',
+      { call: ['plans', 'retrieve', 'pln_1', { project: 'other' }], want: { method: 'GET', url: '/projects/other/plans/pln_1' } },
+    ],
+    [
+      'create with an idempotency key',
+      {
+        call: ['plans', 'create', { name: 'x', validityDays: 30 }, { idempotencyKey: 'key-1' }],
+        want: { method: 'POST', url: '/projects/p1/plans', body: { name: 'x', validityDays: 30 }, headers: { 'idempotency-key': 'key-1' } },
+      },
+    ],
+    [
+      'search: query parameters apart from the body',
+      {
+        call: ['plans', 'search', { query: 'q', 'user.birthday': '2000-01-01', limit: 5 }],
+        want: { method: 'POST', url: '/projects/p1/plans/search?limit=5', body: { query: 'q', 'user.birthday': '2000-01-01' } },
+      },
+    ],
+    ['update', { call: ['plans', 'update', 'pln_1', { name: 'y' }], want: { method: 'PATCH', url: '/projects/p1/plans/pln_1', body: { name: 'y' } } }],
+    ['delete', { call: ['plans', 'delete', 'pln_1'], want: { method: 'DELETE', url: '/projects/p1/plans/pln_1' } }],
+    [
+      'nested params with an array body',
+      {
+        call: ['widgets', 'bulk', { query: { 'user.birthday': 'b' }, body: ['a', 'b'] }],
+        want: { method: 'POST', url: '/widgets/bulk?user.birthday=b', body: ['a', 'b'] },
+      },
+    ],
+    [
+      'nested params with colliding keys',
+      {
+        call: ['widgets', 'replace', 'w', { query: { name: 'q' }, body: { name: 'b' } }],
+        want: { method: 'PUT', url: '/widgets/w?name=q', body: { name: 'b' } },
+      },
+    ],
+    [
+      'a header parameter and a query parameter from a client option',
+      {
+        call: ['widgets', 'traced', { 'X-Trace-Id': 't-1', limit: 1, tenant: 'tn' }],
+        want: { method: 'GET', url: '/widgets?limit=1&tenant=tn', headers: { 'x-trace-id': 't-1' } },
+      },
+    ],
+    [
+      'nested params without a body when a query key collides with a client option',
+      { call: ['widgets', 'scoped', { project: 'p2', query: { project: 'q' } }], want: { method: 'GET', url: '/projects/p2/widgets?project=q' } },
+    ],
+    ['locals named path and params', { call: ['widgets', 'get', 'a/b', 'c'], want: { method: 'GET', url: '/widgets/a%2Fb/c' } }],
+    ['a resource renamed on the client', { call: ['paths2', 'list'], want: { method: 'GET', url: '/paths' } }],
+  ])('%s', async (_name, { call: [resource, method, ...args], reply: answer, want }) => {
+    if (answer !== undefined) reply = () => answer;
+    await call(resource, method, ...args);
+    expect(server.requests).toHaveLength(1);
+    const seen = server.requests[0]!;
+    expect(seen.method).toBe(want.method);
+    expect(seen.url).toBe(want.url);
+    expect(seen.headers['authorization']).toBe(`Bearer ${TOKEN}`);
+    if (want.body === undefined) expect(seen.body).toBe('');
+    else expect(JSON.parse(seen.body)).toEqual(want.body);
+    for (const [name, value] of Object.entries(want.headers ?? {})) expect(seen.headers[name]).toBe(value);
+  });
+
+  it('resolves to the parsed JSON, to undefined for 204, to text for text/plain', async () => {
+    reply = () => json(200, { id: 'w_9' });
+    await expect(call('plans', 'retrieve', 'pln_1')).resolves.toEqual({ id: 'w_9' });
+    reply = () => ({ status: 204 });
+    await expect(call('plans', 'delete', 'pln_1')).resolves.toBeUndefined();
+    reply = () => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    await expect(call('widgets', 'text', 'w')).resolves.toBe('hello');
+  });
+
+  it('sends a multipart body as form data', async () => {
+    await call('widgets', 'upload', 'w', { body: { file: 'file-content' } });
+    const seen = server.requests[0]!;
+    expect(seen.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(seen.body).toContain('name="file"');
+    expect(seen.body).toContain('file-content');
+  });
+
+  it('iterates every item of every page with for await', async () => {
+    reply = (request) => {
+      const after = new URL(request.url, 'http://x').searchParams.get('after');
+      return after === null
+        ? json(200, { object: 'list', items: [{ id: 'a' }], moreItemsAfter: 'a', moreItemsBefore: null })
+        : json(200, { object: 'list', items: [{ id: 'b' }], moreItemsAfter: null, moreItemsBefore: 'a' });
+    };
+    const ids: string[] = [];
+    for await (const item of (client['plans'] as { list(p: unknown): AsyncIterable<{ id: string }> }).list({ limit: 1 })) {
+      ids.push(item.id);
+      if (ids.length > 10) break;
+    }
+    expect(ids).toEqual(['a', 'b']);
+    expect(server.requests.map((r) => r.url)).toEqual(['/projects/p1/plans?limit=1', '/projects/p1/plans?limit=1&after=a']);
+  });
+
+  it('throws the exported NotFoundError with the parsed body on 404, without the token', async () => {
+    reply = () => json(404, { object: 'error', type: 'notFound', message: 'No such plan.' });
+    const error = await call('plans', 'retrieve', 'pln_x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(exports['NotFoundError'] as new () => Error);
+    expect(error).toMatchObject({ status: 404, body: { type: 'notFound' }, message: '404 Not Found: No such plan.' });
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+    expect(JSON.stringify(client)).not.toContain(TOKEN);
+    expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+  });
+
+  it('uses the typed path client with the same token, base URL and query styles', async () => {
+    const paths = client['paths'] as { GET(path: string, init: unknown): Promise<{ data?: unknown }> };
+    const { data } = await paths.GET('/projects/{project}/plans', { params: { path: { project: 'p9' }, query: { status: ['a', 'b'] } } });
+    expect(data).toEqual({ id: 'w_1' });
+    expect(server.requests[0]?.url).toBe('/projects/p9/plans?status=a,b');
+    expect(server.requests[0]?.headers['authorization']).toBe(`Bearer ${TOKEN}`);
+  });
+
+  describe('configuration', () => {
+    const saved = { token: process.env['FIXTURE_TOKEN'], project: process.env['FIXTURE_PROJECT'] };
+    afterAll(() => {
+      for (const [key, value] of [['FIXTURE_TOKEN', saved.token], ['FIXTURE_PROJECT', saved.project]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    });
+
+    it('throws at once without a token, saying how to give one', () => {
+      delete process.env['FIXTURE_TOKEN'];
+      expect(() => construct({ baseURL: server.url })).toThrow(
+        'Missing API token: pass it as `new Fixture({ token })` or set the FIXTURE_TOKEN environment variable.',
+      );
+      expect(() => construct({ baseURL: server.url })).toThrow(exports['SDKError'] as new () => Error);
+    });
+
+    it('reads the token and the project from the environment', async () => {
+      process.env['FIXTURE_TOKEN'] = 'from-env';
+      process.env['FIXTURE_PROJECT'] = 'env-project';
+      client = construct({ baseURL: server.url });
+      await call('plans', 'retrieve', 'pln_1');
+      expect(server.requests[0]?.url).toBe('/projects/env-project/plans/pln_1');
+      expect(server.requests[0]?.headers['authorization']).toBe('Bearer from-env');
+    });
+
+    it('says how to give a missing project', () => {
+      delete process.env['FIXTURE_PROJECT'];
+      client = construct({ token: TOKEN, baseURL: server.url });
+      expect(() => call('plans', 'retrieve', 'pln_1')).toThrow(
+        'Missing "project": pass it to this method, or set `project` in `new Fixture({ project })` or the FIXTURE_PROJECT environment variable.',
+      );
+      expect(server.requests).toHaveLength(0);
+    });
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Compiles an emitted client in memory: the emitter's files, the copied runtime and the
+ * openapi-typescript output for a matching spec, rendered by the pipeline's writer, in one
+ * TypeScript program with the generated package's compiler options (strict,
+ * noUncheckedIndexedAccess, NodeNext) plus verbatimModuleSyntax, and without Node's types.
+ */
+import { join } from 'node:path';
+import ts from 'typescript';
+import { emitClient, clientRuntimeFiles } from '../../../generator/emit/client.ts';
+import { emitOpenapiTypes } from '../../../generator/emit/openapi-types.ts';
+import type { ApiModel } from '../../../generator/model/types.ts';
+import { renderFiles } from '../../../generator/write/render.ts';
+import { ROOT } from '../../helpers/spec.ts';
+
+/** Under the repository, so `openapi-fetch` resolves from its node_modules; never written to disk. */
+export const VIRTUAL_ROOT = join(ROOT, '.virtual-client-package');
+
+export const COMPILER_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitOverride: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  skipLibCheck: true,
+  noEmit: true,
+  types: [],
+};
+
+export interface CompiledPackage {
+  /** Rendered text by package path (`src/client.ts`). */
+  files: Map<string, string>;
+  /** Formatted diagnostics of every file in the program. */
+  diagnostics: string[];
+  /** `path:line` of each `any` keyword in the client and runtime files. */
+  anyKeywords: string[];
+}
+
+/**
+ * The client package for `model` (with `spec` as its bundled document) as the writer renders it:
+ * src/openapi.ts, src/client.ts, src/resources/*, src/runtime/*, by path.
+ */
+export async function renderClient(model: ApiModel, spec: Record<string, unknown>, notice = 'generated for a test'): Promise<Map<string, string>> {
+  const withSpec: ApiModel = { ...model, bundled: spec };
+  return renderFiles([{ ...(await emitOpenapiTypes(withSpec)), format: false }, ...emitClient(withSpec), ...clientRuntimeFiles()], notice);
+}
+
+/** Renders the client (plus `extra` files) and type-checks it. */
+export async function compileClient(model: ApiModel, spec: Record<string, unknown>, extra: Record<string, string> = {}): Promise<CompiledPackage> {
+  const rendered = await renderClient(model, spec);
+  for (const [path, text] of Object.entries(extra)) rendered.set(path, text);
+  return { files: rendered, ...typeCheck(rendered) };
+}
+
+export function typeCheck(files: ReadonlyMap<string, string>): Pick<CompiledPackage, 'diagnostics' | 'anyKeywords'> {
+  const virtual = new Map([...files].filter(([path]) => path.endsWith('.ts')).map(([path, text]) => [join(VIRTUAL_ROOT, path), text]));
+  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  const { fileExists, readFile, getSourceFile, directoryExists } = host;
+  host.fileExists = (file) => virtual.has(file) || fileExists.call(host, file);
+  host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
+  host.directoryExists = (dir) =>
+    [...virtual.keys()].some((file) => file.startsWith(`${dir}/`)) || (directoryExists?.call(host, dir) ?? false);
+  host.getSourceFile = (file, languageVersion, onError, shouldCreate) => {
+    const text = virtual.get(file);
+    return text === undefined
+      ? getSourceFile.call(host, file, languageVersion, onError, shouldCreate)
+      : ts.createSourceFile(file, text, languageVersion, true);
+  };
+  const program = ts.createProgram([...virtual.keys()], COMPILER_OPTIONS, host);
+  const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    if (diagnostic.file === undefined || diagnostic.start === undefined) return message;
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    return `${diagnostic.file.fileName.replace(`${VIRTUAL_ROOT}/`, '')}:${line + 1}:${character + 1} ${message}`;
+  });
+
+  const anyKeywords: string[] = [];
+  for (const [file, text] of virtual) {
+    if (file.endsWith('/src/openapi.ts')) continue;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (node.kind === ts.SyntaxKind.AnyKeyword) {
+        anyKeywords.push(`${file.replace(`${VIRTUAL_ROOT}/`, '')}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return { diagnostics, anyKeywords };
+}

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ClientCore } from '../../templates/runtime/core.ts';
+import { NotFoundError, SDKError } from '../../templates/runtime/errors.ts';
+import type { CursorPagination } from '../../templates/runtime/pagination.ts';
+import { json, startServer, type Reply, type SeenRequest, type TestServer } from './server.ts';
+
+interface Item {
+  id: string;
+}
+interface ListBody {
+  object: 'list';
+  items: Item[];
+  moreItemsAfter: string | null;
+  moreItemsBefore: string | null;
+}
+
+const PAGINATION: CursorPagination = {
+  afterParam: 'after',
+  beforeParam: 'before',
+  itemsField: 'items',
+  nextCursorField: 'moreItemsAfter',
+};
+
+/** Pages keyed by the `after` cursor they answer ('' for the first page). */
+let pages: Record<string, { ids: string[]; next: string | null }>;
+let server: TestServer;
+let core: ClientCore;
+
+function listReply(request: SeenRequest): Reply {
+  const after = new URL(request.url, 'http://x').searchParams.get('after') ?? '';
+  const page = pages[after];
+  if (page === undefined) return json(404, { message: `no page after ${after}` });
+  return json(200, {
+    object: 'list',
+    items: page.ids.map((id) => ({ id })),
+    moreItemsAfter: page.next,
+    moreItemsBefore: after === '' ? null : after,
+  });
+}
+
+beforeAll(async () => {
+  server = await startServer(listReply);
+  core = new ClientCore({ baseURL: server.url, token: 't' });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  pages = {
+    '': { ids: ['a', 'b'], next: 'b' },
+    b: { ids: ['c', 'd'], next: 'd' },
+    d: { ids: ['e'], next: null },
+  };
+});
+
+function list(query: Record<string, unknown> = { limit: 2 }) {
+  return core.requestPage<ListBody, Item>({ method: 'get', path: '/plans', query }, PAGINATION);
+}
+
+async function collect(iterable: AsyncIterable<Item>): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const item of iterable) {
+    ids.push(item.id);
+    if (ids.length > 100) throw new Error('iteration did not stop');
+  }
+  return ids;
+}
+
+describe('PagePromise', () => {
+  it('awaits to one page with the response fields and page methods', async () => {
+    const page = await list();
+    expect(page.items).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(page.moreItemsAfter).toBe('b');
+    expect(page.moreItemsBefore).toBeNull();
+    expect(page.pageItems()).toEqual(page.items);
+    expect(page.hasNextPage()).toBe(true);
+    expect(server.requests.map((r) => r.url)).toEqual(['/plans?limit=2']);
+  });
+
+  it('serialises a page to exactly the response body', async () => {
+    const page = await list();
+    expect(JSON.parse(JSON.stringify(page))).toEqual({
+      object: 'list',
+      items: [{ id: 'a' }, { id: 'b' }],
+      moreItemsAfter: 'b',
+      moreItemsBefore: null,
+    });
+  });
+
+  it('loads the next page with the after cursor, keeping the other query parameters and dropping before', async () => {
+    const first = await core.requestPage<ListBody, Item>(
+      { method: 'get', path: '/plans', query: { limit: 2, before: 'zzz' } },
+      PAGINATION,
+    );
+    const second = await first.nextPage();
+    expect(second.items.map((i) => i.id)).toEqual(['c', 'd']);
+    expect(server.requests.map((r) => r.url)).toEqual(['/plans?limit=2&before=zzz', '/plans?limit=2&after=b']);
+  });
+
+  it('has no next page on a null cursor, and nextPage() says so', async () => {
+    const last = await list({ after: 'd' });
+    expect(last.hasNextPage()).toBe(false);
+    await expect(last.nextPage()).rejects.toThrow(SDKError);
+    await expect(last.nextPage()).rejects.toThrow('hasNextPage()');
+  });
+
+  it('iterates every item of every page with for await, then stops on the null cursor', async () => {
+    expect(await collect(list())).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(server.requests.map((r) => r.url)).toEqual(['/plans?limit=2', '/plans?limit=2&after=b', '/plans?limit=2&after=d']);
+  });
+
+  it('iterates from a page onwards', async () => {
+    const second = await (await list()).nextPage();
+    expect(await collect(second)).toEqual(['c', 'd', 'e']);
+  });
+
+  it('stops instead of looping when the server repeats a cursor', async () => {
+    pages['d'] = { ids: ['e'], next: 'b' };
+    expect(await collect(list())).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('stops when a page points back to the cursor the iteration started from', async () => {
+    pages['b'] = { ids: ['c'], next: 'b' };
+    expect(await collect(list({ after: 'b' }))).toEqual(['c']);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('requests the first page once whether awaited, iterated or both', async () => {
+    const pending = list();
+    await pending;
+    await collect(pending);
+    expect(server.requests.map((r) => r.url).filter((u) => u === '/plans?limit=2')).toHaveLength(1);
+  });
+
+  it('sends the idempotency key with the first page only (a repeat would replay the first page)', async () => {
+    const pending = core.requestPage<ListBody, Item>(
+      { method: 'post', path: '/plans/search', query: { limit: 2 }, body: { q: 'x' }, idempotencyHeader: 'Idempotency-Key' },
+      PAGINATION,
+      { idempotencyKey: 'key-1', headers: { 'X-Call': 'c' } },
+    );
+    expect(await collect(pending)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['key-1', undefined, undefined]);
+    expect(server.requests.map((r) => r.headers['x-call'])).toEqual(['c', 'c', 'c']);
+    expect(server.requests.map((r) => r.body)).toEqual(['{"q":"x"}', '{"q":"x"}', '{"q":"x"}']);
+  });
+
+  it('rejects with the APIError of a failing page', async () => {
+    await expect(list({ after: 'missing' })).rejects.toBeInstanceOf(NotFoundError);
+    pages['b'] = { ids: ['c'], next: 'missing' };
+    await expect(collect(list())).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('rejects a response without an items array', async () => {
+    const bad = await startServer(() => json(200, { object: 'list', moreItemsAfter: null }));
+    try {
+      const other = new ClientCore({ baseURL: bad.url });
+      await expect(other.requestPage({ method: 'get', path: '/x' }, PAGINATION)).rejects.toThrow('"items"');
+    } finally {
+      await bad.close();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ClientCore } from '../../templates/runtime/core.ts';
+import { createPathsClient } from '../../templates/runtime/paths-client.ts';
+import { json, startServer, type TestServer } from './server.ts';
+
+/** A hand-written slice of what openapi-typescript emits for one operation. */
+interface paths {
+  '/projects/{project}/plans/{plan}': {
+    parameters: { query?: never; header?: never; path: { project: string; plan: string }; cookie?: never };
+    get: {
+      parameters: {
+        query?: { status?: ('available' | 'archived')[]; limit?: number };
+        header?: never;
+        path: { project: string; plan: string };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: { headers: Record<string, unknown>; content: { 'application/json': { id: string } } };
+        404: { headers: Record<string, unknown>; content: { 'application/json': { message: string } } };
+      };
+    };
+  };
+}
+
+const TOKEN = 'sk_paths_SECRET';
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer(() => json(200, { id: 'pln_1' }));
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+describe('createPathsClient', () => {
+  it('shares base URL, token, default headers, path encoding and query styles with the client', async () => {
+    const core = new ClientCore({ baseURL: `${server.url}/`, token: TOKEN, defaultHeaders: { 'X-Default': 'd' } });
+    const client = createPathsClient<paths>(core, { queryStyles: { status: { style: 'form', explode: false } } });
+    const { data, error } = await client.GET('/projects/{project}/plans/{plan}', {
+      params: { path: { project: 'p', plan: '../x?y#z' }, query: { status: ['available', 'archived'], limit: 2 } },
+    });
+    expect(error).toBeUndefined();
+    expect(data).toEqual({ id: 'pln_1' });
+    expect(server.requests).toHaveLength(1);
+    const [seen] = server.requests;
+    expect(seen?.url).toBe('/projects/p/plans/..%2Fx%3Fy%23z?status=available,archived&limit=2');
+    expect(seen?.headers['authorization']).toBe(`Bearer ${TOKEN}`);
+    expect(seen?.headers['x-default']).toBe('d');
+  });
+
+  it('uses the fetch the client was given', async () => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    const seen: string[] = [];
+    const client = createPathsClient<paths>(core, {
+      fetch: (input, init) => {
+        seen.push(input instanceof Request ? input.url : String(input));
+        return globalThis.fetch(input, init);
+      },
+    });
+    await client.GET('/projects/{project}/plans/{plan}', { params: { path: { project: 'p', plan: 'q' } } });
+    expect(seen).toEqual([`${server.url}/projects/p/plans/q`]);
+  });
+
+  it('refuses a dot-dot path parameter', async () => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    const client = createPathsClient<paths>(core);
+    await expect(
+      client.GET('/projects/{project}/plans/{plan}', { params: { path: { project: 'p', plan: '..' } } }),
+    ).rejects.toThrow('cannot be ".."');
+    expect(server.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,79 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as the server saw it: the raw request target, before any normalisation. */
+export interface SeenRequest {
+  method: string;
+  /** Path and query exactly as sent, e.g. `/plans/..%2Fx?status=a,b`. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Milliseconds to wait before answering. */
+  delayMs?: number;
+}
+
+export interface TestServer {
+  /** `http://127.0.0.1:<port>` without a trailing slash. */
+  url: string;
+  requests: SeenRequest[];
+  close(): Promise<void>;
+}
+
+/** A JSON reply. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 with an ephemeral port. `handle` decides each reply; every request
+ * is recorded in `requests`.
+ */
+export async function startServer(handle: (request: SeenRequest) => Reply): Promise<TestServer> {
+  const requests: SeenRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const seen: SeenRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      requests.push(seen);
+      const reply = handle(seen);
+      const send = (): void => {
+        res.writeHead(reply.status, reply.headers ?? {});
+        res.end(reply.body);
+      };
+      if (reply.delayMs === undefined) {
+        send();
+      } else {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (!res.destroyed) send();
+        }, reply.delayMs);
+        timers.add(timer);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * Type tests of the generated Gigs client (generated/src, written by `npm run generate`): each
+ * resource method takes and returns the right types. Run by vitest's typecheck mode:
+ * They run in `npm test` (vitest typecheck mode).
+ */
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  APIError,
+  Gigs,
+  NotFoundError,
+  SDKError,
+  type Addon,
+  type GigsOptions,
+  type Page,
+  type PagePromise,
+  type Plan,
+  type PlanDocument,
+  type PlanList,
+  type RequestOptions,
+  type SubscriptionChange,
+} from '../../generated/src/index.js';
+
+declare const gigs: Gigs;
+
+describe('new Gigs(options)', () => {
+  it('takes optional options with token, project and connection settings', () => {
+    expectTypeOf<ConstructorParameters<typeof Gigs>>().toEqualTypeOf<[options?: GigsOptions]>();
+    expectTypeOf<GigsOptions['token']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<GigsOptions['project']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<GigsOptions['timeout']>().toEqualTypeOf<number | undefined>();
+    new Gigs({ token: 't', project: 'gigs', baseURL: 'http://localhost:1', defaultHeaders: { 'X-A': 'b' } });
+    // @ts-expect-error unknown option
+    new Gigs({ tokn: 't' });
+    // @ts-expect-error the token is a string
+    new Gigs({ token: 1 });
+  });
+
+  it('has one property per resource and the typed path client', () => {
+    expectTypeOf(gigs).toHaveProperty('plans');
+    expectTypeOf(gigs).toHaveProperty('planDocuments');
+    expectTypeOf(gigs).toHaveProperty('subscriptionChanges');
+    expectTypeOf(gigs).toHaveProperty('addons');
+    expectTypeOf(gigs).toHaveProperty('paths');
+  });
+});
+
+describe('gigs.plans', () => {
+  it('retrieve(id, params?, options?) resolves to a Plan', () => {
+    expectTypeOf(gigs.plans.retrieve).parameter(0).toEqualTypeOf<string>();
+    expectTypeOf<Awaited<ReturnType<Gigs['plans']['retrieve']>>>().toEqualTypeOf<Plan>();
+    void gigs.plans.retrieve('pln_1', { project: 'other' }, { timeout: 1_000, signal: AbortSignal.timeout(1) });
+    // @ts-expect-error the id is required
+    void gigs.plans.retrieve();
+    // @ts-expect-error the id is a string
+    void gigs.plans.retrieve(1);
+    // @ts-expect-error retrieve takes no query parameters
+    void gigs.plans.retrieve('pln_1', { limit: 1 });
+  });
+
+  it('list(params?) takes typed filters and awaits to a page of plans', async () => {
+    const pending = gigs.plans.list({ status: ['available', 'archived'], limit: 20, after: 'pln_1' });
+    expectTypeOf(pending).toEqualTypeOf<PagePromise<PlanList, Plan>>();
+    const page = await pending;
+    expectTypeOf(page).toEqualTypeOf<Page<PlanList, Plan>>();
+    expectTypeOf(page.items).toEqualTypeOf<Plan[]>();
+    expectTypeOf(page.moreItemsAfter).toEqualTypeOf<string | null>();
+    expectTypeOf(page.moreItemsBefore).toEqualTypeOf<string | null>();
+    expectTypeOf(page.hasNextPage()).toEqualTypeOf<boolean>();
+    expectTypeOf(page.nextPage()).toEqualTypeOf<Promise<Page<PlanList, Plan>>>();
+    void gigs.plans.list();
+    // @ts-expect-error not a plan status
+    void gigs.plans.list({ status: ['nope'] });
+    // @ts-expect-error limit is a number
+    void gigs.plans.list({ limit: '20' });
+  });
+
+  it('list() iterates plans with for await', async () => {
+    for await (const plan of gigs.plans.list({ limit: 5 })) {
+      expectTypeOf(plan).toEqualTypeOf<Plan>();
+    }
+  });
+
+  it('update(id, fields) takes the update body flat and resolves to a Plan', () => {
+    expectTypeOf<Awaited<ReturnType<Gigs['plans']['update']>>>().toEqualTypeOf<Plan>();
+    void gigs.plans.update('pln_1', { name: 'x', metadata: { key: 'value' } });
+    // @ts-expect-error name is a string
+    void gigs.plans.update('pln_1', { name: 1 });
+  });
+
+  it('archive and publish take the id and an idempotency key in the options', () => {
+    expectTypeOf<Awaited<ReturnType<Gigs['plans']['archive']>>>().toEqualTypeOf<Plan>();
+    expectTypeOf<Awaited<ReturnType<Gigs['plans']['publish']>>>().toEqualTypeOf<Plan>();
+    void gigs.plans.archive('pln_1', {}, { idempotencyKey: 'f0c8…' });
+  });
+
+  it('the deprecated document methods still type their results', async () => {
+    expectTypeOf(gigs.plans.retrieveDocument).parameters.toMatchTypeOf<[string, string, ...unknown[]]>();
+    expectTypeOf<Awaited<ReturnType<Gigs['plans']['retrieveDocument']>>>().toEqualTypeOf<PlanDocument>();
+    for await (const document of gigs.plans.listDocuments('pln_1')) expectTypeOf(document).toEqualTypeOf<PlanDocument>();
+  });
+});
+
+describe('gigs.subscriptionChanges', () => {
+  it('create(fields) requires the subscription and resolves to a SubscriptionChange', () => {
+    expectTypeOf<Awaited<ReturnType<Gigs['subscriptionChanges']['create']>>>().toEqualTypeOf<SubscriptionChange>();
+    void gigs.subscriptionChanges.create({ subscription: 'sub_1', plan: 'pln_1', when: 'renewal' });
+    void gigs.subscriptionChanges.create({ subscription: 'sub_1', sim: 'auto', when: 'now' }, { idempotencyKey: 'k' });
+    // @ts-expect-error the subscription is required
+    void gigs.subscriptionChanges.create({ plan: 'pln_1' });
+    // @ts-expect-error not a `when` value
+    void gigs.subscriptionChanges.create({ subscription: 'sub_1', when: 'later' });
+  });
+
+  it('create() needs only the required keys: `when` has a default, so it may be left out', () => {
+    expectTypeOf(gigs.subscriptionChanges.create).toBeCallableWith({ subscription: 'sub_1', plan: 'pln_1' });
+    // @ts-expect-error `subscription` is required
+    void gigs.subscriptionChanges.create({ plan: 'pln_1' });
+  });
+
+  it('delete(id) resolves to the deleted SubscriptionChange', () => {
+    expectTypeOf<Awaited<ReturnType<Gigs['subscriptionChanges']['delete']>>>().toEqualTypeOf<SubscriptionChange>();
+  });
+
+  it('list filters by status', async () => {
+    const page = await gigs.subscriptionChanges.list({ limit: 2 });
+    expectTypeOf(page.items).toEqualTypeOf<SubscriptionChange[]>();
+  });
+});
+
+describe('gigs.addons and gigs.planDocuments', () => {
+  it('retrieve resolves to the schema type', () => {
+    expectTypeOf<Awaited<ReturnType<Gigs['addons']['retrieve']>>>().toEqualTypeOf<Addon>();
+    expectTypeOf<Awaited<ReturnType<Gigs['planDocuments']['retrieve']>>>().toEqualTypeOf<PlanDocument>();
+  });
+});
+
+describe('every method', () => {
+  it('takes RequestOptions last', () => {
+    expectTypeOf<Parameters<Gigs['plans']['retrieve']>[2]>().toEqualTypeOf<RequestOptions | undefined>();
+    expectTypeOf<Parameters<Gigs['plans']['list']>[1]>().toEqualTypeOf<RequestOptions | undefined>();
+    expectTypeOf<Parameters<Gigs['subscriptionChanges']['create']>[1]>().toEqualTypeOf<RequestOptions | undefined>();
+  });
+});
+
+describe('the typed path client', () => {
+  it('types paths, parameters and data from the spec', async () => {
+    const { data } = await gigs.paths.GET('/projects/{project}/plans/{plan}', {
+      params: { path: { project: 'gigs', plan: 'pln_1' } },
+    });
+    expectTypeOf(data).toEqualTypeOf<Plan | undefined>();
+    // @ts-expect-error the plan path parameter is required
+    void gigs.paths.GET('/projects/{project}/plans/{plan}', { params: { path: { project: 'gigs' } } });
+  });
+});
+
+describe('errors', () => {
+  it('form one hierarchy', () => {
+    expectTypeOf<NotFoundError>().toMatchTypeOf<APIError>();
+    expectTypeOf<APIError>().toMatchTypeOf<SDKError>();
+    expectTypeOf<APIError['status']>().toEqualTypeOf<number>();
+    expectTypeOf<APIError['body']>().toEqualTypeOf<unknown>();
+  });
+});
