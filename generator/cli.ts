@@ -26,6 +26,8 @@ Options:
   --redocly-config <file>  bundle with this redocly.yaml (default: Redocly's built-in defaults)
   --check                  write nothing; exit 1 and list the files that would be added,
                            changed or removed
+  --no-cache               format everything anew instead of reusing prettier's earlier output
+                           (kept in node_modules/.cache/gigs-sdk-toolchain/)
   -h, --help               show this help
 
 Files in the output folder that the generator does not write (node_modules/, dist/, …) are kept.
@@ -45,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'package-version': { type: 'string' },
         'redocly-config': { type: 'string' },
         check: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -54,21 +57,27 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { spec, out, name, check } = parsed.values;
     const version = parsed.values['package-version'];
-    options = { check };
+    options = { check, cache: !parsed.values['no-cache'] };
     if (spec !== undefined) options.spec = spec;
     if (out !== undefined) options.out = out;
     if (name !== undefined) options.name = name;
     if (version !== undefined) options.version = version;
-    if (parsed.values['redocly-config'] !== undefined) options.redoclyConfig = parsed.values['redocly-config'];
+    if (parsed.values['redocly-config'] !== undefined)
+      options.redoclyConfig = parsed.values['redocly-config'];
   } catch (error) {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\nRun with --help for the options.\n`);
+    process.stderr.write(
+      `error: ${error instanceof Error ? error.message : String(error)}\nRun with --help for the options.\n`,
+    );
     return 2;
   }
 
   const started = performance.now();
   try {
     // Loaded only now, so that --help and usage errors answer at once.
-    const [{ generate }, { describeCheck, isUpToDate }] = await Promise.all([import('./index.ts'), import('./write/check.ts')]);
+    const [{ generate }, { describeCheck, isUpToDate }] = await Promise.all([
+      import('./index.ts'),
+      import('./write/check.ts'),
+    ]);
     const result = await generate(options);
     const out = relative(process.cwd(), result.out) || '.';
     const spec = options.spec ?? DEFAULT_SPEC;
@@ -83,14 +92,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    process.stdout.write(`Generated ${result.files.length} files in ${out}/ from ${spec} (${seconds} s).\n`);
+    process.stdout.write(
+      `Generated ${result.files.length} files in ${out}/ from ${spec} (${seconds} s).\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof GeneratorError) {
       process.stderr.write(`error: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`internal error (a bug in the generator, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `internal error (a bug in the generator, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -2,7 +2,8 @@
  * Every option of a generator run, resolved once with explicit defaults (style.md #4). Steps of the
  * pipeline take this object; none of them reads `process.argv`, the environment or its own defaults.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** What a caller may pass: the CLI flags, or `generate({ … })` from generator/index.ts. */
 export interface GenerateOptions {
@@ -23,6 +24,12 @@ export interface GenerateOptions {
   redoclyConfig?: string;
   /** Folder that relative paths start from and that headers name files relative to. Default `process.cwd()`. */
   cwd?: string;
+  /**
+   * Reuse prettier's output for text it has formatted before (see write/format-cache.ts). Default
+   * true; the cache lives in `<cwd>/node_modules/.cache/<tool>/` and is off where there is no
+   * `node_modules` folder.
+   */
+  cache?: boolean;
 }
 
 export interface GeneratorContext {
@@ -40,6 +47,8 @@ export interface GeneratorContext {
   /** Absolute path of a Redocly config, or undefined for the neutral built-in one. */
   redoclyConfig: string | undefined;
   cwd: string;
+  /** Folder of the prettier cache, or undefined for none. */
+  formatCacheDir: string | undefined;
 }
 
 export const DEFAULT_SPEC = 'spec/openapi.yaml';
@@ -59,8 +68,13 @@ export function resolveContext(options: GenerateOptions = {}): GeneratorContext 
     packageName: options.name,
     packageVersion: options.version,
     check: options.check ?? false,
-    redoclyConfig: options.redoclyConfig === undefined ? undefined : resolve(cwd, options.redoclyConfig),
+    redoclyConfig:
+      options.redoclyConfig === undefined ? undefined : resolve(cwd, options.redoclyConfig),
     cwd,
+    formatCacheDir:
+      options.cache !== false && existsSync(join(cwd, 'node_modules'))
+        ? join(cwd, 'node_modules', '.cache', TOOL_NAME, 'prettier')
+        : undefined,
   };
 }
 

@@ -11,6 +11,7 @@ import { releaseMemory } from './memory.ts';
 import { buildModel } from './model/build.ts';
 import type { ApiModel } from './model/types.ts';
 import { checkTree, type CheckResult } from './write/check.ts';
+import { CachingFormatter } from './write/format-cache.ts';
 import { createFormatter } from './write/format-pool.ts';
 import { mergeTrees, renderFiles, type RenderedTree } from './write/render.ts';
 import { writeTreeAtomically } from './write/tree.ts';
@@ -37,7 +38,7 @@ export async function runPipeline(ctx: GeneratorContext): Promise<RunResult> {
 
   const spec = await timed('bundle', () => loadAndBundle(ctx));
   const model = await timed('model', () => buildModel(spec, ctx));
-  const tree = await emitAndRender(model, timings);
+  const tree = await emitAndRender(model, ctx, timings);
   if (ctx.check) {
     const check = await timed('check', () => checkTree(ctx.outDir, tree));
     return { model, tree, check, timings };
@@ -50,9 +51,15 @@ export async function runPipeline(ctx: GeneratorContext): Promise<RunResult> {
  * Each emitter's files are printed before the next emitter runs, so its statement structures are
  * garbage by then (see emit/package-sources.ts); prettier works on them meanwhile (format-pool.ts).
  */
-async function emitAndRender(model: ApiModel, timings: RunResult['timings']): Promise<RenderedTree> {
+async function emitAndRender(
+  model: ApiModel,
+  ctx: GeneratorContext,
+  timings: RunResult['timings'],
+): Promise<RenderedTree> {
   const notice = generatedNotice(model);
-  const formatter = createFormatter();
+  const pool = createFormatter();
+  const formatter =
+    ctx.formatCacheDir === undefined ? pool : new CachingFormatter(pool, ctx.formatCacheDir);
   try {
     const pending: Promise<RenderedTree>[] = [];
     for (const emitter of packageEmitters(model)) {

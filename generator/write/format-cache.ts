@@ -1,0 +1,73 @@
+/**
+ * A content-addressed cache of prettier's output, like `prettier --cache`: the key is the text
+ * before formatting plus prettier's version and options, so a hit returns exactly what prettier
+ * would. Regenerating after a spec change re-formats only the files whose printed text changed.
+ *
+ * Entries live in `node_modules/.cache/<tool>/prettier/` (the usual place for tool caches), are
+ * written to a temporary name and renamed, so a crash never leaves a half entry; an unreadable
+ * or unwritable cache is skipped, never an error. The output never depends on the cache.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { version as prettierVersion } from 'prettier';
+import { formatAttempts } from './format.ts';
+import type { Formatter } from './format-pool.ts';
+
+export class CachingFormatter implements Formatter {
+  /** Hits and misses of this run, for timings and tests. */
+  readonly stats = { hits: 0, misses: 0 };
+
+  constructor(
+    private readonly inner: Formatter,
+    private readonly dir: string,
+  ) {}
+
+  async format(path: string, text: string): Promise<string> {
+    const attempts = formatAttempts(path);
+    if (attempts.length === 0) return text;
+    const file = this.entryPath(attempts, text);
+    const cached = readEntry(file);
+    if (cached !== undefined) {
+      this.stats.hits++;
+      return cached;
+    }
+    this.stats.misses++;
+    const formatted = await this.inner.format(path, text);
+    writeEntry(file, formatted);
+    return formatted;
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private entryPath(attempts: ReturnType<typeof formatAttempts>, text: string): string {
+    // `filepath` only names the file in prettier's messages; the parser is given explicitly.
+    const options = attempts.map(({ filepath: _ignored, ...rest }) => rest);
+    const key = createHash('sha256')
+      .update(`prettier ${prettierVersion}\0${JSON.stringify(options)}\0`)
+      .update(text)
+      .digest('hex');
+    return join(this.dir, key.slice(0, 2), key);
+  }
+}
+
+function readEntry(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function writeEntry(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+}
