@@ -18,13 +18,27 @@ export { operationShape, type OperationShape } from './client/operation-shape.ts
 export const RESOURCES_INDEX_PATH = 'src/resources/index.ts';
 
 /** Client members a resource property must not shadow. */
-const CLIENT_MEMBERS = ['paths', 'constructor', 'toString', 'toJSON', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__proto__'];
+const CLIENT_MEMBERS = [
+  'constructor',
+  'toString',
+  'toJSON',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__proto__',
+];
 
 export function emitClient(model: ApiModel): EmittedSourceFile[] {
   const properties = new NameRegistry(CLIENT_MEMBERS);
   const fileNames = new NameRegistry(['index']);
   const resources: (ClientResource & { path: string })[] = model.resources.map((resource) => {
-    const fileName = fileNames.claim(words(resource.name).map((word) => word.toLowerCase()).join('-') || 'resource');
+    const fileName = fileNames.claim(
+      words(resource.name)
+        .map((word) => word.toLowerCase())
+        .join('-') || 'resource',
+    );
     return {
       resource,
       property: properties.claim(resource.name),
@@ -34,7 +48,7 @@ export function emitClient(model: ApiModel): EmittedSourceFile[] {
   });
 
   return [
-    emitClientFile(model, resources),
+    ...emitClientFile(model, resources),
     ...resources.map(({ resource, path }) => emitResourceFile(resource, model, path)),
     {
       path: RESOURCES_INDEX_PATH,

@@ -1,23 +1,39 @@
 /**
- * Public: cursor pagination. A list method returns a `PagePromise`: `await` it for one page, or
- * iterate it with `for await` for every item of every page, following the after-cursor.
+ * Public: cursor pagination. A list method returns a `PagePromise`:
+ *
+ * ```ts
+ * const page = await gigs.plans.list({ limit: 50 });      // one page: items, moreItemsAfter, …
+ * if (page.hasNextPage()) await page.nextPage();
+ * for await (const plan of gigs.plans.list()) …           // every item of every page
+ * for await (const page of gigs.plans.list().iterPages()) // every page
+ * for await (const plan of gigs.plans.list({ before: 'pln_1' })) … // backwards, following moreItemsBefore
+ * ```
+ *
+ * Iteration goes forward (following the after-cursor) unless the first request has only a
+ * before-cursor; then it goes backward (following the before-cursor), each page's items in the
+ * order the server sent them. It stops at the first page without a cursor in its direction, and
+ * also when the server hands out a cursor it handed out before, so it can never loop. Every page
+ * request gets the call's options (signal, timeout, headers, …).
  */
+import type { APIPromise, APIResult } from './api-promise.ts';
 import { SDKError } from './errors.ts';
 
 /** Where a list operation keeps its cursors and items (from the spec's `x-sdk-pagination`). */
 export interface CursorPagination {
   /** Query parameter that takes the next-page cursor, e.g. `after`. */
   afterParam: string;
-  /** Query parameter for the previous page, e.g. `before`; dropped when following `afterParam`. */
+  /** Query parameter that takes the previous-page cursor, e.g. `before`. */
   beforeParam?: string;
   /** Response property holding the page's items, e.g. `items`. */
   itemsField: string;
   /** Response property holding the next-page cursor (null on the last page), e.g. `moreItemsAfter`. */
   nextCursorField: string;
+  /** Response property holding the previous-page cursor (null on the first page), e.g. `moreItemsBefore`. */
+  prevCursorField?: string;
 }
 
 /** Loads one page for the given query; the client binds path, headers and options. */
-export type PageLoader<Body> = (query: Readonly<Record<string, unknown>>) => Promise<Body>;
+export type PageLoader<Body> = (query: Readonly<Record<string, unknown>>) => APIPromise<Body>;
 
 /** What a page can do besides carrying the response body. */
 export interface PageMethods<Body, Item> extends AsyncIterable<Item> {
@@ -27,6 +43,12 @@ export interface PageMethods<Body, Item> extends AsyncIterable<Item> {
   hasNextPage(): boolean;
   /** Loads the page after this one. @throws SDKError when there is none (check `hasNextPage()`). */
   nextPage(): Promise<Page<Body, Item>>;
+  /** True when the response names a previous-page cursor. */
+  hasPreviousPage(): boolean;
+  /** Loads the page before this one. @throws SDKError when there is none (check `hasPreviousPage()`). */
+  previousPage(): Promise<Page<Body, Item>>;
+  /** This page and every page after it (before it, for a backward listing). */
+  iterPages(): AsyncGenerator<Page<Body, Item>, void, undefined>;
 }
 
 /** One page: the response body as sent (`items`, `moreItemsAfter`, …) plus `PageMethods`. */
@@ -34,98 +56,159 @@ export type Page<Body, Item> = Body & PageMethods<Body, Item>;
 
 /**
  * The result of a list method. The first page is requested at once; `await` gives that page,
- * `for await` gives every item of it and of the pages after it. Iteration stops at the first page
- * without a next cursor, and also when the server hands out a cursor it has handed out before, so
- * it can never loop.
+ * `for await` every item of it and of the pages after it, `iterPages()` the pages.
  */
 export class PagePromise<Body, Item> implements PromiseLike<Page<Body, Item>>, AsyncIterable<Item> {
-  readonly #first: Promise<Page<Body, Item>>;
+  readonly #first: Promise<APIResult<Page<Body, Item>>>;
+  #page: Promise<Page<Body, Item>> | undefined;
 
-  constructor(load: PageLoader<Body>, query: Readonly<Record<string, unknown>>, pagination: CursorPagination) {
-    this.#first = loadPage<Body, Item>(load, query, pagination);
+  constructor(
+    load: PageLoader<Body>,
+    query: Readonly<Record<string, unknown>>,
+    pagination: CursorPagination,
+  ) {
+    this.#first = loadPage<Body, Item>({ load, query, pagination });
+  }
+
+  /** The first page together with the raw `Response`, the request id and the idempotency key. */
+  withResponse(): Promise<APIResult<Page<Body, Item>>> {
+    return this.#first;
   }
 
   then<Result1 = Page<Body, Item>, Result2 = never>(
     onfulfilled?: ((page: Page<Body, Item>) => Result1 | PromiseLike<Result1>) | null,
     onrejected?: ((reason: unknown) => Result2 | PromiseLike<Result2>) | null,
   ): Promise<Result1 | Result2> {
-    return this.#first.then(onfulfilled, onrejected);
+    this.#page ??= this.#first.then((result) => result.data);
+    return this.#page.then(onfulfilled, onrejected);
   }
 
   catch<Result = never>(
     onrejected?: ((reason: unknown) => Result | PromiseLike<Result>) | null,
   ): Promise<Page<Body, Item> | Result> {
-    return this.#first.catch(onrejected);
+    return this.then(undefined, onrejected);
   }
 
   finally(onfinally?: (() => void) | null): Promise<Page<Body, Item>> {
-    return this.#first.finally(onfinally);
+    return this.then().finally(onfinally);
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
-    yield* await this.#first;
+  /** Every page, starting with the first. */
+  async *iterPages(): AsyncGenerator<Page<Body, Item>, void, undefined> {
+    yield* (await this).iterPages();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    yield* await this;
   }
 }
 
-async function loadPage<Body, Item>(
-  load: PageLoader<Body>,
-  query: Readonly<Record<string, unknown>>,
-  pagination: CursorPagination,
-): Promise<Page<Body, Item>> {
-  return makePage<Body, Item>(await load(query), load, query, pagination);
+interface PageContext<Body> {
+  load: PageLoader<Body>;
+  query: Readonly<Record<string, unknown>>;
+  pagination: CursorPagination;
 }
 
-function makePage<Body, Item>(
-  body: Body,
-  load: PageLoader<Body>,
-  query: Readonly<Record<string, unknown>>,
-  pagination: CursorPagination,
-): Page<Body, Item> {
+/** Cursors of a page, kept off the page so that its enumerable fields are the body as sent. */
+interface PageCursors {
+  /** The cursor to follow when iterating, in the listing's direction. */
+  follow: string | undefined;
+  /** The cursor the page was requested with, in the same direction. */
+  requested: string | undefined;
+  backward: boolean;
+}
+
+const CURSORS = new WeakMap<object, PageCursors>();
+
+async function loadPage<Body, Item>(ctx: PageContext<Body>): Promise<APIResult<Page<Body, Item>>> {
+  const result = await ctx.load(ctx.query).withResponse();
+  return { ...result, data: makePage<Body, Item>(result.data, ctx) };
+}
+
+function makePage<Body, Item>(body: Body, ctx: PageContext<Body>): Page<Body, Item> {
+  const { pagination: p, query } = ctx;
   if (typeof body !== 'object' || body === null) {
-    throw new SDKError(`Expected a list response object, got ${body === null ? 'null' : typeof body}.`);
+    throw new SDKError(
+      `Expected a list response object, got ${body === null ? 'null' : typeof body}.`,
+    );
   }
   const record = body as Record<string, unknown>;
-  const items = record[pagination.itemsField];
-  if (!Array.isArray(items)) {
-    throw new SDKError(`Expected an array in "${pagination.itemsField}" of the list response.`);
-  }
-  const cursor = cursorOf(record[pagination.nextCursorField]);
+  const items = record[p.itemsField];
+  if (!Array.isArray(items))
+    throw new SDKError(`Expected an array in "${p.itemsField}" of the list response.`);
+  const next = cursorOf(record[p.nextCursorField]);
+  const previous =
+    p.beforeParam === undefined || p.prevCursorField === undefined
+      ? undefined
+      : cursorOf(record[p.prevCursorField]);
+  const backward =
+    p.beforeParam !== undefined &&
+    cursorOf(query[p.beforeParam]) !== undefined &&
+    cursorOf(query[p.afterParam]) === undefined;
+
+  const follow = (
+    param: string | undefined,
+    drop: string | undefined,
+    cursor: string | undefined,
+    check: string,
+  ): Promise<Page<Body, Item>> => {
+    if (param === undefined || cursor === undefined) {
+      return Promise.reject(
+        new SDKError(
+          `There is no ${check === 'hasNextPage' ? 'next' : 'previous'} page; check ${check}() first.`,
+        ),
+      );
+    }
+    const nextQuery: Record<string, unknown> = { ...query, [param]: cursor };
+    if (drop !== undefined) delete nextQuery[drop];
+    return loadPage<Body, Item>({ ...ctx, query: nextQuery }).then((result) => result.data);
+  };
   const methods: PageMethods<Body, Item> = {
     pageItems: () => items as Item[],
-    hasNextPage: () => cursor !== undefined,
-    nextPage: () => {
-      if (cursor === undefined) {
-        return Promise.reject(new SDKError('There is no next page; check hasNextPage() first.'));
-      }
-      const next: Record<string, unknown> = { ...query, [pagination.afterParam]: cursor };
-      if (pagination.beforeParam !== undefined) delete next[pagination.beforeParam];
-      return loadPage<Body, Item>(load, next, pagination);
-    },
-    [Symbol.asyncIterator]: () => iterateFrom(page, cursorOf(query[pagination.afterParam])),
+    hasNextPage: () => next !== undefined,
+    nextPage: () => follow(p.afterParam, p.beforeParam, next, 'hasNextPage'),
+    hasPreviousPage: () => previous !== undefined,
+    previousPage: () => follow(p.beforeParam, p.afterParam, previous, 'hasPreviousPage'),
+    iterPages: () => iteratePages(page),
+    [Symbol.asyncIterator]: () => iterateItems(page),
   };
   // The body's fields stay enumerable (JSON.stringify(page) gives the body); the methods are hidden.
   const page = { ...record } as Page<Body, Item>;
-  const hidden: [string | symbol, unknown][] = [...Object.entries(methods), [Symbol.asyncIterator, methods[Symbol.asyncIterator]]];
-  for (const [key, value] of hidden) {
-    Object.defineProperty(page, key, { value, enumerable: false, writable: false, configurable: true });
+  for (const key of [...Object.keys(methods), Symbol.asyncIterator] as const) {
+    const value = methods[key as keyof PageMethods<Body, Item>];
+    Object.defineProperty(page, key, {
+      value,
+      enumerable: false,
+      writable: false,
+      configurable: true,
+    });
   }
-  NEXT_CURSOR.set(page, cursor);
+  const requested = cursorOf(query[backward ? (p.beforeParam ?? '') : p.afterParam]);
+  CURSORS.set(page, { follow: backward ? previous : next, requested, backward });
   return page;
 }
 
-/** Each page's next cursor, for iteration (kept off the page so the body's fields stay as sent). */
-const NEXT_CURSOR = new WeakMap<object, string | undefined>();
-
-async function* iterateFrom<Body, Item>(first: Page<Body, Item>, startCursor: string | undefined): AsyncGenerator<Item> {
-  const seen = new Set<string>(startCursor === undefined ? [] : [startCursor]);
+async function* iteratePages<Body, Item>(
+  first: Page<Body, Item>,
+): AsyncGenerator<Page<Body, Item>, void, undefined> {
+  const seen = new Set<string>();
+  const start = CURSORS.get(first)?.requested;
+  if (start !== undefined) seen.add(start);
   let page = first;
   for (;;) {
-    yield* page.pageItems();
-    const cursor = NEXT_CURSOR.get(page);
-    if (cursor === undefined || seen.has(cursor)) return;
+    yield page;
+    const cursors = CURSORS.get(page);
+    const cursor = cursors?.follow;
+    if (cursors === undefined || cursor === undefined || seen.has(cursor)) return;
     seen.add(cursor);
-    page = await page.nextPage();
+    page = await (cursors.backward ? page.previousPage() : page.nextPage());
   }
+}
+
+async function* iterateItems<Body, Item>(
+  first: Page<Body, Item>,
+): AsyncGenerator<Item, void, undefined> {
+  for await (const page of iteratePages(first)) yield* page.pageItems();
 }
 
 /** A usable cursor, or `undefined` for null, missing or empty ones. */

@@ -1,7 +1,10 @@
 /**
- * Public: the typed path client (`client.paths`), openapi-fetch over the generated `paths` type:
- * the escape hatch for calls the resource methods do not cover. It shares the client's base URL,
- * headers (token included) and fetch, its path encoding and each query parameter's style.
+ * Public: the typed path client, openapi-fetch over the generated `paths` type: the escape hatch
+ * for calls the resource methods do not cover. It shares the client's base URL, headers (token
+ * included) and fetch, its path encoding and each query parameter's style; it does not retry.
+ *
+ * The generated package offers it as a function of the client (`pathsClient(client)`), not as a
+ * property: so only the bundles that use it carry openapi-fetch.
  */
 import createClient, { defaultPathSerializer, type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.ts';
@@ -11,15 +14,18 @@ import { serializeQuery, type QueryStyles } from './internal/query.ts';
 export type { Client as PathsClient } from 'openapi-fetch';
 
 export interface PathsClientOptions {
-  /** The fetch the client was given, if any. */
+  /** Replaces the client's fetch. */
   fetch?: Fetch | undefined;
   /** Query parameters that are not `form` + `explode: true`, by name, across all operations. */
   queryStyles?: QueryStyles;
 }
 
 // `{}` is openapi-fetch's own constraint on `Paths`.
-export function createPathsClient<Paths extends {}>(core: ClientCore, options: PathsClientOptions = {}): Client<Paths> {
-  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+export function createPathsClient<Paths extends {}>(
+  core: ClientCore,
+  options: PathsClientOptions = {},
+): Client<Paths> {
+  const fetchImpl = options.fetch ?? core.fetch;
   return createClient<Paths>({
     baseUrl: core.baseURL.replace(/\/+$/, ''),
     headers: core.baseHeaders(),

@@ -9,7 +9,13 @@ import { emitClient } from '../../generator/emit/client.ts';
 import { printSourceFiles } from '../../generator/write/print.ts';
 import { clientModel } from '../fixtures/models/client-model.ts';
 import { clientSpec } from '../fixtures/models/client-spec.ts';
-import { json, startServer, type Reply, type SeenRequest, type TestServer } from '../runtime/server.ts';
+import {
+  json,
+  startServer,
+  type Reply,
+  type SeenRequest,
+  type TestServer,
+} from '../runtime/server.ts';
 import { compileClient, type CompiledPackage } from './client/compile.ts';
 import { writePackage, type WrittenPackage } from './client/package.ts';
 
@@ -29,9 +35,10 @@ describe('emitted files', () => {
   const files = printed();
   const file = (path: string) => files.get(path) ?? '';
 
-  it('emits the client, one file per resource and the resource index', () => {
+  it('emits the client, the response guard table, one file per resource and the resource index', () => {
     expect([...files.keys()]).toEqual([
       'src/client.ts',
+      'src/response-guards.ts',
       'src/resources/plans.ts',
       'src/resources/widgets.ts',
       'src/resources/paths.ts',
@@ -50,8 +57,8 @@ describe('emitted files', () => {
         want: [
           "list(params: PlanListParams = {}, options?: RequestOptions): PagePromise<PlanListResponse, PlanListResponse['items'][number]> {",
           'const { project, ...query } = params;',
-          "path: path`/projects/${this._client.clientParam('project', project)}/plans`, query, queryStyles: { status: { explode: false } } }",
-          "{ afterParam: 'after', beforeParam: 'before', itemsField: 'items', nextCursorField: 'moreItemsAfter' }",
+          "path: path`/projects/${this._client.clientParam('project', project)}/plans`, query, queryStyles: { status: { explode: false } }, responseSchema: 'PlanList' }",
+          "{ afterParam: 'after', beforeParam: 'before', itemsField: 'items', nextCursorField: 'moreItemsAfter', prevCursorField: 'moreItemsBefore' }",
           "export type PlanListParams = NonNullable<operations['listPlans']['parameters']['query']> & {",
           "export type PlanListResponse = operations['listPlans']['responses'][200]['content']['application/json'];",
         ],
@@ -62,7 +69,8 @@ describe('emitted files', () => {
       {
         path: 'src/resources/plans.ts',
         want: [
-          'retrieve(plan: string, params: PlanRetrieveParams = {}, options?: RequestOptions): Promise<PlanRetrieveResponse> {',
+          'retrieve(plan: string, params: PlanRetrieveParams = {}, options?: RequestOptions): APIPromise<PlanRetrieveResponse> {',
+          "import type { APIPromise } from '../runtime/api-promise.js';",
           'const { project } = params;',
           '/plans/${plan}`',
           "Defaults to the client's `project` option.",
@@ -70,13 +78,13 @@ describe('emitted files', () => {
       },
     ],
     [
-      'a flat JSON body with a required property: params required, rest is the body, idempotency header',
+      'a flat JSON body with a required property: params required, rest is the body, idempotency header, response schema',
       {
         path: 'src/resources/plans.ts',
         want: [
-          'create(params: PlanCreateParams, options?: RequestOptions): Promise<PlanCreateResponse> {',
+          'create(params: PlanCreateParams, options?: RequestOptions): APIPromise<PlanCreateResponse> {',
           'const { project, ...body } = params;',
-          "body, idempotencyHeader: 'Idempotency-Key' }",
+          "body, idempotencyHeader: 'Idempotency-Key', responseSchema: 'Plan' }",
           'export type PlanCreateParams = PlanCreateBody & {',
           "export type PlanCreateBody = NonNullable<operations['createPlan']['requestBody']>['content']['application/json'];",
           "export type PlanCreateResponse = operations['createPlan']['responses'][201]['content']['application/json'];",
@@ -87,18 +95,30 @@ describe('emitted files', () => {
       'query parameters beside a flat body are listed, the rest is the body',
       {
         path: 'src/resources/plans.ts',
-        want: ['const { project, limit, ...body } = params;', 'query: { limit }, body }'],
+        want: [
+          'const { project, limit, ...body } = params;',
+          "query: { limit }, body, responseSchema: 'PlanList' }",
+        ],
       },
     ],
     [
-      'a 204 resolves to void; a method named delete is fine',
-      { path: 'src/resources/plans.ts', want: ['delete(plan: string, params: PlanDeleteParams = {}', 'export type PlanDeleteResponse = void;'] },
+      'a 204 resolves to void, with no schema to check; a method named delete is fine',
+      {
+        path: 'src/resources/plans.ts',
+        want: [
+          'delete(plan: string, params: PlanDeleteParams = {}',
+          "path: path`/projects/${this._client.clientParam('project', project)}/plans/${plan}`, idempotencyHeader: 'Idempotency-Key' }",
+          'export type PlanDeleteResponse = void;',
+        ],
+      },
     ],
     [
       'TSDoc from summary and description, comment closers escaped',
       {
         path: 'src/resources/plans.ts',
-        want: ['* Retrieve a plan * * Retrieves the plan. A comment closer *\\/ must not end the TSDoc. * @param plan The plan id.'],
+        want: [
+          '* Retrieve a plan * * Retrieves the plan. A comment closer *\\/ must not end the TSDoc. * @param plan The plan id.',
+        ],
       },
     ],
     [
@@ -108,7 +128,7 @@ describe('emitted files', () => {
         want: [
           'get(path2: string, params2: string, options?: RequestOptions)',
           'path`/widgets/${path2}/${params2}`',
-          'constructor_(options?: RequestOptions): Promise<WidgetConstructorResponse>',
+          'constructor_(options?: RequestOptions): APIPromise<WidgetConstructorResponse>',
         ],
       },
     ],
@@ -128,7 +148,11 @@ describe('emitted files', () => {
       'nested params when a body key collides with a query parameter, optional as declared',
       {
         path: 'src/resources/widgets.ts',
-        want: ['replace(id: string, params: WidgetReplaceParams = {}', 'query?: NonNullable<', 'body?: WidgetReplaceBody;'],
+        want: [
+          'replace(id: string, params: WidgetReplaceParams = {}',
+          'query?: NonNullable<',
+          'body?: WidgetReplaceBody;',
+        ],
       },
     ],
     [
@@ -147,7 +171,31 @@ describe('emitted files', () => {
       'an operation without operationId in the spec is typed through its derived one',
       {
         path: 'src/resources/widgets.ts',
-        want: ["export type WidgetTextResponse = operations['getWidgetsIdText']['responses'][200]['content']['text/plain'];"],
+        want: [
+          "export type WidgetTextResponse = operations['getWidgetsIdText']['responses'][200]['content']['text/plain'];",
+        ],
+      },
+    ],
+    [
+      'a non-JSON success body is asked for and returned as text; an array body has no schema to check',
+      {
+        path: 'src/resources/widgets.ts',
+        want: [
+          "{ method: 'get', path: path`/widgets/${id}/text`, accept: 'text/plain' }",
+          "{ method: 'post', path: path`/widgets/bulk`, query, body }",
+        ],
+      },
+    ],
+    [
+      'the guard table names the guard of each response schema, sorted, imported from the guards',
+      {
+        path: 'src/response-guards.ts',
+        want: [
+          "import { validatePlan, validatePlanList, validateWidget } from './guards.js';",
+          "import type { ResponseGuards } from './runtime/validation.js';",
+          "new Fixture({ responseValidation: 'warn', responseGuards });",
+          'export const responseGuards: ResponseGuards = { Plan: validatePlan, PlanList: validatePlanList, Widget: validateWidget };',
+        ],
       },
     ],
     [
@@ -156,33 +204,52 @@ describe('emitted files', () => {
     ],
     [
       'a multipart body is nested and names its media type',
-      { path: 'src/resources/widgets.ts', want: ["contentType: 'multipart/form-data'", "['content']['multipart/form-data']"] },
+      {
+        path: 'src/resources/widgets.ts',
+        want: ["contentType: 'multipart/form-data'", "['content']['multipart/form-data']"],
+      },
     ],
     [
       'deprecated and preview operations say so',
-      { path: 'src/resources/widgets.ts', want: ['* @remarks Preview: this may change without notice. * @deprecated */ legacy('] },
+      {
+        path: 'src/resources/widgets.ts',
+        want: ['* @remarks Preview: this may change without notice. * @deprecated */ legacy('],
+      },
     ],
     [
-      'the client: token from option or env, base URL default, client options, path client',
+      'the client: token from option or env, base URL default, client options, the runtime settings passed through',
       {
         path: 'src/client.ts',
         want: [
+          'export interface FixtureOptions extends ClientOptions {',
           'export class Fixture {',
           "const token = options.token ?? readEnv('FIXTURE_TOKEN');",
           'Missing API token: pass it as `new Fixture({ token })` or set the FIXTURE_TOKEN environment variable.',
           "const baseURL = options.baseURL ?? readEnv('FIXTURE_BASE_URL') ?? 'https://api.example.com';",
           "project: { value: options.project ?? readEnv('FIXTURE_PROJECT')",
+          'const core = new ClientCore({ ...options, baseURL, token, clientParams: {',
+          'linkCore(this, core);',
           'this.plans = new Plans(core);',
-          'readonly paths: PathsClient<paths>;',
-          'this.paths = createPathsClient<paths>(core, { fetch: options.fetch, queryStyles: { status: { explode: false } } });',
           "export { PagePromise, type Page, type PageMethods } from './runtime/pagination.js';",
           "export type { RequestOptions, HeadersInput, HeaderValue } from './runtime/request-options.js';",
+          "export { APIPromise, type APIResult } from './runtime/api-promise.js';",
+          "export { responseGuards } from './response-guards.js';",
         ],
       },
     ],
     [
-      'a resource named like a client member gets another property name',
-      { path: 'src/client.ts', want: ['readonly paths2: Paths;', 'this.paths2 = new Paths(core);'] },
+      'the typed path client is a function of the client, so bundles without it do not carry openapi-fetch',
+      {
+        path: 'src/client.ts',
+        want: [
+          'export function pathsClient(client: Fixture): PathsClient<paths> {',
+          'return createPathsClient<paths>(coreOf(client), { queryStyles: { status: { explode: false } } });',
+        ],
+      },
+    ],
+    [
+      'a resource named paths is an ordinary property (the path client is no member)',
+      { path: 'src/client.ts', want: ['readonly paths: Paths;', 'this.paths = new Paths(core);'] },
     ],
   ])('%s', (_name, { path, want }) => {
     for (const snippet of want) expect(file(path)).toContain(snippet);
@@ -247,7 +314,9 @@ describe('emitted methods on the wire', () => {
   });
 
   function construct(options: Record<string, unknown>): Record<string, unknown> {
-    const Fixture = exports['Fixture'] as new (options: Record<string, unknown>) => Record<string, unknown>;
+    const Fixture = exports['Fixture'] as new (
+      options: Record<string, unknown>,
+    ) => Record<string, unknown>;
     return new Fixture(options);
   }
 
@@ -276,27 +345,57 @@ describe('emitted methods on the wire', () => {
         want: { method: 'GET', url: '/projects/p1/plans?status=available,archived&limit=20' },
       },
     ],
-    ['retrieve with a hostile id', { call: ['plans', 'retrieve', '../x?y#z'], want: { method: 'GET', url: '/projects/p1/plans/..%2Fx%3Fy%23z' } }],
+    [
+      'retrieve with a hostile id',
+      {
+        call: ['plans', 'retrieve', '../x?y#z'],
+        want: { method: 'GET', url: '/projects/p1/plans/..%2Fx%3Fy%23z' },
+      },
+    ],
     [
       'retrieve in another project',
-      { call: ['plans', 'retrieve', 'pln_1', { project: 'other' }], want: { method: 'GET', url: '/projects/other/plans/pln_1' } },
+      {
+        call: ['plans', 'retrieve', 'pln_1', { project: 'other' }],
+        want: { method: 'GET', url: '/projects/other/plans/pln_1' },
+      },
     ],
     [
       'create with an idempotency key',
       {
         call: ['plans', 'create', { name: 'x', validityDays: 30 }, { idempotencyKey: 'key-1' }],
-        want: { method: 'POST', url: '/projects/p1/plans', body: { name: 'x', validityDays: 30 }, headers: { 'idempotency-key': 'key-1' } },
+        want: {
+          method: 'POST',
+          url: '/projects/p1/plans',
+          body: { name: 'x', validityDays: 30 },
+          headers: { 'idempotency-key': 'key-1' },
+        },
       },
     ],
     [
       'search: query parameters apart from the body',
       {
         call: ['plans', 'search', { query: 'q', 'user.birthday': '2000-01-01', limit: 5 }],
-        want: { method: 'POST', url: '/projects/p1/plans/search?limit=5', body: { query: 'q', 'user.birthday': '2000-01-01' } },
+        want: {
+          method: 'POST',
+          url: '/projects/p1/plans/search?limit=5',
+          body: { query: 'q', 'user.birthday': '2000-01-01' },
+        },
       },
     ],
-    ['update', { call: ['plans', 'update', 'pln_1', { name: 'y' }], want: { method: 'PATCH', url: '/projects/p1/plans/pln_1', body: { name: 'y' } } }],
-    ['delete', { call: ['plans', 'delete', 'pln_1'], want: { method: 'DELETE', url: '/projects/p1/plans/pln_1' } }],
+    [
+      'update',
+      {
+        call: ['plans', 'update', 'pln_1', { name: 'y' }],
+        want: { method: 'PATCH', url: '/projects/p1/plans/pln_1', body: { name: 'y' } },
+      },
+    ],
+    [
+      'delete',
+      {
+        call: ['plans', 'delete', 'pln_1'],
+        want: { method: 'DELETE', url: '/projects/p1/plans/pln_1' },
+      },
+    ],
     [
       'nested params with an array body',
       {
@@ -315,15 +414,25 @@ describe('emitted methods on the wire', () => {
       'a header parameter and a query parameter from a client option',
       {
         call: ['widgets', 'traced', { 'X-Trace-Id': 't-1', limit: 1, tenant: 'tn' }],
-        want: { method: 'GET', url: '/widgets?limit=1&tenant=tn', headers: { 'x-trace-id': 't-1' } },
+        want: {
+          method: 'GET',
+          url: '/widgets?limit=1&tenant=tn',
+          headers: { 'x-trace-id': 't-1' },
+        },
       },
     ],
     [
       'nested params without a body when a query key collides with a client option',
-      { call: ['widgets', 'scoped', { project: 'p2', query: { project: 'q' } }], want: { method: 'GET', url: '/projects/p2/widgets?project=q' } },
+      {
+        call: ['widgets', 'scoped', { project: 'p2', query: { project: 'q' } }],
+        want: { method: 'GET', url: '/projects/p2/widgets?project=q' },
+      },
     ],
-    ['locals named path and params', { call: ['widgets', 'get', 'a/b', 'c'], want: { method: 'GET', url: '/widgets/a%2Fb/c' } }],
-    ['a resource renamed on the client', { call: ['paths2', 'list'], want: { method: 'GET', url: '/paths' } }],
+    [
+      'locals named path and params',
+      { call: ['widgets', 'get', 'a/b', 'c'], want: { method: 'GET', url: '/widgets/a%2Fb/c' } },
+    ],
+    ['a resource named paths', { call: ['paths', 'list'], want: { method: 'GET', url: '/paths' } }],
   ])('%s', async (_name, { call: [resource, method, ...args], reply: answer, want }) => {
     if (answer !== undefined) reply = () => answer;
     await call(resource, method, ...args);
@@ -334,7 +443,8 @@ describe('emitted methods on the wire', () => {
     expect(seen.headers['authorization']).toBe(`Bearer ${TOKEN}`);
     if (want.body === undefined) expect(seen.body).toBe('');
     else expect(JSON.parse(seen.body)).toEqual(want.body);
-    for (const [name, value] of Object.entries(want.headers ?? {})) expect(seen.headers[name]).toBe(value);
+    for (const [name, value] of Object.entries(want.headers ?? {}))
+      expect(seen.headers[name]).toBe(value);
   });
 
   it('resolves to the parsed JSON, to undefined for 204, to text for text/plain', async () => {
@@ -358,23 +468,42 @@ describe('emitted methods on the wire', () => {
     reply = (request) => {
       const after = new URL(request.url, 'http://x').searchParams.get('after');
       return after === null
-        ? json(200, { object: 'list', items: [{ id: 'a' }], moreItemsAfter: 'a', moreItemsBefore: null })
-        : json(200, { object: 'list', items: [{ id: 'b' }], moreItemsAfter: null, moreItemsBefore: 'a' });
+        ? json(200, {
+            object: 'list',
+            items: [{ id: 'a' }],
+            moreItemsAfter: 'a',
+            moreItemsBefore: null,
+          })
+        : json(200, {
+            object: 'list',
+            items: [{ id: 'b' }],
+            moreItemsAfter: null,
+            moreItemsBefore: 'a',
+          });
     };
     const ids: string[] = [];
-    for await (const item of (client['plans'] as { list(p: unknown): AsyncIterable<{ id: string }> }).list({ limit: 1 })) {
+    for await (const item of (
+      client['plans'] as { list(p: unknown): AsyncIterable<{ id: string }> }
+    ).list({ limit: 1 })) {
       ids.push(item.id);
       if (ids.length > 10) break;
     }
     expect(ids).toEqual(['a', 'b']);
-    expect(server.requests.map((r) => r.url)).toEqual(['/projects/p1/plans?limit=1', '/projects/p1/plans?limit=1&after=a']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/projects/p1/plans?limit=1',
+      '/projects/p1/plans?limit=1&after=a',
+    ]);
   });
 
   it('throws the exported NotFoundError with the parsed body on 404, without the token', async () => {
     reply = () => json(404, { object: 'error', type: 'notFound', message: 'No such plan.' });
     const error = await call('plans', 'retrieve', 'pln_x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(exports['NotFoundError'] as new () => Error);
-    expect(error).toMatchObject({ status: 404, body: { type: 'notFound' }, message: '404 Not Found: No such plan.' });
+    expect(error).toMatchObject({
+      status: 404,
+      body: { type: 'notFound' },
+      message: '404 Not Found: No such plan.',
+    });
     expect(JSON.stringify(error)).not.toContain(TOKEN);
     expect(JSON.stringify(client)).not.toContain(TOKEN);
     expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(TOKEN);
@@ -382,8 +511,13 @@ describe('emitted methods on the wire', () => {
   });
 
   it('uses the typed path client with the same token, base URL and query styles', async () => {
-    const paths = client['paths'] as { GET(path: string, init: unknown): Promise<{ data?: unknown }> };
-    const { data } = await paths.GET('/projects/{project}/plans', { params: { path: { project: 'p9' }, query: { status: ['a', 'b'] } } });
+    const pathsClient = exports['pathsClient'] as (c: unknown) => {
+      GET(path: string, init: unknown): Promise<{ data?: unknown }>;
+    };
+    const paths = pathsClient(client);
+    const { data } = await paths.GET('/projects/{project}/plans', {
+      params: { path: { project: 'p9' }, query: { status: ['a', 'b'] } },
+    });
     expect(data).toEqual({ id: 'w_1' });
     expect(server.requests[0]?.url).toBe('/projects/p9/plans?status=a,b');
     expect(server.requests[0]?.headers['authorization']).toBe(`Bearer ${TOKEN}`);
@@ -392,7 +526,10 @@ describe('emitted methods on the wire', () => {
   describe('configuration', () => {
     const saved = { token: process.env['FIXTURE_TOKEN'], project: process.env['FIXTURE_PROJECT'] };
     afterAll(() => {
-      for (const [key, value] of [['FIXTURE_TOKEN', saved.token], ['FIXTURE_PROJECT', saved.project]] as const) {
+      for (const [key, value] of [
+        ['FIXTURE_TOKEN', saved.token],
+        ['FIXTURE_PROJECT', saved.project],
+      ] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
@@ -403,7 +540,9 @@ describe('emitted methods on the wire', () => {
       expect(() => construct({ baseURL: server.url })).toThrow(
         'Missing API token: pass it as `new Fixture({ token })` or set the FIXTURE_TOKEN environment variable.',
       );
-      expect(() => construct({ baseURL: server.url })).toThrow(exports['SDKError'] as new () => Error);
+      expect(() => construct({ baseURL: server.url })).toThrow(
+        exports['SDKError'] as new () => Error,
+      );
     });
 
     it('reads the token and the project from the environment', async () => {

@@ -1,20 +1,31 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientCore } from '../../templates/runtime/core.ts';
+import { ClientCore, coreOf, DEFAULTS, linkCore } from '../../templates/runtime/core.ts';
 import {
+  ResponseValidationError,
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
   AuthenticationError,
+  BadRequestError,
+  ConflictError,
   InternalServerError,
+  InvalidResponseError,
   NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
   SDKError,
+  UnprocessableEntityError,
 } from '../../templates/runtime/errors.ts';
 import { path } from '../../templates/runtime/internal/path.ts';
+import type { Logger } from '../../templates/runtime/logger.ts';
+import type { GuardResult, ResponseGuards } from '../../templates/runtime/validation.ts';
 import { json, startServer, type Reply, type SeenRequest, type TestServer } from './server.ts';
 
 const TOKEN = 'sk_test_SECRET_4f9a';
+/** Backoff in milliseconds, so that retries take no time. */
+const FAST = { initialDelay: 1, maxDelay: 2 };
 
 let server: TestServer;
 let reply: (request: SeenRequest) => Reply;
@@ -27,7 +38,7 @@ afterAll(() => server.close());
 beforeEach(() => {
   server.requests.length = 0;
   reply = () => json(200, { ok: true });
-  core = new ClientCore({ baseURL: server.url, token: TOKEN });
+  core = new ClientCore({ baseURL: server.url, token: TOKEN, backoff: FAST });
 });
 
 function only(): SeenRequest {
@@ -50,7 +61,11 @@ describe('requests', () => {
   });
 
   it('sends a JSON body with its content type and the method in upper case', async () => {
-    await core.request({ method: 'post', path: '/subscriptionChanges', body: { plan: 'pln_1', metadata: { a: null } } });
+    await core.request({
+      method: 'post',
+      path: '/subscriptionChanges',
+      body: { plan: 'pln_1', metadata: { a: null } },
+    });
     expect(only().method).toBe('POST');
     expect(only().headers['content-type']).toBe('application/json');
     expect(JSON.parse(only().body)).toEqual({ plan: 'pln_1', metadata: { a: null } });
@@ -79,9 +94,18 @@ describe('requests', () => {
   });
 
   it('layers headers: defaults, operation headers, idempotency key, per-call headers (null removes)', async () => {
-    core = new ClientCore({ baseURL: server.url, token: TOKEN, defaultHeaders: { 'X-Default': 'd', 'X-Gone': 'g' } });
+    core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      defaultHeaders: { 'X-Default': 'd', 'X-Gone': 'g' },
+    });
     await core.request(
-      { method: 'post', path: '/x', headers: { 'X-Op': 'o' }, idempotencyHeader: 'Idempotency-Key' },
+      {
+        method: 'post',
+        path: '/x',
+        headers: { 'X-Op': 'o' },
+        idempotencyHeader: 'Idempotency-Key',
+      },
       { idempotencyKey: 'key-1', headers: { 'x-gone': null, 'X-Call': 'c' } },
     );
     const { headers } = only();
@@ -93,20 +117,35 @@ describe('requests', () => {
   });
 
   it('sends a plain object as multipart form data, and a form-urlencoded body as a query string', async () => {
-    await core.request({ method: 'post', path: '/up', body: { file: 'abc', tags: ['x', 'y'] }, contentType: 'multipart/form-data' });
+    await core.request({
+      method: 'post',
+      path: '/up',
+      body: { file: 'abc', tags: ['x', 'y'] },
+      contentType: 'multipart/form-data',
+    });
     expect(only().headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(only().body.match(/name="tags"/g)).toHaveLength(2);
     expect(only().body).toContain('abc');
     server.requests.length = 0;
-    await core.request({ method: 'post', path: '/form', body: { a: 'b c', n: 1 }, contentType: 'application/x-www-form-urlencoded' });
+    await core.request({
+      method: 'post',
+      path: '/form',
+      body: { a: 'b c', n: 1 },
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(only().headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(only().body).toBe('a=b%20c&n=1');
   });
 
   it('refuses a body it cannot encode for a media type, before sending', async () => {
-    await expect(core.request({ method: 'post', path: '/x', body: { a: 1 }, contentType: 'application/octet-stream' })).rejects.toThrow(
-      'Cannot send a object body as application/octet-stream',
-    );
+    await expect(
+      core.request({
+        method: 'post',
+        path: '/x',
+        body: { a: 1 },
+        contentType: 'application/octet-stream',
+      }),
+    ).rejects.toThrow('Cannot send a object body as application/octet-stream');
     expect(server.requests).toHaveLength(0);
   });
 
@@ -119,7 +158,10 @@ describe('requests', () => {
 describe('responses', () => {
   it('resolves 2xx JSON to the parsed body', async () => {
     reply = () => json(200, { object: 'plan', id: 'pln_1' });
-    await expect(core.request({ method: 'get', path: '/p' })).resolves.toEqual({ object: 'plan', id: 'pln_1' });
+    await expect(core.request({ method: 'get', path: '/p' })).resolves.toEqual({
+      object: 'plan',
+      id: 'pln_1',
+    });
   });
 
   it('resolves 204 to undefined', async () => {
@@ -127,14 +169,49 @@ describe('responses', () => {
     await expect(core.request({ method: 'delete', path: '/p' })).resolves.toBeUndefined();
   });
 
-  it('resolves a non-JSON 2xx body to its text', async () => {
+  it('resolves a 2xx body to its text when the operation declares a non-JSON media type, and asks for it', async () => {
     reply = () => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: 'hello' });
-    await expect(core.request({ method: 'get', path: '/p' })).resolves.toBe('hello');
+    await expect(core.request({ method: 'get', path: '/p', accept: 'text/plain' })).resolves.toBe(
+      'hello',
+    );
+    expect(only().headers['accept']).toBe('text/plain');
   });
 
-  it('rejects a 2xx body that claims JSON but is not', async () => {
-    reply = () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"a":' });
-    await expect(core.request({ method: 'get', path: '/p' })).rejects.toThrow('not valid JSON');
+  it('parses JSON that comes without a content type', async () => {
+    reply = () => ({ status: 200, body: '{"id":"x"}' });
+    await expect(core.request({ method: 'get', path: '/p' })).resolves.toEqual({ id: 'x' });
+  });
+
+  it('rejects a 2xx body that claims JSON but is not, with InvalidResponseError, without retrying', async () => {
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req_1' },
+      body: '{"a":',
+    });
+    const error = (await core
+      .request({ method: 'get', path: '/p' })
+      .catch((e: unknown) => e)) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toBe(
+      'The server answered 200 with invalid JSON where JSON was expected: {"a":',
+    );
+    expect(error).toMatchObject({ status: 200, requestID: 'req_1', body: '{"a":' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('rejects an HTML page where JSON was due (a proxy answering 200)', async () => {
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body>Sign in to the Wi-Fi</body></html>',
+    });
+    const error = (await core
+      .request({ method: 'get', path: '/p' })
+      .catch((e: unknown) => e)) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toBe(
+      'The server answered 200 with text/html where JSON was expected: <html><body>Sign in to the Wi-Fi</body></html>',
+    );
   });
 
   it('throws a NotFoundError (an APIError) on 404 with status, parsed body and headers', async () => {
@@ -148,25 +225,93 @@ describe('responses', () => {
     expect(apiError.status).toBe(404);
     expect(apiError.body).toEqual(body);
     expect(apiError.headers['x-trace']).toBe('abc');
+    expect(apiError.type).toBe('notFound');
+    expect(apiError.requestID).toBeUndefined();
     expect(apiError.message).toBe('404 Not Found: The plan was not found.');
     expect(apiError.name).toBe('NotFoundError');
   });
 
   it.each([
+    [400, BadRequestError],
     [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [422, UnprocessableEntityError],
+    [429, RateLimitError],
     [500, InternalServerError],
     [503, InternalServerError],
     [418, APIError],
   ])('picks the error class for %i', async (status, ErrorClass) => {
     reply = () => json(status, { message: 'no' });
-    const error = await core.request({ method: 'get', path: '/p' }).catch((e: unknown) => e);
+    const error = await core
+      .request({ method: 'get', path: '/p' }, { maxRetries: 0 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
     expect((error as APIError).status).toBe(status);
   });
 
+  it('carries every field of the error body, and the request id', async () => {
+    const body = {
+      object: 'error',
+      type: 'invalid',
+      code: 'subscriptionChangeAllowanceDecrease',
+      message: 'The allowance cannot decrease.',
+      hint: 'Pick a plan with a larger allowance.',
+      documentation: ['https://developers.gigs.com/docs/errors'],
+      details: [{ object: 'errorDetail', property: 'plan' }],
+    };
+    reply = () => json(422, body, { 'x-request-id': 'req_42' });
+    const error = (await core
+      .request({ method: 'post', path: '/x' })
+      .catch((e: unknown) => e)) as APIError;
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect(error).toMatchObject({
+      status: 422,
+      type: 'invalid',
+      code: 'subscriptionChangeAllowanceDecrease',
+      hint: 'Pick a plan with a larger allowance.',
+      documentation: ['https://developers.gigs.com/docs/errors'],
+      details: [{ object: 'errorDetail', property: 'plan' }],
+      requestID: 'req_42',
+      message: '422 Unprocessable Entity: The allowance cannot decrease.',
+    });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: 'UnprocessableEntityError',
+      status: 422,
+      requestID: 'req_42',
+      body,
+    });
+  });
+
+  it('reads the request id from request-id too, and leaves fields of the wrong type out', async () => {
+    reply = () =>
+      json(
+        400,
+        { type: 7, code: null, documentation: 'https://x', details: 'no' },
+        { 'request-id': 'r-2' },
+      );
+    const error = (await core
+      .request({ method: 'get', path: '/p' })
+      .catch((e: unknown) => e)) as APIError;
+    expect(error).toMatchObject({
+      requestID: 'r-2',
+      type: undefined,
+      code: undefined,
+      documentation: ['https://x'],
+      details: undefined,
+    });
+  });
+
   it('keeps a non-JSON error body as text', async () => {
-    reply = () => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<h1>bad gateway</h1>' });
-    const error = (await core.request({ method: 'get', path: '/p' }).catch((e: unknown) => e)) as APIError;
+    reply = () => ({
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      body: '<h1>bad gateway</h1>',
+    });
+    const error = (await core
+      .request({ method: 'get', path: '/p' }, { maxRetries: 0 })
+      .catch((e: unknown) => e)) as APIError;
     expect(error.body).toBe('<h1>bad gateway</h1>');
     expect(error.message).toBe('502 Bad Gateway: <h1>bad gateway</h1>');
   });
@@ -180,10 +325,15 @@ describe('the token stays secret', () => {
         { message: `bad token ${request.headers['authorization']}`, details: [{ [TOKEN]: TOKEN }] },
         { 'x-echo': TOKEN },
       );
-    const error = (await core.request({ method: 'get', path: '/p' }).catch((e: unknown) => e)) as APIError;
+    const error = (await core
+      .request({ method: 'get', path: '/p' })
+      .catch((e: unknown) => e)) as APIError;
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.message).toBe('401 Unauthorized: bad token Bearer [redacted]');
-    expect(error.body).toEqual({ message: 'bad token Bearer [redacted]', details: [{ '[redacted]': '[redacted]' }] });
+    expect(error.body).toEqual({
+      message: 'bad token Bearer [redacted]',
+      details: [{ '[redacted]': '[redacted]' }],
+    });
     expect(String(error)).not.toContain(TOKEN);
     expect(error.stack ?? '').not.toContain(TOKEN);
     expect(JSON.stringify(error)).not.toContain(TOKEN);
@@ -197,8 +347,10 @@ describe('the token stays secret', () => {
   });
 
   it('is not in a connection error', async () => {
-    const dead = new ClientCore({ baseURL: 'http://127.0.0.1:1', token: TOKEN });
-    const error = (await dead.request({ method: 'get', path: '/p' }).catch((e: unknown) => e)) as Error;
+    const dead = new ClientCore({ baseURL: 'http://127.0.0.1:1', token: TOKEN, maxRetries: 0 });
+    const error = (await dead
+      .request({ method: 'get', path: '/p' })
+      .catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.message).not.toContain(TOKEN);
     expect(inspect(error, { depth: 10 })).not.toContain(TOKEN);
@@ -208,8 +360,34 @@ describe('the token stays secret', () => {
 describe('timeouts and aborts', () => {
   it('gives up after the timeout with APIConnectionTimeoutError', async () => {
     reply = () => ({ ...json(200, {}), delayMs: 2_000 });
-    const error = await core.request({ method: 'get', path: '/slow' }, { timeout: 50 }).catch((e: unknown) => e);
+    const error = await core
+      .request({ method: 'get', path: '/slow' }, { timeout: 50, maxRetries: 0 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toBe('Request timed out after 50 ms.');
+  });
+
+  it('without a signal, cancels a timed-out attempt at the deadline: the server sees the connection close', async () => {
+    reply = () => ({ ...json(200, {}), delayMs: 5_000 });
+    const started = Date.now();
+    await expect(
+      core.request({ method: 'get', path: '/slow' }, { timeout: 30, maxRetries: 0 }),
+    ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    for (let i = 0; i < 100 && only().closedBeforeReply !== true; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(only().closedBeforeReply).toBe(true);
+  });
+
+  it('with a signal, cancels a timed-out attempt: the server sees the connection close', async () => {
+    reply = () => ({ ...json(200, {}), delayMs: 5_000 });
+    const signal = new AbortController().signal;
+    await expect(
+      core.request({ method: 'get', path: '/slow' }, { timeout: 30, maxRetries: 0, signal }),
+    ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    for (let i = 0; i < 100 && only().closedBeforeReply !== true; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(only().closedBeforeReply).toBe(true);
   });
 
   it('rejects with APIUserAbortError when the signal aborts', async () => {
@@ -221,16 +399,19 @@ describe('timeouts and aborts', () => {
   });
 
   it('does not send at all when the signal is already aborted', async () => {
-    await expect(core.request({ method: 'get', path: '/x' }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
-      APIUserAbortError,
-    );
+    await expect(
+      core.request({ method: 'get', path: '/x' }, { signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
     expect(server.requests).toHaveLength(0);
   });
 });
 
 describe('clientParam', () => {
   it('prefers the value given to the call, then the client value', () => {
-    core = new ClientCore({ baseURL: server.url, clientParams: { project: { value: 'p1', hint: 'h' } } });
+    core = new ClientCore({
+      baseURL: server.url,
+      clientParams: { project: { value: 'p1', hint: 'h' } },
+    });
     expect(core.clientParam('project', 'p2')).toBe('p2');
     expect(core.clientParam('project', undefined)).toBe('p1');
   });
@@ -238,10 +419,318 @@ describe('clientParam', () => {
   it('says how to provide a missing value', () => {
     core = new ClientCore({
       baseURL: server.url,
-      clientParams: { project: { value: undefined, hint: 'set `project` on the client or GIGS_PROJECT' } },
+      clientParams: {
+        project: { value: undefined, hint: 'set `project` on the client or GIGS_PROJECT' },
+      },
     });
     expect(() => core.clientParam('project', undefined)).toThrow(
       'Missing "project": pass it to this method, or set `project` on the client or GIGS_PROJECT.',
     );
+  });
+});
+
+describe('settings', () => {
+  it('has the documented defaults: 60 s per attempt, 2 retries, backoff 0.5 s doubling to 8 s, Retry-After up to 60 s', () => {
+    expect(DEFAULTS).toEqual({
+      timeout: 60_000,
+      maxRetries: 2,
+      backoff: { initialDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 },
+    });
+    const plain = new ClientCore({ baseURL: server.url });
+    expect(plain).toMatchObject({
+      timeout: 60_000,
+      maxRetries: 2,
+      backoff: { initialDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 },
+      autoIdempotencyKeys: true,
+      responseValidation: 'off',
+    });
+  });
+
+  it('takes each setting, and backoff parts one by one', () => {
+    const custom = new ClientCore({
+      baseURL: server.url,
+      timeout: 5,
+      maxRetries: 0,
+      backoff: { maxDelay: 9, initialDelay: undefined },
+      autoIdempotencyKeys: false,
+    });
+    expect(custom).toMatchObject({
+      timeout: 5,
+      maxRetries: 0,
+      backoff: { initialDelay: 500, maxDelay: 9, maxRetryAfter: 60_000 },
+      autoIdempotencyKeys: false,
+    });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'a negative timeout',
+      { timeout: -1 },
+      'timeout must be a non-negative number of milliseconds, got -1.',
+    ],
+    [
+      'a fractional maxRetries',
+      { maxRetries: 1.5 },
+      'maxRetries must be a non-negative integer, got 1.5.',
+    ],
+    [
+      'a NaN backoff',
+      { backoff: { maxDelay: Number.NaN } },
+      'backoff.maxDelay must be a non-negative number of milliseconds, got NaN.',
+    ],
+    [
+      'an unknown validation mode',
+      { responseValidation: 'loud' },
+      `Unknown responseValidation "loud": use 'off', 'warn' or 'throw'.`,
+    ],
+    [
+      'validation without guards',
+      { responseValidation: 'warn' },
+      "responseValidation 'warn' needs the guards: import { responseGuards } from the package and pass both, e.g. { responseValidation: 'warn', responseGuards }.",
+    ],
+    [
+      'an unknown log level',
+      { logLevel: 'loud' },
+      'Unknown logLevel "loud": use one of off, error, warn, info, debug.',
+    ],
+  ])('refuses %s at once, saying what is allowed', (_name, options, message) => {
+    expect(() => new ClientCore({ baseURL: server.url, ...options })).toThrow(message);
+  });
+
+  it('refuses a bad per-call setting by rejecting the call, before sending', async () => {
+    await expect(core.request({ method: 'get', path: '/x' }, { timeout: -5 })).rejects.toThrow(
+      'timeout must be a non-negative number',
+    );
+    await expect(core.request({ method: 'get', path: '/x' }, { maxRetries: -1 })).rejects.toThrow(
+      'maxRetries must be a non-negative integer',
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('links a client object to its core', () => {
+    const client = {};
+    linkCore(client, core);
+    expect(coreOf(client)).toBe(core);
+    expect(() => coreOf({})).toThrow(
+      'Expected a client made with `new` of the generated client class.',
+    );
+  });
+});
+
+describe('idempotency keys', () => {
+  const post = {
+    method: 'post',
+    path: '/subscriptionChanges',
+    body: {},
+    idempotencyHeader: 'Idempotency-Key',
+  } as const;
+
+  it('generates a UUID for an operation that declares the header, new for each call', async () => {
+    await core.request(post);
+    await core.request(post);
+    const keys = server.requests.map((r) => r.headers['idempotency-key']);
+    expect(keys[0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(keys[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it("sends the caller's key instead, or one given as a header", async () => {
+    await core.request(post, { idempotencyKey: 'mine' });
+    await core.request(post, { headers: { 'IDEMPOTENCY-KEY': 'from-header' } });
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual([
+      'mine',
+      'from-header',
+    ]);
+  });
+
+  it('sends none when automatic keys are off, unless the caller gives one', async () => {
+    core = new ClientCore({ baseURL: server.url, autoIdempotencyKeys: false });
+    await core.request(post);
+    await core.request(post, { idempotencyKey: 'mine' });
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual([undefined, 'mine']);
+  });
+
+  it('shows the key used on the result and on errors', async () => {
+    const { idempotencyKey } = await core.request(post, { idempotencyKey: 'k-1' }).withResponse();
+    expect(idempotencyKey).toBe('k-1');
+    reply = () => json(409, { type: 'conflict', message: 'busy' });
+    const error = (await core
+      .request(post, { maxRetries: 0 })
+      .catch((e: unknown) => e)) as ConflictError;
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.idempotencyKey).toBe(server.requests.at(-1)?.headers['idempotency-key']);
+    expect(error.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(JSON.stringify(error)).idempotencyKey).toBe(error.idempotencyKey);
+  });
+
+  it('is not generated for an operation without the header', async () => {
+    const { idempotencyKey } = await core.request({ method: 'post', path: '/x' }).withResponse();
+    expect(idempotencyKey).toBeUndefined();
+    expect(only().headers['idempotency-key']).toBeUndefined();
+  });
+});
+
+describe('withResponse()', () => {
+  it('gives the data next to the raw Response and the request id', async () => {
+    reply = () => json(201, { id: 'x' }, { 'x-request-id': 'req_7', 'x-extra': 'e' });
+    const result = await core.request<{ id: string }>({ method: 'get', path: '/p' }).withResponse();
+    expect(result.data).toEqual({ id: 'x' });
+    expect(result.response).toBeInstanceOf(Response);
+    expect(result.response.status).toBe(201);
+    expect(result.response.headers.get('x-extra')).toBe('e');
+    expect(result.requestID).toBe('req_7');
+    expect(result.idempotencyKey).toBeUndefined();
+  });
+
+  it('is a promise of the data too, sending the request once whichever way it is used', async () => {
+    const pending = core.request<{ ok: boolean }>({ method: 'get', path: '/p' });
+    expect(Object.prototype.toString.call(pending)).toBe('[object APIPromise]');
+    expect(await pending).toEqual({ ok: true });
+    expect((await pending.withResponse()).data).toEqual({ ok: true });
+    await pending.finally(() => undefined);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('rejects like the call', async () => {
+    reply = () => json(404, { message: 'gone' });
+    await expect(core.request({ method: 'get', path: '/p' }).withResponse()).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      core.request({ method: 'get', path: '/p' }).catch((e: unknown) => (e as Error).name),
+    ).resolves.toBe('NotFoundError');
+  });
+});
+
+describe('response validation', () => {
+  /** A guard for `{ id: string }`, shaped like the generated validateX guards. */
+  const guards: ResponseGuards = {
+    Thing: (value): GuardResult =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { id?: unknown }).id === 'string'
+        ? { ok: true }
+        : { ok: false, issues: [{ path: '/id', expected: 'string', found: 'missing' }] },
+  };
+  const request = { method: 'get', path: '/things/t1', responseSchema: 'Thing' } as const;
+
+  function recordingLogger(): Logger & { lines: string[] } {
+    const lines: string[] = [];
+    const push = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
+    return {
+      lines,
+      error: push('error'),
+      warn: push('warn'),
+      info: push('info'),
+      debug: push('debug'),
+    };
+  }
+
+  it("'off' (the default) runs no guard: a bad body is returned as it came", async () => {
+    reply = () => json(200, { name: 'no id' });
+    const off = new ClientCore({ baseURL: server.url, responseGuards: guards });
+    await expect(off.request(request)).resolves.toEqual({ name: 'no id' });
+  });
+
+  it("'warn' logs the issues and returns the body", async () => {
+    reply = () => json(200, { name: 'no id' }, { 'x-request-id': 'req_9' });
+    const logger = recordingLogger();
+    const warn = new ClientCore({
+      baseURL: server.url,
+      responseValidation: 'warn',
+      responseGuards: guards,
+      logger,
+    });
+    await expect(warn.request(request)).resolves.toEqual({ name: 'no id' });
+    expect(logger.lines).toEqual([
+      'warn The response of GET /things/t1 does not match Thing (request req_9): /id: expected string, found missing',
+    ]);
+  });
+
+  it("'throw' rejects with ResponseValidationError carrying the schema, issues, status and body", async () => {
+    reply = () => json(200, { name: 'no id' });
+    const strict = new ClientCore({
+      baseURL: server.url,
+      responseValidation: 'throw',
+      responseGuards: guards,
+    });
+    const error = (await strict
+      .request(request)
+      .catch((e: unknown) => e)) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({
+      schema: 'Thing',
+      status: 200,
+      body: { name: 'no id' },
+      issues: [{ path: '/id', expected: 'string', found: 'missing' }],
+      message:
+        'The response of GET /things/t1 does not match Thing: /id: expected string, found missing',
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('passes a valid body in every mode, and skips operations without a schema or a guard', async () => {
+    const strict = new ClientCore({
+      baseURL: server.url,
+      responseValidation: 'throw',
+      responseGuards: guards,
+    });
+    reply = () => json(200, { id: 't1' });
+    await expect(strict.request(request)).resolves.toEqual({ id: 't1' });
+    reply = () => json(200, { other: true });
+    await expect(strict.request({ method: 'get', path: '/x' })).resolves.toEqual({ other: true });
+    await expect(
+      strict.request({ method: 'get', path: '/x', responseSchema: 'Unknown' }),
+    ).resolves.toEqual({ other: true });
+    await expect(
+      strict.request({ method: 'get', path: '/x', responseSchema: 'toString' }),
+    ).resolves.toEqual({ other: true });
+  });
+});
+
+describe('logging', () => {
+  function recordingLogger(): Logger & { lines: string[] } {
+    const lines: string[] = [];
+    const push = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
+    return {
+      lines,
+      error: push('error'),
+      warn: push('warn'),
+      info: push('info'),
+      debug: push('debug'),
+    };
+  }
+
+  it("logs every attempt at 'debug' and every retry at 'info', never the token", async () => {
+    let calls = 0;
+    reply = () => (++calls === 1 ? json(503, { message: `down ${TOKEN}` }) : json(200, {}));
+    const logger = recordingLogger();
+    const chatty = new ClientCore({
+      baseURL: `${server.url}/${TOKEN}`,
+      token: TOKEN,
+      logger,
+      logLevel: 'debug',
+      backoff: { initialDelay: 1, maxDelay: 1 },
+    });
+    await chatty.request({ method: 'get', path: '/p' });
+    expect(logger.lines).toHaveLength(3);
+    expect(logger.lines[0]).toMatch(
+      /^debug GET http:\/\/127\.0\.0\.1:\d+\/\[redacted\]\/p → 503 in \d+ ms$/,
+    );
+    expect(logger.lines[1]).toMatch(
+      /^info GET http:\/\/127\.0\.0\.1:\d+\/\[redacted\]\/p: retrying in [01] ms \(retry 1 of 2\) after 503$/,
+    );
+    expect(logger.lines[2]).toMatch(/ → 200 in \d+ ms$/);
+    expect(logger.lines.join('\n')).not.toContain(TOKEN);
+  });
+
+  it("writes nothing below 'warn' by default", async () => {
+    const logger = recordingLogger();
+    const quiet = new ClientCore({ baseURL: server.url, logger });
+    await quiet.request({ method: 'get', path: '/p' });
+    expect(logger.lines).toEqual([]);
   });
 });

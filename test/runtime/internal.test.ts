@@ -22,7 +22,14 @@ describe('mergeHeaders', () => {
       [['X-C', 'c']],
       { 'x-b': null, 'X-C': undefined, 'X-N': 3 },
     );
-    expect(headersToObject(merged)).toEqual({ accept: 'application/json', 'x-a': 'A', 'x-c': 'c', 'x-n': '3' });
+    expect(merged).toEqual({ accept: 'application/json', 'x-a': 'A', 'x-c': 'c', 'x-n': '3' });
+  });
+
+  it('reads Headers instances back as a plain object with lower-case names', () => {
+    expect(headersToObject(new Headers({ 'X-Request-Id': 'r', Accept: 'a' }))).toEqual({
+      'x-request-id': 'r',
+      accept: 'a',
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
-import { NotFoundError, SDKError } from '../../templates/runtime/errors.ts';
+import { APIUserAbortError, NotFoundError, SDKError } from '../../templates/runtime/errors.ts';
 import type { CursorPagination } from '../../templates/runtime/pagination.ts';
 import { json, startServer, type Reply, type SeenRequest, type TestServer } from './server.ts';
 
@@ -19,28 +19,39 @@ const PAGINATION: CursorPagination = {
   beforeParam: 'before',
   itemsField: 'items',
   nextCursorField: 'moreItemsAfter',
+  prevCursorField: 'moreItemsBefore',
 };
 
-/** Pages keyed by the `after` cursor they answer ('' for the first page). */
-let pages: Record<string, { ids: string[]; next: string | null }>;
+/** Pages keyed by the `after` cursor they answer ('' for the first page), or by `<` and the `before` cursor. */
+let pages: Record<string, { ids: string[]; next: string | null; prev?: string | null }>;
 let server: TestServer;
 let core: ClientCore;
 
 function listReply(request: SeenRequest): Reply {
-  const after = new URL(request.url, 'http://x').searchParams.get('after') ?? '';
-  const page = pages[after];
+  const query = new URL(request.url, 'http://x').searchParams;
+  const before = query.get('before');
+  const after = query.get('after') ?? '';
+  const key =
+    before !== null && query.get('after') === null && pages[`<${before}`] !== undefined
+      ? `<${before}`
+      : after;
+  const page = pages[key];
   if (page === undefined) return json(404, { message: `no page after ${after}` });
   return json(200, {
     object: 'list',
     items: page.ids.map((id) => ({ id })),
     moreItemsAfter: page.next,
-    moreItemsBefore: after === '' ? null : after,
+    moreItemsBefore: page.prev !== undefined ? page.prev : after === '' ? null : after,
   });
 }
 
 beforeAll(async () => {
   server = await startServer(listReply);
-  core = new ClientCore({ baseURL: server.url, token: 't' });
+  core = new ClientCore({
+    baseURL: server.url,
+    token: 't',
+    backoff: { initialDelay: 1, maxDelay: 2 },
+  });
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -93,7 +104,10 @@ describe('PagePromise', () => {
     );
     const second = await first.nextPage();
     expect(second.items.map((i) => i.id)).toEqual(['c', 'd']);
-    expect(server.requests.map((r) => r.url)).toEqual(['/plans?limit=2&before=zzz', '/plans?limit=2&after=b']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/plans?limit=2&before=zzz',
+      '/plans?limit=2&after=b',
+    ]);
   });
 
   it('has no next page on a null cursor, and nextPage() says so', async () => {
@@ -105,7 +119,11 @@ describe('PagePromise', () => {
 
   it('iterates every item of every page with for await, then stops on the null cursor', async () => {
     expect(await collect(list())).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(server.requests.map((r) => r.url)).toEqual(['/plans?limit=2', '/plans?limit=2&after=b', '/plans?limit=2&after=d']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/plans?limit=2',
+      '/plans?limit=2&after=b',
+      '/plans?limit=2&after=d',
+    ]);
   });
 
   it('iterates from a page onwards', async () => {
@@ -132,16 +150,100 @@ describe('PagePromise', () => {
     expect(server.requests.map((r) => r.url).filter((u) => u === '/plans?limit=2')).toHaveLength(1);
   });
 
-  it('sends the idempotency key with the first page only (a repeat would replay the first page)', async () => {
+  it("sends the caller's idempotency key with the first page only (a repeat would replay it); later pages get their own", async () => {
     const pending = core.requestPage<ListBody, Item>(
-      { method: 'post', path: '/plans/search', query: { limit: 2 }, body: { q: 'x' }, idempotencyHeader: 'Idempotency-Key' },
+      {
+        method: 'post',
+        path: '/plans/search',
+        query: { limit: 2 },
+        body: { q: 'x' },
+        idempotencyHeader: 'Idempotency-Key',
+      },
       PAGINATION,
       { idempotencyKey: 'key-1', headers: { 'X-Call': 'c' } },
     );
     expect(await collect(pending)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['key-1', undefined, undefined]);
+    const keys = server.requests.map((r) => r.headers['idempotency-key']);
+    expect(keys[0]).toBe('key-1');
+    expect(keys[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[2]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).not.toBe(keys[2]);
     expect(server.requests.map((r) => r.headers['x-call'])).toEqual(['c', 'c', 'c']);
     expect(server.requests.map((r) => r.body)).toEqual(['{"q":"x"}', '{"q":"x"}', '{"q":"x"}']);
+  });
+
+  it('passes the signal to every page request: aborting stops the iteration', async () => {
+    const controller = new AbortController();
+    const pending = core.requestPage<ListBody, Item>(
+      { method: 'get', path: '/plans', query: { limit: 2 } },
+      PAGINATION,
+      {
+        signal: controller.signal,
+        timeout: 5_000,
+      },
+    );
+    const ids: string[] = [];
+    const run = (async () => {
+      for await (const item of pending) {
+        ids.push(item.id);
+        if (ids.length === 2) controller.abort();
+        if (ids.length > 10) break;
+      }
+    })();
+    await expect(run).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(ids).toEqual(['a', 'b']);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('gives the first page with its response', async () => {
+    const { data, response, requestID } = await list().withResponse();
+    expect(data.items.map((i) => i.id)).toEqual(['a', 'b']);
+    expect(data.hasNextPage()).toBe(true);
+    expect(response.status).toBe(200);
+    expect(requestID).toBeUndefined();
+  });
+
+  it('iterates pages with iterPages(), from the promise or from a page', async () => {
+    const sizes: number[] = [];
+    for await (const page of list().iterPages()) sizes.push(page.items.length);
+    expect(sizes).toEqual([2, 2, 1]);
+    const second = await (await list()).nextPage();
+    const rest: string[][] = [];
+    for await (const page of second.iterPages()) rest.push(page.items.map((i) => i.id));
+    expect(rest).toEqual([['c', 'd'], ['e']]);
+  });
+
+  it('goes backward from a before-cursor, following moreItemsBefore, and stops on null', async () => {
+    pages = {
+      '<e': { ids: ['c', 'd'], next: 'e', prev: 'c' },
+      '<c': { ids: ['a', 'b'], next: 'c', prev: null },
+    };
+    const first = await list({ limit: 2, before: 'e' });
+    expect(first.hasPreviousPage()).toBe(true);
+    expect((await first.previousPage()).items.map((i) => i.id)).toEqual(['a', 'b']);
+    server.requests.length = 0;
+    expect(await collect(list({ limit: 2, before: 'e' }))).toEqual(['c', 'd', 'a', 'b']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/plans?limit=2&before=e',
+      '/plans?limit=2&before=c',
+    ]);
+  });
+
+  it('stops going backward on a repeated before-cursor too', async () => {
+    pages = {
+      '<e': { ids: ['c'], next: 'e', prev: 'c' },
+      '<c': { ids: ['b'], next: 'c', prev: 'e' },
+    };
+    expect(await collect(list({ limit: 1, before: 'e' }))).toEqual(['c', 'b']);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('has no previous page on a null cursor, and previousPage() says so', async () => {
+    const page = await list();
+    expect(page.hasPreviousPage()).toBe(false);
+    await expect(page.previousPage()).rejects.toThrow(
+      'There is no previous page; check hasPreviousPage() first.',
+    );
   });
 
   it('rejects with the APIError of a failing page', async () => {
@@ -154,7 +256,9 @@ describe('PagePromise', () => {
     const bad = await startServer(() => json(200, { object: 'list', moreItemsAfter: null }));
     try {
       const other = new ClientCore({ baseURL: bad.url });
-      await expect(other.requestPage({ method: 'get', path: '/x' }, PAGINATION)).rejects.toThrow('"items"');
+      await expect(other.requestPage({ method: 'get', path: '/x' }, PAGINATION)).rejects.toThrow(
+        '"items"',
+      );
     } finally {
       await bad.close();
     }

@@ -17,7 +17,9 @@ describe('path', () => {
   });
 
   it('encodes every parameter, not only the last', () => {
-    expect(path`/projects/${'a/b'}/plans/${'c d'}/archive`).toBe('/projects/a%2Fb/plans/c%20d/archive');
+    expect(path`/projects/${'a/b'}/plans/${'c d'}/archive`).toBe(
+      '/projects/a%2Fb/plans/c%20d/archive',
+    );
   });
 
   it.each([

@@ -6,7 +6,12 @@ import { json, startServer, type TestServer } from './server.ts';
 /** A hand-written slice of what openapi-typescript emits for one operation. */
 interface paths {
   '/projects/{project}/plans/{plan}': {
-    parameters: { query?: never; header?: never; path: { project: string; plan: string }; cookie?: never };
+    parameters: {
+      query?: never;
+      header?: never;
+      path: { project: string; plan: string };
+      cookie?: never;
+    };
     get: {
       parameters: {
         query?: { status?: ('available' | 'archived')[]; limit?: number };
@@ -17,7 +22,10 @@ interface paths {
       requestBody?: never;
       responses: {
         200: { headers: Record<string, unknown>; content: { 'application/json': { id: string } } };
-        404: { headers: Record<string, unknown>; content: { 'application/json': { message: string } } };
+        404: {
+          headers: Record<string, unknown>;
+          content: { 'application/json': { message: string } };
+        };
       };
     };
   };
@@ -36,10 +44,19 @@ beforeEach(() => {
 
 describe('createPathsClient', () => {
   it('shares base URL, token, default headers, path encoding and query styles with the client', async () => {
-    const core = new ClientCore({ baseURL: `${server.url}/`, token: TOKEN, defaultHeaders: { 'X-Default': 'd' } });
-    const client = createPathsClient<paths>(core, { queryStyles: { status: { style: 'form', explode: false } } });
+    const core = new ClientCore({
+      baseURL: `${server.url}/`,
+      token: TOKEN,
+      defaultHeaders: { 'X-Default': 'd' },
+    });
+    const client = createPathsClient<paths>(core, {
+      queryStyles: { status: { style: 'form', explode: false } },
+    });
     const { data, error } = await client.GET('/projects/{project}/plans/{plan}', {
-      params: { path: { project: 'p', plan: '../x?y#z' }, query: { status: ['available', 'archived'], limit: 2 } },
+      params: {
+        path: { project: 'p', plan: '../x?y#z' },
+        query: { status: ['available', 'archived'], limit: 2 },
+      },
     });
     expect(error).toBeUndefined();
     expect(data).toEqual({ id: 'pln_1' });
@@ -59,15 +76,35 @@ describe('createPathsClient', () => {
         return globalThis.fetch(input, init);
       },
     });
-    await client.GET('/projects/{project}/plans/{plan}', { params: { path: { project: 'p', plan: 'q' } } });
+    await client.GET('/projects/{project}/plans/{plan}', {
+      params: { path: { project: 'p', plan: 'q' } },
+    });
     expect(seen).toEqual([`${server.url}/projects/p/plans/q`]);
+  });
+
+  it("uses the core's fetch unless told otherwise", async () => {
+    const seen: string[] = [];
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      fetch: (input, init) => {
+        seen.push(input instanceof Request ? input.url : String(input));
+        return globalThis.fetch(input, init);
+      },
+    });
+    await createPathsClient<paths>(core).GET('/projects/{project}/plans/{plan}', {
+      params: { path: { project: 'p', plan: 'r' } },
+    });
+    expect(seen).toEqual([`${server.url}/projects/p/plans/r`]);
   });
 
   it('refuses a dot-dot path parameter', async () => {
     const core = new ClientCore({ baseURL: server.url, token: TOKEN });
     const client = createPathsClient<paths>(core);
     await expect(
-      client.GET('/projects/{project}/plans/{plan}', { params: { path: { project: 'p', plan: '..' } } }),
+      client.GET('/projects/{project}/plans/{plan}', {
+        params: { path: { project: 'p', plan: '..' } },
+      }),
     ).rejects.toThrow('cannot be ".."');
     expect(server.requests).toHaveLength(0);
   });

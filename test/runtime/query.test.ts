@@ -5,19 +5,78 @@ const commaStatus: QueryStyles = { status: { style: 'form', explode: false } };
 
 describe('serializeQuery', () => {
   it.each<[string, { query: Record<string, unknown>; styles?: QueryStyles; want: string }]>([
-    ['form + explode:false array', { query: { status: ['available', 'archived'] }, styles: commaStatus, want: 'status=available,archived' }],
-    ['form + explode:true array (the default)', { query: { status: ['available', 'archived'] }, want: 'status=available&status=archived' }],
-    ['commas inside values are encoded, separators are not', { query: { status: ['a,b', 'c'] }, styles: commaStatus, want: 'status=a%2Cb,c' }],
-    ['spaceDelimited', { query: { ids: [1, 2] }, styles: { ids: { style: 'spaceDelimited', explode: false } }, want: 'ids=1%202' }],
-    ['pipeDelimited', { query: { ids: [1, 2] }, styles: { ids: { style: 'pipeDelimited', explode: false } }, want: 'ids=1|2' }],
-    ['primitives', { query: { limit: 20, archived: false, after: 'pln_1' }, want: 'limit=20&archived=false&after=pln_1' }],
-    ['undefined and null are left out', { query: { limit: undefined, after: null, before: 'x' }, want: 'before=x' }],
+    [
+      'form + explode:false array',
+      {
+        query: { status: ['available', 'archived'] },
+        styles: commaStatus,
+        want: 'status=available,archived',
+      },
+    ],
+    [
+      'form + explode:true array (the default)',
+      { query: { status: ['available', 'archived'] }, want: 'status=available&status=archived' },
+    ],
+    [
+      'commas inside values are encoded, separators are not',
+      { query: { status: ['a,b', 'c'] }, styles: commaStatus, want: 'status=a%2Cb,c' },
+    ],
+    [
+      'spaceDelimited',
+      {
+        query: { ids: [1, 2] },
+        styles: { ids: { style: 'spaceDelimited', explode: false } },
+        want: 'ids=1%202',
+      },
+    ],
+    [
+      'pipeDelimited',
+      {
+        query: { ids: [1, 2] },
+        styles: { ids: { style: 'pipeDelimited', explode: false } },
+        want: 'ids=1|2',
+      },
+    ],
+    [
+      'primitives',
+      {
+        query: { limit: 20, archived: false, after: 'pln_1' },
+        want: 'limit=20&archived=false&after=pln_1',
+      },
+    ],
+    [
+      'undefined and null are left out',
+      { query: { limit: undefined, after: null, before: 'x' }, want: 'before=x' },
+    ],
     ['empty arrays are left out', { query: { status: [] }, styles: commaStatus, want: '' }],
-    ['keys with dots and values with reserved characters', { query: { 'user.birthday': 'a&b=c' }, want: 'user.birthday=a%26b%3Dc' }],
-    ['deepObject', { query: { filter: { status: 'a', owner: { id: 'u 1' } } }, styles: { filter: { style: 'deepObject', explode: true } }, want: 'filter%5Bstatus%5D=a&filter%5Bowner%5D%5Bid%5D=u%201' }],
+    [
+      'keys with dots and values with reserved characters',
+      { query: { 'user.birthday': 'a&b=c' }, want: 'user.birthday=a%26b%3Dc' },
+    ],
+    [
+      'deepObject',
+      {
+        query: { filter: { status: 'a', owner: { id: 'u 1' } } },
+        styles: { filter: { style: 'deepObject', explode: true } },
+        want: 'filter%5Bstatus%5D=a&filter%5Bowner%5D%5Bid%5D=u%201',
+      },
+    ],
     ['form object exploded', { query: { color: { R: 100, G: 200 } }, want: 'R=100&G=200' }],
-    ['form object not exploded', { query: { color: { R: 100, G: 200 } }, styles: { color: { explode: false } }, want: 'color=R,100,G,200' }],
-    ['dates become ISO strings', { query: { since: new Date('2024-01-02T03:04:05.000Z') }, want: 'since=2024-01-02T03%3A04%3A05.000Z' }],
+    [
+      'form object not exploded',
+      {
+        query: { color: { R: 100, G: 200 } },
+        styles: { color: { explode: false } },
+        want: 'color=R,100,G,200',
+      },
+    ],
+    [
+      'dates become ISO strings',
+      {
+        query: { since: new Date('2024-01-02T03:04:05.000Z') },
+        want: 'since=2024-01-02T03%3A04%3A05.000Z',
+      },
+    ],
   ])('%s', (_name, { query, styles, want }) => {
     expect(serializeQuery(query, styles)).toBe(want);
   });

@@ -8,9 +8,13 @@ export interface SeenRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Set when the client closed the connection before the server answered (a cancelled request). */
+  closedBeforeReply?: boolean;
 }
 
 export interface Reply {
+  /** Close the connection without answering (the client sees a reset), instead of replying. */
+  reset?: boolean;
   status: number;
   headers?: Record<string, string>;
   body?: string;
@@ -25,9 +29,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A connection closed without an answer. */
+export const RESET: Reply = { reset: true, status: 0 };
+
 /** A JSON reply. */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
-  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 /**
@@ -48,7 +59,14 @@ export async function startServer(handle: (request: SeenRequest) => Reply): Prom
         body: Buffer.concat(chunks).toString('utf8'),
       };
       requests.push(seen);
+      res.on('close', () => {
+        if (!res.writableEnded) seen.closedBeforeReply = true;
+      });
       const reply = handle(seen);
+      if (reply.reset === true) {
+        req.socket.destroy();
+        return;
+      }
       const send = (): void => {
         res.writeHead(reply.status, reply.headers ?? {});
         res.end(reply.body);

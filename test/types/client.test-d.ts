@@ -7,6 +7,13 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   APIError,
   Gigs,
+  pathsClient,
+  responseGuards,
+  ResponseValidationError,
+  type APIPromise,
+  type APIResult,
+  type GuardIssue,
+  type LogLevel,
   NotFoundError,
   SDKError,
   type Addon,
@@ -28,19 +35,47 @@ describe('new Gigs(options)', () => {
     expectTypeOf<GigsOptions['token']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<GigsOptions['project']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<GigsOptions['timeout']>().toEqualTypeOf<number | undefined>();
-    new Gigs({ token: 't', project: 'gigs', baseURL: 'http://localhost:1', defaultHeaders: { 'X-A': 'b' } });
+    new Gigs({
+      token: 't',
+      project: 'gigs',
+      baseURL: 'http://localhost:1',
+      defaultHeaders: { 'X-A': 'b' },
+    });
     // @ts-expect-error unknown option
     new Gigs({ tokn: 't' });
     // @ts-expect-error the token is a string
     new Gigs({ token: 1 });
   });
 
-  it('has one property per resource and the typed path client', () => {
+  it('has one property per resource', () => {
     expectTypeOf(gigs).toHaveProperty('plans');
     expectTypeOf(gigs).toHaveProperty('planDocuments');
     expectTypeOf(gigs).toHaveProperty('subscriptionChanges');
     expectTypeOf(gigs).toHaveProperty('addons');
-    expectTypeOf(gigs).toHaveProperty('paths');
+  });
+
+  it('takes the runtime settings: retries, backoff, idempotency keys, validation with its guards, logging', () => {
+    expectTypeOf<GigsOptions['maxRetries']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<GigsOptions['autoIdempotencyKeys']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<GigsOptions['responseValidation']>().toEqualTypeOf<
+      'off' | 'warn' | 'throw' | undefined
+    >();
+    expectTypeOf<GigsOptions['logLevel']>().toEqualTypeOf<LogLevel | undefined>();
+    new Gigs({
+      timeout: 5_000,
+      maxRetries: 0,
+      backoff: { initialDelay: 100, maxDelay: 1_000, maxRetryAfter: 10_000 },
+      autoIdempotencyKeys: false,
+      responseValidation: 'throw',
+      responseGuards,
+      logger: console,
+      logLevel: 'debug',
+      fetch: (input, init) => fetch(input, init),
+    });
+    // @ts-expect-error not a validation mode
+    new Gigs({ responseValidation: 'loud' });
+    // @ts-expect-error a logger has the four level methods
+    new Gigs({ logger: { log: () => undefined } });
   });
 });
 
@@ -48,7 +83,11 @@ describe('gigs.plans', () => {
   it('retrieve(id, params?, options?) resolves to a Plan', () => {
     expectTypeOf(gigs.plans.retrieve).parameter(0).toEqualTypeOf<string>();
     expectTypeOf<Awaited<ReturnType<Gigs['plans']['retrieve']>>>().toEqualTypeOf<Plan>();
-    void gigs.plans.retrieve('pln_1', { project: 'other' }, { timeout: 1_000, signal: AbortSignal.timeout(1) });
+    void gigs.plans.retrieve(
+      'pln_1',
+      { project: 'other' },
+      { timeout: 1_000, signal: AbortSignal.timeout(1) },
+    );
     // @ts-expect-error the id is required
     void gigs.plans.retrieve();
     // @ts-expect-error the id is a string
@@ -58,7 +97,11 @@ describe('gigs.plans', () => {
   });
 
   it('list(params?) takes typed filters and awaits to a page of plans', async () => {
-    const pending = gigs.plans.list({ status: ['available', 'archived'], limit: 20, after: 'pln_1' });
+    const pending = gigs.plans.list({
+      status: ['available', 'archived'],
+      limit: 20,
+      after: 'pln_1',
+    });
     expectTypeOf(pending).toEqualTypeOf<PagePromise<PlanList, Plan>>();
     const page = await pending;
     expectTypeOf(page).toEqualTypeOf<Page<PlanList, Plan>>();
@@ -94,17 +137,27 @@ describe('gigs.plans', () => {
   });
 
   it('the deprecated document methods still type their results', async () => {
-    expectTypeOf(gigs.plans.retrieveDocument).parameters.toMatchTypeOf<[string, string, ...unknown[]]>();
-    expectTypeOf<Awaited<ReturnType<Gigs['plans']['retrieveDocument']>>>().toEqualTypeOf<PlanDocument>();
-    for await (const document of gigs.plans.listDocuments('pln_1')) expectTypeOf(document).toEqualTypeOf<PlanDocument>();
+    expectTypeOf(gigs.plans.retrieveDocument).parameters.toMatchTypeOf<
+      [string, string, ...unknown[]]
+    >();
+    expectTypeOf<
+      Awaited<ReturnType<Gigs['plans']['retrieveDocument']>>
+    >().toEqualTypeOf<PlanDocument>();
+    for await (const document of gigs.plans.listDocuments('pln_1'))
+      expectTypeOf(document).toEqualTypeOf<PlanDocument>();
   });
 });
 
 describe('gigs.subscriptionChanges', () => {
   it('create(fields) requires the subscription and resolves to a SubscriptionChange', () => {
-    expectTypeOf<Awaited<ReturnType<Gigs['subscriptionChanges']['create']>>>().toEqualTypeOf<SubscriptionChange>();
+    expectTypeOf<
+      Awaited<ReturnType<Gigs['subscriptionChanges']['create']>>
+    >().toEqualTypeOf<SubscriptionChange>();
     void gigs.subscriptionChanges.create({ subscription: 'sub_1', plan: 'pln_1', when: 'renewal' });
-    void gigs.subscriptionChanges.create({ subscription: 'sub_1', sim: 'auto', when: 'now' }, { idempotencyKey: 'k' });
+    void gigs.subscriptionChanges.create(
+      { subscription: 'sub_1', sim: 'auto', when: 'now' },
+      { idempotencyKey: 'k' },
+    );
     // @ts-expect-error the subscription is required
     void gigs.subscriptionChanges.create({ plan: 'pln_1' });
     // @ts-expect-error not a `when` value
@@ -112,13 +165,18 @@ describe('gigs.subscriptionChanges', () => {
   });
 
   it('create() needs only the required keys: `when` has a default, so it may be left out', () => {
-    expectTypeOf(gigs.subscriptionChanges.create).toBeCallableWith({ subscription: 'sub_1', plan: 'pln_1' });
+    expectTypeOf(gigs.subscriptionChanges.create).toBeCallableWith({
+      subscription: 'sub_1',
+      plan: 'pln_1',
+    });
     // @ts-expect-error `subscription` is required
     void gigs.subscriptionChanges.create({ plan: 'pln_1' });
   });
 
   it('delete(id) resolves to the deleted SubscriptionChange', () => {
-    expectTypeOf<Awaited<ReturnType<Gigs['subscriptionChanges']['delete']>>>().toEqualTypeOf<SubscriptionChange>();
+    expectTypeOf<
+      Awaited<ReturnType<Gigs['subscriptionChanges']['delete']>>
+    >().toEqualTypeOf<SubscriptionChange>();
   });
 
   it('list filters by status', async () => {
@@ -130,26 +188,62 @@ describe('gigs.subscriptionChanges', () => {
 describe('gigs.addons and gigs.planDocuments', () => {
   it('retrieve resolves to the schema type', () => {
     expectTypeOf<Awaited<ReturnType<Gigs['addons']['retrieve']>>>().toEqualTypeOf<Addon>();
-    expectTypeOf<Awaited<ReturnType<Gigs['planDocuments']['retrieve']>>>().toEqualTypeOf<PlanDocument>();
+    expectTypeOf<
+      Awaited<ReturnType<Gigs['planDocuments']['retrieve']>>
+    >().toEqualTypeOf<PlanDocument>();
   });
 });
 
 describe('every method', () => {
   it('takes RequestOptions last', () => {
-    expectTypeOf<Parameters<Gigs['plans']['retrieve']>[2]>().toEqualTypeOf<RequestOptions | undefined>();
-    expectTypeOf<Parameters<Gigs['plans']['list']>[1]>().toEqualTypeOf<RequestOptions | undefined>();
-    expectTypeOf<Parameters<Gigs['subscriptionChanges']['create']>[1]>().toEqualTypeOf<RequestOptions | undefined>();
+    expectTypeOf<Parameters<Gigs['plans']['retrieve']>[2]>().toEqualTypeOf<
+      RequestOptions | undefined
+    >();
+    expectTypeOf<Parameters<Gigs['plans']['list']>[1]>().toEqualTypeOf<
+      RequestOptions | undefined
+    >();
+    expectTypeOf<Parameters<Gigs['subscriptionChanges']['create']>[1]>().toEqualTypeOf<
+      RequestOptions | undefined
+    >();
   });
 });
 
 describe('the typed path client', () => {
   it('types paths, parameters and data from the spec', async () => {
-    const { data } = await gigs.paths.GET('/projects/{project}/plans/{plan}', {
+    const paths = pathsClient(gigs);
+    const { data } = await paths.GET('/projects/{project}/plans/{plan}', {
       params: { path: { project: 'gigs', plan: 'pln_1' } },
     });
     expectTypeOf(data).toEqualTypeOf<Plan | undefined>();
     // @ts-expect-error the plan path parameter is required
-    void gigs.paths.GET('/projects/{project}/plans/{plan}', { params: { path: { project: 'gigs' } } });
+    void paths.GET('/projects/{project}/plans/{plan}', { params: { path: { project: 'gigs' } } });
+  });
+});
+
+describe('raw access', () => {
+  it('every method gives the data next to the Response, the request id and the idempotency key', async () => {
+    const pending = gigs.plans.retrieve('pln_1');
+    expectTypeOf(pending).toEqualTypeOf<APIPromise<Plan>>();
+    expectTypeOf(pending).toMatchTypeOf<Promise<Plan>>();
+    const result = await gigs.subscriptionChanges
+      .create({ subscription: 'sub_1', plan: 'pln_1' })
+      .withResponse();
+    expectTypeOf(result).toEqualTypeOf<APIResult<SubscriptionChange>>();
+    expectTypeOf(result.response).toEqualTypeOf<Response>();
+    expectTypeOf(result.requestID).toEqualTypeOf<string | undefined>();
+    expectTypeOf(result.idempotencyKey).toEqualTypeOf<string | undefined>();
+    const first = await gigs.plans.list().withResponse();
+    expectTypeOf(first.data).toEqualTypeOf<Page<PlanList, Plan>>();
+  });
+});
+
+describe('pages', () => {
+  it('go both ways and iterate pages', async () => {
+    const page = await gigs.plans.list({ before: 'pln_9' });
+    expectTypeOf(page.hasPreviousPage()).toEqualTypeOf<boolean>();
+    expectTypeOf(page.previousPage()).toEqualTypeOf<Promise<Page<PlanList, Plan>>>();
+    for await (const each of gigs.plans.list().iterPages())
+      expectTypeOf(each).toEqualTypeOf<Page<PlanList, Plan>>();
   });
 });
 
@@ -159,5 +253,10 @@ describe('errors', () => {
     expectTypeOf<APIError>().toMatchTypeOf<SDKError>();
     expectTypeOf<APIError['status']>().toEqualTypeOf<number>();
     expectTypeOf<APIError['body']>().toEqualTypeOf<unknown>();
+    expectTypeOf<APIError['code']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<APIError['requestID']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<APIError['idempotencyKey']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ResponseValidationError>().toMatchTypeOf<SDKError>();
+    expectTypeOf<ResponseValidationError['issues']>().toEqualTypeOf<readonly GuardIssue[]>();
   });
 });

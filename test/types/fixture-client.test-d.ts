@@ -6,6 +6,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   Fixture,
+  pathsClient,
   NotFoundError,
   APIError,
   type FixtureOptions,
@@ -14,7 +15,10 @@ import {
   type RequestOptions,
 } from '../fixtures/client-package/src/client.js';
 import type { components } from '../fixtures/client-package/src/openapi.js';
-import type { WidgetBulkParams, WidgetReplaceParams } from '../fixtures/client-package/src/resources/index.js';
+import type {
+  WidgetBulkParams,
+  WidgetReplaceParams,
+} from '../fixtures/client-package/src/resources/index.js';
 
 type Plan = components['schemas']['Plan'];
 type PlanList = components['schemas']['PlanList'];
@@ -24,16 +28,20 @@ declare const client: Fixture;
 
 describe('the client', () => {
   it('takes optional options, the client options among them', () => {
-    expectTypeOf<ConstructorParameters<typeof Fixture>>().toEqualTypeOf<[options?: FixtureOptions]>();
+    expectTypeOf<ConstructorParameters<typeof Fixture>>().toEqualTypeOf<
+      [options?: FixtureOptions]
+    >();
     expectTypeOf<FixtureOptions['project']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<FixtureOptions['tenant']>().toEqualTypeOf<string | undefined>();
     // @ts-expect-error unknown option
     new Fixture({ projekt: 'p' });
   });
 
-  it('renames a resource that would shadow the path client', () => {
-    expectTypeOf<Awaited<ReturnType<Fixture['paths2']['list']>>>().toEqualTypeOf<string[]>();
-    expectTypeOf(client.paths.GET).toBeFunction();
+  it('keeps a resource named paths: the path client is a function of the client', () => {
+    expectTypeOf<Awaited<ReturnType<Fixture['paths']['list']>>>().toEqualTypeOf<string[]>();
+    expectTypeOf(pathsClient(client).GET).toBeFunction();
+    // @ts-expect-error it takes the client
+    void pathsClient({});
   });
 });
 
@@ -48,7 +56,9 @@ describe('path parameters are positional, client options optional', () => {
   });
 
   it('arguments renamed away from the method locals keep their order', () => {
-    expectTypeOf(client.widgets.get).parameters.toEqualTypeOf<[path2: string, params2: string, options?: RequestOptions]>();
+    expectTypeOf(client.widgets.get).parameters.toEqualTypeOf<
+      [path2: string, params2: string, options?: RequestOptions]
+    >();
   });
 });
 
@@ -90,14 +100,20 @@ describe('flat params', () => {
 
 describe('nested params', () => {
   it('an array body with a required query', () => {
-    expectTypeOf<WidgetBulkParams>().toEqualTypeOf<{ query: { 'user.birthday': string }; body: string[] }>();
+    expectTypeOf<WidgetBulkParams>().toEqualTypeOf<{
+      query: { 'user.birthday': string };
+      body: string[];
+    }>();
     expectTypeOf<Awaited<ReturnType<Fixture['widgets']['bulk']>>>().toEqualTypeOf<Widget[]>();
     // @ts-expect-error the body is required
     void client.widgets.bulk({ query: { 'user.birthday': 'b' } });
   });
 
   it('keys that collide keep query and body apart', () => {
-    expectTypeOf<WidgetReplaceParams>().toEqualTypeOf<{ query?: { name?: string }; body?: { name: string } }>();
+    expectTypeOf<WidgetReplaceParams>().toEqualTypeOf<{
+      query?: { name?: string };
+      body?: { name: string };
+    }>();
   });
 });
 

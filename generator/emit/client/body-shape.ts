@@ -24,10 +24,15 @@ const MAX_DEPTH = 32;
  * `additionalProperties`/`patternProperties` (their index signature would clash with the query
  * parameters in an intersection type) are not.
  */
-export function objectShape(node: SchemaNode, schemas: readonly NamedSchema[]): ObjectShape | undefined {
+export function objectShape(
+  node: SchemaNode,
+  schemas: readonly NamedSchema[],
+): ObjectShape | undefined {
   const byName = new Map(schemas.map((schema) => [schema.name, schema.node]));
   const properties = new Map<string, PropertyShape>();
-  return collect(node, byName, properties, new Set(), 0) ? { properties: [...properties.values()] } : undefined;
+  return collect(node, byName, properties, new Set(), 0)
+    ? { properties: [...properties.values()] }
+    : undefined;
 }
 
 function collect(
@@ -48,7 +53,10 @@ function collect(
       return ok;
     }
     case 'allOf':
-      return node.members.length > 0 && node.members.every((member) => collect(member, byName, into, visiting, depth + 1));
+      return (
+        node.members.length > 0 &&
+        node.members.every((member) => collect(member, byName, into, visiting, depth + 1))
+      );
     case 'object': {
       if (node.patternProperties.length > 0) return false;
       const extra = node.additionalProperties;

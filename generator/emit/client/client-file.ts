@@ -5,7 +5,7 @@
  * ```ts
  * const gigs = new Gigs({ token, project }); // or GIGS_TOKEN / GIGS_PROJECT from the environment
  * await gigs.plans.retrieve('pln_123');
- * gigs.paths.GET('/projects/{project}/plans', …); // the typed path client, the escape hatch
+ * await pathsClient(gigs).GET('/projects/{project}/plans', …); // the typed path client, the escape hatch
  * ```
  */
 import {
@@ -13,6 +13,7 @@ import {
   type ClassDeclarationStructure,
   type ExportDeclarationStructure,
   type ExportSpecifierStructure,
+  type FunctionDeclarationStructure,
   type InterfaceDeclarationStructure,
   type OptionalKind,
   type PropertyDeclarationStructure,
@@ -23,6 +24,7 @@ import { escapeJsDoc, NameRegistry, propertyKey, stringLiteral, words } from '..
 import type { ApiModel, AuthModel, ResourceModel } from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
+import { emitResponseGuardsFile, RESPONSE_GUARDS_MODULE } from './response-guards-file.ts';
 
 export const CLIENT_PATH = 'src/client.ts';
 
@@ -50,27 +52,58 @@ export const PUBLIC_RUNTIME_EXPORTS: readonly (readonly [string, string, boolean
   ['./runtime/errors.js', 'APIConnectionError', false],
   ['./runtime/errors.js', 'APIConnectionTimeoutError', false],
   ['./runtime/errors.js', 'APIUserAbortError', false],
+  ['./runtime/errors.js', 'InvalidResponseError', false],
+  ['./runtime/errors.js', 'ResponseValidationError', false],
   ['./runtime/errors.js', 'ResponseHeaders', true],
+  ['./runtime/api-promise.js', 'APIPromise', false],
+  ['./runtime/api-promise.js', 'APIResult', true],
   ['./runtime/pagination.js', 'PagePromise', false],
   ['./runtime/pagination.js', 'Page', true],
   ['./runtime/pagination.js', 'PageMethods', true],
   ['./runtime/request-options.js', 'RequestOptions', true],
   ['./runtime/request-options.js', 'HeadersInput', true],
   ['./runtime/request-options.js', 'HeaderValue', true],
+  ['./runtime/core.js', 'ClientOptions', true],
+  ['./runtime/core.js', 'Backoff', true],
   ['./runtime/core.js', 'Fetch', true],
+  ['./runtime/logger.js', 'Logger', true],
+  ['./runtime/logger.js', 'LogLevel', true],
+  ['./runtime/validation.js', 'ResponseValidation', true],
+  ['./runtime/validation.js', 'ResponseGuards', true],
+  ['./runtime/validation.js', 'ResponseGuard', true],
+  ['./runtime/validation.js', 'GuardIssue', true],
   ['./runtime/paths-client.js', 'PathsClient', true],
 ];
 
 /** Options every client has; a client option (`x-sdk-client-option`) may not take one of these names. */
-const BUILT_IN_OPTIONS = ['token', 'baseURL', 'defaultHeaders', 'timeout', 'maxRetries', 'fetch'];
+const BUILT_IN_OPTIONS = [
+  'token',
+  'baseURL',
+  'defaultHeaders',
+  'fetch',
+  'timeout',
+  'maxRetries',
+  'backoff',
+  'autoIdempotencyKeys',
+  'responseValidation',
+  'responseGuards',
+  'logger',
+  'logLevel',
+];
 
 /** How the client sends its token, from the first scheme it can fill. */
 type TokenAuth = { header: string; scheme: string | undefined; describe: string };
 
-export function emitClientFile(model: ApiModel, resources: readonly ClientResource[]): EmittedSourceFile {
+/** `src/client.ts`, and `src/response-guards.ts`, whose table it re-exports. */
+export function emitClientFile(
+  model: ApiModel,
+  resources: readonly ClientResource[],
+): EmittedSourceFile[] {
   const { clientName, envPrefix } = model.sdk;
   const exported = exportedNames(model);
   const optionsName = exported.claim(`${clientName}Options`);
+  const guardsName = exported.claim('responseGuards');
+  const pathsClientName = exported.claim('pathsClient');
   const imports = new ImportPlan([clientName, optionsName]);
   const auth = tokenAuth(model.auth);
   checkClientOptions(model);
@@ -86,74 +119,53 @@ export function emitClientFile(model: ApiModel, resources: readonly ClientResour
       name: 'token',
       type: 'string | undefined',
       hasQuestionToken: true,
-      docs: [`The API token, ${auth.describe}. Defaults to the \`${envPrefix}_TOKEN\` environment variable.`],
+      docs: [
+        `The API token, ${auth.describe}. Defaults to the \`${envPrefix}_TOKEN\` environment variable.`,
+      ],
     });
   }
   for (const option of model.sdk.clientOptions) {
-    const description = option.description === undefined ? '' : `${escapeJsDoc(option.description)}\n\n`;
+    const description =
+      option.description === undefined ? '' : `${escapeJsDoc(option.description)}\n\n`;
     optionMembers.push({
       name: propertyKey(option.name),
       type: 'string | undefined',
       hasQuestionToken: true,
-      docs: [`${description}The default \`${option.parameterName}\` of every call; a call can give its own. Defaults to the \`${option.envVar}\` environment variable.`],
+      docs: [
+        `${description}The default \`${option.parameterName}\` of every call; a call can give its own. Defaults to the \`${option.envVar}\` environment variable.`,
+      ],
     });
   }
   const serverUrl = model.info.serverUrl;
-  optionMembers.push(
-    {
-      name: 'baseURL',
-      type: 'string | undefined',
-      hasQuestionToken: true,
-      docs: [
-        `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then \`${escapeJsDoc(serverUrl)}\``}.`,
-      ],
-    },
-    {
-      name: 'defaultHeaders',
-      type: imports.type('./runtime/request-options.js', 'HeadersInput'),
-      hasQuestionToken: true,
-      docs: ['Headers sent with every request.'],
-    },
-    { name: 'timeout', type: 'number | undefined', hasQuestionToken: true, docs: ['Milliseconds before a request is abandoned. Default 60 000.'] },
-    {
-      name: 'maxRetries',
-      type: 'number | undefined',
-      hasQuestionToken: true,
-      docs: ['How often a failed request may be retried. Reserved: every request is sent once for now.'],
-    },
-    {
-      name: 'fetch',
-      type: imports.type('./runtime/core.js', 'Fetch'),
-      hasQuestionToken: true,
-      docs: ['Replaces `globalThis.fetch` (for tests, proxies, instrumentation).'],
-    },
-  );
+  optionMembers.push({
+    name: 'baseURL',
+    type: 'string | undefined',
+    hasQuestionToken: true,
+    docs: [
+      `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then \`${escapeJsDoc(serverUrl)}\``}.`,
+    ],
+  });
+  const clientOptions = imports.type('./runtime/core.js', 'ClientOptions');
   const optionsInterface: InterfaceDeclarationStructure = {
     kind: StructureKind.Interface,
     name: optionsName,
     isExported: true,
-    docs: [`Options of {@link ${clientName}}.`],
+    extends: [clientOptions],
+    docs: [
+      `Options of {@link ${clientName}}: the token and the defaults of its parameters here, and the settings every client has (retries, timeouts, validation, logging: {@link ${clientOptions}}).`,
+    ],
     properties: optionMembers,
   };
 
   // Class.
-  const paths = imports.type('./openapi.js', 'paths');
-  const pathsClient = imports.type('./runtime/paths-client.js', 'PathsClient');
-  const properties: OptionalKind<PropertyDeclarationStructure>[] = resources.map(({ resource, property, moduleSpecifier }) => ({
-    name: property,
-    isReadonly: true,
-    type: imports.value(moduleSpecifier, resource.className),
-    docs: [`The ${words(resource.name).join(' ').toLowerCase()} of the API.`],
-  }));
-  properties.push({
-    name: 'paths',
-    isReadonly: true,
-    type: `${pathsClient}<${paths}>`,
-    docs: [
-      'The typed path client (openapi-fetch) over every path of the API, with this client\'s base URL, token and headers: the escape hatch for what the resource methods do not cover. It returns `{ data, error, response }` instead of throwing.',
-    ],
-  });
-
+  const properties: OptionalKind<PropertyDeclarationStructure>[] = resources.map(
+    ({ resource, property, moduleSpecifier }) => ({
+      name: property,
+      isReadonly: true,
+      type: imports.value(moduleSpecifier, resource.className),
+      docs: [`The ${words(resource.name).join(' ').toLowerCase()} of the API.`],
+    }),
+  );
   const body: string[] = [];
   if (auth !== undefined) {
     body.push(
@@ -171,9 +183,11 @@ export function emitClientFile(model: ApiModel, resources: readonly ClientResour
       `}`,
     );
   } else {
-    body.push(`const baseURL = options.baseURL ?? ${readEnv}(${env('BASE_URL')}) ?? ${stringLiteral(serverUrl)};`);
+    body.push(
+      `const baseURL = options.baseURL ?? ${readEnv}(${env('BASE_URL')}) ?? ${stringLiteral(serverUrl)};`,
+    );
   }
-  const coreOptions = ['baseURL'];
+  const coreOptions = ['...options', 'baseURL'];
   if (auth !== undefined) {
     coreOptions.push('token');
     if (auth.header !== 'Authorization' || auth.scheme !== 'Bearer') {
@@ -181,12 +195,6 @@ export function emitClientFile(model: ApiModel, resources: readonly ClientResour
       coreOptions.push(`auth: { header: ${stringLiteral(auth.header)}${scheme} }`);
     }
   }
-  coreOptions.push(
-    'defaultHeaders: options.defaultHeaders',
-    'fetch: options.fetch',
-    'timeout: options.timeout',
-    'maxRetries: options.maxRetries',
-  );
   if (model.sdk.clientOptions.length > 0) {
     const params = model.sdk.clientOptions.map((option) => {
       const hint = `set \`${option.name}\` in \`new ${clientName}({ ${option.name} })\` or the ${option.envVar} environment variable`;
@@ -195,15 +203,15 @@ export function emitClientFile(model: ApiModel, resources: readonly ClientResour
     coreOptions.push(`clientParams: { ${params.join(', ')} }`);
   }
   const clientCore = imports.value('./runtime/core.js', 'ClientCore');
-  body.push(`const core = new ${clientCore}({ ${coreOptions.join(', ')} });`);
+  body.push(
+    `const core = new ${clientCore}({ ${coreOptions.join(', ')} });`,
+    `${imports.value('./runtime/core.js', 'linkCore')}(this, core);`,
+  );
   for (const { resource, property, moduleSpecifier } of resources) {
-    body.push(`this.${property} = new ${imports.value(moduleSpecifier, resource.className)}(core);`);
+    body.push(
+      `this.${property} = new ${imports.value(moduleSpecifier, resource.className)}(core);`,
+    );
   }
-  const styles = pathsQueryStyles(model);
-  const pathsOptions = ['fetch: options.fetch'];
-  if (styles !== undefined) pathsOptions.push(`queryStyles: ${styles}`);
-  body.push(`this.paths = ${imports.value('./runtime/paths-client.js', 'createPathsClient')}<${paths}>(core, { ${pathsOptions.join(', ')} });`);
-
   const classDeclaration: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: clientName,
@@ -213,21 +221,46 @@ export function emitClientFile(model: ApiModel, resources: readonly ClientResour
     ctors: [
       {
         parameters: [{ name: 'options', type: optionsName, initializer: '{}' }],
-        docs: auth === undefined ? [] : [`@throws SDKError when there is no token (neither \`options.token\` nor \`${envPrefix}_TOKEN\`).`],
+        docs: [
+          `@throws SDKError ${auth === undefined ? '' : `when there is no token (neither \`options.token\` nor \`${envPrefix}_TOKEN\`), or `}when a setting is invalid (a negative \`timeout\`, \`responseValidation\` without \`responseGuards\`, …).`,
+        ],
         statements: body,
       },
     ],
   };
 
-  return {
-    path: CLIENT_PATH,
-    statements: [...imports.declarations(), optionsInterface, classDeclaration, ...runtimeExports(exported, clientName)],
+  const guardsExport: ExportDeclarationStructure = {
+    kind: StructureKind.ExportDeclaration,
+    moduleSpecifier: RESPONSE_GUARDS_MODULE,
+    namedExports: [guardsName],
   };
+  const pathsFunction = pathsClientFunction(model, pathsClientName, imports);
+  return [
+    {
+      path: CLIENT_PATH,
+      statements: [
+        ...imports.declarations(),
+        optionsInterface,
+        classDeclaration,
+        pathsFunction,
+        ...runtimeExports(exported, clientName),
+        guardsExport,
+      ],
+    },
+    emitResponseGuardsFile(model, guardsName),
+  ];
 }
 
 /** Every name the package exports besides the runtime's, so re-exports can avoid them. */
 function exportedNames(model: ApiModel): NameRegistry {
-  const names = new NameRegistry(['paths', 'components', 'operations', 'webhooks', '$defs', model.sdk.clientName]);
+  const names = new NameRegistry([
+    'paths',
+    'components',
+    'operations',
+    'webhooks',
+    '$defs',
+    model.sdk.clientName,
+  ]);
   for (const schema of model.schemas) names.claim(schema.name);
   for (const resource of model.resources) names.claim(resource.className);
   for (const operation of model.operations) {
@@ -242,7 +275,9 @@ function exportedNames(model: ApiModel): NameRegistry {
 function runtimeExports(exported: NameRegistry, clientName: string): ExportDeclarationStructure[] {
   const byModule = new Map<string, OptionalKind<ExportSpecifierStructure>[]>();
   for (const [moduleSpecifier, name, typeOnly] of PUBLIC_RUNTIME_EXPORTS) {
-    const alias = exported.has(name) ? exported.claim(`${clientName}${name}`) : exported.claim(name);
+    const alias = exported.has(name)
+      ? exported.claim(`${clientName}${name}`)
+      : exported.claim(name);
     const specifier: OptionalKind<ExportSpecifierStructure> = { name };
     if (alias !== name) specifier.alias = alias;
     if (typeOnly) specifier.isTypeOnly = true;
@@ -263,10 +298,19 @@ function runtimeExports(exported: NameRegistry, clientName: string): ExportDecla
 /** The scheme the client fills from its `token`: the first bearer scheme, else the first API key in a header. */
 function tokenAuth(schemes: readonly AuthModel[]): TokenAuth | undefined {
   const bearer = schemes.find((scheme) => scheme.kind === 'bearer');
-  if (bearer !== undefined) return { header: 'Authorization', scheme: 'Bearer', describe: 'sent as `Authorization: Bearer <token>`' };
+  if (bearer !== undefined)
+    return {
+      header: 'Authorization',
+      scheme: 'Bearer',
+      describe: 'sent as `Authorization: Bearer <token>`',
+    };
   for (const scheme of schemes) {
     if (scheme.kind === 'apiKey' && scheme.in === 'header') {
-      return { header: scheme.name, scheme: undefined, describe: `sent in the \`${escapeJsDoc(scheme.name)}\` header` };
+      return {
+        header: scheme.name,
+        scheme: undefined,
+        describe: `sent in the \`${escapeJsDoc(scheme.name)}\` header`,
+      };
     }
   }
   return undefined;
@@ -275,13 +319,60 @@ function tokenAuth(schemes: readonly AuthModel[]): TokenAuth | undefined {
 function checkClientOptions(model: ApiModel): void {
   for (const option of model.sdk.clientOptions) {
     if (!BUILT_IN_OPTIONS.includes(option.name)) continue;
-    const operation = model.operations.find((op) => op.parameters.some((p) => p.clientOption === option.name));
+    const operation = model.operations.find((op) =>
+      op.parameters.some((p) => p.clientOption === option.name),
+    );
     throw new GeneratorError(
       `the client option "${option.name}" (from parameter ${option.parameterName}) clashes with the client's own \`${option.name}\` option`,
       { file: model.specFile, pointer: operation?.pointer ?? '#/paths' },
       `give the parameter another \`x-sdk-client-option\` name (not one of ${BUILT_IN_OPTIONS.join(', ')})`,
     );
   }
+}
+
+/**
+ * `pathsClient(client)`: the typed path client over the client's core. A function, not a property
+ * of the client, so that only bundles that use it carry openapi-fetch.
+ */
+function pathsClientFunction(
+  model: ApiModel,
+  name: string,
+  imports: ImportPlan,
+): FunctionDeclarationStructure {
+  const { clientName } = model.sdk;
+  const paths = imports.type('./openapi.js', 'paths');
+  const pathsClient = imports.type('./runtime/paths-client.js', 'PathsClient');
+  const styles = pathsQueryStyles(model);
+  const variable = clientName.charAt(0).toLowerCase() + clientName.slice(1);
+  const firstGet = model.operations.find((operation) => operation.method === 'get');
+  const example =
+    firstGet === undefined
+      ? []
+      : [
+          '',
+          '@example',
+          '```ts',
+          `const { data, error } = await ${name}(${variable}).GET('${firstGet.path.replace(/['\\]/g, '\\$&')}', { params: … });`,
+          '```',
+        ];
+  return {
+    kind: StructureKind.Function,
+    name,
+    isExported: true,
+    parameters: [{ name: 'client', type: clientName }],
+    returnType: `${pathsClient}<${paths}>`,
+    docs: [
+      [
+        `The typed path client (openapi-fetch) over every path of the API, sharing \`client\`'s base URL, token, headers and fetch: the escape hatch for what the resource methods do not cover. It returns \`{ data, error, response }\` instead of throwing, and does not retry.`,
+        '',
+        'A function rather than a property of the client, so that only bundles that use it carry openapi-fetch.',
+        ...example.map((line) => escapeJsDoc(line)),
+      ].join('\n'),
+    ],
+    statements: [
+      `return ${imports.value('./runtime/paths-client.js', 'createPathsClient')}<${paths}>(${imports.value('./runtime/core.js', 'coreOf')}(client)${styles === undefined ? '' : `, { queryStyles: ${styles} }`});`,
+    ],
+  };
 }
 
 /** Query styles for the path client, by parameter name; the first operation that declares a name decides. */
@@ -304,12 +395,28 @@ function pathsQueryStyles(model: ApiModel): string | undefined {
 
 function classDoc(model: ApiModel, auth: TokenAuth | undefined): string {
   const { clientName, envPrefix, clientOptions } = model.sdk;
-  const args = [...(auth === undefined ? [] : ['token']), ...clientOptions.map((option) => option.name)];
+  const args = [
+    ...(auth === undefined ? [] : ['token']),
+    ...clientOptions.map((option) => option.name),
+  ];
   const variable = clientName.charAt(0).toLowerCase() + clientName.slice(1);
-  const envs = [...(auth === undefined ? [] : [`${envPrefix}_TOKEN`]), ...clientOptions.map((option) => option.envVar)];
+  const envs = [
+    ...(auth === undefined ? [] : [`${envPrefix}_TOKEN`]),
+    ...clientOptions.map((option) => option.envVar),
+  ];
   const lines = [`The client for the ${escapeJsDoc(model.info.title)}.`];
-  if (envs.length > 0) lines.push('', `Options left out are read from the environment (${envs.map((e) => `\`${e}\``).join(', ')}) where there is one.`);
-  lines.push('', '@example', '```ts', `const ${variable} = new ${clientName}(${args.length === 0 ? '' : `{ ${args.join(', ')} }`});`, '```');
+  if (envs.length > 0)
+    lines.push(
+      '',
+      `Options left out are read from the environment (${envs.map((e) => `\`${e}\``).join(', ')}) where there is one.`,
+    );
+  lines.push(
+    '',
+    '@example',
+    '```ts',
+    `const ${variable} = new ${clientName}(${args.length === 0 ? '' : `{ ${args.join(', ')} }`});`,
+    '```',
+  );
   return lines.join('\n');
 }
 

@@ -3,7 +3,12 @@
  * name gets a local name that no declaration of the file takes (`APIResource` becomes
  * `APIResource2` in a file that declares a class `APIResource`).
  */
-import { StructureKind, type ImportDeclarationStructure, type ImportSpecifierStructure, type OptionalKind } from 'ts-morph';
+import {
+  StructureKind,
+  type ImportDeclarationStructure,
+  type ImportSpecifierStructure,
+  type OptionalKind,
+} from 'ts-morph';
 import { NameRegistry } from '../../model/names.ts';
 
 interface Imported {
@@ -34,7 +39,8 @@ export class ImportPlan {
     let names = this.#modules.get(moduleSpecifier);
     if (names === undefined) this.#modules.set(moduleSpecifier, (names = new Map()));
     let entry = names.get(name);
-    if (entry === undefined) names.set(name, (entry = { local: this.#locals.claim(name), typeOnly }));
+    if (entry === undefined)
+      names.set(name, (entry = { local: this.#locals.claim(name), typeOnly }));
     if (!typeOnly) entry.typeOnly = false;
     return entry.local;
   }

@@ -61,13 +61,27 @@ export interface OperationShape {
 }
 
 /** Names the method body uses itself; parameters get other local names. */
-const METHOD_LOCALS = ['params', 'options', 'query', 'headers', 'body', 'path', 'undefined', 'this'];
+const METHOD_LOCALS = [
+  'params',
+  'options',
+  'query',
+  'headers',
+  'body',
+  'path',
+  'undefined',
+  'this',
+];
 /** Keys of the nested params object. */
 const NESTED_KEYS = ['query', 'headers', 'body'];
 
-export function operationShape(operation: OperationModel, model: Pick<ApiModel, 'schemas' | 'specFile'>): OperationShape {
+export function operationShape(
+  operation: OperationModel,
+  model: Pick<ApiModel, 'schemas' | 'specFile'>,
+): OperationShape {
   const locals = new NameRegistry(METHOD_LOCALS);
-  const byName = new Map(operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p]));
+  const byName = new Map(
+    operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p]),
+  );
 
   const pathArgs: ParameterSlot[] = [];
   const clientOptions: ClientOptionSlot[] = [];
@@ -80,7 +94,8 @@ export function operationShape(operation: OperationModel, model: Pick<ApiModel, 
         `add a parameter { name: ${name}, in: path, required: true } to the operation or its path item`,
       );
     }
-    if (parameter.clientDefault !== 'option') pathArgs.push({ parameter, local: locals.claim(parameter.identifier) });
+    if (parameter.clientDefault !== 'option')
+      pathArgs.push({ parameter, local: locals.claim(parameter.identifier) });
   }
 
   const query: ParameterSlot[] = [];
@@ -100,9 +115,15 @@ export function operationShape(operation: OperationModel, model: Pick<ApiModel, 
   }
 
   const { body } = operation;
-  const shape = body !== undefined && isJsonMediaType(body.contentType) ? objectShape(body.schema, model.schemas) : undefined;
-  const memberNames = [...query, ...headers].map((slot) => slot.parameter.name).concat(clientOptions.map((slot) => slot.option));
-  const flatBody = shape !== undefined && !hasDuplicates([...memberNames, ...shape.properties.map((p) => p.name)]);
+  const shape =
+    body !== undefined && isJsonMediaType(body.contentType)
+      ? objectShape(body.schema, model.schemas)
+      : undefined;
+  const memberNames = [...query, ...headers]
+    .map((slot) => slot.parameter.name)
+    .concat(clientOptions.map((slot) => slot.option));
+  const flatBody =
+    shape !== undefined && !hasDuplicates([...memberNames, ...shape.properties.map((p) => p.name)]);
   const flat = body === undefined ? !hasDuplicates(memberNames) : flatBody;
 
   if (!flat) {

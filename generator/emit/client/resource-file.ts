@@ -20,8 +20,15 @@ import { PREVIEW_REMARK } from '../schema-types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { objectShape } from './body-shape.ts';
 import { ImportPlan } from './imports.ts';
-import { operationShape, type OperationShape } from './operation-shape.ts';
-import { bodyType, operationRef, parameterGroupType, parameterType, responseType } from './type-refs.ts';
+import { isJsonMediaType, operationShape, type OperationShape } from './operation-shape.ts';
+import { responseSchemaOf } from './response-guards-file.ts';
+import {
+  bodyType,
+  operationRef,
+  parameterGroupType,
+  parameterType,
+  responseType,
+} from './type-refs.ts';
 
 /** Members every resource class has (or that no class may declare). */
 const CLASS_MEMBERS = ['constructor', '_client'];
@@ -32,6 +39,7 @@ const MODULES = {
   resource: '../runtime/resource.js',
   path: '../runtime/internal/path.js',
   pagination: '../runtime/pagination.js',
+  apiPromise: '../runtime/api-promise.js',
   requestOptions: '../runtime/request-options.js',
 } as const;
 
@@ -41,7 +49,11 @@ interface FileContext {
   className: string;
 }
 
-export function emitResourceFile(resource: ResourceModel, model: ApiModel, path: string): EmittedSourceFile {
+export function emitResourceFile(
+  resource: ResourceModel,
+  model: ApiModel,
+  path: string,
+): EmittedSourceFile {
   const declared = [resource.className];
   for (const operation of resource.operations) {
     declared.push(operation.typeNames.params, operation.typeNames.response);
@@ -56,21 +68,33 @@ export function emitResourceFile(resource: ResourceModel, model: ApiModel, path:
 
   const members = new NameRegistry(CLASS_MEMBERS);
   const shapes = resource.operations.map((operation) => operationShape(operation, model));
-  const methods = shapes.map((shape) => methodStructure(shape, members.claim(shape.operation.sdk.method), ctx));
-  const types = shapes.flatMap((shape, index) => typeAliases(shape, methods[index]?.name ?? '', ctx));
+  const methods = shapes.map((shape) =>
+    methodStructure(shape, members.claim(shape.operation.sdk.method), ctx),
+  );
+  const types = shapes.flatMap((shape, index) =>
+    typeAliases(shape, methods[index]?.name ?? '', ctx),
+  );
 
   const classDeclaration: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: resource.className,
     isExported: true,
     extends: imports.value(MODULES.resource, 'APIResource'),
-    docs: [{ description: `The ${words(resource.name).join(' ').toLowerCase()} of the API: \`client.${resource.name}\`.` }],
+    docs: [
+      {
+        description: `The ${words(resource.name).join(' ').toLowerCase()} of the API: \`client.${resource.name}\`.`,
+      },
+    ],
     methods,
   };
   return { path, statements: [...imports.declarations(), classDeclaration, ...types] };
 }
 
-function methodStructure(shape: OperationShape, name: string, ctx: FileContext): MethodDeclarationStructure {
+function methodStructure(
+  shape: OperationShape,
+  name: string,
+  ctx: FileContext,
+): MethodDeclarationStructure {
   const { operation } = shape;
   const opRef = operationRef(operation, ctx.imports.type(MODULES.openapi, 'operations'));
   const requestOptions = ctx.imports.type(MODULES.requestOptions, 'RequestOptions');
@@ -80,7 +104,10 @@ function methodStructure(shape: OperationShape, name: string, ctx: FileContext):
     type: parameterType(slot.parameter, opRef),
   }));
   if (shape.form !== 'none') {
-    const params: OptionalKind<ParameterDeclarationStructure> = { name: 'params', type: operation.typeNames.params };
+    const params: OptionalKind<ParameterDeclarationStructure> = {
+      name: 'params',
+      type: operation.typeNames.params,
+    };
     if (!shape.paramsRequired) params.initializer = '{}';
     parameters.push(params);
   }
@@ -90,7 +117,7 @@ function methodStructure(shape: OperationShape, name: string, ctx: FileContext):
   const pagination = pageItemType(operation, ctx);
   const returnType =
     pagination === undefined
-      ? `Promise<${response}>`
+      ? `${ctx.imports.type(MODULES.apiPromise, 'APIPromise')}<${response}>`
       : `${ctx.imports.type(MODULES.pagination, 'PagePromise')}<${response}, ${pagination}>`;
 
   return {
@@ -108,7 +135,8 @@ function pageItemType(operation: OperationModel, ctx: FileContext): string | und
   const { pagination, successResponse } = operation;
   if (pagination === undefined || successResponse?.schema === undefined) return undefined;
   const shape = objectShape(successResponse.schema, ctx.model.schemas);
-  const required = shape?.properties.some((p) => p.name === pagination.itemsField && p.required) ?? false;
+  const required =
+    shape?.properties.some((p) => p.name === pagination.itemsField && p.required) ?? false;
   const items = `${operation.typeNames.response}[${stringLiteral(pagination.itemsField)}]`;
   return required ? `${items}[number]` : `NonNullable<${items}>[number]`;
 }
@@ -120,7 +148,9 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
     `this._client.clientParam(${stringLiteral(slot.option)}, ${slot.local})`;
 
   // Which keys are pulled out of params by name, and what the rest is.
-  const destructured: string[] = shape.clientOptions.map((slot) => binding(slot.option, slot.local));
+  const destructured: string[] = shape.clientOptions.map((slot) =>
+    binding(slot.option, slot.local),
+  );
   let queryExpr: string | undefined;
   let headersExpr: string | undefined;
   let bodyExpr: string | undefined;
@@ -151,7 +181,10 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
       bodyExpr = destructured.length === 0 ? 'params' : 'body';
       if (destructured.length > 0) destructured.push('...body');
     } else if (shape.query.length > 0) {
-      queryExpr = destructured.length === 0 ? withEntries('params', queryEntries, true) : withEntries('query', queryEntries, true);
+      queryExpr =
+        destructured.length === 0
+          ? withEntries('params', queryEntries, true)
+          : withEntries('query', queryEntries, true);
       if (destructured.length > 0) destructured.push('...query');
     } else {
       queryExpr = objectLiteral(queryEntries);
@@ -159,7 +192,10 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
   }
   if (destructured.length > 0) lines.push(`const { ${destructured.join(', ')} } = params;`);
 
-  const request: string[] = [`method: ${stringLiteral(operation.method)}`, `path: ${pathTemplate(shape, ctx, clientParam)}`];
+  const request: string[] = [
+    `method: ${stringLiteral(operation.method)}`,
+    `path: ${pathTemplate(shape, ctx, clientParam)}`,
+  ];
   if (queryExpr !== undefined) request.push(property('query', queryExpr));
   const styles = queryStyles(shape);
   if (styles !== undefined) request.push(`queryStyles: ${styles}`);
@@ -168,15 +204,30 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
   if (operation.body !== undefined && operation.body.contentType !== 'application/json') {
     request.push(`contentType: ${stringLiteral(operation.body.contentType)}`);
   }
-  if (shape.idempotencyHeader !== undefined) request.push(`idempotencyHeader: ${stringLiteral(shape.idempotencyHeader)}`);
+  if (shape.idempotencyHeader !== undefined)
+    request.push(`idempotencyHeader: ${stringLiteral(shape.idempotencyHeader)}`);
+  const success = operation.successResponse;
+  if (success?.contentType !== undefined && !isJsonMediaType(success.contentType))
+    request.push(`accept: ${stringLiteral(success.contentType)}`);
+  const responseSchema = responseSchemaOf(operation);
+  if (responseSchema !== undefined)
+    request.push(`responseSchema: ${stringLiteral(responseSchema)}`);
   const requestLiteral = `{ ${request.join(', ')} }`;
 
   if (paginated && operation.pagination !== undefined) {
-    const { afterParam, beforeParam, itemsField, nextCursorField } = operation.pagination;
+    const { afterParam, beforeParam, itemsField, nextCursorField, prevCursorField } =
+      operation.pagination;
     const pagination = [`afterParam: ${stringLiteral(afterParam)}`];
     if (beforeParam !== undefined) pagination.push(`beforeParam: ${stringLiteral(beforeParam)}`);
-    pagination.push(`itemsField: ${stringLiteral(itemsField)}`, `nextCursorField: ${stringLiteral(nextCursorField)}`);
-    lines.push(`return this._client.requestPage(${requestLiteral}, { ${pagination.join(', ')} }, options);`);
+    pagination.push(
+      `itemsField: ${stringLiteral(itemsField)}`,
+      `nextCursorField: ${stringLiteral(nextCursorField)}`,
+    );
+    if (beforeParam !== undefined && prevCursorField !== undefined)
+      pagination.push(`prevCursorField: ${stringLiteral(prevCursorField)}`);
+    lines.push(
+      `return this._client.requestPage(${requestLiteral}, { ${pagination.join(', ')} }, options);`,
+    );
   } else {
     lines.push(`return this._client.request(${requestLiteral}, options);`);
   }
@@ -192,9 +243,12 @@ function pathTemplate(
   const tag = ctx.imports.value(MODULES.path, 'path');
   const byName = new Map<string, string>();
   for (const slot of shape.pathArgs) byName.set(slot.parameter.name, slot.local);
-  for (const slot of shape.clientOptions) if (slot.parameter.in === 'path') byName.set(slot.parameter.name, clientParam(slot));
-  const text = shape.operation.path.replace(/\{([^{}]+)\}|([^{}]+|[{}])/g, (_whole, name: string | undefined, literal: string | undefined) =>
-    name !== undefined ? `\${${byName.get(name) ?? 'undefined'}}` : escapeTemplate(literal ?? ''),
+  for (const slot of shape.clientOptions)
+    if (slot.parameter.in === 'path') byName.set(slot.parameter.name, clientParam(slot));
+  const text = shape.operation.path.replace(
+    /\{([^{}]+)\}|([^{}]+|[{}])/g,
+    (_whole, name: string | undefined, literal: string | undefined) =>
+      name !== undefined ? `\${${byName.get(name) ?? 'undefined'}}` : escapeTemplate(literal ?? ''),
   );
   return `${tag}\`${text}\``;
 }
@@ -218,17 +272,30 @@ function methodDoc(shape: OperationShape): OptionalKind<JSDocStructure> {
     .filter((text): text is string => text !== undefined && text.trim() !== '')
     .map(escapeJsDoc);
   if (paragraphs.length === 2 && paragraphs[0] === paragraphs[1]) paragraphs.pop();
-  const description = paragraphs.length > 0 ? paragraphs.join('\n\n') : `${operation.method.toUpperCase()} ${escapeJsDoc(operation.path)}`;
+  const description =
+    paragraphs.length > 0
+      ? paragraphs.join('\n\n')
+      : `${operation.method.toUpperCase()} ${escapeJsDoc(operation.path)}`;
 
   const tags: OptionalKind<JSDocTagStructure>[] = shape.pathArgs
-    .filter((slot) => slot.parameter.description !== undefined && slot.parameter.description.trim() !== '')
-    .map((slot) => ({ tagName: 'param', text: `${slot.local} ${escapeJsDoc(slot.parameter.description ?? '')}` }));
+    .filter(
+      (slot) =>
+        slot.parameter.description !== undefined && slot.parameter.description.trim() !== '',
+    )
+    .map((slot) => ({
+      tagName: 'param',
+      text: `${slot.local} ${escapeJsDoc(slot.parameter.description ?? '')}`,
+    }));
   if (operation.preview === true) tags.push({ tagName: 'remarks', text: PREVIEW_REMARK });
   if (operation.deprecated) tags.push({ tagName: 'deprecated' });
   return { description, tags };
 }
 
-function typeAliases(shape: OperationShape, methodName: string, ctx: FileContext): TypeAliasDeclarationStructure[] {
+function typeAliases(
+  shape: OperationShape,
+  methodName: string,
+  ctx: FileContext,
+): TypeAliasDeclarationStructure[] {
   const { operation } = shape;
   const opRef = operationRef(operation, ctx.imports.type(MODULES.openapi, 'operations'));
   const link = `{@link ${ctx.className}.${methodName}}`;
@@ -244,7 +311,10 @@ function typeAliases(shape: OperationShape, methodName: string, ctx: FileContext
     });
   }
   if (operation.body !== undefined && operation.typeNames.body !== undefined) {
-    const description = operation.body.description === undefined ? '' : `\n\n${escapeJsDoc(operation.body.description)}`;
+    const description =
+      operation.body.description === undefined
+        ? ''
+        : `\n\n${escapeJsDoc(operation.body.description)}`;
     aliases.push({
       kind: StructureKind.TypeAlias,
       name: operation.typeNames.body,
@@ -258,7 +328,11 @@ function typeAliases(shape: OperationShape, methodName: string, ctx: FileContext
     kind: StructureKind.TypeAlias,
     name: operation.typeNames.response,
     isExported: true,
-    docs: [{ description: `What ${link} resolves to.${success === undefined || success.trim() === '' ? '' : `\n\n${escapeJsDoc(success)}`}` }],
+    docs: [
+      {
+        description: `What ${link} resolves to.${success === undefined || success.trim() === '' ? '' : `\n\n${escapeJsDoc(success)}`}`,
+      },
+    ],
     type: responseType(operation, opRef),
   });
   return aliases;
@@ -278,14 +352,29 @@ function paramsType(shape: OperationShape, opRef: string): string {
   if (shape.form === 'nested') {
     const members: OptionalKind<PropertySignatureStructure>[] = [];
     if (shape.query.length > 0) {
-      members.push({ name: 'query', type: queryType, hasQuestionToken: !shape.nestedQueryRequired, docs: ['Query parameters.'] });
+      members.push({
+        name: 'query',
+        type: queryType,
+        hasQuestionToken: !shape.nestedQueryRequired,
+        docs: ['Query parameters.'],
+      });
     }
     if (shape.headers.length > 0) {
       const required = shape.headers.some((slot) => slot.parameter.required);
-      members.push({ name: 'headers', type: headerType, hasQuestionToken: !required, docs: ['Header parameters.'] });
+      members.push({
+        name: 'headers',
+        type: headerType,
+        hasQuestionToken: !required,
+        docs: ['Header parameters.'],
+      });
     }
     if (operation.body !== undefined) {
-      members.push({ name: 'body', type: bodyTypeName, hasQuestionToken: !shape.nestedBodyRequired, docs: ['The request body.'] });
+      members.push({
+        name: 'body',
+        type: bodyTypeName,
+        hasQuestionToken: !shape.nestedBodyRequired,
+        docs: ['The request body.'],
+      });
     }
     return typeLiteral([...members, ...options]);
   }
@@ -298,9 +387,15 @@ function paramsType(shape: OperationShape, opRef: string): string {
 }
 
 /** `project?: string` for each parameter the client fills, documented with where the default comes from. */
-function clientOptionMembers(shape: OperationShape, opRef: string): OptionalKind<PropertySignatureStructure>[] {
+function clientOptionMembers(
+  shape: OperationShape,
+  opRef: string,
+): OptionalKind<PropertySignatureStructure>[] {
   return shape.clientOptions.map((slot) => {
-    const description = slot.parameter.description === undefined ? '' : `${escapeJsDoc(slot.parameter.description)}\n\n`;
+    const description =
+      slot.parameter.description === undefined
+        ? ''
+        : `${escapeJsDoc(slot.parameter.description)}\n\n`;
     return {
       name: propertyKey(slot.option),
       type: parameterType(slot.parameter, opRef),
@@ -313,7 +408,9 @@ function clientOptionMembers(shape: OperationShape, opRef: string): OptionalKind
 /** A type literal as text, members with their TSDoc. */
 function typeLiteral(members: readonly OptionalKind<PropertySignatureStructure>[]): string {
   const lines = members.map((member) => {
-    const docs = (member.docs ?? []).map((doc) => (typeof doc === 'string' ? doc : (doc.description ?? '')));
+    const docs = (member.docs ?? []).map((doc) =>
+      typeof doc === 'string' ? doc : (doc.description ?? ''),
+    );
     const text = docs.join('\n').split('\n');
     const comment =
       text.length === 0 || (text.length === 1 && text[0] === '')
@@ -341,7 +438,11 @@ function objectLiteral(entries: readonly string[]): string | undefined {
 }
 
 /** `query`, or `{ ...query, project: … }` when client options join it; undefined when there is nothing. */
-function withEntries(name: string, entries: readonly string[], hasBase: boolean): string | undefined {
+function withEntries(
+  name: string,
+  entries: readonly string[],
+  hasBase: boolean,
+): string | undefined {
   if (entries.length === 0) return hasBase ? name : undefined;
   return hasBase ? `{ ...${name}, ${entries.join(', ')} }` : `{ ${entries.join(', ')} }`;
 }

@@ -7,7 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const RUNTIME_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/runtime/', import.meta.url));
+export const RUNTIME_TEMPLATES_DIR = fileURLToPath(
+  new URL('../../../templates/runtime/', import.meta.url),
+);
 export const RUNTIME_OUTPUT_DIR = 'src/runtime';
 
 export interface RuntimeFile {
@@ -27,16 +29,24 @@ export function clientRuntimeFiles(dir: string = RUNTIME_TEMPLATES_DIR): Runtime
 export function rewriteSpecifiers(text: string): string {
   return text.replace(
     /(\b(?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*?)\.ts\2/g,
-    (_whole, prefix: string, quote: string, specifier: string) => `${prefix}${quote}${specifier}.js${quote}`,
+    (_whole, prefix: string, quote: string, specifier: string) =>
+      `${prefix}${quote}${specifier}.js${quote}`,
   );
 }
 
 function listTypeScript(dir: string): string[] {
   const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...listTypeScript(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts')) files.push(full);
+    else if (
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.test.ts') &&
+      !entry.name.endsWith('.d.ts')
+    )
+      files.push(full);
   }
   return files;
 }

@@ -23,7 +23,11 @@ export function parameterType(parameter: ParameterModel, opRef: string): string 
 }
 
 /** The query (or header) parameters object, without the keys the client fills or takes elsewhere. */
-export function parameterGroupType(opRef: string, location: 'query' | 'header', omit: readonly string[]): string {
+export function parameterGroupType(
+  opRef: string,
+  location: 'query' | 'header',
+  omit: readonly string[],
+): string {
   const group = `NonNullable<${opRef}['parameters'][${stringLiteral(location)}]>`;
   return omit.length === 0 ? group : `Omit<${group}, ${omit.map(stringLiteral).join(' | ')}>`;
 }

@@ -1,31 +1,31 @@
-/** Private helper: merges header sets, later ones winning, case-insensitively. */
+/** Private helper: merges header sets into one plain object, later ones winning, case-insensitively. */
 import type { HeaderValue, HeadersInput } from '../request-options.ts';
 
-export function mergeHeaders(...sources: (HeadersInput | undefined)[]): Headers {
-  const merged = new Headers();
+/** Headers as fetch takes them: lower-case names, string values. */
+export type HeaderRecord = Record<string, string>;
+
+export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRecord {
+  const merged: HeaderRecord = {};
   for (const source of sources) {
     if (source === undefined) continue;
     for (const [name, value] of entries(source)) {
-      if (value === null) merged.delete(name);
-      else if (value !== undefined) merged.set(name, String(value));
+      const key = name.toLowerCase();
+      if (value === null) delete merged[key];
+      else if (value !== undefined) merged[key] = String(value);
     }
   }
   return merged;
 }
 
 function entries(source: HeadersInput): Iterable<readonly [string, HeaderValue]> {
-  if (source instanceof Headers) {
-    const pairs: [string, string][] = [];
-    source.forEach((value, name) => pairs.push([name, value]));
-    return pairs;
-  }
+  if (source instanceof Headers) return Object.entries(headersToObject(source));
   if (Array.isArray(source)) return source as readonly (readonly [string, string])[];
   return Object.entries(source as Readonly<Record<string, HeaderValue>>);
 }
 
 /** Response headers as a plain object (names lower-case), for errors and logs. */
-export function headersToObject(headers: Headers): Record<string, string> {
-  const result: Record<string, string> = {};
+export function headersToObject(headers: Headers): HeaderRecord {
+  const result: HeaderRecord = {};
   headers.forEach((value, name) => {
     result[name] = value;
   });

@@ -14,7 +14,8 @@ import { SDKError } from '../errors.ts';
 export function path(statics: TemplateStringsArray, ...values: unknown[]): string {
   let result = statics[0] ?? '';
   for (let i = 0; i < values.length; i++) {
-    result += encodePathParam(values[i], () => describeTemplate(statics, i)) + (statics[i + 1] ?? '');
+    result +=
+      encodePathParam(values[i], () => describeTemplate(statics, i)) + (statics[i + 1] ?? '');
   }
   return result;
 }
@@ -35,13 +36,16 @@ export function encodePathParam(value: unknown, where: () => string = () => 'a p
   try {
     return encodeURIComponent(text);
   } catch {
-    throw new SDKError(`Path parameter in ${where()} is not well-formed Unicode (it contains a lone surrogate).`);
+    throw new SDKError(
+      `Path parameter in ${where()} is not well-formed Unicode (it contains a lone surrogate).`,
+    );
   }
 }
 
 /** `/projects/{}/plans/{}` with the failing placeholder marked: `/projects/{}/plans/{here}`. */
 function describeTemplate(statics: TemplateStringsArray, failing: number): string {
   let text = statics[0] ?? '';
-  for (let i = 1; i < statics.length; i++) text += `${i - 1 === failing ? '{here}' : '{}'}${statics[i] ?? ''}`;
+  for (let i = 1; i < statics.length; i++)
+    text += `${i - 1 === failing ? '{here}' : '{}'}${statics[i] ?? ''}`;
   return text;
 }

@@ -18,7 +18,10 @@ export type QueryStyles = Readonly<Record<string, QueryStyle>>;
  * `undefined` and `null` values and empty arrays are left out; `Date`s become ISO strings.
  * Returns the string without a leading `?` (empty when there is nothing to send).
  */
-export function serializeQuery(query: Readonly<Record<string, unknown>>, styles: QueryStyles = {}): string {
+export function serializeQuery(
+  query: Readonly<Record<string, unknown>>,
+  styles: QueryStyles = {},
+): string {
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
@@ -55,13 +58,20 @@ function addArray(
 }
 
 /** `form` objects: exploded `R=100&G=200`, otherwise `color=R,100,G,200`. */
-function addObject(pairs: string[], name: string, value: Record<string, unknown>, explode: boolean): void {
+function addObject(
+  pairs: string[],
+  name: string,
+  value: Record<string, unknown>,
+  explode: boolean,
+): void {
   const entries = Object.entries(value).filter(([, item]) => item !== undefined && item !== null);
   if (entries.length === 0) return;
   if (explode) {
     for (const [key, item] of entries) pairs.push(`${encode(key)}=${encode(primitive(item))}`);
   } else {
-    pairs.push(`${encode(name)}=${entries.map(([key, item]) => `${encode(key)},${encode(primitive(item))}`).join(',')}`);
+    pairs.push(
+      `${encode(name)}=${entries.map(([key, item]) => `${encode(key)},${encode(primitive(item))}`).join(',')}`,
+    );
   }
 }
 
@@ -71,7 +81,8 @@ function addDeepObject(pairs: string[], prefix: string, value: unknown): void {
   if (Array.isArray(value)) {
     for (const item of value) addDeepObject(pairs, prefix, item);
   } else if (isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) addDeepObject(pairs, `${prefix}[${key}]`, item);
+    for (const [key, item] of Object.entries(value))
+      addDeepObject(pairs, `${prefix}[${key}]`, item);
   } else {
     pairs.push(`${encode(prefix)}=${encode(primitive(value))}`);
   }
@@ -84,7 +95,9 @@ function primitive(value: unknown): string {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
 }
 
 function encode(text: string): string {

@@ -7,7 +7,9 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { emitClient, clientRuntimeFiles } from '../../../generator/emit/client.ts';
+import { emitGuardRuntime, emitGuards } from '../../../generator/emit/guards.ts';
 import { emitOpenapiTypes } from '../../../generator/emit/openapi-types.ts';
+import { emitSchemaTypes } from '../../../generator/emit/schema-types.ts';
 import type { ApiModel } from '../../../generator/model/types.ts';
 import { renderFiles } from '../../../generator/write/render.ts';
 import { ROOT } from '../../helpers/spec.ts';
@@ -41,28 +43,54 @@ export interface CompiledPackage {
 
 /**
  * The client package for `model` (with `spec` as its bundled document) as the writer renders it:
- * src/openapi.ts, src/client.ts, src/resources/*, src/runtime/*, by path.
+ * src/openapi.ts, src/client.ts, src/response-guards.ts, src/resources/*, src/runtime/*, and the
+ * guards and schema types that src/response-guards.ts imports, by path.
  */
-export async function renderClient(model: ApiModel, spec: Record<string, unknown>, notice = 'generated for a test'): Promise<Map<string, string>> {
+export async function renderClient(
+  model: ApiModel,
+  spec: Record<string, unknown>,
+  notice = 'generated for a test',
+): Promise<Map<string, string>> {
   const withSpec: ApiModel = { ...model, bundled: spec };
-  return renderFiles([{ ...(await emitOpenapiTypes(withSpec)), format: false }, ...emitClient(withSpec), ...clientRuntimeFiles()], notice);
+  return renderFiles(
+    [
+      { ...(await emitOpenapiTypes(withSpec)), format: false },
+      ...emitClient(withSpec),
+      ...clientRuntimeFiles(),
+      emitGuards(withSpec.schemas, { typesModule: './types.js' }),
+      emitGuardRuntime(),
+      emitSchemaTypes(withSpec),
+    ],
+    notice,
+  );
 }
 
 /** Renders the client (plus `extra` files) and type-checks it. */
-export async function compileClient(model: ApiModel, spec: Record<string, unknown>, extra: Record<string, string> = {}): Promise<CompiledPackage> {
+export async function compileClient(
+  model: ApiModel,
+  spec: Record<string, unknown>,
+  extra: Record<string, string> = {},
+): Promise<CompiledPackage> {
   const rendered = await renderClient(model, spec);
   for (const [path, text] of Object.entries(extra)) rendered.set(path, text);
   return { files: rendered, ...typeCheck(rendered) };
 }
 
-export function typeCheck(files: ReadonlyMap<string, string>): Pick<CompiledPackage, 'diagnostics' | 'anyKeywords'> {
-  const virtual = new Map([...files].filter(([path]) => path.endsWith('.ts')).map(([path, text]) => [join(VIRTUAL_ROOT, path), text]));
+export function typeCheck(
+  files: ReadonlyMap<string, string>,
+): Pick<CompiledPackage, 'diagnostics' | 'anyKeywords'> {
+  const virtual = new Map(
+    [...files]
+      .filter(([path]) => path.endsWith('.ts'))
+      .map(([path, text]) => [join(VIRTUAL_ROOT, path), text]),
+  );
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   const { fileExists, readFile, getSourceFile, directoryExists } = host;
   host.fileExists = (file) => virtual.has(file) || fileExists.call(host, file);
   host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
   host.directoryExists = (dir) =>
-    [...virtual.keys()].some((file) => file.startsWith(`${dir}/`)) || (directoryExists?.call(host, dir) ?? false);
+    [...virtual.keys()].some((file) => file.startsWith(`${dir}/`)) ||
+    (directoryExists?.call(host, dir) ?? false);
   host.getSourceFile = (file, languageVersion, onError, shouldCreate) => {
     const text = virtual.get(file);
     return text === undefined
@@ -79,11 +107,19 @@ export function typeCheck(files: ReadonlyMap<string, string>): Pick<CompiledPack
 
   const anyKeywords: string[] = [];
   for (const [file, text] of virtual) {
-    if (file.endsWith('/src/openapi.ts')) continue;
+    if (
+      file.endsWith('/src/openapi.ts') ||
+      file.endsWith('/src/guards.ts') ||
+      file.endsWith('/src/guards-runtime.ts') ||
+      file.endsWith('/src/types.ts')
+    )
+      continue;
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
       if (node.kind === ts.SyntaxKind.AnyKeyword) {
-        anyKeywords.push(`${file.replace(`${VIRTUAL_ROOT}/`, '')}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+        anyKeywords.push(
+          `${file.replace(`${VIRTUAL_ROOT}/`, '')}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`,
+        );
       }
       ts.forEachChild(node, visit);
     };

@@ -13,7 +13,8 @@ import { ROOT } from '../../helpers/spec.ts';
 import { renderClient } from './compile.ts';
 
 export const GOLDEN_DIR = join(ROOT, 'test/fixtures/client-package');
-const NOTICE = 'Golden output of the client emitter for test/fixtures/models/client-model.ts. Update: `npx vitest run test/emit/client/golden.test.ts -u`.';
+const NOTICE =
+  'Golden output of the client emitter for test/fixtures/models/client-model.ts. Update: `npx vitest run test/emit/client/golden.test.ts -u`.';
 
 const rendered = await renderClient(clientModel(), clientSpec, NOTICE);
 
@@ -25,7 +26,9 @@ describe('golden client package', () => {
   it('has no file the emitter no longer writes', async () => {
     const onDisk = (await readdir(GOLDEN_DIR, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
-      .map((entry) => relative(GOLDEN_DIR, join(entry.parentPath, entry.name)).split('\\').join('/'));
+      .map((entry) =>
+        relative(GOLDEN_DIR, join(entry.parentPath, entry.name)).split('\\').join('/'),
+      );
     expect(onDisk.sort()).toEqual([...rendered.keys()].sort());
   });
 });

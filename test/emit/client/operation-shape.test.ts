@@ -12,18 +12,97 @@ function operation(operationId: string): OperationModel {
 }
 
 describe('operationShape', () => {
-  it.each<[string, { operationId: string; want: { form: string; paramsRequired: boolean; flatBody: boolean; pathArgs: string[] } }]>([
-    ['client option only', { operationId: 'retrievePlan', want: { form: 'flat', paramsRequired: false, flatBody: false, pathArgs: ['plan'] } }],
-    ['optional query', { operationId: 'listPlans', want: { form: 'flat', paramsRequired: false, flatBody: false, pathArgs: [] } }],
-    ['object body with a required key', { operationId: 'createPlan', want: { form: 'flat', paramsRequired: true, flatBody: true, pathArgs: [] } }],
-    ['object body, all keys optional', { operationId: 'updatePlan', want: { form: 'flat', paramsRequired: false, flatBody: true, pathArgs: ['plan'] } }],
-    ['array body', { operationId: 'bulkWidgets', want: { form: 'nested', paramsRequired: true, flatBody: false, pathArgs: [] } }],
-    ['colliding body key, optional body', { operationId: 'replaceWidget', want: { form: 'nested', paramsRequired: false, flatBody: false, pathArgs: ['id'] } }],
-    ['multipart body', { operationId: 'uploadWidget', want: { form: 'nested', paramsRequired: true, flatBody: false, pathArgs: ['id'] } }],
-    ['required header', { operationId: 'tracedWidgets', want: { form: 'flat', paramsRequired: true, flatBody: false, pathArgs: [] } }],
-    ['query key colliding with a client option', { operationId: 'scopedWidgets', want: { form: 'nested', paramsRequired: false, flatBody: false, pathArgs: [] } }],
-    ['nothing to pass', { operationId: 'legacyWidget', want: { form: 'none', paramsRequired: false, flatBody: false, pathArgs: [] } }],
-    ['locals renamed', { operationId: 'getWidget', want: { form: 'none', paramsRequired: false, flatBody: false, pathArgs: ['path2', 'params2'] } }],
+  it.each<
+    [
+      string,
+      {
+        operationId: string;
+        want: { form: string; paramsRequired: boolean; flatBody: boolean; pathArgs: string[] };
+      },
+    ]
+  >([
+    [
+      'client option only',
+      {
+        operationId: 'retrievePlan',
+        want: { form: 'flat', paramsRequired: false, flatBody: false, pathArgs: ['plan'] },
+      },
+    ],
+    [
+      'optional query',
+      {
+        operationId: 'listPlans',
+        want: { form: 'flat', paramsRequired: false, flatBody: false, pathArgs: [] },
+      },
+    ],
+    [
+      'object body with a required key',
+      {
+        operationId: 'createPlan',
+        want: { form: 'flat', paramsRequired: true, flatBody: true, pathArgs: [] },
+      },
+    ],
+    [
+      'object body, all keys optional',
+      {
+        operationId: 'updatePlan',
+        want: { form: 'flat', paramsRequired: false, flatBody: true, pathArgs: ['plan'] },
+      },
+    ],
+    [
+      'array body',
+      {
+        operationId: 'bulkWidgets',
+        want: { form: 'nested', paramsRequired: true, flatBody: false, pathArgs: [] },
+      },
+    ],
+    [
+      'colliding body key, optional body',
+      {
+        operationId: 'replaceWidget',
+        want: { form: 'nested', paramsRequired: false, flatBody: false, pathArgs: ['id'] },
+      },
+    ],
+    [
+      'multipart body',
+      {
+        operationId: 'uploadWidget',
+        want: { form: 'nested', paramsRequired: true, flatBody: false, pathArgs: ['id'] },
+      },
+    ],
+    [
+      'required header',
+      {
+        operationId: 'tracedWidgets',
+        want: { form: 'flat', paramsRequired: true, flatBody: false, pathArgs: [] },
+      },
+    ],
+    [
+      'query key colliding with a client option',
+      {
+        operationId: 'scopedWidgets',
+        want: { form: 'nested', paramsRequired: false, flatBody: false, pathArgs: [] },
+      },
+    ],
+    [
+      'nothing to pass',
+      {
+        operationId: 'legacyWidget',
+        want: { form: 'none', paramsRequired: false, flatBody: false, pathArgs: [] },
+      },
+    ],
+    [
+      'locals renamed',
+      {
+        operationId: 'getWidget',
+        want: {
+          form: 'none',
+          paramsRequired: false,
+          flatBody: false,
+          pathArgs: ['path2', 'params2'],
+        },
+      },
+    ],
   ])('%s', (_name, { operationId, want }) => {
     const shape = operationShape(operation(operationId), model);
     expect({
@@ -52,9 +131,14 @@ describe('operationShape', () => {
   });
 
   it('rejects a path placeholder without a parameter, naming the operation', () => {
-    const broken: OperationModel = { ...operation('retrievePlan'), path: '/projects/{project}/plans/{planId}' };
+    const broken: OperationModel = {
+      ...operation('retrievePlan'),
+      path: '/projects/{project}/plans/{planId}',
+    };
     expect(() => operationShape(broken, model)).toThrow(GeneratorError);
-    expect(() => operationShape(broken, model)).toThrow(/#\/paths\/~1projects~1\{project\}~1plans~1\{plan\}\/get.*planId/s);
+    expect(() => operationShape(broken, model)).toThrow(
+      /#\/paths\/~1projects~1\{project\}~1plans~1\{plan\}\/get.*planId/s,
+    );
   });
 });
 
@@ -62,7 +146,8 @@ describe('emitClient refuses names it cannot give a safe home', () => {
   function withOption(name: string, operationId: string): ApiModel {
     const changed = clientModel();
     for (const op of changed.operations) {
-      for (const parameter of op.parameters) if (parameter.clientOption === 'project') parameter.clientOption = name;
+      for (const parameter of op.parameters)
+        if (parameter.clientOption === 'project') parameter.clientOption = name;
     }
     changed.sdk.clientOptions = [{ ...changed.sdk.clientOptions[0]!, name }];
     const target = changed.operations.find((op) => op.operationId === operationId)!;
@@ -71,12 +156,15 @@ describe('emitClient refuses names it cannot give a safe home', () => {
   }
 
   it('a client option named like a built-in option', () => {
-    expect(() => emitClient(withOption('timeout', 'listPlans'))).toThrow(/client option "timeout".*fix: give the parameter another/s);
+    expect(() => emitClient(withOption('timeout', 'listPlans'))).toThrow(
+      /client option "timeout".*fix: give the parameter another/s,
+    );
   });
 
   it('a client option named like a key of nested params', () => {
     const changed = withOption('body', 'bulkWidgets');
-    changed.operations.find((op) => op.operationId === 'bulkWidgets')!.path = '/widgets/{project}/bulk';
+    changed.operations.find((op) => op.operationId === 'bulkWidgets')!.path =
+      '/widgets/{project}/bulk';
     expect(() => emitClient(changed)).toThrow(/client option "body" would clash/);
   });
 });

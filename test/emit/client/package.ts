@@ -11,7 +11,10 @@ export interface WrittenPackage {
 
 export async function writePackage(files: ReadonlyMap<string, string>): Promise<WrittenPackage> {
   const dir = await mkdtemp(join(tmpdir(), 'client-emit-'));
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'client-under-test', type: 'module' }));
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'client-under-test', type: 'module' }),
+  );
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   for (const [path, text] of files) {
     await mkdir(dirname(join(dir, path)), { recursive: true });

@@ -1,30 +1,42 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientRuntimeFiles, rewriteSpecifiers, RUNTIME_TEMPLATES_DIR } from '../../../generator/emit/client/runtime-files.ts';
+import {
+  clientRuntimeFiles,
+  rewriteSpecifiers,
+  RUNTIME_TEMPLATES_DIR,
+} from '../../../generator/emit/client/runtime-files.ts';
 
 describe('clientRuntimeFiles', () => {
   const files = clientRuntimeFiles();
 
   it('maps every runtime template (and no test) to src/runtime/, in a fixed order', () => {
     expect(files.map((file) => file.path)).toEqual([
+      'src/runtime/api-promise.ts',
       'src/runtime/core.ts',
       'src/runtime/errors.ts',
+      'src/runtime/internal/body.ts',
       'src/runtime/internal/env.ts',
       'src/runtime/internal/headers.ts',
       'src/runtime/internal/path.ts',
       'src/runtime/internal/query.ts',
+      'src/runtime/internal/retry.ts',
       'src/runtime/internal/url.ts',
+      'src/runtime/logger.ts',
       'src/runtime/pagination.ts',
       'src/runtime/paths-client.ts',
       'src/runtime/request-options.ts',
       'src/runtime/resource.ts',
+      'src/runtime/validation.ts',
     ]);
   });
 
   it('copies each template unchanged except for .ts → .js in relative specifiers', () => {
     for (const file of files) {
-      const template = readFileSync(join(RUNTIME_TEMPLATES_DIR, file.path.replace('src/runtime/', '')), 'utf8');
+      const template = readFileSync(
+        join(RUNTIME_TEMPLATES_DIR, file.path.replace('src/runtime/', '')),
+        'utf8',
+      );
       expect(file.text).toBe(template.replace(/(['"])(\.{1,2}\/[^'"]*?)\.ts\1/g, '$1$2.js$1'));
       expect(file.text).not.toMatch(/from '\.{1,2}\/[^']*\.ts'/);
     }
@@ -33,14 +45,19 @@ describe('clientRuntimeFiles', () => {
   it('keeps templates free of imports the package cannot resolve (only relative ones and openapi-fetch)', () => {
     for (const file of files) {
       for (const [, specifier] of file.text.matchAll(/from '([^']+)'/g)) {
-        expect(specifier === 'openapi-fetch' || /^\.{1,2}\/.*\.js$/.test(specifier ?? ''), `${file.path}: ${specifier}`).toBe(true);
+        expect(
+          specifier === 'openapi-fetch' || /^\.{1,2}\/.*\.js$/.test(specifier ?? ''),
+          `${file.path}: ${specifier}`,
+        ).toBe(true);
       }
     }
   });
 
   it('lists the template folder without tests even if one is added there', () => {
     const names = readdirSync(RUNTIME_TEMPLATES_DIR, { recursive: true }).map(String);
-    expect(files).toHaveLength(names.filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).length);
+    expect(files).toHaveLength(
+      names.filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).length,
+    );
   });
 });
 

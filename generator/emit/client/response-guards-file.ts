@@ -1,0 +1,78 @@
+/**
+ * `src/response-guards.ts`: the guard (`validateX` from `src/guards.ts`) of every named schema a
+ * success response declares, by schema name, for
+ * `new Client({ responseValidation: 'warn', responseGuards })`.
+ *
+ * Why a module of its own: the client never imports a guard. A resource method only names its
+ * response schema (`responseSchema: 'Plan'`), and the client looks the guard up in the table it
+ * was given. So a bundle that does not validate carries no guard, and one that does carries them
+ * because it imported this table.
+ */
+import { StructureKind, VariableDeclarationKind } from 'ts-morph';
+import { propertyKey } from '../../model/names.ts';
+import type { ApiModel, OperationModel } from '../../model/types.ts';
+import type { EmittedSourceFile } from '../types.ts';
+import { ImportPlan } from './imports.ts';
+import { isJsonMediaType } from './operation-shape.ts';
+
+export const RESPONSE_GUARDS_PATH = 'src/response-guards.ts';
+export const RESPONSE_GUARDS_MODULE = './response-guards.js';
+
+/**
+ * The named schema of the operation's JSON success body, when it is exactly one (a `$ref`, not
+ * nullable): the schema whose guard checks the body. Other bodies are not validated.
+ */
+export function responseSchemaOf(operation: OperationModel): string | undefined {
+  const success = operation.successResponse;
+  if (
+    success?.schema === undefined ||
+    success.contentType === undefined ||
+    !isJsonMediaType(success.contentType)
+  )
+    return undefined;
+  const { schema } = success;
+  return schema.kind === 'ref' && !schema.nullable ? schema.target : undefined;
+}
+
+/** `export const <exportName>: ResponseGuards = { Plan: validatePlan, … }`, schemas sorted by name. */
+export function emitResponseGuardsFile(model: ApiModel, exportName: string): EmittedSourceFile {
+  const known = new Set(model.schemas.map((schema) => schema.name));
+  const names = [...new Set(model.operations.map(responseSchemaOf))]
+    .filter((name): name is string => name !== undefined && known.has(name))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const imports = new ImportPlan([exportName]);
+  const type = imports.type('./runtime/validation.js', 'ResponseGuards');
+  const entries = names.map(
+    (name) => `${propertyKey(name)}: ${imports.value('./guards.js', `validate${name}`)}`,
+  );
+  return {
+    path: RESPONSE_GUARDS_PATH,
+    statements: [
+      ...imports.declarations(),
+      '',
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [
+          [
+            'The guard of each response schema, by name, for response validation:',
+            '',
+            '```ts',
+            `new ${model.sdk.clientName}({ responseValidation: 'warn', ${exportName === 'responseGuards' ? exportName : `responseGuards: ${exportName}`} });`,
+            '```',
+            '',
+            'Import it only where you validate: it brings the guards of every response schema into your bundle.',
+          ].join('\n'),
+        ],
+        declarations: [
+          {
+            name: exportName,
+            type,
+            initializer: entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n}`,
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Private helper: when a failed attempt is retried, and after how long.
+ *
+ * - Retried: connection errors and timeouts, and the statuses 408, 409, 429 and 5xx.
+ * - Only methods that are safe to repeat: GET, HEAD, OPTIONS, PUT and PATCH always; POST and
+ *   DELETE only when they carry an idempotency key (the server then answers a repeat with the
+ *   first result instead of acting twice).
+ * - The wait: the server's `retry-after-ms` or `Retry-After` (seconds or an HTTP date) when it
+ *   sends one; a wait longer than `maxRetryAfter` ends the retries (the call fails at once rather
+ *   than retrying before the server said it would be ready). Otherwise exponential backoff with
+ *   full jitter: a random wait between 0 and `min(maxDelay, initialDelay × 2^retry)`.
+ */
+import { APIUserAbortError } from '../errors.ts';
+
+/** Milliseconds; see the module comment. */
+export interface Backoff {
+  initialDelay: number;
+  maxDelay: number;
+  maxRetryAfter: number;
+}
+
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+export function isRetryableMethod(method: string, hasIdempotencyKey: boolean): boolean {
+  return (method !== 'post' && method !== 'delete') || hasIdempotencyKey;
+}
+
+/**
+ * How long to wait before retry number `retry` (0 for the first retry), or `undefined` when the
+ * server asks for a longer wait than `backoff.maxRetryAfter`.
+ */
+export function retryDelay(
+  retry: number,
+  headers: Headers | undefined,
+  backoff: Backoff,
+  random: () => number = Math.random,
+  now: number = Date.now(),
+): number | undefined {
+  const asked = headers === undefined ? undefined : retryAfter(headers, now);
+  if (asked !== undefined) return asked <= backoff.maxRetryAfter ? asked : undefined;
+  return random() * Math.min(backoff.maxDelay, backoff.initialDelay * 2 ** retry);
+}
+
+/** The wait a response asks for, in milliseconds (never negative), or `undefined` when it asks for none. */
+export function retryAfter(headers: Headers, now: number): number | undefined {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const value = headers.get('retry-after')?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  // An HTTP date names its month (`Wed, 21 Oct 2015 07:28:00 GMT`); Date.parse alone takes `-3` too.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Resolves after `ms`; rejects with `APIUserAbortError` as soon as `signal` aborts. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new APIUserAbortError());
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * Configuration of the generated Gigs client (generated/src): options, environment variables,
+ * defaults, and the error when the token is missing. No request leaves the machine: a custom
+ * fetch answers where the default base URL would go out to the network.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Gigs, SDKError } from '../../generated/src/index.ts';
+import { responseExample } from './harness.ts';
+
+const ENV = ['GIGS_TOKEN', 'GIGS_PROJECT', 'GIGS_BASE_URL'] as const;
+const saved = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
+
+afterEach(() => {
+  for (const name of ENV) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+});
+
+/** A fetch that records what would be sent and answers with a plan. */
+function recordingFetch(): {
+  fetch: (input: string | Request, init?: RequestInit) => Promise<Response>;
+  seen: { url: string; headers: Record<string, string> }[];
+} {
+  const seen: { url: string; headers: Record<string, string> }[] = [];
+  return {
+    seen,
+    fetch: (input, init) => {
+      seen.push({ url: String(input), headers: { ...(init?.headers as Record<string, string>) } });
+      return Promise.resolve(Response.json(responseExample('retrievePlan').body));
+    },
+  };
+}
+
+describe('new Gigs()', () => {
+  it('fails at once without a token, saying how to give one', () => {
+    for (const name of ENV) delete process.env[name];
+    expect(() => new Gigs()).toThrow(SDKError);
+    expect(() => new Gigs({ project: 'p' })).toThrow(
+      'Missing API token: pass it as `new Gigs({ token })` or set the GIGS_TOKEN environment variable.',
+    );
+    expect(() => new Gigs({ token: '' })).toThrow('Missing API token');
+  });
+
+  it('reads GIGS_TOKEN and GIGS_PROJECT, and sends to https://api.gigs.com by default', async () => {
+    delete process.env['GIGS_BASE_URL'];
+    process.env['GIGS_TOKEN'] = 'env-token';
+    process.env['GIGS_PROJECT'] = 'env-project';
+    const { fetch, seen } = recordingFetch();
+    await new Gigs({ fetch }).plans.retrieve('pln_1');
+    expect(seen).toEqual([
+      {
+        url: 'https://api.gigs.com/projects/env-project/plans/pln_1',
+        headers: { accept: 'application/json', authorization: 'Bearer env-token' },
+      },
+    ]);
+  });
+
+  it('prefers options to the environment; GIGS_BASE_URL moves the default', async () => {
+    process.env['GIGS_TOKEN'] = 'env-token';
+    process.env['GIGS_PROJECT'] = 'env-project';
+    process.env['GIGS_BASE_URL'] = 'https://sandbox.example/v1';
+    const { fetch, seen } = recordingFetch();
+    await new Gigs({ fetch }).plans.retrieve('pln_1');
+    await new Gigs({
+      fetch,
+      token: 'opt-token',
+      project: 'opt-project',
+      baseURL: 'https://other.example',
+    }).plans.retrieve('pln_1');
+    expect(seen.map((s) => [s.url, s.headers['authorization']])).toEqual([
+      ['https://sandbox.example/v1/projects/env-project/plans/pln_1', 'Bearer env-token'],
+      ['https://other.example/projects/opt-project/plans/pln_1', 'Bearer opt-token'],
+    ]);
+  });
+
+  it('without a project anywhere, a call says how to give one, before sending', () => {
+    delete process.env['GIGS_PROJECT'];
+    const { fetch, seen } = recordingFetch();
+    const gigs = new Gigs({ token: 't', fetch });
+    expect(() => gigs.plans.retrieve('pln_1')).toThrow(
+      'Missing "project": pass it to this method, or set `project` in `new Gigs({ project })` or the GIGS_PROJECT environment variable.',
+    );
+    expect(seen).toHaveLength(0);
+  });
+
+  it('has the documented defaults, and shows them (never the token) as JSON', () => {
+    const gigs = new Gigs({ token: 'sk_SECRET_json', project: 'p' });
+    const json = JSON.stringify(gigs);
+    expect(json).not.toContain('sk_SECRET_json');
+    expect(JSON.parse(json).plans._client).toEqual({
+      baseURL: 'https://api.gigs.com',
+      timeout: 60_000,
+      maxRetries: 2,
+      autoIdempotencyKeys: true,
+      responseValidation: 'off',
+    });
+  });
+
+  it('refuses invalid settings at once', () => {
+    expect(() => new Gigs({ token: 't', timeout: -1 })).toThrow(
+      'timeout must be a non-negative number of milliseconds, got -1.',
+    );
+    expect(() => new Gigs({ token: 't', maxRetries: 0.5 })).toThrow(
+      'maxRetries must be a non-negative integer, got 0.5.',
+    );
+  });
+});

@@ -1,0 +1,75 @@
+/** Which operations name a response schema for validation, and the table of guards built from them. */
+import { describe, expect, it } from 'vitest';
+import {
+  emitResponseGuardsFile,
+  responseSchemaOf,
+} from '../../../generator/emit/client/response-guards-file.ts';
+import type { OperationModel, ResponseModel } from '../../../generator/model/types.ts';
+import { printSourceFiles } from '../../../generator/write/print.ts';
+import { arr, clientModel, ref, str } from '../../fixtures/models/client-model.ts';
+
+function withSuccess(successResponse: ResponseModel | undefined): OperationModel {
+  const [operation] = clientModel().operations;
+  if (operation === undefined) throw new Error('the fixture has operations');
+  const { successResponse: _drop, ...rest } = operation;
+  return successResponse === undefined ? rest : { ...rest, successResponse };
+}
+
+describe('responseSchemaOf', () => {
+  it.each<[string, ResponseModel | undefined, string | undefined]>([
+    [
+      'a JSON $ref',
+      { status: '200', contentType: 'application/json', schema: ref('Plan') },
+      'Plan',
+    ],
+    [
+      'a +json $ref',
+      { status: '201', contentType: 'application/problem+json', schema: ref('Plan') },
+      'Plan',
+    ],
+    [
+      'a nullable $ref',
+      {
+        status: '200',
+        contentType: 'application/json',
+        schema: { ...ref('Plan'), nullable: true },
+      },
+      undefined,
+    ],
+    [
+      'an array of refs',
+      { status: '200', contentType: 'application/json', schema: arr(ref('Plan')) },
+      undefined,
+    ],
+    [
+      'an inline schema',
+      { status: '200', contentType: 'application/json', schema: str() },
+      undefined,
+    ],
+    ['text', { status: '200', contentType: 'text/plain', schema: ref('Plan') }, undefined],
+    ['no content (204)', { status: '204' }, undefined],
+    ['no success response', undefined, undefined],
+  ])('%s → %s', (_name, success, want) => {
+    expect(responseSchemaOf(withSuccess(success))).toBe(want);
+  });
+});
+
+describe('emitResponseGuardsFile', () => {
+  it('is an empty table when no operation names a schema the model has', () => {
+    const model = clientModel();
+    const file = emitResponseGuardsFile({ ...model, schemas: [] }, 'responseGuards');
+    const [text] = printSourceFiles([file]);
+    expect(text).toContain('export const responseGuards: ResponseGuards = {}');
+    expect(text).not.toContain("from './guards.js'");
+  });
+
+  it('uses the name it is given, in the example too', () => {
+    const [text] = printSourceFiles([
+      emitResponseGuardsFile(clientModel(), 'FixtureResponseGuards'),
+    ]);
+    expect(text).toContain('export const FixtureResponseGuards: ResponseGuards = {');
+    expect(text).toContain(
+      "new Fixture({ responseValidation: 'warn', responseGuards: FixtureResponseGuards });",
+    );
+  });
+});
