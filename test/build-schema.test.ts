@@ -331,6 +331,8 @@ describe('names and refs', () => {
       GuardError: {},
       Date: {},
       'user.birthday': {},
+      Revived: {},
+      serialized: {},
     }).map((s) => s.name);
     expect(names).toEqual([
       'FooBar',
@@ -340,6 +342,9 @@ describe('names and refs', () => {
       'GuardError2',
       'Date_',
       'UserBirthday',
+      // Exported by the dates module beside the schema types.
+      'Revived2',
+      'Serialized2',
     ]);
   });
 

@@ -141,3 +141,42 @@ describe('emitGuards', () => {
     expect(print(structuredClone(schemas))).toBe(source);
   });
 });
+
+describe('oneOf', () => {
+  const ref = (target: string): SchemaNode => ({
+    kind: 'ref',
+    ...base,
+    target,
+    originalName: target,
+  });
+  const union = (variants: SchemaNode[]): SchemaNode => ({
+    kind: 'union',
+    ...base,
+    mode: 'oneOf',
+    variants,
+  });
+  const nullNode: SchemaNode = { kind: 'null', ...base };
+  const integer: SchemaNode = { kind: 'number', ...base, integer: true, loose: false };
+  const number: SchemaNode = { kind: 'number', ...base, integer: false, loose: false };
+
+  it('stops at the first match when no two variants accept the same kind of value', () => {
+    const source = print([
+      named(
+        'Limits',
+        object([
+          { name: 'throttling', required: true, node: union([ref('Throttling'), nullNode]) },
+        ]),
+      ),
+      named('Throttling', object([{ name: 'bytes', required: true, node: integer }])),
+    ]);
+    expect(fn(source, 'isLimits')).toContain(
+      'if (!(p1 === null || isThrottling(p1))) return false;',
+    );
+  });
+
+  it('counts the matches when two variants can accept the same value', () => {
+    const isEither = fn(print([named('Either', union([integer, number]))]), 'isEither');
+    expect(isEither).toContain('let n0 = 0;');
+    expect(isEither).toContain('if (n0 !== 1) return false;');
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The generator on a large real spec: GitHub's REST description (OpenAPI 3.0.3, 969 schemas).
- * The model builds, the guards type-check under strict, and on every response example the spec
- * ships they agree with ajv. Slow (tens of seconds): one compile shared by the tests.
+ * The model builds, the guards and the date helpers type-check under strict, and on every response
+ * example the spec ships the guards agree with ajv. Slow (tens of seconds): one compile shared by
+ * the tests.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +85,7 @@ describe("GitHub's REST spec", () => {
 
   beforeAll(async () => {
     const start = performance.now();
-    compiled = await compileGuards(doc, '3.0', FILE);
+    compiled = await compileGuards(doc, '3.0', FILE, { dates: true });
     guards = await compiled.load();
     seconds = (performance.now() - start) / 1000;
     console.log(
@@ -110,7 +111,7 @@ describe("GitHub's REST spec", () => {
     }
   });
 
-  it('emits guards that type-check under strict with noUncheckedIndexedAccess, without any', () => {
+  it('emits guards and date helpers that type-check under strict settings, without any', () => {
     expect(compiled.diagnostics).toBe('');
     expect(compiled.anyCount).toBe(0);
     expect(typeof guards['isFullRepository']).toBe('function');

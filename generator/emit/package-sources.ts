@@ -5,6 +5,7 @@
  */
 import type { ApiModel } from '../model/types.ts';
 import { clientRuntimeFiles, emitClient } from './client.ts';
+import { emitDates, emitDatesRuntime } from './dates.ts';
 import { emitGuardRuntime, emitGuards } from './guards.ts';
 import { emitIndexModule } from './index-module.ts';
 import { emitOpenapiTypes } from './openapi-types.ts';
@@ -26,7 +27,17 @@ export function packageEmitters(model: ApiModel): PackageEmitter[] {
   // to format come first, so prettier (on worker threads) works while the rest is emitted.
   return [
     { name: 'client', emit: () => [...emitClient(model), ...clientRuntimeFiles()] },
-    { name: 'guards', emit: () => [emitGuards(model.schemas, { typesModule: './types.js' }), emitGuardRuntime()] },
+    {
+      name: 'guards',
+      emit: () => [emitGuards(model.schemas, { typesModule: './types.js' }), emitGuardRuntime()],
+    },
+    {
+      name: 'dates',
+      emit: () => [
+        emitDates(model.schemas, { typesModule: './types.js', guardsModule: './guards.js' }),
+        emitDatesRuntime(),
+      ],
+    },
     { name: 'schema-types', emit: () => [emitSchemaTypes(model)] },
     { name: 'package', emit: () => [...emitPackageFiles(model), emitIndexModule()] },
     // Printed by the TypeScript printer already; prettier would dominate the run (see openapi-types.ts).

@@ -41,6 +41,12 @@ export const GUARD_RUNTIME_TYPE_NAMES: readonly string[] = [
   'ValidationResult',
 ];
 
+/**
+ * Type names the generated dates module exports (`Revived`, `Serialized`), which the package
+ * entry point re-exports beside the schema types: no named schema may take them either.
+ */
+export const DATES_TYPE_NAMES: readonly string[] = ['Revived', 'Serialized'];
+
 const COMPONENT_PREFIX = '#/components/schemas/';
 
 export interface SchemaBuildContext {
@@ -101,7 +107,7 @@ export function buildSchemaModel(
 
 /** Safe unique type names for components keys, claimed in spec order. */
 export function schemaNames(keys: readonly string[]): Map<string, string> {
-  const registry = new NameRegistry(GUARD_RUNTIME_TYPE_NAMES);
+  const registry = new NameRegistry([...GUARD_RUNTIME_TYPE_NAMES, ...DATES_TYPE_NAMES]);
   return new Map(keys.map((key) => [key, registry.claim(pascalCase(key))]));
 }
 

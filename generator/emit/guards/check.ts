@@ -277,14 +277,36 @@ export function uniqueMapping<T extends { value: string }>(mapping: readonly T[]
 
 function emitPlainUnion(node: UnionNode, x: string, code: Code, g: GenContext): void {
   const tests = node.variants.map((v) => branchTest(v, x, g));
-  if (node.mode === 'anyOf' || tests.length === 1) {
-    code.ifLine(negate(tests.join(' || ')), 'return false;');
+  if (node.mode === 'anyOf' || tests.length === 1 || kindsAreDisjoint(node, g)) {
+    // Any order gives the same answer: plain comparisons first, calls after.
+    const ordered = [
+      ...tests.filter((t) => !t.includes('(')),
+      ...tests.filter((t) => t.includes('(')),
+    ];
+    code.ifLine(negate(ordered.join(' || ')), 'return false;');
     return;
   }
   const n = g.fn.local('n');
   code.line(`let ${n} = 0;`);
   for (const test of tests) code.ifLine(test, `${n}++;`);
   code.ifLine(`${n} !== 1`, 'return false;');
+}
+
+/**
+ * True when no two variants accept a value of the same JSON kind (`oneOf: [Throttling, null]`), so
+ * at most one can match and oneOf is checked like anyOf, stopping at the first match. (Every value
+ * has one kind, and {@link acceptedKinds} over-approximates: schemas that could accept anything
+ * accept every kind.)
+ */
+function kindsAreDisjoint(node: UnionNode, g: GenContext): boolean {
+  const seen = new Set<string>();
+  for (const variant of node.variants) {
+    for (const kind of acceptedKinds(variant, g.file.schemas)) {
+      if (seen.has(kind)) return false;
+      seen.add(kind);
+    }
+  }
+  return true;
 }
 
 /**

@@ -1,0 +1,219 @@
+/**
+ * Emits `src/dates.ts`: for every named schema X that holds `format: date-time` strings (itself or
+ * through the schemas it refers to), `reviveX` (wire value → Date objects, straight-line code) and
+ * `serializeX` (back to the wire form), the `Revived` interface with each revived type, plus
+ * `src/dates-runtime.ts`, the small runtime they import (copied from templates/dates/runtime.ts).
+ */
+import { readFileSync } from 'node:fs';
+import {
+  StructureKind,
+  type FunctionDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type StatementStructures,
+} from 'ts-morph';
+import { DATES_TYPE_NAMES } from '../model/build-schema.ts';
+import { escapeJsDoc } from '../model/names.ts';
+import { docText } from './doc-text.ts';
+import type { NamedSchema } from '../model/types.ts';
+import {
+  expression,
+  objectBody,
+  REVIVED,
+  reviveName,
+  revivedRef,
+  revivedType,
+  type DatesScope,
+  type HelperFunction,
+} from './dates/code.ts';
+import { planDates, type Reviver } from './dates/plan.ts';
+import type { EmittedSourceFile } from './types.ts';
+
+export const DATES_PATH = 'src/dates.ts';
+export const DATES_RUNTIME_PATH = 'src/dates-runtime.ts';
+const RUNTIME_MODULE = './dates-runtime.js';
+const RUNTIME_TEMPLATE = new URL('../../templates/dates/runtime.ts', import.meta.url);
+
+export interface DatesOptions {
+  /** Module the schema types come from, e.g. `./types.js`. */
+  typesModule: string;
+  /** Module of the guards (`isX`), e.g. `./guards.js`: they pick the variant of a union to revive. */
+  guardsModule: string;
+}
+
+export function emitDates(schemas: readonly NamedSchema[], opts: DatesOptions): EmittedSourceFile {
+  const clash = schemas.find((s) => DATES_TYPE_NAMES.includes(s.name));
+  if (clash) {
+    throw new Error(
+      `schema type name ${clash.name} clashes with the dates module; name schemas with buildSchemaModel`,
+    );
+  }
+  const plans = planDates(schemas);
+  const guards = new Set<string>();
+  const types = new Set<string>();
+  const members: InterfaceDeclarationStructure['properties'] = [];
+  const functions: StatementStructures[] = [];
+  for (const schema of schemas) {
+    const reviver = plans.get(schema.name);
+    if (!reviver) continue;
+    const scope: DatesScope = { guards, types, helpers: [], owner: schema.name };
+    types.add(schema.name);
+    const wire = { type: schema.name, clean: !reviver.nullable };
+    members.push({
+      name: schema.name,
+      docs: [`{@link ${schema.name}} with its date-time strings as Date objects.`],
+      type: revivedType(reviver, wire, scope),
+    });
+    functions.push(...schemaFunctions(schema.name, reviver, scope));
+  }
+
+  const statements: EmittedSourceFile['statements'] = [MODULE_DOC];
+  if (types.size > 0) {
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: opts.typesModule,
+      namedImports: [...types].sort(),
+    });
+  }
+  if (guards.size > 0) {
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: opts.guardsModule,
+      namedImports: [...guards].sort(),
+    });
+  }
+  const runtime = functions.length > 0 ? ['parseDateTime', 'serializeDates'] : [];
+  const body = functions.map((f) => ('statements' in f ? String(f.statements) : '')).join('\n');
+  const used = runtime.filter((name) => body.includes(`${name}(`));
+  if (used.length > 0) {
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: RUNTIME_MODULE,
+      namedImports: used,
+    });
+  }
+  statements.push(
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: RUNTIME_MODULE,
+      namedExports: ['formatDateTime', 'parseDateTime', 'serializeDates'],
+    },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: RUNTIME_MODULE,
+      namedExports: ['Serialized'],
+    },
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: REVIVED,
+      docs: [
+        members.length > 0
+          ? "The revived type of each schema that holds date-time strings, by schema name: `Revived['Plan']`."
+          : 'The revived type of each schema that holds date-time strings, by schema name. (No schema of this API holds any.)',
+      ],
+      properties: members,
+    },
+    ...functions,
+  );
+  return { path: DATES_PATH, statements };
+}
+
+/** `src/dates-runtime.ts`: templates/dates/runtime.ts, unchanged. */
+export function emitDatesRuntime(): EmittedSourceFile {
+  return {
+    path: DATES_RUNTIME_PATH,
+    statements: [readFileSync(RUNTIME_TEMPLATE, 'utf8').trimEnd()],
+  };
+}
+
+const MODULE_DOC = `/**
+ * Date helpers for the schemas that hold \`format: date-time\` strings. For such a schema X:
+ * - \`reviveX(value)\`: a copy of a valid X with its date-time strings as Date objects, of type
+ *   \`Revived['X']\`; the parts without dates are shared with \`value\`, not copied;
+ * - \`serializeX(revived)\`: the wire form again. A Date that was not changed gives back exactly the
+ *   text it was revived from; other Dates are written in UTC (\`2021-01-21T19:38:34Z\`).
+ *
+ * The guards check the wire form, before reviving or after serializing: reviving changes no
+ * verdict. A string that is not a date-time (formats are not checked) becomes an invalid Date
+ * (\`getTime()\` is NaN) and serializes back to the same text. Date-time strings under
+ * \`prefixItems\` or \`patternProperties\`, and in inline union variants beside other variants,
+ * are left as strings.
+ */`;
+
+function schemaFunctions(
+  x: string,
+  reviver: Reviver,
+  scope: DatesScope,
+): FunctionDeclarationStructure[] {
+  const wire = { type: x, clean: !reviver.nullable };
+  let statements: string[];
+  if (reviver.kind === 'object') {
+    const nonNull = { ...reviver, nullable: false };
+    statements = [
+      ...(reviver.nullable ? ['if (value === null) return null;'] : []),
+      ...objectBody(nonNull, wire, scope),
+    ];
+  } else {
+    statements = [`return ${expression(reviver, 'value', wire, scope)};`];
+  }
+  const summary =
+    reviver.kind === 'date'
+      ? `A valid {@link ${x}} as a Date.`
+      : `A copy of a valid {@link ${x}} with its date-time strings as Date objects: ${datePaths(reviver, '').join(', ')}.`;
+  return [
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: reviveName(x),
+      docs: [docText(summary)],
+      parameters: [{ name: 'value', type: x }],
+      returnType: revivedRef(x),
+      statements,
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `serialize${x}`,
+      docs: [
+        `The wire form of a value made by {@link ${reviveName(x)}}: its Dates as date-time strings.`,
+      ],
+      parameters: [{ name: 'value', type: revivedRef(x) }],
+      returnType: x,
+      statements: ['return serializeDates(value);'],
+    },
+    ...scope.helpers.map(helperFunction),
+  ];
+}
+
+function helperFunction(helper: HelperFunction): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: helper.name,
+    parameters: [{ name: 'value', type: helper.parameterType }],
+    returnType: helper.returnType,
+    statements: helper.statements,
+  };
+}
+
+/** Where the dates are, for docs: `createdAt`, `window.end`, `items[]` (by {@link revivePlan}), `*` (map values). */
+function datePaths(reviver: Reviver, path: string): string[] {
+  const at = path === '' ? 'the value itself' : `\`${escapeJsDoc(path)}\``;
+  switch (reviver.kind) {
+    case 'date':
+      return [at];
+    case 'ref':
+      return [`${at} (by {@link ${reviveName(reviver.target)}})`];
+    case 'variants':
+      return [`${at} (by ${reviver.targets.map((t) => `{@link ${reviveName(t)}}`).join(' or ')})`];
+    case 'array':
+      return datePaths(reviver.items, `${path}[]`);
+    case 'map':
+      return datePaths(reviver.values, path === '' ? '*' : `${path}.*`);
+    case 'object':
+      return reviver.properties.flatMap((p) =>
+        datePaths(p.reviver, path === '' ? p.name : `${path}.${p.name}`),
+      );
+  }
+}

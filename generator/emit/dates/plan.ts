@@ -1,0 +1,196 @@
+/**
+ * Where a schema holds `format: date-time` strings, as a small plan the dates emitter prints:
+ * which properties, items and map values to revive, which named schemas to call, and which union
+ * variants to tell apart (with their guards). Schemas whose dates are all out of reach get no plan.
+ *
+ * Reached: date-time strings (nullable or not), object properties (also merged over `allOf`
+ * members and the schemas they `$ref`), array `items`, map values (`additionalProperties` of an
+ * object without declared properties), `$ref`s, and unions (`anyOf`/`oneOf`, or a type list) whose
+ * only non-null variant holds dates, or whose date-holding variants are all `$ref`s (the guards pick
+ * the variant). Not reached, so left as strings: dates under `prefixItems`, `patternProperties`,
+ * `not`, in inline union variants beside other non-null variants, in a property named
+ * `__proto__`, and in an `allOf` property that another member declares as an empty object.
+ */
+import type { SchemaNode } from '../../model/schema-types.ts';
+import type { NamedSchema } from '../../model/types.ts';
+
+export type Reviver = (
+  | { kind: 'date' }
+  | { kind: 'ref'; target: string }
+  | { kind: 'array'; items: Reviver }
+  | { kind: 'map'; values: Reviver }
+  | { kind: 'object'; properties: RevivedProperty[] }
+  /** Revive with the first variant whose guard accepts the value; other values stay as they are. */
+  | { kind: 'variants'; targets: string[] }
+) & {
+  /** `null` is a valid value here and stays `null`. */
+  nullable: boolean;
+};
+
+export interface RevivedProperty {
+  /** The key on the wire. */
+  name: string;
+  /** In `required` (of any `allOf` member that declares or requires it). */
+  required: boolean;
+  reviver: Reviver;
+}
+
+/** The plan of every named schema that holds reachable date-time strings, by type name, in spec order. */
+export function planDates(schemas: readonly NamedSchema[]): Map<string, Reviver> {
+  const byName = new Map(schemas.map((s) => [s.name, s]));
+  // Fixpoint: a schema revives when its own node reaches a date, directly or through a schema
+  // already known to revive. Each round can only add schemas, so this ends.
+  const revivable = new Map<string, Reviver>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const schema of schemas) {
+      if (revivable.has(schema.name)) continue;
+      const reviver = new Planner(byName, revivable).plan(schema.node);
+      if (reviver) {
+        revivable.set(schema.name, reviver);
+        grew = true;
+      }
+    }
+  }
+  // Plan once more against the final set, so refs to schemas found in later rounds are followed too.
+  const planner = new Planner(byName, revivable);
+  const plans = new Map<string, Reviver>();
+  for (const schema of schemas) {
+    if (!revivable.has(schema.name)) continue;
+    const reviver = planner.plan(schema.node);
+    if (reviver) plans.set(schema.name, reviver);
+  }
+  return plans;
+}
+
+class Planner {
+  constructor(
+    private readonly schemas: ReadonlyMap<string, NamedSchema>,
+    private readonly revivable: ReadonlyMap<string, Reviver>,
+  ) {}
+
+  plan(node: SchemaNode): Reviver | undefined {
+    const core = this.core(node);
+    return core && node.nullable ? { ...core, nullable: true } : core;
+  }
+
+  private core(node: SchemaNode): Reviver | undefined {
+    switch (node.kind) {
+      case 'string':
+        return !node.loose && node.format === 'date-time'
+          ? { kind: 'date', nullable: false }
+          : undefined;
+      case 'ref':
+        return this.revivable.has(node.target)
+          ? { kind: 'ref', target: node.target, nullable: false }
+          : undefined;
+      case 'array': {
+        if (node.prefixItems.length > 0 || !node.items) return undefined;
+        const items = this.plan(node.items);
+        return items && { kind: 'array', items, nullable: false };
+      }
+      case 'object':
+        return node.loose ? undefined : this.object(node);
+      case 'allOf':
+        return this.allOf(node.members);
+      case 'union':
+        return this.union(node.variants);
+      default:
+        return undefined;
+    }
+  }
+
+  private object(node: SchemaNode & { kind: 'object' }): Reviver | undefined {
+    const fromProperties = this.properties([node]);
+    if (fromProperties) return fromProperties;
+    const additional = node.additionalProperties;
+    if (node.properties.length > 0 || node.patternProperties.length > 0 || !additional)
+      return undefined;
+    const values = this.plan(additional);
+    return values && { kind: 'map', values, nullable: false };
+  }
+
+  /** allOf: the members' properties merged; else the one member that revives, when it is alone. */
+  private allOf(members: readonly SchemaNode[]): Reviver | undefined {
+    const merged = this.properties(members);
+    if (merged) return merged;
+    const plans = members.map((m) => this.plan(m)).filter((p): p is Reviver => p !== undefined);
+    const [only] = plans;
+    return plans.length === 1 && only?.kind !== 'object' ? only : undefined;
+  }
+
+  private union(variants: readonly SchemaNode[]): Reviver | undefined {
+    const isNull = (v: SchemaNode) =>
+      v.kind === 'null' || (v.kind === 'enum' && v.values.length === 1 && v.values[0] === null);
+    const nullable = variants.some(isNull);
+    const others = variants.filter((v) => !isNull(v));
+    const plans = others.map((v) => this.plan(v));
+    if (plans.every((p) => p === undefined)) return undefined;
+    const [only] = plans;
+    if (others.length === 1 && only) return { ...only, nullable: only.nullable || nullable };
+    const targets: string[] = [];
+    for (const [i, plan] of plans.entries()) {
+      if (plan === undefined) continue;
+      const variant = others[i];
+      if (variant?.kind !== 'ref') return undefined;
+      targets.push(variant.target);
+    }
+    return { kind: 'variants', targets, nullable };
+  }
+
+  /**
+   * The properties of object-like nodes (objects, and allOf members and refs that are objects),
+   * merged by name; undefined when none revives.
+   */
+  private properties(nodes: readonly SchemaNode[]): Reviver | undefined {
+    const byName = new Map<
+      string,
+      { required: boolean; nodes: SchemaNode[]; emptyObject: boolean }
+    >();
+    const required = new Set<string>();
+    const visit = (node: SchemaNode, seen: ReadonlySet<string>): void => {
+      if (node.kind === 'object' && !node.loose) {
+        for (const prop of node.properties) {
+          const entry = byName.get(prop.name) ?? { required: false, nodes: [], emptyObject: false };
+          entry.nodes.push(prop.node);
+          entry.required ||= prop.required;
+          entry.emptyObject ||= isEmptyObject(prop.node);
+          byName.set(prop.name, entry);
+        }
+        for (const name of node.requiredWithoutSchema) required.add(name);
+      } else if (node.kind === 'allOf') {
+        for (const member of node.members) visit(member, seen);
+      } else if (node.kind === 'ref' && !seen.has(node.target)) {
+        const target = this.schemas.get(node.target);
+        if (target) visit(target.node, new Set([...seen, node.target]));
+      }
+    };
+    for (const node of nodes) visit(node, new Set());
+    const properties: RevivedProperty[] = [];
+    for (const [name, entry] of byName) {
+      // Read as `value.__proto__`, an absent key would find Object.prototype: left as it is.
+      if (name === '__proto__') continue;
+      // openapi-typescript types `{ type: object }` without properties as Record<string, never>;
+      // in an allOf, intersected with the member that has the properties, every property becomes
+      // `never`, so no revived type can be written for it: left as it is.
+      if (entry.emptyObject && entry.nodes.length > 1) continue;
+      const reviver = entry.nodes.map((n) => this.plan(n)).find((p) => p !== undefined);
+      if (reviver)
+        properties.push({ name, required: entry.required || required.has(name), reviver });
+    }
+    return properties.length > 0 ? { kind: 'object', properties, nullable: false } : undefined;
+  }
+}
+
+/** An object schema with nothing in it, which openapi-typescript types as `Record<string, never>`. */
+function isEmptyObject(node: SchemaNode): boolean {
+  return (
+    node.kind === 'object' &&
+    !node.loose &&
+    node.properties.length === 0 &&
+    node.requiredWithoutSchema.length === 0 &&
+    node.additionalProperties === undefined &&
+    node.patternProperties.length === 0 &&
+    node.propertyNames === undefined
+  );
+}

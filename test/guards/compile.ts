@@ -1,0 +1,88 @@
+/**
+ * Guards of a whole spec, loaded as a module, the fast way: bundle (as the pipeline does) → model
+ * → emitted guards → printed → transpiled → imported. No type check (guards-harness.ts does that
+ * for the fixtures); each spec is compiled once per test file.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ts } from 'ts-morph';
+import { resolveContext } from '../../generator/context.ts';
+import { emitGuardRuntime, emitGuards } from '../../generator/emit/guards.ts';
+import { loadAndBundle } from '../../generator/load/bundle.ts';
+import { buildSchemaModel } from '../../generator/model/build-schema.ts';
+import type { NamedSchema } from '../../generator/model/types.ts';
+import { printSourceFile } from '../../generator/write/print.ts';
+import type { OpenApiVersion } from './differences.ts';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export type GuardFunction = (value: unknown) => unknown;
+export type GuardsModule = Record<string, GuardFunction>;
+
+export interface SpecGuards {
+  /** The spec file, relative to the repository root. */
+  file: string;
+  version: OpenApiVersion;
+  /** The bundled document. */
+  doc: Record<string, unknown>;
+  schemas: NamedSchema[];
+  guards: GuardsModule;
+}
+
+/** Bundles a spec file (relative to the repository root) and loads its guards. */
+export async function compileSpec(file: string): Promise<SpecGuards> {
+  const bundled = await loadAndBundle(resolveContext({ spec: file, cwd: ROOT }));
+  return compileDoc(bundled.document, bundled.version, file);
+}
+
+/** Loads the guards of an already bundled document. */
+export async function compileDoc(
+  doc: Record<string, unknown>,
+  version: OpenApiVersion,
+  file = 'inline.yaml',
+): Promise<SpecGuards> {
+  const schemas = buildSchemaModel(doc, { file, version });
+  const guards = printSourceFile(emitGuards(schemas, { typesModule: './types.js' }));
+  const runtime = printSourceFile(emitGuardRuntime());
+  const module = await importModules({ 'guards.ts': guards, 'guards-runtime.ts': runtime });
+  return { file, version, doc, schemas, guards: module };
+}
+
+/** Transpiles TypeScript sources to ES modules in a temporary folder and imports `entry`. */
+export async function importModules(
+  files: Record<string, string>,
+  entry = 'guards.js',
+): Promise<GuardsModule> {
+  const dir = mkdtempSync(join(tmpdir(), 'guards-'));
+  try {
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    for (const [name, text] of Object.entries(files)) {
+      const js = ts.transpileModule(text, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
+      writeFileSync(join(dir, name.replace(/\.ts$/, '.js')), js);
+    }
+    return (await import(pathToFileURL(join(dir, entry)).href)) as GuardsModule;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Spec files the differential run covers: ours, then every fixture spec, sorted. */
+export function differentialSpecs(): string[] {
+  const under = (dir: string): string[] =>
+    (readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }) as string[])
+      .filter((name) => /\.(ya?ml|json)$/.test(name))
+      .map((name) => `${dir}/${name.split('\\').join('/')}`)
+      .sort();
+  return ['spec/openapi.yaml', ...under('test/fixtures/schemas'), ...under('test/fixtures/specs')];
+}
+
+/** A guard function by name, or a clear error. */
+export function guardFunction(guards: GuardsModule, name: string): GuardFunction {
+  const fn = guards[name];
+  if (typeof fn !== 'function') throw new Error(`the guards module has no function ${name}`);
+  return fn;
+}

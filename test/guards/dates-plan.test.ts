@@ -1,0 +1,146 @@
+/** Which schemas the dates helpers revive, and where: generator/emit/dates/plan.ts, table-driven. */
+import { describe, expect, it } from 'vitest';
+import { planDates, type Reviver } from '../../generator/emit/dates/plan.ts';
+import { buildSchemaModel } from '../../generator/model/build-schema.ts';
+
+const date = { type: 'string', format: 'date-time' };
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function plan(
+  schemas: Record<string, unknown>,
+  version: '3.0' | '3.1' = '3.1',
+): Record<string, Reviver> {
+  const model = buildSchemaModel({ components: { schemas } }, { file: 'inline.yaml', version });
+  return Object.fromEntries(planDates(model));
+}
+
+const D = { kind: 'date', nullable: false } as const;
+
+describe('planDates', () => {
+  it.each<[string, Record<string, unknown>, Record<string, Reviver>]>([
+    ['a date-time string', { At: date }, { At: D }],
+    ['a date (not date-time) is left alone', { Day: { type: 'string', format: 'date' } }, {}],
+    [
+      'a nullable date-time',
+      { At: { type: ['string', 'null'], format: 'date-time' } },
+      { At: { ...D, nullable: true } },
+    ],
+    [
+      'properties, required or not',
+      {
+        E: {
+          type: 'object',
+          required: ['a'],
+          properties: { a: date, b: date, c: { type: 'string' } },
+        },
+      },
+      {
+        E: {
+          kind: 'object',
+          nullable: false,
+          properties: [
+            { name: 'a', required: true, reviver: D },
+            { name: 'b', required: false, reviver: D },
+          ],
+        },
+      },
+    ],
+    [
+      'items and map values',
+      { L: { type: 'array', items: date }, M: { type: 'object', additionalProperties: date } },
+      {
+        L: { kind: 'array', nullable: false, items: D },
+        M: { kind: 'map', nullable: false, values: D },
+      },
+    ],
+    [
+      'a ref to a schema declared later (found by the fixpoint)',
+      {
+        A: { type: 'object', properties: { b: ref('B') } },
+        B: { type: 'array', items: ref('C') },
+        C: date,
+      },
+      {
+        A: {
+          kind: 'object',
+          nullable: false,
+          properties: [
+            { name: 'b', required: false, reviver: { kind: 'ref', target: 'B', nullable: false } },
+          ],
+        },
+        B: { kind: 'array', nullable: false, items: { kind: 'ref', target: 'C', nullable: false } },
+        C: D,
+      },
+    ],
+    [
+      'a union with null around one variant',
+      { N: { oneOf: [ref('C'), { type: 'null' }] }, C: date },
+      { N: { kind: 'ref', target: 'C', nullable: true }, C: D },
+    ],
+    [
+      'a union of refs: the guards pick the variant',
+      {
+        U: { anyOf: [ref('A'), ref('B'), { type: 'string' }] },
+        A: { type: 'object', properties: { at: date } },
+        B: { type: 'integer' },
+      },
+      {
+        U: { kind: 'variants', targets: ['A'], nullable: false },
+        A: {
+          kind: 'object',
+          nullable: false,
+          properties: [{ name: 'at', required: false, reviver: D }],
+        },
+      },
+    ],
+    [
+      'allOf merges properties across members and refs',
+      {
+        S: {
+          allOf: [
+            ref('A'),
+            { type: 'object', required: ['at'], properties: { n: { type: 'integer' } } },
+          ],
+        },
+        A: { type: 'object', properties: { at: date } },
+      },
+      {
+        S: {
+          kind: 'object',
+          nullable: false,
+          properties: [{ name: 'at', required: true, reviver: D }],
+        },
+        A: {
+          kind: 'object',
+          nullable: false,
+          properties: [{ name: 'at', required: false, reviver: D }],
+        },
+      },
+    ],
+    [
+      'left alone: tuples, inline variants beside others, __proto__, and allOf with an empty object',
+      JSON.parse(
+        JSON.stringify({
+          T: { type: 'array', prefixItems: [date] },
+          V: { anyOf: [{ type: 'object', properties: { at: date } }, { type: 'integer' }] },
+          P: { type: 'object', properties: { __proto__x: date } },
+          X: {
+            allOf: [
+              { type: 'object', properties: { m: { type: 'object', properties: { at: date } } } },
+              { type: 'object', properties: { m: { type: 'object' } } },
+            ],
+          },
+        }).replace('__proto__x', '__proto__'),
+      ) as Record<string, unknown>,
+      {},
+    ],
+  ])('%s', (_name, schemas, expected) => {
+    expect(plan(schemas)).toEqual(expected);
+  });
+
+  it('reads OpenAPI 3.0 nullable', () => {
+    expect(plan({ At: { type: 'string', format: 'date-time', nullable: true } }, '3.0')).toEqual({
+      At: { ...D, nullable: true },
+    });
+  });
+});

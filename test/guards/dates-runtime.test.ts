@@ -1,0 +1,118 @@
+/** templates/dates/runtime.ts as it stands: the runtime copied next to every generated dates module. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { emitDatesRuntime } from '../../generator/emit/dates.ts';
+import { formatDateTime, parseDateTime, serializeDates } from '../../templates/dates/runtime.ts';
+
+describe('parseDateTime', () => {
+  it.each([
+    ['2021-01-21T19:38:34Z', Date.UTC(2021, 0, 21, 19, 38, 34)],
+    ['2021-01-21T19:38:34.5Z', Date.UTC(2021, 0, 21, 19, 38, 34, 500)],
+    ['2021-01-21T19:38:34.123456789Z', Date.UTC(2021, 0, 21, 19, 38, 34, 123)],
+    ['2021-01-21T21:38:34+02:00', Date.UTC(2021, 0, 21, 19, 38, 34)],
+    ['2021-01-21T19:38:34-00:30', Date.UTC(2021, 0, 21, 20, 8, 34)],
+    ['2021-01-21t19:38:34z', Date.UTC(2021, 0, 21, 19, 38, 34)],
+    ['2021-01-21 19:38:34Z', Date.UTC(2021, 0, 21, 19, 38, 34)],
+  ])('%s is %i', (text, time) => {
+    expect(parseDateTime(text).getTime()).toBe(time);
+  });
+
+  it.each([
+    'yesterday',
+    '2021-01-21',
+    '2021-01-21T19:38:34',
+    '2021-13-01T00:00:00Z',
+    'Thu, 21 Jan 2021 19:38:34 GMT',
+    '',
+  ])('%j is an invalid Date', (text) => {
+    const date = parseDateTime(text);
+    expect(date).toBeInstanceOf(Date);
+    expect(date.getTime()).toBeNaN();
+  });
+});
+
+describe('formatDateTime', () => {
+  it.each([
+    '2021-01-21T19:38:34Z',
+    '2021-01-21T19:38:34.500Z',
+    '2021-01-21T21:38:34+02:00',
+    '2021-01-21t19:38:34z',
+    '2021-01-21T19:38:34.123456789Z',
+    'yesterday',
+  ])('gives back %j unchanged', (text) => {
+    expect(formatDateTime(parseDateTime(text))).toBe(text);
+  });
+
+  it('writes a changed Date in UTC, without zero milliseconds', () => {
+    const date = parseDateTime('2021-01-21T21:38:34+02:00');
+    date.setUTCHours(20);
+    expect(formatDateTime(date)).toBe('2021-01-21T20:38:34Z');
+    date.setUTCMilliseconds(250);
+    expect(formatDateTime(date)).toBe('2021-01-21T20:38:34.250Z');
+  });
+
+  it('writes a Date made elsewhere in UTC', () => {
+    expect(formatDateTime(new Date(Date.UTC(2024, 1, 29, 0, 0, 0)))).toBe('2024-02-29T00:00:00Z');
+  });
+
+  it('a changed invalid Date is written as its new time', () => {
+    const date = parseDateTime('soon');
+    date.setTime(Date.UTC(2020, 0, 1));
+    expect(formatDateTime(date)).toBe('2020-01-01T00:00:00Z');
+  });
+
+  it('throws a RangeError for an invalid Date it did not parse', () => {
+    expect(() => formatDateTime(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('serializeDates', () => {
+  it('replaces every Date, deeply, and copies only what changed', () => {
+    const untouched = { a: [1, 'x'] };
+    const value = {
+      at: parseDateTime('2021-01-21T19:38:34Z'),
+      list: [{ at: new Date(Date.UTC(2020, 0, 1)) }, null],
+      untouched,
+    };
+    const wire = serializeDates(value);
+    expect(wire).toEqual({
+      at: '2021-01-21T19:38:34Z',
+      list: [{ at: '2020-01-01T00:00:00Z' }, null],
+      untouched: { a: [1, 'x'] },
+    });
+    expect(wire.untouched).toBe(untouched);
+    expect(value.at).toBeInstanceOf(Date);
+  });
+
+  it('returns a value without Dates as it is', () => {
+    const value = { a: [{ b: 'c' }] };
+    expect(serializeDates(value)).toBe(value);
+  });
+
+  it('keeps a __proto__ key an own property', () => {
+    const value = JSON.parse('{"__proto__": "2021-01-21T19:38:34Z", "x": 1}') as Record<
+      string,
+      unknown
+    >;
+    value.x = new Date(0);
+    const wire = serializeDates(value);
+    expect(Object.keys(wire)).toEqual(['__proto__', 'x']);
+    expect(Object.getPrototypeOf(wire)).toBe(Object.prototype);
+    expect(JSON.stringify(wire)).toBe(
+      '{"__proto__":"2021-01-21T19:38:34Z","x":"1970-01-01T00:00:00Z"}',
+    );
+  });
+});
+
+describe('the emitted runtime file', () => {
+  it('is templates/dates/runtime.ts unchanged', () => {
+    const template = readFileSync(
+      new URL('../../templates/dates/runtime.ts', import.meta.url),
+      'utf8',
+    );
+    expect(emitDatesRuntime()).toEqual({
+      path: 'src/dates-runtime.ts',
+      statements: [template.trimEnd()],
+    });
+  });
+});

@@ -1,0 +1,568 @@
+/**
+ * Every deliberate difference between the generated guards and the reference validator (ajv:
+ * draft 2020-12 for OpenAPI 3.1, draft-07 plus `nullable` for 3.0) — the one list, with the reason
+ * for each, how the reference used by the differential test is adapted to decide like the guards,
+ * and a witness: a schema and a value on which the guards and a plain ajv set-up disagree.
+ * `differences.test.ts` checks that every witness still disagrees (so no entry outlives its
+ * reason) and that the adapted reference agrees with the guards on it.
+ *
+ * The decisions themselves live in the generator: `generator/model/build-schema*.ts` (nullable,
+ * regexes), `generator/emit/guards/properties.ts` (readOnly/writeOnly), `check.ts` (discriminator)
+ * and `conditions.ts` (own properties, multipleOf) beside it, and the module comment of every
+ * generated guards file.
+ *
+ * Not differences (the guards and ajv agree, and the differential run checks it): readOnly
+ * properties are checked like any other (responses carry them); string lengths count code points;
+ * `uniqueItems` and `enum` compare by JSON equality; a discriminator beside inline variants is an
+ * annotation; in 3.0 the siblings of `$ref` are ignored, in 3.1 they apply.
+ */
+import type { Options } from 'ajv';
+import { isRawSchema, mapComponentSchemas, type RawSchema } from './schema-walk.ts';
+import { isAnnotationKeyword } from '../../generator/model/schema-keywords.ts';
+
+export type OpenApiVersion = '3.0' | '3.1';
+
+/**
+ * ajv's verdict on a witness: valid or not, `refuses` when it will not compile the schema, `throws`
+ * when its validation function throws on the value.
+ */
+export type PlainVerdict = boolean | 'refuses' | 'throws';
+
+export interface Witness {
+  version: OpenApiVersion;
+  /** `components.schemas` of a one-file document. */
+  schemas: RawSchema;
+  /** The components key checked. */
+  schema: string;
+  /** A JavaScript value (`json` for one only JSON.parse can make, like an own `__proto__` key). */
+  value?: unknown;
+  json?: string;
+  /** What the guards decide. */
+  guard: boolean;
+  /** What a plain ajv set-up decides (see `plainReference` in reference.ts). */
+  plain: PlainVerdict;
+}
+
+/** How the differential run's reference is brought in line with the guards. */
+export interface Adaptation {
+  /** ajv options. */
+  options?: Options;
+  /** Rewrites `components` before ajv sees it (OpenAPI spelling, before the draft-07 translation). */
+  components?: (components: RawSchema, version: OpenApiVersion) => RawSchema;
+  /** Changes the ajv instance after it is made. */
+  ajv?: (ajv: AjvLike) => void;
+  /** Rewrites a value before ajv checks it. */
+  value?: (value: unknown) => unknown;
+}
+
+/** The part of ajv's API the adaptations use. */
+export interface AjvLike {
+  removeKeyword(keyword: string): unknown;
+  addKeyword(definition: {
+    keyword: string;
+    type: 'number';
+    schemaType: 'number';
+    validate: (schema: number, data: number) => boolean;
+  }): unknown;
+}
+
+export interface Difference {
+  id: DifferenceId;
+  /** What the guards do. */
+  summary: string;
+  /** Why they do it. */
+  why: string;
+  /** How the differential reference is adapted (or why the run never meets the difference). */
+  reference: string;
+  /** Undefined when the run never generates such values (see `reference`). */
+  adapt?: Adaptation;
+  witnesses: Witness[];
+}
+
+export type DifferenceId =
+  | 'format'
+  | 'multiple-of'
+  | 'discriminator'
+  | 'write-only'
+  | 'inherited-keys'
+  | 'proto-key'
+  | 'equality-keys'
+  | 'nullable-without-type'
+  | 'pattern-fallback'
+  | 'non-json';
+
+/** Appended to the keys the reference renames (see proto-key and equality-keys). */
+const RENAMED = ' (renamed)';
+const EQUALITY_KEYS = ['toString', 'valueOf'];
+
+export const DIFFERENCES: readonly Difference[] = [
+  {
+    id: 'format',
+    summary: '`format` (date-time, email, uri, …) is not checked: it documents the value.',
+    why:
+      'JSON Schema 2020-12 makes formats annotations unless a validator opts in. Servers send ' +
+      'values in formats a spec only hints at, and rejecting a whole response over an unusual ' +
+      'e-mail address does more harm than good. The dates helpers parse date-time values when asked.',
+    reference: 'ajv runs with validateFormats: false.',
+    adapt: { options: { validateFormats: false } },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: { When: { type: 'string', format: 'date-time' } },
+        schema: 'When',
+        value: 'next tuesday',
+        guard: true,
+        plain: false,
+      },
+    ],
+  },
+  {
+    id: 'multiple-of',
+    summary:
+      '`multipleOf` is exact for an integer divisor and tolerates binary floating point for a ' +
+      'decimal one: v is a multiple of d when v/d is within 4·ε·max(1, |v/d|) of an integer.',
+    why:
+      'To a reader of the spec 19.99 is a multiple of 0.01, but 19.99 / 0.01 is ' +
+      '1998.9999999999998 in binary floating point, so ajv rejects it (its multipleOfPrecision ' +
+      'option is an absolute tolerance, too loose for small quotients and too tight for large ' +
+      'ones). For integer divisors the remainder is exact, where ajv divides and loses the ' +
+      'fraction above 2^53: it takes 3e20 for a multiple of 7.',
+    reference: 'ajv’s multipleOf keyword is replaced by this rule (see referenceMultipleOf).',
+    adapt: {
+      ajv: (ajv) => {
+        ajv.removeKeyword('multipleOf');
+        ajv.addKeyword({
+          keyword: 'multipleOf',
+          type: 'number',
+          schemaType: 'number',
+          validate: (divisor, value) => referenceMultipleOf(value, divisor),
+        });
+      },
+    },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: { Cents: { type: 'number', multipleOf: 0.01 } },
+        schema: 'Cents',
+        value: 19.99,
+        guard: true,
+        plain: false,
+      },
+      {
+        version: '3.1',
+        schemas: { Sevens: { type: 'integer', multipleOf: 7 } },
+        schema: 'Sevens',
+        value: 3e20,
+        guard: false,
+        plain: true,
+      },
+    ],
+  },
+  {
+    id: 'discriminator',
+    summary:
+      'With a `discriminator` over `$ref` variants, the discriminator property’s value picks the ' +
+      'one variant to check; an unknown or missing value fails.',
+    why:
+      'That is what an OpenAPI discriminator means and what the generated types say. Plain ' +
+      'oneOf rejects a value that matches two variants although its discriminator names one, ' +
+      'and accepts one whose discriminator names a variant it does not match.',
+    reference:
+      'each such union becomes `if: {type: object}, then: anyOf` of one branch per mapping entry ' +
+      '(`required` + `const` on the property, `allOf: [$ref]` of the target), `else:` the union as it was.',
+    adapt: { components: (components, version) => rewriteDiscriminators(components, version) },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: {
+          Shape: {
+            oneOf: [
+              { $ref: '#/components/schemas/Circle' },
+              { $ref: '#/components/schemas/Square' },
+            ],
+            discriminator: { propertyName: 'kind' },
+          },
+          Circle: {
+            type: 'object',
+            required: ['kind', 'radius'],
+            properties: { kind: { type: 'string' }, radius: { type: 'number' } },
+          },
+          Square: {
+            type: 'object',
+            required: ['kind', 'side'],
+            properties: { kind: { type: 'string' }, side: { type: 'number' } },
+          },
+        },
+        schema: 'Shape',
+        value: { kind: 'Circle', radius: 1, side: 2 },
+        guard: true,
+        plain: false,
+      },
+    ],
+  },
+  {
+    id: 'write-only',
+    summary:
+      'A required `writeOnly` property is not required (the guards check responses); when ' +
+      'present it is checked.',
+    why:
+      'OpenAPI 3.x: a writeOnly property in `required` is required in requests only, and ' +
+      'servers never send it. (readOnly properties are sent in responses, so the guards check ' +
+      'them like any other property: no difference there.)',
+    reference:
+      'a property whose schema has writeOnly: true, or is a $ref to a component schema that ' +
+      'has, is taken out of `required`.',
+    adapt: { components: (components) => dropWriteOnlyRequired(components) },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: {
+          Account: {
+            type: 'object',
+            required: ['id', 'password'],
+            properties: {
+              id: { type: 'string', readOnly: true },
+              password: { type: 'string', writeOnly: true, minLength: 8 },
+            },
+          },
+        },
+        schema: 'Account',
+        value: { id: 'a' },
+        guard: true,
+        plain: false,
+      },
+    ],
+  },
+  {
+    id: 'inherited-keys',
+    summary:
+      'A property named like a member of Object.prototype (`constructor`, `toString`) is absent ' +
+      'unless the value has it as its own property.',
+    why:
+      'JSON objects have only their own keys. Plain ajv reads `data.toString` and finds the ' +
+      'inherited function; its ownProperties option fixes that.',
+    reference: 'ajv runs with ownProperties: true.',
+    adapt: { options: { ownProperties: true } },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: { Named: { type: 'object', properties: { toString: { type: 'string' } } } },
+        schema: 'Named',
+        value: {},
+        guard: true,
+        plain: false,
+      },
+    ],
+  },
+  {
+    id: 'proto-key',
+    summary: 'A property named `__proto__` is checked like any other.',
+    why:
+      'JSON.parse makes `__proto__` an ordinary own key. ajv leaves `__proto__` out of ' +
+      '`properties` (its generated code guards against prototype pollution), so a wrong value ' +
+      'there passes it.',
+    reference: `\`__proto__\` keys are renamed to "__proto__${RENAMED}" in the schemas (properties, required, discriminators, enum and const values) and in every value.`,
+    adapt: {
+      components: (components) => renameKeysInSchemas(components, ['__proto__']),
+      value: (value) => renameKeys(value, ['__proto__']),
+    },
+    witnesses: [
+      {
+        version: '3.1',
+        // JSON.parse: in an object literal, `__proto__` would set the prototype.
+        schemas: JSON.parse(
+          '{"Proto": {"type": "object", "properties": {"__proto__": {"type": "integer"}}}}',
+        ) as RawSchema,
+        schema: 'Proto',
+        json: '{"__proto__": "1"}',
+        guard: false,
+        plain: true,
+      },
+    ],
+  },
+  {
+    id: 'equality-keys',
+    summary:
+      'Objects with a `toString` or `valueOf` key compare by their keys and values in `enum`, ' +
+      '`const` and `uniqueItems`, like any other object.',
+    why:
+      'ajv compares with fast-deep-equal, which calls `valueOf()` and `toString()` when an ' +
+      'object has its own: on a JSON object, where they are strings or numbers, it throws a ' +
+      'TypeError instead of deciding.',
+    reference: `\`toString\` and \`valueOf\` keys are renamed like \`__proto__\` (with "${RENAMED}").`,
+    adapt: {
+      components: (components) => renameKeysInSchemas(components, EQUALITY_KEYS),
+      value: (value) => renameKeys(value, EQUALITY_KEYS),
+    },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: { Fixed: { const: { toString: 'x' } } },
+        schema: 'Fixed',
+        json: '{"toString": "x"}',
+        guard: true,
+        plain: 'throws',
+      },
+      {
+        version: '3.1',
+        schemas: { Distinct: { type: 'array', uniqueItems: true } },
+        schema: 'Distinct',
+        json: '[{"valueOf": 1}, {"valueOf": 2}]',
+        guard: true,
+        plain: 'throws',
+      },
+    ],
+  },
+  {
+    id: 'nullable-without-type',
+    summary:
+      'OpenAPI 3.0: `nullable: true` without `type` (beside allOf/anyOf/oneOf, as GitHub’s ' +
+      'spec writes it) accepts null; beside enum or const, null must be listed, as with a type.',
+    why:
+      'OpenAPI 3.0.3 lets nullable add null to an explicit `type` only, so to the letter the ' +
+      'keyword does nothing there; but such schemas mean "this or null" (GitHub’s nullable-* ' +
+      'schemas exist for nothing else), and ajv refuses to compile them at all.',
+    reference: 'such a schema becomes `anyOf: [{type: null}, <the schema without nullable>]`.',
+    adapt: {
+      components: (components, version) =>
+        version === '3.0' ? nullableWithoutTypeAsAnyOf(components) : components,
+    },
+    witnesses: [
+      {
+        version: '3.0',
+        schemas: {
+          MaybeUser: { nullable: true, allOf: [{ $ref: '#/components/schemas/User' }] },
+          User: { type: 'object', required: ['login'], properties: { login: { type: 'string' } } },
+        },
+        schema: 'MaybeUser',
+        value: null,
+        guard: true,
+        plain: 'refuses',
+      },
+    ],
+  },
+  {
+    id: 'pattern-fallback',
+    summary:
+      'A `pattern` that is not a valid regex in unicode mode is compiled without the u flag.',
+    why:
+      'Patterns are ECMA-262 regexes and 2020-12 wants unicode semantics, so the guards try the ' +
+      'u flag first, as ajv does. Specs in the wild carry patterns written for non-unicode mode ' +
+      '(escapes like `\\-` that u mode forbids); ajv refuses the whole schema, the guards check ' +
+      'the pattern in the mode it compiles in.',
+    reference: 'ajv’s regExp engine tries the u flag, then none.',
+    adapt: {
+      options: {
+        code: {
+          // `code` names the engine in ajv's standalone output, which the reference never makes.
+          regExp: Object.assign(
+            (source: string, flags: string) => {
+              try {
+                return new RegExp(source, flags);
+              } catch {
+                return new RegExp(source, flags.replace('u', ''));
+              }
+            },
+            { code: 'fallbackRegExp' },
+          ),
+        },
+      },
+    },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: { Negative: { type: 'string', pattern: '^\\-[0-9]+$' } },
+        schema: 'Negative',
+        value: '-12',
+        guard: true,
+        plain: 'refuses',
+      },
+    ],
+  },
+  {
+    id: 'non-json',
+    summary:
+      'Only JSON values are valid: NaN and ±Infinity are not numbers, and `undefined` is not a ' +
+      'value (a schema that accepts anything still rejects it).',
+    why:
+      'The guards check what JSON.parse produced or what JSON.stringify will send, which turns ' +
+      'NaN into null and drops undefined; ajv checks JavaScript values and takes NaN for a number.',
+    reference: 'not adapted: the differential run generates JSON values only.',
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: { Amount: { type: 'number' } },
+        schema: 'Amount',
+        value: Number.NaN,
+        guard: false,
+        plain: true,
+      },
+      {
+        version: '3.1',
+        schemas: { Amount: { type: 'number' } },
+        schema: 'Amount',
+        value: Infinity,
+        guard: false,
+        plain: true,
+      },
+      {
+        version: '3.1',
+        schemas: { Anything: {} },
+        schema: 'Anything',
+        value: undefined,
+        guard: false,
+        plain: true,
+      },
+    ],
+  },
+];
+
+/** The `multipleOf` rule of the guards, written out for the reference. */
+export function referenceMultipleOf(value: number, divisor: number): boolean {
+  if (Number.isInteger(divisor)) return value % divisor === 0;
+  const quotient = value / divisor;
+  const distance = Math.abs(quotient - Math.round(quotient));
+  return distance <= 4 * Number.EPSILON * Math.max(1, Math.abs(quotient));
+}
+
+const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
+
+function componentKey(ref: unknown): string | undefined {
+  if (typeof ref !== 'string') return undefined;
+  const match = COMPONENT_REF.exec(ref);
+  if (!match?.[1]) return undefined;
+  return decodeURIComponent(match[1]).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function componentRef(key: string): string {
+  return `#/components/schemas/${encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
+}
+
+/** A variant the generator reads as a plain reference: `$ref` to a component, annotations beside. */
+function variantKey(variant: unknown, version: OpenApiVersion): string | undefined {
+  if (!isRawSchema(variant)) return undefined;
+  const key = componentKey(variant.$ref);
+  if (key === undefined) return undefined;
+  if (version === '3.0') return key;
+  const asserts = Object.keys(variant).some((k) => k !== '$ref' && !isAnnotationKeyword(k));
+  return asserts ? undefined : key;
+}
+
+function rewriteDiscriminators(components: RawSchema, version: OpenApiVersion): RawSchema {
+  return mapComponentSchemas(components, (schema) => {
+    const discriminator = schema.discriminator;
+    if (!isRawSchema(discriminator) || typeof discriminator.propertyName !== 'string')
+      return schema;
+    const property = discriminator.propertyName;
+    const out: RawSchema = { ...schema };
+    const added: RawSchema[] = [];
+    for (const mode of ['anyOf', 'oneOf'] as const) {
+      const variants = schema[mode];
+      if (!Array.isArray(variants) || variants.length === 0) continue;
+      const keys = variants.map((v) => variantKey(v, version));
+      if (keys.some((k) => k === undefined)) continue;
+      const mapping: [string, string][] = [];
+      if (isRawSchema(discriminator.mapping)) {
+        for (const [value, ref] of Object.entries(discriminator.mapping)) {
+          const target = typeof ref === 'string' && ref.startsWith('#') ? componentKey(ref) : ref;
+          if (typeof target === 'string') mapping.push([value, target]);
+        }
+      }
+      const mapped = new Set(mapping.map(([, target]) => target));
+      for (const key of keys) if (key !== undefined && !mapped.has(key)) mapping.push([key, key]);
+      const seen = new Set<string>();
+      const branches = mapping
+        .filter(([value]) => !seen.has(value) && seen.add(value))
+        .map(([value, target]) => ({
+          required: [property],
+          properties: { [property]: { const: value } },
+          allOf: [{ $ref: componentRef(target) }],
+        }));
+      delete out[mode];
+      added.push({
+        if: { type: 'object' },
+        then: { anyOf: branches },
+        else: { [mode]: variants },
+      });
+    }
+    if (added.length === 0) return schema;
+    delete out.discriminator;
+    const allOf = Array.isArray(out.allOf) ? out.allOf : [];
+    out.allOf = [...allOf, ...added];
+    return out;
+  });
+}
+
+function dropWriteOnlyRequired(components: RawSchema): RawSchema {
+  const schemas = isRawSchema(components.schemas) ? components.schemas : {};
+  const writeOnly = (property: unknown): boolean => {
+    if (!isRawSchema(property)) return false;
+    if (property.writeOnly === true) return true;
+    const key = componentKey(property.$ref);
+    const target = key === undefined ? undefined : schemas[key];
+    return isRawSchema(target) && target.writeOnly === true;
+  };
+  return mapComponentSchemas(components, (schema) => {
+    const { required, properties } = schema;
+    if (!Array.isArray(required) || !isRawSchema(properties)) return schema;
+    const kept = required.filter(
+      (name) =>
+        typeof name !== 'string' ||
+        !Object.hasOwn(properties, name) ||
+        !writeOnly(properties[name]),
+    );
+    return kept.length === required.length ? schema : { ...schema, required: kept };
+  });
+}
+
+/** A deep copy of a JSON value with every own key listed in `keys` renamed. */
+export function renameKeys(value: unknown, keys: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => renameKeys(item, keys));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      keys.includes(k) ? `${k}${RENAMED}` : k,
+      renameKeys(v, keys),
+    ]),
+  );
+}
+
+function renameKeysInSchemas(components: RawSchema, keys: readonly string[]): RawSchema {
+  const rename = (name: unknown) =>
+    typeof name === 'string' && keys.includes(name) ? `${name}${RENAMED}` : name;
+  return mapComponentSchemas(components, (schema) => {
+    const out: RawSchema = { ...schema };
+    if (isRawSchema(out.properties)) {
+      out.properties = Object.fromEntries(
+        Object.entries(out.properties).map(([name, property]) => [rename(name), property]),
+      );
+    }
+    if (Array.isArray(out.required)) out.required = out.required.map(rename);
+    if (isRawSchema(out.discriminator)) {
+      out.discriminator = {
+        ...out.discriminator,
+        propertyName: rename(out.discriminator.propertyName),
+      };
+    }
+    if ('const' in out) out.const = renameKeys(out.const, keys);
+    if (Array.isArray(out.enum)) out.enum = out.enum.map((v) => renameKeys(v, keys));
+    return out;
+  });
+}
+
+function nullableWithoutTypeAsAnyOf(components: RawSchema): RawSchema {
+  return mapComponentSchemas(components, (schema) => {
+    if (schema.nullable !== true || 'type' in schema || '$ref' in schema) return schema;
+    const rest: RawSchema = { ...schema };
+    delete rest.nullable;
+    // With enum or const, null is valid only when listed (the model's rule, and ajv's with a type).
+    if ('enum' in schema || 'const' in schema) return rest;
+    return { anyOf: [{ type: 'null' }, rest] };
+  });
+}
+
+export function difference(id: DifferenceId): Difference {
+  const found = DIFFERENCES.find((d) => d.id === id);
+  if (!found) throw new Error(`no difference ${id}`);
+  return found;
+}
