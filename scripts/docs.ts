@@ -4,15 +4,30 @@
  *
  * Usage: tsx scripts/docs.ts [--spec spec/openapi.yaml] [--out build/docs]
  *
+ * Each operation gets a TypeScript sample that calls it through the generated SDK, added to the
+ * bundled spec as `x-codeSamples` (lib/code-samples.ts); `spec/` itself has none.
+ *
  * The site is built in a temporary folder next to the target and moved into place only when the
  * build succeeded, so a failed build leaves the previous site as it was.
  */
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { CODE_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
+import { addCodeSamples, CodeSamplesError, loadModel } from './lib/code-samples.ts';
 import { run } from './lib/run.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,8 +42,15 @@ export const DEFAULT_OUT_DIR = 'build/docs';
  * they replace any `openapi:` section of a redocly.yaml: change them here.
  * - schemaDefinitionsTagName: list every component schema in a "Schemas" section (Redoc 3 shows
  *   no schema definitions otherwise; `x-tags` on a schema adds it to that tag's section as well).
+ * - codeSamples.languages: the tabs of the request panel, in order. Redoc shows an `x-codeSamples`
+ *   entry only when its `lang` is listed: the SDK's TypeScript samples first, then the payload.
  */
-const REDOC_OPTIONS = { schemaDefinitionsTagName: 'Schemas' };
+const REDOC_OPTIONS = {
+  schemaDefinitionsTagName: 'Schemas',
+  codeSamples: {
+    languages: [{ lang: 'TypeScript', label: CODE_SAMPLE_LABEL }, { lang: 'Payload' }],
+  },
+};
 
 /**
  * Environment for the Redocly CLI: no usage telemetry from the CLI or from the rendered page
@@ -73,7 +95,9 @@ export async function buildDocs({ spec, outDir }: BuildDocsOptions): Promise<Bui
 
     const bundled = join(staging, 'openapi.bundled.json');
     await bundleSpec(specFile, bundled);
-    const title = pageTitle(JSON.parse(await readFile(bundled, 'utf8')) as unknown, specFile);
+    const document = JSON.parse(await readFile(bundled, 'utf8')) as unknown;
+    const title = pageTitle(document, specFile);
+    await withCodeSamples(document, specFile, bundled);
     await renderPage(bundled, join(staging, 'index.html'), title, specFile);
     await rm(bundled);
     await replaceFolder(target, staging);
@@ -136,6 +160,23 @@ async function bundleSpec(specFile: string, bundledFile: string): Promise<void> 
         `Fix: correct the spec at the location above; \`npx redocly lint ${display(specFile)}\` lists all problems.`,
     );
   }
+}
+
+/** Adds the SDK's code samples to the bundled spec and writes it back. */
+async function withCodeSamples(
+  document: unknown,
+  specFile: string,
+  bundledFile: string,
+): Promise<void> {
+  if (!isRecord(document)) return;
+  try {
+    addCodeSamples(document, await loadModel(specFile));
+  } catch (error) {
+    if (error instanceof CodeSamplesError)
+      throw new DocsBuildError(`${display(specFile)}: ${error.message}`);
+    throw error;
+  }
+  await writeFile(bundledFile, JSON.stringify(document));
 }
 
 async function renderPage(

@@ -1,7 +1,9 @@
 /**
  * The docs site (scripts/docs.ts) built from spec/openapi.yaml, opened in headless Chromium
- * without network access: every operation and the main schemas render, and the page logs no
- * errors. Saves a full-page screenshot to test-results/docs.png.
+ * without network access: every operation and the main schemas render, each operation shows its
+ * TypeScript SDK sample (added at build time; the samples' code is type-checked in
+ * test/package/readme.test.ts), and the page logs no errors. Saves a full-page screenshot to
+ * test-results/docs.png.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,9 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
+import { codeSamples, CODE_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
 import { buildDocs, DocsBuildError } from '../scripts/docs.ts';
+import { loadModel } from '../scripts/lib/code-samples.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { startStaticServer, type StaticServer } from './helpers/static-server.ts';
 
@@ -116,8 +120,16 @@ describe('docs site (scripts/docs.ts)', () => {
   let sectionLinks: string[];
   const consoleErrors: string[] = [];
   const outsideRequests: string[] = [];
+  /** The SDK sample of each operation, by `METHOD path`, as the generator writes it. */
+  let samples: Map<string, string>;
 
   beforeAll(async () => {
+    samples = new Map(
+      codeSamples(await loadModel(SPEC)).map((entry) => [
+        `${entry.method.toUpperCase()} ${entry.path}`,
+        entry.samples[0]!.source,
+      ]),
+    );
     outRoot = await mkdtemp(join(tmpdir(), 'gigs-docs-test-'));
     ({ htmlFile } = await buildDocs({ spec: SPEC, outDir: join(outRoot, 'site') }));
     server = await startStaticServer(dirname(htmlFile));
@@ -179,6 +191,36 @@ describe('docs site (scripts/docs.ts)', () => {
       expect(text).toMatch(new RegExp(`\\b${method}\\b`));
     },
   );
+
+  it.each(OPERATIONS)(
+    'shows the TypeScript SDK sample of $operationId first in its request panel',
+    async ({ operationId, method, path }) => {
+      const sample = samples.get(`${method} ${path}`);
+      expect(sample, `a code sample for ${method} ${path}`).toBeDefined();
+      const section = await openSection(operationId.toLowerCase());
+      const code = section.locator('pre', { hasText: 'const client = new ' }).first();
+      await code.waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS });
+
+      expect(await section.getByText(CODE_SAMPLE_LABEL, { exact: true }).first().isVisible()).toBe(
+        true,
+      );
+      // Redoc highlights the code after it first renders it: wait for the text to settle.
+      await expect
+        .poll(async () => normalise((await code.textContent()) ?? ''), {
+          timeout: RENDER_TIMEOUT_MS,
+        })
+        .toBe(normalise(sample!));
+    },
+  );
+
+  it('takes the samples from the SDK at build time: spec/ has none of its own', async () => {
+    const files = (await readdir(dirname(SPEC), { recursive: true })).filter((file) =>
+      /\.ya?ml$/.test(file),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files)
+      expect(await readFile(join(dirname(SPEC), file), 'utf8')).not.toMatch(/x-code-?samples/i);
+  });
 
   it.each(SCHEMAS)('lists the %s schema in the Schemas section', async (schema) => {
     const section = await openSection(schema.toLowerCase(), '#/schemas/');
@@ -315,7 +357,32 @@ components:
     expect((failure as Error).message).toContain("Can't resolve $ref");
     expect((failure as Error).message).toContain('#/components/schemas/Missing');
     expect(await readFile(htmlFile, 'utf8')).toBe(before);
-    expect((await readdir(dir)).sort()).toEqual(['broken.yaml', 'good.yaml', 'site']);
+    expect((await readdir(dir)).filter((name) => !name.startsWith('bad-sdk')).sort()).toEqual([
+      'broken.yaml',
+      'good.yaml',
+      'site',
+    ]);
+  });
+
+  it('fails, naming the file and the fix, when the SDK generator cannot read the spec for the code samples', async () => {
+    const spec = join(dir, 'bad-sdk.yaml');
+    await writeFile(spec, `${minimalSpec('#/components/schemas/Thing')}x-sdk: 5\n`);
+
+    const failure = await buildDocs({ spec, outDir: join(dir, 'site-sdk') }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(DocsBuildError);
+    expect((failure as Error).message).toMatch(
+      /bad-sdk\.yaml: The SDK generator cannot read the spec, so the docs would have no code samples/,
+    );
+    expect((failure as Error).message).toContain('`x-sdk` must be an object');
+    expect((failure as Error).message).toContain('fix: ');
+    expect(
+      (await readdir(dir)).filter(
+        (name) => name.startsWith('site-sdk') || name.startsWith('.site-sdk'),
+      ),
+    ).toEqual([]);
   });
 
   it('reports a missing spec file with the fix', async () => {
@@ -338,6 +405,16 @@ components:
     expect(await readdir(notDocs)).toEqual(['keep.txt']);
   });
 });
+
+/** Code as the page shows it: the same lines, without trailing spaces or a final newline. */
+function normalise(code: string): string {
+  return code
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+}
 
 /** The text directly inside an element, without its children (badges, link icons). */
 function ownText(locator: ReturnType<Page['locator']>): Promise<string> {

@@ -13,7 +13,13 @@ export function docText(description: string, width = DOC_WIDTH): string {
   const out: string[] = [];
   for (const line of escapeJsDoc(description).split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence || /^\s*(```|~~~)/.test(line) || /^( {4}|\t)/.test(line) || /^\s*\|/.test(line) || line.length <= width) {
+    if (
+      inFence ||
+      /^\s*(```|~~~)/.test(line) ||
+      /^( {4}|\t)/.test(line) ||
+      /^\s*\|/.test(line) ||
+      line.length <= width
+    ) {
       out.push(line);
       continue;
     }

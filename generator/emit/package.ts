@@ -1,6 +1,10 @@
 /**
  * The package around the sources: package.json and tsconfig.json from templates/package/,
  * openapi.json (the bundled spec, key order as in the spec) and README.md (readme.ts).
+ *
+ * The package ships ESM and CommonJS builds side by side (`dist/esm`, `dist/cjs`, each with its
+ * `.d.ts`), built by the toolchain's `npm run build` (scripts/build-package.ts); package.json
+ * maps them with `import`/`require` conditions, each with its own `types`.
  */
 import { readFileSync } from 'node:fs';
 import { generatedNotice } from '../header.ts';
@@ -15,25 +19,39 @@ export const OPENAPI_JSON_PATH = 'openapi.json';
 
 /** Package files; `format: false` marks the ones written exactly as emitted (see readme-examples.ts). */
 export function emitPackageFiles(model: ApiModel): (EmittedTextFile & { format?: boolean })[] {
-  return [emitPackageJson(model), emitTsconfig(), { ...emitOpenapiJson(model), format: false }, { ...emitReadme(model), format: false }];
+  return [
+    emitPackageJson(model),
+    emitTsconfig(),
+    { ...emitOpenapiJson(model), format: false },
+    { ...emitReadme(model), format: false },
+  ];
 }
 
 export function emitPackageJson(model: ApiModel): EmittedTextFile {
-  const versions = toolchainVersions();
-  const json = (value: unknown) => JSON.stringify(value);
+  const json = (value: unknown) => JSON.stringify(value ?? null);
   const text = fillTemplate(
     readTemplate('package/package.json.tmpl'),
     {
       name: json(model.sdk.packageName),
       version: json(model.sdk.packageVersion),
-      description: json(`TypeScript client for the ${model.info.title}, generated from its OpenAPI description.`),
-      openapiFetchVersion: json(versions.openapiFetch),
-      typescriptVersion: json(versions.typescript),
-      generated: json({ notice: generatedNotice(model), spec: model.specFile, sha256: model.specHash }),
+      description: json(
+        `TypeScript client for the ${model.info.title}, generated from its OpenAPI description.`,
+      ),
+      license: json(model.sdk.license),
+      repository: json(model.sdk.repository),
+      openapiFetchVersion: json(openapiFetchVersion()),
+      generated: json({
+        notice: generatedNotice(model),
+        spec: model.specFile,
+        sha256: model.specHash,
+      }),
     },
     'package.json.tmpl',
   );
-  return { path: PACKAGE_JSON_PATH, text };
+  // Optional fields the spec does not give are `null` in the filled template: leave them out.
+  const pkg = JSON.parse(text) as Record<string, unknown>;
+  const present = Object.fromEntries(Object.entries(pkg).filter(([, value]) => value !== null));
+  return { path: PACKAGE_JSON_PATH, text: `${JSON.stringify(present, null, 2)}\n` };
 }
 
 export function emitTsconfig(): EmittedTextFile {
@@ -49,16 +67,13 @@ export function emitOpenapiJson(model: Pick<ApiModel, 'bundled'>): EmittedTextFi
   return { path: OPENAPI_JSON_PATH, text: `${JSON.stringify(model.bundled, null, 2)}\n` };
 }
 
-/** The versions the generated package depends on: the toolchain's own, so what we test is what ships. */
-function toolchainVersions(): { openapiFetch: string; typescript: string } {
+/** The openapi-fetch version the toolchain itself uses and tests with: what we test is what ships. */
+function openapiFetchVersion(): string {
   const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     dependencies?: Record<string, string>;
-    devDependencies?: Record<string, string>;
   };
-  const openapiFetch = root.dependencies?.['openapi-fetch'];
-  const typescript = root.devDependencies?.typescript;
-  if (openapiFetch === undefined || typescript === undefined) {
-    throw new Error('package.json of the toolchain must list openapi-fetch (dependencies) and typescript (devDependencies)');
-  }
-  return { openapiFetch, typescript };
+  const version = root.dependencies?.['openapi-fetch'];
+  if (version === undefined)
+    throw new Error('package.json of the toolchain must list openapi-fetch in dependencies');
+  return version;
 }

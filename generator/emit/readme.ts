@@ -1,56 +1,224 @@
 /**
- * README.md of the generated package: templates/package/README.md.tmpl with a usage section per
- * resource, built from the model (each operation: summary, HTTP line, a call example).
+ * README.md of the generated package: what a user reads first. templates/package/README.md.tmpl
+ * holds the prose; this fills in what comes from the model: the configuration the client reads
+ * from the environment, one example per operation (readme-examples.ts), and for each feature an
+ * example built on an operation of the spec that shows it (a retrieve for errors and timeouts, a
+ * list for pagination, an operation with an idempotency key for idempotency). Sections for
+ * features the spec does not use (no list operation, no idempotency key) are left out.
+ *
+ * Every code block is a TypeScript module that type-checks against the built package, given a
+ * `client` where it does not make its own (test/package/readme.test.ts).
  */
-import type { ApiModel, OperationModel, ResourceModel } from '../model/types.ts';
-import { exampleCall } from './readme-examples.ts';
+import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
+import { constructClient, operationCodeSample } from './code-samples.ts';
+import { reviveName } from './dates/code.ts';
+import { planDates, type Reviver } from './dates/plan.ts';
+import {
+  callArguments,
+  exampleArguments,
+  exampleCall,
+  importStatement,
+  pathsClientCall,
+  quoted,
+  resultName,
+  statement,
+  withOptions,
+} from './readme-examples.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 
 export const README_PATH = 'README.md';
 
-export function emitReadme(model: ApiModel): EmittedTextFile {
-  const text = fillTemplate(
-    readTemplate('package/README.md.tmpl'),
-    {
-      packageName: model.sdk.packageName,
-      title: markdownText(model.info.title),
-      apiVersion: markdownText(model.info.version),
-      summary: firstParagraph(model.info.description),
-      clientName: model.sdk.clientName,
-      construct: constructExample(model),
-      exampleType: model.schemas[0]?.name ?? 'components',
-      usage: model.resources.map((resource) => resourceSection(resource, model)).join('\n\n'),
-    },
-    'README.md.tmpl',
-  );
-  return { path: README_PATH, text };
+/** Names the generated client module exports (generator/emit/client/client-file.ts). */
+const PATHS_CLIENT = 'pathsClient';
+const RESPONSE_GUARDS = 'responseGuards';
+
+/** The operations the feature sections are shown with. */
+interface Showcase {
+  /** One that reads something: a GET with path parameters that returns a body (errors, timeouts, raw responses). */
+  read: { resource: ResourceModel; operation: OperationModel };
+  paginated?: { resource: ResourceModel; operation: OperationModel };
+  idempotent?: { resource: ResourceModel; operation: OperationModel };
+  /** The schema the read operation returns, for the guards. */
+  schema?: NamedSchema;
 }
 
-/** The quick-start lines that create a client, naming the environment variables it reads. */
-function constructExample(model: ApiModel): string {
-  const variables = [
-    // The client takes a token for a bearer scheme or an API key in a header (emit/client).
-    ...(model.auth.some((scheme) => scheme.kind === 'bearer' || (scheme.kind === 'apiKey' && scheme.in === 'header'))
-      ? [`${model.sdk.envPrefix}_TOKEN`]
-      : []),
-    ...model.sdk.clientOptions.map((option) => option.envVar),
+export function emitReadme(model: ApiModel): EmittedTextFile {
+  const { packageName, clientName } = model.sdk;
+  const showcase = pickShowcase(model);
+  const values: Record<string, string> = {
+    packageName,
+    clientName,
+    title: markdownText(model.info.title),
+    apiVersion: markdownText(model.info.version),
+    summary: firstParagraph(model.info.description),
+    configureExample: configureExample(model),
+    environmentList: environmentList(model),
+    otherOptions: otherOptions(showcase),
+    quickStart:
+      showcase === undefined
+        ? constructClient(model)
+        : operationCodeSample(showcase.read.resource, showcase.read.operation, model),
+    usage: model.resources.map((resource) => resourceSection(resource, model)).join('\n\n'),
+    paginationSection: '',
+    idempotencySection: '',
+    guardsSection: '',
+    datesSection: '',
+    errorsExample: '',
+    retriesExample: '',
+    timeoutsExample: '',
+    withResponseExample: '',
+    validationExample: '',
+    loggingExample: loggingExample(model),
+    pathsClientName: PATHS_CLIENT,
+    pathsClientExample: '',
+    typesExample: '',
+  };
+  if (showcase !== undefined) {
+    Object.assign(values, {
+      errorsExample: errorsExample(showcase, model),
+      retriesExample: retriesExample(showcase, model),
+      timeoutsExample: timeoutsExample(showcase, model),
+      withResponseExample: withResponseExample(showcase, model),
+      validationExample: validationExample(showcase, model),
+      pathsClientExample: pathsClientExample(showcase, model),
+      typesExample: typesExample(showcase, model),
+    });
+    if (showcase.paginated !== undefined)
+      values.paginationSection = paginationSection(showcase.paginated, model);
+    if (showcase.idempotent !== undefined)
+      values.idempotencySection = idempotencySection(showcase.idempotent, model);
+    if (showcase.schema !== undefined) values.guardsSection = guardsSection(showcase.schema, model);
+    const dates =
+      showcase.schema === undefined
+        ? undefined
+        : planDates(model.schemas).get(showcase.schema.name);
+    if (dates !== undefined) values.datesSection = datesSection(showcase, dates, model);
+  }
+  const text = fillTemplate(readTemplate('package/README.md.tmpl'), values, 'README.md.tmpl');
+  return { path: README_PATH, text: tidy(text) };
+}
+
+function pickShowcase(model: ApiModel): Showcase | undefined {
+  const all = model.resources.flatMap((resource) =>
+    resource.operations.map((operation) => ({ resource, operation })),
+  );
+  const plain = all.filter(({ operation }) => operation.pagination === undefined);
+  const read =
+    plain.find(
+      ({ operation }) =>
+        operation.method === 'get' &&
+        operation.successResponse?.schema !== undefined &&
+        hasPathArgument(operation),
+    ) ??
+    plain.find(
+      ({ operation }) =>
+        operation.method === 'get' && operation.successResponse?.schema !== undefined,
+    ) ??
+    plain[0];
+  if (read === undefined) return undefined;
+  const idempotent = plain.filter(({ operation }) => operation.idempotent);
+  const result = read.operation.successResponse?.schema;
+  const schema =
+    result?.kind === 'ref'
+      ? model.schemas.find((named) => named.name === result.target)
+      : undefined;
+  const showcase: Showcase = { read };
+  const paginated = all.find(({ operation }) => operation.pagination !== undefined);
+  if (paginated !== undefined) showcase.paginated = paginated;
+  const withBody =
+    idempotent.find(({ operation }) => operation.body !== undefined) ?? idempotent[0];
+  if (withBody !== undefined) showcase.idempotent = withBody;
+  if (schema !== undefined) showcase.schema = schema;
+  return showcase;
+}
+
+function hasPathArgument(operation: OperationModel): boolean {
+  return operation.parameters.some(
+    (parameter) => parameter.in === 'path' && parameter.clientOption === undefined,
+  );
+}
+
+/** The token, when the client takes one (as the client emitter decides: a bearer or header API key scheme). */
+function takesToken(model: ApiModel): boolean {
+  return model.auth.some(
+    (scheme) => scheme.kind === 'bearer' || (scheme.kind === 'apiKey' && scheme.in === 'header'),
+  );
+}
+
+function configureExample(model: ApiModel): string {
+  const { clientName, packageName } = model.sdk;
+  const entries: [string, string][] = [];
+  if (takesToken(model)) entries.push(['token', quoted('YOUR_API_TOKEN')]);
+  for (const option of model.sdk.clientOptions)
+    entries.push([option.name, clientOptionValue(model, option.name)]);
+  const construct =
+    entries.length === 0
+      ? `const client = new ${clientName}();`
+      : `const client = new ${clientName}({\n${entries.map(([key, value]) => `  ${key}: ${value},`).join('\n')}\n});`;
+  return `${importStatement([clientName], packageName)}\n\n${construct}`;
+}
+
+/** An example value for a client option: the example of a parameter it fills. */
+function clientOptionValue(model: ApiModel, option: string): string {
+  for (const operation of model.operations) {
+    const parameter = operation.parameters.find((candidate) => candidate.clientOption === option);
+    if (parameter?.example !== undefined && typeof parameter.example === 'string')
+      return quoted(parameter.example);
+  }
+  return quoted(`your-${option}`);
+}
+
+function environmentList(model: ApiModel): string {
+  const { envPrefix } = model.sdk;
+  const lines: string[] = [];
+  if (takesToken(model))
+    lines.push(
+      `- \`token\`: \`${envPrefix}_TOKEN\`. Required: the constructor throws without one.`,
+    );
+  for (const option of model.sdk.clientOptions) {
+    lines.push(
+      `- \`${option.name}\`: \`${option.envVar}\`. The default \`${option.parameterName}\` of every call; a call can pass its own.`,
+    );
+  }
+  const server = model.info.serverUrl;
+  lines.push(
+    `- \`baseURL\`: \`${envPrefix}_BASE_URL\`${server === undefined ? '' : `, else \`${server}\``}.`,
+  );
+  return lines.join('\n');
+}
+
+/** The client's other options, each with the section that explains it (when the README has one). */
+function otherOptions(showcase: Showcase | undefined): string {
+  const lines = [
+    '- `timeout`, `maxRetries` and `backoff`: [retries](#retries) and [timeouts](#timeouts-and-cancellation).',
+    ...(showcase?.idempotent === undefined
+      ? []
+      : ['- `autoIdempotencyKeys`: [idempotency](#idempotency).']),
+    '- `responseValidation` and `responseGuards`: [response validation](#response-validation).',
+    '- `logger` and `logLevel`: [logging](#logging).',
+    '- `defaultHeaders`: headers sent with every request.',
+    '- `fetch`: replaces `globalThis.fetch`, e.g. for a proxy, tests or instrumentation.',
   ];
-  const comment =
-    variables.length > 0
-      ? `// Reads ${variables.join(' and ')} from the environment unless given here.\n`
-      : '';
-  return `${comment}const client = new ${model.sdk.clientName}();`;
+  return lines.join('\n');
 }
 
 function resourceSection(resource: ResourceModel, model: ApiModel): string {
   const lines = [`### \`client.${resource.name}\``];
-  for (const operation of resource.operations) lines.push('', operationSection(resource, operation, model));
+  for (const operation of resource.operations)
+    lines.push('', operationSection(resource, operation, model));
   return lines.join('\n');
 }
 
-function operationSection(resource: ResourceModel, operation: OperationModel, model: ApiModel): string {
-  const title = operation.summary !== undefined ? markdownText(operation.summary) : `\`${operation.sdk.method}\``;
+function operationSection(
+  resource: ResourceModel,
+  operation: OperationModel,
+  model: ApiModel,
+): string {
+  const title =
+    operation.summary !== undefined
+      ? markdownText(operation.summary)
+      : `\`${operation.sdk.method}\``;
   const notes = [
     `\`${operation.method.toUpperCase()} ${operation.path}\``,
     ...(operation.deprecated ? ['**Deprecated.**'] : []),
@@ -67,9 +235,315 @@ function operationSection(resource: ResourceModel, operation: OperationModel, mo
   ].join('\n');
 }
 
+/** `const plan = await client.plans.retrieve(…)` with `args`, or `await …` when nothing comes back. */
+function awaitedCall(
+  example: { resource: ResourceModel; operation: OperationModel },
+  args: readonly string[],
+  indent = '',
+): string {
+  const name = resultName(example.resource, example.operation);
+  const callee = `client.${example.resource.name}.${example.operation.sdk.method}`;
+  const prefix = name === undefined ? 'await ' : `const ${name} = await `;
+  const call = statement(prefix, callee, args, ';', indent.length);
+  const use = name === undefined ? [] : [`console.log(${name});`];
+  return [call, ...use].map((line) => indentLines(line, indent)).join('\n');
+}
+
+function errorsExample(showcase: Showcase, model: ApiModel): string {
+  const { read } = showcase;
+  const args = callArguments(exampleArguments(read.resource, read.operation, model));
+  return [
+    importStatement(['APIConnectionError', 'APIError', 'NotFoundError'], model.sdk.packageName),
+    '',
+    'try {',
+    awaitedCall(read, args, '  '),
+    '} catch (error) {',
+    '  if (error instanceof NotFoundError) {',
+    "    console.log('Not found:', error.message);",
+    '  } else if (error instanceof APIError) {',
+    '    console.log(error.status, error.type, error.code, error.hint, error.requestID);',
+    '  } else if (error instanceof APIConnectionError) {',
+    "    console.log('No answer:', error.message);",
+    '  } else {',
+    '    throw error;',
+    '  }',
+    '}',
+  ].join('\n');
+}
+
+function retriesExample(showcase: Showcase, model: ApiModel): string {
+  const { clientName, packageName } = model.sdk;
+  const call = exampleArguments(showcase.read.resource, showcase.read.operation, model);
+  return [
+    importStatement([clientName], packageName),
+    '',
+    `const client = new ${clientName}({`,
+    '  maxRetries: 4,',
+    '  backoff: { initialDelay: 250, maxDelay: 4_000 },',
+    '});',
+    '',
+    '// No retries for this call:',
+    awaitedCall(showcase.read, withOptions(call, '{ maxRetries: 0 }')),
+  ].join('\n');
+}
+
+function timeoutsExample(showcase: Showcase, model: ApiModel): string {
+  const { clientName, packageName } = model.sdk;
+  const call = exampleArguments(showcase.read.resource, showcase.read.operation, model);
+  return [
+    importStatement(['APIConnectionTimeoutError', 'APIUserAbortError', clientName], packageName),
+    '',
+    statement('const client = new ', clientName, ['{ timeout: 10_000 }'], ';'),
+    '',
+    'const controller = new AbortController();',
+    'setTimeout(() => controller.abort(), 5_000);',
+    'try {',
+    awaitedCall(
+      showcase.read,
+      withOptions(call, '{ timeout: 2_000, signal: controller.signal }'),
+      '  ',
+    ),
+    '} catch (error) {',
+    "  if (error instanceof APIConnectionTimeoutError) console.log('Too slow.');",
+    "  else if (error instanceof APIUserAbortError) console.log('Cancelled.');",
+    '  else throw error;',
+    '}',
+  ].join('\n');
+}
+
+function withResponseExample(showcase: Showcase, model: ApiModel): string {
+  const { read } = showcase;
+  const call = exampleArguments(read.resource, read.operation, model);
+  return [
+    statement('const call = ', call.callee, callArguments(call), ';'),
+    'const { data, response, requestID } = await call.withResponse();',
+    "console.log(response.status, response.headers.get('content-type'), requestID, data);",
+  ].join('\n');
+}
+
+function validationExample(showcase: Showcase, model: ApiModel): string {
+  const { clientName, packageName } = model.sdk;
+  const args = callArguments(
+    exampleArguments(showcase.read.resource, showcase.read.operation, model),
+  );
+  return [
+    importStatement([clientName, 'ResponseValidationError', RESPONSE_GUARDS], packageName),
+    '',
+    statement(
+      'const client = new ',
+      clientName,
+      [`{ responseValidation: 'throw', ${RESPONSE_GUARDS} }`],
+      ';',
+    ),
+    '',
+    'try {',
+    awaitedCall(showcase.read, args, '  '),
+    '} catch (error) {',
+    '  if (error instanceof ResponseValidationError) {',
+    '    for (const issue of error.issues) console.log(issue.path, issue.expected, issue.found);',
+    '  }',
+    '  throw error;',
+    '}',
+  ].join('\n');
+}
+
+function loggingExample(model: ApiModel): string {
+  const { clientName, packageName } = model.sdk;
+  return [
+    importStatement([clientName], packageName),
+    '',
+    '// Any object with error, warn, info and debug methods that take a string will do.',
+    statement('const client = new ', clientName, ["{ logLevel: 'debug', logger: console }"], ';'),
+  ].join('\n');
+}
+
+function pathsClientExample(showcase: Showcase, model: ApiModel): string {
+  return [
+    importStatement([PATHS_CLIENT], model.sdk.packageName),
+    '',
+    `const api = ${PATHS_CLIENT}(client);`,
+    pathsClientCall(
+      showcase.read.operation,
+      model,
+      'const { data, error, response } = await ',
+      'api',
+    ),
+    'console.log(response.status, data ?? error);',
+  ].join('\n');
+}
+
+function typesExample(showcase: Showcase, model: ApiModel): string {
+  const { operation } = showcase.read;
+  const names = [
+    ...(showcase.schema === undefined ? [] : [showcase.schema.name]),
+    operation.typeNames.params,
+    operation.typeNames.response,
+  ];
+  return [
+    '// A type for every schema, and the params and result of every method:',
+    importStatement(names, model.sdk.packageName, true),
+    '// The raw types of the OpenAPI description (openapi-typescript):',
+    importStatement(['components', 'operations', 'paths'], model.sdk.packageName, true),
+  ].join('\n');
+}
+
+function paginationSection(
+  example: { resource: ResourceModel; operation: OperationModel },
+  model: ApiModel,
+): string {
+  const pagination = example.operation.pagination!;
+  const limit: [string, string][] =
+    pagination.limitParam === undefined ? [] : [[pagination.limitParam, '20']];
+  const call = exampleArguments(example.resource, example.operation, model, limit);
+  const args = callArguments(call);
+  const item = itemVariable(example, model);
+  const code = [
+    statement('const page = await ', call.callee, args, ';'),
+    `console.log(page${propertyAccess(pagination.itemsField)});`,
+    'if (page.hasNextPage()) {',
+    '  const next = await page.nextPage();',
+    `  console.log(next${propertyAccess(pagination.itemsField)});`,
+    '}',
+    '',
+    statement(`for await (const ${item} of `, call.callee, args, ') {'),
+    `  console.log(${item});`,
+    '}',
+  ].join('\n');
+  return fillTemplate(
+    readTemplate('package/readme/pagination.md.tmpl'),
+    {
+      itemsField: pagination.itemsField,
+      nextCursorField: pagination.nextCursorField,
+      paginationExample: code,
+    },
+    'readme/pagination.md.tmpl',
+  );
+}
+
+function itemVariable(
+  example: { resource: ResourceModel; operation: OperationModel },
+  model: ApiModel,
+): string {
+  // The README's own per-operation example names the item; reuse its choice.
+  const match = /for await \(const (\w+) of /.exec(
+    exampleCall(example.resource, example.operation, model),
+  );
+  return match?.[1] ?? 'item';
+}
+
+function idempotencySection(
+  example: { resource: ResourceModel; operation: OperationModel },
+  model: ApiModel,
+): string {
+  const call = exampleArguments(example.resource, example.operation, model);
+  const code = [
+    '// A key of your own:',
+    awaitedCall(example, withOptions(call, "{ idempotencyKey: 'order-1234' }")),
+    '',
+    '// The key the client generated:',
+    statement('const call = ', call.callee, callArguments(call), ';'),
+    'const { idempotencyKey } = await call.withResponse();',
+    'console.log(idempotencyKey);',
+  ].join('\n');
+  const operations = model.operations.filter((operation) => operation.idempotent);
+  const named = operations
+    .slice(0, 8)
+    .map((operation) => `\`${operation.sdk.resource}.${operation.sdk.method}\``);
+  const list =
+    operations.length > 8
+      ? `${named.join(', ')} and ${operations.length - 8} more`
+      : joinAnd(named);
+  return fillTemplate(
+    readTemplate('package/readme/idempotency.md.tmpl'),
+    { idempotentOperations: list, idempotencyExample: code },
+    'readme/idempotency.md.tmpl',
+  );
+}
+
+function guardsSection(schema: NamedSchema, model: ApiModel): string {
+  const name = schema.name;
+  const code = [
+    importStatement([`assert${name}`, `is${name}`, `validate${name}`], model.sdk.packageName),
+    '',
+    'export function handle(value: unknown): void {',
+    `  if (is${name}(value)) console.log('valid', value);`,
+    '',
+    `  const result = validate${name}(value);`,
+    '  if (!result.ok) {',
+    '    for (const issue of result.issues) console.log(issue.path, issue.expected, issue.found);',
+    '  }',
+    '',
+    `  assert${name}(value); // throws unless valid`,
+    `  console.log(value); // typed as ${name} from here on`,
+    '}',
+  ].join('\n');
+  return fillTemplate(
+    readTemplate('package/readme/guards.md.tmpl'),
+    { schema: name, guardsExample: code },
+    'readme/guards.md.tmpl',
+  );
+}
+
+/** The date helpers (generator/emit/dates), shown on what the read operation returns. */
+function datesSection(showcase: Showcase, reviver: Reviver, model: ApiModel): string {
+  const name = showcase.schema!.name;
+  const revive = reviveName(name);
+  const serialize = `serialize${name}`;
+  const call = exampleArguments(showcase.read.resource, showcase.read.operation, model);
+  const variable = resultName(showcase.read.resource, showcase.read.operation) ?? 'value';
+  // A date directly on the object, to show it is a Date now.
+  const date =
+    reviver.kind === 'object'
+      ? reviver.properties.find((property) => property.reviver.kind === 'date')
+      : undefined;
+  const dateLine =
+    date === undefined
+      ? 'console.log(revived);'
+      : `console.log(revived${propertyAccess(date.name)}${date.required && !date.reviver.nullable ? '.' : '?.'}toISOString());`;
+  const code = [
+    importStatement([revive, serialize], model.sdk.packageName),
+    '',
+    statement(`const ${variable} = await `, call.callee, callArguments(call), ';'),
+    `const revived = ${revive}(${variable});`,
+    dateLine,
+    `const wire = ${serialize}(revived);`,
+    'console.log(wire);',
+  ].join('\n');
+  return fillTemplate(
+    readTemplate('package/readme/dates.md.tmpl'),
+    { schema: name, datesExample: code },
+    'readme/dates.md.tmpl',
+  );
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function propertyAccess(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${quoted(name)}]`;
+}
+
+function indentLines(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : `${indent}${line}`))
+    .join('\n');
+}
+
+/** Sections left out leave blank lines behind: at most one blank line between blocks, one newline at the end. */
+function tidy(text: string): string {
+  return `${text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
 /** One line of plain text that cannot break the Markdown around it. */
 function markdownText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/([\\`*_[\]<>#|])/g, '\\$1')
+    .trim();
 }
 
 function firstParagraph(description: string | undefined): string {

@@ -12,7 +12,11 @@ export function readTemplate(relativePath: string): string {
 }
 
 /** Replaces every `{{name}}`; a placeholder without a value is a bug in the generator, not in the spec. */
-export function fillTemplate(template: string, values: Readonly<Record<string, string>>, name = 'template'): string {
+export function fillTemplate(
+  template: string,
+  values: Readonly<Record<string, string>>,
+  name = 'template',
+): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_whole, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`${name}: no value for placeholder {{${key}}}`);

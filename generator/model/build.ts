@@ -8,6 +8,7 @@ import type { BundledSpec } from '../load/bundle.ts';
 import { buildAuth } from './build-auth.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
+import { packageLicense, packageRepository } from './build-package-meta.ts';
 import { buildResources } from './build-resources.ts';
 import { buildSchemaModel, GUARD_RUNTIME_TYPE_NAMES } from './build-schema.ts';
 import { NameRegistry } from './names.ts';
@@ -18,13 +19,20 @@ import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from '.
 /** Names the package's entry module exports besides schemas: openapi-typescript's roots. */
 const MODULE_NAMES = ['paths', 'components', 'operations', 'webhooks', '$defs'];
 
-export function buildModel(spec: BundledSpec, ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'>): ApiModel {
+export function buildModel(
+  spec: BundledSpec,
+  ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'>,
+): ApiModel {
   const { document: doc, file, version } = spec;
   const info = buildInfo(doc);
   const settings = buildSdkSettings(doc, info, file, ctx);
   const schemas = buildSchemaModel(doc, { file, version }).map(withPreview);
 
-  const names = new NameRegistry([...MODULE_NAMES, ...GUARD_RUNTIME_TYPE_NAMES, ...schemas.map((schema) => schema.name)]);
+  const names = new NameRegistry([
+    ...MODULE_NAMES,
+    ...GUARD_RUNTIME_TYPE_NAMES,
+    ...schemas.map((schema) => schema.name),
+  ]);
   const clientName = names.claim(settings.clientName);
   const drafts = buildOperations(doc, schemaContext(doc, file, version, schemas));
   const { operations, resources } = buildResources(drafts, names, file);
@@ -38,7 +46,13 @@ export function buildModel(spec: BundledSpec, ctx: Pick<GeneratorContext, 'packa
     operations,
     resources,
     auth: buildAuth(doc, file),
-    sdk: { ...settings, clientName, clientOptions: clientOptions(operations, settings.envPrefix) },
+    sdk: {
+      ...settings,
+      clientName,
+      clientOptions: clientOptions(operations, settings.envPrefix),
+      license: packageLicense(doc),
+      repository: packageRepository(doc, file),
+    },
     bundled: doc,
   };
 }
@@ -49,7 +63,10 @@ function withPreview(schema: NamedSchema): NamedSchema {
 }
 
 /** One entry per `x-sdk-client-option` name, in order of first use. */
-function clientOptions(operations: readonly OperationModel[], envPrefix: string): ClientOptionModel[] {
+function clientOptions(
+  operations: readonly OperationModel[],
+  envPrefix: string,
+): ClientOptionModel[] {
   const options = new Map<string, ClientOptionModel>();
   for (const operation of operations) {
     for (const parameter of operation.parameters) {

@@ -41,6 +41,17 @@ export interface SdkModel {
   packageVersion: string;
   /** Options of the client that fill parameters (`x-sdk-client-option`), in order of first use. */
   clientOptions: ClientOptionModel[];
+  /** SPDX licence of the package (`info.license`), `UNLICENSED` when the spec names none. */
+  license: string;
+  /** The package's repository (`x-sdk.repository`), undefined when the spec gives none. */
+  repository: PackageRepository | undefined;
+}
+
+/** package.json's `repository`: `{ type, url, directory? }`, the form npm and publint want. */
+export interface PackageRepository {
+  type: 'git';
+  url: string;
+  directory?: string;
 }
 
 /** A client option that fills a parameter of many operations, e.g. `project` → `GIGS_PROJECT`. */

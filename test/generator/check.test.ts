@@ -36,7 +36,9 @@ describe('--check', () => {
     const result = runScript(CLI, ['--check', '--out', out]);
 
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/sdk\/ is out of date with spec\/openapi\.yaml; `npm run generate` would change:/);
+    expect(result.stderr).toMatch(
+      /sdk\/ is out of date with spec\/openapi\.yaml; `npm run generate` would change:/,
+    );
     expect(result.stderr).toContain('  added   README.md\n');
     expect(result.stderr).toContain('  removed src/extra.ts\n');
     expect(result.stderr).toContain('  changed src/types.ts\n');
@@ -48,8 +50,16 @@ describe('--check', () => {
   it('passes right after generating into a folder', async () => {
     const out = join(await tempDir('check-'), 'sdk');
     await generate({ spec: 'test/fixtures/specs/hostile/hostile-3.0.yaml', out });
-    const result = runScript(CLI, ['--check', '--spec', 'test/fixtures/specs/hostile/hostile-3.0.yaml', '--out', out]);
+    const result = runScript(CLI, [
+      '--check',
+      '--spec',
+      'test/fixtures/specs/hostile/hostile-3.0.yaml',
+      '--out',
+      out,
+    ]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/sdk\/ is up to date with test\/fixtures\/specs\/hostile\/hostile-3\.0\.yaml\./);
+    expect(result.stdout).toMatch(
+      /sdk\/ is up to date with test\/fixtures\/specs\/hostile\/hostile-3\.0\.yaml\./,
+    );
   });
 });

@@ -1,7 +1,16 @@
 /** Shared helpers of the generator tests: temp folders, tree snapshots, compiling and scanning output. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { lstat, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -9,7 +18,10 @@ import { ROOT } from '../helpers/spec.ts';
 
 export { ROOT };
 export const FIXTURES = join(ROOT, 'test/fixtures/specs');
-export const GITHUB_SPEC = join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
+export const GITHUB_SPEC = join(
+  ROOT,
+  'node_modules/@octokit/openapi/generated/api.github.com.json',
+);
 
 const made: string[] = [];
 
@@ -55,15 +67,20 @@ export async function snapshotTree(dir: string): Promise<Record<string, string>>
 
 /** Lets the generated package resolve its dependencies from the toolchain's node_modules. */
 export async function linkNodeModules(out: string): Promise<void> {
-  if (!existsSync(join(out, 'node_modules'))) await symlink(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
+  if (!existsSync(join(out, 'node_modules')))
+    await symlink(join(ROOT, 'node_modules'), join(out, 'node_modules'), 'dir');
 }
 
 /** `tsc -p <out>/tsconfig.json --noEmit` (strict, from the generated tsconfig). */
 export function compile(out: string, timeout = 300_000): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json'), '--noEmit'], {
-    encoding: 'utf8',
-    timeout,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json'), '--noEmit'],
+    {
+      encoding: 'utf8',
+      timeout,
+    },
+  );
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
@@ -75,7 +92,12 @@ export async function findAnyKeywords(out: string): Promise<string[]> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.name.endsWith('.ts')) {
-        const source = ts.createSourceFile(path, await readFile(path, 'utf8'), ts.ScriptTarget.Latest, true);
+        const source = ts.createSourceFile(
+          path,
+          await readFile(path, 'utf8'),
+          ts.ScriptTarget.Latest,
+          true,
+        );
         const visit = (node: ts.Node): void => {
           if (node.kind === ts.SyntaxKind.AnyKeyword) {
             found.push(`${path}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);

@@ -15,7 +15,10 @@ afterAll(removeTempDirs);
 
 type Json = Record<string, unknown>;
 
-async function model(spec: Json, overrides: { name?: string; version?: string } = {}): Promise<ApiModel> {
+async function model(
+  spec: Json,
+  overrides: { name?: string; version?: string } = {},
+): Promise<ApiModel> {
   const ctx = resolveContext({ spec: await writeSpec(spec), ...overrides });
   return buildModel(await loadAndBundle(ctx), ctx);
 }
@@ -25,11 +28,17 @@ async function modelError(spec: Json): Promise<GeneratorError> {
     () => undefined,
     (caught: unknown) => caught,
   );
-  if (!(error instanceof GeneratorError)) throw new Error(`expected a GeneratorError, got ${String(error)}`);
+  if (!(error instanceof GeneratorError))
+    throw new Error(`expected a GeneratorError, got ${String(error)}`);
   return error;
 }
 
-const ok = { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } };
+const ok = {
+  description: 'OK',
+  content: {
+    'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } },
+  },
+};
 
 function api(paths: Json, extra: Json = {}): Json {
   return { openapi: '3.1.0', info: { title: 'Test API', version: '2.3.4' }, paths, ...extra };
@@ -44,9 +53,16 @@ describe('our spec', () => {
   });
 
   it('maps every operation by its x-sdk-method, with the documented type names', () => {
-    const byMethod = Object.fromEntries(gigs.operations.map((op) => [`${op.sdk.resource}.${op.sdk.method}`, op]));
-    expect(byMethod['plans.list']?.typeNames).toEqual({ params: 'PlanListParams', response: 'PlanListResponse' });
-    expect(byMethod['subscriptionChanges.create']?.typeNames).toMatchObject({ params: 'SubscriptionChangeCreateParams' });
+    const byMethod = Object.fromEntries(
+      gigs.operations.map((op) => [`${op.sdk.resource}.${op.sdk.method}`, op]),
+    );
+    expect(byMethod['plans.list']?.typeNames).toEqual({
+      params: 'PlanListParams',
+      response: 'PlanListResponse',
+    });
+    expect(byMethod['subscriptionChanges.create']?.typeNames).toMatchObject({
+      params: 'SubscriptionChangeCreateParams',
+    });
     expect(byMethod['addons.retrieve']?.typeNames.response).toBe('AddonRetrieveResponse');
     expect(byMethod['planDocuments.list']?.typeNames.params).toBe('PlanDocumentListParams');
     expect(gigs.resources.map((resource) => [resource.name, resource.className])).toEqual([
@@ -58,17 +74,31 @@ describe('our spec', () => {
   });
 
   it('settles the client: name, env prefix, package, options, auth and server', () => {
-    expect(gigs.sdk).toMatchObject({ clientName: 'Gigs', envPrefix: 'GIGS', packageName: 'gigs-sdk' });
+    expect(gigs.sdk).toMatchObject({
+      clientName: 'Gigs',
+      envPrefix: 'GIGS',
+      packageName: 'gigs-sdk',
+    });
     expect(gigs.sdk.clientOptions).toEqual([
-      expect.objectContaining({ name: 'project', envVar: 'GIGS_PROJECT', in: 'path', parameterName: 'project' }),
+      expect.objectContaining({
+        name: 'project',
+        envVar: 'GIGS_PROJECT',
+        in: 'path',
+        parameterName: 'project',
+      }),
     ]);
-    expect(gigs.auth).toEqual([expect.objectContaining({ kind: 'bearer', schemeName: 'bearerAuth' })]);
+    expect(gigs.auth).toEqual([
+      expect.objectContaining({ kind: 'bearer', schemeName: 'bearerAuth' }),
+    ]);
     expect(gigs.info.serverUrl).toBe('https://api.gigs.com');
   });
 
   it('marks the project parameter, idempotency keys and cursor pagination', () => {
     for (const op of gigs.operations) {
-      expect(op.parameters.find((p) => p.name === 'project')).toMatchObject({ clientDefault: 'option', clientOption: 'project' });
+      expect(op.parameters.find((p) => p.name === 'project')).toMatchObject({
+        clientDefault: 'option',
+        clientOption: 'project',
+      });
       expect(op.idempotent).toBe(op.method === 'post' || op.method === 'delete');
       expect(op.secured).toBe(true);
     }
@@ -96,10 +126,21 @@ describe('resources and methods without x-sdk-method', () => {
         },
         '/repos': {
           get: { operationId: 'reposListForOrg', tags: ['repos'], responses: { '200': ok } },
-          put: { operationId: 'list', tags: ['repos'], x_note: 1, 'x-sdk-method': 'repos.listForOrg', responses: { '200': ok } },
+          put: {
+            operationId: 'list',
+            tags: ['repos'],
+            x_note: 1,
+            'x-sdk-method': 'repos.listForOrg',
+            responses: { '200': ok },
+          },
         },
         '/meta': { get: { operationId: 'meta', responses: { '200': ok } } },
-        '/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': ok } } },
+        '/{id}': {
+          get: {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { '200': ok },
+          },
+        },
       }),
     );
     expect(m.operations.map((op) => `${op.sdk.resource}.${op.sdk.method}`)).toEqual([
@@ -129,11 +170,25 @@ describe('resources and methods without x-sdk-method', () => {
       packageName: 'git-hub-v3-rest-api-sdk',
       packageVersion: '1.1.4',
     });
-    expect((await model(spec, { name: '@acme/github', version: '9.0.0' })).sdk).toMatchObject({ packageName: '@acme/github', packageVersion: '9.0.0' });
-    expect((await model({ ...spec, info: { title: 'X', version: '2022-11-28' } })).sdk.packageVersion).toBe('0.0.0-2022-11-28');
-    await expect(model(spec, { version: 'latest' })).rejects.toThrow(/--package-version: "latest" is not a semantic version/);
-    const named = await model({ ...spec, 'x-sdk': { clientName: 'Octo', envPrefix: 'OCTO_', packageName: 'octo-sdk' } });
-    expect(named.sdk).toMatchObject({ clientName: 'Octo', envPrefix: 'OCTO_', packageName: 'octo-sdk' });
+    expect((await model(spec, { name: '@acme/github', version: '9.0.0' })).sdk).toMatchObject({
+      packageName: '@acme/github',
+      packageVersion: '9.0.0',
+    });
+    expect(
+      (await model({ ...spec, info: { title: 'X', version: '2022-11-28' } })).sdk.packageVersion,
+    ).toBe('0.0.0-2022-11-28');
+    await expect(model(spec, { version: 'latest' })).rejects.toThrow(
+      /--package-version: "latest" is not a semantic version/,
+    );
+    const named = await model({
+      ...spec,
+      'x-sdk': { clientName: 'Octo', envPrefix: 'OCTO_', packageName: 'octo-sdk' },
+    });
+    expect(named.sdk).toMatchObject({
+      clientName: 'Octo',
+      envPrefix: 'OCTO_',
+      packageName: 'octo-sdk',
+    });
   });
 });
 
@@ -143,18 +198,35 @@ describe('parameters, bodies and responses', () => {
       api(
         {
           '/things/{id}': {
-            parameters: [{ $ref: '#/components/parameters/Id' }, { name: 'q', in: 'query', schema: { type: 'string' } }],
+            parameters: [
+              { $ref: '#/components/parameters/Id' },
+              { name: 'q', in: 'query', schema: { type: 'string' } },
+            ],
             post: {
               operationId: 'make',
               parameters: [
                 { name: 'q', in: 'query', required: true, schema: { type: 'integer' } },
                 { name: 'Idempotency-Key', in: 'header', schema: { type: 'string' } },
-                { name: 'tenant', in: 'header', 'x-sdk-client-option': true, schema: { type: 'string' } },
+                {
+                  name: 'tenant',
+                  in: 'header',
+                  'x-sdk-client-option': true,
+                  schema: { type: 'string' },
+                },
               ],
               requestBody: { $ref: '#/components/requestBodies/Thing' },
               responses: {
-                default: { description: 'Error', content: { 'application/problem+json': { schema: { type: 'object' } } } },
-                '201': { description: 'Created', content: { 'text/plain': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'string' } } } },
+                default: {
+                  description: 'Error',
+                  content: { 'application/problem+json': { schema: { type: 'object' } } },
+                },
+                '201': {
+                  description: 'Created',
+                  content: {
+                    'text/plain': { schema: { type: 'string' } },
+                    'application/json': { schema: { type: 'string' } },
+                  },
+                },
                 '200': { description: 'OK' },
               },
               security: [],
@@ -164,15 +236,30 @@ describe('parameters, bodies and responses', () => {
         {
           security: [{ key: [] }],
           components: {
-            parameters: { Id: { name: 'id', in: 'path', required: true, schema: { type: 'string' }, examples: { one: { value: 'thing_1' } } } },
-            requestBodies: { Thing: { required: true, content: { 'application/json': { schema: { type: 'object' } } } } },
+            parameters: {
+              Id: {
+                name: 'id',
+                in: 'path',
+                required: true,
+                schema: { type: 'string' },
+                examples: { one: { value: 'thing_1' } },
+              },
+            },
+            requestBodies: {
+              Thing: {
+                required: true,
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
+            },
             securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
           },
         },
       ),
     );
     const op = m.operations[0]!;
-    expect(op.parameters.map((p) => [p.in, p.name, p.required, p.schema.kind, p.clientDefault ?? '-'])).toEqual([
+    expect(
+      op.parameters.map((p) => [p.in, p.name, p.required, p.schema.kind, p.clientDefault ?? '-']),
+    ).toEqual([
       ['path', 'id', true, 'string', '-'],
       ['query', 'q', true, 'number', '-'],
       ['header', 'Idempotency-Key', false, 'string', 'idempotency-key'],
@@ -191,7 +278,9 @@ describe('parameters, bodies and responses', () => {
       ['default', 'application/problem+json'],
     ]);
     expect(op.successResponse?.status).toBe('200');
-    expect(m.sdk.clientOptions).toEqual([expect.objectContaining({ name: 'tenant', envVar: 'TEST_API_TENANT', in: 'header' })]);
+    expect(m.sdk.clientOptions).toEqual([
+      expect.objectContaining({ name: 'tenant', envVar: 'TEST_API_TENANT', in: 'header' }),
+    ]);
     expect(m.auth).toEqual([{ kind: 'apiKey', schemeName: 'key', in: 'header', name: 'X-Key' }]);
   });
 
@@ -200,7 +289,12 @@ describe('parameters, bodies and responses', () => {
       api(
         {},
         {
-          servers: [{ url: 'https://{region}.example.com/{base}', variables: { region: { default: 'eu' }, base: { default: 'v2' } } }],
+          servers: [
+            {
+              url: 'https://{region}.example.com/{base}',
+              variables: { region: { default: 'eu' }, base: { default: 'v2' } },
+            },
+          ],
           components: {
             securitySchemes: {
               basic: { type: 'http', scheme: 'Basic' },
@@ -222,34 +316,53 @@ describe('parameters, bodies and responses', () => {
 });
 
 const list = (pagination: Json, extra: Json = {}): Json =>
-  api({
-    '/items': {
-      get: {
-        operationId: 'listItems',
-        'x-sdk-pagination': pagination,
-        parameters: [
-          { name: 'after', in: 'query', schema: { type: 'string' } },
-          { name: 'size', in: 'header', schema: { type: 'integer' } },
-        ],
-        responses: {
-          '200': {
-            description: 'OK',
-            content: {
-              'application/json': {
-                schema: { allOf: [{ $ref: '#/components/schemas/Page' }, { type: 'object', properties: { data: { type: 'array' } } }] },
+  api(
+    {
+      '/items': {
+        get: {
+          operationId: 'listItems',
+          'x-sdk-pagination': pagination,
+          parameters: [
+            { name: 'after', in: 'query', schema: { type: 'string' } },
+            { name: 'size', in: 'header', schema: { type: 'integer' } },
+          ],
+          responses: {
+            '200': {
+              description: 'OK',
+              content: {
+                'application/json': {
+                  schema: {
+                    allOf: [
+                      { $ref: '#/components/schemas/Page' },
+                      { type: 'object', properties: { data: { type: 'array' } } },
+                    ],
+                  },
+                },
               },
             },
           },
+          ...extra,
         },
-        ...extra,
       },
     },
-  }, { components: { schemas: { Page: { type: 'object', properties: { next: { type: ['string', 'null'] } } } } } });
+    {
+      components: {
+        schemas: { Page: { type: 'object', properties: { next: { type: ['string', 'null'] } } } },
+      },
+    },
+  );
 
 describe('pagination', () => {
   it('reads x-sdk-pagination, finding fields through $ref and allOf', async () => {
-    const m = await model(list({ style: 'cursor', afterParam: 'after', itemsField: 'data', nextCursorField: 'next' }));
-    expect(m.operations[0]!.pagination).toEqual({ style: 'cursor', afterParam: 'after', itemsField: 'data', nextCursorField: 'next' });
+    const m = await model(
+      list({ style: 'cursor', afterParam: 'after', itemsField: 'data', nextCursorField: 'next' }),
+    );
+    expect(m.operations[0]!.pagination).toEqual({
+      style: 'cursor',
+      afterParam: 'after',
+      itemsField: 'data',
+      nextCursorField: 'next',
+    });
   });
 });
 
@@ -257,7 +370,12 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
   [
     'pagination style other than cursor',
     {
-      spec: list({ style: 'offset', afterParam: 'after', itemsField: 'data', nextCursorField: 'next' }),
+      spec: list({
+        style: 'offset',
+        afterParam: 'after',
+        itemsField: 'data',
+        nextCursorField: 'next',
+      }),
       pointer: '#/paths/~1items/get/x-sdk-pagination/style',
       problem: /"offset" is not supported; only `cursor` is/,
       fix: /x-sdk-pagination: \{ style: cursor/,
@@ -266,7 +384,13 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
   [
     'pagination cursor parameter that is not a query parameter',
     {
-      spec: list({ style: 'cursor', afterParam: 'after', limitParam: 'size', itemsField: 'data', nextCursorField: 'next' }),
+      spec: list({
+        style: 'cursor',
+        afterParam: 'after',
+        limitParam: 'size',
+        itemsField: 'data',
+        nextCursorField: 'next',
+      }),
       pointer: '#/paths/~1items/get/x-sdk-pagination/limitParam',
       problem: /names query parameter "size", which the operation does not have/,
       fix: /its query parameters: after/,
@@ -293,7 +417,9 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
   [
     'x-sdk-method whose resource is not camelCase',
     {
-      spec: api({ '/a': { get: { 'x-sdk-method': 'plan_documents.list', responses: { '200': ok } } } }),
+      spec: api({
+        '/a': { get: { 'x-sdk-method': 'plan_documents.list', responses: { '200': ok } } },
+      }),
       pointer: '#/paths/~1a/get/x-sdk-method',
       problem: /is not a camelCase name/,
       fix: /write `planDocuments\.list`/,
@@ -311,7 +437,10 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
   [
     'a repeated operationId',
     {
-      spec: api({ '/a': { get: { operationId: 'same', responses: { '200': ok } } }, '/b': { get: { operationId: 'same', responses: { '200': ok } } } }),
+      spec: api({
+        '/a': { get: { operationId: 'same', responses: { '200': ok } } },
+        '/b': { get: { operationId: 'same', responses: { '200': ok } } },
+      }),
       pointer: '#/paths/~1b/get/operationId',
       problem: /operationId "same" is used twice: by #\/paths\/~1a\/get and here/,
       fix: /its own operationId/,
@@ -319,7 +448,12 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
   ],
   [
     'x-sdk that is not an object',
-    { spec: { ...api({}), 'x-sdk': 'Gigs' }, pointer: '#/x-sdk', problem: /`x-sdk` must be an object/, fix: /clientName/ },
+    {
+      spec: { ...api({}), 'x-sdk': 'Gigs' },
+      pointer: '#/x-sdk',
+      problem: /`x-sdk` must be an object/,
+      fix: /clientName/,
+    },
   ],
   [
     'an env prefix that is no environment variable prefix',
@@ -332,12 +466,31 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
   ],
   [
     'an invalid package name',
-    { spec: { ...api({}), 'x-sdk': { packageName: 'My SDK' } }, pointer: '#/x-sdk/packageName', problem: /"My SDK" is not a valid npm package name/, fix: /lower-case/ },
+    {
+      spec: { ...api({}), 'x-sdk': { packageName: 'My SDK' } },
+      pointer: '#/x-sdk/packageName',
+      problem: /"My SDK" is not a valid npm package name/,
+      fix: /lower-case/,
+    },
   ],
   [
     'an x-sdk-client-option that is not an identifier',
     {
-      spec: api({ '/a': { get: { parameters: [{ name: 'p', in: 'query', 'x-sdk-client-option': 'my option', schema: { type: 'string' } }], responses: { '200': ok } } } }),
+      spec: api({
+        '/a': {
+          get: {
+            parameters: [
+              {
+                name: 'p',
+                in: 'query',
+                'x-sdk-client-option': 'my option',
+                schema: { type: 'string' },
+              },
+            ],
+            responses: { '200': ok },
+          },
+        },
+      }),
       pointer: '#/paths/~1a/get/parameters/0/x-sdk-client-option',
       problem: /must name a client option/,
       fix: /x-sdk-client-option: project/,

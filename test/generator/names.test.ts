@@ -12,7 +12,14 @@ import { resolveContext } from '../../generator/context.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { buildModel } from '../../generator/model/build.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
-import { compile, findAnyKeywords, FIXTURES, linkNodeModules, removeTempDirs, tempDir } from './helpers.ts';
+import {
+  compile,
+  findAnyKeywords,
+  FIXTURES,
+  linkNodeModules,
+  removeTempDirs,
+  tempDir,
+} from './helpers.ts';
 
 afterAll(removeTempDirs);
 
@@ -64,7 +71,9 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
   });
 
   it('places operations on resources: explicit x-sdk-method first, derived names never colliding', () => {
-    expect(model.operations.map((op) => `${op.method} ${op.path} → ${op.sdk.resource}.${op.sdk.method}`)).toEqual([
+    expect(
+      model.operations.map((op) => `${op.method} ${op.path} → ${op.sdk.resource}.${op.sdk.method}`),
+    ).toEqual([
       'get /users/{user.id}/profile-settings → userProfiles.delete',
       'put /users/{user.id}/profile-settings → userProfiles.updateSettings',
       'delete /users/{user.id}/profile-settings → userProfiles.new',
@@ -107,7 +116,10 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
   it('marks the idempotency header (any case) and derives missing operationIds', () => {
     const remove = model.operations[2]!;
     expect(remove.idempotent).toBe(true);
-    expect(remove.parameters[2]).toMatchObject({ name: 'idempotency-key', clientDefault: 'idempotency-key' });
+    expect(remove.parameters[2]).toMatchObject({
+      name: 'idempotency-key',
+      clientDefault: 'idempotency-key',
+    });
     expect(remove).toMatchObject({ deprecated: true, preview: true });
     expect(model.operations[3]!.operationId).toBe('post2faById');
   });
@@ -116,13 +128,21 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
     const text = await readFile(join(out, 'src/types.ts'), 'utf8');
     const source = ts.createSourceFile('types.ts', text, ts.ScriptTarget.Latest, true);
     const alias = source.statements.find(
-      (statement): statement is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(statement) && statement.name.text === 'UserProfile',
+      (statement): statement is ts.TypeAliasDeclaration =>
+        ts.isTypeAliasDeclaration(statement) && statement.name.text === 'UserProfile',
     );
     expect(alias).toBeDefined();
-    const doc = ts.getJSDocCommentsAndTags(alias!).map((node) => node.getText(source)).join('\n');
-    expect(doc).toContain('A profile. The text `*\\/` must not end this comment; nor must *\\/ here.');
+    const doc = ts
+      .getJSDocCommentsAndTags(alias!)
+      .map((node) => node.getText(source))
+      .join('\n');
+    expect(doc).toContain(
+      'A profile. The text `*\\/` must not end this comment; nor must *\\/ here.',
+    );
     // Every schema got its alias: nothing was swallowed by a comment that ended early.
-    const aliases = source.statements.filter(ts.isTypeAliasDeclaration).map((statement) => statement.name.text);
+    const aliases = source.statements
+      .filter(ts.isTypeAliasDeclaration)
+      .map((statement) => statement.name.text);
     expect(aliases).toEqual(model.schemas.map((schema) => schema.name));
   });
 
@@ -131,18 +151,30 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
     const source = ts.createSourceFile('openapi.ts', text, ts.ScriptTarget.Latest, true);
     const literals: string[] = [];
     const visit = (node: ts.Node): void => {
-      if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) literals.push(node.literal.text);
+      if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal))
+        literals.push(node.literal.text);
       ts.forEachChild(node, visit);
     };
     visit(source);
-    for (const value of ['a "quoted" value', 'back\\slash', 'new\nline', '*/', "it's", '${template}']) {
+    for (const value of [
+      'a "quoted" value',
+      'back\\slash',
+      'new\nline',
+      '*/',
+      "it's",
+      '${template}',
+    ]) {
       expect(literals).toContain(value);
     }
   });
 
   it('documents deprecated and preview schemas', async () => {
     const text = await readFile(join(out, 'src/types.ts'), 'utf8');
-    expect(text).toContain('/**\n * Deprecated settings.\n * @deprecated\n */\nexport type UserProfile2 =');
-    expect(text).toContain("/** @remarks Preview: this may change without notice. */\nexport type UserProfile3 = components['schemas']['userProfile'];");
+    expect(text).toContain(
+      '/**\n * Deprecated settings.\n * @deprecated\n */\nexport type UserProfile2 =',
+    );
+    expect(text).toContain(
+      "/** @remarks Preview: this may change without notice. */\nexport type UserProfile3 = components['schemas']['userProfile'];",
+    );
   });
 });

@@ -29,8 +29,14 @@ async function previousOutput(): Promise<string> {
   await mkdir(join(out, 'dist'), { recursive: true });
   await writeFile(join(out, 'src/index.ts'), `// ${NOTICE}\nexport {};\n`);
   await writeFile(join(out, 'src/resources/old.ts'), `// ${NOTICE}\nexport {};\n`);
-  await writeFile(join(out, 'package.json'), `{"name":"old","x-generated":{"notice":${JSON.stringify(NOTICE)}}}\n`);
-  await writeFile(join(out, 'CHANGELOG.md'), `<!-- ${NOTICE} -->\n\n# left from an earlier generator\n`);
+  await writeFile(
+    join(out, 'package.json'),
+    `{"name":"old","x-generated":{"notice":${JSON.stringify(NOTICE)}}}\n`,
+  );
+  await writeFile(
+    join(out, 'CHANGELOG.md'),
+    `<!-- ${NOTICE} -->\n\n# left from an earlier generator\n`,
+  );
   await writeFile(join(out, 'LICENSE'), 'MIT, written by hand\n');
   await writeFile(join(out, '.gitignore'), 'dist/\n');
   await writeFile(join(out, 'node_modules/openapi-fetch/index.js'), 'export {};\n');
@@ -39,13 +45,22 @@ async function previousOutput(): Promise<string> {
   return out;
 }
 
-const NEXT = tree({ 'package.json': '{"name":"new"}\n', 'src/index.ts': 'export {};\n', 'src/types.ts': 'export type A = 1;\n' });
+const NEXT = tree({
+  'package.json': '{"name":"new"}\n',
+  'src/index.ts': 'export {};\n',
+  'src/types.ts': 'export type A = 1;\n',
+});
 
 describe('renderFiles', () => {
   it('prints statements, puts the header on each file type that can hold one, formats, and sorts by path', async () => {
     const rendered = await renderFiles(
       [
-        { path: 'src/z.ts', statements: [{ kind: StructureKind.TypeAlias, name: 'Z', isExported: true, type: '{a:1,b:"x"}' }] },
+        {
+          path: 'src/z.ts',
+          statements: [
+            { kind: StructureKind.TypeAlias, name: 'Z', isExported: true, type: '{a:1,b:"x"}' },
+          ],
+        },
         { path: 'README.md', text: '# Title\n\n\n\nText   here.\n' },
         { path: 'package.json', text: '{"name":"x","files":["a"]}' },
         { path: 'tsconfig.json', text: '{"compilerOptions":{"strict":true}}' },
@@ -54,14 +69,24 @@ describe('renderFiles', () => {
       ],
       NOTICE,
     );
-    expect([...rendered.keys()]).toEqual(['README.md', 'openapi.json', 'package.json', 'src/raw.ts', 'src/z.ts', 'tsconfig.json']);
+    expect([...rendered.keys()]).toEqual([
+      'README.md',
+      'openapi.json',
+      'package.json',
+      'src/raw.ts',
+      'src/z.ts',
+      'tsconfig.json',
+    ]);
     expect(rendered.get('src/z.ts')).toBe(`// ${NOTICE}\n\nexport type Z = { a: 1; b: 'x' };\n`);
     expect(rendered.get('README.md')).toBe(`<!-- ${NOTICE} -->\n\n# Title\n\nText here.\n`);
     expect(rendered.get('package.json')).toBe('{ "name": "x", "files": ["a"] }\n');
-    expect(rendered.get('tsconfig.json')).toBe(`// ${NOTICE}\n\n{ "compilerOptions": { "strict": true } }\n`);
+    expect(rendered.get('tsconfig.json')).toBe(
+      `// ${NOTICE}\n\n{ "compilerOptions": { "strict": true } }\n`,
+    );
     expect(rendered.get('openapi.json')).toBe('{\n  "openapi": "3.1.0"\n}\n');
     expect(rendered.get('src/raw.ts')).toBe(`// ${NOTICE}\n\nexport   const  x = "kept as is";\n`);
-    for (const path of ['src/z.ts', 'README.md', 'tsconfig.json']) expect(hasGeneratedHeader(rendered.get(path)!)).toBe(true);
+    for (const path of ['src/z.ts', 'README.md', 'tsconfig.json'])
+      expect(hasGeneratedHeader(rendered.get(path)!)).toBe(true);
   });
 
   it.each([
@@ -69,7 +94,12 @@ describe('renderFiles', () => {
     ['a path leaving the folder', ['../a.ts'], /not a relative path/],
     ['an absolute path', ['/a.ts'], /not a relative path/],
   ])('rejects %s', async (_name, paths, message) => {
-    await expect(renderFiles(paths.map((path) => ({ path, text: '' })), NOTICE)).rejects.toThrow(message);
+    await expect(
+      renderFiles(
+        paths.map((path) => ({ path, text: '' })),
+        NOTICE,
+      ),
+    ).rejects.toThrow(message);
   });
 });
 
@@ -92,7 +122,14 @@ describe('writeTreeAtomically', () => {
     await writeTreeAtomically(out, NEXT);
     const after = await snapshotTree(out);
 
-    for (const kept of ['node_modules', 'node_modules/openapi-fetch/index.js', 'dist/index.js', 'LICENSE', '.gitignore', 'main.js']) {
+    for (const kept of [
+      'node_modules',
+      'node_modules/openapi-fetch/index.js',
+      'dist/index.js',
+      'LICENSE',
+      '.gitignore',
+      'main.js',
+    ]) {
       expect(after[kept], kept).toBe(before[kept]);
     }
     // Owned: rewritten, and what the new run does not write is gone (old resource, old header-marked file).
@@ -103,19 +140,22 @@ describe('writeTreeAtomically', () => {
     expect(await readdir(dirname(out))).toEqual([basename(out)]);
   });
 
-  it.each<WriteStep>(['written', 'carried', 'backed-up'])('leaves the folder exactly as it was when it fails after step "%s"', async (failAt) => {
-    const out = await previousOutput();
-    const before = await snapshotTree(out);
-    await expect(
-      writeTreeAtomically(out, NEXT, {
-        afterStep: (step) => {
-          if (step === failAt) throw new Error(`disk full after ${step}`);
-        },
-      }),
-    ).rejects.toThrow(`disk full after ${failAt}`);
-    expect(await snapshotTree(out)).toEqual(before);
-    expect(await readdir(dirname(out))).toEqual([basename(out)]);
-  });
+  it.each<WriteStep>(['written', 'carried', 'backed-up'])(
+    'leaves the folder exactly as it was when it fails after step "%s"',
+    async (failAt) => {
+      const out = await previousOutput();
+      const before = await snapshotTree(out);
+      await expect(
+        writeTreeAtomically(out, NEXT, {
+          afterStep: (step) => {
+            if (step === failAt) throw new Error(`disk full after ${step}`);
+          },
+        }),
+      ).rejects.toThrow(`disk full after ${failAt}`);
+      expect(await snapshotTree(out)).toEqual(before);
+      expect(await readdir(dirname(out))).toEqual([basename(out)]);
+    },
+  );
 
   it('leaves the folder exactly as it was when writing a file fails', async () => {
     const out = await previousOutput();
@@ -132,7 +172,9 @@ describe('writeTreeAtomically', () => {
     await writeFile(join(out, 'package.json'), '{"name":"my-project"}\n');
     await writeFile(join(out, 'src/main.ts'), 'console.log(1);\n');
     const before = await snapshotTree(out);
-    await expect(writeTreeAtomically(out, NEXT)).rejects.toThrow(/not a generated package .* would replace its package\.json, src/);
+    await expect(writeTreeAtomically(out, NEXT)).rejects.toThrow(
+      /not a generated package .* would replace its package\.json, src/,
+    );
     expect(await snapshotTree(out)).toEqual(before);
     expect(await readdir(dirname(out))).toEqual([basename(out)]);
   });
@@ -141,7 +183,13 @@ describe('writeTreeAtomically', () => {
     const out = join(await tempDir('write-'), 'fresh');
     await mkdir(join(out, 'node_modules'), { recursive: true });
     await writeTreeAtomically(out, NEXT);
-    expect(Object.keys(await snapshotTree(out))).toEqual(['node_modules', 'package.json', 'src', 'src/index.ts', 'src/types.ts']);
+    expect(Object.keys(await snapshotTree(out))).toEqual([
+      'node_modules',
+      'package.json',
+      'src',
+      'src/index.ts',
+      'src/types.ts',
+    ]);
   });
 
   it('refuses an output path that is a file', async () => {
@@ -190,19 +238,29 @@ describe('formatters', () => {
   it.each([
     ['worker pool', () => createFormatter(1)],
     ['main thread', () => new InThreadFormatter()],
-  ])('the %s formats like prettier with the fixed options, and leaves unknown file types alone', async (_name, make) => {
-    const formatter = make();
-    const out = await Promise.all(files.map(([path, text]) => formatter.format(path, text)));
-    expect(out).toEqual(["export const a = { x: 1, y: 'two' };\n", '# Title\n\ntext\n', '{ "a": [1, 2] }\n', 'kept   as is']);
-    await formatter.close();
-  });
+  ])(
+    'the %s formats like prettier with the fixed options, and leaves unknown file types alone',
+    async (_name, make) => {
+      const formatter = make();
+      const out = await Promise.all(files.map(([path, text]) => formatter.format(path, text)));
+      expect(out).toEqual([
+        "export const a = { x: 1, y: 'two' };\n",
+        '# Title\n\ntext\n',
+        '{ "a": [1, 2] }\n',
+        'kept   as is',
+      ]);
+      await formatter.close();
+    },
+  );
 
   it.each([
     ['worker pool', () => createFormatter(1)],
     ['main thread', () => new InThreadFormatter()],
   ])('the %s rejects text prettier cannot parse, naming the cause', async (_name, make) => {
     const formatter = make();
-    await expect(formatter.format('src/broken.ts', 'export const = ;')).rejects.toThrow(/Unexpected token|Expression expected|Variable declaration expected/);
+    await expect(formatter.format('src/broken.ts', 'export const = ;')).rejects.toThrow(
+      /Unexpected token|Expression expected|Variable declaration expected/,
+    );
     // …and keeps working afterwards.
     await expect(formatter.format('src/ok.ts', 'let  x=1')).resolves.toBe('let x = 1;\n');
     await formatter.close();

@@ -1,0 +1,59 @@
+/**
+ * The docs site's TypeScript samples: the generator's model of the spec gives each operation a
+ * short program that calls it through the generated client (generator/emit/code-samples.ts, the
+ * same code the package README shows), added to the bundled spec as `x-codeSamples`, which Redoc
+ * shows next to the operation. The spec in `spec/` stays free of them.
+ */
+import { resolveContext } from '../../generator/context.ts';
+import { codeSamples, type CodeSample } from '../../generator/emit/code-samples.ts';
+import { GeneratorError } from '../../generator/errors.ts';
+import { loadAndBundle } from '../../generator/load/bundle.ts';
+import { buildModel } from '../../generator/model/build.ts';
+import type { ApiModel } from '../../generator/model/types.ts';
+
+export class CodeSamplesError extends Error {
+  override name = 'CodeSamplesError';
+}
+
+/** The generator's model of `specFile` (what `npm run generate` builds the package from). */
+export async function loadModel(specFile: string): Promise<ApiModel> {
+  const ctx = resolveContext({ spec: specFile });
+  try {
+    return buildModel(await loadAndBundle(ctx), ctx);
+  } catch (error) {
+    if (error instanceof GeneratorError) {
+      throw new CodeSamplesError(
+        `The SDK generator cannot read the spec, so the docs would have no code samples:\n${error.message}`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Adds a TypeScript SDK sample to every operation of `document` (a bundled spec, changed in
+ * place) that the model has, after any samples the spec has itself. Returns how many it added.
+ */
+export function addCodeSamples(document: Record<string, unknown>, model: ApiModel): number {
+  const paths = isRecord(document.paths) ? document.paths : {};
+  let added = 0;
+  for (const { method, path, samples } of codeSamples(model)) {
+    const item = paths[path];
+    const operation = isRecord(item) ? item[method] : undefined;
+    if (!isRecord(operation)) {
+      throw new CodeSamplesError(
+        `The bundled spec has no ${method.toUpperCase()} ${path}, which the SDK generator found in the same spec.`,
+      );
+    }
+    const own = Array.isArray(operation['x-codeSamples'])
+      ? (operation['x-codeSamples'] as CodeSample[])
+      : [];
+    operation['x-codeSamples'] = [...own, ...samples];
+    added += samples.length;
+  }
+  return added;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

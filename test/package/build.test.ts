@@ -1,0 +1,141 @@
+/**
+ * scripts/build-package.ts: the layout of dist/, that the output depends only on the sources
+ * (two builds in different folders are byte for byte the same), that a failed build leaves the
+ * previous dist/ as it was, and that it refuses a folder the generator did not write.
+ */
+import { createHash } from 'node:crypto';
+import {
+  appendFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackage, PackageBuildError } from '../../scripts/build-package.ts';
+import { runScript } from '../helpers/run.ts';
+import { ROOT } from '../helpers/spec.ts';
+import { GENERATED_DIR, packedPackage, type PackedPackage } from './helpers/packed-package.ts';
+
+let packed: PackedPackage;
+let work: string;
+beforeAll(async () => {
+  packed = await packedPackage();
+  work = await mkdtemp(join(tmpdir(), 'gigs-sdk-build-'));
+});
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+/** A copy of generated/ without dist/, with the toolchain's node_modules reachable for tsc. */
+async function copyOfGenerated(name: string): Promise<string> {
+  const dir = join(work, name);
+  await cp(GENERATED_DIR, dir, {
+    recursive: true,
+    filter: (source) => !/^(dist|node_modules|\.)/.test(relative(GENERATED_DIR, source)),
+  });
+  await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** sha256 of every file under `dir`, by relative path. */
+async function digests(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const out: Record<string, string> = {};
+  for (const entry of entries
+    .filter((e) => e.isFile())
+    .sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
+    const file = join(entry.parentPath, entry.name);
+    out[relative(dir, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+  }
+  return out;
+}
+
+describe('buildPackage', () => {
+  let copy: string;
+  let built: Awaited<ReturnType<typeof buildPackage>>;
+  beforeAll(async () => {
+    copy = await copyOfGenerated('second');
+    built = await buildPackage({ dir: copy });
+  });
+
+  it('writes ESM and CommonJS with .d.ts for every module, and the CommonJS marker', async () => {
+    const sources = (await readdir(join(copy, 'src'), { recursive: true }))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => file.slice(0, -3))
+      .sort();
+    for (const format of ['esm', 'cjs']) {
+      const modules = (file: string, ext: string) =>
+        file.startsWith(`${format}/`) && file.endsWith(ext);
+      expect(
+        built.files
+          .filter((f) => modules(f, '.js'))
+          .map((f) => f.slice(format.length + 1, -3))
+          .sort(),
+      ).toEqual(sources);
+      expect(
+        built.files
+          .filter((f) => modules(f, '.d.ts'))
+          .map((f) => f.slice(format.length + 1, -5))
+          .sort(),
+      ).toEqual(sources);
+    }
+    expect(await readFile(join(built.distDir, 'cjs/package.json'), 'utf8')).toBe(
+      '{"type":"commonjs"}\n',
+    );
+    expect(await readFile(join(built.distDir, 'cjs/index.js'), 'utf8')).toContain(
+      'require("./client.js")',
+    );
+    expect(await readFile(join(built.distDir, 'esm/index.js'), 'utf8')).toContain(
+      "from './client.js'",
+    );
+  });
+
+  it('gives the same bytes in another folder (nothing depends on the path or the time)', async () => {
+    expect(await digests(built.distDir)).toEqual(await digests(join(packed.packageDir, 'dist')));
+  });
+
+  it('keeps the previous dist/ when the sources do not compile, and says where', async () => {
+    const before = await digests(built.distDir);
+    await appendFile(
+      join(copy, 'src/client.ts'),
+      "\nexport const broken: number = 'not a number';\n",
+    );
+
+    const failure = await buildPackage({ dir: copy }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(PackageBuildError);
+    expect((failure as Error).message).toMatch(/src\/client\.ts\(\d+,\d+\): error TS2322/);
+    expect((failure as Error).message).toContain('Fix: ');
+    expect(await digests(built.distDir)).toEqual(before);
+    expect((await readdir(copy)).filter((name) => name.startsWith('.dist'))).toEqual([]);
+  });
+
+  it('refuses a folder whose package.json the generator did not write', async () => {
+    const dir = join(work, 'not-generated');
+    await mkdir(join(dir, 'dist'), { recursive: true });
+    await writeFile(join(dir, 'package.json'), '{"name":"mine"}\n');
+    await writeFile(join(dir, 'dist', 'keep.js'), 'precious');
+
+    await expect(buildPackage({ dir })).rejects.toThrow(
+      /is not a generated package \(no "x-generated" field\); refusing to replace its dist/,
+    );
+    expect(await readdir(join(dir, 'dist'))).toEqual(['keep.js']);
+  });
+
+  it('runs as a command: a missing folder is an error with the fix, exit code 1', () => {
+    const result = runScript('scripts/build-package.ts', ['--dir', join(work, 'nowhere')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /error: No package\.json in .*nowhere\.\nFix: pass the generated package's folder with --dir/,
+    );
+  });
+});
