@@ -25,7 +25,11 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const ctx = resolveContext(options);
   const result = await runPipeline(ctx);
-  const output: GenerateResult = { out: ctx.outDir, files: [...result.tree.keys()], timings: result.timings };
+  const output: GenerateResult = {
+    out: ctx.outDir,
+    files: [...result.tree.keys()],
+    timings: result.timings,
+  };
   if (result.check !== undefined) output.check = result.check;
   return output;
 }

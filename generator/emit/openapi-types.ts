@@ -30,7 +30,13 @@ import type { EmittedTextFile } from './types.ts';
 export const OPENAPI_TYPES_PATH = 'src/openapi.ts';
 
 /** The root names openapi-typescript exports; src/types.ts re-exports them. */
-export const OPENAPI_TYPES_ROOTS = ['paths', 'webhooks', 'components', '$defs', 'operations'] as const;
+export const OPENAPI_TYPES_ROOTS = [
+  'paths',
+  'webhooks',
+  'components',
+  '$defs',
+  'operations',
+] as const;
 
 /**
  * openapi-typescript's options, all explicit. Defaults kept on purpose: mutable types
@@ -67,7 +73,10 @@ export const OPENAPI_TS_OPTIONS = {
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
   const document = JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3;
-  return { path: OPENAPI_TYPES_PATH, text: astToString(transformSchema(document, openapiTsContext(document))) };
+  return {
+    path: OPENAPI_TYPES_PATH,
+    text: astToString(transformSchema(document, openapiTsContext(document))),
+  };
 }
 
 /**
@@ -96,7 +105,9 @@ export function openapiTsContext(document: OpenAPI3): GlobalContext {
  * so every operation gets its `operations['…']` entry (openapi-typescript only lists operations
  * with an id). Copy-on-write: the model's document is not touched, untouched parts are shared.
  */
-export function withOperationIds(model: Pick<ApiModel, 'bundled' | 'operations'>): Record<string, unknown> {
+export function withOperationIds(
+  model: Pick<ApiModel, 'bundled' | 'operations'>,
+): Record<string, unknown> {
   const paths = model.bundled.paths;
   if (!isObject(paths)) return model.bundled;
   let copiedPaths: Record<string, unknown> | undefined;
@@ -106,7 +117,10 @@ export function withOperationIds(model: Pick<ApiModel, 'bundled' | 'operations'>
     const raw = item[operation.method];
     if (!isObject(raw) || typeof raw.operationId === 'string') continue;
     copiedPaths ??= { ...paths };
-    copiedPaths[operation.path] = { ...item, [operation.method]: { ...raw, operationId: operation.operationId } };
+    copiedPaths[operation.path] = {
+      ...item,
+      [operation.method]: { ...raw, operationId: operation.operationId },
+    };
   }
   return copiedPaths === undefined ? model.bundled : { ...model.bundled, paths: copiedPaths };
 }

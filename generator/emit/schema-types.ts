@@ -56,7 +56,9 @@ function schemaAlias(schema: NamedSchema): TypeAliasDeclarationStructure {
 }
 
 /** TSDoc of a schema alias, or undefined when there is nothing to say. */
-export function schemaDoc(schema: Pick<NamedSchema, 'description' | 'deprecated' | 'preview'>): OptionalKind<JSDocStructure> | undefined {
+export function schemaDoc(
+  schema: Pick<NamedSchema, 'description' | 'deprecated' | 'preview'>,
+): OptionalKind<JSDocStructure> | undefined {
   const tags: { tagName: string; text?: string }[] = [];
   if (schema.preview === true) tags.push({ tagName: 'remarks', text: PREVIEW_REMARK });
   if (schema.deprecated) tags.push({ tagName: 'deprecated' });

@@ -44,8 +44,15 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
 
   const version = openapiVersion(root.parsed, ctx.specDisplay);
 
-  const result = await bundle({ doc: root, config, externalRefResolver: resolver, dereference: false });
-  const errors = result.problems.filter((problem: NormalizedProblem) => problem.severity === 'error');
+  const result = await bundle({
+    doc: root,
+    config,
+    externalRefResolver: resolver,
+    dereference: false,
+  });
+  const errors = result.problems.filter(
+    (problem: NormalizedProblem) => problem.severity === 'error',
+  );
   if (errors.length > 0) throw await bundleProblemError(errors, resolver, display);
 
   const document = result.bundle.parsed as Record<string, unknown>;

@@ -13,7 +13,8 @@ export function getByPointer(root: unknown, pointer: string): unknown {
   for (const raw of path.slice(1).split('/')) {
     const token = unescapePointerFragment(raw);
     if (Array.isArray(node)) node = node[Number(token)];
-    else if (isRecord(node)) node = Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
+    else if (isRecord(node))
+      node = Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
     else return undefined;
     if (node === undefined) return undefined;
   }

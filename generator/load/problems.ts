@@ -38,7 +38,9 @@ function yamlError(error: YamlParseError, display: Display, more: string): Gener
   if (Number.isFinite(error.line)) location.line = error.line;
   if (Number.isFinite(error.col)) location.column = error.col;
   // js-yaml ends its message with ` in "<file>" (line:col)`; the location says that already.
-  const reason = error.message.replace(/\s+in\s+"[^"]*"\s*\(\d+:\d+\)\s*$/, '').replace(/\s*\(\d+:\d+\)\s*$/, '');
+  const reason = error.message
+    .replace(/\s+in\s+"[^"]*"\s*\(\d+:\d+\)\s*$/, '')
+    .replace(/\s*\(\d+:\d+\)\s*$/, '');
   return new GeneratorError(
     `invalid YAML: ${reason}${more}`,
     location,
@@ -57,7 +59,10 @@ export async function bundleProblemError(
 ): Promise<GeneratorError> {
   const ordered = [...problems].sort((a, b) => rank(a) - rank(b));
   const first = ordered[0]!;
-  const more = ordered.length > 1 ? ` (and ${ordered.length - 1} more problem${ordered.length > 2 ? 's' : ''})` : '';
+  const more =
+    ordered.length > 1
+      ? ` (and ${ordered.length - 1} more problem${ordered.length > 2 ? 's' : ''})`
+      : '';
   const location = first.location[0];
   const file = location ? location.source.absoluteRef : '';
 
@@ -66,12 +71,22 @@ export async function bundleProblemError(
     if (parsed instanceof YamlParseError) return yamlError(parsed, display, more);
   }
 
-  if (location && location.pointer !== undefined && first.message.startsWith("Can't resolve $ref")) {
+  if (
+    location &&
+    location.pointer !== undefined &&
+    first.message.startsWith("Can't resolve $ref")
+  ) {
     const document = await cachedDocument(resolver, file);
-    const ref = document instanceof Error ? undefined : refOf(getByPointer(document?.parsed, location.pointer));
+    const ref =
+      document instanceof Error
+        ? undefined
+        : refOf(getByPointer(document?.parsed, location.pointer));
     const reason = first.message.replace(/^Can't resolve \$ref:?\s*/, '').replace(/\s+/g, ' ');
     return new GeneratorError(
-      `cannot resolve $ref ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}${more}`.replace(/\s+:/, ':'),
+      `cannot resolve $ref ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}${more}`.replace(
+        /\s+:/,
+        ':',
+      ),
       withLine({ file: display(file), pointer: location.pointer }, location),
       'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
     );
@@ -79,8 +94,12 @@ export async function bundleProblemError(
 
   return new GeneratorError(
     `${first.message}${more}`,
-    location ? withLine({ file: display(file), pointer: location.pointer }, location) : { file: display(file) },
-    first.suggest.length > 0 ? `did you mean ${first.suggest.join(' or ')}?` : 'fix the document at that place',
+    location
+      ? withLine({ file: display(file), pointer: location.pointer }, location)
+      : { file: display(file) },
+    first.suggest.length > 0
+      ? `did you mean ${first.suggest.join(' or ')}?`
+      : 'fix the document at that place',
   );
 }
 
@@ -90,7 +109,10 @@ function rank(problem: NormalizedProblem): number {
   return 2;
 }
 
-async function cachedDocument(resolver: BaseResolver, file: string): Promise<Document | Error | undefined> {
+async function cachedDocument(
+  resolver: BaseResolver,
+  file: string,
+): Promise<Document | Error | undefined> {
   const cached = resolver.cache.get(file);
   if (cached === undefined) return undefined;
   try {
@@ -101,10 +123,14 @@ async function cachedDocument(resolver: BaseResolver, file: string): Promise<Doc
 }
 
 /** Adds the line of a pointer location when openapi-core can work it out from the source. */
-function withLine(location: GeneratorErrorLocation, problem: NormalizedProblem['location'][number]): GeneratorErrorLocation {
+function withLine(
+  location: GeneratorErrorLocation,
+  problem: NormalizedProblem['location'][number],
+): GeneratorErrorLocation {
   try {
     const lineCol = getLineColLocation(problem);
-    if (lineCol.start.line > 0) return { ...location, line: lineCol.start.line, column: lineCol.start.col };
+    if (lineCol.start.line > 0)
+      return { ...location, line: lineCol.start.line, column: lineCol.start.col };
   } catch {
     // The source could not be mapped to lines (e.g. it failed to parse); the pointer is enough.
   }

@@ -27,13 +27,19 @@ export function buildAuth(doc: Record<string, unknown>, file: string): AuthModel
   return auth;
 }
 
-function authModel(schemeName: string, scheme: Record<string, unknown>, pointer: string, file: string): AuthModel | undefined {
+function authModel(
+  schemeName: string,
+  scheme: Record<string, unknown>,
+  pointer: string,
+  file: string,
+): AuthModel | undefined {
   const description = typeof scheme.description === 'string' ? scheme.description : undefined;
   switch (scheme.type) {
     case 'http': {
       const httpScheme = typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : '';
       if (httpScheme === 'basic') return { kind: 'basic', schemeName };
-      if (httpScheme === 'bearer') return withDescription({ kind: 'bearer', schemeName }, description);
+      if (httpScheme === 'bearer')
+        return withDescription({ kind: 'bearer', schemeName }, description);
       // Other HTTP schemes (digest, hoba, …) need a handshake the client does not do.
       return undefined;
     }
@@ -42,7 +48,10 @@ function authModel(schemeName: string, scheme: Record<string, unknown>, pointer:
       return withDescription({ kind: 'bearer', schemeName }, description);
     case 'apiKey': {
       const location = scheme.in;
-      if ((location !== 'header' && location !== 'query' && location !== 'cookie') || typeof scheme.name !== 'string') {
+      if (
+        (location !== 'header' && location !== 'query' && location !== 'cookie') ||
+        typeof scheme.name !== 'string'
+      ) {
         throw new GeneratorError(
           `apiKey security scheme ${JSON.stringify(schemeName)} needs \`in\` (header, query or cookie) and \`name\``,
           { file, pointer },
@@ -57,6 +66,9 @@ function authModel(schemeName: string, scheme: Record<string, unknown>, pointer:
   }
 }
 
-function withDescription(model: AuthModel & { kind: 'bearer' }, description: string | undefined): AuthModel {
+function withDescription(
+  model: AuthModel & { kind: 'bearer' },
+  description: string | undefined,
+): AuthModel {
   return description === undefined ? model : { ...model, description };
 }

@@ -8,12 +8,21 @@ import { schemaNode, type SchemaContext } from './schema-context.ts';
 import type { RequestBodyModel, ResponseModel } from './types.ts';
 
 /** Follows local `$ref`s (components) to the object they name, with the pointer it lives at. */
-export function followRefs(doc: Record<string, unknown>, value: unknown, pointer: string, file: string): { value: unknown; pointer: string } {
+export function followRefs(
+  doc: Record<string, unknown>,
+  value: unknown,
+  pointer: string,
+  file: string,
+): { value: unknown; pointer: string } {
   let current = value;
   let at = pointer;
   for (let ref = refOf(current), hops = 0; ref !== undefined; ref = refOf(current), hops++) {
     if (!ref.startsWith('#') || hops > 20) {
-      throw new GeneratorError(`cannot follow $ref ${JSON.stringify(ref)}`, { file, pointer: at }, 'point the $ref at an object under #/components');
+      throw new GeneratorError(
+        `cannot follow $ref ${JSON.stringify(ref)}`,
+        { file, pointer: at },
+        'point the $ref at an object under #/components',
+      );
     }
     at = ref;
     current = getByPointer(doc, ref);
@@ -45,26 +54,48 @@ export function buildRequestBody(
   if (raw === undefined) return undefined;
   const { value: body, pointer: at } = followRefs(doc, raw, pointer, ctx.file);
   if (!isRecord(body)) {
-    throw new GeneratorError('`requestBody` must be an object with `content`', { file: ctx.file, pointer: at }, 'add `content: { application/json: { schema: … } }`');
+    throw new GeneratorError(
+      '`requestBody` must be an object with `content`',
+      { file: ctx.file, pointer: at },
+      'add `content: { application/json: { schema: … } }`',
+    );
   }
   const contentType = chooseMediaType(body.content);
   if (contentType === undefined) {
-    throw new GeneratorError('`requestBody` has no `content`', { file: ctx.file, pointer: at }, 'add `content: { application/json: { schema: … } }`');
+    throw new GeneratorError(
+      '`requestBody` has no `content`',
+      { file: ctx.file, pointer: at },
+      'add `content: { application/json: { schema: … } }`',
+    );
   }
   const media = (body.content as Record<string, unknown>)[contentType];
   const model: RequestBodyModel = {
     required: body.required === true,
     contentType,
-    schema: schemaNode(isRecord(media) ? media.schema : undefined, joinPointer(at, 'content', contentType, 'schema'), ctx),
+    schema: schemaNode(
+      isRecord(media) ? media.schema : undefined,
+      joinPointer(at, 'content', contentType, 'schema'),
+      ctx,
+    ),
   };
   if (typeof body.description === 'string') model.description = body.description;
   return model;
 }
 
-export function buildResponses(doc: Record<string, unknown>, raw: unknown, pointer: string, ctx: SchemaContext): ResponseModel[] {
+export function buildResponses(
+  doc: Record<string, unknown>,
+  raw: unknown,
+  pointer: string,
+  ctx: SchemaContext,
+): ResponseModel[] {
   if (!isRecord(raw)) return [];
   return Object.entries(raw).map(([status, entry]) => {
-    const { value: response, pointer: at } = followRefs(doc, entry, joinPointer(pointer, status), ctx.file);
+    const { value: response, pointer: at } = followRefs(
+      doc,
+      entry,
+      joinPointer(pointer, status),
+      ctx.file,
+    );
     const model: ResponseModel = { status };
     if (!isRecord(response)) return model;
     if (typeof response.description === 'string') model.description = response.description;
@@ -73,7 +104,11 @@ export function buildResponses(doc: Record<string, unknown>, raw: unknown, point
       const media = (response.content as Record<string, unknown>)[contentType];
       model.contentType = contentType;
       if (isRecord(media) && media.schema !== undefined) {
-        model.schema = schemaNode(media.schema, joinPointer(at, 'content', contentType, 'schema'), ctx);
+        model.schema = schemaNode(
+          media.schema,
+          joinPointer(at, 'content', contentType, 'schema'),
+          ctx,
+        );
       }
     } else if (contentType !== undefined) {
       model.contentType = contentType;
@@ -84,6 +119,8 @@ export function buildResponses(doc: Record<string, unknown>, raw: unknown, point
 
 /** The response the method returns: the lowest explicit 2xx status, else `2XX`. */
 export function successResponse(responses: readonly ResponseModel[]): ResponseModel | undefined {
-  const explicit = responses.filter((response) => /^2\d\d$/.test(response.status)).sort((a, b) => Number(a.status) - Number(b.status));
+  const explicit = responses
+    .filter((response) => /^2\d\d$/.test(response.status))
+    .sort((a, b) => Number(a.status) - Number(b.status));
   return explicit[0] ?? responses.find((response) => response.status.toUpperCase() === '2XX');
 }

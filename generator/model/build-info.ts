@@ -28,7 +28,8 @@ export function buildInfo(doc: Record<string, unknown>): ApiInfo {
 
 /** The first server's URL with its variables replaced by their defaults. */
 function firstServerUrl(servers: unknown): string | undefined {
-  if (!Array.isArray(servers) || !isRecord(servers[0]) || typeof servers[0].url !== 'string') return undefined;
+  if (!Array.isArray(servers) || !isRecord(servers[0]) || typeof servers[0].url !== 'string')
+    return undefined;
   const server = servers[0];
   const variables = isRecord(server.variables) ? server.variables : {};
   return (server.url as string).replace(/\{([^}]+)\}/g, (whole, name: string) => {
@@ -61,7 +62,9 @@ export function buildSdkSettings(
   // Apostrophes join their word (`GitHub's` → `GitHubs`, not `GitHub S`).
   const nameSource = (stringField(ext, 'clientName', file) ?? info.title).replace(/['\u2019]/g, '');
   const clientName = pascalCase(nameSource);
-  const envPrefix = stringField(ext, 'envPrefix', file) ?? (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || 'API');
+  const envPrefix =
+    stringField(ext, 'envPrefix', file) ??
+    (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || 'API');
   if (!/^[A-Z][A-Z0-9_]*$/.test(envPrefix)) {
     throw new GeneratorError(
       `\`x-sdk.envPrefix\` ${JSON.stringify(envPrefix)} is not an environment variable prefix`,
@@ -69,18 +72,29 @@ export function buildSdkSettings(
       'use upper-case letters, digits and underscores, starting with a letter, e.g. `GIGS`',
     );
   }
-  const packageName = overrides.packageName ?? stringField(ext, 'packageName', file) ?? `${kebabCase(nameSource) || 'api'}-sdk`;
+  const packageName =
+    overrides.packageName ??
+    stringField(ext, 'packageName', file) ??
+    `${kebabCase(nameSource) || 'api'}-sdk`;
   if (!NPM_PACKAGE_NAME.test(packageName)) {
     throw new GeneratorError(
       `${JSON.stringify(packageName)} is not a valid npm package name`,
-      overrides.packageName !== undefined ? { file: '--name' } : { file, pointer: '#/x-sdk/packageName' },
+      overrides.packageName !== undefined
+        ? { file: '--name' }
+        : { file, pointer: '#/x-sdk/packageName' },
       'use lower-case letters, digits, `-`, `.` and `_`, optionally scoped: `@scope/name`',
     );
   }
-  return { clientName, envPrefix, packageName, packageVersion: packageVersion(info.version, overrides.packageVersion) };
+  return {
+    clientName,
+    envPrefix,
+    packageName,
+    packageVersion: packageVersion(info.version, overrides.packageVersion),
+  };
 }
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 /**
  * npm needs a semantic version. The caller's must be one; `info.version` is used when it is one,
@@ -89,7 +103,11 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[
 function packageVersion(specVersion: string, given: string | undefined): string {
   if (given !== undefined) {
     if (!SEMVER.test(given)) {
-      throw new GeneratorError(`${JSON.stringify(given)} is not a semantic version`, { file: '--package-version' }, 'pass a version like 1.2.3');
+      throw new GeneratorError(
+        `${JSON.stringify(given)} is not a semantic version`,
+        { file: '--package-version' },
+        'pass a version like 1.2.3',
+      );
     }
     return given;
   }

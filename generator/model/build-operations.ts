@@ -7,38 +7,68 @@ import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../load/pointer.ts';
 import { buildPagination } from './build-pagination.ts';
 import { buildParameters } from './build-parameters.ts';
-import { buildRequestBody, buildResponses, chooseMediaType, followRefs, successResponse } from './build-bodies.ts';
+import {
+  buildRequestBody,
+  buildResponses,
+  chooseMediaType,
+  followRefs,
+  successResponse,
+} from './build-bodies.ts';
 import { camelCase, NameRegistry } from './names.ts';
 import type { SchemaContext } from './schema-context.ts';
 import type { HttpMethod, OperationModel } from './types.ts';
 
-export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export const HTTP_METHODS: readonly HttpMethod[] = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+];
 
 export type OperationDraft = Omit<OperationModel, 'sdk' | 'typeNames'> & {
   /** The operation's `x-sdk-method` as written (checked by build-resources.ts). */
   sdkMethod?: unknown;
 };
 
-export function buildOperations(doc: Record<string, unknown>, ctx: SchemaContext): OperationDraft[] {
+export function buildOperations(
+  doc: Record<string, unknown>,
+  ctx: SchemaContext,
+): OperationDraft[] {
   const paths = isRecord(doc.paths) ? doc.paths : {};
   const drafts: OperationDraft[] = [];
   const ids = new OperationIds(ctx.file);
   for (const [path, rawItem] of Object.entries(paths)) {
-    const { value: item, pointer: itemPointer } = followRefs(doc, rawItem, joinPointer('#/paths', path), ctx.file);
+    const { value: item, pointer: itemPointer } = followRefs(
+      doc,
+      rawItem,
+      joinPointer('#/paths', path),
+      ctx.file,
+    );
     if (!isRecord(item)) continue;
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (operation === undefined) continue;
       const pointer = joinPointer(itemPointer, method);
       if (!isRecord(operation)) {
-        throw new GeneratorError(`\`${method}\` must be an operation object`, { file: ctx.file, pointer }, 'give the operation `responses` (and an `operationId`)');
+        throw new GeneratorError(
+          `\`${method}\` must be an operation object`,
+          { file: ctx.file, pointer },
+          'give the operation `responses` (and an `operationId`)',
+        );
       }
-      drafts.push(buildOperation(doc, { path, method, pointer, operation, item, itemPointer }, ctx));
+      drafts.push(
+        buildOperation(doc, { path, method, pointer, operation, item, itemPointer }, ctx),
+      );
       ids.declare(operation.operationId, pointer);
     }
   }
   // Derived ids come after every declared one is known, so they never take a declared id.
-  for (const draft of drafts) if (!ids.isDeclared(draft.pointer)) draft.operationId = ids.derive(draft.operationId);
+  for (const draft of drafts)
+    if (!ids.isDeclared(draft.pointer)) draft.operationId = ids.derive(draft.operationId);
   return drafts;
 }
 
@@ -83,7 +113,11 @@ interface OperationSource {
   itemPointer: string;
 }
 
-function buildOperation(doc: Record<string, unknown>, source: OperationSource, ctx: SchemaContext): OperationDraft {
+function buildOperation(
+  doc: Record<string, unknown>,
+  source: OperationSource,
+  ctx: SchemaContext,
+): OperationDraft {
   const { path, method, pointer, operation, item, itemPointer } = source;
   const parameters = buildParameters(
     doc,
@@ -93,15 +127,25 @@ function buildOperation(doc: Record<string, unknown>, source: OperationSource, c
   );
   checkPathParameters(path, parameters, pointer, ctx.file);
 
-  const responses = buildResponses(doc, operation.responses, joinPointer(pointer, 'responses'), ctx);
+  const responses = buildResponses(
+    doc,
+    operation.responses,
+    joinPointer(pointer, 'responses'),
+    ctx,
+  );
   const success = successResponse(responses);
   const draft: OperationDraft = {
-    operationId: typeof operation.operationId === 'string' && operation.operationId !== '' ? operation.operationId : derivedOperationId(method, path),
+    operationId:
+      typeof operation.operationId === 'string' && operation.operationId !== ''
+        ? operation.operationId
+        : derivedOperationId(method, path),
     method,
     path,
     pointer,
     deprecated: operation.deprecated === true,
-    tags: Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === 'string') : [],
+    tags: Array.isArray(operation.tags)
+      ? operation.tags.filter((tag): tag is string => typeof tag === 'string')
+      : [],
     parameters,
     responses,
     idempotent: parameters.some((parameter) => parameter.clientDefault === 'idempotency-key'),
@@ -111,7 +155,12 @@ function buildOperation(doc: Record<string, unknown>, source: OperationSource, c
   if (typeof operation.description === 'string') draft.description = operation.description;
   if (operation['x-preview'] === true) draft.preview = true;
   if (operation['x-sdk-method'] !== undefined) draft.sdkMethod = operation['x-sdk-method'];
-  const body = buildRequestBody(doc, operation.requestBody, joinPointer(pointer, 'requestBody'), ctx);
+  const body = buildRequestBody(
+    doc,
+    operation.requestBody,
+    joinPointer(pointer, 'requestBody'),
+    ctx,
+  );
   if (body !== undefined) draft.body = body;
   if (success !== undefined) draft.successResponse = success;
 
@@ -134,11 +183,20 @@ function derivedOperationId(method: HttpMethod, path: string): string {
 
 /** Secured when the effective requirements are non-empty and none of them is `{}` (anonymous). */
 function isSecured(security: unknown): boolean {
-  return Array.isArray(security) && security.length > 0 && !security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length === 0);
+  return (
+    Array.isArray(security) &&
+    security.length > 0 &&
+    !security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length === 0)
+  );
 }
 
 /** Every `{name}` in the path template needs a path parameter, or the client cannot build the URL. */
-function checkPathParameters(path: string, parameters: OperationDraft['parameters'], pointer: string, file: string): void {
+function checkPathParameters(
+  path: string,
+  parameters: OperationDraft['parameters'],
+  pointer: string,
+  file: string,
+): void {
   const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
   for (const [, name] of path.matchAll(/\{([^}]*)\}/g)) {
     if (name !== undefined && !declared.has(name)) {
@@ -160,10 +218,17 @@ function rawResponseSchema(
   file: string,
 ): { value: unknown; pointer: string } | undefined {
   const responses = isRecord(operation.responses) ? operation.responses : {};
-  const { value: response, pointer: at } = followRefs(doc, responses[status], joinPointer(pointer, 'responses', status), file);
+  const { value: response, pointer: at } = followRefs(
+    doc,
+    responses[status],
+    joinPointer(pointer, 'responses', status),
+    file,
+  );
   if (!isRecord(response)) return undefined;
   const contentType = chooseMediaType(response.content);
   if (contentType === undefined) return undefined;
   const media = (response.content as Record<string, unknown>)[contentType];
-  return isRecord(media) ? { value: media.schema, pointer: joinPointer(at, 'content', contentType, 'schema') } : undefined;
+  return isRecord(media)
+    ? { value: media.schema, pointer: joinPointer(at, 'content', contentType, 'schema') }
+    : undefined;
 }

@@ -29,7 +29,12 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
   const { raw, file } = input;
   if (raw === undefined) return undefined;
   const at = joinPointer(input.pointer, 'x-sdk-pagination');
-  if (!isRecord(raw)) throw new GeneratorError('`x-sdk-pagination` must be an object', { file, pointer: at }, `write ${EXAMPLE}`);
+  if (!isRecord(raw))
+    throw new GeneratorError(
+      '`x-sdk-pagination` must be an object',
+      { file, pointer: at },
+      `write ${EXAMPLE}`,
+    );
   if (raw.style !== 'cursor') {
     throw new GeneratorError(
       `\`x-sdk-pagination.style\` ${JSON.stringify(raw.style)} is not supported; only \`cursor\` is`,
@@ -38,12 +43,17 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
     );
   }
 
-  const values: Partial<Record<(typeof PARAM_KEYS)[number] | (typeof FIELD_KEYS)[number], string>> = {};
+  const values: Partial<Record<(typeof PARAM_KEYS)[number] | (typeof FIELD_KEYS)[number], string>> =
+    {};
   for (const key of [...PARAM_KEYS, ...FIELD_KEYS]) {
     const value = raw[key];
     if (value === undefined && !REQUIRED_KEYS.has(key)) continue;
     if (typeof value !== 'string' || value === '') {
-      throw new GeneratorError(`\`x-sdk-pagination.${key}\` must be a non-empty string`, { file, pointer: joinPointer(at, key) }, `write ${EXAMPLE}`);
+      throw new GeneratorError(
+        `\`x-sdk-pagination.${key}\` must be a non-empty string`,
+        { file, pointer: joinPointer(at, key) },
+        `write ${EXAMPLE}`,
+      );
     }
     values[key] = value;
   }
@@ -60,7 +70,9 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
     }
   }
 
-  const properties = input.responseSchema && schemaProperties(input.doc, input.responseSchema.value, input.responseSchema.pointer, file);
+  const properties =
+    input.responseSchema &&
+    schemaProperties(input.doc, input.responseSchema.value, input.responseSchema.pointer, file);
   for (const key of FIELD_KEYS) {
     const field = values[key];
     if (field !== undefined && !properties?.has(field)) {
@@ -87,7 +99,13 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
 }
 
 /** Property names of an object schema, following `$ref`s and merging `allOf` members. */
-function schemaProperties(doc: Record<string, unknown>, schema: unknown, pointer: string, file: string, depth = 0): Set<string> | undefined {
+function schemaProperties(
+  doc: Record<string, unknown>,
+  schema: unknown,
+  pointer: string,
+  file: string,
+  depth = 0,
+): Set<string> | undefined {
   if (depth > 20) return undefined;
   const { value } = followRefs(doc, schema, pointer, file);
   if (!isRecord(value)) return undefined;
@@ -95,7 +113,13 @@ function schemaProperties(doc: Record<string, unknown>, schema: unknown, pointer
   let found = isRecord(value.properties);
   if (Array.isArray(value.allOf)) {
     value.allOf.forEach((member, index) => {
-      const inner = schemaProperties(doc, member, joinPointer(pointer, 'allOf', index), file, depth + 1);
+      const inner = schemaProperties(
+        doc,
+        member,
+        joinPointer(pointer, 'allOf', index),
+        file,
+        depth + 1,
+      );
       if (inner) {
         found = true;
         for (const name of inner) names.add(name);

@@ -30,7 +30,11 @@ export function buildParameters(
   for (const level of [pathLevel, operationLevel]) {
     if (level.list === undefined) continue;
     if (!Array.isArray(level.list)) {
-      throw new GeneratorError('`parameters` must be a list', { file: ctx.file, pointer: level.pointer }, 'write `parameters:` as a YAML list');
+      throw new GeneratorError(
+        '`parameters` must be a list',
+        { file: ctx.file, pointer: level.pointer },
+        'write `parameters:` as a YAML list',
+      );
     }
     level.list.forEach((entry, index) => {
       const located = resolveParameter(doc, entry, joinPointer(level.pointer, index), ctx.file);
@@ -43,17 +47,30 @@ export function buildParameters(
   return [...merged.values()].map((located) => parameterModel(located, identifiers, ctx));
 }
 
-function resolveParameter(doc: Record<string, unknown>, entry: unknown, pointer: string, file: string): Located {
+function resolveParameter(
+  doc: Record<string, unknown>,
+  entry: unknown,
+  pointer: string,
+  file: string,
+): Located {
   let raw = entry;
   let at = pointer;
   for (let ref = refOf(raw), hops = 0; ref !== undefined; ref = refOf(raw), hops++) {
     if (!ref.startsWith('#') || hops > 20) {
-      throw new GeneratorError(`cannot follow parameter $ref ${JSON.stringify(ref)}`, { file, pointer: at }, 'point the $ref at #/components/parameters/<name>');
+      throw new GeneratorError(
+        `cannot follow parameter $ref ${JSON.stringify(ref)}`,
+        { file, pointer: at },
+        'point the $ref at #/components/parameters/<name>',
+      );
     }
     at = ref;
     raw = getByPointer(doc, ref);
   }
-  if (!isRecord(raw) || typeof raw.name !== 'string' || !LOCATIONS.includes(raw.in as ParameterLocation)) {
+  if (
+    !isRecord(raw) ||
+    typeof raw.name !== 'string' ||
+    !LOCATIONS.includes(raw.in as ParameterLocation)
+  ) {
     throw new GeneratorError(
       'a parameter needs a `name` and `in` (path, query, header or cookie)',
       { file, pointer: at },
@@ -63,11 +80,20 @@ function resolveParameter(doc: Record<string, unknown>, entry: unknown, pointer:
   return { raw, pointer: at };
 }
 
-function parameterModel(located: Located, identifiers: NameRegistry, ctx: SchemaContext): ParameterModel {
+function parameterModel(
+  located: Located,
+  identifiers: NameRegistry,
+  ctx: SchemaContext,
+): ParameterModel {
   const { raw, pointer } = located;
   const name = raw.name as string;
   const location = raw.in as ParameterLocation;
-  const style = typeof raw.style === 'string' ? raw.style : location === 'query' || location === 'cookie' ? 'form' : 'simple';
+  const style =
+    typeof raw.style === 'string'
+      ? raw.style
+      : location === 'query' || location === 'cookie'
+        ? 'form'
+        : 'simple';
   const model: ParameterModel = {
     name,
     identifier: identifiers.claim(camelCase(name)),
@@ -105,7 +131,8 @@ function parameterSchema(raw: Record<string, unknown>, pointer: string): [unknow
   if (raw.schema !== undefined) return [raw.schema, joinPointer(pointer, 'schema')];
   if (isRecord(raw.content)) {
     const [mediaType, media] = Object.entries(raw.content)[0] ?? [];
-    if (mediaType !== undefined && isRecord(media)) return [media.schema, joinPointer(pointer, 'content', mediaType, 'schema')];
+    if (mediaType !== undefined && isRecord(media))
+      return [media.schema, joinPointer(pointer, 'content', mediaType, 'schema')];
   }
   return [undefined, joinPointer(pointer, 'schema')];
 }

@@ -50,7 +50,8 @@ export function buildResources(
       params: names.claim(operationTypeName(resource, method, 'Params')),
       response: names.claim(operationTypeName(resource, method, 'Response')),
     };
-    if (operation.body !== undefined) operation.typeNames.body = names.claim(operationTypeName(resource, method, 'Body'));
+    if (operation.body !== undefined)
+      operation.typeNames.body = names.claim(operationTypeName(resource, method, 'Body'));
   }
   return { operations, resources };
 }
@@ -87,7 +88,11 @@ function placeOperations(drafts: readonly OperationDraft[], file: string): Place
     if (placements[index] !== undefined) return;
     const resource = derivedResource(draft);
     let method = methodName(draft.operationId);
-    if (method.length > resource.length && method.startsWith(resource) && /[A-Z0-9_$]/.test(method.charAt(resource.length))) {
+    if (
+      method.length > resource.length &&
+      method.startsWith(resource) &&
+      /[A-Z0-9_$]/.test(method.charAt(resource.length))
+    ) {
       method = methodName(method.slice(resource.length));
     }
     placements[index] = { resource, method: registry(resource).claim(method) };
@@ -98,7 +103,13 @@ function placeOperations(drafts: readonly OperationDraft[], file: string): Place
 function parseSdkMethod(raw: unknown, draft: OperationDraft, file: string): Placement {
   const pointer = joinPointer(draft.pointer, 'x-sdk-method');
   const [resource, method, ...extra] = typeof raw === 'string' ? raw.split('.') : [];
-  if (resource === undefined || method === undefined || extra.length > 0 || !IDENTIFIER.test(resource) || !IDENTIFIER.test(method)) {
+  if (
+    resource === undefined ||
+    method === undefined ||
+    extra.length > 0 ||
+    !IDENTIFIER.test(resource) ||
+    !IDENTIFIER.test(method)
+  ) {
     throw new GeneratorError(
       `\`x-sdk-method\` ${JSON.stringify(raw)} is not "resource.method"`,
       { file, pointer },
@@ -113,7 +124,11 @@ function parseSdkMethod(raw: unknown, draft: OperationDraft, file: string): Plac
     );
   }
   if (method === 'constructor') {
-    throw new GeneratorError('`constructor` cannot be a method name', { file, pointer }, 'choose another method name');
+    throw new GeneratorError(
+      '`constructor` cannot be a method name',
+      { file, pointer },
+      'choose another method name',
+    );
   }
   return { resource, method };
 }

@@ -21,10 +21,21 @@ export function schemaContext(
   version: '3.0' | '3.1',
   schemas: readonly NamedSchema[],
 ): SchemaContext {
-  return { file, version, doc, names: new Map(schemas.map((schema) => [schema.originalName, schema.name])) };
+  return {
+    file,
+    version,
+    doc,
+    names: new Map(schemas.map((schema) => [schema.originalName, schema.name])),
+  };
 }
 
 /** The SchemaNode of an inline schema at `pointer` (a missing schema means: any value). */
 export function schemaNode(schema: unknown, pointer: string, ctx: SchemaContext): SchemaNode {
-  return buildSchemaNode(schema ?? {}, { file: ctx.file, version: ctx.version, pointer, names: ctx.names, doc: ctx.doc });
+  return buildSchemaNode(schema ?? {}, {
+    file: ctx.file,
+    version: ctx.version,
+    pointer,
+    names: ctx.names,
+    doc: ctx.doc,
+  });
 }

@@ -73,7 +73,9 @@ class FormatPool implements Formatter {
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./format-worker.mjs', import.meta.url));
-      worker.on('message', (message: { id: number; text?: string; error?: string }) => this.done(worker, message));
+      worker.on('message', (message: { id: number; text?: string; error?: string }) =>
+        this.done(worker, message),
+      );
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (!this.closing) this.fail(new Error(`a prettier worker exited with code ${code}`));
@@ -124,7 +126,10 @@ class FormatPool implements Formatter {
     this.idle.push(worker);
     if (job !== undefined && job.id === message.id) {
       if (message.text !== undefined) job.resolve(message.text);
-      else job.reject(new Error(`prettier failed on ${job.path}: ${message.error ?? 'unknown error'}`));
+      else
+        job.reject(
+          new Error(`prettier failed on ${job.path}: ${message.error ?? 'unknown error'}`),
+        );
     }
     this.pump();
   }

@@ -15,5 +15,8 @@ parentPort.on('message', async ({ id, text, attempts }) => {
       lastError = error;
     }
   }
-  parentPort.postMessage({ id, error: lastError instanceof Error ? (lastError.stack ?? lastError.message) : String(lastError) });
+  parentPort.postMessage({
+    id,
+    error: lastError instanceof Error ? (lastError.stack ?? lastError.message) : String(lastError),
+  });
 });

@@ -13,7 +13,11 @@ import type { RenderedTree } from './render.ts';
 export async function ownedEntries(outDir: string, tree: RenderedTree): Promise<Set<string>> {
   const owned = new Set([...tree.keys()].map((path) => path.split('/')[0]!));
   for (const entry of await listDir(outDir)) {
-    if (!owned.has(entry.name) && entry.isFile() && hasGeneratedHeader(await head(join(outDir, entry.name)))) {
+    if (
+      !owned.has(entry.name) &&
+      entry.isFile() &&
+      hasGeneratedHeader(await head(join(outDir, entry.name)))
+    ) {
       owned.add(entry.name);
     }
   }
@@ -37,7 +41,9 @@ export async function ownedFiles(outDir: string, owned: ReadonlySet<string>): Pr
 
 async function listDir(dir: string) {
   try {
-    return (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;

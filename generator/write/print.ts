@@ -18,7 +18,10 @@ export const PRINT_OPTIONS: PrintStructureOptions = {
 
 /** The text of one emitted file. */
 export function printSourceFile(file: EmittedSourceFile): string {
-  return printStructure({ kind: StructureKind.SourceFile, statements: file.statements }, PRINT_OPTIONS);
+  return printStructure(
+    { kind: StructureKind.SourceFile, statements: file.statements },
+    PRINT_OPTIONS,
+  );
 }
 
 /** The text of each file, in the order given. */

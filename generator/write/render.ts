@@ -33,8 +33,15 @@ export async function renderFiles(
 ): Promise<RenderedTree> {
   checkPaths(files);
   const pending = files.map(async (file): Promise<[string, string]> => {
-    const text = addHeader(file.path, 'statements' in file ? printSourceFile(file) : file.text, notice);
-    const formatted = file.format === false || text.length > FORMAT_LIMIT ? text : await formatter.format(file.path, text);
+    const text = addHeader(
+      file.path,
+      'statements' in file ? printSourceFile(file) : file.text,
+      notice,
+    );
+    const formatted =
+      file.format === false || text.length > FORMAT_LIMIT
+        ? text
+        : await formatter.format(file.path, text);
     // trimEnd, not a regex: a `\s+$` search is slow on the tens of MB of a large spec's files.
     return [file.path, `${formatted.trimEnd()}\n`];
   });
@@ -63,15 +70,24 @@ function addHeader(path: string, text: string, notice: string): string {
   const line = headerLine(path, notice);
   if (line === undefined) return text;
   // A blank line after the header keeps it apart from the first declaration's TSDoc.
-  return headerStyle(path) === 'html-comment' ? `${line}\n\n${text}` : `${line}\n\n${text.trimStart()}`;
+  return headerStyle(path) === 'html-comment'
+    ? `${line}\n\n${text}`
+    : `${line}\n\n${text.trimStart()}`;
 }
 
 /** Emitted paths must be unique, relative and inside the output folder: anything else is a generator bug. */
 function checkPaths(files: readonly RenderInput[]): void {
   const seen = new Set<string>();
   for (const { path } of files) {
-    if (path === '' || path.startsWith('/') || path.includes('\\') || path.split('/').some((part) => part === '..' || part === '.' || part === '')) {
-      throw new Error(`emitted file path ${JSON.stringify(path)} is not a relative path inside the output folder`);
+    if (
+      path === '' ||
+      path.startsWith('/') ||
+      path.includes('\\') ||
+      path.split('/').some((part) => part === '..' || part === '.' || part === '')
+    ) {
+      throw new Error(
+        `emitted file path ${JSON.stringify(path)} is not a relative path inside the output folder`,
+      );
     }
     if (seen.has(path)) throw new Error(`two emitters produced ${path}`);
     seen.add(path);

@@ -22,7 +22,11 @@ export interface WriteHooks {
   afterStep?: (step: WriteStep) => void | Promise<void>;
 }
 
-export async function writeTreeAtomically(outDir: string, tree: RenderedTree, hooks: WriteHooks = {}): Promise<void> {
+export async function writeTreeAtomically(
+  outDir: string,
+  tree: RenderedTree,
+  hooks: WriteHooks = {},
+): Promise<void> {
   const parent = dirname(outDir);
   const suffix = randomBytes(4).toString('hex');
   const temp = join(parent, `.${basename(outDir)}.new-${suffix}`);
