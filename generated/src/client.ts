@@ -5,14 +5,13 @@ import { Addons } from './resources/addons.js';
 import { PlanDocuments } from './resources/plan-documents.js';
 import { Plans } from './resources/plans.js';
 import { SubscriptionChanges } from './resources/subscription-changes.js';
-import { ClientCore, type Fetch } from './runtime/core.js';
+import { ClientCore, type ClientOptions, coreOf, linkCore } from './runtime/core.js';
 import { SDKError } from './runtime/errors.js';
 import { readEnv } from './runtime/internal/env.js';
 import { type PathsClient, createPathsClient } from './runtime/paths-client.js';
-import type { HeadersInput } from './runtime/request-options.js';
 
-/** Options of {@link Gigs}. */
-export interface GigsOptions {
+/** Options of {@link Gigs}: the token and the defaults of its parameters here, and the settings every client has (retries, timeouts, validation, logging: {@link ClientOptions}). */
+export interface GigsOptions extends ClientOptions {
   /** The API token, sent as `Authorization: Bearer <token>`. Defaults to the `GIGS_TOKEN` environment variable. */
   token?: string | undefined;
   /**
@@ -23,14 +22,6 @@ export interface GigsOptions {
   project?: string | undefined;
   /** Where requests go. Defaults to the `GIGS_BASE_URL` environment variable, then `https://api.gigs.com`. */
   baseURL?: string | undefined;
-  /** Headers sent with every request. */
-  defaultHeaders?: HeadersInput;
-  /** Milliseconds before a request is abandoned. Default 60 000. */
-  timeout?: number | undefined;
-  /** How often a failed request may be retried. Reserved: every request is sent once for now. */
-  maxRetries?: number | undefined;
-  /** Replaces `globalThis.fetch` (for tests, proxies, instrumentation). */
-  fetch?: Fetch;
 }
 
 /**
@@ -52,10 +43,8 @@ export class Gigs {
   readonly subscriptionChanges: SubscriptionChanges;
   /** The addons of the API. */
   readonly addons: Addons;
-  /** The typed path client (openapi-fetch) over every path of the API, with this client's base URL, token and headers: the escape hatch for what the resource methods do not cover. It returns `{ data, error, response }` instead of throwing. */
-  readonly paths: PathsClient<paths>;
 
-  /** @throws SDKError when there is no token (neither `options.token` nor `GIGS_TOKEN`). */
+  /** @throws SDKError when there is no token (neither `options.token` nor `GIGS_TOKEN`), or when a setting is invalid (a negative `timeout`, `responseValidation` without `responseGuards`, …). */
   constructor(options: GigsOptions = {}) {
     const token = options.token ?? readEnv('GIGS_TOKEN');
     if (token === undefined || token === '') {
@@ -66,12 +55,9 @@ export class Gigs {
 
     const baseURL = options.baseURL ?? readEnv('GIGS_BASE_URL') ?? 'https://api.gigs.com';
     const core = new ClientCore({
+      ...options,
       baseURL,
       token,
-      defaultHeaders: options.defaultHeaders,
-      fetch: options.fetch,
-      timeout: options.timeout,
-      maxRetries: options.maxRetries,
       clientParams: {
         project: {
           value: options.project ?? readEnv('GIGS_PROJECT'),
@@ -79,19 +65,32 @@ export class Gigs {
         },
       },
     });
+    linkCore(this, core);
     this.plans = new Plans(core);
     this.planDocuments = new PlanDocuments(core);
     this.subscriptionChanges = new SubscriptionChanges(core);
     this.addons = new Addons(core);
-    this.paths = createPathsClient<paths>(core, {
-      fetch: options.fetch,
-      queryStyles: {
-        provider: { explode: false },
-        simType: { explode: false },
-        status: { explode: false },
-      },
-    });
   }
+}
+
+/**
+ * The typed path client (openapi-fetch) over every path of the API, sharing `client`'s base URL, token, headers and fetch: the escape hatch for what the resource methods do not cover. It returns `{ data, error, response }` instead of throwing, and does not retry.
+ *
+ * A function rather than a property of the client, so that only bundles that use it carry openapi-fetch.
+ *
+ * @example
+ * ```ts
+ * const { data, error } = await pathsClient(gigs).GET('/projects/{project}/plans', { params: … });
+ * ```
+ */
+export function pathsClient(client: Gigs): PathsClient<paths> {
+  return createPathsClient<paths>(coreOf(client), {
+    queryStyles: {
+      provider: { explode: false },
+      simType: { explode: false },
+      status: { explode: false },
+    },
+  });
 }
 
 export {
@@ -108,9 +107,20 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  InvalidResponseError,
+  ResponseValidationError,
   type ResponseHeaders,
 } from './runtime/errors.js';
+export { APIPromise, type APIResult } from './runtime/api-promise.js';
 export { PagePromise, type Page, type PageMethods } from './runtime/pagination.js';
 export type { RequestOptions, HeadersInput, HeaderValue } from './runtime/request-options.js';
-export type { Fetch } from './runtime/core.js';
+export type { ClientOptions, Backoff, Fetch } from './runtime/core.js';
+export type { Logger, LogLevel } from './runtime/logger.js';
+export type {
+  ResponseValidation,
+  ResponseGuards,
+  ResponseGuard,
+  GuardIssue,
+} from './runtime/validation.js';
 export type { PathsClient } from './runtime/paths-client.js';
+export { responseGuards } from './response-guards.js';

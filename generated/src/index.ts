@@ -2,5 +2,6 @@
 
 export type * from './types.js';
 export * from './guards.js';
+export * from './dates.js';
 export * from './client.js';
 export * from './resources/index.js';

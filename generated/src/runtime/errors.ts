@@ -3,19 +3,44 @@
 /**
  * Errors the client throws. Public: users catch these.
  *
- * `SDKError` is the base of everything the client throws on purpose; `APIError` means the server
- * answered with a non-2xx status, and `APIError.generate` picks the subclass for that status.
- * No error ever holds the request's headers, so the token cannot leak through a message, a log
- * line or `JSON.stringify(error)`.
+ * ```
+ * SDKError                          everything the client throws on purpose
+ * ├─ APIError                       the server answered with a status outside 2xx
+ * │  ├─ BadRequestError             400
+ * │  ├─ AuthenticationError         401
+ * │  ├─ PermissionDeniedError       403
+ * │  ├─ NotFoundError               404
+ * │  ├─ ConflictError               409
+ * │  ├─ UnprocessableEntityError    422
+ * │  ├─ RateLimitError              429
+ * │  └─ InternalServerError         5xx
+ * ├─ APIConnectionError             no HTTP answer (refused, reset, DNS, …)
+ * │  └─ APIConnectionTimeoutError   no answer within `timeout`
+ * ├─ APIUserAbortError              the caller's `signal` aborted
+ * └─ InvalidResponseError           a 2xx answer the client cannot use (not JSON)
+ *    └─ ResponseValidationError     a 2xx body that fails its guard (`responseValidation: 'throw'`)
+ * ```
+ *
+ * No error ever holds the request's headers, and the client redacts the token from everything
+ * the server sends back, so the token cannot leak through a message, `toString()`, a log line or
+ * `JSON.stringify(error)`.
  */
+import { describeIssues, type GuardIssue } from './validation.js';
 
 /** Base class of every error the client throws on purpose. */
 export class SDKError extends Error {
   override name = 'SDKError';
+  /** The `Idempotency-Key` the failed call sent (the same on every retry), if it sent one. */
+  declare idempotencyKey: string | undefined;
 }
 
 /** Header values of a response, as a plain object with lower-case names. */
 export type ResponseHeaders = Record<string, string>;
+
+/** The server's request id: the `x-request-id` or `request-id` response header. */
+export function requestIdOf(headers: ResponseHeaders): string | undefined {
+  return headers['x-request-id'] ?? headers['request-id'];
+}
 
 /** The server answered with a status outside 2xx. */
 export class APIError extends SDKError {
@@ -26,12 +51,39 @@ export class APIError extends SDKError {
   readonly body: unknown;
   /** The response headers. */
   readonly headers: ResponseHeaders;
+  /** The server's request id, if it sent one; quote it when you ask for support. */
+  readonly requestID: string | undefined;
+  /** The error body's `type`, e.g. `notFound` (an open set: new values may appear). */
+  readonly type: string | undefined;
+  /** The error body's `code`, for errors code can handle, e.g. `subscriptionChangeAllowanceDecrease`. */
+  readonly code: string | undefined;
+  /** The error body's `hint`: how to fix the request. */
+  readonly hint: string | undefined;
+  /** The error body's `documentation` links. */
+  readonly documentation: string[] | undefined;
+  /** The error body's `details`, e.g. one entry per invalid property. */
+  readonly details: unknown[] | undefined;
 
   constructor(status: number, body: unknown, headers: ResponseHeaders, message?: string) {
     super(message ?? APIError.describe(status, body));
     this.status = status;
     this.body = body;
     this.headers = headers;
+    this.requestID = requestIdOf(headers);
+    const fields =
+      typeof body === 'object' && body !== null && !Array.isArray(body)
+        ? (body as Record<string, unknown>)
+        : {};
+    this.type = text(fields['type']);
+    this.code = text(fields['code']);
+    this.hint = text(fields['hint']);
+    const documentation = fields['documentation'];
+    this.documentation = Array.isArray(documentation)
+      ? documentation.filter((link): link is string => typeof link === 'string')
+      : typeof documentation === 'string'
+        ? [documentation]
+        : undefined;
+    this.details = Array.isArray(fields['details']) ? (fields['details'] as unknown[]) : undefined;
   }
 
   /** Builds the subclass that fits `status` (`NotFoundError` for 404, …), or `APIError` itself. */
@@ -52,20 +104,9 @@ export class APIError extends SDKError {
     return detail === undefined ? head : `${head}: ${detail}`;
   }
 
-  toJSON(): {
-    name: string;
-    message: string;
-    status: number;
-    body: unknown;
-    headers: ResponseHeaders;
-  } {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      body: this.body,
-      headers: this.headers,
-    };
+  toJSON(): Record<string, unknown> {
+    const { name, message, status, body, headers, requestID, idempotencyKey } = this;
+    return { name, message, status, body, headers, requestID, idempotencyKey };
   }
 }
 
@@ -102,7 +143,7 @@ export class APIConnectionError extends SDKError {
   }
 }
 
-/** The request took longer than its `timeout`. */
+/** An attempt took longer than its `timeout` (and no retry was left). */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = 'APIConnectionTimeoutError';
   constructor(timeoutMs: number) {
@@ -110,11 +151,56 @@ export class APIConnectionTimeoutError extends APIConnectionError {
   }
 }
 
-/** The caller aborted the request through its `signal`. */
+/** The caller aborted the request through its `signal`; nothing is retried after that. */
 export class APIUserAbortError extends SDKError {
   override name = 'APIUserAbortError';
   constructor() {
     super('Request was aborted.');
+  }
+}
+
+/** The server answered 2xx with a body the client cannot use, e.g. HTML where JSON was due. */
+export class InvalidResponseError extends SDKError {
+  override name = 'InvalidResponseError';
+  /** HTTP status code of the response. */
+  readonly status: number;
+  /** The server's request id, if it sent one. */
+  readonly requestID: string | undefined;
+  /** The body as received: the text, or the parsed JSON for a `ResponseValidationError`. */
+  readonly body: unknown;
+
+  constructor(message: string, status: number, headers: ResponseHeaders, body: unknown) {
+    super(message);
+    this.status = status;
+    this.requestID = requestIdOf(headers);
+    this.body = body;
+  }
+}
+
+/** A 2xx body does not match the schema the spec gives for it (`responseValidation: 'throw'`). */
+export class ResponseValidationError extends InvalidResponseError {
+  override name = 'ResponseValidationError';
+  /** The schema the body was checked against, e.g. `Plan`. */
+  readonly schema: string;
+  /** Every problem the guard found, each with a JSON pointer `path`. */
+  readonly issues: readonly GuardIssue[];
+
+  constructor(
+    where: string,
+    schema: string,
+    issues: readonly GuardIssue[],
+    status: number,
+    headers: ResponseHeaders,
+    body: unknown,
+  ) {
+    super(
+      `The response of ${where} does not match ${schema}: ${describeIssues(issues)}`,
+      status,
+      headers,
+      body,
+    );
+    this.schema = schema;
+    this.issues = issues;
   }
 }
 
@@ -125,32 +211,26 @@ type APIErrorClass = new (
   message?: string,
 ) => APIError;
 
+const ERROR_CLASSES: Readonly<Record<number, APIErrorClass>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
 function errorClassFor(status: number): APIErrorClass {
-  switch (status) {
-    case 400:
-      return BadRequestError;
-    case 401:
-      return AuthenticationError;
-    case 403:
-      return PermissionDeniedError;
-    case 404:
-      return NotFoundError;
-    case 409:
-      return ConflictError;
-    case 422:
-      return UnprocessableEntityError;
-    case 429:
-      return RateLimitError;
-    default:
-      return status >= 500 ? InternalServerError : APIError;
-  }
+  return ERROR_CLASSES[status] ?? (status >= 500 ? InternalServerError : APIError);
 }
 
-const STATUS_TEXT: Record<number, string> = {
+const STATUS_TEXT: Readonly<Record<number, string>> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  408: 'Request Timeout',
   409: 'Conflict',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
@@ -176,6 +256,11 @@ function bodyMessage(body: unknown): string | undefined {
   return truncate(JSON.stringify(body));
 }
 
-function truncate(text: string): string {
-  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
+/** At most 500 characters, for messages. */
+export function truncate(value: string): string {
+  return value.length > MAX_DETAIL ? `${value.slice(0, MAX_DETAIL)}…` : value;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

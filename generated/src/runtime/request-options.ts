@@ -9,23 +9,21 @@ export type HeaderValue = string | number | boolean | null | undefined;
 export type HeadersInput =
   Headers | Readonly<Record<string, HeaderValue>> | readonly (readonly [string, string])[];
 
-/** Per-call options: the last, optional argument of every client method. */
+/** Per-call options: the last, optional argument of every client method. Each overrides the client's setting for this call. */
 export interface RequestOptions {
   /** Extra headers for this call; they win over the client's default headers (`null` removes one). */
   headers?: HeadersInput;
-  /** Aborts the call; the promise then rejects with `APIUserAbortError`. */
+  /** Aborts the call, retries and waits between them included; the call then rejects with `APIUserAbortError`. */
   signal?: AbortSignal;
-  /** Milliseconds before the call is abandoned with `APIConnectionTimeoutError`; overrides the client's `timeout`. */
+  /** Milliseconds each attempt may take before it fails with `APIConnectionTimeoutError` (and may be retried). */
   timeout?: number;
-  /**
-   * How often a failed call may be retried; overrides the client's `maxRetries`. Reserved: the
-   * client sends every request exactly once today (see `ClientCore.send`, where retries will go).
-   */
+  /** How often this call may be retried (0: never). */
   maxRetries?: number;
   /**
-   * The idempotency key, sent as the operation's idempotency header (`Idempotency-Key`) on
-   * operations that declare one and ignored on the others. A repeat with the same key returns the
-   * first result instead of acting twice.
+   * The idempotency key, sent in the operation's idempotency header (`Idempotency-Key`) on
+   * operations that declare one and ignored on the others. Without it, the client generates one
+   * unless `autoIdempotencyKeys` is off. A repeat with the same key returns the first result
+   * instead of acting twice.
    */
   idempotencyKey?: string;
 }
