@@ -8,9 +8,10 @@
  *   again with its own copy of openapi-core, which is redundant here (the loader bundled the
  *   spec already) and took 1.6 s of its 2.2 s on GitHub's description. A test compares the
  *   result with `openapiTS()`'s, so a change in openapi-typescript cannot slip through.
- * - The text is the TypeScript printer's and is written as is: running prettier over it costs
- *   more than the rest of the run on large specs (about 5 s and 1 GB on GitHub's description),
- *   and the printer's output is already stable.
+ * The text goes through prettier like every other source file, except on large specs: over
+ * write/render.ts's FORMAT_LIMIT (GitHub's description gives about 10 MB) it is written as the
+ * TypeScript printer wrote it, since prettier would cost more than the rest of the run (about
+ * 5 s and 1 GB there).
  *
  * openapi-typescript changes the document it is given (discriminator descriptions), so it gets a
  * copy: the model's document also becomes openapi.json.

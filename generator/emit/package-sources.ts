@@ -40,8 +40,9 @@ export function packageEmitters(model: ApiModel): PackageEmitter[] {
     },
     { name: 'schema-types', emit: () => [emitSchemaTypes(model)] },
     { name: 'package', emit: () => [...emitPackageFiles(model), emitIndexModule()] },
-    // Printed by the TypeScript printer already; prettier would dominate the run (see openapi-types.ts).
-    { name: 'openapi-types', emit: () => [{ ...emitOpenapiTypes(model), format: false }] },
+    // Formatted like every other source file; a large spec's (GitHub's is over 2 MB) stays as the
+    // TypeScript printer wrote it (write/render.ts FORMAT_LIMIT).
+    { name: 'openapi-types', emit: () => [emitOpenapiTypes(model)] },
   ];
 }
 
