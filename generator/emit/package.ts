@@ -40,11 +40,9 @@ export function emitPackageJson(model: ApiModel): EmittedTextFile {
       license: json(model.sdk.license),
       repository: json(model.sdk.repository),
       openapiFetchVersion: json(openapiFetchVersion()),
-      generated: json({
-        notice: generatedNotice(model),
-        spec: model.specFile,
-        sha256: model.specHash,
-      }),
+      // No hash or anything else that changes with every spec edit: package.json changes only
+      // when the package's own metadata does (see header.ts).
+      generated: json({ notice: generatedNotice(model), spec: model.specFile }),
     },
     'package.json.tmpl',
   );
