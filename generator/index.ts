@@ -19,6 +19,8 @@ export interface GenerateResult {
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
   timings: Record<string, number>;
+  /** The generated package: its npm name and version, and the name of its client class. */
+  package: { name: string; version: string; clientName: string };
 }
 
 /** Generates the package (or, with `check`, compares). Bad input rejects with a GeneratorError. */
@@ -29,6 +31,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     out: ctx.outDir,
     files: [...result.tree.keys()],
     timings: result.timings,
+    package: {
+      name: result.model.sdk.packageName,
+      version: result.model.sdk.packageVersion,
+      clientName: result.model.sdk.clientName,
+    },
   };
   if (result.check !== undefined) output.check = result.check;
   return output;
