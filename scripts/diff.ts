@@ -2,10 +2,9 @@
  * `npm run diff -- --base <git-ref|file> [--json] [--format text|markdown|json] [--fail-on <level>]`:
  * what changed in the API since the base, rated for the SDK's users (scripts/lib/diff/).
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CommandError } from './lib/command-error.ts';
+import { isEntryPoint } from './lib/entry-point.ts';
 import { levelRank, type Level } from './lib/diff/rules.ts';
 import type { ReportFormat } from './lib/diff/report.ts';
 
@@ -103,14 +102,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
