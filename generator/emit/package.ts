@@ -1,10 +1,13 @@
 /**
- * The package around the sources: package.json and tsconfig.json from templates/package/,
- * openapi.json (the bundled spec, key order as in the spec) and README.md (readme.ts).
+ * The package around the sources: package.json, tsconfig.json and build.mjs from
+ * templates/package/, openapi.json (the bundled spec, key order as in the spec) and README.md
+ * (readme.ts).
  *
  * The package ships ESM and CommonJS builds side by side (`dist/esm`, `dist/cjs`, each with its
- * `.d.ts`), built by the toolchain's `npm run build` (scripts/build-package.ts); package.json
- * maps them with `import`/`require` conditions, each with its own `types`.
+ * `.d.ts`); package.json maps them with `import`/`require` conditions, each with its own `types`.
+ * The package builds itself: build.mjs, run by its `build` and `prepack` scripts with its
+ * `typescript` devDependency, so `npm pack` and `npm publish` of a clean checkout ship `dist/`.
+ * The toolchain's `npm run build` (scripts/build-package.ts) runs the same file.
  */
 import { readFileSync } from 'node:fs';
 import { generatedNotice } from '../header.ts';
@@ -16,12 +19,14 @@ import type { EmittedTextFile } from './types.ts';
 export const PACKAGE_JSON_PATH = 'package.json';
 export const TSCONFIG_PATH = 'tsconfig.json';
 export const OPENAPI_JSON_PATH = 'openapi.json';
+export const BUILD_SCRIPT_PATH = 'build.mjs';
 
 /** Package files; `format: false` marks the ones written exactly as emitted (see readme-examples.ts). */
 export function emitPackageFiles(model: ApiModel): (EmittedTextFile & { format?: boolean })[] {
   return [
     emitPackageJson(model),
     emitTsconfig(),
+    { path: BUILD_SCRIPT_PATH, text: readTemplate('package/build.mjs') },
     { ...emitOpenapiJson(model), format: false },
     { ...emitReadme(model), format: false },
   ];
@@ -39,7 +44,8 @@ export function emitPackageJson(model: ApiModel): EmittedTextFile {
       ),
       license: json(model.sdk.license),
       repository: json(model.sdk.repository),
-      openapiFetchVersion: json(openapiFetchVersion()),
+      openapiFetchVersion: json(toolchainVersion('dependencies', 'openapi-fetch')),
+      typescriptVersion: json(toolchainVersion('devDependencies', 'typescript')),
       // No hash or anything else that changes with every spec edit: package.json changes only
       // when the package's own metadata does (see header.ts).
       generated: json({ notice: generatedNotice(model), spec: model.specFile }),
@@ -65,13 +71,17 @@ export function emitOpenapiJson(model: Pick<ApiModel, 'bundled'>): EmittedTextFi
   return { path: OPENAPI_JSON_PATH, text: `${JSON.stringify(model.bundled, null, 2)}\n` };
 }
 
-/** The openapi-fetch version the toolchain itself uses and tests with: what we test is what ships. */
-function openapiFetchVersion(): string {
+/**
+ * The version of a package the toolchain itself uses and tests with (openapi-fetch at run time,
+ * typescript for the build): what we test is what ships.
+ */
+function toolchainVersion(field: 'dependencies' | 'devDependencies', name: string): string {
   const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
   };
-  const version = root.dependencies?.['openapi-fetch'];
+  const version = root[field]?.[name];
   if (version === undefined)
-    throw new Error('package.json of the toolchain must list openapi-fetch in dependencies');
+    throw new Error(`package.json of the toolchain must list ${name} in ${field}`);
   return version;
 }

@@ -1,0 +1,79 @@
+/**
+ * Publishing from a clean clone: `generated/` of a fresh `git clone` (no dist/, no node_modules)
+ * installs its own devDependencies, and `npm pack` builds before packing (prepack), so the tarball
+ * ships dist/. `npm publish --dry-run --provenance` accepts the metadata.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../scripts/lib/run.ts';
+import { removeTempDirs, tempDir } from '../generator/helpers.ts';
+import { ROOT } from '../helpers/spec.ts';
+import { git } from './git-repo.ts';
+
+afterAll(removeTempDirs);
+
+const NPM_ENV = { NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_fund: 'false' };
+
+let clone: string;
+let packageDir: string;
+let packed: { files: { path: string }[]; name: string; version: string };
+
+beforeAll(async () => {
+  clone = join(await tempDir('clean-clone-'), 'repo');
+  git(ROOT, 'clone', '-q', '--no-checkout', ROOT, clone);
+  git(clone, 'checkout', '-q', git(ROOT, 'rev-parse', 'HEAD'));
+  packageDir = join(clone, 'generated');
+  const install = await run(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error'],
+    { cwd: packageDir, env: NPM_ENV, timeoutMs: 240_000 },
+  );
+  expect(install.code, install.output).toBe(0);
+  const pack = await run('npm', ['pack', '--json', '--pack-destination', clone], {
+    cwd: packageDir,
+    env: NPM_ENV,
+    timeoutMs: 240_000,
+  });
+  expect(pack.code, pack.output).toBe(0);
+  const [info] = JSON.parse(pack.stdout) as (typeof packed)[];
+  if (info === undefined) throw new Error(`npm pack printed no package:\n${pack.output}`);
+  packed = info;
+}, 600_000);
+
+describe('npm pack of a clean clone, in generated/', () => {
+  it('builds before packing and ships dist/ (ESM and CommonJS with types), the spec, README, changelog', async () => {
+    const files = packed.files.map((file) => file.path).sort();
+    const outside = files.filter((file) => !file.startsWith('dist/'));
+    const pkg = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as {
+      files: string[];
+    };
+    const changelog = await readFile(join(packageDir, 'CHANGELOG.md')).then(
+      () => ['CHANGELOG.md'],
+      () => [],
+    );
+    expect(outside).toEqual([...changelog, 'README.md', 'openapi.json', 'package.json']);
+    for (const entry of [
+      'dist/esm/index.js',
+      'dist/esm/index.d.ts',
+      'dist/cjs/index.js',
+      'dist/cjs/index.d.ts',
+      'dist/cjs/package.json',
+    ])
+      expect(files).toContain(entry);
+    // The sources and the build script are how it is made, not what it ships.
+    expect(files.filter((file) => /^(src|build\.mjs|tsconfig)/.test(file))).toEqual([]);
+    expect(pkg.files).toContain('dist');
+  });
+
+  it('npm publish --dry-run --provenance accepts it: name, version, public access', async () => {
+    const publish = await run(
+      'npm',
+      ['publish', '--dry-run', '--provenance', '--ignore-scripts', '--loglevel', 'notice'],
+      { cwd: packageDir, env: NPM_ENV, timeoutMs: 120_000 },
+    );
+    expect(publish.code, publish.output).toBe(0);
+    expect(publish.output).toContain(`+ ${packed.name}@${packed.version}`);
+    expect(publish.output).toMatch(/with tag latest and public access \(dry-run\)/);
+  });
+});
