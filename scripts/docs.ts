@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 
 import { CODE_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
 import { addCodeSamples, CodeSamplesError, loadModel } from './lib/code-samples.ts';
+import { addReleaseNotes, DEFAULT_PACKAGE_DIR, readReleaseNotes } from './lib/docs-release.ts';
 import { run } from './lib/run.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -69,6 +70,8 @@ export interface BuildDocsOptions {
   spec: string;
   /** The folder to (re)create with the site; its parent folders are created as needed. */
   outDir: string;
+  /** The generated package whose version and changelog the site shows. Default `generated`. */
+  packageDir?: string;
 }
 
 export interface BuildDocsResult {
@@ -82,7 +85,11 @@ export class DocsBuildError extends Error {
 }
 
 /** Builds the docs site for `spec` into `outDir` (replacing a previous build there). */
-export async function buildDocs({ spec, outDir }: BuildDocsOptions): Promise<BuildDocsResult> {
+export async function buildDocs({
+  spec,
+  outDir,
+  packageDir = DEFAULT_PACKAGE_DIR,
+}: BuildDocsOptions): Promise<BuildDocsResult> {
   const specFile = resolve(spec);
   const target = resolve(outDir);
   await assertSpecFile(specFile);
@@ -97,6 +104,8 @@ export async function buildDocs({ spec, outDir }: BuildDocsOptions): Promise<Bui
     await bundleSpec(specFile, bundled);
     const document = JSON.parse(await readFile(bundled, 'utf8')) as unknown;
     const title = pageTitle(document, specFile);
+    const notes = await readReleaseNotes(resolve(packageDir));
+    if (notes !== undefined && isRecord(document)) addReleaseNotes(document, notes);
     await withCodeSamples(document, specFile, bundled);
     await renderPage(bundled, join(staging, 'index.html'), title, specFile);
     await rm(bundled);
