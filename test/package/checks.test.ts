@@ -72,9 +72,9 @@ describe('the packed tarball', () => {
     ]);
   });
 
-  it('holds only the builds, the spec, the README and package.json', () => {
+  it('holds only the builds, the spec, the README, the changelog and package.json', () => {
     const outside = packed.tarballFiles.filter((file) => !/^dist\/(esm|cjs)\//.test(file));
-    expect(outside).toEqual(['README.md', 'openapi.json', 'package.json']);
+    expect(outside).toEqual(['CHANGELOG.md', 'README.md', 'openapi.json', 'package.json']);
     for (const format of ['esm', 'cjs']) {
       const built = packed.tarballFiles.filter((file) => file.startsWith(`dist/${format}/`));
       const js = built.filter((file) => file.endsWith('.js')).map((file) => file.slice(0, -3));
