@@ -7,8 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Document } from 'yaml';
+import { main } from '../../scripts/diff.ts';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
@@ -350,13 +351,31 @@ describe('npm run diff (the command)', () => {
     });
   });
 
-  it('--fail-on: exit 1 at or above the level only; markdown for a job summary', () => {
-    const minor = diff('--base', 'HEAD', '--fail-on', 'minor', '--format', 'markdown');
+  it('--fail-on: exit 1 at or above the level only; markdown for a job summary', async () => {
+    // In this process (main() as the command runs it), from the repository, output captured.
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const spies = [
+        vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => !!out.push(String(chunk))),
+        vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => !!err.push(String(chunk))),
+      ];
+      const cwd = process.cwd();
+      process.chdir(repo);
+      try {
+        const status = await main(args);
+        return { status, stdout: out.join(''), stderr: err.join('') };
+      } finally {
+        process.chdir(cwd);
+        for (const spy of spies) spy.mockRestore();
+      }
+    };
+    const minor = await run('--base', 'HEAD', '--fail-on', 'minor', '--format', 'markdown');
     expect(minor.status).toBe(1);
     expect(minor.stdout).toMatch(/^## API changes: `minor`\n/);
     expect(minor.stdout).toContain('#### Additions (minor)');
     expect(minor.stderr).toBe('The changes are minor, at or above --fail-on minor.\n');
-    const major = diff('--base', 'HEAD', '--fail-on', 'major');
+    const major = await run('--base', 'HEAD', '--fail-on', 'major');
     expect(major.status).toBe(0);
     expect(major.stdout).toMatch(
       /^spec\/openapi\.yaml \(working tree\) against HEAD \([0-9a-f]{7}\): minor/,

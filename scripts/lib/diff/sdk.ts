@@ -37,7 +37,12 @@ export function compareSdk(
 ): Change[] {
   const baseIndex = join(base.dir, 'src', 'index.ts');
   const headIndex = join(head.dir, 'src', 'index.ts');
-  const program = ts.createProgram([baseIndex, headIndex], compilerOptions(head.dir));
+  const options = compilerOptions(head.dir);
+  const program = ts.createProgram({
+    rootNames: [baseIndex, headIndex],
+    options,
+    host: cachingHost(options),
+  });
   const checker = program.getTypeChecker();
   const moduleOf = (file: string) => {
     const source = program.getSourceFile(file);
@@ -99,6 +104,29 @@ function compilerOptions(dir: string): ts.CompilerOptions {
   const read = ts.readConfigFile(file, ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, dir);
   return { ...parsed.options, noEmit: true, skipLibCheck: true, declaration: false };
+}
+
+/**
+ * Parsed files of `node_modules` (TypeScript's lib files, openapi-fetch's types) are the same for
+ * every comparison in a process: parse them once. The packages' own files are always read anew.
+ */
+const libraryFiles = new Map<string, ts.SourceFile>();
+
+function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!/[\\/]node_modules[\\/]/.test(fileName))
+      return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
+    let file = libraryFiles.get(key);
+    if (file === undefined) {
+      file = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+      if (file !== undefined) libraryFiles.set(key, file);
+    }
+    return file;
+  };
+  return host;
 }
 
 function exportsOf(checker: ts.TypeChecker, module: ts.Symbol): Map<string, ts.Symbol> {
