@@ -3,7 +3,7 @@
  * what changed in the API since the base, rated for the SDK's users (scripts/lib/diff/).
  */
 import { parseArgs } from 'node:util';
-import { CommandError } from './lib/command-error.ts';
+import { printFailure } from './lib/command-error.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
 import { levelRank, type Level } from './lib/diff/rules.ts';
 import type { ReportFormat } from './lib/diff/report.ts';
@@ -91,13 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof CommandError) {
-      process.stderr.write(error.format());
-      return 2;
-    }
-    process.stderr.write(
-      `internal error (a bug in the toolchain, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    await printFailure(error);
     return 2;
   }
 }

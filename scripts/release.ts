@@ -4,7 +4,7 @@
  * `npm run release -- --check [--tag <tag>]`: is this commit a release, ready to publish?
  */
 import { parseArgs } from 'node:util';
-import { CommandError } from './lib/command-error.ts';
+import { printFailure } from './lib/command-error.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
 
 const USAGE = `Releases the SDK: the next version from the last release and what changed since.
@@ -117,18 +117,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof CommandError) {
-      process.stderr.write(error.format());
-      return 1;
-    }
-    const { GeneratorError } = await import('../generator/errors.ts');
-    if (error instanceof GeneratorError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return 1;
-    }
-    process.stderr.write(
-      `internal error (a bug in the toolchain, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    await printFailure(error);
     return 1;
   }
 }

@@ -17,3 +17,22 @@ export class CommandError extends Error {
     return `error: ${this.message}\n  fix: ${this.fix}\n`;
   }
 }
+
+/**
+ * Prints a command's failure on stderr: a CommandError or a GeneratorError (bad input) as its
+ * message and fix, anything else as an internal error with its stack (a bug in the toolchain).
+ */
+export async function printFailure(error: unknown): Promise<void> {
+  if (error instanceof CommandError) {
+    process.stderr.write(error.format());
+    return;
+  }
+  const { GeneratorError } = await import('../../generator/errors.ts');
+  if (error instanceof GeneratorError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return;
+  }
+  process.stderr.write(
+    `internal error (a bug in the toolchain, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+}
