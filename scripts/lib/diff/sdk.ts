@@ -60,10 +60,11 @@ export function compareSdk(
     if (!newExports.has(name)) add('export-removed', name, `export \`${name}\` removed`);
   const addedExports = [...newExports.keys()].filter((name) => !oldExports.has(name));
   if (addedExports.length > 0) {
+    const names = addedExports.map((name) => `\`${name}\``).join(', ');
     add(
       'export-added',
-      addedExports.map((name) => `\`${name}\``).join(', '),
-      `new ${addedExports.length === 1 ? 'export' : 'exports'} ${addedExports.map((name) => `\`${name}\``).join(', ')}`,
+      addedExports.join(', '),
+      `new ${addedExports.length === 1 ? 'export' : 'exports'} ${names}`,
     );
   }
 
