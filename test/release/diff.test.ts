@@ -7,13 +7,14 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { main } from '../../scripts/diff.ts';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
 import { git, resetSpec, specRepo } from './git-repo.ts';
+import { runMain } from './run-main.ts';
 import { editYaml } from './spec-edits.ts';
 
 afterAll(removeTempDirs);
@@ -352,24 +353,7 @@ describe('npm run diff (the command)', () => {
   });
 
   it('--fail-on: exit 1 at or above the level only; markdown for a job summary', async () => {
-    // In this process (main() as the command runs it), from the repository, output captured.
-    const run = async (...args: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const spies = [
-        vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => !!out.push(String(chunk))),
-        vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => !!err.push(String(chunk))),
-      ];
-      const cwd = process.cwd();
-      process.chdir(repo);
-      try {
-        const status = await main(args);
-        return { status, stdout: out.join(''), stderr: err.join('') };
-      } finally {
-        process.chdir(cwd);
-        for (const spy of spies) spy.mockRestore();
-      }
-    };
+    const run = (...args: string[]) => runMain(main, repo, args);
     const minor = await run('--base', 'HEAD', '--fail-on', 'minor', '--format', 'markdown');
     expect(minor.status).toBe(1);
     expect(minor.stdout).toMatch(/^## API changes: `minor`\n/);

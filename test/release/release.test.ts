@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
 import { applyRelease, checkRelease, planRelease } from '../../scripts/lib/release/index.ts';
+import { main } from '../../scripts/release.ts';
 import { removeTempDirs, snapshotTree } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
 import { git, specRepo } from './git-repo.ts';
+import { runMain } from './run-main.ts';
 import { editYaml } from './spec-edits.ts';
 
 afterAll(removeTempDirs);
@@ -163,15 +165,16 @@ describe('npm run release', () => {
     expect(after).toEqual(before);
   });
 
-  it('--check on a release tag: exit 0 when ready, else 1 with each problem and its fix', () => {
+  it('--check on a release tag: exit 0 when ready, else 1 with each problem and its fix', async () => {
     git(repo, 'stash', '-q');
     expect(clean()).toBe('');
-    const ready = release('--check', '--tag', 'v1.1.0');
+    const check = (...args: string[]) => runMain(main, repo, args);
+    const ready = await check('--check', '--tag', 'v1.1.0');
     expect(ready).toMatchObject({
       status: 0,
       stdout: 'Ready to publish: the package, its version, the changelog and the record agree.\n',
     });
-    const wrongTag = release('--check', '--tag', 'v2.0.0');
+    const wrongTag = await check('--check', '--tag', 'v2.0.0');
     expect(wrongTag.status).toBe(1);
     expect(wrongTag.stderr).toBe(
       "Not ready to publish:\nerror: the tag v2.0.0 does not name the package's version, 1.1.0\n  fix: tag the release commit as v1.1.0\n",
