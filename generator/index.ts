@@ -3,7 +3,6 @@
  * `npm run generate` does and returns what happened instead of printing it.
  */
 import { resolveContext, type GenerateOptions } from './context.ts';
-import { runPipeline } from './pipeline.ts';
 import type { CheckResult } from './write/check.ts';
 
 export type { GenerateOptions } from './context.ts';
@@ -21,9 +20,13 @@ export interface GenerateResult {
   timings: Record<string, number>;
 }
 
-/** Generates the package (or, with `check`, compares). Bad input rejects with a GeneratorError. */
+/**
+ * Generates the package (or, with `check`, compares). Bad input rejects with a GeneratorError.
+ * The pipeline's modules (the bundler, openapi-typescript, ts-morph, prettier) load only now.
+ */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const ctx = resolveContext(options);
+  const { runPipeline } = await import('./pipeline.ts');
   const result = await runPipeline(ctx);
   const output: GenerateResult = {
     out: ctx.outDir,

@@ -10,9 +10,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { version as prettierVersion } from 'prettier';
+import { createRequire } from 'node:module';
 import { formatAttempts } from './format.ts';
 import type { Formatter } from './format-pool.ts';
+
+/** prettier's version, from its package.json: the cache key needs it, not prettier itself. */
+const prettierVersion = (
+  createRequire(import.meta.url)('prettier/package.json') as { version: string }
+).version;
 
 export class CachingFormatter implements Formatter {
   /** Hits and misses of this run, for timings and tests. */
