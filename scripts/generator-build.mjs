@@ -61,7 +61,10 @@ export function buildInputs(root = ROOT) {
 export function buildKey(root = ROOT) {
   const hash = createHash('sha256').update(`node ${process.versions.node.split('.')[0]}\0`);
   for (const file of buildInputs(root)) {
-    hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -172,8 +175,8 @@ async function prune(buildRoot, current) {
         return { path, time: statSync(path).mtimeMs, temp: entry.name.includes('.tmp-') };
       })
       .sort((a, b) => b.time - a.time);
-    const stale = others.filter(
-      (build, index) => (build.temp ? Date.now() - build.time > 10 * 60_000 : index >= KEEP),
+    const stale = others.filter((build, index) =>
+      build.temp ? Date.now() - build.time > 10 * 60_000 : index >= KEEP,
     );
     for (const build of stale) await rm(build.path, { recursive: true, force: true });
   } catch {
@@ -181,11 +184,13 @@ async function prune(buildRoot, current) {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
   const started = performance.now();
   const dir = await ensureGeneratorBuild({ log: (line) => console.log(line) });
   console.log(
     `Generator build ready: ${relative(process.cwd(), dir) || dir} (${Math.round(performance.now() - started)} ms).`,
   );
 }
-

@@ -54,7 +54,10 @@ describe('the compiled generator', () => {
     const context = join(root, 'generator/context.ts');
     const source = await readFile(context, 'utf8');
     expect(source).toContain("DEFAULT_OUT = 'generated'");
-    await writeFile(context, source.replace("DEFAULT_OUT = 'generated'", "DEFAULT_OUT = 'sdk-out'"));
+    await writeFile(
+      context,
+      source.replace("DEFAULT_OUT = 'generated'", "DEFAULT_OUT = 'sdk-out'"),
+    );
 
     const edited = launch(root, ['--help']);
     expect(edited.status).toBe(0);
