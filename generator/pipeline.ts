@@ -12,6 +12,7 @@ import type { GeneratorContext } from './context.ts';
 import type { ApiModel } from './model/types.ts';
 import type { CheckResult } from './write/check.ts';
 import { createFormatter, type Formatter } from './write/format-pool.ts';
+import { RECORD_PATH, renderRecord } from './write/record.ts';
 import type { RenderedTree } from './write/render.ts';
 
 export type Step = 'load' | 'bundle' | 'model' | 'emit' | 'render' | 'write' | 'check';
@@ -40,7 +41,10 @@ export async function runPipeline(ctx: GeneratorContext): Promise<RunResult> {
     const spec = await timed('bundle', () => loadAndBundle(ctx));
     const { buildModel } = await timed('load', () => import('./model/build.ts'));
     const model = await timed('model', () => buildModel(spec, ctx));
-    const tree = await emitAndRender(model, formatter, timings);
+    const files = await emitAndRender(model, formatter, timings);
+    const { mergeTrees } = await import('./write/render.ts');
+    const record = renderRecord(ctx, spec.sources, files);
+    const tree = mergeTrees([files, new Map([[RECORD_PATH, record]])]);
     if (ctx.check) {
       const { checkTree } = await import('./write/check.ts');
       const check = await timed('check', () => checkTree(ctx.outDir, tree));
