@@ -26,7 +26,20 @@ export interface RunResult {
   timings: Partial<Record<Step, number>>;
 }
 
-export async function runPipeline(ctx: GeneratorContext): Promise<RunResult> {
+export interface PipelineHooks {
+  /**
+   * Called once the model is built, before emitting (the dev server refreshes the docs page from
+   * it while the package is still being written). A throw fails the run like any step's.
+   */
+  onModel?: (model: ApiModel) => void | Promise<void>;
+  /** Formats instead of the run's own formatter (the dev server's remembers across runs). */
+  formatter?: Formatter;
+}
+
+export async function runPipeline(
+  ctx: GeneratorContext,
+  hooks: PipelineHooks = {},
+): Promise<RunResult> {
   const timings: RunResult['timings'] = {};
   const timed = async <T>(step: Step, work: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -35,12 +48,13 @@ export async function runPipeline(ctx: GeneratorContext): Promise<RunResult> {
     return result;
   };
 
-  const formatter = await startFormatter(ctx);
+  const formatter = hooks.formatter ?? (await startFormatter(ctx));
   try {
     const { loadAndBundle } = await timed('load', () => import('./load/bundle.ts'));
     const spec = await timed('bundle', () => loadAndBundle(ctx));
     const { buildModel } = await timed('load', () => import('./model/build.ts'));
     const model = await timed('model', () => buildModel(spec, ctx));
+    await hooks.onModel?.(model);
     const files = await emitAndRender(model, formatter, timings);
     const { mergeTrees } = await import('./write/render.ts');
     const record = renderRecord(ctx, spec.sources, files);
