@@ -112,6 +112,7 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
   const { generate, GeneratorError } = await import('../../../generator/index.ts');
   try {
     const result = await generate({ spec: side.root, out, cwd });
+    if (result.package === undefined) throw new Error('generate() ran no pipeline'); // only with check
     const bundled = JSON.parse(await readFile(join(out, OPENAPI_JSON_PATH), 'utf8')) as Record<
       string,
       unknown

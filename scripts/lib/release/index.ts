@@ -103,7 +103,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
 
   let plan: ReleasePlan;
   if (record === undefined) {
-    const version = options.version ?? current.package.version;
+    const version = options.version ?? (await generatedPackage(paths)).version;
     if (!isVersion(version))
       throw new CommandError(
         `${version} is not a semantic version`,
@@ -158,6 +158,17 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     );
   }
   return plan;
+}
+
+/**
+ * The generated package's package.json. After an up-to-date check its version is the one the spec
+ * gives (the check may prove that from the generation record without running the pipeline).
+ */
+async function generatedPackage(
+  paths: Paths,
+): Promise<{ name?: string; version?: string; repository?: unknown }> {
+  const text = await readFile(join(paths.out, PACKAGE_JSON_PATH), 'utf8').catch(() => '{}');
+  return JSON.parse(text) as { name?: string; version?: string; repository?: unknown };
 }
 
 function staleFiles(check: CheckResult | undefined): string[] {
@@ -259,12 +270,8 @@ export async function checkRelease(options: CheckOptions = {}): Promise<CommandE
         'run npm run generate and commit the result',
       ),
     );
-  const version = checked.package.version;
-  const pkg = JSON.parse(
-    await readFile(join(paths.out, PACKAGE_JSON_PATH), 'utf8').catch(() => '{}'),
-  ) as {
-    repository?: unknown;
-  };
+  const pkg = await generatedPackage(paths);
+  const version = checked.package?.version ?? pkg.version ?? '(none)';
   const record = await readRecord(paths.record, paths.show.record);
   if (record === undefined) {
     problems.push(
