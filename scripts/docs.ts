@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 
 import { CODE_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
 import { addCodeSamples, CodeSamplesError, loadModel } from './lib/code-samples.ts';
+import { DocsPageError, finishPage } from './lib/docs-page.ts';
 import { run } from './lib/run.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -99,6 +100,7 @@ export async function buildDocs({ spec, outDir }: BuildDocsOptions): Promise<Bui
     const title = pageTitle(document, specFile);
     await withCodeSamples(document, specFile, bundled);
     await renderPage(bundled, join(staging, 'index.html'), title, specFile);
+    await finishPageFile(join(staging, 'index.html'));
     await rm(bundled);
     await replaceFolder(target, staging);
   } finally {
@@ -204,6 +206,16 @@ async function renderPage(
       `redocly build-docs failed for ${display(specFile)} (exited with ${exitText(result)}):\n` +
         `${trimOutput(result.output)}`,
     );
+  }
+}
+
+/** Makes the page work from static files and keep to its host (lib/docs-page.ts). */
+async function finishPageFile(htmlFile: string): Promise<void> {
+  try {
+    await writeFile(htmlFile, finishPage(await readFile(htmlFile, 'utf8')));
+  } catch (error) {
+    if (error instanceof DocsPageError) throw new DocsBuildError(error.message);
+    throw error;
   }
 }
 
