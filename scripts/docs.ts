@@ -26,7 +26,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { CODE_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
+import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
 import { addCodeSamples, CodeSamplesError, loadModel } from './lib/code-samples.ts';
 import { DocsPageError, finishPage } from './lib/docs-page.ts';
 import { run } from './lib/run.ts';
@@ -44,12 +44,17 @@ export const DEFAULT_OUT_DIR = 'build/docs';
  * - schemaDefinitionsTagName: list every component schema in a "Schemas" section (Redoc 3 shows
  *   no schema definitions otherwise; `x-tags` on a schema adds it to that tag's section as well).
  * - codeSamples.languages: the tabs of the request panel, in order. Redoc shows an `x-codeSamples`
- *   entry only when its `lang` is listed: the SDK's TypeScript samples first, then the payload.
+ *   entry only when its `lang` is listed: the SDK's TypeScript samples first, then curl, then the
+ *   payload.
  */
 const REDOC_OPTIONS = {
   schemaDefinitionsTagName: 'Schemas',
   codeSamples: {
-    languages: [{ lang: 'TypeScript', label: CODE_SAMPLE_LABEL }, { lang: 'Payload' }],
+    languages: [
+      { lang: 'TypeScript', label: CODE_SAMPLE_LABEL },
+      { lang: 'Shell', label: CURL_SAMPLE_LABEL },
+      { lang: 'Payload' },
+    ],
   },
 };
 

@@ -15,7 +15,11 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
-import { codeSamples, CODE_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
+import {
+  codeSamples,
+  CODE_SAMPLE_LABEL,
+  CURL_SAMPLE_LABEL,
+} from '../generator/emit/code-samples.ts';
 import { buildDocs, DocsBuildError } from '../scripts/docs.ts';
 import { loadModel } from '../scripts/lib/code-samples.ts';
 import { launchBrowser } from './helpers/browser.ts';
@@ -116,14 +120,20 @@ describe('docs site (scripts/docs.ts)', () => {
   const outsideRequests: string[] = [];
   /** The SDK sample of each operation, by `METHOD path`, as the generator writes it. */
   let samples: Map<string, string>;
+  /** The curl sample of each operation, by `METHOD path`. */
+  let curlSamples: Map<string, string>;
 
   beforeAll(async () => {
-    samples = new Map(
-      codeSamples(await loadModel(SPEC)).map((entry) => [
-        `${entry.method.toUpperCase()} ${entry.path}`,
-        entry.samples[0]!.source,
-      ]),
-    );
+    const all = codeSamples(await loadModel(SPEC));
+    const byLabel = (label: string) =>
+      new Map(
+        all.map((entry) => [
+          `${entry.method.toUpperCase()} ${entry.path}`,
+          entry.samples.find((sample) => sample.label === label)!.source,
+        ]),
+      );
+    samples = byLabel(CODE_SAMPLE_LABEL);
+    curlSamples = byLabel(CURL_SAMPLE_LABEL);
     outRoot = await mkdtemp(join(tmpdir(), 'gigs-docs-test-'));
     ({ htmlFile } = await buildDocs({ spec: SPEC, outDir: join(outRoot, 'site') }));
     server = await startStaticServer(dirname(htmlFile));
@@ -205,6 +215,28 @@ describe('docs site (scripts/docs.ts)', () => {
           timeout: RENDER_TIMEOUT_MS,
         })
         .toBe(normalise(sample!));
+    },
+  );
+
+  it.each(OPERATIONS)(
+    'shows the curl sample of $operationId beside it',
+    async ({ operationId, method, path }) => {
+      const sample = curlSamples.get(`${method} ${path}`);
+      expect(sample, `a curl sample for ${method} ${path}`).toBeDefined();
+      const section = await openSection(operationId.toLowerCase());
+      await chooseSample(section, CURL_SAMPLE_LABEL);
+      try {
+        const code = section.locator('pre', { hasText: 'curl --request ' }).first();
+        await code.waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS });
+        await expect
+          .poll(async () => normalise((await code.textContent()) ?? ''), {
+            timeout: RENDER_TIMEOUT_MS,
+          })
+          .toBe(normalise(sample!));
+      } finally {
+        // Redoc remembers the language for every panel: back to the SDK for the other tests.
+        await chooseSample(section, CODE_SAMPLE_LABEL);
+      }
     },
   );
 
@@ -301,6 +333,20 @@ describe('docs site (scripts/docs.ts)', () => {
     expect(outsideRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  /** Picks a sample in the request panel's language menu (whichever is shown now). */
+  async function chooseSample(section: ReturnType<Page['locator']>, label: string) {
+    const menu = section
+      .getByRole('button', { name: new RegExp(`^(?:${CODE_SAMPLE_LABEL}|${CURL_SAMPLE_LABEL})$`) })
+      .first();
+    await menu.waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS });
+    await menu.click();
+    await page
+      .getByRole('menuitem', { name: label, exact: true })
+      .filter({ visible: true })
+      .first()
+      .click();
+  }
 
   /**
    * The links to every operation and schema, e.g. "#/plans/listplans", "#/schemas/plan".

@@ -24,6 +24,7 @@ import {
   statement,
   withOptions,
 } from './readme-examples.ts';
+import { objectCode, type Code } from './code-print.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 
@@ -238,7 +239,7 @@ function operationSection(
 /** `const plan = await client.plans.retrieve(…)` with `args`, or `await …` when nothing comes back. */
 function awaitedCall(
   example: { resource: ResourceModel; operation: OperationModel },
-  args: readonly string[],
+  args: readonly Code[],
   indent = '',
 ): string {
   const name = resultName(example.resource, example.operation);
@@ -283,7 +284,7 @@ function retriesExample(showcase: Showcase, model: ApiModel): string {
     '});',
     '',
     '// No retries for this call:',
-    awaitedCall(showcase.read, withOptions(call, '{ maxRetries: 0 }')),
+    awaitedCall(showcase.read, withOptions(call, objectCode([['maxRetries', '0']]))),
   ].join('\n');
 }
 
@@ -293,14 +294,20 @@ function timeoutsExample(showcase: Showcase, model: ApiModel): string {
   return [
     importStatement(['APIConnectionTimeoutError', 'APIUserAbortError', clientName], packageName),
     '',
-    statement('const client = new ', clientName, ['{ timeout: 10_000 }'], ';'),
+    statement('const client = new ', clientName, [objectCode([['timeout', '10_000']])], ';'),
     '',
     'const controller = new AbortController();',
     'setTimeout(() => controller.abort(), 5_000);',
     'try {',
     awaitedCall(
       showcase.read,
-      withOptions(call, '{ timeout: 2_000, signal: controller.signal }'),
+      withOptions(
+        call,
+        objectCode([
+          ['timeout', '2_000'],
+          ['signal', 'controller.signal'],
+        ]),
+      ),
       '  ',
     ),
     '} catch (error) {',
@@ -332,7 +339,12 @@ function validationExample(showcase: Showcase, model: ApiModel): string {
     statement(
       'const client = new ',
       clientName,
-      [`{ responseValidation: 'throw', ${RESPONSE_GUARDS} }`],
+      [
+        objectCode([
+          ['responseValidation', quoted('throw')],
+          [RESPONSE_GUARDS, RESPONSE_GUARDS],
+        ]),
+      ],
       ';',
     ),
     '',
@@ -353,7 +365,17 @@ function loggingExample(model: ApiModel): string {
     importStatement([clientName], packageName),
     '',
     '// Any object with error, warn, info and debug methods that take a string will do.',
-    statement('const client = new ', clientName, ["{ logLevel: 'debug', logger: console }"], ';'),
+    statement(
+      'const client = new ',
+      clientName,
+      [
+        objectCode([
+          ['logLevel', quoted('debug')],
+          ['logger', 'console'],
+        ]),
+      ],
+      ';',
+    ),
   ].join('\n');
 }
 
@@ -392,9 +414,12 @@ function paginationSection(
   model: ApiModel,
 ): string {
   const pagination = example.operation.pagination!;
-  const limit: [string, string][] =
-    pagination.limitParam === undefined ? [] : [[pagination.limitParam, '20']];
-  const call = exampleArguments(example.resource, example.operation, model, limit);
+  const extraQuery: [string, number][] =
+    pagination.limitParam === undefined ? [] : [[pagination.limitParam, 20]];
+  const call = exampleArguments(example.resource, example.operation, model, {
+    filters: false,
+    extraQuery,
+  });
   const args = callArguments(call);
   const item = itemVariable(example, model);
   const code = [
@@ -438,7 +463,7 @@ function idempotencySection(
   const call = exampleArguments(example.resource, example.operation, model);
   const code = [
     '// A key of your own:',
-    awaitedCall(example, withOptions(call, "{ idempotencyKey: 'order-1234' }")),
+    awaitedCall(example, withOptions(call, objectCode([['idempotencyKey', quoted('order-1234')]]))),
     '',
     '// The key the client generated:',
     statement('const call = ', call.callee, callArguments(call), ';'),

@@ -178,8 +178,13 @@ describe('package files of our spec', () => {
     }
     expect(text).toContain("const plan = await client.plans.retrieve('");
     expect(text).toContain(
-      'for await (const subscriptionChange of client.subscriptionChanges.list()) {',
+      "for await (const subscriptionChange of client.subscriptionChanges.list({\n  subscription: 'sub_",
     );
+    // The request example as the body, and filters that have an example.
+    expect(text).toContain(
+      "const addon = await client.addons.update('add_0SNlurA049MEWV4VxLfwJc7PJtHc', {\n  name: '1GB Data Top-up',\n  description: 'Disable international roaming.',\n});",
+    );
+    expect(text).toContain("const page = await client.plans.list({ provider: ['p3', 'p9'] });");
     expect(text).toContain('// Reads GIGS_TOKEN and GIGS_PROJECT from the environment.');
     expect(text).toContain('- `project`: `GIGS_PROJECT`.');
     expect(text).toContain('- `baseURL`: `GIGS_BASE_URL`, else `https://api.gigs.com`.');
