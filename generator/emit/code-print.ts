@@ -44,7 +44,7 @@ export function flat(code: Code): string {
   if (code.kind === 'array') return `[${code.items.map(flat).join(', ')}]`;
   return code.entries.length === 0
     ? '{}'
-    : `{ ${code.entries.map(([key, value]) => `${quotedKey(key)}: ${flat(value)}`).join(', ')} }`;
+    : `{ ${code.entries.map(([key, value]) => entryText(key, flat(value))).join(', ')} }`;
 }
 
 /**
@@ -78,6 +78,7 @@ export function entryLines(code: ObjectCode, indent: number): string {
   const pad = ' '.repeat(indent);
   return code.entries
     .map(([key, value]) => {
+      if (isSpread(key)) return `${pad}${key},`;
       const printedKey = quotedKey(key);
       const room = WIDTH - indent - printedKey.length - 3;
       // prettier moves a string that does not fit to the next line, unless the key is shorter
@@ -214,6 +215,15 @@ export function quoted(value: string): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
   return `${quote}${body}${quote}`;
+}
+
+/** An entry of an object literal; a key written `...name` is a spread (its value is ignored). */
+function entryText(key: string, value: string): string {
+  return isSpread(key) ? key : `${quotedKey(key)}: ${value}`;
+}
+
+function isSpread(key: string): boolean {
+  return key.startsWith('...');
 }
 
 function quotedKey(key: string): string {

@@ -24,7 +24,8 @@ import {
   statement,
   withOptions,
 } from './readme-examples.ts';
-import { objectCode, type Code } from './code-print.ts';
+import { jsonCode, objectCode, type Code } from './code-print.ts';
+import { minimalValue } from './testing/values.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 
@@ -74,6 +75,7 @@ export function emitReadme(model: ApiModel): EmittedTextFile {
     pathsClientName: PATHS_CLIENT,
     pathsClientExample: '',
     typesExample: '',
+    testingSection: testingSection(showcase, model),
   };
   if (showcase !== undefined) {
     Object.assign(values, {
@@ -407,6 +409,108 @@ function typesExample(showcase: Showcase, model: ApiModel): string {
     '// The raw types of the OpenAPI description (openapi-typescript):',
     importStatement(['components', 'operations', 'paths'], model.sdk.packageName, true),
   ].join('\n');
+}
+
+/**
+ * The testing kit (`<package>/testing`, emit/testing.ts): set-up, a reply and a failure on the
+ * showcase's read operation, with the spec's error body.
+ */
+function testingSection(showcase: Showcase | undefined, model: ApiModel): string {
+  const { clientName, packageName } = model.sdk;
+  const entries: [string, Code][] = [];
+  if (takesToken(model)) entries.push(['token', quoted('test-token')]);
+  for (const option of model.sdk.clientOptions)
+    entries.push([option.name, clientOptionValue(model, option.name)]);
+  const lines = [
+    "import { setupServer } from 'msw/node';",
+    importStatement([clientName], packageName),
+    importStatement(['createMock', 'fixtures'], `${packageName}/testing`),
+    '',
+    `const mock = createMock();`,
+    'const server = setupServer(...mock.handlers);',
+    "server.listen({ onUnhandledRequest: 'error' }); // in beforeAll",
+    statement(
+      'const client = new ',
+      clientName,
+      entries.length === 0 ? [] : [objectCode(entries)],
+      ';',
+    ),
+  ];
+  if (showcase !== undefined) {
+    const { read } = showcase;
+    const mockOf = `mock.${read.resource.name}.${read.operation.sdk.method}`;
+    const fixture = `fixtures.${read.resource.name}.${read.operation.sdk.method}`;
+    const changed = stringProperty(read.operation, model);
+    const reply =
+      changed === undefined
+        ? fixture
+        : objectCode([
+            [`...${fixture}`, ''],
+            [changed, quoted('Changed for this test')],
+          ]);
+    const call = exampleArguments(read.resource, read.operation, model);
+    lines.push(
+      '',
+      "// The spec's example, changed for this test:",
+      statement('', `${mockOf}.reply`, [reply], ';'),
+      awaitedCall(read, callArguments(call)),
+      `console.log(${mockOf}.calls.length); // 1`,
+    );
+    const error = errorExample(read.operation, model);
+    if (error !== undefined) {
+      lines.push(
+        '',
+        "// An error answer, with the API's error body:",
+        statement('', `${mockOf}.fail`, ['404', error], ';'),
+      );
+    }
+  }
+  lines.push('', 'mock.reset(); // in afterEach', 'server.close(); // in afterAll');
+  const paginated = showcase?.paginated;
+  return fillTemplate(
+    readTemplate('package/readme/testing.md.tmpl'),
+    {
+      packageName,
+      testingExample: lines.join('\n'),
+      listMock:
+        paginated === undefined
+          ? 'mock.<resource>.<list method>'
+          : `mock.${paginated.resource.name}.${paginated.operation.sdk.method}`,
+      defaultBaseURL:
+        model.info.serverUrl === undefined
+          ? 'a base URL of its own (the spec names no server, so `baseURL` is required)'
+          : `\`${model.info.serverUrl}\``,
+    },
+    'readme/testing.md.tmpl',
+  );
+}
+
+/** A required string property of the operation's result schema (not an enum), to change in the example. */
+function stringProperty(operation: OperationModel, model: ApiModel): string | undefined {
+  const schema = operation.successResponse?.schema;
+  if (schema?.kind !== 'ref') return undefined;
+  const target = model.schemas.find((named) => named.name === schema.target)?.node;
+  if (target?.kind !== 'object') return undefined;
+  return target.properties.find(
+    (property) =>
+      property.required &&
+      property.node.kind === 'string' &&
+      !property.node.nullable &&
+      property.node.format === undefined &&
+      /^[A-Za-z_$][\w$]*$/.test(property.name) &&
+      /name|title|description/i.test(property.name),
+  )?.name;
+}
+
+/** The smallest valid body of the operation's 404 (else first 4xx, else default) error response. */
+function errorExample(operation: OperationModel, model: ApiModel): Code | undefined {
+  const errors = operation.responses.filter((response) => response.schema !== undefined);
+  const response =
+    errors.find((candidate) => candidate.status === '404') ??
+    errors.find((candidate) => /^4/.test(candidate.status)) ??
+    errors.find((candidate) => candidate.status === 'default');
+  if (response?.schema === undefined) return undefined;
+  return jsonCode(minimalValue(response.schema, model.schemas));
 }
 
 function paginationSection(
