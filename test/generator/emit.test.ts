@@ -106,6 +106,7 @@ describe('package files of our spec', () => {
     const pkg = JSON.parse(files.get('package.json')!) as Record<string, unknown>;
     const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
     };
     expect(pkg).toMatchObject({
       name: 'gigs-sdk',
@@ -120,12 +121,25 @@ describe('package files of our spec', () => {
           import: { types: './dist/esm/index.d.ts', default: './dist/esm/index.js' },
           require: { types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' },
         },
+        './testing': {
+          import: {
+            types: './dist/esm/testing/index.d.ts',
+            default: './dist/esm/testing/index.js',
+          },
+          require: {
+            types: './dist/cjs/testing/index.d.ts',
+            default: './dist/cjs/testing/index.js',
+          },
+        },
         './openapi.json': './openapi.json',
         './package.json': './package.json',
       },
-      files: ['dist', 'openapi.json'],
+      files: ['dist', 'openapi.json', 'testing'],
       engines: { node: '>=20' },
       dependencies: { 'openapi-fetch': root.dependencies['openapi-fetch'] },
+      // The testing kit's msw: optional, so only projects that import the kit install it.
+      peerDependencies: { msw: `^${root.devDependencies['msw']}` },
+      peerDependenciesMeta: { msw: { optional: true } },
       'x-generated': {
         notice: generatedNotice(model),
         spec: 'spec/openapi.yaml',
