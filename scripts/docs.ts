@@ -47,7 +47,7 @@ export const DEFAULT_OUT_DIR = 'build/docs';
  *   entry only when its `lang` is listed: the SDK's TypeScript samples first, then curl, then the
  *   payload.
  */
-const REDOC_OPTIONS = {
+export const REDOC_OPTIONS = {
   schemaDefinitionsTagName: 'Schemas',
   codeSamples: {
     languages: [
