@@ -9,6 +9,7 @@
  * list that does not fit in 100 columns broken one entry per line. A test checks that prettier
  * leaves the README of our spec unchanged.
  */
+import { quotedString } from '../escape.ts';
 import { camelCase, propertyKey } from '../model/names.ts';
 import { singular } from '../model/sdk-names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
@@ -362,14 +363,7 @@ function literal(value: JsonValue): string {
 export function quoted(value: string): string {
   const singles = (value.match(/'/g) ?? []).length;
   const doubles = (value.match(/"/g) ?? []).length;
-  const quote = singles > doubles ? '"' : "'";
-  const body = JSON.stringify(value)
-    .slice(1, -1)
-    .replace(/\\"/g, '"')
-    .replace(new RegExp(quote, 'g'), `\\${quote}`)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-  return `${quote}${body}${quote}`;
+  return quotedString(value, singles > doubles ? '"' : "'");
 }
 
 function quotedKey(key: string): string {
