@@ -14,6 +14,7 @@ import { checkTree, type CheckResult } from './write/check.ts';
 import { CachingFormatter } from './write/format-cache.ts';
 import { createFormatter } from './write/format-pool.ts';
 import { mergeTrees, renderFiles, type RenderedTree } from './write/render.ts';
+import { assertOutputFolder } from './write/owned.ts';
 import { writeTreeAtomically } from './write/tree.ts';
 
 export type Step = 'bundle' | 'model' | 'emit' | 'render' | 'write' | 'check';
@@ -36,6 +37,8 @@ export async function runPipeline(ctx: GeneratorContext): Promise<RunResult> {
     return result;
   };
 
+  // Where output may go is settled before any work: `--out /` or `--out spec` fail at once.
+  if (!ctx.check) await assertOutputFolder(ctx);
   const spec = await timed('bundle', () => loadAndBundle(ctx));
   const model = await timed('model', () => buildModel(spec, ctx));
   const tree = await emitAndRender(model, ctx, timings);
