@@ -21,6 +21,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
 import { writeTreeAtomically } from '../../generator/write/tree.ts';
+import { random } from '../fuzz/mutations.ts';
 import { FIXTURES, removeTempDirs, ROOT, snapshotTree, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -28,18 +29,6 @@ afterAll(removeTempDirs);
 const SEED = Number(process.env.KILL_SEED ?? Date.now() % 1_000_000);
 const WRITER_KILLS = 20;
 const CLI_KILLS = 2;
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const USER_FILES: Record<string, string> = {
   'node_modules/dep/index.js': 'module.exports = 1;\n',

@@ -52,6 +52,16 @@ async function previousOutput(): Promise<string> {
   return out;
 }
 
+/** The user's entries in previousOutput(). */
+const USER_ENTRIES = [
+  'node_modules',
+  'node_modules/openapi-fetch/index.js',
+  'dist/index.js',
+  'LICENSE',
+  '.gitignore',
+  'main.js',
+];
+
 const NEXT = tree({
   'package.json': '{"name":"new"}\n',
   'src/index.ts': 'export {};\n',
@@ -129,16 +139,7 @@ describe('writeTreeAtomically', () => {
     await writeTreeAtomically(out, NEXT);
     const after = await snapshotTree(out);
 
-    for (const kept of [
-      'node_modules',
-      'node_modules/openapi-fetch/index.js',
-      'dist/index.js',
-      'LICENSE',
-      '.gitignore',
-      'main.js',
-    ]) {
-      expect(after[kept], kept).toBe(before[kept]);
-    }
+    for (const kept of USER_ENTRIES) expect(after[kept], kept).toBe(before[kept]);
     // Owned: rewritten, and what the new run does not write is gone (old resource, old header-marked file).
     expect(await readFile(join(out, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
     expect(after['src/resources/old.ts']).toBeUndefined();
@@ -289,14 +290,7 @@ describe('recovery after a killed run', () => {
     expect((await readdir(frozen)).some((name) => name.startsWith('.generating-'))).toBe(true);
     await recoverInterrupted(frozen);
     const after = await snapshotTree(frozen);
-    for (const kept of [
-      'node_modules/openapi-fetch/index.js',
-      'dist/index.js',
-      'LICENSE',
-      '.gitignore',
-      'main.js',
-    ])
-      expect(after[kept], kept).toBe(before[kept]);
+    for (const kept of USER_ENTRIES) expect(after[kept], kept).toBe(before[kept]);
     expect(await readFile(join(frozen, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
     expect(after['src/types.ts']).toBeDefined();
     expect(after['src/resources/old.ts']).toBeUndefined();
