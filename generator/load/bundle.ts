@@ -17,6 +17,7 @@ import { GeneratorError } from '../errors.ts';
 import { assertNoCredentials } from './credentials.ts';
 import { isRecord } from './pointer.ts';
 import { assertNoSelfContainingSchemas } from './cycles.ts';
+import { assertReadableShapes } from './shape.ts';
 import { bundleError, bundleProblemError, loadError } from './problems.ts';
 import { SpecResolver } from './resolver.ts';
 
@@ -61,6 +62,7 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
 
   const document = result.bundle.parsed as Record<string, unknown>;
   assertNoCredentials(document, ctx.specDisplay);
+  assertReadableShapes(document, ctx.specDisplay);
   assertNoSelfContainingSchemas(document, ctx.specDisplay);
   const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
   return { document, version, file: ctx.specDisplay, hash };

@@ -149,6 +149,26 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a $ref that is not a string (found by the fuzz test)',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        default: {$ref: false}\n`,
+      },
+      problem: /`\$ref` must be a string \(a URI reference\), not the boolean false/,
+      pointer: '#/paths/~1a/get/responses/default/$ref',
+      fix: /write the reference as a string/,
+    },
+  ],
+  [
+    'an allOf member that is not a schema object (found by the fuzz test)',
+    {
+      files: { 'a.yaml': schemas('    A:\n      allOf: [{type: object}, false]\n') },
+      problem: /every member of `allOf` must be a schema object, not the boolean false/,
+      pointer: '#/components/schemas/A/allOf/1',
+      fix: /write `\{\}` for `true`/,
+    },
+  ],
+  [
     `${5000} levels of nesting (JSON)`,
     {
       files: { 'a.json': nestedJson(5000) },
