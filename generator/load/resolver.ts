@@ -10,7 +10,11 @@ import { parseSpecText } from './parse.ts';
 const SPEC_FILE = /\.(ya?ml|json)$/i;
 
 export class SpecResolver extends BaseResolver {
+  /** Every source parsed, by absolute path or URL → its text (for write/record.ts). */
+  readonly sources = new Map<string, string>();
+
   override parseDocument(source: Source, isRoot?: boolean): Document {
+    this.sources.set(source.absoluteRef, source.body);
     if (
       !isRoot &&
       !SPEC_FILE.test(source.absoluteRef) &&

@@ -19,7 +19,7 @@ import { GeneratorError } from '../errors.ts';
 import { hasGeneratedHeader, NOTICE_PREFIX } from '../header.ts';
 import type { RenderedTree } from './render.ts';
 
-/** The generation record of a package (generator/write/record.ts writes it where it is built). */
+/** The generation record of a package (generator/write/record.ts writes it; its RECORD_PATH). */
 export const GENERATION_RECORD = '.generation-record.json';
 
 /** Transient folders of a run in progress (tree.ts); never owned, never the user's. */
