@@ -29,6 +29,7 @@ import { parseArgs } from 'node:util';
 import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
 import { addCodeSamples, CodeSamplesError, loadModel } from './lib/code-samples.ts';
 import { DocsPageError, finishPage } from './lib/docs-page.ts';
+import { sanitizeForDocs } from './lib/docs-sanitize.ts';
 import { run } from './lib/run.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -103,6 +104,9 @@ export async function buildDocs({ spec, outDir }: BuildDocsOptions): Promise<Bui
     await bundleSpec(specFile, bundled);
     const document = JSON.parse(await readFile(bundled, 'utf8')) as unknown;
     const title = pageTitle(document, specFile);
+    // Untrusted HTML and links of the spec are made safe here (Redoc's `sanitize` breaks
+    // build-docs in this Redocly CLI): lib/docs-sanitize.ts.
+    sanitizeForDocs(document);
     await withCodeSamples(document, specFile, bundled);
     await renderPage(bundled, join(staging, 'index.html'), title, specFile);
     await finishPageFile(join(staging, 'index.html'));

@@ -9,6 +9,7 @@
  * prettier's rules are kept as well: an array of two or more objects (or arrays) with more than
  * one entry each always breaks, and an array of numbers fills its lines.
  */
+import { quotedString } from '../escape.ts';
 import { propertyKey } from '../model/names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
 
@@ -207,14 +208,7 @@ export function importStatement(names: readonly string[], from: string, typeOnly
 export function quoted(value: string): string {
   const singles = (value.match(/'/g) ?? []).length;
   const doubles = (value.match(/"/g) ?? []).length;
-  const quote = singles > doubles ? '"' : "'";
-  const body = JSON.stringify(value)
-    .slice(1, -1)
-    .replace(/\\"/g, '"')
-    .replace(new RegExp(quote, 'g'), `\\${quote}`)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-  return `${quote}${body}${quote}`;
+  return quotedString(value, singles > doubles ? '"' : "'");
 }
 
 /** An entry of an object literal; a key written `...name` is a spread (its value is ignored). */

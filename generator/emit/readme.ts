@@ -9,6 +9,7 @@
  * Every code block is a TypeScript module that type-checks against the built package, given a
  * `client` where it does not make its own (test/package/readme.test.ts).
  */
+import { markdownCode, markdownProse, markdownText } from '../escape.ts';
 import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
 import { constructClient, operationCodeSample } from './code-samples.ts';
 import { reviveName } from './dates/code.ts';
@@ -181,12 +182,12 @@ function environmentList(model: ApiModel): string {
     );
   for (const option of model.sdk.clientOptions) {
     lines.push(
-      `- \`${option.name}\`: \`${option.envVar}\`. The default \`${option.parameterName}\` of every call; a call can pass its own.`,
+      `- ${markdownCode(option.name)}: \`${option.envVar}\`. The default ${markdownCode(option.parameterName)} of every call; a call can pass its own.`,
     );
   }
   const server = model.info.serverUrl;
   lines.push(
-    `- \`baseURL\`: \`${envPrefix}_BASE_URL\`${server === undefined ? '' : `, else \`${server}\``}.`,
+    `- \`baseURL\`: \`${envPrefix}_BASE_URL\`${server === undefined ? '' : `, else ${markdownCode(server)}`}.`,
   );
   return lines.join('\n');
 }
@@ -223,7 +224,7 @@ function operationSection(
       ? markdownText(operation.summary)
       : `\`${operation.sdk.method}\``;
   const notes = [
-    `\`${operation.method.toUpperCase()} ${operation.path}\``,
+    markdownCode(`${operation.method.toUpperCase()} ${operation.path}`),
     ...(operation.deprecated ? ['**Deprecated.**'] : []),
     ...(operation.preview === true ? ['**Preview:** may change without notice.'] : []),
   ];
@@ -667,16 +668,8 @@ function tidy(text: string): string {
   return `${text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
-/** One line of plain text that cannot break the Markdown around it. */
-function markdownText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/([\\`*_[\]<>#|])/g, '\\$1')
-    .trim();
-}
-
 function firstParagraph(description: string | undefined): string {
   if (description === undefined) return '';
   const paragraph = description.trim().split(/\n\s*\n/)[0] ?? '';
-  return paragraph.replace(/\s+/g, ' ').replace(/</g, '&lt;');
+  return markdownProse(paragraph.replace(/\s+/g, ' '));
 }
