@@ -10,6 +10,7 @@
  * spec a package was generated from.
  */
 import { REGENERATE_COMMAND, TOOL_NAME } from './context.ts';
+import { htmlCommentText, lineCommentText } from './escape.ts';
 
 /** The text of the notice, without comment markers. */
 export function generatedNotice(spec: { specFile: string }): string {
@@ -32,9 +33,9 @@ export function headerStyle(path: string): HeaderStyle {
 export function headerLine(path: string, notice: string): string | undefined {
   switch (headerStyle(path)) {
     case 'line-comment':
-      return `// ${notice}`;
+      return `// ${lineCommentText(notice)}`;
     case 'html-comment':
-      return `<!-- ${notice} -->`;
+      return `<!-- ${htmlCommentText(notice)} -->`;
     case 'none':
       return undefined;
   }

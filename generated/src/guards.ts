@@ -88,62 +88,66 @@ export function isPlan(value: unknown): value is Plan {
   if (typeof p2 !== 'string') return false;
   const p3 = o0['metadata'];
   if (p3 !== undefined && !isMetadata(p3)) return false;
-  const p4 = o0['allowances'];
-  if (p4 === undefined) return false;
-  if (!isAllowances(p4)) return false;
-  const p5 = o0['coverage'];
-  if (p5 === undefined) return false;
-  if (!isCoverage(p5)) return false;
-  const p6 = o0['createdAt'];
+  const p4 = o0['activationTrigger'];
+  if (p4 !== undefined && !(p4 === 'creation' || p4 === 'usageStarted')) return false;
+  const p5 = o0['firstPeriodTrigger'];
+  if (p5 !== undefined && typeof p5 !== 'string') return false;
+  const p6 = o0['allowances'];
   if (p6 === undefined) return false;
-  if (typeof p6 !== 'string') return false;
-  const p7 = o0['description'];
+  if (!isAllowances(p6)) return false;
+  const p7 = o0['coverage'];
   if (p7 === undefined) return false;
-  if (p7 !== null && typeof p7 !== 'string') return false;
-  const p8 = o0['image'];
+  if (!isCoverage(p7)) return false;
+  const p8 = o0['createdAt'];
   if (p8 === undefined) return false;
-  if (p8 !== null && typeof p8 !== 'string') return false;
-  const p9 = o0['limits'];
+  if (typeof p8 !== 'string') return false;
+  const p9 = o0['description'];
   if (p9 === undefined) return false;
-  if (!isPlanLimits(p9)) return false;
-  const p10 = o0['name'];
+  if (p9 !== null && typeof p9 !== 'string') return false;
+  const p10 = o0['image'];
   if (p10 === undefined) return false;
-  if (typeof p10 !== 'string') return false;
-  const p11 = o0['price'];
+  if (p10 !== null && typeof p10 !== 'string') return false;
+  const p11 = o0['limits'];
   if (p11 === undefined) return false;
-  if (!isPrice(p11)) return false;
-  const p12 = o0['provider'];
+  if (!isPlanLimits(p11)) return false;
+  const p12 = o0['name'];
   if (p12 === undefined) return false;
   if (typeof p12 !== 'string') return false;
-  const p13 = o0['requirements'];
+  const p13 = o0['price'];
   if (p13 === undefined) return false;
-  if (!isPlanRequirements(p13)) return false;
-  const p14 = o0['simTypes'];
+  if (!isPrice(p13)) return false;
+  const p14 = o0['provider'];
   if (p14 === undefined) return false;
-  if (!Array.isArray(p14)) return false;
-  const a15: readonly unknown[] = p14;
-  for (let i16 = 0; i16 < a15.length; i16++) {
-    const e17 = a15[i16];
-    if (!isSimType(e17)) return false;
+  if (typeof p14 !== 'string') return false;
+  const p15 = o0['requirements'];
+  if (p15 === undefined) return false;
+  if (!isPlanRequirements(p15)) return false;
+  const p16 = o0['simTypes'];
+  if (p16 === undefined) return false;
+  if (!Array.isArray(p16)) return false;
+  const a17: readonly unknown[] = p16;
+  for (let i18 = 0; i18 < a17.length; i18++) {
+    const e19 = a17[i18];
+    if (!isSimType(e19)) return false;
   }
-  const p18 = o0['status'];
-  if (p18 === undefined) return false;
-  if (!isPlanStatus(p18)) return false;
-  const p19 = o0['validity'];
-  if (p19 === undefined) return false;
-  if (!isPlanValidity(p19)) return false;
-  const p20 = o0['data'];
-  if (p20 !== undefined && (typeof p20 !== 'number' || !Number.isInteger(p20))) return false;
-  const p21 = o0['dataUnit'];
-  if (p21 !== undefined && p21 !== 'byte') return false;
-  const p22 = o0['sms'];
+  const p20 = o0['status'];
+  if (p20 === undefined) return false;
+  if (!isPlanStatus(p20)) return false;
+  const p21 = o0['validity'];
+  if (p21 === undefined) return false;
+  if (!isPlanValidity(p21)) return false;
+  const p22 = o0['data'];
   if (p22 !== undefined && (typeof p22 !== 'number' || !Number.isInteger(p22))) return false;
-  const p23 = o0['smsUnit'];
-  if (p23 !== undefined && p23 !== 'message') return false;
-  const p24 = o0['voice'];
+  const p23 = o0['dataUnit'];
+  if (p23 !== undefined && p23 !== 'byte') return false;
+  const p24 = o0['sms'];
   if (p24 !== undefined && (typeof p24 !== 'number' || !Number.isInteger(p24))) return false;
-  const p25 = o0['voiceUnit'];
-  if (p25 !== undefined && p25 !== 'second') return false;
+  const p25 = o0['smsUnit'];
+  if (p25 !== undefined && p25 !== 'message') return false;
+  const p26 = o0['voice'];
+  if (p26 !== undefined && (typeof p26 !== 'number' || !Number.isInteger(p26))) return false;
+  const p27 = o0['voiceUnit'];
+  if (p27 !== undefined && p27 !== 'second') return false;
   return true;
 }
 
@@ -185,99 +189,105 @@ function collectPlan(value: unknown, path: string, issues: ValidationIssue[]): v
     } else if (typeof p2 !== 'string') issues.push(issue(path + '/id', 'string', p2));
     const p3 = o0['metadata'];
     if (p3 !== undefined) collectMetadata(p3, path + '/metadata', issues);
-    const p4 = o0['allowances'];
-    if (p4 === undefined) {
+    const p4 = o0['activationTrigger'];
+    if (p4 !== undefined && !(p4 === 'creation' || p4 === 'usageStarted'))
+      issues.push(issue(path + '/activationTrigger', 'one of "creation", "usageStarted"', p4));
+    const p5 = o0['firstPeriodTrigger'];
+    if (p5 !== undefined && typeof p5 !== 'string')
+      issues.push(issue(path + '/firstPeriodTrigger', 'string', p5));
+    const p6 = o0['allowances'];
+    if (p6 === undefined) {
       issues.push(missingIssue(path + '/allowances', 'Allowances'));
     } else {
-      collectAllowances(p4, path + '/allowances', issues);
+      collectAllowances(p6, path + '/allowances', issues);
     }
-    const p5 = o0['coverage'];
-    if (p5 === undefined) {
+    const p7 = o0['coverage'];
+    if (p7 === undefined) {
       issues.push(missingIssue(path + '/coverage', 'Coverage'));
     } else {
-      collectCoverage(p5, path + '/coverage', issues);
+      collectCoverage(p7, path + '/coverage', issues);
     }
-    const p6 = o0['createdAt'];
-    if (p6 === undefined) {
-      issues.push(missingIssue(path + '/createdAt', 'string'));
-    } else if (typeof p6 !== 'string') issues.push(issue(path + '/createdAt', 'string', p6));
-    const p7 = o0['description'];
-    if (p7 === undefined) {
-      issues.push(missingIssue(path + '/description', 'string | null'));
-    } else if (p7 !== null && typeof p7 !== 'string')
-      issues.push(issue(path + '/description', 'string | null', p7));
-    const p8 = o0['image'];
+    const p8 = o0['createdAt'];
     if (p8 === undefined) {
-      issues.push(missingIssue(path + '/image', 'string | null'));
-    } else if (p8 !== null && typeof p8 !== 'string')
-      issues.push(issue(path + '/image', 'string | null', p8));
-    const p9 = o0['limits'];
+      issues.push(missingIssue(path + '/createdAt', 'string'));
+    } else if (typeof p8 !== 'string') issues.push(issue(path + '/createdAt', 'string', p8));
+    const p9 = o0['description'];
     if (p9 === undefined) {
+      issues.push(missingIssue(path + '/description', 'string | null'));
+    } else if (p9 !== null && typeof p9 !== 'string')
+      issues.push(issue(path + '/description', 'string | null', p9));
+    const p10 = o0['image'];
+    if (p10 === undefined) {
+      issues.push(missingIssue(path + '/image', 'string | null'));
+    } else if (p10 !== null && typeof p10 !== 'string')
+      issues.push(issue(path + '/image', 'string | null', p10));
+    const p11 = o0['limits'];
+    if (p11 === undefined) {
       issues.push(missingIssue(path + '/limits', 'PlanLimits'));
     } else {
-      collectPlanLimits(p9, path + '/limits', issues);
+      collectPlanLimits(p11, path + '/limits', issues);
     }
-    const p10 = o0['name'];
-    if (p10 === undefined) {
+    const p12 = o0['name'];
+    if (p12 === undefined) {
       issues.push(missingIssue(path + '/name', 'string'));
-    } else if (typeof p10 !== 'string') issues.push(issue(path + '/name', 'string', p10));
-    const p11 = o0['price'];
-    if (p11 === undefined) {
+    } else if (typeof p12 !== 'string') issues.push(issue(path + '/name', 'string', p12));
+    const p13 = o0['price'];
+    if (p13 === undefined) {
       issues.push(missingIssue(path + '/price', 'Price'));
     } else {
-      collectPrice(p11, path + '/price', issues);
+      collectPrice(p13, path + '/price', issues);
     }
-    const p12 = o0['provider'];
-    if (p12 === undefined) {
+    const p14 = o0['provider'];
+    if (p14 === undefined) {
       issues.push(missingIssue(path + '/provider', 'string'));
-    } else if (typeof p12 !== 'string') issues.push(issue(path + '/provider', 'string', p12));
-    const p13 = o0['requirements'];
-    if (p13 === undefined) {
+    } else if (typeof p14 !== 'string') issues.push(issue(path + '/provider', 'string', p14));
+    const p15 = o0['requirements'];
+    if (p15 === undefined) {
       issues.push(missingIssue(path + '/requirements', 'PlanRequirements'));
     } else {
-      collectPlanRequirements(p13, path + '/requirements', issues);
+      collectPlanRequirements(p15, path + '/requirements', issues);
     }
-    const p14 = o0['simTypes'];
-    if (p14 === undefined) {
+    const p16 = o0['simTypes'];
+    if (p16 === undefined) {
       issues.push(missingIssue(path + '/simTypes', 'array'));
-    } else if (!Array.isArray(p14)) {
-      issues.push(issue(path + '/simTypes', 'array', p14));
+    } else if (!Array.isArray(p16)) {
+      issues.push(issue(path + '/simTypes', 'array', p16));
     } else {
-      const a15: readonly unknown[] = p14;
-      for (let i16 = 0; i16 < a15.length; i16++) {
-        const e17 = a15[i16];
-        collectSimType(e17, path + '/simTypes/' + i16, issues);
+      const a17: readonly unknown[] = p16;
+      for (let i18 = 0; i18 < a17.length; i18++) {
+        const e19 = a17[i18];
+        collectSimType(e19, path + '/simTypes/' + i18, issues);
       }
     }
-    const p18 = o0['status'];
-    if (p18 === undefined) {
+    const p20 = o0['status'];
+    if (p20 === undefined) {
       issues.push(missingIssue(path + '/status', 'PlanStatus'));
     } else {
-      collectPlanStatus(p18, path + '/status', issues);
+      collectPlanStatus(p20, path + '/status', issues);
     }
-    const p19 = o0['validity'];
-    if (p19 === undefined) {
+    const p21 = o0['validity'];
+    if (p21 === undefined) {
       issues.push(missingIssue(path + '/validity', 'PlanValidity'));
     } else {
-      collectPlanValidity(p19, path + '/validity', issues);
+      collectPlanValidity(p21, path + '/validity', issues);
     }
-    const p20 = o0['data'];
-    if (p20 !== undefined && (typeof p20 !== 'number' || !Number.isInteger(p20)))
-      issues.push(issue(path + '/data', 'integer', p20));
-    const p21 = o0['dataUnit'];
-    if (p21 !== undefined && p21 !== 'byte') issues.push(issue(path + '/dataUnit', '"byte"', p21));
-    const p22 = o0['sms'];
+    const p22 = o0['data'];
     if (p22 !== undefined && (typeof p22 !== 'number' || !Number.isInteger(p22)))
-      issues.push(issue(path + '/sms', 'integer', p22));
-    const p23 = o0['smsUnit'];
-    if (p23 !== undefined && p23 !== 'message')
-      issues.push(issue(path + '/smsUnit', '"message"', p23));
-    const p24 = o0['voice'];
+      issues.push(issue(path + '/data', 'integer', p22));
+    const p23 = o0['dataUnit'];
+    if (p23 !== undefined && p23 !== 'byte') issues.push(issue(path + '/dataUnit', '"byte"', p23));
+    const p24 = o0['sms'];
     if (p24 !== undefined && (typeof p24 !== 'number' || !Number.isInteger(p24)))
-      issues.push(issue(path + '/voice', 'integer', p24));
-    const p25 = o0['voiceUnit'];
-    if (p25 !== undefined && p25 !== 'second')
-      issues.push(issue(path + '/voiceUnit', '"second"', p25));
+      issues.push(issue(path + '/sms', 'integer', p24));
+    const p25 = o0['smsUnit'];
+    if (p25 !== undefined && p25 !== 'message')
+      issues.push(issue(path + '/smsUnit', '"message"', p25));
+    const p26 = o0['voice'];
+    if (p26 !== undefined && (typeof p26 !== 'number' || !Number.isInteger(p26)))
+      issues.push(issue(path + '/voice', 'integer', p26));
+    const p27 = o0['voiceUnit'];
+    if (p27 !== undefined && p27 !== 'second')
+      issues.push(issue(path + '/voiceUnit', '"second"', p27));
   }
 }
 
@@ -396,7 +406,7 @@ export function isAddon(value: unknown): value is Addon {
   if (typeof p2 !== 'string') return false;
   const p3 = o0['activationTrigger'];
   if (p3 === undefined) return false;
-  if (!(p3 === 'creation' || p3 === 'networkLatch')) return false;
+  if (!(p3 === 'creation' || p3 === 'networkLatch' || p3 === 'usageStarted')) return false;
   const p4 = o0['allowances'];
   if (p4 === undefined) return false;
   if (!isAllowances(p4)) return false;
@@ -432,21 +442,23 @@ export function isAddon(value: unknown): value is Addon {
   const p16 = o0['type'];
   if (p16 === undefined) return false;
   if (!isAddonType(p16)) return false;
-  const p17 = o0['validity'];
-  if (p17 === undefined) return false;
-  if (!(p17 === null || isAddonValidity(p17))) return false;
-  const p18 = o0['data'];
-  if (p18 !== undefined && (typeof p18 !== 'number' || !Number.isInteger(p18))) return false;
-  const p19 = o0['dataUnit'];
-  if (p19 !== undefined && p19 !== 'byte') return false;
-  const p20 = o0['sms'];
-  if (p20 !== undefined && (typeof p20 !== 'number' || !Number.isInteger(p20))) return false;
-  const p21 = o0['smsUnit'];
-  if (p21 !== undefined && p21 !== 'message') return false;
-  const p22 = o0['voice'];
-  if (p22 !== undefined && (typeof p22 !== 'number' || !Number.isInteger(p22))) return false;
-  const p23 = o0['voiceUnit'];
-  if (p23 !== undefined && p23 !== 'second') return false;
+  const p17 = o0['coverage'];
+  if (p17 !== undefined && !(p17 === null || isCoverage(p17))) return false;
+  const p18 = o0['validity'];
+  if (p18 === undefined) return false;
+  if (!(p18 === null || isAddonValidity(p18))) return false;
+  const p19 = o0['data'];
+  if (p19 !== undefined && (typeof p19 !== 'number' || !Number.isInteger(p19))) return false;
+  const p20 = o0['dataUnit'];
+  if (p20 !== undefined && p20 !== 'byte') return false;
+  const p21 = o0['sms'];
+  if (p21 !== undefined && (typeof p21 !== 'number' || !Number.isInteger(p21))) return false;
+  const p22 = o0['smsUnit'];
+  if (p22 !== undefined && p22 !== 'message') return false;
+  const p23 = o0['voice'];
+  if (p23 !== undefined && (typeof p23 !== 'number' || !Number.isInteger(p23))) return false;
+  const p24 = o0['voiceUnit'];
+  if (p24 !== undefined && p24 !== 'second') return false;
   return true;
 }
 
@@ -488,9 +500,13 @@ function collectAddon(value: unknown, path: string, issues: ValidationIssue[]): 
     } else if (typeof p2 !== 'string') issues.push(issue(path + '/id', 'string', p2));
     const p3 = o0['activationTrigger'];
     if (p3 === undefined) {
-      issues.push(missingIssue(path + '/activationTrigger', '"creation" | "networkLatch"'));
-    } else if (!(p3 === 'creation' || p3 === 'networkLatch'))
-      issues.push(issue(path + '/activationTrigger', 'one of "creation", "networkLatch"', p3));
+      issues.push(
+        missingIssue(path + '/activationTrigger', '"creation" | "networkLatch" | "usageStarted"'),
+      );
+    } else if (!(p3 === 'creation' || p3 === 'networkLatch' || p3 === 'usageStarted'))
+      issues.push(
+        issue(path + '/activationTrigger', 'one of "creation", "networkLatch", "usageStarted"', p3),
+      );
     const p4 = o0['allowances'];
     if (p4 === undefined) {
       issues.push(missingIssue(path + '/allowances', 'Allowances'));
@@ -550,55 +566,85 @@ function collectAddon(value: unknown, path: string, issues: ValidationIssue[]): 
     } else {
       collectAddonType(p16, path + '/type', issues);
     }
-    const p17 = o0['validity'];
-    if (p17 === undefined) {
-      issues.push(missingIssue(path + '/validity', 'AddonValidity | null'));
-    } else {
+    const p17 = o0['coverage'];
+    if (p17 !== undefined) {
       {
         let n18 = 0;
-        if (isAddonValidity(p17)) n18++;
+        if (isCoverage(p17)) n18++;
         if (p17 === null) n18++;
         if (n18 === 0) {
           switch (jsonKind(p17)) {
             case 'object': {
-              collectAddonValidity(p17, path + '/validity', issues);
+              collectCoverage(p17, path + '/coverage', issues);
               break;
             }
             case 'null': {
-              if (p17 !== null) issues.push(issue(path + '/validity', 'null', p17));
+              if (p17 !== null) issues.push(issue(path + '/coverage', 'null', p17));
               break;
             }
             default:
-              issues.push(issue(path + '/validity', 'AddonValidity | null', p17));
+              issues.push(issue(path + '/coverage', 'Coverage | null', p17));
           }
         } else if (n18 > 1)
           issues.push(
             issue(
-              path + '/validity',
-              'exactly one of AddonValidity | null',
+              path + '/coverage',
+              'exactly one of Coverage | null',
               p17,
               'matches ' + n18 + ' of the oneOf schemas',
             ),
           );
       }
     }
-    const p19 = o0['data'];
-    if (p19 !== undefined && (typeof p19 !== 'number' || !Number.isInteger(p19)))
-      issues.push(issue(path + '/data', 'integer', p19));
-    const p20 = o0['dataUnit'];
-    if (p20 !== undefined && p20 !== 'byte') issues.push(issue(path + '/dataUnit', '"byte"', p20));
-    const p21 = o0['sms'];
+    const p19 = o0['validity'];
+    if (p19 === undefined) {
+      issues.push(missingIssue(path + '/validity', 'AddonValidity | null'));
+    } else {
+      {
+        let n20 = 0;
+        if (isAddonValidity(p19)) n20++;
+        if (p19 === null) n20++;
+        if (n20 === 0) {
+          switch (jsonKind(p19)) {
+            case 'object': {
+              collectAddonValidity(p19, path + '/validity', issues);
+              break;
+            }
+            case 'null': {
+              if (p19 !== null) issues.push(issue(path + '/validity', 'null', p19));
+              break;
+            }
+            default:
+              issues.push(issue(path + '/validity', 'AddonValidity | null', p19));
+          }
+        } else if (n20 > 1)
+          issues.push(
+            issue(
+              path + '/validity',
+              'exactly one of AddonValidity | null',
+              p19,
+              'matches ' + n20 + ' of the oneOf schemas',
+            ),
+          );
+      }
+    }
+    const p21 = o0['data'];
     if (p21 !== undefined && (typeof p21 !== 'number' || !Number.isInteger(p21)))
-      issues.push(issue(path + '/sms', 'integer', p21));
-    const p22 = o0['smsUnit'];
-    if (p22 !== undefined && p22 !== 'message')
-      issues.push(issue(path + '/smsUnit', '"message"', p22));
-    const p23 = o0['voice'];
+      issues.push(issue(path + '/data', 'integer', p21));
+    const p22 = o0['dataUnit'];
+    if (p22 !== undefined && p22 !== 'byte') issues.push(issue(path + '/dataUnit', '"byte"', p22));
+    const p23 = o0['sms'];
     if (p23 !== undefined && (typeof p23 !== 'number' || !Number.isInteger(p23)))
-      issues.push(issue(path + '/voice', 'integer', p23));
-    const p24 = o0['voiceUnit'];
-    if (p24 !== undefined && p24 !== 'second')
-      issues.push(issue(path + '/voiceUnit', '"second"', p24));
+      issues.push(issue(path + '/sms', 'integer', p23));
+    const p24 = o0['smsUnit'];
+    if (p24 !== undefined && p24 !== 'message')
+      issues.push(issue(path + '/smsUnit', '"message"', p24));
+    const p25 = o0['voice'];
+    if (p25 !== undefined && (typeof p25 !== 'number' || !Number.isInteger(p25)))
+      issues.push(issue(path + '/voice', 'integer', p25));
+    const p26 = o0['voiceUnit'];
+    if (p26 !== undefined && p26 !== 'second')
+      issues.push(issue(path + '/voiceUnit', '"second"', p26));
   }
 }
 
@@ -624,23 +670,30 @@ export function isSubscriptionChange(value: unknown): value is SubscriptionChang
   const p5 = o0['sim'];
   if (p5 === undefined) return false;
   if (!(p5 === null || isSim(p5))) return false;
-  const p6 = o0['status'];
-  if (p6 === undefined) return false;
-  if (!isSubscriptionChangeStatus(p6)) return false;
-  const p7 = o0['subscription'];
-  if (p7 === undefined) return false;
-  if (p7 !== null && typeof p7 !== 'string') return false;
-  const p8 = o0['appliedAt'];
+  const p6 = o0['requestedChange'];
+  if (
+    p6 !== undefined &&
+    p6 !== null &&
+    (typeof p6 !== 'object' || p6 === null || Array.isArray(p6))
+  )
+    return false;
+  const p8 = o0['status'];
   if (p8 === undefined) return false;
-  if (p8 !== null && typeof p8 !== 'string') return false;
-  const p9 = o0['completedAt'];
-  if (p9 !== undefined && p9 !== null && typeof p9 !== 'string') return false;
-  const p10 = o0['createdAt'];
+  if (!isSubscriptionChangeStatus(p8)) return false;
+  const p9 = o0['subscription'];
+  if (p9 === undefined) return false;
+  if (p9 !== null && typeof p9 !== 'string') return false;
+  const p10 = o0['appliedAt'];
   if (p10 === undefined) return false;
-  if (typeof p10 !== 'string') return false;
-  const p11 = o0['scheduledAt'];
-  if (p11 === undefined) return false;
-  if (typeof p11 !== 'string') return false;
+  if (p10 !== null && typeof p10 !== 'string') return false;
+  const p11 = o0['completedAt'];
+  if (p11 !== undefined && p11 !== null && typeof p11 !== 'string') return false;
+  const p12 = o0['createdAt'];
+  if (p12 === undefined) return false;
+  if (typeof p12 !== 'string') return false;
+  const p13 = o0['scheduledAt'];
+  if (p13 === undefined) return false;
+  if (typeof p13 !== 'string') return false;
   return true;
 }
 
@@ -748,33 +801,40 @@ function collectSubscriptionChange(value: unknown, path: string, issues: Validat
           );
       }
     }
-    const p8 = o0['status'];
-    if (p8 === undefined) {
+    const p8 = o0['requestedChange'];
+    if (
+      p8 !== undefined &&
+      p8 !== null &&
+      (typeof p8 !== 'object' || p8 === null || Array.isArray(p8))
+    )
+      issues.push(issue(path + '/requestedChange', 'object | null', p8));
+    const p10 = o0['status'];
+    if (p10 === undefined) {
       issues.push(missingIssue(path + '/status', 'SubscriptionChangeStatus'));
     } else {
-      collectSubscriptionChangeStatus(p8, path + '/status', issues);
+      collectSubscriptionChangeStatus(p10, path + '/status', issues);
     }
-    const p9 = o0['subscription'];
-    if (p9 === undefined) {
+    const p11 = o0['subscription'];
+    if (p11 === undefined) {
       issues.push(missingIssue(path + '/subscription', 'string | null'));
-    } else if (p9 !== null && typeof p9 !== 'string')
-      issues.push(issue(path + '/subscription', 'string | null', p9));
-    const p10 = o0['appliedAt'];
-    if (p10 === undefined) {
-      issues.push(missingIssue(path + '/appliedAt', 'string | null'));
-    } else if (p10 !== null && typeof p10 !== 'string')
-      issues.push(issue(path + '/appliedAt', 'string | null', p10));
-    const p11 = o0['completedAt'];
-    if (p11 !== undefined && p11 !== null && typeof p11 !== 'string')
-      issues.push(issue(path + '/completedAt', 'string | null', p11));
-    const p12 = o0['createdAt'];
+    } else if (p11 !== null && typeof p11 !== 'string')
+      issues.push(issue(path + '/subscription', 'string | null', p11));
+    const p12 = o0['appliedAt'];
     if (p12 === undefined) {
+      issues.push(missingIssue(path + '/appliedAt', 'string | null'));
+    } else if (p12 !== null && typeof p12 !== 'string')
+      issues.push(issue(path + '/appliedAt', 'string | null', p12));
+    const p13 = o0['completedAt'];
+    if (p13 !== undefined && p13 !== null && typeof p13 !== 'string')
+      issues.push(issue(path + '/completedAt', 'string | null', p13));
+    const p14 = o0['createdAt'];
+    if (p14 === undefined) {
       issues.push(missingIssue(path + '/createdAt', 'string'));
-    } else if (typeof p12 !== 'string') issues.push(issue(path + '/createdAt', 'string', p12));
-    const p13 = o0['scheduledAt'];
-    if (p13 === undefined) {
+    } else if (typeof p14 !== 'string') issues.push(issue(path + '/createdAt', 'string', p14));
+    const p15 = o0['scheduledAt'];
+    if (p15 === undefined) {
       issues.push(missingIssue(path + '/scheduledAt', 'string'));
-    } else if (typeof p13 !== 'string') issues.push(issue(path + '/scheduledAt', 'string', p13));
+    } else if (typeof p15 !== 'string') issues.push(issue(path + '/scheduledAt', 'string', p15));
   }
 }
 
@@ -2606,6 +2666,7 @@ export function isMetadata(value: unknown): value is Metadata {
   const n1 = Object.keys(o0).length;
   if (n1 > 10) return false;
   for (const k2 in o0) {
+    if (typeof k2 === 'string' && k2.length > 40 && codePointLength(k2) > 40) return false;
     const e3 = o0[k2];
     if (typeof e3 !== 'string') return false;
     if (e3.length > 255 && codePointLength(e3) > 255) return false;
@@ -2644,6 +2705,15 @@ function collectMetadata(value: unknown, path: string, issues: ValidationIssue[]
     const n1 = Object.keys(o0).length;
     if (n1 > 10) issues.push(issue(path, 'object with at most 10 properties', o0));
     for (const k2 in o0) {
+      if (k2.length > 40 && codePointLength(k2) > 40)
+        issues.push(
+          issue(
+            path + '/' + pointerToken(k2),
+            'property name: string with at most 40 characters',
+            k2,
+            'invalid property name',
+          ),
+        );
       const e3 = o0[k2];
       if (typeof e3 !== 'string') {
         issues.push(issue(path + '/' + pointerToken(k2), 'string', e3));
@@ -2664,6 +2734,7 @@ export function isMetadataUpdate(value: unknown): value is MetadataUpdate {
   const n1 = Object.keys(o0).length;
   if (n1 > 10) return false;
   for (const k2 in o0) {
+    if (typeof k2 === 'string' && k2.length > 40 && codePointLength(k2) > 40) return false;
     const e3 = o0[k2];
     if (e3 !== null) {
       if (typeof e3 !== 'string') return false;
@@ -2704,6 +2775,15 @@ function collectMetadataUpdate(value: unknown, path: string, issues: ValidationI
     const n1 = Object.keys(o0).length;
     if (n1 > 10) issues.push(issue(path, 'object with at most 10 properties', o0));
     for (const k2 in o0) {
+      if (k2.length > 40 && codePointLength(k2) > 40)
+        issues.push(
+          issue(
+            path + '/' + pointerToken(k2),
+            'property name: string with at most 40 characters',
+            k2,
+            'invalid property name',
+          ),
+        );
       const e3 = o0[k2];
       if (e3 !== null) {
         if (typeof e3 !== 'string') {

@@ -485,6 +485,14 @@ export interface components {
       id: string;
       /** @description A set of key-value pairs, to store metadata related to the resource. */
       metadata?: components['schemas']['Metadata'];
+      /**
+       * @description Indicates when a subscription with this plan takes effect: `creation` as soon as it is created, `usageStarted` when usage starts.
+       * @example creation
+       * @enum {string}
+       */
+      activationTrigger?: 'creation' | 'usageStarted';
+      /** @description What starts the first period of a subscription with this plan. In preview. */
+      firstPeriodTrigger?: string;
       /** @description Usage allowances included in the plan - i.e. how many bytes of data, voice minutes & sms messages the user has access to. */
       allowances: components['schemas']['Allowances'];
       /** @description The geographic coverage of the plan. */
@@ -634,11 +642,11 @@ export interface components {
        */
       id: string;
       /**
-       * @description Indicates when a subscription add-on will take effect. `creation`: as soon as it is created; the user does not need to take any further action. `networkLatch`: when the user's data session ends, which can be forced by power cycling the device.
+       * @description Indicates when a subscription add-on will take effect. `creation`: as soon as it is created; the user does not need to take any further action. `networkLatch`: when the user's data session ends, which can be forced by power cycling the device. `usageStarted`: when usage starts (named by the API's newer pages, which describe it no further).
        * @example creation
        * @enum {string}
        */
-      activationTrigger: 'creation' | 'networkLatch';
+      activationTrigger: 'creation' | 'networkLatch' | 'usageStarted';
       /** @description The allowances included in the add-on. */
       allowances: components['schemas']['Allowances'];
       /**
@@ -677,6 +685,8 @@ export interface components {
       status: components['schemas']['AddonStatus'];
       /** @description The type of the add-on. */
       type: components['schemas']['AddonType'];
+      /** @description The geographic coverage of the add-on, if it has its own. */
+      coverage?: components['schemas']['Coverage'] | null;
       /** @description The optional validity of the add-on. Add-ons without a set validity will inherit the validity of the subscribed plan. */
       validity: components['schemas']['AddonValidity'] | null;
       /**
@@ -737,6 +747,8 @@ export interface components {
       plan: components['schemas']['Plan'] | null;
       /** @description The SIM to which the subscription should be changed. */
       sim: components['schemas']['Sim'] | null;
+      /** @description The change that was requested, as the API recorded it. In preview: its shape is not documented and may change. */
+      requestedChange?: Record<string, unknown> | null;
       /** @description The current status of the subscription change. */
       status: components['schemas']['SubscriptionChangeStatus'];
       /**

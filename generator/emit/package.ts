@@ -46,6 +46,8 @@ export function emitPackageJson(model: ApiModel): EmittedTextFile {
       repository: json(model.sdk.repository),
       openapiFetchVersion: json(toolchainVersion('dependencies', 'openapi-fetch')),
       typescriptVersion: json(toolchainVersion('devDependencies', 'typescript')),
+      mswVersion: json(toolchainVersion('devDependencies', 'msw')),
+      mswRange: json(`^${toolchainVersion('devDependencies', 'msw')}`),
       // No hash or anything else that changes with every spec edit: package.json changes only
       // when the package's own metadata does (see header.ts).
       generated: json({ notice: generatedNotice(model), spec: model.specFile }),
@@ -72,8 +74,10 @@ export function emitOpenapiJson(model: Pick<ApiModel, 'bundled'>): EmittedTextFi
 }
 
 /**
- * The version of a package the toolchain itself uses and tests with (openapi-fetch at run time,
- * typescript for the build): what we test is what ships.
+ * The version of a package the toolchain itself uses and tests with (openapi-fetch at run time;
+ * typescript and msw, the testing kit's optional peer, for the package's own build): what we test
+ * is what ships. msw is pinned exactly there; the package accepts `^` that version as its peer
+ * (only projects that import `<package>/testing` install it, and the client never loads it).
  */
 function toolchainVersion(field: 'dependencies' | 'devDependencies', name: string): string {
   const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {

@@ -70,11 +70,28 @@ describe('the packed tarball', () => {
       ['node16-esm', 'dist/esm/index.d.ts'],
       ['bundler', 'dist/esm/index.d.ts'],
     ]);
+    // The testing kit's own entry point resolves in every mode too (node10 through testing/package.json).
+    const kit = report.analysis.entrypoints['./testing'];
+    const kitTypes = (kind: string) =>
+      kit?.resolutions[kind]?.resolution?.fileName.replace(/^.*\/node_modules\/[^/]+\//, '');
+    expect(RESOLUTION_KINDS.map((kind) => [kind, kitTypes(kind)])).toEqual([
+      ['node10', 'dist/cjs/testing/index.d.ts'],
+      ['node16-cjs', 'dist/cjs/testing/index.d.ts'],
+      ['node16-esm', 'dist/esm/testing/index.d.ts'],
+      ['bundler', 'dist/esm/testing/index.d.ts'],
+    ]);
   });
 
-  it('holds only the builds, the spec, the README, the changelog and package.json', () => {
+  it("holds only the builds, the spec, the README, the changelog, package.json and the testing kit's stub", () => {
     const outside = packed.tarballFiles.filter((file) => !/^dist\/(esm|cjs)\//.test(file));
-    expect(outside).toEqual(['CHANGELOG.md', 'README.md', 'openapi.json', 'package.json']);
+    // testing/package.json leads `<package>/testing` to the build where `exports` is ignored (node10).
+    expect(outside).toEqual([
+      'CHANGELOG.md',
+      'README.md',
+      'openapi.json',
+      'package.json',
+      'testing/package.json',
+    ]);
     for (const format of ['esm', 'cjs']) {
       const built = packed.tarballFiles.filter((file) => file.startsWith(`dist/${format}/`));
       const js = built.filter((file) => file.endsWith('.js')).map((file) => file.slice(0, -3));
@@ -113,7 +130,10 @@ describe('the packed tarball', () => {
     expect(Object.keys(pkg.dependencies as object)).toEqual(['openapi-fetch']);
     // The package builds itself before packing (prepack) with its TypeScript devDependency;
     // installing it runs nothing (no install, postinstall or prepare script).
-    expect(pkg.devDependencies).toEqual({ typescript: expect.any(String) as unknown });
+    expect(pkg.devDependencies).toEqual({
+      msw: expect.any(String) as unknown,
+      typescript: expect.any(String) as unknown,
+    });
     expect(pkg.scripts).toEqual({ build: 'node build.mjs', prepack: 'node build.mjs' });
     const cjsMarker = JSON.parse(
       await readFile(join(packed.packageDir, 'dist/cjs/package.json'), 'utf8'),
