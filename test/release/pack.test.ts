@@ -1,9 +1,11 @@
 /**
  * Publishing from a clean clone: `generated/` of a fresh `git clone` (no dist/, no node_modules)
  * installs its own devDependencies, and `npm pack` builds before packing (prepack), so the tarball
- * ships dist/. `npm publish --dry-run --provenance` accepts the metadata.
+ * ships dist/. The tarball installs into a fresh folder outside the repository, where ESM `import`
+ * and CommonJS `require` load it and its client makes a request to a real server on 127.0.0.1.
+ * `npm publish --dry-run --provenance` accepts the metadata.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../scripts/lib/run.ts';
@@ -17,7 +19,7 @@ const NPM_ENV = { NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config
 
 let clone: string;
 let packageDir: string;
-let packed: { files: { path: string }[]; name: string; version: string };
+let packed: { files: { path: string }[]; name: string; version: string; filename: string };
 
 beforeAll(async () => {
   clone = join(await tempDir('clean-clone-'), 'repo');
@@ -65,6 +67,59 @@ describe('npm pack of a clean clone, in generated/', () => {
     // The sources and the build script are how it is made, not what it ships.
     expect(files.filter((file) => /^(src|build\.mjs|tsconfig)/.test(file))).toEqual([]);
     expect(pkg.files).toContain('dist');
+  });
+
+  it('the tarball installs into a fresh folder; import and require load it; its client calls a real server', async () => {
+    const consumer = await tempDir('packed-consumer-');
+    await writeFile(
+      join(consumer, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    );
+    const install = await run(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error', join(clone, packed.filename)],
+      { cwd: consumer, env: NPM_ENV, timeoutMs: 240_000 },
+    );
+    expect(install.code, install.output).toBe(0);
+
+    // ESM: the client talks to a node:http server on 127.0.0.1 and its guard checks the result.
+    await writeFile(
+      join(consumer, 'esm.mjs'),
+      `import { createServer } from 'node:http';
+import { Gigs, isPlan } from '${packed.name}';
+const plan = { object: 'plan', id: 'pln_1', name: 'Basic', status: 'available' };
+let seen;
+const server = createServer((req, res) => {
+  seen = req.method + ' ' + req.url;
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(plan));
+});
+await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+const gigs = new Gigs({ token: 't', project: 'dev', baseURL: 'http://127.0.0.1:' + server.address().port, maxRetries: 0 });
+const got = await gigs.plans.retrieve('pln_1');
+server.close();
+console.log(JSON.stringify({ seen, id: got.id, guard: isPlan({}) }));
+`,
+    );
+    const esm = await run(process.execPath, ['esm.mjs'], { cwd: consumer, timeoutMs: 60_000 });
+    expect(esm.code, esm.output).toBe(0);
+    expect(JSON.parse(esm.stdout)).toEqual({
+      seen: 'GET /projects/dev/plans/pln_1',
+      id: 'pln_1',
+      guard: false,
+    });
+
+    // CommonJS: the same exports through require.
+    await writeFile(
+      join(consumer, 'cjs.cjs'),
+      `const sdk = require('${packed.name}');
+console.log(JSON.stringify({ client: typeof sdk.Gigs, guard: typeof sdk.isPlan, file: require.resolve('${packed.name}') }));
+`,
+    );
+    const cjs = await run(process.execPath, ['cjs.cjs'], { cwd: consumer, timeoutMs: 60_000 });
+    expect(cjs.code, cjs.output).toBe(0);
+    const loaded = JSON.parse(cjs.stdout) as { client: string; guard: string; file: string };
+    expect(loaded).toMatchObject({ client: 'function', guard: 'function' });
+    expect(loaded.file).toBe(join(consumer, 'node_modules', packed.name, 'dist/cjs/index.js'));
   });
 
   it('npm publish --dry-run --provenance accepts it: name, version, public access', async () => {
