@@ -15,6 +15,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { removeTempDirs, tempDir } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
+import { git, specRepo } from './git-repo.ts';
+import { editYaml } from './spec-edits.ts';
 
 afterAll(removeTempDirs);
 
@@ -39,20 +41,27 @@ function githubParserErrors(paths: string[]): Record<string, string[]> {
   return JSON.parse(result.stdout) as Record<string, string[]>;
 }
 
-/** `npm run [--flags] <script>` in the workflow's `run` steps, with the step's working directory. */
+/**
+ * `npm run [--flags] <script>` and `npm test` in the workflow's `run` steps, with the step's
+ * working directory.
+ */
 function npmRuns(workflow: Workflow): { script: string; dir: string }[] {
   const found: { script: string; dir: string }[] = [];
   for (const job of Object.values(workflow.jobs)) {
     for (const step of job.steps ?? []) {
       if (step.run === undefined) continue;
-      for (const match of step.run.matchAll(/\bnpm\s+run(?:\s+--?[\w-]+)*\s+([\w:.-]+)/g))
-        found.push({ script: match[1]!, dir: step['working-directory'] ?? '.' });
+      for (const match of step.run.matchAll(
+        /\bnpm\s+(?:run(?:\s+--?[\w-]+)*\s+([\w:.-]+)|(test)\b)/g,
+      ))
+        found.push({ script: match[1] ?? match[2]!, dir: step['working-directory'] ?? '.' });
     }
   }
   return found;
 }
 
 interface Step {
+  name?: string;
+  env?: Record<string, string>;
   run?: string;
   uses?: string;
   with?: Record<string, unknown>;
@@ -63,6 +72,17 @@ interface Workflow {
   jobs: Record<string, { if?: string; steps?: Step[]; permissions?: Record<string, string> }>;
 }
 
+/** The pull-request step that runs `npm run diff`. */
+function gateStep(workflow: Workflow): Step {
+  const steps = workflow.jobs['pull-request']!.steps!.filter((step) =>
+    /npm run --silent diff -- --base "\$BASE" --format markdown "\$\{gate\[@\]\}" >> "\$GITHUB_STEP_SUMMARY"/.test(
+      step.run ?? '',
+    ),
+  );
+  expect(steps).toHaveLength(1);
+  return steps[0]!;
+}
+
 /** The test of each npm script a workflow may call: the workflow calls only what is tested here. */
 const SCRIPT_TESTS: Record<string, string> = {
   lint: 'test/spec/lint.test.ts',
@@ -71,6 +91,8 @@ const SCRIPT_TESTS: Record<string, string> = {
   release: 'test/release/release.test.ts',
   docs: 'test/docs.test.ts',
   build: 'test/package/build.test.ts',
+  // `npm test` is the suite itself: every file under test/.
+  test: 'vitest.config.ts',
 };
 
 describe('.github/workflows', () => {
@@ -111,25 +133,75 @@ describe('.github/workflows', () => {
     }
   });
 
-  it('on a pull request: lint, generate --check, the diff into the job summary, the docs', () => {
+  it('on a pull request: lint, generate --check, build, the diff gate, the docs, the tests', () => {
     const workflow = parse(readFileSync(SDK_WORKFLOW, 'utf8')) as Workflow;
-    expect(workflow.on).toHaveProperty('pull_request');
-    const job = Object.values(workflow.jobs).find((j) => j.if?.includes('pull_request'))!;
+    // A label added or removed runs the checks again: the gate reads the labels.
+    expect(workflow.on).toMatchObject({
+      pull_request: { types: expect.arrayContaining(['labeled', 'unlabeled', 'synchronize']) },
+    });
+    const job = workflow.jobs['pull-request']!;
+    expect(job.if).toBe("github.event_name == 'pull_request'");
     const runs = job.steps!.flatMap((step) => (step.run === undefined ? [] : [step.run]));
     expect(runs).toEqual(
       expect.arrayContaining([
         'npm ci',
         'npm run lint',
         'npm run generate -- --check',
-        'npm run --silent diff -- --base "$BASE" --format markdown >> "$GITHUB_STEP_SUMMARY"',
+        'npm run build',
         'npm run docs',
       ]),
     );
+    expect(gateStep(workflow).env).toMatchObject({ BASE: 'origin/${{ github.base_ref }}' });
     // The base branch is fetched: npm run diff reads the spec there.
     expect(job.steps![0]).toMatchObject({
       uses: 'actions/checkout@v4',
       with: { 'fetch-depth': 0 },
     });
+    const tests = workflow.jobs.test!;
+    expect(tests.if).toBe("github.event_name == 'pull_request'");
+    expect(tests.steps!.map((step) => step.run).filter(Boolean)).toEqual(['npm ci', 'npm test']);
+  });
+
+  it('the diff step writes the report to the job summary and fails on a breaking change unless labelled', async () => {
+    // The step's own script, run by bash in a real git repository whose working tree removes an
+    // operation since the base (HEAD), with `npm run diff` pointing at this toolchain.
+    const step = gateStep(parse(readFileSync(SDK_WORKFLOW, 'utf8')) as Workflow);
+    const repo = await specRepo();
+    writeFileSync(
+      join(repo, 'package.json'),
+      JSON.stringify({ private: true, scripts: { diff: `tsx ${join(ROOT, 'scripts/diff.ts')}` } }),
+    );
+    git(repo, 'add', 'package.json');
+    git(repo, 'commit', '-q', '-m', 'The toolchain');
+    await editYaml(join(repo, 'spec'), 'openapi.yaml', (doc) =>
+      doc.deleteIn(['paths', '/orders/{order}', 'get']),
+    );
+    const runStep = (breakingAllowed: boolean) => {
+      const summary = join(repo, `summary-${breakingAllowed}.md`);
+      writeFileSync(summary, '');
+      const result = spawnSync('bash', ['-e', '-c', step.run!], {
+        cwd: repo,
+        encoding: 'utf8',
+        timeout: 180_000,
+        env: {
+          ...process.env,
+          BASE: 'HEAD',
+          BREAKING_ALLOWED: String(breakingAllowed),
+          GITHUB_STEP_SUMMARY: summary,
+        },
+      });
+      return { status: result.status, stderr: result.stderr, summary: readFileSync(summary, 'utf8') };
+    };
+
+    const gated = runStep(false);
+    expect(gated.status, gated.stderr).toBe(1);
+    expect(gated.stderr).toContain('The changes are major, at or above --fail-on major.');
+    expect(gated.summary).toMatch(/^## API changes: `major`$/m);
+    expect(gated.summary).toContain('`client.orders.retrieve()` removed');
+
+    const allowed = runStep(true);
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(allowed.summary).toBe(gated.summary);
   });
 
   it('on a release tag: the release check, npm publish --provenance, the docs as a Pages artifact', () => {
