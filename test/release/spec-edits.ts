@@ -1,6 +1,8 @@
 /**
  * Scripted edits of a split OpenAPI description in a folder, the way a maintainer makes them: one
- * YAML file changed with the `yaml` package's document API, comments and layout kept.
+ * YAML file changed with the `yaml` package's document API, comments kept. The `yaml` package
+ * re-wraps long folded text as it writes, so the spec file's diff can be wider than the edit; the
+ * generated package depends on the parsed values only.
  */
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
