@@ -4,8 +4,9 @@
  * and the final response into data or an error.
  *
  * One call, step by step (each step a protected method a subclass can override):
- * 1. `buildRequest`: URL, headers (token, idempotency key), body; once per call, so every retry
- *    sends the same request with the same idempotency key.
+ * 1. `buildRequest`: URL, headers (credential, idempotency key, header parameters), body; once
+ *    per call, so every retry sends the same request with the same idempotency key. A header value
+ *    with CR/LF fails here, before anything is sent.
  * 2. `send`: one attempt under the per-attempt `timeout` and the caller's `signal`; it reads the
  *    whole body, so the timeout covers that too.
  * 3. A connection error, a timeout or a 408/409/429/5xx answer is retried (see internal/retry.ts)
@@ -27,7 +28,13 @@ import {
   type ResponseHeaders,
 } from './errors.ts';
 import { encodeBody, isJSONMediaType, readText } from './internal/body.ts';
-import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
+import {
+  headerParams,
+  headersToObject,
+  mergeHeaders,
+  type HeaderRecord,
+} from './internal/headers.ts';
+import { serverRuntime } from './internal/platform.ts';
 import {
   isRetryableMethod,
   isRetryableStatus,
@@ -42,6 +49,7 @@ import { PagePromise, type CursorPagination } from './pagination.ts';
 import type { HeadersInput, RequestOptions } from './request-options.ts';
 import {
   describeIssues,
+  type GuardIssue,
   RESPONSE_VALIDATION_MODES,
   type ResponseGuards,
   type ResponseValidation,
@@ -98,6 +106,18 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
 }
 
+/**
+ * Where the credential goes, from the spec's security scheme: a header (`Authorization` with the
+ * `Bearer` scheme, an API key header), a query parameter or a cookie. With the `Basic` scheme the
+ * token is `username:password`, sent base64-encoded (RFC 7617).
+ */
+export interface Auth {
+  in: 'header' | 'query' | 'cookie';
+  name: string;
+  /** Put before the token in the header: `Bearer`, `Basic`. */
+  scheme?: string | undefined;
+}
+
 /** A parameter the client can fill itself, like the `project` in every path. */
 export interface ClientParam {
   /** The value from the client options or the environment, if any. */
@@ -110,10 +130,16 @@ export interface ClientCoreOptions extends ClientOptions {
   baseURL: string;
   /** The secret sent with every request; kept in a private field, never in a message, log line or JSON. */
   token?: string | undefined;
-  /** The header that carries the token: `Authorization: Bearer <token>` unless given. */
-  auth?: { header: string; scheme?: string | undefined } | undefined;
+  /** Where the token goes: `Authorization: Bearer <token>` unless given. */
+  auth?: Auth | undefined;
   /** Parameters the client fills itself, by name. */
   clientParams?: Readonly<Record<string, ClientParam>> | undefined;
+  /**
+   * The SDK as a `User-Agent` product, e.g. `gigs-sdk/1.2.0`; sent with the runtime
+   * (`gigs-sdk/1.2.0 node/20.19.0 (linux; x64)`) on server runtimes, not in browsers
+   * (internal/platform.ts says why).
+   */
+  sdk?: string | undefined;
 }
 
 /** What a resource method hands to the core: everything about the call except per-call options. */
@@ -124,8 +150,10 @@ export interface APIRequest {
   query?: Readonly<Record<string, unknown>>;
   /** Serialisation of the query parameters that are not `form` + `explode: true`. */
   queryStyles?: QueryStyles;
-  /** Header parameters of the operation. */
-  headers?: HeadersInput;
+  /** Header parameters of the operation; arrays and objects go comma-separated (style `simple`). */
+  headers?: Readonly<Record<string, unknown>>;
+  /** Header parameters with `explode: true` (objects go as `k=v,k2=v2`). */
+  explodedHeaders?: readonly string[];
   body?: unknown;
   /** Media type of `body`; `application/json` unless given. */
   contentType?: string;
@@ -170,9 +198,12 @@ export class ClientCore {
   readonly responseValidation: ResponseValidation;
   /** The fetch every request goes through. */
   readonly fetch: Fetch;
-  readonly #token: string | undefined;
-  /** Accept, auth and default headers: the start of every request's headers. */
+  /** The token and the forms it travels in (base64, percent-encoded), for redaction. */
+  readonly #secrets: string[];
+  /** Accept, User-Agent, credential and default headers: the start of every request's headers. */
   readonly #headers: HeaderRecord;
+  /** The credential as a query parameter, when the scheme puts it there. */
+  readonly #query: Readonly<Record<string, string>> | undefined;
   readonly #clientParams: Readonly<Record<string, ClientParam>>;
   readonly #guards: ResponseGuards;
   readonly #logger: Logger;
@@ -202,18 +233,32 @@ export class ClientCore {
     this.#guards = options.responseGuards ?? {};
     this.#logger = options.logger ?? globalThis.console;
     this.#logRank = logLevelRank(options.logLevel ?? DEFAULT_LOG_LEVEL);
-    this.#token = options.token;
-    const auth = options.auth ?? { header: 'Authorization', scheme: 'Bearer' };
+    const { token } = options;
+    const auth = options.auth ?? { in: 'header', name: 'Authorization', scheme: 'Bearer' };
+    const runtime = serverRuntime();
+    let credential: HeadersInput | undefined;
+    this.#secrets = [];
+    if (token !== undefined && token !== '') {
+      const value = auth.scheme === 'Basic' ? base64(token) : token;
+      this.#secrets.push(token, value, encodeURIComponent(token));
+      if (auth.in === 'header')
+        credential = { [auth.name]: auth.scheme === undefined ? value : `${auth.scheme} ${value}` };
+      else if (auth.in === 'query') this.#query = { [auth.name]: value };
+    }
     this.#headers = mergeHeaders(
       { Accept: 'application/json' },
-      options.token === undefined
+      options.sdk === undefined || runtime === undefined
         ? undefined
-        : {
-            [auth.header]:
-              auth.scheme === undefined ? options.token : `${auth.scheme} ${options.token}`,
-          },
+        : { 'User-Agent': `${options.sdk} ${runtime}` },
+      credential,
       options.defaultHeaders,
     );
+    if (auth.in === 'cookie' && token !== undefined && token !== '') {
+      const cookie = `${auth.name}=${token}`;
+      this.#headers = mergeHeaders(this.#headers, {
+        Cookie: this.#headers['cookie'] === undefined ? cookie : `${this.#headers['cookie']}; ${cookie}`,
+      });
+    }
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#clientParams = options.clientParams ?? {};
   }
@@ -260,10 +305,16 @@ export class ClientCore {
     );
   }
 
-  /** Headers every request carries: `Accept`, the auth header and the default headers. The typed path client uses them too. */
+  /** Headers every request carries: `Accept`, `User-Agent`, the credential and the default headers. The typed path client uses them too. */
   baseHeaders(): HeaderRecord {
     return { ...this.#headers };
   }
+
+  /** Query parameters every request carries: the credential, when the scheme puts it in the query. */
+  baseQuery(): Record<string, string> {
+    return { ...this.#query };
+  }
+
 
   /** Steps 1 to 4 for one call, as one async function (fewer promises on the way of every call). */
   async #call<T>(request: APIRequest, options: RequestOptions): Promise<Outcome<T>> {
@@ -355,16 +406,20 @@ export class ClientCore {
     return true;
   }
 
-  /** Step 1: URL, headers and body of one call, and its idempotency key. */
+  /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value with CR/LF. */
   protected buildRequest(request: APIRequest, options: RequestOptions): PreparedRequest {
+    const credentialQuery =
+      this.#query === undefined ? request.query : { ...request.query, ...this.#query };
     const query =
-      request.query === undefined ? '' : serializeQuery(request.query, request.queryStyles);
+      credentialQuery === undefined ? '' : serializeQuery(credentialQuery, request.queryStyles);
     const body = encodeBody(request.body, request.contentType);
     const headers = mergeHeaders(
       this.#headers,
       request.accept === undefined ? undefined : { Accept: request.accept },
       body.contentType === undefined ? undefined : { 'Content-Type': body.contentType },
-      request.headers,
+      request.headers === undefined
+        ? undefined
+        : headerParams(request.headers, request.explodedHeaders),
       options.headers,
     );
     const keyHeader = (request.idempotencyHeader ?? 'Idempotency-Key').toLowerCase();
@@ -373,7 +428,7 @@ export class ClientCore {
         options.idempotencyKey ??
         headers[keyHeader] ??
         (this.autoIdempotencyKeys ? globalThis.crypto.randomUUID() : undefined);
-      if (key !== undefined) headers[keyHeader] = key;
+      if (key !== undefined) Object.assign(headers, mergeHeaders({ [keyHeader]: key }));
     }
     const init: PreparedRequest['init'] = { method: request.method.toUpperCase(), headers };
     if (body.body !== undefined) init.body = body.body;
@@ -442,7 +497,7 @@ export class ClientCore {
     } catch (error) {
       if (error instanceof SDKError) throw error;
       throw new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
-        cause: error,
+        cause: this.#redactError(error),
       });
     }
   }
@@ -490,7 +545,7 @@ export class ClientCore {
     throw new ResponseValidationError(
       this.redact(where),
       schema,
-      result.issues,
+      this.redactValue(result.issues) as GuardIssue[],
       response.status,
       this.#safeHeaders(response.headers),
       this.redactValue(data),
@@ -513,11 +568,10 @@ export class ClientCore {
     if (rank <= this.#logRank) this.#logger[level](this.redact(message));
   }
 
-  /** Replaces the token wherever it appears in `text`. */
+  /** Replaces the token (and its encoded forms) wherever it appears in `text`. */
   protected redact(text: string): string {
-    return this.#token === undefined || this.#token === ''
-      ? text
-      : text.split(this.#token).join('[redacted]');
+    for (const secret of this.#secrets) text = text.split(secret).join('[redacted]');
+    return text;
   }
 
   /** `redact` applied to every string in parsed JSON (keys included). */
@@ -530,6 +584,23 @@ export class ClientCore {
       );
     }
     return value;
+  }
+
+  /** `error` itself, or a copy with the token redacted from its message, stack and causes when any holds it. */
+  #redactError(error: unknown, depth = 0): unknown {
+    if (!(error instanceof Error) || depth > 4) return error;
+    const cause = this.#redactError(error.cause, depth + 1);
+    const stack = error.stack ?? '';
+    if (
+      cause === error.cause &&
+      this.redact(error.message) === error.message &&
+      this.redact(stack) === stack
+    )
+      return error;
+    const copy = new Error(this.redact(error.message), { cause });
+    copy.name = error.name;
+    copy.stack = this.redact(stack);
+    return copy;
   }
 
   toJSON(): Record<string, unknown> {
@@ -567,6 +638,11 @@ function errorBody(response: Response, text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** Base64 of UTF-8 text, for the Basic scheme (RFC 7617). */
+function base64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 
 /** `value` when it is a non-negative number (an integer when `integer`); a clear error otherwise. */

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientCore, coreOf, DEFAULTS, linkCore } from '../../templates/runtime/core.ts';
+import { ClientCore, coreOf, DEFAULTS, linkCore, type Auth } from '../../templates/runtime/core.ts';
 import {
   ResponseValidationError,
   APIConnectionError,
@@ -53,11 +53,32 @@ describe('requests', () => {
     expect(only().headers['accept']).toBe('application/json');
   });
 
-  it('uses another auth header when told to', async () => {
-    core = new ClientCore({ baseURL: server.url, token: 'k', auth: { header: 'X-Api-Key' } });
+  it.each<[string, Auth, (seen: SeenRequest) => unknown, unknown]>([
+    ['an API key header', { in: 'header', name: 'X-Api-Key' }, (r) => r.headers['x-api-key'], 'k:1'],
+    ['an API key in the query', { in: 'query', name: 'api_key' }, (r) => r.url, '/plans?limit=1&api_key=k%3A1'],
+    ['an API key cookie', { in: 'cookie', name: 'session' }, (r) => r.headers['cookie'], 'session=k:1'],
+    [
+      'Basic credentials (RFC 7617, UTF-8)',
+      { in: 'header', name: 'Authorization', scheme: 'Basic' },
+      (r) => r.headers['authorization'],
+      `Basic ${Buffer.from('k:1').toString('base64')}`,
+    ],
+  ])('sends the token as %s when the scheme says so', async (_name, auth, read, want) => {
+    core = new ClientCore({ baseURL: server.url, token: 'k:1', auth });
+    await core.request({ method: 'get', path: '/plans', query: { limit: 1 } });
+    expect(read(only())).toEqual(want);
+    if (auth.name !== 'Authorization') expect(only().headers['authorization']).toBeUndefined();
+  });
+
+  it('adds a cookie credential to the cookies of the default headers', async () => {
+    core = new ClientCore({
+      baseURL: server.url,
+      token: 'k',
+      auth: { in: 'cookie', name: 'session' },
+      defaultHeaders: { Cookie: 'theme=dark' },
+    });
     await core.request({ method: 'get', path: '/plans' });
-    expect(only().headers['x-api-key']).toBe('k');
-    expect(only().headers['authorization']).toBeUndefined();
+    expect(only().headers['cookie']).toBe('theme=dark; session=k');
   });
 
   it('sends a JSON body with its content type and the method in upper case', async () => {
