@@ -1,18 +1,20 @@
 /**
- * Public: the core every generated client is built on. It holds the settings and the token, turns
- * an `APIRequest` from a resource method into fetch calls (retrying the ones that may be retried)
- * and the final response into data or an error.
+ * Public: the core every generated client is built on. It holds the settings and the credential,
+ * turns an `APIRequest` from a resource method into fetch calls (retrying the ones that may be
+ * retried) and the final response into data or an error.
  *
  * One call, step by step (each step a protected method a subclass can override):
  * 1. `buildRequest`: URL, headers (credential, idempotency key, header parameters), body; once
  *    per call, so every retry sends the same request with the same idempotency key. A header value
  *    with CR/LF fails here, before anything is sent.
- * 2. `send`: one attempt under the per-attempt `timeout` and the caller's `signal`; it reads the
- *    whole body, so the timeout covers that too.
+ * 2. `send`: one attempt under the per-attempt `timeout` and the caller's `signal`: fetch,
+ *    then the body read under `maxResponseSize` by the operation's reader
+ *    (internal/read.ts; an event stream is returned unread). The timeout covers the body too,
+ *    except for event streams.
  * 3. A connection error, a timeout or a 408/409/429/5xx answer is retried (see internal/retry.ts)
  *    up to `maxRetries` times; an abort stops everything at once.
- * 4. `parseResponse` (2xx: JSON, then the response guard when validation is on) or `makeError`
- *    (the `APIError` subclass for the status).
+ * 4. `checkResponse` (2xx: the response guard when validation is on) or `makeError` (the
+ *    `APIError` subclass for the status).
  */
 import { APIPromise, type Outcome } from './api-promise.ts';
 import {
@@ -27,7 +29,7 @@ import {
   truncate,
   type ResponseHeaders,
 } from './errors.ts';
-import { encodeBody, isJSONMediaType, readText } from './internal/body.ts';
+import type { BodyEncoder } from './internal/body.ts';
 import {
   headerParams,
   headersToObject,
@@ -35,6 +37,13 @@ import {
   type HeaderRecord,
 } from './internal/headers.ts';
 import { serverRuntime } from './internal/platform.ts';
+import {
+  isJSONMediaType,
+  readJSON,
+  readText,
+  type ReadContext,
+  type ResponseReader,
+} from './internal/read.ts';
 import {
   isRetryableMethod,
   isRetryableStatus,
@@ -104,6 +113,13 @@ export interface ClientOptions {
   logger?: Logger | undefined;
   /** Which log lines are written: `'off'`, `'error'`, `'warn'` (default), `'info'` (retries) or `'debug'` (every attempt). */
   logLevel?: LogLevel | undefined;
+  /**
+   * Bytes a response body may have, counted after decompression: a larger body fails the call
+   * with `InvalidResponseError` and is not read further (a small gzip body that inflates to
+   * gigabytes stops here). Default 64 MiB (67 108 864); `Infinity` turns the limit off. For an
+   * event stream it bounds each event, not the stream. A call's `maxResponseSize` wins.
+   */
+  maxResponseSize?: number | undefined;
 }
 
 /**
@@ -155,20 +171,26 @@ export interface APIRequest {
   /** Header parameters with `explode: true` (objects go as `k=v,k2=v2`). */
   explodedHeaders?: readonly string[];
   body?: unknown;
-  /** Media type of `body`; `application/json` unless given. */
+  /** Media type of `body` as the operation declares it; `application/json` unless given. */
   contentType?: string;
+  /** Encodes `body` for `contentType` when it is not JSON (internal/body.ts). */
+  encode?: BodyEncoder;
   /** The header that takes the idempotency key, when the operation declares one (`Idempotency-Key`). */
   idempotencyHeader?: string;
-  /** Media type of the success body when it is not JSON: sent as `Accept`; the body is then returned as text. */
+  /** `Accept` when the success body is not JSON: the media types the operation declares. */
   accept?: string;
+  /** Reads a 2xx body (internal/read.ts, streaming.ts); JSON unless given. */
+  read?: ResponseReader;
+  /** The operation declares a success response without a body, so an empty one is no error. */
+  mayBeEmpty?: boolean;
   /** The named schema of the success body, whose guard checks it when response validation is on. */
   responseSchema?: string;
 }
 
-/** One answer: the response and its whole body as text. */
+/** One answer: the response and its body as the operation's reader read it (the error body for a non-2xx). */
 export interface Attempt {
   response: Response;
-  text: string;
+  data: unknown;
 }
 
 /** A request ready for fetch, built once per call. */
@@ -185,6 +207,7 @@ export const DEFAULTS = {
   timeout: 60_000,
   maxRetries: 2,
   backoff: { initialDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 },
+  maxResponseSize: 64 * 1024 * 1024,
 } as const;
 
 const MAX_TIMER_MS = 2_147_483_647;
@@ -196,6 +219,7 @@ export class ClientCore {
   readonly backoff: Readonly<Backoff>;
   readonly autoIdempotencyKeys: boolean;
   readonly responseValidation: ResponseValidation;
+  readonly maxResponseSize: number;
   /** The fetch every request goes through. */
   readonly fetch: Fetch;
   /** The token and the forms it travels in (base64, percent-encoded), for redaction. */
@@ -213,6 +237,11 @@ export class ClientCore {
     this.baseURL = options.baseURL;
     this.timeout = checkCount('timeout', options.timeout ?? DEFAULTS.timeout, false);
     this.maxRetries = checkCount('maxRetries', options.maxRetries ?? DEFAULTS.maxRetries, true);
+    this.maxResponseSize = checkCount(
+      'maxResponseSize',
+      options.maxResponseSize ?? DEFAULTS.maxResponseSize,
+      false,
+    );
     const backoff = { ...DEFAULTS.backoff, ...definedOnly(options.backoff ?? {}) };
     for (const [name, value] of Object.entries(backoff))
       checkCount(`backoff.${name}`, value, false);
@@ -233,6 +262,7 @@ export class ClientCore {
     this.#guards = options.responseGuards ?? {};
     this.#logger = options.logger ?? globalThis.console;
     this.#logRank = logLevelRank(options.logLevel ?? DEFAULT_LOG_LEVEL);
+
     const { token } = options;
     const auth = options.auth ?? { in: 'header', name: 'Authorization', scheme: 'Bearer' };
     const runtime = serverRuntime();
@@ -315,7 +345,6 @@ export class ClientCore {
     return { ...this.#query };
   }
 
-
   /** Steps 1 to 4 for one call, as one async function (fewer promises on the way of every call). */
   async #call<T>(request: APIRequest, options: RequestOptions): Promise<Outcome<T>> {
     let prepared: PreparedRequest | undefined;
@@ -325,14 +354,16 @@ export class ClientCore {
         options.maxRetries === undefined
           ? this.maxRetries
           : checkCount('maxRetries', options.maxRetries, true);
-      const retries = isRetryableMethod(prepared.method, prepared.idempotencyKey !== undefined)
-        ? maxRetries
-        : 0;
+      const retries =
+        isRetryableMethod(prepared.method, prepared.idempotencyKey !== undefined) &&
+        !(prepared.init.body instanceof ReadableStream)
+          ? maxRetries
+          : 0;
       for (let retry = 0; ; retry++) {
         const started = this.#logRank >= 4 ? Date.now() : 0;
         let attempt: Attempt;
         try {
-          attempt = await this.send(prepared, options);
+          attempt = await this.send(prepared, request, options);
         } catch (error) {
           if (retry < retries && error instanceof APIConnectionError) {
             await this.#pause(retry, retries, undefined, prepared, error.message, options.signal);
@@ -340,7 +371,7 @@ export class ClientCore {
           }
           throw error;
         }
-        const { response, text } = attempt;
+        const { response, data } = attempt;
         if (this.#logRank >= 4)
           this.#log(
             4,
@@ -349,7 +380,7 @@ export class ClientCore {
           );
         if (response.ok)
           return {
-            data: this.parseResponse<T>(response, text, request),
+            data: this.checkResponse<T>(response, data, request),
             response,
             idempotencyKey: prepared.idempotencyKey,
           };
@@ -366,11 +397,7 @@ export class ClientCore {
           )
             continue;
         }
-        throw this.makeError(
-          response.status,
-          errorBody(response, text),
-          headersToObject(response.headers),
-        );
+        throw this.makeError(response.status, data, headersToObject(response.headers));
       }
     } catch (error) {
       if (error instanceof SDKError && prepared?.idempotencyKey !== undefined)
@@ -408,15 +435,18 @@ export class ClientCore {
 
   /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value with CR/LF. */
   protected buildRequest(request: APIRequest, options: RequestOptions): PreparedRequest {
-    const credentialQuery =
-      this.#query === undefined ? request.query : { ...request.query, ...this.#query };
-    const query =
-      credentialQuery === undefined ? '' : serializeQuery(credentialQuery, request.queryStyles);
-    const body = encodeBody(request.body, request.contentType);
+    const query = this.#query === undefined ? request.query : { ...request.query, ...this.#query };
+    const { body, contentType = 'application/json' } = request;
+    const encoded =
+      body === undefined
+        ? undefined
+        : request.encode === undefined
+          ? { body: JSON.stringify(body), contentType }
+          : request.encode(body, contentType);
     const headers = mergeHeaders(
       this.#headers,
       request.accept === undefined ? undefined : { Accept: request.accept },
-      body.contentType === undefined ? undefined : { 'Content-Type': body.contentType },
+      encoded?.contentType === undefined ? undefined : { 'Content-Type': encoded.contentType },
       request.headers === undefined
         ? undefined
         : headerParams(request.headers, request.explodedHeaders),
@@ -431,17 +461,25 @@ export class ClientCore {
       if (key !== undefined) Object.assign(headers, mergeHeaders({ [keyHeader]: key }));
     }
     const init: PreparedRequest['init'] = { method: request.method.toUpperCase(), headers };
-    if (body.body !== undefined) init.body = body.body;
+    if (encoded !== undefined) {
+      init.body = encoded.body;
+      // Node's fetch sends a stream only as a half-duplex request.
+      if (encoded.body instanceof ReadableStream) Object.assign(init, { duplex: 'half' });
+    }
     return {
       method: request.method,
-      url: buildURL(this.baseURL, request.path, query),
+      url: buildURL(
+        this.baseURL,
+        request.path,
+        query === undefined ? '' : serializeQuery(query, request.queryStyles),
+      ),
       init,
       idempotencyKey: headers[keyHeader],
     };
   }
 
   /**
-   * Step 2: one attempt, under the call's timeout and abort signal, reading the whole body.
+   * Step 2: one attempt, under the call's timeout and abort signal, reading the body.
    *
    * fetch gets a signal that the timeout and the caller's `signal` both fire, so either cancels
    * the request at once: a timed-out attempt never lingers holding a connection while the next
@@ -449,20 +487,27 @@ export class ClientCore {
    * Node 20's fetch, but leaves every timed-out request open until the server answers.)
    * @throws APIConnectionError, APIConnectionTimeoutError or APIUserAbortError when there is no answer.
    */
-  protected send(prepared: PreparedRequest, options: RequestOptions): Promise<Attempt> {
+  protected send(
+    prepared: PreparedRequest,
+    request: APIRequest,
+    options: RequestOptions,
+  ): Promise<Attempt> {
     const timeout =
       options.timeout === undefined ? this.timeout : checkCount('timeout', options.timeout, false);
     const signal = options.signal;
     if (signal?.aborted) return Promise.reject(new APIUserAbortError());
-    if (signal === undefined && timeout > MAX_TIMER_MS) return this.#exchange(prepared, undefined);
-    return this.#cancellable(prepared, timeout, signal);
+    if (signal === undefined && timeout > MAX_TIMER_MS)
+      return this.#exchange(prepared, request, options, undefined);
+    return this.#cancellable(prepared, request, options, timeout);
   }
 
   async #cancellable(
     prepared: PreparedRequest,
+    request: APIRequest,
+    options: RequestOptions,
     timeout: number,
-    signal: AbortSignal | undefined,
   ): Promise<Attempt> {
+    const { signal } = options;
     const controller = new AbortController();
     let timedOut = false;
     const onAbort = (): void => controller.abort();
@@ -475,25 +520,56 @@ export class ClientCore {
           }, timeout)
         : undefined;
     try {
-      return await this.#exchange(prepared, controller.signal);
+      return await this.#exchange(prepared, request, options, controller.signal);
     } catch (error) {
       if (timedOut) throw new APIConnectionTimeoutError(timeout);
       if (signal?.aborted) throw new APIUserAbortError();
       throw error;
     } finally {
       clearTimeout(timer);
+      // An event stream outlives the attempt: the caller's signal still cancels it (streaming.ts).
       signal?.removeEventListener('abort', onAbort);
     }
   }
 
-  /** fetch and read the body; anything fetch throws becomes an APIConnectionError. */
-  async #exchange(prepared: PreparedRequest, signal: AbortSignal | undefined): Promise<Attempt> {
+  /** fetch and read the body; anything fetch or the body's stream throws becomes an APIConnectionError. */
+  async #exchange(
+    prepared: PreparedRequest,
+    request: APIRequest,
+    options: RequestOptions,
+    signal: AbortSignal | undefined,
+  ): Promise<Attempt> {
     try {
       const response = await this.fetch(
         prepared.url,
         signal === undefined ? prepared.init : { ...prepared.init, signal },
       );
-      return { response, text: await readText(response, prepared.method) };
+      const ctx: ReadContext = {
+        limit:
+          options.maxResponseSize === undefined
+            ? this.maxResponseSize
+            : checkCount('maxResponseSize', options.maxResponseSize, false),
+        signal: options.signal,
+        mayBeEmpty: request.mayBeEmpty === true || prepared.method === 'head',
+        fail: (message, body) =>
+          new InvalidResponseError(
+            this.redact(message),
+            response.status,
+            this.#safeHeaders(response.headers),
+            this.redactValue(body),
+          ),
+      };
+      if (!response.ok) return { response, data: await errorBody(response, ctx) };
+      const { status } = response;
+      if (prepared.method === 'head' || status === 204 || status === 205) {
+        await response.body?.cancel();
+        if (!ctx.mayBeEmpty)
+          throw ctx.fail(
+            `The server answered ${status} without a body where the operation declares one.`,
+          );
+        return { response, data: undefined };
+      }
+      return { response, data: await (request.read ?? readJSON)(response, ctx) };
     } catch (error) {
       if (error instanceof SDKError) throw error;
       throw new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
@@ -502,26 +578,8 @@ export class ClientCore {
     }
   }
 
-  /** Step 4 for a 2xx: the data (JSON unless the operation declares another media type), checked by its guard when validation is on. */
-  protected parseResponse<T>(response: Response, text: string, request: APIRequest): T {
-    if (text === '' || request.accept !== undefined) return (text === '' ? undefined : text) as T;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      const type = response.headers.get('content-type');
-      const got = isJSONMediaType(type)
-        ? 'invalid JSON'
-        : `${type ?? 'a body without content type'}`;
-      throw new InvalidResponseError(
-        this.redact(
-          `The server answered ${response.status} with ${got} where JSON was expected: ${truncate(text)}`,
-        ),
-        response.status,
-        this.#safeHeaders(response.headers),
-        this.redact(text),
-      );
-    }
+  /** Step 4 for a 2xx: the data, checked by its guard when validation is on. */
+  protected checkResponse<T>(response: Response, data: unknown, request: APIRequest): T {
     const schema = request.responseSchema;
     const guard =
       schema !== undefined &&
@@ -604,8 +662,9 @@ export class ClientCore {
   }
 
   toJSON(): Record<string, unknown> {
-    const { baseURL, timeout, maxRetries, autoIdempotencyKeys, responseValidation } = this;
-    return { baseURL, timeout, maxRetries, autoIdempotencyKeys, responseValidation };
+    const { baseURL, timeout, maxRetries, autoIdempotencyKeys, responseValidation, maxResponseSize } =
+      this;
+    return { baseURL, timeout, maxRetries, autoIdempotencyKeys, responseValidation, maxResponseSize };
   }
 }
 
@@ -630,7 +689,8 @@ function describe(prepared: PreparedRequest): string {
 }
 
 /** An error body: parsed JSON when the server says JSON (text if it does not parse), else the text. */
-function errorBody(response: Response, text: string): unknown {
+async function errorBody(response: Response, ctx: ReadContext): Promise<unknown> {
+  const text = await readText(response, ctx);
   if (text === '') return undefined;
   if (!isJSONMediaType(response.headers.get('content-type'))) return text;
   try {

@@ -137,39 +137,6 @@ describe('requests', () => {
     expect(headers['x-gone']).toBeUndefined();
   });
 
-  it('sends a plain object as multipart form data, and a form-urlencoded body as a query string', async () => {
-    await core.request({
-      method: 'post',
-      path: '/up',
-      body: { file: 'abc', tags: ['x', 'y'] },
-      contentType: 'multipart/form-data',
-    });
-    expect(only().headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    expect(only().body.match(/name="tags"/g)).toHaveLength(2);
-    expect(only().body).toContain('abc');
-    server.requests.length = 0;
-    await core.request({
-      method: 'post',
-      path: '/form',
-      body: { a: 'b c', n: 1 },
-      contentType: 'application/x-www-form-urlencoded',
-    });
-    expect(only().headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(only().body).toBe('a=b%20c&n=1');
-  });
-
-  it('refuses a body it cannot encode for a media type, before sending', async () => {
-    await expect(
-      core.request({
-        method: 'post',
-        path: '/x',
-        body: { a: 1 },
-        contentType: 'application/octet-stream',
-      }),
-    ).rejects.toThrow('Cannot send a object body as application/octet-stream');
-    expect(server.requests).toHaveLength(0);
-  });
-
   it('ignores an idempotency key on an operation that takes none', async () => {
     await core.request({ method: 'get', path: '/x' }, { idempotencyKey: 'key-1' });
     expect(only().headers['idempotency-key']).toBeUndefined();
@@ -185,17 +152,11 @@ describe('responses', () => {
     });
   });
 
-  it('resolves 204 to undefined', async () => {
+  it('resolves 204 to undefined when the operation declares a response without a body', async () => {
     reply = () => ({ status: 204 });
-    await expect(core.request({ method: 'delete', path: '/p' })).resolves.toBeUndefined();
-  });
-
-  it('resolves a 2xx body to its text when the operation declares a non-JSON media type, and asks for it', async () => {
-    reply = () => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: 'hello' });
-    await expect(core.request({ method: 'get', path: '/p', accept: 'text/plain' })).resolves.toBe(
-      'hello',
-    );
-    expect(only().headers['accept']).toBe('text/plain');
+    await expect(
+      core.request({ method: 'delete', path: '/p', mayBeEmpty: true }),
+    ).resolves.toBeUndefined();
   });
 
   it('parses JSON that comes without a content type', async () => {
@@ -454,6 +415,7 @@ describe('settings', () => {
       timeout: 60_000,
       maxRetries: 2,
       backoff: { initialDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 },
+      maxResponseSize: 64 * 1024 * 1024,
     });
     const plain = new ClientCore({ baseURL: server.url });
     expect(plain).toMatchObject({
