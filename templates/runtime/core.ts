@@ -8,7 +8,8 @@
  *    per call, so every retry sends the same request with the same idempotency key. A header value
  *    with CR/LF fails here, before anything is sent.
  * 2. `send`: one attempt under the per-attempt `timeout` and the caller's `signal`: fetch,
- *    then the body read under `maxResponseSize` by the operation's reader
+ *    redirects followed by the client (internal/redirect.ts: no credential and no body ever goes to
+ *    another origin), then the body read under `maxResponseSize` by the operation's reader
  *    (internal/read.ts; an event stream is returned unread). The timeout covers the body too,
  *    except for event streams.
  * 3. A connection error, a timeout or a 408/409/429/5xx answer is retried (see internal/retry.ts)
@@ -44,6 +45,7 @@ import {
   type ReadContext,
   type ResponseReader,
 } from './internal/read.ts';
+import { redirect, type FetchInit } from './internal/redirect.ts';
 import {
   isRetryableMethod,
   isRetryableStatus,
@@ -197,7 +199,7 @@ export interface Attempt {
 export interface PreparedRequest {
   method: HTTPMethod;
   url: string;
-  init: RequestInit & { headers: HeaderRecord };
+  init: FetchInit;
   /** The key in the idempotency header, if the request carries one. */
   idempotencyKey: string | undefined;
 }
@@ -228,6 +230,8 @@ export class ClientCore {
   readonly #headers: HeaderRecord;
   /** The credential as a query parameter, when the scheme puts it there. */
   readonly #query: Readonly<Record<string, string>> | undefined;
+  /** Follow redirects here (server runtimes) rather than in fetch (browsers). */
+  readonly #manualRedirects: boolean;
   readonly #clientParams: Readonly<Record<string, ClientParam>>;
   readonly #guards: ResponseGuards;
   readonly #logger: Logger;
@@ -266,6 +270,7 @@ export class ClientCore {
     const { token } = options;
     const auth = options.auth ?? { in: 'header', name: 'Authorization', scheme: 'Bearer' };
     const runtime = serverRuntime();
+    this.#manualRedirects = runtime !== undefined;
     let credential: HeadersInput | undefined;
     this.#secrets = [];
     if (token !== undefined && token !== '') {
@@ -343,6 +348,34 @@ export class ClientCore {
   /** Query parameters every request carries: the credential, when the scheme puts it in the query. */
   baseQuery(): Record<string, string> {
     return { ...this.#query };
+  }
+
+  /**
+   * fetch, with redirects followed under the client's rules (internal/redirect.ts): nothing that
+   * may carry a credential, and no body, ever goes to another origin. The typed path client sends
+   * through it too.
+   * @throws APIError for a redirect that is not followed, saying why.
+   */
+  async fetchFollowing(url: string, init: FetchInit, fetch = this.fetch): Promise<Response> {
+    if (!this.#manualRedirects) return fetch(url, init);
+    const query = this.#query === undefined ? undefined : Object.keys(this.#query)[0];
+    for (let hops = 0; ; hops++) {
+      const response = await fetch(url, { ...init, redirect: 'manual' });
+      const next = redirect(response, url, init, hops, query);
+      if (next === undefined) return response;
+      await response.body?.cancel().catch(() => undefined);
+      if ('refused' in next) {
+        throw APIError.generate(
+          response.status,
+          undefined,
+          this.#safeHeaders(response.headers),
+          this.redact(
+            `${response.status} redirect to ${response.headers.get('location') ?? ''} not followed: ${next.refused}.`,
+          ),
+        );
+      }
+      ({ url, init } = next);
+    }
   }
 
   /** Steps 1 to 4 for one call, as one async function (fewer promises on the way of every call). */
@@ -460,7 +493,7 @@ export class ClientCore {
         (this.autoIdempotencyKeys ? globalThis.crypto.randomUUID() : undefined);
       if (key !== undefined) Object.assign(headers, mergeHeaders({ [keyHeader]: key }));
     }
-    const init: PreparedRequest['init'] = { method: request.method.toUpperCase(), headers };
+    const init: FetchInit = { method: request.method.toUpperCase(), headers };
     if (encoded !== undefined) {
       init.body = encoded.body;
       // Node's fetch sends a stream only as a half-duplex request.
@@ -540,7 +573,7 @@ export class ClientCore {
     signal: AbortSignal | undefined,
   ): Promise<Attempt> {
     try {
-      const response = await this.fetch(
+      const response = await this.fetchFollowing(
         prepared.url,
         signal === undefined ? prepared.init : { ...prepared.init, signal },
       );

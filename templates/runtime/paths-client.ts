@@ -1,7 +1,8 @@
 /**
  * Public: the typed path client, openapi-fetch over the generated `paths` type: the escape hatch
  * for calls the resource methods do not cover. It shares the client's base URL, headers and
- * credential, fetch, path encoding, and, per operation, its query parameters' styles and how its success body is read (a
+ * credential, fetch, redirect rules (no credential or body goes to another origin), path
+ * encoding, and, per operation, its query parameters' styles and how its success body is read (a
  * `text/csv` answer as text, a PDF as a `Blob`, an event stream as a stream; never JSON where the
  * operation declares something else). It does not retry.
  *
@@ -10,6 +11,7 @@
  */
 import createClient, { defaultPathSerializer, type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.ts';
+import { headersToObject } from './internal/headers.ts';
 import { encodePathParam } from './internal/path.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 
@@ -47,7 +49,17 @@ export function createPathsClient<Paths extends {}>(
   const client = createClient<Paths>({
     baseUrl: core.baseURL.replace(/\/+$/, ''),
     headers: core.baseHeaders(),
-    fetch: (request) => fetchImpl(request),
+    fetch: async (request: Request) =>
+      core.fetchFollowing(
+        request.url,
+        {
+          method: request.method,
+          headers: headersToObject(request.headers),
+          body: request.body === null ? null : await request.arrayBuffer(),
+          signal: request.signal,
+        },
+        fetchImpl,
+      ),
     querySerializer: query(),
     pathSerializer: (url, params) =>
       defaultPathSerializer(
