@@ -24,24 +24,16 @@ import {
   APIError,
   APIUserAbortError,
   InvalidResponseError,
-  ResponseValidationError,
   SDKError,
-  requestIdOf,
-  truncate,
   type ResponseHeaders,
 } from './errors.ts';
 import type { BodyEncoder } from './internal/body.ts';
-import {
-  headerParams,
-  headersToObject,
-  mergeHeaders,
-  type HeaderRecord,
-} from './internal/headers.ts';
+import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
 import { serverRuntime } from './internal/platform.ts';
 import {
   isJSONMediaType,
+  readBytes,
   readJSON,
-  readText,
   type ReadContext,
   type ResponseReader,
 } from './internal/read.ts';
@@ -58,13 +50,7 @@ import { buildURL } from './internal/url.ts';
 import { DEFAULT_LOG_LEVEL, logLevelRank, type Logger, type LogLevel } from './logger.ts';
 import { PagePromise, type CursorPagination } from './pagination.ts';
 import type { HeadersInput, RequestOptions } from './request-options.ts';
-import {
-  describeIssues,
-  type GuardIssue,
-  RESPONSE_VALIDATION_MODES,
-  type ResponseGuards,
-  type ResponseValidation,
-} from './validation.ts';
+import type { ResponseGuards, ResponseValidation } from './validation.ts';
 
 export type { QueryStyle, QueryStyles } from './internal/query.ts';
 export type { Backoff } from './internal/retry.ts';
@@ -109,7 +95,7 @@ export interface ClientOptions {
    * `'throw'` (reject with `ResponseValidationError`). `'warn'` and `'throw'` need `responseGuards`.
    */
   responseValidation?: ResponseValidation | undefined;
-  /** The guards `responseValidation` uses, by schema name: the package's `responseGuards`. */
+  /** The guards `responseValidation` uses: the package's `responseGuards`. */
   responseGuards?: ResponseGuards | undefined;
   /** Where log lines go. Default `console`. */
   logger?: Logger | undefined;
@@ -168,10 +154,8 @@ export interface APIRequest {
   query?: Readonly<Record<string, unknown>>;
   /** Serialisation of the query parameters that are not `form` + `explode: true`. */
   queryStyles?: QueryStyles;
-  /** Header parameters of the operation; arrays and objects go comma-separated (style `simple`). */
-  headers?: Readonly<Record<string, unknown>>;
-  /** Header parameters with `explode: true` (objects go as `k=v,k2=v2`). */
-  explodedHeaders?: readonly string[];
+  /** Header parameters of the operation, serialised by `headerParams` (internal/headers.ts). */
+  headers?: HeadersInput;
   body?: unknown;
   /** Media type of `body` as the operation declares it; `application/json` unless given. */
   contentType?: string;
@@ -233,37 +217,32 @@ export class ClientCore {
   /** Follow redirects here (server runtimes) rather than in fetch (browsers). */
   readonly #manualRedirects: boolean;
   readonly #clientParams: Readonly<Record<string, ClientParam>>;
-  readonly #guards: ResponseGuards;
+  readonly #guards: ResponseGuards | undefined;
   readonly #logger: Logger;
   readonly #logRank: number;
 
   constructor(options: ClientCoreOptions) {
     this.baseURL = options.baseURL;
-    this.timeout = checkCount('timeout', options.timeout ?? DEFAULTS.timeout, false);
-    this.maxRetries = checkCount('maxRetries', options.maxRetries ?? DEFAULTS.maxRetries, true);
+    this.timeout = checkCount('timeout', options.timeout ?? DEFAULTS.timeout, 'milliseconds');
+    this.maxRetries = checkCount('maxRetries', options.maxRetries ?? DEFAULTS.maxRetries, 'integer');
     this.maxResponseSize = checkCount(
       'maxResponseSize',
       options.maxResponseSize ?? DEFAULTS.maxResponseSize,
-      false,
+      'bytes',
     );
     const backoff = { ...DEFAULTS.backoff, ...definedOnly(options.backoff ?? {}) };
     for (const [name, value] of Object.entries(backoff))
-      checkCount(`backoff.${name}`, value, false);
+      checkCount(`backoff.${name}`, value, 'milliseconds');
     this.backoff = backoff;
     this.autoIdempotencyKeys = options.autoIdempotencyKeys ?? true;
-    this.responseValidation = options.responseValidation ?? 'off';
-    if (!RESPONSE_VALIDATION_MODES.includes(this.responseValidation)) {
+    const mode = (this.responseValidation = options.responseValidation ?? 'off');
+    if (mode !== 'off' && ((mode !== 'warn' && mode !== 'throw') || !options.responseGuards)) {
       throw new SDKError(
-        `Unknown responseValidation ${JSON.stringify(this.responseValidation)}: use 'off', 'warn' or 'throw'.`,
+        `responseValidation must be 'off', or 'warn' or 'throw' with responseGuards (import { responseGuards } from the package); ` +
+          `got ${JSON.stringify(mode)}${options.responseGuards ? '' : ' without responseGuards'}.`,
       );
     }
-    if (this.responseValidation !== 'off' && options.responseGuards === undefined) {
-      throw new SDKError(
-        `responseValidation '${this.responseValidation}' needs the guards: import { responseGuards } from the package and pass both, ` +
-          `e.g. { responseValidation: '${this.responseValidation}', responseGuards }.`,
-      );
-    }
-    this.#guards = options.responseGuards ?? {};
+    this.#guards = options.responseGuards;
     this.#logger = options.logger ?? globalThis.console;
     this.#logRank = logLevelRank(options.logLevel ?? DEFAULT_LOG_LEVEL);
 
@@ -271,29 +250,29 @@ export class ClientCore {
     const auth = options.auth ?? { in: 'header', name: 'Authorization', scheme: 'Bearer' };
     const runtime = serverRuntime();
     this.#manualRedirects = runtime !== undefined;
-    let credential: HeadersInput | undefined;
+    let credential: Record<string, string> = {};
     this.#secrets = [];
     if (token !== undefined && token !== '') {
       const value = auth.scheme === 'Basic' ? base64(token) : token;
       this.#secrets.push(token, value, encodeURIComponent(token));
-      if (auth.in === 'header')
-        credential = { [auth.name]: auth.scheme === undefined ? value : `${auth.scheme} ${value}` };
-      else if (auth.in === 'query') this.#query = { [auth.name]: value };
+      credential = {
+        [auth.name]: auth.scheme === undefined ? value : `${auth.scheme} ${value}`,
+      };
+      if (auth.in === 'query') this.#query = credential;
     }
-    this.#headers = mergeHeaders(
+    const headers = mergeHeaders(
       { Accept: 'application/json' },
       options.sdk === undefined || runtime === undefined
         ? undefined
         : { 'User-Agent': `${options.sdk} ${runtime}` },
-      credential,
+      auth.in === 'header' ? credential : undefined,
       options.defaultHeaders,
     );
-    if (auth.in === 'cookie' && token !== undefined && token !== '') {
-      const cookie = `${auth.name}=${token}`;
-      this.#headers = mergeHeaders(this.#headers, {
-        Cookie: this.#headers['cookie'] === undefined ? cookie : `${this.#headers['cookie']}; ${cookie}`,
-      });
-    }
+    // A cookie credential joins the caller's cookies (RFC 6265 §5.4: one header, `; ` between).
+    const cookie = auth.in === 'cookie' ? Object.entries(credential)[0]?.join('=') : undefined;
+    if (cookie !== undefined)
+      Object.assign(headers, mergeHeaders({ cookie: [headers['cookie'], cookie].filter(Boolean).join('; ') }));
+    this.#headers = headers;
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#clientParams = options.clientParams ?? {};
   }
@@ -386,7 +365,7 @@ export class ClientCore {
       const maxRetries =
         options.maxRetries === undefined
           ? this.maxRetries
-          : checkCount('maxRetries', options.maxRetries, true);
+          : checkCount('maxRetries', options.maxRetries, 'integer');
       const retries =
         isRetryableMethod(prepared.method, prepared.idempotencyKey !== undefined) &&
         !(prepared.init.body instanceof ReadableStream)
@@ -430,7 +409,12 @@ export class ClientCore {
           )
             continue;
         }
-        throw this.makeError(response.status, data, headersToObject(response.headers));
+        throw this.makeError(
+          response.status,
+          data,
+          headersToObject(response.headers),
+          response.statusText,
+        );
       }
     } catch (error) {
       if (error instanceof SDKError && prepared?.idempotencyKey !== undefined)
@@ -480,9 +464,7 @@ export class ClientCore {
       this.#headers,
       request.accept === undefined ? undefined : { Accept: request.accept },
       encoded?.contentType === undefined ? undefined : { 'Content-Type': encoded.contentType },
-      request.headers === undefined
-        ? undefined
-        : headerParams(request.headers, request.explodedHeaders),
+      request.headers,
       options.headers,
     );
     const keyHeader = (request.idempotencyHeader ?? 'Idempotency-Key').toLowerCase();
@@ -526,11 +508,8 @@ export class ClientCore {
     options: RequestOptions,
   ): Promise<Attempt> {
     const timeout =
-      options.timeout === undefined ? this.timeout : checkCount('timeout', options.timeout, false);
-    const signal = options.signal;
-    if (signal?.aborted) return Promise.reject(new APIUserAbortError());
-    if (signal === undefined && timeout > MAX_TIMER_MS)
-      return this.#exchange(prepared, request, options, undefined);
+      options.timeout === undefined ? this.timeout : checkCount('timeout', options.timeout, 'milliseconds');
+    if (options.signal?.aborted) return Promise.reject(new APIUserAbortError());
     return this.#cancellable(prepared, request, options, timeout);
   }
 
@@ -570,18 +549,15 @@ export class ClientCore {
     prepared: PreparedRequest,
     request: APIRequest,
     options: RequestOptions,
-    signal: AbortSignal | undefined,
+    signal: AbortSignal,
   ): Promise<Attempt> {
     try {
-      const response = await this.fetchFollowing(
-        prepared.url,
-        signal === undefined ? prepared.init : { ...prepared.init, signal },
-      );
+      const response = await this.fetchFollowing(prepared.url, { ...prepared.init, signal });
       const ctx: ReadContext = {
         limit:
           options.maxResponseSize === undefined
             ? this.maxResponseSize
-            : checkCount('maxResponseSize', options.maxResponseSize, false),
+            : checkCount('maxResponseSize', options.maxResponseSize, 'bytes'),
         signal: options.signal,
         mayBeEmpty: request.mayBeEmpty === true || prepared.method === 'head',
         fail: (message, body) =>
@@ -611,43 +587,40 @@ export class ClientCore {
     }
   }
 
-  /** Step 4 for a 2xx: the data, checked by its guard when validation is on. */
+  /** Step 4 for a 2xx: the data, checked by its guard when validation is on (validation.ts). */
   protected checkResponse<T>(response: Response, data: unknown, request: APIRequest): T {
+    const { responseValidation: mode } = this;
     const schema = request.responseSchema;
-    const guard =
-      schema !== undefined &&
-      this.responseValidation !== 'off' &&
-      Object.hasOwn(this.#guards, schema)
-        ? this.#guards[schema]
-        : undefined;
-    if (guard === undefined || schema === undefined) return data as T;
-    const result = guard(data);
-    if (result.ok) return data as T;
-    const where = `${request.method.toUpperCase()} ${request.path}`;
-    if (this.responseValidation === 'warn') {
-      const id = requestIdOf(headersToObject(response.headers));
-      this.#log(
-        2,
-        'warn',
-        `The response of ${where} does not match ${schema}${id === undefined ? '' : ` (request ${id})`}: ${describeIssues(result.issues)}`,
-      );
-      return data as T;
+    // An empty body the operation allows (a declared 204) has nothing to check.
+    if (mode !== 'off' && schema !== undefined && data !== undefined) {
+      this.#guards?.check(data, {
+        schema,
+        mode,
+        where: this.redact(`${request.method.toUpperCase()} ${request.path}`),
+        status: response.status,
+        headers: this.#safeHeaders(response.headers),
+        redact: (value) => this.redactValue(value),
+        warn: (message) => this.#log(2, 'warn', message),
+      });
     }
-    throw new ResponseValidationError(
-      this.redact(where),
-      schema,
-      this.redactValue(result.issues) as GuardIssue[],
-      response.status,
-      this.#safeHeaders(response.headers),
-      this.redactValue(data),
-    );
+    return data as T;
   }
 
   /** Step 4 for any other status: the error (the token redacted from all of it, in case the server echoes it). */
-  protected makeError(status: number, body: unknown, headers: ResponseHeaders): APIError {
+  protected makeError(
+    status: number,
+    body: unknown,
+    headers: ResponseHeaders,
+    statusText?: string,
+  ): APIError {
     const safeBody = this.redactValue(body);
     const safeHeaders = this.redactValue(headers) as ResponseHeaders;
-    return APIError.generate(status, safeBody, safeHeaders, APIError.describe(status, safeBody));
+    return APIError.generate(
+      status,
+      safeBody,
+      safeHeaders,
+      APIError.describe(status, safeBody, statusText),
+    );
   }
 
   #safeHeaders(headers: Headers): ResponseHeaders {
@@ -677,28 +650,20 @@ export class ClientCore {
     return value;
   }
 
-  /** `error` itself, or a copy with the token redacted from its message, stack and causes when any holds it. */
+  /**
+   * `error` itself, or a copy with the token redacted from its message (which its stack repeats)
+   * and its causes, when any of them holds it: `util.inspect` prints the whole chain.
+   */
   #redactError(error: unknown, depth = 0): unknown {
     if (!(error instanceof Error) || depth > 4) return error;
     const cause = this.#redactError(error.cause, depth + 1);
-    const stack = error.stack ?? '';
-    if (
-      cause === error.cause &&
-      this.redact(error.message) === error.message &&
-      this.redact(stack) === stack
-    )
-      return error;
-    const copy = new Error(this.redact(error.message), { cause });
+    const message = this.redact(error.message);
+    if (cause === error.cause && message === error.message) return error;
+    const copy = new Error(message, { cause });
     copy.name = error.name;
-    copy.stack = this.redact(stack);
     return copy;
   }
 
-  toJSON(): Record<string, unknown> {
-    const { baseURL, timeout, maxRetries, autoIdempotencyKeys, responseValidation, maxResponseSize } =
-      this;
-    return { baseURL, timeout, maxRetries, autoIdempotencyKeys, responseValidation, maxResponseSize };
-  }
 }
 
 const CORES = new WeakMap<object, ClientCore>();
@@ -723,7 +688,7 @@ function describe(prepared: PreparedRequest): string {
 
 /** An error body: parsed JSON when the server says JSON (text if it does not parse), else the text. */
 async function errorBody(response: Response, ctx: ReadContext): Promise<unknown> {
-  const text = await readText(response, ctx);
+  const text = new TextDecoder().decode(await readBytes(response, ctx));
   if (text === '') return undefined;
   if (!isJSONMediaType(response.headers.get('content-type'))) return text;
   try {
@@ -738,16 +703,16 @@ function base64(text: string): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 
-/** `value` when it is a non-negative number (an integer when `integer`); a clear error otherwise. */
-function checkCount(name: string, value: number, integer: boolean): number {
+/** `value` when it is a non-negative number (of `unit`); a clear error otherwise. */
+function checkCount(name: string, value: number, unit: 'integer' | 'milliseconds' | 'bytes'): number {
   if (
     typeof value !== 'number' ||
     Number.isNaN(value) ||
     value < 0 ||
-    (integer && !Number.isInteger(value))
+    (unit === 'integer' && !Number.isInteger(value))
   ) {
     throw new SDKError(
-      `${name} must be a non-negative ${integer ? 'integer' : 'number of milliseconds'}, got ${String(value)}.`,
+      `${name} must be a non-negative ${unit === 'integer' ? 'integer' : `number of ${unit}`}, got ${String(value)}.`,
     );
   }
   return value;

@@ -30,7 +30,7 @@
  * `JSON.stringify(error)` or `util.inspect(error)` (its `cause` included).
  */
 import type { ErrorBody } from './error-body.ts';
-import { describeIssues, type GuardIssue } from './validation.ts';
+import type { GuardIssue } from './validation.ts';
 
 /** Base class of every error the client throws on purpose. */
 export class SDKError extends Error {
@@ -86,9 +86,12 @@ export class APIError<Body = ErrorBody> extends SDKError {
     return new ErrorClass(status, body, headers, message);
   }
 
-  /** `404 Not Found: <message from the body>`; the body's own `message` when it has one. */
-  static describe(status: number, body: unknown): string {
-    const head = `${status}${STATUS_TEXT[status] === undefined ? '' : ` ${STATUS_TEXT[status]}`}`;
+  /**
+   * `404 Not Found: <what the body says>`, with the reason phrase the server sent (HTTP/2 sends
+   * none: `404: …` then).
+   */
+  static describe(status: number, body: unknown, statusText = ''): string {
+    const head = statusText === '' ? `${status}` : `${status} ${statusText}`;
     const detail = bodyMessage(body);
     return detail === undefined ? head : `${head}: ${detail}`;
   }
@@ -218,21 +221,6 @@ function errorClassFor(status: number): APIErrorClass {
   return ERROR_CLASSES[status] ?? (status >= 500 ? InternalServerError : APIError);
 }
 
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
 
 const MAX_DETAIL = 500;
 
@@ -256,4 +244,19 @@ function bodyMessage(body: unknown): string | undefined {
 /** At most 500 characters, for messages. */
 export function truncate(value: string): string {
   return value.length > MAX_DETAIL ? `${value.slice(0, MAX_DETAIL)}…` : value;
+}
+
+/** How many issues a message lists before it only gives the count. */
+const ISSUES_IN_MESSAGE = 3;
+
+/** `/price/amount: expected integer >= 0, found -5; … (4 issues)`. */
+export function describeIssues(issues: readonly GuardIssue[]): string {
+  const listed = issues
+    .slice(0, ISSUES_IN_MESSAGE)
+    .map(
+      (issue) =>
+        `${issue.path === '' ? '(root)' : issue.path}: expected ${issue.expected}, found ${issue.found}`,
+    )
+    .join('; ');
+  return issues.length > ISSUES_IN_MESSAGE ? `${listed}; … (${issues.length} issues)` : listed;
 }

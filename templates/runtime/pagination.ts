@@ -116,15 +116,16 @@ async function loadPage<Body, Item>(ctx: PageContext<Body>): Promise<Outcome<Pag
 
 function makePage<Body, Item>(body: Body, ctx: PageContext<Body>, status: number): Page<Body, Item> {
   const { pagination: p, query } = ctx;
-  if (typeof body !== 'object' || body === null) {
-    throw new SDKError(
-      `Expected a list response object, got ${body === null ? 'null' : typeof body}.`,
+  const record = body as Record<string, unknown>;
+  const items = (record as Record<string, unknown> | null | undefined)?.[p.itemsField];
+  if (!Array.isArray(items)) {
+    throw new InvalidResponseError(
+      `Expected a list response with an array in "${p.itemsField}".`,
+      status,
+      {},
+      undefined,
     );
   }
-  const record = body as Record<string, unknown>;
-  const items = record[p.itemsField];
-  if (!Array.isArray(items))
-    throw new SDKError(`Expected an array in "${p.itemsField}" of the list response.`);
   const next = cursorOf(record[p.nextCursorField]);
   const previous =
     p.beforeParam === undefined || p.prevCursorField === undefined

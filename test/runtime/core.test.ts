@@ -20,7 +20,7 @@ import {
 } from '../../templates/runtime/errors.ts';
 import { path } from '../../templates/runtime/internal/path.ts';
 import type { Logger } from '../../templates/runtime/logger.ts';
-import type { GuardResult, ResponseGuards } from '../../templates/runtime/validation.ts';
+import { ResponseGuards, type GuardResult } from '../../templates/runtime/validation.ts';
 import { json, startServer, type Reply, type SeenRequest, type TestServer } from './server.ts';
 
 const TOKEN = 'sk_test_SECRET_4f9a';
@@ -462,12 +462,12 @@ describe('settings', () => {
     [
       'an unknown validation mode',
       { responseValidation: 'loud' },
-      `Unknown responseValidation "loud": use 'off', 'warn' or 'throw'.`,
+      `responseValidation must be 'off', or 'warn' or 'throw' with responseGuards (import { responseGuards } from the package); got "loud" without responseGuards.`,
     ],
     [
       'validation without guards',
       { responseValidation: 'warn' },
-      "responseValidation 'warn' needs the guards: import { responseGuards } from the package and pass both, e.g. { responseValidation: 'warn', responseGuards }.",
+      `responseValidation must be 'off', or 'warn' or 'throw' with responseGuards (import { responseGuards } from the package); got "warn" without responseGuards.`,
     ],
     [
       'an unknown log level',
@@ -587,14 +587,14 @@ describe('withResponse()', () => {
 
 describe('response validation', () => {
   /** A guard for `{ id: string }`, shaped like the generated validateX guards. */
-  const guards: ResponseGuards = {
+  const guards = new ResponseGuards({
     Thing: (value): GuardResult =>
       typeof value === 'object' &&
       value !== null &&
       typeof (value as { id?: unknown }).id === 'string'
         ? { ok: true }
         : { ok: false, issues: [{ path: '/id', expected: 'string', found: 'missing' }] },
-  };
+  });
   const request = { method: 'get', path: '/things/t1', responseSchema: 'Thing' } as const;
 
   function recordingLogger(): Logger & { lines: string[] } {

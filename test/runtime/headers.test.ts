@@ -44,8 +44,7 @@ describe('header parameters (style simple)', () => {
     await core.request({
       method: 'get',
       path: '/x',
-      headers: { 'X-Values': value },
-      explodedHeaders: exploded ? ['X-Values'] : [],
+      headers: headerParams({ 'X-Values': value }, exploded ? ['X-Values'] : []),
     });
     expect(only().headers['x-values']).toBe(want);
   });
@@ -57,7 +56,7 @@ describe('header parameters (style simple)', () => {
 
 describe('CR, LF and NUL in headers fail at once', () => {
   it.each([
-    ['a header parameter', { headers: { 'X-Note': 'a\r\nX-Injected: 1' } }, {}],
+    ['a header parameter', { headers: headerParams({ 'X-Note': 'a\r\nX-Injected: 1' }) }, {}],
     ['a per-call header', {}, { headers: { 'X-Note': 'line\nbreak' } }],
     ['an idempotency key', { idempotencyHeader: 'Idempotency-Key' }, { idempotencyKey: 'k\r\n' }],
     ['a NUL', {}, { headers: { 'X-Note': 'a\0b' } }],
@@ -68,7 +67,7 @@ describe('CR, LF and NUL in headers fail at once', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SDKError);
     expect(error).not.toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toMatch(/header value contains a line break or NUL/);
+    expect((error as Error).message).toMatch(/header value has a line break or NUL, which HTTP forbids; nothing was sent/);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -89,7 +88,7 @@ describe('CR, LF and NUL in headers fail at once', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(SDKError);
-    expect((error as Error).message).toContain('"authorization" header value contains a line break');
+    expect((error as Error).message).toContain('"authorization" header value has a line break');
     expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
   });
 
@@ -120,15 +119,18 @@ describe('User-Agent: the SDK and the runtime', () => {
   });
 
   it.each<[string, Record<string, unknown>, string | undefined]>([
-    ['Deno', { Deno: { version: { deno: '2.1.4' }, build: { os: 'linux', arch: 'x86_64' } } }, 'deno/2.1.4 (linux; x86_64)'],
-    ['Bun', { Bun: { version: '1.1.38' }, process: { versions: { node: '22', bun: '1.1.38' }, platform: 'darwin', arch: 'arm64' } }, 'bun/1.1.38 (darwin; arm64)'],
-    ['Node', { process: { versions: { node: '20.19.0' }, platform: 'linux', arch: 'x64' } }, 'node/20.19.0 (linux; x64)'],
-    ['Cloudflare Workers', { navigator: { userAgent: 'Cloudflare-Workers' } }, 'workerd'],
-    ['a browser page (no header: it would need a CORS preflight)', { navigator: { userAgent: 'Mozilla/5.0' }, document: {} }, undefined],
+    ['Node 20 (no navigator)', { process: { versions: { node: '20.19.0' }, platform: 'linux', arch: 'x64' } }, 'node/20.19.0 (linux; x64)'],
+    ['Node 22 (whose navigator names only the major version)', { navigator: { userAgent: 'Node.js/22' }, process: { versions: { node: '22.3.0' }, platform: 'linux', arch: 'arm64' } }, 'node/22.3.0 (linux; arm64)'],
+    ['Deno', { navigator: { userAgent: 'Deno/2.1.4' }, process: { versions: { node: '20.11.1' }, platform: 'linux', arch: 'x64' } }, 'Deno/2.1.4 (linux; x64)'],
+    ['Bun', { navigator: { userAgent: 'Bun/1.1.38' }, process: { versions: { node: '22.6.0', bun: '1.1.38' }, platform: 'darwin', arch: 'arm64' } }, 'Bun/1.1.38 (darwin; arm64)'],
+    ['Cloudflare Workers', { navigator: { userAgent: 'Cloudflare-Workers' } }, 'Cloudflare-Workers'],
+    ['a browser page (no header: it would need a CORS preflight)', { navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' }, document: {} }, undefined],
+    ['a browser worker', { navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' } }, undefined],
     ['a browser page with a process polyfill', { process: { versions: { node: '20' } }, document: {} }, undefined],
+    ['nothing to tell', {}, undefined],
   ])('detects %s', (_name, globals, want) => {
     const saved = new Map<string, PropertyDescriptor | undefined>();
-    const names = ['Deno', 'Bun', 'process', 'navigator', 'document'];
+    const names = ['process', 'navigator', 'document'];
     for (const name of names) {
       saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
       Object.defineProperty(globalThis, name, { value: globals[name], configurable: true, writable: true });

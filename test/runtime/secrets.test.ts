@@ -11,7 +11,7 @@ import {
   ResponseValidationError,
 } from '../../templates/runtime/errors.ts';
 import type { Logger } from '../../templates/runtime/logger.ts';
-import type { ResponseGuards } from '../../templates/runtime/validation.ts';
+import { ResponseGuards } from '../../templates/runtime/validation.ts';
 import { json, startServer, type Reply, type TestServer } from './server.ts';
 
 const TOKEN = 'sk_test_SECRET_Zq9/x+y';
@@ -27,7 +27,7 @@ beforeEach(() => {
 });
 
 /** A guard in the shape of the generated ones: it reports the value it found. */
-const guards: ResponseGuards = {
+const guards = new ResponseGuards({
   Thing: (value) => {
     const status = (value as { status?: unknown }).status;
     return status === 'active'
@@ -37,7 +37,7 @@ const guards: ResponseGuards = {
           issues: [{ path: `/status`, expected: '"active"', found: JSON.stringify(status) }],
         };
   },
-};
+});
 
 function everything(error: unknown): string {
   const e = error as Error;

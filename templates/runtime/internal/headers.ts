@@ -35,8 +35,8 @@ function checked(name: string, value: string): string {
   if (!NAME.test(name)) throw new SDKError(`${JSON.stringify(name)} is not a valid header name.`);
   if (BAD_VALUE.test(value)) {
     throw new SDKError(
-      `The "${name}" header value contains a line break or NUL, which HTTP does not allow; nothing was sent. ` +
-        'A token or key read from a file often ends with a newline: trim it.',
+      `The "${name}" header value has a line break or NUL, which HTTP forbids; nothing was sent. ` +
+        '(A token read from a file often ends with a newline.)',
     );
   }
   return value;
@@ -52,6 +52,8 @@ function entries(source: HeadersInput): Iterable<readonly [string, HeaderValue]>
  * Header parameters as header values, OpenAPI style `simple` (the only style for headers):
  * arrays comma-separated as RFC 9110 §5.3 lists are (`a,b`), objects `k,v,k2,v2` (`k=v,k2=v2` for
  * the names in `exploded`), `Date`s as ISO strings; `undefined` and `null` leave the header out.
+ * Resource methods of operations with header parameters call it:
+ * `headers: headerParams({ 'X-Fields': fields })`.
  */
 export function headerParams(
   params: Readonly<Record<string, unknown>>,

@@ -35,7 +35,8 @@ export function path(statics: TemplateStringsArray, ...values: unknown[]): strin
 /**
  * A path parameter in style `label` (`.a.b`), `matrix` (`;id=a,b`), or an object in style
  * `simple` (`k,v,k2,v2`; exploded `k=v,k2=v2`), for the `path` tag:
- * `` path`/items/${pathStyle(ids, 'matrix', true, 'id')}` ``.
+ * `` path`/items/${pathStyle(ids, 'matrix', true, 'id')}` `` (the OpenAPI 3.1 specification's
+ * "style values" table). Only the methods of operations that declare such a style import it.
  */
 export function pathStyle(
   value: unknown,
@@ -43,21 +44,7 @@ export function pathStyle(
   explode: boolean,
   name: string,
 ): PathSegment {
-  return new PathSegment(encodePathParam(value, () => `{${name}}`, style, explode, name));
-}
-
-/**
- * Percent-encodes one path parameter value; see `path`. With a `style` (from `pathStyle`) an
- * object is serialised too, as its `key,value` (`key=value` exploded) pairs; without one, only
- * primitives and arrays are taken.
- */
-export function encodePathParam(
-  value: unknown,
-  where: () => string = () => 'a path',
-  style?: PathStyle,
-  explode = false,
-  name = '',
-): string {
+  const where = () => `{${name}}`;
   const matrix = `;${encode(name, where)}=`;
   const [prefix, between] =
     style === 'label'
@@ -68,7 +55,7 @@ export function encodePathParam(
   let segment: string;
   if (Array.isArray(value)) {
     segment = prefix + value.map((item: unknown) => encode(item, where)).join(between);
-  } else if (style !== undefined && typeof value === 'object' && value !== null) {
+  } else if (typeof value === 'object' && value !== null) {
     const pairs = Object.entries(value)
       .filter(([, item]) => item !== undefined && item !== null)
       .map(([key, item]) => `${encode(key, where)}${explode ? '=' : ','}${encode(item, where)}`);
@@ -82,6 +69,21 @@ export function encodePathParam(
   } else {
     segment = prefix + encode(value, where);
   }
+  return new PathSegment(checked(segment, where));
+}
+
+/** Percent-encodes one path parameter value, a primitive or an array of them (style `simple`); see `path`. */
+export function encodePathParam(value: unknown, where: () => string = () => 'a path'): string {
+  return checked(
+    Array.isArray(value)
+      ? value.map((item: unknown) => encode(item, where)).join(',')
+      : encode(value, where),
+    where,
+  );
+}
+
+/** `segment`, unless it is empty, `.` or `..`. */
+function checked(segment: string, where: () => string): string {
   if (segment === '' || segment === '.' || segment === '..') {
     throw new SDKError(
       `Path parameter in ${where()} cannot be ${segment === '' ? 'empty' : `"${segment}"`}: it would change the request path.`,

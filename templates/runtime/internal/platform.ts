@@ -13,29 +13,29 @@
  */
 
 type Globals = {
-  Deno?: { version?: { deno?: string }; build?: { os?: string; arch?: string } };
-  Bun?: { version?: string };
   process?: { versions?: { node?: string }; platform?: string; arch?: string };
   navigator?: { userAgent?: string };
   document?: unknown;
 };
 
 /**
- * The runtime as a `User-Agent` product (RFC 9110 §10.1.5): `node/20.19.0 (linux; x64)`,
- * `deno/2.1.4 (linux; x86_64)`, `bun/1.1.38 (darwin; arm64)`, `workerd`; `undefined` in a browser
- * or an unknown runtime.
+ * The runtime as a `User-Agent` product and comment (RFC 9110 §10.1.5): `node/20.19.0 (linux; x64)`,
+ * `Deno/2.1.4 (linux; x64)`, `Bun/1.1.38 (darwin; arm64)`, `Cloudflare-Workers`; `undefined` in a
+ * browser (a page or a worker: its user agent starts with `Mozilla/`) or where there is nothing to
+ * tell. Deno, Bun and Workers name themselves in `navigator.userAgent`; Node from 21 does too,
+ * but with its major version only, so Node is read from `process.versions`.
  */
 export function serverRuntime(): string | undefined {
-  const g = globalThis as Globals;
-  const process = g.process;
-  const system = (os: string | undefined, arch: string | undefined): string =>
-    os === undefined ? '' : ` (${os}; ${arch ?? 'unknown'})`;
-  const deno = g.Deno?.version?.deno;
-  if (deno !== undefined) return `deno/${deno}${system(g.Deno?.build?.os, g.Deno?.build?.arch)}`;
-  const bun = g.Bun?.version;
-  if (bun !== undefined) return `bun/${bun}${system(process?.platform, process?.arch)}`;
+  const { process, navigator, document } = globalThis as Globals;
+  const agent = navigator?.userAgent;
   const node = process?.versions?.node;
-  if (node !== undefined && g.document === undefined)
-    return `node/${node}${system(process?.platform, process?.arch)}`;
-  return g.navigator?.userAgent === 'Cloudflare-Workers' ? 'workerd' : undefined;
+  const runtime =
+    agent !== undefined && !agent.startsWith('Node.js/')
+      ? agent
+      : node === undefined
+        ? undefined
+        : `node/${node}`;
+  if (runtime === undefined || runtime.startsWith('Mozilla/') || document !== undefined)
+    return undefined;
+  return process?.platform === undefined ? runtime : `${runtime} (${process.platform}; ${process.arch})`;
 }

@@ -28,29 +28,22 @@ export interface ReadContext {
 export type ResponseReader = (response: Response, ctx: ReadContext) => Promise<unknown>;
 
 /** The whole body as bytes. @throws InvalidResponseError past `ctx.limit` bytes. */
-export async function readBytes(response: Response, ctx: ReadContext): Promise<Uint8Array> {
+export async function readBytes(response: Response, ctx: ReadContext): Promise<ArrayBuffer> {
   const reader = response.body?.getReader();
-  if (reader === undefined) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
+  const chunks: BlobPart[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+    const chunk = await reader?.read();
+    if (chunk === undefined || chunk.done) break;
+    size += chunk.value.byteLength;
     if (size > ctx.limit) {
-      void reader.cancel().catch(() => undefined);
+      void reader?.cancel().catch(() => undefined);
       throw tooLarge(response, ctx);
     }
-    chunks.push(value);
+    // `as BlobPart`: TypeScript 5.7+ types chunks as `Uint8Array<ArrayBufferLike>`; they are plain bytes.
+    chunks.push(chunk.value as BlobPart);
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return new Blob(chunks).arrayBuffer();
 }
 
 export function tooLarge(response: Response, ctx: ReadContext): InvalidResponseError {
@@ -74,9 +67,9 @@ function decoder(contentType: string | null): TextDecoder {
   }
 }
 
-/** JSON (`application/json`, `+json`): the parsed value. An empty body is an error unless the operation allows one. */
+/** JSON (`application/json`, `+json`): the parsed value, from UTF-8 (RFC 8259). An empty body is an error unless the operation allows one. */
 export async function readJSON(response: Response, ctx: ReadContext): Promise<unknown> {
-  const text = await readText(response, ctx);
+  const text = new TextDecoder().decode(await readBytes(response, ctx));
   if (text === '') {
     if (ctx.mayBeEmpty) return undefined;
     throw ctx.fail(
@@ -97,8 +90,7 @@ export async function readJSON(response: Response, ctx: ReadContext): Promise<un
 /** Binary (`application/octet-stream`, `application/pdf`, `image/*`, …): a `Blob` of the response's content type. */
 export async function readBlob(response: Response, ctx: ReadContext): Promise<Blob> {
   const bytes = await readBytes(response, ctx);
-  // `as BlobPart`: TypeScript 5.7+ types chunks as `Uint8Array<ArrayBufferLike>`; they are plain bytes.
-  return new Blob([bytes as BlobPart], { type: response.headers.get('content-type') ?? '' });
+  return new Blob([bytes], { type: response.headers.get('content-type') ?? '' });
 }
 
 /** `application/x-www-form-urlencoded`: the decoded pairs. */
@@ -109,7 +101,7 @@ export async function readForm(response: Response, ctx: ReadContext): Promise<UR
 /** `multipart/form-data`: the parts, files as `File`s. */
 export async function readFormData(response: Response, ctx: ReadContext): Promise<FormData> {
   const bytes = await readBytes(response, ctx);
-  return new Response(bytes as BlobPart, { headers: response.headers }).formData();
+  return new Response(bytes, { headers: response.headers }).formData();
 }
 
 /** No body declared: whatever comes is discarded, and the call resolves to `undefined`. */

@@ -21,7 +21,7 @@
 /** The fetch standard's limit. */
 export const MAX_REDIRECTS = 20;
 
-const KEPT_ACROSS_ORIGINS = new Set(['accept', 'accept-language', 'user-agent']);
+const KEPT_ACROSS_ORIGINS = ['accept', 'accept-language', 'user-agent'];
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language'];
 
 export type FetchInit = RequestInit & { headers: Record<string, string> };
@@ -40,37 +40,44 @@ export function redirect(
   url: string,
   init: FetchInit,
   hops: number,
-  queryCredential?: string,
+  queryCredential = '',
 ): Redirect | undefined {
   const { status } = response;
-  const location =
-    status === 301 || status === 302 || status === 303 || status === 307 || status === 308
-      ? response.headers.get('location')
-      : null;
+  const location = [301, 302, 303, 307, 308].includes(status)
+    ? response.headers.get('location')
+    : null;
   if (location === null) return undefined;
   let target: URL;
   try {
     target = new URL(location, url);
   } catch {
-    return { refused: `its Location is not a URL` };
+    return { refused: 'its Location is not a URL' };
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:')
-    return { refused: `it leads to a ${target.protocol} URL` };
-  if (hops >= MAX_REDIRECTS) return { refused: `it is redirect number ${hops + 1} in a row` };
   const method = init.method ?? 'GET';
   const toGet = status === 303 ? method !== 'HEAD' : status < 303 && method === 'POST';
   const crossOrigin = target.origin !== new URL(url).origin;
   const body = toGet ? undefined : init.body;
-  if (body !== undefined && body !== null) {
-    if (crossOrigin)
-      return { refused: `the client never sends a request body to another origin (${target.origin})` };
-    if (body instanceof ReadableStream) return { refused: 'the request body was a stream' };
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(init.headers))
-    if (!crossOrigin || KEPT_ACROSS_ORIGINS.has(name)) headers[name] = value;
-  if (toGet) for (const name of BODY_HEADERS) delete headers[name];
-  if (crossOrigin && queryCredential !== undefined && target.searchParams.has(queryCredential))
+  const refused = !/^https?:$/.test(target.protocol)
+    ? `it leads to a ${target.protocol} URL`
+    : hops >= MAX_REDIRECTS
+      ? `it is redirect number ${hops + 1} in a row`
+      : body === undefined || body === null
+        ? undefined
+        : crossOrigin
+          ? `the client never sends a request body to another origin (${target.origin})`
+          : body instanceof ReadableStream
+            ? 'the request body was a stream'
+            : undefined;
+  if (refused !== undefined) return { refused };
+  const headers = { ...init.headers };
+  for (const name of Object.keys(headers))
+    if (
+      (crossOrigin && !KEPT_ACROSS_ORIGINS.includes(name)) ||
+      (toGet && BODY_HEADERS.includes(name))
+    )
+      delete headers[name];
+  // (Only when present: any change re-serialises the whole query.)
+  if (crossOrigin && target.searchParams.has(queryCredential))
     target.searchParams.delete(queryCredential);
   const next: FetchInit = { ...init, method: toGet ? 'GET' : method, headers };
   if (toGet) delete next.body;
