@@ -86,7 +86,10 @@ function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
   const blob = ts.factory.createTypeReferenceNode('Blob');
   const nullable = ('nullable' in schema && schema.nullable === true) || types.includes('null');
   return nullable
-    ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())])
+    ? ts.factory.createUnionTypeNode([
+        blob,
+        ts.factory.createLiteralTypeNode(ts.factory.createNull()),
+      ])
     : blob;
 }
 

@@ -24,7 +24,11 @@ export function mediaKind(mediaType: string): BodyKind {
   if (type === 'text/event-stream') return 'event-stream';
   if (/^application\/(json-seq|x-ndjson|ndjson|jsonl|x-jsonlines|jsonlines)$/.test(type))
     return 'text';
-  if (type === 'application/json' || type.endsWith('+json') || /^(text|application)\/(x-)?json$/.test(type))
+  if (
+    type === 'application/json' ||
+    type.endsWith('+json') ||
+    /^(text|application)\/(x-)?json$/.test(type)
+  )
     return 'json';
   if (type === 'application/x-www-form-urlencoded') return 'form';
   if (type === 'multipart/form-data') return 'multipart';

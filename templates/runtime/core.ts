@@ -224,7 +224,11 @@ export class ClientCore {
   constructor(options: ClientCoreOptions) {
     this.baseURL = options.baseURL;
     this.timeout = checkCount('timeout', options.timeout ?? DEFAULTS.timeout, 'milliseconds');
-    this.maxRetries = checkCount('maxRetries', options.maxRetries ?? DEFAULTS.maxRetries, 'integer');
+    this.maxRetries = checkCount(
+      'maxRetries',
+      options.maxRetries ?? DEFAULTS.maxRetries,
+      'integer',
+    );
     this.maxResponseSize = checkCount(
       'maxResponseSize',
       options.maxResponseSize ?? DEFAULTS.maxResponseSize,
@@ -271,7 +275,10 @@ export class ClientCore {
     // A cookie credential joins the caller's cookies (RFC 6265 §5.4: one header, `; ` between).
     const cookie = auth.in === 'cookie' ? Object.entries(credential)[0]?.join('=') : undefined;
     if (cookie !== undefined)
-      Object.assign(headers, mergeHeaders({ cookie: [headers['cookie'], cookie].filter(Boolean).join('; ') }));
+      Object.assign(
+        headers,
+        mergeHeaders({ cookie: [headers['cookie'], cookie].filter(Boolean).join('; ') }),
+      );
     this.#headers = headers;
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#clientParams = options.clientParams ?? {};
@@ -508,7 +515,9 @@ export class ClientCore {
     options: RequestOptions,
   ): Promise<Attempt> {
     const timeout =
-      options.timeout === undefined ? this.timeout : checkCount('timeout', options.timeout, 'milliseconds');
+      options.timeout === undefined
+        ? this.timeout
+        : checkCount('timeout', options.timeout, 'milliseconds');
     if (options.signal?.aborted) return Promise.reject(new APIUserAbortError());
     return this.#cancellable(prepared, request, options, timeout);
   }
@@ -663,7 +672,6 @@ export class ClientCore {
     copy.name = error.name;
     return copy;
   }
-
 }
 
 const CORES = new WeakMap<object, ClientCore>();
@@ -704,7 +712,11 @@ function base64(text: string): string {
 }
 
 /** `value` when it is a non-negative number (of `unit`); a clear error otherwise. */
-function checkCount(name: string, value: number, unit: 'integer' | 'milliseconds' | 'bytes'): number {
+function checkCount(
+  name: string,
+  value: number,
+  unit: 'integer' | 'milliseconds' | 'bytes',
+): number {
   if (
     typeof value !== 'number' ||
     Number.isNaN(value) ||

@@ -221,7 +221,6 @@ function errorClassFor(status: number): APIErrorClass {
   return ERROR_CLASSES[status] ?? (status >= 500 ? InternalServerError : APIError);
 }
 
-
 const MAX_DETAIL = 500;
 
 /** What the body says: its `message`, `error` (`error.message`), or RFC 9457's `detail` or `title`; else the body. */

@@ -114,7 +114,11 @@ async function loadPage<Body, Item>(ctx: PageContext<Body>): Promise<Outcome<Pag
   return { ...result, data: makePage<Body, Item>(result.data, ctx, result.response.status) };
 }
 
-function makePage<Body, Item>(body: Body, ctx: PageContext<Body>, status: number): Page<Body, Item> {
+function makePage<Body, Item>(
+  body: Body,
+  ctx: PageContext<Body>,
+  status: number,
+): Page<Body, Item> {
   const { pagination: p, query } = ctx;
   const record = body as Record<string, unknown>;
   const items = (record as Record<string, unknown> | null | undefined)?.[p.itemsField];

@@ -67,7 +67,9 @@ export class ResponseGuards {
    * @throws ResponseValidationError with `mode: 'throw'`, listing every issue, the token redacted.
    */
   check(data: unknown, check: ResponseCheck): void {
-    const guard = Object.hasOwn(this.#guards, check.schema) ? this.#guards[check.schema] : undefined;
+    const guard = Object.hasOwn(this.#guards, check.schema)
+      ? this.#guards[check.schema]
+      : undefined;
     const result = guard?.(data);
     if (result === undefined || result.ok) return;
     const issues = check.redact(result.issues) as GuardIssue[];

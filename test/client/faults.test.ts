@@ -326,43 +326,46 @@ describe('typed errors', () => {
     [429, RateLimitError, 'rateLimited'],
     [500, InternalServerError, 'internal'],
     [501, InternalServerError, 'unsupported'],
-  ])('%i → %o with the parsed error body, typed as the spec declares it', async (status, ErrorClass, type) => {
-    gigs = gigsFor(server.url, { maxRetries: 0 });
-    replies = [
-      json(
+  ])(
+    '%i → %o with the parsed error body, typed as the spec declares it',
+    async (status, ErrorClass, type) => {
+      gigs = gigsFor(server.url, { maxRetries: 0 });
+      replies = [
+        json(
+          status,
+          body(type, {
+            code: `${type}Code`,
+            hint: 'Do better.',
+            documentation: ['https://x.test/doc'],
+            details: [{ property: 'plan' }],
+          }),
+          { 'x-request-id': 'req_e' },
+        ),
+      ];
+      const error = (await failure(gigs.plans.update('pln_1', { name: 'n' }))) as APIError;
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toBeInstanceOf(APIError);
+      expect(error).toBeInstanceOf(SDKError);
+      expect(error).toMatchObject({
         status,
-        body(type, {
+        body: {
+          type,
           code: `${type}Code`,
           hint: 'Do better.',
           documentation: ['https://x.test/doc'],
           details: [{ property: 'plan' }],
-        }),
-        { 'x-request-id': 'req_e' },
-      ),
-    ];
-    const error = (await failure(gigs.plans.update('pln_1', { name: 'n' }))) as APIError;
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toBeInstanceOf(APIError);
-    expect(error).toBeInstanceOf(SDKError);
-    expect(error).toMatchObject({
-      status,
-      body: {
-        type,
-        code: `${type}Code`,
-        hint: 'Do better.',
-        documentation: ['https://x.test/doc'],
-        details: [{ property: 'plan' }],
-      },
-      requestID: 'req_e',
-      headers: expect.objectContaining({ 'x-request-id': 'req_e' }),
-    });
-    // The body's type is the spec's Error schema: its fields type-check, a made-up one does not.
-    const hint: string | undefined = error.body?.hint;
-    expect(hint).toBe('Do better.');
-    // @ts-expect-error the spec's error body has no `nonsense` field
-    expect(error.body?.nonsense).toBeUndefined();
-    expect(error.message).toMatch(new RegExp(`^${status} .*: It is ${type}\\.$`));
-  });
+        },
+        requestID: 'req_e',
+        headers: expect.objectContaining({ 'x-request-id': 'req_e' }),
+      });
+      // The body's type is the spec's Error schema: its fields type-check, a made-up one does not.
+      const hint: string | undefined = error.body?.hint;
+      expect(hint).toBe('Do better.');
+      // @ts-expect-error the spec's error body has no `nonsense` field
+      expect(error.body?.nonsense).toBeUndefined();
+      expect(error.message).toMatch(new RegExp(`^${status} .*: It is ${type}\\.$`));
+    },
+  );
 
   it('the token never appears in a message, toString(), JSON or inspection, even when the server echoes it', async () => {
     gigs = gigsFor(server.url, { maxRetries: 0 });
@@ -387,7 +390,7 @@ describe('typed errors', () => {
     expect(inspect(gigs, { depth: 10, showHidden: true })).not.toContain(TOKEN);
   });
 
-  it("the token echoed into a body that fails validation is redacted from the message and every issue", async () => {
+  it('the token echoed into a body that fails validation is redacted from the message and every issue', async () => {
     gigs = gigsFor(server.url, { responseValidation: 'throw', responseGuards });
     replies = [json(200, { ...plan, status: `Bearer ${TOKEN}` })];
     const error = (await failure(gigs.plans.retrieve('pln_1'))) as ResponseValidationError;
@@ -404,7 +407,11 @@ describe('typed errors', () => {
 
   it('a per-call header with CR/LF fails at once, before sending and without a retry', async () => {
     const error = await failure(
-      gigs.plans.retrieve('pln_1', {}, { headers: { 'X-Note': `a\r\nAuthorization: Bearer ${TOKEN}` } }),
+      gigs.plans.retrieve(
+        'pln_1',
+        {},
+        { headers: { 'X-Note': `a\r\nAuthorization: Bearer ${TOKEN}` } },
+      ),
     );
     expect(error).toBeInstanceOf(SDKError);
     expect(error).not.toBeInstanceOf(APIError);

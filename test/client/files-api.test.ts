@@ -16,7 +16,13 @@ import {
   removeTempDirs,
   tempDir,
 } from '../generator/helpers.ts';
-import { json, startServer, type Reply, type SeenRequest, type TestServer } from '../runtime/server.ts';
+import {
+  json,
+  startServer,
+  type Reply,
+  type SeenRequest,
+  type TestServer,
+} from '../runtime/server.ts';
 
 const SPEC = 'test/fixtures/specs/media/files-api.yaml';
 const TOKEN = 'sk_files_SECRET';
@@ -152,7 +158,11 @@ describe('success bodies by media type', () => {
       headers: { 'content-type': 'text/event-stream' },
       body: 'event: progress\ndata: {"done":1}\nid: 1\n\n: ping\n\ndata: end\n\n',
     });
-    const stream = (await call('jobs', 'events', 'j1')) as AsyncIterable<{ event: string; data: string; id: string }>;
+    const stream = (await call('jobs', 'events', 'j1')) as AsyncIterable<{
+      event: string;
+      data: string;
+      id: string;
+    }>;
     const events: unknown[] = [];
     for await (const event of stream) events.push(event);
     expect(events).toEqual([
@@ -189,7 +199,10 @@ describe('success bodies by media type', () => {
     reply = () => json(200, { count: 3 });
     await expect(call('stats', 'retrieve')).resolves.toEqual({ count: 3 });
     reply = () => ({ status: 204 });
-    const strict = files({ responseValidation: 'throw', responseGuards: exports['responseGuards'] });
+    const strict = files({
+      responseValidation: 'throw',
+      responseGuards: exports['responseGuards'],
+    });
     await expect(strict['stats']!['retrieve']!()).resolves.toBeUndefined();
   });
 
@@ -291,21 +304,35 @@ describe('errors and identity', () => {
 
 describe('the typed path client', () => {
   const paths = () =>
-    (exports['pathsClient'] as (client: unknown) => Record<string, (path: string, init?: unknown) => Promise<{ data?: unknown; error?: unknown }>>)(files());
+    (
+      exports['pathsClient'] as (
+        client: unknown,
+      ) => Record<
+        string,
+        (path: string, init?: unknown) => Promise<{ data?: unknown; error?: unknown }>
+      >
+    )(files());
 
   it('reads text/csv as text and follows each operation’s query style', async () => {
     reply = () => ({ status: 200, headers: { 'content-type': 'text/csv' }, body: '1,2\n' });
-    const { data } = await paths()['GET']!('/reports/{report}.csv', { params: { path: { report: 'r' } } });
+    const { data } = await paths()['GET']!('/reports/{report}.csv', {
+      params: { path: { report: 'r' } },
+    });
     expect(data).toBe('1,2\n');
     reply = () => json(200, []);
     await paths()['GET']!('/search', { params: { query: { ids: ['1', '2'] } } });
     await paths()['GET']!('/items', { params: { query: { ids: ['1', '2'] } } });
-    expect(server.requests.slice(1).map((r) => r.url)).toEqual(['/search?ids=1|2', '/items?ids=1,2']);
+    expect(server.requests.slice(1).map((r) => r.url)).toEqual([
+      '/search?ids=1|2',
+      '/items?ids=1,2',
+    ]);
   });
 
   it('reads a PDF as a Blob', async () => {
     reply = () => ({ status: 200, headers: { 'content-type': 'application/pdf' }, body: BYTES });
-    const { data } = await paths()['GET']!('/documents/{document}/pdf', { params: { path: { document: 'd' } } });
+    const { data } = await paths()['GET']!('/documents/{document}/pdf', {
+      params: { path: { document: 'd' } },
+    });
     expect(new Uint8Array(await (data as Blob).arrayBuffer())).toEqual(BYTES);
   });
 });

@@ -54,9 +54,24 @@ describe('requests', () => {
   });
 
   it.each<[string, Auth, (seen: SeenRequest) => unknown, unknown]>([
-    ['an API key header', { in: 'header', name: 'X-Api-Key' }, (r) => r.headers['x-api-key'], 'k:1'],
-    ['an API key in the query', { in: 'query', name: 'api_key' }, (r) => r.url, '/plans?limit=1&api_key=k%3A1'],
-    ['an API key cookie', { in: 'cookie', name: 'session' }, (r) => r.headers['cookie'], 'session=k:1'],
+    [
+      'an API key header',
+      { in: 'header', name: 'X-Api-Key' },
+      (r) => r.headers['x-api-key'],
+      'k:1',
+    ],
+    [
+      'an API key in the query',
+      { in: 'query', name: 'api_key' },
+      (r) => r.url,
+      '/plans?limit=1&api_key=k%3A1',
+    ],
+    [
+      'an API key cookie',
+      { in: 'cookie', name: 'session' },
+      (r) => r.headers['cookie'],
+      'session=k:1',
+    ],
     [
       'Basic credentials (RFC 7617, UTF-8)',
       { in: 'header', name: 'Authorization', scheme: 'Basic' },
@@ -271,7 +286,11 @@ describe('responses', () => {
   it.each([
     ['message', { message: 'm' }, 'm'],
     ['error.message (nested)', { error: { message: 'nested', type: 'x' } }, 'nested'],
-    ['error (OAuth 2, RFC 6749)', { error: 'invalid_grant', error_description: 'd' }, 'invalid_grant'],
+    [
+      'error (OAuth 2, RFC 6749)',
+      { error: 'invalid_grant', error_description: 'd' },
+      'invalid_grant',
+    ],
     ['detail (problem details, RFC 9457)', { type: 'about:blank', title: 'T', detail: 'D' }, 'D'],
     ['title alone', { title: 'T' }, 'T'],
     ['nothing it knows: the JSON', { code: 7 }, '{"code":7}'],

@@ -16,7 +16,12 @@ import {
 describe('APIError', () => {
   it.each<[number, string, unknown, string]>([
     [404, 'Not Found', { message: 'No such plan.' }, '404 Not Found: No such plan.'],
-    [500, 'Internal Server Error', { error: { message: 'nested' } }, '500 Internal Server Error: nested'],
+    [
+      500,
+      'Internal Server Error',
+      { error: { message: 'nested' } },
+      '500 Internal Server Error: nested',
+    ],
     [418, "I'm a Teapot", { a: 1 }, `418 I'm a Teapot: {"a":1}`],
     [502, 'Bad Gateway', '', '502 Bad Gateway'],
     [503, 'Service Unavailable', undefined, '503 Service Unavailable'],

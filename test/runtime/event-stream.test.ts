@@ -8,7 +8,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
-import { APIUserAbortError, InvalidResponseError, SDKError } from '../../templates/runtime/errors.ts';
+import {
+  APIUserAbortError,
+  InvalidResponseError,
+  SDKError,
+} from '../../templates/runtime/errors.ts';
 import {
   EventParser,
   readEventStream,
@@ -29,10 +33,26 @@ describe('parsing (WHATWG rules)', () => {
     ['one event', 'data: hello\n\n', [event('hello')]],
     ['multi-line data joined with LF', 'data: a\ndata: b\ndata\n\n', [event('a\nb\n')]],
     ['an event type', 'event: done\ndata: x\n\n', [event('x', { event: 'done' })]],
-    ['the type resets after each event', 'event: a\ndata: 1\n\ndata: 2\n\n', [event('1', { event: 'a' }), event('2')]],
-    ['an id that later events keep', 'id: 7\ndata: a\n\ndata: b\n\nid\ndata: c\n\n', [event('a', { id: '7' }), event('b', { id: '7' }), event('c')]],
-    ['an id with NUL is ignored', 'id: 1\ndata: a\n\nid: 2\0\ndata: b\n\n', [event('a', { id: '1' }), event('b', { id: '1' })]],
-    ['retry in milliseconds, digits only', 'retry: 1500\ndata: a\n\nretry: 1.5\ndata: b\n\n', [event('a', { retry: 1500 }), event('b', { retry: 1500 })]],
+    [
+      'the type resets after each event',
+      'event: a\ndata: 1\n\ndata: 2\n\n',
+      [event('1', { event: 'a' }), event('2')],
+    ],
+    [
+      'an id that later events keep',
+      'id: 7\ndata: a\n\ndata: b\n\nid\ndata: c\n\n',
+      [event('a', { id: '7' }), event('b', { id: '7' }), event('c')],
+    ],
+    [
+      'an id with NUL is ignored',
+      'id: 1\ndata: a\n\nid: 2\0\ndata: b\n\n',
+      [event('a', { id: '1' }), event('b', { id: '1' })],
+    ],
+    [
+      'retry in milliseconds, digits only',
+      'retry: 1500\ndata: a\n\nretry: 1.5\ndata: b\n\n',
+      [event('a', { retry: 1500 }), event('b', { retry: 1500 })],
+    ],
     ['comments are ignored', ': keep-alive\ndata: a\n: more\n\n', [event('a')]],
     ['a blank line without data dispatches nothing', 'event: x\n\n\ndata: a\n\n', [event('a')]],
     ['unknown fields are ignored', 'foo: bar\ndata: a\n\n', [event('a')]],
@@ -75,7 +95,10 @@ function open(res: ServerResponse): void {
   res.flushHeaders();
 }
 
-function stream(core: ClientCore, options: { signal?: AbortSignal; timeout?: number } = {}): Promise<EventStream> {
+function stream(
+  core: ClientCore,
+  options: { signal?: AbortSignal; timeout?: number } = {},
+): Promise<EventStream> {
   return core.request<EventStream>(
     { method: 'get', path: '/events', read: readEventStream, accept: 'text/event-stream' },
     options,

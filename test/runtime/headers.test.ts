@@ -67,7 +67,9 @@ describe('CR, LF and NUL in headers fail at once', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SDKError);
     expect(error).not.toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toMatch(/header value has a line break or NUL, which HTTP forbids; nothing was sent/);
+    expect((error as Error).message).toMatch(
+      /header value has a line break or NUL, which HTTP forbids; nothing was sent/,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -119,21 +121,66 @@ describe('User-Agent: the SDK and the runtime', () => {
   });
 
   it.each<[string, Record<string, unknown>, string | undefined]>([
-    ['Node 20 (no navigator)', { process: { versions: { node: '20.19.0' }, platform: 'linux', arch: 'x64' } }, 'node/20.19.0 (linux; x64)'],
-    ['Node 22 (whose navigator names only the major version)', { navigator: { userAgent: 'Node.js/22' }, process: { versions: { node: '22.3.0' }, platform: 'linux', arch: 'arm64' } }, 'node/22.3.0 (linux; arm64)'],
-    ['Deno', { navigator: { userAgent: 'Deno/2.1.4' }, process: { versions: { node: '20.11.1' }, platform: 'linux', arch: 'x64' } }, 'Deno/2.1.4 (linux; x64)'],
-    ['Bun', { navigator: { userAgent: 'Bun/1.1.38' }, process: { versions: { node: '22.6.0', bun: '1.1.38' }, platform: 'darwin', arch: 'arm64' } }, 'Bun/1.1.38 (darwin; arm64)'],
-    ['Cloudflare Workers', { navigator: { userAgent: 'Cloudflare-Workers' } }, 'Cloudflare-Workers'],
-    ['a browser page (no header: it would need a CORS preflight)', { navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' }, document: {} }, undefined],
-    ['a browser worker', { navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' } }, undefined],
-    ['a browser page with a process polyfill', { process: { versions: { node: '20' } }, document: {} }, undefined],
+    [
+      'Node 20 (no navigator)',
+      { process: { versions: { node: '20.19.0' }, platform: 'linux', arch: 'x64' } },
+      'node/20.19.0 (linux; x64)',
+    ],
+    [
+      'Node 22 (whose navigator names only the major version)',
+      {
+        navigator: { userAgent: 'Node.js/22' },
+        process: { versions: { node: '22.3.0' }, platform: 'linux', arch: 'arm64' },
+      },
+      'node/22.3.0 (linux; arm64)',
+    ],
+    [
+      'Deno',
+      {
+        navigator: { userAgent: 'Deno/2.1.4' },
+        process: { versions: { node: '20.11.1' }, platform: 'linux', arch: 'x64' },
+      },
+      'Deno/2.1.4 (linux; x64)',
+    ],
+    [
+      'Bun',
+      {
+        navigator: { userAgent: 'Bun/1.1.38' },
+        process: { versions: { node: '22.6.0', bun: '1.1.38' }, platform: 'darwin', arch: 'arm64' },
+      },
+      'Bun/1.1.38 (darwin; arm64)',
+    ],
+    [
+      'Cloudflare Workers',
+      { navigator: { userAgent: 'Cloudflare-Workers' } },
+      'Cloudflare-Workers',
+    ],
+    [
+      'a browser page (no header: it would need a CORS preflight)',
+      { navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' }, document: {} },
+      undefined,
+    ],
+    [
+      'a browser worker',
+      { navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' } },
+      undefined,
+    ],
+    [
+      'a browser page with a process polyfill',
+      { process: { versions: { node: '20' } }, document: {} },
+      undefined,
+    ],
     ['nothing to tell', {}, undefined],
   ])('detects %s', (_name, globals, want) => {
     const saved = new Map<string, PropertyDescriptor | undefined>();
     const names = ['process', 'navigator', 'document'];
     for (const name of names) {
       saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
-      Object.defineProperty(globalThis, name, { value: globals[name], configurable: true, writable: true });
+      Object.defineProperty(globalThis, name, {
+        value: globals[name],
+        configurable: true,
+        writable: true,
+      });
     }
     try {
       expect(serverRuntime()).toBe(want);

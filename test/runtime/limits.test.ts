@@ -95,14 +95,21 @@ describe('maxResponseSize', () => {
     ['one byte over', 1001, 1000, false],
   ])('a plain body %s', async (_name, size, limit, ok) => {
     const core = new ClientCore({ baseURL: url });
-    const call = core.request({ method: 'get', path: `/plain/${size}` }, { maxResponseSize: limit });
+    const call = core.request(
+      { method: 'get', path: `/plain/${size}` },
+      { maxResponseSize: limit },
+    );
     if (ok) await expect(call).resolves.toMatchObject({ data: expect.any(String) });
     else await expect(call).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
   it('bounds error bodies too (and such an error is not retried)', async () => {
     status = 503;
-    const core = new ClientCore({ baseURL: url, maxResponseSize: MiB, backoff: { initialDelay: 1, maxDelay: 1 } });
+    const core = new ClientCore({
+      baseURL: url,
+      maxResponseSize: MiB,
+      backoff: { initialDelay: 1, maxDelay: 1 },
+    });
     const error = await core.request({ method: 'get', path: '/bomb' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ status: 503 });

@@ -32,7 +32,11 @@ afterAll(() => server.close());
 beforeEach(() => {
   server.requests.length = 0;
   reply = () => json(200, { ok: true });
-  core = new ClientCore({ baseURL: server.url, token: 't0k3n', backoff: { initialDelay: 1, maxDelay: 1 } });
+  core = new ClientCore({
+    baseURL: server.url,
+    token: 't0k3n',
+    backoff: { initialDelay: 1, maxDelay: 1 },
+  });
 });
 
 function only(): SeenRequest {
@@ -70,14 +74,21 @@ describe('request bodies', () => {
     ['application/json (the default)', undefined, 'application/json'],
     ['a +json type', 'application/merge-patch+json', 'application/merge-patch+json'],
   ])('%s: JSON text with the declared content type', async (_name, contentType, want) => {
-    await send({ body: { a: [1, null], b: 'ü' }, ...(contentType === undefined ? {} : { contentType }) });
+    await send({
+      body: { a: [1, null], b: 'ü' },
+      ...(contentType === undefined ? {} : { contentType }),
+    });
     expect(only().headers['content-type']).toBe(want);
     expect(JSON.parse(only().body)).toEqual({ a: [1, null], b: 'ü' });
   });
 
   it('form-urlencoded: an object (arrays repeated) or URLSearchParams', async () => {
     const contentType = 'application/x-www-form-urlencoded';
-    await send({ body: { a: 'b c', n: 1, tags: ['x', 'y'], skip: undefined }, contentType, encode: formBody });
+    await send({
+      body: { a: 'b c', n: 1, tags: ['x', 'y'], skip: undefined },
+      contentType,
+      encode: formBody,
+    });
     expect(only().headers['content-type']).toBe(contentType);
     expect(only().body).toBe('a=b%20c&n=1&tags=x&tags=y');
     server.requests.length = 0;
@@ -106,7 +117,16 @@ describe('request bodies', () => {
     const seen = only();
     expect(seen.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     const got = parts(seen);
-    expect([...got.keys()]).toEqual(['file', 'blob', 'bytes', 'name', 'count', 'flag', 'tags', 'meta']);
+    expect([...got.keys()]).toEqual([
+      'file',
+      'blob',
+      'bytes',
+      'name',
+      'count',
+      'flag',
+      'tags',
+      'meta',
+    ]);
     expect(got.get('file')?.[0]?.headers).toContain('filename="photo.png"');
     expect(got.get('file')?.[0]?.headers).toContain('Content-Type: image/png');
     for (const name of ['file', 'blob', 'bytes'])
@@ -147,7 +167,11 @@ describe('request bodies', () => {
   });
 
   it("a wildcard type (image/*) sends the Blob's own type", async () => {
-    await send({ body: new Blob([BYTES], { type: 'image/webp' }), contentType: 'image/*', encode: rawBody });
+    await send({
+      body: new Blob([BYTES], { type: 'image/webp' }),
+      contentType: 'image/*',
+      encode: rawBody,
+    });
     expect(only().headers['content-type']).toBe('image/webp');
   });
 
@@ -172,7 +196,13 @@ describe('request bodies', () => {
       },
     });
     await expect(
-      core.request({ method: 'put', path: '/in', body: stream, contentType: 'application/octet-stream', encode: rawBody }),
+      core.request({
+        method: 'put',
+        path: '/in',
+        body: stream,
+        contentType: 'application/octet-stream',
+        encode: rawBody,
+      }),
     ).rejects.toMatchObject({ status: 503 });
     expect(server.requests).toHaveLength(1);
   });
@@ -183,7 +213,9 @@ describe('request bodies', () => {
     ).rejects.toThrow(
       'Cannot send a object body as application/octet-stream: pass a Blob, File, ArrayBuffer, typed array, ReadableStream or string.',
     );
-    await expect(send({ body: 'x', contentType: 'multipart/form-data', encode: multipartBody })).rejects.toThrow(SDKError);
+    await expect(
+      send({ body: 'x', contentType: 'multipart/form-data', encode: multipartBody }),
+    ).rejects.toThrow(SDKError);
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -192,16 +224,21 @@ describe('success bodies', () => {
   const get = (request: Omit<APIRequest, 'method' | 'path'> = {}) =>
     core.request({ method: 'get', path: '/out', ...request });
 
-  it.each(['application/json', 'application/problem+json', 'application/vnd.api+json; charset=utf-8'])(
-    'JSON (%s) is parsed',
-    async (type) => {
-      reply = () => ({ status: 200, headers: { 'content-type': type }, body: '{"a":[1]}' });
-      await expect(get()).resolves.toEqual({ a: [1] });
-    },
-  );
+  it.each([
+    'application/json',
+    'application/problem+json',
+    'application/vnd.api+json; charset=utf-8',
+  ])('JSON (%s) is parsed', async (type) => {
+    reply = () => ({ status: 200, headers: { 'content-type': type }, body: '{"a":[1]}' });
+    await expect(get()).resolves.toEqual({ a: [1] });
+  });
 
   it('text/csv is text, not JSON, and asked for with Accept', async () => {
-    reply = () => ({ status: 200, headers: { 'content-type': 'text/csv' }, body: 'id,name\n1,"a"\n' });
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': 'text/csv' },
+      body: 'id,name\n1,"a"\n',
+    });
     await expect(get({ read: readText, accept: 'text/csv' })).resolves.toBe('id,name\n1,"a"\n');
     expect(only().headers['accept']).toBe('text/csv');
   });
@@ -298,10 +335,15 @@ describe('empty bodies', () => {
     ['a 204', { status: 204 }],
     ['an empty 200', { status: 200, body: '' }],
     ['a 205', { status: 205 }],
-  ])('%s where the operation also declares a response without a body: undefined', async (_name, answer) => {
-    reply = () => answer;
-    await expect(core.request({ method: 'post', path: '/p', mayBeEmpty: true })).resolves.toBeUndefined();
-  });
+  ])(
+    '%s where the operation also declares a response without a body: undefined',
+    async (_name, answer) => {
+      reply = () => answer;
+      await expect(
+        core.request({ method: 'post', path: '/p', mayBeEmpty: true }),
+      ).resolves.toBeUndefined();
+    },
+  );
 
   it('HEAD has no body by definition', async () => {
     reply = () => ({ status: 200, headers: { 'content-type': 'application/json' } });

@@ -121,7 +121,11 @@ describe('createPathsClient', () => {
   });
 
   it('sends a query credential with every call', async () => {
-    const core = new ClientCore({ baseURL: server.url, token: TOKEN, auth: { in: 'query', name: 'key' } });
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      auth: { in: 'query', name: 'key' },
+    });
     await createPathsClient<paths>(core).GET('/search', { params: { query: { status: ['x'] } } });
     expect(server.requests[0]?.url).toBe(`/search?status=x&key=${TOKEN}`);
     expect(server.requests[0]?.headers['authorization']).toBeUndefined();

@@ -78,7 +78,13 @@ describe('to another origin', () => {
         expect(other.requests).toHaveLength(1);
         const request = other.requests[0]!;
         expect(request.url).toBe('/elsewhere?x=1');
-        for (const secret of [TOKEN, Buffer.from(TOKEN).toString('base64'), 's3cr3t', 'tenant-key', 'call-key'])
+        for (const secret of [
+          TOKEN,
+          Buffer.from(TOKEN).toString('base64'),
+          's3cr3t',
+          'tenant-key',
+          'call-key',
+        ])
           expect(seen(request)).not.toContain(secret);
         expect(request.headers['authorization']).toBeUndefined();
         expect(request.headers['cookie']).toBeUndefined();
@@ -136,14 +142,18 @@ describe('to another origin', () => {
 });
 
 describe('on the same origin', () => {
-  it.each([307, 308])('a POST answered %i is re-sent with its body and credentials', async (status) => {
-    apiReply = (request) => (request.url === '/start' ? to(status, '/moved') : json(200, { ok: 1 }));
-    await coreWith(SCHEMES[2]![1]).request({ method: 'post', path: '/start', body: { a: 1 } });
-    const moved = api.requests[1]!;
-    expect(moved).toMatchObject({ method: 'POST', url: '/moved', body: '{"a":1}' });
-    expect(moved.headers['x-api-key']).toBe(TOKEN);
-    expect(moved.headers['cookie']).toBe('session=s3cr3t');
-  });
+  it.each([307, 308])(
+    'a POST answered %i is re-sent with its body and credentials',
+    async (status) => {
+      apiReply = (request) =>
+        request.url === '/start' ? to(status, '/moved') : json(200, { ok: 1 });
+      await coreWith(SCHEMES[2]![1]).request({ method: 'post', path: '/start', body: { a: 1 } });
+      const moved = api.requests[1]!;
+      expect(moved).toMatchObject({ method: 'POST', url: '/moved', body: '{"a":1}' });
+      expect(moved.headers['x-api-key']).toBe(TOKEN);
+      expect(moved.headers['cookie']).toBe('session=s3cr3t');
+    },
+  );
 
   it('a GET answered 302 keeps its credentials', async () => {
     apiReply = (request) => (request.url === '/start' ? to(302, '/moved') : json(200, { ok: 1 }));

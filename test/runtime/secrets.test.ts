@@ -6,10 +6,7 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
-import {
-  APIConnectionError,
-  ResponseValidationError,
-} from '../../templates/runtime/errors.ts';
+import { APIConnectionError, ResponseValidationError } from '../../templates/runtime/errors.ts';
 import type { Logger } from '../../templates/runtime/logger.ts';
 import { ResponseGuards } from '../../templates/runtime/validation.ts';
 import { json, startServer, type Reply, type TestServer } from './server.ts';
@@ -41,7 +38,13 @@ const guards = new ResponseGuards({
 
 function everything(error: unknown): string {
   const e = error as Error;
-  return [e.message, String(e), e.stack ?? '', JSON.stringify(e), inspect(e, { depth: 20, showHidden: true })].join('\n');
+  return [
+    e.message,
+    String(e),
+    e.stack ?? '',
+    JSON.stringify(e),
+    inspect(e, { depth: 20, showHidden: true }),
+  ].join('\n');
 }
 
 describe('response validation', () => {
@@ -100,7 +103,9 @@ describe("a fetch error's cause", () => {
         });
       },
     });
-    const error = (await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e)) as Error;
+    const error = (await core
+      .request({ method: 'get', path: '/t' })
+      .catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(APIConnectionError);
     const cause = error.cause as Error;
     expect(cause.name).toBe('TypeError');
@@ -113,7 +118,9 @@ describe("a fetch error's cause", () => {
     const closed = await startServer(() => json(200, {}));
     await closed.close();
     const core = new ClientCore({ baseURL: closed.url, token: TOKEN, maxRetries: 0 });
-    const error = (await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e)) as Error;
+    const error = (await core
+      .request({ method: 'get', path: '/t' })
+      .catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.cause).toBeInstanceOf(TypeError);
     expect(((error.cause as Error).cause as { code?: string }).code).toBe('ECONNREFUSED');

@@ -418,7 +418,10 @@ function pathsOperations(model: ApiModel): string | undefined {
   for (const operation of model.operations) {
     const parts: string[] = [];
     const styles = operation.parameters
-      .filter((parameter) => parameter.in === 'query' && !(parameter.style === 'form' && parameter.explode))
+      .filter(
+        (parameter) =>
+          parameter.in === 'query' && !(parameter.style === 'form' && parameter.explode),
+      )
       .map((parameter) => {
         const style: string[] = [];
         if (parameter.style !== 'form') style.push(`style: ${stringLiteral(parameter.style)}`);
@@ -429,7 +432,9 @@ function pathsOperations(model: ApiModel): string | undefined {
     const parseAs = PARSE_AS[operation.successResponse?.kind ?? 'json'];
     if (parseAs !== undefined) parts.push(`parseAs: ${stringLiteral(parseAs)}`);
     if (parts.length > 0)
-      entries.push(`${stringLiteral(`${operation.method} ${operation.path}`)}: { ${parts.join(', ')} }`);
+      entries.push(
+        `${stringLiteral(`${operation.method} ${operation.path}`)}: { ${parts.join(', ')} }`,
+      );
   }
   return entries.length === 0 ? undefined : `{ ${entries.join(', ')} }`;
 }

@@ -50,7 +50,8 @@ export function bodyEntries(operation: OperationModel, imports: ImportPlan): str
   const entries: string[] = [];
   if (body.contentType !== 'application/json')
     entries.push(`contentType: ${stringLiteral(body.contentType)}`);
-  if (body.kind !== 'json') entries.push(`encode: ${imports.value(BODY_MODULE, ENCODERS[body.kind])}`);
+  if (body.kind !== 'json')
+    entries.push(`encode: ${imports.value(BODY_MODULE, ENCODERS[body.kind])}`);
   return entries;
 }
 
@@ -118,8 +119,13 @@ export function resultType(
  * The expression for a path parameter in the `path` tag: the argument itself in style `simple`
  * (the tag takes strings, numbers and arrays), `pathStyle(…)` for `label`, `matrix` and objects.
  */
-export function pathArgument(parameter: ParameterModel, local: string, imports: ImportPlan): string {
-  const style = parameter.style === 'label' || parameter.style === 'matrix' ? parameter.style : 'simple';
+export function pathArgument(
+  parameter: ParameterModel,
+  local: string,
+  imports: ImportPlan,
+): string {
+  const style =
+    parameter.style === 'label' || parameter.style === 'matrix' ? parameter.style : 'simple';
   if (style === 'simple' && isListOrPrimitive(parameter)) return local;
   return `${imports.value(PATH_MODULE, 'pathStyle')}(${local}, ${stringLiteral(style)}, ${String(parameter.explode)}, ${stringLiteral(parameter.name)})`;
 }
@@ -135,7 +141,8 @@ export function headerParamsCall(
 ): string {
   const exploded = parameters
     .filter(
-      (parameter) => parameter.in === 'header' && parameter.explode && !isListOrPrimitive(parameter),
+      (parameter) =>
+        parameter.in === 'header' && parameter.explode && !isListOrPrimitive(parameter),
     )
     .map((parameter) => stringLiteral(parameter.name));
   const call = imports.value(HEADERS_MODULE, 'headerParams');

@@ -25,7 +25,7 @@ export function clientRuntimeFiles(dir: string = RUNTIME_TEMPLATES_DIR): Runtime
   return listTypeScript(dir)
     .filter((file) => !WRITTEN_FROM_SPEC.includes(relative(dir, file)))
     .map((file) => ({
-    path: `${RUNTIME_OUTPUT_DIR}/${relative(dir, file).split(sep).join('/')}`,
+      path: `${RUNTIME_OUTPUT_DIR}/${relative(dir, file).split(sep).join('/')}`,
       text: rewriteSpecifiers(readFileSync(file, 'utf8')),
     }));
 }

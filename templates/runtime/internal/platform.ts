@@ -37,5 +37,7 @@ export function serverRuntime(): string | undefined {
         : `node/${node}`;
   if (runtime === undefined || runtime.startsWith('Mozilla/') || document !== undefined)
     return undefined;
-  return process?.platform === undefined ? runtime : `${runtime} (${process.platform}; ${process.arch})`;
+  return process?.platform === undefined
+    ? runtime
+    : `${runtime} (${process.platform}; ${process.arch})`;
 }

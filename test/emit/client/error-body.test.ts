@@ -25,7 +25,11 @@ function operation(operationId: string, responses: ResponseModel[]): OperationMo
   };
 }
 
-const json = (status: string, schema: ResponseModel['schema'], contentType = 'application/json'): ResponseModel => ({
+const json = (
+  status: string,
+  schema: ResponseModel['schema'],
+  contentType = 'application/json',
+): ResponseModel => ({
   status,
   contentType,
   kind: contentType.includes('json') ? 'json' : 'text',
