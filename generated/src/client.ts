@@ -62,7 +62,8 @@ export class Gigs {
       clientParams: {
         project: {
           value: options.project ?? readEnv('GIGS_PROJECT'),
-          hint: 'set `project` in `new Gigs({ project })` or the GIGS_PROJECT environment variable',
+          howToSet:
+            'set `project` in `new Gigs({ project })` or the GIGS_PROJECT environment variable',
         },
       },
     });

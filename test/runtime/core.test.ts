@@ -409,7 +409,7 @@ describe('clientParam', () => {
   it('prefers the value given to the call, then the client value', () => {
     core = new ClientCore({
       baseURL: server.url,
-      clientParams: { project: { value: 'p1', hint: 'h' } },
+      clientParams: { project: { value: 'p1', howToSet: 'h' } },
     });
     expect(core.clientParam('project', 'p2')).toBe('p2');
     expect(core.clientParam('project', undefined)).toBe('p1');
@@ -419,7 +419,7 @@ describe('clientParam', () => {
     core = new ClientCore({
       baseURL: server.url,
       clientParams: {
-        project: { value: undefined, hint: 'set `project` on the client or GIGS_PROJECT' },
+        project: { value: undefined, howToSet: 'set `project` on the client or GIGS_PROJECT' },
       },
     });
     expect(() => core.clientParam('project', undefined)).toThrow(

@@ -129,7 +129,7 @@ export interface ClientParam {
   /** The value from the client options or the environment, if any. */
   value: string | undefined;
   /** How to provide it, for the error when it is missing: "set `project` on the client …". */
-  hint: string;
+  howToSet: string;
 }
 
 export interface ClientCoreOptions extends ClientOptions {
@@ -141,8 +141,8 @@ export interface ClientCoreOptions extends ClientOptions {
   /** Parameters the client fills itself, by name. */
   clientParams?: Readonly<Record<string, ClientParam>> | undefined;
   /**
-   * The SDK as a `User-Agent` product, e.g. `gigs-sdk/1.2.0`; sent with the runtime
-   * (`gigs-sdk/1.2.0 node/20.19.0 (linux; x64)`) on server runtimes, not in browsers
+   * The SDK as a `User-Agent` product, e.g. `acme-sdk/1.2.0`; sent with the runtime
+   * (`acme-sdk/1.2.0 node/20.19.0 (linux; x64)`) on server runtimes, not in browsers
    * (internal/platform.ts says why).
    */
   sdk?: string | undefined;
@@ -296,7 +296,7 @@ export class ClientCore {
     const param = this.#clientParams[name];
     if (param?.value !== undefined) return param.value;
     throw new SDKError(
-      `Missing "${name}": pass it to this method, or ${param?.hint ?? 'set it on the client'}.`,
+      `Missing "${name}": pass it to this method, or ${param?.howToSet ?? 'set it on the client'}.`,
     );
   }
 

@@ -4,11 +4,11 @@
  * Public: cursor pagination. A list method returns a `PagePromise`:
  *
  * ```ts
- * const page = await gigs.plans.list({ limit: 50 });      // one page: items, moreItemsAfter, …
+ * const page = await client.plans.list({ limit: 50 });      // one page: items, moreItemsAfter, …
  * if (page.hasNextPage()) await page.nextPage();
- * for await (const plan of gigs.plans.list()) …           // every item of every page
- * for await (const page of gigs.plans.list().iterPages()) // every page
- * for await (const plan of gigs.plans.list({ before: 'pln_1' })) … // backwards, following moreItemsBefore
+ * for await (const plan of client.plans.list()) …           // every item of every page
+ * for await (const page of client.plans.list().iterPages()) // every page
+ * for await (const plan of client.plans.list({ before: 'pln_1' })) … // backwards, following moreItemsBefore
  * ```
  *
  * Iteration goes forward (following the after-cursor) unless the first request has only a

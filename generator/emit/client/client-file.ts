@@ -209,8 +209,8 @@ export function emitClientFile(
   coreOptions.push(`sdk: ${stringLiteral(userAgentProduct(model))}`);
   if (model.sdk.clientOptions.length > 0) {
     const params = model.sdk.clientOptions.map((option) => {
-      const hint = `set \`${option.name}\` in \`new ${clientName}({ ${option.name} })\` or the ${option.envVar} environment variable`;
-      return `${propertyKey(option.name)}: { value: options${propertyAccessOf(option.name)} ?? ${readEnv}(${stringLiteral(option.envVar)}), hint: ${stringLiteral(hint)} }`;
+      const howToSet = `set \`${option.name}\` in \`new ${clientName}({ ${option.name} })\` or the ${option.envVar} environment variable`;
+      return `${propertyKey(option.name)}: { value: options${propertyAccessOf(option.name)} ?? ${readEnv}(${stringLiteral(option.envVar)}), howToSet: ${stringLiteral(howToSet)} }`;
     });
     coreOptions.push(`clientParams: { ${params.join(', ')} }`);
   }

@@ -3,7 +3,7 @@
 /**
  * Private helper: which JavaScript runtime the client runs on. Two things depend on it:
  *
- * - **The `User-Agent` header** names the SDK and the runtime (`gigs-sdk/1.2.0 node/20.19.0
+ * - **The `User-Agent` header** names the SDK and the runtime (`acme-sdk/1.2.0 node/20.19.0
  *   (linux; x64)`) on server runtimes only. In a browser the client adds no header at all: the
  *   browser sends its own `User-Agent`, and every header outside the CORS-safelisted ones
  *   (`Accept`, `Content-Type` with a form or text value, …) makes the browser send a preflight
