@@ -45,7 +45,7 @@ export const DEFAULT_OUT_DIR = 'build/docs';
  * - codeSamples.languages: the tabs of the request panel, in order. Redoc shows an `x-codeSamples`
  *   entry only when its `lang` is listed: the SDK's TypeScript samples first, then the payload.
  */
-const REDOC_OPTIONS = {
+export const REDOC_OPTIONS = {
   schemaDefinitionsTagName: 'Schemas',
   codeSamples: {
     languages: [{ lang: 'TypeScript', label: CODE_SAMPLE_LABEL }, { lang: 'Payload' }],

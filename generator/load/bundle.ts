@@ -27,6 +27,8 @@ export interface BundledSpec {
   file: string;
   /** sha256 (hex) of the bundled document serialised as JSON. */
   hash: string;
+  /** Every file (absolute path, or URL) the document was read from → its text. */
+  sources: ReadonlyMap<string, string>;
 }
 
 export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec> {
@@ -57,7 +59,7 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
 
   const document = result.bundle.parsed as Record<string, unknown>;
   const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
-  return { document, version, file: ctx.specDisplay, hash };
+  return { document, version, file: ctx.specDisplay, hash, sources: resolver.sources };
 }
 
 async function loadRedoclyConfig(ctx: GeneratorContext): Promise<Config> {

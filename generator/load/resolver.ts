@@ -7,7 +7,11 @@
 import { BaseResolver, type Document, type Source } from '@redocly/openapi-core';
 
 export class JsonFastResolver extends BaseResolver {
+  /** Every source parsed, by absolute path or URL → its text (for write/record.ts). */
+  readonly sources = new Map<string, string>();
+
   override parseDocument(source: Source, isRoot?: boolean): Document {
+    this.sources.set(source.absoluteRef, source.body);
     if (/^\s*[[{]/.test(source.body.slice(0, 64))) {
       try {
         return { source, parsed: JSON.parse(source.body) as unknown };

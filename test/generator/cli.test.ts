@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runScript } from '../helpers/run.ts';
 import { removeTempDirs, snapshotTree, tempDir } from './helpers.ts';
 
-const CLI = 'generator/cli.ts';
+/** What `npm run generate` runs: the generator's CLI, compiled (scripts/generator-build.mjs). */
+const CLI = 'scripts/generate.mjs';
 const BAD = 'test/fixtures/specs/bad';
 
 afterAll(removeTempDirs);
