@@ -48,6 +48,8 @@ export async function runPipeline(
     return result;
   };
 
+  // Where output may go is settled before any work: `--out /` or `--out spec` fail at once.
+  if (!ctx.check) await (await import('./write/owned.ts')).assertOutputFolder(ctx);
   const formatter = hooks.formatter ?? (await startFormatter(ctx));
   try {
     const { loadAndBundle } = await timed('load', () => import('./load/bundle.ts'));

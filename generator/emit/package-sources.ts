@@ -11,6 +11,7 @@ import { emitIndexModule } from './index-module.ts';
 import { emitOpenapiTypes } from './openapi-types.ts';
 import { emitPackageFiles } from './package.ts';
 import { emitSchemaTypes } from './schema-types.ts';
+import { emitTesting, emitTestingRuntime, emitTestingStub } from './testing.ts';
 import type { EmittedSourceFile, EmittedTextFile } from './types.ts';
 
 /** An emitted file; `format: false` keeps its text as it is (the writer's prettier pass skips it). */
@@ -50,6 +51,10 @@ export function packageEmitters(model: ApiModel): PackageEmitter[] {
       ],
     },
     { name: 'schema-types', emit: () => [emitSchemaTypes(model)] },
+    {
+      name: 'testing',
+      emit: () => [emitTesting(model), asTemplate(emitTestingRuntime()), emitTestingStub()],
+    },
     { name: 'package', emit: () => [...emitPackageFiles(model), emitIndexModule()] },
     // Formatted like every other source file; a large spec's (GitHub's is over 2 MB) stays as the
     // TypeScript printer wrote it (write/render.ts FORMAT_LIMIT).

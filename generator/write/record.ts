@@ -17,10 +17,10 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath, type GeneratorContext } from '../context.ts';
-import { ownedEntries, ownedFiles } from './owned.ts';
+import { GENERATION_RECORD, ownedEntries, ownedFiles } from './owned.ts';
 import type { RenderedTree } from './render.ts';
 
-export const RECORD_PATH = '.generation-record.json';
+export const RECORD_PATH = GENERATION_RECORD;
 const FORMAT = 1;
 
 /** The toolchain's root: generator/, templates/ and the lock file are found from here. */
