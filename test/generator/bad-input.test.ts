@@ -58,6 +58,17 @@ interface Case {
 
 const cases: [string, Case][] = [
   [
+    'an apiKey header name that HTTP cannot carry',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths: {}\ncomponents:\n  securitySchemes:\n    key: {type: apiKey, in: header, name: 'X Key: 1'}\n`,
+      },
+      problem: /names the header "X Key: 1", which is not a valid HTTP field name/,
+      pointer: '#/components/securitySchemes/key/name',
+      fix: /X-API-Key/,
+    },
+  ],
+  [
     'an empty file',
     { files: { 'a.yaml': '' }, problem: /the file is empty/, line: 1, fix: /openapi/ },
   ],
