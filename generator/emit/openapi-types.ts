@@ -80,7 +80,9 @@ export const OPENAPI_TS_OPTIONS = {
  * suggest: a file part of a multipart body or a raw binary body is sent from one, and the client
  * reads binary responses into one. `null` stays allowed where the schema allows it.
  */
-function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
+function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
+  // OpenAPI 3.1 allows boolean schemas (`true`, `false`) wherever a schema may stand.
+  if (typeof schema !== 'object' || schema === null) return undefined;
   if (!('format' in schema) || schema.format !== 'binary') return undefined;
   const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (!types.includes('string')) return undefined;
