@@ -170,6 +170,17 @@ const cases: [string, Case][] = [
       fix: /write the reference as a string/,
     },
   ],
+  ...['#/', '#'].map((ref): [string, Case] => [
+    `a $ref to the whole document (${ref}, found by the fuzz test)`,
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        default: {$ref: '${ref}'}\n`,
+      },
+      problem: /points at the whole document/,
+      pointer: '#/paths/~1a/get/responses/default/$ref',
+      fix: /point at the component meant/,
+    },
+  ]),
   [
     'an allOf member that is not a schema object (found by the fuzz test)',
     {
