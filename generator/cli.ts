@@ -26,6 +26,8 @@ Options:
   --redocly-config <file>  bundle with this redocly.yaml (default: Redocly's built-in defaults)
   --check                  write nothing; exit 1 and list the files that would be added,
                            changed or removed
+  --strict                 treat warnings (parts of the spec the generator ignores, such as
+                           unknown schema keywords) as errors
   --no-cache               format everything anew instead of reusing prettier's earlier output
                            (kept in node_modules/.cache/gigs-sdk-toolchain/)
   -h, --help               show this help
@@ -47,6 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'package-version': { type: 'string' },
         'redocly-config': { type: 'string' },
         check: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -57,7 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { spec, out, name, check } = parsed.values;
     const version = parsed.values['package-version'];
-    options = { check, cache: !parsed.values['no-cache'] };
+    options = { check, strict: parsed.values.strict, cache: !parsed.values['no-cache'] };
     if (spec !== undefined) options.spec = spec;
     if (out !== undefined) options.out = out;
     if (name !== undefined) options.name = name;
@@ -79,6 +82,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       import('./write/check.ts'),
     ]);
     const result = await generate(options);
+    for (const warning of result.warnings) process.stderr.write(`warning: ${warning.message}\n`);
     const out = relative(process.cwd(), result.out) || '.';
     const spec = options.spec ?? DEFAULT_SPEC;
     if (result.check !== undefined) {

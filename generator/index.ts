@@ -9,6 +9,8 @@ import type { CheckResult } from './write/check.ts';
 export type { GenerateOptions } from './context.ts';
 export { GeneratorError } from './errors.ts';
 export type { CheckResult } from './write/check.ts';
+export { GeneratorWarning } from './warnings.ts';
+import type { GeneratorWarning } from './warnings.ts';
 
 export interface GenerateResult {
   /** The output folder (absolute). */
@@ -19,6 +21,8 @@ export interface GenerateResult {
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
   timings: Record<string, number>;
+  /** What the generator ignored in the spec, once per kind (with `strict`, these are errors). */
+  warnings: GeneratorWarning[];
 }
 
 /** Generates the package (or, with `check`, compares). Bad input rejects with a GeneratorError. */
@@ -29,6 +33,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     out: ctx.outDir,
     files: [...result.tree.keys()],
     timings: result.timings,
+    warnings: result.model.warnings,
   };
   if (result.check !== undefined) output.check = result.check;
   return output;

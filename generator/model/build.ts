@@ -14,6 +14,7 @@ import { buildSchemaModel, GUARD_RUNTIME_TYPE_NAMES } from './build-schema.ts';
 import { NameRegistry } from './names.ts';
 import { schemaContext } from './schema-context.ts';
 import { upperSnake } from './sdk-names.ts';
+import { Warnings } from '../warnings.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
 
 /** Names the package's entry module exports besides schemas: openapi-typescript's roots. */
@@ -21,12 +22,13 @@ const MODULE_NAMES = ['paths', 'components', 'operations', 'webhooks', '$defs'];
 
 export function buildModel(
   spec: BundledSpec,
-  ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'>,
+  ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> & { strict?: boolean },
 ): ApiModel {
   const { document: doc, file, version } = spec;
+  const warnings = new Warnings(ctx.strict === true);
   const info = buildInfo(doc);
   const settings = buildSdkSettings(doc, info, file, ctx);
-  const schemas = buildSchemaModel(doc, { file, version }).map(withPreview);
+  const schemas = buildSchemaModel(doc, { file, version, warnings }).map(withPreview);
 
   const names = new NameRegistry([
     ...MODULE_NAMES,
@@ -34,7 +36,7 @@ export function buildModel(
     ...schemas.map((schema) => schema.name),
   ]);
   const clientName = names.claim(settings.clientName);
-  const drafts = buildOperations(doc, schemaContext(doc, file, version, schemas));
+  const drafts = buildOperations(doc, schemaContext(doc, file, version, schemas, warnings));
   const { operations, resources } = buildResources(drafts, names, file);
 
   return {
@@ -54,6 +56,7 @@ export function buildModel(
       repository: packageRepository(doc, file),
     },
     bundled: doc,
+    warnings: warnings.list(),
   };
 }
 

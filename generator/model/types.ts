@@ -2,6 +2,7 @@
  * The generator's model: what the emitters read. Types only; `build-*.ts` modules fill it from the
  * bundled spec, and every 3.0/3.1 difference and every unsafe name is settled before it gets here.
  */
+import type { GeneratorWarning } from '../warnings.ts';
 import type { JsonValue, SchemaNode } from './schema-types.ts';
 
 export type { SchemaNode } from './schema-types.ts';
@@ -27,6 +28,8 @@ export interface ApiModel {
   sdk: SdkModel;
   /** The bundled spec as plain JSON, shipped in the package. */
   bundled: Record<string, unknown>;
+  /** What the generator ignored (unknown keywords and the like), once per kind; see warnings.ts. */
+  warnings: GeneratorWarning[];
 }
 
 /** The generated package and its client, settled from the CLI flags and the root `x-sdk` extension. */
