@@ -345,7 +345,7 @@ describe('names and refs', () => {
       'Class',
       '_2fa',
       'GuardError2',
-      'Date_',
+      'DateModel',
       'UserBirthday',
       // Exported by the dates module beside the schema types.
       'Revived2',

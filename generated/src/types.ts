@@ -30,7 +30,7 @@ export type SubscriptionChange = components['schemas']['SubscriptionChange'];
  * values at any time without notice, so clients must accept values they do not know. `message` is
  * meant for humans and its wording may change.
  */
-export type Error = components['schemas']['Error'];
+export type ErrorModel = components['schemas']['Error'];
 
 /**
  * A page of plans, sorted by creation date with the most recently created first. Pass

@@ -13,7 +13,7 @@
 import { GeneratorError, joinPointer } from '../errors.ts';
 import type { OperationDraft } from './build-operations.ts';
 import { camelCase, NameRegistry, pascalCase } from './names.ts';
-import { IDENTIFIER, methodName, operationTypeName } from './sdk-names.ts';
+import { exportName, IDENTIFIER, methodName, operationTypeName } from './sdk-names.ts';
 import type { OperationModel, ResourceModel } from './types.ts';
 
 interface Placement {
@@ -41,7 +41,7 @@ export function buildResources(
 
   const resources = [...byResource].map(([name, members]): ResourceModel => ({
     name,
-    className: names.claim(pascalCase(name)),
+    className: names.claim(exportName(pascalCase(name), 'Resource')),
     operations: members,
   }));
   for (const operation of operations) {

@@ -4,6 +4,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { NameRegistry, pascalCase } from './names.ts';
+import { exportName } from './sdk-names.ts';
 import {
   buildTyped,
   isBareType,
@@ -115,7 +116,7 @@ export function buildSchemaModel(
 /** Safe unique type names for components keys, claimed in spec order. */
 export function schemaNames(keys: readonly string[]): Map<string, string> {
   const registry = new NameRegistry([...GUARD_RUNTIME_TYPE_NAMES, ...DATES_TYPE_NAMES]);
-  return new Map(keys.map((key) => [key, registry.claim(pascalCase(key))]));
+  return new Map(keys.map((key) => [key, registry.claim(exportName(pascalCase(key), 'Model'))]));
 }
 
 /**

@@ -58,13 +58,13 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
     expect(model.schemas.map((schema) => [schema.originalName, schema.name])).toEqual([
       ['class', 'Class'],
       ['default', 'Default'],
-      ['Object', 'Object_'],
-      ['Promise', 'Promise_'],
+      ['Object', 'ObjectModel'],
+      ['Promise', 'PromiseModel'],
       ['User Profile', 'UserProfile'],
       ['user-profile', 'UserProfile2'],
       ['userProfile', 'UserProfile3'],
       ['2fa-settings', '_2faSettings'],
-      ['Error', 'Error'],
+      ['Error', 'ErrorModel'],
       ['ClassListParams', 'ClassListParams'],
       ['any', 'Any'],
     ]);
