@@ -2,7 +2,9 @@
  * `src/openapi.ts`: openapi-typescript's `paths`, `components` and `operations` for the bundled
  * document in the model (never the raw spec).
  *
- * Two deliberate departures from calling `openapiTS(document)`:
+ * Deliberate departures from calling `openapiTS(document)`:
+ * - Schemas that contain themselves through arrays or unions move into type aliases of their own
+ *   (openapi-types-cycles.ts): openapi-typescript's output for them does not compile (TS2502).
  * - It runs openapi-typescript's `transformSchema` with the context `openapiTS` would build for
  *   OPENAPI_TS_OPTIONS (see `openapiTsContext`). `openapiTS` parses, lints and bundles its input
  *   again with its own copy of openapi-core, which is redundant here (the loader bundled the
@@ -26,6 +28,7 @@ import {
   type OpenAPITSOptions,
 } from 'openapi-typescript';
 import type { ApiModel } from '../model/types.ts';
+import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import type { EmittedTextFile } from './types.ts';
 
 export const OPENAPI_TYPES_PATH = 'src/openapi.ts';
@@ -76,7 +79,7 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
   const document = JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3;
   return {
     path: OPENAPI_TYPES_PATH,
-    text: astToString(transformSchema(document, openapiTsContext(document))),
+    text: astToString(hoistEagerCycles(transformSchema(document, openapiTsContext(document)))),
   };
 }
 
