@@ -47,10 +47,11 @@ export const GUARD_RUNTIME_TYPE_NAMES: readonly string[] = [
 ];
 
 /**
- * Type names the generated dates module exports (`Revived`, `Serialized`), which the package
- * entry point re-exports beside the schema types: no named schema may take them either.
+ * Type names the generated dates module exports (`Revived`, `Serialized`, which the package entry
+ * point re-exports beside the schema types) or declares (`OmitEach`): no named schema may take them
+ * either.
  */
-export const DATES_TYPE_NAMES: readonly string[] = ['Revived', 'Serialized'];
+export const DATES_TYPE_NAMES: readonly string[] = ['Revived', 'Serialized', 'OmitEach'];
 
 const COMPONENT_PREFIX = '#/components/schemas/';
 
@@ -190,6 +191,7 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
     parts.push(...typed);
   }
   parts.push(...composition(schema, vc, sub, c));
+  dropAnnotationParts(parts, base);
 
   const [first] = parts;
   const node: SchemaNode =
@@ -237,6 +239,25 @@ function evaluatedProperties(
   };
   visit(schema, vc.pointer, true);
   return all ? 'all' : { names: [...names], patterns: [...patterns.values()] };
+}
+
+/**
+ * Takes out of `parts` the members that accept every value (`allOf: [{ $ref: Window },
+ * { description: … }]`): they change nothing but make a single schema look combined. Their
+ * description and `deprecated` go to the schema when it has none of its own.
+ */
+function dropAnnotationParts(parts: SchemaNode[], base: NodeBase): void {
+  if (parts.length < 2) return;
+  const kept = parts.filter((part) => part.kind !== 'any');
+  if (kept.length === 0) return;
+  for (const part of parts) {
+    if (part.kind !== 'any') continue;
+    if (base.description === undefined && part.description !== undefined)
+      base.description = part.description;
+    if (base.title === undefined && part.title !== undefined) base.title = part.title;
+    base.deprecated ||= part.deprecated;
+  }
+  parts.splice(0, parts.length, ...kept);
 }
 
 /** `type` as a set; undefined when absent. A 3.0 `nullable: true` is read by readAnnotations. */
