@@ -105,6 +105,15 @@ export function openapiTsContext(document: OpenAPI3): GlobalContext {
 }
 
 /**
+ * The key of an operation in openapi-typescript's `operations`: its operationId with every `#`
+ * made `/` (openapi-typescript 7 does this, since it writes the ids as JSON pointer tokens). Code
+ * that indexes `operations` must use this key, not the operationId.
+ */
+export function openapiOperationKey(operationId: string): string {
+  return operationId.replace(/#/g, '/');
+}
+
+/**
  * The bundled document with the model's derived operationIds filled in where the spec has none,
  * so every operation gets its `operations['…']` entry (openapi-typescript only lists operations
  * with an id). Copy-on-write: the model's document is not touched, untouched parts are shared.

@@ -9,11 +9,15 @@
  *   explicit names are claimed first, then derived ones in spec order, a repeat getting a number.
  * - Type names: `<Resource singular><Method>Params` / `…Response` / `…Body`
  *   (`PlanDocumentListParams`), claimed after the schema names, so nothing shadows a schema.
+ *   `…Response` and `…Body` exist only for bodies written inline as objects: a body that is a
+ *   named schema is typed by that schema's name.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import type { OperationDraft } from './build-operations.ts';
 import { camelCase, NameRegistry, pascalCase } from './names.ts';
-import { exportName, IDENTIFIER, methodName, operationTypeName } from './sdk-names.ts';
+import { forEachNode } from './read-write.ts';
+import type { SchemaNode } from './schema-types.ts';
+import { exportName, IDENTIFIER, methodName, operationTypeName, singular } from './sdk-names.ts';
 import type { OperationModel, ResourceModel } from './types.ts';
 
 interface Placement {
@@ -25,6 +29,7 @@ export function buildResources(
   drafts: readonly OperationDraft[],
   names: NameRegistry,
   file: string,
+  tagDescriptions: ReadonlyMap<string, string> = new Map(),
 ): { operations: OperationModel[]; resources: ResourceModel[] } {
   const placements = placeOperations(drafts, file);
 
@@ -32,28 +37,65 @@ export function buildResources(
   const operations = drafts.map((draft, index): OperationModel => {
     const { sdkMethod: _sdkMethod, ...rest } = draft;
     const sdk = placements[index]!;
-    const operation: OperationModel = { ...rest, sdk, typeNames: { params: '', response: '' } };
+    const operation: OperationModel = { ...rest, sdk, typeNames: { params: '' } };
     const list = byResource.get(sdk.resource) ?? [];
     list.push(operation);
     byResource.set(sdk.resource, list);
     return operation;
   });
 
-  const resources = [...byResource].map(([name, members]): ResourceModel => ({
-    name,
-    className: names.claim(exportName(pascalCase(name), 'Resource')),
-    operations: members,
-  }));
+  const resources = [...byResource].map(([name, members]): ResourceModel => {
+    const resource: ResourceModel = {
+      name,
+      className: names.claim(exportName(pascalCase(name), 'Resource')),
+      operations: members,
+    };
+    const description = resourceDescription(name, members, tagDescriptions);
+    if (description !== undefined) resource.description = description;
+    return resource;
+  });
   for (const operation of operations) {
     const { resource, method } = operation.sdk;
-    operation.typeNames = {
-      params: names.claim(operationTypeName(resource, method, 'Params')),
-      response: names.claim(operationTypeName(resource, method, 'Response')),
-    };
-    if (operation.body !== undefined)
+    operation.typeNames = { params: names.claim(operationTypeName(resource, method, 'Params')) };
+    const success = operation.successResponse?.schema;
+    if (success !== undefined && needsOwnType(success))
+      operation.typeNames.response = names.claim(operationTypeName(resource, method, 'Response'));
+    if (operation.body !== undefined && needsOwnType(operation.body.schema))
       operation.typeNames.body = names.claim(operationTypeName(resource, method, 'Body'));
   }
   return { operations, resources };
+}
+
+/**
+ * A body a type expression cannot name in a few words: one that holds an object written inline
+ * (`{ type: object, properties: … }`, an `allOf`), as opposed to `Plan`, `Plan[]`, `string`.
+ */
+function needsOwnType(node: SchemaNode): boolean {
+  let found = false;
+  forEachNode(node, (n) => {
+    if (n.kind === 'object' || n.kind === 'allOf' || n.kind === 'not') found = true;
+  });
+  return found;
+}
+
+/**
+ * The description of the tag that names the resource (`Plan Documents` → `planDocuments`), else
+ * of the tag most of its operations carry first.
+ */
+function resourceDescription(
+  name: string,
+  operations: readonly OperationModel[],
+  descriptions: ReadonlyMap<string, string>,
+): string | undefined {
+  const tags = operations.flatMap((operation) => operation.tags.slice(0, 1));
+  const naming = tags.find(
+    (tag) => camelCase(tag) === name || singular(camelCase(tag)) === singular(name),
+  );
+  if (naming !== undefined && descriptions.has(naming)) return descriptions.get(naming);
+  const counts = new Map<string, number>();
+  for (const tag of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best === undefined ? undefined : descriptions.get(best[0]);
 }
 
 function placeOperations(drafts: readonly OperationDraft[], file: string): Placement[] {

@@ -26,6 +26,33 @@ export function methodName(text: string): string {
 }
 
 /**
+ * Members of `Object.prototype` and `Promise.prototype`. As a method, resource or client property
+ * one would override what every object has (`String(resource)` would call the API) or make the
+ * object thenable (`then`); as a key of a params object, `{}` would already "have" it.
+ */
+const INHERITED_MEMBERS: ReadonlySet<string> = new Set([
+  'constructor',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__proto__',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'then',
+  'catch',
+  'finally',
+]);
+
+export function isInheritedMember(name: string): boolean {
+  return INHERITED_MEMBERS.has(name);
+}
+
+/**
  * Singular of a resource name, simply: `planDocuments` → `planDocument`, `policies` → `policy`,
  * `classes` → `class`, `addons` → `addon`; anything else stays as it is.
  */

@@ -55,12 +55,12 @@ describe('emitted files', () => {
       {
         path: 'src/resources/plans.ts',
         want: [
-          "list(params: PlanListParams = {}, options?: RequestOptions): PagePromise<PlanListResponse, PlanListResponse['items'][number]> {",
+          'list(params: PlanListParams = {}, options?: RequestOptions): PagePromise<PlanList, Plan> {',
           'const { project, ...query } = params;',
           "path: path`/projects/${this._client.clientParam('project', project)}/plans`, query, queryStyles: { status: { explode: false } }, responseSchema: 'PlanList' }",
           "{ afterParam: 'after', beforeParam: 'before', itemsField: 'items', nextCursorField: 'moreItemsAfter', prevCursorField: 'moreItemsBefore' }",
-          "export type PlanListParams = NonNullable<operations['listPlans']['parameters']['query']> & {",
-          "export type PlanListResponse = operations['listPlans']['responses'][200]['content']['application/json'];",
+          "export interface PlanListParams extends ProjectParam { /** Filter by status. */ status?: ('draft' | 'available' | 'archived')[];",
+          "import type { Plan, PlanCreate, PlanList, PlanUpdate, ProjectParam } from '../types.js';",
         ],
       },
     ],
@@ -69,11 +69,11 @@ describe('emitted files', () => {
       {
         path: 'src/resources/plans.ts',
         want: [
-          'retrieve(plan: string, params: PlanRetrieveParams = {}, options?: RequestOptions): APIPromise<PlanRetrieveResponse> {',
+          'retrieve(plan: string, params: PlanRetrieveParams = {}, options?: RequestOptions): APIPromise<Plan> {',
           "import type { APIPromise } from '../runtime/api-promise.js';",
           'const { project } = params;',
           '/plans/${plan}`',
-          "Defaults to the client's `project` option.",
+          'export interface PlanRetrieveParams extends ProjectParam { }',
         ],
       },
     ],
@@ -82,12 +82,10 @@ describe('emitted files', () => {
       {
         path: 'src/resources/plans.ts',
         want: [
-          'create(params: PlanCreateParams, options?: RequestOptions): APIPromise<PlanCreateResponse> {',
+          'create(params: PlanCreateParams, options?: RequestOptions): APIPromise<Plan> {',
           'const { project, ...body } = params;',
           "body, idempotencyHeader: 'Idempotency-Key', responseSchema: 'Plan' }",
-          'export type PlanCreateParams = PlanCreateBody & {',
-          "export type PlanCreateBody = NonNullable<operations['createPlan']['requestBody']>['content']['application/json'];",
-          "export type PlanCreateResponse = operations['createPlan']['responses'][201]['content']['application/json'];",
+          'export interface PlanCreateParams extends PlanCreate, ProjectParam { }',
         ],
       },
     ],
@@ -108,7 +106,7 @@ describe('emitted files', () => {
         want: [
           'delete(plan: string, params: PlanDeleteParams = {}',
           "path: path`/projects/${this._client.clientParam('project', project)}/plans/${plan}`, idempotencyHeader: 'Idempotency-Key' }",
-          'export type PlanDeleteResponse = void;',
+          'APIPromise<void> {',
         ],
       },
     ],
@@ -128,7 +126,7 @@ describe('emitted files', () => {
         want: [
           'get(path2: string, params2: string, options?: RequestOptions)',
           'path`/widgets/${path2}/${params2}`',
-          'constructor_(options?: RequestOptions): APIPromise<WidgetConstructorResponse>',
+          'constructor_(options?: RequestOptions): APIPromise<Widget>',
         ],
       },
     ],
@@ -139,8 +137,8 @@ describe('emitted files', () => {
         want: [
           'bulk(params: WidgetBulkParams, options?: RequestOptions)',
           'const { query, body } = params;',
-          "query: NonNullable<operations['bulkWidgets']['parameters']['query']>;",
-          'body: WidgetBulkBody;',
+          "query: { 'user.birthday': string; };",
+          '/** The request body. */ body: string[];',
         ],
       },
     ],
@@ -150,8 +148,9 @@ describe('emitted files', () => {
         path: 'src/resources/widgets.ts',
         want: [
           'replace(id: string, params: WidgetReplaceParams = {}',
-          'query?: NonNullable<',
+          'query?: { name?: string; };',
           'body?: WidgetReplaceBody;',
+          'export interface WidgetReplaceBody { name: string; }',
         ],
       },
     ],
@@ -163,17 +162,15 @@ describe('emitted files', () => {
           "const { tenant, 'X-Trace-Id': xTraceId, ...query } = params;",
           "query: { ...query, tenant: this._client.clientParam('tenant', tenant) }",
           "headers: { 'X-Trace-Id': xTraceId }",
-          "Omit<NonNullable<operations['tracedWidgets']['parameters']['query']>, 'tenant'> & NonNullable<operations['tracedWidgets']['parameters']['header']> & {",
+          "export interface WidgetTracedParams extends TenantParam { limit?: number; 'X-Trace-Id': string; }",
         ],
       },
     ],
     [
-      'an operation without operationId in the spec is typed through its derived one',
+      'a text response resolves to a string (the runtime reads it as text)',
       {
         path: 'src/resources/widgets.ts',
-        want: [
-          "export type WidgetTextResponse = operations['getWidgetsIdText']['responses'][200]['content']['text/plain'];",
-        ],
+        want: ['text(id: string, options?: RequestOptions): APIPromise<string> {'],
       },
     ],
     [
@@ -206,7 +203,11 @@ describe('emitted files', () => {
       'a multipart body is nested and names its media type',
       {
         path: 'src/resources/widgets.ts',
-        want: ["contentType: 'multipart/form-data'", "['content']['multipart/form-data']"],
+        want: [
+          "contentType: 'multipart/form-data'",
+          'export interface WidgetUploadParams { /** The request body. */ body: WidgetUploadBody; }',
+          'export interface WidgetUploadBody { file: string; }',
+        ],
       },
     ],
     [
