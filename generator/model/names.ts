@@ -128,6 +128,14 @@ export function propertyKey(name: string): string {
   return isIdentifierName(name) ? name : stringLiteral(name);
 }
 
+/**
+ * A key as it must be printed in an object literal: like {@link propertyKey}, but `__proto__` is
+ * computed (`["__proto__"]`), since `{ __proto__: x }` and `{ "__proto__": x }` set the prototype.
+ */
+export function literalKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : propertyKey(name);
+}
+
 /** A property access: `.name` when possible, otherwise `["user.birthday"]`. */
 export function propertyAccess(name: string): string {
   return isIdentifierName(name) ? `.${name}` : `[${stringLiteral(name)}]`;

@@ -14,14 +14,15 @@ export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
  * A method name from any text: camelCase words. Reserved words are fine as method names
- * (`client.subscriptionChanges.delete(…)`), so only a leading digit and `constructor` are guarded.
+ * (`client.subscriptionChanges.delete(…)`), so only a leading digit and the members every object
+ * or promise has (`constructor`, `toString`, `then`: see {@link isInheritedMember}) are guarded.
  */
 export function methodName(text: string): string {
   const pascal = words(text).map(capitalize).join('');
   let name = pascal.charAt(0).toLowerCase() + pascal.slice(1);
   if (name === '') name = 'call';
   if (/^[0-9]/.test(name)) name = `_${name}`;
-  if (name === 'constructor') name = 'constructor_';
+  if (isInheritedMember(name)) name = `${name}_`;
   return name;
 }
 

@@ -94,7 +94,7 @@ export const patterned: Patterned = { id: 'a', 'x-rate': 3 };
 describe('readOnly and writeOnly with required', () => {
   const source = `
 import type { Team, TeamInput, User, UserInput } from './types.js';
-import type { UserCreateUserParams as UserCreateParams } from './resources/users.js';
+import type { UserCreateParams } from './resources/users.js';
 import type { Users } from './resources/users.js';
 // A response carries readOnly properties and need not carry writeOnly ones.
 export const user: User = { id: 'u1', name: 'Ann', createdAt: '2024-01-01T00:00:00Z' };
@@ -111,7 +111,7 @@ same<TeamInput['members'], UserInput[]>(true);
 same<Team['members'], User[]>(true);
 export const params: UserCreateParams = { name: 'Ann', password: 'secret' };
 export async function created(users: Users): Promise<User> {
-  return users.createUser({ name: 'Ann', password: 'secret' });
+  return users.create({ name: 'Ann', password: 'secret' });
 }
 `;
 
@@ -229,7 +229,7 @@ describe('a parameter defined by content', () => {
       await check(
         'content-parameter.yaml',
         `
-import type { FileCreateFileParams as FileCreateParams } from './resources/files.js';
+import type { FileCreateParams } from './resources/files.js';
 same<FileCreateParams['x-metadata'], string>(true);
 export const params: FileCreateParams = { 'x-metadata': JSON.stringify({ name: 'a' }) };
 `,

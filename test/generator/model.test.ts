@@ -142,20 +142,23 @@ describe('resources and methods without x-sdk-method', () => {
       }),
     );
     expect(m.operations.map((op) => `${op.sdk.resource}.${op.sdk.method}`)).toEqual([
-      'repos.listForOrg2', // derived; the explicit x-sdk-method below keeps listForOrg
+      // Derived `listForOrg` twice, and the explicit x-sdk-method below keeps it: each derived one
+      // takes its whole operationId, a repeat a number.
+      'repos.reposListForOrg',
       'repos.createInOrg',
-      'repos.listForOrg3',
+      'repos.reposListForOrg2',
       'repos.listForOrg',
       'meta.meta',
-      'api.getById',
+      // No operationId: named after what the path does.
+      'api.retrieve',
     ]);
     expect(m.operations.map((op) => op.typeNames.params)).toEqual([
-      'RepoListForOrg2Params',
+      'RepoReposListForOrgParams',
       'RepoCreateInOrgParams',
-      'RepoListForOrg3Params',
+      'RepoReposListForOrg2Params',
       'RepoListForOrgParams',
       'MetaMetaParams',
-      'ApiGetByIdParams',
+      'ApiRetrieveParams',
     ]);
     expect(m.operations[5]!.operationId).toBe('getById');
   });

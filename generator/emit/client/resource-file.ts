@@ -17,7 +17,14 @@ import {
   type ParameterDeclarationStructure,
   type StatementStructures,
 } from 'ts-morph';
-import { escapeJsDoc, NameRegistry, propertyKey, stringLiteral, words } from '../../model/names.ts';
+import {
+  escapeJsDoc,
+  literalKey,
+  NameRegistry,
+  propertyKey,
+  stringLiteral,
+  words,
+} from '../../model/names.ts';
 import type { ApiModel, OperationModel, ParameterModel, ResourceModel } from '../../model/types.ts';
 import { propertySignature } from '../schema-types/declarations.ts';
 import { docStructure, nodeDocParts, PREVIEW_REMARK } from '../schema-types/docs.ts';
@@ -139,18 +146,16 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
     `this._client.clientParam(${stringLiteral(slot.option)}, ${slot.local})`;
 
   // Which keys are pulled out of params by name, and what the rest is.
-  const destructured: string[] = shape.clientOptions.map((slot) =>
-    binding(slot.option, slot.local),
-  );
+  const destructured: string[] = shape.clientOptions.map((slot) => binding(slot.key, slot.local));
   let queryExpr: string | undefined;
   let headersExpr: string | undefined;
   let bodyExpr: string | undefined;
   const queryEntries = shape.clientOptions
     .filter((slot) => slot.parameter.in === 'query')
-    .map((slot) => `${propertyKey(slot.parameter.name)}: ${clientParam(slot)}`);
+    .map((slot) => `${literalKey(slot.parameter.name)}: ${clientParam(slot)}`);
   const headerEntries = shape.clientOptions
     .filter((slot) => slot.parameter.in === 'header')
-    .map((slot) => `${propertyKey(slot.parameter.name)}: ${clientParam(slot)}`);
+    .map((slot) => `${literalKey(slot.parameter.name)}: ${clientParam(slot)}`);
 
   if (shape.form === 'nested') {
     if (shape.query.length > 0) destructured.push('query');
@@ -162,16 +167,20 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
       bodyExpr = 'body';
     }
   } else if (shape.form === 'flat') {
-    destructured.push(...shape.headers.map((slot) => binding(slot.parameter.name, slot.local)));
+    destructured.push(...shape.headers.map((slot) => binding(slot.key, slot.local)));
     headerEntries.push(...shape.headers.map((slot) => entry(slot.parameter.name, slot.local)));
     headersExpr = objectLiteral(headerEntries);
     if (shape.flatBody) {
-      destructured.push(...shape.query.map((slot) => binding(slot.parameter.name, slot.local)));
+      destructured.push(...shape.query.map((slot) => binding(slot.key, slot.local)));
       queryEntries.push(...shape.query.map((slot) => entry(slot.parameter.name, slot.local)));
       queryExpr = objectLiteral(queryEntries);
       bodyExpr = destructured.length === 0 ? 'params' : 'body';
       if (destructured.length > 0) destructured.push('...body');
     } else if (shape.query.length > 0) {
+      // Keys renamed in params (`toString_`) go back to their names on the wire.
+      const renamed = shape.query.filter((slot) => slot.key !== slot.parameter.name);
+      destructured.push(...renamed.map((slot) => binding(slot.key, slot.local)));
+      queryEntries.push(...renamed.map((slot) => entry(slot.parameter.name, slot.local)));
       // `{ ...params }`, not `params`: an interface has no index signature to be a query record.
       queryExpr =
         destructured.length === 0
@@ -433,7 +442,7 @@ function paramsInterface(
 function parameterMember(slot: OperationShape['query'][number], ctx: FileContext): Member {
   const { parameter } = slot;
   return {
-    key: propertyKey(slot.parameter.name),
+    key: propertyKey(slot.key),
     type: parameterType(parameter, ctx.printer),
     optional: !parameter.required,
     docs: parameterDocs(parameter),
@@ -464,9 +473,9 @@ function binding(key: string, local: string): string {
   return key === local ? key : `${propertyKey(key)}: ${local}`;
 }
 
-/** An object literal entry: `limit`, or `'user.birthday': userBirthday`. */
+/** An object literal entry: `limit`, `'user.birthday': userBirthday`, `['__proto__']: proto`. */
 function entry(key: string, local: string): string {
-  return key === local ? key : `${propertyKey(key)}: ${local}`;
+  return key === local && key !== '__proto__' ? key : `${literalKey(key)}: ${local}`;
 }
 
 function objectLiteral(entries: readonly string[]): string | undefined {
