@@ -237,3 +237,22 @@ export const params: FileCreateParams = { 'x-metadata': JSON.stringify({ name: '
     ).toEqual([]);
   });
 });
+
+describe('`type: object` beside allOf or oneOf', () => {
+  it('adds nothing: the members say what the object holds', async () => {
+    const { files } = await faultPackage('object-beside-allof.yaml');
+    expect(files.get('src/types.ts')).toMatch(/export interface Stacked extends Minimal \{/);
+    expect(
+      await check(
+        'object-beside-allof.yaml',
+        `
+import type { Either, Stacked } from './types.js';
+import { reviveStacked, serializeStacked } from './dates.js';
+same<keyof Stacked, 'id' | 'merged_at'>(true);
+same<Either, import('./types.js').Minimal | Stacked>(true);
+export const stacked: Stacked = serializeStacked(reviveStacked({ id: 1, merged_at: null }));
+`,
+      ),
+    ).toEqual([]);
+  });
+});

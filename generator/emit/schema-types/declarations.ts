@@ -21,7 +21,7 @@ import {
 import type { ObjectNode, SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
 import { docStructure, type DocParts } from './docs.ts';
-import type { Member, Mode, TypePrinter } from './print.ts';
+import { withoutBareObjects, type Member, type Mode, type TypePrinter } from './print.ts';
 
 interface Declaration {
   /** The declared type name: the schema's, or its input name. */
@@ -138,7 +138,7 @@ class Shapes {
     if (node.kind !== 'allOf') return { kind: 'alias' };
     const bases: string[] = [];
     const objects: ObjectNode[] = [];
-    for (const member of node.members) {
+    for (const member of withoutBareObjects(node.members)) {
       if (member.nullable) return { kind: 'alias' };
       if (member.kind === 'any') continue;
       if (member.kind === 'object') {

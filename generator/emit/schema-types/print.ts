@@ -190,7 +190,7 @@ export class TypePrinter {
       case 'allOf': {
         // Beside an `enum`, a bare primitive type says nothing more (`string & 'a'` is `'a'`).
         const hasEnum = node.members.some((member) => member.kind === 'enum' && !member.nullable);
-        const members = node.members
+        const members = withoutBareObjects(node.members)
           .filter((member) => !(hasEnum && isPrimitive(member)))
           .map((member) => this.print(member, mode, eager))
           .filter((printed) => printed.text !== 'unknown');
@@ -251,6 +251,28 @@ export class TypePrinter {
     const schema = this.byName.get(target);
     return schema !== undefined && visit(schema.node);
   }
+}
+
+/**
+ * The members of an allOf without those that only say "an object" (`type: object` beside
+ * `allOf`/`oneOf`): as `{ [key: string]: unknown }` in an intersection they would only hide the
+ * other members' properties from `keyof`, and the other members say more.
+ */
+export function withoutBareObjects(members: readonly SchemaNode[]): SchemaNode[] {
+  const kept = members.filter((member) => !isBareObject(member));
+  return kept.length === 0 ? [...members] : kept;
+}
+
+function isBareObject(node: SchemaNode): boolean {
+  return (
+    node.kind === 'object' &&
+    !node.nullable &&
+    node.properties.length === 0 &&
+    node.requiredWithoutSchema.length === 0 &&
+    node.additionalProperties === undefined &&
+    node.unevaluatedProperties === undefined &&
+    node.patternProperties.length === 0
+  );
 }
 
 function isPrimitive(node: SchemaNode): boolean {
