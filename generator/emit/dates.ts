@@ -13,7 +13,7 @@ import {
 } from 'ts-morph';
 import { DATES_TYPE_NAMES } from '../model/build-schema.ts';
 import { escapeJsDoc } from '../model/names.ts';
-import { docText } from './doc-text.ts';
+import { wrapDocText } from './doc-text.ts';
 import type { NamedSchema } from '../model/types.ts';
 import {
   expression,
@@ -173,7 +173,7 @@ function schemaFunctions(
       kind: StructureKind.Function,
       isExported: true,
       name: reviveName(x),
-      docs: [docText(summary)],
+      docs: [wrapDocText(summary)],
       parameters: [{ name: 'value', type: x }],
       returnType: revivedRef(x),
       statements,

@@ -17,6 +17,7 @@ import {
   type ParameterDeclarationStructure,
   type StatementStructures,
 } from 'ts-morph';
+import { templateLiteralText } from '../../escape.ts';
 import {
   escapeJsDoc,
   literalKey,
@@ -246,11 +247,16 @@ function pathTemplate(
   for (const slot of shape.pathArgs) byName.set(slot.parameter.name, slot.local);
   for (const slot of shape.clientOptions)
     if (slot.parameter.in === 'path') byName.set(slot.parameter.name, clientParam(slot));
-  const text = shape.operation.path.replace(
-    /\{([^{}]+)\}|([^{}]+|[{}])/g,
-    (_whole, name: string | undefined, literal: string | undefined) =>
-      name !== undefined ? `\${${byName.get(name) ?? 'undefined'}}` : escapeTemplate(literal ?? ''),
-  );
+  // Split at the placeholders (OpenAPI: `{name}`, no braces inside); the literal runs between them,
+  // stray braces and `$` included, are escaped whole, so no `${` can form from spec text.
+  const text = shape.operation.path
+    .split(/(\{[^{}]+\})/)
+    .map((part, index) =>
+      index % 2 === 1
+        ? `\${${byName.get(part.slice(1, -1)) ?? 'undefined'}}`
+        : templateLiteralText(part),
+    )
+    .join('');
   return `${tag}\`${text}\``;
 }
 
@@ -495,8 +501,4 @@ function withEntries(
 /** `query` (shorthand) or `query: expr`. */
 function property(name: string, expr: string): string {
   return expr === name ? name : `${name}: ${expr}`;
-}
-
-function escapeTemplate(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 }

@@ -5,6 +5,7 @@
  */
 import { stringLiteral } from '../../model/names.ts';
 import type { NamedSchema, OperationModel, ParameterModel } from '../../model/types.ts';
+import { openapiOperationKey } from '../openapi-types.ts';
 import type { TypePrinter } from '../schema-types/print.ts';
 import { isJsonMediaType } from './operation-shape.ts';
 
@@ -16,6 +17,21 @@ import { isJsonMediaType } from './operation-shape.ts';
 export function parameterType(parameter: ParameterModel, printer: TypePrinter): string {
   if (parameter.mediaType !== undefined) return 'string';
   return printer.type(parameter.schema, 'write');
+}
+
+/**
+ * openapi-typescript's type of an operation, `operations['<key>']` under the local name
+ * `operations` has in the file; the key is openapiOperationKey's (a `#` in an operationId is `/`
+ * there). For code that names a type src/types.ts does not have.
+ */
+export function operationRef(operation: OperationModel, operations: string): string {
+  return `${operations}[${stringLiteral(openapiOperationKey(operation.operationId))}]`;
+}
+
+/** openapi-typescript's type of the request body of the operation's chosen media type. */
+export function operationBodyType(operation: OperationModel, opRef: string): string {
+  const contentType = operation.body?.contentType ?? 'application/json';
+  return `NonNullable<${opRef}['requestBody']>['content'][${stringLiteral(contentType)}]`;
 }
 
 /** The request body's type: the operation's own `…Body`, else the schema's type (`PlanInput`). */
