@@ -32,7 +32,14 @@ import { docStructure, nodeDocParts, PREVIEW_REMARK } from '../schema-types/docs
 import { literal, TypePrinter, type Member } from '../schema-types/print.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
-import { isJsonMediaType, operationShape, type OperationShape } from './operation-shape.ts';
+import {
+  bodyEntries,
+  headerParamsCall,
+  pathArgument,
+  rawBodyType,
+  responseEntries,
+} from './media.ts';
+import { operationShape, type OperationShape } from './operation-shape.ts';
 import { responseSchemaOf } from './response-guards-file.ts';
 import { bodyType, pageItemType, parameterType, resultType } from './type-refs.ts';
 
@@ -123,7 +130,7 @@ function methodStructure(
   }
   parameters.push({ name: 'options', type: requestOptions, hasQuestionToken: true });
 
-  const result = resultType(operation, ctx.printer);
+  const result = resultType(operation, ctx.printer, ctx.imports);
   const pagination = pageItemType(operation, ctx.printer, result);
   const returnType =
     pagination === undefined
@@ -201,16 +208,13 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
   if (queryExpr !== undefined) request.push(property('query', queryExpr));
   const styles = queryStyles(shape);
   if (styles !== undefined) request.push(`queryStyles: ${styles}`);
-  if (headersExpr !== undefined) request.push(property('headers', headersExpr));
+  if (headersExpr !== undefined)
+    request.push(`headers: ${headerParamsCall(headersExpr, operation.parameters, ctx.imports)}`);
   if (bodyExpr !== undefined) request.push(property('body', bodyExpr));
-  if (operation.body !== undefined && operation.body.contentType !== 'application/json') {
-    request.push(`contentType: ${stringLiteral(operation.body.contentType)}`);
-  }
+  request.push(...bodyEntries(operation, ctx.imports));
   if (shape.idempotencyHeader !== undefined)
     request.push(`idempotencyHeader: ${stringLiteral(shape.idempotencyHeader)}`);
-  const success = operation.successResponse;
-  if (success?.contentType !== undefined && !isJsonMediaType(success.contentType))
-    request.push(`accept: ${stringLiteral(success.contentType)}`);
+  request.push(...responseEntries(operation, ctx.imports));
   const responseSchema = responseSchemaOf(operation);
   if (responseSchema !== undefined)
     request.push(`responseSchema: ${stringLiteral(responseSchema)}`);
@@ -244,7 +248,8 @@ function pathTemplate(
 ): string {
   const tag = ctx.imports.value(MODULES.path, 'path');
   const byName = new Map<string, string>();
-  for (const slot of shape.pathArgs) byName.set(slot.parameter.name, slot.local);
+  for (const slot of shape.pathArgs)
+    byName.set(slot.parameter.name, pathArgument(slot.parameter, slot.local, ctx.imports));
   for (const slot of shape.clientOptions)
     if (slot.parameter.in === 'path') byName.set(slot.parameter.name, clientParam(slot));
   // Split at the placeholders (OpenAPI: `{name}`, no braces inside); the literal runs between them,
@@ -309,7 +314,12 @@ function operationTypes(
   const types: StatementStructures[] = [];
   if (shape.form !== 'none') types.push(paramsInterface(shape, link, ctx));
   const { body } = operation;
-  if (body !== undefined && operation.typeNames.body !== undefined && !inlinesBody(shape)) {
+  if (
+    body !== undefined &&
+    operation.typeNames.body !== undefined &&
+    rawBodyType(operation) === undefined &&
+    !inlinesBody(shape)
+  ) {
     types.push(
       ownType(operation.typeNames.body, body.schema, 'write', ctx, [
         `The request body of ${link}.`,
@@ -318,7 +328,11 @@ function operationTypes(
     );
   }
   const success = operation.successResponse;
-  if (success?.schema !== undefined && operation.typeNames.response !== undefined) {
+  if (
+    success?.kind === 'json' &&
+    success.schema !== undefined &&
+    operation.typeNames.response !== undefined
+  ) {
     types.push(
       ownType(operation.typeNames.response, success.schema, 'read', ctx, [
         `What ${link} resolves to.`,
@@ -341,11 +355,12 @@ function ownType(
   node: NonNullable<OperationModel['body']>['schema'],
   mode: 'read' | 'write',
   ctx: FileContext,
-  paragraphs: readonly (string | undefined)[],
+  paragraphs: readonly [string, ...(string | undefined)[]],
 ): StatementStructures {
-  const [first, ...rest] = paragraphs;
-  const docs =
-    docStructure({ description: first, notes: rest.filter((p) => p !== undefined) }) ?? {};
+  // The lead sentence is ours (with a `{@link}`); the spec's paragraphs after it are escaped.
+  const [lead, ...rest] = paragraphs;
+  const spec = docStructure({ notes: rest.filter((p) => p !== undefined) })?.description;
+  const docs = { description: spec === undefined ? lead : `${lead}\n\n${spec}` };
   if (node.kind === 'object' && !node.nullable) {
     const members = ctx.printer.members(node, mode);
     const index = ctx.printer.indexSignature(node, mode, members);

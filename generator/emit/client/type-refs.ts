@@ -7,7 +7,8 @@ import { stringLiteral } from '../../model/names.ts';
 import type { NamedSchema, OperationModel, ParameterModel } from '../../model/types.ts';
 import { openapiOperationKey } from '../openapi-types.ts';
 import type { TypePrinter } from '../schema-types/print.ts';
-import { isJsonMediaType } from './operation-shape.ts';
+import type { ImportPlan } from './imports.ts';
+import { rawBodyType, resultType as mediaResultType } from './media.ts';
 
 /**
  * A parameter's type as a caller gives it (`string`, `number`, `PlanStatus[]`). A parameter
@@ -34,25 +35,32 @@ export function operationBodyType(operation: OperationModel, opRef: string): str
   return `NonNullable<${opRef}['requestBody']>['content'][${stringLiteral(contentType)}]`;
 }
 
-/** The request body's type: the operation's own `…Body`, else the schema's type (`PlanInput`). */
+/**
+ * The request body's type: what the runtime sends unchanged for a raw body (`Blob | … | string`),
+ * else the operation's own `…Body`, else the schema's type (`PlanInput`).
+ */
 export function bodyType(operation: OperationModel, printer: TypePrinter): string {
   const { body } = operation;
   if (body === undefined) return 'never';
-  return operation.typeNames.body ?? printer.type(body.schema, 'write');
+  return rawBodyType(operation) ?? operation.typeNames.body ?? printer.type(body.schema, 'write');
 }
 
 /**
- * What the method resolves to: the success body's type (`Plan`, `Plan | null`, the operation's own
- * `…Response`), `string` for a body that is not JSON (the runtime reads it as text), `void` when
- * the success response has no body (204), `unknown` when the operation declares no 2xx response.
+ * What the method resolves to: for a JSON body its schema's type (`Plan`, `Plan | null`, the
+ * operation's own `…Response`); for other media what the runtime reads (media.ts: `string`,
+ * `Blob`, an event stream), `void` when the success response has no body (204), `unknown` when the
+ * operation declares no 2xx response.
  */
-export function resultType(operation: OperationModel, printer: TypePrinter): string {
-  const success = operation.successResponse;
-  if (success === undefined) return 'unknown';
-  if (success.contentType === undefined) return 'void';
-  if (!isJsonMediaType(success.contentType)) return 'string';
-  if (success.schema === undefined) return 'unknown';
-  return operation.typeNames.response ?? printer.type(success.schema, 'read');
+export function resultType(
+  operation: OperationModel,
+  printer: TypePrinter,
+  imports: ImportPlan,
+): string {
+  return mediaResultType(operation, imports, () => {
+    const schema = operation.successResponse?.schema;
+    if (schema === undefined) return 'unknown';
+    return operation.typeNames.response ?? printer.type(schema, 'read');
+  });
 }
 
 /**

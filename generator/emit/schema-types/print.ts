@@ -171,7 +171,8 @@ export class TypePrinter {
       case 'boolean':
         return { text: 'boolean', prec: 0 };
       case 'string':
-        return { text: 'string', prec: 0 };
+        // A file: what a multipart part or a raw body is sent from (src/openapi.ts says the same).
+        return { text: node.format === 'binary' ? 'Blob' : 'string', prec: 0 };
       case 'number':
         return { text: 'number', prec: 0 };
       case 'ref': {
