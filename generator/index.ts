@@ -23,6 +23,12 @@ export interface GenerateResult {
   timings: Record<string, number>;
   /** What the generator ignored in the spec, once per kind (with `strict`, these are errors). */
   warnings: GeneratorWarning[];
+  /**
+   * The generated package: its npm name and version, and the name of its client class. Set when
+   * the pipeline ran: always without `check`; with `check`, not when the folder was proven up to
+   * date from its generation record (its package.json then has the same name and version).
+   */
+  package?: { name: string; version: string; clientName: string };
 }
 
 /**
@@ -55,6 +61,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     files: [...result.tree.keys()],
     timings: result.timings,
     warnings: result.model.warnings,
+    package: {
+      name: result.model.sdk.packageName,
+      version: result.model.sdk.packageVersion,
+      clientName: result.model.sdk.clientName,
+    },
   };
   if (result.check !== undefined) output.check = result.check;
   return output;
