@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/model/build.ts';
 import { writeSpec } from '../generator/helpers.ts';
 import { fixtureModel } from '../model/fixture-model.ts';
+import { diagnostics, faultPackage } from './package.ts';
 import { resolveContext } from '../../generator/context.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { withoutResource } from '../../generator/model/resource-names.ts';
@@ -126,5 +127,16 @@ describe('withoutResource', () => {
     ['archive', 'plans', 'archive'],
   ])('%s in %s → %s', (method, resource, want) => {
     expect(withoutResource(method, resource)).toBe(want);
+  });
+});
+
+describe('tags longer than a file name may be', () => {
+  it('give resource files with short, distinct names, and a package that compiles', async () => {
+    const pkg = await faultPackage('long-names.yaml');
+    const resources = [...pkg.files.keys()].filter((path) => path.startsWith('src/resources/'));
+    expect(resources).toHaveLength(3); // two resources and the index
+    expect(new Set(resources).size).toBe(3);
+    for (const path of resources) expect(path.length).toBeLessThan(100);
+    expect(diagnostics(pkg)).toEqual([]);
   });
 });
