@@ -9,6 +9,8 @@ import { provenUpToDate } from './write/record.ts';
 export type { GenerateOptions } from './context.ts';
 export { GeneratorError } from './errors.ts';
 export type { CheckResult } from './write/check.ts';
+export { GeneratorWarning } from './warnings.ts';
+import type { GeneratorWarning } from './warnings.ts';
 
 export interface GenerateResult {
   /** The output folder (absolute). */
@@ -19,6 +21,8 @@ export interface GenerateResult {
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
   timings: Record<string, number>;
+  /** What the generator ignored in the spec, once per kind (with `strict`, these are errors). */
+  warnings: GeneratorWarning[];
   /**
    * The generated package: its npm name and version, and the name of its client class. Set when
    * the pipeline ran: always without `check`; with `check`, not when the folder was proven up to
@@ -41,7 +45,13 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const files = await provenUpToDate(ctx);
     if (files !== undefined) {
       const timings = { check: performance.now() - start };
-      return { out: ctx.outDir, files, check: { added: [], changed: [], removed: [] }, timings };
+      return {
+        out: ctx.outDir,
+        files,
+        check: { added: [], changed: [], removed: [] },
+        timings,
+        warnings: [],
+      };
     }
   }
   const { runPipeline } = await import('./pipeline.ts');
@@ -50,6 +60,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     out: ctx.outDir,
     files: [...result.tree.keys()],
     timings: result.timings,
+    warnings: result.model.warnings,
     package: {
       name: result.model.sdk.packageName,
       version: result.model.sdk.packageVersion,

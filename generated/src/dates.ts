@@ -31,13 +31,13 @@ export type { Serialized } from './dates-runtime.js';
 /** The revived type of each schema that holds date-time strings, by schema name: `Revived['Plan']`. */
 export interface Revived {
   /** {@link Plan} with its date-time strings as Date objects. */
-  Plan: Omit<Plan, 'createdAt'> & { createdAt: Date };
+  Plan: OmitEach<Plan, 'createdAt'> & { createdAt: Date };
   /** {@link PlanDocument} with its date-time strings as Date objects. */
-  PlanDocument: Omit<PlanDocument, 'createdAt'> & { createdAt: Date };
+  PlanDocument: OmitEach<PlanDocument, 'createdAt'> & { createdAt: Date };
   /** {@link Addon} with its date-time strings as Date objects. */
-  Addon: Omit<Addon, 'createdAt'> & { createdAt: Date };
+  Addon: OmitEach<Addon, 'createdAt'> & { createdAt: Date };
   /** {@link SubscriptionChange} with its date-time strings as Date objects. */
-  SubscriptionChange: Omit<
+  SubscriptionChange: OmitEach<
     SubscriptionChange,
     'plan' | 'sim' | 'appliedAt' | 'completedAt' | 'createdAt' | 'scheduledAt'
   > & {
@@ -49,18 +49,21 @@ export interface Revived {
     scheduledAt: Date;
   };
   /** {@link PlanList} with its date-time strings as Date objects. */
-  PlanList: Omit<PlanList, 'items'> & { items: Revived['Plan'][] };
+  PlanList: OmitEach<PlanList, 'items'> & { items: Revived['Plan'][] };
   /** {@link PlanDocumentList} with its date-time strings as Date objects. */
-  PlanDocumentList: Omit<PlanDocumentList, 'items'> & { items: Revived['PlanDocument'][] };
+  PlanDocumentList: OmitEach<PlanDocumentList, 'items'> & { items: Revived['PlanDocument'][] };
   /** {@link AddonList} with its date-time strings as Date objects. */
-  AddonList: Omit<AddonList, 'items'> & { items: Revived['Addon'][] };
+  AddonList: OmitEach<AddonList, 'items'> & { items: Revived['Addon'][] };
   /** {@link SubscriptionChangeList} with its date-time strings as Date objects. */
-  SubscriptionChangeList: Omit<SubscriptionChangeList, 'items'> & {
+  SubscriptionChangeList: OmitEach<SubscriptionChangeList, 'items'> & {
     items: Revived['SubscriptionChange'][];
   };
   /** {@link Sim} with its date-time strings as Date objects. */
-  Sim: Omit<Sim, 'createdAt'> & { createdAt: Date };
+  Sim: OmitEach<Sim, 'createdAt'> & { createdAt: Date };
 }
+
+/** `Omit` for each member of a union, so that a union keeps its members. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A copy of a valid {@link Plan} with its date-time strings as Date objects: `createdAt`. */
 export function revivePlan(value: Plan): Revived['Plan'] {
@@ -98,7 +101,7 @@ export function serializeAddon(value: Revived['Addon']): Addon {
  * `scheduledAt`.
  */
 export function reviveSubscriptionChange(value: SubscriptionChange): Revived['SubscriptionChange'] {
-  const base: Omit<SubscriptionChange, 'completedAt'> = value;
+  const base: OmitEach<SubscriptionChange, 'completedAt'> = value;
   return {
     ...base,
     plan: value.plan === null ? null : revivePlan(value.plan),

@@ -18,6 +18,8 @@ import type { NamedSchema } from '../model/types.ts';
 import {
   expression,
   objectBody,
+  OMIT_EACH,
+  OMIT_EACH_DECLARATION,
   REVIVED,
   reviveName,
   revivedRef,
@@ -67,6 +69,9 @@ export function emitDates(schemas: readonly NamedSchema[], opts: DatesOptions): 
   }
 
   const statements: EmittedSourceFile['statements'] = [MODULE_DOC];
+  const usesOmitEach =
+    functions.some((f) => JSON.stringify(f).includes(`${OMIT_EACH}<`)) ||
+    members.some((m) => String(m.type).includes(`${OMIT_EACH}<`));
   if (types.size > 0) {
     statements.push({
       kind: StructureKind.ImportDeclaration,
@@ -115,6 +120,7 @@ export function emitDates(schemas: readonly NamedSchema[], opts: DatesOptions): 
       ],
       properties: members,
     },
+    ...(usesOmitEach ? [OMIT_EACH_DECLARATION] : []),
     ...functions,
   );
   return { path: DATES_PATH, statements };

@@ -6,6 +6,15 @@
 import { isIdentifierName, propertyAccess, stringLiteral } from '../../model/names.ts';
 import type { Reviver } from './plan.ts';
 
+/**
+ * `Omit` for each member of a union, declared in the dates module: a plain `Omit` over a union (or
+ * over an intersection with a union, `Base & ({ name } | { company })`) merges its members into one
+ * object type, and the revived value's wire form would no longer be assignable to the schema type.
+ */
+export const OMIT_EACH = 'OmitEach';
+export const OMIT_EACH_DECLARATION = `/** \`Omit\` for each member of a union, so that a union keeps its members. */
+type ${OMIT_EACH}<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;`;
+
 /** The name of the interface that holds every revived type, keyed by schema type name. */
 export const REVIVED = 'Revived';
 
@@ -74,6 +83,7 @@ function coreType(reviver: Reviver, wire: Wire, scope: DatesScope): string {
     case 'map':
       return `Record<string, ${revivedType(reviver.values, { type: `${base}[string]`, clean: false }, scope)}>`;
     case 'variants': {
+      if (reviver.open === true) return 'unknown';
       for (const target of reviver.targets) scope.types.add(target);
       const revived = reviver.targets.map(revivedRef);
       return [`Exclude<${base}, ${reviver.targets.join(' | ')}>`, ...revived].join(' | ');
@@ -88,7 +98,7 @@ function coreType(reviver: Reviver, wire: Wire, scope: DatesScope): string {
         );
         return `${propertyName(p.name)}${p.required ? '' : '?'}: ${type}`;
       });
-      return `Omit<${base}, ${keys}> & { ${members.join('; ')} }`;
+      return `${OMIT_EACH}<${base}, ${keys}> & { ${members.join('; ')} }`;
     }
   }
 }
@@ -114,7 +124,7 @@ export function objectBody(
   let spread = 'value';
   if (optional.length > 0) {
     const omitted = optional.map((p) => stringLiteral(p.name)).join(' | ');
-    statements.push(`const base: Omit<${base}, ${omitted}> = value;`);
+    statements.push(`const base: ${OMIT_EACH}<${base}, ${omitted}> = value;`);
     spread = 'base';
   }
   const locals = new Locals();
