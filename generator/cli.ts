@@ -9,7 +9,7 @@ import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_OUT, DEFAULT_SPEC, REGENERATE_COMMAND } from './context.ts';
+import { DEFAULT_OUT, DEFAULT_SPEC } from './context.ts';
 import { GeneratorError } from './errors.ts';
 import type { GenerateOptions } from './index.ts';
 

@@ -35,7 +35,7 @@ export function formatLocation(location: GeneratorErrorLocation): string {
 }
 
 /** Escapes one JSON pointer token (RFC 6901). */
-export function pointerToken(token: string | number): string {
+function pointerToken(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -12,7 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Heap use above which a step's garbage is collected at once. */
-export const COLLECT_ABOVE_BYTES = 256 * 1024 * 1024;
+const COLLECT_ABOVE_BYTES = 256 * 1024 * 1024;
 
 let gc: (() => void) | undefined | null = null;
 

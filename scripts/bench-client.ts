@@ -92,7 +92,7 @@ function clients(url: string): [string, () => Call][] {
       () => async () => {
         const response = await fetch(planURL, { headers: plainHeaders });
         if (!response.ok) throw new Error(String(response.status));
-        return response.json();
+        return (await response.json()) as unknown;
       },
     ],
     [

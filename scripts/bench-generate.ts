@@ -126,7 +126,7 @@ function run(command: string[], cwd: string): Sample {
   });
   if (result.status !== 0) {
     throw new Error(
-      `${command.slice(1).join(' ')} failed (exit ${result.status}):\n${result.stderr}${result.stdout}`,
+      `${command.slice(1).join(' ')} failed (exit ${String(result.status ?? result.signal)}):\n${result.stderr}${result.stdout}`,
     );
   }
   const [wall, user, system, rss] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);

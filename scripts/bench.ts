@@ -35,7 +35,7 @@ for (const name of selected) {
     stdio: 'inherit',
   });
   if (result.status !== 0) {
-    console.error(`bench-${name} failed (exit ${result.status ?? result.signal}).`);
+    console.error(`bench-${name} failed (exit ${String(result.status ?? result.signal)}).`);
     failed++;
   }
 }

@@ -256,7 +256,7 @@ function describeProblem(problem: NormalizedProblem): Status['lint'][number] {
       const { start } = getLineColLocation(location);
       where += `:${start.line}:${start.col}`;
     } catch {
-      where += ` ${location.pointer}`;
+      where += ` ${location.pointer!}`;
     }
   }
   return { severity: problem.severity, message: problem.message, rule: problem.ruleId, where };

@@ -14,9 +14,9 @@ import { emitResourceFile } from './client/resource-file.ts';
 import type { EmittedSourceFile } from './types.ts';
 
 export { clientRuntimeFiles } from './client/runtime-files.ts';
-export { operationShape, type OperationShape } from './client/operation-shape.ts';
+export { operationShape } from './client/operation-shape.ts';
 
-export const RESOURCES_INDEX_PATH = 'src/resources/index.ts';
+const RESOURCES_INDEX_PATH = 'src/resources/index.ts';
 
 /** Client members a resource property must not shadow. */
 const CLIENT_MEMBERS = [

@@ -13,7 +13,7 @@ import { quotedString } from '../escape.ts';
 import { propertyKey } from '../model/names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
 
-export const WIDTH = 100;
+const WIDTH = 100;
 
 export type Code = string | ObjectCode | ArrayCode;
 
@@ -40,7 +40,7 @@ export function jsonCode(value: JsonValue): Code {
 }
 
 /** The code on one line: `{ a: 1, b: [1, 2] }`. */
-export function flat(code: Code): string {
+function flat(code: Code): string {
   if (typeof code === 'string') return code;
   if (code.kind === 'array') return `[${code.items.map(flat).join(', ')}]`;
   return code.entries.length === 0
@@ -52,7 +52,7 @@ export function flat(code: Code): string {
  * The code with its first line starting at column `indent` + whatever precedes it, where `room`
  * columns are left for the first line (the rest of the line after it included, e.g. a comma).
  */
-export function printCode(code: Code, indent: number, room: number): string {
+function printCode(code: Code, indent: number, room: number): string {
   if (typeof code === 'string') return code;
   const line = flat(code);
   if (!forcesBreak(code) && line.length <= room && !line.includes('\n')) return line;
@@ -60,7 +60,7 @@ export function printCode(code: Code, indent: number, room: number): string {
 }
 
 /** An object or array literal broken one entry per line, its entries printed at `indent + 2`. */
-export function expanded(code: ObjectCode | ArrayCode, indent: number): string {
+function expanded(code: ObjectCode | ArrayCode, indent: number): string {
   const pad = ' '.repeat(indent + 2);
   const room = WIDTH - indent - 2;
   if (code.kind === 'array') {
@@ -75,7 +75,7 @@ export function expanded(code: ObjectCode | ArrayCode, indent: number): string {
 }
 
 /** The entries of an object literal, one per line at `indent`, each with a trailing comma. */
-export function entryLines(code: ObjectCode, indent: number): string {
+function entryLines(code: ObjectCode, indent: number): string {
   const pad = ' '.repeat(indent);
   return code.entries
     .map(([key, value]) => {
@@ -163,7 +163,7 @@ export function statement(
     const poorlyBreakable = args.length === 0 || (args.length === 1 && isShortArgument(args[0]!));
     if (poorlyBreakable || `${prefix}${callee}(`.length > width) {
       const right = statement(assignment[2]!, callee, args, suffix, indent + 2);
-      return `${assignment[1]}\n${right
+      return `${assignment[1]!}\n${right
         .split('\n')
         .map((line) => `  ${line}`)
         .join('\n')}`;

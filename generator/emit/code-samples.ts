@@ -79,5 +79,5 @@ export function codeSamples(model: ApiModel): OperationCodeSamples[] {
 function joinAnd(items: readonly string[]): string {
   return items.length <= 1
     ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }

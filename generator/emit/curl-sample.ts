@@ -98,7 +98,7 @@ function bodyArguments(contentType: string, body: JsonValue): string[] {
  * `name=value` pairs of one query parameter, serialised as OpenAPI 3 says for `style` (form,
  * spaceDelimited, pipeDelimited, deepObject) and `explode`, names and values percent-encoded.
  */
-export function queryPairs(parameter: ParameterModel, value: JsonValue): string[] {
+function queryPairs(parameter: ParameterModel, value: JsonValue): string[] {
   const name = encodeStrict(parameter.name);
   if (value === null || typeof value !== 'object')
     return [`${name}=${encodeStrict(scalarText(value))}`];
@@ -155,6 +155,6 @@ function encodeStrict(text: string): string {
 }
 
 /** POSIX single quotes: nothing inside is expanded; a `'` closes, escapes and reopens. */
-export function shellQuote(text: string): string {
+function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }

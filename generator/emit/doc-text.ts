@@ -6,7 +6,7 @@
 import { escapeJsDoc } from '../model/names.ts';
 
 /** Room on a line inside ` * ` at print width 100. */
-export const DOC_WIDTH = 96;
+const DOC_WIDTH = 96;
 
 /** A spec description as TSDoc text: escaped (spec text never closes the comment or adds a tag), then wrapped. */
 export function docText(description: string, width = DOC_WIDTH): string {

@@ -6,10 +6,10 @@
 import { StructureKind, type ExportDeclarationStructure } from 'ts-morph';
 import type { EmittedSourceFile } from './types.ts';
 
-export const INDEX_PATH = 'src/index.ts';
+const INDEX_PATH = 'src/index.ts';
 
 /** Modules of the package the entry point re-exports, in this order (without `./src/`, as `.js`). */
-export const ENTRY_MODULES = [
+const ENTRY_MODULES = [
   './types.js',
   './guards.js',
   './dates.js',

@@ -34,7 +34,7 @@ import type { ApiModel } from '../model/types.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import type { EmittedTextFile } from './types.ts';
 
-export const OPENAPI_TYPES_PATH = 'src/openapi.ts';
+const OPENAPI_TYPES_PATH = 'src/openapi.ts';
 
 /** The root names openapi-typescript exports; src/types.ts re-exports them. */
 export const OPENAPI_TYPES_ROOTS = [
@@ -114,7 +114,7 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
  * The context `openapiTS(document, OPENAPI_TS_OPTIONS)` builds (openapi-typescript 7.13
  * `src/index.ts`), minus its Redocly config, which only its parse/lint/bundle step reads.
  */
-export function openapiTsContext(document: OpenAPI3): GlobalContext {
+function openapiTsContext(document: OpenAPI3): GlobalContext {
   const options = OPENAPI_TS_OPTIONS;
   return {
     ...options,

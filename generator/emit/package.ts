@@ -17,9 +17,9 @@ import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 
 export const PACKAGE_JSON_PATH = 'package.json';
-export const TSCONFIG_PATH = 'tsconfig.json';
+const TSCONFIG_PATH = 'tsconfig.json';
 export const OPENAPI_JSON_PATH = 'openapi.json';
-export const BUILD_SCRIPT_PATH = 'build.mjs';
+const BUILD_SCRIPT_PATH = 'build.mjs';
 
 /** Package files; `format: false` marks the ones written exactly as emitted (see readme-examples.ts). */
 export function emitPackageFiles(model: ApiModel): (EmittedTextFile & { format?: boolean })[] {
@@ -32,7 +32,7 @@ export function emitPackageFiles(model: ApiModel): (EmittedTextFile & { format?:
   ];
 }
 
-export function emitPackageJson(model: ApiModel): EmittedTextFile {
+function emitPackageJson(model: ApiModel): EmittedTextFile {
   const json = (value: unknown) => JSON.stringify(value ?? null);
   const text = fillTemplate(
     readTemplate('package/package.json.tmpl'),
@@ -60,7 +60,7 @@ export function emitPackageJson(model: ApiModel): EmittedTextFile {
   return { path: PACKAGE_JSON_PATH, text: `${JSON.stringify(present, null, 2)}\n` };
 }
 
-export function emitTsconfig(): EmittedTextFile {
+function emitTsconfig(): EmittedTextFile {
   return { path: TSCONFIG_PATH, text: readTemplate('package/tsconfig.json.tmpl') };
 }
 
@@ -69,7 +69,7 @@ export function emitTsconfig(): EmittedTextFile {
  * not run through prettier (which would pull short arrays onto one line): this is the form JSON
  * tools write, and prettier took seconds on GitHub's 13 MB description.
  */
-export function emitOpenapiJson(model: Pick<ApiModel, 'bundled'>): EmittedTextFile {
+function emitOpenapiJson(model: Pick<ApiModel, 'bundled'>): EmittedTextFile {
   return { path: OPENAPI_JSON_PATH, text: `${JSON.stringify(model.bundled, null, 2)}\n` };
 }
 

@@ -30,7 +30,7 @@ import { minimalValue } from './testing/values.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 
-export const README_PATH = 'README.md';
+const README_PATH = 'README.md';
 
 /** Names the generated client module exports (generator/emit/client/client-file.ts). */
 const PATHS_CLIENT = 'pathsClient';
@@ -650,7 +650,7 @@ function datesSection(showcase: Showcase, reviver: Reviver, model: ApiModel): st
 function joinAnd(items: readonly string[]): string {
   return items.length <= 1
     ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 function propertyAccess(name: string): string {

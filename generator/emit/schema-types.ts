@@ -15,9 +15,7 @@ import { docStructure } from './schema-types/docs.ts';
 import { TypePrinter } from './schema-types/print.ts';
 import type { EmittedSourceFile } from './types.ts';
 
-export { PREVIEW_REMARK } from './schema-types/docs.ts';
-
-export const SCHEMA_TYPES_PATH = 'src/types.ts';
+const SCHEMA_TYPES_PATH = 'src/types.ts';
 
 export function emitSchemaTypes(model: Pick<ApiModel, 'schemas' | 'sdk'>): EmittedSourceFile {
   const printer = new TypePrinter(model.schemas);

@@ -3,12 +3,11 @@
  * the caller escapes them for the template's language (JSON templates take JSON literals).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+const TEMPLATES_URL = new URL('../../templates/', import.meta.url);
 
 export function readTemplate(relativePath: string): string {
-  return readFileSync(new URL(relativePath, new URL('../../templates/', import.meta.url)), 'utf8');
+  return readFileSync(new URL(relativePath, TEMPLATES_URL), 'utf8');
 }
 
 /** Replaces every `{{name}}`; a placeholder without a value is a bug in the generator, not in the spec. */

@@ -38,13 +38,13 @@ import type { WriterFunction } from 'ts-morph';
 
 const blankLine: WriterFunction = (writer) => writer.blankLine();
 
-export const TESTING_INDEX_PATH = 'src/testing/index.ts';
-export const TESTING_RUNTIME_PATH = 'src/testing/runtime.ts';
+const TESTING_INDEX_PATH = 'src/testing/index.ts';
+const TESTING_RUNTIME_PATH = 'src/testing/runtime.ts';
 const RUNTIME_TEMPLATE = fileURLToPath(
   new URL('../../templates/testing/runtime.ts', import.meta.url),
 );
 
-export const TESTING_STUB_PATH = 'testing/package.json';
+const TESTING_STUB_PATH = 'testing/package.json';
 
 /**
  * `testing/package.json`: where `<package>/testing` leads under resolutions that ignore
@@ -425,7 +425,7 @@ function objectText(entries: readonly [string, string][]): string {
  * keys bare or quoted, and a `__proto__` key computed, so that it stays an own property as in
  * the JSON it came from instead of setting the object's prototype.
  */
-export function jsonLiteral(value: JsonValue): string {
+function jsonLiteral(value: JsonValue): string {
   if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (value === null || typeof value === 'boolean') return String(value);

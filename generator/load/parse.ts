@@ -18,7 +18,7 @@ import { joinPointer } from '../errors.ts';
 /** Levels of objects and arrays a document may nest (the YAML parser's usual default too). */
 export const MAX_DEPTH = 100;
 /** `yaml`'s default: each alias counted with what it expands to. */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /** A problem in the text or shape of one file, with where it is and how to fix it. */
 export class SourceError extends Error {

@@ -139,11 +139,7 @@ export function successResponse(responses: readonly ResponseModel[]): ResponseMo
  * A media type's examples: `example`, else each entry of `examples` (Example Objects, `$ref`s
  * followed) that has a `value`. Values that are not JSON (YAML dates, say) are made JSON.
  */
-export function mediaExamples(
-  doc: Record<string, unknown>,
-  media: unknown,
-  file: string,
-): ExampleModel[] {
+function mediaExamples(doc: Record<string, unknown>, media: unknown, file: string): ExampleModel[] {
   if (!isRecord(media)) return [];
   if (media.example !== undefined) {
     const value = asJson(media.example);

@@ -18,7 +18,7 @@ import { camelCase, NameRegistry } from './names.ts';
 import type { SchemaContext } from './schema-context.ts';
 import type { HttpMethod, OperationModel } from './types.ts';
 
-export const HTTP_METHODS: readonly HttpMethod[] = [
+const HTTP_METHODS: readonly HttpMethod[] = [
   'get',
   'put',
   'post',

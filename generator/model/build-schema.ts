@@ -115,7 +115,7 @@ export function buildSchemaModel(
 }
 
 /** Safe unique type names for components keys, claimed in spec order. */
-export function schemaNames(keys: readonly string[]): Map<string, string> {
+function schemaNames(keys: readonly string[]): Map<string, string> {
   const registry = new NameRegistry([...GUARD_RUNTIME_TYPE_NAMES, ...DATES_TYPE_NAMES]);
   return new Map(keys.map((key) => [key, registry.claim(exportName(pascalCase(key), 'Model'))]));
 }
@@ -156,7 +156,7 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
   const parts: SchemaNode[] = [];
   const values = readEnum(schema, vc);
   const composed = ['allOf', 'anyOf', 'oneOf', 'not'].some((k) => k in schema);
-  let types = readTypes(schema, vc);
+  const types = readTypes(schema, vc);
   // Null handling: one form (`nullable`) unless JSON Schema's exact meaning differs (schema-types.ts).
   if (values) {
     if (base.nullable && types) types.add('null');

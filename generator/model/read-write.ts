@@ -9,7 +9,7 @@
  * a schema it refers to — the request uses `XInput` instead: readOnly properties left out,
  * writeOnly ones as declared.
  */
-import type { ObjectNode, PropertyNode, SchemaNode } from './schema-types.ts';
+import type { PropertyNode, SchemaNode } from './schema-types.ts';
 import type { NamedSchema } from './types.ts';
 
 /** A property's direction: its own `readOnly`/`writeOnly`, or that of the named schema it refers to. */
@@ -58,7 +58,7 @@ export function forEachNode(node: SchemaNode, visit: (node: SchemaNode) => void)
 }
 
 /** The named schemas `node` refers to (directly, not through them). */
-export function refTargets(node: SchemaNode): Set<string> {
+function refTargets(node: SchemaNode): Set<string> {
   const targets = new Set<string>();
   forEachNode(node, (n) => {
     if (n.kind === 'ref') targets.add(n.target);
@@ -104,7 +104,7 @@ function differsOwn(node: SchemaNode, byName: ReadonlyMap<string, NamedSchema>):
   let found = false;
   forEachNode(node, (n) => {
     if (found || n.kind !== 'object') return;
-    found = (n as ObjectNode).properties.some((property) => {
+    found = n.properties.some((property) => {
       const direction = propertyDirection(property, byName);
       return direction.readOnly || (direction.writeOnly && property.required);
     });

@@ -78,13 +78,7 @@ export function operationTypeName(resource: string, method: string, suffix: stri
  * The functions the guards and dates modules export for a schema type X: `isX`, `assertX`,
  * `validateX`, `reviveX`, `serializeX`.
  */
-export const SCHEMA_FUNCTION_PREFIXES = [
-  'is',
-  'assert',
-  'validate',
-  'revive',
-  'serialize',
-] as const;
+const SCHEMA_FUNCTION_PREFIXES = ['is', 'assert', 'validate', 'revive', 'serialize'] as const;
 
 /** What an exported name names, as the word `exportName` appends. */
 export type ExportKind = 'Model' | 'Resource' | 'Client' | 'Type';

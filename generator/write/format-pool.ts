@@ -16,7 +16,7 @@ export interface Formatter {
 }
 
 /** Workers for prettier: the cores beyond the main thread's, at most 3. */
-export function defaultPoolSize(): number {
+function defaultPoolSize(): number {
   return Math.max(0, Math.min(availableParallelism() - 1, 3));
 }
 

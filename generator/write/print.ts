@@ -8,7 +8,7 @@
 import { printStructure, StructureKind, type PrintStructureOptions } from 'ts-morph';
 import type { EmittedSourceFile } from '../emit/types.ts';
 
-export const PRINT_OPTIONS: PrintStructureOptions = {
+const PRINT_OPTIONS: PrintStructureOptions = {
   indentNumberOfSpaces: 2,
   useTabs: false,
   newLine: '\n',

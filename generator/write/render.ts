@@ -17,7 +17,7 @@ export type RenderInput = (EmittedSourceFile | EmittedTextFile) & { format?: boo
  * the 17 MB guards module alone. Printed code is already indented and quoted consistently; only
  * line wrapping differs. The limit depends on the content alone, so output stays deterministic.
  */
-export const FORMAT_LIMIT = 2 * 1024 * 1024;
+const FORMAT_LIMIT = 2 * 1024 * 1024;
 
 /** Final file contents by path (relative, `/`-separated), sorted by path. */
 export type RenderedTree = Map<string, string>;

@@ -179,7 +179,7 @@ export async function recoverInterrupted(target: string): Promise<void> {
   for (const name of [...siblings, ...inside]) {
     if (ownerAlive(name)) {
       throw new GeneratorError(
-        `another generator run (process ${/(\d+)-[0-9a-f]+$/.exec(name)?.[1]}) is writing this folder`,
+        `another generator run (process ${/(\d+)-[0-9a-f]+$/.exec(name)?.[1] ?? 'unknown'}) is writing this folder`,
         { file: target },
         'wait for it to finish, then run again',
       );

@@ -57,6 +57,6 @@ export function hashLinks(html: string): string {
   return html.slice(0, start) + markup + html.slice(end);
 }
 
-export function inlineAttributionLogo(html: string): string {
+function inlineAttributionLogo(html: string): string {
   return html.replace(CDN_LOGO, LOCAL_LOGO);
 }

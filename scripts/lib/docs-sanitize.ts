@@ -15,13 +15,14 @@
  *   it holds one of these (marked's lexer finds them);
  * - URL fields rendered as links (`url`, `termsOfService`) that are not safe are removed.
  */
-import { marked, type Token } from 'marked';
+import { marked, type Token, type Tokens } from 'marked';
 import { markdownProse } from '../../generator/escape.ts';
 
 const URL_FIELDS = new Set(['url', 'termsOfService']);
 
 /** http(s), mailto, or relative; browsers ignore control characters and spaces in a scheme. */
 function isSafeUrl(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- the control characters are what it removes
   return /^(?:https?:|mailto:|[^:]*$)/i.test(url.replace(/[\u0000-\u0020]/g, ''));
 }
 
@@ -35,16 +36,20 @@ export function sanitizeMarkdown(text: string): string {
     for (const token of tokens) {
       if (token.type === 'html') {
         replacements.push([token.raw, escapeHtml(token.raw)]);
-      } else if ((token.type === 'link' || token.type === 'image') && !isSafeUrl(token.href)) {
-        replacements.push([token.raw, escapeHtml(token.text)]);
-      } else if (token.type === 'image' && /^[a-z][a-z0-9+.-]*:/i.test(token.href.trim())) {
-        replacements.push([token.raw, token.raw.slice(1)]); // `![alt](url)` → `[alt](url)`
+      } else if (token.type === 'link' || token.type === 'image') {
+        // marked's Token union holds a generic token too, so `type` alone does not narrow it.
+        const { href, text } = token as Tokens.Link | Tokens.Image;
+        if (!isSafeUrl(href)) replacements.push([token.raw, escapeHtml(text)]);
+        else if (token.type === 'image' && /^[a-z][a-z0-9+.-]*:/i.test(href.trim()))
+          replacements.push([token.raw, token.raw.slice(1)]); // `![alt](url)` → `[alt](url)`
+        else if (token.type === 'link') walk((token as Tokens.Link).tokens);
       } else if ('tokens' in token && Array.isArray(token.tokens)) {
         walk(token.tokens);
       } else if (token.type === 'list') {
-        walk(token.items);
+        walk((token as Tokens.List).items);
       } else if (token.type === 'table') {
-        for (const cell of [...token.header, ...token.rows.flat()]) walk(cell.tokens);
+        const table = token as Tokens.Table;
+        for (const cell of [...table.header, ...table.rows.flat()]) walk(cell.tokens);
       }
     }
   };

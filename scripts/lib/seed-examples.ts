@@ -47,13 +47,13 @@ export function readSeedExamples(seedDir: string): SeedExample[] {
     for (let i = 0; i < lines.length; i++) {
       const line = (lines[i] ?? '').trim();
       const header = OPERATION_HEADER.exec(line);
-      if (header) operation = `${header[1]} ${header[2]}`;
+      if (header) operation = `${header[1]!} ${header[2]!}`;
       const curl = CURL.exec(line);
       if (curl) {
         // The add-ons page has no method/path header lines; its curl commands name both.
         const methodLine = lines.slice(i + 1, i + 3).find((l) => l.trim().startsWith('-X '));
         method = methodLine?.trim().slice(3).replace(/\\$/, '').trim();
-        operation = `${method} ${curl[1]}`;
+        operation = `${method!} ${curl[1]!}`;
       }
       if (line.startsWith('-d "')) {
         const raw = line.slice(4, line.lastIndexOf('"'));

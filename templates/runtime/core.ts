@@ -691,7 +691,7 @@ export function coreOf(client: object): ClientCore {
 
 /** `GET https://api.example.com/plans`, for log lines. */
 function describe(prepared: PreparedRequest): string {
-  return `${prepared.init.method} ${prepared.url}`;
+  return `${prepared.init.method!} ${prepared.url}`;
 }
 
 /** An error body: parsed JSON when the server says JSON (text if it does not parse), else the text. */

@@ -169,6 +169,7 @@ function makePage<Body, Item>(
   // The body's fields stay enumerable (JSON.stringify(page) gives the body); the methods are hidden.
   const page = { ...record } as Page<Body, Item>;
   for (const key of [...Object.keys(methods), Symbol.asyncIterator] as const) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- arrow functions: no `this`
     const value = methods[key as keyof PageMethods<Body, Item>];
     Object.defineProperty(page, key, {
       value,

@@ -241,7 +241,7 @@ export function pageOf(
   const after = query.get(pagination.afterParam);
   const before = pagination.beforeParam === undefined ? null : query.get(pagination.beforeParam);
   let start = 0;
-  let end = items.length;
+  let end: number;
   if (after !== null) {
     const index = cursors.indexOf(after);
     start = index < 0 ? items.length : index + 1;

@@ -33,7 +33,10 @@ function recordingFetch(): {
   return {
     seen,
     fetch: (input, init) => {
-      seen.push({ url: String(input), headers: { ...(init?.headers as Record<string, string>) } });
+      seen.push({
+        url: input instanceof Request ? input.url : String(input),
+        headers: { ...(init?.headers as Record<string, string>) },
+      });
       return Promise.resolve(Response.json(responseExample('retrievePlan').body));
     },
   };

@@ -210,7 +210,7 @@ describe('success bodies by media type', () => {
     reply = () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '' });
     await expect(
       call('oauth', 'token', { grant_type: 'client_credentials' }),
-    ).rejects.toBeInstanceOf(exports['InvalidResponseError'] as new () => Error);
+    ).rejects.toBeInstanceOf(exports['InvalidResponseError']);
   });
 });
 

@@ -11,7 +11,7 @@ import type { Logger } from '../../generated/src/index.ts';
 export const TOKEN = 'sk_live_TOKEN_d41d8cd98f00';
 export const PROJECT = 'proj_1';
 /** Retries that take milliseconds, not seconds. */
-export const FAST_BACKOFF = { initialDelay: 1, maxDelay: 4, maxRetryAfter: 2_000 };
+const FAST_BACKOFF = { initialDelay: 1, maxDelay: 4, maxRetryAfter: 2_000 };
 
 const bundled = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, 'utf8')) as JsonObject;
 
@@ -22,7 +22,7 @@ function deref(value: Json | undefined): Json | undefined {
     hops < 20 && isObject(current) && typeof current['$ref'] === 'string';
     hops++
   ) {
-    const pointer = (current['$ref'] as string).slice(2).split('/');
+    const pointer = current['$ref'].slice(2).split('/');
     current = pointer.reduce<Json | undefined>(
       (node, token) =>
         isObject(node) ? node[token.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined,

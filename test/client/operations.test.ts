@@ -371,7 +371,9 @@ describe('per-call options', () => {
     const seen: string[] = [];
     gigs = gigsFor(server.url, {
       fetch: (input, init) => {
-        seen.push(`${init?.method ?? 'GET'} ${String(input)}`);
+        seen.push(
+          `${init?.method ?? 'GET'} ${input instanceof Request ? input.url : String(input)}`,
+        );
         return fetch(input, init);
       },
     });

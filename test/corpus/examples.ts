@@ -25,7 +25,7 @@ const join = (pointer: string, ...tokens: (string | number)[]) =>
     pointer,
   );
 
-export function resolvePointer(doc: unknown, pointer: string): unknown {
+function resolvePointer(doc: unknown, pointer: string): unknown {
   let current: unknown = doc;
   for (const raw of pointer.replace(/^#/, '').split('/').slice(1)) {
     const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');

@@ -26,7 +26,7 @@ export default async function setup(): Promise<void> {
   writeFileSync(RESULTS_FILE, JSON.stringify(runs, null, 2));
   for (const run of runs) {
     process.stdout.write(
-      `corpus: ${run.name}: ${run.ok ? `${run.files} files` : `FAILED (${run.error})`} in ${run.seconds.toFixed(1)} s, ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MiB, ${run.examples} examples, ${run.warnings.length} warnings\n`,
+      `corpus: ${run.name}: ${run.ok ? `${run.files} files` : `FAILED (${run.error!})`} in ${run.seconds.toFixed(1)} s, ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MiB, ${run.examples} examples, ${run.warnings.length} warnings\n`,
     );
   }
 }
@@ -46,11 +46,14 @@ function generateOne(spec: CorpusSpec): Promise<CorpusRun> {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => {
       const line = stdout.trim().split('\n').pop() ?? '';
-      let report: Partial<CorpusRun> = {};
+      let report: Partial<CorpusRun>;
       try {
         report = JSON.parse(line) as Partial<CorpusRun>;
       } catch {
-        report = { ok: false, error: `exit ${code}: ${stderr.trim() || stdout.trim()}` };
+        report = {
+          ok: false,
+          error: `exit ${code ?? 'by signal'}: ${stderr.trim() || stdout.trim()}`,
+        };
       }
       resolve({
         name: spec.name,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/spec.ts';
 
 /** Folder of the corpus descriptions; `CORPUS_SPECS` overrides it. */
-export const CORPUS_SPECS = process.env.CORPUS_SPECS ?? '/work/shared/corpus/specs';
+const CORPUS_SPECS = process.env.CORPUS_SPECS ?? '/work/shared/corpus/specs';
 
 /** Where the harness writes each spec's package (`<name>/`) and its check data (`<name>.corpus/`). */
 export const CORPUS_OUT = join(ROOT, '.tmp', 'corpus');

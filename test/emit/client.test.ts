@@ -545,9 +545,7 @@ describe('emitted methods on the wire', () => {
       expect(() => construct({ baseURL: server.url })).toThrow(
         'Missing API token: pass it as `new Fixture({ token })` or set the FIXTURE_TOKEN environment variable.',
       );
-      expect(() => construct({ baseURL: server.url })).toThrow(
-        exports['SDKError'] as new () => Error,
-      );
+      expect(() => construct({ baseURL: server.url })).toThrow(exports['SDKError']);
     });
 
     it('reads the token and the project from the environment', async () => {

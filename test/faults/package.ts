@@ -36,19 +36,22 @@ export function diagnostics(pkg: FaultPackage, extra: Record<string, string> = {
   for (const [path, text] of [...pkg.files, ...Object.entries(extra)])
     if (path.endsWith('.ts')) virtual.set(join(VIRTUAL_ROOT, path), text);
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
-  const { fileExists, readFile, getSourceFile, directoryExists } = host;
-  host.fileExists = (file) => virtual.has(file) || fileExists.call(host, file);
-  host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  const directoryExists = host.directoryExists?.bind(host);
+  host.fileExists = (file) => virtual.has(file) || fileExists(file);
+  host.readFile = (file) => virtual.get(file) ?? readFile(file);
   host.directoryExists = (dir) =>
     [...virtual.keys()].some((file) => file.startsWith(`${dir}/`)) ||
-    (directoryExists?.call(host, dir) ?? false);
+    (directoryExists?.(dir) ?? false);
   host.getSourceFile = (file, version, onError, shouldCreate) => {
     const text = virtual.get(file);
     if (text !== undefined) return ts.createSourceFile(file, text, version, true);
     // TypeScript's libraries and node_modules, parsed once for every package of the run.
     let cached = shared.get(file);
     if (cached === undefined) {
-      cached = getSourceFile.call(host, file, version, onError, shouldCreate);
+      cached = getSourceFile(file, version, onError, shouldCreate);
       if (cached !== undefined) shared.set(file, cached);
     }
     return cached;

@@ -104,7 +104,7 @@ describe('fuzzing the generator', () => {
   it(`${RUNS} seeded mutations of our spec and the fixtures: a package that compiles, or a GeneratorError and the output folder unchanged`, async () => {
     console.log(`generator fuzz: seed ${SEED} (replay with FUZZ_SEED=${SEED}), ${RUNS} cases`);
     const bases: { name: string; document: Json }[] = [
-      { name: 'spec/openapi.yaml', document: (await bundleSpec()) as Json },
+      { name: 'spec/openapi.yaml', document: await bundleSpec() },
       ...(await Promise.all(
         FIXTURES.map(async (file) => ({
           name: file,
@@ -141,7 +141,7 @@ describe('fuzzing the generator', () => {
         const tree = await runGenerator(spec, out.dir);
         outcomes.package++;
         const errors = syntaxErrors(tree);
-        if (errors.length > 0) failures.push(`${label}: output does not parse: ${errors[0]}`);
+        if (errors.length > 0) failures.push(`${label}: output does not parse: ${errors[0]!}`);
         const key = createHash('sha256')
           .update([...tree].filter(([path]) => path.endsWith('.ts')).join('\0'))
           .digest('hex');

@@ -186,7 +186,7 @@ const MUTATIONS: Record<string, Mutation> = {
     if (strings.length === 0) return undefined;
     const slot = pick(strings, next);
     const size = pick([10_000, 200_000], next);
-    set(slot, `${String(slot.value)}${'x'.repeat(size)}`);
+    set(slot, `${slot.value as string}${'x'.repeat(size)}`);
     return `${slot.path} + ${size} characters`;
   },
   'huge name': (document, next) => {
@@ -235,7 +235,7 @@ const MUTATIONS: Record<string, Mutation> = {
     if (strings.length === 0) return undefined;
     const slot = pick(strings, next);
     const text = pick(HOSTILE_TEXT, next);
-    set(slot, `${String(slot.value)}${text}`);
+    set(slot, `${slot.value as string}${text}`);
     return `${slot.path} += ${JSON.stringify(text)}`;
   },
 };

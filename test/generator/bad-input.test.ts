@@ -5,7 +5,7 @@
  * left byte-for-byte as it was. Keys that are special in JavaScript (`__proto__`, `constructor`,
  * `prototype`) are ordinary names and generate a package that compiles.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.ts';
@@ -39,8 +39,8 @@ function aliasBomb(): string {
   const lines = [`${HEAD}paths: {}`, 'x-a: &a [x, x, x, x, x, x, x, x, x, x]'];
   const names = 'abcdefghij';
   for (let i = 1; i < names.length; i++) {
-    const previous = `*${names[i - 1]}`;
-    lines.push(`x-${names[i]}: &${names[i]} [${Array(10).fill(previous).join(', ')}]`);
+    const previous = `*${names[i - 1]!}`;
+    lines.push(`x-${names[i]!}: &${names[i]!} [${Array(10).fill(previous).join(', ')}]`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -232,7 +232,7 @@ const cases: [string, Case][] = [
     `${what} (found by the fuzz test: the model read it as an object)`,
     {
       files: { 'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      ${yaml}\n` },
-      problem: new RegExp(`this must be ${problem.replace(/[()\[\]]/g, '\\$&')}`),
+      problem: new RegExp(`this must be ${problem.replace(/[()[\]]/g, '\\$&')}`),
       pointer: `#/paths/~1a/get${at}`,
       fix: /^write a/,
     },

@@ -141,7 +141,7 @@ describe('package files of our spec', () => {
       engines: { node: '>=20' },
       dependencies: { 'openapi-fetch': root.dependencies['openapi-fetch'] },
       // The testing kit's msw: optional, so only projects that import the kit install it.
-      peerDependencies: { msw: `^${root.devDependencies['msw']}` },
+      peerDependencies: { msw: `^${root.devDependencies['msw']!}` },
       peerDependenciesMeta: { msw: { optional: true } },
       devDependencies: {
         msw: root.devDependencies['msw'],

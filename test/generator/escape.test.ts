@@ -35,7 +35,11 @@ function evaluate(expression: string): unknown {
     compilerOptions: { module: ts.ModuleKind.CommonJS },
   }).outputText;
   const module = { exports: {} as { default?: unknown } };
-  new Function('module', 'exports', js)(module, module.exports);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running generated code is the test
+  (new Function('module', 'exports', js) as (m: typeof module, e: object) => void)(
+    module,
+    module.exports,
+  );
   return module.exports.default;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Hostile names and texts (reserved words, dots, dashes, spaces, leading digits, colliding names,
- * `*​/` in descriptions, quotes/backslashes/newlines in enums), as OpenAPI 3.0 and 3.1: the
+ * `*\u200b/` in descriptions, quotes/backslashes/newlines in enums), as OpenAPI 3.0 and 3.1: the
  * generated package compiles under strict tsc, holds no `any`, and no comment ends early.
  */
 import { readFile } from 'node:fs/promises';

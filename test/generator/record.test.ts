@@ -67,7 +67,7 @@ describe('generation record', () => {
       'a stray file with the generated header',
       async (dir: string) => {
         const header = (await readFile(join(dir, 'generated/src/index.ts'), 'utf8')).split('\n')[0];
-        await writeFile(join(dir, 'generated/extra.ts'), `${header}\nexport {};\n`);
+        await writeFile(join(dir, 'generated/extra.ts'), `${header!}\nexport {};\n`);
       },
       { removed: ['extra.ts'] },
     ],

@@ -21,7 +21,7 @@ export function runScript(script: string, args: string[] = [], timeout = 120_000
     timeout,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
-  const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+  const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex -- ANSI colour codes
   const stdout = strip(result.stdout ?? '');
   const stderr = strip(result.stderr ?? '');
   return { status: result.status, stdout, stderr, output: `${stdout}\n${stderr}` };

@@ -18,7 +18,7 @@ export async function bundleSpec(file = SPEC_FILE): Promise<JsonObject> {
   return result.bundle.parsed as JsonObject;
 }
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export interface SpecOperation {
   method: string;

@@ -73,10 +73,7 @@ describe('keywords the generator ignores', () => {
     const out = join(await tempDir('cli-'), 'sdk');
     const written: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => (
-      written.push(String(chunk)),
-      true
-    )) as typeof process.stderr.write;
+    process.stderr.write = (chunk: string) => (written.push(String(chunk)), true);
     try {
       expect(await main(['--spec', SPEC, '--out', out, '--no-cache'])).toBe(0);
       expect(written.join('')).toMatch(

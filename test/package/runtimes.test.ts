@@ -78,7 +78,7 @@ async function runIn(runtime: Runtime, dir: string, file: string): Promise<unkno
   });
   if (version.code !== 0) {
     throw new Error(
-      `${runtime.name} is installed but does not start (\`${runtime.binary} --version\` exited with ${version.code}):\n${version.output}`,
+      `${runtime.name} is installed but does not start (\`${runtime.binary} --version\` exited with ${version.code ?? 'a signal'}):\n${version.output}`,
     );
   }
   const result = await run(runtime.binary, runtime.args(file), {

@@ -147,7 +147,7 @@ describe('the TypeScript sample of each operation, run against the installed pac
 function examplePath(operation: OperationModel): string {
   return operation.path.replace(/\{([^{}]+)\}/g, (_whole, name: string) => {
     const example = operation.parameters.find((p) => p.in === 'path' && p.name === name)?.example;
-    return encodeURIComponent(String(example));
+    return encodeURIComponent(typeof example === 'string' ? example : JSON.stringify(example));
   });
 }
 

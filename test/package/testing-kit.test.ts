@@ -34,8 +34,8 @@ beforeAll(async () => {
   );
   const wanted = [
     packed.tarball,
-    `msw@${root.devDependencies['msw']}`,
-    `vitest@${root.devDependencies['vitest']}`,
+    `msw@${root.devDependencies['msw']!}`,
+    `vitest@${root.devDependencies['vitest']!}`,
   ];
   const flags = ['--no-audit', '--no-fund', '--ignore-scripts', '--loglevel', 'error'];
   // From npm's cache (the toolchain's `npm ci` filled it); from the registry only if it is not there.

@@ -371,7 +371,7 @@ describe('npm run diff (the command)', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
-      /^error: --base nope is neither a file nor a git ref .*\n  fix: /,
+      /^error: --base nope is neither a file nor a git ref .*\n {2}fix: /,
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     const usage = diff('--json');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tempDir } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
 
-export const SHOP_SPEC = join(ROOT, 'test/release/fixtures/shop');
+const SHOP_SPEC = join(ROOT, 'test/release/fixtures/shop');
 
 /** Runs git in `dir`; throws with git's output when it fails. */
 export function git(dir: string, ...args: string[]): string {

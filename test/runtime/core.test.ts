@@ -321,7 +321,10 @@ describe('the token stays secret', () => {
     reply = (request) =>
       json(
         401,
-        { message: `bad token ${request.headers['authorization']}`, details: [{ [TOKEN]: TOKEN }] },
+        {
+          message: `bad token ${request.headers['authorization']!}`,
+          details: [{ [TOKEN]: TOKEN }],
+        },
         { 'x-echo': TOKEN },
       );
     const error = (await core
@@ -342,6 +345,7 @@ describe('the token stays secret', () => {
   it('is not in the client JSON or its inspection', () => {
     expect(JSON.stringify(core)).not.toContain(TOKEN);
     expect(inspect(core, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what String() shows is the point
     expect(String(core)).not.toContain(TOKEN);
   });
 

@@ -354,7 +354,7 @@ describe('empty bodies', () => {
     reply = () => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: '' });
     await expect(core.request({ method: 'get', path: '/p', read: readText })).resolves.toBe('');
     reply = () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: '' });
-    const blob = (await core.request({ method: 'get', path: '/p', read: readBlob })) as Blob;
+    const blob = await core.request<Blob>({ method: 'get', path: '/p', read: readBlob });
     expect(blob.size).toBe(0);
   });
 });

@@ -84,7 +84,7 @@ describe('the examples of the documentation pages', () => {
       expect(matches.length, 'no example in the spec has exactly this value').toBeGreaterThan(0);
       if (seed.kind !== 'resource') {
         expect(matches.map((m) => `${m.kind} ${m.operation}`)).toContain(
-          `${seed.kind} ${seed.operation}`,
+          `${seed.kind} ${seed.operation!}`,
         );
       }
     },

@@ -81,8 +81,8 @@ describe('the bundled spec', () => {
       operation['x-sdk-method'],
     ]);
     expect(actual).toHaveLength(19);
-    expect(new Set(actual.map((a) => a.join(' ')))).toEqual(
-      new Set(EXPECTED.map((e) => e.join(' '))),
+    expect(new Set(actual.map((a) => JSON.stringify(a)))).toEqual(
+      new Set(EXPECTED.map((e) => JSON.stringify(e))),
     );
   });
 

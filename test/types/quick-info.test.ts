@@ -50,12 +50,12 @@ beforeAll(() => {
   // The package's own tsconfig (it starts with a comment: read as TypeScript reads it).
   const file = join(ROOT, 'generated/tsconfig.json');
   const config = ts.parseJsonConfigFileContent(
-    ts.readConfigFile(file, ts.sys.readFile).config,
+    ts.readConfigFile(file, (path) => ts.sys.readFile(path)).config,
     ts.sys,
     join(ROOT, 'generated'),
   );
   const files = [
-    ...(readdirSync(SRC, { recursive: true, encoding: 'utf8' }) as string[])
+    ...readdirSync(SRC, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.ts'))
       .map((file) => join(SRC, file)),
     USAGE,
@@ -73,9 +73,9 @@ beforeAll(() => {
     getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
     fileExists: (file) => file === USAGE || ts.sys.fileExists(file),
     readFile: (file) => (file === USAGE ? CODE : ts.sys.readFile(file)),
-    readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
-    getDirectories: ts.sys.getDirectories,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    directoryExists: (path) => ts.sys.directoryExists(path),
+    getDirectories: (path) => ts.sys.getDirectories(path),
   };
   service = ts.createLanguageService(host, ts.createDocumentRegistry());
 });

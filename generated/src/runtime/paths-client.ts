@@ -40,6 +40,7 @@ type Init = Record<string, unknown> | undefined;
 type Send = (url: string, init?: Init) => Promise<unknown>;
 
 // `{}` is openapi-fetch's own constraint on `Paths`.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- openapi-fetch's own constraint
 export function createPathsClient<Paths extends {}>(
   core: ClientCore,
   options: PathsClientOptions = {},

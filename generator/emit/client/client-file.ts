@@ -27,7 +27,7 @@ import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
 import { emitResponseGuardsFile, RESPONSE_GUARDS_MODULE } from './response-guards-file.ts';
 
-export const CLIENT_PATH = 'src/client.ts';
+const CLIENT_PATH = 'src/client.ts';
 
 /** A resource as the client holds it. */
 export interface ClientResource {
@@ -39,7 +39,7 @@ export interface ClientResource {
 }
 
 /** The public runtime, re-exported from src/client.ts: [module, name, type-only]. */
-export const PUBLIC_RUNTIME_EXPORTS: readonly (readonly [string, string, boolean])[] = [
+const PUBLIC_RUNTIME_EXPORTS: readonly (readonly [string, string, boolean])[] = [
   ['./runtime/errors.js', 'SDKError', false],
   ['./runtime/errors.js', 'APIError', false],
   ['./runtime/errors.js', 'BadRequestError', false],

@@ -16,7 +16,7 @@ import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
 import { operationRef } from './type-refs.ts';
 
-export const ERROR_BODY_PATH = 'src/runtime/error-body.ts';
+const ERROR_BODY_PATH = 'src/runtime/error-body.ts';
 
 /** Error statuses: `4xx`, `5xx`, their `4XX`/`5XX` ranges, and `default`. */
 const ERROR_STATUS = /^([45]\d\d|[45]XX|default)$/i;

@@ -37,7 +37,8 @@ export class ImportPlan {
 
   #use(moduleSpecifier: string, name: string, typeOnly: boolean): string {
     let names = this.#modules.get(moduleSpecifier);
-    if (names === undefined) this.#modules.set(moduleSpecifier, (names = new Map()));
+    if (names === undefined)
+      this.#modules.set(moduleSpecifier, (names = new Map<string, Imported>()));
     let entry = names.get(name);
     if (entry === undefined)
       names.set(name, (entry = { local: this.#locals.claim(name), typeOnly }));

@@ -89,7 +89,7 @@ export function responseEntries(operation: OperationModel, imports: ImportPlan):
 }
 
 /** The operation declares no 2xx response, or a 2xx response without content. */
-export function mayBeEmpty(operation: OperationModel): boolean {
+function mayBeEmpty(operation: OperationModel): boolean {
   const success = operation.responses.filter((response) => /^2(\d\d|XX)$/i.test(response.status));
   return success.length === 0 || success.some((response) => response.kind === undefined);
 }

@@ -189,12 +189,12 @@ export function operationShape(
  * destructured `toString` would be the inherited function), and `{ __proto__: … }` sets the
  * prototype. Such a parameter's key gets a `_` (`toString_`); it is still sent under its name.
  */
-export function paramsKey(name: string): string {
+function paramsKey(name: string): string {
   return isInheritedMember(name) ? `${name}_` : name;
 }
 
 /** `/projects/{project}/plans/{plan}` → [project, plan]. */
-export function pathPlaceholders(path: string): string[] {
+function pathPlaceholders(path: string): string[] {
   return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
 }
 

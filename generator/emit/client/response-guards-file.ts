@@ -15,7 +15,7 @@ import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
 import { isJsonMediaType } from './operation-shape.ts';
 
-export const RESPONSE_GUARDS_PATH = 'src/response-guards.ts';
+const RESPONSE_GUARDS_PATH = 'src/response-guards.ts';
 export const RESPONSE_GUARDS_MODULE = './response-guards.js';
 
 /**

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const RUNTIME_TEMPLATES_DIR = fileURLToPath(
   new URL('../../../templates/runtime/', import.meta.url),
 );
-export const RUNTIME_OUTPUT_DIR = 'src/runtime';
+const RUNTIME_OUTPUT_DIR = 'src/runtime';
 
 export interface RuntimeFile {
   /** Path in the package, e.g. `src/runtime/internal/path.ts`. */

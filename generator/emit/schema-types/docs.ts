@@ -50,8 +50,10 @@ function body(parts: DocParts): string {
   return paragraphs.join('\n\n');
 }
 
-/** A ts-morph `docs` entry, or undefined when there is nothing to say. */
-export function docStructure(parts: DocParts): OptionalKind<JSDocStructure> | undefined {
+/** A ts-morph `docs` entry (its description always text), or undefined when there is nothing to say. */
+export function docStructure(
+  parts: DocParts,
+): (OptionalKind<JSDocStructure> & { description?: string }) | undefined {
   const description = body(parts);
   const found = tags(parts);
   if (description === '' && found.length === 0) return undefined;
@@ -64,6 +66,6 @@ export function docComment(parts: DocParts): string {
   for (const tag of tags(parts))
     lines.push(`@${tag.tagName}${tag.text === undefined ? '' : ` ${tag.text}`}`);
   if (lines.length === 0) return '';
-  if (lines.length === 1) return `/** ${lines[0]} */\n`;
+  if (lines.length === 1) return `/** ${lines[0]!} */\n`;
   return `/**\n${lines.map((line) => (line === '' ? ' *' : ` * ${line}`)).join('\n')}\n */\n`;
 }

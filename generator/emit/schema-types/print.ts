@@ -143,7 +143,7 @@ export class TypePrinter {
     if (parts.length === 0) return undefined;
     const all = [...parts.map((p) => p.text), ...members.map((m) => m.type)];
     if (members.some((m) => m.optional)) all.push('undefined');
-    return union(all.map((text) => ({ text, prec: 2 as Precedence }))).text;
+    return union(all.map((text) => ({ text, prec: 2 }))).text;
   }
 
   /** `{ a: string; b?: number }`, one member per line with its TSDoc. */
@@ -177,7 +177,7 @@ export class TypePrinter {
         return { text: 'number', prec: 0 };
       case 'ref': {
         const name = this.refName(node.target, mode);
-        if (eager && this.cuts.has(`${this.#owner}>${name}`)) return UNKNOWN;
+        if (eager && this.cuts.has(`${this.#owner ?? ''}>${name}`)) return UNKNOWN;
         return { text: this.#nameOf(name), prec: 0 };
       }
       case 'enum':
@@ -289,7 +289,7 @@ export function literal(members: readonly Member[], index: string | undefined): 
   );
   if (index !== undefined) lines.push(`[key: string]: ${index};`);
   if (lines.length === 0) return '{}';
-  if (lines.length === 1 && !lines[0]!.includes('\n')) return `{ ${lines[0]} }`;
+  if (lines.length === 1 && !lines[0]!.includes('\n')) return `{ ${lines[0]!} }`;
   return `{\n${lines.map(indent).join('\n')}\n}`;
 }
 
@@ -326,7 +326,7 @@ function intersection(parts: readonly Printed[]): Printed {
 }
 
 /** The literal type of a JSON value: `'a'`, `1`, `true`, `null`, `[1, 2]`, `{ a: 1 }`. */
-export function jsonType(value: JsonValue): string {
+function jsonType(value: JsonValue): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

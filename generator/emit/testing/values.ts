@@ -127,7 +127,9 @@ function valueOf(
     }
     case 'allOf': {
       const members = node.members.map((member) => valueOf(member, byName, visiting, depth + 1));
-      return members.every(isObject) ? Object.assign({}, ...members) : (members[0] ?? null);
+      return members.every(isObject)
+        ? (Object.assign({}, ...members) as JsonValue)
+        : (members[0] ?? null);
     }
   }
 }

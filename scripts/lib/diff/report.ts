@@ -19,7 +19,7 @@ export function renderReport(report: DiffReport, format: ReportFormat): string {
   }
 }
 
-export function renderJson(report: DiffReport): string {
+function renderJson(report: DiffReport): string {
   const json = {
     bump: report.bump,
     changes: report.changes.map(({ level, kind, location, message }) => ({
@@ -46,7 +46,7 @@ function summary(report: DiffReport): string {
   return report.bump === 'none' ? 'no changes' : `${report.bump} (${counts.join(', ')})`;
 }
 
-export function renderText(report: DiffReport): string {
+function renderText(report: DiffReport): string {
   const lines = [`${report.head.label} against ${report.base.label}: ${summary(report)}`];
   for (const layer of ['sdk', 'wire'] as const) {
     const changes = report.changes.filter((change) => layerOf(change) === layer);
@@ -71,7 +71,7 @@ const HEADINGS: Record<Level, string> = {
   patch: 'Other changes (patch)',
 };
 
-export function renderMarkdown(report: DiffReport): string {
+function renderMarkdown(report: DiffReport): string {
   const lines = [
     `## API changes: ${report.bump === 'none' ? 'none' : `\`${report.bump}\``}`,
     '',

@@ -34,7 +34,7 @@ export function maxLevel(levels: Iterable<Bump>): Bump {
  * promise resolves to. Breaking (major): a call that compiled before no longer compiles, or code
  * that read a result no longer compiles. Deprecation is minor, as semver §7 asks.
  */
-export const SDK_RULES = {
+const SDK_RULES = {
   'method-removed': 'major',
   'method-added': 'minor',
   'method-deprecated': 'minor',
@@ -64,7 +64,7 @@ export const SDK_RULES = {
 export type SdkRule = keyof typeof SDK_RULES;
 
 /** The rules of `redocly diff` (its `diff-recommended` ruleset, every one `major` there). */
-export const WIRE_RULES = [
+const WIRE_RULES = [
   'enum-values-added',
   'enum-values-removed',
   'media-type-removed',
@@ -96,7 +96,7 @@ export type WireRule = (typeof WIRE_RULES)[number];
  * rules fire only in the direction that can break a client (`enum-values-added` for responses,
  * `enum-values-removed` for requests), like their SDK counterparts.
  */
-export const LINKED_WIRE_RULES: Partial<Record<SdkRule, readonly WireRule[]>> = {
+const LINKED_WIRE_RULES: Partial<Record<SdkRule, readonly WireRule[]>> = {
   'method-removed': ['operation-removed', 'path-removed'],
   'parameter-removed': ['parameter-removed'],
   'parameter-required': [
@@ -118,7 +118,7 @@ export interface Ruleset {
   wire: Partial<Record<WireRule, Level>>;
 }
 
-export const COMPATIBILITY_POINTER = '#/x-sdk/compatibility';
+const COMPATIBILITY_POINTER = '#/x-sdk/compatibility';
 
 /**
  * The ruleset for a bundled spec: the defaults above, overridden by its root

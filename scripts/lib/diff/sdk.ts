@@ -102,7 +102,7 @@ export function compareSdk(
 /** The package's own tsconfig, type-checking only. */
 function compilerOptions(dir: string): ts.CompilerOptions {
   const file = join(dir, 'tsconfig.json');
-  const read = ts.readConfigFile(file, ts.sys.readFile);
+  const read = ts.readConfigFile(file, (path) => ts.sys.readFile(path));
   const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, dir);
   return { ...parsed.options, noEmit: true, skipLibCheck: true, declaration: false };
 }
@@ -503,7 +503,8 @@ class TypeComparer {
 
   private memo(direction: Direction) {
     let memo = this.done.get(direction);
-    if (memo === undefined) this.done.set(direction, (memo = new Map()));
+    if (memo === undefined)
+      this.done.set(direction, (memo = new Map<ts.Type, Map<ts.Type, Finding[]>>()));
     return memo;
   }
 

@@ -59,7 +59,7 @@ export async function resolveBase(
     throw new CommandError(
       `--base ${base} is neither a file nor a git ref (branch, tag or commit) of ${repo}`,
       /\//.test(base) && !base.startsWith('.')
-        ? `check the name; in a shallow clone fetch it first (git fetch --depth=1 ${base.split('/')[0]} ${base.split('/').slice(1).join('/')}), or pass a spec file`
+        ? `check the name; in a shallow clone fetch it first (git fetch --depth=1 ${base.split('/')[0]!} ${base.split('/').slice(1).join('/')}), or pass a spec file`
         : 'check the name (git branch -a, git tag), or pass the path of a spec file',
     );
   }

@@ -12,7 +12,7 @@ import { levelRank, maxLevel } from '../diff/rules.ts';
 
 export const CHANGELOG_FILE = 'CHANGELOG.md';
 
-export const SECTIONS = ['Breaking', 'Added', 'Changed', 'Deprecated', 'Fixed'] as const;
+const SECTIONS = ['Breaking', 'Added', 'Changed', 'Deprecated', 'Fixed'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const ADDED = new Set([

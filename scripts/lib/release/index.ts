@@ -106,7 +106,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     const version = options.version ?? (await generatedPackage(paths)).version;
     if (!isVersion(version))
       throw new CommandError(
-        `${version} is not a semantic version`,
+        `${String(version)} is not a semantic version`,
         'pass --version 1.0.0 (or another x.y.z)',
       );
     const title = await specTitle(paths);

@@ -54,7 +54,7 @@ export async function renderClient(
   const withSpec: ApiModel = { ...model, bundled: spec };
   return renderFiles(
     [
-      { ...(await emitOpenapiTypes(withSpec)), format: false },
+      { ...emitOpenapiTypes(withSpec), format: false },
       ...emitClient(withSpec),
       ...clientRuntimeFiles(),
       emitGuards(withSpec.schemas, { typesModule: './types.js' }),
@@ -76,7 +76,7 @@ export async function compileClient(
   return { files: rendered, ...typeCheck(rendered) };
 }
 
-export function typeCheck(
+function typeCheck(
   files: ReadonlyMap<string, string>,
 ): Pick<CompiledPackage, 'diagnostics' | 'anyKeywords'> {
   const virtual = new Map(
@@ -85,16 +85,19 @@ export function typeCheck(
       .map(([path, text]) => [join(VIRTUAL_ROOT, path), text]),
   );
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
-  const { fileExists, readFile, getSourceFile, directoryExists } = host;
-  host.fileExists = (file) => virtual.has(file) || fileExists.call(host, file);
-  host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  const directoryExists = host.directoryExists?.bind(host);
+  host.fileExists = (file) => virtual.has(file) || fileExists(file);
+  host.readFile = (file) => virtual.get(file) ?? readFile(file);
   host.directoryExists = (dir) =>
     [...virtual.keys()].some((file) => file.startsWith(`${dir}/`)) ||
-    (directoryExists?.call(host, dir) ?? false);
+    (directoryExists?.(dir) ?? false);
   host.getSourceFile = (file, languageVersion, onError, shouldCreate) => {
     const text = virtual.get(file);
     return text === undefined
-      ? getSourceFile.call(host, file, languageVersion, onError, shouldCreate)
+      ? getSourceFile(file, languageVersion, onError, shouldCreate)
       : ts.createSourceFile(file, text, languageVersion, true);
   };
   const program = ts.createProgram([...virtual.keys()], COMPILER_OPTIONS, host);

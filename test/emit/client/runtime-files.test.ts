@@ -55,7 +55,7 @@ describe('clientRuntimeFiles', () => {
       for (const [, specifier] of file.text.matchAll(/from '([^']+)'/g)) {
         expect(
           specifier === 'openapi-fetch' || /^\.{1,2}\/.*\.js$/.test(specifier ?? ''),
-          `${file.path}: ${specifier}`,
+          `${file.path}: ${specifier!}`,
         ).toBe(true);
       }
     }

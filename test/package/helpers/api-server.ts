@@ -33,7 +33,7 @@ export interface ApiServer {
 }
 
 /** The Plan example of the packaged spec (components.examples.Plan). */
-export function examplePlan(): { id: string } & Record<string, unknown> {
+function examplePlan(): { id: string } & Record<string, unknown> {
   const spec = JSON.parse(readFileSync(join(GENERATED_DIR, 'openapi.json'), 'utf8')) as {
     components: { examples: Record<string, { value: unknown }> };
   };
@@ -103,7 +103,7 @@ export async function startApiServer(): Promise<ApiServer> {
     return send(404, {
       object: 'error',
       type: 'notFound',
-      message: `No route ${req.method} ${url.pathname}`,
+      message: `No route ${req.method!} ${url.pathname}`,
     });
   });
   await new Promise<void>((resolve, reject) => {

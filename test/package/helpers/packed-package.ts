@@ -189,7 +189,7 @@ async function npm(args: string[], cwd: string, check = true) {
   });
   if (check && result.code !== 0)
     throw new Error(
-      `npm ${args.join(' ')} failed in ${cwd} (exit ${result.code}):\n${result.output}`,
+      `npm ${args.join(' ')} failed in ${cwd} (exit ${result.code ?? 'by signal'}):\n${result.output}`,
     );
   return result;
 }

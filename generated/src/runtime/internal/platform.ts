@@ -41,5 +41,5 @@ export function serverRuntime(): string | undefined {
     return undefined;
   return process?.platform === undefined
     ? runtime
-    : `${runtime} (${process.platform}; ${process.arch})`;
+    : `${runtime} (${process.platform ?? 'unknown'}; ${process.arch ?? 'unknown'})`;
 }
