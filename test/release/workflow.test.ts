@@ -85,7 +85,11 @@ function gateStep(workflow: Workflow): Step {
 
 /** The test of each npm script a workflow may call: the workflow calls only what is tested here. */
 const SCRIPT_TESTS: Record<string, string> = {
-  lint: 'test/spec/lint.test.ts',
+  lint: 'test/gates.test.ts',
+  'lint:spec': 'test/spec/lint.test.ts',
+  'lint:code': 'test/gates.test.ts',
+  'format:check': 'test/gates.test.ts',
+  typecheck: 'test/gates.test.ts',
   generate: 'test/generator/check.test.ts',
   diff: 'test/release/diff.test.ts',
   release: 'test/release/release.test.ts',
@@ -133,7 +137,7 @@ describe('.github/workflows', () => {
     }
   });
 
-  it('on a pull request: lint, generate --check, build, the diff gate, the docs, the tests', () => {
+  it('on a pull request: lint (spec and code), format, types, generate --check, build, the diff gate, the docs, the tests', () => {
     const workflow = parse(readFileSync(SDK_WORKFLOW, 'utf8')) as Workflow;
     // A label added or removed runs the checks again: the gate reads the labels.
     expect(workflow.on).toMatchObject({
@@ -146,6 +150,8 @@ describe('.github/workflows', () => {
       expect.arrayContaining([
         'npm ci',
         'npm run lint',
+        'npm run format:check',
+        'npm run typecheck',
         'npm run generate -- --check',
         'npm run build',
         'npm run docs',

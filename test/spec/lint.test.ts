@@ -20,9 +20,9 @@ function brokenSpec(name: string, file: string, edit: (text: string) => string):
   return join(dir, 'openapi.yaml');
 }
 
-describe('npm run lint', () => {
+describe('npm run lint:spec', () => {
   it('passes on the spec with no problem at all', () => {
-    const result = runScript('scripts/lint.ts');
+    const result = runScript('scripts/lint-spec.ts');
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain('Your API description is valid');
     // Problems are printed numbered (`[1] file:line`); warnings are summed up as "You have N warnings".
@@ -33,7 +33,7 @@ describe('npm run lint', () => {
     const spec = brokenSpec('ref', 'components/responses/NotFound.yaml', (t) =>
       t.replace('Error.yaml', 'Eror.yaml'),
     );
-    const result = runScript('scripts/lint.ts', ['--spec', spec]);
+    const result = runScript('scripts/lint-spec.ts', ['--spec', spec]);
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/components\/responses\/NotFound\.yaml:5:\d+/);
     expect(result.output).toContain("Can't resolve $ref");
@@ -44,7 +44,7 @@ describe('npm run lint', () => {
     const spec = brokenSpec('yaml', 'components/schemas/Price.yaml', (t) =>
       t.replace('required: [amount, currency]', 'required: [amount, currency'),
     );
-    const result = runScript('scripts/lint.ts', ['--spec', spec]);
+    const result = runScript('scripts/lint-spec.ts', ['--spec', spec]);
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/Price\.yaml/);
     expect(result.output).toMatch(/\(\d+:\d+\)|:\d+:\d+/);
@@ -54,7 +54,7 @@ describe('npm run lint', () => {
     const spec = brokenSpec('example', 'components/examples/Plan.yaml', (t) =>
       t.replace('amount: 999', 'amount: -999'),
     );
-    const result = runScript('scripts/lint.ts', ['--spec', spec]);
+    const result = runScript('scripts/lint-spec.ts', ['--spec', spec]);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('no-invalid-media-type-examples');
   });
@@ -63,13 +63,13 @@ describe('npm run lint', () => {
     const spec = brokenSpec('sdk', 'paths/addon-publish.yaml', (t) =>
       t.replace(/\n\s*x-sdk-method: addons.publish/, ''),
     );
-    const result = runScript('scripts/lint.ts', ['--spec', spec]);
+    const result = runScript('scripts/lint-spec.ts', ['--spec', spec]);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('x-sdk-method');
   });
 
   it('names a missing spec file and says what to pass', () => {
-    const result = runScript('scripts/lint.ts', ['--spec', join(work, 'nope.yaml')]);
+    const result = runScript('scripts/lint-spec.ts', ['--spec', join(work, 'nope.yaml')]);
     expect(result.status).toBe(1);
     expect(result.output).toContain('nope.yaml: no such file');
   });

@@ -22,7 +22,7 @@ import { resolveBase, type SpecSource } from './spec-source.ts';
 import { compareWire, relativeDisplay } from './wire.ts';
 
 export type { Change } from './change.ts';
-export type { Bump, Level } from './rules.ts';
+export type { Bump } from './rules.ts';
 
 export interface DiffOptions {
   /** A git ref (`origin/main`, `v1.2.0`, a commit) or the path of a spec file. */
@@ -132,7 +132,7 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
     throw new CommandError(
       `the spec at ${side.label} cannot be generated:\n${message}`,
       side.materialised === undefined
-        ? 'fix the spec (npm run lint shows every problem), then compare again'
+        ? 'fix the spec (npm run lint:spec shows every problem), then compare again'
         : `compare with a --base whose spec is valid, or fix it at ${side.materialised.ref}`,
     );
   }

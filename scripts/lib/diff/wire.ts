@@ -81,7 +81,7 @@ export async function compareWire(
   if (result.code !== 0 || text === undefined) {
     throw new CommandError(
       `redocly diff could not compare the two specs:\n${withoutBanner(result.output)}`,
-      'check that both specs bundle (npm run lint), then try again',
+      'check that both specs bundle (npm run lint:spec), then try again',
     );
   }
   const report = JSON.parse(text) as RedoclyReport;
@@ -124,7 +124,7 @@ function describeChange(change: RedoclyChange, what: string): string {
  * A pointer into the bundled document → where (`GET /plans/{plan}`, or the component) and what
  * (`response 200 property \`items[].nickname\``), following `$ref`s to name parameters.
  */
-export function describePath(
+function describePath(
   pointer: string,
   doc: Record<string, unknown>,
 ): { location: string; what: string } {
@@ -134,13 +134,13 @@ export function describePath(
     .filter((token) => token !== '')
     .map(unescapePointerFragment);
   if (tokens[0] === 'paths' && tokens.length >= 3 && HTTP_METHODS.has(tokens[2]!)) {
-    const location = `${tokens[2]!.toUpperCase()} ${tokens[1]}`;
+    const location = `${tokens[2]!.toUpperCase()} ${tokens[1]!}`;
     return { location, what: describeOperationPart(tokens.slice(3), tokens.slice(0, 3), doc) };
   }
   if (tokens[0] === 'paths' && tokens.length >= 2)
     return { location: tokens[1]!, what: tokens.length === 2 ? 'path' : tokens.slice(2).join('/') };
   if (tokens[0] === 'components' && tokens.length >= 3) {
-    const location = `#/components/${tokens[1]}/${tokens[2]}`;
+    const location = `#/components/${tokens[1]!}/${tokens[2]!}`;
     return { location, what: describeSchemaPath(tokens.slice(3)) ?? 'component' };
   }
   return { location: pointer, what: tokens.at(-1) ?? 'document' };
@@ -155,7 +155,7 @@ function describeOperationPart(rest: string[], prefix: string[], doc: Record<str
     const parameter = resolve(doc, [...prefix, section, key]);
     const name =
       isRecord(parameter) && typeof parameter.name === 'string'
-        ? `${String(parameter.in ?? '')} parameter \`${parameter.name}\``.trim()
+        ? `${typeof parameter.in === 'string' ? parameter.in : ''} parameter \`${parameter.name}\``.trim()
         : `parameter ${key}`;
     const inner = tail[0] === 'schema' ? describeSchemaPath(tail.slice(1)) : undefined;
     return inner === undefined ? name : `${name}, ${inner}`;

@@ -78,7 +78,7 @@ export function withPackageVersion(text: string, file: string, version: string):
   }
   const doc = parseDocument(text);
   if (doc.errors.length > 0)
-    throw new CommandError(`${file}: ${doc.errors[0]!.message}`, 'fix the YAML (npm run lint)');
+    throw new CommandError(`${file}: ${doc.errors[0]!.message}`, 'fix the YAML (npm run lint:spec)');
   const sdk = doc.get('x-sdk', true);
   if (sdk === undefined)
     return `${text.replace(/\n*$/, '\n')}x-sdk:\n  packageVersion: ${version}\n`;

@@ -1,8 +1,8 @@
 /**
- * `npm run lint`: lints the spec with Redocly under redocly.yaml (every rule at error).
+ * `npm run lint:spec` (also part of `npm run lint`): lints the spec with Redocly under redocly.yaml (every rule at error).
  * Exits non-zero on any problem; Redocly's messages name the file, line and column of each one.
  *
- *   npm run lint [-- --spec <file>]
+ *   npm run lint:spec [-- --spec <file>]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,7 +15,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'Usage: npm run lint [-- --spec <file>]\nLints the OpenAPI description with Redocly (redocly.yaml).',
+    'Usage: npm run lint:spec [-- --spec <file>]\nLints the OpenAPI description with Redocly (redocly.yaml).',
   );
   process.exit(0);
 }
