@@ -36,14 +36,6 @@ import type { EmittedTextFile } from './types.ts';
 
 const OPENAPI_TYPES_PATH = 'src/openapi.ts';
 
-/** The root names openapi-typescript exports; src/types.ts re-exports them. */
-export const OPENAPI_TYPES_ROOTS = [
-  'paths',
-  'webhooks',
-  'components',
-  '$defs',
-  'operations',
-] as const;
 
 /**
  * openapi-typescript's options, all explicit. Defaults kept on purpose: mutable types

@@ -9,7 +9,7 @@
 import { StructureKind, type InterfaceDeclarationStructure, type WriterFunction } from 'ts-morph';
 import { escapeJsDoc, propertyKey } from '../model/names.ts';
 import type { ApiModel, ClientOptionModel } from '../model/types.ts';
-import { OPENAPI_TYPES_ROOTS } from './openapi-types.ts';
+import { OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { schemaDeclarations } from './schema-types/declarations.ts';
 import { docStructure } from './schema-types/docs.ts';
 import { TypePrinter } from './schema-types/print.ts';
@@ -25,7 +25,7 @@ export function emitSchemaTypes(model: Pick<ApiModel, 'schemas' | 'sdk'>): Emitt
       {
         kind: StructureKind.ExportDeclaration,
         isTypeOnly: true,
-        namedExports: [...OPENAPI_TYPES_ROOTS],
+        namedExports: [...OPENAPI_TS_ROOT_NAMES],
         moduleSpecifier: './openapi.js',
       },
       // A blank line before each declaration, as a person would space them.

@@ -16,11 +16,9 @@ import { NameRegistry, pascalCase } from './names.ts';
 import { schemasNeedingInput } from './read-write.ts';
 import { schemaContext } from './schema-context.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
+import { OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
-
-/** Names the package's entry module exports besides schemas: openapi-typescript's roots. */
-const MODULE_NAMES = ['paths', 'components', 'operations', 'webhooks', '$defs'];
 
 export function buildModel(
   spec: BundledSpec,
@@ -33,7 +31,7 @@ export function buildModel(
   const schemas = buildSchemaModel(doc, { file, version, warnings }).map(withPreview);
 
   const names = new NameRegistry([
-    ...MODULE_NAMES,
+    ...OPENAPI_TS_ROOT_NAMES,
     ...GUARD_RUNTIME_TYPE_NAMES,
     ...schemas.map((schema) => schema.name),
   ]);

@@ -21,6 +21,7 @@ import {
 } from 'ts-morph';
 import { GeneratorError } from '../../errors.ts';
 import { quotedString } from '../../escape.ts';
+import { OPENAPI_TS_ROOT_NAMES } from '../../reserved-names.ts';
 import { escapeJsDoc, NameRegistry, propertyKey, stringLiteral, words } from '../../model/names.ts';
 import type { ApiModel, AuthModel, BodyKind, ResourceModel } from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
@@ -266,14 +267,7 @@ export function emitClientFile(
 
 /** Every name the package exports besides the runtime's, so re-exports can avoid them. */
 function exportedNames(model: ApiModel): NameRegistry {
-  const names = new NameRegistry([
-    'paths',
-    'components',
-    'operations',
-    'webhooks',
-    '$defs',
-    model.sdk.clientName,
-  ]);
+  const names = new NameRegistry([...OPENAPI_TS_ROOT_NAMES, model.sdk.clientName]);
   for (const schema of model.schemas) names.claim(schema.name);
   for (const resource of model.resources) names.claim(resource.className);
   for (const operation of model.operations) {
