@@ -32,6 +32,7 @@ import { addReleaseNotes, DEFAULT_PACKAGE_DIR, readReleaseNotes } from './lib/do
 import { DocsPageError, finishPage } from './lib/docs-page.ts';
 import { sanitizeForDocs } from './lib/docs-sanitize.ts';
 import { run } from './lib/run.ts';
+import { isRecord } from '../generator/json.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REDOCLY = join(REPO_ROOT, 'node_modules', '.bin', 'redocly');
@@ -266,10 +267,6 @@ async function replaceFolder(target: string, staging: string): Promise<void> {
 /** Redocly's output without leading blank lines and trailing whitespace (indentation kept). */
 function trimOutput(output: string): string {
   return output.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function exitText(result: { code: number | null; signal: string | null }): string {

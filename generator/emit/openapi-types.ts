@@ -33,9 +33,9 @@ import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import type { EmittedTextFile } from './types.ts';
+import { isRecord } from '../json.ts';
 
 const OPENAPI_TYPES_PATH = 'src/openapi.ts';
-
 
 /**
  * openapi-typescript's options, all explicit. Defaults kept on purpose: mutable types
@@ -141,13 +141,13 @@ export function withOperationIds(
   model: Pick<ApiModel, 'bundled' | 'operations'>,
 ): Record<string, unknown> {
   const paths = model.bundled.paths;
-  if (!isObject(paths)) return model.bundled;
+  if (!isRecord(paths)) return model.bundled;
   let copiedPaths: Record<string, unknown> | undefined;
   for (const operation of model.operations) {
     const item = (copiedPaths ?? paths)[operation.path];
-    if (!isObject(item) || typeof item.$ref === 'string') continue;
+    if (!isRecord(item) || typeof item.$ref === 'string') continue;
     const raw = item[operation.method];
-    if (!isObject(raw) || typeof raw.operationId === 'string') continue;
+    if (!isRecord(raw) || typeof raw.operationId === 'string') continue;
     copiedPaths ??= { ...paths };
     copiedPaths[operation.path] = {
       ...item,
@@ -155,8 +155,4 @@ export function withOperationIds(
     };
   }
   return copiedPaths === undefined ? model.bundled : { ...model.bundled, paths: copiedPaths };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

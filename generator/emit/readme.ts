@@ -10,6 +10,7 @@
  * `client` where it does not make its own (test/package/readme.test.ts).
  */
 import { markdownCode, markdownProse, markdownText } from '../escape.ts';
+import { propertyAccess } from '../model/names.ts';
 import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
 import { constructClient, operationCodeSample } from './code-samples.ts';
 import { reviveName } from './dates/code.ts';
@@ -530,10 +531,10 @@ function paginationSection(
   const item = itemVariable(example, model);
   const code = [
     statement('const page = await ', call.callee, args, ';'),
-    `console.log(page${propertyAccess(pagination.itemsField)});`,
+    `console.log(page${propertyAccess(pagination.itemsField, quoted)});`,
     'if (page.hasNextPage()) {',
     '  const next = await page.nextPage();',
-    `  console.log(next${propertyAccess(pagination.itemsField)});`,
+    `  console.log(next${propertyAccess(pagination.itemsField, quoted)});`,
     '}',
     '',
     statement(`for await (const ${item} of `, call.callee, args, ') {'),
@@ -630,7 +631,7 @@ function datesSection(showcase: Showcase, reviver: Reviver, model: ApiModel): st
   const dateLine =
     date === undefined
       ? 'console.log(revived);'
-      : `console.log(revived${propertyAccess(date.name)}${date.required && !date.reviver.nullable ? '.' : '?.'}toISOString());`;
+      : `console.log(revived${propertyAccess(date.name, quoted)}${date.required && !date.reviver.nullable ? '.' : '?.'}toISOString());`;
   const code = [
     importStatement([revive, serialize], model.sdk.packageName),
     '',
@@ -651,10 +652,6 @@ function joinAnd(items: readonly string[]): string {
   return items.length <= 1
     ? (items[0] ?? '')
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
-}
-
-function propertyAccess(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${quoted(name)}]`;
 }
 
 function indentLines(text: string, indent: string): string {

@@ -15,7 +15,7 @@ import {
 import { displayPath, type GeneratorContext } from '../context.ts';
 import { GeneratorError } from '../errors.ts';
 import { assertNoCredentials } from './credentials.ts';
-import { isRecord } from './pointer.ts';
+import { isRecord } from '../json.ts';
 import { assertNoSelfContainingSchemas } from './cycles.ts';
 import { assertReadableShapes } from './shape.ts';
 import { assertOpenApiStructure } from './structure.ts';

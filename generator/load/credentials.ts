@@ -8,7 +8,7 @@
  * server URL with its variables filled in by their `default` and each `enum` value.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { isRecord } from './pointer.ts';
+import { isRecord } from '../json.ts';
 
 const URL_FIELDS = new Set([
   'url',

@@ -11,7 +11,8 @@
  * file with their exact places; after bundling (every `$ref` is local then) the rest.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer, isRecord } from './pointer.ts';
+import { getByPointer } from './pointer.ts';
+import { isRecord } from '../json.ts';
 
 /**
  * Keywords whose subschemas are the value itself, not a property or an item of it (array items

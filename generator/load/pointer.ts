@@ -4,6 +4,7 @@
  * not a resolver (openapi-core resolved and bundled every file before this runs).
  */
 import { unescapePointerFragment } from '@redocly/openapi-core';
+import { isRecord } from '../json.ts';
 
 /** The value at `pointer` (`#/a/b~1c`, or `/a/b`) inside `root`, or undefined when there is none. */
 export function getByPointer(root: unknown, pointer: string): unknown {
@@ -19,10 +20,6 @@ export function getByPointer(root: unknown, pointer: string): unknown {
     if (node === undefined) return undefined;
   }
   return node;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The `$ref` string of a Reference Object, or undefined when `value` is not one. */

@@ -6,7 +6,7 @@
  * `const` and extensions are data, not schemas, and are not looked into.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { isRecord } from './pointer.ts';
+import { isRecord } from '../json.ts';
 import { describe } from './structure.ts';
 
 const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);

@@ -13,7 +13,7 @@
  * and takes a second on a large spec.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { isRecord } from './pointer.ts';
+import { isRecord } from '../json.ts';
 
 /** What belongs at a place: an object with known fields, a map of one kind, a list of one kind. */
 type Shape =

@@ -3,7 +3,8 @@
  * sent as bearer tokens, so they become `bearer` too; the client never runs those flows itself.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer, isRecord, refOf } from '../load/pointer.ts';
+import { getByPointer, refOf } from '../load/pointer.ts';
+import { isRecord } from '../json.ts';
 import type { AuthModel } from './types.ts';
 
 /** RFC 9110 §5.6.2 `token`: what a header field name (and a cookie name) may hold. */

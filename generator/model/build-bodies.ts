@@ -3,7 +3,8 @@
  * when there is one), and the success response picked.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer, isRecord, refOf } from '../load/pointer.ts';
+import { getByPointer, refOf } from '../load/pointer.ts';
+import { isRecord } from '../json.ts';
 import { mediaKind } from './media-types.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import type { ExampleModel, RequestBodyModel, ResponseModel } from './types.ts';

@@ -2,7 +2,7 @@
  * `info`, the first server and the root `x-sdk` extension → ApiInfo and the package/client names.
  */
 import { GeneratorError } from '../errors.ts';
-import { isRecord } from '../load/pointer.ts';
+import { isRecord } from '../json.ts';
 import { pascalCase } from './names.ts';
 import { exportName, kebabCase, NPM_PACKAGE_NAME, upperSnake } from './sdk-names.ts';
 import type { ApiInfo } from './types.ts';

@@ -4,7 +4,7 @@
  * settles once every operation is known.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { isRecord } from '../load/pointer.ts';
+import { isRecord } from '../json.ts';
 import { buildPagination } from './build-pagination.ts';
 import { buildParameters } from './build-parameters.ts';
 import {

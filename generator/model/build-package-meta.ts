@@ -3,7 +3,7 @@
  * `x-sdk.repository`), in the forms npm and publint want.
  */
 import { GeneratorError } from '../errors.ts';
-import { isRecord } from '../load/pointer.ts';
+import { isRecord } from '../json.ts';
 import type { PackageRepository } from './types.ts';
 
 /**

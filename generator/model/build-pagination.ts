@@ -4,7 +4,7 @@
  * success response's schema.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { isRecord } from '../load/pointer.ts';
+import { isRecord } from '../json.ts';
 import { followRefs } from './build-bodies.ts';
 import type { PaginationModel, ParameterModel } from './types.ts';
 

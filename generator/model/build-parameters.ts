@@ -4,7 +4,8 @@
  * for `style`/`explode` made explicit, and the parameters the client fills itself marked.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer, isRecord, refOf } from '../load/pointer.ts';
+import { getByPointer, refOf } from '../load/pointer.ts';
+import { isRecord } from '../json.ts';
 import { camelCase, NameRegistry } from './names.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { IDENTIFIER } from './sdk-names.ts';

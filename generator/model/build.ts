@@ -11,7 +11,7 @@ import { buildOperations } from './build-operations.ts';
 import { packageLicense, packageRepository } from './build-package-meta.ts';
 import { buildResources } from './build-resources.ts';
 import { buildSchemaModel, GUARD_RUNTIME_TYPE_NAMES } from './build-schema.ts';
-import { isRecord } from '../load/pointer.ts';
+import { isRecord } from '../json.ts';
 import { NameRegistry, pascalCase } from './names.ts';
 import { schemasNeedingInput } from './read-write.ts';
 import { schemaContext } from './schema-context.ts';

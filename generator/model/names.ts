@@ -140,9 +140,15 @@ export function literalKey(name: string): string {
   return name === '__proto__' ? `[${stringLiteral(name)}]` : propertyKey(name);
 }
 
-/** A property access: `.name` when possible, otherwise `["user.birthday"]`. */
-export function propertyAccess(name: string): string {
-  return isIdentifierName(name) ? `.${name}` : `[${stringLiteral(name)}]`;
+/**
+ * A property access: `.name` when possible, otherwise `["user.birthday"]` (`quote` prints the
+ * string literal: JSON's double quotes by default, prettier's single quotes in README code).
+ */
+export function propertyAccess(
+  name: string,
+  quote: (text: string) => string = stringLiteral,
+): string {
+  return isIdentifierName(name) ? `.${name}` : `[${quote(name)}]`;
 }
 
 /**

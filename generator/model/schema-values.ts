@@ -3,6 +3,7 @@
  * shape. Used by the schema builder only.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
+import { isRecord } from '../json.ts';
 import type { JsonValue, RegexModel } from './schema-types.ts';
 
 export interface ValueContext {
@@ -11,9 +12,8 @@ export interface ValueContext {
   pointer: string;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** The plain-object check under the name the schema builders use (defined in `generator/json.ts`). */
+export const isPlainObject = isRecord;
 
 export function badValue(
   ctx: ValueContext,

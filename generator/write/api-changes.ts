@@ -8,7 +8,7 @@
  * and formatting do not count. It rates nothing; `npm run diff` (scripts/lib/diff/) says whether a
  * change breaks SDK users.
  */
-import { isRecord } from '../load/pointer.ts';
+import { isRecord } from '../json.ts';
 
 export type ApiChangeKind = 'added' | 'removed' | 'changed';
 

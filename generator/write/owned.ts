@@ -17,6 +17,7 @@ import { join, parse, relative, sep } from 'node:path';
 import { displayPath, type GeneratorContext } from '../context.ts';
 import { GeneratorError } from '../errors.ts';
 import { hasGeneratedHeader, NOTICE_PREFIX } from '../header.ts';
+import { isRecord } from '../json.ts';
 import type { RenderedTree } from './render.ts';
 
 /** The generation record of a package (generator/write/record.ts writes it; its RECORD_PATH). */
@@ -154,16 +155,12 @@ export async function isGeneratedPackage(outDir: string): Promise<boolean> {
     }
   };
   const record = await json(GENERATION_RECORD);
-  if (isObject(record) && isObject(record.outputs)) return true;
+  if (isRecord(record) && isRecord(record.outputs)) return true;
   const pkg = await json('package.json');
-  const generated = isObject(pkg) ? pkg['x-generated'] : undefined;
+  const generated = isRecord(pkg) ? pkg['x-generated'] : undefined;
   return (
-    isObject(generated) &&
+    isRecord(generated) &&
     typeof generated.notice === 'string' &&
     generated.notice.startsWith(NOTICE_PREFIX)
   );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -10,6 +10,7 @@ import { GeneratorError } from '../../generator/errors.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { buildModel } from '../../generator/model/build.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
+import { isRecord } from '../../generator/json.ts';
 
 export class CodeSamplesError extends Error {
   override name = 'CodeSamplesError';
@@ -52,8 +53,4 @@ export function addCodeSamples(document: Record<string, unknown>, model: ApiMode
     added += samples.length;
   }
   return added;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

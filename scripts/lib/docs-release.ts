@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isRecord } from '../../generator/load/pointer.ts';
+import { isRecord } from '../../generator/json.ts';
 
 export const DEFAULT_PACKAGE_DIR = 'generated';
 

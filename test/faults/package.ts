@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { emitPackage } from '../../generator/emit/package-sources.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { renderFiles } from '../../generator/write/render.ts';
-import { COMPILER_OPTIONS, VIRTUAL_ROOT } from '../emit/client/compile.ts';
+import { VIRTUAL_ROOT, virtualDiagnostics } from '../emit/client/compile.ts';
 import { fixtureModel } from '../model/fixture-model.ts';
 
 export interface FaultPackage {
@@ -35,34 +35,8 @@ export function diagnostics(pkg: FaultPackage, extra: Record<string, string> = {
   const virtual = new Map<string, string>();
   for (const [path, text] of [...pkg.files, ...Object.entries(extra)])
     if (path.endsWith('.ts')) virtual.set(join(VIRTUAL_ROOT, path), text);
-  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
-  const fileExists = host.fileExists.bind(host);
-  const readFile = host.readFile.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  const directoryExists = host.directoryExists?.bind(host);
-  host.fileExists = (file) => virtual.has(file) || fileExists(file);
-  host.readFile = (file) => virtual.get(file) ?? readFile(file);
-  host.directoryExists = (dir) =>
-    [...virtual.keys()].some((file) => file.startsWith(`${dir}/`)) ||
-    (directoryExists?.(dir) ?? false);
-  host.getSourceFile = (file, version, onError, shouldCreate) => {
-    const text = virtual.get(file);
-    if (text !== undefined) return ts.createSourceFile(file, text, version, true);
-    // TypeScript's libraries and node_modules, parsed once for every package of the run.
-    let cached = shared.get(file);
-    if (cached === undefined) {
-      cached = getSourceFile(file, version, onError, shouldCreate);
-      if (cached !== undefined) shared.set(file, cached);
-    }
-    return cached;
-  };
-  const program = ts.createProgram([...virtual.keys()], COMPILER_OPTIONS, host);
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-    if (diagnostic.file === undefined || diagnostic.start === undefined) return message;
-    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-    return `${diagnostic.file.fileName.replace(`${VIRTUAL_ROOT}/`, '')}:${line + 1}:${character + 1} ${message}`;
-  });
+  // TypeScript's libraries and node_modules, parsed once for every package of the run.
+  return virtualDiagnostics(virtual, shared);
 }
 
 const shared = new Map<string, ts.SourceFile>();

@@ -22,7 +22,14 @@ import {
 import { GeneratorError } from '../../errors.ts';
 import { quotedString } from '../../escape.ts';
 import { OPENAPI_TS_ROOT_NAMES } from '../../reserved-names.ts';
-import { escapeJsDoc, NameRegistry, propertyKey, stringLiteral, words } from '../../model/names.ts';
+import {
+  escapeJsDoc,
+  NameRegistry,
+  propertyAccess,
+  propertyKey,
+  stringLiteral,
+  words,
+} from '../../model/names.ts';
 import type { ApiModel, AuthModel, BodyKind, ResourceModel } from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
@@ -212,7 +219,7 @@ export function emitClientFile(
   if (model.sdk.clientOptions.length > 0) {
     const params = model.sdk.clientOptions.map((option) => {
       const howToSet = `set \`${option.name}\` in \`new ${clientName}({ ${option.name} })\` or the ${option.envVar} environment variable`;
-      return `${propertyKey(option.name)}: { value: options${propertyAccessOf(option.name)} ?? ${readEnv}(${stringLiteral(option.envVar)}), howToSet: ${stringLiteral(howToSet)} }`;
+      return `${propertyKey(option.name)}: { value: options${propertyAccess(option.name)} ?? ${readEnv}(${stringLiteral(option.envVar)}), howToSet: ${stringLiteral(howToSet)} }`;
     });
     coreOptions.push(`clientParams: { ${params.join(', ')} }`);
   }
@@ -468,8 +475,4 @@ function classDoc(model: ApiModel, auth: TokenAuth | undefined): string {
     '```',
   );
   return lines.join('\n');
-}
-
-function propertyAccessOf(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${stringLiteral(name)}]`;
 }

@@ -9,7 +9,7 @@
  * written once: `result-enum-values-added: major` makes a new response enum value breaking in both.
  * A Redocly rule name sets that wire rule alone.
  */
-import { isRecord } from '../../../generator/load/pointer.ts';
+import { isRecord } from '../../../generator/json.ts';
 import { CommandError } from '../command-error.ts';
 
 export type Level = 'major' | 'minor' | 'patch';

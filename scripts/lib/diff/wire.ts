@@ -12,7 +12,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { unescapePointerFragment } from '@redocly/openapi-core';
-import { isRecord } from '../../../generator/load/pointer.ts';
+import { isRecord } from '../../../generator/json.ts';
 import { quietNodeEnv, redoclyBin } from '../redocly.ts';
 import { run } from '../run.ts';
 import { CommandError } from '../command-error.ts';

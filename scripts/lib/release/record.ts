@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
-import { isRecord } from '../../../generator/load/pointer.ts';
+import { isRecord } from '../../../generator/json.ts';
 import { CommandError } from '../command-error.ts';
 import { isVersion } from './version.ts';
 

@@ -17,7 +17,7 @@ import { ROOT } from '../../helpers/spec.ts';
 /** Under the repository, so `openapi-fetch` resolves from its node_modules; never written to disk. */
 export const VIRTUAL_ROOT = join(ROOT, '.virtual-client-package');
 
-export const COMPILER_OPTIONS: ts.CompilerOptions = {
+const COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -76,14 +76,15 @@ export async function compileClient(
   return { files: rendered, ...typeCheck(rendered) };
 }
 
-function typeCheck(
-  files: ReadonlyMap<string, string>,
-): Pick<CompiledPackage, 'diagnostics' | 'anyKeywords'> {
-  const virtual = new Map(
-    [...files]
-      .filter(([path]) => path.endsWith('.ts'))
-      .map(([path, text]) => [join(VIRTUAL_ROOT, path), text]),
-  );
+/**
+ * Strict type errors of in-memory files (absolute paths under VIRTUAL_ROOT → text), as
+ * `path:line:column message` relative to VIRTUAL_ROOT. Everything else (TypeScript's libraries,
+ * node_modules) comes from disk; pass `cache` to parse those once across several programs.
+ */
+export function virtualDiagnostics(
+  virtual: ReadonlyMap<string, string>,
+  cache?: Map<string, ts.SourceFile>,
+): string[] {
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
@@ -96,17 +97,32 @@ function typeCheck(
     (directoryExists?.(dir) ?? false);
   host.getSourceFile = (file, languageVersion, onError, shouldCreate) => {
     const text = virtual.get(file);
-    return text === undefined
-      ? getSourceFile(file, languageVersion, onError, shouldCreate)
-      : ts.createSourceFile(file, text, languageVersion, true);
+    if (text !== undefined) return ts.createSourceFile(file, text, languageVersion, true);
+    let parsed = cache?.get(file);
+    if (parsed === undefined) {
+      parsed = getSourceFile(file, languageVersion, onError, shouldCreate);
+      if (parsed !== undefined) cache?.set(file, parsed);
+    }
+    return parsed;
   };
   const program = ts.createProgram([...virtual.keys()], COMPILER_OPTIONS, host);
-  const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
     if (diagnostic.file === undefined || diagnostic.start === undefined) return message;
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
     return `${diagnostic.file.fileName.replace(`${VIRTUAL_ROOT}/`, '')}:${line + 1}:${character + 1} ${message}`;
   });
+}
+
+function typeCheck(
+  files: ReadonlyMap<string, string>,
+): Pick<CompiledPackage, 'diagnostics' | 'anyKeywords'> {
+  const virtual = new Map(
+    [...files]
+      .filter(([path]) => path.endsWith('.ts'))
+      .map(([path, text]) => [join(VIRTUAL_ROOT, path), text]),
+  );
+  const diagnostics = virtualDiagnostics(virtual);
 
   const anyKeywords: string[] = [];
   for (const [file, text] of virtual) {
