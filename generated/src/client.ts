@@ -10,17 +10,27 @@ import { SDKError } from './runtime/errors.js';
 import { readEnv } from './runtime/internal/env.js';
 import { type PathsClient, createPathsClient } from './runtime/paths-client.js';
 
-/** Options of {@link Gigs}: the token and the defaults of its parameters here, and the settings every client has (retries, timeouts, validation, logging: {@link ClientOptions}). */
+/**
+ * Options of {@link Gigs}: the token and the defaults of its parameters here, and the settings
+ * every client has (retries, timeouts, validation, logging: {@link ClientOptions}).
+ */
 export interface GigsOptions extends ClientOptions {
-  /** The API token, sent as `Authorization: Bearer <token>`. Defaults to the `GIGS_TOKEN` environment variable. */
+  /**
+   * The API token, sent as `Authorization: Bearer <token>`. Defaults to the `GIGS_TOKEN`
+   * environment variable.
+   */
   token?: string | undefined;
   /**
    * The unique identifier for the project.
    *
-   * The default `project` of every call; a call can give its own. Defaults to the `GIGS_PROJECT` environment variable.
+   * The default `project` of every call; a call can give its own. Defaults to the `GIGS_PROJECT`
+   * environment variable.
    */
   project?: string | undefined;
-  /** Where requests go. Defaults to the `GIGS_BASE_URL` environment variable, then `https://api.gigs.com`. */
+  /**
+   * Where requests go. Defaults to the `GIGS_BASE_URL` environment variable, then
+   * `https://api.gigs.com`.
+   */
   baseURL?: string | undefined;
 }
 
@@ -44,7 +54,10 @@ export class Gigs {
   /** The addons of the API. */
   readonly addons: Addons;
 
-  /** @throws SDKError when there is no token (neither `options.token` nor `GIGS_TOKEN`), or when a setting is invalid (a negative `timeout`, `responseValidation` without `responseGuards`, …). */
+  /**
+   * @throws SDKError when there is no token (neither `options.token` nor `GIGS_TOKEN`), or when a
+   * setting is invalid (a negative `timeout`, `responseValidation` without `responseGuards`, …).
+   */
   constructor(options: GigsOptions = {}) {
     const token = options.token ?? readEnv('GIGS_TOKEN');
     if (token === undefined || token === '') {
@@ -76,9 +89,12 @@ export class Gigs {
 }
 
 /**
- * The typed path client (openapi-fetch) over every path of the API, sharing `client`'s base URL, token, headers and fetch: the escape hatch for what the resource methods do not cover. It returns `{ data, error, response }` instead of throwing, and does not retry.
+ * The typed path client (openapi-fetch) over every path of the API, sharing `client`'s base URL,
+ * token, headers and fetch: the escape hatch for what the resource methods do not cover. It returns
+ * `{ data, error, response }` instead of throwing, and does not retry.
  *
- * A function rather than a property of the client, so that only bundles that use it carry openapi-fetch.
+ * A function rather than a property of the client, so that only bundles that use it carry
+ * openapi-fetch.
  *
  * @example
  * ```ts

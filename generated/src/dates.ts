@@ -28,7 +28,9 @@ import { parseDateTime, serializeDates } from './dates-runtime.js';
 export { formatDateTime, parseDateTime, serializeDates } from './dates-runtime.js';
 export type { Serialized } from './dates-runtime.js';
 
-/** The revived type of each schema that holds date-time strings, by schema name: `Revived['Plan']`. */
+/**
+ * The revived type of each schema that holds date-time strings, by schema name: `Revived['Plan']`.
+ */
 export interface Revived {
   /** {@link Plan} with its date-time strings as Date objects. */
   Plan: OmitEach<Plan, 'createdAt'> & { createdAt: Date };
@@ -75,7 +77,9 @@ export function serializePlan(value: Revived['Plan']): Plan {
   return serializeDates(value);
 }
 
-/** A copy of a valid {@link PlanDocument} with its date-time strings as Date objects: `createdAt`. */
+/**
+ * A copy of a valid {@link PlanDocument} with its date-time strings as Date objects: `createdAt`.
+ */
 export function revivePlanDocument(value: PlanDocument): Revived['PlanDocument'] {
   return { ...value, createdAt: parseDateTime(value.createdAt) };
 }
@@ -115,7 +119,10 @@ export function reviveSubscriptionChange(value: SubscriptionChange): Revived['Su
   };
 }
 
-/** The wire form of a value made by {@link reviveSubscriptionChange}: its Dates as date-time strings. */
+/**
+ * The wire form of a value made by {@link reviveSubscriptionChange}: its Dates as date-time
+ * strings.
+ */
 export function serializeSubscriptionChange(
   value: Revived['SubscriptionChange'],
 ): SubscriptionChange {
@@ -143,7 +150,9 @@ export function revivePlanDocumentList(value: PlanDocumentList): Revived['PlanDo
   return { ...value, items: value.items.map(revivePlanDocument) };
 }
 
-/** The wire form of a value made by {@link revivePlanDocumentList}: its Dates as date-time strings. */
+/**
+ * The wire form of a value made by {@link revivePlanDocumentList}: its Dates as date-time strings.
+ */
 export function serializePlanDocumentList(value: Revived['PlanDocumentList']): PlanDocumentList {
   return serializeDates(value);
 }
@@ -171,7 +180,10 @@ export function reviveSubscriptionChangeList(
   return { ...value, items: value.items.map(reviveSubscriptionChange) };
 }
 
-/** The wire form of a value made by {@link reviveSubscriptionChangeList}: its Dates as date-time strings. */
+/**
+ * The wire form of a value made by {@link reviveSubscriptionChangeList}: its Dates as date-time
+ * strings.
+ */
 export function serializeSubscriptionChangeList(
   value: Revived['SubscriptionChangeList'],
 ): SubscriptionChangeList {

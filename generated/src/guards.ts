@@ -9,7 +9,8 @@
  *
  * What the guards check, and what they deliberately do not:
  * - `format` (date-time, email, uri, …) is documentation only and is not checked.
- * - Properties a schema does not declare are accepted, unless it sets `additionalProperties: false`.
+ * - Properties a schema does not declare are accepted, unless it sets
+ *   `additionalProperties: false`.
  * - Values are checked as they arrive in responses: `readOnly` properties like any other, and
  *   `writeOnly` properties (which servers never send) are not required, but checked when present.
  * - `nullable: true` (or `'null'` in a type list) accepts null. With a `discriminator`, the
@@ -75,7 +76,9 @@ const enum2: ReadonlySet<unknown> = new Set<unknown>([
 /**
  * Whether `value` is a valid {@link Plan}.
  *
- * Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data, voice & text'. Plan allowances (data, sms, voice) and limits are configurable, and Gigs will work with you to find the best balance for your users.
+ * Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data,
+ * voice & text'. Plan allowances (data, sms, voice) and limits are configurable, and Gigs will work
+ * with you to find the best balance for your users.
  */
 export function isPlan(value: unknown): value is Plan {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -154,7 +157,9 @@ export function isPlan(value: unknown): value is Plan {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Plan}.
  *
- * Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data, voice & text'. Plan allowances (data, sms, voice) and limits are configurable, and Gigs will work with you to find the best balance for your users.
+ * Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data,
+ * voice & text'. Plan allowances (data, sms, voice) and limits are configurable, and Gigs will work
+ * with you to find the best balance for your users.
  */
 export function assertPlan(value: unknown): asserts value is Plan {
   const result = validatePlan(value);
@@ -164,7 +169,9 @@ export function assertPlan(value: unknown): asserts value is Plan {
 /**
  * Checks `value` against the {@link Plan} schema and reports every issue.
  *
- * Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data, voice & text'. Plan allowances (data, sms, voice) and limits are configurable, and Gigs will work with you to find the best balance for your users.
+ * Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data,
+ * voice & text'. Plan allowances (data, sms, voice) and limits are configurable, and Gigs will work
+ * with you to find the best balance for your users.
  */
 export function validatePlan(value: unknown): ValidationResult<Plan> {
   if (isPlan(value)) return { ok: true, value };
@@ -393,7 +400,8 @@ function collectPlanDocument(value: unknown, path: string, issues: ValidationIss
 /**
  * Whether `value` is a valid {@link Addon}.
  *
- * An add-on extends a subscription's plan, for example with extra data (a top-up) or an option such as disabling international roaming.
+ * An add-on extends a subscription's plan, for example with extra data (a top-up) or an option such
+ * as disabling international roaming.
  */
 export function isAddon(value: unknown): value is Addon {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -465,7 +473,8 @@ export function isAddon(value: unknown): value is Addon {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Addon}.
  *
- * An add-on extends a subscription's plan, for example with extra data (a top-up) or an option such as disabling international roaming.
+ * An add-on extends a subscription's plan, for example with extra data (a top-up) or an option such
+ * as disabling international roaming.
  */
 export function assertAddon(value: unknown): asserts value is Addon {
   const result = validateAddon(value);
@@ -475,7 +484,8 @@ export function assertAddon(value: unknown): asserts value is Addon {
 /**
  * Checks `value` against the {@link Addon} schema and reports every issue.
  *
- * An add-on extends a subscription's plan, for example with extra data (a top-up) or an option such as disabling international roaming.
+ * An add-on extends a subscription's plan, for example with extra data (a top-up) or an option such
+ * as disabling international roaming.
  */
 export function validateAddon(value: unknown): ValidationResult<Addon> {
   if (isAddon(value)) return { ok: true, value };
@@ -651,7 +661,8 @@ function collectAddon(value: unknown, path: string, issues: ValidationIssue[]): 
 /**
  * Whether `value` is a valid {@link SubscriptionChange}.
  *
- * Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a subscription.
+ * Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a
+ * subscription.
  */
 export function isSubscriptionChange(value: unknown): value is SubscriptionChange {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -698,9 +709,11 @@ export function isSubscriptionChange(value: unknown): value is SubscriptionChang
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link SubscriptionChange}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid
+ * {@link SubscriptionChange}.
  *
- * Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a subscription.
+ * Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a
+ * subscription.
  */
 export function assertSubscriptionChange(value: unknown): asserts value is SubscriptionChange {
   const result = validateSubscriptionChange(value);
@@ -710,7 +723,8 @@ export function assertSubscriptionChange(value: unknown): asserts value is Subsc
 /**
  * Checks `value` against the {@link SubscriptionChange} schema and reports every issue.
  *
- * Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a subscription.
+ * Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a
+ * subscription.
  */
 export function validateSubscriptionChange(value: unknown): ValidationResult<SubscriptionChange> {
   if (isSubscriptionChange(value)) return { ok: true, value };
@@ -719,7 +733,10 @@ export function validateSubscriptionChange(value: unknown): ValidationResult<Sub
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the SubscriptionChange schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the SubscriptionChange
+ * schema.
+ */
 function collectSubscriptionChange(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
@@ -841,7 +858,9 @@ function collectSubscriptionChange(value: unknown, path: string, issues: Validat
 /**
  * Whether `value` is a valid {@link ErrorModel}.
  *
- * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new values at any time without notice, so clients must accept values they do not know. `message` is meant for humans and its wording may change.
+ * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new
+ * values at any time without notice, so clients must accept values they do not know. `message` is
+ * meant for humans and its wording may change.
  */
 export function isErrorModel(value: unknown): value is ErrorModel {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -883,7 +902,9 @@ export function isErrorModel(value: unknown): value is ErrorModel {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link ErrorModel}.
  *
- * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new values at any time without notice, so clients must accept values they do not know. `message` is meant for humans and its wording may change.
+ * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new
+ * values at any time without notice, so clients must accept values they do not know. `message` is
+ * meant for humans and its wording may change.
  */
 export function assertErrorModel(value: unknown): asserts value is ErrorModel {
   const result = validateErrorModel(value);
@@ -893,7 +914,9 @@ export function assertErrorModel(value: unknown): asserts value is ErrorModel {
 /**
  * Checks `value` against the {@link ErrorModel} schema and reports every issue.
  *
- * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new values at any time without notice, so clients must accept values they do not know. `message` is meant for humans and its wording may change.
+ * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new
+ * values at any time without notice, so clients must accept values they do not know. `message` is
+ * meant for humans and its wording may change.
  */
 export function validateErrorModel(value: unknown): ValidationResult<ErrorModel> {
   if (isErrorModel(value)) return { ok: true, value };
@@ -957,7 +980,8 @@ function collectErrorModel(value: unknown, path: string, issues: ValidationIssue
 /**
  * Whether `value` is a valid {@link PlanList}.
  *
- * A page of plans, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of plans, sorted by creation date with the most recently created first. Pass
+ * `moreItemsAfter` as `after` to get the next page.
  */
 export function isPlanList(value: unknown): value is PlanList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -985,7 +1009,8 @@ export function isPlanList(value: unknown): value is PlanList {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanList}.
  *
- * A page of plans, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of plans, sorted by creation date with the most recently created first. Pass
+ * `moreItemsAfter` as `after` to get the next page.
  */
 export function assertPlanList(value: unknown): asserts value is PlanList {
   const result = validatePlanList(value);
@@ -995,7 +1020,8 @@ export function assertPlanList(value: unknown): asserts value is PlanList {
 /**
  * Checks `value` against the {@link PlanList} schema and reports every issue.
  *
- * A page of plans, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of plans, sorted by creation date with the most recently created first. Pass
+ * `moreItemsAfter` as `after` to get the next page.
  */
 export function validatePlanList(value: unknown): ValidationResult<PlanList> {
   if (isPlanList(value)) return { ok: true, value };
@@ -1042,7 +1068,8 @@ function collectPlanList(value: unknown, path: string, issues: ValidationIssue[]
 /**
  * Whether `value` is a valid {@link PlanDocumentList}.
  *
- * A page of plan documents, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of plan documents, sorted by creation date with the most recently created first. Pass
+ * `moreItemsAfter` as `after` to get the next page.
  */
 export function isPlanDocumentList(value: unknown): value is PlanDocumentList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -1068,9 +1095,11 @@ export function isPlanDocumentList(value: unknown): value is PlanDocumentList {
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanDocumentList}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid
+ * {@link PlanDocumentList}.
  *
- * A page of plan documents, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of plan documents, sorted by creation date with the most recently created first. Pass
+ * `moreItemsAfter` as `after` to get the next page.
  */
 export function assertPlanDocumentList(value: unknown): asserts value is PlanDocumentList {
   const result = validatePlanDocumentList(value);
@@ -1080,7 +1109,8 @@ export function assertPlanDocumentList(value: unknown): asserts value is PlanDoc
 /**
  * Checks `value` against the {@link PlanDocumentList} schema and reports every issue.
  *
- * A page of plan documents, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of plan documents, sorted by creation date with the most recently created first. Pass
+ * `moreItemsAfter` as `after` to get the next page.
  */
 export function validatePlanDocumentList(value: unknown): ValidationResult<PlanDocumentList> {
   if (isPlanDocumentList(value)) return { ok: true, value };
@@ -1089,7 +1119,9 @@ export function validatePlanDocumentList(value: unknown): ValidationResult<PlanD
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanDocumentList schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanDocumentList schema.
+ */
 function collectPlanDocumentList(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
@@ -1127,7 +1159,8 @@ function collectPlanDocumentList(value: unknown, path: string, issues: Validatio
 /**
  * Whether `value` is a valid {@link AddonList}.
  *
- * A page of add-ons, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of add-ons, sorted by creation date with the most recently created first. Pass
+ * `moreItemsAfter` as `after` to get the next page.
  */
 export function isAddonList(value: unknown): value is AddonList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -1155,7 +1188,8 @@ export function isAddonList(value: unknown): value is AddonList {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link AddonList}.
  *
- * A page of add-ons, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of add-ons, sorted by creation date with the most recently created first. Pass
+ * `moreItemsAfter` as `after` to get the next page.
  */
 export function assertAddonList(value: unknown): asserts value is AddonList {
   const result = validateAddonList(value);
@@ -1165,7 +1199,8 @@ export function assertAddonList(value: unknown): asserts value is AddonList {
 /**
  * Checks `value` against the {@link AddonList} schema and reports every issue.
  *
- * A page of add-ons, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of add-ons, sorted by creation date with the most recently created first. Pass
+ * `moreItemsAfter` as `after` to get the next page.
  */
 export function validateAddonList(value: unknown): ValidationResult<AddonList> {
   if (isAddonList(value)) return { ok: true, value };
@@ -1212,7 +1247,8 @@ function collectAddonList(value: unknown, path: string, issues: ValidationIssue[
 /**
  * Whether `value` is a valid {@link SubscriptionChangeList}.
  *
- * A page of subscription changes, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of subscription changes, sorted by creation date with the most recently created first.
+ * Pass `moreItemsAfter` as `after` to get the next page.
  */
 export function isSubscriptionChangeList(value: unknown): value is SubscriptionChangeList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -1238,9 +1274,11 @@ export function isSubscriptionChangeList(value: unknown): value is SubscriptionC
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link SubscriptionChangeList}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid
+ * {@link SubscriptionChangeList}.
  *
- * A page of subscription changes, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of subscription changes, sorted by creation date with the most recently created first.
+ * Pass `moreItemsAfter` as `after` to get the next page.
  */
 export function assertSubscriptionChangeList(
   value: unknown,
@@ -1252,7 +1290,8 @@ export function assertSubscriptionChangeList(
 /**
  * Checks `value` against the {@link SubscriptionChangeList} schema and reports every issue.
  *
- * A page of subscription changes, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+ * A page of subscription changes, sorted by creation date with the most recently created first.
+ * Pass `moreItemsAfter` as `after` to get the next page.
  */
 export function validateSubscriptionChangeList(
   value: unknown,
@@ -1263,7 +1302,10 @@ export function validateSubscriptionChangeList(
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the SubscriptionChangeList schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the SubscriptionChangeList
+ * schema.
+ */
 function collectSubscriptionChangeList(
   value: unknown,
   path: string,
@@ -1326,7 +1368,8 @@ export function isPlanUpdateRequest(value: unknown): value is PlanUpdateRequest 
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanUpdateRequest}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid
+ * {@link PlanUpdateRequest}.
  *
  * The properties of a plan to change. Properties not given are left as they are.
  */
@@ -1347,7 +1390,10 @@ export function validatePlanUpdateRequest(value: unknown): ValidationResult<Plan
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanUpdateRequest schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanUpdateRequest
+ * schema.
+ */
 function collectPlanUpdateRequest(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
@@ -1436,7 +1482,8 @@ export function isPlanSearchRequest(value: unknown): value is PlanSearchRequest 
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanSearchRequest}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid
+ * {@link PlanSearchRequest}.
  *
  * The criteria a plan must match to be found.
  */
@@ -1457,7 +1504,10 @@ export function validatePlanSearchRequest(value: unknown): ValidationResult<Plan
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanSearchRequest schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanSearchRequest
+ * schema.
+ */
 function collectPlanSearchRequest(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
@@ -1574,7 +1624,8 @@ export function isAddonUpdateRequest(value: unknown): value is AddonUpdateReques
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link AddonUpdateRequest}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid
+ * {@link AddonUpdateRequest}.
  *
  * The name and description of an add-on to change. Properties not given are left as they are.
  */
@@ -1595,7 +1646,10 @@ export function validateAddonUpdateRequest(value: unknown): ValidationResult<Add
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the AddonUpdateRequest schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the AddonUpdateRequest
+ * schema.
+ */
 function collectAddonUpdateRequest(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
@@ -1644,7 +1698,8 @@ export function isSubscriptionChangeCreateRequest(
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link SubscriptionChangeCreateRequest}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid
+ * {@link SubscriptionChangeCreateRequest}.
  *
  * A change of plan, of SIM, or of both, for an existing subscription.
  */
@@ -1656,7 +1711,8 @@ export function assertSubscriptionChangeCreateRequest(
 }
 
 /**
- * Checks `value` against the {@link SubscriptionChangeCreateRequest} schema and reports every issue.
+ * Checks `value` against the {@link SubscriptionChangeCreateRequest} schema and reports every
+ * issue.
  *
  * A change of plan, of SIM, or of both, for an existing subscription.
  */
@@ -1669,7 +1725,10 @@ export function validateSubscriptionChangeCreateRequest(
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the SubscriptionChangeCreateRequest schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the
+ * SubscriptionChangeCreateRequest schema.
+ */
 function collectSubscriptionChangeCreateRequest(
   value: unknown,
   path: string,
@@ -1706,7 +1765,8 @@ function collectSubscriptionChangeCreateRequest(
 /**
  * Whether `value` is a valid {@link Allowances}.
  *
- * Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the user has access to.
+ * Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the user has access
+ * to.
  */
 export function isAllowances(value: unknown): value is Allowances {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -1726,7 +1786,8 @@ export function isAllowances(value: unknown): value is Allowances {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Allowances}.
  *
- * Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the user has access to.
+ * Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the user has access
+ * to.
  */
 export function assertAllowances(value: unknown): asserts value is Allowances {
   const result = validateAllowances(value);
@@ -1736,7 +1797,8 @@ export function assertAllowances(value: unknown): asserts value is Allowances {
 /**
  * Checks `value` against the {@link Allowances} schema and reports every issue.
  *
- * Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the user has access to.
+ * Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the user has access
+ * to.
  */
 export function validateAllowances(value: unknown): ValidationResult<Allowances> {
   if (isAllowances(value)) return { ok: true, value };
@@ -1859,7 +1921,8 @@ function collectCoverage(value: unknown, path: string, issues: ValidationIssue[]
 /**
  * Whether `value` is a valid {@link PlanLimits}.
  *
- * Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and throttling threshold.
+ * Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and
+ * throttling threshold.
  */
 export function isPlanLimits(value: unknown): value is PlanLimits {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -1879,7 +1942,8 @@ export function isPlanLimits(value: unknown): value is PlanLimits {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanLimits}.
  *
- * Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and throttling threshold.
+ * Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and
+ * throttling threshold.
  */
 export function assertPlanLimits(value: unknown): asserts value is PlanLimits {
   const result = validatePlanLimits(value);
@@ -1889,7 +1953,8 @@ export function assertPlanLimits(value: unknown): asserts value is PlanLimits {
 /**
  * Checks `value` against the {@link PlanLimits} schema and reports every issue.
  *
- * Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and throttling threshold.
+ * Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and
+ * throttling threshold.
  */
 export function validatePlanLimits(value: unknown): ValidationResult<PlanLimits> {
   if (isPlanLimits(value)) return { ok: true, value };
@@ -2008,7 +2073,8 @@ function collectThrottling(value: unknown, path: string, issues: ValidationIssue
 /**
  * Whether `value` is a valid {@link PlanRequirements}.
  *
- * Required information that must be collected from the user in order to create a subscription with this plan. Note that two keys contain dots.
+ * Required information that must be collected from the user in order to create a subscription with
+ * this plan. Note that two keys contain dots.
  */
 export function isPlanRequirements(value: unknown): value is PlanRequirements {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -2029,9 +2095,11 @@ export function isPlanRequirements(value: unknown): value is PlanRequirements {
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanRequirements}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid
+ * {@link PlanRequirements}.
  *
- * Required information that must be collected from the user in order to create a subscription with this plan. Note that two keys contain dots.
+ * Required information that must be collected from the user in order to create a subscription with
+ * this plan. Note that two keys contain dots.
  */
 export function assertPlanRequirements(value: unknown): asserts value is PlanRequirements {
   const result = validatePlanRequirements(value);
@@ -2041,7 +2109,8 @@ export function assertPlanRequirements(value: unknown): asserts value is PlanReq
 /**
  * Checks `value` against the {@link PlanRequirements} schema and reports every issue.
  *
- * Required information that must be collected from the user in order to create a subscription with this plan. Note that two keys contain dots.
+ * Required information that must be collected from the user in order to create a subscription with
+ * this plan. Note that two keys contain dots.
  */
 export function validatePlanRequirements(value: unknown): ValidationResult<PlanRequirements> {
   if (isPlanRequirements(value)) return { ok: true, value };
@@ -2050,7 +2119,9 @@ export function validatePlanRequirements(value: unknown): ValidationResult<PlanR
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanRequirements schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanRequirements schema.
+ */
 function collectPlanRequirements(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
@@ -2086,7 +2157,8 @@ function collectPlanRequirements(value: unknown, path: string, issues: Validatio
 /**
  * Whether `value` is a valid {@link RequirementLevel}.
  *
- * How much of a piece of user information must be collected: `none` (not needed), `present` (must be given) or `verified` (must be given and verified).
+ * How much of a piece of user information must be collected: `none` (not needed), `present` (must
+ * be given) or `verified` (must be given and verified).
  */
 export function isRequirementLevel(value: unknown): value is RequirementLevel {
   if (!(value === 'none' || value === 'present' || value === 'verified')) return false;
@@ -2094,9 +2166,11 @@ export function isRequirementLevel(value: unknown): value is RequirementLevel {
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link RequirementLevel}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid
+ * {@link RequirementLevel}.
  *
- * How much of a piece of user information must be collected: `none` (not needed), `present` (must be given) or `verified` (must be given and verified).
+ * How much of a piece of user information must be collected: `none` (not needed), `present` (must
+ * be given) or `verified` (must be given and verified).
  */
 export function assertRequirementLevel(value: unknown): asserts value is RequirementLevel {
   const result = validateRequirementLevel(value);
@@ -2106,7 +2180,8 @@ export function assertRequirementLevel(value: unknown): asserts value is Require
 /**
  * Checks `value` against the {@link RequirementLevel} schema and reports every issue.
  *
- * How much of a piece of user information must be collected: `none` (not needed), `present` (must be given) or `verified` (must be given and verified).
+ * How much of a piece of user information must be collected: `none` (not needed), `present` (must
+ * be given) or `verified` (must be given and verified).
  */
 export function validateRequirementLevel(value: unknown): ValidationResult<RequirementLevel> {
   if (isRequirementLevel(value)) return { ok: true, value };
@@ -2115,7 +2190,9 @@ export function validateRequirementLevel(value: unknown): ValidationResult<Requi
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the RequirementLevel schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the RequirementLevel schema.
+ */
 function collectRequirementLevel(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!(value === 'none' || value === 'present' || value === 'verified'))
     issues.push(issue(path, 'one of "none", "present", "verified"', value));
@@ -2124,7 +2201,8 @@ function collectRequirementLevel(value: unknown, path: string, issues: Validatio
 /**
  * Whether `value` is a valid {@link PlanValidity}.
  *
- * Plan validity information - i.e. subscription period length, and the minimum number of periods before the plan can be ended.
+ * Plan validity information - i.e. subscription period length, and the minimum number of periods
+ * before the plan can be ended.
  */
 export function isPlanValidity(value: unknown): value is PlanValidity {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -2147,7 +2225,8 @@ export function isPlanValidity(value: unknown): value is PlanValidity {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanValidity}.
  *
- * Plan validity information - i.e. subscription period length, and the minimum number of periods before the plan can be ended.
+ * Plan validity information - i.e. subscription period length, and the minimum number of periods
+ * before the plan can be ended.
  */
 export function assertPlanValidity(value: unknown): asserts value is PlanValidity {
   const result = validatePlanValidity(value);
@@ -2157,7 +2236,8 @@ export function assertPlanValidity(value: unknown): asserts value is PlanValidit
 /**
  * Checks `value` against the {@link PlanValidity} schema and reports every issue.
  *
- * Plan validity information - i.e. subscription period length, and the minimum number of periods before the plan can be ended.
+ * Plan validity information - i.e. subscription period length, and the minimum number of periods
+ * before the plan can be ended.
  */
 export function validatePlanValidity(value: unknown): ValidationResult<PlanValidity> {
   if (isPlanValidity(value)) return { ok: true, value };
@@ -2436,7 +2516,8 @@ function collectSim(value: unknown, path: string, issues: ValidationIssue[]): vo
 /**
  * Whether `value` is a valid {@link SubscriptionChangeStatus}.
  *
- * The status of a subscription change: `pending` (waiting to be applied), `applied`, `failed` (see `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
+ * The status of a subscription change: `pending` (waiting to be applied), `applied`, `failed` (see
+ * `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
  */
 export function isSubscriptionChangeStatus(value: unknown): value is SubscriptionChangeStatus {
   if (!enum2.has(value)) return false;
@@ -2444,9 +2525,11 @@ export function isSubscriptionChangeStatus(value: unknown): value is Subscriptio
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link SubscriptionChangeStatus}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid
+ * {@link SubscriptionChangeStatus}.
  *
- * The status of a subscription change: `pending` (waiting to be applied), `applied`, `failed` (see `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
+ * The status of a subscription change: `pending` (waiting to be applied), `applied`, `failed` (see
+ * `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
  */
 export function assertSubscriptionChangeStatus(
   value: unknown,
@@ -2458,7 +2541,8 @@ export function assertSubscriptionChangeStatus(
 /**
  * Checks `value` against the {@link SubscriptionChangeStatus} schema and reports every issue.
  *
- * The status of a subscription change: `pending` (waiting to be applied), `applied`, `failed` (see `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
+ * The status of a subscription change: `pending` (waiting to be applied), `applied`, `failed` (see
+ * `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
  */
 export function validateSubscriptionChangeStatus(
   value: unknown,
@@ -2469,7 +2553,10 @@ export function validateSubscriptionChangeStatus(
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the SubscriptionChangeStatus schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the SubscriptionChangeStatus
+ * schema.
+ */
 function collectSubscriptionChangeStatus(
   value: unknown,
   path: string,
@@ -2484,7 +2571,8 @@ function collectSubscriptionChangeStatus(
 /**
  * Whether `value` is a valid {@link AddonValidity}.
  *
- * The validity of an add-on. Add-ons without a set validity inherit the validity of the subscribed plan.
+ * The validity of an add-on. Add-ons without a set validity inherit the validity of the subscribed
+ * plan.
  */
 export function isAddonValidity(value: unknown): value is AddonValidity {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -2502,7 +2590,8 @@ export function isAddonValidity(value: unknown): value is AddonValidity {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link AddonValidity}.
  *
- * The validity of an add-on. Add-ons without a set validity inherit the validity of the subscribed plan.
+ * The validity of an add-on. Add-ons without a set validity inherit the validity of the subscribed
+ * plan.
  */
 export function assertAddonValidity(value: unknown): asserts value is AddonValidity {
   const result = validateAddonValidity(value);
@@ -2512,7 +2601,8 @@ export function assertAddonValidity(value: unknown): asserts value is AddonValid
 /**
  * Checks `value` against the {@link AddonValidity} schema and reports every issue.
  *
- * The validity of an add-on. Add-ons without a set validity inherit the validity of the subscribed plan.
+ * The validity of an add-on. Add-ons without a set validity inherit the validity of the subscribed
+ * plan.
  */
 export function validateAddonValidity(value: unknown): ValidationResult<AddonValidity> {
   if (isAddonValidity(value)) return { ok: true, value };
@@ -2521,7 +2611,9 @@ export function validateAddonValidity(value: unknown): ValidationResult<AddonVal
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the AddonValidity schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the AddonValidity schema.
+ */
 function collectAddonValidity(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
@@ -2649,7 +2741,9 @@ export function validateRecurrenceType(value: unknown): ValidationResult<Recurre
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the RecurrenceType schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the RecurrenceType schema.
+ */
 function collectRecurrenceType(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (!(value === 'oneTime' || value === 'recurring'))
     issues.push(issue(path, 'one of "oneTime", "recurring"', value));
@@ -2658,7 +2752,9 @@ function collectRecurrenceType(value: unknown, path: string, issues: ValidationI
 /**
  * Whether `value` is a valid {@link Metadata}.
  *
- * A set of key-value pairs, to store metadata related to the resource. At most 10 keys; keys up to 40 characters, values up to 255 characters. Keys starting with `gigs.com` are managed by Gigs and are read-only.
+ * A set of key-value pairs, to store metadata related to the resource. At most 10 keys; keys up to
+ * 40 characters, values up to 255 characters. Keys starting with `gigs.com` are managed by Gigs and
+ * are read-only.
  */
 export function isMetadata(value: unknown): value is Metadata {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -2677,7 +2773,9 @@ export function isMetadata(value: unknown): value is Metadata {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Metadata}.
  *
- * A set of key-value pairs, to store metadata related to the resource. At most 10 keys; keys up to 40 characters, values up to 255 characters. Keys starting with `gigs.com` are managed by Gigs and are read-only.
+ * A set of key-value pairs, to store metadata related to the resource. At most 10 keys; keys up to
+ * 40 characters, values up to 255 characters. Keys starting with `gigs.com` are managed by Gigs and
+ * are read-only.
  */
 export function assertMetadata(value: unknown): asserts value is Metadata {
   const result = validateMetadata(value);
@@ -2687,7 +2785,9 @@ export function assertMetadata(value: unknown): asserts value is Metadata {
 /**
  * Checks `value` against the {@link Metadata} schema and reports every issue.
  *
- * A set of key-value pairs, to store metadata related to the resource. At most 10 keys; keys up to 40 characters, values up to 255 characters. Keys starting with `gigs.com` are managed by Gigs and are read-only.
+ * A set of key-value pairs, to store metadata related to the resource. At most 10 keys; keys up to
+ * 40 characters, values up to 255 characters. Keys starting with `gigs.com` are managed by Gigs and
+ * are read-only.
  */
 export function validateMetadata(value: unknown): ValidationResult<Metadata> {
   if (isMetadata(value)) return { ok: true, value };
@@ -2726,7 +2826,9 @@ function collectMetadata(value: unknown, path: string, issues: ValidationIssue[]
 /**
  * Whether `value` is a valid {@link MetadataUpdate}.
  *
- * Changes to a resource's metadata. Each key given is set to its value; a key set to `null` is deleted; keys not given are left as they are, so `{}` changes nothing. `metadata: null` itself is rejected with 422.
+ * Changes to a resource's metadata. Each key given is set to its value; a key set to `null` is
+ * deleted; keys not given are left as they are, so `{}` changes nothing. `metadata: null` itself is
+ * rejected with 422.
  */
 export function isMetadataUpdate(value: unknown): value is MetadataUpdate {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -2747,7 +2849,9 @@ export function isMetadataUpdate(value: unknown): value is MetadataUpdate {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link MetadataUpdate}.
  *
- * Changes to a resource's metadata. Each key given is set to its value; a key set to `null` is deleted; keys not given are left as they are, so `{}` changes nothing. `metadata: null` itself is rejected with 422.
+ * Changes to a resource's metadata. Each key given is set to its value; a key set to `null` is
+ * deleted; keys not given are left as they are, so `{}` changes nothing. `metadata: null` itself is
+ * rejected with 422.
  */
 export function assertMetadataUpdate(value: unknown): asserts value is MetadataUpdate {
   const result = validateMetadataUpdate(value);
@@ -2757,7 +2861,9 @@ export function assertMetadataUpdate(value: unknown): asserts value is MetadataU
 /**
  * Checks `value` against the {@link MetadataUpdate} schema and reports every issue.
  *
- * Changes to a resource's metadata. Each key given is set to its value; a key set to `null` is deleted; keys not given are left as they are, so `{}` changes nothing. `metadata: null` itself is rejected with 422.
+ * Changes to a resource's metadata. Each key given is set to its value; a key set to `null` is
+ * deleted; keys not given are left as they are, so `{}` changes nothing. `metadata: null` itself is
+ * rejected with 422.
  */
 export function validateMetadataUpdate(value: unknown): ValidationResult<MetadataUpdate> {
   if (isMetadataUpdate(value)) return { ok: true, value };
@@ -2766,7 +2872,9 @@ export function validateMetadataUpdate(value: unknown): ValidationResult<Metadat
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the MetadataUpdate schema. */
+/**
+ * Pushes an issue for every way `value` (at JSON pointer `path`) fails the MetadataUpdate schema.
+ */
 function collectMetadataUpdate(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
@@ -2800,7 +2908,8 @@ function collectMetadataUpdate(value: unknown, path: string, issues: ValidationI
 /**
  * Whether `value` is a valid {@link ErrorDetail}.
  *
- * One detail of an error, for example one invalid property. In preview: its shape may change, so every property is optional and unknown properties are allowed.
+ * One detail of an error, for example one invalid property. In preview: its shape may change, so
+ * every property is optional and unknown properties are allowed.
  */
 export function isErrorDetail(value: unknown): value is ErrorDetail {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -2821,7 +2930,8 @@ export function isErrorDetail(value: unknown): value is ErrorDetail {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link ErrorDetail}.
  *
- * One detail of an error, for example one invalid property. In preview: its shape may change, so every property is optional and unknown properties are allowed.
+ * One detail of an error, for example one invalid property. In preview: its shape may change, so
+ * every property is optional and unknown properties are allowed.
  */
 export function assertErrorDetail(value: unknown): asserts value is ErrorDetail {
   const result = validateErrorDetail(value);
@@ -2831,7 +2941,8 @@ export function assertErrorDetail(value: unknown): asserts value is ErrorDetail 
 /**
  * Checks `value` against the {@link ErrorDetail} schema and reports every issue.
  *
- * One detail of an error, for example one invalid property. In preview: its shape may change, so every property is optional and unknown properties are allowed.
+ * One detail of an error, for example one invalid property. In preview: its shape may change, so
+ * every property is optional and unknown properties are allowed.
  */
 export function validateErrorDetail(value: unknown): ValidationResult<ErrorDetail> {
   if (isErrorDetail(value)) return { ok: true, value };

@@ -110,7 +110,8 @@ export interface paths {
     put?: never;
     /**
      * Archive a plan
-     * @description Set the status of a plan to archived. An archived plan can not be used to create new subscriptions.
+     * @description Set the status of a plan to archived. An archived plan can not be used to create
+     * new subscriptions.
      */
     post: operations['archivePlan'];
     delete?: never;
@@ -141,7 +142,8 @@ export interface paths {
     put?: never;
     /**
      * Publish a plan
-     * @description Set the status of a plan to available. Available plans can be used to create new subscriptions.
+     * @description Set the status of a plan to available. Available plans can be used to create new
+     * subscriptions.
      */
     post: operations['publishPlan'];
     delete?: never;
@@ -171,7 +173,9 @@ export interface paths {
     /**
      * List all documents of a plan
      * @deprecated
-     * @description Returns a list of documents related to the given plan. The documents returned are sorted by creation date, with the most recently created documents appearing first. Deprecated: use `GET /projects/{project}/planDocuments?plan={plan}` instead.
+     * @description Returns a list of documents related to the given plan. The documents returned
+     * are sorted by creation date, with the most recently created documents appearing first.
+     * Deprecated: use `GET /projects/{project}/planDocuments?plan={plan}` instead.
      */
     get: operations['listPlanDocumentsOfPlan'];
     put?: never;
@@ -208,7 +212,8 @@ export interface paths {
     /**
      * Retrieve a document of a plan
      * @deprecated
-     * @description Retrieves the details of an existing document for a given plan. Deprecated: use `GET /projects/{project}/planDocuments/{planDocument}` instead.
+     * @description Retrieves the details of an existing document for a given plan. Deprecated: use
+     * `GET /projects/{project}/planDocuments/{planDocument}` instead.
      */
     get: operations['retrievePlanDocumentOfPlan'];
     put?: never;
@@ -234,7 +239,8 @@ export interface paths {
     };
     /**
      * List all plan documents
-     * @description Returns a list of plan documents. The documents returned are sorted by creation date, with the most recently created documents appearing first.
+     * @description Returns a list of plan documents. The documents returned are sorted by creation
+     * date, with the most recently created documents appearing first.
      */
     get: operations['listPlanDocuments'];
     put?: never;
@@ -291,13 +297,15 @@ export interface paths {
     };
     /**
      * List all subscription changes
-     * @description Returns a list of subscription changes. The subscription changes returned are sorted by creation date, with the most recently created subscription changes appearing first.
+     * @description Returns a list of subscription changes. The subscription changes returned are
+     * sorted by creation date, with the most recently created subscription changes appearing first.
      */
     get: operations['listSubscriptionChanges'];
     put?: never;
     /**
      * Create a subscription change
-     * @description Creates a new subscription change for an existing subscription in the specified project.
+     * @description Creates a new subscription change for an existing subscription in the specified
+     * project.
      */
     post: operations['createSubscriptionChange'];
     delete?: never;
@@ -326,14 +334,16 @@ export interface paths {
     };
     /**
      * Retrieve a subscription change
-     * @description Retrieve the details of an existing subscription change which the authenticated user is authorized to view.
+     * @description Retrieve the details of an existing subscription change which the authenticated
+     * user is authorized to view.
      */
     get: operations['retrieveSubscriptionChange'];
     put?: never;
     post?: never;
     /**
      * Delete a subscription change
-     * @description Retrieve the details of an existing subscription change and delete it. Only subscription changes that have not been applied can be deleted.
+     * @description Retrieve the details of an existing subscription change and delete it. Only
+     * subscription changes that have not been applied can be deleted.
      */
     delete: operations['deleteSubscriptionChange'];
     options?: never;
@@ -424,7 +434,8 @@ export interface paths {
     put?: never;
     /**
      * Archive an add-on
-     * @description Set the status of an add-on to archived. An archived add-on can not be added to subscriptions.
+     * @description Set the status of an add-on to archived. An archived add-on can not be added to
+     * subscriptions.
      */
     post: operations['archiveAddon'];
     delete?: never;
@@ -455,7 +466,8 @@ export interface paths {
     put?: never;
     /**
      * Publish an add-on
-     * @description Set the status of an add-on to available. Available add-ons can be added to subscriptions.
+     * @description Set the status of an add-on to available. Available add-ons can be added to
+     * subscriptions.
      */
     post: operations['publishAddon'];
     delete?: never;
@@ -470,7 +482,9 @@ export interface components {
   schemas: {
     /**
      * Plan
-     * @description Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data, voice & text'. Plan allowances (data, sms, voice) and limits are configurable, and Gigs will work with you to find the best balance for your users.
+     * @description Plans define the network options and parameters offered to the end user, e.g.
+     * 'Unlimited data, voice & text'. Plan allowances (data, sms, voice) and limits are
+     * configurable, and Gigs will work with you to find the best balance for your users.
      */
     Plan: {
       /**
@@ -486,14 +500,18 @@ export interface components {
       /** @description A set of key-value pairs, to store metadata related to the resource. */
       metadata?: components['schemas']['Metadata'];
       /**
-       * @description Indicates when a subscription with this plan takes effect: `creation` as soon as it is created, `usageStarted` when usage starts.
+       * @description Indicates when a subscription with this plan takes effect: `creation` as soon
+       * as it is created, `usageStarted` when usage starts.
        * @example creation
        * @enum {string}
        */
       activationTrigger?: 'creation' | 'usageStarted';
       /** @description What starts the first period of a subscription with this plan. In preview. */
       firstPeriodTrigger?: string;
-      /** @description Usage allowances included in the plan - i.e. how many bytes of data, voice minutes & sms messages the user has access to. */
+      /**
+       * @description Usage allowances included in the plan - i.e. how many bytes of data, voice
+       * minutes & sms messages the user has access to.
+       */
       allowances: components['schemas']['Allowances'];
       /** @description The geographic coverage of the plan. */
       coverage: components['schemas']['Coverage'];
@@ -513,7 +531,10 @@ export interface components {
        * @example https://i.gigscdn.com/pr/nTZpgaEj5dTQ2Jo/original.png
        */
       image: string | null;
-      /** @description Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and throttling threshold. */
+      /**
+       * @description Usage limits for the plan - i.e. the maximum available bandwidth, fair-use
+       * data limits and throttling threshold.
+       */
       limits: components['schemas']['PlanLimits'];
       /**
        * @description The plan's name, meant to be displayable to the users.
@@ -527,7 +548,10 @@ export interface components {
        * @example p5
        */
       provider: string;
-      /** @description Required information that must be collected from the user in order to create a subscription with this plan. */
+      /**
+       * @description Required information that must be collected from the user in order to create a
+       * subscription with this plan.
+       */
       requirements: components['schemas']['PlanRequirements'];
       /**
        * @description List of SIM types supported by this plan. Can be eSIM, pSIM, or both.
@@ -539,11 +563,15 @@ export interface components {
       simTypes: components['schemas']['SimType'][];
       /** @description The status of the plan. */
       status: components['schemas']['PlanStatus'];
-      /** @description Plan validity information - i.e. subscription period length, and the minimum number of periods before the plan can be ended. */
+      /**
+       * @description Plan validity information - i.e. subscription period length, and the minimum
+       * number of periods before the plan can be ended.
+       */
       validity: components['schemas']['PlanValidity'];
       /**
        * @deprecated
-       * @description The data allowance in bytes included in this plan. A value of -1 indicates unlimited data. Use `allowances.dataBytes` instead.
+       * @description The data allowance in bytes included in this plan. A value of -1 indicates
+       * unlimited data. Use `allowances.dataBytes` instead.
        * @example 10000000000
        */
       data?: number;
@@ -555,7 +583,8 @@ export interface components {
       dataUnit?: 'byte';
       /**
        * @deprecated
-       * @description The sms allowance included in this plan. A value of -1 indicates unlimited sms. Use `allowances.smsMessages` instead.
+       * @description The sms allowance included in this plan. A value of -1 indicates unlimited
+       * sms. Use `allowances.smsMessages` instead.
        * @example 100
        */
       sms?: number;
@@ -567,7 +596,8 @@ export interface components {
       smsUnit?: 'message';
       /**
        * @deprecated
-       * @description The voice allowance included in this plan. A value of -1 indicates unlimited voice. Use `allowances.voiceSeconds` instead.
+       * @description The voice allowance included in this plan. A value of -1 indicates unlimited
+       * voice. Use `allowances.voiceSeconds` instead.
        * @example 30000
        */
       voice?: number;
@@ -600,7 +630,8 @@ export interface components {
        */
       createdAt: string;
       /**
-       * @description The language of the document. The values follow the BCP 47 standard. That means, for instance, that a region can be specified in addition to the language.
+       * @description The language of the document. The values follow the BCP 47 standard. That
+       * means, for instance, that a region can be specified in addition to the language.
        * @example en-US
        */
       language: string | null;
@@ -628,7 +659,8 @@ export interface components {
     };
     /**
      * Addon
-     * @description An add-on extends a subscription's plan, for example with extra data (a top-up) or an option such as disabling international roaming.
+     * @description An add-on extends a subscription's plan, for example with extra data (a top-up)
+     * or an option such as disabling international roaming.
      */
     Addon: {
       /**
@@ -642,7 +674,10 @@ export interface components {
        */
       id: string;
       /**
-       * @description Indicates when a subscription add-on will take effect. `creation`: as soon as it is created; the user does not need to take any further action. `networkLatch`: when the user's data session ends, which can be forced by power cycling the device. `usageStarted`: when usage starts (named by the API's newer pages, which describe it no further).
+       * @description Indicates when a subscription add-on will take effect. `creation`: as soon as
+       * it is created; the user does not need to take any further action. `networkLatch`: when the
+       * user's data session ends, which can be forced by power cycling the device. `usageStarted`:
+       * when usage starts (named by the API's newer pages, which describe it no further).
        * @example creation
        * @enum {string}
        */
@@ -687,7 +722,10 @@ export interface components {
       type: components['schemas']['AddonType'];
       /** @description The geographic coverage of the add-on, if it has its own. */
       coverage?: components['schemas']['Coverage'] | null;
-      /** @description The optional validity of the add-on. Add-ons without a set validity will inherit the validity of the subscribed plan. */
+      /**
+       * @description The optional validity of the add-on. Add-ons without a set validity will
+       * inherit the validity of the subscribed plan.
+       */
       validity: components['schemas']['AddonValidity'] | null;
       /**
        * @deprecated
@@ -728,7 +766,8 @@ export interface components {
     };
     /**
      * SubscriptionChange
-     * @description Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a subscription.
+     * @description Any change to a user's subscription, such as swapping a SIM, or upgrading or
+     * downgrading a subscription.
      */
     SubscriptionChange: {
       /**
@@ -741,13 +780,19 @@ export interface components {
        * @example sch_0SNlurA049MEWV3bE0SMtbIEJApp
        */
       id: string;
-      /** @description An error code indicating the reason for a failed subscription change, e.g. `consentNotGiven`. Other values may appear. */
+      /**
+       * @description An error code indicating the reason for a failed subscription change, e.g.
+       * `consentNotGiven`. Other values may appear.
+       */
       failureCode?: string | null;
       /** @description The plan to which the subscription should be changed. */
       plan: components['schemas']['Plan'] | null;
       /** @description The SIM to which the subscription should be changed. */
       sim: components['schemas']['Sim'] | null;
-      /** @description The change that was requested, as the API recorded it. In preview: its shape is not documented and may change. */
+      /**
+       * @description The change that was requested, as the API recorded it. In preview: its shape
+       * is not documented and may change.
+       */
       requestedChange?: Record<string, unknown> | null;
       /** @description The current status of the subscription change. */
       status: components['schemas']['SubscriptionChangeStatus'];
@@ -783,7 +828,9 @@ export interface components {
     };
     /**
      * Error
-     * @description The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new values at any time without notice, so clients must accept values they do not know. `message` is meant for humans and its wording may change.
+     * @description The body of every 4xx and 5xx response. `type` and `code` are open sets: the API
+     * may add new values at any time without notice, so clients must accept values they do not
+     * know. `message` is meant for humans and its wording may change.
      */
     Error: {
       /**
@@ -792,11 +839,18 @@ export interface components {
        */
       object: 'error';
       /**
-       * @description The kind of error. Known values: `malformed` (400, e.g. unparseable JSON), `invalid` (400 or 422, an invalid parameter or state), `unauthenticated` (401), `permissionDenied` (403), `notFound` (404). Other values may appear.
+       * @description The kind of error. Known values: `malformed` (400, e.g. unparseable JSON),
+       * `invalid` (400 or 422, an invalid parameter or state), `unauthenticated` (401),
+       * `permissionDenied` (403), `notFound` (404). Other values may appear.
        * @example notFound
        */
       type: string;
-      /** @description A machine-readable code, present only for errors that code can handle, e.g. `subscriptionChangeAllowanceDecrease`, `subscriptionChangeProviderMismatch`, `subscriptionChangeProviderTransitionNotSupported`, `subscriptionPlanChangeTooCloseToRenewal`, `simAlreadyUsed`. Other values may appear. */
+      /**
+       * @description A machine-readable code, present only for errors that code can handle, e.g.
+       * `subscriptionChangeAllowanceDecrease`, `subscriptionChangeProviderMismatch`,
+       * `subscriptionChangeProviderTransitionNotSupported`,
+       * `subscriptionPlanChangeTooCloseToRenewal`, `simAlreadyUsed`. Other values may appear.
+       */
       code?: string;
       /**
        * @description A description of the error for humans. Its wording may change.
@@ -807,12 +861,16 @@ export interface components {
       hint?: string;
       /** @description Links to documentation about the error. */
       documentation?: string[];
-      /** @description Further details about the error. In preview, so the shape of its items may change. */
+      /**
+       * @description Further details about the error. In preview, so the shape of its items may
+       * change.
+       */
       details?: components['schemas']['ErrorDetail'][];
     };
     /**
      * PlanList
-     * @description A page of plans, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+     * @description A page of plans, sorted by creation date with the most recently created first.
+     * Pass `moreItemsAfter` as `after` to get the next page.
      */
     PlanList: {
       /**
@@ -822,14 +880,21 @@ export interface components {
       object: 'list';
       /** @description List of objects of type `plan`. */
       items: components['schemas']['Plan'][];
-      /** @description A unique identifier to be used as after pagination parameter if more items are available sorted after the current batch of items. */
+      /**
+       * @description A unique identifier to be used as after pagination parameter if more items are
+       * available sorted after the current batch of items.
+       */
       moreItemsAfter: string | null;
-      /** @description A unique identifier to be used as before pagination parameter if more items are available sorted before the current batch of items. */
+      /**
+       * @description A unique identifier to be used as before pagination parameter if more items
+       * are available sorted before the current batch of items.
+       */
       moreItemsBefore: string | null;
     };
     /**
      * PlanDocumentList
-     * @description A page of plan documents, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+     * @description A page of plan documents, sorted by creation date with the most recently created
+     * first. Pass `moreItemsAfter` as `after` to get the next page.
      */
     PlanDocumentList: {
       /**
@@ -839,14 +904,21 @@ export interface components {
       object: 'list';
       /** @description List of objects of type `planDocument`. */
       items: components['schemas']['PlanDocument'][];
-      /** @description A unique identifier to be used as after pagination parameter if more items are available sorted after the current batch of items. */
+      /**
+       * @description A unique identifier to be used as after pagination parameter if more items are
+       * available sorted after the current batch of items.
+       */
       moreItemsAfter: string | null;
-      /** @description A unique identifier to be used as before pagination parameter if more items are available sorted before the current batch of items. */
+      /**
+       * @description A unique identifier to be used as before pagination parameter if more items
+       * are available sorted before the current batch of items.
+       */
       moreItemsBefore: string | null;
     };
     /**
      * AddonList
-     * @description A page of add-ons, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+     * @description A page of add-ons, sorted by creation date with the most recently created first.
+     * Pass `moreItemsAfter` as `after` to get the next page.
      */
     AddonList: {
       /**
@@ -856,14 +928,21 @@ export interface components {
       object: 'list';
       /** @description List of objects of type `addon`. */
       items: components['schemas']['Addon'][];
-      /** @description A unique identifier to be used as after pagination parameter if more items are available sorted after the current batch of items. */
+      /**
+       * @description A unique identifier to be used as after pagination parameter if more items are
+       * available sorted after the current batch of items.
+       */
       moreItemsAfter: string | null;
-      /** @description A unique identifier to be used as before pagination parameter if more items are available sorted before the current batch of items. */
+      /**
+       * @description A unique identifier to be used as before pagination parameter if more items
+       * are available sorted before the current batch of items.
+       */
       moreItemsBefore: string | null;
     };
     /**
      * SubscriptionChangeList
-     * @description A page of subscription changes, sorted by creation date with the most recently created first. Pass `moreItemsAfter` as `after` to get the next page.
+     * @description A page of subscription changes, sorted by creation date with the most recently
+     * created first. Pass `moreItemsAfter` as `after` to get the next page.
      */
     SubscriptionChangeList: {
       /**
@@ -873,9 +952,15 @@ export interface components {
       object: 'list';
       /** @description List of objects of type `subscriptionChange`. */
       items: components['schemas']['SubscriptionChange'][];
-      /** @description A unique identifier to be used as after pagination parameter if more items are available sorted after the current batch of items. */
+      /**
+       * @description A unique identifier to be used as after pagination parameter if more items are
+       * available sorted after the current batch of items.
+       */
       moreItemsAfter: string | null;
-      /** @description A unique identifier to be used as before pagination parameter if more items are available sorted before the current batch of items. */
+      /**
+       * @description A unique identifier to be used as before pagination parameter if more items
+       * are available sorted before the current batch of items.
+       */
       moreItemsBefore: string | null;
     };
     /**
@@ -898,7 +983,10 @@ export interface components {
        * @example https://i.gigscdn.com/pr/nTZpgaEj5dTQ2Jo/original.png
        */
       image?: string | null;
-      /** @description A set of key-value pairs, to store metadata related to the resource. A key set to null is deleted. */
+      /**
+       * @description A set of key-value pairs, to store metadata related to the resource. A key set
+       * to null is deleted.
+       */
       metadata?: components['schemas']['MetadataUpdate'];
     };
     /**
@@ -923,10 +1011,14 @@ export interface components {
        *     ]
        */
       provider?: string[] | null;
-      /** @description Compatibility requirements for the plans. Only plans compatible with all requirements are returned. At least one requirement must be specified. */
+      /**
+       * @description Compatibility requirements for the plans. Only plans compatible with all
+       * requirements are returned. At least one requirement must be specified.
+       */
       compatibleWith?: {
         /**
-         * @description The IMEI (international mobile equipment identity) of the corresponding device.
+         * @description The IMEI (international mobile equipment identity) of the corresponding
+         * device.
          * @example 492388841798923
          */
         imei?: string | null;
@@ -939,7 +1031,8 @@ export interface components {
     };
     /**
      * AddonUpdateRequest
-     * @description The name and description of an add-on to change. Properties not given are left as they are.
+     * @description The name and description of an add-on to change. Properties not given are left
+     * as they are.
      */
     AddonUpdateRequest: {
       /**
@@ -959,12 +1052,14 @@ export interface components {
      */
     SubscriptionChangeCreateRequest: {
       /**
-       * @description Unique identifier of the target plan, to which the subscription should be changed.
+       * @description Unique identifier of the target plan, to which the subscription should be
+       * changed.
        * @example pln_0SNlurA049MEWV3V0q7gjQbM4EVo
        */
       plan?: string | null;
       /**
-       * @description Unique identifier of the target SIM, to which the subscription should be changed. Can also be set to "auto", in which case an eSIM will be automatically allocated.
+       * @description Unique identifier of the target SIM, to which the subscription should be
+       * changed. Can also be set to "auto", in which case an eSIM will be automatically allocated.
        * @example sim_0SNlurA049MEWV1BAAmWZULA4lf6
        */
       sim?: string | null;
@@ -974,7 +1069,10 @@ export interface components {
        */
       subscription: string;
       /**
-       * @description When the change should take effect. If set to "now", the change will take effect immediately. If set to "renewal", the change will instead take effect at the next subscription renewal date. Currently plan changes can only happen on "renewal", and sim changes can only happen "now".
+       * @description When the change should take effect. If set to "now", the change will take
+       * effect immediately. If set to "renewal", the change will instead take effect at the next
+       * subscription renewal date. Currently plan changes can only happen on "renewal", and sim
+       * changes can only happen "now".
        * @default renewal
        * @enum {string}
        */
@@ -982,7 +1080,8 @@ export interface components {
     };
     /**
      * Allowances
-     * @description Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the user has access to.
+     * @description Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the
+     * user has access to.
      */
     Allowances: {
       /**
@@ -991,7 +1090,8 @@ export interface components {
        */
       dataBytes: number | null;
       /**
-       * @description The voice call allowance in seconds. A value of null indicates unlimited calls.
+       * @description The voice call allowance in seconds. A value of null indicates unlimited
+       * calls.
        * @example 30000
        */
       voiceSeconds: number | null;
@@ -1033,15 +1133,20 @@ export interface components {
     };
     /**
      * PlanLimits
-     * @description Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and throttling threshold.
+     * @description Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data
+     * limits and throttling threshold.
      */
     PlanLimits: {
       /**
-       * @description The maximum amount of data that can be used in bytes. A value of null indicates unlimited data.
+       * @description The maximum amount of data that can be used in bytes. A value of null
+       * indicates unlimited data.
        * @example 100000000000
        */
       dataBytes: number | null;
-      /** @description The maximum bandwidth in bits per second. A value of null (or no value) indicates unlimited bandwidth. */
+      /**
+       * @description The maximum bandwidth in bits per second. A value of null (or no value)
+       * indicates unlimited bandwidth.
+       */
       bandwidthBitsPerSecond?: number | null;
       /** @description The throttling configuration for the plan, if any. */
       throttling: components['schemas']['Throttling'] | null;
@@ -1064,7 +1169,8 @@ export interface components {
     };
     /**
      * PlanRequirements
-     * @description Required information that must be collected from the user in order to create a subscription with this plan. Note that two keys contain dots.
+     * @description Required information that must be collected from the user in order to create a
+     * subscription with this plan. Note that two keys contain dots.
      */
     PlanRequirements: {
       /** @description Whether the user's address is required. */
@@ -1078,17 +1184,20 @@ export interface components {
     };
     /**
      * RequirementLevel
-     * @description How much of a piece of user information must be collected: `none` (not needed), `present` (must be given) or `verified` (must be given and verified).
+     * @description How much of a piece of user information must be collected: `none` (not needed),
+     * `present` (must be given) or `verified` (must be given and verified).
      * @enum {string}
      */
     RequirementLevel: 'none' | 'present' | 'verified';
     /**
      * PlanValidity
-     * @description Plan validity information - i.e. subscription period length, and the minimum number of periods before the plan can be ended.
+     * @description Plan validity information - i.e. subscription period length, and the minimum
+     * number of periods before the plan can be ended.
      */
     PlanValidity: {
       /**
-       * @description Whether the plan is valid for one period only (`oneTime`) or renews (`recurring`).
+       * @description Whether the plan is valid for one period only (`oneTime`) or renews
+       * (`recurring`).
        * @enum {string}
        */
       type: 'oneTime' | 'recurring';
@@ -1110,7 +1219,8 @@ export interface components {
     };
     /**
      * PlanStatus
-     * @description The status of a plan. Only `available` plans can be used to create new subscriptions.
+     * @description The status of a plan. Only `available` plans can be used to create new
+     * subscriptions.
      * @enum {string}
      */
     PlanStatus: 'available' | 'archived' | 'pending' | 'draft';
@@ -1120,7 +1230,8 @@ export interface components {
      */
     Price: {
       /**
-       * @description The price amount in the currency's minor unit, e.g. "cents" for many currencies.
+       * @description The price amount in the currency's minor unit, e.g. "cents" for many
+       * currencies.
        * @example 999
        */
       amount: number;
@@ -1179,13 +1290,16 @@ export interface components {
     };
     /**
      * SubscriptionChangeStatus
-     * @description The status of a subscription change: `pending` (waiting to be applied), `applied`, `failed` (see `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
+     * @description The status of a subscription change: `pending` (waiting to be applied),
+     * `applied`, `failed` (see `failureCode`), `initiated` (waiting for the invoice to be paid) or
+     * `deleted`.
      * @enum {string}
      */
     SubscriptionChangeStatus: 'pending' | 'applied' | 'failed' | 'initiated' | 'deleted';
     /**
      * AddonValidity
-     * @description The validity of an add-on. Add-ons without a set validity inherit the validity of the subscribed plan.
+     * @description The validity of an add-on. Add-ons without a set validity inherit the validity
+     * of the subscribed plan.
      */
     AddonValidity: {
       /**
@@ -1213,13 +1327,16 @@ export interface components {
     AddonType: 'topUp' | 'other';
     /**
      * RecurrenceType
-     * @description Whether an add-on applies once (`oneTime`) or renews with the subscription (`recurring`).
+     * @description Whether an add-on applies once (`oneTime`) or renews with the subscription
+     * (`recurring`).
      * @enum {string}
      */
     RecurrenceType: 'oneTime' | 'recurring';
     /**
      * Metadata
-     * @description A set of key-value pairs, to store metadata related to the resource. At most 10 keys; keys up to 40 characters, values up to 255 characters. Keys starting with `gigs.com` are managed by Gigs and are read-only.
+     * @description A set of key-value pairs, to store metadata related to the resource. At most 10
+     * keys; keys up to 40 characters, values up to 255 characters. Keys starting with `gigs.com`
+     * are managed by Gigs and are read-only.
      * @example {
      *       "orderReference": "ord_123"
      *     }
@@ -1229,14 +1346,17 @@ export interface components {
     };
     /**
      * MetadataUpdate
-     * @description Changes to a resource's metadata. Each key given is set to its value; a key set to `null` is deleted; keys not given are left as they are, so `{}` changes nothing. `metadata: null` itself is rejected with 422.
+     * @description Changes to a resource's metadata. Each key given is set to its value; a key set
+     * to `null` is deleted; keys not given are left as they are, so `{}` changes nothing.
+     * `metadata: null` itself is rejected with 422.
      */
     MetadataUpdate: {
       [key: string]: string | null;
     };
     /**
      * ErrorDetail
-     * @description One detail of an error, for example one invalid property. In preview: its shape may change, so every property is optional and unknown properties are allowed.
+     * @description One detail of an error, for example one invalid property. In preview: its shape
+     * may change, so every property is optional and unknown properties are allowed.
      */
     ErrorDetail: {
       /** @description Type of object, e.g. `errorDetail`. */
@@ -1252,7 +1372,10 @@ export interface components {
     };
   };
   responses: {
-    /** @description An unexpected error, such as 429 (too many requests), 501 (unsupported request) or a 5xx server error. */
+    /**
+     * @description An unexpected error, such as 429 (too many requests), 501 (unsupported request)
+     * or a 5xx server error.
+     */
     UnexpectedError: {
       headers: {
         [name: string]: unknown;
@@ -1261,7 +1384,10 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The request was malformed (for example unparseable JSON) or a parameter is invalid. */
+    /**
+     * @description The request was malformed (for example unparseable JSON) or a parameter is
+     * invalid.
+     */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -1297,7 +1423,10 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The request conflicts with another request that is being processed at the same time. */
+    /**
+     * @description The request conflicts with another request that is being processed at the same
+     * time.
+     */
     Conflict: {
       headers: {
         [name: string]: unknown;
@@ -1306,7 +1435,10 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description A parameter is invalid or the request is incompatible with the current state of the system. */
+    /**
+     * @description A parameter is invalid or the request is incompatible with the current state of
+     * the system.
+     */
     UnprocessableEntity: {
       headers: {
         [name: string]: unknown;
@@ -1322,14 +1454,25 @@ export interface components {
      * @example gigs
      */
     Project: string;
-    /** @description A cursor for use in pagination. The after parameter takes an object ID that defines the position in the list, only items immediately following the item with that ID will be returned. Mutually exclusive with `before`. */
+    /**
+     * @description A cursor for use in pagination. The after parameter takes an object ID that
+     * defines the position in the list, only items immediately following the item with that ID will
+     * be returned. Mutually exclusive with `before`.
+     */
     After: string;
-    /** @description A cursor for use in pagination. The before parameter takes an object ID that defines the position in the list, only items immediately preceding the item with that ID will be returned. Mutually exclusive with `after`. */
+    /**
+     * @description A cursor for use in pagination. The before parameter takes an object ID that
+     * defines the position in the list, only items immediately preceding the item with that ID will
+     * be returned. Mutually exclusive with `after`.
+     */
     Before: string;
     /** @description The limit of items to be returned in the list, between 0 and 200. */
     Limit: number;
     /**
-     * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe to retry. The status and body of the first request with a status below 400 are kept for 24 hours and returned for any repeat with the same key; failed requests can be retried with the same key. Idempotency is in beta for some projects.
+     * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe to
+     * retry. The status and body of the first request with a status below 400 are kept for 24 hours
+     * and returned for any repeat with the same key; failed requests can be retried with the same
+     * key. Idempotency is in beta for some projects.
      * @example 6f2b5c1e-8a2d-4f57-9a53-1c1f0b6d2e47
      */
     IdempotencyKey: string;
@@ -1378,11 +1521,22 @@ export interface operations {
         provider?: string[];
         /** @description The type of SIM card to filter the plans by. */
         simType?: components['schemas']['SimType'][];
-        /** @description The status to filter the plans by. Only available plans are returned by default. */
+        /**
+         * @description The status to filter the plans by. Only available plans are returned by
+         * default.
+         */
         status?: components['schemas']['PlanStatus'][];
-        /** @description A cursor for use in pagination. The after parameter takes an object ID that defines the position in the list, only items immediately following the item with that ID will be returned. Mutually exclusive with `before`. */
+        /**
+         * @description A cursor for use in pagination. The after parameter takes an object ID that
+         * defines the position in the list, only items immediately following the item with that ID
+         * will be returned. Mutually exclusive with `before`.
+         */
         after?: components['parameters']['After'];
-        /** @description A cursor for use in pagination. The before parameter takes an object ID that defines the position in the list, only items immediately preceding the item with that ID will be returned. Mutually exclusive with `after`. */
+        /**
+         * @description A cursor for use in pagination. The before parameter takes an object ID that
+         * defines the position in the list, only items immediately preceding the item with that ID
+         * will be returned. Mutually exclusive with `after`.
+         */
         before?: components['parameters']['Before'];
         /** @description The limit of items to be returned in the list, between 0 and 200. */
         limit?: components['parameters']['Limit'];
@@ -1420,16 +1574,27 @@ export interface operations {
   searchPlans: {
     parameters: {
       query?: {
-        /** @description A cursor for use in pagination. The after parameter takes an object ID that defines the position in the list, only items immediately following the item with that ID will be returned. Mutually exclusive with `before`. */
+        /**
+         * @description A cursor for use in pagination. The after parameter takes an object ID that
+         * defines the position in the list, only items immediately following the item with that ID
+         * will be returned. Mutually exclusive with `before`.
+         */
         after?: components['parameters']['After'];
-        /** @description A cursor for use in pagination. The before parameter takes an object ID that defines the position in the list, only items immediately preceding the item with that ID will be returned. Mutually exclusive with `after`. */
+        /**
+         * @description A cursor for use in pagination. The before parameter takes an object ID that
+         * defines the position in the list, only items immediately preceding the item with that ID
+         * will be returned. Mutually exclusive with `after`.
+         */
         before?: components['parameters']['Before'];
         /** @description The limit of items to be returned in the list, between 0 and 200. */
         limit?: components['parameters']['Limit'];
       };
       header?: {
         /**
-         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe to retry. The status and body of the first request with a status below 400 are kept for 24 hours and returned for any repeat with the same key; failed requests can be retried with the same key. Idempotency is in beta for some projects.
+         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe
+         * to retry. The status and body of the first request with a status below 400 are kept for
+         * 24 hours and returned for any repeat with the same key; failed requests can be retried
+         * with the same key. Idempotency is in beta for some projects.
          * @example 6f2b5c1e-8a2d-4f57-9a53-1c1f0b6d2e47
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
@@ -1554,7 +1719,10 @@ export interface operations {
       query?: never;
       header?: {
         /**
-         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe to retry. The status and body of the first request with a status below 400 are kept for 24 hours and returned for any repeat with the same key; failed requests can be retried with the same key. Idempotency is in beta for some projects.
+         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe
+         * to retry. The status and body of the first request with a status below 400 are kept for
+         * 24 hours and returned for any repeat with the same key; failed requests can be retried
+         * with the same key. Idempotency is in beta for some projects.
          * @example 6f2b5c1e-8a2d-4f57-9a53-1c1f0b6d2e47
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
@@ -1598,7 +1766,10 @@ export interface operations {
       query?: never;
       header?: {
         /**
-         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe to retry. The status and body of the first request with a status below 400 are kept for 24 hours and returned for any repeat with the same key; failed requests can be retried with the same key. Idempotency is in beta for some projects.
+         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe
+         * to retry. The status and body of the first request with a status below 400 are kept for
+         * 24 hours and returned for any repeat with the same key; failed requests can be retried
+         * with the same key. Idempotency is in beta for some projects.
          * @example 6f2b5c1e-8a2d-4f57-9a53-1c1f0b6d2e47
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
@@ -1640,9 +1811,17 @@ export interface operations {
   listPlanDocumentsOfPlan: {
     parameters: {
       query?: {
-        /** @description A cursor for use in pagination. The after parameter takes an object ID that defines the position in the list, only items immediately following the item with that ID will be returned. Mutually exclusive with `before`. */
+        /**
+         * @description A cursor for use in pagination. The after parameter takes an object ID that
+         * defines the position in the list, only items immediately following the item with that ID
+         * will be returned. Mutually exclusive with `before`.
+         */
         after?: components['parameters']['After'];
-        /** @description A cursor for use in pagination. The before parameter takes an object ID that defines the position in the list, only items immediately preceding the item with that ID will be returned. Mutually exclusive with `after`. */
+        /**
+         * @description A cursor for use in pagination. The before parameter takes an object ID that
+         * defines the position in the list, only items immediately preceding the item with that ID
+         * will be returned. Mutually exclusive with `after`.
+         */
         before?: components['parameters']['Before'];
         /** @description The limit of items to be returned in the list, between 0 and 200. */
         limit?: components['parameters']['Limit'];
@@ -1733,9 +1912,17 @@ export interface operations {
          * @example pln_0SNlurA049MEWV3V0q7gjQbM4EVo
          */
         plan?: string;
-        /** @description A cursor for use in pagination. The after parameter takes an object ID that defines the position in the list, only items immediately following the item with that ID will be returned. Mutually exclusive with `before`. */
+        /**
+         * @description A cursor for use in pagination. The after parameter takes an object ID that
+         * defines the position in the list, only items immediately following the item with that ID
+         * will be returned. Mutually exclusive with `before`.
+         */
         after?: components['parameters']['After'];
-        /** @description A cursor for use in pagination. The before parameter takes an object ID that defines the position in the list, only items immediately preceding the item with that ID will be returned. Mutually exclusive with `after`. */
+        /**
+         * @description A cursor for use in pagination. The before parameter takes an object ID that
+         * defines the position in the list, only items immediately preceding the item with that ID
+         * will be returned. Mutually exclusive with `after`.
+         */
         before?: components['parameters']['Before'];
         /** @description The limit of items to be returned in the list, between 0 and 200. */
         limit?: components['parameters']['Limit'];
@@ -1811,7 +1998,9 @@ export interface operations {
   listSubscriptionChanges: {
     parameters: {
       query?: {
-        /** @description A comma-separated list of statuses to filter the subscription changes by. */
+        /**
+         * @description A comma-separated list of statuses to filter the subscription changes by.
+         */
         status?: components['schemas']['SubscriptionChangeStatus'][];
         /**
          * @description The unique identifier for the subscription to be filtered by.
@@ -1823,9 +2012,17 @@ export interface operations {
          * @example usr_0SNlurA049MEWV4OpCwsNyC9Kn2d
          */
         user?: string;
-        /** @description A cursor for use in pagination. The after parameter takes an object ID that defines the position in the list, only items immediately following the item with that ID will be returned. Mutually exclusive with `before`. */
+        /**
+         * @description A cursor for use in pagination. The after parameter takes an object ID that
+         * defines the position in the list, only items immediately following the item with that ID
+         * will be returned. Mutually exclusive with `before`.
+         */
         after?: components['parameters']['After'];
-        /** @description A cursor for use in pagination. The before parameter takes an object ID that defines the position in the list, only items immediately preceding the item with that ID will be returned. Mutually exclusive with `after`. */
+        /**
+         * @description A cursor for use in pagination. The before parameter takes an object ID that
+         * defines the position in the list, only items immediately preceding the item with that ID
+         * will be returned. Mutually exclusive with `after`.
+         */
         before?: components['parameters']['Before'];
         /** @description The limit of items to be returned in the list, between 0 and 200. */
         limit?: components['parameters']['Limit'];
@@ -1865,7 +2062,10 @@ export interface operations {
       query?: never;
       header?: {
         /**
-         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe to retry. The status and body of the first request with a status below 400 are kept for 24 hours and returned for any repeat with the same key; failed requests can be retried with the same key. Idempotency is in beta for some projects.
+         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe
+         * to retry. The status and body of the first request with a status below 400 are kept for
+         * 24 hours and returned for any repeat with the same key; failed requests can be retried
+         * with the same key. Idempotency is in beta for some projects.
          * @example 6f2b5c1e-8a2d-4f57-9a53-1c1f0b6d2e47
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
@@ -1947,7 +2147,10 @@ export interface operations {
       query?: never;
       header?: {
         /**
-         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe to retry. The status and body of the first request with a status below 400 are kept for 24 hours and returned for any repeat with the same key; failed requests can be retried with the same key. Idempotency is in beta for some projects.
+         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe
+         * to retry. The status and body of the first request with a status below 400 are kept for
+         * 24 hours and returned for any repeat with the same key; failed requests can be retried
+         * with the same key. Idempotency is in beta for some projects.
          * @example 6f2b5c1e-8a2d-4f57-9a53-1c1f0b6d2e47
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
@@ -1989,9 +2192,17 @@ export interface operations {
   listAddons: {
     parameters: {
       query?: {
-        /** @description A cursor for use in pagination. The after parameter takes an object ID that defines the position in the list, only items immediately following the item with that ID will be returned. Mutually exclusive with `before`. */
+        /**
+         * @description A cursor for use in pagination. The after parameter takes an object ID that
+         * defines the position in the list, only items immediately following the item with that ID
+         * will be returned. Mutually exclusive with `before`.
+         */
         after?: components['parameters']['After'];
-        /** @description A cursor for use in pagination. The before parameter takes an object ID that defines the position in the list, only items immediately preceding the item with that ID will be returned. Mutually exclusive with `after`. */
+        /**
+         * @description A cursor for use in pagination. The before parameter takes an object ID that
+         * defines the position in the list, only items immediately preceding the item with that ID
+         * will be returned. Mutually exclusive with `after`.
+         */
         before?: components['parameters']['Before'];
         /** @description The limit of items to be returned in the list, between 0 and 200. */
         limit?: components['parameters']['Limit'];
@@ -2033,7 +2244,9 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Returns a dictionary with an items property that contains an array of add-ons. */
+      /**
+       * @description Returns a dictionary with an items property that contains an array of add-ons.
+       */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2137,7 +2350,10 @@ export interface operations {
       query?: never;
       header?: {
         /**
-         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe to retry. The status and body of the first request with a status below 400 are kept for 24 hours and returned for any repeat with the same key; failed requests can be retried with the same key. Idempotency is in beta for some projects.
+         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe
+         * to retry. The status and body of the first request with a status below 400 are kept for
+         * 24 hours and returned for any repeat with the same key; failed requests can be retried
+         * with the same key. Idempotency is in beta for some projects.
          * @example 6f2b5c1e-8a2d-4f57-9a53-1c1f0b6d2e47
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
@@ -2181,7 +2397,10 @@ export interface operations {
       query?: never;
       header?: {
         /**
-         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe to retry. The status and body of the first request with a status below 400 are kept for 24 hours and returned for any repeat with the same key; failed requests can be retried with the same key. Idempotency is in beta for some projects.
+         * @description A client-generated key (a UUIDv4 is recommended) that makes the request safe
+         * to retry. The status and body of the first request with a status below 400 are kept for
+         * 24 hours and returned for any repeat with the same key; failed requests can be retried
+         * with the same key. Idempotency is in beta for some projects.
          * @example 6f2b5c1e-8a2d-4f57-9a53-1c1f0b6d2e47
          */
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];

@@ -18,7 +18,8 @@ import { ResponseGuards } from './runtime/validation.js';
  * new Gigs({ responseValidation: 'warn', responseGuards });
  * ```
  *
- * Import it only where you validate: it brings the guards of every response schema, and the code that applies them, into your bundle.
+ * Import it only where you validate: it brings the guards of every response schema, and the code
+ * that applies them, into your bundle.
  */
 export const responseGuards = new ResponseGuards({
   Addon: validateAddon,

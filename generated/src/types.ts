@@ -52,7 +52,8 @@ export interface Plan {
   /** The ID of the network provider supported by this plan. */
   provider: string;
   /**
-   * Required information that must be collected from the user in order to create a subscription with
+   * Required information that must be collected from the user in order to create a subscription
+   * with
    * this plan.
    */
   requirements: PlanRequirements;
@@ -134,7 +135,8 @@ export interface Addon {
   /** Unique identifier for the add-on. */
   id: string;
   /**
-   * Indicates when a subscription add-on will take effect. `creation`: as soon as it is created; the
+   * Indicates when a subscription add-on will take effect. `creation`: as soon as it is created;
+   * the
    * user does not need to take any further action. `networkLatch`: when the user's data session
    * ends, which can be forced by power cycling the device. `usageStarted`: when usage starts (named
    * by the API's newer pages, which describe it no further).
@@ -163,7 +165,8 @@ export interface Addon {
   /** The geographic coverage of the add-on, if it has its own. */
   coverage?: Coverage | null;
   /**
-   * The optional validity of the add-on. Add-ons without a set validity will inherit the validity of
+   * The optional validity of the add-on. Add-ons without a set validity will inherit the validity
+   * of
    * the subscribed plan.
    */
   validity: AddonValidity | null;
@@ -286,7 +289,8 @@ export interface PlanList {
    */
   moreItemsAfter: string | null;
   /**
-   * A unique identifier to be used as before pagination parameter if more items are available sorted
+   * A unique identifier to be used as before pagination parameter if more items are available
+   * sorted
    * before the current batch of items.
    */
   moreItemsBefore: string | null;
@@ -307,7 +311,8 @@ export interface PlanDocumentList {
    */
   moreItemsAfter: string | null;
   /**
-   * A unique identifier to be used as before pagination parameter if more items are available sorted
+   * A unique identifier to be used as before pagination parameter if more items are available
+   * sorted
    * before the current batch of items.
    */
   moreItemsBefore: string | null;
@@ -328,7 +333,8 @@ export interface AddonList {
    */
   moreItemsAfter: string | null;
   /**
-   * A unique identifier to be used as before pagination parameter if more items are available sorted
+   * A unique identifier to be used as before pagination parameter if more items are available
+   * sorted
    * before the current batch of items.
    */
   moreItemsBefore: string | null;
@@ -349,7 +355,8 @@ export interface SubscriptionChangeList {
    */
   moreItemsAfter: string | null;
   /**
-   * A unique identifier to be used as before pagination parameter if more items are available sorted
+   * A unique identifier to be used as before pagination parameter if more items are available
+   * sorted
    * before the current batch of items.
    */
   moreItemsBefore: string | null;
@@ -413,7 +420,8 @@ export interface SubscriptionChangeCreateRequest {
   /** Unique identifier of the subscription to be changed. */
   subscription: string;
   /**
-   * When the change should take effect. If set to "now", the change will take effect immediately. If
+   * When the change should take effect. If set to "now", the change will take effect immediately.
+   * If
    * set to "renewal", the change will instead take effect at the next subscription renewal date.
    * Currently plan changes can only happen on "renewal", and sim changes can only happen "now".
    * @defaultValue "renewal"
@@ -451,7 +459,9 @@ export interface Coverage {
  * throttling threshold.
  */
 export interface PlanLimits {
-  /** The maximum amount of data that can be used in bytes. A value of null indicates unlimited data. */
+  /**
+   * The maximum amount of data that can be used in bytes. A value of null indicates unlimited data.
+   */
   dataBytes: number | null;
   /**
    * The maximum bandwidth in bits per second. A value of null (or no value) indicates unlimited
@@ -605,7 +615,10 @@ export interface ErrorDetail {
   suggestion?: string;
 }
 
-/** The `project` parameter of the methods that take one. The client fills it in when a call leaves it out. */
+/**
+ * The `project` parameter of the methods that take one. The client fills it in when a call leaves
+ * it out.
+ */
 export interface ProjectParam {
   /**
    * The unique identifier for the project.

@@ -34,13 +34,18 @@ export function wrapDocText(text: string, width = DOC_WIDTH): string {
   return out.join('\n');
 }
 
+/**
+ * The words of a line of Markdown, where a code span (`` `a b` ``), an inline tag
+ * (`{@link A b}`) or a link (`[a b](url)`) counts as one word: wrapping never breaks one.
+ */
+const WORD = /(?:`[^`]*`|\{@[^}]*\}|\[[^\]]*\]\([^)]*\)|\S)+/g;
+
 function wrapLine(line: string, width: number): string[] {
   const marker = /^(\s*(?:[-*+]|\d+[.)])\s+)/.exec(line)?.[1] ?? /^\s*/.exec(line)![0];
   const indent = ' '.repeat(marker.length);
   const lines: string[] = [];
   let current = marker;
-  for (const word of line.slice(marker.length).split(/ +/)) {
-    if (word === '') continue;
+  for (const word of line.slice(marker.length).match(WORD) ?? []) {
     const bare = current === marker || current === indent;
     if (!bare && current.length + 1 + word.length > width) {
       lines.push(current);
@@ -51,4 +56,59 @@ function wrapLine(line: string, width: number): string[] {
   }
   lines.push(current);
   return lines;
+}
+
+/** Print width of generated files (prettier's `printWidth`). */
+const PRINT_WIDTH = 100;
+
+/**
+ * Every TSDoc comment of printed TypeScript wrapped to the print width at its real indentation
+ * (prettier does not wrap comments; emitters wrap descriptions before they know how deep a
+ * member is printed). A `/** … *\/` line that is too long becomes a block. Lines inside code
+ * fences, indented code and table rows are kept, as in {@link wrapDocText}; code spans, inline
+ * tags and links are never broken.
+ */
+export function wrapDocComments(text: string, width = PRINT_WIDTH): string {
+  const out: string[] = [];
+  let prefix: string | undefined; // ` * ` with its indentation, inside a block comment
+  let inFence = false;
+  for (const line of text.split('\n')) {
+    if (prefix === undefined) {
+      const single = /^(\s*)\/\*\*\s(.*\S)\s*\*\/$/.exec(line);
+      if (single !== null && line.length > width && !single[2]!.includes('*/')) {
+        const indent = single[1]!;
+        out.push(`${indent}/**`);
+        for (const part of wrapLine(single[2]!, width - indent.length - 3))
+          out.push(`${indent} * ${part}`.trimEnd());
+        out.push(`${indent} */`);
+        continue;
+      }
+      if (/^\s*\/\*\*\s*$/.test(line)) {
+        prefix = `${/^\s*/.exec(line)![0]} * `;
+        inFence = false;
+      }
+      out.push(line);
+      continue;
+    }
+    if (/^\s*\*\//.test(line)) {
+      prefix = undefined;
+      out.push(line);
+      continue;
+    }
+    const content = line.startsWith(prefix) ? line.slice(prefix.length) : undefined;
+    if (content !== undefined && /^(```|~~~)/.test(content)) inFence = !inFence;
+    if (
+      content === undefined ||
+      line.length <= width ||
+      inFence ||
+      /^(```|~~~)/.test(content) ||
+      /^( {4}|\t)/.test(content) ||
+      /^\s*\|/.test(content)
+    ) {
+      out.push(line);
+      continue;
+    }
+    for (const part of wrapLine(content, width - prefix.length)) out.push(`${prefix}${part}`);
+  }
+  return out.join('\n');
 }

@@ -3,6 +3,7 @@
  * front, prettier run over it. The result is sorted by path, so it does not depend on the order
  * emitters ran in.
  */
+import { wrapDocComments } from '../emit/doc-text.ts';
 import type { EmittedSourceFile, EmittedTextFile } from '../emit/types.ts';
 import { headerLine, headerStyle } from '../header.ts';
 import { InThreadFormatter, type Formatter } from './format-pool.ts';
@@ -38,10 +39,13 @@ export async function renderFiles(
       'statements' in file ? printSourceFile(file) : file.text,
       notice,
     );
-    const formatted =
+    const printed =
       file.format === false || text.length > FORMAT_LIMIT
         ? text
         : await formatter.format(file.path, text);
+    // TSDoc wrapped at its final indentation; files copied from templates are kept as written.
+    const formatted =
+      file.path.endsWith('.ts') && file.format !== false ? wrapDocComments(printed) : printed;
     // trimEnd, not a regex: a `\s+$` search is slow on the tens of MB of a large spec's files.
     return [file.path, `${formatted.trimEnd()}\n`];
   });

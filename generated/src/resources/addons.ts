@@ -2,7 +2,7 @@
 
 import type { APIPromise } from '../runtime/api-promise.js';
 import { path } from '../runtime/internal/path.js';
-import type { PagePromise } from '../runtime/pagination.js';
+import type { CursorPagination, PagePromise } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/request-options.js';
 import { APIResource } from '../runtime/resource.js';
 import type {
@@ -14,6 +14,14 @@ import type {
   ProjectParam,
   RecurrenceType,
 } from '../types.js';
+/** Where {@link Addons.list} find their cursors and items (the spec's `x-sdk-pagination`). */
+const PAGINATION: CursorPagination = {
+  afterParam: 'after',
+  beforeParam: 'before',
+  itemsField: 'items',
+  nextCursorField: 'moreItemsAfter',
+  prevCursorField: 'moreItemsBefore',
+};
 
 /**
  * Add-ons extend a subscription's plan, for example with extra data.
@@ -35,13 +43,7 @@ export class Addons extends APIResource {
         query,
         responseSchema: 'AddonList',
       },
-      {
-        afterParam: 'after',
-        beforeParam: 'before',
-        itemsField: 'items',
-        nextCursorField: 'moreItemsAfter',
-        prevCursorField: 'moreItemsBefore',
-      },
+      PAGINATION,
       options,
     );
   }
@@ -141,7 +143,8 @@ export class Addons extends APIResource {
 /** The params of {@link Addons.list}. */
 export interface AddonListParams extends ProjectParam {
   /**
-   * A cursor for use in pagination. The after parameter takes an object ID that defines the position
+   * A cursor for use in pagination. The after parameter takes an object ID that defines the
+   * position
    * in the list, only items immediately following the item with that ID will be returned. Mutually
    * exclusive with `before`.
    */

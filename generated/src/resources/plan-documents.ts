@@ -2,10 +2,20 @@
 
 import type { APIPromise } from '../runtime/api-promise.js';
 import { path } from '../runtime/internal/path.js';
-import type { PagePromise } from '../runtime/pagination.js';
+import type { CursorPagination, PagePromise } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/request-options.js';
 import { APIResource } from '../runtime/resource.js';
 import type { PlanDocument, PlanDocumentList, ProjectParam } from '../types.js';
+/**
+ * Where {@link PlanDocuments.list} find their cursors and items (the spec's `x-sdk-pagination`).
+ */
+const PAGINATION: CursorPagination = {
+  afterParam: 'after',
+  beforeParam: 'before',
+  itemsField: 'items',
+  nextCursorField: 'moreItemsAfter',
+  prevCursorField: 'moreItemsBefore',
+};
 
 /**
  * Documents attached to plans, such as contracts.
@@ -16,7 +26,8 @@ export class PlanDocuments extends APIResource {
   /**
    * List all plan documents
    *
-   * Returns a list of plan documents. The documents returned are sorted by creation date, with the most recently created documents appearing first.
+   * Returns a list of plan documents. The documents returned are sorted by creation date, with the
+   * most recently created documents appearing first.
    */
   list(
     params: PlanDocumentListParams = {},
@@ -30,13 +41,7 @@ export class PlanDocuments extends APIResource {
         query,
         responseSchema: 'PlanDocumentList',
       },
-      {
-        afterParam: 'after',
-        beforeParam: 'before',
-        itemsField: 'items',
-        nextCursorField: 'moreItemsAfter',
-        prevCursorField: 'moreItemsBefore',
-      },
+      PAGINATION,
       options,
     );
   }
@@ -69,7 +74,8 @@ export interface PlanDocumentListParams extends ProjectParam {
   /** The unique identifier for the plan to be filtered by. */
   plan?: string;
   /**
-   * A cursor for use in pagination. The after parameter takes an object ID that defines the position
+   * A cursor for use in pagination. The after parameter takes an object ID that defines the
+   * position
    * in the list, only items immediately following the item with that ID will be returned. Mutually
    * exclusive with `before`.
    */

@@ -2,7 +2,7 @@
 
 import type { APIPromise } from '../runtime/api-promise.js';
 import { path } from '../runtime/internal/path.js';
-import type { PagePromise } from '../runtime/pagination.js';
+import type { CursorPagination, PagePromise } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/request-options.js';
 import { APIResource } from '../runtime/resource.js';
 import type {
@@ -16,6 +16,17 @@ import type {
   ProjectParam,
   SimType,
 } from '../types.js';
+/**
+ * Where {@link Plans.list}, {@link Plans.search} and {@link Plans.listDocuments} find their
+ * cursors and items (the spec's `x-sdk-pagination`).
+ */
+const PAGINATION: CursorPagination = {
+  afterParam: 'after',
+  beforeParam: 'before',
+  itemsField: 'items',
+  nextCursorField: 'moreItemsAfter',
+  prevCursorField: 'moreItemsBefore',
+};
 
 /**
  * Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data,
@@ -43,13 +54,7 @@ export class Plans extends APIResource {
         },
         responseSchema: 'PlanList',
       },
-      {
-        afterParam: 'after',
-        beforeParam: 'before',
-        itemsField: 'items',
-        nextCursorField: 'moreItemsAfter',
-        prevCursorField: 'moreItemsBefore',
-      },
+      PAGINATION,
       options,
     );
   }
@@ -70,13 +75,7 @@ export class Plans extends APIResource {
         idempotencyHeader: 'Idempotency-Key',
         responseSchema: 'PlanList',
       },
-      {
-        afterParam: 'after',
-        beforeParam: 'before',
-        itemsField: 'items',
-        nextCursorField: 'moreItemsAfter',
-        prevCursorField: 'moreItemsBefore',
-      },
+      PAGINATION,
       options,
     );
   }
@@ -125,7 +124,8 @@ export class Plans extends APIResource {
   /**
    * Archive a plan
    *
-   * Set the status of a plan to archived. An archived plan can not be used to create new subscriptions.
+   * Set the status of a plan to archived. An archived plan can not be used to create new
+   * subscriptions.
    * @param plan The unique identifier for the plan.
    */
   archive(
@@ -171,7 +171,9 @@ export class Plans extends APIResource {
   /**
    * List all documents of a plan
    *
-   * Returns a list of documents related to the given plan. The documents returned are sorted by creation date, with the most recently created documents appearing first. Deprecated: use `GET /projects/{project}/planDocuments?plan={plan}` instead.
+   * Returns a list of documents related to the given plan. The documents returned are sorted by
+   * creation date, with the most recently created documents appearing first. Deprecated: use
+   * `GET /projects/{project}/planDocuments?plan={plan}` instead.
    * @param plan The unique identifier for the plan.
    * @deprecated
    */
@@ -188,13 +190,7 @@ export class Plans extends APIResource {
         query,
         responseSchema: 'PlanDocumentList',
       },
-      {
-        afterParam: 'after',
-        beforeParam: 'before',
-        itemsField: 'items',
-        nextCursorField: 'moreItemsAfter',
-        prevCursorField: 'moreItemsBefore',
-      },
+      PAGINATION,
       options,
     );
   }
@@ -202,7 +198,8 @@ export class Plans extends APIResource {
   /**
    * Retrieve a document of a plan
    *
-   * Retrieves the details of an existing document for a given plan. Deprecated: use `GET /projects/{project}/planDocuments/{planDocument}` instead.
+   * Retrieves the details of an existing document for a given plan. Deprecated: use
+   * `GET /projects/{project}/planDocuments/{planDocument}` instead.
    * @param plan The unique identifier for the plan.
    * @param document The unique identifier for the document.
    * @deprecated
@@ -240,7 +237,8 @@ export interface PlanListParams extends ProjectParam {
    */
   status?: PlanStatus[];
   /**
-   * A cursor for use in pagination. The after parameter takes an object ID that defines the position
+   * A cursor for use in pagination. The after parameter takes an object ID that defines the
+   * position
    * in the list, only items immediately following the item with that ID will be returned. Mutually
    * exclusive with `before`.
    */
@@ -261,7 +259,8 @@ export interface PlanListParams extends ProjectParam {
 /** The params of {@link Plans.search}. */
 export interface PlanSearchParams extends PlanSearchRequest, ProjectParam {
   /**
-   * A cursor for use in pagination. The after parameter takes an object ID that defines the position
+   * A cursor for use in pagination. The after parameter takes an object ID that defines the
+   * position
    * in the list, only items immediately following the item with that ID will be returned. Mutually
    * exclusive with `before`.
    */
@@ -294,7 +293,8 @@ export interface PlanPublishParams extends ProjectParam {}
 /** The params of {@link Plans.listDocuments}. */
 export interface PlanListDocumentsParams extends ProjectParam {
   /**
-   * A cursor for use in pagination. The after parameter takes an object ID that defines the position
+   * A cursor for use in pagination. The after parameter takes an object ID that defines the
+   * position
    * in the list, only items immediately following the item with that ID will be returned. Mutually
    * exclusive with `before`.
    */

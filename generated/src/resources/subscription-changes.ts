@@ -2,7 +2,7 @@
 
 import type { APIPromise } from '../runtime/api-promise.js';
 import { path } from '../runtime/internal/path.js';
-import type { PagePromise } from '../runtime/pagination.js';
+import type { CursorPagination, PagePromise } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/request-options.js';
 import { APIResource } from '../runtime/resource.js';
 import type {
@@ -12,6 +12,17 @@ import type {
   SubscriptionChangeList,
   SubscriptionChangeStatus,
 } from '../types.js';
+/**
+ * Where {@link SubscriptionChanges.list} find their cursors and items (the spec's
+ * `x-sdk-pagination`).
+ */
+const PAGINATION: CursorPagination = {
+  afterParam: 'after',
+  beforeParam: 'before',
+  itemsField: 'items',
+  nextCursorField: 'moreItemsAfter',
+  prevCursorField: 'moreItemsBefore',
+};
 
 /**
  * Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a
@@ -23,7 +34,8 @@ export class SubscriptionChanges extends APIResource {
   /**
    * List all subscription changes
    *
-   * Returns a list of subscription changes. The subscription changes returned are sorted by creation date, with the most recently created subscription changes appearing first.
+   * Returns a list of subscription changes. The subscription changes returned are sorted by
+   * creation date, with the most recently created subscription changes appearing first.
    */
   list(
     params: SubscriptionChangeListParams = {},
@@ -38,13 +50,7 @@ export class SubscriptionChanges extends APIResource {
         queryStyles: { status: { explode: false } },
         responseSchema: 'SubscriptionChangeList',
       },
-      {
-        afterParam: 'after',
-        beforeParam: 'before',
-        itemsField: 'items',
-        nextCursorField: 'moreItemsAfter',
-        prevCursorField: 'moreItemsBefore',
-      },
+      PAGINATION,
       options,
     );
   }
@@ -74,7 +80,8 @@ export class SubscriptionChanges extends APIResource {
   /**
    * Retrieve a subscription change
    *
-   * Retrieve the details of an existing subscription change which the authenticated user is authorized to view.
+   * Retrieve the details of an existing subscription change which the authenticated user is
+   * authorized to view.
    * @param id The unique identifier for the subscription change.
    */
   retrieve(
@@ -96,7 +103,8 @@ export class SubscriptionChanges extends APIResource {
   /**
    * Delete a subscription change
    *
-   * Retrieve the details of an existing subscription change and delete it. Only subscription changes that have not been applied can be deleted.
+   * Retrieve the details of an existing subscription change and delete it. Only subscription
+   * changes that have not been applied can be deleted.
    * @param id The unique identifier for the subscription change.
    */
   delete(
@@ -129,7 +137,8 @@ export interface SubscriptionChangeListParams extends ProjectParam {
   /** The unique identifier for the user to be filtered by. */
   user?: string;
   /**
-   * A cursor for use in pagination. The after parameter takes an object ID that defines the position
+   * A cursor for use in pagination. The after parameter takes an object ID that defines the
+   * position
    * in the list, only items immediately following the item with that ID will be returned. Mutually
    * exclusive with `before`.
    */

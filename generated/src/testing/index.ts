@@ -896,14 +896,19 @@ export interface GigsMock {
     readonly archive: kit.OperationMock<Plan, undefined, ErrorModel>;
     /** `POST /projects/{project}/plans/{plan}/publish`: Publish a plan. */
     readonly publish: kit.OperationMock<Plan, undefined, ErrorModel>;
-    /** `GET /projects/{project}/plans/{plan}/documents`: List all documents of a plan. @deprecated */
+    /**
+     * `GET /projects/{project}/plans/{plan}/documents`: List all documents of a plan. @deprecated
+     */
     readonly listDocuments: kit.ListOperationMock<
       PlanDocumentList,
       PlanDocument,
       undefined,
       ErrorModel
     >;
-    /** `GET /projects/{project}/plans/{plan}/documents/{document}`: Retrieve a document of a plan. @deprecated */
+    /**
+     * `GET /projects/{project}/plans/{plan}/documents/{document}`: Retrieve a document of a plan.
+     * @deprecated
+     */
     readonly retrieveDocument: kit.OperationMock<PlanDocument, undefined, ErrorModel>;
   };
   /** The mocks of `client.planDocuments`. */
@@ -948,7 +953,9 @@ export interface GigsMock {
   };
   /** The MSW handlers of every operation, concrete paths first: `setupServer(...mock.handlers)`. */
   readonly handlers: HttpHandler[];
-  /** Every operation back to its default answer, with no calls recorded (call it after each test). */
+  /**
+   * Every operation back to its default answer, with no calls recorded (call it after each test).
+   */
   reset(): void;
 }
 
@@ -1043,7 +1050,10 @@ export const fixtures = {
     get list(): PlanList {
       return kit.fixture<PlanList>(plansList.example);
     },
-    /** `POST /projects/{project}/plans/search`: Search for plans: the spec's example "The plans found". */
+    /**
+     * `POST /projects/{project}/plans/search`: Search for plans: the spec's example "The plans
+     * found".
+     */
     get search(): PlanList {
       return kit.fixture<PlanList>(plansSearch.example);
     },
@@ -1051,73 +1061,119 @@ export const fixtures = {
     get retrieve(): Plan {
       return kit.fixture<Plan>(plansRetrieve.example);
     },
-    /** `PATCH /projects/{project}/plans/{plan}`: Update a plan: the spec's example "The updated plan". */
+    /**
+     * `PATCH /projects/{project}/plans/{plan}`: Update a plan: the spec's example "The updated
+     * plan".
+     */
     get update(): Plan {
       return kit.fixture<Plan>(plansUpdate.example);
     },
-    /** `POST /projects/{project}/plans/{plan}/archive`: Archive a plan: the spec's example "An archived plan". */
+    /**
+     * `POST /projects/{project}/plans/{plan}/archive`: Archive a plan: the spec's example "An
+     * archived plan".
+     */
     get archive(): Plan {
       return kit.fixture<Plan>(plansArchive.example);
     },
-    /** `POST /projects/{project}/plans/{plan}/publish`: Publish a plan: the spec's example "A published plan". */
+    /**
+     * `POST /projects/{project}/plans/{plan}/publish`: Publish a plan: the spec's example "A
+     * published plan".
+     */
     get publish(): Plan {
       return kit.fixture<Plan>(plansPublish.example);
     },
-    /** `GET /projects/{project}/plans/{plan}/documents`: List all documents of a plan: the spec's example "The documents of a plan". @deprecated */
+    /**
+     * `GET /projects/{project}/plans/{plan}/documents`: List all documents of a plan: the spec's
+     * example "The documents of a plan". @deprecated
+     */
     get listDocuments(): PlanDocumentList {
       return kit.fixture<PlanDocumentList>(plansListDocuments.example);
     },
-    /** `GET /projects/{project}/plans/{plan}/documents/{document}`: Retrieve a document of a plan: the spec's example "A document of a plan". @deprecated */
+    /**
+     * `GET /projects/{project}/plans/{plan}/documents/{document}`: Retrieve a document of a plan:
+     * the spec's example "A document of a plan". @deprecated
+     */
     get retrieveDocument(): PlanDocument {
       return kit.fixture<PlanDocument>(plansRetrieveDocument.example);
     },
   },
   planDocuments: {
-    /** `GET /projects/{project}/planDocuments`: List all plan documents: the spec's example "A list of plan documents". */
+    /**
+     * `GET /projects/{project}/planDocuments`: List all plan documents: the spec's example "A list
+     * of plan documents".
+     */
     get list(): PlanDocumentList {
       return kit.fixture<PlanDocumentList>(planDocumentsList.example);
     },
-    /** `GET /projects/{project}/planDocuments/{planDocument}`: Retrieve a plan document: the spec's example "A plan document". */
+    /**
+     * `GET /projects/{project}/planDocuments/{planDocument}`: Retrieve a plan document: the spec's
+     * example "A plan document".
+     */
     get retrieve(): PlanDocument {
       return kit.fixture<PlanDocument>(planDocumentsRetrieve.example);
     },
   },
   subscriptionChanges: {
-    /** `GET /projects/{project}/subscriptionChanges`: List all subscription changes: the spec's example "A list of subscription changes". */
+    /**
+     * `GET /projects/{project}/subscriptionChanges`: List all subscription changes: the spec's
+     * example "A list of subscription changes".
+     */
     get list(): SubscriptionChangeList {
       return kit.fixture<SubscriptionChangeList>(subscriptionChangesList.example);
     },
-    /** `POST /projects/{project}/subscriptionChanges`: Create a subscription change: the spec's example "The created subscription change". */
+    /**
+     * `POST /projects/{project}/subscriptionChanges`: Create a subscription change: the spec's
+     * example "The created subscription change".
+     */
     get create(): SubscriptionChange {
       return kit.fixture<SubscriptionChange>(subscriptionChangesCreate.example);
     },
-    /** `GET /projects/{project}/subscriptionChanges/{id}`: Retrieve a subscription change: the spec's example "A subscription change". */
+    /**
+     * `GET /projects/{project}/subscriptionChanges/{id}`: Retrieve a subscription change: the
+     * spec's example "A subscription change".
+     */
     get retrieve(): SubscriptionChange {
       return kit.fixture<SubscriptionChange>(subscriptionChangesRetrieve.example);
     },
-    /** `DELETE /projects/{project}/subscriptionChanges/{id}`: Delete a subscription change: the spec's example "The deleted subscription change". */
+    /**
+     * `DELETE /projects/{project}/subscriptionChanges/{id}`: Delete a subscription change: the
+     * spec's example "The deleted subscription change".
+     */
     get delete(): SubscriptionChange {
       return kit.fixture<SubscriptionChange>(subscriptionChangesDelete.example);
     },
   },
   addons: {
-    /** `GET /projects/{project}/addons`: List all add-ons: the spec's example "A list of add-ons". */
+    /**
+     * `GET /projects/{project}/addons`: List all add-ons: the spec's example "A list of add-ons".
+     */
     get list(): AddonList {
       return kit.fixture<AddonList>(addonsList.example);
     },
-    /** `GET /projects/{project}/addons/{addon}`: Retrieve an add-on: the spec's example "An add-on". */
+    /**
+     * `GET /projects/{project}/addons/{addon}`: Retrieve an add-on: the spec's example "An add-on".
+     */
     get retrieve(): Addon {
       return kit.fixture<Addon>(addonsRetrieve.example);
     },
-    /** `PATCH /projects/{project}/addons/{addon}`: Update an add-on: the spec's example "The updated add-on". */
+    /**
+     * `PATCH /projects/{project}/addons/{addon}`: Update an add-on: the spec's example "The updated
+     * add-on".
+     */
     get update(): Addon {
       return kit.fixture<Addon>(addonsUpdate.example);
     },
-    /** `POST /projects/{project}/addons/{addon}/archive`: Archive an add-on: the spec's example "An archived add-on". */
+    /**
+     * `POST /projects/{project}/addons/{addon}/archive`: Archive an add-on: the spec's example "An
+     * archived add-on".
+     */
     get archive(): Addon {
       return kit.fixture<Addon>(addonsArchive.example);
     },
-    /** `POST /projects/{project}/addons/{addon}/publish`: Publish an add-on: the spec's example "A published add-on". */
+    /**
+     * `POST /projects/{project}/addons/{addon}/publish`: Publish an add-on: the spec's example "A
+     * published add-on".
+     */
     get publish(): Addon {
       return kit.fixture<Addon>(addonsPublish.example);
     },
@@ -1127,23 +1183,35 @@ export const fixtures = {
 /** The spec's request body examples, as typed copies, for the operations that have one. */
 export const requestFixtures = {
   plans: {
-    /** `POST /projects/{project}/plans/search`: Search for plans: the spec's example "Available eSIM plans of two providers compatible with a device". */
+    /**
+     * `POST /projects/{project}/plans/search`: Search for plans: the spec's example "Available eSIM
+     * plans of two providers compatible with a device".
+     */
     get search(): PlanSearchRequest {
       return kit.fixture<PlanSearchRequest>(plansSearch.requestExample);
     },
-    /** `PATCH /projects/{project}/plans/{plan}`: Update a plan: the spec's example "Update name, description, image and metadata". */
+    /**
+     * `PATCH /projects/{project}/plans/{plan}`: Update a plan: the spec's example "Update name,
+     * description, image and metadata".
+     */
     get update(): PlanUpdateRequest {
       return kit.fixture<PlanUpdateRequest>(plansUpdate.requestExample);
     },
   },
   subscriptionChanges: {
-    /** `POST /projects/{project}/subscriptionChanges`: Create a subscription change: the spec's example "Change plan and SIM at the next renewal". */
+    /**
+     * `POST /projects/{project}/subscriptionChanges`: Create a subscription change: the spec's
+     * example "Change plan and SIM at the next renewal".
+     */
     get create(): SubscriptionChangeCreateRequest {
       return kit.fixture<SubscriptionChangeCreateRequest>(subscriptionChangesCreate.requestExample);
     },
   },
   addons: {
-    /** `PATCH /projects/{project}/addons/{addon}`: Update an add-on: the spec's example "Rename an add-on". */
+    /**
+     * `PATCH /projects/{project}/addons/{addon}`: Update an add-on: the spec's example "Rename an
+     * add-on".
+     */
     get update(): AddonUpdateRequest {
       return kit.fixture<AddonUpdateRequest>(addonsUpdate.requestExample);
     },

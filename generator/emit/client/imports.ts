@@ -25,6 +25,11 @@ export class ImportPlan {
     this.#locals = new NameRegistry(declared);
   }
 
+  /** Declares a name of the file's own (`PAGINATION`), made unique among the names so far. */
+  declare(name: string): string {
+    return this.#locals.claim(name);
+  }
+
   /** The local name of `name` from `moduleSpecifier`; the first call decides it. */
   value(moduleSpecifier: string, name: string): string {
     return this.#use(moduleSpecifier, name, false);

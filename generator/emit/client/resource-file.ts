@@ -16,6 +16,8 @@ import {
   type OptionalKind,
   type ParameterDeclarationStructure,
   type StatementStructures,
+  type VariableStatementStructure,
+  VariableDeclarationKind,
 } from 'ts-morph';
 import { templateLiteralText } from '../../escape.ts';
 import {
@@ -28,6 +30,7 @@ import {
 } from '../../model/names.ts';
 import type { ApiModel, OperationModel, ParameterModel, ResourceModel } from '../../model/types.ts';
 import { propertySignature } from '../schema-types/declarations.ts';
+import { wrapDocText } from '../doc-text.ts';
 import { docStructure, nodeDocParts, PREVIEW_REMARK } from '../schema-types/docs.ts';
 import { literal, TypePrinter, type Member } from '../schema-types/print.ts';
 import type { EmittedSourceFile } from '../types.ts';
@@ -62,6 +65,15 @@ interface FileContext {
   className: string;
   /** Prints schema types, importing each name it uses from src/types.ts. */
   printer: TypePrinter;
+  /** The file's pagination options, one module-level const per distinct literal (by its text). */
+  paginations: Map<string, SharedPagination>;
+}
+
+interface SharedPagination {
+  name: string;
+  literal: string;
+  /** The methods that pass it, in file order. */
+  methods: string[];
 }
 
 export function emitResourceFile(
@@ -81,6 +93,7 @@ export function emitResourceFile(
     imports,
     className: resource.className,
     printer: new TypePrinter(model.schemas, (name) => imports.type(MODULES.types, name)),
+    paginations: new Map(),
   };
 
   const members = new NameRegistry(CLASS_MEMBERS);
@@ -105,7 +118,44 @@ export function emitResourceFile(
     ],
     methods,
   };
-  return { path, statements: [...imports.declarations(), classDeclaration, ...types] };
+  const paginations = [...ctx.paginations.values()].map((shared) =>
+    paginationConst(shared, resource.className, ctx),
+  );
+  return {
+    path,
+    statements: [...imports.declarations(), ...paginations, classDeclaration, ...types],
+  };
+}
+
+/** `const PAGINATION: CursorPagination = { … }`, documented with the methods that use it. */
+function paginationConst(
+  shared: SharedPagination,
+  className: string,
+  ctx: FileContext,
+): VariableStatementStructure {
+  const links = shared.methods.map((method) => `{@link ${className}.${method}}`);
+  return {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [
+      wrapDocText(
+        `Where ${joinWords(links)} find their cursors and items (the spec's \`x-sdk-pagination\`).`,
+      ),
+    ],
+    declarations: [
+      {
+        name: shared.name,
+        type: ctx.imports.type(MODULES.pagination, 'CursorPagination'),
+        initializer: shared.literal,
+      },
+    ],
+  };
+}
+
+function joinWords(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 function methodStructure(
@@ -143,11 +193,16 @@ function methodStructure(
     docs: [methodDoc(shape)],
     parameters,
     returnType,
-    statements: methodBody(shape, ctx, pagination !== undefined),
+    statements: methodBody(shape, ctx, pagination !== undefined, name),
   };
 }
 
-function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean): string[] {
+function methodBody(
+  shape: OperationShape,
+  ctx: FileContext,
+  paginated: boolean,
+  methodName: string,
+): string[] {
   const { operation } = shape;
   const lines: string[] = [];
   const clientParam = (slot: OperationShape['clientOptions'][number]) =>
@@ -231,9 +286,14 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
     );
     if (beforeParam !== undefined && prevCursorField !== undefined)
       pagination.push(`prevCursorField: ${stringLiteral(prevCursorField)}`);
-    lines.push(
-      `return this._client.requestPage(${requestLiteral}, { ${pagination.join(', ')} }, options);`,
-    );
+    const literal = `{ ${pagination.join(', ')} }`;
+    let shared = ctx.paginations.get(literal);
+    if (shared === undefined) {
+      shared = { name: ctx.imports.declare('PAGINATION'), literal, methods: [] };
+      ctx.paginations.set(literal, shared);
+    }
+    shared.methods.push(methodName);
+    lines.push(`return this._client.requestPage(${requestLiteral}, ${shared.name}, options);`);
   } else {
     lines.push(`return this._client.request(${requestLiteral}, options);`);
   }

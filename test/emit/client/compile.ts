@@ -56,9 +56,10 @@ export async function renderClient(
     [
       { ...emitOpenapiTypes(withSpec), format: false },
       ...emitClient(withSpec),
-      ...clientRuntimeFiles(),
+      // Copied as they are, as the pipeline copies templates (emit/package-sources.ts asTemplate).
+      ...clientRuntimeFiles().map((file) => ({ ...file, format: false })),
       emitGuards(withSpec.schemas, { typesModule: './types.js' }),
-      emitGuardRuntime(),
+      { ...emitGuardRuntime(), format: false },
       emitSchemaTypes(withSpec),
     ],
     notice,

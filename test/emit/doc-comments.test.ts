@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { wrapDocComments } from '../../generator/emit/doc-text.ts';
+import { ROOT } from '../helpers/spec.ts';
+
+const long = (words: number) => Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
+
+describe('wrapDocComments', () => {
+  it.each([
+    [
+      'a long one-line comment becomes a block, at its indentation',
+      { given: `  /** ${long(20)} */`, width: 60 },
+      [
+        '  /**',
+        '   * word0 word1 word2 word3 word4 word5 word6 word7 word8',
+        '   * word9 word10 word11 word12 word13 word14 word15 word16',
+        '   * word17 word18 word19',
+        '   */',
+      ].join('\n'),
+    ],
+    [
+      'a code span, an inline tag and a link are never broken',
+      {
+        given:
+          '/**\n * see `a b c d e f` and {@link X.y the y} and [the docs](https://x.test/a b)\n */',
+        width: 40,
+      },
+      '/**\n * see `a b c d e f` and\n * {@link X.y the y} and\n * [the docs](https://x.test/a b)\n */',
+    ],
+    [
+      'code fences, indented code and tables are kept',
+      {
+        given: `/**\n * \`\`\`ts\n * ${long(12)}\n * \`\`\`\n *     ${long(12)}\n * | ${long(12)} |\n */`,
+        width: 40,
+      },
+      `/**\n * \`\`\`ts\n * ${long(12)}\n * \`\`\`\n *     ${long(12)}\n * | ${long(12)} |\n */`,
+    ],
+    [
+      'list items wrap under their own text',
+      { given: `/**\n * - ${long(8)}\n */`, width: 30 },
+      '/**\n * - word0 word1 word2 word3\n *   word4 word5 word6 word7\n */',
+    ],
+    [
+      'code and short comments are left alone',
+      { given: `const x = '${long(30)}';`, width: 40 },
+      `const x = '${long(30)}';`,
+    ],
+  ])('%s', (_name, { given, width }, want) => {
+    expect(wrapDocComments(given, width)).toBe(want);
+  });
+});
+
+describe('generated/ resource files', () => {
+  const dir = join(ROOT, 'generated/src/resources');
+  const files = readdirSync(dir).filter((file) => file !== 'index.ts');
+
+  it.each(files)('%s: TSDoc lines fit in 100 columns, pagination options are one const', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const long = text
+      .split('\n')
+      .filter((line) => /^\s*(\/\*\*|\*)/.test(line) && line.length > 100);
+    expect(long).toEqual([]);
+    expect(text.match(/afterParam:/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+});
