@@ -12,10 +12,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { run } from './lib/run.ts';
+import { isEntryPoint } from './lib/entry-point.ts';
 
 export const DEFAULT_PACKAGE_DIR = 'generated';
 /** The package's build script (generator/emit/package.ts BUILD_SCRIPT_PATH). */
@@ -134,9 +134,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (
-  process.argv[1] !== undefined &&
-  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
-) {
-  process.exitCode = await main(process.argv.slice(2));
-}
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

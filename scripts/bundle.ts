@@ -9,11 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
 import { quietNodeEnv, redoclyBin } from './lib/redocly.ts';
 
 const { values } = parseArgs({
   options: {
-    spec: { type: 'string', default: 'spec/openapi.yaml' },
+    spec: { type: 'string', default: DEFAULT_SPEC },
     out: { type: 'string', default: 'build/openapi.json' },
     help: { type: 'boolean' },
   },
@@ -22,13 +23,7 @@ if (values.help) {
   console.log('Usage: npm run bundle [-- --spec <file>] [-- --out <file.json|file.yaml>]');
   process.exit(0);
 }
-const spec = resolve(values.spec);
-if (!existsSync(spec)) {
-  console.error(
-    `${values.spec}: no such file. Pass the root of the OpenAPI description with --spec.`,
-  );
-  process.exit(1);
-}
+const spec = specRootOrExit(values.spec);
 const out = resolve(values.out);
 mkdirSync(dirname(out), { recursive: true });
 const tmp = out.replace(/(\.\w+)$/, `.tmp-${process.pid}$1`);

@@ -23,7 +23,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
@@ -33,6 +33,7 @@ import { DocsPageError, finishPage } from './lib/docs-page.ts';
 import { sanitizeForDocs } from './lib/docs-sanitize.ts';
 import { run } from './lib/run.ts';
 import { isRecord } from '../generator/json.ts';
+import { isEntryPoint } from './lib/entry-point.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REDOCLY = join(REPO_ROOT, 'node_modules', '.bin', 'redocly');
@@ -319,9 +320,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (
-  process.argv[1] !== undefined &&
-  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
-) {
-  process.exitCode = await main(process.argv.slice(2));
-}
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -5,13 +5,13 @@
  *   npm run lint:spec [-- --spec <file>]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
 import { redoclyBin, quietNodeEnv } from './lib/redocly.ts';
 
 const { values } = parseArgs({
-  options: { spec: { type: 'string', default: 'spec/openapi.yaml' }, help: { type: 'boolean' } },
+  options: { spec: { type: 'string', default: DEFAULT_SPEC }, help: { type: 'boolean' } },
 });
 if (values.help) {
   console.log(
@@ -19,13 +19,7 @@ if (values.help) {
   );
   process.exit(0);
 }
-const spec = resolve(values.spec);
-if (!existsSync(spec)) {
-  console.error(
-    `${values.spec}: no such file. Pass the root of the OpenAPI description with --spec.`,
-  );
-  process.exit(1);
-}
+const spec = specRootOrExit(values.spec);
 const result = spawnSync(
   process.execPath,
   [redoclyBin(), 'lint', spec, '--config', resolve('redocly.yaml'), '--format', 'codeframe'],
