@@ -5,27 +5,16 @@
  * the spec's own example, and the client validates it with `responseValidation: 'throw'`, so
  * each answer is also checked against its schema's guard.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { responseGuards, SDKError, type Gigs } from '../../generated/src/index.ts';
-import {
-  json,
-  startServer,
-  type Reply,
-  type SeenRequest,
-  type TestServer,
-} from '../runtime/server.ts';
+import { json, type Reply, type SeenRequest, serverForTests } from '../runtime/server.ts';
 import { gigsFor, PROJECT, requestExample, responseExample, TOKEN, UUID } from './harness.ts';
 
-let server: TestServer;
+const server = serverForTests((request) => reply(request));
 let reply: (request: SeenRequest) => Reply;
 let gigs: Gigs;
 
-beforeAll(async () => {
-  server = await startServer((request) => reply(request));
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.requests.length = 0;
   gigs = gigsFor(server.url, { responseValidation: 'throw', responseGuards });
 });
 

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore, coreOf, DEFAULTS, linkCore, type Auth } from '../../templates/runtime/core.ts';
 import {
   ResponseValidationError,
@@ -21,22 +21,17 @@ import {
 import { path } from '../../templates/runtime/internal/path.ts';
 import type { Logger } from '../../templates/runtime/logger.ts';
 import { ResponseGuards, type GuardResult } from '../../templates/runtime/validation.ts';
-import { json, startServer, type Reply, type SeenRequest, type TestServer } from './server.ts';
+import { json, type Reply, type SeenRequest, serverForTests } from './server.ts';
 
 const TOKEN = 'sk_test_SECRET_4f9a';
 /** Backoff in milliseconds, so that retries take no time. */
 const FAST = { initialDelay: 1, maxDelay: 2 };
 
-let server: TestServer;
+const server = serverForTests((request) => reply(request));
 let reply: (request: SeenRequest) => Reply;
 let core: ClientCore;
 
-beforeAll(async () => {
-  server = await startServer((request) => reply(request));
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.requests.length = 0;
   reply = () => json(200, { ok: true });
   core = new ClientCore({ baseURL: server.url, token: TOKEN, backoff: FAST });
 });

@@ -4,7 +4,7 @@
  * bodies (JSON, text in its charset, binary as `Blob`, form, multipart, none, `*`/`*`, and the
  * empty-body rules). Event streams have their own file (event-stream.test.ts).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore, type APIRequest } from '../../templates/runtime/core.ts';
 import { InvalidResponseError, SDKError } from '../../templates/runtime/errors.ts';
 import { formBody, multipartBody, rawBody } from '../../templates/runtime/internal/body.ts';
@@ -16,21 +16,16 @@ import {
   readNothing,
   readText,
 } from '../../templates/runtime/internal/read.ts';
-import { json, startServer, type Reply, type SeenRequest, type TestServer } from './server.ts';
+import { json, type Reply, type SeenRequest, serverForTests } from './server.ts';
 
 /** Every byte value, twice: anything that decodes bytes as text would change them. */
 const BYTES = new Uint8Array([...Array(256).keys(), ...Array(256).keys()]);
 
-let server: TestServer;
+const server = serverForTests((request) => reply(request));
 let reply: (request: SeenRequest) => Reply;
 let core: ClientCore;
 
-beforeAll(async () => {
-  server = await startServer((request) => reply(request));
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.requests.length = 0;
   reply = () => json(200, { ok: true });
   core = new ClientCore({
     baseURL: server.url,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** One request as the server saw it: the raw request target, before any normalisation. */
 export interface SeenRequest {
@@ -97,5 +98,34 @@ export async function startServer(handle: (request: SeenRequest) => Reply): Prom
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/**
+ * The server of one test file: started before its tests, closed after them, its `requests`
+ * cleared before each test. Call it at the top level of the file; `url` and `requests` read the
+ * live server, so use them inside tests and hooks.
+ */
+export function serverForTests(handle: (request: SeenRequest) => Reply): TestServer {
+  let live: TestServer | undefined;
+  const current = (): TestServer => {
+    if (live === undefined) throw new Error('the test server starts in beforeAll');
+    return live;
+  };
+  beforeAll(async () => {
+    live = await startServer(handle);
+  });
+  afterAll(() => live?.close());
+  beforeEach(() => {
+    current().requests.length = 0;
+  });
+  return {
+    get url() {
+      return current().url;
+    },
+    get requests() {
+      return current().requests;
+    },
+    close: () => current().close(),
   };
 }
