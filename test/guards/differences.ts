@@ -87,7 +87,7 @@ export type DifferenceId =
   | 'inherited-keys'
   | 'proto-key'
   | 'equality-keys'
-  | 'nullable-without-type'
+  | 'nullable-composition'
   | 'pattern-fallback'
   | 'non-json';
 
@@ -314,18 +314,25 @@ export const DIFFERENCES: readonly Difference[] = [
     ],
   },
   {
-    id: 'nullable-without-type',
+    id: 'nullable-composition',
     summary:
-      'OpenAPI 3.0: `nullable: true` without `type` (beside allOf/anyOf/oneOf, as GitHub’s ' +
-      'spec writes it) accepts null; beside enum or const, null must be listed, as with a type.',
+      'OpenAPI 3.0: `nullable: true` beside allOf/anyOf/oneOf/not, with or without `type` (as ' +
+      'GitHub’s spec and many others write a nullable `$ref`), accepts null; beside enum or ' +
+      'const, null must be listed, as the 3.0.3 text says.',
     why:
-      'OpenAPI 3.0.3 lets nullable add null to an explicit `type` only, so to the letter the ' +
-      'keyword does nothing there; but such schemas mean "this or null" (GitHub’s nullable-* ' +
-      'schemas exist for nothing else), and ajv refuses to compile them at all.',
-    reference: 'such a schema becomes `anyOf: [{type: null}, <the schema without nullable>]`.',
+      'OpenAPI 3.0.3 lets nullable add null to an explicit `type` only, and other keywords keep ' +
+      'their meaning, so to the letter `{nullable: true, allOf: [{$ref: Pet}]}` rejects null ' +
+      '(the referenced schema does) and without `type` the keyword does nothing at all. But 3.0 ' +
+      'has no other way to make a `$ref` nullable, such schemas mean "Pet or null" (GitHub’s ' +
+      'nullable-* schemas exist for nothing else), the generated types say `Pet | null`, and ' +
+      'ajv refuses to compile the form without type. With enum or const the spec’s answer is ' +
+      'kept: null is valid only when listed (ajv and the types agree).',
+    reference:
+      'a 3.0 schema with `nullable: true` and no enum/const becomes `anyOf: [{type: null}, ' +
+      '<the schema without nullable>]` when it has no `type` or has allOf/anyOf/oneOf/not.',
     adapt: {
       components: (components, version) =>
-        version === '3.0' ? nullableWithoutTypeAsAnyOf(components) : components,
+        version === '3.0' ? nullableCompositionAsAnyOf(components) : components,
     },
     witnesses: [
       {
@@ -338,6 +345,21 @@ export const DIFFERENCES: readonly Difference[] = [
         value: null,
         guard: true,
         plain: 'refuses',
+      },
+      {
+        version: '3.0',
+        schemas: {
+          MaybeUser: {
+            type: 'object',
+            nullable: true,
+            allOf: [{ $ref: '#/components/schemas/User' }],
+          },
+          User: { type: 'object', required: ['login'], properties: { login: { type: 'string' } } },
+        },
+        schema: 'MaybeUser',
+        value: null,
+        guard: true,
+        plain: false,
       },
     ],
   },
@@ -550,13 +572,15 @@ function renameKeysInSchemas(components: RawSchema, keys: readonly string[]): Ra
   });
 }
 
-function nullableWithoutTypeAsAnyOf(components: RawSchema): RawSchema {
+function nullableCompositionAsAnyOf(components: RawSchema): RawSchema {
+  const composed = ['allOf', 'anyOf', 'oneOf', 'not'];
   return mapComponentSchemas(components, (schema) => {
-    if (schema.nullable !== true || 'type' in schema || '$ref' in schema) return schema;
+    if (schema.nullable !== true || '$ref' in schema) return schema;
+    if ('type' in schema && !composed.some((k) => k in schema)) return schema;
     const rest: RawSchema = { ...schema };
     delete rest.nullable;
     // With enum or const, null is valid only when listed (the model's rule, and ajv's with a type).
-    if ('enum' in schema || 'const' in schema) return rest;
+    if ('enum' in schema || 'const' in schema) return 'type' in schema ? schema : rest;
     return { anyOf: [{ type: 'null' }, rest] };
   });
 }
