@@ -306,8 +306,13 @@ describe('discriminators', () => {
     });
   });
 
-  it('is an annotation when a variant is inline', () => {
+  it('decides beside inline variants that cannot hold an object (type: null)', () => {
     const [pet] = model(schemas({ propertyName: 'kind' }, [...refs, { type: 'null' }]));
+    expect(pet?.node).toMatchObject({ discriminator: { propertyName: 'kind' } });
+  });
+
+  it('is an annotation when a variant is an inline object', () => {
+    const [pet] = model(schemas({ propertyName: 'kind' }, [...refs, { type: 'object' }]));
     expect(pet?.node.kind).toBe('union');
     expect(pet?.node).not.toHaveProperty('discriminator');
   });

@@ -161,16 +161,27 @@ export const DIFFERENCES: readonly Difference[] = [
   {
     id: 'discriminator',
     summary:
-      'With a `discriminator` over `$ref` variants, the discriminator property’s value picks the ' +
-      'one variant to check; an unknown or missing value fails.',
+      'With a `discriminator` over `$ref` variants (beside variants that cannot hold an object, ' +
+      'like `type: null`), the discriminator property’s value picks the one variant to check: an ' +
+      'explicit `mapping` entry, else the value the variant pins the property to (`const`, or an ' +
+      '`enum` of strings, also through `allOf`), else the variant’s components key. An unknown or ' +
+      'missing value fails. Beside inline object variants, or without oneOf/anyOf (an allOf ' +
+      'parent), the discriminator is an annotation.',
     why:
-      'That is what an OpenAPI discriminator means and what the generated types say. Plain ' +
-      'oneOf rejects a value that matches two variants although its discriminator names one, ' +
-      'and accepts one whose discriminator names a variant it does not match.',
+      'That is what an OpenAPI discriminator means (3.1.1 §4.8.25) and what the generated types ' +
+      'say, and it is how ajv’s own `discriminator: true` reads pinned variants. Plain oneOf ' +
+      'rejects a value that matches two variants although its discriminator names one, and ' +
+      'accepts one whose discriminator names a variant it does not match.',
     reference:
-      'each such union becomes `if: {type: object}, then: anyOf` of one branch per mapping entry ' +
-      '(`required` + `const` on the property, `allOf: [$ref]` of the target), `else:` the union as it was.',
-    adapt: { components: (components, version) => rewriteDiscriminators(components, version) },
+      'each such union becomes `if: {type: object}, then: <dispatch>, else:` the union as it was. ' +
+      'The dispatch is ajv’s own discriminator keyword (option `discriminator: true`) wherever ' +
+      'ajv supports the form (oneOf, no mapping, `properties.<name>` with a `const` or `enum` in ' +
+      'each variant); elsewhere an anyOf of one branch per value (`required` + `const` on the ' +
+      'property, `allOf: [$ref]` of the target). Other discriminators are dropped.',
+    adapt: {
+      options: { discriminator: true },
+      components: (components, version) => rewriteDiscriminators(components, version),
+    },
     witnesses: [
       {
         version: '3.1',
@@ -195,6 +206,25 @@ export const DIFFERENCES: readonly Difference[] = [
         },
         schema: 'Shape',
         value: { kind: 'Circle', radius: 1, side: 2 },
+        guard: true,
+        plain: false,
+      },
+      {
+        version: '3.1',
+        schemas: {
+          Vehicle: {
+            oneOf: [{ $ref: '#/components/schemas/Van' }, { $ref: '#/components/schemas/Cart' }],
+            discriminator: { propertyName: 'kind' },
+          },
+          Van: {
+            type: 'object',
+            required: ['kind', 'seats'],
+            properties: { kind: { enum: ['van', 'minivan'] }, seats: { type: 'integer' } },
+          },
+          Cart: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } },
+        },
+        schema: 'Vehicle',
+        value: { kind: 'van', seats: 2 },
         guard: true,
         plain: false,
       },
@@ -470,49 +500,179 @@ function variantKey(variant: unknown, version: OpenApiVersion): string | undefin
   return asserts ? undefined : key;
 }
 
+/**
+ * Every discriminator the guards act on becomes `if: {type: object}, then: <dispatch>, else: <the
+ * union as it was>`; every other one is dropped (an annotation). The dispatch is ajv's own
+ * `discriminator` keyword wherever ajv supports the form (oneOf, no mapping, each variant's
+ * `properties.<name>` a `const` or `enum` of unique strings, the property required), so the
+ * reading of pinned values is ajv's, not ours; elsewhere it is an `anyOf` of one branch per value:
+ * `required` + `const` on the property, `allOf: [$ref]` of the target.
+ */
 function rewriteDiscriminators(components: RawSchema, version: OpenApiVersion): RawSchema {
+  const schemas = isRawSchema(components.schemas) ? components.schemas : {};
   return mapComponentSchemas(components, (schema) => {
     const discriminator = schema.discriminator;
-    if (!isRawSchema(discriminator) || typeof discriminator.propertyName !== 'string')
-      return schema;
-    const property = discriminator.propertyName;
+    if (discriminator === undefined) return schema;
     const out: RawSchema = { ...schema };
+    delete out.discriminator;
+    if (!isRawSchema(discriminator) || typeof discriminator.propertyName !== 'string') return out;
+    const property = discriminator.propertyName;
     const added: RawSchema[] = [];
     for (const mode of ['anyOf', 'oneOf'] as const) {
       const variants = schema[mode];
       if (!Array.isArray(variants) || variants.length === 0) continue;
       const keys = variants.map((v) => variantKey(v, version));
-      if (keys.some((k) => k === undefined)) continue;
-      const mapping: [string, string][] = [];
-      if (isRawSchema(discriminator.mapping)) {
-        for (const [value, ref] of Object.entries(discriminator.mapping)) {
-          const target = typeof ref === 'string' && ref.startsWith('#') ? componentKey(ref) : ref;
-          if (typeof target === 'string') mapping.push([value, target]);
-        }
-      }
-      const mapped = new Set(mapping.map(([, target]) => target));
-      for (const key of keys) if (key !== undefined && !mapped.has(key)) mapping.push([key, key]);
-      const seen = new Set<string>();
-      const branches = mapping
-        .filter(([value]) => !seen.has(value) && seen.add(value))
-        .map(([value, target]) => ({
-          required: [property],
-          properties: { [property]: { const: value } },
-          allOf: [{ $ref: componentRef(target) }],
-        }));
+      if (variants.some((v, i) => keys[i] === undefined && mayHoldObject(v))) continue;
+      const native =
+        mode === 'oneOf' && discriminator.mapping === undefined
+          ? ajvDiscriminator(schema, variants, property, schemas)
+          : undefined;
+      const then = native ?? {
+        anyOf: discriminatorMapping(discriminator, keys, property, schemas).map(
+          ([value, target]) => ({
+            required: [property],
+            properties: { [property]: { const: value } },
+            allOf: [{ $ref: componentRef(target) }],
+          }),
+        ),
+      };
       delete out[mode];
-      added.push({
-        if: { type: 'object' },
-        then: { anyOf: branches },
-        else: { [mode]: variants },
-      });
+      added.push({ if: { type: 'object' }, then, else: { [mode]: variants } });
     }
-    if (added.length === 0) return schema;
-    delete out.discriminator;
+    if (added.length === 0) return out;
     const allOf = Array.isArray(out.allOf) ? out.allOf : [];
     out.allOf = [...allOf, ...added];
     return out;
   });
+}
+
+/** The value → components key pairs of a discriminator (first one wins for a value). */
+function discriminatorMapping(
+  discriminator: RawSchema,
+  keys: readonly (string | undefined)[],
+  property: string,
+  schemas: RawSchema,
+): [string, string][] {
+  const mapping: [string, string][] = [];
+  if (isRawSchema(discriminator.mapping)) {
+    for (const [value, ref] of Object.entries(discriminator.mapping)) {
+      const target = typeof ref === 'string' && ref.startsWith('#') ? componentKey(ref) : ref;
+      if (typeof target === 'string') mapping.push([value, target]);
+    }
+  }
+  const mapped = new Set(mapping.map(([, target]) => target));
+  for (const key of keys) {
+    if (key === undefined || mapped.has(key)) continue;
+    mapped.add(key);
+    const pinned = pins(schemas[key], property, schemas, []);
+    for (const value of pinned ?? [key]) mapping.push([value, key]);
+  }
+  const seen = new Set<string>();
+  return mapping.filter(([value]) => !seen.has(value) && seen.add(value));
+}
+
+/**
+ * The strings a schema pins `property` to: a `const` or `enum` of `properties[property]`, after
+ * `$ref`s, here or in `allOf` members (which narrow each other); undefined when none does.
+ */
+function pins(
+  schema: unknown,
+  property: string,
+  schemas: RawSchema,
+  path: unknown[],
+): string[] | undefined {
+  if (!isRawSchema(schema) || path.includes(schema)) return undefined;
+  const inner = [...path, schema];
+  const key = componentKey(schema.$ref);
+  if (key !== undefined) return pins(schemas[key], property, schemas, inner);
+  const found: string[][] = [];
+  const own = isRawSchema(schema.properties) ? schema.properties[property] : undefined;
+  if (own !== undefined) {
+    const values = listedValues(own, schemas, []);
+    if (values) found.push(values);
+  }
+  for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    const values = pins(member, property, schemas, inner);
+    if (values) found.push(values);
+  }
+  const [first, ...rest] = found;
+  return first?.filter((v) => rest.every((r) => r.includes(v)));
+}
+
+function listedValues(schema: unknown, schemas: RawSchema, path: unknown[]): string[] | undefined {
+  if (!isRawSchema(schema) || path.includes(schema)) return undefined;
+  const inner = [...path, schema];
+  const key = componentKey(schema.$ref);
+  if (key !== undefined) return listedValues(schemas[key], schemas, inner);
+  const found: string[][] = [];
+  if ('const' in schema) found.push(typeof schema.const === 'string' ? [schema.const] : []);
+  if (Array.isArray(schema.enum))
+    found.push(schema.enum.filter((v): v is string => typeof v === 'string'));
+  for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    const values = listedValues(member, schemas, inner);
+    if (values) found.push(values);
+  }
+  const [first, ...rest] = found;
+  return first?.filter((v) => rest.every((r) => r.includes(v)));
+}
+
+/**
+ * `{oneOf, discriminator}` in the form ajv's own discriminator keyword takes, or undefined when
+ * ajv would refuse it (see ajv/lib/vocabularies/discriminator: each variant, after a bare `$ref`,
+ * has `properties.<name>` with a non-empty string `const` or an `enum` of strings, unique across
+ * variants, and the property is required above or in every variant).
+ */
+function ajvDiscriminator(
+  schema: RawSchema,
+  variants: unknown[],
+  property: string,
+  schemas: RawSchema,
+): RawSchema | undefined {
+  const requiredIn = (s: RawSchema) => Array.isArray(s.required) && s.required.includes(property);
+  const seen = new Set<string>();
+  for (const variant of variants) {
+    if (!isRawSchema(variant)) return undefined;
+    const key = componentKey(variant.$ref);
+    const resolved = key === undefined ? variant : schemas[key];
+    if (!isRawSchema(resolved)) return undefined;
+    const own = isRawSchema(resolved.properties) ? resolved.properties[property] : undefined;
+    if (!isRawSchema(own)) return undefined;
+    const values =
+      typeof own.const === 'string' && own.const !== ''
+        ? [own.const]
+        : Array.isArray(own.enum)
+          ? own.enum
+          : undefined;
+    if (!values || values.some((v) => typeof v !== 'string' || seen.has(v))) return undefined;
+    for (const v of values as string[]) seen.add(v);
+    if (!requiredIn(schema) && !requiredIn(resolved)) return undefined;
+  }
+  return { oneOf: variants, discriminator: { propertyName: property } };
+}
+
+/**
+ * False for an inline variant that can never hold an object (the generator's reading: a single
+ * primitive type, maybe beside 'null'; an enum of primitives; `false`).
+ */
+function mayHoldObject(variant: unknown): boolean {
+  if (variant === false) return false;
+  if (!isRawSchema(variant)) return true;
+  if (['$ref', 'allOf', 'anyOf', 'oneOf', 'not'].some((k) => k in variant)) return true;
+  const type = variant.type;
+  const types = (Array.isArray(type) ? type : type === undefined ? [] : [type]).filter(
+    (t) => t !== 'null',
+  );
+  const listed = [
+    ...(Array.isArray(variant.enum) ? variant.enum : []),
+    ...('const' in variant ? [variant.const] : []),
+  ];
+  if (type === undefined) {
+    return listed.length === 0 || listed.some((v) => typeof v === 'object' && v !== null);
+  }
+  if (types.length === 0) return false;
+  return !(
+    types.length === 1 && ['boolean', 'string', 'number', 'integer'].includes(String(types[0]))
+  );
 }
 
 function dropWriteOnlyRequired(components: RawSchema): RawSchema {
