@@ -89,10 +89,12 @@ function emitCore(node: SchemaNode, x: string, code: Code, g: GenContext): void 
   }
 }
 
-/** True when `node` is checked by inline code (not a call that takes `unknown`). */
+/**
+ * True when `node` is checked by inline code (not only by a call that takes `unknown`): type
+ * tests, but also the comparisons of a union's or a `not`'s simple branches (`x === "auto"`).
+ */
 function printsInline(node: SchemaNode, g: GenContext): boolean {
-  if (node.kind === 'ref' || node.kind === 'any' || node.kind === 'not') return false;
-  if (node.kind === 'union' && !node.discriminator) return false;
+  if (node.kind === 'ref' || node.kind === 'any') return false;
   return g.file.sharedFunction('is', node, g.root, g.owner) === undefined;
 }
 
