@@ -119,8 +119,10 @@ const MODULE_DOC = `/**
  * - Properties a schema does not declare are accepted, unless it sets \`additionalProperties: false\`.
  * - Values are checked as they arrive in responses: \`readOnly\` properties like any other, and
  *   \`writeOnly\` properties (which servers never send) are not required, but checked when present.
- * - \`nullable: true\` (or \`'null'\` in a type list) accepts null. With a \`discriminator\`, the
- *   discriminator property picks the one schema to check.
+ * - \`nullable: true\` (or \`'null'\` in a type list) accepts null, except beside \`enum\`/\`const\`,
+ *   where null must be listed: OpenAPI 3.0.3 says nullable adds null to \`type\` only and other
+ *   keywords keep their meaning. With a \`discriminator\`, the discriminator property picks the
+ *   one schema to check (a mapping entry, else the value the schema pins it to, else its name).
  * - String lengths count Unicode code points; \`multipleOf\` tolerates binary floating point;
  *   NaN and Infinity are not numbers (JSON cannot carry them).
  */`;

@@ -13,8 +13,12 @@
  *
  * Not differences (the guards and ajv agree, and the differential run checks it): readOnly
  * properties are checked like any other (responses carry them); string lengths count code points;
- * `uniqueItems` and `enum` compare by JSON equality; a discriminator beside inline variants is an
- * annotation; in 3.0 the siblings of `$ref` are ignored, in 3.1 they apply.
+ * `uniqueItems` and `enum` compare by JSON equality; a discriminator beside inline object variants
+ * is an annotation; in 3.0 the siblings of `$ref` are ignored, in 3.1 they apply; a 3.0 nullable
+ * enum or const accepts null only when null is listed, as OpenAPI 3.0.3 says of `nullable` ("A
+ * true value adds "null" to the allowed types specified by the type keyword, only if type is
+ * explicitly defined within the same Schema Object. Other Schema Object constraints retain their
+ * defined behavior, and therefore may disallow the use of null as a value.") and as ajv decides.
  */
 import type { Options } from 'ajv';
 import { isRawSchema, mapComponentSchemas, type RawSchema } from './schema-walk.ts';
