@@ -43,9 +43,10 @@ export const GUARD_RUNTIME_TYPE_NAMES: readonly string[] = [
 
 /**
  * Type names the generated dates module exports (`Revived`, `Serialized`), which the package
- * entry point re-exports beside the schema types: no named schema may take them either.
+ * entry point re-exports beside the schema types: no named schema may take them either. Nor
+ * `Dates`, whose helper `serializeDates` would clash with the runtime's that the module exports.
  */
-export const DATES_TYPE_NAMES: readonly string[] = ['Revived', 'Serialized'];
+export const DATES_TYPE_NAMES: readonly string[] = ['Revived', 'Serialized', 'Dates'];
 
 const COMPONENT_PREFIX = '#/components/schemas/';
 
