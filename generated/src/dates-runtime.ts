@@ -55,42 +55,183 @@ export type Serialized<T> = T extends Date
     : T;
 
 /**
+ * How many objects and arrays deep reviving and serializing follow a value before they give up
+ * with a TypeError. JSON from a server is nowhere near; a deeper value is no JSON a server sends
+ * (and recursion that deep would exhaust the call stack). A cycle is not followed: it is kept.
+ */
+export const MAX_NESTING = 1000;
+
+/**
  * The wire form of a revived value: every Date becomes its date-time string (see
- * {@link formatDateTime}). Parts without Dates are returned as they are, not copied.
+ * {@link formatDateTime}). Parts without Dates are returned as they are, not copied; a cycle in
+ * `value` is not followed twice. Throws a TypeError for a value nested deeper than
+ * {@link MAX_NESTING} levels.
  */
 export function serializeDates<T>(value: T): Serialized<T> {
   // One assertion, at the boundary: replaceDates changes exactly what Serialized<T> says.
-  return replaceDates(value) as Serialized<T>;
+  return serializeValue(value) as Serialized<T>;
 }
 
-function replaceDates(value: unknown): unknown {
+/** {@link serializeDates} for a value of any type, typed as what it is: unknown. */
+export function serializeValue(value: unknown): unknown {
+  return replaceDates(value, new Map(), 0);
+}
+
+/**
+ * Where a value holds date-time strings, for {@link reviveDates}: `'date-time'` (the value
+ * itself), the `properties` of an object, the `items` of an array, the `values` of a map,
+ * `variants` tried in order (each with the guard that picks it), or a function that gives a
+ * named schema's plan when it is needed (schemas refer to each other and to themselves).
+ */
+export type DatePlan =
+  | 'date-time'
+  | (() => DatePlan)
+  | { readonly properties: Readonly<Record<string, DatePlan>> }
+  | { readonly items: DatePlan }
+  | { readonly values: DatePlan }
+  | { readonly variants: readonly (readonly [(value: unknown) => boolean, DatePlan])[] };
+
+/**
+ * A copy of `value` with the date-time strings `plan` points at as Dates (see
+ * {@link parseDateTime}). What does not have the shape the plan expects (null, a missing
+ * property, a number where a string was planned) is left as it is, so reviving never fails on a
+ * value the guards accepted, nor on one they did not. Parts without dates are shared, not
+ * copied; an object met twice gives the same copy, so a cycle stays a cycle. Throws a TypeError
+ * for a value nested deeper than {@link MAX_NESTING} levels.
+ */
+export function reviveDates(value: unknown, plan: DatePlan): unknown {
+  return revive(value, plan, new Map(), 0);
+}
+
+function revive(
+  value: unknown,
+  plan: DatePlan,
+  copies: Map<object, unknown>,
+  depth: number,
+): unknown {
+  for (let hops = 0; typeof plan === 'function'; hops++) {
+    // A schema that is only another schema: a loop of them ends too.
+    if (hops > MAX_NESTING) throw tooDeep();
+    plan = plan();
+  }
+  if (plan === 'date-time') return typeof value === 'string' ? parseDateTime(value) : value;
+  if ('variants' in plan) {
+    for (const [fits, variant] of plan.variants) {
+      if (fits(value)) return revive(value, variant, copies, depth);
+    }
+    return value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (depth + 1 > MAX_NESTING) throw tooDeep();
+  if ('items' in plan) {
+    if (!Array.isArray(value)) return value;
+    const copy: unknown[] = [];
+    copies.set(value, copy);
+    for (const item of value as unknown[]) copy.push(revive(item, plan.items, copies, depth + 1));
+    return copy;
+  }
+  if (Array.isArray(value)) return value;
+  const copy = copyObject(value);
+  copies.set(value, copy);
+  const keys = 'values' in plan ? Object.keys(copy) : Object.keys(plan.properties);
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(copy, key)) continue;
+    const inner = 'values' in plan ? plan.values : plan.properties[key];
+    if (inner !== undefined) setOwn(copy, key, revive(copy[key], inner, copies, depth + 1));
+  }
+  return copy;
+}
+
+function replaceDates(value: unknown, copies: Map<object, unknown>, depth: number): unknown {
   if (value instanceof Date) return formatDateTime(value);
   if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      const replaced = replaceDates(item);
-      if (replaced !== item) {
-        copy ??= value.slice();
-        copy[i] = replaced;
-      }
-    }
-    return copy ?? value;
-  }
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (depth + 1 > MAX_NESTING) throw tooDeep();
+  // Until a Date turns up below, the value is its own wire form (for a cycle back to it, too).
+  copies.set(value, value);
+  const source = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const replaced = replaceDates(item);
-    if (replaced !== item) {
-      // defineProperty: a `__proto__` key stays an own property, as JSON.parse made it.
-      copy ??= Object.fromEntries(Object.entries(value));
-      Object.defineProperty(copy, key, {
-        value: replaced,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+  for (const key of Object.keys(source)) {
+    const item = source[key];
+    const replaced = replaceDates(item, copies, depth + 1);
+    if (replaced === item) continue;
+    if (copy === undefined) {
+      copy = Array.isArray(value)
+        ? (value.slice() as unknown as Record<string, unknown>)
+        : copyObject(source);
+      copies.set(value, copy);
     }
+    setOwn(copy, key, replaced);
   }
   return copy ?? value;
 }
+
+function tooDeep(): TypeError {
+  return new TypeError(
+    `the value nests deeper than ${MAX_NESTING} levels, or its schemas refer to each other in a loop`,
+  );
+}
+
+/** A shallow copy that keeps every own key, `__proto__` included, as JSON.parse made it. */
+function copyObject(value: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) setOwn(copy, key, item);
+  return copy;
+}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  // defineProperty: a `__proto__` key stays an own property, as JSON.parse made it.
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * The revived type of a value of wire type `W` that plan `P` revives: the type-level twin of
+ * {@link DatePlan}, applied to each member of a union (`string | null` → `Date | null`), keeping
+ * every other property, its optionality and its type. `P` is `'date-time'`, `{ ref: [Wire,
+ * 'Name'] }` (a named schema: `S['Name']`), `{ variants: [[Wire, 'Name'], …] }`, `{ items: P }`,
+ * `{ values: P }` or `{ properties: { name: P } }`; `S` maps schema names to their revived types
+ * (the generated `Revived`). Schemas are named, not inlined, so types that refer to each other in
+ * a loop stay lazy.
+ */
+export type Revive<W, P, S> = W extends unknown ? ReviveMember<W, P, S> : never;
+
+type ReviveMember<W, P, S> = P extends 'date-time'
+  ? W extends string
+    ? Date
+    : W
+  : P extends { ref: readonly [infer T, infer N extends keyof S] }
+    ? W extends T
+      ? S[N]
+      : W
+    : P extends { variants: infer V }
+      ? ReviveVariant<W, V, S>
+      : P extends { items: infer I }
+        ? W extends readonly (infer E)[]
+          ? Revive<E, I, S>[]
+          : W
+        : W extends readonly unknown[]
+          ? W
+          : W extends object
+            ? P extends { values: infer V }
+              ? { [K in keyof W]: Revive<W[K], V, S> }
+              : P extends { properties: infer Ps }
+                ? { [K in keyof W]: K extends keyof Ps ? Revive<W[K], Ps[K], S> : W[K] }
+                : W
+            : W;
+
+type ReviveVariant<W, V, S> = V extends readonly [
+  readonly [infer T, infer N extends keyof S],
+  ...infer Rest,
+]
+  ? W extends T
+    ? S[N]
+    : ReviveVariant<W, Rest, S>
+  : W;
