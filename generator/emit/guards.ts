@@ -11,6 +11,7 @@ import {
   type JSDocStructure,
   type OptionalKind,
   type StatementStructures,
+  type VariableStatementStructure,
 } from 'ts-morph';
 import { GUARD_RUNTIME_TYPE_NAMES } from '../model/build-schema.ts';
 import { escapeJsDoc, stringLiteral } from '../model/names.ts';
@@ -18,7 +19,12 @@ import type { NamedSchema } from '../model/types.ts';
 import { emitCheck } from './guards/check.ts';
 import { Code, PathExpr } from './guards/code.ts';
 import { emitCollect } from './guards/collect.ts';
-import { FileScope, FunctionScope, type HelperRequest } from './guards/scope.ts';
+import {
+  FileScope,
+  FunctionScope,
+  type HelperRequest,
+  type ModuleConstant,
+} from './guards/scope.ts';
 import type { EmittedSourceFile } from './types.ts';
 
 export const GUARDS_PATH = 'src/guards.ts';
@@ -41,11 +47,31 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
     );
   }
   const file = new FileScope(schemas);
-  const functions: StatementStructures[] = [];
+  // Each schema's constants, functions and helpers together, named after it; then the helpers of
+  // shapes shared by content, in name order (guards/scope.ts).
+  const declarations: StatementStructures[] = [];
+  const shared = new Map<string, FunctionDeclarationStructure[]>();
+  const deferred: HelperRequest[] = [];
   for (const schema of schemas) {
-    functions.push(...schemaFunctions(schema, file));
-    for (let next = file.pending.shift(); next; next = file.pending.shift())
-      functions.push(helperFunction(next, file));
+    file.beginSchema(schema);
+    const functions: StatementStructures[] = schemaFunctions(schema, file);
+    for (let next = file.pending.shift(); next; next = file.pending.shift()) {
+      if (file.sharedOwners.has(next.owner)) deferred.push(next);
+      else functions.push(helperFunction(next, file));
+    }
+    declarations.push(...file.constants.map(constantStatement), ...functions);
+  }
+  for (let next = deferred.shift() ?? file.pending.shift(); next;) {
+    file.beginShared(next.owner);
+    const block = shared.get(next.owner) ?? [];
+    block.push(helperFunction(next, file));
+    shared.set(next.owner, block);
+    next = file.pending.shift() ?? deferred.shift();
+  }
+  for (const owner of [...shared.keys()].sort()) {
+    file.beginShared(owner);
+    const functions = (shared.get(owner) ?? []).sort(byHelperName);
+    declarations.push(...file.constants.map(constantStatement), ...functions);
   }
   const runtimeModule = opts.runtimeModule ?? RUNTIME_MODULE;
   const statements: EmittedSourceFile['statements'] = [MODULE_DOC];
@@ -86,17 +112,28 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       namedExports: ['ValidationIssue', 'ValidationResult'],
     },
   );
-  for (const constant of file.constants) {
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [
-        { name: constant.name, type: constant.type, initializer: constant.initializer },
-      ],
-    });
-  }
-  statements.push(...functions);
+  statements.push(...declarations);
   return { path: GUARDS_PATH, statements };
+}
+
+/** `isShape_x`, `collectShape_x`, `isShape_x_1`, …: by helper, is before collect. */
+function byHelperName(a: FunctionDeclarationStructure, b: FunctionDeclarationStructure): number {
+  const key = (f: FunctionDeclarationStructure) => {
+    const name = f.name ?? '';
+    const mode = name.startsWith('is') ? 0 : 1;
+    return [name.replace(/^(is|collect)/, ''), mode] as const;
+  };
+  const [helperA, modeA] = key(a);
+  const [helperB, modeB] = key(b);
+  return helperA < helperB ? -1 : helperA > helperB ? 1 : modeA - modeB;
+}
+
+function constantStatement(constant: ModuleConstant): VariableStatementStructure {
+  return {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: constant.name, type: constant.type, initializer: constant.initializer }],
+  };
 }
 
 /** `src/guards-runtime.ts`: templates/guards/runtime.ts, unchanged. */

@@ -77,7 +77,7 @@ function emitCore(node: SchemaNode, x: string, code: Code, g: GenContext): void 
         // (another type, even `never`) must not constrain its checks.
         let value = x;
         if (i > 0 && printsInline(member, g)) {
-          value = g.fn.local('v');
+          value = g.fn.derived(x, 'member');
           code.line(`const ${value}: unknown = ${x};`);
         }
         emitCheck(member, value, code, g);
@@ -115,10 +115,10 @@ function typed(
 
 function emitArray(node: ArrayNode, x: string, code: Code, g: GenContext): void {
   const body = code.child();
-  const a = g.fn.local('a');
+  const a = g.fn.derived(x, 'items');
   for (const c of arrayCountConstraints(node, a)) body.ifLine(c.fail, 'return false;');
   node.prefixItems.forEach((item, index) => {
-    const e = g.fn.local('e');
+    const e = g.fn.derived(x, `at${index}`);
     const checks = body.child();
     emitCheck(item, e, checks, g);
     if (checks.isEmpty) return;
@@ -131,8 +131,8 @@ function emitArray(node: ArrayNode, x: string, code: Code, g: GenContext): void 
   if (items && items.kind === 'never' && !items.nullable) {
     body.ifLine(`${a}.length > ${node.prefixItems.length}`, 'return false;');
   } else if (items) {
-    const i = g.fn.local('i');
-    const e = g.fn.local('e');
+    const i = g.fn.derived(x, 'index');
+    const e = g.fn.derived(x, 'item');
     const checks = body.child();
     emitCheck(items, e, checks, g);
     if (!checks.isEmpty) {
@@ -154,10 +154,10 @@ function emitArray(node: ArrayNode, x: string, code: Code, g: GenContext): void 
 
 function emitObject(node: ObjectNode, x: string, code: Code, g: GenContext): void {
   const body = code.child();
-  const o = g.fn.local('o');
+  const o = g.fn.derived(x, 'record');
   for (const prop of node.properties) {
     const required = isRequiredInResponse(prop, g.file.schemas);
-    const p = g.fn.local('p');
+    const p = g.fn.property(prop.name);
     const checks = body.child();
     emitCheck(prop.node, p, checks, g);
     if (!required && checks.isEmpty) continue;
@@ -173,11 +173,11 @@ function emitObject(node: ObjectNode, x: string, code: Code, g: GenContext): voi
     body.ifLine(`${readProperty(o, name, g.file)} === undefined`, 'return false;');
   }
   if (node.minProperties !== undefined || node.maxProperties !== undefined) {
-    const n = g.fn.local('n');
+    const n = g.fn.derived(x, 'count');
     body.line(`const ${n} = Object.keys(${o}).length;`);
     for (const c of propertyCountConstraints(node, n)) body.ifLine(c.fail, 'return false;');
   }
-  emitKeyLoop(node, o, body, g);
+  emitKeyLoop(node, x, o, body, g);
   const withLocal = body.child();
   if (!body.isEmpty) {
     withLocal.line(`const ${o} = ${x} as Record<string, unknown>;`);
@@ -193,21 +193,25 @@ export function checksAdditional(node: ObjectNode): boolean {
 }
 
 /** `for (const k in o)`: propertyNames, patternProperties and additionalProperties. */
-function emitKeyLoop(node: ObjectNode, o: string, code: Code, g: GenContext): void {
+function emitKeyLoop(node: ObjectNode, x: string, o: string, code: Code, g: GenContext): void {
   const additional = checksAdditional(node) ? node.additionalProperties : undefined;
   if (!node.propertyNames && node.patternProperties.length === 0 && !additional) return;
   const onlyForbids =
     !node.propertyNames && node.patternProperties.length === 0 && node.properties.length === 0;
   // `for (const _k in o) return false;` when any key fails: `_` marks the key as unused.
-  const k = `${onlyForbids && additional?.kind === 'never' && !additional.nullable ? '_' : ''}${g.fn.local('k')}`;
+  const k =
+    onlyForbids && additional?.kind === 'never' && !additional.nullable
+      ? g.fn.unused(x, 'key')
+      : g.fn.derived(x, 'key');
   const loop = code.child();
   if (node.propertyNames) emitCheck(node.propertyNames, k, loop, g);
-  const m = additional && node.patternProperties.length > 0 ? g.fn.local('m') : undefined;
+  const m =
+    additional && node.patternProperties.length > 0 ? g.fn.derived(x, 'matched') : undefined;
   if (m) loop.line(`let ${m} = false;`);
   for (const { pattern, node: valueNode } of node.patternProperties) {
     const inner = loop.child();
     if (m) inner.line(`${m} = true;`);
-    const e = g.fn.local('e');
+    const e = g.fn.derived(x, 'entry');
     const checks = inner.child();
     emitCheck(valueNode, e, checks, g);
     if (!checks.isEmpty) {
@@ -225,7 +229,7 @@ function emitKeyLoop(node: ObjectNode, o: string, code: Code, g: GenContext): vo
     if (additional.kind === 'never' && !additional.nullable) {
       inner.line('return false;');
     } else {
-      const e = g.fn.local('e');
+      const e = g.fn.derived(x, 'entry');
       inner.line(`const ${e} = ${o}[${k}];`);
       emitCheck(additional, e, inner, g);
     }
@@ -288,7 +292,7 @@ function emitPlainUnion(node: UnionNode, x: string, code: Code, g: GenContext): 
     code.ifLine(negate(ordered.join(' || ')), 'return false;');
     return;
   }
-  const n = g.fn.local('n');
+  const n = g.fn.derived(x, 'matches');
   code.line(`let ${n} = 0;`);
   for (const test of tests) code.ifLine(test, `${n}++;`);
   code.ifLine(`${n} !== 1`, 'return false;');
