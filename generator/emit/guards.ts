@@ -19,6 +19,7 @@ import type { NamedSchema } from '../model/types.ts';
 import { emitCheck } from './guards/check.ts';
 import { Code, PathExpr } from './guards/code.ts';
 import { emitCollect } from './guards/collect.ts';
+import { recursiveSchemas } from './guards/recursion.ts';
 import {
   FileScope,
   FunctionScope,
@@ -47,6 +48,7 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
     );
   }
   const file = new FileScope(schemas);
+  const recursive = recursiveSchemas(schemas);
   // Each schema's constants, functions and helpers together, named after it; then the helpers of
   // shapes shared by content, in name order (guards/scope.ts).
   const declarations: StatementStructures[] = [];
@@ -54,7 +56,11 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
   const deferred: HelperRequest[] = [];
   for (const schema of schemas) {
     file.beginSchema(schema);
-    const functions: StatementStructures[] = schemaFunctions(schema, file);
+    const functions: StatementStructures[] = schemaFunctions(
+      schema,
+      file,
+      recursive.has(schema.name),
+    );
     for (let next = file.pending.shift(); next; next = file.pending.shift()) {
       if (file.sharedOwners.has(next.owner)) deferred.push(next);
       else functions.push(helperFunction(next, file));
@@ -162,9 +168,16 @@ const MODULE_DOC = `/**
  *   one schema to check (a mapping entry, else the value the schema pins it to, else its name).
  * - String lengths count Unicode code points; \`multipleOf\` tolerates binary floating point;
  *   NaN and Infinity are not numbers (JSON cannot carry them).
+ * - The guards of recursive schemas reject a value nested deeper than 1,000 recursive calls
+ *   (\`MAX_DEPTH\` in \`guards-runtime.ts\`) and a cyclic value (no JSON is), reporting
+ *   "nested too deep" or "cyclic value", instead of overflowing the stack.
  */`;
 
-function schemaFunctions(schema: NamedSchema, file: FileScope): FunctionDeclarationStructure[] {
+function schemaFunctions(
+  schema: NamedSchema,
+  file: FileScope,
+  recursive: boolean,
+): FunctionDeclarationStructure[] {
   const x = schema.name;
   const isBody = new Code();
   emitCheck(schema.node, 'value', isBody, {
@@ -189,6 +202,23 @@ function schemaFunctions(schema: NamedSchema, file: FileScope): FunctionDeclarat
     );
   }
   isBody.line('return true;');
+  // A recursive schema's guards count their nesting and stop at a cyclic value (issue 11 #14).
+  const isStatements = recursive
+    ? withNesting(
+        isBody,
+        file,
+        `is${x}`,
+        `if (!${file.runtime('enter')}(${ACTIVE}, value)) return false;`,
+      )
+    : isBody.toString();
+  const collectStatements = recursive
+    ? withNesting(
+        collectBody,
+        file,
+        `collect${x}`,
+        `if (!${file.runtime('enterReporting')}(${ACTIVE}, value, path, issues)) return;`,
+      )
+    : collectBody.toString();
   const deprecated = schema.deprecated
     ? [{ tagName: 'deprecated', text: `The ${x} schema is deprecated.` }]
     : [];
@@ -205,7 +235,7 @@ function schemaFunctions(schema: NamedSchema, file: FileScope): FunctionDeclarat
       docs: docs(`Whether \`value\` is a valid {@link ${x}}.`),
       parameters: param,
       returnType: `value is ${x}`,
-      statements: isBody.toString(),
+      statements: isStatements,
     },
     {
       kind: StructureKind.Function,
@@ -247,9 +277,29 @@ function schemaFunctions(schema: NamedSchema, file: FileScope): FunctionDeclarat
         { name: 'issues', type: 'ValidationIssue[]' },
       ],
       returnType: 'void',
-      statements: collectBody.toString(),
+      statements: collectStatements,
     },
   ];
+}
+
+/** Stands for the function's set of active objects in the `enter` line of {@link withNesting}. */
+const ACTIVE = '$active';
+
+/**
+ * `body` between `enter` (the given line, with the function's set for {@link ACTIVE}) and a
+ * `finally` that calls `leave`, so the count stays right whatever way the body ends.
+ */
+function withNesting(body: Code, file: FileScope, fn: string, enterLine: string): string {
+  const active = file.activeSet(fn);
+  const inner = body.toString().replace(/^/gm, '  ');
+  return [
+    enterLine.replace(ACTIVE, active),
+    'try {',
+    inner,
+    '} finally {',
+    `  ${file.runtime('leave')}(${active}, value);`,
+    '}',
+  ].join('\n');
 }
 
 /** Description text for TSDoc: `*\/` cannot close the comment, a line cannot start a tag. */

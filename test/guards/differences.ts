@@ -23,6 +23,7 @@
 import type { Options } from 'ajv';
 import { isRawSchema, mapComponentSchemas, type RawSchema } from './schema-walk.ts';
 import { isAnnotationKeyword } from '../../generator/model/schema-keywords.ts';
+import { MAX_DEPTH } from '../../templates/guards/runtime.ts';
 
 export type OpenApiVersion = '3.0' | '3.1';
 
@@ -93,7 +94,8 @@ export type DifferenceId =
   | 'equality-keys'
   | 'nullable-composition'
   | 'pattern-fallback'
-  | 'non-json';
+  | 'non-json'
+  | 'nesting-limit';
 
 /** Appended to the keys the reference renames (see proto-key and equality-keys). */
 const RENAMED = ' (renamed)';
@@ -466,6 +468,36 @@ export const DIFFERENCES: readonly Difference[] = [
         schemas: { Anything: {} },
         schema: 'Anything',
         value: undefined,
+        guard: false,
+        plain: true,
+      },
+    ],
+  },
+  {
+    id: 'nesting-limit',
+    summary:
+      `A value nested deeper than ${MAX_DEPTH} recursive guard calls, or a cyclic one, is invalid ` +
+      '(validate reports "nested too deep" or "cyclic value"); so is any value of schemas that ' +
+      'refer to each other without consuming it (`A: allOf: [B]`, `B: allOf: [A]`).',
+    why:
+      'A guard must answer, never overflow the stack or run forever (issue 11 item 14). ajv ' +
+      'recurses as deep as the value goes and throws a RangeError past the stack, and loops ' +
+      'forever on a cyclic value of a recursive schema. No JSON a server sends is cyclic or ' +
+      'comes near the limit (MAX_DEPTH in the guards runtime).',
+    reference: 'not adapted: the differential run generates values a few levels deep.',
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: {
+          Node: {
+            type: 'object',
+            properties: {
+              children: { type: 'array', items: { $ref: '#/components/schemas/Node' } },
+            },
+          },
+        },
+        schema: 'Node',
+        json: `${'{"children":['.repeat(MAX_DEPTH + 1)}{}${']}'.repeat(MAX_DEPTH + 1)}`,
         guard: false,
         plain: true,
       },

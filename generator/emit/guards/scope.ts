@@ -48,6 +48,10 @@ const RUNTIME_NAMES = [
   'duplicateItems',
   'ownProperty',
   'pointerToken',
+  'MAX_DEPTH',
+  'enter',
+  'enterReporting',
+  'leave',
 ];
 
 /** The parameters of every guard function. */
@@ -123,6 +127,16 @@ export class FileScope {
       `JSON.parse(${stringLiteral(JSON.stringify(value))})`,
       'unknown',
     );
+  }
+
+  /**
+   * `isNode_active`: the objects the guard function `fn` of a recursive schema is checking right
+   * now (templates/guards/runtime.ts `enter`), one set per function.
+   */
+  activeSet(fn: string): string {
+    const name = `${fn}_active`;
+    this.current.constants.push({ name, type: 'Set<unknown>', initializer: 'new Set()' });
+    return name;
   }
 
   /**
