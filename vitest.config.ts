@@ -1,11 +1,18 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default is one worker per core but one, so on a 2-core machine the files ran one at a
+    // time while most of them wait on child processes (tsc, Redocly, Chromium, the generator). Two
+    // at least keep both cores busy; the tests share their expensive setup across files
+    // (test/package/helpers/packed-package.ts) and write only into their own temp folders.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Type tests (`*.test-d.ts`: expectTypeOf, @ts-expect-error) run through tsc in the same run,
     // against the committed generated/ package and the client fixture package.
     typecheck: {

@@ -30,7 +30,9 @@ Options:
                            (kept in node_modules/.cache/gigs-sdk-toolchain/)
   -h, --help               show this help
 
-Files in the output folder that the generator does not write (node_modules/, dist/, …) are kept.
+--out must be a new or empty folder or a package this generator wrote; files in it that the
+generator does not write (node_modules/, dist/, LICENSE, …) are never moved or changed, and a
+killed run is finished or undone by the next one.
 Exit codes: 0 done or up to date, 1 bad input or out of date, 2 bad command line.`;
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -5,6 +5,7 @@
  * (the bundled spec, shipped as data) goes without.
  */
 import { REGENERATE_COMMAND, TOOL_NAME } from './context.ts';
+import { htmlCommentText, lineCommentText } from './escape.ts';
 
 /** The text of the notice, without comment markers. */
 export function generatedNotice(spec: { specFile: string; specHash: string }): string {
@@ -27,9 +28,9 @@ export function headerStyle(path: string): HeaderStyle {
 export function headerLine(path: string, notice: string): string | undefined {
   switch (headerStyle(path)) {
     case 'line-comment':
-      return `// ${notice}`;
+      return `// ${lineCommentText(notice)}`;
     case 'html-comment':
-      return `<!-- ${notice} -->`;
+      return `<!-- ${htmlCommentText(notice)} -->`;
     case 'none':
       return undefined;
   }

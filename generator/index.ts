@@ -3,8 +3,8 @@
  * `npm run generate` does and returns what happened instead of printing it.
  */
 import { resolveContext, type GenerateOptions } from './context.ts';
-import { runPipeline } from './pipeline.ts';
 import type { CheckResult } from './write/check.ts';
+import { provenUpToDate } from './write/record.ts';
 
 export type { GenerateOptions } from './context.ts';
 export { GeneratorError } from './errors.ts';
@@ -21,9 +21,24 @@ export interface GenerateResult {
   timings: Record<string, number>;
 }
 
-/** Generates the package (or, with `check`, compares). Bad input rejects with a GeneratorError. */
+/**
+ * Generates the package (or, with `check`, compares). Bad input rejects with a GeneratorError.
+ *
+ * `check` first tries to prove the folder up to date from its generation record (hashes of what it
+ * was made from and of what was written, write/record.ts); only when that fails does it load the
+ * pipeline (the bundler, openapi-typescript, ts-morph, prettier) and compare for real.
+ */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const ctx = resolveContext(options);
+  if (ctx.check) {
+    const start = performance.now();
+    const files = await provenUpToDate(ctx);
+    if (files !== undefined) {
+      const timings = { check: performance.now() - start };
+      return { out: ctx.outDir, files, check: { added: [], changed: [], removed: [] }, timings };
+    }
+  }
+  const { runPipeline } = await import('./pipeline.ts');
   const result = await runPipeline(ctx);
   const output: GenerateResult = {
     out: ctx.outDir,

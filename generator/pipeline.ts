@@ -2,49 +2,84 @@
  * The whole run, one way: spec → bundle → model → emitted files → rendered text → disk (or a
  * comparison with disk for `--check`). Each step is its own module; this one only sequences them
  * and times them.
+ *
+ * Loading is part of the run: the bundler (openapi-core), the emitters (ts-morph, openapi-typescript
+ * and TypeScript) and prettier are most of a small spec's time. So the prettier workers start
+ * first (write/format-pool.ts), loading and warming up on the second core while this thread loads
+ * and runs the bundler, and each step's modules are imported only when the step starts.
  */
 import type { GeneratorContext } from './context.ts';
-import { packageEmitters } from './emit/package-sources.ts';
-import { generatedNotice } from './header.ts';
-import { loadAndBundle } from './load/bundle.ts';
-import { releaseMemory } from './memory.ts';
-import { buildModel } from './model/build.ts';
 import type { ApiModel } from './model/types.ts';
-import { checkTree, type CheckResult } from './write/check.ts';
-import { CachingFormatter } from './write/format-cache.ts';
-import { createFormatter } from './write/format-pool.ts';
-import { mergeTrees, renderFiles, type RenderedTree } from './write/render.ts';
-import { writeTreeAtomically } from './write/tree.ts';
+import type { CheckResult } from './write/check.ts';
+import { createFormatter, type Formatter } from './write/format-pool.ts';
+import { RECORD_PATH, renderRecord } from './write/record.ts';
+import type { RenderedTree } from './write/render.ts';
 
-export type Step = 'bundle' | 'model' | 'emit' | 'render' | 'write' | 'check';
+export type Step = 'load' | 'bundle' | 'model' | 'emit' | 'render' | 'write' | 'check';
 
 export interface RunResult {
   model: ApiModel;
   tree: RenderedTree;
   /** Set with `check`: how the output folder differs from what would be written. */
   check?: CheckResult;
-  /** Milliseconds per step. */
+  /** Milliseconds per step; `load` is the time spent importing the steps' modules. */
   timings: Partial<Record<Step, number>>;
 }
 
-export async function runPipeline(ctx: GeneratorContext): Promise<RunResult> {
+export interface PipelineHooks {
+  /**
+   * Called once the model is built, before emitting (the dev server refreshes the docs page from
+   * it while the package is still being written). A throw fails the run like any step's.
+   */
+  onModel?: (model: ApiModel) => void | Promise<void>;
+  /** Formats instead of the run's own formatter (the dev server's remembers across runs). */
+  formatter?: Formatter;
+}
+
+export async function runPipeline(
+  ctx: GeneratorContext,
+  hooks: PipelineHooks = {},
+): Promise<RunResult> {
   const timings: RunResult['timings'] = {};
   const timed = async <T>(step: Step, work: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
     const result = await work();
-    timings[step] = performance.now() - start;
+    timings[step] = (timings[step] ?? 0) + performance.now() - start;
     return result;
   };
 
-  const spec = await timed('bundle', () => loadAndBundle(ctx));
-  const model = await timed('model', () => buildModel(spec, ctx));
-  const tree = await emitAndRender(model, ctx, timings);
-  if (ctx.check) {
-    const check = await timed('check', () => checkTree(ctx.outDir, tree));
-    return { model, tree, check, timings };
+  // Where output may go is settled before any work: `--out /` or `--out spec` fail at once.
+  if (!ctx.check) await (await import('./write/owned.ts')).assertOutputFolder(ctx);
+  const formatter = hooks.formatter ?? (await startFormatter(ctx));
+  try {
+    const { loadAndBundle } = await timed('load', () => import('./load/bundle.ts'));
+    const spec = await timed('bundle', () => loadAndBundle(ctx));
+    const { buildModel } = await timed('load', () => import('./model/build.ts'));
+    const model = await timed('model', () => buildModel(spec, ctx));
+    await hooks.onModel?.(model);
+    const files = await emitAndRender(model, formatter, timings);
+    const { mergeTrees } = await import('./write/render.ts');
+    const record = renderRecord(ctx, spec.sources, files);
+    const tree = mergeTrees([files, new Map([[RECORD_PATH, record]])]);
+    if (ctx.check) {
+      const { checkTree } = await import('./write/check.ts');
+      const check = await timed('check', () => checkTree(ctx.outDir, tree));
+      return { model, tree, check, timings };
+    }
+    const { writeTreeAtomically } = await import('./write/tree.ts');
+    await timed('write', () => writeTreeAtomically(ctx.outDir, tree));
+    return { model, tree, timings };
+  } finally {
+    await formatter.close();
   }
-  await timed('write', () => writeTreeAtomically(ctx.outDir, tree));
-  return { model, tree, timings };
+}
+
+/** The run's formatter: the shared worker pool, behind the prettier cache unless it is off. */
+async function startFormatter(ctx: GeneratorContext): Promise<Formatter> {
+  const pool = createFormatter();
+  if (ctx.formatCacheDir === undefined) return pool;
+  const { CachingFormatter } = await import('./write/format-cache.ts');
+  return new CachingFormatter(pool, ctx.formatCacheDir);
 }
 
 /**
@@ -53,32 +88,34 @@ export async function runPipeline(ctx: GeneratorContext): Promise<RunResult> {
  */
 async function emitAndRender(
   model: ApiModel,
-  ctx: GeneratorContext,
+  formatter: Formatter,
   timings: RunResult['timings'],
 ): Promise<RenderedTree> {
+  let start = performance.now();
+  const [{ generatedNotice }, { packageEmitters }, { releaseMemory }, { mergeTrees, renderFiles }] =
+    await Promise.all([
+      import('./header.ts'),
+      import('./emit/package-sources.ts'),
+      import('./memory.ts'),
+      import('./write/render.ts'),
+    ]);
+  timings.load = (timings.load ?? 0) + performance.now() - start;
   const notice = generatedNotice(model);
-  const pool = createFormatter();
-  const formatter =
-    ctx.formatCacheDir === undefined ? pool : new CachingFormatter(pool, ctx.formatCacheDir);
-  try {
-    const pending: Promise<RenderedTree>[] = [];
-    for (const emitter of packageEmitters(model)) {
-      let start = performance.now();
-      const files = emitter.emit();
-      timings.emit = (timings.emit ?? 0) + performance.now() - start;
-      start = performance.now();
-      const rendered = renderFiles(files, notice, formatter);
-      // A failure is reported by Promise.all below; this keeps it from counting as unhandled meanwhile.
-      rendered.catch(() => undefined);
-      pending.push(rendered);
-      timings.render = (timings.render ?? 0) + performance.now() - start;
-      releaseMemory();
-    }
-    const start = performance.now();
-    const trees = await Promise.all(pending);
+  const pending: Promise<RenderedTree>[] = [];
+  for (const emitter of packageEmitters(model)) {
+    start = performance.now();
+    const files = emitter.emit();
+    timings.emit = (timings.emit ?? 0) + performance.now() - start;
+    start = performance.now();
+    const rendered = renderFiles(files, notice, formatter);
+    // A failure is reported by Promise.all below; this keeps it from counting as unhandled meanwhile.
+    rendered.catch(() => undefined);
+    pending.push(rendered);
     timings.render = (timings.render ?? 0) + performance.now() - start;
-    return mergeTrees(trees);
-  } finally {
-    await formatter.close();
+    releaseMemory();
   }
+  start = performance.now();
+  const trees = await Promise.all(pending);
+  timings.render = (timings.render ?? 0) + performance.now() - start;
+  return mergeTrees(trees);
 }

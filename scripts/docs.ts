@@ -26,8 +26,10 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { CODE_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
+import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
 import { addCodeSamples, CodeSamplesError, loadModel } from './lib/code-samples.ts';
+import { DocsPageError, finishPage } from './lib/docs-page.ts';
+import { sanitizeForDocs } from './lib/docs-sanitize.ts';
 import { run } from './lib/run.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -43,12 +45,17 @@ export const DEFAULT_OUT_DIR = 'build/docs';
  * - schemaDefinitionsTagName: list every component schema in a "Schemas" section (Redoc 3 shows
  *   no schema definitions otherwise; `x-tags` on a schema adds it to that tag's section as well).
  * - codeSamples.languages: the tabs of the request panel, in order. Redoc shows an `x-codeSamples`
- *   entry only when its `lang` is listed: the SDK's TypeScript samples first, then the payload.
+ *   entry only when its `lang` is listed: the SDK's TypeScript samples first, then curl, then the
+ *   payload.
  */
-const REDOC_OPTIONS = {
+export const REDOC_OPTIONS = {
   schemaDefinitionsTagName: 'Schemas',
   codeSamples: {
-    languages: [{ lang: 'TypeScript', label: CODE_SAMPLE_LABEL }, { lang: 'Payload' }],
+    languages: [
+      { lang: 'TypeScript', label: CODE_SAMPLE_LABEL },
+      { lang: 'Shell', label: CURL_SAMPLE_LABEL },
+      { lang: 'Payload' },
+    ],
   },
 };
 
@@ -97,8 +104,12 @@ export async function buildDocs({ spec, outDir }: BuildDocsOptions): Promise<Bui
     await bundleSpec(specFile, bundled);
     const document = JSON.parse(await readFile(bundled, 'utf8')) as unknown;
     const title = pageTitle(document, specFile);
+    // Untrusted HTML and links of the spec are made safe here (Redoc's `sanitize` breaks
+    // build-docs in this Redocly CLI): lib/docs-sanitize.ts.
+    sanitizeForDocs(document);
     await withCodeSamples(document, specFile, bundled);
     await renderPage(bundled, join(staging, 'index.html'), title, specFile);
+    await finishPageFile(join(staging, 'index.html'));
     await rm(bundled);
     await replaceFolder(target, staging);
   } finally {
@@ -204,6 +215,16 @@ async function renderPage(
       `redocly build-docs failed for ${display(specFile)} (exited with ${exitText(result)}):\n` +
         `${trimOutput(result.output)}`,
     );
+  }
+}
+
+/** Makes the page work from static files and keep to its host (lib/docs-page.ts). */
+async function finishPageFile(htmlFile: string): Promise<void> {
+  try {
+    await writeFile(htmlFile, finishPage(await readFile(htmlFile, 'utf8')));
+  } catch (error) {
+    if (error instanceof DocsPageError) throw new DocsBuildError(error.message);
+    throw error;
   }
 }
 

@@ -1,20 +1,25 @@
 /**
- * The docs site (scripts/docs.ts) built from spec/openapi.yaml, opened in headless Chromium
- * without network access: every operation and the main schemas render, each operation shows its
- * TypeScript SDK sample (added at build time; the samples' code is type-checked in
- * test/package/readme.test.ts), and the page logs no errors. Saves a full-page screenshot to
- * test-results/docs.png.
+ * The docs site (scripts/docs.ts) built from spec/openapi.yaml, served by a plain static server on
+ * 127.0.0.1 and opened in headless Chromium, where every request to any other host is recorded
+ * and refused: every operation and the main schemas render, each operation shows its TypeScript
+ * SDK sample and its curl sample (added at build time; the TypeScript is type-checked in
+ * test/package/readme.test.ts), every sidebar link opens in a new tab, the page sends nothing to
+ * another host and logs no errors. Saves a full-page screenshot to test-results/docs.png.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
-import { codeSamples, CODE_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
+import {
+  codeSamples,
+  CODE_SAMPLE_LABEL,
+  CURL_SAMPLE_LABEL,
+} from '../generator/emit/code-samples.ts';
 import { buildDocs, DocsBuildError } from '../scripts/docs.ts';
 import { loadModel } from '../scripts/lib/code-samples.ts';
 import { launchBrowser } from './helpers/browser.ts';
@@ -100,14 +105,6 @@ const SCHEMAS = [
   'Error',
 ];
 
-/**
- * The one request Redoc 3 makes to another host: the "API docs by Redocly" logo in the sidebar
- * (Redoc hides it when it fails to load). The test answers it with a stand-in image, so that a
- * failed load is not logged as a console error; every other outside request fails the test.
- */
-const REDOC_ATTRIBUTION_LOGO = /^https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg$/;
-const STAND_IN_LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="16"/>';
-
 const RENDER_TIMEOUT_MS = 15_000;
 
 describe('docs site (scripts/docs.ts)', () => {
@@ -115,6 +112,7 @@ describe('docs site (scripts/docs.ts)', () => {
   let htmlFile: string;
   let server: StaticServer;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   /** Links to every operation and schema, e.g. "#/plans/listplans" (collectSectionLinks). */
   let sectionLinks: string[];
@@ -122,31 +120,33 @@ describe('docs site (scripts/docs.ts)', () => {
   const outsideRequests: string[] = [];
   /** The SDK sample of each operation, by `METHOD path`, as the generator writes it. */
   let samples: Map<string, string>;
+  /** The curl sample of each operation, by `METHOD path`. */
+  let curlSamples: Map<string, string>;
 
   beforeAll(async () => {
-    samples = new Map(
-      codeSamples(await loadModel(SPEC)).map((entry) => [
-        `${entry.method.toUpperCase()} ${entry.path}`,
-        entry.samples[0]!.source,
-      ]),
-    );
+    const all = codeSamples(await loadModel(SPEC));
+    const byLabel = (label: string) =>
+      new Map(
+        all.map((entry) => [
+          `${entry.method.toUpperCase()} ${entry.path}`,
+          entry.samples.find((sample) => sample.label === label)!.source,
+        ]),
+      );
+    samples = byLabel(CODE_SAMPLE_LABEL);
+    curlSamples = byLabel(CURL_SAMPLE_LABEL);
     outRoot = await mkdtemp(join(tmpdir(), 'gigs-docs-test-'));
     ({ htmlFile } = await buildDocs({ spec: SPEC, outDir: join(outRoot, 'site') }));
     server = await startStaticServer(dirname(htmlFile));
     browser = await launchBrowser();
 
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // Every request of every page and worker of the context: only the static server may answer.
+    context.on('request', (request) => {
+      if (!isLocal(request.url())) outsideRequests.push(request.url());
+    });
     await context.route(
-      (url) => url.origin !== new URL(server.url).origin,
-      async (route: Route) => {
-        const url = route.request().url();
-        if (REDOC_ATTRIBUTION_LOGO.test(url)) {
-          await route.fulfill({ contentType: 'image/svg+xml', body: STAND_IN_LOGO });
-        } else {
-          outsideRequests.push(url);
-          await route.abort('internetdisconnected');
-        }
-      },
+      (url) => !isLocal(url.href),
+      (route: Route) => route.abort('internetdisconnected'),
     );
     page = await context.newPage();
     page.on('console', (message) => {
@@ -157,6 +157,11 @@ describe('docs site (scripts/docs.ts)', () => {
     await page.goto(server.url, { waitUntil: 'load' });
     sectionLinks = await collectSectionLinks();
   });
+
+  /** The static server's own URLs, and what never leaves the page (data:, blob:, about:). */
+  function isLocal(url: string): boolean {
+    return /^(?:data|blob|about):/.test(url) || new URL(url).origin === new URL(server.url).origin;
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -213,6 +218,28 @@ describe('docs site (scripts/docs.ts)', () => {
     },
   );
 
+  it.each(OPERATIONS)(
+    'shows the curl sample of $operationId beside it',
+    async ({ operationId, method, path }) => {
+      const sample = curlSamples.get(`${method} ${path}`);
+      expect(sample, `a curl sample for ${method} ${path}`).toBeDefined();
+      const section = await openSection(operationId.toLowerCase());
+      await chooseSample(section, CURL_SAMPLE_LABEL);
+      try {
+        const code = section.locator('pre', { hasText: 'curl --request ' }).first();
+        await code.waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS });
+        await expect
+          .poll(async () => normalise((await code.textContent()) ?? ''), {
+            timeout: RENDER_TIMEOUT_MS,
+          })
+          .toBe(normalise(sample!));
+      } finally {
+        // Redoc remembers the language for every panel: back to the SDK for the other tests.
+        await chooseSample(section, CODE_SAMPLE_LABEL);
+      }
+    },
+  );
+
   it('takes the samples from the SDK at build time: spec/ has none of its own', async () => {
     const files = (await readdir(dirname(SPEC), { recursive: true })).filter((file) =>
       /\.ya?ml$/.test(file),
@@ -243,10 +270,83 @@ describe('docs site (scripts/docs.ts)', () => {
     expect(png.byteLength).toBeGreaterThan(20_000);
   });
 
-  it('loads nothing from the network and logs no console errors', () => {
+  it('makes every sidebar link a hash link that opens in a new tab from a plain static server, at its section', async () => {
+    await page.goto(server.url, { waitUntil: 'load' });
+    const menu = page.locator('#redoc [data-component-name="Menu/MenuItem"] > a');
+    await menu.first().waitFor({ state: 'attached', timeout: RENDER_TIMEOUT_MS });
+    const hrefs = (
+      await menu.evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+    ).filter((href): href is string => href !== null && !/^[a-z]+:/i.test(href));
+    // The sidebar lists the description's sections, every tag and the schemas.
+    expect(hrefs).toEqual(expect.arrayContaining(['#/plans', '#/add-ons', '#/schemas']));
+    expect(hrefs.filter((href) => !href.startsWith('#/'))).toEqual([]);
+
+    // Every link is a hash link, so a static server only ever sees the page itself; load a few of
+    // each kind in new tabs (a description section, a tag, the schemas, an operation, a schema).
+    const samples = [
+      hrefs.find((href) => href.startsWith('#/section/')),
+      '#/plans',
+      '#/schemas',
+      sectionLinks.find((href) => href.startsWith('#/plans/')),
+      sectionLinks.find((href) => href.startsWith('#/schemas/')),
+    ];
+    expect(samples.every((href) => href !== undefined)).toBe(true);
+    for (const href of samples as string[]) {
+      const tab = await context.newPage();
+      try {
+        // What "open in new tab" does: load the link's absolute URL in a fresh page.
+        const response = await tab.goto(new URL(href, server.url).href, { waitUntil: 'load' });
+        expect(response?.status(), href).toBe(200);
+        const id = href.slice(2);
+        if (id !== '') {
+          await tab
+            .locator(`[id="${id}"], [data-section-id="/${id}"]`)
+            .first()
+            .waitFor({ state: 'attached', timeout: RENDER_TIMEOUT_MS });
+        }
+        expect(new URL(tab.url()).hash, href).toBe(href);
+      } finally {
+        await tab.close();
+      }
+    }
+  });
+
+  it('forbids the page any other host in its Content-Security-Policy', async () => {
+    const html = await readFile(htmlFile, 'utf8');
+    const policy = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(
+      html,
+    )?.[1];
+    expect(policy).toBeDefined();
+    expect(policy).toContain("default-src 'none'");
+    // Sources are the page itself and inline data only: no host is named.
+    expect(policy?.match(/https?:|\*/g) ?? []).toEqual([]);
+    expect(html).not.toContain('cdn.redoc.ly');
+  });
+
+  it('sends no request to any host but 127.0.0.1 (with the attribution shown) and logs no console errors', async () => {
+    await page.goto(server.url, { waitUntil: 'load' });
+    const attribution = page.locator('#redoc img[alt="redocly logo"]');
+    await attribution.waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS });
+    expect(
+      await attribution.evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    ).toBeGreaterThan(0);
     expect(outsideRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  /** Picks a sample in the request panel's language menu (whichever is shown now). */
+  async function chooseSample(section: ReturnType<Page['locator']>, label: string) {
+    const menu = section
+      .getByRole('button', { name: new RegExp(`^(?:${CODE_SAMPLE_LABEL}|${CURL_SAMPLE_LABEL})$`) })
+      .first();
+    await menu.waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS });
+    await menu.click();
+    await page
+      .getByRole('menuitem', { name: label, exact: true })
+      .filter({ visible: true })
+      .first()
+      .click();
+  }
 
   /**
    * The links to every operation and schema, e.g. "#/plans/listplans", "#/schemas/plan".
@@ -255,12 +355,12 @@ describe('docs site (scripts/docs.ts)', () => {
    * in the sidebar, shows all of its items, and collects their links.
    */
   async function collectSectionLinks(): Promise<string[]> {
-    const menuLinks = page.locator('#redoc [data-component-name="Menu/MenuItem"] > a[href^="/"]');
+    const menuLinks = page.locator('#redoc [data-component-name="Menu/MenuItem"] > a[href^="#/"]');
     await menuLinks.first().waitFor({ state: 'attached', timeout: RENDER_TIMEOUT_MS });
     const tagSlugs = (
       await menuLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')))
     )
-      .map((href) => /^\/([^/]+)$/.exec(href ?? '')?.[1])
+      .map((href) => /^#\/([^/]+)$/.exec(href ?? '')?.[1])
       .filter((slug) => slug !== undefined);
     expect(tagSlugs, 'tags in the sidebar').toContain('schemas');
 

@@ -100,7 +100,7 @@ describe('hostile names and texts', () => {
 
   it('keeps descriptions inside their comments', () => {
     const { source } = fixture().compiled;
-    expect(source).toContain('Closes a comment *\\/ here, opens /* there,');
+    expect(source).toContain('Closes a comment *\\/ here, opens /\\* there,');
     expect(source).toContain('\\@deprecated not really');
     expect(source).not.toMatch(/@deprecated The FooBar schema/);
     expect(source).toMatch(/@deprecated The Old schema is deprecated\./);

@@ -1,17 +1,20 @@
 /**
  * Code samples for the API reference: for every operation, a short, complete TypeScript program
- * that calls it through the generated client (import, create the client, call). The call is the
- * README's example of the operation (readme-examples.ts), so README and docs show the same code.
+ * that calls it through the generated client (import, create the client, call), and a curl
+ * command that sends the same request (curl-sample.ts). The call is the README's example of the
+ * operation (readme-examples.ts), so README and docs show the same code, with the spec's request
+ * examples as bodies and parameters.
  *
  * scripts/docs.ts adds them to the bundled spec as `x-codeSamples` (which Redoc renders next to
  * each operation); the spec in `spec/` stays free of them.
  */
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.ts';
+import { curlSample } from './curl-sample.ts';
 import { exampleCall, importStatement } from './readme-examples.ts';
 
 /** An `x-codeSamples` entry: https://redocly.com/docs-legacy/api-reference-docs/specification-extensions/x-code-samples */
 export interface CodeSample {
-  lang: 'TypeScript';
+  lang: 'TypeScript' | 'Shell';
   label: string;
   source: string;
 }
@@ -24,6 +27,7 @@ export interface OperationCodeSamples {
 }
 
 export const CODE_SAMPLE_LABEL = 'TypeScript SDK';
+export const CURL_SAMPLE_LABEL = 'curl';
 
 /** The import and the line that creates a client, naming the environment variables it reads. */
 export function constructClient(model: Pick<ApiModel, 'sdk' | 'auth'>): string {
@@ -66,6 +70,7 @@ export function codeSamples(model: ApiModel): OperationCodeSamples[] {
           label: CODE_SAMPLE_LABEL,
           source: operationCodeSample(resource, operation, model),
         },
+        { lang: 'Shell' as const, label: CURL_SAMPLE_LABEL, source: curlSample(operation, model) },
       ],
     })),
   );

@@ -15,7 +15,7 @@ import {
 } from 'ts-morph';
 import { DATES_TYPE_NAMES } from '../model/build-schema.ts';
 import { escapeJsDoc } from '../model/names.ts';
-import { docText } from './doc-text.ts';
+import { wrapDocText } from './doc-text.ts';
 import type { NamedSchema } from '../model/types.ts';
 import {
   planName,
@@ -160,7 +160,7 @@ function schemaDeclarations(
       kind: StructureKind.Function,
       isExported: true,
       name: reviveName(x),
-      docs: [docText(summary)],
+      docs: [wrapDocText(summary)],
       parameters: [{ name: 'value', type: x }],
       returnType: revivedRef(x),
       // The plan and the revived type are printed from the same plan (dates/code.ts).

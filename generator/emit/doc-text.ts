@@ -8,10 +8,16 @@ import { escapeJsDoc } from '../model/names.ts';
 /** Room on a line inside ` * ` at print width 100. */
 export const DOC_WIDTH = 96;
 
+/** A spec description as TSDoc text: escaped (spec text never closes the comment or adds a tag), then wrapped. */
 export function docText(description: string, width = DOC_WIDTH): string {
+  return wrapDocText(escapeJsDoc(description), width);
+}
+
+/** Wraps TSDoc text that is already safe: the generator's own, with spec parts escaped by the caller. */
+export function wrapDocText(text: string, width = DOC_WIDTH): string {
   let inFence = false;
   const out: string[] = [];
-  for (const line of escapeJsDoc(description).split('\n')) {
+  for (const line of text.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     if (
       inFence ||

@@ -16,6 +16,7 @@
  * openapi-typescript changes the document it is given (discriminator descriptions), so it gets a
  * copy: the model's document also becomes openapi.json.
  */
+import { escapeOpenapiDocText } from './openapi-doc-text.ts';
 import {
   astToString,
   resolveRef,
@@ -73,7 +74,9 @@ export const OPENAPI_TS_OPTIONS = {
 
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
-  const document = JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3;
+  const document = escapeOpenapiDocText(
+    JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3,
+  );
   return {
     path: OPENAPI_TYPES_PATH,
     text: astToString(transformSchema(document, openapiTsContext(document))),

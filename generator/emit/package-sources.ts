@@ -11,6 +11,7 @@ import { emitIndexModule } from './index-module.ts';
 import { emitOpenapiTypes } from './openapi-types.ts';
 import { emitPackageFiles } from './package.ts';
 import { emitSchemaTypes } from './schema-types.ts';
+import { emitTesting, emitTestingRuntime, emitTestingStub } from './testing.ts';
 import type { EmittedSourceFile, EmittedTextFile } from './types.ts';
 
 /** An emitted file; `format: false` keeps its text as it is (the writer's prettier pass skips it). */
@@ -22,23 +23,38 @@ export interface PackageEmitter {
   emit: () => PackageFile[];
 }
 
+/**
+ * A file copied from templates/: templates are kept prettier-formatted with the repository's
+ * settings (the generator's, write/format.ts), so formatting them again would change nothing and
+ * cost a third of a small spec's formatting time. test/generator/formatted.test.ts checks that
+ * every generated source is in prettier's form.
+ */
+const asTemplate = <T extends PackageFile>(file: T): T => ({ ...file, format: false });
+
 export function packageEmitters(model: ApiModel): PackageEmitter[] {
   // The order does not change the output (the tree is sorted by path). The emitters with the most
   // to format come first, so prettier (on worker threads) works while the rest is emitted.
   return [
-    { name: 'client', emit: () => [...emitClient(model), ...clientRuntimeFiles()] },
     {
       name: 'guards',
-      emit: () => [emitGuards(model.schemas, { typesModule: './types.js' }), emitGuardRuntime()],
+      emit: () => [
+        emitGuards(model.schemas, { typesModule: './types.js' }),
+        asTemplate(emitGuardRuntime()),
+      ],
     },
+    { name: 'client', emit: () => [...emitClient(model), ...clientRuntimeFiles().map(asTemplate)] },
     {
       name: 'dates',
       emit: () => [
         emitDates(model.schemas, { typesModule: './types.js', guardsModule: './guards.js' }),
-        emitDatesRuntime(),
+        asTemplate(emitDatesRuntime()),
       ],
     },
     { name: 'schema-types', emit: () => [emitSchemaTypes(model)] },
+    {
+      name: 'testing',
+      emit: () => [emitTesting(model), asTemplate(emitTestingRuntime()), emitTestingStub()],
+    },
     { name: 'package', emit: () => [...emitPackageFiles(model), emitIndexModule()] },
     // Formatted like every other source file; a large spec's (GitHub's is over 2 MB) stays as the
     // TypeScript printer wrote it (write/render.ts FORMAT_LIMIT).

@@ -40,6 +40,7 @@ export function emitPackageJson(model: ApiModel): EmittedTextFile {
       license: json(model.sdk.license),
       repository: json(model.sdk.repository),
       openapiFetchVersion: json(openapiFetchVersion()),
+      mswRange: json(mswRange()),
       generated: json({
         notice: generatedNotice(model),
         spec: model.specFile,
@@ -65,6 +66,23 @@ export function emitTsconfig(): EmittedTextFile {
  */
 export function emitOpenapiJson(model: Pick<ApiModel, 'bundled'>): EmittedTextFile {
   return { path: OPENAPI_JSON_PATH, text: `${JSON.stringify(model.bundled, null, 2)}\n` };
+}
+
+/**
+ * The msw versions the testing kit (`<package>/testing`) works with: the major version the
+ * toolchain pins and tests with, from that version on (`^2.15.0`). An optional peer dependency:
+ * only projects that import the kit install it, and the client never loads it.
+ */
+function mswRange(): string {
+  const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    devDependencies?: Record<string, string>;
+  };
+  const version = root.devDependencies?.['msw'];
+  if (version === undefined || !/^\d+\.\d+\.\d+$/.test(version))
+    throw new Error(
+      'package.json of the toolchain must pin msw (exact version) in devDependencies',
+    );
+  return `^${version}`;
 }
 
 /** The openapi-fetch version the toolchain itself uses and tests with: what we test is what ships. */

@@ -9,6 +9,7 @@
  * Every code block is a TypeScript module that type-checks against the built package, given a
  * `client` where it does not make its own (test/package/readme.test.ts).
  */
+import { markdownCode, markdownProse, markdownText } from '../escape.ts';
 import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
 import { constructClient, operationCodeSample } from './code-samples.ts';
 import { reviveName } from './dates/code.ts';
@@ -24,6 +25,8 @@ import {
   statement,
   withOptions,
 } from './readme-examples.ts';
+import { jsonCode, objectCode, type Code } from './code-print.ts';
+import { minimalValue } from './testing/values.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 
@@ -73,6 +76,7 @@ export function emitReadme(model: ApiModel): EmittedTextFile {
     pathsClientName: PATHS_CLIENT,
     pathsClientExample: '',
     typesExample: '',
+    testingSection: testingSection(showcase, model),
   };
   if (showcase !== undefined) {
     Object.assign(values, {
@@ -178,12 +182,12 @@ function environmentList(model: ApiModel): string {
     );
   for (const option of model.sdk.clientOptions) {
     lines.push(
-      `- \`${option.name}\`: \`${option.envVar}\`. The default \`${option.parameterName}\` of every call; a call can pass its own.`,
+      `- ${markdownCode(option.name)}: \`${option.envVar}\`. The default ${markdownCode(option.parameterName)} of every call; a call can pass its own.`,
     );
   }
   const server = model.info.serverUrl;
   lines.push(
-    `- \`baseURL\`: \`${envPrefix}_BASE_URL\`${server === undefined ? '' : `, else \`${server}\``}.`,
+    `- \`baseURL\`: \`${envPrefix}_BASE_URL\`${server === undefined ? '' : `, else ${markdownCode(server)}`}.`,
   );
   return lines.join('\n');
 }
@@ -220,7 +224,7 @@ function operationSection(
       ? markdownText(operation.summary)
       : `\`${operation.sdk.method}\``;
   const notes = [
-    `\`${operation.method.toUpperCase()} ${operation.path}\``,
+    markdownCode(`${operation.method.toUpperCase()} ${operation.path}`),
     ...(operation.deprecated ? ['**Deprecated.**'] : []),
     ...(operation.preview === true ? ['**Preview:** may change without notice.'] : []),
   ];
@@ -238,7 +242,7 @@ function operationSection(
 /** `const plan = await client.plans.retrieve(…)` with `args`, or `await …` when nothing comes back. */
 function awaitedCall(
   example: { resource: ResourceModel; operation: OperationModel },
-  args: readonly string[],
+  args: readonly Code[],
   indent = '',
 ): string {
   const name = resultName(example.resource, example.operation);
@@ -283,7 +287,7 @@ function retriesExample(showcase: Showcase, model: ApiModel): string {
     '});',
     '',
     '// No retries for this call:',
-    awaitedCall(showcase.read, withOptions(call, '{ maxRetries: 0 }')),
+    awaitedCall(showcase.read, withOptions(call, objectCode([['maxRetries', '0']]))),
   ].join('\n');
 }
 
@@ -293,14 +297,20 @@ function timeoutsExample(showcase: Showcase, model: ApiModel): string {
   return [
     importStatement(['APIConnectionTimeoutError', 'APIUserAbortError', clientName], packageName),
     '',
-    statement('const client = new ', clientName, ['{ timeout: 10_000 }'], ';'),
+    statement('const client = new ', clientName, [objectCode([['timeout', '10_000']])], ';'),
     '',
     'const controller = new AbortController();',
     'setTimeout(() => controller.abort(), 5_000);',
     'try {',
     awaitedCall(
       showcase.read,
-      withOptions(call, '{ timeout: 2_000, signal: controller.signal }'),
+      withOptions(
+        call,
+        objectCode([
+          ['timeout', '2_000'],
+          ['signal', 'controller.signal'],
+        ]),
+      ),
       '  ',
     ),
     '} catch (error) {',
@@ -332,7 +342,12 @@ function validationExample(showcase: Showcase, model: ApiModel): string {
     statement(
       'const client = new ',
       clientName,
-      [`{ responseValidation: 'throw', ${RESPONSE_GUARDS} }`],
+      [
+        objectCode([
+          ['responseValidation', quoted('throw')],
+          [RESPONSE_GUARDS, RESPONSE_GUARDS],
+        ]),
+      ],
       ';',
     ),
     '',
@@ -353,7 +368,17 @@ function loggingExample(model: ApiModel): string {
     importStatement([clientName], packageName),
     '',
     '// Any object with error, warn, info and debug methods that take a string will do.',
-    statement('const client = new ', clientName, ["{ logLevel: 'debug', logger: console }"], ';'),
+    statement(
+      'const client = new ',
+      clientName,
+      [
+        objectCode([
+          ['logLevel', quoted('debug')],
+          ['logger', 'console'],
+        ]),
+      ],
+      ';',
+    ),
   ].join('\n');
 }
 
@@ -387,14 +412,119 @@ function typesExample(showcase: Showcase, model: ApiModel): string {
   ].join('\n');
 }
 
+/**
+ * The testing kit (`<package>/testing`, emit/testing.ts): set-up, a reply and a failure on the
+ * showcase's read operation, with the spec's error body.
+ */
+function testingSection(showcase: Showcase | undefined, model: ApiModel): string {
+  const { clientName, packageName } = model.sdk;
+  const entries: [string, Code][] = [];
+  if (takesToken(model)) entries.push(['token', quoted('test-token')]);
+  for (const option of model.sdk.clientOptions)
+    entries.push([option.name, clientOptionValue(model, option.name)]);
+  const lines = [
+    "import { setupServer } from 'msw/node';",
+    importStatement([clientName], packageName),
+    importStatement(['createMock', 'fixtures'], `${packageName}/testing`),
+    '',
+    `const mock = createMock();`,
+    'const server = setupServer(...mock.handlers);',
+    "server.listen({ onUnhandledRequest: 'error' }); // in beforeAll",
+    statement(
+      'const client = new ',
+      clientName,
+      entries.length === 0 ? [] : [objectCode(entries)],
+      ';',
+    ),
+  ];
+  if (showcase !== undefined) {
+    const { read } = showcase;
+    const mockOf = `mock.${read.resource.name}.${read.operation.sdk.method}`;
+    const fixture = `fixtures.${read.resource.name}.${read.operation.sdk.method}`;
+    const changed = stringProperty(read.operation, model);
+    const reply =
+      changed === undefined
+        ? fixture
+        : objectCode([
+            [`...${fixture}`, ''],
+            [changed, quoted('Changed for this test')],
+          ]);
+    const call = exampleArguments(read.resource, read.operation, model);
+    lines.push(
+      '',
+      "// The spec's example, changed for this test:",
+      statement('', `${mockOf}.reply`, [reply], ';'),
+      awaitedCall(read, callArguments(call)),
+      `console.log(${mockOf}.calls.length); // 1`,
+    );
+    const error = errorExample(read.operation, model);
+    if (error !== undefined) {
+      lines.push(
+        '',
+        "// An error answer, with the API's error body:",
+        statement('', `${mockOf}.fail`, ['404', error], ';'),
+      );
+    }
+  }
+  lines.push('', 'mock.reset(); // in afterEach', 'server.close(); // in afterAll');
+  const paginated = showcase?.paginated;
+  return fillTemplate(
+    readTemplate('package/readme/testing.md.tmpl'),
+    {
+      packageName,
+      testingExample: lines.join('\n'),
+      listMock:
+        paginated === undefined
+          ? 'mock.<resource>.<list method>'
+          : `mock.${paginated.resource.name}.${paginated.operation.sdk.method}`,
+      defaultBaseURL:
+        model.info.serverUrl === undefined
+          ? 'a base URL of its own (the spec names no server, so `baseURL` is required)'
+          : `\`${model.info.serverUrl}\``,
+    },
+    'readme/testing.md.tmpl',
+  );
+}
+
+/** A required string property of the operation's result schema (not an enum), to change in the example. */
+function stringProperty(operation: OperationModel, model: ApiModel): string | undefined {
+  const schema = operation.successResponse?.schema;
+  if (schema?.kind !== 'ref') return undefined;
+  const target = model.schemas.find((named) => named.name === schema.target)?.node;
+  if (target?.kind !== 'object') return undefined;
+  return target.properties.find(
+    (property) =>
+      property.required &&
+      property.node.kind === 'string' &&
+      !property.node.nullable &&
+      property.node.format === undefined &&
+      /^[A-Za-z_$][\w$]*$/.test(property.name) &&
+      /name|title|description/i.test(property.name),
+  )?.name;
+}
+
+/** The smallest valid body of the operation's 404 (else first 4xx, else default) error response. */
+function errorExample(operation: OperationModel, model: ApiModel): Code | undefined {
+  const errors = operation.responses.filter((response) => response.schema !== undefined);
+  const response =
+    errors.find((candidate) => candidate.status === '404') ??
+    errors.find((candidate) => /^4/.test(candidate.status)) ??
+    errors.find((candidate) => candidate.status === 'default');
+  if (response?.schema === undefined) return undefined;
+  return jsonCode(minimalValue(response.schema, model.schemas));
+}
+
 function paginationSection(
   example: { resource: ResourceModel; operation: OperationModel },
   model: ApiModel,
 ): string {
   const pagination = example.operation.pagination!;
-  const limit: [string, string][] =
-    pagination.limitParam === undefined ? [] : [[pagination.limitParam, '20']];
-  const call = exampleArguments(example.resource, example.operation, model, limit);
+  const extraQuery: [string, number][] =
+    pagination.limitParam === undefined ? [] : [[pagination.limitParam, 20]];
+  const call = exampleArguments(example.resource, example.operation, model, {
+    filters: false,
+    extraQuery,
+  });
   const args = callArguments(call);
   const item = itemVariable(example, model);
   const code = [
@@ -438,7 +568,7 @@ function idempotencySection(
   const call = exampleArguments(example.resource, example.operation, model);
   const code = [
     '// A key of your own:',
-    awaitedCall(example, withOptions(call, "{ idempotencyKey: 'order-1234' }")),
+    awaitedCall(example, withOptions(call, objectCode([['idempotencyKey', quoted('order-1234')]]))),
     '',
     '// The key the client generated:',
     statement('const call = ', call.callee, callArguments(call), ';'),
@@ -538,16 +668,8 @@ function tidy(text: string): string {
   return `${text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
-/** One line of plain text that cannot break the Markdown around it. */
-function markdownText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/([\\`*_[\]<>#|])/g, '\\$1')
-    .trim();
-}
-
 function firstParagraph(description: string | undefined): string {
   if (description === undefined) return '';
   const paragraph = description.trim().split(/\n\s*\n/)[0] ?? '';
-  return paragraph.replace(/\s+/g, ' ').replace(/</g, '&lt;');
+  return markdownProse(paragraph.replace(/\s+/g, ' '));
 }

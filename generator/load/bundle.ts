@@ -14,9 +14,12 @@ import {
 } from '@redocly/openapi-core';
 import { displayPath, type GeneratorContext } from '../context.ts';
 import { GeneratorError } from '../errors.ts';
+import { assertNoCredentials } from './credentials.ts';
 import { isRecord } from './pointer.ts';
-import { bundleProblemError, loadError } from './problems.ts';
-import { JsonFastResolver } from './resolver.ts';
+import { assertNoSelfContainingSchemas } from './cycles.ts';
+import { assertReadableShapes } from './shape.ts';
+import { bundleError, bundleProblemError, loadError } from './problems.ts';
+import { SpecResolver } from './resolver.ts';
 
 export interface BundledSpec {
   /** The bundled document as plain JSON, keys in spec order. */
@@ -27,12 +30,14 @@ export interface BundledSpec {
   file: string;
   /** sha256 (hex) of the bundled document serialised as JSON. */
   hash: string;
+  /** Every file (absolute path, or URL) the document was read from → its text. */
+  sources: ReadonlyMap<string, string>;
 }
 
 export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec> {
   const display = (absolute: string) => displayPath(ctx.cwd, absolute);
   const config = await loadRedoclyConfig(ctx);
-  const resolver = new JsonFastResolver(config.resolve);
+  const resolver = new SpecResolver(config.resolve);
 
   let root: Document | Error;
   try {
@@ -43,21 +48,26 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
   if (root instanceof Error) throw loadError(root, ctx.specDisplay, display);
 
   const version = openapiVersion(root.parsed, ctx.specDisplay);
+  // Loops inside the root file, found before the bundler follows them (with exact places).
+  assertNoSelfContainingSchemas(root.parsed as Record<string, unknown>, ctx.specDisplay);
 
-  const result = await bundle({
-    doc: root,
-    config,
-    externalRefResolver: resolver,
-    dereference: false,
-  });
+  let result: Awaited<ReturnType<typeof bundle>>;
+  try {
+    result = await bundle({ doc: root, config, externalRefResolver: resolver, dereference: false });
+  } catch (error) {
+    throw bundleError(error, ctx.specDisplay);
+  }
   const errors = result.problems.filter(
     (problem: NormalizedProblem) => problem.severity === 'error',
   );
   if (errors.length > 0) throw await bundleProblemError(errors, resolver, display);
 
   const document = result.bundle.parsed as Record<string, unknown>;
+  assertNoCredentials(document, ctx.specDisplay);
+  assertReadableShapes(document, ctx.specDisplay);
+  assertNoSelfContainingSchemas(document, ctx.specDisplay);
   const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
-  return { document, version, file: ctx.specDisplay, hash };
+  return { document, version, file: ctx.specDisplay, hash, sources: resolver.sources };
 }
 
 async function loadRedoclyConfig(ctx: GeneratorContext): Promise<Config> {
@@ -77,9 +87,16 @@ const SUPPORTED = 'OpenAPI 3.0.x and 3.1.x';
 
 /** Checks the `openapi` field before bundling: only 3.0 and 3.1 are supported. */
 function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
+  if (parsed === undefined || parsed === null) {
+    throw new GeneratorError(
+      'the file is empty (or holds only comments)',
+      { file, line: 1 },
+      `give --spec an ${SUPPORTED} document (YAML or JSON) that starts with an \`openapi\` field`,
+    );
+  }
   if (!isRecord(parsed)) {
     throw new GeneratorError(
-      `not an OpenAPI document: the file holds ${parsed === null ? 'null' : typeof parsed}, not an object`,
+      `not an OpenAPI document: the file holds ${Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, not an object`,
       { file, line: 1 },
       `give --spec an ${SUPPORTED} document (YAML or JSON) with an \`openapi\` field`,
     );

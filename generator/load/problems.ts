@@ -11,12 +11,14 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import { GeneratorError, type GeneratorErrorLocation } from '../errors.ts';
+import { SourceError } from './parse.ts';
 import { getByPointer, refOf } from './pointer.ts';
 
 type Display = (absolute: string) => string;
 
 /** An error thrown while reading or parsing the root file. */
 export function loadError(error: unknown, rootFile: string, display: Display): GeneratorError {
+  if (error instanceof SourceError) return sourceError(error, display, '');
   if (error instanceof YamlParseError) return yamlError(error, display, '');
   if (error instanceof ResolveError) {
     const code = (error.originalError as NodeJS.ErrnoException).code;
@@ -28,6 +30,37 @@ export function loadError(error: unknown, rootFile: string, display: Display): G
       problem,
       { file: rootFile },
       'pass the path of an OpenAPI 3.0/3.1 YAML or JSON file with --spec (default spec/openapi.yaml)',
+    );
+  }
+  throw error;
+}
+
+function sourceError(error: SourceError, display: Display, more: string): GeneratorError {
+  return new GeneratorError(
+    `${error.problem}${more}`,
+    { file: display(error.absoluteFile), ...error.where },
+    error.fix,
+  );
+}
+
+/**
+ * An error the bundler threw instead of reporting it as a problem. The known one is a `$ref` loop
+ * that spans files (loops inside the root file are found before bundling, with their places).
+ */
+export function bundleError(error: unknown, rootFile: string): GeneratorError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/circular/i.test(message)) {
+    return new GeneratorError(
+      `circular $ref across files: a chain of $refs leads back to where it started without reaching a schema (${message})`,
+      { file: rootFile },
+      'follow the $refs between the files from the schemas that use them and point one of them at a schema instead of at another $ref',
+    );
+  }
+  if (error instanceof RangeError) {
+    return new GeneratorError(
+      `the spec is too deeply nested or its $refs too long a chain to follow (${message})`,
+      { file: rootFile },
+      'name deeply nested schemas in components/schemas and refer to them with $ref',
     );
   }
   throw error;
@@ -68,6 +101,7 @@ export async function bundleProblemError(
 
   if (location && location.pointer === undefined) {
     const parsed = await cachedDocument(resolver, file);
+    if (parsed instanceof SourceError) return sourceError(parsed, display, more);
     if (parsed instanceof YamlParseError) return yamlError(parsed, display, more);
   }
 

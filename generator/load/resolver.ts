@@ -1,20 +1,26 @@
 /**
- * openapi-core's resolver, reading JSON files with `JSON.parse`. openapi-core parses every file
- * with its YAML parser, JSON included; on GitHub's 13 MB description that took about 0.4 s of a
- * run, `JSON.parse` a tenth of it. Files that are not JSON, and JSON that does not parse (to get
- * the YAML parser's error, with its line and column), go the usual way.
+ * openapi-core's resolver (it reads files and follows `$ref`s between them), with our parser
+ * (parse.ts) for every spec file: JSON through `JSON.parse`, YAML through the `yaml` library with
+ * its alias limit, and a nesting limit for both. Files a `$ref` points at that are not YAML or
+ * JSON (e.g. Markdown for a description) go the usual way.
  */
 import { BaseResolver, type Document, type Source } from '@redocly/openapi-core';
+import { parseSpecText } from './parse.ts';
 
-export class JsonFastResolver extends BaseResolver {
+const SPEC_FILE = /\.(ya?ml|json)$/i;
+
+export class SpecResolver extends BaseResolver {
+  /** Every source parsed, by absolute path or URL → its text (for write/record.ts). */
+  readonly sources = new Map<string, string>();
+
   override parseDocument(source: Source, isRoot?: boolean): Document {
-    if (/^\s*[[{]/.test(source.body.slice(0, 64))) {
-      try {
-        return { source, parsed: JSON.parse(source.body) as unknown };
-      } catch {
-        // Not JSON after all, or broken JSON: the YAML parser reports it with a location.
-      }
-    }
-    return super.parseDocument(source, isRoot);
+    this.sources.set(source.absoluteRef, source.body);
+    if (
+      !isRoot &&
+      !SPEC_FILE.test(source.absoluteRef) &&
+      !/(json|yaml|openapi)/.test(source.mimeType ?? '')
+    )
+      return super.parseDocument(source, isRoot);
+    return { source, parsed: parseSpecText(source.body, source.absoluteRef) };
   }
 }

@@ -5,7 +5,8 @@
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, isRecord, refOf } from '../load/pointer.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
-import type { RequestBodyModel, ResponseModel } from './types.ts';
+import type { ExampleModel, RequestBodyModel, ResponseModel } from './types.ts';
+import type { JsonValue } from './schema-types.ts';
 
 /** Follows local `$ref`s (components) to the object they name, with the pointer it lives at. */
 export function followRefs(
@@ -79,6 +80,8 @@ export function buildRequestBody(
     ),
   };
   if (typeof body.description === 'string') model.description = body.description;
+  const examples = mediaExamples(doc, media, ctx.file);
+  if (examples.length > 0) model.examples = examples;
   return model;
 }
 
@@ -110,6 +113,8 @@ export function buildResponses(
           ctx,
         );
       }
+      const examples = mediaExamples(doc, media, ctx.file);
+      if (examples.length > 0) model.examples = examples;
     } else if (contentType !== undefined) {
       model.contentType = contentType;
     }
@@ -123,4 +128,51 @@ export function successResponse(responses: readonly ResponseModel[]): ResponseMo
     .filter((response) => /^2\d\d$/.test(response.status))
     .sort((a, b) => Number(a.status) - Number(b.status));
   return explicit[0] ?? responses.find((response) => response.status.toUpperCase() === '2XX');
+}
+
+/**
+ * A media type's examples: `example`, else each entry of `examples` (Example Objects, `$ref`s
+ * followed) that has a `value`. Values that are not JSON (YAML dates, say) are made JSON.
+ */
+export function mediaExamples(
+  doc: Record<string, unknown>,
+  media: unknown,
+  file: string,
+): ExampleModel[] {
+  if (!isRecord(media)) return [];
+  if (media.example !== undefined) {
+    const value = asJson(media.example);
+    return value === undefined ? [] : [{ name: 'default', value }];
+  }
+  if (!isRecord(media.examples)) return [];
+  const examples: ExampleModel[] = [];
+  for (const [name, entry] of Object.entries(media.examples)) {
+    const example = exampleObject(doc, entry, file);
+    if (!isRecord(example) || example.value === undefined) continue;
+    const value = asJson(example.value);
+    if (value === undefined) continue;
+    const model: ExampleModel = { name, value };
+    if (typeof example.summary === 'string') model.summary = example.summary;
+    examples.push(model);
+  }
+  return examples;
+}
+
+/** The Example Object `entry` names; undefined for one that cannot be followed (examples are optional). */
+function exampleObject(doc: Record<string, unknown>, entry: unknown, file: string): unknown {
+  try {
+    return followRefs(doc, entry, '#', file).value;
+  } catch (error) {
+    if (error instanceof GeneratorError) return undefined;
+    throw error;
+  }
+}
+
+function asJson(value: unknown): JsonValue | undefined {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? undefined : (JSON.parse(text) as JsonValue);
+  } catch {
+    return undefined;
+  }
 }

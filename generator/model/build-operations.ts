@@ -198,7 +198,7 @@ function checkPathParameters(
   file: string,
 ): void {
   const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
-  for (const [, name] of path.matchAll(/\{([^}]*)\}/g)) {
+  for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
     if (name !== undefined && !declared.has(name)) {
       throw new GeneratorError(
         `path ${path} has {${name}} but the operation declares no path parameter ${JSON.stringify(name)}`,

@@ -1,7 +1,11 @@
 /**
- * Making names from any spec safe to print as TypeScript. Every identifier and every comment text
- * that reaches an emitter has gone through this module: building an AST does not sanitise anything.
+ * Making names from any spec safe to print as TypeScript: every identifier that reaches an emitter
+ * has gone through this module (building an AST does not sanitise anything). Spec text that lands
+ * in strings, comments or Markdown is escaped by generator/escape.ts, re-exported here.
  */
+import { stringLiteral } from '../escape.ts';
+
+export { escapeJsDoc, stringLiteral } from '../escape.ts';
 
 const RESERVED = new Set([
   // ECMAScript reserved words and strict-mode future reserved words
@@ -169,22 +173,6 @@ export function propertyKey(name: string): string {
 /** A property access: `.name` when possible, otherwise `["user.birthday"]`. */
 export function propertyAccess(name: string): string {
   return isIdentifierName(name) ? `.${name}` : `[${stringLiteral(name)}]`;
-}
-
-/**
- * A string literal that is safe anywhere in generated code: JSON escaping plus the two line
- * terminators JSON allows raw and `</script>`-style sequences that some tools choke on.
- */
-export function stringLiteral(value: string): string {
-  return JSON.stringify(value)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/<\//g, '<\\/');
-}
-
-/** Makes text safe inside a `/** … *\/` comment: `*\/` cannot close it early. */
-export function escapeJsDoc(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/\r\n?/g, '\n').trim();
 }
 
 /**

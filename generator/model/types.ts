@@ -155,6 +155,18 @@ export interface RequestBodyModel {
   /** Chosen media type, `application/json` when present. */
   contentType: string;
   schema: SchemaNode;
+  /** The chosen media type's examples, in spec order (for docs samples and the testing kit). */
+  examples?: ExampleModel[];
+}
+
+/** One example of a media type: its `example`, or an entry of its `examples` map. */
+export interface ExampleModel {
+  /** The key in `examples` (`default` for a lone `example`). */
+  name: string;
+  /** The Example Object's `summary`, when it has one. */
+  summary?: string;
+  /** The example's value, as JSON. (`externalValue` examples are not read.) */
+  value: JsonValue;
 }
 
 export interface ResponseModel {
@@ -164,6 +176,8 @@ export interface ResponseModel {
   /** JSON media type schema, when there is one. */
   schema?: SchemaNode;
   contentType?: string;
+  /** The JSON media type's examples, in spec order (for docs samples and the testing kit). */
+  examples?: ExampleModel[];
 }
 
 /** From the spec's `x-sdk-pagination` extension: cursor pagination. */

@@ -10,9 +10,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { version as prettierVersion } from 'prettier';
+import { createRequire } from 'node:module';
 import { formatAttempts } from './format.ts';
 import type { Formatter } from './format-pool.ts';
+
+/** prettier's version, from its package.json: the cache key needs it, not prettier itself. */
+const prettierVersion = (
+  createRequire(import.meta.url)('prettier/package.json') as { version: string }
+).version;
 
 export class CachingFormatter implements Formatter {
   /** Hits and misses of this run, for timings and tests. */
@@ -70,4 +75,36 @@ function writeEntry(file: string, text: string): void {
   } catch {
     // A cache that cannot be written only costs time.
   }
+}
+
+/**
+ * Remembers prettier's output in memory for a long-running process (the dev server): a text
+ * formatted in the last run is not formatted again. Entries not used by a run are dropped when the
+ * next one starts (`startRun()`), so memory stays at about one package's text.
+ */
+export class RememberingFormatter implements Formatter {
+  private previous = new Map<string, Promise<string>>();
+  private current = new Map<string, Promise<string>>();
+
+  constructor(private readonly inner: Formatter) {}
+
+  startRun(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  format(path: string, text: string): Promise<string> {
+    const key = `${JSON.stringify(formatAttempts(path).map(({ filepath: _ignored, ...rest }) => rest))}\0${text}`;
+    let result = this.current.get(key) ?? this.previous.get(key);
+    if (result === undefined) {
+      result = this.inner.format(path, text);
+      // A failed format is not remembered: the next run tries again.
+      result.catch(() => this.current.delete(key));
+    }
+    this.current.set(key, result);
+    return result;
+  }
+
+  /** Keeps the inner formatter (the shared pool) running. */
+  async close(): Promise<void> {}
 }

@@ -72,7 +72,9 @@ class FormatPool implements Formatter {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./format-worker.mjs', import.meta.url));
+      const worker = new Worker(new URL('./format-worker.mjs', import.meta.url), {
+        workerData: { warmUp: formatAttempts('warm-up.ts')[0] },
+      });
       worker.on('message', (message: { id: number; text?: string; error?: string }) =>
         this.done(worker, message),
       );

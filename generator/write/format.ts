@@ -6,7 +6,7 @@
  * and of GitHub's identically to the `typescript` parser in a quarter less time; if it ever
  * rejects a file, the `typescript` parser formats it instead.
  */
-import { format, type Options } from 'prettier';
+import type { Options } from 'prettier';
 
 export const PRETTIER_OPTIONS: Options = {
   printWidth: 100,
@@ -24,9 +24,11 @@ export function formatAttempts(path: string): Options[] {
   return [];
 }
 
-/** Formats on this thread. */
+/** Formats on this thread (loading prettier here on first use). */
 export async function formatText(path: string, text: string): Promise<string> {
   const attempts = formatAttempts(path);
+  if (attempts.length === 0) return text;
+  const { format } = await import('prettier');
   let lastError: unknown;
   for (const options of attempts) {
     try {
@@ -35,6 +37,5 @@ export async function formatText(path: string, text: string): Promise<string> {
       lastError = error;
     }
   }
-  if (attempts.length === 0) return text;
   throw lastError;
 }

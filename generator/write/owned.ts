@@ -1,20 +1,49 @@
 /**
- * Which parts of the output folder belong to the generator. It owns every top-level entry it
- * writes (`src/`, `package.json`, `README.md`, `tsconfig.json`, `openapi.json`), as a whole, plus
- * any top-level file left from an earlier run that carries its header. Everything else there
- * (`node_modules/`, `dist/`, a `.gitignore`, a LICENSE) is the user's and survives every run.
+ * Which parts of the output folder belong to the generator, and which folders it may write into.
+ *
+ * It owns every top-level entry it writes (`src/`, `package.json`, `README.md`, `tsconfig.json`,
+ * `openapi.json`), as a whole, plus any top-level file left from an earlier run that carries its
+ * header. Everything else there (`node_modules/`, `dist/`, a `.gitignore`, a LICENSE) is the
+ * user's: never moved, never changed.
+ *
+ * A folder is "a package this generator wrote" when it holds the generation record
+ * (`.generation-record.json`, listing the files written) or a `package.json` whose `x-generated`
+ * notice is this tool's. Output goes only into such a folder, a new or empty one, or one holding
+ * nothing but VCS files, a licence and `node_modules`.
  */
-import { open, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { join, parse, relative, sep } from 'node:path';
+import { displayPath, type GeneratorContext } from '../context.ts';
 import { GeneratorError } from '../errors.ts';
-import { hasGeneratedHeader } from '../header.ts';
+import { hasGeneratedHeader, NOTICE_PREFIX } from '../header.ts';
 import type { RenderedTree } from './render.ts';
+
+/** The generation record of a package (generator/write/record.ts writes it; its RECORD_PATH). */
+export const GENERATION_RECORD = '.generation-record.json';
+
+/** Transient folders of a run in progress (tree.ts); never owned, never the user's. */
+export const STAGING_PREFIX = '.generating-';
+
+/** Entries that do not make a folder "someone else's": a new package's repository may have them. */
+const BENIGN = new Set([
+  '.git',
+  '.gitignore',
+  '.gitattributes',
+  '.npmignore',
+  '.DS_Store',
+  'node_modules',
+  'LICENSE',
+  'LICENSE.md',
+  'LICENSE.txt',
+]);
 
 export async function ownedEntries(outDir: string, tree: RenderedTree): Promise<Set<string>> {
   const owned = new Set([...tree.keys()].map((path) => path.split('/')[0]!));
   for (const entry of await listDir(outDir)) {
     if (
       !owned.has(entry.name) &&
+      !entry.name.startsWith(STAGING_PREFIX) &&
       entry.isFile() &&
       hasGeneratedHeader(await head(join(outDir, entry.name)))
     ) {
@@ -62,26 +91,79 @@ async function head(file: string): Promise<string> {
 }
 
 /**
- * Refuses to replace anything in a folder that is not a generated package (no package.json with
- * an `x-generated` field), so `--out .` or `--out spec` cannot wipe a project's own files.
+ * Refuses output folders that must never be one, before any work is done: the filesystem root,
+ * the home folder, the working folder or any folder above it, and any folder that holds the spec.
  */
-export async function assertReplaceable(outDir: string, tree: RenderedTree): Promise<void> {
-  const entries = await listDir(outDir);
-  const owned = new Set([...tree.keys()].map((path) => path.split('/')[0]!));
-  const clashes = entries.map((entry) => entry.name).filter((name) => owned.has(name));
-  if (clashes.length === 0 || (await isGeneratedPackage(outDir))) return;
+export async function assertOutputFolder(
+  ctx: Pick<GeneratorContext, 'outDir' | 'cwd' | 'specPath'>,
+): Promise<void> {
+  const out = ctx.outDir;
+  const shown = displayPath(ctx.cwd, out);
+  const refuse = (why: string) =>
+    new GeneratorError(
+      `refusing to generate into ${shown}/: ${why}`,
+      { file: '--out' },
+      'pass --out a new or empty folder, or a package this generator wrote (default generated/)',
+    );
+  const inside = (folder: string, path: string) => {
+    const rel = relative(folder, path);
+    return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !parse(rel).root);
+  };
+  if (parse(out).root === out) throw refuse('it is the root of the file system');
+  if (out === homedir()) throw refuse('it is the home folder');
+  if (inside(out, ctx.cwd)) throw refuse('it is the working folder or holds it');
+  if (inside(out, ctx.specPath))
+    throw refuse(`it holds the spec (${displayPath(ctx.cwd, ctx.specPath)})`);
+  await assertReplaceable(out);
+}
+
+/**
+ * Refuses to write into anything but a new folder, an (almost) empty one, or a package this
+ * generator wrote: `--out spec` or `--out src` must not merge a package into someone's files.
+ */
+export async function assertReplaceable(outDir: string): Promise<void> {
+  const info = await stat(outDir).catch(() => undefined);
+  if (info === undefined) return;
+  if (!info.isDirectory()) {
+    throw new GeneratorError(
+      'the output path is a file, not a folder',
+      { file: outDir },
+      'pass --out a folder (new, empty, or a package this generator wrote); the file is left as it is',
+    );
+  }
+  if (await isGeneratedPackage(outDir)) return;
+  const foreign = (await readdir(outDir)).filter(
+    (name) => !BENIGN.has(name) && !name.startsWith(STAGING_PREFIX),
+  );
+  if (foreign.length === 0) return;
+  const listed = foreign.sort().slice(0, 5).join(', ') + (foreign.length > 5 ? ', …' : '');
   throw new GeneratorError(
-    `the output folder is not a generated package (its package.json has no "x-generated" field), and generating would replace its ${clashes.join(', ')}`,
+    `the output folder is neither empty nor a package this generator wrote (no ${GENERATION_RECORD}, no package.json with its "x-generated" notice); it holds ${listed}`,
     { file: outDir },
-    'choose a new or empty folder with --out, or move those files out of the way',
+    'choose a new or empty folder with --out; the generator writes only there or into a package it generated before',
   );
 }
 
-async function isGeneratedPackage(outDir: string): Promise<boolean> {
-  try {
-    const pkg = JSON.parse(await readFile(join(outDir, 'package.json'), 'utf8')) as unknown;
-    return typeof pkg === 'object' && pkg !== null && 'x-generated' in pkg;
-  } catch {
-    return false;
-  }
+/** True when `outDir` holds the generation record or a package.json with this tool's notice. */
+export async function isGeneratedPackage(outDir: string): Promise<boolean> {
+  const json = async (name: string): Promise<unknown> => {
+    try {
+      return JSON.parse(await readFile(join(outDir, name), 'utf8')) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  const record = await json(GENERATION_RECORD);
+  if (isObject(record) && isObject(record.outputs)) return true;
+  const pkg = await json('package.json');
+  const generated = isObject(pkg) ? pkg['x-generated'] : undefined;
+  return (
+    isObject(generated) &&
+    typeof generated.notice === 'string' &&
+    generated.notice.startsWith(NOTICE_PREFIX)
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -200,7 +200,7 @@ describe('emitted files', () => {
     ],
     [
       'template-literal characters in a path are escaped',
-      { path: 'src/resources/widgets.ts', want: ['path`/widgets/\\`tick\\`/$${id}/\\\\x`'] },
+      { path: 'src/resources/widgets.ts', want: ['path`/widgets/\\`tick\\`/\\$${id}/\\\\x`'] },
     ],
     [
       'a multipart body is nested and names its media type',

@@ -106,6 +106,7 @@ describe('package files of our spec', () => {
     const pkg = JSON.parse(files.get('package.json')!) as Record<string, unknown>;
     const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
     };
     expect(pkg).toMatchObject({
       name: 'gigs-sdk',
@@ -120,12 +121,25 @@ describe('package files of our spec', () => {
           import: { types: './dist/esm/index.d.ts', default: './dist/esm/index.js' },
           require: { types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' },
         },
+        './testing': {
+          import: {
+            types: './dist/esm/testing/index.d.ts',
+            default: './dist/esm/testing/index.js',
+          },
+          require: {
+            types: './dist/cjs/testing/index.d.ts',
+            default: './dist/cjs/testing/index.js',
+          },
+        },
         './openapi.json': './openapi.json',
         './package.json': './package.json',
       },
-      files: ['dist', 'openapi.json'],
+      files: ['dist', 'openapi.json', 'testing'],
       engines: { node: '>=20' },
       dependencies: { 'openapi-fetch': root.dependencies['openapi-fetch'] },
+      // The testing kit's msw: optional, so only projects that import the kit install it.
+      peerDependencies: { msw: `^${root.devDependencies['msw']}` },
+      peerDependenciesMeta: { msw: { optional: true } },
       'x-generated': {
         notice: generatedNotice(model),
         spec: 'spec/openapi.yaml',
@@ -178,8 +192,13 @@ describe('package files of our spec', () => {
     }
     expect(text).toContain("const plan = await client.plans.retrieve('");
     expect(text).toContain(
-      'for await (const subscriptionChange of client.subscriptionChanges.list()) {',
+      "for await (const subscriptionChange of client.subscriptionChanges.list({\n  subscription: 'sub_",
     );
+    // The request example as the body, and filters that have an example.
+    expect(text).toContain(
+      "const addon = await client.addons.update('add_0SNlurA049MEWV4VxLfwJc7PJtHc', {\n  name: '1GB Data Top-up',\n  description: 'Disable international roaming.',\n});",
+    );
+    expect(text).toContain("const page = await client.plans.list({ provider: ['p3', 'p9'] });");
     expect(text).toContain('// Reads GIGS_TOKEN and GIGS_PROJECT from the environment.');
     expect(text).toContain('- `project`: `GIGS_PROJECT`.');
     expect(text).toContain('- `baseURL`: `GIGS_BASE_URL`, else `https://api.gigs.com`.');

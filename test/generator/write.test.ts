@@ -2,7 +2,8 @@
  * The writer: rendering (header, formatting, order), the atomic swap of the output folder, files
  * the generator does not own surviving a regenerate, rollback on failure, and `--check`.
  */
-import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { StructureKind } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,13 @@ import { generatedNotice, hasGeneratedHeader } from '../../generator/header.ts';
 import { checkTree, describeCheck } from '../../generator/write/check.ts';
 import { createFormatter, InThreadFormatter } from '../../generator/write/format-pool.ts';
 import { renderFiles, type RenderedTree } from '../../generator/write/render.ts';
-import { writeTreeAtomically, type WriteStep } from '../../generator/write/tree.ts';
+import { GeneratorError } from '../../generator/errors.ts';
+import { assertOutputFolder } from '../../generator/write/owned.ts';
+import {
+  recoverInterrupted,
+  writeTreeAtomically,
+  type WriteStep,
+} from '../../generator/write/tree.ts';
 import { removeTempDirs, snapshotTree, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -44,6 +51,16 @@ async function previousOutput(): Promise<string> {
   await symlink('dist/index.js', join(out, 'main.js'));
   return out;
 }
+
+/** The user's entries in previousOutput(). */
+const USER_ENTRIES = [
+  'node_modules',
+  'node_modules/openapi-fetch/index.js',
+  'dist/index.js',
+  'LICENSE',
+  '.gitignore',
+  'main.js',
+];
 
 const NEXT = tree({
   'package.json': '{"name":"new"}\n',
@@ -122,16 +139,7 @@ describe('writeTreeAtomically', () => {
     await writeTreeAtomically(out, NEXT);
     const after = await snapshotTree(out);
 
-    for (const kept of [
-      'node_modules',
-      'node_modules/openapi-fetch/index.js',
-      'dist/index.js',
-      'LICENSE',
-      '.gitignore',
-      'main.js',
-    ]) {
-      expect(after[kept], kept).toBe(before[kept]);
-    }
+    for (const kept of USER_ENTRIES) expect(after[kept], kept).toBe(before[kept]);
     // Owned: rewritten, and what the new run does not write is gone (old resource, old header-marked file).
     expect(await readFile(join(out, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
     expect(after['src/resources/old.ts']).toBeUndefined();
@@ -140,7 +148,7 @@ describe('writeTreeAtomically', () => {
     expect(await readdir(dirname(out))).toEqual([basename(out)]);
   });
 
-  it.each<WriteStep>(['written', 'carried', 'backed-up'])(
+  it.each<WriteStep>(['staged', 'committed', 'moved'])(
     'leaves the folder exactly as it was when it fails after step "%s"',
     async (failAt) => {
       const out = await previousOutput();
@@ -173,7 +181,7 @@ describe('writeTreeAtomically', () => {
     await writeFile(join(out, 'src/main.ts'), 'console.log(1);\n');
     const before = await snapshotTree(out);
     await expect(writeTreeAtomically(out, NEXT)).rejects.toThrow(
-      /not a generated package .* would replace its package\.json, src/,
+      /neither empty nor a package this generator wrote .*; it holds package\.json, src/,
     );
     expect(await snapshotTree(out)).toEqual(before);
     expect(await readdir(dirname(out))).toEqual([basename(out)]);
@@ -195,8 +203,107 @@ describe('writeTreeAtomically', () => {
   it('refuses an output path that is a file', async () => {
     const file = join(await tempDir('write-'), 'generated');
     await writeFile(file, 'not a folder');
-    await expect(writeTreeAtomically(file, NEXT)).rejects.toThrow(/is not a folder/);
+    await expect(writeTreeAtomically(file, NEXT)).rejects.toThrow(/is a file, not a folder/);
     expect(await readFile(file, 'utf8')).toBe('not a folder');
+  });
+});
+
+describe('where output may go', () => {
+  it('refuses a non-empty folder that is not a generated package, even when no file would clash (e.g. --out spec)', async () => {
+    const out = join(await tempDir('write-'), 'spec');
+    await mkdir(join(out, 'paths'), { recursive: true });
+    await writeFile(join(out, 'openapi.yaml'), 'openapi: 3.1.0\n');
+    const before = await snapshotTree(out);
+    const error = await writeTreeAtomically(out, NEXT).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(/it holds openapi\.yaml, paths/);
+    expect(await snapshotTree(out)).toEqual(before);
+  });
+
+  it('accepts a folder holding only a repository’s files (.git, LICENSE, node_modules)', async () => {
+    const out = join(await tempDir('write-'), 'sdk');
+    await mkdir(join(out, '.git'), { recursive: true });
+    await writeFile(join(out, 'LICENSE'), 'MIT\n');
+    await writeTreeAtomically(out, NEXT);
+    expect(await readFile(join(out, 'LICENSE'), 'utf8')).toBe('MIT\n');
+    expect(await readFile(join(out, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
+  });
+
+  it('writes through a symlinked output folder and keeps the link', async () => {
+    const dir = await tempDir('write-');
+    const real = await previousOutput();
+    await symlink(real, join(dir, 'link'));
+    await writeTreeAtomically(join(dir, 'link'), NEXT);
+    expect((await lstat(join(dir, 'link'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(real, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
+  });
+
+  it.each([
+    ['the file system root', () => '/', /it is the root of the file system/],
+    ['the home folder', () => homedir(), /it is the home folder/],
+    ['the working folder', (cwd: string) => cwd, /it is the working folder or holds it/],
+    ['a folder above the working folder', (cwd: string) => dirname(cwd), /holds it/],
+    [
+      'the spec’s folder',
+      (cwd: string) => join(cwd, 'spec'),
+      /it holds the spec \(spec\/openapi\.yaml\)/,
+    ],
+  ])('refuses %s before any work', async (_name, out, problem) => {
+    const cwd = join(await tempDir('write-'), 'project');
+    await mkdir(join(cwd, 'spec'), { recursive: true });
+    const error = await assertOutputFolder({
+      cwd,
+      outDir: out(cwd),
+      specPath: join(cwd, 'spec/openapi.yaml'),
+    }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(problem);
+    expect((error as GeneratorError).location.file).toBe('--out');
+    expect((error as GeneratorError).hint).toMatch(/new or empty folder/);
+  });
+});
+
+describe('recovery after a killed run', () => {
+  it('deletes a staging folder without a plan: the old package was never touched', async () => {
+    const out = await previousOutput();
+    const before = await snapshotTree(out);
+    await mkdir(join(out, '.generating-999999-abcd1234/new/src'), { recursive: true });
+    await writeFile(join(out, '.generating-999999-abcd1234/new/package.json'), 'half');
+    await recoverInterrupted(out);
+    expect(await snapshotTree(out)).toEqual(before);
+  });
+
+  it('rolls a saved plan forward, whatever step it stopped at, and keeps the user’s files', async () => {
+    const out = await previousOutput();
+    const before = await snapshotTree(out);
+    let stop = 0;
+    // Stop (as a kill would) after the plan is saved and one entry is swapped.
+    await writeTreeAtomically(out, NEXT, {
+      afterStep: async (step) => {
+        if (step === 'moved' && ++stop === 2) {
+          await cp(out, `${out}-frozen`, { recursive: true, verbatimSymlinks: true });
+          throw new Error('frozen');
+        }
+      },
+    }).catch(() => undefined);
+    const frozen = `${out}-frozen`;
+    expect((await readdir(frozen)).some((name) => name.startsWith('.generating-'))).toBe(true);
+    await recoverInterrupted(frozen);
+    const after = await snapshotTree(frozen);
+    for (const kept of USER_ENTRIES) expect(after[kept], kept).toBe(before[kept]);
+    expect(await readFile(join(frozen, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
+    expect(after['src/types.ts']).toBeDefined();
+    expect(after['src/resources/old.ts']).toBeUndefined();
+    expect(Object.keys(after).filter((path) => path.startsWith('.generating-'))).toEqual([]);
+  });
+
+  it('refuses to write while another live run is writing the same folder', async () => {
+    const out = await previousOutput();
+    // pid 1 is always alive.
+    await mkdir(join(out, '.generating-1-abcd1234'));
+    await expect(writeTreeAtomically(out, NEXT)).rejects.toThrow(
+      /another generator run \(process 1\)/,
+    );
   });
 });
 

@@ -9,9 +9,13 @@ export interface RunResult {
   output: string;
 }
 
-/** Runs one of the project's TypeScript scripts the way `npm run` does (through tsx), from the root. */
+/**
+ * Runs one of the project's scripts the way `npm run` does, from the root: TypeScript through tsx,
+ * plain JavaScript (`.mjs`, e.g. scripts/generate.mjs, what `npm run generate` runs) with node.
+ */
 export function runScript(script: string, args: string[] = [], timeout = 120_000): RunResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+  const loader = script.endsWith('.mjs') ? [] : ['--import', 'tsx'];
+  const result = spawnSync(process.execPath, [...loader, script, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout,

@@ -70,11 +70,22 @@ describe('the packed tarball', () => {
       ['node16-esm', 'dist/esm/index.d.ts'],
       ['bundler', 'dist/esm/index.d.ts'],
     ]);
+    // The testing kit's own entry point resolves in every mode too (node10 through testing/package.json).
+    const kit = report.analysis.entrypoints['./testing'];
+    const kitTypes = (kind: string) =>
+      kit?.resolutions[kind]?.resolution?.fileName.replace(/^.*\/node_modules\/[^/]+\//, '');
+    expect(RESOLUTION_KINDS.map((kind) => [kind, kitTypes(kind)])).toEqual([
+      ['node10', 'dist/cjs/testing/index.d.ts'],
+      ['node16-cjs', 'dist/cjs/testing/index.d.ts'],
+      ['node16-esm', 'dist/esm/testing/index.d.ts'],
+      ['bundler', 'dist/esm/testing/index.d.ts'],
+    ]);
   });
 
-  it('holds only the builds, the spec, the README and package.json', () => {
+  it("holds only the builds, the spec, the README, package.json and the testing kit's stub", () => {
     const outside = packed.tarballFiles.filter((file) => !/^dist\/(esm|cjs)\//.test(file));
-    expect(outside).toEqual(['README.md', 'openapi.json', 'package.json']);
+    // testing/package.json leads `<package>/testing` to the build where `exports` is ignored (node10).
+    expect(outside).toEqual(['README.md', 'openapi.json', 'package.json', 'testing/package.json']);
     for (const format of ['esm', 'cjs']) {
       const built = packed.tarballFiles.filter((file) => file.startsWith(`dist/${format}/`));
       const js = built.filter((file) => file.endsWith('.js')).map((file) => file.slice(0, -3));

@@ -160,6 +160,7 @@ describe('the README in the tarball', () => {
           'Dates',
           'Logging',
           'Typed path client',
+          'Testing your code',
         ].map((title) => `## ${title}`),
       ),
     );

@@ -20,6 +20,7 @@ import {
   type PropertySignatureStructure,
 } from 'ts-morph';
 import { GeneratorError } from '../../errors.ts';
+import { quotedString } from '../../escape.ts';
 import { escapeJsDoc, NameRegistry, propertyKey, stringLiteral, words } from '../../model/names.ts';
 import type { ApiModel, AuthModel, ResourceModel } from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
@@ -352,7 +353,7 @@ function pathsClientFunction(
           '',
           '@example',
           '```ts',
-          `const { data, error } = await ${name}(${variable}).GET('${firstGet.path.replace(/['\\]/g, '\\$&')}', { params: … });`,
+          `const { data, error } = await ${name}(${variable}).GET(${escapeJsDoc(quotedString(firstGet.path, "'"))}, { params: … });`,
           '```',
         ];
   return {
@@ -366,7 +367,7 @@ function pathsClientFunction(
         `The typed path client (openapi-fetch) over every path of the API, sharing \`client\`'s base URL, token, headers and fetch: the escape hatch for what the resource methods do not cover. It returns \`{ data, error, response }\` instead of throwing, and does not retry.`,
         '',
         'A function rather than a property of the client, so that only bundles that use it carry openapi-fetch.',
-        ...example.map((line) => escapeJsDoc(line)),
+        ...example,
       ].join('\n'),
     ],
     statements: [

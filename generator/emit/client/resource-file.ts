@@ -14,6 +14,7 @@ import {
   type PropertySignatureStructure,
   type TypeAliasDeclarationStructure,
 } from 'ts-morph';
+import { templateLiteralText } from '../../escape.ts';
 import { escapeJsDoc, NameRegistry, propertyKey, stringLiteral, words } from '../../model/names.ts';
 import type { ApiModel, OperationModel, ResourceModel } from '../../model/types.ts';
 import { PREVIEW_REMARK } from '../schema-types.ts';
@@ -245,11 +246,16 @@ function pathTemplate(
   for (const slot of shape.pathArgs) byName.set(slot.parameter.name, slot.local);
   for (const slot of shape.clientOptions)
     if (slot.parameter.in === 'path') byName.set(slot.parameter.name, clientParam(slot));
-  const text = shape.operation.path.replace(
-    /\{([^{}]+)\}|([^{}]+|[{}])/g,
-    (_whole, name: string | undefined, literal: string | undefined) =>
-      name !== undefined ? `\${${byName.get(name) ?? 'undefined'}}` : escapeTemplate(literal ?? ''),
-  );
+  // Split at the placeholders (OpenAPI: `{name}`, no braces inside); the literal runs between them,
+  // stray braces and `$` included, are escaped whole, so no `${` can form from spec text.
+  const text = shape.operation.path
+    .split(/(\{[^{}]+\})/)
+    .map((part, index) =>
+      index % 2 === 1
+        ? `\${${byName.get(part.slice(1, -1)) ?? 'undefined'}}`
+        : templateLiteralText(part),
+    )
+    .join('');
   return `${tag}\`${text}\``;
 }
 
@@ -450,8 +456,4 @@ function withEntries(
 /** `query` (shorthand) or `query: expr`. */
 function property(name: string, expr: string): string {
   return expr === name ? name : `${name}: ${expr}`;
-}
-
-function escapeTemplate(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 }

@@ -140,14 +140,17 @@ async function prepare(runDir: string): Promise<PackedPackage> {
     join(consumerDir, 'package.json'),
     `${JSON.stringify({ name: 'sdk-consumer', private: true, type: 'module' }, null, 2)}\n`,
   );
-  // openapi-fetch comes from npm's cache (npm ci filled it); only when it is not there, from the registry.
+  // With msw, the testing kit's optional peer dependency, as a project that uses the kit has it
+  // (the README's testing example imports msw/node). openapi-fetch and msw come from npm's cache
+  // (npm ci filled it); only when they are not there, from the registry.
+  const wanted = [tarball, `msw@${await toolchainPin('msw')}`];
   const offline = await npm(
-    ['install', tarball, '--offline', ...INSTALL_FLAGS],
+    ['install', ...wanted, '--offline', ...INSTALL_FLAGS],
     consumerDir,
     false,
   );
   if (offline.code !== 0)
-    await npm(['install', tarball, '--prefer-offline', ...INSTALL_FLAGS], consumerDir);
+    await npm(['install', ...wanted, '--prefer-offline', ...INSTALL_FLAGS], consumerDir);
 
   return {
     name: info.name,
@@ -158,6 +161,16 @@ async function prepare(runDir: string): Promise<PackedPackage> {
     packageDir,
     preparedInMs: Math.round(performance.now() - started),
   };
+}
+
+/** The exact version of a development dependency of the toolchain, e.g. msw's. */
+async function toolchainPin(name: string): Promise<string> {
+  const root = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    devDependencies?: Record<string, string>;
+  };
+  const version = root.devDependencies?.[name];
+  if (version === undefined) throw new Error(`the toolchain's package.json pins no ${name}`);
+  return version;
 }
 
 const INSTALL_FLAGS = [

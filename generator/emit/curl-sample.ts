@@ -1,0 +1,160 @@
+/**
+ * A curl command for an operation, sending the same request as its TypeScript sample
+ * (sample-request.ts): method, URL with the example path values and the query string serialised
+ * as the parameters' `style` and `explode` say, the token from the environment, and the example
+ * body as JSON. For a POSIX shell: every value is single-quoted (a `'` inside becomes `'\''`), so
+ * nothing in it is expanded; only the token's environment variable is, inside double quotes.
+ *
+ * Left out on purpose: the `Idempotency-Key` header (the SDK sends one itself; a fixed key in a
+ * sample would make every copy of the command replay the first answer) and cookie parameters.
+ */
+import type { JsonValue } from '../model/schema-types.ts';
+import type { ApiModel, OperationModel, ParameterModel } from '../model/types.ts';
+import { isJsonMediaType } from './client/operation-shape.ts';
+import { sampleRequest } from './sample-request.ts';
+
+export function curlSample(
+  operation: OperationModel,
+  model: Pick<ApiModel, 'schemas' | 'auth' | 'sdk' | 'info'>,
+): string {
+  const sample = sampleRequest(operation, model);
+  const path = operation.path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+    const value = sample.path.get(name);
+    return value === undefined ? whole : encodeStrict(scalarText(value));
+  });
+  const query = sample.query
+    .flatMap(({ parameter, value }) => queryPairs(parameter, value))
+    .join('&');
+  const url = `${path}${query === '' ? '' : `?${query}`}`;
+  const server = model.info.serverUrl?.replace(/\/+$/, '');
+  const envVar = (name: string) => `${model.sdk.envPrefix.replace(/[^A-Za-z0-9_]/g, '_')}_${name}`;
+
+  const lines = [`curl --request ${operation.method.toUpperCase()}`];
+  // Without a server in the spec, the base URL comes from the environment, as for the client.
+  lines.push(
+    server === undefined
+      ? `--url "$${envVar('BASE_URL')}"${shellQuote(url)}`
+      : `--url ${shellQuote(`${server}${url}`)}`,
+  );
+  lines.push(...authArguments(model, operation, envVar('TOKEN')));
+  for (const { parameter, value } of sample.headers)
+    lines.push(`--header ${shellQuote(`${parameter.name}: ${scalarText(value)}`)}`);
+  const accept = operation.successResponse?.contentType;
+  if (accept !== undefined) lines.push(`--header ${shellQuote(`Accept: ${accept}`)}`);
+  if (sample.body !== undefined && operation.body !== undefined)
+    lines.push(...bodyArguments(operation.body.contentType, sample.body));
+  return lines.join(' \\\n  ');
+}
+
+/** The credentials the spec's security schemes ask for, from the environment variable the client reads. */
+function authArguments(
+  model: Pick<ApiModel, 'auth'>,
+  operation: OperationModel,
+  tokenVar: string,
+): string[] {
+  if (!operation.secured) return [];
+  const scheme = model.auth[0];
+  if (scheme === undefined) return [];
+  switch (scheme.kind) {
+    case 'bearer':
+      return [`--header "Authorization: Bearer $${tokenVar}"`];
+    case 'apiKey':
+      return scheme.in === 'header' && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(scheme.name)
+        ? [`--header "${scheme.name}: $${tokenVar}"`]
+        : [];
+    case 'basic':
+      return [
+        `--user "$${tokenVar.replace(/TOKEN$/, 'USERNAME')}:$${tokenVar.replace(/TOKEN$/, 'PASSWORD')}"`,
+      ];
+  }
+}
+
+function bodyArguments(contentType: string, body: JsonValue): string[] {
+  if (isJsonMediaType(contentType) || /\bjson\b/i.test(contentType)) {
+    return [
+      `--header ${shellQuote(`Content-Type: ${contentType}`)}`,
+      `--data ${shellQuote(prettyJson(body, ''))}`,
+    ];
+  }
+  const entries =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? Object.entries(body) : [];
+  if (/^multipart\/form-data\b/i.test(contentType))
+    return entries.map(([key, value]) => `--form ${shellQuote(`${key}=${scalarText(value)}`)}`);
+  if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) {
+    return [
+      `--header ${shellQuote(`Content-Type: ${contentType}`)}`,
+      ...entries.map(
+        ([key, value]) => `--data-urlencode ${shellQuote(`${key}=${scalarText(value)}`)}`,
+      ),
+    ];
+  }
+  return [
+    `--header ${shellQuote(`Content-Type: ${contentType}`)}`,
+    `--data-binary ${shellQuote(typeof body === 'string' ? body : JSON.stringify(body))}`,
+  ];
+}
+
+/**
+ * `name=value` pairs of one query parameter, serialised as OpenAPI 3 says for `style` (form,
+ * spaceDelimited, pipeDelimited, deepObject) and `explode`, names and values percent-encoded.
+ */
+export function queryPairs(parameter: ParameterModel, value: JsonValue): string[] {
+  const name = encodeStrict(parameter.name);
+  if (value === null || typeof value !== 'object')
+    return [`${name}=${encodeStrict(scalarText(value))}`];
+  if (Array.isArray(value)) {
+    const items = value.map((item) => encodeStrict(scalarText(item)));
+    if (parameter.explode) return items.map((item) => `${name}=${item}`);
+    const delimiter =
+      parameter.style === 'spaceDelimited'
+        ? '%20'
+        : parameter.style === 'pipeDelimited'
+          ? '|'
+          : ',';
+    return [`${name}=${items.join(delimiter)}`];
+  }
+  const entries = Object.entries(value);
+  if (parameter.style === 'deepObject')
+    return entries.map(
+      ([key, inner]) => `${name}%5B${encodeStrict(key)}%5D=${encodeStrict(scalarText(inner))}`,
+    );
+  if (parameter.explode)
+    return entries.map(([key, inner]) => `${encodeStrict(key)}=${encodeStrict(scalarText(inner))}`);
+  return [
+    `${name}=${entries.flatMap(([key, inner]) => [encodeStrict(key), encodeStrict(scalarText(inner))]).join(',')}`,
+  ];
+}
+
+/** JSON with 2-space indentation, arrays of plain values on one line (`["p3", "p9"]`). */
+function prettyJson(value: JsonValue, indent: string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.every((item) => item === null || typeof item !== 'object'))
+      return `[${value.map((item) => JSON.stringify(item)).join(', ')}]`;
+    return `[\n${value.map((item) => `${inner}${prettyJson(item, inner)}`).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries
+    .map(([key, item]) => `${inner}${JSON.stringify(key)}: ${prettyJson(item, inner)}`)
+    .join(',\n')}\n${indent}}`;
+}
+
+/** A value as text in a URL or header: strings as they are, anything else as JSON. */
+function scalarText(value: JsonValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** RFC 3986 percent-encoding of everything but the unreserved characters. */
+function encodeStrict(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** POSIX single quotes: nothing inside is expanded; a `'` closes, escapes and reopens. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,438 @@
+/**
+ * `src/testing/index.ts` and `src/testing/runtime.ts`: the package's testing kit, its own entry
+ * point (`<package>/testing`), so a bundle that imports only the client never contains it.
+ *
+ * For every operation, a typed mock on MSW 2 (templates/testing/runtime.ts, copied): its default
+ * answer is the first example of the success response, else the smallest value its schema allows
+ * (testing/values.ts); it replies with a typed body (`mock.plans.retrieve.reply(plan)`), fails
+ * with a typed error body (`fail(404, error)`), records its calls, and a list operation serves
+ * its items page by page. `fixtures` hands out typed copies of the default answers,
+ * `requestFixtures` of the spec's request examples.
+ *
+ * Types are named after the schemas where the spec names them (`Plan`), else taken from
+ * openapi-typescript's `operations` (an inline schema has no other name).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  escapeJsDoc,
+  NameRegistry,
+  pascalCase,
+  propertyKey,
+  stringLiteral,
+} from '../model/names.ts';
+import type { JsonValue } from '../model/schema-types.ts';
+import type {
+  ApiModel,
+  NamedSchema,
+  OperationModel,
+  ResourceModel,
+  SchemaNode,
+} from '../model/types.ts';
+import { rewriteSpecifiers } from './client/runtime-files.ts';
+import { bodyType, operationRef } from './client/type-refs.ts';
+import { dereference, propertyNodes } from './sample-request.ts';
+import { minimalValue } from './testing/values.ts';
+import type { EmittedSourceFile, EmittedTextFile } from './types.ts';
+import type { WriterFunction } from 'ts-morph';
+
+const blankLine: WriterFunction = (writer) => writer.blankLine();
+
+export const TESTING_INDEX_PATH = 'src/testing/index.ts';
+export const TESTING_RUNTIME_PATH = 'src/testing/runtime.ts';
+const RUNTIME_TEMPLATE = fileURLToPath(
+  new URL('../../templates/testing/runtime.ts', import.meta.url),
+);
+
+export const TESTING_STUB_PATH = 'testing/package.json';
+
+/**
+ * `testing/package.json`: where `<package>/testing` leads under resolutions that ignore
+ * `exports` (TypeScript's `node10`, older bundlers and test runners): the CommonJS build.
+ */
+export function emitTestingStub(): EmittedTextFile {
+  const stub = {
+    private: true,
+    main: '../dist/cjs/testing/index.js',
+    types: '../dist/cjs/testing/index.d.ts',
+  };
+  return { path: TESTING_STUB_PATH, text: `${JSON.stringify(stub, null, 2)}\n` };
+}
+
+/** The runtime as it ships: the template, its relative imports ending in `.js`. */
+export function emitTestingRuntime(): EmittedTextFile {
+  return {
+    path: TESTING_RUNTIME_PATH,
+    text: rewriteSpecifiers(readFileSync(RUNTIME_TEMPLATE, 'utf8')),
+  };
+}
+
+/** One operation as the kit sees it. */
+interface OperationKit {
+  resource: ResourceModel;
+  operation: OperationModel;
+  /** The local name of its definition constant, e.g. `plansRetrieve`. */
+  definition: string;
+  result: string;
+  item?: string;
+  body: string;
+  error: string;
+  /** Where the default answer came from, for its TSDoc. */
+  exampleSource: 'example' | 'schema' | 'none';
+}
+
+export function emitTesting(model: ApiModel): EmittedSourceFile {
+  const byName = new Map(model.schemas.map((schema) => [schema.name, schema]));
+  const used = new Set<string>();
+  // Every local binding of the file, claimed after the schema type names it may import.
+  const names = new NameRegistry(model.schemas.map((schema) => schema.name));
+  const kit = names.claim('kit');
+  const httpHandler = names.claim('HttpHandler');
+  const operations = names.claim('operations');
+  const mockType = names.claim(`${model.sdk.clientName}Mock`);
+  const optionsType = names.claim('MockOptions');
+  // Exported values and createMock's locals: no definition constant may take their names.
+  for (const taken of [
+    'createMock',
+    'fixtures',
+    'requestFixtures',
+    'baseURL',
+    'resources',
+    'options',
+  ])
+    names.claim(taken);
+  let usesOperations = false;
+  const typeOf = (node: SchemaNode | undefined, fallback: string): string => {
+    if (node?.kind === 'ref' && !node.nullable && byName.has(node.target)) {
+      used.add(node.target);
+      return node.target;
+    }
+    usesOperations ||= fallback.includes(operations);
+    return fallback;
+  };
+
+  const kits: OperationKit[] = model.resources.flatMap((resource) =>
+    resource.operations.map((operation): OperationKit => {
+      const opRef = operationRef(operation, operations);
+      const success = operation.successResponse;
+      const result =
+        success === undefined
+          ? 'unknown'
+          : success.contentType === undefined
+            ? 'void'
+            : typeOf(success.schema, responseRef(opRef, success.status, success.contentType));
+      const errors = [
+        ...new Set(
+          operation.responses
+            .filter((response) => /^(?:[45](?:\d\d|XX)|default)$/i.test(response.status))
+            .filter(
+              (response) => response.schema !== undefined && response.contentType !== undefined,
+            )
+            .map((response) =>
+              typeOf(response.schema, responseRef(opRef, response.status, response.contentType!)),
+            ),
+        ),
+      ];
+      const kitOf: OperationKit = {
+        resource,
+        operation,
+        definition: names.claim(`${resource.name}${pascalCase(operation.sdk.method)}`),
+        result,
+        body:
+          operation.body === undefined
+            ? 'undefined'
+            : typeOf(operation.body.schema, bodyType(operation, opRef)),
+        error: errors.length === 0 ? 'unknown' : errors.join(' | '),
+        exampleSource:
+          success?.contentType === undefined
+            ? 'none'
+            : success.examples?.[0] !== undefined
+              ? 'example'
+              : 'schema',
+      };
+      if (operation.pagination !== undefined && success?.schema !== undefined)
+        kitOf.item = itemType(
+          success.schema,
+          operation.pagination.itemsField,
+          result,
+          byName,
+          used,
+        );
+      return kitOf;
+    }),
+  );
+
+  const resourceNames = new Set(model.resources.map((resource) => resource.name));
+  const member = (name: string) => (resourceNames.has(name) ? `$${name}` : name);
+  const statements: (string | WriterFunction)[] = [
+    MODULE_DOC,
+    `import type { ${httpHandler === 'HttpHandler' ? 'HttpHandler' : `HttpHandler as ${httpHandler}`} } from 'msw';`,
+    ...(usesOperations
+      ? [`import type { operations as ${operations} } from '../openapi.js';`]
+      : []),
+    ...(used.size > 0
+      ? [`import type { ${[...used].sort().join(', ')} } from '../types.js';`]
+      : []),
+    `import * as ${kit} from './runtime.js';`,
+    blankLine,
+    `export { ListOperationMock, OperationMock } from './runtime.js';`,
+    `export type { MockCall, ReplyInit, Responder } from './runtime.js';`,
+    ...kits.flatMap((entry) => [blankLine, definitionStatement(entry, kit, model)]),
+    blankLine,
+    mockInterface(kits, model, { mockType, httpHandler, kit, member }),
+    blankLine,
+    optionsInterface(model, optionsType),
+    blankLine,
+    createMockFunction(kits, model, { mockType, optionsType, kit, member }),
+    blankLine,
+    fixturesStatement(kits, kit),
+    blankLine,
+    requestFixturesStatement(kits, kit),
+  ];
+  return { path: TESTING_INDEX_PATH, statements };
+}
+
+const MODULE_DOC = `/**
+ * A testing kit on MSW 2 (https://mswjs.io): a typed mock of every operation of the API, for
+ * tests in Node (\`setupServer\` from \`msw/node\`) and browsers (\`setupWorker\` from \`msw/browser\`).
+ * Each mock answers with the spec's example of its success response until a test says otherwise:
+ * \`reply(body)\`, \`fail(status, errorBody)\`, \`networkError()\`, each with \`{ once: true }\` to answer
+ * one call only. \`calls\` holds the requests it received. List operations serve their items page by
+ * page, so the client's \`for await\` pages through them. \`fixtures\` are typed copies of the
+ * examples.
+ */`;
+
+function responseRef(opRef: string, status: string, contentType: string): string {
+  const key = /^\d+$/.test(status) ? status : stringLiteral(status);
+  return `${opRef}['responses'][${key}]['content'][${stringLiteral(contentType)}]`;
+}
+
+/** The type of one item of a list: the named schema of the items array when it has one. */
+function itemType(
+  schema: SchemaNode,
+  itemsField: string,
+  result: string,
+  byName: ReadonlyMap<string, NamedSchema>,
+  used: Set<string>,
+): string {
+  const items = dereference(propertyNodes(schema, byName).get(itemsField) ?? schema, byName);
+  if (items?.kind === 'array' && items.items?.kind === 'ref' && !items.items.nullable) {
+    used.add(items.items.target);
+    return items.items.target;
+  }
+  return `${result}[${stringLiteral(itemsField)}][number]`;
+}
+
+function definitionStatement(entry: OperationKit, kit: string, model: ApiModel): string {
+  const { operation } = entry;
+  const success = operation.successResponse;
+  const fields: [string, string][] = [
+    ['name', stringLiteral(`${operation.sdk.resource}.${operation.sdk.method}`)],
+    ['method', stringLiteral(operation.method)],
+    ['path', stringLiteral(operation.path)],
+    ['status', String(successStatus(success?.status))],
+  ];
+  if (success?.contentType !== undefined) {
+    fields.push(['contentType', stringLiteral(success.contentType)]);
+    const example =
+      success.examples?.[0]?.value ??
+      (success.schema === undefined ? null : minimalValue(success.schema, model.schemas));
+    fields.push(['example', jsonLiteral(example)]);
+  }
+  const request = operation.body?.examples?.[0]?.value;
+  if (request !== undefined) fields.push(['requestExample', jsonLiteral(request)]);
+  const pagination = operation.pagination;
+  if (pagination !== undefined) {
+    const limit = operation.parameters.find(
+      (p) => p.in === 'query' && p.name === pagination.limitParam,
+    );
+    const defaultLimit =
+      typeof limit?.schema.default === 'number' && limit.schema.default > 0
+        ? limit.schema.default
+        : 10;
+    const entries: [string, string][] = [
+      ['afterParam', stringLiteral(pagination.afterParam)],
+      ...optional('beforeParam', pagination.beforeParam),
+      ...optional('limitParam', pagination.limitParam),
+      ['itemsField', stringLiteral(pagination.itemsField)],
+      ['nextCursorField', stringLiteral(pagination.nextCursorField)],
+      ...optional('prevCursorField', pagination.prevCursorField),
+      ['defaultLimit', String(defaultLimit)],
+    ];
+    fields.push(['pagination', objectText(entries)]);
+  }
+  const doc = `/** \`${operation.method.toUpperCase()} ${escapeJsDoc(operation.path)}\`${operation.summary === undefined ? '' : `: ${escapeJsDoc(oneLine(operation.summary))}`} */`;
+  return `${doc}\nconst ${entry.definition}: ${kit}.OperationDefinition = ${objectText(fields)};`;
+}
+
+function optional(key: string, value: string | undefined): [string, string][] {
+  return value === undefined ? [] : [[key, stringLiteral(value)]];
+}
+
+/** The status a mock answers with: the success response's, `200` for `2XX` or none. */
+function successStatus(status: string | undefined): number {
+  return status !== undefined && /^\d{3}$/.test(status) ? Number(status) : 200;
+}
+
+function mockClass(entry: OperationKit, kit: string): string {
+  return entry.item === undefined
+    ? `${kit}.OperationMock<${entry.result}, ${entry.body}, ${entry.error}>`
+    : `${kit}.ListOperationMock<${entry.result}, ${entry.item}, ${entry.body}, ${entry.error}>`;
+}
+
+function byResource(kits: readonly OperationKit[]): Map<ResourceModel, OperationKit[]> {
+  const map = new Map<ResourceModel, OperationKit[]>();
+  for (const entry of kits) map.set(entry.resource, [...(map.get(entry.resource) ?? []), entry]);
+  return map;
+}
+
+function operationDoc(entry: OperationKit): string {
+  const { operation } = entry;
+  const summary =
+    operation.summary === undefined ? '' : `: ${escapeJsDoc(oneLine(operation.summary))}`;
+  const deprecated = operation.deprecated ? ' @deprecated' : '';
+  return `/** \`${operation.method.toUpperCase()} ${escapeJsDoc(operation.path)}\`${summary}.${deprecated} */`;
+}
+
+function mockInterface(
+  kits: readonly OperationKit[],
+  model: ApiModel,
+  local: { mockType: string; httpHandler: string; kit: string; member: (name: string) => string },
+): string {
+  const resources = [...byResource(kits)].map(([resource, entries]) => {
+    const members = entries.map(
+      (entry) =>
+        `${operationDoc(entry)}\nreadonly ${propertyKey(entry.operation.sdk.method)}: ${mockClass(entry, local.kit)};`,
+    );
+    return `/** The mocks of \`client.${resource.name}\`. */\nreadonly ${propertyKey(resource.name)}: {\n${members.join('\n')}\n};`;
+  });
+  return `/** A mock of every operation of the ${escapeJsDoc(oneLine(model.info.title))}, by resource as on the client: \`mock.${model.resources[0]?.name ?? 'resource'}.…\`. */
+export interface ${local.mockType} {
+${resources.join('\n')}
+/** The MSW handlers of every operation, concrete paths first: \`setupServer(...mock.${local.member('handlers')})\`. */
+readonly ${local.member('handlers')}: ${local.httpHandler}[];
+/** Every operation back to its default answer, with no calls recorded (call it after each test). */
+${local.member('reset')}(): void;
+}`;
+}
+
+function optionsInterface(model: ApiModel, optionsType: string): string {
+  const server = model.info.serverUrl;
+  const doc =
+    server === undefined
+      ? '/** Where the client sends its requests (the spec names no server). */'
+      : `/** Where the client sends its requests; defaults to the spec's server, \`${escapeJsDoc(server)}\`. */`;
+  return `/** Options of {@link createMock}. */
+export interface ${optionsType} {
+${doc}
+baseURL${server === undefined ? '' : '?'}: string;
+}`;
+}
+
+function createMockFunction(
+  kits: readonly OperationKit[],
+  model: ApiModel,
+  local: { mockType: string; optionsType: string; kit: string; member: (name: string) => string },
+): string {
+  const server = model.info.serverUrl;
+  const resources = [...byResource(kits)].map(([resource, entries]) => {
+    const members = entries.map(
+      (entry) =>
+        `${propertyKey(entry.operation.sdk.method)}: new ${mockClass(entry, local.kit)}(${entry.definition}, baseURL),`,
+    );
+    return `${propertyKey(resource.name)}: {\n${members.join('\n')}\n},`;
+  });
+  return `/**
+ * Fresh mocks of every operation, answering with the spec's examples. Hand \`mock.${local.member('handlers')}\`
+ * to MSW's \`setupServer\` (Node) or \`setupWorker\` (browser), and call \`mock.${local.member('reset')}()\` after
+ * each test.
+ */
+export function createMock(options: ${local.optionsType}${server === undefined ? '' : ' = {}'}): ${local.mockType} {
+const baseURL = options.baseURL${server === undefined ? '' : ` ?? ${stringLiteral(server)}`};
+const resources = {
+${resources.join('\n')}
+};
+return {
+...resources,
+${local.member('handlers')}: ${local.kit}.handlersOf(resources),
+${local.member('reset')}: () => ${local.kit}.resetAll(resources),
+};
+}`;
+}
+
+function fixturesStatement(kits: readonly OperationKit[], kit: string): string {
+  const resources = [...byResource(kits)]
+    .map(([resource, entries]) => {
+      const getters = entries
+        .filter((entry) => entry.exampleSource !== 'none')
+        .map((entry) => {
+          const source =
+            entry.exampleSource === 'example'
+              ? exampleSummary(entry.operation.successResponse?.examples?.[0]?.summary)
+              : 'the smallest value its schema allows (the spec has no example)';
+          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${source}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.result} {\nreturn ${kit}.fixture<${entry.result}>(${entry.definition}.example);\n},`;
+        });
+      return getters.length === 0
+        ? ''
+        : `${propertyKey(resource.name)}: {\n${getters.join('\n')}\n},`;
+    })
+    .filter((text) => text !== '');
+  return `/**
+ * What each mock answers by default, as typed copies (change them freely): the spec's example of
+ * the operation's success response.
+ */
+export const fixtures = {
+${resources.join('\n')}
+};`;
+}
+
+function requestFixturesStatement(kits: readonly OperationKit[], kit: string): string {
+  const resources = [...byResource(kits)]
+    .map(([resource, entries]) => {
+      const getters = entries
+        .filter((entry) => entry.operation.body?.examples?.[0] !== undefined)
+        .map((entry) => {
+          const summary = exampleSummary(entry.operation.body?.examples?.[0]?.summary);
+          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${summary}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.body} {\nreturn ${kit}.fixture<${entry.body}>(${entry.definition}.requestExample);\n},`;
+        });
+      return getters.length === 0
+        ? ''
+        : `${propertyKey(resource.name)}: {\n${getters.join('\n')}\n},`;
+    })
+    .filter((text) => text !== '');
+  return `/** The spec's request body examples, as typed copies, for the operations that have one. */
+export const requestFixtures = {
+${resources.join('\n')}
+};`;
+}
+
+function exampleSummary(summary: string | undefined): string {
+  return summary === undefined
+    ? "the spec's example"
+    : `the spec's example "${escapeJsDoc(oneLine(summary))}"`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function objectText(entries: readonly [string, string][]): string {
+  return `{\n${entries.map(([key, value]) => `${propertyKey(key)}: ${value},`).join('\n')}\n}`;
+}
+
+/**
+ * A JSON value as a TypeScript expression: strings as safe literals (names.ts `stringLiteral`),
+ * keys bare or quoted, and a `__proto__` key computed, so that it stays an own property as in
+ * the JSON it came from instead of setting the object's prototype.
+ */
+export function jsonLiteral(value: JsonValue): string {
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (value === null || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
+  const entries = Object.entries(value).map(
+    ([key, inner]) =>
+      `${key === '__proto__' ? `[${stringLiteral(key)}]` : propertyKey(key)}: ${jsonLiteral(inner)}`,
+  );
+  return `{ ${entries.join(', ')} }`;
+}

@@ -1,0 +1,127 @@
+/**
+ * The one home of escaping: every piece of spec text that reaches a generated file goes through
+ * exactly one of these, chosen by where it lands. Each keeps the text inside its context whatever
+ * it holds (quotes, backslashes, `${`, `*\/`, line terminators, tag-like `@words`, HTML):
+ *
+ * | context                                  | helper                |
+ * | ---------------------------------------- | --------------------- |
+ * | TypeScript string literal                | `stringLiteral`       |
+ * | static text of a template literal        | `templateLiteralText` |
+ * | `/** … *\/` TSDoc and block comments     | `escapeJsDoc`         |
+ * | `// …` line comment                      | `lineCommentText`     |
+ * | `<!-- … -->` HTML (Markdown) comment     | `htmlCommentText`     |
+ * | Markdown inline text                     | `markdownText`        |
+ * | Markdown code span                       | `markdownCode`        |
+ * | Markdown from the spec (descriptions)    | `markdownProse`       |
+ *
+ * Identifiers are not escaped but made (generator/model/names.ts): only `[A-Za-z0-9_$]` survives.
+ */
+
+const LINE_TERMINATOR_ESCAPES: Readonly<Record<string, string>> = {
+  '\r': '\\r',
+  '\n': '\\n',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/**
+ * A string literal that is safe anywhere in generated code: JSON escaping (quotes, backslashes,
+ * control characters, lone surrogates) plus the two line terminators JSON allows raw, and `</`
+ * so that no `</script>` appears even inside a string.
+ */
+export function stringLiteral(value: string): string {
+  return quotedString(value, '"');
+}
+
+/** `stringLiteral` with the quote of choice (the README's examples follow prettier's choice). */
+export function quotedString(value: string, quote: '"' | "'"): string {
+  const json = JSON.stringify(value)
+    .replace(/[\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c]!)
+    .replace(/<\//g, '<\\/');
+  if (quote === '"') return json;
+  // Swap the delimiters: `\"` needs no escape between single quotes, `'` does.
+  const body = json.slice(1, -1).replace(/\\"|'/g, (match) => (match === "'" ? "\\'" : '"'));
+  return `'${body}'`;
+}
+
+/**
+ * Text for the static part of a template literal (between the backticks): exactly `value` once
+ * the template is evaluated. Every `$` is escaped (so no `${` can form, also not across two pieces
+ * joined later), and line terminators are escaped rather than kept raw (a raw CR would be read as LF).
+ */
+export function templateLiteralText(value: string): string {
+  return value.replace(/[\\`$\r\n\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c] ?? `\\${c}`);
+}
+
+/**
+ * Text for a `/** … *\/` comment, TSDoc included:
+ * - `*\/` cannot close the comment early, and `/*` is escaped too (`/\*`: ts-morph's printer reads
+ *   a `/*` in doc text as a comment opener and then misprints the tags that follow);
+ * - every line terminator (CR, CRLF, U+2028, U+2029) becomes `\n`, which the printer starts with ` * `;
+ * - an `@` that would start a tag (`@deprecated`, `@param`, `{@link …}`) is escaped as `\@`, the
+ *   TSDoc escape: spec text never adds a tag or deprecates a symbol.
+ */
+export function escapeJsDoc(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/\/\*/g, '/\\*')
+    .replace(
+      /(^|[\s{])(\\*)@(?=[A-Za-z])/gm,
+      // An even run of backslashes escapes itself in TSDoc, leaving the `@` live: make it odd.
+      (_match, before: string, slashes: string) =>
+        `${before}${slashes.length % 2 === 0 ? `${slashes}\\` : slashes}@`,
+    )
+    .trim();
+}
+
+/** Text for a `// …` comment: line terminators are shown escaped, so the text cannot end the line. */
+export function lineCommentText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c]!);
+}
+
+/**
+ * Text for a one-line HTML comment (`<!-- … -->`, a Markdown file's header): it cannot end or nest
+ * the comment, nor break the line.
+ */
+export function htmlCommentText(text: string): string {
+  return lineCommentText(text)
+    .replace(/--!?>/g, (end) => end.replace('>', '&gt;'))
+    .replace(/<!--/g, '&lt;!--');
+}
+
+/**
+ * One line of plain Markdown text: whitespace runs (line breaks too) become one space, and every
+ * character with a meaning in Markdown or HTML is backslash-escaped, so the text renders as written.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/([\\`*_[\]<>#|&~])/g, '\\$1')
+    .trim();
+}
+
+/**
+ * A Markdown code span holding `text` exactly (on one line): its backtick fence is longer than any
+ * run of backticks inside (CommonMark 6.1), padded with spaces when the text starts or ends with one.
+ */
+export function markdownCode(text: string): string {
+  const line = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[ `]|[ `]$/.test(line) ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
+}
+
+/**
+ * Markdown from the spec (CommonMark is allowed in OpenAPI descriptions), kept as Markdown but
+ * without what could run or load anything where it is rendered: raw HTML (`<` and `&` become
+ * entities, so tags and comments show as text) and links to `javascript:`, `vbscript:`, `data:` or
+ * `file:` URLs (the link syntax is broken up; the text stays).
+ */
+export function markdownProse(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\]([(:])(?=\s*(?:javascript|vbscript|data|file):)/gi, ']\\$1');
+}

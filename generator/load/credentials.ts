@@ -1,0 +1,85 @@
+/**
+ * URLs with credentials (`https://user:secret@host`) are refused: whatever URL the spec holds is
+ * shipped in the package (the client's default base URL, the README, the bundled openapi.json, the
+ * docs) and shows in error messages, so a password in one would be published with every release.
+ *
+ * Checked: every URL-valued field of the bundled document (`url` of servers, contact, license,
+ * external docs, `termsOfService`, OAuth and OpenID Connect URLs, `x-sdk.repository`), and each
+ * server URL with its variables filled in by their `default` and each `enum` value.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import { isRecord } from './pointer.ts';
+
+const URL_FIELDS = new Set([
+  'url',
+  'termsOfService',
+  'openIdConnectUrl',
+  'authorizationUrl',
+  'tokenUrl',
+  'refreshUrl',
+]);
+
+/** `scheme://` followed by an authority that holds a `@`: RFC 3986's userinfo. */
+const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/;
+
+export function assertNoCredentials(document: Record<string, unknown>, file: string): void {
+  const stack: [unknown, string][] = [[document, '#']];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => stack.push([item, joinPointer(pointer, index)]));
+    } else if (isRecord(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        const at = joinPointer(pointer, key);
+        if (typeof value === 'string' && URL_FIELDS.has(key)) check(value, at, file);
+        else stack.push([value, at]);
+      }
+      if (typeof node.url === 'string' && isRecord(node.variables)) {
+        checkServerVariables(node.url, node.variables, pointer, file);
+      }
+    }
+  }
+  const sdk = document['x-sdk'];
+  if (isRecord(sdk) && typeof sdk.repository === 'string')
+    check(sdk.repository, '#/x-sdk/repository', file);
+}
+
+/** A server URL with each variable value put in (the others at their defaults). */
+function checkServerVariables(
+  url: string,
+  variables: Record<string, unknown>,
+  pointer: string,
+  file: string,
+): void {
+  const defaults = new Map<string, string>();
+  for (const [name, variable] of Object.entries(variables))
+    if (isRecord(variable) && typeof variable.default === 'string')
+      defaults.set(name, variable.default);
+  const fill = (name: string, value: string) =>
+    url.replace(/\{([^{}]+)\}/g, (whole, other: string) =>
+      other === name ? value : (defaults.get(other) ?? whole),
+    );
+  for (const [name, variable] of Object.entries(variables)) {
+    if (!isRecord(variable)) continue;
+    const at = joinPointer(pointer, 'variables', name);
+    if (typeof variable.default === 'string')
+      check(fill(name, variable.default), joinPointer(at, 'default'), file, url);
+    if (Array.isArray(variable.enum)) {
+      variable.enum.forEach((value, index) => {
+        if (typeof value === 'string')
+          check(fill(name, value), joinPointer(at, 'enum', index), file, url);
+      });
+    }
+  }
+}
+
+function check(url: string, pointer: string, file: string, template?: string): void {
+  const match = USERINFO.exec(url.trim());
+  if (match === null) return;
+  const redacted = url.trim().replace(USERINFO, '$1***@');
+  throw new GeneratorError(
+    `the URL ${JSON.stringify(redacted)}${template === undefined ? '' : ` (${JSON.stringify(template)} with this value)`} carries credentials (\`user:password@\`); they would be published in the generated client, its README, the bundled openapi.json and the docs, and show in error messages`,
+    { file, pointer },
+    'remove the `user:password@` part from the URL; give credentials at run time instead (the client takes a token option and reads it from the environment)',
+  );
+}

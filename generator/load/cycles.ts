@@ -1,0 +1,104 @@
+/**
+ * Schemas that contain themselves. JSON Schema allows a schema to refer to itself, and so do
+ * TypeScript's types, but only through an object: `A: { properties: { next: { $ref: A } } }` is
+ * a linked list, while `A: { $ref: A }`, `A: { allOf: [{ $ref: A }] }` or `A: { items: { $ref: A } }`
+ * loop without one: a `$ref` chain that never arrives, or a type that is its own member (which the
+ * TypeScript the generator emits cannot express; tsc reports TS2502). Such a loop is refused with
+ * the chain that forms it.
+ *
+ * Only local `$ref`s (`#/…`) are followed: before bundling that finds the loops inside the root
+ * file with their exact places; after bundling (every `$ref` is local then) the rest.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import { getByPointer, isRecord } from './pointer.ts';
+
+/** Keywords whose subschemas are the value itself, or its members, not a property of an object. */
+const DIRECT_ONE = ['items', 'not', 'if', 'then', 'else', 'contains', 'additionalItems'];
+const DIRECT_MANY = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+
+/** Where the schemas are, as JSON pointers into the document. */
+function schemaRoots(document: Record<string, unknown>): string[] {
+  const components = isRecord(document.components) ? document.components : {};
+  const schemas = isRecord(components.schemas) ? components.schemas : {};
+  const defs = isRecord(document.$defs) ? document.$defs : {};
+  return [
+    ...Object.keys(schemas).map((name) => joinPointer('#/components/schemas', name)),
+    ...Object.keys(defs).map((name) => joinPointer('#/$defs', name)),
+  ];
+}
+
+/** Throws a GeneratorError naming the first schema that contains itself without an object between. */
+export function assertNoSelfContainingSchemas(
+  document: Record<string, unknown>,
+  file: string,
+): void {
+  const done = new Set<string>();
+  for (const root of schemaRoots(document)) {
+    // Iterative depth-first search over pointers; `path` is the chain from `root` to the top frame.
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    const stack: { pointer: string; next: string[] | undefined }[] = [
+      { pointer: root, next: undefined },
+    ];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.next === undefined) {
+        if (done.has(frame.pointer)) {
+          stack.pop();
+          continue;
+        }
+        if (onPath.has(frame.pointer)) throw loopError(path, frame.pointer, file);
+        path.push(frame.pointer);
+        onPath.add(frame.pointer);
+        frame.next = directChildren(document, frame.pointer);
+      }
+      const child = frame.next.pop();
+      if (child !== undefined) {
+        stack.push({ pointer: child, next: undefined });
+        continue;
+      }
+      stack.pop();
+      path.pop();
+      onPath.delete(frame.pointer);
+      done.add(frame.pointer);
+    }
+  }
+}
+
+/** The pointers a schema at `pointer` is made of directly: its `$ref` target and direct subschemas. */
+function directChildren(document: Record<string, unknown>, pointer: string): string[] {
+  const schema = getByPointer(document, pointer);
+  if (!isRecord(schema)) return [];
+  const children: string[] = [];
+  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) {
+    children.push(schema.$ref === '#' ? '#' : schema.$ref.replace(/^#(?!\/)/, '#/'));
+  }
+  for (const key of DIRECT_ONE) if (isRecord(schema[key])) children.push(joinPointer(pointer, key));
+  for (const key of DIRECT_MANY) {
+    const members = schema[key];
+    if (Array.isArray(members))
+      members.forEach((member, index) => {
+        if (isRecord(member)) children.push(joinPointer(pointer, key, index));
+      });
+  }
+  return children;
+}
+
+function loopError(path: readonly string[], back: string, file: string): GeneratorError {
+  const start = path.indexOf(back);
+  const chain = [...path.slice(start), back];
+  const viaRefsOnly = chain.every((pointer, index) => {
+    if (index === chain.length - 1) return true;
+    const next = chain[index + 1]!;
+    return !next.startsWith(`${pointer}/`);
+  });
+  return new GeneratorError(
+    viaRefsOnly
+      ? `circular $ref: ${chain.join(' → ')} never reaches a schema`
+      : `the schema contains itself without an object in between: ${chain.join(' → ')} (a value cannot be its own array item or allOf/anyOf/oneOf member; TypeScript cannot type it)`,
+    { file, pointer: back },
+    viaRefsOnly
+      ? 'point one of these $refs at a schema instead of at another $ref in the loop'
+      : 'put the self-reference under an object property (`properties`/`additionalProperties`), or remove it',
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * Reading one spec file's text into plain JSON values, with limits that make hostile files fail
+ * fast and clearly instead of hanging or overflowing the stack:
+ *
+ * - JSON goes through `JSON.parse` (fast; on GitHub's 13 MB description about a tenth of a YAML
+ *   parser's time);
+ * - YAML goes through the `yaml` library with its own alias limit (`maxAliasCount`, which weighs
+ *   each alias by what it expands to), so an alias bomb ("billion laughs") stops at once;
+ * - nesting deeper than {@link MAX_DEPTH} is refused for every file, before any recursive code
+ *   (the bundler, the model, the emitters) walks it; real specs nest about 20 levels.
+ *
+ * Problems are thrown as {@link SourceError}s, which problems.ts turns into GeneratorErrors.
+ */
+import { parseYaml } from '@redocly/openapi-core';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { joinPointer } from '../errors.ts';
+
+/** Levels of objects and arrays a document may nest (the YAML parser's usual default too). */
+export const MAX_DEPTH = 100;
+/** `yaml`'s default: each alias counted with what it expands to. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A problem in the text or shape of one file, with where it is and how to fix it. */
+export class SourceError extends Error {
+  override readonly name = 'SourceError';
+  constructor(
+    readonly problem: string,
+    readonly absoluteFile: string,
+    readonly where: { line?: number; column?: number; pointer?: string },
+    readonly fix: string,
+  ) {
+    super(problem);
+  }
+}
+
+/** The parsed value of `text` (`undefined` for a file with no content), or a SourceError. */
+export function parseSpecText(text: string, absoluteFile: string): unknown {
+  const value = /^\s*[[{]/.test(text.slice(0, 64)) ? parseJson(text) : NOT_JSON;
+  const parsed = value === NOT_JSON ? parseYamlText(text, absoluteFile) : value;
+  assertDepth(parsed, absoluteFile);
+  return parsed;
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Not JSON after all, or broken JSON: the YAML parser reports it with a line and column.
+    return NOT_JSON;
+  }
+}
+
+function parseYamlText(text: string, absoluteFile: string): unknown {
+  const lines = new LineCounter();
+  let documents;
+  try {
+    documents = parseAllDocuments(text, {
+      lineCounter: lines,
+      merge: true,
+      uniqueKeys: true,
+      prettyErrors: false,
+      logLevel: 'silent',
+    });
+  } catch (error) {
+    throw tooDeep(error, absoluteFile);
+  }
+  if (!Array.isArray(documents)) return undefined; // an empty stream
+  const [document, second] = documents;
+  if (document === undefined) return undefined;
+  if (second !== undefined) {
+    const { line, col } = lines.linePos(second.range[0]);
+    throw new SourceError(
+      'the file holds more than one YAML document (`---` starts another)',
+      absoluteFile,
+      { line, column: col },
+      'keep one OpenAPI document per file: remove the `---` line and what follows, or move it to a file of its own',
+    );
+  }
+  const [first] = document.errors;
+  if (first !== undefined) {
+    const { line, col } = lines.linePos(first.pos[0]);
+    if (/call stack/i.test(first.message))
+      throw tooDeep(new RangeError(first.message), absoluteFile, line);
+    throw syntaxError(text, absoluteFile, first.message, line, col);
+  }
+  if (document.contents === null) return undefined;
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      throw new SourceError(
+        `YAML aliases expand to too much (${error.message}): a file whose \`*aliases\` repeat \`&anchors\` that hold aliases themselves grows exponentially (an "alias bomb")`,
+        absoluteFile,
+        { line: 1 },
+        'write the repeated parts out, or share them with `$ref`s instead of YAML anchors and aliases',
+      );
+    }
+    throw tooDeep(error, absoluteFile);
+  }
+}
+
+/**
+ * A YAML syntax error. js-yaml (openapi-core's parser) often names the cause better (`bad
+ * indentation of a mapping entry` on the line that has it, where `yaml` reports the line before),
+ * so its diagnosis is used when it has one; it only parses here, on text already known to be broken.
+ */
+function syntaxError(
+  text: string,
+  absoluteFile: string,
+  message: string,
+  line: number,
+  column: number,
+): SourceError {
+  let reason = message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '');
+  let where = { line, column };
+  try {
+    parseYaml(text);
+  } catch (error) {
+    const first = error instanceof Error ? error.message.split('\n')[0]! : '';
+    const at = /^(.*?)\s*\((\d+):(\d+)\)$/.exec(first);
+    if (at !== null) {
+      reason = at[1]!;
+      where = { line: Number(at[2]), column: Number(at[3]) };
+    }
+  }
+  return new SourceError(
+    `invalid YAML: ${reason}`,
+    absoluteFile,
+    where,
+    'fix the YAML syntax at that line (indentation, a missing colon or an unclosed quote are the usual causes)',
+  );
+}
+
+function tooDeep(error: unknown, absoluteFile: string, line = 1): unknown {
+  if (!(error instanceof RangeError)) return error;
+  return new SourceError(
+    `the YAML nests too deeply to be read (${error.message})`,
+    absoluteFile,
+    { line },
+    `keep nesting under ${MAX_DEPTH} levels; name deeply nested schemas in components/schemas and refer to them with $ref`,
+  );
+}
+
+/** Refuses values nested deeper than MAX_DEPTH, naming the first place that is (iteratively: no recursion). */
+function assertDepth(value: unknown, absoluteFile: string): void {
+  // A first pass only measures (GitHub's description has millions of nodes); pointers are
+  // worked out only when a document is too deep.
+  const deep = deepest(value, false);
+  if (deep === undefined) return;
+  const tokens = deepest(value, true)!;
+  const pointer = joinPointer('#', ...(tokens.length > 12 ? tokens.slice(0, 8) : tokens));
+  const shown =
+    tokens.length > 12 ? `${pointer}/…/${tokens.slice(-3).map(String).join('/')}` : pointer;
+  throw new SourceError(
+    `the document nests more than ${MAX_DEPTH} levels of objects and arrays`,
+    absoluteFile,
+    { pointer: shown },
+    `keep nesting under ${MAX_DEPTH} levels; name deeply nested schemas in components/schemas and refer to them with $ref`,
+  );
+}
+
+/** The path to the first node deeper than MAX_DEPTH (`[]` when only measuring), or undefined. */
+function deepest(value: unknown, withPath: boolean): (string | number)[] | undefined {
+  const stack: { node: unknown; depth: number; path: (string | number)[] }[] = [
+    { node: value, depth: 1, path: [] },
+  ];
+  while (stack.length > 0) {
+    const { node, depth, path } = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > MAX_DEPTH) return path;
+    for (const [key, child] of Array.isArray(node) ? node.entries() : Object.entries(node))
+      if (typeof child === 'object' && child !== null)
+        stack.push({ node: child, depth: depth + 1, path: withPath ? [...path, key] : path });
+  }
+  return undefined;
+}

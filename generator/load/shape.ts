@@ -1,0 +1,57 @@
+/**
+ * Shapes the bundler lets through but the steps after it cannot read: a `$ref` that is not a
+ * string, and a member of `allOf`/`anyOf`/`oneOf` that is not a schema object (openapi-typescript,
+ * which emits `src/openapi.ts`, reads each member as an object). Found by the fuzz test as
+ * TypeErrors; now each is a GeneratorError at its place. Example and default values, `enum`,
+ * `const` and extensions are data, not schemas, and are not looked into.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import { isRecord } from './pointer.ts';
+
+const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
+const COMPOSITIONS = new Set(['allOf', 'anyOf', 'oneOf']);
+const NAMES = new Set(['responses', 'properties', 'patternProperties', 'schemas', '$defs']);
+
+export function assertReadableShapes(document: Record<string, unknown>, file: string): void {
+  const stack: [unknown, string, string][] = [[document, '#', '']];
+  while (stack.length > 0) {
+    const [node, pointer, parentKey] = stack.pop()!;
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => stack.push([item, joinPointer(pointer, index), parentKey]));
+      continue;
+    }
+    if (!isRecord(node)) continue;
+    for (const [key, value] of Object.entries(node)) {
+      const at = joinPointer(pointer, key);
+      if (key === '$ref' && typeof value !== 'string') {
+        throw new GeneratorError(
+          `\`$ref\` must be a string (a URI reference), not ${describe(value)}`,
+          { file, pointer: at },
+          "write the reference as a string, e.g. `$ref: '#/components/schemas/Plan'`",
+        );
+      }
+      if (COMPOSITIONS.has(key) && Array.isArray(value)) {
+        value.forEach((member, index) => {
+          if (!isRecord(member)) {
+            throw new GeneratorError(
+              `every member of \`${key}\` must be a schema object, not ${describe(member)}`,
+              { file, pointer: joinPointer(at, index) },
+              typeof member === 'boolean'
+                ? `write \`{}\` for \`true\`, and leave the member out or use \`not: {}\` for \`false\``
+                : 'write the member as a schema object, or remove it',
+            );
+          }
+        });
+      }
+      // Under `responses` (`default`) or a name map (a property called `example`) these are names.
+      const data = DATA.has(key) && !NAMES.has(parentKey);
+      if (!data && !key.startsWith('x-')) stack.push([value, at, key]);
+    }
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return `${typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`}`;
+}

@@ -1,0 +1,377 @@
+/**
+ * `npm run dev`: the edit loop for spec authors. Watches the spec's folder; on each save it
+ * regenerates the package (only files whose text changed are reported; prettier's output is
+ * reused for the rest), refreshes the docs page, and lints the spec with Redocly. The docs are
+ * served on 127.0.0.1 and reload themselves; lint problems and generator errors show in the
+ * terminal and on the page.
+ *
+ *   npm run dev [-- --spec spec/openapi.yaml] [--out generated] [--port 4000] [--config redocly.yaml]
+ *
+ * The generator stays loaded between saves, so a save costs the bundle, the model, the emitters and
+ * prettier on the files that changed. The page is refreshed as soon as the model is built (it
+ * needs the bundled spec and the SDK code samples, not the package), then the package is written,
+ * then the lint runs. A spec the generator rejects leaves `generated/` as it was (the writer only
+ * ever swaps in a complete folder) and the page shows the error over the last good docs; the next
+ * save that fixes it recovers by itself.
+ *
+ * The page renders the bundled spec with Redoc in the browser (the standalone build @redocly/cli
+ * ships), with the options of `npm run docs`; `npm run docs` stays the build to publish.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  formatProblems,
+  getLineColLocation,
+  lint,
+  loadConfig,
+  type Config,
+  type NormalizedProblem,
+} from '@redocly/openapi-core';
+import { resolveContext, type GeneratorContext } from '../generator/context.ts';
+import { GeneratorError } from '../generator/errors.ts';
+import type { ApiModel } from '../generator/model/types.ts';
+import { runPipeline } from '../generator/pipeline.ts';
+import { RememberingFormatter } from '../generator/write/format-cache.ts';
+import { createFormatter } from '../generator/write/format-pool.ts';
+import type { RenderedTree } from '../generator/write/render.ts';
+import { REDOC_OPTIONS } from './docs.ts';
+import { addCodeSamples } from './lib/code-samples.ts';
+
+export interface DevOptions {
+  spec: string;
+  out: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** redocly.yaml for the lint; undefined lints with Redocly's recommended rules. */
+  config: string | undefined;
+  /** Where messages go (the terminal). */
+  log: (line: string) => void;
+}
+
+/** What the page shows; `version` changes with every update. */
+interface Status {
+  version: number;
+  /** Version of the docs last published (the page re-renders when it changes). */
+  docsVersion: number;
+  /** The generator's error, or null when the last run succeeded. */
+  error: string | null;
+  lint: { severity: string; message: string; rule: string; where: string }[];
+  /** Files the last successful run changed, and how long the run took. */
+  sdk: { changed: string[]; ms: number } | null;
+}
+
+const SERVER_ENTRY = 'Serving the docs at';
+
+export async function startDevServer(options: DevOptions) {
+  const ctx: GeneratorContext = resolveContext({ spec: options.spec, out: options.out });
+  const specDir = dirname(ctx.specPath);
+  const status: Status = { version: 0, docsVersion: 0, error: null, lint: [], sdk: null };
+  let docs = '{}';
+  let previous: RenderedTree | undefined;
+  const clients = new Set<ServerResponse>();
+  const require = createRequire(import.meta.url);
+  const redocScript = join(
+    dirname(require.resolve('@redocly/cli/package.json')),
+    'lib/chunks/redoc.standalone.js',
+  );
+  // Two prettier workers: after a one-schema edit the guards and openapi-typescript's types are
+  // the two large files to format again, and each gets a core. Texts formatted in the previous
+  // run are not formatted again.
+  const formatter = new RememberingFormatter(createFormatter(2));
+  let lintConfig: Config | undefined;
+
+  const publish = () => {
+    status.version++;
+    for (const client of clients) client.write(`data: ${status.version}\n\n`);
+  };
+
+  const regenerate = async (reason: string) => {
+    const started = performance.now();
+    try {
+      formatter.startRun();
+      const result = await runPipeline(ctx, {
+        formatter,
+        onModel: (model: ApiModel) => {
+          const document = structuredClone(model.bundled);
+          addCodeSamples(document, model);
+          docs = JSON.stringify(document);
+          status.docsVersion = status.version + 1;
+          status.error = null;
+          publish();
+        },
+      });
+      const changed = changedFiles(previous, result.tree);
+      previous = result.tree;
+      const ms = Math.round(performance.now() - started);
+      status.sdk = { changed, ms };
+      status.error = null;
+      options.log(
+        changed.length === 0
+          ? `${reason}: the package did not change (${ms} ms).`
+          : `${reason}: regenerated ${changed.length} file${changed.length === 1 ? '' : 's'} in ${relative(process.cwd(), ctx.outDir) || '.'}/ (${ms} ms): ${changed.join(', ')}`,
+      );
+    } catch (error) {
+      status.error =
+        error instanceof GeneratorError
+          ? error.message
+          : `internal error (a bug in the generator, not in the spec): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+      options.log(
+        `${reason}: the package was not regenerated; it is unchanged.\nerror: ${status.error}`,
+      );
+    }
+    publish();
+  };
+
+  const lintSpec = async () => {
+    try {
+      lintConfig ??= options.config
+        ? await loadConfig({ configPath: options.config })
+        : await loadConfig({});
+      const problems = await lint({ ref: ctx.specPath, config: lintConfig });
+      status.lint = problems.map((problem) => describeProblem(problem));
+      if (problems.length === 0) options.log('lint: no problems.');
+      else formatProblems(problems, { format: 'codeframe', totals: totals(problems), version: '' });
+    } catch (error) {
+      status.lint = [
+        {
+          severity: 'error',
+          message: `the lint could not run: ${error instanceof Error ? error.message : String(error)}`,
+          rule: 'lint',
+          where: options.config ?? ctx.specDisplay,
+        },
+      ];
+      options.log(`lint: ${status.lint[0]!.message}`);
+    }
+    publish();
+  };
+
+  // One run at a time; saves during a run coalesce into one more run after it.
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (reason: string, relint = false) => {
+    if (relint) lintConfig = undefined;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (running !== undefined) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          await regenerate(reason);
+          await lintSpec();
+        } while (again);
+      })().finally(() => {
+        running = undefined;
+      });
+    }, 20);
+  };
+
+  const server = createServer((request, response) => {
+    void serve(request, response).catch((error: unknown) => {
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end(error instanceof Error ? error.message : String(error));
+    });
+  });
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const noStore = { 'cache-control': 'no-store' };
+    if (path === '/') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...noStore });
+      response.end(page());
+    } else if (path === '/redoc.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      response.end(await readFile(redocScript));
+    } else if (path === '/openapi.json') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...noStore });
+      response.end(docs);
+    } else if (path === '/status.json') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...noStore });
+      response.end(JSON.stringify(status));
+    } else if (path === '/events') {
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        ...noStore,
+        connection: 'keep-alive',
+      });
+      response.write(`data: ${status.version}\n\n`);
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+    } else {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('not found');
+    }
+  };
+
+  await regenerate('start');
+  await lintSpec();
+
+  const watchers: FSWatcher[] = [
+    watch(specDir, { recursive: true }, (_event, file) =>
+      schedule(`${relative(process.cwd(), join(specDir, String(file ?? '')))} changed`),
+    ),
+  ];
+  if (options.config !== undefined) {
+    watchers.push(watch(options.config, () => schedule('the lint config changed', true)));
+  }
+  await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : options.port}/`;
+  options.log(
+    `${SERVER_ENTRY} ${url} (watching ${relative(process.cwd(), specDir) || '.'}/; Ctrl-C stops)`,
+  );
+
+  return {
+    url,
+    async close() {
+      for (const watcher of watchers) watcher.close();
+      clearTimeout(timer);
+      await running;
+      for (const client of clients) client.end();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+/** Paths whose text differs between two rendered trees (added, changed or removed), sorted. */
+function changedFiles(before: RenderedTree | undefined, after: RenderedTree): string[] {
+  if (before === undefined) return [...after.keys()];
+  const paths = new Set([...before.keys(), ...after.keys()]);
+  return [...paths].filter((path) => before.get(path) !== after.get(path)).sort();
+}
+
+function describeProblem(problem: NormalizedProblem): Status['lint'][number] {
+  const location = problem.location[0];
+  let where = location?.source.absoluteRef ?? '';
+  if (location !== undefined) {
+    where = relative(process.cwd(), where) || where;
+    try {
+      const { start } = getLineColLocation(location);
+      where += `:${start.line}:${start.col}`;
+    } catch {
+      where += ` ${location.pointer}`;
+    }
+  }
+  return { severity: problem.severity, message: problem.message, rule: problem.ruleId, where };
+}
+
+function totals(problems: NormalizedProblem[]) {
+  const count = (severity: string) => problems.filter((p) => p.severity === severity).length;
+  return { errors: count('error'), warnings: count('warn'), ignored: 0 };
+}
+
+/** The page: a status panel over Redoc; text from the spec only ever goes in as textContent. */
+function page(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<title>API reference (npm run dev)</title>
+<link rel="icon" href="data:," />
+<style>
+  body { margin: 0; }
+  #dev-status { font: 14px/1.4 system-ui, sans-serif; padding: 8px 16px; border-bottom: 1px solid #ddd; }
+  #dev-status .error { color: #b00020; white-space: pre-wrap; font-family: ui-monospace, monospace; }
+  #dev-status li.warn { color: #8a5a00; }
+  #dev-status li.error { color: #b00020; }
+  #dev-status:empty { display: none; }
+</style>
+</head>
+<body>
+<div id="dev-status" role="status" aria-live="polite"></div>
+<div id="redoc"></div>
+<script type="module">
+import { init } from '/redoc.js';
+const options = ${JSON.stringify({ ...REDOC_OPTIONS, disableTelemetry: true })};
+const panel = document.getElementById('dev-status');
+let shownDocs = -1;
+let root;
+const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+let queue = Promise.resolve();
+function add(parent, tag, text, className) {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  if (className) node.className = className;
+  parent.append(node);
+  return node;
+}
+async function refresh() {
+  const status = await (await fetch('/status.json', { cache: 'no-store' })).json();
+  if (status.docsVersion !== shownDocs) {
+    const spec = await (await fetch('/openapi.json', { cache: 'no-store' })).json();
+    root?.unmount();
+    root = init(spec, options, document.getElementById('redoc'));
+    await frame();
+    await frame();
+    shownDocs = status.docsVersion;
+  }
+  panel.replaceChildren();
+  if (status.error) add(panel, 'div', 'Generator error (generated/ is unchanged): ' + status.error, 'error');
+  if (status.lint.length > 0) {
+    add(panel, 'div', 'Lint: ' + status.lint.length + ' problem' + (status.lint.length === 1 ? '' : 's'));
+    const list = add(panel, 'ul', '');
+    for (const p of status.lint) add(list, 'li', p.where + ': ' + p.message + ' (' + p.rule + ')', p.severity);
+  }
+  document.documentElement.dataset.version = String(status.version);
+}
+const update = () => { queue = queue.then(refresh, refresh); };
+new EventSource('/events').onmessage = update;
+</script>
+</body>
+</html>
+`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      spec: { type: 'string', default: 'spec/openapi.yaml' },
+      out: { type: 'string', default: 'generated' },
+      port: { type: 'string', default: '4000' },
+      config: { type: 'string', default: 'redocly.yaml' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(
+      'Usage: npm run dev [-- --spec spec/openapi.yaml] [--out generated] [--port 4000] [--config redocly.yaml]\n' +
+        'Watches the spec; on each save regenerates the package, refreshes the docs page and lints.',
+    );
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`error: --port must be a port number (0 to 65535), not ${values.port}`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = resolve(values.config);
+  const server = await startDevServer({
+    spec: values.spec,
+    out: values.out,
+    port,
+    config: (await readFile(config).catch(() => undefined)) === undefined ? undefined : config,
+    log: (line) => console.log(line),
+  });
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
+  await main(process.argv.slice(2));
+}

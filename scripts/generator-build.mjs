@@ -1,0 +1,196 @@
+// The generator as compiled JavaScript: one esbuild build of generator/ (with its libraries) into
+// build/generator/<key>/, so that `npm run generate` starts without transpiling TypeScript and
+// loads each library once. Plain JavaScript, so that it runs before anything is built.
+//
+//   node scripts/generator-build.mjs     build now if the sources changed (npm's `prepare` runs it)
+//
+// `ensureGeneratorBuild()` is what the launcher (scripts/generate.mjs), the dev server and the
+// benchmark call. The key is a hash of everything the build is made from: every file under
+// generator/, this script, and the installed dependencies (package-lock.json and npm's
+// node_modules/.package-lock.json). A developer who edits generator/ therefore never runs stale
+// code: the next start sees another key and builds again (about half a second). Builds go to a
+// temporary folder and are renamed into place, so concurrent starts (tests in parallel) never see
+// half a build; the last few builds are kept, older ones removed.
+//
+// What the build does beyond bundling:
+// - One TypeScript: ts-morph's @ts-morph/common ships its own copy of the compiler; the build
+//   points it at the project's `typescript`, which openapi-typescript loads anyway. ts-morph's
+//   structure printer reads only TypeScript's enums (test/generator/launcher.test.ts runs the
+//   printer on the whole package through the build).
+// - One openapi-core: openapi-typescript's own older @redocly/openapi-core is only used by
+//   `openapiTS()`'s parse-and-bundle step, which the generator does not call
+//   (emit/openapi-types.ts); the build gives it the project's copy instead of loading a second one.
+// - CommonJS libraries are bundled, so Node never scans the 9 MB of TypeScript for its exports
+//   (what `import 'typescript'` costs an ES module: about 0.5 s).
+// - `import.meta.url` in generator/ keeps pointing at the source file, so templates/ and the
+//   prettier worker are found where they are.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Where builds go (ignored by git). */
+export const BUILD_ROOT = join(ROOT, 'build', 'generator');
+/** Builds kept besides the newest (another checkout state, a parallel run still using one). */
+const KEEP = 3;
+/** The modules a build exposes, by entry name. */
+const ENTRIES = { cli: 'generator/cli.ts', index: 'generator/index.ts' };
+
+/** Files whose content makes up the key, relative to the root, sorted. */
+export function buildInputs(root = ROOT) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  };
+  walk('generator');
+  files.push('scripts/generator-build.mjs');
+  for (const lock of ['package-lock.json', 'node_modules/.package-lock.json']) {
+    if (existsSync(join(root, lock))) files.push(lock);
+  }
+  return files.sort();
+}
+
+/** The build's key: sha256 over the inputs' paths and contents, shortened. */
+export function buildKey(root = ROOT) {
+  const hash = createHash('sha256').update(`node ${process.versions.node.split('.')[0]}\0`);
+  for (const file of buildInputs(root)) {
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(root, file)))
+      .update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The folder of an up-to-date build (building it first when there is none): `cli.mjs` exports the
+ * CLI's `main(argv)`, `index.mjs` the programmatic `generate()`.
+ */
+export async function ensureGeneratorBuild({ root = ROOT, log = () => {} } = {}) {
+  const buildRoot = join(root, 'build', 'generator');
+  const key = buildKey(root);
+  const dir = join(buildRoot, key);
+  if (existsSync(join(dir, 'complete'))) return dir;
+  log(`Building the generator (generator/ changed) into ${relative(root, dir)}/ …`);
+  const temp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  try {
+    await bundle(root, temp);
+    await writeFile(join(temp, 'complete'), `${key}\n`);
+    try {
+      await rename(temp, dir);
+    } catch (error) {
+      // Another process finished the same build first: use theirs.
+      if (!existsSync(join(dir, 'complete'))) throw error;
+    }
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+  await prune(buildRoot, key);
+  return dir;
+}
+
+async function bundle(root, outdir) {
+  const { build } = await import('esbuild');
+  const require = createRequire(join(root, 'package.json'));
+  const typescript = require.resolve('typescript');
+  const openapiCore = require.resolve('@redocly/openapi-core');
+  const generatorDir = join(root, 'generator') + sep;
+  await mkdir(outdir, { recursive: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: ENTRIES,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // ES modules that load their own files at run time (prettier's plugins) stay outside.
+    external: ['prettier'],
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'error',
+    banner: {
+      // CommonJS code inside an ES module: `require` for Node's built-ins, and the file names.
+      js: [
+        "import { createRequire as __createRequire } from 'node:module';",
+        "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+        'const require = __createRequire(import.meta.url);',
+        'const __filename = __fileURLToPath(import.meta.url);',
+        "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
+      ].join(' '),
+    },
+    plugins: [
+      {
+        name: 'one-copy-of-each-library',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/typescript$/ }, (args) =>
+            args.importer.includes(`${sep}@ts-morph${sep}common${sep}`)
+              ? { path: typescript }
+              : undefined,
+          );
+          build.onResolve({ filter: /^@redocly\/openapi-core$/ }, (args) =>
+            args.importer.includes(`${sep}openapi-typescript${sep}`)
+              ? { path: openapiCore }
+              : undefined,
+          );
+        },
+      },
+      {
+        name: 'source-relative-import-meta-url',
+        setup(build) {
+          build.onLoad({ filter: /\.(ts|mts|mjs)$/ }, async (args) => {
+            if (!args.path.startsWith(generatorDir)) return undefined;
+            const text = await readFile(args.path, 'utf8');
+            const fromOut = relative(outdir, args.path).split(sep).join('/');
+            return {
+              contents: text.replaceAll(
+                'import.meta.url',
+                `new URL(${JSON.stringify(fromOut)}, import.meta.url).href`,
+              ),
+              loader: args.path.endsWith('.ts') || args.path.endsWith('.mts') ? 'ts' : 'js',
+            };
+          });
+        },
+      },
+    ],
+  });
+}
+
+/** Removes all but the newest KEEP builds other than `current` (best effort). */
+async function prune(buildRoot, current) {
+  try {
+    const others = readdirSync(buildRoot, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== current)
+      .map((entry) => {
+        const path = join(buildRoot, entry.name);
+        return { path, time: statSync(path).mtimeMs, temp: entry.name.includes('.tmp-') };
+      })
+      .sort((a, b) => b.time - a.time);
+    const stale = others.filter((build, index) =>
+      build.temp ? Date.now() - build.time > 10 * 60_000 : index >= KEEP,
+    );
+    for (const build of stale) await rm(build.path, { recursive: true, force: true });
+  } catch {
+    // Old builds only take space.
+  }
+}
+
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
+  const started = performance.now();
+  const dir = await ensureGeneratorBuild({ log: (line) => console.log(line) });
+  console.log(
+    `Generator build ready: ${relative(process.cwd(), dir) || dir} (${Math.round(performance.now() - started)} ms).`,
+  );
+}

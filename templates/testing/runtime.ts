@@ -1,0 +1,395 @@
+/**
+ * Public: the testing kit's runtime, on MSW 2 (https://mswjs.io). One {@link OperationMock} per
+ * operation of the API; the generated `testing/index.ts` creates them, typed with the operation's
+ * result, request body and error body, and gathers their MSW handlers:
+ *
+ * ```ts
+ * const mock = createMock();
+ * const server = setupServer(...mock.handlers);        // msw/node; setupWorker in a browser
+ * mock.plans.retrieve.reply({ ...fixtures.plans.retrieve, name: 'Custom' });
+ * mock.plans.retrieve.fail(404, { object: 'error', type: 'notFound', message: 'No such plan' });
+ * mock.plans.list.items([planA, planB, planC], { pageSize: 2 }); // served page by page
+ * expect(mock.plans.retrieve.calls[0]?.params.plan).toBe('pln_1');
+ * ```
+ *
+ * Without an override an operation answers with its default: the spec's example of its success
+ * response, else the smallest value its schema allows (the generator computes it). A list
+ * operation serves the items of that answer with cursor pagination, like the API. Overrides stack:
+ * the newest answers first; one given with `once: true` answers one call and is then gone.
+ */
+import { delay as mswDelay, http, HttpResponse, type HttpHandler } from 'msw';
+
+/** What the generator knows about one operation. */
+export interface OperationDefinition {
+  /** Where the operation lives in the client, e.g. `plans.retrieve` (for messages). */
+  name: string;
+  method: 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+  /** The path template as in the spec, e.g. `/projects/{project}/plans/{plan}`. */
+  path: string;
+  /** The status of the success response, e.g. `200`. */
+  status: number;
+  /** The success response's media type; undefined when it has no body. */
+  contentType?: string;
+  /** The default answer: the spec's example, else a minimal value of the schema. */
+  example?: unknown;
+  /** The spec's first request body example, for `requestFixtures`. */
+  requestExample?: unknown;
+  /** Cursor pagination (the spec's `x-sdk-pagination`), for a list operation. */
+  pagination?: PaginationDefinition;
+}
+
+export interface PaginationDefinition {
+  /** Query parameter with the cursor of the page to follow, e.g. `after`. */
+  afterParam: string;
+  /** Query parameter with the cursor of the page to precede, e.g. `before`. */
+  beforeParam?: string;
+  /** Query parameter with the page size, e.g. `limit`. */
+  limitParam?: string;
+  /** Response property with the page's items, e.g. `items`. */
+  itemsField: string;
+  /** Response property with the next page's cursor (null on the last page). */
+  nextCursorField: string;
+  /** Response property with the previous page's cursor (null on the first page). */
+  prevCursorField?: string;
+  /** Page size when the request names none (the limit parameter's default, else 10). */
+  defaultLimit: number;
+}
+
+/** One request an operation's handler received. */
+export interface MockCall<Body = unknown> {
+  /** `GET`, `POST`, … */
+  method: string;
+  url: URL;
+  /** Path parameters by their name in the spec, decoded: `{ project: 'gigs', plan: 'pln_1' }`. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: Headers;
+  /** The request body: parsed JSON, text for other media types, undefined when there is none. */
+  body: Body | undefined;
+}
+
+/** Options of an answer. */
+export interface ReplyInit {
+  /** The status; a reply defaults to the operation's success status. */
+  status?: number;
+  /** Response headers, e.g. `{ 'retry-after': '1' }`. */
+  headers?: Record<string, string>;
+  /** Milliseconds to wait before answering (to test timeouts). */
+  delay?: number;
+  /** Answer one call only, then fall back to the answer before it. */
+  once?: boolean;
+}
+
+/** Computes a reply from the request. */
+export type Responder<Result, Body> = (call: MockCall<Body>) => Result | Promise<Result>;
+
+type Answer =
+  | { kind: 'reply'; body: unknown; responder: boolean; init: ReplyInit }
+  | { kind: 'fail'; status: number; body: unknown; init: ReplyInit }
+  | { kind: 'network'; init: ReplyInit };
+
+/**
+ * The mock of one operation: its MSW handler, the calls it received, and the answers it gives.
+ * `Result` is what the client's method resolves to, `Body` the request body, `ErrorBody` the
+ * body of the operation's error responses.
+ */
+export class OperationMock<Result, Body = unknown, ErrorBody = unknown> {
+  /** Where the operation lives in the client, e.g. `plans.retrieve`. */
+  readonly name: string;
+  /** The MSW handler; `createMock().handlers` has every operation's. */
+  readonly handler: HttpHandler;
+  /** Every request the handler answered, oldest first. Cleared by `reset()`. */
+  readonly calls: MockCall<Body>[] = [];
+  /** What the generator knows about the operation: method, path, default answer, pagination. */
+  readonly definition: OperationDefinition;
+  #answers: Answer[] = [];
+
+  constructor(definition: OperationDefinition, baseURL: string) {
+    this.name = definition.name;
+    this.definition = definition;
+    const { pattern, names } = urlPattern(baseURL, definition.path);
+    // MSW has a function per method but TRACE; `all` plus a method check covers it.
+    const route = definition.method === 'trace' ? http.all : http[definition.method];
+    this.handler = route(pattern, async ({ request }) => {
+      if (request.method.toLowerCase() !== definition.method) return undefined;
+      const call = await readCall<Body>(request, pattern, names);
+      this.calls.push(call);
+      return this.#answer(call);
+    });
+  }
+
+  /** Answers with `body` (or what `body(call)` returns), with the success status unless `init.status` says otherwise. */
+  reply(body: Result | Responder<Result, Body>, init: ReplyInit = {}): this {
+    const responder = typeof body === 'function';
+    this.#answers.push({ kind: 'reply', body: responder ? body : copy(body), responder, init });
+    return this;
+  }
+
+  /** Answers with an error status (400–599) and, when given, an error body as JSON. */
+  fail(status: number, body?: ErrorBody, init: ReplyInit = {}): this {
+    if (!Number.isInteger(status) || status < 400 || status > 599) {
+      throw new RangeError(
+        `${this.name}.fail(${String(status)}): the status of an error is 400 to 599; use reply() for others.`,
+      );
+    }
+    this.#answers.push({ kind: 'fail', status, body: copy(body), init });
+    return this;
+  }
+
+  /** Fails the request as a network error (the client sees no answer at all). */
+  networkError(init: Pick<ReplyInit, 'once'> = {}): this {
+    this.#answers.push({ kind: 'network', init });
+    return this;
+  }
+
+  /** Back to the default answer, with no calls recorded. */
+  reset(): this {
+    this.#answers = [];
+    this.calls.length = 0;
+    return this;
+  }
+
+  /** The answer when nothing overrides it: the spec's example. A list serves its items page by page. */
+  protected defaultAnswer(_call: MockCall<Body>): Response {
+    return respond(this.definition, this.definition.status, copy(this.definition.example), {});
+  }
+
+  async #answer(call: MockCall<Body>): Promise<Response> {
+    const answer = this.#answers.at(-1);
+    if (answer === undefined) return this.defaultAnswer(call);
+    if (answer.init.once === true) this.#answers.pop();
+    if (answer.init.delay !== undefined) await mswDelay(answer.init.delay);
+    switch (answer.kind) {
+      case 'network':
+        return HttpResponse.error();
+      case 'fail':
+        return respond(
+          { contentType: 'application/json' },
+          answer.status,
+          answer.body,
+          answer.init,
+        );
+      case 'reply': {
+        const body = answer.responder
+          ? await (answer.body as Responder<Result, Body>)(call)
+          : copy(answer.body);
+        return respond(
+          this.definition,
+          answer.init.status ?? this.definition.status,
+          body,
+          answer.init,
+        );
+      }
+    }
+  }
+}
+
+/** The mock of a list operation: it serves a list of items page by page, as the API does. */
+export class ListOperationMock<
+  Result,
+  Item,
+  Body = unknown,
+  ErrorBody = unknown,
+> extends OperationMock<Result, Body, ErrorBody> {
+  #items: readonly Item[] | undefined;
+  #pageSize: number | undefined;
+
+  /**
+   * Serves `items` with cursor pagination: each item's cursor is its `id` when it has a string
+   * one, else its position. `pageSize` replaces the default page size when the request gives
+   * no limit.
+   */
+  items(items: readonly Item[], options: { pageSize?: number } = {}): this {
+    this.#items = copy(items);
+    this.#pageSize = options.pageSize;
+    return this;
+  }
+
+  override reset(): this {
+    this.#items = undefined;
+    this.#pageSize = undefined;
+    return super.reset();
+  }
+
+  protected override defaultAnswer(call: MockCall<Body>): Response {
+    const pagination = this.definition.pagination;
+    const template = this.definition.example;
+    if (pagination === undefined || !isRecord(template)) return super.defaultAnswer(call);
+    const items =
+      this.#items ??
+      (Array.isArray(template[pagination.itemsField])
+        ? (template[pagination.itemsField] as Item[])
+        : []);
+    const page = pageOf(items, call.query, pagination, this.#pageSize);
+    return respond(this.definition, this.definition.status, { ...copy(template), ...page }, {});
+  }
+}
+
+/** One page of `items` for the request's cursors and limit, as the list's response properties. */
+export function pageOf(
+  items: readonly unknown[],
+  query: URLSearchParams,
+  pagination: PaginationDefinition,
+  pageSize?: number,
+): Record<string, unknown> {
+  const cursors = items.map(cursorOf);
+  const requested = pagination.limitParam === undefined ? null : query.get(pagination.limitParam);
+  const limit = Math.max(
+    0,
+    requested === null ? (pageSize ?? pagination.defaultLimit) : Number(requested) || 0,
+  );
+  const after = query.get(pagination.afterParam);
+  const before = pagination.beforeParam === undefined ? null : query.get(pagination.beforeParam);
+  let start = 0;
+  let end = items.length;
+  if (after !== null) {
+    const index = cursors.indexOf(after);
+    start = index < 0 ? items.length : index + 1;
+    end = Math.min(items.length, start + limit);
+  } else if (before !== null) {
+    const index = cursors.indexOf(before);
+    end = index < 0 ? 0 : index;
+    start = Math.max(0, end - limit);
+  } else end = Math.min(items.length, limit);
+  const empty = start >= end;
+  const page: Record<string, unknown> = {
+    [pagination.itemsField]: copy(items.slice(start, end)),
+    [pagination.nextCursorField]: !empty && end < items.length ? cursors[end - 1] : null,
+  };
+  if (pagination.prevCursorField !== undefined)
+    page[pagination.prevCursorField] = !empty && start > 0 ? cursors[start] : null;
+  return page;
+}
+
+function cursorOf(item: unknown, index: number): string {
+  return isRecord(item) && typeof item['id'] === 'string' ? item['id'] : String(index);
+}
+
+/**
+ * The handlers of every operation mock in `resources`, concrete paths before templated ones
+ * (`/plans/search` before `/plans/{plan}`), as OpenAPI matches paths.
+ */
+export function handlersOf(
+  resources: Record<string, Record<string, OperationMock<unknown, unknown, unknown>>>,
+): HttpHandler[] {
+  const mocks = Object.values(resources).flatMap((resource) => Object.values(resource));
+  return mocks
+    .map((mock, index) => ({ mock, index, key: specificity(mock) }))
+    .sort((a, b) => compareSpecificity(a.key, b.key) || a.index - b.index)
+    .map(({ mock }) => mock.handler);
+}
+
+/** Resets every operation mock in `resources`. */
+export function resetAll(
+  resources: Record<string, Record<string, OperationMock<unknown, unknown, unknown>>>,
+): void {
+  for (const resource of Object.values(resources))
+    for (const mock of Object.values(resource)) mock.reset();
+}
+
+/** A typed deep copy of an example (fixtures are copies, so a test cannot change another's). */
+export function fixture<T>(value: unknown): T {
+  return copy(value) as T;
+}
+
+function specificity(mock: OperationMock<unknown, unknown, unknown>): boolean[] {
+  // One entry per segment: true for a templated one.
+  return mock.definition.path.split('/').map((segment) => segment.includes('{'));
+}
+
+function compareSpecificity(a: boolean[], b: boolean[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] ? 1 : -1;
+  return 0;
+}
+
+/** A RegExp for the operation's URLs under `baseURL` (MSW matches it against origin + path). */
+function urlPattern(baseURL: string, path: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = [];
+  const template = path
+    .split(/(\{[^{}]+\})/)
+    .map((part) => {
+      const name = /^\{([^{}]+)\}$/.exec(part)?.[1];
+      if (name === undefined) return escapeRegExp(part);
+      names.push(name);
+      return '([^/]+)';
+    })
+    .join('');
+  return {
+    pattern: new RegExp(`^${escapeRegExp(baseURL.replace(/\/+$/, ''))}${template}$`),
+    names,
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+async function readCall<Body>(
+  request: Request,
+  pattern: RegExp,
+  names: string[],
+): Promise<MockCall<Body>> {
+  const url = new URL(request.url);
+  const match = pattern.exec(`${url.origin}${url.pathname}`);
+  const params: Record<string, string> = {};
+  names.forEach((name, index) => {
+    const value = match?.[index + 1];
+    if (value !== undefined) params[name] = safeDecode(value);
+  });
+  const text = await request.text();
+  let body: unknown;
+  if (text !== '') {
+    const type = request.headers.get('content-type') ?? '';
+    body = /\bjson\b/i.test(type) ? parseJson(text) : text;
+  }
+  return {
+    method: request.method,
+    url,
+    params,
+    query: url.searchParams,
+    headers: request.headers,
+    body: body as Body | undefined,
+  };
+}
+
+function respond(
+  definition: Pick<OperationDefinition, 'contentType'>,
+  status: number,
+  body: unknown,
+  init: ReplyInit,
+): Response {
+  const headers = { ...init.headers };
+  if (body === undefined || status === 204 || status === 205 || status === 304)
+    return new HttpResponse(null, { status, headers });
+  const type = definition.contentType ?? 'application/json';
+  if (/\bjson\b/i.test(type))
+    return HttpResponse.json(body, { status, headers: { 'content-type': type, ...headers } });
+  return new HttpResponse(typeof body === 'string' ? body : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': type, ...headers },
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function copy<T>(value: T): T {
+  return value === undefined ? value : structuredClone(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

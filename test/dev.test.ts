@@ -1,0 +1,132 @@
+/**
+ * `npm run dev` end to end: the dev server runs on a copy of spec/ in a temporary folder; a saved
+ * schema edit reaches the generated package and the page in Chromium; a spec the generator
+ * rejects shows its error in the terminal and on the page and leaves generated/ as it was; fixing
+ * it recovers without a restart.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './helpers/browser.ts';
+import { ROOT, removeTempDirs, snapshotTree, tempDir } from './generator/helpers.ts';
+
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+let work: string;
+let server: ChildProcess;
+let output = '';
+let url: string;
+let browser: Browser;
+let page: Page;
+
+/** Resolves when `predicate` holds, polling; fails with `what` after `ms`. */
+async function until(what: string, predicate: () => boolean | Promise<boolean>, ms = 150_000) {
+  const deadline = Date.now() + ms;
+  while (!(await predicate())) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; dev output:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const generatedTypes = () => readFile(join(work, 'generated/src/types.ts'), 'utf8');
+const text = async (selector: string) => (await page.locator(selector).textContent()) ?? '';
+/** Waits until the element's text contains `expected` (the page updates itself). */
+const pageShows = (selector: string, expected: string) =>
+  until(`${selector} to show ${expected}`, async () => (await text(selector)).includes(expected));
+const planFile = () => join(work, 'spec/components/schemas/Plan.yaml');
+
+beforeAll(async () => {
+  work = await tempDir('dev-');
+  await cp(join(ROOT, 'spec'), join(work, 'spec'), { recursive: true });
+  await cp(join(ROOT, 'redocly.yaml'), join(work, 'redocly.yaml'));
+  server = spawn(process.execPath, ['--import', TSX, join(ROOT, 'scripts/dev.ts'), '--port', '0'], {
+    cwd: work,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  server.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  await until('the server to listen', () => /Serving the docs at (\S+)/.test(output), 180_000);
+  url = /Serving the docs at (\S+)/.exec(output)![1]!;
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  // Redoc shows one section at a time: the Plan schema's page has the description the tests edit.
+  await page.goto(`${url}#schemas/Plan`);
+  await page.waitForFunction(() => document.documentElement.dataset.version !== undefined, null, {
+    timeout: 60_000,
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await removeTempDirs();
+});
+
+describe('npm run dev', () => {
+  it('serves the docs and the lint result of the spec it watches', async () => {
+    expect(output).toContain('lint: no problems.');
+    await pageShows('#redoc', 'Plans define the network options');
+    expect(await text('#dev-status')).toBe('');
+  }, 200_000);
+
+  it('regenerates the package and refreshes the page when a schema is saved', async () => {
+    const plan = await readFile(planFile(), 'utf8');
+    expect(plan).toMatch(/^description: >-\n/m);
+    await writeFile(
+      planFile(),
+      plan.replace(/^description: >-\n/m, 'description: >-\n  Edited in the dev loop.\n'),
+    );
+    await until('the edit in generated/src/types.ts', async () =>
+      (await generatedTypes()).includes('Edited in the dev loop.'),
+    );
+    await pageShows('#redoc', 'Edited in the dev loop.');
+  }, 200_000);
+
+  it('shows a generator error in the terminal and on the page, keeps generated/, and recovers', async () => {
+    const before = await snapshotTree(join(work, 'generated'));
+    const good = await readFile(planFile(), 'utf8');
+    const logged = output.length;
+    // A broken YAML mapping: the bundler rejects the file with its line.
+    await writeFile(planFile(), `${good}\n  broken: [\n`);
+    await until('the error in the terminal', () => output.slice(logged).includes('error:'));
+    expect(output.slice(logged)).toMatch(/Plan\.yaml/);
+    await pageShows('#dev-status .error', 'Plan.yaml');
+    expect(await snapshotTree(join(work, 'generated'))).toEqual(before);
+
+    await writeFile(planFile(), good.replace('Edited in the dev loop.', 'Fixed again.'));
+    await until('the fix in generated/src/types.ts', async () =>
+      (await generatedTypes()).includes('Fixed again.'),
+    );
+    await pageShows('#redoc', 'Fixed again.');
+    await until(
+      'the error to go',
+      async () => (await page.locator('#dev-status .error').count()) === 0,
+    );
+  }, 200_000);
+
+  it('shows lint problems in the terminal and on the page', async () => {
+    const logged = output.length;
+    // A component no operation uses: recommended-strict makes no-unused-components an error.
+    const rootFile = join(work, 'spec/openapi.yaml');
+    const root = await readFile(rootFile, 'utf8');
+    expect(root).toMatch(/^components:\n {2}schemas:\n/m);
+    await writeFile(
+      rootFile,
+      root.replace(/^components:\n {2}schemas:\n/m, '$&    UnusedThing:\n      type: object\n'),
+    );
+    await until('a lint problem in the terminal', () =>
+      output.slice(logged).includes('no-unused-components'),
+    );
+    await pageShows('#dev-status', 'no-unused-components');
+    await writeFile(rootFile, root);
+    await until('the lint to pass again', () =>
+      output.slice(logged).endsWith('lint: no problems.\n'),
+    );
+  }, 200_000);
+});

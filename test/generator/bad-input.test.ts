@@ -1,0 +1,332 @@
+/**
+ * Bad and hostile input (issue 11, items 4 and 5): each case is refused with a GeneratorError that
+ * names the file, the place (line or JSON pointer) and a fix, fast (an alias bomb or 5,000 levels
+ * of nesting must not run for minutes or overflow the stack), and an existing output folder is
+ * left byte-for-byte as it was. Keys that are special in JavaScript (`__proto__`, `constructor`,
+ * `prototype`) are ordinary names and generate a package that compiles.
+ */
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.ts';
+import { generate } from '../../generator/index.ts';
+import { MAX_DEPTH } from '../../generator/load/parse.ts';
+import {
+  compile,
+  existingOutput,
+  linkNodeModules,
+  removeTempDirs,
+  snapshotTree,
+  tempDir,
+} from './helpers.ts';
+
+afterAll(removeTempDirs);
+
+const HEAD = "openapi: 3.1.0\ninfo: {title: T, version: '1.0.0'}\n";
+const OK_PATHS = "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n";
+
+function schemas(yaml: string): string {
+  return `${HEAD}${OK_PATHS}components:\n  schemas:\n${yaml}`;
+}
+
+/** `levels` nested arrays around a string schema, as JSON text (JSON.stringify would overflow). */
+function nestedJson(levels: number): string {
+  const open = '{"type":"array","items":'.repeat(levels);
+  return `{"openapi":"3.1.0","info":{"title":"T","version":"1.0.0"},"paths":{},"components":{"schemas":{"D":${open}{"type":"string"}${'}'.repeat(levels)}}}}`;
+}
+
+function aliasBomb(): string {
+  const lines = [`${HEAD}paths: {}`, 'x-a: &a [x, x, x, x, x, x, x, x, x, x]'];
+  const names = 'abcdefghij';
+  for (let i = 1; i < names.length; i++) {
+    const previous = `*${names[i - 1]}`;
+    lines.push(`x-${names[i]}: &${names[i]} [${Array(10).fill(previous).join(', ')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+interface Case {
+  /** File name → text; the first is the root. */
+  files: Record<string, string>;
+  problem: RegExp;
+  pointer?: string;
+  line?: number;
+  fix: RegExp;
+  /** Text that must not appear in the message (a password). */
+  secret?: string;
+}
+
+const cases: [string, Case][] = [
+  [
+    'an empty file',
+    { files: { 'a.yaml': '' }, problem: /the file is empty/, line: 1, fix: /openapi/ },
+  ],
+  [
+    'a whitespace-only file',
+    { files: { 'a.yaml': '  \n\t\n  ' }, problem: /the file is empty/, line: 1, fix: /openapi/ },
+  ],
+  [
+    'a file of comments',
+    { files: { 'a.yaml': '# nothing\n' }, problem: /the file is empty/, line: 1, fix: /openapi/ },
+  ],
+  [
+    'a JSON list',
+    {
+      files: { 'a.json': '[1, 2]' },
+      problem: /holds a list, not an object/,
+      line: 1,
+      fix: /openapi/,
+    },
+  ],
+  [
+    'two YAML documents in one file',
+    {
+      files: { 'a.yaml': `${HEAD}paths: {}\n---\n${HEAD}` },
+      problem: /more than one YAML document/,
+      line: 4,
+      fix: /one OpenAPI document per file/,
+    },
+  ],
+  [
+    'a $ref to itself',
+    {
+      files: { 'a.yaml': schemas("    A: {$ref: '#/components/schemas/A'}\n") },
+      problem: /circular \$ref: #\/components\/schemas\/A → #\/components\/schemas\/A/,
+      pointer: '#/components/schemas/A',
+      fix: /point one of these \$refs at a schema/,
+    },
+  ],
+  [
+    'a longer $ref loop',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/C'}\n    C: {$ref: '#/components/schemas/A'}\n",
+        ),
+      },
+      problem: /circular \$ref: .*A → .*B → .*C → .*A/,
+      pointer: '#/components/schemas/A',
+      fix: /point one of these/,
+    },
+  ],
+  [
+    'a $ref loop across files',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content: {application/json: {schema: {$ref: './b.yaml#/X'}}}\n`,
+        'b.yaml': "X: {$ref: './c.yaml#/Y'}\n",
+        'c.yaml': "Y: {$ref: './b.yaml#/X'}\n",
+      },
+      problem: /circular \$ref across files/,
+      fix: /point one of them at a schema/,
+    },
+  ],
+  [
+    'a schema that is its own allOf member',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    A:\n      allOf: [{$ref: '#/components/schemas/A'}, {type: object}]\n",
+        ),
+      },
+      problem:
+        /contains itself without an object in between: #\/components\/schemas\/A → #\/components\/schemas\/A\/allOf\/0 → #\/components\/schemas\/A/,
+      pointer: '#/components/schemas/A',
+      fix: /under an object property/,
+    },
+  ],
+  [
+    'a schema that is its own array item, through another schema',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    A: {type: array, items: {$ref: '#/components/schemas/B'}}\n    B: {oneOf: [{$ref: '#/components/schemas/A'}, {type: string}]}\n",
+        ),
+      },
+      problem: /contains itself without an object in between/,
+      pointer: '#/components/schemas/A',
+      fix: /under an object property/,
+    },
+  ],
+  [
+    'a $ref that is not a string (found by the fuzz test)',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        default: {$ref: false}\n`,
+      },
+      problem: /`\$ref` must be a string \(a URI reference\), not the boolean false/,
+      pointer: '#/paths/~1a/get/responses/default/$ref',
+      fix: /write the reference as a string/,
+    },
+  ],
+  [
+    'an allOf member that is not a schema object (found by the fuzz test)',
+    {
+      files: { 'a.yaml': schemas('    A:\n      allOf: [{type: object}, false]\n') },
+      problem: /every member of `allOf` must be a schema object, not the boolean false/,
+      pointer: '#/components/schemas/A/allOf/1',
+      fix: /write `\{\}` for `true`/,
+    },
+  ],
+  [
+    `${5000} levels of nesting (JSON)`,
+    {
+      files: { 'a.json': nestedJson(5000) },
+      problem: new RegExp(`nests more than ${MAX_DEPTH} levels`),
+      pointer: '#/components/schemas/D/items/items/items/items/items/…/items/items/items',
+      fix: /components\/schemas/,
+    },
+  ],
+  [
+    `${5000} levels of nesting (YAML flow)`,
+    {
+      files: { 'a.yaml': `${HEAD}paths: {}\nx-deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n` },
+      problem: /nest/,
+      fix: /levels/,
+    },
+  ],
+  [
+    'a YAML alias bomb',
+    {
+      files: { 'a.yaml': aliasBomb() },
+      problem: /YAML aliases expand to too much/,
+      line: 1,
+      fix: /\$ref/,
+    },
+  ],
+  [
+    'a server URL with a user and password',
+    {
+      files: {
+        'a.yaml': `${HEAD}servers: [{url: 'https://user:s3cr3t@api.example.com/v1'}]\n${OK_PATHS}`,
+      },
+      problem: /"https:\/\/\*\*\*@api\.example\.com\/v1" carries credentials/,
+      pointer: '#/servers/0/url',
+      fix: /remove the `user:password@` part/,
+      secret: 's3cr3t',
+    },
+  ],
+  [
+    'credentials in a server variable default',
+    {
+      files: {
+        'a.yaml': `${HEAD}servers:\n  - url: 'https://{auth}api.example.com'\n    variables: {auth: {default: 'admin:s3cr3t@'}}\n${OK_PATHS}`,
+      },
+      problem: /carries credentials/,
+      pointer: '#/servers/0/variables/auth/default',
+      fix: /remove/,
+      secret: 's3cr3t',
+    },
+  ],
+  [
+    'credentials in a server variable enum value',
+    {
+      files: {
+        'a.yaml': `${HEAD}servers:\n  - url: 'https://{host}/v1'\n    variables: {host: {default: api.example.com, enum: [api.example.com, 'x:s3cr3t@eu.example.com']}}\n${OK_PATHS}`,
+      },
+      problem: /carries credentials/,
+      pointer: '#/servers/0/variables/host/enum/1',
+      fix: /remove/,
+      secret: 's3cr3t',
+    },
+  ],
+  [
+    'credentials in an operation server, the contact URL, a token URL and the repository',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      servers: [{url: 'https://ops:s3cr3t@ops.example.com'}]\n      responses: {'200': {description: ok}}\n`,
+      },
+      problem: /carries credentials/,
+      pointer: '#/paths/~1a/get/servers/0/url',
+      fix: /remove/,
+      secret: 's3cr3t',
+    },
+  ],
+  [
+    'credentials in an OAuth token URL',
+    {
+      files: {
+        'a.yaml': `${HEAD}${OK_PATHS}components:\n  securitySchemes:\n    o: {type: oauth2, flows: {clientCredentials: {tokenUrl: 'https://id:s3cr3t@auth.example.com/token', scopes: {}}}}\n`,
+      },
+      problem: /carries credentials/,
+      pointer: '#/components/securitySchemes/o/flows/clientCredentials/tokenUrl',
+      fix: /remove/,
+      secret: 's3cr3t',
+    },
+  ],
+  [
+    'credentials in x-sdk.repository',
+    {
+      files: {
+        'a.yaml': `${HEAD}x-sdk: {repository: 'https://bot:s3cr3t@github.com/acme/sdk'}\n${OK_PATHS}`,
+      },
+      problem: /carries credentials/,
+      pointer: '#/x-sdk/repository',
+      fix: /remove/,
+      secret: 's3cr3t',
+    },
+  ],
+];
+
+describe('bad input is a GeneratorError with file, place and fix; the output folder is untouched', () => {
+  it.each(cases)('%s', { timeout: 30_000 }, async (_name, want) => {
+    const dir = await tempDir('bad-spec-');
+    const names = Object.keys(want.files);
+    for (const [name, text] of Object.entries(want.files)) await writeFile(join(dir, name), text);
+    const out = await existingOutput();
+    const before = await snapshotTree(out);
+
+    const error = await generate({ spec: join(dir, names[0]!), out, cwd: dir, cache: false }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+
+    expect(error).toBeInstanceOf(GeneratorError);
+    const { location, hint, message } = error as GeneratorError;
+    expect(message).toMatch(want.problem);
+    expect(location.file).toBe(names[0]);
+    if (want.pointer !== undefined) expect(location.pointer).toBe(want.pointer);
+    if (want.line !== undefined) expect(location.line).toBe(want.line);
+    expect(hint).toMatch(want.fix);
+    if (want.secret !== undefined) expect(message).not.toContain(want.secret);
+    expect(await snapshotTree(out)).toEqual(before);
+    expect(await readdir(dirname(out))).toEqual([basename(out)]);
+  });
+});
+
+describe('keys that are special in JavaScript', () => {
+  it('__proto__, constructor and prototype as schema, property, parameter and path names generate a package that compiles', async () => {
+    const dir = await tempDir('proto-');
+    const spec = `${HEAD}paths:
+  /__proto__/{constructor}:
+    parameters:
+      - {name: constructor, in: path, required: true, schema: {type: string}}
+      - {name: __proto__, in: query, schema: {type: string}}
+    get:
+      operationId: __proto__
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/__proto__'}}}
+components:
+  schemas:
+    __proto__:
+      type: object
+      required: [__proto__]
+      properties:
+        __proto__: {type: string}
+        constructor: {$ref: '#/components/schemas/constructor'}
+        prototype: {type: integer}
+    constructor: {type: object, additionalProperties: {type: string}}
+    prototype: {type: string, enum: [__proto__, constructor]}
+`;
+    await writeFile(join(dir, 'openapi.yaml'), spec);
+    const out = join(dir, 'sdk');
+    await generate({ spec: join(dir, 'openapi.yaml'), out, cwd: dir, cache: false });
+    await linkNodeModules(out);
+    const result = compile(out);
+    expect(result.output).toBe('');
+    expect(result.status).toBe(0);
+    expect(Object.prototype).not.toHaveProperty('type');
+  }, 120_000);
+});

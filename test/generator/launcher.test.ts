@@ -1,0 +1,67 @@
+/**
+ * `npm run generate` runs the compiled generator (scripts/generate.mjs → build/generator/<key>/):
+ * it writes byte for byte what the TypeScript sources write, and an edit under generator/ is
+ * picked up at the next start, never a stale build.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
+import { ROOT, removeTempDirs, snapshotTree, tempDir } from './helpers.ts';
+
+afterAll(removeTempDirs);
+
+function launch(root: string, args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'scripts/generate.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the compiled generator', () => {
+  it('writes exactly what the sources write, for our spec and a hostile one', async () => {
+    for (const spec of ['spec/openapi.yaml', 'test/fixtures/specs/hostile/hostile-3.1.yaml']) {
+      const dir = await tempDir('launcher-');
+      const fromBuild = join(dir, 'build-out');
+      const fromSources = join(dir, 'source-out');
+      const result = launch(ROOT, ['--spec', spec, '--out', fromBuild, '--no-cache']);
+      expect(result.stderr.replace(/^Building the generator.*\n/, '')).toBe('');
+      expect(result.status).toBe(0);
+      await generate({ spec, out: fromSources, cache: false });
+      expect(await snapshotTree(fromBuild)).toEqual(await snapshotTree(fromSources));
+    }
+  });
+
+  it('is rebuilt when a file under generator/ changes, and reused while nothing does', async () => {
+    // A copy of the toolchain's own files, with the installed dependencies linked in.
+    const root = await tempDir('launcher-root-');
+    for (const part of ['generator', 'templates', 'scripts', 'package.json', 'package-lock.json'])
+      await cp(join(ROOT, part), join(root, part), { recursive: true });
+    await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+
+    const first = launch(root, ['--help']);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/^Building the generator/);
+    expect(first.stdout).toContain('default generated)');
+
+    const again = launch(root, ['--help']);
+    expect(again.stderr).toBe('');
+    expect(await readdir(join(root, 'build/generator'))).toHaveLength(1);
+
+    const context = join(root, 'generator/context.ts');
+    const source = await readFile(context, 'utf8');
+    expect(source).toContain("DEFAULT_OUT = 'generated'");
+    await writeFile(
+      context,
+      source.replace("DEFAULT_OUT = 'generated'", "DEFAULT_OUT = 'sdk-out'"),
+    );
+
+    const edited = launch(root, ['--help']);
+    expect(edited.status).toBe(0);
+    expect(edited.stderr).toMatch(/^Building the generator/);
+    expect(edited.stdout).toContain('default sdk-out)');
+  });
+});
