@@ -55,17 +55,9 @@ export type Serialized<T> = T extends Date
     : T;
 
 /**
- * How many objects and arrays deep reviving and serializing follow a value before they give up
- * with a TypeError. JSON from a server is nowhere near; a deeper value is no JSON a server sends
- * (and recursion that deep would exhaust the call stack). A cycle is not followed: it is kept.
- */
-export const MAX_NESTING = 1000;
-
-/**
  * The wire form of a revived value: every Date becomes its date-time string (see
- * {@link formatDateTime}). Parts without Dates are returned as they are, not copied; a cycle in
- * `value` is not followed twice. Throws a TypeError for a value nested deeper than
- * {@link MAX_NESTING} levels.
+ * {@link formatDateTime}). Parts without Dates are returned as they are, not copied. Works
+ * without recursion, so no depth of nesting exhausts the call stack, and follows no cycle twice.
  */
 export function serializeDates<T>(value: T): Serialized<T> {
   // One assertion, at the boundary: replaceDates changes exactly what Serialized<T> says.
@@ -74,7 +66,52 @@ export function serializeDates<T>(value: T): Serialized<T> {
 
 /** {@link serializeDates} for a value of any type, typed as what it is: unknown. */
 export function serializeValue(value: unknown): unknown {
-  return replaceDates(value, new Map(), 0);
+  if (value instanceof Date) return formatDateTime(value);
+  if (typeof value !== 'object' || value === null) return value;
+  // Depth-first without recursion: a frame per object or array being copied-on-write.
+  const done = new Map<object, unknown>();
+  interface Frame {
+    value: Record<string, unknown>;
+    keys: string[];
+    next: number;
+    copy: Record<string, unknown> | undefined;
+  }
+  const open = (container: object): Frame => {
+    // Until a Date turns up below, a container is its own wire form (for a cycle back to it too).
+    done.set(container, container);
+    const source = container as Record<string, unknown>;
+    return { value: source, keys: Object.keys(source), next: 0, copy: undefined };
+  };
+  const stack: Frame[] = [open(value)];
+  let result: unknown = value;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    if (frame.next === frame.keys.length) {
+      stack.pop();
+      result = frame.copy ?? frame.value;
+      done.set(frame.value, result);
+      const parent = stack[stack.length - 1];
+      if (parent) settle(parent, parent.keys[parent.next - 1] ?? '', result);
+      continue;
+    }
+    const key = frame.keys[frame.next++] ?? '';
+    const item = frame.value[key];
+    if (item instanceof Date) settle(frame, key, formatDateTime(item));
+    else if (typeof item === 'object' && item !== null) {
+      const known = done.get(item);
+      if (known !== undefined) settle(frame, key, known);
+      else stack.push(open(item));
+    }
+  }
+  return result;
+
+  function settle(frame: Frame, key: string, replaced: unknown): void {
+    if (replaced === frame.value[key]) return;
+    frame.copy ??= Array.isArray(frame.value)
+      ? (frame.value.slice() as unknown as Record<string, unknown>)
+      : copyObject(frame.value);
+    setOwn(frame.copy, key, replaced);
+  }
 }
 
 /**
@@ -91,88 +128,74 @@ export type DatePlan =
   | { readonly values: DatePlan }
   | { readonly variants: readonly (readonly [(value: unknown) => boolean, DatePlan])[] };
 
+/** How many plans that are only another plan may follow each other (schemas in a loop end). */
+const MAX_PLAN_HOPS = 100;
+
 /**
  * A copy of `value` with the date-time strings `plan` points at as Dates (see
  * {@link parseDateTime}). What does not have the shape the plan expects (null, a missing
  * property, a number where a string was planned) is left as it is, so reviving never fails on a
  * value the guards accepted, nor on one they did not. Parts without dates are shared, not
- * copied; an object met twice gives the same copy, so a cycle stays a cycle. Throws a TypeError
- * for a value nested deeper than {@link MAX_NESTING} levels.
+ * copied; an object met twice gives the same copy, so a cycle stays a cycle. Works without
+ * recursion, so no depth of nesting exhausts the call stack. Throws a TypeError only for plans
+ * that refer to each other in a loop without a value between them (schemas that do).
  */
 export function reviveDates(value: unknown, plan: DatePlan): unknown {
-  return revive(value, plan, new Map(), 0);
-}
-
-function revive(
-  value: unknown,
-  plan: DatePlan,
-  copies: Map<object, unknown>,
-  depth: number,
-): unknown {
-  for (let hops = 0; typeof plan === 'function'; hops++) {
-    // A schema that is only another schema: a loop of them ends too.
-    if (hops > MAX_NESTING) throw tooDeep();
-    plan = plan();
-  }
-  if (plan === 'date-time') return typeof value === 'string' ? parseDateTime(value) : value;
-  if ('variants' in plan) {
-    for (const [fits, variant] of plan.variants) {
-      if (fits(value)) return revive(value, variant, copies, depth);
+  const copies = new Map<object, unknown>();
+  let result: unknown = value;
+  const pending: [unknown, DatePlan, (revived: unknown) => void][] = [
+    [value, plan, (revived) => (result = revived)],
+  ];
+  for (let work = pending.pop(); work; work = pending.pop()) {
+    const [item, planned, put] = work;
+    const step = resolve(planned);
+    if (step === 'date-time') {
+      if (typeof item === 'string') put(parseDateTime(item));
+      continue;
     }
-    return value;
-  }
-  if (typeof value !== 'object' || value === null) return value;
-  const known = copies.get(value);
-  if (known !== undefined) return known;
-  if (depth + 1 > MAX_NESTING) throw tooDeep();
-  if ('items' in plan) {
-    if (!Array.isArray(value)) return value;
-    const copy: unknown[] = [];
-    copies.set(value, copy);
-    for (const item of value as unknown[]) copy.push(revive(item, plan.items, copies, depth + 1));
-    return copy;
-  }
-  if (Array.isArray(value)) return value;
-  const copy = copyObject(value);
-  copies.set(value, copy);
-  const keys = 'values' in plan ? Object.keys(copy) : Object.keys(plan.properties);
-  for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(copy, key)) continue;
-    const inner = 'values' in plan ? plan.values : plan.properties[key];
-    if (inner !== undefined) setOwn(copy, key, revive(copy[key], inner, copies, depth + 1));
-  }
-  return copy;
-}
-
-function replaceDates(value: unknown, copies: Map<object, unknown>, depth: number): unknown {
-  if (value instanceof Date) return formatDateTime(value);
-  if (typeof value !== 'object' || value === null) return value;
-  const known = copies.get(value);
-  if (known !== undefined) return known;
-  if (depth + 1 > MAX_NESTING) throw tooDeep();
-  // Until a Date turns up below, the value is its own wire form (for a cycle back to it, too).
-  copies.set(value, value);
-  const source = value as Record<string, unknown>;
-  let copy: Record<string, unknown> | undefined;
-  for (const key of Object.keys(source)) {
-    const item = source[key];
-    const replaced = replaceDates(item, copies, depth + 1);
-    if (replaced === item) continue;
-    if (copy === undefined) {
-      copy = Array.isArray(value)
-        ? (value.slice() as unknown as Record<string, unknown>)
-        : copyObject(source);
-      copies.set(value, copy);
+    if ('variants' in step) {
+      const chosen = step.variants.find(([fits]) => fits(item));
+      if (chosen) pending.push([item, chosen[1], put]);
+      continue;
     }
-    setOwn(copy, key, replaced);
+    if (typeof item !== 'object' || item === null) continue;
+    const known = copies.get(item);
+    if (known !== undefined) {
+      put(known);
+      continue;
+    }
+    if ('items' in step) {
+      if (!Array.isArray(item)) continue;
+      const copy = (item as unknown[]).slice();
+      copies.set(item, copy);
+      put(copy);
+      copy.forEach((entry, i) => pending.push([entry, step.items, (r) => (copy[i] = r)]));
+      continue;
+    }
+    if (Array.isArray(item)) continue;
+    const copy = copyObject(item);
+    copies.set(item, copy);
+    put(copy);
+    const keys = 'values' in step ? Object.keys(copy) : Object.keys(step.properties);
+    for (const key of keys) {
+      if (!Object.prototype.hasOwnProperty.call(copy, key)) continue;
+      const inner = 'values' in step ? step.values : step.properties[key];
+      if (inner !== undefined) pending.push([copy[key], inner, (r) => setOwn(copy, key, r)]);
+    }
   }
-  return copy ?? value;
+  return result;
 }
 
-function tooDeep(): TypeError {
-  return new TypeError(
-    `the value nests deeper than ${MAX_NESTING} levels, or its schemas refer to each other in a loop`,
-  );
+/** The plan a function plan stands for (followed through plans that are only another plan). */
+function resolve(plan: DatePlan): Exclude<DatePlan, () => DatePlan> {
+  let current = plan;
+  for (let hops = 0; typeof current === 'function'; hops++) {
+    if (hops >= MAX_PLAN_HOPS) {
+      throw new TypeError('the date plans of these schemas refer to each other in a loop');
+    }
+    current = current();
+  }
+  return current;
 }
 
 /** A shallow copy that keeps every own key, `__proto__` included, as JSON.parse made it. */

@@ -141,8 +141,8 @@ const MODULE_DOC = `/**
  *
  * Neither helper throws on a value of the wrong shape: what does not fit (null, a missing
  * property, a number where a date-time was expected) is left as it is. An object met twice is
- * copied once, so a cycle stays a cycle; a value nested deeper than 1,000 objects and arrays
- * (\`MAX_NESTING\` in \`dates-runtime.ts\`; no JSON a server sends) throws a TypeError.
+ * copied once, so a cycle stays a cycle; both work without recursion, so no depth of nesting
+ * exhausts the call stack.
  */`;
 
 /** `reviveX`, `serializeX` and the plan constant `datesOfX` of one schema, side by side. */
