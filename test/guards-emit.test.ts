@@ -83,8 +83,9 @@ describe('emitGuards', () => {
 
   it('imports the types type-only and only the runtime helpers in use', () => {
     expect(source).toContain('import type { Slug, Repo, Old } from "./types.js";');
+    // Repo refers to itself, so its guards count their nesting (enter, enterReporting, leave).
     expect(source).toContain(
-      'import { GuardError, issue, missingIssue } from "./guards-runtime.js";',
+      'import { GuardError, enter, enterReporting, issue, leave, missingIssue } from "./guards-runtime.js";',
     );
     expect(source).toContain('export { GuardError } from "./guards-runtime.js";');
     expect(source).toContain(

@@ -168,7 +168,7 @@ const MODULE_DOC = `/**
  *   one schema to check (a mapping entry, else the value the schema pins it to, else its name).
  * - String lengths count Unicode code points; \`multipleOf\` tolerates binary floating point;
  *   NaN and Infinity are not numbers (JSON cannot carry them).
- * - The guards of recursive schemas reject a value nested deeper than 1,000 recursive calls
+ * - The guards of recursive schemas reject a value nested deeper than 2,000 recursive calls
  *   (\`MAX_DEPTH\` in \`guards-runtime.ts\`) and a cyclic value (no JSON is), reporting
  *   "nested too deep" or "cyclic value", instead of overflowing the stack.
  */`;

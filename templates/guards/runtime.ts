@@ -222,7 +222,7 @@ export function pointerToken(key: string): string {
  * recursive schema (or a schema that refers to itself without consuming the value) is rejected
  * with an issue, instead of exhausting the call stack; no JSON a server sends comes near.
  */
-export const MAX_DEPTH = 1000;
+export const MAX_DEPTH = 2000;
 
 /** Recursive guard calls under way. */
 let depth = 0;

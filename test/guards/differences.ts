@@ -29,9 +29,10 @@ export type OpenApiVersion = '3.0' | '3.1';
 
 /**
  * ajv's verdict on a witness: valid or not, `refuses` when it will not compile the schema, `throws`
- * when its validation function throws on the value.
+ * when its validation function throws a TypeError on the value, `overflows` when it exhausts the
+ * call stack (a RangeError).
  */
-export type PlainVerdict = boolean | 'refuses' | 'throws';
+export type PlainVerdict = boolean | 'refuses' | 'throws' | 'overflows';
 
 export interface Witness {
   version: OpenApiVersion;
@@ -497,9 +498,9 @@ export const DIFFERENCES: readonly Difference[] = [
           },
         },
         schema: 'Node',
-        json: `${'{"children":['.repeat(MAX_DEPTH + 1)}{}${']}'.repeat(MAX_DEPTH + 1)}`,
+        json: `${'{"children":['.repeat(5 * MAX_DEPTH)}{}${']}'.repeat(5 * MAX_DEPTH)}`,
         guard: false,
-        plain: true,
+        plain: 'overflows',
       },
     ],
   },
