@@ -19,6 +19,7 @@ import type { NamedSchema } from '../model/types.ts';
 import { emitCheck } from './guards/check.ts';
 import { Code, PathExpr } from './guards/code.ts';
 import { emitCollect } from './guards/collect.ts';
+import type { UnsafePatterns } from './guards/patterns.ts';
 import { recursiveSchemas } from './guards/recursion.ts';
 import {
   FileScope,
@@ -38,6 +39,8 @@ export interface GuardsOptions {
   typesModule: string;
   /** Module of the guard runtime; defaults to `./guards-runtime.js` (see {@link emitGuardRuntime}). */
   runtimeModule?: string;
+  /** What to do with patterns that may take super-linear time (guards/patterns.ts); `re2js`. */
+  unsafePatterns?: UnsafePatterns;
 }
 
 export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): EmittedSourceFile {
@@ -47,7 +50,7 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       `schema type name ${clash.name} clashes with the guard runtime; name schemas with buildSchemaModel`,
     );
   }
-  const file = new FileScope(schemas);
+  const file = new FileScope(schemas, opts.unsafePatterns);
   const recursive = recursiveSchemas(schemas);
   // Each schema's constants, functions and helpers together, named after it; then the helpers of
   // shapes shared by content, in name order (guards/scope.ts).
@@ -87,6 +90,14 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       isTypeOnly: true,
       moduleSpecifier: opts.typesModule,
       namedImports: schemas.map((s) => s.name),
+    });
+  }
+  if (file.usesRe2js) {
+    // A linear-time engine for the patterns that could stall RegExp (guards/patterns.ts).
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: 're2js',
+      namedImports: ['RE2JS'],
     });
   }
   const values = [...(schemas.length > 0 ? ['GuardError'] : []), ...[...file.runtimeUsed].sort()];

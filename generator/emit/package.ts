@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { generatedNotice } from '../header.ts';
 import type { ApiModel } from '../model/types.ts';
+import { usesRe2js } from './guards/patterns.ts';
 import { emitReadme } from './readme.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
@@ -39,7 +40,7 @@ export function emitPackageJson(model: ApiModel): EmittedTextFile {
       ),
       license: json(model.sdk.license),
       repository: json(model.sdk.repository),
-      openapiFetchVersion: json(openapiFetchVersion()),
+      dependencies: json(packageDependencies(model)),
       mswRange: json(mswRange()),
       generated: json({
         notice: generatedNotice(model),
@@ -85,13 +86,27 @@ function mswRange(): string {
   return `^${version}`;
 }
 
-/** The openapi-fetch version the toolchain itself uses and tests with: what we test is what ships. */
-function openapiFetchVersion(): string {
+/**
+ * The package's dependencies: openapi-fetch, and re2js when its guards run a pattern on it (one
+ * that could take super-linear time on RegExp, emit/guards/patterns.ts). Each at the version the
+ * toolchain itself uses and tests with: what we test is what ships.
+ */
+function packageDependencies(model: ApiModel): Record<string, string> {
   const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
   };
-  const version = root.dependencies?.['openapi-fetch'];
-  if (version === undefined)
-    throw new Error('package.json of the toolchain must list openapi-fetch in dependencies');
-  return version;
+  const version = (name: string, from: Record<string, string> | undefined): string => {
+    const found = from?.[name];
+    if (found === undefined)
+      throw new Error(`package.json of the toolchain must list ${name} at an exact version`);
+    return found;
+  };
+  const dependencies: Record<string, string> = {
+    'openapi-fetch': version('openapi-fetch', root.dependencies),
+  };
+  if (usesRe2js(model.schemas, model.sdk.unsafePatterns ?? 're2js')) {
+    dependencies.re2js = version('re2js', root.devDependencies);
+  }
+  return dependencies;
 }

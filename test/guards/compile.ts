@@ -4,7 +4,7 @@
  * for the fixtures); each spec is compiled once per test file.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -68,6 +68,8 @@ export async function importModules(
 export function writeModules(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'guards-'));
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  // The package's dependencies (re2js, for patterns that could stall RegExp) resolve from ours.
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   for (const [name, text] of Object.entries(files)) {
     const js = ts.transpileModule(text, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },

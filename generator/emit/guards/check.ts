@@ -20,7 +20,7 @@ import {
 } from './conditions.ts';
 import { acceptedKinds } from './describe.ts';
 import { isRequiredInResponse } from './properties.ts';
-import type { GenContext } from './scope.ts';
+import type { FileScope, GenContext } from './scope.ts';
 
 /** Emits statements that `return false` unless the value in local `x` matches `node`. */
 export function emitCheck(node: SchemaNode, x: string, code: Code, g: GenContext): void {
@@ -192,12 +192,32 @@ export function checksAdditional(node: ObjectNode): boolean {
   return additional !== undefined && !(additional.kind === 'any' && !additional.nullable);
 }
 
+/**
+ * The patternProperties the guards run, each with its compiled pattern. `anyKey` is true when one
+ * cannot run (invalid, or not proven safe: patterns.ts): it is taken to match any key, so
+ * additionalProperties judges no key of the object.
+ */
+export function keyPatterns(
+  node: ObjectNode,
+  file: FileScope,
+): { patterns: { test: string; node: SchemaNode }[]; anyKey: boolean } {
+  const patterns: { test: string; node: SchemaNode }[] = [];
+  let anyKey = false;
+  for (const { pattern, node: valueNode } of node.patternProperties) {
+    const test = file.pattern(pattern);
+    if (test === undefined) anyKey = true;
+    else patterns.push({ test, node: valueNode });
+  }
+  return { patterns, anyKey };
+}
+
 /** `for (const k in o)`: propertyNames, patternProperties and additionalProperties. */
 function emitKeyLoop(node: ObjectNode, x: string, o: string, code: Code, g: GenContext): void {
-  const additional = checksAdditional(node) ? node.additionalProperties : undefined;
-  if (!node.propertyNames && node.patternProperties.length === 0 && !additional) return;
+  const keys = keyPatterns(node, g.file);
+  const additional = checksAdditional(node) && !keys.anyKey ? node.additionalProperties : undefined;
+  if (!node.propertyNames && keys.patterns.length === 0 && !additional) return;
   const onlyForbids =
-    !node.propertyNames && node.patternProperties.length === 0 && node.properties.length === 0;
+    !node.propertyNames && keys.patterns.length === 0 && node.properties.length === 0;
   // `for (const _k in o) return false;` when any key fails: `_` marks the key as unused.
   const k =
     onlyForbids && additional?.kind === 'never' && !additional.nullable
@@ -205,10 +225,9 @@ function emitKeyLoop(node: ObjectNode, x: string, o: string, code: Code, g: GenC
       : g.fn.derived(x, 'key');
   const loop = code.child();
   if (node.propertyNames) emitCheck(node.propertyNames, k, loop, g);
-  const m =
-    additional && node.patternProperties.length > 0 ? g.fn.derived(x, 'matched') : undefined;
+  const m = additional && keys.patterns.length > 0 ? g.fn.derived(x, 'matched') : undefined;
   if (m) loop.line(`let ${m} = false;`);
-  for (const { pattern, node: valueNode } of node.patternProperties) {
+  for (const { test, node: valueNode } of keys.patterns) {
     const inner = loop.child();
     if (m) inner.line(`${m} = true;`);
     const e = g.fn.derived(x, 'entry');
@@ -218,7 +237,7 @@ function emitKeyLoop(node: ObjectNode, x: string, o: string, code: Code, g: GenC
       inner.line(`const ${e} = ${o}[${k}];`);
       inner.append(checks);
     }
-    loop.ifBlock(`${g.file.pattern(pattern)}.test(${k})`, inner);
+    loop.ifBlock(`${test}.test(${k})`, inner);
   }
   if (additional) {
     const names = node.properties.map((p) => p.name);

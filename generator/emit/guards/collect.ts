@@ -5,7 +5,7 @@
  */
 import type { ArrayNode, ObjectNode, SchemaNode, UnionNode } from '../../model/schema-types.ts';
 import { stringLiteral } from '../../model/names.ts';
-import { branchTest, checksAdditional, uniqueMapping, variantKinds } from './check.ts';
+import { branchTest, checksAdditional, keyPatterns, uniqueMapping, variantKinds } from './check.ts';
 import type { Code, PathExpr } from './code.ts';
 import {
   arrayCountConstraints,
@@ -223,16 +223,16 @@ function emitKeyLoop(
   code: Code,
   g: GenContext,
 ): void {
-  const additional = checksAdditional(node) ? node.additionalProperties : undefined;
-  if (!node.propertyNames && node.patternProperties.length === 0 && !additional) return;
+  const keys = keyPatterns(node, g.file);
+  const additional = checksAdditional(node) && !keys.anyKey ? node.additionalProperties : undefined;
+  if (!node.propertyNames && keys.patterns.length === 0 && !additional) return;
   const k = g.fn.derived(x, 'key');
   const keyPath = path.dynamic(`${g.file.runtime('pointerToken')}(${k})`);
   const loop = code.child();
   if (node.propertyNames) emitPropertyName(node.propertyNames, k, keyPath, loop, g);
-  const m =
-    additional && node.patternProperties.length > 0 ? g.fn.derived(x, 'matched') : undefined;
+  const m = additional && keys.patterns.length > 0 ? g.fn.derived(x, 'matched') : undefined;
   if (m) loop.line(`let ${m} = false;`);
-  for (const { pattern, node: valueNode } of node.patternProperties) {
+  for (const { test, node: valueNode } of keys.patterns) {
     const inner = loop.child();
     if (m) inner.line(`${m} = true;`);
     const e = g.fn.derived(x, 'entry');
@@ -242,7 +242,7 @@ function emitKeyLoop(
       inner.line(`const ${e} = ${o}[${k}];`);
       inner.append(checks);
     }
-    loop.ifBlock(`${g.file.pattern(pattern)}.test(${k})`, inner);
+    loop.ifBlock(`${test}.test(${k})`, inner);
   }
   if (additional) {
     const names = node.properties.map((p) => p.name);

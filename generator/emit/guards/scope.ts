@@ -16,6 +16,7 @@
 import type { JsonValue, RegexModel, SchemaNode } from '../../model/schema-types.ts';
 import { camelCase, stringLiteral } from '../../model/names.ts';
 import type { NamedSchema } from '../../model/types.ts';
+import { patternEngine, type UnsafePatterns } from './patterns.ts';
 import { Shapes, shapeHash, sharedByContent } from './shapes.ts';
 
 export type Mode = 'is' | 'collect';
@@ -36,6 +37,7 @@ export interface ModuleConstant {
 
 /** The names the guards runtime exports: no local may shadow them. */
 const RUNTIME_NAMES = [
+  'RE2JS',
   'GuardError',
   'formatIssues',
   'issue',
@@ -64,9 +66,14 @@ export class FileScope {
   readonly pending: HelperRequest[] = [];
   /** Owner scopes of the shapes shared by content, by owner name (`Shape_3fa2c1d0e4`). */
   readonly sharedOwners = new Map<string, OwnerScope>();
+  /** True once a pattern runs on re2js: the file imports it. */
+  usesRe2js = false;
   private owner: OwnerScope | undefined;
 
-  constructor(schemas: readonly NamedSchema[]) {
+  constructor(
+    schemas: readonly NamedSchema[],
+    private readonly unsafePatterns: UnsafePatterns = 're2js',
+  ) {
     this.schemas = new Map(schemas.map((s) => [s.name, s]));
   }
 
@@ -98,8 +105,19 @@ export class FileScope {
     return name;
   }
 
-  /** `patternPlan_1`: the regex, compiled once at module level. */
-  pattern(regex: RegexModel): string {
+  /**
+   * `patternPlan_1`: a `pattern` or `patternProperties` key pattern, compiled once at module level
+   * on the engine patterns.ts picks; undefined when the guards do not check it (it is invalid, or
+   * not proven safe and left out).
+   */
+  pattern(regex: RegexModel): string | undefined {
+    const engine = patternEngine(regex, this.unsafePatterns);
+    if (engine.engine === 'none') return undefined;
+    if (engine.engine === 're2js') {
+      this.usesRe2js = true;
+      const initializer = `RE2JS.compile(${stringLiteral(engine.source)})`;
+      return this.current.constant('pattern', initializer, 'RE2JS');
+    }
     const args =
       regex.flags === '' ? stringLiteral(regex.source) : `${stringLiteral(regex.source)}, "u"`;
     return this.current.constant('pattern', `new RegExp(${args})`, 'RegExp');
