@@ -19,6 +19,12 @@ export interface GenerateResult {
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
   timings: Record<string, number>;
+  /**
+   * What the generated guards do not check as the spec says, once per kind (patterns that could
+   * take super-linear time, invalid ones: emit/guards/patterns.ts). Not filled when `check`
+   * proved the folder up to date without running the pipeline.
+   */
+  warnings?: { message: string }[];
 }
 
 /**
@@ -40,10 +46,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
   const { runPipeline } = await import('./pipeline.ts');
   const result = await runPipeline(ctx);
+  const { guardsWarnings } = await import('./emit/guards/warnings.ts');
   const output: GenerateResult = {
     out: ctx.outDir,
     files: [...result.tree.keys()],
     timings: result.timings,
+    warnings: guardsWarnings(result.model.schemas, result.model.specFile, ctx.unsafePatterns),
   };
   if (result.check !== undefined) output.check = result.check;
   return output;

@@ -21,7 +21,8 @@ const MODULE_NAMES = ['paths', 'components', 'operations', 'webhooks', '$defs'];
 
 export function buildModel(
   spec: BundledSpec,
-  ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'>,
+  ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> &
+    Partial<Pick<GeneratorContext, 'unsafePatterns'>>,
 ): ApiModel {
   const { document: doc, file, version } = spec;
   const info = buildInfo(doc);
@@ -52,6 +53,7 @@ export function buildModel(
       clientOptions: clientOptions(operations, settings.envPrefix),
       license: packageLicense(doc),
       repository: packageRepository(doc, file),
+      unsafePatterns: ctx.unsafePatterns ?? 're2js',
     },
     bundled: doc,
   };
