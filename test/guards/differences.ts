@@ -7,7 +7,7 @@
  * reason) and that the adapted reference agrees with the guards on it.
  *
  * The decisions themselves live in the generator: `generator/model/build-schema*.ts` (nullable,
- * regexes), `generator/emit/guards/properties.ts` (readOnly/writeOnly), `check.ts` (discriminator)
+ * regexes), `generator/emit/guards/patterns.ts` (unsafe patterns), `generator/emit/guards/properties.ts` (readOnly/writeOnly), `check.ts` (discriminator)
  * and `conditions.ts` (own properties, multipleOf) beside it, and the module comment of every
  * generated guards file.
  *
@@ -23,6 +23,7 @@
 import type { Options } from 'ajv';
 import { isRawSchema, mapComponentSchemas, type RawSchema } from './schema-walk.ts';
 import { isAnnotationKeyword } from '../../generator/model/schema-keywords.ts';
+import { patternEngine } from '../../generator/emit/guards/patterns.ts';
 import { MAX_DEPTH } from '../../templates/guards/runtime.ts';
 
 export type OpenApiVersion = '3.0' | '3.1';
@@ -96,7 +97,8 @@ export type DifferenceId =
   | 'nullable-composition'
   | 'pattern-fallback'
   | 'non-json'
-  | 'nesting-limit';
+  | 'nesting-limit'
+  | 'unsafe-pattern';
 
 /** Appended to the keys the reference renames (see proto-key and equality-keys). */
 const RENAMED = ' (renamed)';
@@ -504,7 +506,83 @@ export const DIFFERENCES: readonly Difference[] = [
       },
     ],
   },
+  {
+    id: 'unsafe-pattern',
+    summary:
+      'A `pattern` JavaScript cannot compile (another dialect), or one that can take super-linear ' +
+      'time on RegExp and that RE2 cannot express (backreferences, lookaround), is not checked; a ' +
+      '`patternProperties` key pattern of that kind is taken to match any key.',
+    why:
+      'A guard must never hang or throw (issue 11 item 3): `(?<=x)(a+)+$` takes exponential time ' +
+      'on RegExp, and re2js, which runs the other unsafe patterns in linear time, has no ' +
+      'lookaround. ajv runs every pattern on RegExp (and can hang) and refuses a schema whose ' +
+      'pattern does not compile. The generator warns for each (generator/emit/guards/patterns.ts).',
+    reference: 'the patterns the guards leave out are removed from the schemas ajv sees.',
+    adapt: {
+      components: (components) => mapComponentSchemas(components, withoutUncheckedPatterns),
+    },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: { Possessive: { type: 'string', pattern: '^a++$' } },
+        schema: 'Possessive',
+        value: 'b',
+        guard: true,
+        plain: 'refuses',
+      },
+      {
+        version: '3.1',
+        schemas: { Lookbehind: { type: 'string', pattern: '(?<=x)(a+)+$' } },
+        schema: 'Lookbehind',
+        value: 'xab',
+        guard: true,
+        plain: false,
+      },
+      {
+        version: '3.1',
+        schemas: {
+          Keys: {
+            type: 'object',
+            patternProperties: { '(?<=x)(a+)+$': { type: 'integer' } },
+            additionalProperties: false,
+          },
+        },
+        schema: 'Keys',
+        value: { b: 1 },
+        guard: true,
+        plain: false,
+      },
+    ],
+  },
 ];
+
+/** True when the guards leave a pattern out (generator/emit/guards/patterns.ts, default choice). */
+function unchecked(source: string): boolean {
+  let flags: 'u' | '' = 'u';
+  try {
+    new RegExp(source, 'u');
+  } catch {
+    flags = '';
+  }
+  return patternEngine({ source, flags }, 're2js').engine === 'none';
+}
+
+/** A schema without the patterns the guards leave out (see unsafe-pattern). */
+function withoutUncheckedPatterns(schema: RawSchema): RawSchema {
+  const out: RawSchema = { ...schema };
+  if (typeof out.pattern === 'string' && unchecked(out.pattern)) delete out.pattern;
+  if (isRawSchema(out.patternProperties)) {
+    const keys = Object.keys(out.patternProperties);
+    if (keys.some(unchecked)) {
+      out.patternProperties = Object.fromEntries(
+        Object.entries(out.patternProperties).filter(([key]) => !unchecked(key)),
+      );
+      // Taken to match any key: additionalProperties judges none.
+      delete out.additionalProperties;
+    }
+  }
+  return out;
+}
 
 /** The `multipleOf` rule of the guards, written out for the reference. */
 export function referenceMultipleOf(value: number, divisor: number): boolean {
