@@ -58,10 +58,12 @@ export class Gigs {
       ...options,
       baseURL,
       token,
+      sdk: 'gigs-sdk/1.0.0',
       clientParams: {
         project: {
           value: options.project ?? readEnv('GIGS_PROJECT'),
-          hint: 'set `project` in `new Gigs({ project })` or the GIGS_PROJECT environment variable',
+          howToSet:
+            'set `project` in `new Gigs({ project })` or the GIGS_PROJECT environment variable',
         },
       },
     });
@@ -85,10 +87,15 @@ export class Gigs {
  */
 export function pathsClient(client: Gigs): PathsClient<paths> {
   return createPathsClient<paths>(coreOf(client), {
-    queryStyles: {
-      provider: { explode: false },
-      simType: { explode: false },
-      status: { explode: false },
+    operations: {
+      'get /projects/{project}/plans': {
+        query: {
+          provider: { explode: false },
+          simType: { explode: false },
+          status: { explode: false },
+        },
+      },
+      'get /projects/{project}/subscriptionChanges': { query: { status: { explode: false } } },
     },
   });
 }
@@ -116,11 +123,13 @@ export { PagePromise, type Page, type PageMethods } from './runtime/pagination.j
 export type { RequestOptions, HeadersInput, HeaderValue } from './runtime/request-options.js';
 export type { ClientOptions, Backoff, Fetch } from './runtime/core.js';
 export type { Logger, LogLevel } from './runtime/logger.js';
-export type {
-  ResponseValidation,
+export {
+  type ResponseValidation,
   ResponseGuards,
-  ResponseGuard,
-  GuardIssue,
+  type ResponseGuard,
+  type GuardIssue,
 } from './runtime/validation.js';
 export type { PathsClient } from './runtime/paths-client.js';
+export { EventStream, type ServerSentEvent } from './runtime/streaming.js';
+export type { ErrorBody } from './runtime/error-body.js';
 export { responseGuards } from './response-guards.js';

@@ -10,7 +10,7 @@ import {
   validateSubscriptionChange,
   validateSubscriptionChangeList,
 } from './guards.js';
-import type { ResponseGuards } from './runtime/validation.js';
+import { ResponseGuards } from './runtime/validation.js';
 /**
  * The guard of each response schema, by name, for response validation:
  *
@@ -18,9 +18,9 @@ import type { ResponseGuards } from './runtime/validation.js';
  * new Gigs({ responseValidation: 'warn', responseGuards });
  * ```
  *
- * Import it only where you validate: it brings the guards of every response schema into your bundle.
+ * Import it only where you validate: it brings the guards of every response schema, and the code that applies them, into your bundle.
  */
-export const responseGuards: ResponseGuards = {
+export const responseGuards = new ResponseGuards({
   Addon: validateAddon,
   AddonList: validateAddonList,
   Plan: validatePlan,
@@ -29,4 +29,4 @@ export const responseGuards: ResponseGuards = {
   PlanList: validatePlanList,
   SubscriptionChange: validateSubscriptionChange,
   SubscriptionChangeList: validateSubscriptionChangeList,
-};
+});

@@ -9,6 +9,7 @@ import { StructureKind } from 'ts-morph';
 import { NameRegistry, words } from '../model/names.ts';
 import type { ApiModel } from '../model/types.ts';
 import { emitClientFile, type ClientResource } from './client/client-file.ts';
+import { emitErrorBodyFile } from './client/error-body-file.ts';
 import { emitResourceFile } from './client/resource-file.ts';
 import type { EmittedSourceFile } from './types.ts';
 
@@ -49,6 +50,7 @@ export function emitClient(model: ApiModel): EmittedSourceFile[] {
 
   return [
     ...emitClientFile(model, resources),
+    emitErrorBodyFile(model),
     ...resources.map(({ resource, path }) => emitResourceFile(resource, model, path)),
     {
       path: RESOURCES_INDEX_PATH,

@@ -25,7 +25,9 @@ import {
   type GlobalContext,
   type OpenAPI3,
   type OpenAPITSOptions,
+  type SchemaObject,
 } from 'openapi-typescript';
+import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
 import type { EmittedTextFile } from './types.ts';
 
@@ -70,7 +72,29 @@ export const OPENAPI_TS_OPTIONS = {
   makePathsEnum: false,
   generatePathParams: false,
   readWriteMarkers: false,
+  transform: binaryAsBlob,
 } as const satisfies OpenAPITSOptions;
+
+/**
+ * `type: string, format: binary` is a `Blob` (a `File` is one), as openapi-typescript's own docs
+ * suggest: a file part of a multipart body or a raw binary body is sent from one, and the client
+ * reads binary responses into one. `null` stays allowed where the schema allows it.
+ */
+function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
+  // OpenAPI 3.1 allows boolean schemas (`true`, `false`) wherever a schema may stand.
+  if (typeof schema !== 'object' || schema === null) return undefined;
+  if (!('format' in schema) || schema.format !== 'binary') return undefined;
+  const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (!types.includes('string')) return undefined;
+  const blob = ts.factory.createTypeReferenceNode('Blob');
+  const nullable = ('nullable' in schema && schema.nullable === true) || types.includes('null');
+  return nullable
+    ? ts.factory.createUnionTypeNode([
+        blob,
+        ts.factory.createLiteralTypeNode(ts.factory.createNull()),
+      ])
+    : blob;
+}
 
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
@@ -94,7 +118,7 @@ export function openapiTsContext(document: OpenAPI3): GlobalContext {
     discriminators: scanDiscriminators(document, options),
     injectFooter: [],
     postTransform: undefined,
-    transform: undefined,
+    transform: options.transform,
     transformProperty: undefined,
     inject: undefined,
     redoc: undefined as unknown as GlobalContext['redoc'],

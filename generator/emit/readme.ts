@@ -201,6 +201,7 @@ function otherOptions(showcase: Showcase | undefined): string {
       : ['- `autoIdempotencyKeys`: [idempotency](#idempotency).']),
     '- `responseValidation` and `responseGuards`: [response validation](#response-validation).',
     '- `logger` and `logLevel`: [logging](#logging).',
+    '- `maxResponseSize`: [the response size limit](#response-bodies-and-media-types).',
     '- `defaultHeaders`: headers sent with every request.',
     '- `fetch`: replaces `globalThis.fetch`, e.g. for a proxy, tests or instrumentation.',
   ];
@@ -265,7 +266,7 @@ function errorsExample(showcase: Showcase, model: ApiModel): string {
     '  if (error instanceof NotFoundError) {',
     "    console.log('Not found:', error.message);",
     '  } else if (error instanceof APIError) {',
-    '    console.log(error.status, error.type, error.code, error.hint, error.requestID);',
+    '    console.log(error.status, error.body, error.requestID);',
     '  } else if (error instanceof APIConnectionError) {',
     "    console.log('No answer:', error.message);",
     '  } else {',

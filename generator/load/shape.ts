@@ -2,7 +2,7 @@
  * Shapes the bundler lets through but the steps after it cannot read: a `$ref` that is not a
  * string, and a member of `allOf`/`anyOf`/`oneOf` that is not a schema object (openapi-typescript,
  * which emits `src/openapi.ts`, reads each member as an object). Found by the fuzz test as
- * TypeErrors; now each is a GeneratorError at its place. Example and default values, `enum`,
+ * TypeErrors; now each is a GeneratorError at its place. So is a `$ref` to the whole document. Example and default values, `enum`,
  * `const` and extensions are data, not schemas, and are not looked into.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
@@ -30,6 +30,13 @@ export function assertReadableShapes(document: Record<string, unknown>, file: st
           "write the reference as a string, e.g. `$ref: '#/components/schemas/Plan'`",
         );
       }
+      if (key === '$ref' && typeof value === 'string' && pointsAtDocument(value)) {
+        throw new GeneratorError(
+          `\`$ref: '${value}'\` points at the whole document, not at a schema, response or parameter`,
+          { file, pointer: at },
+          "point at the component meant, e.g. `$ref: '#/components/schemas/Plan'`",
+        );
+      }
       if (COMPOSITIONS.has(key) && Array.isArray(value)) {
         value.forEach((member, index) => {
           if (!isRecord(member)) {
@@ -48,6 +55,20 @@ export function assertReadableShapes(document: Record<string, unknown>, file: st
       if (!data && !key.startsWith('x-')) stack.push([value, at, key]);
     }
   }
+}
+
+/**
+ * A local `$ref` with no pointer segment (`#`, `#/`, `#//`): the bundler resolves it to the root
+ * document, and openapi-typescript cannot name a type for it.
+ */
+function pointsAtDocument(ref: string): boolean {
+  return (
+    ref.startsWith('#') &&
+    ref
+      .slice(1)
+      .split('/')
+      .every((segment) => segment === '')
+  );
 }
 
 function describe(value: unknown): string {

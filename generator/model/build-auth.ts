@@ -6,6 +6,9 @@ import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, isRecord, refOf } from '../load/pointer.ts';
 import type { AuthModel } from './types.ts';
 
+/** RFC 9110 §5.6.2 `token`: what a header field name (and a cookie name) may hold. */
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
 export function buildAuth(doc: Record<string, unknown>, file: string): AuthModel[] {
   const components = isRecord(doc.components) ? doc.components : {};
   const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
@@ -56,6 +59,15 @@ function authModel(
           `apiKey security scheme ${JSON.stringify(schemeName)} needs \`in\` (header, query or cookie) and \`name\``,
           { file, pointer },
           'add e.g. `in: header` and `name: X-API-Key`',
+        );
+      }
+      // A header or cookie name outside RFC 9110's token characters can never be sent: the
+      // client would fail at construction, so the spec is refused here instead.
+      if (location !== 'query' && !HTTP_TOKEN.test(scheme.name)) {
+        throw new GeneratorError(
+          `apiKey security scheme ${JSON.stringify(schemeName)} names the ${location} ${JSON.stringify(scheme.name)}, which is not a valid ${location === 'header' ? 'HTTP field name (RFC 9110 §5.1)' : 'cookie name (RFC 6265 §4.1.1)'}`,
+          { file, pointer: `${pointer}/name` },
+          "use only letters, digits and ! # $ % & ' * + - . ^ _ ` | ~ in `name`, e.g. `X-API-Key`",
         );
       }
       return { kind: 'apiKey', schemeName, in: location, name: scheme.name };

@@ -4,6 +4,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, isRecord, refOf } from '../load/pointer.ts';
+import { mediaKind } from './media-types.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import type { ExampleModel, RequestBodyModel, ResponseModel } from './types.ts';
 import type { JsonValue } from './schema-types.ts';
@@ -37,13 +38,15 @@ export function chooseMediaType(content: unknown): string | undefined {
   const types = Object.keys(content);
   return (
     types.find((type) => type === 'application/json') ??
-    types.find((type) => /^application\/[^;]*\+json\b/.test(type) || /\bjson\b/.test(type)) ??
+    types.find((type) => mediaKind(type) === 'json') ??
     types[0]
   );
 }
 
+/** A body whose schema describes JSON: the client parses it (for `*`/`*`, when the response is JSON). */
 function isJson(mediaType: string): boolean {
-  return /\bjson\b/.test(mediaType) || mediaType === '*/*';
+  const kind = mediaKind(mediaType);
+  return kind === 'json' || kind === 'any';
 }
 
 export function buildRequestBody(
@@ -73,6 +76,7 @@ export function buildRequestBody(
   const model: RequestBodyModel = {
     required: body.required === true,
     contentType,
+    kind: mediaKind(contentType),
     schema: schemaNode(
       isRecord(media) ? media.schema : undefined,
       joinPointer(at, 'content', contentType, 'schema'),
@@ -103,6 +107,7 @@ export function buildResponses(
     if (!isRecord(response)) return model;
     if (typeof response.description === 'string') model.description = response.description;
     const contentType = chooseMediaType(response.content);
+    if (contentType !== undefined) model.kind = mediaKind(contentType);
     if (contentType !== undefined && isJson(contentType)) {
       const media = (response.content as Record<string, unknown>)[contentType];
       model.contentType = contentType;

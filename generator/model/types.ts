@@ -154,11 +154,16 @@ export interface ParameterModel {
   clientOption?: string;
 }
 
+/** How a body of a media type is read or sent (model/media-types.ts has the table). */
+export type BodyKind = 'json' | 'text' | 'binary' | 'form' | 'multipart' | 'event-stream' | 'any';
+
 export interface RequestBodyModel {
   required: boolean;
   description?: string;
   /** Chosen media type, `application/json` when present. */
   contentType: string;
+  /** What kind of body `contentType` is. */
+  kind: BodyKind;
   schema: SchemaNode;
   /** The chosen media type's examples, in spec order (for docs samples and the testing kit). */
   examples?: ExampleModel[];
@@ -181,6 +186,8 @@ export interface ResponseModel {
   /** JSON media type schema, when there is one. */
   schema?: SchemaNode;
   contentType?: string;
+  /** What kind of body `contentType` is; undefined when the response has no content. */
+  kind?: BodyKind;
   /** The JSON media type's examples, in spec order (for docs samples and the testing kit). */
   examples?: ExampleModel[];
 }

@@ -4,8 +4,8 @@
  * the call used.
  *
  * ```ts
- * const plan = await gigs.plans.retrieve('pln_1');
- * const { data, response, requestID, idempotencyKey } = await gigs.plans.archive('pln_1').withResponse();
+ * const plan = await client.plans.retrieve('pln_1');
+ * const { data, response, requestID, idempotencyKey } = await client.plans.archive('pln_1').withResponse();
  * ```
  */
 

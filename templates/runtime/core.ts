@@ -1,17 +1,21 @@
 /**
- * Public: the core every generated client is built on. It holds the settings and the token, turns
- * an `APIRequest` from a resource method into fetch calls (retrying the ones that may be retried)
- * and the final response into data or an error.
+ * Public: the core every generated client is built on. It holds the settings and the credential,
+ * turns an `APIRequest` from a resource method into fetch calls (retrying the ones that may be
+ * retried) and the final response into data or an error.
  *
  * One call, step by step (each step a protected method a subclass can override):
- * 1. `buildRequest`: URL, headers (token, idempotency key), body; once per call, so every retry
- *    sends the same request with the same idempotency key.
- * 2. `send`: one attempt under the per-attempt `timeout` and the caller's `signal`; it reads the
- *    whole body, so the timeout covers that too.
+ * 1. `buildRequest`: URL, headers (credential, idempotency key, header parameters), body; once
+ *    per call, so every retry sends the same request with the same idempotency key. A header value
+ *    with CR/LF fails here, before anything is sent.
+ * 2. `send`: one attempt under the per-attempt `timeout` and the caller's `signal`: fetch,
+ *    redirects followed by the client (internal/redirect.ts: no credential and no body ever goes to
+ *    another origin), then the body read under `maxResponseSize` by the operation's reader
+ *    (internal/read.ts; an event stream is returned unread). The timeout covers the body too,
+ *    except for event streams.
  * 3. A connection error, a timeout or a 408/409/429/5xx answer is retried (see internal/retry.ts)
  *    up to `maxRetries` times; an abort stops everything at once.
- * 4. `parseResponse` (2xx: JSON, then the response guard when validation is on) or `makeError`
- *    (the `APIError` subclass for the status).
+ * 4. `checkResponse` (2xx: the response guard when validation is on) or `makeError` (the
+ *    `APIError` subclass for the status).
  */
 import { APIPromise, type Outcome } from './api-promise.ts';
 import {
@@ -20,14 +24,20 @@ import {
   APIError,
   APIUserAbortError,
   InvalidResponseError,
-  ResponseValidationError,
   SDKError,
-  requestIdOf,
-  truncate,
   type ResponseHeaders,
 } from './errors.ts';
-import { encodeBody, isJSONMediaType, readText } from './internal/body.ts';
+import type { BodyEncoder } from './internal/body.ts';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
+import { serverRuntime } from './internal/platform.ts';
+import {
+  isJSONMediaType,
+  readBytes,
+  readJSON,
+  type ReadContext,
+  type ResponseReader,
+} from './internal/read.ts';
+import { redirect, type FetchInit } from './internal/redirect.ts';
 import {
   isRetryableMethod,
   isRetryableStatus,
@@ -40,12 +50,7 @@ import { buildURL } from './internal/url.ts';
 import { DEFAULT_LOG_LEVEL, logLevelRank, type Logger, type LogLevel } from './logger.ts';
 import { PagePromise, type CursorPagination } from './pagination.ts';
 import type { HeadersInput, RequestOptions } from './request-options.ts';
-import {
-  describeIssues,
-  RESPONSE_VALIDATION_MODES,
-  type ResponseGuards,
-  type ResponseValidation,
-} from './validation.ts';
+import type { ResponseGuards, ResponseValidation } from './validation.ts';
 
 export type { QueryStyle, QueryStyles } from './internal/query.ts';
 export type { Backoff } from './internal/retry.ts';
@@ -90,12 +95,31 @@ export interface ClientOptions {
    * `'throw'` (reject with `ResponseValidationError`). `'warn'` and `'throw'` need `responseGuards`.
    */
   responseValidation?: ResponseValidation | undefined;
-  /** The guards `responseValidation` uses, by schema name: the package's `responseGuards`. */
+  /** The guards `responseValidation` uses: the package's `responseGuards`. */
   responseGuards?: ResponseGuards | undefined;
   /** Where log lines go. Default `console`. */
   logger?: Logger | undefined;
   /** Which log lines are written: `'off'`, `'error'`, `'warn'` (default), `'info'` (retries) or `'debug'` (every attempt). */
   logLevel?: LogLevel | undefined;
+  /**
+   * Bytes a response body may have, counted after decompression: a larger body fails the call
+   * with `InvalidResponseError` and is not read further (a small gzip body that inflates to
+   * gigabytes stops here). Default 64 MiB (67 108 864); `Infinity` turns the limit off. For an
+   * event stream it bounds each event, not the stream. A call's `maxResponseSize` wins.
+   */
+  maxResponseSize?: number | undefined;
+}
+
+/**
+ * Where the credential goes, from the spec's security scheme: a header (`Authorization` with the
+ * `Bearer` scheme, an API key header), a query parameter or a cookie. With the `Basic` scheme the
+ * token is `username:password`, sent base64-encoded (RFC 7617).
+ */
+export interface Auth {
+  in: 'header' | 'query' | 'cookie';
+  name: string;
+  /** Put before the token in the header: `Bearer`, `Basic`. */
+  scheme?: string | undefined;
 }
 
 /** A parameter the client can fill itself, like the `project` in every path. */
@@ -103,17 +127,23 @@ export interface ClientParam {
   /** The value from the client options or the environment, if any. */
   value: string | undefined;
   /** How to provide it, for the error when it is missing: "set `project` on the client …". */
-  hint: string;
+  howToSet: string;
 }
 
 export interface ClientCoreOptions extends ClientOptions {
   baseURL: string;
   /** The secret sent with every request; kept in a private field, never in a message, log line or JSON. */
   token?: string | undefined;
-  /** The header that carries the token: `Authorization: Bearer <token>` unless given. */
-  auth?: { header: string; scheme?: string | undefined } | undefined;
+  /** Where the token goes: `Authorization: Bearer <token>` unless given. */
+  auth?: Auth | undefined;
   /** Parameters the client fills itself, by name. */
   clientParams?: Readonly<Record<string, ClientParam>> | undefined;
+  /**
+   * The SDK as a `User-Agent` product, e.g. `acme-sdk/1.2.0`; sent with the runtime
+   * (`acme-sdk/1.2.0 node/20.19.0 (linux; x64)`) on server runtimes, not in browsers
+   * (internal/platform.ts says why).
+   */
+  sdk?: string | undefined;
 }
 
 /** What a resource method hands to the core: everything about the call except per-call options. */
@@ -124,30 +154,36 @@ export interface APIRequest {
   query?: Readonly<Record<string, unknown>>;
   /** Serialisation of the query parameters that are not `form` + `explode: true`. */
   queryStyles?: QueryStyles;
-  /** Header parameters of the operation. */
+  /** Header parameters of the operation, serialised by `headerParams` (internal/headers.ts). */
   headers?: HeadersInput;
   body?: unknown;
-  /** Media type of `body`; `application/json` unless given. */
+  /** Media type of `body` as the operation declares it; `application/json` unless given. */
   contentType?: string;
+  /** Encodes `body` for `contentType` when it is not JSON (internal/body.ts). */
+  encode?: BodyEncoder;
   /** The header that takes the idempotency key, when the operation declares one (`Idempotency-Key`). */
   idempotencyHeader?: string;
-  /** Media type of the success body when it is not JSON: sent as `Accept`; the body is then returned as text. */
+  /** `Accept` when the success body is not JSON: the media types the operation declares. */
   accept?: string;
+  /** Reads a 2xx body (internal/read.ts, streaming.ts); JSON unless given. */
+  read?: ResponseReader;
+  /** The operation declares a success response without a body, so an empty one is no error. */
+  mayBeEmpty?: boolean;
   /** The named schema of the success body, whose guard checks it when response validation is on. */
   responseSchema?: string;
 }
 
-/** One answer: the response and its whole body as text. */
+/** One answer: the response and its body as the operation's reader read it (the error body for a non-2xx). */
 export interface Attempt {
   response: Response;
-  text: string;
+  data: unknown;
 }
 
 /** A request ready for fetch, built once per call. */
 export interface PreparedRequest {
   method: HTTPMethod;
   url: string;
-  init: RequestInit & { headers: HeaderRecord };
+  init: FetchInit;
   /** The key in the idempotency header, if the request carries one. */
   idempotencyKey: string | undefined;
 }
@@ -157,6 +193,7 @@ export const DEFAULTS = {
   timeout: 60_000,
   maxRetries: 2,
   backoff: { initialDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 },
+  maxResponseSize: 64 * 1024 * 1024,
 } as const;
 
 const MAX_TIMER_MS = 2_147_483_647;
@@ -168,52 +205,81 @@ export class ClientCore {
   readonly backoff: Readonly<Backoff>;
   readonly autoIdempotencyKeys: boolean;
   readonly responseValidation: ResponseValidation;
+  readonly maxResponseSize: number;
   /** The fetch every request goes through. */
   readonly fetch: Fetch;
-  readonly #token: string | undefined;
-  /** Accept, auth and default headers: the start of every request's headers. */
+  /** The token and the forms it travels in (base64, percent-encoded), for redaction. */
+  readonly #secrets: string[];
+  /** Accept, User-Agent, credential and default headers: the start of every request's headers. */
   readonly #headers: HeaderRecord;
+  /** The credential as a query parameter, when the scheme puts it there. */
+  readonly #query: Readonly<Record<string, string>> | undefined;
+  /** Follow redirects here (server runtimes) rather than in fetch (browsers). */
+  readonly #manualRedirects: boolean;
   readonly #clientParams: Readonly<Record<string, ClientParam>>;
-  readonly #guards: ResponseGuards;
+  readonly #guards: ResponseGuards | undefined;
   readonly #logger: Logger;
   readonly #logRank: number;
 
   constructor(options: ClientCoreOptions) {
     this.baseURL = options.baseURL;
-    this.timeout = checkCount('timeout', options.timeout ?? DEFAULTS.timeout, false);
-    this.maxRetries = checkCount('maxRetries', options.maxRetries ?? DEFAULTS.maxRetries, true);
+    this.timeout = checkCount('timeout', options.timeout ?? DEFAULTS.timeout, 'milliseconds');
+    this.maxRetries = checkCount(
+      'maxRetries',
+      options.maxRetries ?? DEFAULTS.maxRetries,
+      'integer',
+    );
+    this.maxResponseSize = checkCount(
+      'maxResponseSize',
+      options.maxResponseSize ?? DEFAULTS.maxResponseSize,
+      'bytes',
+    );
     const backoff = { ...DEFAULTS.backoff, ...definedOnly(options.backoff ?? {}) };
     for (const [name, value] of Object.entries(backoff))
-      checkCount(`backoff.${name}`, value, false);
+      checkCount(`backoff.${name}`, value, 'milliseconds');
     this.backoff = backoff;
     this.autoIdempotencyKeys = options.autoIdempotencyKeys ?? true;
-    this.responseValidation = options.responseValidation ?? 'off';
-    if (!RESPONSE_VALIDATION_MODES.includes(this.responseValidation)) {
+    const mode = (this.responseValidation = options.responseValidation ?? 'off');
+    if (mode !== 'off' && ((mode !== 'warn' && mode !== 'throw') || !options.responseGuards)) {
       throw new SDKError(
-        `Unknown responseValidation ${JSON.stringify(this.responseValidation)}: use 'off', 'warn' or 'throw'.`,
+        `responseValidation must be 'off', or 'warn' or 'throw' with responseGuards (import { responseGuards } from the package); ` +
+          `got ${JSON.stringify(mode)}${options.responseGuards ? '' : ' without responseGuards'}.`,
       );
     }
-    if (this.responseValidation !== 'off' && options.responseGuards === undefined) {
-      throw new SDKError(
-        `responseValidation '${this.responseValidation}' needs the guards: import { responseGuards } from the package and pass both, ` +
-          `e.g. { responseValidation: '${this.responseValidation}', responseGuards }.`,
-      );
-    }
-    this.#guards = options.responseGuards ?? {};
+    this.#guards = options.responseGuards;
     this.#logger = options.logger ?? globalThis.console;
     this.#logRank = logLevelRank(options.logLevel ?? DEFAULT_LOG_LEVEL);
-    this.#token = options.token;
-    const auth = options.auth ?? { header: 'Authorization', scheme: 'Bearer' };
-    this.#headers = mergeHeaders(
+
+    const { token } = options;
+    const auth = options.auth ?? { in: 'header', name: 'Authorization', scheme: 'Bearer' };
+    const runtime = serverRuntime();
+    this.#manualRedirects = runtime !== undefined;
+    let credential: Record<string, string> = {};
+    this.#secrets = [];
+    if (token !== undefined && token !== '') {
+      const value = auth.scheme === 'Basic' ? base64(token) : token;
+      this.#secrets.push(token, value, encodeURIComponent(token));
+      credential = {
+        [auth.name]: auth.scheme === undefined ? value : `${auth.scheme} ${value}`,
+      };
+      if (auth.in === 'query') this.#query = credential;
+    }
+    const headers = mergeHeaders(
       { Accept: 'application/json' },
-      options.token === undefined
+      options.sdk === undefined || runtime === undefined
         ? undefined
-        : {
-            [auth.header]:
-              auth.scheme === undefined ? options.token : `${auth.scheme} ${options.token}`,
-          },
+        : { 'User-Agent': `${options.sdk} ${runtime}` },
+      auth.in === 'header' ? credential : undefined,
       options.defaultHeaders,
     );
+    // A cookie credential joins the caller's cookies (RFC 6265 §5.4: one header, `; ` between).
+    const cookie = auth.in === 'cookie' ? Object.entries(credential)[0]?.join('=') : undefined;
+    if (cookie !== undefined)
+      Object.assign(
+        headers,
+        mergeHeaders({ cookie: [headers['cookie'], cookie].filter(Boolean).join('; ') }),
+      );
+    this.#headers = headers;
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#clientParams = options.clientParams ?? {};
   }
@@ -228,7 +294,7 @@ export class ClientCore {
     const param = this.#clientParams[name];
     if (param?.value !== undefined) return param.value;
     throw new SDKError(
-      `Missing "${name}": pass it to this method, or ${param?.hint ?? 'set it on the client'}.`,
+      `Missing "${name}": pass it to this method, or ${param?.howToSet ?? 'set it on the client'}.`,
     );
   }
 
@@ -260,9 +326,42 @@ export class ClientCore {
     );
   }
 
-  /** Headers every request carries: `Accept`, the auth header and the default headers. The typed path client uses them too. */
+  /** Headers every request carries: `Accept`, `User-Agent`, the credential and the default headers. The typed path client uses them too. */
   baseHeaders(): HeaderRecord {
     return { ...this.#headers };
+  }
+
+  /** Query parameters every request carries: the credential, when the scheme puts it in the query. */
+  baseQuery(): Record<string, string> {
+    return { ...this.#query };
+  }
+
+  /**
+   * fetch, with redirects followed under the client's rules (internal/redirect.ts): nothing that
+   * may carry a credential, and no body, ever goes to another origin. The typed path client sends
+   * through it too.
+   * @throws APIError for a redirect that is not followed, saying why.
+   */
+  async fetchFollowing(url: string, init: FetchInit, fetch = this.fetch): Promise<Response> {
+    if (!this.#manualRedirects) return fetch(url, init);
+    const query = this.#query === undefined ? undefined : Object.keys(this.#query)[0];
+    for (let hops = 0; ; hops++) {
+      const response = await fetch(url, { ...init, redirect: 'manual' });
+      const next = redirect(response, url, init, hops, query);
+      if (next === undefined) return response;
+      await response.body?.cancel().catch(() => undefined);
+      if ('refused' in next) {
+        throw APIError.generate(
+          response.status,
+          undefined,
+          this.#safeHeaders(response.headers),
+          this.redact(
+            `${response.status} redirect to ${response.headers.get('location') ?? ''} not followed: ${next.refused}.`,
+          ),
+        );
+      }
+      ({ url, init } = next);
+    }
   }
 
   /** Steps 1 to 4 for one call, as one async function (fewer promises on the way of every call). */
@@ -273,15 +372,17 @@ export class ClientCore {
       const maxRetries =
         options.maxRetries === undefined
           ? this.maxRetries
-          : checkCount('maxRetries', options.maxRetries, true);
-      const retries = isRetryableMethod(prepared.method, prepared.idempotencyKey !== undefined)
-        ? maxRetries
-        : 0;
+          : checkCount('maxRetries', options.maxRetries, 'integer');
+      const retries =
+        isRetryableMethod(prepared.method, prepared.idempotencyKey !== undefined) &&
+        !(prepared.init.body instanceof ReadableStream)
+          ? maxRetries
+          : 0;
       for (let retry = 0; ; retry++) {
         const started = this.#logRank >= 4 ? Date.now() : 0;
         let attempt: Attempt;
         try {
-          attempt = await this.send(prepared, options);
+          attempt = await this.send(prepared, request, options);
         } catch (error) {
           if (retry < retries && error instanceof APIConnectionError) {
             await this.#pause(retry, retries, undefined, prepared, error.message, options.signal);
@@ -289,7 +390,7 @@ export class ClientCore {
           }
           throw error;
         }
-        const { response, text } = attempt;
+        const { response, data } = attempt;
         if (this.#logRank >= 4)
           this.#log(
             4,
@@ -298,7 +399,7 @@ export class ClientCore {
           );
         if (response.ok)
           return {
-            data: this.parseResponse<T>(response, text, request),
+            data: this.checkResponse<T>(response, data, request),
             response,
             idempotencyKey: prepared.idempotencyKey,
           };
@@ -317,8 +418,9 @@ export class ClientCore {
         }
         throw this.makeError(
           response.status,
-          errorBody(response, text),
+          data,
           headersToObject(response.headers),
+          response.statusText,
         );
       }
     } catch (error) {
@@ -355,15 +457,20 @@ export class ClientCore {
     return true;
   }
 
-  /** Step 1: URL, headers and body of one call, and its idempotency key. */
+  /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value with CR/LF. */
   protected buildRequest(request: APIRequest, options: RequestOptions): PreparedRequest {
-    const query =
-      request.query === undefined ? '' : serializeQuery(request.query, request.queryStyles);
-    const body = encodeBody(request.body, request.contentType);
+    const query = this.#query === undefined ? request.query : { ...request.query, ...this.#query };
+    const { body, contentType = 'application/json' } = request;
+    const encoded =
+      body === undefined
+        ? undefined
+        : request.encode === undefined
+          ? { body: JSON.stringify(body), contentType }
+          : request.encode(body, contentType);
     const headers = mergeHeaders(
       this.#headers,
       request.accept === undefined ? undefined : { Accept: request.accept },
-      body.contentType === undefined ? undefined : { 'Content-Type': body.contentType },
+      encoded?.contentType === undefined ? undefined : { 'Content-Type': encoded.contentType },
       request.headers,
       options.headers,
     );
@@ -373,20 +480,28 @@ export class ClientCore {
         options.idempotencyKey ??
         headers[keyHeader] ??
         (this.autoIdempotencyKeys ? globalThis.crypto.randomUUID() : undefined);
-      if (key !== undefined) headers[keyHeader] = key;
+      if (key !== undefined) Object.assign(headers, mergeHeaders({ [keyHeader]: key }));
     }
-    const init: PreparedRequest['init'] = { method: request.method.toUpperCase(), headers };
-    if (body.body !== undefined) init.body = body.body;
+    const init: FetchInit = { method: request.method.toUpperCase(), headers };
+    if (encoded !== undefined) {
+      init.body = encoded.body;
+      // Node's fetch sends a stream only as a half-duplex request.
+      if (encoded.body instanceof ReadableStream) Object.assign(init, { duplex: 'half' });
+    }
     return {
       method: request.method,
-      url: buildURL(this.baseURL, request.path, query),
+      url: buildURL(
+        this.baseURL,
+        request.path,
+        query === undefined ? '' : serializeQuery(query, request.queryStyles),
+      ),
       init,
       idempotencyKey: headers[keyHeader],
     };
   }
 
   /**
-   * Step 2: one attempt, under the call's timeout and abort signal, reading the whole body.
+   * Step 2: one attempt, under the call's timeout and abort signal, reading the body.
    *
    * fetch gets a signal that the timeout and the caller's `signal` both fire, so either cancels
    * the request at once: a timed-out attempt never lingers holding a connection while the next
@@ -394,20 +509,26 @@ export class ClientCore {
    * Node 20's fetch, but leaves every timed-out request open until the server answers.)
    * @throws APIConnectionError, APIConnectionTimeoutError or APIUserAbortError when there is no answer.
    */
-  protected send(prepared: PreparedRequest, options: RequestOptions): Promise<Attempt> {
+  protected send(
+    prepared: PreparedRequest,
+    request: APIRequest,
+    options: RequestOptions,
+  ): Promise<Attempt> {
     const timeout =
-      options.timeout === undefined ? this.timeout : checkCount('timeout', options.timeout, false);
-    const signal = options.signal;
-    if (signal?.aborted) return Promise.reject(new APIUserAbortError());
-    if (signal === undefined && timeout > MAX_TIMER_MS) return this.#exchange(prepared, undefined);
-    return this.#cancellable(prepared, timeout, signal);
+      options.timeout === undefined
+        ? this.timeout
+        : checkCount('timeout', options.timeout, 'milliseconds');
+    if (options.signal?.aborted) return Promise.reject(new APIUserAbortError());
+    return this.#cancellable(prepared, request, options, timeout);
   }
 
   async #cancellable(
     prepared: PreparedRequest,
+    request: APIRequest,
+    options: RequestOptions,
     timeout: number,
-    signal: AbortSignal | undefined,
   ): Promise<Attempt> {
+    const { signal } = options;
     const controller = new AbortController();
     let timedOut = false;
     const onAbort = (): void => controller.abort();
@@ -420,88 +541,95 @@ export class ClientCore {
           }, timeout)
         : undefined;
     try {
-      return await this.#exchange(prepared, controller.signal);
+      return await this.#exchange(prepared, request, options, controller.signal);
     } catch (error) {
       if (timedOut) throw new APIConnectionTimeoutError(timeout);
       if (signal?.aborted) throw new APIUserAbortError();
       throw error;
     } finally {
       clearTimeout(timer);
+      // An event stream outlives the attempt: the caller's signal still cancels it (streaming.ts).
       signal?.removeEventListener('abort', onAbort);
     }
   }
 
-  /** fetch and read the body; anything fetch throws becomes an APIConnectionError. */
-  async #exchange(prepared: PreparedRequest, signal: AbortSignal | undefined): Promise<Attempt> {
+  /** fetch and read the body; anything fetch or the body's stream throws becomes an APIConnectionError. */
+  async #exchange(
+    prepared: PreparedRequest,
+    request: APIRequest,
+    options: RequestOptions,
+    signal: AbortSignal,
+  ): Promise<Attempt> {
     try {
-      const response = await this.fetch(
-        prepared.url,
-        signal === undefined ? prepared.init : { ...prepared.init, signal },
-      );
-      return { response, text: await readText(response, prepared.method) };
+      const response = await this.fetchFollowing(prepared.url, { ...prepared.init, signal });
+      const ctx: ReadContext = {
+        limit:
+          options.maxResponseSize === undefined
+            ? this.maxResponseSize
+            : checkCount('maxResponseSize', options.maxResponseSize, 'bytes'),
+        signal: options.signal,
+        mayBeEmpty: request.mayBeEmpty === true || prepared.method === 'head',
+        fail: (message, body) =>
+          new InvalidResponseError(
+            this.redact(message),
+            response.status,
+            this.#safeHeaders(response.headers),
+            this.redactValue(body),
+          ),
+      };
+      if (!response.ok) return { response, data: await errorBody(response, ctx) };
+      const { status } = response;
+      if (prepared.method === 'head' || status === 204 || status === 205) {
+        await response.body?.cancel();
+        if (!ctx.mayBeEmpty)
+          throw ctx.fail(
+            `The server answered ${status} without a body where the operation declares one.`,
+          );
+        return { response, data: undefined };
+      }
+      return { response, data: await (request.read ?? readJSON)(response, ctx) };
     } catch (error) {
       if (error instanceof SDKError) throw error;
       throw new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
-        cause: error,
+        cause: this.#redactError(error),
       });
     }
   }
 
-  /** Step 4 for a 2xx: the data (JSON unless the operation declares another media type), checked by its guard when validation is on. */
-  protected parseResponse<T>(response: Response, text: string, request: APIRequest): T {
-    if (text === '' || request.accept !== undefined) return (text === '' ? undefined : text) as T;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      const type = response.headers.get('content-type');
-      const got = isJSONMediaType(type)
-        ? 'invalid JSON'
-        : `${type ?? 'a body without content type'}`;
-      throw new InvalidResponseError(
-        this.redact(
-          `The server answered ${response.status} with ${got} where JSON was expected: ${truncate(text)}`,
-        ),
-        response.status,
-        this.#safeHeaders(response.headers),
-        this.redact(text),
-      );
-    }
+  /** Step 4 for a 2xx: the data, checked by its guard when validation is on (validation.ts). */
+  protected checkResponse<T>(response: Response, data: unknown, request: APIRequest): T {
+    const { responseValidation: mode } = this;
     const schema = request.responseSchema;
-    const guard =
-      schema !== undefined &&
-      this.responseValidation !== 'off' &&
-      Object.hasOwn(this.#guards, schema)
-        ? this.#guards[schema]
-        : undefined;
-    if (guard === undefined || schema === undefined) return data as T;
-    const result = guard(data);
-    if (result.ok) return data as T;
-    const where = `${request.method.toUpperCase()} ${request.path}`;
-    if (this.responseValidation === 'warn') {
-      const id = requestIdOf(headersToObject(response.headers));
-      this.#log(
-        2,
-        'warn',
-        `The response of ${where} does not match ${schema}${id === undefined ? '' : ` (request ${id})`}: ${describeIssues(result.issues)}`,
-      );
-      return data as T;
+    // An empty body the operation allows (a declared 204) has nothing to check.
+    if (mode !== 'off' && schema !== undefined && data !== undefined) {
+      this.#guards?.check(data, {
+        schema,
+        mode,
+        where: this.redact(`${request.method.toUpperCase()} ${request.path}`),
+        status: response.status,
+        headers: this.#safeHeaders(response.headers),
+        redact: (value) => this.redactValue(value),
+        warn: (message) => this.#log(2, 'warn', message),
+      });
     }
-    throw new ResponseValidationError(
-      this.redact(where),
-      schema,
-      result.issues,
-      response.status,
-      this.#safeHeaders(response.headers),
-      this.redactValue(data),
-    );
+    return data as T;
   }
 
   /** Step 4 for any other status: the error (the token redacted from all of it, in case the server echoes it). */
-  protected makeError(status: number, body: unknown, headers: ResponseHeaders): APIError {
+  protected makeError(
+    status: number,
+    body: unknown,
+    headers: ResponseHeaders,
+    statusText?: string,
+  ): APIError {
     const safeBody = this.redactValue(body);
     const safeHeaders = this.redactValue(headers) as ResponseHeaders;
-    return APIError.generate(status, safeBody, safeHeaders, APIError.describe(status, safeBody));
+    return APIError.generate(
+      status,
+      safeBody,
+      safeHeaders,
+      APIError.describe(status, safeBody, statusText),
+    );
   }
 
   #safeHeaders(headers: Headers): ResponseHeaders {
@@ -513,11 +641,10 @@ export class ClientCore {
     if (rank <= this.#logRank) this.#logger[level](this.redact(message));
   }
 
-  /** Replaces the token wherever it appears in `text`. */
+  /** Replaces the token (and its encoded forms) wherever it appears in `text`. */
   protected redact(text: string): string {
-    return this.#token === undefined || this.#token === ''
-      ? text
-      : text.split(this.#token).join('[redacted]');
+    for (const secret of this.#secrets) text = text.split(secret).join('[redacted]');
+    return text;
   }
 
   /** `redact` applied to every string in parsed JSON (keys included). */
@@ -532,9 +659,18 @@ export class ClientCore {
     return value;
   }
 
-  toJSON(): Record<string, unknown> {
-    const { baseURL, timeout, maxRetries, autoIdempotencyKeys, responseValidation } = this;
-    return { baseURL, timeout, maxRetries, autoIdempotencyKeys, responseValidation };
+  /**
+   * `error` itself, or a copy with the token redacted from its message (which its stack repeats)
+   * and its causes, when any of them holds it: `util.inspect` prints the whole chain.
+   */
+  #redactError(error: unknown, depth = 0): unknown {
+    if (!(error instanceof Error) || depth > 4) return error;
+    const cause = this.#redactError(error.cause, depth + 1);
+    const message = this.redact(error.message);
+    if (cause === error.cause && message === error.message) return error;
+    const copy = new Error(message, { cause });
+    copy.name = error.name;
+    return copy;
   }
 }
 
@@ -559,7 +695,8 @@ function describe(prepared: PreparedRequest): string {
 }
 
 /** An error body: parsed JSON when the server says JSON (text if it does not parse), else the text. */
-function errorBody(response: Response, text: string): unknown {
+async function errorBody(response: Response, ctx: ReadContext): Promise<unknown> {
+  const text = new TextDecoder().decode(await readBytes(response, ctx));
   if (text === '') return undefined;
   if (!isJSONMediaType(response.headers.get('content-type'))) return text;
   try {
@@ -569,16 +706,25 @@ function errorBody(response: Response, text: string): unknown {
   }
 }
 
-/** `value` when it is a non-negative number (an integer when `integer`); a clear error otherwise. */
-function checkCount(name: string, value: number, integer: boolean): number {
+/** Base64 of UTF-8 text, for the Basic scheme (RFC 7617). */
+function base64(text: string): string {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+
+/** `value` when it is a non-negative number (of `unit`); a clear error otherwise. */
+function checkCount(
+  name: string,
+  value: number,
+  unit: 'integer' | 'milliseconds' | 'bytes',
+): number {
   if (
     typeof value !== 'number' ||
     Number.isNaN(value) ||
     value < 0 ||
-    (integer && !Number.isInteger(value))
+    (unit === 'integer' && !Number.isInteger(value))
   ) {
     throw new SDKError(
-      `${name} must be a non-negative ${integer ? 'integer' : 'number of milliseconds'}, got ${String(value)}.`,
+      `${name} must be a non-negative ${unit === 'integer' ? 'integer' : `number of ${unit}`}, got ${String(value)}.`,
     );
   }
   return value;

@@ -1,24 +1,41 @@
 /**
  * Public: the typed path client, openapi-fetch over the generated `paths` type: the escape hatch
- * for calls the resource methods do not cover. It shares the client's base URL, headers (token
- * included) and fetch, its path encoding and each query parameter's style; it does not retry.
+ * for calls the resource methods do not cover. It shares the client's base URL, headers and
+ * credential, fetch, redirect rules (no credential or body goes to another origin), path
+ * encoding, and, per operation, its query parameters' styles and how its success body is read (a
+ * `text/csv` answer as text, a PDF as a `Blob`, an event stream as a stream; never JSON where the
+ * operation declares something else). It does not retry.
  *
  * The generated package offers it as a function of the client (`pathsClient(client)`), not as a
  * property: so only the bundles that use it carry openapi-fetch.
  */
 import createClient, { defaultPathSerializer, type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.ts';
+import { headersToObject } from './internal/headers.ts';
 import { encodePathParam } from './internal/path.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 
 export type { Client as PathsClient } from 'openapi-fetch';
 
+/** What one operation needs besides openapi-fetch's defaults. */
+export interface PathOperation {
+  /** Query parameters that are not `form` + `explode: true`, by name. */
+  query?: QueryStyles;
+  /** How openapi-fetch reads the success body when it is not JSON. */
+  parseAs?: 'text' | 'blob' | 'stream';
+}
+
 export interface PathsClientOptions {
   /** Replaces the client's fetch. */
   fetch?: Fetch | undefined;
-  /** Query parameters that are not `form` + `explode: true`, by name, across all operations. */
-  queryStyles?: QueryStyles;
+  /** By operation, as `<method> <path>` (`get /projects/{project}/plans`): see `PathOperation`. */
+  operations?: Readonly<Record<string, PathOperation>>;
 }
+
+const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+type Init = Record<string, unknown> | undefined;
+type Send = (url: string, init?: Init) => Promise<unknown>;
 
 // `{}` is openapi-fetch's own constraint on `Paths`.
 export function createPathsClient<Paths extends {}>(
@@ -26,11 +43,24 @@ export function createPathsClient<Paths extends {}>(
   options: PathsClientOptions = {},
 ): Client<Paths> {
   const fetchImpl = options.fetch ?? core.fetch;
-  return createClient<Paths>({
+  const operations = options.operations ?? {};
+  const query = (styles?: QueryStyles) => (params: Record<string, unknown>) =>
+    serializeQuery({ ...params, ...core.baseQuery() }, styles);
+  const client = createClient<Paths>({
     baseUrl: core.baseURL.replace(/\/+$/, ''),
     headers: core.baseHeaders(),
-    fetch: (request) => fetchImpl(request),
-    querySerializer: (query) => serializeQuery(query, options.queryStyles),
+    fetch: async (request: Request) =>
+      core.fetchFollowing(
+        request.url,
+        {
+          method: request.method,
+          headers: headersToObject(request.headers),
+          body: request.body === null ? null : await request.arrayBuffer(),
+          signal: request.signal,
+        },
+        fetchImpl,
+      ),
+    querySerializer: query(),
     pathSerializer: (url, params) =>
       defaultPathSerializer(
         url.replace(/\{([^{}.;*]+)\}/g, (placeholder, name: string) => {
@@ -42,4 +72,24 @@ export function createPathsClient<Paths extends {}>(
         params,
       ),
   });
+  // Each operation's own query styles and body reading, unless the call gives its own.
+  const defaults = (method: string, url: string, init: Init): Init => {
+    const operation = operations[`${method.toLowerCase()} ${url}`];
+    if (operation === undefined) return init;
+    const own: Record<string, unknown> = {};
+    if (operation.query !== undefined) own['querySerializer'] = query(operation.query);
+    if (operation.parseAs !== undefined) own['parseAs'] = operation.parseAs;
+    return { ...own, ...init };
+  };
+  const methods = client as unknown as Record<string, Send>;
+  for (const method of METHODS) {
+    const send = methods[method];
+    if (send !== undefined) methods[method] = (url, init) => send(url, defaults(method, url, init));
+  }
+  const { request } = client as unknown as {
+    request: (method: string, url: string, init?: Init) => Promise<unknown>;
+  };
+  (client as unknown as { request: typeof request }).request = (method, url, init) =>
+    request(method, url, defaults(method, url, init));
+  return client;
 }

@@ -24,4 +24,6 @@ export interface RequestOptions {
    * instead of acting twice.
    */
   idempotencyKey?: string;
+  /** Bytes the response body may have, decompressed (see `ClientOptions.maxResponseSize`). */
+  maxResponseSize?: number;
 }

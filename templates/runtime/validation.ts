@@ -3,10 +3,17 @@
  * match; the client checks the parsed body with that schema's guard when `responseValidation` is
  * `'warn'` or `'throw'`.
  *
- * The guards are not imported by the client: they are handed to it (`responseGuards`, generated
- * next to the client from the package's `validateX` guards). So a bundle that never validates
- * never carries a guard, and one that does carries them only because it imported them.
+ * Neither the guards nor the code that applies them are imported by the client: they come with
+ * the `ResponseGuards` it is handed (`responseGuards`, generated next to the client from the
+ * package's `validateX` guards). So a bundle that never validates carries neither, and one that
+ * does carries them because it imported them.
  */
+import {
+  describeIssues,
+  requestIdOf,
+  ResponseValidationError,
+  type ResponseHeaders,
+} from './errors.ts';
 
 /**
  * - `'off'` (the default): responses are trusted as typed; no guard runs.
@@ -27,22 +34,59 @@ export type GuardResult = { ok: true } | { ok: false; issues: readonly GuardIssu
 
 export type ResponseGuard = (value: unknown) => GuardResult;
 
-/** Guards by schema name, e.g. `{ Plan: validatePlan, PlanList: validatePlanList }`. */
-export type ResponseGuards = Readonly<Record<string, ResponseGuard>>;
+/** One response to check, as the client hands it over. */
+export interface ResponseCheck {
+  /** The schema the body should match, e.g. `Plan`. */
+  schema: string;
+  mode: 'warn' | 'throw';
+  /** `GET /plans/pln_1`, for the message. */
+  where: string;
+  status: number;
+  /** The response headers, the token already redacted. */
+  headers: ResponseHeaders;
+  /** The client's redaction of the token, applied to the issues and the body. */
+  redact(value: unknown): unknown;
+  /** The client's logger at `warn`. */
+  warn(message: string): void;
+}
 
-export const RESPONSE_VALIDATION_MODES: readonly ResponseValidation[] = ['off', 'warn', 'throw'];
+/**
+ * The guards response validation uses, by schema name (`{ Plan: validatePlan, … }`), and the code
+ * that applies them. The package exports one for its schemas (`responseGuards`).
+ */
+export class ResponseGuards {
+  readonly #guards: Readonly<Record<string, ResponseGuard>>;
 
-/** How many issues a message lists before it only gives the count. */
-const ISSUES_IN_MESSAGE = 3;
+  constructor(guards: Readonly<Record<string, ResponseGuard>>) {
+    this.#guards = guards;
+  }
 
-/** `/price/amount: expected integer >= 0, found -5; … (4 issues)`. */
-export function describeIssues(issues: readonly GuardIssue[]): string {
-  const listed = issues
-    .slice(0, ISSUES_IN_MESSAGE)
-    .map(
-      (issue) =>
-        `${issue.path === '' ? '(root)' : issue.path}: expected ${issue.expected}, found ${issue.found}`,
-    )
-    .join('; ');
-  return issues.length > ISSUES_IN_MESSAGE ? `${listed}; … (${issues.length} issues)` : listed;
+  /**
+   * Checks `data` against the guard of `check.schema` (nothing happens for a schema without one):
+   * on failure logs the issues (`'warn'`) or throws.
+   * @throws ResponseValidationError with `mode: 'throw'`, listing every issue, the token redacted.
+   */
+  check(data: unknown, check: ResponseCheck): void {
+    const guard = Object.hasOwn(this.#guards, check.schema)
+      ? this.#guards[check.schema]
+      : undefined;
+    const result = guard?.(data);
+    if (result === undefined || result.ok) return;
+    const issues = check.redact(result.issues) as GuardIssue[];
+    if (check.mode === 'warn') {
+      const id = requestIdOf(check.headers);
+      check.warn(
+        `The response of ${check.where} does not match ${check.schema}${id === undefined ? '' : ` (request ${id})`}: ${describeIssues(issues)}`,
+      );
+      return;
+    }
+    throw new ResponseValidationError(
+      check.where,
+      check.schema,
+      issues,
+      check.status,
+      check.headers,
+      check.redact(data),
+    );
+  }
 }

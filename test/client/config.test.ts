@@ -3,9 +3,16 @@
  * defaults, and the error when the token is missing. No request leaves the machine: a custom
  * fetch answers where the default base URL would go out to the network.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Gigs, SDKError } from '../../generated/src/index.ts';
 import { responseExample } from './harness.ts';
+import { ROOT } from '../helpers/spec.ts';
+
+/** The package's version, which it names in User-Agent. */
+const { version } = JSON.parse(readFileSync(`${ROOT}generated/package.json`, 'utf8')) as {
+  version: string;
+};
 
 const ENV = ['GIGS_TOKEN', 'GIGS_PROJECT', 'GIGS_BASE_URL'] as const;
 const saved = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
@@ -51,7 +58,11 @@ describe('new Gigs()', () => {
     expect(seen).toEqual([
       {
         url: 'https://api.gigs.com/projects/env-project/plans/pln_1',
-        headers: { accept: 'application/json', authorization: 'Bearer env-token' },
+        headers: {
+          accept: 'application/json',
+          authorization: 'Bearer env-token',
+          'user-agent': `gigs-sdk/${version} node/${process.versions.node} (${process.platform}; ${process.arch})`,
+        },
       },
     ]);
   });
@@ -92,8 +103,10 @@ describe('new Gigs()', () => {
       baseURL: 'https://api.gigs.com',
       timeout: 60_000,
       maxRetries: 2,
+      backoff: { initialDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 },
       autoIdempotencyKeys: true,
       responseValidation: 'off',
+      maxResponseSize: 64 * 1024 * 1024,
     });
   });
 

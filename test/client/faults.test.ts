@@ -193,7 +193,7 @@ describe('bodies that are not what the spec says', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('malformed JSON in an error: the APIError keeps the text', async () => {
+  it('malformed JSON in an error: the APIError says the text, and has no typed body', async () => {
     replies = [
       {
         status: 400,
@@ -203,8 +203,24 @@ describe('bodies that are not what the spec says', () => {
     ];
     const error = (await failure(gigs.plans.retrieve('pln_1'))) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error.body).toBe('{"type":"malformed",');
-    expect(error.type).toBeUndefined();
+    expect(error.body).toBeUndefined();
+    expect(error.message).toBe('400 Bad Request: {"type":"malformed",');
+  });
+
+  it('an empty 200 where the spec declares a plan: InvalidResponseError, not undefined', async () => {
+    replies = [{ status: 200, headers: { 'content-type': 'application/json' }, body: '' }];
+    const error = await failure(gigs.plans.retrieve('pln_1'));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      'The server answered 200 with an empty body where the operation declares one.',
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an empty 200 fails under response validation too', async () => {
+    gigs = gigsFor(server.url, { responseValidation: 'throw', responseGuards });
+    replies = [{ status: 200, body: '' }];
+    await expect(gigs.plans.retrieve('pln_1')).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
   it('an HTML error page from a proxy: retried as a 5xx, then InternalServerError with the page as text', async () => {
@@ -214,7 +230,7 @@ describe('bodies that are not what the spec says', () => {
     const error = (await failure(gigs.plans.retrieve('pln_1'))) as InternalServerError;
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.status).toBe(502);
-    expect(error.body).toBe(page);
+    expect(error.body).toBeUndefined();
     expect(error.message.startsWith('502 Bad Gateway: <html>')).toBe(true);
     expect(error.message.length).toBeLessThan(600);
     expect(server.requests).toHaveLength(3);
@@ -287,7 +303,7 @@ describe('a 200 whose body fails its guard, in each validation mode', () => {
 
   it('a mode other than off without the guards fails at construction, saying what to pass', () => {
     expect(() => gigsFor(server.url, { responseValidation: 'throw' })).toThrow(
-      "responseValidation 'throw' needs the guards: import { responseGuards } from the package and pass both",
+      `got "throw" without responseGuards`,
     );
   });
 });
@@ -310,36 +326,46 @@ describe('typed errors', () => {
     [429, RateLimitError, 'rateLimited'],
     [500, InternalServerError, 'internal'],
     [501, InternalServerError, 'unsupported'],
-  ])('%i → %o with the parsed error body', async (status, ErrorClass, type) => {
-    gigs = gigsFor(server.url, { maxRetries: 0 });
-    replies = [
-      json(
+  ])(
+    '%i → %o with the parsed error body, typed as the spec declares it',
+    async (status, ErrorClass, type) => {
+      gigs = gigsFor(server.url, { maxRetries: 0 });
+      replies = [
+        json(
+          status,
+          body(type, {
+            code: `${type}Code`,
+            hint: 'Do better.',
+            documentation: ['https://x.test/doc'],
+            details: [{ property: 'plan' }],
+          }),
+          { 'x-request-id': 'req_e' },
+        ),
+      ];
+      const error = (await failure(gigs.plans.update('pln_1', { name: 'n' }))) as APIError;
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toBeInstanceOf(APIError);
+      expect(error).toBeInstanceOf(SDKError);
+      expect(error).toMatchObject({
         status,
-        body(type, {
+        body: {
+          type,
           code: `${type}Code`,
           hint: 'Do better.',
           documentation: ['https://x.test/doc'],
           details: [{ property: 'plan' }],
-        }),
-        { 'x-request-id': 'req_e' },
-      ),
-    ];
-    const error = (await failure(gigs.plans.update('pln_1', { name: 'n' }))) as APIError;
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toBeInstanceOf(APIError);
-    expect(error).toBeInstanceOf(SDKError);
-    expect(error).toMatchObject({
-      status,
-      type,
-      code: `${type}Code`,
-      hint: 'Do better.',
-      documentation: ['https://x.test/doc'],
-      details: [{ property: 'plan' }],
-      requestID: 'req_e',
-      headers: expect.objectContaining({ 'x-request-id': 'req_e' }),
-    });
-    expect(error.message).toMatch(new RegExp(`^${status} .*: It is ${type}\\.$`));
-  });
+        },
+        requestID: 'req_e',
+        headers: expect.objectContaining({ 'x-request-id': 'req_e' }),
+      });
+      // The body's type is the spec's Error schema: its fields type-check, a made-up one does not.
+      const hint: string | undefined = error.body?.hint;
+      expect(hint).toBe('Do better.');
+      // @ts-expect-error the spec's error body has no `nonsense` field
+      expect(error.body?.nonsense).toBeUndefined();
+      expect(error.message).toMatch(new RegExp(`^${status} .*: It is ${type}\\.$`));
+    },
+  );
 
   it('the token never appears in a message, toString(), JSON or inspection, even when the server echoes it', async () => {
     gigs = gigsFor(server.url, { maxRetries: 0 });
@@ -362,6 +388,34 @@ describe('typed errors', () => {
     }
     expect(JSON.stringify(gigs)).not.toContain(TOKEN);
     expect(inspect(gigs, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+  });
+
+  it('the token echoed into a body that fails validation is redacted from the message and every issue', async () => {
+    gigs = gigsFor(server.url, { responseValidation: 'throw', responseGuards });
+    replies = [json(200, { ...plan, status: `Bearer ${TOKEN}` })];
+    const error = (await failure(gigs.plans.retrieve('pln_1'))) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.issues.some((issue) => issue.found.includes('[redacted]'))).toBe(true);
+    for (const text of [
+      error.message,
+      JSON.stringify(error.issues),
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+    ])
+      expect(text).not.toContain(TOKEN);
+  });
+
+  it('a per-call header with CR/LF fails at once, before sending and without a retry', async () => {
+    const error = await failure(
+      gigs.plans.retrieve(
+        'pln_1',
+        {},
+        { headers: { 'X-Note': `a\r\nAuthorization: Bearer ${TOKEN}` } },
+      ),
+    );
+    expect(error).toBeInstanceOf(SDKError);
+    expect(error).not.toBeInstanceOf(APIError);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('the token is not in the log lines of a retried call', async () => {

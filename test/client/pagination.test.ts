@@ -3,7 +3,7 @@
  * 1,000 plans: one page, every item, every page, backwards, and servers that misbehave.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APIUserAbortError, type Gigs } from '../../generated/src/index.ts';
+import { APIUserAbortError, InvalidResponseError, type Gigs } from '../../generated/src/index.ts';
 import {
   json,
   startServer,
@@ -141,7 +141,7 @@ describe('every item', () => {
 });
 
 describe('servers that misbehave', () => {
-  it('a server that returns the same cursor twice: the iteration stops instead of looping', async () => {
+  it('a server that returns the same cursor twice: a clear error, not a silent stop or a loop', async () => {
     handler = () =>
       json(200, {
         object: 'list',
@@ -149,12 +149,20 @@ describe('servers that misbehave', () => {
         moreItemsAfter: 'pln_same',
         moreItemsBefore: null,
       });
-    const all = await ids(gigs.plans.list({ limit: 1 }), 50);
-    expect(all).toHaveLength(2);
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of gigs.plans.list({ limit: 1 })) {
+        seen.push(item.id);
+        if (seen.length > 50) break;
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain('"pln_same" in "moreItemsAfter" a second time');
+    expect(seen).toHaveLength(2);
     expect(server.requests).toHaveLength(2);
   });
 
-  it('a cycle of cursors stops too', async () => {
+  it('a cycle of cursors fails too', async () => {
     let turn = 0;
     handler = () =>
       json(200, {
@@ -163,8 +171,16 @@ describe('servers that misbehave', () => {
         moreItemsAfter: ['a', 'b', 'c'][turn++ % 3],
         moreItemsBefore: null,
       });
-    const all = await ids(gigs.plans.list(), 50);
-    expect(all).toHaveLength(4);
+    await expect(ids(gigs.plans.list(), 50)).rejects.toBeInstanceOf(InvalidResponseError);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('empty pages with a new cursor each time: the iteration stops at the first, after one request', async () => {
+    let turn = 0;
+    handler = () =>
+      json(200, { object: 'list', items: [], moreItemsAfter: `c${turn++}`, moreItemsBefore: null });
+    expect(await ids(gigs.plans.list(), 50)).toEqual([]);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('an empty last page with a null cursor ends the iteration', async () => {

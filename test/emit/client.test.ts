@@ -35,10 +35,11 @@ describe('emitted files', () => {
   const files = printed();
   const file = (path: string) => files.get(path) ?? '';
 
-  it('emits the client, the response guard table, one file per resource and the resource index', () => {
+  it('emits the client, the response guard table, the error body type, one file per resource and the resource index', () => {
     expect([...files.keys()]).toEqual([
       'src/client.ts',
       'src/response-guards.ts',
+      'src/runtime/error-body.ts',
       'src/resources/plans.ts',
       'src/resources/widgets.ts',
       'src/resources/paths.ts',
@@ -107,7 +108,7 @@ describe('emitted files', () => {
         path: 'src/resources/plans.ts',
         want: [
           'delete(plan: string, params: PlanDeleteParams = {}',
-          "path: path`/projects/${this._client.clientParam('project', project)}/plans/${plan}`, idempotencyHeader: 'Idempotency-Key' }",
+          "path: path`/projects/${this._client.clientParam('project', project)}/plans/${plan}`, idempotencyHeader: 'Idempotency-Key', read: readNothing, mayBeEmpty: true }",
           'export type PlanDeleteResponse = void;',
         ],
       },
@@ -162,7 +163,8 @@ describe('emitted files', () => {
         want: [
           "const { tenant, 'X-Trace-Id': xTraceId, ...query } = params;",
           "query: { ...query, tenant: this._client.clientParam('tenant', tenant) }",
-          "headers: { 'X-Trace-Id': xTraceId }",
+          "headers: headerParams({ 'X-Trace-Id': xTraceId })",
+          "import { headerParams } from '../runtime/internal/headers.js';",
           "Omit<NonNullable<operations['tracedWidgets']['parameters']['query']>, 'tenant'> & NonNullable<operations['tracedWidgets']['parameters']['header']> & {",
         ],
       },
@@ -172,16 +174,18 @@ describe('emitted files', () => {
       {
         path: 'src/resources/widgets.ts',
         want: [
-          "export type WidgetTextResponse = operations['getWidgetsIdText']['responses'][200]['content']['text/plain'];",
+          "export type WidgetGetResponse = operations['getWidget']['responses'][200]['content']['application/json'];",
         ],
       },
     ],
     [
-      'a non-JSON success body is asked for and returned as text; an array body has no schema to check',
+      'a text success body is asked for and read as text (typed string); an array body has no schema to check',
       {
         path: 'src/resources/widgets.ts',
         want: [
-          "{ method: 'get', path: path`/widgets/${id}/text`, accept: 'text/plain' }",
+          "{ method: 'get', path: path`/widgets/${id}/text`, accept: 'text/plain', read: readText }",
+          "import { readNothing, readText } from '../runtime/internal/read.js';",
+          'export type WidgetTextResponse = string;',
           "{ method: 'post', path: path`/widgets/bulk`, query, body }",
         ],
       },
@@ -192,9 +196,9 @@ describe('emitted files', () => {
         path: 'src/response-guards.ts',
         want: [
           "import { validatePlan, validatePlanList, validateWidget } from './guards.js';",
-          "import type { ResponseGuards } from './runtime/validation.js';",
+          "import { ResponseGuards } from './runtime/validation.js';",
           "new Fixture({ responseValidation: 'warn', responseGuards });",
-          'export const responseGuards: ResponseGuards = { Plan: validatePlan, PlanList: validatePlanList, Widget: validateWidget };',
+          'export const responseGuards = new ResponseGuards({ Plan: validatePlan, PlanList: validatePlanList, Widget: validateWidget });',
         ],
       },
     ],
@@ -203,10 +207,15 @@ describe('emitted files', () => {
       { path: 'src/resources/widgets.ts', want: ['path`/widgets/\\`tick\\`/\\$${id}/\\\\x`'] },
     ],
     [
-      'a multipart body is nested and names its media type',
+      'a multipart object body is flat, names its media type and its encoder',
       {
         path: 'src/resources/widgets.ts',
-        want: ["contentType: 'multipart/form-data'", "['content']['multipart/form-data']"],
+        want: [
+          "body: params, contentType: 'multipart/form-data', encode: multipartBody",
+          "import { multipartBody } from '../runtime/internal/body.js';",
+          'export type WidgetUploadParams = WidgetUploadBody;',
+          "['content']['multipart/form-data']",
+        ],
       },
     ],
     [
@@ -227,7 +236,7 @@ describe('emitted files', () => {
           'Missing API token: pass it as `new Fixture({ token })` or set the FIXTURE_TOKEN environment variable.',
           "const baseURL = options.baseURL ?? readEnv('FIXTURE_BASE_URL') ?? 'https://api.example.com';",
           "project: { value: options.project ?? readEnv('FIXTURE_PROJECT')",
-          'const core = new ClientCore({ ...options, baseURL, token, clientParams: {',
+          "const core = new ClientCore({ ...options, baseURL, token, sdk: 'fixture-sdk/1.0.0', clientParams: {",
           'linkCore(this, core);',
           'this.plans = new Plans(core);',
           "export { PagePromise, type Page, type PageMethods } from './runtime/pagination.js';",
@@ -243,7 +252,7 @@ describe('emitted files', () => {
         path: 'src/client.ts',
         want: [
           'export function pathsClient(client: Fixture): PathsClient<paths> {',
-          'return createPathsClient<paths>(coreOf(client), { queryStyles: { status: { explode: false } } });',
+          "return createPathsClient<paths>(coreOf(client), { operations: { 'get /projects/{project}/plans': { query: { status: { explode: false } } }, 'get /widgets/{id}/text': { parseAs: 'text' } } });",
         ],
       },
     ],
@@ -457,7 +466,7 @@ describe('emitted methods on the wire', () => {
   });
 
   it('sends a multipart body as form data', async () => {
-    await call('widgets', 'upload', 'w', { body: { file: 'file-content' } });
+    await call('widgets', 'upload', 'w', { file: 'file-content' });
     const seen = server.requests[0]!;
     expect(seen.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(seen.body).toContain('name="file"');

@@ -58,6 +58,17 @@ interface Case {
 
 const cases: [string, Case][] = [
   [
+    'an apiKey header name that HTTP cannot carry',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths: {}\ncomponents:\n  securitySchemes:\n    key: {type: apiKey, in: header, name: 'X Key: 1'}\n`,
+      },
+      problem: /names the header "X Key: 1", which is not a valid HTTP field name/,
+      pointer: '#/components/securitySchemes/key/name',
+      fix: /X-API-Key/,
+    },
+  ],
+  [
     'an empty file',
     { files: { 'a.yaml': '' }, problem: /the file is empty/, line: 1, fix: /openapi/ },
   ],
@@ -159,6 +170,17 @@ const cases: [string, Case][] = [
       fix: /write the reference as a string/,
     },
   ],
+  ...['#/', '#'].map((ref): [string, Case] => [
+    `a $ref to the whole document (${ref}, found by the fuzz test)`,
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        default: {$ref: '${ref}'}\n`,
+      },
+      problem: /points at the whole document/,
+      pointer: '#/paths/~1a/get/responses/default/$ref',
+      fix: /point at the component meant/,
+    },
+  ]),
   [
     'an allOf member that is not a schema object (found by the fuzz test)',
     {

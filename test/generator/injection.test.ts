@@ -135,7 +135,9 @@ function hostileSpec(): Record<string, unknown> {
     },
     components: {
       securitySchemes: {
-        key: { type: 'apiKey', in: 'header', name: `X-Key${N}`, description: P },
+        // A header name can only hold RFC 9110 token characters (others are refused: bad-input
+        // test); these are the ones that mean something in code and comments.
+        key: { type: 'apiKey', in: 'header', name: "X-Key*'`$|~", description: P },
       },
       schemas: {
         [SCHEMA]: {

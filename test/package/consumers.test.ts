@@ -6,6 +6,7 @@
  * run; and a page bundled by esbuild, run in headless Chromium from another origin (CORS).
  */
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -14,7 +15,12 @@ import { run } from '../../scripts/lib/run.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { SMOKE_TOKEN, startApiServer, type ApiServer } from './helpers/api-server.ts';
-import { consumerSubfolder, packedPackage, type PackedPackage } from './helpers/packed-package.ts';
+import {
+  consumerSubfolder,
+  GENERATED_DIR,
+  packedPackage,
+  type PackedPackage,
+} from './helpers/packed-package.ts';
 import {
   cjsScript,
   esmScript,
@@ -50,6 +56,20 @@ async function runNode(dir: string, file: string): Promise<unknown> {
   expect(result.code, `node ${file} in ${dir}:\n${result.output}`).toBe(0);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '');
 }
+
+/** The User-Agent of each request one runtime made. */
+function userAgentsOf(runtime: string): (string | undefined)[] {
+  const agents = api.requests
+    .filter((request) => request.headers['x-smoke-runtime'] === runtime)
+    .map((request) => request.headers['user-agent']);
+  expect(agents.length).toBeGreaterThan(0);
+  return agents;
+}
+
+/** The version the packed package names in its User-Agent. */
+const packageVersion = (
+  JSON.parse(readFileSync(join(GENERATED_DIR, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** The requests one runtime made (it names itself in a header), and that each carried the token. */
 function requestsOf(runtime: string) {
@@ -94,6 +114,11 @@ describe('the installed package', () => {
     await writeFiles(dir, [esmScript(packed.name, 'node-esm', api.plan.id)]);
     expect(await runNode(dir, 'smoke.mjs')).toEqual(expectedSmokeResult('node-esm', api.plan));
     expect(requestsOf('node-esm')).toEqual(expectedRequests(api.plan.id));
+    // Every request names the SDK, its version and the runtime.
+    for (const agent of userAgentsOf('node-esm'))
+      expect(agent).toBe(
+        `${packed.name}/${packageVersion} node/${process.versions.node} (${process.platform}; ${process.arch})`,
+      );
   });
 
   it('works from a CommonJS script under Node', async () => {
@@ -210,6 +235,9 @@ describe('the installed package', () => {
       expect(new URL(page.url).origin).not.toBe(new URL(api.url).origin);
       expect(result).toEqual(expectedSmokeResult('browser', api.plan));
       expect(requestsOf('browser')).toEqual(expectedRequests(api.plan.id));
+      // In a browser the client adds no identifying header (it would need its own CORS
+      // permission): the browser's own User-Agent goes out.
+      for (const agent of userAgentsOf('browser')) expect(agent).toMatch(/^Mozilla\/5\.0 /);
       // The Authorization header made the browser ask first.
       expect(api.requests.some((request) => request.method === 'OPTIONS')).toBe(true);
     } finally {

@@ -101,6 +101,14 @@ describe.each(RUNTIMES)('under $name', (runtime) => {
     const seen = api.requests.filter((request) => request.headers['x-smoke-runtime'] === label);
     expect(seen).toHaveLength(5);
     for (const request of seen) expect(request.headers.authorization).toBe(`Bearer ${SMOKE_TOKEN}`);
+    // The SDK, its version and the runtime, as the runtime names itself (Bun/1.x, Deno/2.x).
+    const name = runtime.name === 'bun' ? 'Bun' : 'Deno';
+    for (const request of seen)
+      expect(request.headers['user-agent']).toMatch(
+        new RegExp(
+          `^${packed.name}/[^ ]+ ${name}/\\d+\\.\\d+\\.\\d+[^ ]* \\([a-z0-9_]+; [a-z0-9_]+\\)$`,
+        ),
+      );
   });
 
   it('runs the TypeScript smoke program as it stands (the runtime strips the types)', async () => {

@@ -8,21 +8,27 @@ import {
   InternalServerError,
   InvalidResponseError,
   NotFoundError,
+  describeIssues,
   ResponseValidationError,
   SDKError,
 } from '../../templates/runtime/errors.ts';
-import { describeIssues } from '../../templates/runtime/validation.ts';
 
 describe('APIError', () => {
-  it.each<[number, unknown, string]>([
-    [404, { message: 'No such plan.' }, '404 Not Found: No such plan.'],
-    [500, { error: { message: 'nested' } }, '500 Internal Server Error: nested'],
-    [418, { a: 1 }, '418: {"a":1}'],
-    [502, '', '502 Bad Gateway'],
-    [503, undefined, '503 Service Unavailable'],
-    [400, 'x'.repeat(600), `400 Bad Request: ${'x'.repeat(500)}…`],
-  ])('describes %i with %j as %j', (status, body, message) => {
-    expect(APIError.describe(status, body)).toBe(message);
+  it.each<[number, string, unknown, string]>([
+    [404, 'Not Found', { message: 'No such plan.' }, '404 Not Found: No such plan.'],
+    [
+      500,
+      'Internal Server Error',
+      { error: { message: 'nested' } },
+      '500 Internal Server Error: nested',
+    ],
+    [418, "I'm a Teapot", { a: 1 }, `418 I'm a Teapot: {"a":1}`],
+    [502, 'Bad Gateway', '', '502 Bad Gateway'],
+    [503, 'Service Unavailable', undefined, '503 Service Unavailable'],
+    [400, 'Bad Request', 'x'.repeat(600), `400 Bad Request: ${'x'.repeat(500)}…`],
+    [404, '', { message: 'No reason phrase (HTTP/2).' }, '404: No reason phrase (HTTP/2).'],
+  ])('describes %i %j with %j as %j', (status, statusText, body, message) => {
+    expect(APIError.describe(status, body, statusText)).toBe(message);
   });
 
   it('generates the subclass for a status, 5xx included', () => {
@@ -36,6 +42,7 @@ describe('APIError', () => {
       404,
       { message: 'gone', type: 'notFound' },
       { 'request-id': 'r1' },
+      APIError.describe(404, { message: 'gone' }, 'Not Found'),
     );
     error.idempotencyKey = 'k';
     expect(String(error)).toBe('NotFoundError: 404 Not Found: gone');

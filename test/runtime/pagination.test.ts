@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
-import { APIUserAbortError, NotFoundError, SDKError } from '../../templates/runtime/errors.ts';
-import type { CursorPagination } from '../../templates/runtime/pagination.ts';
+import { APIPromise } from '../../templates/runtime/api-promise.ts';
+import {
+  APIUserAbortError,
+  InvalidResponseError,
+  NotFoundError,
+  SDKError,
+} from '../../templates/runtime/errors.ts';
+import { PagePromise, type CursorPagination } from '../../templates/runtime/pagination.ts';
 import { json, startServer, type Reply, type SeenRequest, type TestServer } from './server.ts';
 
 interface Item {
@@ -131,16 +137,65 @@ describe('PagePromise', () => {
     expect(await collect(second)).toEqual(['c', 'd', 'e']);
   });
 
-  it('stops instead of looping when the server repeats a cursor', async () => {
+  /** The ids yielded before the iteration failed, and the error. */
+  async function collectUntilError(iterable: AsyncIterable<Item>): Promise<[string[], unknown]> {
+    const ids: string[] = [];
+    try {
+      for await (const item of iterable) {
+        ids.push(item.id);
+        if (ids.length > 100) throw new Error('iteration did not stop');
+      }
+    } catch (error) {
+      return [ids, error];
+    }
+    return [ids, undefined];
+  }
+
+  it('fails clearly, instead of looping or stopping silently, when the server repeats a cursor', async () => {
     pages['d'] = { ids: ['e'], next: 'b' };
-    expect(await collect(list())).toEqual(['a', 'b', 'c', 'd', 'e']);
+    const [ids, error] = await collectUntilError(list());
+    expect(ids).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      'The server handed out the cursor "b" in "moreItemsAfter" a second time; following it would list the same pages again, forever, so the iteration stops here.',
+    );
     expect(server.requests).toHaveLength(3);
   });
 
-  it('stops when a page points back to the cursor the iteration started from', async () => {
+  it('fails when a page hands back the very cursor it was requested with', async () => {
     pages['b'] = { ids: ['c'], next: 'b' };
-    expect(await collect(list({ after: 'b' }))).toEqual(['c']);
+    const [ids, error] = await collectUntilError(list({ after: 'b' }));
+    expect(ids).toEqual(['c']);
+    expect(error).toBeInstanceOf(InvalidResponseError);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops at the first empty page even when it names a next cursor (a new one each time)', async () => {
+    pages = {
+      '': { ids: ['a'], next: 'c1' },
+      c1: { ids: [], next: 'c2' },
+      c2: { ids: [], next: 'c3' },
+      c3: { ids: ['never'], next: null },
+    };
+    expect(await collect(list())).toEqual(['a']);
+    expect(server.requests).toHaveLength(2);
+    // The page still says where the next one is, for callers who walk on by hand.
+    const empty = await (await list()).nextPage();
+    expect(empty.hasNextPage()).toBe(true);
+    expect((await empty.nextPage()).items).toEqual([]);
+  });
+
+  it('an empty first page ends the iteration at once', async () => {
+    pages = { '': { ids: [], next: 'c1' }, c1: { ids: ['never'], next: null } };
+    expect(await collect(list())).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('is an APIPromise: withResponse(), then, catch and finally come from it', () => {
+    const pending = list();
+    expect(pending).toBeInstanceOf(APIPromise);
+    expect(Object.hasOwn(PagePromise.prototype, 'then')).toBe(false);
+    return pending.finally(() => undefined);
   });
 
   it('requests the first page once whether awaited, iterated or both', async () => {
@@ -229,12 +284,14 @@ describe('PagePromise', () => {
     ]);
   });
 
-  it('stops going backward on a repeated before-cursor too', async () => {
+  it('fails going backward on a repeated before-cursor too', async () => {
     pages = {
       '<e': { ids: ['c'], next: 'e', prev: 'c' },
       '<c': { ids: ['b'], next: 'c', prev: 'e' },
     };
-    expect(await collect(list({ limit: 1, before: 'e' }))).toEqual(['c', 'b']);
+    const [ids, error] = await collectUntilError(list({ limit: 1, before: 'e' }));
+    expect(ids).toEqual(['c', 'b']);
+    expect((error as Error).message).toContain('"e" in "moreItemsBefore" a second time');
     expect(server.requests).toHaveLength(2);
   });
 

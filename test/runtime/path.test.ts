@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import { SDKError } from '../../templates/runtime/errors.ts';
-import { path } from '../../templates/runtime/internal/path.ts';
+import { path, pathStyle } from '../../templates/runtime/internal/path.ts';
 import { json, startServer, type TestServer } from './server.ts';
 
 describe('path', () => {
@@ -14,6 +14,76 @@ describe('path', () => {
     ['number', 42, '/plans/42'],
   ])('encodes %s', (_name, value, want) => {
     expect(path`/plans/${value}`).toBe(want);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['an array, comma-separated (style simple)', ['a', 'b'], '/items/a,b/archive'],
+    ['an array item with a comma or slash, encoded', ['a,b', 'c/d'], '/items/a%2Cb,c%2Fd/archive'],
+    ['an array of numbers', [1, 2], '/items/1,2/archive'],
+    ['a boolean', true, '/items/true/archive'],
+  ])('encodes %s', (_name, value, want) => {
+    expect(path`/items/${value}/archive`).toBe(want);
+  });
+
+  it.each<[string, unknown, 'simple' | 'label' | 'matrix', boolean, string]>([
+    // The examples of the OpenAPI 3.1 specification, section 4.8.12.4 (style values).
+    ['simple primitive', 5, 'simple', false, '5'],
+    ['simple array', [3, 4, 5], 'simple', false, '3,4,5'],
+    [
+      'simple object',
+      { role: 'admin', firstName: 'Alex' },
+      'simple',
+      false,
+      'role,admin,firstName,Alex',
+    ],
+    [
+      'simple object, exploded',
+      { role: 'admin', firstName: 'Alex' },
+      'simple',
+      true,
+      'role=admin,firstName=Alex',
+    ],
+    ['label primitive', 5, 'label', false, '.5'],
+    ['label array', [3, 4, 5], 'label', false, '.3,4,5'],
+    ['label array, exploded', [3, 4, 5], 'label', true, '.3.4.5'],
+    [
+      'label object',
+      { role: 'admin', firstName: 'Alex' },
+      'label',
+      false,
+      '.role,admin,firstName,Alex',
+    ],
+    [
+      'label object, exploded',
+      { role: 'admin', firstName: 'Alex' },
+      'label',
+      true,
+      '.role=admin.firstName=Alex',
+    ],
+    ['matrix primitive', 5, 'matrix', false, ';id=5'],
+    ['matrix array', [3, 4, 5], 'matrix', false, ';id=3,4,5'],
+    ['matrix array, exploded', [3, 4, 5], 'matrix', true, ';id=3;id=4;id=5'],
+    [
+      'matrix object',
+      { role: 'admin', firstName: 'Alex' },
+      'matrix',
+      false,
+      ';id=role,admin,firstName,Alex',
+    ],
+    [
+      'matrix object, exploded',
+      { role: 'admin', firstName: 'Alex' },
+      'matrix',
+      true,
+      ';role=admin;firstName=Alex',
+    ],
+    ['matrix, values encoded', ['a;b', 'c=d'], 'matrix', false, ';id=a%3Bb,c%3Dd'],
+  ])('pathStyle: %s', (_name, value, style, explode, want) => {
+    expect(path`/users/${pathStyle(value, style, explode, 'id')}`).toBe(`/users/${want}`);
+  });
+
+  it('refuses an empty array (the segment would vanish)', () => {
+    expect(() => path`/items/${[]}/archive`).toThrow('cannot be empty');
   });
 
   it('encodes every parameter, not only the last', () => {

@@ -29,6 +29,19 @@ interface paths {
       };
     };
   };
+  '/search': {
+    get: {
+      parameters: { query?: { status?: string[] } };
+      responses: { 200: { content: { 'application/json': unknown } } };
+    };
+    post: {
+      parameters: { query?: { status?: string[] } };
+      responses: { 200: { content: { 'application/json': unknown } } };
+    };
+  };
+  '/export.csv': {
+    get: { responses: { 200: { content: { 'text/csv': string } } } };
+  };
 }
 
 const TOKEN = 'sk_paths_SECRET';
@@ -50,7 +63,9 @@ describe('createPathsClient', () => {
       defaultHeaders: { 'X-Default': 'd' },
     });
     const client = createPathsClient<paths>(core, {
-      queryStyles: { status: { style: 'form', explode: false } },
+      operations: {
+        'get /projects/{project}/plans/{plan}': { query: { status: { explode: false } } },
+      },
     });
     const { data, error } = await client.GET('/projects/{project}/plans/{plan}', {
       params: {
@@ -65,6 +80,55 @@ describe('createPathsClient', () => {
     expect(seen?.url).toBe('/projects/p/plans/..%2Fx%3Fy%23z?status=available,archived&limit=2');
     expect(seen?.headers['authorization']).toBe(`Bearer ${TOKEN}`);
     expect(seen?.headers['x-default']).toBe('d');
+  });
+
+  it("follows each operation's own query style: the same name may differ between operations", async () => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    const client = createPathsClient<paths>(core, {
+      operations: {
+        'get /search': { query: { status: { explode: false } } },
+        'post /search': { query: { status: { style: 'pipeDelimited', explode: false } } },
+      },
+    });
+    const query = { status: ['a', 'b'] };
+    await client.GET('/search', { params: { query } });
+    await client.POST('/search', { params: { query } });
+    await client.request('get', '/search', { params: { query } });
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/search?status=a,b',
+      '/search?status=a|b',
+      '/search?status=a,b',
+    ]);
+  });
+
+  it('reads a text/csv answer as text, never as JSON', async () => {
+    const csv = await startServer(() => ({
+      status: 200,
+      headers: { 'content-type': 'text/csv' },
+      body: 'id,name\n1,a\n',
+    }));
+    try {
+      const core = new ClientCore({ baseURL: csv.url, token: TOKEN });
+      const client = createPathsClient<paths>(core, {
+        operations: { 'get /export.csv': { parseAs: 'text' } },
+      });
+      const { data, error } = await client.GET('/export.csv');
+      expect(error).toBeUndefined();
+      expect(data).toBe('id,name\n1,a\n');
+    } finally {
+      await csv.close();
+    }
+  });
+
+  it('sends a query credential with every call', async () => {
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      auth: { in: 'query', name: 'key' },
+    });
+    await createPathsClient<paths>(core).GET('/search', { params: { query: { status: ['x'] } } });
+    expect(server.requests[0]?.url).toBe(`/search?status=x&key=${TOKEN}`);
+    expect(server.requests[0]?.headers['authorization']).toBeUndefined();
   });
 
   it('uses the fetch the client was given', async () => {

@@ -7,7 +7,10 @@ export interface SeenRequest {
   /** Path and query exactly as sent, e.g. `/plans/..%2Fx?status=a,b`. */
   url: string;
   headers: IncomingHttpHeaders;
+  /** The body as UTF-8 text. */
   body: string;
+  /** The body's bytes, as sent. */
+  raw: Buffer;
   /** Set when the client closed the connection before the server answered (a cancelled request). */
   closedBeforeReply?: boolean;
 }
@@ -17,7 +20,7 @@ export interface Reply {
   reset?: boolean;
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Uint8Array;
   /** Milliseconds to wait before answering. */
   delayMs?: number;
 }
@@ -57,6 +60,7 @@ export async function startServer(handle: (request: SeenRequest) => Reply): Prom
         url: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        raw: Buffer.concat(chunks),
       };
       requests.push(seen);
       res.on('close', () => {

@@ -12,6 +12,8 @@ import {
   ResponseValidationError,
   type APIPromise,
   type APIResult,
+  type components,
+  type ErrorBody,
   type GuardIssue,
   type LogLevel,
   NotFoundError,
@@ -103,6 +105,8 @@ describe('gigs.plans', () => {
       after: 'pln_1',
     });
     expectTypeOf(pending).toEqualTypeOf<PagePromise<PlanList, Plan>>();
+    // A page promise is an APIPromise of the page (issue 14 item 5).
+    expectTypeOf(pending).toMatchTypeOf<APIPromise<Page<PlanList, Plan>>>();
     const page = await pending;
     expectTypeOf(page).toEqualTypeOf<Page<PlanList, Plan>>();
     expectTypeOf(page.items).toEqualTypeOf<Plan[]>();
@@ -252,8 +256,11 @@ describe('errors', () => {
     expectTypeOf<NotFoundError>().toMatchTypeOf<APIError>();
     expectTypeOf<APIError>().toMatchTypeOf<SDKError>();
     expectTypeOf<APIError['status']>().toEqualTypeOf<number>();
-    expectTypeOf<APIError['body']>().toEqualTypeOf<unknown>();
-    expectTypeOf<APIError['code']>().toEqualTypeOf<string | undefined>();
+    // The body is the spec's error schema (every error response of the Gigs spec uses it).
+    expectTypeOf<APIError['body']>().toEqualTypeOf<ErrorBody | undefined>();
+    expectTypeOf<NotFoundError['body']>().toEqualTypeOf<ErrorBody | undefined>();
+    expectTypeOf<ErrorBody>().toEqualTypeOf<components['schemas']['Error']>();
+    expectTypeOf<NonNullable<APIError['body']>['code']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<APIError['requestID']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<APIError['idempotencyKey']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<ResponseValidationError>().toMatchTypeOf<SDKError>();

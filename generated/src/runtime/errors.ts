@@ -17,15 +17,22 @@
  * ├─ APIConnectionError             no HTTP answer (refused, reset, DNS, …)
  * │  └─ APIConnectionTimeoutError   no answer within `timeout`
  * ├─ APIUserAbortError              the caller's `signal` aborted
- * └─ InvalidResponseError           a 2xx answer the client cannot use (not JSON)
+ * └─ InvalidResponseError           an answer the client cannot use: not the JSON the operation
+ *    │                              declares, empty where a body is declared, larger than
+ *    │                              `maxResponseSize`, a list whose cursors loop
  *    └─ ResponseValidationError     a 2xx body that fails its guard (`responseValidation: 'throw'`)
  * ```
  *
+ * An `APIError`'s `body` is typed from the spec: `ErrorBody` is the union of the schemas of its
+ * error responses (error-body.ts, written by the generator). Nothing here reads a field of it by
+ * name except to word the message (`message`, `error`, RFC 9457's `detail` and `title`).
+ *
  * No error ever holds the request's headers, and the client redacts the token from everything
- * the server sends back, so the token cannot leak through a message, `toString()`, a log line or
- * `JSON.stringify(error)`.
+ * the server sends back, so the token cannot leak through a message, `toString()`, a log line,
+ * `JSON.stringify(error)` or `util.inspect(error)` (its `cause` included).
  */
-import { describeIssues, type GuardIssue } from './validation.js';
+import type { ErrorBody } from './error-body.js';
+import type { GuardIssue } from './validation.js';
 
 /** Base class of every error the client throws on purpose. */
 export class SDKError extends Error {
@@ -42,48 +49,32 @@ export function requestIdOf(headers: ResponseHeaders): string | undefined {
   return headers['x-request-id'] ?? headers['request-id'];
 }
 
-/** The server answered with a status outside 2xx. */
-export class APIError extends SDKError {
+/**
+ * The server answered with a status outside 2xx. `Body` is the type of its JSON body: by default
+ * the spec's error responses (`ErrorBody`).
+ */
+export class APIError<Body = ErrorBody> extends SDKError {
   override name = 'APIError';
   /** HTTP status code, e.g. `404`. */
   readonly status: number;
-  /** The response body: parsed JSON when the server sent JSON, otherwise the text (or `undefined` when empty). */
-  readonly body: unknown;
+  /**
+   * The parsed JSON body, typed as the spec declares the operation's error responses (it is not
+   * checked against them). `undefined` when the body was empty or not JSON (a proxy's HTML page:
+   * its start is in `message`).
+   */
+  readonly body: Body | undefined;
   /** The response headers. */
   readonly headers: ResponseHeaders;
   /** The server's request id, if it sent one; quote it when you ask for support. */
   readonly requestID: string | undefined;
-  /** The error body's `type`, e.g. `notFound` (an open set: new values may appear). */
-  readonly type: string | undefined;
-  /** The error body's `code`, for errors code can handle, e.g. `subscriptionChangeAllowanceDecrease`. */
-  readonly code: string | undefined;
-  /** The error body's `hint`: how to fix the request. */
-  readonly hint: string | undefined;
-  /** The error body's `documentation` links. */
-  readonly documentation: string[] | undefined;
-  /** The error body's `details`, e.g. one entry per invalid property. */
-  readonly details: unknown[] | undefined;
 
+  /** `body`: the parsed JSON body, or the text of a body that is not JSON (for the message only). */
   constructor(status: number, body: unknown, headers: ResponseHeaders, message?: string) {
     super(message ?? APIError.describe(status, body));
     this.status = status;
-    this.body = body;
+    this.body = typeof body === 'string' ? undefined : (body as Body | undefined);
     this.headers = headers;
     this.requestID = requestIdOf(headers);
-    const fields =
-      typeof body === 'object' && body !== null && !Array.isArray(body)
-        ? (body as Record<string, unknown>)
-        : {};
-    this.type = text(fields['type']);
-    this.code = text(fields['code']);
-    this.hint = text(fields['hint']);
-    const documentation = fields['documentation'];
-    this.documentation = Array.isArray(documentation)
-      ? documentation.filter((link): link is string => typeof link === 'string')
-      : typeof documentation === 'string'
-        ? [documentation]
-        : undefined;
-    this.details = Array.isArray(fields['details']) ? (fields['details'] as unknown[]) : undefined;
   }
 
   /** Builds the subclass that fits `status` (`NotFoundError` for 404, …), or `APIError` itself. */
@@ -97,9 +88,12 @@ export class APIError extends SDKError {
     return new ErrorClass(status, body, headers, message);
   }
 
-  /** `404 Not Found: <message from the body>`; the body's own `message` when it has one. */
-  static describe(status: number, body: unknown): string {
-    const head = `${status}${STATUS_TEXT[status] === undefined ? '' : ` ${STATUS_TEXT[status]}`}`;
+  /**
+   * `404 Not Found: <what the body says>`, with the reason phrase the server sent (HTTP/2 sends
+   * none: `404: …` then).
+   */
+  static describe(status: number, body: unknown, statusText = ''): string {
+    const head = statusText === '' ? `${status}` : `${status} ${statusText}`;
     const detail = bodyMessage(body);
     return detail === undefined ? head : `${head}: ${detail}`;
   }
@@ -159,14 +153,18 @@ export class APIUserAbortError extends SDKError {
   }
 }
 
-/** The server answered 2xx with a body the client cannot use, e.g. HTML where JSON was due. */
+/**
+ * The server answered with something the client cannot use: HTML (or nothing) where the operation
+ * declares JSON, a body larger than `maxResponseSize`, a list whose cursors would loop forever.
+ * Never retried.
+ */
 export class InvalidResponseError extends SDKError {
   override name = 'InvalidResponseError';
   /** HTTP status code of the response. */
   readonly status: number;
   /** The server's request id, if it sent one. */
   readonly requestID: string | undefined;
-  /** The body as received: the text, or the parsed JSON for a `ResponseValidationError`. */
+  /** The body as received (the token redacted): the text, or the parsed JSON for a `ResponseValidationError`. */
   readonly body: unknown;
 
   constructor(message: string, status: number, headers: ResponseHeaders, body: unknown) {
@@ -225,35 +223,23 @@ function errorClassFor(status: number): APIErrorClass {
   return ERROR_CLASSES[status] ?? (status >= 500 ? InternalServerError : APIError);
 }
 
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
 const MAX_DETAIL = 500;
 
+/** What the body says: its `message`, `error` (`error.message`), or RFC 9457's `detail` or `title`; else the body. */
 function bodyMessage(body: unknown): string | undefined {
   if (typeof body === 'string') return body.length > 0 ? truncate(body) : undefined;
   if (typeof body !== 'object' || body === null) return undefined;
   const record = body as Record<string, unknown>;
-  if (typeof record['message'] === 'string') return truncate(record['message']);
   const nested = record['error'];
-  if (typeof nested === 'object' && nested !== null) {
-    const message = (nested as Record<string, unknown>)['message'];
-    if (typeof message === 'string') return truncate(message);
-  }
-  return truncate(JSON.stringify(body));
+  const said = [
+    record['message'],
+    typeof nested === 'object' && nested !== null
+      ? (nested as Record<string, unknown>)['message']
+      : nested,
+    record['detail'],
+    record['title'],
+  ].find((value): value is string => typeof value === 'string');
+  return truncate(said ?? JSON.stringify(body));
 }
 
 /** At most 500 characters, for messages. */
@@ -261,6 +247,17 @@ export function truncate(value: string): string {
   return value.length > MAX_DETAIL ? `${value.slice(0, MAX_DETAIL)}…` : value;
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/** How many issues a message lists before it only gives the count. */
+const ISSUES_IN_MESSAGE = 3;
+
+/** `/price/amount: expected integer >= 0, found -5; … (4 issues)`. */
+export function describeIssues(issues: readonly GuardIssue[]): string {
+  const listed = issues
+    .slice(0, ISSUES_IN_MESSAGE)
+    .map(
+      (issue) =>
+        `${issue.path === '' ? '(root)' : issue.path}: expected ${issue.expected}, found ${issue.found}`,
+    )
+    .join('; ');
+  return issues.length > ISSUES_IN_MESSAGE ? `${listed}; … (${issues.length} issues)` : listed;
 }

@@ -4,21 +4,29 @@
  * Public: cursor pagination. A list method returns a `PagePromise`:
  *
  * ```ts
- * const page = await gigs.plans.list({ limit: 50 });      // one page: items, moreItemsAfter, …
+ * const page = await client.plans.list({ limit: 50 });      // one page: items, moreItemsAfter, …
  * if (page.hasNextPage()) await page.nextPage();
- * for await (const plan of gigs.plans.list()) …           // every item of every page
- * for await (const page of gigs.plans.list().iterPages()) // every page
- * for await (const plan of gigs.plans.list({ before: 'pln_1' })) … // backwards, following moreItemsBefore
+ * for await (const plan of client.plans.list()) …           // every item of every page
+ * for await (const page of client.plans.list().iterPages()) // every page
+ * for await (const plan of client.plans.list({ before: 'pln_1' })) … // backwards, following moreItemsBefore
  * ```
  *
  * Iteration goes forward (following the after-cursor) unless the first request has only a
  * before-cursor; then it goes backward (following the before-cursor), each page's items in the
- * order the server sent them. It stops at the first page without a cursor in its direction, and
- * also when the server hands out a cursor it handed out before, so it can never loop. Every page
- * request gets the call's options (signal, timeout, headers, …).
+ * order the server sent them. Every page request gets the call's options (signal, timeout,
+ * headers, …). It can never run forever:
+ *
+ * - It stops after the first page without a cursor in its direction, and after the first page
+ *   without items (as Stainless-generated SDKs do): a server that hands out a new cursor with
+ *   every empty page would otherwise be asked for pages forever. For an API that may send an empty
+ *   page in the middle of a listing, walk it with `hasNextPage()` / `nextPage()`, which follow
+ *   the cursor whatever the page holds.
+ * - A cursor that was requested before (a server that repeats its cursor, or a cycle) ends the
+ *   iteration with an `InvalidResponseError` that names the cursor, after the page that handed it
+ *   out: silently stopping would look like the end of the list.
  */
-import type { APIPromise, APIResult } from './api-promise.js';
-import { SDKError } from './errors.js';
+import { APIPromise, type APIResult, type Outcome } from './api-promise.js';
+import { InvalidResponseError, SDKError, truncate } from './errors.js';
 
 /** Where a list operation keeps its cursors and items (from the spec's `x-sdk-pagination`). */
 export interface CursorPagination {
@@ -57,42 +65,20 @@ export interface PageMethods<Body, Item> extends AsyncIterable<Item> {
 export type Page<Body, Item> = Body & PageMethods<Body, Item>;
 
 /**
- * The result of a list method. The first page is requested at once; `await` gives that page,
- * `for await` every item of it and of the pages after it, `iterPages()` the pages.
+ * The result of a list method: an `APIPromise` of the first page (requested at once). `await`
+ * gives that page, `withResponse()` the page with its `Response`, `for await` every item of it
+ * and of the pages after it, `iterPages()` the pages.
  */
-export class PagePromise<Body, Item> implements PromiseLike<Page<Body, Item>>, AsyncIterable<Item> {
-  readonly #first: Promise<APIResult<Page<Body, Item>>>;
-  #page: Promise<Page<Body, Item>> | undefined;
-
+export class PagePromise<Body, Item>
+  extends APIPromise<Page<Body, Item>>
+  implements AsyncIterable<Item>
+{
   constructor(
     load: PageLoader<Body>,
     query: Readonly<Record<string, unknown>>,
     pagination: CursorPagination,
   ) {
-    this.#first = loadPage<Body, Item>({ load, query, pagination });
-  }
-
-  /** The first page together with the raw `Response`, the request id and the idempotency key. */
-  withResponse(): Promise<APIResult<Page<Body, Item>>> {
-    return this.#first;
-  }
-
-  then<Result1 = Page<Body, Item>, Result2 = never>(
-    onfulfilled?: ((page: Page<Body, Item>) => Result1 | PromiseLike<Result1>) | null,
-    onrejected?: ((reason: unknown) => Result2 | PromiseLike<Result2>) | null,
-  ): Promise<Result1 | Result2> {
-    this.#page ??= this.#first.then((result) => result.data);
-    return this.#page.then(onfulfilled, onrejected);
-  }
-
-  catch<Result = never>(
-    onrejected?: ((reason: unknown) => Result | PromiseLike<Result>) | null,
-  ): Promise<Page<Body, Item> | Result> {
-    return this.then(undefined, onrejected);
-  }
-
-  finally(onfinally?: (() => void) | null): Promise<Page<Body, Item>> {
-    return this.then().finally(onfinally);
+    super(loadPage<Body, Item>({ load, query, pagination }));
   }
 
   /** Every page, starting with the first. */
@@ -118,26 +104,34 @@ interface PageCursors {
   /** The cursor the page was requested with, in the same direction. */
   requested: string | undefined;
   backward: boolean;
+  /** The response field that held `follow`, for the error about a repeated cursor. */
+  field: string;
+  status: number;
 }
 
 const CURSORS = new WeakMap<object, PageCursors>();
 
-async function loadPage<Body, Item>(ctx: PageContext<Body>): Promise<APIResult<Page<Body, Item>>> {
-  const result = await ctx.load(ctx.query).withResponse();
-  return { ...result, data: makePage<Body, Item>(result.data, ctx) };
+async function loadPage<Body, Item>(ctx: PageContext<Body>): Promise<Outcome<Page<Body, Item>>> {
+  const result: APIResult<Body> = await ctx.load(ctx.query).withResponse();
+  return { ...result, data: makePage<Body, Item>(result.data, ctx, result.response.status) };
 }
 
-function makePage<Body, Item>(body: Body, ctx: PageContext<Body>): Page<Body, Item> {
+function makePage<Body, Item>(
+  body: Body,
+  ctx: PageContext<Body>,
+  status: number,
+): Page<Body, Item> {
   const { pagination: p, query } = ctx;
-  if (typeof body !== 'object' || body === null) {
-    throw new SDKError(
-      `Expected a list response object, got ${body === null ? 'null' : typeof body}.`,
+  const record = body as Record<string, unknown>;
+  const items = (record as Record<string, unknown> | null | undefined)?.[p.itemsField];
+  if (!Array.isArray(items)) {
+    throw new InvalidResponseError(
+      `Expected a list response with an array in "${p.itemsField}".`,
+      status,
+      {},
+      undefined,
     );
   }
-  const record = body as Record<string, unknown>;
-  const items = record[p.itemsField];
-  if (!Array.isArray(items))
-    throw new SDKError(`Expected an array in "${p.itemsField}" of the list response.`);
   const next = cursorOf(record[p.nextCursorField]);
   const previous =
     p.beforeParam === undefined || p.prevCursorField === undefined
@@ -163,7 +157,7 @@ function makePage<Body, Item>(body: Body, ctx: PageContext<Body>): Page<Body, It
     }
     const nextQuery: Record<string, unknown> = { ...query, [param]: cursor };
     if (drop !== undefined) delete nextQuery[drop];
-    return loadPage<Body, Item>({ ...ctx, query: nextQuery }).then((result) => result.data);
+    return loadPage<Body, Item>({ ...ctx, query: nextQuery }).then((outcome) => outcome.data);
   };
   const methods: PageMethods<Body, Item> = {
     pageItems: () => items as Item[],
@@ -186,23 +180,38 @@ function makePage<Body, Item>(body: Body, ctx: PageContext<Body>): Page<Body, It
     });
   }
   const requested = cursorOf(query[backward ? (p.beforeParam ?? '') : p.afterParam]);
-  CURSORS.set(page, { follow: backward ? previous : next, requested, backward });
+  CURSORS.set(page, {
+    follow: backward ? previous : next,
+    requested,
+    backward,
+    field: backward ? (p.prevCursorField ?? '') : p.nextCursorField,
+    status,
+  });
   return page;
 }
 
 async function* iteratePages<Body, Item>(
   first: Page<Body, Item>,
 ): AsyncGenerator<Page<Body, Item>, void, undefined> {
-  const seen = new Set<string>();
+  const requested = new Set<string>();
   const start = CURSORS.get(first)?.requested;
-  if (start !== undefined) seen.add(start);
+  if (start !== undefined) requested.add(start);
   let page = first;
   for (;;) {
     yield page;
     const cursors = CURSORS.get(page);
     const cursor = cursors?.follow;
-    if (cursors === undefined || cursor === undefined || seen.has(cursor)) return;
-    seen.add(cursor);
+    if (cursors === undefined || cursor === undefined || page.pageItems().length === 0) return;
+    if (requested.has(cursor)) {
+      throw new InvalidResponseError(
+        `The server handed out the cursor ${truncate(JSON.stringify(cursor))} in "${cursors.field}" a second time; ` +
+          'following it would list the same pages again, forever, so the iteration stops here.',
+        cursors.status,
+        {},
+        undefined,
+      );
+    }
+    requested.add(cursor);
     page = await (cursors.backward ? page.previousPage() : page.nextPage());
   }
 }

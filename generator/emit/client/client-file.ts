@@ -22,7 +22,7 @@ import {
 import { GeneratorError } from '../../errors.ts';
 import { quotedString } from '../../escape.ts';
 import { escapeJsDoc, NameRegistry, propertyKey, stringLiteral, words } from '../../model/names.ts';
-import type { ApiModel, AuthModel, ResourceModel } from '../../model/types.ts';
+import type { ApiModel, AuthModel, BodyKind, ResourceModel } from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
 import { emitResponseGuardsFile, RESPONSE_GUARDS_MODULE } from './response-guards-file.ts';
@@ -70,10 +70,13 @@ export const PUBLIC_RUNTIME_EXPORTS: readonly (readonly [string, string, boolean
   ['./runtime/logger.js', 'Logger', true],
   ['./runtime/logger.js', 'LogLevel', true],
   ['./runtime/validation.js', 'ResponseValidation', true],
-  ['./runtime/validation.js', 'ResponseGuards', true],
+  ['./runtime/validation.js', 'ResponseGuards', false],
   ['./runtime/validation.js', 'ResponseGuard', true],
   ['./runtime/validation.js', 'GuardIssue', true],
   ['./runtime/paths-client.js', 'PathsClient', true],
+  ['./runtime/streaming.js', 'EventStream', false],
+  ['./runtime/streaming.js', 'ServerSentEvent', true],
+  ['./runtime/error-body.js', 'ErrorBody', true],
 ];
 
 /** Options every client has; a client option (`x-sdk-client-option`) may not take one of these names. */
@@ -90,10 +93,16 @@ const BUILT_IN_OPTIONS = [
   'responseGuards',
   'logger',
   'logLevel',
+  'maxResponseSize',
 ];
 
-/** How the client sends its token, from the first scheme it can fill. */
-type TokenAuth = { header: string; scheme: string | undefined; describe: string };
+/** How the client sends its token (the runtime's `Auth`), from the first scheme it can fill. */
+type TokenAuth = {
+  in: 'header' | 'query' | 'cookie';
+  name: string;
+  scheme: string | undefined;
+  describe: string;
+};
 
 /** `src/client.ts`, and `src/response-guards.ts`, whose table it re-exports. */
 export function emitClientFile(
@@ -191,15 +200,18 @@ export function emitClientFile(
   const coreOptions = ['...options', 'baseURL'];
   if (auth !== undefined) {
     coreOptions.push('token');
-    if (auth.header !== 'Authorization' || auth.scheme !== 'Bearer') {
+    if (auth.in !== 'header' || auth.name !== 'Authorization' || auth.scheme !== 'Bearer') {
       const scheme = auth.scheme === undefined ? '' : `, scheme: ${stringLiteral(auth.scheme)}`;
-      coreOptions.push(`auth: { header: ${stringLiteral(auth.header)}${scheme} }`);
+      coreOptions.push(
+        `auth: { in: ${stringLiteral(auth.in)}, name: ${stringLiteral(auth.name)}${scheme} }`,
+      );
     }
   }
+  coreOptions.push(`sdk: ${stringLiteral(userAgentProduct(model))}`);
   if (model.sdk.clientOptions.length > 0) {
     const params = model.sdk.clientOptions.map((option) => {
-      const hint = `set \`${option.name}\` in \`new ${clientName}({ ${option.name} })\` or the ${option.envVar} environment variable`;
-      return `${propertyKey(option.name)}: { value: options${propertyAccessOf(option.name)} ?? ${readEnv}(${stringLiteral(option.envVar)}), hint: ${stringLiteral(hint)} }`;
+      const howToSet = `set \`${option.name}\` in \`new ${clientName}({ ${option.name} })\` or the ${option.envVar} environment variable`;
+      return `${propertyKey(option.name)}: { value: options${propertyAccessOf(option.name)} ?? ${readEnv}(${stringLiteral(option.envVar)}), howToSet: ${stringLiteral(howToSet)} }`;
     });
     coreOptions.push(`clientParams: { ${params.join(', ')} }`);
   }
@@ -296,25 +308,47 @@ function runtimeExports(exported: NameRegistry, clientName: string): ExportDecla
   }));
 }
 
-/** The scheme the client fills from its `token`: the first bearer scheme, else the first API key in a header. */
+/**
+ * The scheme the client fills from its `token`: the first bearer scheme (OAuth 2 and OpenID
+ * Connect included), else the first API key (header, query or cookie, in spec order), else HTTP
+ * Basic (the token is then `username:password`).
+ */
 function tokenAuth(schemes: readonly AuthModel[]): TokenAuth | undefined {
-  const bearer = schemes.find((scheme) => scheme.kind === 'bearer');
-  if (bearer !== undefined)
+  if (schemes.some((scheme) => scheme.kind === 'bearer'))
     return {
-      header: 'Authorization',
+      in: 'header',
+      name: 'Authorization',
       scheme: 'Bearer',
       describe: 'sent as `Authorization: Bearer <token>`',
     };
   for (const scheme of schemes) {
-    if (scheme.kind === 'apiKey' && scheme.in === 'header') {
-      return {
-        header: scheme.name,
-        scheme: undefined,
-        describe: `sent in the \`${escapeJsDoc(scheme.name)}\` header`,
-      };
-    }
+    if (scheme.kind !== 'apiKey') continue;
+    const name = escapeJsDoc(scheme.name);
+    const where =
+      scheme.in === 'header'
+        ? `in the \`${name}\` header`
+        : scheme.in === 'query'
+          ? `as the \`${name}\` query parameter`
+          : `as the \`${name}\` cookie (outside browsers, which do not let scripts set cookies)`;
+    return { in: scheme.in, name: scheme.name, scheme: undefined, describe: `sent ${where}` };
   }
+  if (schemes.some((scheme) => scheme.kind === 'basic'))
+    return {
+      in: 'header',
+      name: 'Authorization',
+      scheme: 'Basic',
+      describe: '`username:password`, sent as HTTP Basic authentication (RFC 7617)',
+    };
   return undefined;
+}
+
+/**
+ * The package as a `User-Agent` product (RFC 9110 §10.1.5: a token, `/`, a version):
+ * `gigs-sdk/1.2.0`; a scoped name `@acme/sdk` becomes `acme-sdk`.
+ */
+function userAgentProduct(model: ApiModel): string {
+  const token = (text: string) => text.replace(/[^!#$%&'*+.^_`|~0-9A-Za-z-]/g, '-');
+  return `${token(model.sdk.packageName.replace(/^@/, ''))}/${token(model.sdk.packageVersion)}`;
 }
 
 function checkClientOptions(model: ApiModel): void {
@@ -343,7 +377,7 @@ function pathsClientFunction(
   const { clientName } = model.sdk;
   const paths = imports.type('./openapi.js', 'paths');
   const pathsClient = imports.type('./runtime/paths-client.js', 'PathsClient');
-  const styles = pathsQueryStyles(model);
+  const operations = pathsOperations(model);
   const variable = clientName.charAt(0).toLowerCase() + clientName.slice(1);
   const firstGet = model.operations.find((operation) => operation.method === 'get');
   const example =
@@ -371,28 +405,49 @@ function pathsClientFunction(
       ].join('\n'),
     ],
     statements: [
-      `return ${imports.value('./runtime/paths-client.js', 'createPathsClient')}<${paths}>(${imports.value('./runtime/core.js', 'coreOf')}(client)${styles === undefined ? '' : `, { queryStyles: ${styles} }`});`,
+      `return ${imports.value('./runtime/paths-client.js', 'createPathsClient')}<${paths}>(${imports.value('./runtime/core.js', 'coreOf')}(client)${operations === undefined ? '' : `, { operations: ${operations} }`});`,
     ],
   };
 }
 
-/** Query styles for the path client, by parameter name; the first operation that declares a name decides. */
-function pathsQueryStyles(model: ApiModel): string | undefined {
-  const styles = new Map<string, string>();
-  const seen = new Set<string>();
+/**
+ * What the path client needs to know per operation (`<method> <path>`): the query parameters that
+ * are not `form` + `explode: true`, and how to read a success body that is not JSON.
+ */
+function pathsOperations(model: ApiModel): string | undefined {
+  const entries: string[] = [];
   for (const operation of model.operations) {
-    for (const parameter of operation.parameters) {
-      if (parameter.in !== 'query' || seen.has(parameter.name)) continue;
-      seen.add(parameter.name);
-      if (parameter.style === 'form' && parameter.explode) continue;
-      const style: string[] = [];
-      if (parameter.style !== 'form') style.push(`style: ${stringLiteral(parameter.style)}`);
-      if (!parameter.explode) style.push('explode: false');
-      styles.set(parameter.name, `${propertyKey(parameter.name)}: { ${style.join(', ')} }`);
-    }
+    const parts: string[] = [];
+    const styles = operation.parameters
+      .filter(
+        (parameter) =>
+          parameter.in === 'query' && !(parameter.style === 'form' && parameter.explode),
+      )
+      .map((parameter) => {
+        const style: string[] = [];
+        if (parameter.style !== 'form') style.push(`style: ${stringLiteral(parameter.style)}`);
+        if (!parameter.explode) style.push('explode: false');
+        return `${propertyKey(parameter.name)}: { ${style.join(', ')} }`;
+      });
+    if (styles.length > 0) parts.push(`query: { ${styles.join(', ')} }`);
+    const parseAs = PARSE_AS[operation.successResponse?.kind ?? 'json'];
+    if (parseAs !== undefined) parts.push(`parseAs: ${stringLiteral(parseAs)}`);
+    if (parts.length > 0)
+      entries.push(
+        `${stringLiteral(`${operation.method} ${operation.path}`)}: { ${parts.join(', ')} }`,
+      );
   }
-  return styles.size === 0 ? undefined : `{ ${[...styles.values()].join(', ')} }`;
+  return entries.length === 0 ? undefined : `{ ${entries.join(', ')} }`;
 }
+
+/** How openapi-fetch reads each success body kind it would otherwise parse as JSON. */
+const PARSE_AS: Readonly<Partial<Record<BodyKind, string>>> = {
+  text: 'text',
+  form: 'text',
+  binary: 'blob',
+  multipart: 'blob',
+  'event-stream': 'stream',
+};
 
 function classDoc(model: ApiModel, auth: TokenAuth | undefined): string {
   const { clientName, envPrefix, clientOptions } = model.sdk;

@@ -7,11 +7,12 @@
  *   client fills itself (`x-sdk-client-option`, e.g. `project`) are not: they are optional keys
  *   of the params object, named after the client option, and default to the client's value.
  * - Then one params object. **Flat** when no two of its keys collide and the operation has no
- *   body or a JSON object body: the query parameters, header parameters and body properties side
- *   by side, under their names on the wire (`{ status: ['available'], limit: 20 }`,
- *   `{ name: 'x' }`). Otherwise **nested**: `{ query?, headers?, body }` (each only when the
- *   operation has such parameters or a body) plus the client options. That is the form for a body
- *   that is an array, a union, a map with typed values or a non-JSON media type, and for keys that
+ *   body or an object body sent as JSON, a form or multipart (the runtime encodes an object for
+ *   each): the query parameters, header parameters and body properties side by side, under their
+ *   names on the wire (`{ status: ['available'], limit: 20 }`, `{ name: 'x' }`,
+ *   `{ file, description }`). Otherwise **nested**: `{ query?, headers?, body }` (each only when
+ *   the operation has such parameters or a body) plus the client options. That is the form for a
+ *   body that is an array, a union, a map with typed values, bytes or text, and for keys that
  *   collide.
  * - The params argument is optional (`= {}`) when nothing in it is required, and left out when
  *   the operation has nothing to put in it.
@@ -21,7 +22,7 @@
  */
 import { GeneratorError } from '../../errors.ts';
 import { NameRegistry } from '../../model/names.ts';
-import type { ApiModel, OperationModel, ParameterModel } from '../../model/types.ts';
+import type { ApiModel, BodyKind, OperationModel, ParameterModel } from '../../model/types.ts';
 import { objectShape } from './body-shape.ts';
 
 /** A parameter and the local variable that holds it in the method body. */
@@ -71,6 +72,8 @@ const METHOD_LOCALS = [
   'undefined',
   'this',
 ];
+/** Body kinds the runtime encodes from an object, so its properties can sit in a flat params object. */
+const OBJECT_BODIES: readonly BodyKind[] = ['json', 'form', 'multipart'];
 /** Keys of the nested params object. */
 const NESTED_KEYS = ['query', 'headers', 'body'];
 
@@ -116,7 +119,7 @@ export function operationShape(
 
   const { body } = operation;
   const shape =
-    body !== undefined && isJsonMediaType(body.contentType)
+    body !== undefined && OBJECT_BODIES.includes(body.kind)
       ? objectShape(body.schema, model.schemas)
       : undefined;
   const memberNames = [...query, ...headers]

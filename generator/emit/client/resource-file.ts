@@ -21,7 +21,15 @@ import { PREVIEW_REMARK } from '../schema-types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { objectShape } from './body-shape.ts';
 import { ImportPlan } from './imports.ts';
-import { isJsonMediaType, operationShape, type OperationShape } from './operation-shape.ts';
+import {
+  bodyEntries,
+  headerParamsCall,
+  pathArgument,
+  rawBodyType,
+  responseEntries,
+  resultType,
+} from './media.ts';
+import { operationShape, type OperationShape } from './operation-shape.ts';
 import { responseSchemaOf } from './response-guards-file.ts';
 import {
   bodyType,
@@ -200,16 +208,13 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
   if (queryExpr !== undefined) request.push(property('query', queryExpr));
   const styles = queryStyles(shape);
   if (styles !== undefined) request.push(`queryStyles: ${styles}`);
-  if (headersExpr !== undefined) request.push(property('headers', headersExpr));
+  if (headersExpr !== undefined)
+    request.push(`headers: ${headerParamsCall(headersExpr, operation.parameters, ctx.imports)}`);
   if (bodyExpr !== undefined) request.push(property('body', bodyExpr));
-  if (operation.body !== undefined && operation.body.contentType !== 'application/json') {
-    request.push(`contentType: ${stringLiteral(operation.body.contentType)}`);
-  }
+  request.push(...bodyEntries(operation, ctx.imports));
   if (shape.idempotencyHeader !== undefined)
     request.push(`idempotencyHeader: ${stringLiteral(shape.idempotencyHeader)}`);
-  const success = operation.successResponse;
-  if (success?.contentType !== undefined && !isJsonMediaType(success.contentType))
-    request.push(`accept: ${stringLiteral(success.contentType)}`);
+  request.push(...responseEntries(operation, ctx.imports));
   const responseSchema = responseSchemaOf(operation);
   if (responseSchema !== undefined)
     request.push(`responseSchema: ${stringLiteral(responseSchema)}`);
@@ -243,7 +248,8 @@ function pathTemplate(
 ): string {
   const tag = ctx.imports.value(MODULES.path, 'path');
   const byName = new Map<string, string>();
-  for (const slot of shape.pathArgs) byName.set(slot.parameter.name, slot.local);
+  for (const slot of shape.pathArgs)
+    byName.set(slot.parameter.name, pathArgument(slot.parameter, slot.local, ctx.imports));
   for (const slot of shape.clientOptions)
     if (slot.parameter.in === 'path') byName.set(slot.parameter.name, clientParam(slot));
   // Split at the placeholders (OpenAPI: `{name}`, no braces inside); the literal runs between them,
@@ -326,7 +332,7 @@ function typeAliases(
       name: operation.typeNames.body,
       isExported: true,
       docs: [{ description: `The request body of ${link}.${description}` }],
-      type: bodyType(operation, opRef),
+      type: rawBodyType(operation) ?? bodyType(operation, opRef),
     });
   }
   const success = operation.successResponse?.description;
@@ -339,7 +345,7 @@ function typeAliases(
         description: `What ${link} resolves to.${success === undefined || success.trim() === '' ? '' : `\n\n${escapeJsDoc(success)}`}`,
       },
     ],
-    type: responseType(operation, opRef),
+    type: resultType(operation, ctx.imports, () => responseType(operation, opRef)),
   });
   return aliases;
 }

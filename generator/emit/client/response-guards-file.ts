@@ -34,14 +34,14 @@ export function responseSchemaOf(operation: OperationModel): string | undefined 
   return schema.kind === 'ref' && !schema.nullable ? schema.target : undefined;
 }
 
-/** `export const <exportName>: ResponseGuards = { Plan: validatePlan, … }`, schemas sorted by name. */
+/** `export const <exportName> = new ResponseGuards({ Plan: validatePlan, … })`, schemas sorted by name. */
 export function emitResponseGuardsFile(model: ApiModel, exportName: string): EmittedSourceFile {
   const known = new Set(model.schemas.map((schema) => schema.name));
   const names = [...new Set(model.operations.map(responseSchemaOf))]
     .filter((name): name is string => name !== undefined && known.has(name))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const imports = new ImportPlan([exportName]);
-  const type = imports.type('./runtime/validation.js', 'ResponseGuards');
+  const guards = imports.value('./runtime/validation.js', 'ResponseGuards');
   const entries = names.map(
     (name) => `${propertyKey(name)}: ${imports.value('./guards.js', `validate${name}`)}`,
   );
@@ -62,14 +62,13 @@ export function emitResponseGuardsFile(model: ApiModel, exportName: string): Emi
             `new ${model.sdk.clientName}({ responseValidation: 'warn', ${exportName === 'responseGuards' ? exportName : `responseGuards: ${exportName}`} });`,
             '```',
             '',
-            'Import it only where you validate: it brings the guards of every response schema into your bundle.',
+            'Import it only where you validate: it brings the guards of every response schema, and the code that applies them, into your bundle.',
           ].join('\n'),
         ],
         declarations: [
           {
             name: exportName,
-            type,
-            initializer: entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n}`,
+            initializer: `new ${guards}(${entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n}`})`,
           },
         ],
       },

@@ -18,11 +18,16 @@ export interface RuntimeFile {
   text: string;
 }
 
+/** Runtime files the client emitter writes from the spec instead of copying (client/error-body-file.ts). */
+const WRITTEN_FROM_SPEC = ['error-body.ts'];
+
 export function clientRuntimeFiles(dir: string = RUNTIME_TEMPLATES_DIR): RuntimeFile[] {
-  return listTypeScript(dir).map((file) => ({
-    path: `${RUNTIME_OUTPUT_DIR}/${relative(dir, file).split(sep).join('/')}`,
-    text: rewriteSpecifiers(readFileSync(file, 'utf8')),
-  }));
+  return listTypeScript(dir)
+    .filter((file) => !WRITTEN_FROM_SPEC.includes(relative(dir, file)))
+    .map((file) => ({
+      path: `${RUNTIME_OUTPUT_DIR}/${relative(dir, file).split(sep).join('/')}`,
+      text: rewriteSpecifiers(readFileSync(file, 'utf8')),
+    }));
 }
 
 /** `from './errors.ts'` → `from './errors.js'`, for relative specifiers in import and export declarations. */

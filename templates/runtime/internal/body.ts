@@ -1,76 +1,85 @@
-/** Private helper: request bodies as fetch takes them, and response bodies as text or JSON. */
+/**
+ * Private helper: request bodies as fetch takes them. JSON (the default) is encoded by the core;
+ * a resource method whose operation declares another media type names its encoder here, so a
+ * bundle carries only the encoders its methods use.
+ *
+ * | media type                          | the caller gives                                   | sent as                                                                     |
+ * | ----------------------------------- | -------------------------------------------------- | --------------------------------------------------------------------------- |
+ * | `application/json`, `…+json`        | any JSON value                                     | `JSON.stringify` (core)                                                     |
+ * | `application/x-www-form-urlencoded` | an object (or `URLSearchParams`)                   | `a=1&b=x%20y`, arrays repeated, like a `form` query                         |
+ * | `multipart/form-data`               | an object (or `FormData`)                          | one part per property: `Blob`/`File` as files, arrays as repeated parts, objects as JSON text; fetch sets the boundary |
+ * | anything else (binary, text, `*`/`*`) | `Blob`, `File`, `ArrayBuffer`, a typed array, `ReadableStream` or a string | as it is; `Content-Type` the declared type, or the `Blob`'s own type where the declared one is a wildcard |
+ */
 import { SDKError } from '../errors.ts';
 import { serializeQuery } from './query.ts';
 
-export function isJSONMediaType(contentType: string | null | undefined): boolean {
-  const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || type.endsWith('+json');
+/** A body ready for fetch, with the `Content-Type` to send (none: fetch sets it, e.g. the multipart boundary). */
+export interface EncodedBody {
+  body: BodyInit;
+  contentType?: string | undefined;
 }
 
-/** The body as fetch takes it, and the `Content-Type` to send (none for multipart: fetch sets the boundary). */
-export function encodeBody(
-  body: unknown,
-  contentType = 'application/json',
-): { body?: BodyInit; contentType?: string } {
-  if (body === undefined) return {};
-  if (isJSONMediaType(contentType)) return { body: JSON.stringify(body), contentType };
-  if (contentType === 'application/x-www-form-urlencoded' && isRecord(body)) {
-    return { body: serializeQuery(body), contentType };
-  }
-  if (contentType === 'multipart/form-data') {
-    if (body instanceof FormData) return { body };
-    if (isRecord(body)) return { body: toFormData(body) };
-  }
-  if (isBodyInit(body)) return { body, contentType };
-  throw new SDKError(
-    `Cannot send a ${typeof body} body as ${contentType}; pass a string, Blob, or byte array.`,
-  );
+/** Encodes a request body declared as `contentType`. */
+export type BodyEncoder = (body: unknown, contentType: string) => EncodedBody;
+
+/** `application/x-www-form-urlencoded`. */
+export function formBody(body: unknown, contentType: string): EncodedBody {
+  if (body instanceof URLSearchParams) return { body, contentType };
+  return { body: serializeQuery(record(body, contentType)), contentType };
 }
 
-/** Reads a body as text: empty for HEAD, 204, 205 and 304 (whose bodies are not read at all). */
-export async function readText(response: Response, method: string): Promise<string> {
-  if (
-    method === 'head' ||
-    response.status === 204 ||
-    response.status === 205 ||
-    response.status === 304
-  ) {
-    await response.body?.cancel();
-    return '';
-  }
-  return response.text();
-}
-
-/** Each property becomes a part: Blobs and strings as they are, arrays as repeated parts, anything else as JSON. */
-function toFormData(body: Record<string, unknown>): FormData {
+/** `multipart/form-data`: each property a part; no `Content-Type`, so fetch adds the boundary. */
+export function multipartBody(body: unknown, contentType: string): EncodedBody {
+  if (body instanceof FormData) return { body };
   const form = new FormData();
   const append = (name: string, value: unknown): void => {
     if (value === undefined || value === null) return;
     if (value instanceof Blob) form.append(name, value);
-    else if (typeof value === 'string') form.append(name, value);
-    else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-      form.append(name, String(value));
-    else form.append(name, JSON.stringify(value));
+    else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value))
+      form.append(name, new Blob([value as ArrayBuffer]));
+    else
+      form.append(
+        name,
+        typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : text(value),
+      );
   };
-  for (const [name, value] of Object.entries(body)) {
+  for (const [name, value] of Object.entries(record(body, contentType))) {
     if (Array.isArray(value)) for (const item of value) append(name, item);
     else append(name, value);
   }
-  return form;
+  return { body: form };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isBodyInit(value: unknown): value is BodyInit {
-  return (
-    typeof value === 'string' ||
-    value instanceof Blob ||
-    value instanceof ArrayBuffer ||
-    ArrayBuffer.isView(value) ||
-    value instanceof URLSearchParams ||
-    value instanceof FormData ||
-    value instanceof ReadableStream
+/**
+ * Binary and text bodies (and `*`/`*`): sent as they are. A JSON-like value (object, number,
+ * boolean) is sent as JSON when the declared type is a wildcard, and refused otherwise.
+ */
+export function rawBody(body: unknown, contentType: string): EncodedBody {
+  const wildcard = contentType.includes('*');
+  const type = (given: string) => (wildcard ? given || undefined : contentType);
+  if (typeof body === 'string') return { body, contentType: type('text/plain;charset=UTF-8') };
+  if (body instanceof Blob) return { body, contentType: type(body.type) };
+  if (
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    body instanceof ReadableStream ||
+    body instanceof FormData ||
+    body instanceof URLSearchParams
+  ) {
+    return { body: body as BodyInit, contentType: type('') };
+  }
+  if (wildcard) return { body: JSON.stringify(body), contentType: 'application/json' };
+  throw new SDKError(
+    `Cannot send a ${typeof body} body as ${contentType}: pass a Blob, File, ArrayBuffer, typed array, ReadableStream or string.`,
   );
+}
+
+function record(body: unknown, contentType: string): Record<string, unknown> {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body))
+    return body as Record<string, unknown>;
+  throw new SDKError(`Cannot send a ${typeof body} body as ${contentType}: pass an object.`);
+}
+
+function text(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
 }

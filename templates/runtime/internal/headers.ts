@@ -1,8 +1,22 @@
-/** Private helper: merges header sets into one plain object, later ones winning, case-insensitively. */
+/**
+ * Private helper: merges header sets into one plain object, later ones winning, case-insensitively,
+ * and serialises header parameters the way OpenAPI's `simple` style says.
+ *
+ * Every name and value is checked as it is merged: a value with CR, LF or NUL (a token read from
+ * a file with its newline, a header injection through user input) or a name that is not an HTTP
+ * token fails at once with an `SDKError`, before anything is sent and without a retry. fetch would
+ * throw a `TypeError` that reads like a connection error and holds the value, which may be the
+ * token.
+ */
+import { SDKError } from '../errors.ts';
 import type { HeaderValue, HeadersInput } from '../request-options.ts';
 
 /** Headers as fetch takes them: lower-case names, string values. */
 export type HeaderRecord = Record<string, string>;
+
+/** RFC 9110 §5.1 (names are tokens) and §5.5 (values never hold CR, LF or NUL). */
+const NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
+const BAD_VALUE = /[\r\n\0]/;
 
 export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRecord {
   const merged: HeaderRecord = {};
@@ -11,16 +25,58 @@ export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRe
     for (const [name, value] of entries(source)) {
       const key = name.toLowerCase();
       if (value === null) delete merged[key];
-      else if (value !== undefined) merged[key] = String(value);
+      else if (value !== undefined) merged[key] = checked(key, String(value));
     }
   }
   return merged;
+}
+
+function checked(name: string, value: string): string {
+  if (!NAME.test(name)) throw new SDKError(`${JSON.stringify(name)} is not a valid header name.`);
+  if (BAD_VALUE.test(value)) {
+    throw new SDKError(
+      `The "${name}" header value has a line break or NUL, which HTTP forbids; nothing was sent. ` +
+        '(A token read from a file often ends with a newline.)',
+    );
+  }
+  return value;
 }
 
 function entries(source: HeadersInput): Iterable<readonly [string, HeaderValue]> {
   if (source instanceof Headers) return Object.entries(headersToObject(source));
   if (Array.isArray(source)) return source as readonly (readonly [string, string])[];
   return Object.entries(source as Readonly<Record<string, HeaderValue>>);
+}
+
+/**
+ * Header parameters as header values, OpenAPI style `simple` (the only style for headers):
+ * arrays comma-separated as RFC 9110 §5.3 lists are (`a,b`), objects `k,v,k2,v2` (`k=v,k2=v2` for
+ * the names in `exploded`), `Date`s as ISO strings; `undefined` and `null` leave the header out.
+ * Resource methods of operations with header parameters call it:
+ * `headers: headerParams({ 'X-Fields': fields })`.
+ */
+export function headerParams(
+  params: Readonly<Record<string, unknown>>,
+  exploded: readonly string[] = [],
+): Record<string, string | undefined> {
+  const result: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === null) continue;
+    result[name] = Array.isArray(value)
+      ? value.map(headerItem).join(',')
+      : typeof value === 'object' && !(value instanceof Date)
+        ? Object.entries(value)
+            .map(([key, item]) =>
+              exploded.includes(name) ? `${key}=${headerItem(item)}` : `${key},${headerItem(item)}`,
+            )
+            .join(',')
+        : headerItem(value);
+  }
+  return result;
+}
+
+function headerItem(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
 }
 
 /** Response headers as a plain object (names lower-case), for errors and logs. */

@@ -64,10 +64,10 @@ describe('operationShape', () => {
       },
     ],
     [
-      'multipart body',
+      'multipart object body (encoded from an object, so flat like JSON)',
       {
         operationId: 'uploadWidget',
-        want: { form: 'nested', paramsRequired: true, flatBody: false, pathArgs: ['id'] },
+        want: { form: 'flat', paramsRequired: true, flatBody: true, pathArgs: ['id'] },
       },
     ],
     [

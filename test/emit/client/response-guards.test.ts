@@ -59,7 +59,7 @@ describe('emitResponseGuardsFile', () => {
     const model = clientModel();
     const file = emitResponseGuardsFile({ ...model, schemas: [] }, 'responseGuards');
     const [text] = printSourceFiles([file]);
-    expect(text).toContain('export const responseGuards: ResponseGuards = {}');
+    expect(text).toContain('export const responseGuards = new ResponseGuards({})');
     expect(text).not.toContain("from './guards.js'");
   });
 
@@ -67,7 +67,7 @@ describe('emitResponseGuardsFile', () => {
     const [text] = printSourceFiles([
       emitResponseGuardsFile(clientModel(), 'FixtureResponseGuards'),
     ]);
-    expect(text).toContain('export const FixtureResponseGuards: ResponseGuards = {');
+    expect(text).toContain('export const FixtureResponseGuards = new ResponseGuards({');
     expect(text).toContain(
       "new Fixture({ responseValidation: 'warn', responseGuards: FixtureResponseGuards });",
     );

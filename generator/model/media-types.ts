@@ -1,0 +1,42 @@
+/**
+ * What kind of body a media type is, decided once in the model: the client emitter prints the
+ * runtime's reader or encoder for it, and the TypeScript type of what a method resolves to.
+ * Every media type a spec can declare maps to one kind (templates/runtime/README.md has the
+ * table of behaviours):
+ *
+ * | kind           | media types                                                                        |
+ * | -------------- | ---------------------------------------------------------------------------------- |
+ * | `json`         | `application/json`, any `+json` suffix (`application/problem+json`), `text/json`, `application/x-json` |
+ * | `event-stream` | `text/event-stream`                                                                 |
+ * | `text`         | `text/*`; `+xml` and `application/xml`; YAML, JavaScript, GraphQL, SQL; JSON lines (`application/x-ndjson`, `application/jsonl`, `application/json-seq`) |
+ * | `form`         | `application/x-www-form-urlencoded`                                                 |
+ * | `multipart`    | `multipart/form-data`                                                               |
+ * | `any`          | `*` / `*`, `application/*`: the response's own `Content-Type` decides at run time    |
+ * | `binary`       | everything else: `application/octet-stream`, `application/pdf`, `image/*`, `audio/*`, `video/*`, `font/*`, archives, other `multipart/*`, unknown types |
+ *
+ * Media type parameters (`; charset=utf-8`) and case do not matter.
+ */
+import type { BodyKind } from './types.ts';
+
+export function mediaKind(mediaType: string): BodyKind {
+  const type = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
+  if (type === '*/*' || type === 'application/*' || type === '*') return 'any';
+  if (type === 'text/event-stream') return 'event-stream';
+  if (/^application\/(json-seq|x-ndjson|ndjson|jsonl|x-jsonlines|jsonlines)$/.test(type))
+    return 'text';
+  if (
+    type === 'application/json' ||
+    type.endsWith('+json') ||
+    /^(text|application)\/(x-)?json$/.test(type)
+  )
+    return 'json';
+  if (type === 'application/x-www-form-urlencoded') return 'form';
+  if (type === 'multipart/form-data') return 'multipart';
+  if (
+    type.startsWith('text/') ||
+    type.endsWith('+xml') ||
+    /^application\/(xml|(x-)?yaml|javascript|ecmascript|graphql|sql)$/.test(type)
+  )
+    return 'text';
+  return 'binary';
+}

@@ -1,0 +1,33 @@
+/**
+ * src/openapi.ts's transform hook (`format: binary` → `Blob`) meets every schema openapi-typescript
+ * visits, including OpenAPI 3.1's boolean schemas (`true` accepts anything, `false` nothing).
+ */
+import { describe, expect, it } from 'vitest';
+import { emitOpenapiTypes } from '../../generator/emit/openapi-types.ts';
+import type { ApiModel } from '../../generator/model/types.ts';
+
+function openapiTypes(schemas: Record<string, unknown>): string {
+  const bundled = {
+    openapi: '3.1.0',
+    info: { title: 'Booleans', version: '1' },
+    paths: {},
+    components: { schemas },
+  } as unknown as ApiModel['bundled'];
+  return emitOpenapiTypes({ bundled, operations: [] }).text;
+}
+
+describe('src/openapi.ts', () => {
+  it('types boolean schemas at the top level and inside objects, beside binary strings', () => {
+    const text = openapiTypes({
+      Anything: true,
+      Nothing: false,
+      Holder: {
+        type: 'object',
+        properties: { any: true, file: { type: 'string', format: 'binary' } },
+      },
+    });
+    expect(text).toMatch(/Anything: unknown;/);
+    expect(text).toMatch(/Nothing: never;/);
+    expect(text).toMatch(/file\?: Blob;/);
+  });
+});

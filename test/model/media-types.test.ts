@@ -1,0 +1,48 @@
+/** Every media type a spec can declare maps to one kind of body (generator/model/media-types.ts). */
+import { describe, expect, it } from 'vitest';
+import { mediaKind } from '../../generator/model/media-types.ts';
+import type { BodyKind } from '../../generator/model/types.ts';
+
+describe('mediaKind', () => {
+  it.each<[string, BodyKind]>([
+    ['application/json', 'json'],
+    ['application/json; charset=utf-8', 'json'],
+    ['Application/JSON', 'json'],
+    ['application/problem+json', 'json'],
+    ['application/vnd.api+json', 'json'],
+    ['application/merge-patch+json', 'json'],
+    ['text/json', 'json'],
+    ['application/x-json', 'json'],
+    ['text/event-stream', 'event-stream'],
+    ['text/plain', 'text'],
+    ['text/csv', 'text'],
+    ['text/html; charset=iso-8859-1', 'text'],
+    ['application/xml', 'text'],
+    ['application/atom+xml', 'text'],
+    ['image/svg+xml', 'text'],
+    ['application/yaml', 'text'],
+    ['application/x-yaml', 'text'],
+    ['application/javascript', 'text'],
+    ['application/graphql', 'text'],
+    ['application/x-ndjson', 'text'],
+    ['application/jsonl', 'text'],
+    ['application/json-seq', 'text'],
+    ['application/x-www-form-urlencoded', 'form'],
+    ['multipart/form-data', 'multipart'],
+    ['*/*', 'any'],
+    ['application/*', 'any'],
+    ['application/octet-stream', 'binary'],
+    ['application/pdf', 'binary'],
+    ['application/zip', 'binary'],
+    ['image/png', 'binary'],
+    ['image/*', 'binary'],
+    ['audio/mpeg', 'binary'],
+    ['video/mp4', 'binary'],
+    ['font/woff2', 'binary'],
+    ['multipart/mixed', 'binary'],
+    ['application/vnd.ms-excel', 'binary'],
+    ['application/x-made-up', 'binary'],
+  ])('%s → %s', (mediaType, kind) => {
+    expect(mediaKind(mediaType)).toBe(kind);
+  });
+});

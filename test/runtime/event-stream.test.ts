@@ -1,0 +1,235 @@
+/**
+ * `text/event-stream`: the WHATWG parsing rules, table-driven and at every chunk boundary, then a
+ * real node:http server that writes events over time: events arrive as they are sent, leaving the
+ * loop or aborting closes the connection, the call's timeout does not cut a long stream, and one
+ * event cannot grow without bound.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClientCore } from '../../templates/runtime/core.ts';
+import {
+  APIUserAbortError,
+  InvalidResponseError,
+  SDKError,
+} from '../../templates/runtime/errors.ts';
+import {
+  EventParser,
+  readEventStream,
+  type EventStream,
+  type ServerSentEvent,
+} from '../../templates/runtime/streaming.ts';
+
+const event = (data: string, more: Partial<ServerSentEvent> = {}): ServerSentEvent => ({
+  event: 'message',
+  data,
+  id: '',
+  retry: undefined,
+  ...more,
+});
+
+describe('parsing (WHATWG rules)', () => {
+  it.each<[string, string, ServerSentEvent[]]>([
+    ['one event', 'data: hello\n\n', [event('hello')]],
+    ['multi-line data joined with LF', 'data: a\ndata: b\ndata\n\n', [event('a\nb\n')]],
+    ['an event type', 'event: done\ndata: x\n\n', [event('x', { event: 'done' })]],
+    [
+      'the type resets after each event',
+      'event: a\ndata: 1\n\ndata: 2\n\n',
+      [event('1', { event: 'a' }), event('2')],
+    ],
+    [
+      'an id that later events keep',
+      'id: 7\ndata: a\n\ndata: b\n\nid\ndata: c\n\n',
+      [event('a', { id: '7' }), event('b', { id: '7' }), event('c')],
+    ],
+    [
+      'an id with NUL is ignored',
+      'id: 1\ndata: a\n\nid: 2\0\ndata: b\n\n',
+      [event('a', { id: '1' }), event('b', { id: '1' })],
+    ],
+    [
+      'retry in milliseconds, digits only',
+      'retry: 1500\ndata: a\n\nretry: 1.5\ndata: b\n\n',
+      [event('a', { retry: 1500 }), event('b', { retry: 1500 })],
+    ],
+    ['comments are ignored', ': keep-alive\ndata: a\n: more\n\n', [event('a')]],
+    ['a blank line without data dispatches nothing', 'event: x\n\n\ndata: a\n\n', [event('a')]],
+    ['unknown fields are ignored', 'foo: bar\ndata: a\n\n', [event('a')]],
+    ['one leading space is dropped, not two', 'data:  two\ndata:none\n\n', [event(' two\nnone')]],
+    ['a colon in the value stays', 'data: a:b: c\n\n', [event('a:b: c')]],
+    ['CRLF line ends', 'data: a\r\ndata: b\r\n\r\n', [event('a\nb')]],
+    ['CR line ends', 'data: a\rdata: b\r\r', [event('a\nb')]],
+    ['an event the stream ends in the middle of is dropped', 'data: a\n\ndata: b\n', [event('a')]],
+    ['a last CR still ends its line', 'data: a\r\r', [event('a')]],
+    ['field names are case-sensitive', 'Data: a\ndata: b\n\n', [event('b')]],
+  ])('%s', (_name, text, want) => {
+    const whole = new EventParser();
+    expect([...whole.push(text), ...whole.end()]).toEqual(want);
+    // The same events however the text is cut: one character at a time here.
+    const split = new EventParser();
+    const events: ServerSentEvent[] = [];
+    for (const char of text) events.push(...split.push(char));
+    events.push(...split.end());
+    expect(events).toEqual(want);
+  });
+});
+
+/** A server whose handler writes the stream itself, step by step. */
+let server: Server;
+let url: string;
+let handle: (req: IncomingMessage, res: ServerResponse) => void;
+
+beforeAll(async () => {
+  server = createServer((req, res) => handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function open(res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  res.flushHeaders();
+}
+
+function stream(
+  core: ClientCore,
+  options: { signal?: AbortSignal; timeout?: number } = {},
+): Promise<EventStream> {
+  return core.request<EventStream>(
+    { method: 'get', path: '/events', read: readEventStream, accept: 'text/event-stream' },
+    options,
+  );
+}
+
+describe('a real stream', () => {
+  it('gives each event as it arrives, before the server has sent the next', async () => {
+    let sendNext: () => void = () => undefined;
+    handle = (_req, res) => {
+      open(res);
+      let n = 0;
+      sendNext = () => {
+        n++;
+        // An event split across two writes, the second a moment later.
+        res.write(`id: ${n}\ndata: {"n":`);
+        setTimeout(() => res.write(`${n}}\n\n`), 10);
+        if (n === 3) setTimeout(() => res.end(), 20);
+      };
+      sendNext();
+    };
+    const core = new ClientCore({ baseURL: url, token: 't' });
+    const events = await stream(core);
+    const seen: unknown[] = [];
+    for await (const item of events) {
+      seen.push(JSON.parse(item.data));
+      expect(item.id).toBe(String(seen.length));
+      // The server sends the next event only now: had the client waited for the end, this would hang.
+      sendNext();
+    }
+    expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  });
+
+  it('asks for text/event-stream and sends the credential', async () => {
+    let headers: IncomingMessage['headers'] = {};
+    handle = (req, res) => {
+      headers = req.headers;
+      open(res);
+      res.end('data: x\n\n');
+    };
+    const events = await stream(new ClientCore({ baseURL: url, token: 'tk' }));
+    for await (const _ of events) void _;
+    expect(headers['accept']).toBe('text/event-stream');
+    expect(headers['authorization']).toBe('Bearer tk');
+  });
+
+  it('leaving the loop closes the connection', async () => {
+    const closed = new Promise<void>((resolve) => {
+      handle = (req, res) => {
+        open(res);
+        const timer = setInterval(() => res.write('data: tick\n\n'), 5);
+        res.on('close', () => {
+          clearInterval(timer);
+          resolve();
+        });
+      };
+    });
+    const events = await stream(new ClientCore({ baseURL: url }));
+    let count = 0;
+    for await (const _ of events) if (++count === 3) break;
+    await closed;
+    expect(count).toBe(3);
+  });
+
+  it("the call's signal cancels the stream: APIUserAbortError, and the connection closes", async () => {
+    const closed = new Promise<void>((resolve) => {
+      handle = (_req, res) => {
+        open(res);
+        res.write('data: first\n\n');
+        res.on('close', () => resolve());
+      };
+    });
+    const controller = new AbortController();
+    const events = await stream(new ClientCore({ baseURL: url }), { signal: controller.signal });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of events) {
+        seen.push(item.data);
+        setTimeout(() => controller.abort(), 20);
+      }
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['first']);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    await closed;
+  });
+
+  it('cancel() closes it without iterating; a stream is iterated once', async () => {
+    const closed = new Promise<void>((resolve) => {
+      handle = (_req, res) => {
+        open(res);
+        res.on('close', () => resolve());
+      };
+    });
+    const events = await stream(new ClientCore({ baseURL: url }));
+    await events.cancel();
+    await closed;
+    await expect(events[Symbol.asyncIterator]().next()).rejects.toThrow(SDKError);
+  });
+
+  it("the call's timeout covers the wait for the headers, not the stream", async () => {
+    handle = (_req, res) => {
+      open(res);
+      let n = 0;
+      const timer = setInterval(() => {
+        res.write(`data: ${++n}\n\n`);
+        if (n === 4) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 60);
+    };
+    const events = await stream(new ClientCore({ baseURL: url }), { timeout: 100 });
+    const seen: string[] = [];
+    for await (const item of events) seen.push(item.data);
+    expect(seen).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('one event larger than maxResponseSize fails the iteration', async () => {
+    handle = (_req, res) => {
+      open(res);
+      res.write('data: small\n\n');
+      const chunk = `data: ${'x'.repeat(1000)}\n`;
+      const timer = setInterval(() => res.write(chunk), 1);
+      res.on('close', () => clearInterval(timer));
+    };
+    const events = await stream(new ClientCore({ baseURL: url, maxResponseSize: 10_000 }));
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of events) seen.push(item.data);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['small']);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+  });
+});

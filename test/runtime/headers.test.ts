@@ -1,0 +1,195 @@
+/**
+ * Request headers against a real server: header parameters in OpenAPI's `simple` style (arrays
+ * comma-joined, RFC 9110 §5.3), values with CR/LF refused at once (never sent, never retried),
+ * and the User-Agent that names the SDK and the runtime.
+ */
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ClientCore } from '../../templates/runtime/core.ts';
+import { APIConnectionError, SDKError } from '../../templates/runtime/errors.ts';
+import { headerParams } from '../../templates/runtime/internal/headers.ts';
+import { serverRuntime } from '../../templates/runtime/internal/platform.ts';
+import { json, startServer, type SeenRequest, type TestServer } from './server.ts';
+
+const TOKEN = 'sk_test_HEADER_SECRET';
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer(() => json(200, { ok: true }));
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+function only(): SeenRequest {
+  expect(server.requests).toHaveLength(1);
+  return server.requests[0]!;
+}
+
+describe('header parameters (style simple)', () => {
+  it.each<[string, unknown, string | undefined, boolean?]>([
+    ['a string', 'a', 'a'],
+    ['a number', 7, '7'],
+    ['a boolean', false, 'false'],
+    ['an array, comma-joined', ['a', 'b', 'c'], 'a,b,c'],
+    ['an array of numbers', [1, 2], '1,2'],
+    ['an object', { role: 'admin', first: 'Alex' }, 'role,admin,first,Alex'],
+    ['an exploded object', { role: 'admin', first: 'Alex' }, 'role=admin,first=Alex', true],
+    ['a date', new Date('2024-01-02T03:04:05Z'), '2024-01-02T03:04:05.000Z'],
+    ['undefined (left out)', undefined, undefined],
+    ['null (left out)', null, undefined],
+  ])('%s', async (_name, value, want, exploded = false) => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    await core.request({
+      method: 'get',
+      path: '/x',
+      headers: headerParams({ 'X-Values': value }, exploded ? ['X-Values'] : []),
+    });
+    expect(only().headers['x-values']).toBe(want);
+  });
+
+  it('serialises without a server too', () => {
+    expect(headerParams({ A: ['x', 'y'], B: undefined })).toEqual({ A: 'x,y' });
+  });
+});
+
+describe('CR, LF and NUL in headers fail at once', () => {
+  it.each([
+    ['a header parameter', { headers: headerParams({ 'X-Note': 'a\r\nX-Injected: 1' }) }, {}],
+    ['a per-call header', {}, { headers: { 'X-Note': 'line\nbreak' } }],
+    ['an idempotency key', { idempotencyHeader: 'Idempotency-Key' }, { idempotencyKey: 'k\r\n' }],
+    ['a NUL', {}, { headers: { 'X-Note': 'a\0b' } }],
+  ])('in %s: a clear SDKError, nothing sent, no retry', async (_name, request, options) => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN, maxRetries: 3 });
+    const error = await core
+      .request({ method: 'get', path: '/x', ...request }, options)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SDKError);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(
+      /header value has a line break or NUL, which HTTP forbids; nothing was sent/,
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('in an invalid header name', async () => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    await expect(
+      core.request({ method: 'get', path: '/x' }, { headers: { 'Bad Name': 'v' } }),
+    ).rejects.toThrow('"bad name" is not a valid header name.');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('in the token: at construction, without the token in the message, the stack or an inspection', () => {
+    const token = `${TOKEN}\r\nX-Injected: 1`;
+    let error: unknown;
+    try {
+      new ClientCore({ baseURL: server.url, token });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SDKError);
+    expect((error as Error).message).toContain('"authorization" header value has a line break');
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(TOKEN);
+  });
+
+  it('in a default header: at construction', () => {
+    expect(
+      () => new ClientCore({ baseURL: server.url, defaultHeaders: { 'X-A': 'a\nb' } }),
+    ).toThrow(SDKError);
+  });
+});
+
+describe('User-Agent: the SDK and the runtime', () => {
+  it('names both on a server runtime (Node here)', async () => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN, sdk: 'gigs-sdk/1.2.3' });
+    await core.request({ method: 'get', path: '/x' });
+    expect(only().headers['user-agent']).toBe(
+      `gigs-sdk/1.2.3 node/${process.versions.node} (${process.platform}; ${process.arch})`,
+    );
+  });
+
+  it('gives way to a User-Agent of the caller', async () => {
+    const core = new ClientCore({
+      baseURL: server.url,
+      sdk: 'gigs-sdk/1.2.3',
+      defaultHeaders: { 'User-Agent': 'my-app/2' },
+    });
+    await core.request({ method: 'get', path: '/x' });
+    expect(only().headers['user-agent']).toBe('my-app/2');
+  });
+
+  it.each<[string, Record<string, unknown>, string | undefined]>([
+    [
+      'Node 20 (no navigator)',
+      { process: { versions: { node: '20.19.0' }, platform: 'linux', arch: 'x64' } },
+      'node/20.19.0 (linux; x64)',
+    ],
+    [
+      'Node 22 (whose navigator names only the major version)',
+      {
+        navigator: { userAgent: 'Node.js/22' },
+        process: { versions: { node: '22.3.0' }, platform: 'linux', arch: 'arm64' },
+      },
+      'node/22.3.0 (linux; arm64)',
+    ],
+    [
+      'Deno',
+      {
+        navigator: { userAgent: 'Deno/2.1.4' },
+        process: { versions: { node: '20.11.1' }, platform: 'linux', arch: 'x64' },
+      },
+      'Deno/2.1.4 (linux; x64)',
+    ],
+    [
+      'Bun',
+      {
+        navigator: { userAgent: 'Bun/1.1.38' },
+        process: { versions: { node: '22.6.0', bun: '1.1.38' }, platform: 'darwin', arch: 'arm64' },
+      },
+      'Bun/1.1.38 (darwin; arm64)',
+    ],
+    [
+      'Cloudflare Workers',
+      { navigator: { userAgent: 'Cloudflare-Workers' } },
+      'Cloudflare-Workers',
+    ],
+    [
+      'a browser page (no header: it would need a CORS preflight)',
+      { navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' }, document: {} },
+      undefined,
+    ],
+    [
+      'a browser worker',
+      { navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' } },
+      undefined,
+    ],
+    [
+      'a browser page with a process polyfill',
+      { process: { versions: { node: '20' } }, document: {} },
+      undefined,
+    ],
+    ['nothing to tell', {}, undefined],
+  ])('detects %s', (_name, globals, want) => {
+    const saved = new Map<string, PropertyDescriptor | undefined>();
+    const names = ['process', 'navigator', 'document'];
+    for (const name of names) {
+      saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
+      Object.defineProperty(globalThis, name, {
+        value: globals[name],
+        configurable: true,
+        writable: true,
+      });
+    }
+    try {
+      expect(serverRuntime()).toBe(want);
+    } finally {
+      for (const name of names) {
+        const descriptor = saved.get(name);
+        if (descriptor === undefined) delete (globalThis as Record<string, unknown>)[name];
+        else Object.defineProperty(globalThis, name, descriptor);
+      }
+    }
+  });
+});

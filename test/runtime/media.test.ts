@@ -1,0 +1,360 @@
+/**
+ * Every kind of body a spec can declare, against a real node:http server: request bodies (JSON
+ * and `+json`, form, multipart with files, binary from every byte source, text) and success
+ * bodies (JSON, text in its charset, binary as `Blob`, form, multipart, none, `*`/`*`, and the
+ * empty-body rules). Event streams have their own file (event-stream.test.ts).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ClientCore, type APIRequest } from '../../templates/runtime/core.ts';
+import { InvalidResponseError, SDKError } from '../../templates/runtime/errors.ts';
+import { formBody, multipartBody, rawBody } from '../../templates/runtime/internal/body.ts';
+import {
+  readAny,
+  readBlob,
+  readForm,
+  readFormData,
+  readNothing,
+  readText,
+} from '../../templates/runtime/internal/read.ts';
+import { json, startServer, type Reply, type SeenRequest, type TestServer } from './server.ts';
+
+/** Every byte value, twice: anything that decodes bytes as text would change them. */
+const BYTES = new Uint8Array([...Array(256).keys(), ...Array(256).keys()]);
+
+let server: TestServer;
+let reply: (request: SeenRequest) => Reply;
+let core: ClientCore;
+
+beforeAll(async () => {
+  server = await startServer((request) => reply(request));
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  reply = () => json(200, { ok: true });
+  core = new ClientCore({
+    baseURL: server.url,
+    token: 't0k3n',
+    backoff: { initialDelay: 1, maxDelay: 1 },
+  });
+});
+
+function only(): SeenRequest {
+  expect(server.requests).toHaveLength(1);
+  return server.requests[0]!;
+}
+
+function send(request: Omit<APIRequest, 'method' | 'path'>): Promise<unknown> {
+  return core.request({ method: 'post', path: '/in', ...request });
+}
+
+/** The parts of a multipart body as the server received it, by name. */
+function parts(seen: SeenRequest): Map<string, { headers: string; content: Buffer }[]> {
+  const boundary = /boundary=(.+)$/.exec(String(seen.headers['content-type']))?.[1] ?? '';
+  const result = new Map<string, { headers: string; content: Buffer }[]>();
+  let rest = seen.raw;
+  const delimiter = Buffer.from(`--${boundary}`);
+  for (;;) {
+    const start = rest.indexOf(delimiter);
+    if (start === -1) break;
+    rest = rest.subarray(start + delimiter.length);
+    if (rest.subarray(0, 2).toString() === '--') break;
+    const headerEnd = rest.indexOf('\r\n\r\n');
+    const headers = rest.subarray(2, headerEnd).toString();
+    const next = rest.indexOf(delimiter);
+    const content = rest.subarray(headerEnd + 4, next - 2);
+    const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+    result.set(name, [...(result.get(name) ?? []), { headers, content }]);
+  }
+  return result;
+}
+
+describe('request bodies', () => {
+  it.each([
+    ['application/json (the default)', undefined, 'application/json'],
+    ['a +json type', 'application/merge-patch+json', 'application/merge-patch+json'],
+  ])('%s: JSON text with the declared content type', async (_name, contentType, want) => {
+    await send({
+      body: { a: [1, null], b: 'ü' },
+      ...(contentType === undefined ? {} : { contentType }),
+    });
+    expect(only().headers['content-type']).toBe(want);
+    expect(JSON.parse(only().body)).toEqual({ a: [1, null], b: 'ü' });
+  });
+
+  it('form-urlencoded: an object (arrays repeated) or URLSearchParams', async () => {
+    const contentType = 'application/x-www-form-urlencoded';
+    await send({
+      body: { a: 'b c', n: 1, tags: ['x', 'y'], skip: undefined },
+      contentType,
+      encode: formBody,
+    });
+    expect(only().headers['content-type']).toBe(contentType);
+    expect(only().body).toBe('a=b%20c&n=1&tags=x&tags=y');
+    server.requests.length = 0;
+    await send({ body: new URLSearchParams({ q: 'a&b' }), contentType, encode: formBody });
+    expect(only().body).toBe('q=a%26b');
+  });
+
+  it('multipart/form-data: files as files with their bytes intact, values as text, arrays repeated, objects as JSON', async () => {
+    const file = new File([BYTES], 'photo.png', { type: 'image/png' });
+    await send({
+      contentType: 'multipart/form-data',
+      encode: multipartBody,
+      body: {
+        file,
+        blob: new Blob([BYTES]),
+        bytes: BYTES,
+        name: 'Ünïcode',
+        count: 3,
+        flag: true,
+        tags: ['a', 'b'],
+        meta: { k: 'v' },
+        missing: undefined,
+        none: null,
+      },
+    });
+    const seen = only();
+    expect(seen.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    const got = parts(seen);
+    expect([...got.keys()]).toEqual([
+      'file',
+      'blob',
+      'bytes',
+      'name',
+      'count',
+      'flag',
+      'tags',
+      'meta',
+    ]);
+    expect(got.get('file')?.[0]?.headers).toContain('filename="photo.png"');
+    expect(got.get('file')?.[0]?.headers).toContain('Content-Type: image/png');
+    for (const name of ['file', 'blob', 'bytes'])
+      expect(new Uint8Array(got.get(name)?.[0]?.content ?? [])).toEqual(BYTES);
+    expect(got.get('name')?.[0]?.content.toString()).toBe('Ünïcode');
+    expect(got.get('count')?.[0]?.content.toString()).toBe('3');
+    expect(got.get('tags')?.map((part) => part.content.toString())).toEqual(['a', 'b']);
+    expect(got.get('meta')?.[0]?.content.toString()).toBe('{"k":"v"}');
+  });
+
+  it('multipart/form-data: a FormData as it is', async () => {
+    const form = new FormData();
+    form.append('x', 'y');
+    await send({ contentType: 'multipart/form-data', encode: multipartBody, body: form });
+    expect(parts(only()).get('x')?.[0]?.content.toString()).toBe('y');
+  });
+
+  it.each<[string, () => unknown]>([
+    ['a Blob', () => new Blob([BYTES])],
+    ['a Uint8Array', () => BYTES],
+    ['an ArrayBuffer', () => BYTES.slice().buffer],
+    ['a DataView', () => new DataView(BYTES.slice().buffer)],
+    [
+      'a ReadableStream',
+      () =>
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(BYTES.subarray(0, 100));
+            controller.enqueue(BYTES.subarray(100));
+            controller.close();
+          },
+        }),
+    ],
+  ])('binary from %s: the bytes as they are, with the declared type', async (_name, body) => {
+    await send({ body: body(), contentType: 'application/octet-stream', encode: rawBody });
+    expect(only().headers['content-type']).toBe('application/octet-stream');
+    expect(new Uint8Array(only().raw)).toEqual(BYTES);
+  });
+
+  it("a wildcard type (image/*) sends the Blob's own type", async () => {
+    await send({
+      body: new Blob([BYTES], { type: 'image/webp' }),
+      contentType: 'image/*',
+      encode: rawBody,
+    });
+    expect(only().headers['content-type']).toBe('image/webp');
+  });
+
+  it('a text type takes a string as it is', async () => {
+    await send({ body: 'a,b\n1,2\n', contentType: 'text/csv', encode: rawBody });
+    expect(only().headers['content-type']).toBe('text/csv');
+    expect(only().body).toBe('a,b\n1,2\n');
+  });
+
+  it('*/* takes bytes as they are and anything else as JSON', async () => {
+    await send({ body: { a: 1 }, contentType: '*/*', encode: rawBody });
+    expect(only().headers['content-type']).toBe('application/json');
+    expect(only().body).toBe('{"a":1}');
+  });
+
+  it('a stream body is sent once: not retried (it cannot be read twice)', async () => {
+    reply = () => json(503, { message: 'busy' });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(BYTES);
+        controller.close();
+      },
+    });
+    await expect(
+      core.request({
+        method: 'put',
+        path: '/in',
+        body: stream,
+        contentType: 'application/octet-stream',
+        encode: rawBody,
+      }),
+    ).rejects.toMatchObject({ status: 503 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('refuses a value it cannot send as the declared type, before sending', async () => {
+    await expect(
+      send({ body: { a: 1 }, contentType: 'application/octet-stream', encode: rawBody }),
+    ).rejects.toThrow(
+      'Cannot send a object body as application/octet-stream: pass a Blob, File, ArrayBuffer, typed array, ReadableStream or string.',
+    );
+    await expect(
+      send({ body: 'x', contentType: 'multipart/form-data', encode: multipartBody }),
+    ).rejects.toThrow(SDKError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('success bodies', () => {
+  const get = (request: Omit<APIRequest, 'method' | 'path'> = {}) =>
+    core.request({ method: 'get', path: '/out', ...request });
+
+  it.each([
+    'application/json',
+    'application/problem+json',
+    'application/vnd.api+json; charset=utf-8',
+  ])('JSON (%s) is parsed', async (type) => {
+    reply = () => ({ status: 200, headers: { 'content-type': type }, body: '{"a":[1]}' });
+    await expect(get()).resolves.toEqual({ a: [1] });
+  });
+
+  it('text/csv is text, not JSON, and asked for with Accept', async () => {
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': 'text/csv' },
+      body: 'id,name\n1,"a"\n',
+    });
+    await expect(get({ read: readText, accept: 'text/csv' })).resolves.toBe('id,name\n1,"a"\n');
+    expect(only().headers['accept']).toBe('text/csv');
+  });
+
+  it('text is decoded in the charset the response names', async () => {
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': 'text/plain; charset=iso-8859-1' },
+      body: Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+    });
+    await expect(get({ read: readText })).resolves.toBe('café');
+  });
+
+  it.each(['application/pdf', 'image/png', 'application/octet-stream'])(
+    'binary (%s) is a Blob with every byte intact and the content type',
+    async (type) => {
+      reply = () => ({ status: 200, headers: { 'content-type': type }, body: BYTES });
+      const blob = (await get({ read: readBlob })) as Blob;
+      expect(blob).toBeInstanceOf(Blob);
+      expect(blob.type).toBe(type);
+      expect(new Uint8Array(await blob.arrayBuffer())).toEqual(BYTES);
+    },
+  );
+
+  it('form-urlencoded is URLSearchParams', async () => {
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'access_token=abc&scope=a%20b',
+    });
+    const form = (await get({ read: readForm })) as URLSearchParams;
+    expect(Object.fromEntries(form)).toEqual({ access_token: 'abc', scope: 'a b' });
+  });
+
+  it('multipart/form-data is FormData, files as Files', async () => {
+    const form = new FormData();
+    form.append('name', 'x');
+    form.append('file', new File([BYTES], 'a.bin', { type: 'application/octet-stream' }));
+    const encoded = new Response(form);
+    const body = new Uint8Array(await encoded.arrayBuffer());
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+      body,
+    });
+    const got = (await get({ read: readFormData })) as FormData;
+    expect(got.get('name')).toBe('x');
+    const file = got.get('file') as File;
+    expect(file.name).toBe('a.bin');
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(BYTES);
+  });
+
+  it('no body declared: whatever comes is dropped', async () => {
+    reply = () => json(200, { unexpected: true });
+    await expect(get({ read: readNothing, mayBeEmpty: true })).resolves.toBeUndefined();
+  });
+
+  it.each<[string, Reply, unknown]>([
+    ['JSON', json(200, { a: 1 }), { a: 1 }],
+    ['text', { status: 200, headers: { 'content-type': 'text/plain' }, body: 'hi' }, 'hi'],
+    ['no content type (parsed as JSON)', { status: 200, body: '[1]' }, [1]],
+    ['nothing', { status: 200, body: '' }, undefined],
+  ])('*/* (or no 2xx declared): the response decides: %s', async (_name, answer, want) => {
+    reply = () => answer;
+    await expect(get({ read: readAny })).resolves.toEqual(want);
+  });
+
+  it('*/* gives bytes it cannot name as a Blob', async () => {
+    reply = () => ({ status: 200, headers: { 'content-type': 'image/gif' }, body: BYTES });
+    const blob = (await get({ read: readAny })) as Blob;
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(BYTES);
+  });
+});
+
+describe('empty bodies', () => {
+  it('a 200 with an empty body where JSON is declared: InvalidResponseError, not undefined', async () => {
+    reply = () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '' });
+    const error = await core.request({ method: 'get', path: '/p' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      'The server answered 200 with an empty body where the operation declares one.',
+    );
+    expect(only()).toBeDefined();
+  });
+
+  it('a 204 where the operation declares a body: InvalidResponseError', async () => {
+    reply = () => ({ status: 204 });
+    await expect(core.request({ method: 'get', path: '/p' })).rejects.toThrow(
+      'The server answered 204 without a body where the operation declares one.',
+    );
+  });
+
+  it.each<[string, Reply]>([
+    ['a 204', { status: 204 }],
+    ['an empty 200', { status: 200, body: '' }],
+    ['a 205', { status: 205 }],
+  ])(
+    '%s where the operation also declares a response without a body: undefined',
+    async (_name, answer) => {
+      reply = () => answer;
+      await expect(
+        core.request({ method: 'post', path: '/p', mayBeEmpty: true }),
+      ).resolves.toBeUndefined();
+    },
+  );
+
+  it('HEAD has no body by definition', async () => {
+    reply = () => ({ status: 200, headers: { 'content-type': 'application/json' } });
+    await expect(core.request({ method: 'head', path: '/p' })).resolves.toBeUndefined();
+  });
+
+  it('an empty text body is an empty string, an empty binary body an empty Blob', async () => {
+    reply = () => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: '' });
+    await expect(core.request({ method: 'get', path: '/p', read: readText })).resolves.toBe('');
+    reply = () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: '' });
+    const blob = (await core.request({ method: 'get', path: '/p', read: readBlob })) as Blob;
+    expect(blob.size).toBe(0);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * The token never leaks, whatever the server or fetch does with it: echoed into a body that fails
+ * validation (the message and every issue), inside a fetch error's `cause` chain as
+ * `util.inspect` prints it, in the URL of a query credential.
+ */
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ClientCore } from '../../templates/runtime/core.ts';
+import { APIConnectionError, ResponseValidationError } from '../../templates/runtime/errors.ts';
+import type { Logger } from '../../templates/runtime/logger.ts';
+import { ResponseGuards } from '../../templates/runtime/validation.ts';
+import { json, startServer, type Reply, type TestServer } from './server.ts';
+
+const TOKEN = 'sk_test_SECRET_Zq9/x+y';
+let server: TestServer;
+let reply: () => Reply;
+
+beforeAll(async () => {
+  server = await startServer(() => reply());
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+/** A guard in the shape of the generated ones: it reports the value it found. */
+const guards = new ResponseGuards({
+  Thing: (value) => {
+    const status = (value as { status?: unknown }).status;
+    return status === 'active'
+      ? { ok: true }
+      : {
+          ok: false,
+          issues: [{ path: `/status`, expected: '"active"', found: JSON.stringify(status) }],
+        };
+  },
+});
+
+function everything(error: unknown): string {
+  const e = error as Error;
+  return [
+    e.message,
+    String(e),
+    e.stack ?? '',
+    JSON.stringify(e),
+    inspect(e, { depth: 20, showHidden: true }),
+  ].join('\n');
+}
+
+describe('response validation', () => {
+  it("'throw': the token echoed into the body is redacted from the message, the issues and the body", async () => {
+    reply = () => json(200, { status: `Bearer ${TOKEN}` });
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      responseValidation: 'throw',
+      responseGuards: guards,
+    });
+    const error = (await core
+      .request({ method: 'get', path: '/t', responseSchema: 'Thing' })
+      .catch((e: unknown) => e)) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.issues).toEqual([
+      { path: '/status', expected: '"active"', found: '"Bearer [redacted]"' },
+    ]);
+    expect(error.message).toBe(
+      'The response of GET /t does not match Thing: /status: expected "active", found "Bearer [redacted]"',
+    );
+    expect(everything(error)).not.toContain(TOKEN);
+  });
+
+  it("'warn': the log line is redacted", async () => {
+    reply = () => json(200, { status: TOKEN });
+    const lines: string[] = [];
+    const logger: Logger = {
+      error: (m) => lines.push(m),
+      warn: (m) => lines.push(m),
+      info: (m) => lines.push(m),
+      debug: (m) => lines.push(m),
+    };
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      responseValidation: 'warn',
+      responseGuards: guards,
+      logger,
+    });
+    await core.request({ method: 'get', path: '/t', responseSchema: 'Thing' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('found "[redacted]"');
+  });
+});
+
+describe("a fetch error's cause", () => {
+  it('is redacted through the whole chain, as util.inspect shows it', async () => {
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      maxRetries: 0,
+      fetch: () => {
+        throw new TypeError(`Headers.append: "Bearer ${TOKEN}" is an invalid header value.`, {
+          cause: new Error(`deeper: ${TOKEN}`, { cause: new Error(`deepest ${TOKEN}`) }),
+        });
+      },
+    });
+    const error = (await core
+      .request({ method: 'get', path: '/t' })
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(APIConnectionError);
+    const cause = error.cause as Error;
+    expect(cause.name).toBe('TypeError');
+    expect(cause.message).toBe('Headers.append: "Bearer [redacted]" is an invalid header value.');
+    expect((cause.cause as Error).message).toBe('deeper: [redacted]');
+    expect(everything(error)).not.toContain(TOKEN);
+  });
+
+  it('is the original error when it holds no secret (its class and code kept)', async () => {
+    const closed = await startServer(() => json(200, {}));
+    await closed.close();
+    const core = new ClientCore({ baseURL: closed.url, token: TOKEN, maxRetries: 0 });
+    const error = (await core
+      .request({ method: 'get', path: '/t' })
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.cause).toBeInstanceOf(TypeError);
+    expect(((error.cause as Error).cause as { code?: string }).code).toBe('ECONNREFUSED');
+  });
+});
+
+describe('a query credential', () => {
+  it('is redacted, percent-encoded as it is in the URL, from log lines and errors', async () => {
+    reply = () => json(503, { message: `no key ${encodeURIComponent(TOKEN)}` });
+    const lines: string[] = [];
+    const push = (m: string) => void lines.push(m);
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      auth: { in: 'query', name: 'key' },
+      backoff: { initialDelay: 1, maxDelay: 1 },
+      maxRetries: 1,
+      logger: { error: push, warn: push, info: push, debug: push },
+      logLevel: 'debug',
+    });
+    const error = await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e);
+    expect(server.requests[0]?.url).toBe(`/t?key=${encodeURIComponent(TOKEN)}`);
+    expect(lines.join('\n')).toContain('key=[redacted]');
+    expect(lines.join('\n')).not.toContain(encodeURIComponent(TOKEN));
+    expect(everything(error)).not.toContain(encodeURIComponent(TOKEN));
+  });
+});
