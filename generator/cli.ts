@@ -24,8 +24,9 @@ Options:
                            "<client name in kebab-case>-sdk", e.g. gigs-sdk)
   --package-version <v>    package version (default: the spec's info.version)
   --redocly-config <file>  bundle with this redocly.yaml (default: Redocly's built-in defaults)
-  --check                  write nothing; exit 1 and list the files that would be added,
-                           changed or removed
+  --check                  write nothing; exit 1 when the output is out of date, saying
+                           what changed in the API (operations and schemas added, removed,
+                           changed) and which files would be added, changed or removed
   --no-cache               format everything anew instead of reusing prettier's earlier output
                            (kept in node_modules/.cache/gigs-sdk-toolchain/)
   --unsafe-patterns <how>  what the guards do with a pattern that may take super-linear time
@@ -90,7 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   try {
     // Loaded only now, so that --help and usage errors answer at once.
-    const [{ generate }, { describeCheck, isUpToDate }] = await Promise.all([
+    const [{ generate }, { describeOutOfDate, isUpToDate }] = await Promise.all([
       import('./index.ts'),
       import('./write/check.ts'),
     ]);
@@ -105,9 +106,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(`${out}/ is up to date with ${spec}.\n`);
         return 0;
       }
-      process.stderr.write(
-        `${out}/ is out of date with ${spec}; \`${REGENERATE_COMMAND}\` would change:\n${describeCheck(result.check).join('\n')}\n`,
-      );
+      process.stderr.write(describeOutOfDate(result.check, out, spec));
       return 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -25,6 +25,12 @@ export interface GenerateResult {
    * proved the folder up to date without running the pipeline.
    */
   warnings?: { message: string }[];
+  /**
+   * The generated package: its npm name and version, and the name of its client class. Set when
+   * the pipeline ran: always without `check`; with `check`, not when the folder was proven up to
+   * date from its generation record (its package.json then has the same name and version).
+   */
+  package?: { name: string; version: string; clientName: string };
 }
 
 /**
@@ -52,6 +58,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     files: [...result.tree.keys()],
     timings: result.timings,
     warnings: guardsWarnings(result.model.schemas, result.model.specFile, ctx.unsafePatterns),
+    package: {
+      name: result.model.sdk.packageName,
+      version: result.model.sdk.packageVersion,
+      clientName: result.model.sdk.clientName,
+    },
   };
   if (result.check !== undefined) output.check = result.check;
   return output;

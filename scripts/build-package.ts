@@ -1,23 +1,16 @@
 /**
- * Builds the generated package (`generated/` unless told otherwise) into the JavaScript its users
- * install: ESM in `dist/esm/` and CommonJS in `dist/cjs/`, each with its `.d.ts` files, as the
- * package.json's `exports` map expects them.
+ * `npm run build`: builds the generated package (`generated/` unless told otherwise) into the
+ * JavaScript its users install, ESM in `dist/esm/` and CommonJS in `dist/cjs/` with `.d.ts`.
  *
  * Usage: tsx scripts/build-package.ts [--dir generated]
  *
- * Why two folders of `.js` + `.d.ts` rather than `.mjs`/`.cjs` files: `tsc` writes both builds
- * from the same sources without renaming a file or rewriting an import, and every consumer's
- * resolver gets a format it can tell from the nearest package.json (the package's
- * `"type": "module"` for dist/esm, a `{"type": "commonjs"}` marker in dist/cjs). Node 10-style
- * resolution (`main`, `types`) gets the CommonJS build.
- *
- * The build is written into a temporary folder inside the package and swapped in only when both
- * compilations succeeded, so a failed build leaves the previous `dist/` as it was. The output
- * depends only on the sources and the compiler version (no timestamps, no absolute paths).
+ * The build itself is the package's own `build.mjs` (from templates/package/), the same file its
+ * `prepack` script runs when `npm pack` or `npm publish` packs a clean checkout: one
+ * implementation. This command checks that the folder is a generated package, runs that file with
+ * Node, and reports what it built; the build swaps `dist/` in only when both compilations succeed.
  */
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,23 +18,11 @@ import { parseArgs } from 'node:util';
 import { run } from './lib/run.ts';
 
 export const DEFAULT_PACKAGE_DIR = 'generated';
-
-/** The two builds: folder under `dist/`, extra compiler flags, and the module format marker. */
-const BUILDS = [
-  // The package's tsconfig.json as it is: NodeNext in a `"type": "module"` package emits ESM.
-  { folder: 'esm', flags: [], type: undefined },
-  // The same sources as CommonJS. Node 10 resolution maps the sources' `./x.js` imports to
-  // `./x.ts` and reads openapi-fetch's types through its `main`; the emitted `require`s load
-  // its CommonJS build (its `require` condition).
-  {
-    folder: 'cjs',
-    flags: ['--module', 'commonjs', '--moduleResolution', 'node10'],
-    type: 'commonjs',
-  },
-] as const;
+/** The package's build script (generator/emit/package.ts BUILD_SCRIPT_PATH). */
+const BUILD_SCRIPT = 'build.mjs';
 
 export interface BuildPackageOptions {
-  /** The generated package's folder (its package.json and tsconfig.json). */
+  /** The generated package's folder (its package.json, tsconfig.json and build.mjs). */
   dir: string;
 }
 
@@ -59,47 +40,25 @@ export class PackageBuildError extends Error {
 
 export async function buildPackage({ dir }: BuildPackageOptions): Promise<BuildPackageResult> {
   const packageDir = resolve(dir);
-  const pkg = await readPackageJson(packageDir);
-  const tsconfig = join(packageDir, 'tsconfig.json');
-  if (!existsSync(tsconfig)) {
-    throw new PackageBuildError(
-      `${display(tsconfig)} is missing.\nFix: run \`npm run generate\` to write the package again.`,
-    );
-  }
-
-  const distDir = join(packageDir, 'dist');
-  const staging = await mkdtemp(join(packageDir, '.dist.building-'));
-  try {
-    await chmod(staging, 0o755); // mkdtemp makes it owner-only; dist/ is meant to be packed and read
-    // The two compilations are independent: run them side by side, and let both finish before
-    // anything is removed (a tsc still running would write into a deleted folder).
-    const compiled = await Promise.allSettled(
-      BUILDS.map((build) =>
-        compile(packageDir, tsconfig, join(staging, build.folder), build.flags),
-      ),
-    );
-    const failed = compiled.find((result) => result.status === 'rejected');
-    if (failed !== undefined) throw failed.reason;
-    for (const build of BUILDS) {
-      if (build.type !== undefined)
-        await writeFile(
-          join(staging, build.folder, 'package.json'),
-          `${JSON.stringify({ type: build.type })}\n`,
-        );
+  await readPackageJson(packageDir);
+  for (const file of ['tsconfig.json', BUILD_SCRIPT]) {
+    if (!existsSync(join(packageDir, file))) {
+      throw new PackageBuildError(
+        `${display(join(packageDir, file))} is missing.\nFix: run \`npm run generate\` to write the package again.`,
+      );
     }
-    await assertEntryPoints(pkg, packageDir, staging);
-    await replaceFolder(distDir, staging);
-  } finally {
-    await rm(staging, { recursive: true, force: true });
   }
+  const result = await run(process.execPath, [BUILD_SCRIPT], { cwd: packageDir });
+  if (result.code !== 0) {
+    throw new PackageBuildError(
+      `building ${display(packageDir)} failed:\n${result.output.trimEnd().replace(/^error: /, '')}`,
+    );
+  }
+  const distDir = join(packageDir, 'dist');
   return { distDir, files: await listFiles(distDir) };
 }
 
 interface PackageJson {
-  name?: string;
-  main?: string;
-  types?: string;
-  exports?: unknown;
   'x-generated'?: unknown;
 }
 
@@ -119,66 +78,6 @@ async function readPackageJson(packageDir: string): Promise<PackageJson> {
     );
   }
   return pkg;
-}
-
-const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-
-async function compile(
-  packageDir: string,
-  tsconfig: string,
-  outDir: string,
-  flags: readonly string[],
-): Promise<void> {
-  const args = [TSC, '--project', tsconfig, '--outDir', outDir, '--pretty', 'false', ...flags];
-  const result = await run(process.execPath, args, { cwd: packageDir });
-  if (result.code !== 0) {
-    throw new PackageBuildError(
-      `tsc failed building ${display(packageDir)} into ${relative(packageDir, outDir)} (${['tsc', ...args.slice(1)].join(' ')}):\n` +
-        `${result.output.trimEnd()}\n` +
-        'Fix: the generated sources do not compile; run `npm run generate` so they match the generator, and fix the generator if they still fail.',
-    );
-  }
-}
-
-/** Every file that package.json's `main`, `types` and `exports` name under dist/ must have been built. */
-async function assertEntryPoints(
-  pkg: PackageJson,
-  packageDir: string,
-  staging: string,
-): Promise<void> {
-  const targets = new Set<string>();
-  const collect = (value: unknown): void => {
-    if (typeof value === 'string') targets.add(value);
-    else if (typeof value === 'object' && value !== null)
-      for (const inner of Object.values(value)) collect(inner);
-  };
-  collect([pkg.main, pkg.types, pkg.exports]);
-  const missing: string[] = [];
-  for (const target of [...targets].sort()) {
-    const match = /^\.\/dist\/(.+)$/.exec(target);
-    if (match === null) continue;
-    if (!(await stat(join(staging, match[1]!)).catch(() => undefined))?.isFile())
-      missing.push(target);
-  }
-  if (missing.length > 0) {
-    throw new PackageBuildError(
-      `${display(join(packageDir, 'package.json'))} names files the build did not produce: ${missing.join(', ')}.\n` +
-        'Fix: templates/package/package.json.tmpl and scripts/build-package.ts disagree on the dist/ layout; change them together.',
-    );
-  }
-}
-
-/** Moves `staging` to `target`, restoring the previous `target` if the move fails. */
-async function replaceFolder(target: string, staging: string): Promise<void> {
-  const previous = existsSync(target) ? `${staging}.previous` : undefined;
-  if (previous !== undefined) await rename(target, previous);
-  try {
-    await rename(staging, target);
-  } catch (error) {
-    if (previous !== undefined) await rename(previous, target);
-    throw error;
-  }
-  if (previous !== undefined) await rm(previous, { recursive: true, force: true });
 }
 
 async function listFiles(root: string): Promise<string[]> {

@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 
 import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
 import { addCodeSamples, CodeSamplesError, loadModel } from './lib/code-samples.ts';
+import { addReleaseNotes, DEFAULT_PACKAGE_DIR, readReleaseNotes } from './lib/docs-release.ts';
 import { DocsPageError, finishPage } from './lib/docs-page.ts';
 import { sanitizeForDocs } from './lib/docs-sanitize.ts';
 import { run } from './lib/run.ts';
@@ -76,6 +77,8 @@ export interface BuildDocsOptions {
   spec: string;
   /** The folder to (re)create with the site; its parent folders are created as needed. */
   outDir: string;
+  /** The generated package whose version and changelog the site shows. Default `generated`. */
+  packageDir?: string;
 }
 
 export interface BuildDocsResult {
@@ -89,7 +92,11 @@ export class DocsBuildError extends Error {
 }
 
 /** Builds the docs site for `spec` into `outDir` (replacing a previous build there). */
-export async function buildDocs({ spec, outDir }: BuildDocsOptions): Promise<BuildDocsResult> {
+export async function buildDocs({
+  spec,
+  outDir,
+  packageDir = DEFAULT_PACKAGE_DIR,
+}: BuildDocsOptions): Promise<BuildDocsResult> {
   const specFile = resolve(spec);
   const target = resolve(outDir);
   await assertSpecFile(specFile);
@@ -104,8 +111,10 @@ export async function buildDocs({ spec, outDir }: BuildDocsOptions): Promise<Bui
     await bundleSpec(specFile, bundled);
     const document = JSON.parse(await readFile(bundled, 'utf8')) as unknown;
     const title = pageTitle(document, specFile);
-    // Untrusted HTML and links of the spec are made safe here (Redoc's `sanitize` breaks
-    // build-docs in this Redocly CLI): lib/docs-sanitize.ts.
+    const notes = await readReleaseNotes(resolve(packageDir));
+    if (notes !== undefined && isRecord(document)) addReleaseNotes(document, notes);
+    // Untrusted HTML and links of the spec (and of the changelog, made from it) are made safe
+    // here (Redoc's `sanitize` breaks build-docs in this Redocly CLI): lib/docs-sanitize.ts.
     sanitizeForDocs(document);
     await withCodeSamples(document, specFile, bundled);
     await renderPage(bundled, join(staging, 'index.html'), title, specFile);

@@ -33,7 +33,15 @@ async function until(what: string, predicate: () => boolean | Promise<boolean>, 
   }
 }
 
-const generatedTypes = () => readFile(join(work, 'generated/src/types.ts'), 'utf8');
+/**
+ * generated/src/types.ts, or '' while the dev loop swaps the new tree in (the folder is renamed
+ * away and back, write/tree.ts: a reader between the two renames finds no file).
+ */
+const generatedTypes = () =>
+  readFile(join(work, 'generated/src/types.ts'), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
 const text = async (selector: string) => (await page.locator(selector).textContent()) ?? '';
 /** Waits until the element's text contains `expected` (the page updates itself). */
 const pageShows = (selector: string, expected: string) =>

@@ -270,6 +270,25 @@ describe('docs site (scripts/docs.ts)', () => {
     expect(png.byteLength).toBeGreaterThan(20_000);
   });
 
+  it('shows the SDK package, its version and its changelog (from generated/)', async () => {
+    const generated = join(dirname(SPEC), '../generated');
+    const pkg = JSON.parse(await readFile(join(generated, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
+    const latest = /^## (.+)$/m.exec(await readFile(join(generated, 'CHANGELOG.md'), 'utf8'))?.[1];
+    await page.goto(server.url, { waitUntil: 'load' });
+    const redoc = page.locator('#redoc');
+    await redoc
+      .getByText(`npm install ${pkg.name}@${pkg.version}`)
+      .first()
+      .waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS });
+    // Redoc makes the description's headings sections with deep links, listed in the sidebar.
+    expect(await redoc.locator('a[href="#/section/changelog"]').count()).toBeGreaterThan(0);
+    expect(latest).toBeDefined();
+    expect(await redoc.getByText(latest!, { exact: true }).first().isVisible()).toBe(true);
+  });
+
   it('makes every sidebar link a hash link that opens in a new tab from a plain static server, at its section', async () => {
     await page.goto(server.url, { waitUntil: 'load' });
     const menu = page.locator('#redoc [data-component-name="Menu/MenuItem"] > a');

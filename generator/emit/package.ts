@@ -1,10 +1,13 @@
 /**
- * The package around the sources: package.json and tsconfig.json from templates/package/,
- * openapi.json (the bundled spec, key order as in the spec) and README.md (readme.ts).
+ * The package around the sources: package.json, tsconfig.json and build.mjs from
+ * templates/package/, openapi.json (the bundled spec, key order as in the spec) and README.md
+ * (readme.ts).
  *
  * The package ships ESM and CommonJS builds side by side (`dist/esm`, `dist/cjs`, each with its
- * `.d.ts`), built by the toolchain's `npm run build` (scripts/build-package.ts); package.json
- * maps them with `import`/`require` conditions, each with its own `types`.
+ * `.d.ts`); package.json maps them with `import`/`require` conditions, each with its own `types`.
+ * The package builds itself: build.mjs, run by its `build` and `prepack` scripts with its
+ * `typescript` devDependency, so `npm pack` and `npm publish` of a clean checkout ship `dist/`.
+ * The toolchain's `npm run build` (scripts/build-package.ts) runs the same file.
  */
 import { readFileSync } from 'node:fs';
 import { generatedNotice } from '../header.ts';
@@ -17,12 +20,14 @@ import type { EmittedTextFile } from './types.ts';
 export const PACKAGE_JSON_PATH = 'package.json';
 export const TSCONFIG_PATH = 'tsconfig.json';
 export const OPENAPI_JSON_PATH = 'openapi.json';
+export const BUILD_SCRIPT_PATH = 'build.mjs';
 
 /** Package files; `format: false` marks the ones written exactly as emitted (see readme-examples.ts). */
 export function emitPackageFiles(model: ApiModel): (EmittedTextFile & { format?: boolean })[] {
   return [
     emitPackageJson(model),
     emitTsconfig(),
+    { path: BUILD_SCRIPT_PATH, text: readTemplate('package/build.mjs') },
     { ...emitOpenapiJson(model), format: false },
     { ...emitReadme(model), format: false },
   ];
@@ -41,12 +46,12 @@ export function emitPackageJson(model: ApiModel): EmittedTextFile {
       license: json(model.sdk.license),
       repository: json(model.sdk.repository),
       dependencies: json(packageDependencies(model)),
-      mswRange: json(mswRange()),
-      generated: json({
-        notice: generatedNotice(model),
-        spec: model.specFile,
-        sha256: model.specHash,
-      }),
+      typescriptVersion: json(toolchainVersion('devDependencies', 'typescript')),
+      mswVersion: json(toolchainVersion('devDependencies', 'msw')),
+      mswRange: json(`^${toolchainVersion('devDependencies', 'msw')}`),
+      // No hash or anything else that changes with every spec edit: package.json changes only
+      // when the package's own metadata does (see header.ts).
+      generated: json({ notice: generatedNotice(model), spec: model.specFile }),
     },
     'package.json.tmpl',
   );
@@ -70,43 +75,32 @@ export function emitOpenapiJson(model: Pick<ApiModel, 'bundled'>): EmittedTextFi
 }
 
 /**
- * The msw versions the testing kit (`<package>/testing`) works with: the major version the
- * toolchain pins and tests with, from that version on (`^2.15.0`). An optional peer dependency:
- * only projects that import the kit install it, and the client never loads it.
+ * The version of a package the toolchain itself uses and tests with (openapi-fetch at run time;
+ * typescript and msw, the testing kit's optional peer, for the package's own build): what we test
+ * is what ships. msw is pinned exactly there; the package accepts `^` that version as its peer
+ * (only projects that import `<package>/testing` install it, and the client never loads it).
  */
-function mswRange(): string {
-  const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    devDependencies?: Record<string, string>;
-  };
-  const version = root.devDependencies?.['msw'];
-  if (version === undefined || !/^\d+\.\d+\.\d+$/.test(version))
-    throw new Error(
-      'package.json of the toolchain must pin msw (exact version) in devDependencies',
-    );
-  return `^${version}`;
-}
-
-/**
- * The package's dependencies: openapi-fetch, and re2js when its guards run a pattern on it (one
- * that could take super-linear time on RegExp, emit/guards/patterns.ts). Each at the version the
- * toolchain itself uses and tests with: what we test is what ships.
- */
-function packageDependencies(model: ApiModel): Record<string, string> {
+function toolchainVersion(field: 'dependencies' | 'devDependencies', name: string): string {
   const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     dependencies?: Record<string, string>;
     devDependencies?: Record<string, string>;
   };
-  const version = (name: string, from: Record<string, string> | undefined): string => {
-    const found = from?.[name];
-    if (found === undefined)
-      throw new Error(`package.json of the toolchain must list ${name} at an exact version`);
-    return found;
-  };
+  const version = root[field]?.[name];
+  if (version === undefined)
+    throw new Error(`package.json of the toolchain must list ${name} in ${field}`);
+  return version;
+}
+
+/**
+ * The package's dependencies: openapi-fetch, and re2js when its guards run a pattern on it (one
+ * that could take super-linear time on RegExp, emit/guards/patterns.ts).
+ */
+function packageDependencies(model: ApiModel): Record<string, string> {
   const dependencies: Record<string, string> = {
-    'openapi-fetch': version('openapi-fetch', root.dependencies),
+    'openapi-fetch': toolchainVersion('dependencies', 'openapi-fetch'),
   };
   if (usesRe2js(model.schemas, model.sdk.unsafePatterns ?? 're2js')) {
-    dependencies.re2js = version('re2js', root.devDependencies);
+    dependencies.re2js = toolchainVersion('devDependencies', 're2js');
   }
   return dependencies;
 }

@@ -18,6 +18,7 @@ import { assertNoCredentials } from './credentials.ts';
 import { isRecord } from './pointer.ts';
 import { assertNoSelfContainingSchemas } from './cycles.ts';
 import { assertReadableShapes } from './shape.ts';
+import { assertOpenApiStructure } from './structure.ts';
 import { bundleError, bundleProblemError, loadError } from './problems.ts';
 import { SpecResolver } from './resolver.ts';
 
@@ -64,6 +65,7 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
 
   const document = result.bundle.parsed as Record<string, unknown>;
   assertNoCredentials(document, ctx.specDisplay);
+  assertOpenApiStructure(document, ctx.specDisplay);
   assertReadableShapes(document, ctx.specDisplay);
   assertNoSelfContainingSchemas(document, ctx.specDisplay);
   const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');

@@ -7,6 +7,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from './pointer.ts';
+import { describe } from './structure.ts';
 
 const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
 const COMPOSITIONS = new Set(['allOf', 'anyOf', 'oneOf']);
@@ -69,10 +70,4 @@ function pointsAtDocument(ref: string): boolean {
       .split('/')
       .every((segment) => segment === '')
   );
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return `${typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`}`;
 }

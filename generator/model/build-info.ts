@@ -89,7 +89,13 @@ export function buildSdkSettings(
     clientName,
     envPrefix,
     packageName,
-    packageVersion: packageVersion(info.version, overrides.packageVersion),
+    packageVersion: packageVersion(
+      info.version,
+      overrides.packageVersion ?? versionField(ext, file),
+      overrides.packageVersion === undefined
+        ? { file, pointer: '#/x-sdk/packageVersion' }
+        : { file: '--package-version' },
+    ),
   };
 }
 
@@ -97,16 +103,21 @@ const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 /**
- * npm needs a semantic version. The caller's must be one; `info.version` is used when it is one,
- * else it becomes a prerelease of 0.0.0 (`2022-11-28` → `0.0.0-2022-11-28`).
+ * npm needs a semantic version. The caller's (`--package-version`) or the spec's root
+ * `x-sdk.packageVersion` (which `npm run release` writes) must be one; else `info.version` is used
+ * when it is one, and otherwise becomes a prerelease of 0.0.0 (`2022-11-28` → `0.0.0-2022-11-28`).
  */
-function packageVersion(specVersion: string, given: string | undefined): string {
+function packageVersion(
+  specVersion: string,
+  given: string | undefined,
+  source: { file: string; pointer?: string },
+): string {
   if (given !== undefined) {
     if (!SEMVER.test(given)) {
       throw new GeneratorError(
         `${JSON.stringify(given)} is not a semantic version`,
-        { file: '--package-version' },
-        'pass a version like 1.2.3',
+        source,
+        'use a version like 1.2.3',
       );
     }
     return given;
@@ -114,6 +125,11 @@ function packageVersion(specVersion: string, given: string | undefined): string 
   if (SEMVER.test(specVersion)) return specVersion;
   const tag = specVersion.replace(/[^0-9A-Za-z-]+/g, '-').replace(/^-+|-+$/g, '');
   return tag === '' ? '0.0.0' : `0.0.0-${tag}`;
+}
+
+/** `x-sdk.packageVersion`: the SDK's version, kept apart from the API description's `info.version`. */
+function versionField(ext: Record<string, unknown>, file: string): string | undefined {
+  return stringField(ext, 'packageVersion', file);
 }
 
 function stringField(ext: Record<string, unknown>, key: string, file: string): string | undefined {

@@ -1,9 +1,16 @@
 /**
  * `--check`: compares the rendered tree with the output folder without writing anything. Only the
  * generator's own files take part (owned.ts): `node_modules/` or `dist/` never make it fail.
+ *
+ * Besides the files, it says what changed in the API: the bundled spec the package ships
+ * (`openapi.json`) is the spec the folder was generated from, so comparing it with the new one
+ * gives the operations and schemas added, removed and changed (api-changes.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { REGENERATE_COMMAND } from '../context.ts';
+import { OPENAPI_JSON_PATH } from '../emit/package.ts';
+import { apiChanges, describeApiChanges, type ApiChange } from './api-changes.ts';
 import { ownedEntries, ownedFiles } from './owned.ts';
 import type { RenderedTree } from './render.ts';
 
@@ -14,6 +21,11 @@ export interface CheckResult {
   changed: string[];
   /** Owned files the generator would remove. */
   removed: string[];
+  /**
+   * The API changes between the spec the folder was generated from and the spec now; empty when
+   * the API is the same, undefined when the folder has no readable `openapi.json` to compare with.
+   */
+  api?: ApiChange[];
 }
 
 export async function checkTree(outDir: string, tree: RenderedTree): Promise<CheckResult> {
@@ -24,7 +36,25 @@ export async function checkTree(outDir: string, tree: RenderedTree): Promise<Che
     else if ((await readFile(join(outDir, path), 'utf8')) !== text) result.changed.push(path);
   }
   result.removed = [...onDisk].filter((path) => !tree.has(path));
+  const api = await compareBundledSpecs(outDir, tree);
+  if (api !== undefined) result.api = api;
   return result;
+}
+
+/** The API changes from `<outDir>/openapi.json` to the one in `tree`; undefined when either is missing or not JSON. */
+async function compareBundledSpecs(
+  outDir: string,
+  tree: RenderedTree,
+): Promise<ApiChange[] | undefined> {
+  const next = tree.get(OPENAPI_JSON_PATH);
+  const previous = await readFile(join(outDir, OPENAPI_JSON_PATH), 'utf8').catch(() => undefined);
+  if (next === undefined || previous === undefined) return undefined;
+  if (next === previous) return [];
+  try {
+    return apiChanges(JSON.parse(previous), JSON.parse(next));
+  } catch {
+    return undefined;
+  }
 }
 
 export function isUpToDate(result: CheckResult): boolean {
@@ -40,4 +70,23 @@ export function describeCheck(result: CheckResult): string[] {
   ]
     .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
     .map(([what, path]) => `  ${what.padEnd(8)}${path}`);
+}
+
+/**
+ * The whole report of an out-of-date folder: the API changes first (or why there are none), then
+ * the files. `out` and `spec` are the folder and spec as the user named them.
+ */
+export function describeOutOfDate(result: CheckResult, out: string, spec: string): string {
+  const lines: string[] = [`${out}/ is out of date with ${spec}.`];
+  if (result.api === undefined) {
+    lines.push(`API changes: unknown (${out}/${OPENAPI_JSON_PATH} is missing or not JSON).`);
+  } else if (result.api.length === 0) {
+    lines.push(
+      `API changes: none. The spec is the one ${out}/ was generated from: the files differ because the generator changed or they were edited by hand.`,
+    );
+  } else {
+    lines.push(`API changes since ${out}/ was generated:`, ...describeApiChanges(result.api));
+  }
+  lines.push(`Files \`${REGENERATE_COMMAND}\` would change:`, ...describeCheck(result));
+  return `${lines.join('\n')}\n`;
 }

@@ -181,6 +181,70 @@ const cases: [string, Case][] = [
       fix: /point at the component meant/,
     },
   ]),
+  ...(
+    [
+      // [what, the operation's YAML under get, pointer, object named in the message]
+      [
+        'a response that is a boolean',
+        'responses: {200: true}',
+        '/responses/200',
+        'a Response Object, not the boolean true',
+      ],
+      [
+        'content that is a string',
+        'responses: {200: {description: ok, content: json}}',
+        '/responses/200/content',
+        'a map (an object of named entries), not the string "json"',
+      ],
+      [
+        'a media type that is a list',
+        'responses: {200: {description: ok, content: {application/json: []}}}',
+        '/responses/200/content/application~1json',
+        'a Media Type Object, not a list',
+      ],
+      [
+        'parameters that are an object',
+        'parameters: {a: 1}\n      responses: {}',
+        '/parameters',
+        'a list, not an object',
+      ],
+      [
+        'a parameter that is a number',
+        'parameters: [5]\n      responses: {}',
+        '/parameters/0',
+        'a Parameter Object, not the number 5',
+      ],
+      [
+        'a request body that is null',
+        'requestBody: null\n      responses: {}',
+        '/requestBody',
+        'a Request Body Object, not null',
+      ],
+      [
+        'response headers that are a list',
+        'responses: {200: {description: ok, headers: [a]}}',
+        '/responses/200/headers',
+        'a map (an object of named entries), not a list',
+      ],
+    ] as const
+  ).map(([what, yaml, at, problem]): [string, Case] => [
+    `${what} (found by the fuzz test: the model read it as an object)`,
+    {
+      files: { 'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      ${yaml}\n` },
+      problem: new RegExp(`this must be ${problem.replace(/[()\[\]]/g, '\\$&')}`),
+      pointer: `#/paths/~1a/get${at}`,
+      fix: /^write a/,
+    },
+  ]),
+  [
+    'a path item that is a string',
+    {
+      files: { 'a.yaml': `${HEAD}paths:\n  /a: get\n` },
+      problem: /this must be a Path Item Object, not the string "get"/,
+      pointer: '#/paths/~1a',
+      fix: /or a `\$ref` to one/,
+    },
+  ],
   [
     'an allOf member that is not a schema object (found by the fuzz test)',
     {

@@ -37,14 +37,16 @@ describe('--check', () => {
     const result = runScript(CLI, ['--check', '--out', out]);
 
     expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/sdk\/ is out of date with spec\/openapi\.yaml\.\n/);
+    // The spec is the one the folder was generated from: the report says so before the files.
     expect(result.stderr).toMatch(
-      /sdk\/ is out of date with spec\/openapi\.yaml; `npm run generate` would change:/,
+      /\nAPI changes: none\. .*edited by hand\.\nFiles `npm run generate` would change:\n/,
     );
     expect(result.stderr).toContain('  added   README.md\n');
     expect(result.stderr).toContain('  removed src/extra.ts\n');
     expect(result.stderr).toContain('  changed src/types.ts\n');
     expect(result.stderr).not.toMatch(/node_modules|dist/);
-    expect(result.stderr.trim().split('\n')).toHaveLength(4);
+    expect(result.stderr.trim().split('\n')).toHaveLength(6);
     expect(await snapshotTree(out)).toEqual(before);
   });
 

@@ -316,7 +316,9 @@ console.log(JSON.stringify({ calls, pwned: globalThis.__pwned ?? null }));
       string,
       unknown
     >;
-    expect(pkg.scripts).toBeUndefined();
+    // The package's only scripts are the toolchain's own build (templates/package/build.mjs):
+    // spec text cannot add or change one.
+    expect(pkg.scripts).toEqual({ build: 'node build.mjs', prepack: 'node build.mjs' });
     expect(pkg.name).toBe('evil-sdk');
     expect(pkg.description).toContain(P);
   });

@@ -82,10 +82,16 @@ describe('the packed tarball', () => {
     ]);
   });
 
-  it("holds only the builds, the spec, the README, package.json and the testing kit's stub", () => {
+  it("holds only the builds, the spec, the README, the changelog, package.json and the testing kit's stub", () => {
     const outside = packed.tarballFiles.filter((file) => !/^dist\/(esm|cjs)\//.test(file));
     // testing/package.json leads `<package>/testing` to the build where `exports` is ignored (node10).
-    expect(outside).toEqual(['README.md', 'openapi.json', 'package.json', 'testing/package.json']);
+    expect(outside).toEqual([
+      'CHANGELOG.md',
+      'README.md',
+      'openapi.json',
+      'package.json',
+      'testing/package.json',
+    ]);
     for (const format of ['esm', 'cjs']) {
       const built = packed.tarballFiles.filter((file) => file.startsWith(`dist/${format}/`));
       const js = built.filter((file) => file.endsWith('.js')).map((file) => file.slice(0, -3));
@@ -122,8 +128,13 @@ describe('the packed tarball', () => {
       dependencies: { 'openapi-fetch': root.dependencies['openapi-fetch'] },
     });
     expect(Object.keys(pkg.dependencies as object)).toEqual(['openapi-fetch']);
-    expect(pkg).not.toHaveProperty('devDependencies');
-    expect(pkg).not.toHaveProperty('scripts');
+    // The package builds itself before packing (prepack) with its TypeScript devDependency;
+    // installing it runs nothing (no install, postinstall or prepare script).
+    expect(pkg.devDependencies).toEqual({
+      msw: expect.any(String) as unknown,
+      typescript: expect.any(String) as unknown,
+    });
+    expect(pkg.scripts).toEqual({ build: 'node build.mjs', prepack: 'node build.mjs' });
     const cjsMarker = JSON.parse(
       await readFile(join(packed.packageDir, 'dist/cjs/package.json'), 'utf8'),
     ) as unknown;

@@ -1,7 +1,7 @@
 /**
  * The generated package as a user gets it, made once per test run and shared by every test file
  * of test/package/: generated/ is copied to a temporary folder (the working tree is never
- * touched), built with scripts/build-package.ts, packed with `npm pack`, and the tarball is
+ * touched), packed with `npm pack` (whose prepack script builds dist/), and the tarball is
  * installed with `npm install <tarball>` into a fresh consumer folder with its own package.json,
  * outside the repository (so nothing resolves from the toolchain's node_modules by accident).
  *
@@ -14,7 +14,6 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildPackage } from '../../../scripts/build-package.ts';
 import { run } from '../../../scripts/lib/run.ts';
 import { ROOT } from '../../helpers/spec.ts';
 
@@ -118,7 +117,7 @@ async function prepare(runDir: string): Promise<PackedPackage> {
   });
   // tsc resolves openapi-fetch's types from the toolchain's node_modules, as in generated/.
   await symlink(join(ROOT, 'node_modules'), join(packageDir, 'node_modules'), 'dir');
-  await buildPackage({ dir: packageDir });
+  // `npm pack` builds dist/ first: the package's prepack script runs its build.mjs.
 
   const packDir = join(runDir, 'pack');
   await mkdir(packDir);

@@ -1,0 +1,117 @@
+/**
+ * The OpenAPI objects the steps after loading read, each where the OpenAPI Specification (3.0 and
+ * 3.1, §4.8) puts it: a Path Item under `paths`, an Operation under a method, Response Objects
+ * under `responses`, Media Type Objects under `content`, and the maps and lists that hold them.
+ * The bundler resolves `$ref`s without checking what they stand in for, so `responses: {200:
+ * true}` or `content: 'json'` reached the model as TypeErrors (found by the fuzz test). Each is a
+ * GeneratorError at its place now, naming the object that belongs there.
+ *
+ * Only the shape of containers is checked (object, map, list), not their fields: a spec with an
+ * unknown field or a wrongly typed description still generates (`redocly lint` reports those).
+ * Redocly's `struct` rule would check all of it, but it also refuses harmless deviations real
+ * public specs have (a code sample's `source` as an object, a 3.0 numeric `exclusiveMinimum`)
+ * and takes a second on a large spec.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import { isRecord } from './pointer.ts';
+
+/** What belongs at a place: an object with known fields, a map of one kind, a list of one kind. */
+type Shape =
+  | { object: string; fields?: () => Record<string, Shape>; orBoolean?: true }
+  | { map: () => Shape }
+  | { list: () => Shape };
+
+const SCHEMA: Shape = { object: 'Schema Object', orBoolean: true };
+const MEDIA_TYPE: Shape = { object: 'Media Type Object', fields: () => ({ schema: SCHEMA }) };
+const CONTENT: Shape = { map: () => MEDIA_TYPE };
+const HEADER: Shape = {
+  object: 'Header Object',
+  fields: () => ({ schema: SCHEMA, content: CONTENT }),
+};
+const PARAMETER: Shape = {
+  object: 'Parameter Object',
+  fields: () => ({ schema: SCHEMA, content: CONTENT }),
+};
+const REQUEST_BODY: Shape = { object: 'Request Body Object', fields: () => ({ content: CONTENT }) };
+const RESPONSE: Shape = {
+  object: 'Response Object',
+  fields: () => ({ content: CONTENT, headers: { map: () => HEADER } }),
+};
+const OPERATION: Shape = {
+  object: 'Operation Object',
+  fields: () => ({
+    parameters: { list: () => PARAMETER },
+    requestBody: REQUEST_BODY,
+    responses: { map: () => RESPONSE },
+    callbacks: { map: () => ({ map: () => PATH_ITEM }) },
+  }),
+};
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const PATH_ITEM: Shape = {
+  object: 'Path Item Object',
+  fields: () => ({
+    parameters: { list: () => PARAMETER },
+    ...Object.fromEntries(METHODS.map((method) => [method, OPERATION])),
+  }),
+};
+const COMPONENTS: Shape = {
+  object: 'Components Object',
+  fields: () => ({
+    schemas: { map: () => SCHEMA },
+    responses: { map: () => RESPONSE },
+    parameters: { map: () => PARAMETER },
+    requestBodies: { map: () => REQUEST_BODY },
+    headers: { map: () => HEADER },
+    securitySchemes: { map: () => ({ object: 'Security Scheme Object' }) },
+    pathItems: { map: () => PATH_ITEM },
+  }),
+};
+const DOCUMENT: Shape = {
+  object: 'OpenAPI Object',
+  fields: () => ({
+    paths: { map: () => PATH_ITEM },
+    webhooks: { map: () => PATH_ITEM },
+    components: COMPONENTS,
+  }),
+};
+
+/** Throws a GeneratorError at the first place whose value is not the container OpenAPI puts there. */
+export function assertOpenApiStructure(document: Record<string, unknown>, file: string): void {
+  const stack: [unknown, Shape, string][] = [[document, DOCUMENT, '#']];
+  while (stack.length > 0) {
+    const [value, shape, pointer] = stack.pop()!;
+    if ('list' in shape) {
+      if (!Array.isArray(value)) throw wrong(value, 'a list', pointer, file);
+      value.forEach((item, index) => stack.push([item, shape.list(), joinPointer(pointer, index)]));
+    } else if ('map' in shape) {
+      if (!isRecord(value)) throw wrong(value, 'a map (an object of named entries)', pointer, file);
+      if (typeof value.$ref === 'string') continue; // a referenced Callback Object
+      for (const [key, entry] of Object.entries(value))
+        if (!key.startsWith('x-')) stack.push([entry, shape.map(), joinPointer(pointer, key)]);
+    } else {
+      if (shape.orBoolean === true && typeof value === 'boolean') continue;
+      if (!isRecord(value)) throw wrong(value, `a ${shape.object}`, pointer, file);
+      // A reference stands in for the object; the place it points at is checked where it is.
+      if (typeof value.$ref === 'string' || shape.fields === undefined) continue;
+      for (const [key, field] of Object.entries(shape.fields()))
+        if (value[key] !== undefined) stack.push([value[key], field, joinPointer(pointer, key)]);
+    }
+  }
+}
+
+function wrong(value: unknown, expected: string, pointer: string, file: string): GeneratorError {
+  return new GeneratorError(
+    `this must be ${expected}, not ${describe(value)}`,
+    { file, pointer },
+    expected.startsWith('a map') || expected === 'a list'
+      ? `write ${expected} here`
+      : `write ${expected} here, or a \`$ref\` to one`,
+  );
+}
+
+/** How a JSON value reads in a message: `null`, `a list`, `an object`, `the boolean true`. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return `${typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`}`;
+}

@@ -1,0 +1,179 @@
+/**
+ * What changed between two bundled OpenAPI documents, in the API's own terms: operations (by
+ * method and path) and components (schemas, parameters, responses, …) added, removed or changed,
+ * plus the document's other top-level sections (`info`, `servers`, `security`, extensions).
+ *
+ * `--check` prints this before the file list, so a reviewer reads "schema Plan changed: property
+ * `nickname` added" before "src/openapi.ts changed". It compares structure, never text: key order
+ * and formatting do not count. It rates nothing; `npm run diff` (scripts/lib/diff/) says whether a
+ * change breaks SDK users.
+ */
+import { isRecord } from '../load/pointer.ts';
+
+export type ApiChangeKind = 'added' | 'removed' | 'changed';
+
+export interface ApiChange {
+  change: ApiChangeKind;
+  /** `operation`, a component kind in the singular (`schema`, `parameter`, …), or `document`. */
+  subject: string;
+  /** `GET /plans/{plan}`, a component name, or a top-level key of the document (`info`). */
+  name: string;
+  /** For changes: what changed inside, e.g. "property `nickname` added; `description`". */
+  detail?: string;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** Every difference between `before` and `after`, operations first, then components, then the rest. */
+export function apiChanges(before: unknown, after: unknown): ApiChange[] {
+  const old = isRecord(before) ? before : {};
+  const now = isRecord(after) ? after : {};
+  return [
+    ...compareMaps('operation', operationsOf(old), operationsOf(now), describeKeys),
+    ...componentChanges(old, now),
+    ...compareMaps('document', topLevel(old), topLevel(now), () => undefined),
+  ];
+}
+
+/** `  changed  schema Plan: property `nickname` added` lines, one per change. */
+export function describeApiChanges(changes: readonly ApiChange[]): string[] {
+  return changes.map((change) => {
+    const head = `  ${change.change.padEnd(8)}${change.subject} ${change.name}`;
+    return change.detail === undefined ? head : `${head}: ${change.detail}`;
+  });
+}
+
+/** Operations keyed `GET /path`, with the path item's parameters folded in (they apply to each). */
+function operationsOf(doc: Record<string, unknown>): Map<string, unknown> {
+  const result = new Map<string, unknown>();
+  const paths = isRecord(doc.paths) ? doc.paths : {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isRecord(item)) continue;
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!isRecord(operation)) continue;
+      const shared = item.parameters;
+      result.set(
+        `${method.toUpperCase()} ${path}`,
+        shared === undefined ? operation : { ...operation, 'x-path-parameters': shared },
+      );
+    }
+  }
+  return result;
+}
+
+function componentChanges(old: Record<string, unknown>, now: Record<string, unknown>): ApiChange[] {
+  const oldComponents = isRecord(old.components) ? old.components : {};
+  const newComponents = isRecord(now.components) ? now.components : {};
+  const kinds = [...new Set([...Object.keys(oldComponents), ...Object.keys(newComponents)])];
+  return kinds.flatMap((kind) => {
+    const entries = (source: Record<string, unknown>) =>
+      new Map(Object.entries(isRecord(source[kind]) ? source[kind] : {}));
+    return compareMaps(
+      singular(kind),
+      entries(oldComponents),
+      entries(newComponents),
+      kind === 'schemas' ? describeSchema : describeKeys,
+    );
+  });
+}
+
+function topLevel(doc: Record<string, unknown>): Map<string, unknown> {
+  return new Map(Object.entries(doc).filter(([key]) => key !== 'paths' && key !== 'components'));
+}
+
+function compareMaps(
+  subject: string,
+  old: Map<string, unknown>,
+  now: Map<string, unknown>,
+  detail: (before: unknown, after: unknown) => string | undefined,
+): ApiChange[] {
+  const changes: ApiChange[] = [];
+  for (const [name, value] of old) {
+    if (!now.has(name)) changes.push({ change: 'removed', subject, name });
+    else if (!deepEqual(value, now.get(name))) {
+      const text = detail(value, now.get(name));
+      changes.push(
+        text === undefined
+          ? { change: 'changed', subject, name }
+          : { change: 'changed', subject, name, detail: text },
+      );
+    }
+  }
+  for (const name of now.keys())
+    if (!old.has(name)) changes.push({ change: 'added', subject, name });
+  return changes;
+}
+
+/** Properties added, removed and changed, then the schema's other keywords that changed. */
+function describeSchema(before: unknown, after: unknown): string | undefined {
+  if (!isRecord(before) || !isRecord(after)) return undefined;
+  const parts: string[] = [];
+  const oldProps = isRecord(before.properties) ? before.properties : {};
+  const newProps = isRecord(after.properties) ? after.properties : {};
+  const list = (names: string[]) => names.map((name) => `\`${name}\``).join(', ');
+  const added = Object.keys(newProps).filter((name) => !(name in oldProps));
+  const removed = Object.keys(oldProps).filter((name) => !(name in newProps));
+  const changed = Object.keys(newProps).filter(
+    (name) => name in oldProps && !deepEqual(oldProps[name], newProps[name]),
+  );
+  if (added.length > 0) parts.push(`${plural('property', added.length)} ${list(added)} added`);
+  if (removed.length > 0)
+    parts.push(`${plural('property', removed.length)} ${list(removed)} removed`);
+  if (changed.length > 0)
+    parts.push(`${plural('property', changed.length)} ${list(changed)} changed`);
+  const rest = describeKeys(before, after, ['properties']);
+  if (rest !== undefined) parts.push(rest);
+  return parts.length === 0 ? undefined : parts.join('; ');
+}
+
+/** The top-level keys whose values differ, e.g. "`description`, `enum`". */
+function describeKeys(
+  before: unknown,
+  after: unknown,
+  skip: readonly string[] = [],
+): string | undefined {
+  if (!isRecord(before) || !isRecord(after)) return undefined;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => !skip.includes(key) && !deepEqual(before[key], after[key]),
+  );
+  return keys.length === 0
+    ? undefined
+    : keys.map((key) => `\`${key === 'x-path-parameters' ? 'parameters' : key}\``).join(', ');
+}
+
+function plural(word: string, count: number): string {
+  return count === 1 ? word : word.replace(/y$/, 'ie') + 's';
+}
+
+const SINGULAR: Record<string, string> = {
+  schemas: 'schema',
+  responses: 'response',
+  parameters: 'parameter',
+  examples: 'example',
+  requestBodies: 'request body',
+  headers: 'header',
+  securitySchemes: 'security scheme',
+  links: 'link',
+  callbacks: 'callback',
+  pathItems: 'path item',
+};
+
+function singular(kind: string): string {
+  return SINGULAR[kind] ?? `component (${kind})`;
+}
+
+/** Structural equality of JSON values; object key order does not matter. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => deepEqual(item, b[index]));
+  }
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every(
+    (key) => Object.prototype.hasOwnProperty.call(b, key) && deepEqual(a[key], b[key]),
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm run diff -- --base <git-ref|file> [--json] [--format text|markdown|json] [--fail-on <level>]`:
+ * what changed in the API since the base, rated for the SDK's users (scripts/lib/diff/).
+ */
+import { parseArgs } from 'node:util';
+import { printFailure } from './lib/command-error.ts';
+import { isEntryPoint } from './lib/entry-point.ts';
+import { levelRank, type Level } from './lib/diff/rules.ts';
+import type { ReportFormat } from './lib/diff/report.ts';
+
+const USAGE = `Compares the spec at a base with the working tree's and rates every change for the SDK's users.
+
+Usage: npm run diff -- --base <git-ref|file> [options]
+
+Options:
+  --base <ref|file>     a git ref (origin/main, v1.2.0, a commit) or a spec file (a bundled
+                        snapshot such as release/openapi.json, or another root file)
+  --spec <file>         the working tree's root file (default spec/openapi.yaml)
+  --format <format>     text (default), markdown (for a pull request's job summary) or json
+  --json                the same as --format json: { "bump", "changes": [{ "level", "kind",
+                        "location", "message" }] }
+  --fail-on <level>     exit 1 when the overall bump is this level or higher: major, minor or
+                        patch (default: never)
+  -h, --help            show this help
+
+Levels: major breaks SDK users (a call or a read of a result no longer compiles, an export is
+gone), minor adds, patch changes nothing users can compile against. The spec's root
+x-sdk.compatibility sets them (see README, "Releasing").
+Exit codes: 0 compared, 1 the --fail-on level was reached, 2 bad command line or bad input.`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let base: string;
+  let spec: string | undefined;
+  let format: ReportFormat = 'text';
+  let failOn: Level | undefined;
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        base: { type: 'string' },
+        spec: { type: 'string' },
+        format: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'fail-on': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (values.base === undefined) throw new Error('--base is required');
+    base = values.base;
+    spec = values.spec;
+    if (values.format !== undefined) {
+      if (!['text', 'markdown', 'json'].includes(values.format))
+        throw new Error(
+          `--format must be text, markdown or json, not ${JSON.stringify(values.format)}`,
+        );
+      format = values.format as ReportFormat;
+    }
+    if (values.json) {
+      if (values.format !== undefined && values.format !== 'json')
+        throw new Error(`--json and --format ${values.format} contradict each other`);
+      format = 'json';
+    }
+    const level = values['fail-on'];
+    if (level !== undefined) {
+      if (level !== 'major' && level !== 'minor' && level !== 'patch')
+        throw new Error(`--fail-on must be major, minor or patch, not ${JSON.stringify(level)}`);
+      failOn = level;
+    }
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\nRun with --help for the options.\n`);
+    return 2;
+  }
+
+  try {
+    const [{ diffSpecs }, { renderReport }] = await Promise.all([
+      import('./lib/diff/index.ts'),
+      import('./lib/diff/report.ts'),
+    ]);
+    const options = spec === undefined ? { base } : { base, spec };
+    const report = await diffSpecs(options);
+    process.stdout.write(renderReport(report, format));
+    if (failOn !== undefined && levelRank(report.bump) >= levelRank(failOn)) {
+      process.stderr.write(`The changes are ${report.bump}, at or above --fail-on ${failOn}.\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    await printFailure(error);
+    return 2;
+  }
+}
+
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

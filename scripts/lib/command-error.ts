@@ -1,0 +1,38 @@
+/**
+ * Bad input to one of the release commands (`npm run diff`, `npm run release`): an unknown git
+ * ref, a missing file, a spec that does not bundle, a refused release. The message names the
+ * thing; `fix` says what to do. Commands print both and exit without a stack trace.
+ */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+  readonly fix: string;
+
+  constructor(problem: string, fix: string) {
+    super(problem);
+    this.fix = fix;
+  }
+
+  /** `error: …` and `  fix: …` lines, as the commands print them. */
+  format(): string {
+    return `error: ${this.message}\n  fix: ${this.fix}\n`;
+  }
+}
+
+/**
+ * Prints a command's failure on stderr: a CommandError or a GeneratorError (bad input) as its
+ * message and fix, anything else as an internal error with its stack (a bug in the toolchain).
+ */
+export async function printFailure(error: unknown): Promise<void> {
+  if (error instanceof CommandError) {
+    process.stderr.write(error.format());
+    return;
+  }
+  const { GeneratorError } = await import('../../generator/errors.ts');
+  if (error instanceof GeneratorError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return;
+  }
+  process.stderr.write(
+    `internal error (a bug in the toolchain, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * `diffSpecs()`: the spec at a base (a git ref or a file) against the working tree's, rated change
+ * by change, with the overall semver bump. What `npm run diff` prints and `npm run release` uses.
+ *
+ * 1. the base is materialised (spec-source.ts) and both specs are generated into temporary
+ *    packages with the working tree's generator, so only the spec's changes show;
+ * 2. the wire level (`redocly diff`, wire.ts) and the SDK level (the TypeScript surface, sdk.ts)
+ *    are compared, rated by the head spec's compatibility promise (rules.ts);
+ * 3. nothing is written outside the temporary folder, which is removed at the end.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { displayPath } from '../../../generator/context.ts';
+import { OPENAPI_JSON_PATH } from '../../../generator/emit/package.ts';
+import { CommandError } from '../command-error.ts';
+import { compareChanges, type Change } from './change.ts';
+import { maxLevel, rulesetOf, type Bump } from './rules.ts';
+import { resolveBase, type SpecSource } from './spec-source.ts';
+import { compareWire, relativeDisplay } from './wire.ts';
+
+export type { Change } from './change.ts';
+export type { Bump, Level } from './rules.ts';
+
+export interface DiffOptions {
+  /** A git ref (`origin/main`, `v1.2.0`, a commit) or the path of a spec file. */
+  base: string;
+  /** The working tree's root file. Default `spec/openapi.yaml`. */
+  spec?: string;
+  /** Folder relative paths start from (and the git repository is found from). Default `process.cwd()`. */
+  cwd?: string;
+}
+
+export interface DiffReport {
+  bump: Bump;
+  /** Every change, most severe first, the SDK's before the wire's. */
+  changes: Change[];
+  base: { label: string };
+  head: { label: string };
+  /** The npm package the SDK level compared (the head's name). */
+  packageName: string;
+}
+
+const TOOLCHAIN_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const specPath = options.spec ?? 'spec/openapi.yaml';
+  const headRoot = resolve(cwd, specPath);
+  if (!existsSync(headRoot)) {
+    throw new CommandError(
+      `the spec ${specPath} does not exist (in ${cwd})`,
+      'pass the root file of the spec with --spec',
+    );
+  }
+  const tempDir = await mkdtemp(join(tmpdir(), 'sdk-diff-'));
+  try {
+    const base = await resolveBase(options.base, { cwd, specPath, tempDir });
+    const head: SpecSource = { root: headRoot, label: `${specPath} (working tree)` };
+    // The generated packages resolve their dependency (openapi-fetch) from here.
+    await symlink(join(TOOLCHAIN_ROOT, 'node_modules'), join(tempDir, 'node_modules'), 'dir');
+    const baseSdk = await generateSide(base, join(tempDir, 'base-sdk'), cwd);
+    const headSdk = await generateSide(head, join(tempDir, 'head-sdk'), cwd);
+    const ruleset = rulesetOf(headSdk.bundled, specPath);
+
+    const display = (file: string) => displayPath(cwd, file);
+    const wire = compareWire(
+      {
+        root: base.root,
+        bundled: baseSdk.bundled,
+        display:
+          base.materialised === undefined
+            ? display
+            : relativeDisplay(base.materialised.dir, `${base.materialised.ref}:`),
+      },
+      { root: head.root, bundled: headSdk.bundled, display },
+      ruleset,
+      tempDir,
+    );
+    wire.catch(() => undefined); // awaited below; the SDK comparison runs meanwhile
+    const { compareSdk } = await import('./sdk.ts');
+    const sdk = compareSdk(
+      { dir: baseSdk.dir, clientName: baseSdk.clientName },
+      { dir: headSdk.dir, clientName: headSdk.clientName },
+      ruleset.sdk,
+    );
+    const changes = [...sdk, ...(await wire)].sort(compareChanges);
+    return {
+      bump: maxLevel(changes.map((change) => change.level)),
+      changes,
+      base: { label: base.label },
+      head: { label: head.label },
+      packageName: headSdk.packageName,
+    };
+  } finally {
+    await rm(tempDir, { recursive: true, force: true });
+  }
+}
+
+interface GeneratedSide {
+  dir: string;
+  clientName: string;
+  packageName: string;
+  bundled: Record<string, unknown>;
+}
+
+/** Generates one side's package; a spec that does not bundle is reported as that side's. */
+async function generateSide(side: SpecSource, out: string, cwd: string): Promise<GeneratedSide> {
+  // Loaded only when needed, so that bad input (an unknown ref) is reported at once.
+  const { generate, GeneratorError } = await import('../../../generator/index.ts');
+  try {
+    const result = await generate({ spec: side.root, out, cwd });
+    if (result.package === undefined) throw new Error('generate() ran no pipeline'); // only with check
+    const bundled = JSON.parse(await readFile(join(out, OPENAPI_JSON_PATH), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    return {
+      dir: out,
+      clientName: result.package.clientName,
+      packageName: result.package.name,
+      bundled,
+    };
+  } catch (error) {
+    if (!(error instanceof GeneratorError)) throw error;
+    const message =
+      side.materialised === undefined
+        ? error.message
+        : error.message.split(side.materialised.dir + '/').join(`${side.materialised.ref}:`);
+    throw new CommandError(
+      `the spec at ${side.label} cannot be generated:\n${message}`,
+      side.materialised === undefined
+        ? 'fix the spec (npm run lint shows every problem), then compare again'
+        : `compare with a --base whose spec is valid, or fix it at ${side.materialised.ref}`,
+    );
+  }
+}

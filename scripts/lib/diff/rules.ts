@@ -1,0 +1,180 @@
+/**
+ * How `npm run diff` rates a change: the kinds of SDK-level change, their default semver levels,
+ * and the API's compatibility promise, read from the spec's root `x-sdk.compatibility`.
+ *
+ * Two layers report changes. The wire layer is `redocly diff` (its rules: `operation-removed`,
+ * `enum-values-added`, …); the SDK layer compares the generated package's TypeScript surface (the
+ * `SDK_RULES` below). One key of `x-sdk.compatibility` sets the level of an SDK rule and of the
+ * Redocly rules that find the same change on the wire (`LINKED_WIRE_RULES`), so the promise is
+ * written once: `result-enum-values-added: major` makes a new response enum value breaking in both.
+ * A Redocly rule name sets that wire rule alone.
+ */
+import { isRecord } from '../../../generator/load/pointer.ts';
+import { CommandError } from '../command-error.ts';
+
+export type Level = 'major' | 'minor' | 'patch';
+export type Bump = Level | 'none';
+
+export const LEVELS: readonly Level[] = ['major', 'minor', 'patch'];
+
+/** Higher is more severe: none < patch < minor < major. */
+export function levelRank(level: Bump): number {
+  return level === 'major' ? 3 : level === 'minor' ? 2 : level === 'patch' ? 1 : 0;
+}
+
+export function maxLevel(levels: Iterable<Bump>): Bump {
+  let worst: Bump = 'none';
+  for (const level of levels) if (levelRank(level) > levelRank(worst)) worst = level;
+  return worst;
+}
+
+/**
+ * SDK-level change kinds and their default levels. "Parameter" is anything a call passes (its
+ * positional arguments and the properties of its `params` object); "result" is what the returned
+ * promise resolves to. Breaking (major): a call that compiled before no longer compiles, or code
+ * that read a result no longer compiles. Deprecation is minor, as semver §7 asks.
+ */
+export const SDK_RULES = {
+  'method-removed': 'major',
+  'method-added': 'minor',
+  'method-deprecated': 'minor',
+  'export-removed': 'major',
+  'export-added': 'minor',
+  'parameter-removed': 'major',
+  'parameter-renamed': 'major',
+  'parameter-required': 'major',
+  'parameter-type-changed': 'major',
+  'parameter-enum-values-removed': 'major',
+  'parameter-added': 'minor',
+  'parameter-optional': 'minor',
+  'parameter-widened': 'minor',
+  'parameter-enum-values-added': 'minor',
+  'result-property-removed': 'major',
+  'result-property-optional': 'major',
+  'result-type-changed': 'major',
+  'result-property-added': 'minor',
+  'result-enum-values-added': 'minor',
+  'result-property-required': 'patch',
+  'result-type-narrowed': 'patch',
+  'result-enum-values-removed': 'patch',
+  'property-deprecated': 'minor',
+  'docs-changed': 'patch',
+} as const satisfies Record<string, Level>;
+
+export type SdkRule = keyof typeof SDK_RULES;
+
+/** The rules of `redocly diff` (its `diff-recommended` ruleset, every one `major` there). */
+export const WIRE_RULES = [
+  'enum-values-added',
+  'enum-values-removed',
+  'media-type-removed',
+  'operation-id-changed',
+  'operation-removed',
+  'parameter-became-required',
+  'parameter-removed',
+  'parameter-serialization-changed',
+  'path-removed',
+  'property-removed',
+  'request-body-became-required',
+  'request-body-removed',
+  'required-properties-added',
+  'required-properties-removed',
+  'response-header-removed',
+  'response-removed',
+  'schema-combinator-changed',
+  'schema-constraint-changed',
+  'schema-type-changed',
+  'security-requirement-changed',
+  'security-scheme-changed',
+  'server-removed',
+] as const;
+
+export type WireRule = (typeof WIRE_RULES)[number];
+
+/**
+ * The Redocly rules that report, on the wire, what an SDK rule reports in TypeScript. Redocly's
+ * rules fire only in the direction that can break a client (`enum-values-added` for responses,
+ * `enum-values-removed` for requests), like their SDK counterparts.
+ */
+export const LINKED_WIRE_RULES: Partial<Record<SdkRule, readonly WireRule[]>> = {
+  'method-removed': ['operation-removed', 'path-removed'],
+  'parameter-removed': ['parameter-removed'],
+  'parameter-required': [
+    'parameter-became-required',
+    'required-properties-added',
+    'request-body-became-required',
+  ],
+  'parameter-enum-values-removed': ['enum-values-removed'],
+  'result-property-removed': ['property-removed'],
+  'result-property-optional': ['required-properties-removed'],
+  'result-type-changed': ['schema-type-changed'],
+  'result-enum-values-added': ['enum-values-added'],
+};
+
+/** The levels in force: defaults, then the spec's `x-sdk.compatibility`. */
+export interface Ruleset {
+  sdk: Record<SdkRule, Level>;
+  /** Impacts for `redocly diff`'s config; rules not listed keep Redocly's default (`major`). */
+  wire: Partial<Record<WireRule, Level>>;
+}
+
+export const COMPATIBILITY_POINTER = '#/x-sdk/compatibility';
+
+/**
+ * The ruleset for a bundled spec: the defaults above, overridden by its root
+ * `x-sdk.compatibility` (`{ <rule>: major | minor | patch }`). `file` names the spec in errors.
+ */
+export function rulesetOf(doc: Record<string, unknown>, file: string): Ruleset {
+  const sdk: Record<SdkRule, Level> = { ...SDK_RULES };
+  const wire: Partial<Record<WireRule, Level>> = {};
+  for (const [rule, wireRules] of Object.entries(LINKED_WIRE_RULES))
+    for (const wireRule of wireRules) wire[wireRule] = SDK_RULES[rule as SdkRule];
+
+  const ext = isRecord(doc['x-sdk']) ? doc['x-sdk'] : {};
+  const raw = ext.compatibility;
+  if (raw === undefined) return { sdk, wire };
+  if (!isRecord(raw)) {
+    throw new CommandError(
+      `${file} ${COMPATIBILITY_POINTER}: must be an object of rule names to levels`,
+      'write e.g. `compatibility: { result-enum-values-added: minor }` under the root `x-sdk`',
+    );
+  }
+  const explicitWire = new Set<string>();
+  const entries = Object.entries(raw);
+  // SDK rules first, so that a wire rule named explicitly wins over the one its SDK rule sets.
+  entries.sort(([a], [b]) => Number(isWireRule(a)) - Number(isWireRule(b)));
+  for (const [rule, level] of entries) {
+    if (!isLevel(level)) {
+      throw new CommandError(
+        `${file} ${COMPATIBILITY_POINTER}/${rule}: ${JSON.stringify(level)} is not a level`,
+        'use major, minor or patch',
+      );
+    }
+    if (isSdkRule(rule)) {
+      sdk[rule] = level;
+      for (const wireRule of LINKED_WIRE_RULES[rule] ?? [])
+        if (!explicitWire.has(wireRule)) wire[wireRule] = level;
+    } else if (isWireRule(rule)) {
+      wire[rule] = level;
+      explicitWire.add(rule);
+    } else {
+      throw new CommandError(
+        `${file} ${COMPATIBILITY_POINTER}/${rule}: unknown rule ${JSON.stringify(rule)}`,
+        `use one of the SDK rules (${Object.keys(SDK_RULES).join(', ')}) or a rule of redocly diff (${WIRE_RULES.join(', ')})`,
+      );
+    }
+  }
+  return { sdk, wire };
+}
+
+function isLevel(value: unknown): value is Level {
+  return value === 'major' || value === 'minor' || value === 'patch';
+}
+
+function isSdkRule(name: string): name is SdkRule {
+  return Object.prototype.hasOwnProperty.call(SDK_RULES, name);
+}
+
+function isWireRule(name: string): name is WireRule {
+  return (WIRE_RULES as readonly string[]).includes(name);
+}

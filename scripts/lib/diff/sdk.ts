@@ -1,0 +1,617 @@
+/**
+ * The SDK level of `npm run diff`: two generated packages compared through the TypeScript
+ * compiler, as their users' code sees them.
+ *
+ * Both packages are loaded into ONE program, so the checker can tell whether a type of one is
+ * assignable to a type of the other. The walk goes through what users call, not through how the
+ * types are named or laid out: the exports of the entry module, then every method reachable from
+ * the client class (`client.plans.retrieve`), its parameters and the value its promise resolves
+ * to. Breaking means a call that compiled before no longer compiles (an old argument is not
+ * assignable to the new parameter), code that read a result no longer compiles (the new result is
+ * not assignable to the old), or an export is gone.
+ */
+import { join } from 'node:path';
+import ts from 'typescript';
+import type { Change } from './change.ts';
+import type { Level, SdkRule } from './rules.ts';
+
+/** One generated package: its folder (with `src/index.ts`) and its client class's export name. */
+export interface SdkPackage {
+  dir: string;
+  clientName: string;
+}
+
+type Direction = 'input' | 'output';
+
+/** A change found below a compared root, with its path relative to that root. */
+interface Finding {
+  rule: SdkRule;
+  segments: string[];
+  describe: (path: string) => string;
+}
+
+export function compareSdk(
+  base: SdkPackage,
+  head: SdkPackage,
+  levels: Record<SdkRule, Level>,
+): Change[] {
+  const baseIndex = join(base.dir, 'src', 'index.ts');
+  const headIndex = join(head.dir, 'src', 'index.ts');
+  const options = compilerOptions(head.dir);
+  const program = ts.createProgram({
+    rootNames: [baseIndex, headIndex],
+    options,
+    host: cachingHost(options),
+  });
+  const checker = program.getTypeChecker();
+  const moduleOf = (file: string) => {
+    const source = program.getSourceFile(file);
+    const symbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
+    if (symbol === undefined) throw new Error(`the generated package has no ${file}`);
+    return symbol;
+  };
+  const changes: Change[] = [];
+  const add = (rule: SdkRule, location: string, message: string) =>
+    changes.push({ level: levels[rule], kind: `sdk/${rule}`, location, message });
+
+  const oldExports = exportsOf(checker, moduleOf(baseIndex));
+  const newExports = exportsOf(checker, moduleOf(headIndex));
+  for (const name of oldExports.keys())
+    if (!newExports.has(name)) add('export-removed', name, `export \`${name}\` removed`);
+  const addedExports = [...newExports.keys()].filter((name) => !oldExports.has(name));
+  if (addedExports.length > 0) {
+    const names = addedExports.map((name) => `\`${name}\``).join(', ');
+    add(
+      'export-added',
+      addedExports.join(', '),
+      `new ${addedExports.length === 1 ? 'export' : 'exports'} ${names}`,
+    );
+  }
+
+  const oldClient = oldExports.get(base.clientName);
+  const newClient = newExports.get(head.clientName);
+  if (oldClient === undefined || newClient === undefined) return changes;
+  const oldMethods = methodsOf(checker, checker.getDeclaredTypeOfSymbol(oldClient), 'client');
+  const newMethods = methodsOf(checker, checker.getDeclaredTypeOfSymbol(newClient), 'client');
+  const comparer = new TypeComparer(checker);
+
+  for (const [name, method] of oldMethods) {
+    const location = `${name}()`;
+    const next = newMethods.get(name);
+    if (next === undefined) {
+      add('method-removed', location, `\`${location}\` removed`);
+      continue;
+    }
+    if (isDeprecated(checker, next) && !isDeprecated(checker, method))
+      add('method-deprecated', location, `\`${location}\` deprecated`);
+    if (docsOf(checker, next) !== docsOf(checker, method))
+      add('docs-changed', location, `\`${location}\`: documentation changed`);
+    const report = (part: string) => (finding: Finding) => {
+      const path = joinPath(finding.segments);
+      add(finding.rule, location, `\`${location}\` ${part}: ${finding.describe(path)}`);
+    };
+    for (const finding of compareSignatures(checker, comparer, method, next)) {
+      report(finding.part)(finding);
+    }
+  }
+  for (const name of newMethods.keys())
+    if (!oldMethods.has(name)) add('method-added', `${name}()`, `new method \`${name}()\``);
+  return changes;
+}
+
+/** The package's own tsconfig, type-checking only. */
+function compilerOptions(dir: string): ts.CompilerOptions {
+  const file = join(dir, 'tsconfig.json');
+  const read = ts.readConfigFile(file, ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, dir);
+  return { ...parsed.options, noEmit: true, skipLibCheck: true, declaration: false };
+}
+
+/**
+ * Parsed files of `node_modules` (TypeScript's lib files, openapi-fetch's types) are the same for
+ * every comparison in a process: parse them once. The packages' own files are always read anew.
+ */
+const libraryFiles = new Map<string, ts.SourceFile>();
+
+function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!/[\\/]node_modules[\\/]/.test(fileName))
+      return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
+    let file = libraryFiles.get(key);
+    if (file === undefined) {
+      file = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+      if (file !== undefined) libraryFiles.set(key, file);
+    }
+    return file;
+  };
+  return host;
+}
+
+function exportsOf(checker: ts.TypeChecker, module: ts.Symbol): Map<string, ts.Symbol> {
+  const result = new Map<string, ts.Symbol>();
+  for (const symbol of checker.getExportsOfModule(module)) {
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    result.set(symbol.name, target);
+  }
+  return result;
+}
+
+/**
+ * Every public method reachable from the client: `client.plans.retrieve` → its symbol. A
+ * property whose type has public methods is a resource, walked up to three levels deep.
+ */
+function methodsOf(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  prefix: string,
+  depth = 0,
+): Map<string, ts.Symbol> {
+  const methods = new Map<string, ts.Symbol>();
+  for (const property of publicProperties(checker, type)) {
+    const name = `${prefix}.${property.name}`;
+    const propertyType = checker.getTypeOfSymbol(property);
+    if (propertyType.getCallSignatures().length > 0) methods.set(name, property);
+    else if (depth < 3 && propertyType.flags & ts.TypeFlags.Object)
+      for (const [inner, symbol] of methodsOf(checker, propertyType, name, depth + 1))
+        methods.set(inner, symbol);
+  }
+  return methods;
+}
+
+function publicProperties(checker: ts.TypeChecker, type: ts.Type): ts.Symbol[] {
+  return checker.getPropertiesOfType(type).filter((property) => {
+    if (property.name.startsWith('_') || property.name.startsWith('#')) return false;
+    if (property.name.startsWith('__@')) return false; // symbol-keyed (Symbol.asyncIterator)
+    const declaration = property.valueDeclaration ?? property.declarations?.[0];
+    if (declaration === undefined) return true;
+    const flags = ts.getCombinedModifierFlags(declaration);
+    return (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) === 0;
+  });
+}
+
+function isDeprecated(checker: ts.TypeChecker, symbol: ts.Symbol): boolean {
+  return symbol.getJsDocTags(checker).some((tag) => tag.name === 'deprecated');
+}
+
+/** The symbol's documentation: its comment and its tags (openapi-typescript uses `@description`). */
+function docsOf(checker: ts.TypeChecker, symbol: ts.Symbol): string {
+  const tags = symbol
+    .getJsDocTags(checker)
+    .map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text)}`);
+  return [ts.displayPartsToString(symbol.getDocumentationComment(checker)), ...tags].join('\n');
+}
+
+/** Positional parameters (each as its own root, e.g. `params`) and the resolved result. */
+function compareSignatures(
+  checker: ts.TypeChecker,
+  comparer: TypeComparer,
+  oldMethod: ts.Symbol,
+  newMethod: ts.Symbol,
+): (Finding & { part: string })[] {
+  const oldSignature = checker.getTypeOfSymbol(oldMethod).getCallSignatures()[0];
+  const newSignature = checker.getTypeOfSymbol(newMethod).getCallSignatures()[0];
+  if (oldSignature === undefined || newSignature === undefined) return [];
+  const findings: (Finding & { part: string })[] = [];
+  const oldParams = oldSignature.getParameters();
+  const newParams = newSignature.getParameters();
+  for (let index = 0; index < Math.max(oldParams.length, newParams.length); index++) {
+    const before = oldParams[index];
+    const after = newParams[index];
+    const part = `argument ${index + 1} (\`${(after ?? before)!.name}\`)`;
+    if (after === undefined) {
+      findings.push({
+        part,
+        rule: 'parameter-removed',
+        segments: [],
+        describe: () => 'removed: a call that passes it no longer compiles',
+      });
+      continue;
+    }
+    const required = !isOptionalParameter(checker, after);
+    if (before === undefined) {
+      findings.push({
+        part,
+        rule: required ? 'parameter-required' : 'parameter-added',
+        segments: [],
+        describe: () => (required ? 'new required argument' : 'new optional argument'),
+      });
+      continue;
+    }
+    const label = after.name === 'params' ? 'params' : `argument \`${after.name}\``;
+    if (required && isOptionalParameter(checker, before))
+      findings.push({
+        part: label,
+        rule: 'parameter-required',
+        segments: [],
+        describe: () => 'now required',
+      });
+    const oldType = checker.getNonNullableType(checker.getTypeOfSymbol(before));
+    const newType = checker.getNonNullableType(checker.getTypeOfSymbol(after));
+    for (const finding of comparer.compare(oldType, newType, 'input'))
+      findings.push({ ...finding, part: label });
+  }
+  const resolved = (signature: ts.Signature) => {
+    const returned = checker.getReturnTypeOfSignature(signature);
+    return checker.getAwaitedType(returned) ?? returned;
+  };
+  for (const finding of comparer.compare(resolved(oldSignature), resolved(newSignature), 'output'))
+    findings.push({ ...finding, part: 'result' });
+  return findings;
+}
+
+function isOptionalParameter(checker: ts.TypeChecker, parameter: ts.Symbol): boolean {
+  const declaration = parameter.valueDeclaration;
+  return declaration !== undefined && ts.isParameter(declaration)
+    ? checker.isOptionalParameter(declaration)
+    : false;
+}
+
+/**
+ * Structural comparison of two types in one direction: `input` (what a call passes: the old value
+ * must still be accepted) or `output` (what a call returns: the new value must still be readable
+ * as the old type). Objects are compared property by property, arrays by their items, unions of
+ * literals (enums) value by value; anything else by assignability. Results are kept per pair of
+ * types, so a schema shared by many methods is walked once.
+ */
+class TypeComparer {
+  private readonly done = new Map<string, Map<ts.Type, Map<ts.Type, Finding[]>>>();
+  private readonly active = new Set<string>();
+  private readonly ids = new Map<ts.Type, number>();
+
+  constructor(private readonly checker: ts.TypeChecker) {}
+
+  compare(oldType: ts.Type, newType: ts.Type, direction: Direction, depth = 0): Finding[] {
+    const memo = this.memo(direction);
+    const known = memo.get(oldType)?.get(newType);
+    if (known !== undefined) return known;
+    const key = `${direction}:${this.id(oldType)}:${this.id(newType)}`;
+    if (this.active.has(key) || depth > 12) return []; // a cycle: compared where it started
+    this.active.add(key);
+    const findings = this.compareUncached(oldType, newType, direction, depth);
+    this.active.delete(key);
+    if (!memo.has(oldType)) memo.set(oldType, new Map());
+    memo.get(oldType)!.set(newType, findings);
+    return findings;
+  }
+
+  private compareUncached(
+    oldType: ts.Type,
+    newType: ts.Type,
+    direction: Direction,
+    depth: number,
+  ): Finding[] {
+    const checker = this.checker;
+    const findings: Finding[] = [];
+    const oldNull = hasNull(oldType);
+    const newNull = hasNull(newType);
+    if (oldNull !== newNull) {
+      const widened = newNull;
+      if (direction === 'output')
+        findings.push(
+          widened
+            ? {
+                rule: 'result-type-changed',
+                segments: [],
+                describe: (path) => `${subject(path)} may now be \`null\``,
+              }
+            : {
+                rule: 'result-type-narrowed',
+                segments: [],
+                describe: (path) => `${subject(path)} is never \`null\` now`,
+              },
+        );
+      else
+        findings.push(
+          widened
+            ? {
+                rule: 'parameter-widened',
+                segments: [],
+                describe: (path) => `${subject(path)} now accepts \`null\``,
+              }
+            : {
+                rule: 'parameter-type-changed',
+                segments: [],
+                describe: (path) => `${subject(path)} no longer accepts \`null\``,
+              },
+        );
+    }
+    const before = checker.getNonNullableType(oldType);
+    const after = checker.getNonNullableType(newType);
+
+    if (checker.isArrayType(before) && checker.isArrayType(after)) {
+      const [oldItem] = checker.getTypeArguments(before as ts.TypeReference);
+      const [newItem] = checker.getTypeArguments(after as ts.TypeReference);
+      if (oldItem !== undefined && newItem !== undefined)
+        for (const finding of this.compare(oldItem, newItem, direction, depth + 1))
+          findings.push(prefixed('[]', finding));
+      return findings;
+    }
+
+    const oldValues = literalValues(checker, before);
+    const newValues = literalValues(checker, after);
+    if (oldValues !== undefined && newValues !== undefined) {
+      findings.push(...enumFindings(oldValues, newValues, direction));
+      return findings;
+    }
+
+    if (isRecordLike(checker, before) && isRecordLike(checker, after)) {
+      const oldProps = dataProperties(checker, before);
+      const newProps = dataProperties(checker, after);
+      if (oldProps.size + newProps.size > 0) {
+        findings.push(...this.compareProperties(oldProps, newProps, direction, depth));
+        return findings;
+      }
+    }
+
+    findings.push(...this.compareByAssignability(before, after, direction));
+    return findings;
+  }
+
+  private compareProperties(
+    oldProps: Map<string, ts.Symbol>,
+    newProps: Map<string, ts.Symbol>,
+    direction: Direction,
+    depth: number,
+  ): Finding[] {
+    const checker = this.checker;
+    const findings: Finding[] = [];
+    const removed = [...oldProps.keys()].filter((name) => !newProps.has(name));
+    const added = [...newProps.keys()].filter((name) => !oldProps.has(name));
+    const optional = (symbol: ts.Symbol) => (symbol.flags & ts.SymbolFlags.Optional) !== 0;
+    const typeOf = (symbol: ts.Symbol) =>
+      checker.getNonNullableType(checker.getTypeOfSymbol(symbol));
+
+    // A call's parameter that disappears while one of the same type appears: a rename.
+    if (direction === 'input' && removed.length === 1 && added.length === 1) {
+      const [from, to] = [oldProps.get(removed[0]!)!, newProps.get(added[0]!)!];
+      if (
+        checker.isTypeAssignableTo(typeOf(from), typeOf(to)) &&
+        checker.isTypeAssignableTo(typeOf(to), typeOf(from))
+      ) {
+        findings.push({
+          rule: 'parameter-renamed',
+          segments: [],
+          describe: (path) =>
+            `\`${joinPath([...split(path), from.name])}\` renamed to \`${joinPath([...split(path), to.name])}\``,
+        });
+        removed.length = 0;
+        added.length = 0;
+      }
+    }
+    for (const name of removed) {
+      findings.push(
+        direction === 'output'
+          ? {
+              rule: 'result-property-removed',
+              segments: [name],
+              describe: (path) => `property \`${path}\` removed`,
+            }
+          : {
+              rule: 'parameter-removed',
+              segments: [name],
+              describe: (path) => `\`${path}\` removed`,
+            },
+      );
+    }
+    for (const name of added) {
+      const isOptional = optional(newProps.get(name)!);
+      if (direction === 'output')
+        findings.push({
+          rule: 'result-property-added',
+          segments: [name],
+          describe: (path) => `new ${isOptional ? 'optional ' : ''}property \`${path}\``,
+        });
+      else
+        findings.push({
+          rule: isOptional ? 'parameter-added' : 'parameter-required',
+          segments: [name],
+          describe: (path) => `new ${isOptional ? 'optional' : 'required'} \`${path}\``,
+        });
+    }
+    for (const [name, before] of oldProps) {
+      const after = newProps.get(name);
+      if (after === undefined) continue;
+      if (optional(before) !== optional(after)) {
+        const nowOptional = optional(after);
+        findings.push(
+          direction === 'output'
+            ? nowOptional
+              ? {
+                  rule: 'result-property-optional',
+                  segments: [name],
+                  describe: (path) => `property \`${path}\` may now be missing`,
+                }
+              : {
+                  rule: 'result-property-required',
+                  segments: [name],
+                  describe: (path) => `property \`${path}\` is now always present`,
+                }
+            : nowOptional
+              ? {
+                  rule: 'parameter-optional',
+                  segments: [name],
+                  describe: (path) => `\`${path}\` is now optional`,
+                }
+              : {
+                  rule: 'parameter-required',
+                  segments: [name],
+                  describe: (path) => `\`${path}\` is now required`,
+                },
+        );
+      }
+      if (isDeprecated(checker, after) && !isDeprecated(checker, before))
+        findings.push({
+          rule: 'property-deprecated',
+          segments: [name],
+          describe: (path) => `\`${path}\` deprecated`,
+        });
+      if (docsOf(checker, after) !== docsOf(checker, before))
+        findings.push({
+          rule: 'docs-changed',
+          segments: [name],
+          describe: (path) => `documentation of \`${path}\` changed`,
+        });
+      for (const finding of this.compare(
+        checker.getTypeOfSymbol(before),
+        checker.getTypeOfSymbol(after),
+        direction,
+        depth + 1,
+      ))
+        findings.push(prefixed(name, finding));
+    }
+    return findings;
+  }
+
+  private compareByAssignability(before: ts.Type, after: ts.Type, direction: Direction): Finding[] {
+    const checker = this.checker;
+    const forward = checker.isTypeAssignableTo(before, after);
+    const backward = checker.isTypeAssignableTo(after, before);
+    if (forward && backward) return [];
+    const from = checker.typeToString(before);
+    const to = checker.typeToString(after);
+    if (direction === 'output')
+      return [
+        backward
+          ? {
+              rule: 'result-type-narrowed',
+              segments: [],
+              describe: (path) => `${subject(path)} narrowed from \`${from}\` to \`${to}\``,
+            }
+          : {
+              rule: 'result-type-changed',
+              segments: [],
+              describe: (path) => `${subject(path)} changed from \`${from}\` to \`${to}\``,
+            },
+      ];
+    return [
+      forward
+        ? {
+            rule: 'parameter-widened',
+            segments: [],
+            describe: (path) => `${subject(path)} now accepts \`${to}\` (was \`${from}\`)`,
+          }
+        : {
+            rule: 'parameter-type-changed',
+            segments: [],
+            describe: (path) => `${subject(path)} changed from \`${from}\` to \`${to}\``,
+          },
+    ];
+  }
+
+  private memo(direction: Direction) {
+    let memo = this.done.get(direction);
+    if (memo === undefined) this.done.set(direction, (memo = new Map()));
+    return memo;
+  }
+
+  private id(type: ts.Type): number {
+    let id = this.ids.get(type);
+    if (id === undefined) this.ids.set(type, (id = this.ids.size + 1));
+    return id;
+  }
+}
+
+function enumFindings(
+  oldValues: Set<string>,
+  newValues: Set<string>,
+  direction: Direction,
+): Finding[] {
+  const gained = [...newValues].filter((value) => !oldValues.has(value));
+  const lost = [...oldValues].filter((value) => !newValues.has(value));
+  const list = (values: string[]) => values.map((value) => `\`${value}\``).join(', ');
+  const findings: Finding[] = [];
+  if (direction === 'output') {
+    if (gained.length > 0)
+      findings.push({
+        rule: 'result-enum-values-added',
+        segments: [],
+        describe: (path) =>
+          `${subject(path)} may now be ${list(gained)} (an exhaustive \`switch\` on it may need a new case)`,
+      });
+    if (lost.length > 0)
+      findings.push({
+        rule: 'result-enum-values-removed',
+        segments: [],
+        describe: (path) => `${subject(path)} is no longer ${list(lost)}`,
+      });
+  } else {
+    if (lost.length > 0)
+      findings.push({
+        rule: 'parameter-enum-values-removed',
+        segments: [],
+        describe: (path) => `${subject(path)} no longer accepts ${list(lost)}`,
+      });
+    if (gained.length > 0)
+      findings.push({
+        rule: 'parameter-enum-values-added',
+        segments: [],
+        describe: (path) => `${subject(path)} now accepts ${list(gained)}`,
+      });
+  }
+  return findings;
+}
+
+function hasNull(type: ts.Type): boolean {
+  return type.isUnion()
+    ? type.types.some((member) => (member.flags & ts.TypeFlags.Null) !== 0)
+    : (type.flags & ts.TypeFlags.Null) !== 0;
+}
+
+const LITERAL = ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.EnumLiteral;
+
+/** The values of a literal type or a union of literals (an enum), e.g. `"a"`, `1`; else undefined. */
+function literalValues(checker: ts.TypeChecker, type: ts.Type): Set<string> | undefined {
+  const members = type.isUnion() ? type.types : [type];
+  if (members.length === 0 || !members.every((member) => (member.flags & LITERAL) !== 0))
+    return undefined;
+  return new Set(members.map((member) => checker.typeToString(member)));
+}
+
+/** An object type data can take (not an array, a tuple or a function). */
+function isRecordLike(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (type.isIntersection()) return type.types.every((member) => isRecordLike(checker, member));
+  return (
+    (type.flags & ts.TypeFlags.Object) !== 0 &&
+    !checker.isArrayType(type) &&
+    !checker.isTupleType(type) &&
+    type.getCallSignatures().length === 0
+  );
+}
+
+/** Properties that hold data: functions (a page's `getNextPage`) and symbol keys are not data. */
+function dataProperties(checker: ts.TypeChecker, type: ts.Type): Map<string, ts.Symbol> {
+  const result = new Map<string, ts.Symbol>();
+  for (const property of publicProperties(checker, type)) {
+    if (
+      checker.getNonNullableType(checker.getTypeOfSymbol(property)).getCallSignatures().length > 0
+    )
+      continue;
+    result.set(property.name, property);
+  }
+  return result;
+}
+
+function prefixed(segment: string, finding: Finding): Finding {
+  return { ...finding, segments: [segment, ...finding.segments] };
+}
+
+/** `['items', '[]', 'nickname']` → `items[].nickname`. */
+function joinPath(segments: readonly string[]): string {
+  return segments.reduce(
+    (path, segment) =>
+      segment === '[]' ? `${path}[]` : path === '' ? segment : `${path}.${segment}`,
+    '',
+  );
+}
+
+function split(path: string): string[] {
+  return path === '' ? [] : [path];
+}
+
+/** "`items[].status`" or, at the root of what is compared, "the value". */
+function subject(path: string): string {
+  return path === '' ? 'the value' : `\`${path}\``;
+}

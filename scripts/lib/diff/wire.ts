@@ -1,0 +1,240 @@
+/**
+ * The wire level of `npm run diff`: `redocly diff` (the pinned @redocly/cli; experimental) run
+ * on the two root files, its JSON report turned into changes.
+ *
+ * What this relies on, checked against Redocly's docs: the command rates each change `major`,
+ * `minor` or `patch` from its `diff-recommended` rules (every rule `major` there), and with a
+ * redocly.yaml only the rules that file turns on run; so this passes its own config (`extends:
+ * diff-recommended` plus the levels of rules.ts), never the project's lint config. A schema shared
+ * by many operations is reported once, at the first place it is used. Changes to the root `x-sdk`
+ * extension are the SDK's settings (its version, this promise), not the API, and are left out.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { unescapePointerFragment } from '@redocly/openapi-core';
+import { isRecord } from '../../../generator/load/pointer.ts';
+import { quietNodeEnv, redoclyBin } from '../redocly.ts';
+import { run } from '../run.ts';
+import { CommandError } from '../command-error.ts';
+import type { Change } from './change.ts';
+import type { Level, Ruleset } from './rules.ts';
+
+/** One side of the comparison: the root file, its bundled document, how to show its files. */
+export interface WireSide {
+  root: string;
+  bundled: Record<string, unknown>;
+  /** A file of this side as messages show it (e.g. `origin/main:spec/paths/plan.yaml`). */
+  display: (file: string) => string;
+}
+
+/** The parts of Redocly's `--format json` report (reportVersion 1) this reads. */
+interface RedoclyReport {
+  changes: RedoclyChange[];
+}
+
+interface RedoclyLocation {
+  file?: string;
+  pointer?: string;
+  line?: number;
+  value?: unknown;
+}
+
+interface RedoclyChange {
+  path: string;
+  typeName: string;
+  kind: 'added' | 'removed' | 'modified';
+  impact: Level;
+  property?: string;
+  verdicts: { ruleId: string; impact: Level; message: string; location?: RedoclyLocation }[];
+  base?: RedoclyLocation;
+  revision?: RedoclyLocation;
+}
+
+export async function compareWire(
+  base: WireSide,
+  head: WireSide,
+  ruleset: Ruleset,
+  tempDir: string,
+): Promise<Change[]> {
+  const config = join(tempDir, 'redocly-diff.yaml');
+  const output = join(tempDir, 'redocly-diff.json');
+  const levels = Object.entries(ruleset.wire).map(([rule, level]) => `  ${rule}: ${level}\n`);
+  await writeFile(config, `extends:\n  - diff-recommended\ndiff:\n${levels.join('')}`);
+  const args = [
+    redoclyBin(),
+    'diff',
+    base.root,
+    head.root,
+    '--format',
+    'json',
+    '--output',
+    output,
+    '--config',
+    config,
+    '--fail-on',
+    'none',
+    '--lint-config',
+    'off',
+  ];
+  const result = await run(process.execPath, args, { cwd: tempDir, env: quietNodeEnv() });
+  const text = await readFile(output, 'utf8').catch(() => undefined);
+  if (result.code !== 0 || text === undefined) {
+    throw new CommandError(
+      `redocly diff could not compare the two specs:\n${withoutBanner(result.output)}`,
+      'check that both specs bundle (npm run lint), then try again',
+    );
+  }
+  const report = JSON.parse(text) as RedoclyReport;
+  return report.changes
+    .filter((change) => !change.path.startsWith('#/x-sdk'))
+    .map((change) => toChange(change, base, head, tempDir));
+}
+
+function toChange(change: RedoclyChange, base: WireSide, head: WireSide, tempDir: string): Change {
+  const worst = [...change.verdicts].sort((a, b) => rank(b.impact) - rank(a.impact))[0];
+  const side = change.kind === 'removed' ? base : head;
+  const { location, what } = describePath(change.path, side.bundled);
+  const message = worst?.message ?? describeChange(change, what);
+  const source = worst?.location ?? (change.kind === 'removed' ? change.base : change.revision);
+  const where =
+    source?.file === undefined
+      ? ''
+      : ` (${side.display(join(tempDir, source.file))}${source.line === undefined ? '' : `:${source.line}`})`;
+  return {
+    level: change.impact,
+    kind: `wire/${worst?.ruleId ?? `${kebab(change.typeName)}-${change.kind}`}`,
+    location,
+    message: `${message}${where}`,
+  };
+}
+
+function rank(level: Level): number {
+  return level === 'major' ? 3 : level === 'minor' ? 2 : 1;
+}
+
+function describeChange(change: RedoclyChange, what: string): string {
+  if (change.kind === 'added') return `${what} added`;
+  if (change.kind === 'removed') return `${what} removed`;
+  const property = change.property;
+  if (property === 'deprecated' && change.revision?.value === true) return `${what} deprecated`;
+  return property === undefined ? `${what} changed` : `${what}: \`${property}\` changed`;
+}
+
+/**
+ * A pointer into the bundled document → where (`GET /plans/{plan}`, or the component) and what
+ * (`response 200 property \`items[].nickname\``), following `$ref`s to name parameters.
+ */
+export function describePath(
+  pointer: string,
+  doc: Record<string, unknown>,
+): { location: string; what: string } {
+  const tokens = pointer
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((token) => token !== '')
+    .map(unescapePointerFragment);
+  if (tokens[0] === 'paths' && tokens.length >= 3 && HTTP_METHODS.has(tokens[2]!)) {
+    const location = `${tokens[2]!.toUpperCase()} ${tokens[1]}`;
+    return { location, what: describeOperationPart(tokens.slice(3), tokens.slice(0, 3), doc) };
+  }
+  if (tokens[0] === 'paths' && tokens.length >= 2)
+    return { location: tokens[1]!, what: tokens.length === 2 ? 'path' : tokens.slice(2).join('/') };
+  if (tokens[0] === 'components' && tokens.length >= 3) {
+    const location = `#/components/${tokens[1]}/${tokens[2]}`;
+    return { location, what: describeSchemaPath(tokens.slice(3)) ?? 'component' };
+  }
+  return { location: pointer, what: tokens.at(-1) ?? 'document' };
+}
+
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+function describeOperationPart(rest: string[], prefix: string[], doc: Record<string, unknown>) {
+  if (rest.length === 0) return 'operation';
+  const [section, key, ...tail] = rest;
+  if (section === 'parameters' && key !== undefined) {
+    const parameter = resolve(doc, [...prefix, section, key]);
+    const name =
+      isRecord(parameter) && typeof parameter.name === 'string'
+        ? `${String(parameter.in ?? '')} parameter \`${parameter.name}\``.trim()
+        : `parameter ${key}`;
+    const inner = tail[0] === 'schema' ? describeSchemaPath(tail.slice(1)) : undefined;
+    return inner === undefined ? name : `${name}, ${inner}`;
+  }
+  if (section === 'requestBody') {
+    const schemaAt = tail.indexOf('schema');
+    const inner = schemaAt < 0 ? undefined : describeSchemaPath(tail.slice(schemaAt + 1));
+    return inner === undefined ? 'request body' : `request body ${inner}`;
+  }
+  if (section === 'responses' && key !== undefined) {
+    const schemaAt = tail.indexOf('schema');
+    const inner = schemaAt < 0 ? undefined : describeSchemaPath(tail.slice(schemaAt + 1));
+    return inner === undefined ? `response ${key}` : `response ${key} ${inner}`;
+  }
+  return rest.join('/');
+}
+
+/** `['items', 'properties', 'nickname']` → "property `[].nickname`"; undefined for the schema itself. */
+function describeSchemaPath(tokens: string[]): string | undefined {
+  if (tokens.length === 0) return undefined;
+  let path = '';
+  let last = 'schema';
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token === 'properties' && index + 1 < tokens.length) {
+      const name = tokens[++index]!;
+      path = path === '' ? name : `${path}.${name}`;
+      last = 'property';
+    } else if (token === 'items') {
+      path += '[]';
+      last = 'items';
+    } else {
+      path = path === '' ? token : `${path}.${token}`;
+      last = 'schema';
+    }
+  }
+  return last === 'property' ? `property \`${path}\`` : `schema \`${path}\``;
+}
+
+/** The value at `tokens`, following local `$ref`s on the way (the document is bundled). */
+function resolve(doc: Record<string, unknown>, tokens: string[]): unknown {
+  let node: unknown = doc;
+  for (const token of tokens) {
+    node = follow(doc, node);
+    if (Array.isArray(node)) node = node[Number(token)];
+    else if (isRecord(node)) node = node[token];
+    else return undefined;
+  }
+  return follow(doc, node);
+}
+
+function follow(doc: Record<string, unknown>, node: unknown, hops = 0): unknown {
+  if (hops > 20 || !isRecord(node) || typeof node.$ref !== 'string' || !node.$ref.startsWith('#/'))
+    return node;
+  const target = node.$ref
+    .slice(2)
+    .split('/')
+    .map(unescapePointerFragment)
+    .reduce<unknown>((value, token) => (isRecord(value) ? value[token] : undefined), doc);
+  return follow(doc, target, hops + 1);
+}
+
+function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/** Redocly CLI's Node 20 banner is noise in an error message. */
+function withoutBanner(output: string): string {
+  return output
+    .split('\n')
+    .filter((line) => !/[║╔╚]/.test(line))
+    .join('\n')
+    .trim();
+}
+
+/** Paths inside `dir` shown relative to it, with `/`. */
+export function relativeDisplay(dir: string, prefix: string): (file: string) => string {
+  return (file) => {
+    const rel = relative(dir, file).split('\\').join('/');
+    return rel.startsWith('..') ? file : `${prefix}${rel}`;
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * `generated/CHANGELOG.md`: one entry per release, newest first, each grouped as Breaking / Added /
+ * Changed / Deprecated / Fixed with one line per change in SDK terms.
+ *
+ * The lines are the SDK level of `npm run diff` (the same change through several methods is one
+ * line). A wire-level change goes in only when the wire rates the release higher than anything the
+ * SDK level saw (e.g. a narrower `maxLength`, which no TypeScript type carries), so nothing that
+ * decided the version is missing from its entry.
+ */
+import { groupedMessages, layerOf, type Change } from '../diff/change.ts';
+import { levelRank, maxLevel } from '../diff/rules.ts';
+
+export const CHANGELOG_FILE = 'CHANGELOG.md';
+
+export const SECTIONS = ['Breaking', 'Added', 'Changed', 'Deprecated', 'Fixed'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+const ADDED = new Set([
+  'method-added',
+  'export-added',
+  'parameter-added',
+  'parameter-optional',
+  'parameter-widened',
+  'parameter-enum-values-added',
+  'result-property-added',
+  'result-enum-values-added',
+]);
+const DEPRECATED = new Set(['method-deprecated', 'property-deprecated']);
+/** Results described more precisely than before: the types now say what the API returns. */
+const FIXED = new Set([
+  'result-property-required',
+  'result-type-narrowed',
+  'result-enum-values-removed',
+]);
+
+export function sectionOf(change: Change): Section {
+  if (change.level === 'major') return 'Breaking';
+  const rule = change.kind.replace(/^(sdk|wire)\//, '');
+  if (layerOf(change) === 'sdk') {
+    if (ADDED.has(rule)) return 'Added';
+    if (DEPRECATED.has(rule)) return 'Deprecated';
+    if (FIXED.has(rule)) return 'Fixed';
+    return 'Changed';
+  }
+  if (rule.endsWith('-added')) return 'Added';
+  return 'Changed';
+}
+
+/** The changes an entry lists: the SDK's, plus the wire's above the SDK's highest level. */
+export function entryChanges(changes: readonly Change[]): Change[] {
+  const sdk = changes.filter((change) => layerOf(change) === 'sdk');
+  const sdkLevel = levelRank(maxLevel(sdk.map((change) => change.level)));
+  const wire = changes.filter(
+    (change) => layerOf(change) === 'wire' && levelRank(change.level) > sdkLevel,
+  );
+  return [
+    ...sdk,
+    ...wire.map((change) => ({ ...change, message: `\`${change.location}\`: ${change.message}` })),
+  ];
+}
+
+export interface EntryOptions {
+  version: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  changes: readonly Change[];
+  /** For a first release: what it was generated from, e.g. "Gigs Core API 1.0.0 (spec/openapi.yaml)". */
+  initial?: string;
+}
+
+export function renderEntry({ version, date, changes, initial }: EntryOptions): string {
+  const lines = [`## ${version} (${date})`];
+  if (initial !== undefined) lines.push('', `Initial release, generated from ${initial}.`);
+  const listed = entryChanges(changes);
+  for (const section of SECTIONS) {
+    const inSection = listed.filter((change) => sectionOf(change) === section);
+    if (inSection.length === 0) continue;
+    lines.push('', `### ${section}`, '');
+    for (const line of groupedMessages(inSection)) lines.push(`- ${oneLine(line.message)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ');
+}
+
+function header(packageName: string): string {
+  return [
+    '# Changelog',
+    '',
+    `Every release of \`${packageName}\`, newest first. \`npm run release\` writes each entry from`,
+    '`npm run diff`: what changed since the last release, in SDK terms. Versions follow semantic',
+    'versioning; before 1.0.0 a breaking change bumps the minor version.',
+    '',
+  ].join('\n');
+}
+
+/** The changelog with `entry` on top; a new file when there is none. */
+export function prependEntry(
+  existing: string | undefined,
+  entry: string,
+  packageName: string,
+): string {
+  if (existing === undefined || existing.trim() === '') return `${header(packageName)}\n${entry}`;
+  const first = existing.search(/^## /m);
+  if (first < 0) return `${existing.trimEnd()}\n\n${entry}`;
+  return `${existing.slice(0, first)}${entry}\n${existing.slice(first)}`;
+}
+
+/** True when the changelog already has an entry for `version`. */
+export function hasEntry(changelog: string, version: string): boolean {
+  return new RegExp(`^## ${version.replace(/[.+]/g, '\\$&')}(?: |$)`, 'm').test(changelog);
+}

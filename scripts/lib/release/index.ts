@@ -1,0 +1,326 @@
+/**
+ * `npm run release`: the next version of the SDK from the last release (record.ts) and what
+ * changed since (`npm run diff` against the recorded spec), written through the generator.
+ *
+ * `planRelease()` decides everything and writes nothing (`--dry-run` stops there);
+ * `applyRelease()` writes the version into the spec, regenerates the package, prepends the
+ * changelog entry and records the released spec, undoing what it wrote if a step fails.
+ * `checkRelease()` is the check a release tag's CI job runs before publishing.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DEFAULT_OUT, DEFAULT_SPEC, displayPath } from '../../../generator/context.ts';
+import { OPENAPI_JSON_PATH, PACKAGE_JSON_PATH } from '../../../generator/emit/package.ts';
+import { apiChanges, describeApiChanges } from '../../../generator/write/api-changes.ts';
+import type { CheckResult } from '../../../generator/write/check.ts';
+import { CommandError } from '../command-error.ts';
+import { diffSpecs, type DiffReport } from '../diff/index.ts';
+import { groupedMessages } from '../diff/change.ts';
+import type { Bump } from '../diff/rules.ts';
+import { CHANGELOG_FILE, entryChanges, hasEntry, prependEntry, renderEntry } from './changelog.ts';
+import { readRecord, RECORD_FILE, withPackageVersion, writeAtomically } from './record.ts';
+import { isVersion, nextVersion, refuseVersion } from './version.ts';
+
+export interface ReleaseOptions {
+  /** Folder the paths below start from. Default `process.cwd()`. */
+  cwd?: string;
+  /** The spec's root file. Default `spec/openapi.yaml`. */
+  spec?: string;
+  /** The generated package. Default `generated`. */
+  out?: string;
+  /** The release record. Default `release/openapi.json`. */
+  record?: string;
+  /** The version to release instead of the computed one; refused when it is too low. */
+  version?: string;
+  /** The entry's date, `YYYY-MM-DD`. Default: today (UTC). */
+  date?: string;
+}
+
+export interface ReleasePlan {
+  /** The last release, undefined for the first. */
+  last: string | undefined;
+  version: string;
+  /** The diff's bump since the last release (`none` for the first release). */
+  bump: Bump;
+  /** The changelog entry, Markdown. */
+  entry: string;
+  report: DiffReport | undefined;
+  paths: Paths;
+}
+
+interface Paths {
+  cwd: string;
+  spec: string;
+  out: string;
+  record: string;
+  changelog: string;
+  /** How messages name them. */
+  show: { spec: string; out: string; record: string; changelog: string };
+}
+
+function pathsOf(options: ReleaseOptions): Paths {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const spec = resolve(cwd, options.spec ?? DEFAULT_SPEC);
+  const out = resolve(cwd, options.out ?? DEFAULT_OUT);
+  const record = resolve(cwd, options.record ?? RECORD_FILE);
+  const changelog = join(out, CHANGELOG_FILE);
+  const show = (path: string) => displayPath(cwd, path);
+  return {
+    cwd,
+    spec,
+    out,
+    record,
+    changelog,
+    show: { spec: show(spec), out: show(out), record: show(record), changelog: show(changelog) },
+  };
+}
+
+export async function planRelease(options: ReleaseOptions = {}): Promise<ReleasePlan> {
+  const paths = pathsOf(options);
+  if (!existsSync(paths.spec))
+    throw new CommandError(
+      `the spec ${paths.show.spec} does not exist`,
+      'pass its root file with --spec',
+    );
+  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    throw new CommandError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD');
+  const record = await readRecord(paths.record, paths.show.record);
+  const changelog = await readFile(paths.changelog, 'utf8').catch(() => '');
+
+  // A release starts from a reviewed package: generated from the spec as it is. (So the release's
+  // own regeneration changes the version alone, and undoing it gives back the same files.)
+  const { generate } = await import('../../../generator/index.ts');
+  const current = await generate({ cwd: paths.cwd, spec: paths.spec, out: paths.out, check: true });
+  const stale = staleFiles(current.check);
+  if (stale.length > 0) {
+    throw new CommandError(
+      `${paths.show.out}/ is out of date with ${paths.show.spec} (${stale.join(', ')})`,
+      'run npm run generate, review and commit the result, then release',
+    );
+  }
+
+  let plan: ReleasePlan;
+  if (record === undefined) {
+    const version = options.version ?? (await generatedPackage(paths)).version;
+    if (!isVersion(version))
+      throw new CommandError(
+        `${version} is not a semantic version`,
+        'pass --version 1.0.0 (or another x.y.z)',
+      );
+    const title = await specTitle(paths);
+    plan = {
+      last: undefined,
+      version,
+      bump: 'none',
+      entry: renderEntry({ version, date, changes: [], initial: `${title} (${paths.show.spec})` }),
+      report: undefined,
+      paths,
+    };
+  } else {
+    const report = await diffSpecs({ base: paths.record, spec: paths.spec, cwd: paths.cwd });
+    const computed = nextVersion(record.version, report.bump);
+    if (options.version === undefined && report.bump === 'none') {
+      throw new CommandError(
+        `nothing to release: the spec is the one released as ${record.version} (${paths.show.record})`,
+        'change the spec first, or pass --version to release the same API again (e.g. after a generator change)',
+      );
+    }
+    const version = options.version ?? computed;
+    const refused = refuseVersion(record.version, report.bump, version);
+    if (refused !== undefined) {
+      const breaking = groupedMessages(
+        entryChanges(report.changes).filter((change) => change.level === 'major'),
+      );
+      throw new CommandError(
+        `cannot release ${version}: ${refused}.${breaking.length === 0 ? '' : `\nBreaking changes since ${record.version}:\n${breaking.map((line) => `  - ${line.message}`).join('\n')}`}`,
+        `run npm run release without --version to release ${computed}, or pass --version ${computed}`,
+      );
+    }
+    const entry = renderEntry({ version, date, changes: report.changes });
+    plan = {
+      last: record.version,
+      version,
+      bump: report.bump,
+      entry:
+        report.changes.length === 0
+          ? entry.replace(/\n$/, '\n\nNo change to the API or the SDK surface.\n')
+          : entry,
+      report,
+      paths,
+    };
+  }
+  if (hasEntry(changelog, plan.version)) {
+    throw new CommandError(
+      `${paths.show.changelog} already has an entry for ${plan.version}`,
+      `a version is released once: release the next one (npm run release), or remove the entry if ${plan.version} was never published`,
+    );
+  }
+  return plan;
+}
+
+/**
+ * The generated package's package.json. After an up-to-date check its version is the one the spec
+ * gives (the check may prove that from the generation record without running the pipeline).
+ */
+async function generatedPackage(
+  paths: Paths,
+): Promise<{ name?: string; version?: string; repository?: unknown }> {
+  const text = await readFile(join(paths.out, PACKAGE_JSON_PATH), 'utf8').catch(() => '{}');
+  return JSON.parse(text) as { name?: string; version?: string; repository?: unknown };
+}
+
+function staleFiles(check: CheckResult | undefined): string[] {
+  return check === undefined ? [] : [...check.added, ...check.changed, ...check.removed];
+}
+
+async function specTitle(paths: Paths): Promise<string> {
+  try {
+    const bundled = JSON.parse(await readFile(join(paths.out, OPENAPI_JSON_PATH), 'utf8')) as {
+      info?: { title?: unknown; version?: unknown };
+    };
+    const title = typeof bundled.info?.title === 'string' ? bundled.info.title : 'the API';
+    return typeof bundled.info?.version === 'string' ? `${title} ${bundled.info.version}` : title;
+  } catch {
+    return 'the API';
+  }
+}
+
+/** What `applyRelease` wrote, for the summary. */
+export interface ReleaseResult {
+  written: string[];
+}
+
+/**
+ * Writes the release: the version into the spec, the package regenerated with it, the changelog
+ * entry, the recorded spec. If a step fails, every file written so far is put back.
+ */
+export async function applyRelease(plan: ReleasePlan): Promise<ReleaseResult> {
+  const { paths } = plan;
+  const { generate } = await import('../../../generator/index.ts');
+  const specText = await readFile(paths.spec, 'utf8');
+  const changelogText = await readFile(paths.changelog, 'utf8').catch(() => undefined);
+  const recordText = await readFile(paths.record, 'utf8').catch(() => undefined);
+  const packageJson = JSON.parse(await readFile(join(paths.out, PACKAGE_JSON_PATH), 'utf8')) as {
+    name: string;
+  };
+  const regenerate = () => generate({ cwd: paths.cwd, spec: paths.spec, out: paths.out });
+
+  let specWritten = false;
+  try {
+    await writeAtomically(paths.spec, withPackageVersion(specText, paths.show.spec, plan.version));
+    specWritten = true;
+    await regenerate();
+    await writeAtomically(
+      paths.changelog,
+      prependEntry(changelogText, plan.entry, packageJson.name),
+    );
+    await writeAtomically(paths.record, await readFile(join(paths.out, OPENAPI_JSON_PATH), 'utf8'));
+  } catch (error) {
+    if (specWritten) {
+      // The package was generated from `specText` before (planRelease checked): regenerating
+      // from it gives back the same files. Each step is tried even if one before it fails.
+      const undo = [
+        () => writeAtomically(paths.spec, specText),
+        regenerate,
+        () => restore(paths.changelog, changelogText),
+        () => restore(paths.record, recordText),
+      ];
+      for (const step of undo) await Promise.resolve(step()).catch(() => undefined);
+    }
+    throw error;
+  }
+  return {
+    written: [
+      `${paths.show.spec} (x-sdk.packageVersion: ${plan.version})`,
+      `${paths.show.out}/ (regenerated; package.json version ${plan.version})`,
+      paths.show.changelog,
+      paths.show.record,
+    ],
+  };
+}
+
+async function restore(path: string, text: string | undefined): Promise<void> {
+  if (text !== undefined) await writeAtomically(path, text);
+  else await rm(path, { force: true });
+}
+
+export interface CheckOptions extends Pick<ReleaseOptions, 'cwd' | 'spec' | 'out' | 'record'> {
+  /** The git tag being released (`v1.2.3` or `1.2.3`): must name the package's version. */
+  tag?: string;
+}
+
+/**
+ * The release check for a tag's CI job: the package is generated from the spec, its version is
+ * the one recorded as released (so `npm run release` ran and nothing changed since), the changelog
+ * has its entry, the tag names it, and package.json has the `repository` that `npm publish
+ * --provenance` needs. Returns the problems, each with its fix; empty when ready to publish.
+ */
+export async function checkRelease(options: CheckOptions = {}): Promise<CommandError[]> {
+  const paths = pathsOf(options);
+  const problems: CommandError[] = [];
+  const { generate } = await import('../../../generator/index.ts');
+  const checked = await generate({ cwd: paths.cwd, spec: paths.spec, out: paths.out, check: true });
+  const stale = staleFiles(checked.check);
+  if (stale.length > 0)
+    problems.push(
+      new CommandError(
+        `${paths.show.out}/ is out of date with ${paths.show.spec} (${stale.join(', ')})`,
+        'run npm run generate and commit the result',
+      ),
+    );
+  const pkg = await generatedPackage(paths);
+  const version = checked.package?.version ?? pkg.version ?? '(none)';
+  const record = await readRecord(paths.record, paths.show.record);
+  if (record === undefined) {
+    problems.push(
+      new CommandError(
+        `no release is recorded (${paths.show.record} is missing)`,
+        'run npm run release, commit, then tag',
+      ),
+    );
+  } else {
+    if (record.version !== version)
+      problems.push(
+        new CommandError(
+          `the package's version is ${version}, but the release recorded in ${paths.show.record} is ${record.version}`,
+          'run npm run release (it sets the version, the changelog and the record together)',
+        ),
+      );
+    const bundled = JSON.parse(
+      await readFile(join(paths.out, OPENAPI_JSON_PATH), 'utf8').catch(() => '{}'),
+    ) as unknown;
+    const unreleased = apiChanges(record.bundled, bundled);
+    if (unreleased.length > 0)
+      problems.push(
+        new CommandError(
+          `the spec changed since the release recorded in ${paths.show.record}:\n${describeApiChanges(unreleased).join('\n')}`,
+          'run npm run release to release these changes, then tag the release commit',
+        ),
+      );
+  }
+  const changelog = await readFile(paths.changelog, 'utf8').catch(() => '');
+  if (!hasEntry(changelog, version))
+    problems.push(
+      new CommandError(
+        `${paths.show.changelog} has no entry for ${version}`,
+        'run npm run release',
+      ),
+    );
+  if (options.tag !== undefined && options.tag.replace(/^v/, '') !== version)
+    problems.push(
+      new CommandError(
+        `the tag ${options.tag} does not name the package's version, ${version}`,
+        `tag the release commit as v${version}`,
+      ),
+    );
+  if (pkg.repository === undefined)
+    problems.push(
+      new CommandError(
+        `${paths.show.out}/package.json has no repository, which npm publish --provenance needs`,
+        "set the spec's root x-sdk.repository to the repository's URL (e.g. https://github.com/acme/api)",
+      ),
+    );
+  return problems;
+}

@@ -1,0 +1,44 @@
+/**
+ * The next version of the SDK from the last release and the diff's bump, with npm's semver.
+ *
+ * 0.x follows the rule npm's caret ranges (and Cargo) use: `^0.3.1` means `>=0.3.1 <0.4.0`, so a
+ * breaking change bumps the minor (0.3.1 → 0.4.0) and everything else the patch (→ 0.3.2); from
+ * 1.0.0 on, major, minor and patch mean what they say. A release is breaking-safe exactly when
+ * users' caret range of the last release does not reach it.
+ */
+import semver from 'semver';
+import type { Bump, Level } from '../diff/rules.ts';
+
+/** The version a release of changes rated `bump` gets after `last`; `last` itself for `none`. */
+export function nextVersion(last: string, bump: Bump): string {
+  if (bump === 'none') return last;
+  const release: semver.ReleaseType = semver.major(last) === 0 ? zeroMajor(bump) : bump;
+  const next = semver.inc(last, release);
+  if (next === null) throw new Error(`cannot increment ${last}`);
+  return next;
+}
+
+function zeroMajor(bump: Level): semver.ReleaseType {
+  return bump === 'major' ? 'minor' : 'patch';
+}
+
+/**
+ * Why `requested` cannot be the next release after `last` with changes rated `bump`, or undefined
+ * when it can: it must be a semantic version above `last`, and at least `nextVersion(last, bump)`
+ * (so a breaking change leaves the caret range of the last release).
+ */
+export function refuseVersion(last: string, bump: Bump, requested: string): string | undefined {
+  if (semver.valid(requested) === null) return `${requested} is not a semantic version`;
+  if (!semver.gt(requested, last)) return `${requested} is not above the last release, ${last}`;
+  const needed = nextVersion(last, bump);
+  if (semver.lt(requested, needed)) {
+    if (bump === 'major')
+      return `the changes since ${last} are breaking, but ${requested} is inside ^${last}, the range its users install from: it needs a major release (${needed} or later)`;
+    return `the changes since ${last} are ${bump}: the next version is ${needed} or later, not ${requested}`;
+  }
+  return undefined;
+}
+
+export function isVersion(value: unknown): value is string {
+  return typeof value === 'string' && semver.valid(value) === value;
+}

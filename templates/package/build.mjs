@@ -1,0 +1,166 @@
+/**
+ * Builds this package into the JavaScript its users install: ESM in `dist/esm/` and CommonJS in
+ * `dist/cjs/`, each with its `.d.ts` files, as package.json's `exports` map expects them.
+ *
+ * `npm run build` runs it, and so does `npm pack` / `npm publish` before packing (`prepack`), so
+ * a clean checkout ships `dist/`. It needs only Node and the `typescript` devDependency (found in
+ * this package's node_modules or a parent folder's); the toolchain's `npm run build` runs this
+ * same file.
+ *
+ * Why two folders of `.js` + `.d.ts` rather than `.mjs`/`.cjs` files: `tsc` writes both builds
+ * from the same sources without renaming a file or rewriting an import, and every consumer's
+ * resolver gets a format it can tell from the nearest package.json (the package's
+ * `"type": "module"` for dist/esm, a `{"type": "commonjs"}` marker in dist/cjs). Node 10-style
+ * resolution (`main`, `types`) gets the CommonJS build.
+ *
+ * The build is written into a temporary folder inside the package and swapped in only when both
+ * compilations succeeded, so a failed build leaves the previous `dist/` as it was. The output
+ * depends only on the sources and the compiler version (no timestamps, no absolute paths).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const packageDir = dirname(fileURLToPath(import.meta.url));
+
+/** The two builds: folder under `dist/`, extra compiler flags, and the module format marker. */
+const BUILDS = [
+  // The package's tsconfig.json as it is: NodeNext in a `"type": "module"` package emits ESM.
+  { folder: 'esm', flags: [], type: undefined },
+  // The same sources as CommonJS. Node 10 resolution maps the sources' `./x.js` imports to
+  // `./x.ts` and reads openapi-fetch's types through its `main`; the emitted `require`s load
+  // its CommonJS build (its `require` condition).
+  {
+    folder: 'cjs',
+    flags: ['--module', 'commonjs', '--moduleResolution', 'node10'],
+    type: 'commonjs',
+  },
+];
+
+/** A build that failed: the message says what went wrong, where, and how to fix it. */
+class BuildError extends Error {}
+
+async function build() {
+  const pkg = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
+  const tsc = typescriptCompiler();
+  const distDir = join(packageDir, 'dist');
+  const staging = await mkdtemp(join(packageDir, '.dist.building-'));
+  try {
+    await chmod(staging, 0o755); // mkdtemp makes it owner-only; dist/ is meant to be packed and read
+    // The two compilations are independent: run them side by side, and let both finish before
+    // anything is removed (a tsc still running would write into a deleted folder).
+    const compiled = await Promise.allSettled(
+      BUILDS.map((target) => compile(tsc, join(staging, target.folder), target.flags)),
+    );
+    const failed = compiled.find((result) => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+    for (const target of BUILDS) {
+      if (target.type !== undefined)
+        await writeFile(
+          join(staging, target.folder, 'package.json'),
+          `${JSON.stringify({ type: target.type })}\n`,
+        );
+    }
+    await assertEntryPoints(pkg, staging);
+    await replaceFolder(distDir, staging);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** The TypeScript compiler of this package's devDependency. */
+function typescriptCompiler() {
+  try {
+    return createRequire(join(packageDir, 'package.json')).resolve('typescript/bin/tsc');
+  } catch {
+    throw new BuildError(
+      'TypeScript is not installed, and building the package needs it.\n' +
+        'Fix: run `npm install` in this folder (typescript is a devDependency), or `npm ci` in the repository that holds it.',
+    );
+  }
+}
+
+function compile(tsc, outDir, flags) {
+  const args = [
+    tsc,
+    '--project',
+    'tsconfig.json',
+    '--outDir',
+    outDir,
+    '--pretty',
+    'false',
+    ...flags,
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: packageDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code === 0) resolve();
+      else
+        reject(
+          new BuildError(
+            `tsc failed building ${relative(packageDir, outDir)} (tsc ${args.slice(1).join(' ')}):\n` +
+              `${output.trimEnd()}\n` +
+              'Fix: the generated sources do not compile; generate the package again so they match the generator, and fix the generator if they still fail.',
+          ),
+        );
+    });
+  });
+}
+
+/** Every file that package.json's `main`, `types` and `exports` name under dist/ must have been built. */
+async function assertEntryPoints(pkg, staging) {
+  const targets = new Set();
+  const collect = (value) => {
+    if (typeof value === 'string') targets.add(value);
+    else if (typeof value === 'object' && value !== null)
+      for (const inner of Object.values(value)) collect(inner);
+  };
+  collect([pkg.main, pkg.types, pkg.exports]);
+  const missing = [];
+  for (const target of [...targets].sort()) {
+    const match = /^\.\/dist\/(.+)$/.exec(target);
+    if (match === null) continue;
+    const info = await stat(join(staging, match[1])).catch(() => undefined);
+    if (!info?.isFile()) missing.push(target);
+  }
+  if (missing.length > 0) {
+    throw new BuildError(
+      `package.json names files the build did not produce: ${missing.join(', ')}.\n` +
+        "Fix: the generator's package.json template and this build disagree on the dist/ layout; change them together.",
+    );
+  }
+}
+
+/** Moves `staging` to `target`, restoring the previous `target` if the move fails. */
+async function replaceFolder(target, staging) {
+  const previous = existsSync(target) ? `${staging}.previous` : undefined;
+  if (previous !== undefined) await rename(target, previous);
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    if (previous !== undefined) await rename(previous, target);
+    throw error;
+  }
+  if (previous !== undefined) await rm(previous, { recursive: true, force: true });
+}
+
+try {
+  const started = performance.now();
+  await build();
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  // On stderr: `npm pack --json` runs this (prepack) and its stdout must stay JSON.
+  console.error(`Built dist/: ESM and CommonJS with .d.ts (${seconds} s).`);
+} catch (error) {
+  console.error(error instanceof BuildError ? `error: ${error.message}` : error);
+  process.exitCode = 1;
+}

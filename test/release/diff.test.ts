@@ -1,0 +1,381 @@
+/**
+ * `npm run diff`: every rule on a real git repository in a temporary folder. The base is the
+ * committed spec (`--base HEAD`); each case edits the working tree the way a maintainer would and
+ * checks the overall bump and the change each layer names: the SDK level (the generated package's
+ * TypeScript surface) and the wire level (`redocly diff`).
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Document } from 'yaml';
+import { main } from '../../scripts/diff.ts';
+import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
+import { removeTempDirs } from '../generator/helpers.ts';
+import { ROOT } from '../helpers/spec.ts';
+import { git, resetSpec, specRepo } from './git-repo.ts';
+import { runMain } from './run-main.ts';
+import { editYaml } from './spec-edits.ts';
+
+afterAll(removeTempDirs);
+
+interface Expected {
+  level: 'major' | 'minor' | 'patch';
+  kind: string;
+  /** A part of the message that names the change. */
+  says: string;
+}
+
+interface Case {
+  name: string;
+  file: string;
+  edit: (doc: Document) => void;
+  bump: 'major' | 'minor' | 'patch';
+  sdk: Expected;
+  wire?: Expected;
+}
+
+const ROOT_FILE = 'openapi.yaml';
+
+const CASES: Case[] = [
+  {
+    name: 'remove an operation',
+    file: ROOT_FILE,
+    edit: (doc) => doc.deleteIn(['paths', '/orders/{order}', 'get']),
+    bump: 'major',
+    sdk: { level: 'major', kind: 'sdk/method-removed', says: '`client.orders.retrieve()` removed' },
+    wire: { level: 'major', kind: 'wire/operation-removed', says: 'GET /orders/{order}' },
+  },
+  {
+    name: 'remove a response property',
+    file: 'schemas/Order.yaml',
+    edit: (doc) => doc.deleteIn(['properties', 'note']),
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/result-property-removed',
+      says: '`client.orders.retrieve()` result: property `note` removed',
+    },
+    wire: { level: 'major', kind: 'wire/property-removed', says: 'note' },
+  },
+  {
+    name: 'add a required request property',
+    file: 'schemas/OrderCreate.yaml',
+    edit: (doc) => {
+      doc.setIn(['properties', 'sku'], doc.createNode({ type: 'string', description: 'SKU.' }));
+      doc.setIn(['required'], doc.createNode(['quantity', 'sku']));
+    },
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/parameter-required',
+      says: '`client.orders.create()` params: new required `sku`',
+    },
+    wire: { level: 'major', kind: 'wire/required-properties-added', says: 'sku' },
+  },
+  {
+    name: 'make an optional parameter required',
+    file: ROOT_FILE,
+    edit: (doc) => doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'required'], true),
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/parameter-required',
+      says: '`client.orders.list()` params: `customer` is now required',
+    },
+    wire: { level: 'major', kind: 'wire/parameter-became-required', says: 'customer' },
+  },
+  {
+    name: 'rename a parameter',
+    file: ROOT_FILE,
+    edit: (doc) => doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'name'], 'customerId'),
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/parameter-renamed',
+      says: '`client.orders.list()` params: `customer` renamed to `customerId`',
+    },
+    wire: { level: 'major', kind: 'wire/parameter-removed', says: 'customer' },
+  },
+  {
+    name: 'narrow a request enum',
+    file: 'schemas/Channel.yaml',
+    edit: (doc) => doc.setIn(['enum'], doc.createNode(['web'])),
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/parameter-enum-values-removed',
+      says: '`client.orders.create()` params: `channel` no longer accepts `"phone"`',
+    },
+    wire: { level: 'major', kind: 'wire/enum-values-removed', says: 'phone' },
+  },
+  {
+    name: 'widen a response enum',
+    file: 'schemas/OrderStatus.yaml',
+    edit: (doc) => doc.setIn(['enum'], doc.createNode(['open', 'shipped', 'cancelled'])),
+    bump: 'minor',
+    sdk: {
+      level: 'minor',
+      kind: 'sdk/result-enum-values-added',
+      says: '`client.orders.retrieve()` result: `status` may now be `"cancelled"` (an exhaustive `switch` on it may need a new case)',
+    },
+    wire: { level: 'minor', kind: 'wire/enum-values-added', says: 'cancelled' },
+  },
+  {
+    name: 'change a type',
+    file: 'schemas/Order.yaml',
+    edit: (doc) => doc.setIn(['properties', 'quantity', 'type'], 'string'),
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/result-type-changed',
+      says: '`client.orders.retrieve()` result: `quantity` changed from `number` to `string`',
+    },
+    wire: { level: 'major', kind: 'wire/schema-type-changed', says: 'quantity' },
+  },
+  {
+    name: 'add an optional response property',
+    file: 'schemas/Order.yaml',
+    edit: (doc) =>
+      doc.setIn(
+        ['properties', 'nickname'],
+        doc.createNode({ type: 'string', description: 'A nickname.' }),
+      ),
+    bump: 'minor',
+    sdk: {
+      level: 'minor',
+      kind: 'sdk/result-property-added',
+      says: '`client.orders.retrieve()` result: new optional property `nickname`',
+    },
+    wire: { level: 'minor', kind: 'wire/schema-added', says: 'nickname' },
+  },
+  {
+    name: 'add an operation',
+    file: ROOT_FILE,
+    edit: (doc) =>
+      doc.setIn(
+        ['paths', '/orders/{order}', 'delete'],
+        doc.createNode({
+          operationId: 'cancelOrder',
+          summary: 'Cancel an order',
+          description: 'Cancels an order.',
+          'x-sdk-method': 'orders.cancel',
+          parameters: [{ name: 'order', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '204': { description: 'Cancelled.' } },
+        }),
+      ),
+    bump: 'minor',
+    sdk: { level: 'minor', kind: 'sdk/method-added', says: 'new method `client.orders.cancel()`' },
+    wire: { level: 'minor', kind: 'wire/operation-added', says: 'DELETE /orders/{order}' },
+  },
+  {
+    name: 'change a description',
+    file: ROOT_FILE,
+    edit: (doc) => doc.setIn(['paths', '/orders', 'get', 'description'], 'Returns every order.'),
+    bump: 'patch',
+    sdk: {
+      level: 'patch',
+      kind: 'sdk/docs-changed',
+      says: '`client.orders.list()`: documentation changed',
+    },
+    wire: { level: 'patch', kind: 'wire/operation-modified', says: '`description` changed' },
+  },
+  {
+    name: 'deprecate an operation',
+    file: ROOT_FILE,
+    edit: (doc) => doc.setIn(['paths', '/orders/{order}', 'get', 'deprecated'], true),
+    bump: 'minor',
+    sdk: {
+      level: 'minor',
+      kind: 'sdk/method-deprecated',
+      says: '`client.orders.retrieve()` deprecated',
+    },
+    wire: { level: 'patch', kind: 'wire/operation-modified', says: 'operation deprecated' },
+  },
+];
+
+let repo: string;
+
+beforeAll(async () => {
+  repo = await specRepo();
+});
+
+async function diffAfter(file: string, edit: (doc: Document) => void): Promise<DiffReport> {
+  resetSpec(repo);
+  await editYaml(join(repo, 'spec'), file, edit);
+  return diffSpecs({ base: 'HEAD', cwd: repo });
+}
+
+describe('every rule, on a real git repository', () => {
+  it.each(CASES)('$name: $bump', async ({ file, edit, bump, sdk, wire }) => {
+    const report = await diffAfter(file, edit);
+    expect(report.bump).toBe(bump);
+    const lines = report.changes.map(
+      (change) => `${change.level} ${change.kind} | ${change.location} | ${change.message}`,
+    );
+    const match = (expected: Expected) =>
+      expect.stringMatching(
+        new RegExp(`^${expected.level} ${expected.kind} \\|.*${escapeRegExp(expected.says)}`),
+      );
+    expect(lines).toContainEqual(match(sdk));
+    if (wire !== undefined) expect(lines).toContainEqual(match(wire));
+    // Nothing is rated above the bump, and the bump is the most severe change.
+    expect(report.changes.map((change) => change.level)).toContain(bump);
+  });
+
+  it('no change: bump none, nothing listed', async () => {
+    resetSpec(repo);
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    expect(report).toMatchObject({ bump: 'none', changes: [] });
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+describe('the compatibility promise is configuration: the spec’s root x-sdk.compatibility', () => {
+  it('one SDK rule sets both layers: a new response enum value made breaking', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(
+        ['x-sdk', 'compatibility'],
+        doc.createNode({ 'result-enum-values-added': 'major' }),
+      ),
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/OrderStatus.yaml', (doc) =>
+      doc.setIn(['enum'], doc.createNode(['open', 'shipped', 'cancelled'])),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    expect(report.bump).toBe('major');
+    const levels = (kind: string) =>
+      report.changes.filter((change) => change.kind === kind).map((change) => change.level);
+    expect(levels('sdk/result-enum-values-added')).toContain('major');
+    expect(levels('wire/enum-values-added')).toEqual(['major']);
+    // The request side is not a result: a filter that accepts one more value stays minor.
+    expect(levels('sdk/parameter-enum-values-added')).toEqual(['minor']);
+  });
+
+  it('an unknown rule or level is an error naming the key and the fix', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(['x-sdk', 'compatibility'], doc.createNode({ 'new-enum-values': 'minor' })),
+    );
+    await expect(diffSpecs({ base: 'HEAD', cwd: repo })).rejects.toThrow(
+      /#\/x-sdk\/compatibility\/new-enum-values: unknown rule "new-enum-values"/,
+    );
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(['x-sdk', 'compatibility'], doc.createNode({ 'method-added': 'breaking' })),
+    );
+    await expect(diffSpecs({ base: 'HEAD', cwd: repo })).rejects.toMatchObject({
+      message: expect.stringMatching(/method-added: "breaking" is not a level/),
+      fix: 'use major, minor or patch',
+    });
+  });
+});
+
+describe('bad input: a clear error, nothing written', () => {
+  it('an unknown git ref', async () => {
+    resetSpec(repo);
+    await expect(diffSpecs({ base: 'no-such-branch', cwd: repo })).rejects.toMatchObject({
+      name: 'CommandError',
+      message: expect.stringMatching(/--base no-such-branch is neither a file nor a git ref/),
+    });
+  });
+
+  it('a missing base file', async () => {
+    await expect(diffSpecs({ base: 'old/openapi.yaml', cwd: repo })).rejects.toMatchObject({
+      name: 'CommandError',
+      message: expect.stringMatching(/--base old\/openapi\.yaml: no such file/),
+    });
+  });
+
+  it('a ref where the spec does not exist', async () => {
+    // A commit without the spec, on a side branch.
+    git(repo, 'checkout', '-q', '-b', 'no-spec');
+    git(repo, 'rm', '-q', '-r', 'spec');
+    git(repo, 'commit', '-q', '-m', 'No spec');
+    git(repo, 'checkout', '-q', 'main');
+    await expect(diffSpecs({ base: 'no-spec', cwd: repo })).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /spec\/openapi\.yaml does not exist at no-spec \([0-9a-f]{7}\)/,
+      ),
+    });
+  });
+
+  it('a base spec that fails to bundle names the file at the ref', async () => {
+    git(repo, 'checkout', '-q', '-b', 'broken');
+    await writeFile(
+      join(repo, 'spec/schemas/Order.yaml'),
+      'type: object\nproperties:\n  id: {$ref: ./Missing.yaml}\n',
+    );
+    git(repo, 'commit', '-q', '-am', 'Broken');
+    git(repo, 'checkout', '-q', 'main');
+    const error = await diffSpecs({ base: 'broken', cwd: repo }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'CommandError' });
+    expect((error as Error).message).toMatch(
+      /the spec at broken \([0-9a-f]{7}\) cannot be generated/,
+    );
+    expect((error as Error).message).toContain('broken:spec/schemas/');
+    expect((error as Error).message).not.toMatch(/\/tmp\/|sdk-diff-/);
+  });
+});
+
+describe('npm run diff (the command)', () => {
+  const diff = (...args: string[]) => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts/diff.ts'), ...args],
+      { cwd: repo, encoding: 'utf8', timeout: 180_000, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('--json prints { bump, changes: [{ level, kind, location, message }] }; exit 0 without --fail-on', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
+    );
+    const result = diff('--base', 'HEAD', '--json');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout) as { bump: string; changes: Record<string, unknown>[] };
+    expect(Object.keys(json)).toEqual(['bump', 'changes']);
+    expect(json.bump).toBe('minor');
+    for (const change of json.changes)
+      expect(Object.keys(change)).toEqual(['level', 'kind', 'location', 'message']);
+    expect(json.changes).toContainEqual({
+      level: 'minor',
+      kind: 'sdk/result-property-added',
+      location: 'client.orders.retrieve()',
+      message: '`client.orders.retrieve()` result: new optional property `nickname`',
+    });
+  });
+
+  it('--fail-on: exit 1 at or above the level only; markdown for a job summary', async () => {
+    const run = (...args: string[]) => runMain(main, repo, args);
+    const minor = await run('--base', 'HEAD', '--fail-on', 'minor', '--format', 'markdown');
+    expect(minor.status).toBe(1);
+    expect(minor.stdout).toMatch(/^## API changes: `minor`\n/);
+    expect(minor.stdout).toContain('#### Additions (minor)');
+    expect(minor.stderr).toBe('The changes are minor, at or above --fail-on minor.\n');
+    const major = await run('--base', 'HEAD', '--fail-on', 'major');
+    expect(major.status).toBe(0);
+    expect(major.stdout).toMatch(
+      /^spec\/openapi\.yaml \(working tree\) against HEAD \([0-9a-f]{7}\): minor/,
+    );
+  });
+
+  it('bad input: exit 2, the problem and the fix, no stack trace', () => {
+    const result = diff('--base', 'nope');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^error: --base nope is neither a file nor a git ref .*\n  fix: /,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const usage = diff('--json');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toBe('error: --base is required\nRun with --help for the options.\n');
+  });
+});

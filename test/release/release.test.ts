@@ -1,0 +1,183 @@
+/**
+ * `npm run release` on a real git repository: the first release, a minor one, a breaking one that
+ * asks for too small a version, the dry run, the check a release tag's CI job runs, and a failure
+ * half-way that leaves every file as it was.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
+import { applyRelease, checkRelease, planRelease } from '../../scripts/lib/release/index.ts';
+import { main } from '../../scripts/release.ts';
+import { removeTempDirs, snapshotTree } from '../generator/helpers.ts';
+import { ROOT } from '../helpers/spec.ts';
+import { git, specRepo } from './git-repo.ts';
+import { runMain } from './run-main.ts';
+import { editYaml } from './spec-edits.ts';
+
+afterAll(removeTempDirs);
+
+let repo: string;
+const DATE = '2026-11-30';
+
+const read = (path: string) => readFile(join(repo, path), 'utf8');
+const packageVersion = async () =>
+  (JSON.parse(await read('generated/package.json')) as { version: string }).version;
+const clean = () => git(repo, 'status', '--porcelain', '--untracked-files=all');
+
+function release(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'scripts/release.ts'), ...args],
+    { cwd: repo, encoding: 'utf8', timeout: 180_000, env: { ...process.env, NO_COLOR: '1' } },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  repo = await specRepo();
+  await generate({ cwd: repo });
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'The generated package');
+});
+
+describe('npm run release', () => {
+  it('--dry-run prints the first release and writes nothing', async () => {
+    const before = await snapshotTree(repo);
+    const result = release('--dry-run', '--date', DATE);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'No release recorded yet (release/openapi.json): this is the first.',
+        'Next version: 1.0.0',
+        '',
+        `## 1.0.0 (${DATE})`,
+        '',
+        'Initial release, generated from Shop API 1.0.0 (spec/openapi.yaml).',
+        '',
+        'Dry run: nothing was written.',
+        '',
+      ].join('\n'),
+    );
+    expect(await snapshotTree(repo)).toEqual(before);
+  });
+
+  it('the first release records the spec, writes the version through the generator and starts the changelog', async () => {
+    const plan = await planRelease({ cwd: repo, date: DATE });
+    expect(plan).toMatchObject({ last: undefined, version: '1.0.0', bump: 'none' });
+    await applyRelease(plan);
+    expect(await read('spec/openapi.yaml')).toContain(
+      '  repository: https://github.com/example/shop-api\n  packageVersion: 1.0.0\n',
+    );
+    expect(await packageVersion()).toBe('1.0.0');
+    expect(await read('release/openapi.json')).toBe(await read('generated/openapi.json'));
+    expect(await read('generated/CHANGELOG.md')).toMatch(
+      /^# Changelog\n\nEvery release of `shop-sdk`, newest first\.[^]*\n## 1\.0\.0 \(2026-11-30\)\n\nInitial release, generated from Shop API 1\.0\.0 \(spec\/openapi\.yaml\)\.\n$/,
+    );
+    // Written through the generator: the package is up to date with the spec.
+    const checked = await generate({ cwd: repo, check: true });
+    expect(checked.check).toMatchObject({ added: [], changed: [], removed: [] });
+    expect(await checkRelease({ cwd: repo, tag: 'v1.0.0' })).toEqual([]);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Release 1.0.0');
+  });
+
+  it('an addition is a minor release, with an entry in SDK terms', async () => {
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
+    );
+    await generate({ cwd: repo });
+    // Not released yet: the tag's check says what is missing.
+    const problems = (await checkRelease({ cwd: repo, tag: 'v1.1.0' })).map((p) => p.message);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^the spec changed since the release recorded in release\/openapi\.json:\n {2}changed schema Order: property `nickname` added$/,
+      ),
+      "the tag v1.1.0 does not name the package's version, 1.0.0",
+    ]);
+
+    const plan = await planRelease({ cwd: repo, date: DATE });
+    expect(plan).toMatchObject({ last: '1.0.0', version: '1.1.0', bump: 'minor' });
+    expect(plan.entry).toBe(
+      [
+        `## 1.1.0 (${DATE})`,
+        '',
+        '### Added',
+        '',
+        '- `client.orders.create()`, `client.orders.retrieve()` result: new optional property `nickname`',
+        '- `client.orders.list()` result: new optional property `[].nickname`',
+        '',
+      ].join('\n'),
+    );
+    await applyRelease(plan);
+    expect(await packageVersion()).toBe('1.1.0');
+    const changelog = await read('generated/CHANGELOG.md');
+    expect(changelog.indexOf('## 1.1.0')).toBeLessThan(changelog.indexOf('## 1.0.0'));
+    expect(await checkRelease({ cwd: repo, tag: 'v1.1.0' })).toEqual([]);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Release 1.1.0');
+  });
+
+  it('nothing changed: nothing to release', async () => {
+    await expect(planRelease({ cwd: repo, date: DATE })).rejects.toMatchObject({
+      message: 'nothing to release: the spec is the one released as 1.1.0 (release/openapi.json)',
+    });
+  });
+
+  it('refuses a breaking change without a major bump, saying why; writes nothing', async () => {
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.deleteIn(['properties', 'note']),
+    );
+    // A release starts from a package generated from the spec as it is.
+    await expect(planRelease({ cwd: repo, date: DATE })).rejects.toMatchObject({
+      message: expect.stringMatching(/^generated\/ is out of date with spec\/openapi\.yaml \(/),
+      fix: 'run npm run generate, review and commit the result, then release',
+    });
+    await generate({ cwd: repo });
+    const before = await snapshotTree(repo);
+    const result = release('--version', '1.2.0', '--date', DATE);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^error: cannot release 1\.2\.0: the changes since 1\.1\.0 are breaking, but 1\.2\.0 is inside \^1\.1\.0, the range its users install from: it needs a major release \(2\.0\.0 or later\)\.\nBreaking changes since 1\.1\.0:\n {2}- `client\.orders\.create\(\)`, `client\.orders\.retrieve\(\)` result: property `note` removed\n/,
+    );
+    expect(result.stderr).toContain(
+      '\n  fix: run npm run release without --version to release 2.0.0, or pass --version 2.0.0\n',
+    );
+    expect(await snapshotTree(repo)).toEqual(before);
+
+    const plan = await planRelease({ cwd: repo, date: DATE });
+    expect(plan).toMatchObject({ version: '2.0.0', bump: 'major' });
+    expect(plan.entry).toMatch(/^## 2\.0\.0 \(2026-11-30\)\n\n### Breaking\n\n/);
+    expect(plan.entry).toContain('\n- `client.orders.list()` result: property `[].note` removed\n');
+  });
+
+  it('a failure half-way puts back every file it wrote', async () => {
+    const plan = await planRelease({ cwd: repo, date: DATE });
+    const before = await snapshotTree(repo);
+    // The record cannot be written: its folder would have to be inside a file.
+    plan.paths.record = join(repo, 'spec/openapi.yaml/release.json');
+    await expect(applyRelease(plan)).rejects.toThrow();
+    const after = await snapshotTree(repo);
+    expect(Object.keys(after).filter((k) => after[k] !== before[k])).toEqual([]);
+    expect(after).toEqual(before);
+  });
+
+  it('--check on a release tag: exit 0 when ready, else 1 with each problem and its fix', async () => {
+    git(repo, 'stash', '-q');
+    expect(clean()).toBe('');
+    const check = (...args: string[]) => runMain(main, repo, args);
+    const ready = await check('--check', '--tag', 'v1.1.0');
+    expect(ready).toMatchObject({
+      status: 0,
+      stdout: 'Ready to publish: the package, its version, the changelog and the record agree.\n',
+    });
+    const wrongTag = await check('--check', '--tag', 'v2.0.0');
+    expect(wrongTag.status).toBe(1);
+    expect(wrongTag.stderr).toBe(
+      "Not ready to publish:\nerror: the tag v2.0.0 does not name the package's version, 1.1.0\n  fix: tag the release commit as v1.1.0\n",
+    );
+  });
+});

@@ -1,0 +1,265 @@
+/**
+ * The pieces of `npm run release` that need no repository: the next version (semver, 0.x too),
+ * refusing a version too low for the changes, the changelog entry and file, writing the version
+ * into the spec, and the generator reading it from there.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildInfo, buildSdkSettings } from '../../generator/model/build-info.ts';
+import type { Change } from '../../scripts/lib/diff/change.ts';
+import {
+  hasEntry,
+  prependEntry,
+  renderEntry,
+  sectionOf,
+} from '../../scripts/lib/release/changelog.ts';
+import { withPackageVersion } from '../../scripts/lib/release/record.ts';
+import { nextVersion, refuseVersion } from '../../scripts/lib/release/version.ts';
+
+describe('nextVersion: semver, and the caret rule for 0.x', () => {
+  it.each([
+    ['1.2.3', 'major', '2.0.0'],
+    ['1.2.3', 'minor', '1.3.0'],
+    ['1.2.3', 'patch', '1.2.4'],
+    ['1.2.3', 'none', '1.2.3'],
+    ['0.3.1', 'major', '0.4.0'],
+    ['0.3.1', 'minor', '0.3.2'],
+    ['0.3.1', 'patch', '0.3.2'],
+    ['0.0.4', 'major', '0.1.0'],
+    ['2.0.0-beta.1', 'patch', '2.0.0'],
+  ] as const)('%s + %s → %s', (last, bump, next) => {
+    expect(nextVersion(last, bump)).toBe(next);
+  });
+});
+
+describe('refuseVersion: a breaking change needs a major bump', () => {
+  it.each([
+    ['1.2.3', 'major', '2.0.0', undefined],
+    ['1.2.3', 'major', '3.0.0', undefined],
+    [
+      '1.2.3',
+      'major',
+      '1.3.0',
+      /breaking, but 1\.3\.0 is inside \^1\.2\.3.*needs a major release \(2\.0\.0 or later\)/,
+    ],
+    ['0.3.1', 'major', '0.3.9', /breaking, but 0\.3\.9 is inside \^0\.3\.1.*\(0\.4\.0 or later\)/],
+    ['0.3.1', 'major', '0.4.0', undefined],
+    [
+      '1.2.3',
+      'minor',
+      '1.2.4',
+      /the changes since 1\.2\.3 are minor: the next version is 1\.3\.0 or later/,
+    ],
+    ['1.2.3', 'none', '1.2.4', undefined],
+    ['1.2.3', 'patch', '1.2.3', /not above the last release, 1\.2\.3/],
+    ['1.2.3', 'patch', 'next', /next is not a semantic version/],
+  ] as const)('%s, %s changes, %s requested', (last, bump, requested, refusal) => {
+    const reason = refuseVersion(last, bump, requested);
+    if (refusal === undefined) expect(reason).toBeUndefined();
+    else expect(reason).toMatch(refusal);
+  });
+});
+
+const change = (
+  level: Change['level'],
+  kind: string,
+  location: string,
+  message: string,
+): Change => ({
+  level,
+  kind,
+  location,
+  message,
+});
+
+describe('the changelog', () => {
+  const changes: Change[] = [
+    change(
+      'major',
+      'sdk/method-removed',
+      'client.orders.retrieve()',
+      '`client.orders.retrieve()` removed',
+    ),
+    change(
+      'minor',
+      'sdk/result-property-added',
+      'client.orders.list()',
+      '`client.orders.list()` result: new optional property `[].nickname`',
+    ),
+    change(
+      'minor',
+      'sdk/result-property-added',
+      'client.orders.create()',
+      '`client.orders.create()` result: new optional property `nickname`',
+    ),
+    change(
+      'minor',
+      'sdk/result-property-added',
+      'client.orders.update()',
+      '`client.orders.update()` result: new optional property `nickname`',
+    ),
+    change(
+      'minor',
+      'sdk/method-deprecated',
+      'client.orders.list()',
+      '`client.orders.list()` deprecated',
+    ),
+    change(
+      'patch',
+      'sdk/docs-changed',
+      'client.orders.list()',
+      '`client.orders.list()`: documentation changed',
+    ),
+    change(
+      'patch',
+      'sdk/result-property-required',
+      'client.orders.create()',
+      '`client.orders.create()` result: property `note` is now always present',
+    ),
+    change(
+      'minor',
+      'wire/schema-added',
+      'GET /orders',
+      'response 200 property `[].nickname` added',
+    ),
+  ];
+
+  it('groups changes as Breaking / Added / Changed / Deprecated / Fixed, one line per change in SDK terms', () => {
+    expect(changes.map(sectionOf)).toEqual([
+      'Breaking',
+      'Added',
+      'Added',
+      'Added',
+      'Deprecated',
+      'Changed',
+      'Fixed',
+      'Added',
+    ]);
+    expect(renderEntry({ version: '2.0.0', date: '2026-11-30', changes })).toBe(
+      [
+        '## 2.0.0 (2026-11-30)',
+        '',
+        '### Breaking',
+        '',
+        '- `client.orders.retrieve()` removed',
+        '',
+        '### Added',
+        '',
+        '- `client.orders.list()` result: new optional property `[].nickname`',
+        '- `client.orders.create()`, `client.orders.update()` result: new optional property `nickname`',
+        '',
+        '### Changed',
+        '',
+        '- `client.orders.list()`: documentation changed',
+        '',
+        '### Deprecated',
+        '',
+        '- `client.orders.list()` deprecated',
+        '',
+        '### Fixed',
+        '',
+        '- `client.orders.create()` result: property `note` is now always present',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists a wire change only when it rates the release above everything the SDK level saw', () => {
+    const entry = renderEntry({
+      version: '2.0.0',
+      date: '2026-11-30',
+      changes: [
+        change(
+          'patch',
+          'sdk/docs-changed',
+          'client.orders.list()',
+          '`client.orders.list()`: documentation changed',
+        ),
+        change('patch', 'wire/operation-modified', 'GET /orders', '`description` changed'),
+        change(
+          'major',
+          'wire/schema-constraint-changed',
+          'POST /orders',
+          'maxLength of `note` decreased',
+        ),
+      ],
+    });
+    expect(entry).toContain('### Breaking\n\n- `POST /orders`: maxLength of `note` decreased\n');
+    expect(entry).not.toContain('`description` changed');
+  });
+
+  it('a new file gets a title and an introduction; later entries go on top; a version is found', () => {
+    const first = prependEntry(
+      undefined,
+      '## 1.0.0 (2026-01-01)\n\nInitial release.\n',
+      'shop-sdk',
+    );
+    expect(first).toMatch(/^# Changelog\n\nEvery release of `shop-sdk`, newest first\./);
+    const second = prependEntry(first, '## 1.1.0 (2026-02-01)\n\n### Added\n\n- x\n', 'shop-sdk');
+    expect(second.indexOf('## 1.1.0')).toBeLessThan(second.indexOf('## 1.0.0'));
+    expect(second.startsWith(first.slice(0, first.indexOf('## 1.0.0')))).toBe(true);
+    expect(hasEntry(second, '1.1.0')).toBe(true);
+    expect(hasEntry(second, '1.1')).toBe(false);
+    expect(hasEntry(second, '1.0.0')).toBe(true);
+    expect(hasEntry(second, '1.2.0')).toBe(false);
+  });
+});
+
+describe('the version goes into the spec, where the generator reads it', () => {
+  it('YAML: comments kept, the key set next to the other settings of x-sdk', () => {
+    const yaml = [
+      'openapi: 3.1.0',
+      'info: {title: A, version: 2022-11-28}',
+      'x-sdk:',
+      '  clientName: A # the client',
+      '  # the promise',
+      '  compatibility:',
+      '    method-added: minor',
+      'paths: {}',
+      '',
+    ].join('\n');
+    const once = withPackageVersion(yaml, 'openapi.yaml', '1.0.0');
+    expect(once).toBe(yaml.replace('  # the promise', '  packageVersion: 1.0.0\n  # the promise'));
+    expect(withPackageVersion(once, 'openapi.yaml', '1.1.0')).toBe(once.replace('1.0.0', '1.1.0'));
+    expect(withPackageVersion('openapi: 3.1.0\npaths: {}\n', 'o.yaml', '0.1.0')).toBe(
+      'openapi: 3.1.0\npaths: {}\nx-sdk:\n  packageVersion: 0.1.0\n',
+    );
+    expect(withPackageVersion('x-sdk: { clientName: A }\n', 'o.yaml', '0.1.0')).toBe(
+      'x-sdk: { clientName: A, packageVersion: 0.1.0 }\n',
+    );
+    // Long lines and folded text elsewhere are left exactly as they are.
+    const folded =
+      'info:\n  description: >-\n    one two three four five six seven eight nine ten eleven twelve thirteen\n    fourteen\nx-sdk:\n  clientName: A\n';
+    expect(withPackageVersion(folded, 'o.yaml', '2.0.0')).toBe(
+      `${folded}  packageVersion: 2.0.0\n`,
+    );
+  });
+
+  it('JSON: indentation kept', () => {
+    const json = '{\n    "openapi": "3.0.3",\n    "x-sdk": { "clientName": "A" }\n}\n';
+    expect(JSON.parse(withPackageVersion(json, 'openapi.json', '1.0.0'))).toEqual({
+      openapi: '3.0.3',
+      'x-sdk': { clientName: 'A', packageVersion: '1.0.0' },
+    });
+    expect(withPackageVersion(json, 'openapi.json', '1.0.0')).toContain(
+      '\n    "x-sdk": {\n        "clientName"',
+    );
+  });
+
+  it('the generator: --package-version, then x-sdk.packageVersion, then info.version', () => {
+    const settings = (doc: Record<string, unknown>, version?: string) =>
+      buildSdkSettings(doc, buildInfo(doc), 'spec.yaml', {
+        packageName: undefined,
+        packageVersion: version,
+      }).packageVersion;
+    const doc = {
+      info: { title: 'A', version: '2022-11-28' },
+      'x-sdk': { packageVersion: '1.4.0' },
+    };
+    expect(settings(doc)).toBe('1.4.0');
+    expect(settings(doc, '2.0.0')).toBe('2.0.0');
+    expect(settings({ info: { title: 'A', version: '2022-11-28' } })).toBe('0.0.0-2022-11-28');
+    expect(() => settings({ ...doc, 'x-sdk': { packageVersion: 'v1' } })).toThrow(
+      /spec\.yaml #\/x-sdk\/packageVersion: "v1" is not a semantic version/,
+    );
+  });
+});
