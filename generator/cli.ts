@@ -27,6 +27,8 @@ Options:
   --check                  write nothing; exit 1 when the output is out of date, saying
                            what changed in the API (operations and schemas added, removed,
                            changed) and which files would be added, changed or removed
+  --strict                 treat warnings (parts of the spec the generator ignores, such as
+                           unknown schema keywords) as errors
   --no-cache               format everything anew instead of reusing prettier's earlier output
                            (kept in node_modules/.cache/gigs-sdk-toolchain/)
   --unsafe-patterns <how>  what the guards do with a pattern that may take super-linear time
@@ -54,6 +56,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'package-version': { type: 'string' },
         'redocly-config': { type: 'string' },
         check: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
         'unsafe-patterns': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -65,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { spec, out, name, check } = parsed.values;
     const version = parsed.values['package-version'];
-    options = { check, cache: !parsed.values['no-cache'] };
+    options = { check, strict: parsed.values.strict, cache: !parsed.values['no-cache'] };
     if (spec !== undefined) options.spec = spec;
     if (out !== undefined) options.out = out;
     if (name !== undefined) options.name = name;
@@ -96,9 +99,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       import('./write/check.ts'),
     ]);
     const result = await generate(options);
-    for (const warning of result.warnings ?? []) {
-      process.stderr.write(`warning: ${warning.message}\n`);
-    }
+    for (const warning of result.warnings) process.stderr.write(`warning: ${warning.message}\n`);
     const out = relative(process.cwd(), result.out) || '.';
     const spec = options.spec ?? DEFAULT_SPEC;
     if (result.check !== undefined) {

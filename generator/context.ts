@@ -20,6 +20,8 @@ export interface GenerateOptions {
   version?: string;
   /** Compare instead of writing: report the files that would change. Default false. */
   check?: boolean;
+  /** Treat warnings (parts of the spec the generator ignores) as errors. Default false. */
+  strict?: boolean;
   /** A `redocly.yaml` to bundle with (decorators, resolve settings). Default: none (neutral config). */
   redoclyConfig?: string;
   /** Folder that relative paths start from and that headers name files relative to. Default `process.cwd()`. */
@@ -50,6 +52,8 @@ export interface GeneratorContext {
   /** Package version from the caller; undefined means: take `info.version`. */
   packageVersion: string | undefined;
   check: boolean;
+  /** Warnings are errors (`--strict`). */
+  strict: boolean;
   /** Absolute path of a Redocly config, or undefined for the neutral built-in one. */
   redoclyConfig: string | undefined;
   cwd: string;
@@ -76,6 +80,7 @@ export function resolveContext(options: GenerateOptions = {}): GeneratorContext 
     packageName: options.name,
     packageVersion: options.version,
     check: options.check ?? false,
+    strict: options.strict ?? false,
     redoclyConfig:
       options.redoclyConfig === undefined ? undefined : resolve(cwd, options.redoclyConfig),
     cwd,

@@ -9,6 +9,8 @@ import { provenUpToDate } from './write/record.ts';
 export type { GenerateOptions } from './context.ts';
 export { GeneratorError } from './errors.ts';
 export type { CheckResult } from './write/check.ts';
+export { GeneratorWarning } from './warnings.ts';
+import type { GeneratorWarning } from './warnings.ts';
 
 export interface GenerateResult {
   /** The output folder (absolute). */
@@ -20,11 +22,10 @@ export interface GenerateResult {
   /** Milliseconds per pipeline step. */
   timings: Record<string, number>;
   /**
-   * What the generated guards do not check as the spec says, once per kind (patterns that could
-   * take super-linear time, invalid ones: emit/guards/patterns.ts). Not filled when `check`
-   * proved the folder up to date without running the pipeline.
+   * What the generator ignored in the spec or does not check as it says (unsafe or invalid
+   * patterns: emit/guards/patterns.ts), once per kind (with `strict`, these are errors).
    */
-  warnings?: { message: string }[];
+  warnings: GeneratorWarning[];
   /**
    * The generated package: its npm name and version, and the name of its client class. Set when
    * the pipeline ran: always without `check`; with `check`, not when the folder was proven up to
@@ -47,17 +48,22 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const files = await provenUpToDate(ctx);
     if (files !== undefined) {
       const timings = { check: performance.now() - start };
-      return { out: ctx.outDir, files, check: { added: [], changed: [], removed: [] }, timings };
+      return {
+        out: ctx.outDir,
+        files,
+        check: { added: [], changed: [], removed: [] },
+        timings,
+        warnings: [],
+      };
     }
   }
   const { runPipeline } = await import('./pipeline.ts');
   const result = await runPipeline(ctx);
-  const { guardsWarnings } = await import('./emit/guards/warnings.ts');
   const output: GenerateResult = {
     out: ctx.outDir,
     files: [...result.tree.keys()],
     timings: result.timings,
-    warnings: guardsWarnings(result.model.schemas, result.model.specFile, ctx.unsafePatterns),
+    warnings: result.model.warnings,
     package: {
       name: result.model.sdk.packageName,
       version: result.model.sdk.packageVersion,

@@ -86,13 +86,13 @@ describe('hostile names and texts', () => {
       ['2fa', '_2fa'],
       ['GuardError', 'GuardError2'],
       ['ValidationIssue', 'ValidationIssue2'],
-      ['Array', 'Array_'],
-      ['Record', 'Record_'],
+      ['Array', 'ArrayModel'],
+      ['Record', 'RecordModel'],
       ['Quotes', 'Quotes'],
       ['Keys', 'Keys'],
       ['Old', 'Old'],
     ]);
-    for (const fn of ['isFooBar2', 'assert_2fa', 'validateGuardError2', 'isArray_']) {
+    for (const fn of ['isFooBar2', 'assert_2fa', 'validateGuardError2', 'isArrayModel']) {
       expect(typeof fixture().guards[fn]).toBe('function');
     }
     expect(typeof fixture().guards['GuardError']).toBe('function');

@@ -27,7 +27,7 @@ import type {
   PlanDocument,
   Addon,
   SubscriptionChange,
-  Error,
+  ErrorModel,
   PlanList,
   PlanDocumentList,
   AddonList,
@@ -874,11 +874,11 @@ function collectSubscriptionChange(value: unknown, path: string, issues: Validat
 }
 
 /**
- * Whether `value` is a valid {@link Error}.
+ * Whether `value` is a valid {@link ErrorModel}.
  *
  * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new values at any time without notice, so clients must accept values they do not know. `message` is meant for humans and its wording may change.
  */
-export function isError(value: unknown): value is Error {
+export function isErrorModel(value: unknown): value is ErrorModel {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
   const object_ = record['object'];
@@ -920,29 +920,29 @@ export function isError(value: unknown): value is Error {
 }
 
 /**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Error}.
+ * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link ErrorModel}.
  *
  * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new values at any time without notice, so clients must accept values they do not know. `message` is meant for humans and its wording may change.
  */
-export function assertError(value: unknown): asserts value is Error {
-  const result = validateError(value);
-  if (!result.ok) throw new GuardError('Error', result.issues);
+export function assertErrorModel(value: unknown): asserts value is ErrorModel {
+  const result = validateErrorModel(value);
+  if (!result.ok) throw new GuardError('ErrorModel', result.issues);
 }
 
 /**
- * Checks `value` against the {@link Error} schema and reports every issue.
+ * Checks `value` against the {@link ErrorModel} schema and reports every issue.
  *
  * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new values at any time without notice, so clients must accept values they do not know. `message` is meant for humans and its wording may change.
  */
-export function validateError(value: unknown): ValidationResult<Error> {
-  if (isError(value)) return { ok: true, value };
+export function validateErrorModel(value: unknown): ValidationResult<ErrorModel> {
+  if (isErrorModel(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
-  collectError(value, '', issues);
+  collectErrorModel(value, '', issues);
   return { ok: false, issues };
 }
 
-/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the Error schema. */
-function collectError(value: unknown, path: string, issues: ValidationIssue[]): void {
+/** Pushes an issue for every way `value` (at JSON pointer `path`) fails the ErrorModel schema. */
+function collectErrorModel(value: unknown, path: string, issues: ValidationIssue[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {

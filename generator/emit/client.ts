@@ -31,15 +31,22 @@ const CLIENT_MEMBERS = [
   '__proto__',
 ];
 
+/**
+ * The longest resource file name stem: far below the 255 bytes most file systems allow a name,
+ * so a tag of any length gives a file the system takes (the class keeps the full name).
+ */
+const MAX_FILE_STEM = 64;
+
 export function emitClient(model: ApiModel): EmittedSourceFile[] {
   const properties = new NameRegistry(CLIENT_MEMBERS);
   const fileNames = new NameRegistry(['index']);
   const resources: (ClientResource & { path: string })[] = model.resources.map((resource) => {
-    const fileName = fileNames.claim(
-      words(resource.name)
-        .map((word) => word.toLowerCase())
-        .join('-') || 'resource',
-    );
+    const stem = words(resource.name)
+      .map((word) => word.toLowerCase())
+      .join('-')
+      .slice(0, MAX_FILE_STEM)
+      .replace(/-+$/, '');
+    const fileName = fileNames.claim(stem || 'resource');
     return {
       resource,
       property: properties.claim(resource.name),

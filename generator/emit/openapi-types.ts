@@ -2,7 +2,9 @@
  * `src/openapi.ts`: openapi-typescript's `paths`, `components` and `operations` for the bundled
  * document in the model (never the raw spec).
  *
- * Two deliberate departures from calling `openapiTS(document)`:
+ * Deliberate departures from calling `openapiTS(document)`:
+ * - Schemas that contain themselves through arrays or unions move into type aliases of their own
+ *   (openapi-types-cycles.ts): openapi-typescript's output for them does not compile (TS2502).
  * - It runs openapi-typescript's `transformSchema` with the context `openapiTS` would build for
  *   OPENAPI_TS_OPTIONS (see `openapiTsContext`). `openapiTS` parses, lints and bundles its input
  *   again with its own copy of openapi-core, which is redundant here (the loader bundled the
@@ -29,6 +31,7 @@ import {
 } from 'openapi-typescript';
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
+import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import type { EmittedTextFile } from './types.ts';
 
 export const OPENAPI_TYPES_PATH = 'src/openapi.ts';
@@ -103,7 +106,7 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
   );
   return {
     path: OPENAPI_TYPES_PATH,
-    text: astToString(transformSchema(document, openapiTsContext(document))),
+    text: astToString(hoistEagerCycles(transformSchema(document, openapiTsContext(document)))),
   };
 }
 
@@ -126,6 +129,15 @@ export function openapiTsContext(document: OpenAPI3): GlobalContext {
       return resolveRef<T>(document, $ref, { silent: options.silent });
     },
   };
+}
+
+/**
+ * The key of an operation in openapi-typescript's `operations`: its operationId with every `#`
+ * made `/` (openapi-typescript 7 does this, since it writes the ids as JSON pointer tokens). Code
+ * that indexes `operations` must use this key, not the operationId.
+ */
+export function openapiOperationKey(operationId: string): string {
+  return operationId.replace(/#/g, '/');
 }
 
 /**

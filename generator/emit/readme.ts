@@ -403,7 +403,7 @@ function typesExample(showcase: Showcase, model: ApiModel): string {
   const names = [
     ...(showcase.schema === undefined ? [] : [showcase.schema.name]),
     operation.typeNames.params,
-    operation.typeNames.response,
+    ...(operation.typeNames.response === undefined ? [] : [operation.typeNames.response]),
   ];
   return [
     '// A type for every schema, and the params and result of every method:',

@@ -1,68 +1,71 @@
 /**
- * `src/types.ts`: what users import for types. It re-exports openapi-typescript's roots and gives
- * every component schema a named export, `export type Plan = components['schemas']['Plan'];`,
- * documented from the schema's description, `deprecated` and `x-preview`.
+ * `src/types.ts`: what users import for types. A named interface or type alias per component
+ * schema, written from the model (schema-types/declarations.ts), with TSDoc from the spec on every
+ * type and member; an `…Input` type where requests send a schema in another shape
+ * (model/read-write.ts); a `…Param` interface per client option, shared by the params of every
+ * method that takes it. openapi-typescript's `paths`, `components` and `operations` (the typed path
+ * client's types, src/openapi.ts) are re-exported as they are.
  */
-import {
-  StructureKind,
-  type JSDocStructure,
-  type OptionalKind,
-  type TypeAliasDeclarationStructure,
-  type WriterFunction,
-} from 'ts-morph';
-import { stringLiteral } from '../model/names.ts';
-import type { ApiModel, NamedSchema } from '../model/types.ts';
-import { docText } from './doc-text.ts';
+import { StructureKind, type InterfaceDeclarationStructure, type WriterFunction } from 'ts-morph';
+import { escapeJsDoc, propertyKey } from '../model/names.ts';
+import type { ApiModel, ClientOptionModel } from '../model/types.ts';
 import { OPENAPI_TYPES_ROOTS } from './openapi-types.ts';
+import { schemaDeclarations } from './schema-types/declarations.ts';
+import { docStructure } from './schema-types/docs.ts';
+import { TypePrinter } from './schema-types/print.ts';
 import type { EmittedSourceFile } from './types.ts';
 
-export const SCHEMA_TYPES_PATH = 'src/types.ts';
-export const PREVIEW_REMARK = 'Preview: this may change without notice.';
+export { PREVIEW_REMARK } from './schema-types/docs.ts';
 
-export function emitSchemaTypes(model: Pick<ApiModel, 'schemas'>): EmittedSourceFile {
+export const SCHEMA_TYPES_PATH = 'src/types.ts';
+
+export function emitSchemaTypes(model: Pick<ApiModel, 'schemas' | 'sdk'>): EmittedSourceFile {
+  const printer = new TypePrinter(model.schemas);
   return {
     path: SCHEMA_TYPES_PATH,
     statements: [
-      {
-        kind: StructureKind.ImportDeclaration,
-        isTypeOnly: true,
-        namedImports: ['components'],
-        moduleSpecifier: './openapi.js',
-      },
       {
         kind: StructureKind.ExportDeclaration,
         isTypeOnly: true,
         namedExports: [...OPENAPI_TYPES_ROOTS],
         moduleSpecifier: './openapi.js',
       },
-      // A blank line before each alias, as a person would space them.
-      ...model.schemas.flatMap((schema) => [blankLine, schemaAlias(schema)]),
+      // A blank line before each declaration, as a person would space them.
+      ...[
+        ...schemaDeclarations(model.schemas, printer),
+        ...model.sdk.clientOptions.map((option) => clientOptionParam(option, model.sdk.clientName)),
+      ].flatMap((declaration) => [blankLine, declaration]),
     ],
   };
 }
 
 const blankLine: WriterFunction = (writer) => writer.blankLine();
 
-function schemaAlias(schema: NamedSchema): TypeAliasDeclarationStructure {
-  const alias: TypeAliasDeclarationStructure = {
-    kind: StructureKind.TypeAlias,
-    name: schema.name,
+/** `interface ProjectParam { project?: string }`: the option's parameter, documented once. */
+function clientOptionParam(
+  option: ClientOptionModel,
+  clientName: string,
+): InterfaceDeclarationStructure {
+  const docs = docStructure({
+    description: option.description,
+    notes: [
+      `Defaults to the client's \`${escapeJsDoc(option.name)}\` option (\`new ${clientName}({ ${escapeJsDoc(option.name)} })\`, else the \`${option.envVar}\` environment variable).`,
+    ],
+  });
+  return {
+    kind: StructureKind.Interface,
+    name: option.typeName,
     isExported: true,
-    type: `components['schemas'][${stringLiteral(schema.originalName)}]`,
+    docs: [
+      `The \`${escapeJsDoc(option.parameterName)}\` parameter of the methods that take one. The client fills it in when a call leaves it out.`,
+    ],
+    properties: [
+      {
+        name: propertyKey(option.name),
+        type: 'string',
+        hasQuestionToken: true,
+        ...(docs === undefined ? {} : { docs: [docs] }),
+      },
+    ],
   };
-  const doc = schemaDoc(schema);
-  if (doc !== undefined) alias.docs = [doc];
-  return alias;
-}
-
-/** TSDoc of a schema alias, or undefined when there is nothing to say. */
-export function schemaDoc(
-  schema: Pick<NamedSchema, 'description' | 'deprecated' | 'preview'>,
-): OptionalKind<JSDocStructure> | undefined {
-  const tags: { tagName: string; text?: string }[] = [];
-  if (schema.preview === true) tags.push({ tagName: 'remarks', text: PREVIEW_REMARK });
-  if (schema.deprecated) tags.push({ tagName: 'deprecated' });
-  const description = schema.description === undefined ? '' : docText(schema.description);
-  if (description === '' && tags.length === 0) return undefined;
-  return description === '' ? { tags } : { description, tags };
 }

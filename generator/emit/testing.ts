@@ -30,7 +30,7 @@ import type {
   SchemaNode,
 } from '../model/types.ts';
 import { rewriteSpecifiers } from './client/runtime-files.ts';
-import { bodyType, operationRef } from './client/type-refs.ts';
+import { operationBodyType, operationRef } from './client/type-refs.ts';
 import { dereference, propertyNodes } from './sample-request.ts';
 import { minimalValue } from './testing/values.ts';
 import type { EmittedSourceFile, EmittedTextFile } from './types.ts';
@@ -141,7 +141,7 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
         body:
           operation.body === undefined
             ? 'undefined'
-            : typeOf(operation.body.schema, bodyType(operation, opRef)),
+            : typeOf(operation.body.schema, operationBodyType(operation, opRef)),
         error: errors.length === 0 ? 'unknown' : errors.join(' | '),
         exampleSource:
           success?.contentType === undefined

@@ -1,10 +1,11 @@
 /**
  * Schemas that contain themselves. JSON Schema allows a schema to refer to itself, and so do
- * TypeScript's types, but only through an object: `A: { properties: { next: { $ref: A } } }` is
- * a linked list, while `A: { $ref: A }`, `A: { allOf: [{ $ref: A }] }` or `A: { items: { $ref: A } }`
- * loop without one: a `$ref` chain that never arrives, or a type that is its own member (which the
- * TypeScript the generator emits cannot express; tsc reports TS2502). Such a loop is refused with
- * the chain that forms it.
+ * TypeScript's types, but only through an object or an array: `A: { properties: { next: { $ref: A }
+ * } }` is a linked list and `A: { items: { anyOf: [{ type: integer }, { $ref: A }] } }` a nested
+ * list (a recursive type alias; emit/openapi-types-cycles.ts writes openapi-typescript's types
+ * that way), while `A: { $ref: A }` or `A: { allOf: [{ $ref: A }] }` loop without one: a `$ref`
+ * chain that never arrives, or a value that is its own member, which no TypeScript type
+ * expresses. Such a loop is refused with the chain that forms it.
  *
  * Only local `$ref`s (`#/…`) are followed: before bundling that finds the loops inside the root
  * file with their exact places; after bundling (every `$ref` is local then) the rest.
@@ -12,9 +13,12 @@
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, isRecord } from './pointer.ts';
 
-/** Keywords whose subschemas are the value itself, or its members, not a property of an object. */
-const DIRECT_ONE = ['items', 'not', 'if', 'then', 'else', 'contains', 'additionalItems'];
-const DIRECT_MANY = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+/**
+ * Keywords whose subschemas are the value itself, not a property or an item of it (array items
+ * are a container, like object properties: a schema may be its own item).
+ */
+const DIRECT_ONE = ['not', 'if', 'then', 'else'];
+const DIRECT_MANY = ['allOf', 'anyOf', 'oneOf'];
 
 /** Where the schemas are, as JSON pointers into the document. */
 function schemaRoots(document: Record<string, unknown>): string[] {
@@ -95,10 +99,10 @@ function loopError(path: readonly string[], back: string, file: string): Generat
   return new GeneratorError(
     viaRefsOnly
       ? `circular $ref: ${chain.join(' → ')} never reaches a schema`
-      : `the schema contains itself without an object in between: ${chain.join(' → ')} (a value cannot be its own array item or allOf/anyOf/oneOf member; TypeScript cannot type it)`,
+      : `the schema contains itself without an object or array in between: ${chain.join(' → ')} (a value cannot be its own allOf/anyOf/oneOf member; TypeScript cannot type it)`,
     { file, pointer: back },
     viaRefsOnly
       ? 'point one of these $refs at a schema instead of at another $ref in the loop'
-      : 'put the self-reference under an object property (`properties`/`additionalProperties`), or remove it',
+      : 'put the self-reference under an object property (`properties`/`additionalProperties`) or array `items`, or remove it',
   );
 }

@@ -4,7 +4,7 @@
 import { GeneratorError } from '../errors.ts';
 import { isRecord } from '../load/pointer.ts';
 import { pascalCase } from './names.ts';
-import { kebabCase, NPM_PACKAGE_NAME, upperSnake } from './sdk-names.ts';
+import { exportName, kebabCase, NPM_PACKAGE_NAME, upperSnake } from './sdk-names.ts';
 import type { ApiInfo } from './types.ts';
 
 export interface SdkSettings {
@@ -61,7 +61,7 @@ export function buildSdkSettings(
   // name, which has lost the word boundaries (`GitHubV3RESTAPI`).
   // Apostrophes join their word (`GitHub's` → `GitHubs`, not `GitHub S`).
   const nameSource = (stringField(ext, 'clientName', file) ?? info.title).replace(/['\u2019]/g, '');
-  const clientName = pascalCase(nameSource);
+  const clientName = exportName(pascalCase(nameSource), 'Client');
   const envPrefix =
     stringField(ext, 'envPrefix', file) ??
     (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || 'API');

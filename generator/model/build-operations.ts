@@ -32,6 +32,8 @@ export const HTTP_METHODS: readonly HttpMethod[] = [
 export type OperationDraft = Omit<OperationModel, 'sdk' | 'typeNames'> & {
   /** The operation's `x-sdk-method` as written (checked by build-resources.ts). */
   sdkMethod?: unknown;
+  /** False when the spec gives no operationId and `operationId` was derived from method and path. */
+  operationIdDeclared: boolean;
 };
 
 export function buildOperations(
@@ -67,8 +69,11 @@ export function buildOperations(
     }
   }
   // Derived ids come after every declared one is known, so they never take a declared id.
-  for (const draft of drafts)
-    if (!ids.isDeclared(draft.pointer)) draft.operationId = ids.derive(draft.operationId);
+  for (const draft of drafts) {
+    if (ids.isDeclared(draft.pointer)) continue;
+    draft.operationId = ids.derive(draft.operationId);
+    draft.operationIdDeclared = false;
+  }
   return drafts;
 }
 
@@ -149,6 +154,7 @@ function buildOperation(
     parameters,
     responses,
     idempotent: parameters.some((parameter) => parameter.clientDefault === 'idempotency-key'),
+    operationIdDeclared: true,
     secured: isSecured(operation.security ?? doc.security),
   };
   if (typeof operation.summary === 'string') draft.summary = operation.summary;

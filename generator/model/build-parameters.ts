@@ -104,6 +104,10 @@ function parameterModel(
     explode: typeof raw.explode === 'boolean' ? raw.explode : style === 'form',
     schema: schemaNode(...parameterSchema(raw, pointer), ctx),
   };
+  if (raw.schema === undefined && isRecord(raw.content)) {
+    const [mediaType] = Object.keys(raw.content);
+    if (mediaType !== undefined) model.mediaType = mediaType;
+  }
   if (typeof raw.description === 'string') model.description = raw.description;
   const example = parameterExample(raw);
   if (example !== undefined) model.example = example;

@@ -3,17 +3,32 @@
  * names of its generated types.
  *
  * - `x-sdk-method: "plans.list"` says it outright; two operations with the same one are an error.
- * - Otherwise (general specs) the resource is the first tag, else the first literal path segment,
- *   in camelCase; the method is the operationId in camelCase, without the resource's name in front
- *   (`repos/list-for-org` in resource `repos` → `listForOrg`). Derived names never collide: the
- *   explicit names are claimed first, then derived ones in spec order, a repeat getting a number.
+ * - Otherwise (general specs) resource-names.ts derives both from the tags, the path and the
+ *   operationId (`/v1/customers/{id}` → `customers`, `listCustomers` → `list`). Derived names never
+ *   collide: the explicit names are claimed first, then derived ones in spec order; where two
+ *   derived names of a resource meet, each takes what its path does (`list`, `retrieve`) or its
+ *   whole operationId, and a repeat that is left gets a number.
+ * - Resources and methods never take a name of `Object.prototype` or `Promise.prototype`
+ *   (`constructor`, `toString`, `then`, …): a method `then` would make the resource thenable, an
+ *   `await` on it would call the API. Derived ones get a `_` (`then_`); explicit ones are errors.
  * - Type names: `<Resource singular><Method>Params` / `…Response` / `…Body`
  *   (`PlanDocumentListParams`), claimed after the schema names, so nothing shadows a schema.
+ *   `…Response` and `…Body` exist only for bodies written inline as objects: a body that is a
+ *   named schema is typed by that schema's name.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import type { OperationDraft } from './build-operations.ts';
+import { forEachNode } from './read-write.ts';
 import { camelCase, NameRegistry, pascalCase } from './names.ts';
-import { IDENTIFIER, methodName, operationTypeName } from './sdk-names.ts';
+import { deriveResources } from './resource-names.ts';
+import type { SchemaNode } from './schema-types.ts';
+import {
+  exportName,
+  IDENTIFIER,
+  isInheritedMember,
+  operationTypeName,
+  singular,
+} from './sdk-names.ts';
 import type { OperationModel, ResourceModel } from './types.ts';
 
 interface Placement {
@@ -25,35 +40,73 @@ export function buildResources(
   drafts: readonly OperationDraft[],
   names: NameRegistry,
   file: string,
+  tagDescriptions: ReadonlyMap<string, string> = new Map(),
 ): { operations: OperationModel[]; resources: ResourceModel[] } {
   const placements = placeOperations(drafts, file);
 
   const byResource = new Map<string, OperationModel[]>();
   const operations = drafts.map((draft, index): OperationModel => {
-    const { sdkMethod: _sdkMethod, ...rest } = draft;
+    const { sdkMethod: _sdkMethod, operationIdDeclared: _declared, ...rest } = draft;
     const sdk = placements[index]!;
-    const operation: OperationModel = { ...rest, sdk, typeNames: { params: '', response: '' } };
+    const operation: OperationModel = { ...rest, sdk, typeNames: { params: '' } };
     const list = byResource.get(sdk.resource) ?? [];
     list.push(operation);
     byResource.set(sdk.resource, list);
     return operation;
   });
 
-  const resources = [...byResource].map(([name, members]): ResourceModel => ({
-    name,
-    className: names.claim(pascalCase(name)),
-    operations: members,
-  }));
+  const resources = [...byResource].map(([name, members]): ResourceModel => {
+    const resource: ResourceModel = {
+      name,
+      className: names.claim(exportName(pascalCase(name), 'Resource')),
+      operations: members,
+    };
+    const description = resourceDescription(name, members, tagDescriptions);
+    if (description !== undefined) resource.description = description;
+    return resource;
+  });
   for (const operation of operations) {
     const { resource, method } = operation.sdk;
-    operation.typeNames = {
-      params: names.claim(operationTypeName(resource, method, 'Params')),
-      response: names.claim(operationTypeName(resource, method, 'Response')),
-    };
-    if (operation.body !== undefined)
+    operation.typeNames = { params: names.claim(operationTypeName(resource, method, 'Params')) };
+    const success = operation.successResponse?.schema;
+    if (success !== undefined && needsOwnType(success))
+      operation.typeNames.response = names.claim(operationTypeName(resource, method, 'Response'));
+    if (operation.body !== undefined && needsOwnType(operation.body.schema))
       operation.typeNames.body = names.claim(operationTypeName(resource, method, 'Body'));
   }
   return { operations, resources };
+}
+
+/**
+ * A body a type expression cannot name in a few words: one that holds an object written inline
+ * (`{ type: object, properties: … }`, an `allOf`), as opposed to `Plan`, `Plan[]`, `string`.
+ */
+function needsOwnType(node: SchemaNode): boolean {
+  let found = false;
+  forEachNode(node, (n) => {
+    if (n.kind === 'object' || n.kind === 'allOf' || n.kind === 'not') found = true;
+  });
+  return found;
+}
+
+/**
+ * The description of the tag that names the resource (`Plan Documents` → `planDocuments`), else
+ * of the tag most of its operations carry first.
+ */
+function resourceDescription(
+  name: string,
+  operations: readonly OperationModel[],
+  descriptions: ReadonlyMap<string, string>,
+): string | undefined {
+  const tags = operations.flatMap((operation) => operation.tags.slice(0, 1));
+  const naming = tags.find(
+    (tag) => camelCase(tag) === name || singular(camelCase(tag)) === singular(name),
+  );
+  if (naming !== undefined && descriptions.has(naming)) return descriptions.get(naming);
+  const counts = new Map<string, number>();
+  for (const tag of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best === undefined ? undefined : descriptions.get(best[0]);
 }
 
 function placeOperations(drafts: readonly OperationDraft[], file: string): Placement[] {
@@ -84,20 +137,46 @@ function placeOperations(drafts: readonly OperationDraft[], file: string): Place
     placements[index] = placement;
   });
 
-  drafts.forEach((draft, index) => {
-    if (placements[index] !== undefined) return;
-    const resource = derivedResource(draft);
-    let method = methodName(draft.operationId);
-    if (
-      method.length > resource.length &&
-      method.startsWith(resource) &&
-      /[A-Z0-9_$]/.test(method.charAt(resource.length))
-    ) {
-      method = methodName(method.slice(resource.length));
+  const derivedIndexes = drafts.flatMap((draft, index) =>
+    placements[index] === undefined ? [index] : [],
+  );
+  const derived = deriveResources(derivedIndexes.map((index) => drafts[index]!));
+  const resourceOf = derived.map((d) => safeMember(d.resource));
+  // Per resource: how many derived operations want each name (explicit names count as taken).
+  const wanted = new Map<string, number>();
+  const key = (resource: string, method: string) => `${resource}\u0000${method}`;
+  derived.forEach((d, i) => {
+    const k = key(resourceOf[i]!, d.method);
+    wanted.set(k, (wanted.get(k) ?? 0) + (registry(resourceOf[i]!).has(d.method) ? 2 : 1));
+  });
+  const crudWanted = new Map<string, number>();
+  derived.forEach((d, i) => {
+    if (d.crud === undefined) return;
+    const k = key(resourceOf[i]!, d.crud);
+    crudWanted.set(k, (crudWanted.get(k) ?? 0) + 1);
+  });
+  derived.forEach((d, i) => {
+    const resource = resourceOf[i]!;
+    let method = d.method;
+    if ((wanted.get(key(resource, method)) ?? 0) > 1) {
+      const crudFree =
+        d.crud !== undefined &&
+        crudWanted.get(key(resource, d.crud)) === 1 &&
+        !wanted.has(key(resource, d.crud)) &&
+        !registry(resource).has(d.crud);
+      method = crudFree ? d.crud! : d.full;
     }
-    placements[index] = { resource, method: registry(resource).claim(method) };
+    placements[derivedIndexes[i]!] = {
+      resource,
+      method: registry(resource).claim(safeMember(method)),
+    };
   });
   return placements as Placement[];
+}
+
+/** A derived resource or method name that is a member of every object or promise gets a `_`. */
+function safeMember(name: string): string {
+  return isInheritedMember(name) ? `${name}_` : name;
 }
 
 function parseSdkMethod(raw: unknown, draft: OperationDraft, file: string): Placement {
@@ -123,19 +202,14 @@ function parseSdkMethod(raw: unknown, draft: OperationDraft, file: string): Plac
       `write \`${camelCase(resource)}.${method}\``,
     );
   }
-  if (method === 'constructor') {
-    throw new GeneratorError(
-      '`constructor` cannot be a method name',
-      { file, pointer },
-      'choose another method name',
-    );
+  for (const name of [resource, method]) {
+    if (isInheritedMember(name)) {
+      throw new GeneratorError(
+        `\`${name}\` cannot be a ${name === resource ? 'resource' : 'method'} name: every object${name === 'then' || name === 'catch' || name === 'finally' ? ' and promise' : ''} has a member of that name${name === 'then' ? ' (a `then` would make it awaitable)' : ''}`,
+        { file, pointer },
+        'choose another name',
+      );
+    }
   }
   return { resource, method };
-}
-
-/** The first tag, else the first path segment that is not a parameter, in camelCase. */
-function derivedResource(draft: OperationDraft): string {
-  const tag = draft.tags.find((candidate) => candidate.trim() !== '');
-  const segment = draft.path.split('/').find((part) => part !== '' && !part.startsWith('{'));
-  return camelCase(tag ?? segment ?? 'api');
 }

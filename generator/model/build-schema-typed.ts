@@ -36,6 +36,7 @@ export const TYPE_KEYWORDS = {
     'properties',
     'required',
     'additionalProperties',
+    'unevaluatedProperties',
     'patternProperties',
     'propertyNames',
     'minProperties',
@@ -210,6 +211,12 @@ function buildObject(
       joinPointer(ctx.pointer, 'additionalProperties'),
     );
   }
+  if (s.unevaluatedProperties !== undefined && s.additionalProperties === undefined) {
+    node.unevaluatedProperties = sub(
+      s.unevaluatedProperties,
+      joinPointer(ctx.pointer, 'unevaluatedProperties'),
+    );
+  }
   if (s.patternProperties !== undefined) {
     if (!isPlainObject(s.patternProperties)) {
       throw badValue(
@@ -261,6 +268,7 @@ export function isBareType(node: SchemaNode): boolean {
         node.properties.length === 0 &&
         node.requiredWithoutSchema.length === 0 &&
         node.additionalProperties === undefined &&
+        node.unevaluatedProperties === undefined &&
         node.patternProperties.length === 0 &&
         node.propertyNames === undefined &&
         node.minProperties === undefined &&

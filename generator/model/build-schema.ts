@@ -4,6 +4,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { NameRegistry, pascalCase } from './names.ts';
+import { exportName } from './sdk-names.ts';
 import {
   buildTyped,
   isBareType,
@@ -18,6 +19,8 @@ import type {
   JsonType,
   JsonValue,
   NodeBase,
+  ObjectNode,
+  RegexModel,
   SchemaNode,
   UnionNode,
 } from './schema-types.ts';
@@ -25,11 +28,13 @@ import {
   badValue,
   isPlainObject,
   readBoolean,
+  readRegex,
   readString,
   toJsonValue,
   type ValueContext,
 } from './schema-values.ts';
 import type { NamedSchema } from './types.ts';
+import { Warnings } from '../warnings.ts';
 
 /**
  * Type names the generated guards module declares itself (its runtime), so no named schema may
@@ -53,6 +58,8 @@ const COMPONENT_PREFIX = '#/components/schemas/';
 export interface SchemaBuildContext {
   file: string;
   version: '3.0' | '3.1';
+  /** Where ignored keywords are reported (schema-keywords.ts); default: collected and dropped. */
+  warnings?: Warnings;
 }
 
 export interface SchemaNodeContext extends SchemaBuildContext {
@@ -66,6 +73,7 @@ export interface SchemaNodeContext extends SchemaBuildContext {
 interface Ctx extends SchemaBuildContext {
   names: ReadonlyMap<string, string>;
   doc: Record<string, unknown> | undefined;
+  warnings: Warnings;
   /** Pointers of inline `$ref` targets being built, to catch cycles that do not go through a name. */
   resolving: string[];
 }
@@ -90,7 +98,7 @@ export function buildSchemaModel(
     );
   }
   const names = schemaNames(Object.keys(raw));
-  const c: Ctx = { ...ctx, names, doc, resolving: [] };
+  const c: Ctx = { ...ctx, names, doc, resolving: [], warnings: ctx.warnings ?? new Warnings() };
   return Object.entries(raw).map(([key, schema]) => {
     const pointer = joinPointer('#/components/schemas', key);
     const node = build(schema, pointer, c);
@@ -109,7 +117,7 @@ export function buildSchemaModel(
 /** Safe unique type names for components keys, claimed in spec order. */
 export function schemaNames(keys: readonly string[]): Map<string, string> {
   const registry = new NameRegistry([...GUARD_RUNTIME_TYPE_NAMES, ...DATES_TYPE_NAMES]);
-  return new Map(keys.map((key) => [key, registry.claim(pascalCase(key))]));
+  return new Map(keys.map((key) => [key, registry.claim(exportName(pascalCase(key), 'Model'))]));
 }
 
 /**
@@ -123,6 +131,7 @@ export function buildSchemaNode(schema: unknown, ctx: SchemaNodeContext): Schema
     names: ctx.names,
     doc: ctx.doc,
     resolving: [],
+    warnings: ctx.warnings ?? new Warnings(),
   });
 }
 
@@ -137,9 +146,11 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
     );
   }
   const vc: ValueContext = { file: c.file, pointer };
-  checkKeywords(schema, vc);
+  checkKeywords(schema, vc, c.warnings);
   const base = readAnnotations(schema, vc);
   if ('$ref' in schema) return buildRef(schema, base, vc, c);
+  const dynamic = dynamicRef(schema, vc, c);
+  if (dynamic !== undefined) return buildRef(dynamic, base, vc, c);
   const sub: BuildSub = (s, p) => build(s, p, c);
 
   const parts: SchemaNode[] = [];
@@ -157,6 +168,13 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
   if (types?.has('integer') && types.has('number')) types.delete('integer');
 
   const typed = typedPart(schema, types, vc, sub);
+  for (const part of typed) {
+    if (part.kind === 'object' && part.unevaluatedProperties !== undefined) {
+      const evaluated = evaluatedProperties(schema, vc, c);
+      if (evaluated === 'all') delete part.unevaluatedProperties;
+      else part.evaluated = evaluated;
+    }
+  }
   if (values) {
     const enumNode: EnumNode = {
       kind: 'enum',
@@ -173,6 +191,7 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
     parts.push(...typed);
   }
   parts.push(...composition(schema, vc, sub, c));
+  dropAnnotationParts(parts, base);
 
   const [first] = parts;
   const node: SchemaNode =
@@ -182,6 +201,63 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
         ? first
         : { kind: 'allOf', ...plainBase(pointer), members: parts };
   return withAnnotations(node, base);
+}
+
+/**
+ * What `unevaluatedProperties` of `schema` does not apply to: the `properties` and
+ * `patternProperties` of the schema and of everything its `allOf`/`anyOf`/`oneOf`/`$ref` reach
+ * (through the document, each schema once); `all` when one of them has `additionalProperties`.
+ */
+function evaluatedProperties(
+  schema: Record<string, unknown>,
+  vc: ValueContext,
+  c: Ctx,
+): NonNullable<ObjectNode['evaluated']> | 'all' {
+  const names = new Set<string>();
+  const patterns = new Map<string, RegexModel>();
+  const seen = new Set<unknown>();
+  let all = false;
+  const visit = (raw: unknown, pointer: string, top: boolean): void => {
+    if (!isPlainObject(raw) || seen.has(raw) || all) return;
+    seen.add(raw);
+    if (!top && (raw.additionalProperties !== undefined || raw.unevaluatedProperties !== undefined))
+      all = true;
+    if (isPlainObject(raw.properties))
+      for (const name of Object.keys(raw.properties)) names.add(name);
+    if (isPlainObject(raw.patternProperties)) {
+      for (const pattern of Object.keys(raw.patternProperties))
+        patterns.set(pattern, readRegex(pattern, 'patternProperties', { file: c.file, pointer }));
+    }
+    for (const key of ['allOf', 'anyOf', 'oneOf']) {
+      const list = raw[key];
+      if (Array.isArray(list))
+        list.forEach((item, i) => visit(item, joinPointer(pointer, key, i), false));
+    }
+    const ref = raw.$ref ?? raw.$dynamicRef ?? raw.$recursiveRef;
+    if (typeof ref === 'string' && ref.startsWith('#/') && c.doc)
+      visit(resolvePointer(c.doc, decodeFragment(ref)), ref, false);
+  };
+  visit(schema, vc.pointer, true);
+  return all ? 'all' : { names: [...names], patterns: [...patterns.values()] };
+}
+
+/**
+ * Takes out of `parts` the members that accept every value (`allOf: [{ $ref: Window },
+ * { description: … }]`): they change nothing but make a single schema look combined. Their
+ * description and `deprecated` go to the schema when it has none of its own.
+ */
+function dropAnnotationParts(parts: SchemaNode[], base: NodeBase): void {
+  if (parts.length < 2) return;
+  const kept = parts.filter((part) => part.kind !== 'any');
+  if (kept.length === 0) return;
+  for (const part of parts) {
+    if (part.kind !== 'any') continue;
+    if (base.description === undefined && part.description !== undefined)
+      base.description = part.description;
+    if (base.title === undefined && part.title !== undefined) base.title = part.title;
+    base.deprecated ||= part.deprecated;
+  }
+  parts.splice(0, parts.length, ...kept);
 }
 
 /** `type` as a set; undefined when absent. A 3.0 `nullable: true` is read by readAnnotations. */
@@ -337,6 +413,66 @@ function buildRef(
   return { kind: 'allOf', ...base, nullable: false, members: [target, restNode] };
 }
 
+/**
+ * `$dynamicRef` (2020-12) and `$recursiveRef` (2019-09), read as plain references to the schema
+ * they name, as they resolve when no other schema takes part in the dynamic scope: a JSON pointer
+ * is followed like `$ref`; an anchor (`#node`) names the schema that declares it with
+ * `$dynamicAnchor` or `$anchor`; `#` is the component schema the keyword sits in. Returns the
+ * schema with the keyword turned into `$ref`, or undefined when it has neither keyword.
+ */
+function dynamicRef(
+  schema: Record<string, unknown>,
+  vc: ValueContext,
+  c: Ctx,
+): Record<string, unknown> | undefined {
+  const key = ['$dynamicRef', '$recursiveRef'].find((k) => k in schema);
+  if (key === undefined) return undefined;
+  const raw = schema[key];
+  if (typeof raw !== 'string') throw badValue(vc, key, 'a string', raw);
+  let target: string | undefined;
+  if (raw === '#') target = /^#\/components\/schemas\/[^/]+/.exec(vc.pointer)?.[0];
+  else if (raw.startsWith('#/')) target = raw;
+  else if (raw.startsWith('#') && c.doc) target = anchors(c.doc).get(raw.slice(1));
+  if (target === undefined) {
+    throw new GeneratorError(
+      `${key} ${JSON.stringify(raw)} names no schema of the document`,
+      { file: c.file, pointer: joinPointer(vc.pointer, key) },
+      "point it at '#/components/schemas/<Name>', or at a schema that declares the anchor with $dynamicAnchor",
+    );
+  }
+  const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key));
+  return { ...rest, $ref: target };
+}
+
+const anchorCache = new WeakMap<Record<string, unknown>, Map<string, string>>();
+
+/** `$anchor` and `$dynamicAnchor` names of the component schemas (at any depth) → their pointers. */
+function anchors(doc: Record<string, unknown>): Map<string, string> {
+  let found = anchorCache.get(doc);
+  if (found !== undefined) return found;
+  found = new Map();
+  const visit = (value: unknown, pointer: string, depth: number): void => {
+    if (depth > 64) return;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, joinPointer(pointer, i), depth + 1));
+      return;
+    }
+    if (!isPlainObject(value)) return;
+    for (const key of ['$anchor', '$dynamicAnchor']) {
+      const name = value[key];
+      if (typeof name === 'string' && !found.has(name)) found.set(name, pointer);
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (key !== 'enum' && key !== 'const' && key !== 'example' && key !== 'examples')
+        visit(item, joinPointer(pointer, key), depth + 1);
+    }
+  };
+  const components = doc.components;
+  if (isPlainObject(components)) visit(components.schemas, '#/components/schemas', 0);
+  anchorCache.set(doc, found);
+  return found;
+}
+
 /** A `$ref` that is not `#/components/schemas/<Name>`: followed through the document and inlined. */
 function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
   const fail = (problem: string, fix: string): never => {
@@ -365,6 +501,8 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
       "move the schema into components.schemas and use '#/components/schemas/<Name>'",
     );
   }
+  const anchored = /^#[^/]/.test(ref) ? anchors(c.doc).get(ref.slice(1)) : undefined;
+  if (anchored !== undefined) return build({ $ref: anchored }, vc.pointer, c);
   const pointer = decodeFragment(ref);
   if (c.resolving.includes(pointer)) {
     return fail(

@@ -11,9 +11,13 @@ import { buildOperations } from './build-operations.ts';
 import { packageLicense, packageRepository } from './build-package-meta.ts';
 import { buildResources } from './build-resources.ts';
 import { buildSchemaModel, GUARD_RUNTIME_TYPE_NAMES } from './build-schema.ts';
-import { NameRegistry } from './names.ts';
+import { isRecord } from '../load/pointer.ts';
+import { NameRegistry, pascalCase } from './names.ts';
+import { schemasNeedingInput } from './read-write.ts';
 import { schemaContext } from './schema-context.ts';
-import { upperSnake } from './sdk-names.ts';
+import { exportName, upperSnake } from './sdk-names.ts';
+import { Warnings } from '../warnings.ts';
+import { addPatternWarnings } from '../emit/guards/patterns.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
 
 /** Names the package's entry module exports besides schemas: openapi-typescript's roots. */
@@ -22,12 +26,14 @@ const MODULE_NAMES = ['paths', 'components', 'operations', 'webhooks', '$defs'];
 export function buildModel(
   spec: BundledSpec,
   ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> &
-    Partial<Pick<GeneratorContext, 'unsafePatterns'>>,
+    Partial<Pick<GeneratorContext, 'unsafePatterns'>> & { strict?: boolean },
 ): ApiModel {
   const { document: doc, file, version } = spec;
+  const warnings = new Warnings(ctx.strict === true);
   const info = buildInfo(doc);
   const settings = buildSdkSettings(doc, info, file, ctx);
-  const schemas = buildSchemaModel(doc, { file, version }).map(withPreview);
+  const schemas = buildSchemaModel(doc, { file, version, warnings }).map(withPreview);
+  addPatternWarnings(schemas, file, ctx.unsafePatterns ?? 're2js', warnings);
 
   const names = new NameRegistry([
     ...MODULE_NAMES,
@@ -35,8 +41,19 @@ export function buildModel(
     ...schemas.map((schema) => schema.name),
   ]);
   const clientName = names.claim(settings.clientName);
-  const drafts = buildOperations(doc, schemaContext(doc, file, version, schemas));
-  const { operations, resources } = buildResources(drafts, names, file);
+  const drafts = buildOperations(doc, schemaContext(doc, file, version, schemas, warnings));
+  const inputs = schemasNeedingInput(
+    schemas,
+    drafts.flatMap((draft) => [
+      ...(draft.body === undefined ? [] : [draft.body.schema]),
+      ...draft.parameters.map((parameter) => parameter.schema),
+    ]),
+  );
+  for (const schema of schemas) {
+    if (inputs.has(schema.name))
+      schema.inputName = names.claim(exportName(`${schema.name}Input`, 'Type'));
+  }
+  const { operations, resources } = buildResources(drafts, names, file, tagDescriptions(doc));
 
   return {
     specFile: file,
@@ -50,13 +67,25 @@ export function buildModel(
     sdk: {
       ...settings,
       clientName,
-      clientOptions: clientOptions(operations, settings.envPrefix),
+      clientOptions: clientOptions(operations, settings.envPrefix, names),
       license: packageLicense(doc),
       repository: packageRepository(doc, file),
       unsafePatterns: ctx.unsafePatterns ?? 're2js',
     },
     bundled: doc,
+    warnings: warnings.list(),
   };
+}
+
+/** `tags` of the document: name → description, for the resource classes' TSDoc. */
+function tagDescriptions(doc: Record<string, unknown>): Map<string, string> {
+  const tags = Array.isArray(doc.tags) ? doc.tags : [];
+  const found = new Map<string, string>();
+  for (const tag of tags) {
+    if (isRecord(tag) && typeof tag.name === 'string' && typeof tag.description === 'string')
+      found.set(tag.name, tag.description);
+  }
+  return found;
 }
 
 /** Marks schemas with `x-preview: true` (kept by the schema builder among the node's extensions). */
@@ -68,6 +97,7 @@ function withPreview(schema: NamedSchema): NamedSchema {
 function clientOptions(
   operations: readonly OperationModel[],
   envPrefix: string,
+  names: NameRegistry,
 ): ClientOptionModel[] {
   const options = new Map<string, ClientOptionModel>();
   for (const operation of operations) {
@@ -78,6 +108,7 @@ function clientOptions(
         envVar: `${envPrefix}_${upperSnake(parameter.clientOption)}`,
         in: parameter.in,
         parameterName: parameter.name,
+        typeName: names.claim(exportName(`${pascalCase(parameter.clientOption)}Param`, 'Type')),
       };
       if (parameter.description !== undefined) option.description = parameter.description;
       options.set(parameter.clientOption, option);

@@ -88,44 +88,6 @@ const RESERVED = new Set([
   'global',
 ]);
 
-/** Globals a generated module must not shadow with a type or value of the same name. */
-const SHADOWED_GLOBALS = new Set([
-  'Array',
-  'Object',
-  'String',
-  'Number',
-  'Boolean',
-  'Symbol',
-  'Date',
-  'Promise',
-  'Record',
-  'Partial',
-  'Required',
-  'Readonly',
-  'Pick',
-  'Omit',
-  'Exclude',
-  'Extract',
-  'Map',
-  'Set',
-  'Function',
-  'JSON',
-  'Math',
-  'Response',
-  'Request',
-  'Headers',
-  'URL',
-  'AbortSignal',
-  'Uint8Array',
-  'RegExp',
-  'BigInt',
-  'Iterable',
-  'AsyncIterable',
-  'NonNullable',
-  'ReturnType',
-  'Awaited',
-]);
-
 /** Splits any text into words: `user.birthday` → [user, birthday]; `HTTPServer2go` → [HTTP, Server2go]. */
 export function words(text: string): string[] {
   return text
@@ -139,25 +101,25 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** `plan documents` → `PlanDocuments`; safe as a type name (never reserved, never starts with a digit). */
+/**
+ * `plan documents` → `PlanDocuments`; a valid type name (never starts with a digit). Whether it may
+ * be exported as it is (it may be a JavaScript global) is sdk-names.ts `exportName`'s decision.
+ */
 export function pascalCase(text: string): string {
   const joined = words(text).map(capitalize).join('');
-  return guardIdentifier(joined.length > 0 ? joined : 'Unnamed', true);
+  return guardIdentifier(joined.length > 0 ? joined : 'Unnamed');
 }
 
 /** `plan-documents` → `planDocuments`; safe as a value name. */
 export function camelCase(text: string): string {
   const pascal = words(text).map(capitalize).join('');
   const camel = pascal.charAt(0).toLowerCase() + pascal.slice(1);
-  return guardIdentifier(camel.length > 0 ? camel : 'unnamed', false);
+  return guardIdentifier(camel.length > 0 ? camel : 'unnamed');
 }
 
-function guardIdentifier(name: string, isType: boolean): string {
-  let safe = /^[0-9]/.test(name) ? `_${name}` : name;
-  if (RESERVED.has(safe) || (isType && SHADOWED_GLOBALS.has(safe))) {
-    safe = `${safe}_`;
-  }
-  return safe;
+function guardIdentifier(name: string): string {
+  const safe = /^[0-9]/.test(name) ? `_${name}` : name;
+  return RESERVED.has(safe) ? `${safe}_` : safe;
 }
 
 /** True when `name` can be printed as a bare property key (`{ name: … }`, `obj.name`). */
@@ -168,6 +130,14 @@ export function isIdentifierName(name: string): boolean {
 /** A property key as it must be printed: bare when possible, otherwise a quoted string literal. */
 export function propertyKey(name: string): string {
   return isIdentifierName(name) ? name : stringLiteral(name);
+}
+
+/**
+ * A key as it must be printed in an object literal: like {@link propertyKey}, but `__proto__` is
+ * computed (`["__proto__"]`), since `{ __proto__: x }` and `{ "__proto__": x }` set the prototype.
+ */
+export function literalKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : propertyKey(name);
 }
 
 /** A property access: `.name` when possible, otherwise `["user.birthday"]`. */

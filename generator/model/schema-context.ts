@@ -3,6 +3,7 @@
  * builder (build-schema.ts) plus the names it gave the component schemas.
  */
 import { buildSchemaNode } from './build-schema.ts';
+import type { Warnings } from '../warnings.ts';
 import type { NamedSchema, SchemaNode } from './types.ts';
 
 export interface SchemaContext {
@@ -13,6 +14,7 @@ export interface SchemaContext {
   names: ReadonlyMap<string, string>;
   /** The bundled document, for `$ref`s that point below a named schema. */
   doc: Record<string, unknown>;
+  warnings: Warnings;
 }
 
 export function schemaContext(
@@ -20,11 +22,13 @@ export function schemaContext(
   file: string,
   version: '3.0' | '3.1',
   schemas: readonly NamedSchema[],
+  warnings: Warnings,
 ): SchemaContext {
   return {
     file,
     version,
     doc,
+    warnings,
     names: new Map(schemas.map((schema) => [schema.originalName, schema.name])),
   };
 }
@@ -37,5 +41,6 @@ export function schemaNode(schema: unknown, pointer: string, ctx: SchemaContext)
     pointer,
     names: ctx.names,
     doc: ctx.doc,
+    warnings: ctx.warnings,
   });
 }

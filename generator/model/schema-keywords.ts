@@ -1,12 +1,19 @@
 /**
  * Which Schema Object keywords the generator understands. Every keyword is either checked by the
- * guards, an annotation, or rejected with a fix: nothing is ignored silently.
+ * guards, an annotation, a reference, or reported: nothing is ignored silently, and nothing a spec
+ * may reasonably hold stops generation. A keyword the generator does not honour (an unknown one
+ * such as draft-04's `id` or a typo like `min_items`, `$schema`, `$id`, an assertion the guards
+ * cannot check such as `if`) is a warning, once per keyword, at its first place; `--strict` makes
+ * it an error.
  */
-import { GeneratorError, joinPointer } from '../errors.ts';
+import { joinPointer } from '../errors.ts';
+import type { Warnings } from '../warnings.ts';
 
 /** Keywords the model turns into checks. */
 const ASSERTIONS = new Set([
   '$ref',
+  '$dynamicRef',
+  '$recursiveRef',
   'type',
   'nullable',
   'enum',
@@ -14,6 +21,7 @@ const ASSERTIONS = new Set([
   'properties',
   'required',
   'additionalProperties',
+  'unevaluatedProperties',
   'patternProperties',
   'propertyNames',
   'minProperties',
@@ -60,7 +68,22 @@ const ANNOTATIONS = new Set([
   'definitions',
 ]);
 
-/** Known JSON Schema keywords the guards cannot check, with what to do instead. */
+/**
+ * Keywords that identify a schema or name its dialect. The generator resolves every reference
+ * within the bundled document (anchors only for `$dynamicRef`/`$recursiveRef`), so these change
+ * nothing: they are reported as ignored.
+ */
+const IDENTIFIERS: Record<string, string> = {
+  $schema: 'remove $schema: schemas use the dialect of the OpenAPI document',
+  $vocabulary: 'remove $vocabulary: schemas use the dialect of the OpenAPI document',
+  $id: "remove $id and refer to the schema as '#/components/schemas/<Name>'",
+  $anchor: "refer to the schema as '#/components/schemas/<Name>' and remove $anchor",
+  $dynamicAnchor: "refer to the schema as '#/components/schemas/<Name>' and remove $dynamicAnchor",
+  $recursiveAnchor:
+    "refer to the schema as '#/components/schemas/<Name>' and remove $recursiveAnchor",
+};
+
+/** Known JSON Schema assertions the guards cannot check (ignored), with what to write instead. */
 const UNSUPPORTED: Record<string, string> = {
   if: 'rewrite the if/then/else as a oneOf or anyOf of complete schemas',
   then: 'rewrite the if/then/else as a oneOf or anyOf of complete schemas',
@@ -68,47 +91,64 @@ const UNSUPPORTED: Record<string, string> = {
   dependentSchemas: 'express the dependency with oneOf/anyOf of complete schemas, or remove it',
   dependentRequired: 'express the dependency with oneOf/anyOf of complete schemas, or remove it',
   dependencies: 'express the dependency with oneOf/anyOf of complete schemas, or remove it',
-  unevaluatedProperties:
-    'list every property in one schema and use additionalProperties instead, or remove it',
   unevaluatedItems: 'use prefixItems and items instead, or remove it',
   contains: 'remove it, or describe every item with items',
   minContains: 'remove it, or describe every item with items',
   maxContains: 'remove it, or describe every item with items',
   additionalItems: 'use prefixItems for the leading items and items for the rest (OpenAPI 3.1)',
-  $dynamicRef: "use a plain $ref to '#/components/schemas/<Name>'",
-  $dynamicAnchor: "use a plain $ref to '#/components/schemas/<Name>'",
-  $recursiveRef: "use a plain $ref to '#/components/schemas/<Name>'",
-  $recursiveAnchor: "use a plain $ref to '#/components/schemas/<Name>'",
-  $anchor: "refer to the schema by '#/components/schemas/<Name>' and remove $anchor",
-  $id: "refer to the schema by '#/components/schemas/<Name>' and remove $id",
-  $schema: 'remove $schema: schemas use the OpenAPI dialect of the document',
-  $vocabulary: 'remove $vocabulary: schemas use the OpenAPI dialect of the document',
 };
+
+/** Every keyword the generator knows, by its spelling without case, `_` or `-`: for "did you mean". */
+const KNOWN = new Map(
+  [...ASSERTIONS, ...ANNOTATIONS, ...Object.keys(IDENTIFIERS), ...Object.keys(UNSUPPORTED)].map(
+    (keyword) => [squash(keyword), keyword],
+  ),
+);
+
+function squash(keyword: string): string {
+  return keyword.toLowerCase().replace(/[-_$]/g, '');
+}
 
 export function isAnnotationKeyword(key: string): boolean {
   return ANNOTATIONS.has(key) || key.startsWith('x-');
 }
 
-/** Throws a GeneratorError naming the first keyword of `schema` that the generator cannot honour. */
+/** Reports every keyword of `schema` that the generator does not honour, once per keyword. */
 export function checkKeywords(
   schema: Record<string, unknown>,
   location: { file: string; pointer: string },
+  warnings: Warnings,
 ): void {
   for (const key of Object.keys(schema)) {
     if (ASSERTIONS.has(key) || isAnnotationKeyword(key)) continue;
-    const pointer = joinPointer(location.pointer, key);
-    const fix = UNSUPPORTED[key];
-    if (fix !== undefined) {
-      throw new GeneratorError(
-        `the schema keyword "${key}" is not supported by the SDK generator (its runtime guards cannot check it)`,
-        { file: location.file, pointer },
-        fix,
+    const at = { file: location.file, pointer: joinPointer(location.pointer, key) };
+    const identifier = IDENTIFIERS[key];
+    const unsupported = UNSUPPORTED[key];
+    if (identifier !== undefined) {
+      warnings.add(
+        `keyword:${key}`,
+        `the schema keyword "${key}" is ignored (references are resolved within the document)`,
+        at,
+        identifier,
+      );
+    } else if (unsupported !== undefined) {
+      warnings.add(
+        `keyword:${key}`,
+        `the schema keyword "${key}" is ignored: the SDK's types and runtime guards cannot check it`,
+        at,
+        unsupported,
+      );
+    } else {
+      const meant = KNOWN.get(squash(key));
+      const draft04 = key === 'id' ? ' (draft-04 spelled $id this way)' : '';
+      warnings.add(
+        `keyword:${key}`,
+        `unknown schema keyword "${key}"${draft04} is ignored`,
+        at,
+        meant === undefined || meant === key
+          ? 'remove it, fix its spelling, or prefix it with "x-" if it is a vendor extension'
+          : `did you mean "${meant}"? Fix its spelling, or prefix it with "x-" if it is a vendor extension`,
       );
     }
-    throw new GeneratorError(
-      `unknown schema keyword "${key}"`,
-      { file: location.file, pointer },
-      'remove it, fix its spelling, or prefix it with "x-" if it is a vendor extension',
-    );
   }
 }

@@ -159,6 +159,20 @@ export interface ObjectNode extends NodeBase {
    */
   additionalProperties?: SchemaNode;
   patternProperties: { pattern: RegexModel; node: SchemaNode }[];
+  /**
+   * `unevaluatedProperties` (JSON Schema 2019-09 and later): the schema for the keys that neither
+   * this object nor the schemas combined with it declare; those are listed in `evaluated`.
+   * Undefined when absent, and when `additionalProperties` (here or in a combined schema) already
+   * evaluates every key.
+   */
+  unevaluatedProperties?: SchemaNode;
+  /**
+   * With `unevaluatedProperties`: the `properties` names and `patternProperties` patterns of this
+   * schema object and of every schema its `allOf`/`anyOf`/`oneOf`/`$ref` reach, at any depth.
+   * Read statically: every `anyOf`/`oneOf` branch counts, not only those that match (so a key
+   * declared by a branch that fails is not checked again here, where JSON Schema would check it).
+   */
+  evaluated?: { names: string[]; patterns: RegexModel[] };
   propertyNames?: SchemaNode;
   minProperties?: number;
   maxProperties?: number;

@@ -2,6 +2,7 @@
  * Naming rules of the SDK surface (resources, methods, generated type names, env vars, package
  * names), built on the identifier rules of names.ts.
  */
+import { JS_GLOBALS } from './js-globals.ts';
 import { pascalCase, words } from './names.ts';
 
 function capitalize(word: string): string {
@@ -13,15 +14,43 @@ export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
  * A method name from any text: camelCase words. Reserved words are fine as method names
- * (`client.subscriptionChanges.delete(…)`), so only a leading digit and `constructor` are guarded.
+ * (`client.subscriptionChanges.delete(…)`), so only a leading digit and the members every object
+ * or promise has (`constructor`, `toString`, `then`: see {@link isInheritedMember}) are guarded.
  */
 export function methodName(text: string): string {
   const pascal = words(text).map(capitalize).join('');
   let name = pascal.charAt(0).toLowerCase() + pascal.slice(1);
   if (name === '') name = 'call';
   if (/^[0-9]/.test(name)) name = `_${name}`;
-  if (name === 'constructor') name = 'constructor_';
+  if (isInheritedMember(name)) name = `${name}_`;
   return name;
+}
+
+/**
+ * Members of `Object.prototype` and `Promise.prototype`. As a method, resource or client property
+ * one would override what every object has (`String(resource)` would call the API) or make the
+ * object thenable (`then`); as a key of a params object, `{}` would already "have" it.
+ */
+const INHERITED_MEMBERS: ReadonlySet<string> = new Set([
+  'constructor',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__proto__',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'then',
+  'catch',
+  'finally',
+]);
+
+export function isInheritedMember(name: string): boolean {
+  return INHERITED_MEMBERS.has(name);
 }
 
 /**
@@ -42,7 +71,38 @@ export function singular(name: string): string {
  */
 export function operationTypeName(resource: string, method: string, suffix: string): string {
   const joined = [...words(singular(resource)), ...words(method), suffix].map(capitalize).join('');
-  return pascalCase(joined);
+  return exportName(pascalCase(joined), 'Type');
+}
+
+/**
+ * The functions the guards and dates modules export for a schema type X: `isX`, `assertX`,
+ * `validateX`, `reviveX`, `serializeX`.
+ */
+export const SCHEMA_FUNCTION_PREFIXES = [
+  'is',
+  'assert',
+  'validate',
+  'revive',
+  'serialize',
+] as const;
+
+/** What an exported name names, as the word `exportName` appends. */
+export type ExportKind = 'Model' | 'Resource' | 'Client' | 'Type';
+
+/**
+ * The one rule for the names a package exports: a name that is a JavaScript global (every global of
+ * the ES and DOM libraries, js-globals.ts), or for a schema type one whose guard or dates function
+ * would be (`Finite` → `isFinite`), gets the word for what it names appended, so that importing it
+ * never shadows the global: a schema `Error` → `ErrorModel` (`isErrorModel`, `assertErrorModel`,
+ * …), a resource class `Storage` → `StorageResource`, a client `Map` → `MapClient`, any other
+ * generated type `…Type`.
+ */
+export function exportName(name: string, kind: ExportKind): string {
+  const taken =
+    JS_GLOBALS.has(name) ||
+    (kind === 'Model' &&
+      SCHEMA_FUNCTION_PREFIXES.some((prefix) => JS_GLOBALS.has(`${prefix}${name}`)));
+  return taken ? `${name}${kind}` : name;
 }
 
 /** `GitHub v3 REST API` → `GIT_HUB_V3_REST_API`. */

@@ -2,6 +2,7 @@
  * The generator's model: what the emitters read. Types only; `build-*.ts` modules fill it from the
  * bundled spec, and every 3.0/3.1 difference and every unsafe name is settled before it gets here.
  */
+import type { GeneratorWarning } from '../warnings.ts';
 import type { JsonValue, SchemaNode } from './schema-types.ts';
 
 export type { SchemaNode } from './schema-types.ts';
@@ -27,6 +28,8 @@ export interface ApiModel {
   sdk: SdkModel;
   /** The bundled spec as plain JSON, shipped in the package. */
   bundled: Record<string, unknown>;
+  /** What the generator ignored (unknown keywords and the like), once per kind; see warnings.ts. */
+  warnings: GeneratorWarning[];
 }
 
 /** The generated package and its client, settled from the CLI flags and the root `x-sdk` extension. */
@@ -67,6 +70,11 @@ export interface ClientOptionModel {
   envVar: string;
   /** Description of the first parameter that uses the option. */
   description?: string;
+  /**
+   * The params type that holds the option's parameter for every method that takes it
+   * (`ProjectParam`: `{ project?: string }`), so its documentation is written once.
+   */
+  typeName: string;
   /** Where the parameter goes and its name on the wire, e.g. path `project`. */
   in: ParameterLocation;
   parameterName: string;
@@ -92,6 +100,11 @@ export interface NamedSchema {
   /** `x-preview: true`: the schema may change without notice. */
   preview?: boolean;
   node: SchemaNode;
+  /**
+   * The type name of the schema's request shape (`PlanInput`), when a request uses the schema and
+   * that shape differs from the response shape `name` describes (read-write.ts).
+   */
+  inputName?: string;
 }
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
@@ -113,8 +126,12 @@ export interface OperationModel {
   tags: string[];
   /** Where the operation lives in the resource client: `plans.retrieve` → resource `plans`, method `retrieve`. */
   sdk: { resource: string; method: string };
-  /** Safe names for generated types: `PlanListParams`, `PlanListResponse`. */
-  typeNames: { params: string; response: string; body?: string };
+  /**
+   * Names of the operation's own generated types: `PlanListParams` always (emitted when the method
+   * takes params); `…Response` and `…Body` only when the success body or the request body is a
+   * schema written inline that a type expression cannot name (an object, not a `$ref`).
+   */
+  typeNames: { params: string; response?: string; body?: string };
   parameters: ParameterModel[];
   body?: RequestBodyModel;
   /** Responses by status code (`200`, `4XX`, `default`), in spec order. */
@@ -143,6 +160,11 @@ export interface ParameterModel {
   style: string;
   explode: boolean;
   schema: SchemaNode;
+  /**
+   * Set when the parameter is defined by `content` rather than `schema`: the media type its value
+   * is serialized as (`application/json`); `schema` is that content's schema.
+   */
+  mediaType?: string;
   /**
    * True when the client fills this parameter itself (the default `project` path parameter from
    * the client options, or the `Idempotency-Key` header), so it is optional in method signatures.
@@ -214,6 +236,8 @@ export interface ResourceModel {
   name: string;
   /** Class name, e.g. `SubscriptionChanges`. */
   className: string;
+  /** The description of the tag the resource's operations carry (the class's TSDoc), if any. */
+  description?: string;
   operations: OperationModel[];
 }
 

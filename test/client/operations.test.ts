@@ -177,7 +177,7 @@ const rows: [string, Row][] = [
       operation: 'createSubscriptionChange',
       call: (g) =>
         g.subscriptionChanges.create(
-          changeCreate as Parameters<Gigs['subscriptionChanges']['create']>[0],
+          changeCreate as unknown as Parameters<Gigs['subscriptionChanges']['create']>[0],
         ),
       method: 'POST',
       url: `${base}/subscriptionChanges`,

@@ -56,12 +56,12 @@ describe('emitted files', () => {
       {
         path: 'src/resources/plans.ts',
         want: [
-          "list(params: PlanListParams = {}, options?: RequestOptions): PagePromise<PlanListResponse, PlanListResponse['items'][number]> {",
+          'list(params: PlanListParams = {}, options?: RequestOptions): PagePromise<PlanList, Plan> {',
           'const { project, ...query } = params;',
           "path: path`/projects/${this._client.clientParam('project', project)}/plans`, query, queryStyles: { status: { explode: false } }, responseSchema: 'PlanList' }",
           "{ afterParam: 'after', beforeParam: 'before', itemsField: 'items', nextCursorField: 'moreItemsAfter', prevCursorField: 'moreItemsBefore' }",
-          "export type PlanListParams = NonNullable<operations['listPlans']['parameters']['query']> & {",
-          "export type PlanListResponse = operations['listPlans']['responses'][200]['content']['application/json'];",
+          "export interface PlanListParams extends ProjectParam { /** Filter by status. */ status?: ('draft' | 'available' | 'archived')[];",
+          "import type { Plan, PlanCreate, PlanList, PlanUpdate, ProjectParam } from '../types.js';",
         ],
       },
     ],
@@ -70,11 +70,11 @@ describe('emitted files', () => {
       {
         path: 'src/resources/plans.ts',
         want: [
-          'retrieve(plan: string, params: PlanRetrieveParams = {}, options?: RequestOptions): APIPromise<PlanRetrieveResponse> {',
+          'retrieve(plan: string, params: PlanRetrieveParams = {}, options?: RequestOptions): APIPromise<Plan> {',
           "import type { APIPromise } from '../runtime/api-promise.js';",
           'const { project } = params;',
           '/plans/${plan}`',
-          "Defaults to the client's `project` option.",
+          'export interface PlanRetrieveParams extends ProjectParam { }',
         ],
       },
     ],
@@ -83,12 +83,10 @@ describe('emitted files', () => {
       {
         path: 'src/resources/plans.ts',
         want: [
-          'create(params: PlanCreateParams, options?: RequestOptions): APIPromise<PlanCreateResponse> {',
+          'create(params: PlanCreateParams, options?: RequestOptions): APIPromise<Plan> {',
           'const { project, ...body } = params;',
           "body, idempotencyHeader: 'Idempotency-Key', responseSchema: 'Plan' }",
-          'export type PlanCreateParams = PlanCreateBody & {',
-          "export type PlanCreateBody = NonNullable<operations['createPlan']['requestBody']>['content']['application/json'];",
-          "export type PlanCreateResponse = operations['createPlan']['responses'][201]['content']['application/json'];",
+          'export interface PlanCreateParams extends PlanCreate, ProjectParam { }',
         ],
       },
     ],
@@ -109,7 +107,7 @@ describe('emitted files', () => {
         want: [
           'delete(plan: string, params: PlanDeleteParams = {}',
           "path: path`/projects/${this._client.clientParam('project', project)}/plans/${plan}`, idempotencyHeader: 'Idempotency-Key', read: readNothing, mayBeEmpty: true }",
-          'export type PlanDeleteResponse = void;',
+          'APIPromise<void> {',
         ],
       },
     ],
@@ -129,7 +127,7 @@ describe('emitted files', () => {
         want: [
           'get(path2: string, params2: string, options?: RequestOptions)',
           'path`/widgets/${path2}/${params2}`',
-          'constructor_(options?: RequestOptions): APIPromise<WidgetConstructorResponse>',
+          'constructor_(options?: RequestOptions): APIPromise<Widget>',
         ],
       },
     ],
@@ -140,8 +138,8 @@ describe('emitted files', () => {
         want: [
           'bulk(params: WidgetBulkParams, options?: RequestOptions)',
           'const { query, body } = params;',
-          "query: NonNullable<operations['bulkWidgets']['parameters']['query']>;",
-          'body: WidgetBulkBody;',
+          "query: { 'user.birthday': string; };",
+          '/** The request body. */ body: string[];',
         ],
       },
     ],
@@ -151,8 +149,9 @@ describe('emitted files', () => {
         path: 'src/resources/widgets.ts',
         want: [
           'replace(id: string, params: WidgetReplaceParams = {}',
-          'query?: NonNullable<',
+          'query?: { name?: string; };',
           'body?: WidgetReplaceBody;',
+          '/** The request body of {@link Widgets.replace}. */ export interface WidgetReplaceBody { name: string; }',
         ],
       },
     ],
@@ -165,17 +164,15 @@ describe('emitted files', () => {
           "query: { ...query, tenant: this._client.clientParam('tenant', tenant) }",
           "headers: headerParams({ 'X-Trace-Id': xTraceId })",
           "import { headerParams } from '../runtime/internal/headers.js';",
-          "Omit<NonNullable<operations['tracedWidgets']['parameters']['query']>, 'tenant'> & NonNullable<operations['tracedWidgets']['parameters']['header']> & {",
+          "export interface WidgetTracedParams extends TenantParam { limit?: number; 'X-Trace-Id': string; }",
         ],
       },
     ],
     [
-      'an operation without operationId in the spec is typed through its derived one',
+      'a text response resolves to a string (the runtime reads it as text)',
       {
         path: 'src/resources/widgets.ts',
-        want: [
-          "export type WidgetGetResponse = operations['getWidget']['responses'][200]['content']['application/json'];",
-        ],
+        want: ['text(id: string, options?: RequestOptions): APIPromise<string> {'],
       },
     ],
     [
@@ -185,7 +182,7 @@ describe('emitted files', () => {
         want: [
           "{ method: 'get', path: path`/widgets/${id}/text`, accept: 'text/plain', read: readText }",
           "import { readNothing, readText } from '../runtime/internal/read.js';",
-          'export type WidgetTextResponse = string;',
+          'text(id: string, options?: RequestOptions): APIPromise<string> {',
           "{ method: 'post', path: path`/widgets/bulk`, query, body }",
         ],
       },
@@ -213,8 +210,7 @@ describe('emitted files', () => {
         want: [
           "body: params, contentType: 'multipart/form-data', encode: multipartBody",
           "import { multipartBody } from '../runtime/internal/body.js';",
-          'export type WidgetUploadParams = WidgetUploadBody;',
-          "['content']['multipart/form-data']",
+          'export interface WidgetUploadParams { file: Blob; }',
         ],
       },
     ],

@@ -390,9 +390,9 @@ describe('README.md of other specs', () => {
     expect(text).not.toContain('autoIdempotencyKeys');
     expect(text).not.toContain('token:');
     expect(text).toContain('- `baseURL`: `PETS_BASE_URL`, else `https://pets.example.com/v1`.');
-    expect(text).toContain("const pet = await client.pets.getPet('rex');");
+    expect(text).toContain("const pet = await client.pets.get('rex');");
     // No params object: the per-call options come right after the path arguments.
-    expect(text).toContain("const pet = await client.pets.getPet('rex', { maxRetries: 0 });");
+    expect(text).toContain("const pet = await client.pets.get('rex', { maxRetries: 0 });");
     expect(danglingAnchors(text)).toEqual([]);
     expect(await format(text, { ...PRETTIER_OPTIONS, parser: 'markdown' })).toBe(text);
   });

@@ -56,14 +56,12 @@ describe('our spec', () => {
     const byMethod = Object.fromEntries(
       gigs.operations.map((op) => [`${op.sdk.resource}.${op.sdk.method}`, op]),
     );
-    expect(byMethod['plans.list']?.typeNames).toEqual({
-      params: 'PlanListParams',
-      response: 'PlanListResponse',
-    });
+    // A body that is a named schema is typed by its name (`Plan`): no `…Response` of its own.
+    expect(byMethod['plans.list']?.typeNames).toEqual({ params: 'PlanListParams' });
     expect(byMethod['subscriptionChanges.create']?.typeNames).toMatchObject({
       params: 'SubscriptionChangeCreateParams',
     });
-    expect(byMethod['addons.retrieve']?.typeNames.response).toBe('AddonRetrieveResponse');
+    expect(byMethod['addons.retrieve']?.typeNames.response).toBeUndefined();
     expect(byMethod['planDocuments.list']?.typeNames.params).toBe('PlanDocumentListParams');
     expect(gigs.resources.map((resource) => [resource.name, resource.className])).toEqual([
       ['plans', 'Plans'],
@@ -144,20 +142,23 @@ describe('resources and methods without x-sdk-method', () => {
       }),
     );
     expect(m.operations.map((op) => `${op.sdk.resource}.${op.sdk.method}`)).toEqual([
-      'repos.listForOrg2', // derived; the explicit x-sdk-method below keeps listForOrg
+      // Derived `listForOrg` twice, and the explicit x-sdk-method below keeps it: each derived one
+      // takes its whole operationId, a repeat a number.
+      'repos.reposListForOrg',
       'repos.createInOrg',
-      'repos.listForOrg3',
+      'repos.reposListForOrg2',
       'repos.listForOrg',
       'meta.meta',
-      'api.getById',
+      // No operationId: named after what the path does.
+      'api.retrieve',
     ]);
     expect(m.operations.map((op) => op.typeNames.params)).toEqual([
-      'RepoListForOrg2Params',
+      'RepoReposListForOrgParams',
       'RepoCreateInOrgParams',
-      'RepoListForOrg3Params',
+      'RepoReposListForOrg2Params',
       'RepoListForOrgParams',
       'MetaMetaParams',
-      'ApiGetByIdParams',
+      'ApiRetrieveParams',
     ]);
     expect(m.operations[5]!.operationId).toBe('getById');
   });

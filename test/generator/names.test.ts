@@ -58,13 +58,13 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
     expect(model.schemas.map((schema) => [schema.originalName, schema.name])).toEqual([
       ['class', 'Class'],
       ['default', 'Default'],
-      ['Object', 'Object_'],
-      ['Promise', 'Promise_'],
+      ['Object', 'ObjectModel'],
+      ['Promise', 'PromiseModel'],
       ['User Profile', 'UserProfile'],
       ['user-profile', 'UserProfile2'],
       ['userProfile', 'UserProfile3'],
       ['2fa-settings', '_2faSettings'],
-      ['Error', 'Error'],
+      ['Error', 'ErrorModel'],
       ['ClassListParams', 'ClassListParams'],
       ['any', 'Any'],
     ]);
@@ -77,7 +77,8 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
       'get /users/{user.id}/profile-settings → userProfiles.delete',
       'put /users/{user.id}/profile-settings → userProfiles.updateSettings',
       'delete /users/{user.id}/profile-settings → userProfiles.new',
-      'post /2fa/{id} → _2fa.post2faById',
+      // No operationId: named after what the path does (POST to an item).
+      'post /2fa/{id} → _2fa.update',
       'get /classes → classes.list',
       'post /classes → class_.classesList',
     ]);
@@ -91,13 +92,10 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
 
   it('claims operation type names after the schema names (ClassListParams is a schema)', () => {
     const list = model.operations.find((op) => op.sdk.resource === 'classes')!;
-    expect(list.typeNames).toEqual({ params: 'ClassListParams2', response: 'ClassListResponse' });
+    expect(list.typeNames.params).toBe('ClassListParams2');
+    // Bodies that are named schemas are typed by their names: no own `…Response`/`…Body`.
     const update = model.operations.find((op) => op.sdk.method === 'updateSettings')!;
-    expect(update.typeNames).toEqual({
-      params: 'UserProfileUpdateSettingsParams',
-      response: 'UserProfileUpdateSettingsResponse',
-      body: 'UserProfileUpdateSettingsBody',
-    });
+    expect(update.typeNames).toEqual({ params: 'UserProfileUpdateSettingsParams' });
   });
 
   it('makes parameter identifiers safe and lets operation parameters override path-level ones', () => {
@@ -124,26 +122,25 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
     expect(model.operations[3]!.operationId).toBe('post2faById');
   });
 
-  it('escapes `*/` in TSDoc: the comment holds the whole description and the alias follows it', async () => {
+  it('escapes `*/` in TSDoc: the comment holds the whole description and the type follows it', async () => {
     const text = await readFile(join(out, 'src/types.ts'), 'utf8');
     const source = ts.createSourceFile('types.ts', text, ts.ScriptTarget.Latest, true);
-    const alias = source.statements.find(
-      (statement): statement is ts.TypeAliasDeclaration =>
-        ts.isTypeAliasDeclaration(statement) && statement.name.text === 'UserProfile',
+    const declared = source.statements.filter(
+      (statement): statement is ts.TypeAliasDeclaration | ts.InterfaceDeclaration =>
+        ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement),
     );
-    expect(alias).toBeDefined();
+    const profile = declared.find((statement) => statement.name.text === 'UserProfile');
+    expect(profile).toBeDefined();
     const doc = ts
-      .getJSDocCommentsAndTags(alias!)
+      .getJSDocCommentsAndTags(profile!)
       .map((node) => node.getText(source))
       .join('\n');
     expect(doc).toContain(
       'A profile. The text `*\\/` must not end this comment; nor must *\\/ here.',
     );
-    // Every schema got its alias: nothing was swallowed by a comment that ended early.
-    const aliases = source.statements
-      .filter(ts.isTypeAliasDeclaration)
-      .map((statement) => statement.name.text);
-    expect(aliases).toEqual(model.schemas.map((schema) => schema.name));
+    // Every schema got its declaration: nothing was swallowed by a comment that ended early.
+    const names = new Set(model.schemas.map((schema) => schema.name));
+    expect(declared.map((d) => d.name.text).filter((name) => names.has(name))).toEqual([...names]);
   });
 
   it('keeps enum strings with quotes, backslashes and newlines exact in the types', async () => {
@@ -171,10 +168,10 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
   it('documents deprecated and preview schemas', async () => {
     const text = await readFile(join(out, 'src/types.ts'), 'utf8');
     expect(text).toContain(
-      '/**\n * Deprecated settings.\n * @deprecated\n */\nexport type UserProfile2 =',
+      '/**\n * Deprecated settings.\n * @deprecated\n */\nexport interface UserProfile2 {',
     );
     expect(text).toContain(
-      "/** @remarks Preview: this may change without notice. */\nexport type UserProfile3 = components['schemas']['userProfile'];",
+      '/** @remarks Preview: this may change without notice. */\nexport type UserProfile3 = string;',
     );
   });
 });

@@ -61,8 +61,8 @@ describe('the emitted dates module', () => {
         'Calendar',
         'Created',
         'Deleted',
-        'Event',
         'EventList',
+        'EventModel',
         'MaybeEvent',
         'Mixed',
         'Nested',
@@ -91,12 +91,12 @@ describe('the emitted dates module', () => {
 /** [schema, wire value, where Dates must be (JSON pointers), where strings must stay]. */
 const cases: [string, unknown, string[], string[]][] = [
   [
-    'Event',
+    'EventModel',
     { id: 'e', createdAt: AT, updatedAt: null, 'user.birthday': LATER },
     ['/createdAt', '/user.birthday'],
     ['/id'],
   ],
-  ['Event', { id: 'e', createdAt: AT }, ['/createdAt'], []],
+  ['EventModel', { id: 'e', createdAt: AT }, ['/createdAt'], []],
   [
     'EventList',
     {
@@ -190,22 +190,25 @@ describe('what the helpers leave alone', () => {
   });
 
   it('an absent optional date stays absent (no undefined key)', () => {
-    const revived = fn('reviveEvent')({ id: 'e', createdAt: AT }) as Record<string, unknown>;
+    const revived = fn('reviveEventModel')({ id: 'e', createdAt: AT }) as Record<string, unknown>;
     expect(Object.keys(revived).sort()).toEqual(['createdAt', 'id']);
     expect((revived.createdAt as Date).getTime()).toBe(AT_TIME);
   });
 
   it('a string that is not a date-time revives to an invalid Date and serializes back', () => {
     const wire = { id: 'e', createdAt: 'next tuesday' };
-    const revived = fn('reviveEvent')(wire) as { createdAt: Date };
+    const revived = fn('reviveEventModel')(wire) as { createdAt: Date };
     expect(revived.createdAt.getTime()).toBeNaN();
-    expect(fn('serializeEvent')(revived)).toEqual(wire);
+    expect(fn('serializeEventModel')(revived)).toEqual(wire);
   });
 
   it('a changed Date serializes in UTC', () => {
-    const revived = fn('reviveEvent')({ id: 'e', createdAt: AT }) as { createdAt: Date };
+    const revived = fn('reviveEventModel')({ id: 'e', createdAt: AT }) as { createdAt: Date };
     revived.createdAt.setUTCFullYear(2030);
-    expect(fn('serializeEvent')(revived)).toEqual({ id: 'e', createdAt: '2030-01-21T19:38:34Z' });
+    expect(fn('serializeEventModel')(revived)).toEqual({
+      id: 'e',
+      createdAt: '2030-01-21T19:38:34Z',
+    });
   });
 });
 

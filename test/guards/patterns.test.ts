@@ -13,14 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { emitGuardRuntime, emitGuards } from '../../generator/emit/guards.ts';
 import {
+  addPatternWarnings,
   patternEngine,
   usesRe2js,
   type UnsafePatterns,
 } from '../../generator/emit/guards/patterns.ts';
-import { guardsWarnings } from '../../generator/emit/guards/warnings.ts';
 import { buildSchemaModel } from '../../generator/model/build-schema.ts';
 import type { NamedSchema } from '../../generator/model/types.ts';
 import { printSourceFile } from '../../generator/write/print.ts';
+import { Warnings } from '../../generator/warnings.ts';
 import { compileGuards } from '../guards-harness.ts';
 import { runIsolated, writeModules } from './compile.ts';
 
@@ -174,7 +175,14 @@ function inChild(script: string): unknown {
   return run.result;
 }
 
-const warnings = guardsWarnings(schemas, FILE, 're2js').map((w) => w.message);
+/** The generator's warnings about the fixture's patterns, as the CLI prints them. */
+function warningsFor(unsafe: UnsafePatterns): string[] {
+  const warnings = new Warnings();
+  addPatternWarnings(schemas, FILE, unsafe, warnings);
+  return warnings.list().map((w) => w.message);
+}
+
+const warnings = warningsFor('re2js');
 const warningAt = (pointer: string) =>
   warnings.filter((w) => w.startsWith(`${FILE} #/components/schemas/${pointer}:`));
 
@@ -264,10 +272,10 @@ describe('the --unsafe-patterns choice', () => {
     ['native', 'regexp', /RegExp anyway \(--unsafe-patterns native\): a long input can stall them/],
   ] as const)('%s: the engine is %s, and the warning says so', (unsafe, engine, says) => {
     expect(patternEngine(regex, unsafe).engine).toBe(engine);
-    const [warning] = guardsWarnings(schemas, FILE, unsafe).filter((w) =>
-      w.message.includes('#/components/schemas/Nested/pattern:'),
+    const [warning] = warningsFor(unsafe).filter((w) =>
+      w.includes('#/components/schemas/Nested/pattern:'),
     );
-    expect(warning?.message).toMatch(says);
+    expect(warning).toMatch(says);
   });
 
   it('skip leaves even patterns the fuzzer found no attack on unchecked', () => {
@@ -277,9 +285,23 @@ describe('the --unsafe-patterns choice', () => {
     expect(patternEngine(afterAt.pattern, 're2js').engine).toBe('regexp');
   });
 
+  it('reading the patterns leaves the model as it was (variant order included)', () => {
+    const before = JSON.stringify(schemas);
+    warningsFor('re2js');
+    expect(JSON.stringify(schemas)).toBe(before);
+    usesRe2js(schemas, 're2js');
+    expect(JSON.stringify(schemas)).toBe(before);
+  });
+
+  it('--strict: the first pattern warning is an error naming the place and the pattern', () => {
+    expect(() => addPatternWarnings(schemas, FILE, 're2js', new Warnings(true))).toThrow(
+      /the pattern "\^\(a\+\)\+\$" can take exponential time .*\(an error because of --strict\)/,
+    );
+  });
+
   it('the package depends on re2js only when a guard runs a pattern on it', () => {
     expect(usesRe2js(schemas, 're2js')).toBe(true);
-    expect(usesRe2js(schemas, 'skip' satisfies UnsafePatterns)).toBe(false);
+    expect(usesRe2js(schemas, 'skip')).toBe(false);
     expect(usesRe2js(schemas, 'native')).toBe(false);
     expect(usesRe2js([schemaNamed('Plain'), schemaNamed('AfterAt')], 're2js')).toBe(false);
   });

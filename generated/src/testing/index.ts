@@ -14,7 +14,7 @@ import type {
   Addon,
   AddonList,
   AddonUpdateRequest,
-  Error,
+  ErrorModel,
   Plan,
   PlanDocument,
   PlanDocumentList,
@@ -885,28 +885,33 @@ export interface GigsMock {
   /** The mocks of `client.plans`. */
   readonly plans: {
     /** `GET /projects/{project}/plans`: List all plans. */
-    readonly list: kit.ListOperationMock<PlanList, Plan, undefined, Error>;
+    readonly list: kit.ListOperationMock<PlanList, Plan, undefined, ErrorModel>;
     /** `POST /projects/{project}/plans/search`: Search for plans. */
-    readonly search: kit.ListOperationMock<PlanList, Plan, PlanSearchRequest, Error>;
+    readonly search: kit.ListOperationMock<PlanList, Plan, PlanSearchRequest, ErrorModel>;
     /** `GET /projects/{project}/plans/{plan}`: Retrieve a plan. */
-    readonly retrieve: kit.OperationMock<Plan, undefined, Error>;
+    readonly retrieve: kit.OperationMock<Plan, undefined, ErrorModel>;
     /** `PATCH /projects/{project}/plans/{plan}`: Update a plan. */
-    readonly update: kit.OperationMock<Plan, PlanUpdateRequest, Error>;
+    readonly update: kit.OperationMock<Plan, PlanUpdateRequest, ErrorModel>;
     /** `POST /projects/{project}/plans/{plan}/archive`: Archive a plan. */
-    readonly archive: kit.OperationMock<Plan, undefined, Error>;
+    readonly archive: kit.OperationMock<Plan, undefined, ErrorModel>;
     /** `POST /projects/{project}/plans/{plan}/publish`: Publish a plan. */
-    readonly publish: kit.OperationMock<Plan, undefined, Error>;
+    readonly publish: kit.OperationMock<Plan, undefined, ErrorModel>;
     /** `GET /projects/{project}/plans/{plan}/documents`: List all documents of a plan. @deprecated */
-    readonly listDocuments: kit.ListOperationMock<PlanDocumentList, PlanDocument, undefined, Error>;
+    readonly listDocuments: kit.ListOperationMock<
+      PlanDocumentList,
+      PlanDocument,
+      undefined,
+      ErrorModel
+    >;
     /** `GET /projects/{project}/plans/{plan}/documents/{document}`: Retrieve a document of a plan. @deprecated */
-    readonly retrieveDocument: kit.OperationMock<PlanDocument, undefined, Error>;
+    readonly retrieveDocument: kit.OperationMock<PlanDocument, undefined, ErrorModel>;
   };
   /** The mocks of `client.planDocuments`. */
   readonly planDocuments: {
     /** `GET /projects/{project}/planDocuments`: List all plan documents. */
-    readonly list: kit.ListOperationMock<PlanDocumentList, PlanDocument, undefined, Error>;
+    readonly list: kit.ListOperationMock<PlanDocumentList, PlanDocument, undefined, ErrorModel>;
     /** `GET /projects/{project}/planDocuments/{planDocument}`: Retrieve a plan document. */
-    readonly retrieve: kit.OperationMock<PlanDocument, undefined, Error>;
+    readonly retrieve: kit.OperationMock<PlanDocument, undefined, ErrorModel>;
   };
   /** The mocks of `client.subscriptionChanges`. */
   readonly subscriptionChanges: {
@@ -915,27 +920,31 @@ export interface GigsMock {
       SubscriptionChangeList,
       SubscriptionChange,
       undefined,
-      Error
+      ErrorModel
     >;
     /** `POST /projects/{project}/subscriptionChanges`: Create a subscription change. */
-    readonly create: kit.OperationMock<SubscriptionChange, SubscriptionChangeCreateRequest, Error>;
+    readonly create: kit.OperationMock<
+      SubscriptionChange,
+      SubscriptionChangeCreateRequest,
+      ErrorModel
+    >;
     /** `GET /projects/{project}/subscriptionChanges/{id}`: Retrieve a subscription change. */
-    readonly retrieve: kit.OperationMock<SubscriptionChange, undefined, Error>;
+    readonly retrieve: kit.OperationMock<SubscriptionChange, undefined, ErrorModel>;
     /** `DELETE /projects/{project}/subscriptionChanges/{id}`: Delete a subscription change. */
-    readonly delete: kit.OperationMock<SubscriptionChange, undefined, Error>;
+    readonly delete: kit.OperationMock<SubscriptionChange, undefined, ErrorModel>;
   };
   /** The mocks of `client.addons`. */
   readonly addons: {
     /** `GET /projects/{project}/addons`: List all add-ons. */
-    readonly list: kit.ListOperationMock<AddonList, Addon, undefined, Error>;
+    readonly list: kit.ListOperationMock<AddonList, Addon, undefined, ErrorModel>;
     /** `GET /projects/{project}/addons/{addon}`: Retrieve an add-on. */
-    readonly retrieve: kit.OperationMock<Addon, undefined, Error>;
+    readonly retrieve: kit.OperationMock<Addon, undefined, ErrorModel>;
     /** `PATCH /projects/{project}/addons/{addon}`: Update an add-on. */
-    readonly update: kit.OperationMock<Addon, AddonUpdateRequest, Error>;
+    readonly update: kit.OperationMock<Addon, AddonUpdateRequest, ErrorModel>;
     /** `POST /projects/{project}/addons/{addon}/archive`: Archive an add-on. */
-    readonly archive: kit.OperationMock<Addon, undefined, Error>;
+    readonly archive: kit.OperationMock<Addon, undefined, ErrorModel>;
     /** `POST /projects/{project}/addons/{addon}/publish`: Publish an add-on. */
-    readonly publish: kit.OperationMock<Addon, undefined, Error>;
+    readonly publish: kit.OperationMock<Addon, undefined, ErrorModel>;
   };
   /** The MSW handlers of every operation, concrete paths first: `setupServer(...mock.handlers)`. */
   readonly handlers: HttpHandler[];
@@ -958,58 +967,63 @@ export function createMock(options: MockOptions = {}): GigsMock {
   const baseURL = options.baseURL ?? 'https://api.gigs.com';
   const resources = {
     plans: {
-      list: new kit.ListOperationMock<PlanList, Plan, undefined, Error>(plansList, baseURL),
-      search: new kit.ListOperationMock<PlanList, Plan, PlanSearchRequest, Error>(
+      list: new kit.ListOperationMock<PlanList, Plan, undefined, ErrorModel>(plansList, baseURL),
+      search: new kit.ListOperationMock<PlanList, Plan, PlanSearchRequest, ErrorModel>(
         plansSearch,
         baseURL,
       ),
-      retrieve: new kit.OperationMock<Plan, undefined, Error>(plansRetrieve, baseURL),
-      update: new kit.OperationMock<Plan, PlanUpdateRequest, Error>(plansUpdate, baseURL),
-      archive: new kit.OperationMock<Plan, undefined, Error>(plansArchive, baseURL),
-      publish: new kit.OperationMock<Plan, undefined, Error>(plansPublish, baseURL),
-      listDocuments: new kit.ListOperationMock<PlanDocumentList, PlanDocument, undefined, Error>(
-        plansListDocuments,
-        baseURL,
-      ),
-      retrieveDocument: new kit.OperationMock<PlanDocument, undefined, Error>(
+      retrieve: new kit.OperationMock<Plan, undefined, ErrorModel>(plansRetrieve, baseURL),
+      update: new kit.OperationMock<Plan, PlanUpdateRequest, ErrorModel>(plansUpdate, baseURL),
+      archive: new kit.OperationMock<Plan, undefined, ErrorModel>(plansArchive, baseURL),
+      publish: new kit.OperationMock<Plan, undefined, ErrorModel>(plansPublish, baseURL),
+      listDocuments: new kit.ListOperationMock<
+        PlanDocumentList,
+        PlanDocument,
+        undefined,
+        ErrorModel
+      >(plansListDocuments, baseURL),
+      retrieveDocument: new kit.OperationMock<PlanDocument, undefined, ErrorModel>(
         plansRetrieveDocument,
         baseURL,
       ),
     },
     planDocuments: {
-      list: new kit.ListOperationMock<PlanDocumentList, PlanDocument, undefined, Error>(
+      list: new kit.ListOperationMock<PlanDocumentList, PlanDocument, undefined, ErrorModel>(
         planDocumentsList,
         baseURL,
       ),
-      retrieve: new kit.OperationMock<PlanDocument, undefined, Error>(
+      retrieve: new kit.OperationMock<PlanDocument, undefined, ErrorModel>(
         planDocumentsRetrieve,
         baseURL,
       ),
     },
     subscriptionChanges: {
-      list: new kit.ListOperationMock<SubscriptionChangeList, SubscriptionChange, undefined, Error>(
-        subscriptionChangesList,
-        baseURL,
-      ),
-      create: new kit.OperationMock<SubscriptionChange, SubscriptionChangeCreateRequest, Error>(
-        subscriptionChangesCreate,
-        baseURL,
-      ),
-      retrieve: new kit.OperationMock<SubscriptionChange, undefined, Error>(
+      list: new kit.ListOperationMock<
+        SubscriptionChangeList,
+        SubscriptionChange,
+        undefined,
+        ErrorModel
+      >(subscriptionChangesList, baseURL),
+      create: new kit.OperationMock<
+        SubscriptionChange,
+        SubscriptionChangeCreateRequest,
+        ErrorModel
+      >(subscriptionChangesCreate, baseURL),
+      retrieve: new kit.OperationMock<SubscriptionChange, undefined, ErrorModel>(
         subscriptionChangesRetrieve,
         baseURL,
       ),
-      delete: new kit.OperationMock<SubscriptionChange, undefined, Error>(
+      delete: new kit.OperationMock<SubscriptionChange, undefined, ErrorModel>(
         subscriptionChangesDelete,
         baseURL,
       ),
     },
     addons: {
-      list: new kit.ListOperationMock<AddonList, Addon, undefined, Error>(addonsList, baseURL),
-      retrieve: new kit.OperationMock<Addon, undefined, Error>(addonsRetrieve, baseURL),
-      update: new kit.OperationMock<Addon, AddonUpdateRequest, Error>(addonsUpdate, baseURL),
-      archive: new kit.OperationMock<Addon, undefined, Error>(addonsArchive, baseURL),
-      publish: new kit.OperationMock<Addon, undefined, Error>(addonsPublish, baseURL),
+      list: new kit.ListOperationMock<AddonList, Addon, undefined, ErrorModel>(addonsList, baseURL),
+      retrieve: new kit.OperationMock<Addon, undefined, ErrorModel>(addonsRetrieve, baseURL),
+      update: new kit.OperationMock<Addon, AddonUpdateRequest, ErrorModel>(addonsUpdate, baseURL),
+      archive: new kit.OperationMock<Addon, undefined, ErrorModel>(addonsArchive, baseURL),
+      publish: new kit.OperationMock<Addon, undefined, ErrorModel>(addonsPublish, baseURL),
     },
   };
   return {

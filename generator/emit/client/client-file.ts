@@ -278,7 +278,7 @@ function exportedNames(model: ApiModel): NameRegistry {
   for (const resource of model.resources) names.claim(resource.className);
   for (const operation of model.operations) {
     names.claim(operation.typeNames.params);
-    names.claim(operation.typeNames.response);
+    if (operation.typeNames.response !== undefined) names.claim(operation.typeNames.response);
     if (operation.typeNames.body !== undefined) names.claim(operation.typeNames.body);
   }
   return names;

@@ -22,6 +22,7 @@
  */
 import { GeneratorError } from '../../errors.ts';
 import { NameRegistry } from '../../model/names.ts';
+import { isInheritedMember } from '../../model/sdk-names.ts';
 import type { ApiModel, BodyKind, OperationModel, ParameterModel } from '../../model/types.ts';
 import { objectShape } from './body-shape.ts';
 
@@ -30,6 +31,11 @@ export interface ParameterSlot {
   parameter: ParameterModel;
   /** Variable name in the method (a positional argument, or a destructured key). */
   local: string;
+  /**
+   * Its key in the params object: its name on the wire, with a `_` after a name every object
+   * already has (`constructor_`, `toString_`, `__proto___`: see {@link paramsKey}).
+   */
+  key: string;
 }
 
 /** A parameter the client fills from an option unless the call gives it. */
@@ -98,7 +104,7 @@ export function operationShape(
       );
     }
     if (parameter.clientDefault !== 'option')
-      pathArgs.push({ parameter, local: locals.claim(parameter.identifier) });
+      pathArgs.push({ parameter, local: locals.claim(parameter.identifier), key: parameter.name });
   }
 
   const query: ParameterSlot[] = [];
@@ -107,13 +113,20 @@ export function operationShape(
   for (const parameter of operation.parameters) {
     if (parameter.clientDefault === 'option') {
       const option = parameter.clientOption ?? parameter.identifier;
-      clientOptions.push({ parameter, option, local: locals.claim(option) });
+      clientOptions.push({
+        parameter,
+        option,
+        local: locals.claim(option),
+        key: paramsKey(option),
+      });
     } else if (parameter.clientDefault === 'idempotency-key') {
       idempotencyHeader ??= parameter.name;
     } else if (parameter.in === 'query') {
-      query.push({ parameter, local: locals.claim(parameter.identifier) });
+      const key = paramsKey(parameter.name);
+      query.push({ parameter, local: locals.claim(parameter.identifier), key });
     } else if (parameter.in === 'header') {
-      headers.push({ parameter, local: locals.claim(parameter.identifier) });
+      const key = paramsKey(parameter.name);
+      headers.push({ parameter, local: locals.claim(parameter.identifier), key });
     }
   }
 
@@ -122,14 +135,18 @@ export function operationShape(
     body !== undefined && OBJECT_BODIES.includes(body.kind)
       ? objectShape(body.schema, model.schemas)
       : undefined;
-  const memberNames = [...query, ...headers]
-    .map((slot) => slot.parameter.name)
-    .concat(clientOptions.map((slot) => slot.option));
+  const memberNames = [...query, ...headers, ...clientOptions].map((slot) => slot.key);
+  // A body property named like a member of every object (`constructor`) cannot be a params key:
+  // `{}` would already have it. Such a body stays under `body`.
   const flatBody =
-    shape !== undefined && !hasDuplicates([...memberNames, ...shape.properties.map((p) => p.name)]);
+    shape !== undefined &&
+    !shape.properties.some((p) => isInheritedMember(p.name)) &&
+    !hasDuplicates([...memberNames, ...shape.properties.map((p) => p.name)]);
   const flat = body === undefined ? !hasDuplicates(memberNames) : flatBody;
 
   if (!flat) {
+    // Nested: `query` and `headers` are passed on as they are, so their keys are the names on the wire.
+    for (const slot of [...query, ...headers]) slot.key = slot.parameter.name;
     const clash = clientOptions.find((slot) => NESTED_KEYS.includes(slot.option));
     if (clash !== undefined) {
       throw new GeneratorError(
@@ -163,6 +180,17 @@ export function operationShape(
   };
   if (idempotencyHeader !== undefined) result.idempotencyHeader = idempotencyHeader;
   return result;
+}
+
+/**
+ * The key of a parameter in the params object. A name that every object already has
+ * (`Object.prototype`'s `constructor`, `toString`, `__proto__`, …) cannot be one: an object literal
+ * without it would still "have" it (TypeScript rejects `{}` for `{ toString?: string }`, and a
+ * destructured `toString` would be the inherited function), and `{ __proto__: … }` sets the
+ * prototype. Such a parameter's key gets a `_` (`toString_`); it is still sent under its name.
+ */
+export function paramsKey(name: string): string {
+  return isInheritedMember(name) ? `${name}_` : name;
 }
 
 /** `/projects/{project}/plans/{plan}` → [project, plan]. */

@@ -1,25 +1,36 @@
 /**
- * `src/resources/<resource>.ts`: one class per resource (`Plans`), one method per operation, and
- * the method's named types after it (`PlanListParams`, `PlanListResponse`, `PlanSearchBody`),
- * defined over openapi-typescript's `operations` so they match the spec exactly.
+ * `src/resources/<resource>.ts`: one class per resource (`Plans`, with the tag's description as its
+ * TSDoc), one method per operation, and the method's named types after it: `PlanListParams` (an
+ * interface, every member documented), and `…Response`/`…Body` where a body is an object written
+ * inline. Methods resolve to the schema's type itself where there is one: `APIPromise<Plan>`,
+ * `PagePromise<PlanList, Plan>`. Types come from the schema model (schema-types/print.ts), like
+ * src/types.ts, whose types they import.
  */
 import {
   StructureKind,
   type ClassDeclarationStructure,
+  type InterfaceDeclarationStructure,
   type JSDocStructure,
   type JSDocTagStructure,
   type MethodDeclarationStructure,
   type OptionalKind,
   type ParameterDeclarationStructure,
-  type PropertySignatureStructure,
-  type TypeAliasDeclarationStructure,
+  type StatementStructures,
 } from 'ts-morph';
 import { templateLiteralText } from '../../escape.ts';
-import { escapeJsDoc, NameRegistry, propertyKey, stringLiteral, words } from '../../model/names.ts';
-import type { ApiModel, OperationModel, ResourceModel } from '../../model/types.ts';
-import { PREVIEW_REMARK } from '../schema-types.ts';
+import {
+  escapeJsDoc,
+  literalKey,
+  NameRegistry,
+  propertyKey,
+  stringLiteral,
+  words,
+} from '../../model/names.ts';
+import type { ApiModel, OperationModel, ParameterModel, ResourceModel } from '../../model/types.ts';
+import { propertySignature } from '../schema-types/declarations.ts';
+import { docStructure, nodeDocParts, PREVIEW_REMARK } from '../schema-types/docs.ts';
+import { literal, TypePrinter, type Member } from '../schema-types/print.ts';
 import type { EmittedSourceFile } from '../types.ts';
-import { objectShape } from './body-shape.ts';
 import { ImportPlan } from './imports.ts';
 import {
   bodyEntries,
@@ -27,24 +38,17 @@ import {
   pathArgument,
   rawBodyType,
   responseEntries,
-  resultType,
 } from './media.ts';
 import { operationShape, type OperationShape } from './operation-shape.ts';
 import { responseSchemaOf } from './response-guards-file.ts';
-import {
-  bodyType,
-  operationRef,
-  parameterGroupType,
-  parameterType,
-  responseType,
-} from './type-refs.ts';
+import { bodyType, pageItemType, parameterType, resultType } from './type-refs.ts';
 
 /** Members every resource class has (or that no class may declare). */
 const CLASS_MEMBERS = ['constructor', '_client'];
 
-/** Names of the runtime modules, as seen from `src/resources/`. */
+/** Names of the modules a resource file imports, as seen from `src/resources/`. */
 const MODULES = {
-  openapi: '../openapi.js',
+  types: '../types.js',
   resource: '../runtime/resource.js',
   path: '../runtime/internal/path.js',
   pagination: '../runtime/pagination.js',
@@ -56,6 +60,8 @@ interface FileContext {
   model: ApiModel;
   imports: ImportPlan;
   className: string;
+  /** Prints schema types, importing each name it uses from src/types.ts. */
+  printer: TypePrinter;
 }
 
 export function emitResourceFile(
@@ -65,7 +71,8 @@ export function emitResourceFile(
 ): EmittedSourceFile {
   const declared = [resource.className];
   for (const operation of resource.operations) {
-    declared.push(operation.typeNames.params, operation.typeNames.response);
+    declared.push(operation.typeNames.params);
+    if (operation.typeNames.response !== undefined) declared.push(operation.typeNames.response);
     if (operation.typeNames.body !== undefined) declared.push(operation.typeNames.body);
   }
   const imports = new ImportPlan(declared);
@@ -73,6 +80,7 @@ export function emitResourceFile(
     model,
     imports,
     className: resource.className,
+    printer: new TypePrinter(model.schemas, (name) => imports.type(MODULES.types, name)),
   };
 
   const members = new NameRegistry(CLASS_MEMBERS);
@@ -81,17 +89,18 @@ export function emitResourceFile(
     methodStructure(shape, members.claim(shape.operation.sdk.method), ctx),
   );
   const types = shapes.flatMap((shape, index) =>
-    typeAliases(shape, methods[index]?.name ?? '', ctx),
+    operationTypes(shape, methods[index]?.name ?? '', ctx),
   );
 
+  const summary = `The ${words(resource.name).join(' ').toLowerCase()} of the API: \`client.${resource.name}\`.`;
   const classDeclaration: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: resource.className,
     isExported: true,
     extends: imports.value(MODULES.resource, 'APIResource'),
     docs: [
-      {
-        description: `The ${words(resource.name).join(' ').toLowerCase()} of the API: \`client.${resource.name}\`.`,
+      docStructure({ description: resource.description, notes: [summary] }) ?? {
+        description: summary,
       },
     ],
     methods,
@@ -105,12 +114,11 @@ function methodStructure(
   ctx: FileContext,
 ): MethodDeclarationStructure {
   const { operation } = shape;
-  const opRef = operationRef(operation, ctx.imports.type(MODULES.openapi, 'operations'));
   const requestOptions = ctx.imports.type(MODULES.requestOptions, 'RequestOptions');
 
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = shape.pathArgs.map((slot) => ({
     name: slot.local,
-    type: parameterType(slot.parameter, opRef),
+    type: parameterType(slot.parameter, ctx.printer),
   }));
   if (shape.form !== 'none') {
     const params: OptionalKind<ParameterDeclarationStructure> = {
@@ -122,12 +130,12 @@ function methodStructure(
   }
   parameters.push({ name: 'options', type: requestOptions, hasQuestionToken: true });
 
-  const response = operation.typeNames.response;
-  const pagination = pageItemType(operation, ctx);
+  const result = resultType(operation, ctx.printer, ctx.imports);
+  const pagination = pageItemType(operation, ctx.printer, result);
   const returnType =
     pagination === undefined
-      ? `${ctx.imports.type(MODULES.apiPromise, 'APIPromise')}<${response}>`
-      : `${ctx.imports.type(MODULES.pagination, 'PagePromise')}<${response}, ${pagination}>`;
+      ? `${ctx.imports.type(MODULES.apiPromise, 'APIPromise')}<${result}>`
+      : `${ctx.imports.type(MODULES.pagination, 'PagePromise')}<${result}, ${pagination}>`;
 
   return {
     kind: StructureKind.Method,
@@ -139,17 +147,6 @@ function methodStructure(
   };
 }
 
-/** The item type of a paginated operation's page, or undefined when it is not paginated. */
-function pageItemType(operation: OperationModel, ctx: FileContext): string | undefined {
-  const { pagination, successResponse } = operation;
-  if (pagination === undefined || successResponse?.schema === undefined) return undefined;
-  const shape = objectShape(successResponse.schema, ctx.model.schemas);
-  const required =
-    shape?.properties.some((p) => p.name === pagination.itemsField && p.required) ?? false;
-  const items = `${operation.typeNames.response}[${stringLiteral(pagination.itemsField)}]`;
-  return required ? `${items}[number]` : `NonNullable<${items}>[number]`;
-}
-
 function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean): string[] {
   const { operation } = shape;
   const lines: string[] = [];
@@ -157,18 +154,16 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
     `this._client.clientParam(${stringLiteral(slot.option)}, ${slot.local})`;
 
   // Which keys are pulled out of params by name, and what the rest is.
-  const destructured: string[] = shape.clientOptions.map((slot) =>
-    binding(slot.option, slot.local),
-  );
+  const destructured: string[] = shape.clientOptions.map((slot) => binding(slot.key, slot.local));
   let queryExpr: string | undefined;
   let headersExpr: string | undefined;
   let bodyExpr: string | undefined;
   const queryEntries = shape.clientOptions
     .filter((slot) => slot.parameter.in === 'query')
-    .map((slot) => `${propertyKey(slot.parameter.name)}: ${clientParam(slot)}`);
+    .map((slot) => `${literalKey(slot.parameter.name)}: ${clientParam(slot)}`);
   const headerEntries = shape.clientOptions
     .filter((slot) => slot.parameter.in === 'header')
-    .map((slot) => `${propertyKey(slot.parameter.name)}: ${clientParam(slot)}`);
+    .map((slot) => `${literalKey(slot.parameter.name)}: ${clientParam(slot)}`);
 
   if (shape.form === 'nested') {
     if (shape.query.length > 0) destructured.push('query');
@@ -180,19 +175,24 @@ function methodBody(shape: OperationShape, ctx: FileContext, paginated: boolean)
       bodyExpr = 'body';
     }
   } else if (shape.form === 'flat') {
-    destructured.push(...shape.headers.map((slot) => binding(slot.parameter.name, slot.local)));
+    destructured.push(...shape.headers.map((slot) => binding(slot.key, slot.local)));
     headerEntries.push(...shape.headers.map((slot) => entry(slot.parameter.name, slot.local)));
     headersExpr = objectLiteral(headerEntries);
     if (shape.flatBody) {
-      destructured.push(...shape.query.map((slot) => binding(slot.parameter.name, slot.local)));
+      destructured.push(...shape.query.map((slot) => binding(slot.key, slot.local)));
       queryEntries.push(...shape.query.map((slot) => entry(slot.parameter.name, slot.local)));
       queryExpr = objectLiteral(queryEntries);
       bodyExpr = destructured.length === 0 ? 'params' : 'body';
       if (destructured.length > 0) destructured.push('...body');
     } else if (shape.query.length > 0) {
+      // Keys renamed in params (`toString_`) go back to their names on the wire.
+      const renamed = shape.query.filter((slot) => slot.key !== slot.parameter.name);
+      destructured.push(...renamed.map((slot) => binding(slot.key, slot.local)));
+      queryEntries.push(...renamed.map((slot) => entry(slot.parameter.name, slot.local)));
+      // `{ ...params }`, not `params`: an interface has no index signature to be a query record.
       queryExpr =
         destructured.length === 0
-          ? withEntries('params', queryEntries, true)
+          ? (withEntries('params', queryEntries, true) ?? '').replace(/^params$/, '{ ...params }')
           : withEntries('query', queryEntries, true);
       if (destructured.length > 0) destructured.push('...query');
     } else {
@@ -303,136 +303,190 @@ function methodDoc(shape: OperationShape): OptionalKind<JSDocStructure> {
   return { description, tags };
 }
 
-function typeAliases(
+/** The method's params interface, and its own response and body types where it has them. */
+function operationTypes(
   shape: OperationShape,
   methodName: string,
   ctx: FileContext,
-): TypeAliasDeclarationStructure[] {
+): StatementStructures[] {
   const { operation } = shape;
-  const opRef = operationRef(operation, ctx.imports.type(MODULES.openapi, 'operations'));
   const link = `{@link ${ctx.className}.${methodName}}`;
-  const aliases: TypeAliasDeclarationStructure[] = [];
-
-  if (shape.form !== 'none') {
-    aliases.push({
-      kind: StructureKind.TypeAlias,
-      name: operation.typeNames.params,
-      isExported: true,
-      docs: [{ description: `The params of ${link}.` }],
-      type: paramsType(shape, opRef),
-    });
+  const types: StatementStructures[] = [];
+  if (shape.form !== 'none') types.push(paramsInterface(shape, link, ctx));
+  const { body } = operation;
+  if (
+    body !== undefined &&
+    operation.typeNames.body !== undefined &&
+    rawBodyType(operation) === undefined &&
+    !inlinesBody(shape)
+  ) {
+    types.push(
+      ownType(operation.typeNames.body, body.schema, 'write', ctx, [
+        `The request body of ${link}.`,
+        body.description,
+      ]),
+    );
   }
-  if (operation.body !== undefined && operation.typeNames.body !== undefined) {
-    const description =
-      operation.body.description === undefined
-        ? ''
-        : `\n\n${escapeJsDoc(operation.body.description)}`;
-    aliases.push({
-      kind: StructureKind.TypeAlias,
-      name: operation.typeNames.body,
-      isExported: true,
-      docs: [{ description: `The request body of ${link}.${description}` }],
-      type: rawBodyType(operation) ?? bodyType(operation, opRef),
-    });
+  const success = operation.successResponse;
+  if (
+    success?.kind === 'json' &&
+    success.schema !== undefined &&
+    operation.typeNames.response !== undefined
+  ) {
+    types.push(
+      ownType(operation.typeNames.response, success.schema, 'read', ctx, [
+        `What ${link} resolves to.`,
+        success.description,
+      ]),
+    );
   }
-  const success = operation.successResponse?.description;
-  aliases.push({
-    kind: StructureKind.TypeAlias,
-    name: operation.typeNames.response,
-    isExported: true,
-    docs: [
-      {
-        description: `What ${link} resolves to.${success === undefined || success.trim() === '' ? '' : `\n\n${escapeJsDoc(success)}`}`,
-      },
-    ],
-    type: resultType(operation, ctx.imports, () => responseType(operation, opRef)),
-  });
-  return aliases;
+  return types;
 }
 
-function paramsType(shape: OperationShape, opRef: string): string {
-  const { operation } = shape;
-  const omitted = (location: 'query' | 'header') =>
-    operation.parameters
-      .filter((p) => p.in === location && p.clientDefault !== undefined)
-      .map((p) => p.name);
-  const queryType = parameterGroupType(opRef, 'query', omitted('query'));
-  const headerType = parameterGroupType(opRef, 'header', omitted('header'));
-  const bodyTypeName = operation.typeNames.body ?? bodyType(operation, opRef);
-  const options = clientOptionMembers(shape, opRef);
+/** A flat params object whose body is an object written inline: its properties are the params'. */
+function inlinesBody(shape: OperationShape): boolean {
+  const schema = shape.operation.body?.schema;
+  return shape.flatBody && schema?.kind === 'object' && !schema.nullable;
+}
 
+/** An interface for an object, else a type alias, documented with `paragraphs`. */
+function ownType(
+  name: string,
+  node: NonNullable<OperationModel['body']>['schema'],
+  mode: 'read' | 'write',
+  ctx: FileContext,
+  paragraphs: readonly [string, ...(string | undefined)[]],
+): StatementStructures {
+  // The lead sentence is ours (with a `{@link}`); the spec's paragraphs after it are escaped.
+  const [lead, ...rest] = paragraphs;
+  const spec = docStructure({ notes: rest.filter((p) => p !== undefined) })?.description;
+  const docs = { description: spec === undefined ? lead : `${lead}\n\n${spec}` };
+  if (node.kind === 'object' && !node.nullable) {
+    const members = ctx.printer.members(node, mode);
+    const index = ctx.printer.indexSignature(node, mode, members);
+    const declared: InterfaceDeclarationStructure = {
+      kind: StructureKind.Interface,
+      name,
+      isExported: true,
+      docs: [docs],
+      properties: members.map(propertySignature),
+    };
+    if (index !== undefined)
+      declared.indexSignatures = [{ keyName: 'key', keyType: 'string', returnType: index }];
+    return declared;
+  }
+  return {
+    kind: StructureKind.TypeAlias,
+    name,
+    isExported: true,
+    docs: [docs],
+    type: ctx.printer.type(node, mode),
+  };
+}
+
+/**
+ * `interface PlanListParams extends ProjectParam { status?: PlanStatus[]; limit?: number }`: every
+ * key of the params object, documented from the spec. Flat: the query and header parameters and
+ * the body's properties side by side (a named body schema is extended, an inline one's properties
+ * are listed); nested: `query`, `headers` and `body`. Client options come from their shared
+ * `…Param` interface.
+ */
+function paramsInterface(
+  shape: OperationShape,
+  link: string,
+  ctx: FileContext,
+): InterfaceDeclarationStructure {
+  const { operation } = shape;
+  const bases = shape.clientOptions.map((slot) =>
+    ctx.imports.type(MODULES.types, clientOptionType(slot.option, ctx)),
+  );
+  const members: Member[] = [];
+  let index: string | undefined;
   if (shape.form === 'nested') {
-    const members: OptionalKind<PropertySignatureStructure>[] = [];
     if (shape.query.length > 0) {
       members.push({
-        name: 'query',
-        type: queryType,
-        hasQuestionToken: !shape.nestedQueryRequired,
-        docs: ['Query parameters.'],
+        key: 'query',
+        type: literal(
+          shape.query.map((slot) => parameterMember(slot, ctx)),
+          undefined,
+        ),
+        optional: !shape.nestedQueryRequired,
+        docs: { description: 'Query parameters.' },
       });
     }
     if (shape.headers.length > 0) {
-      const required = shape.headers.some((slot) => slot.parameter.required);
       members.push({
-        name: 'headers',
-        type: headerType,
-        hasQuestionToken: !required,
-        docs: ['Header parameters.'],
+        key: 'headers',
+        type: literal(
+          shape.headers.map((slot) => parameterMember(slot, ctx)),
+          undefined,
+        ),
+        optional: !shape.headers.some((slot) => slot.parameter.required),
+        docs: { description: 'Header parameters.' },
       });
     }
     if (operation.body !== undefined) {
       members.push({
-        name: 'body',
-        type: bodyTypeName,
-        hasQuestionToken: !shape.nestedBodyRequired,
-        docs: ['The request body.'],
+        key: 'body',
+        type: bodyType(operation, ctx.printer),
+        optional: !shape.nestedBodyRequired,
+        docs: { description: operation.body.description ?? 'The request body.' },
       });
     }
-    return typeLiteral([...members, ...options]);
+  } else {
+    members.push(...[...shape.query, ...shape.headers].map((slot) => parameterMember(slot, ctx)));
+    const body = operation.body;
+    if (shape.flatBody && body !== undefined) {
+      if (inlinesBody(shape) && body.schema.kind === 'object') {
+        const properties = ctx.printer.members(body.schema, 'write');
+        members.push(...properties);
+        index = ctx.printer.indexSignature(body.schema, 'write', [...members]);
+      } else {
+        bases.unshift(bodyType(operation, ctx.printer));
+      }
+    }
   }
-  const parts: string[] = [];
-  if (shape.query.length > 0) parts.push(queryType);
-  if (shape.headers.length > 0) parts.push(headerType);
-  if (shape.flatBody) parts.push(bodyTypeName);
-  if (options.length > 0) parts.push(typeLiteral(options));
-  return parts.join(' & ');
+  const declared: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: operation.typeNames.params,
+    isExported: true,
+    docs: [{ description: `The params of ${link}.` }],
+    properties: members.map(propertySignature),
+  };
+  if (bases.length > 0) declared.extends = bases;
+  if (index !== undefined)
+    declared.indexSignatures = [{ keyName: 'key', keyType: 'string', returnType: index }];
+  return declared;
 }
 
-/** `project?: string` for each parameter the client fills, documented with where the default comes from. */
-function clientOptionMembers(
-  shape: OperationShape,
-  opRef: string,
-): OptionalKind<PropertySignatureStructure>[] {
-  return shape.clientOptions.map((slot) => {
-    const description =
-      slot.parameter.description === undefined
-        ? ''
-        : `${escapeJsDoc(slot.parameter.description)}\n\n`;
-    return {
-      name: propertyKey(slot.option),
-      type: parameterType(slot.parameter, opRef),
-      hasQuestionToken: true,
-      docs: [`${description}Defaults to the client's \`${slot.option}\` option.`],
-    };
+/** A query or header parameter as a member of the params: its key, type and documentation. */
+function parameterMember(slot: OperationShape['query'][number], ctx: FileContext): Member {
+  const { parameter } = slot;
+  return {
+    key: propertyKey(slot.key),
+    type: parameterType(parameter, ctx.printer),
+    optional: !parameter.required,
+    docs: parameterDocs(parameter),
+  };
+}
+
+function parameterDocs(parameter: ParameterModel): Member['docs'] {
+  const notes =
+    parameter.mediaType === undefined
+      ? []
+      : [`Sent as given: the \`${escapeJsDoc(parameter.mediaType)}\` text of the value.`];
+  return nodeDocParts(parameter.schema, {
+    ...(parameter.description === undefined ? {} : { description: parameter.description }),
+    deprecated: parameter.deprecated || parameter.schema.deprecated,
+    notes,
   });
 }
 
-/** A type literal as text, members with their TSDoc. */
-function typeLiteral(members: readonly OptionalKind<PropertySignatureStructure>[]): string {
-  const lines = members.map((member) => {
-    const docs = (member.docs ?? []).map((doc) =>
-      typeof doc === 'string' ? doc : (doc.description ?? ''),
-    );
-    const text = docs.join('\n').split('\n');
-    const comment =
-      text.length === 0 || (text.length === 1 && text[0] === '')
-        ? ''
-        : text.length === 1
-          ? `/** ${text[0]} */\n`
-          : `/**\n${text.map((line) => (line === '' ? ' *' : ` * ${line}`)).join('\n')}\n */\n`;
-    return `${comment}${member.name}${member.hasQuestionToken === true ? '?' : ''}: ${member.type ?? 'unknown'};`;
-  });
-  return `{\n${lines.join('\n')}\n}`;
+/** The shared `…Param` interface of a client option (types.ts), by option name. */
+function clientOptionType(option: string, ctx: FileContext): string {
+  const found = ctx.model.sdk.clientOptions.find((candidate) => candidate.name === option);
+  if (found === undefined) throw new Error(`client option ${option} is not in the model`);
+  return found.typeName;
 }
 
 /** A destructuring binding: `limit`, or `'user.birthday': userBirthday`. */
@@ -440,9 +494,9 @@ function binding(key: string, local: string): string {
   return key === local ? key : `${propertyKey(key)}: ${local}`;
 }
 
-/** An object literal entry: `limit`, or `'user.birthday': userBirthday`. */
+/** An object literal entry: `limit`, `'user.birthday': userBirthday`, `['__proto__']: proto`. */
 function entry(key: string, local: string): string {
-  return key === local ? key : `${propertyKey(key)}: ${local}`;
+  return key === local && key !== '__proto__' ? key : `${literalKey(key)}: ${local}`;
 }
 
 function objectLiteral(entries: readonly string[]): string | undefined {

@@ -1,51 +1,117 @@
 /**
- * Type expressions over openapi-typescript's output (`src/openapi.ts`), so the client's params and
- * response types are exactly the generated ones: `operations['listPlans']['parameters']['query']`.
+ * The types a resource method names, written from the schema model like src/types.ts
+ * (schema-types/print.ts): `Plan`, `PlanInput`, `PlanStatus[]`, `'a' | 'b'`, or the operation's own
+ * `…Response`/`…Body` type where its body is an object written inline.
  */
 import { stringLiteral } from '../../model/names.ts';
-import type { OperationModel, ParameterModel } from '../../model/types.ts';
+import type { NamedSchema, OperationModel, ParameterModel } from '../../model/types.ts';
+import { openapiOperationKey } from '../openapi-types.ts';
+import type { TypePrinter } from '../schema-types/print.ts';
+import type { ImportPlan } from './imports.ts';
+import { rawBodyType, resultType as mediaResultType } from './media.ts';
 
 /**
- * The operation's type: `operations['<operationId>']`, under the local name `operations` has in
- * the file. Every operation has an entry: where the spec gives no `operationId`, the pipeline
- * hands openapi-typescript the model's derived one (emit/openapi-types.ts, `withOperationIds`).
+ * A parameter's type as a caller gives it (`string`, `number`, `PlanStatus[]`). A parameter
+ * defined by `content` (`application/json` in a header) is its serialized text: `string`, as the
+ * runtime sends it unchanged.
+ */
+export function parameterType(parameter: ParameterModel, printer: TypePrinter): string {
+  if (parameter.mediaType !== undefined) return 'string';
+  return printer.type(parameter.schema, 'write');
+}
+
+/**
+ * openapi-typescript's type of an operation, `operations['<key>']` under the local name
+ * `operations` has in the file; the key is openapiOperationKey's (a `#` in an operationId is `/`
+ * there). For code that names a type src/types.ts does not have.
  */
 export function operationRef(operation: OperationModel, operations: string): string {
-  return `${operations}[${stringLiteral(operation.operationId)}]`;
+  return `${operations}[${stringLiteral(openapiOperationKey(operation.operationId))}]`;
 }
 
-/** `plan: string` reads better than the indexed type; anything beyond a plain string or number uses it. */
-export function parameterType(parameter: ParameterModel, opRef: string): string {
-  const { schema } = parameter;
-  if (!schema.nullable && schema.kind === 'string') return 'string';
-  if (!schema.nullable && schema.kind === 'number') return 'number';
-  return `${opRef}['parameters'][${stringLiteral(parameter.in)}][${stringLiteral(parameter.name)}]`;
-}
-
-/** The query (or header) parameters object, without the keys the client fills or takes elsewhere. */
-export function parameterGroupType(
-  opRef: string,
-  location: 'query' | 'header',
-  omit: readonly string[],
-): string {
-  const group = `NonNullable<${opRef}['parameters'][${stringLiteral(location)}]>`;
-  return omit.length === 0 ? group : `Omit<${group}, ${omit.map(stringLiteral).join(' | ')}>`;
-}
-
-/** The request body of the operation's chosen media type. */
-export function bodyType(operation: OperationModel, opRef: string): string {
+/** openapi-typescript's type of the request body of the operation's chosen media type. */
+export function operationBodyType(operation: OperationModel, opRef: string): string {
   const contentType = operation.body?.contentType ?? 'application/json';
   return `NonNullable<${opRef}['requestBody']>['content'][${stringLiteral(contentType)}]`;
 }
 
 /**
- * What the method resolves to: the success response's content, `void` when it has none (204),
- * `unknown` when the operation declares no 2xx response.
+ * The request body's type: what the runtime sends unchanged for a raw body (`Blob | … | string`),
+ * else the operation's own `…Body`, else the schema's type (`PlanInput`).
  */
-export function responseType(operation: OperationModel, opRef: string): string {
-  const success = operation.successResponse;
-  if (success === undefined) return 'unknown';
-  if (success.contentType === undefined) return 'void';
-  const status = /^[0-9]+$/.test(success.status) ? success.status : stringLiteral(success.status);
-  return `${opRef}['responses'][${status}]['content'][${stringLiteral(success.contentType)}]`;
+export function bodyType(operation: OperationModel, printer: TypePrinter): string {
+  const { body } = operation;
+  if (body === undefined) return 'never';
+  return rawBodyType(operation) ?? operation.typeNames.body ?? printer.type(body.schema, 'write');
+}
+
+/**
+ * What the method resolves to: for a JSON body its schema's type (`Plan`, `Plan | null`, the
+ * operation's own `…Response`); for other media what the runtime reads (media.ts: `string`,
+ * `Blob`, an event stream), `void` when the success response has no body (204), `unknown` when the
+ * operation declares no 2xx response.
+ */
+export function resultType(
+  operation: OperationModel,
+  printer: TypePrinter,
+  imports: ImportPlan,
+): string {
+  return mediaResultType(operation, imports, () => {
+    const schema = operation.successResponse?.schema;
+    if (schema === undefined) return 'unknown';
+    return operation.typeNames.response ?? printer.type(schema, 'read');
+  });
+}
+
+/**
+ * The item type of a paginated method's pages: the items' schema type when it is a named one
+ * (`Plan`), else the element type of the page's items property (`PlanList['items'][number]`).
+ */
+export function pageItemType(
+  operation: OperationModel,
+  printer: TypePrinter,
+  result: string,
+): string | undefined {
+  const { pagination, successResponse } = operation;
+  if (pagination === undefined || successResponse?.schema === undefined) return undefined;
+  const property = itemsProperty(successResponse.schema, pagination.itemsField, printer.byName);
+  const items = property?.node.kind === 'array' ? property.node.items : undefined;
+  if (items?.kind === 'ref' && !items.nullable) return printer.type(items, 'read');
+  const page = /^[\w$]+$/.test(result) ? result : `NonNullable<${result}>`;
+  const access = `${page}[${stringLiteral(pagination.itemsField)}]`;
+  return property?.required === true ? `${access}[number]` : `NonNullable<${access}>[number]`;
+}
+
+/** The page schema's items property (through refs and allOf members). */
+function itemsProperty(
+  node: NamedSchema['node'],
+  name: string,
+  byName: ReadonlyMap<string, NamedSchema>,
+  depth = 0,
+): { node: NamedSchema['node']; required: boolean } | undefined {
+  if (depth > 32) return undefined;
+  switch (node.kind) {
+    case 'ref': {
+      const target = byName.get(node.target);
+      return target === undefined ? undefined : itemsProperty(target.node, name, byName, depth + 1);
+    }
+    case 'object': {
+      const found = node.properties.find((p) => p.name === name);
+      return found === undefined ? undefined : { node: found.node, required: found.required };
+    }
+    case 'allOf': {
+      let found: { node: NamedSchema['node']; required: boolean } | undefined;
+      for (const member of node.members) {
+        const here = itemsProperty(member, name, byName, depth + 1);
+        if (here !== undefined)
+          found = {
+            node: found?.node ?? here.node,
+            required: found?.required === true || here.required,
+          };
+      }
+      return found;
+    }
+    default:
+      return undefined;
+  }
 }

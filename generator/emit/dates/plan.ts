@@ -20,8 +20,12 @@ export type Reviver = (
   | { kind: 'array'; items: Reviver }
   | { kind: 'map'; values: Reviver }
   | { kind: 'object'; properties: RevivedProperty[] }
-  /** Revive with the first variant whose guard accepts the value; other values stay as they are. */
-  | { kind: 'variants'; targets: string[] }
+  /**
+   * Revive with the first variant whose guard accepts the value; other values stay as they are.
+   * `open`: a variant accepts any value (`{}`, `{ nullable: true }`, a `not`), so the wire type is
+   * `unknown` and so is the revived one.
+   */
+  | { kind: 'variants'; targets: string[]; open?: boolean }
 ) & {
   /** `null` is a valid value here and stays `null`. */
   nullable: boolean;
@@ -135,7 +139,10 @@ class Planner {
       if (variant?.kind !== 'ref') return undefined;
       targets.push(variant.target);
     }
-    return { kind: 'variants', targets, nullable };
+    const open = others.some((v) => v.kind === 'any' || v.kind === 'not');
+    return open
+      ? { kind: 'variants', targets, nullable, open }
+      : { kind: 'variants', targets, nullable };
   }
 
   /**

@@ -28,6 +28,7 @@
 import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import { checkSync, type Diagnostics } from 'recheck';
 import { joinPointer } from '../../errors.ts';
+import type { Warnings } from '../../warnings.ts';
 import type { RegexModel, SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
 import { toRe2Syntax } from './re2-syntax.ts';
@@ -231,7 +232,7 @@ export function patternUses(schemas: readonly NamedSchema[]): PatternUse[] {
         });
       }
     }
-    stack.push(...children(node).reverse());
+    stack.push(...[...children(node)].reverse());
   }
   return uses;
 }
@@ -258,7 +259,7 @@ export function patternWarnings(
   const warnings: PatternWarning[] = [];
   for (const { regex, pointer, selects } of patternUses(schemas)) {
     const text = JSON.stringify(regex.source);
-    const key = `${selects ? 'key' : 'value'}:${regex.flags}:${regex.source}`;
+    const key = `pattern:${selects ? 'key' : 'value'}:${regex.flags}:${regex.source}`;
     const unchecked = selects
       ? 'the guards take it to match any key (its schema and additionalProperties are not checked there)'
       : 'the guards do not check it';
@@ -311,4 +312,20 @@ export function patternWarnings(
     });
   }
   return warnings;
+}
+
+/**
+ * Adds what the user should know about the patterns of `schemas` (read from `file`) to the
+ * generator's warnings: one per pattern and use (a pattern used in several places is reported at
+ * its first place, with how many more there are); errors with `--strict`.
+ */
+export function addPatternWarnings(
+  schemas: readonly NamedSchema[],
+  file: string,
+  unsafe: UnsafePatterns,
+  warnings: Warnings,
+): void {
+  for (const warning of patternWarnings(schemas, unsafe)) {
+    warnings.add(warning.key, warning.problem, { file, pointer: warning.pointer }, warning.fix);
+  }
 }

@@ -144,7 +144,8 @@ describe('operationShape', () => {
 
 describe('emitClient refuses names it cannot give a safe home', () => {
   function withOption(name: string, operationId: string): ApiModel {
-    const changed = clientModel();
+    // A deep copy: the fixture's operations are shared between calls.
+    const changed = structuredClone(clientModel());
     for (const op of changed.operations) {
       for (const parameter of op.parameters)
         if (parameter.clientOption === 'project') parameter.clientOption = name;

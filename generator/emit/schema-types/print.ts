@@ -1,0 +1,338 @@
+/**
+ * Schema model → TypeScript type expressions, as a person would write them: named schemas by
+ * name, objects as type literals with TSDoc on every member, `T | null` for nullable values, never
+ * `any` (a schema that allows anything is `unknown`).
+ *
+ * A type is printed for one direction (`read`: what responses carry, `write`: what requests send;
+ * see model/read-write.ts): a `$ref` becomes the schema's type or its `…Input` type, readOnly
+ * properties leave requests, writeOnly properties are optional in responses.
+ *
+ * The rules that make valid values assignable:
+ * - `additionalProperties` beside `properties`: the index signature's type also admits the declared
+ *   properties' types (`{ total: number; [key: string]: number | string[] }`), since TypeScript
+ *   checks every property against the index signature while JSON Schema does not.
+ * - A discriminated `oneOf`/`anyOf` whose variant does not fix the property itself becomes
+ *   `Variant & { petType: 'cat' }`, so the union narrows on the value the discriminator maps to it.
+ * - A nullable schema is `T | null`, whatever T is (`{ nullable: true, allOf: [{ $ref: Pet }] }`
+ *   is `Pet | null`, the discriminated union untouched); an `enum` allows null only when it lists
+ *   it (OpenAPI 3.0.3), so `{ nullable: true, enum: [a, b] }` is `'a' | 'b'`.
+ */
+import { isIdentifierName, propertyKey, stringLiteral } from '../../model/names.ts';
+import { propertyDirection } from '../../model/read-write.ts';
+import { isInheritedMember } from '../../model/sdk-names.ts';
+import type { JsonValue, ObjectNode, SchemaNode, UnionNode } from '../../model/schema-types.ts';
+import type { NamedSchema } from '../../model/types.ts';
+import { docComment, nodeDocParts, type DocParts } from './docs.ts';
+
+export type Mode = 'read' | 'write';
+
+/** Operator precedence of a printed type: an atom, an intersection or a union. */
+type Precedence = 0 | 1 | 2;
+
+interface Printed {
+  text: string;
+  prec: Precedence;
+}
+
+/** A member of an object type: its key as printed, its type, and its documentation. */
+export interface Member {
+  key: string;
+  type: string;
+  optional: boolean;
+  docs: DocParts;
+}
+
+const UNKNOWN: Printed = { text: 'unknown', prec: 0 };
+
+export class TypePrinter {
+  readonly byName: ReadonlyMap<string, NamedSchema>;
+  /**
+   * References printed as `unknown` where they would close a cycle of type aliases that refer
+   * to each other directly (`Owner>Target`, by declared type name): TypeScript cannot write such a
+   * type (`type A = B | string; type B = A | number`), nor can any value be told apart there.
+   */
+  cuts: ReadonlySet<string> = new Set();
+  #owner: string | undefined;
+
+  readonly #nameOf: (name: string) => string;
+
+  /**
+   * `nameOf` gives the local name of a schema type where the printed text goes (a module that
+   * imports it may have to rename it); by default the type's own name.
+   */
+  constructor(
+    schemas: readonly NamedSchema[] | ReadonlyMap<string, NamedSchema>,
+    nameOf: (name: string) => string = (name) => name,
+  ) {
+    this.byName =
+      schemas instanceof Map
+        ? schemas
+        : new Map((schemas as readonly NamedSchema[]).map((schema) => [schema.name, schema]));
+    this.#nameOf = nameOf;
+  }
+
+  /** The declared type name of a named schema in a direction: `Plan`, or `PlanInput` for requests. */
+  refName(target: string, mode: Mode): string {
+    const schema = this.byName.get(target);
+    return mode === 'write' && schema?.inputName !== undefined ? schema.inputName : target;
+  }
+
+  /** The type of `node`; `owner` is the named type being declared (for cycle cuts). */
+  type(node: SchemaNode, mode: Mode, owner?: string): string {
+    const previous = this.#owner;
+    this.#owner = owner;
+    try {
+      return this.print(node, mode, true).text;
+    } finally {
+      this.#owner = previous;
+    }
+  }
+
+  /** The members of an object's type literal or interface, in spec order. */
+  members(node: ObjectNode, mode: Mode): Member[] {
+    const members: Member[] = [];
+    for (const property of node.properties) {
+      const direction = propertyDirection(property, this.byName);
+      if (mode === 'write' && direction.readOnly) continue;
+      const notes: string[] = [];
+      if (direction.readOnly) notes.push('Read-only: set by the server, never sent in requests.');
+      if (direction.writeOnly && mode === 'read')
+        notes.push('Write-only: sent in requests, never returned in responses.');
+      const optional = !property.required || (mode === 'read' && direction.writeOnly);
+      if (optional && isInheritedMember(property.name))
+        notes.push(
+          `Named like a member every object has: where the value lacks it, \`${property.name}\` reads the inherited one; test with \`Object.hasOwn(value, ${stringLiteral(property.name)})\`.`,
+        );
+      members.push({
+        key: propertyKey(property.name),
+        type: this.print(property.node, mode, false).text,
+        optional,
+        docs: nodeDocParts(property.node, { notes }),
+      });
+    }
+    const declared = new Set(node.properties.map((property) => property.name));
+    // Required here, declared elsewhere (another allOf member) or nowhere: any JSON value, which is
+    // never `undefined`; beside a declaration `items?: Entry[]` this makes `items: Entry[]`.
+    for (const name of node.requiredWithoutSchema) {
+      if (!declared.has(name))
+        members.push({ key: propertyKey(name), type: '{} | null', optional: false, docs: {} });
+    }
+    return members;
+  }
+
+  /**
+   * The type of the index signature `[key: string]: …`, or undefined when the object has none:
+   * `additionalProperties`, `patternProperties` and `unevaluatedProperties` make one; its type also
+   * admits the declared members' types, so that every valid value is assignable.
+   */
+  indexSignature(node: ObjectNode, mode: Mode, members: readonly Member[]): string | undefined {
+    const parts: Printed[] = node.patternProperties.map(({ node: pattern }) =>
+      this.print(pattern, mode, false),
+    );
+    // What keys that are not declared must match: `additionalProperties`, else
+    // `unevaluatedProperties` (as `unknown`: keys other schemas declare are evaluated, and
+    // TypeScript would check them against it too), else anything.
+    const others = node.additionalProperties ?? node.unevaluatedProperties;
+    if (others === undefined) {
+      if (parts.length > 0) parts.push(UNKNOWN);
+      else if (node.properties.length === 0 && node.requiredWithoutSchema.length === 0)
+        return 'unknown';
+    } else if (others.kind !== 'never' || others.nullable) {
+      parts.push(others === node.additionalProperties ? this.print(others, mode, false) : UNKNOWN);
+    }
+    if (parts.length === 0) return undefined;
+    const all = [...parts.map((p) => p.text), ...members.map((m) => m.type)];
+    if (members.some((m) => m.optional)) all.push('undefined');
+    return union(all.map((text) => ({ text, prec: 2 as Precedence }))).text;
+  }
+
+  /** `{ a: string; b?: number }`, one member per line with its TSDoc. */
+  typeLiteral(node: ObjectNode, mode: Mode): string {
+    const members = this.members(node, mode);
+    const index = this.indexSignature(node, mode, members);
+    return literal(members, index);
+  }
+
+  private print(node: SchemaNode, mode: Mode, eager: boolean): Printed {
+    const core = this.core(node, mode, eager);
+    if (!node.nullable || core.text === 'unknown' || core.text === 'null') return core;
+    return union([core, { text: 'null', prec: 0 }]);
+  }
+
+  private core(node: SchemaNode, mode: Mode, eager: boolean): Printed {
+    switch (node.kind) {
+      case 'any':
+      case 'not':
+        return UNKNOWN;
+      case 'never':
+        return { text: 'never', prec: 0 };
+      case 'null':
+        return { text: 'null', prec: 0 };
+      case 'boolean':
+        return { text: 'boolean', prec: 0 };
+      case 'string':
+        // A file: what a multipart part or a raw body is sent from (src/openapi.ts says the same).
+        return { text: node.format === 'binary' ? 'Blob' : 'string', prec: 0 };
+      case 'number':
+        return { text: 'number', prec: 0 };
+      case 'ref': {
+        const name = this.refName(node.target, mode);
+        if (eager && this.cuts.has(`${this.#owner}>${name}`)) return UNKNOWN;
+        return { text: this.#nameOf(name), prec: 0 };
+      }
+      case 'enum':
+        return union(node.values.map((value) => ({ text: jsonType(value), prec: 0 })));
+      case 'array':
+        return this.array(node, mode);
+      case 'object':
+        return { text: this.typeLiteral(node, mode), prec: 0 };
+      case 'union':
+        return this.union(node, mode, eager);
+      case 'allOf': {
+        // Beside an `enum`, a bare primitive type says nothing more (`string & 'a'` is `'a'`).
+        const hasEnum = node.members.some((member) => member.kind === 'enum' && !member.nullable);
+        const members = withoutBareObjects(node.members)
+          .filter((member) => !(hasEnum && isPrimitive(member)))
+          .map((member) => this.print(member, mode, eager))
+          .filter((printed) => printed.text !== 'unknown');
+        return intersection(members);
+      }
+    }
+  }
+
+  private array(node: SchemaNode & { kind: 'array' }, mode: Mode): Printed {
+    const items = node.items === undefined ? UNKNOWN : this.print(node.items, mode, false);
+    if (node.prefixItems.length === 0) return { text: `${wrap(items, 0)}[]`, prec: 0 };
+    const required = Math.min(node.minItems ?? 0, node.prefixItems.length);
+    const elements = node.prefixItems.map((item, i) => {
+      const printed = this.print(item, mode, false);
+      return i < required ? printed.text : `${wrap(printed, 0)}?`;
+    });
+    if (node.items === undefined || node.items.kind !== 'never' || node.items.nullable)
+      elements.push(`...${wrap(items, 0)}[]`);
+    return { text: `[${elements.join(', ')}]`, prec: 0 };
+  }
+
+  private union(node: UnionNode, mode: Mode, eager: boolean): Printed {
+    const { discriminator } = node;
+    return union(
+      node.variants.map((variant) => {
+        const printed = this.print(variant, mode, eager);
+        if (discriminator === undefined || variant.kind !== 'ref') return printed;
+        const values = discriminator.mapping
+          .filter((entry) => entry.target === variant.target)
+          .map((entry) => entry.value);
+        if (values.length === 0 || this.fixes(variant.target, discriminator.propertyName))
+          return printed;
+        const property = propertyKey(discriminator.propertyName);
+        const literals = union(values.map((value) => ({ text: stringLiteral(value), prec: 0 })));
+        return intersection([printed, { text: `{ ${property}: ${literals.text} }`, prec: 0 }]);
+      }),
+    );
+  }
+
+  /** Whether the named schema gives `property` an `enum` or `const` of its own (through allOf and refs). */
+  private fixes(target: string, property: string, seen = new Set<string>()): boolean {
+    if (seen.has(target)) return false;
+    seen.add(target);
+    const visit = (node: SchemaNode): boolean => {
+      switch (node.kind) {
+        case 'object': {
+          const found = node.properties.find((p) => p.name === property);
+          return found !== undefined && found.node.kind === 'enum';
+        }
+        case 'allOf':
+          return node.members.some(visit);
+        case 'ref':
+          return this.fixes(node.target, property, seen);
+        default:
+          return false;
+      }
+    };
+    const schema = this.byName.get(target);
+    return schema !== undefined && visit(schema.node);
+  }
+}
+
+/**
+ * The members of an allOf without those that only say "an object" (`type: object` beside
+ * `allOf`/`oneOf`): as `{ [key: string]: unknown }` in an intersection they would only hide the
+ * other members' properties from `keyof`, and the other members say more.
+ */
+export function withoutBareObjects(members: readonly SchemaNode[]): SchemaNode[] {
+  const kept = members.filter((member) => !isBareObject(member));
+  return kept.length === 0 ? [...members] : kept;
+}
+
+function isBareObject(node: SchemaNode): boolean {
+  return (
+    node.kind === 'object' &&
+    !node.nullable &&
+    node.properties.length === 0 &&
+    node.requiredWithoutSchema.length === 0 &&
+    node.additionalProperties === undefined &&
+    node.unevaluatedProperties === undefined &&
+    node.patternProperties.length === 0
+  );
+}
+
+function isPrimitive(node: SchemaNode): boolean {
+  return (
+    !node.nullable && (node.kind === 'string' || node.kind === 'number' || node.kind === 'boolean')
+  );
+}
+
+/** A type literal from members and an index signature type. */
+export function literal(members: readonly Member[], index: string | undefined): string {
+  const lines = members.map(
+    (m) => `${docComment(m.docs)}${m.key}${m.optional ? '?' : ''}: ${m.type};`,
+  );
+  if (index !== undefined) lines.push(`[key: string]: ${index};`);
+  if (lines.length === 0) return '{}';
+  if (lines.length === 1 && !lines[0]!.includes('\n')) return `{ ${lines[0]} }`;
+  return `{\n${lines.map(indent).join('\n')}\n}`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : `  ${line}`))
+    .join('\n');
+}
+
+function wrap(printed: Printed, max: Precedence): string {
+  return printed.prec > max ? `(${printed.text})` : printed.text;
+}
+
+/** `A | B`, flattened and without repeats; `unknown` absorbs everything, `never` disappears. */
+function union(parts: readonly Printed[]): Printed {
+  const texts: string[] = [];
+  for (const part of parts) {
+    if (part.text === 'unknown') return UNKNOWN;
+    if (part.text === 'never') continue;
+    if (!texts.includes(part.text)) texts.push(part.text);
+  }
+  if (texts.length === 0) return { text: 'never', prec: 0 };
+  if (texts.length === 1) return parts.find((p) => p.text === texts[0])!;
+  return { text: texts.join(' | '), prec: 2 };
+}
+
+/** `A & B`; an empty intersection is `unknown`. */
+function intersection(parts: readonly Printed[]): Printed {
+  const [only] = parts;
+  if (parts.length === 0 || only === undefined) return UNKNOWN;
+  if (parts.length === 1) return only;
+  return { text: parts.map((p) => wrap(p, 1)).join(' & '), prec: 1 };
+}
+
+/** The literal type of a JSON value: `'a'`, `1`, `true`, `null`, `[1, 2]`, `{ a: 1 }`. */
+export function jsonType(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(jsonType).join(', ')}]`;
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${isIdentifierName(key) ? key : stringLiteral(key)}: ${jsonType(item)}`,
+  );
+  return entries.length === 0 ? 'Record<string, never>' : `{ ${entries.join('; ')} }`;
+}

@@ -1,0 +1,190 @@
+/**
+ * Where an operation without `x-sdk-method` lives in the client: its resource and its method name.
+ *
+ * Resource: the operation's first tag, unless that tag is on every operation of a spec whose paths
+ * fall into several groups (one tag for the whole API divides nothing); else the first path segment
+ * that names something: not a parameter, not a version (`v1`, `v2beta`, `2024-01-01`), not `api`,
+ * and not part of the prefix every path shares (`/projects/{project}/…`). So `/v1/customers/{id}`
+ * is in `customers`.
+ *
+ * Method: the operationId without the resource's name (`listCustomers` in `customers` → `list`,
+ * `emails/send` in `emails` → `send`) and without the suffix FastAPI appends
+ * (`list_models_v1_models_get` → `list`). Where that leaves two operations of a resource with the
+ * same name, or where there is no operationId, the method is named after what the path and the
+ * HTTP method do: `list`, `create`, `retrieve`, `update`, `delete`, `listInvoices`,
+ * `retrieveInvoice`, `archive`; failing that, the whole operationId.
+ */
+import type { OperationDraft } from './build-operations.ts';
+import { camelCase, words } from './names.ts';
+import { methodName, singular } from './sdk-names.ts';
+
+/** Path segments that say where the API is, not what: versions and `api`. */
+const NOT_A_RESOURCE = /^(v\d+([._]\d+)*([a-z]+\d*)?|\d{4}-\d{2}(-\d{2})?|api|apis|rest)$/i;
+
+export interface DerivedPlacement {
+  resource: string;
+  /** Method name candidates, best first (the caller keeps names unique). */
+  method: string;
+  /** What the path and HTTP method do (`list`, `retrieve`, …), when they say it clearly. */
+  crud?: string;
+  /** The whole operationId as a method name (or one made from the method and path). */
+  full: string;
+}
+
+/** Resource and method names for operations placed by the spec's structure, in draft order. */
+export function deriveResources(drafts: readonly OperationDraft[]): DerivedPlacement[] {
+  const prefix = commonPrefix(drafts.map((draft) => segments(draft.path)));
+  const byPath = drafts.map((draft) => pathResource(draft.path, prefix));
+  const groups = new Set(byPath.map((r) => r.name));
+  const ignoredTag = universalTag(drafts, groups.size);
+  return drafts.map((draft, index) => {
+    const tag = draft.tags.find((candidate) => candidate.trim() !== '' && candidate !== ignoredTag);
+    const fromPath = byPath[index]!;
+    const resource = tag === undefined ? fromPath.name : camelCase(tag);
+    const rest = tag === undefined ? fromPath.rest : restAfter(draft.path, resource, prefix);
+    const crud = crudName(draft.method, rest);
+    const id = draft.operationIdDeclared ? draft.operationId : undefined;
+    const full = id === undefined ? pathMethodName(draft.method, rest) : methodName(id);
+    const placement: DerivedPlacement = {
+      resource,
+      method:
+        id === undefined
+          ? (crud ?? full)
+          : withoutResource(methodName(withoutFastApiSuffix(id, draft)), resource),
+      full,
+    };
+    if (crud !== undefined) placement.crud = crud;
+    return placement;
+  });
+}
+
+function segments(path: string): string[] {
+  return path.split('/').filter((part) => part !== '');
+}
+
+function isParameter(segment: string): boolean {
+  return segment.startsWith('{');
+}
+
+/** The leading segments every path shares, short of the last literal of any path. */
+function commonPrefix(paths: readonly string[][]): number {
+  const [first] = paths;
+  if (first === undefined || paths.length < 2) return 0;
+  let length = 0;
+  while (
+    length < first.length &&
+    paths.every((path) => path[length] === first[length]) &&
+    // Keep at least one literal segment after the prefix in every path.
+    paths.every((path) => path.slice(length + 1).some((segment) => !isParameter(segment)))
+  )
+    length++;
+  return length;
+}
+
+function pathResource(path: string, prefix: number): { name: string; rest: string[] } {
+  const parts = segments(path);
+  for (let i = prefix; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (isParameter(part) || NOT_A_RESOURCE.test(part)) continue;
+    return { name: camelCase(part), rest: parts.slice(i + 1) };
+  }
+  return { name: 'api', rest: parts.slice(prefix) };
+}
+
+/** The segments after the one that names `resource` (or after the first naming segment). */
+function restAfter(path: string, resource: string, prefix: number): string[] {
+  const parts = segments(path);
+  const index = parts.findIndex((part, i) => {
+    if (i < prefix || isParameter(part)) return false;
+    const name = camelCase(part);
+    return name === resource || singular(name) === singular(resource);
+  });
+  return index >= 0 ? parts.slice(index + 1) : pathResource(path, prefix).rest;
+}
+
+/** A tag every operation carries, when the paths fall into more than one resource. */
+function universalTag(drafts: readonly OperationDraft[], pathGroups: number): string | undefined {
+  if (drafts.length < 2 || pathGroups < 2) return undefined;
+  const [first] = drafts;
+  return first?.tags.find((tag) => drafts.every((draft) => draft.tags.includes(tag)));
+}
+
+/** What the path and method do, when the path is a collection, an item, or one level below one. */
+function crudName(method: string, rest: readonly string[]): string | undefined {
+  const shape = rest.map((part) => (isParameter(part) ? '{}' : 'lit')).join('/');
+  const lit = (i: number) => words(rest[i] ?? '');
+  const named = (verb: string, parts: string[]) => methodName([verb, ...parts].join(' '));
+  switch (shape) {
+    case '':
+      return { get: 'list', post: 'create' }[method];
+    case '{}':
+      return { get: 'retrieve', put: 'update', patch: 'update', post: 'update', delete: 'delete' }[
+        method
+      ];
+    case 'lit':
+      return method === 'post' || method === 'get' ? named('', lit(0)) : undefined;
+    case '{}/lit': {
+      const sub = lit(1);
+      const plural = singular(rest[1] ?? '') !== rest[1];
+      if (method === 'post') return named('', sub);
+      if (method === 'get') return named(plural ? 'list' : 'retrieve', sub);
+      if (method === 'put' || method === 'patch') return named('update', sub);
+      if (method === 'delete') return named('delete', sub);
+      return undefined;
+    }
+    case '{}/lit/{}': {
+      const sub = words(singular(rest[1] ?? ''));
+      const verb = {
+        get: 'retrieve',
+        put: 'update',
+        patch: 'update',
+        post: 'update',
+        delete: 'delete',
+      }[method];
+      return verb === undefined ? undefined : named(verb, sub);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A method name from the HTTP method and the rest of the path: `get {id} invoices` → `getByIdInvoices`. */
+function pathMethodName(method: string, rest: readonly string[]): string {
+  const parts = rest.map((part) => (isParameter(part) ? `by ${part.slice(1, -1)}` : part));
+  return methodName([method, ...parts].join(' '));
+}
+
+/**
+ * FastAPI names operations `<function>_<path with \W as _>_<method>`
+ * (`list_models_v1_models_get`): the function's name is the operation's.
+ */
+function withoutFastApiSuffix(id: string, draft: OperationDraft): string {
+  const suffix = `_${draft.path.replace(/\W/g, '_')}_${draft.method}`.replace(/^__/, '_');
+  return id.length > suffix.length && id.endsWith(suffix) ? id.slice(0, -suffix.length) : id;
+}
+
+/**
+ * `listCustomers` in `customers` → `list`: the resource's words (or their singular, or the last
+ * of them) taken out once, wherever they are, when something is left.
+ */
+export function withoutResource(method: string, resource: string): string {
+  const have = words(method);
+  const lower = have.map((word) => word.toLowerCase());
+  const resourceWords = words(resource).map((word) => word.toLowerCase());
+  const last = resourceWords.slice(-1);
+  const candidates = [
+    resourceWords,
+    words(singular(resource)).map((word) => word.toLowerCase()),
+    last,
+    last.map(singular),
+  ];
+  for (const wanted of candidates) {
+    if (wanted.length === 0 || wanted.length >= have.length) continue;
+    for (let i = 0; i + wanted.length <= lower.length; i++) {
+      if (wanted.every((word, j) => lower[i + j] === word)) {
+        return methodName([...have.slice(0, i), ...have.slice(i + wanted.length)].join(' '));
+      }
+    }
+  }
+  return method;
+}

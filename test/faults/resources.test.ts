@@ -1,0 +1,142 @@
+/**
+ * Specs without tags and without x-sdk-method (issue 10, item 15): operations are grouped into
+ * resources by path (`/v1/customers/{id}` → `client.customers`), with method names that say what
+ * each does, never one class with every method.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../generator/model/build.ts';
+import { writeSpec } from '../generator/helpers.ts';
+import { fixtureModel } from '../model/fixture-model.ts';
+import { diagnostics, faultPackage } from './package.ts';
+import { resolveContext } from '../../generator/context.ts';
+import { loadAndBundle } from '../../generator/load/bundle.ts';
+import { withoutResource } from '../../generator/model/resource-names.ts';
+
+function placements(model: Awaited<ReturnType<typeof fixtureModel>>): string[] {
+  return model.operations.map(
+    (op) => `${op.method} ${op.path} → ${op.sdk.resource}.${op.sdk.method}`,
+  );
+}
+
+describe('a spec without tags', () => {
+  it('groups by the path past its version, names methods by what the path does', async () => {
+    const model = await fixtureModel('untagged.yaml');
+    expect(placements(model)).toEqual([
+      'get /v1/customers → customers.list',
+      'post /v1/customers → customers.create',
+      'get /v1/customers/{id} → customers.retrieve',
+      'post /v1/customers/{id} → customers.update',
+      'delete /v1/customers/{id} → customers.delete',
+      'get /v1/customers/{id}/invoices → customers.listInvoices',
+      'get /v1/customers/{id}/invoices/{invoice} → customers.retrieveInvoice',
+      'post /v1/customers/{id}/archive → customers.archive',
+      'get /v1/customers/search → customers.search',
+      // operationIds without the resource's name; where two meet (get, get), what the path does.
+      'get /v1/invoices → invoices.list',
+      'get /v1/invoices/{id} → invoices.retrieve',
+      'patch /v1/invoices/{id} → invoices.update',
+      'post /v1/invoices/{id}/finalize → invoices.finalize',
+      'get /v2/products → products.list',
+    ]);
+    expect(model.resources.map((r) => r.className)).toEqual(['Customers', 'Invoices', 'Products']);
+  });
+
+  it('hundreds of operations spread over their resources', async () => {
+    const paths: Record<string, unknown> = {};
+    const nouns = Array.from(
+      { length: 40 },
+      (_, i) => `thing${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}s`,
+    );
+    const ok = { '200': { description: 'ok' } };
+    const id = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+    for (const noun of nouns) {
+      paths[`/api/v3/${noun}`] = { get: { responses: ok }, post: { responses: ok } };
+      paths[`/api/v3/${noun}/{id}`] = {
+        parameters: id,
+        get: { responses: ok },
+        put: { responses: ok },
+        delete: { responses: ok },
+      };
+      paths[`/api/v3/${noun}/{id}/history`] = { parameters: id, get: { responses: ok } };
+      paths[`/api/v3/${noun}/{id}/notes/{note}`] = {
+        parameters: [
+          ...id,
+          { name: 'note', in: 'path', required: true, schema: { type: 'string' } },
+        ],
+        get: { responses: ok },
+      };
+    }
+    const file = await writeSpec({ openapi: '3.0.3', info: { title: 'Big', version: '1' }, paths });
+    const ctx = resolveContext({ spec: file });
+    const model = buildModel(await loadAndBundle(ctx), ctx);
+    expect(model.operations.length).toBe(40 * 7);
+    expect(model.resources.length).toBe(40);
+    expect(Math.max(...model.resources.map((r) => r.operations.length))).toBe(7);
+    expect(model.resources[0]!.name).toBe('thinga0s');
+    expect(model.resources[0]!.operations.map((op) => op.sdk.method)).toEqual([
+      'list',
+      'create',
+      'retrieve',
+      'update',
+      'delete',
+      'retrieveHistory',
+      'retrieveNote',
+    ]);
+  });
+
+  it('a tag every operation carries groups nothing: the paths do', async () => {
+    const ok = { '200': { description: 'ok' } };
+    const file = await writeSpec({
+      openapi: '3.0.3',
+      info: { title: 'One tag', version: '1' },
+      paths: {
+        '/Accounts': {
+          get: { operationId: 'getAccounts', tags: ['Accounting'], responses: ok },
+          put: { operationId: 'createAccount', tags: ['Accounting'], responses: ok },
+        },
+        '/Accounts/{AccountID}': {
+          parameters: [
+            { name: 'AccountID', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          get: { operationId: 'getAccount', tags: ['Accounting'], responses: ok },
+          post: { operationId: 'updateAccount', tags: ['Accounting'], responses: ok },
+        },
+        '/Invoices': { get: { operationId: 'getInvoices', tags: ['Accounting'], responses: ok } },
+      },
+    });
+    const ctx = resolveContext({ spec: file });
+    const model = buildModel(await loadAndBundle(ctx), ctx);
+    expect(placements(model)).toEqual([
+      'get /Accounts → accounts.list',
+      'put /Accounts → accounts.create',
+      'get /Accounts/{AccountID} → accounts.retrieve',
+      'post /Accounts/{AccountID} → accounts.update',
+      'get /Invoices → invoices.get',
+    ]);
+  });
+});
+
+describe('withoutResource', () => {
+  it.each([
+    ['listCustomers', 'customers', 'list'],
+    ['getCustomer', 'customers', 'get'],
+    ['addressCreate', 'addresses', 'create'],
+    ['listSubscriptionChanges', 'subscriptionChanges', 'list'],
+    ['getFileNodes', 'files', 'getNodes'],
+    ['customers', 'customers', 'customers'],
+    ['archive', 'plans', 'archive'],
+  ])('%s in %s → %s', (method, resource, want) => {
+    expect(withoutResource(method, resource)).toBe(want);
+  });
+});
+
+describe('tags longer than a file name may be', () => {
+  it('give resource files with short, distinct names, and a package that compiles', async () => {
+    const pkg = await faultPackage('long-names.yaml');
+    const resources = [...pkg.files.keys()].filter((path) => path.startsWith('src/resources/'));
+    expect(resources).toHaveLength(3); // two resources and the index
+    expect(new Set(resources).size).toBe(3);
+    for (const path of resources) expect(path.length).toBeLessThan(100);
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+});

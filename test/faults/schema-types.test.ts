@@ -1,0 +1,258 @@
+/**
+ * src/types.ts on the fault fixtures: each kind of schema real specs write gets a type that
+ * accepts exactly what the schema (and its guard) accepts, checked by compiling assertions against
+ * the generated package: `same<A, B>(true)` fails to compile unless A and B are the same type,
+ * `@ts-expect-error` fails unless the line is an error.
+ */
+import { describe, expect, it } from 'vitest';
+import { diagnostics, EQUAL, faultPackage, type FaultPackage } from './package.ts';
+
+async function check(fixture: string, source: string): Promise<string[]> {
+  const pkg = await faultPackage(fixture);
+  return diagnostics(pkg, { 'src/check.ts': `${EQUAL}\n${source}` });
+}
+
+describe('nullable enum (OpenAPI 3.0.3: null only where the enum lists it)', () => {
+  it('types agree with the schema and the guards', async () => {
+    expect(
+      await check(
+        'nullable-enum.yaml',
+        `
+import type { Account, MaybeStatus, Status } from './types.js';
+import { isAccount, isMaybeStatus, isStatus } from './guards.js';
+same<Status, 'active' | 'inactive'>(true);
+same<MaybeStatus, 'active' | 'inactive' | null>(true);
+same<Account['status'], 'open' | 'closed'>(true);
+same<Account['previous'], 'open' | 'closed' | null>(true);
+same<Account['size'], 1 | 2 | 3 | undefined>(true);
+export const verdicts: boolean[] = [isStatus(null), isMaybeStatus(null), isAccount({ status: null, previous: null })];
+`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('the guards say the same at run time', async () => {
+    const { model } = await faultPackage('nullable-enum.yaml');
+    const status = model.schemas.find((s) => s.name === 'Status')!.node;
+    const maybe = model.schemas.find((s) => s.name === 'MaybeStatus')!.node;
+    expect(status).toMatchObject({ kind: 'enum', nullable: false, values: ['active', 'inactive'] });
+    expect(maybe).toMatchObject({ kind: 'enum', values: ['active', 'inactive', null] });
+  });
+});
+
+describe('a discriminated union behind a nullable allOf wrapper', () => {
+  it('is `Pet | null`, and the union still narrows on petType', async () => {
+    expect(
+      await check(
+        'nullable-discriminator.yaml',
+        `
+import type { Owner, Pet } from './types.js';
+same<Owner['favoritePet'], Pet | null>(true);
+export const owner: Owner = { name: 'Ann', favoritePet: { petType: 'cat', lives: 9 } };
+export const none: Owner = { name: 'Bo', favoritePet: null };
+export function lives(pet: Pet): number | undefined {
+  return pet.petType === 'cat' ? pet.lives : undefined;
+}
+// @ts-expect-error a dog has no lives
+export const wrong: Owner = { name: 'Cy', favoritePet: { petType: 'dog', lives: 1 } };
+`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('is declared as written, not through an Omit', async () => {
+    const { files } = await faultPackage('nullable-discriminator.yaml');
+    const types = files.get('src/types.ts')!;
+    expect(types).toContain('favoritePet: Pet | null;');
+    expect(types).not.toContain('Omit<');
+    expect(types).toMatch(
+      /export type Pet =\s*\|?\s*\(?Cat & \{ petType: ["']cat["'] \}\)?\s*\|\s*\(?Dog & \{ petType: ["']dog["'] \}\)?;/,
+    );
+  });
+});
+
+describe('additionalProperties beside properties, with another value type', () => {
+  it('accepts valid values and rejects invalid ones', async () => {
+    expect(
+      await check(
+        'additional-properties.yaml',
+        `
+import type { Counted, Patterned } from './types.js';
+export const counted: Counted = { total: 3, tags: ['a'] };
+export const labelled: Counted = { total: 3, label: 'x', more: [] };
+// @ts-expect-error a boolean is neither a declared property's type nor a string list
+export const wrong: Counted = { total: 3, flag: true };
+// @ts-expect-error total is required
+export const missing: Counted = { tags: ['a'] };
+export const patterned: Patterned = { id: 'a', 'x-rate': 3 };
+`,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('readOnly and writeOnly with required', () => {
+  const source = `
+import type { Team, TeamInput, User, UserInput } from './types.js';
+import type { UserCreateParams } from './resources/users.js';
+import type { Users } from './resources/users.js';
+// A response carries readOnly properties and need not carry writeOnly ones.
+export const user: User = { id: 'u1', name: 'Ann', createdAt: '2024-01-01T00:00:00Z' };
+// A request sends writeOnly properties and no readOnly ones.
+export const input: UserInput = { name: 'Ann', password: 'secret' };
+// @ts-expect-error the password is required in requests
+export const noPassword: UserInput = { name: 'Ann' };
+// @ts-expect-error the server sets the id
+export const withId: UserInput = { id: 'u1', name: 'Ann', password: 'secret' };
+// @ts-expect-error the id is required in responses
+export const noId: User = { name: 'Ann', createdAt: '2024-01-01T00:00:00Z' };
+// Through another schema as well.
+same<TeamInput['members'], UserInput[]>(true);
+same<Team['members'], User[]>(true);
+export const params: UserCreateParams = { name: 'Ann', password: 'secret' };
+export async function created(users: Users): Promise<User> {
+  return users.create({ name: 'Ann', password: 'secret' });
+}
+`;
+
+  it('requests and responses get their own shapes', async () => {
+    expect(await check('read-write.yaml', source)).toEqual([]);
+  });
+
+  it('only where a request uses the schema and its shape differs', async () => {
+    const { model } = await faultPackage('read-write.yaml');
+    expect(model.schemas.map((s) => [s.name, s.inputName])).toEqual([
+      ['User', 'UserInput'],
+      ['Team', 'TeamInput'],
+      ['Label', undefined],
+    ]);
+  });
+});
+
+describe('the dates module over shapes whose wire types were hard to revive', () => {
+  it('compiles, and revives each shape to its Revived type', async () => {
+    expect(
+      await check(
+        'dates-types.yaml',
+        `
+import { reviveAudit, revivePage, reviveBooking, reviveServer } from './dates.js';
+export const audit: Date = reviveAudit({ at: '2024-01-01T00:00:00Z', by: 'a', extra: 1 }).at;
+export const page: Date | undefined = revivePage({ items: [{ createdAt: '2024-01-01T00:00:00Z' }] }).items[0]?.createdAt;
+export const booking: { start?: Date; end?: Date } | null = reviveBooking({ window: null }).window;
+export const server = reviveServer(null);
+`,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('names of JavaScript globals', () => {
+  let pkg: FaultPackage;
+  it('are never exported under that name', async () => {
+    pkg = await faultPackage('globals.yaml');
+    expect(pkg.model.schemas.map((s) => s.name)).toEqual([
+      'ErrorModel',
+      'DateModel',
+      'ObjectModel',
+      'PromiseModel',
+      'ResponseModel',
+      'RequestModel',
+      'HeadersModel',
+      'EventModel',
+      'NodeModel',
+      'FileModel',
+      'FiniteModel',
+      'RecordModel',
+    ]);
+    expect(pkg.model.resources.map((r) => r.className)).toEqual(['StorageResource', 'Events']);
+    expect(pkg.model.sdk.clientName).toBe('MapClient');
+    expect(
+      await check(
+        'globals.yaml',
+        `
+import { isFiniteModel, isErrorModel, type ErrorModel, type NodeModel, MapClient } from './index.js';
+export const error: ErrorModel = { message: 'x' };
+export const node: NodeModel = { children: [{ children: [] }] };
+export const finite: boolean = isFiniteModel(1) && isErrorModel(error);
+export const isGlobal: boolean = new Error('still the global') instanceof Error && typeof isFinite === 'function';
+export const client = new MapClient();
+`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('the resource classes carry their tag descriptions', async () => {
+    pkg ??= await faultPackage('globals.yaml');
+    expect(pkg.files.get('src/resources/storage.ts')).toContain('Where the files are kept.');
+    expect(pkg.files.get('src/resources/events.ts')).toContain('What happened, newest first.');
+  });
+});
+
+describe('shapes the corpus showed the dates module could not type', () => {
+  it('a union with a variant that accepts anything is `unknown`, revived or not', async () => {
+    expect(
+      await check(
+        'open-union-dates.yaml',
+        `
+import type { Search } from './types.js';
+import { reviveSearch, serializeSearch } from './dates.js';
+same<Search['window'], unknown>(true);
+export const search: Search = serializeSearch(reviveSearch({ query: 'q', window: { from: '2024-01-01T00:00:00Z' } }));
+`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('alternatives of `required` stay alternatives, through the dates round trip', async () => {
+    expect(
+      await check(
+        'required-alternatives.yaml',
+        `
+import type { Address, EventModel } from './types.js';
+import { reviveAddress, serializeAddress, reviveEventModel, serializeEventModel } from './dates.js';
+export const named: Address = { created: '2024-01-01T00:00:00Z', line1: 'x', name: 'Ann' };
+// @ts-expect-error neither name nor company
+export const anonymous: Address = { created: '2024-01-01T00:00:00Z', line1: 'x' };
+same<Address['country'], 'US' | undefined>(true);
+export const address: Address = serializeAddress(reviveAddress(named));
+export const created: Date = reviveAddress(named).created;
+export const event: EventModel = serializeEventModel(reviveEventModel({ created: '2024-01-01T00:00:00Z', kind: 'deleted', reason: 'r' }));
+`,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a parameter defined by content', () => {
+  it('is the text the client sends', async () => {
+    expect(
+      await check(
+        'content-parameter.yaml',
+        `
+import type { FileCreateParams } from './resources/files.js';
+same<FileCreateParams['x-metadata'], string>(true);
+export const params: FileCreateParams = { 'x-metadata': JSON.stringify({ name: 'a' }) };
+`,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('`type: object` beside allOf or oneOf', () => {
+  it('adds nothing: the members say what the object holds', async () => {
+    const { files } = await faultPackage('object-beside-allof.yaml');
+    expect(files.get('src/types.ts')).toMatch(/export interface Stacked extends Minimal \{/);
+    expect(
+      await check(
+        'object-beside-allof.yaml',
+        `
+import type { Either, Stacked } from './types.js';
+import { reviveStacked, serializeStacked } from './dates.js';
+same<keyof Stacked, 'id' | 'merged_at'>(true);
+same<Either, import('./types.js').Minimal | Stacked>(true);
+export const stacked: Stacked = serializeStacked(reviveStacked({ id: 1, merged_at: null }));
+`,
+      ),
+    ).toEqual([]);
+  });
+});

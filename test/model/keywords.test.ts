@@ -1,0 +1,126 @@
+/**
+ * Keywords the generator does not honour never stop generation (issue 10, item 13): each is one
+ * warning, at its first place, with how many other places have it; `--strict` makes the first one
+ * an error. `unevaluatedProperties` is modelled, `$dynamicRef` and `$recursiveRef` are references.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.ts';
+import { generate } from '../../generator/index.ts';
+import { main } from '../../generator/cli.ts';
+import { ROOT } from '../helpers/spec.ts';
+import { removeTempDirs, tempDir } from '../generator/helpers.ts';
+import { fixtureModel } from './fixture-model.ts';
+
+const SPEC = join(ROOT, 'test/fixtures/faults/keywords.yaml');
+afterAll(removeTempDirs);
+
+describe('keywords the generator ignores', () => {
+  it('are warnings, once per keyword, at the first place', async () => {
+    const model = await fixtureModel('keywords.yaml');
+    const byKey = new Map(model.warnings.map((w) => [w.key, w]));
+    expect([...byKey.keys()].sort()).toEqual(
+      [
+        'keyword:$anchor',
+        'keyword:$dynamicAnchor',
+        'keyword:$id',
+        'keyword:$schema',
+        'keyword:id',
+        'keyword:if',
+        'keyword:min_items',
+        'keyword:then',
+      ].sort(),
+    );
+    const typo = byKey.get('keyword:min_items')!;
+    expect(typo.location.pointer).toBe('#/components/schemas/Legacy/properties/tags/min_items');
+    expect(typo.more).toBe(1);
+    expect(typo.message).toContain('(and 1 more place)');
+    expect(typo.hint).toContain('did you mean "minItems"?');
+    expect(byKey.get('keyword:id')!.hint).toContain('"$id"');
+    expect(byKey.get('keyword:id')!.problem).toContain('draft-04');
+    expect(byKey.get('keyword:$schema')!.location).toEqual({
+      file: expect.stringContaining('keywords.yaml'),
+      pointer: '#/components/schemas/Tree/$schema',
+    });
+    // $comment is an annotation like description: nothing to warn about.
+    expect(byKey.has('keyword:$comment')).toBe(false);
+  });
+
+  it('do not stop generation, and are returned by generate()', async () => {
+    const out = join(await tempDir('keywords-'), 'sdk');
+    const result = await generate({ spec: SPEC, out, cache: false });
+    expect(result.files).toContain('src/types.ts');
+    expect(result.warnings.map((w) => w.key)).toContain('keyword:min_items');
+  });
+
+  it('are errors with --strict, naming the place and the fix', async () => {
+    const error = await generate({
+      spec: SPEC,
+      out: join(await tempDir('strict-'), 'sdk'),
+      strict: true,
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    const { location, hint, message } = error as GeneratorError;
+    expect(location.pointer).toBe('#/components/schemas/Tree/$schema');
+    expect(message).toContain('--strict');
+    expect(hint).toMatch(/remove \$schema/);
+  });
+
+  it('the CLI prints them, and exits 1 with --strict', async () => {
+    const out = join(await tempDir('cli-'), 'sdk');
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (
+      written.push(String(chunk)),
+      true
+    )) as typeof process.stderr.write;
+    try {
+      expect(await main(['--spec', SPEC, '--out', out, '--no-cache'])).toBe(0);
+      expect(written.join('')).toMatch(
+        /warning: .*keywords\.yaml #\/components\/schemas\/Legacy\/properties\/tags\/min_items: unknown schema keyword "min_items"/,
+      );
+      written.length = 0;
+      expect(await main(['--spec', SPEC, '--out', out, '--strict'])).toBe(1);
+      expect(written.join('')).toMatch(/error: .*\$schema.*--strict/);
+    } finally {
+      process.stderr.write = write;
+    }
+  });
+});
+
+describe('keywords the model supports', () => {
+  it('$dynamicRef to a $dynamicAnchor and $recursiveRef to # are references to the schema they name', async () => {
+    const model = await fixtureModel('keywords.yaml');
+    const tree = model.schemas.find((s) => s.name === 'Tree')!.node;
+    const outline = model.schemas.find((s) => s.name === 'Outline')!.node;
+    expect(tree).toMatchObject({
+      kind: 'object',
+      properties: [
+        { name: 'label' },
+        { name: 'children', node: { kind: 'array', items: { kind: 'ref', target: 'Tree' } } },
+      ],
+    });
+    expect(outline).toMatchObject({
+      properties: [
+        { name: 'title' },
+        { name: 'sections', node: { kind: 'array', items: { kind: 'ref', target: 'Outline' } } },
+      ],
+    });
+  });
+
+  it('unevaluatedProperties, with the properties its allOf members evaluate', async () => {
+    const model = await fixtureModel('keywords.yaml');
+    const closed = model.schemas.find((s) => s.name === 'Closed')!.node;
+    expect(closed.kind).toBe('allOf');
+    const own =
+      closed.kind === 'allOf' ? closed.members.find((m) => m.kind === 'object') : undefined;
+    expect(own).toMatchObject({
+      kind: 'object',
+      unevaluatedProperties: { kind: 'never' },
+      evaluated: { names: ['title', 'sections', 'extra'], patterns: [] },
+    });
+  });
+});
