@@ -35,7 +35,7 @@ export interface GenerateOptions {
   /**
    * What the guards do with a `pattern` that may take super-linear time to match (a ReDoS risk):
    * `re2js` (default) runs it on the linear-time re2js engine, `native` on JavaScript's RegExp
-   * anyway, `skip` does not check it. See generator/emit/guards/patterns.ts.
+   * anyway, `skip` does not check it. See generator/model/patterns.ts.
    */
   unsafePatterns?: 're2js' | 'native' | 'skip';
 }

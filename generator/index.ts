@@ -23,7 +23,7 @@ export interface GenerateResult {
   timings: Record<string, number>;
   /**
    * What the generator ignored in the spec or does not check as it says (unsafe or invalid
-   * patterns: emit/guards/patterns.ts), once per kind (with `strict`, these are errors).
+   * patterns: model/patterns.ts), once per kind (with `strict`, these are errors).
    */
   warnings: GeneratorWarning[];
   /**

@@ -114,7 +114,7 @@ async function bundle(root, outdir) {
     platform: 'node',
     target: 'node20',
     // Libraries that load their own files at run time stay outside: prettier's plugins, recheck's
-    // worker and native checker (emit/guards/patterns.ts).
+    // worker and native checker (model/patterns.ts).
     external: ['prettier', 'recheck'],
     sourcemap: 'linked',
     legalComments: 'none',

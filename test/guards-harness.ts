@@ -11,7 +11,7 @@ import { Project, ts } from 'ts-morph';
 import { parse } from 'yaml';
 import { emitDates, emitDatesRuntime } from '../generator/emit/dates.ts';
 import { emitGuardRuntime, emitGuards } from '../generator/emit/guards.ts';
-import type { UnsafePatterns } from '../generator/emit/guards/patterns.ts';
+import type { UnsafePatterns } from '../generator/model/patterns.ts';
 import type { EmittedSourceFile } from '../generator/emit/types.ts';
 import { buildSchemaModel } from '../generator/model/build-schema.ts';
 import { stringLiteral } from '../generator/model/names.ts';

@@ -19,7 +19,7 @@ import type { NamedSchema } from '../model/types.ts';
 import { emitCheck } from './guards/check.ts';
 import { Code, PathExpr } from './guards/code.ts';
 import { emitCollect } from './guards/collect.ts';
-import type { UnsafePatterns } from './guards/patterns.ts';
+import type { UnsafePatterns } from '../model/patterns.ts';
 import { recursiveSchemas } from './guards/recursion.ts';
 import {
   FileScope,
@@ -39,7 +39,7 @@ export interface GuardsOptions {
   typesModule: string;
   /** Module of the guard runtime; defaults to `./guards-runtime.js` (see {@link emitGuardRuntime}). */
   runtimeModule?: string;
-  /** What to do with patterns that may take super-linear time (guards/patterns.ts); `re2js`. */
+  /** What to do with patterns that may take super-linear time (model/patterns.ts); `re2js`. */
   unsafePatterns?: UnsafePatterns;
 }
 
@@ -93,7 +93,7 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
     });
   }
   if (file.usesRe2js) {
-    // A linear-time engine for the patterns that could stall RegExp (guards/patterns.ts).
+    // A linear-time engine for the patterns that could stall RegExp (model/patterns.ts).
     statements.push({
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: 're2js',

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { generatedNotice } from '../header.ts';
 import type { ApiModel } from '../model/types.ts';
-import { usesRe2js } from './guards/patterns.ts';
+import { usesRe2js } from '../model/patterns.ts';
 import { emitReadme } from './readme.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
@@ -93,7 +93,7 @@ function toolchainVersion(field: 'dependencies' | 'devDependencies', name: strin
 
 /**
  * The package's dependencies: openapi-fetch, and re2js when its guards run a pattern on it (one
- * that could take super-linear time on RegExp, emit/guards/patterns.ts).
+ * that could take super-linear time on RegExp, model/patterns.ts).
  */
 function packageDependencies(model: ApiModel): Record<string, string> {
   const dependencies: Record<string, string> = {

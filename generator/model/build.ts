@@ -17,7 +17,7 @@ import { schemasNeedingInput } from './read-write.ts';
 import { schemaContext } from './schema-context.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
 import { Warnings } from '../warnings.ts';
-import { addPatternWarnings } from '../emit/guards/patterns.ts';
+import { addPatternWarnings } from './patterns.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
 
 /** Names the package's entry module exports besides schemas: openapi-typescript's roots. */

@@ -93,7 +93,7 @@ export function readStringList(
 /**
  * A pattern as a regex: unicode mode when it compiles so (as JSON Schema intends), plain otherwise.
  * One that compiles in neither mode is kept as it is (with `u`): the guards leave it unchecked and
- * the generator warns (emit/guards/patterns.ts), as it does for patterns that need plain mode.
+ * the generator warns (model/patterns.ts), as it does for patterns that need plain mode.
  */
 export function readRegex(value: unknown, key: string, ctx: ValueContext): RegexModel {
   if (typeof value !== 'string') throw badValue(ctx, key, 'a regular expression string', value);

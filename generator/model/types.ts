@@ -50,7 +50,7 @@ export interface SdkModel {
   repository: PackageRepository | undefined;
   /**
    * What the guards do with a `pattern` that may take super-linear time (`--unsafe-patterns`,
-   * generator/emit/guards/patterns.ts); `re2js` when absent.
+   * generator/model/patterns.ts); `re2js` when absent.
    */
   unsafePatterns?: 're2js' | 'native' | 'skip';
 }

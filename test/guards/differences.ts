@@ -7,7 +7,7 @@
  * reason) and that the adapted reference agrees with the guards on it.
  *
  * The decisions themselves live in the generator: `generator/model/build-schema*.ts` (nullable,
- * regexes), `generator/emit/guards/patterns.ts` (unsafe patterns), `generator/emit/guards/properties.ts` (readOnly/writeOnly), `check.ts` (discriminator)
+ * regexes), `generator/model/patterns.ts` (unsafe patterns), `generator/emit/guards/properties.ts` (readOnly/writeOnly), `check.ts` (discriminator)
  * and `conditions.ts` (own properties, multipleOf) beside it, and the module comment of every
  * generated guards file.
  *
@@ -23,7 +23,7 @@
 import type { Options } from 'ajv';
 import { isRawSchema, mapComponentSchemas, type RawSchema } from './schema-walk.ts';
 import { isAnnotationKeyword } from '../../generator/model/schema-keywords.ts';
-import { patternEngine } from '../../generator/emit/guards/patterns.ts';
+import { patternEngine } from '../../generator/model/patterns.ts';
 import { MAX_DEPTH } from '../../templates/guards/runtime.ts';
 
 export type OpenApiVersion = '3.0' | '3.1';
@@ -516,7 +516,7 @@ export const DIFFERENCES: readonly Difference[] = [
       'A guard must never hang or throw (issue 11 item 3): `(?<=x)(a+)+$` takes exponential time ' +
       'on RegExp, and re2js, which runs the other unsafe patterns in linear time, has no ' +
       'lookaround. ajv runs every pattern on RegExp (and can hang) and refuses a schema whose ' +
-      'pattern does not compile. The generator warns for each (generator/emit/guards/patterns.ts).',
+      'pattern does not compile. The generator warns for each (generator/model/patterns.ts).',
     reference: 'the patterns the guards leave out are removed from the schemas ajv sees.',
     adapt: {
       components: (components) => mapComponentSchemas(components, withoutUncheckedPatterns),
@@ -556,7 +556,7 @@ export const DIFFERENCES: readonly Difference[] = [
   },
 ];
 
-/** True when the guards leave a pattern out (generator/emit/guards/patterns.ts, default choice). */
+/** True when the guards leave a pattern out (generator/model/patterns.ts, default choice). */
 function unchecked(source: string): boolean {
   let flags: 'u' | '' = 'u';
   try {

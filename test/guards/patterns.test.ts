@@ -2,7 +2,7 @@
  * Issue 11 item 3: a `pattern` the guards cannot run safely on JavaScript's RegExp (catastrophic
  * backtracking, or syntax of another regex dialect) never makes a guard hang or throw. Each is
  * run on re2js (linear time) or left unchecked, and the generator warns with the schema location
- * and the pattern (generator/emit/guards/patterns.ts).
+ * and the pattern (generator/model/patterns.ts).
  *
  * The adversarial calls run in a child process killed at a deadline far above what a linear
  * match needs (runIsolated): on RegExp, `^(a+)+$` against 50,000 characters would not finish in
@@ -17,7 +17,7 @@ import {
   patternEngine,
   usesRe2js,
   type UnsafePatterns,
-} from '../../generator/emit/guards/patterns.ts';
+} from '../../generator/model/patterns.ts';
 import { buildSchemaModel } from '../../generator/model/build-schema.ts';
 import type { NamedSchema } from '../../generator/model/types.ts';
 import { printSourceFile } from '../../generator/write/print.ts';

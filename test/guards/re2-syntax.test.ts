@@ -1,11 +1,11 @@
 /**
- * The RE2 form of a pattern (generator/emit/guards/re2-syntax.ts) means what ECMAScript's does:
+ * The RE2 form of a pattern (generator/model/re2-syntax.ts) means what ECMAScript's does:
  * each pattern, translated and run on re2js, gives RegExp's verdict (unicode mode) on strings
  * chosen where the two dialects differ (`\s`, `.`, line terminators, astral code points, `\b`).
  */
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
-import { toRe2Syntax } from '../../generator/emit/guards/re2-syntax.ts';
+import { toRe2Syntax } from '../../generator/model/re2-syntax.ts';
 
 const STRINGS = [
   '',

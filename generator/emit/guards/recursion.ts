@@ -7,7 +7,7 @@
  */
 import type { SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
-import { children } from './shapes.ts';
+import { children } from '../../model/schema-children.ts';
 
 export function recursiveSchemas(schemas: readonly NamedSchema[]): Set<string> {
   const edges = new Map(schemas.map((s) => [s.name, refTargets(s.node)]));

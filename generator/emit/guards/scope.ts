@@ -16,7 +16,7 @@
 import type { JsonValue, RegexModel, SchemaNode } from '../../model/schema-types.ts';
 import { camelCase, stringLiteral } from '../../model/names.ts';
 import type { NamedSchema } from '../../model/types.ts';
-import { patternEngine, type UnsafePatterns } from './patterns.ts';
+import { patternEngine, type UnsafePatterns } from '../../model/patterns.ts';
 import { Shapes, shapeHash, sharedByContent } from './shapes.ts';
 
 export type Mode = 'is' | 'collect';

@@ -7,6 +7,7 @@
  * one schema's code depend on the others.
  */
 import { createHash } from 'node:crypto';
+import { children } from '../../model/schema-children.ts';
 import type { SchemaNode } from '../../model/schema-types.ts';
 
 /** Node fields that never change what a guard checks or reports. (`writeOnly` does: not required.) */
@@ -120,26 +121,4 @@ export class Shapes {
 
 function isNode(value: object): value is SchemaNode {
   return 'kind' in value && 'pointer' in value && typeof value.kind === 'string';
-}
-
-export function children(node: SchemaNode): SchemaNode[] {
-  switch (node.kind) {
-    case 'array':
-      return [...node.prefixItems, ...(node.items ? [node.items] : [])];
-    case 'object':
-      return [
-        ...node.properties.map((p) => p.node),
-        ...(node.additionalProperties ? [node.additionalProperties] : []),
-        ...node.patternProperties.map((p) => p.node),
-        ...(node.propertyNames ? [node.propertyNames] : []),
-      ];
-    case 'union':
-      return node.variants;
-    case 'allOf':
-      return node.members;
-    case 'not':
-      return [node.node];
-    default:
-      return [];
-  }
 }

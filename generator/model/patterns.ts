@@ -27,12 +27,12 @@
  */
 import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import { checkSync, type Diagnostics } from 'recheck';
-import { joinPointer } from '../../errors.ts';
-import type { Warnings } from '../../warnings.ts';
-import type { RegexModel, SchemaNode } from '../../model/schema-types.ts';
-import type { NamedSchema } from '../../model/types.ts';
+import { joinPointer } from '../errors.ts';
+import type { Warnings } from '../warnings.ts';
+import { children } from './schema-children.ts';
+import type { RegexModel, SchemaNode } from './schema-types.ts';
+import type { NamedSchema } from './types.ts';
 import { toRe2Syntax } from './re2-syntax.ts';
-import { children } from './shapes.ts';
 
 /** What the guards do with a pattern that may take super-linear time. */
 export type UnsafePatterns = 're2js' | 'native' | 'skip';
@@ -232,7 +232,7 @@ export function patternUses(schemas: readonly NamedSchema[]): PatternUse[] {
         });
       }
     }
-    stack.push(...[...children(node)].reverse());
+    stack.push(...children(node).reverse());
   }
   return uses;
 }
