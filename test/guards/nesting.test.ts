@@ -57,7 +57,7 @@ function check(expression: string): unknown {
 
 describe('guards on cyclic and deep values', () => {
   it.each([
-    ['a cyclic tree', 'Node', 'cyclicNode', 'cyclic value'],
+    ['a cyclic tree', 'TreeNode', 'cyclicNode', 'cyclic value'],
     // No single variant of the union fits, so its one issue names the union.
     [
       'a cyclic expression (a union tried at every level)',
@@ -65,9 +65,9 @@ describe('guards on cyclic and deep values', () => {
       'cyclicSum',
       'expected number | Sum | Product, found object with 3 properties',
     ],
-    ['a tree 50,000 levels deep', 'Node', 'deepNode', 'nested too deep'],
+    ['a tree 50,000 levels deep', 'TreeNode', 'deepNode', 'nested too deep'],
     ['arrays 100,000 levels deep', 'Nested', 'deepNested', 'nested too deep'],
-    [`a tree ${MAX_DEPTH + 10} levels deep`, 'Node', 'tooDeep', 'nested too deep'],
+    [`a tree ${MAX_DEPTH + 10} levels deep`, 'TreeNode', 'tooDeep', 'nested too deep'],
   ])('%s: false, an issue, a GuardError', (_name, schema, value, issue) => {
     const result = check(`verdict(${JSON.stringify(schema)}, ${value})`) as {
       is: unknown;
@@ -80,7 +80,7 @@ describe('guards on cyclic and deep values', () => {
   });
 
   it(`accepts a tree ${MAX_DEPTH - 10} levels deep`, () => {
-    expect(check(`verdict('Node', fine)`)).toEqual({ is: true, issues: [], assert: 'passes' });
+    expect(check(`verdict('TreeNode', fine)`)).toEqual({ is: true, issues: [], assert: 'passes' });
   });
 
   it('ends schemas that refer to each other without consuming the value', () => {
@@ -103,7 +103,7 @@ describe('guards on cyclic and deep values', () => {
   it('leaves the guards usable after a rejected value (the nesting count is back to zero)', () => {
     expect(
       check(
-        `[guards.isNode(deepNode), guards.isNode(fine), guards.isNode(cyclicNode), guards.isNode(fine)]`,
+        `[guards.isTreeNode(deepNode), guards.isTreeNode(fine), guards.isTreeNode(cyclicNode), guards.isTreeNode(fine)]`,
       ),
     ).toEqual([false, true, false, true]);
   });
