@@ -4,8 +4,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The corpus run has its own command and config (`npm run test:corpus`, vitest.corpus.config.ts).
-    exclude: [...configDefaults.exclude, 'test/corpus/**'],
+    // The corpus run and the runs on GitHub's description have their own commands and configs
+    // (`npm run test:corpus`, vitest.corpus.config.ts; `npm run test:scale`, vitest.scale.config.ts).
+    exclude: [...configDefaults.exclude, 'test/corpus/**', 'test/**/*github*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

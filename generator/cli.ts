@@ -31,6 +31,10 @@ Options:
                            unknown schema keywords) as errors
   --no-cache               format everything anew instead of reusing prettier's earlier output
                            (kept in node_modules/.cache/gigs-sdk-toolchain/)
+  --unsafe-patterns <how>  what the guards do with a pattern that may take super-linear time
+                           to match (ReDoS): re2js (default; run it on the linear-time re2js
+                           engine, which the package then depends on), native (JavaScript's
+                           RegExp anyway) or skip (do not check it)
   -h, --help               show this help
 
 --out must be a new or empty folder or a package this generator wrote; files in it that the
@@ -54,6 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         check: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        'unsafe-patterns': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -70,6 +75,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (version !== undefined) options.version = version;
     if (parsed.values['redocly-config'] !== undefined)
       options.redoclyConfig = parsed.values['redocly-config'];
+    const unsafe = parsed.values['unsafe-patterns'];
+    if (unsafe !== undefined) {
+      if (unsafe !== 're2js' && unsafe !== 'native' && unsafe !== 'skip') {
+        throw new Error(
+          `--unsafe-patterns must be re2js, native or skip, not ${JSON.stringify(unsafe)}`,
+        );
+      }
+      options.unsafePatterns = unsafe;
+    }
   } catch (error) {
     process.stderr.write(
       `error: ${error instanceof Error ? error.message : String(error)}\nRun with --help for the options.\n`,

@@ -32,6 +32,12 @@ export interface GenerateOptions {
    * `node_modules` folder.
    */
   cache?: boolean;
+  /**
+   * What the guards do with a `pattern` that may take super-linear time to match (a ReDoS risk):
+   * `re2js` (default) runs it on the linear-time re2js engine, `native` on JavaScript's RegExp
+   * anyway, `skip` does not check it. See generator/model/patterns.ts.
+   */
+  unsafePatterns?: 're2js' | 'native' | 'skip';
 }
 
 export interface GeneratorContext {
@@ -53,6 +59,8 @@ export interface GeneratorContext {
   cwd: string;
   /** Folder of the prettier cache, or undefined for none. */
   formatCacheDir: string | undefined;
+  /** See {@link GenerateOptions.unsafePatterns}. */
+  unsafePatterns: 're2js' | 'native' | 'skip';
 }
 
 export const DEFAULT_SPEC = 'spec/openapi.yaml';
@@ -80,6 +88,7 @@ export function resolveContext(options: GenerateOptions = {}): GeneratorContext 
       options.cache !== false && existsSync(join(cwd, 'node_modules'))
         ? join(cwd, 'node_modules', '.cache', TOOL_NAME, 'prettier')
         : undefined,
+    unsafePatterns: options.unsafePatterns ?? 're2js',
   };
 }
 

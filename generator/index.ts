@@ -21,7 +21,10 @@ export interface GenerateResult {
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
   timings: Record<string, number>;
-  /** What the generator ignored in the spec, once per kind (with `strict`, these are errors). */
+  /**
+   * What the generator ignored in the spec or does not check as it says (unsafe or invalid
+   * patterns: model/patterns.ts), once per kind (with `strict`, these are errors).
+   */
   warnings: GeneratorWarning[];
   /**
    * The generated package: its npm name and version, and the name of its client class. Set when

@@ -113,8 +113,9 @@ async function bundle(root, outdir) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // ES modules that load their own files at run time (prettier's plugins) stay outside.
-    external: ['prettier'],
+    // Libraries that load their own files at run time stay outside: prettier's plugins, recheck's
+    // worker and native checker (model/patterns.ts).
+    external: ['prettier', 'recheck'],
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'error',

@@ -83,8 +83,9 @@ describe('emitGuards', () => {
 
   it('imports the types type-only and only the runtime helpers in use', () => {
     expect(source).toContain('import type { Slug, Repo, Old } from "./types.js";');
+    // Repo refers to itself, so its guards count their nesting (enter, enterReporting, leave).
     expect(source).toContain(
-      'import { GuardError, issue, missingIssue } from "./guards-runtime.js";',
+      'import { GuardError, enter, enterReporting, issue, leave, missingIssue } from "./guards-runtime.js";',
     );
     expect(source).toContain('export { GuardError } from "./guards-runtime.js";');
     expect(source).toContain(
@@ -92,10 +93,17 @@ describe('emitGuards', () => {
     );
   });
 
-  it('compiles each pattern once at module level', () => {
-    expect(source.match(/new RegExp\(/g)).toHaveLength(1);
-    expect(source).toContain('const pattern0: RegExp = new RegExp("^[a-z]+$", "u");');
-    expect(fn(source, 'isSlug')).toContain('if (!pattern0.test(value)) return false;');
+  it('compiles each pattern once per schema, in a constant named after the schema', () => {
+    expect(source.match(/new RegExp\(/g)).toHaveLength(2);
+    expect(source).toContain('const patternSlug_1: RegExp = new RegExp("^[a-z]+$", "u");');
+    expect(source).toContain('const patternRepo_1: RegExp = new RegExp("^[a-z]+$", "u");');
+    expect(fn(source, 'isSlug')).toContain('if (!patternSlug_1.test(value)) return false;');
+    expect(fn(source, 'isRepo_1')).toContain('if (!patternRepo_1.test(login)) return false;');
+    // A schema's constants come right before its functions.
+    expect(source.indexOf('const patternRepo_1')).toBeGreaterThan(
+      source.indexOf('function isSlug('),
+    );
+    expect(source.indexOf('const patternRepo_1')).toBeLessThan(source.indexOf('function isRepo('));
   });
 
   it('prints straight-line checks with recursion as a call', () => {
@@ -103,16 +111,16 @@ describe('emitGuards', () => {
     expect(isRepo).toContain(
       'if (typeof value !== "object" || value === null || Array.isArray(value)) return false;',
     );
-    expect(isRepo).toContain('if (p3 !== undefined && !isRepo(p3)) return false;');
+    expect(isRepo).toContain('if (parent !== undefined && !isRepo(parent)) return false;');
     expect(isRepo).not.toMatch(/schema|\.kind|switch/);
   });
 
   it('checks a shape the spec repeats inline with one shared function', () => {
     const isRepo = fn(source, 'isRepo');
-    expect(isRepo).toContain('if (!isRepo_1(p1)) return false;');
-    expect(isRepo).toContain('if (p2 !== undefined && !isRepo_1(p2)) return false;');
-    expect(fn(source, 'isRepo_1')).toContain('o0["login"]');
-    expect(fn(source, 'collectRepo')).toContain('collectRepo_1(p1, path + "/owner", issues);');
+    expect(isRepo).toContain('if (!isRepo_1(owner)) return false;');
+    expect(isRepo).toContain('if (creator !== undefined && !isRepo_1(creator)) return false;');
+    expect(fn(source, 'isRepo_1')).toContain('record["login"]');
+    expect(fn(source, 'collectRepo')).toContain('collectRepo_1(owner, path + "/owner", issues);');
   });
 
   it('documents and deprecates from the schema, escaping comment ends', () => {
@@ -170,13 +178,13 @@ describe('oneOf', () => {
       named('Throttling', object([{ name: 'bytes', required: true, node: integer }])),
     ]);
     expect(fn(source, 'isLimits')).toContain(
-      'if (!(p1 === null || isThrottling(p1))) return false;',
+      'if (!(throttling === null || isThrottling(throttling))) return false;',
     );
   });
 
   it('counts the matches when two variants can accept the same value', () => {
     const isEither = fn(print([named('Either', union([integer, number]))]), 'isEither');
-    expect(isEither).toContain('let n0 = 0;');
-    expect(isEither).toContain('if (n0 !== 1) return false;');
+    expect(isEither).toContain('let matches = 0;');
+    expect(isEither).toContain('if (matches !== 1) return false;');
   });
 });

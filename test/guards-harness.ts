@@ -11,6 +11,7 @@ import { Project, ts } from 'ts-morph';
 import { parse } from 'yaml';
 import { emitDates, emitDatesRuntime } from '../generator/emit/dates.ts';
 import { emitGuardRuntime, emitGuards } from '../generator/emit/guards.ts';
+import type { UnsafePatterns } from '../generator/model/patterns.ts';
 import type { EmittedSourceFile } from '../generator/emit/types.ts';
 import { buildSchemaModel } from '../generator/model/build-schema.ts';
 import { stringLiteral } from '../generator/model/names.ts';
@@ -63,7 +64,7 @@ export async function compileGuards(
   doc: Doc,
   version: '3.0' | '3.1',
   file = 'fixture.yaml',
-  options: { dates?: boolean } = {},
+  options: { dates?: boolean; unsafePatterns?: UnsafePatterns } = {},
 ): Promise<CompiledGuards> {
   const timings: Record<string, number> = {};
   const time = <T>(label: string, fn: () => T): T => {
@@ -73,7 +74,12 @@ export async function compileGuards(
     return result;
   };
   const schemas = time('model', () => buildSchemaModel(doc, { file, version }));
-  const guards = time('emit', () => emitGuards(schemas, { typesModule: './types.js' }));
+  const guards = time('emit', () =>
+    emitGuards(schemas, {
+      typesModule: './types.js',
+      ...(options.unsafePatterns ? { unsafePatterns: options.unsafePatterns } : {}),
+    }),
+  );
   const runtime = emitGuardRuntime();
   const start = performance.now();
   // A copy: openapi-typescript edits its input (it adds discriminator properties to `required`).
@@ -83,6 +89,7 @@ export async function compileGuards(
   const project = strictProject();
   project.createSourceFile('/src/schema.ts', schemaTs);
   project.createSourceFile('/src/types.ts', typesModule(schemas));
+  addDependencyTypes(project);
   const create = (emitted: EmittedSourceFile) =>
     project.createSourceFile(`/${emitted.path}`, { statements: emitted.statements });
   const guardsFile = time('print', () => create(guards));
@@ -159,6 +166,23 @@ export async function compileDates(
 }
 
 /** An in-memory project with every strictness flag a generated package may meet. */
+/**
+ * The declarations of the generated package's dependencies the guards may import (re2js, for
+ * patterns that could stall RegExp), copied into the in-memory file system from node_modules.
+ */
+function addDependencyTypes(project: Project): void {
+  const root = fileURLToPath(new URL('../node_modules/re2js/', import.meta.url));
+  const fs = project.getFileSystem();
+  fs.writeFileSync(
+    '/node_modules/re2js/package.json',
+    readFileSync(join(root, 'package.json'), 'utf8'),
+  );
+  fs.writeFileSync(
+    '/node_modules/re2js/build/index.d.ts',
+    readFileSync(join(root, 'build', 'index.d.ts'), 'utf8'),
+  );
+}
+
 function strictProject(): Project {
   return new Project({
     useInMemoryFileSystem: true,

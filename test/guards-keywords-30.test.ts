@@ -24,6 +24,22 @@ const cases: GuardCases = [
     { schema: 'NullableEnumNotListed', valid: ['failure'], invalid: [null, 'x'] },
   ],
   [
+    'nullable enum without type: enum decides, null is not listed',
+    { schema: 'NullableEnumWithoutType', valid: ['on', 'off'], invalid: [null, 'x'] },
+  ],
+  [
+    'nullable one-value enum without null listed',
+    { schema: 'NullableConst', valid: ['fixed'], invalid: [null] },
+  ],
+  [
+    'a nullable enum property without null listed',
+    {
+      schema: 'NullableEnumProperty',
+      valid: [{ state: 'open' }],
+      invalid: [{ state: null }, {}],
+    },
+  ],
+  [
     'nullable beside anyOf (no type)',
     { schema: 'NullableAnyOf', valid: [null, user, team], invalid: [{}, 'x'] },
   ],

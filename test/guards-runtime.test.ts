@@ -6,6 +6,10 @@ import {
   deepEqual,
   describeValue,
   duplicateItems,
+  enter,
+  enterReporting,
+  leave,
+  MAX_DEPTH,
   formatIssues,
   issue,
   jsonKind,
@@ -120,6 +124,72 @@ describe('deepEqual and duplicateItems', () => {
     ],
   ])('duplicateItems(%j) is %j', (items, expected) => {
     expect(duplicateItems(items)).toEqual(expected);
+  });
+});
+
+describe('deepEqual on cyclic and deep values', () => {
+  const deep = (levels: number): unknown => {
+    let value: unknown = 1;
+    for (let i = 0; i < levels; i++) value = [value];
+    return value;
+  };
+
+  it('compares values 100,000 levels deep without overflowing the stack', () => {
+    expect(deepEqual(deep(100_000), deep(100_000))).toBe(true);
+    expect(deepEqual(deep(100_000), deep(99_999))).toBe(false);
+  });
+
+  it('ends on cyclic values: same shape is equal, another is not', () => {
+    const a: Record<string, unknown> = { n: 1 };
+    a.self = a;
+    const b: Record<string, unknown> = { n: 1 };
+    b.self = b;
+    const c: Record<string, unknown> = { n: 2 };
+    c.self = c;
+    expect(deepEqual(a, b)).toBe(true);
+    expect(deepEqual(a, c)).toBe(false);
+    expect(duplicateItems([a, c, b])).toEqual([0, 2]);
+  });
+});
+
+describe('enter and leave (the nesting of recursive guards)', () => {
+  it('refuses an object already being checked by the same function, not by another', () => {
+    const mine = new Set<unknown>();
+    const other = new Set<unknown>();
+    const value = {};
+    expect(enter(mine, value)).toBe(true);
+    expect(enter(mine, value)).toBe(false);
+    expect(enter(other, value)).toBe(true);
+    leave(other, value);
+    leave(mine, value);
+    expect(enter(mine, value)).toBe(true);
+    leave(mine, value);
+  });
+
+  it(`refuses more than ${MAX_DEPTH} calls under way, and reports why`, () => {
+    const active = new Set<unknown>();
+    for (let i = 0; i < MAX_DEPTH; i++) expect(enter(active, i)).toBe(true);
+    expect(enter(active, 'one more')).toBe(false);
+    const issues: ValidationIssue[] = [];
+    expect(enterReporting(active, 'one more', '/a', issues)).toBe(false);
+    expect(issues[0]?.message).toBe(
+      `nested too deep: expected at most ${MAX_DEPTH} levels of nesting, found string "one more"`,
+    );
+    for (let i = 0; i < MAX_DEPTH; i++) leave(active, i);
+    expect(enter(active, 'again')).toBe(true);
+    leave(active, 'again');
+  });
+
+  it('reports a cyclic value as such', () => {
+    const active = new Set<unknown>();
+    const value = { a: 1 };
+    enter(active, value);
+    const issues: ValidationIssue[] = [];
+    expect(enterReporting(active, value, '', issues)).toBe(false);
+    expect(issues[0]?.message).toBe(
+      'cyclic value: expected a value that does not contain itself, found object with 1 property',
+    );
+    leave(active, value);
   });
 });
 

@@ -108,7 +108,7 @@ describeGuardCases('discriminator.yaml', [
     },
   ],
   [
-    'a discriminator beside an inline variant is an annotation',
+    'a nullable discriminated union: a type: null variant beside the refs',
     { schema: 'MaybePet', valid: [null, { petType: 'dog' }], invalid: [{ petType: 'bird' }, 1] },
   ],
   [

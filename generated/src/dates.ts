@@ -12,6 +12,11 @@
  * (`getTime()` is NaN) and serializes back to the same text. Date-time strings under
  * `prefixItems` or `patternProperties`, and in inline union variants beside other variants,
  * are left as strings.
+ *
+ * Neither helper throws on a value of the wrong shape: what does not fit (null, a missing
+ * property, a number where a date-time was expected) is left as it is. An object met twice is
+ * copied once, so a cycle stays a cycle; both work without recursion, so no depth of nesting
+ * exhausts the call stack.
  */
 import type {
   Addon,
@@ -24,7 +29,7 @@ import type {
   SubscriptionChange,
   SubscriptionChangeList,
 } from './types.js';
-import { parseDateTime, serializeDates } from './dates-runtime.js';
+import * as dates from './dates-runtime.js';
 export { formatDateTime, parseDateTime, serializeDates } from './dates-runtime.js';
 export type { Serialized } from './dates-runtime.js';
 
@@ -33,71 +38,94 @@ export type { Serialized } from './dates-runtime.js';
  */
 export interface Revived {
   /** {@link Plan} with its date-time strings as Date objects. */
-  Plan: OmitEach<Plan, 'createdAt'> & { createdAt: Date };
+  Plan: dates.Revive<Plan, { properties: { createdAt: 'date-time' } }, Revived>;
   /** {@link PlanDocument} with its date-time strings as Date objects. */
-  PlanDocument: OmitEach<PlanDocument, 'createdAt'> & { createdAt: Date };
+  PlanDocument: dates.Revive<PlanDocument, { properties: { createdAt: 'date-time' } }, Revived>;
   /** {@link Addon} with its date-time strings as Date objects. */
-  Addon: OmitEach<Addon, 'createdAt'> & { createdAt: Date };
+  Addon: dates.Revive<Addon, { properties: { createdAt: 'date-time' } }, Revived>;
   /** {@link SubscriptionChange} with its date-time strings as Date objects. */
-  SubscriptionChange: OmitEach<
+  SubscriptionChange: dates.Revive<
     SubscriptionChange,
-    'plan' | 'sim' | 'appliedAt' | 'completedAt' | 'createdAt' | 'scheduledAt'
-  > & {
-    plan: Revived['Plan'] | null;
-    sim: Revived['Sim'] | null;
-    appliedAt: Date | null;
-    completedAt?: Date | null;
-    createdAt: Date;
-    scheduledAt: Date;
-  };
+    {
+      properties: {
+        plan: { ref: [Plan, 'Plan'] };
+        sim: { ref: [Sim, 'Sim'] };
+        appliedAt: 'date-time';
+        completedAt: 'date-time';
+        createdAt: 'date-time';
+        scheduledAt: 'date-time';
+      };
+    },
+    Revived
+  >;
   /** {@link PlanList} with its date-time strings as Date objects. */
-  PlanList: OmitEach<PlanList, 'items'> & { items: Revived['Plan'][] };
+  PlanList: dates.Revive<
+    PlanList,
+    { properties: { items: { items: { ref: [Plan, 'Plan'] } } } },
+    Revived
+  >;
   /** {@link PlanDocumentList} with its date-time strings as Date objects. */
-  PlanDocumentList: OmitEach<PlanDocumentList, 'items'> & { items: Revived['PlanDocument'][] };
+  PlanDocumentList: dates.Revive<
+    PlanDocumentList,
+    { properties: { items: { items: { ref: [PlanDocument, 'PlanDocument'] } } } },
+    Revived
+  >;
   /** {@link AddonList} with its date-time strings as Date objects. */
-  AddonList: OmitEach<AddonList, 'items'> & { items: Revived['Addon'][] };
+  AddonList: dates.Revive<
+    AddonList,
+    { properties: { items: { items: { ref: [Addon, 'Addon'] } } } },
+    Revived
+  >;
   /** {@link SubscriptionChangeList} with its date-time strings as Date objects. */
-  SubscriptionChangeList: OmitEach<SubscriptionChangeList, 'items'> & {
-    items: Revived['SubscriptionChange'][];
-  };
+  SubscriptionChangeList: dates.Revive<
+    SubscriptionChangeList,
+    { properties: { items: { items: { ref: [SubscriptionChange, 'SubscriptionChange'] } } } },
+    Revived
+  >;
   /** {@link Sim} with its date-time strings as Date objects. */
-  Sim: OmitEach<Sim, 'createdAt'> & { createdAt: Date };
+  Sim: dates.Revive<Sim, { properties: { createdAt: 'date-time' } }, Revived>;
 }
-
-/** `Omit` for each member of a union, so that a union keeps its members. */
-type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A copy of a valid {@link Plan} with its date-time strings as Date objects: `createdAt`. */
 export function revivePlan(value: Plan): Revived['Plan'] {
-  return { ...value, createdAt: parseDateTime(value.createdAt) };
+  return dates.reviveDates(value, datesOfPlan) as Revived['Plan'];
 }
 
 /** The wire form of a value made by {@link revivePlan}: its Dates as date-time strings. */
 export function serializePlan(value: Revived['Plan']): Plan {
-  return serializeDates(value);
+  return dates.serializeValue(value) as Plan;
 }
+
+/** Where values of {@link Plan} hold date-time strings, for {@link revivePlan}. */
+const datesOfPlan: dates.DatePlan = { properties: { createdAt: 'date-time' } };
 
 /**
  * A copy of a valid {@link PlanDocument} with its date-time strings as Date objects: `createdAt`.
  */
 export function revivePlanDocument(value: PlanDocument): Revived['PlanDocument'] {
-  return { ...value, createdAt: parseDateTime(value.createdAt) };
+  return dates.reviveDates(value, datesOfPlanDocument) as Revived['PlanDocument'];
 }
 
 /** The wire form of a value made by {@link revivePlanDocument}: its Dates as date-time strings. */
 export function serializePlanDocument(value: Revived['PlanDocument']): PlanDocument {
-  return serializeDates(value);
+  return dates.serializeValue(value) as PlanDocument;
 }
+
+/** Where values of {@link PlanDocument} hold date-time strings, for {@link revivePlanDocument}. */
+const datesOfPlanDocument: dates.DatePlan = { properties: { createdAt: 'date-time' } };
 
 /** A copy of a valid {@link Addon} with its date-time strings as Date objects: `createdAt`. */
 export function reviveAddon(value: Addon): Revived['Addon'] {
-  return { ...value, createdAt: parseDateTime(value.createdAt) };
+  return dates.reviveDates(value, datesOfAddon) as Revived['Addon'];
 }
 
 /** The wire form of a value made by {@link reviveAddon}: its Dates as date-time strings. */
 export function serializeAddon(value: Revived['Addon']): Addon {
-  return serializeDates(value);
+  return dates.serializeValue(value) as Addon;
 }
+
+/** Where values of {@link Addon} hold date-time strings, for {@link reviveAddon}. */
+const datesOfAddon: dates.DatePlan = { properties: { createdAt: 'date-time' } };
 
 /**
  * A copy of a valid {@link SubscriptionChange} with its date-time strings as Date objects: `plan`
@@ -105,18 +133,7 @@ export function serializeAddon(value: Revived['Addon']): Addon {
  * `scheduledAt`.
  */
 export function reviveSubscriptionChange(value: SubscriptionChange): Revived['SubscriptionChange'] {
-  const base: OmitEach<SubscriptionChange, 'completedAt'> = value;
-  return {
-    ...base,
-    plan: value.plan === null ? null : revivePlan(value.plan),
-    sim: value.sim === null ? null : reviveSim(value.sim),
-    appliedAt: value.appliedAt === null ? null : parseDateTime(value.appliedAt),
-    ...(value.completedAt === undefined
-      ? {}
-      : { completedAt: value.completedAt === null ? null : parseDateTime(value.completedAt) }),
-    createdAt: parseDateTime(value.createdAt),
-    scheduledAt: parseDateTime(value.scheduledAt),
-  };
+  return dates.reviveDates(value, datesOfSubscriptionChange) as Revived['SubscriptionChange'];
 }
 
 /**
@@ -126,49 +143,78 @@ export function reviveSubscriptionChange(value: SubscriptionChange): Revived['Su
 export function serializeSubscriptionChange(
   value: Revived['SubscriptionChange'],
 ): SubscriptionChange {
-  return serializeDates(value);
+  return dates.serializeValue(value) as SubscriptionChange;
 }
+
+/**
+ * Where values of {@link SubscriptionChange} hold date-time strings, for
+ * {@link reviveSubscriptionChange}.
+ */
+const datesOfSubscriptionChange: dates.DatePlan = {
+  properties: {
+    plan: () => datesOfPlan,
+    sim: () => datesOfSim,
+    appliedAt: 'date-time',
+    completedAt: 'date-time',
+    createdAt: 'date-time',
+    scheduledAt: 'date-time',
+  },
+};
 
 /**
  * A copy of a valid {@link PlanList} with its date-time strings as Date objects: `items[]` (by
  * {@link revivePlan}).
  */
 export function revivePlanList(value: PlanList): Revived['PlanList'] {
-  return { ...value, items: value.items.map(revivePlan) };
+  return dates.reviveDates(value, datesOfPlanList) as Revived['PlanList'];
 }
 
 /** The wire form of a value made by {@link revivePlanList}: its Dates as date-time strings. */
 export function serializePlanList(value: Revived['PlanList']): PlanList {
-  return serializeDates(value);
+  return dates.serializeValue(value) as PlanList;
 }
+
+/** Where values of {@link PlanList} hold date-time strings, for {@link revivePlanList}. */
+const datesOfPlanList: dates.DatePlan = { properties: { items: { items: () => datesOfPlan } } };
 
 /**
  * A copy of a valid {@link PlanDocumentList} with its date-time strings as Date objects: `items[]`
  * (by {@link revivePlanDocument}).
  */
 export function revivePlanDocumentList(value: PlanDocumentList): Revived['PlanDocumentList'] {
-  return { ...value, items: value.items.map(revivePlanDocument) };
+  return dates.reviveDates(value, datesOfPlanDocumentList) as Revived['PlanDocumentList'];
 }
 
 /**
  * The wire form of a value made by {@link revivePlanDocumentList}: its Dates as date-time strings.
  */
 export function serializePlanDocumentList(value: Revived['PlanDocumentList']): PlanDocumentList {
-  return serializeDates(value);
+  return dates.serializeValue(value) as PlanDocumentList;
 }
+
+/**
+ * Where values of {@link PlanDocumentList} hold date-time strings, for
+ * {@link revivePlanDocumentList}.
+ */
+const datesOfPlanDocumentList: dates.DatePlan = {
+  properties: { items: { items: () => datesOfPlanDocument } },
+};
 
 /**
  * A copy of a valid {@link AddonList} with its date-time strings as Date objects: `items[]` (by
  * {@link reviveAddon}).
  */
 export function reviveAddonList(value: AddonList): Revived['AddonList'] {
-  return { ...value, items: value.items.map(reviveAddon) };
+  return dates.reviveDates(value, datesOfAddonList) as Revived['AddonList'];
 }
 
 /** The wire form of a value made by {@link reviveAddonList}: its Dates as date-time strings. */
 export function serializeAddonList(value: Revived['AddonList']): AddonList {
-  return serializeDates(value);
+  return dates.serializeValue(value) as AddonList;
 }
+
+/** Where values of {@link AddonList} hold date-time strings, for {@link reviveAddonList}. */
+const datesOfAddonList: dates.DatePlan = { properties: { items: { items: () => datesOfAddon } } };
 
 /**
  * A copy of a valid {@link SubscriptionChangeList} with its date-time strings as Date objects:
@@ -177,7 +223,10 @@ export function serializeAddonList(value: Revived['AddonList']): AddonList {
 export function reviveSubscriptionChangeList(
   value: SubscriptionChangeList,
 ): Revived['SubscriptionChangeList'] {
-  return { ...value, items: value.items.map(reviveSubscriptionChange) };
+  return dates.reviveDates(
+    value,
+    datesOfSubscriptionChangeList,
+  ) as Revived['SubscriptionChangeList'];
 }
 
 /**
@@ -187,15 +236,26 @@ export function reviveSubscriptionChangeList(
 export function serializeSubscriptionChangeList(
   value: Revived['SubscriptionChangeList'],
 ): SubscriptionChangeList {
-  return serializeDates(value);
+  return dates.serializeValue(value) as SubscriptionChangeList;
 }
+
+/**
+ * Where values of {@link SubscriptionChangeList} hold date-time strings, for
+ * {@link reviveSubscriptionChangeList}.
+ */
+const datesOfSubscriptionChangeList: dates.DatePlan = {
+  properties: { items: { items: () => datesOfSubscriptionChange } },
+};
 
 /** A copy of a valid {@link Sim} with its date-time strings as Date objects: `createdAt`. */
 export function reviveSim(value: Sim): Revived['Sim'] {
-  return { ...value, createdAt: parseDateTime(value.createdAt) };
+  return dates.reviveDates(value, datesOfSim) as Revived['Sim'];
 }
 
 /** The wire form of a value made by {@link reviveSim}: its Dates as date-time strings. */
 export function serializeSim(value: Revived['Sim']): Sim {
-  return serializeDates(value);
+  return dates.serializeValue(value) as Sim;
 }
+
+/** Where values of {@link Sim} hold date-time strings, for {@link reviveSim}. */
+const datesOfSim: dates.DatePlan = { properties: { createdAt: 'date-time' } };

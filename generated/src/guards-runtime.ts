@@ -154,23 +154,38 @@ export function multipleOf(value: number, divisor: number): boolean {
   );
 }
 
-/** JSON equality: same type, same items in order, same keys with equal values in any order. */
+/**
+ * JSON equality: same type, same items in order, same keys with equal values in any order.
+ * Iterative, so no depth of nesting exhausts the stack; a pair of objects met again while it is
+ * being compared (cyclic values) counts as equal there, so cycles end.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = Object.keys(ra);
-  if (keys.length !== Object.keys(rb).length) return false;
-  for (const key of keys) {
-    if (!Object.prototype.hasOwnProperty.call(rb, key) || !deepEqual(ra[key], rb[key]))
-      return false;
+  const pending: [unknown, unknown][] = [[a, b]];
+  const comparing = new Map<object, Set<object>>();
+  for (let pair = pending.pop(); pair; pair = pending.pop()) {
+    const [x, y] = pair;
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    const seen = comparing.get(x);
+    if (seen?.has(y)) continue;
+    if (seen) seen.add(y);
+    else comparing.set(x, new Set([y]));
+    if (Array.isArray(x)) {
+      if (!Array.isArray(y) || x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) pending.push([x[i], y[i]]);
+      continue;
+    }
+    if (Array.isArray(y)) return false;
+    const rx = x as Record<string, unknown>;
+    const ry = y as Record<string, unknown>;
+    const keys = Object.keys(rx);
+    if (keys.length !== Object.keys(ry).length) return false;
+    for (const key of keys) {
+      if (!Object.prototype.hasOwnProperty.call(ry, key)) return false;
+      pending.push([rx[key], ry[key]]);
+    }
   }
   return true;
 }
@@ -202,4 +217,56 @@ export function ownProperty(object: Record<string, unknown>, key: string): unkno
 /** Escapes a property name for a JSON pointer (RFC 6901): `~` -> `~0`, `/` -> `~1`. */
 export function pointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * How many recursive guard calls may be under way at once. A value nested deeper through a
+ * recursive schema (or a schema that refers to itself without consuming the value) is rejected
+ * with an issue, instead of exhausting the call stack; no JSON a server sends comes near.
+ */
+export const MAX_DEPTH = 2000;
+
+/** Recursive guard calls under way. */
+let depth = 0;
+
+/**
+ * Called first by the guard function of a recursive schema: whether it may check `value` now.
+ * Not when that function is already checking this very object further up (the value is cyclic:
+ * no JSON value is), nor when {@link MAX_DEPTH} recursive calls are under way. `active` is the
+ * function's own set of objects it is checking. Every `true` must be matched by {@link leave}.
+ */
+export function enter(active: Set<unknown>, value: unknown): boolean {
+  if (depth >= MAX_DEPTH) return false;
+  if (typeof value === 'object' && value !== null) {
+    if (active.has(value)) return false;
+    active.add(value);
+  }
+  depth++;
+  return true;
+}
+
+/** {@link enter} for the collecting guards: pushes the issue when the value may not be checked. */
+export function enterReporting(
+  active: Set<unknown>,
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
+  if (enter(active, value)) return true;
+  const cyclic = depth < MAX_DEPTH;
+  issues.push(
+    issue(
+      path,
+      cyclic ? 'a value that does not contain itself' : `at most ${MAX_DEPTH} levels of nesting`,
+      value,
+      cyclic ? 'cyclic value' : 'nested too deep',
+    ),
+  );
+  return false;
+}
+
+/** Ends what {@link enter} began. */
+export function leave(active: Set<unknown>, value: unknown): void {
+  depth--;
+  if (typeof value === 'object' && value !== null) active.delete(value);
 }

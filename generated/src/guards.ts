@@ -13,10 +13,15 @@
  *   `additionalProperties: false`.
  * - Values are checked as they arrive in responses: `readOnly` properties like any other, and
  *   `writeOnly` properties (which servers never send) are not required, but checked when present.
- * - `nullable: true` (or `'null'` in a type list) accepts null. With a `discriminator`, the
- *   discriminator property picks the one schema to check.
+ * - `nullable: true` (or `'null'` in a type list) accepts null, except beside `enum`/`const`,
+ *   where null must be listed: OpenAPI 3.0.3 says nullable adds null to `type` only and other
+ *   keywords keep their meaning. With a `discriminator`, the discriminator property picks the
+ *   one schema to check (a mapping entry, else the value the schema pins it to, else its name).
  * - String lengths count Unicode code points; `multipleOf` tolerates binary floating point;
  *   NaN and Infinity are not numbers (JSON cannot carry them).
+ * - The guards of recursive schemas reject a value nested deeper than 2,000 recursive calls
+ *   (`MAX_DEPTH` in `guards-runtime.ts`) and a cyclic value (no JSON is), reporting
+ *   "nested too deep" or "cyclic value", instead of overflowing the stack.
  */
 import type {
   Plan,
@@ -63,15 +68,6 @@ import {
 import type { ValidationIssue, ValidationResult } from './guards-runtime.js';
 export { GuardError } from './guards-runtime.js';
 export type { ValidationIssue, ValidationResult } from './guards-runtime.js';
-const pattern0: RegExp = new RegExp('^[A-Z]{2}$', 'u');
-const pattern1: RegExp = new RegExp('^[A-Z]{3}$', 'u');
-const enum2: ReadonlySet<unknown> = new Set<unknown>([
-  'pending',
-  'applied',
-  'failed',
-  'initiated',
-  'deleted',
-]);
 
 /**
  * Whether `value` is a valid {@link Plan}.
@@ -82,75 +78,79 @@ const enum2: ReadonlySet<unknown> = new Set<unknown>([
  */
 export function isPlan(value: unknown): value is Plan {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'plan') return false;
-  const p2 = o0['id'];
-  if (p2 === undefined) return false;
-  if (typeof p2 !== 'string') return false;
-  const p3 = o0['metadata'];
-  if (p3 !== undefined && !isMetadata(p3)) return false;
-  const p4 = o0['activationTrigger'];
-  if (p4 !== undefined && !(p4 === 'creation' || p4 === 'usageStarted')) return false;
-  const p5 = o0['firstPeriodTrigger'];
-  if (p5 !== undefined && typeof p5 !== 'string') return false;
-  const p6 = o0['allowances'];
-  if (p6 === undefined) return false;
-  if (!isAllowances(p6)) return false;
-  const p7 = o0['coverage'];
-  if (p7 === undefined) return false;
-  if (!isCoverage(p7)) return false;
-  const p8 = o0['createdAt'];
-  if (p8 === undefined) return false;
-  if (typeof p8 !== 'string') return false;
-  const p9 = o0['description'];
-  if (p9 === undefined) return false;
-  if (p9 !== null && typeof p9 !== 'string') return false;
-  const p10 = o0['image'];
-  if (p10 === undefined) return false;
-  if (p10 !== null && typeof p10 !== 'string') return false;
-  const p11 = o0['limits'];
-  if (p11 === undefined) return false;
-  if (!isPlanLimits(p11)) return false;
-  const p12 = o0['name'];
-  if (p12 === undefined) return false;
-  if (typeof p12 !== 'string') return false;
-  const p13 = o0['price'];
-  if (p13 === undefined) return false;
-  if (!isPrice(p13)) return false;
-  const p14 = o0['provider'];
-  if (p14 === undefined) return false;
-  if (typeof p14 !== 'string') return false;
-  const p15 = o0['requirements'];
-  if (p15 === undefined) return false;
-  if (!isPlanRequirements(p15)) return false;
-  const p16 = o0['simTypes'];
-  if (p16 === undefined) return false;
-  if (!Array.isArray(p16)) return false;
-  const a17: readonly unknown[] = p16;
-  for (let i18 = 0; i18 < a17.length; i18++) {
-    const e19 = a17[i18];
-    if (!isSimType(e19)) return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'plan') return false;
+  const id = record['id'];
+  if (id === undefined) return false;
+  if (typeof id !== 'string') return false;
+  const metadata = record['metadata'];
+  if (metadata !== undefined && !isMetadata(metadata)) return false;
+  const activationTrigger = record['activationTrigger'];
+  if (
+    activationTrigger !== undefined &&
+    !(activationTrigger === 'creation' || activationTrigger === 'usageStarted')
+  )
+    return false;
+  const firstPeriodTrigger = record['firstPeriodTrigger'];
+  if (firstPeriodTrigger !== undefined && typeof firstPeriodTrigger !== 'string') return false;
+  const allowances = record['allowances'];
+  if (allowances === undefined) return false;
+  if (!isAllowances(allowances)) return false;
+  const coverage = record['coverage'];
+  if (coverage === undefined) return false;
+  if (!isCoverage(coverage)) return false;
+  const createdAt = record['createdAt'];
+  if (createdAt === undefined) return false;
+  if (typeof createdAt !== 'string') return false;
+  const description = record['description'];
+  if (description === undefined) return false;
+  if (description !== null && typeof description !== 'string') return false;
+  const image = record['image'];
+  if (image === undefined) return false;
+  if (image !== null && typeof image !== 'string') return false;
+  const limits = record['limits'];
+  if (limits === undefined) return false;
+  if (!isPlanLimits(limits)) return false;
+  const name = record['name'];
+  if (name === undefined) return false;
+  if (typeof name !== 'string') return false;
+  const price = record['price'];
+  if (price === undefined) return false;
+  if (!isPrice(price)) return false;
+  const provider = record['provider'];
+  if (provider === undefined) return false;
+  if (typeof provider !== 'string') return false;
+  const requirements = record['requirements'];
+  if (requirements === undefined) return false;
+  if (!isPlanRequirements(requirements)) return false;
+  const simTypes = record['simTypes'];
+  if (simTypes === undefined) return false;
+  if (!Array.isArray(simTypes)) return false;
+  const simTypesItems: readonly unknown[] = simTypes;
+  for (let simTypesIndex = 0; simTypesIndex < simTypesItems.length; simTypesIndex++) {
+    const simTypesItem = simTypesItems[simTypesIndex];
+    if (!isSimType(simTypesItem)) return false;
   }
-  const p20 = o0['status'];
-  if (p20 === undefined) return false;
-  if (!isPlanStatus(p20)) return false;
-  const p21 = o0['validity'];
-  if (p21 === undefined) return false;
-  if (!isPlanValidity(p21)) return false;
-  const p22 = o0['data'];
-  if (p22 !== undefined && (typeof p22 !== 'number' || !Number.isInteger(p22))) return false;
-  const p23 = o0['dataUnit'];
-  if (p23 !== undefined && p23 !== 'byte') return false;
-  const p24 = o0['sms'];
-  if (p24 !== undefined && (typeof p24 !== 'number' || !Number.isInteger(p24))) return false;
-  const p25 = o0['smsUnit'];
-  if (p25 !== undefined && p25 !== 'message') return false;
-  const p26 = o0['voice'];
-  if (p26 !== undefined && (typeof p26 !== 'number' || !Number.isInteger(p26))) return false;
-  const p27 = o0['voiceUnit'];
-  if (p27 !== undefined && p27 !== 'second') return false;
+  const status = record['status'];
+  if (status === undefined) return false;
+  if (!isPlanStatus(status)) return false;
+  const validity = record['validity'];
+  if (validity === undefined) return false;
+  if (!isPlanValidity(validity)) return false;
+  const data = record['data'];
+  if (data !== undefined && (typeof data !== 'number' || !Number.isInteger(data))) return false;
+  const dataUnit = record['dataUnit'];
+  if (dataUnit !== undefined && dataUnit !== 'byte') return false;
+  const sms = record['sms'];
+  if (sms !== undefined && (typeof sms !== 'number' || !Number.isInteger(sms))) return false;
+  const smsUnit = record['smsUnit'];
+  if (smsUnit !== undefined && smsUnit !== 'message') return false;
+  const voice = record['voice'];
+  if (voice !== undefined && (typeof voice !== 'number' || !Number.isInteger(voice))) return false;
+  const voiceUnit = record['voiceUnit'];
+  if (voiceUnit !== undefined && voiceUnit !== 'second') return false;
   return true;
 }
 
@@ -185,116 +185,124 @@ function collectPlan(value: unknown, path: string, issues: ValidationIssue[]): v
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"plan"'));
-    } else if (p1 !== 'plan') issues.push(issue(path + '/object', '"plan"', p1));
-    const p2 = o0['id'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'plan') issues.push(issue(path + '/object', '"plan"', object_));
+    const id = record['id'];
+    if (id === undefined) {
       issues.push(missingIssue(path + '/id', 'string'));
-    } else if (typeof p2 !== 'string') issues.push(issue(path + '/id', 'string', p2));
-    const p3 = o0['metadata'];
-    if (p3 !== undefined) collectMetadata(p3, path + '/metadata', issues);
-    const p4 = o0['activationTrigger'];
-    if (p4 !== undefined && !(p4 === 'creation' || p4 === 'usageStarted'))
-      issues.push(issue(path + '/activationTrigger', 'one of "creation", "usageStarted"', p4));
-    const p5 = o0['firstPeriodTrigger'];
-    if (p5 !== undefined && typeof p5 !== 'string')
-      issues.push(issue(path + '/firstPeriodTrigger', 'string', p5));
-    const p6 = o0['allowances'];
-    if (p6 === undefined) {
+    } else if (typeof id !== 'string') issues.push(issue(path + '/id', 'string', id));
+    const metadata = record['metadata'];
+    if (metadata !== undefined) collectMetadata(metadata, path + '/metadata', issues);
+    const activationTrigger = record['activationTrigger'];
+    if (
+      activationTrigger !== undefined &&
+      !(activationTrigger === 'creation' || activationTrigger === 'usageStarted')
+    )
+      issues.push(
+        issue(path + '/activationTrigger', 'one of "creation", "usageStarted"', activationTrigger),
+      );
+    const firstPeriodTrigger = record['firstPeriodTrigger'];
+    if (firstPeriodTrigger !== undefined && typeof firstPeriodTrigger !== 'string')
+      issues.push(issue(path + '/firstPeriodTrigger', 'string', firstPeriodTrigger));
+    const allowances = record['allowances'];
+    if (allowances === undefined) {
       issues.push(missingIssue(path + '/allowances', 'Allowances'));
     } else {
-      collectAllowances(p6, path + '/allowances', issues);
+      collectAllowances(allowances, path + '/allowances', issues);
     }
-    const p7 = o0['coverage'];
-    if (p7 === undefined) {
+    const coverage = record['coverage'];
+    if (coverage === undefined) {
       issues.push(missingIssue(path + '/coverage', 'Coverage'));
     } else {
-      collectCoverage(p7, path + '/coverage', issues);
+      collectCoverage(coverage, path + '/coverage', issues);
     }
-    const p8 = o0['createdAt'];
-    if (p8 === undefined) {
+    const createdAt = record['createdAt'];
+    if (createdAt === undefined) {
       issues.push(missingIssue(path + '/createdAt', 'string'));
-    } else if (typeof p8 !== 'string') issues.push(issue(path + '/createdAt', 'string', p8));
-    const p9 = o0['description'];
-    if (p9 === undefined) {
+    } else if (typeof createdAt !== 'string')
+      issues.push(issue(path + '/createdAt', 'string', createdAt));
+    const description = record['description'];
+    if (description === undefined) {
       issues.push(missingIssue(path + '/description', 'string | null'));
-    } else if (p9 !== null && typeof p9 !== 'string')
-      issues.push(issue(path + '/description', 'string | null', p9));
-    const p10 = o0['image'];
-    if (p10 === undefined) {
+    } else if (description !== null && typeof description !== 'string')
+      issues.push(issue(path + '/description', 'string | null', description));
+    const image = record['image'];
+    if (image === undefined) {
       issues.push(missingIssue(path + '/image', 'string | null'));
-    } else if (p10 !== null && typeof p10 !== 'string')
-      issues.push(issue(path + '/image', 'string | null', p10));
-    const p11 = o0['limits'];
-    if (p11 === undefined) {
+    } else if (image !== null && typeof image !== 'string')
+      issues.push(issue(path + '/image', 'string | null', image));
+    const limits = record['limits'];
+    if (limits === undefined) {
       issues.push(missingIssue(path + '/limits', 'PlanLimits'));
     } else {
-      collectPlanLimits(p11, path + '/limits', issues);
+      collectPlanLimits(limits, path + '/limits', issues);
     }
-    const p12 = o0['name'];
-    if (p12 === undefined) {
+    const name = record['name'];
+    if (name === undefined) {
       issues.push(missingIssue(path + '/name', 'string'));
-    } else if (typeof p12 !== 'string') issues.push(issue(path + '/name', 'string', p12));
-    const p13 = o0['price'];
-    if (p13 === undefined) {
+    } else if (typeof name !== 'string') issues.push(issue(path + '/name', 'string', name));
+    const price = record['price'];
+    if (price === undefined) {
       issues.push(missingIssue(path + '/price', 'Price'));
     } else {
-      collectPrice(p13, path + '/price', issues);
+      collectPrice(price, path + '/price', issues);
     }
-    const p14 = o0['provider'];
-    if (p14 === undefined) {
+    const provider = record['provider'];
+    if (provider === undefined) {
       issues.push(missingIssue(path + '/provider', 'string'));
-    } else if (typeof p14 !== 'string') issues.push(issue(path + '/provider', 'string', p14));
-    const p15 = o0['requirements'];
-    if (p15 === undefined) {
+    } else if (typeof provider !== 'string')
+      issues.push(issue(path + '/provider', 'string', provider));
+    const requirements = record['requirements'];
+    if (requirements === undefined) {
       issues.push(missingIssue(path + '/requirements', 'PlanRequirements'));
     } else {
-      collectPlanRequirements(p15, path + '/requirements', issues);
+      collectPlanRequirements(requirements, path + '/requirements', issues);
     }
-    const p16 = o0['simTypes'];
-    if (p16 === undefined) {
+    const simTypes = record['simTypes'];
+    if (simTypes === undefined) {
       issues.push(missingIssue(path + '/simTypes', 'array'));
-    } else if (!Array.isArray(p16)) {
-      issues.push(issue(path + '/simTypes', 'array', p16));
+    } else if (!Array.isArray(simTypes)) {
+      issues.push(issue(path + '/simTypes', 'array', simTypes));
     } else {
-      const a17: readonly unknown[] = p16;
-      for (let i18 = 0; i18 < a17.length; i18++) {
-        const e19 = a17[i18];
-        collectSimType(e19, path + '/simTypes/' + i18, issues);
+      const simTypesItems: readonly unknown[] = simTypes;
+      for (let simTypesIndex = 0; simTypesIndex < simTypesItems.length; simTypesIndex++) {
+        const simTypesItem = simTypesItems[simTypesIndex];
+        collectSimType(simTypesItem, path + '/simTypes/' + simTypesIndex, issues);
       }
     }
-    const p20 = o0['status'];
-    if (p20 === undefined) {
+    const status = record['status'];
+    if (status === undefined) {
       issues.push(missingIssue(path + '/status', 'PlanStatus'));
     } else {
-      collectPlanStatus(p20, path + '/status', issues);
+      collectPlanStatus(status, path + '/status', issues);
     }
-    const p21 = o0['validity'];
-    if (p21 === undefined) {
+    const validity = record['validity'];
+    if (validity === undefined) {
       issues.push(missingIssue(path + '/validity', 'PlanValidity'));
     } else {
-      collectPlanValidity(p21, path + '/validity', issues);
+      collectPlanValidity(validity, path + '/validity', issues);
     }
-    const p22 = o0['data'];
-    if (p22 !== undefined && (typeof p22 !== 'number' || !Number.isInteger(p22)))
-      issues.push(issue(path + '/data', 'integer', p22));
-    const p23 = o0['dataUnit'];
-    if (p23 !== undefined && p23 !== 'byte') issues.push(issue(path + '/dataUnit', '"byte"', p23));
-    const p24 = o0['sms'];
-    if (p24 !== undefined && (typeof p24 !== 'number' || !Number.isInteger(p24)))
-      issues.push(issue(path + '/sms', 'integer', p24));
-    const p25 = o0['smsUnit'];
-    if (p25 !== undefined && p25 !== 'message')
-      issues.push(issue(path + '/smsUnit', '"message"', p25));
-    const p26 = o0['voice'];
-    if (p26 !== undefined && (typeof p26 !== 'number' || !Number.isInteger(p26)))
-      issues.push(issue(path + '/voice', 'integer', p26));
-    const p27 = o0['voiceUnit'];
-    if (p27 !== undefined && p27 !== 'second')
-      issues.push(issue(path + '/voiceUnit', '"second"', p27));
+    const data = record['data'];
+    if (data !== undefined && (typeof data !== 'number' || !Number.isInteger(data)))
+      issues.push(issue(path + '/data', 'integer', data));
+    const dataUnit = record['dataUnit'];
+    if (dataUnit !== undefined && dataUnit !== 'byte')
+      issues.push(issue(path + '/dataUnit', '"byte"', dataUnit));
+    const sms = record['sms'];
+    if (sms !== undefined && (typeof sms !== 'number' || !Number.isInteger(sms)))
+      issues.push(issue(path + '/sms', 'integer', sms));
+    const smsUnit = record['smsUnit'];
+    if (smsUnit !== undefined && smsUnit !== 'message')
+      issues.push(issue(path + '/smsUnit', '"message"', smsUnit));
+    const voice = record['voice'];
+    if (voice !== undefined && (typeof voice !== 'number' || !Number.isInteger(voice)))
+      issues.push(issue(path + '/voice', 'integer', voice));
+    const voiceUnit = record['voiceUnit'];
+    if (voiceUnit !== undefined && voiceUnit !== 'second')
+      issues.push(issue(path + '/voiceUnit', '"second"', voiceUnit));
   }
 }
 
@@ -305,31 +313,31 @@ function collectPlan(value: unknown, path: string, issues: ValidationIssue[]): v
  */
 export function isPlanDocument(value: unknown): value is PlanDocument {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'planDocument') return false;
-  const p2 = o0['id'];
-  if (p2 === undefined) return false;
-  if (typeof p2 !== 'string') return false;
-  const p3 = o0['createdAt'];
-  if (p3 === undefined) return false;
-  if (typeof p3 !== 'string') return false;
-  const p4 = o0['language'];
-  if (p4 === undefined) return false;
-  if (p4 !== null && typeof p4 !== 'string') return false;
-  const p5 = o0['name'];
-  if (p5 === undefined) return false;
-  if (typeof p5 !== 'string') return false;
-  const p6 = o0['plan'];
-  if (p6 === undefined) return false;
-  if (typeof p6 !== 'string') return false;
-  const p7 = o0['type'];
-  if (p7 === undefined) return false;
-  if (typeof p7 !== 'string') return false;
-  const p8 = o0['url'];
-  if (p8 === undefined) return false;
-  if (typeof p8 !== 'string') return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'planDocument') return false;
+  const id = record['id'];
+  if (id === undefined) return false;
+  if (typeof id !== 'string') return false;
+  const createdAt = record['createdAt'];
+  if (createdAt === undefined) return false;
+  if (typeof createdAt !== 'string') return false;
+  const language = record['language'];
+  if (language === undefined) return false;
+  if (language !== null && typeof language !== 'string') return false;
+  const name = record['name'];
+  if (name === undefined) return false;
+  if (typeof name !== 'string') return false;
+  const plan = record['plan'];
+  if (plan === undefined) return false;
+  if (typeof plan !== 'string') return false;
+  const type_ = record['type'];
+  if (type_ === undefined) return false;
+  if (typeof type_ !== 'string') return false;
+  const url = record['url'];
+  if (url === undefined) return false;
+  if (typeof url !== 'string') return false;
   return true;
 }
 
@@ -360,40 +368,42 @@ function collectPlanDocument(value: unknown, path: string, issues: ValidationIss
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"planDocument"'));
-    } else if (p1 !== 'planDocument') issues.push(issue(path + '/object', '"planDocument"', p1));
-    const p2 = o0['id'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'planDocument')
+      issues.push(issue(path + '/object', '"planDocument"', object_));
+    const id = record['id'];
+    if (id === undefined) {
       issues.push(missingIssue(path + '/id', 'string'));
-    } else if (typeof p2 !== 'string') issues.push(issue(path + '/id', 'string', p2));
-    const p3 = o0['createdAt'];
-    if (p3 === undefined) {
+    } else if (typeof id !== 'string') issues.push(issue(path + '/id', 'string', id));
+    const createdAt = record['createdAt'];
+    if (createdAt === undefined) {
       issues.push(missingIssue(path + '/createdAt', 'string'));
-    } else if (typeof p3 !== 'string') issues.push(issue(path + '/createdAt', 'string', p3));
-    const p4 = o0['language'];
-    if (p4 === undefined) {
+    } else if (typeof createdAt !== 'string')
+      issues.push(issue(path + '/createdAt', 'string', createdAt));
+    const language = record['language'];
+    if (language === undefined) {
       issues.push(missingIssue(path + '/language', 'string | null'));
-    } else if (p4 !== null && typeof p4 !== 'string')
-      issues.push(issue(path + '/language', 'string | null', p4));
-    const p5 = o0['name'];
-    if (p5 === undefined) {
+    } else if (language !== null && typeof language !== 'string')
+      issues.push(issue(path + '/language', 'string | null', language));
+    const name = record['name'];
+    if (name === undefined) {
       issues.push(missingIssue(path + '/name', 'string'));
-    } else if (typeof p5 !== 'string') issues.push(issue(path + '/name', 'string', p5));
-    const p6 = o0['plan'];
-    if (p6 === undefined) {
+    } else if (typeof name !== 'string') issues.push(issue(path + '/name', 'string', name));
+    const plan = record['plan'];
+    if (plan === undefined) {
       issues.push(missingIssue(path + '/plan', 'string'));
-    } else if (typeof p6 !== 'string') issues.push(issue(path + '/plan', 'string', p6));
-    const p7 = o0['type'];
-    if (p7 === undefined) {
+    } else if (typeof plan !== 'string') issues.push(issue(path + '/plan', 'string', plan));
+    const type_ = record['type'];
+    if (type_ === undefined) {
       issues.push(missingIssue(path + '/type', 'string'));
-    } else if (typeof p7 !== 'string') issues.push(issue(path + '/type', 'string', p7));
-    const p8 = o0['url'];
-    if (p8 === undefined) {
+    } else if (typeof type_ !== 'string') issues.push(issue(path + '/type', 'string', type_));
+    const url = record['url'];
+    if (url === undefined) {
       issues.push(missingIssue(path + '/url', 'string'));
-    } else if (typeof p8 !== 'string') issues.push(issue(path + '/url', 'string', p8));
+    } else if (typeof url !== 'string') issues.push(issue(path + '/url', 'string', url));
   }
 }
 
@@ -405,68 +415,73 @@ function collectPlanDocument(value: unknown, path: string, issues: ValidationIss
  */
 export function isAddon(value: unknown): value is Addon {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'addon') return false;
-  const p2 = o0['id'];
-  if (p2 === undefined) return false;
-  if (typeof p2 !== 'string') return false;
-  const p3 = o0['activationTrigger'];
-  if (p3 === undefined) return false;
-  if (!(p3 === 'creation' || p3 === 'networkLatch' || p3 === 'usageStarted')) return false;
-  const p4 = o0['allowances'];
-  if (p4 === undefined) return false;
-  if (!isAllowances(p4)) return false;
-  const p5 = o0['createdAt'];
-  if (p5 === undefined) return false;
-  if (typeof p5 !== 'string') return false;
-  const p6 = o0['description'];
-  if (p6 === undefined) return false;
-  if (p6 !== null && typeof p6 !== 'string') return false;
-  const p7 = o0['name'];
-  if (p7 === undefined) return false;
-  if (typeof p7 !== 'string') return false;
-  const p8 = o0['plans'];
-  if (p8 === undefined) return false;
-  if (!Array.isArray(p8)) return false;
-  const a9: readonly unknown[] = p8;
-  for (let i10 = 0; i10 < a9.length; i10++) {
-    const e11 = a9[i10];
-    if (typeof e11 !== 'string') return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'addon') return false;
+  const id = record['id'];
+  if (id === undefined) return false;
+  if (typeof id !== 'string') return false;
+  const activationTrigger = record['activationTrigger'];
+  if (activationTrigger === undefined) return false;
+  if (!(
+    activationTrigger === 'creation' ||
+    activationTrigger === 'networkLatch' ||
+    activationTrigger === 'usageStarted'
+  ))
+    return false;
+  const allowances = record['allowances'];
+  if (allowances === undefined) return false;
+  if (!isAllowances(allowances)) return false;
+  const createdAt = record['createdAt'];
+  if (createdAt === undefined) return false;
+  if (typeof createdAt !== 'string') return false;
+  const description = record['description'];
+  if (description === undefined) return false;
+  if (description !== null && typeof description !== 'string') return false;
+  const name = record['name'];
+  if (name === undefined) return false;
+  if (typeof name !== 'string') return false;
+  const plans = record['plans'];
+  if (plans === undefined) return false;
+  if (!Array.isArray(plans)) return false;
+  const plansItems: readonly unknown[] = plans;
+  for (let plansIndex = 0; plansIndex < plansItems.length; plansIndex++) {
+    const plansItem = plansItems[plansIndex];
+    if (typeof plansItem !== 'string') return false;
   }
-  const p12 = o0['price'];
-  if (p12 === undefined) return false;
-  if (!isPrice(p12)) return false;
-  const p13 = o0['provider'];
-  if (p13 === undefined) return false;
-  if (typeof p13 !== 'string') return false;
-  const p14 = o0['recurrenceType'];
-  if (p14 === undefined) return false;
-  if (!isRecurrenceType(p14)) return false;
-  const p15 = o0['status'];
-  if (p15 === undefined) return false;
-  if (!isAddonStatus(p15)) return false;
-  const p16 = o0['type'];
-  if (p16 === undefined) return false;
-  if (!isAddonType(p16)) return false;
-  const p17 = o0['coverage'];
-  if (p17 !== undefined && !(p17 === null || isCoverage(p17))) return false;
-  const p18 = o0['validity'];
-  if (p18 === undefined) return false;
-  if (!(p18 === null || isAddonValidity(p18))) return false;
-  const p19 = o0['data'];
-  if (p19 !== undefined && (typeof p19 !== 'number' || !Number.isInteger(p19))) return false;
-  const p20 = o0['dataUnit'];
-  if (p20 !== undefined && p20 !== 'byte') return false;
-  const p21 = o0['sms'];
-  if (p21 !== undefined && (typeof p21 !== 'number' || !Number.isInteger(p21))) return false;
-  const p22 = o0['smsUnit'];
-  if (p22 !== undefined && p22 !== 'message') return false;
-  const p23 = o0['voice'];
-  if (p23 !== undefined && (typeof p23 !== 'number' || !Number.isInteger(p23))) return false;
-  const p24 = o0['voiceUnit'];
-  if (p24 !== undefined && p24 !== 'second') return false;
+  const price = record['price'];
+  if (price === undefined) return false;
+  if (!isPrice(price)) return false;
+  const provider = record['provider'];
+  if (provider === undefined) return false;
+  if (typeof provider !== 'string') return false;
+  const recurrenceType = record['recurrenceType'];
+  if (recurrenceType === undefined) return false;
+  if (!isRecurrenceType(recurrenceType)) return false;
+  const status = record['status'];
+  if (status === undefined) return false;
+  if (!isAddonStatus(status)) return false;
+  const type_ = record['type'];
+  if (type_ === undefined) return false;
+  if (!isAddonType(type_)) return false;
+  const coverage = record['coverage'];
+  if (coverage !== undefined && !(coverage === null || isCoverage(coverage))) return false;
+  const validity = record['validity'];
+  if (validity === undefined) return false;
+  if (!(validity === null || isAddonValidity(validity))) return false;
+  const data = record['data'];
+  if (data !== undefined && (typeof data !== 'number' || !Number.isInteger(data))) return false;
+  const dataUnit = record['dataUnit'];
+  if (dataUnit !== undefined && dataUnit !== 'byte') return false;
+  const sms = record['sms'];
+  if (sms !== undefined && (typeof sms !== 'number' || !Number.isInteger(sms))) return false;
+  const smsUnit = record['smsUnit'];
+  if (smsUnit !== undefined && smsUnit !== 'message') return false;
+  const voice = record['voice'];
+  if (voice !== undefined && (typeof voice !== 'number' || !Number.isInteger(voice))) return false;
+  const voiceUnit = record['voiceUnit'];
+  if (voiceUnit !== undefined && voiceUnit !== 'second') return false;
   return true;
 }
 
@@ -499,162 +514,174 @@ function collectAddon(value: unknown, path: string, issues: ValidationIssue[]): 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"addon"'));
-    } else if (p1 !== 'addon') issues.push(issue(path + '/object', '"addon"', p1));
-    const p2 = o0['id'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'addon') issues.push(issue(path + '/object', '"addon"', object_));
+    const id = record['id'];
+    if (id === undefined) {
       issues.push(missingIssue(path + '/id', 'string'));
-    } else if (typeof p2 !== 'string') issues.push(issue(path + '/id', 'string', p2));
-    const p3 = o0['activationTrigger'];
-    if (p3 === undefined) {
+    } else if (typeof id !== 'string') issues.push(issue(path + '/id', 'string', id));
+    const activationTrigger = record['activationTrigger'];
+    if (activationTrigger === undefined) {
       issues.push(
         missingIssue(path + '/activationTrigger', '"creation" | "networkLatch" | "usageStarted"'),
       );
-    } else if (!(p3 === 'creation' || p3 === 'networkLatch' || p3 === 'usageStarted'))
+    } else if (!(
+      activationTrigger === 'creation' ||
+      activationTrigger === 'networkLatch' ||
+      activationTrigger === 'usageStarted'
+    ))
       issues.push(
-        issue(path + '/activationTrigger', 'one of "creation", "networkLatch", "usageStarted"', p3),
+        issue(
+          path + '/activationTrigger',
+          'one of "creation", "networkLatch", "usageStarted"',
+          activationTrigger,
+        ),
       );
-    const p4 = o0['allowances'];
-    if (p4 === undefined) {
+    const allowances = record['allowances'];
+    if (allowances === undefined) {
       issues.push(missingIssue(path + '/allowances', 'Allowances'));
     } else {
-      collectAllowances(p4, path + '/allowances', issues);
+      collectAllowances(allowances, path + '/allowances', issues);
     }
-    const p5 = o0['createdAt'];
-    if (p5 === undefined) {
+    const createdAt = record['createdAt'];
+    if (createdAt === undefined) {
       issues.push(missingIssue(path + '/createdAt', 'string'));
-    } else if (typeof p5 !== 'string') issues.push(issue(path + '/createdAt', 'string', p5));
-    const p6 = o0['description'];
-    if (p6 === undefined) {
+    } else if (typeof createdAt !== 'string')
+      issues.push(issue(path + '/createdAt', 'string', createdAt));
+    const description = record['description'];
+    if (description === undefined) {
       issues.push(missingIssue(path + '/description', 'string | null'));
-    } else if (p6 !== null && typeof p6 !== 'string')
-      issues.push(issue(path + '/description', 'string | null', p6));
-    const p7 = o0['name'];
-    if (p7 === undefined) {
+    } else if (description !== null && typeof description !== 'string')
+      issues.push(issue(path + '/description', 'string | null', description));
+    const name = record['name'];
+    if (name === undefined) {
       issues.push(missingIssue(path + '/name', 'string'));
-    } else if (typeof p7 !== 'string') issues.push(issue(path + '/name', 'string', p7));
-    const p8 = o0['plans'];
-    if (p8 === undefined) {
+    } else if (typeof name !== 'string') issues.push(issue(path + '/name', 'string', name));
+    const plans = record['plans'];
+    if (plans === undefined) {
       issues.push(missingIssue(path + '/plans', 'array'));
-    } else if (!Array.isArray(p8)) {
-      issues.push(issue(path + '/plans', 'array', p8));
+    } else if (!Array.isArray(plans)) {
+      issues.push(issue(path + '/plans', 'array', plans));
     } else {
-      const a9: readonly unknown[] = p8;
-      for (let i10 = 0; i10 < a9.length; i10++) {
-        const e11 = a9[i10];
-        if (typeof e11 !== 'string') issues.push(issue(path + '/plans/' + i10, 'string', e11));
+      const plansItems: readonly unknown[] = plans;
+      for (let plansIndex = 0; plansIndex < plansItems.length; plansIndex++) {
+        const plansItem = plansItems[plansIndex];
+        if (typeof plansItem !== 'string')
+          issues.push(issue(path + '/plans/' + plansIndex, 'string', plansItem));
       }
     }
-    const p12 = o0['price'];
-    if (p12 === undefined) {
+    const price = record['price'];
+    if (price === undefined) {
       issues.push(missingIssue(path + '/price', 'Price'));
     } else {
-      collectPrice(p12, path + '/price', issues);
+      collectPrice(price, path + '/price', issues);
     }
-    const p13 = o0['provider'];
-    if (p13 === undefined) {
+    const provider = record['provider'];
+    if (provider === undefined) {
       issues.push(missingIssue(path + '/provider', 'string'));
-    } else if (typeof p13 !== 'string') issues.push(issue(path + '/provider', 'string', p13));
-    const p14 = o0['recurrenceType'];
-    if (p14 === undefined) {
+    } else if (typeof provider !== 'string')
+      issues.push(issue(path + '/provider', 'string', provider));
+    const recurrenceType = record['recurrenceType'];
+    if (recurrenceType === undefined) {
       issues.push(missingIssue(path + '/recurrenceType', 'RecurrenceType'));
     } else {
-      collectRecurrenceType(p14, path + '/recurrenceType', issues);
+      collectRecurrenceType(recurrenceType, path + '/recurrenceType', issues);
     }
-    const p15 = o0['status'];
-    if (p15 === undefined) {
+    const status = record['status'];
+    if (status === undefined) {
       issues.push(missingIssue(path + '/status', 'AddonStatus'));
     } else {
-      collectAddonStatus(p15, path + '/status', issues);
+      collectAddonStatus(status, path + '/status', issues);
     }
-    const p16 = o0['type'];
-    if (p16 === undefined) {
+    const type_ = record['type'];
+    if (type_ === undefined) {
       issues.push(missingIssue(path + '/type', 'AddonType'));
     } else {
-      collectAddonType(p16, path + '/type', issues);
+      collectAddonType(type_, path + '/type', issues);
     }
-    const p17 = o0['coverage'];
-    if (p17 !== undefined) {
+    const coverage = record['coverage'];
+    if (coverage !== undefined) {
       {
-        let n18 = 0;
-        if (isCoverage(p17)) n18++;
-        if (p17 === null) n18++;
-        if (n18 === 0) {
-          switch (jsonKind(p17)) {
+        let coverageMatches = 0;
+        if (isCoverage(coverage)) coverageMatches++;
+        if (coverage === null) coverageMatches++;
+        if (coverageMatches === 0) {
+          switch (jsonKind(coverage)) {
             case 'object': {
-              collectCoverage(p17, path + '/coverage', issues);
+              collectCoverage(coverage, path + '/coverage', issues);
               break;
             }
             case 'null': {
-              if (p17 !== null) issues.push(issue(path + '/coverage', 'null', p17));
+              if (coverage !== null) issues.push(issue(path + '/coverage', 'null', coverage));
               break;
             }
             default:
-              issues.push(issue(path + '/coverage', 'Coverage | null', p17));
+              issues.push(issue(path + '/coverage', 'Coverage | null', coverage));
           }
-        } else if (n18 > 1)
+        } else if (coverageMatches > 1)
           issues.push(
             issue(
               path + '/coverage',
               'exactly one of Coverage | null',
-              p17,
-              'matches ' + n18 + ' of the oneOf schemas',
+              coverage,
+              'matches ' + coverageMatches + ' of the oneOf schemas',
             ),
           );
       }
     }
-    const p19 = o0['validity'];
-    if (p19 === undefined) {
+    const validity = record['validity'];
+    if (validity === undefined) {
       issues.push(missingIssue(path + '/validity', 'AddonValidity | null'));
     } else {
       {
-        let n20 = 0;
-        if (isAddonValidity(p19)) n20++;
-        if (p19 === null) n20++;
-        if (n20 === 0) {
-          switch (jsonKind(p19)) {
+        let validityMatches = 0;
+        if (isAddonValidity(validity)) validityMatches++;
+        if (validity === null) validityMatches++;
+        if (validityMatches === 0) {
+          switch (jsonKind(validity)) {
             case 'object': {
-              collectAddonValidity(p19, path + '/validity', issues);
+              collectAddonValidity(validity, path + '/validity', issues);
               break;
             }
             case 'null': {
-              if (p19 !== null) issues.push(issue(path + '/validity', 'null', p19));
+              if (validity !== null) issues.push(issue(path + '/validity', 'null', validity));
               break;
             }
             default:
-              issues.push(issue(path + '/validity', 'AddonValidity | null', p19));
+              issues.push(issue(path + '/validity', 'AddonValidity | null', validity));
           }
-        } else if (n20 > 1)
+        } else if (validityMatches > 1)
           issues.push(
             issue(
               path + '/validity',
               'exactly one of AddonValidity | null',
-              p19,
-              'matches ' + n20 + ' of the oneOf schemas',
+              validity,
+              'matches ' + validityMatches + ' of the oneOf schemas',
             ),
           );
       }
     }
-    const p21 = o0['data'];
-    if (p21 !== undefined && (typeof p21 !== 'number' || !Number.isInteger(p21)))
-      issues.push(issue(path + '/data', 'integer', p21));
-    const p22 = o0['dataUnit'];
-    if (p22 !== undefined && p22 !== 'byte') issues.push(issue(path + '/dataUnit', '"byte"', p22));
-    const p23 = o0['sms'];
-    if (p23 !== undefined && (typeof p23 !== 'number' || !Number.isInteger(p23)))
-      issues.push(issue(path + '/sms', 'integer', p23));
-    const p24 = o0['smsUnit'];
-    if (p24 !== undefined && p24 !== 'message')
-      issues.push(issue(path + '/smsUnit', '"message"', p24));
-    const p25 = o0['voice'];
-    if (p25 !== undefined && (typeof p25 !== 'number' || !Number.isInteger(p25)))
-      issues.push(issue(path + '/voice', 'integer', p25));
-    const p26 = o0['voiceUnit'];
-    if (p26 !== undefined && p26 !== 'second')
-      issues.push(issue(path + '/voiceUnit', '"second"', p26));
+    const data = record['data'];
+    if (data !== undefined && (typeof data !== 'number' || !Number.isInteger(data)))
+      issues.push(issue(path + '/data', 'integer', data));
+    const dataUnit = record['dataUnit'];
+    if (dataUnit !== undefined && dataUnit !== 'byte')
+      issues.push(issue(path + '/dataUnit', '"byte"', dataUnit));
+    const sms = record['sms'];
+    if (sms !== undefined && (typeof sms !== 'number' || !Number.isInteger(sms)))
+      issues.push(issue(path + '/sms', 'integer', sms));
+    const smsUnit = record['smsUnit'];
+    if (smsUnit !== undefined && smsUnit !== 'message')
+      issues.push(issue(path + '/smsUnit', '"message"', smsUnit));
+    const voice = record['voice'];
+    if (voice !== undefined && (typeof voice !== 'number' || !Number.isInteger(voice)))
+      issues.push(issue(path + '/voice', 'integer', voice));
+    const voiceUnit = record['voiceUnit'];
+    if (voiceUnit !== undefined && voiceUnit !== 'second')
+      issues.push(issue(path + '/voiceUnit', '"second"', voiceUnit));
   }
 }
 
@@ -666,45 +693,49 @@ function collectAddon(value: unknown, path: string, issues: ValidationIssue[]): 
  */
 export function isSubscriptionChange(value: unknown): value is SubscriptionChange {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'subscriptionChange') return false;
-  const p2 = o0['id'];
-  if (p2 === undefined) return false;
-  if (typeof p2 !== 'string') return false;
-  const p3 = o0['failureCode'];
-  if (p3 !== undefined && p3 !== null && typeof p3 !== 'string') return false;
-  const p4 = o0['plan'];
-  if (p4 === undefined) return false;
-  if (!(p4 === null || isPlan(p4))) return false;
-  const p5 = o0['sim'];
-  if (p5 === undefined) return false;
-  if (!(p5 === null || isSim(p5))) return false;
-  const p6 = o0['requestedChange'];
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'subscriptionChange') return false;
+  const id = record['id'];
+  if (id === undefined) return false;
+  if (typeof id !== 'string') return false;
+  const failureCode = record['failureCode'];
+  if (failureCode !== undefined && failureCode !== null && typeof failureCode !== 'string')
+    return false;
+  const plan = record['plan'];
+  if (plan === undefined) return false;
+  if (!(plan === null || isPlan(plan))) return false;
+  const sim = record['sim'];
+  if (sim === undefined) return false;
+  if (!(sim === null || isSim(sim))) return false;
+  const requestedChange = record['requestedChange'];
   if (
-    p6 !== undefined &&
-    p6 !== null &&
-    (typeof p6 !== 'object' || p6 === null || Array.isArray(p6))
+    requestedChange !== undefined &&
+    requestedChange !== null &&
+    (typeof requestedChange !== 'object' ||
+      requestedChange === null ||
+      Array.isArray(requestedChange))
   )
     return false;
-  const p8 = o0['status'];
-  if (p8 === undefined) return false;
-  if (!isSubscriptionChangeStatus(p8)) return false;
-  const p9 = o0['subscription'];
-  if (p9 === undefined) return false;
-  if (p9 !== null && typeof p9 !== 'string') return false;
-  const p10 = o0['appliedAt'];
-  if (p10 === undefined) return false;
-  if (p10 !== null && typeof p10 !== 'string') return false;
-  const p11 = o0['completedAt'];
-  if (p11 !== undefined && p11 !== null && typeof p11 !== 'string') return false;
-  const p12 = o0['createdAt'];
-  if (p12 === undefined) return false;
-  if (typeof p12 !== 'string') return false;
-  const p13 = o0['scheduledAt'];
-  if (p13 === undefined) return false;
-  if (typeof p13 !== 'string') return false;
+  const status = record['status'];
+  if (status === undefined) return false;
+  if (!isSubscriptionChangeStatus(status)) return false;
+  const subscription = record['subscription'];
+  if (subscription === undefined) return false;
+  if (subscription !== null && typeof subscription !== 'string') return false;
+  const appliedAt = record['appliedAt'];
+  if (appliedAt === undefined) return false;
+  if (appliedAt !== null && typeof appliedAt !== 'string') return false;
+  const completedAt = record['completedAt'];
+  if (completedAt !== undefined && completedAt !== null && typeof completedAt !== 'string')
+    return false;
+  const createdAt = record['createdAt'];
+  if (createdAt === undefined) return false;
+  if (typeof createdAt !== 'string') return false;
+  const scheduledAt = record['scheduledAt'];
+  if (scheduledAt === undefined) return false;
+  if (typeof scheduledAt !== 'string') return false;
   return true;
 }
 
@@ -741,117 +772,121 @@ function collectSubscriptionChange(value: unknown, path: string, issues: Validat
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"subscriptionChange"'));
-    } else if (p1 !== 'subscriptionChange')
-      issues.push(issue(path + '/object', '"subscriptionChange"', p1));
-    const p2 = o0['id'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'subscriptionChange')
+      issues.push(issue(path + '/object', '"subscriptionChange"', object_));
+    const id = record['id'];
+    if (id === undefined) {
       issues.push(missingIssue(path + '/id', 'string'));
-    } else if (typeof p2 !== 'string') issues.push(issue(path + '/id', 'string', p2));
-    const p3 = o0['failureCode'];
-    if (p3 !== undefined && p3 !== null && typeof p3 !== 'string')
-      issues.push(issue(path + '/failureCode', 'string | null', p3));
-    const p4 = o0['plan'];
-    if (p4 === undefined) {
+    } else if (typeof id !== 'string') issues.push(issue(path + '/id', 'string', id));
+    const failureCode = record['failureCode'];
+    if (failureCode !== undefined && failureCode !== null && typeof failureCode !== 'string')
+      issues.push(issue(path + '/failureCode', 'string | null', failureCode));
+    const plan = record['plan'];
+    if (plan === undefined) {
       issues.push(missingIssue(path + '/plan', 'Plan | null'));
     } else {
       {
-        let n5 = 0;
-        if (isPlan(p4)) n5++;
-        if (p4 === null) n5++;
-        if (n5 === 0) {
-          switch (jsonKind(p4)) {
+        let planMatches = 0;
+        if (isPlan(plan)) planMatches++;
+        if (plan === null) planMatches++;
+        if (planMatches === 0) {
+          switch (jsonKind(plan)) {
             case 'object': {
-              collectPlan(p4, path + '/plan', issues);
+              collectPlan(plan, path + '/plan', issues);
               break;
             }
             case 'null': {
-              if (p4 !== null) issues.push(issue(path + '/plan', 'null', p4));
+              if (plan !== null) issues.push(issue(path + '/plan', 'null', plan));
               break;
             }
             default:
-              issues.push(issue(path + '/plan', 'Plan | null', p4));
+              issues.push(issue(path + '/plan', 'Plan | null', plan));
           }
-        } else if (n5 > 1)
+        } else if (planMatches > 1)
           issues.push(
             issue(
               path + '/plan',
               'exactly one of Plan | null',
-              p4,
-              'matches ' + n5 + ' of the oneOf schemas',
+              plan,
+              'matches ' + planMatches + ' of the oneOf schemas',
             ),
           );
       }
     }
-    const p6 = o0['sim'];
-    if (p6 === undefined) {
+    const sim = record['sim'];
+    if (sim === undefined) {
       issues.push(missingIssue(path + '/sim', 'Sim | null'));
     } else {
       {
-        let n7 = 0;
-        if (isSim(p6)) n7++;
-        if (p6 === null) n7++;
-        if (n7 === 0) {
-          switch (jsonKind(p6)) {
+        let simMatches = 0;
+        if (isSim(sim)) simMatches++;
+        if (sim === null) simMatches++;
+        if (simMatches === 0) {
+          switch (jsonKind(sim)) {
             case 'object': {
-              collectSim(p6, path + '/sim', issues);
+              collectSim(sim, path + '/sim', issues);
               break;
             }
             case 'null': {
-              if (p6 !== null) issues.push(issue(path + '/sim', 'null', p6));
+              if (sim !== null) issues.push(issue(path + '/sim', 'null', sim));
               break;
             }
             default:
-              issues.push(issue(path + '/sim', 'Sim | null', p6));
+              issues.push(issue(path + '/sim', 'Sim | null', sim));
           }
-        } else if (n7 > 1)
+        } else if (simMatches > 1)
           issues.push(
             issue(
               path + '/sim',
               'exactly one of Sim | null',
-              p6,
-              'matches ' + n7 + ' of the oneOf schemas',
+              sim,
+              'matches ' + simMatches + ' of the oneOf schemas',
             ),
           );
       }
     }
-    const p8 = o0['requestedChange'];
+    const requestedChange = record['requestedChange'];
     if (
-      p8 !== undefined &&
-      p8 !== null &&
-      (typeof p8 !== 'object' || p8 === null || Array.isArray(p8))
+      requestedChange !== undefined &&
+      requestedChange !== null &&
+      (typeof requestedChange !== 'object' ||
+        requestedChange === null ||
+        Array.isArray(requestedChange))
     )
-      issues.push(issue(path + '/requestedChange', 'object | null', p8));
-    const p10 = o0['status'];
-    if (p10 === undefined) {
+      issues.push(issue(path + '/requestedChange', 'object | null', requestedChange));
+    const status = record['status'];
+    if (status === undefined) {
       issues.push(missingIssue(path + '/status', 'SubscriptionChangeStatus'));
     } else {
-      collectSubscriptionChangeStatus(p10, path + '/status', issues);
+      collectSubscriptionChangeStatus(status, path + '/status', issues);
     }
-    const p11 = o0['subscription'];
-    if (p11 === undefined) {
+    const subscription = record['subscription'];
+    if (subscription === undefined) {
       issues.push(missingIssue(path + '/subscription', 'string | null'));
-    } else if (p11 !== null && typeof p11 !== 'string')
-      issues.push(issue(path + '/subscription', 'string | null', p11));
-    const p12 = o0['appliedAt'];
-    if (p12 === undefined) {
+    } else if (subscription !== null && typeof subscription !== 'string')
+      issues.push(issue(path + '/subscription', 'string | null', subscription));
+    const appliedAt = record['appliedAt'];
+    if (appliedAt === undefined) {
       issues.push(missingIssue(path + '/appliedAt', 'string | null'));
-    } else if (p12 !== null && typeof p12 !== 'string')
-      issues.push(issue(path + '/appliedAt', 'string | null', p12));
-    const p13 = o0['completedAt'];
-    if (p13 !== undefined && p13 !== null && typeof p13 !== 'string')
-      issues.push(issue(path + '/completedAt', 'string | null', p13));
-    const p14 = o0['createdAt'];
-    if (p14 === undefined) {
+    } else if (appliedAt !== null && typeof appliedAt !== 'string')
+      issues.push(issue(path + '/appliedAt', 'string | null', appliedAt));
+    const completedAt = record['completedAt'];
+    if (completedAt !== undefined && completedAt !== null && typeof completedAt !== 'string')
+      issues.push(issue(path + '/completedAt', 'string | null', completedAt));
+    const createdAt = record['createdAt'];
+    if (createdAt === undefined) {
       issues.push(missingIssue(path + '/createdAt', 'string'));
-    } else if (typeof p14 !== 'string') issues.push(issue(path + '/createdAt', 'string', p14));
-    const p15 = o0['scheduledAt'];
-    if (p15 === undefined) {
+    } else if (typeof createdAt !== 'string')
+      issues.push(issue(path + '/createdAt', 'string', createdAt));
+    const scheduledAt = record['scheduledAt'];
+    if (scheduledAt === undefined) {
       issues.push(missingIssue(path + '/scheduledAt', 'string'));
-    } else if (typeof p15 !== 'string') issues.push(issue(path + '/scheduledAt', 'string', p15));
+    } else if (typeof scheduledAt !== 'string')
+      issues.push(issue(path + '/scheduledAt', 'string', scheduledAt));
   }
 }
 
@@ -864,36 +899,40 @@ function collectSubscriptionChange(value: unknown, path: string, issues: Validat
  */
 export function isErrorModel(value: unknown): value is ErrorModel {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'error') return false;
-  const p2 = o0['type'];
-  if (p2 === undefined) return false;
-  if (typeof p2 !== 'string') return false;
-  const p3 = o0['code'];
-  if (p3 !== undefined && typeof p3 !== 'string') return false;
-  const p4 = o0['message'];
-  if (p4 === undefined) return false;
-  if (typeof p4 !== 'string') return false;
-  const p5 = o0['hint'];
-  if (p5 !== undefined && typeof p5 !== 'string') return false;
-  const p6 = o0['documentation'];
-  if (p6 !== undefined) {
-    if (!Array.isArray(p6)) return false;
-    const a7: readonly unknown[] = p6;
-    for (let i8 = 0; i8 < a7.length; i8++) {
-      const e9 = a7[i8];
-      if (typeof e9 !== 'string') return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'error') return false;
+  const type_ = record['type'];
+  if (type_ === undefined) return false;
+  if (typeof type_ !== 'string') return false;
+  const code = record['code'];
+  if (code !== undefined && typeof code !== 'string') return false;
+  const message = record['message'];
+  if (message === undefined) return false;
+  if (typeof message !== 'string') return false;
+  const hint = record['hint'];
+  if (hint !== undefined && typeof hint !== 'string') return false;
+  const documentation = record['documentation'];
+  if (documentation !== undefined) {
+    if (!Array.isArray(documentation)) return false;
+    const documentationItems: readonly unknown[] = documentation;
+    for (
+      let documentationIndex = 0;
+      documentationIndex < documentationItems.length;
+      documentationIndex++
+    ) {
+      const documentationItem = documentationItems[documentationIndex];
+      if (typeof documentationItem !== 'string') return false;
     }
   }
-  const p10 = o0['details'];
-  if (p10 !== undefined) {
-    if (!Array.isArray(p10)) return false;
-    const a11: readonly unknown[] = p10;
-    for (let i12 = 0; i12 < a11.length; i12++) {
-      const e13 = a11[i12];
-      if (!isErrorDetail(e13)) return false;
+  const details = record['details'];
+  if (details !== undefined) {
+    if (!Array.isArray(details)) return false;
+    const detailsItems: readonly unknown[] = details;
+    for (let detailsIndex = 0; detailsIndex < detailsItems.length; detailsIndex++) {
+      const detailsItem = detailsItems[detailsIndex];
+      if (!isErrorDetail(detailsItem)) return false;
     }
   }
   return true;
@@ -930,47 +969,54 @@ function collectErrorModel(value: unknown, path: string, issues: ValidationIssue
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"error"'));
-    } else if (p1 !== 'error') issues.push(issue(path + '/object', '"error"', p1));
-    const p2 = o0['type'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'error') issues.push(issue(path + '/object', '"error"', object_));
+    const type_ = record['type'];
+    if (type_ === undefined) {
       issues.push(missingIssue(path + '/type', 'string'));
-    } else if (typeof p2 !== 'string') issues.push(issue(path + '/type', 'string', p2));
-    const p3 = o0['code'];
-    if (p3 !== undefined && typeof p3 !== 'string')
-      issues.push(issue(path + '/code', 'string', p3));
-    const p4 = o0['message'];
-    if (p4 === undefined) {
+    } else if (typeof type_ !== 'string') issues.push(issue(path + '/type', 'string', type_));
+    const code = record['code'];
+    if (code !== undefined && typeof code !== 'string')
+      issues.push(issue(path + '/code', 'string', code));
+    const message = record['message'];
+    if (message === undefined) {
       issues.push(missingIssue(path + '/message', 'string'));
-    } else if (typeof p4 !== 'string') issues.push(issue(path + '/message', 'string', p4));
-    const p5 = o0['hint'];
-    if (p5 !== undefined && typeof p5 !== 'string')
-      issues.push(issue(path + '/hint', 'string', p5));
-    const p6 = o0['documentation'];
-    if (p6 !== undefined) {
-      if (!Array.isArray(p6)) {
-        issues.push(issue(path + '/documentation', 'array', p6));
+    } else if (typeof message !== 'string')
+      issues.push(issue(path + '/message', 'string', message));
+    const hint = record['hint'];
+    if (hint !== undefined && typeof hint !== 'string')
+      issues.push(issue(path + '/hint', 'string', hint));
+    const documentation = record['documentation'];
+    if (documentation !== undefined) {
+      if (!Array.isArray(documentation)) {
+        issues.push(issue(path + '/documentation', 'array', documentation));
       } else {
-        const a7: readonly unknown[] = p6;
-        for (let i8 = 0; i8 < a7.length; i8++) {
-          const e9 = a7[i8];
-          if (typeof e9 !== 'string')
-            issues.push(issue(path + '/documentation/' + i8, 'string', e9));
+        const documentationItems: readonly unknown[] = documentation;
+        for (
+          let documentationIndex = 0;
+          documentationIndex < documentationItems.length;
+          documentationIndex++
+        ) {
+          const documentationItem = documentationItems[documentationIndex];
+          if (typeof documentationItem !== 'string')
+            issues.push(
+              issue(path + '/documentation/' + documentationIndex, 'string', documentationItem),
+            );
         }
       }
     }
-    const p10 = o0['details'];
-    if (p10 !== undefined) {
-      if (!Array.isArray(p10)) {
-        issues.push(issue(path + '/details', 'array', p10));
+    const details = record['details'];
+    if (details !== undefined) {
+      if (!Array.isArray(details)) {
+        issues.push(issue(path + '/details', 'array', details));
       } else {
-        const a11: readonly unknown[] = p10;
-        for (let i12 = 0; i12 < a11.length; i12++) {
-          const e13 = a11[i12];
-          collectErrorDetail(e13, path + '/details/' + i12, issues);
+        const detailsItems: readonly unknown[] = details;
+        for (let detailsIndex = 0; detailsIndex < detailsItems.length; detailsIndex++) {
+          const detailsItem = detailsItems[detailsIndex];
+          collectErrorDetail(detailsItem, path + '/details/' + detailsIndex, issues);
         }
       }
     }
@@ -985,24 +1031,24 @@ function collectErrorModel(value: unknown, path: string, issues: ValidationIssue
  */
 export function isPlanList(value: unknown): value is PlanList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'list') return false;
-  const p2 = o0['items'];
-  if (p2 === undefined) return false;
-  if (!Array.isArray(p2)) return false;
-  const a3: readonly unknown[] = p2;
-  for (let i4 = 0; i4 < a3.length; i4++) {
-    const e5 = a3[i4];
-    if (!isPlan(e5)) return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'list') return false;
+  const items = record['items'];
+  if (items === undefined) return false;
+  if (!Array.isArray(items)) return false;
+  const itemsItems: readonly unknown[] = items;
+  for (let itemsIndex = 0; itemsIndex < itemsItems.length; itemsIndex++) {
+    const itemsItem = itemsItems[itemsIndex];
+    if (!isPlan(itemsItem)) return false;
   }
-  const p6 = o0['moreItemsAfter'];
-  if (p6 === undefined) return false;
-  if (p6 !== null && typeof p6 !== 'string') return false;
-  const p7 = o0['moreItemsBefore'];
-  if (p7 === undefined) return false;
-  if (p7 !== null && typeof p7 !== 'string') return false;
+  const moreItemsAfter = record['moreItemsAfter'];
+  if (moreItemsAfter === undefined) return false;
+  if (moreItemsAfter !== null && typeof moreItemsAfter !== 'string') return false;
+  const moreItemsBefore = record['moreItemsBefore'];
+  if (moreItemsBefore === undefined) return false;
+  if (moreItemsBefore !== null && typeof moreItemsBefore !== 'string') return false;
   return true;
 }
 
@@ -1035,33 +1081,33 @@ function collectPlanList(value: unknown, path: string, issues: ValidationIssue[]
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"list"'));
-    } else if (p1 !== 'list') issues.push(issue(path + '/object', '"list"', p1));
-    const p2 = o0['items'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'list') issues.push(issue(path + '/object', '"list"', object_));
+    const items = record['items'];
+    if (items === undefined) {
       issues.push(missingIssue(path + '/items', 'array'));
-    } else if (!Array.isArray(p2)) {
-      issues.push(issue(path + '/items', 'array', p2));
+    } else if (!Array.isArray(items)) {
+      issues.push(issue(path + '/items', 'array', items));
     } else {
-      const a3: readonly unknown[] = p2;
-      for (let i4 = 0; i4 < a3.length; i4++) {
-        const e5 = a3[i4];
-        collectPlan(e5, path + '/items/' + i4, issues);
+      const itemsItems: readonly unknown[] = items;
+      for (let itemsIndex = 0; itemsIndex < itemsItems.length; itemsIndex++) {
+        const itemsItem = itemsItems[itemsIndex];
+        collectPlan(itemsItem, path + '/items/' + itemsIndex, issues);
       }
     }
-    const p6 = o0['moreItemsAfter'];
-    if (p6 === undefined) {
+    const moreItemsAfter = record['moreItemsAfter'];
+    if (moreItemsAfter === undefined) {
       issues.push(missingIssue(path + '/moreItemsAfter', 'string | null'));
-    } else if (p6 !== null && typeof p6 !== 'string')
-      issues.push(issue(path + '/moreItemsAfter', 'string | null', p6));
-    const p7 = o0['moreItemsBefore'];
-    if (p7 === undefined) {
+    } else if (moreItemsAfter !== null && typeof moreItemsAfter !== 'string')
+      issues.push(issue(path + '/moreItemsAfter', 'string | null', moreItemsAfter));
+    const moreItemsBefore = record['moreItemsBefore'];
+    if (moreItemsBefore === undefined) {
       issues.push(missingIssue(path + '/moreItemsBefore', 'string | null'));
-    } else if (p7 !== null && typeof p7 !== 'string')
-      issues.push(issue(path + '/moreItemsBefore', 'string | null', p7));
+    } else if (moreItemsBefore !== null && typeof moreItemsBefore !== 'string')
+      issues.push(issue(path + '/moreItemsBefore', 'string | null', moreItemsBefore));
   }
 }
 
@@ -1073,24 +1119,24 @@ function collectPlanList(value: unknown, path: string, issues: ValidationIssue[]
  */
 export function isPlanDocumentList(value: unknown): value is PlanDocumentList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'list') return false;
-  const p2 = o0['items'];
-  if (p2 === undefined) return false;
-  if (!Array.isArray(p2)) return false;
-  const a3: readonly unknown[] = p2;
-  for (let i4 = 0; i4 < a3.length; i4++) {
-    const e5 = a3[i4];
-    if (!isPlanDocument(e5)) return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'list') return false;
+  const items = record['items'];
+  if (items === undefined) return false;
+  if (!Array.isArray(items)) return false;
+  const itemsItems: readonly unknown[] = items;
+  for (let itemsIndex = 0; itemsIndex < itemsItems.length; itemsIndex++) {
+    const itemsItem = itemsItems[itemsIndex];
+    if (!isPlanDocument(itemsItem)) return false;
   }
-  const p6 = o0['moreItemsAfter'];
-  if (p6 === undefined) return false;
-  if (p6 !== null && typeof p6 !== 'string') return false;
-  const p7 = o0['moreItemsBefore'];
-  if (p7 === undefined) return false;
-  if (p7 !== null && typeof p7 !== 'string') return false;
+  const moreItemsAfter = record['moreItemsAfter'];
+  if (moreItemsAfter === undefined) return false;
+  if (moreItemsAfter !== null && typeof moreItemsAfter !== 'string') return false;
+  const moreItemsBefore = record['moreItemsBefore'];
+  if (moreItemsBefore === undefined) return false;
+  if (moreItemsBefore !== null && typeof moreItemsBefore !== 'string') return false;
   return true;
 }
 
@@ -1126,33 +1172,33 @@ function collectPlanDocumentList(value: unknown, path: string, issues: Validatio
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"list"'));
-    } else if (p1 !== 'list') issues.push(issue(path + '/object', '"list"', p1));
-    const p2 = o0['items'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'list') issues.push(issue(path + '/object', '"list"', object_));
+    const items = record['items'];
+    if (items === undefined) {
       issues.push(missingIssue(path + '/items', 'array'));
-    } else if (!Array.isArray(p2)) {
-      issues.push(issue(path + '/items', 'array', p2));
+    } else if (!Array.isArray(items)) {
+      issues.push(issue(path + '/items', 'array', items));
     } else {
-      const a3: readonly unknown[] = p2;
-      for (let i4 = 0; i4 < a3.length; i4++) {
-        const e5 = a3[i4];
-        collectPlanDocument(e5, path + '/items/' + i4, issues);
+      const itemsItems: readonly unknown[] = items;
+      for (let itemsIndex = 0; itemsIndex < itemsItems.length; itemsIndex++) {
+        const itemsItem = itemsItems[itemsIndex];
+        collectPlanDocument(itemsItem, path + '/items/' + itemsIndex, issues);
       }
     }
-    const p6 = o0['moreItemsAfter'];
-    if (p6 === undefined) {
+    const moreItemsAfter = record['moreItemsAfter'];
+    if (moreItemsAfter === undefined) {
       issues.push(missingIssue(path + '/moreItemsAfter', 'string | null'));
-    } else if (p6 !== null && typeof p6 !== 'string')
-      issues.push(issue(path + '/moreItemsAfter', 'string | null', p6));
-    const p7 = o0['moreItemsBefore'];
-    if (p7 === undefined) {
+    } else if (moreItemsAfter !== null && typeof moreItemsAfter !== 'string')
+      issues.push(issue(path + '/moreItemsAfter', 'string | null', moreItemsAfter));
+    const moreItemsBefore = record['moreItemsBefore'];
+    if (moreItemsBefore === undefined) {
       issues.push(missingIssue(path + '/moreItemsBefore', 'string | null'));
-    } else if (p7 !== null && typeof p7 !== 'string')
-      issues.push(issue(path + '/moreItemsBefore', 'string | null', p7));
+    } else if (moreItemsBefore !== null && typeof moreItemsBefore !== 'string')
+      issues.push(issue(path + '/moreItemsBefore', 'string | null', moreItemsBefore));
   }
 }
 
@@ -1164,24 +1210,24 @@ function collectPlanDocumentList(value: unknown, path: string, issues: Validatio
  */
 export function isAddonList(value: unknown): value is AddonList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'list') return false;
-  const p2 = o0['items'];
-  if (p2 === undefined) return false;
-  if (!Array.isArray(p2)) return false;
-  const a3: readonly unknown[] = p2;
-  for (let i4 = 0; i4 < a3.length; i4++) {
-    const e5 = a3[i4];
-    if (!isAddon(e5)) return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'list') return false;
+  const items = record['items'];
+  if (items === undefined) return false;
+  if (!Array.isArray(items)) return false;
+  const itemsItems: readonly unknown[] = items;
+  for (let itemsIndex = 0; itemsIndex < itemsItems.length; itemsIndex++) {
+    const itemsItem = itemsItems[itemsIndex];
+    if (!isAddon(itemsItem)) return false;
   }
-  const p6 = o0['moreItemsAfter'];
-  if (p6 === undefined) return false;
-  if (p6 !== null && typeof p6 !== 'string') return false;
-  const p7 = o0['moreItemsBefore'];
-  if (p7 === undefined) return false;
-  if (p7 !== null && typeof p7 !== 'string') return false;
+  const moreItemsAfter = record['moreItemsAfter'];
+  if (moreItemsAfter === undefined) return false;
+  if (moreItemsAfter !== null && typeof moreItemsAfter !== 'string') return false;
+  const moreItemsBefore = record['moreItemsBefore'];
+  if (moreItemsBefore === undefined) return false;
+  if (moreItemsBefore !== null && typeof moreItemsBefore !== 'string') return false;
   return true;
 }
 
@@ -1214,33 +1260,33 @@ function collectAddonList(value: unknown, path: string, issues: ValidationIssue[
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"list"'));
-    } else if (p1 !== 'list') issues.push(issue(path + '/object', '"list"', p1));
-    const p2 = o0['items'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'list') issues.push(issue(path + '/object', '"list"', object_));
+    const items = record['items'];
+    if (items === undefined) {
       issues.push(missingIssue(path + '/items', 'array'));
-    } else if (!Array.isArray(p2)) {
-      issues.push(issue(path + '/items', 'array', p2));
+    } else if (!Array.isArray(items)) {
+      issues.push(issue(path + '/items', 'array', items));
     } else {
-      const a3: readonly unknown[] = p2;
-      for (let i4 = 0; i4 < a3.length; i4++) {
-        const e5 = a3[i4];
-        collectAddon(e5, path + '/items/' + i4, issues);
+      const itemsItems: readonly unknown[] = items;
+      for (let itemsIndex = 0; itemsIndex < itemsItems.length; itemsIndex++) {
+        const itemsItem = itemsItems[itemsIndex];
+        collectAddon(itemsItem, path + '/items/' + itemsIndex, issues);
       }
     }
-    const p6 = o0['moreItemsAfter'];
-    if (p6 === undefined) {
+    const moreItemsAfter = record['moreItemsAfter'];
+    if (moreItemsAfter === undefined) {
       issues.push(missingIssue(path + '/moreItemsAfter', 'string | null'));
-    } else if (p6 !== null && typeof p6 !== 'string')
-      issues.push(issue(path + '/moreItemsAfter', 'string | null', p6));
-    const p7 = o0['moreItemsBefore'];
-    if (p7 === undefined) {
+    } else if (moreItemsAfter !== null && typeof moreItemsAfter !== 'string')
+      issues.push(issue(path + '/moreItemsAfter', 'string | null', moreItemsAfter));
+    const moreItemsBefore = record['moreItemsBefore'];
+    if (moreItemsBefore === undefined) {
       issues.push(missingIssue(path + '/moreItemsBefore', 'string | null'));
-    } else if (p7 !== null && typeof p7 !== 'string')
-      issues.push(issue(path + '/moreItemsBefore', 'string | null', p7));
+    } else if (moreItemsBefore !== null && typeof moreItemsBefore !== 'string')
+      issues.push(issue(path + '/moreItemsBefore', 'string | null', moreItemsBefore));
   }
 }
 
@@ -1252,24 +1298,24 @@ function collectAddonList(value: unknown, path: string, issues: ValidationIssue[
  */
 export function isSubscriptionChangeList(value: unknown): value is SubscriptionChangeList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'list') return false;
-  const p2 = o0['items'];
-  if (p2 === undefined) return false;
-  if (!Array.isArray(p2)) return false;
-  const a3: readonly unknown[] = p2;
-  for (let i4 = 0; i4 < a3.length; i4++) {
-    const e5 = a3[i4];
-    if (!isSubscriptionChange(e5)) return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'list') return false;
+  const items = record['items'];
+  if (items === undefined) return false;
+  if (!Array.isArray(items)) return false;
+  const itemsItems: readonly unknown[] = items;
+  for (let itemsIndex = 0; itemsIndex < itemsItems.length; itemsIndex++) {
+    const itemsItem = itemsItems[itemsIndex];
+    if (!isSubscriptionChange(itemsItem)) return false;
   }
-  const p6 = o0['moreItemsAfter'];
-  if (p6 === undefined) return false;
-  if (p6 !== null && typeof p6 !== 'string') return false;
-  const p7 = o0['moreItemsBefore'];
-  if (p7 === undefined) return false;
-  if (p7 !== null && typeof p7 !== 'string') return false;
+  const moreItemsAfter = record['moreItemsAfter'];
+  if (moreItemsAfter === undefined) return false;
+  if (moreItemsAfter !== null && typeof moreItemsAfter !== 'string') return false;
+  const moreItemsBefore = record['moreItemsBefore'];
+  if (moreItemsBefore === undefined) return false;
+  if (moreItemsBefore !== null && typeof moreItemsBefore !== 'string') return false;
   return true;
 }
 
@@ -1314,33 +1360,33 @@ function collectSubscriptionChangeList(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"list"'));
-    } else if (p1 !== 'list') issues.push(issue(path + '/object', '"list"', p1));
-    const p2 = o0['items'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'list') issues.push(issue(path + '/object', '"list"', object_));
+    const items = record['items'];
+    if (items === undefined) {
       issues.push(missingIssue(path + '/items', 'array'));
-    } else if (!Array.isArray(p2)) {
-      issues.push(issue(path + '/items', 'array', p2));
+    } else if (!Array.isArray(items)) {
+      issues.push(issue(path + '/items', 'array', items));
     } else {
-      const a3: readonly unknown[] = p2;
-      for (let i4 = 0; i4 < a3.length; i4++) {
-        const e5 = a3[i4];
-        collectSubscriptionChange(e5, path + '/items/' + i4, issues);
+      const itemsItems: readonly unknown[] = items;
+      for (let itemsIndex = 0; itemsIndex < itemsItems.length; itemsIndex++) {
+        const itemsItem = itemsItems[itemsIndex];
+        collectSubscriptionChange(itemsItem, path + '/items/' + itemsIndex, issues);
       }
     }
-    const p6 = o0['moreItemsAfter'];
-    if (p6 === undefined) {
+    const moreItemsAfter = record['moreItemsAfter'];
+    if (moreItemsAfter === undefined) {
       issues.push(missingIssue(path + '/moreItemsAfter', 'string | null'));
-    } else if (p6 !== null && typeof p6 !== 'string')
-      issues.push(issue(path + '/moreItemsAfter', 'string | null', p6));
-    const p7 = o0['moreItemsBefore'];
-    if (p7 === undefined) {
+    } else if (moreItemsAfter !== null && typeof moreItemsAfter !== 'string')
+      issues.push(issue(path + '/moreItemsAfter', 'string | null', moreItemsAfter));
+    const moreItemsBefore = record['moreItemsBefore'];
+    if (moreItemsBefore === undefined) {
       issues.push(missingIssue(path + '/moreItemsBefore', 'string | null'));
-    } else if (p7 !== null && typeof p7 !== 'string')
-      issues.push(issue(path + '/moreItemsBefore', 'string | null', p7));
+    } else if (moreItemsBefore !== null && typeof moreItemsBefore !== 'string')
+      issues.push(issue(path + '/moreItemsBefore', 'string | null', moreItemsBefore));
   }
 }
 
@@ -1351,17 +1397,18 @@ function collectSubscriptionChangeList(
  */
 export function isPlanUpdateRequest(value: unknown): value is PlanUpdateRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['name'];
-  if (p1 !== undefined && typeof p1 !== 'string') return false;
-  const p2 = o0['description'];
-  if (p2 !== undefined && p2 !== null && typeof p2 !== 'string') return false;
-  const p3 = o0['image'];
-  if (p3 !== undefined && p3 !== null && typeof p3 !== 'string') return false;
-  const p4 = o0['metadata'];
-  if (p4 !== undefined && !isMetadataUpdate(p4)) return false;
-  for (const k5 in o0) {
-    if (!(k5 === 'name' || k5 === 'description' || k5 === 'image' || k5 === 'metadata'))
+  const record = value as Record<string, unknown>;
+  const name = record['name'];
+  if (name !== undefined && typeof name !== 'string') return false;
+  const description = record['description'];
+  if (description !== undefined && description !== null && typeof description !== 'string')
+    return false;
+  const image = record['image'];
+  if (image !== undefined && image !== null && typeof image !== 'string') return false;
+  const metadata = record['metadata'];
+  if (metadata !== undefined && !isMetadataUpdate(metadata)) return false;
+  for (const key in record) {
+    if (!(key === 'name' || key === 'description' || key === 'image' || key === 'metadata'))
       return false;
   }
   return true;
@@ -1398,23 +1445,28 @@ function collectPlanUpdateRequest(value: unknown, path: string, issues: Validati
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && typeof p1 !== 'string')
-      issues.push(issue(path + '/name', 'string', p1));
-    const p2 = o0['description'];
-    if (p2 !== undefined && p2 !== null && typeof p2 !== 'string')
-      issues.push(issue(path + '/description', 'string | null', p2));
-    const p3 = o0['image'];
-    if (p3 !== undefined && p3 !== null && typeof p3 !== 'string')
-      issues.push(issue(path + '/image', 'string | null', p3));
-    const p4 = o0['metadata'];
-    if (p4 !== undefined) collectMetadataUpdate(p4, path + '/metadata', issues);
-    for (const k5 in o0) {
-      if (!(k5 === 'name' || k5 === 'description' || k5 === 'image' || k5 === 'metadata')) {
-        const e6 = o0[k5];
+    const record = value as Record<string, unknown>;
+    const name = record['name'];
+    if (name !== undefined && typeof name !== 'string')
+      issues.push(issue(path + '/name', 'string', name));
+    const description = record['description'];
+    if (description !== undefined && description !== null && typeof description !== 'string')
+      issues.push(issue(path + '/description', 'string | null', description));
+    const image = record['image'];
+    if (image !== undefined && image !== null && typeof image !== 'string')
+      issues.push(issue(path + '/image', 'string | null', image));
+    const metadata = record['metadata'];
+    if (metadata !== undefined) collectMetadataUpdate(metadata, path + '/metadata', issues);
+    for (const key in record) {
+      if (!(key === 'name' || key === 'description' || key === 'image' || key === 'metadata')) {
+        const entry = record[key];
         issues.push(
-          issue(path + '/' + pointerToken(k5), 'no additional property', e6, 'unexpected property'),
+          issue(
+            path + '/' + pointerToken(key),
+            'no additional property',
+            entry,
+            'unexpected property',
+          ),
         );
       }
     }
@@ -1428,54 +1480,60 @@ function collectPlanUpdateRequest(value: unknown, path: string, issues: Validati
  */
 export function isPlanSearchRequest(value: unknown): value is PlanSearchRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['status'];
-  if (p1 !== undefined) {
-    if (!Array.isArray(p1)) return false;
-    const a2: readonly unknown[] = p1;
-    for (let i3 = 0; i3 < a2.length; i3++) {
-      const e4 = a2[i3];
-      if (!isPlanStatus(e4)) return false;
+  const record = value as Record<string, unknown>;
+  const status = record['status'];
+  if (status !== undefined) {
+    if (!Array.isArray(status)) return false;
+    const statusItems: readonly unknown[] = status;
+    for (let statusIndex = 0; statusIndex < statusItems.length; statusIndex++) {
+      const statusItem = statusItems[statusIndex];
+      if (!isPlanStatus(statusItem)) return false;
     }
   }
-  const p5 = o0['simType'];
-  if (p5 !== undefined) {
-    if (p5 !== null) {
-      if (!Array.isArray(p5)) return false;
-      const a6: readonly unknown[] = p5;
-      for (let i7 = 0; i7 < a6.length; i7++) {
-        const e8 = a6[i7];
-        if (!isSimType(e8)) return false;
+  const simType = record['simType'];
+  if (simType !== undefined) {
+    if (simType !== null) {
+      if (!Array.isArray(simType)) return false;
+      const simTypeItems: readonly unknown[] = simType;
+      for (let simTypeIndex = 0; simTypeIndex < simTypeItems.length; simTypeIndex++) {
+        const simTypeItem = simTypeItems[simTypeIndex];
+        if (!isSimType(simTypeItem)) return false;
       }
     }
   }
-  const p9 = o0['provider'];
-  if (p9 !== undefined) {
-    if (p9 !== null) {
-      if (!Array.isArray(p9)) return false;
-      const a10: readonly unknown[] = p9;
-      for (let i11 = 0; i11 < a10.length; i11++) {
-        const e12 = a10[i11];
-        if (typeof e12 !== 'string') return false;
+  const provider = record['provider'];
+  if (provider !== undefined) {
+    if (provider !== null) {
+      if (!Array.isArray(provider)) return false;
+      const providerItems: readonly unknown[] = provider;
+      for (let providerIndex = 0; providerIndex < providerItems.length; providerIndex++) {
+        const providerItem = providerItems[providerIndex];
+        if (typeof providerItem !== 'string') return false;
       }
     }
   }
-  const p13 = o0['compatibleWith'];
-  if (p13 !== undefined) {
-    if (typeof p13 !== 'object' || p13 === null || Array.isArray(p13)) return false;
-    const o14 = p13 as Record<string, unknown>;
-    const p15 = o14['imei'];
-    if (p15 !== undefined && p15 !== null && typeof p15 !== 'string') return false;
-    const p16 = o14['deviceModel'];
-    if (p16 !== undefined && p16 !== null && typeof p16 !== 'string') return false;
-    const n17 = Object.keys(o14).length;
-    if (n17 < 1) return false;
-    for (const k18 in o14) {
-      if (!(k18 === 'imei' || k18 === 'deviceModel')) return false;
+  const compatibleWith = record['compatibleWith'];
+  if (compatibleWith !== undefined) {
+    if (
+      typeof compatibleWith !== 'object' ||
+      compatibleWith === null ||
+      Array.isArray(compatibleWith)
+    )
+      return false;
+    const compatibleWithRecord = compatibleWith as Record<string, unknown>;
+    const imei = compatibleWithRecord['imei'];
+    if (imei !== undefined && imei !== null && typeof imei !== 'string') return false;
+    const deviceModel = compatibleWithRecord['deviceModel'];
+    if (deviceModel !== undefined && deviceModel !== null && typeof deviceModel !== 'string')
+      return false;
+    const compatibleWithCount = Object.keys(compatibleWithRecord).length;
+    if (compatibleWithCount < 1) return false;
+    for (const compatibleWithKey in compatibleWithRecord) {
+      if (!(compatibleWithKey === 'imei' || compatibleWithKey === 'deviceModel')) return false;
     }
   }
-  for (const k19 in o0) {
-    if (!(k19 === 'status' || k19 === 'simType' || k19 === 'provider' || k19 === 'compatibleWith'))
+  for (const key in record) {
+    if (!(key === 'status' || key === 'simType' || key === 'provider' || key === 'compatibleWith'))
       return false;
   }
   return true;
@@ -1512,71 +1570,81 @@ function collectPlanSearchRequest(value: unknown, path: string, issues: Validati
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['status'];
-    if (p1 !== undefined) {
-      if (!Array.isArray(p1)) {
-        issues.push(issue(path + '/status', 'array', p1));
+    const record = value as Record<string, unknown>;
+    const status = record['status'];
+    if (status !== undefined) {
+      if (!Array.isArray(status)) {
+        issues.push(issue(path + '/status', 'array', status));
       } else {
-        const a2: readonly unknown[] = p1;
-        for (let i3 = 0; i3 < a2.length; i3++) {
-          const e4 = a2[i3];
-          collectPlanStatus(e4, path + '/status/' + i3, issues);
+        const statusItems: readonly unknown[] = status;
+        for (let statusIndex = 0; statusIndex < statusItems.length; statusIndex++) {
+          const statusItem = statusItems[statusIndex];
+          collectPlanStatus(statusItem, path + '/status/' + statusIndex, issues);
         }
       }
     }
-    const p5 = o0['simType'];
-    if (p5 !== undefined) {
-      if (p5 !== null) {
-        if (!Array.isArray(p5)) {
-          issues.push(issue(path + '/simType', 'array | null', p5));
+    const simType = record['simType'];
+    if (simType !== undefined) {
+      if (simType !== null) {
+        if (!Array.isArray(simType)) {
+          issues.push(issue(path + '/simType', 'array | null', simType));
         } else {
-          const a6: readonly unknown[] = p5;
-          for (let i7 = 0; i7 < a6.length; i7++) {
-            const e8 = a6[i7];
-            collectSimType(e8, path + '/simType/' + i7, issues);
+          const simTypeItems: readonly unknown[] = simType;
+          for (let simTypeIndex = 0; simTypeIndex < simTypeItems.length; simTypeIndex++) {
+            const simTypeItem = simTypeItems[simTypeIndex];
+            collectSimType(simTypeItem, path + '/simType/' + simTypeIndex, issues);
           }
         }
       }
     }
-    const p9 = o0['provider'];
-    if (p9 !== undefined) {
-      if (p9 !== null) {
-        if (!Array.isArray(p9)) {
-          issues.push(issue(path + '/provider', 'array | null', p9));
+    const provider = record['provider'];
+    if (provider !== undefined) {
+      if (provider !== null) {
+        if (!Array.isArray(provider)) {
+          issues.push(issue(path + '/provider', 'array | null', provider));
         } else {
-          const a10: readonly unknown[] = p9;
-          for (let i11 = 0; i11 < a10.length; i11++) {
-            const e12 = a10[i11];
-            if (typeof e12 !== 'string')
-              issues.push(issue(path + '/provider/' + i11, 'string', e12));
+          const providerItems: readonly unknown[] = provider;
+          for (let providerIndex = 0; providerIndex < providerItems.length; providerIndex++) {
+            const providerItem = providerItems[providerIndex];
+            if (typeof providerItem !== 'string')
+              issues.push(issue(path + '/provider/' + providerIndex, 'string', providerItem));
           }
         }
       }
     }
-    const p13 = o0['compatibleWith'];
-    if (p13 !== undefined) {
-      if (typeof p13 !== 'object' || p13 === null || Array.isArray(p13)) {
-        issues.push(issue(path + '/compatibleWith', 'object', p13));
+    const compatibleWith = record['compatibleWith'];
+    if (compatibleWith !== undefined) {
+      if (
+        typeof compatibleWith !== 'object' ||
+        compatibleWith === null ||
+        Array.isArray(compatibleWith)
+      ) {
+        issues.push(issue(path + '/compatibleWith', 'object', compatibleWith));
       } else {
-        const o14 = p13 as Record<string, unknown>;
-        const p15 = o14['imei'];
-        if (p15 !== undefined && p15 !== null && typeof p15 !== 'string')
-          issues.push(issue(path + '/compatibleWith/imei', 'string | null', p15));
-        const p16 = o14['deviceModel'];
-        if (p16 !== undefined && p16 !== null && typeof p16 !== 'string')
-          issues.push(issue(path + '/compatibleWith/deviceModel', 'string | null', p16));
-        const n17 = Object.keys(o14).length;
-        if (n17 < 1)
-          issues.push(issue(path + '/compatibleWith', 'object with at least 1 property', o14));
-        for (const k18 in o14) {
-          if (!(k18 === 'imei' || k18 === 'deviceModel')) {
-            const e19 = o14[k18];
+        const compatibleWithRecord = compatibleWith as Record<string, unknown>;
+        const imei = compatibleWithRecord['imei'];
+        if (imei !== undefined && imei !== null && typeof imei !== 'string')
+          issues.push(issue(path + '/compatibleWith/imei', 'string | null', imei));
+        const deviceModel = compatibleWithRecord['deviceModel'];
+        if (deviceModel !== undefined && deviceModel !== null && typeof deviceModel !== 'string')
+          issues.push(issue(path + '/compatibleWith/deviceModel', 'string | null', deviceModel));
+        const compatibleWithCount = Object.keys(compatibleWithRecord).length;
+        if (compatibleWithCount < 1)
+          issues.push(
+            issue(
+              path + '/compatibleWith',
+              'object with at least 1 property',
+              compatibleWithRecord,
+            ),
+          );
+        for (const compatibleWithKey in compatibleWithRecord) {
+          if (!(compatibleWithKey === 'imei' || compatibleWithKey === 'deviceModel')) {
+            const compatibleWithEntry = compatibleWithRecord[compatibleWithKey];
             issues.push(
               issue(
-                path + '/compatibleWith/' + pointerToken(k18),
+                path + '/compatibleWith/' + pointerToken(compatibleWithKey),
                 'no additional property',
-                e19,
+                compatibleWithEntry,
                 'unexpected property',
               ),
             );
@@ -1584,19 +1652,19 @@ function collectPlanSearchRequest(value: unknown, path: string, issues: Validati
         }
       }
     }
-    for (const k20 in o0) {
+    for (const key in record) {
       if (!(
-        k20 === 'status' ||
-        k20 === 'simType' ||
-        k20 === 'provider' ||
-        k20 === 'compatibleWith'
+        key === 'status' ||
+        key === 'simType' ||
+        key === 'provider' ||
+        key === 'compatibleWith'
       )) {
-        const e21 = o0[k20];
+        const entry = record[key];
         issues.push(
           issue(
-            path + '/' + pointerToken(k20),
+            path + '/' + pointerToken(key),
             'no additional property',
-            e21,
+            entry,
             'unexpected property',
           ),
         );
@@ -1612,13 +1680,14 @@ function collectPlanSearchRequest(value: unknown, path: string, issues: Validati
  */
 export function isAddonUpdateRequest(value: unknown): value is AddonUpdateRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['name'];
-  if (p1 !== undefined && p1 !== null && typeof p1 !== 'string') return false;
-  const p2 = o0['description'];
-  if (p2 !== undefined && p2 !== null && typeof p2 !== 'string') return false;
-  for (const k3 in o0) {
-    if (!(k3 === 'name' || k3 === 'description')) return false;
+  const record = value as Record<string, unknown>;
+  const name = record['name'];
+  if (name !== undefined && name !== null && typeof name !== 'string') return false;
+  const description = record['description'];
+  if (description !== undefined && description !== null && typeof description !== 'string')
+    return false;
+  for (const key in record) {
+    if (!(key === 'name' || key === 'description')) return false;
   }
   return true;
 }
@@ -1654,18 +1723,23 @@ function collectAddonUpdateRequest(value: unknown, path: string, issues: Validat
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['name'];
-    if (p1 !== undefined && p1 !== null && typeof p1 !== 'string')
-      issues.push(issue(path + '/name', 'string | null', p1));
-    const p2 = o0['description'];
-    if (p2 !== undefined && p2 !== null && typeof p2 !== 'string')
-      issues.push(issue(path + '/description', 'string | null', p2));
-    for (const k3 in o0) {
-      if (!(k3 === 'name' || k3 === 'description')) {
-        const e4 = o0[k3];
+    const record = value as Record<string, unknown>;
+    const name = record['name'];
+    if (name !== undefined && name !== null && typeof name !== 'string')
+      issues.push(issue(path + '/name', 'string | null', name));
+    const description = record['description'];
+    if (description !== undefined && description !== null && typeof description !== 'string')
+      issues.push(issue(path + '/description', 'string | null', description));
+    for (const key in record) {
+      if (!(key === 'name' || key === 'description')) {
+        const entry = record[key];
         issues.push(
-          issue(path + '/' + pointerToken(k3), 'no additional property', e4, 'unexpected property'),
+          issue(
+            path + '/' + pointerToken(key),
+            'no additional property',
+            entry,
+            'unexpected property',
+          ),
         );
       }
     }
@@ -1681,18 +1755,19 @@ export function isSubscriptionChangeCreateRequest(
   value: unknown,
 ): value is SubscriptionChangeCreateRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['plan'];
-  if (p1 !== undefined && p1 !== null && typeof p1 !== 'string') return false;
-  const p2 = o0['sim'];
-  if (p2 !== undefined && p2 !== null && typeof p2 !== 'string') return false;
-  const p3 = o0['subscription'];
-  if (p3 === undefined) return false;
-  if (typeof p3 !== 'string') return false;
-  const p4 = o0['when'];
-  if (p4 !== undefined && !(p4 === 'now' || p4 === 'renewal')) return false;
-  for (const k5 in o0) {
-    if (!(k5 === 'plan' || k5 === 'sim' || k5 === 'subscription' || k5 === 'when')) return false;
+  const record = value as Record<string, unknown>;
+  const plan = record['plan'];
+  if (plan !== undefined && plan !== null && typeof plan !== 'string') return false;
+  const sim = record['sim'];
+  if (sim !== undefined && sim !== null && typeof sim !== 'string') return false;
+  const subscription = record['subscription'];
+  if (subscription === undefined) return false;
+  if (typeof subscription !== 'string') return false;
+  const when = record['when'];
+  if (when !== undefined && !(when === 'now' || when === 'renewal')) return false;
+  for (const key in record) {
+    if (!(key === 'plan' || key === 'sim' || key === 'subscription' || key === 'when'))
+      return false;
   }
   return true;
 }
@@ -1737,25 +1812,31 @@ function collectSubscriptionChangeCreateRequest(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['plan'];
-    if (p1 !== undefined && p1 !== null && typeof p1 !== 'string')
-      issues.push(issue(path + '/plan', 'string | null', p1));
-    const p2 = o0['sim'];
-    if (p2 !== undefined && p2 !== null && typeof p2 !== 'string')
-      issues.push(issue(path + '/sim', 'string | null', p2));
-    const p3 = o0['subscription'];
-    if (p3 === undefined) {
+    const record = value as Record<string, unknown>;
+    const plan = record['plan'];
+    if (plan !== undefined && plan !== null && typeof plan !== 'string')
+      issues.push(issue(path + '/plan', 'string | null', plan));
+    const sim = record['sim'];
+    if (sim !== undefined && sim !== null && typeof sim !== 'string')
+      issues.push(issue(path + '/sim', 'string | null', sim));
+    const subscription = record['subscription'];
+    if (subscription === undefined) {
       issues.push(missingIssue(path + '/subscription', 'string'));
-    } else if (typeof p3 !== 'string') issues.push(issue(path + '/subscription', 'string', p3));
-    const p4 = o0['when'];
-    if (p4 !== undefined && !(p4 === 'now' || p4 === 'renewal'))
-      issues.push(issue(path + '/when', 'one of "now", "renewal"', p4));
-    for (const k5 in o0) {
-      if (!(k5 === 'plan' || k5 === 'sim' || k5 === 'subscription' || k5 === 'when')) {
-        const e6 = o0[k5];
+    } else if (typeof subscription !== 'string')
+      issues.push(issue(path + '/subscription', 'string', subscription));
+    const when = record['when'];
+    if (when !== undefined && !(when === 'now' || when === 'renewal'))
+      issues.push(issue(path + '/when', 'one of "now", "renewal"', when));
+    for (const key in record) {
+      if (!(key === 'plan' || key === 'sim' || key === 'subscription' || key === 'when')) {
+        const entry = record[key];
         issues.push(
-          issue(path + '/' + pointerToken(k5), 'no additional property', e6, 'unexpected property'),
+          issue(
+            path + '/' + pointerToken(key),
+            'no additional property',
+            entry,
+            'unexpected property',
+          ),
         );
       }
     }
@@ -1770,16 +1851,22 @@ function collectSubscriptionChangeCreateRequest(
  */
 export function isAllowances(value: unknown): value is Allowances {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['dataBytes'];
-  if (p1 === undefined) return false;
-  if (p1 !== null && (typeof p1 !== 'number' || !Number.isInteger(p1))) return false;
-  const p2 = o0['voiceSeconds'];
-  if (p2 === undefined) return false;
-  if (p2 !== null && (typeof p2 !== 'number' || !Number.isInteger(p2))) return false;
-  const p3 = o0['smsMessages'];
-  if (p3 === undefined) return false;
-  if (p3 !== null && (typeof p3 !== 'number' || !Number.isInteger(p3))) return false;
+  const record = value as Record<string, unknown>;
+  const dataBytes = record['dataBytes'];
+  if (dataBytes === undefined) return false;
+  if (dataBytes !== null && (typeof dataBytes !== 'number' || !Number.isInteger(dataBytes)))
+    return false;
+  const voiceSeconds = record['voiceSeconds'];
+  if (voiceSeconds === undefined) return false;
+  if (
+    voiceSeconds !== null &&
+    (typeof voiceSeconds !== 'number' || !Number.isInteger(voiceSeconds))
+  )
+    return false;
+  const smsMessages = record['smsMessages'];
+  if (smsMessages === undefined) return false;
+  if (smsMessages !== null && (typeof smsMessages !== 'number' || !Number.isInteger(smsMessages)))
+    return false;
   return true;
 }
 
@@ -1812,24 +1899,35 @@ function collectAllowances(value: unknown, path: string, issues: ValidationIssue
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['dataBytes'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const dataBytes = record['dataBytes'];
+    if (dataBytes === undefined) {
       issues.push(missingIssue(path + '/dataBytes', 'integer | null'));
-    } else if (p1 !== null && (typeof p1 !== 'number' || !Number.isInteger(p1)))
-      issues.push(issue(path + '/dataBytes', 'integer | null', p1));
-    const p2 = o0['voiceSeconds'];
-    if (p2 === undefined) {
+    } else if (
+      dataBytes !== null &&
+      (typeof dataBytes !== 'number' || !Number.isInteger(dataBytes))
+    )
+      issues.push(issue(path + '/dataBytes', 'integer | null', dataBytes));
+    const voiceSeconds = record['voiceSeconds'];
+    if (voiceSeconds === undefined) {
       issues.push(missingIssue(path + '/voiceSeconds', 'integer | null'));
-    } else if (p2 !== null && (typeof p2 !== 'number' || !Number.isInteger(p2)))
-      issues.push(issue(path + '/voiceSeconds', 'integer | null', p2));
-    const p3 = o0['smsMessages'];
-    if (p3 === undefined) {
+    } else if (
+      voiceSeconds !== null &&
+      (typeof voiceSeconds !== 'number' || !Number.isInteger(voiceSeconds))
+    )
+      issues.push(issue(path + '/voiceSeconds', 'integer | null', voiceSeconds));
+    const smsMessages = record['smsMessages'];
+    if (smsMessages === undefined) {
       issues.push(missingIssue(path + '/smsMessages', 'integer | null'));
-    } else if (p3 !== null && (typeof p3 !== 'number' || !Number.isInteger(p3)))
-      issues.push(issue(path + '/smsMessages', 'integer | null', p3));
+    } else if (
+      smsMessages !== null &&
+      (typeof smsMessages !== 'number' || !Number.isInteger(smsMessages))
+    )
+      issues.push(issue(path + '/smsMessages', 'integer | null', smsMessages));
   }
 }
+
+const patternCoverage_1: RegExp = new RegExp('^[A-Z]{2}$', 'u');
 
 /**
  * Whether `value` is a valid {@link Coverage}.
@@ -1838,25 +1936,25 @@ function collectAllowances(value: unknown, path: string, issues: ValidationIssue
  */
 export function isCoverage(value: unknown): value is Coverage {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'coverage') return false;
-  const p2 = o0['id'];
-  if (p2 === undefined) return false;
-  if (typeof p2 !== 'string') return false;
-  const p3 = o0['countries'];
-  if (p3 === undefined) return false;
-  if (!Array.isArray(p3)) return false;
-  const a4: readonly unknown[] = p3;
-  for (let i5 = 0; i5 < a4.length; i5++) {
-    const e6 = a4[i5];
-    if (typeof e6 !== 'string') return false;
-    if (!pattern0.test(e6)) return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'coverage') return false;
+  const id = record['id'];
+  if (id === undefined) return false;
+  if (typeof id !== 'string') return false;
+  const countries = record['countries'];
+  if (countries === undefined) return false;
+  if (!Array.isArray(countries)) return false;
+  const countriesItems: readonly unknown[] = countries;
+  for (let countriesIndex = 0; countriesIndex < countriesItems.length; countriesIndex++) {
+    const countriesItem = countriesItems[countriesIndex];
+    if (typeof countriesItem !== 'string') return false;
+    if (!patternCoverage_1.test(countriesItem)) return false;
   }
-  const p7 = o0['name'];
-  if (p7 === undefined) return false;
-  if (typeof p7 !== 'string') return false;
+  const name = record['name'];
+  if (name === undefined) return false;
+  if (typeof name !== 'string') return false;
   return true;
 }
 
@@ -1887,34 +1985,40 @@ function collectCoverage(value: unknown, path: string, issues: ValidationIssue[]
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"coverage"'));
-    } else if (p1 !== 'coverage') issues.push(issue(path + '/object', '"coverage"', p1));
-    const p2 = o0['id'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'coverage') issues.push(issue(path + '/object', '"coverage"', object_));
+    const id = record['id'];
+    if (id === undefined) {
       issues.push(missingIssue(path + '/id', 'string'));
-    } else if (typeof p2 !== 'string') issues.push(issue(path + '/id', 'string', p2));
-    const p3 = o0['countries'];
-    if (p3 === undefined) {
+    } else if (typeof id !== 'string') issues.push(issue(path + '/id', 'string', id));
+    const countries = record['countries'];
+    if (countries === undefined) {
       issues.push(missingIssue(path + '/countries', 'array'));
-    } else if (!Array.isArray(p3)) {
-      issues.push(issue(path + '/countries', 'array', p3));
+    } else if (!Array.isArray(countries)) {
+      issues.push(issue(path + '/countries', 'array', countries));
     } else {
-      const a4: readonly unknown[] = p3;
-      for (let i5 = 0; i5 < a4.length; i5++) {
-        const e6 = a4[i5];
-        if (typeof e6 !== 'string') {
-          issues.push(issue(path + '/countries/' + i5, 'string', e6));
-        } else if (!pattern0.test(e6))
-          issues.push(issue(path + '/countries/' + i5, 'string matching /^[A-Z]{2}$/u', e6));
+      const countriesItems: readonly unknown[] = countries;
+      for (let countriesIndex = 0; countriesIndex < countriesItems.length; countriesIndex++) {
+        const countriesItem = countriesItems[countriesIndex];
+        if (typeof countriesItem !== 'string') {
+          issues.push(issue(path + '/countries/' + countriesIndex, 'string', countriesItem));
+        } else if (!patternCoverage_1.test(countriesItem))
+          issues.push(
+            issue(
+              path + '/countries/' + countriesIndex,
+              'string matching /^[A-Z]{2}$/u',
+              countriesItem,
+            ),
+          );
       }
     }
-    const p7 = o0['name'];
-    if (p7 === undefined) {
+    const name = record['name'];
+    if (name === undefined) {
       issues.push(missingIssue(path + '/name', 'string'));
-    } else if (typeof p7 !== 'string') issues.push(issue(path + '/name', 'string', p7));
+    } else if (typeof name !== 'string') issues.push(issue(path + '/name', 'string', name));
   }
 }
 
@@ -1926,16 +2030,21 @@ function collectCoverage(value: unknown, path: string, issues: ValidationIssue[]
  */
 export function isPlanLimits(value: unknown): value is PlanLimits {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['dataBytes'];
-  if (p1 === undefined) return false;
-  if (p1 !== null && (typeof p1 !== 'number' || !Number.isInteger(p1))) return false;
-  const p2 = o0['bandwidthBitsPerSecond'];
-  if (p2 !== undefined && p2 !== null && (typeof p2 !== 'number' || !Number.isInteger(p2)))
+  const record = value as Record<string, unknown>;
+  const dataBytes = record['dataBytes'];
+  if (dataBytes === undefined) return false;
+  if (dataBytes !== null && (typeof dataBytes !== 'number' || !Number.isInteger(dataBytes)))
     return false;
-  const p3 = o0['throttling'];
-  if (p3 === undefined) return false;
-  if (!(p3 === null || isThrottling(p3))) return false;
+  const bandwidthBitsPerSecond = record['bandwidthBitsPerSecond'];
+  if (
+    bandwidthBitsPerSecond !== undefined &&
+    bandwidthBitsPerSecond !== null &&
+    (typeof bandwidthBitsPerSecond !== 'number' || !Number.isInteger(bandwidthBitsPerSecond))
+  )
+    return false;
+  const throttling = record['throttling'];
+  if (throttling === undefined) return false;
+  if (!(throttling === null || isThrottling(throttling))) return false;
   return true;
 }
 
@@ -1968,43 +2077,52 @@ function collectPlanLimits(value: unknown, path: string, issues: ValidationIssue
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['dataBytes'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const dataBytes = record['dataBytes'];
+    if (dataBytes === undefined) {
       issues.push(missingIssue(path + '/dataBytes', 'integer | null'));
-    } else if (p1 !== null && (typeof p1 !== 'number' || !Number.isInteger(p1)))
-      issues.push(issue(path + '/dataBytes', 'integer | null', p1));
-    const p2 = o0['bandwidthBitsPerSecond'];
-    if (p2 !== undefined && p2 !== null && (typeof p2 !== 'number' || !Number.isInteger(p2)))
-      issues.push(issue(path + '/bandwidthBitsPerSecond', 'integer | null', p2));
-    const p3 = o0['throttling'];
-    if (p3 === undefined) {
+    } else if (
+      dataBytes !== null &&
+      (typeof dataBytes !== 'number' || !Number.isInteger(dataBytes))
+    )
+      issues.push(issue(path + '/dataBytes', 'integer | null', dataBytes));
+    const bandwidthBitsPerSecond = record['bandwidthBitsPerSecond'];
+    if (
+      bandwidthBitsPerSecond !== undefined &&
+      bandwidthBitsPerSecond !== null &&
+      (typeof bandwidthBitsPerSecond !== 'number' || !Number.isInteger(bandwidthBitsPerSecond))
+    )
+      issues.push(
+        issue(path + '/bandwidthBitsPerSecond', 'integer | null', bandwidthBitsPerSecond),
+      );
+    const throttling = record['throttling'];
+    if (throttling === undefined) {
       issues.push(missingIssue(path + '/throttling', 'Throttling | null'));
     } else {
       {
-        let n4 = 0;
-        if (isThrottling(p3)) n4++;
-        if (p3 === null) n4++;
-        if (n4 === 0) {
-          switch (jsonKind(p3)) {
+        let throttlingMatches = 0;
+        if (isThrottling(throttling)) throttlingMatches++;
+        if (throttling === null) throttlingMatches++;
+        if (throttlingMatches === 0) {
+          switch (jsonKind(throttling)) {
             case 'object': {
-              collectThrottling(p3, path + '/throttling', issues);
+              collectThrottling(throttling, path + '/throttling', issues);
               break;
             }
             case 'null': {
-              if (p3 !== null) issues.push(issue(path + '/throttling', 'null', p3));
+              if (throttling !== null) issues.push(issue(path + '/throttling', 'null', throttling));
               break;
             }
             default:
-              issues.push(issue(path + '/throttling', 'Throttling | null', p3));
+              issues.push(issue(path + '/throttling', 'Throttling | null', throttling));
           }
-        } else if (n4 > 1)
+        } else if (throttlingMatches > 1)
           issues.push(
             issue(
               path + '/throttling',
               'exactly one of Throttling | null',
-              p3,
-              'matches ' + n4 + ' of the oneOf schemas',
+              throttling,
+              'matches ' + throttlingMatches + ' of the oneOf schemas',
             ),
           );
       }
@@ -2019,13 +2137,14 @@ function collectPlanLimits(value: unknown, path: string, issues: ValidationIssue
  */
 export function isThrottling(value: unknown): value is Throttling {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['thresholdBytes'];
-  if (p1 === undefined) return false;
-  if (typeof p1 !== 'number' || !Number.isInteger(p1)) return false;
-  const p2 = o0['bandwidthBitsPerSecond'];
-  if (p2 === undefined) return false;
-  if (typeof p2 !== 'number' || !Number.isInteger(p2)) return false;
+  const record = value as Record<string, unknown>;
+  const thresholdBytes = record['thresholdBytes'];
+  if (thresholdBytes === undefined) return false;
+  if (typeof thresholdBytes !== 'number' || !Number.isInteger(thresholdBytes)) return false;
+  const bandwidthBitsPerSecond = record['bandwidthBitsPerSecond'];
+  if (bandwidthBitsPerSecond === undefined) return false;
+  if (typeof bandwidthBitsPerSecond !== 'number' || !Number.isInteger(bandwidthBitsPerSecond))
+    return false;
   return true;
 }
 
@@ -2056,17 +2175,20 @@ function collectThrottling(value: unknown, path: string, issues: ValidationIssue
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['thresholdBytes'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const thresholdBytes = record['thresholdBytes'];
+    if (thresholdBytes === undefined) {
       issues.push(missingIssue(path + '/thresholdBytes', 'integer'));
-    } else if (typeof p1 !== 'number' || !Number.isInteger(p1))
-      issues.push(issue(path + '/thresholdBytes', 'integer', p1));
-    const p2 = o0['bandwidthBitsPerSecond'];
-    if (p2 === undefined) {
+    } else if (typeof thresholdBytes !== 'number' || !Number.isInteger(thresholdBytes))
+      issues.push(issue(path + '/thresholdBytes', 'integer', thresholdBytes));
+    const bandwidthBitsPerSecond = record['bandwidthBitsPerSecond'];
+    if (bandwidthBitsPerSecond === undefined) {
       issues.push(missingIssue(path + '/bandwidthBitsPerSecond', 'integer'));
-    } else if (typeof p2 !== 'number' || !Number.isInteger(p2))
-      issues.push(issue(path + '/bandwidthBitsPerSecond', 'integer', p2));
+    } else if (
+      typeof bandwidthBitsPerSecond !== 'number' ||
+      !Number.isInteger(bandwidthBitsPerSecond)
+    )
+      issues.push(issue(path + '/bandwidthBitsPerSecond', 'integer', bandwidthBitsPerSecond));
   }
 }
 
@@ -2078,19 +2200,19 @@ function collectThrottling(value: unknown, path: string, issues: ValidationIssue
  */
 export function isPlanRequirements(value: unknown): value is PlanRequirements {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['address'];
-  if (p1 === undefined) return false;
-  if (!isRequirementLevel(p1)) return false;
-  const p2 = o0['device'];
-  if (p2 === undefined) return false;
-  if (!isRequirementLevel(p2)) return false;
-  const p3 = o0['user.birthday'];
-  if (p3 === undefined) return false;
-  if (!isRequirementLevel(p3)) return false;
-  const p4 = o0['user.fullName'];
-  if (p4 === undefined) return false;
-  if (!isRequirementLevel(p4)) return false;
+  const record = value as Record<string, unknown>;
+  const address = record['address'];
+  if (address === undefined) return false;
+  if (!isRequirementLevel(address)) return false;
+  const device = record['device'];
+  if (device === undefined) return false;
+  if (!isRequirementLevel(device)) return false;
+  const userBirthday = record['user.birthday'];
+  if (userBirthday === undefined) return false;
+  if (!isRequirementLevel(userBirthday)) return false;
+  const userFullName = record['user.fullName'];
+  if (userFullName === undefined) return false;
+  if (!isRequirementLevel(userFullName)) return false;
   return true;
 }
 
@@ -2126,30 +2248,30 @@ function collectPlanRequirements(value: unknown, path: string, issues: Validatio
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['address'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const address = record['address'];
+    if (address === undefined) {
       issues.push(missingIssue(path + '/address', 'RequirementLevel'));
     } else {
-      collectRequirementLevel(p1, path + '/address', issues);
+      collectRequirementLevel(address, path + '/address', issues);
     }
-    const p2 = o0['device'];
-    if (p2 === undefined) {
+    const device = record['device'];
+    if (device === undefined) {
       issues.push(missingIssue(path + '/device', 'RequirementLevel'));
     } else {
-      collectRequirementLevel(p2, path + '/device', issues);
+      collectRequirementLevel(device, path + '/device', issues);
     }
-    const p3 = o0['user.birthday'];
-    if (p3 === undefined) {
+    const userBirthday = record['user.birthday'];
+    if (userBirthday === undefined) {
       issues.push(missingIssue(path + '/user.birthday', 'RequirementLevel'));
     } else {
-      collectRequirementLevel(p3, path + '/user.birthday', issues);
+      collectRequirementLevel(userBirthday, path + '/user.birthday', issues);
     }
-    const p4 = o0['user.fullName'];
-    if (p4 === undefined) {
+    const userFullName = record['user.fullName'];
+    if (userFullName === undefined) {
       issues.push(missingIssue(path + '/user.fullName', 'RequirementLevel'));
     } else {
-      collectRequirementLevel(p4, path + '/user.fullName', issues);
+      collectRequirementLevel(userFullName, path + '/user.fullName', issues);
     }
   }
 }
@@ -2206,19 +2328,19 @@ function collectRequirementLevel(value: unknown, path: string, issues: Validatio
  */
 export function isPlanValidity(value: unknown): value is PlanValidity {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['type'];
-  if (p1 === undefined) return false;
-  if (!(p1 === 'oneTime' || p1 === 'recurring')) return false;
-  const p2 = o0['unit'];
-  if (p2 === undefined) return false;
-  if (!(p2 === 'day' || p2 === 'month')) return false;
-  const p3 = o0['value'];
-  if (p3 === undefined) return false;
-  if (typeof p3 !== 'number' || !Number.isInteger(p3)) return false;
-  const p4 = o0['minimumPeriods'];
-  if (p4 === undefined) return false;
-  if (typeof p4 !== 'number' || !Number.isInteger(p4)) return false;
+  const record = value as Record<string, unknown>;
+  const type_ = record['type'];
+  if (type_ === undefined) return false;
+  if (!(type_ === 'oneTime' || type_ === 'recurring')) return false;
+  const unit = record['unit'];
+  if (unit === undefined) return false;
+  if (!(unit === 'day' || unit === 'month')) return false;
+  const _value = record['value'];
+  if (_value === undefined) return false;
+  if (typeof _value !== 'number' || !Number.isInteger(_value)) return false;
+  const minimumPeriods = record['minimumPeriods'];
+  if (minimumPeriods === undefined) return false;
+  if (typeof minimumPeriods !== 'number' || !Number.isInteger(minimumPeriods)) return false;
   return true;
 }
 
@@ -2251,27 +2373,27 @@ function collectPlanValidity(value: unknown, path: string, issues: ValidationIss
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['type'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const type_ = record['type'];
+    if (type_ === undefined) {
       issues.push(missingIssue(path + '/type', '"oneTime" | "recurring"'));
-    } else if (!(p1 === 'oneTime' || p1 === 'recurring'))
-      issues.push(issue(path + '/type', 'one of "oneTime", "recurring"', p1));
-    const p2 = o0['unit'];
-    if (p2 === undefined) {
+    } else if (!(type_ === 'oneTime' || type_ === 'recurring'))
+      issues.push(issue(path + '/type', 'one of "oneTime", "recurring"', type_));
+    const unit = record['unit'];
+    if (unit === undefined) {
       issues.push(missingIssue(path + '/unit', '"day" | "month"'));
-    } else if (!(p2 === 'day' || p2 === 'month'))
-      issues.push(issue(path + '/unit', 'one of "day", "month"', p2));
-    const p3 = o0['value'];
-    if (p3 === undefined) {
+    } else if (!(unit === 'day' || unit === 'month'))
+      issues.push(issue(path + '/unit', 'one of "day", "month"', unit));
+    const _value = record['value'];
+    if (_value === undefined) {
       issues.push(missingIssue(path + '/value', 'integer'));
-    } else if (typeof p3 !== 'number' || !Number.isInteger(p3))
-      issues.push(issue(path + '/value', 'integer', p3));
-    const p4 = o0['minimumPeriods'];
-    if (p4 === undefined) {
+    } else if (typeof _value !== 'number' || !Number.isInteger(_value))
+      issues.push(issue(path + '/value', 'integer', _value));
+    const minimumPeriods = record['minimumPeriods'];
+    if (minimumPeriods === undefined) {
       issues.push(missingIssue(path + '/minimumPeriods', 'integer'));
-    } else if (typeof p4 !== 'number' || !Number.isInteger(p4))
-      issues.push(issue(path + '/minimumPeriods', 'integer', p4));
+    } else if (typeof minimumPeriods !== 'number' || !Number.isInteger(minimumPeriods))
+      issues.push(issue(path + '/minimumPeriods', 'integer', minimumPeriods));
   }
 }
 
@@ -2314,6 +2436,8 @@ function collectPlanStatus(value: unknown, path: string, issues: ValidationIssue
     issues.push(issue(path, 'one of "available", "archived", "pending", "draft"', value));
 }
 
+const patternPrice_1: RegExp = new RegExp('^[A-Z]{3}$', 'u');
+
 /**
  * Whether `value` is a valid {@link Price}.
  *
@@ -2321,15 +2445,15 @@ function collectPlanStatus(value: unknown, path: string, issues: ValidationIssue
  */
 export function isPrice(value: unknown): value is Price {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['amount'];
-  if (p1 === undefined) return false;
-  if (typeof p1 !== 'number' || !Number.isInteger(p1)) return false;
-  if (p1 < 0) return false;
-  const p2 = o0['currency'];
-  if (p2 === undefined) return false;
-  if (typeof p2 !== 'string') return false;
-  if (!pattern1.test(p2)) return false;
+  const record = value as Record<string, unknown>;
+  const amount = record['amount'];
+  if (amount === undefined) return false;
+  if (typeof amount !== 'number' || !Number.isInteger(amount)) return false;
+  if (amount < 0) return false;
+  const currency = record['currency'];
+  if (currency === undefined) return false;
+  if (typeof currency !== 'string') return false;
+  if (!patternPrice_1.test(currency)) return false;
   return true;
 }
 
@@ -2360,20 +2484,20 @@ function collectPrice(value: unknown, path: string, issues: ValidationIssue[]): 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['amount'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const amount = record['amount'];
+    if (amount === undefined) {
       issues.push(missingIssue(path + '/amount', 'integer'));
-    } else if (typeof p1 !== 'number' || !Number.isInteger(p1)) {
-      issues.push(issue(path + '/amount', 'integer', p1));
-    } else if (p1 < 0) issues.push(issue(path + '/amount', 'integer >= 0', p1));
-    const p2 = o0['currency'];
-    if (p2 === undefined) {
+    } else if (typeof amount !== 'number' || !Number.isInteger(amount)) {
+      issues.push(issue(path + '/amount', 'integer', amount));
+    } else if (amount < 0) issues.push(issue(path + '/amount', 'integer >= 0', amount));
+    const currency = record['currency'];
+    if (currency === undefined) {
       issues.push(missingIssue(path + '/currency', 'string'));
-    } else if (typeof p2 !== 'string') {
-      issues.push(issue(path + '/currency', 'string', p2));
-    } else if (!pattern1.test(p2))
-      issues.push(issue(path + '/currency', 'string matching /^[A-Z]{3}$/u', p2));
+    } else if (typeof currency !== 'string') {
+      issues.push(issue(path + '/currency', 'string', currency));
+    } else if (!patternPrice_1.test(currency))
+      issues.push(issue(path + '/currency', 'string matching /^[A-Z]{3}$/u', currency));
   }
 }
 
@@ -2422,30 +2546,30 @@ function collectSimType(value: unknown, path: string, issues: ValidationIssue[])
  */
 export function isSim(value: unknown): value is Sim {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 === undefined) return false;
-  if (p1 !== 'sim') return false;
-  const p2 = o0['id'];
-  if (p2 === undefined) return false;
-  if (typeof p2 !== 'string') return false;
-  const p3 = o0['metadata'];
-  if (p3 !== undefined && !isMetadata(p3)) return false;
-  const p4 = o0['iccid'];
-  if (p4 === undefined) return false;
-  if (typeof p4 !== 'string') return false;
-  const p5 = o0['provider'];
-  if (p5 === undefined) return false;
-  if (typeof p5 !== 'string') return false;
-  const p6 = o0['status'];
-  if (p6 === undefined) return false;
-  if (!(p6 === 'inactive' || p6 === 'active' || p6 === 'retired')) return false;
-  const p7 = o0['type'];
-  if (p7 === undefined) return false;
-  if (!isSimType(p7)) return false;
-  const p8 = o0['createdAt'];
-  if (p8 === undefined) return false;
-  if (typeof p8 !== 'string') return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ === undefined) return false;
+  if (object_ !== 'sim') return false;
+  const id = record['id'];
+  if (id === undefined) return false;
+  if (typeof id !== 'string') return false;
+  const metadata = record['metadata'];
+  if (metadata !== undefined && !isMetadata(metadata)) return false;
+  const iccid = record['iccid'];
+  if (iccid === undefined) return false;
+  if (typeof iccid !== 'string') return false;
+  const provider = record['provider'];
+  if (provider === undefined) return false;
+  if (typeof provider !== 'string') return false;
+  const status = record['status'];
+  if (status === undefined) return false;
+  if (!(status === 'inactive' || status === 'active' || status === 'retired')) return false;
+  const type_ = record['type'];
+  if (type_ === undefined) return false;
+  if (!isSimType(type_)) return false;
+  const createdAt = record['createdAt'];
+  if (createdAt === undefined) return false;
+  if (typeof createdAt !== 'string') return false;
   return true;
 }
 
@@ -2476,42 +2600,52 @@ function collectSim(value: unknown, path: string, issues: ValidationIssue[]): vo
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ === undefined) {
       issues.push(missingIssue(path + '/object', '"sim"'));
-    } else if (p1 !== 'sim') issues.push(issue(path + '/object', '"sim"', p1));
-    const p2 = o0['id'];
-    if (p2 === undefined) {
+    } else if (object_ !== 'sim') issues.push(issue(path + '/object', '"sim"', object_));
+    const id = record['id'];
+    if (id === undefined) {
       issues.push(missingIssue(path + '/id', 'string'));
-    } else if (typeof p2 !== 'string') issues.push(issue(path + '/id', 'string', p2));
-    const p3 = o0['metadata'];
-    if (p3 !== undefined) collectMetadata(p3, path + '/metadata', issues);
-    const p4 = o0['iccid'];
-    if (p4 === undefined) {
+    } else if (typeof id !== 'string') issues.push(issue(path + '/id', 'string', id));
+    const metadata = record['metadata'];
+    if (metadata !== undefined) collectMetadata(metadata, path + '/metadata', issues);
+    const iccid = record['iccid'];
+    if (iccid === undefined) {
       issues.push(missingIssue(path + '/iccid', 'string'));
-    } else if (typeof p4 !== 'string') issues.push(issue(path + '/iccid', 'string', p4));
-    const p5 = o0['provider'];
-    if (p5 === undefined) {
+    } else if (typeof iccid !== 'string') issues.push(issue(path + '/iccid', 'string', iccid));
+    const provider = record['provider'];
+    if (provider === undefined) {
       issues.push(missingIssue(path + '/provider', 'string'));
-    } else if (typeof p5 !== 'string') issues.push(issue(path + '/provider', 'string', p5));
-    const p6 = o0['status'];
-    if (p6 === undefined) {
+    } else if (typeof provider !== 'string')
+      issues.push(issue(path + '/provider', 'string', provider));
+    const status = record['status'];
+    if (status === undefined) {
       issues.push(missingIssue(path + '/status', '"inactive" | "active" | "retired"'));
-    } else if (!(p6 === 'inactive' || p6 === 'active' || p6 === 'retired'))
-      issues.push(issue(path + '/status', 'one of "inactive", "active", "retired"', p6));
-    const p7 = o0['type'];
-    if (p7 === undefined) {
+    } else if (!(status === 'inactive' || status === 'active' || status === 'retired'))
+      issues.push(issue(path + '/status', 'one of "inactive", "active", "retired"', status));
+    const type_ = record['type'];
+    if (type_ === undefined) {
       issues.push(missingIssue(path + '/type', 'SimType'));
     } else {
-      collectSimType(p7, path + '/type', issues);
+      collectSimType(type_, path + '/type', issues);
     }
-    const p8 = o0['createdAt'];
-    if (p8 === undefined) {
+    const createdAt = record['createdAt'];
+    if (createdAt === undefined) {
       issues.push(missingIssue(path + '/createdAt', 'string'));
-    } else if (typeof p8 !== 'string') issues.push(issue(path + '/createdAt', 'string', p8));
+    } else if (typeof createdAt !== 'string')
+      issues.push(issue(path + '/createdAt', 'string', createdAt));
   }
 }
+
+const enumSubscriptionChangeStatus_1: ReadonlySet<unknown> = new Set<unknown>([
+  'pending',
+  'applied',
+  'failed',
+  'initiated',
+  'deleted',
+]);
 
 /**
  * Whether `value` is a valid {@link SubscriptionChangeStatus}.
@@ -2520,7 +2654,7 @@ function collectSim(value: unknown, path: string, issues: ValidationIssue[]): vo
  * `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
  */
 export function isSubscriptionChangeStatus(value: unknown): value is SubscriptionChangeStatus {
-  if (!enum2.has(value)) return false;
+  if (!enumSubscriptionChangeStatus_1.has(value)) return false;
   return true;
 }
 
@@ -2562,7 +2696,7 @@ function collectSubscriptionChangeStatus(
   path: string,
   issues: ValidationIssue[],
 ): void {
-  if (!enum2.has(value))
+  if (!enumSubscriptionChangeStatus_1.has(value))
     issues.push(
       issue(path, 'one of "pending", "applied", "failed", "initiated", "deleted"', value),
     );
@@ -2576,14 +2710,14 @@ function collectSubscriptionChangeStatus(
  */
 export function isAddonValidity(value: unknown): value is AddonValidity {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['unit'];
-  if (p1 === undefined) return false;
-  if (!(p1 === 'day' || p1 === 'month')) return false;
-  const p2 = o0['value'];
-  if (p2 === undefined) return false;
-  if (typeof p2 !== 'number' || !Number.isInteger(p2)) return false;
-  if (p2 < 1) return false;
+  const record = value as Record<string, unknown>;
+  const unit = record['unit'];
+  if (unit === undefined) return false;
+  if (!(unit === 'day' || unit === 'month')) return false;
+  const _value = record['value'];
+  if (_value === undefined) return false;
+  if (typeof _value !== 'number' || !Number.isInteger(_value)) return false;
+  if (_value < 1) return false;
   return true;
 }
 
@@ -2618,18 +2752,18 @@ function collectAddonValidity(value: unknown, path: string, issues: ValidationIs
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['unit'];
-    if (p1 === undefined) {
+    const record = value as Record<string, unknown>;
+    const unit = record['unit'];
+    if (unit === undefined) {
       issues.push(missingIssue(path + '/unit', '"day" | "month"'));
-    } else if (!(p1 === 'day' || p1 === 'month'))
-      issues.push(issue(path + '/unit', 'one of "day", "month"', p1));
-    const p2 = o0['value'];
-    if (p2 === undefined) {
+    } else if (!(unit === 'day' || unit === 'month'))
+      issues.push(issue(path + '/unit', 'one of "day", "month"', unit));
+    const _value = record['value'];
+    if (_value === undefined) {
       issues.push(missingIssue(path + '/value', 'integer'));
-    } else if (typeof p2 !== 'number' || !Number.isInteger(p2)) {
-      issues.push(issue(path + '/value', 'integer', p2));
-    } else if (p2 < 1) issues.push(issue(path + '/value', 'integer >= 1', p2));
+    } else if (typeof _value !== 'number' || !Number.isInteger(_value)) {
+      issues.push(issue(path + '/value', 'integer', _value));
+    } else if (_value < 1) issues.push(issue(path + '/value', 'integer >= 1', _value));
   }
 }
 
@@ -2758,14 +2892,14 @@ function collectRecurrenceType(value: unknown, path: string, issues: ValidationI
  */
 export function isMetadata(value: unknown): value is Metadata {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const n1 = Object.keys(o0).length;
-  if (n1 > 10) return false;
-  for (const k2 in o0) {
-    if (typeof k2 === 'string' && k2.length > 40 && codePointLength(k2) > 40) return false;
-    const e3 = o0[k2];
-    if (typeof e3 !== 'string') return false;
-    if (e3.length > 255 && codePointLength(e3) > 255) return false;
+  const record = value as Record<string, unknown>;
+  const count = Object.keys(record).length;
+  if (count > 10) return false;
+  for (const key in record) {
+    if (typeof key === 'string' && key.length > 40 && codePointLength(key) > 40) return false;
+    const entry = record[key];
+    if (typeof entry !== 'string') return false;
+    if (entry.length > 255 && codePointLength(entry) > 255) return false;
   }
   return true;
 }
@@ -2801,24 +2935,26 @@ function collectMetadata(value: unknown, path: string, issues: ValidationIssue[]
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const n1 = Object.keys(o0).length;
-    if (n1 > 10) issues.push(issue(path, 'object with at most 10 properties', o0));
-    for (const k2 in o0) {
-      if (k2.length > 40 && codePointLength(k2) > 40)
+    const record = value as Record<string, unknown>;
+    const count = Object.keys(record).length;
+    if (count > 10) issues.push(issue(path, 'object with at most 10 properties', record));
+    for (const key in record) {
+      if (key.length > 40 && codePointLength(key) > 40)
         issues.push(
           issue(
-            path + '/' + pointerToken(k2),
+            path + '/' + pointerToken(key),
             'property name: string with at most 40 characters',
-            k2,
+            key,
             'invalid property name',
           ),
         );
-      const e3 = o0[k2];
-      if (typeof e3 !== 'string') {
-        issues.push(issue(path + '/' + pointerToken(k2), 'string', e3));
-      } else if (e3.length > 255 && codePointLength(e3) > 255)
-        issues.push(issue(path + '/' + pointerToken(k2), 'string with at most 255 characters', e3));
+      const entry = record[key];
+      if (typeof entry !== 'string') {
+        issues.push(issue(path + '/' + pointerToken(key), 'string', entry));
+      } else if (entry.length > 255 && codePointLength(entry) > 255)
+        issues.push(
+          issue(path + '/' + pointerToken(key), 'string with at most 255 characters', entry),
+        );
     }
   }
 }
@@ -2832,15 +2968,15 @@ function collectMetadata(value: unknown, path: string, issues: ValidationIssue[]
  */
 export function isMetadataUpdate(value: unknown): value is MetadataUpdate {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const n1 = Object.keys(o0).length;
-  if (n1 > 10) return false;
-  for (const k2 in o0) {
-    if (typeof k2 === 'string' && k2.length > 40 && codePointLength(k2) > 40) return false;
-    const e3 = o0[k2];
-    if (e3 !== null) {
-      if (typeof e3 !== 'string') return false;
-      if (e3.length > 255 && codePointLength(e3) > 255) return false;
+  const record = value as Record<string, unknown>;
+  const count = Object.keys(record).length;
+  if (count > 10) return false;
+  for (const key in record) {
+    if (typeof key === 'string' && key.length > 40 && codePointLength(key) > 40) return false;
+    const entry = record[key];
+    if (entry !== null) {
+      if (typeof entry !== 'string') return false;
+      if (entry.length > 255 && codePointLength(entry) > 255) return false;
     }
   }
   return true;
@@ -2879,26 +3015,26 @@ function collectMetadataUpdate(value: unknown, path: string, issues: ValidationI
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const n1 = Object.keys(o0).length;
-    if (n1 > 10) issues.push(issue(path, 'object with at most 10 properties', o0));
-    for (const k2 in o0) {
-      if (k2.length > 40 && codePointLength(k2) > 40)
+    const record = value as Record<string, unknown>;
+    const count = Object.keys(record).length;
+    if (count > 10) issues.push(issue(path, 'object with at most 10 properties', record));
+    for (const key in record) {
+      if (key.length > 40 && codePointLength(key) > 40)
         issues.push(
           issue(
-            path + '/' + pointerToken(k2),
+            path + '/' + pointerToken(key),
             'property name: string with at most 40 characters',
-            k2,
+            key,
             'invalid property name',
           ),
         );
-      const e3 = o0[k2];
-      if (e3 !== null) {
-        if (typeof e3 !== 'string') {
-          issues.push(issue(path + '/' + pointerToken(k2), 'string | null', e3));
-        } else if (e3.length > 255 && codePointLength(e3) > 255)
+      const entry = record[key];
+      if (entry !== null) {
+        if (typeof entry !== 'string') {
+          issues.push(issue(path + '/' + pointerToken(key), 'string | null', entry));
+        } else if (entry.length > 255 && codePointLength(entry) > 255)
           issues.push(
-            issue(path + '/' + pointerToken(k2), 'string with at most 255 characters', e3),
+            issue(path + '/' + pointerToken(key), 'string with at most 255 characters', entry),
           );
       }
     }
@@ -2913,17 +3049,17 @@ function collectMetadataUpdate(value: unknown, path: string, issues: ValidationI
  */
 export function isErrorDetail(value: unknown): value is ErrorDetail {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const o0 = value as Record<string, unknown>;
-  const p1 = o0['object'];
-  if (p1 !== undefined && typeof p1 !== 'string') return false;
-  const p2 = o0['code'];
-  if (p2 !== undefined && typeof p2 !== 'string') return false;
-  const p3 = o0['message'];
-  if (p3 !== undefined && typeof p3 !== 'string') return false;
-  const p4 = o0['property'];
-  if (p4 !== undefined && typeof p4 !== 'string') return false;
-  const p5 = o0['suggestion'];
-  if (p5 !== undefined && typeof p5 !== 'string') return false;
+  const record = value as Record<string, unknown>;
+  const object_ = record['object'];
+  if (object_ !== undefined && typeof object_ !== 'string') return false;
+  const code = record['code'];
+  if (code !== undefined && typeof code !== 'string') return false;
+  const message = record['message'];
+  if (message !== undefined && typeof message !== 'string') return false;
+  const property = record['property'];
+  if (property !== undefined && typeof property !== 'string') return false;
+  const suggestion = record['suggestion'];
+  if (suggestion !== undefined && typeof suggestion !== 'string') return false;
   return true;
 }
 
@@ -2956,21 +3092,21 @@ function collectErrorDetail(value: unknown, path: string, issues: ValidationIssu
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     issues.push(issue(path, 'object', value));
   } else {
-    const o0 = value as Record<string, unknown>;
-    const p1 = o0['object'];
-    if (p1 !== undefined && typeof p1 !== 'string')
-      issues.push(issue(path + '/object', 'string', p1));
-    const p2 = o0['code'];
-    if (p2 !== undefined && typeof p2 !== 'string')
-      issues.push(issue(path + '/code', 'string', p2));
-    const p3 = o0['message'];
-    if (p3 !== undefined && typeof p3 !== 'string')
-      issues.push(issue(path + '/message', 'string', p3));
-    const p4 = o0['property'];
-    if (p4 !== undefined && typeof p4 !== 'string')
-      issues.push(issue(path + '/property', 'string', p4));
-    const p5 = o0['suggestion'];
-    if (p5 !== undefined && typeof p5 !== 'string')
-      issues.push(issue(path + '/suggestion', 'string', p5));
+    const record = value as Record<string, unknown>;
+    const object_ = record['object'];
+    if (object_ !== undefined && typeof object_ !== 'string')
+      issues.push(issue(path + '/object', 'string', object_));
+    const code = record['code'];
+    if (code !== undefined && typeof code !== 'string')
+      issues.push(issue(path + '/code', 'string', code));
+    const message = record['message'];
+    if (message !== undefined && typeof message !== 'string')
+      issues.push(issue(path + '/message', 'string', message));
+    const property = record['property'];
+    if (property !== undefined && typeof property !== 'string')
+      issues.push(issue(path + '/property', 'string', property));
+    const suggestion = record['suggestion'];
+    if (suggestion !== undefined && typeof suggestion !== 'string')
+      issues.push(issue(path + '/suggestion', 'string', suggestion));
   }
 }

@@ -7,25 +7,24 @@
 import { readFileSync } from 'node:fs';
 import {
   StructureKind,
+  VariableDeclarationKind,
   type FunctionDeclarationStructure,
   type InterfaceDeclarationStructure,
   type StatementStructures,
+  type VariableStatementStructure,
 } from 'ts-morph';
 import { DATES_TYPE_NAMES } from '../model/build-schema.ts';
 import { escapeJsDoc } from '../model/names.ts';
 import { wrapDocText } from './doc-text.ts';
 import type { NamedSchema } from '../model/types.ts';
 import {
-  expression,
-  objectBody,
-  OMIT_EACH,
-  OMIT_EACH_DECLARATION,
+  planName,
   REVIVED,
   reviveName,
   revivedRef,
-  revivedType,
+  typePlan,
+  valuePlan,
   type DatesScope,
-  type HelperFunction,
 } from './dates/code.ts';
 import { planDates, type Reviver } from './dates/plan.ts';
 import type { EmittedSourceFile } from './types.ts';
@@ -33,6 +32,8 @@ import type { EmittedSourceFile } from './types.ts';
 export const DATES_PATH = 'src/dates.ts';
 export const DATES_RUNTIME_PATH = 'src/dates-runtime.ts';
 const RUNTIME_MODULE = './dates-runtime.js';
+/** The name the dates module gives its runtime: `dates.reviveDates`, `dates.Revive`. */
+const RUNTIME_NAMESPACE = 'dates';
 const RUNTIME_TEMPLATE = new URL('../../templates/dates/runtime.ts', import.meta.url);
 
 export interface DatesOptions {
@@ -50,51 +51,43 @@ export function emitDates(schemas: readonly NamedSchema[], opts: DatesOptions): 
     );
   }
   const plans = planDates(schemas);
-  const guards = new Set<string>();
-  const types = new Set<string>();
+  const scope: DatesScope = { guards: new Set(), types: new Set() };
   const members: InterfaceDeclarationStructure['properties'] = [];
-  const functions: StatementStructures[] = [];
+  const declarations: StatementStructures[] = [];
   for (const schema of schemas) {
     const reviver = plans.get(schema.name);
     if (!reviver) continue;
-    const scope: DatesScope = { guards, types, helpers: [], owner: schema.name };
-    types.add(schema.name);
-    const wire = { type: schema.name, clean: !reviver.nullable };
+    scope.types.add(schema.name);
     members.push({
       name: schema.name,
       docs: [`{@link ${schema.name}} with its date-time strings as Date objects.`],
-      type: revivedType(reviver, wire, scope),
+      type: `${RUNTIME_NAMESPACE}.Revive<${schema.name}, ${typePlan(reviver, scope)}, ${REVIVED}>`,
     });
-    functions.push(...schemaFunctions(schema.name, reviver, scope));
+    declarations.push(...schemaDeclarations(schema.name, reviver, scope));
   }
 
   const statements: EmittedSourceFile['statements'] = [MODULE_DOC];
-  const usesOmitEach =
-    functions.some((f) => JSON.stringify(f).includes(`${OMIT_EACH}<`)) ||
-    members.some((m) => String(m.type).includes(`${OMIT_EACH}<`));
-  if (types.size > 0) {
+  if (scope.types.size > 0) {
     statements.push({
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: opts.typesModule,
-      namedImports: [...types].sort(),
+      namedImports: [...scope.types].sort(),
     });
   }
-  if (guards.size > 0) {
+  if (scope.guards.size > 0) {
     statements.push({
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: opts.guardsModule,
-      namedImports: [...guards].sort(),
+      namedImports: [...scope.guards].sort(),
     });
   }
-  const runtime = functions.length > 0 ? ['parseDateTime', 'serializeDates'] : [];
-  const body = functions.map((f) => ('statements' in f ? String(f.statements) : '')).join('\n');
-  const used = runtime.filter((name) => body.includes(`${name}(`));
-  if (used.length > 0) {
+  if (declarations.length > 0) {
+    // One namespace: no name of the runtime can clash with a schema's (`Revive`, `DatePlan`).
     statements.push({
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: RUNTIME_MODULE,
-      namedImports: used,
+      namespaceImport: RUNTIME_NAMESPACE,
     });
   }
   statements.push(
@@ -120,8 +113,7 @@ export function emitDates(schemas: readonly NamedSchema[], opts: DatesOptions): 
       ],
       properties: members,
     },
-    ...(usesOmitEach ? [OMIT_EACH_DECLARATION] : []),
-    ...functions,
+    ...declarations,
   );
   return { path: DATES_PATH, statements };
 }
@@ -146,24 +138,19 @@ const MODULE_DOC = `/**
  * (\`getTime()\` is NaN) and serializes back to the same text. Date-time strings under
  * \`prefixItems\` or \`patternProperties\`, and in inline union variants beside other variants,
  * are left as strings.
+ *
+ * Neither helper throws on a value of the wrong shape: what does not fit (null, a missing
+ * property, a number where a date-time was expected) is left as it is. An object met twice is
+ * copied once, so a cycle stays a cycle; both work without recursion, so no depth of nesting
+ * exhausts the call stack.
  */`;
 
-function schemaFunctions(
+/** `reviveX`, `serializeX` and the plan constant `datesOfX` of one schema, side by side. */
+function schemaDeclarations(
   x: string,
   reviver: Reviver,
   scope: DatesScope,
-): FunctionDeclarationStructure[] {
-  const wire = { type: x, clean: !reviver.nullable };
-  let statements: string[];
-  if (reviver.kind === 'object') {
-    const nonNull = { ...reviver, nullable: false };
-    statements = [
-      ...(reviver.nullable ? ['if (value === null) return null;'] : []),
-      ...objectBody(nonNull, wire, scope),
-    ];
-  } else {
-    statements = [`return ${expression(reviver, 'value', wire, scope)};`];
-  }
+): (FunctionDeclarationStructure | VariableStatementStructure)[] {
   const summary =
     reviver.kind === 'date'
       ? `A valid {@link ${x}} as a Date.`
@@ -176,7 +163,10 @@ function schemaFunctions(
       docs: [wrapDocText(summary)],
       parameters: [{ name: 'value', type: x }],
       returnType: revivedRef(x),
-      statements,
+      // The plan and the revived type are printed from the same plan (dates/code.ts).
+      statements: [
+        `return ${RUNTIME_NAMESPACE}.reviveDates(value, ${planName(x)}) as ${revivedRef(x)};`,
+      ],
     },
     {
       kind: StructureKind.Function,
@@ -187,20 +177,21 @@ function schemaFunctions(
       ],
       parameters: [{ name: 'value', type: revivedRef(x) }],
       returnType: x,
-      statements: ['return serializeDates(value);'],
+      statements: [`return ${RUNTIME_NAMESPACE}.serializeValue(value) as ${x};`],
     },
-    ...scope.helpers.map(helperFunction),
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`Where values of {@link ${x}} hold date-time strings, for {@link ${reviveName(x)}}.`],
+      declarations: [
+        {
+          name: planName(x),
+          type: `${RUNTIME_NAMESPACE}.DatePlan`,
+          initializer: valuePlan(reviver, scope),
+        },
+      ],
+    },
   ];
-}
-
-function helperFunction(helper: HelperFunction): FunctionDeclarationStructure {
-  return {
-    kind: StructureKind.Function,
-    name: helper.name,
-    parameters: [{ name: 'value', type: helper.parameterType }],
-    returnType: helper.returnType,
-    statements: helper.statements,
-  };
 }
 
 /** Where the dates are, for docs: `createdAt`, `window.end`, `items[]` (by {@link revivePlan}), `*` (map values). */

@@ -11,6 +11,7 @@ import {
   type JSDocStructure,
   type OptionalKind,
   type StatementStructures,
+  type VariableStatementStructure,
 } from 'ts-morph';
 import { GUARD_RUNTIME_TYPE_NAMES } from '../model/build-schema.ts';
 import { escapeJsDoc, stringLiteral } from '../model/names.ts';
@@ -18,7 +19,14 @@ import type { NamedSchema } from '../model/types.ts';
 import { emitCheck } from './guards/check.ts';
 import { Code, PathExpr } from './guards/code.ts';
 import { emitCollect } from './guards/collect.ts';
-import { FileScope, FunctionScope, type HelperRequest } from './guards/scope.ts';
+import type { UnsafePatterns } from '../model/patterns.ts';
+import { recursiveSchemas } from './guards/recursion.ts';
+import {
+  FileScope,
+  FunctionScope,
+  type HelperRequest,
+  type ModuleConstant,
+} from './guards/scope.ts';
 import type { EmittedSourceFile } from './types.ts';
 
 export const GUARDS_PATH = 'src/guards.ts';
@@ -31,6 +39,8 @@ export interface GuardsOptions {
   typesModule: string;
   /** Module of the guard runtime; defaults to `./guards-runtime.js` (see {@link emitGuardRuntime}). */
   runtimeModule?: string;
+  /** What to do with patterns that may take super-linear time (model/patterns.ts); `re2js`. */
+  unsafePatterns?: UnsafePatterns;
 }
 
 export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): EmittedSourceFile {
@@ -40,12 +50,37 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       `schema type name ${clash.name} clashes with the guard runtime; name schemas with buildSchemaModel`,
     );
   }
-  const file = new FileScope(schemas);
-  const functions: StatementStructures[] = [];
+  const file = new FileScope(schemas, opts.unsafePatterns);
+  const recursive = recursiveSchemas(schemas);
+  // Each schema's constants, functions and helpers together, named after it; then the helpers of
+  // shapes shared by content, in name order (guards/scope.ts).
+  const declarations: StatementStructures[] = [];
+  const shared = new Map<string, FunctionDeclarationStructure[]>();
+  const deferred: HelperRequest[] = [];
   for (const schema of schemas) {
-    functions.push(...schemaFunctions(schema, file));
-    for (let next = file.pending.shift(); next; next = file.pending.shift())
-      functions.push(helperFunction(next, file));
+    file.beginSchema(schema);
+    const functions: StatementStructures[] = schemaFunctions(
+      schema,
+      file,
+      recursive.has(schema.name),
+    );
+    for (let next = file.pending.shift(); next; next = file.pending.shift()) {
+      if (file.sharedOwners.has(next.owner)) deferred.push(next);
+      else functions.push(helperFunction(next, file));
+    }
+    declarations.push(...file.constants.map(constantStatement), ...functions);
+  }
+  for (let next = deferred.shift() ?? file.pending.shift(); next;) {
+    file.beginShared(next.owner);
+    const block = shared.get(next.owner) ?? [];
+    block.push(helperFunction(next, file));
+    shared.set(next.owner, block);
+    next = file.pending.shift() ?? deferred.shift();
+  }
+  for (const owner of [...shared.keys()].sort()) {
+    file.beginShared(owner);
+    const functions = (shared.get(owner) ?? []).sort(byHelperName);
+    declarations.push(...file.constants.map(constantStatement), ...functions);
   }
   const runtimeModule = opts.runtimeModule ?? RUNTIME_MODULE;
   const statements: EmittedSourceFile['statements'] = [MODULE_DOC];
@@ -55,6 +90,14 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       isTypeOnly: true,
       moduleSpecifier: opts.typesModule,
       namedImports: schemas.map((s) => s.name),
+    });
+  }
+  if (file.usesRe2js) {
+    // A linear-time engine for the patterns that could stall RegExp (model/patterns.ts).
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: 're2js',
+      namedImports: ['RE2JS'],
     });
   }
   const values = [...(schemas.length > 0 ? ['GuardError'] : []), ...[...file.runtimeUsed].sort()];
@@ -86,17 +129,28 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       namedExports: ['ValidationIssue', 'ValidationResult'],
     },
   );
-  for (const constant of file.constants) {
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [
-        { name: constant.name, type: constant.type, initializer: constant.initializer },
-      ],
-    });
-  }
-  statements.push(...functions);
+  statements.push(...declarations);
   return { path: GUARDS_PATH, statements };
+}
+
+/** `isShape_x`, `collectShape_x`, `isShape_x_1`, …: by helper, is before collect. */
+function byHelperName(a: FunctionDeclarationStructure, b: FunctionDeclarationStructure): number {
+  const key = (f: FunctionDeclarationStructure) => {
+    const name = f.name ?? '';
+    const mode = name.startsWith('is') ? 0 : 1;
+    return [name.replace(/^(is|collect)/, ''), mode] as const;
+  };
+  const [helperA, modeA] = key(a);
+  const [helperB, modeB] = key(b);
+  return helperA < helperB ? -1 : helperA > helperB ? 1 : modeA - modeB;
+}
+
+function constantStatement(constant: ModuleConstant): VariableStatementStructure {
+  return {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: constant.name, type: constant.type, initializer: constant.initializer }],
+  };
 }
 
 /** `src/guards-runtime.ts`: templates/guards/runtime.ts, unchanged. */
@@ -119,13 +173,22 @@ const MODULE_DOC = `/**
  * - Properties a schema does not declare are accepted, unless it sets \`additionalProperties: false\`.
  * - Values are checked as they arrive in responses: \`readOnly\` properties like any other, and
  *   \`writeOnly\` properties (which servers never send) are not required, but checked when present.
- * - \`nullable: true\` (or \`'null'\` in a type list) accepts null. With a \`discriminator\`, the
- *   discriminator property picks the one schema to check.
+ * - \`nullable: true\` (or \`'null'\` in a type list) accepts null, except beside \`enum\`/\`const\`,
+ *   where null must be listed: OpenAPI 3.0.3 says nullable adds null to \`type\` only and other
+ *   keywords keep their meaning. With a \`discriminator\`, the discriminator property picks the
+ *   one schema to check (a mapping entry, else the value the schema pins it to, else its name).
  * - String lengths count Unicode code points; \`multipleOf\` tolerates binary floating point;
  *   NaN and Infinity are not numbers (JSON cannot carry them).
+ * - The guards of recursive schemas reject a value nested deeper than 2,000 recursive calls
+ *   (\`MAX_DEPTH\` in \`guards-runtime.ts\`) and a cyclic value (no JSON is), reporting
+ *   "nested too deep" or "cyclic value", instead of overflowing the stack.
  */`;
 
-function schemaFunctions(schema: NamedSchema, file: FileScope): FunctionDeclarationStructure[] {
+function schemaFunctions(
+  schema: NamedSchema,
+  file: FileScope,
+  recursive: boolean,
+): FunctionDeclarationStructure[] {
   const x = schema.name;
   const isBody = new Code();
   emitCheck(schema.node, 'value', isBody, {
@@ -150,6 +213,23 @@ function schemaFunctions(schema: NamedSchema, file: FileScope): FunctionDeclarat
     );
   }
   isBody.line('return true;');
+  // A recursive schema's guards count their nesting and stop at a cyclic value (issue 11 #14).
+  const isStatements = recursive
+    ? withNesting(
+        isBody,
+        file,
+        `is${x}`,
+        `if (!${file.runtime('enter')}(${ACTIVE}, value)) return false;`,
+      )
+    : isBody.toString();
+  const collectStatements = recursive
+    ? withNesting(
+        collectBody,
+        file,
+        `collect${x}`,
+        `if (!${file.runtime('enterReporting')}(${ACTIVE}, value, path, issues)) return;`,
+      )
+    : collectBody.toString();
   const deprecated = schema.deprecated
     ? [{ tagName: 'deprecated', text: `The ${x} schema is deprecated.` }]
     : [];
@@ -166,7 +246,7 @@ function schemaFunctions(schema: NamedSchema, file: FileScope): FunctionDeclarat
       docs: docs(`Whether \`value\` is a valid {@link ${x}}.`),
       parameters: param,
       returnType: `value is ${x}`,
-      statements: isBody.toString(),
+      statements: isStatements,
     },
     {
       kind: StructureKind.Function,
@@ -208,9 +288,29 @@ function schemaFunctions(schema: NamedSchema, file: FileScope): FunctionDeclarat
         { name: 'issues', type: 'ValidationIssue[]' },
       ],
       returnType: 'void',
-      statements: collectBody.toString(),
+      statements: collectStatements,
     },
   ];
+}
+
+/** Stands for the function's set of active objects in the `enter` line of {@link withNesting}. */
+const ACTIVE = '$active';
+
+/**
+ * `body` between `enter` (the given line, with the function's set for {@link ACTIVE}) and a
+ * `finally` that calls `leave`, so the count stays right whatever way the body ends.
+ */
+function withNesting(body: Code, file: FileScope, fn: string, enterLine: string): string {
+  const active = file.activeSet(fn);
+  const inner = body.toString().replace(/^/gm, '  ');
+  return [
+    enterLine.replace(ACTIVE, active),
+    'try {',
+    inner,
+    '} finally {',
+    `  ${file.runtime('leave')}(${active}, value);`,
+    '}',
+  ].join('\n');
 }
 
 /** Description text for TSDoc: `*\/` cannot close the comment, a line cannot start a tag. */

@@ -38,7 +38,10 @@ export function packageEmitters(model: ApiModel): PackageEmitter[] {
     {
       name: 'guards',
       emit: () => [
-        emitGuards(model.schemas, { typesModule: './types.js' }),
+        emitGuards(model.schemas, {
+          typesModule: './types.js',
+          unsafePatterns: model.sdk.unsafePatterns ?? 're2js',
+        }),
         asTemplate(emitGuardRuntime()),
       ],
     },

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { generatedNotice } from '../header.ts';
 import type { ApiModel } from '../model/types.ts';
+import { usesRe2js } from '../model/patterns.ts';
 import { emitReadme } from './readme.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
@@ -44,7 +45,7 @@ function emitPackageJson(model: ApiModel): EmittedTextFile {
       ),
       license: json(model.sdk.license),
       repository: json(model.sdk.repository),
-      openapiFetchVersion: json(toolchainVersion('dependencies', 'openapi-fetch')),
+      dependencies: json(packageDependencies(model)),
       typescriptVersion: json(toolchainVersion('devDependencies', 'typescript')),
       mswVersion: json(toolchainVersion('devDependencies', 'msw')),
       mswRange: json(`^${toolchainVersion('devDependencies', 'msw')}`),
@@ -88,4 +89,18 @@ function toolchainVersion(field: 'dependencies' | 'devDependencies', name: strin
   if (version === undefined)
     throw new Error(`package.json of the toolchain must list ${name} in ${field}`);
   return version;
+}
+
+/**
+ * The package's dependencies: openapi-fetch, and re2js when its guards run a pattern on it (one
+ * that could take super-linear time on RegExp, model/patterns.ts).
+ */
+function packageDependencies(model: ApiModel): Record<string, string> {
+  const dependencies: Record<string, string> = {
+    'openapi-fetch': toolchainVersion('dependencies', 'openapi-fetch'),
+  };
+  if (usesRe2js(model.schemas, model.sdk.unsafePatterns ?? 're2js')) {
+    dependencies.re2js = toolchainVersion('devDependencies', 're2js');
+  }
+  return dependencies;
 }

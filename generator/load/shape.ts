@@ -59,15 +59,17 @@ export function assertReadableShapes(document: Record<string, unknown>, file: st
 }
 
 /**
- * A local `$ref` with no pointer segment (`#`, `#/`, `#//`): the bundler resolves it to the root
+ * A `$ref` to the document itself: empty (a relative reference to the same document, RFC 3986
+ * §4.4) or local with no pointer segment (`#`, `#/`, `#//`). The bundler resolves it to the root
  * document, and openapi-typescript cannot name a type for it.
  */
 function pointsAtDocument(ref: string): boolean {
   return (
-    ref.startsWith('#') &&
-    ref
-      .slice(1)
-      .split('/')
-      .every((segment) => segment === '')
+    ref.trim() === '' ||
+    (ref.startsWith('#') &&
+      ref
+        .slice(1)
+        .split('/')
+        .every((segment) => segment === ''))
   );
 }

@@ -14,11 +14,13 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
+import { getByPointer } from './pointer.ts';
 
 /** What belongs at a place: an object with known fields, a map of one kind, a list of one kind. */
 type Shape =
   | { object: string; fields?: () => Record<string, Shape>; orBoolean?: true }
-  | { map: () => Shape }
+  /** `refable`: OpenAPI allows a Reference Object for the map itself (a Callback Object). */
+  | { map: () => Shape; refable?: true }
   | { list: () => Shape };
 
 const SCHEMA: Shape = { object: 'Schema Object', orBoolean: true };
@@ -43,7 +45,7 @@ const OPERATION: Shape = {
     parameters: { list: () => PARAMETER },
     requestBody: REQUEST_BODY,
     responses: { map: () => RESPONSE },
-    callbacks: { map: () => ({ map: () => PATH_ITEM }) },
+    callbacks: { map: () => ({ map: () => PATH_ITEM, refable: true }) },
   }),
 };
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -75,28 +77,66 @@ const DOCUMENT: Shape = {
   }),
 };
 
-/** Throws a GeneratorError at the first place whose value is not the container OpenAPI puts there. */
+/**
+ * Throws a GeneratorError at the first place whose value is not the container OpenAPI puts there.
+ * A `$ref` standing for a whole map where OpenAPI allows none (`content: {$ref:
+ * '#/components/mediaTypes/x'}`, as some public specs write it) is replaced by a copy of the map it
+ * points at, so every step after this one reads a plain map.
+ */
 export function assertOpenApiStructure(document: Record<string, unknown>, file: string): void {
-  const stack: [unknown, Shape, string][] = [[document, DOCUMENT, '#']];
+  const stack: [unknown, Shape, string, (value: unknown) => void][] = [
+    [document, DOCUMENT, '#', () => undefined],
+  ];
   while (stack.length > 0) {
-    const [value, shape, pointer] = stack.pop()!;
+    const [found, shape, pointer, replace] = stack.pop()!;
+    let value = found;
     if ('list' in shape) {
       if (!Array.isArray(value)) throw wrong(value, 'a list', pointer, file);
-      value.forEach((item, index) => stack.push([item, shape.list(), joinPointer(pointer, index)]));
+      const list = value;
+      list.forEach((item, index) =>
+        stack.push([item, shape.list(), joinPointer(pointer, index), (v) => (list[index] = v)]),
+      );
     } else if ('map' in shape) {
+      if (isRecord(value) && typeof value.$ref === 'string') {
+        if (shape.refable === true) continue;
+        value = inlineMap(document, value.$ref, pointer, file);
+        replace(value);
+      }
       if (!isRecord(value)) throw wrong(value, 'a map (an object of named entries)', pointer, file);
-      if (typeof value.$ref === 'string') continue; // a referenced Callback Object
-      for (const [key, entry] of Object.entries(value))
-        if (!key.startsWith('x-')) stack.push([entry, shape.map(), joinPointer(pointer, key)]);
+      const map = value;
+      for (const [key, entry] of Object.entries(map))
+        if (!key.startsWith('x-'))
+          stack.push([entry, shape.map(), joinPointer(pointer, key), (v) => (map[key] = v)]);
     } else {
       if (shape.orBoolean === true && typeof value === 'boolean') continue;
       if (!isRecord(value)) throw wrong(value, `a ${shape.object}`, pointer, file);
       // A reference stands in for the object; the place it points at is checked where it is.
       if (typeof value.$ref === 'string' || shape.fields === undefined) continue;
+      const object = value;
       for (const [key, field] of Object.entries(shape.fields()))
-        if (value[key] !== undefined) stack.push([value[key], field, joinPointer(pointer, key)]);
+        if (object[key] !== undefined)
+          stack.push([object[key], field, joinPointer(pointer, key), (v) => (object[key] = v)]);
     }
   }
+}
+
+/** A copy of the local map `ref` points at (checked like any map where it is used). */
+function inlineMap(
+  document: Record<string, unknown>,
+  ref: string,
+  pointer: string,
+  file: string,
+): unknown {
+  const target = ref.startsWith('#/') ? getByPointer(document, ref) : undefined;
+  const inside = pointer === ref || pointer.startsWith(`${ref}/`);
+  if (target === undefined || inside) {
+    throw new GeneratorError(
+      `this map is a \`$ref\` to ${JSON.stringify(ref)}, which ${inside ? 'contains this map' : 'is not in the document'}`,
+      { file, pointer },
+      'write the map here, or point the `$ref` at a map elsewhere in the document',
+    );
+  }
+  return structuredClone(target);
 }
 
 function wrong(value: unknown, expected: string, pointer: string, file: string): GeneratorError {

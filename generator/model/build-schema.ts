@@ -12,9 +12,9 @@ import {
   TYPE_KEYWORDS,
   type BuildSub,
 } from './build-schema-typed.ts';
+import { readDiscriminator } from './build-discriminator.ts';
 import { checkKeywords, isAnnotationKeyword } from './schema-keywords.ts';
 import type {
-  DiscriminatorModel,
   EnumNode,
   JsonType,
   JsonValue,
@@ -47,11 +47,11 @@ export const GUARD_RUNTIME_TYPE_NAMES: readonly string[] = [
 ];
 
 /**
- * Type names the generated dates module exports (`Revived`, `Serialized`, which the package entry
- * point re-exports beside the schema types) or declares (`OmitEach`): no named schema may take them
- * either.
+ * Type names the generated dates module exports (`Revived`, `Serialized`), which the package
+ * entry point re-exports beside the schema types: no named schema may take them either. Nor
+ * `Dates`, whose helper `serializeDates` would clash with the runtime's that the module exports.
  */
-export const DATES_TYPE_NAMES: readonly string[] = ['Revived', 'Serialized', 'OmitEach'];
+export const DATES_TYPE_NAMES: readonly string[] = ['Revived', 'Serialized', 'Dates'];
 
 const COMPONENT_PREFIX = '#/components/schemas/';
 
@@ -366,7 +366,12 @@ function composition(
     if (variants.length === 0)
       throw badValue(vc, mode, 'a non-empty list of schemas', schema[mode]);
     const union: UnionNode = { kind: 'union', ...plainBase(vc.pointer), mode, variants };
-    const discriminator = readDiscriminator(schema, variants, vc, c);
+    const discriminator = readDiscriminator(schema, variants, {
+      ...vc,
+      names: c.names,
+      rawSchemas: rawComponentSchemas(c.doc),
+      componentKey,
+    });
     if (discriminator) union.discriminator = discriminator;
     parts.push(union);
   }
@@ -378,50 +383,6 @@ function composition(
     });
   }
   return parts;
-}
-
-/**
- * The discriminator of a oneOf/anyOf whose variants are all refs. With inline variants (or on a
- * schema without oneOf/anyOf) it stays an annotation: plain oneOf/anyOf checks decide the same.
- */
-function readDiscriminator(
-  schema: Record<string, unknown>,
-  variants: SchemaNode[],
-  vc: ValueContext,
-  c: Ctx,
-): DiscriminatorModel | undefined {
-  const raw = schema.discriminator;
-  if (raw === undefined) return undefined;
-  const dc: ValueContext = { file: vc.file, pointer: joinPointer(vc.pointer, 'discriminator') };
-  if (!isPlainObject(raw) || typeof raw.propertyName !== 'string') {
-    throw badValue(vc, 'discriminator', 'an object with a string "propertyName"', raw);
-  }
-  const refs = variants.flatMap((v) => (v.kind === 'ref' ? [v] : []));
-  if (refs.length !== variants.length) return undefined;
-  const mapping: DiscriminatorModel['mapping'] = [];
-  if (raw.mapping !== undefined) {
-    if (!isPlainObject(raw.mapping))
-      throw badValue(dc, 'mapping', 'a map from values to schema refs', raw.mapping);
-    for (const [value, ref] of Object.entries(raw.mapping)) {
-      const mc: ValueContext = { file: vc.file, pointer: joinPointer(dc.pointer, 'mapping') };
-      if (typeof ref !== 'string') throw badValue(mc, value, 'a schema name or ref', ref);
-      const key = ref.startsWith('#') ? componentKey(ref) : ref;
-      const target = key === undefined ? undefined : c.names.get(key);
-      if (target === undefined) {
-        throw new GeneratorError(
-          `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not a schema in components.schemas`,
-          { file: c.file, pointer: joinPointer(mc.pointer, value) },
-          "point the mapping at '#/components/schemas/<Name>' of an existing schema",
-        );
-      }
-      mapping.push({ value, target });
-    }
-  }
-  const mapped = new Set(mapping.map((m) => m.target));
-  for (const ref of refs) {
-    if (!mapped.has(ref.target)) mapping.push({ value: ref.originalName, target: ref.target });
-  }
-  return { propertyName: raw.propertyName, mapping };
 }
 
 function buildRef(
@@ -559,6 +520,13 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
   } finally {
     c.resolving.pop();
   }
+}
+
+/** `components.schemas` of a bundled document, raw (empty when there is none). */
+function rawComponentSchemas(doc: Record<string, unknown> | undefined): Record<string, unknown> {
+  const components = doc?.components;
+  const schemas = isPlainObject(components) ? components.schemas : undefined;
+  return isPlainObject(schemas) ? schemas : {};
 }
 
 /** `#/components/schemas/Foo%20Bar` -> `Foo Bar`; undefined for any other pointer. */

@@ -18,17 +18,20 @@ import { schemaContext } from './schema-context.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
 import { OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
+import { addPatternWarnings } from './patterns.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
 
 export function buildModel(
   spec: BundledSpec,
-  ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> & { strict?: boolean },
+  ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> &
+    Partial<Pick<GeneratorContext, 'unsafePatterns'>> & { strict?: boolean },
 ): ApiModel {
   const { document: doc, file, version } = spec;
   const warnings = new Warnings(ctx.strict === true);
   const info = buildInfo(doc);
   const settings = buildSdkSettings(doc, info, file, ctx);
   const schemas = buildSchemaModel(doc, { file, version, warnings }).map(withPreview);
+  addPatternWarnings(schemas, file, ctx.unsafePatterns ?? 're2js', warnings);
 
   const names = new NameRegistry([
     ...OPENAPI_TS_ROOT_NAMES,
@@ -65,6 +68,7 @@ export function buildModel(
       clientOptions: clientOptions(operations, settings.envPrefix, names),
       license: packageLicense(doc),
       repository: packageRepository(doc, file),
+      unsafePatterns: ctx.unsafePatterns ?? 're2js',
     },
     bundled: doc,
     warnings: warnings.list(),

@@ -193,8 +193,9 @@ export interface UnionNode extends NodeBase {
   mode: 'anyOf' | 'oneOf';
   variants: SchemaNode[];
   /**
-   * Set when the schema has a `discriminator` and every variant is a {@link RefNode}; otherwise
-   * the discriminator is only an annotation (plain anyOf/oneOf checks give the same answer).
+   * Set when the schema has a `discriminator` and every variant that can hold an object is a
+   * {@link RefNode} (see `build-discriminator.ts`); otherwise the discriminator is only an
+   * annotation and plain anyOf/oneOf checks decide.
    */
   discriminator?: DiscriminatorModel;
 }
@@ -202,7 +203,10 @@ export interface UnionNode extends NodeBase {
 export interface DiscriminatorModel {
   /** The property that names the variant, e.g. `type`. */
   propertyName: string;
-  /** Explicit `mapping` entries first, then each unmapped variant by its components key. */
+  /**
+   * Explicit `mapping` entries first, then each unmapped variant by the values it pins the
+   * property to (`const`/`enum`, also through `allOf`), else by its components key.
+   */
   mapping: { value: string; target: string }[];
 }
 

@@ -91,7 +91,11 @@ export function readStringList(
   return [...new Set(value)];
 }
 
-/** A pattern as a regex: unicode mode when it compiles so (as JSON Schema intends), plain otherwise. */
+/**
+ * A pattern as a regex: unicode mode when it compiles so (as JSON Schema intends), plain otherwise.
+ * One that compiles in neither mode is kept as it is (with `u`): the guards leave it unchecked and
+ * the generator warns (model/patterns.ts), as it does for patterns that need plain mode.
+ */
 export function readRegex(value: unknown, key: string, ctx: ValueContext): RegexModel {
   if (typeof value !== 'string') throw badValue(ctx, key, 'a regular expression string', value);
   for (const flags of ['u', ''] as const) {
@@ -102,11 +106,7 @@ export function readRegex(value: unknown, key: string, ctx: ValueContext): Regex
       // try the next mode
     }
   }
-  throw new GeneratorError(
-    `"${key}" is not a valid ECMAScript regular expression: ${JSON.stringify(value)}`,
-    { file: ctx.file, pointer: joinPointer(ctx.pointer, key) },
-    'write the pattern in ECMA-262 syntax (the JSON Schema regex dialect)',
-  );
+  return { source: value, flags: 'u' };
 }
 
 /** Checks that `value` is plain JSON (YAML can produce dates and other things JSON cannot hold). */

@@ -48,6 +48,11 @@ export interface SdkModel {
   license: string;
   /** The package's repository (`x-sdk.repository`), undefined when the spec gives none. */
   repository: PackageRepository | undefined;
+  /**
+   * What the guards do with a `pattern` that may take super-linear time (`--unsafe-patterns`,
+   * generator/model/patterns.ts); `re2js` when absent.
+   */
+  unsafePatterns?: 're2js' | 'native' | 'skip';
 }
 
 /** package.json's `repository`: `{ type, url, directory? }`, the form npm and publint want. */

@@ -34,7 +34,7 @@ export interface GenerationRecord {
   /** sha256 over the generator's own files (GENERATOR_PARTS). */
   generator: string;
   /** Options that change the output. */
-  options: { spec: string; name: string | null; version: string | null };
+  options: { spec: string; name: string | null; version: string | null; unsafePatterns: string };
   /**
    * Spec files read, relative to the working folder → sha256 of their text; null when the run
    * cannot be proven from files (a Redocly config, whose plugins may read anything; a spec part
@@ -89,6 +89,7 @@ function recordOptions(ctx: GeneratorContext): GenerationRecord['options'] {
     spec: ctx.specDisplay,
     name: ctx.packageName ?? null,
     version: ctx.packageVersion ?? null,
+    unsafePatterns: ctx.unsafePatterns,
   };
 }
 

@@ -54,41 +54,205 @@ export type Serialized<T> = T extends Date
 
 /**
  * The wire form of a revived value: every Date becomes its date-time string (see
- * {@link formatDateTime}). Parts without Dates are returned as they are, not copied.
+ * {@link formatDateTime}). Parts without Dates are returned as they are, not copied. Works
+ * without recursion, so no depth of nesting exhausts the call stack, and follows no cycle twice.
  */
 export function serializeDates<T>(value: T): Serialized<T> {
   // One assertion, at the boundary: replaceDates changes exactly what Serialized<T> says.
-  return replaceDates(value) as Serialized<T>;
+  return serializeValue(value) as Serialized<T>;
 }
 
-function replaceDates(value: unknown): unknown {
+/** {@link serializeDates} for a value of any type, typed as what it is: unknown. */
+export function serializeValue(value: unknown): unknown {
   if (value instanceof Date) return formatDateTime(value);
   if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      const replaced = replaceDates(item);
-      if (replaced !== item) {
-        copy ??= value.slice();
-        copy[i] = replaced;
-      }
-    }
-    return copy ?? value;
+  // Depth-first without recursion: a frame per object or array being copied-on-write.
+  const done = new Map<object, unknown>();
+  interface Frame {
+    value: Record<string, unknown>;
+    keys: string[];
+    next: number;
+    copy: Record<string, unknown> | undefined;
   }
-  let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const replaced = replaceDates(item);
-    if (replaced !== item) {
-      // defineProperty: a `__proto__` key stays an own property, as JSON.parse made it.
-      copy ??= Object.fromEntries(Object.entries(value));
-      Object.defineProperty(copy, key, {
-        value: replaced,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+  const open = (container: object): Frame => {
+    // Until a Date turns up below, a container is its own wire form (for a cycle back to it too).
+    done.set(container, container);
+    const source = container as Record<string, unknown>;
+    return { value: source, keys: Object.keys(source), next: 0, copy: undefined };
+  };
+  const stack: Frame[] = [open(value)];
+  let result: unknown = value;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    if (frame.next === frame.keys.length) {
+      stack.pop();
+      result = frame.copy ?? frame.value;
+      done.set(frame.value, result);
+      const parent = stack[stack.length - 1];
+      if (parent) settle(parent, parent.keys[parent.next - 1] ?? '', result);
+      continue;
+    }
+    const key = frame.keys[frame.next++] ?? '';
+    const item = frame.value[key];
+    if (item instanceof Date) settle(frame, key, formatDateTime(item));
+    else if (typeof item === 'object' && item !== null) {
+      const known = done.get(item);
+      if (known !== undefined) settle(frame, key, known);
+      else stack.push(open(item));
     }
   }
-  return copy ?? value;
+  return result;
+
+  function settle(frame: Frame, key: string, replaced: unknown): void {
+    if (replaced === frame.value[key]) return;
+    frame.copy ??= Array.isArray(frame.value)
+      ? (frame.value.slice() as unknown as Record<string, unknown>)
+      : copyObject(frame.value);
+    setOwn(frame.copy, key, replaced);
+  }
 }
+
+/**
+ * Where a value holds date-time strings, for {@link reviveDates}: `'date-time'` (the value
+ * itself), the `properties` of an object, the `items` of an array, the `values` of a map,
+ * `variants` tried in order (each with the guard that picks it), or a function that gives a
+ * named schema's plan when it is needed (schemas refer to each other and to themselves).
+ */
+export type DatePlan =
+  | 'date-time'
+  | (() => DatePlan)
+  | { readonly properties: Readonly<Record<string, DatePlan>> }
+  | { readonly items: DatePlan }
+  | { readonly values: DatePlan }
+  | { readonly variants: readonly (readonly [(value: unknown) => boolean, DatePlan])[] };
+
+/** How many plans that are only another plan may follow each other (schemas in a loop end). */
+const MAX_PLAN_HOPS = 100;
+
+/**
+ * A copy of `value` with the date-time strings `plan` points at as Dates (see
+ * {@link parseDateTime}). What does not have the shape the plan expects (null, a missing
+ * property, a number where a string was planned) is left as it is, so reviving never fails on a
+ * value the guards accepted, nor on one they did not. Parts without dates are shared, not
+ * copied; an object met twice gives the same copy, so a cycle stays a cycle. Works without
+ * recursion, so no depth of nesting exhausts the call stack. Throws a TypeError only for plans
+ * that refer to each other in a loop without a value between them (schemas that do).
+ */
+export function reviveDates(value: unknown, plan: DatePlan): unknown {
+  const copies = new Map<object, unknown>();
+  let result: unknown = value;
+  const pending: [unknown, DatePlan, (revived: unknown) => void][] = [
+    [value, plan, (revived) => (result = revived)],
+  ];
+  for (let work = pending.pop(); work; work = pending.pop()) {
+    const [item, planned, put] = work;
+    const step = resolve(planned);
+    if (step === 'date-time') {
+      if (typeof item === 'string') put(parseDateTime(item));
+      continue;
+    }
+    if ('variants' in step) {
+      const chosen = step.variants.find(([fits]) => fits(item));
+      if (chosen) pending.push([item, chosen[1], put]);
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    const known = copies.get(item);
+    if (known !== undefined) {
+      put(known);
+      continue;
+    }
+    if ('items' in step) {
+      if (!Array.isArray(item)) continue;
+      const copy = (item as unknown[]).slice();
+      copies.set(item, copy);
+      put(copy);
+      copy.forEach((entry, i) => pending.push([entry, step.items, (r) => (copy[i] = r)]));
+      continue;
+    }
+    if (Array.isArray(item)) continue;
+    const copy = copyObject(item);
+    copies.set(item, copy);
+    put(copy);
+    const keys = 'values' in step ? Object.keys(copy) : Object.keys(step.properties);
+    for (const key of keys) {
+      if (!Object.prototype.hasOwnProperty.call(copy, key)) continue;
+      const inner = 'values' in step ? step.values : step.properties[key];
+      if (inner !== undefined) pending.push([copy[key], inner, (r) => setOwn(copy, key, r)]);
+    }
+  }
+  return result;
+}
+
+/** The plan a function plan stands for (followed through plans that are only another plan). */
+function resolve(plan: DatePlan): Exclude<DatePlan, () => DatePlan> {
+  let current = plan;
+  for (let hops = 0; typeof current === 'function'; hops++) {
+    if (hops >= MAX_PLAN_HOPS) {
+      throw new TypeError('the date plans of these schemas refer to each other in a loop');
+    }
+    current = current();
+  }
+  return current;
+}
+
+/** A shallow copy that keeps every own key, `__proto__` included, as JSON.parse made it. */
+function copyObject(value: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) setOwn(copy, key, item);
+  return copy;
+}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  // defineProperty: a `__proto__` key stays an own property, as JSON.parse made it.
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * The revived type of a value of wire type `W` that plan `P` revives: the type-level twin of
+ * {@link DatePlan}, applied to each member of a union (`string | null` → `Date | null`), keeping
+ * every other property, its optionality and its type. `P` is `'date-time'`, `{ ref: [Wire,
+ * 'Name'] }` (a named schema: `S['Name']`), `{ variants: [[Wire, 'Name'], …] }`, `{ items: P }`,
+ * `{ values: P }` or `{ properties: { name: P } }`; `S` maps schema names to their revived types
+ * (the generated `Revived`). Schemas are named, not inlined, so types that refer to each other in
+ * a loop stay lazy.
+ */
+export type Revive<W, P, S> = W extends unknown ? ReviveMember<W, P, S> : never;
+
+type ReviveMember<W, P, S> = P extends 'date-time'
+  ? W extends string
+    ? Date
+    : W
+  : P extends { ref: readonly [infer T, infer N extends keyof S] }
+    ? W extends T
+      ? S[N]
+      : W
+    : P extends { variants: infer V }
+      ? ReviveVariant<W, V, S>
+      : P extends { items: infer I }
+        ? W extends readonly (infer E)[]
+          ? Revive<E, I, S>[]
+          : W
+        : W extends readonly unknown[]
+          ? W
+          : W extends object
+            ? P extends { values: infer V }
+              ? { [K in keyof W]: Revive<W[K], V, S> }
+              : P extends { properties: infer Ps }
+                ? { [K in keyof W]: K extends keyof Ps ? Revive<W[K], Ps[K], S> : W[K] }
+                : W
+            : W;
+
+type ReviveVariant<W, V, S> = V extends readonly [
+  readonly [infer T, infer N extends keyof S],
+  ...infer Rest,
+]
+  ? W extends T
+    ? S[N]
+    : ReviveVariant<W, Rest, S>
+  : W;

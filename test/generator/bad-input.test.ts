@@ -171,7 +171,7 @@ const cases: [string, Case][] = [
       fix: /write the reference as a string/,
     },
   ],
-  ...['#/', '#'].map((ref): [string, Case] => [
+  ...['#/', '#', ''].map((ref): [string, Case] => [
     `a $ref to the whole document (${ref}, found by the fuzz test)`,
     {
       files: {

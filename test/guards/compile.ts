@@ -3,7 +3,8 @@
  * → emitted guards → printed → transpiled → imported. No type check (guards-harness.ts does that
  * for the fixtures); each spec is compiled once per test file.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,19 +56,68 @@ export async function importModules(
   files: Record<string, string>,
   entry = 'guards.js',
 ): Promise<GuardsModule> {
-  const dir = mkdtempSync(join(tmpdir(), 'guards-'));
+  const dir = writeModules(files);
   try {
-    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-    for (const [name, text] of Object.entries(files)) {
-      const js = ts.transpileModule(text, {
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-      }).outputText;
-      writeFileSync(join(dir, name.replace(/\.ts$/, '.js')), js);
-    }
     return (await import(pathToFileURL(join(dir, entry)).href)) as GuardsModule;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Transpiles TypeScript sources to ES modules in a new temporary folder; returns the folder. */
+export function writeModules(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'guards-'));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  // The package's dependencies (re2js, for patterns that could stall RegExp) resolve from ours.
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  for (const [name, text] of Object.entries(files)) {
+    const js = ts.transpileModule(text, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    writeFileSync(join(dir, name.replace(/\.ts$/, '.js')), js);
+  }
+  return dir;
+}
+
+export interface IsolatedRun {
+  /** The JSON the script printed last, when it finished in time. */
+  result: unknown;
+  /** True when the child process was killed at the deadline. */
+  timedOut: boolean;
+  stderr: string;
+}
+
+/**
+ * Runs `script` (an ES module body; `guards` is the module `entry` of `dir`) in a child process
+ * that is killed after `timeoutMs`: a guard that hangs cannot hang the test run, and the test
+ * sees that it did. The script ends with `print(value)` to hand back JSON.
+ */
+export function runIsolated(
+  dir: string,
+  script: string,
+  timeoutMs: number,
+  entry = 'guards.js',
+): IsolatedRun {
+  const module = [
+    `import * as guards from ${JSON.stringify(pathToFileURL(join(dir, entry)).href)};`,
+    'const print = (value) => process.stdout.write(JSON.stringify(value) + "\\n");',
+    script,
+  ].join('\n');
+  const run = spawnSync(process.execPath, ['--input-type=module', '--eval', module], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+  });
+  const timedOut =
+    (run.error !== undefined && /ETIMEDOUT/.test(String(run.error))) || run.signal === 'SIGKILL';
+  const last = run.stdout.trim().split('\n').pop() ?? '';
+  let result: unknown;
+  try {
+    result = last === '' ? undefined : JSON.parse(last);
+  } catch {
+    result = undefined;
+  }
+  return { result, timedOut, stderr: run.stderr };
 }
 
 /** Spec files the differential run covers: ours, then every fixture spec, sorted. */

@@ -2,7 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emitDatesRuntime } from '../../generator/emit/dates.ts';
-import { formatDateTime, parseDateTime, serializeDates } from '../../templates/dates/runtime.ts';
+import {
+  formatDateTime,
+  parseDateTime,
+  reviveDates,
+  serializeDates,
+  serializeValue,
+  type DatePlan,
+} from '../../templates/dates/runtime.ts';
 
 describe('parseDateTime', () => {
   it.each([
@@ -101,6 +108,78 @@ describe('serializeDates', () => {
     expect(JSON.stringify(wire)).toBe(
       '{"__proto__":"2021-01-21T19:38:34Z","x":"1970-01-01T00:00:00Z"}',
     );
+  });
+});
+
+const AT = '2021-01-21T19:38:34Z';
+const tree: DatePlan = { properties: { at: 'date-time', children: { items: () => tree } } };
+
+/** `{ at, children: [ … ] }` nested `levels` deep. */
+function deepTree(levels: number): Record<string, unknown> {
+  let node: Record<string, unknown> = { at: AT };
+  for (let i = 0; i < levels; i++) node = { at: AT, children: [node] };
+  return node;
+}
+
+describe('reviveDates', () => {
+  it('revives what the plan points at and leaves what does not fit', () => {
+    const value = { at: AT, children: [{ at: 5 }, null, { children: 'no' }], other: AT };
+    const revived = reviveDates(value, tree) as typeof value;
+    expect(revived.at).toBeInstanceOf(Date);
+    expect(revived.children).toEqual([{ at: 5 }, null, { children: 'no' }]);
+    expect(revived.other).toBe(AT);
+    expect(reviveDates(null, tree)).toBeNull();
+    expect(reviveDates([AT], tree)).toEqual([AT]);
+  });
+
+  it('keeps a cycle a cycle instead of following it', () => {
+    const node: Record<string, unknown> = { at: AT };
+    node.children = [node, node];
+    const revived = reviveDates(node, tree) as { at: Date; children: unknown[] };
+    expect(revived).not.toBe(node);
+    expect(revived.at).toBeInstanceOf(Date);
+    expect(revived.children[0]).toBe(revived);
+    expect(revived.children[1]).toBe(revived);
+  });
+
+  it('revives a value 100,000 levels deep without exhausting the call stack', () => {
+    const revived = reviveDates(deepTree(100_000), tree);
+    let node = revived as { at: unknown; children?: unknown[] };
+    let levels = 0;
+    while (node.children) {
+      expect(node.at).toBeInstanceOf(Date);
+      node = node.children[0] as typeof node;
+      levels++;
+    }
+    expect(levels).toBe(100_000);
+  });
+
+  it('ends a loop of plans that refer to each other', () => {
+    const a: DatePlan = () => b;
+    const b: DatePlan = () => a;
+    expect(() => reviveDates({ at: AT }, a)).toThrow(TypeError);
+  });
+});
+
+describe('serializeDates on cyclic and deep values', () => {
+  it('does not follow a cycle forever', () => {
+    const node: Record<string, unknown> = { at: new Date(0) };
+    node.self = node;
+    const wire = serializeValue(node) as Record<string, unknown>;
+    expect(wire.at).toBe('1970-01-01T00:00:00Z');
+  });
+
+  it('serializes a value 100,000 levels deep without exhausting the call stack', () => {
+    const revived = reviveDates(deepTree(100_000), tree);
+    let node = serializeValue(revived) as { at: unknown; children?: unknown[] };
+    let levels = 0;
+    for (; node.children; levels++) {
+      expect(node.at).toBe(AT);
+      node = node.children[0] as typeof node;
+    }
+    expect(levels).toBe(100_000);
+    const plain = deepTree(100_000);
+    expect(serializeValue(plain)).toBe(plain);
   });
 });
 

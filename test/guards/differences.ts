@@ -7,26 +7,33 @@
  * reason) and that the adapted reference agrees with the guards on it.
  *
  * The decisions themselves live in the generator: `generator/model/build-schema*.ts` (nullable,
- * regexes), `generator/emit/guards/properties.ts` (readOnly/writeOnly), `check.ts` (discriminator)
+ * regexes), `generator/model/patterns.ts` (unsafe patterns), `generator/emit/guards/properties.ts` (readOnly/writeOnly), `check.ts` (discriminator)
  * and `conditions.ts` (own properties, multipleOf) beside it, and the module comment of every
  * generated guards file.
  *
  * Not differences (the guards and ajv agree, and the differential run checks it): readOnly
  * properties are checked like any other (responses carry them); string lengths count code points;
- * `uniqueItems` and `enum` compare by JSON equality; a discriminator beside inline variants is an
- * annotation; in 3.0 the siblings of `$ref` are ignored, in 3.1 they apply.
+ * `uniqueItems` and `enum` compare by JSON equality; a discriminator beside inline object variants
+ * is an annotation; in 3.0 the siblings of `$ref` are ignored, in 3.1 they apply; a 3.0 nullable
+ * enum or const accepts null only when null is listed, as OpenAPI 3.0.3 says of `nullable` ("A
+ * true value adds "null" to the allowed types specified by the type keyword, only if type is
+ * explicitly defined within the same Schema Object. Other Schema Object constraints retain their
+ * defined behavior, and therefore may disallow the use of null as a value.") and as ajv decides.
  */
 import type { Options } from 'ajv';
 import { isRawSchema, mapComponentSchemas, type RawSchema } from './schema-walk.ts';
 import { isAnnotationKeyword } from '../../generator/model/schema-keywords.ts';
+import { patternEngine } from '../../generator/model/patterns.ts';
+import { MAX_DEPTH } from '../../templates/guards/runtime.ts';
 
 export type OpenApiVersion = '3.0' | '3.1';
 
 /**
  * ajv's verdict on a witness: valid or not, `refuses` when it will not compile the schema, `throws`
- * when its validation function throws on the value.
+ * when its validation function throws a TypeError on the value, `overflows` when it exhausts the
+ * call stack (a RangeError).
  */
-export type PlainVerdict = boolean | 'refuses' | 'throws';
+export type PlainVerdict = boolean | 'refuses' | 'throws' | 'overflows';
 
 export interface Witness {
   version: OpenApiVersion;
@@ -87,9 +94,11 @@ export type DifferenceId =
   | 'inherited-keys'
   | 'proto-key'
   | 'equality-keys'
-  | 'nullable-without-type'
+  | 'nullable-composition'
   | 'pattern-fallback'
-  | 'non-json';
+  | 'non-json'
+  | 'nesting-limit'
+  | 'unsafe-pattern';
 
 /** Appended to the keys the reference renames (see proto-key and equality-keys). */
 const RENAMED = ' (renamed)';
@@ -161,16 +170,27 @@ export const DIFFERENCES: readonly Difference[] = [
   {
     id: 'discriminator',
     summary:
-      'With a `discriminator` over `$ref` variants, the discriminator property’s value picks the ' +
-      'one variant to check; an unknown or missing value fails.',
+      'With a `discriminator` over `$ref` variants (beside variants that cannot hold an object, ' +
+      'like `type: null`), the discriminator property’s value picks the one variant to check: an ' +
+      'explicit `mapping` entry, else the value the variant pins the property to (`const`, or an ' +
+      '`enum` of strings, also through `allOf`), else the variant’s components key. An unknown or ' +
+      'missing value fails. Beside inline object variants, or without oneOf/anyOf (an allOf ' +
+      'parent), the discriminator is an annotation.',
     why:
-      'That is what an OpenAPI discriminator means and what the generated types say. Plain ' +
-      'oneOf rejects a value that matches two variants although its discriminator names one, ' +
-      'and accepts one whose discriminator names a variant it does not match.',
+      'That is what an OpenAPI discriminator means (3.1.1 §4.8.25) and what the generated types ' +
+      'say, and it is how ajv’s own `discriminator: true` reads pinned variants. Plain oneOf ' +
+      'rejects a value that matches two variants although its discriminator names one, and ' +
+      'accepts one whose discriminator names a variant it does not match.',
     reference:
-      'each such union becomes `if: {type: object}, then: anyOf` of one branch per mapping entry ' +
-      '(`required` + `const` on the property, `allOf: [$ref]` of the target), `else:` the union as it was.',
-    adapt: { components: (components, version) => rewriteDiscriminators(components, version) },
+      'each such union becomes `if: {type: object}, then: <dispatch>, else:` the union as it was. ' +
+      'The dispatch is ajv’s own discriminator keyword (option `discriminator: true`) wherever ' +
+      'ajv supports the form (oneOf, no mapping, `properties.<name>` with a `const` or `enum` in ' +
+      'each variant); elsewhere an anyOf of one branch per value (`required` + `const` on the ' +
+      'property, `allOf: [$ref]` of the target). Other discriminators are dropped.',
+    adapt: {
+      options: { discriminator: true },
+      components: (components, version) => rewriteDiscriminators(components, version),
+    },
     witnesses: [
       {
         version: '3.1',
@@ -195,6 +215,25 @@ export const DIFFERENCES: readonly Difference[] = [
         },
         schema: 'Shape',
         value: { kind: 'Circle', radius: 1, side: 2 },
+        guard: true,
+        plain: false,
+      },
+      {
+        version: '3.1',
+        schemas: {
+          Vehicle: {
+            oneOf: [{ $ref: '#/components/schemas/Van' }, { $ref: '#/components/schemas/Cart' }],
+            discriminator: { propertyName: 'kind' },
+          },
+          Van: {
+            type: 'object',
+            required: ['kind', 'seats'],
+            properties: { kind: { enum: ['van', 'minivan'] }, seats: { type: 'integer' } },
+          },
+          Cart: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } },
+        },
+        schema: 'Vehicle',
+        value: { kind: 'van', seats: 2 },
         guard: true,
         plain: false,
       },
@@ -314,18 +353,25 @@ export const DIFFERENCES: readonly Difference[] = [
     ],
   },
   {
-    id: 'nullable-without-type',
+    id: 'nullable-composition',
     summary:
-      'OpenAPI 3.0: `nullable: true` without `type` (beside allOf/anyOf/oneOf, as GitHub’s ' +
-      'spec writes it) accepts null; beside enum or const, null must be listed, as with a type.',
+      'OpenAPI 3.0: `nullable: true` beside allOf/anyOf/oneOf/not, with or without `type` (as ' +
+      'GitHub’s spec and many others write a nullable `$ref`), accepts null; beside enum or ' +
+      'const, null must be listed, as the 3.0.3 text says.',
     why:
-      'OpenAPI 3.0.3 lets nullable add null to an explicit `type` only, so to the letter the ' +
-      'keyword does nothing there; but such schemas mean "this or null" (GitHub’s nullable-* ' +
-      'schemas exist for nothing else), and ajv refuses to compile them at all.',
-    reference: 'such a schema becomes `anyOf: [{type: null}, <the schema without nullable>]`.',
+      'OpenAPI 3.0.3 lets nullable add null to an explicit `type` only, and other keywords keep ' +
+      'their meaning, so to the letter `{nullable: true, allOf: [{$ref: Pet}]}` rejects null ' +
+      '(the referenced schema does) and without `type` the keyword does nothing at all. But 3.0 ' +
+      'has no other way to make a `$ref` nullable, such schemas mean "Pet or null" (GitHub’s ' +
+      'nullable-* schemas exist for nothing else), the generated types say `Pet | null`, and ' +
+      'ajv refuses to compile the form without type. With enum or const the spec’s answer is ' +
+      'kept: null is valid only when listed (ajv and the types agree).',
+    reference:
+      'a 3.0 schema with `nullable: true` and no enum/const becomes `anyOf: [{type: null}, ' +
+      '<the schema without nullable>]` when it has no `type` or has allOf/anyOf/oneOf/not.',
     adapt: {
       components: (components, version) =>
-        version === '3.0' ? nullableWithoutTypeAsAnyOf(components) : components,
+        version === '3.0' ? nullableCompositionAsAnyOf(components) : components,
     },
     witnesses: [
       {
@@ -338,6 +384,21 @@ export const DIFFERENCES: readonly Difference[] = [
         value: null,
         guard: true,
         plain: 'refuses',
+      },
+      {
+        version: '3.0',
+        schemas: {
+          MaybeUser: {
+            type: 'object',
+            nullable: true,
+            allOf: [{ $ref: '#/components/schemas/User' }],
+          },
+          User: { type: 'object', required: ['login'], properties: { login: { type: 'string' } } },
+        },
+        schema: 'MaybeUser',
+        value: null,
+        guard: true,
+        plain: false,
       },
     ],
   },
@@ -415,7 +476,113 @@ export const DIFFERENCES: readonly Difference[] = [
       },
     ],
   },
+  {
+    id: 'nesting-limit',
+    summary:
+      `A value nested deeper than ${MAX_DEPTH} recursive guard calls, or a cyclic one, is invalid ` +
+      '(validate reports "nested too deep" or "cyclic value"); so is any value of schemas that ' +
+      'refer to each other without consuming it (`A: allOf: [B]`, `B: allOf: [A]`).',
+    why:
+      'A guard must answer, never overflow the stack or run forever (issue 11 item 14). ajv ' +
+      'recurses as deep as the value goes and throws a RangeError past the stack, and loops ' +
+      'forever on a cyclic value of a recursive schema. No JSON a server sends is cyclic or ' +
+      'comes near the limit (MAX_DEPTH in the guards runtime).',
+    reference: 'not adapted: the differential run generates values a few levels deep.',
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: {
+          Node: {
+            type: 'object',
+            properties: {
+              children: { type: 'array', items: { $ref: '#/components/schemas/Node' } },
+            },
+          },
+        },
+        schema: 'Node',
+        json: `${'{"children":['.repeat(5 * MAX_DEPTH)}{}${']}'.repeat(5 * MAX_DEPTH)}`,
+        guard: false,
+        plain: 'overflows',
+      },
+    ],
+  },
+  {
+    id: 'unsafe-pattern',
+    summary:
+      'A `pattern` JavaScript cannot compile (another dialect), or one that can take super-linear ' +
+      'time on RegExp and that RE2 cannot express (backreferences, lookaround), is not checked; a ' +
+      '`patternProperties` key pattern of that kind is taken to match any key.',
+    why:
+      'A guard must never hang or throw (issue 11 item 3): `(?<=x)(a+)+$` takes exponential time ' +
+      'on RegExp, and re2js, which runs the other unsafe patterns in linear time, has no ' +
+      'lookaround. ajv runs every pattern on RegExp (and can hang) and refuses a schema whose ' +
+      'pattern does not compile. The generator warns for each (generator/model/patterns.ts).',
+    reference: 'the patterns the guards leave out are removed from the schemas ajv sees.',
+    adapt: {
+      components: (components) => mapComponentSchemas(components, withoutUncheckedPatterns),
+    },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: { Possessive: { type: 'string', pattern: '^a++$' } },
+        schema: 'Possessive',
+        value: 'b',
+        guard: true,
+        plain: 'refuses',
+      },
+      {
+        version: '3.1',
+        schemas: { Lookbehind: { type: 'string', pattern: '(?<=x)(a+)+$' } },
+        schema: 'Lookbehind',
+        value: 'xab',
+        guard: true,
+        plain: false,
+      },
+      {
+        version: '3.1',
+        schemas: {
+          Keys: {
+            type: 'object',
+            patternProperties: { '(?<=x)(a+)+$': { type: 'integer' } },
+            additionalProperties: false,
+          },
+        },
+        schema: 'Keys',
+        value: { b: 1 },
+        guard: true,
+        plain: false,
+      },
+    ],
+  },
 ];
+
+/** True when the guards leave a pattern out (generator/model/patterns.ts, default choice). */
+function unchecked(source: string): boolean {
+  let flags: 'u' | '' = 'u';
+  try {
+    new RegExp(source, 'u');
+  } catch {
+    flags = '';
+  }
+  return patternEngine({ source, flags }, 're2js').engine === 'none';
+}
+
+/** A schema without the patterns the guards leave out (see unsafe-pattern). */
+function withoutUncheckedPatterns(schema: RawSchema): RawSchema {
+  const out: RawSchema = { ...schema };
+  if (typeof out.pattern === 'string' && unchecked(out.pattern)) delete out.pattern;
+  if (isRawSchema(out.patternProperties)) {
+    const keys = Object.keys(out.patternProperties);
+    if (keys.some(unchecked)) {
+      out.patternProperties = Object.fromEntries(
+        Object.entries(out.patternProperties).filter(([key]) => !unchecked(key)),
+      );
+      // Taken to match any key: additionalProperties judges none.
+      delete out.additionalProperties;
+    }
+  }
+  return out;
+}
 
 /** The `multipleOf` rule of the guards, written out for the reference. */
 export function referenceMultipleOf(value: number, divisor: number): boolean {
@@ -448,49 +615,179 @@ function variantKey(variant: unknown, version: OpenApiVersion): string | undefin
   return asserts ? undefined : key;
 }
 
+/**
+ * Every discriminator the guards act on becomes `if: {type: object}, then: <dispatch>, else: <the
+ * union as it was>`; every other one is dropped (an annotation). The dispatch is ajv's own
+ * `discriminator` keyword wherever ajv supports the form (oneOf, no mapping, each variant's
+ * `properties.<name>` a `const` or `enum` of unique strings, the property required), so the
+ * reading of pinned values is ajv's, not ours; elsewhere it is an `anyOf` of one branch per value:
+ * `required` + `const` on the property, `allOf: [$ref]` of the target.
+ */
 function rewriteDiscriminators(components: RawSchema, version: OpenApiVersion): RawSchema {
+  const schemas = isRawSchema(components.schemas) ? components.schemas : {};
   return mapComponentSchemas(components, (schema) => {
     const discriminator = schema.discriminator;
-    if (!isRawSchema(discriminator) || typeof discriminator.propertyName !== 'string')
-      return schema;
-    const property = discriminator.propertyName;
+    if (discriminator === undefined) return schema;
     const out: RawSchema = { ...schema };
+    delete out.discriminator;
+    if (!isRawSchema(discriminator) || typeof discriminator.propertyName !== 'string') return out;
+    const property = discriminator.propertyName;
     const added: RawSchema[] = [];
     for (const mode of ['anyOf', 'oneOf'] as const) {
       const variants = schema[mode];
       if (!Array.isArray(variants) || variants.length === 0) continue;
       const keys = variants.map((v) => variantKey(v, version));
-      if (keys.some((k) => k === undefined)) continue;
-      const mapping: [string, string][] = [];
-      if (isRawSchema(discriminator.mapping)) {
-        for (const [value, ref] of Object.entries(discriminator.mapping)) {
-          const target = typeof ref === 'string' && ref.startsWith('#') ? componentKey(ref) : ref;
-          if (typeof target === 'string') mapping.push([value, target]);
-        }
-      }
-      const mapped = new Set(mapping.map(([, target]) => target));
-      for (const key of keys) if (key !== undefined && !mapped.has(key)) mapping.push([key, key]);
-      const seen = new Set<string>();
-      const branches = mapping
-        .filter(([value]) => !seen.has(value) && seen.add(value))
-        .map(([value, target]) => ({
-          required: [property],
-          properties: { [property]: { const: value } },
-          allOf: [{ $ref: componentRef(target) }],
-        }));
+      if (variants.some((v, i) => keys[i] === undefined && mayHoldObject(v))) continue;
+      const native =
+        mode === 'oneOf' && discriminator.mapping === undefined
+          ? ajvDiscriminator(schema, variants, property, schemas)
+          : undefined;
+      const then = native ?? {
+        anyOf: discriminatorMapping(discriminator, keys, property, schemas).map(
+          ([value, target]) => ({
+            required: [property],
+            properties: { [property]: { const: value } },
+            allOf: [{ $ref: componentRef(target) }],
+          }),
+        ),
+      };
       delete out[mode];
-      added.push({
-        if: { type: 'object' },
-        then: { anyOf: branches },
-        else: { [mode]: variants },
-      });
+      added.push({ if: { type: 'object' }, then, else: { [mode]: variants } });
     }
-    if (added.length === 0) return schema;
-    delete out.discriminator;
+    if (added.length === 0) return out;
     const allOf = Array.isArray(out.allOf) ? out.allOf : [];
     out.allOf = [...allOf, ...added];
     return out;
   });
+}
+
+/** The value → components key pairs of a discriminator (first one wins for a value). */
+function discriminatorMapping(
+  discriminator: RawSchema,
+  keys: readonly (string | undefined)[],
+  property: string,
+  schemas: RawSchema,
+): [string, string][] {
+  const mapping: [string, string][] = [];
+  if (isRawSchema(discriminator.mapping)) {
+    for (const [value, ref] of Object.entries(discriminator.mapping)) {
+      const target = typeof ref === 'string' && ref.startsWith('#') ? componentKey(ref) : ref;
+      if (typeof target === 'string') mapping.push([value, target]);
+    }
+  }
+  const mapped = new Set(mapping.map(([, target]) => target));
+  for (const key of keys) {
+    if (key === undefined || mapped.has(key)) continue;
+    mapped.add(key);
+    const pinned = pins(schemas[key], property, schemas, []);
+    for (const value of pinned ?? [key]) mapping.push([value, key]);
+  }
+  const seen = new Set<string>();
+  return mapping.filter(([value]) => !seen.has(value) && seen.add(value));
+}
+
+/**
+ * The strings a schema pins `property` to: a `const` or `enum` of `properties[property]`, after
+ * `$ref`s, here or in `allOf` members (which narrow each other); undefined when none does.
+ */
+function pins(
+  schema: unknown,
+  property: string,
+  schemas: RawSchema,
+  path: unknown[],
+): string[] | undefined {
+  if (!isRawSchema(schema) || path.includes(schema)) return undefined;
+  const inner = [...path, schema];
+  const key = componentKey(schema.$ref);
+  if (key !== undefined) return pins(schemas[key], property, schemas, inner);
+  const found: string[][] = [];
+  const own = isRawSchema(schema.properties) ? schema.properties[property] : undefined;
+  if (own !== undefined) {
+    const values = listedValues(own, schemas, []);
+    if (values) found.push(values);
+  }
+  for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    const values = pins(member, property, schemas, inner);
+    if (values) found.push(values);
+  }
+  const [first, ...rest] = found;
+  return first?.filter((v) => rest.every((r) => r.includes(v)));
+}
+
+function listedValues(schema: unknown, schemas: RawSchema, path: unknown[]): string[] | undefined {
+  if (!isRawSchema(schema) || path.includes(schema)) return undefined;
+  const inner = [...path, schema];
+  const key = componentKey(schema.$ref);
+  if (key !== undefined) return listedValues(schemas[key], schemas, inner);
+  const found: string[][] = [];
+  if ('const' in schema) found.push(typeof schema.const === 'string' ? [schema.const] : []);
+  if (Array.isArray(schema.enum))
+    found.push(schema.enum.filter((v): v is string => typeof v === 'string'));
+  for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    const values = listedValues(member, schemas, inner);
+    if (values) found.push(values);
+  }
+  const [first, ...rest] = found;
+  return first?.filter((v) => rest.every((r) => r.includes(v)));
+}
+
+/**
+ * `{oneOf, discriminator}` in the form ajv's own discriminator keyword takes, or undefined when
+ * ajv would refuse it (see ajv/lib/vocabularies/discriminator: each variant, after a bare `$ref`,
+ * has `properties.<name>` with a non-empty string `const` or an `enum` of strings, unique across
+ * variants, and the property is required above or in every variant).
+ */
+function ajvDiscriminator(
+  schema: RawSchema,
+  variants: unknown[],
+  property: string,
+  schemas: RawSchema,
+): RawSchema | undefined {
+  const requiredIn = (s: RawSchema) => Array.isArray(s.required) && s.required.includes(property);
+  const seen = new Set<string>();
+  for (const variant of variants) {
+    if (!isRawSchema(variant)) return undefined;
+    const key = componentKey(variant.$ref);
+    const resolved = key === undefined ? variant : schemas[key];
+    if (!isRawSchema(resolved)) return undefined;
+    const own = isRawSchema(resolved.properties) ? resolved.properties[property] : undefined;
+    if (!isRawSchema(own)) return undefined;
+    const values =
+      typeof own.const === 'string' && own.const !== ''
+        ? [own.const]
+        : Array.isArray(own.enum)
+          ? own.enum
+          : undefined;
+    if (!values || values.some((v) => typeof v !== 'string' || seen.has(v))) return undefined;
+    for (const v of values as string[]) seen.add(v);
+    if (!requiredIn(schema) && !requiredIn(resolved)) return undefined;
+  }
+  return { oneOf: variants, discriminator: { propertyName: property } };
+}
+
+/**
+ * False for an inline variant that can never hold an object (the generator's reading: a single
+ * primitive type, maybe beside 'null'; an enum of primitives; `false`).
+ */
+function mayHoldObject(variant: unknown): boolean {
+  if (variant === false) return false;
+  if (!isRawSchema(variant)) return true;
+  if (['$ref', 'allOf', 'anyOf', 'oneOf', 'not'].some((k) => k in variant)) return true;
+  const type = variant.type;
+  const types = (Array.isArray(type) ? type : type === undefined ? [] : [type]).filter(
+    (t) => t !== 'null',
+  );
+  const listed = [
+    ...(Array.isArray(variant.enum) ? variant.enum : []),
+    ...('const' in variant ? [variant.const] : []),
+  ];
+  if (type === undefined) {
+    return listed.length === 0 || listed.some((v) => typeof v === 'object' && v !== null);
+  }
+  if (types.length === 0) return false;
+  return !(
+    types.length === 1 && ['boolean', 'string', 'number', 'integer'].includes(String(types[0]))
+  );
 }
 
 function dropWriteOnlyRequired(components: RawSchema): RawSchema {
@@ -550,13 +847,15 @@ function renameKeysInSchemas(components: RawSchema, keys: readonly string[]): Ra
   });
 }
 
-function nullableWithoutTypeAsAnyOf(components: RawSchema): RawSchema {
+function nullableCompositionAsAnyOf(components: RawSchema): RawSchema {
+  const composed = ['allOf', 'anyOf', 'oneOf', 'not'];
   return mapComponentSchemas(components, (schema) => {
-    if (schema.nullable !== true || 'type' in schema || '$ref' in schema) return schema;
+    if (schema.nullable !== true || '$ref' in schema) return schema;
+    if ('type' in schema && !composed.some((k) => k in schema)) return schema;
     const rest: RawSchema = { ...schema };
     delete rest.nullable;
     // With enum or const, null is valid only when listed (the model's rule, and ajv's with a type).
-    if ('enum' in schema || 'const' in schema) return rest;
+    if ('enum' in schema || 'const' in schema) return 'type' in schema ? schema : rest;
     return { anyOf: [{ type: 'null' }, rest] };
   });
 }

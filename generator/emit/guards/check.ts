@@ -20,7 +20,7 @@ import {
 } from './conditions.ts';
 import { acceptedKinds } from './describe.ts';
 import { isRequiredInResponse } from './properties.ts';
-import type { GenContext } from './scope.ts';
+import type { FileScope, GenContext } from './scope.ts';
 
 /** Emits statements that `return false` unless the value in local `x` matches `node`. */
 export function emitCheck(node: SchemaNode, x: string, code: Code, g: GenContext): void {
@@ -77,7 +77,7 @@ function emitCore(node: SchemaNode, x: string, code: Code, g: GenContext): void 
         // (another type, even `never`) must not constrain its checks.
         let value = x;
         if (i > 0 && printsInline(member, g)) {
-          value = g.fn.local('v');
+          value = g.fn.derived(x, 'member');
           code.line(`const ${value}: unknown = ${x};`);
         }
         emitCheck(member, value, code, g);
@@ -89,10 +89,12 @@ function emitCore(node: SchemaNode, x: string, code: Code, g: GenContext): void 
   }
 }
 
-/** True when `node` is checked by inline code (not a call that takes `unknown`). */
+/**
+ * True when `node` is checked by inline code (not only by a call that takes `unknown`): type
+ * tests, but also the comparisons of a union's or a `not`'s simple branches (`x === "auto"`).
+ */
 function printsInline(node: SchemaNode, g: GenContext): boolean {
-  if (node.kind === 'ref' || node.kind === 'any' || node.kind === 'not') return false;
-  if (node.kind === 'union' && !node.discriminator) return false;
+  if (node.kind === 'ref' || node.kind === 'any') return false;
   return g.file.sharedFunction('is', node, g.root, g.owner) === undefined;
 }
 
@@ -113,10 +115,10 @@ function typed(
 
 function emitArray(node: ArrayNode, x: string, code: Code, g: GenContext): void {
   const body = code.child();
-  const a = g.fn.local('a');
+  const a = g.fn.derived(x, 'items');
   for (const c of arrayCountConstraints(node, a)) body.ifLine(c.fail, 'return false;');
   node.prefixItems.forEach((item, index) => {
-    const e = g.fn.local('e');
+    const e = g.fn.derived(x, `at${index}`);
     const checks = body.child();
     emitCheck(item, e, checks, g);
     if (checks.isEmpty) return;
@@ -129,8 +131,8 @@ function emitArray(node: ArrayNode, x: string, code: Code, g: GenContext): void 
   if (items && items.kind === 'never' && !items.nullable) {
     body.ifLine(`${a}.length > ${node.prefixItems.length}`, 'return false;');
   } else if (items) {
-    const i = g.fn.local('i');
-    const e = g.fn.local('e');
+    const i = g.fn.derived(x, 'index');
+    const e = g.fn.derived(x, 'item');
     const checks = body.child();
     emitCheck(items, e, checks, g);
     if (!checks.isEmpty) {
@@ -152,10 +154,10 @@ function emitArray(node: ArrayNode, x: string, code: Code, g: GenContext): void 
 
 function emitObject(node: ObjectNode, x: string, code: Code, g: GenContext): void {
   const body = code.child();
-  const o = g.fn.local('o');
+  const o = g.fn.derived(x, 'record');
   for (const prop of node.properties) {
     const required = isRequiredInResponse(prop, g.file.schemas);
-    const p = g.fn.local('p');
+    const p = g.fn.property(prop.name);
     const checks = body.child();
     emitCheck(prop.node, p, checks, g);
     if (!required && checks.isEmpty) continue;
@@ -171,11 +173,11 @@ function emitObject(node: ObjectNode, x: string, code: Code, g: GenContext): voi
     body.ifLine(`${readProperty(o, name, g.file)} === undefined`, 'return false;');
   }
   if (node.minProperties !== undefined || node.maxProperties !== undefined) {
-    const n = g.fn.local('n');
+    const n = g.fn.derived(x, 'count');
     body.line(`const ${n} = Object.keys(${o}).length;`);
     for (const c of propertyCountConstraints(node, n)) body.ifLine(c.fail, 'return false;');
   }
-  emitKeyLoop(node, o, body, g);
+  emitKeyLoop(node, x, o, body, g);
   const withLocal = body.child();
   if (!body.isEmpty) {
     withLocal.line(`const ${o} = ${x} as Record<string, unknown>;`);
@@ -190,29 +192,52 @@ export function checksAdditional(node: ObjectNode): boolean {
   return additional !== undefined && !(additional.kind === 'any' && !additional.nullable);
 }
 
+/**
+ * The patternProperties the guards run, each with its compiled pattern. `anyKey` is true when one
+ * cannot run (invalid, or not proven safe: patterns.ts): it is taken to match any key, so
+ * additionalProperties judges no key of the object.
+ */
+export function keyPatterns(
+  node: ObjectNode,
+  file: FileScope,
+): { patterns: { test: string; node: SchemaNode }[]; anyKey: boolean } {
+  const patterns: { test: string; node: SchemaNode }[] = [];
+  let anyKey = false;
+  for (const { pattern, node: valueNode } of node.patternProperties) {
+    const test = file.pattern(pattern);
+    if (test === undefined) anyKey = true;
+    else patterns.push({ test, node: valueNode });
+  }
+  return { patterns, anyKey };
+}
+
 /** `for (const k in o)`: propertyNames, patternProperties and additionalProperties. */
-function emitKeyLoop(node: ObjectNode, o: string, code: Code, g: GenContext): void {
-  const additional = checksAdditional(node) ? node.additionalProperties : undefined;
-  if (!node.propertyNames && node.patternProperties.length === 0 && !additional) return;
+function emitKeyLoop(node: ObjectNode, x: string, o: string, code: Code, g: GenContext): void {
+  const keys = keyPatterns(node, g.file);
+  const additional = checksAdditional(node) && !keys.anyKey ? node.additionalProperties : undefined;
+  if (!node.propertyNames && keys.patterns.length === 0 && !additional) return;
   const onlyForbids =
-    !node.propertyNames && node.patternProperties.length === 0 && node.properties.length === 0;
+    !node.propertyNames && keys.patterns.length === 0 && node.properties.length === 0;
   // `for (const _k in o) return false;` when any key fails: `_` marks the key as unused.
-  const k = `${onlyForbids && additional?.kind === 'never' && !additional.nullable ? '_' : ''}${g.fn.local('k')}`;
+  const k =
+    onlyForbids && additional?.kind === 'never' && !additional.nullable
+      ? g.fn.unused(x, 'key')
+      : g.fn.derived(x, 'key');
   const loop = code.child();
   if (node.propertyNames) emitCheck(node.propertyNames, k, loop, g);
-  const m = additional && node.patternProperties.length > 0 ? g.fn.local('m') : undefined;
+  const m = additional && keys.patterns.length > 0 ? g.fn.derived(x, 'matched') : undefined;
   if (m) loop.line(`let ${m} = false;`);
-  for (const { pattern, node: valueNode } of node.patternProperties) {
+  for (const { test, node: valueNode } of keys.patterns) {
     const inner = loop.child();
     if (m) inner.line(`${m} = true;`);
-    const e = g.fn.local('e');
+    const e = g.fn.derived(x, 'entry');
     const checks = inner.child();
     emitCheck(valueNode, e, checks, g);
     if (!checks.isEmpty) {
       inner.line(`const ${e} = ${o}[${k}];`);
       inner.append(checks);
     }
-    loop.ifBlock(`${g.file.pattern(pattern)}.test(${k})`, inner);
+    loop.ifBlock(`${test}.test(${k})`, inner);
   }
   if (additional) {
     const names = node.properties.map((p) => p.name);
@@ -223,7 +248,7 @@ function emitKeyLoop(node: ObjectNode, o: string, code: Code, g: GenContext): vo
     if (additional.kind === 'never' && !additional.nullable) {
       inner.line('return false;');
     } else {
-      const e = g.fn.local('e');
+      const e = g.fn.derived(x, 'entry');
       inner.line(`const ${e} = ${o}[${k}];`);
       emitCheck(additional, e, inner, g);
     }
@@ -286,7 +311,7 @@ function emitPlainUnion(node: UnionNode, x: string, code: Code, g: GenContext): 
     code.ifLine(negate(ordered.join(' || ')), 'return false;');
     return;
   }
-  const n = g.fn.local('n');
+  const n = g.fn.derived(x, 'matches');
   code.line(`let ${n} = 0;`);
   for (const test of tests) code.ifLine(test, `${n}++;`);
   code.ifLine(`${n} !== 1`, 'return false;');

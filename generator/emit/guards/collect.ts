@@ -5,7 +5,7 @@
  */
 import type { ArrayNode, ObjectNode, SchemaNode, UnionNode } from '../../model/schema-types.ts';
 import { stringLiteral } from '../../model/names.ts';
-import { branchTest, checksAdditional, uniqueMapping, variantKinds } from './check.ts';
+import { branchTest, checksAdditional, keyPatterns, uniqueMapping, variantKinds } from './check.ts';
 import type { Code, PathExpr } from './code.ts';
 import {
   arrayCountConstraints,
@@ -123,10 +123,10 @@ function typed(
 
 function emitArray(node: ArrayNode, x: string, path: PathExpr, code: Code, g: GenContext): void {
   const body = code.child();
-  const a = g.fn.local('a');
+  const a = g.fn.derived(x, 'items');
   for (const c of arrayCountConstraints(node, a)) body.ifLine(c.fail, push(g, path, c.expected, a));
   node.prefixItems.forEach((item, index) => {
-    const e = g.fn.local('e');
+    const e = g.fn.derived(x, `at${index}`);
     const checks = body.child();
     emitCollect(item, e, path.key(String(index)), checks, g);
     if (checks.isEmpty) return;
@@ -140,8 +140,8 @@ function emitArray(node: ArrayNode, x: string, path: PathExpr, code: Code, g: Ge
   if (items && items.kind === 'never' && !items.nullable) {
     body.ifLine(`${a}.length > ${start}`, push(g, path, countText('item', false, start), a));
   } else if (items) {
-    const i = g.fn.local('i');
-    const e = g.fn.local('e');
+    const i = g.fn.derived(x, 'index');
+    const e = g.fn.derived(x, 'item');
     const checks = body.child();
     emitCollect(items, e, path.dynamic(i), checks, g);
     if (!checks.isEmpty) {
@@ -152,7 +152,7 @@ function emitArray(node: ArrayNode, x: string, path: PathExpr, code: Code, g: Ge
     }
   }
   if (node.uniqueItems) {
-    const d = g.fn.local('d');
+    const d = g.fn.derived(x, 'duplicate');
     const inner = body.child();
     inner.line(`const ${d} = ${g.file.runtime('duplicateItems')}(${a});`);
     inner.ifLine(
@@ -177,10 +177,10 @@ function emitArray(node: ArrayNode, x: string, path: PathExpr, code: Code, g: Ge
 
 function emitObject(node: ObjectNode, x: string, path: PathExpr, code: Code, g: GenContext): void {
   const body = code.child();
-  const o = g.fn.local('o');
+  const o = g.fn.derived(x, 'record');
   for (const prop of node.properties) {
     const required = isRequiredInResponse(prop, g.file.schemas);
-    const p = g.fn.local('p');
+    const p = g.fn.property(prop.name);
     const propPath = path.key(prop.name);
     const checks = body.child();
     emitCollect(prop.node, p, propPath, checks, g);
@@ -201,12 +201,12 @@ function emitObject(node: ObjectNode, x: string, path: PathExpr, code: Code, g: 
     body.ifLine(`${readProperty(o, name, g.file)} === undefined`, missing);
   }
   if (node.minProperties !== undefined || node.maxProperties !== undefined) {
-    const n = g.fn.local('n');
+    const n = g.fn.derived(x, 'count');
     body.line(`const ${n} = Object.keys(${o}).length;`);
     for (const c of propertyCountConstraints(node, n))
       body.ifLine(c.fail, push(g, path, c.expected, o));
   }
-  emitKeyLoop(node, o, path, body, g);
+  emitKeyLoop(node, x, o, path, body, g);
   const withLocal = body.child();
   if (!body.isEmpty) {
     withLocal.line(`const ${o} = ${x} as Record<string, unknown>;`);
@@ -215,26 +215,34 @@ function emitObject(node: ObjectNode, x: string, path: PathExpr, code: Code, g: 
   typed(node, x, path, withLocal, code, g);
 }
 
-function emitKeyLoop(node: ObjectNode, o: string, path: PathExpr, code: Code, g: GenContext): void {
-  const additional = checksAdditional(node) ? node.additionalProperties : undefined;
-  if (!node.propertyNames && node.patternProperties.length === 0 && !additional) return;
-  const k = g.fn.local('k');
+function emitKeyLoop(
+  node: ObjectNode,
+  x: string,
+  o: string,
+  path: PathExpr,
+  code: Code,
+  g: GenContext,
+): void {
+  const keys = keyPatterns(node, g.file);
+  const additional = checksAdditional(node) && !keys.anyKey ? node.additionalProperties : undefined;
+  if (!node.propertyNames && keys.patterns.length === 0 && !additional) return;
+  const k = g.fn.derived(x, 'key');
   const keyPath = path.dynamic(`${g.file.runtime('pointerToken')}(${k})`);
   const loop = code.child();
   if (node.propertyNames) emitPropertyName(node.propertyNames, k, keyPath, loop, g);
-  const m = additional && node.patternProperties.length > 0 ? g.fn.local('m') : undefined;
+  const m = additional && keys.patterns.length > 0 ? g.fn.derived(x, 'matched') : undefined;
   if (m) loop.line(`let ${m} = false;`);
-  for (const { pattern, node: valueNode } of node.patternProperties) {
+  for (const { test, node: valueNode } of keys.patterns) {
     const inner = loop.child();
     if (m) inner.line(`${m} = true;`);
-    const e = g.fn.local('e');
+    const e = g.fn.derived(x, 'entry');
     const checks = inner.child();
     emitCollect(valueNode, e, keyPath, checks, g);
     if (!checks.isEmpty) {
       inner.line(`const ${e} = ${o}[${k}];`);
       inner.append(checks);
     }
-    loop.ifBlock(`${g.file.pattern(pattern)}.test(${k})`, inner);
+    loop.ifBlock(`${test}.test(${k})`, inner);
   }
   if (additional) {
     const names = node.properties.map((p) => p.name);
@@ -242,7 +250,7 @@ function emitKeyLoop(node: ObjectNode, o: string, path: PathExpr, code: Code, g:
       (t) => t !== 'false',
     );
     const inner = loop.child();
-    const e = g.fn.local('e');
+    const e = g.fn.derived(x, 'entry');
     inner.line(`const ${e} = ${o}[${k}];`);
     if (additional.kind === 'never' && !additional.nullable) {
       inner.line(push(g, keyPath, 'no additional property', e, '"unexpected property"'));
@@ -282,7 +290,7 @@ function emitUnion(node: UnionNode, x: string, path: PathExpr, code: Code, g: Ge
     emitPlainUnion(node, x, path, code, g);
     return;
   }
-  const d = g.fn.local('d');
+  const d = g.fn.derived(x, 'tag');
   const mapping = uniqueMapping(discriminator.mapping);
   const propPath = path.key(discriminator.propertyName);
   const cases = code.child();
@@ -323,7 +331,7 @@ function emitPlainUnion(
     code.ifBlock(negate(tests.join(' || ')), none);
     return;
   }
-  const n = g.fn.local('n');
+  const n = g.fn.derived(x, 'matches');
   const body = code.child();
   body.line(`let ${n} = 0;`);
   for (const test of tests) body.ifLine(test, `${n}++;`);

@@ -101,9 +101,10 @@ export function scalarConstraints(
         expected: countText('character', false, max),
       });
     }
-    if (node.pattern) {
+    const pattern = node.pattern && file.pattern(node.pattern);
+    if (node.pattern && pattern !== undefined) {
       out.push({
-        fail: `!${file.pattern(node.pattern)}.test(${x})`,
+        fail: `!${pattern}.test(${x})`,
         expected: `string matching /${node.pattern.source}/${node.pattern.flags}`,
       });
     }

@@ -1,13 +1,23 @@
 /**
- * What one generated guards file shares between its functions: module-level constants (regexes,
- * sets, deep values; each compiled once), runtime helpers in use, and private helper functions
- * (for union branches and for shapes the spec repeats inline), generated after the function
- * that first asked for them.
+ * What one generated guards file shares between its functions, and how the names the generator
+ * invents are made. Every invented name is derived from the schema it serves, never numbered
+ * across the file, so a change to one schema changes only that schema's lines (issue 9):
+ * - module constants (regexes, sets, deep values; each compiled once) are named after their
+ *   schema (`patternPlan_1`) and printed right before its functions;
+ * - private helper functions (union branches, shapes a schema repeats inside itself) are named
+ *   after their schema (`isPlan_1`) and printed right after its functions;
+ * - locals are named after what they hold (`createdAt`, `items`, `itemsIndex`), numbered only
+ *   when two would take the same name in one function.
+ * - a big inline subtree gets a helper named after its content (`isShape_3fa2c1d0e4`), shared by
+ *   every schema that has one of that shape, printed at the end of the file in name order.
+ * Whether and how something is shared depends on the subtree alone, never on how often other
+ * schemas use it, so adding or changing a schema never renames or reshapes another's code.
  */
 import type { JsonValue, RegexModel, SchemaNode } from '../../model/schema-types.ts';
-import { stringLiteral } from '../../model/names.ts';
+import { camelCase, stringLiteral } from '../../model/names.ts';
 import type { NamedSchema } from '../../model/types.ts';
-import { Shapes } from './shapes.ts';
+import { patternEngine, type UnsafePatterns } from '../../model/patterns.ts';
+import { Shapes, shapeHash, sharedByContent } from './shapes.ts';
 
 export type Mode = 'is' | 'collect';
 
@@ -25,21 +35,68 @@ export interface ModuleConstant {
   initializer: string;
 }
 
+/** The names the guards runtime exports: no local may shadow them. */
+const RUNTIME_NAMES = [
+  'RE2JS',
+  'GuardError',
+  'formatIssues',
+  'issue',
+  'missingIssue',
+  'describeValue',
+  'jsonKind',
+  'codePointLength',
+  'multipleOf',
+  'deepEqual',
+  'duplicateItems',
+  'ownProperty',
+  'pointerToken',
+  'MAX_DEPTH',
+  'enter',
+  'enterReporting',
+  'leave',
+];
+
+/** The parameters of every guard function. */
+const PARAMETERS = ['value', 'path', 'issues'];
+
 export class FileScope {
   readonly schemas: ReadonlyMap<string, NamedSchema>;
-  readonly constants: ModuleConstant[] = [];
   readonly runtimeUsed = new Set<string>();
-  /** Helpers asked for and not generated yet. */
+  /** Helpers asked for and not generated yet (of the current owner and of shared shapes). */
   readonly pending: HelperRequest[] = [];
-  private readonly constantNames = new Map<string, string>();
-  private readonly helperIndex = new Map<number, string>();
-  private readonly helperNames = new Set<string>();
-  private readonly helperCount = new Map<string, number>();
-  readonly shapes: Shapes;
+  /** Owner scopes of the shapes shared by content, by owner name (`Shape_3fa2c1d0e4`). */
+  readonly sharedOwners = new Map<string, OwnerScope>();
+  /** True once a pattern runs on re2js: the file imports it. */
+  usesRe2js = false;
+  private owner: OwnerScope | undefined;
 
-  constructor(schemas: readonly NamedSchema[]) {
+  constructor(
+    schemas: readonly NamedSchema[],
+    private readonly unsafePatterns: UnsafePatterns = 're2js',
+  ) {
     this.schemas = new Map(schemas.map((s) => [s.name, s]));
-    this.shapes = new Shapes(schemas);
+  }
+
+  /** Starts the functions of one named schema: its constants and helpers are its own. */
+  beginSchema(schema: NamedSchema): void {
+    this.owner = new OwnerScope(schema.name, schema.node);
+  }
+
+  /** Continues the functions of a shape shared by content (see {@link sharedFunction}). */
+  beginShared(owner: string): void {
+    const scope = this.sharedOwners.get(owner);
+    if (!scope) throw new Error(`guards: no shared shape ${owner}`);
+    this.owner = scope;
+  }
+
+  /** The constants of the current owner, to print before its functions. */
+  get constants(): readonly ModuleConstant[] {
+    return this.owner?.constants ?? [];
+  }
+
+  private get current(): OwnerScope {
+    if (!this.owner) throw new Error('guards: beginSchema() before generating code');
+    return this.owner;
   }
 
   /** A runtime helper by name, recorded for the import. */
@@ -48,47 +105,62 @@ export class FileScope {
     return name;
   }
 
-  /** `pattern0`: the regex, compiled once at module level. */
-  pattern(regex: RegexModel): string {
+  /**
+   * `patternPlan_1`: a `pattern` or `patternProperties` key pattern, compiled once at module level
+   * on the engine patterns.ts picks; undefined when the guards do not check it (it is invalid, or
+   * not proven safe and left out).
+   */
+  pattern(regex: RegexModel): string | undefined {
+    const engine = patternEngine(regex, this.unsafePatterns);
+    if (engine.engine === 'none') return undefined;
+    if (engine.engine === 're2js') {
+      this.usesRe2js = true;
+      const initializer = `RE2JS.compile(${stringLiteral(engine.source)})`;
+      return this.current.constant('pattern', initializer, 'RE2JS');
+    }
     const args =
       regex.flags === '' ? stringLiteral(regex.source) : `${stringLiteral(regex.source)}, "u"`;
-    return this.constant('pattern', `new RegExp(${args})`, 'RegExp');
+    return this.current.constant('pattern', `new RegExp(${args})`, 'RegExp');
   }
 
-  /** `enum0`: a set of primitive values for fast membership. */
+  /** `enumPlan_1`: a set of primitive values for fast membership. */
   valueSet(values: readonly (string | number | boolean | null)[]): string {
     const items = values.map(primitiveLiteral).join(', ');
-    return this.constant('enum', `new Set<unknown>([${items}])`, 'ReadonlySet<unknown>');
+    return this.current.constant('enum', `new Set<unknown>([${items}])`, 'ReadonlySet<unknown>');
   }
 
-  /** `keys0`: a set of declared property names. */
+  /** `keysPlan_1`: a set of declared property names. */
   keySet(names: readonly string[]): string {
-    return this.constant(
+    return this.current.constant(
       'keys',
       `new Set<string>([${names.map(stringLiteral).join(', ')}])`,
       'ReadonlySet<string>',
     );
   }
 
-  /** `value0`: an object or array from `enum`/`const`, parsed from JSON text so no key is special. */
+  /** `valuePlan_1`: an object or array from `enum`/`const`, parsed from JSON text so no key is special. */
   jsonValue(value: JsonValue): string {
-    return this.constant('value', `JSON.parse(${stringLiteral(JSON.stringify(value))})`, 'unknown');
+    return this.current.constant(
+      'value',
+      `JSON.parse(${stringLiteral(JSON.stringify(value))})`,
+      'unknown',
+    );
   }
 
-  private constant(prefix: string, initializer: string, type: string): string {
-    const key = `${type}\u0000${initializer}`;
-    const existing = this.constantNames.get(key);
-    if (existing !== undefined) return existing;
-    const name = `${prefix}${this.constants.length}`;
-    this.constants.push({ name, type, initializer });
-    this.constantNames.set(key, name);
+  /**
+   * `isNode_active`: the objects the guard function `fn` of a recursive schema is checking right
+   * now (templates/guards/runtime.ts `enter`), one set per function.
+   */
+  activeSet(fn: string): string {
+    const name = `${fn}_active`;
+    this.current.constants.push({ name, type: 'Set<unknown>', initializer: 'new Set()' });
     return name;
   }
 
   /**
-   * The function that checks `node` when it should not be printed inline: the named schema of
-   * the same shape, or a shared helper for a shape the spec repeats. Never for `root`, the node
-   * whose function is being written.
+   * The function that checks `node` when it should not be printed inline: the helper of a big
+   * shape, shared by content, or of a shape the current schema repeats inside itself. Never for
+   * `root`, the node whose function is being written.
    */
   sharedFunction(
     mode: Mode,
@@ -97,9 +169,8 @@ export class FileScope {
     owner: string,
   ): string | undefined {
     if (node === root) return undefined;
-    const named = this.shapes.namedFor(node);
-    if (named !== undefined) return this.schemaFunction(mode, named);
-    return this.shapes.isRepeated(node) ? this.helper(mode, node, owner) : undefined;
+    if (sharedByContent(node)) return this.contentHelper(mode, node);
+    return this.current.shapes.isRepeated(node) ? this.helper(mode, node, owner) : undefined;
   }
 
   /** The guard function of a named schema (`isPlan`, `collectPlan`). */
@@ -109,23 +180,77 @@ export class FileScope {
 
   /**
    * A private helper that checks `node` in `mode` (`isPlan_1`, `collectPlan_1`), named after the
-   * first schema that needs it. Nodes of one shape share it, and both modes share the number.
-   * Queued for generation on first request.
+   * schema it belongs to. Nodes of one shape share it, and both modes share the number. Queued
+   * for generation on first request.
    */
   helper(mode: Mode, node: SchemaNode, owner: string): string {
-    const shape = this.shapes.id(node);
-    let helper = this.helperIndex.get(shape);
+    const scope = this.current;
+    const shape = shapeHash(node);
+    let helper = scope.helperIndex.get(shape);
     if (helper === undefined) {
-      const index = (this.helperCount.get(owner) ?? 0) + 1;
-      this.helperCount.set(owner, index);
-      helper = `${owner}_${index}`;
-      this.helperIndex.set(shape, helper);
+      helper = `${owner}_${scope.helperIndex.size + 1}`;
+      scope.helperIndex.set(shape, helper);
     }
+    return this.request(scope, mode, helper, node, owner);
+  }
+
+  /**
+   * `isShape_3fa2c1d0e4`: the helper of a big shape, named after its content. Its is-mode function
+   * is queued with the first request, in whatever mode (a collect function's union branches call
+   * it too, so it is always used).
+   */
+  private contentHelper(mode: Mode, node: SchemaNode): string {
+    const owner = `Shape_${shapeHash(node).slice(0, 10)}`;
+    let scope = this.sharedOwners.get(owner);
+    if (!scope) {
+      scope = new OwnerScope(owner, node);
+      this.sharedOwners.set(owner, scope);
+      this.request(scope, 'is', owner, node, owner);
+    }
+    return this.request(scope, mode, owner, node, owner);
+  }
+
+  private request(
+    scope: OwnerScope,
+    mode: Mode,
+    helper: string,
+    node: SchemaNode,
+    owner: string,
+  ): string {
     const name = `${mode}${helper}`;
-    if (!this.helperNames.has(name)) {
-      this.helperNames.add(name);
+    if (!scope.helperNames.has(name)) {
+      scope.helperNames.add(name);
       this.pending.push({ name, mode, node, owner });
     }
+    return name;
+  }
+}
+
+/** One named schema's (or shared shape's) share of the file: constants, helpers, repeated shapes. */
+export class OwnerScope {
+  readonly constants: ModuleConstant[] = [];
+  readonly shapes: Shapes;
+  readonly helperIndex = new Map<string, string>();
+  readonly helperNames = new Set<string>();
+  private readonly constantNames = new Map<string, string>();
+  private readonly counts = new Map<string, number>();
+
+  constructor(
+    private readonly name: string,
+    root: SchemaNode,
+  ) {
+    this.shapes = new Shapes(root);
+  }
+
+  constant(prefix: string, initializer: string, type: string): string {
+    const key = `${type}\u0000${initializer}`;
+    const existing = this.constantNames.get(key);
+    if (existing !== undefined) return existing;
+    const index = (this.counts.get(prefix) ?? 0) + 1;
+    this.counts.set(prefix, index);
+    const name = `${prefix}${this.name}_${index}`;
+    this.constants.push({ name, type, initializer });
+    this.constantNames.set(key, name);
     return name;
   }
 }
@@ -136,12 +261,48 @@ export function primitiveLiteral(value: string | number | boolean | null): strin
   return String(value);
 }
 
-/** Per function: fresh local names (`o1`, `p2`, …) that cannot clash with module names. */
+/**
+ * Per function: locals named after what they hold. A name is taken once per function; a second
+ * claim of the same name gets a number (`id2`). Names that would shadow a parameter, a runtime
+ * helper or a guard function (`issues`, `issue`, `isActive`) get a leading underscore: module
+ * names never start with one.
+ */
 export class FunctionScope {
-  private next = 0;
+  private readonly taken = new Set<string>(PARAMETERS);
 
-  local(prefix: 'o' | 'p' | 'a' | 'e' | 'i' | 'k' | 'n' | 'm' | 'd' | 'v'): string {
-    return `${prefix}${this.next++}`;
+  /** A local for the value of property `name` (`createdAt`, `userBirthday`). */
+  property(name: string): string {
+    return this.claim(camelCase(name));
+  }
+
+  /**
+   * A local derived from the one that holds the value (`items` → `itemsIndex`); for the function's
+   * `value` itself, the plain word (`index`).
+   */
+  derived(holder: string, word: string): string {
+    return this.claim(this.base(holder, word));
+  }
+
+  /** Like {@link derived}, for a loop variable that is never read: `_key`. */
+  unused(holder: string, word: string): string {
+    return this.claim(`_${this.base(holder, word)}`);
+  }
+
+  private base(holder: string, word: string): string {
+    return holder === 'value' ? word : `${holder}${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  }
+
+  private claim(wanted: string): string {
+    const base =
+      RUNTIME_NAMES.includes(wanted) ||
+      PARAMETERS.includes(wanted) ||
+      /^(is|assert|validate|collect)[A-Z0-9_]/.test(wanted)
+        ? `_${wanted}`
+        : wanted;
+    let name = base;
+    for (let i = 2; this.taken.has(name); i++) name = `${base}${i}`;
+    this.taken.add(name);
+    return name;
   }
 }
 

@@ -1,11 +1,14 @@
 /**
- * Structural identity of nodes, so a subschema that a spec repeats inline (GitHub's spec repeats
- * the same inline user object hundreds of times) is checked by one shared function instead of
+ * Structural identity of nodes, so a subschema that one named schema repeats inline (the same
+ * inline object under several of its properties) is checked by one helper function instead of
  * being printed again at every use. Two nodes share a shape id when they check exactly the same
  * thing; annotations that change nothing (descriptions, formats, examples, pointers) are ignored.
+ * Counts are per named schema (scope.ts makes one Shapes each): sharing across schemas would make
+ * one schema's code depend on the others.
  */
+import { createHash } from 'node:crypto';
+import { children } from '../../model/schema-children.ts';
 import type { SchemaNode } from '../../model/schema-types.ts';
-import type { NamedSchema } from '../../model/types.ts';
 
 /** Node fields that never change what a guard checks or reports. (`writeOnly` does: not required.) */
 const IGNORED = new Set([
@@ -26,9 +29,17 @@ const SHAREABLE = new Set<SchemaNode['kind']>(['object', 'array', 'union', 'allO
 /** Subtrees smaller than this (in nodes) are printed inline even when repeated: a call costs more. */
 const MIN_SHARED_SIZE = 4;
 
+/**
+ * Subtrees at least this big (in nodes) get a helper named after their content, shared by every
+ * schema that has one of that shape (specs copy whole objects inline: GitHub's repeats its inline
+ * user object hundreds of times). Whether a subtree gets one depends on the subtree alone, so no
+ * schema's code changes when another schema is added.
+ */
+const CONTENT_SHARED_SIZE = 12;
+
 const sizes = new WeakMap<SchemaNode, number>();
 
-function size(node: SchemaNode): number {
+export function size(node: SchemaNode): number {
   let known = sizes.get(node);
   if (known === undefined) {
     known = children(node).reduce((sum, child) => sum + size(child), 1);
@@ -37,76 +48,72 @@ function size(node: SchemaNode): number {
   return known;
 }
 
-export class Shapes {
-  private readonly ids = new WeakMap<SchemaNode, number>();
-  private readonly intern = new Map<string, number>();
-  private readonly uses = new Map<number, number>();
-  /** Shape id of a named schema's root -> its type name. */
-  private readonly named = new Map<number, string>();
+const hashes = new WeakMap<SchemaNode, string>();
 
-  constructor(schemas: readonly NamedSchema[]) {
-    const everywhere = new Map<number, number>();
-    for (const schema of schemas) {
-      const id = this.id(schema.node);
-      if (!this.named.has(id)) this.named.set(id, schema.name);
-      this.count(schema.node, true, everywhere, undefined);
+/**
+ * A digest of what `node` checks (annotations left out): equal for nodes of the same shape, in
+ * any schema of any spec, whatever else the spec holds.
+ */
+export function shapeHash(node: SchemaNode): string {
+  let known = hashes.get(node);
+  if (known === undefined) {
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (!IGNORED.has(key)) fields[key] = key === 'values' ? value : replaceNodes(value);
     }
-    // Count again, entering a repeated subtree once: what is nested in it is printed only once.
-    const entered = new Set<number>();
-    for (const schema of schemas) this.count(schema.node, true, this.uses, { everywhere, entered });
+    known = createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+    hashes.set(node, known);
   }
+  return known;
+}
 
-  /** The named schema whose root has this node's shape, if any. */
-  namedFor(node: SchemaNode): string | undefined {
-    return SHAREABLE.has(node.kind) ? this.named.get(this.id(node)) : undefined;
+function replaceNodes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(replaceNodes);
+  if (typeof value !== 'object' || value === null) return value;
+  if (isNode(value)) return `#${shapeHash(value)}`;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceNodes(v)]));
+}
+
+/** True when `node` gets a helper named after its content (see CONTENT_SHARED_SIZE). */
+export function sharedByContent(node: SchemaNode): boolean {
+  return SHAREABLE.has(node.kind) && size(node) >= CONTENT_SHARED_SIZE;
+}
+
+/** The shapes one named schema repeats inside itself. */
+export class Shapes {
+  private readonly uses = new Map<string, number>();
+
+  constructor(root: SchemaNode) {
+    const everywhere = new Map<string, number>();
+    this.count(root, true, everywhere, undefined);
+    // Count again, entering a repeated subtree once: what is nested in it is printed only once.
+    this.count(root, true, this.uses, { everywhere, entered: new Set() });
   }
 
   /** True when a node of this shape appears inline more than once and is big enough to share. */
   isRepeated(node: SchemaNode): boolean {
     return (
       SHAREABLE.has(node.kind) &&
-      (this.uses.get(this.id(node)) ?? 0) > 1 &&
+      (this.uses.get(shapeHash(node)) ?? 0) > 1 &&
       size(node) >= MIN_SHARED_SIZE
     );
-  }
-
-  id(node: SchemaNode): number {
-    const known = this.ids.get(node);
-    if (known !== undefined) return known;
-    const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
-      if (!IGNORED.has(key)) fields[key] = key === 'values' ? value : this.replaceNodes(value);
-    }
-    const text = JSON.stringify(fields);
-    let id = this.intern.get(text);
-    if (id === undefined) {
-      id = this.intern.size;
-      this.intern.set(text, id);
-    }
-    this.ids.set(node, id);
-    return id;
-  }
-
-  private replaceNodes(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map((v) => this.replaceNodes(v));
-    if (typeof value !== 'object' || value === null) return value;
-    if (isNode(value)) return `#${this.id(value)}`;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.replaceNodes(v)]));
   }
 
   private count(
     node: SchemaNode,
     root: boolean,
-    into: Map<number, number>,
-    once: { everywhere: ReadonlyMap<number, number>; entered: Set<number> } | undefined,
+    into: Map<string, number>,
+    once: { everywhere: ReadonlyMap<string, number>; entered: Set<string> } | undefined,
   ): void {
-    const id = this.id(node);
+    const id = shapeHash(node);
     if (!root) {
       into.set(id, (into.get(id) ?? 0) + 1);
       if (once && SHAREABLE.has(node.kind) && (once.everywhere.get(id) ?? 0) > 1) {
         if (once.entered.has(id)) return;
         once.entered.add(id);
       }
+      // A subtree with a helper of its own is not printed here: what it holds is not counted.
+      if (sharedByContent(node)) return;
     }
     for (const child of children(node)) this.count(child, false, into, once);
   }
@@ -114,26 +121,4 @@ export class Shapes {
 
 function isNode(value: object): value is SchemaNode {
   return 'kind' in value && 'pointer' in value && typeof value.kind === 'string';
-}
-
-export function children(node: SchemaNode): SchemaNode[] {
-  switch (node.kind) {
-    case 'array':
-      return [...node.prefixItems, ...(node.items ? [node.items] : [])];
-    case 'object':
-      return [
-        ...node.properties.map((p) => p.node),
-        ...(node.additionalProperties ? [node.additionalProperties] : []),
-        ...node.patternProperties.map((p) => p.node),
-        ...(node.propertyNames ? [node.propertyNames] : []),
-      ];
-    case 'union':
-      return node.variants;
-    case 'allOf':
-      return node.members;
-    case 'not':
-      return [node.node];
-    default:
-      return [];
-  }
 }

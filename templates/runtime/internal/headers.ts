@@ -53,14 +53,15 @@ function entries(source: HeadersInput): Iterable<readonly [string, HeaderValue]>
  * arrays comma-separated as RFC 9110 §5.3 lists are (`a,b`), objects `k,v,k2,v2` (`k=v,k2=v2` for
  * the names in `exploded`), `Date`s as ISO strings; `undefined` and `null` leave the header out.
  * Resource methods of operations with header parameters call it:
- * `headers: headerParams({ 'X-Fields': fields })`.
+ * `headers: headerParams({ 'X-Fields': fields })`, or `headerParams(headers)` with the nested
+ * params' `headers`, which is undefined when every header parameter is optional and none is given.
  */
 export function headerParams(
-  params: Readonly<Record<string, unknown>>,
+  params: Readonly<Record<string, unknown>> | undefined,
   exploded: readonly string[] = [],
 ): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(params)) {
+  for (const [name, value] of Object.entries(params ?? {})) {
     if (value === undefined || value === null) continue;
     result[name] = Array.isArray(value)
       ? value.map(headerItem).join(',')

@@ -1,0 +1,158 @@
+/**
+ * The OpenAPI `discriminator` of a `oneOf`/`anyOf`: which value of the discriminator property
+ * picks which variant (OpenAPI 3.1.1 §4.8.25, 3.0.3 §4.7.25).
+ *
+ * - Explicit `mapping` entries come first, in spec order.
+ * - A variant the mapping does not name gets the values it pins the property to: a string `const`,
+ *   or the strings of its `enum`, on `properties.<propertyName>` of the referenced schema or of any
+ *   `allOf` member (through `$ref`s; several members narrow each other). This is how ajv's
+ *   `discriminator: true` and the types read such variants, and what a server sends.
+ * - A variant that pins nothing gets its `components.schemas` key (OpenAPI's implicit mapping).
+ *
+ * The discriminator decides only when every variant that can hold an object is a `$ref` to a
+ * named schema; variants that cannot (`type: 'null'`, a string) are checked the plain way for
+ * values of their kind. With an inline object variant, or on a schema without `oneOf`/`anyOf`
+ * (an `allOf` parent), the discriminator is an annotation: plain `oneOf`/`anyOf` decide.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import type { DiscriminatorModel, RefNode, SchemaNode } from './schema-types.ts';
+import { badValue, isPlainObject, type ValueContext } from './schema-values.ts';
+
+export interface DiscriminatorContext extends ValueContext {
+  /** components key → safe type name. */
+  names: ReadonlyMap<string, string>;
+  /** `components.schemas` of the bundled document, raw; empty when unknown. */
+  rawSchemas: Record<string, unknown>;
+  /** `#/components/schemas/<key>` → key; undefined for any other ref. */
+  componentKey: (ref: string) => string | undefined;
+}
+
+export function readDiscriminator(
+  schema: Record<string, unknown>,
+  variants: readonly SchemaNode[],
+  c: DiscriminatorContext,
+): DiscriminatorModel | undefined {
+  const raw = schema.discriminator;
+  if (raw === undefined) return undefined;
+  if (!isPlainObject(raw) || typeof raw.propertyName !== 'string') {
+    throw badValue(c, 'discriminator', 'an object with a string "propertyName"', raw);
+  }
+  const propertyName = raw.propertyName;
+  const refs = variants.filter((v): v is RefNode => v.kind === 'ref');
+  if (variants.some((v) => v.kind !== 'ref' && mayHoldObject(v))) return undefined;
+  const mapping = explicitMapping(raw.mapping, c);
+  const mapped = new Set(mapping.map((m) => m.target));
+  for (const ref of refs) {
+    if (mapped.has(ref.target)) continue;
+    mapped.add(ref.target);
+    const pinned = pinnedValues(c.rawSchemas[ref.originalName], propertyName, c, new Set());
+    const values = pinned === undefined ? [ref.originalName] : [...pinned];
+    for (const value of values) mapping.push({ value, target: ref.target });
+  }
+  return { propertyName, mapping };
+}
+
+function explicitMapping(raw: unknown, c: DiscriminatorContext): DiscriminatorModel['mapping'] {
+  if (raw === undefined) return [];
+  const dc: ValueContext = { file: c.file, pointer: joinPointer(c.pointer, 'discriminator') };
+  if (!isPlainObject(raw)) throw badValue(dc, 'mapping', 'a map from values to schema refs', raw);
+  const mc: ValueContext = { file: c.file, pointer: joinPointer(dc.pointer, 'mapping') };
+  return Object.entries(raw).map(([value, ref]) => {
+    if (typeof ref !== 'string') throw badValue(mc, value, 'a schema name or ref', ref);
+    const key = ref.startsWith('#') ? c.componentKey(ref) : ref;
+    const target = key === undefined ? undefined : c.names.get(key);
+    if (target === undefined) {
+      throw new GeneratorError(
+        `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not a schema in components.schemas`,
+        { file: c.file, pointer: joinPointer(mc.pointer, value) },
+        "point the mapping at '#/components/schemas/<Name>' of an existing schema",
+      );
+    }
+    return { value, target };
+  });
+}
+
+/** False for inline variants that can never hold an object: null, booleans, strings, numbers. */
+function mayHoldObject(node: SchemaNode): boolean {
+  switch (node.kind) {
+    case 'never':
+    case 'null':
+    case 'boolean':
+      return false;
+    case 'string':
+    case 'number':
+      return node.loose;
+    case 'enum':
+      return node.values.some((v) => typeof v === 'object' && v !== null);
+    default:
+      return true;
+  }
+}
+
+/**
+ * The string values a raw schema pins `property` to (`const`, or the strings of `enum`, directly
+ * or through `$ref`s and `allOf` members, whose pins narrow each other); undefined when nothing
+ * pins it.
+ */
+function pinnedValues(
+  schema: unknown,
+  property: string,
+  c: Pick<DiscriminatorContext, 'rawSchemas' | 'componentKey'>,
+  seen: Set<unknown>,
+): Set<string> | undefined {
+  if (!isPlainObject(schema) || seen.has(schema)) return undefined;
+  seen.add(schema);
+  try {
+    if (typeof schema.$ref === 'string') {
+      const key = c.componentKey(schema.$ref);
+      return key === undefined ? undefined : pinnedValues(c.rawSchemas[key], property, c, seen);
+    }
+    const sets: Set<string>[] = [];
+    const properties = schema.properties;
+    if (isPlainObject(properties) && Object.hasOwn(properties, property)) {
+      const own = valuesOf(properties[property], c, new Set());
+      if (own) sets.push(own);
+    }
+    if (Array.isArray(schema.allOf)) {
+      for (const member of schema.allOf) {
+        const pinned = pinnedValues(member, property, c, seen);
+        if (pinned) sets.push(pinned);
+      }
+    }
+    return intersect(sets);
+  } finally {
+    seen.delete(schema);
+  }
+}
+
+/** The string values a property schema allows when it lists them (`const`, `enum`), else undefined. */
+function valuesOf(
+  schema: unknown,
+  c: Pick<DiscriminatorContext, 'rawSchemas' | 'componentKey'>,
+  seen: Set<unknown>,
+): Set<string> | undefined {
+  if (!isPlainObject(schema) || seen.has(schema)) return undefined;
+  seen.add(schema);
+  if (typeof schema.$ref === 'string') {
+    const key = c.componentKey(schema.$ref);
+    return key === undefined ? undefined : valuesOf(c.rawSchemas[key], c, seen);
+  }
+  const sets: Set<string>[] = [];
+  if ('const' in schema) sets.push(new Set(typeof schema.const === 'string' ? [schema.const] : []));
+  if (Array.isArray(schema.enum)) {
+    sets.push(new Set(schema.enum.filter((v): v is string => typeof v === 'string')));
+  }
+  if (Array.isArray(schema.allOf)) {
+    for (const member of schema.allOf) {
+      const values = valuesOf(member, c, seen);
+      if (values) sets.push(values);
+    }
+  }
+  return intersect(sets);
+}
+
+function intersect(sets: readonly Set<string>[]): Set<string> | undefined {
+  const [first, ...rest] = sets;
+  if (!first) return undefined;
+  return new Set([...first].filter((v) => rest.every((s) => s.has(v))));
+}

@@ -1,0 +1,329 @@
+/**
+ * How the guards check each `pattern` so that no input makes them hang (issue 11 item 3).
+ *
+ * JavaScript's RegExp backtracks: `^(a+)+$` takes exponential time on `aaaa…a!`, and a guard that
+ * meets such a string never answers. Each pattern of a named schema is analysed at generation with
+ * recheck, a maintained ReDoS checker (see {@link patternSafety}): its automaton checker proves a
+ * pattern linear or finds an attack; patterns it cannot read (backreferences, lookaround) go to its
+ * fuzzer, with a fixed seed so that the output stays deterministic. What is not proven linear is
+ * handled as the `unsafePatterns` option says:
+ * - `re2js` (the default): the pattern runs on re2js, a linear-time (RE2) engine, written in RE2's
+ *   syntax with the same meaning (re2-syntax.ts). The generated package depends on re2js only
+ *   then. A pattern RE2 cannot express (backreferences, lookaround) stays on RegExp only when the
+ *   fuzzer found no attack on it (a test, not a proof: the one residual risk, which `skip`
+ *   removes); otherwise the guards do not check it.
+ * - `native`: JavaScript's RegExp anyway (the caller accepts the risk).
+ * - `skip`: no such pattern is checked.
+ * Every pattern left unchecked or kept on RegExp against recheck's verdict is reported (see
+ * {@link patternWarnings}).
+ *
+ * "Not checked" means: a `pattern` keyword passes every string; a `patternProperties` key pattern
+ * is taken to match any key, so its schema judges no value and `additionalProperties` no key of
+ * that object (the lenient side: the guards never reject a value the schema accepts).
+ *
+ * Patterns JavaScript does not accept in unicode mode run without the `u` flag; patterns it does
+ * not accept at all (other dialects: possessive `a++`, atomic `(?>…)`, inline `(?i)`) are not
+ * checked; both are reported too.
+ */
+import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
+import { checkSync, type Diagnostics } from 'recheck';
+import { joinPointer } from '../errors.ts';
+import type { Warnings } from '../warnings.ts';
+import { children } from './schema-children.ts';
+import type { RegexModel, SchemaNode } from './schema-types.ts';
+import type { NamedSchema } from './types.ts';
+import { toRe2Syntax } from './re2-syntax.ts';
+
+/** What the guards do with a pattern that may take super-linear time. */
+export type UnsafePatterns = 're2js' | 'native' | 'skip';
+
+/**
+ * recheck's verdict, short: `linear` (proven), `no-attack-found` (its fuzzer found none; patterns
+ * with backreferences or lookaround), `super-linear` (with how), or `unknown` (undecided).
+ */
+export type PatternSafety =
+  | { status: 'linear' }
+  | { status: 'no-attack-found' }
+  | { status: 'super-linear'; complexity: string; attack: string }
+  | { status: 'unknown'; reason: string };
+
+/** How one pattern is checked in the emitted guards. */
+export type PatternEngine =
+  | { engine: 'regexp' }
+  | { engine: 're2js'; source: string }
+  /** Not checked (the pattern is invalid, or unsafe and `skip`ped or not expressible in RE2). */
+  | { engine: 'none' };
+
+/**
+ * The analysis is deterministic, so the generated code is: recheck's automaton checker (exact for
+ * patterns without backreferences and lookaround) runs on the pattern with every counted repeat
+ * relaxed (`{3,40}` → `+`), which can only add ways to backtrack: if that is linear, so is the
+ * pattern. It is fast on such patterns, but not on long ones, which are not analysed at all
+ * (undecided, and so run on re2js). TIMEOUT only stops a pathological pattern that is short.
+ */
+const MAX_ANALYSED_LENGTH = 120;
+const TIMEOUT = 10_000;
+/** The fuzzer's seed: the same pattern gets the same verdict on every run. */
+const FUZZ_SEED = 20_111_003;
+
+const analysed = new Map<string, PatternSafety>();
+
+/** recheck's analysis of a pattern (cached per source and flags for the process). */
+function patternSafety(regex: RegexModel): PatternSafety {
+  const key = `${regex.flags}/${regex.source}`;
+  let known = analysed.get(key);
+  if (known === undefined) {
+    known = analyse(regex);
+    analysed.set(key, known);
+  }
+  return known;
+}
+
+function analyse(regex: RegexModel): PatternSafety {
+  if (!isValid(regex)) return { status: 'unknown', reason: 'not a valid regular expression' };
+  const relaxed = relaxRepeats(regex);
+  if (relaxed === undefined) return { status: 'unknown', reason: 'not parsed' };
+  if (relaxed.length > MAX_ANALYSED_LENGTH) {
+    return { status: 'unknown', reason: `longer than ${MAX_ANALYSED_LENGTH} characters` };
+  }
+  const result: Diagnostics = checkSync(relaxed, regex.flags, {
+    checker: 'automaton',
+    timeout: TIMEOUT,
+  });
+  switch (result.status) {
+    case 'safe':
+      return { status: 'linear' };
+    case 'vulnerable': {
+      // Relaxed repeats may be what backtracks: only an unrelaxed pattern is known to.
+      if (relaxed !== regex.source) return { status: 'unknown', reason: 'bounded repeats' };
+      return {
+        status: 'super-linear',
+        complexity: complexityText(result.complexity),
+        attack: result.attack.pattern,
+      };
+    }
+    case 'unknown':
+      return result.error.kind === 'unsupported'
+        ? fuzz(regex)
+        : { status: 'unknown', reason: `recheck: ${result.error.kind}` };
+  }
+}
+
+/** recheck's fuzzer on a pattern its automaton checker cannot read (backreferences, lookaround). */
+function fuzz(regex: RegexModel): PatternSafety {
+  const result = checkSync(regex.source, regex.flags, {
+    checker: 'fuzz',
+    randomSeed: FUZZ_SEED,
+    timeout: TIMEOUT,
+  });
+  switch (result.status) {
+    case 'safe':
+      return { status: 'no-attack-found' };
+    case 'vulnerable':
+      return {
+        status: 'super-linear',
+        complexity: complexityText(result.complexity),
+        attack: result.attack.pattern,
+      };
+    case 'unknown':
+      return {
+        status: 'unknown',
+        reason: `backreferences or lookaround; recheck: ${result.error.kind}`,
+      };
+  }
+}
+
+function complexityText(complexity: { type: string; degree?: number }): string {
+  return complexity.type === 'exponential'
+    ? 'exponential'
+    : `polynomial (degree ${complexity.degree ?? '?'})`;
+}
+
+/** The pattern with each counted repeat `{m,n}` (n > 1) as `*` or `+`; undefined if unparsable. */
+function relaxRepeats(regex: RegexModel): string | undefined {
+  let pattern: AST.Pattern;
+  try {
+    pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(
+      regex.source,
+      0,
+      regex.source.length,
+      { unicode: regex.flags === 'u' },
+    );
+  } catch {
+    return undefined;
+  }
+  const edits: { start: number; end: number; text: string }[] = [];
+  visitRegExpAST(pattern, {
+    onQuantifierEnter(node) {
+      if (node.max <= 1 || /^[*+?]/.test(node.raw.slice(node.element.raw.length))) return;
+      const text = `${node.min === 0 ? '*' : '+'}${node.greedy ? '' : '?'}`;
+      edits.push({ start: node.element.end, end: node.end, text });
+    },
+  });
+  let out = regex.source;
+  for (const edit of edits.sort((x, y) => y.start - x.start)) {
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  }
+  return out;
+}
+
+/** JavaScript's own words for why a pattern does not compile. */
+function invalidReason(regex: RegexModel): string {
+  try {
+    new RegExp(regex.source, regex.flags);
+    return 'valid';
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}
+
+function isValid(regex: RegexModel): boolean {
+  try {
+    new RegExp(regex.source, regex.flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The engine for a pattern (see the module doc). */
+export function patternEngine(regex: RegexModel, unsafe: UnsafePatterns): PatternEngine {
+  if (!isValid(regex)) return { engine: 'none' };
+  const safety = patternSafety(regex);
+  if (safety.status === 'linear' || unsafe === 'native') return { engine: 'regexp' };
+  if (unsafe === 'skip') return { engine: 'none' };
+  const re2 = toRe2Syntax(regex.source, regex.flags);
+  if (re2 !== undefined) return { engine: 're2js', source: re2 };
+  return safety.status === 'no-attack-found' ? { engine: 'regexp' } : { engine: 'none' };
+}
+
+/** A pattern of a named schema, where it is in the spec. */
+export interface PatternUse {
+  regex: RegexModel;
+  /** JSON pointer of the `pattern` keyword or the `patternProperties` key. */
+  pointer: string;
+  selects: boolean;
+}
+
+/** Every pattern the guards of `schemas` check, with its place. */
+function patternUses(schemas: readonly NamedSchema[]): PatternUse[] {
+  const uses: PatternUse[] = [];
+  const seen = new Set<SchemaNode>();
+  // Depth first, in the document's order: the first place of a pattern is the one reported.
+  const stack = schemas.map((s) => s.node).reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.kind === 'string' && node.pattern) {
+      uses.push({
+        regex: node.pattern,
+        pointer: joinPointer(node.pointer, 'pattern'),
+        selects: false,
+      });
+    }
+    if (node.kind === 'object') {
+      for (const { pattern } of node.patternProperties) {
+        uses.push({
+          regex: pattern,
+          pointer: joinPointer(node.pointer, 'patternProperties', pattern.source),
+          selects: true,
+        });
+      }
+    }
+    stack.push(...children(node).reverse());
+  }
+  return uses;
+}
+
+/** True when the guards of `schemas` run some pattern on re2js: the package depends on it then. */
+export function usesRe2js(schemas: readonly NamedSchema[], unsafe: UnsafePatterns): boolean {
+  return patternUses(schemas).some((use) => patternEngine(use.regex, unsafe).engine === 're2js');
+}
+
+/** A finding about a pattern, for the generator's warnings. */
+export interface PatternWarning {
+  /** Same key, same warning (a pattern used in several places is reported once). */
+  key: string;
+  pointer: string;
+  problem: string;
+  fix: string;
+}
+
+/** What the user should know about the patterns of `schemas`: each unsafe, odd or invalid one. */
+function patternWarnings(
+  schemas: readonly NamedSchema[],
+  unsafe: UnsafePatterns,
+): PatternWarning[] {
+  const warnings: PatternWarning[] = [];
+  for (const { regex, pointer, selects } of patternUses(schemas)) {
+    const text = JSON.stringify(regex.source);
+    const key = `pattern:${selects ? 'key' : 'value'}:${regex.flags}:${regex.source}`;
+    const unchecked = selects
+      ? 'the guards take it to match any key (its schema and additionalProperties are not checked there)'
+      : 'the guards do not check it';
+    if (!isValid(regex)) {
+      warnings.push({
+        key,
+        pointer,
+        problem: `the pattern ${text} is not a valid ECMAScript regular expression (${invalidReason(regex)}), so ${unchecked}`,
+        fix: 'write the pattern in ECMA-262 syntax (the JSON Schema regex dialect): no possessive a++, atomic (?>…) or inline (?i) from other dialects',
+      });
+      continue;
+    }
+    if (regex.flags === '') {
+      warnings.push({
+        key: `${key}:no-u`,
+        pointer,
+        problem: `the pattern ${text} is not valid in unicode mode (the u flag JSON Schema asks for), so the guards run it without`,
+        fix: 'drop escapes that unicode mode forbids (like \\- outside a class) so it compiles with the u flag',
+      });
+    }
+    const safety = patternSafety(regex);
+    const engine = patternEngine(regex, unsafe).engine;
+    if (safety.status === 'linear') continue;
+    // Undecided but run on re2js, or kept on RegExp after the fuzzer found no attack: the guards
+    // are safe and check it as the spec says, nothing to report.
+    if (
+      safety.status !== 'super-linear' &&
+      (engine === 're2js' || (engine === 'regexp' && unsafe === 're2js'))
+    )
+      continue;
+    const what =
+      safety.status === 'super-linear'
+        ? `can take ${safety.complexity} time to match (recheck; e.g. ${JSON.stringify(safety.attack)})`
+        : safety.status === 'no-attack-found'
+          ? 'could not be proven to match in linear time (recheck: backreferences or lookaround)'
+          : `could not be shown to match in linear time (recheck: ${safety.reason})`;
+    const done =
+      engine === 're2js'
+        ? 'the guards run it on re2js, a linear-time engine (the package depends on re2js)'
+        : engine === 'none'
+          ? unsafe === 'skip'
+            ? `${unchecked} (--unsafe-patterns skip)`
+            : `RE2 cannot express it (backreferences, lookaround), so ${unchecked}`
+          : 'the guards run it on JavaScript’s RegExp anyway (--unsafe-patterns native): a long input can stall them';
+    warnings.push({
+      key,
+      pointer,
+      problem: `the pattern ${text} ${what}; ${done}`,
+      fix: 'rewrite it without nested or overlapping repetition (e.g. ^(a+)+$ → ^a+$)',
+    });
+  }
+  return warnings;
+}
+
+/**
+ * Adds what the user should know about the patterns of `schemas` (read from `file`) to the
+ * generator's warnings: one per pattern and use (a pattern used in several places is reported at
+ * its first place, with how many more there are); errors with `--strict`.
+ */
+export function addPatternWarnings(
+  schemas: readonly NamedSchema[],
+  file: string,
+  unsafe: UnsafePatterns,
+  warnings: Warnings,
+): void {
+  for (const warning of patternWarnings(schemas, unsafe)) {
+    warnings.add(warning.key, warning.problem, { file, pointer: warning.pointer }, warning.fix);
+  }
+}

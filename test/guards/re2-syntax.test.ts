@@ -1,0 +1,82 @@
+/**
+ * The RE2 form of a pattern (generator/model/re2-syntax.ts) means what ECMAScript's does:
+ * each pattern, translated and run on re2js, gives RegExp's verdict (unicode mode) on strings
+ * chosen where the two dialects differ (`\s`, `.`, line terminators, astral code points, `\b`).
+ */
+import { RE2JS } from 're2js';
+import { describe, expect, it } from 'vitest';
+import { toRe2Syntax } from '../../generator/model/re2-syntax.ts';
+
+const STRINGS = [
+  '',
+  'abc',
+  'ABC',
+  'a b',
+  'a\tb',
+  'a\u00a0b',
+  'a\ufeffb',
+  'a\u2028b',
+  'a\rb',
+  'a\nb',
+  '123-4567',
+  'me@example.org',
+  'Élan',
+  'élan',
+  '😀',
+  'a😀b',
+  'foo bar',
+  'foobar',
+  'a.b-c_d',
+  'abcde',
+  'e',
+  '[]',
+  '\\',
+  '-',
+];
+
+const SAME_MEANING = [
+  '^\\d{3}-\\d{4}$',
+  '^[^\\s@]+@[^\\s@]+\\.[a-z]{2,}$',
+  '^.+$',
+  '^a.b$',
+  '\\bfoo\\b',
+  '^\\p{Lu}\\p{Ll}*$',
+  '^\\p{L}+$',
+  '^[\\w.-]+$',
+  '^(?:ab|cd)*?e$',
+  '^\\S+$',
+  '^\\s*$',
+  'a\\sb',
+  '^[^a-z]*$',
+  '^.$',
+  '^[\\[\\]\\\\-]+$',
+  '^\\u{1F600}',
+  '^\\W+$',
+];
+
+describe('toRe2Syntax keeps the meaning', () => {
+  it.each(SAME_MEANING)('%s', (source) => {
+    const translated = toRe2Syntax(source, 'u');
+    expect(translated, 'has an RE2 form').toBeDefined();
+    const re2 = RE2JS.compile(translated ?? '');
+    const native = new RegExp(source, 'u');
+    expect(STRINGS.map((s) => [s, re2.test(s)])).toEqual(STRINGS.map((s) => [s, native.test(s)]));
+  });
+});
+
+describe('patterns without an RE2 form', () => {
+  it.each([
+    ['lookahead', '^(?=.*\\d).+$'],
+    ['lookbehind', '(?<=@)\\w+'],
+    ['a backreference', '^(\\w)\\1$'],
+    ['a binary property', '^\\p{Emoji}+$'],
+    ['a negated set inside a class', '^[\\S\\d]+$'],
+    ['a repeat over 1,000', '^a{1001}$'],
+  ])('%s: undefined', (_, source) => {
+    expect(toRe2Syntax(source, 'u')).toBeUndefined();
+  });
+
+  it('a pattern that only compiles without the u flag has none', () => {
+    expect(toRe2Syntax('^a\\-b$', '')).toBeUndefined();
+  });
+});
