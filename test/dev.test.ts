@@ -5,7 +5,7 @@
  * it recovers without a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,6 +97,10 @@ describe('npm run dev', () => {
   }, 200_000);
 
   it('shows a generator error in the terminal and on the page, keeps generated/, and recovers', async () => {
+    // The last save's regeneration removes its staging folder after swapping the files in.
+    await until('the last regeneration to finish', async () =>
+      (await readdir(join(work, 'generated'))).every((name) => !name.includes('generating-')),
+    );
     const before = await snapshotTree(join(work, 'generated'));
     const good = await readFile(planFile(), 'utf8');
     const logged = output.length;
