@@ -29,8 +29,8 @@ import {
 import { planDates, type Reviver } from './dates/plan.ts';
 import type { EmittedSourceFile } from './types.ts';
 
-export const DATES_PATH = 'src/dates.ts';
-export const DATES_RUNTIME_PATH = 'src/dates-runtime.ts';
+const DATES_PATH = 'src/dates.ts';
+const DATES_RUNTIME_PATH = 'src/dates-runtime.ts';
 const RUNTIME_MODULE = './dates-runtime.js';
 /** The name the dates module gives its runtime: `dates.reviveDates`, `dates.Revive`. */
 const RUNTIME_NAMESPACE = 'dates';

@@ -29,8 +29,8 @@ import {
 } from './guards/scope.ts';
 import type { EmittedSourceFile } from './types.ts';
 
-export const GUARDS_PATH = 'src/guards.ts';
-export const GUARD_RUNTIME_PATH = 'src/guards-runtime.ts';
+const GUARDS_PATH = 'src/guards.ts';
+const GUARD_RUNTIME_PATH = 'src/guards-runtime.ts';
 const RUNTIME_MODULE = './guards-runtime.js';
 const RUNTIME_TEMPLATE = new URL('../../templates/guards/runtime.ts', import.meta.url);
 

@@ -26,7 +26,7 @@ export function parseDateTime(text: string): Date {
     const [, day, clock, fraction = '', zone = 'Z'] = match;
     // The subset ECMAScript parses the same everywhere: `T`, `Z`, at most milliseconds.
     const millis = fraction === '' ? '' : `.${fraction.slice(0, 3).padEnd(3, '0')}`;
-    time = Date.parse(`${day}T${clock}${millis}${zone.toUpperCase()}`);
+    time = Date.parse(`${day!}T${clock!}${millis}${zone.toUpperCase()}`);
   }
   const date = new Date(time);
   origins.set(date, { text, time });

@@ -28,7 +28,7 @@ const SPREAD = 4;
 const MAX_STRING_SPREAD = 16;
 
 /** Any small JSON value. */
-export const smallJson: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 2 });
+const smallJson: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 2 });
 
 /** A value as JSON would carry it: own keys only (`__proto__` included), no -0, no undefined. */
 export function toJson(value: unknown): Json {

@@ -17,7 +17,7 @@ import type { NamedSchema } from '../../generator/model/types.ts';
 import { printSourceFile } from '../../generator/write/print.ts';
 import type { OpenApiVersion } from './differences.ts';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export type GuardFunction = (value: unknown) => unknown;
 export type GuardsModule = Record<string, GuardFunction>;
@@ -123,7 +123,7 @@ export function runIsolated(
 /** Spec files the differential run covers: ours, then every fixture spec, sorted. */
 export function differentialSpecs(): string[] {
   const under = (dir: string): string[] =>
-    (readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }) as string[])
+    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
       .filter((name) => /\.(ya?ml|json)$/.test(name))
       .map((name) => `${dir}/${name.split('\\').join('/')}`)
       .sort();

@@ -8,12 +8,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planDates } from '../../generator/emit/dates/plan.ts';
-import {
-  compileDates,
-  loadFixture,
-  type CompiledDates,
-  type GuardsModule,
-} from '../guards-harness.ts';
+import { compileDates, loadFixture, type CompiledDates, type GuardsModule } from './harness.ts';
 import { ValueArbitraries } from './arbitraries.ts';
 import { compileDoc } from './compile.ts';
 

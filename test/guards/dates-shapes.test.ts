@@ -5,12 +5,7 @@
  * the wire types of everything else.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  compileDates,
-  loadFixture,
-  type CompiledDates,
-  type GuardsModule,
-} from '../guards-harness.ts';
+import { compileDates, loadFixture, type CompiledDates, type GuardsModule } from './harness.ts';
 
 const FIXTURE = 'dates-shapes.yaml';
 const AT = '2021-01-21T19:38:34Z';

@@ -585,7 +585,7 @@ function withoutUncheckedPatterns(schema: RawSchema): RawSchema {
 }
 
 /** The `multipleOf` rule of the guards, written out for the reference. */
-export function referenceMultipleOf(value: number, divisor: number): boolean {
+function referenceMultipleOf(value: number, divisor: number): boolean {
   if (Number.isInteger(divisor)) return value % divisor === 0;
   const quotient = value / divisor;
   const distance = Math.abs(quotient - Math.round(quotient));
@@ -813,7 +813,7 @@ function dropWriteOnlyRequired(components: RawSchema): RawSchema {
 }
 
 /** A deep copy of a JSON value with every own key listed in `keys` renamed. */
-export function renameKeys(value: unknown, keys: readonly string[]): unknown {
+function renameKeys(value: unknown, keys: readonly string[]): unknown {
   if (Array.isArray(value)) return value.map((item) => renameKeys(item, keys));
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
@@ -858,10 +858,4 @@ function nullableCompositionAsAnyOf(components: RawSchema): RawSchema {
     if ('enum' in schema || 'const' in schema) return 'type' in schema ? schema : rest;
     return { anyOf: [{ type: 'null' }, rest] };
   });
-}
-
-export function difference(id: DifferenceId): Difference {
-  const found = DIFFERENCES.find((d) => d.id === id);
-  if (!found) throw new Error(`no difference ${id}`);
-  return found;
 }

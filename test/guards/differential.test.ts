@@ -123,6 +123,7 @@ describe('guards agree with ajv on generated values', () => {
         } catch (error) {
           throw new Error(
             `${schema.name} in ${file} (replay: ${REPLAY}):\n${String(error instanceof Error ? error.message : error)}`,
+            { cause: error },
           );
         }
       }
@@ -222,7 +223,7 @@ function checker(
       thrown instanceof GuardError &&
       JSON.stringify((thrown as Error & { issues: unknown }).issues) ===
         JSON.stringify(result.issues) &&
-      thrown.message.startsWith(`Invalid ${x} (${result.issues?.length} issue`);
+      thrown.message.startsWith(`Invalid ${x} (${String(result.issues?.length)} issue`);
     if (!same)
       throw new Error(
         [

@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { emitGuards } from '../../generator/emit/guards.ts';
 import { buildSchemaModel } from '../../generator/model/build-schema.ts';
 import { printSourceFile } from '../../generator/write/print.ts';
-import { loadFixture, type Doc } from '../guards-harness.ts';
+import { loadFixture, type Doc } from './harness.ts';
 
 type Schemas = Record<string, Record<string, unknown>>;
 
@@ -34,7 +34,7 @@ function changedLines(before: string, after: string): { old: number[]; new: numb
   const b = join(dir, 'after.ts');
   writeFileSync(a, before);
   writeFileSync(b, after);
-  let out = '';
+  let out: string;
   try {
     out = execFileSync('git', ['diff', '--no-index', '--unified=0', a, b], { encoding: 'utf8' });
   } catch (error) {

@@ -22,7 +22,7 @@ import { buildSchemaModel } from '../../generator/model/build-schema.ts';
 import type { NamedSchema } from '../../generator/model/types.ts';
 import { printSourceFile } from '../../generator/write/print.ts';
 import { Warnings } from '../../generator/warnings.ts';
-import { compileGuards } from '../guards-harness.ts';
+import { compileGuards } from './harness.ts';
 import { runIsolated, writeModules } from './compile.ts';
 
 const FILE = 'test/fixtures/guards/patterns.yaml';

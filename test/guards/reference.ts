@@ -90,7 +90,7 @@ function reference(
  * `exclusiveMinimum: true` beside `minimum` becomes a numeric `exclusiveMinimum`, and the siblings
  * of `$ref` go (3.0: "any properties added SHALL be ignored"; ajv would apply them).
  */
-export function toDraft07(components: RawSchema): RawSchema {
+function toDraft07(components: RawSchema): RawSchema {
   return mapComponentSchemas(components, (schema) => {
     if ('$ref' in schema) return { $ref: schema.$ref };
     const out: RawSchema = { ...schema };

@@ -33,7 +33,7 @@ export function isRawSchema(value: unknown): value is RawSchema {
  * A copy of `schema` where every schema object (the root included) went through `visit` after its
  * subschemas did. `visit` may return the object it got (changed or not) or a new one.
  */
-export function mapSchema(schema: unknown, visit: (schema: RawSchema) => RawSchema): unknown {
+function mapSchema(schema: unknown, visit: (schema: RawSchema) => RawSchema): unknown {
   if (!isRawSchema(schema)) return schema;
   const out: RawSchema = { ...schema };
   for (const key of SINGLE) if (key in out) out[key] = mapSchema(out[key], visit);

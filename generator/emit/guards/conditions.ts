@@ -214,7 +214,7 @@ export function declaredKeyTest(names: readonly string[], k: string, file: FileS
 
 /** The expression to print a statement-level failure (in `is` mode) for a failing condition. */
 export function negate(test: string): string {
-  const equality = /^([\w$]+) === ("(?:[^"\\]|\\.)*"|[\w.\-]+)$/.exec(test);
-  if (equality) return `${equality[1]} !== ${equality[2]}`;
+  const equality = /^([\w$]+) === ("(?:[^"\\]|\\.)*"|[\w.-]+)$/.exec(test);
+  if (equality) return `${equality[1]!} !== ${equality[2]!}`;
   return /^[\w.$]+\([^()]*\)$/.test(test) || /^[\w$]+$/.test(test) ? `!${test}` : `!(${test})`;
 }

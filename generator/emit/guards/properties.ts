@@ -7,10 +7,7 @@
 import type { PropertyNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
 
-export function isWriteOnly(
-  prop: PropertyNode,
-  schemas: ReadonlyMap<string, NamedSchema>,
-): boolean {
+function isWriteOnly(prop: PropertyNode, schemas: ReadonlyMap<string, NamedSchema>): boolean {
   if (prop.node.writeOnly) return true;
   return prop.node.kind === 'ref' && schemas.get(prop.node.target)?.node.writeOnly === true;
 }

@@ -39,7 +39,7 @@ const CONTENT_SHARED_SIZE = 12;
 
 const sizes = new WeakMap<SchemaNode, number>();
 
-export function size(node: SchemaNode): number {
+function size(node: SchemaNode): number {
   let known = sizes.get(node);
   if (known === undefined) {
     known = children(node).reduce((sum, child) => sum + size(child), 1);

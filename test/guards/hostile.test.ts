@@ -1,7 +1,7 @@
 /** Hostile names and texts: nothing breaks out of a string or comment, and every name is safe. */
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { describeGuardCases, useFixture } from './guards-cases.ts';
+import { describeGuardCases, useFixture } from './cases.ts';
 
 const FILE = 'hostile.yaml';
 /** Built with JSON.parse, as a response body is, so `__proto__` is an own property. */

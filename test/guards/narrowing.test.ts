@@ -2,7 +2,7 @@
  * Issue 10 item 5: a type beside a composition of another kind's comparisons. The guards
  * type-check under strict (no TS2367 "no overlap" comparisons) and decide as ajv does.
  */
-import { describeGuardCases } from './guards-cases.ts';
+import { describeGuardCases } from './cases.ts';
 
 describeGuardCases('narrowing.yaml', [
   [

@@ -4,9 +4,9 @@
  */
 import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { emitGuards } from '../generator/emit/guards.ts';
-import type { ObjectNode, SchemaNode } from '../generator/model/schema-types.ts';
-import type { NamedSchema } from '../generator/model/types.ts';
+import { emitGuards } from '../../generator/emit/guards.ts';
+import type { ObjectNode, SchemaNode } from '../../generator/model/schema-types.ts';
+import type { NamedSchema } from '../../generator/model/types.ts';
 
 const base = {
   pointer: '#',

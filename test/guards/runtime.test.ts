@@ -18,8 +18,8 @@ import {
   ownProperty,
   pointerToken,
   type ValidationIssue,
-} from '../templates/guards/runtime.ts';
-import { emitGuardRuntime } from '../generator/emit/guards.ts';
+} from '../../templates/guards/runtime.ts';
+import { emitGuardRuntime } from '../../generator/emit/guards.ts';
 import { readFileSync } from 'node:fs';
 
 describe('describeValue', () => {
@@ -276,7 +276,10 @@ describe('GuardError', () => {
 });
 
 it('emitGuardRuntime copies the template unchanged', () => {
-  const template = readFileSync(new URL('../templates/guards/runtime.ts', import.meta.url), 'utf8');
+  const template = readFileSync(
+    new URL('../../templates/guards/runtime.ts', import.meta.url),
+    'utf8',
+  );
   const emitted = emitGuardRuntime();
   expect(emitted.path).toBe('src/guards-runtime.ts');
   expect(emitted.statements).toEqual([template.trimEnd()]);

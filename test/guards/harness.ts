@@ -9,17 +9,17 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { Project, ts } from 'ts-morph';
 import { parse } from 'yaml';
-import { emitDates, emitDatesRuntime } from '../generator/emit/dates.ts';
-import { emitGuardRuntime, emitGuards } from '../generator/emit/guards.ts';
-import type { UnsafePatterns } from '../generator/model/patterns.ts';
-import type { EmittedSourceFile } from '../generator/emit/types.ts';
-import { buildSchemaModel } from '../generator/model/build-schema.ts';
-import { stringLiteral } from '../generator/model/names.ts';
-import type { NamedSchema } from '../generator/model/types.ts';
-import { importModules } from './guards/compile.ts';
-import { referenceFor } from './guards/reference.ts';
+import { emitDates, emitDatesRuntime } from '../../generator/emit/dates.ts';
+import { emitGuardRuntime, emitGuards } from '../../generator/emit/guards.ts';
+import type { UnsafePatterns } from '../../generator/model/patterns.ts';
+import type { EmittedSourceFile } from '../../generator/emit/types.ts';
+import { buildSchemaModel } from '../../generator/model/build-schema.ts';
+import { stringLiteral } from '../../generator/model/names.ts';
+import type { NamedSchema } from '../../generator/model/types.ts';
+import { importModules } from './compile.ts';
+import { referenceFor } from './reference.ts';
 
-export const FIXTURES = fileURLToPath(new URL('./fixtures/schemas/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/schemas/', import.meta.url));
 
 export type Doc = Record<string, unknown>;
 
@@ -40,7 +40,7 @@ export function loadFixture(name: string): { doc: Doc; version: '3.0' | '3.1'; f
 }
 
 /** `export type X = components['schemas']['key']` for each named schema: the real pipeline's types. */
-export function typesModule(schemas: readonly NamedSchema[]): string {
+function typesModule(schemas: readonly NamedSchema[]): string {
   const lines = schemas.map(
     (s) => `export type ${s.name} = components["schemas"][${stringLiteral(s.originalName)}];`,
   );
@@ -171,7 +171,7 @@ export async function compileDates(
  * patterns that could stall RegExp), copied into the in-memory file system from node_modules.
  */
 function addDependencyTypes(project: Project): void {
-  const root = fileURLToPath(new URL('../node_modules/re2js/', import.meta.url));
+  const root = fileURLToPath(new URL('../../node_modules/re2js/', import.meta.url));
   const fs = project.getFileSystem();
   fs.writeFileSync(
     '/node_modules/re2js/package.json',

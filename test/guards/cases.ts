@@ -11,8 +11,8 @@ import {
   type CompiledGuards,
   type GuardsModule,
   type ValidationIssueLike,
-} from './guards-harness.ts';
-import type { DifferenceId } from './guards/differences.ts';
+} from './harness.ts';
+import type { DifferenceId } from './differences.ts';
 
 export interface GuardCase {
   /** The components key. */
@@ -87,7 +87,7 @@ export function describeGuardCases(file: string, cases: GuardCases): void {
 
     it.each(cases)('%s', (_name, { schema, valid, invalid, difference }) => {
       const ajv = difference === undefined;
-      const { call, typeName, validate } = fixture();
+      const { call, typeName, validate } = fixture(); // eslint-disable-line @typescript-eslint/unbound-method -- plain functions, not methods
       const name = typeName(schema);
       const check = reference(schema);
       for (const value of valid) {

@@ -6,10 +6,10 @@
  * value is also checked against ajv (its own `discriminator: true` where it supports the form).
  */
 import { describe, expect, it } from 'vitest';
-import { buildSchemaModel } from '../generator/model/build-schema.ts';
-import type { UnionNode } from '../generator/model/schema-types.ts';
-import { describeGuardCases, useFixture } from './guards-cases.ts';
-import { loadFixture } from './guards-harness.ts';
+import { buildSchemaModel } from '../../generator/model/build-schema.ts';
+import type { UnionNode } from '../../generator/model/schema-types.ts';
+import { describeGuardCases, useFixture } from './cases.ts';
+import { loadFixture } from './harness.ts';
 
 describeGuardCases('discriminator-pinned.yaml', [
   [

@@ -1,6 +1,6 @@
 /** Recursion, discriminated unions and readOnly/writeOnly: emitted guards vs hand labels vs ajv. */
 import { describe, expect, it } from 'vitest';
-import { describeGuardCases, useFixture, type GuardCases } from './guards-cases.ts';
+import { describeGuardCases, useFixture } from './cases.ts';
 
 const tree = {
   value: 1,

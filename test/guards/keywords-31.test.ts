@@ -1,6 +1,6 @@
 /** Every keyword the guards check, OpenAPI 3.1 spelling: emitted guards vs hand labels vs ajv 2020-12. */
 import { describe, expect, it } from 'vitest';
-import { describeGuardCases, useFixture, type GuardCases } from './guards-cases.ts';
+import { describeGuardCases, useFixture, type GuardCases } from './cases.ts';
 
 const FILE = 'keywords-31.yaml';
 const EMOJI = '\u{1F600}'; // one code point, two UTF-16 units
@@ -364,7 +364,7 @@ describe('issues reported by validateX (3.1 keywords)', () => {
   });
 
   it('assertX throws a GuardError with the schema name and the first issues', () => {
-    const { call, guards } = fixture();
+    const { call, guards } = fixture(); // eslint-disable-line @typescript-eslint/unbound-method -- plain functions, not methods
     const GuardError = guards['GuardError'] as unknown as new (...args: never[]) => Error;
     let thrown: unknown;
     try {

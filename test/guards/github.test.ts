@@ -6,18 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSchemaModel, buildSchemaNode } from '../generator/model/build-schema.ts';
-import { joinPointer } from '../generator/errors.ts';
+import { buildSchemaModel, buildSchemaNode } from '../../generator/model/build-schema.ts';
+import { joinPointer } from '../../generator/errors.ts';
 import {
   compileGuards,
   referenceValidator,
   type CompiledGuards,
   type Doc,
   type GuardsModule,
-} from './guards-harness.ts';
+} from './harness.ts';
 
 const SPEC = new URL(
-  '../node_modules/@octokit/openapi/generated/api.github.com.json',
+  '../../node_modules/@octokit/openapi/generated/api.github.com.json',
   import.meta.url,
 );
 const FILE = 'api.github.com.json';
@@ -124,7 +124,7 @@ describe("GitHub's REST spec", () => {
     expect(examples.length).toBeGreaterThan(500);
     const verdicts = { valid: 0, invalid: 0 };
     for (const [where, key, value] of examples) {
-      const guard = guards[`is${names.get(key)}`];
+      const guard = guards[`is${names.get(key)!}`];
       if (!guard) throw new Error(`no guard for ${key}`);
       const ours = guard(value) === true;
       expect(ours, `${where} (${key})`).toBe(reference(key)(value));

@@ -1,6 +1,6 @@
 /** OpenAPI 3.0 spellings: emitted guards vs hand labels vs ajv draft-07 (with its `nullable` support). */
 import { describe, expect, it } from 'vitest';
-import { describeGuardCases, useFixture, type GuardCases } from './guards-cases.ts';
+import { describeGuardCases, useFixture, type GuardCases } from './cases.ts';
 
 const FILE = 'keywords-30.yaml';
 const user = { login: 'octocat' };
