@@ -2,8 +2,10 @@
  * Shapes the bundler lets through but the steps after it cannot read: a `$ref` that is not a
  * string, and a member of `allOf`/`anyOf`/`oneOf` that is not a schema object (openapi-typescript,
  * which emits `src/openapi.ts`, reads each member as an object). Found by the fuzz test as
- * TypeErrors; now each is a GeneratorError at its place. So is a `$ref` to the whole document. Example and default values, `enum`,
- * `const` and extensions are data, not schemas, and are not looked into.
+ * TypeErrors; now each is a GeneratorError at its place. So is a `$ref` to the whole document,
+ * and a `title`, `summary`, `description` or `operationId` that is not a string (openapi-typescript
+ * trims it for its comments). Example and default values, `enum`, `const` and extensions are data,
+ * not schemas, and are not looked into.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
@@ -12,13 +14,36 @@ import { describe } from './structure.ts';
 const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
 const COMPOSITIONS = new Set(['allOf', 'anyOf', 'oneOf']);
 const NAMES = new Set(['responses', 'properties', 'patternProperties', 'schemas', '$defs']);
+/** Fields OpenAPI and JSON Schema define as text. */
+const TEXT = new Set(['title', 'summary', 'description', 'operationId']);
+/** Maps whose keys are names (a header or a property may be called `description`). */
+const NAME_MAPS = new Set([
+  ...NAMES,
+  'headers',
+  'parameters',
+  'requestBodies',
+  'securitySchemes',
+  'links',
+  'callbacks',
+  'pathItems',
+  'webhooks',
+  'encoding',
+  'variables',
+  'mapping',
+  'scopes',
+  'dependentSchemas',
+  'definitions',
+]);
 
 export function assertReadableShapes(document: Record<string, unknown>, file: string): void {
   const stack: [unknown, string, string][] = [[document, '#', '']];
   while (stack.length > 0) {
     const [node, pointer, parentKey] = stack.pop()!;
     if (Array.isArray(node)) {
-      node.forEach((item, index) => stack.push([item, joinPointer(pointer, index), parentKey]));
+      // An item of a list is an object of its own, never a name map (`parameters: [...]`).
+      node.forEach((item, index) =>
+        stack.push([item, joinPointer(pointer, index), `${parentKey}[]`]),
+      );
       continue;
     }
     if (!isRecord(node)) continue;
@@ -29,6 +54,13 @@ export function assertReadableShapes(document: Record<string, unknown>, file: st
           `\`$ref\` must be a string (a URI reference), not ${describe(value)}`,
           { file, pointer: at },
           "write the reference as a string, e.g. `$ref: '#/components/schemas/Plan'`",
+        );
+      }
+      if (TEXT.has(key) && !NAME_MAPS.has(parentKey) && typeof value !== 'string') {
+        throw new GeneratorError(
+          `\`${key}\` must be a string, not ${describe(value)}`,
+          { file, pointer: at },
+          'write the text as a string (in YAML, quote it if it looks like a number or a boolean)',
         );
       }
       if (key === '$ref' && typeof value === 'string' && pointsAtDocument(value)) {

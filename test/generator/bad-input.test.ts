@@ -246,6 +246,33 @@ const cases: [string, Case][] = [
       fix: /or a `\$ref` to one/,
     },
   ],
+  ...(
+    [
+      // [field, the YAML of /a get, pointer under the operation, what the value reads as]
+      ['summary', 'summary: 1.5\n      responses: {}', '/summary', 'the number 1.5'],
+      ['operationId', 'operationId: 42\n      responses: {}', '/operationId', 'the number 42'],
+      [
+        'description of a listed parameter',
+        'parameters: [{name: q, in: query, description: true, schema: {type: string}}]\n      responses: {}',
+        '/parameters/0/description',
+        'the boolean true',
+      ],
+      [
+        'title of a response schema',
+        "responses: {'200': {description: ok, content: {application/json: {schema: {title: [a], type: string}}}}}",
+        '/responses/200/content/application~1json/schema/title',
+        'a list',
+      ],
+    ] as const
+  ).map(([what, yaml, at, value]): [string, Case] => [
+    `a ${what} that is not text (found by the fuzz test: openapi-typescript trims it)`,
+    {
+      files: { 'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      ${yaml}\n` },
+      problem: new RegExp(`must be a string, not ${value}`),
+      pointer: `#/paths/~1a/get${at}`,
+      fix: /write the text as a string/,
+    },
+  ]),
   [
     'an allOf member that is not a schema object (found by the fuzz test)',
     {
