@@ -19,7 +19,7 @@ import { isRecord } from '../json.ts';
 import { assertNoSelfContainingSchemas } from './cycles.ts';
 import { assertReadableShapes } from './shape.ts';
 import { assertOpenApiStructure } from './structure.ts';
-import { bundleError, bundleProblemError, loadError } from './problems.ts';
+import { bundleCrashError, bundleError, bundleProblemError, loadError } from './problems.ts';
 import { SpecResolver } from './resolver.ts';
 
 export interface BundledSpec {
@@ -56,7 +56,8 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
   try {
     result = await bundle({ doc: root, config, externalRefResolver: resolver, dereference: false });
   } catch (error) {
-    throw bundleError(error, ctx.specDisplay);
+    if (!(error instanceof TypeError)) throw bundleError(error, ctx.specDisplay);
+    throw await bundleCrashError(error, root, resolver, display);
   }
   const errors = result.problems.filter(
     (problem: NormalizedProblem) => problem.severity === 'error',

@@ -3,7 +3,9 @@
  * GeneratorErrors that name the file, the line or JSON pointer, and the fix.
  */
 import {
+  createConfig,
   getLineColLocation,
+  lintDocument,
   ResolveError,
   YamlParseError,
   type BaseResolver,
@@ -64,6 +66,36 @@ export function bundleError(error: unknown, rootFile: string): GeneratorError {
     );
   }
   throw error;
+}
+
+/**
+ * The bundler threw on a value of the wrong type (found by the fuzz test: `discriminator: null`
+ * made openapi-core read a property of null). Redocly's `struct` rule, which checks every node
+ * against the OpenAPI types, finds the place; only this failure path pays for running it.
+ */
+export async function bundleCrashError(
+  error: unknown,
+  root: Document,
+  resolver: BaseResolver,
+  display: Display,
+): Promise<GeneratorError> {
+  const message = error instanceof Error ? error.message : String(error);
+  const config = await createConfig({ rules: { struct: 'error' } });
+  const problems = await lintDocument({ document: root, config, externalRefResolver: resolver });
+  const wrong = problems.find((problem) => /^Expected type/.test(problem.message));
+  const at = wrong?.location[0];
+  if (wrong === undefined || at === undefined) {
+    return new GeneratorError(
+      `the OpenAPI bundler could not read the spec (${message})`,
+      { file: display(root.source.absoluteRef) },
+      'run `npx redocly lint` on the spec: a value of the wrong type (such as null where an object belongs) is the usual cause',
+    );
+  }
+  return new GeneratorError(
+    `${wrong.message.replace(/\.$/, '')} here, which the OpenAPI bundler cannot read`,
+    { file: display(at.source.absoluteRef), pointer: at.pointer },
+    'write the value OpenAPI defines here (an object for a Discriminator Object), or remove the key',
+  );
 }
 
 function yamlError(error: YamlParseError, display: Display, more: string): GeneratorError {

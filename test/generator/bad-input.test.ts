@@ -274,6 +274,19 @@ const cases: [string, Case][] = [
     },
   ]),
   [
+    'a discriminator that is null (found by the fuzz test: the bundler threw a TypeError)',
+    {
+      files: {
+        'a.yaml': schemas(
+          '    Pet:\n      type: object\n      discriminator: null\n      properties: {kind: {type: string}}\n',
+        ),
+      },
+      problem: /Expected type `Discriminator` \(object\) but got `null` here/,
+      pointer: '#/components/schemas/Pet/discriminator',
+      fix: /write the value OpenAPI defines here/,
+    },
+  ],
+  [
     'an allOf member that is not a schema object (found by the fuzz test)',
     {
       files: { 'a.yaml': schemas('    A:\n      allOf: [{type: object}, false]\n') },
