@@ -56,6 +56,8 @@ export interface DevOptions {
 /** What the page shows; `version` changes with every update. */
 interface Status {
   version: number;
+  /** True from a save until its regeneration and lint have finished (and no save is pending). */
+  busy: boolean;
   /** Version of the docs last published (the page re-renders when it changes). */
   docsVersion: number;
   /** The generator's error, or null when the last run succeeded. */
@@ -70,7 +72,14 @@ const SERVER_ENTRY = 'Serving the docs at';
 export async function startDevServer(options: DevOptions) {
   const ctx: GeneratorContext = resolveContext({ spec: options.spec, out: options.out });
   const specDir = dirname(ctx.specPath);
-  const status: Status = { version: 0, docsVersion: 0, error: null, lint: [], sdk: null };
+  const status: Status = {
+    version: 0,
+    busy: true,
+    docsVersion: 0,
+    error: null,
+    lint: [],
+    sdk: null,
+  };
   let docs = '{}';
   let previous: RenderedTree | undefined;
   const clients = new Set<ServerResponse>();
@@ -156,8 +165,10 @@ export async function startDevServer(options: DevOptions) {
   let timer: NodeJS.Timeout | undefined;
   const schedule = (reason: string, relint = false) => {
     if (relint) lintConfig = undefined;
+    status.busy = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      timer = undefined;
       if (running !== undefined) {
         again = true;
         return;
@@ -170,6 +181,9 @@ export async function startDevServer(options: DevOptions) {
         } while (again);
       })().finally(() => {
         running = undefined;
+        // A save during the last lint has its own timer pending: still busy until that runs.
+        status.busy = timer !== undefined;
+        publish();
       });
     }, 20);
   };
@@ -212,6 +226,7 @@ export async function startDevServer(options: DevOptions) {
 
   await regenerate('start');
   await lintSpec();
+  status.busy = false;
 
   const watchers: FSWatcher[] = [
     watch(specDir, { recursive: true }, (_event, file) =>
