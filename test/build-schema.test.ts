@@ -403,6 +403,64 @@ describe('names and refs', () => {
     });
   });
 
+  it.each([
+    ['a percent-encoded `%`', { '100%': { type: 'string' } }, '#/components/schemas/100%25'],
+    [
+      'a `%` that is not percent-encoding',
+      { '100%': { type: 'string' } },
+      '#/components/schemas/100%',
+    ],
+    [
+      'a key that holds `%20` itself',
+      { 'a%20b': { type: 'string' } },
+      '#/components/schemas/a%2520b',
+    ],
+    [
+      'an encoded `/` (the bundler reads `a/b`)',
+      { 'a/b': { type: 'string' } },
+      '#/components/schemas/a%2Fb',
+    ],
+  ])('resolves a ref with %s to its component', (_, schemas, ref) => {
+    const [target, , holder] = model({ ...schemas, Other: {}, H: { $ref: ref } });
+    expect(holder?.node).toMatchObject({ kind: 'ref', originalName: target?.originalName });
+  });
+
+  it('inlines a ref whose tokens mix odd `%` and percent-encoding, at its pointer', () => {
+    const [, h] = model({
+      N: { type: 'object', properties: { '50%': { properties: { 'd e': { type: 'boolean' } } } } },
+      H: { $ref: '#/components/schemas/N/properties/50%/properties/d%20e' },
+    });
+    expect(h?.node).toMatchObject({
+      kind: 'boolean',
+      pointer: '#/components/schemas/N/properties/50%/properties/d e',
+    });
+  });
+
+  it('follows an anchor and `$dynamicRef: "#"` inside a component whose name holds `%`', () => {
+    const [list, , h] = model({
+      'list%20': {
+        $dynamicAnchor: 'node',
+        type: 'object',
+        properties: { next: { $dynamicRef: '#' }, again: { $dynamicRef: '#node' } },
+      },
+      Other: {},
+      H: { $ref: '#node' },
+    });
+    expect(h?.node).toMatchObject({ kind: 'ref', originalName: 'list%20' });
+    expect(list?.node).toMatchObject({
+      properties: [
+        { name: 'next', node: { kind: 'ref', originalName: 'list%20' } },
+        { name: 'again', node: { kind: 'ref', originalName: 'list%20' } },
+      ],
+    });
+  });
+
+  it('refuses a ref to an anchor that no schema declares (it is not the document)', () => {
+    const error = thrown(() => model({ H: { $ref: '#nowhere' } }));
+    expect(error.location.pointer).toBe('#/components/schemas/H/$ref');
+    expect(error.message).toContain('neither a JSON pointer nor an anchor');
+  });
+
   it('inlines a ref below a named schema', () => {
     const [, b] = model({
       A: { type: 'object', properties: { id: { type: 'string', minLength: 3 } } },

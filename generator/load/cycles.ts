@@ -11,7 +11,7 @@
  * file with their exact places; after bundling (every `$ref` is local then) the rest.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer } from './pointer.ts';
+import { getByPointer, refPointer } from '../pointer.ts';
 import { isRecord } from '../json.ts';
 
 /**
@@ -75,9 +75,9 @@ function directChildren(document: Record<string, unknown>, pointer: string): str
   const schema = getByPointer(document, pointer);
   if (!isRecord(schema)) return [];
   const children: string[] = [];
-  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#')) {
-    children.push(schema.$ref === '#' ? '#' : schema.$ref.replace(/^#(?!\/)/, '#/'));
-  }
+  // The ref's pointer, spelled as the roots and joinPointer spell it, so that a place is one string.
+  const target = typeof schema.$ref === 'string' ? refPointer(schema.$ref) : undefined;
+  if (target !== undefined) children.push(target);
   for (const key of DIRECT_ONE) if (isRecord(schema[key])) children.push(joinPointer(pointer, key));
   for (const key of DIRECT_MANY) {
     const members = schema[key];

@@ -14,7 +14,7 @@ import {
 } from '@redocly/openapi-core';
 import { GeneratorError, type GeneratorErrorLocation } from '../errors.ts';
 import { SourceError } from './parse.ts';
-import { getByPointer, refOf } from './pointer.ts';
+import { getByPointer, refOf } from '../pointer.ts';
 
 type Display = (absolute: string) => string;
 

@@ -14,7 +14,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { getByPointer } from './pointer.ts';
+import { getByPointer, refPointer } from '../pointer.ts';
 
 /** What belongs at a place: an object with known fields, a map of one kind, a list of one kind. */
 type Shape =
@@ -127,8 +127,9 @@ function inlineMap(
   pointer: string,
   file: string,
 ): unknown {
-  const target = ref.startsWith('#/') ? getByPointer(document, ref) : undefined;
-  const inside = pointer === ref || pointer.startsWith(`${ref}/`);
+  const at = refPointer(ref);
+  const target = at === undefined ? undefined : getByPointer(document, at);
+  const inside = at !== undefined && (pointer === at || pointer.startsWith(`${at}/`));
   if (target === undefined || inside) {
     throw new GeneratorError(
       `this map is a \`$ref\` to ${JSON.stringify(ref)}, which ${inside ? 'contains this map' : 'is not in the document'}`,

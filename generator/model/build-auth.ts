@@ -3,7 +3,7 @@
  * sent as bearer tokens, so they become `bearer` too; the client never runs those flows itself.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer, refOf } from '../load/pointer.ts';
+import { getByRef, refOf } from '../pointer.ts';
 import { isRecord } from '../json.ts';
 import type { AuthModel } from './types.ts';
 
@@ -17,7 +17,7 @@ export function buildAuth(doc: Record<string, unknown>, file: string): AuthModel
   for (const [schemeName, raw] of Object.entries(schemes)) {
     const pointer = joinPointer('#/components/securitySchemes', schemeName);
     const ref = refOf(raw);
-    const scheme = ref === undefined ? raw : getByPointer(doc, ref);
+    const scheme = ref === undefined ? raw : getByRef(doc, ref);
     if (!isRecord(scheme)) {
       throw new GeneratorError(
         `security scheme ${JSON.stringify(schemeName)} is not an object`,

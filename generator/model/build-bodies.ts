@@ -3,7 +3,7 @@
  * when there is one), and the success response picked.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer, refOf } from '../load/pointer.ts';
+import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord } from '../json.ts';
 import { mediaKind } from './media-types.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
@@ -20,15 +20,16 @@ export function followRefs(
   let current = value;
   let at = pointer;
   for (let ref = refOf(current), hops = 0; ref !== undefined; ref = refOf(current), hops++) {
-    if (!ref.startsWith('#') || hops > 20) {
+    const target = refPointer(ref);
+    if (target === undefined || hops > 20) {
       throw new GeneratorError(
         `cannot follow $ref ${JSON.stringify(ref)}`,
         { file, pointer: at },
         'point the $ref at an object under #/components',
       );
     }
-    at = ref;
-    current = getByPointer(doc, ref);
+    at = target;
+    current = getByPointer(doc, target);
   }
   return { value: current, pointer: at };
 }

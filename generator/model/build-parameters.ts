@@ -4,7 +4,7 @@
  * for `style`/`explode` made explicit, and the parameters the client fills itself marked.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer, refOf } from '../load/pointer.ts';
+import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord } from '../json.ts';
 import { camelCase, NameRegistry } from './names.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
@@ -57,15 +57,16 @@ function resolveParameter(
   let raw = entry;
   let at = pointer;
   for (let ref = refOf(raw), hops = 0; ref !== undefined; ref = refOf(raw), hops++) {
-    if (!ref.startsWith('#') || hops > 20) {
+    const target = refPointer(ref);
+    if (target === undefined || hops > 20) {
       throw new GeneratorError(
         `cannot follow parameter $ref ${JSON.stringify(ref)}`,
         { file, pointer: at },
         'point the $ref at #/components/parameters/<name>',
       );
     }
-    at = ref;
-    raw = getByPointer(doc, ref);
+    at = target;
+    raw = getByPointer(doc, target);
   }
   if (
     !isRecord(raw) ||

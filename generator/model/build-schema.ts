@@ -35,6 +35,7 @@ import {
 } from './schema-values.ts';
 import type { NamedSchema } from './types.ts';
 import { Warnings } from '../warnings.ts';
+import { getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
 
 /**
  * Type names the generated guards module declares itself (its runtime), so no named schema may
@@ -52,8 +53,6 @@ export const GUARD_RUNTIME_TYPE_NAMES: readonly string[] = [
  * `Dates`, whose helper `serializeDates` would clash with the runtime's that the module exports.
  */
 export const DATES_TYPE_NAMES: readonly string[] = ['Revived', 'Serialized', 'Dates'];
-
-const COMPONENT_PREFIX = '#/components/schemas/';
 
 export interface SchemaBuildContext {
   file: string;
@@ -234,8 +233,8 @@ function evaluatedProperties(
         list.forEach((item, i) => visit(item, joinPointer(pointer, key, i), false));
     }
     const ref = raw.$ref ?? raw.$dynamicRef ?? raw.$recursiveRef;
-    if (typeof ref === 'string' && ref.startsWith('#/') && c.doc)
-      visit(resolvePointer(c.doc, decodeFragment(ref)), ref, false);
+    const at = typeof ref === 'string' && ref.startsWith('#/') ? refPointer(ref) : undefined;
+    if (at !== undefined && c.doc) visit(getByPointer(c.doc, at), at, false);
   };
   visit(schema, vc.pointer, true);
   return all ? 'all' : { names: [...names], patterns: [...patterns.values()] };
@@ -430,8 +429,10 @@ function dynamicRef(
   const raw = schema[key];
   if (typeof raw !== 'string') throw badValue(vc, key, 'a string', raw);
   let target: string | undefined;
-  if (raw === '#') target = /^#\/components\/schemas\/[^/]+/.exec(vc.pointer)?.[0];
-  else if (raw.startsWith('#/')) target = raw;
+  if (raw === '#') {
+    const component = /^#\/components\/schemas\/[^/]+/.exec(vc.pointer)?.[0];
+    target = component === undefined ? undefined : pointerRef(component);
+  } else if (raw.startsWith('#/')) target = raw;
   else if (raw.startsWith('#') && c.doc) target = anchors(c.doc).get(raw.slice(1));
   if (target === undefined) {
     throw new GeneratorError(
@@ -446,7 +447,7 @@ function dynamicRef(
 
 const anchorCache = new WeakMap<Record<string, unknown>, Map<string, string>>();
 
-/** `$anchor` and `$dynamicAnchor` names of the component schemas (at any depth) → their pointers. */
+/** `$anchor` and `$dynamicAnchor` names of the component schemas (at any depth) → refs to them. */
 function anchors(doc: Record<string, unknown>): Map<string, string> {
   let found = anchorCache.get(doc);
   if (found !== undefined) return found;
@@ -460,7 +461,7 @@ function anchors(doc: Record<string, unknown>): Map<string, string> {
     if (!isPlainObject(value)) return;
     for (const key of ['$anchor', '$dynamicAnchor']) {
       const name = value[key];
-      if (typeof name === 'string' && !found.has(name)) found.set(name, pointer);
+      if (typeof name === 'string' && !found.has(name)) found.set(name, pointerRef(pointer));
     }
     for (const [key, item] of Object.entries(value)) {
       if (key !== 'enum' && key !== 'const' && key !== 'example' && key !== 'examples')
@@ -503,14 +504,20 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
   }
   const anchored = /^#[^/]/.test(ref) ? anchors(c.doc).get(ref.slice(1)) : undefined;
   if (anchored !== undefined) return build({ $ref: anchored }, vc.pointer, c);
-  const pointer = decodeFragment(ref);
+  const pointer = refPointer(ref);
+  if (pointer === undefined) {
+    return fail(
+      `$ref ${JSON.stringify(ref)} is neither a JSON pointer nor an anchor of the document`,
+      "point it at '#/components/schemas/<Name>'",
+    );
+  }
   if (c.resolving.includes(pointer)) {
     return fail(
       `$ref ${JSON.stringify(ref)} is recursive but does not go through components.schemas`,
       "move the recursive schema into components.schemas and refer to it as '#/components/schemas/<Name>'",
     );
   }
-  const resolved = resolvePointer(c.doc, pointer);
+  const resolved = getByPointer(c.doc, pointer);
   if (resolved === undefined) {
     return fail(`$ref ${JSON.stringify(ref)} does not resolve`, 'fix the JSON pointer after "#"');
   }
@@ -529,39 +536,12 @@ function rawComponentSchemas(doc: Record<string, unknown> | undefined): Record<s
   return isPlainObject(schemas) ? schemas : {};
 }
 
-/** `#/components/schemas/Foo%20Bar` -> `Foo Bar`; undefined for any other pointer. */
+/** `#/components/schemas/Foo%20Bar` -> `Foo Bar`; undefined for a ref to anything else. */
 export function componentKey(ref: string): string | undefined {
-  if (!ref.startsWith(COMPONENT_PREFIX)) return undefined;
-  const token = ref.slice(COMPONENT_PREFIX.length);
-  if (token.length === 0 || token.includes('/')) return undefined;
-  return unescapeToken(safeDecode(token));
-}
-
-function decodeFragment(ref: string): string {
-  return `#${safeDecode(ref.slice(1))}`;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-function unescapeToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function resolvePointer(doc: unknown, pointer: string): unknown {
-  const tokens = pointer.slice(1).split('/').slice(1).map(unescapeToken);
-  let current: unknown = doc;
-  for (const token of tokens) {
-    if (Array.isArray(current)) current = current[Number(token)];
-    else if (isPlainObject(current) && Object.hasOwn(current, token)) current = current[token];
-    else return undefined;
-  }
-  return current;
+  const pointer = refPointer(ref);
+  const [components, schemas, key, ...rest] = pointer === undefined ? [] : pointerTokens(pointer);
+  if (components !== 'components' || schemas !== 'schemas' || rest.length > 0) return undefined;
+  return key === '' ? undefined : key;
 }
 
 /** Annotation keywords and `nullable` of one schema object. */

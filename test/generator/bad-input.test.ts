@@ -147,6 +147,21 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    // The loop's places are spelled as pointers, however its refs escape the names.
+    'a schema that is its own allOf member through an escaped $ref',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    'a b/c':\n      allOf: [{$ref: '#/components/schemas/a%20b~1c'}, {type: object}]\n",
+        ),
+      },
+      problem:
+        /contains itself without an object or array in between: #\/components\/schemas\/a b~1c → #\/components\/schemas\/a b~1c\/allOf\/0 → #\/components\/schemas\/a b~1c \(/,
+      pointer: '#/components/schemas/a b~1c',
+      fix: /under an object property/,
+    },
+  ],
+  [
     // (A schema that is its own array item is a nested list, which compiles: test/faults/.)
     'a schema that is its own oneOf member, through another schema',
     {

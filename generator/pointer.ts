@@ -1,0 +1,81 @@
+/**
+ * JSON pointers (RFC 6901) into the bundled document, and the local `$ref`s that name them: the one
+ * reading of both that every step uses. After `bundle()` every `$ref` left in the document is
+ * local (`#/components/…`), so following one is a pointer lookup; this is not a resolver
+ * (openapi-core resolved and bundled every file before this runs).
+ *
+ * Two spellings of a place, never mixed:
+ * - a **pointer**, `#/paths/~1plans/get`: `#`, then each token escaped as RFC 6901 §3 says (`~0`
+ *   for `~`, `~1` for `/`) and nothing else. Error locations, `SchemaNode.pointer` and
+ *   openapi-core's problem locations use it; `joinPointer` (`errors.ts`) writes it.
+ * - a **ref**, `#/components/schemas/a%20b`: what a spec writes in `$ref`, a URI fragment
+ *   (RFC 3986 §3.5), so it may also percent-encode (RFC 6901 §6). `refPointer` turns it into a
+ *   pointer, `pointerRef` back.
+ *
+ * A ref is read the way `@redocly/openapi-core` reads it when it bundles (and lints, and builds the
+ * docs): split at `/`, then in each token `~1` → `/` and `~0` → `~`, then percent-decoding; a token
+ * that is not valid UTF-8 percent-encoding (`50%`) is kept as written. Every ref the model sees
+ * has passed the bundler, so any other reading could follow a ref to another place than the one
+ * the bundler checked. It differs from RFC 6901 §6 (percent-decode the whole fragment, then split
+ * and unescape) only where a token percent-encodes `/` or `~`: `a%2Fb` names the key `a/b` (not
+ * `a`, then `b`) and `a%7E1b` the key `a~1b` (not `a/b`); escape those two as `~1` and `~0`.
+ */
+import { unescapePointerFragment } from '@redocly/openapi-core';
+import { joinPointer } from './errors.ts';
+import { isRecord } from './json.ts';
+
+/**
+ * The unescaped tokens of a pointer (`#/a/b~1c` or `/a/b~1c` → `['a', 'b/c']`). `#` and `#/`
+ * (openapi-core's spelling of the root) are the document itself: no tokens.
+ */
+export function pointerTokens(pointer: string): string[] {
+  const path = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (path === '' || path === '/') return [];
+  return path
+    .slice(1)
+    .split('/')
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/**
+ * The pointer a local ref names (`#/components/schemas/a%20b` → `#/components/schemas/a b`), or
+ * undefined when `ref` is not a JSON-pointer fragment (another file, an anchor such as `#node`).
+ */
+export function refPointer(ref: string): string | undefined {
+  if (ref === '#') return '#';
+  if (!ref.startsWith('#/')) return undefined;
+  return joinPointer('#', ...ref.slice(2).split('/').map(unescapePointerFragment));
+}
+
+/**
+ * A ref that names the place at `pointer` (`#/components/schemas/a~1b` → itself; `#/…/50%` →
+ * `#/…/50%25`): it percent-encodes only `%`, the one character `refPointer` would read otherwise,
+ * so that `refPointer(pointerRef(p)) === p`.
+ */
+export function pointerRef(pointer: string): string {
+  return joinPointer('#', ...pointerTokens(pointer)).replaceAll('%', '%25');
+}
+
+/** The value at `pointer` (`#/a/b~1c`, or `/a/b`) inside `root`, or undefined when there is none. */
+export function getByPointer(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const token of pointerTokens(pointer)) {
+    if (Array.isArray(node))
+      node = /^(0|[1-9][0-9]*)$/.test(token) ? node[Number(token)] : undefined;
+    else if (isRecord(node)) node = Object.hasOwn(node, token) ? node[token] : undefined;
+    else return undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/** The value a local ref names inside `root`, or undefined when there is none. */
+export function getByRef(root: unknown, ref: string): unknown {
+  const pointer = refPointer(ref);
+  return pointer === undefined ? undefined : getByPointer(root, pointer);
+}
+
+/** The `$ref` string of a Reference Object, or undefined when `value` is not one. */
+export function refOf(value: unknown): string | undefined {
+  return isRecord(value) && typeof value.$ref === 'string' ? value.$ref : undefined;
+}
