@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { emitClient, clientRuntimeFiles } from '../../../generator/emit/client.ts';
+import { RUNTIME_TEMPLATES_DIR } from '../../../generator/emit/client/runtime-files.ts';
 import { emitGuardRuntime, emitGuards } from '../../../generator/emit/guards.ts';
 import { emitOpenapiTypes } from '../../../generator/emit/openapi-types.ts';
 import { emitSchemaTypes } from '../../../generator/emit/schema-types.ts';
@@ -64,6 +65,20 @@ export async function renderClient(
     ],
     notice,
   );
+}
+
+/**
+ * The files `renderClient` copies from templates/ instead of emitting them: package path → the
+ * template (absolute). The golden package links these to their templates rather than copying them.
+ */
+export function runtimeCopies(): Map<string, string> {
+  return new Map([
+    ...clientRuntimeFiles().map((file): [string, string] => [
+      file.path,
+      join(RUNTIME_TEMPLATES_DIR, file.path.replace(/^src\/runtime\//, '')),
+    ]),
+    [emitGuardRuntime().path, join(ROOT, 'templates/guards/runtime.ts')],
+  ]);
 }
 
 /** Renders the client (plus `extra` files) and type-checks it. */
