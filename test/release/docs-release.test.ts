@@ -1,6 +1,6 @@
 /**
  * The docs site's SDK section: the package's version and its changelog, from the generated
- * package, appended to the description Redoc shows (the site in Chromium: test/docs.test.ts).
+ * package, appended to the description Redoc shows (the site in Chromium: test/docs/site.test.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -93,7 +93,7 @@ const SCRIPT_TESTS: Record<string, string> = {
   generate: 'test/generator/check.test.ts',
   diff: 'test/release/diff.test.ts',
   release: 'test/release/release.test.ts',
-  docs: 'test/docs.test.ts',
+  docs: 'test/docs/site.test.ts',
   build: 'test/package/build.test.ts',
   // `npm test` is the suite itself: every file under test/.
   test: 'vitest.config.ts',

@@ -1,9 +1,9 @@
 /**
  * scripts/lib/docs-page.ts on small pages: what it rewrites in Redocly's page and what it leaves
- * alone. The whole page in a browser is test/docs.test.ts.
+ * alone. The whole page in a browser is test/docs/site.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { DocsPageError, finishPage, hashLinks } from '../scripts/lib/docs-page.ts';
+import { DocsPageError, finishPage, hashLinks } from '../../scripts/lib/docs-page.ts';
 
 const page = (markup: string, script = '') =>
   `<html><head><link href="/favicon.ico"></head><body><div id="redoc">${markup}</div>\n<script type="module">${script}</script></body></html>`;

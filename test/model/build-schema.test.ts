@@ -1,13 +1,13 @@
 /** The schema model: normalisation of 3.0/3.1 spellings, names, refs, and errors for what it cannot check. */
 import { describe, expect, it } from 'vitest';
-import { GeneratorError } from '../generator/errors.ts';
+import { GeneratorError } from '../../generator/errors.ts';
 import {
   buildSchemaModel,
   buildSchemaNode,
   componentKey,
-} from '../generator/model/build-schema.ts';
-import type { SchemaNode } from '../generator/model/schema-types.ts';
-import { Warnings } from '../generator/warnings.ts';
+} from '../../generator/model/build-schema.ts';
+import type { SchemaNode } from '../../generator/model/schema-types.ts';
+import { Warnings } from '../../generator/warnings.ts';
 
 type Version = '3.0' | '3.1';
 

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDocs } from '../scripts/docs.ts';
-import { sanitizeMarkdown } from '../scripts/lib/docs-sanitize.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { startStaticServer, type StaticServer } from './helpers/static-server.ts';
+import { buildDocs } from '../../scripts/docs.ts';
+import { sanitizeMarkdown } from '../../scripts/lib/docs-sanitize.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
 const REDOC_ATTRIBUTION_LOGO = /^https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg$/;
 
@@ -103,7 +103,7 @@ describe('docs of a hostile spec', () => {
       (url) => url.origin !== new URL(server.url).origin,
       async (route) => {
         const url = route.request().url();
-        // Redoc's own attribution logo (test/docs.test.ts answers it the same way) is not the spec's.
+        // Redoc's own attribution logo (test/docs/site.test.ts answers it the same way) is not the spec's.
         if (REDOC_ATTRIBUTION_LOGO.test(url))
           await route.fulfill({ contentType: 'image/svg+xml', body: '<svg/>' });
         else {

@@ -19,14 +19,14 @@ import {
   codeSamples,
   CODE_SAMPLE_LABEL,
   CURL_SAMPLE_LABEL,
-} from '../generator/emit/code-samples.ts';
-import { buildDocs, DocsBuildError } from '../scripts/docs.ts';
-import { loadModel } from '../scripts/lib/code-samples.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { startStaticServer, type StaticServer } from './helpers/static-server.ts';
+} from '../../generator/emit/code-samples.ts';
+import { buildDocs, DocsBuildError } from '../../scripts/docs.ts';
+import { loadModel } from '../../scripts/lib/code-samples.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
-const SPEC = fileURLToPath(new URL('../spec/openapi.yaml', import.meta.url));
-const SCREENSHOT = fileURLToPath(new URL('../test-results/docs.png', import.meta.url));
+const SPEC = fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url));
+const SCREENSHOT = fileURLToPath(new URL('../../test-results/docs.png', import.meta.url));
 
 interface ExpectedOperation {
   operationId: string;
