@@ -6,6 +6,11 @@
  * both work on named schemas, check the very same subschema.
  */
 
+import { joinPointer } from '../../generator/errors.ts';
+import { isRecord } from '../../generator/json.ts';
+import { getByPointer, refPointer } from '../../generator/pointer.ts';
+import { subschemas } from '../helpers/schema-walk.ts';
+
 export type Doc = Record<string, unknown>;
 
 export interface SpecExample {
@@ -16,47 +21,10 @@ export interface SpecExample {
   value: unknown;
 }
 
-const isObject = (value: unknown): value is Doc =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const join = (pointer: string, ...tokens: (string | number)[]) =>
-  tokens.reduce<string>(
-    (at, token) => `${at}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`,
-    pointer,
-  );
-
-function resolvePointer(doc: unknown, pointer: string): unknown {
-  let current: unknown = doc;
-  for (const raw of pointer.replace(/^#/, '').split('/').slice(1)) {
-    const token = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current)) current = current[Number(token)];
-    else if (isObject(current) && Object.hasOwn(current, token)) current = current[token];
-    else return undefined;
-  }
-  return current;
-}
-
-/** Keywords whose value is one schema, a list of schemas, or a map of schemas. */
-const SINGLE = [
-  'additionalProperties',
-  'not',
-  'propertyNames',
-  'contains',
-  'if',
-  'then',
-  'else',
-  'additionalItems',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'items',
-];
-const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
-
 export function collectExamples(doc: Doc): SpecExample[] {
   const found: SpecExample[] = [];
   const walker = new Walker(doc, found);
-  const components = isObject(doc.components) ? doc.components : {};
+  const components = isRecord(doc.components) ? doc.components : {};
   for (const [section, visit] of [
     ['schemas', (v: unknown, p: string) => walker.schema(v, p)],
     ['parameters', (v: unknown, p: string) => walker.parameter(v, p)],
@@ -65,14 +33,15 @@ export function collectExamples(doc: Doc): SpecExample[] {
     ['responses', (v: unknown, p: string) => walker.response(v, p)],
   ] as const) {
     const entries = components[section];
-    if (!isObject(entries)) continue;
+    if (!isRecord(entries)) continue;
     for (const [key, value] of Object.entries(entries))
-      visit(value, join('#/components', section, key));
+      visit(value, joinPointer('#/components', section, key));
   }
   for (const root of ['paths', 'webhooks'] as const) {
     const items = doc[root];
-    if (!isObject(items)) continue;
-    for (const [key, item] of Object.entries(items)) walker.pathItem(item, join(`#/${root}`, key));
+    if (!isRecord(items)) continue;
+    for (const [key, item] of Object.entries(items))
+      walker.pathItem(item, joinPointer(`#/${root}`, key));
   }
   return found;
 }
@@ -84,63 +53,64 @@ class Walker {
   ) {}
 
   pathItem(item: unknown, pointer: string): void {
-    if (!isObject(item) || '$ref' in item) return;
-    this.parameters(item.parameters, join(pointer, 'parameters'));
+    if (!isRecord(item) || '$ref' in item) return;
+    this.parameters(item.parameters, joinPointer(pointer, 'parameters'));
     for (const method of ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']) {
       const operation = item[method];
-      if (!isObject(operation)) continue;
-      const at = join(pointer, method);
-      this.parameters(operation.parameters, join(at, 'parameters'));
-      this.body(operation.requestBody, join(at, 'requestBody'));
-      if (isObject(operation.responses)) {
+      if (!isRecord(operation)) continue;
+      const at = joinPointer(pointer, method);
+      this.parameters(operation.parameters, joinPointer(at, 'parameters'));
+      this.body(operation.requestBody, joinPointer(at, 'requestBody'));
+      if (isRecord(operation.responses)) {
         for (const [status, response] of Object.entries(operation.responses))
-          this.response(response, join(at, 'responses', status));
+          this.response(response, joinPointer(at, 'responses', status));
       }
-      if (isObject(operation.callbacks)) {
+      if (isRecord(operation.callbacks)) {
         for (const [name, callback] of Object.entries(operation.callbacks)) {
-          if (!isObject(callback)) continue;
+          if (!isRecord(callback)) continue;
           for (const [expression, callbackItem] of Object.entries(callback))
-            this.pathItem(callbackItem, join(at, 'callbacks', name, expression));
+            this.pathItem(callbackItem, joinPointer(at, 'callbacks', name, expression));
         }
       }
     }
   }
 
   parameters(list: unknown, pointer: string): void {
-    if (Array.isArray(list)) list.forEach((p, i) => this.parameter(p, join(pointer, i)));
+    if (Array.isArray(list)) list.forEach((p, i) => this.parameter(p, joinPointer(pointer, i)));
   }
 
   /** A Parameter or Header Object. */
   parameter(parameter: unknown, pointer: string): void {
-    if (!isObject(parameter) || '$ref' in parameter) return;
-    if (isObject(parameter.schema)) {
-      const schema = join(pointer, 'schema');
+    if (!isRecord(parameter) || '$ref' in parameter) return;
+    if (isRecord(parameter.schema)) {
+      const schema = joinPointer(pointer, 'schema');
       this.schema(parameter.schema, schema);
       this.exampleAndExamples(parameter, pointer, schema);
     }
-    this.content(parameter.content, join(pointer, 'content'));
+    this.content(parameter.content, joinPointer(pointer, 'content'));
   }
 
   body(body: unknown, pointer: string): void {
-    if (isObject(body) && !('$ref' in body)) this.content(body.content, join(pointer, 'content'));
+    if (isRecord(body) && !('$ref' in body))
+      this.content(body.content, joinPointer(pointer, 'content'));
   }
 
   response(response: unknown, pointer: string): void {
-    if (!isObject(response) || '$ref' in response) return;
-    this.content(response.content, join(pointer, 'content'));
-    if (isObject(response.headers)) {
+    if (!isRecord(response) || '$ref' in response) return;
+    this.content(response.content, joinPointer(pointer, 'content'));
+    if (isRecord(response.headers)) {
       for (const [name, header] of Object.entries(response.headers))
-        this.parameter(header, join(pointer, 'headers', name));
+        this.parameter(header, joinPointer(pointer, 'headers', name));
     }
   }
 
   content(content: unknown, pointer: string): void {
-    if (!isObject(content)) return;
+    if (!isRecord(content)) return;
     for (const [mediaType, media] of Object.entries(content)) {
-      if (!isObject(media)) continue;
-      const at = join(pointer, mediaType);
-      if (!isObject(media.schema)) continue;
-      const schema = join(at, 'schema');
+      if (!isRecord(media)) continue;
+      const at = joinPointer(pointer, mediaType);
+      if (!isRecord(media.schema)) continue;
+      const schema = joinPointer(at, 'schema');
       this.schema(media.schema, schema);
       // Only JSON examples are JSON values; others (XML, CSV, text) are documents as text.
       if (/\bjson\b/i.test(mediaType)) this.exampleAndExamples(media, at, schema);
@@ -150,48 +120,45 @@ class Walker {
   /** `example` and the `examples` map of Example Objects (followed through `$ref`). */
   private exampleAndExamples(owner: Doc, pointer: string, schema: string): void {
     if (owner.example !== undefined)
-      this.found.push({ where: join(pointer, 'example'), schema, value: owner.example });
-    if (!isObject(owner.examples)) return;
+      this.found.push({ where: joinPointer(pointer, 'example'), schema, value: owner.example });
+    if (!isRecord(owner.examples)) return;
     for (const [name, raw] of Object.entries(owner.examples)) {
       let example = raw;
-      let where = join(pointer, 'examples', name);
+      let where = joinPointer(pointer, 'examples', name);
       for (
         let hops = 0;
-        isObject(example) && typeof example.$ref === 'string' && hops < 10;
+        isRecord(example) && typeof example.$ref === 'string' && hops < 10;
         hops++
       ) {
-        where = example.$ref;
-        example = resolvePointer(this.doc, example.$ref);
+        const at = refPointer(example.$ref);
+        if (at === undefined) break;
+        where = at;
+        example = getByPointer(this.doc, at);
       }
-      if (isObject(example) && example.value !== undefined)
-        this.found.push({ where: join(where, 'value'), schema, value: example.value });
+      if (isRecord(example) && example.value !== undefined)
+        this.found.push({ where: joinPointer(where, 'value'), schema, value: example.value });
     }
   }
 
   schema(schema: unknown, pointer: string): void {
-    if (!isObject(schema)) return;
+    if (!isRecord(schema)) return;
     if (schema.example !== undefined)
-      this.found.push({ where: join(pointer, 'example'), schema: pointer, value: schema.example });
+      this.found.push({
+        where: joinPointer(pointer, 'example'),
+        schema: pointer,
+        value: schema.example,
+      });
     // `examples` of a Schema Object is a list of values (JSON Schema 2020-12).
     if (Array.isArray(schema.examples)) {
       schema.examples.forEach((value, i) =>
-        this.found.push({ where: join(pointer, 'examples', i), schema: pointer, value }),
+        this.found.push({ where: joinPointer(pointer, 'examples', i), schema: pointer, value }),
       );
     }
-    for (const key of SINGLE) {
-      const sub = schema[key];
-      if (Array.isArray(sub)) sub.forEach((item, i) => this.schema(item, join(pointer, key, i)));
-      else this.schema(sub, join(pointer, key));
-    }
-    for (const key of LIST) {
-      const list = schema[key];
-      if (Array.isArray(list)) list.forEach((item, i) => this.schema(item, join(pointer, key, i)));
-    }
-    for (const key of MAP) {
-      const map = schema[key];
-      if (!isObject(map)) continue;
-      for (const [name, item] of Object.entries(map)) this.schema(item, join(pointer, key, name));
-    }
+    for (const { keyword, key, schema: sub } of subschemas(schema))
+      this.schema(
+        sub,
+        key === undefined ? joinPointer(pointer, keyword) : joinPointer(pointer, keyword, key),
+      );
   }
 }
 
@@ -206,8 +173,8 @@ export interface AugmentedDoc {
  * (`CorpusExample<n>`, one per schema pointer). Its `$ref`s point into the document as before.
  */
 export function augment(doc: Doc, examples: readonly SpecExample[]): AugmentedDoc {
-  const components = isObject(doc.components) ? doc.components : {};
-  const schemas: Doc = { ...(isObject(components.schemas) ? components.schemas : {}) };
+  const components = isRecord(doc.components) ? doc.components : {};
+  const schemas: Doc = { ...(isRecord(components.schemas) ? components.schemas : {}) };
   const bySchema = new Map<string, string>();
   const names = new Map<string, string>();
   for (const example of examples) {
@@ -215,7 +182,7 @@ export function augment(doc: Doc, examples: readonly SpecExample[]): AugmentedDo
     if (name === undefined) {
       for (let n = bySchema.size + 1; name === undefined || name in schemas; n++)
         name = `CorpusExample${n}`;
-      schemas[name] = resolvePointer(doc, example.schema);
+      schemas[name] = getByPointer(doc, example.schema);
       bySchema.set(example.schema, name);
     }
     names.set(example.where, name);

@@ -21,7 +21,9 @@
  * defined behavior, and therefore may disallow the use of null as a value.") and as ajv decides.
  */
 import type { Options } from 'ajv';
-import { isRawSchema, mapComponentSchemas, type RawSchema } from './schema-walk.ts';
+import { isRecord } from '../../generator/json.ts';
+import { mapComponentSchemas, type RawSchema } from '../helpers/schema-walk.ts';
+import { componentKey as modelComponentKey } from '../../generator/model/build-schema.ts';
 import { isAnnotationKeyword } from '../../generator/model/schema-keywords.ts';
 import { patternEngine } from '../../generator/model/patterns.ts';
 import { MAX_DEPTH } from '../../templates/guards/runtime.ts';
@@ -571,7 +573,7 @@ function unchecked(source: string): boolean {
 function withoutUncheckedPatterns(schema: RawSchema): RawSchema {
   const out: RawSchema = { ...schema };
   if (typeof out.pattern === 'string' && unchecked(out.pattern)) delete out.pattern;
-  if (isRawSchema(out.patternProperties)) {
+  if (isRecord(out.patternProperties)) {
     const keys = Object.keys(out.patternProperties);
     if (keys.some(unchecked)) {
       out.patternProperties = Object.fromEntries(
@@ -592,13 +594,9 @@ function referenceMultipleOf(value: number, divisor: number): boolean {
   return distance <= 4 * Number.EPSILON * Math.max(1, Math.abs(quotient));
 }
 
-const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
-
+/** The component schema a `$ref` names, read as the model reads it (the guards follow the model). */
 function componentKey(ref: unknown): string | undefined {
-  if (typeof ref !== 'string') return undefined;
-  const match = COMPONENT_REF.exec(ref);
-  if (!match?.[1]) return undefined;
-  return decodeURIComponent(match[1]).replace(/~1/g, '/').replace(/~0/g, '~');
+  return typeof ref === 'string' ? modelComponentKey(ref) : undefined;
 }
 
 function componentRef(key: string): string {
@@ -607,7 +605,7 @@ function componentRef(key: string): string {
 
 /** A variant the generator reads as a plain reference: `$ref` to a component, annotations beside. */
 function variantKey(variant: unknown, version: OpenApiVersion): string | undefined {
-  if (!isRawSchema(variant)) return undefined;
+  if (!isRecord(variant)) return undefined;
   const key = componentKey(variant.$ref);
   if (key === undefined) return undefined;
   if (version === '3.0') return key;
@@ -624,13 +622,13 @@ function variantKey(variant: unknown, version: OpenApiVersion): string | undefin
  * `required` + `const` on the property, `allOf: [$ref]` of the target.
  */
 function rewriteDiscriminators(components: RawSchema, version: OpenApiVersion): RawSchema {
-  const schemas = isRawSchema(components.schemas) ? components.schemas : {};
+  const schemas = isRecord(components.schemas) ? components.schemas : {};
   return mapComponentSchemas(components, (schema) => {
     const discriminator = schema.discriminator;
     if (discriminator === undefined) return schema;
     const out: RawSchema = { ...schema };
     delete out.discriminator;
-    if (!isRawSchema(discriminator) || typeof discriminator.propertyName !== 'string') return out;
+    if (!isRecord(discriminator) || typeof discriminator.propertyName !== 'string') return out;
     const property = discriminator.propertyName;
     const added: RawSchema[] = [];
     for (const mode of ['anyOf', 'oneOf'] as const) {
@@ -669,7 +667,7 @@ function discriminatorMapping(
   schemas: RawSchema,
 ): [string, string][] {
   const mapping: [string, string][] = [];
-  if (isRawSchema(discriminator.mapping)) {
+  if (isRecord(discriminator.mapping)) {
     for (const [value, ref] of Object.entries(discriminator.mapping)) {
       const target = typeof ref === 'string' && ref.startsWith('#') ? componentKey(ref) : ref;
       if (typeof target === 'string') mapping.push([value, target]);
@@ -696,12 +694,12 @@ function pins(
   schemas: RawSchema,
   path: unknown[],
 ): string[] | undefined {
-  if (!isRawSchema(schema) || path.includes(schema)) return undefined;
+  if (!isRecord(schema) || path.includes(schema)) return undefined;
   const inner = [...path, schema];
   const key = componentKey(schema.$ref);
   if (key !== undefined) return pins(schemas[key], property, schemas, inner);
   const found: string[][] = [];
-  const own = isRawSchema(schema.properties) ? schema.properties[property] : undefined;
+  const own = isRecord(schema.properties) ? schema.properties[property] : undefined;
   if (own !== undefined) {
     const values = listedValues(own, schemas, []);
     if (values) found.push(values);
@@ -715,7 +713,7 @@ function pins(
 }
 
 function listedValues(schema: unknown, schemas: RawSchema, path: unknown[]): string[] | undefined {
-  if (!isRawSchema(schema) || path.includes(schema)) return undefined;
+  if (!isRecord(schema) || path.includes(schema)) return undefined;
   const inner = [...path, schema];
   const key = componentKey(schema.$ref);
   if (key !== undefined) return listedValues(schemas[key], schemas, inner);
@@ -746,12 +744,12 @@ function ajvDiscriminator(
   const requiredIn = (s: RawSchema) => Array.isArray(s.required) && s.required.includes(property);
   const seen = new Set<string>();
   for (const variant of variants) {
-    if (!isRawSchema(variant)) return undefined;
+    if (!isRecord(variant)) return undefined;
     const key = componentKey(variant.$ref);
     const resolved = key === undefined ? variant : schemas[key];
-    if (!isRawSchema(resolved)) return undefined;
-    const own = isRawSchema(resolved.properties) ? resolved.properties[property] : undefined;
-    if (!isRawSchema(own)) return undefined;
+    if (!isRecord(resolved)) return undefined;
+    const own = isRecord(resolved.properties) ? resolved.properties[property] : undefined;
+    if (!isRecord(own)) return undefined;
     const values =
       typeof own.const === 'string' && own.const !== ''
         ? [own.const]
@@ -771,7 +769,7 @@ function ajvDiscriminator(
  */
 function mayHoldObject(variant: unknown): boolean {
   if (variant === false) return false;
-  if (!isRawSchema(variant)) return true;
+  if (!isRecord(variant)) return true;
   if (['$ref', 'allOf', 'anyOf', 'oneOf', 'not'].some((k) => k in variant)) return true;
   const type = variant.type;
   const types = (Array.isArray(type) ? type : type === undefined ? [] : [type]).filter(
@@ -791,17 +789,17 @@ function mayHoldObject(variant: unknown): boolean {
 }
 
 function dropWriteOnlyRequired(components: RawSchema): RawSchema {
-  const schemas = isRawSchema(components.schemas) ? components.schemas : {};
+  const schemas = isRecord(components.schemas) ? components.schemas : {};
   const writeOnly = (property: unknown): boolean => {
-    if (!isRawSchema(property)) return false;
+    if (!isRecord(property)) return false;
     if (property.writeOnly === true) return true;
     const key = componentKey(property.$ref);
     const target = key === undefined ? undefined : schemas[key];
-    return isRawSchema(target) && target.writeOnly === true;
+    return isRecord(target) && target.writeOnly === true;
   };
   return mapComponentSchemas(components, (schema) => {
     const { required, properties } = schema;
-    if (!Array.isArray(required) || !isRawSchema(properties)) return schema;
+    if (!Array.isArray(required) || !isRecord(properties)) return schema;
     const kept = required.filter(
       (name) =>
         typeof name !== 'string' ||
@@ -829,13 +827,13 @@ function renameKeysInSchemas(components: RawSchema, keys: readonly string[]): Ra
     typeof name === 'string' && keys.includes(name) ? `${name}${RENAMED}` : name;
   return mapComponentSchemas(components, (schema) => {
     const out: RawSchema = { ...schema };
-    if (isRawSchema(out.properties)) {
+    if (isRecord(out.properties)) {
       out.properties = Object.fromEntries(
         Object.entries(out.properties).map(([name, property]) => [rename(name), property]),
       );
     }
     if (Array.isArray(out.required)) out.required = out.required.map(rename);
-    if (isRawSchema(out.discriminator)) {
+    if (isRecord(out.discriminator)) {
       out.discriminator = {
         ...out.discriminator,
         propertyName: rename(out.discriminator.propertyName),

@@ -10,7 +10,8 @@ import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { DIFFERENCES, type AjvLike, type OpenApiVersion } from './differences.ts';
-import { isRawSchema, mapComponentSchemas, type RawSchema } from './schema-walk.ts';
+import { isRecord } from '../../generator/json.ts';
+import { mapComponentSchemas, type RawSchema } from '../helpers/schema-walk.ts';
 
 // ajv-formats is CommonJS; under NodeNext its plugin is the `default` property of the module.
 const addFormats = addFormatsModule.default;
@@ -28,7 +29,7 @@ export interface Reference {
 
 /** ajv adapted by every entry of DIFFERENCES: the differential test's reference. */
 export function referenceFor(doc: Record<string, unknown>, version: OpenApiVersion): Reference {
-  let components: RawSchema = isRawSchema(doc.components) ? doc.components : {};
+  let components: RawSchema = isRecord(doc.components) ? doc.components : {};
   let options: Options = {};
   const values: ((value: unknown) => unknown)[] = [];
   const tweaks: ((ajv: AjvLike) => void)[] = [];
@@ -48,7 +49,7 @@ export function referenceFor(doc: Record<string, unknown>, version: OpenApiVersi
 export function plainReference(doc: Record<string, unknown>, version: OpenApiVersion): Reference {
   const ajv = makeAjv(version, {});
   addFormats(ajv);
-  const components = isRawSchema(doc.components) ? doc.components : {};
+  const components = isRecord(doc.components) ? doc.components : {};
   return reference(ajv, components, version, (value) => value);
 }
 
@@ -77,7 +78,7 @@ function reference(
     }
     return validate;
   };
-  const schemas = isRawSchema(components.schemas) ? components.schemas : {};
+  const schemas = isRecord(components.schemas) ? components.schemas : {};
   return {
     check: (key, value) => validator(key)(prepare(value)) === true,
     errors: (key) => JSON.stringify(validator(key).errors ?? []),
