@@ -24,7 +24,8 @@ import {
   type Gigs,
 } from '../../generated/src/index.ts';
 import { json, RESET, startServer, type Reply, type TestServer } from '../runtime/server.ts';
-import { gigsFor, recordingLogger, responseExample, TOKEN, UUID } from './harness.ts';
+import { recordingLogger } from '../helpers/logger.ts';
+import { gigsFor, responseExample, TOKEN, UUID } from './harness.ts';
 
 let server: TestServer;
 let replies: Reply[];

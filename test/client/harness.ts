@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { Gigs, type GigsOptions } from '../../generated/src/index.ts';
 import { ROOT, type Json, type JsonObject } from '../helpers/spec.ts';
-import type { Logger } from '../../generated/src/index.ts';
 
 export const TOKEN = 'sk_live_TOKEN_d41d8cd98f00';
 export const PROJECT = 'proj_1';
@@ -75,19 +74,6 @@ export function requestExample(operationId: string): JsonObject {
 /** A Gigs client for the test server: the token and project given, fast retries. */
 export function gigsFor(baseURL: string, options: GigsOptions = {}): Gigs {
   return new Gigs({ token: TOKEN, project: PROJECT, baseURL, backoff: FAST_BACKOFF, ...options });
-}
-
-/** A logger that keeps its lines (`level message`). */
-export function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const push = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-  return {
-    lines,
-    error: push('error'),
-    warn: push('warn'),
-    info: push('info'),
-    debug: push('debug'),
-  };
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -19,8 +19,8 @@ import {
   UnprocessableEntityError,
 } from '../../templates/runtime/errors.ts';
 import { path } from '../../templates/runtime/internal/path.ts';
-import type { Logger } from '../../templates/runtime/logger.ts';
 import { ResponseGuards, type GuardResult } from '../../templates/runtime/validation.ts';
+import { recordingLogger } from '../helpers/logger.ts';
 import { json, type Reply, type SeenRequest, serverForTests } from './server.ts';
 
 const TOKEN = 'sk_test_SECRET_4f9a';
@@ -615,18 +615,6 @@ describe('response validation', () => {
   });
   const request = { method: 'get', path: '/things/t1', responseSchema: 'Thing' } as const;
 
-  function recordingLogger(): Logger & { lines: string[] } {
-    const lines: string[] = [];
-    const push = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-    return {
-      lines,
-      error: push('error'),
-      warn: push('warn'),
-      info: push('info'),
-      debug: push('debug'),
-    };
-  }
-
   it("'off' (the default) runs no guard: a bad body is returned as it came", async () => {
     reply = () => json(200, { name: 'no id' });
     const off = new ClientCore({ baseURL: server.url, responseGuards: guards });
@@ -691,18 +679,6 @@ describe('response validation', () => {
 });
 
 describe('logging', () => {
-  function recordingLogger(): Logger & { lines: string[] } {
-    const lines: string[] = [];
-    const push = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
-    return {
-      lines,
-      error: push('error'),
-      warn: push('warn'),
-      info: push('info'),
-      debug: push('debug'),
-    };
-  }
-
   it("logs every attempt at 'debug' and every retry at 'info', never the token", async () => {
     let calls = 0;
     reply = () => (++calls === 1 ? json(503, { message: `down ${TOKEN}` }) : json(200, {}));
