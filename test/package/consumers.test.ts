@@ -5,7 +5,6 @@
  * `module: nodenext` (an .mts and a .cts) and with `module: preserve` + bundler resolution, then
  * run; and a page bundled by esbuild, run in headless Chromium from another origin (CORS).
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import {
   packedPackage,
   type PackedPackage,
 } from './helpers/packed-package.ts';
+import { consumerTsc } from './helpers/consumer-tsc.ts';
 import {
   cjsScript,
   esmScript,
@@ -29,7 +29,6 @@ import {
   type SmokeFile,
 } from './helpers/smoke-sources.ts';
 
-const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const RUN_TIMEOUT_MS = 30_000;
 
 let packed: PackedPackage;
@@ -90,11 +89,10 @@ function expectedRequests(planId: string): string[] {
   ];
 }
 
-async function tsc(project: string): Promise<void> {
-  const result = await run(process.execPath, [TSC, '--project', project, '--pretty', 'false'], {
-    timeoutMs: 60_000,
-  });
-  expect(result.code, `tsc -p ${project}:\n${result.output}`).toBe(0);
+/** tsc in the consumer folder `dir` on `files` (consumer options, then `options`): it must pass. */
+async function tsc(dir: string, files: string[], options: Record<string, unknown>): Promise<void> {
+  const result = await consumerTsc(dir, files, options, 60_000);
+  expect(result.code, `tsc in ${dir}:\n${result.output}`).toBe(0);
 }
 
 describe('the installed package', () => {
@@ -136,18 +134,11 @@ describe('the installed package', () => {
     ];
     await writeFiles(dir, files);
     // No skipLibCheck: the package's declarations (and openapi-fetch's) must check too.
-    const config = {
-      compilerOptions: {
-        module: 'nodenext',
-        target: 'es2022',
-        strict: true,
-        types: [],
-        outDir: 'out',
-      },
-      files: files.map((f) => f.path),
-    };
-    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(config));
-    await tsc(join(dir, 'tsconfig.json'));
+    await tsc(
+      dir,
+      files.map((f) => f.path),
+      { outDir: 'out' },
+    );
 
     expect(await runNode(dir, 'out/smoke.mjs')).toEqual(
       expectedSmokeResult('tsc-nodenext-esm', api.plan),
@@ -162,19 +153,7 @@ describe('the installed package', () => {
     const dir = await consumerSubfolder(packed, 'bundler');
     const file = typescriptSource(packed.name, 'tsc-bundler', api.plan.id, 'ts');
     await writeFiles(dir, [file]);
-    const config = {
-      compilerOptions: {
-        module: 'preserve',
-        moduleResolution: 'bundler',
-        target: 'es2022',
-        strict: true,
-        types: [],
-        outDir: 'out',
-      },
-      files: [file.path],
-    };
-    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(config));
-    await tsc(join(dir, 'tsconfig.json'));
+    await tsc(dir, [file.path], { module: 'preserve', moduleResolution: 'bundler', outDir: 'out' });
 
     // The consumer folder is `"type": "module"`, so Node runs the emitted out/smoke.js as ESM.
     expect(await runNode(dir, 'out/smoke.js')).toEqual(

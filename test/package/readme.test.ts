@@ -7,18 +7,15 @@
  * gets `declare const client: <Client>;` in front. Each block is its own ES module, so top-level
  * `await` works as it does in a user's module.
  */
-import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codeSamples } from '../../generator/emit/code-samples.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { loadModel } from '../../scripts/lib/code-samples.ts';
-import { run } from '../../scripts/lib/run.ts';
 import { SPEC_FILE } from '../helpers/spec.ts';
 import { consumerSubfolder, packedPackage, type PackedPackage } from './helpers/packed-package.ts';
-
-const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+import { consumerTsc } from './helpers/consumer-tsc.ts';
 
 interface Block {
   /** 1-based line of the block's first code line in README.md. */
@@ -52,21 +49,10 @@ interface CheckedFile {
 /** Type-checks `files` in one tsc program; returns tsc's messages with each file named by its origin. */
 async function typeCheck(dir: string, files: CheckedFile[]): Promise<string[]> {
   for (const file of files) await writeFile(join(dir, file.name), file.text);
-  const config = {
-    compilerOptions: {
-      module: 'nodenext',
-      target: 'es2022',
-      strict: true,
-      noEmit: true,
-      types: [],
-    },
-    files: files.map((file) => file.name),
-  };
-  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(config));
-  const result = await run(
-    process.execPath,
-    [TSC, '--project', join(dir, 'tsconfig.json'), '--pretty', 'false'],
-    { timeoutMs: 90_000 },
+  const result = await consumerTsc(
+    dir,
+    files.map((file) => file.name),
+    { noEmit: true },
   );
   if (result.code === 0) return [];
   const byName = new Map(files.map((file) => [file.name, file]));

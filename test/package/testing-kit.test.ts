@@ -5,7 +5,6 @@
  * rejects a wrong body type, and esbuild's metafile shows that a bundle importing only the client
  * contains neither the kit nor msw.
  */
-import { createRequire } from 'node:module';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -13,8 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../scripts/lib/run.ts';
 import { ROOT } from '../helpers/spec.ts';
 import { packedPackage, type PackedPackage } from './helpers/packed-package.ts';
+import { consumerTsc } from './helpers/consumer-tsc.ts';
 
-const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 let packed: PackedPackage;
@@ -202,21 +201,12 @@ describe('the testing kit, installed from the tarball', () => {
       join(project, 'types-unchecked.ts'),
       TYPE_TEST(packed.name).replace(/\/\/ @ts-expect-error.*\n/g, ''),
     );
-    const config = {
-      compilerOptions: {
-        module: 'nodenext',
-        target: 'es2022',
-        strict: true,
-        noEmit: true,
-        types: [],
-      },
-      files: ['types.ts', 'types-unchecked.ts'],
-    };
-    await writeFile(join(project, 'tsconfig.json'), JSON.stringify(config));
-    const result = await run(process.execPath, [TSC, '-p', 'tsconfig.json', '--pretty', 'false'], {
-      cwd: project,
-      timeoutMs: 100_000,
-    });
+    const result = await consumerTsc(
+      project,
+      ['types.ts', 'types-unchecked.ts'],
+      { noEmit: true },
+      100_000,
+    );
     const errors = result.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
     expect(errors.filter((line) => !line.startsWith('types-unchecked.ts('))).toEqual([]);
     expect(errors).toHaveLength(5);
