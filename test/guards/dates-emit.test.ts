@@ -8,7 +8,12 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planDates } from '../../generator/emit/dates/plan.ts';
-import { compileDates, loadFixture, type CompiledDates, type GuardsModule } from './harness.ts';
+import {
+  compileDatesFixture,
+  loadFixture,
+  type CompiledDates,
+  type GuardsModule,
+} from './harness.ts';
 import { ValueArbitraries } from './arbitraries.ts';
 import { compileDoc } from './compile.ts';
 
@@ -17,9 +22,7 @@ let compiled: CompiledDates;
 let dates: GuardsModule;
 
 beforeAll(async () => {
-  const { doc, version } = loadFixture(FIXTURE);
-  compiled = await compileDates(doc, version, FIXTURE);
-  dates = await compiled.load();
+  ({ compiled, dates } = await compileDatesFixture(FIXTURE));
 }, 120_000);
 
 function fn(name: string): (value: unknown) => unknown {

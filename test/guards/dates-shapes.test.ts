@@ -5,7 +5,12 @@
  * the wire types of everything else.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileDates, loadFixture, type CompiledDates, type GuardsModule } from './harness.ts';
+import {
+  compileDates,
+  compileDatesFixture,
+  type CompiledDates,
+  type GuardsModule,
+} from './harness.ts';
 
 const FIXTURE = 'dates-shapes.yaml';
 const AT = '2021-01-21T19:38:34Z';
@@ -13,9 +18,7 @@ let compiled: CompiledDates;
 let dates: GuardsModule;
 
 beforeAll(async () => {
-  const { doc, version } = loadFixture(FIXTURE);
-  compiled = await compileDates(doc, version, FIXTURE);
-  dates = await compiled.load();
+  ({ compiled, dates } = await compileDatesFixture(FIXTURE));
 }, 120_000);
 
 function call(name: string, value: unknown): unknown {

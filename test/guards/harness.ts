@@ -165,6 +165,15 @@ export async function compileDates(
   };
 }
 
+/** `compileDates` on a fixture of test/fixtures/schemas/, with its dates module loaded. */
+export async function compileDatesFixture(
+  name: string,
+): Promise<{ compiled: CompiledDates; dates: GuardsModule }> {
+  const { doc, version } = loadFixture(name);
+  const compiled = await compileDates(doc, version, name);
+  return { compiled, dates: await compiled.load() };
+}
+
 /** An in-memory project with every strictness flag a generated package may meet. */
 /**
  * The declarations of the generated package's dependencies the guards may import (re2js, for
