@@ -5,7 +5,7 @@
  */
 import type { GeneratorContext } from '../context.ts';
 import type { BundledSpec } from '../load/bundle.ts';
-import { buildAuth } from './build-auth.ts';
+import { buildAuth, tokenAuth } from './build-auth.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
 import { packageLicense, packageRepository } from './build-package-meta.ts';
@@ -52,6 +52,7 @@ export function buildModel(
       schema.inputName = names.claim(exportName(`${schema.name}Input`, 'Type'));
   }
   const { operations, resources } = buildResources(drafts, names, file, tagDescriptions(doc));
+  const auth = buildAuth(doc, file);
 
   return {
     specFile: file,
@@ -61,7 +62,8 @@ export function buildModel(
     schemas,
     operations,
     resources,
-    auth: buildAuth(doc, file),
+    auth,
+    tokenAuth: tokenAuth(auth),
     sdk: {
       ...settings,
       clientName,
