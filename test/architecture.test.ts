@@ -172,15 +172,18 @@ describe('reserved names are the names the modules declare', () => {
     return found;
   }
   const pascal = (name: string) => /^[A-Z]/.test(name);
+  /** The names re-exported from `module`, sorted. */
+  const reExports = (exported: [string, string | undefined][], module: string) =>
+    exported
+      .filter(([, from]) => from === module)
+      .map(([name]) => name)
+      .sort();
 
   it('src/guards.ts re-exports exactly GUARDS_RUNTIME_EXPORTS from its runtime', () => {
     const exported = exportsOf('generated/src/guards.ts');
-    expect(
-      exported
-        .filter(([, from]) => from === './guards-runtime.js')
-        .map(([name]) => name)
-        .sort(),
-    ).toEqual([...GUARDS_RUNTIME_EXPORTS.values, ...GUARDS_RUNTIME_EXPORTS.types].sort());
+    expect(reExports(exported, './guards-runtime.js')).toEqual(
+      [...GUARDS_RUNTIME_EXPORTS.values, ...GUARDS_RUNTIME_EXPORTS.types].sort(),
+    );
     const runtime = exportsOf('templates/guards/runtime.ts').map(([name]) => name);
     expect(runtime).toEqual(
       expect.arrayContaining([...GUARDS_RUNTIME_EXPORTS.values, ...GUARDS_RUNTIME_EXPORTS.types]),
@@ -189,12 +192,9 @@ describe('reserved names are the names the modules declare', () => {
 
   it('src/dates.ts re-exports exactly DATES_RUNTIME_EXPORTS from its runtime, and declares Revived', () => {
     const exported = exportsOf('generated/src/dates.ts');
-    expect(
-      exported
-        .filter(([, from]) => from === './dates-runtime.js')
-        .map(([name]) => name)
-        .sort(),
-    ).toEqual([...DATES_RUNTIME_EXPORTS.values, ...DATES_RUNTIME_EXPORTS.types].sort());
+    expect(reExports(exported, './dates-runtime.js')).toEqual(
+      [...DATES_RUNTIME_EXPORTS.values, ...DATES_RUNTIME_EXPORTS.types].sort(),
+    );
     expect(exported).toContainEqual([DATES_REVIVED_NAME, undefined]);
   });
 

@@ -367,6 +367,19 @@ describe('pagination', () => {
   });
 });
 
+/** `GET /a` whose query parameter `p` has this `x-sdk-client-option`. */
+const clientOptionSpec = (option: unknown): Json =>
+  api({
+    '/a': {
+      get: {
+        parameters: [
+          { name: 'p', in: 'query', 'x-sdk-client-option': option, schema: { type: 'string' } },
+        ],
+        responses: { '200': ok },
+      },
+    },
+  });
+
 const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: RegExp }][] = [
   [
     'pagination style other than cursor',
@@ -477,21 +490,7 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
   [
     'an x-sdk-client-option that is not an identifier',
     {
-      spec: api({
-        '/a': {
-          get: {
-            parameters: [
-              {
-                name: 'p',
-                in: 'query',
-                'x-sdk-client-option': 'my option',
-                schema: { type: 'string' },
-              },
-            ],
-            responses: { '200': ok },
-          },
-        },
-      }),
+      spec: clientOptionSpec('my option'),
       pointer: '#/paths/~1a/get/parameters/0/x-sdk-client-option',
       problem: /must name a client option/,
       fix: /x-sdk-client-option: project/,
@@ -502,21 +501,7 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
     (option): [string, { spec: Json; pointer: string; problem: RegExp; fix: RegExp }] => [
       `a client option the client has itself (${option})`,
       {
-        spec: api({
-          '/a': {
-            get: {
-              parameters: [
-                {
-                  name: 'p',
-                  in: 'query',
-                  'x-sdk-client-option': option,
-                  schema: { type: 'string' },
-                },
-              ],
-              responses: { '200': ok },
-            },
-          },
-        }),
+        spec: clientOptionSpec(option),
         pointer: '#/paths/~1a/get/parameters/0/x-sdk-client-option',
         problem: new RegExp(
           `client option "${option}" \\(from parameter p\\) clashes with the client's own`,
