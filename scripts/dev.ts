@@ -1,7 +1,7 @@
 /**
  * `npm run dev`: the edit loop for spec authors. Watches the spec's folder; on each save it
  * regenerates the package (only files whose text changed are reported; prettier's output is
- * reused for the rest), refreshes the docs page, and lints the spec with Redocly. The docs are
+ * reused for every top-level statement printed as before), refreshes the docs page, and lints the spec with Redocly. The docs are
  * served on 127.0.0.1 and reload themselves; lint problems and generator errors show in the
  * terminal and on the page.
  *
@@ -38,6 +38,7 @@ import type { ApiModel } from '../generator/model/types.ts';
 import { runPipeline } from '../generator/pipeline.ts';
 import { RememberingFormatter } from '../generator/write/format-cache.ts';
 import { createFormatter } from '../generator/write/format-pool.ts';
+import { StatementFormatter } from '../generator/write/format-statements.ts';
 import type { RenderedTree } from '../generator/write/render.ts';
 import { REDOC_OPTIONS } from './docs.ts';
 import { addCodeSamples } from './lib/code-samples.ts';
@@ -88,10 +89,12 @@ export async function startDevServer(options: DevOptions) {
     dirname(require.resolve('@redocly/cli/package.json')),
     'lib/chunks/redoc.standalone.js',
   );
-  // Two prettier workers: after a one-schema edit the guards and openapi-typescript's types are
-  // the two large files to format again, and each gets a core. Texts formatted in the previous
-  // run are not formatted again.
-  const formatter = new RememberingFormatter(createFormatter(2));
+  // Prettier sees one top-level statement at a time, and a statement printed the same as in the
+  // previous run is not formatted again: after a one-schema edit, a few declarations are, not
+  // the hundreds of kilobytes of the files they are in. Two workers share what is left.
+  // Files printed as in the previous run are not even split again (the outer memory).
+  const statements = new RememberingFormatter(createFormatter(2));
+  const formatter = new RememberingFormatter(new StatementFormatter(statements));
   let lintConfig: Config | undefined;
 
   const publish = () => {
@@ -102,6 +105,7 @@ export async function startDevServer(options: DevOptions) {
   const regenerate = async (reason: string) => {
     const started = performance.now();
     try {
+      statements.startRun();
       formatter.startRun();
       const result = await runPipeline(ctx, {
         formatter,

@@ -25,11 +25,20 @@
 // - `import.meta.url` in generator/ keeps pointing at the source file, so templates/ and the
 //   prettier worker are found where they are.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where builds go (ignored by git). */
@@ -70,8 +79,8 @@ export function buildKey(root = ROOT) {
 }
 
 /**
- * The folder of an up-to-date build (building it first when there is none): `cli.mjs` exports the
- * CLI's `main(argv)`, `index.mjs` the programmatic `generate()`.
+ * The folder of an up-to-date build (building it first when there is none): `cli.cjs` exports the
+ * CLI's `main(argv)` (load it with loadCli), `index.mjs` the programmatic `generate()`.
  */
 export async function ensureGeneratorBuild({ root = ROOT, log = () => {} } = {}) {
   const buildRoot = join(root, 'build', 'generator');
@@ -98,19 +107,11 @@ export async function ensureGeneratorBuild({ root = ROOT, log = () => {} } = {})
 
 async function bundle(root, outdir) {
   const { build } = await import('esbuild');
-  const require = createRequire(join(root, 'package.json'));
-  const typescript = require.resolve('typescript');
-  const openapiCore = require.resolve('@redocly/openapi-core');
-  const generatorDir = join(root, 'generator') + sep;
   await mkdir(outdir, { recursive: true });
-  await build({
+  const shared = {
     absWorkingDir: root,
-    entryPoints: ENTRIES,
     outdir,
-    outExtension: { '.js': '.mjs' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
     // Libraries that load their own files at run time stay outside: prettier's plugins, recheck's
@@ -119,51 +120,123 @@ async function bundle(root, outdir) {
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'error',
-    banner: {
-      // CommonJS code inside an ES module: `require` for Node's built-ins, and the file names.
-      js: [
-        "import { createRequire as __createRequire } from 'node:module';",
-        "import { fileURLToPath as __fileURLToPath } from 'node:url';",
-        'const require = __createRequire(import.meta.url);',
-        'const __filename = __fileURLToPath(import.meta.url);',
-        "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
-      ].join(' '),
+  };
+  await Promise.all([
+    build({
+      ...shared,
+      entryPoints: { index: ENTRIES.index },
+      outExtension: { '.js': '.mjs' },
+      splitting: true,
+      format: 'esm',
+      banner: {
+        // CommonJS code inside an ES module: `require` for Node's built-ins, and the file names.
+        js: [
+          "import { createRequire as __createRequire } from 'node:module';",
+          "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+          'const require = __createRequire(import.meta.url);',
+          'const __filename = __fileURLToPath(import.meta.url);',
+          "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
+        ].join(' '),
+      },
+      plugins: plugins(root, outdir, 'import.meta.url'),
+    }),
+    // The launcher's CLI: one CommonJS file, which Node can compile from V8's code cache
+    // (loadCli below); ES modules cannot use one on Node 20.
+    build({
+      ...shared,
+      entryPoints: { cli: ENTRIES.cli },
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      plugins: plugins(root, outdir, "require('node:url').pathToFileURL(__filename).href"),
+    }),
+  ]);
+}
+
+/** esbuild plugins; `moduleUrl` is the output's expression for its own file URL. */
+function plugins(root, outdir, moduleUrl) {
+  const require = createRequire(join(root, 'package.json'));
+  const typescript = require.resolve('typescript');
+  const openapiCore = require.resolve('@redocly/openapi-core');
+  const generatorDir = join(root, 'generator') + sep;
+  return [
+    {
+      name: 'one-copy-of-each-library',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/typescript$/ }, (args) =>
+          args.importer.includes(`${sep}@ts-morph${sep}common${sep}`)
+            ? { path: typescript }
+            : undefined,
+        );
+        build.onResolve({ filter: /^@redocly\/openapi-core$/ }, (args) =>
+          args.importer.includes(`${sep}openapi-typescript${sep}`)
+            ? { path: openapiCore }
+            : undefined,
+        );
+      },
     },
-    plugins: [
-      {
-        name: 'one-copy-of-each-library',
-        setup(build) {
-          build.onResolve({ filter: /^\.\/typescript$/ }, (args) =>
-            args.importer.includes(`${sep}@ts-morph${sep}common${sep}`)
-              ? { path: typescript }
-              : undefined,
-          );
-          build.onResolve({ filter: /^@redocly\/openapi-core$/ }, (args) =>
-            args.importer.includes(`${sep}openapi-typescript${sep}`)
-              ? { path: openapiCore }
-              : undefined,
-          );
-        },
+    {
+      name: 'source-relative-import-meta-url',
+      setup(build) {
+        build.onLoad({ filter: /\.(ts|mts|mjs)$/ }, async (args) => {
+          if (!args.path.startsWith(generatorDir)) return undefined;
+          const text = await readFile(args.path, 'utf8');
+          const fromOut = relative(outdir, args.path).split(sep).join('/');
+          return {
+            contents: text.replaceAll(
+              'import.meta.url',
+              `new URL(${JSON.stringify(fromOut)}, ${moduleUrl}).href`,
+            ),
+            loader: args.path.endsWith('.ts') || args.path.endsWith('.mts') ? 'ts' : 'js',
+          };
+        });
       },
-      {
-        name: 'source-relative-import-meta-url',
-        setup(build) {
-          build.onLoad({ filter: /\.(ts|mts|mjs)$/ }, async (args) => {
-            if (!args.path.startsWith(generatorDir)) return undefined;
-            const text = await readFile(args.path, 'utf8');
-            const fromOut = relative(outdir, args.path).split(sep).join('/');
-            return {
-              contents: text.replaceAll(
-                'import.meta.url',
-                `new URL(${JSON.stringify(fromOut)}, import.meta.url).href`,
-              ),
-              loader: args.path.endsWith('.ts') || args.path.endsWith('.mts') ? 'ts' : 'js',
-            };
-          });
-        },
-      },
-    ],
-  });
+    },
+  ];
+}
+
+/**
+ * The CLI's `main(argv)` from a build, compiled from V8's code cache when the build has one
+ * (`cli.cjs.cache`, next to it). Compiling the 18 MB bundle (TypeScript, ts-morph, openapi-core,
+ * openapi-typescript, the generator) is most of a small spec's module load; the cache holds the
+ * bytecode of every function the last run compiled. The first run of a build writes it after its
+ * work is done (temporary file, then rename: concurrent runs never read half a cache); V8 rejects a
+ * cache made by another Node version or with other flags, and then the run writes a new one.
+ * Node 22's `module.enableCompileCache()` does this for any module; Node 20 has only `vm.Script`.
+ */
+export function loadCli(dir) {
+  const file = join(dir, 'cli.cjs');
+  const cacheFile = `${file}.cache`;
+  const cachedData = readOptional(cacheFile);
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`,
+    {
+      filename: file,
+      cachedData,
+      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    },
+  );
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
+  const saveCache = () => {
+    if (cachedData !== undefined && !script.cachedDataRejected) return;
+    const temp = `${cacheFile}.tmp-${process.pid}`;
+    try {
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, cacheFile);
+    } catch {
+      // Only a later start is slower.
+      rmSync(temp, { force: true });
+    }
+  };
+  return { main: module.exports.main, saveCache };
+}
+
+function readOptional(path) {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Removes all but the newest KEEP builds other than `current` (best effort). */

@@ -21,6 +21,15 @@ function launch(root: string, args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A copy of the toolchain's own files, with the installed dependencies linked in. */
+async function toolchainCopy(): Promise<string> {
+  const root = await tempDir('launcher-root-');
+  for (const part of ['generator', 'templates', 'scripts', 'package.json', 'package-lock.json'])
+    await cp(join(ROOT, part), join(root, part), { recursive: true });
+  await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return root;
+}
+
 describe('the compiled generator', () => {
   it('writes exactly what the sources write, for our spec and a hostile one', async () => {
     for (const spec of ['spec/openapi.yaml', 'test/fixtures/specs/hostile/hostile-3.1.yaml']) {
@@ -36,11 +45,7 @@ describe('the compiled generator', () => {
   });
 
   it('is rebuilt when a file under generator/ changes, and reused while nothing does', async () => {
-    // A copy of the toolchain's own files, with the installed dependencies linked in.
-    const root = await tempDir('launcher-root-');
-    for (const part of ['generator', 'templates', 'scripts', 'package.json', 'package-lock.json'])
-      await cp(join(ROOT, part), join(root, part), { recursive: true });
-    await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    const root = await toolchainCopy();
 
     const first = launch(root, ['--help']);
     expect(first.status).toBe(0);
@@ -63,5 +68,32 @@ describe('the compiled generator', () => {
     expect(edited.status).toBe(0);
     expect(edited.stderr).toMatch(/^Building the generator/);
     expect(edited.stdout).toContain('default sdk-out)');
+  });
+
+  it('compiles from the code cache its first run wrote, and replaces a cache V8 rejects', async () => {
+    const root = await toolchainCopy();
+    const spec = join(ROOT, 'spec/openapi.yaml');
+    const run = async (out: string) => {
+      const result = launch(root, ['--spec', spec, '--out', join(root, out), '--no-cache']);
+      expect(result.status, result.stderr).toBe(0);
+      return snapshotTree(join(root, out));
+    };
+    const expected = await run('first');
+    const [build] = await readdir(join(root, 'build/generator'));
+    const cacheFile = join(root, 'build/generator', build!, 'cli.cjs.cache');
+    const written = await readFile(cacheFile);
+    expect(written.length).toBeGreaterThan(100_000);
+
+    // Accepted: the run leaves the cache as it was (a rejected one is written again).
+    expect(await run('second')).toEqual(expected);
+    expect((await readFile(cacheFile)).equals(written)).toBe(true);
+
+    // Not a cache V8 can use (another Node's, or damaged): the run is the same, the cache replaced.
+    await writeFile(cacheFile, 'not a code cache');
+    expect(await run('third')).toEqual(expected);
+    expect((await readFile(cacheFile)).length).toBeGreaterThan(100_000);
+    expect(
+      (await readdir(join(root, 'build/generator', build!))).filter((f) => f.includes('.tmp-')),
+    ).toEqual([]);
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * Formatting one top-level statement at a time (write/format-statements.ts, the dev server's way)
+ * gives prettier's text for the whole file: checked on every file the generator hands to prettier
+ * for our spec and the fixture specs, and on the cases where the split must not be used.
+ */
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveContext } from '../../generator/context.ts';
+import { runPipeline } from '../../generator/pipeline.ts';
+import { formatText } from '../../generator/write/format.ts';
+import { InThreadFormatter, type Formatter } from '../../generator/write/format-pool.ts';
+import { splitStatements, StatementFormatter } from '../../generator/write/format-statements.ts';
+import { FIXTURES, ROOT, removeTempDirs, tempDir } from './helpers.ts';
+
+afterAll(removeTempDirs);
+
+/** Formats whole files, and keeps each text it was given. */
+class RecordingFormatter implements Formatter {
+  readonly texts: [path: string, text: string][] = [];
+  format(path: string, text: string): Promise<string> {
+    this.texts.push([path, text]);
+    return formatText(path, text);
+  }
+  async close(): Promise<void> {}
+}
+
+const SPECS = [
+  join(ROOT, 'spec/openapi.yaml'),
+  join(FIXTURES, 'hostile/hostile-3.0.yaml'),
+  join(FIXTURES, 'hostile/hostile-3.1.yaml'),
+  join(FIXTURES, 'media/files-api.yaml'),
+];
+
+describe('formatting by statement', () => {
+  it.each(SPECS.map((spec) => [relative(ROOT, spec), spec]))(
+    'gives prettier’s whole-file text for every generated TypeScript file of %s',
+    async (_name, spec) => {
+      const recorder = new RecordingFormatter();
+      await runPipeline(
+        resolveContext({ spec, out: join(await tempDir('by-statement-'), 'out') }),
+        {
+          formatter: recorder,
+        },
+      );
+      const typescript = recorder.texts.filter(([path]) => path.endsWith('.ts'));
+      expect(typescript.length).toBeGreaterThan(3);
+      const byStatement = new StatementFormatter(new InThreadFormatter());
+      let split = 0;
+      for (const [path, text] of typescript) {
+        if (splitStatements(path, text) !== undefined) split++;
+        expect(await byStatement.format(path, text), path).toBe(await formatText(path, text));
+      }
+      // The comparison is about the split: most files must actually be split.
+      expect(split).toBeGreaterThan(typescript.length / 2);
+    },
+    120_000,
+  );
+
+  it.each([
+    ['a comment after a statement on its line', 'const a = 1; // one\nconst b = 2;\n'],
+    ['a syntax error', 'const a = ;\nconst b = 2;\n'],
+    ['a single statement', '/** Doc. */\nexport const a = 1;\n'],
+  ])('formats the file whole where the split is unsafe: %s', (_case, text) => {
+    expect(splitStatements('x.ts', text)).toBeUndefined();
+  });
+
+  it('keeps one blank line where the text had one or more, and none elsewhere', async () => {
+    const text =
+      "// header\n\nimport { a } from './a.js';\nimport {b} from './b.js';\n\n\n/** A. */\nexport const x = a;\nexport const y = b\n";
+    expect(splitStatements('x.ts', text)!.map((chunk) => chunk.blankAfter)).toEqual([
+      false,
+      true,
+      false,
+      false,
+    ]);
+    const byStatement = new StatementFormatter(new InThreadFormatter());
+    expect(await byStatement.format('x.ts', text)).toBe(await formatText('x.ts', text));
+  });
+
+  it('formats only the statements it has not formatted before, with a remembering formatter', async () => {
+    const { RememberingFormatter } = await import('../../generator/write/format-cache.ts');
+    const seen: string[] = [];
+    const counting: Formatter = {
+      format: (path, text) => {
+        seen.push(text);
+        return formatText(path, text);
+      },
+      close: async () => {},
+    };
+    const remembering = new RememberingFormatter(counting);
+    const byStatement = new StatementFormatter(remembering);
+    const before = 'export const a = 1;\n\nexport const b = { x: 1 };\n\nexport const c = 3;\n';
+    await byStatement.format('x.ts', before);
+    expect(seen).toHaveLength(3);
+    remembering.startRun();
+    await byStatement.format('x.ts', before.replace('{ x: 1 }', '{ x: 2 }'));
+    expect(seen).toHaveLength(4);
+    expect(seen[3]).toContain('x: 2');
+  });
+});
