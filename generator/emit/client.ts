@@ -3,7 +3,7 @@
  * (one class per resource) and `src/resources/index.ts`; and the runtime they run on
  * (`clientRuntimeFiles`, copied from templates/runtime/). Reads the model only.
  *
- * The calling convention is documented in client/operation-shape.ts.
+ * The calling convention is the model's (generator/model/operation-shape.ts); this prints it.
  */
 import { StructureKind } from 'ts-morph';
 import { NameRegistry, words } from '../model/names.ts';
@@ -14,7 +14,6 @@ import { emitResourceFile } from './client/resource-file.ts';
 import type { EmittedSourceFile } from './types.ts';
 
 export { clientRuntimeFiles } from './client/runtime-files.ts';
-export { operationShape } from './client/operation-shape.ts';
 
 const RESOURCES_INDEX_PATH = 'src/resources/index.ts';
 

@@ -30,15 +30,11 @@ export const CODE_SAMPLE_LABEL = 'TypeScript SDK';
 export const CURL_SAMPLE_LABEL = 'curl';
 
 /** The import and the line that creates a client, naming the environment variables it reads. */
-export function constructClient(model: Pick<ApiModel, 'sdk' | 'auth'>): string {
+export function constructClient(model: Pick<ApiModel, 'sdk' | 'tokenAuth'>): string {
   const { clientName, packageName, envPrefix } = model.sdk;
   const variables = [
-    // The client takes a token for a bearer scheme or an API key in a header (emit/client).
-    ...(model.auth.some(
-      (scheme) => scheme.kind === 'bearer' || (scheme.kind === 'apiKey' && scheme.in === 'header'),
-    )
-      ? [`${envPrefix}_TOKEN`]
-      : []),
+    // The client reads its token when it takes one (the scheme the model chose).
+    ...(model.tokenAuth === undefined ? [] : [`${envPrefix}_TOKEN`]),
     ...model.sdk.clientOptions.map((option) => option.envVar),
   ];
   const comment =

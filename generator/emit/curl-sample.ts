@@ -10,12 +10,12 @@
  */
 import type { JsonValue } from '../model/schema-types.ts';
 import type { ApiModel, OperationModel, ParameterModel } from '../model/types.ts';
-import { isJsonMediaType } from './client/operation-shape.ts';
+import { isJsonMediaType } from '../model/media-types.ts';
 import { sampleRequest } from './sample-request.ts';
 
 export function curlSample(
   operation: OperationModel,
-  model: Pick<ApiModel, 'schemas' | 'auth' | 'sdk' | 'info'>,
+  model: Pick<ApiModel, 'schemas' | 'tokenAuth' | 'sdk' | 'info'>,
 ): string {
   const sample = sampleRequest(operation, model);
   const path = operation.path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
@@ -46,26 +46,29 @@ export function curlSample(
   return lines.join(' \\\n  ');
 }
 
-/** The credentials the spec's security schemes ask for, from the environment variable the client reads. */
+/**
+ * The token, sent as the client sends it (the scheme the model chose, `ApiModel.tokenAuth`), from
+ * the environment variable the client reads. Header and cookie names are RFC 9110 tokens (the
+ * model refuses others), so they need no quoting inside the double quotes. An API key in the
+ * query is left out: it would have to sit inside the single-quoted URL.
+ */
 function authArguments(
-  model: Pick<ApiModel, 'auth'>,
+  model: Pick<ApiModel, 'tokenAuth'>,
   operation: OperationModel,
   tokenVar: string,
 ): string[] {
-  if (!operation.secured) return [];
-  const scheme = model.auth[0];
-  if (scheme === undefined) return [];
+  const scheme = model.tokenAuth;
+  if (!operation.secured || scheme === undefined) return [];
   switch (scheme.kind) {
     case 'bearer':
       return [`--header "Authorization: Bearer $${tokenVar}"`];
     case 'apiKey':
-      return scheme.in === 'header' && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(scheme.name)
-        ? [`--header "${scheme.name}: $${tokenVar}"`]
-        : [];
+      if (scheme.in === 'header') return [`--header "${scheme.name}: $${tokenVar}"`];
+      if (scheme.in === 'cookie') return [`--cookie "${scheme.name}=$${tokenVar}"`];
+      return [];
     case 'basic':
-      return [
-        `--user "$${tokenVar.replace(/TOKEN$/, 'USERNAME')}:$${tokenVar.replace(/TOKEN$/, 'PASSWORD')}"`,
-      ];
+      // The client's token is `username:password`, which is what `--user` takes.
+      return [`--user "$${tokenVar}"`];
   }
 }
 

@@ -13,13 +13,12 @@ import {
   type StatementStructures,
   type VariableStatementStructure,
 } from 'ts-morph';
-import { DATES_TYPE_NAMES } from '../model/build-schema.ts';
 import { escapeJsDoc } from '../model/names.ts';
 import { wrapDocText } from './doc-text.ts';
 import type { NamedSchema } from '../model/types.ts';
+import { DATES_REVIVED_NAME, DATES_RUNTIME_EXPORTS, MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import {
   planName,
-  REVIVED,
   reviveName,
   revivedRef,
   typePlan,
@@ -44,7 +43,7 @@ export interface DatesOptions {
 }
 
 export function emitDates(schemas: readonly NamedSchema[], opts: DatesOptions): EmittedSourceFile {
-  const clash = schemas.find((s) => DATES_TYPE_NAMES.includes(s.name));
+  const clash = schemas.find((s) => MODULE_TYPE_NAMES.includes(s.name));
   if (clash) {
     throw new Error(
       `schema type name ${clash.name} clashes with the dates module; name schemas with buildSchemaModel`,
@@ -61,7 +60,7 @@ export function emitDates(schemas: readonly NamedSchema[], opts: DatesOptions): 
     members.push({
       name: schema.name,
       docs: [`{@link ${schema.name}} with its date-time strings as Date objects.`],
-      type: `${RUNTIME_NAMESPACE}.Revive<${schema.name}, ${typePlan(reviver, scope)}, ${REVIVED}>`,
+      type: `${RUNTIME_NAMESPACE}.Revive<${schema.name}, ${typePlan(reviver, scope)}, ${DATES_REVIVED_NAME}>`,
     });
     declarations.push(...schemaDeclarations(schema.name, reviver, scope));
   }
@@ -94,18 +93,18 @@ export function emitDates(schemas: readonly NamedSchema[], opts: DatesOptions): 
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: RUNTIME_MODULE,
-      namedExports: ['formatDateTime', 'parseDateTime', 'serializeDates'],
+      namedExports: [...DATES_RUNTIME_EXPORTS.values],
     },
     {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: RUNTIME_MODULE,
-      namedExports: ['Serialized'],
+      namedExports: [...DATES_RUNTIME_EXPORTS.types],
     },
     {
       kind: StructureKind.Interface,
       isExported: true,
-      name: REVIVED,
+      name: DATES_REVIVED_NAME,
       docs: [
         members.length > 0
           ? "The revived type of each schema that holds date-time strings, by schema name: `Revived['Plan']`."

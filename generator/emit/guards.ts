@@ -13,9 +13,9 @@ import {
   type StatementStructures,
   type VariableStatementStructure,
 } from 'ts-morph';
-import { GUARD_RUNTIME_TYPE_NAMES } from '../model/build-schema.ts';
 import { escapeJsDoc, stringLiteral } from '../model/names.ts';
 import type { NamedSchema } from '../model/types.ts';
+import { GUARDS_RUNTIME_EXPORTS, MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import { emitCheck } from './guards/check.ts';
 import { Code, PathExpr } from './guards/code.ts';
 import { emitCollect } from './guards/collect.ts';
@@ -44,7 +44,7 @@ export interface GuardsOptions {
 }
 
 export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): EmittedSourceFile {
-  const clash = schemas.find((s) => GUARD_RUNTIME_TYPE_NAMES.includes(s.name));
+  const clash = schemas.find((s) => MODULE_TYPE_NAMES.includes(s.name));
   if (clash) {
     throw new Error(
       `schema type name ${clash.name} clashes with the guard runtime; name schemas with buildSchemaModel`,
@@ -100,7 +100,8 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       namedImports: ['RE2JS'],
     });
   }
-  const values = [...(schemas.length > 0 ? ['GuardError'] : []), ...[...file.runtimeUsed].sort()];
+  const [guardError] = GUARDS_RUNTIME_EXPORTS.values;
+  const values = [...(schemas.length > 0 ? [guardError] : []), ...[...file.runtimeUsed].sort()];
   if (values.length > 0) {
     statements.push({
       kind: StructureKind.ImportDeclaration,
@@ -113,20 +114,20 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: runtimeModule,
-      namedImports: ['ValidationIssue', 'ValidationResult'],
+      namedImports: [...GUARDS_RUNTIME_EXPORTS.types],
     });
   }
   statements.push(
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: runtimeModule,
-      namedExports: ['GuardError'],
+      namedExports: [...GUARDS_RUNTIME_EXPORTS.values],
     },
     {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: runtimeModule,
-      namedExports: ['ValidationIssue', 'ValidationResult'],
+      namedExports: [...GUARDS_RUNTIME_EXPORTS.types],
     },
   );
   statements.push(...declarations);

@@ -32,9 +32,15 @@ export interface PackageEmitter {
 const asTemplate = <T extends PackageFile>(file: T): T => ({ ...file, format: false });
 
 export function packageEmitters(model: ApiModel): PackageEmitter[] {
-  // The order does not change the output (the tree is sorted by path). The emitters with the most
-  // to format come first, so prettier (on worker threads) works while the rest is emitted.
+  // The order does not change the output (the tree is sorted by path). Prettier (on worker threads)
+  // works while the rest is emitted, so what is quick to emit and long to format comes first: the
+  // schema types and openapi-typescript's, then the guards (the largest file to format on a small
+  // spec).
   return [
+    { name: 'schema-types', emit: () => [emitSchemaTypes(model)] },
+    // Formatted like every other source file; a large spec's (GitHub's is over 2 MB) stays as the
+    // TypeScript printer wrote it (write/render.ts FORMAT_LIMIT).
+    { name: 'openapi-types', emit: () => [emitOpenapiTypes(model)] },
     {
       name: 'guards',
       emit: () => [
@@ -53,15 +59,11 @@ export function packageEmitters(model: ApiModel): PackageEmitter[] {
         asTemplate(emitDatesRuntime()),
       ],
     },
-    { name: 'schema-types', emit: () => [emitSchemaTypes(model)] },
     {
       name: 'testing',
       emit: () => [emitTesting(model), asTemplate(emitTestingRuntime()), emitTestingStub()],
     },
     { name: 'package', emit: () => [...emitPackageFiles(model), emitIndexModule()] },
-    // Formatted like every other source file; a large spec's (GitHub's is over 2 MB) stays as the
-    // TypeScript printer wrote it (write/render.ts FORMAT_LIMIT).
-    { name: 'openapi-types', emit: () => [emitOpenapiTypes(model)] },
   ];
 }
 

@@ -1,6 +1,6 @@
 /**
  * Call examples for the README and the docs, in the client's calling convention
- * (client/operation-shape.ts): path parameters positional, then one params object, with the
+ * (model/operation-shape.ts): path parameters positional, then one params object, with the
  * values of the operation's sample request (sample-request.ts): the spec's request example as the
  * body, parameter examples, filters that have an example, and placeholders where the spec has
  * nothing. Printed the way prettier prints them (code-print.ts); a test checks that prettier
@@ -10,7 +10,6 @@ import { camelCase } from '../model/names.ts';
 import { singular } from '../model/sdk-names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
 import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
-import { operationShape } from './client/operation-shape.ts';
 import { jsonCode, objectCode, quoted, statement, type Code } from './code-print.ts';
 import { dereference, propertyNodes, sampleRequest, type SampleOptions } from './sample-request.ts';
 
@@ -35,7 +34,7 @@ export function exampleArguments(
   model: Pick<ApiModel, 'schemas' | 'specFile'>,
   options: SampleOptions = {},
 ): ExampleCall {
-  const shape = operationShape(operation, model);
+  const { shape } = operation;
   const sample = sampleRequest(operation, model, options);
   const query = sample.query.map(({ parameter, value }): [string, Code] => [
     parameter.name,

@@ -144,17 +144,10 @@ function hasPathArgument(operation: OperationModel): boolean {
   );
 }
 
-/** The token, when the client takes one (as the client emitter decides: a bearer or header API key scheme). */
-function takesToken(model: ApiModel): boolean {
-  return model.auth.some(
-    (scheme) => scheme.kind === 'bearer' || (scheme.kind === 'apiKey' && scheme.in === 'header'),
-  );
-}
-
 function configureExample(model: ApiModel): string {
   const { clientName, packageName } = model.sdk;
   const entries: [string, string][] = [];
-  if (takesToken(model)) entries.push(['token', quoted('YOUR_API_TOKEN')]);
+  if (model.tokenAuth !== undefined) entries.push(['token', quoted('YOUR_API_TOKEN')]);
   for (const option of model.sdk.clientOptions)
     entries.push([option.name, clientOptionValue(model, option.name)]);
   const construct =
@@ -177,7 +170,7 @@ function clientOptionValue(model: ApiModel, option: string): string {
 function environmentList(model: ApiModel): string {
   const { envPrefix } = model.sdk;
   const lines: string[] = [];
-  if (takesToken(model))
+  if (model.tokenAuth !== undefined)
     lines.push(
       `- \`token\`: \`${envPrefix}_TOKEN\`. Required: the constructor throws without one.`,
     );
@@ -421,7 +414,7 @@ function typesExample(showcase: Showcase, model: ApiModel): string {
 function testingSection(showcase: Showcase | undefined, model: ApiModel): string {
   const { clientName, packageName } = model.sdk;
   const entries: [string, Code][] = [];
-  if (takesToken(model)) entries.push(['token', quoted('test-token')]);
+  if (model.tokenAuth !== undefined) entries.push(['token', quoted('test-token')]);
   for (const option of model.sdk.clientOptions)
     entries.push([option.name, clientOptionValue(model, option.name)]);
   const lines = [

@@ -16,7 +16,7 @@ import type {
   ParameterModel,
   SchemaNode,
 } from '../model/types.ts';
-import { objectShape } from './client/body-shape.ts';
+import { objectShape } from '../model/body-shape.ts';
 
 export interface SampleParameter {
   parameter: ParameterModel;

@@ -1,6 +1,8 @@
 /**
  * `components.securitySchemes` → AuthModel[], in spec order. OAuth 2 and OpenID Connect tokens are
  * sent as bearer tokens, so they become `bearer` too; the client never runs those flows itself.
+ * Of these, `tokenAuth` picks the one the client fills from its `token` option; the client, the
+ * README and the docs samples all follow that one choice.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByRef, refOf } from '../pointer.ts';
@@ -29,6 +31,19 @@ export function buildAuth(doc: Record<string, unknown>, file: string): AuthModel
     if (model !== undefined) auth.push(model);
   }
   return auth;
+}
+
+/**
+ * The scheme the client fills from its `token`: the first bearer scheme (OAuth 2 and OpenID
+ * Connect included), else the first API key (header, query or cookie, in spec order), else HTTP
+ * Basic (the token is then `username:password`); undefined when there is none of these.
+ */
+export function tokenAuth(schemes: readonly AuthModel[]): AuthModel | undefined {
+  return (
+    schemes.find((scheme) => scheme.kind === 'bearer') ??
+    schemes.find((scheme) => scheme.kind === 'apiKey') ??
+    schemes.find((scheme) => scheme.kind === 'basic')
+  );
 }
 
 function authModel(

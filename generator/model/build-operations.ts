@@ -16,6 +16,7 @@ import {
 } from './build-bodies.ts';
 import { camelCase, NameRegistry } from './names.ts';
 import type { SchemaContext } from './schema-context.ts';
+import { operationShape } from './operation-shape.ts';
 import type { HttpMethod, OperationModel } from './types.ts';
 
 const HTTP_METHODS: readonly HttpMethod[] = [
@@ -130,7 +131,6 @@ function buildOperation(
     { list: operation.parameters, pointer: joinPointer(pointer, 'parameters') },
     ctx,
   );
-  checkPathParameters(path, parameters, pointer, ctx.file);
 
   const responses = buildResponses(
     doc,
@@ -139,7 +139,7 @@ function buildOperation(
     ctx,
   );
   const success = successResponse(responses);
-  const draft: OperationDraft = {
+  const draft: Omit<OperationDraft, 'shape'> = {
     operationId:
       typeof operation.operationId === 'string' && operation.operationId !== ''
         ? operation.operationId
@@ -179,7 +179,7 @@ function buildOperation(
     responseSchema: success && rawResponseSchema(doc, operation, success.status, pointer, ctx.file),
   });
   if (pagination !== undefined) draft.pagination = pagination;
-  return draft;
+  return { ...draft, shape: operationShape(draft, { schemas: ctx.schemas, specFile: ctx.file }) };
 }
 
 /** `get /repos/{owner}/{repo}` → `getReposByOwnerByRepo`. */
@@ -194,25 +194,6 @@ function isSecured(security: unknown): boolean {
     security.length > 0 &&
     !security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length === 0)
   );
-}
-
-/** Every `{name}` in the path template needs a path parameter, or the client cannot build the URL. */
-function checkPathParameters(
-  path: string,
-  parameters: OperationDraft['parameters'],
-  pointer: string,
-  file: string,
-): void {
-  const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
-  for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
-    if (name !== undefined && !declared.has(name)) {
-      throw new GeneratorError(
-        `path ${path} has {${name}} but the operation declares no path parameter ${JSON.stringify(name)}`,
-        { file, pointer },
-        `add \`- { name: ${name}, in: path, required: true, schema: { type: string } }\` to the operation's or path item's parameters`,
-      );
-    }
-  }
 }
 
 /** The raw JSON schema of one response (for checks that need the spec's own properties). */

@@ -6,6 +6,7 @@
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord } from '../json.ts';
+import { CLIENT_CORE_OPTION_NAMES } from '../reserved-names.ts';
 import { camelCase, NameRegistry } from './names.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { IDENTIFIER } from './sdk-names.ts';
@@ -122,6 +123,14 @@ function parameterModel(
         '`x-sdk-client-option` must name a client option (an identifier) or be `true`',
         { file: ctx.file, pointer: joinPointer(pointer, 'x-sdk-client-option') },
         'write e.g. `x-sdk-client-option: project`',
+      );
+    }
+    const builtIn: readonly string[] = CLIENT_CORE_OPTION_NAMES;
+    if (builtIn.includes(optionName)) {
+      throw new GeneratorError(
+        `the client option "${optionName}" (from parameter ${name}) clashes with the client's own \`${optionName}\` option`,
+        { file: ctx.file, pointer: joinPointer(pointer, 'x-sdk-client-option') },
+        `give the parameter another \`x-sdk-client-option\` name (not one of ${builtIn.join(', ')})`,
       );
     }
     model.clientDefault = 'option';

@@ -3,6 +3,7 @@
  * Every version difference is settled here, once; see `schema-types.ts` for the rules.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
+import { MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import { NameRegistry, pascalCase } from './names.ts';
 import { exportName } from './sdk-names.ts';
 import {
@@ -36,23 +37,6 @@ import {
 import type { NamedSchema } from './types.ts';
 import { Warnings } from '../warnings.ts';
 import { getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
-
-/**
- * Type names the generated guards module declares itself (its runtime), so no named schema may
- * take them: `GuardError` in a spec becomes `GuardError2`.
- */
-export const GUARD_RUNTIME_TYPE_NAMES: readonly string[] = [
-  'GuardError',
-  'ValidationIssue',
-  'ValidationResult',
-];
-
-/**
- * Type names the generated dates module exports (`Revived`, `Serialized`), which the package
- * entry point re-exports beside the schema types: no named schema may take them either. Nor
- * `Dates`, whose helper `serializeDates` would clash with the runtime's that the module exports.
- */
-export const DATES_TYPE_NAMES: readonly string[] = ['Revived', 'Serialized', 'Dates'];
 
 export interface SchemaBuildContext {
   file: string;
@@ -113,9 +97,12 @@ export function buildSchemaModel(
   });
 }
 
-/** Safe unique type names for components keys, claimed in spec order. */
+/**
+ * Safe unique type names for components keys, claimed in spec order, none of them a name the
+ * package's modules declare themselves (`GuardError` in a spec becomes `GuardError2`).
+ */
 function schemaNames(keys: readonly string[]): Map<string, string> {
-  const registry = new NameRegistry([...GUARD_RUNTIME_TYPE_NAMES, ...DATES_TYPE_NAMES]);
+  const registry = new NameRegistry(MODULE_TYPE_NAMES);
   return new Map(keys.map((key) => [key, registry.claim(exportName(pascalCase(key), 'Model'))]));
 }
 

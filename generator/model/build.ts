@@ -5,18 +5,18 @@
  */
 import type { GeneratorContext } from '../context.ts';
 import type { BundledSpec } from '../load/bundle.ts';
-import { buildAuth } from './build-auth.ts';
+import { buildAuth, tokenAuth } from './build-auth.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
 import { packageLicense, packageRepository } from './build-package-meta.ts';
 import { buildResources } from './build-resources.ts';
-import { buildSchemaModel, GUARD_RUNTIME_TYPE_NAMES } from './build-schema.ts';
+import { buildSchemaModel } from './build-schema.ts';
 import { isRecord } from '../json.ts';
 import { NameRegistry, pascalCase } from './names.ts';
 import { schemasNeedingInput } from './read-write.ts';
 import { schemaContext } from './schema-context.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
-import { OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
+import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
 import { addPatternWarnings } from './patterns.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
@@ -35,7 +35,7 @@ export function buildModel(
 
   const names = new NameRegistry([
     ...OPENAPI_TS_ROOT_NAMES,
-    ...GUARD_RUNTIME_TYPE_NAMES,
+    ...MODULE_TYPE_NAMES,
     ...schemas.map((schema) => schema.name),
   ]);
   const clientName = names.claim(settings.clientName);
@@ -52,6 +52,7 @@ export function buildModel(
       schema.inputName = names.claim(exportName(`${schema.name}Input`, 'Type'));
   }
   const { operations, resources } = buildResources(drafts, names, file, tagDescriptions(doc));
+  const auth = buildAuth(doc, file);
 
   return {
     specFile: file,
@@ -61,7 +62,8 @@ export function buildModel(
     schemas,
     operations,
     resources,
-    auth: buildAuth(doc, file),
+    auth,
+    tokenAuth: tokenAuth(auth),
     sdk: {
       ...settings,
       clientName,

@@ -40,3 +40,9 @@ export function mediaKind(mediaType: string): BodyKind {
     return 'text';
   return 'binary';
 }
+
+/** `application/json` or a `+json` type (`application/problem+json`), the types JSON Schema tools read as JSON. */
+export function isJsonMediaType(contentType: string): boolean {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || type.endsWith('+json');
+}

@@ -26,7 +26,8 @@
  * checked; both are reported too.
  */
 import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
-import { checkSync, type Diagnostics } from 'recheck';
+import { createRequire } from 'node:module';
+import type { Diagnostics } from 'recheck';
 import { joinPointer } from '../errors.ts';
 import type { Warnings } from '../warnings.ts';
 import { children } from './schema-children.ts';
@@ -67,6 +68,16 @@ const TIMEOUT = 10_000;
 const FUZZ_SEED = 20_111_003;
 
 const analysed = new Map<string, PatternSafety>();
+
+/**
+ * recheck's `checkSync`, loaded on first use: a spec without patterns never pays for loading it
+ * (its 2 MB checker takes about 0.1 s).
+ */
+let checkSyncFn: typeof import('recheck').checkSync | undefined;
+function checkSync(...args: Parameters<typeof import('recheck').checkSync>): Diagnostics {
+  checkSyncFn ??= (createRequire(import.meta.url)('recheck') as typeof import('recheck')).checkSync;
+  return checkSyncFn(...args);
+}
 
 /** recheck's analysis of a pattern (cached per source and flags for the process). */
 function patternSafety(regex: RegexModel): PatternSafety {

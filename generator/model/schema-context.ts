@@ -12,6 +12,8 @@ export interface SchemaContext {
   version: '3.0' | '3.1';
   /** Component schema name (`components.schemas` key) → its TypeScript type name. */
   names: ReadonlyMap<string, string>;
+  /** The named schemas, for what follows `$ref`s in the model (the body's object shape). */
+  schemas: readonly NamedSchema[];
   /** The bundled document, for `$ref`s that point below a named schema. */
   doc: Record<string, unknown>;
   warnings: Warnings;
@@ -29,6 +31,7 @@ export function schemaContext(
     version,
     doc,
     warnings,
+    schemas,
     names: new Map(schemas.map((schema) => [schema.originalName, schema.name])),
   };
 }

@@ -24,6 +24,11 @@ export interface ApiModel {
   resources: ResourceModel[];
   /** Security schemes that the client can fill from its options. */
   auth: AuthModel[];
+  /**
+   * The one of `auth` the client fills from its `token` option (build-auth.ts `tokenAuth`), which
+   * the README and the docs samples show too; undefined when the client takes no token.
+   */
+  tokenAuth: AuthModel | undefined;
   /** Names and settings of the generated package and its client (root `x-sdk`, CLI flags). */
   sdk: SdkModel;
   /** The bundled spec as plain JSON, shipped in the package. */
@@ -143,6 +148,52 @@ export interface OperationModel {
   idempotent: boolean;
   /** True when the operation needs auth (has effective security). */
   secured: boolean;
+  /** Its resource method's arguments and params object (model/operation-shape.ts). */
+  shape: OperationShape;
+}
+
+/** A parameter and the local variable that holds it in the method body. */
+export interface ParameterSlot {
+  parameter: ParameterModel;
+  /** Variable name in the method (a positional argument, or a destructured key). */
+  local: string;
+  /**
+   * Its key in the params object: its name on the wire, with a `_` after a name every object
+   * already has (`constructor_`, `toString_`, `__proto___`: see {@link paramsKey}).
+   */
+  key: string;
+}
+
+/** A parameter the client fills from an option unless the call gives it. */
+export interface ClientOptionSlot extends ParameterSlot {
+  /** The client option, e.g. `project`; also its key in the params object. */
+  option: string;
+}
+
+/**
+ * How an operation becomes a resource method: its arguments, its params object and where each key
+ * goes on the wire (the calling convention of model/operation-shape.ts).
+ */
+export interface OperationShape {
+  /** Positional path arguments, in the order they appear in the path. */
+  pathArgs: ParameterSlot[];
+  /** Parameters filled from client options (optional keys of params). */
+  clientOptions: ClientOptionSlot[];
+  /** Query parameters the caller gives (not client options). */
+  query: ParameterSlot[];
+  /** Header parameters the caller gives (not client options, not the idempotency key). */
+  headers: ParameterSlot[];
+  /** `none`: no params argument; `flat` / `nested`: see the module comment. */
+  form: 'none' | 'flat' | 'nested';
+  /** The body goes into the flat params object (its keys are everything not claimed otherwise). */
+  flatBody: boolean;
+  /** Whether the params argument must be given. */
+  paramsRequired: boolean;
+  /** Whether, in the nested form, `query` / `body` must be given. */
+  nestedQueryRequired: boolean;
+  nestedBodyRequired: boolean;
+  /** The header that takes `RequestOptions.idempotencyKey`, when the operation declares one. */
+  idempotencyHeader?: string;
 }
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';

@@ -22,6 +22,9 @@ function defaultPoolSize(): number {
 
 let shared: FormatPool | undefined;
 
+/** How many queued files the pool compares to pick the longest. */
+const LOOK_AHEAD = 64;
+
 /**
  * The formatter for a run. The worker pool is shared by every run in the process (a test suite,
  * a benchmark), so its prettier stays warm; idle workers do not keep the process alive.
@@ -61,7 +64,7 @@ interface Job {
   reject: (error: Error) => void;
 }
 
-class FormatPool implements Formatter {
+export class FormatPool implements Formatter {
   private readonly idle: Worker[] = [];
   private readonly running = new Map<Worker, Job>();
   private readonly queue: Job[] = [];
@@ -70,22 +73,29 @@ class FormatPool implements Formatter {
   private failure: Error | undefined;
   private closing = false;
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./format-worker.mjs', import.meta.url), {
-        workerData: { warmUp: formatAttempts('warm-up.ts')[0] },
-      });
-      worker.on('message', (message: { id: number; text?: string; error?: string }) =>
-        this.done(worker, message),
-      );
-      worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => {
-        if (!this.closing) this.fail(new Error(`a prettier worker exited with code ${code}`));
-      });
-      worker.unref();
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
+  /**
+   * Starts one worker now; more (up to `size`) start when a file waits and every worker is busy,
+   * so a run with little to format never pays for a second prettier, and a second worker loads
+   * while the main thread is still emitting, not while it loads the bundler.
+   */
+  constructor(private readonly size: number) {
+    this.addWorker();
+  }
+
+  private addWorker(): void {
+    const worker = new Worker(new URL('./format-worker.mjs', import.meta.url), {
+      workerData: { warmUp: formatAttempts('warm-up.ts')[0] },
+    });
+    worker.on('message', (message: { id: number; text?: string; error?: string }) =>
+      this.done(worker, message),
+    );
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => {
+      if (!this.closing) this.fail(new Error(`a prettier worker exited with code ${code}`));
+    });
+    worker.unref();
+    this.workers.push(worker);
+    this.idle.push(worker);
   }
 
   format(path: string, text: string): Promise<string> {
@@ -100,6 +110,11 @@ class FormatPool implements Formatter {
   /** Shared across runs: nothing to close. Idle workers are unref'd, so they never hold the process. */
   async close(): Promise<void> {}
 
+  /** Workers started so far (one at first, up to the pool's size). */
+  get workerCount(): number {
+    return this.workers.length;
+  }
+
   get broken(): boolean {
     return this.failure !== undefined;
   }
@@ -111,9 +126,18 @@ class FormatPool implements Formatter {
   }
 
   private pump(): void {
+    if (this.idle.length === 0 && this.queue.length > 0 && this.workers.length < this.size) {
+      this.addWorker();
+    }
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
+      // Longest first (of the next few): the last file to finish is then a short one, whichever
+      // worker takes it. The dev server queues thousands of statements; a bounded look stays cheap.
+      let longest = 0;
+      for (let i = 1; i < Math.min(this.queue.length, LOOK_AHEAD); i++) {
+        if (this.queue[i]!.text.length > this.queue[longest]!.text.length) longest = i;
+      }
+      const job = this.queue.splice(longest, 1)[0]!;
       this.running.set(worker, job);
       // A busy worker keeps the process alive until its answer is in; an idle one does not.
       worker.ref();

@@ -367,6 +367,19 @@ describe('pagination', () => {
   });
 });
 
+/** `GET /a` whose query parameter `p` has this `x-sdk-client-option`. */
+const clientOptionSpec = (option: unknown): Json =>
+  api({
+    '/a': {
+      get: {
+        parameters: [
+          { name: 'p', in: 'query', 'x-sdk-client-option': option, schema: { type: 'string' } },
+        ],
+        responses: { '200': ok },
+      },
+    },
+  });
+
 const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: RegExp }][] = [
   [
     'pagination style other than cursor',
@@ -477,24 +490,54 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
   [
     'an x-sdk-client-option that is not an identifier',
     {
+      spec: clientOptionSpec('my option'),
+      pointer: '#/paths/~1a/get/parameters/0/x-sdk-client-option',
+      problem: /must name a client option/,
+      fix: /x-sdk-client-option: project/,
+    },
+  ],
+  // Every option the client passes to its runtime, not only those a user sets (`auth`, `sdk`).
+  ...['timeout', 'token', 'auth', 'clientParams'].map(
+    (option): [string, { spec: Json; pointer: string; problem: RegExp; fix: RegExp }] => [
+      `a client option the client has itself (${option})`,
+      {
+        spec: clientOptionSpec(option),
+        pointer: '#/paths/~1a/get/parameters/0/x-sdk-client-option',
+        problem: new RegExp(
+          `client option "${option}" \\(from parameter p\\) clashes with the client's own`,
+        ),
+        fix: /give the parameter another `x-sdk-client-option` name/,
+      },
+    ],
+  ),
+  [
+    'a client option named like a key of a nested params object',
+    {
       spec: api({
-        '/a': {
-          get: {
+        '/a/{body}': {
+          post: {
             parameters: [
               {
-                name: 'p',
-                in: 'query',
-                'x-sdk-client-option': 'my option',
+                name: 'body',
+                in: 'path',
+                required: true,
+                'x-sdk-client-option': true,
                 schema: { type: 'string' },
               },
             ],
+            requestBody: {
+              content: {
+                'application/json': { schema: { type: 'array', items: { type: 'string' } } },
+              },
+            },
             responses: { '200': ok },
           },
         },
       }),
-      pointer: '#/paths/~1a/get/parameters/0/x-sdk-client-option',
-      problem: /must name a client option/,
-      fix: /x-sdk-client-option: project/,
+      pointer: '#/paths/~1a~1{body}/post',
+      problem:
+        /the client option "body" would clash with the "body" key of the method's params object/,
+      fix: /give the parameter another `x-sdk-client-option` name/,
     },
   ],
 ];

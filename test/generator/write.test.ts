@@ -9,7 +9,11 @@ import { StructureKind } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatedNotice, hasGeneratedHeader } from '../../generator/header.ts';
 import { checkTree, describeCheck } from '../../generator/write/check.ts';
-import { createFormatter, InThreadFormatter } from '../../generator/write/format-pool.ts';
+import {
+  createFormatter,
+  FormatPool,
+  InThreadFormatter,
+} from '../../generator/write/format-pool.ts';
 import { renderFiles, type RenderedTree } from '../../generator/write/render.ts';
 import { GeneratorError } from '../../generator/errors.ts';
 import { assertOutputFolder } from '../../generator/write/owned.ts';
@@ -371,5 +375,26 @@ describe('formatters', () => {
     // …and keeps working afterwards.
     await expect(formatter.format('src/ok.ts', 'let  x=1')).resolves.toBe('let x = 1;\n');
     await formatter.close();
+  });
+
+  it('the worker pool takes the longest waiting file first and grows to its size when files wait', async () => {
+    const pool = new FormatPool(1);
+    const done: string[] = [];
+    const job = (name: string, statements: number) =>
+      pool
+        .format(`src/${name}.ts`, 'export const a = {x:1};\n'.repeat(statements))
+        .then(() => done.push(name));
+    // The first file starts at once; the others wait and are taken longest first.
+    await Promise.all([job('first', 2000), job('small', 1), job('large', 400), job('medium', 40)]);
+    expect(done).toEqual(['first', 'large', 'medium', 'small']);
+    await pool.terminate();
+
+    const two = new FormatPool(2);
+    const texts = Array.from({ length: 6 }, (_, i) => `export const v${i} = [${i},${i}]`);
+    expect(await Promise.all(texts.map((text, i) => two.format(`src/f${i}.ts`, text)))).toEqual(
+      texts.map((_, i) => `export const v${i} = [${i}, ${i}];\n`),
+    );
+    expect(two.workerCount).toBe(2);
+    await two.terminate();
   });
 });

@@ -19,7 +19,6 @@ import {
   type PropertyDeclarationStructure,
   type PropertySignatureStructure,
 } from 'ts-morph';
-import { GeneratorError } from '../../errors.ts';
 import { quotedString } from '../../escape.ts';
 import { OPENAPI_TS_ROOT_NAMES } from '../../reserved-names.ts';
 import {
@@ -87,24 +86,7 @@ const PUBLIC_RUNTIME_EXPORTS: readonly (readonly [string, string, boolean])[] = 
   ['./runtime/error-body.js', 'ErrorBody', true],
 ];
 
-/** Options every client has; a client option (`x-sdk-client-option`) may not take one of these names. */
-const BUILT_IN_OPTIONS = [
-  'token',
-  'baseURL',
-  'defaultHeaders',
-  'fetch',
-  'timeout',
-  'maxRetries',
-  'backoff',
-  'autoIdempotencyKeys',
-  'responseValidation',
-  'responseGuards',
-  'logger',
-  'logLevel',
-  'maxResponseSize',
-];
-
-/** How the client sends its token (the runtime's `Auth`), from the first scheme it can fill. */
+/** How the client sends its token (the runtime's `Auth`), and the words that say so in its TSDoc. */
 type TokenAuth = {
   in: 'header' | 'query' | 'cookie';
   name: string;
@@ -123,8 +105,7 @@ export function emitClientFile(
   const guardsName = exported.claim('responseGuards');
   const pathsClientName = exported.claim('pathsClient');
   const imports = new ImportPlan([clientName, optionsName]);
-  const auth = tokenAuth(model.auth);
-  checkClientOptions(model);
+  const auth = model.tokenAuth === undefined ? undefined : sentAs(model.tokenAuth);
 
   const sdkError = imports.value('./runtime/errors.js', 'SDKError');
   const readEnv = imports.value('./runtime/internal/env.js', 'readEnv');
@@ -309,38 +290,34 @@ function runtimeExports(exported: NameRegistry, clientName: string): ExportDecla
   }));
 }
 
-/**
- * The scheme the client fills from its `token`: the first bearer scheme (OAuth 2 and OpenID
- * Connect included), else the first API key (header, query or cookie, in spec order), else HTTP
- * Basic (the token is then `username:password`).
- */
-function tokenAuth(schemes: readonly AuthModel[]): TokenAuth | undefined {
-  if (schemes.some((scheme) => scheme.kind === 'bearer'))
-    return {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Bearer',
-      describe: 'sent as `Authorization: Bearer <token>`',
-    };
-  for (const scheme of schemes) {
-    if (scheme.kind !== 'apiKey') continue;
-    const name = escapeJsDoc(scheme.name);
-    const where =
-      scheme.in === 'header'
-        ? `in the \`${name}\` header`
-        : scheme.in === 'query'
-          ? `as the \`${name}\` query parameter`
-          : `as the \`${name}\` cookie (outside browsers, which do not let scripts set cookies)`;
-    return { in: scheme.in, name: scheme.name, scheme: undefined, describe: `sent ${where}` };
+/** Where the runtime puts the token for the scheme the model chose (`ApiModel.tokenAuth`). */
+function sentAs(scheme: AuthModel): TokenAuth {
+  switch (scheme.kind) {
+    case 'bearer':
+      return {
+        in: 'header',
+        name: 'Authorization',
+        scheme: 'Bearer',
+        describe: 'sent as `Authorization: Bearer <token>`',
+      };
+    case 'apiKey': {
+      const name = escapeJsDoc(scheme.name);
+      const where =
+        scheme.in === 'header'
+          ? `in the \`${name}\` header`
+          : scheme.in === 'query'
+            ? `as the \`${name}\` query parameter`
+            : `as the \`${name}\` cookie (outside browsers, which do not let scripts set cookies)`;
+      return { in: scheme.in, name: scheme.name, scheme: undefined, describe: `sent ${where}` };
+    }
+    case 'basic':
+      return {
+        in: 'header',
+        name: 'Authorization',
+        scheme: 'Basic',
+        describe: '`username:password`, sent as HTTP Basic authentication (RFC 7617)',
+      };
   }
-  if (schemes.some((scheme) => scheme.kind === 'basic'))
-    return {
-      in: 'header',
-      name: 'Authorization',
-      scheme: 'Basic',
-      describe: '`username:password`, sent as HTTP Basic authentication (RFC 7617)',
-    };
-  return undefined;
 }
 
 /**
@@ -350,20 +327,6 @@ function tokenAuth(schemes: readonly AuthModel[]): TokenAuth | undefined {
 function userAgentProduct(model: ApiModel): string {
   const token = (text: string) => text.replace(/[^!#$%&'*+.^_`|~0-9A-Za-z-]/g, '-');
   return `${token(model.sdk.packageName.replace(/^@/, ''))}/${token(model.sdk.packageVersion)}`;
-}
-
-function checkClientOptions(model: ApiModel): void {
-  for (const option of model.sdk.clientOptions) {
-    if (!BUILT_IN_OPTIONS.includes(option.name)) continue;
-    const operation = model.operations.find((op) =>
-      op.parameters.some((p) => p.clientOption === option.name),
-    );
-    throw new GeneratorError(
-      `the client option "${option.name}" (from parameter ${option.parameterName}) clashes with the client's own \`${option.name}\` option`,
-      { file: model.specFile, pointer: operation?.pointer ?? '#/paths' },
-      `give the parameter another \`x-sdk-client-option\` name (not one of ${BUILT_IN_OPTIONS.join(', ')})`,
-    );
-  }
 }
 
 /**

@@ -28,7 +28,15 @@ import {
   stringLiteral,
   words,
 } from '../../model/names.ts';
-import type { ApiModel, OperationModel, ParameterModel, ResourceModel } from '../../model/types.ts';
+import type {
+  ApiModel,
+  ClientOptionSlot,
+  OperationModel,
+  OperationShape,
+  ParameterModel,
+  ParameterSlot,
+  ResourceModel,
+} from '../../model/types.ts';
 import { propertySignature } from '../schema-types/declarations.ts';
 import { wrapDocText } from '../doc-text.ts';
 import { docStructure, nodeDocParts, PREVIEW_REMARK } from '../schema-types/docs.ts';
@@ -42,7 +50,6 @@ import {
   rawBodyType,
   responseEntries,
 } from './media.ts';
-import { operationShape, type OperationShape } from './operation-shape.ts';
 import { responseSchemaOf } from './response-guards-file.ts';
 import { bodyType, pageItemType, parameterType, resultType } from './type-refs.ts';
 
@@ -97,12 +104,11 @@ export function emitResourceFile(
   };
 
   const members = new NameRegistry(CLASS_MEMBERS);
-  const shapes = resource.operations.map((operation) => operationShape(operation, model));
-  const methods = shapes.map((shape) =>
-    methodStructure(shape, members.claim(shape.operation.sdk.method), ctx),
+  const methods = resource.operations.map((operation) =>
+    methodStructure(operation, members.claim(operation.sdk.method), ctx),
   );
-  const types = shapes.flatMap((shape, index) =>
-    operationTypes(shape, methods[index]?.name ?? '', ctx),
+  const types = resource.operations.flatMap((operation, index) =>
+    operationTypes(operation, methods[index]?.name ?? '', ctx),
   );
 
   const summary = `The ${words(resource.name).join(' ').toLowerCase()} of the API: \`client.${resource.name}\`.`;
@@ -159,11 +165,11 @@ function joinWords(items: readonly string[]): string {
 }
 
 function methodStructure(
-  shape: OperationShape,
+  operation: OperationModel,
   name: string,
   ctx: FileContext,
 ): MethodDeclarationStructure {
-  const { operation } = shape;
+  const { shape } = operation;
   const requestOptions = ctx.imports.type(MODULES.requestOptions, 'RequestOptions');
 
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = shape.pathArgs.map((slot) => ({
@@ -190,22 +196,22 @@ function methodStructure(
   return {
     kind: StructureKind.Method,
     name,
-    docs: [methodDoc(shape)],
+    docs: [methodDoc(operation)],
     parameters,
     returnType,
-    statements: methodBody(shape, ctx, pagination !== undefined, name),
+    statements: methodBody(operation, ctx, pagination !== undefined, name),
   };
 }
 
 function methodBody(
-  shape: OperationShape,
+  operation: OperationModel,
   ctx: FileContext,
   paginated: boolean,
   methodName: string,
 ): string[] {
-  const { operation } = shape;
+  const { shape } = operation;
   const lines: string[] = [];
-  const clientParam = (slot: OperationShape['clientOptions'][number]) =>
+  const clientParam = (slot: ClientOptionSlot) =>
     `this._client.clientParam(${stringLiteral(slot.option)}, ${slot.local})`;
 
   // Which keys are pulled out of params by name, and what the rest is.
@@ -258,7 +264,7 @@ function methodBody(
 
   const request: string[] = [
     `method: ${stringLiteral(operation.method)}`,
-    `path: ${pathTemplate(shape, ctx, clientParam)}`,
+    `path: ${pathTemplate(operation, ctx, clientParam)}`,
   ];
   if (queryExpr !== undefined) request.push(property('query', queryExpr));
   const styles = queryStyles(shape);
@@ -302,10 +308,11 @@ function methodBody(
 
 /** `` path`/projects/${…}/plans/${plan}` `` with every placeholder bound to its argument. */
 function pathTemplate(
-  shape: OperationShape,
+  operation: OperationModel,
   ctx: FileContext,
-  clientParam: (slot: OperationShape['clientOptions'][number]) => string,
+  clientParam: (slot: ClientOptionSlot) => string,
 ): string {
+  const { shape } = operation;
   const tag = ctx.imports.value(MODULES.path, 'path');
   const byName = new Map<string, string>();
   for (const slot of shape.pathArgs)
@@ -314,7 +321,7 @@ function pathTemplate(
     if (slot.parameter.in === 'path') byName.set(slot.parameter.name, clientParam(slot));
   // Split at the placeholders (OpenAPI: `{name}`, no braces inside); the literal runs between them,
   // stray braces and `$` included, are escaped whole, so no `${` can form from spec text.
-  const text = shape.operation.path
+  const text = operation.path
     .split(/(\{[^{}]+\})/)
     .map((part, index) =>
       index % 2 === 1
@@ -338,8 +345,8 @@ function queryStyles(shape: OperationShape): string | undefined {
   return entries.length === 0 ? undefined : `{ ${entries.join(', ')} }`;
 }
 
-function methodDoc(shape: OperationShape): OptionalKind<JSDocStructure> {
-  const { operation } = shape;
+function methodDoc(operation: OperationModel): OptionalKind<JSDocStructure> {
+  const { shape } = operation;
   const paragraphs = [operation.summary, operation.description]
     .filter((text): text is string => text !== undefined && text.trim() !== '')
     .map(escapeJsDoc);
@@ -365,20 +372,20 @@ function methodDoc(shape: OperationShape): OptionalKind<JSDocStructure> {
 
 /** The method's params interface, and its own response and body types where it has them. */
 function operationTypes(
-  shape: OperationShape,
+  operation: OperationModel,
   methodName: string,
   ctx: FileContext,
 ): StatementStructures[] {
-  const { operation } = shape;
+  const { shape } = operation;
   const link = `{@link ${ctx.className}.${methodName}}`;
   const types: StatementStructures[] = [];
-  if (shape.form !== 'none') types.push(paramsInterface(shape, link, ctx));
+  if (shape.form !== 'none') types.push(paramsInterface(operation, link, ctx));
   const { body } = operation;
   if (
     body !== undefined &&
     operation.typeNames.body !== undefined &&
     rawBodyType(operation) === undefined &&
-    !inlinesBody(shape)
+    !inlinesBody(operation)
   ) {
     types.push(
       ownType(operation.typeNames.body, body.schema, 'write', ctx, [
@@ -404,9 +411,9 @@ function operationTypes(
 }
 
 /** A flat params object whose body is an object written inline: its properties are the params'. */
-function inlinesBody(shape: OperationShape): boolean {
-  const schema = shape.operation.body?.schema;
-  return shape.flatBody && schema?.kind === 'object' && !schema.nullable;
+function inlinesBody(operation: OperationModel): boolean {
+  const schema = operation.body?.schema;
+  return operation.shape.flatBody && schema?.kind === 'object' && !schema.nullable;
 }
 
 /** An interface for an object, else a type alias, documented with `paragraphs`. */
@@ -452,11 +459,11 @@ function ownType(
  * `…Param` interface.
  */
 function paramsInterface(
-  shape: OperationShape,
+  operation: OperationModel,
   link: string,
   ctx: FileContext,
 ): InterfaceDeclarationStructure {
-  const { operation } = shape;
+  const { shape } = operation;
   const bases = shape.clientOptions.map((slot) =>
     ctx.imports.type(MODULES.types, clientOptionType(slot.option, ctx)),
   );
@@ -497,7 +504,7 @@ function paramsInterface(
     members.push(...[...shape.query, ...shape.headers].map((slot) => parameterMember(slot, ctx)));
     const body = operation.body;
     if (shape.flatBody && body !== undefined) {
-      if (inlinesBody(shape) && body.schema.kind === 'object') {
+      if (inlinesBody(operation) && body.schema.kind === 'object') {
         const properties = ctx.printer.members(body.schema, 'write');
         members.push(...properties);
         index = ctx.printer.indexSignature(body.schema, 'write', [...members]);
@@ -520,7 +527,7 @@ function paramsInterface(
 }
 
 /** A query or header parameter as a member of the params: its key, type and documentation. */
-function parameterMember(slot: OperationShape['query'][number], ctx: FileContext): Member {
+function parameterMember(slot: ParameterSlot, ctx: FileContext): Member {
   const { parameter } = slot;
   return {
     key: propertyKey(slot.key),

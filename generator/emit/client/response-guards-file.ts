@@ -13,7 +13,7 @@ import { propertyKey } from '../../model/names.ts';
 import type { ApiModel, OperationModel } from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
-import { isJsonMediaType } from './operation-shape.ts';
+import { isJsonMediaType } from '../../model/media-types.ts';
 
 const RESPONSE_GUARDS_PATH = 'src/response-guards.ts';
 export const RESPONSE_GUARDS_MODULE = './response-guards.js';

@@ -7,10 +7,8 @@
  * code depends on no detail of the wire types.
  */
 import { isIdentifierName, stringLiteral } from '../../model/names.ts';
+import { DATES_REVIVED_NAME } from '../../reserved-names.ts';
 import type { Reviver } from './plan.ts';
-
-/** The name of the interface that holds every revived type, keyed by schema type name. */
-export const REVIVED = 'Revived';
 
 /** What printing one file's plans needs to record: the guards and wire types used by name. */
 export interface DatesScope {
@@ -22,7 +20,7 @@ export interface DatesScope {
 
 /** `Revived['Plan']`. */
 export function revivedRef(typeName: string): string {
-  return `${REVIVED}[${stringLiteral(typeName)}]`;
+  return `${DATES_REVIVED_NAME}[${stringLiteral(typeName)}]`;
 }
 
 /** `revivePlan`. */

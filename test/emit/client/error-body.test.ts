@@ -4,16 +4,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emitErrorBodyFile } from '../../../generator/emit/client/error-body-file.ts';
+import { operationShape } from '../../../generator/model/operation-shape.ts';
 import type { OperationModel, ResponseModel } from '../../../generator/model/types.ts';
 import { printSourceFiles } from '../../../generator/write/print.ts';
 import { obj, ref, str } from '../../fixtures/models/client-model.ts';
 
 function operation(operationId: string, responses: ResponseModel[]): OperationModel {
+  const path = `/${operationId}`;
+  const pointer = `#/paths/~1${operationId}/get`;
   return {
     operationId,
     method: 'get',
-    path: `/${operationId}`,
-    pointer: `#/paths/~1${operationId}/get`,
+    path,
+    pointer,
+    shape: operationShape({ path, pointer, parameters: [] }, { schemas: [], specFile: 'spec' }),
     deprecated: false,
     tags: [],
     sdk: { resource: 'things', method: operationId },

@@ -1,8 +1,14 @@
+/**
+ * The calling convention the model decides for each operation (model/operation-shape.ts), and the
+ * client options it refuses because the client could not give them a safe home.
+ */
 import { describe, expect, it } from 'vitest';
-import { emitClient, operationShape } from '../../../generator/emit/client.ts';
-import { GeneratorError } from '../../../generator/errors.ts';
-import type { ApiModel, OperationModel } from '../../../generator/model/types.ts';
-import { clientModel } from '../../fixtures/models/client-model.ts';
+import { GeneratorError } from '../../generator/errors.ts';
+import { buildModel } from '../../generator/model/build.ts';
+import { operationShape } from '../../generator/model/operation-shape.ts';
+import type { ApiModel, OperationModel } from '../../generator/model/types.ts';
+import { clientModel } from '../fixtures/models/client-model.ts';
+import { clientSpec } from '../fixtures/models/client-spec.ts';
 
 const model = clientModel();
 function operation(operationId: string): OperationModel {
@@ -142,7 +148,7 @@ describe('operationShape', () => {
   });
 });
 
-describe('emitClient refuses names it cannot give a safe home', () => {
+describe('the model refuses client options it cannot give a safe home', () => {
   function withOption(name: string, operationId: string): ApiModel {
     // A deep copy: the fixture's operations are shared between calls.
     const changed = structuredClone(clientModel());
@@ -156,16 +162,37 @@ describe('emitClient refuses names it cannot give a safe home', () => {
     return changed;
   }
 
+  /** The model of client-spec.ts with its `project` client option renamed to `name`. */
+  function modelWithOption(name: string): ApiModel {
+    const document = JSON.parse(
+      JSON.stringify(clientSpec).replaceAll(
+        '"x-sdk-client-option":"project"',
+        `"x-sdk-client-option":"${name}"`,
+      ),
+    ) as Record<string, unknown>;
+    const spec = {
+      document,
+      version: '3.1' as const,
+      file: 'client-spec.json',
+      hash: '',
+      sources: new Map(),
+    };
+    return buildModel(spec, { packageName: 'fixture-sdk', packageVersion: '1.0.0' });
+  }
+
   it('a client option named like a built-in option', () => {
-    expect(() => emitClient(withOption('timeout', 'listPlans'))).toThrow(
+    expect(modelWithOption('project').sdk.clientOptions.map((option) => option.name)).toContain(
+      'project',
+    );
+    expect(() => modelWithOption('timeout')).toThrow(
       /client option "timeout".*fix: give the parameter another/s,
     );
   });
 
   it('a client option named like a key of nested params', () => {
     const changed = withOption('body', 'bulkWidgets');
-    changed.operations.find((op) => op.operationId === 'bulkWidgets')!.path =
-      '/widgets/{project}/bulk';
-    expect(() => emitClient(changed)).toThrow(/client option "body" would clash/);
+    const bulk = changed.operations.find((op) => op.operationId === 'bulkWidgets')!;
+    bulk.path = '/widgets/{project}/bulk';
+    expect(() => operationShape(bulk, changed)).toThrow(/client option "body" would clash/);
   });
 });

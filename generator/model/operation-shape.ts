@@ -1,6 +1,8 @@
 /**
  * How one operation becomes a resource method: which arguments it takes, what its params object
- * holds and where each key goes on the wire. Read from the model only.
+ * holds and where each key goes on the wire. Decided here, once, for every operation
+ * (`OperationModel.shape`); the resource files, the README and the docs samples print it. A spec
+ * whose operation cannot be given such a method is refused here, with its place and the fix.
  *
  * The calling convention:
  * - Path parameters are positional, in path order: `client.plans.retrieve('pln_1')`. Those the
@@ -20,74 +22,32 @@
  *   Cookie parameters are not supported (a browser sends cookies itself); they are left out.
  * - Last, always, `options?: RequestOptions`.
  */
-import { GeneratorError } from '../../errors.ts';
-import { NameRegistry } from '../../model/names.ts';
-import { isInheritedMember } from '../../model/sdk-names.ts';
-import type { ApiModel, BodyKind, OperationModel, ParameterModel } from '../../model/types.ts';
+import { GeneratorError } from '../errors.ts';
+import { METHOD_BODY_NAMES } from '../reserved-names.ts';
 import { objectShape } from './body-shape.ts';
+import { NameRegistry } from './names.ts';
+import { isInheritedMember } from './sdk-names.ts';
+import type {
+  BodyKind,
+  NamedSchema,
+  ClientOptionSlot,
+  OperationModel,
+  OperationShape,
+  ParameterModel,
+  ParameterSlot,
+} from './types.ts';
 
-/** A parameter and the local variable that holds it in the method body. */
-export interface ParameterSlot {
-  parameter: ParameterModel;
-  /** Variable name in the method (a positional argument, or a destructured key). */
-  local: string;
-  /**
-   * Its key in the params object: its name on the wire, with a `_` after a name every object
-   * already has (`constructor_`, `toString_`, `__proto___`: see {@link paramsKey}).
-   */
-  key: string;
-}
-
-/** A parameter the client fills from an option unless the call gives it. */
-export interface ClientOptionSlot extends ParameterSlot {
-  /** The client option, e.g. `project`; also its key in the params object. */
-  option: string;
-}
-
-export interface OperationShape {
-  operation: OperationModel;
-  /** Positional path arguments, in the order they appear in the path. */
-  pathArgs: ParameterSlot[];
-  /** Parameters filled from client options (optional keys of params). */
-  clientOptions: ClientOptionSlot[];
-  /** Query parameters the caller gives (not client options). */
-  query: ParameterSlot[];
-  /** Header parameters the caller gives (not client options, not the idempotency key). */
-  headers: ParameterSlot[];
-  /** `none`: no params argument; `flat` / `nested`: see the module comment. */
-  form: 'none' | 'flat' | 'nested';
-  /** The body goes into the flat params object (its keys are everything not claimed otherwise). */
-  flatBody: boolean;
-  /** Whether the params argument must be given. */
-  paramsRequired: boolean;
-  /** Whether, in the nested form, `query` / `body` must be given. */
-  nestedQueryRequired: boolean;
-  nestedBodyRequired: boolean;
-  /** The header that takes `RequestOptions.idempotencyKey`, when the operation declares one. */
-  idempotencyHeader?: string;
-}
-
-/** Names the method body uses itself; parameters get other local names. */
-const METHOD_LOCALS = [
-  'params',
-  'options',
-  'query',
-  'headers',
-  'body',
-  'path',
-  'undefined',
-  'this',
-];
 /** Body kinds the runtime encodes from an object, so its properties can sit in a flat params object. */
 const OBJECT_BODIES: readonly BodyKind[] = ['json', 'form', 'multipart'];
 /** Keys of the nested params object. */
 const NESTED_KEYS = ['query', 'headers', 'body'];
 
 export function operationShape(
-  operation: OperationModel,
-  model: Pick<ApiModel, 'schemas' | 'specFile'>,
+  operation: Pick<OperationModel, 'path' | 'pointer' | 'parameters' | 'body'>,
+  model: { schemas: readonly NamedSchema[]; specFile: string },
 ): OperationShape {
-  const locals = new NameRegistry(METHOD_LOCALS);
+  checkPathParameters(operation.path, operation.parameters, operation.pointer, model.specFile);
+  const locals = new NameRegistry(METHOD_BODY_NAMES);
   const byName = new Map(
     operation.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p]),
   );
@@ -96,13 +56,7 @@ export function operationShape(
   const clientOptions: ClientOptionSlot[] = [];
   for (const name of pathPlaceholders(operation.path)) {
     const parameter = byName.get(name);
-    if (parameter === undefined) {
-      throw new GeneratorError(
-        `the path ${operation.path} has {${name}} but the operation declares no path parameter "${name}"`,
-        { file: model.specFile, pointer: operation.pointer },
-        `add a parameter { name: ${name}, in: path, required: true } to the operation or its path item`,
-      );
-    }
+    if (parameter === undefined) continue; // refused by checkPathParameters
     if (parameter.clientDefault !== 'option')
       pathArgs.push({ parameter, local: locals.claim(parameter.identifier), key: parameter.name });
   }
@@ -167,7 +121,6 @@ export function operationShape(
   const hasMembers = query.length + headers.length + clientOptions.length > 0 || body !== undefined;
 
   const result: OperationShape = {
-    operation,
     pathArgs,
     clientOptions,
     query,
@@ -180,6 +133,25 @@ export function operationShape(
   };
   if (idempotencyHeader !== undefined) result.idempotencyHeader = idempotencyHeader;
   return result;
+}
+
+/** Every `{name}` in the path template needs a path parameter, or the client cannot build the URL. */
+function checkPathParameters(
+  path: string,
+  parameters: readonly Pick<ParameterModel, 'in' | 'name'>[],
+  pointer: string,
+  file: string,
+): void {
+  const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
+  for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
+    if (name !== undefined && !declared.has(name)) {
+      throw new GeneratorError(
+        `path ${path} has {${name}} but the operation declares no path parameter ${JSON.stringify(name)}`,
+        { file, pointer },
+        `add \`- { name: ${name}, in: path, required: true, schema: { type: string } }\` to the operation's or path item's parameters`,
+      );
+    }
+  }
 }
 
 /**
@@ -196,11 +168,6 @@ function paramsKey(name: string): string {
 /** `/projects/{project}/plans/{plan}` → [project, plan]. */
 function pathPlaceholders(path: string): string[] {
   return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
-}
-
-export function isJsonMediaType(contentType: string): boolean {
-  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || type.endsWith('+json');
 }
 
 function hasDuplicates(names: readonly string[]): boolean {

@@ -1,9 +1,10 @@
 /**
- * What the client emitter needs to know about a request body's schema: whether it is a JSON
+ * What the calling convention (operation-shape.ts) and the samples need to know about a request
+ * body's schema: whether it is a JSON
  * object whose properties can sit beside the query parameters in one params object, and which of
  * its properties are required. `$ref`s are followed through the model's named schemas.
  */
-import type { NamedSchema, SchemaNode } from '../../model/types.ts';
+import type { NamedSchema, SchemaNode } from './types.ts';
 
 export interface ObjectShape {
   /** Every declared property, `allOf` members merged. */
