@@ -25,12 +25,13 @@ import { joinPointer } from './errors.ts';
 import { isRecord } from './json.ts';
 
 /**
- * The unescaped tokens of a pointer (`#/a/b~1c` or `/a/b~1c` → `['a', 'b/c']`). `#` and `#/`
- * (openapi-core's spelling of the root) are the document itself: no tokens.
+ * The unescaped tokens of a pointer (`#/a/b~1c` or `/a/b~1c` → `['a', 'b/c']`). `''`, `#` and `#/`
+ * (openapi-core's spelling of the root) are the document itself: no tokens; `/` is the key `''`.
  */
 export function pointerTokens(pointer: string): string[] {
+  if (pointer === '#/') return [];
   const path = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  if (path === '' || path === '/') return [];
+  if (path === '') return [];
   return path
     .slice(1)
     .split('/')

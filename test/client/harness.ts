@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Gigs, type GigsOptions } from '../../generated/src/index.ts';
-import { ROOT, type Json, type JsonObject } from '../helpers/spec.ts';
+import { deref, ROOT, type Json, type JsonObject } from '../helpers/spec.ts';
 
 export const TOKEN = 'sk_live_TOKEN_d41d8cd98f00';
 export const PROJECT = 'proj_1';
@@ -13,23 +13,6 @@ export const PROJECT = 'proj_1';
 const FAST_BACKOFF = { initialDelay: 1, maxDelay: 4, maxRetryAfter: 2_000 };
 
 const bundled = JSON.parse(readFileSync(`${ROOT}generated/openapi.json`, 'utf8')) as JsonObject;
-
-function deref(value: Json | undefined): Json | undefined {
-  let current = value;
-  for (
-    let hops = 0;
-    hops < 20 && isObject(current) && typeof current['$ref'] === 'string';
-    hops++
-  ) {
-    const pointer = current['$ref'].slice(2).split('/');
-    current = pointer.reduce<Json | undefined>(
-      (node, token) =>
-        isObject(node) ? node[token.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined,
-      bundled,
-    );
-  }
-  return current;
-}
 
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47,7 +30,7 @@ function operation(operationId: string): JsonObject {
 function firstExample(content: Json | undefined): JsonObject {
   const media = isObject(content) ? content['application/json'] : undefined;
   const examples = isObject(media) ? media['examples'] : undefined;
-  const first = isObject(examples) ? deref(Object.values(examples)[0]) : undefined;
+  const first = isObject(examples) ? deref(bundled, Object.values(examples)[0]) : undefined;
   const value = isObject(first) ? first['value'] : undefined;
   if (!isObject(value)) throw new Error('no JSON object example');
   return value;
@@ -58,7 +41,7 @@ export function responseExample(operationId: string): { status: number; body: Js
   const responses = operation(operationId)['responses'] as JsonObject;
   const status = Object.keys(responses).find((code) => code.startsWith('2'));
   if (status === undefined) throw new Error(`${operationId} has no 2xx response`);
-  const response = deref(responses[status]);
+  const response = deref(bundled, responses[status]);
   return {
     status: Number(status),
     body: firstExample(isObject(response) ? response['content'] : undefined),
@@ -67,7 +50,7 @@ export function responseExample(operationId: string): { status: number; body: Js
 
 /** The first example of the request body of an operation. */
 export function requestExample(operationId: string): JsonObject {
-  const body = deref(operation(operationId)['requestBody']);
+  const body = deref(bundled, operation(operationId)['requestBody']);
   return firstExample(isObject(body) ? body['content'] : undefined);
 }
 

@@ -134,6 +134,8 @@ describe('pointers', () => {
     ['#', []],
     ['#/', []],
     ['', []],
+    ['/', ['']],
+    ['/a//b', ['a', '', 'b']],
   ])('pointerTokens(%s) is %j', (pointer, tokens) => {
     expect(pointerTokens(pointer)).toEqual(tokens);
   });

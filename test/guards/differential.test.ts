@@ -21,6 +21,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NamedSchema } from '../../generator/model/types.ts';
+import { pointerTokens } from '../../generator/pointer.ts';
 import { ValueArbitraries, toJson, type Json } from './arbitraries.ts';
 import { compileSpec, differentialSpecs, guardFunction, type SpecGuards } from './compile.ts';
 import { Mutator } from './mutations.ts';
@@ -244,13 +245,7 @@ function issuesProblem(issues: ValidationResultLike['issues'], value: unknown): 
     }
     if (issue.path !== '' && !issue.path.startsWith('/'))
       return `path ${JSON.stringify(issue.path)} is not a JSON pointer`;
-    const tokens =
-      issue.path === ''
-        ? []
-        : issue.path
-            .slice(1)
-            .split('/')
-            .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const tokens = pointerTokens(issue.path);
     const missing = issue.found === 'missing';
     const parent = resolve(value, missing ? tokens.slice(0, -1) : tokens);
     if (!parent.found) return `path ${issue.path} is not in the value`;

@@ -1,6 +1,7 @@
 /** Loading the project's own spec in tests: bundled by Redocly, as every tool downstream sees it. */
 import { bundle, createConfig } from '@redocly/openapi-core';
 import { fileURLToPath } from 'node:url';
+import { getByRef } from '../../generator/pointer.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SPEC_FILE = `${ROOT}spec/openapi.yaml`;
@@ -47,11 +48,7 @@ export function deref(doc: JsonObject, value: Json | undefined): Json | undefine
   ) {
     const ref = current['$ref'];
     if (typeof ref !== 'string') return current;
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<Json | undefined>((node, token) => (node as JsonObject | undefined)?.[token], doc);
+    current = getByRef(doc, ref) as Json | undefined;
   }
   return current;
 }
