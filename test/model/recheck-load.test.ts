@@ -7,30 +7,27 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
+import { ensureGeneratorBuild } from '../../scripts/generator-build.mjs';
+import { removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
 
 afterAll(removeTempDirs);
 
-/** Whether generating `spec` in a fresh process loaded recheck. */
+/** Whether generating `spec` in a fresh process (the compiled generator, as `npm run generate`) loaded recheck. */
 async function loadsRecheck(spec: string): Promise<boolean> {
   const dir = await tempDir('recheck-load-');
   const out = join(dir, 'out');
   const script = `
     import { createRequire } from 'node:module';
-    const { generate } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'generator/index.ts')).href)});
+    const { generate } = await import(${JSON.stringify(pathToFileURL(join(await ensureGeneratorBuild(), 'index.mjs')).href)});
     await generate({ spec: ${JSON.stringify(spec)}, out: ${JSON.stringify(out)}, cache: false });
     const loaded = Object.keys(createRequire(import.meta.url).cache).some((path) => /[\\\\/]recheck[\\\\/]/.test(path));
     console.log(JSON.stringify({ loaded }));`;
-  await writeFile(join(dir, 'probe.mts'), script);
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(dir, 'probe.mts')],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    },
-  );
+  await writeFile(join(dir, 'probe.mjs'), script);
+  const result = spawnSync(process.execPath, [join(dir, 'probe.mjs')], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(result.status, result.stderr).toBe(0);
   return (JSON.parse(result.stdout.trim().split('\n').pop()!) as { loaded: boolean }).loaded;
 }
