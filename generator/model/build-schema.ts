@@ -2,6 +2,7 @@
  * Builds the normalised schema model (`schema-types.ts`) from OpenAPI 3.0 / 3.1 Schema Objects.
  * Every version difference is settled here, once; see `schema-types.ts` for the rules.
  */
+import { JSON_TYPES } from '../json.ts';
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import { NameRegistry, pascalCase } from './names.ts';
@@ -301,16 +302,6 @@ function matchesTypes(value: JsonValue, types: ReadonlySet<JsonType>): boolean {
   }
 }
 
-const TYPE_ORDER: readonly JsonType[] = [
-  'object',
-  'array',
-  'string',
-  'integer',
-  'number',
-  'boolean',
-  'null',
-];
-
 /** The type-specific keywords as typed nodes: one per listed type, or loose ones without `type`. */
 function typedPart(
   schema: Record<string, unknown>,
@@ -319,7 +310,7 @@ function typedPart(
   sub: BuildSub,
 ): SchemaNode[] {
   if (types) {
-    const variants = TYPE_ORDER.filter((t) => types.has(t)).map((t) =>
+    const variants = JSON_TYPES.filter((t) => types.has(t)).map((t) =>
       buildTyped(t, schema, vc, false, sub),
     );
     const [only] = variants;

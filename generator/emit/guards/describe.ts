@@ -2,8 +2,10 @@
  * Static facts about nodes that the guard code needs: the `expected` texts of issues, and which
  * JSON kinds of value a node can accept (to route a failed union to the one branch that fits).
  */
+import { JSON_TYPES } from '../../json.ts';
 import type {
   Bound,
+  JsonType,
   JsonValue,
   NumberNode,
   SchemaNode,
@@ -11,18 +13,10 @@ import type {
 } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
 
-/** Value kinds as the runtime's `jsonKind` reports them. */
-export type ValueKind = 'null' | 'boolean' | 'object' | 'array' | 'string' | 'integer' | 'number';
+/** Value kinds as the runtime's `jsonKind` reports them: the JSON types. */
+export type ValueKind = JsonType;
 
-export const VALUE_KINDS: readonly ValueKind[] = [
-  'object',
-  'array',
-  'string',
-  'integer',
-  'number',
-  'boolean',
-  'null',
-];
+export const VALUE_KINDS: readonly ValueKind[] = JSON_TYPES;
 
 const ALL = new Set<ValueKind>(VALUE_KINDS);
 
