@@ -39,6 +39,7 @@ import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where builds go (ignored by git). */
@@ -198,17 +199,25 @@ function plugins(root, outdir, moduleUrl) {
  * The CLI's `main(argv)` from a build, compiled from V8's code cache when the build has one
  * (`cli.cjs.cache`, next to it). Compiling the 18 MB bundle (TypeScript, ts-morph, openapi-core,
  * openapi-typescript, the generator) is most of a small spec's module load; the cache holds the
- * bytecode of every function the last run compiled. The first run of a build writes it after its
- * work is done (temporary file, then rename: concurrent runs never read half a cache); V8 rejects a
- * cache made by another Node version or with other flags, and then the run writes a new one.
- * Node 22's `module.enableCompileCache()` does this for any module; Node 20 has only `vm.Script`.
+ * bytecode of every function the last run compiled. Node 22's `module.enableCompileCache()` does
+ * this for any module; Node 20 has only `vm.Script`.
+ *
+ * - A run writes the cache after its work is done, when there was none or V8 rejected it (another
+ *   Node version, other flags), or when the one it found covers little of the bundle (written by
+ *   `--help` or a `--check` that did not need the pipeline) and this run compiled more.
+ * - V8 does not checksum a cache's bytecode in release builds: damaged bytes can crash the
+ *   process inside V8. So the file starts with our own header (CACHE_MAGIC, the CRC-32 of the
+ *   bytecode); a cache whose header or CRC does not match is never handed to V8.
+ * - Writes go to a temporary file, then a rename: concurrent runs never read half a cache. A cache
+ *   that cannot be written or read only makes a later start slower.
  */
 export function loadCli(dir) {
   const file = join(dir, 'cli.cjs');
   const cacheFile = `${file}.cache`;
-  const cachedData = readOptional(cacheFile);
+  const source = readFileSync(file, 'utf8');
+  const cachedData = readCache(cacheFile);
   const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`,
+    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
     {
       filename: file,
       cachedData,
@@ -218,24 +227,44 @@ export function loadCli(dir) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
   const saveCache = () => {
-    if (cachedData !== undefined && !script.cachedDataRejected) return;
-    const temp = `${cacheFile}.tmp-${process.pid}`;
-    try {
-      writeFileSync(temp, script.createCachedData());
-      renameSync(temp, cacheFile);
-    } catch {
-      // Only a later start is slower.
-      rmSync(temp, { force: true });
-    }
+    const usable = cachedData !== undefined && !script.cachedDataRejected;
+    // A full run's cache is most of the source's size; a --help run's is a few percent.
+    if (usable && cachedData.length > source.length / 4) return;
+    const data = script.createCachedData();
+    if (usable && data.length <= cachedData.length * 1.1) return;
+    writeCache(cacheFile, data);
   };
   return { main: module.exports.main, saveCache };
 }
 
-function readOptional(path) {
+/** The first bytes of a cache file written by writeCache: a name and a format version. */
+const CACHE_MAGIC = Buffer.from('GENCC001');
+const CACHE_HEADER = CACHE_MAGIC.length + 4;
+
+/** The bytecode of a cache file, or undefined when there is none or it is not intact. */
+function readCache(path) {
+  let bytes;
   try {
-    return readFileSync(path);
+    bytes = readFileSync(path);
   } catch {
     return undefined;
+  }
+  if (bytes.length <= CACHE_HEADER || !bytes.subarray(0, CACHE_MAGIC.length).equals(CACHE_MAGIC))
+    return undefined;
+  const data = bytes.subarray(CACHE_HEADER);
+  return zlib.crc32(data) === bytes.readUInt32LE(CACHE_MAGIC.length) ? data : undefined;
+}
+
+function writeCache(path, data) {
+  const header = Buffer.alloc(CACHE_HEADER);
+  CACHE_MAGIC.copy(header);
+  header.writeUInt32LE(zlib.crc32(data), CACHE_MAGIC.length);
+  const temp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(temp, Buffer.concat([header, data]));
+    renameSync(temp, path);
+  } catch {
+    rmSync(temp, { force: true });
   }
 }
 
