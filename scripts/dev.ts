@@ -17,13 +17,13 @@
  * The page renders the bundled spec with Redoc in the browser (the standalone build @redocly/cli
  * ships), with the options of `npm run docs`; `npm run docs` stays the build to publish.
  */
-import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import chokidar from 'chokidar';
 import {
   formatProblems,
   getLineColLocation,
@@ -232,14 +232,20 @@ export async function startDevServer(options: DevOptions) {
   await lintSpec();
   status.busy = false;
 
-  const watchers: FSWatcher[] = [
-    watch(specDir, { recursive: true }, (_event, file) =>
-      schedule(`${relative(process.cwd(), join(specDir, String(file ?? '')))} changed`),
-    ),
-  ];
-  if (options.config !== undefined) {
-    watchers.push(watch(options.config, () => schedule('the lint config changed', true)));
-  }
+  // chokidar, not Node's fs.watch: Node 20's recursive watcher on Linux stops reporting a file
+  // once an editor saved it by renaming a temporary file over it, and loses a folder that is
+  // replaced; chokidar follows both (its `atomic` handling of rename-over saves is on by default).
+  const watcher = chokidar.watch(specDir, { ignoreInitial: true });
+  watcher.on('all', (_event, path) => schedule(`${relative(process.cwd(), path)} changed`));
+  const configWatcher =
+    options.config === undefined
+      ? undefined
+      : chokidar
+          .watch(options.config, { ignoreInitial: true })
+          .on('all', () => schedule('the lint config changed', true));
+  const ready = (w: ReturnType<typeof chokidar.watch>) =>
+    new Promise<void>((done) => w.once('ready', () => done()));
+  await Promise.all([ready(watcher), ...(configWatcher ? [ready(configWatcher)] : [])]);
   await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : options.port}/`;
@@ -250,7 +256,7 @@ export async function startDevServer(options: DevOptions) {
   return {
     url,
     async close() {
-      for (const watcher of watchers) watcher.close();
+      await Promise.all([watcher.close(), configWatcher?.close()]);
       clearTimeout(timer);
       await running;
       for (const client of clients) client.end();

@@ -5,7 +5,7 @@
  * it recovers without a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -132,6 +132,24 @@ describe('npm run dev', () => {
       'the error to go',
       async () => (await page.locator('#dev-status .error').count()) === 0,
     );
+  }, 200_000);
+
+  it('follows saves that rename a temporary file over the schema, and the plain saves after them', async () => {
+    await settled();
+    const good = await readFile(planFile(), 'utf8');
+    // Many editors save this way; Node 20's recursive fs.watch lost the file after it.
+    const temporary = `${planFile()}.tmp~`;
+    await writeFile(temporary, good.replace('Fixed again.', 'Saved by rename.'));
+    await rename(temporary, planFile());
+    await until('the renamed save in generated/src/types.ts', async () =>
+      (await generatedTypes()).includes('Saved by rename.'),
+    );
+    await settled();
+    await writeFile(planFile(), good.replace('Fixed again.', 'Saved in place after.'));
+    await until('the in-place save in generated/src/types.ts', async () =>
+      (await generatedTypes()).includes('Saved in place after.'),
+    );
+    await pageShows('#redoc', 'Saved in place after.');
   }, 200_000);
 
   it('shows lint problems in the terminal and on the page', async () => {
