@@ -42,6 +42,7 @@ import { StatementFormatter } from '../generator/write/format-statements.ts';
 import type { RenderedTree } from '../generator/write/render.ts';
 import { REDOC_OPTIONS } from './docs.ts';
 import { addCodeSamples } from './lib/code-samples.ts';
+import { CommandError, printFailure } from './lib/command-error.ts';
 
 export interface DevOptions {
   spec: string;
@@ -228,6 +229,20 @@ export async function startDevServer(options: DevOptions) {
     }
   };
 
+  // The port first: a port in use fails at once, not after the first regeneration.
+  await new Promise<void>((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        error.code === 'EADDRINUSE'
+          ? new CommandError(
+              `port ${options.port} on 127.0.0.1 is in use`,
+              'stop what listens there, or pass --port <another port> (0 picks a free one)',
+            )
+          : error,
+      ),
+    );
+    server.listen(options.port, '127.0.0.1', done);
+  });
   await regenerate('start');
   await lintSpec();
   status.busy = false;
@@ -246,7 +261,6 @@ export async function startDevServer(options: DevOptions) {
   const ready = (w: ReturnType<typeof chokidar.watch>) =>
     new Promise<void>((done) => w.once('ready', () => done()));
   await Promise.all([ready(watcher), ...(configWatcher ? [ready(configWatcher)] : [])]);
-  await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : options.port}/`;
   options.log(
@@ -354,23 +368,31 @@ new EventSource('/events').onmessage = update;
 `;
 }
 
+const USAGE =
+  'Usage: npm run dev [-- --spec spec/openapi.yaml] [--out generated] [--port 4000] [--config redocly.yaml]\n' +
+  'Watches the spec; on each save regenerates the package, refreshes the docs page and lints.';
+
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      spec: { type: 'string', default: 'spec/openapi.yaml' },
-      out: { type: 'string', default: 'generated' },
-      port: { type: 'string', default: '4000' },
-      config: { type: 'string', default: 'redocly.yaml' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        spec: { type: 'string', default: 'spec/openapi.yaml' },
+        out: { type: 'string', default: 'generated' },
+        port: { type: 'string', default: '4000' },
+        config: { type: 'string', default: 'redocly.yaml' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   if (values.help) {
-    console.log(
-      'Usage: npm run dev [-- --spec spec/openapi.yaml] [--out generated] [--port 4000] [--config redocly.yaml]\n' +
-        'Watches the spec; on each save regenerates the package, refreshes the docs page and lints.',
-    );
+    console.log(USAGE);
     return;
   }
   const port = Number(values.port);
@@ -380,13 +402,20 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = resolve(values.config);
-  const server = await startDevServer({
-    spec: values.spec,
-    out: values.out,
-    port,
-    config: (await readFile(config).catch(() => undefined)) === undefined ? undefined : config,
-    log: (line) => console.log(line),
-  });
+  let server: Awaited<ReturnType<typeof startDevServer>>;
+  try {
+    server = await startDevServer({
+      spec: values.spec,
+      out: values.out,
+      port,
+      config: (await readFile(config).catch(() => undefined)) === undefined ? undefined : config,
+      log: (line) => console.log(line),
+    });
+  } catch (error) {
+    await printFailure(error);
+    process.exitCode = 1;
+    return;
+  }
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };
