@@ -1,26 +1,25 @@
 /**
  * The `is` mode: straight-line code that returns false at the first failure and allocates
  * nothing on valid input. Union branches that are not simple expressions become private helpers.
+ * Arrays, objects and scalars go through the walk shared with `collect.ts` (walk.ts), in this
+ * file's {@link checkMode}.
  */
-import type { ArrayNode, ObjectNode, SchemaNode, UnionNode } from '../../model/schema-types.ts';
+import type { SchemaNode, UnionNode } from '../../model/schema-types.ts';
 import { stringLiteral } from '../../model/names.ts';
 import type { Code } from './code.ts';
 import {
-  arrayCountConstraints,
-  declaredKeyTest,
   enumTest,
   negate,
   objectFail,
   objectTest,
-  propertyCountConstraints,
   readProperty,
   scalarConstraints,
   typeFail,
   typeTest,
 } from './conditions.ts';
 import { acceptedKinds } from './describe.ts';
-import { isRequiredInResponse } from './properties.ts';
-import type { FileScope, GenContext } from './scope.ts';
+import type { GenContext } from './scope.ts';
+import { emitArray, emitObject, emitScalar, skipNull, type Mode } from './walk.ts';
 
 /** Emits statements that `return false` unless the value in local `x` matches `node`. */
 export function emitCheck(node: SchemaNode, x: string, code: Code, g: GenContext): void {
@@ -29,13 +28,7 @@ export function emitCheck(node: SchemaNode, x: string, code: Code, g: GenContext
     code.ifLine(`!${shared}(${x})`, 'return false;');
     return;
   }
-  if (node.nullable && node.kind !== 'any') {
-    const inner = code.child();
-    emitCore(node, x, inner, g);
-    code.ifBlock(`${x} !== null`, inner);
-    return;
-  }
-  emitCore(node, x, code, g);
+  skipNull(node, x, code, (c) => emitCore(node, x, c, g));
 }
 
 function emitCore(node: SchemaNode, x: string, code: Code, g: GenContext): void {
@@ -56,17 +49,14 @@ function emitCore(node: SchemaNode, x: string, code: Code, g: GenContext): void 
       code.ifLine(typeFail(node, x), 'return false;');
       return;
     case 'string':
-    case 'number': {
-      const body = code.child();
-      for (const c of scalarConstraints(node, x, g.file)) body.ifLine(c.fail, 'return false;');
-      typed(node, x, body, code);
+    case 'number':
+      emitScalar(node, x, code, g, checkMode(g));
       return;
-    }
     case 'array':
-      emitArray(node, x, code, g);
+      emitArray(node, x, code, g, checkMode(g));
       return;
     case 'object':
-      emitObject(node, x, code, g);
+      emitObject(node, x, code, g, checkMode(g));
       return;
     case 'union':
       emitUnion(node, x, code, g);
@@ -98,164 +88,24 @@ function printsInline(node: SchemaNode, g: GenContext): boolean {
   return g.file.sharedFunction('is', node, g.root, g.owner) === undefined;
 }
 
-/** A typed node: the type check, then `body` (its constraints); loose nodes skip other types. */
-function typed(
-  node: SchemaNode & { kind: 'string' | 'number' | 'array' | 'object'; loose: boolean },
-  x: string,
-  body: Code,
-  code: Code,
-): void {
-  if (node.loose) {
-    code.ifBlock(typeTest(node, x), body);
-    return;
-  }
-  code.ifLine(typeFail(node, x), 'return false;');
-  code.append(body);
-}
-
-function emitArray(node: ArrayNode, x: string, code: Code, g: GenContext): void {
-  const body = code.child();
-  const a = g.fn.derived(x, 'items');
-  for (const c of arrayCountConstraints(node, a)) body.ifLine(c.fail, 'return false;');
-  node.prefixItems.forEach((item, index) => {
-    const e = g.fn.derived(x, `at${index}`);
-    const checks = body.child();
-    emitCheck(item, e, checks, g);
-    if (checks.isEmpty) return;
-    const inner = body.child();
-    inner.line(`const ${e} = ${a}[${index}];`);
-    inner.append(checks);
-    body.ifBlock(`${a}.length > ${index}`, inner);
-  });
-  const items = node.items;
-  if (items && items.kind === 'never' && !items.nullable) {
-    body.ifLine(`${a}.length > ${node.prefixItems.length}`, 'return false;');
-  } else if (items) {
-    const i = g.fn.derived(x, 'index');
-    const e = g.fn.derived(x, 'item');
-    const checks = body.child();
-    emitCheck(items, e, checks, g);
-    if (!checks.isEmpty) {
-      const inner = body.child();
-      inner.line(`const ${e} = ${a}[${i}];`);
-      inner.append(checks);
-      body.block(`for (let ${i} = ${node.prefixItems.length}; ${i} < ${a}.length; ${i}++)`, inner);
-    }
-  }
-  if (node.uniqueItems)
-    body.ifLine(`${g.file.runtime('duplicateItems')}(${a}) !== undefined`, 'return false;');
-  const withLocal = body.child();
-  if (!body.isEmpty) {
-    withLocal.line(`const ${a}: readonly unknown[] = ${x};`);
-    withLocal.append(body);
-  }
-  typed(node, x, withLocal, code);
-}
-
-function emitObject(node: ObjectNode, x: string, code: Code, g: GenContext): void {
-  const body = code.child();
-  const o = g.fn.derived(x, 'record');
-  for (const prop of node.properties) {
-    const required = isRequiredInResponse(prop, g.file.schemas);
-    const p = g.fn.property(prop.name);
-    const checks = body.child();
-    emitCheck(prop.node, p, checks, g);
-    if (!required && checks.isEmpty) continue;
-    body.line(`const ${p} = ${readProperty(o, prop.name, g.file)};`);
-    if (required) {
-      body.ifLine(`${p} === undefined`, 'return false;');
-      body.append(checks);
-    } else {
-      body.ifBlock(`${p} !== undefined`, checks);
-    }
-  }
-  for (const name of node.requiredWithoutSchema) {
-    body.ifLine(`${readProperty(o, name, g.file)} === undefined`, 'return false;');
-  }
-  if (node.minProperties !== undefined || node.maxProperties !== undefined) {
-    const n = g.fn.derived(x, 'count');
-    body.line(`const ${n} = Object.keys(${o}).length;`);
-    for (const c of propertyCountConstraints(node, n)) body.ifLine(c.fail, 'return false;');
-  }
-  emitKeyLoop(node, x, o, body, g);
-  const withLocal = body.child();
-  if (!body.isEmpty) {
-    withLocal.line(`const ${o} = ${x} as Record<string, unknown>;`);
-    withLocal.append(body);
-  }
-  typed(node, x, withLocal, code);
-}
-
-/** True when additionalProperties restricts anything. */
-export function checksAdditional(node: ObjectNode): boolean {
-  const additional = node.additionalProperties;
-  return additional !== undefined && !(additional.kind === 'any' && !additional.nullable);
-}
-
-/**
- * The patternProperties the guards run, each with its compiled pattern. `anyKey` is true when one
- * cannot run (invalid, or not proven safe: patterns.ts): it is taken to match any key, so
- * additionalProperties judges no key of the object.
- */
-export function keyPatterns(
-  node: ObjectNode,
-  file: FileScope,
-): { patterns: { test: string; node: SchemaNode }[]; anyKey: boolean } {
-  const patterns: { test: string; node: SchemaNode }[] = [];
-  let anyKey = false;
-  for (const { pattern, node: valueNode } of node.patternProperties) {
-    const test = file.pattern(pattern);
-    if (test === undefined) anyKey = true;
-    else patterns.push({ test, node: valueNode });
-  }
-  return { patterns, anyKey };
-}
-
-/** `for (const k in o)`: propertyNames, patternProperties and additionalProperties. */
-function emitKeyLoop(node: ObjectNode, x: string, o: string, code: Code, g: GenContext): void {
-  const keys = keyPatterns(node, g.file);
-  const additional = checksAdditional(node) && !keys.anyKey ? node.additionalProperties : undefined;
-  if (!node.propertyNames && keys.patterns.length === 0 && !additional) return;
-  const onlyForbids =
-    !node.propertyNames && keys.patterns.length === 0 && node.properties.length === 0;
-  // `for (const _k in o) return false;` when any key fails: `_` marks the key as unused.
-  const k =
-    onlyForbids && additional?.kind === 'never' && !additional.nullable
-      ? g.fn.unused(x, 'key')
-      : g.fn.derived(x, 'key');
-  const loop = code.child();
-  if (node.propertyNames) emitCheck(node.propertyNames, k, loop, g);
-  const m = additional && keys.patterns.length > 0 ? g.fn.derived(x, 'matched') : undefined;
-  if (m) loop.line(`let ${m} = false;`);
-  for (const { test, node: valueNode } of keys.patterns) {
-    const inner = loop.child();
-    if (m) inner.line(`${m} = true;`);
-    const e = g.fn.derived(x, 'entry');
-    const checks = inner.child();
-    emitCheck(valueNode, e, checks, g);
-    if (!checks.isEmpty) {
-      inner.line(`const ${e} = ${o}[${k}];`);
-      inner.append(checks);
-    }
-    loop.ifBlock(`${test}.test(${k})`, inner);
-  }
-  if (additional) {
-    const names = node.properties.map((p) => p.name);
-    const skip = [declaredKeyTest(names, k, g.file), ...(m ? [m] : [])].filter(
-      (t) => t !== 'false',
-    );
-    const inner = loop.child();
-    if (additional.kind === 'never' && !additional.nullable) {
-      inner.line('return false;');
-    } else {
-      const e = g.fn.derived(x, 'entry');
-      inner.line(`const ${e} = ${o}[${k}];`);
-      emitCheck(additional, e, inner, g);
-    }
-    if (skip.length === 0) loop.append(inner);
-    else loop.ifBlock(negate(skip.join(' || ')), inner);
-  }
-  code.block(`for (const ${k} in ${o})`, loop);
+/** The `is` mode of the shared walk: every failure is `return false;`, wherever it is. */
+function checkMode(g: GenContext): Mode {
+  const mode: Mode = {
+    at: () => mode,
+    check: (node, x, code) => emitCheck(node, x, code, g),
+    fail: () => 'return false;',
+    missing: () => 'return false;',
+    failOr: (cond, failure, rest, code) => {
+      code.ifLine(cond, failure);
+      code.append(rest);
+    },
+    propertyName: (node, k, code) => emitCheck(node, k, code, g),
+    uniqueItems: (_x, a, code) =>
+      code.ifLine(`${g.file.runtime('duplicateItems')}(${a}) !== undefined`, 'return false;'),
+    forbidKey: (_x, _o, _k, code) => code.line('return false;'),
+    forbidUsesKey: false,
+  };
+  return mode;
 }
 
 function emitUnion(node: UnionNode, x: string, code: Code, g: GenContext): void {

@@ -1,28 +1,25 @@
 /**
  * The `collect` mode: the same checks as `check.ts`, but each failure pushes an issue (with its
  * JSON pointer) and checking goes on, so one call reports every problem. It only runs after the
- * `is` check failed, so clarity matters more than speed here.
+ * `is` check failed, so clarity matters more than speed here. Arrays, objects and scalars go
+ * through the walk shared with `check.ts` (walk.ts), in this file's {@link collectMode}.
  */
-import type { ArrayNode, ObjectNode, SchemaNode, UnionNode } from '../../model/schema-types.ts';
+import type { SchemaNode, UnionNode } from '../../model/schema-types.ts';
 import { stringLiteral } from '../../model/names.ts';
-import { branchTest, checksAdditional, keyPatterns, uniqueMapping, variantKinds } from './check.ts';
+import { branchTest, uniqueMapping, variantKinds } from './check.ts';
 import type { Code, PathExpr } from './code.ts';
 import {
-  arrayCountConstraints,
-  declaredKeyTest,
   enumExpected,
   enumTest,
   negate,
   objectTest,
-  propertyCountConstraints,
   readProperty,
   scalarConstraints,
   typeFail,
-  typeTest,
 } from './conditions.ts';
-import { acceptedKinds, countText, summary, VALUE_KINDS, valuesText } from './describe.ts';
-import { isRequiredInResponse } from './properties.ts';
+import { acceptedKinds, summary, VALUE_KINDS, valuesText } from './describe.ts';
 import type { GenContext } from './scope.ts';
+import { emitArray, emitObject, emitScalar, skipNull, type Mode } from './walk.ts';
 
 /** Emits statements that push an issue to `issues` for every way the value in `x` fails `node`. */
 export function emitCollect(
@@ -37,13 +34,7 @@ export function emitCollect(
     code.line(`${shared}(${x}, ${path.render()}, issues);`);
     return;
   }
-  if (node.nullable && node.kind !== 'any') {
-    const inner = code.child();
-    emitCore(node, x, path, inner, g);
-    code.ifBlock(`${x} !== null`, inner);
-    return;
-  }
-  emitCore(node, x, path, code, g);
+  skipNull(node, x, code, (c) => emitCore(node, x, path, c, g));
 }
 
 /** `issues.push(issue(path, "expected", x, note))`; `note` is a JS expression when given. */
@@ -75,18 +66,14 @@ function emitCore(node: SchemaNode, x: string, path: PathExpr, code: Code, g: Ge
       code.ifLine(typeFail(node, x), push(g, path, summary(node), x));
       return;
     case 'string':
-    case 'number': {
-      const body = code.child();
-      for (const c of scalarConstraints(node, x, g.file))
-        body.ifLine(c.fail, push(g, path, c.expected, x));
-      typed(node, x, path, body, code, g);
+    case 'number':
+      emitScalar(node, x, code, g, collectMode(path, g));
       return;
-    }
     case 'array':
-      emitArray(node, x, path, code, g);
+      emitArray(node, x, code, g, collectMode(path, g));
       return;
     case 'object':
-      emitObject(node, x, path, code, g);
+      emitObject(node, x, code, g, collectMode(path, g));
       return;
     case 'union':
       emitUnion(node, x, path, code, g);
@@ -103,164 +90,43 @@ function emitCore(node: SchemaNode, x: string, path: PathExpr, code: Code, g: Ge
   }
 }
 
-/** The type check with its issue, then `body` (constraints) in the else branch. */
-function typed(
-  node: SchemaNode & { kind: 'string' | 'number' | 'array' | 'object'; loose: boolean },
-  x: string,
-  path: PathExpr,
-  body: Code,
-  code: Code,
-  g: GenContext,
-): void {
-  if (node.loose) {
-    code.ifBlock(typeTest(node, x), body);
-    return;
-  }
-  const fail = code.child();
-  fail.line(push(g, path, summary(node), x));
-  code.ifElse(typeFail(node, x), fail, body);
-}
-
-function emitArray(node: ArrayNode, x: string, path: PathExpr, code: Code, g: GenContext): void {
-  const body = code.child();
-  const a = g.fn.derived(x, 'items');
-  for (const c of arrayCountConstraints(node, a)) body.ifLine(c.fail, push(g, path, c.expected, a));
-  node.prefixItems.forEach((item, index) => {
-    const e = g.fn.derived(x, `at${index}`);
-    const checks = body.child();
-    emitCollect(item, e, path.key(String(index)), checks, g);
-    if (checks.isEmpty) return;
-    const inner = body.child();
-    inner.line(`const ${e} = ${a}[${index}];`);
-    inner.append(checks);
-    body.ifBlock(`${a}.length > ${index}`, inner);
-  });
-  const items = node.items;
-  const start = node.prefixItems.length;
-  if (items && items.kind === 'never' && !items.nullable) {
-    body.ifLine(`${a}.length > ${start}`, push(g, path, countText('item', false, start), a));
-  } else if (items) {
-    const i = g.fn.derived(x, 'index');
-    const e = g.fn.derived(x, 'item');
-    const checks = body.child();
-    emitCollect(items, e, path.dynamic(i), checks, g);
-    if (!checks.isEmpty) {
-      const inner = body.child();
-      inner.line(`const ${e} = ${a}[${i}];`);
-      inner.append(checks);
-      body.block(`for (let ${i} = ${start}; ${i} < ${a}.length; ${i}++)`, inner);
-    }
-  }
-  if (node.uniqueItems) {
-    const d = g.fn.derived(x, 'duplicate');
-    const inner = body.child();
-    inner.line(`const ${d} = ${g.file.runtime('duplicateItems')}(${a});`);
-    inner.ifLine(
-      `${d} !== undefined`,
-      push(
+/** The collect mode of the shared walk at `path`: every failure pushes an issue there. */
+function collectMode(path: PathExpr, g: GenContext): Mode {
+  return {
+    at: (step) =>
+      collectMode(
+        'key' in step
+          ? path.key(step.key)
+          : path.dynamic(
+              'index' in step ? step.index : `${g.file.runtime('pointerToken')}(${step.name})`,
+            ),
         g,
-        path,
-        'array of unique items',
-        a,
-        `"items " + ${d}[0] + " and " + ${d}[1] + " are equal"`,
       ),
-    );
-    body.block('', inner);
-  }
-  const withLocal = body.child();
-  if (!body.isEmpty) {
-    withLocal.line(`const ${a}: readonly unknown[] = ${x};`);
-    withLocal.append(body);
-  }
-  typed(node, x, path, withLocal, code, g);
-}
-
-function emitObject(node: ObjectNode, x: string, path: PathExpr, code: Code, g: GenContext): void {
-  const body = code.child();
-  const o = g.fn.derived(x, 'record');
-  for (const prop of node.properties) {
-    const required = isRequiredInResponse(prop, g.file.schemas);
-    const p = g.fn.property(prop.name);
-    const propPath = path.key(prop.name);
-    const checks = body.child();
-    emitCollect(prop.node, p, propPath, checks, g);
-    if (!required && checks.isEmpty) continue;
-    body.line(`const ${p} = ${readProperty(o, prop.name, g.file)};`);
-    if (required) {
-      const missing = body.child();
-      missing.line(
-        `issues.push(${g.file.runtime('missingIssue')}(${propPath.render()}, ${stringLiteral(summary(prop.node))}));`,
-      );
-      body.ifElse(`${p} === undefined`, missing, checks);
-    } else {
-      body.ifBlock(`${p} !== undefined`, checks);
-    }
-  }
-  for (const name of node.requiredWithoutSchema) {
-    const missing = `issues.push(${g.file.runtime('missingIssue')}(${path.key(name).render()}, "any value"));`;
-    body.ifLine(`${readProperty(o, name, g.file)} === undefined`, missing);
-  }
-  if (node.minProperties !== undefined || node.maxProperties !== undefined) {
-    const n = g.fn.derived(x, 'count');
-    body.line(`const ${n} = Object.keys(${o}).length;`);
-    for (const c of propertyCountConstraints(node, n))
-      body.ifLine(c.fail, push(g, path, c.expected, o));
-  }
-  emitKeyLoop(node, x, o, path, body, g);
-  const withLocal = body.child();
-  if (!body.isEmpty) {
-    withLocal.line(`const ${o} = ${x} as Record<string, unknown>;`);
-    withLocal.append(body);
-  }
-  typed(node, x, path, withLocal, code, g);
-}
-
-function emitKeyLoop(
-  node: ObjectNode,
-  x: string,
-  o: string,
-  path: PathExpr,
-  code: Code,
-  g: GenContext,
-): void {
-  const keys = keyPatterns(node, g.file);
-  const additional = checksAdditional(node) && !keys.anyKey ? node.additionalProperties : undefined;
-  if (!node.propertyNames && keys.patterns.length === 0 && !additional) return;
-  const k = g.fn.derived(x, 'key');
-  const keyPath = path.dynamic(`${g.file.runtime('pointerToken')}(${k})`);
-  const loop = code.child();
-  if (node.propertyNames) emitPropertyName(node.propertyNames, k, keyPath, loop, g);
-  const m = additional && keys.patterns.length > 0 ? g.fn.derived(x, 'matched') : undefined;
-  if (m) loop.line(`let ${m} = false;`);
-  for (const { test, node: valueNode } of keys.patterns) {
-    const inner = loop.child();
-    if (m) inner.line(`${m} = true;`);
-    const e = g.fn.derived(x, 'entry');
-    const checks = inner.child();
-    emitCollect(valueNode, e, keyPath, checks, g);
-    if (!checks.isEmpty) {
-      inner.line(`const ${e} = ${o}[${k}];`);
-      inner.append(checks);
-    }
-    loop.ifBlock(`${test}.test(${k})`, inner);
-  }
-  if (additional) {
-    const names = node.properties.map((p) => p.name);
-    const skip = [declaredKeyTest(names, k, g.file), ...(m ? [m] : [])].filter(
-      (t) => t !== 'false',
-    );
-    const inner = loop.child();
-    const e = g.fn.derived(x, 'entry');
-    inner.line(`const ${e} = ${o}[${k}];`);
-    if (additional.kind === 'never' && !additional.nullable) {
-      inner.line(push(g, keyPath, 'no additional property', e, '"unexpected property"'));
-    } else {
-      emitCollect(additional, e, keyPath, inner, g);
-    }
-    if (skip.length === 0) loop.append(inner);
-    else loop.ifBlock(negate(skip.join(' || ')), inner);
-  }
-  code.block(`for (const ${k} in ${o})`, loop);
+    check: (node, x, code) => emitCollect(node, x, path, code, g),
+    fail: (expected, x, note) => push(g, path, expected, x, note),
+    missing: (name, expected) =>
+      `issues.push(${g.file.runtime('missingIssue')}(${path.key(name).render()}, ${stringLiteral(expected)}));`,
+    failOr: (cond, failure, rest, code) => {
+      const fail = code.child();
+      fail.line(failure);
+      code.ifElse(cond, fail, rest);
+    },
+    propertyName: (node, k, code) => emitPropertyName(node, k, path, code, g),
+    uniqueItems: (x, a, code) => {
+      const d = g.fn.derived(x, 'duplicate');
+      const inner = code.child();
+      inner.line(`const ${d} = ${g.file.runtime('duplicateItems')}(${a});`);
+      const note = `"items " + ${d}[0] + " and " + ${d}[1] + " are equal"`;
+      inner.ifLine(`${d} !== undefined`, push(g, path, 'array of unique items', a, note));
+      code.block('', inner);
+    },
+    forbidKey: (x, o, k, code) => {
+      const e = g.fn.derived(x, 'entry');
+      code.line(`const ${e} = ${o}[${k}];`);
+      code.line(push(g, path, 'no additional property', e, '"unexpected property"'));
+    },
+    forbidUsesKey: true,
+  };
 }
 
 /** propertyNames: string rules one by one (only the failing ones are reported), else the whole schema. */

@@ -1,0 +1,268 @@
+/**
+ * The walk both guard modes share: the null skip, a scalar's constraints, an array's items, an
+ * object's properties and keys, each after the node's type check. What a mode does at each step
+ * (check a part, fail, report a missing property) comes in as a {@link Mode}: `check.ts` returns
+ * false, `collect.ts` pushes an issue. Unions, allOf and `not` differ per mode and stay there.
+ */
+import type { ArrayNode, ObjectNode, SchemaNode } from '../../model/schema-types.ts';
+import type { Code } from './code.ts';
+import {
+  arrayCountConstraints,
+  declaredKeyTest,
+  negate,
+  propertyCountConstraints,
+  readProperty,
+  scalarConstraints,
+  typeFail,
+  typeTest,
+} from './conditions.ts';
+import { countText, summary } from './describe.ts';
+import { isRequiredInResponse } from './properties.ts';
+import type { FileScope, GenContext } from './scope.ts';
+
+/**
+ * Where a part sits below the value being walked: at a fixed `key` (a property name or an index),
+ * at the array index held in local `index`, or at the object key held in local `name`.
+ */
+type Step = { key: string } | { index: string } | { name: string };
+
+/** What one guard mode emits at the places the shared walk reaches. */
+export interface Mode {
+  /** The mode for a part of the value (collect reports its issues at the part's pointer). */
+  at(step: Step): Mode;
+  /** Emits the mode's checks of `node` for the value in local `x`. */
+  check(node: SchemaNode, x: string, code: Code): void;
+  /** The statement a failed check runs: the value in `x` is not `expected`; `note` is a JS expression. */
+  fail(expected: string, x: string, note?: string): string;
+  /** The statement run when required property `name` is missing; `expected` describes its schema. */
+  missing(name: string, expected: string): string;
+  /** "if `cond`, `failure`; else `rest`" (`is` returns at a failure, so there `rest` just follows). */
+  failOr(cond: string, failure: string, rest: Code, code: Code): void;
+  /** Emits the checks of the object key in local `k` against propertyNames' `node`. */
+  propertyName(node: SchemaNode, k: string, code: Code): void;
+  /** Emits the uniqueItems check of the array in local `a` (`x` names locals). */
+  uniqueItems(x: string, a: string, code: Code): void;
+  /** Emits the failure of a key no schema allows: the key in local `k` of the object in `o`. */
+  forbidKey(x: string, o: string, k: string, code: Code): void;
+  /** False when {@link forbidKey}'s failure does not read the key, so the loop may name it unused. */
+  readonly forbidUsesKey: boolean;
+}
+
+/** Emits `core`'s checks of the value in `x`, only for non-null values when `node` is nullable. */
+export function skipNull(
+  node: SchemaNode,
+  x: string,
+  code: Code,
+  core: (code: Code) => void,
+): void {
+  if (node.nullable && node.kind !== 'any') {
+    const inner = code.child();
+    core(inner);
+    code.ifBlock(`${x} !== null`, inner);
+    return;
+  }
+  core(code);
+}
+
+/** A string or number node: its type check, then its constraints (format, pattern, bounds). */
+export function emitScalar(
+  node: SchemaNode & { kind: 'string' | 'number' },
+  x: string,
+  code: Code,
+  g: GenContext,
+  mode: Mode,
+): void {
+  const body = code.child();
+  for (const c of scalarConstraints(node, x, g.file)) body.ifLine(c.fail, mode.fail(c.expected, x));
+  emitTyped(node, x, body, code, mode);
+}
+
+/** The type check of a typed node, then `body` (its constraints); loose nodes skip other types. */
+function emitTyped(
+  node: SchemaNode & { kind: 'string' | 'number' | 'array' | 'object'; loose: boolean },
+  x: string,
+  body: Code,
+  code: Code,
+  mode: Mode,
+): void {
+  if (node.loose) {
+    code.ifBlock(typeTest(node, x), body);
+    return;
+  }
+  mode.failOr(typeFail(node, x), mode.fail(summary(node), x), body, code);
+}
+
+/** `body` preceded by `declaration` (the local it reads); empty when `body` is, so nothing prints. */
+function withLocal(declaration: string, body: Code): Code {
+  const out = body.child();
+  if (!body.isEmpty) {
+    out.line(declaration);
+    out.append(body);
+  }
+  return out;
+}
+
+/** An array node: its type check, then its counts, items and uniqueItems. */
+export function emitArray(node: ArrayNode, x: string, code: Code, g: GenContext, mode: Mode): void {
+  const body = code.child();
+  const a = g.fn.derived(x, 'items');
+  emitArrayItems(node, x, a, body, g, mode);
+  if (node.uniqueItems) mode.uniqueItems(x, a, body);
+  emitTyped(node, x, withLocal(`const ${a}: readonly unknown[] = ${x};`, body), code, mode);
+}
+
+/** The count constraints, prefixItems and items of the array in local `a` (`x` names locals). */
+function emitArrayItems(
+  node: ArrayNode,
+  x: string,
+  a: string,
+  body: Code,
+  g: GenContext,
+  mode: Mode,
+): void {
+  for (const c of arrayCountConstraints(node, a)) body.ifLine(c.fail, mode.fail(c.expected, a));
+  node.prefixItems.forEach((item, index) => {
+    const e = g.fn.derived(x, `at${index}`);
+    const checks = body.child();
+    mode.at({ key: String(index) }).check(item, e, checks);
+    body.ifBlock(`${a}.length > ${index}`, withLocal(`const ${e} = ${a}[${index}];`, checks));
+  });
+  const items = node.items;
+  const start = node.prefixItems.length;
+  if (items && items.kind === 'never' && !items.nullable) {
+    body.ifLine(`${a}.length > ${start}`, mode.fail(countText('item', false, start), a));
+  } else if (items) {
+    const i = g.fn.derived(x, 'index');
+    const e = g.fn.derived(x, 'item');
+    const checks = body.child();
+    mode.at({ index: i }).check(items, e, checks);
+    const loop = withLocal(`const ${e} = ${a}[${i}];`, checks);
+    body.block(`for (let ${i} = ${start}; ${i} < ${a}.length; ${i}++)`, loop);
+  }
+}
+
+/** An object node: its type check, then its properties, required names, counts and keys. */
+export function emitObject(
+  node: ObjectNode,
+  x: string,
+  code: Code,
+  g: GenContext,
+  mode: Mode,
+): void {
+  const body = code.child();
+  const o = g.fn.derived(x, 'record');
+  emitObjectMembers(node, x, o, body, g, mode);
+  emitTyped(node, x, withLocal(`const ${o} = ${x} as Record<string, unknown>;`, body), code, mode);
+}
+
+/** The properties, required names, property counts and key loop of the object in local `o`. */
+function emitObjectMembers(
+  node: ObjectNode,
+  x: string,
+  o: string,
+  body: Code,
+  g: GenContext,
+  mode: Mode,
+): void {
+  for (const prop of node.properties) {
+    const required = isRequiredInResponse(prop, g.file.schemas);
+    const p = g.fn.property(prop.name);
+    const checks = body.child();
+    mode.at({ key: prop.name }).check(prop.node, p, checks);
+    if (!required && checks.isEmpty) continue;
+    body.line(`const ${p} = ${readProperty(o, prop.name, g.file)};`);
+    if (required) {
+      mode.failOr(`${p} === undefined`, mode.missing(prop.name, summary(prop.node)), checks, body);
+    } else {
+      body.ifBlock(`${p} !== undefined`, checks);
+    }
+  }
+  for (const name of node.requiredWithoutSchema) {
+    body.ifLine(`${readProperty(o, name, g.file)} === undefined`, mode.missing(name, 'any value'));
+  }
+  if (node.minProperties !== undefined || node.maxProperties !== undefined) {
+    const n = g.fn.derived(x, 'count');
+    body.line(`const ${n} = Object.keys(${o}).length;`);
+    for (const c of propertyCountConstraints(node, n))
+      body.ifLine(c.fail, mode.fail(c.expected, o));
+  }
+  emitKeyLoop(node, x, o, body, g, mode);
+}
+
+/** True when additionalProperties restricts anything. */
+function checksAdditional(node: ObjectNode): boolean {
+  const additional = node.additionalProperties;
+  return additional !== undefined && !(additional.kind === 'any' && !additional.nullable);
+}
+
+/**
+ * The patternProperties the guards run, each with its compiled pattern. `anyKey` is true when one
+ * cannot run (invalid, or not proven safe: patterns.ts): it is taken to match any key, so
+ * additionalProperties judges no key of the object.
+ */
+function keyPatterns(
+  node: ObjectNode,
+  file: FileScope,
+): { patterns: { test: string; node: SchemaNode }[]; anyKey: boolean } {
+  const patterns: { test: string; node: SchemaNode }[] = [];
+  let anyKey = false;
+  for (const { pattern, node: valueNode } of node.patternProperties) {
+    const test = file.pattern(pattern);
+    if (test === undefined) anyKey = true;
+    else patterns.push({ test, node: valueNode });
+  }
+  return { patterns, anyKey };
+}
+
+/** `for (const k in o)`: propertyNames, patternProperties and additionalProperties. */
+function emitKeyLoop(
+  node: ObjectNode,
+  x: string,
+  o: string,
+  code: Code,
+  g: GenContext,
+  mode: Mode,
+): void {
+  const keys = keyPatterns(node, g.file);
+  const additional = checksAdditional(node) && !keys.anyKey ? node.additionalProperties : undefined;
+  if (!node.propertyNames && keys.patterns.length === 0 && !additional) return;
+  const forbidsAll =
+    !node.propertyNames &&
+    keys.patterns.length === 0 &&
+    node.properties.length === 0 &&
+    additional?.kind === 'never' &&
+    !additional.nullable;
+  // `for (const _k in o) return false;` when any key fails: `_` marks the key as unused.
+  const k = forbidsAll && !mode.forbidUsesKey ? g.fn.unused(x, 'key') : g.fn.derived(x, 'key');
+  const keyed = mode.at({ name: k });
+  const loop = code.child();
+  if (node.propertyNames) keyed.propertyName(node.propertyNames, k, loop);
+  const m = additional && keys.patterns.length > 0 ? g.fn.derived(x, 'matched') : undefined;
+  if (m) loop.line(`let ${m} = false;`);
+  for (const { test, node: valueNode } of keys.patterns) {
+    const inner = loop.child();
+    if (m) inner.line(`${m} = true;`);
+    const e = g.fn.derived(x, 'entry');
+    const checks = inner.child();
+    keyed.check(valueNode, e, checks);
+    inner.append(withLocal(`const ${e} = ${o}[${k}];`, checks));
+    loop.ifBlock(`${test}.test(${k})`, inner);
+  }
+  if (additional) {
+    const names = node.properties.map((p) => p.name);
+    const skip = [declaredKeyTest(names, k, g.file), ...(m ? [m] : [])].filter(
+      (t) => t !== 'false',
+    );
+    const inner = loop.child();
+    if (additional.kind === 'never' && !additional.nullable) {
+      keyed.forbidKey(x, o, k, inner);
+    } else {
+      const e = g.fn.derived(x, 'entry');
+      inner.line(`const ${e} = ${o}[${k}];`);
+      keyed.check(additional, e, inner);
+    }
+    if (skip.length === 0) loop.append(inner);
+    else loop.ifBlock(negate(skip.join(' || ')), inner);
+  }
+  code.block(`for (const ${k} in ${o})`, loop);
+}
