@@ -20,7 +20,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import chokidar from 'chokidar';
@@ -249,8 +249,14 @@ export async function startDevServer(options: DevOptions) {
 
   // chokidar, not Node's fs.watch: Node 20's recursive watcher on Linux stops reporting a file
   // once an editor saved it by renaming a temporary file over it, and loses a folder that is
-  // replaced; chokidar follows both (its `atomic` handling of rename-over saves is on by default).
-  const watcher = chokidar.watch(specDir, { ignoreInitial: true });
+  // replaced; chokidar follows rename-over saves (its `atomic` handling, on by default).
+  // The folder's parent is watched, for the spec folder alone: a replaced folder (deleted and
+  // written again, a git checkout) is followed too.
+  const watcher = chokidar.watch(dirname(specDir), {
+    ignoreInitial: true,
+    ignored: (path) =>
+      path !== dirname(specDir) && path !== specDir && !path.startsWith(`${specDir}${sep}`),
+  });
   watcher.on('all', (_event, path) => schedule(`${relative(process.cwd(), path)} changed`));
   const configWatcher =
     options.config === undefined

@@ -5,7 +5,7 @@
  * it recovers without a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -150,6 +150,21 @@ describe('npm run dev', () => {
       (await generatedTypes()).includes('Saved in place after.'),
     );
     await pageShows('#redoc', 'Saved in place after.');
+  }, 200_000);
+
+  it('follows a spec folder that is deleted and written again (a checkout, a copy)', async () => {
+    await settled();
+    await rm(join(work, 'spec'), { recursive: true });
+    await cp(join(ROOT, 'spec'), join(work, 'spec'), { recursive: true });
+    await settled();
+    const plan = await readFile(planFile(), 'utf8');
+    await writeFile(
+      planFile(),
+      plan.replace(/^description: >-\n/m, 'description: >-\n  Edited in a new folder.\n'),
+    );
+    await until('the edit in the new folder in generated/src/types.ts', async () =>
+      (await generatedTypes()).includes('Edited in a new folder.'),
+    );
   }, 200_000);
 
   it('shows lint problems in the terminal and on the page', async () => {
