@@ -81,7 +81,9 @@ export function buildKey(root = ROOT) {
 
 /**
  * The folder of an up-to-date build (building it first when there is none): `cli.cjs` exports the
- * CLI's `main(argv)` (load it with loadCli), `index.mjs` the programmatic `generate()`.
+ * CLI's `main(argv)` (load it with loadCli), `cli.mjs` the same as an ES module whose steps load
+ * lazily from chunks (cheaper when a run needs little: `--check` on an unchanged folder reads only
+ * the generation record), `index.mjs` the programmatic `generate()`.
  */
 export async function ensureGeneratorBuild({ root = ROOT, log = () => {} } = {}) {
   const buildRoot = join(root, 'build', 'generator');
@@ -125,7 +127,7 @@ async function bundle(root, outdir) {
   await Promise.all([
     build({
       ...shared,
-      entryPoints: { index: ENTRIES.index },
+      entryPoints: ENTRIES,
       outExtension: { '.js': '.mjs' },
       splitting: true,
       format: 'esm',

@@ -4,6 +4,7 @@
  * picked up at the next start, never a stale build.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,7 +75,7 @@ describe('the compiled generator', () => {
     expect(edited.stdout).toContain('default sdk-out)');
   });
 
-  it('compiles from the code cache its runs write, grows a partial one, and never trusts a damaged one', async () => {
+  it('generates from the code cache its runs write, grows a partial one, and never trusts a damaged one', async () => {
     // The copy of the test before, with its build (a build costs seconds).
     const copy = (root ??= await toolchainCopy());
     const spec = join(ROOT, 'spec/openapi.yaml');
@@ -87,8 +88,12 @@ describe('the compiled generator', () => {
     const build = await ensureGeneratorBuild({ root: copy });
     const cacheFile = join(build, 'cli.cjs.cache');
 
-    // `--help` compiles a little of the bundle; the first generation compiles much more.
+    // `--check` and `--help` run the ES module build (chunks loaded as needed), no cache.
     expect(launch(copy, ['--help']).status).toBe(0);
+    expect(launch(copy, ['--spec', spec, '--out', join(copy, 'none'), '--check']).status).toBe(1);
+    expect(existsSync(cacheFile)).toBe(false);
+    // A run that stops early (no such spec) compiles a little; the first generation much more.
+    expect(launch(copy, ['--spec', join(copy, 'missing.yaml')]).status).toBe(1);
     const partial = await readFile(cacheFile);
     const expected = await run('first');
     const written = await readFile(cacheFile);
