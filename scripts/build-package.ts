@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readFlags } from './lib/command-line.ts';
 
 import { run } from './lib/run.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
@@ -103,22 +103,9 @@ Options:
   --help       show this help`;
 
 async function main(argv: string[]): Promise<number> {
-  let values: { dir?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { dir: { type: 'string' }, help: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const flags = readFlags(argv, { dir: { type: 'string' } }, USAGE);
+  if ('exitCode' in flags) return flags.exitCode;
+  const { values } = flags;
   const started = performance.now();
   try {
     const dir = values.dir ?? DEFAULT_PACKAGE_DIR;

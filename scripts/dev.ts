@@ -22,7 +22,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import chokidar from 'chokidar';
 import {
   formatProblems,
@@ -43,6 +42,7 @@ import type { RenderedTree } from '../generator/write/render.ts';
 import { REDOC_OPTIONS } from './docs.ts';
 import { addCodeSamples } from './lib/code-samples.ts';
 import { CommandError, printFailure } from './lib/command-error.ts';
+import { readFlags } from './lib/command-line.ts';
 
 export interface DevOptions {
   spec: string;
@@ -379,28 +379,21 @@ const USAGE =
   'Watches the spec; on each save regenerates the package, refreshes the docs page and lints.';
 
 async function main(argv: string[]): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        spec: { type: 'string', default: 'spec/openapi.yaml' },
-        out: { type: 'string', default: 'generated' },
-        port: { type: 'string', default: '4000' },
-        config: { type: 'string', default: 'redocly.yaml' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    process.exitCode = 2;
+  const flags = readFlags(
+    argv,
+    {
+      spec: { type: 'string', default: 'spec/openapi.yaml' },
+      out: { type: 'string', default: 'generated' },
+      port: { type: 'string', default: '4000' },
+      config: { type: 'string', default: 'redocly.yaml' },
+    },
+    USAGE,
+  );
+  if ('exitCode' in flags) {
+    process.exitCode = flags.exitCode;
     return;
   }
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  const { values } = flags;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`error: --port must be a port number (0 to 65535), not ${values.port}`);

@@ -24,7 +24,7 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readFlags } from './lib/command-line.ts';
 
 import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
 import { addCodeSamples, CodeSamplesError, loadModel } from './lib/code-samples.ts';
@@ -290,22 +290,9 @@ Options:
   --help         show this help`;
 
 async function main(argv: string[]): Promise<number> {
-  let values: { spec?: string; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { spec: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const flags = readFlags(argv, { spec: { type: 'string' }, out: { type: 'string' } }, USAGE);
+  if ('exitCode' in flags) return flags.exitCode;
+  const { values } = flags;
   try {
     const spec = values.spec ?? DEFAULT_SPEC;
     const { htmlFile } = await buildDocs({ spec, outDir: values.out ?? DEFAULT_OUT_DIR });
