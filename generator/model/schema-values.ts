@@ -35,22 +35,40 @@ function preview(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/**
+ * The value of `key` when it is present and `accepts` it; undefined when absent; a badValue error
+ * naming `wanted` otherwise. The one shape of every keyword reader below.
+ */
+function readKeyword<T>(
+  s: Record<string, unknown>,
+  key: string,
+  ctx: ValueContext,
+  wanted: string,
+  accepts: (value: unknown) => value is T,
+): T | undefined {
+  const value = s[key];
+  if (value === undefined) return undefined;
+  if (!accepts(value)) throw badValue(ctx, key, wanted, value);
+  return value;
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
 export function readString(
   s: Record<string, unknown>,
   key: string,
   ctx: ValueContext,
 ): string | undefined {
-  const value = s[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw badValue(ctx, key, 'a string', value);
-  return value;
+  return readKeyword(s, key, ctx, 'a string', isString);
 }
 
 export function readBoolean(s: Record<string, unknown>, key: string, ctx: ValueContext): boolean {
-  const value = s[key];
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw badValue(ctx, key, 'true or false', value);
-  return value;
+  return readKeyword(s, key, ctx, 'true or false', isBoolean) ?? false;
 }
 
 export function readNumber(
@@ -58,11 +76,7 @@ export function readNumber(
   key: string,
   ctx: ValueContext,
 ): number | undefined {
-  const value = s[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value))
-    throw badValue(ctx, key, 'a number', value);
-  return value;
+  return readKeyword(s, key, ctx, 'a number', isFiniteNumber);
 }
 
 export function readCount(
@@ -70,12 +84,7 @@ export function readCount(
   key: string,
   ctx: ValueContext,
 ): number | undefined {
-  const value = s[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw badValue(ctx, key, 'a non-negative integer', value);
-  }
-  return value;
+  return readKeyword(s, key, ctx, 'a non-negative integer', isCount);
 }
 
 export function readStringList(
