@@ -22,7 +22,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import chokidar from 'chokidar';
+import chokidar, { type FSWatcher } from 'chokidar';
 import {
   formatProblems,
   getLineColLocation,
@@ -168,7 +168,15 @@ export async function startDevServer(options: DevOptions) {
   let running: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  // A folder appeared under the spec folder (or the spec folder itself, after a checkout or a
+  // copy): the watcher is replaced before the next run. A file written while chokidar was still
+  // reading a new folder can be missed by it (it takes the file's state, then starts watching);
+  // a new watcher is ready only once it watches every folder, and the run after it reads every
+  // file, so a write lands either before that run's read or in front of a watcher.
+  let rewatch = false;
   const schedule = (reason: string, relint = false) => {
+    if (closed) return;
     if (relint) lintConfig = undefined;
     status.busy = true;
     clearTimeout(timer);
@@ -181,6 +189,12 @@ export async function startDevServer(options: DevOptions) {
       running = (async () => {
         do {
           again = false;
+          if (rewatch) {
+            rewatch = false;
+            const old = watcher;
+            watcher = await watchSpec();
+            await old.close();
+          }
           await regenerate(reason);
           await lintSpec();
         } while (again);
@@ -252,21 +266,29 @@ export async function startDevServer(options: DevOptions) {
   // replaced; chokidar follows rename-over saves (its `atomic` handling, on by default).
   // The folder's parent is watched, for the spec folder alone: a replaced folder (deleted and
   // written again, a git checkout) is followed too.
-  const watcher = chokidar.watch(dirname(specDir), {
-    ignoreInitial: true,
-    ignored: (path) =>
-      path !== dirname(specDir) && path !== specDir && !path.startsWith(`${specDir}${sep}`),
-  });
-  watcher.on('all', (_event, path) => schedule(`${relative(process.cwd(), path)} changed`));
+  const ready = (w: FSWatcher) => new Promise<void>((done) => w.once('ready', () => done()));
+  const watchSpec = async () => {
+    const w = chokidar.watch(dirname(specDir), {
+      ignoreInitial: true,
+      ignored: (path) =>
+        path !== dirname(specDir) && path !== specDir && !path.startsWith(`${specDir}${sep}`),
+    });
+    w.on('all', (event, path) => {
+      if (event === 'addDir' && path !== dirname(specDir)) rewatch = true;
+      schedule(`${relative(process.cwd(), path)} changed`);
+    });
+    await ready(w);
+    return w;
+  };
   const configWatcher =
     options.config === undefined
       ? undefined
       : chokidar
           .watch(options.config, { ignoreInitial: true })
           .on('all', () => schedule('the lint config changed', true));
-  const ready = (w: ReturnType<typeof chokidar.watch>) =>
-    new Promise<void>((done) => w.once('ready', () => done()));
-  await Promise.all([ready(watcher), ...(configWatcher ? [ready(configWatcher)] : [])]);
+  const configReady = configWatcher && ready(configWatcher);
+  let watcher = await watchSpec();
+  await configReady;
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : options.port}/`;
   options.log(
@@ -276,9 +298,10 @@ export async function startDevServer(options: DevOptions) {
   return {
     url,
     async close() {
-      await Promise.all([watcher.close(), configWatcher?.close()]);
+      closed = true;
       clearTimeout(timer);
       await running;
+      await Promise.all([watcher.close(), configWatcher?.close()]);
       for (const client of clients) client.end();
       await new Promise<void>((done) => server.close(() => done()));
     },

@@ -53,11 +53,10 @@ const planFile = () => join(work, 'spec/components/schemas/Plan.yaml');
  * Waits until the dev loop has handled every save (a save can reach the watcher as several events,
  * and a run that read a half-written file is followed by one more).
  */
-const settled = () =>
-  until('the dev loop to finish its runs', async () => {
-    const status = (await (await fetch(`${url}status.json`)).json()) as { busy: boolean };
-    return !status.busy;
-  });
+const settled = () => until('the dev loop to finish its runs', async () => !(await status()).busy);
+/** The dev server's /status.json (what its page shows). */
+const status = async () =>
+  (await (await fetch(`${url}status.json`)).json()) as { busy: boolean; error: string | null };
 
 beforeAll(async () => {
   work = await tempDir('dev-');
@@ -155,8 +154,14 @@ describe('npm run dev', () => {
   it('follows a spec folder that is deleted and written again (a checkout, a copy)', async () => {
     await settled();
     await rm(join(work, 'spec'), { recursive: true });
+    await until('the missing spec folder on the page', async () =>
+      ((await status()).error ?? '').includes('spec file not found'),
+    );
     await cp(join(ROOT, 'spec'), join(work, 'spec'), { recursive: true });
-    await settled();
+    await until('the new folder to be followed', async () => {
+      const now = await status();
+      return now.error === null && !now.busy;
+    });
     const plan = await readFile(planFile(), 'utf8');
     await writeFile(
       planFile(),
