@@ -89,3 +89,50 @@ export const METHOD_BODY_NAMES = [
   'undefined',
   'this',
 ] as const;
+
+/**
+ * The public runtime that `src/client.ts` (`generator/emit/client/client-file.ts`) re-exports, so
+ * that the package entry exports it: `[module specifier from src/, name, type-only]`. The model
+ * gives each one its exported name (`ApiModel.clientExports`): its own, or `<Client><name>` where a
+ * schema, resource or operation type already has it. `test/architecture.test.ts` checks each
+ * name against what its module exports.
+ */
+export const CLIENT_RUNTIME_EXPORTS: readonly (readonly [string, string, boolean])[] = [
+  ['./runtime/errors.js', 'SDKError', false],
+  ['./runtime/errors.js', 'APIError', false],
+  ['./runtime/errors.js', 'BadRequestError', false],
+  ['./runtime/errors.js', 'AuthenticationError', false],
+  ['./runtime/errors.js', 'PermissionDeniedError', false],
+  ['./runtime/errors.js', 'NotFoundError', false],
+  ['./runtime/errors.js', 'ConflictError', false],
+  ['./runtime/errors.js', 'UnprocessableEntityError', false],
+  ['./runtime/errors.js', 'RateLimitError', false],
+  ['./runtime/errors.js', 'InternalServerError', false],
+  ['./runtime/errors.js', 'APIConnectionError', false],
+  ['./runtime/errors.js', 'APIConnectionTimeoutError', false],
+  ['./runtime/errors.js', 'APIUserAbortError', false],
+  ['./runtime/errors.js', 'InvalidResponseError', false],
+  ['./runtime/errors.js', 'ResponseValidationError', false],
+  ['./runtime/errors.js', 'ResponseHeaders', true],
+  ['./runtime/api-promise.js', 'APIPromise', false],
+  ['./runtime/api-promise.js', 'APIResult', true],
+  ['./runtime/pagination.js', 'PagePromise', false],
+  ['./runtime/pagination.js', 'Page', true],
+  ['./runtime/pagination.js', 'PageMethods', true],
+  ['./runtime/request-options.js', 'RequestOptions', true],
+  ['./runtime/request-options.js', 'HeadersInput', true],
+  ['./runtime/request-options.js', 'HeaderValue', true],
+  ['./runtime/core.js', 'ClientOptions', true],
+  ['./runtime/core.js', 'Backoff', true],
+  ['./runtime/core.js', 'Fetch', true],
+  ['./runtime/logger.js', 'Logger', true],
+  ['./runtime/logger.js', 'LogLevel', true],
+  ['./runtime/validation.js', 'ResponseValidation', true],
+  ['./runtime/validation.js', 'ResponseGuards', false],
+  ['./runtime/validation.js', 'ResponseGuard', true],
+  ['./runtime/validation.js', 'GuardIssue', true],
+  ['./runtime/paths-client.js', 'PathsClient', true],
+  ['./runtime/streaming.js', 'EventStream', false],
+  ['./runtime/streaming.js', 'ServerSentEvent', true],
+  ['./runtime/error-body.js', 'ErrorBody', true],
+];

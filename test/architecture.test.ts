@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
   CLIENT_CORE_OPTION_NAMES,
+  CLIENT_RUNTIME_EXPORTS,
   DATES_REVIVED_NAME,
   DATES_RUNTIME_EXPORTS,
   GUARDS_RUNTIME_EXPORTS,
@@ -228,6 +229,21 @@ describe('reserved names are the names the modules declare', () => {
     };
     expect([...new Set(members('ClientCoreOptions'))].sort()).toEqual(
       [...CLIENT_CORE_OPTION_NAMES].sort(),
+    );
+  });
+  it('CLIENT_RUNTIME_EXPORTS are exported by their runtime modules, and src/client.ts re-exports exactly them', () => {
+    const missing = CLIENT_RUNTIME_EXPORTS.filter(([module, name]) => {
+      const path = `templates/${module.slice(2).replace(/\.js$/, '.ts')}`;
+      return !exportsOf(path).some(([exported]) => exported === name);
+    });
+    expect(missing).toEqual([]);
+    const client = exportsOf('generated/src/client.ts');
+    const fromRuntime = client
+      .filter(([, from]) => from?.startsWith('./runtime/') === true)
+      .map(([name, from]) => `${from!} ${name}`)
+      .sort();
+    expect(fromRuntime).toEqual(
+      CLIENT_RUNTIME_EXPORTS.map(([module, name]) => `${module} ${name}`).sort(),
     );
   });
 });

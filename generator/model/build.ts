@@ -6,6 +6,7 @@
 import type { GeneratorContext } from '../context.ts';
 import type { BundledSpec } from '../load/bundle.ts';
 import { buildAuth, tokenAuth } from './build-auth.ts';
+import { buildClientExports } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
 import { packageLicense, packageRepository } from './build-package-meta.ts';
@@ -53,6 +54,7 @@ export function buildModel(
   }
   const { operations, resources } = buildResources(drafts, names, file, tagDescriptions(doc));
   const auth = buildAuth(doc, file);
+  const sdkOptions = clientOptions(operations, settings.envPrefix, names);
 
   return {
     specFile: file,
@@ -67,11 +69,13 @@ export function buildModel(
     sdk: {
       ...settings,
       clientName,
-      clientOptions: clientOptions(operations, settings.envPrefix, names),
+      clientOptions: sdkOptions,
       license: packageLicense(doc),
       repository: packageRepository(doc, file),
       unsafePatterns: ctx.unsafePatterns ?? 're2js',
     },
+    // Last: every other exported name is claimed by now.
+    clientExports: buildClientExports(names, clientName),
     bundled: doc,
     warnings: warnings.list(),
   };

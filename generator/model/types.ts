@@ -31,10 +31,39 @@ export interface ApiModel {
   tokenAuth: AuthModel | undefined;
   /** Names and settings of the generated package and its client (root `x-sdk`, CLI flags). */
   sdk: SdkModel;
+  /** The names `src/client.ts` exports besides the client class (build-client-exports.ts). */
+  clientExports: ClientExports;
   /** The bundled spec as plain JSON, shipped in the package. */
   bundled: Record<string, unknown>;
   /** What the generator ignored (unknown keywords and the like), once per kind; see warnings.ts. */
   warnings: GeneratorWarning[];
+}
+
+/**
+ * What `src/client.ts` exports besides the client class, each name claimed after every schema,
+ * resource and operation type, so none of them is shadowed.
+ */
+export interface ClientExports {
+  /** The client's options interface, e.g. `GigsOptions`. */
+  options: string;
+  /** The table of response guards, `responseGuards`. */
+  responseGuards: string;
+  /** The function that gives the typed path client, `pathsClient`. */
+  pathsClient: string;
+  /** The public runtime, re-exported in the order of reserved-names.ts `CLIENT_RUNTIME_EXPORTS`. */
+  runtime: RuntimeExport[];
+}
+
+/** One name of the runtime the package exports, e.g. `APIError` from `./runtime/errors.js`. */
+export interface RuntimeExport {
+  /** Module specifier from src/, e.g. `./runtime/errors.js`. */
+  module: string;
+  /** The runtime's name. */
+  name: string;
+  /** The name the package exports it as: `name`, or `<Client><name>` where that is taken. */
+  exportedAs: string;
+  /** A type, exported with `export type`. */
+  typeOnly: boolean;
 }
 
 /** The generated package and its client, settled from the CLI flags and the root `x-sdk` extension. */

@@ -20,16 +20,20 @@ import {
   type PropertySignatureStructure,
 } from 'ts-morph';
 import { quotedString } from '../../escape.ts';
-import { OPENAPI_TS_ROOT_NAMES } from '../../reserved-names.ts';
 import {
   escapeJsDoc,
-  NameRegistry,
   propertyAccess,
   propertyKey,
   stringLiteral,
   words,
 } from '../../model/names.ts';
-import type { ApiModel, AuthModel, BodyKind, ResourceModel } from '../../model/types.ts';
+import type {
+  ApiModel,
+  AuthModel,
+  BodyKind,
+  ResourceModel,
+  RuntimeExport,
+} from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
 import { emitResponseGuardsFile, RESPONSE_GUARDS_MODULE } from './response-guards-file.ts';
@@ -45,47 +49,6 @@ export interface ClientResource {
   moduleSpecifier: string;
 }
 
-/** The public runtime, re-exported from src/client.ts: [module, name, type-only]. */
-const PUBLIC_RUNTIME_EXPORTS: readonly (readonly [string, string, boolean])[] = [
-  ['./runtime/errors.js', 'SDKError', false],
-  ['./runtime/errors.js', 'APIError', false],
-  ['./runtime/errors.js', 'BadRequestError', false],
-  ['./runtime/errors.js', 'AuthenticationError', false],
-  ['./runtime/errors.js', 'PermissionDeniedError', false],
-  ['./runtime/errors.js', 'NotFoundError', false],
-  ['./runtime/errors.js', 'ConflictError', false],
-  ['./runtime/errors.js', 'UnprocessableEntityError', false],
-  ['./runtime/errors.js', 'RateLimitError', false],
-  ['./runtime/errors.js', 'InternalServerError', false],
-  ['./runtime/errors.js', 'APIConnectionError', false],
-  ['./runtime/errors.js', 'APIConnectionTimeoutError', false],
-  ['./runtime/errors.js', 'APIUserAbortError', false],
-  ['./runtime/errors.js', 'InvalidResponseError', false],
-  ['./runtime/errors.js', 'ResponseValidationError', false],
-  ['./runtime/errors.js', 'ResponseHeaders', true],
-  ['./runtime/api-promise.js', 'APIPromise', false],
-  ['./runtime/api-promise.js', 'APIResult', true],
-  ['./runtime/pagination.js', 'PagePromise', false],
-  ['./runtime/pagination.js', 'Page', true],
-  ['./runtime/pagination.js', 'PageMethods', true],
-  ['./runtime/request-options.js', 'RequestOptions', true],
-  ['./runtime/request-options.js', 'HeadersInput', true],
-  ['./runtime/request-options.js', 'HeaderValue', true],
-  ['./runtime/core.js', 'ClientOptions', true],
-  ['./runtime/core.js', 'Backoff', true],
-  ['./runtime/core.js', 'Fetch', true],
-  ['./runtime/logger.js', 'Logger', true],
-  ['./runtime/logger.js', 'LogLevel', true],
-  ['./runtime/validation.js', 'ResponseValidation', true],
-  ['./runtime/validation.js', 'ResponseGuards', false],
-  ['./runtime/validation.js', 'ResponseGuard', true],
-  ['./runtime/validation.js', 'GuardIssue', true],
-  ['./runtime/paths-client.js', 'PathsClient', true],
-  ['./runtime/streaming.js', 'EventStream', false],
-  ['./runtime/streaming.js', 'ServerSentEvent', true],
-  ['./runtime/error-body.js', 'ErrorBody', true],
-];
-
 /** How the client sends its token (the runtime's `Auth`), and the words that say so in its TSDoc. */
 type TokenAuth = {
   in: 'header' | 'query' | 'cookie';
@@ -100,10 +63,11 @@ export function emitClientFile(
   resources: readonly ClientResource[],
 ): EmittedSourceFile[] {
   const { clientName, envPrefix } = model.sdk;
-  const exported = exportedNames(model);
-  const optionsName = exported.claim(`${clientName}Options`);
-  const guardsName = exported.claim('responseGuards');
-  const pathsClientName = exported.claim('pathsClient');
+  const {
+    options: optionsName,
+    responseGuards: guardsName,
+    pathsClient: pathsClientName,
+  } = model.clientExports;
   const imports = new ImportPlan([clientName, optionsName]);
   const auth = model.tokenAuth === undefined ? undefined : sentAs(model.tokenAuth);
 
@@ -245,7 +209,7 @@ export function emitClientFile(
         optionsInterface,
         classDeclaration,
         pathsFunction,
-        ...runtimeExports(exported, clientName),
+        ...runtimeExports(model.clientExports.runtime),
         guardsExport,
       ],
     },
@@ -253,32 +217,16 @@ export function emitClientFile(
   ];
 }
 
-/** Every name the package exports besides the runtime's, so re-exports can avoid them. */
-function exportedNames(model: ApiModel): NameRegistry {
-  const names = new NameRegistry([...OPENAPI_TS_ROOT_NAMES, model.sdk.clientName]);
-  for (const schema of model.schemas) names.claim(schema.name);
-  for (const resource of model.resources) names.claim(resource.className);
-  for (const operation of model.operations) {
-    names.claim(operation.typeNames.params);
-    if (operation.typeNames.response !== undefined) names.claim(operation.typeNames.response);
-    if (operation.typeNames.body !== undefined) names.claim(operation.typeNames.body);
-  }
-  return names;
-}
-
-/** `export { APIError, … } from './runtime/errors.js'`, renaming `X` to `<Client>X` where the package already has an `X`. */
-function runtimeExports(exported: NameRegistry, clientName: string): ExportDeclarationStructure[] {
+/** `export { APIError, … } from './runtime/errors.js'`, each under the name the model gave it. */
+function runtimeExports(runtime: readonly RuntimeExport[]): ExportDeclarationStructure[] {
   const byModule = new Map<string, OptionalKind<ExportSpecifierStructure>[]>();
-  for (const [moduleSpecifier, name, typeOnly] of PUBLIC_RUNTIME_EXPORTS) {
-    const alias = exported.has(name)
-      ? exported.claim(`${clientName}${name}`)
-      : exported.claim(name);
+  for (const { module, name, exportedAs, typeOnly } of runtime) {
     const specifier: OptionalKind<ExportSpecifierStructure> = { name };
-    if (alias !== name) specifier.alias = alias;
+    if (exportedAs !== name) specifier.alias = exportedAs;
     if (typeOnly) specifier.isTypeOnly = true;
-    const list = byModule.get(moduleSpecifier) ?? [];
+    const list = byModule.get(module) ?? [];
     list.push(specifier);
-    byModule.set(moduleSpecifier, list);
+    byModule.set(module, list);
   }
   return [...byModule].map(([moduleSpecifier, namedExports]) => ({
     kind: StructureKind.ExportDeclaration,
