@@ -129,19 +129,25 @@ export function pathsClientCall(
   prefix: string,
   receiver: string,
 ): string {
-  const sample = sampleRequest(operation, model, { filters: false });
+  const sample = sampleRequest(operation, model, { filters: false, readOnly: true });
   const groups: [string, Code][] = [];
   const path = [...sample.path].map(([name, value]): [string, Code] => [name, jsonCode(value)]);
   const query = sample.query.map(({ parameter, value }): [string, Code] => [
     parameter.name,
     jsonCode(value),
   ]);
+  const header = sample.headers.map(({ parameter, value }): [string, Code] => [
+    parameter.name,
+    jsonCode(value),
+  ]);
   if (path.length > 0) groups.push(['path', objectCode(path)]);
   if (query.length > 0) groups.push(['query', objectCode(query)]);
-  const args: Code[] = [
-    quoted(operation.path),
-    ...(groups.length > 0 ? [objectCode([['params', objectCode(groups)]])] : []),
-  ];
+  if (header.length > 0) groups.push(['header', objectCode(header)]);
+  const init: [string, Code][] = groups.length > 0 ? [['params', objectCode(groups)]] : [];
+  // openapi-fetch wants the body of an operation whose request body is required.
+  if (sample.body !== undefined || operation.body?.required === true)
+    init.push(['body', jsonCode(sample.body ?? {})]);
+  const args: Code[] = [quoted(operation.path), ...(init.length > 0 ? [objectCode(init)] : [])];
   return statement(prefix, `${receiver}.${operation.method.toUpperCase()}`, args, ';');
 }
 

@@ -28,14 +28,23 @@ import {
 } from './readme-examples.ts';
 import { jsonCode, objectCode, type Code } from './code-print.ts';
 import { minimalValue } from './testing/values.ts';
+import { hasFixture } from './testing.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 
 const README_PATH = 'README.md';
 
 /** Names the generated client module exports (generator/emit/client/client-file.ts). */
-const PATHS_CLIENT = 'pathsClient';
-const RESPONSE_GUARDS = 'responseGuards';
+/** The base URL the testing example gives the mocks and the client when the spec names no server. */
+const TEST_BASE_URL = 'https://api.example.test';
+
+/**
+ * The name the package exports a runtime name under (`APIError`, or `<Client>APIError` where a
+ * schema already has the name; `ApiModel.clientExports`), for the examples' imports and code.
+ */
+function runtimeName(model: ApiModel, name: string): string {
+  return model.clientExports.runtime.find((entry) => entry.name === name)?.exportedAs ?? name;
+}
 
 /** The operations the feature sections are shown with. */
 interface Showcase {
@@ -74,7 +83,7 @@ export function emitReadme(model: ApiModel): EmittedTextFile {
     withResponseExample: '',
     validationExample: '',
     loggingExample: loggingExample(model),
-    pathsClientName: PATHS_CLIENT,
+    pathsClientName: model.clientExports.pathsClient,
     pathsClientExample: '',
     typesExample: '',
     testingSection: testingSection(showcase, model),
@@ -251,17 +260,20 @@ function awaitedCall(
 function errorsExample(showcase: Showcase, model: ApiModel): string {
   const { read } = showcase;
   const args = callArguments(exampleArguments(read.resource, read.operation, model));
+  const [connection, api, notFound] = ['APIConnectionError', 'APIError', 'NotFoundError'].map(
+    (name) => runtimeName(model, name),
+  );
   return [
-    importStatement(['APIConnectionError', 'APIError', 'NotFoundError'], model.sdk.packageName),
+    importStatement([connection!, api!, notFound!], model.sdk.packageName),
     '',
     'try {',
     awaitedCall(read, args, '  '),
     '} catch (error) {',
-    '  if (error instanceof NotFoundError) {',
+    `  if (error instanceof ${notFound!}) {`,
     "    console.log('Not found:', error.message);",
-    '  } else if (error instanceof APIError) {',
+    `  } else if (error instanceof ${api!}) {`,
     '    console.log(error.status, error.body, error.requestID);',
-    '  } else if (error instanceof APIConnectionError) {',
+    `  } else if (error instanceof ${connection!}) {`,
     "    console.log('No answer:', error.message);",
     '  } else {',
     '    throw error;',
@@ -289,8 +301,10 @@ function retriesExample(showcase: Showcase, model: ApiModel): string {
 function timeoutsExample(showcase: Showcase, model: ApiModel): string {
   const { clientName, packageName } = model.sdk;
   const call = exampleArguments(showcase.read.resource, showcase.read.operation, model);
+  const timedOut = runtimeName(model, 'APIConnectionTimeoutError');
+  const aborted = runtimeName(model, 'APIUserAbortError');
   return [
-    importStatement(['APIConnectionTimeoutError', 'APIUserAbortError', clientName], packageName),
+    importStatement([timedOut, aborted, clientName], packageName),
     '',
     statement('const client = new ', clientName, [objectCode([['timeout', '10_000']])], ';'),
     '',
@@ -309,8 +323,8 @@ function timeoutsExample(showcase: Showcase, model: ApiModel): string {
       '  ',
     ),
     '} catch (error) {',
-    "  if (error instanceof APIConnectionTimeoutError) console.log('Too slow.');",
-    "  else if (error instanceof APIUserAbortError) console.log('Cancelled.');",
+    `  if (error instanceof ${timedOut}) console.log('Too slow.');`,
+    `  else if (error instanceof ${aborted}) console.log('Cancelled.');`,
     '  else throw error;',
     '}',
   ].join('\n');
@@ -331,8 +345,10 @@ function validationExample(showcase: Showcase, model: ApiModel): string {
   const args = callArguments(
     exampleArguments(showcase.read.resource, showcase.read.operation, model),
   );
+  const invalid = runtimeName(model, 'ResponseValidationError');
+  const guards = model.clientExports.responseGuards;
   return [
-    importStatement([clientName, 'ResponseValidationError', RESPONSE_GUARDS], packageName),
+    importStatement([clientName, invalid, guards], packageName),
     '',
     statement(
       'const client = new ',
@@ -340,7 +356,7 @@ function validationExample(showcase: Showcase, model: ApiModel): string {
       [
         objectCode([
           ['responseValidation', quoted('throw')],
-          [RESPONSE_GUARDS, RESPONSE_GUARDS],
+          ['responseGuards', guards],
         ]),
       ],
       ';',
@@ -349,7 +365,7 @@ function validationExample(showcase: Showcase, model: ApiModel): string {
     'try {',
     awaitedCall(showcase.read, args, '  '),
     '} catch (error) {',
-    '  if (error instanceof ResponseValidationError) {',
+    `  if (error instanceof ${invalid}) {`,
     '    for (const issue of error.issues) console.log(issue.path, issue.expected, issue.found);',
     '  }',
     '  throw error;',
@@ -378,10 +394,11 @@ function loggingExample(model: ApiModel): string {
 }
 
 function pathsClientExample(showcase: Showcase, model: ApiModel): string {
+  const { pathsClient } = model.clientExports;
   return [
-    importStatement([PATHS_CLIENT], model.sdk.packageName),
+    importStatement([pathsClient], model.sdk.packageName),
     '',
-    `const api = ${PATHS_CLIENT}(client);`,
+    `const api = ${pathsClient}(client);`,
     pathsClientCall(
       showcase.read.operation,
       model,
@@ -396,7 +413,8 @@ function typesExample(showcase: Showcase, model: ApiModel): string {
   const { operation } = showcase.read;
   const names = [
     ...(showcase.schema === undefined ? [] : [showcase.schema.name]),
-    operation.typeNames.params,
+    // A method without a params argument has no params type.
+    ...(operation.shape.form === 'none' ? [] : [operation.typeNames.params]),
     ...(operation.typeNames.response === undefined ? [] : [operation.typeNames.response]),
   ];
   return [
@@ -414,15 +432,31 @@ function typesExample(showcase: Showcase, model: ApiModel): string {
 function testingSection(showcase: Showcase | undefined, model: ApiModel): string {
   const { clientName, packageName } = model.sdk;
   const entries: [string, Code][] = [];
+  // A spec without a server: the mocks and the client need a base URL of the test's.
+  const baseURL: [string, Code][] =
+    model.info.serverUrl === undefined ? [['baseURL', quoted(TEST_BASE_URL)]] : [];
+  entries.push(...baseURL);
   if (model.tokenAuth !== undefined) entries.push(['token', quoted('test-token')]);
   for (const option of model.sdk.clientOptions)
     entries.push([option.name, clientOptionValue(model, option.name)]);
+  const fixture =
+    showcase !== undefined && hasFixture(showcase.read.operation)
+      ? `fixtures.${showcase.read.resource.name}.${showcase.read.operation.sdk.method}`
+      : undefined;
   const lines = [
     "import { setupServer } from 'msw/node';",
     importStatement([clientName], packageName),
-    importStatement(['createMock', 'fixtures'], `${packageName}/testing`),
+    importStatement(
+      ['createMock', ...(fixture === undefined ? [] : ['fixtures'])],
+      `${packageName}/testing`,
+    ),
     '',
-    `const mock = createMock();`,
+    statement(
+      'const mock = ',
+      'createMock',
+      baseURL.length === 0 ? [] : [objectCode(baseURL)],
+      ';',
+    ),
     'const server = setupServer(...mock.handlers);',
     "server.listen({ onUnhandledRequest: 'error' }); // in beforeAll",
     statement(
@@ -435,23 +469,23 @@ function testingSection(showcase: Showcase | undefined, model: ApiModel): string
   if (showcase !== undefined) {
     const { read } = showcase;
     const mockOf = `mock.${read.resource.name}.${read.operation.sdk.method}`;
-    const fixture = `fixtures.${read.resource.name}.${read.operation.sdk.method}`;
     const changed = stringProperty(read.operation, model);
-    const reply =
-      changed === undefined
-        ? fixture
-        : objectCode([
-            [`...${fixture}`, ''],
-            [changed, quoted('Changed for this test')],
-          ]);
     const call = exampleArguments(read.resource, read.operation, model);
-    lines.push(
-      '',
-      "// The spec's example, changed for this test:",
-      statement('', `${mockOf}.reply`, [reply], ';'),
-      awaitedCall(read, callArguments(call)),
-      `console.log(${mockOf}.calls.length); // 1`,
-    );
+    if (fixture !== undefined) {
+      const reply =
+        changed === undefined
+          ? fixture
+          : objectCode([
+              [`...${fixture}`, ''],
+              [changed, quoted('Changed for this test')],
+            ]);
+      lines.push(
+        '',
+        "// The spec's example, changed for this test:",
+        statement('', `${mockOf}.reply`, [reply], ';'),
+      );
+    } else lines.push('', '// The default answer (the operation answers without a body):');
+    lines.push(awaitedCall(read, callArguments(call)), `console.log(${mockOf}.calls.length); // 1`);
     const error = errorExample(read.operation, model);
     if (error !== undefined) {
       lines.push(

@@ -17,6 +17,7 @@ import type {
   SchemaNode,
 } from '../model/types.ts';
 import { objectShape } from '../model/body-shape.ts';
+import { isInheritedMember } from '../model/sdk-names.ts';
 
 export interface SampleParameter {
   parameter: ParameterModel;
@@ -41,6 +42,11 @@ export interface SampleOptions {
   filters?: boolean;
   /** Optional query parameters to send with these values, e.g. `[['limit', 20]]`. */
   extraQuery?: readonly [string, JsonValue][];
+  /**
+   * Fill required read-only properties of the body too: openapi-typescript's request body types
+   * (the typed path client's) keep them, the SDK's `…Input` types do not (default false).
+   */
+  readOnly?: boolean;
 }
 
 export function sampleRequest(
@@ -49,7 +55,7 @@ export function sampleRequest(
   options: SampleOptions = {},
 ): SampleRequest {
   const byName = new Map(model.schemas.map((schema) => [schema.name, schema]));
-  const { filters = true, extraQuery = [] } = options;
+  const { filters = true, extraQuery = [], readOnly = false } = options;
   const cursors = new Set(
     [operation.pagination?.afterParam, operation.pagination?.beforeParam].filter(
       (name) => name !== undefined,
@@ -89,6 +95,7 @@ export function sampleRequest(
       operation.body.required,
       byName,
       model.schemas,
+      readOnly,
     );
     if (body !== undefined) {
       sample.body = body;
@@ -103,24 +110,35 @@ function parameterValue(
   parameter: ParameterModel,
   byName: ReadonlyMap<string, NamedSchema>,
 ): JsonValue {
-  return parameter.example ?? placeholderValue(parameter.schema, byName, parameter.name);
+  const value = parameter.example ?? placeholderValue(parameter.schema, byName, parameter.name);
+  // A parameter defined by `content` is sent as the text of its media type: the client takes
+  // the JSON text of the value, not the value.
+  return parameter.mediaType !== undefined && typeof value !== 'string'
+    ? JSON.stringify(value)
+    : value;
 }
 
 /**
  * A body without an example: the required properties (those the caller gives, not read-only
- * ones) with placeholders, or a placeholder for a required body that is not an object.
+ * ones unless `readOnly`) and those named like a member every object has, with placeholders; or
+ * a placeholder for a required body that is not an object.
  */
 function requiredBody(
   schema: SchemaNode,
   required: boolean,
   byName: ReadonlyMap<string, NamedSchema>,
   schemas: readonly NamedSchema[],
+  readOnly: boolean,
 ): JsonValue | undefined {
   const shape = objectShape(schema, schemas);
   if (shape === undefined) return required ? placeholderValue(schema, byName, 'body') : undefined;
   const nodes = propertyNodes(schema, byName);
   const entries = shape.properties
-    .filter((property) => property.required && nodes.get(property.name)?.readOnly !== true)
+    .filter(
+      (property) =>
+        (property.required || givenAlways(property.name)) &&
+        (readOnly || nodes.get(property.name)?.readOnly !== true),
+    )
     .map((property): [string, JsonValue] => {
       const node = nodes.get(property.name);
       return [
@@ -129,6 +147,15 @@ function requiredBody(
       ];
     });
   return entries.length > 0 || required ? Object.fromEntries(entries) : undefined;
+}
+
+/**
+ * An optional property named like a member every object has (`toString`, `valueOf`): TypeScript
+ * reads an object literal without it as having the inherited function, which the property's type
+ * does not accept, so a sample gives it. (`__proto__` would set the prototype instead.)
+ */
+function givenAlways(name: string): boolean {
+  return isInheritedMember(name) && name !== '__proto__';
 }
 
 /** The properties of an object schema (allOf members merged), `$ref`s followed. */

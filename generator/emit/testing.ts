@@ -143,12 +143,11 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
             ? 'undefined'
             : typeOf(operation.body.schema, operationBodyType(operation, opRef)),
         error: errors.length === 0 ? 'unknown' : errors.join(' | '),
-        exampleSource:
-          success?.contentType === undefined
-            ? 'none'
-            : success.examples?.[0] !== undefined
-              ? 'example'
-              : 'schema',
+        exampleSource: !hasFixture(operation)
+          ? 'none'
+          : success?.examples?.[0] !== undefined
+            ? 'example'
+            : 'schema',
       };
       if (operation.pagination !== undefined && success?.schema !== undefined)
         kitOf.item = itemType(
@@ -384,6 +383,14 @@ function fixturesStatement(kits: readonly OperationKit[], kit: string): string {
 export const fixtures = {
 ${resources.join('\n')}
 };`;
+}
+
+/**
+ * Whether `fixtures` has a default answer for the operation: it has one for every operation whose
+ * success response has a body.
+ */
+export function hasFixture(operation: OperationModel): boolean {
+  return operation.successResponse?.contentType !== undefined;
 }
 
 function requestFixturesStatement(kits: readonly OperationKit[], kit: string): string {

@@ -11,6 +11,7 @@ import type { ApiModel } from '../../generator/model/types.ts';
 import { renderFiles } from '../../generator/write/render.ts';
 import { VIRTUAL_ROOT, virtualDiagnostics } from '../emit/client/compile.ts';
 import { fixtureModel } from '../model/fixture-model.ts';
+import { readmeModules as readmeBlocks } from '../helpers/readme-blocks.ts';
 
 export interface FaultPackage {
   model: ApiModel;
@@ -46,3 +47,9 @@ export const EQUAL = `
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 export function same<A, B>(proof: Equal<A, B>): void { void proof; }
 `;
+
+/** The README's TypeScript examples as modules of the package (`src/readme-<n>.ts`), for {@link diagnostics}. */
+export function readmeModules(pkg: FaultPackage): Record<string, string> {
+  const modules = readmeBlocks(pkg.files.get('README.md') ?? '', pkg.model.sdk, '.');
+  return Object.fromEntries(Object.entries(modules).map(([name, text]) => [`src/${name}`, text]));
+}

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_RUNTIME_EXPORTS } from '../../generator/reserved-names.ts';
-import { diagnostics, faultPackage, type FaultPackage } from './package.ts';
+import { diagnostics, faultPackage, readmeModules, type FaultPackage } from './package.ts';
 
 describe('schemas and tags named like the runtime', () => {
   let pkg: FaultPackage;
@@ -37,6 +37,15 @@ describe('schemas and tags named like the runtime', () => {
     expect(client).toMatch(/\bPage as RuntimeNamesPage2\b/);
     expect(client).toMatch(/\bLogger as RuntimeNamesLogger\b/);
     expect(client).toMatch(/export interface RuntimeNamesOptions2\b/);
+  });
+
+  it("has README examples that use the runtime's exported names, and compile", () => {
+    const readme = pkg.files.get('README.md') ?? '';
+    expect(readme).toContain('error instanceof RuntimeNamesAPIError');
+    expect(readme).not.toMatch(/instanceof APIError\b/);
+    const modules = readmeModules(pkg);
+    expect(Object.keys(modules).length).toBeGreaterThan(5);
+    expect(diagnostics(pkg, modules)).toEqual([]);
   });
 
   it('compiles, and the entry gives the schemas and the runtime each under its own name', () => {
