@@ -5,6 +5,9 @@
  * Deliberate departures from calling `openapiTS(document)`:
  * - Schemas that contain themselves through arrays or unions move into type aliases of their own
  *   (openapi-types-cycles.ts): openapi-typescript's output for them does not compile (TS2502).
+ * - `$ref`s to anything but a whole component (into `paths`, to a schema's property) are replaced
+ *   by their target first (openapi-types-refs.ts): openapi-typescript prints them as indexed
+ *   accesses that do not compile.
  * - It runs openapi-typescript's `transformSchema` with the context `openapiTS` would build for
  *   OPENAPI_TS_OPTIONS (see `openapiTsContext`). `openapiTS` parses, lints and bundles its input
  *   again with its own copy of openapi-core, which is redundant here (the loader bundled the
@@ -32,6 +35,7 @@ import {
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
+import { inlineDeepRefs } from './openapi-types-refs.ts';
 import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
 
@@ -94,7 +98,9 @@ function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
   const document = escapeOpenapiDocText(
-    JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3,
+    inlineDeepRefs(
+      JSON.parse(JSON.stringify(withOperationIds(model))) as Record<string, unknown>,
+    ) as OpenAPI3,
   );
   return {
     path: OPENAPI_TYPES_PATH,
