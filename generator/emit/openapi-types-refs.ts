@@ -20,8 +20,8 @@ import { isRecord } from '../json.ts';
 import { getByPointer, refPointer } from '../pointer.ts';
 
 /** Rewrites `document` (a copy the caller owns) and returns it. */
-export function inlineDeepRefs(document: Record<string, unknown>): Record<string, unknown> {
-  const original = document;
+export function inlineDeepRefs<T extends object>(document: T): T {
+  const original: unknown = document;
   const done = new Map<string, unknown>();
   const hoisted = new Set<string>();
   const stack: string[] = [];
@@ -68,7 +68,7 @@ export function inlineDeepRefs(document: Record<string, unknown>): Record<string
       : { ...target, ...siblings };
   };
 
-  const result = rewrite(document) as Record<string, unknown>;
+  const result = rewrite(document) as T & Record<string, unknown>;
   if (hoisted.size === 0) return result;
   const components = isRecord(result.components) ? { ...result.components } : {};
   const schemas = isRecord(components.schemas) ? { ...components.schemas } : {};

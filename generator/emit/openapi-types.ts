@@ -98,9 +98,7 @@ function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
   const document = escapeOpenapiDocText(
-    inlineDeepRefs(
-      JSON.parse(JSON.stringify(withOperationIds(model))) as Record<string, unknown>,
-    ) as OpenAPI3,
+    inlineDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
   );
   return {
     path: OPENAPI_TYPES_PATH,

@@ -98,7 +98,7 @@ same<paths['/orders/{id}']['get']['parameters']['query'], { dryRun?: boolean } |
       },
     };
     const key = '#/paths/~1tree/get/responses/200/content/application~1json/schema';
-    const result = inlineDeepRefs(document);
+    const result: Record<string, unknown> = inlineDeepRefs(document);
     const schemas = (result.components as { schemas: Record<string, typeof tree> }).schemas;
     expect(Object.keys(schemas)).toEqual([key]);
     const hoistedRef =
