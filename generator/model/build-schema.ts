@@ -490,10 +490,21 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
     );
   }
   if (c.resolving.includes(pointer)) {
-    return fail(
-      `$ref ${JSON.stringify(ref)} is recursive but does not go through components.schemas`,
+    if (!throughContainer(c.resolving, pointer, vc.pointer)) {
+      return fail(
+        `$ref ${JSON.stringify(ref)} is recursive but does not go through components.schemas`,
+        "move the recursive schema into components.schemas and refer to it as '#/components/schemas/<Name>'",
+      );
+    }
+    // A value that contains itself (a tree): a type needs a name to do that, and this schema has
+    // none. It is typed as far as it goes, and `unknown` (any value) where it recurs.
+    c.warnings.add(
+      'recursive-inline-ref',
+      `$ref ${JSON.stringify(ref)} is recursive but does not go through components.schemas, so the types and guards accept any value where it recurs`,
+      { file: c.file, pointer: joinPointer(vc.pointer, '$ref') },
       "move the recursive schema into components.schemas and refer to it as '#/components/schemas/<Name>'",
     );
+    return { kind: 'any', ...plainBase(vc.pointer) };
   }
   const resolved = getByPointer(c.doc, pointer);
   if (resolved === undefined) {
@@ -505,6 +516,28 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
   } finally {
     c.resolving.pop();
   }
+}
+
+/** Keywords whose subschemas describe a part of the value (a property, an item), not the value. */
+const CONTAINERS = new Set([
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'items',
+  'prefixItems',
+  'additionalItems',
+]);
+
+/**
+ * Whether the ref at `at` back to `target` (on the `resolving` stack) is reached through a
+ * property or an item of it, found between `at` and the innermost schema being resolved that
+ * holds it (a tree), rather than straight through `$ref`s and compositions (a loop no value
+ * ends: refused).
+ */
+function throughContainer(resolving: readonly string[], target: string, at: string): boolean {
+  const from = [...resolving].reverse().find((p) => at.startsWith(`${p}/`)) ?? target;
+  if (!at.startsWith(`${from}/`)) return false;
+  return pointerTokens(at.slice(from.length)).some((token) => CONTAINERS.has(token));
 }
 
 /** `components.schemas` of a bundled document, raw (empty when there is none). */

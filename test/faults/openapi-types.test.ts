@@ -59,6 +59,11 @@ same<Created['noteAgain'], string | undefined>(true);
 same<Created['status'], 'open' | 'closed' | undefined>(true);
 same<Sent['line'], { sku: string; quantity?: number } | undefined>(true);
 same<paths['/orders/{id}']['get']['parameters']['query'], { dryRun?: boolean } | undefined>(true);
+type Tree = paths['/tree']['get']['responses'][200]['content']['application/json'];
+type Child = NonNullable<Tree['children']>[number];
+same<Tree['name'], string>(true);
+same<Child['name'], string>(true);
+same<NonNullable<NonNullable<Child['children']>[number]['children']>[number]['name'], string>(true);
 `,
       }),
     ).toEqual([]);
