@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/model/build.ts';
 import { writeSpec } from '../generator/helpers.ts';
 import { fixtureModel } from '../model/fixture-model.ts';
-import { diagnostics, faultPackage } from './package.ts';
+import { diagnostics, EQUAL, faultPackage } from './package.ts';
 import { resolveContext } from '../../generator/context.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { withoutResource } from '../../generator/model/resource-names.ts';
@@ -138,5 +138,36 @@ describe('tags longer than a file name may be', () => {
     expect(new Set(resources).size).toBe(3);
     for (const path of resources) expect(path.length).toBeLessThan(100);
     expect(diagnostics(pkg)).toEqual([]);
+  });
+});
+
+describe('success responses of media type */* or application/* with an inline schema', () => {
+  it('resolve to a declared type of their own; a text response resolves to a string', async () => {
+    const pkg = await faultPackage('wildcard-responses.yaml');
+    const client = pkg.model.sdk.clientName;
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { ${client} } from './client.js';
+import type { Thing } from './types.js';
+import type {
+  ThingListResponse,
+  ThingCreateResponse,
+  ThingGetResponse,
+} from './resources/things.js';
+type Result<K extends keyof ${client}['things']> =
+  ${client}['things'][K] extends (...args: never[]) => PromiseLike<infer R> ? R : never;
+same<Result<'list'>, ThingListResponse>(true);
+same<ThingListResponse, Record<string, unknown>>(true);
+same<Result<'create'>, ThingCreateResponse>(true);
+same<ThingCreateResponse, { id: string }[]>(true);
+same<Result<'get'>, ThingGetResponse>(true);
+same<ThingGetResponse['id'], string>(true);
+same<ThingGetResponse['extra'], number | undefined>(true);
+same<Result<'describe'>, string>(true);
+same<Result<'delete'>, Thing>(true);
+`,
+      }),
+    ).toEqual([]);
   });
 });
