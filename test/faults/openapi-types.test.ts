@@ -115,3 +115,34 @@ same<NonNullable<NonNullable<Child['children']>[number]['children']>[number]['na
     );
   });
 });
+
+describe('required names declared by a nullable allOf member in src/openapi.ts', () => {
+  it('compile, and make those properties required', async () => {
+    const pkg = await faultPackage('nullable-allof-required.yaml');
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { components } from './openapi.js';
+type Cause = components['schemas']['Cause'];
+export const cause: Cause = { code: 'E1', message: null, itemId: 'i' };
+// @ts-expect-error code is required (Problem declares it)
+export const noCode: Cause = { message: null, itemId: 'i' };
+// @ts-expect-error message is required, though it may be null
+export const noMessage: Cause = { code: 'E1', itemId: 'i' };
+// @ts-expect-error itemId is required
+export const noItem: Cause = { code: 'E1', message: null };
+type Schedule = components['schemas']['MaybeSchedule'];
+export const schedules: Schedule[] = [null, { start: '2026-01-01', interval: 'weekly' }];
+// @ts-expect-error interval is required
+export const noInterval: Schedule = { start: '2026-01-01' };
+// @ts-expect-error interval may not be undefined
+export const undefinedInterval: Schedule = { start: '2026-01-01', interval: undefined };
+type Named = components['schemas']['NamedShape'];
+export const named: Named = { kind: 'circle', name: 'c', radius: 1 };
+// @ts-expect-error kind is required
+export const noKind: Named = { name: 'c' };
+`,
+      }),
+    ).toEqual([]);
+  });
+});
