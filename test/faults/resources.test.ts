@@ -4,6 +4,7 @@
  * each does, never one class with every method.
  */
 import { describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.ts';
 import { buildModel } from '../../generator/model/build.ts';
 import { writeSpec } from '../generator/helpers.ts';
 import { fixtureModel } from '../model/fixture-model.ts';
@@ -169,5 +170,37 @@ same<Result<'delete'>, Thing>(true);
 `,
       }),
     ).toEqual([]);
+  });
+});
+
+describe('path templates naming parameters the operation does not declare', () => {
+  it('take each as a required string path argument, with one warning', async () => {
+    const pkg = await faultPackage('undeclared-path-parameters.yaml');
+    const args = pkg.model.operations.map(
+      (op) =>
+        `${op.sdk.method}(${op.shape.pathArgs.map((a) => `${a.parameter.name}: ${a.parameter.schema.kind}`).join(', ')})`,
+    );
+    expect(args).toEqual([
+      'get(thingId: string)',
+      'delete(thingId: number)',
+      'getPart(thingId: string, partId: string)',
+      'moveThing(owner: string, thing: string)',
+      'upload(convert: string)',
+    ]);
+    const warnings = pkg.model.warnings.filter((w) => w.key === 'undeclared-path-parameter');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.more).toBe(3);
+    expect(warnings[0]!.message).toMatch(/\/things\/\{thingId\} has \{thingId\}/);
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+
+  it('are an error with --strict, naming the operation and the fix', async () => {
+    const error = await fixtureModel('undeclared-path-parameters.yaml', true).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).location.pointer).toBe('#/paths/~1things~1{thingId}/get');
+    expect((error as GeneratorError).message).toMatch(/has \{thingId\}.*--strict/);
+    expect((error as GeneratorError).hint).toMatch(/name: thingId, in: path, required: true/);
   });
 });
