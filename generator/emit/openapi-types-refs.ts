@@ -1,7 +1,7 @@
 /**
  * A pre-processing step for the document openapi-typescript turns into src/openapi.ts: `$ref`s
  * that point anywhere but at a whole component (`#/components/<section>/<name>`) are replaced by
- * what they point at.
+ * what they point at, or by a ref to a component made for it.
  *
  * openapi-typescript prints every `$ref` as an indexed access along its pointer, skipping
  * `properties`: `#/paths/~1a/post/requestBody/content/application~1json/schema` becomes
@@ -10,17 +10,19 @@
  * does a ref to an optional property (`#/components/schemas/A/properties/b`) or to an array's
  * `items`. Real specs (often converted from Swagger 2.0) point into paths and into schemas' insides.
  *
- * The target is copied in place of the ref (copy-on-write: nothing else is copied) (3.1 siblings of `$ref`, such as `description`, are
- * kept on the copy), once per target: every later ref to the same place shares that copy. A ref
- * that leads back into a copy being made (a cycle) cannot be copied; its target goes into
- * `components.schemas` under its pointer as the key (`'#/paths/~1a/get/…'`, which no valid
- * component name can equal: they match `^[a-zA-Z0-9._-]+$`), and the ref points there.
+ * A schema the ref points into (`#/components/schemas/A/properties/b`, `…/content/…/schema`) goes
+ * into `components.schemas` under its pointer as the key (`'#/paths/~1a/post/…/schema'`, which no
+ * valid component name can equal: they match `^[a-zA-Z0-9._-]+$`), once, and the ref points there:
+ * the output grows by each such schema once however often it is referred to (copying them in place
+ * blew Azure's network description up to 41 MB), and a schema that contains itself is fine. Any
+ * other target (a parameter of another operation, a response) is copied in place of the ref, once
+ * per target (copy-on-write: nothing else is copied); 3.1 siblings of `$ref` stay on the copy.
  */
 import { isRecord } from '../json.ts';
 import { getByPointer, refPointer } from '../pointer.ts';
 
 /** Rewrites `document` (a copy the caller owns) and returns it. */
-export function inlineDeepRefs<T extends object>(document: T): T {
+export function nameDeepRefs<T extends object>(document: T): T {
   const original: unknown = document;
   const done = new Map<string, unknown>();
   const hoisted = new Set<string>();
@@ -51,8 +53,10 @@ export function inlineDeepRefs<T extends object>(document: T): T {
       }
       return copy ?? value;
     }
+    if (isSchemaPointer(pointer)) return { ...value, $ref: hoist(pointer) };
     const siblings = Object.fromEntries(Object.entries(value).filter(([key]) => key !== '$ref'));
-    if (stack.includes(pointer)) return { ...siblings, $ref: hoist(pointer) };
+    // A parameter or response that contains a ref to itself is no valid document: left as is.
+    if (stack.includes(pointer)) return value;
     let target = done.get(pointer);
     if (target === undefined) {
       const raw = getByPointer(original, pointer);
@@ -72,19 +76,26 @@ export function inlineDeepRefs<T extends object>(document: T): T {
   if (hoisted.size === 0) return result;
   const components = isRecord(result.components) ? { ...result.components } : {};
   const schemas = isRecord(components.schemas) ? { ...components.schemas } : {};
-  // Hoisted targets may hoist others: loop until every hoisted pointer has its entry.
+  // Hoisted schemas may hoist others: loop until every hoisted pointer has its entry.
   for (let added = true; added;) {
     added = false;
     for (const pointer of [...hoisted]) {
       if (Object.hasOwn(schemas, pointer)) continue;
-      stack.push(pointer);
-      schemas[pointer] = rewrite(getByPointer(original, pointer));
-      stack.pop();
+      schemas[pointer] = rewrite(getByPointer(original, pointer) ?? {});
       added = true;
     }
   }
   components.schemas = schemas;
   return { ...result, components };
+}
+
+/**
+ * Whether a pointer names a schema: inside `components.schemas`, or at or under a `schema` field
+ * (of a media type, a parameter, a header).
+ */
+function isSchemaPointer(pointer: string): boolean {
+  const tokens = pointer.slice(2).split('/');
+  return (tokens[0] === 'components' && tokens[1] === 'schemas') || tokens.includes('schema');
 }
 
 /**

@@ -6,9 +6,9 @@
  * - Schemas that contain themselves through arrays or unions move into type aliases of their own
  *   (openapi-types-cycles.ts): openapi-typescript's output for them does not compile (TS2502).
  * - Its `WithRequired` helper takes nullable and union types (`withTolerantWithRequired`).
- * - `$ref`s to anything but a whole component (into `paths`, to a schema's property) are replaced
- *   by their target first (openapi-types-refs.ts): openapi-typescript prints them as indexed
- *   accesses that do not compile.
+ * - `$ref`s to anything but a whole component (into `paths`, to a schema's property) point at a
+ *   `components.schemas` entry made for their target first, or are replaced by it
+ *   (openapi-types-refs.ts): openapi-typescript prints them as indexed accesses that do not compile.
  * - It runs openapi-typescript's `transformSchema` with the context `openapiTS` would build for
  *   OPENAPI_TS_OPTIONS (see `openapiTsContext`). `openapiTS` parses, lints and bundles its input
  *   again with its own copy of openapi-core, which is redundant here (the loader bundled the
@@ -36,7 +36,7 @@ import {
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
-import { inlineDeepRefs } from './openapi-types-refs.ts';
+import { nameDeepRefs } from './openapi-types-refs.ts';
 import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
 
@@ -99,7 +99,7 @@ function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
   const document = escapeOpenapiDocText(
-    inlineDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+    nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
   );
   return {
     path: OPENAPI_TYPES_PATH,

@@ -5,7 +5,7 @@
  * aliases, and the path client's types stay equal to src/types.ts's.
  */
 import { describe, expect, it } from 'vitest';
-import { inlineDeepRefs } from '../../generator/emit/openapi-types-refs.ts';
+import { nameDeepRefs } from '../../generator/emit/openapi-types-refs.ts';
 import { diagnostics, EQUAL, faultPackage } from './package.ts';
 
 describe('recursive array schemas in src/openapi.ts', () => {
@@ -69,6 +69,31 @@ same<NonNullable<NonNullable<Child['children']>[number]['children']>[number]['na
     ).toEqual([]);
   });
 
+  it('each schema a ref points into is written once, however often it is referred to', () => {
+    // d0 has two properties that refer to d1, d1 two that refer to d2, …: copied in place, the
+    // last one would be written 2^24 times.
+    const definitions: Record<string, unknown> = {};
+    for (let i = 0; i < 24; i++) {
+      const next = { $ref: `#/components/schemas/Root/definitions/d${i + 1}` };
+      definitions[`d${i}`] = { type: 'object', properties: { x: next, y: next } };
+    }
+    definitions.d24 = { type: 'string' };
+    const document = {
+      openapi: '3.0.3',
+      components: {
+        schemas: {
+          Root: {
+            type: 'object',
+            properties: { top: { $ref: '#/components/schemas/Root/definitions/d0' } },
+            definitions,
+          },
+        },
+      },
+    };
+    const result = nameDeepRefs(document);
+    expect(JSON.stringify(result).length).toBeLessThan(4 * JSON.stringify(document).length);
+  });
+
   it('a ref that leads back into its own target goes into components.schemas, once', () => {
     const tree = {
       type: 'object',
@@ -103,7 +128,7 @@ same<NonNullable<NonNullable<Child['children']>[number]['children']>[number]['na
       },
     };
     const key = '#/paths/~1tree/get/responses/200/content/application~1json/schema';
-    const result: Record<string, unknown> = inlineDeepRefs(document);
+    const result: Record<string, unknown> = nameDeepRefs(document);
     const schemas = (result.components as { schemas: Record<string, typeof tree> }).schemas;
     expect(Object.keys(schemas)).toEqual([key]);
     const hoistedRef =
