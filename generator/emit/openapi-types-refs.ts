@@ -21,6 +21,10 @@
 import { isRecord } from '../json.ts';
 import { getByPointer, refPointer } from '../pointer.ts';
 
+const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
+/** Maps whose keys are names (a property may be called `example`). */
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'headers', '$defs']);
+
 /** Rewrites `document` (a copy the caller owns) and returns it. */
 export function nameDeepRefs<T extends object>(document: T): T {
   const original: unknown = document;
@@ -35,10 +39,10 @@ export function nameDeepRefs<T extends object>(document: T): T {
     return `#/components/schemas/${token}`;
   };
 
-  const rewrite = (value: unknown): unknown => {
+  const rewrite = (value: unknown, parentKey = ''): unknown => {
     // Copy-on-write: a value with no deep ref inside comes back as it was.
     if (Array.isArray(value)) {
-      const items = value.map(rewrite);
+      const items = value.map((item) => rewrite(item));
       return items.some((item, i) => item !== value[i]) ? items : value;
     }
     if (!isRecord(value)) return value;
@@ -46,8 +50,12 @@ export function nameDeepRefs<T extends object>(document: T): T {
     const pointer = typeof ref === 'string' ? deepPointer(ref) : undefined;
     if (typeof ref !== 'string' || pointer === undefined) {
       let copy: Record<string, unknown> | undefined;
+      const names = NAME_MAPS.has(parentKey);
       for (const [key, child] of Object.entries(value)) {
-        const next = rewrite(child);
+        // Example values, defaults, enums and extensions are data: a `$ref` there is no reference
+        // openapi-typescript follows (examples are not typed); under a name map these are names.
+        if (!names && (DATA.has(key) || key.startsWith('x-'))) continue;
+        const next = rewrite(child, key);
         if (next !== child) copy ??= { ...value };
         if (copy !== undefined) copy[key] = next;
       }
