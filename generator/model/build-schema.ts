@@ -60,6 +60,11 @@ interface Ctx extends SchemaBuildContext {
   warnings: Warnings;
   /** Pointers of inline `$ref` targets being built, to catch cycles that do not go through a name. */
   resolving: string[];
+  /**
+   * The outermost inline `$ref` being built and how many more schema nodes it may make: refs into
+   * refs are copied, not named, so their expansion can grow exponentially.
+   */
+  inline?: { at: string; left: number };
 }
 
 /**
@@ -122,7 +127,17 @@ export function buildSchemaNode(schema: unknown, ctx: SchemaNodeContext): Schema
   });
 }
 
+/** Schema nodes one `$ref` into another schema may expand to (its refs into schemas included). */
+const INLINE_LIMIT = 20_000;
+
 function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
+  if (c.inline !== undefined && --c.inline.left < 0) {
+    throw new GeneratorError(
+      `following this $ref and the $refs into other schemas it leads to copies more than ${INLINE_LIMIT.toLocaleString('en')} schemas (only refs to components.schemas are named, not copied)`,
+      { file: c.file, pointer: c.inline.at },
+      "move the schemas these $refs point into into components.schemas and refer to them as '#/components/schemas/<Name>'",
+    );
+  }
   if (schema === true) return { kind: 'any', ...plainBase(pointer) };
   if (schema === false) return { kind: 'never', ...plainBase(pointer) };
   if (!isPlainObject(schema)) {
@@ -510,11 +525,14 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
   if (resolved === undefined) {
     return fail(`$ref ${JSON.stringify(ref)} does not resolve`, 'fix the JSON pointer after "#"');
   }
+  const outermost = c.inline === undefined;
+  if (outermost) c.inline = { at: joinPointer(vc.pointer, '$ref'), left: INLINE_LIMIT };
   c.resolving.push(pointer);
   try {
     return build(resolved, pointer, c);
   } finally {
     c.resolving.pop();
+    if (outermost) c.inline = undefined;
   }
 }
 
