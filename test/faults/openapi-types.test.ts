@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nameDeepRefs } from '../../generator/emit/openapi-types-refs.ts';
+import { refChainRoot } from '../model/ref-chain.ts';
 import { diagnostics, EQUAL, faultPackage } from './package.ts';
 
 describe('recursive array schemas in src/openapi.ts', () => {
@@ -70,26 +71,7 @@ same<NonNullable<NonNullable<Child['children']>[number]['children']>[number]['na
   });
 
   it('each schema a ref points into is written once, however often it is referred to', () => {
-    // d0 has two properties that refer to d1, d1 two that refer to d2, …: copied in place, the
-    // last one would be written 2^24 times.
-    const definitions: Record<string, unknown> = {};
-    for (let i = 0; i < 24; i++) {
-      const next = { $ref: `#/components/schemas/Root/definitions/d${i + 1}` };
-      definitions[`d${i}`] = { type: 'object', properties: { x: next, y: next } };
-    }
-    definitions.d24 = { type: 'string' };
-    const document = {
-      openapi: '3.0.3',
-      components: {
-        schemas: {
-          Root: {
-            type: 'object',
-            properties: { top: { $ref: '#/components/schemas/Root/definitions/d0' } },
-            definitions,
-          },
-        },
-      },
-    };
+    const document = { openapi: '3.0.3', components: { schemas: { Root: refChainRoot(24, 2) } } };
     const result = nameDeepRefs(document);
     expect(JSON.stringify(result).length).toBeLessThan(4 * JSON.stringify(document).length);
   });

@@ -8,6 +8,7 @@ import {
 } from '../../generator/model/build-schema.ts';
 import type { SchemaNode } from '../../generator/model/schema-types.ts';
 import { Warnings } from '../../generator/warnings.ts';
+import { refChainRoot } from './ref-chain.ts';
 
 type Version = '3.0' | '3.1';
 
@@ -682,38 +683,13 @@ describe('errors name the file, the pointer and the fix', () => {
   );
 
   it('refs into refs that would copy more than 20,000 schemas: an error at the outermost ref, not a hang', () => {
-    // d0 has two properties that refer to d1, d1 two that refer to d2, …: 2^24 copies of d24.
-    const definitions: Record<string, unknown> = {};
-    for (let i = 0; i < 24; i++) {
-      const next = { $ref: `#/components/schemas/Root/definitions/d${i + 1}` };
-      definitions[`d${i}`] = { type: 'object', properties: { x: next, y: next } };
-    }
-    definitions.d24 = { type: 'string' };
-    const error = thrown(() =>
-      model({
-        Root: {
-          type: 'object',
-          properties: { top: { $ref: '#/components/schemas/Root/definitions/d0' } },
-          definitions,
-        },
-      }),
-    );
+    // 2^24 copies of d24.
+    const error = thrown(() => model({ Root: refChainRoot(24, 2) }));
     expect(error.location.pointer).toBe('#/components/schemas/Root/properties/top/$ref');
     expect(error.message).toMatch(/more than 20,000 schemas/);
     expect(error.hint).toMatch(/into components\.schemas/);
-    // A smaller fan-out is copied as before.
-    for (let i = 0; i < 24; i++) {
-      const next = { $ref: `#/components/schemas/Root/definitions/d${i + 1}` };
-      definitions[`d${i}`] = { type: 'object', properties: { x: next } };
-    }
-    expect(() =>
-      model({
-        Root: {
-          properties: { top: { $ref: '#/components/schemas/Root/definitions/d0' } },
-          definitions,
-        },
-      }),
-    ).not.toThrow();
+    // A chain without fan-out is copied as before.
+    expect(() => model({ Root: refChainRoot(24, 1) })).not.toThrow();
   });
 
   it('buildSchemaNode cannot follow a deep ref without the document', () => {
