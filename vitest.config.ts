@@ -11,6 +11,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Test files of a worker share its module cache: the generator, ts-morph, TypeScript, prettier
+    // and Redocly load once per worker, not once per file (vitest's import time, summed over the
+    // files, 208 s → 22 s; the run's CPU time 588 s → 516 s, wall 631 s → 557 s on a busy machine).
+    // Every file writes into its own temp folders and restores the environment variables and the
+    // working folder it changes; spies are restored after each test.
+    isolate: false,
+    restoreMocks: true,
     // Vitest's default is one worker per core but one, so on a 2-core machine the files ran one at a
     // time while most of them wait on child processes (tsc, Redocly, Chromium, the generator). Two
     // at least keep both cores busy; the tests share their expensive setup across files

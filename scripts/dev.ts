@@ -175,8 +175,17 @@ export async function startDevServer(options: DevOptions) {
   // a new watcher is ready only once it watches every folder, and the run after it reads every
   // file, so a write lands either before that run's read or in front of a watcher.
   let rewatch = false;
-  const schedule = (reason: string, relint = false) => {
+  // What changed since the last run started, in the order first seen: a run names all of it.
+  const changes = new Set<string>();
+  const takeChanges = () => {
+    const list = [...changes];
+    changes.clear();
+    const shown = list.length <= 3 ? list : [...list.slice(0, 2), `${list.length - 2} more files`];
+    return `${shown.join(', ')} changed`;
+  };
+  const schedule = (what: string, relint = false) => {
     if (closed) return;
+    changes.add(what);
     if (relint) lintConfig = undefined;
     status.busy = true;
     clearTimeout(timer);
@@ -195,7 +204,7 @@ export async function startDevServer(options: DevOptions) {
             watcher = await watchSpec();
             await old.close();
           }
-          await regenerate(reason);
+          await regenerate(takeChanges());
           await lintSpec();
         } while (again);
       })().finally(() => {
@@ -275,7 +284,7 @@ export async function startDevServer(options: DevOptions) {
     });
     w.on('all', (event, path) => {
       if (event === 'addDir' && path !== dirname(specDir)) rewatch = true;
-      schedule(`${relative(process.cwd(), path)} changed`);
+      schedule(relative(process.cwd(), path));
     });
     await ready(w);
     return w;
@@ -285,7 +294,7 @@ export async function startDevServer(options: DevOptions) {
       ? undefined
       : chokidar
           .watch(options.config, { ignoreInitial: true })
-          .on('all', () => schedule('the lint config changed', true));
+          .on('all', () => schedule('the lint config', true));
   const configReady = configWatcher && ready(configWatcher);
   let watcher = await watchSpec();
   await configReady;

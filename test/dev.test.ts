@@ -106,6 +106,23 @@ describe('npm run dev', () => {
     await pageShows('#redoc', 'Edited in the dev loop.');
   }, 200_000);
 
+  it('names every file saved since the last run', async () => {
+    await settled();
+    const logged = output.length;
+    const names = ['Plan.yaml', 'Price.yaml'];
+    const files = names.map((name) => join(work, 'spec/components/schemas', name));
+    // Saved together (a formatter run, a checkout): usually one run, which names both.
+    await Promise.all(
+      files.map(async (file) => writeFile(file, `${await readFile(file, 'utf8')}# saved\n`)),
+    );
+    const named = (name: string) =>
+      new RegExp(`spec/components/schemas/${name.replace('.', '\\.')}[^\n]* changed:`).test(
+        output.slice(logged),
+      );
+    await until('both saved files named in the log', () => names.every(named), 30_000);
+    await settled();
+  }, 200_000);
+
   it('shows a generator error in the terminal and on the page, keeps generated/, and recovers', async () => {
     await settled();
     expect(

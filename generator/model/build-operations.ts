@@ -180,6 +180,7 @@ function buildOperation(
     idempotent: parameters.some((parameter) => parameter.clientDefault === 'idempotency-key'),
     operationIdDeclared: true,
     secured: isSecured(operation.security ?? doc.security),
+    anonymous: isEmptyList(operation.security ?? doc.security),
   };
   if (typeof operation.summary === 'string') draft.summary = operation.summary;
   if (typeof operation.description === 'string') draft.description = operation.description;
@@ -229,6 +230,8 @@ function isSecured(security: unknown): boolean {
     !security.some((requirement) => isRecord(requirement) && Object.keys(requirement).length === 0)
   );
 }
+
+const isEmptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
 
 /** The raw JSON schema of one response (for checks that need the spec's own properties). */
 function rawResponseSchema(

@@ -19,19 +19,20 @@ import { schemaContext } from './schema-context.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
 import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
-import { addPatternWarnings } from './patterns.ts';
+import { addPatternWarnings, analysePatterns } from './patterns.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
 
-export function buildModel(
+export async function buildModel(
   spec: BundledSpec,
   ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> &
     Partial<Pick<GeneratorContext, 'unsafePatterns'>> & { strict?: boolean },
-): ApiModel {
+): Promise<ApiModel> {
   const { document: doc, file, version } = spec;
   const warnings = new Warnings(ctx.strict === true);
   const info = buildInfo(doc);
   const settings = buildSdkSettings(doc, info, file, ctx);
   const schemas = buildSchemaModel(doc, { file, version, warnings }).map(withPreview);
+  await analysePatterns(schemas);
   addPatternWarnings(schemas, file, ctx.unsafePatterns ?? 're2js', warnings);
 
   const names = new NameRegistry([

@@ -177,6 +177,12 @@ export interface OperationModel {
   idempotent: boolean;
   /** True when the operation needs auth (has effective security). */
   secured: boolean;
+  /**
+   * True when its effective `security` is an empty list (`security: []`, OpenAPI 3.1 §4.8.10): it
+   * takes no credential, so the client does not send its token there. A spec that declares no
+   * security at all leaves this false (the client sends the token it was given).
+   */
+  anonymous: boolean;
   /** Its resource method's arguments and params object (model/operation-shape.ts). */
   shape: OperationShape;
 }

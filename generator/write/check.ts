@@ -1,6 +1,7 @@
 /**
  * `--check`: compares the rendered tree with the output folder without writing anything. Only the
- * generator's own files take part (owned.ts): `node_modules/` or `dist/` never make it fail.
+ * generator's own files take part (owned.ts): `node_modules/`, `dist/` or a file of the user's in
+ * `src/` never make it fail.
  *
  * Besides the files, it says what changed in the API: the bundled spec the package ships
  * (`openapi.json`) is the spec the folder was generated from, so comparing it with the new one
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { REGENERATE_COMMAND } from '../context.ts';
 import { OPENAPI_JSON_PATH } from '../emit/package.ts';
 import { apiChanges, describeApiChanges, type ApiChange } from './api-changes.ts';
-import { ownedEntries, ownedFiles } from './owned.ts';
+import { ownedFiles } from './owned.ts';
 import type { RenderedTree } from './render.ts';
 
 export interface CheckResult {
@@ -29,7 +30,7 @@ export interface CheckResult {
 }
 
 export async function checkTree(outDir: string, tree: RenderedTree): Promise<CheckResult> {
-  const onDisk = new Set(await ownedFiles(outDir, await ownedEntries(outDir, tree)));
+  const onDisk = new Set((await ownedFiles(outDir, tree)).generated);
   const result: CheckResult = { added: [], changed: [], removed: [] };
   for (const [path, text] of tree) {
     if (!onDisk.has(path)) result.added.push(path);

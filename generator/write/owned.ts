@@ -2,9 +2,12 @@
  * Which parts of the output folder belong to the generator, and which folders it may write into.
  *
  * It owns every top-level entry it writes (`src/`, `package.json`, `README.md`, `tsconfig.json`,
- * `openapi.json`), as a whole, plus any top-level file left from an earlier run that carries its
- * header. Everything else there (`node_modules/`, `dist/`, a `.gitignore`, a LICENSE) is the
- * user's: never moved, never changed.
+ * `openapi.json`), plus any top-level file left from an earlier run that carries its header.
+ * Inside an owned folder, the generator's files are the ones it writes now, the ones the
+ * generation record lists (an earlier run wrote them) and any carrying its header; anything else
+ * there (`src/lib/helpers.ts` someone added) is the user's and is carried into the new folder
+ * unchanged. Everything outside the owned entries (`node_modules/`, `dist/`, a `.gitignore`, a
+ * LICENSE) is the user's too: never moved, never changed.
  *
  * A folder is "a package this generator wrote" when it holds the generation record
  * (`.generation-record.json`, listing the files written) or a `package.json` whose `x-generated`
@@ -54,19 +57,48 @@ export async function ownedEntries(outDir: string, tree: RenderedTree): Promise<
   return owned;
 }
 
-/** Every file under the owned entries of `outDir`, as relative `/`-separated paths, sorted. */
-export async function ownedFiles(outDir: string, owned: ReadonlySet<string>): Promise<string[]> {
-  const files: string[] = [];
+/** The files under the owned entries of an output folder, as relative `/`-separated paths, sorted. */
+export interface OwnedFiles {
+  /** The generator's: in the tree it writes now, in the generation record, or with its header. */
+  generated: string[];
+  /** Anyone else's, inside a folder the generator writes: kept as they are. */
+  user: string[];
+}
+
+/** The files under the owned entries of `outDir` (see the module doc), for writing `tree`. */
+export async function ownedFiles(outDir: string, tree: RenderedTree): Promise<OwnedFiles> {
+  const owned = await ownedEntries(outDir, tree);
+  const recorded = await recordedOutputs(outDir);
+  const files: OwnedFiles = { generated: [], user: [] };
   const walk = async (relative: string): Promise<void> => {
     for (const entry of await listDir(join(outDir, relative))) {
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (relative === '' && !owned.has(entry.name)) continue;
       if (entry.isDirectory()) await walk(path);
-      else files.push(path);
+      else if (
+        relative === '' ||
+        tree.has(path) ||
+        recorded.has(path) ||
+        (entry.isFile() && hasGeneratedHeader(await head(join(outDir, path))))
+      )
+        files.generated.push(path);
+      else files.user.push(path);
     }
   };
   await walk('');
-  return files.sort();
+  files.generated.sort();
+  files.user.sort();
+  return files;
+}
+
+/** The paths the generation record of `outDir` lists (an earlier run wrote them); empty without one. */
+async function recordedOutputs(outDir: string): Promise<Set<string>> {
+  try {
+    const record = JSON.parse(await readFile(join(outDir, GENERATION_RECORD), 'utf8')) as unknown;
+    return new Set(isRecord(record) && isRecord(record.outputs) ? Object.keys(record.outputs) : []);
+  } catch {
+    return new Set();
+  }
 }
 
 async function listDir(dir: string) {

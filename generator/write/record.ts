@@ -17,7 +17,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath, type GeneratorContext } from '../context.ts';
-import { GENERATION_RECORD, ownedEntries, ownedFiles } from './owned.ts';
+import { GENERATION_RECORD, ownedFiles } from './owned.ts';
 import type { RenderedTree } from './render.ts';
 
 export const RECORD_PATH = GENERATION_RECORD;
@@ -148,7 +148,7 @@ export async function provenUpToDate(ctx: GeneratorContext): Promise<string[] | 
   }
   const written = [...Object.keys(record.outputs), RECORD_PATH].sort();
   const tree: RenderedTree = new Map(written.map((path) => [path, '']));
-  const onDisk = await ownedFiles(ctx.outDir, await ownedEntries(ctx.outDir, tree));
+  const onDisk = (await ownedFiles(ctx.outDir, tree)).generated;
   if (onDisk.length !== written.length || onDisk.some((path, i) => path !== written[i])) {
     return undefined;
   }

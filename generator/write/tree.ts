@@ -5,9 +5,10 @@
  * - **a new folder** is written complete under a temporary name next to it and renamed into
  *   place: it appears whole or not at all;
  * - **an existing folder** stays where it is. Its new owned entries (see owned.ts) are written
- *   complete into a staging folder inside it; then a plan (which entries to replace or remove) is
- *   saved, which is the commit point; then each owned entry is swapped by renames. The user's
- *   entries (`node_modules/`, `dist/`, LICENSE, …) are never touched.
+ *   complete into a staging folder inside it, with copies of the user's files inside them; then a
+ *   plan (which entries to replace or remove) is saved, which is the commit point; then each owned
+ *   entry is swapped by renames. The user's entries (`node_modules/`, `dist/`, LICENSE, …) are
+ *   never touched.
  *
  * Every run first recovers what a killed run left: a staging folder without a plan is deleted (the
  * old package was never touched); one with a plan is rolled forward to the new package; a
@@ -17,6 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   chmod,
+  cp,
   lstat,
   mkdir,
   readdir,
@@ -29,7 +31,7 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GeneratorError } from '../errors.ts';
-import { assertReplaceable, ownedEntries, STAGING_PREFIX } from './owned.ts';
+import { assertReplaceable, ownedEntries, ownedFiles, STAGING_PREFIX } from './owned.ts';
 import type { RenderedTree } from './render.ts';
 
 /** `staged`: new files written; `committed`: plan saved; `moved`: one owned entry swapped. */
@@ -109,6 +111,14 @@ async function replaceOwnedEntries(target: string, tree: RenderedTree, hooks: Wr
     await mkdir(join(staging, 'old'), { recursive: true });
     await mkdir(fresh);
     await writeFiles(fresh, tree);
+    // The user's files inside the folders the generator writes go into the new folders as they are.
+    for (const path of (await ownedFiles(target, tree)).user) {
+      await mkdir(dirname(join(fresh, path)), { recursive: true });
+      await cp(join(target, path), join(fresh, path), {
+        preserveTimestamps: true,
+        verbatimSymlinks: true,
+      });
+    }
     const install = (await readdir(fresh)).sort();
     const owned = await ownedEntries(target, tree);
     const present = new Set(await readdir(target));

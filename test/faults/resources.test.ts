@@ -69,7 +69,7 @@ describe('a spec without tags', () => {
     }
     const file = await writeSpec({ openapi: '3.0.3', info: { title: 'Big', version: '1' }, paths });
     const ctx = resolveContext({ spec: file });
-    const model = buildModel(await loadAndBundle(ctx), ctx);
+    const model = await buildModel(await loadAndBundle(ctx), ctx);
     expect(model.operations.length).toBe(40 * 7);
     expect(model.resources.length).toBe(40);
     expect(Math.max(...model.resources.map((r) => r.operations.length))).toBe(7);
@@ -106,7 +106,7 @@ describe('a spec without tags', () => {
       },
     });
     const ctx = resolveContext({ spec: file });
-    const model = buildModel(await loadAndBundle(ctx), ctx);
+    const model = await buildModel(await loadAndBundle(ctx), ctx);
     expect(placements(model)).toEqual([
       'get /Accounts → accounts.list',
       'put /Accounts → accounts.create',

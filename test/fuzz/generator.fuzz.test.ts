@@ -68,7 +68,7 @@ async function runGenerator(spec: string, out: string): Promise<RenderedTree> {
   const ctx = resolveContext({ spec, out, cache: false, cwd: ROOT });
   await assertOutputFolder(ctx);
   const bundled = await loadAndBundle(ctx);
-  const model = buildModel(bundled, ctx);
+  const model = await buildModel(bundled, ctx);
   const tree = await renderFiles(emitPackage(model), generatedNotice(model), AS_PRINTED);
   await writeTreeAtomically(ctx.outDir, tree);
   return tree;

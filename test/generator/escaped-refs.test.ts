@@ -22,7 +22,7 @@ describe('escaped $refs in the model', () => {
   let model: ApiModel;
   beforeAll(async () => {
     const ctx = resolveContext({ spec: SPEC });
-    model = buildModel(await loadAndBundle(ctx), ctx);
+    model = await buildModel(await loadAndBundle(ctx), ctx);
   });
 
   it.each([

@@ -48,7 +48,7 @@ describe('our spec', () => {
   let gigs: ApiModel;
   it('builds', async () => {
     const ctx = resolveContext({ spec: `${ROOT}spec/openapi.yaml` });
-    gigs = buildModel(await loadAndBundle(ctx), ctx);
+    gigs = await buildModel(await loadAndBundle(ctx), ctx);
     expect(gigs.openapiVersion).toBe('3.1');
   });
 

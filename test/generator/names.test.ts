@@ -37,7 +37,7 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
     await generate({ spec, out });
     await linkNodeModules(out);
     const ctx = resolveContext({ spec });
-    model = buildModel(await loadAndBundle(ctx), ctx);
+    model = await buildModel(await loadAndBundle(ctx), ctx);
   });
 
   it('reads the version', () => {

@@ -53,6 +53,17 @@ async function previousOutput(): Promise<string> {
   await writeFile(join(out, 'node_modules/openapi-fetch/index.js'), 'export {};\n');
   await writeFile(join(out, 'dist/index.js'), 'export {};\n');
   await symlink('dist/index.js', join(out, 'main.js'));
+  // The user's files inside folders the generator writes, and a file an earlier run wrote
+  // without a header (listed in its generation record).
+  await mkdir(join(out, 'src/lib'), { recursive: true });
+  await writeFile(join(out, 'src/lib/helpers.ts'), 'export const mine = 1;\n');
+  await writeFile(join(out, 'src/resources/notes.md'), '# notes by hand\n');
+  await symlink('../dist/index.js', join(out, 'src/linked.js'));
+  await writeFile(join(out, 'src/data.json'), '{"written":"by an earlier run"}\n');
+  await writeFile(
+    join(out, '.generation-record.json'),
+    JSON.stringify({ outputs: { 'src/data.json': 'x', 'src/index.ts': 'y' } }),
+  );
   return out;
 }
 
@@ -64,6 +75,9 @@ const USER_ENTRIES = [
   'LICENSE',
   '.gitignore',
   'main.js',
+  'src/lib/helpers.ts',
+  'src/resources/notes.md',
+  'src/linked.js',
 ];
 
 const NEXT = tree({
@@ -147,6 +161,7 @@ describe('writeTreeAtomically', () => {
     // Owned: rewritten, and what the new run does not write is gone (old resource, old header-marked file).
     expect(await readFile(join(out, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
     expect(after['src/resources/old.ts']).toBeUndefined();
+    expect(after['src/data.json']).toBeUndefined();
     expect(after['CHANGELOG.md']).toBeUndefined();
     expect(after['src/types.ts']).toBeDefined();
     expect(await readdir(dirname(out))).toEqual([basename(out)]);
@@ -319,11 +334,12 @@ describe('checkTree', () => {
     expect(result).toEqual({
       added: ['src/types.ts'],
       changed: ['package.json', 'src/index.ts'],
-      removed: ['CHANGELOG.md', 'src/resources/old.ts'],
+      removed: ['CHANGELOG.md', 'src/data.json', 'src/resources/old.ts'],
     });
     expect(describeCheck(result)).toEqual([
       '  removed CHANGELOG.md',
       '  changed package.json',
+      '  removed src/data.json',
       '  changed src/index.ts',
       '  removed src/resources/old.ts',
       '  added   src/types.ts',

@@ -90,6 +90,35 @@ describe('requests', () => {
     if (auth.name !== 'Authorization') expect(only().headers['authorization']).toBeUndefined();
   });
 
+  it.each<[string, Auth]>([
+    ['a Bearer header', { in: 'header', name: 'Authorization', scheme: 'Bearer' }],
+    ['an API key header', { in: 'header', name: 'X-Api-Key' }],
+    ['an API key in the query', { in: 'query', name: 'api_key' }],
+    ['an API key cookie', { in: 'cookie', name: 'session' }],
+  ])(
+    'sends no credential (%s) to an operation that takes none, and the default headers still',
+    async (_name, auth) => {
+      core = new ClientCore({
+        baseURL: server.url,
+        token: 'k:1',
+        auth,
+        defaultHeaders: { Cookie: 'theme=dark', 'X-Tenant': 't1' },
+      });
+      await core.request({ method: 'get', path: '/plans', query: { limit: 1 }, anonymous: true });
+      const seen = only();
+      expect(seen.url).toBe('/plans?limit=1');
+      expect(seen.headers['authorization']).toBeUndefined();
+      expect(seen.headers['x-api-key']).toBeUndefined();
+      expect(seen.headers['cookie']).toBe('theme=dark');
+      expect(seen.headers['x-tenant']).toBe('t1');
+      expect(JSON.stringify(seen)).not.toContain('k:1');
+      // The next operation, which takes the credential, still gets it.
+      server.requests.length = 0;
+      await core.request({ method: 'get', path: '/plans' });
+      expect(JSON.stringify(only())).toMatch(/k:1|k%3A1|Bearer k:1/);
+    },
+  );
+
   it('adds a cookie credential to the cookies of the default headers', async () => {
     core = new ClientCore({
       baseURL: server.url,

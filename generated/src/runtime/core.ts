@@ -173,6 +173,11 @@ export interface APIRequest {
   mayBeEmpty?: boolean;
   /** The named schema of the success body, whose guard checks it when response validation is on. */
   responseSchema?: string;
+  /**
+   * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): the token is
+   * not sent, in no header, query parameter or cookie. Default headers still are.
+   */
+  anonymous?: boolean;
 }
 
 /** One answer: the response and its body as the operation's reader read it (the error body for a non-2xx). */
@@ -214,6 +219,8 @@ export class ClientCore {
   readonly #secrets: string[];
   /** Accept, User-Agent, credential and default headers: the start of every request's headers. */
   readonly #headers: HeaderRecord;
+  /** The same without the credential, for an operation that takes none (`anonymous`). */
+  readonly #anonymousHeaders: HeaderRecord;
   /** The credential as a query parameter, when the scheme puts it there. */
   readonly #query: Readonly<Record<string, string>> | undefined;
   /** Follow redirects here (server runtimes) rather than in fetch (browsers). */
@@ -266,11 +273,18 @@ export class ClientCore {
       };
       if (auth.in === 'query') this.#query = credential;
     }
-    const headers = mergeHeaders(
-      { Accept: 'application/json' },
+    const userAgent =
       options.sdk === undefined || runtime === undefined
         ? undefined
-        : { 'User-Agent': `${options.sdk} ${runtime}` },
+        : { 'User-Agent': `${options.sdk} ${runtime}` };
+    this.#anonymousHeaders = mergeHeaders(
+      { Accept: 'application/json' },
+      userAgent,
+      options.defaultHeaders,
+    );
+    const headers = mergeHeaders(
+      { Accept: 'application/json' },
+      userAgent,
       auth.in === 'header' ? credential : undefined,
       options.defaultHeaders,
     );
@@ -461,7 +475,10 @@ export class ClientCore {
 
   /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value with CR/LF. */
   protected buildRequest(request: APIRequest, options: RequestOptions): PreparedRequest {
-    const query = this.#query === undefined ? request.query : { ...request.query, ...this.#query };
+    const query =
+      this.#query === undefined || request.anonymous === true
+        ? request.query
+        : { ...request.query, ...this.#query };
     const { body, contentType = 'application/json' } = request;
     const encoded =
       body === undefined
@@ -470,7 +487,7 @@ export class ClientCore {
           ? { body: JSON.stringify(body), contentType }
           : request.encode(body, contentType);
     const headers = mergeHeaders(
-      this.#headers,
+      request.anonymous === true ? this.#anonymousHeaders : this.#headers,
       request.accept === undefined ? undefined : { Accept: request.accept },
       encoded?.contentType === undefined ? undefined : { 'Content-Type': encoded.contentType },
       request.headers,

@@ -279,6 +279,7 @@ function methodBody(
   const responseSchema = responseSchemaOf(operation);
   if (responseSchema !== undefined)
     request.push(`responseSchema: ${stringLiteral(responseSchema)}`);
+  if (operation.anonymous) request.push('anonymous: true');
   const requestLiteral = `{ ${request.join(', ')} }`;
 
   if (paginated && operation.pagination !== undefined) {

@@ -26,6 +26,7 @@ function operation(operationId: string, responses: ResponseModel[]): OperationMo
     responses,
     idempotent: false,
     secured: true,
+    anonymous: false,
   };
 }
 

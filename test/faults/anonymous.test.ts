@@ -1,0 +1,59 @@
+/**
+ * An operation whose `security` is `[]` takes no credential (OpenAPI 3.1 §4.8.10): the generated
+ * client does not send its token there, while the operations that take it still get it
+ * (test/fixtures/faults/anonymous-operations.yaml, an API key in the query). Against a real HTTP
+ * server.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writePackage, type WrittenPackage } from '../emit/client/package.ts';
+import { json, startServer, type TestServer } from '../runtime/server.ts';
+import { diagnostics, faultPackage, type FaultPackage } from './package.ts';
+
+type Resource = Record<string, () => Promise<unknown>>;
+
+describe('operations that take no credential', () => {
+  let pkg: FaultPackage;
+  let written: WrittenPackage;
+  let server: TestServer;
+  let client: Record<string, Resource>;
+
+  beforeAll(async () => {
+    pkg = await faultPackage('anonymous-operations.yaml');
+    written = await writePackage(pkg.files);
+    server = await startServer(() => json(200, { id: 'ses_1' }));
+    const { AnonymousOperations } = (await import(`${written.dir}/src/index.ts`)) as {
+      AnonymousOperations: new (options: {
+        baseURL: string;
+        token: string;
+      }) => Record<string, Resource>;
+    };
+    client = new AnonymousOperations({ baseURL: server.url, token: 'key-123' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await written.remove();
+  });
+  beforeEach(() => {
+    server.requests.length = 0;
+  });
+
+  it('are marked in the model: only an empty security list, not an empty requirement', () => {
+    expect(pkg.model.operations.map((op) => [op.operationId, op.anonymous])).toEqual([
+      ['createSession', true],
+      ['retrieveSession', false],
+      ['getStatus', false],
+    ]);
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+
+  it('get no token; the others do', async () => {
+    await client.sessions!.create!();
+    await client.sessions!.retrieve!();
+    await client.status!.get!();
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'POST /sessions',
+      'GET /sessions/current?api_key=key-123',
+      'GET /status?api_key=key-123',
+    ]);
+  });
+});
