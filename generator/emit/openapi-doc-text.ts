@@ -11,8 +11,13 @@ import { escapeJsDoc } from '../escape.ts';
 const TEXT = new Set(['title', 'summary', 'description']);
 /** Fields it prints as JSON (a string as it is, anything else through JSON.stringify). */
 const DATA = new Set(['default', 'example', 'examples']);
-/** Objects whose keys are names (a property called `description`), not keywords. */
+/**
+ * Objects whose keys are names (a property called `description`, the `default` response), not
+ * keywords.
+ */
 const NAME_MAPS = new Set([
+  'responses',
+  'headers',
   'properties',
   'patternProperties',
   'dependentSchemas',

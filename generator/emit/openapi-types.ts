@@ -5,6 +5,10 @@
  * Deliberate departures from calling `openapiTS(document)`:
  * - Schemas that contain themselves through arrays or unions move into type aliases of their own
  *   (openapi-types-cycles.ts): openapi-typescript's output for them does not compile (TS2502).
+ * - Its `WithRequired` helper takes nullable and union types (`withTolerantWithRequired`).
+ * - `$ref`s to anything but a whole component (into `paths`, to a schema's property) point at a
+ *   `components.schemas` entry made for their target first, or are replaced by it
+ *   (openapi-types-refs.ts): openapi-typescript prints them as indexed accesses that do not compile.
  * - It runs openapi-typescript's `transformSchema` with the context `openapiTS` would build for
  *   OPENAPI_TS_OPTIONS (see `openapiTsContext`). `openapiTS` parses, lints and bundles its input
  *   again with its own copy of openapi-core, which is redundant here (the loader bundled the
@@ -32,6 +36,7 @@ import {
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
+import { nameDeepRefs } from './openapi-types-refs.ts';
 import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
 
@@ -94,12 +99,36 @@ function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
   const document = escapeOpenapiDocText(
-    JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3,
+    nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
   );
   return {
     path: OPENAPI_TYPES_PATH,
-    text: astToString(hoistEagerCycles(transformSchema(document, openapiTsContext(document)))),
+    text: astToString(
+      hoistEagerCycles(
+        transformSchema(document, openapiTsContext(document)).map(withTolerantWithRequired),
+      ),
+    ),
   };
+}
+
+/**
+ * openapi-typescript's helper for `required` names that an `allOf` member declares,
+ * `type WithRequired<T, K extends keyof T> = T & { [P in K]-?: T[P] }`, does not compile when the
+ * member is nullable or a union (`keyof (X | null)` is `never`: TS2344). This one means the same for
+ * an object type and takes each member of a union on its own (`null` drops out, as in `allOf`).
+ */
+const WITH_REQUIRED =
+  'type WithRequired<T, K extends PropertyKey> = T extends unknown ? T & Required<Pick<T, K & keyof T>> : never;';
+
+function withTolerantWithRequired(node: ts.Node): ts.Node {
+  if (!ts.isTypeAliasDeclaration(node) || node.name.text !== 'WithRequired') return node;
+  return ts.createSourceFile(
+    'with-required.ts',
+    WITH_REQUIRED,
+    ts.ScriptTarget.ESNext,
+    false,
+    ts.ScriptKind.TS,
+  ).statements[0]!;
 }
 
 /**

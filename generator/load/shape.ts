@@ -47,23 +47,25 @@ export function assertReadableShapes(document: Record<string, unknown>, file: st
       continue;
     }
     if (!isRecord(node)) continue;
+    // In a name map `$ref` is a name (SCIM's `properties: { $ref: { type: string } }`), not a keyword.
+    const named = NAME_MAPS.has(parentKey);
     for (const [key, value] of Object.entries(node)) {
       const at = joinPointer(pointer, key);
-      if (key === '$ref' && typeof value !== 'string') {
+      if (key === '$ref' && !named && typeof value !== 'string') {
         throw new GeneratorError(
           `\`$ref\` must be a string (a URI reference), not ${describe(value)}`,
           { file, pointer: at },
           "write the reference as a string, e.g. `$ref: '#/components/schemas/Plan'`",
         );
       }
-      if (TEXT.has(key) && !NAME_MAPS.has(parentKey) && typeof value !== 'string') {
+      if (TEXT.has(key) && !named && typeof value !== 'string') {
         throw new GeneratorError(
           `\`${key}\` must be a string, not ${describe(value)}`,
           { file, pointer: at },
           'write the text as a string (in YAML, quote it if it looks like a number or a boolean)',
         );
       }
-      if (key === '$ref' && typeof value === 'string' && pointsAtDocument(value)) {
+      if (key === '$ref' && !named && typeof value === 'string' && pointsAtDocument(value)) {
         throw new GeneratorError(
           `\`$ref: '${value}'\` points at the whole document, not at a schema, response or parameter`,
           { file, pointer: at },

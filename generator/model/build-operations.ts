@@ -17,7 +17,7 @@ import {
 import { camelCase, NameRegistry } from './names.ts';
 import type { SchemaContext } from './schema-context.ts';
 import { operationShape } from './operation-shape.ts';
-import type { HttpMethod, OperationModel } from './types.ts';
+import type { HttpMethod, OperationModel, ParameterModel } from './types.ts';
 
 const HTTP_METHODS: readonly HttpMethod[] = [
   'get',
@@ -125,12 +125,36 @@ function buildOperation(
   ctx: SchemaContext,
 ): OperationDraft {
   const { path, method, pointer, operation, item, itemPointer } = source;
-  const parameters = buildParameters(
-    doc,
-    { list: item.parameters, pointer: joinPointer(itemPointer, 'parameters') },
-    { list: operation.parameters, pointer: joinPointer(pointer, 'parameters') },
-    ctx,
-  );
+  const pathLevel = { list: item.parameters, pointer: joinPointer(itemPointer, 'parameters') };
+  const operationLevel = {
+    list: operation.parameters,
+    pointer: joinPointer(pointer, 'parameters'),
+  };
+  let parameters = buildParameters(doc, pathLevel, operationLevel, ctx);
+  const undeclared = undeclaredPathParameters(path, parameters);
+  if (undeclared.length > 0) {
+    // The URL cannot be built without them, and what they hold is clear from the template: each
+    // becomes a required string path parameter (as if declared last), with a warning.
+    ctx.warnings.add(
+      'undeclared-path-parameter',
+      `path ${path} has {${undeclared.join('}, {')}} but the operation declares no such path parameter; the method takes ${undeclared.length === 1 ? 'it' : 'them'} as a required string`,
+      { file: ctx.file, pointer },
+      `add \`- { name: ${undeclared[0]!}, in: path, required: true, schema: { type: string } }\` to the operation's or path item's parameters`,
+    );
+    const implied = undeclared.map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const declared: unknown[] = Array.isArray(operation.parameters) ? operation.parameters : [];
+    parameters = buildParameters(
+      doc,
+      pathLevel,
+      { ...operationLevel, list: [...declared, ...implied] },
+      ctx,
+    );
+  }
 
   const responses = buildResponses(
     doc,
@@ -181,6 +205,16 @@ function buildOperation(
   });
   if (pagination !== undefined) draft.pagination = pagination;
   return { ...draft, shape: operationShape(draft, { schemas: ctx.schemas, specFile: ctx.file }) };
+}
+
+/** The names in the path template (`/a/{id}`) that no path parameter declares, in order, once each. */
+function undeclaredPathParameters(
+  path: string,
+  parameters: readonly Pick<ParameterModel, 'in' | 'name'>[],
+): string[] {
+  const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
+  const names = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
+  return [...new Set(names.filter((name) => !declared.has(name)))];
 }
 
 /** `get /repos/{owner}/{repo}` → `getReposByOwnerByRepo`. */

@@ -68,8 +68,11 @@ export function buildResources(
   for (const operation of operations) {
     const { resource, method } = operation.sdk;
     operation.typeNames = { params: names.claim(operationTypeName(resource, method, 'Params')) };
-    const success = operation.successResponse?.schema;
-    if (success !== undefined && needsOwnType(success))
+    // A type of its own only where the method resolves to the schema's type: a JSON body, or one
+    // whose media type (`*/*`) lets the response decide; text and binary resolve to string, Blob.
+    const success = operation.successResponse;
+    const schemaTyped = success?.kind === 'json' || success?.kind === 'any';
+    if (schemaTyped && success?.schema !== undefined && needsOwnType(success.schema))
       operation.typeNames.response = names.claim(operationTypeName(resource, method, 'Response'));
     if (operation.body !== undefined && needsOwnType(operation.body.schema))
       operation.typeNames.body = names.claim(operationTypeName(resource, method, 'Body'));

@@ -60,6 +60,11 @@ interface Ctx extends SchemaBuildContext {
   warnings: Warnings;
   /** Pointers of inline `$ref` targets being built, to catch cycles that do not go through a name. */
   resolving: string[];
+  /**
+   * The outermost inline `$ref` being built and how many more schema nodes it may make: refs into
+   * refs are copied, not named, so their expansion can grow exponentially.
+   */
+  inline?: { at: string; left: number };
 }
 
 /**
@@ -122,7 +127,17 @@ export function buildSchemaNode(schema: unknown, ctx: SchemaNodeContext): Schema
   });
 }
 
+/** Schema nodes one `$ref` into another schema may expand to (its refs into schemas included). */
+const INLINE_LIMIT = 20_000;
+
 function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
+  if (c.inline !== undefined && --c.inline.left < 0) {
+    throw new GeneratorError(
+      `following this $ref and the $refs into other schemas it leads to copies more than ${INLINE_LIMIT.toLocaleString('en')} schemas (only refs to components.schemas are named, not copied)`,
+      { file: c.file, pointer: c.inline.at },
+      "move the schemas these $refs point into into components.schemas and refer to them as '#/components/schemas/<Name>'",
+    );
+  }
   if (schema === true) return { kind: 'any', ...plainBase(pointer) };
   if (schema === false) return { kind: 'never', ...plainBase(pointer) };
   if (!isPlainObject(schema)) {
@@ -490,21 +505,57 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
     );
   }
   if (c.resolving.includes(pointer)) {
-    return fail(
-      `$ref ${JSON.stringify(ref)} is recursive but does not go through components.schemas`,
+    if (!throughContainer(c.resolving, pointer, vc.pointer)) {
+      return fail(
+        `$ref ${JSON.stringify(ref)} is recursive but does not go through components.schemas`,
+        "move the recursive schema into components.schemas and refer to it as '#/components/schemas/<Name>'",
+      );
+    }
+    // A value that contains itself (a tree): a type needs a name to do that, and this schema has
+    // none. It is typed as far as it goes, and `unknown` (any value) where it recurs.
+    c.warnings.add(
+      'recursive-inline-ref',
+      `$ref ${JSON.stringify(ref)} is recursive but does not go through components.schemas, so the types and guards accept any value where it recurs`,
+      { file: c.file, pointer: joinPointer(vc.pointer, '$ref') },
       "move the recursive schema into components.schemas and refer to it as '#/components/schemas/<Name>'",
     );
+    return { kind: 'any', ...plainBase(vc.pointer) };
   }
   const resolved = getByPointer(c.doc, pointer);
   if (resolved === undefined) {
     return fail(`$ref ${JSON.stringify(ref)} does not resolve`, 'fix the JSON pointer after "#"');
   }
+  const outermost = c.inline === undefined;
+  if (outermost) c.inline = { at: joinPointer(vc.pointer, '$ref'), left: INLINE_LIMIT };
   c.resolving.push(pointer);
   try {
     return build(resolved, pointer, c);
   } finally {
     c.resolving.pop();
+    if (outermost) c.inline = undefined;
   }
+}
+
+/** Keywords whose subschemas describe a part of the value (a property, an item), not the value. */
+const CONTAINERS = new Set([
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'items',
+  'prefixItems',
+  'additionalItems',
+]);
+
+/**
+ * Whether the ref at `at` back to `target` (on the `resolving` stack) is reached through a
+ * property or an item of it, found between `at` and the innermost schema being resolved that
+ * holds it (a tree), rather than straight through `$ref`s and compositions (a loop no value
+ * ends: refused).
+ */
+function throughContainer(resolving: readonly string[], target: string, at: string): boolean {
+  const from = [...resolving].reverse().find((p) => at.startsWith(`${p}/`)) ?? target;
+  if (!at.startsWith(`${from}/`)) return false;
+  return pointerTokens(at.slice(from.length)).some((token) => CONTAINERS.has(token));
 }
 
 /** `components.schemas` of a bundled document, raw (empty when there is none). */

@@ -5,6 +5,8 @@
  * aliases, and the path client's types stay equal to src/types.ts's.
  */
 import { describe, expect, it } from 'vitest';
+import { nameDeepRefs } from '../../generator/emit/openapi-types-refs.ts';
+import { refChainRoot } from '../model/ref-chain.ts';
 import { diagnostics, EQUAL, faultPackage } from './package.ts';
 
 describe('recursive array schemas in src/openapi.ts', () => {
@@ -39,5 +41,115 @@ export const wrong: components['schemas']['Nested'] = ['1'];
   it('leaves a spec without such schemas exactly as openapi-typescript writes it', async () => {
     const openapi = (await faultPackage('read-write.yaml')).files.get('src/openapi.ts')!;
     expect(openapi).not.toContain('RecursiveSchema');
+  });
+});
+
+describe('refs to anything but a whole component in src/openapi.ts', () => {
+  it('compile, and mean what they point at', async () => {
+    const pkg = await faultPackage('deep-refs.yaml');
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { paths } from './openapi.js';
+type Created = paths['/orders']['post']['responses'][200]['content']['application/json'];
+type Got = paths['/orders/{id}']['get']['responses'][200]['content']['application/json'];
+type Sent = NonNullable<paths['/orders']['post']['requestBody']>['content']['application/json'];
+same<Got, Created>(true);
+same<NonNullable<Created['echo']>, Sent>(true);
+same<Created['noteAgain'], string | undefined>(true);
+same<Created['status'], 'open' | 'closed' | undefined>(true);
+same<Sent['line'], { sku: string; quantity?: number } | undefined>(true);
+same<paths['/orders/{id}']['get']['parameters']['query'], { dryRun?: boolean } | undefined>(true);
+type Tree = paths['/tree']['get']['responses'][200]['content']['application/json'];
+type Child = NonNullable<Tree['children']>[number];
+same<Tree['name'], string>(true);
+same<Child['name'], string>(true);
+same<NonNullable<NonNullable<Child['children']>[number]['children']>[number]['name'], string>(true);
+`,
+      }),
+    ).toEqual([]);
+  });
+
+  it('each schema a ref points into is written once, however often it is referred to', () => {
+    const document = { openapi: '3.0.3', components: { schemas: { Root: refChainRoot(24, 2) } } };
+    const result = nameDeepRefs(document);
+    expect(JSON.stringify(result).length).toBeLessThan(4 * JSON.stringify(document).length);
+  });
+
+  it('a ref that leads back into its own target goes into components.schemas, once', () => {
+    const tree = {
+      type: 'object',
+      properties: {
+        children: {
+          type: 'array',
+          items: { $ref: '#/paths/~1tree/get/responses/200/content/application~1json/schema' },
+        },
+      },
+    };
+    const document = {
+      openapi: '3.1.0',
+      paths: {
+        '/tree': {
+          get: { responses: { 200: { content: { 'application/json': { schema: tree } } } } },
+        },
+        '/forest': {
+          get: {
+            responses: {
+              200: {
+                content: {
+                  'application/json': {
+                    schema: {
+                      $ref: '#/paths/~1tree/get/responses/200/content/application~1json/schema',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    const key = '#/paths/~1tree/get/responses/200/content/application~1json/schema';
+    const result: Record<string, unknown> = nameDeepRefs(document);
+    const schemas = (result.components as { schemas: Record<string, typeof tree> }).schemas;
+    expect(Object.keys(schemas)).toEqual([key]);
+    const hoistedRef =
+      '#/components/schemas/#~1paths~1~01tree~1get~1responses~1200~1content~1application~01json~1schema';
+    expect(schemas[key]!.properties.children.items).toEqual({ $ref: hoistedRef });
+    // Refs that were not deep are left as they were; the input is not changed.
+    expect(document.paths['/tree'].get.responses[200].content['application/json'].schema).toBe(
+      tree,
+    );
+  });
+});
+
+describe('required names declared by a nullable allOf member in src/openapi.ts', () => {
+  it('compile, and make those properties required', async () => {
+    const pkg = await faultPackage('nullable-allof-required.yaml');
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { components } from './openapi.js';
+type Cause = components['schemas']['Cause'];
+export const cause: Cause = { code: 'E1', message: null, itemId: 'i' };
+// @ts-expect-error code is required (Problem declares it)
+export const noCode: Cause = { message: null, itemId: 'i' };
+// @ts-expect-error message is required, though it may be null
+export const noMessage: Cause = { code: 'E1', itemId: 'i' };
+// @ts-expect-error itemId is required
+export const noItem: Cause = { code: 'E1', message: null };
+type Schedule = components['schemas']['MaybeSchedule'];
+export const schedules: Schedule[] = [null, { start: '2026-01-01', interval: 'weekly' }];
+// @ts-expect-error interval is required
+export const noInterval: Schedule = { start: '2026-01-01' };
+// @ts-expect-error interval may not be undefined
+export const undefinedInterval: Schedule = { start: '2026-01-01', interval: undefined };
+type Named = components['schemas']['NamedShape'];
+export const named: Named = { kind: 'circle', name: 'c', radius: 1 };
+// @ts-expect-error kind is required
+export const noKind: Named = { name: 'c' };
+`,
+      }),
+    ).toEqual([]);
   });
 });

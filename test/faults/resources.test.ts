@@ -4,10 +4,11 @@
  * each does, never one class with every method.
  */
 import { describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.ts';
 import { buildModel } from '../../generator/model/build.ts';
 import { writeSpec } from '../generator/helpers.ts';
 import { fixtureModel } from '../model/fixture-model.ts';
-import { diagnostics, faultPackage } from './package.ts';
+import { diagnostics, EQUAL, faultPackage } from './package.ts';
 import { resolveContext } from '../../generator/context.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { withoutResource } from '../../generator/model/resource-names.ts';
@@ -138,5 +139,68 @@ describe('tags longer than a file name may be', () => {
     expect(new Set(resources).size).toBe(3);
     for (const path of resources) expect(path.length).toBeLessThan(100);
     expect(diagnostics(pkg)).toEqual([]);
+  });
+});
+
+describe('success responses of media type */* or application/* with an inline schema', () => {
+  it('resolve to a declared type of their own; a text response resolves to a string', async () => {
+    const pkg = await faultPackage('wildcard-responses.yaml');
+    const client = pkg.model.sdk.clientName;
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { ${client} } from './client.js';
+import type { Thing } from './types.js';
+import type {
+  ThingListResponse,
+  ThingCreateResponse,
+  ThingGetResponse,
+} from './resources/things.js';
+type Result<K extends keyof ${client}['things']> =
+  ${client}['things'][K] extends (...args: never[]) => PromiseLike<infer R> ? R : never;
+same<Result<'list'>, ThingListResponse>(true);
+same<ThingListResponse, Record<string, unknown>>(true);
+same<Result<'create'>, ThingCreateResponse>(true);
+same<ThingCreateResponse, { id: string }[]>(true);
+same<Result<'get'>, ThingGetResponse>(true);
+same<ThingGetResponse['id'], string>(true);
+same<ThingGetResponse['extra'], number | undefined>(true);
+same<Result<'describe'>, string>(true);
+same<Result<'delete'>, Thing>(true);
+`,
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('path templates naming parameters the operation does not declare', () => {
+  it('take each as a required string path argument, with one warning', async () => {
+    const pkg = await faultPackage('undeclared-path-parameters.yaml');
+    const args = pkg.model.operations.map(
+      (op) =>
+        `${op.sdk.method}(${op.shape.pathArgs.map((a) => `${a.parameter.name}: ${a.parameter.schema.kind}`).join(', ')})`,
+    );
+    expect(args).toEqual([
+      'get(thingId: string)',
+      'delete(thingId: number)',
+      'getPart(thingId: string, partId: string)',
+      'moveThing(owner: string, thing: string)',
+      'upload(convert: string)',
+    ]);
+    const warnings = pkg.model.warnings.filter((w) => w.key === 'undeclared-path-parameter');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.more).toBe(3);
+    expect(warnings[0]!.message).toMatch(/\/things\/\{thingId\} has \{thingId\}/);
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+
+  it('are an error with --strict, naming the operation and the fix', async () => {
+    const error = await fixtureModel('undeclared-path-parameters.yaml', true).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).location.pointer).toBe('#/paths/~1things~1{thingId}/get');
+    expect((error as GeneratorError).message).toMatch(/has \{thingId\}.*--strict/);
+    expect((error as GeneratorError).hint).toMatch(/name: thingId, in: path, required: true/);
   });
 });

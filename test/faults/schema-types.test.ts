@@ -256,3 +256,27 @@ export const stacked: Stacked = serializeStacked(reviveStacked({ id: 1, merged_a
     ).toEqual([]);
   });
 });
+
+describe('properties named like keywords ($ref, $id, $schema, description, type, enum)', () => {
+  it('are properties, with the types their schemas give', async () => {
+    expect(
+      await check(
+        'keyword-named-properties.yaml',
+        `
+import type { User } from './types.js';
+type Group = NonNullable<User['groups']>[number];
+same<Group['$ref'], string>(true);
+same<Group['value'], string>(true);
+type Meta = NonNullable<User['meta']>;
+same<Meta['$id'], string | undefined>(true);
+same<Meta['$schema'], string | undefined>(true);
+same<Meta['$comment'], string | undefined>(true);
+same<Meta['type'], number | undefined>(true);
+same<Meta['title'], boolean | undefined>(true);
+same<Meta['enum'], string[] | undefined>(true);
+same<NonNullable<Meta['description']>['text'], string | undefined>(true);
+`,
+      ),
+    ).toEqual([]);
+  });
+});

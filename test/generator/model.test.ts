@@ -440,15 +440,6 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
     },
   ],
   [
-    'a path placeholder without its parameter',
-    {
-      spec: api({ '/a/{id}': { get: { responses: { '200': ok } } } }),
-      pointer: '#/paths/~1a~1{id}/get',
-      problem: /path \/a\/\{id\} has \{id\} but the operation declares no path parameter "id"/,
-      fix: /name: id, in: path, required: true/,
-    },
-  ],
-  [
     'a repeated operationId',
     {
       spec: api({

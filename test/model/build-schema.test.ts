@@ -8,6 +8,7 @@ import {
 } from '../../generator/model/build-schema.ts';
 import type { SchemaNode } from '../../generator/model/schema-types.ts';
 import { Warnings } from '../../generator/warnings.ts';
+import { refChainRoot } from './ref-chain.ts';
 
 type Version = '3.0' | '3.1';
 
@@ -594,6 +595,101 @@ describe('errors name the file, the pointer and the fix', () => {
     );
     expect(error.location.pointer).toBe('#/components/schemas/A/properties/self/$ref');
     expect(error.hint).toMatch(/components\.schemas/);
+  });
+
+  it.each([
+    [
+      'straight back to itself',
+      { $ref: '#/components/schemas/A/$defs/b' },
+      { $ref: '#/components/schemas/A/$defs/b' },
+    ],
+    [
+      'through allOf',
+      { $ref: '#/components/schemas/A/$defs/b' },
+      { allOf: [{ $ref: '#/components/schemas/A/$defs/b' }] },
+    ],
+  ])('a recursive inline ref with no property or item between (%s)', (_name, self, b) => {
+    const error = thrown(() =>
+      model({ A: { type: 'object', properties: { self }, $defs: { b } } }),
+    );
+    expect(error.location.pointer).toMatch(/^#\/components\/schemas\/A\/\$defs\/b\//);
+    expect(error.hint).toMatch(/components\.schemas/);
+  });
+
+  it.each([
+    ['items', { type: 'array', items: { $ref: '#/components/schemas/A/definitions/node' } }],
+    [
+      'a property',
+      { type: 'object', properties: { next: { $ref: '#/components/schemas/A/definitions/node' } } },
+    ],
+    [
+      'additionalProperties',
+      { type: 'object', additionalProperties: { $ref: '#/components/schemas/A/definitions/node' } },
+    ],
+    [
+      'anyOf, then items',
+      {
+        anyOf: [
+          { type: 'string' },
+          { type: 'array', items: { $ref: '#/components/schemas/A/definitions/node' } },
+        ],
+      },
+    ],
+  ])(
+    'a tree through an inline ref (%s): typed as far as it goes, unknown where it recurs, with a warning',
+    (_name, children) => {
+      const warnings = new Warnings();
+      const [a] = buildSchemaModel(
+        {
+          components: {
+            schemas: {
+              A: {
+                type: 'object',
+                properties: { root: { $ref: '#/components/schemas/A/definitions/node' } },
+                definitions: {
+                  node: { type: 'object', properties: { name: { type: 'string' }, children } },
+                },
+              },
+            },
+          },
+        },
+        { file: 'spec.yaml', version: '3.1', warnings },
+      );
+      const text = JSON.stringify(a!.node);
+      // The node is built once, with its `name`; where it recurs the value is unknown.
+      expect(text.split('"name":"name"')).toHaveLength(2);
+      const recursive = warnings.list().filter((w) => w.key === 'recursive-inline-ref');
+      expect(recursive).toHaveLength(1);
+      expect(recursive[0]!.location.pointer).toMatch(
+        /^#\/components\/schemas\/A\/definitions\/node\/.*\$ref$/,
+      );
+      // --strict: the warning is an error.
+      expect(() =>
+        buildSchemaModel(
+          {
+            components: {
+              schemas: {
+                A: {
+                  properties: { root: { $ref: '#/components/schemas/A/definitions/node' } },
+                  definitions: { node: { properties: { children } } },
+                },
+              },
+            },
+          },
+          { file: 'spec.yaml', version: '3.1', warnings: new Warnings(true) },
+        ),
+      ).toThrow(/recursive/);
+    },
+  );
+
+  it('refs into refs that would copy more than 20,000 schemas: an error at the outermost ref, not a hang', () => {
+    // 2^24 copies of d24.
+    const error = thrown(() => model({ Root: refChainRoot(24, 2) }));
+    expect(error.location.pointer).toBe('#/components/schemas/Root/properties/top/$ref');
+    expect(error.message).toMatch(/more than 20,000 schemas/);
+    expect(error.hint).toMatch(/into components\.schemas/);
+    // A chain without fan-out is copied as before.
+    expect(() => model({ Root: refChainRoot(24, 1) })).not.toThrow();
   });
 
   it('buildSchemaNode cannot follow a deep ref without the document', () => {

@@ -396,11 +396,8 @@ function operationTypes(
     );
   }
   const success = operation.successResponse;
-  if (
-    success?.kind === 'json' &&
-    success.schema !== undefined &&
-    operation.typeNames.response !== undefined
-  ) {
+  // The model names a response type only where the method resolves to the schema's type.
+  if (success?.schema !== undefined && operation.typeNames.response !== undefined) {
     types.push(
       ownType(operation.typeNames.response, success.schema, 'read', ctx, [
         `What ${link} resolves to.`,

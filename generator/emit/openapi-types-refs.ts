@@ -1,0 +1,118 @@
+/**
+ * A pre-processing step for the document openapi-typescript turns into src/openapi.ts: `$ref`s
+ * that point anywhere but at a whole component (`#/components/<section>/<name>`) are replaced by
+ * what they point at, or by a ref to a component made for it.
+ *
+ * openapi-typescript prints every `$ref` as an indexed access along its pointer, skipping
+ * `properties`: `#/paths/~1a/post/requestBody/content/application~1json/schema` becomes
+ * `paths['/a']['post']['requestBody']['content']['application/json']['schema']`, which does not
+ * compile (TS2339: `requestBody` is optional and the media type's type has no `schema` key); so
+ * does a ref to an optional property (`#/components/schemas/A/properties/b`) or to an array's
+ * `items`. Real specs (often converted from Swagger 2.0) point into paths and into schemas' insides.
+ *
+ * A schema the ref points into (`#/components/schemas/A/properties/b`, `…/content/…/schema`) goes
+ * into `components.schemas` under its pointer as the key (`'#/paths/~1a/post/…/schema'`, which no
+ * valid component name can equal: they match `^[a-zA-Z0-9._-]+$`), once, and the ref points there:
+ * the output grows by each such schema once however often it is referred to (copying them in place
+ * blew Azure's network description up to 41 MB), and a schema that contains itself is fine. Any
+ * other target (a parameter of another operation, a response) is copied in place of the ref, once
+ * per target (copy-on-write: nothing else is copied); 3.1 siblings of `$ref` stay on the copy.
+ */
+import { isRecord } from '../json.ts';
+import { getByPointer, refPointer } from '../pointer.ts';
+
+const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
+/** Maps whose keys are names (a property may be called `example`). */
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'headers', '$defs']);
+
+/** Rewrites `document` (a copy the caller owns) and returns it. */
+export function nameDeepRefs<T extends object>(document: T): T {
+  const original: unknown = document;
+  const done = new Map<string, unknown>();
+  const hoisted = new Set<string>();
+  const stack: string[] = [];
+
+  /** The ref to the `components.schemas` entry named by `pointer` (one token: `~0`, `~1`, `%25`). */
+  const hoist = (pointer: string): string => {
+    const token = pointer.replaceAll('~', '~0').replaceAll('/', '~1').replaceAll('%', '%25');
+    hoisted.add(pointer);
+    return `#/components/schemas/${token}`;
+  };
+
+  const rewrite = (value: unknown, parentKey = ''): unknown => {
+    // Copy-on-write: a value with no deep ref inside comes back as it was.
+    if (Array.isArray(value)) {
+      const items = value.map((item) => rewrite(item));
+      return items.some((item, i) => item !== value[i]) ? items : value;
+    }
+    if (!isRecord(value)) return value;
+    const ref = value.$ref;
+    const pointer = typeof ref === 'string' ? deepPointer(ref) : undefined;
+    if (typeof ref !== 'string' || pointer === undefined) {
+      let copy: Record<string, unknown> | undefined;
+      const names = NAME_MAPS.has(parentKey);
+      for (const [key, child] of Object.entries(value)) {
+        // Example values, defaults, enums and extensions are data: a `$ref` there is no reference
+        // openapi-typescript follows (examples are not typed); under a name map these are names.
+        if (!names && (DATA.has(key) || key.startsWith('x-'))) continue;
+        const next = rewrite(child, key);
+        if (next !== child) copy ??= { ...value };
+        if (copy !== undefined) copy[key] = next;
+      }
+      return copy ?? value;
+    }
+    if (isSchemaPointer(pointer)) return { ...value, $ref: hoist(pointer) };
+    const siblings = Object.fromEntries(Object.entries(value).filter(([key]) => key !== '$ref'));
+    // A parameter or response that contains a ref to itself is no valid document: left as is.
+    if (stack.includes(pointer)) return value;
+    let target = done.get(pointer);
+    if (target === undefined) {
+      const raw = getByPointer(original, pointer);
+      // A ref to nowhere is the loader's to report; openapi-typescript is left to read it as is.
+      if (raw === undefined) return value;
+      stack.push(pointer);
+      target = rewrite(raw);
+      stack.pop();
+      done.set(pointer, target);
+    }
+    return Object.keys(siblings).length === 0 || !isRecord(target)
+      ? target
+      : { ...target, ...siblings };
+  };
+
+  const result = rewrite(document) as T & Record<string, unknown>;
+  if (hoisted.size === 0) return result;
+  const components = isRecord(result.components) ? { ...result.components } : {};
+  const schemas = isRecord(components.schemas) ? { ...components.schemas } : {};
+  // Hoisted schemas may hoist others: loop until every hoisted pointer has its entry.
+  for (let added = true; added;) {
+    added = false;
+    for (const pointer of [...hoisted]) {
+      if (Object.hasOwn(schemas, pointer)) continue;
+      schemas[pointer] = rewrite(getByPointer(original, pointer) ?? {});
+      added = true;
+    }
+  }
+  components.schemas = schemas;
+  return { ...result, components };
+}
+
+/**
+ * Whether a pointer names a schema: inside `components.schemas`, or at or under a `schema` field
+ * (of a media type, a parameter, a header).
+ */
+function isSchemaPointer(pointer: string): boolean {
+  const tokens = pointer.slice(2).split('/');
+  return (tokens[0] === 'components' && tokens[1] === 'schemas') || tokens.includes('schema');
+}
+
+/**
+ * The pointer a local `$ref` names when it is not a whole component (`#/components/<section>/
+ * <name>`), else undefined.
+ */
+function deepPointer(ref: string): string | undefined {
+  const pointer = refPointer(ref);
+  if (pointer === undefined || pointer === '#') return undefined;
+  const tokens = pointer.slice(2).split('/');
+  return tokens.length === 3 && tokens[0] === 'components' ? undefined : pointer;
+}
