@@ -164,7 +164,9 @@ export function openapiOperationKey(operationId: string): string {
 /**
  * The bundled document with the model's derived operationIds filled in where the spec has none,
  * so every operation gets its `operations['…']` entry (openapi-typescript only lists operations
- * with an id). Copy-on-write: the model's document is not touched, untouched parts are shared.
+ * with an id), and the path parameters the model implied from the path template declared, so the
+ * typed path client takes them. Copy-on-write: the model's document is not touched, untouched
+ * parts are shared.
  */
 export function withOperationIds(
   model: Pick<ApiModel, 'bundled' | 'operations'>,
@@ -176,11 +178,20 @@ export function withOperationIds(
     const item = (copiedPaths ?? paths)[operation.path];
     if (!isRecord(item) || typeof item.$ref === 'string') continue;
     const raw = item[operation.method];
-    if (!isRecord(raw) || typeof raw.operationId === 'string') continue;
+    const implied = operation.impliedPathParameters ?? [];
+    if (!isRecord(raw) || (typeof raw.operationId === 'string' && implied.length === 0)) continue;
+    const parameters = [
+      ...(Array.isArray(raw.parameters) ? (raw.parameters as unknown[]) : []),
+      ...implied.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    ];
     copiedPaths ??= { ...paths };
     copiedPaths[operation.path] = {
       ...item,
-      [operation.method]: { ...raw, operationId: operation.operationId },
+      [operation.method]: {
+        ...raw,
+        operationId: typeof raw.operationId === 'string' ? raw.operationId : operation.operationId,
+        ...(implied.length > 0 ? { parameters } : {}),
+      },
     };
   }
   return copiedPaths === undefined ? model.bundled : { ...model.bundled, paths: copiedPaths };

@@ -182,6 +182,7 @@ function buildOperation(
     secured: isSecured(operation.security ?? doc.security),
     anonymous: isEmptyList(operation.security ?? doc.security),
   };
+  if (undeclared.length > 0) draft.impliedPathParameters = undeclared;
   if (typeof operation.summary === 'string') draft.summary = operation.summary;
   if (typeof operation.description === 'string') draft.description = operation.description;
   if (operation['x-preview'] === true) draft.preview = true;

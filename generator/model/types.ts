@@ -183,6 +183,12 @@ export interface OperationModel {
    * security at all leaves this false (the client sends the token it was given).
    */
   anonymous: boolean;
+  /**
+   * Names of the path template (`/uploads/{id}`) no parameter declares: the model takes each as a
+   * required string path parameter (with a warning), and the typed path client's types get them
+   * too (emit/openapi-types.ts). Absent when there are none.
+   */
+  impliedPathParameters?: string[];
   /** Its resource method's arguments and params object (model/operation-shape.ts). */
   shape: OperationShape;
 }
