@@ -147,6 +147,16 @@ export async function bundleProblemError(
       document instanceof Error
         ? undefined
         : refOf(getByPointer(document?.parsed, location.pointer));
+    // A file that exists but does not parse: the error is in that file, at its line.
+    const targetFile =
+      ref === undefined || ref.startsWith('#')
+        ? undefined
+        : resolver.resolveExternalRef(file, ref.replace(/#.*$/, ''));
+    const target =
+      targetFile === undefined ? undefined : await cachedDocument(resolver, targetFile);
+    const via = ` (reached through the $ref ${JSON.stringify(ref)} in ${display(file)})${more}`;
+    if (target instanceof SourceError) return sourceError(target, display, via);
+    if (target instanceof YamlParseError) return yamlError(target, display, via);
     const reason = first.message.replace(/^Can't resolve \$ref:?\s*/, '').replace(/\s+/g, ' ');
     return new GeneratorError(
       `cannot resolve $ref ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}${more}`.replace(

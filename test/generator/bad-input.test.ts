@@ -54,9 +54,35 @@ interface Case {
   fix: RegExp;
   /** Text that must not appear in the message (a password). */
   secret?: string;
+  /** The file the error names, when not the root. */
+  file?: string;
 }
 
+const REF_ROOT = `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: './b.yaml'}\n`;
+
 const cases: [string, Case][] = [
+  [
+    'invalid YAML in a file a $ref reaches (the error is that file, not the $ref)',
+    {
+      files: { 'a.yaml': REF_ROOT, 'b.yaml': 'type: object\nproperties:\n  x: [unclosed\n' },
+      problem: /invalid YAML.*reached through the \$ref "\.\/b\.yaml" in a\.yaml/,
+      file: 'b.yaml',
+      fix: /YAML syntax/,
+    },
+  ],
+  [
+    'invalid YAML two $refs away',
+    {
+      files: {
+        'a.yaml': REF_ROOT,
+        'b.yaml': "type: object\nproperties:\n  x: {$ref: './c.yaml'}\n",
+        'c.yaml': 'type: string\n  enum: [a\n',
+      },
+      problem: /invalid YAML.*reached through the \$ref "\.\/c\.yaml" in b\.yaml/,
+      file: 'c.yaml',
+      fix: /YAML syntax/,
+    },
+  ],
   [
     'an apiKey header name that HTTP cannot carry',
     {
@@ -426,7 +452,7 @@ describe('bad input is a GeneratorError with file, place and fix; the output fol
     expect(error).toBeInstanceOf(GeneratorError);
     const { location, hint, message } = error as GeneratorError;
     expect(message).toMatch(want.problem);
-    expect(location.file).toBe(names[0]);
+    expect(location.file).toBe(want.file ?? names[0]);
     if (want.pointer !== undefined) expect(location.pointer).toBe(want.pointer);
     if (want.line !== undefined) expect(location.line).toBe(want.line);
     expect(hint).toMatch(want.fix);
