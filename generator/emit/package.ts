@@ -11,15 +11,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { generatedNotice } from '../header.ts';
+import { OPENAPI_JSON_PATH, PACKAGE_JSON_PATH } from '../package-files.ts';
 import type { ApiModel } from '../model/types.ts';
 import { usesRe2js } from '../model/patterns.ts';
 import { emitReadme } from './readme.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 
-export const PACKAGE_JSON_PATH = 'package.json';
 const TSCONFIG_PATH = 'tsconfig.json';
-export const OPENAPI_JSON_PATH = 'openapi.json';
 const BUILD_SCRIPT_PATH = 'build.mjs';
 
 /** Package files; `format: false` marks the ones written exactly as emitted (see readme-examples.ts). */

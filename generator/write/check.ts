@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REGENERATE_COMMAND } from '../context.ts';
-import { OPENAPI_JSON_PATH } from '../emit/package.ts';
+import { OPENAPI_JSON_PATH } from '../package-files.ts';
 import { apiChanges, describeApiChanges, type ApiChange } from './api-changes.ts';
 import { ownedFiles } from './owned.ts';
 import type { RenderedTree } from './render.ts';

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from '../../../generator/context.ts';
-import { OPENAPI_JSON_PATH } from '../../../generator/emit/package.ts';
+import { OPENAPI_JSON_PATH } from '../../../generator/package-files.ts';
 import { CommandError } from '../command-error.ts';
 import { compareChanges, type Change } from './change.ts';
 import { maxLevel, rulesetOf, type Bump } from './rules.ts';

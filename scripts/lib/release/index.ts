@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_OUT, DEFAULT_SPEC, displayPath } from '../../../generator/context.ts';
-import { OPENAPI_JSON_PATH, PACKAGE_JSON_PATH } from '../../../generator/emit/package.ts';
+import { OPENAPI_JSON_PATH, PACKAGE_JSON_PATH } from '../../../generator/package-files.ts';
 import { apiChanges, describeApiChanges } from '../../../generator/write/api-changes.ts';
 import type { CheckResult } from '../../../generator/write/check.ts';
 import { CommandError } from '../command-error.ts';
