@@ -20,7 +20,7 @@ export class CodeSamplesError extends Error {
 export async function loadModel(specFile: string): Promise<ApiModel> {
   const ctx = resolveContext({ spec: specFile });
   try {
-    return buildModel(await loadAndBundle(ctx), ctx);
+    return await buildModel(await loadAndBundle(ctx), ctx);
   } catch (error) {
     if (error instanceof GeneratorError) {
       throw new CodeSamplesError(
