@@ -9,6 +9,33 @@ import { parseSpecText } from './parse.ts';
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
 
+/**
+ * The last parse of each YAML file, for a process that bundles again and again (`npm run dev`,
+ * a test suite): a one-schema edit then parses one file, not all of them (YAML parsing is most of
+ * a warm bundle). Keyed by path and exact text, handed out as copies (the bundler adds to the
+ * documents it is given); bounded, oldest dropped first. JSON is parsed anew: `JSON.parse` is as
+ * fast as a copy.
+ */
+const parsedYaml = new Map<string, { text: string; parsed: unknown }>();
+const MEMO_FILES = 256;
+const MEMO_FILE_CHARS = 1 << 20;
+
+function parseRemembered(text: string, absoluteRef: string): unknown {
+  const known = parsedYaml.get(absoluteRef);
+  if (known !== undefined && known.text === text) {
+    parsedYaml.delete(absoluteRef);
+    parsedYaml.set(absoluteRef, known);
+    return structuredClone(known.parsed);
+  }
+  const parsed = parseSpecText(text, absoluteRef);
+  if (text.length <= MEMO_FILE_CHARS && !/^\s*[[{]/.test(text.slice(0, 64))) {
+    parsedYaml.delete(absoluteRef);
+    parsedYaml.set(absoluteRef, { text, parsed: structuredClone(parsed) });
+    if (parsedYaml.size > MEMO_FILES) parsedYaml.delete(parsedYaml.keys().next().value!);
+  }
+  return parsed;
+}
+
 export class SpecResolver extends BaseResolver {
   /** Every source parsed, by absolute path or URL → its text (for write/record.ts). */
   readonly sources = new Map<string, string>();
@@ -21,6 +48,6 @@ export class SpecResolver extends BaseResolver {
       !/(json|yaml|openapi)/.test(source.mimeType ?? '')
     )
       return super.parseDocument(source, isRoot);
-    return { source, parsed: parseSpecText(source.body, source.absoluteRef) };
+    return { source, parsed: parseRemembered(source.body, source.absoluteRef) };
   }
 }
