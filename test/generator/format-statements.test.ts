@@ -98,3 +98,89 @@ describe('formatting by statement', () => {
     expect(seen[3]).toContain('x: 2');
   });
 });
+
+describe('the statement formatter’s incremental parse', () => {
+  /** Hands back each statement as given, keeping the texts of the last file. */
+  class Chunks implements Formatter {
+    texts: string[] = [];
+    format(_path: string, text: string): Promise<string> {
+      this.texts.push(text);
+      return Promise.resolve(text);
+    }
+    async close(): Promise<void> {}
+  }
+
+  /** The chunks a formatter that parsed `previous` before finds in `next`, and a fresh one's. */
+  async function chunksAfter(previous: string, next: string) {
+    const incremental = new Chunks();
+    const formatter = new StatementFormatter(incremental);
+    await formatter.format('x.ts', previous);
+    incremental.texts = [];
+    const incrementalOut = await formatter.format('x.ts', next);
+    const fresh = new Chunks();
+    const freshOut = await new StatementFormatter(fresh).format('x.ts', next);
+    return { incremental: incremental.texts, fresh: fresh.texts, incrementalOut, freshOut };
+  }
+
+  const base = [
+    '/** A. */',
+    "export function isA(value: unknown): value is A {\n  return typeof value === 'string';\n}",
+    '',
+    'export const b = { x: 1, y: `t${1}` };',
+    '',
+    "export type C = 'c' | 'd';",
+    '',
+    '/** E. */\nexport interface E {\n  /** F. */\n  f?: string;\n}',
+    '',
+  ].join('\n');
+
+  it.each([
+    ['a changed string inside a function', base.replace("'string'", "'number'")],
+    [
+      'a statement added in the middle',
+      base.replace('export type C', 'export const z = 2;\n\nexport type C'),
+    ],
+    ['a statement removed', base.replace("export type C = 'c' | 'd';\n\n", '')],
+    ['a comment that swallows the next statement', base.replace('/** E. */', '/* E.')],
+    ['a brace that opens a block over the rest', base.replace('{ x: 1,', '{ { x: 1,')],
+    ['an edit at the very start', `import type { A } from './a.js';\n${base}`],
+    ['an edit at the very end', `${base}export const last = 1;\n`],
+    ['the same text again', base],
+  ])('splits %s as a fresh parse does', async (_case, next) => {
+    const { incremental, fresh, incrementalOut, freshOut } = await chunksAfter(base, next);
+    expect(incremental).toEqual(fresh);
+    expect(incrementalOut).toBe(freshOut);
+  });
+
+  it('splits every file of a regenerated package as fresh parses do, edit after edit', async () => {
+    const recorder = new RecordingFormatter();
+    const spec = join(ROOT, 'spec/openapi.yaml');
+    await runPipeline(resolveContext({ spec, out: join(await tempDir('incremental-'), 'out') }), {
+      formatter: recorder,
+    });
+    const [path, text] = recorder.texts.find(([p]) => p === 'src/guards.ts')!;
+    const incremental = new Chunks();
+    const formatter = new StatementFormatter(incremental);
+    let current = text;
+    await formatter.format(path, current);
+    // Edits at spread-out places: renamed checks, a statement dropped, one duplicated.
+    const edits: ((t: string) => string)[] = [
+      (t) => t.replaceAll("'string'", "'number'"),
+      (t) => t.replace(/\nexport function is\w+[^]*?\n}\n/, '\n'),
+      (t) => {
+        const at = t.indexOf('\nexport function ', t.length / 2);
+        const end = t.indexOf('\n}\n', at) + 3;
+        return `${t.slice(0, end)}${t.slice(at + 1, end).replace(/function (\w+)/, 'function $1Copy')}${t.slice(end)}`;
+      },
+    ];
+    for (const edit of edits) {
+      current = edit(current);
+      incremental.texts = [];
+      await formatter.format(path, current);
+      const fresh = new Chunks();
+      await new StatementFormatter(fresh).format(path, current);
+      expect(incremental.texts.length).toBeGreaterThan(20);
+      expect(incremental.texts).toEqual(fresh.texts);
+    }
+  }, 120_000);
+});
