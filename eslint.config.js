@@ -92,6 +92,7 @@ export default tseslint.config(
         setImmediate: 'readonly',
         performance: 'readonly',
         clearTimeout: 'readonly',
+        structuredClone: 'readonly',
       },
     },
   },

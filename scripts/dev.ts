@@ -23,14 +23,6 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import chokidar, { type FSWatcher } from 'chokidar';
-import {
-  formatProblems,
-  getLineColLocation,
-  lint,
-  loadConfig,
-  type Config,
-  type NormalizedProblem,
-} from '@redocly/openapi-core';
 import { resolveContext, type GeneratorContext } from '../generator/context.ts';
 import { GeneratorError } from '../generator/errors.ts';
 import type { ApiModel } from '../generator/model/types.ts';
@@ -43,6 +35,7 @@ import { REDOC_OPTIONS } from './docs.ts';
 import { addCodeSamples } from './lib/code-samples.ts';
 import { CommandError, printFailure } from './lib/command-error.ts';
 import { readFlags } from './lib/command-line.ts';
+import { SpecLinter, type LintEntry } from './lib/dev-lint.ts';
 
 export interface DevOptions {
   spec: string;
@@ -64,7 +57,7 @@ interface Status {
   docsVersion: number;
   /** The generator's error, or null when the last run succeeded. */
   error: string | null;
-  lint: { severity: string; message: string; rule: string; where: string }[];
+  lint: LintEntry[];
   /** Files the last successful run changed, and how long the run took. */
   sdk: { changed: string[]; ms: number } | null;
 }
@@ -96,7 +89,9 @@ export async function startDevServer(options: DevOptions) {
   // Files printed as in the previous run are not even split again (the outer memory).
   const statements = new RememberingFormatter(createFormatter(2));
   const formatter = new RememberingFormatter(new StatementFormatter(statements));
-  let lintConfig: Config | undefined;
+  const linter = new SpecLinter(ctx.specPath, options.config);
+  // redocly.yaml changed since the last lint: the next one reads it again.
+  let lintReload = false;
 
   const publish = () => {
     status.version++;
@@ -142,14 +137,13 @@ export async function startDevServer(options: DevOptions) {
   };
 
   const lintSpec = async () => {
+    const reload = lintReload;
+    lintReload = false;
     try {
-      lintConfig ??= options.config
-        ? await loadConfig({ configPath: options.config })
-        : await loadConfig({});
-      const problems = await lint({ ref: ctx.specPath, config: lintConfig });
-      status.lint = problems.map((problem) => describeProblem(problem));
+      const { problems, report } = await linter.lint(reload);
+      status.lint = problems;
       if (problems.length === 0) options.log('lint: no problems.');
-      else formatProblems(problems, { format: 'codeframe', totals: totals(problems), version: '' });
+      else process.stderr.write(report);
     } catch (error) {
       status.lint = [
         {
@@ -183,10 +177,34 @@ export async function startDevServer(options: DevOptions) {
     const shown = list.length <= 3 ? list : [...list.slice(0, 2), `${list.length - 2} more files`];
     return `${shown.join(', ')} changed`;
   };
+  // Busy while a save waits for its run, a run is regenerating, or a lint is running.
+  const updateBusy = () => {
+    status.busy = timer !== undefined || running !== undefined || linting !== undefined;
+  };
+  // Lints run after the regeneration they follow, one at a time, beside the next regeneration
+  // (on the lint's worker thread); saves during a lint coalesce into one more lint after it.
+  let linting: Promise<void> | undefined;
+  let lintAgain = false;
+  const requestLint = () => {
+    if (linting !== undefined) {
+      lintAgain = true;
+      return;
+    }
+    linting = (async () => {
+      do {
+        lintAgain = false;
+        await lintSpec();
+      } while (lintAgain && !closed);
+    })().finally(() => {
+      linting = undefined;
+      updateBusy();
+      publish();
+    });
+  };
   const schedule = (what: string, relint = false) => {
     if (closed) return;
     changes.add(what);
-    if (relint) lintConfig = undefined;
+    if (relint) lintReload = true;
     status.busy = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -205,12 +223,12 @@ export async function startDevServer(options: DevOptions) {
             await old.close();
           }
           await regenerate(takeChanges());
-          await lintSpec();
+          requestLint();
         } while (again);
       })().finally(() => {
         running = undefined;
-        // A save during the last lint has its own timer pending: still busy until that runs.
-        status.busy = timer !== undefined;
+        // A save during the run has its own timer pending: still busy until that runs.
+        updateBusy();
         publish();
       });
     }, 20);
@@ -310,7 +328,8 @@ export async function startDevServer(options: DevOptions) {
       closed = true;
       clearTimeout(timer);
       await running;
-      await Promise.all([watcher.close(), configWatcher?.close()]);
+      await linting;
+      await Promise.all([watcher.close(), configWatcher?.close(), linter.close()]);
       for (const client of clients) client.end();
       await new Promise<void>((done) => server.close(() => done()));
     },
@@ -324,27 +343,6 @@ function changedFiles(before: RenderedTree | undefined, after: RenderedTree): st
   return [...paths].filter((path) => before.get(path) !== after.get(path)).sort();
 }
 
-function describeProblem(problem: NormalizedProblem): Status['lint'][number] {
-  const location = problem.location[0];
-  let where = location?.source.absoluteRef ?? '';
-  if (location !== undefined) {
-    where = relative(process.cwd(), where) || where;
-    try {
-      const { start } = getLineColLocation(location);
-      where += `:${start.line}:${start.col}`;
-    } catch {
-      where += ` ${location.pointer!}`;
-    }
-  }
-  return { severity: problem.severity, message: problem.message, rule: problem.ruleId, where };
-}
-
-function totals(problems: NormalizedProblem[]) {
-  const count = (severity: string) => problems.filter((p) => p.severity === severity).length;
-  return { errors: count('error'), warnings: count('warn'), ignored: 0 };
-}
-
-/** The page: a status panel over Redoc; text from the spec only ever goes in as textContent. */
 function page(): string {
   return `<!doctype html>
 <html lang="en">

@@ -1,0 +1,99 @@
+// The dev server's lint (scripts/lib/dev-lint.ts), on a thread of its own: Redocly's lint of the
+// whole spec takes about 0.1 s after each save, which on the main thread would hold back the next
+// save's regeneration. Plain JavaScript, so that it runs in a worker under any loader.
+//
+// Message in: { id, spec, config, reloadConfig }; out: { id, problems, report } or { id, error }.
+// `problems` are what the page lists; `report` is Redocly's codeframe text for the terminal
+// (colored as on the main thread: colorette looks at the process's own stdout).
+import { relative } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import {
+  BaseResolver,
+  formatProblems,
+  getLineColLocation,
+  lint,
+  loadConfig,
+} from '@redocly/openapi-core';
+
+/**
+ * openapi-core's own resolver (its YAML parser, its rules for what to parse), remembering the last
+ * parse of each file by its exact text, so that a one-schema edit parses one file again, not all
+ * of them. Parses are handed out as copies: a rule that changes a document never changes the
+ * remembered one.
+ */
+class RememberingResolver extends BaseResolver {
+  constructor(memory, config) {
+    super(config);
+    this.memory = memory;
+  }
+
+  parseDocument(source, isRoot = false) {
+    const known = this.memory.get(source.absoluteRef);
+    if (known !== undefined && known.body === source.body && known.isRoot === isRoot)
+      return { source, parsed: structuredClone(known.parsed) };
+    // Text that does not parse throws here, and is parsed (and reported) again next time.
+    const document = super.parseDocument(source, isRoot);
+    this.memory.set(source.absoluteRef, {
+      body: source.body,
+      isRoot,
+      parsed: structuredClone(document.parsed),
+    });
+    return document;
+  }
+}
+
+const parses = new Map();
+let config;
+
+parentPort.on('message', async ({ id, spec, configPath, reloadConfig }) => {
+  try {
+    if (reloadConfig) config = undefined;
+    config ??= configPath ? await loadConfig({ configPath }) : await loadConfig({});
+    const problems = await lint({
+      ref: spec,
+      config,
+      externalRefResolver: new RememberingResolver(parses, config.resolve),
+    });
+    parentPort.postMessage({ id, problems: problems.map(describe), report: report(problems) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
+
+/** Redocly's codeframe output for the problems (what `redocly lint` prints), as text. */
+function report(problems) {
+  if (problems.length === 0) return '';
+  const count = (severity) => problems.filter((p) => p.severity === severity).length;
+  let text = '';
+  const write = process.stderr.write;
+  process.stderr.write = (chunk) => {
+    text += String(chunk);
+    return true;
+  };
+  try {
+    formatProblems(problems, {
+      format: 'codeframe',
+      totals: { errors: count('error'), warnings: count('warn'), ignored: 0 },
+      version: '',
+    });
+  } finally {
+    process.stderr.write = write;
+  }
+  return text;
+}
+
+/** A problem as the page lists it: severity, message, rule and `file:line:column`. */
+function describe(problem) {
+  const location = problem.location[0];
+  let where = location?.source.absoluteRef ?? '';
+  if (location !== undefined) {
+    where = relative(process.cwd(), where) || where;
+    try {
+      const { start } = getLineColLocation(location);
+      where += `:${start.line}:${start.col}`;
+    } catch {
+      where += ` ${location.pointer}`;
+    }
+  }
+  return { severity: problem.severity, message: problem.message, rule: problem.ruleId, where };
+}
