@@ -143,7 +143,7 @@ export async function startDevServer(options: DevOptions) {
       const { problems, report } = await linter.lint(reload);
       status.lint = problems;
       if (problems.length === 0) options.log('lint: no problems.');
-      else process.stderr.write(report);
+      else process.stdout.write(report);
     } catch (error) {
       status.lint = [
         {

@@ -3,7 +3,7 @@
 // save's regeneration. Plain JavaScript, so that it runs in a worker under any loader.
 //
 // Message in: { id, spec, config, reloadConfig }; out: { id, problems, report } or { id, error }.
-// `problems` are what the page lists; `report` is Redocly's codeframe text for the terminal
+// `problems` are what the page lists; `report` is Redocly's codeframe text for the terminal's stdout
 // (colored as on the main thread: colorette looks at the process's own stdout).
 import { relative } from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -65,8 +65,9 @@ function report(problems) {
   if (problems.length === 0) return '';
   const count = (severity) => problems.filter((p) => p.severity === severity).length;
   let text = '';
-  const write = process.stderr.write;
-  process.stderr.write = (chunk) => {
+  // openapi-core's logger writes the report to stdout, as `redocly lint` does.
+  const write = process.stdout.write;
+  process.stdout.write = (chunk) => {
     text += String(chunk);
     return true;
   };
@@ -77,7 +78,7 @@ function report(problems) {
       version: '',
     });
   } finally {
-    process.stderr.write = write;
+    process.stdout.write = write;
   }
   return text;
 }

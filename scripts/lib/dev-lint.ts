@@ -17,7 +17,7 @@ export interface LintEntry {
 
 export interface LintResult {
   problems: LintEntry[];
-  /** Redocly's codeframe report of the problems for the terminal; empty when there are none. */
+  /** Redocly's codeframe report of the problems (for stdout); empty when there are none. */
   report: string;
 }
 

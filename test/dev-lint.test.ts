@@ -1,0 +1,98 @@
+/**
+ * The dev server's lint on its worker thread (scripts/lib/dev-lint.ts): Redocly's problems with
+ * their places and its codeframe report, redocly.yaml read again only when asked, parses of
+ * unchanged files reused without hiding edits, and a new worker after the last one stopped.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SpecLinter } from '../scripts/lib/dev-lint.ts';
+import { removeTempDirs, tempDir } from './generator/helpers.ts';
+
+afterAll(removeTempDirs);
+
+const SPEC = `openapi: 3.1.0
+info:
+  title: Lint
+  version: 1.0.0
+  license: { name: MIT, identifier: MIT }
+servers:
+  - url: https://api.example.com
+security: []
+paths:
+  /things:
+    $ref: './things.yaml'
+components:
+  schemas:
+    Unused:
+      type: object
+`;
+const THINGS = `get:
+  operationId: listThings
+  summary: Lists things.
+  description: Lists things.
+  responses:
+    '200':
+      description: OK
+    '400':
+      description: Bad request.
+`;
+
+async function project(rule: 'error' | 'off') {
+  const dir = await tempDir('dev-lint-');
+  await writeFile(join(dir, 'openapi.yaml'), SPEC);
+  await writeFile(join(dir, 'things.yaml'), THINGS);
+  await writeFile(
+    join(dir, 'redocly.yaml'),
+    `rules:\n  no-unused-components: ${rule}\n  operation-summary: error\n`,
+  );
+  return { dir, linter: new SpecLinter(join(dir, 'openapi.yaml'), join(dir, 'redocly.yaml')) };
+}
+
+describe('the dev server’s lint worker', () => {
+  it('reports Redocly’s problems with file, line and column, and its codeframe report', async () => {
+    const { linter } = await project('error');
+    try {
+      const { problems, report } = await linter.lint();
+      const unused = problems.find((problem) => problem.rule === 'no-unused-components');
+      expect(unused).toMatchObject({ severity: 'error' });
+      expect(unused!.where).toMatch(/openapi\.yaml:14:5$/);
+      expect(report).toContain('no-unused-components');
+    } finally {
+      await linter.close();
+    }
+  }, 60_000);
+
+  it('reads redocly.yaml again only when asked, and sees edits of files it parsed before', async () => {
+    const { dir, linter } = await project('error');
+    try {
+      expect((await linter.lint()).problems.map((p) => p.rule)).toContain('no-unused-components');
+      await writeFile(
+        join(dir, 'redocly.yaml'),
+        'rules:\n  no-unused-components: off\n  operation-summary: error\n',
+      );
+      expect((await linter.lint()).problems.map((p) => p.rule)).toContain('no-unused-components');
+      expect((await linter.lint(true)).problems.map((p) => p.rule)).not.toContain(
+        'no-unused-components',
+      );
+      // An edited file is parsed again: a wrong one is reported, a fixed one passes again.
+      await writeFile(join(dir, 'things.yaml'), THINGS.replace('  summary: Lists things.\n', ''));
+      expect((await linter.lint()).problems.map((p) => p.rule)).toEqual(['operation-summary']);
+      await writeFile(join(dir, 'things.yaml'), THINGS);
+      expect((await linter.lint()).problems.map((p) => p.rule)).toEqual([]);
+    } finally {
+      await linter.close();
+    }
+  }, 60_000);
+
+  it('starts a new worker for the next lint after the last one stopped', async () => {
+    const { linter } = await project('off');
+    await linter.lint();
+    await linter.close();
+    try {
+      expect((await linter.lint()).problems).toEqual([]);
+    } finally {
+      await linter.close();
+    }
+  }, 60_000);
+});
