@@ -56,4 +56,19 @@ describe('operations that take no credential', () => {
       'GET /status?api_key=key-123',
     ]);
   });
+
+  it('get no token through the typed path client either', async () => {
+    const { pathsClient } = (await import(`${written.dir}/src/index.ts`)) as {
+      pathsClient: (client: unknown) => {
+        POST: (path: string) => Promise<unknown>;
+        GET: (path: string) => Promise<unknown>;
+      };
+    };
+    await pathsClient(client).POST('/sessions');
+    await pathsClient(client).GET('/sessions/current');
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'POST /sessions',
+      'GET /sessions/current?api_key=key-123',
+    ]);
+  });
 });

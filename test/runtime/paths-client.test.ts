@@ -131,6 +131,51 @@ describe('createPathsClient', () => {
     expect(server.requests[0]?.headers['authorization']).toBeUndefined();
   });
 
+  it('sends no credential to an operation that takes none, in a header, a cookie or the query', async () => {
+    const operations = { 'post /search': { anonymous: true as const } };
+    const bearer = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      defaultHeaders: { 'X-Default': 'd' },
+    });
+    const client = createPathsClient<paths>(bearer, { operations });
+    await client.POST('/search', { headers: { 'X-Trace': 't1' } });
+    await client.request('post', '/search', { headers: new Headers({ 'X-Trace': 't2' }) });
+    await client.GET('/search');
+    const [anonymous, viaRequest, withToken] = server.requests;
+    expect(anonymous?.headers['authorization']).toBeUndefined();
+    expect(anonymous?.headers['x-trace']).toBe('t1');
+    expect(anonymous?.headers['x-default']).toBe('d');
+    expect(viaRequest?.headers['authorization']).toBeUndefined();
+    expect(viaRequest?.headers['x-trace']).toBe('t2');
+    expect(withToken?.headers['authorization']).toBe(`Bearer ${TOKEN}`);
+
+    server.requests.length = 0;
+    const cookie = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      auth: { in: 'cookie', name: 'session' },
+      defaultHeaders: { Cookie: 'theme=dark' },
+    });
+    await createPathsClient<paths>(cookie, { operations }).POST('/search');
+    await createPathsClient<paths>(cookie, { operations }).GET('/search');
+    expect(server.requests.map((r) => r.headers['cookie'])).toEqual([
+      'theme=dark',
+      `theme=dark; session=${TOKEN}`,
+    ]);
+
+    server.requests.length = 0;
+    const query = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      auth: { in: 'query', name: 'key' },
+    });
+    await createPathsClient<paths>(query, { operations }).POST('/search', {
+      params: { query: { status: ['x'] } },
+    });
+    expect(server.requests[0]?.url).toBe('/search?status=x');
+  });
+
   it('uses the fetch the client was given', async () => {
     const core = new ClientCore({ baseURL: server.url, token: TOKEN });
     const seen: string[] = [];

@@ -347,6 +347,11 @@ export class ClientCore {
     return { ...this.#headers };
   }
 
+  /** The headers of an operation that takes no credential: `baseHeaders()` without it. */
+  anonymousHeaders(): HeaderRecord {
+    return { ...this.#anonymousHeaders };
+  }
+
   /** Query parameters every request carries: the credential, when the scheme puts it in the query. */
   baseQuery(): Record<string, string> {
     return { ...this.#query };

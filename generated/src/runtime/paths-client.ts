@@ -4,9 +4,10 @@
  * Public: the typed path client, openapi-fetch over the generated `paths` type: the escape hatch
  * for calls the resource methods do not cover. It shares the client's base URL, headers and
  * credential, fetch, redirect rules (no credential or body goes to another origin), path
- * encoding, and, per operation, its query parameters' styles and how its success body is read (a
+ * encoding, and, per operation, its query parameters' styles, how its success body is read (a
  * `text/csv` answer as text, a PDF as a `Blob`, an event stream as a stream; never JSON where the
- * operation declares something else). It does not retry.
+ * operation declares something else) and whether it takes the credential at all (not where the
+ * operation's `security` is `[]`). It does not retry.
  *
  * The generated package offers it as a function of the client (`pathsClient(client)`), not as a
  * property: so only the bundles that use it carry openapi-fetch.
@@ -25,6 +26,11 @@ export interface PathOperation {
   query?: QueryStyles;
   /** How openapi-fetch reads the success body when it is not JSON. */
   parseAs?: 'text' | 'blob' | 'stream';
+  /**
+   * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): it is sent
+   * without the client's token, in a header, a cookie or the query alike.
+   */
+  anonymous?: true;
 }
 
 export interface PathsClientOptions {
@@ -47,8 +53,17 @@ export function createPathsClient<Paths extends {}>(
 ): Client<Paths> {
   const fetchImpl = options.fetch ?? core.fetch;
   const operations = options.operations ?? {};
-  const query = (styles?: QueryStyles) => (params: Record<string, unknown>) =>
-    serializeQuery({ ...params, ...core.baseQuery() }, styles);
+  const query =
+    (styles?: QueryStyles, anonymous = false) =>
+    (params: Record<string, unknown>) =>
+      serializeQuery(anonymous ? params : { ...params, ...core.baseQuery() }, styles);
+  // The header changes that take the credential off a request: openapi-fetch deletes a header
+  // given as null, and a cookie header goes back to the default headers' own cookies.
+  const base = core.baseHeaders();
+  const anonymous = core.anonymousHeaders();
+  const withoutCredential: Record<string, string | null> = {};
+  for (const [name, value] of Object.entries(base))
+    if (anonymous[name] !== value) withoutCredential[name] = anonymous[name] ?? null;
   const client = createClient<Paths>({
     baseUrl: core.baseURL.replace(/\/+$/, ''),
     headers: core.baseHeaders(),
@@ -80,9 +95,12 @@ export function createPathsClient<Paths extends {}>(
     const operation = operations[`${method.toLowerCase()} ${url}`];
     if (operation === undefined) return init;
     const own: Record<string, unknown> = {};
-    if (operation.query !== undefined) own['querySerializer'] = query(operation.query);
+    if (operation.query !== undefined || operation.anonymous === true)
+      own['querySerializer'] = query(operation.query, operation.anonymous === true);
     if (operation.parseAs !== undefined) own['parseAs'] = operation.parseAs;
-    return { ...own, ...init };
+    if (operation.anonymous !== true) return { ...own, ...init };
+    // Headers the call gives itself still go, after the credential is taken off.
+    return { ...own, ...init, headers: { ...withoutCredential, ...ownHeaders(init?.['headers']) } };
   };
   const methods = client as unknown as Record<string, Send>;
   for (const method of METHODS) {
@@ -95,4 +113,12 @@ export function createPathsClient<Paths extends {}>(
   (client as unknown as { request: typeof request }).request = (method, url, init) =>
     request(method, url, defaults(method, url, init));
   return client;
+}
+
+/** A call's own headers (a record, a `Headers` or entry pairs) as a record openapi-fetch merges. */
+function ownHeaders(headers: unknown): Record<string, unknown> {
+  if (headers === undefined || headers === null) return {};
+  if (headers instanceof Headers || Array.isArray(headers))
+    return headersToObject(new Headers(headers as HeadersInit));
+  return headers as Record<string, unknown>;
 }

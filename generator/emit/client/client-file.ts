@@ -344,6 +344,7 @@ function pathsOperations(model: ApiModel): string | undefined {
     if (styles.length > 0) parts.push(`query: { ${styles.join(', ')} }`);
     const parseAs = PARSE_AS[operation.successResponse?.kind ?? 'json'];
     if (parseAs !== undefined) parts.push(`parseAs: ${stringLiteral(parseAs)}`);
+    if (operation.anonymous) parts.push('anonymous: true');
     if (parts.length > 0)
       entries.push(
         `${stringLiteral(`${operation.method} ${operation.path}`)}: { ${parts.join(', ')} }`,
