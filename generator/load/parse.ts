@@ -4,8 +4,13 @@
  *
  * - JSON goes through `JSON.parse` (fast; on GitHub's 13 MB description about a tenth of a YAML
  *   parser's time);
- * - YAML goes through the `yaml` library with its own alias limit (`maxAliasCount`, which weighs
- *   each alias by what it expands to), so an alias bomb ("billion laughs") stops at once;
+ * - plain YAML (no anchors, aliases, tags or directives: what specs are nearly always written as)
+ *   goes through openapi-core's parser (js-yaml), the one Redocly's lint, bundler and docs read it
+ *   with, so the SDK and the docs never read a file differently; it also takes under half the
+ *   time of the `yaml` library on a first run ({@link plainYamlValue});
+ * - other YAML, and any text js-yaml rejects, goes through the `yaml` library with its own alias
+ *   limit (`maxAliasCount`, which weighs each alias by what it expands to), so an alias bomb
+ *   ("billion laughs") stops at once, and with its line and column for every error;
  * - nesting deeper than {@link MAX_DEPTH} is refused for every file, before any recursive code
  *   (the bundler, the model, the emitters) walks it; real specs nest about 20 levels.
  *
@@ -52,7 +57,34 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * Text where js-yaml and the `yaml` library might not agree, or where only the `yaml` library has
+ * the limit that keeps a run safe: anchors (no alias without one: alias bombs), tags, directives
+ * (`%YAML 1.1` reads `yes` as true), null or empty keys (`~:` is the key "null" to js-yaml and ""
+ * to `yaml`) and floats beyond double range. An anchor or a tag starts a token, so it follows a
+ * space or an indicator. Loose on purpose: a false match only costs time.
+ * test/generator/yaml-parsers.test.ts compares both parsers on every YAML file at hand.
+ */
+const NOT_PLAIN_YAML =
+  /(^|[\s,[\]{}:?-])[&!]\S|^%|(^|[\s{,?-])(~|null|Null|NULL)?[ \t]*:(\s|$)|\d[eE][+-]?\d{3}/m;
+
+/**
+ * The value of plain YAML as openapi-core's parser reads it, or undefined where the `yaml` library
+ * must read the text instead: it is not plain (NOT_PLAIN_YAML), js-yaml rejects it (the `yaml`
+ * library then reports where), or it holds no value.
+ */
+export function plainYamlValue(text: string): unknown {
+  if (NOT_PLAIN_YAML.test(text)) return undefined;
+  try {
+    return parseYaml(text) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function parseYamlText(text: string, absoluteFile: string): unknown {
+  const plain = plainYamlValue(text);
+  if (plain !== undefined) return plain;
   const lines = new LineCounter();
   let documents;
   try {
