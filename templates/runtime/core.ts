@@ -214,7 +214,9 @@ export class ClientCore {
   /** The fetch every request goes through. */
   readonly fetch: Fetch;
   /** The token and the forms it travels in (base64, percent-encoded), for redaction. */
-  readonly #secrets: string[];
+  readonly #secrets: ReadonlySet<string>;
+  /** Matches any of them (longest first) or a `[redacted]` already in place; undefined without a token. */
+  readonly #secretPattern: RegExp | undefined;
   /** Accept, User-Agent, credential and default headers: the start of every request's headers. */
   readonly #headers: HeaderRecord;
   /** The same without the credential, for an operation that takes none (`anonymous`). */
@@ -262,15 +264,25 @@ export class ClientCore {
     const runtime = serverRuntime();
     this.#manualRedirects = runtime !== undefined;
     let credential: Record<string, string> = {};
-    this.#secrets = [];
+    let secrets: string[] = [];
     if (token !== undefined && token !== '') {
       const value = auth.scheme === 'Basic' ? base64(token) : token;
-      this.#secrets.push(token, value, encodeURIComponent(token));
+      secrets = [token, value, encodeURIComponent(token)];
       credential = {
         [auth.name]: auth.scheme === undefined ? value : `${auth.scheme} ${value}`,
       };
       if (auth.in === 'query') this.#query = credential;
     }
+    this.#secrets = new Set(secrets);
+    this.#secretPattern =
+      secrets.length === 0
+        ? undefined
+        : new RegExp(
+            ['[redacted]', ...[...this.#secrets].sort((a, b) => b.length - a.length)]
+              .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+              .join('|'),
+            'g',
+          );
     const userAgent =
       options.sdk === undefined || runtime === undefined
         ? undefined
@@ -663,13 +675,30 @@ export class ClientCore {
     if (rank <= this.#logRank) this.#logger[level](this.redact(message));
   }
 
-  /** Replaces the token (and its encoded forms) wherever it appears in `text`. */
+  /**
+   * Replaces the token (and its encoded forms) with `[redacted]` where it appears in `text`, in one
+   * pass, so text redacted before stays as it is. A form shorter than {@link SHORT_SECRET}
+   * characters (a test's `'t'`) is replaced only where it stands alone, not inside a longer word:
+   * `notFound` keeps its `t`.
+   */
   protected redact(text: string): string {
-    for (const secret of this.#secrets) text = text.split(secret).join('[redacted]');
-    return text;
+    const pattern = this.#secretPattern;
+    if (pattern === undefined) return text;
+    return text.replace(pattern, (match: string, offset: number) => {
+      if (!this.#secrets.has(match)) return match;
+      if (
+        match.length < SHORT_SECRET &&
+        (isWordChar(text[offset - 1]) || isWordChar(text[offset + match.length]))
+      )
+        return match;
+      return '[redacted]';
+    });
   }
 
-  /** `redact` applied to every string in parsed JSON (keys included). */
+  /**
+   * `redact` applied to every string in parsed JSON, keys included (a server may echo the token
+   * as one); a key that does not hold the token keeps its name, so the body keeps its shape.
+   */
   protected redactValue(value: unknown): unknown {
     if (typeof value === 'string') return this.redact(value);
     if (Array.isArray(value)) return value.map((item: unknown) => this.redactValue(item));
@@ -709,6 +738,13 @@ export function coreOf(client: object): ClientCore {
   if (core === undefined)
     throw new SDKError('Expected a client made with `new` of the generated client class.');
   return core;
+}
+
+/** Tokens shorter than this are redacted only where they stand alone (see `ClientCore.redact`). */
+const SHORT_SECRET = 8;
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[A-Za-z0-9_]/.test(char);
 }
 
 /** `GET https://api.example.com/plans`, for log lines. */

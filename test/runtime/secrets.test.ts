@@ -148,3 +148,55 @@ describe('a query credential', () => {
     expect(everything(error)).not.toContain(encodeURIComponent(TOKEN));
   });
 });
+
+describe('redaction keeps what is not the token', () => {
+  const notFound = {
+    object: 'error',
+    type: 'notFound',
+    message: 'The requested plan does not exist.',
+  };
+
+  it('a short token is taken out only where it stands alone: keys, values and headers that merely contain it stay', async () => {
+    reply = () => ({
+      ...json(404, { ...notFound, echo: 't', t: 'a key that is the token' }),
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req_t1' },
+    });
+    const core = new ClientCore({ baseURL: server.url, token: 't', maxRetries: 0 });
+    const error = (await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e)) as {
+      body: unknown;
+      headers: Record<string, string>;
+      requestID?: string;
+      message: string;
+    };
+    expect(error.body).toEqual({
+      ...notFound,
+      echo: '[redacted]',
+      '[redacted]': 'a key that is the token',
+    });
+    expect(error.headers['x-request-id']).toBe('req_t1');
+    expect(error.requestID).toBe('req_t1');
+    expect(error.message).not.toContain('[redac');
+    expect(error.message).toContain('The requested plan does not exist.');
+  });
+
+  it('a long token is taken out wherever it appears, once: redacted text is never redacted again', async () => {
+    reply = () => json(401, { message: `bad token ${TOKEN}, try x${TOKEN}y` });
+    const lines: string[] = [];
+    const push = (m: string) => void lines.push(m);
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      maxRetries: 0,
+      logger: { error: push, warn: push, info: push, debug: push },
+      logLevel: 'debug',
+    });
+    const error = (await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e)) as {
+      body: { message: string };
+      message: string;
+    };
+    expect(error.body.message).toBe('bad token [redacted], try x[redacted]y');
+    expect(everything(error)).not.toContain(TOKEN);
+    expect(everything(error)).not.toContain('[redac[');
+    expect(lines.join('\n')).not.toContain('[redac[');
+  });
+});
