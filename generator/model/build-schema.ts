@@ -104,12 +104,18 @@ export function buildSchemaModel(
 }
 
 /**
- * Safe unique type names for components keys, claimed in spec order, none of them a name the
- * package's modules declare themselves (`GuardError` in a spec becomes `GuardError2`).
+ * Safe unique type names for components keys, none of them a name the package's modules declare
+ * themselves (`GuardError` in a spec becomes `GuardError2`). Keys that are already their own type
+ * name claim it first, then the others in spec order: a schema named `FooBar` keeps `FooBar` when
+ * a `Foo-Bar` is added before it, so adding a schema never renames an export users import.
  */
 function schemaNames(keys: readonly string[]): Map<string, string> {
   const registry = new NameRegistry(MODULE_TYPE_NAMES);
-  return new Map(keys.map((key) => [key, registry.claim(exportName(pascalCase(key), 'Model'))]));
+  const wanted = new Map(keys.map((key) => [key, exportName(pascalCase(key), 'Model')]));
+  const names = new Map<string, string>();
+  for (const [key, name] of wanted) if (name === key) names.set(key, registry.claim(name));
+  for (const [key, name] of wanted) if (name !== key) names.set(key, registry.claim(name));
+  return new Map(keys.map((key) => [key, names.get(key)!]));
 }
 
 /**

@@ -366,6 +366,14 @@ describe('names and refs', () => {
     ]);
   });
 
+  it('keeps a schema named like its type name when a colliding schema comes first', () => {
+    const before = model({ FooBar: {}, Other: {} }).map((s) => s.name);
+    const after = model({ 'Foo-Bar': {}, foo_bar: {}, FooBar: {}, Other: {} }).map((s) => s.name);
+    expect(before).toEqual(['FooBar', 'Other']);
+    // The schema FooBar keeps its export; the new ones take the suffixed names, in spec order.
+    expect(after).toEqual(['FooBar2', 'FooBar3', 'FooBar', 'Other']);
+  });
+
   it('records pointer, description and deprecation of named schemas', () => {
     const [s] = model({ 'a/b': { type: 'string', description: 'text', deprecated: true } });
     expect(s).toEqual({
