@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Document } from 'yaml';
+import type { Document, YAMLMap } from 'yaml';
 import { main } from '../../scripts/diff.ts';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
@@ -192,6 +192,23 @@ const CASES: Case[] = [
     },
     wire: { level: 'patch', kind: 'wire/operation-modified', says: 'operation deprecated' },
   },
+  {
+    name: 'rename a path parameter (the path template changes)',
+    file: ROOT_FILE,
+    edit: (doc) => {
+      const paths = doc.get('paths') as YAMLMap;
+      const item = paths.get('/orders/{order}');
+      paths.delete('/orders/{order}');
+      paths.set('/orders/{orderId}', item);
+      doc.setIn(['paths', '/orders/{orderId}', 'get', 'parameters', 0, 'name'], 'orderId');
+    },
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/typed-path-removed',
+      says: 'the typed path client no longer has `GET /orders/{order}` (the path template changed or was removed)',
+    },
+  },
 ];
 
 let repo: string;
@@ -233,6 +250,58 @@ describe('every rule, on a real git repository', () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('exported types no method takes or returns', () => {
+  it('are compared as read: a required property removed is major, one added is minor', async () => {
+    resetSpec(repo);
+    // A payload the API sends elsewhere (a webhook), named in components but used by no operation.
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(
+        ['components', 'schemas', 'OrderEvent'],
+        doc.createNode({
+          type: 'object',
+          required: ['id', 'kind'],
+          properties: { id: { type: 'string' }, kind: { type: 'string' } },
+        }),
+      ),
+    );
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'OrderEvent');
+    try {
+      await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+        doc.deleteIn(['components', 'schemas', 'OrderEvent', 'properties', 'kind']);
+        doc.setIn(['components', 'schemas', 'OrderEvent', 'required'], doc.createNode(['id']));
+        doc.setIn(
+          ['components', 'schemas', 'OrderEvent', 'properties', 'at'],
+          doc.createNode({ type: 'string' }),
+        );
+      });
+      const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+      expect(report.bump).toBe('major');
+      const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.location} | ${c.message}`);
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^major sdk\/result-property-removed \| OrderEvent \| `OrderEvent` \(a type no method takes or returns, compared as read\): property `kind` removed/,
+        ),
+      );
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^minor sdk\/result-property-added \| OrderEvent \| .*`at`/),
+      );
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
+  it('leave out the types methods reach: a request-only type made optional stays minor', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+      doc.setIn(['required'], doc.createNode([])),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    expect(report.changes.filter((c) => c.location === 'OrderCreate')).toEqual([]);
+    expect(report.bump).toBe('minor');
+  });
+});
 
 describe('the compatibility promise is configuration: the spec’s root x-sdk.compatibility', () => {
   it('one SDK rule sets both layers: a new response enum value made breaking', async () => {

@@ -40,6 +40,8 @@ const SDK_RULES = {
   'method-deprecated': 'minor',
   'export-removed': 'major',
   'export-added': 'minor',
+  'typed-path-removed': 'major',
+  'typed-path-added': 'minor',
   'parameter-removed': 'major',
   'parameter-renamed': 'major',
   'parameter-required': 'major',

@@ -9,8 +9,13 @@
  * to. Breaking means a call that compiled before no longer compiles (an old argument is not
  * assignable to the new parameter), code that read a result no longer compiles (the new result is
  * not assignable to the old), or an export is gone.
+ *
+ * Two more surfaces are compared: the typed path client's paths (openapi.ts's `paths`: a path
+ * template or method gone, e.g. a renamed path parameter, breaks `pathsClient(client).GET(…)`),
+ * and the schema types (src/types.ts) no method takes or returns (webhook payloads, schemas only
+ * read by hand), compared as results are.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import type { Change } from './change.ts';
 import type { Level, SdkRule } from './rules.ts';
@@ -96,7 +101,123 @@ export function compareSdk(
   }
   for (const name of newMethods.keys())
     if (!oldMethods.has(name)) add('method-added', `${name}()`, `new method \`${name}()\``);
+
+  comparePaths(pathsOf(checker, program, base.dir), pathsOf(checker, program, head.dir), add);
+
+  // Schema types (src/types.ts) that no method reaches, compared as what users read.
+  const reachable = new Set<ts.Symbol>();
+  for (const method of [...oldMethods.values(), ...newMethods.values()])
+    reachableTypes(checker, method, reachable);
+  for (const [name, oldSymbol] of oldExports) {
+    const newSymbol = newExports.get(name);
+    if (newSymbol === undefined) continue;
+    if (!isSchemaType(oldSymbol, base.dir) || !isSchemaType(newSymbol, head.dir)) continue;
+    if (reachable.has(oldSymbol) || reachable.has(newSymbol)) continue;
+    const findings = comparer.compare(
+      checker.getDeclaredTypeOfSymbol(oldSymbol),
+      checker.getDeclaredTypeOfSymbol(newSymbol),
+      'output',
+    );
+    for (const finding of findings)
+      add(
+        finding.rule,
+        name,
+        `\`${name}\` (a type no method takes or returns, compared as read): ${finding.describe(joinPath(finding.segments))}`,
+      );
+  }
   return changes;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** openapi.ts's `paths`: each path template → the methods it has; undefined without one. */
+function pathsOf(
+  checker: ts.TypeChecker,
+  program: ts.Program,
+  dir: string,
+): Map<string, Set<string>> | undefined {
+  const source = program.getSourceFile(join(dir, 'src', 'openapi.ts'));
+  const module = source === undefined ? undefined : checker.getSymbolAtLocation(source);
+  const paths = module === undefined ? undefined : exportsOf(checker, module).get('paths');
+  if (paths === undefined) return undefined;
+  const result = new Map<string, Set<string>>();
+  for (const path of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(paths))) {
+    const item = checker.getTypeOfSymbol(path);
+    const methods = new Set<string>();
+    for (const method of HTTP_METHODS) {
+      const property = checker.getPropertyOfType(item, method);
+      if (property === undefined) continue;
+      const type = checker.getNonNullableType(checker.getTypeOfSymbol(property));
+      if ((type.flags & ts.TypeFlags.Never) === 0) methods.add(method.toUpperCase());
+    }
+    result.set(path.name, methods);
+  }
+  return result;
+}
+
+function comparePaths(
+  before: Map<string, Set<string>> | undefined,
+  after: Map<string, Set<string>> | undefined,
+  add: (rule: SdkRule, location: string, message: string) => void,
+): void {
+  if (before === undefined || after === undefined) return;
+  const calls = (path: string, methods: Iterable<string>) =>
+    [...methods].map((method) => `\`${method} ${path}\``).join(', ');
+  for (const [path, methods] of before) {
+    const next = after.get(path);
+    const gone = [...methods].filter((method) => next?.has(method) !== true);
+    if (gone.length > 0)
+      add(
+        'typed-path-removed',
+        path,
+        `the typed path client no longer has ${calls(path, gone)}${next === undefined ? ' (the path template changed or was removed)' : ''}`,
+      );
+  }
+  for (const [path, methods] of after) {
+    const previous = before.get(path);
+    const added = [...methods].filter((method) => previous?.has(method) !== true);
+    if (added.length > 0)
+      add('typed-path-added', path, `the typed path client has ${calls(path, added)}`);
+  }
+}
+
+/** A schema's type: an interface or type alias of the package's `src/types.ts`. */
+function isSchemaType(symbol: ts.Symbol, dir: string): boolean {
+  const file = symbol.declarations?.[0]?.getSourceFile().fileName;
+  return (
+    (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) !== 0 &&
+    (symbol.flags & ts.SymbolFlags.Value) === 0 &&
+    file !== undefined &&
+    resolve(file) === join(dir, 'src', 'types.ts')
+  );
+}
+
+/** Adds the named types a method's parameters and result reach (through properties, unions, arrays, generics, base interfaces). */
+function reachableTypes(checker: ts.TypeChecker, method: ts.Symbol, into: Set<ts.Symbol>): void {
+  const seen = new Set<ts.Type>();
+  const visit = (type: ts.Type, depth: number): void => {
+    if (depth > 10 || seen.has(type)) return;
+    seen.add(type);
+    for (const symbol of [type.aliasSymbol, type.getSymbol()]) if (symbol) into.add(symbol);
+    for (const argument of type.aliasTypeArguments ?? []) visit(argument, depth + 1);
+    if (type.isUnionOrIntersection()) for (const member of type.types) visit(member, depth + 1);
+    if ((type.flags & ts.TypeFlags.Object) === 0) return;
+    const { objectFlags } = type as ts.ObjectType;
+    if (objectFlags & ts.ObjectFlags.Reference)
+      for (const argument of checker.getTypeArguments(type as ts.TypeReference))
+        visit(argument, depth + 1);
+    // `interface OrderCreateParams extends OrderCreate {}`: the body's schema type is reached too.
+    if (objectFlags & ts.ObjectFlags.ClassOrInterface)
+      for (const base of checker.getBaseTypes(type as ts.InterfaceType)) visit(base, depth + 1);
+    for (const property of checker.getPropertiesOfType(type))
+      visit(checker.getTypeOfSymbol(property), depth + 1);
+    for (const info of checker.getIndexInfosOfType(type)) visit(info.type, depth + 1);
+  };
+  for (const signature of checker.getTypeOfSymbol(method).getCallSignatures()) {
+    for (const parameter of signature.getParameters())
+      visit(checker.getTypeOfSymbol(parameter), 0);
+    visit(signature.getReturnType(), 0);
+  }
 }
 
 /** The package's own tsconfig, type-checking only. */
