@@ -33,6 +33,7 @@ import { DocsPageError, finishPage } from './lib/docs-page.ts';
 import { sanitizeForDocs } from './lib/docs-sanitize.ts';
 import { run } from './lib/run.ts';
 import { isRecord } from '../generator/json.ts';
+import type { ApiModel } from '../generator/model/types.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -113,12 +114,17 @@ export async function buildDocs({
     await bundleSpec(specFile, bundled);
     const document = JSON.parse(await readFile(bundled, 'utf8')) as unknown;
     const title = pageTitle(document, specFile);
+    const model = await sdkModel(specFile);
     const notes = await readReleaseNotes(resolve(packageDir));
-    if (notes !== undefined && isRecord(document)) addReleaseNotes(document, notes);
+    // The package's install line and changelog only for its own spec: docs of another spec
+    // (`--spec`) must not advertise this repository's package.
+    if (notes !== undefined && notes.packageName === model.sdk.packageName && isRecord(document))
+      addReleaseNotes(document, notes);
     // Untrusted HTML and links of the spec (and of the changelog, made from it) are made safe
     // here (Redoc's `sanitize` breaks build-docs in this Redocly CLI): lib/docs-sanitize.ts.
     sanitizeForDocs(document);
-    await withCodeSamples(document, specFile, bundled);
+    if (isRecord(document)) addCodeSamples(document, model);
+    await writeFile(bundled, JSON.stringify(document));
     await renderPage(bundled, join(staging, 'index.html'), title, specFile);
     await finishPageFile(join(staging, 'index.html'));
     await rm(bundled);
@@ -185,20 +191,15 @@ async function bundleSpec(specFile: string, bundledFile: string): Promise<void> 
 }
 
 /** Adds the SDK's code samples to the bundled spec and writes it back. */
-async function withCodeSamples(
-  document: unknown,
-  specFile: string,
-  bundledFile: string,
-): Promise<void> {
-  if (!isRecord(document)) return;
+/** The SDK generator's model of the spec (its package name, its operations for code samples). */
+async function sdkModel(specFile: string): Promise<ApiModel> {
   try {
-    addCodeSamples(document, await loadModel(specFile));
+    return await loadModel(specFile);
   } catch (error) {
     if (error instanceof CodeSamplesError)
       throw new DocsBuildError(`${display(specFile)}: ${error.message}`);
     throw error;
   }
-  await writeFile(bundledFile, JSON.stringify(document));
 }
 
 async function renderPage(

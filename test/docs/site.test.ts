@@ -485,6 +485,20 @@ components:
     ]);
   });
 
+  it('shows the SDK section only for the spec of the package it comes from', async () => {
+    const pkg = JSON.parse(
+      await readFile(join(dirname(SPEC), '../generated/package.json'), 'utf8'),
+    ) as {
+      name: string;
+    };
+    const spec = join(dir, 'another-api.yaml');
+    await writeFile(spec, minimalSpec('#/components/schemas/Thing'));
+    const { htmlFile } = await buildDocs({ spec, outDir: join(dir, 'site-another') });
+    const html = await readFile(htmlFile, 'utf8');
+    expect(html).not.toContain(`npm install ${pkg.name}@`);
+    expect(html).not.toContain('Changelog');
+  });
+
   it('fails, naming the file and the fix, when the SDK generator cannot read the spec for the code samples', async () => {
     const spec = join(dir, 'bad-sdk.yaml');
     await writeFile(spec, `${minimalSpec('#/components/schemas/Thing')}x-sdk: 5\n`);
