@@ -175,16 +175,26 @@ function tooDeep(error: unknown, absoluteFile: string, line = 1): unknown {
   );
 }
 
-/** Refuses values nested deeper than MAX_DEPTH, naming the first place that is (iteratively: no recursion). */
+/**
+ * Refuses values nested deeper than MAX_DEPTH and numbers JSON cannot carry (`1e400` reads as
+ * Infinity), naming the first place that has one (iteratively: no recursion).
+ */
 function assertDepth(value: unknown, absoluteFile: string): void {
   // A first pass only measures (GitHub's description has millions of nodes); pointers are
-  // worked out only when a document is too deep.
-  const deep = deepest(value, false);
-  if (deep === undefined) return;
-  const tokens = deepest(value, true)!;
+  // worked out only when a document has a problem.
+  if (firstProblem(value, false) === undefined) return;
+  const { kind, path: tokens } = firstProblem(value, true)!;
   const pointer = joinPointer('#', ...(tokens.length > 12 ? tokens.slice(0, 8) : tokens));
   const shown =
     tokens.length > 12 ? `${pointer}/…/${tokens.slice(-3).map(String).join('/')}` : pointer;
+  if (kind === 'not finite') {
+    throw new SourceError(
+      'the number here is beyond what a JSON number holds (about ±1.8e308), so it reads as Infinity',
+      absoluteFile,
+      { pointer: shown },
+      'write a number within that range (for "no limit", leave the keyword out), or a string if the value is an identifier',
+    );
+  }
   throw new SourceError(
     `the document nests more than ${MAX_DEPTH} levels of objects and arrays`,
     absoluteFile,
@@ -193,17 +203,24 @@ function assertDepth(value: unknown, absoluteFile: string): void {
   );
 }
 
-/** The path to the first node deeper than MAX_DEPTH (`[]` when only measuring), or undefined. */
-function deepest(value: unknown, withPath: boolean): (string | number)[] | undefined {
+/** The first node deeper than MAX_DEPTH or not a finite number, and its path (`[]` when only measuring). */
+function firstProblem(
+  value: unknown,
+  withPath: boolean,
+): { kind: 'too deep' | 'not finite'; path: (string | number)[] } | undefined {
   const stack: { node: unknown; depth: number; path: (string | number)[] }[] = [
     { node: value, depth: 1, path: [] },
   ];
   while (stack.length > 0) {
     const { node, depth, path } = stack.pop()!;
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) return { kind: 'not finite', path };
+      continue;
+    }
     if (typeof node !== 'object' || node === null) continue;
-    if (depth > MAX_DEPTH) return path;
+    if (depth > MAX_DEPTH) return { kind: 'too deep', path };
     for (const [key, child] of Array.isArray(node) ? node.entries() : Object.entries(node))
-      if (typeof child === 'object' && child !== null)
+      if (typeof child === 'object' ? child !== null : typeof child === 'number')
         stack.push({ node: child, depth: depth + 1, path: withPath ? [...path, key] : path });
   }
   return undefined;

@@ -354,6 +354,27 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a number beyond what JSON numbers hold (YAML)',
+    {
+      files: { 'a.yaml': schemas('    Big:\n      type: integer\n      maximum: 1e309\n') },
+      problem: /the number here is beyond what a JSON number holds .*reads as Infinity/,
+      pointer: '#/components/schemas/Big/maximum',
+      fix: /within that range/,
+    },
+  ],
+  [
+    'a number beyond what JSON numbers hold (JSON, in an enum)',
+    {
+      files: {
+        'a.json':
+          '{"openapi":"3.1.0","info":{"title":"T","version":"1.0.0"},"paths":{},"components":{"schemas":{"E":{"enum":[1,-1e400]}}}}',
+      },
+      problem: /beyond what a JSON number holds/,
+      pointer: '#/components/schemas/E/enum/1',
+      fix: /within that range/,
+    },
+  ],
+  [
     'a YAML alias bomb',
     {
       files: { 'a.yaml': aliasBomb() },
