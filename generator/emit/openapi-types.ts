@@ -39,6 +39,8 @@ import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import { nameDeepRefs } from './openapi-types-refs.ts';
 import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
+import { isSendable } from '../model/build-parameters.ts';
+import { getByPointer } from '../pointer.ts';
 
 const OPENAPI_TYPES_PATH = 'src/openapi.ts';
 
@@ -164,9 +166,10 @@ export function openapiOperationKey(operationId: string): string {
 /**
  * The bundled document with the model's derived operationIds filled in where the spec has none,
  * so every operation gets its `operations['…']` entry (openapi-typescript only lists operations
- * with an id), and the path parameters the model implied from the path template declared, so the
- * typed path client takes them. Copy-on-write: the model's document is not touched, untouched
- * parts are shared.
+ * with an id), the path parameters the model implied from the path template declared, so the
+ * typed path client takes them, and the header and cookie parameters no request can carry left
+ * out, as the model leaves them out (build-parameters.ts `isSendable`). Copy-on-write: the
+ * model's document is not touched, untouched parts are shared.
  */
 export function withOperationIds(
   model: Pick<ApiModel, 'bundled' | 'operations'>,
@@ -194,5 +197,45 @@ export function withOperationIds(
       },
     };
   }
+  for (const [path, item] of Object.entries(copiedPaths ?? paths)) {
+    const sendable = withSendableParameters(item, model.bundled);
+    if (sendable === item) continue;
+    copiedPaths ??= { ...paths };
+    copiedPaths[path] = sendable;
+  }
   return copiedPaths === undefined ? model.bundled : { ...model.bundled, paths: copiedPaths };
+}
+
+const PATH_ITEM_OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** A path item without the parameters no request can carry (at its level and its operations'). */
+function withSendableParameters(item: unknown, document: Record<string, unknown>): unknown {
+  if (!isRecord(item)) return item;
+  const sendable = (list: unknown): unknown => {
+    if (!Array.isArray(list)) return list;
+    const kept = (list as unknown[]).filter((entry) => {
+      const parameter =
+        isRecord(entry) && typeof entry.$ref === 'string' && entry.$ref.startsWith('#/')
+          ? getByPointer(document, entry.$ref)
+          : entry;
+      return !isRecord(parameter) || isSendable(parameter.in, parameter.name);
+    });
+    return kept.length === list.length ? list : kept;
+  };
+  let copy: Record<string, unknown> | undefined;
+  for (const key of ['parameters', ...PATH_ITEM_OPERATIONS]) {
+    const value = item[key];
+    const next =
+      key === 'parameters'
+        ? sendable(value)
+        : isRecord(value) && value.parameters !== undefined
+          ? ((list) => (list === value.parameters ? value : { ...value, parameters: list }))(
+              sendable(value.parameters),
+            )
+          : value;
+    if (next === value) continue;
+    copy ??= { ...item };
+    copy[key] = next;
+  }
+  return copy ?? item;
 }

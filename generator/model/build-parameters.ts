@@ -40,6 +40,17 @@ export function buildParameters(
     }
     level.list.forEach((entry, index) => {
       const located = resolveParameter(doc, entry, joinPointer(level.pointer, index), ctx.file);
+      const { name, in: location } = located.raw as { name: string; in: ParameterLocation };
+      if (!isSendable(location, name)) {
+        // No request could carry it (fetch refuses the header): the SDK leaves it out.
+        ctx.warnings.add(
+          'parameter:name-not-a-token',
+          `${location} parameter ${JSON.stringify(name)} is left out: it is not a valid ${location === 'header' ? 'header field' : 'cookie'} name, so no request could carry it (RFC 9110 §5.6.2, RFC 6265 §4.1.1: a token)`,
+          { file: ctx.file, pointer: joinPointer(located.pointer, 'name') },
+          "use only letters, digits and !#$%&'*+-.^_`|~ in the name, e.g. X-Request-Id",
+        );
+        return;
+      }
       // Re-setting a key keeps its first position in a Map: an override stays where the path item put it.
       merged.set(`${String(located.raw.in)} ${String(located.raw.name)}`, located);
     });
@@ -47,6 +58,20 @@ export function buildParameters(
 
   const identifiers = new NameRegistry();
   return [...merged.values()].map((located) => parameterModel(located, identifiers, ctx));
+}
+
+/** An HTTP token (RFC 9110 §5.6.2): what a header field name or a cookie name may be. */
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Whether a request can carry a parameter of this location and name: a header or cookie name
+ * must be a token (fetch refuses any other header); path and query names are encoded.
+ */
+export function isSendable(location: unknown, name: unknown): boolean {
+  return (
+    (location !== 'header' && location !== 'cookie') ||
+    (typeof name === 'string' && HTTP_TOKEN.test(name))
+  );
 }
 
 function resolveParameter(
