@@ -1,5 +1,6 @@
 /**
- * `npm run generate` (= `tsx generator/cli.ts`): flags → one GenerateOptions → generate().
+ * `npm run generate` (= `node scripts/generate.mjs`, which runs this module from the compiled build;
+ * `tsx generator/cli.ts` runs it from source): flags → one GenerateOptions → generate().
  *
  * Exit codes: 0 done (or, with --check, up to date); 1 bad input (a GeneratorError: file, place,
  * fix) or, with --check, out of date; 2 bad command line. The output folder is only ever replaced
@@ -15,7 +16,7 @@ import type { GenerateOptions } from './index.ts';
 
 const HELP = `Generates a TypeScript SDK package from an OpenAPI 3.0 or 3.1 description.
 
-Usage: tsx generator/cli.ts [options]      (npm run generate -- [options])
+Usage: npm run generate -- [options]      (node scripts/generate.mjs [options])
 
 Options:
   --spec <file>            root file of the description (default ${DEFAULT_SPEC})
