@@ -302,7 +302,8 @@ export async function startDevServer(options: DevOptions) {
     });
     w.on('all', (event, path) => {
       if (event === 'addDir' && path !== dirname(specDir)) rewatch = true;
-      schedule(relative(process.cwd(), path));
+      // The spec folder's parent itself is watched too: named, not an empty path.
+      schedule(relative(process.cwd(), path) || path);
     });
     await ready(w);
     return w;
