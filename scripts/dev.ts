@@ -158,9 +158,6 @@ export async function startDevServer(options: DevOptions) {
     publish();
   };
 
-  // One run at a time; saves during a run coalesce into one more run after it.
-  let running: Promise<void> | undefined;
-  let again = false;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   // A folder appeared under the spec folder (or the spec folder itself, after a checkout or a
@@ -178,29 +175,29 @@ export async function startDevServer(options: DevOptions) {
     return `${shown.join(', ')} changed`;
   };
   // Busy while a save waits for its run, a run is regenerating, or a lint is running.
-  const updateBusy = () => {
-    status.busy = timer !== undefined || running !== undefined || linting !== undefined;
+  const afterRun = () => {
+    status.busy = timer !== undefined || regenerations.busy || lints.busy;
+    publish();
   };
+  // One regeneration at a time; saves during a run coalesce into one more run after it. A save
+  // during the run has its own timer pending: still busy until that runs.
+  const regenerations = coalescing(
+    async () => {
+      if (rewatch) {
+        rewatch = false;
+        const old = watcher;
+        watcher = await watchSpec();
+        await old.close();
+      }
+      await regenerate(takeChanges());
+      lints.request();
+    },
+    () => closed,
+    afterRun,
+  );
   // Lints run after the regeneration they follow, one at a time, beside the next regeneration
   // (on the lint's worker thread); saves during a lint coalesce into one more lint after it.
-  let linting: Promise<void> | undefined;
-  let lintAgain = false;
-  const requestLint = () => {
-    if (linting !== undefined) {
-      lintAgain = true;
-      return;
-    }
-    linting = (async () => {
-      do {
-        lintAgain = false;
-        await lintSpec();
-      } while (lintAgain && !closed);
-    })().finally(() => {
-      linting = undefined;
-      updateBusy();
-      publish();
-    });
-  };
+  const lints = coalescing(lintSpec, () => closed, afterRun);
   const schedule = (what: string, relint = false) => {
     if (closed) return;
     changes.add(what);
@@ -209,28 +206,7 @@ export async function startDevServer(options: DevOptions) {
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (running !== undefined) {
-        again = true;
-        return;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          if (rewatch) {
-            rewatch = false;
-            const old = watcher;
-            watcher = await watchSpec();
-            await old.close();
-          }
-          await regenerate(takeChanges());
-          requestLint();
-        } while (again);
-      })().finally(() => {
-        running = undefined;
-        // A save during the run has its own timer pending: still busy until that runs.
-        updateBusy();
-        publish();
-      });
+      regenerations.request();
     }, 20);
   };
 
@@ -328,11 +304,42 @@ export async function startDevServer(options: DevOptions) {
     async close() {
       closed = true;
       clearTimeout(timer);
-      await running;
-      await linting;
+      await regenerations.idle();
+      await lints.idle();
       await Promise.all([watcher.close(), configWatcher?.close(), linter.close()]);
       for (const client of clients) client.end();
       await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+/**
+ * Runs `work` one at a time: requests while it runs make one more run after it (however many
+ * came), unless `stopped()`; `settled` is called when the last run has ended.
+ */
+function coalescing(work: () => Promise<void>, stopped: () => boolean, settled: () => void) {
+  let current: Promise<void> | undefined;
+  let again = false;
+  return {
+    get busy(): boolean {
+      return current !== undefined;
+    },
+    /** Resolves once no run is going on. */
+    idle: (): Promise<void> => current ?? Promise.resolve(),
+    request(): void {
+      if (current !== undefined) {
+        again = true;
+        return;
+      }
+      current = (async () => {
+        do {
+          again = false;
+          await work();
+        } while (again && !stopped());
+      })().finally(() => {
+        current = undefined;
+        settled();
+      });
     },
   };
 }
