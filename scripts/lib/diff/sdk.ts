@@ -214,8 +214,7 @@ function reachableTypes(checker: ts.TypeChecker, method: ts.Symbol, into: Set<ts
     for (const info of checker.getIndexInfosOfType(type)) visit(info.type, depth + 1);
   };
   for (const signature of checker.getTypeOfSymbol(method).getCallSignatures()) {
-    for (const parameter of signature.getParameters())
-      visit(checker.getTypeOfSymbol(parameter), 0);
+    for (const parameter of signature.getParameters()) visit(checker.getTypeOfSymbol(parameter), 0);
     visit(signature.getReturnType(), 0);
   }
 }
