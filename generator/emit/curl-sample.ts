@@ -50,7 +50,8 @@ export function curlSample(
  * The token, sent as the client sends it (the scheme the model chose, `ApiModel.tokenAuth`), from
  * the environment variable the client reads. Header and cookie names are RFC 9110 tokens (the
  * model refuses others), so they need no quoting inside the double quotes. An API key in the
- * query is left out: it would have to sit inside the single-quoted URL.
+ * query goes in with `--url-query` (curl 7.87+), which percent-encodes the token; its name is
+ * percent-encoded and single-quoted, and only the variable is expanded.
  */
 function authArguments(
   model: Pick<ApiModel, 'tokenAuth'>,
@@ -65,7 +66,7 @@ function authArguments(
     case 'apiKey':
       if (scheme.in === 'header') return [`--header "${scheme.name}: $${tokenVar}"`];
       if (scheme.in === 'cookie') return [`--cookie "${scheme.name}=$${tokenVar}"`];
-      return [];
+      return [`--url-query ${shellQuote(`${encodeURIComponent(scheme.name)}=`)}"$${tokenVar}"`];
     case 'basic':
       // The client's token is `username:password`, which is what `--user` takes.
       return [`--user "$${tokenVar}"`];

@@ -104,9 +104,14 @@ describe('the samples send the token as the client does', () => {
       '--cookie "sid=$FIXTURE_TOKEN"',
     ],
     [
-      'an API key in the query (not put into the quoted URL)',
+      'an API key in the query (curl percent-encodes it)',
       [{ kind: 'apiKey', schemeName: 'k', in: 'query', name: 'api_key' }],
-      undefined,
+      `--url-query 'api_key='"$FIXTURE_TOKEN"`,
+    ],
+    [
+      'an API key in the query whose name a shell would expand',
+      [{ kind: 'apiKey', schemeName: 'k', in: 'query', name: "$(rm -rf ~)'`x`" }],
+      `--url-query '%24(rm%20-rf%20~)'\\''%60x%60='"$FIXTURE_TOKEN"`,
     ],
     [
       'HTTP Basic (the token is username:password)',
