@@ -40,13 +40,18 @@ export class SourceError extends Error {
 
 /** The parsed value of `text` (`undefined` for a file with no content), or a SourceError. */
 export function parseSpecText(text: string, absoluteFile: string): unknown {
-  const value = /^\s*[[{]/.test(text.slice(0, 64)) ? parseJson(text) : NOT_JSON;
+  const value = looksLikeJson(text) ? parseJson(text) : NOT_JSON;
   const parsed = value === NOT_JSON ? parseYamlText(text, absoluteFile) : value;
-  assertDepth(parsed, absoluteFile);
+  assertSafeValues(parsed, absoluteFile);
   return parsed;
 }
 
 const NOT_JSON = Symbol('not JSON');
+
+/** Whether the text is tried as JSON first (it starts with `{` or `[`); YAML otherwise. */
+export function looksLikeJson(text: string): boolean {
+  return /^\s*[[{]/.test(text.slice(0, 64));
+}
 
 function parseJson(text: string): unknown {
   try {
@@ -179,7 +184,7 @@ function tooDeep(error: unknown, absoluteFile: string, line = 1): unknown {
  * Refuses values nested deeper than MAX_DEPTH and numbers JSON cannot carry (`1e400` reads as
  * Infinity), naming the first place that has one (iteratively: no recursion).
  */
-function assertDepth(value: unknown, absoluteFile: string): void {
+function assertSafeValues(value: unknown, absoluteFile: string): void {
   // A first pass only measures (GitHub's description has millions of nodes); pointers are
   // worked out only when a document has a problem.
   if (firstProblem(value, false) === undefined) return;

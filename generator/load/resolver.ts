@@ -5,7 +5,7 @@
  * JSON (e.g. Markdown for a description) go the usual way.
  */
 import { BaseResolver, type Document, type Source } from '@redocly/openapi-core';
-import { parseSpecText } from './parse.ts';
+import { looksLikeJson, parseSpecText } from './parse.ts';
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
 
@@ -28,7 +28,7 @@ function parseRemembered(text: string, absoluteRef: string): unknown {
     return structuredClone(known.parsed);
   }
   const parsed = parseSpecText(text, absoluteRef);
-  if (text.length <= MEMO_FILE_CHARS && !/^\s*[[{]/.test(text.slice(0, 64))) {
+  if (text.length <= MEMO_FILE_CHARS && !looksLikeJson(text)) {
     parsedYaml.delete(absoluteRef);
     parsedYaml.set(absoluteRef, { text, parsed: structuredClone(parsed) });
     if (parsedYaml.size > MEMO_FILES) parsedYaml.delete(parsedYaml.keys().next().value!);
