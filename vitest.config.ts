@@ -1,12 +1,24 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
+/**
+ * The large seeded runs: GitHub's REST description, the generator fuzz (300 mutations) and the
+ * guards' differential test (100,000 values). `npm run test:scale` (vitest.scale.config.ts) runs
+ * them, and `npm run test:all`, CI and the pull-request workflow run that too; `npm test` leaves
+ * them out to stay a few minutes long.
+ */
+export const SCALE_TESTS = [
+  'test/**/*github*.test.ts',
+  'test/fuzz/**/*.test.ts',
+  'test/guards/differential.test.ts',
+];
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The corpus run and the runs on GitHub's description have their own commands and configs
+    // The corpus run and the scale runs have their own commands and configs
     // (`npm run test:corpus`, vitest.corpus.config.ts; `npm run test:scale`, vitest.scale.config.ts).
-    exclude: [...configDefaults.exclude, 'test/corpus/**', 'test/**/*github*.test.ts'],
+    exclude: [...configDefaults.exclude, 'test/corpus/**', ...SCALE_TESTS],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

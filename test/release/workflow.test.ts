@@ -95,8 +95,9 @@ const SCRIPT_TESTS: Record<string, string> = {
   release: 'test/release/release.test.ts',
   docs: 'test/docs/site.test.ts',
   build: 'test/package/build.test.ts',
-  // `npm test` is the suite itself: every file under test/.
+  // `npm test` and `npm run test:scale` are the suite itself: every file under test/.
   test: 'vitest.config.ts',
+  'test:scale': 'vitest.scale.config.ts',
 };
 
 describe('.github/workflows', () => {
@@ -165,7 +166,11 @@ describe('.github/workflows', () => {
     });
     const tests = workflow.jobs.test!;
     expect(tests.if).toBe("github.event_name == 'pull_request'");
-    expect(tests.steps!.map((step) => step.run).filter(Boolean)).toEqual(['npm ci', 'npm test']);
+    expect(tests.steps!.map((step) => step.run).filter(Boolean)).toEqual([
+      'npm ci',
+      'npm test',
+      'npm run test:scale',
+    ]);
   });
 
   it('the diff step writes the report to the job summary and fails on a breaking change unless labelled', async () => {
