@@ -92,15 +92,20 @@ async function emitAndRender(
   timings: RunResult['timings'],
 ): Promise<RenderedTree> {
   let start = performance.now();
-  const [{ generatedNotice }, { packageEmitters }, { releaseMemory }, { mergeTrees, renderFiles }] =
-    await Promise.all([
-      import('./header.ts'),
-      import('./emit/package-sources.ts'),
-      import('./memory.ts'),
-      import('./write/render.ts'),
-    ]);
+  const [
+    { generatedNotice },
+    { packageEmitters },
+    { memoryReleaser },
+    { mergeTrees, renderFiles },
+  ] = await Promise.all([
+    import('./header.ts'),
+    import('./emit/package-sources.ts'),
+    import('./memory.ts'),
+    import('./write/render.ts'),
+  ]);
   timings.load = (timings.load ?? 0) + performance.now() - start;
   const notice = generatedNotice(model);
+  const releaseMemory = memoryReleaser();
   const pending: Promise<RenderedTree>[] = [];
   for (const emitter of packageEmitters(model)) {
     start = performance.now();
