@@ -146,8 +146,19 @@ async function assertSpecFile(specFile: string): Promise<void> {
 }
 
 /**
+ * What marks a page as built here: a `generator` meta tag in scripts/docs-template.html. Builds
+ * from before the tag are recognised by the template's inline icon.
+ */
+const BUILT_HERE = [
+  '<meta name="generator" content="gigs-sdk-toolchain: npm run docs"',
+  "viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230044D4'/%3E",
+];
+
+/**
  * The output folder is deleted and replaced, so refuse anything that is not clearly a previous
- * docs build: the repository or an ancestor of it, or a non-empty folder without an index.html.
+ * docs build: the repository or an ancestor of it, or a non-empty folder that holds anything but
+ * the one page a build writes (index.html, with the generator tag). A user's other files there (a
+ * blog, a CNAME) would be deleted with it.
  */
 async function assertReplaceable(target: string): Promise<void> {
   const cwd = process.cwd();
@@ -162,13 +173,23 @@ async function assertReplaceable(target: string): Promise<void> {
   }
   const info = await stat(target).catch(() => undefined);
   if (info === undefined) return;
-  const entries = info.isDirectory() ? await readdir(target) : undefined;
-  if (entries === undefined || (entries.length > 0 && !entries.includes('index.html'))) {
-    throw new DocsBuildError(
-      `Refusing to replace ${display(target)}: it is not a previous docs build (no index.html).\n` +
-        `Fix: pass an empty or new folder with --out, or delete ${display(target)} yourself.`,
+  const entries = info.isDirectory() ? (await readdir(target)).sort() : undefined;
+  if (entries?.length === 0) return;
+  const refuse = (why: string) =>
+    new DocsBuildError(
+      `Refusing to replace ${display(target)}: ${why}, and the output folder is replaced as a whole.\n` +
+        `Fix: pass an empty or new folder with --out, or move those files elsewhere.`,
     );
+  if (entries === undefined || !entries.includes('index.html'))
+    throw refuse('it is not a previous docs build (no index.html)');
+  const others = entries.filter((name) => name !== 'index.html');
+  if (others.length > 0) {
+    const shown = others.slice(0, 5).join(', ') + (others.length > 5 ? ', …' : '');
+    throw refuse(`it holds files a docs build does not write (${shown})`);
   }
+  const page = await readFile(join(target, 'index.html'), 'utf8').catch(() => '');
+  if (!BUILT_HERE.some((mark) => page.includes(mark)))
+    throw refuse('its index.html was not written by npm run docs');
 }
 
 /** Bundles the spec into one file; this fails on $refs that do not resolve (build-docs does not). */
@@ -287,7 +308,8 @@ Builds the API reference site (one self-contained index.html) with Redocly.
 
 Options:
   --spec <file>  root OpenAPI file (default: ${DEFAULT_SPEC})
-  --out <dir>    output folder, replaced on success (default: ${DEFAULT_OUT_DIR})
+  --out <dir>    output folder: new, empty or an earlier build (nothing else in it);
+                 replaced on success (default: ${DEFAULT_OUT_DIR})
   --help         show this help`;
 
 async function main(argv: string[]): Promise<number> {

@@ -539,6 +539,36 @@ components:
     );
     expect(await readdir(notDocs)).toEqual(['keep.txt']);
   });
+
+  it('refuses a previous build that holds other files too, and keeps every one of them', async () => {
+    const site = join(dir, 'site-with-blog');
+    await writeFile(join(dir, 'ok.yaml'), minimalSpec('#/components/schemas/Thing'));
+    const { htmlFile } = await buildDocs({ spec: join(dir, 'ok.yaml'), outDir: site });
+    const page = await readFile(htmlFile, 'utf8');
+    expect(page).toContain('<meta name="generator" content="gigs-sdk-toolchain: npm run docs"');
+    await mkdir(join(site, 'blog'));
+    await writeFile(join(site, 'blog/post.html'), 'a post');
+    await writeFile(join(site, 'CNAME'), 'docs.example.com');
+
+    await expect(buildDocs({ spec: join(dir, 'ok.yaml'), outDir: site })).rejects.toThrow(
+      /Refusing to replace .*site-with-blog: it holds files a docs build does not write \(CNAME, blog\).*\nFix: /,
+    );
+    expect((await readdir(site)).sort()).toEqual(['CNAME', 'blog', 'index.html']);
+    expect(await readFile(join(site, 'blog/post.html'), 'utf8')).toBe('a post');
+    expect(await readFile(htmlFile, 'utf8')).toBe(page);
+  });
+
+  it('refuses a folder whose index.html another tool wrote', async () => {
+    const site = join(dir, 'site-foreign');
+    await mkdir(site);
+    await writeFile(join(site, 'index.html'), '<!doctype html><title>My home page</title>');
+    await writeFile(join(dir, 'ok.yaml'), minimalSpec('#/components/schemas/Thing'));
+
+    await expect(buildDocs({ spec: join(dir, 'ok.yaml'), outDir: site })).rejects.toThrow(
+      /Refusing to replace .*site-foreign: its index.html was not written by npm run docs/,
+    );
+    expect(await readFile(join(site, 'index.html'), 'utf8')).toContain('My home page');
+  });
 });
 
 /** Code as the page shows it: the same lines, without trailing spaces or a final newline. */
