@@ -7,7 +7,8 @@
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByRef, refOf } from '../pointer.ts';
 import { isRecord } from '../json.ts';
-import type { AuthModel } from './types.ts';
+import type { Warnings } from '../warnings.ts';
+import type { AuthModel, OperationModel } from './types.ts';
 
 /** RFC 9110 §5.6.2 `token`: what a header field name (and a cookie name) may hold. */
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -44,6 +45,52 @@ export function tokenAuth(schemes: readonly AuthModel[]): AuthModel | undefined 
     schemes.find((scheme) => scheme.kind === 'apiKey') ??
     schemes.find((scheme) => scheme.kind === 'basic')
   );
+}
+
+/**
+ * Warns, once per set of schemes, about operations whose security the client cannot meet: it sends
+ * one credential, its `token`, as the scheme `tokenAuth` picked. A Security Requirement Object
+ * list (OpenAPI 3.1 §4.8.30) is met when any one of its alternatives is: `{}` (no credential) or
+ * one that names that scheme alone. Other operations are still generated; their calls carry the
+ * token's credential (or none), which the API may refuse, so the user should know before a call
+ * fails at run time. With `--strict`, an error.
+ */
+export function warnUnmetSecurity(
+  doc: Record<string, unknown>,
+  operations: readonly OperationModel[],
+  token: AuthModel | undefined,
+  warnings: Warnings,
+  file: string,
+): void {
+  for (const operation of operations) {
+    const declared = getByRef(doc, operation.pointer);
+    const own = isRecord(declared) && declared.security !== undefined;
+    const security = own ? declared.security : doc.security;
+    if (!Array.isArray(security) || security.length === 0) continue;
+    const alternatives = security.filter(isRecord).map((requirement) => Object.keys(requirement));
+    const met = alternatives.some(
+      (names) =>
+        names.length === 0 ||
+        (token !== undefined && names.every((name) => name === token.schemeName)),
+    );
+    if (met || alternatives.length === 0) continue;
+    const wanted = [...new Set(alternatives.flat())].sort();
+    const named = alternatives
+      .map((names) => names.map((name) => JSON.stringify(name)).join(' and '))
+      .join(' or ');
+    const sends =
+      token === undefined
+        ? 'the client sends no credential (the spec has no bearer, API key or HTTP Basic scheme it can fill)'
+        : `the client sends only its token, as ${JSON.stringify(token.schemeName)}`;
+    warnings.add(
+      `security:unmet:${wanted.join(',')}`,
+      `operation ${JSON.stringify(operation.operationId)} requires the security ${named}, but ${sends}`,
+      { file, pointer: own ? joinPointer(operation.pointer, 'security') : '#/security' },
+      token === undefined
+        ? 'pass the credential per call (the `headers` or `query` request options)'
+        : `add \`{ ${token.schemeName}: [] }\` as an alternative in its security if the API accepts that credential there, or pass the credential per call (the \`headers\` or \`query\` request options)`,
+    );
+  }
 }
 
 function authModel(

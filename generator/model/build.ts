@@ -5,7 +5,7 @@
  */
 import type { GeneratorContext } from '../context.ts';
 import type { BundledSpec } from '../load/bundle.ts';
-import { buildAuth, tokenAuth } from './build-auth.ts';
+import { buildAuth, tokenAuth, warnUnmetSecurity } from './build-auth.ts';
 import { buildClientExports } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
@@ -55,6 +55,8 @@ export async function buildModel(
   }
   const { operations, resources } = buildResources(drafts, names, file, tagDescriptions(doc));
   const auth = buildAuth(doc, file);
+  const token = tokenAuth(auth);
+  warnUnmetSecurity(doc, operations, token, warnings, file);
   const sdkOptions = clientOptions(operations, settings.envPrefix, names);
 
   return {
@@ -66,7 +68,7 @@ export async function buildModel(
     operations,
     resources,
     auth,
-    tokenAuth: tokenAuth(auth),
+    tokenAuth: token,
     sdk: {
       ...settings,
       clientName,
