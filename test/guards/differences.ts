@@ -105,6 +105,10 @@ export type DifferenceId =
 /** Appended to the keys the reference renames (see proto-key and equality-keys). */
 const RENAMED = ' (renamed)';
 const EQUALITY_KEYS = ['toString', 'valueOf'];
+/** Object.prototype's members but those renamed by proto-key and equality-keys already. */
+const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).filter(
+  (key) => key !== '__proto__' && !EQUALITY_KEYS.includes(key),
+);
 
 export const DIFFERENCES: readonly Difference[] = [
   {
@@ -282,8 +286,15 @@ export const DIFFERENCES: readonly Difference[] = [
     why:
       'JSON objects have only their own keys. Plain ajv reads `data.toString` and finds the ' +
       'inherited function; its ownProperties option fixes that.',
-    reference: 'ajv runs with ownProperties: true.',
-    adapt: { options: { ownProperties: true } },
+    reference:
+      'ajv runs with ownProperties: true. With it, ajv takes a key named like an ' +
+      'Object.prototype member (`constructor`) for one `unevaluatedProperties` need not judge ' +
+      `(it looks the key up in a plain object of evaluated keys), so those keys are renamed like \`__proto__\` (with "\${RENAMED}").`,
+    adapt: {
+      options: { ownProperties: true },
+      components: (components) => renameKeysInSchemas(components, PROTOTYPE_KEYS),
+      value: (value) => renameKeys(value, PROTOTYPE_KEYS),
+    },
     witnesses: [
       {
         version: '3.1',

@@ -112,6 +112,31 @@ const cases: GuardCases = [
     'additionalProperties true',
     { schema: 'AdditionalTrue', valid: [{ a: 1, b: 'x' }], invalid: [[], 1] },
   ],
+  [
+    'unevaluatedProperties false',
+    {
+      schema: 'UnevaluatedFalse',
+      valid: [{}, { a: 'x' }],
+      // `constructor` too: ajv with ownProperties took it for evaluated (differences.ts inherited-keys).
+      invalid: [{ a: 'x', b: 1 }, { b: null }, { a: 'x', constructor: 'x' }],
+    },
+  ],
+  [
+    'unevaluatedProperties false: the allOf members and patternProperties evaluate keys too',
+    {
+      schema: 'UnevaluatedAllOf',
+      valid: [{}, { a: 'x', b: 1 }, { 'x-tag': 's' }],
+      invalid: [{ c: 1 }, { a: 'x', c: true }, { 'x-tag': 1 }, { a: 1 }],
+    },
+  ],
+  [
+    'unevaluatedProperties schema',
+    {
+      schema: 'UnevaluatedSchema',
+      valid: [{ a: 'x', n: 1, m: 2 }],
+      invalid: [{ n: '1' }, { a: 'x', n: 1.5 }],
+    },
+  ],
   ['items', { schema: 'Items', valid: [[], [1, 2, 3]], invalid: [[1, 'a'], [1.5], {}] }],
   [
     'prefixItems with items false',

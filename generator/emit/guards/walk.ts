@@ -214,7 +214,42 @@ function keyPatterns(
   return { patterns, anyKey };
 }
 
-/** `for (const k in o)`: propertyNames, patternProperties and additionalProperties. */
+/**
+ * The schema for keys that nothing else declares, with what declares the others: additionalProperties
+ * (the keys of `properties`, and those the patternProperties loop matched), or else
+ * unevaluatedProperties (the names and patterns of every schema combined with this one, read
+ * statically: model/schema-types.ts `evaluated`). Undefined when it restricts nothing, or when a
+ * pattern cannot run here (patterns.ts): the key might be declared, so it is not judged.
+ */
+function restOfKeys(
+  node: ObjectNode,
+  anyKey: boolean,
+  file: FileScope,
+): { schema: SchemaNode; names: string[]; patternTests: string[]; byLoop: boolean } | undefined {
+  if (anyKey) return undefined;
+  if (checksAdditional(node))
+    return {
+      schema: node.additionalProperties!,
+      names: node.properties.map((p) => p.name),
+      patternTests: [],
+      byLoop: true,
+    };
+  const rest = node.unevaluatedProperties;
+  if (rest === undefined || (rest.kind === 'any' && !rest.nullable)) return undefined;
+  const evaluated = node.evaluated ?? { names: node.properties.map((p) => p.name), patterns: [] };
+  const patternTests: string[] = [];
+  for (const pattern of evaluated.patterns) {
+    const test = file.pattern(pattern);
+    if (test === undefined) return undefined;
+    patternTests.push(test);
+  }
+  return { schema: rest, names: evaluated.names, patternTests, byLoop: false };
+}
+
+/**
+ * `for (const k in o)`: propertyNames, patternProperties, and additionalProperties or
+ * unevaluatedProperties.
+ */
 function emitKeyLoop(
   node: ObjectNode,
   x: string,
@@ -224,20 +259,22 @@ function emitKeyLoop(
   mode: Mode,
 ): void {
   const keys = keyPatterns(node, g.file);
-  const additional = checksAdditional(node) && !keys.anyKey ? node.additionalProperties : undefined;
-  if (!node.propertyNames && keys.patterns.length === 0 && !additional) return;
+  const rest = restOfKeys(node, keys.anyKey, g.file);
+  if (!node.propertyNames && keys.patterns.length === 0 && !rest) return;
   const forbidsAll =
     !node.propertyNames &&
     keys.patterns.length === 0 &&
-    node.properties.length === 0 &&
-    additional?.kind === 'never' &&
-    !additional.nullable;
+    rest !== undefined &&
+    rest.names.length === 0 &&
+    rest.patternTests.length === 0 &&
+    rest.schema.kind === 'never' &&
+    !rest.schema.nullable;
   // `for (const _k in o) return false;` when any key fails: `_` marks the key as unused.
   const k = forbidsAll && !mode.forbidUsesKey ? g.fn.unused(x, 'key') : g.fn.derived(x, 'key');
   const keyed = mode.at({ name: k });
   const loop = code.child();
   if (node.propertyNames) keyed.propertyName(node.propertyNames, k, loop);
-  const m = additional && keys.patterns.length > 0 ? g.fn.derived(x, 'matched') : undefined;
+  const m = rest?.byLoop && keys.patterns.length > 0 ? g.fn.derived(x, 'matched') : undefined;
   if (m) loop.line(`let ${m} = false;`);
   for (const { test, node: valueNode } of keys.patterns) {
     const inner = loop.child();
@@ -248,18 +285,19 @@ function emitKeyLoop(
     inner.append(withLocal(`const ${e} = ${o}[${k}];`, checks));
     loop.ifBlock(`${test}.test(${k})`, inner);
   }
-  if (additional) {
-    const names = node.properties.map((p) => p.name);
-    const skip = [declaredKeyTest(names, k, g.file), ...(m ? [m] : [])].filter(
-      (t) => t !== 'false',
-    );
+  if (rest) {
+    const skip = [
+      declaredKeyTest(rest.names, k, g.file),
+      ...rest.patternTests.map((test) => `${test}.test(${k})`),
+      ...(m ? [m] : []),
+    ].filter((t) => t !== 'false');
     const inner = loop.child();
-    if (additional.kind === 'never' && !additional.nullable) {
+    if (rest.schema.kind === 'never' && !rest.schema.nullable) {
       keyed.forbidKey(x, o, k, inner);
     } else {
       const e = g.fn.derived(x, 'entry');
       inner.line(`const ${e} = ${o}[${k}];`);
-      keyed.check(additional, e, inner);
+      keyed.check(rest.schema, e, inner);
     }
     if (skip.length === 0) loop.append(inner);
     else loop.ifBlock(negate(skip.join(' || ')), inner);
