@@ -51,6 +51,15 @@ export function buildParameters(
         );
         return;
       }
+      if (location === 'cookie') {
+        // Kept in the model (openapi.ts types it), but no SDK method takes it (operation-shape.ts).
+        ctx.warnings.add(
+          'parameter:cookie',
+          `cookie parameter ${JSON.stringify(name)} is not a parameter of the SDK method: browsers send cookies themselves and scripts cannot set them`,
+          { file: ctx.file, pointer: located.pointer },
+          `outside a browser, send it per call in the request options: \`headers: { cookie: '${name}=…' }\``,
+        );
+      }
       // Re-setting a key keeps its first position in a Map: an override stays where the path item put it.
       merged.set(`${String(located.raw.in)} ${String(located.raw.name)}`, located);
     });

@@ -19,7 +19,8 @@
  * - The params argument is optional (`= {}`) when nothing in it is required, and left out when
  *   the operation has nothing to put in it.
  * - The `Idempotency-Key` header is not a param: it comes from `RequestOptions.idempotencyKey`.
- *   Cookie parameters are not supported (a browser sends cookies itself); they are left out.
+ *   Cookie parameters are not supported (a browser sends cookies itself); they are left out, with
+ *   a warning (build-parameters.ts).
  * - Last, always, `options?: RequestOptions`.
  */
 import { GeneratorError } from '../errors.ts';
