@@ -36,6 +36,9 @@ Options:
                            to match (ReDoS): re2js (default; run it on the linear-time re2js
                            engine, which the package then depends on), native (JavaScript's
                            RegExp anyway) or skip (do not check it)
+  --allow-external-refs    follow $refs to files outside the spec's folder and to http(s)
+                           URLs (default: refused, so a spec cannot pull other files of
+                           the machine into the package or reach the network)
   -h, --help               show this help
 
 --out must be a new or empty folder or a package this generator wrote; files in it that the
@@ -60,6 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         strict: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
         'unsafe-patterns': { type: 'string' },
+        'allow-external-refs': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -69,7 +73,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { spec, out, name, check } = parsed.values;
     const version = parsed.values['package-version'];
-    options = { check, strict: parsed.values.strict, cache: !parsed.values['no-cache'] };
+    options = {
+      check,
+      strict: parsed.values.strict,
+      cache: !parsed.values['no-cache'],
+      allowExternalRefs: parsed.values['allow-external-refs'],
+    };
     if (spec !== undefined) options.spec = spec;
     if (out !== undefined) options.out = out;
     if (name !== undefined) options.name = name;

@@ -38,6 +38,12 @@ export interface GenerateOptions {
    * anyway, `skip` does not check it. See generator/model/patterns.ts.
    */
   unsafePatterns?: 're2js' | 'native' | 'skip';
+  /**
+   * Follow `$ref`s to files outside the root file's folder (and its subfolders) and to http(s)
+   * URLs. Default false: a spec from someone else (a pull request) cannot make the generator read
+   * other files of the machine into the package, or probe the network, through a `$ref`.
+   */
+  allowExternalRefs?: boolean;
 }
 
 export interface GeneratorContext {
@@ -61,6 +67,8 @@ export interface GeneratorContext {
   formatCacheDir: string | undefined;
   /** See {@link GenerateOptions.unsafePatterns}. */
   unsafePatterns: 're2js' | 'native' | 'skip';
+  /** See {@link GenerateOptions.allowExternalRefs}. */
+  allowExternalRefs: boolean;
 }
 
 export const DEFAULT_SPEC = 'spec/openapi.yaml';
@@ -89,6 +97,7 @@ export function resolveContext(options: GenerateOptions = {}): GeneratorContext 
         ? join(cwd, 'node_modules', '.cache', TOOL_NAME, 'prettier')
         : undefined,
     unsafePatterns: options.unsafePatterns ?? 're2js',
+    allowExternalRefs: options.allowExternalRefs ?? false,
   };
 }
 

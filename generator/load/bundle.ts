@@ -38,7 +38,10 @@ export interface BundledSpec {
 export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec> {
   const display = (absolute: string) => displayPath(ctx.cwd, absolute);
   const config = await loadRedoclyConfig(ctx);
-  const resolver = new SpecResolver(config.resolve);
+  const resolver = new SpecResolver(config.resolve, {
+    rootFile: ctx.specPath,
+    allowExternal: ctx.allowExternalRefs,
+  });
 
   let root: Document | Error;
   try {

@@ -164,7 +164,10 @@ export async function bundleProblemError(
         ':',
       ),
       withLine({ file: display(file), pointer: location.pointer }, location),
-      'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
+      // resolver.ts ExternalRefError: the $ref leaves the spec's folder.
+      / refused\b/.test(reason)
+        ? "copy what it refers to into the spec's folder and point the $ref there, or, for a spec you trust, run with --allow-external-refs"
+        : 'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
     );
   }
 

@@ -4,7 +4,14 @@
  * its alias limit, and a nesting limit for both. Files a `$ref` points at that are not YAML or
  * JSON (e.g. Markdown for a description) go the usual way.
  */
-import { BaseResolver, type Document, type Source } from '@redocly/openapi-core';
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import {
+  BaseResolver,
+  type Document,
+  type ResolveConfig,
+  type Source,
+} from '@redocly/openapi-core';
 import { looksLikeJson, parseSpecText } from './parse.ts';
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
@@ -36,9 +43,56 @@ function parseRemembered(text: string, absoluteRef: string): unknown {
   return parsed;
 }
 
+/**
+ * What a `$ref` may reach: files in the root file's folder and below. Another file of the machine
+ * (`/etc/passwd`, `../../secrets.yaml`) or a URL (`http://169.254.169.254/…`, a cloud's metadata
+ * service) is refused before it is read, unless `allowExternal` (`--allow-external-refs`).
+ */
+export class ExternalRefError extends Error {
+  constructor(readonly ref: string) {
+    super(
+      /^https?:/i.test(ref)
+        ? `$ref to a URL (${ref}) refused: the generator reads only files in the spec's folder`
+        : `$ref to a file outside the spec's folder (${ref}) refused`,
+    );
+  }
+}
+
 export class SpecResolver extends BaseResolver {
   /** Every source parsed, by absolute path or URL → its text (for write/record.ts). */
   readonly sources = new Map<string, string>();
+
+  /**
+   * `rootFile`: the spec's root file; `$ref`s may reach its folder and below unless
+   * `allowExternal`.
+   */
+  constructor(
+    config: ResolveConfig | undefined,
+    private readonly scope: { rootFile: string; allowExternal: boolean },
+  ) {
+    super(config);
+  }
+
+  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+    if (!this.scope.allowExternal && !this.inScope(absoluteRef))
+      throw new ExternalRefError(absoluteRef);
+    return super.loadExternalRef(absoluteRef);
+  }
+
+  private inScope(absoluteRef: string): boolean {
+    if (absoluteRef === this.scope.rootFile) return true;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef)) return false;
+    // Where the files really are: a symlink inside the folder must not lead out of it.
+    const real = (path: string) => {
+      try {
+        return realpathSync(path);
+      } catch {
+        return path;
+      }
+    };
+    const path = relative(real(dirname(this.scope.rootFile)), real(absoluteRef));
+    return path !== '' && path.split(sep)[0] !== '..' && !isAbsolute(path);
+  }
 
   override parseDocument(source: Source, isRoot?: boolean): Document {
     this.sources.set(source.absoluteRef, source.body);

@@ -1,0 +1,128 @@
+/**
+ * `$ref`s reach the root file's folder and below, nothing else, unless `--allow-external-refs`:
+ * a spec from someone else (a pull request) must not read other files of the machine into the
+ * package (which is then published) or make requests from CI (a cloud's metadata service). Each
+ * refusal is a GeneratorError at the `$ref`, with the fix, before the file is read or the URL
+ * requested; nothing is written.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.ts';
+import { generate } from '../../generator/index.ts';
+import { main } from '../../generator/cli.ts';
+import { removeTempDirs, tempDir } from './helpers.ts';
+
+afterAll(removeTempDirs);
+
+const SECRET = 'TOP-SECRET-VALUE';
+let requests = 0;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((_request, response) => {
+    requests++;
+    response.setHeader('content-type', 'application/yaml');
+    response.end(`Remote: { type: string, description: ${SECRET} }\n`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** A spec folder (`<dir>/spec/`) whose one response schema is `{ $ref: ref }`, and a secret file beside it. */
+async function specWithRef(ref: string): Promise<{ dir: string; spec: string }> {
+  const dir = await tempDir('external-refs-');
+  await mkdir(join(dir, 'spec/schemas'), { recursive: true });
+  await writeFile(join(dir, 'secret.yaml'), `Secret: { type: string, description: ${SECRET} }\n`);
+  await writeFile(join(dir, 'spec/schemas/Thing.yaml'), 'type: object\n');
+  const spec = join(dir, 'spec/openapi.yaml');
+  await writeFile(
+    spec,
+    `openapi: 3.1.0
+info: { title: Refs, version: 1.0.0 }
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema: { $ref: '${ref}' }
+`,
+  );
+  return { dir, spec };
+}
+
+async function refusal(spec: string, out: string): Promise<GeneratorError> {
+  const error = await generate({ spec, out }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(GeneratorError);
+  return error as GeneratorError;
+}
+
+describe('$refs outside the spec folder', () => {
+  it.each([
+    ['a file beside the folder', '../secret.yaml#/Secret', /outside the spec's folder/],
+    ['an absolute path', '/etc/passwd', /outside the spec's folder \(\/etc\/passwd\)/],
+  ])('refuse %s, at the $ref, with the fix, reading nothing', async (_name, ref, says) => {
+    const { dir, spec } = await specWithRef(ref);
+    const out = join(dir, 'sdk');
+    const error = await refusal(spec, out);
+    expect(error.message).toMatch(says);
+    expect(error.message).not.toContain(SECRET);
+    expect(error.message).not.toContain('root:');
+    expect(error.location.pointer).toBe(
+      '#/paths/~1things/get/responses/200/content/application~1json/schema',
+    );
+    expect(error.hint).toMatch(/copy .* into the spec's folder.*--allow-external-refs/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuse a URL without requesting it', async () => {
+    const { dir, spec } = await specWithRef(`${base}/remote.yaml#/Remote`);
+    const before = requests;
+    const error = await refusal(spec, join(dir, 'sdk'));
+    expect(error.message).toContain(`$ref to a URL (${base}/remote.yaml) refused`);
+    expect(requests).toBe(before);
+  });
+
+  it('refuse a symlink inside the folder that leads out of it', async () => {
+    const { dir, spec } = await specWithRef('./schemas/Linked.yaml#/Secret');
+    await symlink(join(dir, 'secret.yaml'), join(dir, 'spec/schemas/Linked.yaml'));
+    const error = await refusal(spec, join(dir, 'sdk'));
+    expect(error.message).toMatch(/outside the spec's folder/);
+  });
+
+  it('follow files in the folder and below', async () => {
+    const { dir, spec } = await specWithRef('./schemas/Thing.yaml');
+    const result = await generate({ spec, out: join(dir, 'sdk') });
+    expect(result.files).toContain('src/types.ts');
+  });
+
+  it('are followed with --allow-external-refs (files and URLs)', async () => {
+    const file = await specWithRef('../secret.yaml#/Secret');
+    const out = join(file.dir, 'sdk');
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = (chunk: string) => (stderr.push(String(chunk)), true);
+    try {
+      expect(await main(['--spec', file.spec, '--out', out])).toBe(1);
+      expect(stderr.join('')).toContain('--allow-external-refs');
+      expect(await main(['--spec', file.spec, '--out', out, '--allow-external-refs'])).toBe(0);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toContain(SECRET);
+
+    const remote = await specWithRef(`${base}/remote.yaml#/Remote`);
+    const before = requests;
+    await generate({ spec: remote.spec, out: join(remote.dir, 'sdk'), allowExternalRefs: true });
+    expect(requests).toBeGreaterThan(before);
+  });
+});
