@@ -48,7 +48,7 @@ function parseRemembered(text: string, absoluteRef: string): unknown {
  * (`/etc/passwd`, `../../secrets.yaml`) or a URL (`http://169.254.169.254/…`, a cloud's metadata
  * service) is refused before it is read, unless `allowExternal` (`--allow-external-refs`).
  */
-export class ExternalRefError extends Error {
+class ExternalRefError extends Error {
   constructor(readonly ref: string) {
     super(
       /^https?:/i.test(ref)

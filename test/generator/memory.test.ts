@@ -20,7 +20,7 @@ function hold(bytes: number): number[][] {
 }
 
 /** Runs `work` and counts the forced (gc()) collections V8 reports meanwhile. */
-async function forcedCollections(work: () => Promise<unknown> | unknown): Promise<number> {
+async function forcedCollections(work: () => unknown): Promise<number> {
   let forced = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
