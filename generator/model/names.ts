@@ -88,13 +88,48 @@ const RESERVED = new Set([
   'global',
 ]);
 
-/** Splits any text into words: `user.birthday` → [user, birthday]; `HTTPServer2go` → [HTTP, Server2go]. */
+/**
+ * Splits any text into words: `user.birthday` → [user, birthday]; `HTTPServer2go` → [HTTP,
+ * Server2go]. Accented Latin letters count as their base letters (`Größe` → [Grosse]).
+ */
 export function words(text: string): string[] {
-  return text
+  return asciiLetters(text)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w.length > 0);
+}
+
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const FOLDED: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'Ae',
+  œ: 'oe',
+  Œ: 'Oe',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'Th',
+  ı: 'i',
+};
+
+/**
+ * Accented Latin letters as their base letters (`Ünïcødé` → `Unicode`): Unicode's compatibility
+ * decomposition (NFKD) without the combining marks, plus the letters it leaves whole. Other
+ * scripts are left as they are (and so make no word).
+ */
+function asciiLetters(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæÆœŒøØłŁđĐðÐþÞı]/g, (letter) => FOLDED[letter] ?? letter);
 }
 
 function capitalize(word: string): string {
