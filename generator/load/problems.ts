@@ -14,6 +14,7 @@ import {
 } from '@redocly/openapi-core';
 import { GeneratorError, type GeneratorErrorLocation } from '../errors.ts';
 import { SourceError } from './parse.ts';
+import { ExternalRefError } from './resolver.ts';
 import { getByPointer, refOf } from '../pointer.ts';
 
 type Display = (absolute: string) => string;
@@ -164,8 +165,8 @@ export async function bundleProblemError(
         ':',
       ),
       withLine({ file: display(file), pointer: location.pointer }, location),
-      // resolver.ts ExternalRefError: the $ref leaves the spec's folder.
-      / refused\b/.test(reason)
+      // The $ref leaves the spec's folder (resolver.ts).
+      ExternalRefError.isRefusal(target)
         ? "copy what it refers to into the spec's folder and point the $ref there, or, for a spec you trust, run with --allow-external-refs"
         : 'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
     );

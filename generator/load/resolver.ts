@@ -8,6 +8,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import {
   BaseResolver,
+  ResolveError,
   type Document,
   type ResolveConfig,
   type Source,
@@ -48,12 +49,20 @@ function parseRemembered(text: string, absoluteRef: string): unknown {
  * (`/etc/passwd`, `../../secrets.yaml`) or a URL (`http://169.254.169.254/…`, a cloud's metadata
  * service) is refused before it is read, unless `allowExternal` (`--allow-external-refs`).
  */
-class ExternalRefError extends Error {
+export class ExternalRefError extends Error {
   constructor(readonly ref: string) {
     super(
       /^https?:/i.test(ref)
         ? `$ref to a URL (${ref}) refused: the generator reads only files in the spec's folder`
         : `$ref to a file outside the spec's folder (${ref}) refused`,
+    );
+  }
+
+  /** Whether `error` (as the resolver caches it: a ResolveError around it) is a refusal. */
+  static isRefusal(error: unknown): boolean {
+    return (
+      error instanceof ExternalRefError ||
+      (error instanceof ResolveError && error.originalError instanceof ExternalRefError)
     );
   }
 }
