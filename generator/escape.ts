@@ -14,7 +14,8 @@
  * | Markdown code span                       | `markdownCode`        |
  * | Markdown from the spec (descriptions)    | `markdownProse`       |
  *
- * Identifiers are not escaped but made (generator/model/names.ts): only `[A-Za-z0-9_$]` survives.
+ * Identifiers are not escaped but made (generator/model/names.ts): only letters, combining marks,
+ * digits, `_` and `$` survive (ECMA-262 identifier characters).
  */
 
 const LINE_TERMINATOR_ESCAPES: Readonly<Record<string, string>> = {

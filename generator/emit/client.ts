@@ -6,7 +6,7 @@
  * The calling convention is the model's (generator/model/operation-shape.ts); this prints it.
  */
 import { StructureKind } from 'ts-morph';
-import { NameRegistry, words } from '../model/names.ts';
+import { asciiWords, NameRegistry, words } from '../model/names.ts';
 import type { ApiModel } from '../model/types.ts';
 import { emitClientFile, type ClientResource } from './client/client-file.ts';
 import { emitErrorBodyFile } from './client/error-body-file.ts';
@@ -40,7 +40,7 @@ export function emitClient(model: ApiModel): EmittedSourceFile[] {
   const properties = new NameRegistry(CLIENT_MEMBERS);
   const fileNames = new NameRegistry(['index']);
   const resources: (ClientResource & { path: string })[] = model.resources.map((resource) => {
-    const stem = words(resource.name)
+    const stem = asciiWords(resource.name)
       .map((word) => word.toLowerCase())
       .join('-')
       .slice(0, MAX_FILE_STEM)

@@ -90,14 +90,28 @@ const RESERVED = new Set([
 
 /**
  * Splits any text into words: `user.birthday` → [user, birthday]; `HTTPServer2go` → [HTTP,
- * Server2go]. Accented Latin letters count as their base letters (`Größe` → [Grosse]).
+ * Server2go]. Accented Latin letters count as their base letters (`Größe` → [Grosse]); letters of
+ * other scripts are kept as they are (`名前 list` → [名前, list], `ИмяПользователя` → [Имя,
+ * Пользователя]), since JavaScript identifiers may hold any letter (ECMA-262 §12.7, ID_Start and
+ * ID_Continue). A word never starts with a combining mark.
  */
 export function words(text: string): string[] {
-  return asciiLetters(text)
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w.length > 0);
+  return foldLatin(text)
+    .replace(/([\p{Ll}\p{Nd}])(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .split(/[^\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}]+/u)
+    .map((word) => word.replace(/^[\p{Mn}\p{Mc}]+/u, ''))
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * {@link words} in ASCII letters and digits only, for names outside TypeScript that must be ASCII:
+ * npm package names, environment variables, file names. Words with no ASCII letter are left out.
+ */
+export function asciiWords(text: string): string[] {
+  return words(text)
+    .map((word) => word.replace(/[^A-Za-z0-9]+/g, ''))
+    .filter((word) => word.length > 0);
 }
 
 /** Latin letters that Unicode does not decompose into a base letter and a mark. */
@@ -122,14 +136,16 @@ const FOLDED: Readonly<Record<string, string>> = {
 
 /**
  * Accented Latin letters as their base letters (`Ünïcødé` → `Unicode`): Unicode's compatibility
- * decomposition (NFKD) without the combining marks, plus the letters it leaves whole. Other
- * scripts are left as they are (and so make no word).
+ * decomposition (NFKD) without the combining marks on Latin letters, plus the letters it leaves
+ * whole. Other scripts keep their marks and are composed again (NFC), so `이름` stays `이름` and the
+ * vowel signs of `नाम` stay in it.
  */
-function asciiLetters(text: string): string {
+function foldLatin(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[ßæÆœŒøØłŁđĐðÐþÞı]/g, (letter) => FOLDED[letter] ?? letter);
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .replace(/[ßæÆœŒøØłŁđĐðÐþÞı]/g, (letter) => FOLDED[letter] ?? letter)
+    .normalize('NFC');
 }
 
 function capitalize(word: string): string {
@@ -153,7 +169,7 @@ export function camelCase(text: string): string {
 }
 
 function guardIdentifier(name: string): string {
-  const safe = /^[0-9]/.test(name) ? `_${name}` : name;
+  const safe = /^\p{Nd}/u.test(name) ? `_${name}` : name;
   return RESERVED.has(safe) ? `${safe}_` : safe;
 }
 

@@ -3,7 +3,7 @@
  * names), built on the identifier rules of names.ts.
  */
 import { JS_GLOBALS } from './js-globals.ts';
-import { pascalCase, words } from './names.ts';
+import { asciiWords, pascalCase, words } from './names.ts';
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
@@ -21,7 +21,7 @@ export function methodName(text: string): string {
   const pascal = words(text).map(capitalize).join('');
   let name = pascal.charAt(0).toLowerCase() + pascal.slice(1);
   if (name === '') name = 'call';
-  if (/^[0-9]/.test(name)) name = `_${name}`;
+  if (/^\p{Nd}/u.test(name)) name = `_${name}`;
   if (isInheritedMember(name)) name = `${name}_`;
   return name;
 }
@@ -101,14 +101,14 @@ export function exportName(name: string, kind: ExportKind): string {
 
 /** `GitHub v3 REST API` → `GIT_HUB_V3_REST_API`. */
 export function upperSnake(text: string): string {
-  return words(text)
+  return asciiWords(text)
     .map((word) => word.toUpperCase())
     .join('_');
 }
 
 /** `Gigs Core` → `gigs-core`. */
 export function kebabCase(text: string): string {
-  return words(text)
+  return asciiWords(text)
     .map((word) => word.toLowerCase())
     .join('-');
 }

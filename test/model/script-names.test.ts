@@ -1,0 +1,140 @@
+/**
+ * Names made from text in any script keep its letters. Accented Latin letters count as their base
+ * letters (`Ünïcødé tag` → `unicodeTag`, not `nCDTag`); other scripts' letters stay as written
+ * (`名前` → `名前`, not `Unnamed`), since JavaScript identifiers may hold them. Names that must be
+ * ASCII (npm package names, environment variables, file names) keep only the ASCII words.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
+import { camelCase, pascalCase, words } from '../../generator/model/names.ts';
+import { kebabCase, methodName, upperSnake } from '../../generator/model/sdk-names.ts';
+import {
+  compile,
+  linkNodeModules,
+  removeTempDirs,
+  tempDir,
+  writeSpec,
+} from '../generator/helpers.ts';
+
+afterAll(removeTempDirs);
+
+describe('names from text in any script', () => {
+  it.each([
+    ['Ünïcødé tag', 'unicodeTag', 'UnicodeTag'],
+    ['Straße Größe', 'strasseGrosse', 'StrasseGrosse'],
+    ['café-crème', 'cafeCreme', 'CafeCreme'],
+    ['Ærø łódź', 'aeroLodz', 'AeroLodz'],
+  ])('%s → %s, %s', (text, camel, pascal) => {
+    expect(camelCase(text)).toBe(camel);
+    expect(pascalCase(text)).toBe(pascal);
+  });
+
+  it.each([
+    ['名前 list', ['名前', 'list'], '名前List'],
+    ['ИмяПользователя', ['Имя', 'Пользователя'], 'ИмяПользователя'],
+    // Hangul stays composed (NFC), though folding Latin letters decomposes text first.
+    ['이름', ['이름'], '이름'],
+    // Devanagari vowel signs are combining marks: they stay, inside a word.
+    ['नाम सूची', ['नाम', 'सूची'], 'नामसूची'],
+    ['Straße Жук', ['Strasse', 'Жук'], 'StrasseЖук'],
+  ])('keep the letters of other scripts: %s', (text, expected, pascal) => {
+    expect(words(text)).toEqual(expected);
+    expect(pascalCase(text)).toBe(pascal);
+    expect(pascalCase(text).normalize('NFC')).toBe(pascalCase(text));
+  });
+
+  it('never start a name with a combining mark or a digit of any script', () => {
+    expect(words('\u0301abc ·\u093Eनाम')).toEqual(['abc', 'नाम']);
+    expect(camelCase('٣ items')).toBe('_٣Items');
+    expect(methodName('٣ items')).toBe('_٣Items');
+  });
+
+  it('keep names that must be ASCII in ASCII', () => {
+    expect(kebabCase('Пользователи API')).toBe('api');
+    expect(upperSnake('Пользователи API')).toBe('API');
+    expect(kebabCase('名前')).toBe('');
+  });
+
+  it('name the resource and the schema type of a generated package', async () => {
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Accents', version: '1.0.0' },
+      paths: {
+        '/things': {
+          get: {
+            operationId: 'listThings',
+            tags: ['Ünïcødé tag'],
+            responses: {
+              '200': {
+                description: 'OK',
+                content: {
+                  'application/json': { schema: { $ref: '#/components/schemas/Größe' } },
+                },
+              },
+            },
+          },
+        },
+      },
+      components: { schemas: { Größe: { type: 'object' } } },
+    });
+    const out = join(await tempDir('accents-'), 'sdk');
+    await generate({ spec, out });
+    expect(await readFile(join(out, 'src/client.ts'), 'utf8')).toMatch(/\bunicodeTag\b/);
+    expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toMatch(
+      /\binterface Grosse\b|\btype Grosse\b/,
+    );
+  });
+
+  it('name resources and types in other scripts, in a package that compiles', async () => {
+    const body = (ref: string) => ({
+      description: 'OK',
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
+    });
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Пользователи API', version: '1.0.0' },
+      paths: {
+        '/users': {
+          get: {
+            operationId: 'listUsers',
+            tags: ['Пользователи'],
+            responses: { '200': body('Имя') },
+          },
+        },
+        '/names': {
+          get: { operationId: 'listNames', tags: ['名前'], responses: { '200': body('名前') } },
+        },
+      },
+      components: {
+        schemas: {
+          Имя: { type: 'object', properties: { имя: { type: 'string' } }, required: ['имя'] },
+          名前: { type: 'object', properties: { 이름: { type: 'string' } } },
+        },
+      },
+    });
+    const out = join(await tempDir('scripts-'), 'sdk');
+    await generate({ spec, out });
+    const client = await readFile(join(out, 'src/client.ts'), 'utf8');
+    // `\b` knows ASCII words only.
+    const word = (text: string) =>
+      new RegExp(`(?<![\\p{L}\\p{N}_$])${text}(?![\\p{L}\\p{N}_$])`, 'u');
+    expect(client).toMatch(word('readonly пользователи'));
+    expect(client).toMatch(word('readonly 名前'));
+    const types = await readFile(join(out, 'src/types.ts'), 'utf8');
+    expect(types).toMatch(word('(interface|type) Имя'));
+    expect(types).toMatch(word('(interface|type) 名前'));
+    expect(types).not.toMatch(/Unnamed/);
+    // File names stay ASCII: resources whose names have no ASCII word get a plain one.
+    for (const file of await readdir(join(out, 'src/resources'))) {
+      expect(file).toMatch(/^[a-z0-9-]+\.ts$/);
+    }
+    const pkg = JSON.parse(await readFile(join(out, 'package.json'), 'utf8')) as { name: string };
+    expect(pkg.name).toMatch(/^[a-z0-9@/._-]+$/);
+    await linkNodeModules(out);
+    const result = compile(out);
+    expect(result.output).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
