@@ -40,9 +40,17 @@ export function buildResources(
   drafts: readonly OperationDraft[],
   names: NameRegistry,
   file: string,
-  tagDescriptions: ReadonlyMap<string, string> = new Map(),
+  {
+    tagDescriptions = new Map<string, string>(),
+    apiTitle = '',
+  }: {
+    /** `tags[].description` by tag name, for the resources' TSDoc. */
+    tagDescriptions?: ReadonlyMap<string, string>;
+    /** `info.title`: a tag that only names the API groups nothing (resource-names.ts). */
+    apiTitle?: string;
+  } = {},
 ): { operations: OperationModel[]; resources: ResourceModel[] } {
-  const placements = placeOperations(drafts, file);
+  const placements = placeOperations(drafts, file, apiTitle);
 
   const byResource = new Map<string, OperationModel[]>();
   const operations = drafts.map((draft, index): OperationModel => {
@@ -112,7 +120,11 @@ function resourceDescription(
   return best === undefined ? undefined : descriptions.get(best[0]);
 }
 
-function placeOperations(drafts: readonly OperationDraft[], file: string): Placement[] {
+function placeOperations(
+  drafts: readonly OperationDraft[],
+  file: string,
+  apiTitle: string,
+): Placement[] {
   const placements: (Placement | undefined)[] = drafts.map(() => undefined);
   const owners = new Map<string, OperationDraft>();
   const methodsOf = new Map<string, NameRegistry>();
@@ -143,7 +155,10 @@ function placeOperations(drafts: readonly OperationDraft[], file: string): Place
   const derivedIndexes = drafts.flatMap((draft, index) =>
     placements[index] === undefined ? [index] : [],
   );
-  const derived = deriveResources(derivedIndexes.map((index) => drafts[index]!));
+  const derived = deriveResources(
+    derivedIndexes.map((index) => drafts[index]!),
+    apiTitle,
+  );
   const resourceOf = derived.map((d) => safeMember(d.resource));
   // Per resource: how many derived operations want each name (explicit names count as taken).
   const wanted = new Map<string, number>();

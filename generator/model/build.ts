@@ -53,7 +53,10 @@ export async function buildModel(
     if (inputs.has(schema.name))
       schema.inputName = names.claim(exportName(`${schema.name}Input`, 'Type'));
   }
-  const { operations, resources } = buildResources(drafts, names, file, tagDescriptions(doc));
+  const { operations, resources } = buildResources(drafts, names, file, {
+    tagDescriptions: tagDescriptions(doc),
+    apiTitle: info.title,
+  });
   const auth = buildAuth(doc, file);
   const token = tokenAuth(auth);
   warnUnmetSecurity(doc, operations, token, warnings, file);

@@ -1,11 +1,16 @@
 /**
  * Where an operation without `x-sdk-method` lives in the client: its resource and its method name.
  *
- * Resource: the operation's first tag, unless that tag is on every operation of a spec whose paths
- * fall into several groups (one tag for the whole API divides nothing); else the first path segment
- * that names something: not a parameter, not a version (`v1`, `v2beta`, `2024-01-01`), not `api`,
- * and not part of the prefix every path shares (`/projects/{project}/…`). So `/v1/customers/{id}`
- * is in `customers`.
+ * Resource: the operation's first tag; else the first path segment that names something: not a
+ * parameter, not a version (`v1`, `v2beta`, `2024-01-01`), not `api`, and not part of the prefix
+ * every path shares (`/projects/{project}/…`). So `/v1/customers/{id}` is in `customers`.
+ *
+ * A tag on every operation is what the author asked for (`items` on `/a`, `/b` and `/c` makes
+ * `client.items`), except where it divides nothing and the paths do (they fall into several
+ * groups): when its words are generic (`default`, `API`, `General`, `Version 3`) or the API's own
+ * name (`Accounting` in "Xero Accounting API"), or when it would make one resource of more than
+ * {@link MAX_UNIVERSAL_RESOURCE} operations (a converter's single tag over a large API). Then the
+ * paths place the operations.
  *
  * Method: the operationId without the resource's name (`listCustomers` in `customers` → `list`,
  * `emails/send` in `emails` → `send`) and without the suffix FastAPI appends
@@ -32,11 +37,14 @@ export interface DerivedPlacement {
 }
 
 /** Resource and method names for operations placed by the spec's structure, in draft order. */
-export function deriveResources(drafts: readonly OperationDraft[]): DerivedPlacement[] {
+export function deriveResources(
+  drafts: readonly OperationDraft[],
+  apiTitle = '',
+): DerivedPlacement[] {
   const prefix = commonPrefix(drafts.map((draft) => segments(draft.path)));
   const byPath = drafts.map((draft) => pathResource(draft.path, prefix));
   const groups = new Set(byPath.map((r) => r.name));
-  const ignoredTag = universalTag(drafts, groups.size);
+  const ignoredTag = ignoredUniversalTag(drafts, groups.size, apiTitle);
   return drafts.map((draft, index) => {
     const tag = draft.tags.find((candidate) => candidate.trim() !== '' && candidate !== ignoredTag);
     const fromPath = byPath[index]!;
@@ -102,11 +110,61 @@ function restAfter(path: string, resource: string, prefix: number): string[] {
   return index >= 0 ? parts.slice(index + 1) : pathResource(path, prefix).rest;
 }
 
-/** A tag every operation carries, when the paths fall into more than one resource. */
-function universalTag(drafts: readonly OperationDraft[], pathGroups: number): string | undefined {
+/** Above this many operations, a tag carried by all of them makes a resource too large to use. */
+const MAX_UNIVERSAL_RESOURCE = 20;
+
+/** Words that name no part of an API: a tag made of them only (and numbers) groups nothing. */
+const GENERIC_TAG_WORDS = new Set([
+  'all',
+  'api',
+  'apis',
+  'call',
+  'calls',
+  'default',
+  'endpoint',
+  'endpoints',
+  'function',
+  'functions',
+  'general',
+  'main',
+  'method',
+  'methods',
+  'misc',
+  'operation',
+  'operations',
+  'public',
+  'rest',
+  'service',
+  'services',
+  'v',
+  'version',
+]);
+
+/**
+ * The tag every operation carries, when it groups nothing and the paths fall into more than one
+ * resource (see the module's comment); else undefined, and tags place operations.
+ */
+function ignoredUniversalTag(
+  drafts: readonly OperationDraft[],
+  pathGroups: number,
+  apiTitle: string,
+): string | undefined {
   if (drafts.length < 2 || pathGroups < 2) return undefined;
   const [first] = drafts;
-  return first?.tags.find((tag) => drafts.every((draft) => draft.tags.includes(tag)));
+  const tag = first?.tags.find((candidate) =>
+    drafts.every((draft) => draft.tags.includes(candidate)),
+  );
+  if (tag === undefined) return undefined;
+  // Words both as written and lower-cased: `APIs` is [AP, Is] the one way, [apis] the other.
+  const lower = (text: string) =>
+    [words(text), words(text.toLowerCase())].map((list) => list.map((word) => word.toLowerCase()));
+  const titleWords = new Set(lower(apiTitle).flat());
+  const groupsNothing = lower(tag).some((list) =>
+    list.every(
+      (word) => GENERIC_TAG_WORDS.has(word) || /^\p{Nd}+$/u.test(word) || titleWords.has(word),
+    ),
+  );
+  return groupsNothing || drafts.length > MAX_UNIVERSAL_RESOURCE ? tag : undefined;
 }
 
 /** What the path and method do, when the path is a collection, an item, or one level below one. */

@@ -49,7 +49,8 @@ describe('operations that take no credential', () => {
   it('get no token; the others do', async () => {
     await client.sessions!.create!();
     await client.sessions!.retrieve!();
-    await client.status!.get!();
+    // Tagged Sessions like the others, so it is in `sessions`.
+    await client.sessions!.getStatus!();
     expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'POST /sessions',
       'GET /sessions/current?api_key=key-123',

@@ -85,11 +85,11 @@ describe('a spec without tags', () => {
     ]);
   });
 
-  it('a tag every operation carries groups nothing: the paths do', async () => {
+  it('a tag every operation carries that names the API groups nothing: the paths do', async () => {
     const ok = { '200': { description: 'ok' } };
     const file = await writeSpec({
       openapi: '3.0.3',
-      info: { title: 'One tag', version: '1' },
+      info: { title: 'Xero Accounting API', version: '1' },
       paths: {
         '/Accounts': {
           get: { operationId: 'getAccounts', tags: ['Accounting'], responses: ok },
@@ -105,9 +105,7 @@ describe('a spec without tags', () => {
         '/Invoices': { get: { operationId: 'getInvoices', tags: ['Accounting'], responses: ok } },
       },
     });
-    const ctx = resolveContext({ spec: file });
-    const model = await buildModel(await loadAndBundle(ctx), ctx);
-    expect(placements(model)).toEqual([
+    expect(placements(await modelOf(file))).toEqual([
       'get /Accounts → accounts.list',
       'put /Accounts → accounts.create',
       'get /Accounts/{AccountID} → accounts.retrieve',
@@ -115,7 +113,73 @@ describe('a spec without tags', () => {
       'get /Invoices → invoices.get',
     ]);
   });
+
+  it('a tag every operation carries is kept when it names something', async () => {
+    const file = await writeSpec(oneTagSpec('Shop', 'items', ['/a', '/b', '/c']));
+    expect(placements(await modelOf(file))).toEqual([
+      'get /a → items.getA',
+      'get /b → items.getB',
+      'get /c → items.getC',
+    ]);
+  });
+
+  it.each(['default', 'APIs', 'General', 'Version 3', 'Public API calls'])(
+    'a tag every operation carries is ignored when its words are generic: %s',
+    async (tag) => {
+      const file = await writeSpec(oneTagSpec('Shop', tag, ['/orders', '/carts']));
+      expect(placements(await modelOf(file))).toEqual([
+        'get /orders → orders.get',
+        'get /carts → carts.get',
+      ]);
+    },
+  );
+
+  it('a tag on every operation of a large API is ignored: one resource would hold them all', async () => {
+    const paths = Array.from({ length: 21 }, (_, i) => `/group${String(i)}`);
+    const large = placements(await modelOf(await writeSpec(oneTagSpec('Big', 'core', paths))));
+    expect(new Set(large.map((line) => line.split(' → ')[1]!.split('.')[0]))).toHaveLength(21);
+    const limit = placements(
+      await modelOf(await writeSpec(oneTagSpec('Big', 'core', paths.slice(0, 20)))),
+    );
+    expect(new Set(limit.map((line) => line.split(' → ')[1]!.split('.')[0]))).toEqual(
+      new Set(['core']),
+    );
+  });
+
+  it('a tag on every operation of one path group is kept (nothing to ignore it for)', async () => {
+    const file = await writeSpec(oneTagSpec('Xero Accounting API', 'Accounting', ['/a', '/a/{id}/x']));
+    expect(placements(await modelOf(file)).map((line) => line.split(' → ')[1])).toEqual([
+      'accounting.getA',
+      'accounting.getAIdX',
+    ]);
+  });
 });
+
+/** One GET per path, each with an operationId made from its path, all tagged `tag`. */
+function oneTagSpec(title: string, tag: string, paths: readonly string[]): object {
+  const ok = { '200': { description: 'ok' } };
+  const operationId = (path: string) =>
+    `get${path
+      .split('/')
+      .filter(Boolean)
+      .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+      .join('')}`;
+  return {
+    openapi: '3.1.0',
+    info: { title, version: '1' },
+    paths: Object.fromEntries(
+      paths.map((path) => [
+        path,
+        { get: { operationId: operationId(path), tags: [tag], responses: ok } },
+      ]),
+    ),
+  };
+}
+
+async function modelOf(file: string) {
+  const ctx = resolveContext({ spec: file });
+  return buildModel(await loadAndBundle(ctx), ctx);
+}
 
 describe('withoutResource', () => {
   it.each([
@@ -184,7 +248,8 @@ describe('path templates naming parameters the operation does not declare', () =
       'get(thingId: string)',
       'delete(thingId: number)',
       'getPart(thingId: string, partId: string)',
-      'moveThing(owner: string, thing: string)',
+      // Every operation is tagged `things`, so this one is in `things` too.
+      'move(owner: string, thing: string)',
       'upload(convert: string)',
     ]);
     const warnings = pkg.model.warnings.filter((w) => w.key === 'undeclared-path-parameter');
