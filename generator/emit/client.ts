@@ -6,7 +6,7 @@
  * The calling convention is the model's (generator/model/operation-shape.ts); this prints it.
  */
 import { StructureKind } from 'ts-morph';
-import { asciiWords, NameRegistry, words } from '../model/names.ts';
+import { asciiWords, NameRegistry } from '../model/names.ts';
 import type { ApiModel } from '../model/types.ts';
 import { emitClientFile, type ClientResource } from './client/client-file.ts';
 import { emitErrorBodyFile } from './client/error-body-file.ts';
