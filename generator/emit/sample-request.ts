@@ -3,10 +3,13 @@
  * the TypeScript calls of the README and the docs (readme-examples.ts) and the curl samples
  * (curl-sample.ts) are made from the same one, so they show the same request.
  *
- * Values come from the spec, most specific first: the request body's first example, a
- * parameter's example, then the schema's examples, default, first enum value, or a placeholder
- * that fits its type. Optional query parameters that have an example of their own (filters such
- * as `?provider=p3,p9`) are sent too, so a list call shows how to filter; cursor parameters are not.
+ * Values come from the spec, most specific first: the request body's first example that fits
+ * its schema, a parameter's example that fits, then a value built from the schema
+ * (schema-sample.ts: its own example or default, every required property at every depth, a
+ * variant of a union, …). An example that does not fit (a required property missing, a value the
+ * type does not take) is never shown: the call would not compile. Optional query parameters that
+ * have an example of their own (filters such as `?provider=p3,p9`) are sent too, so a list call
+ * shows how to filter; cursor parameters are not.
  */
 import type { JsonValue } from '../model/schema-types.ts';
 import type {
@@ -16,8 +19,7 @@ import type {
   ParameterModel,
   SchemaNode,
 } from '../model/types.ts';
-import { objectShape } from '../model/body-shape.ts';
-import { isInheritedMember } from '../model/sdk-names.ts';
+import { fitsSchema, sampleValue } from './schema-sample.ts';
 
 export interface SampleParameter {
   parameter: ParameterModel;
@@ -54,7 +56,6 @@ export function sampleRequest(
   model: Pick<ApiModel, 'schemas'>,
   options: SampleOptions = {},
 ): SampleRequest {
-  const byName = new Map(model.schemas.map((schema) => [schema.name, schema]));
   const { filters = true, extraQuery = [], readOnly = false } = options;
   const cursors = new Set(
     [operation.pagination?.afterParam, operation.pagination?.beforeParam].filter(
@@ -67,7 +68,7 @@ export function sampleRequest(
   const query: SampleParameter[] = [];
   const headers: SampleParameter[] = [];
   for (const parameter of operation.parameters) {
-    if (parameter.in === 'path') path.set(parameter.name, parameterValue(parameter, byName));
+    if (parameter.in === 'path') path.set(parameter.name, parameterValue(parameter, model.schemas));
     else if (parameter.in === 'query' && parameter.clientDefault === undefined) {
       const wanted = extra.get(parameter.name);
       if (wanted !== undefined && !parameter.required) query.push({ parameter, value: wanted });
@@ -75,87 +76,49 @@ export function sampleRequest(
         parameter.required ||
         (filters && parameter.example !== undefined && !cursors.has(parameter.name))
       )
-        query.push({ parameter, value: parameterValue(parameter, byName) });
+        query.push({ parameter, value: parameterValue(parameter, model.schemas) });
     } else if (
       parameter.in === 'header' &&
       parameter.required &&
       parameter.clientDefault === undefined
     )
-      headers.push({ parameter, value: parameterValue(parameter, byName) });
+      headers.push({ parameter, value: parameterValue(parameter, model.schemas) });
   }
 
   const sample: SampleRequest = { path, query, headers };
-  const example = operation.body?.examples?.[0];
+  const body = operation.body;
+  const direction = { direction: 'request', readOnly } as const;
+  const example = body?.examples?.find(({ value }) =>
+    fitsSchema(value, body.schema, model.schemas, direction),
+  );
   if (example !== undefined) {
     sample.body = example.value;
     sample.bodySource = 'example';
-  } else if (operation.body !== undefined) {
-    const body = requiredBody(
-      operation.body.schema,
-      operation.body.required,
-      byName,
-      model.schemas,
-      readOnly,
-    );
-    if (body !== undefined) {
-      sample.body = body;
+  } else if (body !== undefined) {
+    const value = sampleValue(body.schema, model.schemas, direction, 'body');
+    // An optional body with nothing required in it is left out.
+    const empty = typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+    if (body.required || !empty) {
+      sample.body = value;
       sample.bodySource = 'placeholders';
     }
   }
   return sample;
 }
 
-/** A parameter's example, else a value that fits its schema. */
-function parameterValue(
-  parameter: ParameterModel,
-  byName: ReadonlyMap<string, NamedSchema>,
-): JsonValue {
-  const value = parameter.example ?? placeholderValue(parameter.schema, byName, parameter.name);
+/** A parameter's example when it fits, else a value that fits its schema. */
+function parameterValue(parameter: ParameterModel, schemas: readonly NamedSchema[]): JsonValue {
+  const direction = { direction: 'request' } as const;
+  const value =
+    parameter.example !== undefined &&
+    fitsSchema(parameter.example, parameter.schema, schemas, direction)
+      ? parameter.example
+      : sampleValue(parameter.schema, schemas, direction, parameter.name);
   // A parameter defined by `content` is sent as the text of its media type: the client takes
   // the JSON text of the value, not the value.
   return parameter.mediaType !== undefined && typeof value !== 'string'
     ? JSON.stringify(value)
     : value;
-}
-
-/**
- * A body without an example: the required properties (those the caller gives, not read-only
- * ones unless `readOnly`) and those named like a member every object has, with placeholders; or
- * a placeholder for a required body that is not an object.
- */
-function requiredBody(
-  schema: SchemaNode,
-  required: boolean,
-  byName: ReadonlyMap<string, NamedSchema>,
-  schemas: readonly NamedSchema[],
-  readOnly: boolean,
-): JsonValue | undefined {
-  const shape = objectShape(schema, schemas);
-  if (shape === undefined) return required ? placeholderValue(schema, byName, 'body') : undefined;
-  const nodes = propertyNodes(schema, byName);
-  const entries = shape.properties
-    .filter(
-      (property) =>
-        (property.required || givenAlways(property.name)) &&
-        (readOnly || nodes.get(property.name)?.readOnly !== true),
-    )
-    .map((property): [string, JsonValue] => {
-      const node = nodes.get(property.name);
-      return [
-        property.name,
-        node === undefined ? '' : placeholderValue(node, byName, property.name),
-      ];
-    });
-  return entries.length > 0 || required ? Object.fromEntries(entries) : undefined;
-}
-
-/**
- * An optional property named like a member every object has (`toString`, `valueOf`): TypeScript
- * reads an object literal without it as having the inherited function, which the property's type
- * does not accept, so a sample gives it. (`__proto__` would set the prototype instead.)
- */
-function givenAlways(name: string): boolean {
-  return isInheritedMember(name) && name !== '__proto__';
 }
 
 /** The properties of an object schema (allOf members merged), `$ref`s followed. */
@@ -184,43 +147,4 @@ export function dereference(
   for (let hops = 0; current?.kind === 'ref' && hops < 10; hops++)
     current = byName.get(current.target)?.node;
   return current;
-}
-
-/** A value that fits the schema well enough for an example (kept short: nested objects stay `{}`). */
-function placeholderValue(
-  node: SchemaNode,
-  byName: ReadonlyMap<string, NamedSchema>,
-  name: string,
-): JsonValue {
-  const example = node.examples?.[0] ?? node.default;
-  if (example !== undefined && isShort(example)) return example;
-  const target = dereference(node, byName) ?? node;
-  const targetExample = target.examples?.[0] ?? target.default;
-  if (targetExample !== undefined && isShort(targetExample)) return targetExample;
-  switch (target.kind) {
-    case 'enum':
-      return target.values[0] ?? null;
-    case 'string':
-      return name;
-    case 'number':
-      return target.minimum?.value ?? 1;
-    case 'boolean':
-      return true;
-    case 'null':
-      return null;
-    case 'array':
-      return [];
-    case 'union':
-      return target.variants[0] === undefined
-        ? null
-        : placeholderValue(target.variants[0], byName, name);
-    default:
-      return {};
-  }
-}
-
-function isShort(value: JsonValue): boolean {
-  return value === null || typeof value !== 'object'
-    ? String(value).length <= 40 && !String(value).includes('\n')
-    : false;
 }

@@ -1,0 +1,524 @@
+/**
+ * Values that fit a schema, and whether a value from the spec does: the one home of example values
+ * for every emitter that shows or returns one (the README's and the docs' calls, the curl samples,
+ * the testing kit's default answers).
+ *
+ * {@link sampleValue} builds a value of the schema's TypeScript type that also keeps its
+ * validation keywords: every required property at every depth (`readOnly` ones left out of
+ * requests, `writeOnly` ones out of responses), `minItems` items and `prefixItems` tuples,
+ * `minLength` characters, numbers within their bounds and `multipleOf`, the first variant of a
+ * union that can be built (with its discriminator value set), `allOf` members merged, a
+ * well-formed value per `format`. A schema's own example or default is used when it fits. A
+ * schema that contains itself stops where it can: a nullable or optional branch, an empty array,
+ * another variant.
+ *
+ * {@link fitsSchema} is the check behind that: a value fits when a TypeScript object literal of it
+ * would be accepted by the generated type (types, required properties, enum values, no property the
+ * type does not declare unless it takes additional ones, tuple lengths) and it keeps the length and
+ * number bounds. `pattern` is not checked (a spec's regex is only matched against short
+ * candidates of our own, never against spec text).
+ */
+import type { JsonValue, RegexModel } from '../model/schema-types.ts';
+import { isInheritedMember } from '../model/sdk-names.ts';
+import type { NamedSchema, SchemaNode } from '../model/types.ts';
+
+/** Which side of the wire: a request leaves out `readOnly` properties, a response `writeOnly` ones. */
+export type Direction = 'request' | 'response';
+
+export interface SampleOptions {
+  direction: Direction;
+  /**
+   * `smallest`: null where allowed, `false`, `"string"` (the testing kit's default answers).
+   * `illustrative` (default): a value where allowed, `true`, a string named after its property
+   * (the README's and the docs' calls).
+   */
+  style?: 'smallest' | 'illustrative';
+  /** Keep required `readOnly` properties in a request too (openapi-typescript's body types do). */
+  readOnly?: boolean;
+}
+
+/** Deeper than this, a value stops (an empty object, array or string; null where allowed). */
+const MAX_DEPTH = 12;
+
+/** Longest JSON text of a schema's own object or array example that a sample takes over. */
+const MAX_EXAMPLE_TEXT = 200;
+
+const FORMATS: Readonly<Record<string, string>> = {
+  'date-time': '2024-01-01T00:00:00Z',
+  date: '2024-01-01',
+  time: '00:00:00Z',
+  duration: 'P1D',
+  email: 'user@example.com',
+  'idn-email': 'user@example.com',
+  hostname: 'example.com',
+  'idn-hostname': 'example.com',
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
+  uri: 'https://example.com',
+  url: 'https://example.com',
+  'uri-reference': 'https://example.com',
+  iri: 'https://example.com',
+  'iri-reference': 'https://example.com',
+  'uri-template': 'https://example.com/{id}',
+  uuid: '00000000-0000-4000-8000-000000000000',
+  'json-pointer': '/a',
+  'relative-json-pointer': '0',
+  regex: '.*',
+  byte: 'AA==',
+};
+
+const PATTERN_CANDIDATES = [
+  'string',
+  'a',
+  'A',
+  '0',
+  'aa',
+  'AA',
+  '00',
+  'a0',
+  'A0',
+  'aaa',
+  'AAA',
+  '000',
+];
+
+type JsonObject = { [key: string]: JsonValue };
+
+interface Walk {
+  byName: ReadonlyMap<string, SchemaNode>;
+  options: Required<SampleOptions>;
+}
+
+function walkOf(schemas: readonly NamedSchema[], options: SampleOptions): Walk {
+  return {
+    byName: new Map(schemas.map((schema) => [schema.name, schema.node])),
+    options: { style: 'illustrative', readOnly: false, ...options },
+  };
+}
+
+/**
+ * A value of `node`'s type (see the module's comment). `label` names a string that has nothing
+ * better in the illustrative style: the property's or parameter's name.
+ */
+export function sampleValue(
+  node: SchemaNode,
+  schemas: readonly NamedSchema[],
+  options: SampleOptions,
+  label = 'string',
+): JsonValue {
+  const walk = walkOf(schemas, options);
+  // A named schema's own node counts as entered, so a property that leads back to it stops at once.
+  const named = schemas.find((schema) => schema.node === node)?.name;
+  return build(node, walk, label, named === undefined ? [] : [named], 0) ?? emptyOf(node, walk);
+}
+
+/** Whether `value` fits `node` (see the module's comment). */
+export function fitsSchema(
+  value: JsonValue,
+  node: SchemaNode,
+  schemas: readonly NamedSchema[],
+  options: SampleOptions,
+): boolean {
+  return fits(value, node, walkOf(schemas, options), 0);
+}
+
+/** A value, or undefined when this branch cannot make one (it only leads back into itself). */
+function build(
+  node: SchemaNode,
+  walk: Walk,
+  label: string,
+  visiting: readonly string[],
+  depth: number,
+): JsonValue | undefined {
+  const smallest = walk.options.style === 'smallest';
+  const own = ownExample(node, walk, depth);
+  if (own !== undefined) return own;
+  if (node.nullable && (smallest || depth > MAX_DEPTH)) return null;
+  if (depth > MAX_DEPTH) return emptyOf(node, walk);
+  switch (node.kind) {
+    case 'ref': {
+      const target = walk.byName.get(node.target);
+      if (target === undefined) return null;
+      if (visiting.includes(node.target)) return node.nullable ? null : undefined;
+      return build(target, walk, label, [...visiting, node.target], depth + 1);
+    }
+    case 'enum':
+      return node.values[0];
+    case 'null':
+      return null;
+    case 'any':
+    case 'not':
+      return smallest ? null : {};
+    case 'never':
+      return undefined;
+    case 'boolean':
+      return !smallest;
+    case 'string':
+      return stringValue(node, smallest ? 'string' : label);
+    case 'number':
+      return numberValue(node);
+    case 'array': {
+      const items: JsonValue[] = [];
+      for (const item of node.prefixItems) {
+        const value = build(item, walk, label, visiting, depth + 1);
+        if (value === undefined) return undefined;
+        items.push(value);
+      }
+      while (items.length < (node.minItems ?? 0)) {
+        if (node.items === undefined) items.push(null);
+        else {
+          const value = build(node.items, walk, label, visiting, depth + 1);
+          if (value === undefined) return undefined;
+          items.push(value);
+        }
+      }
+      return items;
+    }
+    case 'object':
+    case 'allOf': {
+      const parts = objectParts(node, walk, 0);
+      if (parts === undefined) {
+        // An allOf that is not all objects: its first member stands for it.
+        const [first] = node.kind === 'allOf' ? node.members : [];
+        return first === undefined ? {} : build(first, walk, label, visiting, depth + 1);
+      }
+      return buildObject(parts, walk, visiting, depth);
+    }
+    case 'union':
+      return buildUnion(node, walk, label, visiting, depth);
+  }
+}
+
+/** The node's own example or default, when it fits and is short enough to show. */
+function ownExample(node: SchemaNode, walk: Walk, depth: number): JsonValue | undefined {
+  for (const candidate of [...(node.examples ?? []), node.default]) {
+    if (candidate === undefined) continue;
+    const short =
+      candidate === null || typeof candidate !== 'object'
+        ? String(candidate).length <= 40 && !String(candidate).includes('\n')
+        : JSON.stringify(candidate).length <= MAX_EXAMPLE_TEXT;
+    if (short && fits(candidate, node, walk, depth)) return candidate;
+  }
+  return undefined;
+}
+
+function buildObject(
+  parts: ObjectParts,
+  walk: Walk,
+  visiting: readonly string[],
+  depth: number,
+): JsonObject | undefined {
+  const result: JsonObject = {};
+  for (const [name, property] of parts.properties) {
+    if (!(property.required || givenAlways(name)) || !sent(property.nodes, walk)) continue;
+    const value = buildAll(property.nodes, walk, name, visiting, depth + 1);
+    if (value === undefined) return undefined;
+    result[name] = value;
+  }
+  for (const name of parts.requiredWithoutSchema) result[name] ??= null;
+  // `minProperties`: optional properties (that can be built) until there are enough.
+  for (const [name, property] of parts.properties) {
+    if (Object.keys(result).length >= parts.minProperties) break;
+    if (name in result || !sent(property.nodes, walk)) continue;
+    const value = buildAll(property.nodes, walk, name, visiting, depth + 1);
+    if (value !== undefined) result[name] = value;
+  }
+  return result;
+}
+
+/**
+ * An optional property named like a member every object has (`toString`, `valueOf`): TypeScript
+ * reads an object literal without it as having the inherited function, which the property's type
+ * does not accept, so a sample gives it. (`__proto__` would set the prototype instead.)
+ */
+function givenAlways(name: string): boolean {
+  return isInheritedMember(name) && name !== '__proto__';
+}
+
+/** A value for a property declared by several `allOf` members: the first that fits them all. */
+function buildAll(
+  nodes: readonly SchemaNode[],
+  walk: Walk,
+  label: string,
+  visiting: readonly string[],
+  depth: number,
+): JsonValue | undefined {
+  for (const node of nodes) {
+    const value = build(node, walk, label, visiting, depth);
+    if (value !== undefined && nodes.every((other) => fits(value, other, walk, depth)))
+      return value;
+  }
+  return undefined;
+}
+
+function buildUnion(
+  node: Extract<SchemaNode, { kind: 'union' }>,
+  walk: Walk,
+  label: string,
+  visiting: readonly string[],
+  depth: number,
+): JsonValue | undefined {
+  const { discriminator } = node;
+  // Non-null variants first in the illustrative style: a value says more than null.
+  const variants =
+    walk.options.style === 'smallest'
+      ? node.variants
+      : [
+          ...node.variants.filter((variant) => variant.kind !== 'null'),
+          ...node.variants.filter((variant) => variant.kind === 'null'),
+        ];
+  for (const variant of variants) {
+    const value = build(variant, walk, label, visiting, depth + 1);
+    if (value === undefined) continue;
+    const mapped =
+      variant.kind === 'ref'
+        ? discriminator?.mapping.find((entry) => entry.target === variant.target)
+        : undefined;
+    // A copy: the value may be the schema's own example, which belongs to the model.
+    if (discriminator !== undefined && mapped !== undefined && isObject(value))
+      return { ...value, [discriminator.propertyName]: mapped.value };
+    return value;
+  }
+  return node.nullable ? null : undefined;
+}
+
+/** Whether a property is sent in this direction (read-only ones are not part of a request). */
+function sent(nodes: readonly SchemaNode[], walk: Walk): boolean {
+  const resolved = nodes.map((node) => resolve(node, walk) ?? node);
+  if (walk.options.direction === 'request')
+    return walk.options.readOnly || !nodes.concat(resolved).some((node) => node.readOnly);
+  return !nodes.concat(resolved).some((node) => node.writeOnly);
+}
+
+function fits(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): boolean {
+  if (depth > 64) return true;
+  if (value === null && node.nullable) return true;
+  switch (node.kind) {
+    case 'any':
+    case 'not':
+      return true;
+    case 'never':
+      return false;
+    case 'ref': {
+      const target = walk.byName.get(node.target);
+      return target !== undefined && fits(value, target, walk, depth + 1);
+    }
+    case 'enum':
+      return node.values.some((candidate) => sameJson(candidate, value));
+    case 'null':
+      return value === null;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string': {
+      // Loose nodes too: the generated type of a schema without `type` may still be a string.
+      if (typeof value !== 'string') return false;
+      const length = [...value].length;
+      return length >= (node.minLength ?? 0) && length <= (node.maxLength ?? Infinity);
+    }
+    case 'number':
+      if (typeof value !== 'number') return false;
+      return numberFits(node, value);
+    case 'array': {
+      if (!Array.isArray(value)) return false;
+      if (value.length < (node.minItems ?? 0) || value.length > (node.maxItems ?? Infinity))
+        return false;
+      return value.every((item, index) => {
+        const itemNode = node.prefixItems[index] ?? node.items;
+        return itemNode === undefined || fits(item, itemNode, walk, depth + 1);
+      });
+    }
+    case 'object':
+    case 'allOf': {
+      const parts = objectParts(node, walk, 0);
+      if (parts === undefined)
+        return node.kind === 'allOf' && node.members.every((m) => fits(value, m, walk, depth + 1));
+      return isObject(value) && objectFits(value, parts, walk, depth);
+    }
+    case 'union':
+      return node.variants.some((variant) => fits(value, variant, walk, depth + 1));
+  }
+}
+
+function objectFits(value: JsonObject, parts: ObjectParts, walk: Walk, depth: number): boolean {
+  for (const [name, property] of parts.properties) {
+    const present = Object.hasOwn(value, name);
+    if (!present) {
+      if (property.required && sent(property.nodes, walk)) return false;
+      continue;
+    }
+    // A property the generated type of this direction leaves out cannot be given.
+    if (!sent(property.nodes, walk)) return false;
+    if (!property.nodes.every((node) => fits(value[name]!, node, walk, depth + 1))) return false;
+  }
+  for (const name of parts.requiredWithoutSchema) if (!Object.hasOwn(value, name)) return false;
+  for (const [name, item] of Object.entries(value)) {
+    if (parts.properties.has(name) || parts.requiredWithoutSchema.includes(name)) continue;
+    if (parts.additional === 'none') return false;
+    if (parts.additional !== 'any' && !fits(item, parts.additional, walk, depth + 1)) return false;
+  }
+  return Object.keys(value).length >= parts.minProperties;
+}
+
+/** The properties of an object schema, or of the objects an `allOf` joins, `$ref`s followed. */
+interface ObjectParts {
+  properties: Map<string, { required: boolean; nodes: SchemaNode[] }>;
+  requiredWithoutSchema: string[];
+  /** Keys beside the properties: none, any, or those fitting a schema. */
+  additional: 'none' | 'any' | SchemaNode;
+  minProperties: number;
+}
+
+function objectParts(node: SchemaNode, walk: Walk, hops: number): ObjectParts | undefined {
+  if (hops > 32) return undefined;
+  if (node.kind === 'ref') {
+    const target = walk.byName.get(node.target);
+    return target === undefined ? undefined : objectParts(target, walk, hops + 1);
+  }
+  if (node.kind === 'object') {
+    const properties = new Map(
+      node.properties.map((property) => [
+        property.name,
+        { required: property.required, nodes: [property.node] },
+      ]),
+    );
+    const open =
+      node.patternProperties.length > 0 ||
+      (node.unevaluatedProperties !== undefined && node.unevaluatedProperties.kind !== 'never');
+    const extra = node.additionalProperties;
+    return {
+      properties,
+      requiredWithoutSchema: [...node.requiredWithoutSchema],
+      additional:
+        open || extra?.kind === 'any'
+          ? 'any'
+          : extra === undefined || extra.kind === 'never'
+            ? 'none'
+            : extra,
+      minProperties: node.minProperties ?? 0,
+    };
+  }
+  if (node.kind !== 'allOf') return undefined;
+  const merged: ObjectParts = {
+    properties: new Map(),
+    requiredWithoutSchema: [],
+    additional: 'none',
+    minProperties: 0,
+  };
+  for (const member of node.members) {
+    const parts = objectParts(member, walk, hops + 1);
+    if (parts === undefined) return undefined;
+    for (const [name, property] of parts.properties) {
+      const known = merged.properties.get(name);
+      if (known === undefined)
+        merged.properties.set(name, { ...property, nodes: [...property.nodes] });
+      else {
+        known.required ||= property.required;
+        known.nodes.push(...property.nodes);
+      }
+    }
+    merged.requiredWithoutSchema.push(...parts.requiredWithoutSchema);
+    // An intersection takes any key one of its members takes.
+    if (parts.additional === 'any' || merged.additional === 'none')
+      merged.additional = parts.additional;
+    merged.minProperties = Math.max(merged.minProperties, parts.minProperties);
+  }
+  for (const name of merged.requiredWithoutSchema) {
+    const known = merged.properties.get(name);
+    if (known !== undefined) known.required = true;
+  }
+  merged.requiredWithoutSchema = merged.requiredWithoutSchema.filter(
+    (name) => !merged.properties.has(name),
+  );
+  return merged;
+}
+
+function resolve(node: SchemaNode, walk: Walk): SchemaNode | undefined {
+  let current: SchemaNode | undefined = node;
+  for (let hops = 0; current?.kind === 'ref' && hops < 32; hops++)
+    current = walk.byName.get(current.target);
+  return current;
+}
+
+/** The emptiest value of a node's type, where a value has to stop. */
+function emptyOf(node: SchemaNode, walk: Walk): JsonValue {
+  if (node.nullable) return null;
+  const target = resolve(node, walk) ?? node;
+  switch (target.kind) {
+    case 'object':
+    case 'allOf':
+      return {};
+    case 'array':
+      return [];
+    case 'string':
+      return '';
+    case 'number':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'enum':
+      return target.values[0] ?? null;
+    default:
+      return null;
+  }
+}
+
+function stringValue(node: Extract<SchemaNode, { kind: 'string' }>, label: string): string {
+  const { format, minLength = 0, maxLength = Number.POSITIVE_INFINITY, pattern } = node;
+  let value = (format === undefined ? undefined : FORMATS[format]) ?? label;
+  if (pattern !== undefined && !matches(pattern, value))
+    value = PATTERN_CANDIDATES.find((text) => matches(pattern, text)) ?? value;
+  if ([...value].length < minLength) value = value.padEnd(minLength, 'a');
+  if ([...value].length > maxLength) value = [...value].slice(0, maxLength).join('');
+  return value;
+}
+
+/** Tests a short candidate against the spec's pattern (a regex from the spec is only ever matched, never run as code). */
+function matches(pattern: RegexModel, text: string): boolean {
+  try {
+    return new RegExp(pattern.source, pattern.flags).test(text);
+  } catch {
+    return false;
+  }
+}
+
+function numberValue(node: Extract<SchemaNode, { kind: 'number' }>): number {
+  const step = node.multipleOf ?? 1;
+  let value = 0;
+  if (node.minimum !== undefined) {
+    value = node.minimum.value;
+    if (node.minimum.exclusive) value += node.integer || node.multipleOf !== undefined ? step : 0.5;
+  } else if (node.maximum !== undefined && node.maximum.value < 0) {
+    value = node.maximum.value - (node.maximum.exclusive ? 1 : 0);
+  }
+  if (node.multipleOf !== undefined) value = Math.ceil(value / node.multipleOf) * node.multipleOf;
+  if (node.integer) value = Math.ceil(value);
+  return value;
+}
+
+function numberFits(node: Extract<SchemaNode, { kind: 'number' }>, value: number): boolean {
+  if (node.integer && !Number.isInteger(value)) return false;
+  const { minimum, maximum } = node;
+  if (minimum !== undefined && (minimum.exclusive ? value <= minimum.value : value < minimum.value))
+    return false;
+  if (maximum !== undefined && (maximum.exclusive ? value >= maximum.value : value > maximum.value))
+    return false;
+  return true;
+}
+
+function sameJson(a: JsonValue, b: JsonValue): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  return (
+    keysA.length === keysB.length &&
+    keysA.every(
+      (key) => Object.hasOwn(b, key) && sameJson((a as JsonObject)[key]!, (b as JsonObject)[key]!),
+    )
+  );
+}
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

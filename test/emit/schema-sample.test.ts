@@ -1,0 +1,138 @@
+/**
+ * Example values built from schemas (generator/emit/schema-sample.ts), and the check that keeps a
+ * spec's example out of the README and the docs when the call it makes would not compile: the
+ * request-samples fixture's bodies (nested required objects, discriminated and plain unions,
+ * allOf, tuples, recursion) and its examples that do not fit (test/faults/compile.test.ts compiles
+ * the whole README of that fixture).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fitsSchema, sampleValue } from '../../generator/emit/schema-sample.ts';
+import { sampleRequest } from '../../generator/emit/sample-request.ts';
+import type { ApiModel, SchemaNode } from '../../generator/model/types.ts';
+import { fixtureModel } from '../model/fixture-model.ts';
+
+let model: ApiModel;
+beforeAll(async () => {
+  model = await fixtureModel('request-samples.yaml');
+});
+
+const request = { direction: 'request' } as const;
+const schema = (name: string): SchemaNode =>
+  model.schemas.find((candidate) => candidate.name === name)!.node;
+const body = (operationId: string) => {
+  const operation = model.operations.find((op) => op.operationId === operationId)!;
+  return { operation, sample: sampleRequest(operation, model) };
+};
+
+describe('sampleValue', () => {
+  it('fills required properties at every depth, and minItems items', () => {
+    expect(sampleValue(schema('OrderInput'), model.schemas, request)).toEqual({
+      customer: { name: 'name', address: { street: 'street', country: 'co' } },
+      lines: [{ sku: 'sku', quantity: 1 }],
+    });
+  });
+
+  it('sets the discriminator of the variant it builds', () => {
+    expect(body('createPayment').sample.body).toEqual({
+      method: 'card',
+      card: { number: 'number', expiry: 'expiry' },
+    });
+  });
+
+  it('keeps numbers within bounds and multipleOf, tuples at their length', () => {
+    expect(body('createTransfer').sample.body).toMatchObject({ amount: 100 });
+    expect(body('createShipment').sample.body).toMatchObject({
+      parcels: [
+        { weight: 0.5, dimensions: [0, 0] },
+        { weight: 0.5, dimensions: [0, 0] },
+      ],
+      mode: 'air',
+      sentAt: '2024-01-01T00:00:00Z',
+    });
+  });
+
+  it('stops a schema that contains itself at null or an empty array', () => {
+    expect(sampleValue(schema('Tree'), model.schemas, request)).toEqual({
+      label: 'label',
+      children: [],
+      parent: null,
+    });
+  });
+
+  it('every value it builds for the fixture fits its schema', () => {
+    for (const named of model.schemas) {
+      for (const style of ['smallest', 'illustrative'] as const) {
+        for (const direction of ['request', 'response'] as const) {
+          const options = { direction, style };
+          const value = sampleValue(named.node, model.schemas, options);
+          expect(fitsSchema(value, named.node, model.schemas, options), named.name).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('fitsSchema', () => {
+  it.each([
+    ['a required property missing', { customer: { name: 'Ada' } }],
+    ['a nested required property missing', { customer: { name: 'Ada' }, lines: [] }],
+    [
+      'too few items',
+      { customer: { name: 'a', address: { street: 's', country: 'de' } }, lines: [] },
+    ],
+    [
+      'a string too long',
+      {
+        customer: { name: 'a', address: { street: 's', country: 'deu' } },
+        lines: [{ sku: 's', quantity: 1 }],
+      },
+    ],
+    [
+      'a number below its minimum',
+      {
+        customer: { name: 'a', address: { street: 's', country: 'de' } },
+        lines: [{ sku: 's', quantity: 0 }],
+      },
+    ],
+    [
+      'a property the type does not declare',
+      {
+        customer: { name: 'a', address: { street: 's', country: 'de' } },
+        lines: [{ sku: 's', quantity: 1 }],
+        extra: 1,
+      },
+    ],
+  ])('refuses %s', (_, value) => {
+    expect(fitsSchema(value, schema('OrderInput'), model.schemas, request)).toBe(false);
+  });
+
+  it('accepts a value with every required property', () => {
+    const value = {
+      customer: { name: 'a', address: { street: 's', country: 'de', geo: { lat: 1, lng: 2 } } },
+      lines: [{ sku: 's', quantity: 3 }],
+      note: 'n',
+    };
+    expect(fitsSchema(value, schema('OrderInput'), model.schemas, request)).toBe(true);
+  });
+
+  it('checks a discriminated union by its variants, and enum values', () => {
+    const payment = body('createPayment').operation.body!.schema;
+    expect(fitsSchema({ method: 'bank', iban: 'DE00' }, payment, model.schemas, request)).toBe(
+      true,
+    );
+    expect(fitsSchema({ method: 'cash' }, payment, model.schemas, request)).toBe(false);
+  });
+});
+
+describe('request examples that do not fit their schema', () => {
+  it.each([
+    ['createLabel', 'a value of the wrong type'],
+    ['createTree', 'a property the type does not declare'],
+    ['createShipment', 'an enum value not listed, too few items'],
+  ])('%s (%s): placeholders instead', (operationId) => {
+    const { operation, sample } = body(operationId);
+    expect(operation.body!.examples?.length).toBeGreaterThan(0);
+    expect(sample.bodySource).toBe('placeholders');
+    expect(fitsSchema(sample.body!, operation.body!.schema, model.schemas, request)).toBe(true);
+  });
+});
