@@ -80,3 +80,11 @@ export function getByRef(root: unknown, ref: string): unknown {
 export function refOf(value: unknown): string | undefined {
   return isRecord(value) && typeof value.$ref === 'string' ? value.$ref : undefined;
 }
+
+/** `#/components/schemas/Foo%20Bar` → `Foo Bar`; undefined for a ref to anything else. */
+export function componentKey(ref: string): string | undefined {
+  const pointer = refPointer(ref);
+  const [components, schemas, key, ...rest] = pointer === undefined ? [] : pointerTokens(pointer);
+  if (components !== 'components' || schemas !== 'schemas' || rest.length > 0) return undefined;
+  return key === '' ? undefined : key;
+}

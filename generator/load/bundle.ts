@@ -16,7 +16,9 @@ import { displayPath, type GeneratorContext } from '../context.ts';
 import { GeneratorError } from '../errors.ts';
 import { assertNoCredentials } from './credentials.ts';
 import { isRecord } from '../json.ts';
+import { assertAcyclic } from './acyclic.ts';
 import { assertNoSelfContainingSchemas } from './cycles.ts';
+import { assertMappingTargets } from './mappings.ts';
 import { assertReadableShapes } from './shape.ts';
 import { assertOpenApiStructure } from './structure.ts';
 import { bundleCrashError, bundleError, bundleProblemError, loadError } from './problems.ts';
@@ -54,6 +56,7 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
   const version = openapiVersion(root.parsed, ctx.specDisplay);
   // Loops inside the root file, found before the bundler follows them (with exact places).
   assertNoSelfContainingSchemas(root.parsed as Record<string, unknown>, ctx.specDisplay);
+  assertMappingTargets(root.parsed, ctx.specDisplay);
 
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
@@ -68,11 +71,20 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
   if (errors.length > 0) throw await bundleProblemError(errors, resolver, display);
 
   const document = result.bundle.parsed as Record<string, unknown>;
+  // First, since every check below walks the whole document: JSON.stringify refuses one that
+  // contains itself (a TypeError), and only then is it searched for the place (acyclic.ts).
+  let text: string;
+  try {
+    text = JSON.stringify(document);
+  } catch (error) {
+    assertAcyclic(document, ctx.specDisplay);
+    throw error;
+  }
   assertNoCredentials(document, ctx.specDisplay);
   assertOpenApiStructure(document, ctx.specDisplay);
   assertReadableShapes(document, ctx.specDisplay);
   assertNoSelfContainingSchemas(document, ctx.specDisplay);
-  const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
+  const hash = createHash('sha256').update(text).digest('hex');
   return { document, version, file: ctx.specDisplay, hash, sources: resolver.sources };
 }
 

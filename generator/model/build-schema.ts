@@ -37,7 +37,7 @@ import {
 } from './schema-values.ts';
 import type { NamedSchema } from './types.ts';
 import { Warnings } from '../warnings.ts';
-import { getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
+import { componentKey, getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
 
 export interface SchemaBuildContext {
   file: string;
@@ -569,14 +569,6 @@ function rawComponentSchemas(doc: Record<string, unknown> | undefined): Record<s
   const components = doc?.components;
   const schemas = isPlainObject(components) ? components.schemas : undefined;
   return isPlainObject(schemas) ? schemas : {};
-}
-
-/** `#/components/schemas/Foo%20Bar` -> `Foo Bar`; undefined for a ref to anything else. */
-export function componentKey(ref: string): string | undefined {
-  const pointer = refPointer(ref);
-  const [components, schemas, key, ...rest] = pointer === undefined ? [] : pointerTokens(pointer);
-  if (components !== 'components' || schemas !== 'schemas' || rest.length > 0) return undefined;
-  return key === '' ? undefined : key;
 }
 
 /** Annotation keywords and `nullable` of one schema object. */

@@ -147,7 +147,9 @@ describe('a spec without tags', () => {
   });
 
   it('a tag on every operation of one path group is kept (nothing to ignore it for)', async () => {
-    const file = await writeSpec(oneTagSpec('Xero Accounting API', 'Accounting', ['/a', '/a/{id}/x']));
+    const file = await writeSpec(
+      oneTagSpec('Xero Accounting API', 'Accounting', ['/a', '/a/{id}/x']),
+    );
     expect(placements(await modelOf(file)).map((line) => line.split(' → ')[1])).toEqual([
       'accounting.getA',
       'accounting.getAIdX',

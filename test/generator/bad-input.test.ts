@@ -455,6 +455,45 @@ const cases: [string, Case][] = [
       secret: 's3cr3t',
     },
   ],
+  [
+    'a discriminator mapping to the schemas section (the bundler would make the document contain itself)',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Pet:\n      oneOf: [{$ref: '#/components/schemas/Cat'}]\n      discriminator: {propertyName: kind, mapping: {cat: '#/components/schemas/'}}\n    Cat: {type: object}\n",
+        ),
+      },
+      problem: /mapping "cat" points at .* not one schema/,
+      pointer: '#/components/schemas/Pet/discriminator/mapping/cat',
+      fix: /#\/components\/schemas\/<Name>/,
+    },
+  ],
+  [
+    'a discriminator mapping to the components (the bundler would make the document contain itself)',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Pet:\n      oneOf: [{$ref: '#/components/schemas/Cat'}]\n      discriminator: {propertyName: kind, mapping: {cat: '#/components'}}\n    Cat: {type: object}\n",
+        ),
+      },
+      problem: /mapping "cat" points at .* not one schema/,
+      pointer: '#/components/schemas/Pet/discriminator/mapping/cat',
+      fix: /#\/components\/schemas\/<Name>/,
+    },
+  ],
+  [
+    'a discriminator mapping to the whole document (the bundler would make the document contain itself)',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Pet:\n      oneOf: [{$ref: '#/components/schemas/Cat'}]\n      discriminator: {propertyName: kind, mapping: {cat: '#'}}\n    Cat: {type: object}\n",
+        ),
+      },
+      problem: /mapping "cat" points at .* not one schema/,
+      pointer: '#/components/schemas/Pet/discriminator/mapping/cat',
+      fix: /#\/components\/schemas\/<Name>/,
+    },
+  ],
 ];
 
 describe('bad input is a GeneratorError with file, place and fix; the output folder is untouched', () => {

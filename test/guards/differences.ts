@@ -23,7 +23,7 @@
 import type { Options } from 'ajv';
 import { isRecord } from '../../generator/json.ts';
 import { mapComponentSchemas, type RawSchema } from '../helpers/schema-walk.ts';
-import { componentKey as modelComponentKey } from '../../generator/model/build-schema.ts';
+import { componentKey as modelComponentKey } from '../../generator/pointer.ts';
 import { isAnnotationKeyword } from '../../generator/model/schema-keywords.ts';
 import { patternEngine } from '../../generator/model/patterns.ts';
 import { MAX_DEPTH } from '../../templates/guards/runtime.ts';

@@ -1,14 +1,11 @@
 /** The schema model: normalisation of 3.0/3.1 spellings, names, refs, and errors for what it cannot check. */
 import { describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.ts';
-import {
-  buildSchemaModel,
-  buildSchemaNode,
-  componentKey,
-} from '../../generator/model/build-schema.ts';
+import { buildSchemaModel, buildSchemaNode } from '../../generator/model/build-schema.ts';
 import type { SchemaNode } from '../../generator/model/schema-types.ts';
 import { Warnings } from '../../generator/warnings.ts';
 import { refChainRoot } from './ref-chain.ts';
+import { componentKey } from '../../generator/pointer.ts';
 
 type Version = '3.0' | '3.1';
 

@@ -1,0 +1,36 @@
+/**
+ * Discriminator mappings that point inside the document (`#/…`) must name one schema:
+ * `#/components/schemas/<Name>` (OpenAPI 3.1 §4.8.25, Discriminator Object). Checked before
+ * bundling, on the root file, because a mapping that points at a whole section
+ * (`#/components/schemas/`, `#/components`, `#`) makes the bundler file that section into itself
+ * as a schema: a document that contains itself, which no later step could read. Names without
+ * `#` (`Dog`, `./dog.yaml`) are left to the bundler and to the model.
+ */
+import { GeneratorError, joinPointer } from '../errors.ts';
+import { isRecord } from '../json.ts';
+import { componentKey } from '../pointer.ts';
+
+export function assertMappingTargets(document: unknown, file: string): void {
+  const stack: [unknown, string][] = [[document, '#']];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => stack.push([item, joinPointer(pointer, index)]));
+      continue;
+    }
+    if (!isRecord(node)) continue;
+    const { discriminator } = node;
+    if (isRecord(discriminator) && isRecord(discriminator.mapping)) {
+      for (const [value, ref] of Object.entries(discriminator.mapping)) {
+        if (typeof ref !== 'string' || !ref.startsWith('#') || componentKey(ref) !== undefined)
+          continue;
+        throw new GeneratorError(
+          `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not one schema in components.schemas`,
+          { file, pointer: joinPointer(pointer, 'discriminator', 'mapping', value) },
+          "point the mapping at '#/components/schemas/<Name>' of an existing schema",
+        );
+      }
+    }
+    for (const [key, value] of Object.entries(node)) stack.push([value, joinPointer(pointer, key)]);
+  }
+}
