@@ -14,7 +14,7 @@ import {
   type VariableStatementStructure,
 } from 'ts-morph';
 import { escapeJsDoc } from '../model/names.ts';
-import { wrapDocText } from './doc-text.ts';
+import { docLink, wrapDocText } from './doc-text.ts';
 import type { NamedSchema } from '../model/types.ts';
 import { DATES_REVIVED_NAME, DATES_RUNTIME_EXPORTS, MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import {
@@ -59,7 +59,7 @@ export function emitDates(schemas: readonly NamedSchema[], opts: DatesOptions): 
     scope.types.add(schema.name);
     members.push({
       name: schema.name,
-      docs: [`{@link ${schema.name}} with its date-time strings as Date objects.`],
+      docs: [`${docLink(schema.name)} with its date-time strings as Date objects.`],
       type: `${RUNTIME_NAMESPACE}.Revive<${schema.name}, ${typePlan(reviver, scope)}, ${DATES_REVIVED_NAME}>`,
     });
     declarations.push(...schemaDeclarations(schema.name, reviver, scope));
@@ -152,8 +152,8 @@ function schemaDeclarations(
 ): (FunctionDeclarationStructure | VariableStatementStructure)[] {
   const summary =
     reviver.kind === 'date'
-      ? `A valid {@link ${x}} as a Date.`
-      : `A copy of a valid {@link ${x}} with its date-time strings as Date objects: ${datePaths(reviver, '').join(', ')}.`;
+      ? `A valid ${docLink(x)} as a Date.`
+      : `A copy of a valid ${docLink(x)} with its date-time strings as Date objects: ${datePaths(reviver, '').join(', ')}.`;
   return [
     {
       kind: StructureKind.Function,
@@ -172,7 +172,7 @@ function schemaDeclarations(
       isExported: true,
       name: `serialize${x}`,
       docs: [
-        `The wire form of a value made by {@link ${reviveName(x)}}: its Dates as date-time strings.`,
+        `The wire form of a value made by ${docLink(reviveName(x))}: its Dates as date-time strings.`,
       ],
       parameters: [{ name: 'value', type: revivedRef(x) }],
       returnType: x,
@@ -181,7 +181,9 @@ function schemaDeclarations(
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [`Where values of {@link ${x}} hold date-time strings, for {@link ${reviveName(x)}}.`],
+      docs: [
+        `Where values of ${docLink(x)} hold date-time strings, for ${docLink(reviveName(x))}.`,
+      ],
       declarations: [
         {
           name: planName(x),
@@ -200,9 +202,9 @@ function datePaths(reviver: Reviver, path: string): string[] {
     case 'date':
       return [at];
     case 'ref':
-      return [`${at} (by {@link ${reviveName(reviver.target)}})`];
+      return [`${at} (by ${docLink(reviveName(reviver.target))})`];
     case 'variants':
-      return [`${at} (by ${reviver.targets.map((t) => `{@link ${reviveName(t)}}`).join(' or ')})`];
+      return [`${at} (by ${reviver.targets.map((t) => docLink(reviveName(t))).join(' or ')})`];
     case 'array':
       return datePaths(reviver.items, `${path}[]`);
     case 'map':

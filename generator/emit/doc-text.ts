@@ -112,3 +112,14 @@ export function wrapDocComments(text: string, width = PRINT_WIDTH): string {
   }
   return out.join('\n');
 }
+
+/**
+ * A TSDoc link to a generated declaration (`{@link Plan}`, `{@link Plans.retrieve}`), or its name as
+ * a code span when TSDoc's declaration references cannot hold it: they take ASCII identifiers
+ * only, and a name made from a spec in another script (`Имя`) is still a valid TypeScript name.
+ */
+export function docLink(reference: string): string {
+  return reference.split('.').every((part) => /^[A-Za-z_][A-Za-z0-9_$]*$/.test(part))
+    ? `{@link ${reference}}`
+    : `\`${reference}\``;
+}

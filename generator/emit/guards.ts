@@ -28,6 +28,7 @@ import {
   type ModuleConstant,
 } from './guards/scope.ts';
 import type { EmittedSourceFile } from './types.ts';
+import { docLink } from './doc-text.ts';
 
 const GUARDS_PATH = 'src/guards.ts';
 const GUARD_RUNTIME_PATH = 'src/guards-runtime.ts';
@@ -245,7 +246,7 @@ function schemaFunctions(
       kind: StructureKind.Function,
       isExported: true,
       name: `is${x}`,
-      docs: docs(`Whether \`value\` is a valid {@link ${x}}.`),
+      docs: docs(`Whether \`value\` is a valid ${docLink(x)}.`),
       parameters: param,
       returnType: `value is ${x}`,
       statements: isStatements,
@@ -255,7 +256,7 @@ function schemaFunctions(
       isExported: true,
       name: `assert${x}`,
       docs: docs(
-        `Throws a {@link GuardError} listing the issues unless \`value\` is a valid {@link ${x}}.`,
+        `Throws a {@link GuardError} listing the issues unless \`value\` is a valid ${docLink(x)}.`,
       ),
       parameters: param,
       returnType: `asserts value is ${x}`,
@@ -268,7 +269,7 @@ function schemaFunctions(
       kind: StructureKind.Function,
       isExported: true,
       name: `validate${x}`,
-      docs: docs(`Checks \`value\` against the {@link ${x}} schema and reports every issue.`),
+      docs: docs(`Checks \`value\` against the ${docLink(x)} schema and reports every issue.`),
       parameters: param,
       returnType: `ValidationResult<${x}>`,
       statements: [

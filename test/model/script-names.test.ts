@@ -4,6 +4,7 @@
  * (`名前` → `名前`, not `Unnamed`), since JavaScript identifiers may hold them. Names that must be
  * ASCII (npm package names, environment variables, file names) keep only the ASCII words.
  */
+import { TSDocParser } from '@microsoft/tsdoc';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -132,6 +133,20 @@ describe('names from text in any script', () => {
     }
     const pkg = JSON.parse(await readFile(join(out, 'package.json'), 'utf8')) as { name: string };
     expect(pkg.name).toMatch(/^[a-z0-9@/._-]+$/);
+    // TSDoc links take ASCII names only: these names are linked as code spans instead.
+    const parser = new TSDocParser();
+    const problems: string[] = [];
+    for (const file of await readdir(join(out, 'src'), { recursive: true })) {
+      if (!file.endsWith('.ts')) continue;
+      const text = await readFile(join(out, 'src', file), 'utf8');
+      for (const [comment] of text.matchAll(/\/\*\*[^]*?\*\//g)) {
+        for (const message of parser.parseString(comment).log.messages)
+          if (/reference|link/i.test(message.messageId))
+            problems.push(`${file}: ${message.unformattedText} in ${comment.slice(0, 80)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(await readFile(join(out, 'src/guards.ts'), 'utf8')).toMatch(/a valid `Имя`/);
     await linkNodeModules(out);
     const result = compile(out);
     expect(result.output).toBe('');

@@ -37,6 +37,7 @@ import type {
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
 import { emitResponseGuardsFile, RESPONSE_GUARDS_MODULE } from './response-guards-file.ts';
+import { docLink } from '../doc-text.ts';
 
 const CLIENT_PATH = 'src/client.ts';
 
@@ -115,7 +116,7 @@ export function emitClientFile(
     isExported: true,
     extends: [clientOptions],
     docs: [
-      `Options of {@link ${clientName}}: the token and the defaults of its parameters here, and the settings every client has (retries, timeouts, validation, logging: {@link ${clientOptions}}).`,
+      `Options of ${docLink(clientName)}: the token and the defaults of its parameters here, and the settings every client has (retries, timeouts, validation, logging: ${docLink(clientOptions)}).`,
     ],
     properties: optionMembers,
   };

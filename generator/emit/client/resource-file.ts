@@ -38,7 +38,7 @@ import type {
   ResourceModel,
 } from '../../model/types.ts';
 import { propertySignature } from '../schema-types/declarations.ts';
-import { wrapDocText } from '../doc-text.ts';
+import { docLink, wrapDocText } from '../doc-text.ts';
 import { docStructure, nodeDocParts, PREVIEW_REMARK } from '../schema-types/docs.ts';
 import { literal, TypePrinter, type Member } from '../schema-types/print.ts';
 import type { EmittedSourceFile } from '../types.ts';
@@ -139,7 +139,7 @@ function paginationConst(
   className: string,
   ctx: FileContext,
 ): VariableStatementStructure {
-  const links = shared.methods.map((method) => `{@link ${className}.${method}}`);
+  const links = shared.methods.map((method) => docLink(`${className}.${method}`));
   return {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
@@ -378,7 +378,7 @@ function operationTypes(
   ctx: FileContext,
 ): StatementStructures[] {
   const { shape } = operation;
-  const link = `{@link ${ctx.className}.${methodName}}`;
+  const link = docLink(`${ctx.className}.${methodName}`);
   const types: StatementStructures[] = [];
   if (shape.form !== 'none') types.push(paramsInterface(operation, link, ctx));
   const { body } = operation;

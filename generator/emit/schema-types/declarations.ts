@@ -22,6 +22,7 @@ import type { ObjectNode, SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
 import { docStructure, type DocParts } from './docs.ts';
 import { withoutBareObjects, type Member, type Mode, type TypePrinter } from './print.ts';
+import { docLink } from '../doc-text.ts';
 
 interface Declaration {
   /** The declared type name: the schema's, or its input name. */
@@ -102,7 +103,7 @@ function schemaDocParts({ schema, mode }: Declaration): DocParts {
   };
   if (mode === 'write')
     parts.notes = [
-      `{@link ${schema.name}} as requests send it: without its read-only properties, with its write-only ones.`,
+      `${docLink(schema.name)} as requests send it: without its read-only properties, with its write-only ones.`,
     ];
   return parts;
 }
