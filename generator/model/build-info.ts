@@ -6,6 +6,7 @@ import { isRecord } from '../json.ts';
 import { pascalCase } from './names.ts';
 import { exportName, kebabCase, NPM_PACKAGE_NAME, upperSnake } from './sdk-names.ts';
 import type { ApiInfo } from './types.ts';
+import type { Warnings } from '../warnings.ts';
 
 export interface SdkSettings {
   clientName: string;
@@ -47,6 +48,7 @@ export function buildSdkSettings(
   info: ApiInfo,
   file: string,
   overrides: { packageName: string | undefined; packageVersion: string | undefined },
+  warnings: Warnings,
 ): SdkSettings {
   const raw = doc['x-sdk'];
   if (raw !== undefined && !isRecord(raw)) {
@@ -95,6 +97,13 @@ export function buildSdkSettings(
       overrides.packageVersion === undefined
         ? { file, pointer: '#/x-sdk/packageVersion' }
         : { file: '--package-version' },
+      (version) =>
+        warnings.add(
+          'package-version',
+          `info.version ${JSON.stringify(info.version)} is not a semantic version, so the package's version is ${version}`,
+          { file, pointer: '#/info/version' },
+          "set `x-sdk.packageVersion` to the SDK's version (`npm run release` writes it) or pass `--package-version`; `info.version` stays the API description's own version",
+        ),
     ),
   };
 }
@@ -105,12 +114,16 @@ const SEMVER =
 /**
  * npm needs a semantic version. The caller's (`--package-version`) or the spec's root
  * `x-sdk.packageVersion` (which `npm run release` writes) must be one; else `info.version` is used
- * when it is one, and otherwise becomes a prerelease of 0.0.0 (`2022-11-28` → `0.0.0-2022-11-28`).
+ * when it is one or names one with parts left out (`1.2` → `1.2.0`, `v2` → `2.0.0`), and otherwise
+ * becomes a prerelease of 0.0.0 (`2022-11-28` → `0.0.0-2022-11-28`),
+ * with a warning: such a version sorts below every release, so npm users would not get it as an
+ * update.
  */
 function packageVersion(
   specVersion: string,
   given: string | undefined,
   source: { file: string; pointer?: string },
+  derived: (version: string) => void,
 ): string {
   if (given !== undefined) {
     if (!SEMVER.test(given)) {
@@ -123,8 +136,17 @@ function packageVersion(
     return given;
   }
   if (SEMVER.test(specVersion)) return specVersion;
+  // `1`, `1.2`, `v2.1`: the release it names, with the missing parts 0.
+  const short = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(specVersion.trim());
+  if (short !== null)
+    return short
+      .slice(1)
+      .map((part) => Number(part ?? 0))
+      .join('.');
   const tag = specVersion.replace(/[^0-9A-Za-z-]+/g, '-').replace(/^-+|-+$/g, '');
-  return tag === '' ? '0.0.0' : `0.0.0-${tag}`;
+  const version = tag === '' ? '0.0.0' : `0.0.0-${tag}`;
+  derived(version);
+  return version;
 }
 
 /** `x-sdk.packageVersion`: the SDK's version, kept apart from the API description's `info.version`. */

@@ -30,7 +30,7 @@ export async function buildModel(
   const { document: doc, file, version } = spec;
   const warnings = new Warnings(ctx.strict === true);
   const info = buildInfo(doc);
-  const settings = buildSdkSettings(doc, info, file, ctx);
+  const settings = buildSdkSettings(doc, info, file, ctx, warnings);
   const schemas = buildSchemaModel(doc, { file, version, warnings }).map(withPreview);
   await analysePatterns(schemas);
   addPatternWarnings(schemas, file, ctx.unsafePatterns ?? 're2js', warnings);

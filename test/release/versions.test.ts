@@ -14,6 +14,7 @@ import {
 } from '../../scripts/lib/release/changelog.ts';
 import { withPackageVersion } from '../../scripts/lib/release/record.ts';
 import { nextVersion, refuseVersion } from '../../scripts/lib/release/version.ts';
+import { Warnings } from '../../generator/warnings.ts';
 
 describe('nextVersion: semver, and the caret rule for 0.x', () => {
   it.each([
@@ -246,18 +247,42 @@ describe('the version goes into the spec, where the generator reads it', () => {
   });
 
   it('the generator: --package-version, then x-sdk.packageVersion, then info.version', () => {
+    const warnings = new Warnings();
     const settings = (doc: Record<string, unknown>, version?: string) =>
-      buildSdkSettings(doc, buildInfo(doc), 'spec.yaml', {
-        packageName: undefined,
-        packageVersion: version,
-      }).packageVersion;
+      buildSdkSettings(
+        doc,
+        buildInfo(doc),
+        'spec.yaml',
+        { packageName: undefined, packageVersion: version },
+        warnings,
+      ).packageVersion;
     const doc = {
       info: { title: 'A', version: '2022-11-28' },
       'x-sdk': { packageVersion: '1.4.0' },
     };
     expect(settings(doc)).toBe('1.4.0');
     expect(settings(doc, '2.0.0')).toBe('2.0.0');
+    expect(settings({ info: { title: 'A', version: '1.2.3' } })).toBe('1.2.3');
+    expect(settings({ info: { title: 'A', version: '1' } })).toBe('1.0.0');
+    expect(settings({ info: { title: 'A', version: 'v2.1' } })).toBe('2.1.0');
+    expect(settings({ info: { title: 'A', version: '1.01' } })).toBe('1.1.0');
+    expect(warnings.list()).toEqual([]);
     expect(settings({ info: { title: 'A', version: '2022-11-28' } })).toBe('0.0.0-2022-11-28');
+    // A version made up from info.version is said, with where to set the real one.
+    expect(warnings.list().map((warning) => warning.message)).toEqual([
+      expect.stringMatching(
+        /spec\.yaml #\/info\/version: info\.version "2022-11-28" is not a semantic version, so the package's version is 0\.0\.0-2022-11-28\n  fix: set `x-sdk\.packageVersion`/,
+      ),
+    ]);
+    expect(() =>
+      buildSdkSettings(
+        { info: { title: 'A', version: 'latest' } },
+        buildInfo({ info: { title: 'A', version: 'latest' } }),
+        'spec.yaml',
+        { packageName: undefined, packageVersion: undefined },
+        new Warnings(true),
+      ),
+    ).toThrow(/info\.version "latest" is not a semantic version.*--strict/);
     expect(() => settings({ ...doc, 'x-sdk': { packageVersion: 'v1' } })).toThrow(
       /spec\.yaml #\/x-sdk\/packageVersion: "v1" is not a semantic version/,
     );
