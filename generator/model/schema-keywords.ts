@@ -119,6 +119,16 @@ export function checkKeywords(
   location: { file: string; pointer: string },
   warnings: Warnings,
 ): void {
+  for (const key of ['enum', 'const']) {
+    const unsafe = unsafeInteger(schema[key]);
+    if (unsafe === undefined) continue;
+    warnings.add(
+      'number:unsafe-integer',
+      `the ${key} value ${String(unsafe)} is beyond the integers JavaScript holds exactly (±2^53 − 1): the spec's text may have named another number, and the SDK's types and guards compare with this one`,
+      { file: location.file, pointer: joinPointer(location.pointer, key) },
+      'send such values as strings (`type: string`), or keep them within ±9007199254740991',
+    );
+  }
   for (const key of Object.keys(schema)) {
     if (ASSERTIONS.has(key) || isAnnotationKeyword(key)) continue;
     const at = { file: location.file, pointer: joinPointer(location.pointer, key) };
@@ -151,4 +161,21 @@ export function checkKeywords(
       );
     }
   }
+}
+
+/**
+ * The first integer in `value` (at any depth) that a double may not hold exactly: beyond ±2^53 − 1,
+ * as 64-bit ids are. From 10^21 on, numbers are written (and printed) with an exponent: floats.
+ */
+function unsafeInteger(value: unknown): number | undefined {
+  if (typeof value === 'number')
+    return Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value) < 1e21
+      ? value
+      : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const item of Object.values(value)) {
+    const found = unsafeInteger(item);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

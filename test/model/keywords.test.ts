@@ -3,9 +3,13 @@
  * warning, at its first place, with how many other places have it; `--strict` makes the first one
  * an error. `unevaluatedProperties` is modelled, `$dynamicRef` and `$recursiveRef` are references.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveContext } from '../../generator/context.ts';
 import { GeneratorError } from '../../generator/errors.ts';
+import { loadAndBundle } from '../../generator/load/bundle.ts';
+import { buildModel } from '../../generator/model/build.ts';
 import { generate } from '../../generator/index.ts';
 import { main } from '../../generator/cli.ts';
 import { ROOT } from '../helpers/spec.ts';
@@ -85,6 +89,34 @@ describe('keywords the generator ignores', () => {
     } finally {
       process.stderr.write = write;
     }
+  });
+});
+
+describe('enum and const values JavaScript cannot hold exactly', () => {
+  it('are a warning at the first place, with the number read and the fix', async () => {
+    const spec = join(await tempDir('unsafe-'), 'openapi.yaml');
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.1.0',
+        "info: { title: Big, version: '1.0.0' }",
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    Id: { type: integer, enum: [1, 9007199254740993] }',
+        '    Pinned: { const: { id: -18014398509481985 } }',
+        '    Fine: { type: integer, enum: [9007199254740991, -9007199254740991, 1.5e300] }',
+        '',
+      ].join('\n'),
+    );
+    const ctx = resolveContext({ spec });
+    const model = await buildModel(await loadAndBundle(ctx), ctx);
+    const unsafe = model.warnings.filter((w) => w.key === 'number:unsafe-integer');
+    expect(unsafe.map((w) => w.message)).toHaveLength(1);
+    expect(unsafe[0]!.location.pointer).toBe('#/components/schemas/Id/enum');
+    expect(unsafe[0]!.problem).toMatch(/enum value 9007199254740992 is beyond/);
+    expect(unsafe[0]!.more).toBe(1);
+    expect(unsafe[0]!.hint).toMatch(/as strings/);
   });
 });
 
