@@ -271,7 +271,7 @@ describe('the version goes into the spec, where the generator reads it', () => {
     // A version made up from info.version is said, with where to set the real one.
     expect(warnings.list().map((warning) => warning.message)).toEqual([
       expect.stringMatching(
-        /spec\.yaml #\/info\/version: info\.version "2022-11-28" is not a semantic version, so the package's version is 0\.0\.0-2022-11-28\n  fix: set `x-sdk\.packageVersion`/,
+        /spec\.yaml #\/info\/version: info\.version "2022-11-28" is not a semantic version, so the package's version is 0\.0\.0-2022-11-28\n {2}fix: set `x-sdk\.packageVersion`/,
       ),
     ]);
     expect(() =>
