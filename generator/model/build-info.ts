@@ -15,7 +15,10 @@ export interface SdkSettings {
   packageVersion: string;
 }
 
-export function buildInfo(doc: Record<string, unknown>): ApiInfo {
+export function buildInfo(
+  doc: Record<string, unknown>,
+  report?: { file: string; warnings: Warnings },
+): ApiInfo {
   const info = isRecord(doc.info) ? doc.info : {};
   const result: ApiInfo = {
     title: typeof info.title === 'string' ? info.title : 'API',
@@ -23,7 +26,16 @@ export function buildInfo(doc: Record<string, unknown>): ApiInfo {
   };
   if (typeof info.description === 'string') result.description = info.description;
   const serverUrl = firstServerUrl(doc.servers);
-  if (serverUrl !== undefined) result.serverUrl = serverUrl;
+  const scheme = serverUrl === undefined ? null : /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(serverUrl);
+  if (scheme !== null && !/^https?$/i.test(scheme[1]!)) {
+    // `javascript:`, `file:`, `data:`, `ftp:`: not where a fetch client can send requests.
+    report?.warnings.add(
+      'server:url-scheme',
+      `the server URL ${JSON.stringify(serverUrl)} is not an http or https URL, so the client has no default base URL`,
+      { file: report.file, pointer: '#/servers/0/url' },
+      'write it with its scheme, `https://api.example.com/v1` (a host alone, `api.example.com:443`, reads as a scheme), or as a path such as `/v1`; callers pass `baseURL` meanwhile',
+    );
+  } else if (serverUrl !== undefined) result.serverUrl = serverUrl;
   return result;
 }
 

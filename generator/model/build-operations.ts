@@ -45,6 +45,15 @@ export function buildOperations(
   const drafts: OperationDraft[] = [];
   const ids = new OperationIds(ctx.file);
   for (const [path, rawItem] of Object.entries(paths)) {
+    if (!path.startsWith('/') && !path.startsWith('x-')) {
+      // The runtime joins it to the base URL with a `/` all the same (runtime/internal/url.ts).
+      ctx.warnings.add(
+        'path:leading-slash',
+        `the path ${JSON.stringify(path)} does not begin with "/" (OpenAPI 3.1 §4.8.8, Paths Object); the SDK requests it as /${path}`,
+        { file: ctx.file, pointer: joinPointer('#/paths', path) },
+        `write the key as ${JSON.stringify(`/${path}`)}`,
+      );
+    }
     const { value: item, pointer: itemPointer } = followRefs(
       doc,
       rawItem,

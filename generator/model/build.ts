@@ -29,7 +29,7 @@ export async function buildModel(
 ): Promise<ApiModel> {
   const { document: doc, file, version } = spec;
   const warnings = new Warnings(ctx.strict === true);
-  const info = buildInfo(doc);
+  const info = buildInfo(doc, { file, warnings });
   const settings = buildSdkSettings(doc, info, file, ctx, warnings);
   const schemas = buildSchemaModel(doc, { file, version, warnings }).map(withPreview);
   await analysePatterns(schemas);

@@ -1,0 +1,52 @@
+/**
+ * A server URL that is not http(s) and a path key without its leading `/` (odd-locations.yaml):
+ * warnings that name the place and the fix; the client takes no default base URL from such a
+ * server, and requests the path with its `/` (against a real HTTP server).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writePackage, type WrittenPackage } from '../emit/client/package.ts';
+import { fixtureModel } from '../model/fixture-model.ts';
+import { json, startServer, type TestServer } from '../runtime/server.ts';
+import { diagnostics, faultPackage, type FaultPackage } from './package.ts';
+
+type Resource = Record<string, () => Promise<unknown>>;
+
+describe('locations a client cannot use as written', () => {
+  let pkg: FaultPackage;
+  let written: WrittenPackage;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    pkg = await faultPackage('odd-locations.yaml');
+    written = await writePackage(pkg.files);
+    server = await startServer(() => json(200, ['a']));
+  });
+  afterAll(async () => {
+    await server.close();
+    await written.remove();
+  });
+
+  it('are warnings at their places', async () => {
+    const model = await fixtureModel('odd-locations.yaml');
+    const byKey = new Map(model.warnings.map((warning) => [warning.key, warning]));
+    expect(byKey.get('server:url-scheme')?.location.pointer).toBe('#/servers/0/url');
+    expect(byKey.get('server:url-scheme')?.hint).toMatch(/https:\/\/api\.example\.com/);
+    expect(byKey.get('path:leading-slash')?.location.pointer).toBe('#/paths/things');
+    expect(byKey.get('path:leading-slash')?.hint).toBe('write the key as "/things"');
+    expect(model.info.serverUrl).toBeUndefined();
+    await expect(fixtureModel('odd-locations.yaml', true)).rejects.toThrow(/--strict/);
+  });
+
+  it('leave no javascript: URL in the client, and request the path with its /', async () => {
+    expect(pkg.files.get('src/client.ts')).not.toContain('javascript:');
+    expect(diagnostics(pkg)).toEqual([]);
+    const { OddLocations } = (await import(`${written.dir}/src/index.ts`)) as {
+      OddLocations: new (options: { baseURL: string }) => Record<string, Resource>;
+    };
+    const client = new OddLocations({ baseURL: server.url });
+    expect(await client.things!.list!()).toEqual(['a']);
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'GET /things',
+    ]);
+  });
+});
