@@ -209,6 +209,39 @@ const CASES: Case[] = [
       says: 'the typed path client no longer has `GET /orders/{order}` (the path template changed or was removed)',
     },
   },
+  {
+    name: 'add a property to one variant of a union (named, so the type names are the same)',
+    file: 'schemas/Shipping.yaml',
+    edit: (doc) => {
+      doc.setIn(['properties', 'carrier'], doc.createNode({ type: 'string' }));
+      doc.setIn(['required'], doc.createNode(['kind', 'address', 'carrier']));
+    },
+    bump: 'minor',
+    sdk: {
+      level: 'minor',
+      kind: 'sdk/result-property-added',
+      says: '`client.orders.retrieve()` result: new property `(delivery as Shipping).carrier`',
+    },
+  },
+  {
+    name: 'add a variant to a response union (named, so the type names are the same)',
+    file: 'schemas/Delivery.yaml',
+    edit: (doc) =>
+      doc.addIn(
+        ['oneOf'],
+        doc.createNode({
+          type: 'object',
+          required: ['kind'],
+          properties: { kind: { type: 'string', enum: ['locker'] } },
+        }),
+      ),
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/result-type-changed',
+      says: '`client.orders.retrieve()` result: `delivery` may now be `{ kind: "locker"; }`',
+    },
+  },
 ];
 
 let repo: string;

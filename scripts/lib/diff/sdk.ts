@@ -466,6 +466,14 @@ class TypeComparer {
       }
     }
 
+    if (before.isUnion() && after.isUnion()) {
+      const variants = this.compareVariants(before, after, direction, depth);
+      if (variants !== undefined) {
+        findings.push(...variants);
+        return findings;
+      }
+    }
+
     findings.push(...this.compareByAssignability(before, after, direction));
     return findings;
   }
@@ -581,6 +589,63 @@ class TypeComparer {
         depth + 1,
       ))
         findings.push(prefixed(name, finding));
+    }
+    return findings;
+  }
+
+  /**
+   * Two unions whose variants are named (`Pickup | Shipping`): each variant compared with the one of
+   * the same name, which names what changed inside it (`(delivery as Shipping).carrier`), and the
+   * variants one side lacks. Undefined when the two have no variant name in common.
+   */
+  private compareVariants(
+    before: ts.UnionType,
+    after: ts.UnionType,
+    direction: Direction,
+    depth: number,
+  ): Finding[] | undefined {
+    const byName = (union: ts.UnionType) =>
+      new Map(union.types.map((member) => [this.checker.typeToString(member), member]));
+    const oldVariants = byName(before);
+    const newVariants = byName(after);
+    if (![...oldVariants.keys()].some((name) => newVariants.has(name))) return undefined;
+    const findings: Finding[] = [];
+    for (const [name, oldVariant] of oldVariants) {
+      const newVariant = newVariants.get(name);
+      if (newVariant === undefined) {
+        findings.push(
+          direction === 'output'
+            ? {
+                rule: 'result-type-narrowed',
+                segments: [],
+                describe: (path) => `${subject(path)} is never \`${name}\` now`,
+              }
+            : {
+                rule: 'parameter-type-changed',
+                segments: [],
+                describe: (path) => `${subject(path)} no longer accepts \`${name}\``,
+              },
+        );
+        continue;
+      }
+      for (const finding of this.compare(oldVariant, newVariant, direction, depth + 1))
+        findings.push(prefixed(`${VARIANT}${name}`, finding));
+    }
+    for (const name of newVariants.keys()) {
+      if (oldVariants.has(name)) continue;
+      findings.push(
+        direction === 'output'
+          ? {
+              rule: 'result-type-changed',
+              segments: [],
+              describe: (path) => `${subject(path)} may now be \`${name}\``,
+            }
+          : {
+              rule: 'parameter-widened',
+              segments: [],
+              describe: (path) => `${subject(path)} now accepts \`${name}\``,
+            },
+      );
     }
     return findings;
   }
@@ -719,13 +784,16 @@ function prefixed(segment: string, finding: Finding): Finding {
   return { ...finding, segments: [segment, ...finding.segments] };
 }
 
-/** `['items', '[]', 'nickname']` → `items[].nickname`. */
+/** A path segment that names a union's variant: `(delivery as Shipping)` in the printed path. */
+const VARIANT = '\u0000as ';
+
+/** `['items', '[]', 'nickname']` → `items[].nickname`; a variant segment → `(items[0] as Pickup)`. */
 function joinPath(segments: readonly string[]): string {
-  return segments.reduce(
-    (path, segment) =>
-      segment === '[]' ? `${path}[]` : path === '' ? segment : `${path}.${segment}`,
-    '',
-  );
+  return segments.reduce((path, segment) => {
+    if (segment.startsWith(VARIANT))
+      return `(${path === '' ? 'value' : path} as ${segment.slice(VARIANT.length)})`;
+    return segment === '[]' ? `${path}[]` : path === '' ? segment : `${path}.${segment}`;
+  }, '');
 }
 
 function split(path: string): string[] {
