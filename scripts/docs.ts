@@ -110,11 +110,14 @@ export async function buildDocs({
   try {
     await chmod(staging, 0o755); // mkdtemp makes it owner-only; the site is meant to be served
 
+    // The generator's loader first: it places every problem it refuses (a $ref loop, where
+    // Redocly's bundler says only "Self-referencing circular pointer") and refuses $refs outside
+    // the spec's folder before anything reads them (generator/load/resolver.ts).
+    const model = await sdkModel(specFile);
     const bundled = join(staging, 'openapi.bundled.json');
     await bundleSpec(specFile, bundled);
     const document = JSON.parse(await readFile(bundled, 'utf8')) as unknown;
     const title = pageTitle(document, specFile);
-    const model = await sdkModel(specFile);
     const notes = await readReleaseNotes(resolve(packageDir));
     // The package's install line and changelog only for its own spec: docs of another spec
     // (`--spec`) must not advertise this repository's package.

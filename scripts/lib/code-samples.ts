@@ -24,7 +24,7 @@ export async function loadModel(specFile: string): Promise<ApiModel> {
   } catch (error) {
     if (error instanceof GeneratorError) {
       throw new CodeSamplesError(
-        `The SDK generator cannot read the spec, so the docs would have no code samples:\n${error.message}`,
+        `The SDK generator cannot read the spec (the docs take their code samples from it):\n${error.message}`,
       );
     }
     throw error;

@@ -6,6 +6,7 @@
  * test/package/readme.test.ts), every sidebar link opens in a new tab, the page sends nothing to
  * another host and logs no errors. Saves a full-page screenshot to test-results/docs.png.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -475,8 +476,9 @@ components:
 
     expect(failure).toBeInstanceOf(DocsBuildError);
     expect((failure as Error).message).toContain('broken.yaml');
-    expect((failure as Error).message).toContain("Can't resolve $ref");
+    expect((failure as Error).message).toContain('cannot resolve $ref');
     expect((failure as Error).message).toContain('#/components/schemas/Missing');
+    expect((failure as Error).message).toContain('fix: ');
     expect(await readFile(htmlFile, 'utf8')).toBe(before);
     expect((await readdir(dir)).filter((name) => !name.startsWith('bad-sdk')).sort()).toEqual([
       'broken.yaml',
@@ -509,7 +511,7 @@ components:
 
     expect(failure).toBeInstanceOf(DocsBuildError);
     expect((failure as Error).message).toMatch(
-      /bad-sdk\.yaml: The SDK generator cannot read the spec, so the docs would have no code samples/,
+      /bad-sdk\.yaml: The SDK generator cannot read the spec \(the docs take their code samples from it\)/,
     );
     expect((failure as Error).message).toContain('`x-sdk` must be an object');
     expect((failure as Error).message).toContain('fix: ');
@@ -519,6 +521,45 @@ components:
       ),
     ).toEqual([]);
   });
+
+  it('places a $ref loop, where Redocly says only "Self-referencing circular pointer"', async () => {
+    const spec = join(dir, 'loop.yaml');
+    await writeFile(
+      spec,
+      minimalSpec('#/components/schemas/A').replace(
+        '    Thing: { type: object }',
+        "    A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }",
+      ),
+    );
+    const failure = await buildDocs({ spec, outDir: join(dir, 'site-loop') }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(DocsBuildError);
+    expect((failure as Error).message).toMatch(
+      /loop\.yaml #\/components\/schemas\/A: circular \$ref: #\/components\/schemas\/A → #\/components\/schemas\/B → #\/components\/schemas\/A/,
+    );
+    expect((failure as Error).message).toContain('fix: ');
+  });
+
+  it(
+    'refuses a $ref outside the spec folder before anything reads it',
+    { timeout: 60_000 },
+    async () => {
+      // A FIFO blocks whoever opens it until a writer comes: a build that read it would hang.
+      const inner = join(dir, 'inner');
+      await mkdir(inner, { recursive: true });
+      const fifo = join(dir, 'outside.yaml');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const spec = join(inner, 'openapi.yaml');
+      await writeFile(spec, minimalSpec('../outside.yaml#/Thing'));
+      const failure = await buildDocs({ spec, outDir: join(dir, 'site-outside') }).catch(
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(DocsBuildError);
+      expect((failure as Error).message).toMatch(/outside\.yaml/);
+      expect((failure as Error).message).toMatch(/--allow-external-refs|outside the folder/);
+    },
+  );
 
   it('reports a missing spec file with the fix', async () => {
     await expect(
