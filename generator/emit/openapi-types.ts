@@ -107,10 +107,37 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
     path: OPENAPI_TYPES_PATH,
     text: astToString(
       hoistEagerCycles(
-        transformSchema(document, openapiTsContext(document)).map(withTolerantWithRequired),
+        withTolerantPointers(() => transformSchema(document, openapiTsContext(document))).map(
+          withTolerantWithRequired,
+        ),
       ),
     ),
   };
+}
+
+/**
+ * Runs openapi-typescript's transform with a `decodeURIComponent` that returns malformed input as
+ * it is instead of throwing. openapi-typescript makes a JSON pointer of every key it visits
+ * (`createRef`) and decodes it with its own copy of openapi-core 1.x, which throws `URIError: URI
+ * malformed` on a key holding a `%` not followed by two hex digits: a path `/rate/100%`, an
+ * operationId `get%Rate`, a webhook `new%hook` (openapi-ts/openapi-typescript#2251). openapi-core
+ * 2.x decodes the same way, tolerantly. The keys in the output come from the document, not from
+ * these pointers. The transform is synchronous, so nothing else runs while the global is replaced.
+ */
+function withTolerantPointers<T>(transform: () => T): T {
+  const strict = globalThis.decodeURIComponent;
+  globalThis.decodeURIComponent = (text: string) => {
+    try {
+      return strict(text);
+    } catch {
+      return text;
+    }
+  };
+  try {
+    return transform();
+  } finally {
+    globalThis.decodeURIComponent = strict;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { emitOpenapiTypes } from '../../generator/emit/openapi-types.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
+import { fixtureModel } from '../model/fixture-model.ts';
 
 function openapiTypes(schemas: Record<string, unknown>): string {
   const bundled = {
@@ -29,5 +30,17 @@ describe('src/openapi.ts', () => {
     expect(text).toMatch(/Anything: unknown;/);
     expect(text).toMatch(/Nothing: never;/);
     expect(text).toMatch(/file\?: Blob;/);
+  });
+});
+
+describe('keys with a % that starts no percent-encoded octet (openapi-typescript#2251)', () => {
+  it('are emitted as written, and decodeURIComponent is strict again afterwards', async () => {
+    const model = await fixtureModel('percent-keys.yaml');
+    const { text } = emitOpenapiTypes(model);
+    // As printed, before prettier: double quotes.
+    expect(text).toContain('"/rates/100%": {');
+    expect(text).toContain('"share%": components["schemas"]["Per%Cent"];');
+    expect(text).toContain('"rate%changed": {');
+    expect(() => decodeURIComponent('100%')).toThrow(URIError);
   });
 });
