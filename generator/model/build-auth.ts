@@ -56,18 +56,13 @@ export function tokenAuth(schemes: readonly AuthModel[]): AuthModel | undefined 
  * fails at run time. With `--strict`, an error.
  */
 export function warnUnmetSecurity(
-  doc: Record<string, unknown>,
   operations: readonly OperationModel[],
   token: AuthModel | undefined,
   warnings: Warnings,
   file: string,
 ): void {
   for (const operation of operations) {
-    const declared = getByRef(doc, operation.pointer);
-    const own = isRecord(declared) && declared.security !== undefined;
-    const security = own ? declared.security : doc.security;
-    if (!Array.isArray(security) || security.length === 0) continue;
-    const alternatives = security.filter(isRecord).map((requirement) => Object.keys(requirement));
+    const alternatives = operation.security?.alternatives ?? [];
     const met = alternatives.some(
       (names) =>
         names.length === 0 ||
@@ -85,7 +80,7 @@ export function warnUnmetSecurity(
     warnings.add(
       `security:unmet:${wanted.join(',')}`,
       `operation ${JSON.stringify(operation.operationId)} requires the security ${named}, but ${sends}`,
-      { file, pointer: own ? joinPointer(operation.pointer, 'security') : '#/security' },
+      { file, pointer: operation.security!.pointer },
       token === undefined
         ? 'pass the credential per call (the `headers` or `query` request options)'
         : `add \`{ ${token.schemeName}: [] }\` as an alternative in its security if the API accepts that credential there, or pass the credential per call (the \`headers\` or \`query\` request options)`,

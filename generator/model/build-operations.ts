@@ -191,6 +191,8 @@ function buildOperation(
     secured: isSecured(operation.security ?? doc.security),
     anonymous: isEmptyList(operation.security ?? doc.security),
   };
+  const security = effectiveSecurity(doc, operation, pointer);
+  if (security !== undefined) draft.security = security;
   if (undeclared.length > 0) draft.impliedPathParameters = undeclared;
   if (typeof operation.summary === 'string') draft.summary = operation.summary;
   if (typeof operation.description === 'string') draft.description = operation.description;
@@ -230,6 +232,21 @@ function undeclaredPathParameters(
 /** `get /repos/{owner}/{repo}` → `getReposByOwnerByRepo`. */
 function derivedOperationId(method: HttpMethod, path: string): string {
   return camelCase(`${method} ${path.replace(/\{([^}]*)\}/g, ' by $1 ')}`);
+}
+
+/** The operation's own `security` list, else the root's, with where it is declared. */
+function effectiveSecurity(
+  doc: Record<string, unknown>,
+  operation: Record<string, unknown>,
+  pointer: string,
+): OperationModel['security'] {
+  const own = operation.security !== undefined && operation.security !== null;
+  const list = own ? operation.security : doc.security;
+  if (!Array.isArray(list)) return undefined;
+  return {
+    alternatives: list.filter(isRecord).map((requirement) => Object.keys(requirement)),
+    pointer: own ? joinPointer(pointer, 'security') : '#/security',
+  };
 }
 
 /** Secured when the effective requirements are non-empty and none of them is `{}` (anonymous). */

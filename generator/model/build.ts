@@ -59,7 +59,7 @@ export async function buildModel(
   });
   const auth = buildAuth(doc, file);
   const token = tokenAuth(auth);
-  warnUnmetSecurity(doc, operations, token, warnings, file);
+  warnUnmetSecurity(operations, token, warnings, file);
   const sdkOptions = clientOptions(operations, settings.envPrefix, names);
 
   return {

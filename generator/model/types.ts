@@ -184,6 +184,12 @@ export interface OperationModel {
    */
   anonymous: boolean;
   /**
+   * The effective `security` (the operation's own, else the root's; OpenAPI 3.1 §4.8.10): the
+   * scheme names of each alternative requirement (`[]` for `{}`, which takes no credential), and
+   * where the list is declared. Absent when neither declares one.
+   */
+  security?: { alternatives: string[][]; pointer: string };
+  /**
    * Names of the path template (`/uploads/{id}`) no parameter declares: the model takes each as a
    * required string path parameter (with a warning), and the typed path client's types get them
    * too (emit/openapi-types.ts). Absent when there are none.
