@@ -138,10 +138,12 @@ const FOLDED: Readonly<Record<string, string>> = {
  * Accented Latin letters as their base letters (`Ünïcødé` → `Unicode`): Unicode's compatibility
  * decomposition (NFKD) without the combining marks on Latin letters, plus the letters it leaves
  * whole. Other scripts keep their marks and are composed again (NFC), so `이름` stays `이름` and the
- * vowel signs of `नाम` stay in it.
+ * vowel signs of `नाम` stay in it. Characters that show nothing (Unicode's Default_Ignorable_Code_Point:
+ * zero-width joiners, the Hangul fillers U+3164 and U+115F) are dropped: a name must be visible.
  */
 function foldLatin(text: string): string {
   return text
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
     .normalize('NFKD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
     .replace(/[ßæÆœŒøØłŁđĐðÐþÞı]/g, (letter) => FOLDED[letter] ?? letter)
@@ -163,9 +165,20 @@ export function pascalCase(text: string): string {
 
 /** `plan-documents` → `planDocuments`; safe as a value name. */
 export function camelCase(text: string): string {
-  const pascal = words(text).map(capitalize).join('');
-  const camel = pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  const camel = camelJoin(words(text));
   return guardIdentifier(camel.length > 0 ? camel : 'unnamed');
+}
+
+/**
+ * Words joined in camelCase. A first word in capitals is an acronym or a shout and is lower-cased
+ * whole: `API keys` → `apiKeys`, `HTTPRequest` → `httpRequest`, `CREATE` → `create` (not `aPIKeys`).
+ */
+export function camelJoin(list: readonly string[]): string {
+  const [first = '', ...rest] = list;
+  const head = /^[\p{Lu}\p{Nd}]+$/u.test(first)
+    ? first.toLowerCase()
+    : first.charAt(0).toLowerCase() + first.slice(1);
+  return head + rest.map(capitalize).join('');
 }
 
 function guardIdentifier(name: string): string {

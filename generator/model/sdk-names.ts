@@ -3,7 +3,7 @@
  * names), built on the identifier rules of names.ts.
  */
 import { JS_GLOBALS } from './js-globals.ts';
-import { asciiWords, pascalCase, words } from './names.ts';
+import { asciiWords, camelJoin, pascalCase, words } from './names.ts';
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
@@ -18,8 +18,7 @@ export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  * or promise has (`constructor`, `toString`, `then`: see {@link isInheritedMember}) are guarded.
  */
 export function methodName(text: string): string {
-  const pascal = words(text).map(capitalize).join('');
-  let name = pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  let name = camelJoin(words(text));
   if (name === '') name = 'call';
   if (/^\p{Nd}/u.test(name)) name = `_${name}`;
   if (isInheritedMember(name)) name = `${name}_`;

@@ -52,6 +52,24 @@ describe('names from text in any script', () => {
     expect(methodName('٣ items')).toBe('_٣Items');
   });
 
+  it.each([
+    ['API', 'api'],
+    ['API keys', 'apiKeys'],
+    ['APIKeys', 'apiKeys'],
+    ['SMS messages', 'smsMessages'],
+    ['HTTPRequest', 'httpRequest'],
+    ['CREATE', 'create'],
+    ['getUsers', 'getUsers'],
+  ])('lower-case a leading acronym whole: %s → %s', (text, camel) => {
+    expect(camelCase(text)).toBe(camel);
+    expect(methodName(text)).toBe(camel);
+  });
+
+  it('drop characters that show nothing (Hangul fillers, zero-width joiners)', () => {
+    expect(words('x\u3164y\u115F z\u200D')).toEqual(['xy', 'z']);
+    expect(pascalCase('\u3164')).toBe('Unnamed');
+  });
+
   it('keep names that must be ASCII in ASCII', () => {
     expect(kebabCase('Пользователи API')).toBe('api');
     expect(upperSnake('Пользователи API')).toBe('API');
