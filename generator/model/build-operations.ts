@@ -76,8 +76,14 @@ export function buildOperations(
         buildOperation(doc, { path, method, pointer, operation, item, itemPointer }, ctx),
       );
       ids.declare(operation.operationId, pointer);
+      declareCallbackIds(doc, operation, pointer, ids, ctx.file);
     }
   }
+  // Webhooks and callbacks are operations too: their operationIds share openapi-typescript's
+  // `operations`, and OpenAPI (3.1 §4.8.10) wants each unique among all operations of the API.
+  const webhooks = isRecord(doc.webhooks) ? doc.webhooks : {};
+  for (const [name, rawItem] of Object.entries(webhooks))
+    declarePathItemIds(doc, rawItem, joinPointer('#/webhooks', name), ids, ctx.file);
   // Derived ids come after every declared one is known, so they never take a declared id.
   for (const draft of drafts) {
     if (ids.isDeclared(draft.pointer)) continue;
@@ -85,6 +91,45 @@ export function buildOperations(
     draft.operationIdDeclared = false;
   }
   return drafts;
+}
+
+/** Declares the operationIds of a webhook's or callback's path item (and of their callbacks). */
+function declarePathItemIds(
+  doc: Record<string, unknown>,
+  rawItem: unknown,
+  itemPointer: string,
+  ids: OperationIds,
+  file: string,
+  depth = 0,
+): void {
+  if (depth > 8) return;
+  const { value: item, pointer } = followRefs(doc, rawItem, itemPointer, file);
+  if (!isRecord(item)) return;
+  for (const method of HTTP_METHODS) {
+    const operation = item[method];
+    if (!isRecord(operation)) continue;
+    const at = joinPointer(pointer, method);
+    ids.declare(operation.operationId, at);
+    declareCallbackIds(doc, operation, at, ids, file, depth + 1);
+  }
+}
+
+function declareCallbackIds(
+  doc: Record<string, unknown>,
+  operation: Record<string, unknown>,
+  pointer: string,
+  ids: OperationIds,
+  file: string,
+  depth = 0,
+): void {
+  const callbacks = isRecord(operation.callbacks) ? operation.callbacks : {};
+  for (const [name, rawCallback] of Object.entries(callbacks)) {
+    const at = joinPointer(pointer, 'callbacks', name);
+    const { value: callback, pointer: callbackPointer } = followRefs(doc, rawCallback, at, file);
+    if (!isRecord(callback)) continue;
+    for (const [expression, item] of Object.entries(callback))
+      declarePathItemIds(doc, item, joinPointer(callbackPointer, expression), ids, file, depth);
+  }
 }
 
 /** operationIds must be unique (they key openapi-typescript's `operations`); derived ones are made so. */

@@ -452,6 +452,41 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
     },
   ],
   [
+    "an operationId a path and a webhook share (both key openapi-typescript's `operations`)",
+    {
+      spec: {
+        ...api({ '/a': { get: { operationId: 'getA', responses: { '200': ok } } } }),
+        webhooks: { hook: { post: { operationId: 'getA', responses: { '200': ok } } } },
+      },
+      pointer: '#/webhooks/hook/post/operationId',
+      problem: /operationId "getA" is used twice: by #\/paths\/~1a\/get and here/,
+      fix: /its own operationId/,
+    },
+  ],
+  [
+    'an operationId a path and a callback share',
+    {
+      spec: api({
+        '/a': {
+          post: {
+            operationId: 'subscribe',
+            responses: { '200': ok },
+            callbacks: {
+              onEvent: {
+                '{$request.body#/url}': {
+                  post: { operationId: 'subscribe', responses: { '200': ok } },
+                },
+              },
+            },
+          },
+        },
+      }),
+      pointer: '#/paths/~1a/post/callbacks/onEvent/{$request.body#~1url}/post/operationId',
+      problem: /operationId "subscribe" is used twice: by #\/paths\/~1a\/post and here/,
+      fix: /its own operationId/,
+    },
+  ],
+  [
     'x-sdk that is not an object',
     {
       spec: { ...api({}), 'x-sdk': 'Gigs' },
