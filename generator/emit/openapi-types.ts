@@ -100,14 +100,16 @@ function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
 
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
-  const document = escapeOpenapiDocText(
-    nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+  const document = literalRefs(
+    escapeOpenapiDocText(
+      nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+    ),
   );
   return {
     path: OPENAPI_TYPES_PATH,
     text: astToString(
       hoistEagerCycles(
-        withTolerantPointers(() => transformSchema(document, openapiTsContext(document))).map(
+        withLiteralPointers(() => transformSchema(document, openapiTsContext(document))).map(
           withTolerantWithRequired,
         ),
       ),
@@ -116,29 +118,78 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
 }
 
 /**
- * Runs openapi-typescript's transform with a `decodeURIComponent` that returns malformed input as
- * it is instead of throwing. openapi-typescript makes a JSON pointer of every key it visits
- * (`createRef`) and decodes it with its own copy of openapi-core 1.x, which throws `URIError: URI
- * malformed` on a key holding a `%` not followed by two hex digits: a path `/rate/100%`, an
- * operationId `get%Rate`, a webhook `new%hook` (openapi-ts/openapi-typescript#2251). openapi-core
- * 2.x decodes the same way, tolerantly. The keys in the output come from the document, not from
- * these pointers. The transform is synchronous, so nothing else runs while the global is replaced.
+ * Runs openapi-typescript's transform with `decodeURIComponent` as the identity, after
+ * {@link literalRefs} has decoded every `$ref` itself. openapi-typescript makes a JSON pointer of
+ * every key it visits (`createRef`) and decodes it with its own copy of openapi-core 1.x, as if the
+ * key were percent-encoded: a key with a `%` not followed by two hex digits (a path `/rates/100%`,
+ * an operationId `get%Rate`) threw `URIError: URI malformed` (openapi-ts/openapi-typescript#2251),
+ * and one with a valid sequence (`get%41`) was typed under another key (`getA`), which does not
+ * compile or, worse, names another operation. Keys are literal text, not URI fragments, so they
+ * must not be decoded at all. The transform is synchronous, so nothing else runs while the global
+ * is replaced.
  */
-function withTolerantPointers<T>(transform: () => T): T {
-  const strict = globalThis.decodeURIComponent;
-  globalThis.decodeURIComponent = (text: string) => {
-    try {
-      return strict(text);
-    } catch {
-      return text;
-    }
-  };
+function withLiteralPointers<T>(transform: () => T): T {
+  const decode = globalThis.decodeURIComponent;
+  globalThis.decodeURIComponent = (text: string) => text;
   try {
     return transform();
   } finally {
-    globalThis.decodeURIComponent = strict;
+    globalThis.decodeURIComponent = decode;
   }
 }
+
+/**
+ * Decodes the URI fragment of every local `$ref` and discriminator `mapping` value of `document` (a
+ * private copy), as RFC 6901 §6 reads one (percent-decoding before the `~` escapes), so that
+ * openapi-typescript, which then decodes nothing ({@link withLiteralPointers}), reaches the key
+ * the spec meant: `#/components/schemas/Per%25Cent` names `Per%Cent`. Data (examples, defaults,
+ * enums, extensions) is left alone; each object is decoded once, though several places share it.
+ */
+function literalRefs<T>(document: T): T {
+  const seen = new Set<object>();
+  const literal = (ref: string) => {
+    if (!ref.startsWith('#')) return ref;
+    try {
+      return `#${decodeURIComponent(ref.slice(1))}`;
+    } catch {
+      return ref;
+    }
+  };
+  const visit = (node: unknown, key: string | undefined): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, key);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    const names = key !== undefined && LITERAL_NAME_MAPS.has(key);
+    for (const [child, value] of Object.entries(record)) {
+      if (!names && child === '$ref' && typeof value === 'string') record.$ref = literal(value);
+      else if (!names && child === 'mapping' && key === 'discriminator' && isRecord(value)) {
+        for (const [name, target] of Object.entries(value))
+          if (typeof target === 'string') value[name] = literal(target);
+      } else if (names || !(LITERAL_DATA.has(child) || child.startsWith('x-'))) visit(value, child);
+    }
+  };
+  visit(document, undefined);
+  return document;
+}
+
+/** Data, whose `$ref`-looking values are no references. */
+const LITERAL_DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
+/** Maps whose keys are names (a property may be called `$ref` or `example`). */
+const LITERAL_NAME_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  'schemas',
+  'headers',
+  '$defs',
+  'responses',
+  'paths',
+  'webhooks',
+  'callbacks',
+]);
 
 /**
  * openapi-typescript's helper for `required` names that an `allOf` member declares,

@@ -34,13 +34,17 @@ describe('src/openapi.ts', () => {
 });
 
 describe('keys with a % that starts no percent-encoded octet (openapi-typescript#2251)', () => {
-  it('are emitted as written, and decodeURIComponent is strict again afterwards', async () => {
+  it('are emitted as written, not decoded, and decodeURIComponent is itself again afterwards', async () => {
     const model = await fixtureModel('percent-keys.yaml');
     const { text } = emitOpenapiTypes(model);
     // As printed, before prettier: double quotes.
     expect(text).toContain('"/rates/100%": {');
     expect(text).toContain('"share%": components["schemas"]["Per%Cent"];');
     expect(text).toContain('"rate%changed": {');
+    // Not percent-decoded: each operation keeps its own key.
+    expect(text).toContain('get: operations["get%41"];');
+    expect(text).toContain('get: operations["get%2541"];');
+    expect(text).not.toContain('operations["getA"]');
     expect(() => decodeURIComponent('100%')).toThrow(URIError);
   });
 });
