@@ -18,6 +18,24 @@
  * digits, `_` and `$` survive (ECMA-262 identifier characters).
  */
 
+/**
+ * Characters that show nothing, or change how what follows is shown: C0 and C1 controls (tab and
+ * the line breaks aside, which each context handles), DEL, and Unicode's bidirectional formatting
+ * characters, which make code read differently from how it runs ("Trojan Source",
+ * CVE-2021-42574). Every helper below writes them as a visible `\uXXXX` escape: in strings and
+ * template literals the escape means the same character; in comments and Markdown it shows it.
+ */
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** {@link INVISIBLE} characters of `text` as `\uXXXX` escapes. */
+export function showInvisible(text: string): string {
+  return text.replace(
+    INVISIBLE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
 const LINE_TERMINATOR_ESCAPES: Readonly<Record<string, string>> = {
   '\r': '\\r',
   '\n': '\\n',
@@ -36,7 +54,7 @@ export function stringLiteral(value: string): string {
 
 /** `stringLiteral` with the quote of choice (the README's examples follow prettier's choice). */
 export function quotedString(value: string, quote: '"' | "'"): string {
-  const json = JSON.stringify(value)
+  const json = showInvisible(JSON.stringify(value))
     .replace(/[\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c]!)
     .replace(/<\//g, '<\\/');
   if (quote === '"') return json;
@@ -51,7 +69,9 @@ export function quotedString(value: string, quote: '"' | "'"): string {
  * joined later), and line terminators are escaped rather than kept raw (a raw CR would be read as LF).
  */
 export function templateLiteralText(value: string): string {
-  return value.replace(/[\\`$\r\n\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c] ?? `\\${c}`);
+  return showInvisible(
+    value.replace(/[\\`$\r\n\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c] ?? `\\${c}`),
+  );
 }
 
 /**
@@ -63,8 +83,7 @@ export function templateLiteralText(value: string): string {
  *   TSDoc escape: spec text never adds a tag or deprecates a symbol.
  */
 export function escapeJsDoc(text: string): string {
-  return text
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+  return showInvisible(text.replace(/\r\n?|[\u2028\u2029]/g, '\n'))
     .replace(/\*\//g, '*\\/')
     .replace(/\/\*/g, '/\\*')
     .replace(
@@ -78,7 +97,7 @@ export function escapeJsDoc(text: string): string {
 
 /** Text for a `// …` comment: line terminators are shown escaped, so the text cannot end the line. */
 export function lineCommentText(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c]!);
+  return showInvisible(text).replace(/[\r\n\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c]!);
 }
 
 /**
@@ -96,7 +115,7 @@ export function htmlCommentText(text: string): string {
  * character with a meaning in Markdown or HTML is backslash-escaped, so the text renders as written.
  */
 export function markdownText(text: string): string {
-  return text
+  return showInvisible(text)
     .replace(/\s+/g, ' ')
     .replace(/([\\`*_[\]<>#|&~])/g, '\\$1')
     .trim();
@@ -107,7 +126,7 @@ export function markdownText(text: string): string {
  * run of backticks inside (CommonMark 6.1), padded with spaces when the text starts or ends with one.
  */
 export function markdownCode(text: string): string {
-  const line = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  const line = showInvisible(text).replace(/[\r\n\u2028\u2029]+/g, ' ');
   const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = /^[ `]|[ `]$/.test(line) ? ' ' : '';
@@ -121,7 +140,7 @@ export function markdownCode(text: string): string {
  * `file:` URLs (the link syntax is broken up; the text stays).
  */
 export function markdownProse(text: string): string {
-  return text
+  return showInvisible(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/\]([(:])(?=\s*(?:javascript|vbscript|data|file):)/gi, ']\\$1');

@@ -17,6 +17,7 @@ import { usesRe2js } from '../model/patterns.ts';
 import { emitReadme } from './readme.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
+import { showInvisible } from '../escape.ts';
 
 const TSCONFIG_PATH = 'tsconfig.json';
 const BUILD_SCRIPT_PATH = 'build.mjs';
@@ -70,7 +71,11 @@ function emitTsconfig(): EmittedTextFile {
  * tools write, and prettier took seconds on GitHub's 13 MB description.
  */
 function emitOpenapiJson(model: Pick<ApiModel, 'bundled'>): EmittedTextFile {
-  return { path: OPENAPI_JSON_PATH, text: `${JSON.stringify(model.bundled, null, 2)}\n` };
+  // Invisible and bidi characters as JSON escapes (escape.ts): the same text, shown in a review.
+  return {
+    path: OPENAPI_JSON_PATH,
+    text: `${showInvisible(JSON.stringify(model.bundled, null, 2))}\n`,
+  };
 }
 
 /**

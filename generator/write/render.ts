@@ -8,6 +8,7 @@ import type { EmittedSourceFile, EmittedTextFile } from '../emit/types.ts';
 import { headerLine, headerStyle } from '../header.ts';
 import { InThreadFormatter, type Formatter } from './format-pool.ts';
 import { printSourceFile } from './print.ts';
+import { showInvisible } from '../escape.ts';
 
 /** An emitted file on its way to disk; `format: false` keeps text as it is (see emit/openapi-types.ts). */
 export type RenderInput = (EmittedSourceFile | EmittedTextFile) & { format?: boolean };
@@ -47,7 +48,10 @@ export async function renderFiles(
     const formatted =
       file.path.endsWith('.ts') && file.format !== false ? wrapDocComments(printed) : printed;
     // trimEnd, not a regex: a `\s+$` search is slow on the tens of MB of a large spec's files.
-    return [file.path, `${formatted.trimEnd()}\n`];
+    // Invisible and bidi characters can only be inside strings, comments or Markdown text here,
+    // where a `\uXXXX` escape means or shows the same character: a last guard behind the
+    // escaping helpers (escape.ts), for what a library printed (openapi-typescript's literals).
+    return [file.path, showInvisible(`${formatted.trimEnd()}\n`)];
   });
   return sortedTree(await Promise.all(pending));
 }

@@ -1,0 +1,99 @@
+/**
+ * Invisible and bidirectional characters from a spec (NUL, ESC, DEL, U+202E, U+2066, …) never
+ * reach a generated file raw: they would make the code read differently from how it runs ("Trojan
+ * Source", CVE-2021-42574) or make git treat a source file as binary. Every one is a `\uXXXX`
+ * escape, which in a string means the same character, and the package still compiles.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  escapeJsDoc,
+  markdownText,
+  showInvisible,
+  stringLiteral,
+  templateLiteralText,
+} from '../../generator/escape.ts';
+import { generate } from '../../generator/index.ts';
+import { compile, linkNodeModules, removeTempDirs, tempDir, writeSpec } from './helpers.ts';
+
+afterAll(removeTempDirs);
+
+const RAW =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const EVIL = 'a\u202Eb\u0000c\u001b[2J\u2066d\u007f';
+
+describe('escaping helpers', () => {
+  it('write each invisible character as an escape that means the same in code', () => {
+    expect(stringLiteral(EVIL)).not.toMatch(RAW);
+    expect(JSON.parse(stringLiteral(EVIL))).toBe(EVIL);
+    expect(templateLiteralText(EVIL)).not.toMatch(RAW);
+    expect(new Function(`return \`${templateLiteralText(EVIL)}\`;`)()).toBe(EVIL);
+    expect(escapeJsDoc(EVIL)).toBe('a\\u202Eb\\u0000c\\u001B[2J\\u2066d\\u007F');
+    expect(markdownText(EVIL)).not.toMatch(RAW);
+    expect(showInvisible('tab\tand\nline')).toBe('tab\tand\nline');
+  });
+});
+
+describe('a spec full of invisible characters', () => {
+  it('generates files without one raw, and a package that compiles', async () => {
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: `T${EVIL}`, version: '1.0.0', description: `d ${EVIL}` },
+      tags: [{ name: `tag${EVIL}`, description: EVIL }],
+      paths: {
+        '/a': {
+          get: {
+            operationId: 'getA',
+            tags: [`tag${EVIL}`],
+            summary: `admin ${EVIL}`,
+            description: EVIL,
+            parameters: [
+              {
+                name: `q${EVIL}`,
+                in: 'query',
+                schema: { type: 'string', enum: [EVIL] },
+                example: EVIL,
+              },
+            ],
+            responses: {
+              '200': {
+                description: EVIL,
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/X' } } },
+              },
+            },
+          },
+        },
+        [`/b${EVIL}/{id}`]: {
+          get: {
+            operationId: 'getB',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { '204': { description: 'ok' } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          X: {
+            type: 'object',
+            description: EVIL,
+            properties: { [`p${EVIL}`]: { type: 'string', default: EVIL, const: EVIL } },
+          },
+        },
+      },
+    });
+    const out = join(await tempDir('invisible-'), 'sdk');
+    await generate({ spec, out, cache: false });
+    const raw: string[] = [];
+    for (const file of await readdir(out, { recursive: true })) {
+      const text = await readFile(join(out, file), 'utf8').catch(() => '');
+      const line = text.split('\n').findIndex((candidate) => RAW.test(candidate));
+      if (line >= 0) raw.push(`${file}:${line + 1}`);
+    }
+    expect(raw).toEqual([]);
+    await linkNodeModules(out);
+    const result = compile(out);
+    expect(result.output).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
