@@ -26,6 +26,7 @@
  * template literals the escape means the same character; in comments and Markdown it shows it.
  */
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** {@link INVISIBLE} characters of `text` as `\uXXXX` escapes. */
