@@ -12,16 +12,21 @@ import type { JsonValue } from '../model/schema-types.ts';
 import type { ApiModel, OperationModel, ParameterModel } from '../model/types.ts';
 import { isJsonMediaType } from '../model/media-types.ts';
 import { sampleRequest } from './sample-request.ts';
+import { pathLiteral } from './path-literal.ts';
 
 export function curlSample(
   operation: OperationModel,
   model: Pick<ApiModel, 'schemas' | 'tokenAuth' | 'sdk' | 'info'>,
 ): string {
   const sample = sampleRequest(operation, model);
-  const path = operation.path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
-    const value = sample.path.get(name);
-    return value === undefined ? whole : encodeStrict(scalarText(value));
-  });
+  const path = operation.path
+    .split(/(\{[^{}]+\})/)
+    .map((part, index) => {
+      if (index % 2 === 0) return pathLiteral(part);
+      const value = sample.path.get(part.slice(1, -1));
+      return value === undefined ? part : encodeStrict(scalarText(value));
+    })
+    .join('');
   const query = sample.query
     .flatMap(({ parameter, value }) => queryPairs(parameter, value))
     .join('&');

@@ -37,7 +37,7 @@ describe('locations a client cannot use as written', () => {
     await expect(fixtureModel('odd-locations.yaml', true)).rejects.toThrow(/--strict/);
   });
 
-  it('leave no javascript: URL in the client, and request the path with its /', async () => {
+  it('leave no javascript: URL in the client; paths go out with their / and # \\ % encoded', async () => {
     expect(pkg.files.get('src/client.ts')).not.toContain('javascript:');
     expect(diagnostics(pkg)).toEqual([]);
     const { OddLocations } = (await import(`${written.dir}/src/index.ts`)) as {
@@ -45,8 +45,14 @@ describe('locations a client cannot use as written', () => {
     };
     const client = new OddLocations({ baseURL: server.url });
     expect(await client.things!.list!()).toEqual(['a']);
+    await client.odd!.listMainTags!();
+    await client.odd!.getBackslash!();
+    await client.odd!.getFullRate!();
     expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'GET /things',
+      'GET /tags%23main',
+      'GET /back%5Cslash',
+      'GET /rates/100%25',
     ]);
   });
 });

@@ -52,6 +52,7 @@ import {
 } from './media.ts';
 import { responseSchemaOf } from './response-guards-file.ts';
 import { bodyType, pageItemType, parameterType, resultType } from './type-refs.ts';
+import { pathLiteral } from '../path-literal.ts';
 
 /** Members every resource class has (or that no class may declare). */
 const CLASS_MEMBERS = ['constructor', '_client'];
@@ -327,7 +328,7 @@ function pathTemplate(
     .map((part, index) =>
       index % 2 === 1
         ? `\${${byName.get(part.slice(1, -1)) ?? 'undefined'}}`
-        : templateLiteralText(part),
+        : templateLiteralText(pathLiteral(part)),
     )
     .join('');
   return `${tag}\`${text}\``;
