@@ -178,9 +178,17 @@ function build(
     case 'allOf': {
       const parts = objectParts(node, walk, 0);
       if (parts === undefined) {
-        // An allOf that is not all objects: its first member stands for it.
-        const [first] = node.kind === 'allOf' ? node.members : [];
-        return first === undefined ? {} : build(first, walk, label, visiting, depth + 1);
+        // An allOf that is not all objects (`type: string, minLength: 1, enum: [a]` is a string
+        // and an enum): the first value one member allows that all of them accept.
+        const members = node.kind === 'allOf' ? node.members : [];
+        const candidates = [
+          ...members.flatMap((member) => (member.kind === 'enum' ? member.values : [])),
+          ...members.map((member) => build(member, walk, label, visiting, depth + 1)),
+        ];
+        return candidates.find(
+          (value) =>
+            value !== undefined && members.every((member) => fits(value, member, walk, depth + 1)),
+        );
       }
       return buildObject(parts, walk, visiting, depth);
     }
@@ -211,17 +219,36 @@ function buildObject(
   const result: JsonObject = {};
   for (const [name, property] of parts.properties) {
     if (!(property.required || givenAlways(name)) || !sent(property.nodes, walk)) continue;
-    const value = buildAll(property.nodes, walk, name, visiting, depth + 1);
+    // A schema no value satisfies (`minimum: 5, maximum: 3`) still gets a value of its type, which
+    // the call's types accept; only a branch that leads back into itself makes none.
+    const value =
+      buildAll(property.nodes, walk, name, visiting, depth + 1) ??
+      build(property.nodes[0]!, walk, name, visiting, depth + 1);
     if (value === undefined) return undefined;
     result[name] = value;
   }
   for (const name of parts.requiredWithoutSchema) result[name] ??= null;
-  // `minProperties`: optional properties (that can be built) until there are enough.
+  // `minProperties`: optional properties (that can be built) until there are enough, then keys
+  // of the additional properties' schema.
   for (const [name, property] of parts.properties) {
     if (Object.keys(result).length >= parts.minProperties) break;
     if (name in result || !sent(property.nodes, walk)) continue;
     const value = buildAll(property.nodes, walk, name, visiting, depth + 1);
     if (value !== undefined) result[name] = value;
+  }
+  for (
+    let n = 1;
+    Object.keys(result).length < parts.minProperties && parts.additional !== 'none';
+    n++
+  ) {
+    const key = `key${String(n)}`;
+    if (key in result) continue;
+    const value =
+      parts.additional === 'any'
+        ? 'value'
+        : build(parts.additional, walk, key, visiting, depth + 1);
+    if (value === undefined) return undefined;
+    result[key] = value;
   }
   return result;
 }
@@ -381,7 +408,9 @@ function objectParts(node: SchemaNode, walk: Walk, hops: number): ObjectParts | 
         { required: property.required, nodes: [property.node] },
       ]),
     );
+    // Without properties or additionalProperties, the type is an open record.
     const open =
+      (node.properties.length === 0 && node.additionalProperties === undefined) ||
       node.patternProperties.length > 0 ||
       (node.unevaluatedProperties !== undefined && node.unevaluatedProperties.kind !== 'never');
     const extra = node.additionalProperties;
@@ -481,18 +510,29 @@ function matches(pattern: RegexModel, text: string): boolean {
   }
 }
 
+/**
+ * A number within the node's bounds and `multipleOf`: the first candidate that fits, from the
+ * lower bound up (the bound itself, the next multiple or integer, halfway to the upper bound).
+ */
 function numberValue(node: Extract<SchemaNode, { kind: 'number' }>): number {
-  const step = node.multipleOf ?? 1;
-  let value = 0;
-  if (node.minimum !== undefined) {
-    value = node.minimum.value;
-    if (node.minimum.exclusive) value += node.integer || node.multipleOf !== undefined ? step : 0.5;
-  } else if (node.maximum !== undefined && node.maximum.value < 0) {
-    value = node.maximum.value - (node.maximum.exclusive ? 1 : 0);
-  }
-  if (node.multipleOf !== undefined) value = Math.ceil(value / node.multipleOf) * node.multipleOf;
-  if (node.integer) value = Math.ceil(value);
-  return value;
+  const { minimum, maximum, multipleOf } = node;
+  const base =
+    minimum?.value ?? (maximum !== undefined && maximum.value < 0 ? maximum.value - 1 : 0);
+  const middle =
+    minimum !== undefined && maximum !== undefined ? (minimum.value + maximum.value) / 2 : base;
+  const candidates = [base, base + 0.5, base + 1, middle, maximum?.value ?? base];
+  // Multiples rounded to 12 significant digits: 3 × 0.1 is 0.30000000000000004 otherwise.
+  const multiple = (k: number) => Number((k * (multipleOf ?? 1)).toPrecision(12));
+  const stepped =
+    multipleOf === undefined
+      ? [...candidates, ...candidates.map(Math.ceil), ...candidates.map((v) => Math.ceil(v) + 1)]
+      : candidates.flatMap((value) => {
+          const k = Math.ceil(value / multipleOf);
+          return [multiple(k), multiple(k + 1)];
+        });
+  return (
+    stepped.find((value) => numberFits(node, value)) ?? (node.integer ? Math.ceil(base) : base)
+  );
 }
 
 function numberFits(node: Extract<SchemaNode, { kind: 'number' }>, value: number): boolean {
@@ -502,6 +542,11 @@ function numberFits(node: Extract<SchemaNode, { kind: 'number' }>, value: number
     return false;
   if (maximum !== undefined && (maximum.exclusive ? value >= maximum.value : value > maximum.value))
     return false;
+  // A multiple within floating-point error (0.3 is a multiple of 0.1).
+  if (node.multipleOf !== undefined && node.multipleOf > 0) {
+    const quotient = value / node.multipleOf;
+    if (Math.abs(quotient - Math.round(quotient)) > 1e-9) return false;
+  }
   return true;
 }
 

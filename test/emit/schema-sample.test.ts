@@ -51,6 +51,18 @@ describe('sampleValue', () => {
     });
   });
 
+  it('meets enums with string constraints, minProperties, exclusive bounds and multipleOf', () => {
+    expect(body('setLimits').sample.body).toEqual({
+      plan: 'basic',
+      quotas: { key1: 1 },
+      labels: { key1: 'value', key2: 'value' },
+      share: 0.2,
+      step: 0.3,
+      // No integer is at least 5 and at most 3: an integer all the same, for the call's types.
+      impossible: 5,
+    });
+  });
+
   it('stops a schema that contains itself at null or an empty array', () => {
     expect(sampleValue(schema('Tree'), model.schemas, request)).toEqual({
       label: 'label',
