@@ -201,7 +201,7 @@ describe('emitted files', () => {
     ],
     [
       'template-literal characters in a path are escaped',
-      { path: 'src/resources/widgets.ts', want: ['path`/widgets/\\`tick\\`/\\$${id}/\\\\x`'] },
+      { path: 'src/resources/widgets.ts', want: ['path`/widgets/\\`tick\\`/\\$${id}/%5Cx`'] },
     ],
     [
       'a multipart object body is flat, names its media type and its encoder',
