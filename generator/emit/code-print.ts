@@ -12,6 +12,7 @@
 import { quotedString } from '../escape.ts';
 import { propertyKey } from '../model/names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
+import { binarySampleName } from './schema-sample.ts';
 
 const WIDTH = 100;
 
@@ -33,6 +34,9 @@ export function objectCode(entries: readonly [string, Code][]): ObjectCode {
 
 /** A JSON value as code: strings quoted, objects and arrays as literals. */
 export function jsonCode(value: JsonValue): Code {
+  const binary = binarySampleName(value);
+  // A file in a request: the SDK's and openapi-fetch's types take a Blob (a File is one).
+  if (binary !== undefined) return `new Blob([${quoted(binary)}])`;
   if (typeof value === 'string') return quoted(value);
   if (value === null || typeof value !== 'object') return String(value);
   if (Array.isArray(value)) return { kind: 'array', items: value.map(jsonCode) };

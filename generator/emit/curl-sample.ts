@@ -13,6 +13,7 @@ import type { ApiModel, OperationModel, ParameterModel } from '../model/types.ts
 import { isJsonMediaType } from '../model/media-types.ts';
 import { sampleRequest } from './sample-request.ts';
 import { pathLiteral } from './path-literal.ts';
+import { binarySampleName } from './schema-sample.ts';
 
 export function curlSample(
   operation: OperationModel,
@@ -88,7 +89,11 @@ function bodyArguments(contentType: string, body: JsonValue): string[] {
   const entries =
     typeof body === 'object' && body !== null && !Array.isArray(body) ? Object.entries(body) : [];
   if (/^multipart\/form-data\b/i.test(contentType))
-    return entries.map(([key, value]) => `--form ${shellQuote(`${key}=${scalarText(value)}`)}`);
+    return entries.map(([key, value]) => {
+      const file = binarySampleName(value);
+      // A file part: curl reads it from the file named after `@`.
+      return `--form ${shellQuote(file === undefined ? `${key}=${scalarText(value)}` : `${key}=@${file}`)}`;
+    });
   if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) {
     return [
       `--header ${shellQuote(`Content-Type: ${contentType}`)}`,
@@ -97,9 +102,12 @@ function bodyArguments(contentType: string, body: JsonValue): string[] {
       ),
     ];
   }
+  const file = binarySampleName(body);
   return [
     `--header ${shellQuote(`Content-Type: ${contentType}`)}`,
-    `--data-binary ${shellQuote(typeof body === 'string' ? body : JSON.stringify(body))}`,
+    file !== undefined
+      ? `--data-binary ${shellQuote(`@${file}`)}`
+      : `--data-binary ${shellQuote(typeof body === 'string' ? body : JSON.stringify(body))}`,
   ];
 }
 

@@ -37,6 +37,21 @@ export interface SampleOptions {
   readOnly?: boolean;
 }
 
+/**
+ * A file or other binary value (`type: string, format: binary`) in a request: a marker string the
+ * printers recognise (code-print.ts prints `new Blob([…])`, the curl samples `@<name>`), since
+ * JSON has no such value. Only built for requests; a NUL never starts a spec's string example
+ * that reaches a printer unescaped.
+ */
+const BINARY_PREFIX = '\u0000binary:';
+
+/** The name a binary sample stands for (`file` for a property `file`), or undefined for any other value. */
+export function binarySampleName(value: JsonValue): string | undefined {
+  return typeof value === 'string' && value.startsWith(BINARY_PREFIX)
+    ? value.slice(BINARY_PREFIX.length)
+    : undefined;
+}
+
 /** Deeper than this, a value stops (an empty object, array or string; null where allowed). */
 const MAX_DEPTH = 12;
 
@@ -154,6 +169,8 @@ function build(
     case 'boolean':
       return !smallest;
     case 'string':
+      if (node.format === 'binary' && walk.options.direction === 'request' && !smallest)
+        return `${BINARY_PREFIX}${label}`;
       return stringValue(node, smallest ? 'string' : label);
     case 'number':
       return numberValue(node);
@@ -339,6 +356,9 @@ function fits(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): bo
     case 'string': {
       // Loose nodes too: the generated type of a schema without `type` may still be a string.
       if (typeof value !== 'string') return false;
+      // A file in a request is a Blob in the call's types: no string from the spec stands for it.
+      if (node.format === 'binary' && walk.options.direction === 'request')
+        return binarySampleName(value) !== undefined;
       const length = [...value].length;
       return length >= (node.minLength ?? 0) && length <= (node.maxLength ?? Infinity);
     }

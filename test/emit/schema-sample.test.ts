@@ -8,6 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fitsSchema, sampleValue } from '../../generator/emit/schema-sample.ts';
 import { sampleRequest } from '../../generator/emit/sample-request.ts';
+import { exampleCall } from '../../generator/emit/readme-examples.ts';
+import { curlSample } from '../../generator/emit/curl-sample.ts';
 import type { ApiModel, SchemaNode } from '../../generator/model/types.ts';
 import { fixtureModel } from '../model/fixture-model.ts';
 
@@ -61,6 +63,19 @@ describe('sampleValue', () => {
       // No integer is at least 5 and at most 3: an integer all the same, for the call's types.
       impossible: 5,
     });
+  });
+
+  it("passes files as Blobs in calls and as @files in curl, never the spec's string", () => {
+    const upload = model.resources
+      .flatMap((resource) => resource.operations.map((operation) => ({ resource, operation })))
+      .find(({ operation }) => operation.operationId === 'uploadDocument')!;
+    expect(exampleCall(upload.resource, upload.operation, model)).toContain(
+      "file: new Blob(['file'])",
+    );
+    expect(curlSample(upload.operation, model)).toContain("--form 'file=@file'");
+    expect(curlSample(upload.operation, model)).toContain("--form 'title=title'");
+    const replace = body('replaceContent');
+    expect(curlSample(replace.operation, model)).toContain("--data-binary '@body'");
   });
 
   it('stops a schema that contains itself at null or an empty array', () => {
