@@ -55,7 +55,8 @@ export function operationShape(
 
   const pathArgs: ParameterSlot[] = [];
   const clientOptions: ClientOptionSlot[] = [];
-  for (const name of pathPlaceholders(operation.path)) {
+  // Once per name: a template that repeats one (`/items/{a}/x/{a}`) takes one argument for both.
+  for (const name of new Set(pathPlaceholders(operation.path))) {
     const parameter = byName.get(name);
     if (parameter === undefined) continue; // refused by checkPathParameters
     if (parameter.clientDefault !== 'option')

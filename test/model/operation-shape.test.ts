@@ -136,6 +136,16 @@ describe('operationShape', () => {
     expect(operationShape(create, onlyDefaulted).paramsRequired).toBe(false);
   });
 
+  it('takes one argument for a name the path template repeats', () => {
+    const repeated: OperationModel = {
+      ...operation('retrievePlan'),
+      path: '/projects/{project}/plans/{plan}/copies/{plan}',
+    };
+    expect(operationShape(repeated, model).pathArgs.map((slot) => slot.local)).toEqual(
+      operationShape(operation('retrievePlan'), model).pathArgs.map((slot) => slot.local),
+    );
+  });
+
   it('rejects a path placeholder without a parameter, naming the operation', () => {
     const broken: OperationModel = {
       ...operation('retrievePlan'),
