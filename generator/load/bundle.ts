@@ -17,7 +17,7 @@ import { GeneratorError } from '../errors.ts';
 import { assertNoCredentials } from './credentials.ts';
 import { isRecord } from '../json.ts';
 import { assertAcyclic } from './acyclic.ts';
-import { assertNoSelfContainingSchemas } from './cycles.ts';
+import { assertNoSelfContainingSchemas, refLoopError } from './cycles.ts';
 import { assertMappingTargets } from './mappings.ts';
 import { assertReadableShapes } from './shape.ts';
 import { assertOpenApiStructure } from './structure.ts';
@@ -62,7 +62,9 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
   try {
     result = await bundle({ doc: root, config, externalRefResolver: resolver, dereference: false });
   } catch (error) {
-    if (!(error instanceof TypeError)) throw bundleError(error, ctx.specDisplay);
+    // A $ref loop inside the root file is placed here; the bundler names no place for it.
+    if (!(error instanceof TypeError))
+      throw refLoopError(root.parsed, ctx.specDisplay) ?? bundleError(error, ctx.specDisplay);
     throw await bundleCrashError(error, root, resolver, display);
   }
   const errors = result.problems.filter(

@@ -89,6 +89,39 @@ function directChildren(document: Record<string, unknown>, pointer: string): str
   return children;
 }
 
+/**
+ * A local `$ref` anywhere in `document` whose chain of `$ref`-only objects comes back to itself
+ * (`x: { $ref: '#/components/schemas/A/properties/x' }` at that very place), as the error naming
+ * the chain; undefined when every chain arrives. For the bundler's failure, which says only
+ * "Self-referencing circular pointer".
+ */
+export function refLoopError(document: unknown, file: string): GeneratorError | undefined {
+  const arrives = new Set<string>();
+  const stack: [unknown, string][] = [[document, '#']];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => stack.push([item, joinPointer(pointer, index)]));
+      continue;
+    }
+    if (!isRecord(node)) continue;
+    if (typeof node.$ref === 'string') {
+      const chain = [pointer];
+      let next = refPointer(node.$ref);
+      while (next !== undefined && !arrives.has(next)) {
+        if (chain.includes(next)) return loopError(chain, next, file);
+        chain.push(next);
+        const target = getByPointer(document, next);
+        next =
+          isRecord(target) && typeof target.$ref === 'string' ? refPointer(target.$ref) : undefined;
+      }
+      for (const visited of chain) arrives.add(visited);
+    }
+    for (const [key, value] of Object.entries(node)) stack.push([value, joinPointer(pointer, key)]);
+  }
+  return undefined;
+}
+
 function loopError(path: readonly string[], back: string, file: string): GeneratorError {
   const start = path.indexOf(back);
   const chain = [...path.slice(start), back];

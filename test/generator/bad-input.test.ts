@@ -444,6 +444,32 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a $ref that points at its own place, inside a schema (the bundler names no place for it)',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    A: {type: object, properties: {x: {$ref: '#/components/schemas/A/properties/x'}}}\n",
+        ),
+      },
+      problem:
+        /circular \$ref: #\/components\/schemas\/A\/properties\/x → #\/components\/schemas\/A\/properties\/x/,
+      pointer: '#/components/schemas/A/properties/x',
+      fix: /point one of these \$refs at a schema/,
+    },
+  ],
+  [
+    'two $refs inside schemas that point at each other',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    A: {type: object, properties: {x: {$ref: '#/components/schemas/B/properties/y'}}}\n    B: {type: object, properties: {y: {$ref: '#/components/schemas/A/properties/x'}}}\n",
+        ),
+      },
+      problem: /circular \$ref: .* never reaches a schema/,
+      fix: /point one of these \$refs at a schema/,
+    },
+  ],
+  [
     'credentials in x-sdk.repository',
     {
       files: {
