@@ -144,10 +144,10 @@ export async function bundleProblemError(
     first.message.startsWith("Can't resolve $ref")
   ) {
     const document = await cachedDocument(resolver, file);
-    const ref =
-      document instanceof Error
-        ? undefined
-        : refOf(getByPointer(document?.parsed, location.pointer));
+    const at =
+      document instanceof Error ? undefined : getByPointer(document?.parsed, location.pointer);
+    // A `$ref` object, or a discriminator mapping's value (a ref written as a plain string).
+    const ref = refOf(at) ?? (typeof at === 'string' ? at : undefined);
     // A file that exists but does not parse: the error is in that file, at its line.
     const targetFile =
       ref === undefined || ref.startsWith('#')

@@ -470,6 +470,19 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a discriminator mapping to a schema that does not exist names it',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Pet:\n      oneOf: [{$ref: '#/components/schemas/Cat'}]\n      discriminator: {propertyName: kind, mapping: {cat: '#/components/schemas/Missing'}}\n    Cat: {type: object}\n",
+        ),
+      },
+      problem: /^cannot resolve \$ref "#\/components\/schemas\/Missing"/,
+      pointer: '#/components/schemas/Pet/discriminator/mapping/cat',
+      fix: /point the \$ref at a file that exists/,
+    },
+  ],
+  [
     'credentials in x-sdk.repository',
     {
       files: {
