@@ -88,3 +88,27 @@ export function componentKey(ref: string): string | undefined {
   if (components !== 'components' || schemas !== 'schemas' || rest.length > 0) return undefined;
   return key === '' ? undefined : key;
 }
+
+/**
+ * Visits every object of `document` (not arrays, not scalars) with its JSON pointer, depth first
+ * and without recursion (a deep document cannot overflow the stack); the first value `visit`
+ * returns that is not undefined stops the walk and is returned.
+ */
+export function findInObjects<T>(
+  document: unknown,
+  visit: (object: Record<string, unknown>, pointer: string) => T | undefined,
+): T | undefined {
+  const stack: [unknown, string][] = [[document, '#']];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => stack.push([item, joinPointer(pointer, index)]));
+      continue;
+    }
+    if (!isRecord(node)) continue;
+    const found = visit(node, pointer);
+    if (found !== undefined) return found;
+    for (const [key, value] of Object.entries(node)) stack.push([value, joinPointer(pointer, key)]);
+  }
+  return undefined;
+}

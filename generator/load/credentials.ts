@@ -9,6 +9,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
+import { findInObjects } from '../pointer.ts';
 
 const URL_FIELDS = new Set([
   'url',
@@ -23,22 +24,14 @@ const URL_FIELDS = new Set([
 const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/;
 
 export function assertNoCredentials(document: Record<string, unknown>, file: string): void {
-  const stack: [unknown, string][] = [[document, '#']];
-  while (stack.length > 0) {
-    const [node, pointer] = stack.pop()!;
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => stack.push([item, joinPointer(pointer, index)]));
-    } else if (isRecord(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        const at = joinPointer(pointer, key);
-        if (typeof value === 'string' && URL_FIELDS.has(key)) check(value, at, file);
-        else stack.push([value, at]);
-      }
-      if (typeof node.url === 'string' && isRecord(node.variables)) {
-        checkServerVariables(node.url, node.variables, pointer, file);
-      }
-    }
-  }
+  findInObjects(document, (node, pointer) => {
+    for (const [key, value] of Object.entries(node))
+      if (typeof value === 'string' && URL_FIELDS.has(key))
+        check(value, joinPointer(pointer, key), file);
+    if (typeof node.url === 'string' && isRecord(node.variables))
+      checkServerVariables(node.url, node.variables, pointer, file);
+    return undefined;
+  });
   const sdk = document['x-sdk'];
   if (isRecord(sdk) && typeof sdk.repository === 'string')
     check(sdk.repository, '#/x-sdk/repository', file);

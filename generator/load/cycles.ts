@@ -11,7 +11,7 @@
  * file with their exact places; after bundling (every `$ref` is local then) the rest.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer, refPointer } from '../pointer.ts';
+import { findInObjects, getByPointer, refPointer } from '../pointer.ts';
 import { isRecord } from '../json.ts';
 
 /**
@@ -97,29 +97,20 @@ function directChildren(document: Record<string, unknown>, pointer: string): str
  */
 export function refLoopError(document: unknown, file: string): GeneratorError | undefined {
   const arrives = new Set<string>();
-  const stack: [unknown, string][] = [[document, '#']];
-  while (stack.length > 0) {
-    const [node, pointer] = stack.pop()!;
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => stack.push([item, joinPointer(pointer, index)]));
-      continue;
+  return findInObjects(document, (object, pointer) => {
+    if (typeof object.$ref !== 'string') return undefined;
+    const chain = [pointer];
+    let next = refPointer(object.$ref);
+    while (next !== undefined && !arrives.has(next)) {
+      if (chain.includes(next)) return loopError(chain, next, file);
+      chain.push(next);
+      const target = getByPointer(document, next);
+      next =
+        isRecord(target) && typeof target.$ref === 'string' ? refPointer(target.$ref) : undefined;
     }
-    if (!isRecord(node)) continue;
-    if (typeof node.$ref === 'string') {
-      const chain = [pointer];
-      let next = refPointer(node.$ref);
-      while (next !== undefined && !arrives.has(next)) {
-        if (chain.includes(next)) return loopError(chain, next, file);
-        chain.push(next);
-        const target = getByPointer(document, next);
-        next =
-          isRecord(target) && typeof target.$ref === 'string' ? refPointer(target.$ref) : undefined;
-      }
-      for (const visited of chain) arrives.add(visited);
-    }
-    for (const [key, value] of Object.entries(node)) stack.push([value, joinPointer(pointer, key)]);
-  }
-  return undefined;
+    for (const visited of chain) arrives.add(visited);
+    return undefined;
+  });
 }
 
 function loopError(path: readonly string[], back: string, file: string): GeneratorError {

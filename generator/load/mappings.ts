@@ -8,29 +8,20 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { componentKey } from '../pointer.ts';
+import { componentKey, findInObjects } from '../pointer.ts';
 
 export function assertMappingTargets(document: unknown, file: string): void {
-  const stack: [unknown, string][] = [[document, '#']];
-  while (stack.length > 0) {
-    const [node, pointer] = stack.pop()!;
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => stack.push([item, joinPointer(pointer, index)]));
-      continue;
+  findInObjects(document, ({ discriminator }, pointer) => {
+    if (!isRecord(discriminator) || !isRecord(discriminator.mapping)) return undefined;
+    for (const [value, ref] of Object.entries(discriminator.mapping)) {
+      if (typeof ref !== 'string' || !ref.startsWith('#') || componentKey(ref) !== undefined)
+        continue;
+      throw new GeneratorError(
+        `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not one schema in components.schemas`,
+        { file, pointer: joinPointer(pointer, 'discriminator', 'mapping', value) },
+        "point the mapping at '#/components/schemas/<Name>' of an existing schema",
+      );
     }
-    if (!isRecord(node)) continue;
-    const { discriminator } = node;
-    if (isRecord(discriminator) && isRecord(discriminator.mapping)) {
-      for (const [value, ref] of Object.entries(discriminator.mapping)) {
-        if (typeof ref !== 'string' || !ref.startsWith('#') || componentKey(ref) !== undefined)
-          continue;
-        throw new GeneratorError(
-          `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not one schema in components.schemas`,
-          { file, pointer: joinPointer(pointer, 'discriminator', 'mapping', value) },
-          "point the mapping at '#/components/schemas/<Name>' of an existing schema",
-        );
-      }
-    }
-    for (const [key, value] of Object.entries(node)) stack.push([value, joinPointer(pointer, key)]);
-  }
+    return undefined;
+  });
 }
