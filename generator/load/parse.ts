@@ -162,18 +162,30 @@ function syntaxError(
       where = { line: Number(at[2]), column: Number(at[3]) };
     }
   }
-  return new SourceError(
-    `invalid YAML: ${reason}`,
-    absoluteFile,
-    where,
-    'fix the YAML syntax at that line (indentation, a missing colon or an unclosed quote are the usual causes)',
-  );
+  const syntax = syntaxOf(absoluteFile);
+  return new SourceError(`invalid ${syntax.name}: ${reason}`, absoluteFile, where, syntax.fix);
+}
+
+/**
+ * What a spec file is written in, for its syntax errors: JSON for a `.json` file (read with the
+ * YAML parser, JSON being YAML, but its author wrote JSON), else YAML; with the usual causes.
+ */
+export function syntaxOf(file: string): { name: 'JSON' | 'YAML'; fix: string } {
+  return /\.json$/i.test(file)
+    ? {
+        name: 'JSON',
+        fix: 'fix the JSON syntax at that line (a missing comma, brace or bracket, or an unclosed quote are the usual causes)',
+      }
+    : {
+        name: 'YAML',
+        fix: 'fix the YAML syntax at that line (indentation, a missing colon or an unclosed quote are the usual causes)',
+      };
 }
 
 function tooDeep(error: unknown, absoluteFile: string, line = 1): unknown {
   if (!(error instanceof RangeError)) return error;
   return new SourceError(
-    `the YAML nests too deeply to be read (${error.message})`,
+    `the ${syntaxOf(absoluteFile).name} nests too deeply to be read (${error.message})`,
     absoluteFile,
     { line },
     `keep nesting under ${MAX_DEPTH} levels; name deeply nested schemas in components/schemas and refer to them with $ref`,

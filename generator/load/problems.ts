@@ -13,7 +13,7 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import { GeneratorError, type GeneratorErrorLocation } from '../errors.ts';
-import { SourceError } from './parse.ts';
+import { SourceError, syntaxOf } from './parse.ts';
 import { ExternalRefError } from './resolver.ts';
 import { getByPointer, refOf } from '../pointer.ts';
 
@@ -107,11 +107,8 @@ function yamlError(error: YamlParseError, display: Display, more: string): Gener
   const reason = error.message
     .replace(/\s+in\s+"[^"]*"\s*\(\d+:\d+\)\s*$/, '')
     .replace(/\s*\(\d+:\d+\)\s*$/, '');
-  return new GeneratorError(
-    `invalid YAML: ${reason}${more}`,
-    location,
-    'fix the YAML syntax at that line (indentation, a missing colon or an unclosed quote are the usual causes)',
-  );
+  const syntax = syntaxOf(error.source.absoluteRef);
+  return new GeneratorError(`invalid ${syntax.name}: ${reason}${more}`, location, syntax.fix);
 }
 
 /**

@@ -71,6 +71,27 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'invalid JSON in a .json spec is called JSON, with a JSON fix',
+    {
+      files: { 'a.json': '{"openapi": "3.1.0", "info": {\n' },
+      problem: /invalid JSON: /,
+      line: 2,
+      fix: /fix the JSON syntax at that line \(a missing comma, brace or bracket/,
+    },
+  ],
+  [
+    'invalid JSON in a .json file a $ref reaches',
+    {
+      files: {
+        'a.yaml': `${HEAD}${OK_PATHS}components:\n  schemas:\n    B: {$ref: './b.json'}\n`,
+        'b.json': '{"type": "object", "properties": {"x": {"type": "string"}\n',
+      },
+      problem: /invalid JSON: .*reached through the \$ref "\.\/b\.json" in a\.yaml/,
+      file: 'b.json',
+      fix: /fix the JSON syntax/,
+    },
+  ],
+  [
     'invalid YAML two $refs away',
     {
       files: {
