@@ -69,10 +69,19 @@ const FUZZ_SEED = 20_111_003;
 
 const analysed = new Map<string, PatternSafety>();
 
-/** recheck, loaded on first use: a spec without patterns never pays for loading it (about 0.1 s). */
+/**
+ * recheck, loaded on first use: a spec without patterns never pays for loading it (0.1 to 0.2 s).
+ * The plain `require` call is for the launcher's CommonJS build (scripts/generator-build.mjs),
+ * which bundles recheck so that it compiles from V8's code cache; ES modules have no `require`.
+ */
 let recheck: typeof import('recheck') | undefined;
 const loadRecheck = () =>
-  (recheck ??= createRequire(import.meta.url)('recheck') as typeof import('recheck'));
+  (recheck ??= (
+    typeof require === 'function'
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- for esbuild to bundle it
+        require('recheck')
+      : createRequire(import.meta.url)('recheck')
+  ) as typeof import('recheck'));
 
 /** One question to recheck: a pattern, its flags, and how to check it. */
 type CheckRequest = [source: string, flags: string, params: CheckParams];

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
@@ -113,5 +114,50 @@ describe('the compiled generator', () => {
       expect((await readFile(cacheFile)).equals(bad)).toBe(false);
     }
     expect((await readdir(build)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+});
+
+describe("the CLI build's recheck", () => {
+  it('is bundled (compiled from the code cache), and still answers from its native agent', async () => {
+    const build = await ensureGeneratorBuild();
+    const dir = await tempDir('launcher-recheck-');
+    const spec = join(dir, 'codes.yaml');
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.1.0',
+        'info: { title: Codes, version: 1.0.0 }',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    Code: { type: string, pattern: "^(a+)+$" }',
+      ].join('\n'),
+    );
+    // The launcher's way in (scripts/generate.mjs): loadCli, then main.
+    const probe = join(dir, 'probe.mjs');
+    await writeFile(
+      probe,
+      `import { createRequire } from 'node:module';
+       import { loadCli } from ${JSON.stringify(join(ROOT, 'scripts/generator-build.mjs'))};
+       const { main } = loadCli(${JSON.stringify(build)});
+       const code = await main(['--spec', ${JSON.stringify(spec)}, '--out', ${JSON.stringify(join(dir, 'out'))}, '--no-cache']);
+       const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => /[\\\\/]recheck[\\\\/]/.test(path));
+       console.log(JSON.stringify({ code, loaded }));`,
+    );
+    const result = spawnSync(process.execPath, [probe], { cwd: dir, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const { code, loaded } = JSON.parse(result.stdout.trim().split('\n').pop()!) as {
+      code: number;
+      loaded: string[];
+    };
+    expect(code).toBe(0);
+    // recheck's verdict (from its native agent, a process of its own), as with the sources.
+    expect(result.stderr).toContain('can take exponential time to match (recheck;');
+    // Its 3 MB checker came from the bundle, not from node_modules/recheck/lib/main.js.
+    expect(loaded).toEqual([]);
+    // checkSync's worker, which recheck finds by path, is found from the build's folder too.
+    expect(createRequire(join(build, 'cli.cjs')).resolve('recheck/lib/synckit-worker.js')).toBe(
+      join(ROOT, 'node_modules/recheck/lib/synckit-worker.js'),
+    );
   });
 });
