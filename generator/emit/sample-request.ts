@@ -19,7 +19,7 @@ import type {
   ParameterModel,
   SchemaNode,
 } from '../model/types.ts';
-import { fitsSchema, sampleValue } from './schema-sample.ts';
+import { fitsSchema, followRefs, sampleValue } from './schema-sample.ts';
 
 export interface SampleParameter {
   parameter: ParameterModel;
@@ -139,12 +139,10 @@ export function propertyNodes(
   return found;
 }
 
+/** {@link followRefs} over the named schemas: the schema a `ref` node names. */
 export function dereference(
   node: SchemaNode,
   byName: ReadonlyMap<string, NamedSchema>,
 ): SchemaNode | undefined {
-  let current: SchemaNode | undefined = node;
-  for (let hops = 0; current?.kind === 'ref' && hops < 10; hops++)
-    current = byName.get(current.target)?.node;
-  return current;
+  return followRefs(node, (name) => byName.get(name)?.node);
 }

@@ -482,9 +482,19 @@ function objectParts(node: SchemaNode, walk: Walk, hops: number): ObjectParts | 
 }
 
 function resolve(node: SchemaNode, walk: Walk): SchemaNode | undefined {
+  return followRefs(node, (name) => walk.byName.get(name));
+}
+
+/**
+ * The schema a `ref` node names, through chains of refs (at most 32 hops: the model refuses `$ref`
+ * loops, this only bounds the walk); undefined when a name is unknown.
+ */
+export function followRefs(
+  node: SchemaNode,
+  lookup: (name: string) => SchemaNode | undefined,
+): SchemaNode | undefined {
   let current: SchemaNode | undefined = node;
-  for (let hops = 0; current?.kind === 'ref' && hops < 32; hops++)
-    current = walk.byName.get(current.target);
+  for (let hops = 0; current?.kind === 'ref' && hops < 32; hops++) current = lookup(current.target);
   return current;
 }
 
