@@ -4,6 +4,7 @@
  * The spec lint has its own tests (test/spec/lint.test.ts); here: the code lint's config catches
  * what only type information shows, and the scripts and CI run every gate.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
@@ -66,5 +67,23 @@ describe('.ci/run', () => {
       expect(at(gate), gate).toBeGreaterThan(0);
       expect(at(gate), gate).toBeLessThan(tests);
     }
+  });
+});
+
+describe('npm ci', () => {
+  it('runs only install scripts the project reviewed (allowScripts), so npm 12 keeps running them', () => {
+    // npm 11.16 warns about unreviewed install scripts; npm 12 will skip them, which would leave
+    // esbuild (the generator build), bun and deno (the runtime tests) without their binaries.
+    const result = spawnSync('npm', ['approve-scripts', '--allow-scripts-pending'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe('No packages with unreviewed install scripts.');
+    const { allowScripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      allowScripts?: Record<string, boolean>;
+    };
+    // msw's script only copies its browser worker into a public folder; the tests use msw/node.
+    expect(allowScripts).toMatchObject({ esbuild: true, msw: false });
   });
 });
