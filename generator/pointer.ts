@@ -92,11 +92,13 @@ export function componentKey(ref: string): string | undefined {
 /**
  * Visits every object of `document` (not arrays, not scalars) with its JSON pointer, depth first
  * and without recursion (a deep document cannot overflow the stack); the first value `visit`
- * returns that is not undefined stops the walk and is returned.
+ * returns that is not undefined stops the walk and is returned. `descend`, when given, says which
+ * members of an object the walk enters (by key).
  */
 export function findInObjects<T>(
   document: unknown,
   visit: (object: Record<string, unknown>, pointer: string) => T | undefined,
+  descend: (key: string) => boolean = () => true,
 ): T | undefined {
   const stack: [unknown, string][] = [[document, '#']];
   while (stack.length > 0) {
@@ -108,7 +110,8 @@ export function findInObjects<T>(
     if (!isRecord(node)) continue;
     const found = visit(node, pointer);
     if (found !== undefined) return found;
-    for (const [key, value] of Object.entries(node)) stack.push([value, joinPointer(pointer, key)]);
+    for (const [key, value] of Object.entries(node))
+      if (descend(key)) stack.push([value, joinPointer(pointer, key)]);
   }
   return undefined;
 }

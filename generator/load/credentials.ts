@@ -3,9 +3,12 @@
  * shipped in the package (the client's default base URL, the README, the bundled openapi.json, the
  * docs) and shows in error messages, so a password in one would be published with every release.
  *
- * Checked: every URL-valued field of the bundled document (`url` of servers, contact, license,
- * external docs, `termsOfService`, OAuth and OpenID Connect URLs, `x-sdk.repository`), and each
- * server URL with its variables filled in by their `default` and each `enum` value.
+ * Checked: every URL-valued field of the bundled document's OpenAPI objects (`url` of servers,
+ * contact, license, external docs, `termsOfService`, OAuth and OpenID Connect URLs,
+ * `x-sdk.repository`), and each server URL with its variables filled in by their `default` and
+ * each `enum` value. Values are data, not OpenAPI objects: a `url` inside an example, a default, an
+ * enum or const value or a specification extension (`x-…`) is what the API sends or the spec's
+ * author noted, and is published as written (public specs redact such examples as `***@`).
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
@@ -20,18 +23,26 @@ const URL_FIELDS = new Set([
   'refreshUrl',
 ]);
 
+/** Members whose values are data (JSON Schema and OpenAPI values), which the check does not enter. */
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'value']);
+const holdsObjects = (key: string) => !DATA_KEYS.has(key) && !key.startsWith('x-');
+
 /** `scheme://` followed by an authority that holds a `@`: RFC 3986's userinfo. */
 const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/;
 
 export function assertNoCredentials(document: Record<string, unknown>, file: string): void {
-  findInObjects(document, (node, pointer) => {
-    for (const [key, value] of Object.entries(node))
-      if (typeof value === 'string' && URL_FIELDS.has(key))
-        check(value, joinPointer(pointer, key), file);
-    if (typeof node.url === 'string' && isRecord(node.variables))
-      checkServerVariables(node.url, node.variables, pointer, file);
-    return undefined;
-  });
+  findInObjects(
+    document,
+    (node, pointer) => {
+      for (const [key, value] of Object.entries(node))
+        if (typeof value === 'string' && URL_FIELDS.has(key))
+          check(value, joinPointer(pointer, key), file);
+      if (typeof node.url === 'string' && isRecord(node.variables))
+        checkServerVariables(node.url, node.variables, pointer, file);
+      return undefined;
+    },
+    holdsObjects,
+  );
   const sdk = document['x-sdk'];
   if (isRecord(sdk) && typeof sdk.repository === 'string')
     check(sdk.repository, '#/x-sdk/repository', file);

@@ -618,3 +618,38 @@ components:
     expect(Object.prototype).not.toHaveProperty('type');
   }, 120_000);
 });
+
+describe('URLs in data are not refused for credentials', () => {
+  it('a url with userinfo inside an example, a default, an enum, a const or an extension generates', async () => {
+    const dir = await tempDir('credential-data-');
+    // Public specs (a webhook's documented payload) redact such URLs as `https://***@host`.
+    const url = "'https://***@hooks.example.com/uri'";
+    const spec = `${HEAD}paths:
+  /hooks:
+    post:
+      x-examples: {sample: {url: ${url}}}
+      parameters:
+        - {name: q, in: query, schema: {type: string}, example: {url: ${url}}}
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Hook'}
+            examples: {one: {value: {url: ${url}}}}
+      responses: {'200': {description: ok}}
+components:
+  schemas:
+    Hook:
+      type: object
+      x-examples: {example-http_post: {url: ${url}}}
+      example: {url: ${url}}
+      default: {url: ${url}}
+      properties:
+        url: {type: string, enum: [${url}], examples: [${url}]}
+        pinned: {const: {url: ${url}}}
+`;
+    await writeFile(join(dir, 'openapi.yaml'), spec);
+    const out = join(dir, 'sdk');
+    await generate({ spec: join(dir, 'openapi.yaml'), out, cwd: dir, cache: false });
+    expect(await readdir(join(out, 'src'))).toContain('client.ts');
+  }, 60_000);
+});
