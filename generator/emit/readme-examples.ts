@@ -65,6 +65,8 @@ export function exampleArguments(
     takesParams: shape.form !== 'none',
   };
   if (entries.length > 0) call.params = objectCode(entries);
+  // A required params argument with nothing to fill (a body of read-only properties only) is `{}`.
+  else if (shape.paramsRequired) call.params = '{}';
   return call;
 }
 

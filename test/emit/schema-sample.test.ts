@@ -65,6 +65,15 @@ describe('sampleValue', () => {
     });
   });
 
+  it('passes {} for a required body that has nothing left to fill (only read-only properties)', () => {
+    const receipt = model.resources
+      .flatMap((resource) => resource.operations.map((operation) => ({ resource, operation })))
+      .find(({ operation }) => operation.operationId === 'createReceipt')!;
+    expect(exampleCall(receipt.resource, receipt.operation, model)).toContain(
+      'await client.receipts.create({});',
+    );
+  });
+
   it("passes files as Blobs in calls and as @files in curl, never the spec's string", () => {
     const upload = model.resources
       .flatMap((resource) => resource.operations.map((operation) => ({ resource, operation })))
