@@ -99,7 +99,10 @@ export function exampleCall(
   const args = callArguments(call);
 
   if (operation.pagination !== undefined) {
-    const item = itemName(operation, byName) ?? camelCase(singular(resource.name));
+    const item = snippetVariable(
+      itemName(operation, byName) ?? camelCase(singular(resource.name)),
+      'Item',
+    );
     return [
       '// One page:',
       statement('const page = await ', callee, args, ';'),
@@ -118,7 +121,44 @@ export function exampleCall(
 export function resultName(resource: ResourceModel, operation: OperationModel): string | undefined {
   const result = operation.successResponse?.schema;
   if (result === undefined) return undefined;
-  return result.kind === 'ref' ? camelCase(result.target) : camelCase(singular(resource.name));
+  return snippetVariable(
+    result.kind === 'ref' ? camelCase(result.target) : camelCase(singular(resource.name)),
+    'Result',
+  );
+}
+
+/**
+ * The names the README's snippets declare or import beside an example's own variable (the client,
+ * a page, a mock server, the testing kit, …): a schema named `Client` or `Page` must not give a
+ * second `const client` or a loop variable that hides the client it iterates.
+ */
+const SNIPPET_NAMES = new Set([
+  'api',
+  'call',
+  'client',
+  'controller',
+  'createMock',
+  'data',
+  'error',
+  'fixtures',
+  'idempotencyKey',
+  'mock',
+  'next',
+  'page',
+  'pathsClient',
+  'requestID',
+  'response',
+  'responseGuards',
+  'result',
+  'revived',
+  'server',
+  'setupServer',
+  'wire',
+]);
+
+/** `name`, or `name` + `suffix` when a snippet already uses `name` (`client` → `clientResult`). */
+function snippetVariable(name: string, suffix: string): string {
+  return SNIPPET_NAMES.has(name) ? `${name}${suffix}` : name;
 }
 
 /**

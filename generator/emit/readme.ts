@@ -28,7 +28,7 @@ import {
 } from './readme-examples.ts';
 import { jsonCode, objectCode, type Code } from './code-print.ts';
 import { minimalValue } from './testing/values.ts';
-import { hasFixture } from './testing.ts';
+import { hasFixture, mockMember } from './testing.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 
@@ -457,7 +457,7 @@ function testingSection(showcase: Showcase | undefined, model: ApiModel): string
       baseURL.length === 0 ? [] : [objectCode(baseURL)],
       ';',
     ),
-    'const server = setupServer(...mock.handlers);',
+    `const server = setupServer(...mock.${mockMember(model, 'handlers')});`,
     "server.listen({ onUnhandledRequest: 'error' }); // in beforeAll",
     statement(
       'const client = new ',
@@ -495,13 +495,15 @@ function testingSection(showcase: Showcase | undefined, model: ApiModel): string
       );
     }
   }
-  lines.push('', 'mock.reset(); // in afterEach', 'server.close(); // in afterAll');
+  const reset = `mock.${mockMember(model, 'reset')}()`;
+  lines.push('', `${reset}; // in afterEach`, 'server.close(); // in afterAll');
   const paginated = showcase?.paginated;
   return fillTemplate(
     readTemplate('package/readme/testing.md.tmpl'),
     {
       packageName,
       testingExample: lines.join('\n'),
+      reset,
       listMock:
         paginated === undefined
           ? 'mock.<resource>.<list method>'

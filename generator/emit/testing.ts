@@ -161,8 +161,7 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
     }),
   );
 
-  const resourceNames = new Set(model.resources.map((resource) => resource.name));
-  const member = (name: string) => (resourceNames.has(name) ? `$${name}` : name);
+  const member = (name: MockMember) => mockMember(model, name);
   const statements: (string | WriterFunction)[] = [
     MODULE_DOC,
     `import type { ${httpHandler === 'HttpHandler' ? 'HttpHandler' : `HttpHandler as ${httpHandler}`} } from 'msw';`,
@@ -296,7 +295,12 @@ function operationDoc(entry: OperationKit): string {
 function mockInterface(
   kits: readonly OperationKit[],
   model: ApiModel,
-  local: { mockType: string; httpHandler: string; kit: string; member: (name: string) => string },
+  local: {
+    mockType: string;
+    httpHandler: string;
+    kit: string;
+    member: (name: MockMember) => string;
+  },
 ): string {
   const resources = [...byResource(kits)].map(([resource, entries]) => {
     const members = entries.map(
@@ -331,7 +335,12 @@ baseURL${server === undefined ? '' : '?'}: string;
 function createMockFunction(
   kits: readonly OperationKit[],
   model: ApiModel,
-  local: { mockType: string; optionsType: string; kit: string; member: (name: string) => string },
+  local: {
+    mockType: string;
+    optionsType: string;
+    kit: string;
+    member: (name: MockMember) => string;
+  },
 ): string {
   const server = model.info.serverUrl;
   const resources = [...byResource(kits)].map(([resource, entries]) => {
@@ -442,4 +451,15 @@ function jsonLiteral(value: JsonValue): string {
       `${key === '__proto__' ? `[${stringLiteral(key)}]` : propertyKey(key)}: ${jsonLiteral(inner)}`,
   );
   return `{ ${entries.join(', ')} }`;
+}
+
+/** The members `createMock()` returns beside the resources. */
+type MockMember = 'handlers' | 'reset';
+
+/**
+ * The name of one of the mock's own members: `handlers`, or `$handlers` when a resource is named
+ * `handlers` (the resource keeps its name). The README's snippets use it too.
+ */
+export function mockMember(model: Pick<ApiModel, 'resources'>, name: MockMember): string {
+  return model.resources.some((resource) => resource.name === name) ? `$${name}` : name;
 }
