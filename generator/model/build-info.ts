@@ -3,7 +3,7 @@
  */
 import { GeneratorError } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { pascalCase } from './names.ts';
+import { pascalCase, words } from './names.ts';
 import { exportName, kebabCase, NPM_PACKAGE_NAME, upperSnake } from './sdk-names.ts';
 import type { ApiInfo } from './types.ts';
 import type { Warnings } from '../warnings.ts';
@@ -15,13 +15,20 @@ export interface SdkSettings {
   packageVersion: string;
 }
 
+/**
+ * The API's name where the spec gives none to show or to name things after: its title when that is
+ * missing, empty or blank, and the client's name (`API`, `API_` variables, `api-sdk`) when the title
+ * has no letter to make one of (`!!!`, `🚀`, `2.0`).
+ */
+const UNTITLED = 'API';
+
 export function buildInfo(
   doc: Record<string, unknown>,
   report?: { file: string; warnings: Warnings },
 ): ApiInfo {
   const info = isRecord(doc.info) ? doc.info : {};
   const result: ApiInfo = {
-    title: typeof info.title === 'string' ? info.title : 'API',
+    title: typeof info.title === 'string' && showsSomething(info.title) ? info.title : UNTITLED,
     version: typeof info.version === 'string' ? info.version : '0.0.0',
   };
   if (typeof info.description === 'string') result.description = info.description;
@@ -37,6 +44,18 @@ export function buildInfo(
     );
   } else if (serverUrl !== undefined) result.serverUrl = serverUrl;
   return result;
+}
+
+/** Whether `text` has a character that shows: not only spaces, controls and invisible characters. */
+function showsSomething(text: string): boolean {
+  return /[^\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}]/u.test(text);
+}
+
+/** The text with its apostrophes taken out, when a letter is left among its words to name things after. */
+function nameable(text: string): string | undefined {
+  // Apostrophes join their word (`GitHub's` → `GitHubs`, not `GitHub S`).
+  const joined = text.replace(/['\u2019]/g, '');
+  return words(joined).some((word) => /\p{L}/u.test(word)) ? joined : undefined;
 }
 
 /** The first server's URL with its variables replaced by their defaults. */
@@ -72,13 +91,22 @@ export function buildSdkSettings(
   }
   const ext = raw ?? {};
   // Derived names start from the words of the text (`GitHub v3 REST API`), not from the PascalCase
-  // name, which has lost the word boundaries (`GitHubV3RESTAPI`).
-  // Apostrophes join their word (`GitHub's` → `GitHubs`, not `GitHub S`).
-  const nameSource = (stringField(ext, 'clientName', file) ?? info.title).replace(/['\u2019]/g, '');
+  // name, which has lost the word boundaries (`GitHubV3RESTAPI`). A title without a letter names
+  // things as a missing one does (`API`); a `clientName` without one is refused, being asked for.
+  const explicit = stringField(ext, 'clientName', file);
+  if (explicit !== undefined && nameable(explicit) === undefined) {
+    throw new GeneratorError(
+      `\`x-sdk.clientName\` ${JSON.stringify(explicit)} has no letter to make a class name of`,
+      { file, pointer: '#/x-sdk/clientName' },
+      'write the name the client class should have, e.g. `clientName: Gigs`, or remove it to name the client after `info.title`',
+    );
+  }
+  const nameSource =
+    (explicit === undefined ? undefined : nameable(explicit)) ?? nameable(info.title) ?? UNTITLED;
   const clientName = exportName(pascalCase(nameSource), 'Client');
   const envPrefix =
     stringField(ext, 'envPrefix', file) ??
-    (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || 'API');
+    (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || upperSnake(UNTITLED));
   if (!/^[A-Z][A-Z0-9_]*$/.test(envPrefix)) {
     throw new GeneratorError(
       `\`x-sdk.envPrefix\` ${JSON.stringify(envPrefix)} is not an environment variable prefix`,
@@ -89,7 +117,7 @@ export function buildSdkSettings(
   const packageName =
     overrides.packageName ??
     stringField(ext, 'packageName', file) ??
-    `${kebabCase(nameSource) || 'api'}-sdk`;
+    `${kebabCase(nameSource) || kebabCase(UNTITLED)}-sdk`;
   if (!NPM_PACKAGE_NAME.test(packageName)) {
     throw new GeneratorError(
       `${JSON.stringify(packageName)} is not a valid npm package name`,
