@@ -9,7 +9,10 @@ import type { ApiInfo } from './types.ts';
 import type { Warnings } from '../warnings.ts';
 
 export interface SdkSettings {
+  /** The client's name as wanted; the model claims it (build-client-exports.ts `claimClientName`). */
   clientName: string;
+  /** `x-sdk.clientName` as written, when the spec gives one. */
+  clientNameGiven: string | undefined;
   envPrefix: string;
   packageName: string;
   packageVersion: string;
@@ -129,6 +132,7 @@ export function buildSdkSettings(
   }
   return {
     clientName,
+    clientNameGiven: explicit,
     envPrefix,
     packageName,
     packageVersion: packageVersion(
