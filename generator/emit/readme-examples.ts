@@ -6,7 +6,7 @@
  * nothing. Printed the way prettier prints them (code-print.ts); a test checks that prettier
  * leaves the README unchanged.
  */
-import { camelCase } from '../model/names.ts';
+import { camelCase, camelJoin, words } from '../model/names.ts';
 import { singular } from '../model/sdk-names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
 import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
@@ -97,7 +97,7 @@ export function exampleCall(
   const args = callArguments(call);
 
   if (operation.pagination !== undefined) {
-    const item = itemName(operation, byName) ?? camelCase(singular(resource.name));
+    const item = itemName(operation, byName) ?? variableName(singular(resource.name)) ?? 'item';
     return [
       '// One page:',
       statement('const page = await ', callee, args, ';'),
@@ -116,7 +116,21 @@ export function exampleCall(
 export function resultName(resource: ResourceModel, operation: OperationModel): string | undefined {
   const result = operation.successResponse?.schema;
   if (result === undefined) return undefined;
-  return result.kind === 'ref' ? camelCase(result.target) : camelCase(singular(resource.name));
+  return (
+    (result.kind === 'ref' ? variableName(result.target) : undefined) ??
+    variableName(singular(resource.name)) ??
+    'result'
+  );
+}
+
+/**
+ * A variable named after `text` (`Plan` → `plan`), or undefined where that name is a reserved word
+ * that would need a `_` (`const default_ = …`, `for (const import_ of …)`): the caller has a
+ * better one.
+ */
+function variableName(text: string): string | undefined {
+  const name = camelCase(text);
+  return name === `${camelJoin(words(text))}_` ? undefined : name;
 }
 
 /**
@@ -161,6 +175,6 @@ function itemName(
   if (schema === undefined || field === undefined) return undefined;
   const items = dereference(propertyNodes(schema, byName).get(field) ?? schema, byName);
   return items?.kind === 'array' && items.items?.kind === 'ref'
-    ? camelCase(items.items.target)
+    ? variableName(items.items.target)
     : undefined;
 }
