@@ -19,7 +19,7 @@ import type { SchemaContext } from './schema-context.ts';
 import { operationShape } from './operation-shape.ts';
 import type { HttpMethod, OperationModel, ParameterModel } from './types.ts';
 
-const HTTP_METHODS: readonly HttpMethod[] = [
+export const HTTP_METHODS: readonly HttpMethod[] = [
   'get',
   'put',
   'post',
