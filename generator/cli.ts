@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_OUT, DEFAULT_SPEC } from './context.ts';
 import { GeneratorError } from './errors.ts';
+import { terminalLines, terminalText } from './escape.ts';
 import type { GenerateOptions } from './index.ts';
 
 const HELP = `Generates a TypeScript SDK package from an OpenAPI 3.0 or 3.1 description.
@@ -96,7 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (error) {
     process.stderr.write(
-      `error: ${error instanceof Error ? error.message : String(error)}\nRun with --help for the options.\n`,
+      `error: ${terminalText(error instanceof Error ? error.message : String(error))}\nRun with --help for the options.\n`,
     );
     return 2;
   }
@@ -109,9 +110,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       import('./write/check.ts'),
     ]);
     const result = await generate(options);
+    // Every text below may hold spec text or a file name with any character in it: a warning's and
+    // an error's message are made safe for a terminal where they are made (errors.ts
+    // `describeProblem`), the rest here (escape.ts `terminalText`).
     for (const warning of result.warnings) process.stderr.write(`warning: ${warning.message}\n`);
-    const out = relative(process.cwd(), result.out) || '.';
-    const spec = options.spec ?? DEFAULT_SPEC;
+    const out = terminalText(relative(process.cwd(), result.out) || '.');
+    const spec = terminalText(options.spec ?? DEFAULT_SPEC);
     if (result.check !== undefined) {
       if (isUpToDate(result.check)) {
         process.stdout.write(`${out}/ is up to date with ${spec}.\n`);
@@ -131,7 +135,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     process.stderr.write(
-      `internal error (a bug in the generator, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `internal error (a bug in the generator, not in the spec):\n${terminalLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
     );
     return 1;
   }

@@ -2,6 +2,8 @@
  * The one error type the generator throws for bad input. It always names the file, the place in
  * it (a JSON pointer, or a line and column) and what to do about it, so the CLI can print it as is.
  */
+import { terminalText } from './escape.ts';
+
 export interface GeneratorErrorLocation {
   /** The file the problem is in (as the user gave it, or as found through a `$ref`). */
   file: string;
@@ -18,13 +20,28 @@ export class GeneratorError extends Error {
   readonly hint: string;
 
   constructor(problem: string, location: GeneratorErrorLocation, hint: string) {
-    super(`${formatLocation(location)}: ${problem}\n  fix: ${hint}`);
+    super(describeProblem(location, problem, hint));
     this.location = location;
     this.hint = hint;
   }
 }
 
-export function formatLocation(location: GeneratorErrorLocation): string {
+/**
+ * A problem as the CLI prints it, `file:line #/pointer: problem` and then `  fix: hint` (`more`
+ * after the problem: a warning's count of other places). The parts hold spec text (a key in the
+ * pointer, a value in the problem): each is made safe for a terminal on its own, so none of them
+ * can break its line, forge a `fix:` line or hide what it says (escape.ts `terminalText`).
+ */
+export function describeProblem(
+  location: GeneratorErrorLocation,
+  problem: string,
+  hint: string,
+  more = '',
+): string {
+  return `${terminalText(formatLocation(location))}: ${terminalText(problem)}${more}\n  fix: ${terminalText(hint)}`;
+}
+
+function formatLocation(location: GeneratorErrorLocation): string {
   let text = location.file;
   if (location.line !== undefined) {
     text += `:${location.line}`;

@@ -13,6 +13,7 @@
  * | Markdown inline text                     | `markdownText`        |
  * | Markdown code span                       | `markdownCode`        |
  * | Markdown from the spec (descriptions)    | `markdownProse`       |
+ * | a terminal (the CLI's errors, warnings)  | `terminalText`        |
  *
  * Identifiers are not escaped but made (generator/model/names.ts): only letters, combining marks,
  * digits, `_` and `$` survive (ECMA-262 identifier characters).
@@ -35,6 +36,33 @@ export function showInvisible(text: string): string {
     INVISIBLE,
     (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   );
+}
+
+/**
+ * What a terminal does not show as itself: every control character (C0 and C1, DEL; tab and line
+ * breaks too), the line and paragraph separators U+2028 and U+2029, Unicode's format characters
+ * (bidirectional controls, zero-width spaces and joiners, U+FEFF, the soft hyphen, …), lone
+ * surrogates, and the Hangul fillers, letters that show nothing.
+ */
+const NOT_SHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0]/gu;
+
+/**
+ * Text for one line of a terminal (an error, a warning, a file name the CLI prints): every
+ * character of {@link NOT_SHOWN} as a visible `\uXXXX` (`\u{XXXXX}` above the BMP) escape, so text
+ * from a spec can neither break the line (and forge a `fix:` line), nor hide, reorder or recolour
+ * what the message says (ANSI escapes, "Trojan Source" reordering).
+ */
+export function terminalText(text: string): string {
+  return text.replace(NOT_SHOWN, (c) => {
+    const code = c.codePointAt(0)!;
+    const hex = code.toString(16).toUpperCase();
+    return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
+  });
+}
+
+/** Several lines for a terminal (a stack trace, a report): each line as {@link terminalText}. */
+export function terminalLines(text: string): string {
+  return text.split(/\r?\n/).map(terminalText).join('\n');
 }
 
 const LINE_TERMINATOR_ESCAPES: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@
  * at the first place it occurs, with how many other places have it. With `--strict` the first one
  * is a GeneratorError instead, so CI can insist on a spec the generator understands fully.
  */
-import { formatLocation, GeneratorError, type GeneratorErrorLocation } from './errors.ts';
+import { describeProblem, GeneratorError, type GeneratorErrorLocation } from './errors.ts';
 
 export class GeneratorWarning {
   /** Other places with the same kind of warning. */
@@ -23,7 +23,7 @@ export class GeneratorWarning {
   get message(): string {
     const more =
       this.more === 0 ? '' : ` (and ${this.more} more place${this.more === 1 ? '' : 's'})`;
-    return `${formatLocation(this.location)}: ${this.problem}${more}\n  fix: ${this.hint}`;
+    return describeProblem(this.location, this.problem, this.hint, more);
   }
 }
 

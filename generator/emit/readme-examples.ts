@@ -6,7 +6,7 @@
  * nothing. Printed the way prettier prints them (code-print.ts); a test checks that prettier
  * leaves the README unchanged.
  */
-import { camelCase } from '../model/names.ts';
+import { camelCase, camelJoin, words } from '../model/names.ts';
 import { singular } from '../model/sdk-names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
 import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
@@ -100,7 +100,7 @@ export function exampleCall(
 
   if (operation.pagination !== undefined) {
     const item = snippetVariable(
-      itemName(operation, byName) ?? camelCase(singular(resource.name)),
+      itemName(operation, byName) ?? variableName(singular(resource.name)) ?? 'item',
       'Item',
     );
     return [
@@ -122,7 +122,9 @@ export function resultName(resource: ResourceModel, operation: OperationModel): 
   const result = operation.successResponse?.schema;
   if (result === undefined) return undefined;
   return snippetVariable(
-    result.kind === 'ref' ? camelCase(result.target) : camelCase(singular(resource.name)),
+    (result.kind === 'ref' ? variableName(result.target) : undefined) ??
+      variableName(singular(resource.name)) ??
+      'result',
     'Result',
   );
 }
@@ -149,7 +151,6 @@ const SNIPPET_NAMES = new Set([
   'requestID',
   'response',
   'responseGuards',
-  'result',
   'revived',
   'server',
   'setupServer',
@@ -159,6 +160,16 @@ const SNIPPET_NAMES = new Set([
 /** `name`, or `name` + `suffix` when a snippet already uses `name` (`client` → `clientResult`). */
 function snippetVariable(name: string, suffix: string): string {
   return SNIPPET_NAMES.has(name) ? `${name}${suffix}` : name;
+}
+
+/**
+ * A variable named after `text` (`Plan` → `plan`), or undefined where that name is a reserved word
+ * that would need a `_` (`const default_ = …`, `for (const import_ of …)`): the caller has a
+ * better one.
+ */
+function variableName(text: string): string | undefined {
+  const name = camelCase(text);
+  return name === `${camelJoin(words(text))}_` ? undefined : name;
 }
 
 /**
@@ -203,6 +214,6 @@ function itemName(
   if (schema === undefined || field === undefined) return undefined;
   const items = dereference(propertyNodes(schema, byName).get(field) ?? schema, byName);
   return items?.kind === 'array' && items.items?.kind === 'ref'
-    ? camelCase(items.items.target)
+    ? variableName(items.items.target)
     : undefined;
 }

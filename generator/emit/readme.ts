@@ -46,6 +46,17 @@ function runtimeName(model: ApiModel, name: string): string {
   return model.clientExports.runtime.find((entry) => entry.name === name)?.exportedAs ?? name;
 }
 
+/**
+ * The templates' `{{runtime_APIError}}`, … placeholders: the prose names the runtime's classes and
+ * types as the package exports them, as the examples do (`<Client>NotFoundError` where a schema is
+ * `NotFoundError`), never a name that is the schema's or the client's.
+ */
+function runtimeNames(model: ApiModel): Record<string, string> {
+  return Object.fromEntries(
+    model.clientExports.runtime.map((entry) => [`runtime_${entry.name}`, entry.exportedAs]),
+  );
+}
+
 /** The operations the feature sections are shown with. */
 interface Showcase {
   /** One that reads something: a GET with path parameters that returns a body (errors, timeouts, raw responses). */
@@ -60,6 +71,7 @@ export function emitReadme(model: ApiModel): EmittedTextFile {
   const { packageName, clientName } = model.sdk;
   const showcase = pickShowcase(model);
   const values: Record<string, string> = {
+    ...runtimeNames(model),
     packageName,
     clientName,
     title: markdownText(model.info.title),
@@ -573,6 +585,7 @@ function paginationSection(
   return fillTemplate(
     readTemplate('package/readme/pagination.md.tmpl'),
     {
+      ...runtimeNames(model),
       itemsField: pagination.itemsField,
       nextCursorField: pagination.nextCursorField,
       paginationExample: code,

@@ -3,12 +3,13 @@
  * shipped in the package (the client's default base URL, the README, the bundled openapi.json, the
  * docs) and shows in error messages, so a password in one would be published with every release.
  *
- * Checked: every URL-valued field of the bundled document's OpenAPI objects (`url` of servers,
- * contact, license, external docs, `termsOfService`, OAuth and OpenID Connect URLs,
- * `x-sdk.repository`), and each server URL with its variables filled in by their `default` and
- * each `enum` value. Values are data, not OpenAPI objects: a `url` inside an example, a default, an
- * enum or const value or a specification extension (`x-…`) is what the API sends or the spec's
- * author noted, and is published as written (public specs redact such examples as `***@`).
+ * Checked: every URL-valued field of the bundled document's OpenAPI objects (`url` of servers at
+ * the root, on path items and operations, contact, license, external docs, `termsOfService`, OAuth
+ * and OpenID Connect URLs, `x-sdk.repository`), and each server URL with its variables filled in by
+ * their `default` and each `enum` value; each as written and as a browser or fetch would read it.
+ * Values are data, not OpenAPI objects: a `url` inside an example, a default, an enum or const
+ * value or a specification extension (`x-…`) is what the API sends or the spec's author noted, and
+ * is published as written (public specs redact such examples as `***@`).
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
@@ -77,12 +78,31 @@ function checkServerVariables(
   }
 }
 
+/**
+ * `url` with its credentials replaced by `***`, or undefined when it has none: as written
+ * (`scheme://user:pass@`), or as the WHATWG URL parser (fetch, browsers) reads it, which also finds
+ * them in `https:/user:pass@host`, `https:\\user:pass@host`, `//user:pass@host` and with tabs or
+ * line breaks inside.
+ */
+function redacted(url: string): string | undefined {
+  if (USERINFO.test(url.trim())) return url.trim().replace(USERINFO, '$1***@');
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'http://base.invalid/');
+  } catch {
+    return undefined;
+  }
+  if (parsed.username === '' && parsed.password === '') return undefined;
+  parsed.username = '***';
+  parsed.password = '';
+  return parsed.href;
+}
+
 function check(url: string, pointer: string, file: string, template?: string): void {
-  const match = USERINFO.exec(url.trim());
-  if (match === null) return;
-  const redacted = url.trim().replace(USERINFO, '$1***@');
+  const shown = redacted(url);
+  if (shown === undefined) return;
   throw new GeneratorError(
-    `the URL ${JSON.stringify(redacted)}${template === undefined ? '' : ` (${JSON.stringify(template)} with this value)`} carries credentials (\`user:password@\`); they would be published in the generated client, its README, the bundled openapi.json and the docs, and show in error messages`,
+    `the URL ${JSON.stringify(shown)}${template === undefined ? '' : ` (${JSON.stringify(redacted(template) ?? template)} with this value)`} carries credentials (\`user:password@\`); they would be published in the generated client, its README, the bundled openapi.json and the docs, and show in error messages`,
     { file, pointer },
     'remove the `user:password@` part from the URL; give credentials at run time instead (the client takes a token option and reads it from the environment)',
   );

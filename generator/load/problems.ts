@@ -2,6 +2,8 @@
  * Turns what openapi-core reports (thrown resolve/YAML errors, bundler problems) into
  * GeneratorErrors that name the file, the line or JSON pointer, and the fix.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   createConfig,
   getLineColLocation,
@@ -14,7 +16,7 @@ import {
 } from '@redocly/openapi-core';
 import { GeneratorError, type GeneratorErrorLocation } from '../errors.ts';
 import { SourceError, syntaxOf } from './parse.ts';
-import { ExternalRefError } from './resolver.ts';
+import { ExternalRefError, FolderRefError } from './resolver.ts';
 import { getByPointer, refOf } from '../pointer.ts';
 
 type Display = (absolute: string) => string;
@@ -22,6 +24,19 @@ type Display = (absolute: string) => string;
 /** An error thrown while reading or parsing the root file. */
 export function loadError(error: unknown, rootFile: string, display: Display): GeneratorError {
   if (error instanceof SourceError) return sourceError(error, display, '');
+  const folder = FolderRefError.of(error);
+  if (folder !== undefined) {
+    const root = ['openapi.yaml', 'openapi.yml', 'openapi.json'].find((name) =>
+      existsSync(join(folder.path, name)),
+    );
+    return new GeneratorError(
+      'the spec path names a folder, not a file',
+      { file: rootFile },
+      root === undefined
+        ? 'pass the root file of the OpenAPI 3.0/3.1 description (YAML or JSON) with --spec, e.g. `--spec spec/openapi.yaml`'
+        : `pass the root file of the description with --spec: \`--spec ${rootFile.replace(/\/+$/, '')}/${root}\``,
+    );
+  }
   if (error instanceof YamlParseError) return yamlError(error, display, '');
   if (error instanceof ResolveError) {
     const code = (error.originalError as NodeJS.ErrnoException).code;
@@ -155,6 +170,17 @@ export async function bundleProblemError(
     const via = ` (reached through the $ref ${JSON.stringify(ref)} in ${display(file)})${more}`;
     if (target instanceof SourceError) return sourceError(target, display, via);
     if (target instanceof YamlParseError) return yamlError(target, display, via);
+    // A folder (`./`, `.`, `../schemas/`): said as such, wherever it is (resolver.ts looks only
+    // where a spec may reach; the way it is written says it elsewhere).
+    const folder = FolderRefError.of(target);
+    if (folder !== undefined || (ref !== undefined && namesFolder(ref))) {
+      const path = folder?.path ?? targetFile;
+      return new GeneratorError(
+        `cannot resolve $ref ${JSON.stringify(ref)}: it names a folder${path === undefined ? '' : ` (${display(path)})`}, not a file${more}`,
+        withLine({ file: display(file), pointer: location.pointer }, location),
+        'point the $ref at a YAML or JSON file (`./schemas/Plan.yaml`), with `#/…` after it for a place inside that file; a place in this file is `#/…` alone (`#/components/schemas/Plan`)',
+      );
+    }
     const reason = first.message.replace(/^Can't resolve \$ref:?\s*/, '').replace(/\s+/g, ' ');
     return new GeneratorError(
       `cannot resolve $ref ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}${more}`.replace(
@@ -178,6 +204,15 @@ export async function bundleProblemError(
       ? `did you mean ${first.suggest.join(' or ')}?`
       : 'fix the document at that place',
   );
+}
+
+/**
+ * Whether a `$ref`'s file part is written as a folder: `.`, `..`, or ending in `/`, `/.` or `/..`
+ * (`./`, `../schemas/`, `#` aside).
+ */
+function namesFolder(ref: string): boolean {
+  const path = ref.replace(/#.*$/, '');
+  return path !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(path) && /(^|[/\\])\.{0,2}[/\\]*$/.test(path);
 }
 
 function rank(problem: NormalizedProblem): number {

@@ -4,7 +4,7 @@
  * its alias limit, and a nesting limit for both. Files a `$ref` points at that are not YAML or
  * JSON (e.g. Markdown for a description) go the usual way.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import {
   BaseResolver,
@@ -16,6 +16,11 @@ import {
 import { looksLikeJson, parseSpecText } from './parse.ts';
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
+
+/** `https://…`, `file://…`: a URL rather than a path. */
+function isUrl(ref: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref);
+}
 
 /**
  * The last parse of each YAML file, for a process that bundles again and again (`npm run dev`,
@@ -67,6 +72,34 @@ export class ExternalRefError extends Error {
   }
 }
 
+/**
+ * A `$ref` (or `--spec`) that names a folder where a file belongs: `./`, `.`, `schemas/`,
+ * `../spec` from inside `spec/`. Said as such, rather than as a file outside the spec's folder
+ * (the spec's folder itself is not inside it) or as a file that cannot be read.
+ */
+export class FolderRefError extends Error {
+  constructor(readonly path: string) {
+    super(`it names a folder (${path}), not a file`);
+  }
+
+  /** `error` itself, or the one inside the ResolveError the resolver caches, when it is one. */
+  static of(error: unknown): FolderRefError | undefined {
+    if (error instanceof FolderRefError) return error;
+    if (error instanceof ResolveError && error.originalError instanceof FolderRefError)
+      return error.originalError;
+    return undefined;
+  }
+}
+
+/** Whether `path` is a folder (a link to one too). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export class SpecResolver extends BaseResolver {
   /** Every source parsed, by absolute path or URL → its text (for write/record.ts). */
   readonly sources = new Map<string, string>();
@@ -83,6 +116,14 @@ export class SpecResolver extends BaseResolver {
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
+    // Only where it may look: whether a folder outside the spec's exists is none of a spec's
+    // business (problems.ts still calls `../other/` a folder, from how it is written).
+    const mayLook =
+      this.scope.allowExternal ||
+      this.inScope(absoluteRef) ||
+      this.fromSpecFolder(absoluteRef) === '';
+    if (!isUrl(absoluteRef) && mayLook && isFolder(absoluteRef))
+      throw new FolderRefError(absoluteRef);
     if (!this.scope.allowExternal && !this.inScope(absoluteRef))
       throw new ExternalRefError(absoluteRef);
     return super.loadExternalRef(absoluteRef);
@@ -90,7 +131,13 @@ export class SpecResolver extends BaseResolver {
 
   private inScope(absoluteRef: string): boolean {
     if (absoluteRef === this.scope.rootFile) return true;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absoluteRef)) return false;
+    if (isUrl(absoluteRef)) return false;
+    const path = this.fromSpecFolder(absoluteRef);
+    return path !== '' && path.split(sep)[0] !== '..' && !isAbsolute(path);
+  }
+
+  /** The path from the spec's folder to `absoluteRef`, where the files really are ('' for the folder itself). */
+  private fromSpecFolder(absoluteRef: string): string {
     // Where the files really are: a symlink inside the folder must not lead out of it.
     const real = (path: string) => {
       try {
@@ -99,8 +146,7 @@ export class SpecResolver extends BaseResolver {
         return path;
       }
     };
-    const path = relative(real(dirname(this.scope.rootFile)), real(absoluteRef));
-    return path !== '' && path.split(sep)[0] !== '..' && !isAbsolute(path);
+    return relative(real(dirname(this.scope.rootFile)), real(absoluteRef));
   }
 
   override parseDocument(source: Source, isRoot?: boolean): Document {

@@ -1,13 +1,62 @@
 /**
- * The names `src/client.ts` exports besides the client class: its options interface, the response
- * guards' table, `pathsClient`, and the public runtime (reserved-names.ts `CLIENT_RUNTIME_EXPORTS`).
- * They are claimed last, in the model's one NameRegistry, so a schema, resource or operation type
+ * The client's name (`claimClientName`), and the names `src/client.ts` exports besides the client
+ * class: its options interface, the response guards' table, `pathsClient`, and the public runtime
+ * (reserved-names.ts `CLIENT_RUNTIME_EXPORTS`). These are claimed last, in the model's one NameRegistry, so a schema, resource or operation type
  * keeps its name and a runtime name it already has is exported as `<Client><name>`
  * (`Page` → `GigsPage`).
  */
-import { CLIENT_RUNTIME_EXPORTS } from '../reserved-names.ts';
-import type { NameRegistry } from './names.ts';
+import type { Warnings } from '../warnings.ts';
+import {
+  CLIENT_RUNTIME_EXPORTS,
+  MODULE_TYPE_NAMES,
+  OPENAPI_TS_ROOT_NAMES,
+} from '../reserved-names.ts';
+import { JS_GLOBALS } from './js-globals.ts';
+import { pascalCase, type NameRegistry } from './names.ts';
 import type { ClientExports } from './types.ts';
+
+const RUNTIME_NAMES: ReadonlySet<string> = new Set(CLIENT_RUNTIME_EXPORTS.map(([, name]) => name));
+
+/**
+ * The client's name, claimed right after the schemas' (build.ts). It never takes a name the package
+ * exports for something else: a schema's, a type of the guards or dates modules, or one of the
+ * public runtime (`APIError`, `Page`, `ClientOptions`, …), which would otherwise be exported as
+ * `<Client><name>` (`APIErrorAPIError`) while the README and the runtime's own docs name it as it
+ * is. Such a name gets `Client` appended, as a JavaScript global's does (sdk-names.ts `exportName`):
+ * `APIError` → `APIErrorClient`. When the name is the spec's own `x-sdk.clientName`, a warning says
+ * so (an error with `--strict`).
+ */
+export function claimClientName(
+  names: NameRegistry,
+  settings: { clientName: string; clientNameGiven: string | undefined },
+  report: { file: string; warnings: Warnings },
+): string {
+  const wanted = settings.clientName;
+  const taken = names.has(wanted) || RUNTIME_NAMES.has(wanted);
+  const name = names.claim(taken ? `${wanted}Client` : wanted);
+  const given = settings.clientNameGiven;
+  if (given === undefined) return name;
+  const asked = pascalCase(given.replace(/['\u2019]/g, ''));
+  if (name === asked) return name;
+  report.warnings.add(
+    'client-name',
+    `the client cannot be named \`${asked}\`: ${takenBy(asked)}, so the client is \`${name}\``,
+    { file: report.file, pointer: '#/x-sdk/clientName' },
+    `choose a \`clientName\` that no other export of the package has (\`clientName: ${name}\` keeps the name it has now)`,
+  );
+  return name;
+}
+
+/** Why the client cannot have `name`, in words. */
+function takenBy(name: string): string {
+  if (RUNTIME_NAMES.has(name)) return `the package exports the client runtime's \`${name}\``;
+  if (MODULE_TYPE_NAMES.includes(name))
+    return `the package exports the guards' or dates' \`${name}\``;
+  if ((OPENAPI_TS_ROOT_NAMES as readonly string[]).includes(name))
+    return `the package exports openapi-typescript's \`${name}\``;
+  if (JS_GLOBALS.has(name)) return 'it is a JavaScript global, which importing it would shadow';
+  return `the schema \`${name}\` has it`;
+}
 
 export function buildClientExports(names: NameRegistry, clientName: string): ClientExports {
   const options = names.claim(`${clientName}Options`);

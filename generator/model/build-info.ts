@@ -1,19 +1,32 @@
 /**
- * `info`, the first server and the root `x-sdk` extension → ApiInfo and the package/client names.
+ * `info`, the servers and the root `x-sdk` extension → ApiInfo and the package/client names. The
+ * first root server is the client's default base URL; every server (root, path item, operation)
+ * is checked for a URL no client can send requests to.
  */
-import { GeneratorError } from '../errors.ts';
+import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { pascalCase } from './names.ts';
+import { HTTP_METHODS } from './build-operations.ts';
+import { pascalCase, words } from './names.ts';
 import { exportName, kebabCase, NPM_PACKAGE_NAME, upperSnake } from './sdk-names.ts';
 import type { ApiInfo } from './types.ts';
 import type { Warnings } from '../warnings.ts';
 
 export interface SdkSettings {
+  /** The client's name as wanted; the model claims it (build-client-exports.ts `claimClientName`). */
   clientName: string;
+  /** `x-sdk.clientName` as written, when the spec gives one. */
+  clientNameGiven: string | undefined;
   envPrefix: string;
   packageName: string;
   packageVersion: string;
 }
+
+/**
+ * The API's name where the spec gives none to show or to name things after: its title when that is
+ * missing, empty or blank, and the client's name (`API`, `API_` variables, `api-sdk`) when the title
+ * has no letter to make one of (`!!!`, `🚀`, `2.0`).
+ */
+const UNTITLED = 'API';
 
 export function buildInfo(
   doc: Record<string, unknown>,
@@ -21,34 +34,141 @@ export function buildInfo(
 ): ApiInfo {
   const info = isRecord(doc.info) ? doc.info : {};
   const result: ApiInfo = {
-    title: typeof info.title === 'string' ? info.title : 'API',
+    title: typeof info.title === 'string' && showsSomething(info.title) ? info.title : UNTITLED,
     version: typeof info.version === 'string' ? info.version : '0.0.0',
   };
   if (typeof info.description === 'string') result.description = info.description;
   const serverUrl = firstServerUrl(doc.servers);
-  const scheme = serverUrl === undefined ? null : /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(serverUrl);
-  if (scheme !== null && !/^https?$/i.test(scheme[1]!)) {
+  if (serverUrl !== undefined && !isHttpOrPath(serverUrl)) {
     // `javascript:`, `file:`, `data:`, `ftp:`: not where a fetch client can send requests.
     report?.warnings.add(
       'server:url-scheme',
-      `the server URL ${JSON.stringify(serverUrl)} is not an http or https URL, so the client has no default base URL`,
+      `the server URL ${JSON.stringify(serverUrl)} (the first of the root \`servers\`) is not an http or https URL, so the client has no default base URL`,
       { file: report.file, pointer: '#/servers/0/url' },
       'write it with its scheme, `https://api.example.com/v1` (a host alone, `api.example.com:443`, reads as a scheme), or as a path such as `/v1`; callers pass `baseURL` meanwhile',
     );
   } else if (serverUrl !== undefined) result.serverUrl = serverUrl;
+  if (report !== undefined) warnUnusableServers(doc, report);
   return result;
+}
+
+/**
+ * Whether `url` is an http(s) URL or a path (no scheme): what a fetch client can send requests to.
+ * Read as the WHATWG URL parser reads it, which drops leading and trailing spaces and controls and
+ * every tab and line break (` javascript:…` and `java\tscript:…` are `javascript:` URLs).
+ */
+function isHttpOrPath(url: string): boolean {
+  const read = url
+    // eslint-disable-next-line no-control-regex -- C0 controls are what the URL parser drops
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    .replace(/[\t\n\r]/g, '');
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(read);
+  return scheme === null || /^https?$/i.test(scheme[1]!);
+}
+
+/**
+ * Every server of the spec other than the client's default (the first root server with its
+ * variables' defaults, checked above): each root server, each path item's and each operation's,
+ * with each variable's `enum` values put in too. One that is not http(s) is a warning naming the
+ * server and its place; the same URL elsewhere is counted, not repeated.
+ */
+function warnUnusableServers(
+  doc: Record<string, unknown>,
+  report: { file: string; warnings: Warnings },
+): void {
+  const lists: { pointer: string; owner: string; servers: unknown }[] = [
+    { pointer: '#/servers', owner: 'the root', servers: doc.servers },
+  ];
+  for (const [path, item] of Object.entries(isRecord(doc.paths) ? doc.paths : {})) {
+    if (!isRecord(item)) continue;
+    const at = joinPointer('#/paths', path);
+    lists.push({
+      pointer: joinPointer(at, 'servers'),
+      owner: `path ${path}`,
+      servers: item.servers,
+    });
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isRecord(operation)) continue;
+      lists.push({
+        pointer: joinPointer(at, method, 'servers'),
+        owner: `${method.toUpperCase()} ${path}`,
+        servers: operation.servers,
+      });
+    }
+  }
+  for (const { pointer, owner, servers } of lists) {
+    if (!Array.isArray(servers)) continue;
+    servers.forEach((server: unknown, index) => {
+      if (!isRecord(server) || typeof server.url !== 'string') return;
+      const at = joinPointer(pointer, index);
+      for (const variant of serverUrls(server.url, server.variables, at)) {
+        // The client's default base URL: warned about above, as what it costs.
+        if (variant.pointer === '#/servers/0/url') continue;
+        if (isHttpOrPath(variant.url)) continue;
+        report.warnings.add(
+          `server:url-scheme:${variant.url}`,
+          `the server URL ${JSON.stringify(variant.url)}${variant.template === undefined ? '' : ` (${JSON.stringify(variant.template)} with this value)`} (server ${index + 1} of ${owner}'s \`servers\`) is not an http or https URL: no client can send requests there`,
+          { file: report.file, pointer: variant.pointer },
+          'write it with its scheme, `https://api.example.com/v1`, or as a path such as `/v1`, or remove the server',
+        );
+      }
+    });
+  }
+}
+
+/**
+ * A server's URL with its variables at their defaults (at `<server>/url`), and with each `enum`
+ * value of each variable put in, the others at their defaults (at that value).
+ */
+function serverUrls(
+  url: string,
+  rawVariables: unknown,
+  at: string,
+): { url: string; pointer: string; template?: string }[] {
+  const variables = isRecord(rawVariables) ? rawVariables : {};
+  const defaults = new Map<string, string>();
+  for (const [name, variable] of Object.entries(variables))
+    if (isRecord(variable) && typeof variable.default === 'string')
+      defaults.set(name, variable.default);
+  const fill = (name?: string, value?: string) =>
+    url.replace(/\{([^{}]+)\}/g, (whole, other: string) =>
+      other === name && value !== undefined ? value : (defaults.get(other) ?? whole),
+    );
+  const result: { url: string; pointer: string; template?: string }[] = [
+    { url: fill(), pointer: joinPointer(at, 'url') },
+  ];
+  for (const [name, variable] of Object.entries(variables)) {
+    if (!isRecord(variable) || !Array.isArray(variable.enum)) continue;
+    variable.enum.forEach((value: unknown, index) => {
+      if (typeof value === 'string')
+        result.push({
+          url: fill(name, value),
+          pointer: joinPointer(at, 'variables', name, 'enum', index),
+          template: url,
+        });
+    });
+  }
+  return result;
+}
+
+/** Whether `text` has a character that shows: not only spaces, controls and invisible characters. */
+function showsSomething(text: string): boolean {
+  return /[^\p{White_Space}\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}]/u.test(text);
+}
+
+/** The text with its apostrophes taken out, when a letter is left among its words to name things after. */
+function nameable(text: string): string | undefined {
+  // Apostrophes join their word (`GitHub's` → `GitHubs`, not `GitHub S`).
+  const joined = text.replace(/['\u2019]/g, '');
+  return words(joined).some((word) => /\p{L}/u.test(word)) ? joined : undefined;
 }
 
 /** The first server's URL with its variables replaced by their defaults. */
 function firstServerUrl(servers: unknown): string | undefined {
   if (!Array.isArray(servers) || !isRecord(servers[0]) || typeof servers[0].url !== 'string')
     return undefined;
-  const server = servers[0];
-  const variables = isRecord(server.variables) ? server.variables : {};
-  return (server.url as string).replace(/\{([^}]+)\}/g, (whole, name: string) => {
-    const variable = variables[name];
-    return isRecord(variable) && typeof variable.default === 'string' ? variable.default : whole;
-  });
+  return serverUrls(servers[0].url, servers[0].variables, '#/servers/0')[0]!.url;
 }
 
 /**
@@ -72,13 +192,22 @@ export function buildSdkSettings(
   }
   const ext = raw ?? {};
   // Derived names start from the words of the text (`GitHub v3 REST API`), not from the PascalCase
-  // name, which has lost the word boundaries (`GitHubV3RESTAPI`).
-  // Apostrophes join their word (`GitHub's` → `GitHubs`, not `GitHub S`).
-  const nameSource = (stringField(ext, 'clientName', file) ?? info.title).replace(/['\u2019]/g, '');
+  // name, which has lost the word boundaries (`GitHubV3RESTAPI`). A title without a letter names
+  // things as a missing one does (`API`); a `clientName` without one is refused, being asked for.
+  const explicit = stringField(ext, 'clientName', file);
+  if (explicit !== undefined && nameable(explicit) === undefined) {
+    throw new GeneratorError(
+      `\`x-sdk.clientName\` ${JSON.stringify(explicit)} has no letter to make a class name of`,
+      { file, pointer: '#/x-sdk/clientName' },
+      'write the name the client class should have, e.g. `clientName: Gigs`, or remove it to name the client after `info.title`',
+    );
+  }
+  const nameSource =
+    (explicit === undefined ? undefined : nameable(explicit)) ?? nameable(info.title) ?? UNTITLED;
   const clientName = exportName(pascalCase(nameSource), 'Client');
   const envPrefix =
     stringField(ext, 'envPrefix', file) ??
-    (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || 'API');
+    (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || upperSnake(UNTITLED));
   if (!/^[A-Z][A-Z0-9_]*$/.test(envPrefix)) {
     throw new GeneratorError(
       `\`x-sdk.envPrefix\` ${JSON.stringify(envPrefix)} is not an environment variable prefix`,
@@ -89,7 +218,7 @@ export function buildSdkSettings(
   const packageName =
     overrides.packageName ??
     stringField(ext, 'packageName', file) ??
-    `${kebabCase(nameSource) || 'api'}-sdk`;
+    `${kebabCase(nameSource) || kebabCase(UNTITLED)}-sdk`;
   if (!NPM_PACKAGE_NAME.test(packageName)) {
     throw new GeneratorError(
       `${JSON.stringify(packageName)} is not a valid npm package name`,
@@ -101,6 +230,7 @@ export function buildSdkSettings(
   }
   return {
     clientName,
+    clientNameGiven: explicit,
     envPrefix,
     packageName,
     packageVersion: packageVersion(

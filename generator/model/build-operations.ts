@@ -14,12 +14,12 @@ import {
   followRefs,
   successResponse,
 } from './build-bodies.ts';
-import { camelCase, NameRegistry } from './names.ts';
+import { camelJoin, NameRegistry, words } from './names.ts';
 import type { SchemaContext } from './schema-context.ts';
 import { operationShape } from './operation-shape.ts';
 import type { HttpMethod, OperationModel, ParameterModel } from './types.ts';
 
-const HTTP_METHODS: readonly HttpMethod[] = [
+export const HTTP_METHODS: readonly HttpMethod[] = [
   'get',
   'put',
   'post',
@@ -274,9 +274,13 @@ function undeclaredPathParameters(
   return [...new Set(names.filter((name) => !declared.has(name)))];
 }
 
-/** `get /repos/{owner}/{repo}` → `getReposByOwnerByRepo`. */
+/**
+ * `get /repos/{owner}/{repo}` → `getReposByOwnerByRepo`. A key of openapi-typescript's `operations`
+ * and an operationId in openapi.json, never a variable: a reserved word stays as it is (`get /` →
+ * `get`, not `get_`).
+ */
 function derivedOperationId(method: HttpMethod, path: string): string {
-  return camelCase(`${method} ${path.replace(/\{([^}]*)\}/g, ' by $1 ')}`);
+  return camelJoin(words(`${method} ${path.replace(/\{([^}]*)\}/g, ' by $1 ')}`));
 }
 
 /** The operation's own `security` list, else the root's, with where it is declared. */

@@ -19,7 +19,7 @@
 import { GeneratorError, joinPointer } from '../errors.ts';
 import type { OperationDraft } from './build-operations.ts';
 import { forEachNode } from './read-write.ts';
-import { camelCase, NameRegistry, pascalCase } from './names.ts';
+import { NameRegistry, pascalCase } from './names.ts';
 import { deriveResources } from './resource-names.ts';
 import type { SchemaNode } from './schema-types.ts';
 import {
@@ -27,6 +27,7 @@ import {
   IDENTIFIER,
   isInheritedMember,
   operationTypeName,
+  resourceName,
   singular,
 } from './sdk-names.ts';
 import type { OperationModel, ResourceModel } from './types.ts';
@@ -110,9 +111,10 @@ function resourceDescription(
   descriptions: ReadonlyMap<string, string>,
 ): string | undefined {
   const tags = operations.flatMap((operation) => operation.tags.slice(0, 1));
-  const naming = tags.find(
-    (tag) => camelCase(tag) === name || singular(camelCase(tag)) === singular(name),
-  );
+  const naming = tags.find((tag) => {
+    const tagName = resourceName(tag);
+    return tagName !== undefined && (tagName === name || singular(tagName) === singular(name));
+  });
   if (naming !== undefined && descriptions.has(naming)) return descriptions.get(naming);
   const counts = new Map<string, number>();
   for (const tag of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
@@ -213,11 +215,12 @@ function parseSdkMethod(raw: unknown, draft: OperationDraft, file: string): Plac
       'write two identifiers joined by one dot, e.g. `x-sdk-method: plans.list`',
     );
   }
-  if (camelCase(resource) !== resource) {
+  const camel = resourceName(resource);
+  if (camel !== resource) {
     throw new GeneratorError(
       `the resource in \`x-sdk-method\` ${JSON.stringify(raw)} is not a camelCase name`,
       { file, pointer },
-      `write \`${camelCase(resource)}.${method}\``,
+      `write \`${camel ?? 'resource'}.${method}\``,
     );
   }
   for (const name of [resource, method]) {

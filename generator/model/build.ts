@@ -6,7 +6,7 @@
 import type { GeneratorContext } from '../context.ts';
 import type { BundledSpec } from '../load/bundle.ts';
 import { buildAuth, tokenAuth, warnUnmetSecurity } from './build-auth.ts';
-import { buildClientExports } from './build-client-exports.ts';
+import { buildClientExports, claimClientName } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
 import { packageLicense, packageRepository } from './build-package-meta.ts';
@@ -40,7 +40,7 @@ export async function buildModel(
     ...MODULE_TYPE_NAMES,
     ...schemas.map((schema) => schema.name),
   ]);
-  const clientName = names.claim(settings.clientName);
+  const clientName = claimClientName(names, settings, { file, warnings });
   const drafts = buildOperations(doc, schemaContext(doc, file, version, schemas, warnings));
   const inputs = schemasNeedingInput(
     schemas,
@@ -73,8 +73,10 @@ export async function buildModel(
     auth,
     tokenAuth: token,
     sdk: {
-      ...settings,
       clientName,
+      envPrefix: settings.envPrefix,
+      packageName: settings.packageName,
+      packageVersion: settings.packageVersion,
       clientOptions: sdkOptions,
       license: packageLicense(doc),
       repository: packageRepository(doc, file),

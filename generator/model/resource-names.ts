@@ -1,16 +1,24 @@
 /**
  * Where an operation without `x-sdk-method` lives in the client: its resource and its method name.
  *
- * Resource: the operation's first tag; else the first path segment that names something: not a
- * parameter, not a version (`v1`, `v2beta`, `2024-01-01`), not `api`, and not part of the prefix
- * every path shares (`/projects/{project}/…`). So `/v1/customers/{id}` is in `customers`.
+ * Resource: the operation's first tag that names something; else the first path segment that
+ * does: not a parameter, not a version (`v1`, `v2beta`, `2024-01-01`), not `api`, and not part of
+ * the prefix every path shares (`/projects/{project}/…`). So `/v1/customers/{id}` is in
+ * `customers`. Where neither does (`/` and `/{id}`, tagged `default` or not at all), the operation
+ * belongs to the API itself, and its resource is named after the API's title without its generic
+ * words (`notes` in "Notes API"), else `api`.
  *
- * A tag on every operation is what the author asked for (`items` on `/a`, `/b` and `/c` makes
- * `client.items`), except where it divides nothing and the paths do (they fall into several
- * groups): when its words are generic (`default`, `API`, `General`, `Version 3`) or the API's own
- * name (`Accounting` in "Xero Accounting API"), or when it would make one resource of more than
+ * A tag whose words are all generic (`default`, `API`, `General`, `Version 3`: see
+ * {@link GENERIC_TAG_WORDS}) names nothing, wherever it is: a tool's default group, not the
+ * author's (`client.default_` was what it gave). Any other tag on every operation is what the
+ * author asked for (`items` on `/a`, `/b` and `/c` makes `client.items`), except where it divides
+ * nothing and the paths do (they fall into several groups): when it is the API's own name
+ * (`Accounting` in "Xero Accounting API"), or when it would make one resource of more than
  * {@link MAX_UNIVERSAL_RESOURCE} operations (a converter's single tag over a large API). Then the
  * paths place the operations.
+ *
+ * Resource names are camelCase words (sdk-names.ts `resourceName`): a reserved word stays as it is
+ * (`client.import`, `client.default`), being a property, never a variable.
  *
  * Method: the operationId without the resource's name (`listCustomers` in `customers` → `list`,
  * `emails/send` in `emails` → `send`) and without the suffix FastAPI appends
@@ -20,8 +28,8 @@
  * `retrieveInvoice`, `archive`; failing that, the whole operationId.
  */
 import type { OperationDraft } from './build-operations.ts';
-import { camelCase, words } from './names.ts';
-import { methodName, singular } from './sdk-names.ts';
+import { words } from './names.ts';
+import { methodName, resourceName, singular } from './sdk-names.ts';
 
 /** Path segments that say where the API is, not what: versions and `api`. */
 const NOT_A_RESOURCE = /^(v\d+([._]\d+)*([a-z]+\d*)?|\d{4}-\d{2}(-\d{2})?|api|apis|rest)$/i;
@@ -42,14 +50,18 @@ export function deriveResources(
   apiTitle = '',
 ): DerivedPlacement[] {
   const prefix = commonPrefix(drafts.map((draft) => segments(draft.path)));
-  const byPath = drafts.map((draft) => pathResource(draft.path, prefix));
+  const home = apiResource(apiTitle);
+  const byPath = drafts.map((draft) => pathResource(draft.path, prefix, home));
   const groups = new Set(byPath.map((r) => r.name));
   const ignoredTag = ignoredUniversalTag(drafts, groups.size, apiTitle);
   return drafts.map((draft, index) => {
-    const tag = draft.tags.find((candidate) => candidate.trim() !== '' && candidate !== ignoredTag);
+    const tag = draft.tags.find(
+      (candidate) =>
+        candidate !== ignoredTag && resourceName(candidate) !== undefined && !isGeneric(candidate),
+    );
     const fromPath = byPath[index]!;
-    const resource = tag === undefined ? fromPath.name : camelCase(tag);
-    const rest = tag === undefined ? fromPath.rest : restAfter(draft.path, resource, prefix);
+    const resource = tag === undefined ? fromPath.name : resourceName(tag)!;
+    const rest = tag === undefined ? fromPath.rest : restAfter(draft.path, resource, prefix, home);
     const crud = crudName(draft.method, rest);
     const id = draft.operationIdDeclared ? draft.operationId : undefined;
     const full = id === undefined ? pathMethodName(draft.method, rest) : methodName(id);
@@ -89,25 +101,46 @@ function commonPrefix(paths: readonly string[][]): number {
   return length;
 }
 
-function pathResource(path: string, prefix: number): { name: string; rest: string[] } {
+/**
+ * The resource the first naming segment after the prefix gives, and the segments after it; the
+ * API's own (`home`) when no segment names one.
+ */
+function pathResource(
+  path: string,
+  prefix: number,
+  home: string,
+): { name: string; rest: string[] } {
   const parts = segments(path);
   for (let i = prefix; i < parts.length; i++) {
     const part = parts[i]!;
     if (isParameter(part) || NOT_A_RESOURCE.test(part)) continue;
-    return { name: camelCase(part), rest: parts.slice(i + 1) };
+    const name = resourceName(part);
+    if (name !== undefined) return { name, rest: parts.slice(i + 1) };
   }
-  return { name: 'api', rest: parts.slice(prefix) };
+  return { name: home, rest: parts.slice(prefix) };
+}
+
+/**
+ * The resource of operations that no tag or path segment places (`/`, `/{id}`): the API's title
+ * without its generic words and numbers (`Notes API v2` → `notes`), else `api`.
+ */
+function apiResource(apiTitle: string): string {
+  // Apostrophes join their word (`GitHub's` → `GitHubs`), as in the client's name (build-info.ts).
+  const named = words(apiTitle.replace(/['\u2019]/g, '')).filter(
+    (word) => !isGenericWord(word.toLowerCase()) && !NOT_A_RESOURCE.test(word),
+  );
+  return resourceName(named.join(' ')) ?? 'api';
 }
 
 /** The segments after the one that names `resource` (or after the first naming segment). */
-function restAfter(path: string, resource: string, prefix: number): string[] {
+function restAfter(path: string, resource: string, prefix: number, home: string): string[] {
   const parts = segments(path);
   const index = parts.findIndex((part, i) => {
     if (i < prefix || isParameter(part)) return false;
-    const name = camelCase(part);
-    return name === resource || singular(name) === singular(resource);
+    const name = resourceName(part);
+    return name !== undefined && (name === resource || singular(name) === singular(resource));
   });
-  return index >= 0 ? parts.slice(index + 1) : pathResource(path, prefix).rest;
+  return index >= 0 ? parts.slice(index + 1) : pathResource(path, prefix, home).rest;
 }
 
 /** Above this many operations, a tag carried by all of them makes a resource too large to use. */
@@ -140,6 +173,23 @@ const GENERIC_TAG_WORDS = new Set([
   'version',
 ]);
 
+/** A word that names no part of an API: a generic one, or a number. */
+function isGenericWord(lower: string): boolean {
+  return GENERIC_TAG_WORDS.has(lower) || /^\p{Nd}+$/u.test(lower);
+}
+
+/** Lower-cased words both as written and lower-cased: `APIs` is [AP, Is] the one way, [apis] the other. */
+function lowerWords(text: string): string[][] {
+  return [words(text), words(text.toLowerCase())].map((list) =>
+    list.map((word) => word.toLowerCase()),
+  );
+}
+
+/** A tag made of generic words and numbers only (`default`, `API`, `Version 3`): it names nothing. */
+function isGeneric(tag: string): boolean {
+  return lowerWords(tag).some((list) => list.length > 0 && list.every(isGenericWord));
+}
+
 /**
  * The tag every operation carries, when it groups nothing and the paths fall into more than one
  * resource (see the module's comment); else undefined, and tags place operations.
@@ -155,16 +205,11 @@ function ignoredUniversalTag(
     drafts.every((draft) => draft.tags.includes(candidate)),
   );
   if (tag === undefined) return undefined;
-  // Words both as written and lower-cased: `APIs` is [AP, Is] the one way, [apis] the other.
-  const lower = (text: string) =>
-    [words(text), words(text.toLowerCase())].map((list) => list.map((word) => word.toLowerCase()));
-  const titleWords = new Set(lower(apiTitle).flat());
-  const groupsNothing = lower(tag).some((list) =>
-    list.every(
-      (word) => GENERIC_TAG_WORDS.has(word) || /^\p{Nd}+$/u.test(word) || titleWords.has(word),
-    ),
+  const titleWords = new Set(lowerWords(apiTitle).flat());
+  const namesTheApi = lowerWords(tag).some((list) =>
+    list.every((word) => isGenericWord(word) || titleWords.has(word)),
   );
-  return groupsNothing || drafts.length > MAX_UNIVERSAL_RESOURCE ? tag : undefined;
+  return namesTheApi || drafts.length > MAX_UNIVERSAL_RESOURCE ? tag : undefined;
 }
 
 /** What the path and method do, when the path is a collection, an item, or one level below one. */

@@ -26,6 +26,19 @@ export function methodName(text: string): string {
 }
 
 /**
+ * A resource name from any text (a tag, a path segment, a title): camelCase words, or undefined
+ * when the text has none. A resource is a property of the client (`client.default.list()`,
+ * `client.import.create()`), never a variable, so reserved words are fine, as for methods: only a
+ * leading digit is guarded here, and the members every object has where it is placed
+ * (build-resources.ts).
+ */
+export function resourceName(text: string): string | undefined {
+  const name = camelJoin(words(text));
+  if (name === '') return undefined;
+  return /^\p{Nd}/u.test(name) ? `_${name}` : name;
+}
+
+/**
  * Members of `Object.prototype` and `Promise.prototype`. As a method, resource or client property
  * one would override what every object has (`String(resource)` would call the API) or make the
  * object thenable (`then`); as a key of a params object, `{}` would already "have" it.

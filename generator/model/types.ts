@@ -68,7 +68,10 @@ export interface RuntimeExport {
 
 /** The generated package and its client, settled from the CLI flags and the root `x-sdk` extension. */
 export interface SdkModel {
-  /** Client class name, e.g. `Gigs` (`x-sdk.clientName`, else PascalCase of `info.title`). */
+  /**
+   * Client class name, e.g. `Gigs` (`x-sdk.clientName`, else PascalCase of `info.title`), with
+   * `Client` appended where another export of the package has the name (build-client-exports.ts).
+   */
   clientName: string;
   /** Prefix of the environment variables the client reads, e.g. `GIGS` → `GIGS_TOKEN`. */
   envPrefix: string;

@@ -8,6 +8,7 @@
  * and formatting do not count. It rates nothing; `npm run diff` (scripts/lib/diff/) says whether a
  * change breaks SDK users.
  */
+import { terminalText } from '../escape.ts';
 import { isRecord } from '../json.ts';
 
 export type ApiChangeKind = 'added' | 'removed' | 'changed';
@@ -38,8 +39,10 @@ export function apiChanges(before: unknown, after: unknown): ApiChange[] {
 /** `  changed  schema Plan: property `nickname` added` lines, one per change. */
 export function describeApiChanges(changes: readonly ApiChange[]): string[] {
   return changes.map((change) => {
-    const head = `  ${change.change.padEnd(8)}${change.subject} ${change.name}`;
-    return change.detail === undefined ? head : `${head}: ${change.detail}`;
+    // Subjects, names and details are spec text (a component kind, a path, a schema's name, a
+    // key): made safe for a terminal.
+    const head = `  ${change.change.padEnd(8)}${terminalText(`${change.subject} ${change.name}`)}`;
+    return change.detail === undefined ? head : `${head}: ${terminalText(change.detail)}`;
   });
 }
 

@@ -12,6 +12,8 @@ import { diagnostics, EQUAL, faultPackage } from './package.ts';
 import { resolveContext } from '../../generator/context.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { withoutResource } from '../../generator/model/resource-names.ts';
+import { exampleCall } from '../../generator/emit/readme-examples.ts';
+import { readmeModules } from './package.ts';
 
 function placements(model: Awaited<ReturnType<typeof fixtureModel>>): string[] {
   return model.operations.map(
@@ -154,6 +156,147 @@ describe('a spec without tags', () => {
       'accounting.getA',
       'accounting.getAIdX',
     ]);
+  });
+});
+
+describe('operations that no tag or path segment places', () => {
+  const ok = { '200': { description: 'ok' } };
+  const id = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+  /** `/` and `/{id}`, tagged `tags`, without operationIds. */
+  const rootSpec = (title: string | undefined, tags: string[]) => ({
+    openapi: '3.1.0',
+    info: { ...(title === undefined ? {} : { title }), version: '1' },
+    paths: {
+      '/': { get: { tags, responses: ok }, post: { tags, responses: ok } },
+      '/{id}': { parameters: id, get: { tags, responses: ok }, delete: { tags, responses: ok } },
+    },
+  });
+
+  it.each([
+    ['tagged `default`', ['default']],
+    ['tagged `API`', ['API']],
+    ['untagged', []],
+  ])('%s: live in a resource named after the title, never `default_`', async (_case, tags) => {
+    const file = await writeSpec(rootSpec('Notes API v2', tags));
+    expect(placements(await modelOf(file))).toEqual([
+      'get / → notes.list',
+      'post / → notes.create',
+      'get /{id} → notes.retrieve',
+      'delete /{id} → notes.delete',
+    ]);
+  });
+
+  it.each([
+    ['a generic title', 'Public REST API'],
+    ['no title', undefined],
+    ['an empty title', ''],
+  ])('with %s: live in `api`', async (_case, title) => {
+    const file = await writeSpec(rootSpec(title, ['default']));
+    expect(placements(await modelOf(file)).map((line) => line.split(' → ')[1])).toEqual([
+      'api.list',
+      'api.create',
+      'api.retrieve',
+      'api.delete',
+    ]);
+  });
+
+  it('with operationIds: the same home, methods from the operationIds', async () => {
+    const file = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Notes', version: '1' },
+      paths: {
+        '/': { get: { operationId: 'listNotes', tags: ['default'], responses: ok } },
+        '/{id}': {
+          parameters: id,
+          get: { operationId: 'getNote', tags: ['default'], responses: ok },
+        },
+      },
+    });
+    expect(placements(await modelOf(file))).toEqual([
+      'get / → notes.list',
+      'get /{id} → notes.get',
+    ]);
+  });
+
+  it('a generic tag names no resource where the path names one, also in one group', async () => {
+    const file = await writeSpec(oneTagSpec('Shop', 'default', ['/orders', '/orders/{id}/items']));
+    expect(placements(await modelOf(file)).map((line) => line.split(' → ')[1])).toEqual([
+      'orders.get',
+      'orders.getIdItems',
+    ]);
+  });
+
+  it('a generic tag on some operations names nothing; the other tags still do', async () => {
+    const file = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Shop', version: '1' },
+      paths: {
+        '/': { get: { tags: ['default'], responses: ok } },
+        '/orders': { get: { tags: ['orders'], responses: ok } },
+        '/carts': { get: { tags: ['General', 'carts'], responses: ok } },
+      },
+    });
+    expect(placements(await modelOf(file))).toEqual([
+      'get / → shop.list',
+      'get /orders → orders.list',
+      'get /carts → carts.list',
+    ]);
+  });
+
+  it('the operationId derived for `/` is the method, without a `_`', async () => {
+    const model = await modelOf(await writeSpec(rootSpec('Notes', [])));
+    expect(model.operations.map((op) => op.operationId)).toEqual([
+      'get',
+      'post',
+      'getById',
+      'deleteById',
+    ]);
+  });
+});
+
+describe('resources named with reserved words', () => {
+  it('keep them as they are: `client.import`, not `client.import_`', async () => {
+    const model = await fixtureModel('reserved-resources.yaml');
+    expect(placements(model)).toEqual([
+      'post /imports → import.create',
+      'get /imports/{id} → import.retrieve',
+      'get /classes → class.list',
+      'delete /new/{id} → new.delete',
+      'get /package → package.list',
+      'put /type/{id} → type.update',
+    ]);
+    expect(model.resources.map((r) => r.className)).toEqual([
+      'Import',
+      'Class',
+      'New',
+      'Package',
+      'Type',
+    ]);
+  });
+
+  it("name the README's variables without a `_`, in a package that compiles", async () => {
+    const pkg = await faultPackage('reserved-resources.yaml');
+    const examples = pkg.model.resources.flatMap((resource) =>
+      resource.operations.map((operation) => exampleCall(resource, operation, pkg.model)),
+    );
+    expect(examples.join('\n')).not.toMatch(/const \w+_\b/);
+    // `Default` and `import` would be `default_` and `import_`: the result is `result`.
+    expect(examples).toContain("const result = await client.import.retrieve('id');");
+    expect(pkg.files.get('README.md')).toContain('client.import.create(');
+    expect(diagnostics(pkg, readmeModules(pkg))).toEqual([]);
+  });
+
+  it('x-sdk-method may name such a resource', async () => {
+    const file = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Shop', version: '1' },
+      paths: {
+        '/a': {
+          get: { 'x-sdk-method': 'default.list', responses: { '204': { description: 'ok' } } },
+        },
+      },
+    });
+    expect(placements(await modelOf(file))).toEqual(['get /a → default.list']);
   });
 });
 

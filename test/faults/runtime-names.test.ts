@@ -43,6 +43,10 @@ describe('schemas and tags named like the runtime', () => {
     const readme = pkg.files.get('README.md') ?? '';
     expect(readme).toContain('error instanceof RuntimeNamesAPIError');
     expect(readme).not.toMatch(/instanceof APIError\b/);
+    // The prose too: `APIError` is the schema here, the error class is `RuntimeNamesAPIError`.
+    expect(readme).toMatch(/rejects the call with an\n`RuntimeNamesAPIError`, or the subclass/);
+    expect(readme).toMatch(/`RuntimeNamesAPIError` itself for other statuses/);
+    expect(readme).not.toMatch(/`APIError`/);
     const modules = readmeModules(pkg);
     expect(Object.keys(modules).length).toBeGreaterThan(5);
     expect(diagnostics(pkg, modules)).toEqual([]);

@@ -126,3 +126,51 @@ describe('$refs outside the spec folder', () => {
     expect(requests).toBeGreaterThan(before);
   });
 });
+
+describe('$refs that name a folder', () => {
+  it.each([
+    ['the spec folder, `./`', './', 'spec'],
+    ['the spec folder, `.`', '.', 'spec'],
+    ['the spec folder by its name', '../spec', 'spec'],
+    ['the spec folder, with a pointer', './#/components/schemas/Thing', 'spec'],
+    ['a folder inside', 'schemas/', 'spec/schemas'],
+    ['a folder inside, without the slash', 'schemas', 'spec/schemas'],
+    ['a folder beside it', '../other/', 'other'],
+    ['the folder above', '..', ''],
+  ])('%s: say it names a folder, not a file, with the fix', async (_name, ref, folder) => {
+    const { dir, spec } = await specWithRef(ref);
+    await mkdir(join(dir, 'other'));
+    for (const allowExternalRefs of [false, true]) {
+      const error = await generate({ spec, out: join(dir, 'sdk'), allowExternalRefs }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(GeneratorError);
+      const { message, hint, location } = error as GeneratorError;
+      expect(message).toContain(
+        `cannot resolve $ref ${JSON.stringify(ref)}: it names a folder (${join(dir, folder)}), not a file`,
+      );
+      expect(message).not.toMatch(/outside the spec's folder|Expected a file/);
+      expect(hint).toMatch(/point the \$ref at a YAML or JSON file.*`#\/…` alone/);
+      expect(location.pointer).toBe(
+        '#/paths/~1things/get/responses/200/content/application~1json/schema',
+      );
+    }
+  });
+
+  it('a folder outside, written without a slash, is refused as outside: nothing looks there', async () => {
+    const { dir, spec } = await specWithRef('../other');
+    await mkdir(join(dir, 'other'));
+    const error = await refusal(spec, join(dir, 'sdk'));
+    expect(error.message).toMatch(/outside the spec's folder/);
+  });
+
+  it('--spec naming a folder says so, and names the root file in it', async () => {
+    const { dir } = await specWithRef('./schemas/Thing.yaml');
+    const error = await generate({ spec: join(dir, 'spec'), out: join(dir, 'sdk') }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(/the spec path names a folder, not a file/);
+    expect((error as GeneratorError).hint).toContain(`--spec ${join(dir, 'spec')}/openapi.yaml`);
+  });
+});

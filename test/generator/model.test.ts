@@ -149,8 +149,9 @@ describe('resources and methods without x-sdk-method', () => {
       'repos.reposListForOrg2',
       'repos.listForOrg',
       'meta.meta',
-      // No operationId: named after what the path does.
-      'api.retrieve',
+      // No operationId: named after what the path does; no segment names a resource: the API's
+      // own, named after its title (`Test API` → `test`).
+      'test.retrieve',
     ]);
     expect(m.operations.map((op) => op.typeNames.params)).toEqual([
       'RepoReposListForOrgParams',
@@ -158,7 +159,7 @@ describe('resources and methods without x-sdk-method', () => {
       'RepoReposListForOrg2Params',
       'RepoListForOrgParams',
       'MetaMetaParams',
-      'ApiRetrieveParams',
+      'TestRetrieveParams',
     ]);
     expect(m.operations[5]!.operationId).toBe('getById');
   });

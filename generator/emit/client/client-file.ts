@@ -179,6 +179,10 @@ export function emitClientFile(
       `this.${property} = new ${imports.value(moduleSpecifier, resource.className)}(core);`,
     );
   }
+  // The docs name the error as the package exports it (`<Client>SDKError` where a schema has it).
+  const sdkErrorExport =
+    model.clientExports.runtime.find((entry) => entry.name === 'SDKError')?.exportedAs ??
+    'SDKError';
   const classDeclaration: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: clientName,
@@ -189,7 +193,7 @@ export function emitClientFile(
       {
         parameters: [{ name: 'options', type: optionsName, initializer: '{}' }],
         docs: [
-          `@throws SDKError ${auth === undefined ? '' : `when there is no token (neither \`options.token\` nor \`${envPrefix}_TOKEN\`), or `}when a setting is invalid (a negative \`timeout\`, \`responseValidation\` without \`responseGuards\`, …).`,
+          `@throws ${sdkErrorExport} ${auth === undefined ? '' : `when there is no token (neither \`options.token\` nor \`${envPrefix}_TOKEN\`), or `}when a setting is invalid (a negative \`timeout\`, \`responseValidation\` without \`responseGuards\`, …).`,
         ],
         statements: body,
       },

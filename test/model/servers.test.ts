@@ -1,0 +1,154 @@
+/**
+ * Every server of a spec is checked, not only the first root one: each root server, each path
+ * item's and each operation's, with each variable's `enum` values put in. A URL no client can send
+ * requests to (`javascript:`, `file:`, `ftp:`, also with spaces or tabs a browser drops) is a
+ * warning that names the server and its place; a URL with credentials, in any form the WHATWG URL
+ * parser reads them, is refused there, with the password redacted.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveContext } from '../../generator/context.ts';
+import { GeneratorError } from '../../generator/errors.ts';
+import { loadAndBundle } from '../../generator/load/bundle.ts';
+import { buildModel } from '../../generator/model/build.ts';
+import { writeSpec } from '../generator/helpers.ts';
+
+const ok = { '204': { description: 'ok' } };
+
+async function modelOf(doc: Record<string, unknown>, strict = false) {
+  const ctx = resolveContext({ spec: await writeSpec(doc), strict });
+  return buildModel(await loadAndBundle(ctx), ctx);
+}
+
+const spec = (root: unknown[], extra: Record<string, unknown> = {}) => ({
+  openapi: '3.1.0',
+  info: { title: 'Servers', version: '1' },
+  servers: root,
+  paths: {
+    '/a': {
+      servers: [{ url: 'https://a.example.com' }, { url: 'javascript:alert(document.domain)' }],
+      get: { servers: [{ url: 'file:///etc/passwd' }], responses: ok },
+      post: { servers: [{ url: 'file:///etc/passwd' }], responses: ok },
+    },
+    '/b': { get: { responses: ok } },
+  },
+  ...extra,
+});
+
+describe('server URLs that are not http(s)', () => {
+  it('are warnings for every server, each naming which one and where', async () => {
+    const model = await modelOf(
+      spec([
+        { url: 'https://api.example.com' },
+        { url: 'ftp://files.example.com' },
+        {
+          url: '{scheme}://api.example.com',
+          variables: { scheme: { default: 'https', enum: ['https', 'gopher'] } },
+        },
+      ]),
+    );
+    expect(model.info.serverUrl).toBe('https://api.example.com');
+    const warnings = model.warnings.filter((w) => w.key.startsWith('server:url-scheme'));
+    expect(
+      warnings.map((w) => [w.location.pointer, w.problem.replace(/ is not an http.*/, ''), w.more]),
+    ).toEqual([
+      [
+        '#/servers/1/url',
+        `the server URL "ftp://files.example.com" (server 2 of the root's \`servers\`)`,
+        0,
+      ],
+      [
+        '#/servers/2/variables/scheme/enum/1',
+        `the server URL "gopher://api.example.com" ("{scheme}://api.example.com" with this value) (server 3 of the root's \`servers\`)`,
+        0,
+      ],
+      [
+        '#/paths/~1a/servers/1/url',
+        `the server URL "javascript:alert(document.domain)" (server 2 of path /a's \`servers\`)`,
+        0,
+      ],
+      // The same URL on two operations: named at the first, counted at the other.
+      [
+        '#/paths/~1a/get/servers/0/url',
+        `the server URL "file:///etc/passwd" (server 1 of GET /a's \`servers\`)`,
+        1,
+      ],
+    ]);
+    expect(warnings[0]!.hint).toMatch(/`https:\/\/api\.example\.com\/v1`.*remove the server/);
+  });
+
+  it('the first root server, also written with what a browser drops, gives no default base URL', async () => {
+    for (const url of [' javascript:alert(1)', 'java\tscript:alert(1)', '\u0000file:///etc']) {
+      const model = await modelOf(spec([{ url }]));
+      expect(model.info.serverUrl).toBeUndefined();
+      const warning = model.warnings.find((w) => w.key === 'server:url-scheme');
+      expect(warning?.location.pointer).toBe('#/servers/0/url');
+      expect(warning?.problem).toMatch(/first of the root `servers`.*no default base URL/);
+    }
+  });
+
+  it('http(s) URLs and paths are fine, wherever they are', async () => {
+    const model = await modelOf({
+      ...spec([{ url: '/v1' }, { url: 'HTTP://api.example.com' }]),
+      paths: { '/b': { servers: [{ url: ' https://b.example.com ' }], get: { responses: ok } } },
+    });
+    expect(model.info.serverUrl).toBe('/v1');
+    expect(model.warnings.filter((w) => w.key.startsWith('server:'))).toEqual([]);
+  });
+
+  it('are errors with --strict, at the operation that has one', async () => {
+    const error = await modelOf(spec([{ url: 'https://api.example.com' }]), true).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).location.pointer).toBe('#/paths/~1a/servers/1/url');
+    expect((error as GeneratorError).message).toMatch(/javascript:.*--strict/);
+  });
+});
+
+describe('server URLs with credentials', () => {
+  it.each([
+    [
+      'a root server after the first',
+      { servers: [{ url: 'https://a' }, { url: '//u:hunter2@x' }] },
+      '#/servers/1/url',
+    ],
+    [
+      'a path item server',
+      { paths: { '/b': { servers: [{ url: 'https:/u:hunter2@x' }], get: { responses: ok } } } },
+      '#/paths/~1b/servers/0/url',
+    ],
+    [
+      'an operation server',
+      { paths: { '/b': { get: { servers: [{ url: 'https:\\\\u:hunter2@x' }], responses: ok } } } },
+      '#/paths/~1b/get/servers/0/url',
+    ],
+    [
+      'a tab inside the scheme',
+      { paths: { '/b': { get: { servers: [{ url: 'ht\ttps://u:hunter2@x' }], responses: ok } } } },
+      '#/paths/~1b/get/servers/0/url',
+    ],
+    [
+      'a variable',
+      {
+        servers: [
+          {
+            url: 'https://{auth}x',
+            variables: { auth: { default: '', enum: ['', 'u:hunter2@'] } },
+          },
+        ],
+      },
+      '#/servers/0/variables/auth/enum/1',
+    ],
+  ])('refuse %s, the password redacted', async (_case, extra, pointer) => {
+    const error = await modelOf({
+      openapi: '3.1.0',
+      info: { title: 'Servers', version: '1' },
+      paths: { '/a': { get: { responses: ok } } },
+      ...extra,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).location.pointer).toBe(pointer);
+    expect((error as GeneratorError).message).toMatch(/\*\*\*@x.*carries credentials/);
+    expect((error as GeneratorError).message).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The client, its environment variables and its package are named after `info.title`. A title
+ * with nothing to name them after (missing, empty, blank, only punctuation, emoji or digits) names
+ * them as a missing title does: `API`, `API_…`, `api-sdk`, never `Unnamed` for one and `API` for
+ * another; where there is no title to show, the README and docs say "the API". A `clientName` the
+ * spec asks for that has no letter is refused, with the fix.
+ */
+import { describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.ts';
+import { buildInfo, buildSdkSettings } from '../../generator/model/build-info.ts';
+import { Warnings } from '../../generator/warnings.ts';
+
+function names(doc: Record<string, unknown>) {
+  const info = buildInfo(doc);
+  const settings = buildSdkSettings(
+    doc,
+    info,
+    'spec.yaml',
+    { packageName: undefined, packageVersion: undefined },
+    new Warnings(),
+  );
+  return {
+    title: info.title,
+    client: settings.clientName,
+    env: settings.envPrefix,
+    pkg: settings.packageName,
+  };
+}
+
+const UNTITLED = { client: 'API', env: 'API', pkg: 'api-sdk' };
+
+describe('a title with nothing to name the client after', () => {
+  it.each([
+    ['missing', undefined],
+    ['not a string', 42],
+    ['empty', ''],
+    ['blank', ' \t\n'],
+    ['invisible', '\u200B\u3164'],
+  ])('%s: named and shown as "API"', (_case, title) => {
+    expect(names({ info: { title, version: '1.0.0' } })).toEqual({ title: 'API', ...UNTITLED });
+  });
+
+  it.each([
+    ['punctuation', '!!! --- ...'],
+    ['an apostrophe', "'"],
+    ['emoji', '🚀✨'],
+    ['digits', '2.0'],
+    ['digits and symbols', '#1 @ 100%'],
+  ])('%s: named as a missing title, shown as written', (_case, title) => {
+    expect(names({ info: { title, version: '1.0.0' } })).toEqual({ title, ...UNTITLED });
+  });
+
+  it('a title with a word is named after it, emoji and punctuation aside', () => {
+    expect(names({ info: { title: '🚀 Rocket API!', version: '1' } })).toEqual({
+      title: '🚀 Rocket API!',
+      client: 'RocketAPI',
+      env: 'ROCKET_API',
+      pkg: 'rocket-api-sdk',
+    });
+  });
+
+  it('a clientName without a letter is refused, at its place, with the fix', () => {
+    for (const clientName of ['!!!', '🚀', '42']) {
+      let error: unknown;
+      try {
+        names({ info: { title: 'Shop', version: '1' }, 'x-sdk': { clientName } });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(GeneratorError);
+      expect((error as GeneratorError).location.pointer).toBe('#/x-sdk/clientName');
+      expect((error as GeneratorError).message).toMatch(/has no letter to make a class name of/);
+      expect((error as GeneratorError).hint).toMatch(/clientName: Gigs/);
+    }
+  });
+});
