@@ -85,7 +85,11 @@ function checkServerVariables(
  * line breaks inside.
  */
 function redacted(url: string): string | undefined {
-  if (USERINFO.test(url.trim())) return url.trim().replace(USERINFO, '$1***@');
+  const written = USERINFO.exec(url.trim());
+  if (written !== null) {
+    if (isSshLogin(written[1]!.slice(0, -3), written[2]!.includes(':'))) return undefined;
+    return url.trim().replace(USERINFO, '$1***@');
+  }
   let parsed: URL;
   try {
     parsed = new URL(url, 'http://base.invalid/');
@@ -93,9 +97,20 @@ function redacted(url: string): string | undefined {
     return undefined;
   }
   if (parsed.username === '' && parsed.password === '') return undefined;
+  if (isSshLogin(parsed.protocol.slice(0, -1), parsed.password !== '')) return undefined;
   parsed.username = '***';
   parsed.password = '';
   return parsed.href;
+}
+
+/**
+ * Schemes whose user name is the account to log in as, not a secret: npm's repository form
+ * `git+ssh://git@github.com/acme/sdk.git` names the `git` account. A password is still refused.
+ */
+const SSH_SCHEMES = new Set(['ssh', 'git+ssh', 'ssh+git', 'sftp']);
+
+function isSshLogin(scheme: string, hasPassword: boolean): boolean {
+  return !hasPassword && SSH_SCHEMES.has(scheme.toLowerCase());
 }
 
 function check(url: string, pointer: string, file: string, template?: string): void {

@@ -652,4 +652,23 @@ components:
     await generate({ spec: join(dir, 'openapi.yaml'), out, cwd: dir, cache: false });
     expect(await readdir(join(out, 'src'))).toContain('client.ts');
   }, 60_000);
+
+  it("an SSH repository URL's user is a login, not a secret: npm's git+ssh://git@… form generates", async () => {
+    const dir = await tempDir('credential-ssh-');
+    const spec = `${HEAD}x-sdk: {repository: 'git+ssh://git@github.com/acme/demo-sdk.git'}\n${OK_PATHS}`;
+    await writeFile(join(dir, 'openapi.yaml'), spec);
+    const out = join(dir, 'sdk');
+    await generate({ spec: join(dir, 'openapi.yaml'), out, cwd: dir, cache: false });
+    expect(await readdir(join(out, 'src'))).toContain('client.ts');
+    // With a password it is a secret again.
+    await writeFile(join(dir, 'openapi.yaml'), spec.replace('git@', 'git:s3cr3t@'));
+    await expect(
+      generate({
+        spec: join(dir, 'openapi.yaml'),
+        out: join(dir, 'other'),
+        cwd: dir,
+        cache: false,
+      }),
+    ).rejects.toThrow(/carries credentials/);
+  }, 60_000);
 });
