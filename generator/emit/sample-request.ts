@@ -19,7 +19,7 @@ import type {
   ParameterModel,
   SchemaNode,
 } from '../model/types.ts';
-import { fitsSchema, followRefs, sampleValue } from './schema-sample.ts';
+import { binarySample, fitsSchema, followRefs, sampleValue } from './schema-sample.ts';
 
 export interface SampleParameter {
   parameter: ParameterModel;
@@ -91,7 +91,14 @@ export function sampleRequest(
   const example = body?.examples?.find(({ value }) =>
     fitsSchema(value, body.schema, model.schemas, direction),
   );
-  if (example !== undefined) {
+  if (body !== undefined && (body.kind === 'binary' || body.kind === 'any')) {
+    // A raw body (bytes of any media type) is sent as a string or a Blob, whatever its schema
+    // says the bytes hold: the spec's text example, else a file.
+    if (body.required || example !== undefined) {
+      sample.body = typeof example?.value === 'string' ? example.value : binarySample('body');
+      sample.bodySource = example === undefined ? 'placeholders' : 'example';
+    }
+  } else if (example !== undefined) {
     sample.body = example.value;
     sample.bodySource = 'example';
   } else if (body !== undefined) {

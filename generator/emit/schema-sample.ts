@@ -45,6 +45,11 @@ export interface SampleOptions {
  */
 const BINARY_PREFIX = '\u0000binary:';
 
+/** A binary sample standing for a file named `name` (printed as `new Blob([name])`, curl `@name`). */
+export function binarySample(name: string): JsonValue {
+  return `${BINARY_PREFIX}${name}`;
+}
+
 /** The name a binary sample stands for (`file` for a property `file`), or undefined for any other value. */
 export function binarySampleName(value: JsonValue): string | undefined {
   return typeof value === 'string' && value.startsWith(BINARY_PREFIX)
@@ -170,7 +175,7 @@ function build(
       return !smallest;
     case 'string':
       if (node.format === 'binary' && walk.options.direction === 'request' && !smallest)
-        return `${BINARY_PREFIX}${label}`;
+        return binarySample(label);
       return stringValue(node, smallest ? 'string' : label);
     case 'number':
       return numberValue(node);

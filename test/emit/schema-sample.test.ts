@@ -74,6 +74,16 @@ describe('sampleValue', () => {
     );
   });
 
+  it('passes a Blob for a raw body of any media type, whatever its schema', () => {
+    const avatar = model.resources
+      .flatMap((resource) => resource.operations.map((operation) => ({ resource, operation })))
+      .find(({ operation }) => operation.operationId === 'uploadAvatar')!;
+    expect(exampleCall(avatar.resource, avatar.operation, model)).toContain(
+      "await client.avatars.upload({ body: new Blob(['body']) });",
+    );
+    expect(curlSample(avatar.operation, model)).toContain("--data-binary '@body'");
+  });
+
   it("passes files as Blobs in calls and as @files in curl, never the spec's string", () => {
     const upload = model.resources
       .flatMap((resource) => resource.operations.map((operation) => ({ resource, operation })))
