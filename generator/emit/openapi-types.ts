@@ -3,6 +3,8 @@
  * document in the model (never the raw spec).
  *
  * Deliberate departures from calling `openapiTS(document)`:
+ * - `prefixItems` tuples keep the items after the prefix, and their items are optional below
+ *   `minItems` (openapi-types-tuples.ts): openapi-typescript types them as exactly the prefix.
  * - Schemas that contain themselves through arrays or unions move into type aliases of their own
  *   (openapi-types-cycles.ts): openapi-typescript's output for them does not compile (TS2502).
  * - Its `WithRequired` helper takes nullable and union types (`withTolerantWithRequired`).
@@ -36,6 +38,7 @@ import {
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
+import { prefixItemsTuple } from './openapi-types-tuples.ts';
 import { nameDeepRefs } from './openapi-types-refs.ts';
 import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
@@ -74,7 +77,7 @@ export const OPENAPI_TS_OPTIONS = {
   makePathsEnum: false,
   generatePathParams: false,
   readWriteMarkers: false,
-  transform: binaryAsBlob,
+  transform: (schema, options) => binaryAsBlob(schema) ?? prefixItemsTuple(schema, options),
 } as const satisfies OpenAPITSOptions;
 
 /**

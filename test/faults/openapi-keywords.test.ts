@@ -1,0 +1,105 @@
+/**
+ * JSON Schema keywords openapi-typescript types wrongly in src/openapi.ts (the typed path client's
+ * types), each on a small spec written here: the emitter's fix makes `components['schemas']['X']`
+ * accept every value the schema accepts and mean what src/types.ts says. The constructs where it
+ * is only less precise than src/types.ts (and sound) are listed in generator/emit/openapi-types.ts.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs } from '../generator/helpers.ts';
+import { diagnostics, EQUAL, specPackage } from './package.ts';
+
+afterAll(removeTempDirs);
+
+/** A 3.1 document with `schemas` and an operation that answers with the first of them. */
+function spec31(schemas: Record<string, unknown>): Record<string, unknown> {
+  const first = Object.keys(schemas)[0] ?? '';
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Keywords', version: '1' },
+    paths: {
+      '/first': {
+        get: {
+          operationId: 'getFirst',
+          responses: {
+            '200': {
+              description: 'The first schema.',
+              content: {
+                'application/json': { schema: { $ref: `#/components/schemas/${first}` } },
+              },
+            },
+          },
+        },
+      },
+    },
+    components: { schemas },
+  };
+}
+
+describe('prefixItems (2020-12 tuples) in src/openapi.ts', () => {
+  it('keep the items after the prefix (items, or anything), and prefix items are optional below minItems', async () => {
+    const pkg = await specPackage(
+      spec31({
+        Rest: { type: 'array', prefixItems: [{ type: 'string' }], items: { type: 'number' } },
+        Open: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'boolean' }] },
+        Closed: {
+          type: 'array',
+          prefixItems: [{ type: 'string' }, { type: 'boolean' }],
+          items: false,
+        },
+        AtLeastOne: {
+          type: 'array',
+          prefixItems: [{ type: 'string' }, { type: 'boolean' }],
+          minItems: 1,
+          items: false,
+        },
+        Pair: {
+          type: 'array',
+          prefixItems: [{ type: 'string' }, { anyOf: [{ type: 'integer' }, { type: 'null' }] }],
+          minItems: 2,
+          items: { anyOf: [{ type: 'string' }, { type: 'boolean' }] },
+        },
+        MaybePair: {
+          type: ['array', 'null'],
+          prefixItems: [{ type: 'string' }],
+          minItems: 1,
+          items: { type: 'integer' },
+        },
+        Holder: {
+          type: 'object',
+          properties: {
+            rest: { $ref: '#/components/schemas/Rest' },
+            inline: { type: 'array', prefixItems: [{ type: 'string' }], items: { type: 'number' } },
+          },
+        },
+      }),
+    );
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { components } from './openapi.js';
+import type { AtLeastOne, Closed, Holder, MaybePair, Open, Pair, Rest } from './types.js';
+type S = components['schemas'];
+same<S['Rest'], Rest>(true);
+same<S['Rest'], [string?, ...number[]]>(true);
+same<S['Open'], Open>(true);
+same<S['Closed'], Closed>(true);
+same<S['Closed'], [string?, boolean?]>(true);
+same<S['AtLeastOne'], AtLeastOne>(true);
+same<S['Pair'], Pair>(true);
+same<S['MaybePair'], MaybePair>(true);
+same<S['Holder'], Holder>(true);
+export const rest: S['Rest'][] = [[], ['a'], ['a', 1, 2]];
+export const open: S['Open'] = ['a', true, { any: 'thing' }];
+export const pair: S['Pair'] = ['a', null, true, 'b'];
+export const inline: NonNullable<S['Holder']['inline']> = ['a', 1];
+// @ts-expect-error the rest are numbers
+export const wrongRest: S['Rest'] = ['a', 'b'];
+// @ts-expect-error nothing after the prefix
+export const tooLong: S['Closed'] = ['a', true, 1];
+// @ts-expect-error minItems: 1
+export const empty: S['AtLeastOne'] = [];
+`,
+      }),
+    ).toEqual([]);
+  });
+});
