@@ -3,6 +3,8 @@
  * document in the model (never the raw spec).
  *
  * Deliberate departures from calling `openapiTS(document)`:
+ * - Keywords it types so that valid values do not fit (`$defs` as a property) are rewritten in its
+ *   copy of the document first (openapi-types-schemas.ts).
  * - `prefixItems` tuples keep the items after the prefix, and their items are optional below
  *   `minItems` (openapi-types-tuples.ts): openapi-typescript types them as exactly the prefix.
  * - Schemas that contain themselves through arrays or unions move into type aliases of their own
@@ -40,6 +42,7 @@ import type { ApiModel } from '../model/types.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import { prefixItemsTuple } from './openapi-types-tuples.ts';
 import { nameDeepRefs } from './openapi-types-refs.ts';
+import { fixSchemaKeywords } from './openapi-types-schemas.ts';
 import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
 import { isSendable } from '../model/build-parameters.ts';
@@ -102,12 +105,7 @@ function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
 }
 
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
-  // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
-  const document = literalRefs(
-    escapeOpenapiDocText(
-      nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
-    ),
-  );
+  const document = openapiTypesDocument(model);
   return {
     path: OPENAPI_TYPES_PATH,
     text: astToString(
@@ -118,6 +116,23 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
       ),
     ),
   };
+}
+
+/**
+ * The document openapi-typescript is given: a copy of the bundled one with the model's
+ * operationIds ({@link withOperationIds}), deep refs named (openapi-types-refs.ts), comment text
+ * escaped, refs decoded ({@link literalRefs}) and the keywords it types wrongly rewritten
+ * (openapi-types-schemas.ts).
+ */
+export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operations'>): OpenAPI3 {
+  // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
+  return fixSchemaKeywords(
+    literalRefs(
+      escapeOpenapiDocText(
+        nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+      ),
+    ),
+  );
 }
 
 /**

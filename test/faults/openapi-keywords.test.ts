@@ -103,3 +103,46 @@ export const empty: S['AtLeastOne'] = [];
     ).toEqual([]);
   });
 });
+
+describe('$defs inside a schema in src/openapi.ts', () => {
+  it('is no property of its values, and refs into it still reach its schemas', async () => {
+    const node = {
+      type: 'object',
+      required: ['value'],
+      properties: {
+        value: { type: 'integer' },
+        children: { type: 'array', items: { $ref: '#/components/schemas/Tree/$defs/Node' } },
+      },
+    };
+    const pkg = await specPackage(
+      spec31({
+        Tree: {
+          type: 'object',
+          properties: { root: { $ref: '#/components/schemas/Tree/$defs/Node' } },
+          $defs: { Node: node },
+        },
+        Unused: {
+          type: 'object',
+          properties: { a: { type: 'string' } },
+          $defs: { Text: { type: 'string' } },
+        },
+      }),
+    );
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { components } from './openapi.js';
+import type { Unused } from './types.js';
+type S = components['schemas'];
+same<S['Unused'], Unused>(true);
+same<'$defs' extends keyof S['Tree'] ? true : false, false>(true);
+export const empty: S['Tree'] = {};
+export const tree: S['Tree'] = { root: { value: 1, children: [{ value: 2, children: [] }] } };
+export const unused: S['Unused'] = { a: 'a' };
+// @ts-expect-error a node's value is a number
+export const wrong: S['Tree'] = { root: { value: 'one' } };
+`,
+      }),
+    ).toEqual([]);
+  });
+});
