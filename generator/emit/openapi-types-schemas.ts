@@ -9,6 +9,8 @@
  *   (`{ next?: …; $defs: { Node: … } }`), so no value fits. A schema's `$defs` only holds schemas
  *   for `$ref`s to point at, and every such ref has been pointed at a `components.schemas` entry
  *   of its own by then (openapi-types-refs.ts), so it is dropped.
+ * - `patternProperties`, and `additionalProperties` beside `properties`: an index signature that
+ *   the properties' own values do not fit ({@link fixIndexSignature}).
  */
 import { isRecord } from '../json.ts';
 
@@ -64,4 +66,32 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
  */
 function fixSchema(schema: Record<string, unknown>): void {
   if (isRecord(schema.$defs)) delete schema.$defs;
+  fixIndexSignature(schema);
+}
+
+/**
+ * openapi-typescript types `patternProperties` and `additionalProperties` as one index signature
+ * beside the properties, `{ a?: string } & { [key: string]: number }`: every pattern's schema as if
+ * it matched every key, and without the properties' own types, so `{ a: 'x' }` does not fit (`a`
+ * would have to be a number too). The index signature must take whatever any key may hold: the
+ * properties' schemas, the patterns' and `additionalProperties` (anything, where it is absent,
+ * for the keys no pattern matches). So the patterns go, and `additionalProperties` becomes the
+ * `anyOf` of all of those, or `true`.
+ */
+function fixIndexSignature(schema: Record<string, unknown>): void {
+  const patterns = isRecord(schema.patternProperties)
+    ? Object.values(schema.patternProperties)
+    : [];
+  const properties = isRecord(schema.properties) ? Object.values(schema.properties) : [];
+  const extra = schema.additionalProperties;
+  // openapi-typescript's own test for an `additionalProperties` that gives the index a type.
+  const extraSchema = isRecord(extra) && Object.keys(extra).length > 0;
+  if (patterns.length === 0 && !(extraSchema && properties.length > 0)) return;
+  delete schema.patternProperties;
+  if (patterns.length > 0 && extra !== false && !extraSchema) {
+    schema.additionalProperties = true;
+    return;
+  }
+  const members = [...(extraSchema ? [extra] : []), ...patterns, ...properties];
+  schema.additionalProperties = members.length === 1 ? members[0] : { anyOf: members };
 }

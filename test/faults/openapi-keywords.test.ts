@@ -146,3 +146,57 @@ export const wrong: S['Tree'] = { root: { value: 'one' } };
     ).toEqual([]);
   });
 });
+
+describe('patternProperties and additionalProperties beside properties in src/openapi.ts', () => {
+  it('take every value of the properties, and keys no pattern matches', async () => {
+    const pkg = await specPackage(
+      spec31({
+        Extra: {
+          type: 'object',
+          required: ['a'],
+          properties: { a: { type: 'string' }, o: { $ref: '#/components/schemas/Point' } },
+          additionalProperties: { type: 'number' },
+        },
+        Point: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } },
+        Patterns: { type: 'object', patternProperties: { '^x-': { type: 'number' } } },
+        PatternsBeside: {
+          type: 'object',
+          properties: { a: { type: 'string' } },
+          patternProperties: { '^x-': { type: 'number' } },
+        },
+        PatternsOnly: {
+          type: 'object',
+          properties: { a: { type: 'string' } },
+          patternProperties: { '^x-': { type: 'number' } },
+          additionalProperties: false,
+        },
+        PatternsAndExtra: {
+          type: 'object',
+          patternProperties: { '^x-': { type: 'number' } },
+          additionalProperties: { type: 'boolean' },
+        },
+      }),
+    );
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { components } from './openapi.js';
+type S = components['schemas'];
+same<S['Extra']['a'], string>(true);
+same<S['PatternsBeside']['a'], string | undefined>(true);
+export const extra: S['Extra'] = { a: 'a', o: { x: 1 }, b: 1 };
+export const patterns: S['Patterns'] = { 'x-a': 1, other: 'anything' };
+export const beside: S['PatternsBeside'] = { a: 'a', 'x-b': 1, other: [] };
+export const only: S['PatternsOnly'] = { a: 'a', 'x-b': 1 };
+export const both: S['PatternsAndExtra'] = { 'x-a': 1, other: true };
+// @ts-expect-error other keys hold numbers
+export const wrongExtra: S['Extra'] = { a: 'a', b: true };
+// @ts-expect-error a is a string
+export const wrongA: S['PatternsBeside'] = { a: 1 };
+// @ts-expect-error no other keys than a and x-…, which hold numbers
+export const wrongOnly: S['PatternsOnly'] = { a: 'a', b: true };
+`,
+      }),
+    ).toEqual([]);
+  });
+});
