@@ -11,8 +11,14 @@
  *   of its own by then (openapi-types-refs.ts), so it is dropped.
  * - `patternProperties`, and `additionalProperties` beside `properties`: an index signature that
  *   the properties' own values do not fit ({@link fixIndexSignature}).
+ * - `required` naming `readOnly` or `writeOnly` properties: one of the two directions gets a
+ *   property it never has required ({@link fixDirectionalRequired}).
  */
 import { isRecord } from '../json.ts';
+import { getByPointer } from '../pointer.ts';
+
+/** The schema a local `$ref` (decoded already, openapi-types.ts `literalRefs`) points at. */
+type Resolve = (schema: unknown) => unknown;
 
 /** Data: values, not schemas or keywords. */
 const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
@@ -41,6 +47,16 @@ const NAME_MAPS = new Set([
 
 /** Rewrites the schemas of `document` (a private copy) in place and returns it. */
 export function fixSchemaKeywords<T extends object>(document: T): T {
+  const resolve: Resolve = (schema) => {
+    const trail = new Set<string>();
+    let target = schema;
+    while (isRecord(target) && typeof target.$ref === 'string' && target.$ref.startsWith('#')) {
+      if (trail.has(target.$ref)) return undefined;
+      trail.add(target.$ref);
+      target = getByPointer(document, target.$ref);
+    }
+    return target;
+  };
   const seen = new Set<object>();
   const visit = (node: unknown, names: boolean, root: boolean): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return;
@@ -50,7 +66,7 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
       return;
     }
     const record = node as Record<string, unknown>;
-    if (!names && !root) fixSchema(record);
+    if (!names && !root) fixSchema(record, resolve);
     for (const [key, value] of Object.entries(record)) {
       if (names) visit(value, false, false);
       else if (!DATA.has(key) && !key.startsWith('x-')) visit(value, NAME_MAPS.has(key), false);
@@ -64,9 +80,50 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
  * One object that is no map of names: a schema, or an object of the document around schemas
  * (an operation, a media type), which has none of the keywords rewritten here.
  */
-function fixSchema(schema: Record<string, unknown>): void {
+function fixSchema(schema: Record<string, unknown>, resolve: Resolve): void {
   if (isRecord(schema.$defs)) delete schema.$defs;
   fixIndexSignature(schema);
+  fixDirectionalRequired(schema, resolve);
+}
+
+/**
+ * openapi-typescript has one type per schema for requests and responses alike, and keeps a
+ * `readOnly` or `writeOnly` property required where the schema requires it: a request had to send
+ * the `id` the server makes, and a response promised the `password` it never sends. Without its
+ * `readWriteMarkers` (whose `$Read<T>` wrappers would then stand in the exported `components`
+ * types, where they describe no JSON), the one type right both ways has such properties optional:
+ * so they leave `required`, also where an `allOf` around the schema declaring them lists them.
+ * src/types.ts is exact: responses require a readOnly property, and requests get an `…Input` type.
+ */
+function fixDirectionalRequired(schema: Record<string, unknown>, resolve: Resolve): void {
+  const { required } = schema;
+  if (!Array.isArray(required)) return;
+  const kept = required.filter(
+    (name) => typeof name !== 'string' || !declarations(schema, name, resolve).some(isDirectional),
+  );
+  if (kept.length < required.length) schema.required = kept;
+}
+
+/** The schemas of `schema`'s property `name`: its own, and those of its `allOf` members. */
+function declarations(
+  schema: unknown,
+  name: string,
+  resolve: Resolve,
+  seen = new Set<unknown>(),
+): unknown[] {
+  const target = resolve(schema);
+  if (!isRecord(target) || seen.has(target)) return [];
+  seen.add(target);
+  const own =
+    isRecord(target.properties) && Object.hasOwn(target.properties, name)
+      ? [resolve(target.properties[name])]
+      : [];
+  const members = Array.isArray(target.allOf) ? (target.allOf as unknown[]) : [];
+  return [...own, ...members.flatMap((member) => declarations(member, name, resolve, seen))];
+}
+
+function isDirectional(schema: unknown): boolean {
+  return isRecord(schema) && (schema.readOnly === true || schema.writeOnly === true);
 }
 
 /**

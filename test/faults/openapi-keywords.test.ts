@@ -200,3 +200,70 @@ export const wrongOnly: S['PatternsOnly'] = { a: 'a', b: true };
     ).toEqual([]);
   });
 });
+
+describe('readOnly and writeOnly properties in src/openapi.ts', () => {
+  it('are never required: requests leave readOnly ones out, responses writeOnly ones', async () => {
+    const user = { $ref: '#/components/schemas/User' };
+    const admin = { $ref: '#/components/schemas/Admin' };
+    const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+    const pkg = await specPackage({
+      openapi: '3.0.3',
+      info: { title: 'Read and write', version: '1' },
+      paths: {
+        '/users': {
+          post: {
+            operationId: 'createUser',
+            requestBody: { required: true, ...json(user) },
+            responses: { '201': { description: 'The user.', ...json(user) } },
+          },
+        },
+        '/admins': {
+          post: {
+            operationId: 'createAdmin',
+            requestBody: { required: true, ...json(admin) },
+            responses: { '201': { description: 'The admin.', ...json(admin) } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          User: {
+            type: 'object',
+            required: ['id', 'name', 'password', 'createdAt'],
+            properties: {
+              id: { $ref: '#/components/schemas/Id' },
+              name: { type: 'string' },
+              password: { type: 'string', writeOnly: true },
+              createdAt: { type: 'string', format: 'date-time', readOnly: true },
+            },
+          },
+          Id: { type: 'string', readOnly: true },
+          Admin: {
+            allOf: [
+              user,
+              { type: 'object', properties: { level: { type: 'integer', readOnly: true } } },
+            ],
+            required: ['id', 'level', 'name'],
+          },
+        },
+      },
+    });
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { paths } from './openapi.js';
+type Sent<P extends keyof paths> = NonNullable<paths[P]['post']['requestBody']>['content']['application/json'];
+type Got<P extends keyof paths> = paths[P]['post']['responses'][201]['content']['application/json'];
+export const sent: Sent<'/users'> = { name: 'n', password: 'p' };
+export const got: Got<'/users'> = { id: 'i', name: 'n', createdAt: '2026-01-01T00:00:00Z' };
+export const sentAdmin: Sent<'/admins'> = { name: 'n', password: 'p' };
+export const gotAdmin: Got<'/admins'> = { id: 'i', name: 'n', createdAt: '2026-01-01T00:00:00Z', level: 1 };
+// @ts-expect-error name is required both ways
+export const noName: Sent<'/users'> = { password: 'p' };
+// @ts-expect-error name is required both ways
+export const noAdminName: Got<'/admins'> = { id: 'i', level: 1 };
+`,
+      }),
+    ).toEqual([]);
+  });
+});
