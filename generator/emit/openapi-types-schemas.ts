@@ -11,8 +11,8 @@
  *   of its own by then (openapi-types-refs.ts), so it is dropped.
  * - `patternProperties`, and `additionalProperties` beside `properties`: an index signature that
  *   the properties' own values do not fit ({@link fixIndexSignature}).
- * - `required` naming `readOnly` or `writeOnly` properties: one of the two directions gets a
- *   property it never has required ({@link fixDirectionalRequired}).
+ * - `required` naming `readOnly` or `writeOnly` properties: requests had to send readOnly ones,
+ *   responses promised writeOnly ones ({@link fixDirectionalRequired}).
  */
 import { isRecord } from '../json.ts';
 import { getByPointer } from '../pointer.ts';
@@ -57,6 +57,7 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
     }
     return target;
   };
+  const used = directions(document, resolve);
   const seen = new Set<object>();
   const visit = (node: unknown, names: boolean, root: boolean): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return;
@@ -66,7 +67,7 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
       return;
     }
     const record = node as Record<string, unknown>;
-    if (!names && !root) fixSchema(record, resolve);
+    if (!names && !root) fixSchema(record, resolve, used);
     for (const [key, value] of Object.entries(record)) {
       if (names) visit(value, false, false);
       else if (!DATA.has(key) && !key.startsWith('x-')) visit(value, NAME_MAPS.has(key), false);
@@ -80,28 +81,113 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
  * One object that is no map of names: a schema, or an object of the document around schemas
  * (an operation, a media type), which has none of the keywords rewritten here.
  */
-function fixSchema(schema: Record<string, unknown>, resolve: Resolve): void {
+function fixSchema(schema: Record<string, unknown>, resolve: Resolve, used: Directions): void {
   if (isRecord(schema.$defs)) delete schema.$defs;
   fixIndexSignature(schema);
-  fixDirectionalRequired(schema, resolve);
+  fixDirectionalRequired(schema, resolve, used);
 }
 
 /**
  * openapi-typescript has one type per schema for requests and responses alike, and keeps a
  * `readOnly` or `writeOnly` property required where the schema requires it: a request had to send
- * the `id` the server makes, and a response promised the `password` it never sends. Without its
- * `readWriteMarkers` (whose `$Read<T>` wrappers would then stand in the exported `components`
- * types, where they describe no JSON), the one type right both ways has such properties optional:
- * so they leave `required`, also where an `allOf` around the schema declaring them lists them.
- * src/types.ts is exact: responses require a readOnly property, and requests get an `…Input` type.
+ * the `id` the server makes, and a response promised the `password` it never sends. Its
+ * `readWriteMarkers` would put `$Read<T>` wrappers, which describe no JSON, into the exported
+ * `components` types; instead, a schema that requests send (a request body's or a parameter's, or
+ * one those refer to) leaves its readOnly properties out of `required`, and one that responses
+ * carry (or that nothing uses, as src/types.ts reads those) its writeOnly ones, also where an
+ * `allOf` around the schema declaring them lists them. So a schema used one way only keeps what it
+ * says for that way; one used both ways has both kinds optional, right both ways (src/types.ts is
+ * exact there: it gives requests an `…Input` type).
  */
-function fixDirectionalRequired(schema: Record<string, unknown>, resolve: Resolve): void {
+function fixDirectionalRequired(
+  schema: Record<string, unknown>,
+  resolve: Resolve,
+  used: Directions,
+): void {
   const { required } = schema;
   if (!Array.isArray(required)) return;
-  const kept = required.filter(
-    (name) => typeof name !== 'string' || !declarations(schema, name, resolve).some(isDirectional),
-  );
+  const sent = used.sent.has(schema);
+  const received = used.received.has(schema) || !sent;
+  const kept = required.filter((name) => {
+    if (typeof name !== 'string') return true;
+    const declared = declarations(schema, name, resolve).filter(isRecord);
+    return !(
+      (sent && declared.some((d) => d.readOnly === true)) ||
+      (received && declared.some((d) => d.writeOnly === true))
+    );
+  });
   if (kept.length < required.length) schema.required = kept;
+}
+
+/** The objects of every schema requests send, and of every schema responses carry. */
+interface Directions {
+  sent: Set<object>;
+  received: Set<object>;
+}
+
+const SENT = 1;
+const RECEIVED = 2;
+/** Keys of the document around schemas below which schemas are sent, received, or both. */
+const DIRECTION_OF: Record<string, number> = {
+  parameters: SENT,
+  requestBody: SENT,
+  requestBodies: SENT,
+  responses: RECEIVED,
+  headers: RECEIVED,
+  // The API sends webhook and callback requests, and reads the answers: both ways, to be safe.
+  webhooks: SENT | RECEIVED,
+  callbacks: SENT | RECEIVED,
+};
+
+/**
+ * Which schemas of `document` requests send and responses carry: the `schema` of each parameter,
+ * media type and header, by where it stands (under `requestBody`, `responses`, …), with every
+ * object inside it and in the schemas its refs reach. Component schemas count only where used.
+ */
+function directions(document: object, resolve: Resolve): Directions {
+  const used: Directions = { sent: new Set(), received: new Set() };
+  const mark = (schema: unknown, direction: number): void => {
+    const into = [
+      ...(direction & SENT ? [used.sent] : []),
+      ...(direction & RECEIVED ? [used.received] : []),
+    ];
+    const stack: [unknown, boolean][] = [[schema, false]];
+    while (stack.length > 0) {
+      const [node, names] = stack.pop()!;
+      if (typeof node !== 'object' || node === null || into.every((set) => set.has(node))) continue;
+      for (const set of into) set.add(node);
+      if (Array.isArray(node)) {
+        for (const item of node as unknown[]) stack.push([item, false]);
+        continue;
+      }
+      const record = node as Record<string, unknown>;
+      if (!names && typeof record.$ref === 'string') stack.push([resolve(record), false]);
+      for (const [key, value] of Object.entries(record)) {
+        if (names) stack.push([value, false]);
+        else if (!DATA.has(key) && !key.startsWith('x-')) stack.push([value, NAME_MAPS.has(key)]);
+      }
+    }
+  };
+  const seen = [new Set<object>(), new Set<object>(), new Set<object>(), new Set<object>()];
+  const walk = (node: unknown, direction: number, names: boolean): void => {
+    if (typeof node !== 'object' || node === null || seen[direction]!.has(node)) return;
+    seen[direction]!.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node as unknown[]) walk(item, direction, false);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (!names && typeof record.$ref === 'string') walk(resolve(record), direction, false);
+    for (const [key, value] of Object.entries(record)) {
+      if (names) walk(value, direction, false);
+      else if (key === 'schema') mark(value, direction);
+      // Component schemas count where something uses them, not for being there.
+      else if (key !== 'schemas' && !DATA.has(key) && !key.startsWith('x-'))
+        walk(value, direction | (DIRECTION_OF[key] ?? 0), NAME_MAPS.has(key));
+    }
+  };
+  walk(document, 0, false);
+  return used;
 }
 
 /** The schemas of `schema`'s property `name`: its own, and those of its `allOf` members. */
@@ -120,10 +206,6 @@ function declarations(
       : [];
   const members = Array.isArray(target.allOf) ? (target.allOf as unknown[]) : [];
   return [...own, ...members.flatMap((member) => declarations(member, name, resolve, seen))];
-}
-
-function isDirectional(schema: unknown): boolean {
-  return isRecord(schema) && (schema.readOnly === true || schema.writeOnly === true);
 }
 
 /**

@@ -202,7 +202,7 @@ export const wrongOnly: S['PatternsOnly'] = { a: 'a', b: true };
 });
 
 describe('readOnly and writeOnly properties in src/openapi.ts', () => {
-  it('are never required: requests leave readOnly ones out, responses writeOnly ones', async () => {
+  it('are not required where a schema is also sent (readOnly) or received (writeOnly)', async () => {
     const user = { $ref: '#/components/schemas/User' };
     const admin = { $ref: '#/components/schemas/Admin' };
     const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
@@ -222,6 +222,24 @@ describe('readOnly and writeOnly properties in src/openapi.ts', () => {
             operationId: 'createAdmin',
             requestBody: { required: true, ...json(admin) },
             responses: { '201': { description: 'The admin.', ...json(admin) } },
+          },
+        },
+        '/advisories': {
+          post: {
+            operationId: 'listAdvisories',
+            responses: {
+              '201': {
+                description: 'Only received.',
+                ...json({ $ref: '#/components/schemas/Advisory' }),
+              },
+            },
+          },
+        },
+        '/logins': {
+          post: {
+            operationId: 'logIn',
+            requestBody: { required: true, ...json({ $ref: '#/components/schemas/Login' }) },
+            responses: { '204': { description: 'Logged in.' } },
           },
         },
       },
@@ -245,6 +263,16 @@ describe('readOnly and writeOnly properties in src/openapi.ts', () => {
             ],
             required: ['id', 'level', 'name'],
           },
+          Advisory: {
+            type: 'object',
+            required: ['id'],
+            properties: { id: { type: 'string', readOnly: true } },
+          },
+          Login: {
+            type: 'object',
+            required: ['password'],
+            properties: { password: { type: 'string', writeOnly: true } },
+          },
         },
       },
     });
@@ -252,8 +280,8 @@ describe('readOnly and writeOnly properties in src/openapi.ts', () => {
       diagnostics(pkg, {
         'src/check.ts': `${EQUAL}
 import type { paths } from './openapi.js';
-type Sent<P extends keyof paths> = NonNullable<paths[P]['post']['requestBody']>['content']['application/json'];
-type Got<P extends keyof paths> = paths[P]['post']['responses'][201]['content']['application/json'];
+type Sent<P extends '/users' | '/admins' | '/logins'> = NonNullable<paths[P]['post']['requestBody']>['content']['application/json'];
+type Got<P extends '/users' | '/admins' | '/advisories'> = paths[P]['post']['responses'][201]['content']['application/json'];
 export const sent: Sent<'/users'> = { name: 'n', password: 'p' };
 export const got: Got<'/users'> = { id: 'i', name: 'n', createdAt: '2026-01-01T00:00:00Z' };
 export const sentAdmin: Sent<'/admins'> = { name: 'n', password: 'p' };
@@ -262,6 +290,10 @@ export const gotAdmin: Got<'/admins'> = { id: 'i', name: 'n', createdAt: '2026-0
 export const noName: Sent<'/users'> = { password: 'p' };
 // @ts-expect-error name is required both ways
 export const noAdminName: Got<'/admins'> = { id: 'i', level: 1 };
+// @ts-expect-error a schema only received keeps its readOnly properties required
+export const noId: Got<'/advisories'> = {};
+// @ts-expect-error a schema only sent keeps its writeOnly properties required
+export const noPassword: Sent<'/logins'> = {};
 `,
       }),
     ).toEqual([]);
