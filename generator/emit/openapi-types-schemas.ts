@@ -13,9 +13,11 @@
  *   the properties' own values do not fit ({@link fixIndexSignature}).
  * - `required` naming `readOnly` or `writeOnly` properties: requests had to send readOnly ones,
  *   responses promised writeOnly ones ({@link fixDirectionalRequired}).
+ * - `discriminator`: openapi-typescript pins the property in the schemas a union lists, not in
+ *   the union ({@link fixDiscriminator}).
  */
 import { isRecord } from '../json.ts';
-import { getByPointer } from '../pointer.ts';
+import { getByPointer, pointerTokens } from '../pointer.ts';
 
 /** The schema a local `$ref` (decoded already, openapi-types.ts `literalRefs`) points at. */
 type Resolve = (schema: unknown) => unknown;
@@ -85,6 +87,122 @@ function fixSchema(schema: Record<string, unknown>, resolve: Resolve, used: Dire
   if (isRecord(schema.$defs)) delete schema.$defs;
   fixIndexSignature(schema);
   fixDirectionalRequired(schema, resolve, used);
+  fixDiscriminator(schema, resolve);
+}
+
+/**
+ * openapi-typescript reads a `discriminator` by rewriting the schemas it names: each `oneOf`
+ * member's property gets the union's values (or the member's name) as its only ones, wherever else
+ * that schema is used, and each `allOf` child of a schema with a discriminator gets its name or
+ * mapped value. So a schema listed by two unions kept only the first one's values, a member's own
+ * `enum` or `const` was replaced by its name (openapi-ts/openapi-typescript#2149, and `never`
+ * where both happen, #2775), and a schema used on its own, or an `allOf` child not in the mapping
+ * (#2318), rejected the values its schema allows. A bare schema name in the mapping (`cat: Cat`)
+ * was not read at all.
+ *
+ * As src/types.ts does (generator/emit/schema-types/print.ts), the union narrows its members
+ * instead: a `$ref` member that does not give the property values of its own becomes `allOf:
+ * [member, { properties: { <property>: { enum: <values> } } }]`, its values being the mapping's
+ * for it, else its schema name (a member whose `type` is not `object` has no property to narrow);
+ * the schemas themselves are left as they are. Where an inline member may be an object, no value
+ * is known to select it, and nothing is narrowed (as the model reads it,
+ * generator/model/build-discriminator.ts). The `discriminator` goes, so openapi-typescript's own
+ * reading (`scanDiscriminators`) finds nothing to rewrite: its `Omit<Base, property> & { property:
+ * '<name>' }` for `allOf` children goes too, which leaves them as wide as src/types.ts has them.
+ */
+function fixDiscriminator(schema: Record<string, unknown>, resolve: Resolve): void {
+  const { discriminator } = schema;
+  if (!isRecord(discriminator)) return;
+  delete schema.discriminator;
+  const property = discriminator.propertyName;
+  if (typeof property !== 'string') return;
+  const mapping = isRecord(discriminator.mapping) ? Object.entries(discriminator.mapping) : [];
+  const valuesFor = (ref: string): string[] =>
+    mapping
+      .filter(([, target]) => typeof target === 'string' && schemaRef(target) === ref)
+      .map(([value]) => value);
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const members = schema[key];
+    if (!Array.isArray(members)) continue;
+    const named = members.map((member) => componentName(member));
+    if (members.some((member, i) => named[i] === undefined && mayHoldObject(resolve(member))))
+      continue;
+    schema[key] = members.map((member: unknown, i) => {
+      const name = named[i];
+      if (name === undefined || !isRecord(member)) return member;
+      if (pinsProperty(member, property, resolve) || !mayBeObject(resolve(member))) return member;
+      const explicit = valuesFor(member.$ref as string);
+      const values = explicit.length > 0 ? explicit : [name];
+      return {
+        allOf: [
+          member,
+          {
+            type: 'object',
+            required: [property],
+            properties: { [property]: { type: 'string', enum: values } },
+          },
+        ],
+      };
+    });
+  }
+}
+
+/** A mapping target as a ref: a ref as it is, a bare name as the ref to that component schema. */
+function schemaRef(target: string): string {
+  if (target.startsWith('#')) return target;
+  return `#/components/schemas/${target.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+}
+
+/**
+ * The name of the component schema a `$ref` member names (`#/components/schemas/Cat` → `Cat`);
+ * undefined for any other member, and for the entries openapi-types-refs.ts made for schemas
+ * inside others (their keys are pointers, `#/paths/…`), which the model reads as inline schemas.
+ */
+function componentName(member: unknown): string | undefined {
+  if (!isRecord(member) || typeof member.$ref !== 'string' || !member.$ref.startsWith('#/'))
+    return undefined;
+  const tokens = pointerTokens(member.$ref);
+  const [components, schemas, name] = tokens;
+  return tokens.length === 3 &&
+    components === 'components' &&
+    schemas === 'schemas' &&
+    name !== undefined &&
+    !name.startsWith('#')
+    ? name
+    : undefined;
+}
+
+const SCALAR_TYPES = new Set(['null', 'boolean', 'string', 'number', 'integer']);
+
+/** False for schemas that can never hold an object: scalar types, enums of scalars. */
+function mayHoldObject(schema: unknown): boolean {
+  if (!isRecord(schema)) return schema !== false;
+  const types = Array.isArray(schema.type) ? (schema.type as unknown[]) : [schema.type];
+  if (schema.type !== undefined && types.every((type) => SCALAR_TYPES.has(type as string)))
+    return false;
+  const values = Array.isArray(schema.enum) ? (schema.enum as unknown[]) : undefined;
+  if (values !== undefined)
+    return values.some((value) => typeof value === 'object' && value !== null);
+  if ('const' in schema) return typeof schema.const === 'object' && schema.const !== null;
+  return true;
+}
+
+/**
+ * False for schemas whose `type` leaves out objects (an array, a string): no property can select
+ * them, so they are not narrowed (GitHub's contents union lists an array schema under `array`;
+ * src/types.ts narrows it, to a type no array has).
+ */
+function mayBeObject(schema: unknown): boolean {
+  if (!isRecord(schema) || schema.type === undefined) return true;
+  const types = Array.isArray(schema.type) ? (schema.type as unknown[]) : [schema.type];
+  return types.includes('object');
+}
+
+/** Whether `schema` gives `property` an `enum` or `const` of its own (through refs and `allOf`). */
+function pinsProperty(schema: unknown, property: string, resolve: Resolve): boolean {
+  return declarations(schema, property, resolve).some(
+    (declared) => isRecord(declared) && ('enum' in declared || 'const' in declared),
+  );
 }
 
 /**

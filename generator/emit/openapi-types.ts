@@ -3,8 +3,11 @@
  * document in the model (never the raw spec).
  *
  * Deliberate departures from calling `openapiTS(document)`:
- * - Keywords it types so that valid values do not fit (`$defs` as a property) are rewritten in its
- *   copy of the document first (openapi-types-schemas.ts).
+ * - Keywords it types so that valid values do not fit are rewritten in its copy of the document
+ *   first (openapi-types-schemas.ts): `$defs` (a property, to it), `patternProperties` and
+ *   `additionalProperties` beside `properties` (an index signature the properties do not fit),
+ *   required `readOnly`/`writeOnly` properties (required both ways), `discriminator` (it pins the
+ *   schemas a union lists, everywhere, instead of the union).
  * - `prefixItems` tuples keep the items after the prefix, and their items are optional below
  *   `minItems` (openapi-types-tuples.ts): openapi-typescript types them as exactly the prefix.
  * - Schemas that contain themselves through arrays or unions move into type aliases of their own

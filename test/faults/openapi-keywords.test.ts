@@ -299,3 +299,86 @@ export const noPassword: Sent<'/logins'> = {};
     ).toEqual([]);
   });
 });
+
+describe('discriminators in src/openapi.ts', () => {
+  it('narrow the union, not the schemas it lists, which keep their own values', async () => {
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    const tagged = (tag: string, extra: Record<string, unknown> = {}) => ({
+      type: 'object',
+      required: [tag],
+      properties: { [tag]: { type: 'string' }, ...extra },
+    });
+    const pkg = await specPackage(
+      spec31({
+        Pet: {
+          oneOf: [ref('Cat'), ref('Dog')],
+          discriminator: {
+            propertyName: 'petType',
+            mapping: { kitty: '#/components/schemas/Cat', cat: 'Cat', dog: ref('Dog').$ref },
+          },
+        },
+        // Cat again, under another value: openapi-typescript pinned Cat to the first union's.
+        Animal: {
+          oneOf: [ref('Cat'), ref('Dog')],
+          discriminator: { propertyName: 'petType', mapping: { feline: ref('Cat').$ref } },
+        },
+        Cat: tagged('petType', { meow: { type: 'boolean' } }),
+        Dog: tagged('petType'),
+        CatHolder: { type: 'object', properties: { cat: ref('Cat') } },
+        // Bird gives its own values: openapi-typescript replaced them with its name.
+        Creature: {
+          anyOf: [ref('Fish'), ref('Bird')],
+          discriminator: { propertyName: 'kind' },
+        },
+        Fish: tagged('kind', { fins: { type: 'integer' } }),
+        Bird: {
+          type: 'object',
+          required: ['kind'],
+          properties: { kind: { enum: ['bird', 'parrot'] } },
+        },
+        // allOf below a discriminator: openapi-typescript pinned Square to its name.
+        Shape: {
+          ...tagged('kind'),
+          discriminator: { propertyName: 'kind', mapping: { circle: ref('Circle').$ref } },
+        },
+        Circle: {
+          allOf: [ref('Shape'), { type: 'object', properties: { r: { type: 'number' } } }],
+        },
+        Square: {
+          allOf: [ref('Shape'), { type: 'object', properties: { s: { type: 'number' } } }],
+        },
+        // An array has no property to select it by (GitHub's contents union lists one).
+        Content: {
+          oneOf: [ref('Listing'), ref('Dog')],
+          discriminator: { propertyName: 'type', mapping: { array: ref('Listing').$ref } },
+        },
+        Listing: { type: 'array', items: { type: 'string' } },
+      }),
+    );
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { components } from './openapi.js';
+import type { Animal, Bird, Cat, Creature, Pet, Square } from './types.js';
+type S = components['schemas'];
+same<S['Pet'], Pet>(true);
+same<S['Animal'], Animal>(true);
+same<S['Cat'], Cat>(true);
+same<S['Creature'], Creature>(true);
+same<S['Bird'], Bird>(true);
+same<S['Square']['kind'], Square['kind']>(true);
+export const pets: S['Pet'][] = [{ petType: 'kitty', meow: true }, { petType: 'cat' }, { petType: 'dog' }];
+export const animal: S['Animal'] = { petType: 'feline' };
+export const holder: S['CatHolder'] = { cat: { petType: 'tabby' } };
+export const creatures: S['Creature'][] = [{ kind: 'parrot' }, { kind: 'Fish', fins: 2 }];
+export const square: S['Square'] = { kind: 'square', s: 1 };
+export const listing: S['Content'] = ['a', 'b'];
+// @ts-expect-error a Pet's cat says kitty or cat
+export const wrongPet: S['Pet'] = { petType: 'feline' };
+// @ts-expect-error Fish is named by its schema name
+export const wrongFish: S['Creature'] = { kind: 'fish', fins: 2 };
+`,
+      }),
+    ).toEqual([]);
+  });
+});
