@@ -13,6 +13,7 @@
  *   the properties' own values do not fit ({@link fixIndexSignature}).
  * - `required` naming `readOnly` or `writeOnly` properties: requests had to send readOnly ones,
  *   responses promised writeOnly ones ({@link fixDirectionalRequired}).
+ * - `enum` of an object schema: its values read as schemas ({@link fixObjectEnum}).
  * - `discriminator`: openapi-typescript pins the property in the schemas a union lists, not in
  *   the union ({@link fixDiscriminator}).
  */
@@ -88,6 +89,26 @@ function fixSchema(schema: Record<string, unknown>, resolve: Resolve, used: Dire
   fixIndexSignature(schema);
   fixDirectionalRequired(schema, resolve, used);
   fixDiscriminator(schema, resolve);
+  fixObjectEnum(schema);
+}
+
+/** The keywords beside which openapi-typescript does not read `enum` as a list of values. */
+const ENUM_HIDERS = ['properties', 'additionalProperties'];
+/** The object keywords an `enum` makes moot. */
+const BESIDE_ENUM = [...ENUM_HIDERS, 'patternProperties', 'required'];
+
+/**
+ * openapi-typescript reads the `enum` of a `type: object` schema, or of one with `properties` or
+ * `additionalProperties`, as if its values were `oneOf` schemas: `{ type: 'null' }` became `null`,
+ * which the value itself does not fit, and `{ a: 1 }` became `unknown`. An `enum` allows its
+ * values and nothing else, whatever the keywords beside it say, so these go and the values are
+ * typed as literals (`{ a: 1 } | { a: 2 }`, as src/types.ts has them).
+ */
+function fixObjectEnum(schema: Record<string, unknown>): void {
+  if (!Array.isArray(schema.enum)) return;
+  if (schema.type !== 'object' && !ENUM_HIDERS.some((key) => key in schema)) return;
+  if (schema.type === 'object') delete schema.type;
+  for (const key of BESIDE_ENUM) delete schema[key];
 }
 
 /**

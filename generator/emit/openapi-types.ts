@@ -7,7 +7,8 @@
  *   first (openapi-types-schemas.ts): `$defs` (a property, to it), `patternProperties` and
  *   `additionalProperties` beside `properties` (an index signature the properties do not fit),
  *   required `readOnly`/`writeOnly` properties (required both ways), `discriminator` (it pins the
- *   schemas a union lists, everywhere, instead of the union).
+ *   schemas a union lists, everywhere, instead of the union), an object schema's `enum` (its
+ *   values read as schemas).
  * - `prefixItems` tuples keep the items after the prefix, and their items are optional below
  *   `minItems` (openapi-types-tuples.ts): openapi-typescript types them as exactly the prefix.
  * - Schemas that contain themselves through arrays or unions move into type aliases of their own

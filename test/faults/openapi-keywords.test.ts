@@ -382,3 +382,39 @@ export const wrongFish: S['Creature'] = { kind: 'fish', fins: 2 };
     ).toEqual([]);
   });
 });
+
+describe('enums of objects in src/openapi.ts', () => {
+  it('are the union of their values, not of their values read as schemas', async () => {
+    // openapi-typescript reads the values of an object enum as oneOf schemas.
+    const pkg = await specPackage(
+      spec31({
+        Choice: { type: 'object', enum: [{ type: 'string' }, { type: 'card', last4: '4242' }] },
+        // Read as a schema, the one value says null.
+        Nulls: { type: 'object', enum: [{ type: 'null' }] },
+        Closed: {
+          type: 'object',
+          properties: { type: { type: 'string' } },
+          enum: [{ type: 'null' }],
+        },
+      }),
+    );
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { components } from './openapi.js';
+import type { Choice, Closed, Nulls } from './types.js';
+type S = components['schemas'];
+same<S['Choice'], Choice>(true);
+// The same values (src/types.ts writes { type?: string } & { type: 'null' }).
+same<[S['Closed'], Closed] extends [Closed, S['Closed']] ? true : false, true>(true);
+same<S['Nulls'], Nulls>(true);
+export const nulls: S['Nulls'] = { type: 'null' };
+export const choices: S['Choice'][] = [{ type: 'string' }, { type: 'card', last4: '4242' }];
+export const closed: S['Closed'] = { type: 'null' };
+// @ts-expect-error no other object
+export const other: S['Choice'] = { type: 'bank' };
+`,
+      }),
+    ).toEqual([]);
+  });
+});
