@@ -6,7 +6,7 @@
  * (src/types.ts, the guards, openapi.json) is not touched.
  *
  * - `$defs` inside a schema: openapi-typescript prints it as a required property named `$defs`
- *   (`{ next?: …; $defs: { Node: … } }`), so no value fits. A schema's `$defs` only holds schemas
+ *   (`{ next?: …; $defs: { Node: … } }`, openapi-ts/openapi-typescript#2664), so no value fits. A schema's `$defs` only holds schemas
  *   for `$ref`s to point at, and every such ref has been pointed at a `components.schemas` entry
  *   of its own by then (openapi-types-refs.ts), so it is dropped.
  * - `patternProperties`, and `additionalProperties` beside `properties`: an index signature that

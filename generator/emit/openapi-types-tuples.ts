@@ -3,7 +3,7 @@
  * (`prefixItems`) as src/types.ts prints them (generator/emit/schema-types/print.ts).
  *
  * openapi-typescript 7 types `prefixItems` as a tuple of exactly those items, whatever `items` and
- * `minItems` say: `{ prefixItems: [string], items: number }` became `[string]`, which rejects
+ * `minItems` say (openapi-ts/openapi-typescript#1892): `{ prefixItems: [string], items: number }` became `[string]`, which rejects
  * `['a', 1]` and `[]`, both valid. In 2020-12 the prefix constrains only the items that are there
  * (each is optional unless `minItems` requires it) and `items` the ones after it (anything when
  * absent, none when `false`), so that schema is `[string?, ...number[]]`. `maxItems` is not

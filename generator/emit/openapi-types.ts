@@ -29,6 +29,26 @@
  *
  * openapi-typescript changes the document it is given (discriminator descriptions), so it gets a
  * copy: the model's document also becomes openapi.json.
+ *
+ * Left as openapi-typescript types them: keywords where its type is wider than src/types.ts's but
+ * takes every value the schema allows (each was checked against its 7.13 source):
+ * - ignored, as src/types.ts ignores most of them: `if`/`then`/`else`, `dependentSchemas`,
+ *   `dependentRequired`, `propertyNames`, `unevaluatedProperties` and `unevaluatedItems`,
+ *   `contains`, `not`, `contentMediaType`/`contentEncoding`/`contentSchema` (a string stays a
+ *   string), `minItems`/`maxItems` outside tuples (`arrayLength: false`), `minProperties`, `items:
+ *   false` without `prefixItems` (`unknown[]`), `required` names without a property schema, and
+ *   `$dynamicRef` (`unknown`; src/types.ts follows it like a `$ref`);
+ * - 3.1 `$ref` siblings that assert something (`{ $ref: A, properties: … }` is `A`; src/types.ts
+ *   has `A & { … }`), as 3.0 says for every sibling;
+ * - `anyOf` beside the schema's own properties is a union with them (`{ a } | { b }`, where
+ *   src/types.ts has `{ a } & { b }`), and a member it cannot type (`{ required: [b] }`) makes the
+ *   whole `unknown`;
+ * - `const: null` is `unknown` (src/types.ts: `null`); a 3.0 `nullable` enum allows null though
+ *   its values do not list it (src/types.ts follows 3.0.3: null only where listed);
+ * - a schema that requests send and responses carry has its required readOnly and writeOnly
+ *   properties optional both ways (openapi-types-schemas.ts), where src/types.ts has `…Input`;
+ * - an `allOf` child of a schema with a discriminator has the property as the parent types it,
+ *   not pinned to its mapped value (as src/types.ts has it).
  */
 import { escapeOpenapiDocText } from './openapi-doc-text.ts';
 import {
