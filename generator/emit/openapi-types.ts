@@ -3,6 +3,14 @@
  * document in the model (never the raw spec).
  *
  * Deliberate departures from calling `openapiTS(document)`:
+ * - Keywords it types so that valid values do not fit are rewritten in its copy of the document
+ *   first (openapi-types-schemas.ts): `$defs` (a property, to it), `patternProperties` and
+ *   `additionalProperties` beside `properties` (an index signature the properties do not fit),
+ *   required `readOnly`/`writeOnly` properties (required both ways), `discriminator` (it pins the
+ *   schemas a union lists, everywhere, instead of the union), an object schema's `enum` (its
+ *   values read as schemas).
+ * - `prefixItems` tuples keep the items after the prefix, and their items are optional below
+ *   `minItems` (openapi-types-tuples.ts): openapi-typescript types them as exactly the prefix.
  * - Schemas that contain themselves through arrays or unions move into type aliases of their own
  *   (openapi-types-cycles.ts): openapi-typescript's output for them does not compile (TS2502).
  * - Its `WithRequired` helper takes nullable and union types (`withTolerantWithRequired`).
@@ -21,6 +29,26 @@
  *
  * openapi-typescript changes the document it is given (discriminator descriptions), so it gets a
  * copy: the model's document also becomes openapi.json.
+ *
+ * Left as openapi-typescript types them: keywords where its type is wider than src/types.ts's but
+ * takes every value the schema allows (each was checked against its 7.13 source):
+ * - ignored, as src/types.ts ignores most of them: `if`/`then`/`else`, `dependentSchemas`,
+ *   `dependentRequired`, `propertyNames`, `unevaluatedProperties` and `unevaluatedItems`,
+ *   `contains`, `not`, `contentMediaType`/`contentEncoding`/`contentSchema` (a string stays a
+ *   string), `minItems`/`maxItems` outside tuples (`arrayLength: false`), `minProperties`, `items:
+ *   false` without `prefixItems` (`unknown[]`), `required` names without a property schema, and
+ *   `$dynamicRef` (`unknown`; src/types.ts follows it like a `$ref`);
+ * - 3.1 `$ref` siblings that assert something (`{ $ref: A, properties: … }` is `A`; src/types.ts
+ *   has `A & { … }`), as 3.0 says for every sibling;
+ * - `anyOf` beside the schema's own properties is a union with them (`{ a } | { b }`, where
+ *   src/types.ts has `{ a } & { b }`), and a member it cannot type (`{ required: [b] }`) makes the
+ *   whole `unknown`;
+ * - `const: null` is `unknown` (src/types.ts: `null`); a 3.0 `nullable` enum allows null though
+ *   its values do not list it (src/types.ts follows 3.0.3: null only where listed);
+ * - a schema that requests send and responses carry has its required readOnly and writeOnly
+ *   properties optional both ways (openapi-types-schemas.ts), where src/types.ts has `…Input`;
+ * - an `allOf` child of a schema with a discriminator has the property as the parent types it,
+ *   not pinned to its mapped value (as src/types.ts has it).
  */
 import { escapeOpenapiDocText } from './openapi-doc-text.ts';
 import {
@@ -36,7 +64,9 @@ import {
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
+import { prefixItemsTuple } from './openapi-types-tuples.ts';
 import { nameDeepRefs } from './openapi-types-refs.ts';
+import { fixSchemaKeywords } from './openapi-types-schemas.ts';
 import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
 import { isSendable } from '../model/build-parameters.ts';
@@ -74,7 +104,7 @@ export const OPENAPI_TS_OPTIONS = {
   makePathsEnum: false,
   generatePathParams: false,
   readWriteMarkers: false,
-  transform: binaryAsBlob,
+  transform: (schema, options) => binaryAsBlob(schema) ?? prefixItemsTuple(schema, options),
 } as const satisfies OpenAPITSOptions;
 
 /**
@@ -99,12 +129,7 @@ function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
 }
 
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
-  // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
-  const document = literalRefs(
-    escapeOpenapiDocText(
-      nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
-    ),
-  );
+  const document = openapiTypesDocument(model);
   return {
     path: OPENAPI_TYPES_PATH,
     text: astToString(
@@ -115,6 +140,23 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
       ),
     ),
   };
+}
+
+/**
+ * The document openapi-typescript is given: a copy of the bundled one with the model's
+ * operationIds ({@link withOperationIds}), deep refs named (openapi-types-refs.ts), comment text
+ * escaped, refs decoded ({@link literalRefs}) and the keywords it types wrongly rewritten
+ * (openapi-types-schemas.ts).
+ */
+export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operations'>): OpenAPI3 {
+  // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
+  return fixSchemaKeywords(
+    literalRefs(
+      escapeOpenapiDocText(
+        nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+      ),
+    ),
+  );
 }
 
 /**

@@ -6,12 +6,17 @@
  */
 import { join } from 'node:path';
 import ts from 'typescript';
+import { resolveContext } from '../../generator/context.ts';
 import { emitPackage } from '../../generator/emit/package-sources.ts';
+import { loadAndBundle } from '../../generator/load/bundle.ts';
+import { buildModel } from '../../generator/model/build.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { renderFiles } from '../../generator/write/render.ts';
 import { VIRTUAL_ROOT, virtualDiagnostics } from '../emit/client/compile.ts';
 import { fixtureModel } from '../model/fixture-model.ts';
 import { readmeModules as readmeBlocks } from '../helpers/readme-blocks.ts';
+import { ROOT } from '../helpers/spec.ts';
+import { writeSpec } from '../generator/helpers.ts';
 
 export interface FaultPackage {
   model: ApiModel;
@@ -20,10 +25,23 @@ export interface FaultPackage {
 }
 
 export async function faultPackage(name: string): Promise<FaultPackage> {
-  const model = await fixtureModel(name);
+  return packageOf(await fixtureModel(name), `test/fixtures/faults/${name}`);
+}
+
+/**
+ * The package for a spec written in the test (a small document as an object), like
+ * {@link faultPackage}; the caller removes the temporary folders (`removeTempDirs`).
+ */
+export async function specPackage(spec: Record<string, unknown>): Promise<FaultPackage> {
+  const file = await writeSpec(spec);
+  const ctx = resolveContext({ spec: file, cwd: ROOT });
+  return packageOf(await buildModel(await loadAndBundle(ctx), ctx), 'a spec written in a test');
+}
+
+async function packageOf(model: ApiModel, source: string): Promise<FaultPackage> {
   const files = await renderFiles(
     emitPackage(model).map((file) => ({ ...file, format: false })),
-    `generated from test/fixtures/faults/${name}`,
+    `generated from ${source}`,
   );
   return { model, files };
 }
