@@ -5,7 +5,7 @@
  * `@ts-expect-error` fails unless the line is an error.
  */
 import { describe, expect, it } from 'vitest';
-import { diagnostics, EQUAL, faultPackage, type FaultPackage } from './package.ts';
+import { diagnostics, EQUAL, faultPackage, specPackage, type FaultPackage } from './package.ts';
 
 async function check(fixture: string, source: string): Promise<string[]> {
   const pkg = await faultPackage(fixture);
@@ -278,5 +278,44 @@ same<NonNullable<Meta['description']>['text'], string | undefined>(true);
 `,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('a discriminated union with a variant that is no object (GitHub: repos/get-content)', () => {
+  it('narrows the object variants only: an array variant keeps its own type', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Contents', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Content: {
+            oneOf: [
+              { $ref: '#/components/schemas/Directory' },
+              { $ref: '#/components/schemas/Entry' },
+            ],
+            discriminator: {
+              propertyName: 'type',
+              mapping: {
+                array: '#/components/schemas/Directory',
+                file: '#/components/schemas/Entry',
+              },
+            },
+          },
+          Directory: { type: 'array', items: { $ref: '#/components/schemas/Entry' } },
+          Entry: {
+            type: 'object',
+            required: ['type', 'name'],
+            properties: { type: { type: 'string' }, name: { type: 'string' } },
+          },
+        },
+      },
+    });
+    const source = `
+import type { Content, Directory, Entry } from './types.js';
+same<Content, Directory | (Entry & { type: 'file' })>(true);
+export const listing: Content = [{ type: 'file', name: 'a' }];
+`;
+    expect(diagnostics(pkg, { 'src/check.ts': `${EQUAL}\n${source}` })).toEqual([]);
   });
 });

@@ -222,13 +222,46 @@ export class TypePrinter {
         const values = discriminator.mapping
           .filter((entry) => entry.target === variant.target)
           .map((entry) => entry.value);
-        if (values.length === 0 || this.fixes(variant.target, discriminator.propertyName))
+        if (
+          values.length === 0 ||
+          this.fixes(variant.target, discriminator.propertyName) ||
+          !this.mayBeObject(variant.target)
+        )
           return printed;
         const property = propertyKey(discriminator.propertyName);
         const literals = union(values.map((value) => ({ text: stringLiteral(value), prec: 0 })));
         return intersection([printed, { text: `{ ${property}: ${literals.text} }`, prec: 0 }]);
       }),
     );
+  }
+
+  /**
+   * Whether a value of the named schema can be an object, the only kind a discriminator property
+   * sits on: GitHub's contents union maps `array` to a schema of `type: array`, and an array with
+   * `& { type: 'array' }` would fit no value.
+   */
+  private mayBeObject(target: string, seen = new Set<string>()): boolean {
+    if (seen.has(target)) return true;
+    seen.add(target);
+    const node = this.byName.get(target)?.node;
+    if (node === undefined) return true;
+    switch (node.kind) {
+      case 'array':
+      case 'string':
+      case 'number':
+      case 'boolean':
+      case 'null':
+      case 'never':
+        return false;
+      case 'enum':
+        return node.values.some(
+          (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+        );
+      case 'ref':
+        return this.mayBeObject(node.target, seen);
+      default:
+        return true;
+    }
   }
 
   /** Whether the named schema gives `property` an `enum` or `const` of its own (through allOf and refs). */
