@@ -325,7 +325,7 @@ function patternWarnings(
         key: `${key}:no-u`,
         pointer,
         problem: `the pattern ${text} is not valid in unicode mode (the u flag JSON Schema asks for), so the guards run it without`,
-        fix: 'drop escapes that unicode mode forbids (like \\- outside a class) so it compiles with the u flag',
+        fix: 'escape what unicode mode wants escaped (a lone { } or ] as \\{ \\} \\]) and drop escapes it forbids (like \\- outside a class), so it compiles with the u flag',
       });
     }
     const safety = patternSafety(regex);

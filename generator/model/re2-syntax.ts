@@ -10,7 +10,7 @@
  * time), `v`-mode set operations, Unicode properties RE2 does not name, repeat counts over 1,000.
  * For those {@link toRe2Syntax} returns undefined.
  */
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import { RE2JS } from 're2js';
 
 /** What ECMAScript's `\s` matches (WhiteSpace and LineTerminator, ECMA-262 §22.2.2.9). */
@@ -33,19 +33,24 @@ const CATEGORIES = new Set(
 
 class Untranslatable extends Error {}
 
-/** The RE2 form of a unicode-mode pattern, or undefined when it has none (see the module doc). */
+/**
+ * The RE2 form of a pattern, or undefined when it has none (see the module doc). A pattern that
+ * only compiles without the `u` flag (a lone `}`, an escape unicode mode forbids) is read as
+ * ECMAScript reads it then, and matched by code point as JSON Schema means: the same, unless it
+ * spells a character outside the Basic Multilingual Plane as two surrogates, which has no form.
+ */
 export function toRe2Syntax(source: string, flags: 'u' | ''): string | undefined {
-  if (flags !== 'u') return undefined;
   let pattern: AST.Pattern;
   try {
     pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
-      unicode: true,
+      unicode: flags === 'u',
     });
   } catch {
     return undefined;
   }
   let translated: string;
   try {
+    if (flags !== 'u') assertNoSurrogates(pattern);
     translated = alternatives(pattern.alternatives);
   } catch (error) {
     if (error instanceof Untranslatable) return undefined;
@@ -57,6 +62,15 @@ export function toRe2Syntax(source: string, flags: 'u' | ''): string | undefined
     return undefined;
   }
   return translated;
+}
+
+/** A pattern read without `u` that names UTF-16 surrogates, which code points cannot match. */
+function assertNoSurrogates(pattern: AST.Pattern): void {
+  visitRegExpAST(pattern, {
+    onCharacterEnter(node) {
+      if (node.value >= 0xd800 && node.value <= 0xdfff) throw new Untranslatable('surrogate');
+    },
+  });
 }
 
 function alternatives(list: readonly AST.Alternative[]): string {

@@ -76,7 +76,24 @@ describe('patterns without an RE2 form', () => {
     expect(toRe2Syntax(source, 'u')).toBeUndefined();
   });
 
-  it('a pattern that only compiles without the u flag has none', () => {
-    expect(toRe2Syntax('^a\\-b$', '')).toBeUndefined();
+  it.each([
+    ['a lone brace (AWS IoT TwinMaker)', '^\\{[a-z]+[a-z0-9]*}$', ['{ab1}'], ['ab1', '{}', '{ab1']],
+    ['an identity escape', '^a\\-b$', ['a-b'], ['ab', 'a\\-b']],
+    ['a lone bracket', '^a]+$', ['a]]'], ['a', ']']],
+  ])(
+    'a pattern that only compiles without the u flag (%s) is read as ECMAScript reads it then',
+    (_, source, accepts, rejects) => {
+      const translated = toRe2Syntax(source, '');
+      expect(translated).toBeDefined();
+      const re2 = RE2JS.compile(translated!);
+      for (const text of [...accepts, ...rejects]) {
+        expect(re2.matcher(text).find(), text).toBe(new RegExp(source).test(text));
+        expect(re2.matcher(text).find(), text).toBe(accepts.includes(text));
+      }
+    },
+  );
+
+  it('one without the u flag that spells an astral character as surrogates has none', () => {
+    expect(toRe2Syntax('^\\uD83D\\uDE00$', '')).toBeUndefined();
   });
 });
