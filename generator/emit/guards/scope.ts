@@ -147,6 +147,15 @@ export class FileScope {
     );
   }
 
+  /** `valuesPlan_1`: objects and arrays of a long `enum`, parsed from JSON text, to search. */
+  jsonValues(values: readonly JsonValue[]): string {
+    return this.current.constant(
+      'values',
+      `JSON.parse(${stringLiteral(JSON.stringify(values))})`,
+      'readonly unknown[]',
+    );
+  }
+
   /**
    * `isNode_active`: the objects the guard function `fn` of a recursive schema is checking right
    * now (templates/guards/runtime.ts `enter`), one set per function.
