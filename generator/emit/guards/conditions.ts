@@ -172,7 +172,7 @@ export function propertyCountConstraints(node: ObjectNode, n: string): Constrain
 }
 
 /** Enums with more values than this are looked up in a constant, not compared one by one. */
-const SMALL_ENUM = 4;
+export const SMALL_ENUM = 4;
 
 /** True when `x` is one of `values` (deep equality for objects and arrays). */
 export function enumTest(values: readonly JsonValue[], x: string, file: FileScope): string {
