@@ -1,8 +1,9 @@
 /**
- * The package the pipeline makes from a fault fixture (test/fixtures/faults/), in memory: bundle →
- * model → every emitter → printed text (not formatted: whitespace does not change a type). Type
- * checked like the generated package's tsconfig (strict, noUncheckedIndexedAccess,
- * noImplicitOverride) in one TypeScript program, with extra files a test adds (type assertions).
+ * The package the pipeline makes from a fault fixture (test/fixtures/faults/) or a spec a test
+ * writes, in memory: bundle → model → every emitter → printed text (not formatted: whitespace
+ * does not change a type). Type checked like the generated package's tsconfig (strict,
+ * noUncheckedIndexedAccess, noImplicitOverride) in one TypeScript program, with extra files a test
+ * adds (type assertions).
  */
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -10,7 +11,7 @@ import { emitPackage } from '../../generator/emit/package-sources.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { renderFiles } from '../../generator/write/render.ts';
 import { VIRTUAL_ROOT, virtualDiagnostics } from '../emit/client/compile.ts';
-import { fixtureModel } from '../model/fixture-model.ts';
+import { fixtureModel, specModel } from '../model/fixture-model.ts';
 import { readmeModules as readmeBlocks } from '../helpers/readme-blocks.ts';
 
 export interface FaultPackage {
@@ -20,10 +21,18 @@ export interface FaultPackage {
 }
 
 export async function faultPackage(name: string): Promise<FaultPackage> {
-  const model = await fixtureModel(name);
+  return packageOf(await fixtureModel(name), `generated from test/fixtures/faults/${name}`);
+}
+
+/** The package of any spec file, as {@link faultPackage} makes it (a spec a test writes). */
+export async function specPackage(spec: string): Promise<FaultPackage> {
+  return packageOf(await specModel(spec), 'generated for a test');
+}
+
+async function packageOf(model: ApiModel, notice: string): Promise<FaultPackage> {
   const files = await renderFiles(
     emitPackage(model).map((file) => ({ ...file, format: false })),
-    `generated from test/fixtures/faults/${name}`,
+    notice,
   );
   return { model, files };
 }
