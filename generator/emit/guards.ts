@@ -16,9 +16,9 @@ import {
 import { escapeJsDoc, stringLiteral } from '../model/names.ts';
 import type { NamedSchema } from '../model/types.ts';
 import { GUARDS_RUNTIME_EXPORTS, MODULE_TYPE_NAMES } from '../reserved-names.ts';
-import { emitCheck } from './guards/check.ts';
+import { emitCheck, emitCheckPart } from './guards/check.ts';
 import { Code, PathExpr } from './guards/code.ts';
-import { emitCollect } from './guards/collect.ts';
+import { emitCollect, emitCollectPart } from './guards/collect.ts';
 import type { UnsafePatterns } from '../model/patterns.ts';
 import { recursiveSchemas } from './guards/recursion.ts';
 import {
@@ -26,7 +26,10 @@ import {
   FunctionScope,
   type HelperRequest,
   type ModuleConstant,
+  type PartMode,
+  type PartRequest,
 } from './guards/scope.ts';
+import { FUNCTION_BUDGET, type Part } from './guards/split.ts';
 import type { EmittedSourceFile } from './types.ts';
 import { docLink } from './doc-text.ts';
 
@@ -42,6 +45,11 @@ export interface GuardsOptions {
   runtimeModule?: string;
   /** What to do with patterns that may take super-linear time (model/patterns.ts); `re2js`. */
   unsafePatterns?: UnsafePatterns;
+  /**
+   * How long a sequence of checks one function may hold before it is split into parts
+   * (guards/split.ts `FUNCTION_BUDGET`); tests lower it to split every sequence.
+   */
+  functionBudget?: number;
 }
 
 export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): EmittedSourceFile {
@@ -51,13 +59,17 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       `schema type name ${clash.name} clashes with the guard runtime; name schemas with buildSchemaModel`,
     );
   }
-  const file = new FileScope(schemas, opts.unsafePatterns);
+  const file = new FileScope(
+    schemas,
+    opts.unsafePatterns ?? 're2js',
+    opts.functionBudget ?? FUNCTION_BUDGET,
+  );
   const recursive = recursiveSchemas(schemas);
   // Each schema's constants, functions and helpers together, named after it; then the helpers of
   // shapes shared by content, in name order (guards/scope.ts).
   const declarations: StatementStructures[] = [];
   const shared = new Map<string, FunctionDeclarationStructure[]>();
-  const deferred: HelperRequest[] = [];
+  const deferred: (HelperRequest | PartRequest)[] = [];
   for (const schema of schemas) {
     file.beginSchema(schema);
     const functions: StatementStructures[] = schemaFunctions(
@@ -135,16 +147,24 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
   return { path: GUARDS_PATH, statements };
 }
 
-/** `isShape_x`, `collectShape_x`, `isShape_x_1`, …: by helper, is before collect. */
+/**
+ * `isShape_x`, `collectShape_x`, `isShape_x_1`, …: by helper, is before collect; the parts of a
+ * split sequence (`isShape_x_properties2`) in their order.
+ */
 function byHelperName(a: FunctionDeclarationStructure, b: FunctionDeclarationStructure): number {
-  const key = (f: FunctionDeclarationStructure) => {
-    const name = f.name ?? '';
-    const mode = name.startsWith('is') ? 0 : 1;
-    return [name.replace(/^(is|collect)/, ''), mode] as const;
-  };
-  const [helperA, modeA] = key(a);
-  const [helperB, modeB] = key(b);
-  return helperA < helperB ? -1 : helperA > helperB ? 1 : modeA - modeB;
+  const [helperA, partA, modeA] = helperKey(a.name ?? '');
+  const [helperB, partB, modeB] = helperKey(b.name ?? '');
+  if (helperA !== helperB) return helperA < helperB ? -1 : 1;
+  return partA !== partB ? partA - partB : modeA - modeB;
+}
+
+const HELPER_MODES = ['is', 'count', 'collect'];
+
+function helperKey(name: string): [helper: string, part: number, mode: number] {
+  const mode = HELPER_MODES.findIndex((m) => name.startsWith(m));
+  const helper = name.slice(HELPER_MODES[mode]?.length ?? 0);
+  const part = /^(.*_(?:properties|members|variants))(\d+)$/.exec(helper);
+  return part ? [part[1]!, Number(part[2]), mode] : [helper, 0, mode];
 }
 
 function constantStatement(constant: ModuleConstant): VariableStatementStructure {
@@ -321,7 +341,11 @@ function docText(text: string): string {
   return escapeJsDoc(text).replace(/^(\s*)@/gm, '$1\\@');
 }
 
-function helperFunction(request: HelperRequest, file: FileScope): FunctionDeclarationStructure {
+function helperFunction(
+  request: HelperRequest | PartRequest,
+  file: FileScope,
+): FunctionDeclarationStructure {
+  if ('part' in request) return partFunction(request, file);
   const body = new Code();
   const g = { file, fn: new FunctionScope(), owner: request.owner, root: request.node };
   if (request.mode === 'is') {
@@ -347,4 +371,48 @@ function helperFunction(request: HelperRequest, file: FileScope): FunctionDeclar
     returnType: 'void',
     statements: body.toString(),
   };
+}
+
+/**
+ * A part function (guards/split.ts): the checks of some of an object's properties (on its record),
+ * of an allOf's members or of a union's variants (on the value), in the request's mode.
+ */
+function partFunction(request: PartRequest, file: FileScope): FunctionDeclarationStructure {
+  const { part, mode } = request;
+  const body = new Code();
+  const fn = new FunctionScope();
+  const g = { file, fn, owner: request.owner, root: request.node };
+  const properties = part.kind === 'properties';
+  const x = properties ? fn.derived('value', 'record') : 'value';
+  const parameters = [{ name: x, type: properties ? 'Record<string, unknown>' : 'unknown' }];
+  if (mode === 'collect') {
+    emitCollectPart(request.node, part, x, PathExpr.of('path'), body, g);
+    parameters.push(
+      { name: 'path', type: 'string' },
+      { name: 'issues', type: 'ValidationIssue[]' },
+    );
+  } else emitCheckPart(request.node, part, mode, x, body, g);
+  return {
+    kind: StructureKind.Function,
+    name: request.name,
+    docs: [partDoc(part, mode)],
+    parameters,
+    returnType: mode === 'is' ? 'boolean' : mode === 'count' ? 'number' : 'void',
+    statements: body.toString(),
+  };
+}
+
+/** What a part function does, and why it is one: `Whether properties 116 to 230 … part 2 of 9, …`. */
+function partDoc(part: Part, mode: PartMode): string {
+  const range = `${part.from + 1} to ${part.to} (of ${part.of})`;
+  const texts: Record<string, string> = {
+    'is properties': `Whether properties ${range} of \`record\` are valid`,
+    'collect properties': `Pushes an issue for every way properties ${range} of \`record\` (at JSON pointer \`path\`) are invalid`,
+    'is members': `Whether \`value\` matches allOf members ${range}`,
+    'collect members': `Pushes an issue for every way \`value\` (at JSON pointer \`path\`) fails allOf members ${range}`,
+    'is variants': `Whether \`value\` matches one of the variants ${range}`,
+    'count variants': `How many of the variants ${range} \`value\` matches`,
+  };
+  const does = texts[`${mode} ${part.kind}`] ?? '';
+  return `${does}: part ${part.index} of ${part.count}, as one function would be too large for TypeScript's control flow analysis.`;
 }

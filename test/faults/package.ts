@@ -1,21 +1,18 @@
 /**
- * The package the pipeline makes from a fault fixture (test/fixtures/faults/), in memory: bundle →
- * model → every emitter → printed text (not formatted: whitespace does not change a type). Type
- * checked like the generated package's tsconfig (strict, noUncheckedIndexedAccess,
- * noImplicitOverride) in one TypeScript program, with extra files a test adds (type assertions).
+ * The package the pipeline makes from a fault fixture (test/fixtures/faults/) or a spec a test
+ * writes, in memory: bundle → model → every emitter → printed text (not formatted: whitespace
+ * does not change a type). Type checked like the generated package's tsconfig (strict,
+ * noUncheckedIndexedAccess, noImplicitOverride) in one TypeScript program, with extra files a test
+ * adds (type assertions).
  */
 import { join } from 'node:path';
 import ts from 'typescript';
-import { resolveContext } from '../../generator/context.ts';
 import { emitPackage } from '../../generator/emit/package-sources.ts';
-import { loadAndBundle } from '../../generator/load/bundle.ts';
-import { buildModel } from '../../generator/model/build.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { renderFiles } from '../../generator/write/render.ts';
 import { VIRTUAL_ROOT, virtualDiagnostics } from '../emit/client/compile.ts';
-import { fixtureModel } from '../model/fixture-model.ts';
+import { fixtureModel, specModel } from '../model/fixture-model.ts';
 import { readmeModules as readmeBlocks } from '../helpers/readme-blocks.ts';
-import { ROOT } from '../helpers/spec.ts';
 import { writeSpec } from '../generator/helpers.ts';
 
 export interface FaultPackage {
@@ -33,9 +30,7 @@ export async function faultPackage(name: string): Promise<FaultPackage> {
  * {@link faultPackage}; the caller removes the temporary folders (`removeTempDirs`).
  */
 export async function specPackage(spec: Record<string, unknown>): Promise<FaultPackage> {
-  const file = await writeSpec(spec);
-  const ctx = resolveContext({ spec: file, cwd: ROOT });
-  return packageOf(await buildModel(await loadAndBundle(ctx), ctx), 'a spec written in a test');
+  return packageOf(await specModel(await writeSpec(spec)), 'a spec written in a test');
 }
 
 async function packageOf(model: ApiModel, source: string): Promise<FaultPackage> {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ts } from 'ts-morph';
 import { resolveContext } from '../../generator/context.ts';
-import { emitGuardRuntime, emitGuards } from '../../generator/emit/guards.ts';
+import { emitGuardRuntime, emitGuards, type GuardsOptions } from '../../generator/emit/guards.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { buildSchemaModel } from '../../generator/model/build-schema.ts';
 import type { NamedSchema } from '../../generator/model/types.ts';
@@ -30,12 +30,20 @@ export interface SpecGuards {
   doc: Record<string, unknown>;
   schemas: NamedSchema[];
   guards: GuardsModule;
+  /** The printed `src/guards.ts`. */
+  source: string;
 }
 
-/** Bundles a spec file (relative to the repository root) and loads its guards. */
-export async function compileSpec(file: string): Promise<SpecGuards> {
+/** Options of the guards emitter a test sets (`functionBudget`: split every long sequence). */
+export type TestGuardsOptions = Omit<GuardsOptions, 'typesModule'>;
+
+/** Bundles a spec file (relative to the repository root, or absolute) and loads its guards. */
+export async function compileSpec(
+  file: string,
+  options: TestGuardsOptions = {},
+): Promise<SpecGuards> {
   const bundled = await loadAndBundle(resolveContext({ spec: file, cwd: ROOT }));
-  return compileDoc(bundled.document, bundled.version, file);
+  return compileDoc(bundled.document, bundled.version, file, options);
 }
 
 /** Loads the guards of an already bundled document. */
@@ -43,12 +51,13 @@ export async function compileDoc(
   doc: Record<string, unknown>,
   version: OpenApiVersion,
   file = 'inline.yaml',
+  options: TestGuardsOptions = {},
 ): Promise<SpecGuards> {
   const schemas = buildSchemaModel(doc, { file, version });
-  const guards = printSourceFile(emitGuards(schemas, { typesModule: './types.js' }));
+  const guards = printSourceFile(emitGuards(schemas, { ...options, typesModule: './types.js' }));
   const runtime = printSourceFile(emitGuardRuntime());
   const module = await importModules({ 'guards.ts': guards, 'guards-runtime.ts': runtime });
-  return { file, version, doc, schemas, guards: module };
+  return { file, version, doc, schemas, guards: module, source: guards };
 }
 
 /** Transpiles TypeScript sources to ES modules in a temporary folder and imports `entry`. */

@@ -51,6 +51,14 @@ const cases: GuardCases = [
     { schema: 'EnumLarge', valid: ['red', 'yellow'], invalid: ['Red', 'black', 1, null] },
   ],
   [
+    'enum of many objects and arrays',
+    {
+      schema: 'EnumManyObjects',
+      valid: [{ x: 1 }, { y: 1, x: 1 }, [1, 2], [], {}, 'x', null],
+      invalid: [{ x: 3 }, { y: 1 }, [2, 1], [[]], [{}], 'y', 1],
+    },
+  ],
+  [
     'enum with null in the type but not listed',
     { schema: 'EnumNullNotListed', valid: ['on', 'off'], invalid: [null, 'x'] },
   ],

@@ -19,7 +19,8 @@ import {
 } from './conditions.ts';
 import { acceptedKinds } from './describe.ts';
 import type { GenContext } from './scope.ts';
-import { emitArray, emitObject, emitScalar, skipNull, type Mode } from './walk.ts';
+import { memberParts, variantParts, type Part } from './split.ts';
+import { emitArray, emitObject, emitProperties, emitScalar, skipNull, type Mode } from './walk.ts';
 
 /** Emits statements that `return false` unless the value in local `x` matches `node`. */
 export function emitCheck(node: SchemaNode, x: string, code: Code, g: GenContext): void {
@@ -61,22 +62,86 @@ function emitCore(node: SchemaNode, x: string, code: Code, g: GenContext): void 
     case 'union':
       emitUnion(node, x, code, g);
       return;
-    case 'allOf':
-      node.members.forEach((member, i) => {
-        // A member printed inline gets a fresh alias: what earlier members narrowed `x` to
-        // (another type, even `never`) must not constrain its checks.
-        let value = x;
-        if (i > 0 && printsInline(member, g)) {
-          value = g.fn.derived(x, 'member');
-          code.line(`const ${value}: unknown = ${x};`);
-        }
-        emitCheck(member, value, code, g);
-      });
+    case 'allOf': {
+      const parts = memberParts(node, g.file.budget);
+      if (parts) {
+        for (const part of parts)
+          code.ifLine(`!${g.file.part('is', node, part, g.owner)}(${x})`, 'return false;');
+      } else emitMembers(node.members, x, code, g);
       return;
+    }
     case 'not':
       code.ifLine(branchTest(node.node, x, g), 'return false;');
       return;
   }
+}
+
+/** The checks of allOf members, one after the other, on the value in `x`. */
+function emitMembers(members: readonly SchemaNode[], x: string, code: Code, g: GenContext): void {
+  members.forEach((member, i) => {
+    // A member printed inline gets a fresh alias: what earlier members narrowed `x` to
+    // (another type, even `never`) must not constrain its checks.
+    let value = x;
+    if (i > 0 && printsInline(member, g)) {
+      value = g.fn.derived(x, 'member');
+      code.line(`const ${value}: unknown = ${x};`);
+    }
+    emitCheck(member, value, code, g);
+  });
+}
+
+/**
+ * The body of a part function (split.ts) on the value in `x` (for properties, the record): in
+ * `is` mode the checks of its items, returning true when they pass; in `count` mode the number of
+ * its union variants that match.
+ */
+export function emitCheckPart(
+  node: SchemaNode,
+  part: Part,
+  mode: 'is' | 'count',
+  x: string,
+  code: Code,
+  g: GenContext,
+): void {
+  if (part.kind === 'properties' && node.kind === 'object') {
+    emitProperties(node, part.from, part.to, x, code, g, checkMode(g));
+    code.line('return true;');
+  } else if (part.kind === 'members' && node.kind === 'allOf') {
+    emitMembers(node.members.slice(part.from, part.to), x, code, g);
+    code.line('return true;');
+  } else if (part.kind === 'variants' && node.kind === 'union') {
+    const variants = node.variants.slice(part.from, part.to);
+    if (mode === 'is') {
+      code.line(`return ${anyOfTests(variants, x, g).join(' || ')};`);
+      return;
+    }
+    const n = g.fn.derived(x, 'matches');
+    code.line(`let ${n} = 0;`);
+    for (const variant of variants) code.ifLine(branchTest(variant, x, g), `${n}++;`);
+    code.line(`return ${n};`);
+  } else {
+    throw new Error(`guards: no ${part.kind} in a ${node.kind} node`);
+  }
+}
+
+/** The branch tests of anyOf variants: any order gives the same answer, plain comparisons first. */
+function anyOfTests(variants: readonly SchemaNode[], x: string, g: GenContext): string[] {
+  const tests = variants.map((v) => branchTest(v, x, g));
+  return [...tests.filter((t) => !t.includes('(')), ...tests.filter((t) => t.includes('('))];
+}
+
+/**
+ * The tests of a union's variant `parts` on the value in `x`: whether one of each part's variants
+ * matches (`is`), or how many do (`count`).
+ */
+export function partTests(
+  node: UnionNode,
+  parts: readonly Part[],
+  mode: 'is' | 'count',
+  x: string,
+  g: GenContext,
+): string[] {
+  return parts.map((part) => `${g.file.part(mode, node, part, g.owner)}(${x})`);
 }
 
 /**
@@ -91,6 +156,8 @@ function printsInline(node: SchemaNode, g: GenContext): boolean {
 /** The `is` mode of the shared walk: every failure is `return false;`, wherever it is. */
 function checkMode(g: GenContext): Mode {
   const mode: Mode = {
+    name: 'is',
+    callPart: (fn, x, code) => code.ifLine(`!${fn}(${x})`, 'return false;'),
     at: () => mode,
     check: (node, x, code) => emitCheck(node, x, code, g),
     fail: () => 'return false;',
@@ -151,19 +218,19 @@ export function uniqueMapping<T extends { value: string }>(mapping: readonly T[]
 }
 
 function emitPlainUnion(node: UnionNode, x: string, code: Code, g: GenContext): void {
-  const tests = node.variants.map((v) => branchTest(v, x, g));
-  if (node.mode === 'anyOf' || tests.length === 1 || kindsAreDisjoint(node, g)) {
-    // Any order gives the same answer: plain comparisons first, calls after.
-    const ordered = [
-      ...tests.filter((t) => !t.includes('(')),
-      ...tests.filter((t) => t.includes('(')),
-    ];
-    code.ifLine(negate(ordered.join(' || ')), 'return false;');
+  const parts = variantParts(node, g.file.budget);
+  if (node.mode === 'anyOf' || node.variants.length === 1 || kindsAreDisjoint(node, g)) {
+    const tests = parts ? partTests(node, parts, 'is', x, g) : anyOfTests(node.variants, x, g);
+    code.ifLine(negate(tests.join(' || ')), 'return false;');
     return;
   }
   const n = g.fn.derived(x, 'matches');
-  code.line(`let ${n} = 0;`);
-  for (const test of tests) code.ifLine(test, `${n}++;`);
+  if (parts) {
+    code.line(`const ${n} = ${partTests(node, parts, 'count', x, g).join(' + ')};`);
+  } else {
+    code.line(`let ${n} = 0;`);
+    for (const variant of node.variants) code.ifLine(branchTest(variant, x, g), `${n}++;`);
+  }
   code.ifLine(`${n} !== 1`, 'return false;');
 }
 

@@ -6,7 +6,7 @@
  */
 import type { SchemaNode, UnionNode } from '../../model/schema-types.ts';
 import { stringLiteral } from '../../model/names.ts';
-import { branchTest, uniqueMapping, variantKinds } from './check.ts';
+import { branchTest, partTests, uniqueMapping, variantKinds } from './check.ts';
 import type { Code, PathExpr } from './code.ts';
 import {
   enumExpected,
@@ -19,7 +19,8 @@ import {
 } from './conditions.ts';
 import { acceptedKinds, summary, VALUE_KINDS, valuesText } from './describe.ts';
 import type { GenContext } from './scope.ts';
-import { emitArray, emitObject, emitScalar, skipNull, type Mode } from './walk.ts';
+import { memberParts, variantParts, type Part } from './split.ts';
+import { emitArray, emitObject, emitProperties, emitScalar, skipNull, type Mode } from './walk.ts';
 
 /** Emits statements that push an issue to `issues` for every way the value in `x` fails `node`. */
 export function emitCollect(
@@ -78,9 +79,16 @@ function emitCore(node: SchemaNode, x: string, path: PathExpr, code: Code, g: Ge
     case 'union':
       emitUnion(node, x, path, code, g);
       return;
-    case 'allOf':
-      for (const member of node.members) emitCollect(member, x, path, code, g);
+    case 'allOf': {
+      const parts = memberParts(node, g.file.budget);
+      if (parts) {
+        for (const part of parts)
+          code.line(
+            `${g.file.part('collect', node, part, g.owner)}(${x}, ${path.render()}, issues);`,
+          );
+      } else for (const member of node.members) emitCollect(member, x, path, code, g);
       return;
+    }
     case 'not':
       code.ifLine(
         branchTest(node.node, x, g),
@@ -90,9 +98,33 @@ function emitCore(node: SchemaNode, x: string, path: PathExpr, code: Code, g: Ge
   }
 }
 
+/**
+ * The body of a collect part function (split.ts): the issues of its properties (of the record in
+ * `x`) or allOf members (of the value in `x`), at the JSON pointer in `path`.
+ */
+export function emitCollectPart(
+  node: SchemaNode,
+  part: Part,
+  x: string,
+  path: PathExpr,
+  code: Code,
+  g: GenContext,
+): void {
+  if (part.kind === 'properties' && node.kind === 'object') {
+    emitProperties(node, part.from, part.to, x, code, g, collectMode(path, g));
+  } else if (part.kind === 'members' && node.kind === 'allOf') {
+    for (const member of node.members.slice(part.from, part.to))
+      emitCollect(member, x, path, code, g);
+  } else {
+    throw new Error(`guards: no collect part of ${part.kind} in a ${node.kind} node`);
+  }
+}
+
 /** The collect mode of the shared walk at `path`: every failure pushes an issue there. */
 function collectMode(path: PathExpr, g: GenContext): Mode {
   return {
+    name: 'collect',
+    callPart: (fn, x, code) => code.line(`${fn}(${x}, ${path.render()}, issues);`),
     at: (step) =>
       collectMode(
         'key' in step
@@ -190,17 +222,24 @@ function emitPlainUnion(
   code: Code,
   g: GenContext,
 ): void {
-  const tests = node.variants.map((v) => branchTest(v, x, g));
+  const parts = variantParts(node, g.file.budget);
+  const anyOf = node.mode === 'anyOf' || node.variants.length === 1;
+  const tests = parts
+    ? partTests(node, parts, anyOf ? 'is' : 'count', x, g)
+    : node.variants.map((v) => branchTest(v, x, g));
   const none = code.child();
   emitNoMatch(node, x, path, none, g);
-  if (node.mode === 'anyOf' || tests.length === 1) {
+  if (anyOf) {
     code.ifBlock(negate(tests.join(' || ')), none);
     return;
   }
   const n = g.fn.derived(x, 'matches');
   const body = code.child();
-  body.line(`let ${n} = 0;`);
-  for (const test of tests) body.ifLine(test, `${n}++;`);
+  if (parts) body.line(`const ${n} = ${tests.join(' + ')};`);
+  else {
+    body.line(`let ${n} = 0;`);
+    for (const test of tests) body.ifLine(test, `${n}++;`);
+  }
   const many = body.child();
   many.line(
     push(

@@ -171,7 +171,8 @@ export function propertyCountConstraints(node: ObjectNode, n: string): Constrain
   return out;
 }
 
-const SMALL_ENUM = 4;
+/** Enums with more values than this are looked up in a constant, not compared one by one. */
+export const SMALL_ENUM = 4;
 
 /** True when `x` is one of `values` (deep equality for objects and arrays). */
 export function enumTest(values: readonly JsonValue[], x: string, file: FileScope): string {
@@ -183,7 +184,12 @@ export function enumTest(values: readonly JsonValue[], x: string, file: FileScop
   const tests: string[] = [];
   if (primitives.length > SMALL_ENUM) tests.push(`${file.valueSet(primitives)}.has(${x})`);
   else tests.push(...primitives.map((v) => `${x} === ${primitiveLiteral(v)}`));
-  tests.push(...deep.map((v) => `${file.runtime('deepEqual')}(${x}, ${file.jsonValue(v)})`));
+  if (deep.length > SMALL_ENUM) {
+    // One constant and a loop: a chain of a thousand `||` would overflow TypeScript's binder.
+    const listed = x === 'listed' ? 'listed2' : 'listed';
+    const equal = `${file.runtime('deepEqual')}(${x}, ${listed})`;
+    tests.push(`${file.jsonValues(deep)}.some((${listed}) => ${equal})`);
+  } else tests.push(...deep.map((v) => `${file.runtime('deepEqual')}(${x}, ${file.jsonValue(v)})`));
   return tests.join(' || ');
 }
 

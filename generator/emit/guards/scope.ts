@@ -18,8 +18,15 @@ import { camelCase, stringLiteral } from '../../model/names.ts';
 import type { NamedSchema } from '../../model/types.ts';
 import { patternEngine, type UnsafePatterns } from '../../model/patterns.ts';
 import { Shapes, shapeHash, sharedByContent } from './shapes.ts';
+import type { Part } from './split.ts';
 
 export type Mode = 'is' | 'collect';
+
+/**
+ * What a part function (split.ts) does: check its items (`is`), report their issues (`collect`),
+ * or count the union variants its value matches (`count`, for oneOf).
+ */
+export type PartMode = Mode | 'count';
 
 export interface HelperRequest {
   name: string;
@@ -27,6 +34,15 @@ export interface HelperRequest {
   node: SchemaNode;
   /** The named schema whose functions the helper belongs to. */
   owner: string;
+}
+
+/** A part function to generate: the `part` of `node`'s properties, members or variants. */
+export interface PartRequest {
+  name: string;
+  mode: PartMode;
+  node: SchemaNode;
+  owner: string;
+  part: Part;
 }
 
 export interface ModuleConstant {
@@ -63,7 +79,7 @@ export class FileScope {
   readonly schemas: ReadonlyMap<string, NamedSchema>;
   readonly runtimeUsed = new Set<string>();
   /** Helpers asked for and not generated yet (of the current owner and of shared shapes). */
-  readonly pending: HelperRequest[] = [];
+  readonly pending: (HelperRequest | PartRequest)[] = [];
   /** Owner scopes of the shapes shared by content, by owner name (`Shape_3fa2c1d0e4`). */
   readonly sharedOwners = new Map<string, OwnerScope>();
   /** True once a pattern runs on re2js: the file imports it. */
@@ -72,7 +88,9 @@ export class FileScope {
 
   constructor(
     schemas: readonly NamedSchema[],
-    private readonly unsafePatterns: UnsafePatterns = 're2js',
+    private readonly unsafePatterns: UnsafePatterns,
+    /** How long a sequence of checks one function may hold (split.ts `FUNCTION_BUDGET`). */
+    readonly budget: number,
   ) {
     this.schemas = new Map(schemas.map((s) => [s.name, s]));
   }
@@ -147,6 +165,15 @@ export class FileScope {
     );
   }
 
+  /** `valuesPlan_1`: objects and arrays of a long `enum`, parsed from JSON text, to search. */
+  jsonValues(values: readonly JsonValue[]): string {
+    return this.current.constant(
+      'values',
+      `JSON.parse(${stringLiteral(JSON.stringify(values))})`,
+      'readonly unknown[]',
+    );
+  }
+
   /**
    * `isNode_active`: the objects the guard function `fn` of a recursive schema is checking right
    * now (templates/guards/runtime.ts `enter`), one set per function.
@@ -210,6 +237,29 @@ export class FileScope {
     return this.request(scope, mode, owner, node, owner);
   }
 
+  /**
+   * `isPlan_properties1`: the function of one part of a sequence too long for one function
+   * (split.ts), named after the owner of the function that calls it and numbered in the order the
+   * owner's sequences of that kind are split (nearly always one: its root's); both modes share the
+   * number. Queued on first request.
+   */
+  part(mode: PartMode, node: SchemaNode, part: Part, owner: string): string {
+    const scope = this.current;
+    const key = `${part.kind}\u0000${shapeHash(node)}`;
+    let offset = scope.partOffsets.get(key);
+    if (offset === undefined) {
+      offset = scope.partTotals.get(part.kind) ?? 0;
+      scope.partOffsets.set(key, offset);
+      scope.partTotals.set(part.kind, offset + part.count);
+    }
+    const name = `${mode}${owner}_${part.kind}${offset + part.index}`;
+    if (!scope.helperNames.has(name)) {
+      scope.helperNames.add(name);
+      this.pending.push({ name, mode, node, owner, part });
+    }
+    return name;
+  }
+
   private request(
     scope: OwnerScope,
     mode: Mode,
@@ -232,6 +282,10 @@ export class OwnerScope {
   readonly shapes: Shapes;
   readonly helperIndex = new Map<string, string>();
   readonly helperNames = new Set<string>();
+  /** Where the part numbers of each split sequence start, by kind and shape (`FileScope.part`). */
+  readonly partOffsets = new Map<string, number>();
+  /** How many parts the sequences of each kind have taken so far. */
+  readonly partTotals = new Map<string, number>();
   private readonly constantNames = new Map<string, string>();
   private readonly counts = new Map<string, number>();
 

@@ -19,6 +19,7 @@ import {
 import { countText, summary } from './describe.ts';
 import { isRequiredInResponse } from './properties.ts';
 import type { FileScope, GenContext } from './scope.ts';
+import { propertyParts } from './split.ts';
 
 /**
  * Where a part sits below the value being walked: at a fixed `key` (a property name or an index),
@@ -28,6 +29,10 @@ type Step = { key: string } | { index: string } | { name: string };
 
 /** What one guard mode emits at the places the shared walk reaches. */
 export interface Mode {
+  /** Which mode this is: names the part functions it calls. */
+  readonly name: 'is' | 'collect';
+  /** Emits the call of part function `fn` (split.ts) on the value in `x`, failing when it does. */
+  callPart(fn: string, x: string, code: Code): void;
   /** The mode for a part of the value (collect reports its issues at the part's pointer). */
   at(step: Step): Mode;
   /** Emits the mode's checks of `node` for the value in local `x`. */
@@ -164,7 +169,44 @@ function emitObjectMembers(
   g: GenContext,
   mode: Mode,
 ): void {
-  for (const prop of node.properties) {
+  const parts = propertyParts(node, g.file.budget);
+  if (parts) {
+    for (const part of parts) mode.callPart(g.file.part(mode.name, node, part, g.owner), o, body);
+  } else {
+    emitProperties(
+      node,
+      0,
+      node.properties.length + node.requiredWithoutSchema.length,
+      o,
+      body,
+      g,
+      mode,
+    );
+  }
+  if (node.minProperties !== undefined || node.maxProperties !== undefined) {
+    const n = g.fn.derived(x, 'count');
+    body.line(`const ${n} = Object.keys(${o}).length;`);
+    for (const c of propertyCountConstraints(node, n))
+      body.ifLine(c.fail, mode.fail(c.expected, o));
+  }
+  emitKeyLoop(node, x, o, body, g, mode);
+}
+
+/**
+ * Items `from` to `to` (exclusive) of the object's property checks in local `o`: its properties,
+ * then the names `required` lists without a schema. A part function (split.ts) emits one range.
+ */
+export function emitProperties(
+  node: ObjectNode,
+  from: number,
+  to: number,
+  o: string,
+  body: Code,
+  g: GenContext,
+  mode: Mode,
+): void {
+  const declared = node.properties.length;
+  for (const prop of node.properties.slice(from, to)) {
     const required = isRequiredInResponse(prop, g.file.schemas);
     const p = g.fn.property(prop.name);
     const checks = body.child();
@@ -177,16 +219,13 @@ function emitObjectMembers(
       body.ifBlock(`${p} !== undefined`, checks);
     }
   }
-  for (const name of node.requiredWithoutSchema) {
+  const names = node.requiredWithoutSchema.slice(
+    Math.max(0, from - declared),
+    Math.max(0, to - declared),
+  );
+  for (const name of names) {
     body.ifLine(`${readProperty(o, name, g.file)} === undefined`, mode.missing(name, 'any value'));
   }
-  if (node.minProperties !== undefined || node.maxProperties !== undefined) {
-    const n = g.fn.derived(x, 'count');
-    body.line(`const ${n} = Object.keys(${o}).length;`);
-    for (const c of propertyCountConstraints(node, n))
-      body.ifLine(c.fail, mode.fail(c.expected, o));
-  }
-  emitKeyLoop(node, x, o, body, g, mode);
 }
 
 /** True when additionalProperties restricts anything. */
