@@ -6,25 +6,12 @@
  * become types, are never touched.
  */
 import { escapeJsDoc } from '../escape.ts';
+import { NAME_MAPS } from '../document-keys.ts';
 
 /** Fields openapi-typescript prints as text. */
 const TEXT = new Set(['title', 'summary', 'description']);
 /** Fields it prints as JSON (a string as it is, anything else through JSON.stringify). */
 const DATA = new Set(['default', 'example', 'examples']);
-/**
- * Objects whose keys are names (a property called `description`, the `default` response), not
- * keywords.
- */
-const NAME_MAPS = new Set([
-  'responses',
-  'headers',
-  'properties',
-  'patternProperties',
-  'dependentSchemas',
-  '$defs',
-  'definitions',
-  'schemas',
-]);
 
 /** Escapes the document's comment text in place (`document` must be a private copy) and returns it. */
 export function escapeOpenapiDocText<T>(document: T): T {

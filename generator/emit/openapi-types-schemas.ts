@@ -18,35 +18,11 @@
  *   the union ({@link fixDiscriminator}).
  */
 import { isRecord } from '../json.ts';
+import { holdsObjects, NAME_MAPS } from '../document-keys.ts';
 import { getByPointer, pointerTokens } from '../pointer.ts';
 
 /** The schema a local `$ref` (decoded already, openapi-types.ts `literalRefs`) points at. */
 type Resolve = (schema: unknown) => unknown;
-
-/** Data: values, not schemas or keywords. */
-const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
-/** Objects whose keys are names (a property called `$defs`), not keywords. */
-const NAME_MAPS = new Set([
-  'properties',
-  'patternProperties',
-  'dependentSchemas',
-  '$defs',
-  'definitions',
-  'schemas',
-  'parameters',
-  'requestBodies',
-  'responses',
-  'headers',
-  'content',
-  'encoding',
-  'links',
-  'callbacks',
-  'pathItems',
-  'securitySchemes',
-  'paths',
-  'webhooks',
-  'mapping',
-]);
 
 /** Rewrites the schemas of `document` (a private copy) in place and returns it. */
 export function fixSchemaKeywords<T extends object>(document: T): T {
@@ -73,7 +49,7 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
     if (!names && !root) fixSchema(record, resolve, used);
     for (const [key, value] of Object.entries(record)) {
       if (names) visit(value, false, false);
-      else if (!DATA.has(key) && !key.startsWith('x-')) visit(value, NAME_MAPS.has(key), false);
+      else if (holdsObjects(key)) visit(value, NAME_MAPS.has(key), false);
     }
   };
   visit(document, false, true);
@@ -303,7 +279,7 @@ function directions(document: object, resolve: Resolve): Directions {
       if (!names && typeof record.$ref === 'string') stack.push([resolve(record), false]);
       for (const [key, value] of Object.entries(record)) {
         if (names) stack.push([value, false]);
-        else if (!DATA.has(key) && !key.startsWith('x-')) stack.push([value, NAME_MAPS.has(key)]);
+        else if (holdsObjects(key)) stack.push([value, NAME_MAPS.has(key)]);
       }
     }
   };
@@ -321,7 +297,7 @@ function directions(document: object, resolve: Resolve): Directions {
       if (names) walk(value, direction, false);
       else if (key === 'schema') mark(value, direction);
       // Component schemas count where something uses them, not for being there.
-      else if (key !== 'schemas' && !DATA.has(key) && !key.startsWith('x-'))
+      else if (key !== 'schemas' && holdsObjects(key))
         walk(value, direction | (DIRECTION_OF[key] ?? 0), NAME_MAPS.has(key));
     }
   };

@@ -12,6 +12,7 @@
  * is published as written (public specs redact such examples as `***@`).
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
+import { holdsObjects } from '../document-keys.ts';
 import { isRecord } from '../json.ts';
 import { findInObjects } from '../pointer.ts';
 
@@ -24,9 +25,8 @@ const URL_FIELDS = new Set([
   'refreshUrl',
 ]);
 
-/** Members whose values are data (JSON Schema and OpenAPI values), which the check does not enter. */
-const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'value']);
-const holdsObjects = (key: string) => !DATA_KEYS.has(key) && !key.startsWith('x-');
+/** Where the check looks: not in data, extensions or an Example Object's `value`. */
+const holdsUrls = (key: string) => key !== 'value' && holdsObjects(key);
 
 /** `scheme://` followed by an authority that holds a `@`: RFC 3986's userinfo. */
 const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/;
@@ -42,7 +42,7 @@ export function assertNoCredentials(document: Record<string, unknown>, file: str
         checkServerVariables(node.url, node.variables, pointer, file);
       return undefined;
     },
-    holdsObjects,
+    holdsUrls,
   );
   const sdk = document['x-sdk'];
   if (isRecord(sdk) && typeof sdk.repository === 'string')

@@ -8,32 +8,14 @@
  * not schemas, and are not looked into.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
+import { DATA_KEYS, NAME_MAPS } from '../document-keys.ts';
 import { isRecord } from '../json.ts';
 import { describe } from './structure.ts';
 
-const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
 const COMPOSITIONS = new Set(['allOf', 'anyOf', 'oneOf']);
 const NAMES = new Set(['responses', 'properties', 'patternProperties', 'schemas', '$defs']);
 /** Fields OpenAPI and JSON Schema define as text. */
 const TEXT = new Set(['title', 'summary', 'description', 'operationId']);
-/** Maps whose keys are names (a header or a property may be called `description`). */
-const NAME_MAPS = new Set([
-  ...NAMES,
-  'headers',
-  'parameters',
-  'requestBodies',
-  'securitySchemes',
-  'links',
-  'callbacks',
-  'pathItems',
-  'webhooks',
-  'encoding',
-  'variables',
-  'mapping',
-  'scopes',
-  'dependentSchemas',
-  'definitions',
-]);
 
 export function assertReadableShapes(document: Record<string, unknown>, file: string): void {
   const stack: [unknown, string, string][] = [[document, '#', '']];
@@ -86,7 +68,7 @@ export function assertReadableShapes(document: Record<string, unknown>, file: st
         });
       }
       // Under `responses` (`default`) or a name map (a property called `example`) these are names.
-      const data = DATA.has(key) && !NAMES.has(parentKey);
+      const data = DATA_KEYS.has(key) && !NAMES.has(parentKey);
       if (!data && !key.startsWith('x-')) stack.push([value, at, key]);
     }
   }
