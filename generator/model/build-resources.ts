@@ -194,9 +194,17 @@ function placeOperations(
   return placements as Placement[];
 }
 
-/** A derived resource or method name that is a member of every object or promise gets a `_`. */
+/**
+ * Whether `name` cannot be a resource or method: a member of every object or promise, or `toJSON`,
+ * which `JSON.stringify` calls (a method `toJSON` would send a request when a resource is logged).
+ */
+function isTakenMember(name: string): boolean {
+  return isInheritedMember(name) || name === 'toJSON';
+}
+
+/** A derived resource or method name that {@link isTakenMember} gets a `_`. */
 function safeMember(name: string): string {
-  return isInheritedMember(name) ? `${name}_` : name;
+  return isTakenMember(name) ? `${name}_` : name;
 }
 
 function parseSdkMethod(raw: unknown, draft: OperationDraft, file: string): Placement {
@@ -224,9 +232,11 @@ function parseSdkMethod(raw: unknown, draft: OperationDraft, file: string): Plac
     );
   }
   for (const name of [resource, method]) {
-    if (isInheritedMember(name)) {
+    if (isTakenMember(name)) {
       throw new GeneratorError(
-        `\`${name}\` cannot be a ${name === resource ? 'resource' : 'method'} name: every object${name === 'then' || name === 'catch' || name === 'finally' ? ' and promise' : ''} has a member of that name${name === 'then' ? ' (a `then` would make it awaitable)' : ''}`,
+        name === 'toJSON'
+          ? `\`toJSON\` cannot be a ${name === resource ? 'resource' : 'method'} name: JSON.stringify calls it`
+          : `\`${name}\` cannot be a ${name === resource ? 'resource' : 'method'} name: every object${name === 'then' || name === 'catch' || name === 'finally' ? ' and promise' : ''} has a member of that name${name === 'then' ? ' (a `then` would make it awaitable)' : ''}`,
         { file, pointer },
         'choose another name',
       );

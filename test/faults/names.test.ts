@@ -49,7 +49,12 @@ describe('names every object or promise already has', () => {
       'things.hasOwnProperty_',
       'then_.listPromises',
       'constructor_.constructor_',
+      'things.toJSON_',
+      'toJSON_.listSerialized',
     ]);
+    // JSON.stringify calls toJSON members: logging the client sends no request.
+    expect(JSON.stringify(client)).toContain('"toJSON_"');
+    expect(JSON.stringify(client.things)).toBeDefined();
     for (const [name, resource] of Object.entries(client)) {
       expect(typeof resource.then, name).toBe('undefined');
       // Awaiting a resource (or the client) gives it back; it does not call the API.
