@@ -189,9 +189,11 @@ export async function bundleProblemError(
       ),
       withLine({ file: display(file), pointer: location.pointer }, location),
       // The $ref leaves the spec's folder (resolver.ts).
-      ExternalRefError.isRefusal(target)
-        ? "copy what it refers to into the spec's folder and point the $ref there, or, for a spec you trust, run with --allow-external-refs"
-        : 'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
+      ExternalRefError.of(target)?.reason === 'hidden'
+        ? 'write the text into the spec (or a file whose path has no part starting with a dot) instead; for a spec you trust, --allow-external-refs lifts the rule'
+        : ExternalRefError.isRefusal(target)
+          ? "copy what it refers to into the spec's folder and point the $ref there, or, for a spec you trust, run with --allow-external-refs"
+          : 'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
     );
   }
 

@@ -55,20 +55,31 @@ function parseRemembered(text: string, absoluteRef: string): unknown {
  * service) is refused before it is read, unless `allowExternal` (`--allow-external-refs`).
  */
 export class ExternalRefError extends Error {
-  constructor(readonly ref: string) {
+  constructor(
+    readonly ref: string,
+    /** `hidden`: inside the folder, but a hidden file or folder (`.git/config`, `.env`). */
+    readonly reason: 'outside' | 'hidden' = 'outside',
+  ) {
     super(
-      /^https?:/i.test(ref)
-        ? `$ref to a URL (${ref}) refused: the generator reads only files in the spec's folder`
-        : `$ref to a file outside the spec's folder (${ref}) refused`,
+      reason === 'hidden'
+        ? `$ref to a hidden file (${ref}) refused: files and folders whose names start with a dot hold tools' state and secrets (.git, .env, .npmrc), and what a $ref reaches is published in the package`
+        : /^https?:/i.test(ref)
+          ? `$ref to a URL (${ref}) refused: the generator reads only files in the spec's folder`
+          : `$ref to a file outside the spec's folder (${ref}) refused`,
     );
+  }
+
+  /** The refusal inside `error` (as the resolver caches it: a ResolveError around it), if any. */
+  static of(error: unknown): ExternalRefError | undefined {
+    if (error instanceof ExternalRefError) return error;
+    if (error instanceof ResolveError && error.originalError instanceof ExternalRefError)
+      return error.originalError;
+    return undefined;
   }
 
   /** Whether `error` (as the resolver caches it: a ResolveError around it) is a refusal. */
   static isRefusal(error: unknown): boolean {
-    return (
-      error instanceof ExternalRefError ||
-      (error instanceof ResolveError && error.originalError instanceof ExternalRefError)
-    );
+    return ExternalRefError.of(error) !== undefined;
   }
 }
 
@@ -126,7 +137,17 @@ export class SpecResolver extends BaseResolver {
       throw new FolderRefError(absoluteRef);
     if (!this.scope.allowExternal && !this.inScope(absoluteRef))
       throw new ExternalRefError(absoluteRef);
+    if (!this.scope.allowExternal && this.isHidden(absoluteRef))
+      throw new ExternalRefError(absoluteRef, 'hidden');
     return super.loadExternalRef(absoluteRef);
+  }
+
+  /** Whether a part of the path below the spec's folder starts with a dot (`.git/config`, `.env`). */
+  private isHidden(absoluteRef: string): boolean {
+    if (isUrl(absoluteRef)) return false;
+    return relative(dirname(this.scope.rootFile), absoluteRef)
+      .split(sep)
+      .some((part) => part.startsWith('.') && part !== '..' && part !== '.');
   }
 
   private inScope(absoluteRef: string): boolean {

@@ -127,6 +127,50 @@ describe('$refs outside the spec folder', () => {
   });
 });
 
+describe('$refs to hidden files inside the spec folder (.git/config, .env)', () => {
+  it.each([
+    ['a description from .git/config', 'info', "description: { $ref: '.git/config' }"],
+    ['a summary from .env', 'operation', "summary: { $ref: './.env' }"],
+    ['a schema in a hidden folder', 'schema', "schema: { $ref: './.private/Thing.yaml' }"],
+  ])('refuse %s, reading nothing, with the fix', async (_name, _where, line) => {
+    const dir = await tempDir('hidden-refs-');
+    await mkdir(join(dir, '.git'), { recursive: true });
+    await mkdir(join(dir, '.private'), { recursive: true });
+    await writeFile(
+      join(dir, '.git/config'),
+      `[remote "origin"]\n  url = https://user:${SECRET}@github.com/acme/api.git\n`,
+    );
+    await writeFile(join(dir, '.env'), `TOKEN=${SECRET}\n`);
+    await writeFile(join(dir, '.private/Thing.yaml'), `type: string\ndescription: ${SECRET}\n`);
+    const info = line.startsWith('description') ? `, ${line}` : '';
+    const summary = line.startsWith('summary') ? `\n      ${line}` : '';
+    const schema = line.startsWith('schema') ? line : 'schema: { type: string }';
+    const spec = join(dir, 'openapi.yaml');
+    await writeFile(
+      spec,
+      `openapi: 3.1.0
+info: { title: Refs, version: 1.0.0${info} }
+paths:
+  /things:
+    get:
+      operationId: listThings${summary}
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              ${schema}
+`,
+    );
+    const out = join(dir, 'sdk');
+    const error = await refusal(spec, out);
+    expect(error.message).toMatch(/\$ref to a hidden file \(.*\) refused/);
+    expect(error.message).not.toContain(SECRET);
+    expect(error.hint).toMatch(/no part starting with a dot/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('$refs that name a folder', () => {
   it.each([
     ['the spec folder, `./`', './', 'spec'],
