@@ -7,6 +7,7 @@
  * code depends on no detail of the wire types.
  */
 import { isIdentifierName, stringLiteral } from '../../model/names.ts';
+import { isInheritedMember } from '../../model/sdk-names.ts';
 import { DATES_REVIVED_NAME } from '../../reserved-names.ts';
 import type { Reviver } from './plan.ts';
 
@@ -82,7 +83,11 @@ export function valuePlan(reviver: Reviver, scope: DatesScope): string {
       const members = reviver.properties.map(
         (p) => `${propertyKey(p.name)}: ${valuePlan(p.reviver, scope)}`,
       );
-      return `{ properties: { ${members.join(', ')} } }`;
+      // A key every object has (`toString`, `constructor`) takes its contextual type from
+      // Object's member, not from the record's values, and 'date-time' would widen to string:
+      // `as const` keeps the literals.
+      const pinned = reviver.properties.some((p) => isInheritedMember(p.name)) ? ' as const' : '';
+      return `{ properties: { ${members.join(', ')} }${pinned} }`;
     }
   }
 }
