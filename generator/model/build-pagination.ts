@@ -37,7 +37,9 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
     );
   if (raw.style !== 'cursor') {
     throw new GeneratorError(
-      `\`x-sdk-pagination.style\` ${JSON.stringify(raw.style)} is not supported; only \`cursor\` is`,
+      raw.style === undefined
+        ? '`x-sdk-pagination.style` is missing; `cursor` is the one style supported'
+        : `\`x-sdk-pagination.style\` ${JSON.stringify(raw.style)} is not supported; only \`cursor\` is`,
       { file, pointer: joinPointer(at, 'style') },
       `write ${EXAMPLE}`,
     );

@@ -397,6 +397,16 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
     },
   ],
   [
+    'pagination without a style (the README names the keys)',
+    {
+      spec: list({ afterParam: 'after', itemsField: 'data', nextCursorField: 'next' }),
+      pointer: '#/paths/~1items/get/x-sdk-pagination/style',
+      problem:
+        /^(?!.*undefined).*`x-sdk-pagination.style` is missing; `cursor` is the one style supported/,
+      fix: /x-sdk-pagination: \{ style: cursor/,
+    },
+  ],
+  [
     'pagination cursor parameter that is not a query parameter',
     {
       spec: list({
