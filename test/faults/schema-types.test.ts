@@ -127,6 +127,15 @@ export async function created(users: Users): Promise<User> {
       ['Label', undefined],
     ]);
   });
+
+  it('document the request shape with a live link to the response shape', async () => {
+    const { files } = await faultPackage('read-write.yaml');
+    const types = files.get('src/types.ts')!;
+    expect(types).toContain(
+      '{@link User} as requests send it: without its read-only properties, with its write-only ones.',
+    );
+    expect(types).not.toContain('{\\@link');
+  });
 });
 
 describe('the dates module over shapes whose wire types were hard to revive', () => {

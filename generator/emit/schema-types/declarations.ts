@@ -23,6 +23,7 @@ import type { NamedSchema } from '../../model/types.ts';
 import { docStructure, type DocParts } from './docs.ts';
 import { withoutBareObjects, type Member, type Mode, type TypePrinter } from './print.ts';
 import { docLink } from '../doc-text.ts';
+import { escapeJsDoc } from '../../escape.ts';
 
 interface Declaration {
   /** The declared type name: the schema's, or its input name. */
@@ -102,8 +103,8 @@ function schemaDocParts({ schema, mode }: Declaration): DocParts {
     preview: schema.preview === true,
   };
   if (mode === 'write')
-    parts.notes = [
-      `${docLink(schema.name)} as requests send it: without its read-only properties, with its write-only ones.`,
+    parts.safeNotes = [
+      `${docLink(escapeJsDoc(schema.name))} as requests send it: without its read-only properties, with its write-only ones.`,
     ];
   return parts;
 }

@@ -6,7 +6,7 @@
  */
 import type { JSDocStructure, OptionalKind } from 'ts-morph';
 import type { JsonValue, SchemaNode } from '../../model/schema-types.ts';
-import { docText } from '../doc-text.ts';
+import { docText, wrapDocText } from '../doc-text.ts';
 
 export const PREVIEW_REMARK = 'Preview: this may change without notice.';
 
@@ -17,6 +17,8 @@ export interface DocParts {
   default?: JsonValue | undefined;
   /** Sentences to add after the description (`Set by the server; requests leave it out.`). */
   notes?: readonly string[];
+  /** Sentences of TSDoc already safe (spec parts escaped by the caller), kept live: `{@link X}`. */
+  safeNotes?: readonly string[];
 }
 
 /** The doc parts of a schema node (used for properties and parameters). */
@@ -44,9 +46,12 @@ function tags(parts: DocParts): { tagName: string; text?: string }[] {
 }
 
 function body(parts: DocParts): string {
-  const paragraphs = [parts.description, ...(parts.notes ?? [])]
-    .filter((text): text is string => text !== undefined && text.trim() !== '')
-    .map((text) => docText(text));
+  const paragraphs = [
+    ...[parts.description, ...(parts.notes ?? [])]
+      .filter((text): text is string => text !== undefined && text.trim() !== '')
+      .map((text) => docText(text)),
+    ...(parts.safeNotes ?? []).map((text) => wrapDocText(text)),
+  ];
   return paragraphs.join('\n\n');
 }
 
