@@ -32,7 +32,9 @@ function visit(node: unknown, key: string | undefined): void {
     } else if (!names && typeof child === 'string' && DATA.has(child)) {
       record[child] = escapeData(value);
     } else {
-      visit(value, typeof child === 'string' ? child : key);
+      // An array's items are objects of their own, never names (`parameters: [...]` of an
+      // operation, unlike `components.parameters`).
+      visit(value, typeof child === 'string' ? child : undefined);
     }
   }
 }
