@@ -76,9 +76,9 @@ export function bundleError(error: unknown, rootFile: string): GeneratorError {
   }
   if (error instanceof RangeError) {
     return new GeneratorError(
-      `the spec is too deeply nested or its $refs too long a chain to follow (${message})`,
+      `the spec is too deeply nested, or its $refs form too long a chain (schemas that each $ref the next, hundreds deep), for the bundler to follow (${message})`,
       { file: rootFile },
-      'name deeply nested schemas in components/schemas and refer to them with $ref',
+      'shorten the longest chain of schemas that $ref one another (a few hundred links are the most openapi-core follows), or name deeply nested inline schemas in components/schemas and refer to them with $ref',
     );
   }
   throw error;

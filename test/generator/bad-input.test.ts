@@ -619,6 +619,35 @@ components:
   }, 120_000);
 });
 
+describe('a chain of schemas too long for the bundler', () => {
+  it('is a GeneratorError that names the chain and how to shorten it, not a stack overflow', async () => {
+    const dir = await tempDir('ref-chain-');
+    const schemas: Record<string, unknown> = {};
+    for (let i = 0; i < 600; i++)
+      schemas[`S${i}`] = {
+        type: 'object',
+        properties: { next: { $ref: `#/components/schemas/S${i + 1}` } },
+      };
+    schemas.S600 = { type: 'string' };
+    const spec = {
+      openapi: '3.1.0',
+      info: { title: 'Chain', version: '1.0.0' },
+      paths: {},
+      components: { schemas },
+    };
+    await writeFile(join(dir, 'openapi.json'), JSON.stringify(spec));
+    const error = await generate({
+      spec: join(dir, 'openapi.json'),
+      out: join(dir, 'sdk'),
+      cwd: dir,
+      cache: false,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(/\$refs form too long a chain/);
+    expect((error as GeneratorError).hint).toMatch(/shorten the longest chain of schemas/);
+  }, 60_000);
+});
+
 describe('URLs in data are not refused for credentials', () => {
   it('a url with userinfo inside an example, a default, an enum, a const or an extension generates', async () => {
     const dir = await tempDir('credential-data-');
