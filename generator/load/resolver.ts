@@ -71,10 +71,7 @@ export class ExternalRefError extends Error {
 
   /** The refusal inside `error` (as the resolver caches it: a ResolveError around it), if any. */
   static of(error: unknown): ExternalRefError | undefined {
-    if (error instanceof ExternalRefError) return error;
-    if (error instanceof ResolveError && error.originalError instanceof ExternalRefError)
-      return error.originalError;
-    return undefined;
+    return thrownAs(error, ExternalRefError);
   }
 
   /** Whether `error` (as the resolver caches it: a ResolveError around it) is a refusal. */
@@ -95,11 +92,17 @@ export class FolderRefError extends Error {
 
   /** `error` itself, or the one inside the ResolveError the resolver caches, when it is one. */
   static of(error: unknown): FolderRefError | undefined {
-    if (error instanceof FolderRefError) return error;
-    if (error instanceof ResolveError && error.originalError instanceof FolderRefError)
-      return error.originalError;
-    return undefined;
+    return thrownAs(error, FolderRefError);
   }
+}
+
+/** `error`, or what the resolver caches around it (a ResolveError's `originalError`), as a `kind`. */
+function thrownAs<T extends Error>(
+  error: unknown,
+  kind: abstract new (...args: never[]) => T,
+): T | undefined {
+  const thrown = error instanceof ResolveError ? error.originalError : error;
+  return thrown instanceof kind ? thrown : undefined;
 }
 
 /** Whether `path` is a folder (a link to one too). */
