@@ -33,7 +33,7 @@ import type { Warnings } from '../warnings.ts';
 import { children } from './schema-children.ts';
 import type { RegexModel, SchemaNode } from './schema-types.ts';
 import type { NamedSchema } from './types.ts';
-import { toRe2Syntax } from './re2-syntax.ts';
+import { re2Form } from './re2-syntax.ts';
 
 /** What the guards do with a pattern that may take super-linear time. */
 export type UnsafePatterns = 're2js' | 'native' | 'skip';
@@ -52,8 +52,11 @@ export type PatternSafety =
 export type PatternEngine =
   | { engine: 'regexp' }
   | { engine: 're2js'; source: string }
-  /** Not checked (the pattern is invalid, or unsafe and `skip`ped or not expressible in RE2). */
-  | { engine: 'none' };
+  /**
+   * Not checked (the pattern is invalid, or unsafe and `skip`ped or not expressible in RE2);
+   * `re2` says why RE2 cannot express it, in the last case.
+   */
+  | { engine: 'none'; re2?: string };
 
 /**
  * The analysis is deterministic, so the generated code is: recheck's automaton checker (exact for
@@ -242,9 +245,11 @@ export function patternEngine(regex: RegexModel, unsafe: UnsafePatterns): Patter
   const safety = patternSafety(regex);
   if (safety.status === 'linear' || unsafe === 'native') return { engine: 'regexp' };
   if (unsafe === 'skip') return { engine: 'none' };
-  const re2 = toRe2Syntax(regex.source, regex.flags);
-  if (re2 !== undefined) return { engine: 're2js', source: re2 };
-  return safety.status === 'no-attack-found' ? { engine: 'regexp' } : { engine: 'none' };
+  const re2 = re2Form(regex.source, regex.flags);
+  if ('source' in re2) return { engine: 're2js', source: re2.source };
+  return safety.status === 'no-attack-found'
+    ? { engine: 'regexp' }
+    : { engine: 'none', re2: re2.reason };
 }
 
 /** A pattern of a named schema, where it is in the spec. */
@@ -329,7 +334,8 @@ function patternWarnings(
       });
     }
     const safety = patternSafety(regex);
-    const engine = patternEngine(regex, unsafe).engine;
+    const chosen = patternEngine(regex, unsafe);
+    const { engine } = chosen;
     if (safety.status === 'linear') continue;
     // Undecided but run on re2js, or kept on RegExp after the fuzzer found no attack: the guards
     // are safe and check it as the spec says, nothing to report.
@@ -347,10 +353,10 @@ function patternWarnings(
     const done =
       engine === 're2js'
         ? 'the guards run it on re2js, a linear-time engine (the package depends on re2js)'
-        : engine === 'none'
-          ? unsafe === 'skip'
+        : chosen.engine === 'none'
+          ? chosen.re2 === undefined
             ? `${unchecked} (--unsafe-patterns skip)`
-            : `RE2 cannot express it (backreferences, lookaround), so ${unchecked}`
+            : `RE2 cannot express it (${chosen.re2}), so ${unchecked}`
           : 'the guards run it on JavaScript’s RegExp anyway (--unsafe-patterns native): a long input can stall them';
     warnings.push({
       key,

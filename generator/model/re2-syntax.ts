@@ -8,7 +8,7 @@
  *
  * Some patterns have no RE2 form: backreferences and lookaround (RE2 cannot match them in linear
  * time), `v`-mode set operations, Unicode properties RE2 does not name, repeat counts over 1,000.
- * For those {@link toRe2Syntax} returns undefined.
+ * For those {@link re2Form} says why, in words for the generator's warning.
  */
 import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import { RE2JS } from 're2js';
@@ -31,44 +31,57 @@ const CATEGORIES = new Set(
   ),
 );
 
+/** Thrown inside the translation with what RE2 lacks, said as the warning says it. */
 class Untranslatable extends Error {}
 
+/** A pattern's RE2 form, or why it has none (a phrase: "it has a backreference (`\1`)"). */
+export type Re2Form = { source: string } | { reason: string };
+
 /**
- * The RE2 form of a pattern, or undefined when it has none (see the module doc). A pattern that
- * only compiles without the `u` flag (a lone `}`, an escape unicode mode forbids) is read as
+ * The RE2 form of a pattern, or why it has none (see the module doc). A pattern that only
+ * compiles without the `u` flag (a lone `}`, an escape unicode mode forbids) is read as
  * ECMAScript reads it then, and matched by code point as JSON Schema means: the same, unless it
  * spells a character outside the Basic Multilingual Plane as two surrogates, which has no form.
  */
-export function toRe2Syntax(source: string, flags: 'u' | ''): string | undefined {
+export function re2Form(source: string, flags: 'u' | ''): Re2Form {
   let pattern: AST.Pattern;
   try {
     pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
       unicode: flags === 'u',
     });
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { reason: `the regex parser refuses it (${(error as Error).message})` };
   }
   let translated: string;
   try {
     if (flags !== 'u') assertNoSurrogates(pattern);
     translated = alternatives(pattern.alternatives);
   } catch (error) {
-    if (error instanceof Untranslatable) return undefined;
+    if (error instanceof Untranslatable) return { reason: error.message };
     throw error;
   }
   try {
     RE2JS.compile(translated);
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { reason: `RE2 refuses its translation (${(error as Error).message})` };
   }
-  return translated;
+  return { source: translated };
+}
+
+/** The RE2 form of a pattern, or undefined when it has none. */
+export function toRe2Syntax(source: string, flags: 'u' | ''): string | undefined {
+  const form = re2Form(source, flags);
+  return 'source' in form ? form.source : undefined;
 }
 
 /** A pattern read without `u` that names UTF-16 surrogates, which code points cannot match. */
 function assertNoSurrogates(pattern: AST.Pattern): void {
   visitRegExpAST(pattern, {
     onCharacterEnter(node) {
-      if (node.value >= 0xd800 && node.value <= 0xdfff) throw new Untranslatable('surrogate');
+      if (node.value >= 0xd800 && node.value <= 0xdfff)
+        throw new Untranslatable(
+          `it spells a character as UTF-16 surrogates (${JSON.stringify(node.raw)}), which RE2 matches by code point`,
+        );
     },
   });
 }
@@ -84,16 +97,20 @@ function element(node: AST.Element): string {
       if (node.kind === 'end') return '$';
       // ECMAScript's \b is ASCII in unicode mode without `i`, as RE2's is.
       if (node.kind === 'word') return node.negate ? '\\B' : '\\b';
-      throw new Untranslatable('lookaround');
+      throw new Untranslatable(`it has lookaround (${JSON.stringify(node.raw)}), which RE2 lacks`);
     case 'Quantifier':
       return quantifier(node);
     case 'Group':
-      if (node.modifiers) throw new Untranslatable('modifiers');
+      if (node.modifiers) {
+        throw new Untranslatable(`it has inline modifiers (${JSON.stringify(node.raw)})`);
+      }
       return `(?:${alternatives(node.alternatives)})`;
     case 'CapturingGroup':
       return `(${alternatives(node.alternatives)})`;
     case 'Backreference':
-      throw new Untranslatable('backreference');
+      throw new Untranslatable(
+        `it has a backreference (${JSON.stringify(node.raw)}), which RE2 lacks`,
+      );
     case 'Character':
       return character(node.value);
     case 'CharacterSet':
@@ -101,14 +118,18 @@ function element(node: AST.Element): string {
     case 'CharacterClass':
       return characterClass(node);
     case 'ExpressionCharacterClass':
-      throw new Untranslatable('class set operation');
+      throw new Untranslatable(
+        `it has a class set operation (${JSON.stringify(node.raw)}, v flag), which RE2 lacks`,
+      );
   }
 }
 
 function quantifier(node: AST.Quantifier): string {
   const { min, max } = node;
   if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT)) {
-    throw new Untranslatable('repeat count');
+    throw new Untranslatable(
+      `it repeats ${JSON.stringify(node.raw)}: RE2 counts repeats up to 1,000`,
+    );
   }
   const body = element(node.element);
   const count =
@@ -153,19 +174,31 @@ function setContents(node: AST.EscapeCharacterSet | AST.UnicodePropertyCharacter
 }
 
 function propertyName(node: AST.UnicodePropertyCharacterSet): string {
-  if (node.strings) throw new Untranslatable('property of strings');
+  if (node.strings) {
+    throw new Untranslatable(
+      `it has a property of strings (${JSON.stringify(node.raw)}), which RE2 lacks`,
+    );
+  }
   const { key, value } = node;
   if (value === null) {
     if (CATEGORIES.has(key)) return key;
-    throw new Untranslatable('binary property');
+    throw new Untranslatable(
+      `it has the Unicode property ${JSON.stringify(node.raw)}, which RE2 does not have`,
+    );
   }
   if ((key === 'General_Category' || key === 'gc') && CATEGORIES.has(value)) return value;
   if (key === 'Script' || key === 'sc') return value;
-  throw new Untranslatable('property');
+  throw new Untranslatable(
+    `it has the Unicode property ${JSON.stringify(node.raw)}, which RE2 does not have`,
+  );
 }
 
 function characterClass(node: AST.CharacterClass): string {
-  if (node.unicodeSets) throw new Untranslatable('class set');
+  if (node.unicodeSets) {
+    throw new Untranslatable(
+      `it has a v-mode class (${JSON.stringify(node.raw)}), which RE2 lacks`,
+    );
+  }
   const items = node.elements.map((item) => {
     switch (item.type) {
       case 'Character':
@@ -174,7 +207,11 @@ function characterClass(node: AST.CharacterClass): string {
         return `${character(item.min.value)}-${character(item.max.value)}`;
       case 'CharacterSet':
         // A negated escape inside a class (`[\S\d]`) has no inside to write out.
-        if (item.negate) throw new Untranslatable('negated set in a class');
+        if (item.negate) {
+          throw new Untranslatable(
+            `it has a negated escape inside a class (${JSON.stringify(node.raw)}), which RE2 lacks`,
+          );
+        }
         return setContents(item);
     }
   });

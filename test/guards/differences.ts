@@ -523,7 +523,7 @@ export const DIFFERENCES: readonly Difference[] = [
     id: 'unsafe-pattern',
     summary:
       'A `pattern` JavaScript cannot compile (another dialect), or one that can take super-linear ' +
-      'time on RegExp and that RE2 cannot express (backreferences, lookaround), is not checked; a ' +
+      'time on RegExp and that RE2 cannot express (backreferences, lookaround, repeats over 1,000, Unicode properties it lacks), is not checked; a ' +
       '`patternProperties` key pattern of that kind is taken to match any key.',
     why:
       'A guard must never hang or throw (issue 11 item 3): `(?<=x)(a+)+$` takes exponential time ' +

@@ -90,7 +90,7 @@ const rows: Row[] = [
     attack: LONG('x', 'a', '!'),
     attackVerdict: true,
     warning:
-      /can take exponential time to match \(recheck; .*\); RE2 cannot express it \(backreferences, lookaround\), so the guards do not check it/,
+      /can take exponential time to match \(recheck; .*\); RE2 cannot express it \(it has lookaround \("\(\?<=x\)"\), which RE2 lacks\), so the guards do not check it/,
   },
   {
     // Lookbehind the fuzzer finds no attack on: checked on RegExp, no warning.
@@ -109,7 +109,30 @@ const rows: Row[] = [
     rejects: [],
     attack: LONG('', 'a', '!'),
     attackVerdict: true,
-    warning: /can take polynomial \(degree 2\) time to match .*; RE2 cannot express it/,
+    warning:
+      /can take polynomial \(degree 2\) time to match .*; RE2 cannot express it \(it has a backreference \("\\\\1"\), which RE2 lacks\)/,
+  },
+  {
+    // The warning names what RE2 lacks, whatever it is: here a repeat count over RE2's 1,000.
+    schema: 'LongRepeat',
+    engine: 'none',
+    accepts: ['ab', 'b'],
+    rejects: [],
+    attack: LONG('', 'a', '!'),
+    attackVerdict: true,
+    warning:
+      /; RE2 cannot express it \(it repeats "b\{1001\}": RE2 counts repeats up to 1,000\), so the guards do not check it/,
+  },
+  {
+    // …or a Unicode property RE2 does not have.
+    schema: 'EmojiRuns',
+    engine: 'none',
+    accepts: ['😀', 'x'],
+    rejects: [],
+    attack: LONG('', '😀', '!'),
+    attackVerdict: true,
+    warning:
+      /RE2 cannot express it \(it has the Unicode property "\\\\p\{Emoji\}", which RE2 does not have\), so the guards do not check it/,
   },
   // Other dialects' syntax and broken patterns: JavaScript cannot compile them.
   ...['Possessive', 'Atomic', 'InlineFlag', 'Unclosed'].map((schema): Row => ({
@@ -256,7 +279,7 @@ describe('patternProperties the guards cannot run safely on RegExp', () => {
     ).toEqual([true, false, true]);
     const [warning] = warningAt('LookbehindKeys/patternProperties/(?<=x)(a+)+$');
     expect(warning).toMatch(
-      /RE2 cannot express it \(backreferences, lookaround\), so the guards take it to match any key \(its schema and additionalProperties are not checked there\)/,
+      /RE2 cannot express it \(it has lookaround \("\(\?<=x\)"\), which RE2 lacks\), so the guards take it to match any key \(its schema and additionalProperties are not checked there\)/,
     );
   });
 });

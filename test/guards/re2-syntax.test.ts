@@ -5,7 +5,7 @@
  */
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
-import { toRe2Syntax } from '../../generator/model/re2-syntax.ts';
+import { re2Form, toRe2Syntax } from '../../generator/model/re2-syntax.ts';
 
 const STRINGS = [
   '',
@@ -66,14 +66,24 @@ describe('toRe2Syntax keeps the meaning', () => {
 
 describe('patterns without an RE2 form', () => {
   it.each([
-    ['lookahead', '^(?=.*\\d).+$'],
-    ['lookbehind', '(?<=@)\\w+'],
-    ['a backreference', '^(\\w)\\1$'],
-    ['a binary property', '^\\p{Emoji}+$'],
-    ['a negated set inside a class', '^[\\S\\d]+$'],
-    ['a repeat over 1,000', '^a{1001}$'],
-  ])('%s: undefined', (_, source) => {
+    ['lookahead', '^(?=.*\\d).+$', 'it has lookaround ("(?=.*\\\\d)"), which RE2 lacks'],
+    ['lookbehind', '(?<=@)\\w+', 'it has lookaround ("(?<=@)"), which RE2 lacks'],
+    ['a backreference', '^(\\w)\\1$', 'it has a backreference ("\\\\1"), which RE2 lacks'],
+    [
+      'a binary property',
+      '^\\p{Emoji}+$',
+      'it has the Unicode property "\\\\p{Emoji}", which RE2 does not have',
+    ],
+    [
+      'a negated set inside a class',
+      '^[\\S\\d]+$',
+      'it has a negated escape inside a class ("[\\\\S\\\\d]"), which RE2 lacks',
+    ],
+    ['a repeat over 1,000', '^a{1001}$', 'it repeats "a{1001}": RE2 counts repeats up to 1,000'],
+    ['inline modifiers', '^(?i:ab)+$', 'it has inline modifiers ("(?i:ab)")'],
+  ])('%s: none, and the reason says which', (_, source, reason) => {
     expect(toRe2Syntax(source, 'u')).toBeUndefined();
+    expect(re2Form(source, 'u')).toEqual({ reason });
   });
 
   it.each([
@@ -94,6 +104,9 @@ describe('patterns without an RE2 form', () => {
   );
 
   it('one without the u flag that spells an astral character as surrogates has none', () => {
-    expect(toRe2Syntax('^\\uD83D\\uDE00$', '')).toBeUndefined();
+    expect(re2Form('^\\uD83D\\uDE00$', '')).toEqual({
+      reason:
+        'it spells a character as UTF-16 surrogates ("\\\\uD83D"), which RE2 matches by code point',
+    });
   });
 });
