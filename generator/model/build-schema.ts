@@ -154,7 +154,7 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
     );
   }
   const vc: ValueContext = { file: c.file, pointer };
-  checkKeywords(schema, vc, c.warnings);
+  checkKeywords(schema, vc, c.version, c.warnings);
   const base = readAnnotations(schema, vc);
   if ('$ref' in schema) return buildRef(schema, base, vc, c);
   const dynamic = dynamicRef(schema, vc, c);

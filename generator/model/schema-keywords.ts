@@ -113,12 +113,90 @@ export function isAnnotationKeyword(key: string): boolean {
   return ANNOTATIONS.has(key) || key.startsWith('x-');
 }
 
+/**
+ * Schema keywords and forms of OpenAPI 3.1 (JSON Schema 2020-12) that OpenAPI 3.0's Schema Object
+ * (3.0.3 §4.7.24) does not have, with the 3.0 way to say it. The generator honours them in a 3.0
+ * document too, but other 3.0 tools ignore them or refuse the document: a spec that uses them
+ * means 3.1.
+ */
+const ONLY_IN_31: Record<string, string> = {
+  const: 'write `enum: [<the value>]`',
+  examples: 'write one `example: <value>`',
+  prefixItems: 'there is no 3.0 form: describe every item with `items`',
+  $defs:
+    "move the schemas into components.schemas and refer to them as '#/components/schemas/<Name>'",
+  patternProperties: 'there is no 3.0 form: use `additionalProperties`',
+  propertyNames: 'there is no 3.0 form: describe the keys in the description',
+  unevaluatedProperties: 'write `additionalProperties: false` beside the properties it closes',
+  contentMediaType: 'write `format: binary` (raw bytes) or `format: byte` (base64)',
+  contentEncoding: 'write `format: byte` for base64',
+  contentSchema: 'describe the decoded content in the description',
+  $comment: 'write it in `description` or an `x-` extension',
+};
+
+/** Schema keywords of OpenAPI 3.0 that 3.1 dropped, with the 3.1 way to say it. */
+const ONLY_IN_30: Record<string, string> = {
+  nullable: "write the type as a list with 'null': `type: [<type>, 'null']`",
+};
+
+/**
+ * Reports keywords and forms from the other OpenAPI version than the document declares (each
+ * keyword once, at its first place): honoured anyway, but other tools read them otherwise.
+ */
+function checkDialect(
+  schema: Record<string, unknown>,
+  location: { file: string; pointer: string },
+  version: '3.0' | '3.1',
+  warnings: Warnings,
+): void {
+  const other = version === '3.0' ? '3.1' : '3.0';
+  const report = (key: string, what: string, fix: string) =>
+    warnings.add(
+      `dialect:${version}:${key}`,
+      `${what} is OpenAPI ${other}, but the document declares OpenAPI ${version}: the SDK honours it, other OpenAPI ${version} tools ignore it or refuse the document`,
+      { file: location.file, pointer: joinPointer(location.pointer, key) },
+      version === '3.0'
+        ? `${fix}, or declare \`openapi: 3.1.0\``
+        : `${fix} (OpenAPI 3.1 removed it)`,
+    );
+  const table = version === '3.0' ? ONLY_IN_31 : ONLY_IN_30;
+  for (const key of Object.keys(schema)) {
+    const fix = Object.hasOwn(table, key) ? table[key] : undefined;
+    if (fix !== undefined) report(key, `the schema keyword "${key}"`, fix);
+  }
+  const { type } = schema;
+  for (const key of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
+    const value = schema[key];
+    const bound = key === 'exclusiveMinimum' ? 'minimum' : 'maximum';
+    if (version === '3.0' && typeof value === 'number') {
+      report(key, `a number as "${key}"`, `write \`${bound}: ${value}\` and \`${key}: true\``);
+    } else if (version === '3.1' && typeof value === 'boolean') {
+      report(
+        key,
+        `a boolean as "${key}"`,
+        value
+          ? `write the bound itself: \`${key}: <the ${bound}>\` in place of ${bound}`
+          : `remove \`${key}: false\``,
+      );
+    }
+  }
+  if (version === '3.0' && (Array.isArray(type) || type === 'null')) {
+    report(
+      'type',
+      Array.isArray(type) ? 'a list of types' : 'the type "null"',
+      'write one type, with `nullable: true` for null (or a oneOf of the types)',
+    );
+  }
+}
+
 /** Reports every keyword of `schema` that the generator does not honour, once per keyword. */
 export function checkKeywords(
   schema: Record<string, unknown>,
   location: { file: string; pointer: string },
+  version: '3.0' | '3.1',
   warnings: Warnings,
 ): void {
+  checkDialect(schema, location, version, warnings);
   for (const key of ['enum', 'const']) {
     const unsafe = unsafeInteger(schema[key]);
     if (unsafe === undefined) continue;

@@ -153,3 +153,57 @@ describe('keywords the model supports', () => {
     });
   });
 });
+
+describe('keywords of the other OpenAPI version than the document declares', () => {
+  it('3.1 forms in a 3.0 document: a warning each, once, with the 3.0 form or openapi: 3.1.0', async () => {
+    const model = await fixtureModel('dialect-30.yaml');
+    const dialect = model.warnings.filter((w) => w.key.startsWith('dialect:'));
+    expect(
+      dialect.map((w) => [w.location.pointer, w.more]),
+      'each keyword once, at its first place',
+    ).toEqual([
+      ['#/components/schemas/Kind/const', 1],
+      ['#/components/schemas/Count/exclusiveMinimum', 0],
+      ['#/components/schemas/Name/type', 0],
+      ['#/components/schemas/Pair/prefixItems', 0],
+      ['#/components/schemas/Labels/patternProperties', 0],
+      ['#/components/schemas/Sample/examples', 0],
+    ]);
+    for (const w of dialect) {
+      expect(w.problem).toMatch(/is OpenAPI 3\.1, but the document declares OpenAPI 3\.0/);
+      expect(w.hint).toMatch(/or declare `openapi: 3\.1\.0`$/);
+    }
+    expect(dialect[0]!.hint).toBe('write `enum: [<the value>]`, or declare `openapi: 3.1.0`');
+    expect(dialect[1]!.hint).toContain('`minimum: 0` and `exclusiveMinimum: true`');
+    // Honoured all the same: the const is a literal type.
+    expect(model.schemas.find((s) => s.name === 'Kind')?.node).toMatchObject({
+      kind: 'enum',
+      values: ['plan'],
+    });
+  });
+
+  it('3.0 forms in a 3.1 document: a warning each, with the 3.1 form', async () => {
+    const model = await fixtureModel('dialect-31.yaml');
+    const dialect = model.warnings.filter((w) => w.key.startsWith('dialect:'));
+    expect(dialect.map((w) => [w.location.pointer, w.hint])).toEqual([
+      [
+        '#/components/schemas/Name/nullable',
+        "write the type as a list with 'null': `type: [<type>, 'null']` (OpenAPI 3.1 removed it)",
+      ],
+      [
+        '#/components/schemas/Count/exclusiveMinimum',
+        'write the bound itself: `exclusiveMinimum: <the minimum>` in place of minimum (OpenAPI 3.1 removed it)',
+      ],
+      [
+        '#/components/schemas/Limit/exclusiveMaximum',
+        'remove `exclusiveMaximum: false` (OpenAPI 3.1 removed it)',
+      ],
+    ]);
+  });
+
+  it('are errors with --strict', async () => {
+    await expect(fixtureModel('dialect-31.yaml', true)).rejects.toThrow(
+      /the schema keyword "nullable" is OpenAPI 3\.0, but the document declares OpenAPI 3\.1.*--strict/,
+    );
+  });
+});
