@@ -16,6 +16,7 @@ import { readFlags } from './lib/command-line.ts';
 
 import { run } from './lib/run.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
+import { terminalLines } from '../generator/escape.ts';
 
 export const DEFAULT_PACKAGE_DIR = 'generated';
 /** The package's build script (generator/emit/package.ts BUILD_SCRIPT_PATH). */
@@ -116,7 +117,9 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(error instanceof PackageBuildError ? `error: ${error.message}` : error);
+    console.error(
+      error instanceof PackageBuildError ? terminalLines(`error: ${error.message}`) : error,
+    );
     return 1;
   }
 }

@@ -5,12 +5,11 @@
  *
  *   npm run bundle [-- --spec <file>] [-- --out <file>]
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
-import { quietNodeEnv, redoclyBin } from './lib/redocly.ts';
+import { runRedocly } from './lib/redocly.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,14 +26,10 @@ const spec = specRootOrExit(values.spec);
 const out = resolve(values.out);
 mkdirSync(dirname(out), { recursive: true });
 const tmp = out.replace(/(\.\w+)$/, `.tmp-${process.pid}$1`);
-const result = spawnSync(
-  process.execPath,
-  [redoclyBin(), 'bundle', spec, '--config', resolve('redocly.yaml'), '--output', tmp],
-  { stdio: 'inherit', env: quietNodeEnv() },
-);
-if (result.status !== 0 || !existsSync(tmp)) {
+const status = runRedocly(['bundle', spec, '--config', resolve('redocly.yaml'), '--output', tmp]);
+if (status !== 0 || !existsSync(tmp)) {
   rmSync(tmp, { force: true });
   console.error(`Bundling ${values.spec} failed; ${values.out} was left as it was.`);
-  process.exit(result.status || 1);
+  process.exit(status || 1);
 }
 renameSync(tmp, out);

@@ -25,6 +25,7 @@ import { pathToFileURL } from 'node:url';
 import chokidar, { type FSWatcher } from 'chokidar';
 import { resolveContext, type GeneratorContext } from '../generator/context.ts';
 import { GeneratorError } from '../generator/errors.ts';
+import { terminalLines } from '../generator/escape.ts';
 import type { ApiModel } from '../generator/model/types.ts';
 import { runPipeline } from '../generator/pipeline.ts';
 import { RememberingFormatter } from '../generator/write/format-cache.ts';
@@ -143,7 +144,7 @@ export async function startDevServer(options: DevOptions) {
       const { problems, report } = await linter.lint(reload);
       status.lint = problems;
       if (problems.length === 0) options.log('lint: no problems.');
-      else process.stdout.write(report);
+      else process.stdout.write(terminalLines(report));
     } catch (error) {
       status.lint = [
         {
@@ -446,7 +447,7 @@ async function main(argv: string[]): Promise<void> {
       out: values.out,
       port,
       config: (await readFile(config).catch(() => undefined)) === undefined ? undefined : config,
-      log: (line) => console.log(line),
+      log: (line) => console.log(terminalLines(line)),
     });
   } catch (error) {
     await printFailure(error);

@@ -35,6 +35,7 @@ import { run } from './lib/run.ts';
 import { isRecord } from '../generator/json.ts';
 import type { ApiModel } from '../generator/model/types.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
+import { terminalLines } from '../generator/escape.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REDOCLY = join(REPO_ROOT, 'node_modules', '.bin', 'redocly');
@@ -328,7 +329,9 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(error instanceof DocsBuildError ? `error: ${error.message}` : error);
+    console.error(
+      error instanceof DocsBuildError ? terminalLines(`error: ${error.message}`) : error,
+    );
     return 1;
   }
 }

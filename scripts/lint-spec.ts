@@ -1,14 +1,15 @@
 /**
  * `npm run lint:spec` (also part of `npm run lint`): lints the spec with Redocly under redocly.yaml (every rule at error).
  * Exits non-zero on any problem; Redocly's messages name the file, line and column of each one.
+ * Its output quotes the spec (code frames, names in messages), so it is printed as the generator
+ * prints spec text to a terminal: invisible and control characters as visible escapes.
  *
  *   npm run lint:spec [-- --spec <file>]
  */
-import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
-import { redoclyBin, quietNodeEnv } from './lib/redocly.ts';
+import { runRedocly } from './lib/redocly.ts';
 
 const { values } = parseArgs({
   options: { spec: { type: 'string', default: DEFAULT_SPEC }, help: { type: 'boolean' } },
@@ -20,9 +21,6 @@ if (values.help) {
   process.exit(0);
 }
 const spec = specRootOrExit(values.spec);
-const result = spawnSync(
-  process.execPath,
-  [redoclyBin(), 'lint', spec, '--config', resolve('redocly.yaml'), '--format', 'codeframe'],
-  { stdio: 'inherit', env: quietNodeEnv() },
+process.exit(
+  runRedocly(['lint', spec, '--config', resolve('redocly.yaml'), '--format', 'codeframe']),
 );
-process.exit(result.status ?? 1);

@@ -193,16 +193,22 @@ describe('npm run dev', () => {
     await settled();
     const logged = output.length;
     // A component no operation uses: recommended-strict makes no-unused-components an error.
+    // Its name holds a right-to-left override, which the terminal shows as an escape.
     const rootFile = join(work, 'spec/openapi.yaml');
     const root = await readFile(rootFile, 'utf8');
     expect(root).toMatch(/^components:\n {2}schemas:\n/m);
     await writeFile(
       rootFile,
-      root.replace(/^components:\n {2}schemas:\n/m, '$&    UnusedThing:\n      type: object\n'),
+      root.replace(
+        /^components:\n {2}schemas:\n/m,
+        '$&    Unused\u202EThing:\n      type: object\n',
+      ),
     );
     await until('a lint problem in the terminal', () =>
       output.slice(logged).includes('no-unused-components'),
     );
+    expect(output.slice(logged)).toContain('Unused\\u202EThing');
+    expect(output.slice(logged)).not.toContain('\u202E');
     await pageShows('#dev-status', 'no-unused-components');
     await writeFile(rootFile, root);
     await until('the lint to pass again', () =>

@@ -1,3 +1,5 @@
+import { terminalLines } from '../../generator/escape.ts';
+
 /**
  * Bad input to one of the release commands (`npm run diff`, `npm run release`): an unknown git
  * ref, a missing file, a spec that does not bundle, a refused release. The message names the
@@ -21,18 +23,17 @@ export class CommandError extends Error {
 /**
  * Prints a command's failure on stderr: a CommandError or a GeneratorError (bad input) as its
  * message and fix, anything else as an internal error with its stack (a bug in the toolchain).
+ * Messages quote the spec, so control and invisible characters are shown as escapes
+ * (escape.ts `terminalLines`).
  */
 export async function printFailure(error: unknown): Promise<void> {
-  if (error instanceof CommandError) {
-    process.stderr.write(error.format());
-    return;
-  }
+  process.stderr.write(terminalLines(await failureText(error)));
+}
+
+/** What {@link printFailure} prints, before its spec text is made safe for a terminal. */
+async function failureText(error: unknown): Promise<string> {
+  if (error instanceof CommandError) return error.format();
   const { GeneratorError } = await import('../../generator/errors.ts');
-  if (error instanceof GeneratorError) {
-    process.stderr.write(`error: ${error.message}\n`);
-    return;
-  }
-  process.stderr.write(
-    `internal error (a bug in the toolchain, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  if (error instanceof GeneratorError) return `error: ${error.message}\n`;
+  return `internal error (a bug in the toolchain, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
 }

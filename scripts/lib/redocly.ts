@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { terminalLines } from '../../generator/escape.ts';
 
 /** Path of the Redocly CLI's entry script in this project's node_modules. */
 export function redoclyBin(): string {
@@ -15,4 +17,37 @@ export function redoclyBin(): string {
 /** The environment for Redocly runs: no telemetry, no update checks. */
 export function quietNodeEnv(): NodeJS.ProcessEnv {
   return { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+}
+
+/**
+ * Redocly's output without the boxed notices it prints on every run (that Node.js 20 support is
+ * ending): lines with the box's frame characters.
+ */
+export function withoutBanner(output: string): string {
+  return output
+    .split('\n')
+    .filter((line) => !/[║╔╚]/.test(line))
+    .join('\n')
+    .trim();
+}
+
+/**
+ * Runs the Redocly CLI in this process's folder and prints what it printed, stdout then stderr,
+ * as the generator prints spec text to a terminal (escape.ts `terminalLines`): Redocly quotes the
+ * spec (code frames, names in messages), and a spec can hold control and bidi characters.
+ * Returns Redocly's exit status (1 when it could not run).
+ */
+export function runRedocly(args: readonly string[]): number {
+  const result = spawnSync(process.execPath, [redoclyBin(), ...args], {
+    stdio: ['inherit', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: quietNodeEnv(),
+    maxBuffer: 1 << 30,
+  });
+  const stdout = withoutBanner(result.stdout ?? '');
+  const stderr = withoutBanner(result.stderr ?? '');
+  if (stdout !== '') process.stdout.write(`${terminalLines(stdout)}\n`);
+  if (stderr !== '') process.stderr.write(`${terminalLines(stderr)}\n`);
+  if (result.error) process.stderr.write(`Redocly did not run: ${result.error.message}\n`);
+  return result.status ?? 1;
 }

@@ -50,6 +50,24 @@ describe('npm run lint:spec', () => {
     expect(result.output).toMatch(/\(\d+:\d+\)|:\d+:\d+/);
   });
 
+  it('prints the spec text it quotes with control and invisible characters escaped', () => {
+    // A component nobody uses is an error, and Redocly quotes its name in the message and the
+    // code frame: here with a right-to-left override and a zero-width space in it.
+    const spec = brokenSpec('invisible', 'openapi.yaml', (t) =>
+      t.replace(
+        /^components:\n {2}schemas:\n/m,
+        '$&    Unused\u202EThing\u200B:\n      type: object\n',
+      ),
+    );
+    const result = runScript('scripts/lint-spec.ts', ['--spec', spec]);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('no-unused-components');
+    expect(result.output).toContain('Unused\\u202EThing\\u200B');
+    expect(result.output).not.toMatch(/[\u202E\u200B]/);
+    // Redocly's boxed notice (Node.js 20 support ending) is not the user's lint result.
+    expect(result.output).not.toMatch(/[║╔╚]/);
+  });
+
   it('fails when an example no longer matches its schema', () => {
     const spec = brokenSpec('example', 'components/examples/Plan.yaml', (t) =>
       t.replace('amount: 999', 'amount: -999'),

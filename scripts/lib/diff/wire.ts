@@ -13,7 +13,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { unescapePointerFragment } from '@redocly/openapi-core';
 import { isRecord } from '../../../generator/json.ts';
-import { quietNodeEnv, redoclyBin } from '../redocly.ts';
+import { quietNodeEnv, redoclyBin, withoutBanner } from '../redocly.ts';
 import { run } from '../run.ts';
 import { CommandError } from '../command-error.ts';
 import type { Change } from './change.ts';
@@ -223,13 +223,6 @@ function kebab(name: string): string {
 }
 
 /** Redocly CLI's Node 20 banner is noise in an error message. */
-function withoutBanner(output: string): string {
-  return output
-    .split('\n')
-    .filter((line) => !/[║╔╚]/.test(line))
-    .join('\n')
-    .trim();
-}
 
 /** Paths inside `dir` shown relative to it, with `/`. */
 export function relativeDisplay(dir: string, prefix: string): (file: string) => string {
