@@ -111,16 +111,28 @@ function patternSafety(regex: RegexModel): PatternSafety {
 const cacheKey = (regex: RegexModel) => `${regex.flags}/${regex.source}`;
 
 /**
- * Analyses every pattern the guards of `schemas` check, all at once, with recheck's asynchronous
- * `check`: it runs them in recheck's native agent (a process of its own), where `checkSync` would
- * first start a worker thread and load recheck into it (about 0.15 s of a run). The verdicts are
- * the same; {@link patternSafety} finds them cached.
+ * Patterns up to this many are analysed in recheck's native agent, more on its worker thread. The
+ * agent answers the first at once but takes some 30 ms for each (one after another); the worker
+ * takes 0.15 to 0.4 s to start, then well under a millisecond for each: a spec with a thousand
+ * patterns took a minute in the agent.
+ */
+const AGENT_LIMIT = 10;
+
+/**
+ * Analyses every pattern the guards of `schemas` check, all at once: up to {@link AGENT_LIMIT} with
+ * recheck's asynchronous `check`, which runs them in recheck's native agent (a process of its
+ * own), where `checkSync` would first start a worker thread and load recheck into it; more with
+ * `checkSync`. The verdicts are the same; {@link patternSafety} finds them cached.
  */
 export async function analysePatterns(schemas: readonly NamedSchema[]): Promise<void> {
   const pending = new Map<string, RegexModel>();
   for (const { regex } of patternUses(schemas)) {
     const key = cacheKey(regex);
     if (!analysed.has(key)) pending.set(key, regex);
+  }
+  if (pending.size > AGENT_LIMIT) {
+    for (const regex of pending.values()) patternSafety(regex);
+    return;
   }
   await Promise.all(
     [...pending].map(async ([key, regex]) => {
