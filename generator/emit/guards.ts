@@ -30,6 +30,7 @@ import {
   type PartRequest,
 } from './guards/scope.ts';
 import { FUNCTION_BUDGET, type Part } from './guards/split.ts';
+import { keyPatternTests } from './guards/walk.ts';
 import type { EmittedSourceFile } from './types.ts';
 import { docLink } from './doc-text.ts';
 
@@ -382,24 +383,49 @@ function partFunction(request: PartRequest, file: FileScope): FunctionDeclaratio
   const body = new Code();
   const fn = new FunctionScope();
   const g = { file, fn, owner: request.owner, root: request.node };
-  const properties = part.kind === 'properties';
-  const x = properties ? fn.derived('value', 'record') : 'value';
-  const parameters = [{ name: x, type: properties ? 'Record<string, unknown>' : 'unknown' }];
-  if (mode === 'collect') {
-    emitCollectPart(request.node, part, x, PathExpr.of('path'), body, g);
-    parameters.push(
-      { name: 'path', type: 'string' },
-      { name: 'issues', type: 'ValidationIssue[]' },
-    );
-  } else emitCheckPart(request.node, part, mode, x, body, g);
-  return {
-    kind: StructureKind.Function,
+  const returnType = mode === 'collect' ? 'void' : mode === 'count' ? 'number' : 'boolean';
+  const declaration = (parameters: { name: string; type: string }[]) => ({
+    kind: StructureKind.Function as const,
     name: request.name,
     docs: [partDoc(part, mode)],
     parameters,
-    returnType: mode === 'is' ? 'boolean' : mode === 'count' ? 'number' : 'void',
+    returnType,
     statements: body.toString(),
-  };
+  });
+  const withIssues = (parameters: { name: string; type: string }[]) =>
+    mode === 'collect'
+      ? [
+          ...parameters,
+          { name: 'path', type: 'string' },
+          { name: 'issues', type: 'ValidationIssue[]' },
+        ]
+      : parameters;
+  if (part.kind === 'patterns' && request.node.kind === 'object') {
+    const key = fn.derived('value', 'key');
+    if (mode === 'matches') {
+      const tests = keyPatternTests(request.node, part.from, part.to, key, file);
+      body.line(`return ${tests.length === 0 ? 'false' : tests.join(' || ')};`);
+      return declaration([{ name: key, type: 'string' }]);
+    }
+    const record = fn.derived('value', 'record');
+    if (mode === 'collect')
+      emitCollectPart(request.node, part, record, PathExpr.of('path'), body, g, key);
+    else emitCheckPart(request.node, part, 'is', record, body, g, key);
+    return declaration(
+      withIssues([
+        { name: record, type: 'Record<string, unknown>' },
+        { name: key, type: 'string' },
+      ]),
+    );
+  }
+  if (mode === 'matches') throw new Error(`guards: no matches part of ${part.kind}`);
+  const properties = part.kind === 'properties';
+  const x = properties ? fn.derived('value', 'record') : 'value';
+  if (mode === 'collect') emitCollectPart(request.node, part, x, PathExpr.of('path'), body, g);
+  else emitCheckPart(request.node, part, mode, x, body, g);
+  return declaration(
+    withIssues([{ name: x, type: properties ? 'Record<string, unknown>' : 'unknown' }]),
+  );
 }
 
 /** What a part function does, and why it is one: `Whether properties 116 to 230 … part 2 of 9, …`. */
@@ -412,6 +438,9 @@ function partDoc(part: Part, mode: PartMode): string {
     'collect members': `Pushes an issue for every way \`value\` (at JSON pointer \`path\`) fails allOf members ${range}`,
     'is variants': `Whether \`value\` matches one of the variants ${range}`,
     'count variants': `How many of the variants ${range} \`value\` matches`,
+    'is patterns': `Whether the value of \`key\` in \`record\` is valid for each of patternProperties ${range} that \`key\` matches`,
+    'collect patterns': `Pushes an issue for every way the value of \`key\` in \`record\` (at JSON pointer \`path\`) fails the patternProperties ${range} that \`key\` matches`,
+    'matches patterns': `Whether \`key\` matches one of patternProperties ${range}`,
   };
   const does = texts[`${mode} ${part.kind}`] ?? '';
   return `${does}: part ${part.index} of ${part.count}, as one function would be too large for TypeScript's control flow analysis.`;

@@ -4,7 +4,7 @@
  * body is too large for control flow analysis") for an object of 700 properties, one requiring
  * 1,100 names, a oneOf of 750 variants and an allOf of 300 inline members; a stack overflow in
  * tsc's binder for an anyOf of 2,000 variants and an enum of 2,000 objects, each one `||` chain.
- * The guards now check such sequences in parts (generator/emit/guards/split.ts). The whole package
+ * 600 patternProperties: TS2563 too. The guards now check such sequences in parts (generator/emit/guards/split.ts). The whole package
  * (types, guards, dates, client, testing kit, README examples) is type checked, in memory.
  */
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
- * Guards checked in parts (generator/emit/guards/split.ts: a sequence of properties, allOf members
- * or union variants too long for one function) decide and report exactly as straight-line ones.
+ * Guards checked in parts (generator/emit/guards/split.ts: a sequence of properties, allOf members,
+ * union variants or patternProperties too long for one function) decide and report exactly as straight-line ones.
  * Every spec of the differential run, its guards generated with a tiny function budget (nearly
  * every object, allOf and union of two items or more is split) against its usual guards, on
  * valid-leaning values and their mutations (as in differential.test.ts): `isX` gives the same
@@ -22,9 +22,10 @@ const SEED = 20_240_917;
 
 afterAll(removeTempDirs);
 
-/** The part functions a guards module declares, by kind (`properties`, `members`, `variants`). */
+/** The part functions a guards module declares, by kind (`properties`, `members`, `variants`, `patterns`). */
 function partKinds(source: string): string[] {
-  const parts = /^function (?:is|count|collect)\w+_(properties|members|variants)\d+\(/gm;
+  const parts =
+    /^function (?:is|count|collect|matches)\w+_(properties|members|variants|patterns)\d+\(/gm;
   const kinds = [...source.matchAll(parts)].map((m) => m[1] ?? '');
   return [...new Set(kinds)].sort();
 }
@@ -90,7 +91,7 @@ describe('guards split into parts agree with straight-line guards', () => {
     const file = await writeSpec(largeSpec(['AnyCode']));
     const split = await compileSpec(file);
     const whole = await compileSpec(file, { functionBudget: Infinity });
-    expect(partKinds(split.source)).toEqual(['members', 'properties', 'variants']);
+    expect(partKinds(split.source)).toEqual(['members', 'patterns', 'properties', 'variants']);
     expect(partKinds(whole.source)).toEqual([]);
     forEachValue(whole, 6, (schema, value) => {
       const x = schema.name;
@@ -102,6 +103,6 @@ describe('guards split into parts agree with straight-line guards', () => {
     const split = await compileSpec('test/fixtures/schemas/keywords-31.yaml', {
       functionBudget: TINY_BUDGET,
     });
-    expect(partKinds(split.source)).toEqual(['members', 'properties', 'variants']);
+    expect(partKinds(split.source)).toEqual(['members', 'patterns', 'properties', 'variants']);
   });
 });

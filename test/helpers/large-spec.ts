@@ -2,8 +2,8 @@
  * A spec whose schemas are each large in one dimension: an object of 700 properties of every kind
  * (required and optional, nullable, arrays, dates, small inline objects), one requiring 1,100
  * names without schemas, an enum of 5,000 strings and one of 2,000 objects, a oneOf of 750
- * variants, an anyOf of 2,000, an allOf of 300 members, inline objects 40 deep, a chain of 100
- * `$ref`s. Each is over what TypeScript analyses in one function, or what its binder takes in one
+ * variants, an anyOf of 2,000, an allOf of 300 members, an object of 600 patternProperties,
+ * inline objects 40 deep, a chain of 100 `$ref`s. Each is over what TypeScript analyses in one function, or what its binder takes in one
  * `||` chain, when checked by straight-line code (test/faults/large-schemas.test.ts).
  */
 type Schema = Record<string, unknown>;
@@ -63,6 +63,14 @@ const SCHEMAS: Record<string, Schema> = {
   OneVariant: { oneOf: range(750).map(variant) },
   AnyCode: { anyOf: range(2000).map((i) => ({ type: 'string', enum: [`code-${i}`] })) },
   Merged: { allOf: range(300).map(variant) },
+  Patterned: {
+    type: 'object',
+    properties: { id: { type: 'string' } },
+    patternProperties: Object.fromEntries(
+      range(600).map((i) => [`^k${i}_[a-z]+$`, propertySchema(i)]),
+    ),
+    additionalProperties: false,
+  },
   Deep: nested(40),
   ...Object.fromEntries(
     range(100).map((i) => [

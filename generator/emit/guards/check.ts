@@ -20,7 +20,15 @@ import {
 import { acceptedKinds } from './describe.ts';
 import type { GenContext } from './scope.ts';
 import { memberParts, variantParts, type Part } from './split.ts';
-import { emitArray, emitObject, emitProperties, emitScalar, skipNull, type Mode } from './walk.ts';
+import {
+  emitArray,
+  emitKeyPatterns,
+  emitObject,
+  emitProperties,
+  emitScalar,
+  skipNull,
+  type Mode,
+} from './walk.ts';
 
 /** Emits statements that `return false` unless the value in local `x` matches `node`. */
 export function emitCheck(node: SchemaNode, x: string, code: Code, g: GenContext): void {
@@ -91,9 +99,9 @@ function emitMembers(members: readonly SchemaNode[], x: string, code: Code, g: G
 }
 
 /**
- * The body of a part function (split.ts) on the value in `x` (for properties, the record): in
- * `is` mode the checks of its items, returning true when they pass; in `count` mode the number of
- * its union variants that match.
+ * The body of a part function (split.ts) on the value in `x` (for properties and patterns, the
+ * record; for patterns, `key` is the local of the key): in `is` mode the checks of its items,
+ * returning true when they pass; in `count` mode the number of its union variants that match.
  */
 export function emitCheckPart(
   node: SchemaNode,
@@ -102,8 +110,13 @@ export function emitCheckPart(
   x: string,
   code: Code,
   g: GenContext,
+  key?: string,
 ): void {
-  if (part.kind === 'properties' && node.kind === 'object') {
+  if (part.kind === 'patterns' && node.kind === 'object' && key !== undefined) {
+    const keyed = checkMode(g).at({ name: key });
+    emitKeyPatterns(node, part.from, part.to, 'value', x, key, code, g, keyed);
+    code.line('return true;');
+  } else if (part.kind === 'properties' && node.kind === 'object') {
     emitProperties(node, part.from, part.to, x, code, g, checkMode(g));
     code.line('return true;');
   } else if (part.kind === 'members' && node.kind === 'allOf') {

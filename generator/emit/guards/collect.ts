@@ -20,7 +20,15 @@ import {
 import { acceptedKinds, summary, VALUE_KINDS, valuesText } from './describe.ts';
 import type { GenContext } from './scope.ts';
 import { memberParts, variantParts, type Part } from './split.ts';
-import { emitArray, emitObject, emitProperties, emitScalar, skipNull, type Mode } from './walk.ts';
+import {
+  emitArray,
+  emitKeyPatterns,
+  emitObject,
+  emitProperties,
+  emitScalar,
+  skipNull,
+  type Mode,
+} from './walk.ts';
 
 /** Emits statements that push an issue to `issues` for every way the value in `x` fails `node`. */
 export function emitCollect(
@@ -100,7 +108,8 @@ function emitCore(node: SchemaNode, x: string, path: PathExpr, code: Code, g: Ge
 
 /**
  * The body of a collect part function (split.ts): the issues of its properties (of the record in
- * `x`) or allOf members (of the value in `x`), at the JSON pointer in `path`.
+ * `x`), of its patternProperties (for the key in local `key` of the record in `x`) or allOf
+ * members (of the value in `x`), at the JSON pointer in `path`.
  */
 export function emitCollectPart(
   node: SchemaNode,
@@ -109,8 +118,12 @@ export function emitCollectPart(
   path: PathExpr,
   code: Code,
   g: GenContext,
+  key?: string,
 ): void {
-  if (part.kind === 'properties' && node.kind === 'object') {
+  if (part.kind === 'patterns' && node.kind === 'object' && key !== undefined) {
+    const keyed = collectMode(path, g).at({ name: key });
+    emitKeyPatterns(node, part.from, part.to, 'value', x, key, code, g, keyed);
+  } else if (part.kind === 'properties' && node.kind === 'object') {
     emitProperties(node, part.from, part.to, x, code, g, collectMode(path, g));
   } else if (part.kind === 'members' && node.kind === 'allOf') {
     for (const member of node.members.slice(part.from, part.to))

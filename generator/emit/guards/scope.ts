@@ -24,9 +24,10 @@ export type Mode = 'is' | 'collect';
 
 /**
  * What a part function (split.ts) does: check its items (`is`), report their issues (`collect`),
- * or count the union variants its value matches (`count`, for oneOf).
+ * count the union variants its value matches (`count`, for oneOf), or say whether one of its
+ * patternProperties patterns matches a key (`matches`).
  */
-export type PartMode = Mode | 'count';
+export type PartMode = Mode | 'count' | 'matches';
 
 export interface HelperRequest {
   name: string;

@@ -4,12 +4,12 @@
  * 2,000 flow nodes (a condition, the join after an `if`) and then reports TS2563, "The containing
  * function or module body is too large for control flow analysis"; its binder also recurses once
  * per operand of a `||` chain, so a chain of a thousand operands overflows its stack and tsc
- * crashes. A schema with a thousand properties, union variants or allOf members would do one or
+ * crashes. A schema with a thousand properties, union variants, allOf members or patternProperties would do one or
  * the other.
  *
  * So how far that walk goes is estimated ahead, from the model ({@link checkWeight}: a step per
  * condition and per join, on the high side, the same for both modes), and a sequence that would
- * pass {@link FUNCTION_BUDGET} (an object's properties, an allOf's members, a union's variants) is
+ * pass {@link FUNCTION_BUDGET} (an object’s properties or key patterns, an allOf’s members, a union’s variants) is
  * checked in parts: consecutive items, each part a private function of its own
  * (`isPlan_properties1`, `collectPlan_properties1`), filled in order up to the budget, so that
  * adding an item at the end changes only the last part. The budget is a quarter of TypeScript's
@@ -29,8 +29,11 @@ import { sharedByContent } from './shapes.ts';
 /** The most steps (by {@link checkWeight}) the checks of a sequence may take in one function. */
 export const FUNCTION_BUDGET = 500;
 
-/** What a part holds: consecutive properties of an object, members of an allOf, variants of a union. */
-export type PartKind = 'properties' | 'members' | 'variants';
+/**
+ * What a part holds: consecutive properties of an object, members of an allOf, variants of a
+ * union, or patterns of an object's patternProperties.
+ */
+export type PartKind = 'properties' | 'members' | 'variants' | 'patterns';
 
 /** Items `from` (inclusive) to `to` (exclusive) of a sequence, the `index`th of `count` parts (from 1). */
 export interface Part {
@@ -90,6 +93,14 @@ export function propertyParts(node: ObjectNode, budget: number): Part[] | undefi
   return splitParts('properties', weights, budget);
 }
 
+/**
+ * The parts of an object's patternProperties checks, in the loop over its keys (walk.ts
+ * `emitKeyLoop`); undefined when they fit one function.
+ */
+export function patternParts(node: ObjectNode, budget: number): Part[] | undefined {
+  return splitParts('patterns', node.patternProperties.map(patternWeight), budget);
+}
+
 /** The parts of an allOf's members; undefined when they fit one function. */
 export function memberParts(node: AllOfNode, budget: number): Part[] | undefined {
   return splitParts('members', node.members.map(memberWeight), budget);
@@ -105,6 +116,11 @@ export function variantParts(node: UnionNode, budget: number): Part[] | undefine
  * counts. TypeScript's walk takes it as a step of its own.
  */
 const JOIN = 1;
+
+/** One key pattern: its test, the flag it sets, its value's checks, the join after them. */
+function patternWeight({ node }: { node: SchemaNode }): number {
+  return 2 + checkWeight(node) + JOIN;
+}
 
 /** One property: its read and presence test, its value's checks, the join after them. */
 function propertyWeight(prop: PropertyNode): number {
@@ -188,7 +204,7 @@ function ownWeight(node: SchemaNode): number {
         node.requiredWithoutSchema.length * (1 + JOIN) +
         count(node.minProperties, node.maxProperties) +
         (node.propertyNames ? 1 + checkWeight(node.propertyNames) : 0) +
-        sum(node.patternProperties.map((p) => 2 + checkWeight(p.node))) +
+        sum(node.patternProperties.map(patternWeight)) +
         (node.additionalProperties ? 2 + checkWeight(node.additionalProperties) : 0) +
         (node.unevaluatedProperties ? 2 + checkWeight(node.unevaluatedProperties) : 0)
       );

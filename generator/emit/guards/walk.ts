@@ -19,7 +19,7 @@ import {
 import { countText, summary } from './describe.ts';
 import { isRequiredInResponse } from './properties.ts';
 import type { FileScope, GenContext } from './scope.ts';
-import { propertyParts } from './split.ts';
+import { patternParts, propertyParts } from './split.ts';
 
 /**
  * Where a part sits below the value being walked: at a fixed `key` (a property name or an index),
@@ -314,15 +314,20 @@ function emitKeyLoop(
   const loop = code.child();
   if (node.propertyNames) keyed.propertyName(node.propertyNames, k, loop);
   const m = rest?.byLoop && keys.patterns.length > 0 ? g.fn.derived(x, 'matched') : undefined;
-  if (m) loop.line(`let ${m} = false;`);
-  for (const { test, node: valueNode } of keys.patterns) {
-    const inner = loop.child();
-    if (m) inner.line(`${m} = true;`);
-    const e = g.fn.derived(x, 'entry');
-    const checks = inner.child();
-    keyed.check(valueNode, e, checks);
-    inner.append(withLocal(`const ${e} = ${o}[${k}];`, checks));
-    loop.ifBlock(`${test}.test(${k})`, inner);
+  const parts = patternParts(node, g.file.budget);
+  if (parts) {
+    // Too many patterns for one function: each part checks its patterns, and says whether one
+    // matched (for additionalProperties) in a function of its own.
+    for (const part of parts) {
+      mode.callPart(g.file.part(mode.name, node, part, g.owner), `${o}, ${k}`, loop);
+    }
+    if (m) {
+      const calls = parts.map((part) => `${g.file.part('matches', node, part, g.owner)}(${k})`);
+      loop.line(`const ${m} = ${calls.join(' || ')};`);
+    }
+  } else {
+    if (m) loop.line(`let ${m} = false;`);
+    emitKeyPatterns(node, 0, node.patternProperties.length, x, o, k, loop, g, keyed, m);
   }
   if (rest) {
     const skip = [
@@ -342,4 +347,51 @@ function emitKeyLoop(
     else loop.ifBlock(negate(skip.join(' || ')), inner);
   }
   code.block(`for (const ${k} in ${o})`, loop);
+}
+
+/**
+ * patternProperties `from` to `to` (exclusive) of the object in local `o` (locals are named after
+ * `x`), for its key in local `k`: each pattern that matches checks the key's value with `keyed`
+ * (the mode at the key), and sets the flag in local `m` when given. A part function (split.ts)
+ * emits one range.
+ */
+export function emitKeyPatterns(
+  node: ObjectNode,
+  from: number,
+  to: number,
+  x: string,
+  o: string,
+  k: string,
+  code: Code,
+  g: GenContext,
+  keyed: Mode,
+  m?: string,
+): void {
+  for (const { pattern, node: valueNode } of node.patternProperties.slice(from, to)) {
+    const test = g.file.pattern(pattern);
+    if (test === undefined) continue;
+    const inner = code.child();
+    if (m) inner.line(`${m} = true;`);
+    const e = g.fn.derived(x, 'entry');
+    const checks = inner.child();
+    keyed.check(valueNode, e, checks);
+    inner.append(withLocal(`const ${e} = ${o}[${k}];`, checks));
+    code.ifBlock(`${test}.test(${k})`, inner);
+  }
+}
+
+/** The tests of patternProperties `from` to `to` (exclusive) on the key in local `k`: `patternX_1.test(k)`. */
+export function keyPatternTests(
+  node: ObjectNode,
+  from: number,
+  to: number,
+  k: string,
+  file: FileScope,
+): string[] {
+  const tests: string[] = [];
+  for (const { pattern } of node.patternProperties.slice(from, to)) {
+    const test = file.pattern(pattern);
+    if (test !== undefined) tests.push(`${test}.test(${k})`);
+  }
+  return tests;
 }
