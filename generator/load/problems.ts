@@ -296,13 +296,21 @@ async function refError(
       ),
       place,
       // The $ref leaves the spec's folder (resolver.ts).
-      ExternalRefError.of(target)?.reason === 'hidden'
-        ? 'write the text into the spec (or a file whose path has no part starting with a dot) instead; for a spec you trust, --allow-external-refs lifts the rule'
-        : ExternalRefError.isRefusal(target)
-          ? "copy what it refers to into the spec's folder and point the $ref there, or, for a spec you trust, run with --allow-external-refs"
-          : 'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
+      refusalFix(ExternalRefError.of(target), display) ??
+        'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
     ),
   };
+}
+
+/** The fix for a `$ref` that resolver.ts refused (outside the spec's folder, hidden, a link out). */
+function refusalFix(refusal: ExternalRefError | undefined, display: Display): string | undefined {
+  if (refusal === undefined) return undefined;
+  const trusted = 'or, for a spec you trust, run with --allow-external-refs';
+  if (refusal.reason === 'hidden')
+    return 'write the text into the spec (or a file whose path has no part starting with a dot) instead; for a spec you trust, --allow-external-refs lifts the rule';
+  if (refusal.link !== undefined)
+    return `replace the link with a copy of what it points to (remove ${display(refusal.link.path)} and copy ${refusal.link.target} there), ${trusted}`;
+  return `copy what it refers to into the spec's folder and point the $ref there, ${trusted}`;
 }
 
 /** Why a `$ref` into a file that was read finds nothing: nothing is at its pointer. */
