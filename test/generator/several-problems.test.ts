@@ -20,7 +20,7 @@ function usesSchema(ref: string): string {
 }
 
 async function refused(files: Record<string, string>): Promise<GeneratorError> {
-  const dir = await tempDir('ref-problems-');
+  const dir = await tempDir('several-problems-');
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   const root = Object.keys(files)[0]!;
   const error = await generate({ spec: join(dir, root), out: join(dir, 'sdk'), cwd: dir }).catch(
@@ -111,7 +111,7 @@ describe('every broken $ref is reported in one run', () => {
   });
 
   it('the CLI prints each on its own, with exit code 1 and no stack trace', async () => {
-    const dir = await tempDir('ref-problems-cli-');
+    const dir = await tempDir('several-problems-cli-');
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
     const stderr: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
@@ -144,5 +144,37 @@ describe('every broken $ref is reported in one run', () => {
     expect(error.message).toContain('Gone0"');
     expect(error.message).not.toContain(`Gone${SHOWN_PROBLEMS}"`);
     expect(error.message).toMatch(/and 7 more problems like these/);
+  });
+});
+
+describe('every value of the wrong kind is reported in one run', () => {
+  it('each at its place, in document order', async () => {
+    const error = await refused({
+      'openapi.yaml': `${HEAD}paths:
+  /a:
+    get:
+      responses: {'200': true}
+  /b:
+    get:
+      responses:
+        '200': {description: ok, content: json}
+    post:
+      parameters: {q: 1}
+      responses: {'200': {description: ok}}
+components:
+  schemas:
+    Ok: {type: string}
+  responses:
+    Bad: []
+`,
+    });
+    expect(error.problems.map(({ location }) => location.pointer)).toEqual([
+      '#/paths/~1a/get/responses/200',
+      '#/paths/~1b/get/responses/200/content',
+      '#/paths/~1b/post/parameters',
+      '#/components/responses/Bad',
+    ]);
+    expect(error.problems[0]!.message).toMatch(/must be a Response Object, not the boolean true/);
+    expect(error.problems[3]!.hint).toMatch(/write a Response Object here/);
   });
 });
