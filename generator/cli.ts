@@ -11,7 +11,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_OUT, DEFAULT_SPEC } from './context.ts';
-import { GeneratorError } from './errors.ts';
+import { GeneratorError, moreProblems } from './errors.ts';
 import { terminalLines, terminalText } from './escape.ts';
 import type { GenerateOptions } from './index.ts';
 
@@ -131,7 +131,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof GeneratorError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      // Each problem found at once after its own `error: `, then how many more were found.
+      for (const problem of error.problems) process.stderr.write(`error: ${problem.message}\n`);
+      if (error.unshown > 0) process.stderr.write(`error: ${moreProblems(error.unshown)}\n`);
       return 1;
     }
     process.stderr.write(

@@ -14,16 +14,61 @@ export interface GeneratorErrorLocation {
   column?: number;
 }
 
+/** How many problems one run reports at most (the rest are counted). */
+export const SHOWN_PROBLEMS = 20;
+
 export class GeneratorError extends Error {
   override readonly name = 'GeneratorError';
   readonly location: GeneratorErrorLocation;
   readonly hint: string;
+  /**
+   * Every problem this error reports, each with its own place and fix: this one alone, or the
+   * several found at once ({@link GeneratorError.all}); `location` and `hint` are the first's.
+   */
+  readonly problems: readonly GeneratorError[];
+  /** Problems found beyond {@link SHOWN_PROBLEMS}, counted rather than shown. */
+  readonly unshown: number;
 
-  constructor(problem: string, location: GeneratorErrorLocation, hint: string) {
-    super(describeProblem(location, problem, hint));
+  constructor(
+    problem: string,
+    location: GeneratorErrorLocation,
+    hint: string,
+    several?: { problems: readonly GeneratorError[]; unshown: number },
+  ) {
+    super(
+      several === undefined
+        ? describeProblem(location, problem, hint)
+        : [...several.problems.map((one) => one.message), moreProblems(several.unshown)]
+            .filter((text) => text !== '')
+            .join('\n'),
+    );
     this.location = location;
     this.hint = hint;
+    this.problems = several?.problems ?? [this];
+    this.unshown = several?.unshown ?? 0;
   }
+
+  /**
+   * The problems found at once as one error, so that the user fixes them in one go: the first
+   * {@link SHOWN_PROBLEMS}, then how many more. Its message holds each one's (the CLI prints each
+   * after its own `error: `).
+   */
+  static all(errors: readonly GeneratorError[]): GeneratorError {
+    const [first, second] = errors;
+    if (first === undefined) throw new Error('GeneratorError.all needs at least one problem');
+    if (second === undefined) return first;
+    const problems = errors.slice(0, SHOWN_PROBLEMS);
+    return new GeneratorError('', first.location, first.hint, {
+      problems,
+      unshown: errors.length - problems.length,
+    });
+  }
+}
+
+/** The line that counts the problems not shown ('' for none). */
+export function moreProblems(unshown: number): string {
+  if (unshown === 0) return '';
+  return `… and ${unshown} more problem${unshown === 1 ? '' : 's'} like these (fix these and run again to see them)`;
 }
 
 /**

@@ -93,6 +93,18 @@ export function quotedString(value: string, quote: '"' | "'"): string {
 }
 
 /**
+ * `value` as a YAML scalar to paste into a spec (the text of a fix): plain where every YAML reader
+ * reads it back as this string, else double-quoted with JSON's escapes (which YAML reads), so that
+ * `true`, `1`, `null`, `*x` or `a: b` stay strings and not booleans, numbers, aliases or maps.
+ */
+export function yamlScalar(value: string): string {
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(value) &&
+    !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+/**
  * Text for the static part of a template literal (between the backticks): exactly `value` once
  * the template is evaluated. Every `$` is escaped (so no `${` can form, also not across two pieces
  * joined later), and line terminators are escaped rather than kept raw (a raw CR would be read as LF).

@@ -3,7 +3,8 @@
  * fast and clearly instead of hanging or overflowing the stack:
  *
  * - JSON goes through `JSON.parse` (fast; on GitHub's 13 MB description about a tenth of a YAML
- *   parser's time);
+ *   parser's time), with a cheap count of the keys that finds a key written twice in one object,
+ *   which `JSON.parse` would drop silently (duplicate-keys.ts);
  * - plain YAML (no anchors, aliases, tags or directives: what specs are nearly always written as)
  *   goes through openapi-core's parser (js-yaml), the one Redocly's lint, bundler and docs read it
  *   with, so the SDK and the docs never read a file differently; it also takes under half the
@@ -11,14 +12,16 @@
  * - other YAML, and any text js-yaml rejects, goes through the `yaml` library with its own alias
  *   limit (`maxAliasCount`, which weighs each alias by what it expands to), so an alias bomb
  *   ("billion laughs") stops at once, and with its line and column for every error;
+ * - a key written twice in one object is refused in every syntax, with its object's pointer;
  * - nesting deeper than {@link MAX_DEPTH} is refused for every file, before any recursive code
  *   (the bundler, the model, the emitters) walks it; real specs nest about 20 levels.
  *
  * Problems are thrown as {@link SourceError}s, which problems.ts turns into GeneratorErrors.
  */
 import { parseYaml } from '@redocly/openapi-core';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import { joinPointer } from '../errors.ts';
+import { findDuplicateKey, jsonKeyCount, parsedKeyCount } from './duplicate-keys.ts';
 
 /** Levels of objects and arrays a document may nest (the YAML parser's usual default too). */
 export const MAX_DEPTH = 100;
@@ -41,6 +44,8 @@ export class SourceError extends Error {
 /** The parsed value of `text` (`undefined` for a file with no content), or a SourceError. */
 export function parseSpecText(text: string, absoluteFile: string): unknown {
   const value = looksLikeJson(text) ? parseJson(text) : NOT_JSON;
+  if (value !== NOT_JSON && jsonKeyCount(text) !== parsedKeyCount(value))
+    throw duplicateJsonKey(text, absoluteFile);
   const parsed = value === NOT_JSON ? parseYamlText(text, absoluteFile) : value;
   assertSafeValues(parsed, absoluteFile);
   return parsed;
@@ -87,13 +92,10 @@ export function plainYamlValue(text: string): unknown {
   }
 }
 
-function parseYamlText(text: string, absoluteFile: string): unknown {
-  const plain = plainYamlValue(text);
-  if (plain !== undefined) return plain;
-  const lines = new LineCounter();
-  let documents;
+/** The documents of `text` as the `yaml` library reads them (duplicate keys are errors). */
+function yamlDocuments(text: string, absoluteFile: string, lines: LineCounter) {
   try {
-    documents = parseAllDocuments(text, {
+    return parseAllDocuments(text, {
       lineCounter: lines,
       merge: true,
       uniqueKeys: true,
@@ -103,6 +105,13 @@ function parseYamlText(text: string, absoluteFile: string): unknown {
   } catch (error) {
     throw tooDeep(error, absoluteFile);
   }
+}
+
+function parseYamlText(text: string, absoluteFile: string): unknown {
+  const plain = plainYamlValue(text);
+  if (plain !== undefined) return plain;
+  const lines = new LineCounter();
+  const documents = yamlDocuments(text, absoluteFile, lines);
   if (!Array.isArray(documents)) return undefined; // an empty stream
   const [document, second] = documents;
   if (document === undefined) return undefined;
@@ -120,6 +129,8 @@ function parseYamlText(text: string, absoluteFile: string): unknown {
     const { line, col } = lines.linePos(first.pos[0]);
     if (/call stack/i.test(first.message))
       throw tooDeep(new RangeError(first.message), absoluteFile, line);
+    if (first.code === 'DUPLICATE_KEY')
+      throw duplicateKeyError(document, first, lines, absoluteFile);
     throw syntaxError(text, absoluteFile, first.message, line, col);
   }
   if (document.contents === null) return undefined;
@@ -136,6 +147,46 @@ function parseYamlText(text: string, absoluteFile: string): unknown {
     }
     throw tooDeep(error, absoluteFile);
   }
+}
+
+/**
+ * Valid JSON whose text has more keys than the value read from it: a key written twice in one
+ * object. The `yaml` library reads it again (YAML 1.2 reads JSON) to find where; only this failure
+ * path pays for that.
+ */
+function duplicateJsonKey(text: string, absoluteFile: string): SourceError {
+  const lines = new LineCounter();
+  const documents = yamlDocuments(text, absoluteFile, lines);
+  const document = Array.isArray(documents) ? documents[0] : undefined;
+  const duplicate = document?.errors.find((error) => error.code === 'DUPLICATE_KEY');
+  if (document !== undefined && duplicate !== undefined)
+    return duplicateKeyError(document, duplicate, lines, absoluteFile);
+  return new SourceError(
+    'a key is written twice in one object (JSON readers keep only the last one, silently)',
+    absoluteFile,
+    { line: 1 },
+    duplicateFix('the key'),
+  );
+}
+
+function duplicateFix(key: string): string {
+  return `keep one ${key} here: merge what the two hold under one key, or rename or remove one (a JSON reader keeps only the last, dropping the first without a word)`;
+}
+
+function duplicateKeyError(
+  document: Document.Parsed,
+  error: YAMLError,
+  lines: LineCounter,
+  absoluteFile: string,
+): SourceError {
+  const found = findDuplicateKey(document, error.pos[0], lines);
+  const first = found.firstLine === undefined ? '' : ` (first at line ${found.firstLine})`;
+  return new SourceError(
+    `the key ${JSON.stringify(found.key)} is written twice in this object${first}`,
+    absoluteFile,
+    { line: found.line, column: found.column, pointer: found.pointer },
+    duplicateFix(JSON.stringify(found.key)),
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ import {
 import { GeneratorError, type GeneratorErrorLocation } from '../errors.ts';
 import { SourceError, syntaxOf } from './parse.ts';
 import { ExternalRefError, FolderRefError } from './resolver.ts';
-import { getByPointer, refOf } from '../pointer.ts';
+import { getByPointer, refOf, refPointer } from '../pointer.ts';
 
 type Display = (absolute: string) => string;
 
@@ -127,8 +127,12 @@ function yamlError(error: YamlParseError, display: Display, more: string): Gener
 }
 
 /**
- * The first error among the bundler's problems, as a GeneratorError. Files that failed to parse
- * come first: an unresolvable `$ref` into them is a consequence, not the cause.
+ * Every error among the bundler's problems, each at its own place, as one GeneratorError (all of
+ * them, up to a cap: GeneratorError.all), so that the user fixes them in one go. A `$ref` that
+ * fails because a `$ref` it leads to is broken is reported once, at the broken one (in the file
+ * where it is written), however many places use it; a broken file once, however many `$ref`s
+ * reach it. Files that failed to parse come first: an unresolvable `$ref` into them is a
+ * consequence, not the cause.
  */
 export async function bundleProblemError(
   problems: NormalizedProblem[],
@@ -136,76 +140,192 @@ export async function bundleProblemError(
   display: Display,
 ): Promise<GeneratorError> {
   const ordered = [...problems].sort((a, b) => rank(a) - rank(b));
-  const first = ordered[0]!;
-  const more =
-    ordered.length > 1
-      ? ` (and ${ordered.length - 1} more problem${ordered.length > 2 ? 's' : ''})`
-      : '';
-  const location = first.location[0];
+  const errors = new Map<string, GeneratorError>();
+  for (const problem of ordered) {
+    const { key, error } = await problemError(problem, resolver, display);
+    if (!errors.has(key)) errors.set(key, error);
+  }
+  return GeneratorError.all([...errors.values()]);
+}
+
+/** One problem as a GeneratorError, with a key that is the same for problems with one cause. */
+async function problemError(
+  problem: NormalizedProblem,
+  resolver: BaseResolver,
+  display: Display,
+): Promise<{ key: string; error: GeneratorError }> {
+  const location = problem.location[0];
   const file = location ? location.source.absoluteRef : '';
 
   if (location && location.pointer === undefined) {
     const parsed = await cachedDocument(resolver, file);
-    if (parsed instanceof SourceError) return sourceError(parsed, display, more);
-    if (parsed instanceof YamlParseError) return yamlError(parsed, display, more);
+    if (parsed instanceof SourceError) return brokenFile(file, sourceError(parsed, display, ''));
+    if (parsed instanceof YamlParseError) return brokenFile(file, yamlError(parsed, display, ''));
   }
 
   if (
     location &&
     location.pointer !== undefined &&
-    first.message.startsWith("Can't resolve $ref")
+    problem.message.startsWith("Can't resolve $ref")
   ) {
-    const document = await cachedDocument(resolver, file);
-    const at =
-      document instanceof Error ? undefined : getByPointer(document?.parsed, location.pointer);
-    // A `$ref` object, or a discriminator mapping's value (a ref written as a plain string).
-    const ref = refOf(at) ?? (typeof at === 'string' ? at : undefined);
-    // A file that exists but does not parse: the error is in that file, at its line.
-    const targetFile =
-      ref === undefined || ref.startsWith('#')
-        ? undefined
+    const link = await brokenLink(resolver, location);
+    const { brokenFile: file, error } = await refError(problem, link, resolver, display);
+    return { key: file === undefined ? `${link.file}${link.pointer}` : `file:${file}`, error };
+  }
+
+  return {
+    key: `${file}${location?.pointer ?? ''}${problem.message}`,
+    error: new GeneratorError(
+      problem.message,
+      location
+        ? withLine({ file: display(file), pointer: location.pointer }, location)
+        : { file: display(file) },
+      problem.suggest.length > 0
+        ? `did you mean ${problem.suggest.join(' or ')}?`
+        : 'fix the document at that place',
+    ),
+  };
+}
+
+function brokenFile(file: string, error: GeneratorError): { key: string; error: GeneratorError } {
+  return { key: `file:${file}`, error };
+}
+
+/** Where a `$ref` is written: its file, the pointer to it, and the file read (when it was). */
+interface RefLink {
+  file: string;
+  pointer: string;
+  location: NormalizedProblem['location'][number];
+  /** Its target, when that is somewhere that exists: another `$ref` to follow. */
+  target?: { file: string; pointer: string };
+}
+
+/** The longest chain of `$ref`s followed to find the broken one (loops are cycles.ts's). */
+const MAX_CHAIN = 64;
+
+/**
+ * The `$ref` that is broken in the chain that starts at `start`: the first one whose target does
+ * not exist. openapi-core reports a `$ref` whose target is itself a broken `$ref` (a component
+ * that only refers on: `A: {$ref: '#/components/schemas/Missing'}`) where it is used, and does not
+ * always report the broken one itself (never in another file).
+ */
+async function brokenLink(
+  resolver: BaseResolver,
+  start: NormalizedProblem['location'][number],
+): Promise<RefLink> {
+  let link: RefLink = { file: start.source.absoluteRef, pointer: start.pointer!, location: start };
+  for (let step = 0; step < MAX_CHAIN; step++) {
+    const next = await refTarget(resolver, link.file, link.pointer);
+    if (next === undefined) return link;
+    const document = await cachedDocument(resolver, next.file);
+    if (document === undefined || document instanceof Error) return link;
+    if (refOf(getByPointer(document.parsed, next.pointer)) === undefined) return link;
+    link = {
+      file: next.file,
+      pointer: next.pointer,
+      location: { source: document.source, pointer: next.pointer, reportOnKey: false },
+    };
+  }
+  return link;
+}
+
+/** The file and pointer the `$ref` at `pointer` in `file` names, when that file is read and has it. */
+async function refTarget(
+  resolver: BaseResolver,
+  file: string,
+  pointer: string,
+): Promise<{ file: string; pointer: string } | undefined> {
+  const document = await cachedDocument(resolver, file);
+  if (document === undefined || document instanceof Error) return undefined;
+  const ref = refOf(getByPointer(document.parsed, pointer));
+  if (ref === undefined) return undefined;
+  const hash = ref.indexOf('#');
+  const path = hash === -1 ? ref : ref.slice(0, hash);
+  const target = refPointer(hash === -1 ? '#' : ref.slice(hash));
+  if (target === undefined) return undefined;
+  return { file: path === '' ? file : resolver.resolveExternalRef(file, path), pointer: target };
+}
+
+/** A `$ref` that cannot be resolved, said at `link` (where the broken one is written). */
+async function refError(
+  problem: NormalizedProblem,
+  link: RefLink,
+  resolver: BaseResolver,
+  display: Display,
+): Promise<{ brokenFile?: string; error: GeneratorError }> {
+  const { file, location } = link;
+  const document = await cachedDocument(resolver, file);
+  const at = document instanceof Error ? undefined : getByPointer(document?.parsed, link.pointer);
+  // A `$ref` object, or a discriminator mapping's value (a ref written as a plain string).
+  const ref = refOf(at) ?? (typeof at === 'string' ? at : undefined);
+  // A file that exists but does not parse: the error is in that file, at its line.
+  const targetFile =
+    ref === undefined
+      ? undefined
+      : ref.startsWith('#')
+        ? file
         : resolver.resolveExternalRef(file, ref.replace(/#.*$/, ''));
-    const target =
-      targetFile === undefined ? undefined : await cachedDocument(resolver, targetFile);
-    const via = ` (reached through the $ref ${JSON.stringify(ref)} in ${display(file)})${more}`;
-    if (target instanceof SourceError) return sourceError(target, display, via);
-    if (target instanceof YamlParseError) return yamlError(target, display, via);
-    // A folder (`./`, `.`, `../schemas/`): said as such, wherever it is (resolver.ts looks only
-    // where a spec may reach; the way it is written says it elsewhere).
-    const folder = FolderRefError.of(target);
-    if (folder !== undefined || (ref !== undefined && namesFolder(ref))) {
-      const path = folder?.path ?? targetFile;
-      return new GeneratorError(
-        `cannot resolve $ref ${JSON.stringify(ref)}: it names a folder${path === undefined ? '' : ` (${display(path)})`}, not a file${more}`,
-        withLine({ file: display(file), pointer: location.pointer }, location),
+  const target = targetFile === undefined ? undefined : await cachedDocument(resolver, targetFile);
+  const via = ` (reached through the $ref ${JSON.stringify(ref)} in ${display(file)})`;
+  if (target instanceof SourceError)
+    return { brokenFile: targetFile, error: sourceError(target, display, via) };
+  if (target instanceof YamlParseError)
+    return { brokenFile: targetFile, error: yamlError(target, display, via) };
+  const place = withLine({ file: display(file), pointer: link.pointer }, location);
+  // A folder (`./`, `.`, `../schemas/`): said as such, wherever it is (resolver.ts looks only
+  // where a spec may reach; the way it is written says it elsewhere).
+  const folder = FolderRefError.of(target);
+  if (folder !== undefined || (ref !== undefined && namesFolder(ref))) {
+    const path = folder?.path ?? targetFile;
+    return {
+      error: new GeneratorError(
+        `cannot resolve $ref ${JSON.stringify(ref)}: it names a folder${path === undefined ? '' : ` (${display(path)})`}, not a file`,
+        place,
         'point the $ref at a YAML or JSON file (`./schemas/Plan.yaml`), with `#/…` after it for a place inside that file; a place in this file is `#/…` alone (`#/components/schemas/Plan`)',
-      );
-    }
-    const reason = first.message.replace(/^Can't resolve \$ref:?\s*/, '').replace(/\s+/g, ' ');
-    return new GeneratorError(
-      `cannot resolve $ref ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}${more}`.replace(
+      ),
+    };
+  }
+  const reason =
+    problem.message.replace(/^Can't resolve \$ref:?\s*/, '').replace(/\s+/g, ' ') ||
+    missingTarget(ref, target, targetFile, display);
+  return {
+    error: new GeneratorError(
+      `cannot resolve $ref ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}`.replace(
         /\s+:/,
         ':',
       ),
-      withLine({ file: display(file), pointer: location.pointer }, location),
+      place,
       // The $ref leaves the spec's folder (resolver.ts).
-      ExternalRefError.of(target)?.reason === 'hidden'
-        ? 'write the text into the spec (or a file whose path has no part starting with a dot) instead; for a spec you trust, --allow-external-refs lifts the rule'
-        : ExternalRefError.isRefusal(target)
-          ? "copy what it refers to into the spec's folder and point the $ref there, or, for a spec you trust, run with --allow-external-refs"
-          : 'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
-    );
-  }
+      refusalFix(ExternalRefError.of(target), display) ??
+        'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
+    ),
+  };
+}
 
-  return new GeneratorError(
-    `${first.message}${more}`,
-    location
-      ? withLine({ file: display(file), pointer: location.pointer }, location)
-      : { file: display(file) },
-    first.suggest.length > 0
-      ? `did you mean ${first.suggest.join(' or ')}?`
-      : 'fix the document at that place',
-  );
+/** The fix for a `$ref` that resolver.ts refused (outside the spec's folder, hidden, a link out). */
+function refusalFix(refusal: ExternalRefError | undefined, display: Display): string | undefined {
+  if (refusal === undefined) return undefined;
+  const trusted = 'or, for a spec you trust, run with --allow-external-refs';
+  if (refusal.reason === 'hidden')
+    return 'write the text into the spec (or a file whose path has no part starting with a dot) instead; for a spec you trust, --allow-external-refs lifts the rule';
+  if (refusal.link !== undefined)
+    return `replace the link with a copy of what it points to (remove ${display(refusal.link.path)} and copy ${refusal.link.target} there), ${trusted}`;
+  return `copy what it refers to into the spec's folder and point the $ref there, ${trusted}`;
+}
+
+/** Why a `$ref` into a file that was read finds nothing: nothing is at its pointer. */
+function missingTarget(
+  ref: string | undefined,
+  target: Document | Error | undefined,
+  targetFile: string | undefined,
+  display: Display,
+): string {
+  if (ref === undefined || targetFile === undefined || target === undefined) return '';
+  if (target instanceof Error) return '';
+  const hash = ref.indexOf('#');
+  const pointer = refPointer(hash === -1 ? '#' : ref.slice(hash));
+  if (pointer === undefined || getByPointer(target.parsed, pointer) !== undefined) return '';
+  return `nothing in ${display(targetFile)} is at ${pointer}`;
 }
 
 /**

@@ -4,8 +4,8 @@
  * its alias limit, and a nesting limit for both. Files a `$ref` points at that are not YAML or
  * JSON (e.g. Markdown for a description) go the usual way.
  */
-import { realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import {
   BaseResolver,
   ResolveError,
@@ -57,15 +57,22 @@ function parseRemembered(text: string, absoluteRef: string): unknown {
 export class ExternalRefError extends Error {
   constructor(
     readonly ref: string,
-    /** `hidden`: inside the folder, but a hidden file or folder (`.git/config`, `.env`). */
-    readonly reason: 'outside' | 'hidden' = 'outside',
+    /**
+     * `hidden`: inside the folder, but a hidden file or folder (`.git/config`, `.env`); `link`:
+     * inside the folder as written, but through a symbolic link that leads out of it.
+     */
+    readonly reason: 'outside' | 'hidden' | 'link' = 'outside',
+    /** For `link`: the link on the way, and the real path it points to. */
+    readonly link?: { path: string; target: string },
   ) {
     super(
       reason === 'hidden'
         ? `$ref to a hidden file (${ref}) refused: files and folders whose names start with a dot hold tools' state and secrets (.git, .env, .npmrc), and what a $ref reaches is published in the package`
-        : /^https?:/i.test(ref)
-          ? `$ref to a URL (${ref}) refused: the generator reads only files in the spec's folder`
-          : `$ref to a file outside the spec's folder (${ref}) refused`,
+        : link !== undefined
+          ? `$ref to ${ref} refused: it leads through the symbolic link ${link.path}, which points to ${link.target}, outside the spec's folder`
+          : /^https?:/i.test(ref)
+            ? `$ref to a URL (${ref}) refused: the generator reads only files in the spec's folder`
+            : `$ref to a file outside the spec's folder (${ref}) refused`,
     );
   }
 
@@ -138,11 +145,34 @@ export class SpecResolver extends BaseResolver {
       this.fromSpecFolder(absoluteRef) === '';
     if (!isUrl(absoluteRef) && mayLook && isFolder(absoluteRef))
       throw new FolderRefError(absoluteRef);
-    if (!this.scope.allowExternal && !this.inScope(absoluteRef))
-      throw new ExternalRefError(absoluteRef);
+    if (!this.scope.allowExternal && !this.inScope(absoluteRef)) {
+      const link = this.linkOutOf(absoluteRef);
+      throw new ExternalRefError(absoluteRef, link === undefined ? 'outside' : 'link', link);
+    }
     if (!this.scope.allowExternal && this.isHidden(absoluteRef))
       throw new ExternalRefError(absoluteRef, 'hidden');
     return super.loadExternalRef(absoluteRef);
+  }
+
+  /**
+   * The first symbolic link on the way from the spec's folder to `absoluteRef` (written inside
+   * it), and where it really points: why a path inside the folder leads out of it.
+   */
+  private linkOutOf(absoluteRef: string): { path: string; target: string } | undefined {
+    if (isUrl(absoluteRef)) return undefined;
+    const folder = dirname(this.scope.rootFile);
+    const parts = relative(folder, absoluteRef).split(sep);
+    if (parts[0] === '..' || isAbsolute(parts.join(sep))) return undefined;
+    let path = folder;
+    for (const part of parts) {
+      path = join(path, part);
+      try {
+        if (lstatSync(path).isSymbolicLink()) return { path, target: realpathSync(path) };
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
   }
 
   /** Whether a part of the path below the spec's folder starts with a dot (`.git/config`, `.env`). */

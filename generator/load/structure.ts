@@ -78,12 +78,14 @@ const DOCUMENT: Shape = {
 };
 
 /**
- * Throws a GeneratorError at the first place whose value is not the container OpenAPI puts there.
- * A `$ref` standing for a whole map where OpenAPI allows none (`content: {$ref:
- * '#/components/mediaTypes/x'}`, as some public specs write it) is replaced by a copy of the map it
- * points at, so every step after this one reads a plain map.
+ * Throws a GeneratorError for every place whose value is not the container OpenAPI puts there (all
+ * of them at once, in document order: GeneratorError.all). A `$ref` standing for a whole map where
+ * OpenAPI allows none (`content: {$ref: '#/components/mediaTypes/x'}`, as some public specs write
+ * it) is replaced by a copy of the map it points at, so every step after this one reads a plain map.
  */
 export function assertOpenApiStructure(document: Record<string, unknown>, file: string): void {
+  const problems: GeneratorError[] = [];
+  // Children are pushed last first, so that they are checked (and reported) in document order.
   const stack: [unknown, Shape, string, (value: unknown) => void][] = [
     [document, DOCUMENT, '#', () => undefined],
   ];
@@ -91,36 +93,61 @@ export function assertOpenApiStructure(document: Record<string, unknown>, file: 
     const [found, shape, pointer, replace] = stack.pop()!;
     let value = found;
     if ('list' in shape) {
-      if (!Array.isArray(value)) throw wrong(value, 'a list', pointer, file);
+      if (!Array.isArray(value)) {
+        problems.push(wrong(value, 'a list', pointer, file));
+        continue;
+      }
       const list = value;
-      list.forEach((item, index) =>
-        stack.push([item, shape.list(), joinPointer(pointer, index), (v) => (list[index] = v)]),
-      );
+      for (let index = list.length - 1; index >= 0; index--)
+        stack.push([
+          list[index],
+          shape.list(),
+          joinPointer(pointer, index),
+          (v) => (list[index] = v),
+        ]);
     } else if ('map' in shape) {
       if (isRecord(value) && typeof value.$ref === 'string') {
         if (shape.refable === true) continue;
-        value = inlineMap(document, value.$ref, pointer, file);
+        const inlined = inlineMap(document, value.$ref, pointer, file);
+        if (inlined instanceof GeneratorError) {
+          problems.push(inlined);
+          continue;
+        }
+        value = inlined;
         replace(value);
       }
-      if (!isRecord(value)) throw wrong(value, 'a map (an object of named entries)', pointer, file);
+      if (!isRecord(value)) {
+        problems.push(wrong(value, 'a map (an object of named entries)', pointer, file));
+        continue;
+      }
       const map = value;
-      for (const [key, entry] of Object.entries(map))
+      for (const [key, entry] of Object.entries(map).reverse())
         if (!key.startsWith('x-'))
           stack.push([entry, shape.map(), joinPointer(pointer, key), (v) => (map[key] = v)]);
     } else {
       if (shape.orBoolean === true && typeof value === 'boolean') continue;
-      if (!isRecord(value)) throw wrong(value, `a ${shape.object}`, pointer, file);
+      if (!isRecord(value)) {
+        problems.push(wrong(value, `a ${shape.object}`, pointer, file));
+        continue;
+      }
       // A reference stands in for the object; the place it points at is checked where it is.
       if (typeof value.$ref === 'string' || shape.fields === undefined) continue;
       const object = value;
-      for (const [key, field] of Object.entries(shape.fields()))
-        if (object[key] !== undefined)
-          stack.push([object[key], field, joinPointer(pointer, key), (v) => (object[key] = v)]);
+      const fields = shape.fields();
+      for (const key of Object.keys(object).reverse())
+        if (Object.hasOwn(fields, key))
+          stack.push([
+            object[key],
+            fields[key]!,
+            joinPointer(pointer, key),
+            (v) => (object[key] = v),
+          ]);
     }
   }
+  if (problems.length > 0) throw GeneratorError.all(problems);
 }
 
-/** A copy of the local map `ref` points at (checked like any map where it is used). */
+/** A copy of the local map `ref` points at (checked like any map where it is used), or why not. */
 function inlineMap(
   document: Record<string, unknown>,
   ref: string,
@@ -131,7 +158,7 @@ function inlineMap(
   const target = at === undefined ? undefined : getByPointer(document, at);
   const inside = at !== undefined && (pointer === at || pointer.startsWith(`${at}/`));
   if (target === undefined || inside) {
-    throw new GeneratorError(
+    return new GeneratorError(
       `this map is a \`$ref\` to ${JSON.stringify(ref)}, which ${inside ? 'contains this map' : 'is not in the document'}`,
       { file, pointer },
       'write the map here, or point the `$ref` at a map elsewhere in the document',

@@ -16,7 +16,7 @@ import {
 } from './build-bodies.ts';
 import { camelJoin, NameRegistry, words } from './names.ts';
 import type { SchemaContext } from './schema-context.ts';
-import { operationShape } from './operation-shape.ts';
+import { declarePathParameterFix, operationShape } from './operation-shape.ts';
 import type { HttpMethod, OperationModel, ParameterModel } from './types.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = [
@@ -193,7 +193,7 @@ function buildOperation(
       'undeclared-path-parameter',
       `path ${path} has {${undeclared.join('}, {')}} but the operation declares no such path parameter; the method takes ${undeclared.length === 1 ? 'it' : 'them'} as a required string`,
       { file: ctx.file, pointer },
-      `add \`- { name: ${undeclared[0]!}, in: path, required: true, schema: { type: string } }\` to the operation's or path item's parameters`,
+      declarePathParameterFix(undeclared[0]!),
     );
     const implied = undeclared.map((name) => ({
       name,

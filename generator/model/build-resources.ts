@@ -2,7 +2,8 @@
  * Where each operation lives in the resource client (`client.<resource>.<method>(…)`) and the
  * names of its generated types.
  *
- * - `x-sdk-method: "plans.list"` says it outright; two operations with the same one are an error.
+ * - `x-sdk-method: "plans.list"` says it outright (sdk-method.ts); two operations with the same one
+ *   are an error.
  * - Otherwise (general specs) resource-names.ts derives both from the tags, the path and the
  *   operationId (`/v1/customers/{id}` → `customers`, `listCustomers` → `list`). Derived names never
  *   collide: the explicit names are claimed first, then derived ones in spec order; where two
@@ -17,25 +18,15 @@
  *   named schema is typed by that schema's name.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
+import { yamlScalar } from '../escape.ts';
 import type { OperationDraft } from './build-operations.ts';
 import { forEachNode } from './read-write.ts';
 import { NameRegistry, pascalCase } from './names.ts';
 import { deriveResources } from './resource-names.ts';
 import type { SchemaNode } from './schema-types.ts';
-import {
-  exportName,
-  IDENTIFIER,
-  isInheritedMember,
-  operationTypeName,
-  resourceName,
-  singular,
-} from './sdk-names.ts';
+import { parseSdkMethod, safeMember, sdkMethodFix, type Placement } from './sdk-method.ts';
+import { exportName, operationTypeName, resourceName, singular } from './sdk-names.ts';
 import type { OperationModel, ResourceModel } from './types.ts';
-
-interface Placement {
-  resource: string;
-  method: string;
-}
 
 export function buildResources(
   drafts: readonly OperationDraft[],
@@ -136,17 +127,22 @@ function placeOperations(
     return methods;
   };
 
-  // Explicit `x-sdk-method`s first: they are promises to the user, derived names make way.
+  // Explicit `x-sdk-method`s first: they are promises to the user, derived names make way. A fix
+  // suggested for one of them names none of the others.
+  const claimed = new Set(
+    drafts.flatMap((draft) => (typeof draft.sdkMethod === 'string' ? [draft.sdkMethod] : [])),
+  );
   drafts.forEach((draft, index) => {
     if (draft.sdkMethod === undefined) return;
-    const placement = parseSdkMethod(draft.sdkMethod, draft, file);
+    const where = { file, pointer: joinPointer(draft.pointer, 'x-sdk-method') };
+    const placement = parseSdkMethod(draft.sdkMethod, where, claimed);
     const key = `${placement.resource}.${placement.method}`;
     const owner = owners.get(key);
     if (owner !== undefined) {
       throw new GeneratorError(
         `two operations are mapped to ${key}: ${owner.method.toUpperCase()} ${owner.path} (${owner.pointer}) and ${draft.method.toUpperCase()} ${draft.path}`,
-        { file, pointer: joinPointer(draft.pointer, 'x-sdk-method') },
-        'give one of them a different `x-sdk-method` (each "resource.method" may be used once)',
+        where,
+        `give one of them a different \`x-sdk-method\` (each "resource.method" may be used once), e.g. this one \`x-sdk-method: ${yamlScalar(sdkMethodFix(key, claimed))}\``,
       );
     }
     owners.set(key, draft);
@@ -192,55 +188,4 @@ function placeOperations(
     };
   });
   return placements as Placement[];
-}
-
-/**
- * Whether `name` cannot be a resource or method: a member of every object or promise, or `toJSON`,
- * which `JSON.stringify` calls (a method `toJSON` would send a request when a resource is logged).
- */
-function isTakenMember(name: string): boolean {
-  return isInheritedMember(name) || name === 'toJSON';
-}
-
-/** A derived resource or method name that {@link isTakenMember} gets a `_`. */
-function safeMember(name: string): string {
-  return isTakenMember(name) ? `${name}_` : name;
-}
-
-function parseSdkMethod(raw: unknown, draft: OperationDraft, file: string): Placement {
-  const pointer = joinPointer(draft.pointer, 'x-sdk-method');
-  const [resource, method, ...extra] = typeof raw === 'string' ? raw.split('.') : [];
-  if (
-    resource === undefined ||
-    method === undefined ||
-    extra.length > 0 ||
-    !IDENTIFIER.test(resource) ||
-    !IDENTIFIER.test(method)
-  ) {
-    throw new GeneratorError(
-      `\`x-sdk-method\` ${JSON.stringify(raw)} is not "resource.method"`,
-      { file, pointer },
-      'write two identifiers joined by one dot, e.g. `x-sdk-method: plans.list`',
-    );
-  }
-  const camel = resourceName(resource);
-  if (camel !== resource) {
-    throw new GeneratorError(
-      `the resource in \`x-sdk-method\` ${JSON.stringify(raw)} is not a camelCase name`,
-      { file, pointer },
-      `write \`${camel ?? 'resource'}.${method}\``,
-    );
-  }
-  for (const name of [resource, method]) {
-    if (isTakenMember(name)) {
-      throw new GeneratorError(
-        name === 'toJSON'
-          ? `\`toJSON\` cannot be a ${name === resource ? 'resource' : 'method'} name: JSON.stringify calls it`
-          : `\`${name}\` cannot be a ${name === resource ? 'resource' : 'method'} name: every object${name === 'then' || name === 'catch' || name === 'finally' ? ' and promise' : ''} has a member of that name${name === 'then' ? ' (a `then` would make it awaitable)' : ''}`,
-        { file, pointer },
-        'choose another name',
-      );
-    }
-  }
-  return { resource, method };
 }

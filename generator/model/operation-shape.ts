@@ -24,6 +24,7 @@
  * - Last, always, `options?: RequestOptions`.
  */
 import { GeneratorError } from '../errors.ts';
+import { yamlScalar } from '../escape.ts';
 import { METHOD_BODY_NAMES } from '../reserved-names.ts';
 import { objectShape } from './body-shape.ts';
 import { NameRegistry } from './names.ts';
@@ -137,6 +138,11 @@ export function operationShape(
   return result;
 }
 
+/** The fix for a `{name}` in a path template that no path parameter declares: the declaration. */
+export function declarePathParameterFix(name: string): string {
+  return `add \`- { name: ${yamlScalar(name)}, in: path, required: true, schema: { type: string } }\` to the operation's or path item's parameters`;
+}
+
 /** Every `{name}` in the path template needs a path parameter, or the client cannot build the URL. */
 function checkPathParameters(
   path: string,
@@ -150,7 +156,7 @@ function checkPathParameters(
       throw new GeneratorError(
         `path ${path} has {${name}} but the operation declares no path parameter ${JSON.stringify(name)}`,
         { file, pointer },
-        `add \`- { name: ${name}, in: path, required: true, schema: { type: string } }\` to the operation's or path item's parameters`,
+        declarePathParameterFix(name),
       );
     }
   }

@@ -436,7 +436,7 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
       spec: api({ '/a': { get: { 'x-sdk-method': 'plans.list.all', responses: { '200': ok } } } }),
       pointer: '#/paths/~1a/get/x-sdk-method',
       problem: /`x-sdk-method` "plans\.list\.all" is not "resource\.method"/,
-      fix: /e\.g\. `x-sdk-method: plans\.list`/,
+      fix: /joined by one dot: `x-sdk-method: plans\.listAll`/,
     },
   ],
   [
@@ -447,7 +447,7 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
       }),
       pointer: '#/paths/~1a/get/x-sdk-method',
       problem: /is not a camelCase name/,
-      fix: /write `planDocuments\.list`/,
+      fix: /write `x-sdk-method: planDocuments\.list`/,
     },
   ],
   [

@@ -1,0 +1,180 @@
+/**
+ * A spec with several broken `$ref`s: each is reported at the `$ref` that is broken (in the file
+ * where it is written, with its line), not where a chain of `$ref`s through it is used, and all of
+ * them in one run (up to a cap, saying how many more), so the user fixes them in one go.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../generator/cli.ts';
+import { GeneratorError, SHOWN_PROBLEMS } from '../../generator/errors.ts';
+import { generate } from '../../generator/index.ts';
+import { removeTempDirs, tempDir } from './helpers.ts';
+
+afterAll(removeTempDirs);
+
+const HEAD = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n";
+
+function usesSchema(ref: string): string {
+  return `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '${ref}'}\n`;
+}
+
+async function refused(files: Record<string, string>): Promise<GeneratorError> {
+  const dir = await tempDir('several-problems-');
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  const root = Object.keys(files)[0]!;
+  const error = await generate({ spec: join(dir, root), out: join(dir, 'sdk'), cwd: dir }).catch(
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GeneratorError);
+  return error as GeneratorError;
+}
+
+describe('a broken $ref is reported where it is written', () => {
+  it('a component that is only a $ref to a missing schema: at the component, not where it is used', async () => {
+    const error = await refused({
+      'openapi.yaml': `${usesSchema('#/components/schemas/A')}components:\n  schemas:\n    A: {$ref: '#/components/schemas/Missing'}\n`,
+    });
+    expect(error.problems).toHaveLength(1);
+    expect(error.location).toEqual({
+      file: 'openapi.yaml',
+      pointer: '#/components/schemas/A',
+      line: 14,
+      column: 8,
+    });
+    expect(error.message).toContain(
+      'cannot resolve $ref "#/components/schemas/Missing": nothing in openapi.yaml is at #/components/schemas/Missing',
+    );
+    expect(error.message).not.toMatch(/more problem/);
+  });
+
+  it('a chain of components: at its last link', async () => {
+    const error = await refused({
+      'openapi.yaml': `${usesSchema('#/components/schemas/A')}components:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/Missing'}\n`,
+    });
+    expect(error.problems.map((problem) => problem.location.pointer)).toEqual([
+      '#/components/schemas/B',
+    ]);
+  });
+
+  it('a chain through another file, used twice: once, in that file, at its line', async () => {
+    const root = usesSchema('./c.yaml#/Z').replace(
+      "schema: {$ref: './c.yaml#/Z'}\n",
+      "schema: {$ref: './c.yaml#/Z'}\n            text/plain:\n              schema: {$ref: './c.yaml#/Z'}\n",
+    );
+    const error = await refused({
+      'openapi.yaml': root,
+      'c.yaml': 'Yes: {type: string}\nZ: {$ref: "#/Gone"}\n',
+    });
+    expect(error.problems).toHaveLength(1);
+    expect(error.location).toMatchObject({ file: 'c.yaml', pointer: '#/Z', line: 2 });
+    expect(error.message).toContain('cannot resolve $ref "#/Gone": nothing in c.yaml is at #/Gone');
+  });
+
+  it('a broken file two $refs reach: once', async () => {
+    const error = await refused({
+      'openapi.yaml': `${HEAD}paths: {}\ncomponents:\n  schemas:\n    C: {$ref: './broken.yaml'}\n    D: {$ref: './broken.yaml#/x'}\n`,
+      'broken.yaml': 'x: [\n',
+    });
+    expect(error.problems).toHaveLength(1);
+    expect(error.location.file).toBe('broken.yaml');
+    expect(error.message).toMatch(/invalid YAML/);
+  });
+});
+
+describe('every broken $ref is reported in one run', () => {
+  const root = `${usesSchema('#/components/schemas/A')}components:
+  schemas:
+    A: {$ref: '#/components/schemas/Missing'}
+    B:
+      type: object
+      properties:
+        x: {$ref: './nofile.yaml'}
+        y: {$ref: './c.yaml#/Nope'}
+`;
+  const files = { 'openapi.yaml': root, 'c.yaml': 'Yes: {type: string}\n' };
+
+  it('each at its own place, with its own fix', async () => {
+    const error = await refused(files);
+    expect(
+      error.problems.map(({ location }) => [location.file, location.pointer, location.line]),
+    ).toEqual([
+      ['openapi.yaml', '#/components/schemas/A', 14],
+      ['openapi.yaml', '#/components/schemas/B/properties/x', 18],
+      ['openapi.yaml', '#/components/schemas/B/properties/y', 19],
+    ]);
+    expect(error.problems[1]!.message).toMatch(/"\.\/nofile\.yaml": .*no such file/);
+    expect(error.problems[2]!.message).toContain('nothing in c.yaml is at #/Nope');
+    for (const problem of error.problems) expect(problem.hint).toMatch(/point the \$ref at/);
+    // The error's own message holds them all, for callers of generate().
+    for (const problem of error.problems) expect(error.message).toContain(problem.message);
+  });
+
+  it('the CLI prints each on its own, with exit code 1 and no stack trace', async () => {
+    const dir = await tempDir('several-problems-cli-');
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = (chunk: string) => (stderr.push(String(chunk)), true);
+    let code: number;
+    try {
+      code = await main(['--spec', join(dir, 'openapi.yaml'), '--out', join(dir, 'sdk')]);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(code).toBe(1);
+    const text = stderr.join('');
+    expect(text.match(/^error: .*openapi\.yaml:\d+:\d+ #\/components\/schemas\//gm)).toHaveLength(
+      3,
+    );
+    expect(text.match(/^ {2}fix: /gm)).toHaveLength(3);
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it(`up to ${SHOWN_PROBLEMS}, then how many more`, async () => {
+    const count = SHOWN_PROBLEMS + 7;
+    const lines = Array.from(
+      { length: count },
+      (_, i) => `    S${i}: {$ref: '#/components/schemas/Gone${i}'}`,
+    );
+    const error = await refused({
+      'openapi.yaml': `${HEAD}paths: {}\ncomponents:\n  schemas:\n${lines.join('\n')}\n`,
+    });
+    expect(error.problems).toHaveLength(SHOWN_PROBLEMS);
+    expect(error.message).toContain('Gone0"');
+    expect(error.message).not.toContain(`Gone${SHOWN_PROBLEMS}"`);
+    expect(error.message).toMatch(/and 7 more problems like these/);
+  });
+});
+
+describe('every value of the wrong kind is reported in one run', () => {
+  it('each at its place, in document order', async () => {
+    const error = await refused({
+      'openapi.yaml': `${HEAD}paths:
+  /a:
+    get:
+      responses: {'200': true}
+  /b:
+    get:
+      responses:
+        '200': {description: ok, content: json}
+    post:
+      parameters: {q: 1}
+      responses: {'200': {description: ok}}
+components:
+  schemas:
+    Ok: {type: string}
+  responses:
+    Bad: []
+`,
+    });
+    expect(error.problems.map(({ location }) => location.pointer)).toEqual([
+      '#/paths/~1a/get/responses/200',
+      '#/paths/~1b/get/responses/200/content',
+      '#/paths/~1b/post/parameters',
+      '#/components/responses/Bad',
+    ]);
+    expect(error.problems[0]!.message).toMatch(/must be a Response Object, not the boolean true/);
+    expect(error.problems[3]!.hint).toMatch(/write a Response Object here/);
+  });
+});
