@@ -324,7 +324,9 @@ function optionsInterface(model: ApiModel, optionsType: string): string {
   const doc =
     server === undefined
       ? '/** Where the client sends its requests (the spec names no server). */'
-      : `/** Where the client sends its requests; defaults to the spec's server, \`${escapeJsDoc(server)}\`. */`;
+      : model.info.serverUrlRelative === true
+        ? `/** Where the client sends its requests; defaults to the spec's server, \`${escapeJsDoc(server)}\`, a relative URL resolved against the page (\`setupWorker\`); with \`setupServer\` (Node) there is none, so pass an absolute one here and to the client. */`
+        : `/** Where the client sends its requests; defaults to the spec's server, \`${escapeJsDoc(server)}\`. */`;
   return `/** Options of {@link createMock}. */
 export interface ${optionsType} {
 ${doc}
