@@ -6,6 +6,7 @@
  * generator warns, and the README and TSDoc say so. Against a real HTTP server on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { curlSample } from '../../generator/emit/curl-sample.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
 import { writePackage, type WrittenPackage } from '../emit/client/package.ts';
 import { json, startServer, type TestServer } from '../runtime/server.ts';
@@ -120,6 +121,11 @@ describe.each(RELATIVE)('a relative default base URL: %j', (server, url) => {
     };
     await new Rel({ fetch }).things.list();
     expect(seen).toEqual([`${url}/things`]);
+  });
+
+  it("the docs' curl sample takes the base URL from the environment, as for no server", () => {
+    const operation = pkg.model.operations[0]!;
+    expect(curlSample(operation, pkg.model)).toContain('--url "$REL_BASE_URL"\'/things\'');
   });
 
   it('the README and the TSDoc of baseURL say what happens', () => {
