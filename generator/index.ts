@@ -31,7 +31,17 @@ export interface GenerateResult {
    * the pipeline ran: always without `check`; with `check`, not when the folder was proven up to
    * date from its generation record (its package.json then has the same name and version).
    */
-  package?: { name: string; version: string; clientName: string };
+  package?: {
+    name: string;
+    version: string;
+    clientName: string;
+    /**
+     * The exported type names of each named schema, by its JSON pointer in the bundled document
+     * (`#/components/schemas/Plan` → `['Plan', 'PlanInput']`): what `npm run diff` maps the spec's
+     * uses of a schema onto.
+     */
+    schemaTypes: Record<string, string[]>;
+  };
 }
 
 /**
@@ -68,6 +78,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       name: result.model.sdk.packageName,
       version: result.model.sdk.packageVersion,
       clientName: result.model.sdk.clientName,
+      schemaTypes: Object.fromEntries(
+        result.model.schemas.map((schema) => [
+          schema.pointer,
+          schema.inputName === undefined ? [schema.name] : [schema.name, schema.inputName],
+        ]),
+      ),
     },
   };
   if (result.check !== undefined) output.check = result.check;

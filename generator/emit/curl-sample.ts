@@ -32,11 +32,13 @@ export function curlSample(
     .flatMap(({ parameter, value }) => queryPairs(parameter, value))
     .join('&');
   const url = `${path}${query === '' ? '' : `?${query}`}`;
-  const server = model.info.serverUrl?.replace(/\/+$/, '');
+  // A relative server has no host curl could send to: the base URL comes from the environment.
+  const server =
+    model.info.serverUrlRelative === true ? undefined : model.info.serverUrl?.replace(/\/+$/, '');
   const envVar = (name: string) => `${model.sdk.envPrefix.replace(/[^A-Za-z0-9_]/g, '_')}_${name}`;
 
   const lines = [`curl --request ${operation.method.toUpperCase()}`];
-  // Without a server in the spec, the base URL comes from the environment, as for the client.
+  // Without a server in the spec (or a relative one), the base URL comes from the environment.
   lines.push(
     server === undefined
       ? `--url "$${envVar('BASE_URL')}"${shellQuote(url)}`

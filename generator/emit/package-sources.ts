@@ -5,6 +5,7 @@
  */
 import type { ApiModel } from '../model/types.ts';
 import { clientRuntimeFiles, emitClient } from './client.ts';
+import { runtimeRenames } from './client/runtime-text.ts';
 import { emitDates, emitDatesRuntime } from './dates.ts';
 import { emitGuardRuntime, emitGuards } from './guards.ts';
 import { emitIndexModule } from './index-module.ts';
@@ -51,7 +52,13 @@ export function packageEmitters(model: ApiModel): PackageEmitter[] {
         asTemplate(emitGuardRuntime()),
       ],
     },
-    { name: 'client', emit: () => [...emitClient(model), ...clientRuntimeFiles().map(asTemplate)] },
+    {
+      name: 'client',
+      emit: () => [
+        ...emitClient(model),
+        ...clientRuntimeFiles(runtimeRenames(model)).map(asTemplate),
+      ],
+    },
     {
       name: 'dates',
       emit: () => [
@@ -61,7 +68,11 @@ export function packageEmitters(model: ApiModel): PackageEmitter[] {
     },
     {
       name: 'testing',
-      emit: () => [emitTesting(model), asTemplate(emitTestingRuntime()), emitTestingStub()],
+      emit: () => [
+        emitTesting(model),
+        asTemplate(emitTestingRuntime(runtimeRenames(model))),
+        emitTestingStub(),
+      ],
     },
     { name: 'package', emit: () => [...emitPackageFiles(model), emitIndexModule()] },
   ];

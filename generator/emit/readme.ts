@@ -202,7 +202,7 @@ function environmentList(model: ApiModel): string {
   }
   const server = model.info.serverUrl;
   lines.push(
-    `- \`baseURL\`: \`${envPrefix}_BASE_URL\`${server === undefined ? '' : `, else ${markdownCode(server)}`}.`,
+    `- \`baseURL\`: \`${envPrefix}_BASE_URL\`${server === undefined ? '' : `, else ${markdownCode(server)}`}.${model.info.serverUrlRelative === true ? ` That default is relative: in a browser it is resolved against the page, as fetch resolves it; where there is no page (Node, Deno, Bun) a call fails with an \`${runtimeName(model, 'SDKError')}\` until you pass the API's absolute URL, \`baseURL: 'https://…'\`.` : ''}`,
   );
   return lines.join('\n');
 }
@@ -445,8 +445,11 @@ function testingSection(showcase: Showcase | undefined, model: ApiModel): string
   const { clientName, packageName } = model.sdk;
   const entries: [string, Code][] = [];
   // A spec without a server: the mocks and the client need a base URL of the test's.
+  // A relative default too: MSW in Node has no page to resolve it against.
   const baseURL: [string, Code][] =
-    model.info.serverUrl === undefined ? [['baseURL', quoted(TEST_BASE_URL)]] : [];
+    model.info.serverUrl === undefined || model.info.serverUrlRelative === true
+      ? [['baseURL', quoted(TEST_BASE_URL)]]
+      : [];
   entries.push(...baseURL);
   if (model.tokenAuth !== undefined) entries.push(['token', quoted('test-token')]);
   for (const option of model.sdk.clientOptions)
@@ -523,7 +526,9 @@ function testingSection(showcase: Showcase | undefined, model: ApiModel): string
       defaultBaseURL:
         model.info.serverUrl === undefined
           ? 'a base URL of its own (the spec names no server, so `baseURL` is required)'
-          : `\`${model.info.serverUrl}\``,
+          : model.info.serverUrlRelative === true
+            ? `\`${model.info.serverUrl}\` resolved against the page (a relative URL: outside a browser, pass \`baseURL\`)`
+            : `\`${model.info.serverUrl}\``,
     },
     'readme/testing.md.tmpl',
   );

@@ -30,6 +30,7 @@ import type {
   SchemaNode,
 } from '../model/types.ts';
 import { rewriteSpecifiers } from './client/runtime-files.ts';
+import { renameRuntimeMentions } from './client/runtime-text.ts';
 import { operationBodyType, operationRef } from './client/type-refs.ts';
 import { dereference, propertyNodes } from './sample-request.ts';
 import { minimalValue } from './testing/values.ts';
@@ -59,11 +60,16 @@ export function emitTestingStub(): EmittedTextFile {
   return { path: TESTING_STUB_PATH, text: `${JSON.stringify(stub, null, 2)}\n` };
 }
 
-/** The runtime as it ships: the template, its relative imports ending in `.js`. */
-export function emitTestingRuntime(): EmittedTextFile {
+/**
+ * The runtime as it ships: the template, its relative imports ending in `.js`, the client runtime's
+ * exports named in its text as the package exports them (`renames`, client/runtime-text.ts).
+ */
+export function emitTestingRuntime(
+  renames: ReadonlyMap<string, string> = new Map(),
+): EmittedTextFile {
   return {
     path: TESTING_RUNTIME_PATH,
-    text: rewriteSpecifiers(readFileSync(RUNTIME_TEMPLATE, 'utf8')),
+    text: renameRuntimeMentions(rewriteSpecifiers(readFileSync(RUNTIME_TEMPLATE, 'utf8')), renames),
   };
 }
 
@@ -324,7 +330,9 @@ function optionsInterface(model: ApiModel, optionsType: string): string {
   const doc =
     server === undefined
       ? '/** Where the client sends its requests (the spec names no server). */'
-      : `/** Where the client sends its requests; defaults to the spec's server, \`${escapeJsDoc(server)}\`. */`;
+      : model.info.serverUrlRelative === true
+        ? `/** Where the client sends its requests; defaults to the spec's server, \`${escapeJsDoc(server)}\`, a relative URL resolved against the page (\`setupWorker\`); with \`setupServer\` (Node) there is none, so pass an absolute one here and to the client. */`
+        : `/** Where the client sends its requests; defaults to the spec's server, \`${escapeJsDoc(server)}\`. */`;
   return `/** Options of {@link createMock}. */
 export interface ${optionsType} {
 ${doc}

@@ -1,7 +1,8 @@
 /**
  * `info`, the servers and the root `x-sdk` extension → ApiInfo and the package/client names. The
- * first root server is the client's default base URL; every server (root, path item, operation)
- * is checked for a URL no client can send requests to.
+ * first root server is the client's default base URL (a relative one warned about: only a page can
+ * resolve it); every server (root, path item, operation) is checked for a URL no client can send
+ * requests to.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
@@ -47,7 +48,20 @@ export function buildInfo(
       { file: report.file, pointer: '#/servers/0/url' },
       'write it with its scheme, `https://api.example.com/v1` (a host alone, `api.example.com:443`, reads as a scheme), or as a path such as `/v1`; callers pass `baseURL` meanwhile',
     );
-  } else if (serverUrl !== undefined) result.serverUrl = serverUrl;
+  } else if (serverUrl !== undefined) {
+    result.serverUrl = serverUrl;
+    if (isRelative(serverUrl)) {
+      result.serverUrlRelative = true;
+      // OpenAPI 3.1 §4.8.5: relative to where the description is served, which a client outside a
+      // browser does not know.
+      report?.warnings.add(
+        'server:relative-url',
+        `the server URL ${JSON.stringify(serverUrl)} (the first of the root \`servers\`) is relative, so the client's default base URL is relative: in a browser it is resolved against the page; elsewhere (Node, Deno, Bun) calls fail until callers pass an absolute \`baseURL\``,
+        { file: report.file, pointer: '#/servers/0/url' },
+        "write the API's absolute URL first, `https://api.example.com/api`, for a default that works everywhere; or keep it, and callers outside a browser pass `baseURL: 'https://…/api'`",
+      );
+    }
+  }
   if (report !== undefined) warnUnusableServers(doc, report);
   return result;
 }
@@ -64,6 +78,11 @@ function isHttpOrPath(url: string): boolean {
     .replace(/[\t\n\r]/g, '');
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(read);
   return scheme === null || /^https?$/i.test(scheme[1]!);
+}
+
+/** Whether an http(s) URL or path has no scheme (`/api`, `./v1`, `v2`, `//host/x`): a relative reference. */
+function isRelative(url: string): boolean {
+  return !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url.trim());
 }
 
 /**

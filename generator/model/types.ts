@@ -123,6 +123,11 @@ export interface ApiInfo {
   description?: string;
   /** First server URL, if any (the client's default base URL). */
   serverUrl?: string;
+  /**
+   * `serverUrl` is relative (`/api`, `v1`, `//host/api`: OpenAPI 3.1 §4.8.5): the client resolves it
+   * against the page, and outside a browser needs a `baseURL` of the caller's.
+   */
+  serverUrlRelative?: true;
 }
 
 export interface NamedSchema {

@@ -3,6 +3,7 @@
  * (test/fixtures/faults/runtime-names.yaml): the spec's names win, the runtime's are exported as
  * `<Client><name>` (numbered where that is taken too), and the package compiles with both.
  */
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_RUNTIME_EXPORTS } from '../../generator/reserved-names.ts';
 import { diagnostics, faultPackage, readmeModules, type FaultPackage } from './package.ts';
@@ -81,5 +82,74 @@ export type Level = RuntimeNamesLogger;
 `,
       }),
     ).toEqual([]);
+  });
+});
+
+/** The comments and string literals of a TypeScript file: the text it shows a user. */
+function shownText(text: string): string[] {
+  const source = ts.createSourceFile('shown.ts', text, ts.ScriptTarget.Latest, true);
+  const parts: string[] = [];
+  const comments = new Set<number>();
+  const visit = (node: ts.Node): void => {
+    for (const range of [
+      ...(ts.getLeadingCommentRanges(text, node.pos) ?? []),
+      ...(ts.getTrailingCommentRanges(text, node.end) ?? []),
+    ])
+      if (!comments.has(range.pos)) {
+        comments.add(range.pos);
+        parts.push(text.slice(range.pos, range.end));
+      }
+    if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) parts.push(node.text);
+    node.forEachChild(visit);
+  };
+  visit(source);
+  return parts;
+}
+
+/**
+ * Where `text` names the runtime export `name` as code: a code span (`` `APIError` ``,
+ * `` `APIError<Body>` ``, `` `APIError#body` ``), a `{@link APIError}` without a label, `@throws
+ * APIError`, a string that is the name, and, for a name no sentence uses as a word (`APIError`, not
+ * `Page`), the word anywhere.
+ */
+function mentions(text: string, name: string): string[] {
+  const patterns = [
+    new RegExp(`\`${name}(?![\\w$])[^\`]*\``, 'g'),
+    new RegExp(`\\{@link\\s+${name}(?![\\w$])[^}|]*\\}`, 'g'),
+    new RegExp(`@throws\\s+${name}(?![\\w$])`, 'g'),
+    new RegExp(`^(['"\`])${name}\\1$`, 'g'),
+  ];
+  if (!/^[A-Z][a-z]+$/.test(name))
+    patterns.push(new RegExp(`(?<![\\w$.])${name}(?![\\w$])(?![^{]*\\|[^}]*\\})`, 'g'));
+  return patterns.flatMap((pattern) => text.match(pattern) ?? []);
+}
+
+describe('every text the package shows names the runtime as the package exports it', () => {
+  let pkg: FaultPackage;
+  beforeAll(async () => {
+    pkg = await faultPackage('runtime-names.yaml');
+  });
+
+  it('TSDoc and messages of the runtime, the client and the testing kit; the README', () => {
+    const renamed = pkg.model.clientExports.runtime.filter(
+      (entry) => entry.exportedAs !== entry.name,
+    );
+    expect(renamed.length).toBeGreaterThan(0);
+    const found: string[] = [];
+    for (const [path, text] of pkg.files) {
+      // The runtime's own files, the client and the testing kit (elsewhere `APIError` is the schema).
+      const shows = /^src\/(runtime\/|testing\/|client\.ts$)/.test(path);
+      const parts =
+        path === 'README.md' ? [text] : shows && path.endsWith('.ts') ? shownText(text) : [];
+      for (const { name, exportedAs } of renamed)
+        for (const part of parts)
+          for (const mention of mentions(part, name))
+            found.push(`${path}: ${mention} (exported as ${exportedAs})`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('still compiles, with links that resolve', () => {
+    expect(diagnostics(pkg)).toEqual([]);
   });
 });

@@ -314,7 +314,7 @@ describe('exported types no method takes or returns', () => {
       const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.location} | ${c.message}`);
       expect(lines).toContainEqual(
         expect.stringMatching(
-          /^major sdk\/result-property-removed \| OrderEvent \| `OrderEvent` \(a type no method takes or returns, compared as read\): property `kind` removed/,
+          /^major sdk\/result-property-removed \| OrderEvent \| `OrderEvent` \(a type no operation uses, compared as read\): property `kind` removed/,
         ),
       );
       expect(lines).toContainEqual(
@@ -333,6 +333,128 @@ describe('exported types no method takes or returns', () => {
     const report = await diffSpecs({ base: 'HEAD', cwd: repo });
     expect(report.changes.filter((c) => c.location === 'OrderCreate')).toEqual([]);
     expect(report.bump).toBe('minor');
+  });
+});
+
+/** An enum of two values, `keep` and `gone<Name>`, named in components. */
+function twoValues(doc: Document, name: string): void {
+  doc.setIn(
+    ['components', 'schemas', name],
+    doc.createNode({ type: 'string', enum: ['keep', `gone${name}`] }),
+  );
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+describe('every use of a type counts as a method taking or returning it', () => {
+  // Each enum is used in one place only; the edit removes one value from every one of them.
+  const INPUTS = ['InQuery', 'InHeader', 'InCookie', 'InPath', 'InForm', 'ChainEnd', 'InAllOf', 'InItems', 'InMap'];
+  const OUTPUTS = ['InError', 'InResponseHeader'];
+
+  it('parameters (path, query, header, cookie), bodies, errors, response headers, through $ref, allOf, items and maps', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+      for (const name of [...INPUTS, ...OUTPUTS]) twoValues(doc, name);
+      doc.setIn(['components', 'schemas', 'ChainStart'], doc.createNode(ref('ChainEnd')));
+      doc.setIn(
+        ['components', 'schemas', 'Part'],
+        doc.createNode({ type: 'object', properties: { part: ref('InAllOf') } }),
+      );
+      doc.setIn(
+        ['paths', '/regions/{region}'],
+        doc.createNode({
+          parameters: [{ name: 'region', in: 'path', required: true, schema: ref('InPath') }],
+          get: {
+            operationId: 'getRegion',
+            'x-sdk-method': 'regions.retrieve',
+            parameters: [
+              { name: 'q', in: 'query', schema: ref('InQuery') },
+              { name: 'X-Tier', in: 'header', schema: ref('InHeader') },
+              { name: 'pref', in: 'cookie', schema: ref('InCookie') },
+              { name: 'chain', in: 'query', schema: ref('ChainStart') },
+              { name: 'many', in: 'query', schema: { type: 'array', items: ref('InItems') } },
+            ],
+            responses: {
+              '200': {
+                description: 'The region.',
+                headers: { 'X-Level': { schema: ref('InResponseHeader') } },
+                content: { 'application/json': { schema: { type: 'string' } } },
+              },
+              '404': {
+                description: 'Not found.',
+                content: {
+                  'application/json': {
+                    schema: { type: 'object', properties: { code: ref('InError') } },
+                  },
+                },
+              },
+            },
+          },
+          put: {
+            operationId: 'putRegion',
+            'x-sdk-method': 'regions.update',
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: {
+                    allOf: [ref('Part'), { type: 'object', properties: { name: { type: 'string' } } }],
+                  },
+                },
+              },
+            },
+            responses: { '204': { description: 'Done.' } },
+          },
+          post: {
+            operationId: 'postRegion',
+            'x-sdk-method': 'regions.create',
+            requestBody: {
+              content: {
+                'application/x-www-form-urlencoded': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      kind: ref('InForm'),
+                      labels: { type: 'object', additionalProperties: ref('InMap') },
+                    },
+                  },
+                },
+              },
+            },
+            responses: { '204': { description: 'Done.' } },
+          },
+        }),
+      );
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'regions');
+    try {
+      await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+        for (const name of [...INPUTS, ...OUTPUTS])
+          doc.setIn(['components', 'schemas', name, 'enum'], doc.createNode(['keep']));
+      });
+      const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+      const sdk = report.changes.filter((change) => change.kind.startsWith('sdk/'));
+      const lines = sdk.map((c) => `${c.level} ${c.kind} | ${c.location} | ${c.message}`);
+      // No type an operation uses is called one no method takes or returns.
+      expect(lines.filter((line) => line.includes('no method takes'))).toEqual([]);
+      expect(report.bump).toBe('major');
+      for (const name of INPUTS) {
+        // A value a call could pass is gone: breaking, wherever the type is used.
+        const naming = sdk.filter((change) => change.message.includes(`"gone${name}"`));
+        expect(naming.map((change) => change.level), name).toContain('major');
+        expect(naming.filter((change) => change.level !== 'major'), name).toEqual([]);
+      }
+      // Read only from an error body or a response header: a value gone is a narrowing.
+      for (const [name, use] of [
+        ['InError', 'error responses'],
+        ['InResponseHeader', 'response headers'],
+      ] as const)
+        expect(lines).toContainEqual(
+          `patch sdk/result-enum-values-removed | ${name} | \`${name}\` (a type of ${use}, compared as read): the value is no longer \`"gone${name}"\``,
+        );
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
   });
 });
 

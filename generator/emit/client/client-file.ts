@@ -106,7 +106,7 @@ export function emitClientFile(
     type: 'string | undefined',
     hasQuestionToken: true,
     docs: [
-      `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then \`${escapeJsDoc(serverUrl)}\``}.`,
+      `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then \`${escapeJsDoc(serverUrl)}\``}.${model.info.serverUrlRelative === true ? ` That default is relative: in a browser it is resolved against the page; where there is no page (Node, Deno, Bun) a call fails until you pass the API's absolute URL, \`baseURL: 'https://…'\`.` : ''}`,
     ],
   });
   const clientOptions = imports.type('./runtime/core.js', 'ClientOptions');

@@ -21,7 +21,9 @@ const ERROR_BODY_PATH = 'src/runtime/error-body.ts';
 /** Error statuses: `4xx`, `5xx`, their `4XX`/`5XX` ranges, and `default`. */
 const ERROR_STATUS = /^([45]\d\d|[45]XX|default)$/i;
 
-export function emitErrorBodyFile(model: Pick<ApiModel, 'operations'>): EmittedSourceFile {
+export function emitErrorBodyFile(
+  model: Pick<ApiModel, 'operations'> & Partial<Pick<ApiModel, 'clientExports'>>,
+): EmittedSourceFile {
   const imports = new ImportPlan(['ErrorBody']);
   const members: string[] = [];
   for (const operation of model.operations) {
@@ -48,7 +50,7 @@ export function emitErrorBodyFile(model: Pick<ApiModel, 'operations'>): EmittedS
         name: 'ErrorBody',
         isExported: true,
         docs: [
-          'The body of an error response (4xx, 5xx, `default`) as the spec declares it: `APIError#body`. The server is trusted to send one of these; it is not checked.',
+          `The body of an error response (4xx, 5xx, \`default\`) as the spec declares it: \`${model.clientExports?.runtime.find((entry) => entry.name === 'APIError')?.exportedAs ?? 'APIError'}#body\`. The server is trusted to send one of these; it is not checked.`,
         ],
         type: members.length === 0 ? 'unknown' : members.join(' | '),
       },

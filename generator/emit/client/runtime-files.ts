@@ -1,11 +1,14 @@
 /**
  * The client runtime shipped in the package: templates/runtime/**.ts (not tests), copied unchanged
  * to src/runtime/ except for import specifiers, which end in `.ts` in the templates (so vitest
- * and tsc run them in place) and `.js` in the package (NodeNext, compiled with tsc).
+ * and tsc run them in place) and `.js` in the package (NodeNext, compiled with tsc), and the names
+ * its TSDoc and messages give the runtime's exports where the package exports them under others
+ * (runtime-text.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renameRuntimeMentions } from './runtime-text.ts';
 
 export const RUNTIME_TEMPLATES_DIR = fileURLToPath(
   new URL('../../../templates/runtime/', import.meta.url),
@@ -21,12 +24,16 @@ export interface RuntimeFile {
 /** Runtime files the client emitter writes from the spec instead of copying (client/error-body-file.ts). */
 const WRITTEN_FROM_SPEC = ['error-body.ts'];
 
-export function clientRuntimeFiles(dir: string = RUNTIME_TEMPLATES_DIR): RuntimeFile[] {
+/** `renames`: runtime name → the package's export name, where they differ (`runtimeRenames`). */
+export function clientRuntimeFiles(
+  renames: ReadonlyMap<string, string> = new Map(),
+  dir: string = RUNTIME_TEMPLATES_DIR,
+): RuntimeFile[] {
   return listTypeScript(dir)
     .filter((file) => !WRITTEN_FROM_SPEC.includes(relative(dir, file)))
     .map((file) => ({
       path: `${RUNTIME_OUTPUT_DIR}/${relative(dir, file).split(sep).join('/')}`,
-      text: rewriteSpecifiers(readFileSync(file, 'utf8')),
+      text: renameRuntimeMentions(rewriteSpecifiers(readFileSync(file, 'utf8')), renames),
     }));
 }
 

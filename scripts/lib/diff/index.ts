@@ -19,6 +19,7 @@ import { CommandError } from '../command-error.ts';
 import { compareChanges, type Change } from './change.ts';
 import { maxLevel, rulesetOf, type Bump } from './rules.ts';
 import { resolveBase, type SpecSource } from './spec-source.ts';
+import { schemaUses, type SchemaUse } from './uses.ts';
 import { compareWire, relativeDisplay } from './wire.ts';
 
 export type { Change } from './change.ts';
@@ -82,8 +83,8 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
     wire.catch(() => undefined); // awaited below; the SDK comparison runs meanwhile
     const { compareSdk } = await import('./sdk.ts');
     const sdk = compareSdk(
-      { dir: baseSdk.dir, clientName: baseSdk.clientName },
-      { dir: headSdk.dir, clientName: headSdk.clientName },
+      { dir: baseSdk.dir, clientName: baseSdk.clientName, uses: baseSdk.uses },
+      { dir: headSdk.dir, clientName: headSdk.clientName, uses: headSdk.uses },
       ruleset.sdk,
     );
     const changes = [...sdk, ...(await wire)].sort(compareChanges);
@@ -104,6 +105,8 @@ interface GeneratedSide {
   clientName: string;
   packageName: string;
   bundled: Record<string, unknown>;
+  /** What the spec's operations use each schema type for, by exported type name (uses.ts). */
+  uses: Map<string, Set<SchemaUse>>;
 }
 
 /** Generates one side's package; a spec that does not bundle is reported as that side's. */
@@ -117,11 +120,15 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
       string,
       unknown
     >;
+    const uses = new Map<string, Set<SchemaUse>>();
+    for (const [pointer, used] of schemaUses(bundled))
+      for (const name of result.package.schemaTypes[pointer] ?? []) uses.set(name, used);
     return {
       dir: out,
       clientName: result.package.clientName,
       packageName: result.package.name,
       bundled,
+      uses,
     };
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;

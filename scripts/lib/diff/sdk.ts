@@ -12,18 +12,24 @@
  *
  * Two more surfaces are compared: the typed path client's paths (openapi.ts's `paths`: a path
  * template or method gone, e.g. a renamed path parameter, breaks `pathsClient(client).GET(…)`),
- * and the schema types (src/types.ts) no method takes or returns (webhook payloads, schemas only
- * read by hand), compared as results are.
+ * and the schema types (src/types.ts) no method's signature reaches: compared as passed when the
+ * spec's requests use them, as read when its responses do (error bodies, response headers: uses.ts)
+ * or when nothing does (webhook payloads, schemas only read by hand).
  */
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import type { Change } from './change.ts';
 import type { Level, SdkRule } from './rules.ts';
+import { INPUT_USES, type SchemaUse } from './uses.ts';
 
-/** One generated package: its folder (with `src/index.ts`) and its client class's export name. */
+/**
+ * One generated package: its folder (with `src/index.ts`), its client class's export name, and
+ * what its spec's operations use each schema type for (by exported type name, uses.ts).
+ */
 export interface SdkPackage {
   dir: string;
   clientName: string;
+  uses: ReadonlyMap<string, ReadonlySet<SchemaUse>>;
 }
 
 type Direction = 'input' | 'output';
@@ -104,7 +110,7 @@ export function compareSdk(
 
   comparePaths(pathsOf(checker, program, base.dir), pathsOf(checker, program, head.dir), add);
 
-  // Schema types (src/types.ts) that no method reaches, compared as what users read.
+  // Schema types (src/types.ts) that no method's signature reaches: compared as the spec uses them.
   const reachable = new Set<ts.Symbol>();
   for (const method of [...oldMethods.values(), ...newMethods.values()])
     reachableTypes(checker, method, reachable);
@@ -113,17 +119,28 @@ export function compareSdk(
     if (newSymbol === undefined) continue;
     if (!isSchemaType(oldSymbol, base.dir) || !isSchemaType(newSymbol, head.dir)) continue;
     if (reachable.has(oldSymbol) || reachable.has(newSymbol)) continue;
-    const findings = comparer.compare(
-      checker.getDeclaredTypeOfSymbol(oldSymbol),
-      checker.getDeclaredTypeOfSymbol(newSymbol),
-      'output',
-    );
-    for (const finding of findings)
-      add(
-        finding.rule,
-        name,
-        `\`${name}\` (a type no method takes or returns, compared as read): ${finding.describe(joinPath(finding.segments))}`,
+    const uses = new Set([...(base.uses.get(name) ?? []), ...(head.uses.get(name) ?? [])]);
+    const inputs = [...uses].filter((use) => INPUT_USES.has(use));
+    const outputs = [...uses].filter((use) => !INPUT_USES.has(use));
+    const directions: [Direction, string][] = [];
+    if (inputs.length > 0)
+      directions.push(['input', `a type of ${inputs.join(' and ')}, compared as passed`]);
+    if (outputs.length > 0)
+      directions.push(['output', `a type of ${outputs.join(' and ')}, compared as read`]);
+    if (uses.size === 0) directions.push(['output', 'a type no operation uses, compared as read']);
+    for (const [direction, label] of directions) {
+      const findings = comparer.compare(
+        checker.getDeclaredTypeOfSymbol(oldSymbol),
+        checker.getDeclaredTypeOfSymbol(newSymbol),
+        direction,
       );
+      for (const finding of findings)
+        add(
+          finding.rule,
+          name,
+          `\`${name}\` (${label}): ${finding.describe(joinPath(finding.segments))}`,
+        );
+    }
   }
   return changes;
 }
@@ -192,9 +209,32 @@ function isSchemaType(symbol: ts.Symbol, dir: string): boolean {
   );
 }
 
-/** Adds the named types a method's parameters and result reach (through properties, unions, arrays, generics, base interfaces). */
+/**
+ * Adds the named types a method's parameters and result reach: through properties, unions, arrays,
+ * generics and base interfaces as the checker resolves them, and through every type name written in
+ * the declarations on the way (`status?: OrderStatus` resolves to `OrderStatus | undefined`, which
+ * has lost the alias; `type Start = End` resolves to `End`'s type).
+ */
 function reachableTypes(checker: ts.TypeChecker, method: ts.Symbol, into: Set<ts.Symbol>): void {
   const seen = new Set<ts.Type>();
+  const written = new Set<ts.Symbol>();
+  const visitNames = (node: ts.Node | undefined): void => {
+    if (node === undefined) return;
+    if (ts.isTypeReferenceNode(node) || ts.isExpressionWithTypeArguments(node)) {
+      const name = ts.isTypeReferenceNode(node) ? node.typeName : node.expression;
+      let symbol = checker.getSymbolAtLocation(name);
+      if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias)
+        symbol = checker.getAliasedSymbol(symbol);
+      if (symbol !== undefined && !written.has(symbol)) {
+        written.add(symbol);
+        into.add(symbol);
+        for (const declaration of symbol.declarations ?? [])
+          if (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration))
+            visitNames(declaration);
+      }
+    }
+    ts.forEachChild(node, visitNames);
+  };
   const visit = (type: ts.Type, depth: number): void => {
     if (depth > 10 || seen.has(type)) return;
     seen.add(type);
@@ -209,13 +249,19 @@ function reachableTypes(checker: ts.TypeChecker, method: ts.Symbol, into: Set<ts
     // `interface OrderCreateParams extends OrderCreate {}`: the body's schema type is reached too.
     if (objectFlags & ts.ObjectFlags.ClassOrInterface)
       for (const base of checker.getBaseTypes(type as ts.InterfaceType)) visit(base, depth + 1);
-    for (const property of checker.getPropertiesOfType(type))
+    for (const property of checker.getPropertiesOfType(type)) {
       visit(checker.getTypeOfSymbol(property), depth + 1);
+      for (const declaration of property.declarations ?? []) visitNames(declaration);
+    }
     for (const info of checker.getIndexInfosOfType(type)) visit(info.type, depth + 1);
   };
   for (const signature of checker.getTypeOfSymbol(method).getCallSignatures()) {
-    for (const parameter of signature.getParameters()) visit(checker.getTypeOfSymbol(parameter), 0);
+    for (const parameter of signature.getParameters()) {
+      visit(checker.getTypeOfSymbol(parameter), 0);
+      for (const declaration of parameter.declarations ?? []) visitNames(declaration);
+    }
     visit(signature.getReturnType(), 0);
+    visitNames(signature.getDeclaration().type);
   }
 }
 
@@ -460,8 +506,19 @@ class TypeComparer {
     if (isRecordLike(checker, before) && isRecordLike(checker, after)) {
       const oldProps = dataProperties(checker, before);
       const newProps = dataProperties(checker, after);
-      if (oldProps.size + newProps.size > 0) {
+      // A map's values (`additionalProperties`): `{ [key: string]: Channel }`.
+      const oldValues = checker.getIndexInfoOfType(before, ts.IndexKind.String)?.type;
+      const newValues = checker.getIndexInfoOfType(after, ts.IndexKind.String)?.type;
+      if (
+        oldProps.size + newProps.size > 0 ||
+        (oldValues !== undefined && newValues !== undefined)
+      ) {
         findings.push(...this.compareProperties(oldProps, newProps, direction, depth));
+        if (oldValues !== undefined && newValues !== undefined)
+          for (const finding of this.compare(oldValues, newValues, direction, depth + 1))
+            findings.push(prefixed(MAP_VALUE, finding));
+        else if (oldValues !== newValues)
+          findings.push(...this.compareByAssignability(before, after, direction));
         return findings;
       }
     }
@@ -787,12 +844,17 @@ function prefixed(segment: string, finding: Finding): Finding {
 /** A path segment that names a union's variant: `(delivery as Shipping)` in the printed path. */
 const VARIANT = '\u0000as ';
 
+/** A path segment that names a map's values: `labels[key]` in the printed path. */
+const MAP_VALUE = '[key]';
+
 /** `['items', '[]', 'nickname']` → `items[].nickname`; a variant segment → `(items[0] as Pickup)`. */
 function joinPath(segments: readonly string[]): string {
   return segments.reduce((path, segment) => {
     if (segment.startsWith(VARIANT))
       return `(${path === '' ? 'value' : path} as ${segment.slice(VARIANT.length)})`;
-    return segment === '[]' ? `${path}[]` : path === '' ? segment : `${path}.${segment}`;
+    if (segment === '[]' || segment === MAP_VALUE)
+      return `${path === '' ? 'value' : path}${segment}`;
+    return path === '' ? segment : `${path}.${segment}`;
   }, '');
 }
 
