@@ -18,7 +18,7 @@ export interface Placement {
  * Whether `name` cannot be a resource or method: a member of every object or promise, or `toJSON`,
  * which `JSON.stringify` calls (a method `toJSON` would send a request when a resource is logged).
  */
-export function isTakenMember(name: string): boolean {
+function isTakenMember(name: string): boolean {
   return isInheritedMember(name) || name === 'toJSON';
 }
 

@@ -64,7 +64,12 @@ export type HTTPMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' 
 
 /** The settings every generated client takes (its options interface extends this one). */
 export interface ClientOptions {
-  /** Where requests go, e.g. `https://api.example.com`; a path prefix is kept. */
+  /**
+   * Where requests go, e.g. `https://api.example.com`; a path prefix is kept. A relative one
+   * (`/api`) is resolved against the page, as fetch resolves it (`document.baseURI`, else
+   * `location.href`); where there is none (Node, Bun, Deno without `--location`), a call fails
+   * with an `SDKError` asking for an absolute one, unless `fetch` is your own, which gets it as is.
+   */
   baseURL?: string | undefined;
   /** Headers sent with every request (a call's `headers` win over them; `null` removes one). */
   defaultHeaders?: HeadersInput | undefined;
@@ -228,12 +233,18 @@ export class ClientCore {
   /** Follow redirects here (server runtimes) rather than in fetch (browsers). */
   readonly #manualRedirects: boolean;
   readonly #clientParams: Readonly<Record<string, ClientParam>>;
+  /** `baseURL` has no scheme (`/api`, `v1`, `//host/api`): resolved per call (`requestBase`). */
+  readonly #relativeBase: boolean;
+  /** The options gave a fetch of their own, which may take a relative URL. */
+  readonly #ownFetch: boolean;
   readonly #guards: ResponseGuards | undefined;
   readonly #logger: Logger;
   readonly #logRank: number;
 
   constructor(options: ClientCoreOptions) {
     this.baseURL = options.baseURL;
+    this.#relativeBase = !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(options.baseURL.trim());
+    this.#ownFetch = options.fetch !== undefined;
     this.timeout = checkCount('timeout', options.timeout ?? DEFAULTS.timeout, 'milliseconds');
     this.maxRetries = checkCount(
       'maxRetries',
@@ -323,6 +334,26 @@ export class ClientCore {
     if (param?.value !== undefined) return param.value;
     throw new SDKError(
       `Missing "${name}": pass it to this method, or ${param?.howToSet ?? 'set it on the client'}.`,
+    );
+  }
+
+  /**
+   * The base URL of a request: `baseURL`, or, when it is relative (a server URL relative to where
+   * the API's description is served, OpenAPI 3.1 §4.8.5), resolved as fetch would resolve it:
+   * against `document.baseURI`, else `location.href` (browsers, workers, Deno with `--location`).
+   * Without either, a fetch of the caller's own gets it as written. The typed path client uses it.
+   * @throws SDKError when it is relative and nothing can resolve it, naming the fix.
+   */
+  requestBase(): string {
+    if (!this.#relativeBase) return this.baseURL;
+    const scope = globalThis as { document?: { baseURI?: unknown }; location?: { href?: unknown } };
+    const page = scope.document?.baseURI ?? scope.location?.href;
+    if (typeof page === 'string') return new URL(this.baseURL, page).href;
+    if (this.#ownFetch) return this.baseURL;
+    const example = new URL(this.baseURL, 'https://api.example.com/').href.replace(/\/+$/, '');
+    throw new SDKError(
+      `The base URL ${JSON.stringify(this.baseURL)} is relative, and there is no page to resolve it against here (no document or location, as in Node). ` +
+        `Pass the API's absolute URL as the client's baseURL option, e.g. { baseURL: '${example}' }, or a fetch of your own that takes relative URLs.`,
     );
   }
 
@@ -527,7 +558,7 @@ export class ClientCore {
     return {
       method: request.method,
       url: buildURL(
-        this.baseURL,
+        this.requestBase(),
         request.path,
         query === undefined ? '' : serializeQuery(query, request.queryStyles),
       ),

@@ -65,7 +65,7 @@ export function createPathsClient<Paths extends {}>(
   for (const [name, value] of Object.entries(base))
     if (anonymous[name] !== value) withoutCredential[name] = anonymous[name] ?? null;
   const client = createClient<Paths>({
-    baseUrl: core.baseURL.replace(/\/+$/, ''),
+    baseUrl: core.requestBase().replace(/\/+$/, ''),
     headers: core.baseHeaders(),
     fetch: async (request: Request) =>
       core.fetchFollowing(

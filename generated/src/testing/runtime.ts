@@ -317,9 +317,24 @@ function urlPattern(baseURL: string, path: string): { pattern: RegExp; names: st
     })
     .join('');
   return {
-    pattern: new RegExp(`^${escapeRegExp(baseURL.replace(/\/+$/, ''))}${template}$`),
+    pattern: new RegExp(`^${escapeRegExp(absoluteBase(baseURL).replace(/\/+$/, ''))}${template}$`),
     names,
   };
+}
+
+/**
+ * A relative base URL (`/api`) resolved against the page, as the client resolves it (MSW matches
+ * absolute URLs); without a page (MSW in Node) the mocks need an absolute one, as the client does.
+ */
+function absoluteBase(baseURL: string): string {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(baseURL.trim())) return baseURL;
+  const scope = globalThis as { document?: { baseURI?: unknown }; location?: { href?: unknown } };
+  const page = scope.document?.baseURI ?? scope.location?.href;
+  if (typeof page === 'string') return new URL(baseURL, page).href;
+  throw new Error(
+    `The base URL ${JSON.stringify(baseURL)} is relative, and there is no page to resolve it against here (no document or location, as in Node). ` +
+      `Pass an absolute one to createMock and to the client alike, e.g. createMock({ baseURL: 'http://api.test' }).`,
+  );
 }
 
 function escapeRegExp(text: string): string {
