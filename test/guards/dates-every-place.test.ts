@@ -7,7 +7,14 @@
  * its prototype and its keys, and serializes back to the same JSON.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileDatesFixture, type CompiledDates, type GuardsModule } from './harness.ts';
+import { diagnostics, EQUAL, specPackage } from '../faults/package.ts';
+import { removeTempDirs } from '../generator/helpers.ts';
+import {
+  compileDatesFixture,
+  loadFixture,
+  type CompiledDates,
+  type GuardsModule,
+} from './harness.ts';
 
 const AT = '2021-01-21T19:38:34Z';
 const ODD = 'a\'b"c\\d\ne*/f';
@@ -102,4 +109,34 @@ describe('dates in every place, under every key', () => {
     expect(Object.getPrototypeOf(revived)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(revived, '__proto__')?.value).toEqual({ plain: 'x' });
   });
+});
+
+describe('the revived types of dates in every place', () => {
+  it('have Date where the plan revives, the wire type elsewhere, in the package the pipeline makes', async () => {
+    const { doc } = loadFixture('dates-every-place.yaml');
+    const pkg = await specPackage(doc);
+    try {
+      const check = `${EQUAL}
+import type { Revived } from './dates.js';
+type R = Revived;
+same<R['OddKeys']['__proto__'], Date | undefined>(true);
+same<R['OddKeys']['constructor'], Date | undefined>(true);
+same<R['OddKeys'][${JSON.stringify(ODD)}], Date | undefined>(true);
+same<R['Extras']['id'], string>(true);
+same<R['Extras']['at'], Date | undefined>(true);
+// An additional property is a Date (read with noUncheckedIndexedAccess: or undefined).
+declare const extra: R['Extras'][string];
+export const extraIsDate: Date | undefined = extra;
+export const dateIsExtra: R['Extras'][string] = new Date();
+same<R['Patterned'][string], string | number | string[] | Date | Date[] | undefined>(true);
+same<R['ArrayMap'][string], Date[]>(true);
+same<R['Pair'], [Date?, string?, ...Date[]]>(true);
+same<NonNullable<R['Tree']['next']>, R['Tree']>(true);
+same<R['Maybe']['at'], Date | null | undefined>(true);
+`;
+      expect(diagnostics(pkg, { 'src/check.ts': check })).toEqual([]);
+    } finally {
+      await removeTempDirs();
+    }
+  }, 120_000);
 });
