@@ -117,7 +117,8 @@ export function serializeValue(value: unknown): unknown {
  * itself), `'keep'` (no date there), an object's `properties` by name, then for the keys those do
  * not name its `patterns` (each key every matching pattern's plan) and its `values` (the keys no
  * pattern matches); the `prefix` items of an array by position and its `items` after them;
- * `variants` tried in order (each with the guard that picks it), or a function that gives a
+ * `variants` tried in order (each with the guard that picks it), an object's `cases` by the
+ * string its `tag` property holds, or a function that gives a
  * named schema's plan when it is needed (schemas refer to each other and to themselves).
  */
 export type DatePlan =
@@ -126,7 +127,8 @@ export type DatePlan =
   | (() => DatePlan)
   | ObjectPlan
   | { readonly items: DatePlan; readonly prefix?: readonly DatePlan[] }
-  | { readonly variants: readonly (readonly [(value: unknown) => boolean, DatePlan])[] };
+  | { readonly variants: readonly (readonly [(value: unknown) => boolean, DatePlan])[] }
+  | { readonly tag: string; readonly cases: Readonly<Record<string, DatePlan>> };
 
 /** The plan of an object's keys (see {@link DatePlan}); a map has only `values`. */
 export type ObjectPlan =
@@ -169,6 +171,16 @@ export function reviveDates(value: unknown, plan: DatePlan): unknown {
       continue;
     }
     if (typeof item !== 'object' || item === null) continue;
+    if ('tag' in step) {
+      const tag: unknown = hasOwn(item, step.tag)
+        ? (item as Record<string, unknown>)[step.tag]
+        : undefined;
+      if (typeof tag === 'string' && hasOwn(step.cases, tag)) {
+        const chosen = step.cases[tag];
+        if (chosen !== undefined) pending.push([item, chosen, put]);
+      }
+      continue;
+    }
     const known = copies.get(item);
     if (known !== undefined) {
       put(known);
@@ -270,27 +282,33 @@ type ReviveMember<W, P, S> = P extends 'keep'
         ? W extends T
           ? S[N]
           : W
-        : P extends { variants: infer V }
-          ? ReviveVariant<W, V, S>
-          : P extends { items: infer I }
-            ? W extends readonly unknown[]
-              ? ReviveItems<W, P extends { prefix: infer Pre } ? Pre : [], I, S>
+        : P extends { tag: infer T extends string; cases: infer C }
+          ? W extends { readonly [K in T]: infer V }
+            ? V extends keyof C
+              ? Revive<W, C[V], S>
               : W
-            : W extends readonly unknown[]
-              ? W
-              : W extends object
-                ? P extends { properties: infer Ps }
-                  ? {
-                      [K in keyof W]: K extends keyof Ps
-                        ? Revive<W[K], Ps[K], S>
-                        : P extends { rest: infer R }
-                          ? Revive<W[K], R, S>
-                          : W[K];
-                    }
-                  : P extends { values: infer V }
-                    ? { [K in keyof W]: Revive<W[K], V, S> }
-                    : W
-                : W;
+            : W
+          : P extends { variants: infer V }
+            ? ReviveVariant<W, V, S>
+            : P extends { items: infer I }
+              ? W extends readonly unknown[]
+                ? ReviveItems<W, P extends { prefix: infer Pre } ? Pre : [], I, S>
+                : W
+              : W extends readonly unknown[]
+                ? W
+                : W extends object
+                  ? P extends { properties: infer Ps }
+                    ? {
+                        [K in keyof W]: K extends keyof Ps
+                          ? Revive<W[K], Ps[K], S>
+                          : P extends { rest: infer R }
+                            ? Revive<W[K], R, S>
+                            : W[K];
+                      }
+                    : P extends { values: infer V }
+                      ? { [K in keyof W]: Revive<W[K], V, S> }
+                      : W
+                  : W;
 
 /** Each plan of a union of plans, on the same wire type. */
 type ReviveEach<W, Q, S> = Q extends unknown ? Revive<W, Q, S> : never;

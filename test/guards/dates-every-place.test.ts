@@ -95,6 +95,12 @@ describe('dates in every place, under every key', () => {
       ['/at', '/children/0/at', '/next/at'],
     ],
     ['Maybe', '{"at":"@"}', ['/at']],
+    ['Happening', '{"kind":"started","at":"@","when":"@"}', ['/at']],
+    ['Happening', '{"kind":"constructor","at":"@","when":"@"}', ['/when']],
+    ['Happening', '{"kind":"__proto__","note":"@"}', []],
+    ['Happening', '{"kind":"toString","at":"@"}', []],
+    ['Shape', '{"type":"circle","drawnAt":"@"}', ['/drawnAt']],
+    ['Shape', '{"type":"square","drawnAt":"@"}', []],
   ])('revive%s(%s) revives exactly the date-times at %j', (name, text, pointers) => {
     const wire: unknown = JSON.parse(text.replaceAll('"@"', JSON.stringify(AT)));
     const revived = revive(name, wire);
@@ -133,6 +139,9 @@ same<R['ArrayMap'][string], Date[]>(true);
 same<R['Pair'], [Date?, string?, ...Date[]]>(true);
 same<NonNullable<R['Tree']['next']>, R['Tree']>(true);
 same<R['Maybe']['at'], Date | null | undefined>(true);
+same<Extract<R['Happening'], { kind: 'started' }>['at'], Date | undefined>(true);
+same<Extract<R['Happening'], { kind: 'constructor' }>['when'], Date | undefined>(true);
+same<Extract<R['Shape'], { type: 'circle' }>['drawnAt'], Date | undefined>(true);
 `;
       expect(diagnostics(pkg, { 'src/check.ts': check })).toEqual([]);
     } finally {

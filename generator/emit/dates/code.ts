@@ -48,6 +48,12 @@ export function typePlan(reviver: Reviver, scope: DatesScope): string {
       const pairs = reviver.targets.map((t) => `[${t}, ${stringLiteral(t)}]`);
       return `{ variants: [${pairs.join(', ')}] }`;
     }
+    case 'tagged': {
+      const cases = reviver.cases.map(
+        (c) => `${propertyKey(c.value)}: ${typePlan(c.reviver, scope)}`,
+      );
+      return `{ tag: ${stringLiteral(reviver.property)}; cases: { ${cases.join('; ')} } }`;
+    }
     case 'array': {
       const items = keepOr(reviver.items, (r) => typePlan(r, scope));
       if (!reviver.prefix) return `{ items: ${items} }`;
@@ -101,6 +107,13 @@ export function valuePlan(reviver: Reviver, scope: DatesScope): string {
         return `[is${target}, () => ${planName(target)}]`;
       });
       return `{ variants: [${pairs.join(', ')}] }`;
+    }
+    case 'tagged': {
+      const cases = reviver.cases.map(
+        (c) => `${literalKey(c.value)}: ${valuePlan(c.reviver, scope)}`,
+      );
+      const pinned = reviver.cases.some((c) => isInheritedMember(c.value)) ? ' as const' : '';
+      return `{ tag: ${stringLiteral(reviver.property)}, cases: { ${cases.join(', ')} }${pinned} }`;
     }
     case 'array': {
       const items = keepOr(reviver.items, (r) => valuePlan(r, scope));

@@ -7,9 +7,10 @@
  * too; also merged over `allOf` members and the schemas they `$ref`), `additionalProperties`
  * (beside properties and beside patternProperties), `patternProperties`, array `items` and
  * `prefixItems`, `$ref`s, and unions (`anyOf`/`oneOf`, or a type list) whose only non-null
- * variant holds dates, or whose date-holding variants are all `$ref`s (the guards pick the
- * variant). Not reached, so left as strings: dates under `not`, in inline union variants beside
- * other non-null variants, in an `allOf` property that another member declares as an empty
+ * variant holds dates, whose date-holding variants are all `$ref`s (the guards pick the
+ * variant), or whose variants all pin a required property to strings of their own (a tag, with
+ * or without a `discriminator`). Not reached, so left as strings: dates under `not`, in other
+ * inline union variants beside other non-null variants, in an `allOf` property that another member declares as an empty
  * object, and under a key pattern that is not proven safe to run as a RegExp (patterns.ts): a
  * key it might match is neither revived by it nor by `additionalProperties`.
  */
@@ -44,6 +45,8 @@ export type Reviver = (
    * `unknown` and so is the revived one.
    */
   | { kind: 'variants'; targets: string[]; open?: boolean }
+  /** Revive with the plan of the value that its `property` holds; other values stay as they are. */
+  | { kind: 'tagged'; property: string; cases: { value: string; reviver: Reviver }[] }
 ) & {
   /** `null` is a valid value here and stays `null`. */
   nullable: boolean;
@@ -184,13 +187,61 @@ class Planner {
     for (const [i, plan] of plans.entries()) {
       if (plan === undefined) continue;
       const variant = others[i];
-      if (variant?.kind !== 'ref') return undefined;
+      if (variant?.kind !== 'ref') return this.tagged(others, plans, nullable);
       targets.push(variant.target);
     }
     const open = others.some((v) => v.kind === 'any' || v.kind === 'not');
     return open
       ? { kind: 'variants', targets, nullable, open }
       : { kind: 'variants', targets, nullable };
+  }
+
+  /**
+   * Inline variants told apart by a tag: a property every variant requires and pins to its own
+   * strings (`const`, `enum`), as a discriminator names it, or as the variants alone show it.
+   */
+  private tagged(
+    variants: readonly SchemaNode[],
+    plans: readonly (Reviver | undefined)[],
+    nullable: boolean,
+  ): Reviver | undefined {
+    const pins = variants.map((v) => this.pins(v, new Set()));
+    const [first] = pins;
+    if (!first || pins.some((p) => p === undefined)) return undefined;
+    for (const property of first.keys()) {
+      const values = pins.map((p) => p?.get(property) ?? []);
+      const all = values.flat();
+      if (values.some((v) => v.length === 0) || new Set(all).size !== all.length) continue;
+      const cases = values.flatMap((tags, i) => {
+        const reviver = plans[i];
+        return reviver === undefined ? [] : tags.map((value) => ({ value, reviver }));
+      });
+      return { kind: 'tagged', property, cases, nullable };
+    }
+    return undefined;
+  }
+
+  /** The required properties of an object-like node pinned to strings, by name; undefined for others. */
+  private pins(node: SchemaNode, seen: ReadonlySet<string>): Map<string, string[]> | undefined {
+    if (node.kind === 'ref') {
+      const target = this.schemas.get(node.target);
+      if (!target || seen.has(node.target)) return undefined;
+      return this.pins(target.node, new Set([...seen, node.target]));
+    }
+    if (node.kind === 'allOf') {
+      const merged = new Map<string, string[]>();
+      for (const member of node.members)
+        for (const [name, values] of this.pins(member, seen) ?? []) merged.set(name, values);
+      return merged;
+    }
+    if (node.kind !== 'object') return undefined;
+    const pinned = new Map<string, string[]>();
+    for (const property of node.properties) {
+      const values = property.node.kind === 'enum' ? property.node.values : [];
+      if (property.required && values.length > 0 && values.every((v) => typeof v === 'string'))
+        pinned.set(property.name, values);
+    }
+    return pinned;
   }
 
   /**
