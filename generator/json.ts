@@ -1,5 +1,5 @@
 /** Reading parsed JSON and YAML: the one plain-object check every step uses, and the JSON types. */
-import type { JsonType } from './model/schema-types.ts';
+import type { JsonType, JsonValue } from './model/schema-types.ts';
 
 /** A JSON object: not null, not an array. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -19,3 +19,32 @@ export const JSON_TYPES: readonly JsonType[] = [
   'boolean',
   'null',
 ];
+
+/**
+ * `value` made JSON as JSON.stringify would send it (a YAML date becomes its ISO text), read back
+ * as JSON.parse reads it (a `__proto__` key an own property), with `-0` kept: the round trip
+ * alone writes it as `0`. Undefined for a value JSON cannot hold (a cycle, a BigInt).
+ */
+export function jsonCopy(value: unknown): JsonValue | undefined {
+  // -0 travels as a marked string; a string that starts with the mark gets one more.
+  const mark = '\u0000';
+  try {
+    const text = JSON.stringify(value, (_key, item: unknown) =>
+      Object.is(item, -0)
+        ? `${mark}-0`
+        : typeof item === 'string' && item.startsWith(mark)
+          ? mark + item
+          : item,
+    );
+    if (text === undefined) return undefined;
+    return JSON.parse(text, (_key, item: unknown) =>
+      typeof item === 'string' && item.startsWith(mark)
+        ? item === `${mark}-0`
+          ? -0
+          : item.slice(1)
+        : item,
+    ) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}

@@ -8,9 +8,14 @@
  * prettier's groups break: the outermost first, each level again as far as needed. Two of
  * prettier's rules are kept as well: an array of two or more objects (or arrays) with more than
  * one entry each always breaks, and an array of numbers fills its lines.
+ *
+ * It is also the one place where a JSON value of the spec (an example, a default, an enum or
+ * const value) becomes code ({@link valueCode}, {@link jsonCode}), for the README, the docs'
+ * samples and the testing kit alike: evaluated, the literal is the spec's value (see
+ * {@link numberCode} for the numbers no literal can hold).
  */
 import { quotedString } from '../escape.ts';
-import { propertyKey } from '../model/names.ts';
+import { literalKey, stringLiteral } from '../model/names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
 import { binarySampleName } from './schema-sample.ts';
 
@@ -32,16 +37,55 @@ export function objectCode(entries: readonly [string, Code][]): ObjectCode {
   return { kind: 'object', entries: [...entries] };
 }
 
-/** A JSON value as code: strings quoted, objects and arrays as literals. */
+/**
+ * A JSON value of a request sample as code: {@link valueCode}, with a file part's sample name
+ * (schema-sample.ts) as a Blob.
+ */
 export function jsonCode(value: JsonValue): Code {
   const binary = binarySampleName(value);
   // A file in a request: the SDK's and openapi-fetch's types take a Blob (a File is one).
   if (binary !== undefined) return `new Blob([${quoted(binary)}])`;
-  if (typeof value === 'string') return quoted(value);
-  if (value === null || typeof value !== 'object') return String(value);
+  if (value === null || typeof value !== 'object') return valueCode(value);
   if (Array.isArray(value)) return { kind: 'array', items: value.map(jsonCode) };
   return objectCode(Object.entries(value).map(([key, inner]) => [key, jsonCode(inner)]));
 }
+
+/**
+ * A JSON value as code that evaluates to it: strings quoted, numbers by {@link numberCode},
+ * objects and arrays as literals whose keys are own properties (a `__proto__` key is computed).
+ */
+export function valueCode(value: JsonValue): Code {
+  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'number') return numberCode(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return { kind: 'array', items: value.map(valueCode) };
+  return objectCode(Object.entries(value).map(([key, inner]) => [key, valueCode(inner)]));
+}
+
+/** A JSON value as code on one line (`{ a: 1 }`), for code that prettier formats afterwards. */
+export function valueText(value: JsonValue): string {
+  return flat(valueCode(value));
+}
+
+/**
+ * A number as a literal that evaluates to it, as prettier prints it: `-0` keeps its sign (String
+ * drops it), exponents without `+` (`1e21`). JSON allows any integer, a JavaScript number holds
+ * them exactly only up to 2^53; above, the spec's digits may already have been rounded when the
+ * spec was read, so the literal gives the number JavaScript holds, digit for digit (not
+ * String's `12345678901234567000`, whose zeros claim digits the number does not have), and a
+ * comment says so.
+ */
+export function numberCode(value: number): string {
+  // JSON has no NaN or Infinity; nothing else reaches here.
+  if (!Number.isFinite(value)) return 'null';
+  if (Object.is(value, -0)) return '-0';
+  const text = String(value).replace('e+', 'e');
+  if (!Number.isInteger(value) || Number.isSafeInteger(value)) return text;
+  const digits = text.includes('e') ? text : BigInt(value).toString();
+  return `${digits} ${ROUNDED}`;
+}
+
+const ROUNDED = '/* beyond 2^53: the nearest JavaScript number */';
 
 /** The code on one line: `{ a: 1, b: [1, 2] }`. */
 function flat(code: Code): string {
@@ -224,7 +268,8 @@ function isSpread(key: string): boolean {
   return key.startsWith('...');
 }
 
+/** A key as `literalKey` prints it (`__proto__` computed), with prettier's quotes. */
 function quotedKey(key: string): string {
-  const bare = propertyKey(key);
-  return bare.startsWith('"') ? quoted(key) : bare;
+  const printed = literalKey(key);
+  return printed.includes('"') ? printed.replace(stringLiteral(key), quoted(key)) : printed;
 }

@@ -25,7 +25,7 @@ import {
   valuePlan,
   type DatesScope,
 } from './dates/code.ts';
-import { planDates, type Reviver } from './dates/plan.ts';
+import { planDates, type Keep, type Reviver } from './dates/plan.ts';
 import type { EmittedSourceFile } from './types.ts';
 
 const DATES_PATH = 'src/dates.ts';
@@ -134,9 +134,11 @@ const MODULE_DOC = `/**
  *
  * The guards check the wire form, before reviving or after serializing: reviving changes no
  * verdict. A string that is not a date-time (formats are not checked) becomes an invalid Date
- * (\`getTime()\` is NaN) and serializes back to the same text. Date-time strings under
- * \`prefixItems\` or \`patternProperties\`, and in inline union variants beside other variants,
- * are left as strings.
+ * (\`getTime()\` is NaN) and serializes back to the same text. Date-time strings in inline
+ * union variants beside other variants (unless a required property of each pins it to strings
+ * of its own), and under a key pattern not proven safe to run as a RegExp, are left as strings.
+ * Every key is an own key like any other (\`__proto__\` too): no copy gets another prototype
+ * or a key its value did not have.
  *
  * Neither helper throws on a value of the wrong shape: what does not fit (null, a missing
  * property, a number where a date-time was expected) is left as it is. An object met twice is
@@ -195,8 +197,12 @@ function schemaDeclarations(
   ];
 }
 
-/** Where the dates are, for docs: `createdAt`, `window.end`, `items[]` (by {@link revivePlan}), `*` (map values). */
-function datePaths(reviver: Reviver, path: string): string[] {
+/**
+ * Where the dates are, for docs: `createdAt`, `window.end`, `items[]` (by {@link revivePlan}),
+ * `pair[0]`, `*` (map values, additional properties), `/^at_/` (keys a pattern matches).
+ */
+function datePaths(reviver: Keep<Reviver>, path: string): string[] {
+  if (reviver === 'keep') return [];
   const at = path === '' ? 'the value itself' : `\`${escapeJsDoc(path)}\``;
   switch (reviver.kind) {
     case 'date':
@@ -205,13 +211,28 @@ function datePaths(reviver: Reviver, path: string): string[] {
       return [`${at} (by ${docLink(reviveName(reviver.target))})`];
     case 'variants':
       return [`${at} (by ${reviver.targets.map((t) => docLink(reviveName(t))).join(' or ')})`];
-    case 'array':
-      return datePaths(reviver.items, `${path}[]`);
-    case 'map':
-      return datePaths(reviver.values, path === '' ? '*' : `${path}.*`);
-    case 'object':
-      return reviver.properties.flatMap((p) =>
-        datePaths(p.reviver, path === '' ? p.name : `${path}.${p.name}`),
+    case 'tagged':
+      return reviver.cases.flatMap((c) =>
+        datePaths(c.reviver, `${path}(${reviver.property}: ${c.value})`),
       );
+    case 'array':
+      return [
+        ...(reviver.prefix ?? []).flatMap((item, i) => datePaths(item, `${path}[${String(i)}]`)),
+        ...datePaths(reviver.items, `${path}[]`),
+      ];
+    case 'map':
+      return datePaths(reviver.values, member(path, '*'));
+    case 'object':
+      return [
+        ...reviver.properties.flatMap((p) => datePaths(p.reviver, member(path, p.name))),
+        ...(reviver.rest?.patterns ?? []).flatMap((p) =>
+          datePaths(p.reviver, member(path, `/${p.pattern.source}/`)),
+        ),
+        ...(reviver.rest ? datePaths(reviver.rest.additional, member(path, '*')) : []),
+      ];
   }
+}
+
+function member(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
 }

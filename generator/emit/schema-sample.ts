@@ -247,16 +247,17 @@ function buildObject(
       buildAll(property.nodes, walk, name, visiting, depth + 1) ??
       build(property.nodes[0]!, walk, name, visiting, depth + 1);
     if (value === undefined) return undefined;
-    result[name] = value;
+    setOwn(result, name, value);
   }
-  for (const name of parts.requiredWithoutSchema) result[name] ??= null;
+  for (const name of parts.requiredWithoutSchema)
+    if (!Object.hasOwn(result, name)) setOwn(result, name, null);
   // `minProperties`: optional properties (that can be built) until there are enough, then keys
   // of the additional properties' schema.
   for (const [name, property] of parts.properties) {
     if (Object.keys(result).length >= parts.minProperties) break;
-    if (name in result || !sent(property.nodes, walk)) continue;
+    if (Object.hasOwn(result, name) || !sent(property.nodes, walk)) continue;
     const value = buildAll(property.nodes, walk, name, visiting, depth + 1);
-    if (value !== undefined) result[name] = value;
+    if (value !== undefined) setOwn(result, name, value);
   }
   for (
     let n = 1;
@@ -264,15 +265,28 @@ function buildObject(
     n++
   ) {
     const key = `key${String(n)}`;
-    if (key in result) continue;
+    if (Object.hasOwn(result, key)) continue;
     const value =
       parts.additional === 'any'
         ? 'value'
         : build(parts.additional, walk, key, visiting, depth + 1);
     if (value === undefined) return undefined;
-    result[key] = value;
+    setOwn(result, key, value);
   }
   return result;
+}
+
+/**
+ * `target[key] = value` as JSON.parse does it: an own property under any key. (Assigned,
+ * `__proto__` would set the prototype, and `constructor` would be found present before it is.)
+ */
+function setOwn(target: JsonObject, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /**

@@ -21,7 +21,6 @@ import {
   propertyKey,
   stringLiteral,
 } from '../model/names.ts';
-import type { JsonValue } from '../model/schema-types.ts';
 import type {
   ApiModel,
   NamedSchema,
@@ -29,6 +28,7 @@ import type {
   ResourceModel,
   SchemaNode,
 } from '../model/types.ts';
+import { valueText } from './code-print.ts';
 import { rewriteSpecifiers } from './client/runtime-files.ts';
 import { renameRuntimeMentions } from './client/runtime-text.ts';
 import { operationBodyType, operationRef } from './client/type-refs.ts';
@@ -241,10 +241,10 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
     const example =
       success.examples?.[0]?.value ??
       (success.schema === undefined ? null : minimalValue(success.schema, model.schemas));
-    fields.push(['example', jsonLiteral(example)]);
+    fields.push(['example', valueText(example)]);
   }
   const request = operation.body?.examples?.[0]?.value;
-  if (request !== undefined) fields.push(['requestExample', jsonLiteral(request)]);
+  if (request !== undefined) fields.push(['requestExample', valueText(request)]);
   const pagination = operation.pagination;
   if (pagination !== undefined) {
     const limit = operation.parameters.find(
@@ -442,23 +442,6 @@ function oneLine(text: string): string {
 
 function objectText(entries: readonly [string, string][]): string {
   return `{\n${entries.map(([key, value]) => `${propertyKey(key)}: ${value},`).join('\n')}\n}`;
-}
-
-/**
- * A JSON value as a TypeScript expression: strings as safe literals (names.ts `stringLiteral`),
- * keys bare or quoted, and a `__proto__` key computed, so that it stays an own property as in
- * the JSON it came from instead of setting the object's prototype.
- */
-function jsonLiteral(value: JsonValue): string {
-  if (typeof value === 'string') return stringLiteral(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (value === null || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
-  const entries = Object.entries(value).map(
-    ([key, inner]) =>
-      `${key === '__proto__' ? `[${stringLiteral(key)}]` : propertyKey(key)}: ${jsonLiteral(inner)}`,
-  );
-  return `{ ${entries.join(', ')} }`;
 }
 
 /** The members `createMock()` returns beside the resources. */

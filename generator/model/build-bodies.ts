@@ -4,11 +4,10 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, jsonCopy } from '../json.ts';
 import { mediaKind } from './media-types.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import type { ExampleModel, RequestBodyModel, ResponseModel } from './types.ts';
-import type { JsonValue } from './schema-types.ts';
 
 /** Follows local `$ref`s (components) to the object they name, with the pointer it lives at. */
 export function followRefs(
@@ -144,7 +143,7 @@ export function successResponse(responses: readonly ResponseModel[]): ResponseMo
 function mediaExamples(doc: Record<string, unknown>, media: unknown, file: string): ExampleModel[] {
   if (!isRecord(media)) return [];
   if (media.example !== undefined) {
-    const value = asJson(media.example);
+    const value = jsonCopy(media.example);
     return value === undefined ? [] : [{ name: 'default', value }];
   }
   if (!isRecord(media.examples)) return [];
@@ -152,7 +151,7 @@ function mediaExamples(doc: Record<string, unknown>, media: unknown, file: strin
   for (const [name, entry] of Object.entries(media.examples)) {
     const example = exampleObject(doc, entry, file);
     if (!isRecord(example) || example.value === undefined) continue;
-    const value = asJson(example.value);
+    const value = jsonCopy(example.value);
     if (value === undefined) continue;
     const model: ExampleModel = { name, value };
     if (typeof example.summary === 'string') model.summary = example.summary;
@@ -168,14 +167,5 @@ function exampleObject(doc: Record<string, unknown>, entry: unknown, file: strin
   } catch (error) {
     if (error instanceof GeneratorError) return undefined;
     throw error;
-  }
-}
-
-function asJson(value: unknown): JsonValue | undefined {
-  try {
-    const text = JSON.stringify(value);
-    return text === undefined ? undefined : (JSON.parse(text) as JsonValue);
-  } catch {
-    return undefined;
   }
 }

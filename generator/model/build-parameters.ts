@@ -5,7 +5,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, jsonCopy } from '../json.ts';
 import { CLIENT_CORE_OPTION_NAMES } from '../reserved-names.ts';
 import { camelCase, NameRegistry } from './names.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
@@ -188,18 +188,10 @@ function parameterSchema(raw: Record<string, unknown>, pointer: string): [unknow
 
 /** `example`, else the first value of `examples` (Example Objects after bundling), if JSON. */
 function parameterExample(raw: Record<string, unknown>): JsonValue | undefined {
-  if (raw.example !== undefined) return asJson(raw.example);
+  if (raw.example !== undefined) return jsonCopy(raw.example);
   if (isRecord(raw.examples)) {
     const first = Object.values(raw.examples)[0];
-    if (isRecord(first) && first.value !== undefined) return asJson(first.value);
+    if (isRecord(first) && first.value !== undefined) return jsonCopy(first.value);
   }
   return undefined;
-}
-
-function asJson(value: unknown): JsonValue | undefined {
-  try {
-    return JSON.parse(JSON.stringify(value)) as JsonValue;
-  } catch {
-    return undefined;
-  }
 }

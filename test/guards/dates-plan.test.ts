@@ -118,20 +118,56 @@ describe('planDates', () => {
       },
     ],
     [
-      'left alone: tuples, inline variants beside others, __proto__, and allOf with an empty object',
+      'reached: prefixItems by position, a __proto__ property, additionalProperties and patternProperties beside properties',
       JSON.parse(
         JSON.stringify({
-          T: { type: 'array', prefixItems: [date] },
-          V: { anyOf: [{ type: 'object', properties: { at: date } }, { type: 'integer' }] },
+          T: { type: 'array', prefixItems: [date, { type: 'string' }] },
           P: { type: 'object', properties: { __proto__x: date } },
-          X: {
-            allOf: [
-              { type: 'object', properties: { m: { type: 'object', properties: { at: date } } } },
-              { type: 'object', properties: { m: { type: 'object' } } },
-            ],
+          R: {
+            type: 'object',
+            properties: { id: { type: 'string' } },
+            patternProperties: { '^n_': { type: 'integer' } },
+            additionalProperties: date,
           },
         }).replace('__proto__x', '__proto__'),
       ) as Record<string, unknown>,
+      JSON.parse(
+        JSON.stringify({
+          T: { kind: 'array', prefix: [D, 'keep'], items: 'keep', nullable: false },
+          P: {
+            kind: 'object',
+            properties: [{ name: '__proto__x', required: false, reviver: D }],
+            nullable: false,
+          },
+          R: {
+            kind: 'object',
+            properties: [],
+            rest: {
+              declared: ['id'],
+              patterns: [{ pattern: { source: '^n_', flags: 'u' }, reviver: 'keep' }],
+              additional: D,
+            },
+            nullable: false,
+          },
+        }).replace('__proto__x', '__proto__'),
+      ) as Record<string, Reviver>,
+    ],
+    [
+      'left alone: inline variants beside others, a pattern not proven safe, and allOf with an empty object',
+      {
+        V: { anyOf: [{ type: 'object', properties: { at: date } }, { type: 'integer' }] },
+        U: {
+          type: 'object',
+          patternProperties: { '^(a+)+$': date },
+          additionalProperties: date,
+        },
+        X: {
+          allOf: [
+            { type: 'object', properties: { m: { type: 'object', properties: { at: date } } } },
+            { type: 'object', properties: { m: { type: 'object' } } },
+          ],
+        },
+      },
       {},
     ],
   ])('%s', (_name, schemas, expected) => {

@@ -83,7 +83,7 @@ describe('a schema named Dates', () => {
         },
       },
     };
-    const named = await compileDates(doc, '3.1', 'dates-named.yaml');
+    const named = compileDates(doc, '3.1', 'dates-named.yaml');
     expect(named.diagnostics).toBe('');
     expect(named.schemas.map((s) => s.name)).toEqual(['Dates2']);
     const module = await named.load();

@@ -6,10 +6,11 @@
  * union member, each property's optionality); the value leaves alone what does not fit, so the
  * code depends on no detail of the wire types.
  */
-import { isIdentifierName, stringLiteral } from '../../model/names.ts';
+import { literalKey, propertyKey, stringLiteral } from '../../model/names.ts';
+import type { RegexModel } from '../../model/schema-types.ts';
 import { isInheritedMember } from '../../model/sdk-names.ts';
 import { DATES_REVIVED_NAME } from '../../reserved-names.ts';
-import type { Reviver } from './plan.ts';
+import type { Keep, RestOfKeys, Reviver } from './plan.ts';
 
 /** What printing one file's plans needs to record: the guards and wire types used by name. */
 export interface DatesScope {
@@ -47,17 +48,49 @@ export function typePlan(reviver: Reviver, scope: DatesScope): string {
       const pairs = reviver.targets.map((t) => `[${t}, ${stringLiteral(t)}]`);
       return `{ variants: [${pairs.join(', ')}] }`;
     }
-    case 'array':
-      return `{ items: ${typePlan(reviver.items, scope)} }`;
+    case 'tagged': {
+      const cases = reviver.cases.map(
+        (c) => `${propertyKey(c.value)}: ${typePlan(c.reviver, scope)}`,
+      );
+      return `{ tag: ${stringLiteral(reviver.property)}; cases: { ${cases.join('; ')} } }`;
+    }
+    case 'array': {
+      const items = keepOr(reviver.items, (r) => typePlan(r, scope));
+      if (!reviver.prefix) return `{ items: ${items} }`;
+      const prefix = reviver.prefix.map((p) => keepOr(p, (r) => typePlan(r, scope)));
+      return `{ prefix: [${prefix.join(', ')}]; items: ${items} }`;
+    }
     case 'map':
       return `{ values: ${typePlan(reviver.values, scope)} }`;
     case 'object': {
+      // In a type, `__proto__` is an ordinary property name; in the value plan (valuePlan) it is
+      // computed, since `"__proto__": x` in an object literal sets the prototype.
       const members = reviver.properties.map(
         (p) => `${propertyKey(p.name)}: ${typePlan(p.reviver, scope)}`,
       );
-      return `{ properties: { ${members.join('; ')} } }`;
+      if (!reviver.rest) return `{ properties: { ${members.join('; ')} } }`;
+      const named = new Set(reviver.properties.map((p) => p.name));
+      for (const name of reviver.rest.declared)
+        if (!named.has(name)) members.push(`${propertyKey(name)}: 'keep'`);
+      return `{ properties: { ${members.join('; ')} }; rest: ${restType(reviver.rest, scope)} }`;
     }
   }
+}
+
+/**
+ * The type-level plan of the keys `properties` does not declare: additionalProperties' own when
+ * no pattern can take a key from it, else `{ either: […] }` (the value may be revived by any of
+ * them, or by none).
+ */
+function restType(rest: RestOfKeys, scope: DatesScope): string {
+  const additional = keepOr(rest.additional, (r) => typePlan(r, scope));
+  if (rest.patterns.length === 0) return additional;
+  const plans = rest.patterns.map((p) => keepOr(p.reviver, (r) => typePlan(r, scope)));
+  return `{ either: [${[...plans, additional].join(', ')}] }`;
+}
+
+function keepOr(plan: Keep<Reviver>, print: (reviver: Reviver) => string): string {
+  return plan === 'keep' ? "'keep'" : print(plan);
 }
 
 /** The runtime `DatePlan` value. */
@@ -75,24 +108,51 @@ export function valuePlan(reviver: Reviver, scope: DatesScope): string {
       });
       return `{ variants: [${pairs.join(', ')}] }`;
     }
-    case 'array':
-      return `{ items: ${valuePlan(reviver.items, scope)} }`;
+    case 'tagged': {
+      const cases = reviver.cases.map(
+        (c) => `${literalKey(c.value)}: ${valuePlan(c.reviver, scope)}`,
+      );
+      const pinned = reviver.cases.some((c) => isInheritedMember(c.value)) ? ' as const' : '';
+      return `{ tag: ${stringLiteral(reviver.property)}, cases: { ${cases.join(', ')} }${pinned} }`;
+    }
+    case 'array': {
+      const items = keepOr(reviver.items, (r) => valuePlan(r, scope));
+      if (!reviver.prefix) return `{ items: ${items} }`;
+      const prefix = reviver.prefix.map((p) => keepOr(p, (r) => valuePlan(r, scope)));
+      return `{ prefix: [${prefix.join(', ')}], items: ${items} }`;
+    }
     case 'map':
       return `{ values: ${valuePlan(reviver.values, scope)} }`;
     case 'object': {
       const members = reviver.properties.map(
-        (p) => `${propertyKey(p.name)}: ${valuePlan(p.reviver, scope)}`,
+        (p) => `${literalKey(p.name)}: ${valuePlan(p.reviver, scope)}`,
       );
+      const names = reviver.properties.map((p) => p.name);
+      if (reviver.rest) {
+        const named = new Set(names);
+        for (const name of reviver.rest.declared) {
+          if (named.has(name)) continue;
+          members.push(`${literalKey(name)}: 'keep'`);
+          names.push(name);
+        }
+      }
       // A key every object has (`toString`, `constructor`) takes its contextual type from
       // Object's member, not from the record's values, and 'date-time' would widen to string:
       // `as const` keeps the literals.
-      const pinned = reviver.properties.some((p) => isInheritedMember(p.name)) ? ' as const' : '';
-      return `{ properties: { ${members.join(', ')} }${pinned} }`;
+      const pinned = names.some(isInheritedMember) ? ' as const' : '';
+      const properties = `properties: { ${members.join(', ')} }${pinned}`;
+      if (!reviver.rest) return `{ ${properties} }`;
+      const patterns = reviver.rest.patterns.map(
+        (p) => `[${regExp(p.pattern)}, ${keepOr(p.reviver, (r) => valuePlan(r, scope))}]`,
+      );
+      const additional = keepOr(reviver.rest.additional, (r) => valuePlan(r, scope));
+      return `{ ${properties}, patterns: [${patterns.join(', ')}], values: ${additional} }`;
     }
   }
 }
 
-function propertyKey(name: string): string {
-  // `__proto__` never gets here (plan.ts); any other name is safe as a quoted key.
-  return isIdentifierName(name) ? name : stringLiteral(name);
+/** `new RegExp("^at_", "u")`: the pattern as text, so nothing of the spec is parsed as code. */
+function regExp(regex: RegexModel): string {
+  const flags = regex.flags === '' ? '' : `, ${stringLiteral(regex.flags)}`;
+  return `new RegExp(${stringLiteral(regex.source)}${flags})`;
 }

@@ -3,33 +3,63 @@
  * which properties, items and map values to revive, which named schemas to call, and which union
  * variants to tell apart (with their guards). Schemas whose dates are all out of reach get no plan.
  *
- * Reached: date-time strings (nullable or not), object properties (also merged over `allOf`
- * members and the schemas they `$ref`), array `items`, map values (`additionalProperties` of an
- * object without declared properties), `$ref`s, and unions (`anyOf`/`oneOf`, or a type list) whose
- * only non-null variant holds dates, or whose date-holding variants are all `$ref`s (the guards pick
- * the variant). Not reached, so left as strings: dates under `prefixItems`, `patternProperties`,
- * `not`, in inline union variants beside other non-null variants, in a property named
- * `__proto__`, and in an `allOf` property that another member declares as an empty object.
+ * Reached: date-time strings (nullable or not), object properties under any key (`__proto__`
+ * too; also merged over `allOf` members and the schemas they `$ref`), `additionalProperties`
+ * (beside properties and beside patternProperties), `patternProperties`, array `items` and
+ * `prefixItems`, `$ref`s, and unions (`anyOf`/`oneOf`, or a type list) whose only non-null
+ * variant holds dates, whose date-holding variants are all `$ref`s (the guards pick the
+ * variant), or whose variants all pin a required property to strings of their own (a tag, with
+ * or without a `discriminator`). Not reached, so left as strings: dates under `not`, in other
+ * inline union variants beside other non-null variants, in an `allOf` property that another member declares as an empty
+ * object, and under a key pattern that is not proven safe to run as a RegExp (patterns.ts): a
+ * key it might match is neither revived by it nor by `additionalProperties`.
  */
+import { patternEngine } from '../../model/patterns.ts';
+import type { RegexModel } from '../../model/schema-types.ts';
 import type { SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
 
 export type Reviver = (
   | { kind: 'date' }
   | { kind: 'ref'; target: string }
-  | { kind: 'array'; items: Reviver }
+  | {
+      kind: 'array';
+      /** `prefixItems` by position (`keep`: no date there), when there are any; `items` after them. */
+      prefix?: Keep<Reviver>[];
+      items: Keep<Reviver>;
+    }
   | { kind: 'map'; values: Reviver }
-  | { kind: 'object'; properties: RevivedProperty[] }
+  | {
+      kind: 'object';
+      properties: RevivedProperty[];
+      /**
+       * The keys `properties` does not declare, when some of them hold dates: the names it does
+       * declare (without dates), the patternProperties (each with its plan), and the plan of
+       * additionalProperties, for a key that neither declares.
+       */
+      rest?: RestOfKeys;
+    }
   /**
    * Revive with the first variant whose guard accepts the value; other values stay as they are.
    * `open`: a variant accepts any value (`{}`, `{ nullable: true }`, a `not`), so the wire type is
    * `unknown` and so is the revived one.
    */
   | { kind: 'variants'; targets: string[]; open?: boolean }
+  /** Revive with the plan of the value that its `property` holds; other values stay as they are. */
+  | { kind: 'tagged'; property: string; cases: { value: string; reviver: Reviver }[] }
 ) & {
   /** `null` is a valid value here and stays `null`. */
   nullable: boolean;
 };
+
+/** A plan, or `keep`: the value there holds no date (it only has to be told apart). */
+export type Keep<T> = T | 'keep';
+
+export interface RestOfKeys {
+  declared: string[];
+  patterns: { pattern: RegexModel; reviver: Keep<Reviver> }[];
+  additional: Keep<Reviver>;
+}
 
 export interface RevivedProperty {
   /** The key on the wire. */
@@ -89,9 +119,12 @@ class Planner {
           ? { kind: 'ref', target: node.target, nullable: false }
           : undefined;
       case 'array': {
-        if (node.prefixItems.length > 0 || !node.items) return undefined;
-        const items = this.plan(node.items);
-        return items && { kind: 'array', items, nullable: false };
+        const prefix = node.prefixItems.map((item) => this.plan(item) ?? 'keep');
+        const items = (node.items && this.plan(node.items)) ?? 'keep';
+        if (items === 'keep' && prefix.every((p) => p === 'keep')) return undefined;
+        return prefix.length > 0
+          ? { kind: 'array', prefix, items, nullable: false }
+          : { kind: 'array', items, nullable: false };
       }
       case 'object':
         return node.loose ? undefined : this.object(node);
@@ -106,12 +139,30 @@ class Planner {
 
   private object(node: SchemaNode & { kind: 'object' }): Reviver | undefined {
     const fromProperties = this.properties([node]);
-    if (fromProperties) return fromProperties;
-    const additional = node.additionalProperties;
-    if (node.properties.length > 0 || node.patternProperties.length > 0 || !additional)
-      return undefined;
-    const values = this.plan(additional);
-    return values && { kind: 'map', values, nullable: false };
+    const rest = this.restOfKeys(node);
+    if (!rest) return fromProperties;
+    if (node.properties.length === 0 && rest.patterns.length === 0 && rest.additional !== 'keep')
+      return { kind: 'map', values: rest.additional, nullable: false };
+    const properties = fromProperties?.kind === 'object' ? fromProperties.properties : [];
+    return { kind: 'object', properties, rest, nullable: false };
+  }
+
+  /**
+   * The keys of an object that `properties` does not declare, when some of them hold dates. A
+   * pattern that cannot run here (not proven safe: patterns.ts) might match any key, so no key
+   * is left to additionalProperties then.
+   */
+  private restOfKeys(node: SchemaNode & { kind: 'object' }): RestOfKeys | undefined {
+    const patterns: RestOfKeys['patterns'] = [];
+    let anyKey = false;
+    for (const { pattern, node: valueNode } of node.patternProperties) {
+      if (patternEngine(pattern, 'skip').engine !== 'regexp') anyKey = true;
+      else patterns.push({ pattern, reviver: this.plan(valueNode) ?? 'keep' });
+    }
+    const additional =
+      (!anyKey && node.additionalProperties && this.plan(node.additionalProperties)) || 'keep';
+    if (additional === 'keep' && patterns.every((p) => p.reviver === 'keep')) return undefined;
+    return { declared: node.properties.map((p) => p.name), patterns, additional };
   }
 
   /** allOf: the members' properties merged; else the one member that revives, when it is alone. */
@@ -136,13 +187,61 @@ class Planner {
     for (const [i, plan] of plans.entries()) {
       if (plan === undefined) continue;
       const variant = others[i];
-      if (variant?.kind !== 'ref') return undefined;
+      if (variant?.kind !== 'ref') return this.tagged(others, plans, nullable);
       targets.push(variant.target);
     }
     const open = others.some((v) => v.kind === 'any' || v.kind === 'not');
     return open
       ? { kind: 'variants', targets, nullable, open }
       : { kind: 'variants', targets, nullable };
+  }
+
+  /**
+   * Inline variants told apart by a tag: a property every variant requires and pins to its own
+   * strings (`const`, `enum`), as a discriminator names it, or as the variants alone show it.
+   */
+  private tagged(
+    variants: readonly SchemaNode[],
+    plans: readonly (Reviver | undefined)[],
+    nullable: boolean,
+  ): Reviver | undefined {
+    const pins = variants.map((v) => this.pins(v, new Set()));
+    const [first] = pins;
+    if (!first || pins.some((p) => p === undefined)) return undefined;
+    for (const property of first.keys()) {
+      const values = pins.map((p) => p?.get(property) ?? []);
+      const all = values.flat();
+      if (values.some((v) => v.length === 0) || new Set(all).size !== all.length) continue;
+      const cases = values.flatMap((tags, i) => {
+        const reviver = plans[i];
+        return reviver === undefined ? [] : tags.map((value) => ({ value, reviver }));
+      });
+      return { kind: 'tagged', property, cases, nullable };
+    }
+    return undefined;
+  }
+
+  /** The required properties of an object-like node pinned to strings, by name; undefined for others. */
+  private pins(node: SchemaNode, seen: ReadonlySet<string>): Map<string, string[]> | undefined {
+    if (node.kind === 'ref') {
+      const target = this.schemas.get(node.target);
+      if (!target || seen.has(node.target)) return undefined;
+      return this.pins(target.node, new Set([...seen, node.target]));
+    }
+    if (node.kind === 'allOf') {
+      const merged = new Map<string, string[]>();
+      for (const member of node.members)
+        for (const [name, values] of this.pins(member, seen) ?? []) merged.set(name, values);
+      return merged;
+    }
+    if (node.kind !== 'object') return undefined;
+    const pinned = new Map<string, string[]>();
+    for (const property of node.properties) {
+      const values = property.node.kind === 'enum' ? property.node.values : [];
+      if (property.required && values.length > 0 && values.every((v) => typeof v === 'string'))
+        pinned.set(property.name, values);
+    }
+    return pinned;
   }
 
   /**
@@ -175,8 +274,6 @@ class Planner {
     for (const node of nodes) visit(node, new Set());
     const properties: RevivedProperty[] = [];
     for (const [name, entry] of byName) {
-      // Read as `value.__proto__`, an absent key would find Object.prototype: left as it is.
-      if (name === '__proto__') continue;
       // openapi-typescript types `{ type: object }` without properties as Record<string, never>;
       // in an allOf, intersected with the member that has the properties, every property becomes
       // `never`, so no revived type can be written for it: left as it is.
