@@ -7,8 +7,9 @@
  * validation keywords: every required property at every depth (`readOnly` ones left out of
  * requests, `writeOnly` ones out of responses), `minItems` items and `prefixItems` tuples,
  * `minLength` characters, numbers within their bounds and `multipleOf`, the first variant of a
- * union that can be built (with its discriminator value set), `allOf` members merged, a
- * well-formed value per `format`. A schema's own example or default is used when it fits. A
+ * union that can be built (with its discriminator value set), `allOf` members merged (a union
+ * among them one variant at a time: `A & (B | C)` as `(A & B) | (A & C)`), a well-formed value
+ * per `format`. A schema's own example or default is used when it fits. A
  * schema that contains itself stops where it can: a nullable or optional branch, an empty array,
  * another variant.
  *
@@ -199,6 +200,14 @@ function build(
     case 'object':
     case 'allOf': {
       const parts = objectParts(node, walk, 0);
+      const joined = node.kind === 'allOf' ? joinedVariants(node, walk) : undefined;
+      if (parts === undefined && joined !== undefined) {
+        for (const { node: alternative, union, variant } of joined) {
+          const value = build(alternative, walk, label, visiting, depth + 1);
+          if (value !== undefined) return withDiscriminator(union, variant, value);
+        }
+        return undefined;
+      }
       if (parts === undefined) {
         // An allOf that is not all objects (`type: string, minLength: 1, enum: [a]` is a string
         // and an enum): the first value one member allows that all of them accept.
@@ -315,34 +324,70 @@ function buildAll(
 }
 
 function buildUnion(
-  node: Extract<SchemaNode, { kind: 'union' }>,
+  node: UnionNode,
   walk: Walk,
   label: string,
   visiting: readonly string[],
   depth: number,
 ): JsonValue | undefined {
-  const { discriminator } = node;
-  // Non-null variants first in the illustrative style: a value says more than null.
-  const variants =
-    walk.options.style === 'smallest'
-      ? node.variants
-      : [
-          ...node.variants.filter((variant) => variant.kind !== 'null'),
-          ...node.variants.filter((variant) => variant.kind === 'null'),
-        ];
-  for (const variant of variants) {
+  for (const variant of unionVariants(node, walk)) {
     const value = build(variant, walk, label, visiting, depth + 1);
-    if (value === undefined) continue;
-    const mapped =
-      variant.kind === 'ref'
-        ? discriminator?.mapping.find((entry) => entry.target === variant.target)
-        : undefined;
-    // A copy: the value may be the schema's own example, which belongs to the model.
-    if (discriminator !== undefined && mapped !== undefined && isObject(value))
-      return { ...value, [discriminator.propertyName]: mapped.value };
-    return value;
+    if (value !== undefined) return withDiscriminator(node, variant, value);
   }
   return node.nullable ? null : undefined;
+}
+
+type UnionNode = Extract<SchemaNode, { kind: 'union' }>;
+
+/** A union's variants in the order a sample tries them: non-null ones first in the illustrative style (a value says more than null). */
+function unionVariants(node: UnionNode, walk: Walk): SchemaNode[] {
+  return walk.options.style === 'smallest'
+    ? node.variants
+    : [
+        ...node.variants.filter((variant) => variant.kind !== 'null'),
+        ...node.variants.filter((variant) => variant.kind === 'null'),
+      ];
+}
+
+/** A variant's value with the union's discriminator property set to the variant's mapped value. */
+function withDiscriminator(node: UnionNode, variant: SchemaNode, value: JsonValue): JsonValue {
+  const { discriminator } = node;
+  const mapped =
+    variant.kind === 'ref'
+      ? discriminator?.mapping.find((entry) => entry.target === variant.target)
+      : undefined;
+  // A copy: the value may be the schema's own example, which belongs to the model.
+  if (discriminator !== undefined && mapped !== undefined && isObject(value))
+    return { ...value, [discriminator.propertyName]: mapped.value };
+  return value;
+}
+
+/**
+ * An `allOf` with a union among its members (`allOf: [Named, oneOf: [A, B]]`; the model's reading
+ * of `additionalProperties: false` beside `anyOf`), read as TypeScript reads `Named & (A | B)`:
+ * `(Named & A) | (Named & B)`, one `allOf` per variant of its first union (the others are
+ * distributed when that `allOf` is built or checked). Neither member's value alone fits the
+ * intersection, so a value is built, and checked, against one of these. Undefined when no member
+ * is a union.
+ */
+function joinedVariants(
+  node: Extract<SchemaNode, { kind: 'allOf' }>,
+  walk: Walk,
+): { node: SchemaNode; union: UnionNode; variant: SchemaNode }[] | undefined {
+  const index = node.members.findIndex((member) => resolve(member, walk)?.kind === 'union');
+  const union = index < 0 ? undefined : resolve(node.members[index]!, walk);
+  if (union?.kind !== 'union') return undefined;
+  return unionVariants(union, walk).map((variant) => ({
+    // The allOf's own examples and default were tried already: the alternatives have none.
+    node: {
+      ...node,
+      examples: undefined,
+      default: undefined,
+      members: node.members.map((member, at) => (at === index ? variant : member)),
+    },
+    union,
+    variant,
+  }));
 }
 
 /** Whether a property is sent in this direction (read-only ones are not part of a request). */
@@ -396,8 +441,13 @@ function fits(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): bo
     case 'object':
     case 'allOf': {
       const parts = objectParts(node, walk, 0);
-      if (parts === undefined)
-        return node.kind === 'allOf' && node.members.every((m) => fits(value, m, walk, depth + 1));
+      if (parts === undefined && node.kind === 'allOf') {
+        const joined = joinedVariants(node, walk);
+        return joined === undefined
+          ? node.members.every((m) => fits(value, m, walk, depth + 1))
+          : joined.some((alternative) => fits(value, alternative.node, walk, depth + 1));
+      }
+      if (parts === undefined) return false;
       return isObject(value) && objectFits(value, parts, walk, depth);
     }
     case 'union':

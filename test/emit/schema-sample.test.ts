@@ -182,3 +182,38 @@ describe('request examples that do not fit their schema', () => {
     expect(fitsSchema(sample.body!, operation.body!.schema, model.schemas, request)).toBe(true);
   });
 });
+
+describe('an object joined with a union of objects (object-and-union fixture)', () => {
+  let joined: ApiModel;
+  beforeAll(async () => {
+    joined = await fixtureModel('object-and-union.yaml');
+  });
+  const sampleOf = (operationId: string) =>
+    sampleRequest(
+      joined.operations.find((op) => op.operationId === operationId)!,
+      joined,
+    ).body;
+  const node = (name: string): SchemaNode =>
+    joined.schemas.find((candidate) => candidate.name === name)!.node;
+
+  it('sends the object’s properties with one variant’s, its discriminator value set', () => {
+    expect(sampleOf('createPet')).toEqual({ name: 'name', barks: true });
+    expect(sampleOf('createCard')).toEqual({ card: { last_name: 'last_name', encoding: 'vcard' } });
+    expect(sampleOf('createTag')).toEqual({ name: 'name', rgb: 'rgb', size: 1 });
+    expect(sampleOf('createRender')).toEqual({ url: 'https://example.com' });
+  });
+
+  it('a value fits with the properties of one variant, not with none or of a missing member', () => {
+    const fits = (value: Record<string, unknown>, name: string) =>
+      fitsSchema(value as never, node(name), joined.schemas, request);
+    expect(fits({ name: 'a', purrs: false }, 'Pet')).toBe(true);
+    expect(fits({ name: 'a' }, 'Pet')).toBe(false);
+    expect(fits({ barks: true }, 'Pet')).toBe(false);
+    expect(fits({ reading: 'r', encoding: 'mecard' }, 'Card')).toBe(true);
+    expect(fits({ name: 'a', hex: '#fff', size: 2 }, 'Tagged')).toBe(true);
+    expect(fits({ name: 'a', hex: '#fff', size: 0 }, 'Tagged')).toBe(false);
+    expect(fits({ name: 'a', size: 2 }, 'Tagged')).toBe(false);
+    expect(fits({ html: '<p>', width: 2 }, 'Render')).toBe(true);
+    expect(fits({ width: 2 }, 'Render')).toBe(false);
+  });
+});
