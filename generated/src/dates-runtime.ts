@@ -116,17 +116,30 @@ export function serializeValue(value: unknown): unknown {
 
 /**
  * Where a value holds date-time strings, for {@link reviveDates}: `'date-time'` (the value
- * itself), the `properties` of an object, the `items` of an array, the `values` of a map,
- * `variants` tried in order (each with the guard that picks it), or a function that gives a
+ * itself), `'keep'` (no date there), an object's `properties` by name, then for the keys those do
+ * not name its `patterns` (each key every matching pattern's plan) and its `values` (the keys no
+ * pattern matches); the `prefix` items of an array by position and its `items` after them;
+ * `variants` tried in order (each with the guard that picks it), an object's `cases` by the
+ * string its `tag` property holds, or a function that gives a
  * named schema's plan when it is needed (schemas refer to each other and to themselves).
  */
 export type DatePlan =
   | 'date-time'
+  | 'keep'
   | (() => DatePlan)
-  | { readonly properties: Readonly<Record<string, DatePlan>> }
-  | { readonly items: DatePlan }
-  | { readonly values: DatePlan }
-  | { readonly variants: readonly (readonly [(value: unknown) => boolean, DatePlan])[] };
+  | ObjectPlan
+  | { readonly items: DatePlan; readonly prefix?: readonly DatePlan[] }
+  | { readonly variants: readonly (readonly [(value: unknown) => boolean, DatePlan])[] }
+  | { readonly tag: string; readonly cases: Readonly<Record<string, DatePlan>> };
+
+/** The plan of an object's keys (see {@link DatePlan}); a map has only `values`. */
+export type ObjectPlan =
+  | {
+      readonly properties: Readonly<Record<string, DatePlan>>;
+      readonly patterns?: readonly (readonly [RegExp, DatePlan])[];
+      readonly values?: DatePlan;
+    }
+  | { readonly values: DatePlan };
 
 /** How many plans that are only another plan may follow each other (schemas in a loop end). */
 const MAX_PLAN_HOPS = 100;
@@ -149,6 +162,7 @@ export function reviveDates(value: unknown, plan: DatePlan): unknown {
   for (let work = pending.pop(); work; work = pending.pop()) {
     const [item, planned, put] = work;
     const step = resolve(planned);
+    if (step === 'keep') continue;
     if (step === 'date-time') {
       if (typeof item === 'string') put(parseDateTime(item));
       continue;
@@ -159,6 +173,16 @@ export function reviveDates(value: unknown, plan: DatePlan): unknown {
       continue;
     }
     if (typeof item !== 'object' || item === null) continue;
+    if ('tag' in step) {
+      const tag: unknown = hasOwn(item, step.tag)
+        ? (item as Record<string, unknown>)[step.tag]
+        : undefined;
+      if (typeof tag === 'string' && hasOwn(step.cases, tag)) {
+        const chosen = step.cases[tag];
+        if (chosen !== undefined) pending.push([item, chosen, put]);
+      }
+      continue;
+    }
     const known = copies.get(item);
     if (known !== undefined) {
       put(known);
@@ -169,18 +193,25 @@ export function reviveDates(value: unknown, plan: DatePlan): unknown {
       const copy = (item as unknown[]).slice();
       copies.set(item, copy);
       put(copy);
-      copy.forEach((entry, i) => pending.push([entry, step.items, (r) => (copy[i] = r)]));
+      const prefix = step.prefix ?? [];
+      copy.forEach((entry, i) =>
+        pending.push([entry, prefix[i] ?? step.items, (r) => (copy[i] = r)]),
+      );
       continue;
     }
     if (Array.isArray(item)) continue;
     const copy = copyObject(item);
     copies.set(item, copy);
     put(copy);
-    const keys = 'values' in step ? Object.keys(copy) : Object.keys(step.properties);
+    // Only own keys, read as own properties: `__proto__`, `constructor` are keys like any other.
+    const keys =
+      'properties' in step && !('values' in step)
+        ? Object.keys(step.properties)
+        : Object.keys(copy);
     for (const key of keys) {
-      if (!Object.prototype.hasOwnProperty.call(copy, key)) continue;
-      const inner = 'values' in step ? step.values : step.properties[key];
-      if (inner !== undefined) pending.push([copy[key], inner, (r) => setOwn(copy, key, r)]);
+      if (!hasOwn(copy, key)) continue;
+      for (const inner of plansOfKey(step, key))
+        pending.push([copy[key], inner, (r) => setOwn(copy, key, r)]);
     }
   }
   return result;
@@ -196,6 +227,21 @@ function resolve(plan: DatePlan): Exclude<DatePlan, () => DatePlan> {
     current = current();
   }
   return current;
+}
+
+/** The plans for the value under `key`: its property's, else each matching pattern's, else `values`. */
+function plansOfKey(step: ObjectPlan, key: string): DatePlan[] {
+  if ('properties' in step && hasOwn(step.properties, key)) {
+    const planned = step.properties[key];
+    return planned === undefined ? [] : [planned];
+  }
+  const matched = 'patterns' in step ? (step.patterns ?? []).filter(([p]) => p.test(key)) : [];
+  if (matched.length > 0) return matched.map(([, planned]) => planned);
+  return step.values === undefined ? [] : [step.values];
+}
+
+function hasOwn(target: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(target, key);
 }
 
 /** A shallow copy that keeps every own key, `__proto__` included, as JSON.parse made it. */
@@ -226,29 +272,57 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
  */
 export type Revive<W, P, S> = W extends unknown ? ReviveMember<W, P, S> : never;
 
-type ReviveMember<W, P, S> = P extends 'date-time'
-  ? W extends string
-    ? Date
-    : W
-  : P extends { ref: readonly [infer T, infer N extends keyof S] }
-    ? W extends T
-      ? S[N]
-      : W
-    : P extends { variants: infer V }
-      ? ReviveVariant<W, V, S>
-      : P extends { items: infer I }
-        ? W extends readonly (infer E)[]
-          ? Revive<E, I, S>[]
+type ReviveMember<W, P, S> = P extends 'keep'
+  ? W
+  : P extends { either: infer E extends readonly unknown[] }
+    ? W | ReviveEach<W, E[number], S>
+    : P extends 'date-time'
+      ? W extends string
+        ? Date
+        : W
+      : P extends { ref: readonly [infer T, infer N extends keyof S] }
+        ? W extends T
+          ? S[N]
           : W
-        : W extends readonly unknown[]
-          ? W
-          : W extends object
-            ? P extends { values: infer V }
-              ? { [K in keyof W]: Revive<W[K], V, S> }
-              : P extends { properties: infer Ps }
-                ? { [K in keyof W]: K extends keyof Ps ? Revive<W[K], Ps[K], S> : W[K] }
+        : P extends { tag: infer T extends string; cases: infer C }
+          ? W extends { readonly [K in T]: infer V }
+            ? V extends keyof C
+              ? Revive<W, C[V], S>
+              : W
+            : W
+          : P extends { variants: infer V }
+            ? ReviveVariant<W, V, S>
+            : P extends { items: infer I }
+              ? W extends readonly unknown[]
+                ? ReviveItems<W, P extends { prefix: infer Pre } ? Pre : [], I, S>
                 : W
-            : W;
+              : W extends readonly unknown[]
+                ? W
+                : W extends object
+                  ? P extends { properties: infer Ps }
+                    ? {
+                        [K in keyof W]: K extends keyof Ps
+                          ? Revive<W[K], Ps[K], S>
+                          : P extends { rest: infer R }
+                            ? Revive<W[K], R, S>
+                            : W[K];
+                      }
+                    : P extends { values: infer V }
+                      ? { [K in keyof W]: Revive<W[K], V, S> }
+                      : W
+                  : W;
+
+/** Each plan of a union of plans, on the same wire type. */
+type ReviveEach<W, Q, S> = Q extends unknown ? Revive<W, Q, S> : never;
+
+/** An array or tuple: positions of `Pre` by their plan, the others by `I`. */
+type ReviveItems<W extends readonly unknown[], Pre, I, S> = {
+  [K in keyof W]: K extends `${number}`
+    ? K extends keyof Pre
+      ? Revive<W[K], Pre[K], S>
+      : Revive<W[K], I, S>
+    : Revive<W[K], I, S>;
+};
 
 type ReviveVariant<W, V, S> = V extends readonly [
   readonly [infer T, infer N extends keyof S],

@@ -54,7 +54,7 @@ export function jsonCode(value: JsonValue): Code {
  * A JSON value as code that evaluates to it: strings quoted, numbers by {@link numberCode},
  * objects and arrays as literals whose keys are own properties (a `__proto__` key is computed).
  */
-export function valueCode(value: JsonValue): Code {
+function valueCode(value: JsonValue): Code {
   if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number') return numberCode(value);
   if (value === null || typeof value !== 'object') return String(value);
@@ -75,7 +75,7 @@ export function valueText(value: JsonValue): string {
  * String's `12345678901234567000`, whose zeros claim digits the number does not have), and a
  * comment says so.
  */
-export function numberCode(value: number): string {
+function numberCode(value: number): string {
   // JSON has no NaN or Infinity; nothing else reaches here.
   if (!Number.isFinite(value)) return 'null';
   if (Object.is(value, -0)) return '-0';
