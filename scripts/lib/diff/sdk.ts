@@ -852,8 +852,7 @@ function joinPath(segments: readonly string[]): string {
   return segments.reduce((path, segment) => {
     if (segment.startsWith(VARIANT))
       return `(${path === '' ? 'value' : path} as ${segment.slice(VARIANT.length)})`;
-    if (segment === '[]' || segment === MAP_VALUE)
-      return `${path === '' ? 'value' : path}${segment}`;
+    if (segment === '[]' || segment === MAP_VALUE) return `${path}${segment}`;
     return path === '' ? segment : `${path}.${segment}`;
   }, '');
 }
