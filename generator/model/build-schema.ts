@@ -182,6 +182,7 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
       if (evaluated === 'all') delete part.unevaluatedProperties;
       else part.evaluated = evaluated;
     }
+    if (part.kind === 'object' && composed) checkAdditionalBesideComposition(part, schema, vc, c);
   }
   if (values) {
     const enumNode: EnumNode = {
@@ -209,6 +210,43 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
         ? first
         : { kind: 'allOf', ...plainBase(pointer), members: parts };
   return withAnnotations(node, base);
+}
+
+/**
+ * Warns about `additionalProperties` beside `allOf`/`anyOf`/`oneOf` when the schemas combined
+ * declare properties it does not see: JSON Schema applies it to the keys its own `properties` and
+ * `patternProperties` do not name (2020-12 §10.3.2.3), so it refuses those properties, and the
+ * guards refuse them as every validator does, while the author most likely meant
+ * `unevaluatedProperties` (as pydantic's `extra='forbid'` beside a union, or a closed object
+ * beside `allOf: [$ref]`, are written).
+ */
+function checkAdditionalBesideComposition(
+  part: ObjectNode,
+  schema: Record<string, unknown>,
+  vc: ValueContext,
+  c: Ctx,
+): void {
+  const additional = part.additionalProperties;
+  if (additional === undefined || (additional.kind === 'any' && !additional.nullable)) return;
+  // Which names key patterns beside it take is not decided here: a spec's pattern is never run
+  // at generation (it could take exponential time on a spec's name).
+  if (part.patternProperties.length > 0) return;
+  const evaluated = evaluatedProperties(schema, vc, c);
+  if (evaluated === 'all') return;
+  const own = new Set(part.properties.map((p) => p.name));
+  const hidden = evaluated.names.filter((name) => !own.has(name));
+  const [first] = hidden;
+  if (first === undefined) return;
+  const more = hidden.length > 1 ? ` (and ${hidden.length - 1} more)` : '';
+  const refused = additional.kind === 'never' ? 'refuses' : 'holds to its own schema';
+  c.warnings.add(
+    'additional-beside-composition',
+    `additionalProperties beside allOf/anyOf/oneOf sees only the properties declared beside it, so it ${refused} ${JSON.stringify(first)}${more}, which the combined schemas declare; the guards read it so, as JSON Schema validators do, and may refuse values the types accept`,
+    { file: vc.file, pointer: joinPointer(vc.pointer, 'additionalProperties') },
+    c.version === '3.1'
+      ? 'write unevaluatedProperties in its place (it sees the properties of the combined schemas too)'
+      : 'declare the combined properties beside it, put additionalProperties in each combined schema, or remove it',
+  );
 }
 
 /**

@@ -207,3 +207,16 @@ describe('keywords of the other OpenAPI version than the document declares', () 
     );
   });
 });
+
+describe('additionalProperties beside allOf/anyOf/oneOf', () => {
+  it('is a warning where it refuses properties the combined schemas declare, with the fix', async () => {
+    const model = await fixtureModel('additional-beside-composition.yaml');
+    const found = model.warnings.filter((w) => w.key === 'additional-beside-composition');
+    expect(found).toHaveLength(1);
+    const [warning] = found;
+    expect(warning!.location.pointer).toBe('#/components/schemas/Card/additionalProperties');
+    expect(warning!.more, 'Closed too; not Listed, Open or Evaluated').toBe(1);
+    expect(warning!.problem).toContain('it refuses "last_name" (and 1 more)');
+    expect(warning!.hint).toMatch(/^write unevaluatedProperties in its place/);
+  });
+});
