@@ -65,6 +65,26 @@ export class GeneratorError extends Error {
   }
 }
 
+/**
+ * Runs `step` for each item, going on past a GeneratorError so that one run reports every item's
+ * problems ({@link GeneratorError.all}): the results of the items that passed, or the problems.
+ * Any other error (a generator bug) is thrown at once.
+ */
+export function eachReporting<T, R>(items: Iterable<T>, step: (item: T) => R): R[] {
+  const results: R[] = [];
+  const problems: GeneratorError[] = [];
+  for (const item of items) {
+    try {
+      results.push(step(item));
+    } catch (error) {
+      if (!(error instanceof GeneratorError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw GeneratorError.all(problems);
+  return results;
+}
+
 /** The line that counts the problems not shown ('' for none). */
 export function moreProblems(unshown: number): string {
   if (unshown === 0) return '';

@@ -3,7 +3,7 @@
  * A draft is an OperationModel without its SDK name and type names, which build-resources.ts
  * settles once every operation is known.
  */
-import { GeneratorError, joinPointer } from '../errors.ts';
+import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { buildPagination } from './build-pagination.ts';
 import { buildParameters } from './build-parameters.ts';
@@ -44,7 +44,8 @@ export function buildOperations(
   const paths = isRecord(doc.paths) ? doc.paths : {};
   const drafts: OperationDraft[] = [];
   const ids = new OperationIds(ctx.file);
-  for (const [path, rawItem] of Object.entries(paths)) {
+  // Every path's problems in one run.
+  eachReporting(Object.entries(paths), ([path, rawItem]) => {
     if (!path.startsWith('/') && !path.startsWith('x-')) {
       // The runtime joins it to the base URL with a `/` all the same (runtime/internal/url.ts).
       ctx.warnings.add(
@@ -60,10 +61,10 @@ export function buildOperations(
       joinPointer('#/paths', path),
       ctx.file,
     );
-    if (!isRecord(item)) continue;
-    for (const method of HTTP_METHODS) {
+    if (!isRecord(item)) return;
+    eachReporting(HTTP_METHODS, (method) => {
       const operation = item[method];
-      if (operation === undefined) continue;
+      if (operation === undefined) return;
       const pointer = joinPointer(itemPointer, method);
       if (!isRecord(operation)) {
         throw new GeneratorError(
@@ -77,8 +78,8 @@ export function buildOperations(
       );
       ids.declare(operation.operationId, pointer);
       declareCallbackIds(doc, operation, pointer, ids, ctx.file);
-    }
-  }
+    });
+  });
   // Webhooks and callbacks are operations too: their operationIds share openapi-typescript's
   // `operations`, and OpenAPI (3.1 §4.8.10) wants each unique among all operations of the API.
   const webhooks = isRecord(doc.webhooks) ? doc.webhooks : {};

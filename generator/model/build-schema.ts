@@ -3,7 +3,7 @@
  * Every version difference is settled here, once; see `schema-types.ts` for the rules.
  */
 import { JSON_TYPES } from '../json.ts';
-import { GeneratorError, joinPointer } from '../errors.ts';
+import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import { NameRegistry, pascalCase } from './names.ts';
 import { exportName } from './sdk-names.ts';
@@ -88,7 +88,8 @@ export function buildSchemaModel(
   }
   const names = schemaNames(Object.keys(raw));
   const c: Ctx = { ...ctx, names, doc, resolving: [], warnings: ctx.warnings ?? new Warnings() };
-  return Object.entries(raw).map(([key, schema]) => {
+  // Every schema's problems in one run.
+  return eachReporting(Object.entries(raw), ([key, schema]) => {
     const pointer = joinPointer('#/components/schemas', key);
     const node = build(schema, pointer, c);
     const named: NamedSchema = {

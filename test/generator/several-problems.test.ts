@@ -178,3 +178,45 @@ components:
     expect(error.problems[3]!.hint).toMatch(/write a Response Object here/);
   });
 });
+
+describe('the model reports every schema it refuses in one run', () => {
+  it('two schemas with values of the wrong kind: both, each at its place', async () => {
+    const error = await refused({
+      'openapi.yaml': [
+        HEAD,
+        'paths: {}\n',
+        'components:\n  schemas:\n',
+        '    First: {type: object, minProperties: many}\n',
+        '    Fine: {type: string}\n',
+        '    Second: {type: array, maxItems: -1}\n',
+      ].join(''),
+    });
+    expect(error.problems.map((problem) => problem.location.pointer)).toEqual([
+      '#/components/schemas/First/minProperties',
+      '#/components/schemas/Second/maxItems',
+    ]);
+    expect(error.message.match(/fix: /g)).toHaveLength(2);
+  });
+});
+
+describe('the model reports every operation it refuses in one run', () => {
+  it('two bad operations of one path and one of another: each at its place', async () => {
+    const error = await refused({
+      'openapi.yaml': [
+        HEAD,
+        'paths:\n',
+        '  /a:\n    get:\n      parameters: [{name: q, schema: {type: string}}]\n',
+        "      responses: {'200': {description: ok}}\n",
+        '    post:\n      parameters: [{in: query, schema: {type: string}}]\n',
+        "      responses: {'200': {description: ok}}\n",
+        '  /b:\n    get:\n      parameters: [{name: q, in: nowhere, schema: {type: string}}]\n',
+        "      responses: {'200': {description: ok}}\n",
+      ].join(''),
+    });
+    expect(error.problems.map((problem) => problem.location.pointer)).toEqual([
+      '#/paths/~1a/get/parameters/0',
+      '#/paths/~1a/post/parameters/0',
+      '#/paths/~1b/get/parameters/0',
+    ]);
+  });
+});
