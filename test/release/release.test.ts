@@ -43,6 +43,16 @@ beforeAll(async () => {
 });
 
 describe('npm run release', () => {
+  it.each(['2026-13-01', '2026-02-30', '2026-00-10', 'not-a-date'])(
+    '--date %s is refused as not a day of the calendar, before anything is planned',
+    async (date) => {
+      await expect(planRelease({ cwd: repo, date })).rejects.toMatchObject({
+        message: `--date ${date} is not a date`,
+        fix: expect.stringContaining('YYYY-MM-DD') as unknown,
+      });
+    },
+  );
+
   it('--dry-run prints the first release and writes nothing', async () => {
     const before = await snapshotTree(repo);
     const result = release('--dry-run', '--date', DATE);

@@ -84,8 +84,11 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       'pass its root file with --spec',
     );
   const date = options.date ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
-    throw new CommandError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD');
+  if (!isCalendarDate(date))
+    throw new CommandError(
+      `--date ${date} is not a date`,
+      'write a day of the calendar as YYYY-MM-DD (ISO 8601), e.g. 2026-02-28',
+    );
   const record = await readRecord(paths.record, paths.show.record);
   const changelog = await readFile(paths.changelog, 'utf8').catch(() => '');
 
@@ -323,4 +326,11 @@ export async function checkRelease(options: CheckOptions = {}): Promise<CommandE
       ),
     );
   return problems;
+}
+
+/** Whether `text` is a day of the calendar as YYYY-MM-DD (2026-02-30 and 2026-13-01 are not). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }
