@@ -73,6 +73,17 @@ export function buildRequestBody(
       'add `content: { application/json: { schema: … } }`',
     );
   }
+  const others = Object.keys(body.content as Record<string, unknown>).filter(
+    (type) => type !== contentType,
+  );
+  if (others.length > 0) {
+    ctx.warnings.add(
+      'request-body:media-types',
+      `the request body offers ${others.length + 1} media types; the SDK's method sends ${contentType} only, so callers cannot send ${others.map((type) => JSON.stringify(type)).join(', ')}`,
+      { file: ctx.file, pointer: joinPointer(at, 'content') },
+      'give each media type an operation of its own if SDK users need it, or call the operation through the typed path client (pathsClient) with a bodySerializer',
+    );
+  }
   const media = (body.content as Record<string, unknown>)[contentType];
   const model: RequestBodyModel = {
     required: body.required === true,

@@ -1,5 +1,6 @@
 /** Every media type a spec can declare maps to one kind of body (generator/model/media-types.ts). */
 import { describe, expect, it } from 'vitest';
+import { fixtureModel } from './fixture-model.ts';
 import { mediaKind } from '../../generator/model/media-types.ts';
 import type { BodyKind } from '../../generator/model/types.ts';
 
@@ -44,5 +45,18 @@ describe('mediaKind', () => {
     ['application/x-made-up', 'binary'],
   ])('%s → %s', (mediaType, kind) => {
     expect(mediaKind(mediaType)).toBe(kind);
+  });
+});
+
+describe('a request body with several media types', () => {
+  it('is a warning naming the one the method sends and the ones it cannot', async () => {
+    const model = await fixtureModel('body-media-types.yaml');
+    const found = model.warnings.filter((w) => w.key === 'request-body:media-types');
+    expect(found.map((w) => [w.location.pointer, w.more])).toEqual([
+      ['#/paths/~1files/post/requestBody/content', 0],
+    ]);
+    expect(found[0]!.problem).toContain(
+      'the SDK\'s method sends application/json only, so callers cannot send "multipart/form-data"',
+    );
   });
 });
