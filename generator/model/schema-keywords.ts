@@ -189,6 +189,95 @@ function checkDialect(
   }
 }
 
+/** The JSON Schema type names a value has (`integer` numbers are `number`s too). */
+function jsonTypesOf(value: unknown): string[] {
+  if (value === null) return ['null'];
+  if (Array.isArray(value)) return ['array'];
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
+  return [typeof value];
+}
+
+/** A value as JSON, cut to 60 characters: for a message. */
+function preview(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** Lower and upper bounds that no value can meet at once, with what they bound. */
+const BOUNDS: readonly [string, string, string][] = [
+  ['minimum', 'maximum', 'number'],
+  ['minLength', 'maxLength', 'string length'],
+  ['minItems', 'maxItems', 'array length'],
+  ['minProperties', 'maxProperties', 'property count'],
+];
+
+/**
+ * Reports a schema no value can match (an empty `enum`, a `const` or `enum` of another type than
+ * `type`, bounds the wrong way round) and a `default` of another type: valid JSON Schema, but
+ * nearly always a slip, and the SDK's types say `never` or the guards refuse everything.
+ */
+function checkContradictions(
+  schema: Record<string, unknown>,
+  location: { file: string; pointer: string },
+  warnings: Warnings,
+): void {
+  const at = (key: string) => ({
+    file: location.file,
+    pointer: joinPointer(location.pointer, key),
+  });
+  const type = schema.type;
+  const types =
+    typeof type === 'string'
+      ? [type]
+      : Array.isArray(type) && type.every((t) => typeof t === 'string')
+        ? type
+        : undefined;
+  const typed = (value: unknown) =>
+    types === undefined ||
+    jsonTypesOf(value).some((t) => types.includes(t)) ||
+    (value === null && schema.nullable === true);
+  if (Array.isArray(schema.enum) && schema.enum.length === 0) {
+    warnings.add(
+      'schema:empty-enum',
+      'an empty `enum` allows no value at all: the type is `never` and the guards refuse everything',
+      at('enum'),
+      'list the allowed values, or remove `enum`',
+    );
+  }
+  for (const key of ['const', 'enum'] as const) {
+    if (!(key in schema) || types === undefined) continue;
+    const values = key === 'const' ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : [];
+    if (values.length === 0 || values.some(typed)) continue;
+    warnings.add(
+      `schema:${key}-type`,
+      `no ${key === 'const' ? '`const` value' : '`enum` value'} is of the schema's type (${types.join(', ')}), so no value is valid: the guards refuse everything`,
+      at(key),
+      `make \`type\` the type of the ${key === 'const' ? 'value' : 'values'}, or fix the ${key === 'const' ? 'value' : 'values'}`,
+    );
+  }
+  for (const [low, high, what] of BOUNDS) {
+    const min = schema[low];
+    const max = schema[high];
+    if (typeof min === 'number' && typeof max === 'number' && min > max) {
+      warnings.add(
+        'schema:bounds',
+        `${low} ${min} is above ${high} ${max}, so no ${what} is valid: the guards refuse every value`,
+        at(low),
+        `swap them, or fix the one that is wrong`,
+      );
+    }
+  }
+  if ('default' in schema && schema.default !== undefined && !typed(schema.default)) {
+    warnings.add(
+      'schema:default-type',
+      `the default ${preview(schema.default)} is not of the schema's type (${types?.join(', ') ?? ''}): the docs show a default no valid value has`,
+      at('default'),
+      "make the default a value of the schema's type, or fix `type`",
+    );
+  }
+}
+
 /** Reports every keyword of `schema` that the generator does not honour, once per keyword. */
 export function checkKeywords(
   schema: Record<string, unknown>,
@@ -197,6 +286,7 @@ export function checkKeywords(
   warnings: Warnings,
 ): void {
   checkDialect(schema, location, version, warnings);
+  checkContradictions(schema, location, warnings);
   for (const key of ['enum', 'const']) {
     const unsafe = unsafeInteger(schema[key]);
     if (unsafe === undefined) continue;

@@ -220,3 +220,19 @@ describe('additionalProperties beside allOf/anyOf/oneOf', () => {
     expect(warning!.hint).toMatch(/^write unevaluatedProperties in its place/);
   });
 });
+
+describe('schemas no value can match', () => {
+  it('are a warning each kind, once, at the first place; consistent ones are not', async () => {
+    const model = await fixtureModel('contradictions.yaml');
+    const found = model.warnings
+      .filter((w) => w.key.startsWith('schema:'))
+      .map((w) => [w.key, w.location.pointer, w.more]);
+    expect(found).toEqual([
+      ['schema:empty-enum', '#/components/schemas/Nothing/enum', 0],
+      ['schema:const-type', '#/components/schemas/Five/const', 0],
+      ['schema:enum-type', '#/components/schemas/Colors/enum', 0],
+      ['schema:bounds', '#/components/schemas/Range/minimum', 2],
+      ['schema:default-type', '#/components/schemas/Limit/default', 0],
+    ]);
+  });
+});
