@@ -188,6 +188,31 @@ describe('the changelog', () => {
     expect(entry).not.toContain('`description` changed');
   });
 
+  it('lists every breaking wire change, also when the SDK level saw a breaking change of its own', () => {
+    const entry = renderEntry({
+      version: '2.0.0',
+      date: '2026-11-30',
+      changes: [
+        change(
+          'major',
+          'sdk/parameter-renamed',
+          'client.plans.list()',
+          '`client.plans.list()` parameter `provider` renamed to `providers`',
+        ),
+        change(
+          'major',
+          'wire/schema-constraint-changed',
+          'GET /plans/{plan}',
+          'maxLength of `plan` set to 64',
+        ),
+        change('minor', 'wire/operation-added', 'GET /orders', 'operation added'),
+      ],
+    });
+    expect(entry).toContain('- `GET /plans/{plan}`: maxLength of `plan` set to 64');
+    expect(entry).toContain('parameter `provider` renamed to `providers`');
+    expect(entry).not.toContain('operation added');
+  });
+
   it('a new file gets a title and an introduction; later entries go on top; a version is found', () => {
     const first = prependEntry(
       undefined,

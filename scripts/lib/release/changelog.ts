@@ -46,12 +46,19 @@ export function sectionOf(change: Change): Section {
   return 'Changed';
 }
 
-/** The changes an entry lists: the SDK's, plus the wire's above the SDK's highest level. */
+/**
+ * The changes an entry lists: the SDK's; the wire's above the SDK's highest level (below it, the
+ * SDK's lines say the same in SDK terms); and every breaking one of the wire's, which may break
+ * callers where the SDK's types do not show it (a `maxLength` set on a parameter), so the Breaking
+ * section does not depend on what else changed.
+ */
 export function entryChanges(changes: readonly Change[]): Change[] {
   const sdk = changes.filter((change) => layerOf(change) === 'sdk');
   const sdkLevel = levelRank(maxLevel(sdk.map((change) => change.level)));
   const wire = changes.filter(
-    (change) => layerOf(change) === 'wire' && levelRank(change.level) > sdkLevel,
+    (change) =>
+      layerOf(change) === 'wire' &&
+      (levelRank(change.level) > sdkLevel || change.level === 'major'),
   );
   return [
     ...sdk,
