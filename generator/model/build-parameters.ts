@@ -103,15 +103,22 @@ function resolveParameter(
     at = target;
     raw = getByPointer(doc, target);
   }
-  if (
-    !isRecord(raw) ||
-    typeof raw.name !== 'string' ||
-    !LOCATIONS.includes(raw.in as ParameterLocation)
-  ) {
+  if (!isRecord(raw) || typeof raw.name !== 'string' || raw.in === undefined) {
     throw new GeneratorError(
       'a parameter needs a `name` and `in` (path, query, header or cookie)',
       { file, pointer: at },
       'add the missing `name`/`in`, or fix the $ref that points here',
+    );
+  }
+  if (!LOCATIONS.includes(raw.in as ParameterLocation)) {
+    // OpenAPI 3.2's `querystring` and Swagger 2.0's `body`/`formData` are the usual ones.
+    const body = raw.in === 'body' || raw.in === 'formData';
+    throw new GeneratorError(
+      `a parameter's \`in\` must be path, query, header or cookie (OpenAPI 3.1 §4.8.12.1), not ${JSON.stringify(raw.in)}`,
+      { file, pointer: joinPointer(at, 'in') },
+      body
+        ? 'describe the body with the operation’s `requestBody` (OpenAPI 3 has no body parameters)'
+        : 'write one of path, query, header or cookie',
     );
   }
   return { raw, pointer: at };

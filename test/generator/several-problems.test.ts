@@ -216,7 +216,10 @@ describe('the model reports every operation it refuses in one run', () => {
     expect(error.problems.map((problem) => problem.location.pointer)).toEqual([
       '#/paths/~1a/get/parameters/0',
       '#/paths/~1a/post/parameters/0',
-      '#/paths/~1b/get/parameters/0',
+      '#/paths/~1b/get/parameters/0/in',
     ]);
+    expect(error.message).toContain(
+      'a parameter\'s `in` must be path, query, header or cookie (OpenAPI 3.1 §4.8.12.1), not "nowhere"',
+    );
   });
 });
