@@ -174,7 +174,10 @@ export interface APIRequest {
   read?: ResponseReader;
   /** The operation declares a success response without a body, so an empty one is no error. */
   mayBeEmpty?: boolean;
-  /** The named schema of the success body, whose guard checks it when response validation is on. */
+  /**
+   * The name of the success body's guard (`Plan`, or the operation's own `AnimalListResponse`),
+   * which checks it when response validation is on.
+   */
   responseSchema?: string;
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): the token is

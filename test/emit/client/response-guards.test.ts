@@ -8,11 +8,13 @@ import type { OperationModel, ResponseModel } from '../../../generator/model/typ
 import { printSourceFiles } from '../../../generator/write/print.ts';
 import { arr, clientModel, ref, str } from '../../fixtures/models/client-model.ts';
 
+/** The fixture's first operation with this success response, its own body guard named `PlanOwn`. */
 function withSuccess(successResponse: ResponseModel | undefined): OperationModel {
   const [operation] = clientModel().operations;
   if (operation === undefined) throw new Error('the fixture has operations');
   const { successResponse: _drop, ...rest } = operation;
-  return successResponse === undefined ? rest : { ...rest, successResponse };
+  const own = { ...rest, typeNames: { ...rest.typeNames, responseGuard: 'PlanOwn' } };
+  return successResponse === undefined ? own : { ...own, successResponse };
 }
 
 describe('responseSchemaOf', () => {
@@ -34,17 +36,17 @@ describe('responseSchemaOf', () => {
         contentType: 'application/json',
         schema: { ...ref('Plan'), nullable: true },
       },
-      undefined,
+      'PlanOwn',
     ],
     [
       'an array of refs',
       { status: '200', contentType: 'application/json', schema: arr(ref('Plan')) },
-      undefined,
+      'PlanOwn',
     ],
     [
       'an inline schema',
       { status: '200', contentType: 'application/json', schema: str() },
-      undefined,
+      'PlanOwn',
     ],
     ['text', { status: '200', contentType: 'text/plain', schema: ref('Plan') }, undefined],
     ['no content (204)', { status: '204' }, undefined],
