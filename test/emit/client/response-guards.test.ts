@@ -57,12 +57,23 @@ describe('responseSchemaOf', () => {
 });
 
 describe('emitResponseGuardsFile', () => {
-  it('is an empty table when no operation names a schema the model has', () => {
+  it('is an empty table when no operation names a schema the model has, nor has a guard of its own', () => {
     const model = clientModel();
-    const file = emitResponseGuardsFile({ ...model, schemas: [] }, 'responseGuards');
+    const operations = model.operations.map((operation) => {
+      const { responseGuard: _drop, ...typeNames } = operation.typeNames;
+      return { ...operation, typeNames };
+    });
+    const file = emitResponseGuardsFile({ ...model, schemas: [], operations }, 'responseGuards');
     const [text] = printSourceFiles([file]);
     expect(text).toContain('export const responseGuards = new ResponseGuards({})');
     expect(text).not.toContain("from './guards.js'");
+  });
+
+  it("lists the operations' own guards beside the schemas', by name", () => {
+    const [text] = printSourceFiles([emitResponseGuardsFile(clientModel(), 'responseGuards')]);
+    expect(text).toMatch(
+      /Widget: validateWidget,\s*WidgetBulkResponse: validateWidgetBulkResponse,/,
+    );
   });
 
   it('uses the name it is given, in the example too', () => {
