@@ -88,15 +88,16 @@ export function buildResources(
 }
 
 /**
- * Whether the guard of the operation's JSON success body is one of its own: the body has a schema
+ * Whether the guard of the operation's JSON (or `*`/`*`) success body is one of its own: the body has a schema
  * that is not exactly a `$ref` to a named schema (whose guard checks it): `Plan[]`, `Plan | null`,
  * an object written inline, a map, a union.
  */
 function checksOwnBody(operation: OperationModel): boolean {
   const success = operation.successResponse;
   if (success?.schema === undefined || success.contentType === undefined) return false;
-  if (!isJsonMediaType(success.contentType)) return false;
-  return success.schema.kind !== 'ref' || success.schema.nullable === true;
+  // `*/*` too: the client checks such a body when it arrives as JSON.
+  if (!isJsonMediaType(success.contentType) && success.kind !== 'any') return false;
+  return success.schema.kind !== 'ref' || success.schema.nullable;
 }
 
 /**

@@ -116,6 +116,27 @@ describe("responseValidation: 'throw' on bodies that are not a named schema", ()
     expect(guards['validateAnimalListResponse']!([{ id: 5, kind: 'cow' }]).ok).toBe(false);
   });
 
+  it('a `*/*` body is checked when it arrives as JSON, and left alone when it is text', async () => {
+    reply = json(200, ['ok', 3]);
+    const error = await strict().animals['listPhotos']!().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(exports['ResponseValidationError']);
+    expect((error as { issues: Issue[] }).issues.map((issue) => issue.path)).toEqual(['/1']);
+    reply = json(200, ['ok']);
+    await expect(strict().animals['listPhotos']!()).resolves.toEqual(['ok']);
+    reply = { status: 200, headers: { 'content-type': 'text/plain' }, body: 'a cow' };
+    await expect(strict().animals['listPhotos']!()).resolves.toBe('a cow');
+  });
+
+  it('a JSON body sent with another media type where JSON is declared is still checked', async () => {
+    reply = { status: 200, headers: { 'content-type': 'text/plain' }, body: '[{"id":5}]' };
+    await expect(strict().animals['list']!()).rejects.toBeInstanceOf(
+      exports['ResponseValidationError'],
+    );
+  });
+
   it('a body that is a named schema keeps its guard, named after the schema', async () => {
     reply = json(200, { id: 5, kind: 'cow' });
     const error = await strict().animals['get']!('a1').then(

@@ -22,6 +22,8 @@ describe('typeNames.responseGuard', () => {
       getCensus: 'AnimalGetCensusResponse',
       nextFeeding: 'AnimalNextFeedingResponse',
       getStar: 'AnimalGetStarResponse',
+      // `*/*`: checked when the server sends JSON.
+      listPhotos: 'AnimalListPhotosResponse',
     });
     // Where the method resolves to a type of its own, the guard shares its name.
     for (const op of model.operations)
@@ -29,10 +31,13 @@ describe('typeNames.responseGuard', () => {
         expect(op.typeNames.responseGuard).toBe(op.typeNames.response);
   });
 
-  it('gives none to a body that is not JSON (text, `*/*`)', async () => {
+  it('gives one to a `*/*` body (it may come as JSON), none to text', async () => {
     const model = await fixtureModel('wildcard-responses.yaml');
-    expect(model.operations.map((op) => op.typeNames.responseGuard)).toEqual(
-      model.operations.map(() => undefined),
-    );
+    const guards = model.operations.map((op) => [
+      op.successResponse?.contentType,
+      op.typeNames.responseGuard,
+    ]);
+    expect(guards).toContainEqual(['*/*', expect.stringMatching(/Response$/)]);
+    expect(guards.filter(([type]) => type === 'text/plain')).toEqual([['text/plain', undefined]]);
   });
 });

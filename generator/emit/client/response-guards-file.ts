@@ -22,14 +22,16 @@ export const RESPONSE_GUARDS_MODULE = './response-guards.js';
  * The name of the guard that checks the operation's JSON success body (`validate<name>` in
  * src/guards.ts, its key in the table): the schema's name when the body is exactly a `$ref` to one,
  * else the operation's own (`typeNames.responseGuard`: `Animal[]`, `Animal | null`, an object
- * written inline, a map, a union); undefined for a body that is not JSON or has no schema.
+ * written inline, a map, a union); undefined for a body that is not JSON (nor `*`/`*`) or has no
+ * schema.
  */
 export function responseSchemaOf(operation: OperationModel): string | undefined {
   const success = operation.successResponse;
   if (
     success?.schema === undefined ||
     success.contentType === undefined ||
-    !isJsonMediaType(success.contentType)
+    // `*/*` too: the client checks such a body when it arrives as JSON (runtime/core.ts).
+    (!isJsonMediaType(success.contentType) && success.kind !== 'any')
   )
     return undefined;
   const { schema } = success;
