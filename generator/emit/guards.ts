@@ -68,7 +68,7 @@ interface GuardTarget {
   type: string;
   description?: string;
   deprecated: boolean;
-  /** TSDoc text for `a valid …` (`{@link Plan}`, `` the body of `GET /animals`'s success response ``). */
+  /** TSDoc text for `is …` (`a valid {@link Plan}`, `` a valid body of the `GET /animals` success response ``). */
   valid: string;
   /** TSDoc text for `Checks value against …` (`the {@link Plan} schema`). */
   against: string;
@@ -82,7 +82,7 @@ function schemaTarget(schema: NamedSchema): GuardTarget {
     node: schema.node,
     type: schema.name,
     deprecated: schema.deprecated,
-    valid: docLink(schema.name),
+    valid: `a valid ${docLink(schema.name)}`,
     against: `the ${docLink(schema.name)} schema`,
     plainAgainst: `the ${schema.name} schema`,
   };
@@ -116,9 +116,9 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
         node: body.node,
         type: body.type,
         deprecated: false,
-        valid: body.subject,
-        against: body.subject,
-        plainAgainst: body.subject,
+        valid: `a valid body of ${body.subject}`,
+        against: `the body schema of ${body.subject}`,
+        plainAgainst: `the body schema of ${body.subject}`,
       },
       false,
     ]),
@@ -333,7 +333,7 @@ function schemaFunctions(
       kind: StructureKind.Function,
       isExported: true,
       name: `is${x}`,
-      docs: docs(`Whether \`value\` is a valid ${schema.valid}.`),
+      docs: docs(`Whether \`value\` is ${schema.valid}.`),
       parameters: param,
       returnType: `value is ${type}`,
       statements: isStatements,
@@ -343,7 +343,7 @@ function schemaFunctions(
       isExported: true,
       name: `assert${x}`,
       docs: docs(
-        `Throws a {@link GuardError} listing the issues unless \`value\` is a valid ${schema.valid}.`,
+        `Throws a {@link GuardError} listing the issues unless \`value\` is ${schema.valid}.`,
       ),
       parameters: param,
       returnType: `asserts value is ${type}`,

@@ -19,7 +19,7 @@ export interface ResponseBodyGuard {
   node: SchemaNode;
   /** The type the method resolves to: `Animal[]`, `Hay | Meat`, `AnimalGetKeeperResponse`. */
   type: string;
-  /** TSDoc text (escaped) that names the body: `` the body of `GET /animals` (`animals.list`) ``. */
+  /** TSDoc text (escaped) that names the response: `` the `GET /animals` success response (`animals.list`) ``. */
   subject: string;
 }
 
@@ -46,7 +46,7 @@ export function responseBodyGuards(model: ApiModel): ResponseBodyGuards {
       node,
       type: own ?? printer.type(node, 'read'),
       subject: escapeJsDoc(
-        `the body of \`${where}\`'s success response (\`${operation.sdk.resource}.${operation.sdk.method}\`)`,
+        `the \`${where}\` success response (\`${operation.sdk.resource}.${operation.sdk.method}\`)`,
       ),
     });
   }
