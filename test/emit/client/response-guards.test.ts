@@ -7,6 +7,7 @@ import {
 import type { OperationModel, ResponseModel } from '../../../generator/model/types.ts';
 import { printSourceFiles } from '../../../generator/write/print.ts';
 import { arr, clientModel, ref, str } from '../../fixtures/models/client-model.ts';
+import { diagnostics, faultPackage } from '../../faults/package.ts';
 
 /** The fixture's first operation with this success response, its own body guard named `PlanOwn`. */
 function withSuccess(successResponse: ResponseModel | undefined): OperationModel {
@@ -84,5 +85,15 @@ describe('emitResponseGuardsFile', () => {
     expect(text).toContain(
       "new Fixture({ responseValidation: 'warn', responseGuards: FixtureResponseGuards });",
     );
+  });
+});
+
+describe('a spec without named schemas', () => {
+  it("lists the operations' own guards, and the package compiles", async () => {
+    const pkg = await faultPackage('inline-bodies-without-schemas.yaml');
+    expect(pkg.files.get('src/response-guards.ts')).toMatch(
+      /TagCountResponse: validateTagCountResponse,\s*TagListResponse: validateTagListResponse\b/,
+    );
+    expect(diagnostics(pkg)).toEqual([]);
   });
 });
