@@ -14,6 +14,7 @@ import {
   type VariableStatementStructure,
 } from 'ts-morph';
 import { escapeJsDoc, stringLiteral } from '../model/names.ts';
+import type { SchemaNode } from '../model/schema-types.ts';
 import type { NamedSchema } from '../model/types.ts';
 import { GUARDS_RUNTIME_EXPORTS, MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import { emitCheck, emitCheckPart } from './guards/check.ts';
@@ -31,6 +32,7 @@ import {
 } from './guards/scope.ts';
 import { FUNCTION_BUDGET, type Part } from './guards/split.ts';
 import { keyPatternTests } from './guards/walk.ts';
+import { RESPONSE_TYPES_MODULE, type ResponseBodyGuards } from './guards/response-bodies.ts';
 import type { EmittedSourceFile } from './types.ts';
 import { docLink } from './doc-text.ts';
 
@@ -51,6 +53,41 @@ export interface GuardsOptions {
    * (guards/split.ts `FUNCTION_BUDGET`); tests lower it to split every sequence.
    */
   functionBudget?: number;
+  /**
+   * The guards of the operations' own success bodies (guards/response-bodies.ts), written after
+   * the named schemas' like theirs.
+   */
+  responses?: ResponseBodyGuards;
+}
+
+/** What one set of `isX`/`assertX`/`validateX` checks: a named schema, or an operation's own body. */
+interface GuardTarget {
+  name: string;
+  node: SchemaNode;
+  /** The type the guards narrow to: the schema's name, or the type the method resolves to. */
+  type: string;
+  description?: string;
+  deprecated: boolean;
+  /** TSDoc text for `is …` (`a valid {@link Plan}`, `` a valid body of the `GET /animals` success response ``). */
+  valid: string;
+  /** TSDoc text for `Checks value against …` (`the {@link Plan} schema`). */
+  against: string;
+  /** The same without links, for the private `collectX` (`the Plan schema`). */
+  plainAgainst: string;
+}
+
+function schemaTarget(schema: NamedSchema): GuardTarget {
+  const target: GuardTarget = {
+    name: schema.name,
+    node: schema.node,
+    type: schema.name,
+    deprecated: schema.deprecated,
+    valid: `a valid ${docLink(schema.name)}`,
+    against: `the ${docLink(schema.name)} schema`,
+    plainAgainst: `the ${schema.name} schema`,
+  };
+  if (schema.description !== undefined) target.description = schema.description;
+  return target;
 }
 
 export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): EmittedSourceFile {
@@ -66,18 +103,34 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
     opts.functionBudget ?? FUNCTION_BUDGET,
   );
   const recursive = recursiveSchemas(schemas);
+  const bodies = opts.responses?.bodies ?? [];
+  const targets: [GuardTarget, boolean][] = [
+    ...schemas.map((schema): [GuardTarget, boolean] => [
+      schemaTarget(schema),
+      recursive.has(schema.name),
+    ]),
+    // An operation's own body is never recursive itself: a schema it names checks its own nesting.
+    ...bodies.map((body): [GuardTarget, boolean] => [
+      {
+        name: body.name,
+        node: body.node,
+        type: body.type,
+        deprecated: false,
+        valid: `a valid body of ${body.subject}`,
+        against: `the body schema of ${body.subject}`,
+        plainAgainst: `the body schema of ${body.subject}`,
+      },
+      false,
+    ]),
+  ];
   // Each schema's constants, functions and helpers together, named after it; then the helpers of
   // shapes shared by content, in name order (guards/scope.ts).
   const declarations: StatementStructures[] = [];
   const shared = new Map<string, FunctionDeclarationStructure[]>();
   const deferred: (HelperRequest | PartRequest)[] = [];
-  for (const schema of schemas) {
-    file.beginSchema(schema);
-    const functions: StatementStructures[] = schemaFunctions(
-      schema,
-      file,
-      recursive.has(schema.name),
-    );
+  for (const [target, isRecursive] of targets) {
+    file.beginSchema(target);
+    const functions: StatementStructures[] = schemaFunctions(target, file, isRecursive);
     for (let next = file.pending.shift(); next; next = file.pending.shift()) {
       if (file.sharedOwners.has(next.owner)) deferred.push(next);
       else functions.push(helperFunction(next, file));
@@ -106,6 +159,15 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       namedImports: schemas.map((s) => s.name),
     });
   }
+  const ownTypes = opts.responses?.ownTypes ?? [];
+  if (ownTypes.length > 0) {
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: RESPONSE_TYPES_MODULE,
+      namedImports: ownTypes,
+    });
+  }
   if (file.usesRe2js) {
     // A linear-time engine for the patterns that could stall RegExp (model/patterns.ts).
     statements.push({
@@ -115,7 +177,7 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
     });
   }
   const [guardError] = GUARDS_RUNTIME_EXPORTS.values;
-  const values = [...(schemas.length > 0 ? [guardError] : []), ...[...file.runtimeUsed].sort()];
+  const values = [...(targets.length > 0 ? [guardError] : []), ...[...file.runtimeUsed].sort()];
   if (values.length > 0) {
     statements.push({
       kind: StructureKind.ImportDeclaration,
@@ -123,7 +185,7 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       namedImports: values,
     });
   }
-  if (schemas.length > 0) {
+  if (targets.length > 0) {
     statements.push({
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
@@ -190,6 +252,9 @@ const MODULE_DOC = `/**
  * - \`assertX(value)\`: throws a {@link GuardError} listing the first issues and their count;
  * - \`validateX(value)\`: \`{ ok: true, value }\` or \`{ ok: false, issues }\` with every issue found,
  *   each with a JSON pointer \`path\`, what was \`expected\` and what was \`found\`.
+ * An operation whose JSON success body is not exactly a named schema (\`Animal[]\`, an object
+ * written inline, a union) has the same three for that body, named after its response
+ * (\`validateAnimalListResponse\`): response validation (\`responseGuards\`) checks every body.
  *
  * What the guards check, and what they deliberately do not:
  * - \`format\` (date-time, email, uri, …) is documentation only and is not checked.
@@ -209,11 +274,12 @@ const MODULE_DOC = `/**
  */`;
 
 function schemaFunctions(
-  schema: NamedSchema,
+  schema: GuardTarget,
   file: FileScope,
   recursive: boolean,
 ): FunctionDeclarationStructure[] {
   const x = schema.name;
+  const type = schema.type;
   const isBody = new Code();
   emitCheck(schema.node, 'value', isBody, {
     file,
@@ -267,9 +333,9 @@ function schemaFunctions(
       kind: StructureKind.Function,
       isExported: true,
       name: `is${x}`,
-      docs: docs(`Whether \`value\` is a valid ${docLink(x)}.`),
+      docs: docs(`Whether \`value\` is ${schema.valid}.`),
       parameters: param,
-      returnType: `value is ${x}`,
+      returnType: `value is ${type}`,
       statements: isStatements,
     },
     {
@@ -277,10 +343,10 @@ function schemaFunctions(
       isExported: true,
       name: `assert${x}`,
       docs: docs(
-        `Throws a {@link GuardError} listing the issues unless \`value\` is a valid ${docLink(x)}.`,
+        `Throws a {@link GuardError} listing the issues unless \`value\` is ${schema.valid}.`,
       ),
       parameters: param,
-      returnType: `asserts value is ${x}`,
+      returnType: `asserts value is ${type}`,
       statements: [
         `const result = validate${x}(value);`,
         `if (!result.ok) throw new GuardError(${stringLiteral(x)}, result.issues);`,
@@ -290,9 +356,9 @@ function schemaFunctions(
       kind: StructureKind.Function,
       isExported: true,
       name: `validate${x}`,
-      docs: docs(`Checks \`value\` against the ${docLink(x)} schema and reports every issue.`),
+      docs: docs(`Checks \`value\` against ${schema.against} and reports every issue.`),
       parameters: param,
-      returnType: `ValidationResult<${x}>`,
+      returnType: `ValidationResult<${type}>`,
       statements: [
         `if (is${x}(value)) return { ok: true, value };`,
         'const issues: ValidationIssue[] = [];',
@@ -304,7 +370,7 @@ function schemaFunctions(
       kind: StructureKind.Function,
       name: `collect${x}`,
       docs: [
-        `Pushes an issue for every way \`value\` (at JSON pointer \`path\`) fails the ${x} schema.`,
+        `Pushes an issue for every way \`value\` (at JSON pointer \`path\`) fails ${schema.plainAgainst}.`,
       ],
       parameters: [
         ...param,

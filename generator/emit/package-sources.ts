@@ -8,6 +8,7 @@ import { clientRuntimeFiles, emitClient } from './client.ts';
 import { runtimeRenames } from './client/runtime-text.ts';
 import { emitDates, emitDatesRuntime } from './dates.ts';
 import { emitGuardRuntime, emitGuards } from './guards.ts';
+import { responseBodyGuards } from './guards/response-bodies.ts';
 import { emitIndexModule } from './index-module.ts';
 import { emitOpenapiTypes } from './openapi-types.ts';
 import { emitPackageFiles } from './package.ts';
@@ -48,6 +49,7 @@ export function packageEmitters(model: ApiModel): PackageEmitter[] {
         emitGuards(model.schemas, {
           typesModule: './types.js',
           unsafePatterns: model.sdk.unsafePatterns ?? 're2js',
+          responses: responseBodyGuards(model),
         }),
         asTemplate(emitGuardRuntime()),
       ],

@@ -15,11 +15,14 @@
  * - Type names: `<Resource singular><Method>Params` / `…Response` / `…Body`
  *   (`PlanDocumentListParams`), claimed after the schema names, so nothing shadows a schema.
  *   `…Response` and `…Body` exist only for bodies written inline as objects: a body that is a
- *   named schema is typed by that schema's name.
+ *   named schema is typed by that schema's name. A JSON success body that is not exactly a `$ref`
+ *   gets a guard of its own (`validate<name>` in src/guards.ts), named by `…Response` too: the
+ *   type's name where there is one, else one claimed the same way (`AnimalListResponse`).
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { yamlScalar } from '../escape.ts';
 import type { OperationDraft } from './build-operations.ts';
+import { isJsonMediaType } from './media-types.ts';
 import { forEachNode } from './read-write.ts';
 import { NameRegistry, pascalCase } from './names.ts';
 import { deriveResources } from './resource-names.ts';
@@ -74,10 +77,27 @@ export function buildResources(
     const schemaTyped = success?.kind === 'json' || success?.kind === 'any';
     if (schemaTyped && success?.schema !== undefined && needsOwnType(success.schema))
       operation.typeNames.response = names.claim(operationTypeName(resource, method, 'Response'));
+    if (checksOwnBody(operation))
+      operation.typeNames.responseGuard =
+        operation.typeNames.response ??
+        names.claim(operationTypeName(resource, method, 'Response'));
     if (operation.body !== undefined && needsOwnType(operation.body.schema))
       operation.typeNames.body = names.claim(operationTypeName(resource, method, 'Body'));
   }
   return { operations, resources };
+}
+
+/**
+ * Whether the guard of the operation's JSON (or `*`/`*`) success body is one of its own: the body has a schema
+ * that is not exactly a `$ref` to a named schema (whose guard checks it): `Plan[]`, `Plan | null`,
+ * an object written inline, a map, a union.
+ */
+function checksOwnBody(operation: OperationModel): boolean {
+  const success = operation.successResponse;
+  if (success?.schema === undefined || success.contentType === undefined) return false;
+  // `*/*` too: the client checks such a body when it arrives as JSON.
+  if (!isJsonMediaType(success.contentType) && success.kind !== 'any') return false;
+  return success.schema.kind !== 'ref' || success.schema.nullable;
 }
 
 /**

@@ -172,8 +172,12 @@ export interface OperationModel {
    * Names of the operation's own generated types: `PlanListParams` always (emitted when the method
    * takes params); `…Response` and `…Body` only when the success body or the request body is a
    * schema written inline that a type expression cannot name (an object, not a `$ref`).
+   * `responseGuard`: the name of the guard of a JSON success body that is not exactly a `$ref` to
+   * a named schema (`validate<name>` in src/guards.ts, its key in src/response-guards.ts):
+   * `response` where there is one, else a name claimed like it (`AnimalListResponse` for
+   * `Animal[]`), never a schema's.
    */
-  typeNames: { params: string; response?: string; body?: string };
+  typeNames: { params: string; response?: string; body?: string; responseGuard?: string };
   parameters: ParameterModel[];
   body?: RequestBodyModel;
   /** Responses by status code (`200`, `4XX`, `default`), in spec order. */

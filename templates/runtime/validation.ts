@@ -1,6 +1,6 @@
 /**
- * Public: response validation. A resource method names the schema its success response should
- * match; the client checks the parsed body with that schema's guard when `responseValidation` is
+ * Public: response validation. A resource method names the guard of its JSON success body (the
+ * schema's, `Plan`, or the operation's own, `AnimalListResponse`); the client checks the parsed body with that schema's guard when `responseValidation` is
  * `'warn'` or `'throw'`.
  *
  * Neither the guards nor the code that applies them are imported by the client: they come with
@@ -36,7 +36,7 @@ export type ResponseGuard = (value: unknown) => GuardResult;
 
 /** One response to check, as the client hands it over. */
 export interface ResponseCheck {
-  /** The schema the body should match, e.g. `Plan`. */
+  /** The guard the body should pass, e.g. `Plan` or `AnimalListResponse`. */
   schema: string;
   mode: 'warn' | 'throw';
   /** `GET /plans/pln_1`, for the message. */
@@ -51,7 +51,7 @@ export interface ResponseCheck {
 }
 
 /**
- * The guards response validation uses, by schema name (`{ Plan: validatePlan, … }`), and the code
+ * The guards response validation uses, by name (`{ Plan: validatePlan, … }`), and the code
  * that applies them. The package exports one for its schemas (`responseGuards`).
  */
 export class ResponseGuards {

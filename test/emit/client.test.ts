@@ -176,26 +176,26 @@ describe('emitted files', () => {
       },
     ],
     [
-      'a text success body is asked for and read as text (typed string); an array body has no schema to check',
+      'a text success body is asked for and read as text (typed string); an array body names its own guard',
       {
         path: 'src/resources/widgets.ts',
         want: [
           "{ method: 'get', path: path`/widgets/${id}/text`, accept: 'text/plain', read: readText }",
           "import { readNothing, readText } from '../runtime/internal/read.js';",
           'text(id: string, options?: RequestOptions): APIPromise<string> {',
-          "{ method: 'post', path: path`/widgets/bulk`, query, body }",
+          "{ method: 'post', path: path`/widgets/bulk`, query, body, responseSchema: 'WidgetBulkResponse' }",
         ],
       },
     ],
     [
-      'the guard table names the guard of each response schema, sorted, imported from the guards',
+      'the guard table names the guard of each JSON success body (a schema, or the operation’s own), sorted, imported from the guards',
       {
         path: 'src/response-guards.ts',
         want: [
-          "import { validatePlan, validatePlanList, validateWidget } from './guards.js';",
+          "import { validatePathListResponse, validatePlan, validatePlanList, validateWidget, validateWidgetBulkResponse, validateWidgetScopedResponse, validateWidgetTracedResponse } from './guards.js';",
           "import { ResponseGuards } from './runtime/validation.js';",
           "new Fixture({ responseValidation: 'warn', responseGuards });",
-          'export const responseGuards = new ResponseGuards({ Plan: validatePlan, PlanList: validatePlanList, Widget: validateWidget });',
+          'export const responseGuards = new ResponseGuards({ PathListResponse: validatePathListResponse, Plan: validatePlan, PlanList: validatePlanList, Widget: validateWidget, WidgetBulkResponse: validateWidgetBulkResponse, WidgetScopedResponse: validateWidgetScopedResponse, WidgetTracedResponse: validateWidgetTracedResponse });',
         ],
       },
     ],

@@ -1,10 +1,10 @@
 /**
- * `src/response-guards.ts`: the guard (`validateX` from `src/guards.ts`) of every named schema a
- * success response declares, by schema name, for
+ * `src/response-guards.ts`: the guard (`validateX` from `src/guards.ts`) of every JSON success body,
+ * by name (the schema's, or the operation's own for a body that is not exactly a `$ref`), for
  * `new Client({ responseValidation: 'warn', responseGuards })`.
  *
  * Why a module of its own: the client never imports a guard. A resource method only names its
- * response schema (`responseSchema: 'Plan'`), and the client looks the guard up in the table it
+ * body's guard (`responseSchema: 'Plan'`, `responseSchema: 'AnimalListResponse'`), and the client looks the guard up in the table it
  * was given. So a bundle that does not validate carries no guard, and one that does carries them
  * because it imported this table.
  */
@@ -19,24 +19,37 @@ const RESPONSE_GUARDS_PATH = 'src/response-guards.ts';
 export const RESPONSE_GUARDS_MODULE = './response-guards.js';
 
 /**
- * The named schema of the operation's JSON success body, when it is exactly one (a `$ref`, not
- * nullable): the schema whose guard checks the body. Other bodies are not validated.
+ * The name of the guard that checks the operation's JSON success body (`validate<name>` in
+ * src/guards.ts, its key in the table): the schema's name when the body is exactly a `$ref` to one,
+ * else the operation's own (`typeNames.responseGuard`: `Animal[]`, `Animal | null`, an object
+ * written inline, a map, a union); undefined for a body that is not JSON (nor `*`/`*`) or has no
+ * schema.
  */
 export function responseSchemaOf(operation: OperationModel): string | undefined {
   const success = operation.successResponse;
   if (
     success?.schema === undefined ||
     success.contentType === undefined ||
-    !isJsonMediaType(success.contentType)
+    // `*/*` too: the client checks such a body when it arrives as JSON (runtime/core.ts).
+    (!isJsonMediaType(success.contentType) && success.kind !== 'any')
   )
     return undefined;
   const { schema } = success;
-  return schema.kind === 'ref' && !schema.nullable ? schema.target : undefined;
+  return schema.kind === 'ref' && !schema.nullable
+    ? schema.target
+    : operation.typeNames.responseGuard;
 }
 
-/** `export const <exportName> = new ResponseGuards({ Plan: validatePlan, … })`, schemas sorted by name. */
+/**
+ * `export const <exportName> = new ResponseGuards({ AnimalListResponse: validateAnimalListResponse,
+ * Plan: validatePlan, … })`, by name: the guards of the schemas success bodies name and of the
+ * operations' own bodies (guards/response-bodies.ts).
+ */
 export function emitResponseGuardsFile(model: ApiModel, exportName: string): EmittedSourceFile {
   const known = new Set(model.schemas.map((schema) => schema.name));
+  for (const operation of model.operations)
+    if (operation.typeNames.responseGuard !== undefined)
+      known.add(operation.typeNames.responseGuard);
   const names = [...new Set(model.operations.map(responseSchemaOf))]
     .filter((name): name is string => name !== undefined && known.has(name))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -56,13 +69,13 @@ export function emitResponseGuardsFile(model: ApiModel, exportName: string): Emi
         declarationKind: VariableDeclarationKind.Const,
         docs: [
           [
-            'The guard of each response schema, by name, for response validation:',
+            'The guard of each JSON success body, by name, for response validation:',
             '',
             '```ts',
             `new ${model.sdk.clientName}({ responseValidation: 'warn', ${exportName === 'responseGuards' ? exportName : `responseGuards: ${exportName}`} });`,
             '```',
             '',
-            'Import it only where you validate: it brings the guards of every response schema, and the code that applies them, into your bundle.',
+            'Import it only where you validate: it brings the guards of every response body, and the code that applies them, into your bundle.',
           ].join('\n'),
         ],
         declarations: [

@@ -97,7 +97,7 @@ export class FileScope {
   }
 
   /** Starts the functions of one named schema: its constants and helpers are its own. */
-  beginSchema(schema: NamedSchema): void {
+  beginSchema(schema: Pick<NamedSchema, 'name' | 'node'>): void {
     this.owner = new OwnerScope(schema.name, schema.node);
   }
 

@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { emitClient, clientRuntimeFiles } from '../../../generator/emit/client.ts';
 import { RUNTIME_TEMPLATES_DIR } from '../../../generator/emit/client/runtime-files.ts';
 import { emitGuardRuntime, emitGuards } from '../../../generator/emit/guards.ts';
+import { responseBodyGuards } from '../../../generator/emit/guards/response-bodies.ts';
 import { emitOpenapiTypes } from '../../../generator/emit/openapi-types.ts';
 import { emitSchemaTypes } from '../../../generator/emit/schema-types.ts';
 import type { ApiModel } from '../../../generator/model/types.ts';
@@ -59,7 +60,10 @@ export async function renderClient(
       ...emitClient(withSpec),
       // Copied as they are, as the pipeline copies templates (emit/package-sources.ts asTemplate).
       ...clientRuntimeFiles().map((file) => ({ ...file, format: false })),
-      emitGuards(withSpec.schemas, { typesModule: './types.js' }),
+      emitGuards(withSpec.schemas, {
+        typesModule: './types.js',
+        responses: responseBodyGuards(withSpec),
+      }),
       { ...emitGuardRuntime(), format: false },
       emitSchemaTypes(withSpec),
     ],

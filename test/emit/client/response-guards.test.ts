@@ -7,12 +7,15 @@ import {
 import type { OperationModel, ResponseModel } from '../../../generator/model/types.ts';
 import { printSourceFiles } from '../../../generator/write/print.ts';
 import { arr, clientModel, ref, str } from '../../fixtures/models/client-model.ts';
+import { diagnostics, faultPackage } from '../../faults/package.ts';
 
+/** The fixture's first operation with this success response, its own body guard named `PlanOwn`. */
 function withSuccess(successResponse: ResponseModel | undefined): OperationModel {
   const [operation] = clientModel().operations;
   if (operation === undefined) throw new Error('the fixture has operations');
   const { successResponse: _drop, ...rest } = operation;
-  return successResponse === undefined ? rest : { ...rest, successResponse };
+  const own = { ...rest, typeNames: { ...rest.typeNames, responseGuard: 'PlanOwn' } };
+  return successResponse === undefined ? own : { ...own, successResponse };
 }
 
 describe('responseSchemaOf', () => {
@@ -34,17 +37,17 @@ describe('responseSchemaOf', () => {
         contentType: 'application/json',
         schema: { ...ref('Plan'), nullable: true },
       },
-      undefined,
+      'PlanOwn',
     ],
     [
       'an array of refs',
       { status: '200', contentType: 'application/json', schema: arr(ref('Plan')) },
-      undefined,
+      'PlanOwn',
     ],
     [
       'an inline schema',
       { status: '200', contentType: 'application/json', schema: str() },
-      undefined,
+      'PlanOwn',
     ],
     ['text', { status: '200', contentType: 'text/plain', schema: ref('Plan') }, undefined],
     ['no content (204)', { status: '204' }, undefined],
@@ -55,12 +58,23 @@ describe('responseSchemaOf', () => {
 });
 
 describe('emitResponseGuardsFile', () => {
-  it('is an empty table when no operation names a schema the model has', () => {
+  it('is an empty table when no operation names a schema the model has, nor has a guard of its own', () => {
     const model = clientModel();
-    const file = emitResponseGuardsFile({ ...model, schemas: [] }, 'responseGuards');
+    const operations = model.operations.map((operation) => {
+      const { responseGuard: _drop, ...typeNames } = operation.typeNames;
+      return { ...operation, typeNames };
+    });
+    const file = emitResponseGuardsFile({ ...model, schemas: [], operations }, 'responseGuards');
     const [text] = printSourceFiles([file]);
     expect(text).toContain('export const responseGuards = new ResponseGuards({})');
     expect(text).not.toContain("from './guards.js'");
+  });
+
+  it("lists the operations' own guards beside the schemas', by name", () => {
+    const [text] = printSourceFiles([emitResponseGuardsFile(clientModel(), 'responseGuards')]);
+    expect(text).toMatch(
+      /Widget: validateWidget,\s*WidgetBulkResponse: validateWidgetBulkResponse,/,
+    );
   });
 
   it('uses the name it is given, in the example too', () => {
@@ -71,5 +85,15 @@ describe('emitResponseGuardsFile', () => {
     expect(text).toContain(
       "new Fixture({ responseValidation: 'warn', responseGuards: FixtureResponseGuards });",
     );
+  });
+});
+
+describe('a spec without named schemas', () => {
+  it("lists the operations' own guards, and the package compiles", async () => {
+    const pkg = await faultPackage('inline-bodies-without-schemas.yaml');
+    expect(pkg.files.get('src/response-guards.ts')).toMatch(
+      /TagCountResponse: validateTagCountResponse,\s*TagListResponse: validateTagListResponse\b/,
+    );
+    expect(diagnostics(pkg)).toEqual([]);
   });
 });
