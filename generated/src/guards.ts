@@ -6,6 +6,9 @@
  * - `assertX(value)`: throws a {@link GuardError} listing the first issues and their count;
  * - `validateX(value)`: `{ ok: true, value }` or `{ ok: false, issues }` with every issue found,
  *   each with a JSON pointer `path`, what was `expected` and what was `found`.
+ * An operation whose JSON success body is not exactly a named schema (`Animal[]`, an object
+ * written inline, a union) has the same three for that body, named after its response
+ * (`validateAnimalListResponse`): response validation (`responseGuards`) checks every body.
  *
  * What the guards check, and what they deliberately do not:
  * - `format` (date-time, email, uri, …) is documentation only and is not checked.

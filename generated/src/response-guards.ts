@@ -12,14 +12,14 @@ import {
 } from './guards.js';
 import { ResponseGuards } from './runtime/validation.js';
 /**
- * The guard of each response schema, by name, for response validation:
+ * The guard of each JSON success body, by name, for response validation:
  *
  * ```ts
  * new Gigs({ responseValidation: 'warn', responseGuards });
  * ```
  *
- * Import it only where you validate: it brings the guards of every response schema, and the code
- * that applies them, into your bundle.
+ * Import it only where you validate: it brings the guards of every response body, and the code that
+ * applies them, into your bundle.
  */
 export const responseGuards = new ResponseGuards({
   Addon: validateAddon,

@@ -33,7 +33,9 @@ import type { BodyEncoder } from './internal/body.js';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
 import { serverRuntime } from './internal/platform.js';
 import {
+  anyIsJSON,
   isJSONMediaType,
+  readAny,
   readBytes,
   readJSON,
   type ReadContext,
@@ -176,7 +178,10 @@ export interface APIRequest {
   read?: ResponseReader;
   /** The operation declares a success response without a body, so an empty one is no error. */
   mayBeEmpty?: boolean;
-  /** The named schema of the success body, whose guard checks it when response validation is on. */
+  /**
+   * The name of the success body's guard (`Plan`, or the operation's own `AnimalListResponse`),
+   * which checks it when response validation is on.
+   */
   responseSchema?: string;
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): the token is
@@ -667,8 +672,14 @@ export class ClientCore {
   protected checkResponse<T>(response: Response, data: unknown, request: APIRequest): T {
     const { responseValidation: mode } = this;
     const schema = request.responseSchema;
-    // An empty body the operation allows (a declared 204) has nothing to check.
-    if (mode !== 'off' && schema !== undefined && data !== undefined) {
+    // An empty body the operation allows (a declared 204) has nothing to check, nor has one a `*/*`
+    // operation got as text or bytes (internal/read.ts readAny): its guard is for JSON.
+    if (
+      mode !== 'off' &&
+      schema !== undefined &&
+      data !== undefined &&
+      (request.read !== readAny || anyIsJSON(response))
+    ) {
       this.#guards?.check(data, {
         schema,
         mode,

@@ -129,10 +129,16 @@ export async function readNothing(response: Response): Promise<undefined> {
  */
 export async function readAny(response: Response, ctx: ReadContext): Promise<unknown> {
   const type = response.headers.get('content-type');
-  if (type !== null && !isJSONMediaType(type)) {
-    return /^text\//i.test(type) ? readText(response, ctx) : readBlob(response, ctx);
+  if (!anyIsJSON(response)) {
+    return /^text\//i.test(type ?? '') ? readText(response, ctx) : readBlob(response, ctx);
   }
   return readJSON(response, { ...ctx, mayBeEmpty: true });
+}
+
+/** Whether {@link readAny} reads the response as JSON: its `Content-Type` is JSON, or it has none. */
+export function anyIsJSON(response: Response): boolean {
+  const type = response.headers.get('content-type');
+  return type === null || isJSONMediaType(type);
 }
 
 export function isJSONMediaType(contentType: string | null | undefined): boolean {
