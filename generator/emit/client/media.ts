@@ -43,6 +43,14 @@ const RESULT_TYPES: Readonly<Partial<Record<BodyKind, string>>> = {
   multipart: 'FormData',
 };
 
+/**
+ * The type a success body of `kind` takes when its kind, not its schema, decides it (`string`,
+ * `Blob`, `URLSearchParams`, `FormData`); undefined for JSON, `*`/`*` and event streams.
+ */
+export function kindResultType(kind: BodyKind): string | undefined {
+  return RESULT_TYPES[kind];
+}
+
 /** `contentType` and `encode` of the request descriptor, when the body is not plain `application/json`. */
 export function bodyEntries(operation: OperationModel, imports: ImportPlan): string[] {
   const { body } = operation;
