@@ -82,7 +82,7 @@ export function createPathsClient<Paths extends {}>(
         url.replace(/\{([^{}.;*]+)\}/g, (placeholder, name: string) => {
           const value = params[name];
           return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
-            ? encodePathParam(value, () => url)
+            ? encodePathParam(value, () => `{${name}} of ${url}`)
             : placeholder;
         }),
         params,

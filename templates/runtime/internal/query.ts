@@ -3,6 +3,7 @@
  * (https://spec.openapis.org/oas/v3.1.0#style-values). Keys and values are percent-encoded;
  * only the separators a style defines (`,` `|` `%20`, `[` `]` pairs) are added.
  */
+import { SDKError } from '../errors.ts';
 
 /** How one query parameter is serialised; the OpenAPI default is `form` with `explode: true`. */
 export interface QueryStyle {
@@ -17,6 +18,7 @@ export type QueryStyles = Readonly<Record<string, QueryStyle>>;
  * `{ status: ['a', 'b'], limit: 2 }` → `status=a,b&limit=2` (for `status` with `explode: false`).
  * `undefined` and `null` values and empty arrays are left out; `Date`s become ISO strings.
  * Returns the string without a leading `?` (empty when there is nothing to send).
+ * @throws SDKError naming the parameter when a value is not well-formed Unicode (a lone surrogate).
  */
 export function serializeQuery(
   query: Readonly<Record<string, unknown>>,
@@ -26,14 +28,21 @@ export function serializeQuery(
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     const { style = 'form', explode = true } = styles[name] ?? {};
-    if (style === 'deepObject') {
-      addDeepObject(pairs, name, value);
-    } else if (Array.isArray(value)) {
-      addArray(pairs, name, value, style, explode);
-    } else if (isPlainObject(value)) {
-      addObject(pairs, name, value, explode);
-    } else {
-      pairs.push(`${encode(name)}=${encode(primitive(value))}`);
+    try {
+      if (style === 'deepObject') {
+        addDeepObject(pairs, name, value);
+      } else if (Array.isArray(value)) {
+        addArray(pairs, name, value, style, explode);
+      } else if (isPlainObject(value)) {
+        addObject(pairs, name, value, explode);
+      } else {
+        pairs.push(`${encode(name)}=${encode(primitive(value))}`);
+      }
+    } catch (error) {
+      if (!(error instanceof URIError)) throw error;
+      throw new SDKError(
+        `Query parameter ${JSON.stringify(name)} is not well-formed Unicode (it contains a lone surrogate). Remove the unpaired surrogate.`,
+      );
     }
   }
   return pairs.join('&');
