@@ -47,6 +47,7 @@ import {
   bodyEntries,
   headerParamsCall,
   pathArgument,
+  queryStyleEntry,
   rawBodyType,
   responseEntries,
 } from './media.ts';
@@ -347,16 +348,14 @@ function pathTemplate(
   return `${tag}\`${text}\``;
 }
 
-/** Query parameters that are not `form` + `explode: true`, as the runtime's `QueryStyles`. */
+/**
+ * Query parameters that are not `form` + `explode: true` or take reserved characters, as the
+ * runtime's `QueryStyles`.
+ */
 function queryStyles(shape: OperationShape): string | undefined {
-  const entries: string[] = [];
-  for (const { parameter } of [...shape.query, ...shape.clientOptions]) {
-    if (parameter.in !== 'query' || (parameter.style === 'form' && parameter.explode)) continue;
-    const style: string[] = [];
-    if (parameter.style !== 'form') style.push(`style: ${stringLiteral(parameter.style)}`);
-    if (!parameter.explode) style.push('explode: false');
-    entries.push(`${propertyKey(parameter.name)}: { ${style.join(', ')} }`);
-  }
+  const entries = [...shape.query, ...shape.clientOptions]
+    .map(({ parameter }) => queryStyleEntry(parameter))
+    .filter((entry) => entry !== undefined);
   return entries.length === 0 ? undefined : `{ ${entries.join(', ')} }`;
 }
 
