@@ -103,6 +103,9 @@ const SPEC = {
 type Call = (...args: unknown[]) => Promise<unknown>;
 let server: TestServer;
 let client: Record<string, Record<string, Call>>;
+let paths: {
+  GET: (url: string, init: { params: { path: Record<string, unknown> } }) => Promise<unknown>;
+};
 
 beforeAll(async () => {
   const spec = await writeSpec(SPEC);
@@ -110,10 +113,12 @@ beforeAll(async () => {
   await generate({ spec, out, name: 'args-sdk' });
   await linkNodeModules(out);
   server = await startServer(() => json(200, { data: [], next: null }));
-  const { Args } = (await import(join(out, 'src/client.ts'))) as {
+  const { Args, pathsClient } = (await import(join(out, 'src/client.ts'))) as {
     Args: new (options: { baseURL: string; maxRetries: number }) => typeof client;
+    pathsClient: (c: unknown) => typeof paths;
   };
   client = new Args({ baseURL: server.url, maxRetries: 0 });
+  paths = pathsClient(client);
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -181,6 +186,18 @@ describe('a bad argument rejects the returned promise, and nothing is sent', () 
     expect(await rejection('download', 'download', '')).toBe(
       'Path parameter {name} of /download/{name} cannot be empty: it would change the request path. Pass a non-empty value.',
     );
+  });
+
+  it('the typed path client rejects too, naming the parameter', async () => {
+    const before = server.requests.length;
+    let promise: Promise<unknown> | undefined;
+    expect(() => {
+      promise = paths.GET('/download/{name}', { params: { path: { name: '..' } } });
+    }).not.toThrow();
+    await expect(promise).rejects.toThrow(
+      'Path parameter {name} of /download/{name} cannot be ".."',
+    );
+    expect(server.requests.length).toBe(before);
   });
 
   it('a list method rejects when iterated too', async () => {
