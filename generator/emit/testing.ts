@@ -21,8 +21,10 @@ import {
   propertyKey,
   stringLiteral,
 } from '../model/names.ts';
+import type { JsonValue } from '../model/schema-types.ts';
 import type {
   ApiModel,
+  BodyKind,
   NamedSchema,
   OperationModel,
   ResourceModel,
@@ -31,6 +33,7 @@ import type {
 import { valueText } from './code-print.ts';
 import { rewriteSpecifiers } from './client/runtime-files.ts';
 import { renameRuntimeMentions } from './client/runtime-text.ts';
+import { kindResultType } from './client/media.ts';
 import { operationBodyType, operationRef } from './client/type-refs.ts';
 import { dereference, propertyNodes } from './sample-request.ts';
 import { minimalValue } from './testing/values.ts';
@@ -124,9 +127,10 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
       const result =
         success === undefined
           ? 'unknown'
-          : success.contentType === undefined
+          : success.contentType === undefined || success.kind === undefined
             ? 'void'
-            : typeOf(success.schema, responseRef(opRef, success.status, success.contentType));
+            : (replyType(success.kind) ??
+              typeOf(success.schema, responseRef(opRef, success.status, success.contentType)));
       const errors = [
         ...new Set(
           operation.responses
@@ -238,10 +242,14 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
   ];
   if (success?.contentType !== undefined) {
     fields.push(['contentType', stringLiteral(success.contentType)]);
-    const example =
+    if (success.kind !== undefined && success.kind !== 'json')
+      fields.push(['kind', stringLiteral(success.kind)]);
+    const example = defaultExample(
+      success.kind ?? 'json',
       success.examples?.[0]?.value ??
-      (success.schema === undefined ? null : minimalValue(success.schema, model.schemas));
-    fields.push(['example', valueText(example)]);
+        (success.schema === undefined ? undefined : minimalValue(success.schema, model.schemas)),
+    );
+    if (example !== undefined) fields.push(['example', valueText(example)]);
   }
   const request = operation.body?.examples?.[0]?.value;
   if (request !== undefined) fields.push(['requestExample', valueText(request)]);
@@ -267,6 +275,39 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
   }
   const doc = `/** \`${operation.method.toUpperCase()} ${escapeJsDoc(operation.path)}\`${operation.summary === undefined ? '' : `: ${escapeJsDoc(oneLine(operation.summary))}`} */`;
   return `${doc}\nconst ${entry.definition}: ${kit}.OperationDefinition = ${objectText(fields)};`;
+}
+
+/**
+ * What a mock replies with, and `fixtures` holds, for a success body of `kind` when its kind
+ * decides the type: what the method resolves to (`string`, `Blob`, `URLSearchParams`,
+ * `FormData`), and an event stream's text (the client parses it into events).
+ */
+function replyType(kind: BodyKind): string | undefined {
+  return kind === 'event-stream' ? 'string' : kindResultType(kind);
+}
+
+/**
+ * The part of the default answer the definition carries (the runtime's `defaultValue` builds the
+ * rest): text and event streams a string (`''` when the example or smallest value is not one), a
+ * form its fields, binary and multipart only a string example (else an empty body); JSON and
+ * `*`/`*` the value itself (`null` when there is no schema).
+ */
+function defaultExample(kind: BodyKind, value: JsonValue | undefined): JsonValue | undefined {
+  switch (kind) {
+    case 'text':
+    case 'event-stream':
+      return typeof value === 'string' ? value : '';
+    case 'binary':
+    case 'multipart':
+      return typeof value === 'string' ? value : undefined;
+    case 'form':
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+    case 'json':
+    case 'any':
+      return value ?? null;
+  }
 }
 
 function optional(key: string, value: string | undefined): [string, string][] {
@@ -385,8 +426,8 @@ function fixturesStatement(kits: readonly OperationKit[], kit: string): string {
           const source =
             entry.exampleSource === 'example'
               ? exampleSummary(entry.operation.successResponse?.examples?.[0]?.summary)
-              : 'the smallest value its schema allows (the spec has no example)';
-          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${source}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.result} {\nreturn ${kit}.fixture<${entry.result}>(${entry.definition}.example);\n},`;
+              : `${smallestAnswer(entry.operation.successResponse?.kind)} (the spec has no example)`;
+          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${source}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.result} {\nreturn ${kit}.defaultValue<${entry.result}>(${entry.definition});\n},`;
         });
       return getters.length === 0
         ? ''
@@ -428,6 +469,20 @@ function requestFixturesStatement(kits: readonly OperationKit[], kit: string): s
 export const requestFixtures = {
 ${resources.join('\n')}
 };`;
+}
+
+/** How `fixtures` describes a default answer built without an example, by the body's kind. */
+function smallestAnswer(kind: BodyKind | undefined): string {
+  switch (kind) {
+    case 'binary':
+      return 'an empty body';
+    case 'multipart':
+      return 'a form without parts';
+    case 'event-stream':
+      return 'a stream without events';
+    default:
+      return 'the smallest value its schema allows';
+  }
 }
 
 function exampleSummary(summary: string | undefined): string {

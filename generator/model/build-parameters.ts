@@ -148,6 +148,8 @@ function parameterModel(
     explode: typeof raw.explode === 'boolean' ? raw.explode : style === 'form',
     schema: schemaNode(...parameterSchema(raw, pointer), ctx),
   };
+  // Only a query parameter's (the specification ignores it elsewhere).
+  if (location === 'query' && raw.allowReserved === true) model.allowReserved = true;
   if (raw.schema === undefined && isRecord(raw.content)) {
     const [mediaType] = Object.keys(raw.content);
     if (mediaType !== undefined) model.mediaType = mediaType;

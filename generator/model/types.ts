@@ -269,6 +269,11 @@ export interface ParameterModel {
   /** Serialisation: `form` + `explode: false` means comma-separated arrays. */
   style: string;
   explode: boolean;
+  /**
+   * A query parameter's `allowReserved: true`: RFC 3986's reserved characters in its value are
+   * sent as they are (OpenAPI 3.1 §4.8.12.4); absent otherwise.
+   */
+  allowReserved?: true;
   schema: SchemaNode;
   /**
    * Set when the parameter is defined by `content` rather than `schema`: the media type its value

@@ -58,7 +58,7 @@ describe('emitted files', () => {
         want: [
           'list(params: PlanListParams = {}, options?: RequestOptions): PagePromise<PlanList, Plan> {',
           'const { project, ...query } = params;',
-          "path: path`/projects/${this._client.clientParam('project', project)}/plans`, query, queryStyles: { status: { explode: false } }, responseSchema: 'PlanList' }",
+          "path: namedPath('project')`/projects/${this._client.clientParam('project', project)}/plans`, query, queryStyles: { status: { explode: false } }, responseSchema: 'PlanList' }",
           "{ afterParam: 'after', beforeParam: 'before', itemsField: 'items', nextCursorField: 'moreItemsAfter', prevCursorField: 'moreItemsBefore' }",
           "export interface PlanListParams extends ProjectParam { /** Filter by status. */ status?: ('draft' | 'available' | 'archived')[];",
           "import type { Plan, PlanCreate, PlanList, PlanUpdate, ProjectParam } from '../types.js';",
@@ -106,7 +106,7 @@ describe('emitted files', () => {
         path: 'src/resources/plans.ts',
         want: [
           'delete(plan: string, params: PlanDeleteParams = {}',
-          "path: path`/projects/${this._client.clientParam('project', project)}/plans/${plan}`, idempotencyHeader: 'Idempotency-Key', read: readNothing, mayBeEmpty: true }",
+          "path: namedPath('project', 'plan')`/projects/${this._client.clientParam('project', project)}/plans/${plan}`, idempotencyHeader: 'Idempotency-Key', read: readNothing, mayBeEmpty: true }",
           'APIPromise<void> {',
         ],
       },
@@ -126,7 +126,7 @@ describe('emitted files', () => {
         path: 'src/resources/widgets.ts',
         want: [
           'get(path2: string, params2: string, options?: RequestOptions)',
-          'path`/widgets/${path2}/${params2}`',
+          "namedPath('path', 'params')`/widgets/${path2}/${params2}`",
           'constructor_(options?: RequestOptions): APIPromise<Widget>',
         ],
       },
@@ -180,7 +180,7 @@ describe('emitted files', () => {
       {
         path: 'src/resources/widgets.ts',
         want: [
-          "{ method: 'get', path: path`/widgets/${id}/text`, accept: 'text/plain', read: readText }",
+          "{ method: 'get', path: namedPath('id')`/widgets/${id}/text`, accept: 'text/plain', read: readText }",
           "import { readNothing, readText } from '../runtime/internal/read.js';",
           'text(id: string, options?: RequestOptions): APIPromise<string> {',
           "{ method: 'post', path: path`/widgets/bulk`, query, body, responseSchema: 'WidgetBulkResponse' }",
@@ -201,7 +201,10 @@ describe('emitted files', () => {
     ],
     [
       'template-literal characters in a path are escaped',
-      { path: 'src/resources/widgets.ts', want: ['path`/widgets/\\`tick\\`/\\$${id}/%5Cx`'] },
+      {
+        path: 'src/resources/widgets.ts',
+        want: ["namedPath('id')`/widgets/\\`tick\\`/\\$${id}/%5Cx`"],
+      },
     ],
     [
       'a multipart object body is flat, names its media type and its encoder',
@@ -557,10 +560,10 @@ describe('emitted methods on the wire', () => {
       expect(server.requests[0]?.headers['authorization']).toBe('Bearer from-env');
     });
 
-    it('says how to give a missing project', () => {
+    it('says how to give a missing project, rejecting the call', async () => {
       delete process.env['FIXTURE_PROJECT'];
       client = construct({ token: TOKEN, baseURL: server.url });
-      expect(() => call('plans', 'retrieve', 'pln_1')).toThrow(
+      await expect(call('plans', 'retrieve', 'pln_1')).rejects.toThrow(
         'Missing "project": pass it to this method, or set `project` in `new Fixture({ project })` or the FIXTURE_PROJECT environment variable.',
       );
       expect(server.requests).toHaveLength(0);

@@ -36,6 +36,7 @@ import type {
 } from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
+import { queryStyleEntry } from './media.ts';
 import { emitResponseGuardsFile, RESPONSE_GUARDS_MODULE } from './response-guards-file.ts';
 import { docLink } from '../doc-text.ts';
 
@@ -335,17 +336,7 @@ function pathsOperations(model: ApiModel): string | undefined {
   const entries: string[] = [];
   for (const operation of model.operations) {
     const parts: string[] = [];
-    const styles = operation.parameters
-      .filter(
-        (parameter) =>
-          parameter.in === 'query' && !(parameter.style === 'form' && parameter.explode),
-      )
-      .map((parameter) => {
-        const style: string[] = [];
-        if (parameter.style !== 'form') style.push(`style: ${stringLiteral(parameter.style)}`);
-        if (!parameter.explode) style.push('explode: false');
-        return `${propertyKey(parameter.name)}: { ${style.join(', ')} }`;
-      });
+    const styles = operation.parameters.map(queryStyleEntry).filter((entry) => entry !== undefined);
     if (styles.length > 0) parts.push(`query: { ${styles.join(', ')} }`);
     const parseAs = PARSE_AS[operation.successResponse?.kind ?? 'json'];
     if (parseAs !== undefined) parts.push(`parseAs: ${stringLiteral(parseAs)}`);

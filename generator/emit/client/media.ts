@@ -4,7 +4,7 @@
  * (model/media-types.ts); this module only prints the runtime's encoder or reader for the kind,
  * so a generated bundle imports only the ones its methods use.
  */
-import { stringLiteral } from '../../model/names.ts';
+import { propertyKey, stringLiteral } from '../../model/names.ts';
 import type { BodyKind, OperationModel, ParameterModel } from '../../model/types.ts';
 import type { ImportPlan } from './imports.ts';
 
@@ -42,6 +42,14 @@ const RESULT_TYPES: Readonly<Partial<Record<BodyKind, string>>> = {
   form: 'URLSearchParams',
   multipart: 'FormData',
 };
+
+/**
+ * The type a success body of `kind` takes when its kind, not its schema, decides it (`string`,
+ * `Blob`, `URLSearchParams`, `FormData`); undefined for JSON, `*`/`*` and event streams.
+ */
+export function kindResultType(kind: BodyKind): string | undefined {
+  return RESULT_TYPES[kind];
+}
 
 /** `contentType` and `encode` of the request descriptor, when the body is not plain `application/json`. */
 export function bodyEntries(operation: OperationModel, imports: ImportPlan): string[] {
@@ -149,6 +157,20 @@ export function headerParamsCall(
   return exploded.length === 0
     ? `${call}(${expression})`
     : `${call}(${expression}, [${exploded.join(', ')}])`;
+}
+
+/**
+ * A query parameter's entry in the runtime's `QueryStyles` (`status: { explode: false }`), or
+ * undefined when it is serialised by default (`form`, exploded, reserved characters encoded).
+ * Resource methods and the typed path client share it.
+ */
+export function queryStyleEntry(parameter: ParameterModel): string | undefined {
+  if (parameter.in !== 'query') return undefined;
+  const style: string[] = [];
+  if (parameter.style !== 'form') style.push(`style: ${stringLiteral(parameter.style)}`);
+  if (!parameter.explode) style.push('explode: false');
+  if (parameter.allowReserved === true) style.push('allowReserved: true');
+  return style.length === 0 ? undefined : `${propertyKey(parameter.name)}: { ${style.join(', ')} }`;
 }
 
 /** Serialised the same in every `simple` variant: a primitive, an enum or an array. */

@@ -47,6 +47,7 @@ import {
   bodyEntries,
   headerParamsCall,
   pathArgument,
+  queryStyleEntry,
   rawBodyType,
   responseEntries,
 } from './media.ts';
@@ -261,7 +262,10 @@ function methodBody(
       queryExpr = objectLiteral(queryEntries);
     }
   }
-  if (destructured.length > 0) lines.push(`const { ${destructured.join(', ')} } = params;`);
+  // Built inside the function the core calls within the call's promise: whatever building the
+  // request throws (an empty path parameter, a missing client parameter) rejects that promise.
+  const prelude =
+    destructured.length > 0 ? `const { ${destructured.join(', ')} } = params;\n` : undefined;
 
   const request: string[] = [
     `method: ${stringLiteral(operation.method)}`,
@@ -281,7 +285,9 @@ function methodBody(
   if (responseSchema !== undefined)
     request.push(`responseSchema: ${stringLiteral(responseSchema)}`);
   if (operation.anonymous) request.push('anonymous: true');
-  const requestLiteral = `{ ${request.join(', ')} }`;
+  const literal = `{ ${request.join(', ')} }`;
+  const requestLiteral =
+    prelude === undefined ? `() => (${literal})` : `() => {\n${prelude}return ${literal};\n}`;
 
   if (paginated && operation.pagination !== undefined) {
     const { afterParam, beforeParam, itemsField, nextCursorField, prevCursorField } =
@@ -294,11 +300,15 @@ function methodBody(
     );
     if (beforeParam !== undefined && prevCursorField !== undefined)
       pagination.push(`prevCursorField: ${stringLiteral(prevCursorField)}`);
-    const literal = `{ ${pagination.join(', ')} }`;
-    let shared = ctx.paginations.get(literal);
+    const paginationLiteral = `{ ${pagination.join(', ')} }`;
+    let shared = ctx.paginations.get(paginationLiteral);
     if (shared === undefined) {
-      shared = { name: ctx.imports.declare('PAGINATION'), literal, methods: [] };
-      ctx.paginations.set(literal, shared);
+      shared = {
+        name: ctx.imports.declare('PAGINATION'),
+        literal: paginationLiteral,
+        methods: [],
+      };
+      ctx.paginations.set(paginationLiteral, shared);
     }
     shared.methods.push(methodName);
     lines.push(`return this._client.requestPage(${requestLiteral}, ${shared.name}, options);`);
@@ -315,7 +325,11 @@ function pathTemplate(
   clientParam: (slot: ClientOptionSlot) => string,
 ): string {
   const { shape } = operation;
-  const tag = ctx.imports.value(MODULES.path, 'path');
+  const names = [...operation.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
+  const tag =
+    names.length === 0
+      ? ctx.imports.value(MODULES.path, 'path')
+      : `${ctx.imports.value(MODULES.path, 'namedPath')}(${names.map(stringLiteral).join(', ')})`;
   const byName = new Map<string, string>();
   for (const slot of shape.pathArgs)
     byName.set(slot.parameter.name, pathArgument(slot.parameter, slot.local, ctx.imports));
@@ -334,16 +348,14 @@ function pathTemplate(
   return `${tag}\`${text}\``;
 }
 
-/** Query parameters that are not `form` + `explode: true`, as the runtime's `QueryStyles`. */
+/**
+ * Query parameters that are not `form` + `explode: true` or take reserved characters, as the
+ * runtime's `QueryStyles`.
+ */
 function queryStyles(shape: OperationShape): string | undefined {
-  const entries: string[] = [];
-  for (const { parameter } of [...shape.query, ...shape.clientOptions]) {
-    if (parameter.in !== 'query' || (parameter.style === 'form' && parameter.explode)) continue;
-    const style: string[] = [];
-    if (parameter.style !== 'form') style.push(`style: ${stringLiteral(parameter.style)}`);
-    if (!parameter.explode) style.push('explode: false');
-    entries.push(`${propertyKey(parameter.name)}: { ${style.join(', ')} }`);
-  }
+  const entries = [...shape.query, ...shape.clientOptions]
+    .map(({ parameter }) => queryStyleEntry(parameter))
+    .filter((entry) => entry !== undefined);
   return entries.length === 0 ? undefined : `{ ${entries.join(', ')} }`;
 }
 
