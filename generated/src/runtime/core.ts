@@ -155,6 +155,12 @@ export interface ClientCoreOptions extends ClientOptions {
   sdk?: string | undefined;
 }
 
+/**
+ * A request, or a function that builds it: the core calls it inside the call's promise, so what it
+ * throws rejects the promise.
+ */
+export type APIRequestInput = APIRequest | (() => APIRequest);
+
 /** What a resource method hands to the core: everything about the call except per-call options. */
 export interface APIRequest {
   method: HTTPMethod;
@@ -362,8 +368,12 @@ export class ClientCore {
     );
   }
 
-  /** Sends one call (retrying as allowed); await it for the data, or use `withResponse()`. */
-  request<T>(request: APIRequest, options: RequestOptions = {}): APIPromise<T> {
+  /**
+   * Sends one call (retrying as allowed); await it for the data, or use `withResponse()`. Resource
+   * methods pass a function that builds the request, so that a bad argument (an empty path
+   * parameter, …) rejects the returned promise rather than throwing where the method is called.
+   */
+  request<T>(request: APIRequestInput, options: RequestOptions = {}): APIPromise<T> {
     return new APIPromise<T>(this.#call<T>(request, options));
   }
 
@@ -373,19 +383,30 @@ export class ClientCore {
    * would replay the first page), while automatic keys are new for each page.
    */
   requestPage<Body, Item>(
-    request: APIRequest,
+    input: APIRequestInput,
     pagination: CursorPagination,
     options: RequestOptions = {},
   ): PagePromise<Body, Item> {
     const { idempotencyKey: _firstPageOnly, ...laterOptions } = options;
     let first = true;
+    // Built once, here; a bad argument rejects the first page (and so the promise and iteration).
+    let request: APIRequest | undefined;
+    let failure: { error: unknown } | undefined;
+    try {
+      request = typeof input === 'function' ? input() : input;
+    } catch (error) {
+      failure = { error };
+    }
     return new PagePromise<Body, Item>(
       (query) => {
         const callOptions = first ? options : laterOptions;
         first = false;
-        return this.request<Body>({ ...request, query }, callOptions);
+        return this.request<Body>(() => {
+          if (request === undefined) throw failure?.error;
+          return { ...request, query };
+        }, callOptions);
       },
-      request.query ?? {},
+      request?.query ?? {},
       pagination,
     );
   }
@@ -434,9 +455,10 @@ export class ClientCore {
   }
 
   /** Steps 1 to 4 for one call, as one async function (fewer promises on the way of every call). */
-  async #call<T>(request: APIRequest, options: RequestOptions): Promise<Outcome<T>> {
+  async #call<T>(input: APIRequestInput, options: RequestOptions): Promise<Outcome<T>> {
     let prepared: PreparedRequest | undefined;
     try {
+      const request = typeof input === 'function' ? input() : input;
       prepared = this.buildRequest(request, options);
       const maxRetries =
         options.maxRetries === undefined

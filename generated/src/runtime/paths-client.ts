@@ -64,8 +64,9 @@ export function createPathsClient<Paths extends {}>(
   const withoutCredential: Record<string, string | null> = {};
   for (const [name, value] of Object.entries(base))
     if (anonymous[name] !== value) withoutCredential[name] = anonymous[name] ?? null;
+  const baseUrl = core.requestBase().replace(/\/+$/, '');
   const client = createClient<Paths>({
-    baseUrl: core.requestBase().replace(/\/+$/, ''),
+    baseUrl,
     headers: core.baseHeaders(),
     fetch: async (request: Request) =>
       core.fetchFollowing(
@@ -84,7 +85,10 @@ export function createPathsClient<Paths extends {}>(
         url.replace(/\{([^{}.;*]+)\}/g, (placeholder, name: string) => {
           const value = params[name];
           return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
-            ? encodePathParam(value, () => url)
+            ? encodePathParam(
+                value,
+                () => `{${name}} of ${url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url}`,
+              )
             : placeholder;
         }),
         params,

@@ -1048,53 +1048,53 @@ export const fixtures = {
   plans: {
     /** `GET /projects/{project}/plans`: List all plans: the spec's example "A list of plans". */
     get list(): PlanList {
-      return kit.fixture<PlanList>(plansList.example);
+      return kit.defaultValue<PlanList>(plansList);
     },
     /**
      * `POST /projects/{project}/plans/search`: Search for plans: the spec's example "The plans
      * found".
      */
     get search(): PlanList {
-      return kit.fixture<PlanList>(plansSearch.example);
+      return kit.defaultValue<PlanList>(plansSearch);
     },
     /** `GET /projects/{project}/plans/{plan}`: Retrieve a plan: the spec's example "A plan". */
     get retrieve(): Plan {
-      return kit.fixture<Plan>(plansRetrieve.example);
+      return kit.defaultValue<Plan>(plansRetrieve);
     },
     /**
      * `PATCH /projects/{project}/plans/{plan}`: Update a plan: the spec's example "The updated
      * plan".
      */
     get update(): Plan {
-      return kit.fixture<Plan>(plansUpdate.example);
+      return kit.defaultValue<Plan>(plansUpdate);
     },
     /**
      * `POST /projects/{project}/plans/{plan}/archive`: Archive a plan: the spec's example "An
      * archived plan".
      */
     get archive(): Plan {
-      return kit.fixture<Plan>(plansArchive.example);
+      return kit.defaultValue<Plan>(plansArchive);
     },
     /**
      * `POST /projects/{project}/plans/{plan}/publish`: Publish a plan: the spec's example "A
      * published plan".
      */
     get publish(): Plan {
-      return kit.fixture<Plan>(plansPublish.example);
+      return kit.defaultValue<Plan>(plansPublish);
     },
     /**
      * `GET /projects/{project}/plans/{plan}/documents`: List all documents of a plan: the spec's
      * example "The documents of a plan". @deprecated
      */
     get listDocuments(): PlanDocumentList {
-      return kit.fixture<PlanDocumentList>(plansListDocuments.example);
+      return kit.defaultValue<PlanDocumentList>(plansListDocuments);
     },
     /**
      * `GET /projects/{project}/plans/{plan}/documents/{document}`: Retrieve a document of a plan:
      * the spec's example "A document of a plan". @deprecated
      */
     get retrieveDocument(): PlanDocument {
-      return kit.fixture<PlanDocument>(plansRetrieveDocument.example);
+      return kit.defaultValue<PlanDocument>(plansRetrieveDocument);
     },
   },
   planDocuments: {
@@ -1103,14 +1103,14 @@ export const fixtures = {
      * of plan documents".
      */
     get list(): PlanDocumentList {
-      return kit.fixture<PlanDocumentList>(planDocumentsList.example);
+      return kit.defaultValue<PlanDocumentList>(planDocumentsList);
     },
     /**
      * `GET /projects/{project}/planDocuments/{planDocument}`: Retrieve a plan document: the spec's
      * example "A plan document".
      */
     get retrieve(): PlanDocument {
-      return kit.fixture<PlanDocument>(planDocumentsRetrieve.example);
+      return kit.defaultValue<PlanDocument>(planDocumentsRetrieve);
     },
   },
   subscriptionChanges: {
@@ -1119,28 +1119,28 @@ export const fixtures = {
      * example "A list of subscription changes".
      */
     get list(): SubscriptionChangeList {
-      return kit.fixture<SubscriptionChangeList>(subscriptionChangesList.example);
+      return kit.defaultValue<SubscriptionChangeList>(subscriptionChangesList);
     },
     /**
      * `POST /projects/{project}/subscriptionChanges`: Create a subscription change: the spec's
      * example "The created subscription change".
      */
     get create(): SubscriptionChange {
-      return kit.fixture<SubscriptionChange>(subscriptionChangesCreate.example);
+      return kit.defaultValue<SubscriptionChange>(subscriptionChangesCreate);
     },
     /**
      * `GET /projects/{project}/subscriptionChanges/{id}`: Retrieve a subscription change: the
      * spec's example "A subscription change".
      */
     get retrieve(): SubscriptionChange {
-      return kit.fixture<SubscriptionChange>(subscriptionChangesRetrieve.example);
+      return kit.defaultValue<SubscriptionChange>(subscriptionChangesRetrieve);
     },
     /**
      * `DELETE /projects/{project}/subscriptionChanges/{id}`: Delete a subscription change: the
      * spec's example "The deleted subscription change".
      */
     get delete(): SubscriptionChange {
-      return kit.fixture<SubscriptionChange>(subscriptionChangesDelete.example);
+      return kit.defaultValue<SubscriptionChange>(subscriptionChangesDelete);
     },
   },
   addons: {
@@ -1148,34 +1148,34 @@ export const fixtures = {
      * `GET /projects/{project}/addons`: List all add-ons: the spec's example "A list of add-ons".
      */
     get list(): AddonList {
-      return kit.fixture<AddonList>(addonsList.example);
+      return kit.defaultValue<AddonList>(addonsList);
     },
     /**
      * `GET /projects/{project}/addons/{addon}`: Retrieve an add-on: the spec's example "An add-on".
      */
     get retrieve(): Addon {
-      return kit.fixture<Addon>(addonsRetrieve.example);
+      return kit.defaultValue<Addon>(addonsRetrieve);
     },
     /**
      * `PATCH /projects/{project}/addons/{addon}`: Update an add-on: the spec's example "The updated
      * add-on".
      */
     get update(): Addon {
-      return kit.fixture<Addon>(addonsUpdate.example);
+      return kit.defaultValue<Addon>(addonsUpdate);
     },
     /**
      * `POST /projects/{project}/addons/{addon}/archive`: Archive an add-on: the spec's example "An
      * archived add-on".
      */
     get archive(): Addon {
-      return kit.fixture<Addon>(addonsArchive.example);
+      return kit.defaultValue<Addon>(addonsArchive);
     },
     /**
      * `POST /projects/{project}/addons/{addon}/publish`: Publish an add-on: the spec's example "A
      * published add-on".
      */
     get publish(): Addon {
-      return kit.fixture<Addon>(addonsPublish.example);
+      return kit.defaultValue<Addon>(addonsPublish);
     },
   },
 };

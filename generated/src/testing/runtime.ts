@@ -32,7 +32,16 @@ export interface OperationDefinition {
   status: number;
   /** The success response's media type; undefined when it has no body. */
   contentType?: string;
-  /** The default answer: the spec's example, else a minimal value of the schema. */
+  /**
+   * How the client reads the success body when it is not JSON: `text` as a string, `binary` as a
+   * `Blob`, `form` as `URLSearchParams`, `multipart` as `FormData`, `event-stream` as events, `any`
+   * by the response's own type (the mock answers JSON).
+   */
+  kind?: 'text' | 'binary' | 'form' | 'multipart' | 'event-stream' | 'any';
+  /**
+   * The default answer: the spec's example, else a minimal value of the schema; for text and event
+   * streams a string, for a form its fields; none for an empty binary or multipart body.
+   */
   example?: unknown;
   /** The spec's first request body example, for `requestFixtures`. */
   requestExample?: unknown;
@@ -153,7 +162,7 @@ export class OperationMock<Result, Body = unknown, ErrorBody = unknown> {
 
   /** The answer when nothing overrides it: the spec's example. A list serves its items page by page. */
   protected defaultAnswer(_call: MockCall<Body>): Response {
-    return respond(this.definition, this.definition.status, copy(this.definition.example), {});
+    return respond(this.definition, this.definition.status, defaultValue(this.definition), {});
   }
 
   async #answer(call: MockCall<Body>): Promise<Response> {
@@ -289,6 +298,30 @@ export function resetAll(
     for (const mock of Object.values(resource)) mock.reset();
 }
 
+/**
+ * A fresh copy of an operation's default answer, as its method resolves: the example for JSON;
+ * for other media a string (text, event streams: the stream's text), a `Blob` (binary, empty
+ * without an example), `URLSearchParams` (form) or `FormData` (multipart, without parts).
+ */
+export function defaultValue<T>(definition: OperationDefinition): T {
+  const example = definition.example;
+  switch (definition.kind) {
+    case 'text':
+    case 'event-stream':
+      return (typeof example === 'string' ? example : '') as T;
+    case 'binary':
+      return new Blob(typeof example === 'string' ? [example] : [], {
+        type: definition.contentType ?? '',
+      }) as T;
+    case 'form':
+      return formOf(example) as T;
+    case 'multipart':
+      return new FormData() as T;
+    default:
+      return copy(example) as T;
+  }
+}
+
 /** A typed deep copy of an example (fixtures are copies, so a test cannot change another's). */
 export function fixture<T>(value: unknown): T {
   return copy(value) as T;
@@ -370,7 +403,7 @@ async function readCall<Body>(
 }
 
 function respond(
-  definition: Pick<OperationDefinition, 'contentType'>,
+  definition: Pick<OperationDefinition, 'contentType' | 'kind'>,
   status: number,
   body: unknown,
   init: ReplyInit,
@@ -379,12 +412,55 @@ function respond(
   if (body === undefined || status === 204 || status === 205 || status === 304)
     return new HttpResponse(null, { status, headers });
   const type = definition.contentType ?? 'application/json';
-  if (/\bjson\b/i.test(type))
+  const kind = definition.kind;
+  if (kind === undefined || /\bjson\b/i.test(type))
     return HttpResponse.json(body, { status, headers: { 'content-type': type, ...headers } });
-  return new HttpResponse(typeof body === 'string' ? body : JSON.stringify(body), {
+  // FormData sets its own `multipart/form-data; boundary=…`.
+  if (body instanceof FormData) return new HttpResponse(body, { status, headers });
+  if (isBytes(body) || (typeof body === 'string' && kind !== 'any'))
+    return new HttpResponse(body, {
+      status,
+      headers: { 'content-type': kind === 'any' ? binaryType(body) : type, ...headers },
+    });
+  if (kind === 'form')
+    return new HttpResponse(formOf(body).toString(), {
+      status,
+      headers: { 'content-type': type, ...headers },
+    });
+  // `*`/`*` (and any other value the test gives): JSON, which the client reads as such.
+  return HttpResponse.json(body, {
     status,
-    headers: { 'content-type': type, ...headers },
+    headers: { 'content-type': kind === 'any' ? 'application/json' : type, ...headers },
   });
+}
+
+/** A body fetch sends as it is: bytes, a stream, or form fields. */
+function isBytes(
+  body: unknown,
+): body is Blob | ArrayBuffer | ArrayBufferView | ReadableStream | URLSearchParams {
+  return (
+    body instanceof Blob ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    body instanceof ReadableStream ||
+    body instanceof URLSearchParams
+  );
+}
+
+function binaryType(body: unknown): string {
+  return body instanceof Blob && body.type !== '' ? body.type : 'application/octet-stream';
+}
+
+/** Form fields from `URLSearchParams` or an object (each value as text, arrays repeated). */
+function formOf(value: unknown): URLSearchParams {
+  if (value instanceof URLSearchParams) return new URLSearchParams(value);
+  const form = new URLSearchParams();
+  if (isRecord(value))
+    for (const [key, field] of Object.entries(value))
+      for (const item of Array.isArray(field) ? field : [field])
+        if (item !== undefined)
+          form.append(key, typeof item === 'string' ? item : JSON.stringify(item));
+  return form;
 }
 
 function parseJson(text: string): unknown {
@@ -403,8 +479,16 @@ function safeDecode(text: string): string {
   }
 }
 
+/** A copy a test cannot change another's through; a `Blob` is immutable, a stream read once. */
 function copy<T>(value: T): T {
-  return value === undefined ? value : structuredClone(value);
+  if (value === undefined || value instanceof Blob || value instanceof ReadableStream) return value;
+  if (value instanceof URLSearchParams) return new URLSearchParams(value) as T;
+  if (value instanceof FormData) {
+    const parts = new FormData();
+    value.forEach((part, name) => parts.append(name, part));
+    return parts as T;
+  }
+  return structuredClone(value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

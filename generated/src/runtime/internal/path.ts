@@ -9,9 +9,28 @@ import { SDKError } from '../errors.js';
 /** OpenAPI's path styles (https://spec.openapis.org/oas/v3.1.0#style-values); `simple` is the default. */
 export type PathStyle = 'simple' | 'label' | 'matrix';
 
-/** A path parameter serialised in a style other than plain `simple` (see `pathStyle`). */
+/**
+ * A path parameter serialised in a style other than plain `simple` (see `pathStyle`), or what is
+ * wrong with it: the `path` tag throws then, naming the parameter within the whole path.
+ */
 export class PathSegment {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly problem?: Problem,
+  ) {}
+}
+
+/**
+ * What is wrong with a path parameter's value, and what to do instead; never leaves this module
+ * (the `path` tag turns it into an `SDKError` naming the parameter).
+ */
+class Problem extends Error {
+  constructor(
+    readonly what: string,
+    readonly fix: string,
+  ) {
+    super(what);
+  }
 }
 
 /**
@@ -23,13 +42,41 @@ export class PathSegment {
  *   path, even percent-encoded), or not a string, number, boolean or bigint (or a list of them).
  */
 export function path(statics: TemplateStringsArray, ...values: unknown[]): string {
+  return buildPath(statics, values, []);
+}
+
+/**
+ * The `path` tag for the placeholders `names`, in order, so that an error names the parameter and
+ * the path: `` namedPath('project', 'plan')`/projects/${project}/plans/${plan}` `` throws
+ * `Path parameter {plan} of /projects/{project}/plans/{plan} cannot be empty: …`. Resource methods
+ * use it inside the request they hand to the core, so the error rejects the call's promise.
+ */
+export function namedPath(
+  ...names: string[]
+): (statics: TemplateStringsArray, ...values: unknown[]) => string {
+  return (statics, ...values) => buildPath(statics, values, names);
+}
+
+function buildPath(
+  statics: TemplateStringsArray,
+  values: readonly unknown[],
+  names: readonly string[],
+): string {
   let result = statics[0] ?? '';
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    result +=
-      (value instanceof PathSegment
-        ? value.text
-        : encodePathParam(value, () => describeTemplate(statics, i))) + (statics[i + 1] ?? '');
+    let segment: string;
+    try {
+      if (value instanceof PathSegment && value.problem !== undefined) throw value.problem;
+      segment = value instanceof PathSegment ? value.text : checked(encodeValue(value));
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      const name = names[i];
+      const template = describeTemplate(statics, i, names);
+      const where = name === undefined ? `in ${template}` : `{${name}} of ${template}`;
+      throw new SDKError(`Path parameter ${where} ${error.what}. ${error.fix}`);
+    }
+    result += segment + (statics[i + 1] ?? '');
   }
   return result;
 }
@@ -46,74 +93,110 @@ export function pathStyle(
   explode: boolean,
   name: string,
 ): PathSegment {
-  const where = () => `{${name}}`;
-  const matrix = `;${encode(name, where)}=`;
+  try {
+    return new PathSegment(styled(value, style, explode, name));
+  } catch (error) {
+    if (error instanceof Problem) return new PathSegment('', error);
+    throw error;
+  }
+}
+
+function styled(value: unknown, style: PathStyle, explode: boolean, name: string): string {
+  const matrix = `;${encode(name)}=`;
   const [prefix, between] =
     style === 'label'
       ? ['.', explode ? '.' : ',']
       : style === 'matrix'
         ? [matrix, explode ? matrix : ',']
         : ['', ','];
-  let segment: string;
   if (Array.isArray(value)) {
-    segment = prefix + value.map((item: unknown) => encode(item, where)).join(between);
-  } else if (typeof value === 'object' && value !== null) {
+    if (value.length === 0) return checked('');
+    return prefix + value.map((item: unknown) => encode(item)).join(between);
+  }
+  if (typeof value === 'object' && value !== null) {
     const pairs = Object.entries(value)
       .filter(([, item]) => item !== undefined && item !== null)
-      .map(([key, item]) => `${encode(key, where)}${explode ? '=' : ','}${encode(item, where)}`);
-    segment = !explode
+      .map(([key, item]) => `${encode(key)}${explode ? '=' : ','}${encode(item)}`);
+    // No property set: the style's prefix alone (`.`, `;`) would stand for nothing.
+    if (pairs.length === 0) return checked('');
+    return !explode
       ? prefix + pairs.join(',')
       : style === 'label'
         ? `.${pairs.join('.')}`
         : style === 'matrix'
           ? `;${pairs.join(';')}`
           : pairs.join(',');
-  } else {
-    segment = prefix + encode(value, where);
   }
-  return new PathSegment(checked(segment, where));
+  const text = encode(value);
+  return checked(text === '' ? '' : prefix + text);
 }
 
-/** Percent-encodes one path parameter value, a primitive or an array of them (style `simple`); see `path`. */
-export function encodePathParam(value: unknown, where: () => string = () => 'a path'): string {
-  return checked(
-    Array.isArray(value)
-      ? value.map((item: unknown) => encode(item, where)).join(',')
-      : encode(value, where),
-    where,
-  );
+/**
+ * Percent-encodes one path parameter value, a primitive or an array of them (style `simple`); see
+ * `path`. `where` names it in the error: `{plan} of /plans/{plan}`.
+ */
+export function encodePathParam(value: unknown, where: () => string = () => 'in a path'): string {
+  try {
+    return checked(encodeValue(value));
+  } catch (error) {
+    if (error instanceof Problem)
+      throw new SDKError(`Path parameter ${where()} ${error.what}. ${error.fix}`);
+    throw error;
+  }
 }
 
-/** `segment`, unless it is empty, `.` or `..`. */
-function checked(segment: string, where: () => string): string {
-  if (segment === '' || segment === '.' || segment === '..') {
-    throw new SDKError(
-      `Path parameter in ${where()} cannot be ${segment === '' ? 'empty' : `"${segment}"`}: it would change the request path.`,
+function encodeValue(value: unknown): string {
+  return Array.isArray(value)
+    ? value.map((item: unknown) => encode(item)).join(',')
+    : encode(value);
+}
+
+/** `segment`, unless it is empty, `.` or `..` (fetch resolves those against the path). */
+function checked(segment: string): string {
+  if (segment === '')
+    throw new Problem(
+      'cannot be empty: it would change the request path',
+      'Pass a non-empty value.',
     );
-  }
+  if (segment === '.' || segment === '..')
+    throw new Problem(
+      `cannot be "${segment}": it would change the request path`,
+      'Pass the name of a resource, not "." or "..".',
+    );
   return segment;
 }
 
-function encode(value: unknown, where: () => string): string {
+function encode(value: unknown): string {
   const type = typeof value;
   if (type !== 'string' && type !== 'number' && type !== 'bigint' && type !== 'boolean') {
-    throw new SDKError(
-      `Path parameter in ${where()} must be a string or a number, got ${value === null ? 'null' : type}.`,
+    throw new Problem(
+      `must be a string or a number, got ${value === null ? 'null' : type}`,
+      'Pass the value itself.',
     );
   }
   try {
     return encodeURIComponent(String(value));
   } catch {
-    throw new SDKError(
-      `Path parameter in ${where()} is not well-formed Unicode (it contains a lone surrogate).`,
+    throw new Problem(
+      'is not well-formed Unicode (it contains a lone surrogate)',
+      'Remove the unpaired surrogate.',
     );
   }
 }
 
-/** `/projects/{}/plans/{}` with the failing placeholder marked: `/projects/{}/plans/{here}`. */
-function describeTemplate(statics: TemplateStringsArray, failing: number): string {
+/**
+ * The path template with the failing placeholder marked: `/projects/{project}/plans/{plan}` when
+ * the placeholders' names are known, else `/projects/{}/plans/{here}`.
+ */
+function describeTemplate(
+  statics: TemplateStringsArray,
+  failing: number,
+  names: readonly string[],
+): string {
   let text = statics[0] ?? '';
-  for (let i = 1; i < statics.length; i++)
-    text += `${i - 1 === failing ? '{here}' : '{}'}${statics[i] ?? ''}`;
+  for (let i = 1; i < statics.length; i++) {
+    const name = names[i - 1];
+    text += `${name !== undefined ? `{${name}}` : i - 1 === failing ? '{here}' : '{}'}${statics[i] ?? ''}`;
+  }
   return text;
 }
