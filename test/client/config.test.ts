@@ -88,11 +88,11 @@ describe('new Gigs()', () => {
     ]);
   });
 
-  it('without a project anywhere, a call says how to give one, before sending', () => {
+  it('without a project anywhere, a call says how to give one, before sending', async () => {
     delete process.env['GIGS_PROJECT'];
     const { fetch, seen } = recordingFetch();
     const gigs = new Gigs({ token: 't', fetch });
-    expect(() => gigs.plans.retrieve('pln_1')).toThrow(
+    await expect(gigs.plans.retrieve('pln_1')).rejects.toThrow(
       'Missing "project": pass it to this method, or set `project` in `new Gigs({ project })` or the GIGS_PROJECT environment variable.',
     );
     expect(seen).toHaveLength(0);

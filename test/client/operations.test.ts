@@ -324,10 +324,13 @@ describe('path parameters', () => {
     ]);
   });
 
-  it.each([['..'], ['.'], ['']])('refuses %j before sending anything', (id) => {
-    expect(() => gigs.subscriptionChanges.delete(id)).toThrow(SDKError);
-    expect(server.requests).toHaveLength(0);
-  });
+  it.each([['..'], ['.'], ['']])(
+    'refuses %j before sending anything, as a rejection',
+    async (id) => {
+      await expect(gigs.subscriptionChanges.delete(id)).rejects.toThrow(SDKError);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 
   it('takes the project per call over the client option', async () => {
     await gigs.plans.retrieve('pln_1', { project: 'other' });
