@@ -191,7 +191,13 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
       values: values.list,
       isConst: values.isConst,
     };
-    if (typed.every(isBareType) && values.list.every((v) => !types || matchesTypes(v, types))) {
+    if (types && values.list.length > 0 && !values.list.some((v) => matchesTypes(v, types))) {
+      warnEnumOutsideType(values, types, vc, c);
+      parts.push(enumNode);
+    } else if (
+      typed.every(isBareType) &&
+      values.list.every((v) => !types || matchesTypes(v, types))
+    ) {
       parts.push(enumNode);
     } else {
       parts.push(...typed, enumNode);
@@ -246,6 +252,35 @@ function checkAdditionalBesideComposition(
     c.version === '3.1'
       ? 'write unevaluatedProperties in its place (it sees the properties of the combined schemas too)'
       : 'declare the combined properties beside it, put additionalProperties in each combined schema, or remove it',
+  );
+}
+
+/**
+ * An `enum` (or `const`) none of whose values is of the schema's `type` (`type: string, enum: [1,
+ * 2]`): by JSON Schema no value is valid at all, which no type, guard or sample can express. The
+ * values were written on purpose and `type` rarely is, so the enum is read alone, with a warning.
+ */
+function warnEnumOutsideType(
+  values: { list: JsonValue[]; isConst: boolean },
+  types: ReadonlySet<JsonType>,
+  vc: ValueContext,
+  c: Ctx,
+): void {
+  const keyword = values.isConst ? 'const' : 'enum';
+  const typeText = [...types].join(' or ');
+  const shown = values.list.slice(0, 3).map((v) => JSON.stringify(v));
+  const listed = `${shown.join(', ')}${values.list.length > 3 ? ', …' : ''}`;
+  const asType = types.has('string')
+    ? ` (\`${keyword}: [${values.list
+        .slice(0, 3)
+        .map((v) => JSON.stringify(typeof v === 'string' ? v : JSON.stringify(v)))
+        .join(', ')}]\`)`
+    : '';
+  c.warnings.add(
+    'enum-outside-type',
+    `no value of \`${keyword}\` (${listed}) is of the schema's type, ${typeText}, so no value at all is valid; the generator reads the ${keyword} alone and ignores \`type\``,
+    { file: vc.file, pointer: joinPointer(vc.pointer, keyword) },
+    `write the values as the type's${asType}, or set \`type\` to the values' type`,
   );
 }
 
