@@ -163,6 +163,14 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
 
   const parts: SchemaNode[] = [];
   const values = readEnum(schema, vc);
+  if (values?.outsideEnum === true) {
+    c.warnings.add(
+      'const-outside-enum',
+      `\`const\` (${JSON.stringify(schema.const)}) is not one of the values of \`enum\`, so no value at all is valid; the generator reads the const alone`,
+      { file: vc.file, pointer: joinPointer(vc.pointer, 'const') },
+      'add the const to `enum`, or remove one of the two',
+    );
+  }
   const composed = ['allOf', 'anyOf', 'oneOf', 'not'].some((k) => k in schema);
   const types = readTypes(schema, vc);
   // Null handling: one form (`nullable`) unless JSON Schema's exact meaning differs (schema-types.ts).
@@ -364,15 +372,14 @@ function readTypes(schema: Record<string, unknown>, vc: ValueContext): Set<JsonT
 function readEnum(
   schema: Record<string, unknown>,
   vc: ValueContext,
-): { list: JsonValue[]; isConst: boolean } | undefined {
+): { list: JsonValue[]; isConst: boolean; outsideEnum?: boolean } | undefined {
   if ('const' in schema) {
     const value = toJsonValue(schema.const, 'const', vc);
     if (!Array.isArray(schema.enum)) return { list: [value], isConst: true };
-    // Both: the values of `enum` that equal `const`.
-    const list = schema.enum.some((v) => JSON.stringify(v) === JSON.stringify(value))
-      ? [value]
-      : [];
-    return { list, isConst: true };
+    // Both: the values of `enum` that equal `const`. None: no value is valid, which no type,
+    // guard or sample can express; `const` is read alone (build() warns).
+    const inEnum = schema.enum.some((v) => JSON.stringify(v) === JSON.stringify(value));
+    return { list: [value], isConst: true, outsideEnum: !inEnum };
   }
   if (schema.enum === undefined) return undefined;
   if (!Array.isArray(schema.enum)) throw badValue(vc, 'enum', 'a list of values', schema.enum);

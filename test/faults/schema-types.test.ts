@@ -50,6 +50,7 @@ import type { Slot } from './types.js';
 import type { ExampleAPI } from './client.js';
 type Get = ExampleAPI['slots']['get'];
 same<Slot['slot'], 1 | 2>(true);
+same<Slot['fixed'], 'a' | undefined>(true);
 same<Parameters<Get>[1], 1 | 2>(true);
 same<Parameters<Get>[2]['level'], 'low' | 'high'>(true);
 `.replace(/ExampleAPI/g, (await faultPackage('enum-outside-type.yaml')).model.sdk.clientName),
@@ -60,7 +61,11 @@ same<Parameters<Get>[2]['level'], 'low' | 'high'>(true);
     // The guards check the enum alone: 1 and 2 are valid (the type and the enum together allowed nothing).
     expect(slot).toMatchObject({
       kind: 'object',
-      properties: [{ name: 'slot', node: { kind: 'enum', values: [1, 2] } }, { name: 'mode' }],
+      properties: [
+        { name: 'slot', node: { kind: 'enum', values: [1, 2] } },
+        { name: 'mode' },
+        { name: 'fixed', node: { kind: 'enum', values: ['a'], isConst: true } },
+      ],
     });
     const warned = model.warnings.filter((w) => w.key === 'enum-outside-type');
     expect(warned.map((w) => [w.location.pointer, w.more])).toEqual([
@@ -69,6 +74,13 @@ same<Parameters<Get>[2]['level'], 'low' | 'high'>(true);
     expect(warned[0]!.problem).toBe(
       "no value of `enum` (1, 2) is of the schema's type, string, so no value at all is valid; the generator reads the enum alone and ignores `type`",
     );
+    const constWarned = model.warnings.filter((w) => w.key === 'const-outside-enum');
+    expect(constWarned.map((w) => [w.location.pointer, w.problem])).toEqual([
+      [
+        '#/components/schemas/Slot/properties/fixed/const',
+        '`const` ("a") is not one of the values of `enum`, so no value at all is valid; the generator reads the const alone',
+      ],
+    ]);
     expect(warned[0]!.hint).toBe(
       'write the values as the type\'s (`enum: ["1", "2"]`), or set `type` to the values\' type',
     );
