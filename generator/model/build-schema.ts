@@ -199,7 +199,9 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
       values: values.list,
       isConst: values.isConst,
     };
-    if (types && values.list.length > 0 && !values.list.some((v) => matchesTypes(v, types))) {
+    // Scalar types only: `type: array` beside an enum of strings most likely meant the items'.
+    const scalar = types !== undefined && !types.has('array') && !types.has('object');
+    if (scalar && values.list.length > 0 && !values.list.some((v) => matchesTypes(v, types))) {
       warnEnumOutsideType(values, types, vc, c);
       parts.push(enumNode);
     } else if (

@@ -65,6 +65,7 @@ same<Parameters<Get>[2]['level'], 'low' | 'high'>(true);
         { name: 'slot', node: { kind: 'enum', values: [1, 2] } },
         { name: 'mode' },
         { name: 'fixed', node: { kind: 'enum', values: ['a'], isConst: true } },
+        { name: 'regions', node: { kind: 'allOf' } },
       ],
     });
     const warned = model.warnings.filter((w) => w.key === 'enum-outside-type');
