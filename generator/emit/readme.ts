@@ -539,7 +539,8 @@ function stringProperty(operation: OperationModel, model: ApiModel): string | un
   const schema = operation.successResponse?.schema;
   if (schema?.kind !== 'ref') return undefined;
   const target = model.schemas.find((named) => named.name === schema.target)?.node;
-  if (target?.kind !== 'object') return undefined;
+  // A schema that allows null: spreading `T | null` makes every property optional.
+  if (target?.kind !== 'object' || target.nullable) return undefined;
   return target.properties.find(
     (property) =>
       property.required &&
@@ -675,10 +676,15 @@ function datesSection(showcase: Showcase, reviver: Reviver, model: ApiModel): st
     reviver.kind === 'object'
       ? reviver.properties.find((property) => property.reviver.kind === 'date')
       : undefined;
+  // A schema that allows null itself (`nullable: true` beside its properties) revives to `T | null`.
+  const onRevived = (access: string): string =>
+    showcase.schema!.node.nullable
+      ? `revived?.${access.startsWith('.') ? access.slice(1) : access}`
+      : `revived${access}`;
   const dateLine =
     date === undefined
       ? 'console.log(revived);'
-      : `console.log(revived${propertyAccess(date.name, quoted)}${date.required && !date.reviver.nullable ? '.' : '?.'}toISOString());`;
+      : `console.log(${onRevived(propertyAccess(date.name, quoted))}${date.required && !date.reviver.nullable ? '.' : '?.'}toISOString());`;
   const code = [
     importStatement([revive, serialize], model.sdk.packageName),
     '',

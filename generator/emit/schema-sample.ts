@@ -130,7 +130,9 @@ export function sampleValue(
   const walk = walkOf(schemas, options);
   // A named schema's own node counts as entered, so a property that leads back to it stops at once.
   const named = schemas.find((schema) => schema.node === node)?.name;
-  return build(node, walk, label, named === undefined ? [] : [named], 0) ?? emptyOf(node, walk);
+  // `null` is a value (a nullable schema's smallest); only undefined means none could be built.
+  const value = build(node, walk, label, named === undefined ? [] : [named], 0);
+  return value === undefined ? emptyOf(node, walk) : value;
 }
 
 /** Whether `value` fits `node` (see the module's comment). */
@@ -569,8 +571,8 @@ export function followRefs(
 
 /** The emptiest value of a node's type, where a value has to stop. */
 function emptyOf(node: SchemaNode, walk: Walk): JsonValue {
-  if (node.nullable) return null;
   const target = resolve(node, walk) ?? node;
+  if (node.nullable || target.nullable) return null;
   switch (target.kind) {
     case 'object':
     case 'allOf':

@@ -48,31 +48,54 @@ export function tokenAuth(schemes: readonly AuthModel[]): AuthModel | undefined 
 }
 
 /**
+ * How a scheme's credential travels: schemes with the same way take the same credential, so the
+ * token meets a requirement of any of them. OAuth 2, OpenID Connect and HTTP bearer all send
+ * `Authorization: Bearer <token>`; an API key is its place and name (a header's name in any case,
+ * RFC 9110 §5.1; query and cookie names as written).
+ */
+function credentialWay(scheme: AuthModel): string {
+  switch (scheme.kind) {
+    case 'bearer':
+    case 'basic':
+      return scheme.kind;
+    case 'apiKey':
+      return `${scheme.in} ${scheme.in === 'header' ? scheme.name.toLowerCase() : scheme.name}`;
+  }
+}
+
+/**
  * Warns, once per set of schemes, about operations whose security the client cannot meet: it sends
- * one credential, its `token`, as the scheme `tokenAuth` picked. A Security Requirement Object
- * list (OpenAPI 3.1 §4.8.30) is met when any one of its alternatives is: `{}` (no credential) or
- * one that names that scheme alone. Other operations are still generated; their calls carry the
- * token's credential (or none), which the API may refuse, so the user should know before a call
- * fails at run time. With `--strict`, an error.
+ * one credential, its `token`, the way the scheme `tokenAuth` picked sends it. A Security
+ * Requirement Object list (OpenAPI 3.1 §4.8.30) is met when any one of its alternatives is: `{}`
+ * (no credential) or one whose every scheme sends its credential that way (another OAuth 2 flow,
+ * or two bearer schemes at once, take the one bearer token). Other operations are still generated;
+ * their calls carry the token's credential (or none), which the API may refuse, so the user should
+ * know before a call fails at run time. With `--strict`, an error.
  */
 export function warnUnmetSecurity(
   operations: readonly OperationModel[],
+  schemes: readonly AuthModel[],
   token: AuthModel | undefined,
   warnings: Warnings,
   file: string,
 ): void {
+  const tokenWay = token === undefined ? undefined : credentialWay(token);
+  const sentByToken = new Set(
+    schemes
+      .filter((scheme) => credentialWay(scheme) === tokenWay)
+      .map((scheme) => scheme.schemeName),
+  );
   for (const operation of operations) {
     const alternatives = operation.security?.alternatives ?? [];
-    const met = alternatives.some(
-      (names) =>
-        names.length === 0 ||
-        (token !== undefined && names.every((name) => name === token.schemeName)),
-    );
+    const met = alternatives.some((names) => names.every((name) => sentByToken.has(name)));
     if (met || alternatives.length === 0) continue;
     const wanted = [...new Set(alternatives.flat())].sort();
-    const named = alternatives
-      .map((names) => names.map((name) => JSON.stringify(name)).join(' and '))
-      .join(' or ');
+    // Alternatives that differ only in their scopes read the same: each is named once.
+    const named = [
+      ...new Set(
+        alternatives.map((names) => names.map((name) => JSON.stringify(name)).join(' and ')),
+      ),
+    ].join(' or ');
     const sends =
       token === undefined
         ? 'the client sends no credential (the spec has no bearer, API key or HTTP Basic scheme it can fill)'

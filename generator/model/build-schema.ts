@@ -164,6 +164,14 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
 
   const parts: SchemaNode[] = [];
   const values = readEnum(schema, vc);
+  if (values?.outsideEnum === true) {
+    c.warnings.add(
+      'const-outside-enum',
+      `\`const\` (${JSON.stringify(schema.const)}) is not one of the values of \`enum\`, so no value at all is valid; the generator reads the const alone`,
+      { file: vc.file, pointer: joinPointer(vc.pointer, 'const') },
+      'add the const to `enum`, or remove one of the two',
+    );
+  }
   const composed = ['allOf', 'anyOf', 'oneOf', 'not'].some((k) => k in schema);
   const types = readTypes(schema, vc);
   // Null handling: one form (`nullable`) unless JSON Schema's exact meaning differs (schema-types.ts).
@@ -192,7 +200,15 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
       values: values.list,
       isConst: values.isConst,
     };
-    if (typed.every(isBareType) && values.list.every((v) => !types || matchesTypes(v, types))) {
+    // Scalar types only: `type: array` beside an enum of strings most likely meant the items'.
+    const scalar = types !== undefined && !types.has('array') && !types.has('object');
+    if (scalar && values.list.length > 0 && !values.list.some((v) => matchesTypes(v, types))) {
+      warnEnumOutsideType(values, types, vc, c);
+      parts.push(enumNode);
+    } else if (
+      typed.every(isBareType) &&
+      values.list.every((v) => !types || matchesTypes(v, types))
+    ) {
       parts.push(enumNode);
     } else {
       parts.push(...typed, enumNode);
@@ -247,6 +263,35 @@ function checkAdditionalBesideComposition(
     c.version === '3.1'
       ? 'write unevaluatedProperties in its place (it sees the properties of the combined schemas too)'
       : 'declare the combined properties beside it, put additionalProperties in each combined schema, or remove it',
+  );
+}
+
+/**
+ * An `enum` (or `const`) none of whose values is of the schema's `type` (`type: string, enum: [1,
+ * 2]`): by JSON Schema no value is valid at all, which no type, guard or sample can express. The
+ * values were written on purpose and `type` rarely is, so the enum is read alone, with a warning.
+ */
+function warnEnumOutsideType(
+  values: { list: JsonValue[]; isConst: boolean },
+  types: ReadonlySet<JsonType>,
+  vc: ValueContext,
+  c: Ctx,
+): void {
+  const keyword = values.isConst ? 'const' : 'enum';
+  const typeText = [...types].join(' or ');
+  const shown = values.list.slice(0, 3).map((v) => JSON.stringify(v));
+  const listed = `${shown.join(', ')}${values.list.length > 3 ? ', …' : ''}`;
+  const asType = types.has('string')
+    ? ` (\`${keyword}: [${values.list
+        .slice(0, 3)
+        .map((v) => JSON.stringify(typeof v === 'string' ? v : JSON.stringify(v)))
+        .join(', ')}]\`)`
+    : '';
+  c.warnings.add(
+    'enum-outside-type',
+    `no value of \`${keyword}\` (${listed}) is of the schema's type, ${typeText}, so no value at all is valid; the generator reads the ${keyword} alone and ignores \`type\``,
+    { file: vc.file, pointer: joinPointer(vc.pointer, keyword) },
+    `write the values as the type's${asType}, or set \`type\` to the values' type`,
   );
 }
 
@@ -330,15 +375,14 @@ function readTypes(schema: Record<string, unknown>, vc: ValueContext): Set<JsonT
 function readEnum(
   schema: Record<string, unknown>,
   vc: ValueContext,
-): { list: JsonValue[]; isConst: boolean } | undefined {
+): { list: JsonValue[]; isConst: boolean; outsideEnum?: boolean } | undefined {
   if ('const' in schema) {
     const value = toJsonValue(schema.const, 'const', vc);
     if (!Array.isArray(schema.enum)) return { list: [value], isConst: true };
-    // Both: the values of `enum` that equal `const`.
-    const list = schema.enum.some((v) => JSON.stringify(v) === JSON.stringify(value))
-      ? [value]
-      : [];
-    return { list, isConst: true };
+    // Both: the values of `enum` that equal `const`. None: no value is valid, which no type,
+    // guard or sample can express; `const` is read alone (build() warns).
+    const inEnum = schema.enum.some((v) => JSON.stringify(v) === JSON.stringify(value));
+    return { list: [value], isConst: true, outsideEnum: !inEnum };
   }
   if (schema.enum === undefined) return undefined;
   if (!Array.isArray(schema.enum)) throw badValue(vc, 'enum', 'a list of values', schema.enum);

@@ -59,7 +59,7 @@ export async function buildModel(
   });
   const auth = buildAuth(doc, file);
   const token = tokenAuth(auth);
-  warnUnmetSecurity(operations, token, warnings, file);
+  warnUnmetSecurity(operations, auth, token, warnings, file);
   const sdkOptions = clientOptions(operations, settings.envPrefix, names);
 
   return {

@@ -118,6 +118,22 @@ describe('sampleValue', () => {
   });
 });
 
+describe('a named schema that allows null itself (nullable-named-object fixture)', () => {
+  it('has null as its smallest value, through a $ref too, and an object otherwise', async () => {
+    const nullable = await fixtureModel('nullable-named-object.yaml');
+    const failure = nullable.schemas.find((named) => named.name === 'Failure')!.node;
+    // The 404 response's schema: `$ref: '#/components/schemas/Failure'`.
+    const ref = nullable.operations[0]!.responses.find((r) => r.status === '404')!.schema!;
+    expect(ref).toMatchObject({ kind: 'ref', target: 'Failure', nullable: false });
+    const smallest = { direction: 'response', style: 'smallest' } as const;
+    expect(sampleValue(failure, nullable.schemas, smallest)).toBeNull();
+    expect(sampleValue(ref, nullable.schemas, smallest)).toBeNull();
+    expect(
+      sampleValue(failure, nullable.schemas, { direction: 'response', style: 'illustrative' }),
+    ).toEqual({ code: 'code', message: 'message' });
+  });
+});
+
 describe('fitsSchema', () => {
   it.each([
     ['a required property missing', { customer: { name: 'Ada' } }],

@@ -40,6 +40,54 @@ export const verdicts: boolean[] = [isStatus(null), isMaybeStatus(null), isAccou
   });
 });
 
+describe("an enum none of whose values is of the schema's type (`type: string, enum: [1, 2]`)", () => {
+  it('is read as the enum alone, in types, parameters and the guards, with a warning', async () => {
+    expect(
+      await check(
+        'enum-outside-type.yaml',
+        `
+import type { Slot } from './types.js';
+import type { ExampleAPI } from './client.js';
+type Get = ExampleAPI['slots']['get'];
+same<Slot['slot'], 1 | 2>(true);
+same<Slot['fixed'], 'a' | undefined>(true);
+same<Parameters<Get>[1], 1 | 2>(true);
+same<Parameters<Get>[2]['level'], 'low' | 'high'>(true);
+`.replace(/ExampleAPI/g, (await faultPackage('enum-outside-type.yaml')).model.sdk.clientName),
+      ),
+    ).toEqual([]);
+    const { model } = await faultPackage('enum-outside-type.yaml');
+    const slot = model.schemas.find((s) => s.name === 'Slot')!.node;
+    // The guards check the enum alone: 1 and 2 are valid (the type and the enum together allowed nothing).
+    expect(slot).toMatchObject({
+      kind: 'object',
+      properties: [
+        { name: 'slot', node: { kind: 'enum', values: [1, 2] } },
+        { name: 'mode' },
+        { name: 'fixed', node: { kind: 'enum', values: ['a'], isConst: true } },
+        { name: 'regions', node: { kind: 'allOf' } },
+      ],
+    });
+    const warned = model.warnings.filter((w) => w.key === 'enum-outside-type');
+    expect(warned.map((w) => [w.location.pointer, w.more])).toEqual([
+      ['#/components/schemas/Slot/properties/slot/enum', 2],
+    ]);
+    expect(warned[0]!.problem).toBe(
+      "no value of `enum` (1, 2) is of the schema's type, string, so no value at all is valid; the generator reads the enum alone and ignores `type`",
+    );
+    const constWarned = model.warnings.filter((w) => w.key === 'const-outside-enum');
+    expect(constWarned.map((w) => [w.location.pointer, w.problem])).toEqual([
+      [
+        '#/components/schemas/Slot/properties/fixed/const',
+        '`const` ("a") is not one of the values of `enum`, so no value at all is valid; the generator reads the const alone',
+      ],
+    ]);
+    expect(warned[0]!.hint).toBe(
+      'write the values as the type\'s (`enum: ["1", "2"]`), or set `type` to the values\' type',
+    );
+  });
+});
+
 describe('a discriminated union behind a nullable allOf wrapper', () => {
   it('is `Pet | null`, and the union still narrows on petType', async () => {
     expect(

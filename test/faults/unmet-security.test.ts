@@ -10,7 +10,7 @@ import { GeneratorError } from '../../generator/errors.ts';
 import { generate } from '../../generator/index.ts';
 import { ROOT } from '../helpers/spec.ts';
 import { removeTempDirs, tempDir } from '../generator/helpers.ts';
-import { diagnostics, faultPackage } from './package.ts';
+import { diagnostics, faultPackage, specPackage } from './package.ts';
 
 const SPEC = join(ROOT, 'test/fixtures/faults/unmet-security.yaml');
 afterAll(removeTempDirs);
@@ -49,5 +49,54 @@ describe('operations whose security the client cannot meet', () => {
     expect(message).toContain('"createPet" requires the security "q" or "ck"');
     expect(message).toContain('--strict');
     expect(hint).toContain('request options');
+  });
+});
+
+describe('requirements met by the token sent the same way as the scheme they name', () => {
+  const unmetOf = (warnings: readonly { key: string; problem: string }[]) =>
+    warnings.filter((w) => w.key.startsWith('security:unmet:'));
+
+  it('OAuth 2, OpenID Connect and HTTP bearer schemes, alone or together, take the bearer token', async () => {
+    const pkg = await faultPackage('same-credential-schemes.yaml');
+    expect(pkg.model.tokenAuth?.schemeName).toBe('implicit');
+    const unmet = unmetOf(pkg.model.warnings);
+    // Met: another OAuth 2 flow (getRoot), two at once (getTogether), OpenID Connect (getOidc),
+    // HTTP bearer beside OAuth 2 (getJwt). Unmet: an API key in `Authorization` (sent without
+    // `Bearer `), and a bearer scheme together with an API key.
+    expect(unmet.map((w) => w.problem)).toEqual([
+      'operation "getRaw" requires the security "rawAuthorization", but the client sends only its token, as "implicit"',
+      'operation "getMixed" requires the security "code" and "key", but the client sends only its token, as "implicit"',
+    ]);
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+
+  it('API keys in the same header (its name in any case) take the key; in another place or name they do not', async () => {
+    const op = (operationId: string, security: Record<string, string[]>[]) => ({
+      get: { operationId, security, responses: { '200': { description: 'OK' } } },
+    });
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Keys', version: '1.0.0' },
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/header': op('getHeader', [{ lower: [] }]),
+        '/query': op('getQuery', [{ inQuery: [] }]),
+        '/other': op('getOther', [{ otherQuery: [] }]),
+      },
+      components: {
+        securitySchemes: {
+          upper: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          lower: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+          inQuery: { type: 'apiKey', in: 'query', name: 'X-API-Key' },
+          otherQuery: { type: 'apiKey', in: 'query', name: 'x-api-key' },
+        },
+      },
+    });
+    expect(pkg.model.tokenAuth?.schemeName).toBe('upper');
+    // Query parameter names are case-sensitive, and a query parameter is not a header.
+    expect(unmetOf(pkg.model.warnings).map((w) => w.key)).toEqual([
+      'security:unmet:inQuery',
+      'security:unmet:otherQuery',
+    ]);
   });
 });
