@@ -245,8 +245,11 @@ function checkContradictions(
       'list the allowed values, or remove `enum`',
     );
   }
+  // Scalar types: the model reads such an enum alone and says so (build-schema.ts
+  // warnEnumOutsideType); beside `array` or `object` it stays as JSON Schema reads it.
+  const scalar = types?.every((t) => t !== 'array' && t !== 'object') ?? true;
   for (const key of ['const', 'enum'] as const) {
-    if (!(key in schema) || types === undefined) continue;
+    if (!(key in schema) || types === undefined || scalar) continue;
     const values = key === 'const' ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : [];
     if (values.length === 0 || values.some(typed)) continue;
     warnings.add(

@@ -229,8 +229,8 @@ describe('schemas no value can match', () => {
       .map((w) => [w.key, w.location.pointer, w.more]);
     expect(found).toEqual([
       ['schema:empty-enum', '#/components/schemas/Nothing/enum', 0],
-      ['schema:const-type', '#/components/schemas/Five/const', 0],
-      ['schema:enum-type', '#/components/schemas/Colors/enum', 0],
+      ['schema:enum-type', '#/components/schemas/Regions/enum', 0],
+      ['schema:const-type', '#/components/schemas/Shape/const', 0],
       ['schema:bounds', '#/components/schemas/Range/minimum', 2],
       ['schema:default-type', '#/components/schemas/Limit/default', 0],
     ]);
