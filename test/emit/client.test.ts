@@ -192,10 +192,10 @@ describe('emitted files', () => {
       {
         path: 'src/response-guards.ts',
         want: [
-          "import { validatePathListResponse, validatePlan, validatePlanList, validateWidget, validateWidgetBulkResponse, validateWidgetScopedResponse, validateWidgetTracedResponse } from './guards.js';",
+          "import { validatePathListResponse, validatePlan, validatePlanList, validateWidget, validateWidgetBulkResponse } from './guards.js';",
           "import { ResponseGuards } from './runtime/validation.js';",
           "new Fixture({ responseValidation: 'warn', responseGuards });",
-          'export const responseGuards = new ResponseGuards({ PathListResponse: validatePathListResponse, Plan: validatePlan, PlanList: validatePlanList, Widget: validateWidget, WidgetBulkResponse: validateWidgetBulkResponse, WidgetScopedResponse: validateWidgetScopedResponse, WidgetTracedResponse: validateWidgetTracedResponse });',
+          'export const responseGuards = new ResponseGuards({ PathListResponse: validatePathListResponse, Plan: validatePlan, PlanList: validatePlanList, Widget: validateWidget, WidgetBulkResponse: validateWidgetBulkResponse, WidgetScopedResponse: validateWidgetBulkResponse, WidgetTracedResponse: validateWidgetBulkResponse });',
         ],
       },
     ],

@@ -14,6 +14,7 @@ import type { ApiModel, OperationModel } from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
 import { isJsonMediaType } from '../../model/media-types.ts';
+import { responseBodyGuards } from '../guards/response-bodies.ts';
 
 const RESPONSE_GUARDS_PATH = 'src/response-guards.ts';
 export const RESPONSE_GUARDS_MODULE = './response-guards.js';
@@ -55,8 +56,11 @@ export function emitResponseGuardsFile(model: ApiModel, exportName: string): Emi
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const imports = new ImportPlan([exportName]);
   const guards = imports.value('./runtime/validation.js', 'ResponseGuards');
+  // Bodies of one shape and type share one guard (guards/response-bodies.ts).
+  const { shared } = responseBodyGuards(model);
   const entries = names.map(
-    (name) => `${propertyKey(name)}: ${imports.value('./guards.js', `validate${name}`)}`,
+    (name) =>
+      `${propertyKey(name)}: ${imports.value('./guards.js', `validate${shared.get(name) ?? name}`)}`,
   );
   return {
     path: RESPONSE_GUARDS_PATH,

@@ -9,6 +9,7 @@ import { escapeJsDoc } from '../../model/names.ts';
 import type { SchemaNode } from '../../model/schema-types.ts';
 import type { ApiModel } from '../../model/types.ts';
 import { TypePrinter } from '../schema-types/print.ts';
+import { shapeHash } from './shapes.ts';
 
 /** Where guards.ts imports the operations' own `…Response` types from (type-only). */
 export const RESPONSE_TYPES_MODULE = './resources/index.js';
@@ -25,30 +26,57 @@ export interface ResponseBodyGuard {
 
 export interface ResponseBodyGuards {
   bodies: ResponseBodyGuard[];
+  /**
+   * The guard name of a body that checks and types the same as an earlier one (three list
+   * operations answering `Widget[]`) → that one's: such bodies share one set of guards.
+   */
+  shared: Map<string, string>;
   /** The operations' own `…Response` types the guards name, from {@link RESPONSE_TYPES_MODULE}. */
   ownTypes: string[];
 }
 
-/** The guard of each operation's own success body, in operation order. */
+/**
+ * The guard of each operation's own success body, in operation order; a body of the same shape and
+ * type as an earlier one's shares that one's guard (an operation's own `…Response` type is never
+ * shared).
+ */
 export function responseBodyGuards(model: ApiModel): ResponseBodyGuards {
   const printer = new TypePrinter(model.schemas);
   const bodies: ResponseBodyGuard[] = [];
   const ownTypes: string[] = [];
+  const shared = new Map<string, string>();
+  const firstOf = new Map<string, ResponseBodyGuard>();
   for (const operation of model.operations) {
     const name = operation.typeNames.responseGuard;
     const node = operation.successResponse?.schema;
     if (name === undefined || node === undefined) continue;
     const own = operation.typeNames.response;
+    const type = own ?? printer.type(node, 'read');
+    const key = `${type}\u0000${shapeHash(node)}`;
+    const first = own === undefined ? firstOf.get(key) : undefined;
+    if (first !== undefined) {
+      shared.set(name, first.name);
+      continue;
+    }
     if (own !== undefined) ownTypes.push(own);
     const where = `${operation.method.toUpperCase()} ${operation.path}`;
-    bodies.push({
+    const body: ResponseBodyGuard = {
       name,
       node,
-      type: own ?? printer.type(node, 'read'),
+      type,
       subject: escapeJsDoc(
         `the \`${where}\` success response (\`${operation.sdk.resource}.${operation.sdk.method}\`)`,
       ),
-    });
+    };
+    if (own === undefined) firstOf.set(key, body);
+    bodies.push(body);
   }
-  return { bodies, ownTypes };
+  // A shared guard says so: `… (`widgets.bulk`) and 2 more operations'`.
+  const counts = new Map<string, number>();
+  for (const first of shared.values()) counts.set(first, (counts.get(first) ?? 0) + 1);
+  for (const body of bodies) {
+    const more = counts.get(body.name);
+    if (more !== undefined) body.subject += ` and ${more} more operation${more === 1 ? '' : 's'}'`;
+  }
+  return { bodies, ownTypes, shared };
 }

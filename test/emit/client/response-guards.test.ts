@@ -1,4 +1,5 @@
 /** Which operations name a response schema for validation, and the table of guards built from them. */
+import { responseBodyGuards } from '../../../generator/emit/guards/response-bodies.ts';
 import { describe, expect, it } from 'vitest';
 import {
   emitResponseGuardsFile,
@@ -74,6 +75,18 @@ describe('emitResponseGuardsFile', () => {
     const [text] = printSourceFiles([emitResponseGuardsFile(clientModel(), 'responseGuards')]);
     expect(text).toMatch(
       /Widget: validateWidget,\s*WidgetBulkResponse: validateWidgetBulkResponse,/,
+    );
+  });
+
+  it('gives bodies of one shape and type one set of guards: three Widget[] lists share the first', () => {
+    const [table] = printSourceFiles([emitResponseGuardsFile(clientModel(), 'responseGuards')]);
+    for (const name of ['WidgetBulkResponse', 'WidgetScopedResponse', 'WidgetTracedResponse'])
+      expect(table).toMatch(new RegExp(`${name}: validateWidgetBulkResponse\\b`));
+    const { bodies, shared } = responseBodyGuards(clientModel());
+    expect(bodies.map((body) => body.name)).not.toContain('WidgetTracedResponse');
+    expect(shared.get('WidgetTracedResponse')).toBe('WidgetBulkResponse');
+    expect(bodies.find((body) => body.name === 'WidgetBulkResponse')?.subject).toMatch(
+      /and 2 more operations'$/,
     );
   });
 
