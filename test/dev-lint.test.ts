@@ -85,6 +85,38 @@ describe('the dev server’s lint worker', () => {
     }
   }, 60_000);
 
+  it('lists a file that fails to parse once, beside each $ref that cannot reach it', async () => {
+    const { dir, linter } = await project('off');
+    // Two operations refer to one broken schema file: Redocly reports its parse error twice.
+    const referring = THINGS.replace(
+      '      description: OK\n',
+      "      description: OK\n      content:\n        application/json:\n          schema: { $ref: './thing.yaml' }\n",
+    );
+    await writeFile(join(dir, 'things.yaml'), referring);
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      SPEC.replace(
+        "    $ref: './things.yaml'\n",
+        "    $ref: './things.yaml'\n  /others:\n    $ref: './others.yaml'\n",
+      ),
+    );
+    await writeFile(join(dir, 'others.yaml'), referring.replace('listThings', 'listOthers'));
+    await writeFile(join(dir, 'thing.yaml'), 'type: object\n\n  broken: [\n');
+    await writeFile(join(dir, 'redocly.yaml'), 'rules:\n  no-unresolved-refs: error\n');
+    try {
+      const { problems, report } = await linter.lint(true);
+      const places = problems.map((problem) => `${problem.where} ${problem.message.slice(0, 20)}`);
+      expect(places.filter((place) => place.includes('Failed to parse'))).toEqual([
+        expect.stringMatching(/thing\.yaml:3:9 /),
+      ]);
+      expect(places.filter((place) => place.includes("Can't resolve"))).toHaveLength(2);
+      expect(new Set(places).size).toBe(places.length);
+      expect(report.match(/Failed to parse/g)).toHaveLength(1);
+    } finally {
+      await linter.close();
+    }
+  }, 60_000);
+
   it('starts a new worker for the next lint after the last one stopped', async () => {
     const { linter } = await project('off');
     await linter.lint();

@@ -135,7 +135,8 @@ describe('npm run dev', () => {
     await writeFile(planFile(), `${good}\n  broken: [\n`);
     await until('the error in the terminal', () => output.slice(logged).includes('error:'));
     expect(output.slice(logged)).toMatch(/Plan\.yaml/);
-    await pageShows('#dev-status .error', 'Plan.yaml');
+    // The generator's error; the lint problems of the broken file are listed under it.
+    await pageShows('#dev-status div.error', 'Plan.yaml');
     await settled();
     expect(await snapshotTree(join(work, 'generated'))).toEqual(before);
 

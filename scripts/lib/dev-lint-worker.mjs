@@ -49,16 +49,40 @@ parentPort.on('message', async ({ id, spec, configPath, reloadConfig }) => {
   try {
     if (reloadConfig) config = undefined;
     config ??= configPath ? await loadConfig({ configPath }) : await loadConfig({});
-    const problems = await lint({
-      ref: spec,
-      config,
-      externalRefResolver: new RememberingResolver(parses, config.resolve),
-    });
+    const problems = once(
+      await lint({
+        ref: spec,
+        config,
+        externalRefResolver: new RememberingResolver(parses, config.resolve),
+      }),
+    );
     parentPort.postMessage({ id, problems: problems.map(describe), report: report(problems) });
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
 });
+
+/**
+ * The problems without repeats: Redocly reports a file that fails to parse once for every `$ref`
+ * to it, with the same rule, message and place each time.
+ */
+function once(problems) {
+  const seen = new Set();
+  return problems.filter((problem) => {
+    const location = problem.location[0];
+    const key = JSON.stringify([
+      problem.severity,
+      problem.ruleId,
+      problem.message,
+      location?.source.absoluteRef,
+      location?.pointer,
+      location?.reportOnKey,
+    ]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** Redocly's codeframe output for the problems (what `redocly lint` prints), as text. */
 function report(problems) {
