@@ -20,6 +20,8 @@ export const SHOWN_PROBLEMS = 20;
 export class GeneratorError extends Error {
   override readonly name = 'GeneratorError';
   readonly location: GeneratorErrorLocation;
+  /** What is wrong, without the place and the fix ('' for several problems at once). */
+  readonly problem: string;
   readonly hint: string;
   /**
    * Every problem this error reports, each with its own place and fix: this one alone, or the
@@ -43,6 +45,7 @@ export class GeneratorError extends Error {
             .join('\n'),
     );
     this.location = location;
+    this.problem = problem;
     this.hint = hint;
     this.problems = several?.problems ?? [this];
     this.unshown = several?.unshown ?? 0;
@@ -52,15 +55,16 @@ export class GeneratorError extends Error {
    * The problems found at once as one error, so that the user fixes them in one go: the first
    * {@link SHOWN_PROBLEMS}, then how many more. Its message holds each one's (the CLI prints each
    * after its own `error: `).
+   * @param alsoUnshown problems found beyond `errors`, counted only
    */
-  static all(errors: readonly GeneratorError[]): GeneratorError {
+  static all(errors: readonly GeneratorError[], alsoUnshown = 0): GeneratorError {
     const [first, second] = errors;
     if (first === undefined) throw new Error('GeneratorError.all needs at least one problem');
-    if (second === undefined) return first;
+    if (second === undefined && alsoUnshown === 0) return first;
     const problems = errors.slice(0, SHOWN_PROBLEMS);
     return new GeneratorError('', first.location, first.hint, {
       problems,
-      unshown: errors.length - problems.length,
+      unshown: errors.length - problems.length + alsoUnshown,
     });
   }
 }

@@ -9,6 +9,7 @@
  * and runs the bundler, and each step's modules are imported only when the step starts.
  */
 import type { GeneratorContext } from './context.ts';
+import type { BundledSpec } from './load/bundle.ts';
 import type { ApiModel } from './model/types.ts';
 import type { CheckResult } from './write/check.ts';
 import { createFormatter, type Formatter } from './write/format-pool.ts';
@@ -54,8 +55,8 @@ export async function runPipeline(
   try {
     const { loadAndBundle } = await timed('load', () => import('./load/bundle.ts'));
     const spec = await timed('bundle', () => loadAndBundle(ctx));
-    const { buildModel } = await timed('load', () => import('./model/build.ts'));
-    const model = await timed('model', () => buildModel(spec, ctx));
+    await timed('load', () => import('./model/build.ts'));
+    const model = await timed('model', () => placedModel(spec, ctx));
     await hooks.onModel?.(model);
     const files = await emitAndRender(model, formatter, timings);
     const { mergeTrees } = await import('./write/render.ts');
@@ -72,6 +73,16 @@ export async function runPipeline(
   } finally {
     await formatter.close();
   }
+}
+
+/**
+ * The model of the bundled spec, its problems and warnings placed in the files the user edits
+ * (file, line and column: load/source-map.ts) rather than in the bundle.
+ */
+export async function placedModel(spec: BundledSpec, ctx: GeneratorContext): Promise<ApiModel> {
+  const { buildModel } = await import('./model/build.ts');
+  const built = await spec.sourceMap.placing(() => buildModel(spec, ctx));
+  return { ...built, warnings: built.warnings.map((warning) => spec.sourceMap.warning(warning)) };
 }
 
 /** The run's formatter: the shared worker pool, behind the prettier cache unless it is off. */

@@ -23,6 +23,7 @@ import { assertReadableShapes } from './shape.ts';
 import { assertOpenApiStructure } from './structure.ts';
 import { bundleCrashError, bundleError, bundleProblemError, loadError } from './problems.ts';
 import { SpecResolver } from './resolver.ts';
+import { SourceMap } from './source-map.ts';
 
 export interface BundledSpec {
   /** The bundled document as plain JSON, keys in spec order. */
@@ -35,6 +36,8 @@ export interface BundledSpec {
   hash: string;
   /** Every file (absolute path, or URL) the document was read from → its text. */
   sources: ReadonlyMap<string, string>;
+  /** Where each place of `document` was written: for problems found after bundling. */
+  sourceMap: SourceMap;
 }
 
 export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec> {
@@ -82,12 +85,27 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
     assertAcyclic(document, ctx.specDisplay);
     throw error;
   }
-  assertNoCredentials(document, ctx.specDisplay);
-  assertOpenApiStructure(document, ctx.specDisplay);
-  assertReadableShapes(document, ctx.specDisplay);
-  assertNoSelfContainingSchemas(document, ctx.specDisplay);
+  const sourceMap = new SourceMap(
+    root.source.absoluteRef,
+    ctx.specDisplay,
+    resolver.sources,
+    display,
+  );
+  await sourceMap.placing(() => {
+    assertNoCredentials(document, ctx.specDisplay);
+    assertOpenApiStructure(document, ctx.specDisplay);
+    assertReadableShapes(document, ctx.specDisplay);
+    assertNoSelfContainingSchemas(document, ctx.specDisplay);
+  });
   const hash = createHash('sha256').update(text).digest('hex');
-  return { document, version, file: ctx.specDisplay, hash, sources: resolver.sources };
+  return {
+    document,
+    version,
+    file: ctx.specDisplay,
+    hash,
+    sources: resolver.sources,
+    sourceMap,
+  };
 }
 
 async function loadRedoclyConfig(ctx: GeneratorContext): Promise<Config> {

@@ -23,7 +23,7 @@ import { addPatternWarnings, analysePatterns } from './patterns.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
 
 export async function buildModel(
-  spec: BundledSpec,
+  spec: Pick<BundledSpec, 'document' | 'file' | 'version' | 'hash'>,
   ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> &
     Partial<Pick<GeneratorContext, 'unsafePatterns'>> & { strict?: boolean },
 ): Promise<ApiModel> {

@@ -8,8 +8,8 @@ import { resolveContext } from '../../generator/context.ts';
 import { codeSamples, type CodeSample } from '../../generator/emit/code-samples.ts';
 import { GeneratorError } from '../../generator/errors.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
-import { buildModel } from '../../generator/model/build.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
+import { placedModel } from '../../generator/pipeline.ts';
 import { isRecord } from '../../generator/json.ts';
 
 export class CodeSamplesError extends Error {
@@ -20,7 +20,7 @@ export class CodeSamplesError extends Error {
 export async function loadModel(specFile: string): Promise<ApiModel> {
   const ctx = resolveContext({ spec: specFile });
   try {
-    return await buildModel(await loadAndBundle(ctx), ctx);
+    return await placedModel(await loadAndBundle(ctx), ctx);
   } catch (error) {
     if (error instanceof GeneratorError) {
       throw new CodeSamplesError(

@@ -1,0 +1,182 @@
+/**
+ * Where a place of the bundled document was written. The model and the checks after bundling see
+ * one document, and their problems name its root file and a pointer into the bundle
+ * (`spec/openapi.yaml #/components/schemas/Plan/properties/id/maxLength`); the user edits the file
+ * that holds it (`spec/components/schemas/Plan.yaml:37:16 #/properties/id/maxLength`).
+ *
+ * The bundled pointer is walked through the files as written, from the root file, following each
+ * `$ref` on the way into the file and place it names (the bundler put that content where the
+ * `$ref` was). A place the walk cannot follow (a component the bundler added under a name of its
+ * own) keeps the bundled pointer. The line and column come from the `yaml` library (YAML 1.2
+ * reads JSON too) for files up to {@link LINE_LOOKUP_CHARS} characters; bigger ones keep the
+ * pointer alone, since parsing them again would cost seconds. Only problems pay for any of this.
+ */
+import { dirname, resolve } from 'node:path';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Node,
+} from 'yaml';
+import { GeneratorError, joinPointer, type GeneratorErrorLocation } from '../errors.ts';
+import { isRecord } from '../json.ts';
+import { pointerTokens, refPointer } from '../pointer.ts';
+import { GeneratorWarning } from '../warnings.ts';
+import { parseSpecText } from './parse.ts';
+
+/** Files above this size get no line and column (the `yaml` library reads about 4 MB/s). */
+const LINE_LOOKUP_CHARS = 2_000_000;
+/** `$ref`s followed in a row at one place before giving up (a loop of `$ref`s to `$ref`s). */
+const MAX_HOPS = 32;
+
+export class SourceMap {
+  readonly #parsed = new Map<string, unknown>();
+
+  /**
+   * @param rootFile the root file's absolute path (as a key of `sources`)
+   * @param rootDisplay the root file as problems name it (their `file`)
+   * @param sources every file read → its text
+   * @param display a file's absolute path → as messages print it
+   */
+  constructor(
+    private readonly rootFile: string,
+    private readonly rootDisplay: string,
+    private readonly sources: ReadonlyMap<string, string>,
+    private readonly display: (absolute: string) => string,
+  ) {}
+
+  /**
+   * The file, pointer, line and column where the bundled document's `location` was written; the
+   * location itself when it names another file, has a line already, or cannot be followed.
+   */
+  locate(location: GeneratorErrorLocation): GeneratorErrorLocation {
+    if (location.file !== this.rootDisplay || location.pointer === undefined) return location;
+    if (location.line !== undefined) return location;
+    try {
+      const found = this.#walk(pointerTokens(location.pointer));
+      if (found === undefined) return location;
+      const pointer = joinPointer('#', ...found.tokens);
+      const place = lineAndColumn(this.sources.get(found.file)!, found.tokens);
+      return { file: this.display(found.file), pointer, ...place };
+    } catch {
+      // A file that no longer parses, a pointer with odd tokens: the bundled place still holds.
+      return location;
+    }
+  }
+
+  /** `work`'s result; a GeneratorError it throws comes out placed in the files as written. */
+  async placing<T>(work: () => T | Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw error instanceof GeneratorError ? this.error(error) : error;
+    }
+  }
+
+  /** The error with each of its problems placed in the files as written. */
+  error(error: GeneratorError): GeneratorError {
+    const problems = error.problems.map(
+      (one) => new GeneratorError(one.problem, this.locate(one.location), one.hint),
+    );
+    return GeneratorError.all(problems, error.unshown);
+  }
+
+  /** The warning placed in the files as written. */
+  warning(warning: GeneratorWarning): GeneratorWarning {
+    const located = this.locate(warning.location);
+    if (located === warning.location) return warning;
+    const copy = new GeneratorWarning(warning.key, warning.problem, located, warning.hint);
+    copy.more = warning.more;
+    return copy;
+  }
+
+  /** Follows `tokens` from the root file through the `$ref`s on the way. */
+  #walk(tokens: readonly string[]): { file: string; tokens: string[] } | undefined {
+    let file = this.rootFile;
+    let at: string[] = [];
+    let node = this.#document(file);
+    for (const token of tokens) {
+      for (
+        let hops = 0;
+        isRecord(node) && !(token in node) && typeof node.$ref === 'string';
+        hops++
+      ) {
+        if (hops === MAX_HOPS) return undefined;
+        const target = this.#follow(file, node.$ref);
+        if (target === undefined) return undefined;
+        ({ file, tokens: at, node } = target);
+      }
+      if (isRecord(node) && Object.hasOwn(node, token)) node = node[token];
+      else if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < node.length)
+        node = node[Number(token)];
+      else return undefined;
+      at = [...at, token];
+    }
+    return { file, tokens: at };
+  }
+
+  /** Where `$ref` (written in `file`) leads: its file, the pointer's tokens, the value there. */
+  #follow(file: string, ref: string) {
+    const hash = ref.indexOf('#');
+    const path = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+    const target = path === '' ? file : resolve(dirname(file), decodeURIComponent(path));
+    if (!this.sources.has(target)) return undefined;
+    const pointer = fragment === '' ? '#' : refPointer(`#${fragment}`);
+    if (pointer === undefined) return undefined;
+    const tokens = pointerTokens(pointer);
+    let node = this.#document(target);
+    for (const token of tokens) {
+      if (isRecord(node) || Array.isArray(node)) node = (node as Record<string, unknown>)[token];
+      else return undefined;
+    }
+    return { file: target, tokens, node };
+  }
+
+  #document(file: string): unknown {
+    if (!this.#parsed.has(file))
+      this.#parsed.set(file, parseSpecText(this.sources.get(file)!, file));
+    return this.#parsed.get(file);
+  }
+}
+
+/**
+ * The line and column (1-based) of the value at `tokens` in `text`, or of the deepest part of the
+ * way that can be found (a key that a YAML merge key `<<` brought in); none for a big file.
+ */
+function lineAndColumn(
+  text: string,
+  tokens: readonly string[],
+): { line?: number; column?: number } {
+  if (text.length > LINE_LOOKUP_CHARS) return {};
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+  let node: unknown = document.contents;
+  let start = (node as Node | null)?.range?.[0];
+  for (const token of tokens) {
+    if (isAlias(node)) node = node.resolve(document);
+    let next: { at: number | undefined; node: unknown } | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === token,
+      );
+      if (pair !== undefined) {
+        const value = pair.value as Node | null;
+        next = { at: value?.range?.[0] ?? (pair.key as Node).range?.[0], node: value };
+      }
+    } else if (isSeq(node)) {
+      const item = node.items[Number(token)] as Node | undefined;
+      if (item !== undefined) next = { at: item.range?.[0], node: item };
+    }
+    if (next === undefined) break;
+    node = next.node;
+    start = next.at ?? start;
+  }
+  if (start === undefined) return {};
+  const { line, col } = lines.linePos(start);
+  return { line, column: col };
+}
