@@ -10,7 +10,9 @@ export type { GenerateOptions } from './context.ts';
 export { GeneratorError } from './errors.ts';
 export type { CheckResult } from './write/check.ts';
 export { GeneratorWarning } from './warnings.ts';
+export type { SourcePlace } from './load/source-map.ts';
 import type { GeneratorWarning } from './warnings.ts';
+import type { SourcePlace } from './load/source-map.ts';
 
 export interface GenerateResult {
   /** The output folder (absolute). */
@@ -41,6 +43,13 @@ export interface GenerateResult {
      * uses of a schema onto.
      */
     schemaTypes: Record<string, string[]>;
+    /**
+     * Where the place at `pointer` (`#/components/parameters/PlanId/schema`) of the package's
+     * bundled spec (`openapi.json`) was written: the file (absolute path), the pointer in it, and
+     * its line and column (1-based) when the file is small enough to look them up; undefined when
+     * no file has it. What `npm run diff` names for each change.
+     */
+    sourcePlace: (pointer: string) => SourcePlace | undefined;
   };
 }
 
@@ -84,6 +93,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
           schema.inputName === undefined ? [schema.name] : [schema.name, schema.inputName],
         ]),
       ),
+      sourcePlace: (pointer) => result.sourceMap.place(pointer),
     },
   };
   if (result.check !== undefined) output.check = result.check;

@@ -10,6 +10,7 @@
  */
 import type { GeneratorContext } from './context.ts';
 import type { BundledSpec } from './load/bundle.ts';
+import type { SourceMap } from './load/source-map.ts';
 import type { ApiModel } from './model/types.ts';
 import type { CheckResult } from './write/check.ts';
 import { createFormatter, type Formatter } from './write/format-pool.ts';
@@ -20,6 +21,8 @@ export type Step = 'load' | 'bundle' | 'model' | 'emit' | 'render' | 'write' | '
 
 export interface RunResult {
   model: ApiModel;
+  /** Where each place of the bundled document was written (load/source-map.ts). */
+  sourceMap: SourceMap;
   tree: RenderedTree;
   /** Set with `check`: how the output folder differs from what would be written. */
   check?: CheckResult;
@@ -65,11 +68,11 @@ export async function runPipeline(
     if (ctx.check) {
       const { checkTree } = await import('./write/check.ts');
       const check = await timed('check', () => checkTree(ctx.outDir, tree));
-      return { model, tree, check, timings };
+      return { model, sourceMap: spec.sourceMap, tree, check, timings };
     }
     const { writeTreeAtomically } = await import('./write/tree.ts');
     await timed('write', () => writeTreeAtomically(ctx.outDir, tree));
-    return { model, tree, timings };
+    return { model, sourceMap: spec.sourceMap, tree, timings };
   } finally {
     await formatter.close();
   }

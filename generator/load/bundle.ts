@@ -90,6 +90,7 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
     ctx.specDisplay,
     resolver.sources,
     display,
+    document,
   );
   await sourceMap.placing(() => {
     assertNoCredentials(document, ctx.specDisplay);

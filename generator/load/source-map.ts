@@ -24,7 +24,7 @@ import {
 } from 'yaml';
 import { GeneratorError, joinPointer, type GeneratorErrorLocation } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { pointerTokens, refPointer } from '../pointer.ts';
+import { getByPointer, pointerTokens, refPointer } from '../pointer.ts';
 import { GeneratorWarning } from '../warnings.ts';
 import { parseSpecText } from './parse.ts';
 
@@ -33,21 +33,52 @@ const LINE_LOOKUP_CHARS = 2_000_000;
 /** `$ref`s followed in a row at one place before giving up (a loop of `$ref`s to `$ref`s). */
 const MAX_HOPS = 32;
 
+/** A place in one file as written: its absolute path, the pointer in it, the value there. */
+interface Place {
+  file: string;
+  tokens: string[];
+  node: unknown;
+}
+
+/** Where a place of the bundled document was written (`file` absolute; line and column 1-based). */
+export interface SourcePlace {
+  file: string;
+  pointer: string;
+  line?: number;
+  column?: number;
+}
+
 export class SourceMap {
   readonly #parsed = new Map<string, unknown>();
+  #hoisted: Map<string, Place> | undefined;
 
   /**
    * @param rootFile the root file's absolute path (as a key of `sources`)
    * @param rootDisplay the root file as problems name it (their `file`)
    * @param sources every file read → its text
    * @param display a file's absolute path → as messages print it
+   * @param bundled the bundled document (to find the components the bundler added)
    */
   constructor(
     private readonly rootFile: string,
     private readonly rootDisplay: string,
     private readonly sources: ReadonlyMap<string, string>,
     private readonly display: (absolute: string) => string,
+    private readonly bundled: unknown,
   ) {}
+
+  /** Where the bundled document's place at `pointer` was written, or undefined when unknown. */
+  place(pointer: string): SourcePlace | undefined {
+    try {
+      const found = this.#walk(pointerTokens(pointer));
+      if (found === undefined) return undefined;
+      const place = lineAndColumn(this.sources.get(found.file)!, found.tokens);
+      return { file: found.file, pointer: joinPointer('#', ...found.tokens), ...place };
+    } catch {
+      // A file that no longer parses, a pointer with odd tokens: the bundled place still holds.
+      return undefined;
+    }
+  }
 
   /**
    * The file, pointer, line and column where the bundled document's `location` was written; the
@@ -56,16 +87,8 @@ export class SourceMap {
   locate(location: GeneratorErrorLocation): GeneratorErrorLocation {
     if (location.file !== this.rootDisplay || location.pointer === undefined) return location;
     if (location.line !== undefined) return location;
-    try {
-      const found = this.#walk(pointerTokens(location.pointer));
-      if (found === undefined) return location;
-      const pointer = joinPointer('#', ...found.tokens);
-      const place = lineAndColumn(this.sources.get(found.file)!, found.tokens);
-      return { file: this.display(found.file), pointer, ...place };
-    } catch {
-      // A file that no longer parses, a pointer with odd tokens: the bundled place still holds.
-      return location;
-    }
+    const found = this.place(location.pointer);
+    return found === undefined ? location : { ...found, file: this.display(found.file) };
   }
 
   /** `work`'s result; a GeneratorError it throws comes out placed in the files as written. */
@@ -94,11 +117,23 @@ export class SourceMap {
     return copy;
   }
 
-  /** Follows `tokens` from the root file through the `$ref`s on the way. */
+  /**
+   * Follows `tokens` from the root file through the `$ref`s on the way; a component the bundler
+   * added (`#/components/parameters/PlanId`, which no file has) from the file its `$ref` named.
+   */
   #walk(tokens: readonly string[]): { file: string; tokens: string[] } | undefined {
-    let file = this.rootFile;
-    let at: string[] = [];
-    let node = this.#document(file);
+    const root = { file: this.rootFile, tokens: [], node: this.#document(this.rootFile) };
+    const found = this.#walkFrom(root, tokens);
+    if (found !== undefined || tokens[0] !== 'components' || tokens.length < 3) return found;
+    const added = this.#addedComponents().get(joinPointer('#', ...tokens.slice(0, 3)));
+    return added === undefined ? undefined : this.#walkFrom(added, tokens.slice(3));
+  }
+
+  #walkFrom(
+    start: Place,
+    tokens: readonly string[],
+  ): { file: string; tokens: string[] } | undefined {
+    let { file, tokens: at, node } = start;
     for (const token of tokens) {
       for (
         let hops = 0;
@@ -119,8 +154,57 @@ export class SourceMap {
     return { file, tokens: at };
   }
 
+  /**
+   * The components the bundler added, each → the place its `$ref` named: the bundled document and
+   * the files are walked side by side, and where a file's `$ref` to another file stands against
+   * the bundle's `$ref` to a component, that component came from there. Built once, on the first
+   * place the plain walk cannot follow.
+   */
+  #addedComponents(): Map<string, Place> {
+    if (this.#hoisted !== undefined) return this.#hoisted;
+    const added = new Map<string, Place>();
+    const seen = new Set<object>();
+    const stack: { bundled: unknown; source: Place }[] = [
+      {
+        bundled: this.bundled,
+        source: { file: this.rootFile, tokens: [], node: this.#document(this.rootFile) },
+      },
+    ];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      const { bundled } = next;
+      let { source } = next;
+      if (typeof bundled !== 'object' || bundled === null || seen.has(bundled)) continue;
+      seen.add(bundled);
+      const bundledRef = isRecord(bundled) ? bundled.$ref : undefined;
+      for (let hops = 0; isRecord(source.node) && typeof source.node.$ref === 'string'; hops++) {
+        if (hops === MAX_HOPS || source.node.$ref === bundledRef) break;
+        const target = this.#follow(source.file, source.node.$ref);
+        if (target === undefined) break;
+        source = target;
+        const component = typeof bundledRef === 'string' ? refPointer(bundledRef) : undefined;
+        if (component?.startsWith('#/components/') === true && !added.has(component)) {
+          added.set(component, target);
+          stack.push({ bundled: getByPointer(this.bundled, component), source: target });
+        }
+      }
+      if (typeof bundledRef === 'string') continue;
+      const node = source.node;
+      if (typeof node !== 'object' || node === null) continue;
+      for (const [key, value] of Object.entries(bundled)) {
+        if (!Object.hasOwn(node, key)) continue;
+        const child = (node as Record<string, unknown>)[key];
+        stack.push({
+          bundled: value,
+          source: { file: source.file, tokens: [...source.tokens, key], node: child },
+        });
+      }
+    }
+    this.#hoisted = added;
+    return added;
+  }
+
   /** Where `$ref` (written in `file`) leads: its file, the pointer's tokens, the value there. */
-  #follow(file: string, ref: string) {
+  #follow(file: string, ref: string): Place | undefined {
     const hash = ref.indexOf('#');
     const path = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
@@ -129,11 +213,8 @@ export class SourceMap {
     const pointer = fragment === '' ? '#' : refPointer(`#${fragment}`);
     if (pointer === undefined) return undefined;
     const tokens = pointerTokens(pointer);
-    let node = this.#document(target);
-    for (const token of tokens) {
-      if (isRecord(node) || Array.isArray(node)) node = (node as Record<string, unknown>)[token];
-      else return undefined;
-    }
+    const node = getByPointer(this.#document(target), pointer);
+    if (node === undefined) return undefined;
     return { file: target, tokens, node };
   }
 

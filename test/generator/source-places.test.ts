@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GeneratorError, generate } from '../../generator/index.ts';
 import { main } from '../../generator/cli.ts';
+import { SourceMap } from '../../generator/load/source-map.ts';
 import { removeTempDirs, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -158,7 +159,7 @@ components:
     );
   });
 
-  it('a component the bundler named itself keeps the bundled place', async () => {
+  it('a component the bundler added is placed in the file its $ref named', async () => {
     // The path file refers to a schema file that the root's components do not list: the bundler
     // adds it as `#/components/schemas/Other`, a place no file has.
     const dir = await project({
@@ -171,8 +172,25 @@ components:
       'schemas/Other.yaml': 'type: string\nminLength: -1\n',
     });
     const { stderr } = await cli(dir);
-    expect(stderr).toMatch(
-      /^error: openapi\.yaml #\/components\/schemas\/Other\/minLength: "minLength" must be/,
+    expect(stderr).toMatch(/^error: schemas\/Other\.yaml:2:12 #\/minLength: "minLength" must be/);
+  });
+
+  it('a place the files do not have keeps the bundled pointer', async () => {
+    const dir = await project({ 'openapi.yaml': ROOT, 'paths/things.yaml': THINGS });
+    const map = new SourceMap(
+      join(dir, 'openapi.yaml'),
+      'openapi.yaml',
+      new Map([[join(dir, 'openapi.yaml'), ROOT]]),
+      (file) => file,
+      {},
     );
+    const location = { file: 'openapi.yaml', pointer: '#/components/schemas/Gone/type' };
+    expect(map.locate(location)).toBe(location);
+    expect(map.locate({ file: 'openapi.yaml', pointer: '#/paths' })).toEqual({
+      file: join(dir, 'openapi.yaml'),
+      pointer: '#/paths',
+      line: 4,
+      column: 3,
+    });
   });
 });

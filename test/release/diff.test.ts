@@ -5,7 +5,7 @@
  * TypeScript surface) and the wire level (`redocly diff`).
  */
 import { spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, YAMLMap } from 'yaml';
@@ -283,6 +283,67 @@ describe('every rule, on a real git repository', () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('a bundled base (the release record) against the spec in files', () => {
+  /**
+   * The shop spec with its `customer` parameter and an error response in files of their own,
+   * which the root's components do not list: the bundler adds them as components.
+   */
+  async function splitRepo(): Promise<string> {
+    const dir = await specRepo();
+    await mkdir(join(dir, 'spec/parameters'));
+    await mkdir(join(dir, 'spec/responses'));
+    await writeFile(
+      join(dir, 'spec/parameters/Customer.yaml'),
+      'name: customer\nin: query\ndescription: Only orders of this customer.\nschema:\n  type: string\n',
+    );
+    await writeFile(
+      join(dir, 'spec/responses/NotFound.yaml'),
+      'description: No such order.\ncontent:\n  application/json:\n    schema:\n      type: object\n',
+    );
+    await editYaml(join(dir, 'spec'), ROOT_FILE, (doc) => {
+      doc.setIn(
+        ['paths', '/orders', 'get', 'parameters', 1],
+        doc.createNode({ $ref: './parameters/Customer.yaml' }),
+      );
+      doc.setIn(
+        ['paths', '/orders/{order}', 'get', 'responses', '404'],
+        doc.createNode({ $ref: './responses/NotFound.yaml' }),
+      );
+    });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Parameters and responses in files');
+    return dir;
+  }
+
+  /** The bundled spec as the package ships it (what `npm run release` records). */
+  async function record(dir: string): Promise<string> {
+    const { generate } = await import('../../generator/index.ts');
+    const out = join(dir, 'record-sdk');
+    await generate({ spec: 'spec/openapi.yaml', out, cwd: dir });
+    return join(out, 'openapi.json');
+  }
+
+  it('no change: nothing listed, although the components sit elsewhere', async () => {
+    const dir = await splitRepo();
+    const report = await diffSpecs({ base: await record(dir), cwd: dir });
+    expect(report.changes).toEqual([]);
+    expect(report.bump).toBe('none');
+  });
+
+  it('a change in a component the bundler added is placed in its file', async () => {
+    const dir = await splitRepo();
+    const base = await record(dir);
+    await editYaml(join(dir, 'spec'), 'parameters/Customer.yaml', (doc) =>
+      doc.setIn(['schema', 'maxLength'], 64),
+    );
+    const report = await diffSpecs({ base, cwd: dir });
+    const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
+    expect(wire.map((change) => change.message)).toEqual([
+      expect.stringMatching(/maxLength.*\(spec\/parameters\/Customer\.yaml:6\)$/),
+    ]);
+  });
+});
 
 describe('exported types no method takes or returns', () => {
   it('are compared as read: a required property removed is major, one added is minor', async () => {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from '../../../generator/context.ts';
+import type { SourcePlace } from '../../../generator/index.ts';
 import { OPENAPI_JSON_PATH } from '../../../generator/package-files.ts';
 import { CommandError } from '../command-error.ts';
 import { compareChanges, type Change } from './change.ts';
@@ -69,14 +70,14 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
     const display = (file: string) => displayPath(cwd, file);
     const wire = compareWire(
       {
-        root: base.root,
         bundled: baseSdk.bundled,
+        place: baseSdk.place,
         display:
           base.materialised === undefined
             ? display
             : relativeDisplay(base.materialised.dir, `${base.materialised.ref}:`),
       },
-      { root: head.root, bundled: headSdk.bundled, display },
+      { bundled: headSdk.bundled, place: headSdk.place, display },
       ruleset,
       tempDir,
     );
@@ -107,6 +108,8 @@ interface GeneratedSide {
   bundled: Record<string, unknown>;
   /** What the spec's operations use each schema type for, by exported type name (uses.ts). */
   uses: Map<string, Set<SchemaUse>>;
+  /** Where a place of `bundled` was written. */
+  place: (pointer: string) => SourcePlace | undefined;
 }
 
 /** Generates one side's package; a spec that does not bundle is reported as that side's. */
@@ -129,6 +132,7 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
       packageName: result.package.name,
       bundled,
       uses,
+      place: result.package.sourcePlace,
     };
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;

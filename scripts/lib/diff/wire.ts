@@ -1,6 +1,12 @@
 /**
  * The wire level of `npm run diff`: `redocly diff` (the pinned @redocly/cli; experimental) run
- * on the two root files, its JSON report turned into changes.
+ * on the two bundled documents, its JSON report turned into changes, each placed in the file
+ * that holds it (the generator's source map: `spec/components/parameters/PlanId.yaml:9`).
+ *
+ * Bundled against bundled, so that only the API's changes show: a spec split into files compared
+ * with a bundled one (release/openapi.json, the base `npm run release` uses) differs in where its
+ * components sit (the bundler adds the parameters, responses and examples that path files refer
+ * to), and Redocly reported those sections as removed although nothing changed.
  *
  * What this relies on, checked against Redocly's docs: the command rates each change `major`,
  * `minor` or `patch` from its `diff-recommended` rules (every rule `major` there), and with a
@@ -16,13 +22,15 @@ import { isRecord } from '../../../generator/json.ts';
 import { quietNodeEnv, redoclyBin, withoutBanner } from '../redocly.ts';
 import { run } from '../run.ts';
 import { CommandError } from '../command-error.ts';
+import type { SourcePlace } from '../../../generator/index.ts';
 import type { Change } from './change.ts';
 import type { Level, Ruleset } from './rules.ts';
 
-/** One side of the comparison: the root file, its bundled document, how to show its files. */
+/** One side of the comparison: its bundled document, where its places were written, how to show files. */
 export interface WireSide {
-  root: string;
   bundled: Record<string, unknown>;
+  /** Where the place at a pointer of `bundled` was written (`file` absolute). */
+  place: (pointer: string) => SourcePlace | undefined;
   /** A file of this side as messages show it (e.g. `origin/main:spec/paths/plan.yaml`). */
   display: (file: string) => string;
 }
@@ -60,11 +68,17 @@ export async function compareWire(
   const output = join(tempDir, 'redocly-diff.json');
   const levels = Object.entries(ruleset.wire).map(([rule, level]) => `  ${rule}: ${level}\n`);
   await writeFile(config, `extends:\n  - diff-recommended\ndiff:\n${levels.join('')}`);
+  const files = {
+    base: join(tempDir, 'base-openapi.json'),
+    head: join(tempDir, 'head-openapi.json'),
+  };
+  await writeFile(files.base, JSON.stringify(base.bundled, null, 2));
+  await writeFile(files.head, JSON.stringify(head.bundled, null, 2));
   const args = [
     redoclyBin(),
     'diff',
-    base.root,
-    head.root,
+    files.base,
+    files.head,
     '--format',
     'json',
     '--output',
@@ -87,19 +101,37 @@ export async function compareWire(
   const report = JSON.parse(text) as RedoclyReport;
   return report.changes
     .filter((change) => !change.path.startsWith('#/x-sdk'))
-    .map((change) => toChange(change, base, head, tempDir));
+    .map((change) => toChange(change, base, head, files.base, tempDir));
 }
 
-function toChange(change: RedoclyChange, base: WireSide, head: WireSide, tempDir: string): Change {
+function toChange(
+  change: RedoclyChange,
+  base: WireSide,
+  head: WireSide,
+  baseFile: string,
+  tempDir: string,
+): Change {
   const worst = [...change.verdicts].sort((a, b) => rank(b.impact) - rank(a.impact))[0];
-  const side = change.kind === 'removed' ? base : head;
-  const { location, what } = describePath(change.path, side.bundled);
+  const { location, what } = describePath(
+    change.path,
+    (change.kind === 'removed' ? base : head).bundled,
+  );
   const message = worst?.message ?? describeChange(change, what);
   const source = worst?.location ?? (change.kind === 'removed' ? change.base : change.revision);
-  const where =
+  // Redocly names the bundled file it read (relative to its working folder) and a pointer in it.
+  const side =
     source?.file === undefined
+      ? change.kind === 'removed'
+        ? base
+        : head
+      : join(tempDir, source.file) === baseFile
+        ? base
+        : head;
+  const place = source?.pointer === undefined ? undefined : side.place(source.pointer);
+  const where =
+    place === undefined
       ? ''
-      : ` (${side.display(join(tempDir, source.file))}${source.line === undefined ? '' : `:${source.line}`})`;
+      : ` (${side.display(place.file)}${place.line === undefined ? '' : `:${place.line}`})`;
   return {
     level: change.impact,
     kind: `wire/${worst?.ruleId ?? `${kebab(change.typeName)}-${change.kind}`}`,
