@@ -58,7 +58,9 @@ const SDK_RULES = {
   'result-enum-values-added': 'minor',
   'result-property-required': 'patch',
   'result-type-narrowed': 'patch',
-  'result-enum-values-removed': 'patch',
+  // A literal union loses a member: `status === 'draft'` and `case 'draft':` no longer compile
+  // (TS2367, TS2678), though every value the API sends is still one the SDK knew.
+  'result-enum-values-removed': 'major',
   'property-deprecated': 'minor',
   'docs-changed': 'patch',
 } as const satisfies Record<string, Level>;

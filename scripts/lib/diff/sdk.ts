@@ -778,7 +778,8 @@ function enumFindings(
       findings.push({
         rule: 'result-enum-values-removed',
         segments: [],
-        describe: (path) => `${subject(path)} is no longer ${list(lost)}`,
+        describe: (path) =>
+          `${subject(path)} is no longer ${list(lost)} (code that compares it with ${lost.length === 1 ? 'that value' : 'one of them'}, in \`===\` or a \`switch\` case, no longer compiles)`,
       });
   } else {
     if (lost.length > 0)
