@@ -47,6 +47,7 @@ import {
   sleep,
   type Backoff,
 } from './internal/retry.ts';
+import { encodeComponent } from './internal/percent.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import { buildURL } from './internal/url.ts';
 import { DEFAULT_LOG_LEVEL, logLevelRank, type Logger, type LogLevel } from './logger.ts';
@@ -289,7 +290,7 @@ export class ClientCore {
     let secrets: string[] = [];
     if (token !== undefined && token !== '') {
       const value = auth.scheme === 'Basic' ? base64(token) : token;
-      secrets = [token, value, encodeURIComponent(token)];
+      secrets = [token, value, encodeURIComponent(token), encodeComponent(token)];
       credential = {
         [auth.name]: auth.scheme === undefined ? value : `${auth.scheme} ${value}`,
       };
