@@ -281,6 +281,11 @@ export interface ParameterModel {
    */
   mediaType?: string;
   /**
+   * Set when `mediaType` is JSON (`application/json`, `…+json`): a value that is not a string is
+   * sent as its JSON text (OpenAPI 3.1.1 §4.8.12.2.3); a string is taken as that text.
+   */
+  jsonContent?: true;
+  /**
    * True when the client fills this parameter itself (the default `project` path parameter from
    * the client options, or the `Idempotency-Key` header), so it is optional in method signatures.
    */

@@ -132,6 +132,7 @@ export function pathArgument(
   local: string,
   imports: ImportPlan,
 ): string {
+  if (parameter.jsonContent === true) return `${imports.value(PATH_MODULE, 'jsonText')}(${local})`;
   const style =
     parameter.style === 'label' || parameter.style === 'matrix' ? parameter.style : 'simple';
   if (style === 'simple' && isListOrPrimitive(parameter)) return local;
@@ -140,7 +141,8 @@ export function pathArgument(
 
 /**
  * `headerParams(<expr>)`: the header parameters serialised in style `simple` (arrays
- * comma-joined), naming those with `explode: true` whose value is an object.
+ * comma-joined), naming those with `explode: true` whose value is an object, then those described
+ * by JSON `content`, sent as JSON text.
  */
 export function headerParamsCall(
   expression: string,
@@ -153,7 +155,12 @@ export function headerParamsCall(
         parameter.in === 'header' && parameter.explode && !isListOrPrimitive(parameter),
     )
     .map((parameter) => stringLiteral(parameter.name));
+  const json = parameters
+    .filter((parameter) => parameter.in === 'header' && parameter.jsonContent === true)
+    .map((parameter) => stringLiteral(parameter.name));
   const call = imports.value(HEADERS_MODULE, 'headerParams');
+  if (json.length > 0)
+    return `${call}(${expression}, [${exploded.join(', ')}], [${json.join(', ')}])`;
   return exploded.length === 0
     ? `${call}(${expression})`
     : `${call}(${expression}, [${exploded.join(', ')}])`;
@@ -161,7 +168,8 @@ export function headerParamsCall(
 
 /**
  * A query parameter's entry in the runtime's `QueryStyles` (`status: { explode: false }`), or
- * undefined when it is serialised by default (`form`, exploded, reserved characters encoded).
+ * undefined when it is serialised by default (`form`, exploded, reserved characters encoded, not
+ * JSON `content`).
  * Resource methods and the typed path client share it.
  */
 export function queryStyleEntry(parameter: ParameterModel): string | undefined {
@@ -170,6 +178,7 @@ export function queryStyleEntry(parameter: ParameterModel): string | undefined {
   if (parameter.style !== 'form') style.push(`style: ${stringLiteral(parameter.style)}`);
   if (!parameter.explode) style.push('explode: false');
   if (parameter.allowReserved === true) style.push('allowReserved: true');
+  if (parameter.jsonContent === true) style.push('json: true');
   return style.length === 0 ? undefined : `${propertyKey(parameter.name)}: { ${style.join(', ')} }`;
 }
 

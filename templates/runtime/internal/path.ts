@@ -135,6 +135,14 @@ function styled(value: unknown, style: PathStyle, explode: boolean, name: string
 }
 
 /**
+ * A path parameter described by JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3), for the `path` tag:
+ * a string as given (it is the JSON text), any other value as its JSON text, then encoded whole.
+ */
+export function jsonText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
  * Percent-encodes one path parameter value, a primitive or an array of them (style `simple`); see
  * `path`. `where` names it in the error: `{plan} of /plans/{plan}`.
  */

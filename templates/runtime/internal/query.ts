@@ -21,6 +21,11 @@ export interface QueryStyle {
    * itself encodes `'` in an http(s) query. Names are always encoded.
    */
   allowReserved?: boolean;
+  /**
+   * The parameter is described by JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3): a value that is not
+   * a string is sent as its JSON text (`coordinates=%7B%22lat%22%3A1%7D`), a string as given.
+   */
+  json?: boolean;
 }
 
 /** Styles by parameter name; parameters not listed use `form` + `explode: true`. */
@@ -39,10 +44,13 @@ export function serializeQuery(
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
-    const { style = 'form', explode = true, allowReserved = false } = styles[name] ?? {};
+    const { style = 'form', explode = true, allowReserved = false, json } = styles[name] ?? {};
     const encodeValue = allowReserved ? encodeReserved : encode;
     try {
-      if (style === 'deepObject') {
+      if (json === true) {
+        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        pairs.push(`${encode(name)}=${encodeValue(text)}`);
+      } else if (style === 'deepObject') {
         addDeepObject(pairs, name, value, encodeValue);
       } else if (Array.isArray(value)) {
         addArray(pairs, name, value, style, explode, encodeValue);
