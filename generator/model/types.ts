@@ -309,6 +309,20 @@ export interface RequestBodyModel {
   schema: SchemaNode;
   /** The chosen media type's examples, in spec order (for docs samples and the testing kit). */
   examples?: ExampleModel[];
+  /**
+   * A form body's Encoding Objects (OpenAPI 3.1.1 §4.8.15), by property: `contentType`, and
+   * `style` + `explode` + `allowReserved` with their defaults filled in when any of them is given
+   * (absent when none is, so the property goes by its content type).
+   */
+  encoding?: Record<string, EncodingModel>;
+}
+
+/** One property's Encoding Object; see `RequestBodyModel.encoding`. */
+export interface EncodingModel {
+  contentType?: string;
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  explode?: boolean;
+  allowReserved?: true;
 }
 
 /** One example of a media type: its `example`, or an entry of its `examples` map. */

@@ -5,7 +5,7 @@
  * so a generated bundle imports only the ones its methods use.
  */
 import { propertyKey, stringLiteral } from '../../model/names.ts';
-import type { BodyKind, OperationModel, ParameterModel } from '../../model/types.ts';
+import type { BodyKind, EncodingModel, OperationModel, ParameterModel } from '../../model/types.ts';
 import type { ImportPlan } from './imports.ts';
 
 /** Runtime modules, as seen from `src/resources/`. */
@@ -60,7 +60,22 @@ export function bodyEntries(operation: OperationModel, imports: ImportPlan): str
     entries.push(`contentType: ${stringLiteral(body.contentType)}`);
   if (body.kind !== 'json')
     entries.push(`encode: ${imports.value(BODY_MODULE, ENCODERS[body.kind])}`);
+  if (body.encoding !== undefined) entries.push(`encoding: ${encodingLiteral(body.encoding)}`);
   return entries;
+}
+
+/** A form body's `encoding` as the runtime's `BodyEncoding`: `{ tags: { style: 'form', explode: false } }`. */
+function encodingLiteral(encoding: Readonly<Record<string, EncodingModel>>): string {
+  const entries = Object.entries(encoding).map(([name, entry]) => {
+    const fields: string[] = [];
+    if (entry.contentType !== undefined)
+      fields.push(`contentType: ${stringLiteral(entry.contentType)}`);
+    if (entry.style !== undefined) fields.push(`style: ${stringLiteral(entry.style)}`);
+    if (entry.explode !== undefined) fields.push(`explode: ${String(entry.explode)}`);
+    if (entry.allowReserved === true) fields.push('allowReserved: true');
+    return `${propertyKey(name)}: { ${fields.join(', ')} }`;
+  });
+  return `{ ${entries.join(', ')} }`;
 }
 
 /** The type a raw (binary, text, event-stream) request body takes: every byte source fetch sends. */
