@@ -7,7 +7,7 @@ import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { mediaKind } from './media-types.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
-import type { ExampleModel, RequestBodyModel, ResponseModel } from './types.ts';
+import type { EncodingModel, ExampleModel, RequestBodyModel, ResponseModel } from './types.ts';
 
 /** Follows local `$ref`s (components) to the object they name, with the pointer it lives at. */
 export function followRefs(
@@ -96,9 +96,38 @@ export function buildRequestBody(
     ),
   };
   if (typeof body.description === 'string') model.description = body.description;
+  const encoding = model.kind === 'form' && isRecord(media) ? formEncoding(media.encoding) : {};
+  if (Object.keys(encoding).length > 0) model.encoding = encoding;
   const examples = mediaExamples(doc, media, ctx.file);
   if (examples.length > 0) model.examples = examples;
   return model;
+}
+
+const STYLES: readonly string[] = ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'];
+
+/**
+ * A form-urlencoded body's `encoding`: each property's `contentType`, and its query style when
+ * `style`, `explode` or `allowReserved` is given, the others then at their defaults (`form`,
+ * `explode` true for `form` only), as OpenAPI 3.1.1 recommends. Unknown styles read as `form`.
+ */
+function formEncoding(raw: unknown): Record<string, EncodingModel> {
+  const result: Record<string, EncodingModel> = {};
+  if (!isRecord(raw)) return result;
+  for (const [name, entry] of Object.entries(raw)) {
+    if (!isRecord(entry)) continue;
+    const model: EncodingModel = {};
+    if (typeof entry.contentType === 'string') model.contentType = entry.contentType;
+    if (entry.style !== undefined || entry.explode !== undefined || entry.allowReserved === true) {
+      const style = (
+        typeof entry.style === 'string' && STYLES.includes(entry.style) ? entry.style : 'form'
+      ) as NonNullable<EncodingModel['style']>;
+      model.style = style;
+      model.explode = typeof entry.explode === 'boolean' ? entry.explode : style === 'form';
+      if (entry.allowReserved === true) model.allowReserved = true;
+    }
+    if (Object.keys(model).length > 0) result[name] = model;
+  }
+  return result;
 }
 
 export function buildResponses(

@@ -7,6 +7,7 @@ import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { CLIENT_CORE_OPTION_NAMES } from '../reserved-names.ts';
+import { isJsonMediaType } from './media-types.ts';
 import { camelCase, NameRegistry } from './names.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { IDENTIFIER } from './sdk-names.ts';
@@ -153,6 +154,7 @@ function parameterModel(
   if (raw.schema === undefined && isRecord(raw.content)) {
     const [mediaType] = Object.keys(raw.content);
     if (mediaType !== undefined) model.mediaType = mediaType;
+    if (mediaType !== undefined && isJsonMediaType(mediaType)) model.jsonContent = true;
   }
   if (typeof raw.description === 'string') model.description = raw.description;
   const example = parameterExample(raw);

@@ -281,6 +281,11 @@ export interface ParameterModel {
    */
   mediaType?: string;
   /**
+   * Set when `mediaType` is JSON (`application/json`, `…+json`): a value that is not a string is
+   * sent as its JSON text (OpenAPI 3.1.1 §4.8.12.2.3); a string is taken as that text.
+   */
+  jsonContent?: true;
+  /**
    * True when the client fills this parameter itself (the default `project` path parameter from
    * the client options, or the `Idempotency-Key` header), so it is optional in method signatures.
    */
@@ -304,6 +309,20 @@ export interface RequestBodyModel {
   schema: SchemaNode;
   /** The chosen media type's examples, in spec order (for docs samples and the testing kit). */
   examples?: ExampleModel[];
+  /**
+   * A form body's Encoding Objects (OpenAPI 3.1.1 §4.8.15), by property: `contentType`, and
+   * `style` + `explode` + `allowReserved` with their defaults filled in when any of them is given
+   * (absent when none is, so the property goes by its content type).
+   */
+  encoding?: Record<string, EncodingModel>;
+}
+
+/** One property's Encoding Object; see `RequestBodyModel.encoding`. */
+export interface EncodingModel {
+  contentType?: string;
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  explode?: boolean;
+  allowReserved?: true;
 }
 
 /** One example of a media type: its `example`, or an entry of its `examples` map. */

@@ -27,7 +27,7 @@ import {
   SDKError,
   type ResponseHeaders,
 } from './errors.ts';
-import type { BodyEncoder } from './internal/body.ts';
+import type { BodyEncoder, BodyEncoding } from './internal/body.ts';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
 import { serverRuntime } from './internal/platform.ts';
 import {
@@ -47,6 +47,7 @@ import {
   sleep,
   type Backoff,
 } from './internal/retry.ts';
+import { encodeComponent } from './internal/percent.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import { buildURL } from './internal/url.ts';
 import { DEFAULT_LOG_LEVEL, logLevelRank, type Logger, type LogLevel } from './logger.ts';
@@ -174,6 +175,8 @@ export interface APIRequest {
   contentType?: string;
   /** Encodes `body` for `contentType` when it is not JSON (internal/body.ts). */
   encode?: BodyEncoder;
+  /** The media type's `encoding` (form bodies): how each property is sent. */
+  encoding?: BodyEncoding;
   /** The header that takes the idempotency key, when the operation declares one (`Idempotency-Key`). */
   idempotencyHeader?: string;
   /** `Accept` when the success body is not JSON: the media types the operation declares. */
@@ -289,7 +292,7 @@ export class ClientCore {
     let secrets: string[] = [];
     if (token !== undefined && token !== '') {
       const value = auth.scheme === 'Basic' ? base64(token) : token;
-      secrets = [token, value, encodeURIComponent(token)];
+      secrets = [token, value, encodeURIComponent(token), encodeComponent(token)];
       credential = {
         [auth.name]: auth.scheme === undefined ? value : `${auth.scheme} ${value}`,
       };
@@ -558,7 +561,7 @@ export class ClientCore {
         ? undefined
         : request.encode === undefined
           ? { body: JSON.stringify(body), contentType }
-          : request.encode(body, contentType);
+          : request.encode(body, contentType, request.encoding);
     const headers = mergeHeaders(
       request.anonymous === true ? this.#anonymousHeaders : this.#headers,
       request.accept === undefined ? undefined : { Accept: request.accept },

@@ -1,8 +1,9 @@
 /**
  * `allowReserved: true` on a query parameter (OpenAPI 3.1 §4.8.12.4): the reserved characters of
- * RFC 3986 (`:/?[]@!$&'()*+,;=`) go into the query as they are, in every query style, from the
- * resource methods and the typed path client alike; `#` (it would end the URL), `%` and the
- * characters a query cannot hold are still percent-encoded. A parameter without it is encoded
+ * RFC 3986 a query may hold (`:/?@!$&'()*+,;=`) and percent-encoded triples go into the query as
+ * they are, in every query style, from the resource methods and the typed path client alike; `#`
+ * (it would end the URL), `[` and `]`, a lone `%` and the characters a query cannot hold are still
+ * percent-encoded (OpenAPI 3.1.1 §4.8.12.2.2). A parameter without it is encoded
  * whole. A real server on 127.0.0.1 reads the raw request target.
  */
 import { join } from 'node:path';
@@ -48,8 +49,9 @@ const SPEC = {
 };
 
 const RESERVED = 'a/b?c=d&e#f';
-// `'` is left to the URL standard, which percent-encodes it in the query of an http(s) URL.
-const ALL = ':/?[]@!$&()*+,;=';
+// `'` is left to the URL standard, which percent-encodes it in the query of an http(s) URL;
+// `[` and `]`, reserved but not allowed in a query (RFC 3986 §3.4), are encoded like `#`.
+const ALL = ':/?@!$&()*+,;=';
 
 type Find = (params: Record<string, unknown>) => Promise<unknown>;
 let server: TestServer;
@@ -93,7 +95,9 @@ describe('allowReserved: true', () => {
       { res: RESERVED },
       'res=a/b?c=d&e%23f',
     ],
-    ['every reserved character but #', { res: ALL }, `res=${ALL}`],
+    ['every reserved character a query may hold', { res: ALL }, `res=${ALL}`],
+    ['[ and ] encoded (OpenAPI 3.1.1 §4.8.12.2.2)', { res: 'a[0]' }, 'res=a%5B0%5D'],
+    ['percent-encoded triples kept, a lone % encoded', { res: 'x%2By%' }, 'res=x%2By%25'],
     [
       '% and what a query cannot hold, encoded',
       { res: '50% <a b>"' },
@@ -102,7 +106,7 @@ describe('allowReserved: true', () => {
     ['a parameter without it, encoded whole', { plain: RESERVED }, 'plain=a%2Fb%3Fc%3Dd%26e%23f'],
     ['form, not exploded', { list: ['a/b', 'c:d'] }, 'list=a/b,c:d'],
     ['form, exploded', { each: ['a/b', 'c@d'] }, 'each=a/b&each=c@d'],
-    ['pipeDelimited', { pipes: ['a/b', 'c'] }, 'pipes=a/b|c'],
+    ['pipeDelimited (its `|` encoded)', { pipes: ['a/b', 'c'] }, 'pipes=a/b%7Cc'],
     ['an object, not exploded', { obj: { k: 'a/b:c' } }, 'obj=k,a/b:c'],
     ['deepObject', { deep: { k: 'a/b' } }, 'deep%5Bk%5D=a/b'],
   ])('%s', async (_case, params, want) => {

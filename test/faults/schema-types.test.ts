@@ -281,14 +281,16 @@ export const event: EventModel = serializeEventModel(reviveEventModel({ created:
 });
 
 describe('a parameter defined by content', () => {
-  it('is the text the client sends', async () => {
+  it('is the JSON text the client sends, or the value it writes as JSON', async () => {
     expect(
       await check(
         'content-parameter.yaml',
         `
+import type { Metadata } from './types.js';
 import type { FileCreateParams } from './resources/files.js';
-same<FileCreateParams['x-metadata'], string>(true);
+same<FileCreateParams['x-metadata'], string | Metadata>(true);
 export const params: FileCreateParams = { 'x-metadata': JSON.stringify({ name: 'a' }) };
+export const value: FileCreateParams = { 'x-metadata': { name: 'a' } };
 `,
       ),
     ).toEqual([]);

@@ -85,7 +85,7 @@ describe('request bodies', () => {
       encode: formBody,
     });
     expect(only().headers['content-type']).toBe(contentType);
-    expect(only().body).toBe('a=b%20c&n=1&tags=x&tags=y');
+    expect(only().body).toBe('a=b+c&n=1&tags=x&tags=y');
     server.requests.length = 0;
     await send({ body: new URLSearchParams({ q: 'a&b' }), contentType, encode: formBody });
     expect(only().body).toBe('q=a%26b');

@@ -12,6 +12,9 @@ describe('path', () => {
     ['percent and space', '50% off', '/plans/50%25%20off'],
     ['unicode', 'ü', '/plans/%C3%BC'],
     ['number', 42, '/plans/42'],
+    // RFC 6570 simple expansion encodes all but the unreserved characters, sub-delimiters too.
+    ["sub-delimiters !'()*", "it's(a)*!", '/plans/it%27s%28a%29%2A%21'],
+    ['reserved characters of a segment', ':@;=,+&$', '/plans/%3A%40%3B%3D%2C%2B%26%24'],
   ])('encodes %s', (_name, value, want) => {
     expect(path`/plans/${value}`).toBe(want);
   });
@@ -78,6 +81,10 @@ describe('path', () => {
       ';role=admin;firstName=Alex',
     ],
     ['matrix, values encoded', ['a;b', 'c=d'], 'matrix', false, ';id=a%3Bb,c%3Dd'],
+    // OpenAPI 3.1.1 style examples, column "empty" (the empty string): the name alone.
+    ['matrix empty string', '', 'matrix', false, ';id'],
+    ['matrix empty string, exploded', '', 'matrix', true, ';id'],
+    ['label, values encoded', ["a.b'", 'c'], 'label', true, '.a.b%27.c'],
   ])('pathStyle: %s', (_name, value, style, explode, want) => {
     expect(path`/users/${pathStyle(value, style, explode, 'id')}`).toBe(`/users/${want}`);
   });

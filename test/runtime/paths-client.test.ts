@@ -96,7 +96,7 @@ describe('createPathsClient', () => {
     await client.request('get', '/search', { params: { query } });
     expect(server.requests.map((r) => r.url)).toEqual([
       '/search?status=a,b',
-      '/search?status=a|b',
+      '/search?status=a%7Cb',
       '/search?status=a,b',
     ]);
   });

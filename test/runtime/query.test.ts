@@ -34,8 +34,45 @@ describe('serializeQuery', () => {
       {
         query: { ids: [1, 2] },
         styles: { ids: { style: 'pipeDelimited', explode: false } },
-        want: 'ids=1|2',
+        // `|` is not allowed in a query (RFC 3986 §3.4); OpenAPI 3.1.1's table writes `%7C`.
+        want: 'ids=1%7C2',
       },
+    ],
+    [
+      'spaceDelimited object (OpenAPI 3.1.1 style examples)',
+      {
+        query: { color: { R: 100, G: 200, B: 150 } },
+        styles: { color: { style: 'spaceDelimited', explode: false } },
+        want: 'color=R%20100%20G%20200%20B%20150',
+      },
+    ],
+    [
+      'pipeDelimited object (OpenAPI 3.1.1 style examples)',
+      {
+        query: { color: { R: 100, G: 200, B: 150 } },
+        styles: { color: { style: 'pipeDelimited', explode: false } },
+        want: 'color=R%7C100%7CG%7C200%7CB%7C150',
+      },
+    ],
+    [
+      'a delimiter inside a value is encoded, the delimiter itself too',
+      {
+        query: { ids: ['a|b', 'c d'] },
+        styles: { ids: { style: 'pipeDelimited', explode: false } },
+        want: 'ids=a%7Cb%7Cc%20d',
+      },
+    ],
+    [
+      "RFC 3986's sub-delimiters in names and values are encoded (RFC 6570 expansion)",
+      { query: { "it's": "love!(*)'" }, want: 'it%27s=love%21%28%2A%29%27' },
+    ],
+    [
+      'a name outside ASCII as UTF-8 (OpenAPI 3.1.1 Appendix C)',
+      { query: { '\u2764\ufe0f': 'love!' }, want: '%E2%9D%A4%EF%B8%8F=love%21' },
+    ],
+    [
+      'an empty string is the name and `=` (form, OpenAPI 3.1.1 style examples)',
+      { query: { color: '' }, want: 'color=' },
     ],
     [
       'primitives',
@@ -59,6 +96,14 @@ describe('serializeQuery', () => {
         query: { filter: { status: 'a', owner: { id: 'u 1' } } },
         styles: { filter: { style: 'deepObject', explode: true } },
         want: 'filter%5Bstatus%5D=a&filter%5Bowner%5D%5Bid%5D=u%201',
+      },
+    ],
+    [
+      'allowReserved: `[`, `]` and `#` still encoded, percent-encoded triples kept (OpenAPI 3.1.1 §4.8.12.2.2)',
+      {
+        query: { f: 'x%2By/[a]#b%zz%' },
+        styles: { f: { allowReserved: true } },
+        want: 'f=x%2By/%5Ba%5D%23b%25zz%25',
       },
     ],
     ['form object exploded', { query: { color: { R: 100, G: 200 } }, want: 'R=100&G=200' }],

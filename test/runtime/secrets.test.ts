@@ -149,6 +149,28 @@ describe('a query credential', () => {
   });
 });
 
+describe('a query credential with sub-delimiters', () => {
+  it("is redacted as the query writes it: `!'()*` percent-encoded too", async () => {
+    const token = "sk_live_!(key)*'x";
+    const encoded = 'sk_live_%21%28key%29%2A%27x';
+    reply = () => json(401, { message: `no key ${encoded}` });
+    const lines: string[] = [];
+    const push = (m: string) => void lines.push(m);
+    const core = new ClientCore({
+      baseURL: server.url,
+      token,
+      auth: { in: 'query', name: 'key' },
+      maxRetries: 0,
+      logger: { error: push, warn: push, info: push, debug: push },
+      logLevel: 'debug',
+    });
+    const error = await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e);
+    expect(server.requests[0]?.url).toBe(`/t?key=${encoded}`);
+    expect(lines.join('\n')).toContain('key=[redacted]');
+    expect(everything(error)).not.toContain(encoded);
+  });
+});
+
 describe('redaction keeps what is not the token', () => {
   const notFound = {
     object: 'error',

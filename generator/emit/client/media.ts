@@ -5,7 +5,7 @@
  * so a generated bundle imports only the ones its methods use.
  */
 import { propertyKey, stringLiteral } from '../../model/names.ts';
-import type { BodyKind, OperationModel, ParameterModel } from '../../model/types.ts';
+import type { BodyKind, EncodingModel, OperationModel, ParameterModel } from '../../model/types.ts';
 import type { ImportPlan } from './imports.ts';
 
 /** Runtime modules, as seen from `src/resources/`. */
@@ -60,7 +60,22 @@ export function bodyEntries(operation: OperationModel, imports: ImportPlan): str
     entries.push(`contentType: ${stringLiteral(body.contentType)}`);
   if (body.kind !== 'json')
     entries.push(`encode: ${imports.value(BODY_MODULE, ENCODERS[body.kind])}`);
+  if (body.encoding !== undefined) entries.push(`encoding: ${encodingLiteral(body.encoding)}`);
   return entries;
+}
+
+/** A form body's `encoding` as the runtime's `BodyEncoding`: `{ tags: { style: 'form', explode: false } }`. */
+function encodingLiteral(encoding: Readonly<Record<string, EncodingModel>>): string {
+  const entries = Object.entries(encoding).map(([name, entry]) => {
+    const fields: string[] = [];
+    if (entry.contentType !== undefined)
+      fields.push(`contentType: ${stringLiteral(entry.contentType)}`);
+    if (entry.style !== undefined) fields.push(`style: ${stringLiteral(entry.style)}`);
+    if (entry.explode !== undefined) fields.push(`explode: ${String(entry.explode)}`);
+    if (entry.allowReserved === true) fields.push('allowReserved: true');
+    return `${propertyKey(name)}: { ${fields.join(', ')} }`;
+  });
+  return `{ ${entries.join(', ')} }`;
 }
 
 /** The type a raw (binary, text, event-stream) request body takes: every byte source fetch sends. */
@@ -132,6 +147,7 @@ export function pathArgument(
   local: string,
   imports: ImportPlan,
 ): string {
+  if (parameter.jsonContent === true) return `${imports.value(PATH_MODULE, 'jsonText')}(${local})`;
   const style =
     parameter.style === 'label' || parameter.style === 'matrix' ? parameter.style : 'simple';
   if (style === 'simple' && isListOrPrimitive(parameter)) return local;
@@ -140,7 +156,8 @@ export function pathArgument(
 
 /**
  * `headerParams(<expr>)`: the header parameters serialised in style `simple` (arrays
- * comma-joined), naming those with `explode: true` whose value is an object.
+ * comma-joined), naming those with `explode: true` whose value is an object, then those described
+ * by JSON `content`, sent as JSON text.
  */
 export function headerParamsCall(
   expression: string,
@@ -153,7 +170,12 @@ export function headerParamsCall(
         parameter.in === 'header' && parameter.explode && !isListOrPrimitive(parameter),
     )
     .map((parameter) => stringLiteral(parameter.name));
+  const json = parameters
+    .filter((parameter) => parameter.in === 'header' && parameter.jsonContent === true)
+    .map((parameter) => stringLiteral(parameter.name));
   const call = imports.value(HEADERS_MODULE, 'headerParams');
+  if (json.length > 0)
+    return `${call}(${expression}, [${exploded.join(', ')}], [${json.join(', ')}])`;
   return exploded.length === 0
     ? `${call}(${expression})`
     : `${call}(${expression}, [${exploded.join(', ')}])`;
@@ -161,7 +183,8 @@ export function headerParamsCall(
 
 /**
  * A query parameter's entry in the runtime's `QueryStyles` (`status: { explode: false }`), or
- * undefined when it is serialised by default (`form`, exploded, reserved characters encoded).
+ * undefined when it is serialised by default (`form`, exploded, reserved characters encoded, not
+ * JSON `content`).
  * Resource methods and the typed path client share it.
  */
 export function queryStyleEntry(parameter: ParameterModel): string | undefined {
@@ -170,6 +193,7 @@ export function queryStyleEntry(parameter: ParameterModel): string | undefined {
   if (parameter.style !== 'form') style.push(`style: ${stringLiteral(parameter.style)}`);
   if (!parameter.explode) style.push('explode: false');
   if (parameter.allowReserved === true) style.push('allowReserved: true');
+  if (parameter.jsonContent === true) style.push('json: true');
   return style.length === 0 ? undefined : `${propertyKey(parameter.name)}: { ${style.join(', ')} }`;
 }
 

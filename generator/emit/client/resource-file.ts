@@ -552,7 +552,11 @@ function parameterDocs(parameter: ParameterModel): Member['docs'] {
   const notes =
     parameter.mediaType === undefined
       ? []
-      : [`Sent as given: the \`${escapeJsDoc(parameter.mediaType)}\` text of the value.`];
+      : parameter.jsonContent === true
+        ? [
+            `Sent as its \`${escapeJsDoc(parameter.mediaType)}\` text: a string as given, any other value as JSON.`,
+          ]
+        : [`Sent as given: the \`${escapeJsDoc(parameter.mediaType)}\` text of the value.`];
   return nodeDocParts(parameter.schema, {
     ...(parameter.description === undefined ? {} : { description: parameter.description }),
     deprecated: parameter.deprecated || parameter.schema.deprecated,

@@ -12,12 +12,14 @@ import { rawBodyType, resultType as mediaResultType } from './media.ts';
 
 /**
  * A parameter's type as a caller gives it (`string`, `number`, `PlanStatus[]`). A parameter
- * defined by `content` (`application/json` in a header) is its serialized text: `string`, as the
- * runtime sends it unchanged.
+ * defined by `content` takes its serialized text, a `string` the runtime sends unchanged; with a
+ * JSON media type also the value itself, which the runtime writes as JSON (`string | Metadata`).
  */
 export function parameterType(parameter: ParameterModel, printer: TypePrinter): string {
-  if (parameter.mediaType !== undefined) return 'string';
-  return printer.type(parameter.schema, 'write');
+  if (parameter.mediaType === undefined) return printer.type(parameter.schema, 'write');
+  if (parameter.jsonContent !== true) return 'string';
+  const type = printer.type(parameter.schema, 'write');
+  return type === 'string' ? type : `string | ${type.includes('=>') ? `(${type})` : type}`;
 }
 
 /**

@@ -19,6 +19,7 @@ describe('clientRuntimeFiles', () => {
       'src/runtime/internal/env.ts',
       'src/runtime/internal/headers.ts',
       'src/runtime/internal/path.ts',
+      'src/runtime/internal/percent.ts',
       'src/runtime/internal/platform.ts',
       'src/runtime/internal/query.ts',
       'src/runtime/internal/read.ts',
