@@ -35,8 +35,9 @@ import { rewriteSpecifiers } from './client/runtime-files.ts';
 import { renameRuntimeMentions } from './client/runtime-text.ts';
 import { kindResultType } from './client/media.ts';
 import { operationBodyType, operationRef } from './client/type-refs.ts';
+import { TypePrinter } from './schema-types/print.ts';
 import { dereference, propertyNodes } from './sample-request.ts';
-import { minimalValue } from './testing/values.ts';
+import { minimalText, minimalValue } from './testing/values.ts';
 import type { EmittedSourceFile, EmittedTextFile } from './types.ts';
 import type { WriterFunction } from 'ts-morph';
 
@@ -111,6 +112,8 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
   ])
     names.claim(taken);
   let usesOperations = false;
+  // Prints the text schemas the model narrowed: strings, string enums and `$ref`s (typeOf's).
+  const printer = new TypePrinter(byName);
   const typeOf = (node: SchemaNode | undefined, fallback: string): string => {
     if (node?.kind === 'ref' && !node.nullable && byName.has(node.target)) {
       used.add(node.target);
@@ -119,6 +122,9 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
     usesOperations ||= fallback.includes(operations);
     return fallback;
   };
+
+  const textType = (node: SchemaNode | undefined): string =>
+    node === undefined ? 'string' : typeOf(node, printer.type(node, 'read'));
 
   const kits: OperationKit[] = model.resources.flatMap((resource) =>
     resource.operations.map((operation): OperationKit => {
@@ -129,8 +135,10 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
           ? 'unknown'
           : success.contentType === undefined || success.kind === undefined
             ? 'void'
-            : (replyType(success.kind) ??
-              typeOf(success.schema, responseRef(opRef, success.status, success.contentType)));
+            : success.kind === 'text'
+              ? textType(success.textSchema)
+              : (replyType(success.kind) ??
+                typeOf(success.schema, responseRef(opRef, success.status, success.contentType)));
       const errors = [
         ...new Set(
           operation.responses
@@ -244,10 +252,15 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
     fields.push(['contentType', stringLiteral(success.contentType)]);
     if (success.kind !== undefined && success.kind !== 'json')
       fields.push(['kind', stringLiteral(success.kind)]);
+    const { textSchema, schema } = success;
     const example = defaultExample(
       success.kind ?? 'json',
       success.examples?.[0]?.value ??
-        (success.schema === undefined ? undefined : minimalValue(success.schema, model.schemas)),
+        (textSchema !== undefined
+          ? minimalText(textSchema, model.schemas)
+          : schema === undefined
+            ? undefined
+            : minimalValue(schema, model.schemas)),
     );
     if (example !== undefined) fields.push(['example', valueText(example)]);
   }
@@ -279,8 +292,8 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
 
 /**
  * What a mock replies with, and `fixtures` holds, for a success body of `kind` when its kind
- * decides the type: what the method resolves to (`string`, `Blob`, `URLSearchParams`,
- * `FormData`), and an event stream's text (the client parses it into events).
+ * decides the type: what the method resolves to (`Blob`, `URLSearchParams`, `FormData`), and an
+ * event stream's text (the client parses it into events). Text is typed by its schema.
  */
 function replyType(kind: BodyKind): string | undefined {
   return kind === 'event-stream' ? 'string' : kindResultType(kind);
