@@ -85,7 +85,12 @@ interface OperationKit {
   definition: string;
   result: string;
   item?: string;
+  /** The request body as `calls` records it (`MockCall`'s `Body`). */
   body: string;
+  /** The request body as the method takes it, for `requestFixtures`. */
+  requestBody: string;
+  /** The path parameters as `calls` records them (`MockCall`'s `Params`). */
+  params: string;
   error: string;
   /** Where the default answer came from, for its TSDoc. */
   exampleSource: 'example' | 'schema' | 'none';
@@ -151,15 +156,20 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
             ),
         ),
       ];
+      const requestBody =
+        operation.body === undefined
+          ? 'undefined'
+          : operation.body.kind === 'text'
+            ? textType(operation.body.schema)
+            : typeOf(operation.body.schema, operationBodyType(operation, opRef));
       const kitOf: OperationKit = {
         resource,
         operation,
         definition: names.claim(`${resource.name}${pascalCase(operation.sdk.method)}`),
         result,
-        body:
-          operation.body === undefined
-            ? 'undefined'
-            : typeOf(operation.body.schema, operationBodyType(operation, opRef)),
+        body: recordedBodyType(operation.body?.kind, requestBody, kit),
+        requestBody,
+        params: paramsType(operation.path),
         error: errors.length === 0 ? 'unknown' : errors.join(' | '),
         exampleSource: !hasFixture(operation)
           ? 'none'
@@ -192,7 +202,14 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
     `import * as ${kit} from './runtime.js';`,
     blankLine,
     `export { ListOperationMock, OperationMock } from './runtime.js';`,
-    `export type { MockCall, ReplyInit, Responder } from './runtime.js';`,
+    `export type {
+  FormFields,
+  MockCall,
+  MultipartFields,
+  PathParams,
+  ReplyInit,
+  Responder,
+} from './runtime.js';`,
     ...kits.flatMap((entry) => [blankLine, definitionStatement(entry, kit, model)]),
     blankLine,
     mockInterface(kits, model, { mockType, httpHandler, kit, member }),
@@ -266,6 +283,12 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
   }
   const request = operation.body?.examples?.[0]?.value;
   if (request !== undefined) fields.push(['requestExample', valueText(request)]);
+  if (operation.body !== undefined) {
+    fields.push(['requestKind', stringLiteral(operation.body.kind)]);
+    const lists = listFields(operation.body, model);
+    if (lists.length > 0)
+      fields.push(['listFields', `[${lists.map((name) => stringLiteral(name)).join(', ')}]`]);
+  }
   const pagination = operation.pagination;
   if (pagination !== undefined) {
     const limit = operation.parameters.find(
@@ -323,6 +346,44 @@ function defaultExample(kind: BodyKind, value: JsonValue | undefined): JsonValue
   }
 }
 
+/**
+ * The type of a request body as `calls` records it (templates/testing/runtime.ts, `readBody`):
+ * `requestBody`, the type the method takes, for JSON and text; a form's or multipart body's
+ * fields (`FormFields`, `MultipartFields` of it); a `Blob` for binary.
+ */
+function recordedBodyType(kind: BodyKind | undefined, requestBody: string, kit: string): string {
+  switch (kind) {
+    case 'form':
+      return `${kit}.FormFields<${requestBody}>`;
+    case 'multipart':
+      return `${kit}.MultipartFields<${requestBody}>`;
+    case 'binary':
+      return 'Blob';
+    default:
+      return requestBody;
+  }
+}
+
+/** The fields of a form or multipart body whose schema is an array, which `calls` records as lists. */
+function listFields(body: NonNullable<OperationModel['body']>, model: ApiModel): string[] {
+  if (body.kind !== 'form' && body.kind !== 'multipart') return [];
+  const byName = new Map(model.schemas.map((schema) => [schema.name, schema]));
+  return [...propertyNodes(body.schema, byName)]
+    .filter(([, node]) => dereference(node, byName)?.kind === 'array')
+    .map(([name]) => name);
+}
+
+/**
+ * The type of `calls[].params`: the path's parameters by their names in the path template (as
+ * the runtime reads them), each its text; `Record<never, never>` (no key at all) for a path without any.
+ */
+function paramsType(path: string): string {
+  const names = [...new Set([...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!))];
+  return names.length === 0
+    ? 'Record<never, never>'
+    : `{ ${names.map((name) => `${propertyKey(name)}: string;`).join(' ')} }`;
+}
+
 function optional(key: string, value: string | undefined): [string, string][] {
   return value === undefined ? [] : [[key, stringLiteral(value)]];
 }
@@ -334,8 +395,8 @@ function successStatus(status: string | undefined): number {
 
 function mockClass(entry: OperationKit, kit: string): string {
   return entry.item === undefined
-    ? `${kit}.OperationMock<${entry.result}, ${entry.body}, ${entry.error}>`
-    : `${kit}.ListOperationMock<${entry.result}, ${entry.item}, ${entry.body}, ${entry.error}>`;
+    ? `${kit}.OperationMock<${entry.result}, ${entry.body}, ${entry.error}, ${entry.params}>`
+    : `${kit}.ListOperationMock<${entry.result}, ${entry.item}, ${entry.body}, ${entry.error}, ${entry.params}>`;
 }
 
 function byResource(kits: readonly OperationKit[]): Map<ResourceModel, OperationKit[]> {
@@ -471,7 +532,7 @@ function requestFixturesStatement(kits: readonly OperationKit[], kit: string): s
         .filter((entry) => entry.operation.body?.examples?.[0] !== undefined)
         .map((entry) => {
           const summary = exampleSummary(entry.operation.body?.examples?.[0]?.summary);
-          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${summary}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.body} {\nreturn ${kit}.fixture<${entry.body}>(${entry.definition}.requestExample);\n},`;
+          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${summary}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.requestBody} {\nreturn ${kit}.fixture<${entry.requestBody}>(${entry.definition}.requestExample);\n},`;
         });
       return getters.length === 0
         ? ''
