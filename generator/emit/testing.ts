@@ -156,12 +156,15 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
             ),
         ),
       ];
+      // What the method takes; a binary body's example is handed out as a Blob.
       const requestBody =
         operation.body === undefined
           ? 'undefined'
           : operation.body.kind === 'text'
             ? textType(operation.body.schema)
-            : typeOf(operation.body.schema, operationBodyType(operation, opRef));
+            : operation.body.kind === 'binary'
+              ? 'Blob'
+              : typeOf(operation.body.schema, operationBodyType(operation, opRef));
       const kitOf: OperationKit = {
         resource,
         operation,
@@ -285,6 +288,8 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
   if (request !== undefined) fields.push(['requestExample', valueText(request)]);
   if (operation.body !== undefined) {
     fields.push(['requestKind', stringLiteral(operation.body.kind)]);
+    if (operation.body.kind === 'binary')
+      fields.push(['requestContentType', stringLiteral(operation.body.contentType)]);
     const lists = listFields(operation.body, model);
     if (lists.length > 0)
       fields.push(['listFields', `[${lists.map((name) => stringLiteral(name)).join(', ')}]`]);
@@ -532,7 +537,7 @@ function requestFixturesStatement(kits: readonly OperationKit[], kit: string): s
         .filter((entry) => entry.operation.body?.examples?.[0] !== undefined)
         .map((entry) => {
           const summary = exampleSummary(entry.operation.body?.examples?.[0]?.summary);
-          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${summary}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.requestBody} {\nreturn ${kit}.fixture<${entry.requestBody}>(${entry.definition}.requestExample);\n},`;
+          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${summary}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.requestBody} {\nreturn ${kit}.requestFixture<${entry.requestBody}>(${entry.definition});\n},`;
         });
       return getters.length === 0
         ? ''

@@ -49,6 +49,8 @@ export interface OperationDefinition {
    * the request's own `Content-Type`.
    */
   requestKind?: 'json' | 'text' | 'binary' | 'form' | 'multipart' | 'event-stream' | 'any';
+  /** The request body's media type, for a binary `requestFixtures` entry's `Blob`. */
+  requestContentType?: string;
   /** The fields of a form or multipart body that are arrays: recorded as lists even with one value. */
   listFields?: string[];
   /** Cursor pagination (the spec's `x-sdk-pagination`), for a list operation. */
@@ -367,9 +369,16 @@ export function defaultValue<T>(definition: OperationDefinition): T {
   }
 }
 
-/** A typed deep copy of an example (fixtures are copies, so a test cannot change another's). */
-export function fixture<T>(value: unknown): T {
-  return copy(value) as T;
+/**
+ * A fresh copy of an operation's request example (fixtures are copies, so a test cannot change
+ * another's), as its method takes it: a binary body's example
+ * (a string in the spec) as a `Blob` of the request's media type, others as they are.
+ */
+export function requestFixture<T>(definition: OperationDefinition): T {
+  const example = definition.requestExample;
+  if (definition.requestKind === 'binary' && typeof example === 'string')
+    return new Blob([example], { type: definition.requestContentType ?? '' }) as T;
+  return copy(example) as T;
 }
 
 function specificity(mock: OperationMock<unknown, unknown, unknown>): boolean[] {

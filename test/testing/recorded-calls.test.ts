@@ -17,6 +17,7 @@ interface Call {
   body: unknown;
 }
 interface Kit {
+  requestFixtures: { calls: Record<string, unknown> };
   createMock(): {
     handlers: Parameters<typeof setupServer>;
     calls: Record<string, { calls: Call[] }>;
@@ -98,6 +99,18 @@ describe('recorded calls', () => {
     expect(note.body).toBe('hello');
     const item = await recorded(() => calls['item']!({ n: 1 }), 'item');
     expect(item.body).toEqual({ n: 1 });
+  });
+
+  it('hand out a binary request example as a Blob, typed so', async () => {
+    const fixture = kit.requestFixtures.calls['blob'];
+    expect(fixture).toBeInstanceOf(Blob);
+    expect(await (fixture as Blob).text()).toBe('raw bytes');
+    expect((fixture as Blob).type).toBe('application/octet-stream');
+    const checks = `import { requestFixtures } from './testing/index.js';
+${EQUAL}
+same<typeof requestFixtures.calls.blob, Blob>(true);
+`;
+    expect(diagnostics(pkg, { 'src/fixture-checks.ts': checks })).toEqual([]);
   });
 
   it('are typed: fields, files and path parameters', () => {
