@@ -101,20 +101,24 @@ export type PathParams = Record<string, string>;
  * A form body (`application/x-www-form-urlencoded`) as {@link MockCall} records it: the fields of
  * `T` (the body the method takes), each as the text sent (`ttl: '60'`), an array field as a list
  * of texts (`scope: ['read']`, even with one value). A field sent that `T` does not name is
- * recorded too (text, or a list when repeated).
+ * recorded too (text, or a list when repeated); without a schema (`T` unknown) any fields.
  */
-export type FormFields<T> = {
-  [K in keyof T]: NonNullable<T[K]> extends readonly unknown[] ? string[] : string;
-};
+export type FormFields<T> = unknown extends T
+  ? Record<string, string | string[]>
+  : { [K in keyof T]: NonNullable<T[K]> extends readonly unknown[] ? string[] : string };
 
 /**
  * A multipart body (`multipart/form-data`) as {@link MockCall} records it: the fields of `T` (the
  * body the method takes), a file part (a `Blob` in `T`) as a `File` (`name`, `type`, `text()`),
  * another part as its text (an object as its JSON), an array field as a list of them.
  */
-export type MultipartFields<T> = {
-  [K in keyof T]: NonNullable<T[K]> extends readonly (infer Item)[] ? PartOf<Item>[] : PartOf<T[K]>;
-};
+export type MultipartFields<T> = unknown extends T
+  ? Record<string, File | string | (File | string)[]>
+  : {
+      [K in keyof T]: NonNullable<T[K]> extends readonly (infer Item)[]
+        ? PartOf<Item>[]
+        : PartOf<T[K]>;
+    };
 
 type PartOf<Value> = [NonNullable<Value>] extends [Blob] ? File : string;
 

@@ -125,6 +125,7 @@ same<CallOf<typeof mock.calls.token>['body'], { grant: string; scope?: string[];
 same<CallOf<typeof mock.calls.blob>['body'], Blob | undefined>(true);
 same<CallOf<typeof mock.calls.blob>['params'], { id: string }>(true);
 same<CallOf<typeof mock.calls.note>['body'], string | undefined>(true);
+same<CallOf<typeof mock.calls.hook>['body'], Record<string, string | string[]> | undefined>(true);
 // @ts-expect-error: the operation has no path parameter named so
 export const nope: string | undefined = mock.calls.note.calls[0]?.params.id;
 `;
