@@ -35,8 +35,9 @@ import { rewriteSpecifiers } from './client/runtime-files.ts';
 import { renameRuntimeMentions } from './client/runtime-text.ts';
 import { kindResultType } from './client/media.ts';
 import { operationBodyType, operationRef } from './client/type-refs.ts';
+import { TypePrinter } from './schema-types/print.ts';
 import { dereference, propertyNodes } from './sample-request.ts';
-import { minimalValue } from './testing/values.ts';
+import { minimalText, minimalValue } from './testing/values.ts';
 import type { EmittedSourceFile, EmittedTextFile } from './types.ts';
 import type { WriterFunction } from 'ts-morph';
 
@@ -84,7 +85,12 @@ interface OperationKit {
   definition: string;
   result: string;
   item?: string;
+  /** The request body as `calls` records it (`MockCall`'s `Body`). */
   body: string;
+  /** The request body as the method takes it, for `requestFixtures`. */
+  requestBody: string;
+  /** The path parameters as `calls` records them (`MockCall`'s `Params`). */
+  params: string;
   error: string;
   /** Where the default answer came from, for its TSDoc. */
   exampleSource: 'example' | 'schema' | 'none';
@@ -111,6 +117,8 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
   ])
     names.claim(taken);
   let usesOperations = false;
+  // Prints the text schemas the model narrowed: strings, string enums and `$ref`s (typeOf's).
+  const printer = new TypePrinter(byName);
   const typeOf = (node: SchemaNode | undefined, fallback: string): string => {
     if (node?.kind === 'ref' && !node.nullable && byName.has(node.target)) {
       used.add(node.target);
@@ -119,6 +127,9 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
     usesOperations ||= fallback.includes(operations);
     return fallback;
   };
+
+  const textType = (node: SchemaNode | undefined): string =>
+    node === undefined ? 'string' : typeOf(node, printer.type(node, 'read'));
 
   const kits: OperationKit[] = model.resources.flatMap((resource) =>
     resource.operations.map((operation): OperationKit => {
@@ -129,8 +140,10 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
           ? 'unknown'
           : success.contentType === undefined || success.kind === undefined
             ? 'void'
-            : (replyType(success.kind) ??
-              typeOf(success.schema, responseRef(opRef, success.status, success.contentType)));
+            : success.kind === 'text'
+              ? textType(success.textSchema)
+              : (replyType(success.kind) ??
+                typeOf(success.schema, responseRef(opRef, success.status, success.contentType)));
       const errors = [
         ...new Set(
           operation.responses
@@ -143,15 +156,23 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
             ),
         ),
       ];
+      // What the method takes; a binary body's example is handed out as a Blob.
+      const requestBody =
+        operation.body === undefined
+          ? 'undefined'
+          : operation.body.kind === 'text'
+            ? textType(operation.body.schema)
+            : operation.body.kind === 'binary'
+              ? 'Blob'
+              : typeOf(operation.body.schema, operationBodyType(operation, opRef));
       const kitOf: OperationKit = {
         resource,
         operation,
         definition: names.claim(`${resource.name}${pascalCase(operation.sdk.method)}`),
         result,
-        body:
-          operation.body === undefined
-            ? 'undefined'
-            : typeOf(operation.body.schema, operationBodyType(operation, opRef)),
+        body: recordedBodyType(operation.body?.kind, requestBody, kit),
+        requestBody,
+        params: paramsType(operation.path),
         error: errors.length === 0 ? 'unknown' : errors.join(' | '),
         exampleSource: !hasFixture(operation)
           ? 'none'
@@ -184,7 +205,14 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
     `import * as ${kit} from './runtime.js';`,
     blankLine,
     `export { ListOperationMock, OperationMock } from './runtime.js';`,
-    `export type { MockCall, ReplyInit, Responder } from './runtime.js';`,
+    `export type {
+  FormFields,
+  MockCall,
+  MultipartFields,
+  PathParams,
+  ReplyInit,
+  Responder,
+} from './runtime.js';`,
     ...kits.flatMap((entry) => [blankLine, definitionStatement(entry, kit, model)]),
     blankLine,
     mockInterface(kits, model, { mockType, httpHandler, kit, member }),
@@ -244,15 +272,28 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
     fields.push(['contentType', stringLiteral(success.contentType)]);
     if (success.kind !== undefined && success.kind !== 'json')
       fields.push(['kind', stringLiteral(success.kind)]);
+    const { textSchema, schema } = success;
     const example = defaultExample(
       success.kind ?? 'json',
       success.examples?.[0]?.value ??
-        (success.schema === undefined ? undefined : minimalValue(success.schema, model.schemas)),
+        (textSchema !== undefined
+          ? minimalText(textSchema, model.schemas)
+          : schema === undefined
+            ? undefined
+            : minimalValue(schema, model.schemas)),
     );
     if (example !== undefined) fields.push(['example', valueText(example)]);
   }
   const request = operation.body?.examples?.[0]?.value;
   if (request !== undefined) fields.push(['requestExample', valueText(request)]);
+  if (operation.body !== undefined) {
+    fields.push(['requestKind', stringLiteral(operation.body.kind)]);
+    if (operation.body.kind === 'binary')
+      fields.push(['requestContentType', stringLiteral(operation.body.contentType)]);
+    const lists = listFields(operation.body, model);
+    if (lists.length > 0)
+      fields.push(['listFields', `[${lists.map((name) => stringLiteral(name)).join(', ')}]`]);
+  }
   const pagination = operation.pagination;
   if (pagination !== undefined) {
     const limit = operation.parameters.find(
@@ -279,8 +320,8 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
 
 /**
  * What a mock replies with, and `fixtures` holds, for a success body of `kind` when its kind
- * decides the type: what the method resolves to (`string`, `Blob`, `URLSearchParams`,
- * `FormData`), and an event stream's text (the client parses it into events).
+ * decides the type: what the method resolves to (`Blob`, `URLSearchParams`, `FormData`), and an
+ * event stream's text (the client parses it into events). Text is typed by its schema.
  */
 function replyType(kind: BodyKind): string | undefined {
   return kind === 'event-stream' ? 'string' : kindResultType(kind);
@@ -310,6 +351,44 @@ function defaultExample(kind: BodyKind, value: JsonValue | undefined): JsonValue
   }
 }
 
+/**
+ * The type of a request body as `calls` records it (templates/testing/runtime.ts, `readBody`):
+ * `requestBody`, the type the method takes, for JSON and text; a form's or multipart body's
+ * fields (`FormFields`, `MultipartFields` of it); a `Blob` for binary.
+ */
+function recordedBodyType(kind: BodyKind | undefined, requestBody: string, kit: string): string {
+  switch (kind) {
+    case 'form':
+      return `${kit}.FormFields<${requestBody}>`;
+    case 'multipart':
+      return `${kit}.MultipartFields<${requestBody}>`;
+    case 'binary':
+      return 'Blob';
+    default:
+      return requestBody;
+  }
+}
+
+/** The fields of a form or multipart body whose schema is an array, which `calls` records as lists. */
+function listFields(body: NonNullable<OperationModel['body']>, model: ApiModel): string[] {
+  if (body.kind !== 'form' && body.kind !== 'multipart') return [];
+  const byName = new Map(model.schemas.map((schema) => [schema.name, schema]));
+  return [...propertyNodes(body.schema, byName)]
+    .filter(([, node]) => dereference(node, byName)?.kind === 'array')
+    .map(([name]) => name);
+}
+
+/**
+ * The type of `calls[].params`: the path's parameters by their names in the path template (as
+ * the runtime reads them), each its text; `Record<never, never>` (no key at all) for a path without any.
+ */
+function paramsType(path: string): string {
+  const names = [...new Set([...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!))];
+  return names.length === 0
+    ? 'Record<never, never>'
+    : `{ ${names.map((name) => `${propertyKey(name)}: string;`).join(' ')} }`;
+}
+
 function optional(key: string, value: string | undefined): [string, string][] {
   return value === undefined ? [] : [[key, stringLiteral(value)]];
 }
@@ -321,8 +400,8 @@ function successStatus(status: string | undefined): number {
 
 function mockClass(entry: OperationKit, kit: string): string {
   return entry.item === undefined
-    ? `${kit}.OperationMock<${entry.result}, ${entry.body}, ${entry.error}>`
-    : `${kit}.ListOperationMock<${entry.result}, ${entry.item}, ${entry.body}, ${entry.error}>`;
+    ? `${kit}.OperationMock<${entry.result}, ${entry.body}, ${entry.error}, ${entry.params}>`
+    : `${kit}.ListOperationMock<${entry.result}, ${entry.item}, ${entry.body}, ${entry.error}, ${entry.params}>`;
 }
 
 function byResource(kits: readonly OperationKit[]): Map<ResourceModel, OperationKit[]> {
@@ -458,7 +537,7 @@ function requestFixturesStatement(kits: readonly OperationKit[], kit: string): s
         .filter((entry) => entry.operation.body?.examples?.[0] !== undefined)
         .map((entry) => {
           const summary = exampleSummary(entry.operation.body?.examples?.[0]?.summary);
-          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${summary}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.body} {\nreturn ${kit}.fixture<${entry.body}>(${entry.definition}.requestExample);\n},`;
+          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${summary}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.requestBody} {\nreturn ${kit}.requestFixture<${entry.requestBody}>(${entry.definition});\n},`;
         });
       return getters.length === 0
         ? ''

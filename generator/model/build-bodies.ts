@@ -7,6 +7,7 @@ import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { mediaKind } from './media-types.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
+import { textSchema } from './text-body.ts';
 import type { EncodingModel, ExampleModel, RequestBodyModel, ResponseModel } from './types.ts';
 
 /** Follows local `$ref`s (components) to the object they name, with the pointer it lives at. */
@@ -85,15 +86,18 @@ export function buildRequestBody(
     );
   }
   const media = (body.content as Record<string, unknown>)[contentType];
+  const kind = mediaKind(contentType);
+  const schema = schemaNode(
+    isRecord(media) ? media.schema : undefined,
+    joinPointer(at, 'content', contentType, 'schema'),
+    ctx,
+  );
   const model: RequestBodyModel = {
     required: body.required === true,
     contentType,
-    kind: mediaKind(contentType),
-    schema: schemaNode(
-      isRecord(media) ? media.schema : undefined,
-      joinPointer(at, 'content', contentType, 'schema'),
-      ctx,
-    ),
+    kind,
+    // Text is sent as it is: its type is a string whatever document the schema describes.
+    schema: kind === 'text' ? textSchema(schema, ctx.schemas) : schema,
   };
   if (typeof body.description === 'string') model.description = body.description;
   const encoding = model.kind === 'form' && isRecord(media) ? formEncoding(media.encoding) : {};
@@ -148,22 +152,21 @@ export function buildResponses(
     if (!isRecord(response)) return model;
     if (typeof response.description === 'string') model.description = response.description;
     const contentType = chooseMediaType(response.content);
-    if (contentType !== undefined) model.kind = mediaKind(contentType);
-    if (contentType !== undefined && isJson(contentType)) {
-      const media = (response.content as Record<string, unknown>)[contentType];
-      model.contentType = contentType;
-      if (isRecord(media) && media.schema !== undefined) {
-        model.schema = schemaNode(
-          media.schema,
-          joinPointer(at, 'content', contentType, 'schema'),
-          ctx,
-        );
-      }
-      const examples = mediaExamples(doc, media, ctx.file);
-      if (examples.length > 0) model.examples = examples;
-    } else if (contentType !== undefined) {
-      model.contentType = contentType;
+    if (contentType === undefined) return model;
+    const kind = mediaKind(contentType);
+    const media = (response.content as Record<string, unknown>)[contentType];
+    model.kind = kind;
+    model.contentType = contentType;
+    const schemaAt = joinPointer(at, 'content', contentType, 'schema');
+    if (isJson(contentType)) {
+      if (isRecord(media) && media.schema !== undefined)
+        model.schema = schemaNode(media.schema, schemaAt, ctx);
+    } else if (kind === 'text') {
+      const schema = isRecord(media) ? media.schema : undefined;
+      model.textSchema = textSchema(schemaNode(schema, schemaAt, ctx), ctx.schemas);
     }
+    const examples = mediaExamples(doc, media, ctx.file);
+    if (examples.length > 0) model.examples = examples;
     return model;
   });
 }

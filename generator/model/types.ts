@@ -306,6 +306,7 @@ export interface RequestBodyModel {
   contentType: string;
   /** What kind of body `contentType` is. */
   kind: BodyKind;
+  /** What the caller passes: for a `text` body the text's schema (model/text-body.ts). */
   schema: SchemaNode;
   /** The chosen media type's examples, in spec order (for docs samples and the testing kit). */
   examples?: ExampleModel[];
@@ -344,7 +345,12 @@ export interface ResponseModel {
   contentType?: string;
   /** What kind of body `contentType` is; undefined when the response has no content. */
   kind?: BodyKind;
-  /** The JSON media type's examples, in spec order (for docs samples and the testing kit). */
+  /**
+   * For a `text` body: the schema of the text the client resolves to, a string (model/text-body.ts:
+   * the spec's enum or bounds kept, a plain string for an XML object or a JSON line).
+   */
+  textSchema?: SchemaNode;
+  /** The chosen media type's examples, in spec order (for the testing kit). */
   examples?: ExampleModel[];
 }
 

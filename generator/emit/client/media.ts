@@ -35,17 +35,19 @@ const READERS: Readonly<Record<Exclude<BodyKind, 'json'>, [string, string]>> = {
   'event-stream': [STREAMING_MODULE, 'readEventStream'],
 };
 
-/** What a method resolves to for a success body of each kind whose type is not the schema's. */
+/**
+ * What a method resolves to for a success body of each kind whose type is not the schema's (text
+ * is a string whose type the model's `textSchema` gives).
+ */
 const RESULT_TYPES: Readonly<Partial<Record<BodyKind, string>>> = {
-  text: 'string',
   binary: 'Blob',
   form: 'URLSearchParams',
   multipart: 'FormData',
 };
 
 /**
- * The type a success body of `kind` takes when its kind, not its schema, decides it (`string`,
- * `Blob`, `URLSearchParams`, `FormData`); undefined for JSON, `*`/`*` and event streams.
+ * The type a success body of `kind` takes when its kind, not its schema, decides it (`Blob`,
+ * `URLSearchParams`, `FormData`); undefined for JSON, `*`/`*`, text and event streams.
  */
 export function kindResultType(kind: BodyKind): string | undefined {
   return RESULT_TYPES[kind];
@@ -118,9 +120,9 @@ function mayBeEmpty(operation: OperationModel): boolean {
 }
 
 /**
- * What the method resolves to when the success body's kind decides it rather than its schema
- * (`Blob`, `string`, `EventStream`, …), `| undefined` when an empty body is allowed; `undefined`
- * when the schema's type (JSON, `*`/`*`) is the answer.
+ * What the method resolves to: the type the success body's kind decides (`Blob`, `EventStream`,
+ * …), else `schemaType()` (JSON, `*`/`*`, and text, whose schema is the model's `textSchema`);
+ * `| undefined` when an empty body is allowed.
  */
 export function resultType(
   operation: OperationModel,

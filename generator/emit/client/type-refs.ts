@@ -49,8 +49,8 @@ export function bodyType(operation: OperationModel, printer: TypePrinter): strin
 
 /**
  * What the method resolves to: for a JSON body its schema's type (`Plan`, `Plan | null`, the
- * operation's own `…Response`); for other media what the runtime reads (media.ts: `string`,
- * `Blob`, an event stream), `void` when the success response has no body (204), `unknown` when the
+ * operation's own `…Response`); for text the text's schema type (`string`, `'ready' | 'busy'`);
+ * for other media what the runtime reads (media.ts: `Blob`, an event stream), `void` when the success response has no body (204), `unknown` when the
  * operation declares no 2xx response.
  */
 export function resultType(
@@ -59,6 +59,10 @@ export function resultType(
   imports: ImportPlan,
 ): string {
   return mediaResultType(operation, imports, () => {
+    if (operation.successResponse?.kind === 'text') {
+      const text = operation.successResponse.textSchema;
+      return text === undefined ? 'string' : printer.type(text, 'read');
+    }
     const schema = operation.successResponse?.schema;
     if (schema === undefined) return 'unknown';
     return operation.typeNames.response ?? printer.type(schema, 'read');

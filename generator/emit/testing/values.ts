@@ -13,3 +13,17 @@ import { sampleValue } from '../schema-sample.ts';
 export function minimalValue(node: SchemaNode, schemas: readonly NamedSchema[]): JsonValue {
   return sampleValue(node, schemas, { direction: 'response', style: 'smallest' });
 }
+
+/**
+ * The smallest text a text body's schema (the model's `textSchema`) allows: `''` for a string the
+ * schema says nothing more about (also an empty CSV, XML or JSON lines body, which "string" is not),
+ * else {@link minimalValue}'s (an enum's first value, `minLength` characters, a pattern's candidate).
+ */
+export function minimalText(node: SchemaNode, schemas: readonly NamedSchema[]): JsonValue {
+  const plain =
+    node.kind === 'string' &&
+    node.minLength === undefined &&
+    node.pattern === undefined &&
+    node.format === undefined;
+  return plain ? '' : minimalValue(node, schemas);
+}
