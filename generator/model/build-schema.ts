@@ -193,6 +193,7 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
     }
     if (part.kind === 'object' && composed) checkAdditionalBesideComposition(part, schema, vc, c);
   }
+  if (values && types) values.list = valuesOfTypes(values, types, vc, c);
   if (values) {
     const enumNode: EnumNode = {
       kind: 'enum',
@@ -264,6 +265,34 @@ function checkAdditionalBesideComposition(
       ? 'write unevaluatedProperties in its place (it sees the properties of the combined schemas too)'
       : 'declare the combined properties beside it, put additionalProperties in each combined schema, or remove it',
   );
+}
+
+/**
+ * The values of an `enum` that are of the schema's `type`, when some are and some are not (`type:
+ * string, enum: [a, 1, null]`): by JSON Schema only those are valid, so the types, the guards and
+ * the samples all read only those; a warning names the others. When none is, all are kept (see
+ * {@link warnEnumOutsideType}).
+ */
+function valuesOfTypes(
+  values: { list: JsonValue[]; isConst: boolean },
+  types: ReadonlySet<JsonType>,
+  vc: ValueContext,
+  c: Ctx,
+): JsonValue[] {
+  const kept = values.list.filter((v) => matchesTypes(v, types));
+  if (kept.length === 0 || kept.length === values.list.length) return values.list;
+  const left = values.list.filter((v) => !matchesTypes(v, types));
+  const shown = left.slice(0, 3).map((v) => JSON.stringify(v));
+  const listed = `${shown.join(', ')}${left.length > 3 ? `, … (${left.length} values)` : ''}`;
+  const [one, them, is] = left.length === 1 ? ['it', 'it', 'is'] : ['them', 'them', 'are'];
+  const nullable = c.version === '3.0' && left.includes(null) ? ', `nullable: true` for null' : '';
+  c.warnings.add(
+    'enum-partly-outside-type',
+    `\`enum\` lists ${listed}, which ${is} not of the schema's type, ${[...types].join(' or ')}, so no value can take ${one}; the SDK leaves ${them} out`,
+    { file: vc.file, pointer: joinPointer(vc.pointer, 'enum') },
+    `remove ${them} from \`enum\`, or add ${left.length === 1 ? 'its type' : 'their types'} to \`type\`${nullable}`,
+  );
+  return kept;
 }
 
 /**
