@@ -68,21 +68,50 @@ export function valueText(value: JsonValue): string {
 }
 
 /**
- * A number as a literal that evaluates to it, as prettier prints it: `-0` keeps its sign (String
- * drops it), exponents without `+` (`1e21`). JSON allows any integer, a JavaScript number holds
- * them exactly only up to 2^53; above, the spec's digits may already have been rounded when the
- * spec was read, so the literal gives the number JavaScript holds, digit for digit (not
- * String's `12345678901234567000`, whose zeros claim digits the number does not have), and a
- * comment says so.
+ * A number as a literal that evaluates to it, as prettier prints it: {@link numberText}, and
+ * beyond 2^53 a comment that says the spec's digits may have named another number.
  */
 function numberCode(value: number): string {
+  const text = numberText(value);
+  return isRounded(value) ? `${text} ${ROUNDED}` : text;
+}
+
+/**
+ * A number as JSON and as JavaScript read it back: `-0` keeps its sign (String drops it),
+ * exponents without `+` (`1e21`, as prettier prints them). JSON allows any integer, a JavaScript
+ * number holds them exactly only up to 2^53; above, the spec's digits may already have been
+ * rounded when the spec was read, so the text gives the number JavaScript holds, digit for digit
+ * (not String's `12345678901234567000`, whose zeros claim digits the number does not have).
+ */
+export function numberText(value: number): string {
   // JSON has no NaN or Infinity; nothing else reaches here.
   if (!Number.isFinite(value)) return 'null';
   if (Object.is(value, -0)) return '-0';
   const text = String(value).replace('e+', 'e');
-  if (!Number.isInteger(value) || Number.isSafeInteger(value)) return text;
-  const digits = text.includes('e') ? text : BigInt(value).toString();
-  return `${digits} ${ROUNDED}`;
+  if (!isRounded(value) || text.includes('e')) return text;
+  return BigInt(value).toString();
+}
+
+/** An integer beyond 2^53: the spec may have written other digits for it. */
+function isRounded(value: number): boolean {
+  return Number.isInteger(value) && !Number.isSafeInteger(value);
+}
+
+/**
+ * A JSON value as JSON text on one line (`{"a":-0}`), numbers by {@link numberText}: for the
+ * curl samples' JSON, the TSDoc's `@defaultValue` and the guards' messages. `spaced`: a space
+ * after each `:` and `,` (`{"a": -0, "b": 1}`).
+ */
+export function jsonText(value: JsonValue, spaced = false): string {
+  if (typeof value === 'number') return numberText(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const colon = spaced ? ': ' : ':';
+  const comma = spaced ? ', ' : ',';
+  if (Array.isArray(value)) return `[${value.map((item) => jsonText(item, spaced)).join(comma)}]`;
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${JSON.stringify(key)}${colon}${jsonText(item, spaced)}`,
+  );
+  return `{${entries.join(comma)}}`;
 }
 
 const ROUNDED = '/* beyond 2^53: the nearest JavaScript number */';

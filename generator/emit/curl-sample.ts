@@ -14,6 +14,7 @@ import { isJsonMediaType } from '../model/media-types.ts';
 import { sampleRequest } from './sample-request.ts';
 import { pathLiteral } from './path-literal.ts';
 import { binarySampleName } from './schema-sample.ts';
+import { jsonText } from './code-print.ts';
 
 export function curlSample(
   operation: OperationModel,
@@ -109,7 +110,7 @@ function bodyArguments(contentType: string, body: JsonValue): string[] {
     `--header ${shellQuote(`Content-Type: ${contentType}`)}`,
     file !== undefined
       ? `--data-binary ${shellQuote(`@${file}`)}`
-      : `--data-binary ${shellQuote(typeof body === 'string' ? body : JSON.stringify(body))}`,
+      : `--data-binary ${shellQuote(typeof body === 'string' ? body : jsonText(body))}`,
   ];
 }
 
@@ -146,11 +147,11 @@ function queryPairs(parameter: ParameterModel, value: JsonValue): string[] {
 
 /** JSON with 2-space indentation, arrays of plain values on one line (`["p3", "p9"]`). */
 function prettyJson(value: JsonValue, indent: string): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return jsonText(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.every((item) => item === null || typeof item !== 'object'))
-      return `[${value.map((item) => JSON.stringify(item)).join(', ')}]`;
+      return jsonText(value, true);
     return `[\n${value.map((item) => `${inner}${prettyJson(item, inner)}`).join(',\n')}\n${indent}]`;
   }
   const entries = Object.entries(value);
@@ -162,7 +163,7 @@ function prettyJson(value: JsonValue, indent: string): string {
 
 /** A value as text in a URL or header: strings as they are, anything else as JSON. */
 function scalarText(value: JsonValue): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return typeof value === 'string' ? value : jsonText(value);
 }
 
 /** RFC 3986 percent-encoding of everything but the unreserved characters. */

@@ -31,7 +31,7 @@ export type BuildSub = (schema: unknown, pointer: string) => SchemaNode;
 export const TYPE_KEYWORDS = {
   string: ['minLength', 'maxLength', 'pattern'],
   number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'],
-  array: ['items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems'],
+  array: ['items', 'prefixItems', 'unevaluatedItems', 'minItems', 'maxItems', 'uniqueItems'],
   object: [
     'properties',
     'required',

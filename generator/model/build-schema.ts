@@ -17,6 +17,7 @@ import {
 import { readDiscriminator } from './build-discriminator.ts';
 import { checkKeywords, isAnnotationKeyword } from './schema-keywords.ts';
 import type {
+  ArrayNode,
   EnumNode,
   JsonType,
   JsonValue,
@@ -192,7 +193,9 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
       else part.evaluated = evaluated;
     }
     if (part.kind === 'object' && composed) checkAdditionalBesideComposition(part, schema, vc, c);
+    if (part.kind === 'array') applyUnevaluatedItems(part, schema, vc, c);
   }
+  if (values && types) values.list = valuesOfTypes(values, types, vc, c);
   if (values) {
     const enumNode: EnumNode = {
       kind: 'enum',
@@ -267,6 +270,34 @@ function checkAdditionalBesideComposition(
 }
 
 /**
+ * The values of an `enum` that are of the schema's `type`, when some are and some are not (`type:
+ * string, enum: [a, 1, null]`): by JSON Schema only those are valid, so the types, the guards and
+ * the samples all read only those; a warning names the others. When none is, all are kept (see
+ * {@link warnEnumOutsideType}).
+ */
+function valuesOfTypes(
+  values: { list: JsonValue[]; isConst: boolean },
+  types: ReadonlySet<JsonType>,
+  vc: ValueContext,
+  c: Ctx,
+): JsonValue[] {
+  const kept = values.list.filter((v) => matchesTypes(v, types));
+  if (kept.length === 0 || kept.length === values.list.length) return values.list;
+  const left = values.list.filter((v) => !matchesTypes(v, types));
+  const shown = left.slice(0, 3).map((v) => JSON.stringify(v));
+  const listed = `${shown.join(', ')}${left.length > 3 ? `, … (${left.length} values)` : ''}`;
+  const [one, them, is] = left.length === 1 ? ['it', 'it', 'is'] : ['them', 'them', 'are'];
+  const nullable = c.version === '3.0' && left.includes(null) ? ', `nullable: true` for null' : '';
+  c.warnings.add(
+    'enum-partly-outside-type',
+    `\`enum\` lists ${listed}, which ${is} not of the schema's type, ${[...types].join(' or ')}, so no value can take ${one}; the SDK leaves ${them} out`,
+    { file: vc.file, pointer: joinPointer(vc.pointer, 'enum') },
+    `remove ${them} from \`enum\`, or add ${left.length === 1 ? 'its type' : 'their types'} to \`type\`${nullable}`,
+  );
+  return kept;
+}
+
+/**
  * An `enum` (or `const`) none of whose values is of the schema's `type` (`type: string, enum: [1,
  * 2]`): by JSON Schema no value is valid at all, which no type, guard or sample can express. The
  * values were written on purpose and `type` rarely is, so the enum is read alone, with a warning.
@@ -320,17 +351,70 @@ function evaluatedProperties(
       for (const pattern of Object.keys(raw.patternProperties))
         patterns.set(pattern, readRegex(pattern, 'patternProperties', { file: c.file, pointer }));
     }
-    for (const key of ['allOf', 'anyOf', 'oneOf']) {
-      const list = raw[key];
-      if (Array.isArray(list))
-        list.forEach((item, i) => visit(item, joinPointer(pointer, key, i), false));
-    }
-    const ref = raw.$ref ?? raw.$dynamicRef ?? raw.$recursiveRef;
-    const at = typeof ref === 'string' && ref.startsWith('#/') ? refPointer(ref) : undefined;
-    if (at !== undefined && c.doc) visit(getByPointer(c.doc, at), at, false);
+    for (const [inner, at] of combinedSchemas(raw, pointer, c)) visit(inner, at, false);
   };
   visit(schema, vc.pointer, true);
   return all ? 'all' : { names: [...names], patterns: [...patterns.values()] };
+}
+
+/**
+ * The schemas whose annotations `unevaluatedProperties`/`unevaluatedItems` of `raw` see, with
+ * their pointers: `allOf`/`anyOf`/`oneOf` members, the target of a local `$ref`, and `if`/`then`/
+ * `else` and `dependentSchemas`, which the guards do not check (schema-keywords.ts): reading what
+ * they declare as evaluated keeps the guards from refusing the values they allow.
+ */
+function combinedSchemas(
+  raw: Record<string, unknown>,
+  pointer: string,
+  c: Ctx,
+): [schema: unknown, pointer: string][] {
+  const found: [unknown, string][] = [];
+  for (const key of ['allOf', 'anyOf', 'oneOf']) {
+    const list = raw[key];
+    if (Array.isArray(list))
+      list.forEach((item, i) => found.push([item, joinPointer(pointer, key, i)]));
+  }
+  for (const key of ['if', 'then', 'else'])
+    if (raw[key] !== undefined) found.push([raw[key], joinPointer(pointer, key)]);
+  if (isPlainObject(raw.dependentSchemas))
+    for (const [name, inner] of Object.entries(raw.dependentSchemas))
+      found.push([inner, joinPointer(pointer, 'dependentSchemas', name)]);
+  const ref = raw.$ref ?? raw.$dynamicRef ?? raw.$recursiveRef;
+  const at = typeof ref === 'string' && ref.startsWith('#/') ? refPointer(ref) : undefined;
+  if (at !== undefined && c.doc) found.push([getByPointer(c.doc, at), at]);
+  return found;
+}
+
+/**
+ * `unevaluatedItems` beside `prefixItems` and the schemas combined with it (read statically, as
+ * for `unevaluatedProperties`: every branch counts), normalised into the array's own keywords:
+ * the positions some schema's `prefixItems` evaluates become prefix items that take any value
+ * here, and `unevaluatedItems` holds every item after them, as `items`. Nothing is left for it
+ * when the array or a combined schema has `items` (or `unevaluatedItems`), which evaluates every
+ * item.
+ */
+function applyUnevaluatedItems(
+  part: ArrayNode,
+  schema: Record<string, unknown>,
+  vc: ValueContext,
+  c: Ctx,
+): void {
+  if (schema.unevaluatedItems === undefined || part.items !== undefined) return;
+  let evaluated = part.prefixItems.length;
+  const seen = new Set<unknown>();
+  const visit = (raw: unknown, pointer: string): boolean => {
+    if (!isPlainObject(raw) || seen.has(raw)) return false;
+    seen.add(raw);
+    if (raw.items !== undefined || raw.unevaluatedItems !== undefined) return true;
+    if (Array.isArray(raw.prefixItems)) evaluated = Math.max(evaluated, raw.prefixItems.length);
+    return combinedSchemas(raw, pointer, c).some(([inner, at]) => visit(inner, at));
+  };
+  seen.add(schema);
+  if (combinedSchemas(schema, vc.pointer, c).some(([inner, at]) => visit(inner, at))) return;
+  const rest = build(schema.unevaluatedItems, joinPointer(vc.pointer, 'unevaluatedItems'), c);
+  while (part.prefixItems.length < evaluated)
+    part.prefixItems.push({ kind: 'any', ...plainBase(vc.pointer) });
+  part.items = rest;
 }
 
 /**

@@ -139,7 +139,11 @@ export interface ArrayNode extends NodeBase {
   loose: boolean;
   /** `prefixItems` (3.1): schemas for the first items, by position. */
   prefixItems: SchemaNode[];
-  /** `items`: the schema for every item after `prefixItems`; undefined means any. */
+  /**
+   * `items`: the schema for every item after `prefixItems`; undefined means any. With
+   * `unevaluatedItems` and no `items`: the unevaluatedItems schema, after the positions the
+   * `prefixItems` of combined schemas evaluate (added to `prefixItems` as any values).
+   */
   items?: SchemaNode;
   minItems?: number;
   maxItems?: number;
@@ -168,7 +172,8 @@ export interface ObjectNode extends NodeBase {
   unevaluatedProperties?: SchemaNode;
   /**
    * With `unevaluatedProperties`: the `properties` names and `patternProperties` patterns of this
-   * schema object and of every schema its `allOf`/`anyOf`/`oneOf`/`$ref` reach, at any depth.
+   * schema object and of every schema its `allOf`/`anyOf`/`oneOf`/`$ref` reach, at any depth (and
+   * its `if`/`then`/`else` and `dependentSchemas`, which the guards do not check).
    * Read statically: every `anyOf`/`oneOf` branch counts, not only those that match (so a key
    * declared by a branch that fails is not checked again here, where JSON Schema would check it).
    */

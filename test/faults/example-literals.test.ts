@@ -162,3 +162,52 @@ describe('the spec values printed as code', () => {
     for (const code of [readme(), docsSamples(), testingKit()]) expect(code).not.toMatch(/\de\+/);
   });
 });
+
+/** The JSON a curl sample sends (`--data '…'`), as its text. */
+function curlBodies(): string[] {
+  return codeSamples(pkg.model)
+    .flatMap((operation) => operation.samples.filter((s) => s.lang === 'Shell'))
+    .flatMap((s) => [...s.source.matchAll(/--data '((?:[^']|'\\'')*)'/g)])
+    .map((m) => m[1]!.replaceAll("'\\''", "'"));
+}
+
+/** Each integer beyond 2^53 written in JSON or doc text, as written. */
+function unsafeDigits(text: string): string[] {
+  return [...text.matchAll(/-?\d{17,}/g)]
+    .map((m) => m[0])
+    .filter((digits) => !Number.isSafeInteger(Number(digits)));
+}
+
+/** The spec's `12345678901234567890` as JavaScript holds it, digit for digit. */
+const BIG_DIGITS = BigInt(Number('12345678901234567890')).toString();
+
+describe('the spec values printed as JSON and in docs', () => {
+  it("a curl sample's JSON is the spec's value: -0 kept, each integer digit for digit", () => {
+    const bodies = curlBodies().filter((text) => text.includes('"big"'));
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const text of bodies) {
+      expect(same(JSON.parse(text), JSON.parse(BODY))).toEqual([]);
+      expect(text).toMatch(/"negZero": -0\b/);
+      const digits = unsafeDigits(text);
+      expect(digits.length).toBeGreaterThan(0);
+      for (const written of digits) expect(BigInt(written)).toBe(BigInt(Number(written)));
+    }
+  });
+
+  it('a `@defaultValue` in the TSDoc prints -0 and the digits of an integer beyond 2^53', () => {
+    const types = pkg.files.get('src/types.ts') ?? '';
+    expect(types).toMatch(/@defaultValue -0\b/);
+    const [big] = [...types.matchAll(/@defaultValue (-?\d+)/g)]
+      .map((m) => m[1]!)
+      .filter((d) => !Number.isSafeInteger(Number(d)));
+    expect(big).toBeDefined();
+    expect(big).toBe(BIG_DIGITS);
+  });
+
+  it("the guards' issue for an enum names its values exactly", () => {
+    const guards = pkg.files.get('src/guards.ts') ?? '';
+    expect(guards).toContain(`one of -0, ${BIG_DIGITS}`);
+    // A value with ` | ` in it keeps it: the list's separator is not found in the values.
+    expect(guards).toMatch(/one of \\"x \| y\\", \\"z\\"/);
+  });
+});

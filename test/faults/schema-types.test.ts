@@ -5,7 +5,16 @@
  * `@ts-expect-error` fails unless the line is an error.
  */
 import { describe, expect, it } from 'vitest';
+import { importModules, type GuardsModule } from '../guards/compile.ts';
 import { diagnostics, EQUAL, faultPackage, specPackage, type FaultPackage } from './package.ts';
+
+/** The package's guards, imported. */
+function loadGuards(pkg: FaultPackage): Promise<GuardsModule> {
+  return importModules({
+    'guards.ts': pkg.files.get('src/guards.ts') ?? '',
+    'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
+  });
+}
 
 async function check(fixture: string, source: string): Promise<string[]> {
   const pkg = await faultPackage(fixture);
@@ -85,6 +94,46 @@ same<Parameters<Get>[2]['level'], 'low' | 'high'>(true);
     expect(warned[0]!.hint).toBe(
       'write the values as the type\'s (`enum: ["1", "2"]`), or set `type` to the values\' type',
     );
+  });
+});
+
+describe("an enum only some of whose values are of the schema's type (`type: string, enum: [a, 1]`)", () => {
+  it('keeps the values of the type, in the types, the parameters and the guards alike', async () => {
+    const pkg = await faultPackage('enum-partly-outside-type.yaml');
+    expect(
+      await check(
+        'enum-partly-outside-type.yaml',
+        `
+import type { Mark, Marks, NullableMark, Pair, Whole } from './types.js';
+import type { ExampleAPI } from './client.js';
+type List = ExampleAPI['marks']['list'];
+same<Mark, 'a'>(true);
+same<NullableMark, 'a' | null>(true);
+same<Whole, 1>(true);
+same<Pair, [1, 2]>(true);
+same<Marks['mark'], 'a' | 'b' | undefined>(true);
+same<Marks['fixed'], 'a' | undefined>(true);
+same<NonNullable<Parameters<List>[0]>['mark'], 'a' | undefined>(true);
+`.replace(/ExampleAPI/g, pkg.model.sdk.clientName),
+      ),
+    ).toEqual([]);
+    const guards = await loadGuards(pkg);
+    const verdicts = (name: string, values: unknown[]) =>
+      values.map((value) => guards[`is${name}`]!(value));
+    expect(verdicts('Mark', ['a', 1, null])).toEqual([true, false, false]);
+    expect(verdicts('NullableMark', ['a', 1, null])).toEqual([true, false, true]);
+    expect(verdicts('Whole', [1, 1.5, 'x'])).toEqual([true, false, false]);
+    expect(verdicts('Pair', [[1, 2], 'x'])).toEqual([true, false]);
+    const warned = pkg.model.warnings.filter((w) => w.key === 'enum-partly-outside-type');
+    // One warning for the kind, at its first place, with the count of the others.
+    expect(warned.map((w) => [w.location.pointer, w.problem, w.hint, w.more])).toEqual([
+      [
+        '#/components/schemas/Mark/enum',
+        "`enum` lists 1, null, which are not of the schema's type, string, so no value can take them; the SDK leaves them out",
+        'remove them from `enum`, or add their types to `type`',
+        5,
+      ],
+    ]);
   });
 });
 

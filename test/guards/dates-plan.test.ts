@@ -54,6 +54,71 @@ describe('planDates', () => {
       },
     ],
     [
+      'inline variants of different JSON kinds, by kind',
+      {
+        K: {
+          oneOf: [
+            { type: 'object', properties: { at: date } },
+            { type: 'array', items: date },
+            { type: 'integer' },
+            { type: 'null' },
+          ],
+        },
+      },
+      {
+        K: {
+          kind: 'kinds',
+          nullable: true,
+          kinds: {
+            object: {
+              kind: 'object',
+              nullable: false,
+              properties: [{ name: 'at', required: false, reviver: D }],
+            },
+            array: { kind: 'array', nullable: false, items: D },
+          },
+        },
+      },
+    ],
+    [
+      "an allOf member's additionalProperties, on the keys other members declare too",
+      {
+        A: {
+          allOf: [
+            { type: 'object', additionalProperties: date },
+            { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+          ],
+        },
+      },
+      {
+        A: {
+          kind: 'object',
+          nullable: false,
+          properties: [{ name: 'id', required: true, reviver: D }],
+          rest: { declared: ['id'], patterns: [], additional: D },
+        },
+      },
+    ],
+    [
+      'unevaluatedProperties: the keys no combined schema declares',
+      {
+        U: {
+          type: 'object',
+          allOf: [{ properties: { id: { type: 'string' } } }],
+          anyOf: [{ properties: { n: { type: 'integer' } } }, { type: 'object' }],
+          unevaluatedProperties: date,
+        },
+      },
+      {
+        U: {
+          kind: 'object',
+          nullable: false,
+          properties: [],
+          rest: { declared: ['id', 'n'], patterns: [], additional: D },
+        },
+      },
+    ],
+    [
       'a ref to a schema declared later (found by the fixpoint)',
       {
         A: { type: 'object', properties: { b: ref('B') } },
@@ -153,9 +218,14 @@ describe('planDates', () => {
       ) as Record<string, Reviver>,
     ],
     [
-      'left alone: inline variants beside others, a pattern not proven safe, and allOf with an empty object',
+      'left alone: inline variants beside others of their kind, a pattern not proven safe, and allOf with an empty object',
       {
-        V: { anyOf: [{ type: 'object', properties: { at: date } }, { type: 'integer' }] },
+        V: {
+          anyOf: [
+            { type: 'object', properties: { at: date } },
+            { type: 'object', properties: { n: { type: 'integer' } } },
+          ],
+        },
         U: {
           type: 'object',
           patternProperties: { '^(a+)+$': date },

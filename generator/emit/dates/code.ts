@@ -54,6 +54,10 @@ export function typePlan(reviver: Reviver, scope: DatesScope): string {
       );
       return `{ tag: ${stringLiteral(reviver.property)}; cases: { ${cases.join('; ')} } }`;
     }
+    case 'kinds': {
+      const kinds = Object.entries(reviver.kinds).map(([k, r]) => `${k}: ${typePlan(r, scope)}`);
+      return `{ kinds: { ${kinds.join('; ')} } }`;
+    }
     case 'array': {
       const items = keepOr(reviver.items, (r) => typePlan(r, scope));
       if (!reviver.prefix) return `{ items: ${items} }`;
@@ -114,6 +118,10 @@ export function valuePlan(reviver: Reviver, scope: DatesScope): string {
       );
       const pinned = reviver.cases.some((c) => isInheritedMember(c.value)) ? ' as const' : '';
       return `{ tag: ${stringLiteral(reviver.property)}, cases: { ${cases.join(', ')} }${pinned} }`;
+    }
+    case 'kinds': {
+      const kinds = Object.entries(reviver.kinds).map(([k, r]) => `${k}: ${valuePlan(r, scope)}`);
+      return `{ kinds: { ${kinds.join(', ')} } }`;
     }
     case 'array': {
       const items = keepOr(reviver.items, (r) => valuePlan(r, scope));

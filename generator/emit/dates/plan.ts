@@ -4,19 +4,22 @@
  * variants to tell apart (with their guards). Schemas whose dates are all out of reach get no plan.
  *
  * Reached: date-time strings (nullable or not), object properties under any key (`__proto__`
- * too; also merged over `allOf` members and the schemas they `$ref`), `additionalProperties`
- * (beside properties and beside patternProperties), `patternProperties`, array `items` and
+ * too), `additionalProperties` (beside properties and beside patternProperties),
+ * `patternProperties`, `unevaluatedProperties` (for the keys no combined schema declares), all
+ * of these merged over `allOf` members and the schemas they `$ref` (a member's
+ * additionalProperties reaches the properties other members declare), array `items` and
  * `prefixItems`, `$ref`s, and unions (`anyOf`/`oneOf`, or a type list) whose only non-null
  * variant holds dates, whose date-holding variants are all `$ref`s (the guards pick the
- * variant), or whose variants all pin a required property to strings of their own (a tag, with
- * or without a `discriminator`). Not reached, so left as strings: dates under `not`, in other
- * inline union variants beside other non-null variants, in an `allOf` property that another member declares as an empty
+ * variant), whose variants all pin a required property to strings of their own (a tag, with or
+ * without a `discriminator`), or whose date-holding variants each take a JSON kind (object,
+ * array, string) no other variant takes. Not reached, so left as strings: dates under `not`, in
+ * other inline union variants, in an `allOf` property that another member declares as an empty
  * object, and under a key pattern that is not proven safe to run as a RegExp (patterns.ts): a
  * key it might match is neither revived by it nor by `additionalProperties`.
  */
 import { patternEngine } from '../../model/patterns.ts';
-import type { RegexModel } from '../../model/schema-types.ts';
-import type { SchemaNode } from '../../model/schema-types.ts';
+import { acceptedKinds } from '../guards/describe.ts';
+import type { ObjectNode, RegexModel, SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
 
 export type Reviver = (
@@ -47,10 +50,19 @@ export type Reviver = (
   | { kind: 'variants'; targets: string[]; open?: boolean }
   /** Revive with the plan of the value that its `property` holds; other values stay as they are. */
   | { kind: 'tagged'; property: string; cases: { value: string; reviver: Reviver }[] }
+  /**
+   * Inline union variants of different JSON kinds: revive a value with the plan of the one
+   * variant that takes its kind (an object, an array, a string); other values stay as they are.
+   */
+  | { kind: 'kinds'; kinds: Partial<Record<RevivedKind, Reviver>> }
 ) & {
   /** `null` is a valid value here and stays `null`. */
   nullable: boolean;
 };
+
+/** The JSON kinds of value a plan can change (the others hold no date-time string). */
+export type RevivedKind = 'object' | 'array' | 'string';
+const REVIVED_KINDS: readonly RevivedKind[] = ['object', 'array', 'string'];
 
 /** A plan, or `keep`: the value there holds no date (it only has to be told apart). */
 export type Keep<T> = T | 'keep';
@@ -127,7 +139,7 @@ class Planner {
           : { kind: 'array', items, nullable: false };
       }
       case 'object':
-        return node.loose ? undefined : this.object(node);
+        return this.object(node);
       case 'allOf':
         return this.allOf(node.members);
       case 'union':
@@ -137,41 +149,117 @@ class Planner {
     }
   }
 
-  private object(node: SchemaNode & { kind: 'object' }): Reviver | undefined {
-    const fromProperties = this.properties([node]);
-    const rest = this.restOfKeys(node);
-    if (!rest) return fromProperties;
-    if (node.properties.length === 0 && rest.patterns.length === 0 && rest.additional !== 'keep')
-      return { kind: 'map', values: rest.additional, nullable: false };
-    const properties = fromProperties?.kind === 'object' ? fromProperties.properties : [];
-    return { kind: 'object', properties, rest, nullable: false };
+  private object(node: ObjectNode): Reviver | undefined {
+    return this.merged([node]);
   }
 
-  /**
-   * The keys of an object that `properties` does not declare, when some of them hold dates. A
-   * pattern that cannot run here (not proven safe: patterns.ts) might match any key, so no key
-   * is left to additionalProperties then.
-   */
-  private restOfKeys(node: SchemaNode & { kind: 'object' }): RestOfKeys | undefined {
-    const patterns: RestOfKeys['patterns'] = [];
-    let anyKey = false;
-    for (const { pattern, node: valueNode } of node.patternProperties) {
-      if (patternEngine(pattern, 'skip').engine !== 'regexp') anyKey = true;
-      else patterns.push({ pattern, reviver: this.plan(valueNode) ?? 'keep' });
-    }
-    const additional =
-      (!anyKey && node.additionalProperties && this.plan(node.additionalProperties)) || 'keep';
-    if (additional === 'keep' && patterns.every((p) => p.reviver === 'keep')) return undefined;
-    return { declared: node.properties.map((p) => p.name), patterns, additional };
-  }
-
-  /** allOf: the members' properties merged; else the one member that revives, when it is alone. */
+  /** allOf: its object members merged (merged); else the one member that revives, when it is alone. */
   private allOf(members: readonly SchemaNode[]): Reviver | undefined {
-    const merged = this.properties(members);
+    const merged = this.merged(members.flatMap((m) => this.facets(m, new Set())));
     if (merged) return merged;
     const plans = members.map((m) => this.plan(m)).filter((p): p is Reviver => p !== undefined);
     const [only] = plans;
     return plans.length === 1 && only?.kind !== 'object' ? only : undefined;
+  }
+
+  /** The object schemas a node combines: itself, its allOf members, the schemas they `$ref`. */
+  private facets(node: SchemaNode, seen: ReadonlySet<string>): ObjectNode[] {
+    if (node.kind === 'object') return [node];
+    if (node.kind === 'allOf') return node.members.flatMap((m) => this.facets(m, seen));
+    if (node.kind !== 'ref' || seen.has(node.target)) return [];
+    const target = this.schemas.get(node.target);
+    return target ? this.facets(target.node, new Set([...seen, node.target])) : [];
+  }
+
+  /**
+   * Object schemas that all apply to one value (an object, or allOf members), as one plan. A
+   * key's value must fit every schema: the `properties` entry of each that declares the key, and
+   * the rest-of-keys schema (additionalProperties, unevaluatedProperties) of each that does not,
+   * so a date-time in any of them revives it. A schema with key patterns may or may not take a
+   * key another declares (patterns are not run here), so its rest says nothing about those keys.
+   * The keys none declares go by the one schema whose rest revives (by several, only when their
+   * plans are the same).
+   */
+  private merged(facets: readonly ObjectNode[]): Reviver | undefined {
+    const byName = new Map<
+      string,
+      { required: boolean; nodes: SchemaNode[]; emptyObject: boolean }
+    >();
+    const required = new Set<string>();
+    for (const facet of facets) {
+      for (const prop of facet.properties) {
+        const entry = byName.get(prop.name) ?? { required: false, nodes: [], emptyObject: false };
+        entry.nodes.push(prop.node);
+        entry.required ||= prop.required;
+        entry.emptyObject ||= isEmptyObject(prop.node);
+        byName.set(prop.name, entry);
+      }
+      for (const name of facet.requiredWithoutSchema) required.add(name);
+    }
+    const rests = facets.map((facet) => this.restOf(facet));
+    const properties: RevivedProperty[] = [];
+    for (const [name, entry] of byName) {
+      // openapi-typescript types `{ type: object }` without properties as Record<string, never>;
+      // in an allOf, intersected with the member that has the properties, every property becomes
+      // `never`, so no revived type can be written for it: left as it is.
+      if (entry.emptyObject && entry.nodes.length > 1) continue;
+      const fromRests = rests.flatMap((rest) =>
+        rest && !rest.covers.has(name) && rest.patterns.length === 0 ? [rest.additional] : [],
+      );
+      const reviver = [...entry.nodes.map((n) => this.plan(n)), ...fromRests].find(
+        (p): p is Reviver => p !== undefined && p !== 'keep',
+      );
+      if (reviver)
+        properties.push({ name, required: entry.required || required.has(name), reviver });
+    }
+    const reviving = rests.filter(
+      (rest): rest is FacetRest =>
+        rest !== undefined &&
+        (rest.additional !== 'keep' || rest.patterns.some((p) => p.reviver !== 'keep')),
+    );
+    const [rest] = reviving;
+    const agreed =
+      rest !== undefined &&
+      reviving.every((other) => JSON.stringify(restKey(other)) === JSON.stringify(restKey(rest)));
+    if (!agreed) {
+      return properties.length > 0 ? { kind: 'object', properties, nullable: false } : undefined;
+    }
+    const declared = [...new Set([...byName.keys(), ...rest.covers])];
+    if (declared.length === 0 && rest.patterns.length === 0 && rest.additional !== 'keep')
+      return { kind: 'map', values: rest.additional, nullable: false };
+    const restOfKeys = { declared, patterns: rest.patterns, additional: rest.additional };
+    return { kind: 'object', properties, rest: restOfKeys, nullable: false };
+  }
+
+  /**
+   * What one object schema says of the keys its `properties` do not declare: its key patterns
+   * (each with its plan), and additionalProperties' plan, or unevaluatedProperties' for the keys
+   * no schema combined with it declares (`covers`: the keys it says nothing of). A pattern that
+   * cannot run here (not proven safe: patterns.ts) might match any key, so no key is left to
+   * additionalProperties then. Undefined when it says nothing of them.
+   */
+  private restOf(node: ObjectNode): FacetRest | undefined {
+    const patterns: RestOfKeys['patterns'] = [];
+    let anyKey = false;
+    const covers = new Set(node.properties.map((p) => p.name));
+    for (const { pattern, node: valueNode } of node.patternProperties) {
+      if (patternEngine(pattern, 'skip').engine !== 'regexp') anyKey = true;
+      else patterns.push({ pattern, reviver: this.plan(valueNode) ?? 'keep' });
+    }
+    let others = node.additionalProperties;
+    if (others === undefined && node.unevaluatedProperties !== undefined && node.evaluated) {
+      others = node.unevaluatedProperties;
+      for (const name of node.evaluated.names) covers.add(name);
+      const own = new Set(node.patternProperties.map((p) => p.pattern.source));
+      for (const pattern of node.evaluated.patterns) {
+        if (own.has(pattern.source)) continue;
+        if (patternEngine(pattern, 'skip').engine !== 'regexp') anyKey = true;
+        else patterns.push({ pattern, reviver: 'keep' });
+      }
+    }
+    if (others === undefined && patterns.length === 0) return undefined;
+    const additional = (!anyKey && others && this.plan(others)) || 'keep';
+    return { covers, patterns, additional };
   }
 
   private union(variants: readonly SchemaNode[]): Reviver | undefined {
@@ -187,7 +275,8 @@ class Planner {
     for (const [i, plan] of plans.entries()) {
       if (plan === undefined) continue;
       const variant = others[i];
-      if (variant?.kind !== 'ref') return this.tagged(others, plans, nullable);
+      if (variant?.kind !== 'ref')
+        return this.tagged(others, plans, nullable) ?? this.byKind(others, plans, nullable);
       targets.push(variant.target);
     }
     const open = others.some((v) => v.kind === 'any' || v.kind === 'not');
@@ -221,6 +310,30 @@ class Planner {
     return undefined;
   }
 
+  /**
+   * Inline variants told apart by their JSON kind: each variant that revives takes one kind of
+   * value of those a plan changes (an object, an array, a string), and no other variant takes it,
+   * so a valid value of that kind matched that variant (for anyOf and oneOf alike).
+   */
+  private byKind(
+    variants: readonly SchemaNode[],
+    plans: readonly (Reviver | undefined)[],
+    nullable: boolean,
+  ): Reviver | undefined {
+    const kindsOf = variants.map((v) =>
+      REVIVED_KINDS.filter((k) => acceptedKinds(v, this.schemas).has(k)),
+    );
+    const kinds: Partial<Record<RevivedKind, Reviver>> = {};
+    for (const [i, plan] of plans.entries()) {
+      if (plan === undefined) continue;
+      const [kind, ...more] = kindsOf[i] ?? [];
+      if (kind === undefined || more.length > 0) return undefined;
+      if (kindsOf.some((other, j) => j !== i && other.includes(kind))) return undefined;
+      kinds[kind] = plan;
+    }
+    return { kind: 'kinds', kinds, nullable };
+  }
+
   /** The required properties of an object-like node pinned to strings, by name; undefined for others. */
   private pins(node: SchemaNode, seen: ReadonlySet<string>): Map<string, string[]> | undefined {
     if (node.kind === 'ref') {
@@ -243,47 +356,18 @@ class Planner {
     }
     return pinned;
   }
+}
 
-  /**
-   * The properties of object-like nodes (objects, and allOf members and refs that are objects),
-   * merged by name; undefined when none revives.
-   */
-  private properties(nodes: readonly SchemaNode[]): Reviver | undefined {
-    const byName = new Map<
-      string,
-      { required: boolean; nodes: SchemaNode[]; emptyObject: boolean }
-    >();
-    const required = new Set<string>();
-    const visit = (node: SchemaNode, seen: ReadonlySet<string>): void => {
-      if (node.kind === 'object' && !node.loose) {
-        for (const prop of node.properties) {
-          const entry = byName.get(prop.name) ?? { required: false, nodes: [], emptyObject: false };
-          entry.nodes.push(prop.node);
-          entry.required ||= prop.required;
-          entry.emptyObject ||= isEmptyObject(prop.node);
-          byName.set(prop.name, entry);
-        }
-        for (const name of node.requiredWithoutSchema) required.add(name);
-      } else if (node.kind === 'allOf') {
-        for (const member of node.members) visit(member, seen);
-      } else if (node.kind === 'ref' && !seen.has(node.target)) {
-        const target = this.schemas.get(node.target);
-        if (target) visit(target.node, new Set([...seen, node.target]));
-      }
-    };
-    for (const node of nodes) visit(node, new Set());
-    const properties: RevivedProperty[] = [];
-    for (const [name, entry] of byName) {
-      // openapi-typescript types `{ type: object }` without properties as Record<string, never>;
-      // in an allOf, intersected with the member that has the properties, every property becomes
-      // `never`, so no revived type can be written for it: left as it is.
-      if (entry.emptyObject && entry.nodes.length > 1) continue;
-      const reviver = entry.nodes.map((n) => this.plan(n)).find((p) => p !== undefined);
-      if (reviver)
-        properties.push({ name, required: entry.required || required.has(name), reviver });
-    }
-    return properties.length > 0 ? { kind: 'object', properties, nullable: false } : undefined;
-  }
+/** What one object schema of a merge says of the keys it does not declare (Planner.restOf). */
+interface FacetRest {
+  covers: ReadonlySet<string>;
+  patterns: RestOfKeys['patterns'];
+  additional: Keep<Reviver>;
+}
+
+/** The part of a FacetRest that revives the keys no schema declares, to compare two by. */
+function restKey(rest: FacetRest): unknown {
+  return [rest.patterns.map((p) => [p.pattern, p.reviver]), rest.additional];
 }
 
 /** An object schema with nothing in it, which openapi-typescript types as `Record<string, never>`. */

@@ -11,6 +11,7 @@ import type {
   StringNode,
 } from '../../model/schema-types.ts';
 import { stringLiteral } from '../../model/names.ts';
+import { numberText } from '../code-print.ts';
 import { boundText, countText, valuesText, valueText } from './describe.ts';
 import { primitiveLiteral, type FileScope } from './scope.ts';
 
@@ -128,7 +129,7 @@ export function scalarConstraints(
     const fail = Number.isInteger(m)
       ? `${x} % ${numberLiteral(m)} !== 0`
       : `!${file.runtime('multipleOf')}(${x}, ${numberLiteral(m)})`;
-    out.push({ fail, expected: `multiple of ${m}` });
+    out.push({ fail, expected: `multiple of ${numberText(m)}` });
   }
   return out;
 }
@@ -197,7 +198,7 @@ export function enumExpected(values: readonly JsonValue[]): string {
   const [only] = values;
   if (values.length === 0) return 'no value';
   if (values.length === 1 && only !== undefined) return valueText(only);
-  return `one of ${valuesText(values).replace(/ \| /g, ', ')}`;
+  return `one of ${valuesText(values, ', ')}`;
 }
 
 /** Keys every object inherits from Object.prototype: read with `ownProperty` so absence stays absence. */

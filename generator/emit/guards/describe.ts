@@ -3,6 +3,7 @@
  * JSON kinds of value a node can accept (to route a failed union to the one branch that fits).
  */
 import { JSON_TYPES } from '../../json.ts';
+import { jsonText, numberText } from '../code-print.ts';
 import type {
   Bound,
   JsonType,
@@ -97,15 +98,15 @@ const MAX_VALUE_TEXT = 40;
 
 /** One JSON value as an issue shows it: `"abc"`, `5`, `null`, `{"a":1}` (shortened). */
 export function valueText(value: JsonValue): string {
-  const text = JSON.stringify(value);
+  const text = jsonText(value);
   return text.length > MAX_VALUE_TEXT ? `${text.slice(0, MAX_VALUE_TEXT - 1)}…` : text;
 }
 
-/** `"a" | "b" | null`, or the first few and a count. */
-export function valuesText(values: readonly JsonValue[]): string {
+/** `"a" | "b" | null` (or with another separator), or the first few and a count. */
+export function valuesText(values: readonly JsonValue[], separator = ' | '): string {
   const shown = values.slice(0, MAX_LISTED).map(valueText);
   if (values.length > MAX_LISTED) shown.push(`… (${values.length} values)`);
-  return shown.join(' | ');
+  return shown.join(separator);
 }
 
 /** A short name for what `node` accepts: `string`, `Plan`, `"a" | "b"`, `Cat | Dog | null`. */
@@ -150,9 +151,11 @@ function withRules(node: StringNode | NumberNode): string {
     if (node.maxLength !== undefined) rules.push(`at most ${node.maxLength} characters`);
     if (node.pattern) rules.push(`matching /${node.pattern.source}/${node.pattern.flags}`);
   } else {
-    if (node.minimum) rules.push(`${node.minimum.exclusive ? '>' : '>='} ${node.minimum.value}`);
-    if (node.maximum) rules.push(`${node.maximum.exclusive ? '<' : '<='} ${node.maximum.value}`);
-    if (node.multipleOf !== undefined) rules.push(`multiple of ${node.multipleOf}`);
+    if (node.minimum)
+      rules.push(`${node.minimum.exclusive ? '>' : '>='} ${numberText(node.minimum.value)}`);
+    if (node.maximum)
+      rules.push(`${node.maximum.exclusive ? '<' : '<='} ${numberText(node.maximum.value)}`);
+    if (node.multipleOf !== undefined) rules.push(`multiple of ${numberText(node.multipleOf)}`);
   }
   const type = node.kind === 'string' ? 'string' : node.integer ? 'integer' : 'number';
   return rules.length === 0 ? type : `${type} (${rules.join(', ')})`;
@@ -171,7 +174,7 @@ function wrap(text: string): string {
 /** `integer >= 0`, `number < 10.5`. */
 export function boundText(node: NumberNode, bound: Bound, lower: boolean): string {
   const op = lower ? (bound.exclusive ? '>' : '>=') : bound.exclusive ? '<' : '<=';
-  return `${node.integer ? 'integer' : 'number'} ${op} ${bound.value}`;
+  return `${node.integer ? 'integer' : 'number'} ${op} ${numberText(bound.value)}`;
 }
 
 export function countText(

@@ -6,6 +6,7 @@
  */
 import type { JSDocStructure, OptionalKind } from 'ts-morph';
 import type { JsonValue, SchemaNode } from '../../model/schema-types.ts';
+import { jsonText } from '../code-print.ts';
 import { docText, wrapDocText } from '../doc-text.ts';
 
 export const PREVIEW_REMARK = 'Preview: this may change without notice.';
@@ -37,7 +38,7 @@ const MAX_DEFAULT = 80;
 function tags(parts: DocParts): { tagName: string; text?: string }[] {
   const out: { tagName: string; text?: string }[] = [];
   if (parts.default !== undefined) {
-    const text = JSON.stringify(parts.default);
+    const text = jsonText(parts.default);
     if (text.length <= MAX_DEFAULT) out.push({ tagName: 'defaultValue', text: docText(text) });
   }
   if (parts.preview === true) out.push({ tagName: 'remarks', text: PREVIEW_REMARK });
