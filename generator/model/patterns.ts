@@ -153,9 +153,12 @@ export async function analysePatterns(schemas: readonly NamedSchema[]): Promise<
 function* analysis(regex: RegexModel): Generator<CheckRequest, PatternSafety, Diagnostics> {
   if (!isValid(regex)) return { status: 'unknown', reason: 'not a valid regular expression' };
   const relaxed = relaxRepeats(regex);
-  if (relaxed === undefined) return { status: 'unknown', reason: 'not parsed' };
+  if (relaxed === undefined) return { status: 'unknown', reason: 'not analysed: not parsed' };
   if (relaxed.length > MAX_ANALYSED_LENGTH) {
-    return { status: 'unknown', reason: `longer than ${MAX_ANALYSED_LENGTH} characters` };
+    return {
+      status: 'unknown',
+      reason: `not analysed: longer than ${MAX_ANALYSED_LENGTH} characters`,
+    };
   }
   const result = yield [relaxed, regex.flags, { checker: 'automaton', timeout: TIMEOUT }];
   switch (result.status) {
@@ -163,7 +166,12 @@ function* analysis(regex: RegexModel): Generator<CheckRequest, PatternSafety, Di
       return { status: 'linear' };
     case 'vulnerable': {
       // Relaxed repeats may be what backtracks: only an unrelaxed pattern is known to.
-      if (relaxed !== regex.source) return { status: 'unknown', reason: 'bounded repeats' };
+      if (relaxed !== regex.source) {
+        return {
+          status: 'unknown',
+          reason: 'recheck: super-linear with its counted repeats relaxed',
+        };
+      }
       return {
         status: 'super-linear',
         complexity: complexityText(result.complexity),
@@ -361,7 +369,7 @@ function patternWarnings(
         ? `can take ${safety.complexity} time to match (recheck; e.g. ${JSON.stringify(safety.attack)})`
         : safety.status === 'no-attack-found'
           ? 'could not be proven to match in linear time (recheck: backreferences or lookaround)'
-          : `could not be shown to match in linear time (recheck: ${safety.reason})`;
+          : `could not be shown to match in linear time (${safety.reason})`;
     const done =
       engine === 're2js'
         ? 'the guards run it on re2js, a linear-time engine (the package depends on re2js)'
@@ -374,7 +382,10 @@ function patternWarnings(
       key,
       pointer,
       problem: `the pattern ${text} ${what}; ${done}`,
-      fix: 'rewrite it without nested or overlapping repetition (e.g. ^(a+)+$ → ^a+$)',
+      fix:
+        safety.status !== 'super-linear' && chosen.engine === 'none' && chosen.re2 !== undefined
+          ? 'write it in a form RE2 runs (no lookaround or backreferences, counted repeats up to 1,000), so the guards check it on re2js'
+          : 'rewrite it without nested or overlapping repetition (e.g. ^(a+)+$ → ^a+$)',
     });
   }
   return warnings;
