@@ -119,7 +119,8 @@ export function serializeValue(value: unknown): unknown {
  * itself), `'keep'` (no date there), an object's `properties` by name, then for the keys those do
  * not name its `patterns` (each key every matching pattern's plan) and its `values` (the keys no
  * pattern matches); the `prefix` items of an array by position and its `items` after them;
- * `variants` tried in order (each with the guard that picks it), an object's `cases` by the
+ * `variants` tried in order (each with the guard that picks it), a value's plan by its JSON
+ * `kinds`, an object's `cases` by the
  * string its `tag` property holds, or a function that gives a
  * named schema's plan when it is needed (schemas refer to each other and to themselves).
  */
@@ -130,7 +131,15 @@ export type DatePlan =
   | ObjectPlan
   | { readonly items: DatePlan; readonly prefix?: readonly DatePlan[] }
   | { readonly variants: readonly (readonly [(value: unknown) => boolean, DatePlan])[] }
-  | { readonly tag: string; readonly cases: Readonly<Record<string, DatePlan>> };
+  | { readonly tag: string; readonly cases: Readonly<Record<string, DatePlan>> }
+  | { readonly kinds: KindPlans };
+
+/** The plans of a value by its JSON kind (see {@link DatePlan}): the other kinds are kept. */
+export interface KindPlans {
+  readonly object?: DatePlan;
+  readonly array?: DatePlan;
+  readonly string?: DatePlan;
+}
 
 /** The plan of an object's keys (see {@link DatePlan}); a map has only `values`. */
 export type ObjectPlan =
@@ -170,6 +179,18 @@ export function reviveDates(value: unknown, plan: DatePlan): unknown {
     if ('variants' in step) {
       const chosen = step.variants.find(([fits]) => fits(item));
       if (chosen) pending.push([item, chosen[1], put]);
+      continue;
+    }
+    if ('kinds' in step) {
+      const chosen =
+        typeof item === 'string'
+          ? step.kinds.string
+          : Array.isArray(item)
+            ? step.kinds.array
+            : typeof item === 'object' && item !== null
+              ? step.kinds.object
+              : undefined;
+      if (chosen !== undefined) pending.push([item, chosen, put]);
       continue;
     }
     if (typeof item !== 'object' || item === null) continue;
@@ -292,25 +313,27 @@ type ReviveMember<W, P, S> = P extends 'keep'
             : W
           : P extends { variants: infer V }
             ? ReviveVariant<W, V, S>
-            : P extends { items: infer I }
-              ? W extends readonly unknown[]
-                ? ReviveItems<W, P extends { prefix: infer Pre } ? Pre : [], I, S>
-                : W
-              : W extends readonly unknown[]
-                ? W
-                : W extends object
-                  ? P extends { properties: infer Ps }
-                    ? {
-                        [K in keyof W]: K extends keyof Ps
-                          ? Revive<W[K], Ps[K], S>
-                          : P extends { rest: infer R }
-                            ? Revive<W[K], R, S>
-                            : W[K];
-                      }
-                    : P extends { values: infer V }
-                      ? { [K in keyof W]: Revive<W[K], V, S> }
-                      : W
-                  : W;
+            : P extends { kinds: infer K }
+              ? ReviveKind<W, K, S>
+              : P extends { items: infer I }
+                ? W extends readonly unknown[]
+                  ? ReviveItems<W, P extends { prefix: infer Pre } ? Pre : [], I, S>
+                  : W
+                : W extends readonly unknown[]
+                  ? W
+                  : W extends object
+                    ? P extends { properties: infer Ps }
+                      ? {
+                          [K in keyof W]: K extends keyof Ps
+                            ? Revive<W[K], Ps[K], S>
+                            : P extends { rest: infer R }
+                              ? Revive<W[K], R, S>
+                              : W[K];
+                        }
+                      : P extends { values: infer V }
+                        ? { [K in keyof W]: Revive<W[K], V, S> }
+                        : W
+                    : W;
 
 /** Each plan of a union of plans, on the same wire type. */
 type ReviveEach<W, Q, S> = Q extends unknown ? Revive<W, Q, S> : never;
@@ -332,3 +355,18 @@ type ReviveVariant<W, V, S> = V extends readonly [
     ? S[N]
     : ReviveVariant<W, Rest, S>
   : W;
+
+/** A value revived by the plan of its JSON kind (`{ kinds: { object: P } }`); other kinds kept. */
+type ReviveKind<W, K, S> = W extends readonly unknown[]
+  ? K extends { array: infer A }
+    ? Revive<W, A, S>
+    : W
+  : W extends string
+    ? K extends { string: infer T }
+      ? Revive<W, T, S>
+      : W
+    : W extends object
+      ? K extends { object: infer O }
+        ? Revive<W, O, S>
+        : W
+      : W;

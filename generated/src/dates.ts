@@ -10,8 +10,9 @@
  * The guards check the wire form, before reviving or after serializing: reviving changes no
  * verdict. A string that is not a date-time (formats are not checked) becomes an invalid Date
  * (`getTime()` is NaN) and serializes back to the same text. Date-time strings in inline
- * union variants beside other variants (unless a required property of each pins it to strings
- * of its own), and under a key pattern not proven safe to run as a RegExp, are left as strings.
+ * union variants beside another variant of the same JSON kind (unless a required property of
+ * each pins it to strings of its own), and under a key pattern not proven safe to run as a
+ * RegExp, are left as strings.
  * Every key is an own key like any other (`__proto__` too): no copy gets another prototype
  * or a key its value did not have.
  *

@@ -29,7 +29,7 @@ import {
   SDKError,
   type ResponseHeaders,
 } from './errors.js';
-import type { BodyEncoder } from './internal/body.js';
+import type { BodyEncoder, BodyEncoding } from './internal/body.js';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
 import { serverRuntime } from './internal/platform.js';
 import {
@@ -49,6 +49,7 @@ import {
   sleep,
   type Backoff,
 } from './internal/retry.js';
+import { encodeComponent } from './internal/percent.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import { buildURL } from './internal/url.js';
 import { DEFAULT_LOG_LEVEL, logLevelRank, type Logger, type LogLevel } from './logger.js';
@@ -176,6 +177,8 @@ export interface APIRequest {
   contentType?: string;
   /** Encodes `body` for `contentType` when it is not JSON (internal/body.ts). */
   encode?: BodyEncoder;
+  /** The media type's `encoding` (form bodies): how each property is sent. */
+  encoding?: BodyEncoding;
   /** The header that takes the idempotency key, when the operation declares one (`Idempotency-Key`). */
   idempotencyHeader?: string;
   /** `Accept` when the success body is not JSON: the media types the operation declares. */
@@ -291,7 +294,7 @@ export class ClientCore {
     let secrets: string[] = [];
     if (token !== undefined && token !== '') {
       const value = auth.scheme === 'Basic' ? base64(token) : token;
-      secrets = [token, value, encodeURIComponent(token)];
+      secrets = [token, value, encodeURIComponent(token), encodeComponent(token)];
       credential = {
         [auth.name]: auth.scheme === undefined ? value : `${auth.scheme} ${value}`,
       };
@@ -560,7 +563,7 @@ export class ClientCore {
         ? undefined
         : request.encode === undefined
           ? { body: JSON.stringify(body), contentType }
-          : request.encode(body, contentType);
+          : request.encode(body, contentType, request.encoding);
     const headers = mergeHeaders(
       request.anonymous === true ? this.#anonymousHeaders : this.#headers,
       request.accept === undefined ? undefined : { Accept: request.accept },

@@ -28,7 +28,14 @@ import type {
 import * as kit from './runtime.js';
 
 export { ListOperationMock, OperationMock } from './runtime.js';
-export type { MockCall, ReplyInit, Responder } from './runtime.js';
+export type {
+  FormFields,
+  MockCall,
+  MultipartFields,
+  PathParams,
+  ReplyInit,
+  Responder,
+} from './runtime.js';
 
 /** `GET /projects/{project}/plans`: List all plans */
 const plansList: kit.OperationDefinition = {
@@ -141,6 +148,7 @@ const plansSearch: kit.OperationDefinition = {
     provider: ['p3', 'p9'],
     compatibleWith: { imei: '492388841798923', deviceModel: 'dmd_123' },
   },
+  requestKind: 'json',
   pagination: {
     afterParam: 'after',
     beforeParam: 'before',
@@ -240,6 +248,7 @@ const plansUpdate: kit.OperationDefinition = {
     image: 'https://i.gigscdn.com/pr/nTZpgaEj5dTQ2Jo/original.png',
     metadata: {},
   },
+  requestKind: 'json',
 };
 
 /** `POST /projects/{project}/plans/{plan}/archive`: Archive a plan */
@@ -580,6 +589,7 @@ const subscriptionChangesCreate: kit.OperationDefinition = {
     subscription: 'sub_0SNlurA049MEWV2gSfSxi00xlPIi',
     when: 'renewal',
   },
+  requestKind: 'json',
 };
 
 /** `GET /projects/{project}/subscriptionChanges/{id}`: Retrieve a subscription change */
@@ -816,6 +826,7 @@ const addonsUpdate: kit.OperationDefinition = {
     voiceUnit: 'second',
   },
   requestExample: { name: '1GB Data Top-up', description: 'Disable international roaming.' },
+  requestKind: 'json',
 };
 
 /** `POST /projects/{project}/addons/{addon}/archive`: Archive an add-on */
@@ -885,17 +896,49 @@ export interface GigsMock {
   /** The mocks of `client.plans`. */
   readonly plans: {
     /** `GET /projects/{project}/plans`: List all plans. */
-    readonly list: kit.ListOperationMock<PlanList, Plan, undefined, ErrorModel>;
+    readonly list: kit.ListOperationMock<
+      PlanList,
+      Plan,
+      undefined,
+      ErrorModel,
+      { project: string }
+    >;
     /** `POST /projects/{project}/plans/search`: Search for plans. */
-    readonly search: kit.ListOperationMock<PlanList, Plan, PlanSearchRequest, ErrorModel>;
+    readonly search: kit.ListOperationMock<
+      PlanList,
+      Plan,
+      PlanSearchRequest,
+      ErrorModel,
+      { project: string }
+    >;
     /** `GET /projects/{project}/plans/{plan}`: Retrieve a plan. */
-    readonly retrieve: kit.OperationMock<Plan, undefined, ErrorModel>;
+    readonly retrieve: kit.OperationMock<
+      Plan,
+      undefined,
+      ErrorModel,
+      { project: string; plan: string }
+    >;
     /** `PATCH /projects/{project}/plans/{plan}`: Update a plan. */
-    readonly update: kit.OperationMock<Plan, PlanUpdateRequest, ErrorModel>;
+    readonly update: kit.OperationMock<
+      Plan,
+      PlanUpdateRequest,
+      ErrorModel,
+      { project: string; plan: string }
+    >;
     /** `POST /projects/{project}/plans/{plan}/archive`: Archive a plan. */
-    readonly archive: kit.OperationMock<Plan, undefined, ErrorModel>;
+    readonly archive: kit.OperationMock<
+      Plan,
+      undefined,
+      ErrorModel,
+      { project: string; plan: string }
+    >;
     /** `POST /projects/{project}/plans/{plan}/publish`: Publish a plan. */
-    readonly publish: kit.OperationMock<Plan, undefined, ErrorModel>;
+    readonly publish: kit.OperationMock<
+      Plan,
+      undefined,
+      ErrorModel,
+      { project: string; plan: string }
+    >;
     /**
      * `GET /projects/{project}/plans/{plan}/documents`: List all documents of a plan. @deprecated
      */
@@ -903,20 +946,37 @@ export interface GigsMock {
       PlanDocumentList,
       PlanDocument,
       undefined,
-      ErrorModel
+      ErrorModel,
+      { project: string; plan: string }
     >;
     /**
      * `GET /projects/{project}/plans/{plan}/documents/{document}`: Retrieve a document of a plan.
      * @deprecated
      */
-    readonly retrieveDocument: kit.OperationMock<PlanDocument, undefined, ErrorModel>;
+    readonly retrieveDocument: kit.OperationMock<
+      PlanDocument,
+      undefined,
+      ErrorModel,
+      { project: string; plan: string; document: string }
+    >;
   };
   /** The mocks of `client.planDocuments`. */
   readonly planDocuments: {
     /** `GET /projects/{project}/planDocuments`: List all plan documents. */
-    readonly list: kit.ListOperationMock<PlanDocumentList, PlanDocument, undefined, ErrorModel>;
+    readonly list: kit.ListOperationMock<
+      PlanDocumentList,
+      PlanDocument,
+      undefined,
+      ErrorModel,
+      { project: string }
+    >;
     /** `GET /projects/{project}/planDocuments/{planDocument}`: Retrieve a plan document. */
-    readonly retrieve: kit.OperationMock<PlanDocument, undefined, ErrorModel>;
+    readonly retrieve: kit.OperationMock<
+      PlanDocument,
+      undefined,
+      ErrorModel,
+      { project: string; planDocument: string }
+    >;
   };
   /** The mocks of `client.subscriptionChanges`. */
   readonly subscriptionChanges: {
@@ -925,31 +985,69 @@ export interface GigsMock {
       SubscriptionChangeList,
       SubscriptionChange,
       undefined,
-      ErrorModel
+      ErrorModel,
+      { project: string }
     >;
     /** `POST /projects/{project}/subscriptionChanges`: Create a subscription change. */
     readonly create: kit.OperationMock<
       SubscriptionChange,
       SubscriptionChangeCreateRequest,
-      ErrorModel
+      ErrorModel,
+      { project: string }
     >;
     /** `GET /projects/{project}/subscriptionChanges/{id}`: Retrieve a subscription change. */
-    readonly retrieve: kit.OperationMock<SubscriptionChange, undefined, ErrorModel>;
+    readonly retrieve: kit.OperationMock<
+      SubscriptionChange,
+      undefined,
+      ErrorModel,
+      { project: string; id: string }
+    >;
     /** `DELETE /projects/{project}/subscriptionChanges/{id}`: Delete a subscription change. */
-    readonly delete: kit.OperationMock<SubscriptionChange, undefined, ErrorModel>;
+    readonly delete: kit.OperationMock<
+      SubscriptionChange,
+      undefined,
+      ErrorModel,
+      { project: string; id: string }
+    >;
   };
   /** The mocks of `client.addons`. */
   readonly addons: {
     /** `GET /projects/{project}/addons`: List all add-ons. */
-    readonly list: kit.ListOperationMock<AddonList, Addon, undefined, ErrorModel>;
+    readonly list: kit.ListOperationMock<
+      AddonList,
+      Addon,
+      undefined,
+      ErrorModel,
+      { project: string }
+    >;
     /** `GET /projects/{project}/addons/{addon}`: Retrieve an add-on. */
-    readonly retrieve: kit.OperationMock<Addon, undefined, ErrorModel>;
+    readonly retrieve: kit.OperationMock<
+      Addon,
+      undefined,
+      ErrorModel,
+      { project: string; addon: string }
+    >;
     /** `PATCH /projects/{project}/addons/{addon}`: Update an add-on. */
-    readonly update: kit.OperationMock<Addon, AddonUpdateRequest, ErrorModel>;
+    readonly update: kit.OperationMock<
+      Addon,
+      AddonUpdateRequest,
+      ErrorModel,
+      { project: string; addon: string }
+    >;
     /** `POST /projects/{project}/addons/{addon}/archive`: Archive an add-on. */
-    readonly archive: kit.OperationMock<Addon, undefined, ErrorModel>;
+    readonly archive: kit.OperationMock<
+      Addon,
+      undefined,
+      ErrorModel,
+      { project: string; addon: string }
+    >;
     /** `POST /projects/{project}/addons/{addon}/publish`: Publish an add-on. */
-    readonly publish: kit.OperationMock<Addon, undefined, ErrorModel>;
+    readonly publish: kit.OperationMock<
+      Addon,
+      undefined,
+      ErrorModel,
+      { project: string; addon: string }
+    >;
   };
   /** The MSW handlers of every operation, concrete paths first: `setupServer(...mock.handlers)`. */
   readonly handlers: HttpHandler[];
@@ -974,63 +1072,126 @@ export function createMock(options: MockOptions = {}): GigsMock {
   const baseURL = options.baseURL ?? 'https://api.gigs.com';
   const resources = {
     plans: {
-      list: new kit.ListOperationMock<PlanList, Plan, undefined, ErrorModel>(plansList, baseURL),
-      search: new kit.ListOperationMock<PlanList, Plan, PlanSearchRequest, ErrorModel>(
-        plansSearch,
+      list: new kit.ListOperationMock<PlanList, Plan, undefined, ErrorModel, { project: string }>(
+        plansList,
         baseURL,
       ),
-      retrieve: new kit.OperationMock<Plan, undefined, ErrorModel>(plansRetrieve, baseURL),
-      update: new kit.OperationMock<Plan, PlanUpdateRequest, ErrorModel>(plansUpdate, baseURL),
-      archive: new kit.OperationMock<Plan, undefined, ErrorModel>(plansArchive, baseURL),
-      publish: new kit.OperationMock<Plan, undefined, ErrorModel>(plansPublish, baseURL),
+      search: new kit.ListOperationMock<
+        PlanList,
+        Plan,
+        PlanSearchRequest,
+        ErrorModel,
+        { project: string }
+      >(plansSearch, baseURL),
+      retrieve: new kit.OperationMock<
+        Plan,
+        undefined,
+        ErrorModel,
+        { project: string; plan: string }
+      >(plansRetrieve, baseURL),
+      update: new kit.OperationMock<
+        Plan,
+        PlanUpdateRequest,
+        ErrorModel,
+        { project: string; plan: string }
+      >(plansUpdate, baseURL),
+      archive: new kit.OperationMock<
+        Plan,
+        undefined,
+        ErrorModel,
+        { project: string; plan: string }
+      >(plansArchive, baseURL),
+      publish: new kit.OperationMock<
+        Plan,
+        undefined,
+        ErrorModel,
+        { project: string; plan: string }
+      >(plansPublish, baseURL),
       listDocuments: new kit.ListOperationMock<
         PlanDocumentList,
         PlanDocument,
         undefined,
-        ErrorModel
+        ErrorModel,
+        { project: string; plan: string }
       >(plansListDocuments, baseURL),
-      retrieveDocument: new kit.OperationMock<PlanDocument, undefined, ErrorModel>(
-        plansRetrieveDocument,
-        baseURL,
-      ),
+      retrieveDocument: new kit.OperationMock<
+        PlanDocument,
+        undefined,
+        ErrorModel,
+        { project: string; plan: string; document: string }
+      >(plansRetrieveDocument, baseURL),
     },
     planDocuments: {
-      list: new kit.ListOperationMock<PlanDocumentList, PlanDocument, undefined, ErrorModel>(
-        planDocumentsList,
-        baseURL,
-      ),
-      retrieve: new kit.OperationMock<PlanDocument, undefined, ErrorModel>(
-        planDocumentsRetrieve,
-        baseURL,
-      ),
+      list: new kit.ListOperationMock<
+        PlanDocumentList,
+        PlanDocument,
+        undefined,
+        ErrorModel,
+        { project: string }
+      >(planDocumentsList, baseURL),
+      retrieve: new kit.OperationMock<
+        PlanDocument,
+        undefined,
+        ErrorModel,
+        { project: string; planDocument: string }
+      >(planDocumentsRetrieve, baseURL),
     },
     subscriptionChanges: {
       list: new kit.ListOperationMock<
         SubscriptionChangeList,
         SubscriptionChange,
         undefined,
-        ErrorModel
+        ErrorModel,
+        { project: string }
       >(subscriptionChangesList, baseURL),
       create: new kit.OperationMock<
         SubscriptionChange,
         SubscriptionChangeCreateRequest,
-        ErrorModel
+        ErrorModel,
+        { project: string }
       >(subscriptionChangesCreate, baseURL),
-      retrieve: new kit.OperationMock<SubscriptionChange, undefined, ErrorModel>(
-        subscriptionChangesRetrieve,
-        baseURL,
-      ),
-      delete: new kit.OperationMock<SubscriptionChange, undefined, ErrorModel>(
-        subscriptionChangesDelete,
-        baseURL,
-      ),
+      retrieve: new kit.OperationMock<
+        SubscriptionChange,
+        undefined,
+        ErrorModel,
+        { project: string; id: string }
+      >(subscriptionChangesRetrieve, baseURL),
+      delete: new kit.OperationMock<
+        SubscriptionChange,
+        undefined,
+        ErrorModel,
+        { project: string; id: string }
+      >(subscriptionChangesDelete, baseURL),
     },
     addons: {
-      list: new kit.ListOperationMock<AddonList, Addon, undefined, ErrorModel>(addonsList, baseURL),
-      retrieve: new kit.OperationMock<Addon, undefined, ErrorModel>(addonsRetrieve, baseURL),
-      update: new kit.OperationMock<Addon, AddonUpdateRequest, ErrorModel>(addonsUpdate, baseURL),
-      archive: new kit.OperationMock<Addon, undefined, ErrorModel>(addonsArchive, baseURL),
-      publish: new kit.OperationMock<Addon, undefined, ErrorModel>(addonsPublish, baseURL),
+      list: new kit.ListOperationMock<AddonList, Addon, undefined, ErrorModel, { project: string }>(
+        addonsList,
+        baseURL,
+      ),
+      retrieve: new kit.OperationMock<
+        Addon,
+        undefined,
+        ErrorModel,
+        { project: string; addon: string }
+      >(addonsRetrieve, baseURL),
+      update: new kit.OperationMock<
+        Addon,
+        AddonUpdateRequest,
+        ErrorModel,
+        { project: string; addon: string }
+      >(addonsUpdate, baseURL),
+      archive: new kit.OperationMock<
+        Addon,
+        undefined,
+        ErrorModel,
+        { project: string; addon: string }
+      >(addonsArchive, baseURL),
+      publish: new kit.OperationMock<
+        Addon,
+        undefined,
+        ErrorModel,
+        { project: string; addon: string }
+      >(addonsPublish, baseURL),
     },
   };
   return {
@@ -1188,14 +1349,14 @@ export const requestFixtures = {
      * plans of two providers compatible with a device".
      */
     get search(): PlanSearchRequest {
-      return kit.fixture<PlanSearchRequest>(plansSearch.requestExample);
+      return kit.requestFixture<PlanSearchRequest>(plansSearch);
     },
     /**
      * `PATCH /projects/{project}/plans/{plan}`: Update a plan: the spec's example "Update name,
      * description, image and metadata".
      */
     get update(): PlanUpdateRequest {
-      return kit.fixture<PlanUpdateRequest>(plansUpdate.requestExample);
+      return kit.requestFixture<PlanUpdateRequest>(plansUpdate);
     },
   },
   subscriptionChanges: {
@@ -1204,7 +1365,7 @@ export const requestFixtures = {
      * example "Change plan and SIM at the next renewal".
      */
     get create(): SubscriptionChangeCreateRequest {
-      return kit.fixture<SubscriptionChangeCreateRequest>(subscriptionChangesCreate.requestExample);
+      return kit.requestFixture<SubscriptionChangeCreateRequest>(subscriptionChangesCreate);
     },
   },
   addons: {
@@ -1213,7 +1374,7 @@ export const requestFixtures = {
      * add-on".
      */
     get update(): AddonUpdateRequest {
-      return kit.fixture<AddonUpdateRequest>(addonsUpdate.requestExample);
+      return kit.requestFixture<AddonUpdateRequest>(addonsUpdate);
     },
   },
 };

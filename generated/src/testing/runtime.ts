@@ -45,6 +45,16 @@ export interface OperationDefinition {
   example?: unknown;
   /** The spec's first request body example, for `requestFixtures`. */
   requestExample?: unknown;
+  /**
+   * How the mock records the request body (`calls[].body`): `json` parsed, `form` and `multipart`
+   * as their fields, `binary` as a `Blob`, `text` and `event-stream` as text; `any`, or none, by
+   * the request's own `Content-Type`.
+   */
+  requestKind?: 'json' | 'text' | 'binary' | 'form' | 'multipart' | 'event-stream' | 'any';
+  /** The request body's media type, for a binary `requestFixtures` entry's `Blob`. */
+  requestContentType?: string;
+  /** The fields of a form or multipart body that are arrays: recorded as lists even with one value. */
+  listFields?: string[];
   /** Cursor pagination (the spec's `x-sdk-pagination`), for a list operation. */
   pagination?: PaginationDefinition;
 }
@@ -66,18 +76,53 @@ export interface PaginationDefinition {
   defaultLimit: number;
 }
 
-/** One request an operation's handler received. */
-export interface MockCall<Body = unknown> {
+/**
+ * One request an operation's handler received. `Params` has the operation's path parameters by
+ * their name in the spec.
+ */
+export interface MockCall<Body = unknown, Params extends PathParams = PathParams> {
   /** `GET`, `POST`, … */
   method: string;
   url: URL;
-  /** Path parameters by their name in the spec, decoded: `{ project: 'gigs', plan: 'pln_1' }`. */
-  params: Record<string, string>;
+  /** Path parameters by their name in the spec, decoded as text: `{ project: 'gigs', plan: 'pln_1' }`. */
+  params: Params;
   query: URLSearchParams;
   headers: Headers;
-  /** The request body: parsed JSON, text for other media types, undefined when there is none. */
+  /**
+   * The request body as sent, undefined when there is none: JSON parsed; a form
+   * (`application/x-www-form-urlencoded`) or multipart body as an object of its fields
+   * ({@link FormFields}, {@link MultipartFields}); a binary body as a `Blob`; text as a string.
+   */
   body: Body | undefined;
 }
+
+/** Path parameters as {@link MockCall} records them: the text of each, by its name in the spec. */
+export type PathParams = Record<string, string>;
+
+/**
+ * A form body (`application/x-www-form-urlencoded`) as {@link MockCall} records it: the fields of
+ * `T` (the body the method takes), each as the text sent (`ttl: '60'`), an array field as a list
+ * of texts (`scope: ['read']`, even with one value). A field sent that `T` does not name is
+ * recorded too (text, or a list when repeated); without a schema (`T` unknown) any fields.
+ */
+export type FormFields<T> = unknown extends T
+  ? Record<string, string | string[]>
+  : { [K in keyof T]: NonNullable<T[K]> extends readonly unknown[] ? string[] : string };
+
+/**
+ * A multipart body (`multipart/form-data`) as {@link MockCall} records it: the fields of `T` (the
+ * body the method takes), a file part (a `Blob` in `T`) as a `File` (`name`, `type`, `text()`),
+ * another part as its text (an object as its JSON), an array field as a list of them.
+ */
+export type MultipartFields<T> = unknown extends T
+  ? Record<string, File | string | (File | string)[]>
+  : {
+      [K in keyof T]: NonNullable<T[K]> extends readonly (infer Item)[]
+        ? PartOf<Item>[]
+        : PartOf<T[K]>;
+    };
+
+type PartOf<Value> = [NonNullable<Value>] extends [Blob] ? File : string;
 
 /** Options of an answer. */
 export interface ReplyInit {
@@ -92,7 +137,9 @@ export interface ReplyInit {
 }
 
 /** Computes a reply from the request. */
-export type Responder<Result, Body> = (call: MockCall<Body>) => Result | Promise<Result>;
+export type Responder<Result, Body, Params extends PathParams = PathParams> = (
+  call: MockCall<Body, Params>,
+) => Result | Promise<Result>;
 
 type Answer =
   | { kind: 'reply'; body: unknown; responder: boolean; init: ReplyInit }
@@ -101,16 +148,21 @@ type Answer =
 
 /**
  * The mock of one operation: its MSW handler, the calls it received, and the answers it gives.
- * `Result` is what the client's method resolves to, `Body` the request body, `ErrorBody` the
- * body of the operation's error responses.
+ * `Result` is what the client's method resolves to, `Body` the request body as recorded,
+ * `ErrorBody` the body of the operation's error responses, `Params` its path parameters.
  */
-export class OperationMock<Result, Body = unknown, ErrorBody = unknown> {
+export class OperationMock<
+  Result,
+  Body = unknown,
+  ErrorBody = unknown,
+  Params extends PathParams = PathParams,
+> {
   /** Where the operation lives in the client, e.g. `plans.retrieve`. */
   readonly name: string;
   /** The MSW handler; `createMock().handlers` has every operation's. */
   readonly handler: HttpHandler;
   /** Every request the handler answered, oldest first. Cleared by `reset()`. */
-  readonly calls: MockCall<Body>[] = [];
+  readonly calls: MockCall<Body, Params>[] = [];
   /** What the generator knows about the operation: method, path, default answer, pagination. */
   readonly definition: OperationDefinition;
   #answers: Answer[] = [];
@@ -123,14 +175,14 @@ export class OperationMock<Result, Body = unknown, ErrorBody = unknown> {
     const route = definition.method === 'trace' ? http.all : http[definition.method];
     this.handler = route(pattern, async ({ request }) => {
       if (request.method.toLowerCase() !== definition.method) return undefined;
-      const call = await readCall<Body>(request, pattern, names);
+      const call = await readCall<Body, Params>(request, pattern, names, definition);
       this.calls.push(call);
       return this.#answer(call);
     });
   }
 
   /** Answers with `body` (or what `body(call)` returns), with the success status unless `init.status` says otherwise. */
-  reply(body: Result | Responder<Result, Body>, init: ReplyInit = {}): this {
+  reply(body: Result | Responder<Result, Body, Params>, init: ReplyInit = {}): this {
     const responder = typeof body === 'function';
     this.#answers.push({ kind: 'reply', body: responder ? body : copy(body), responder, init });
     return this;
@@ -161,11 +213,11 @@ export class OperationMock<Result, Body = unknown, ErrorBody = unknown> {
   }
 
   /** The answer when nothing overrides it: the spec's example. A list serves its items page by page. */
-  protected defaultAnswer(_call: MockCall<Body>): Response {
+  protected defaultAnswer(_call: MockCall<Body, Params>): Response {
     return respond(this.definition, this.definition.status, defaultValue(this.definition), {});
   }
 
-  async #answer(call: MockCall<Body>): Promise<Response> {
+  async #answer(call: MockCall<Body, Params>): Promise<Response> {
     const answer = this.#answers.at(-1);
     if (answer === undefined) return this.defaultAnswer(call);
     if (answer.init.once === true) this.#answers.pop();
@@ -182,7 +234,7 @@ export class OperationMock<Result, Body = unknown, ErrorBody = unknown> {
         );
       case 'reply': {
         const body = answer.responder
-          ? await (answer.body as Responder<Result, Body>)(call)
+          ? await (answer.body as Responder<Result, Body, Params>)(call)
           : copy(answer.body);
         return respond(
           this.definition,
@@ -201,7 +253,8 @@ export class ListOperationMock<
   Item,
   Body = unknown,
   ErrorBody = unknown,
-> extends OperationMock<Result, Body, ErrorBody> {
+  Params extends PathParams = PathParams,
+> extends OperationMock<Result, Body, ErrorBody, Params> {
   #items: readonly Item[] | undefined;
   #pageSize: number | undefined;
 
@@ -222,7 +275,7 @@ export class ListOperationMock<
     return super.reset();
   }
 
-  protected override defaultAnswer(call: MockCall<Body>): Response {
+  protected override defaultAnswer(call: MockCall<Body, Params>): Response {
     const pagination = this.definition.pagination;
     const template = this.definition.example;
     if (pagination === undefined || !isRecord(template)) return super.defaultAnswer(call);
@@ -322,9 +375,16 @@ export function defaultValue<T>(definition: OperationDefinition): T {
   }
 }
 
-/** A typed deep copy of an example (fixtures are copies, so a test cannot change another's). */
-export function fixture<T>(value: unknown): T {
-  return copy(value) as T;
+/**
+ * A fresh copy of an operation's request example (fixtures are copies, so a test cannot change
+ * another's), as its method takes it: a binary body's example
+ * (a string in the spec) as a `Blob` of the request's media type, others as they are.
+ */
+export function requestFixture<T>(definition: OperationDefinition): T {
+  const example = definition.requestExample;
+  if (definition.requestKind === 'binary' && typeof example === 'string')
+    return new Blob([example], { type: definition.requestContentType ?? '' }) as T;
+  return copy(example) as T;
 }
 
 function specificity(mock: OperationMock<unknown, unknown, unknown>): boolean[] {
@@ -374,32 +434,85 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-async function readCall<Body>(
+async function readCall<Body, Params extends PathParams>(
   request: Request,
   pattern: RegExp,
   names: string[],
-): Promise<MockCall<Body>> {
+  definition: Pick<OperationDefinition, 'requestKind' | 'listFields'>,
+): Promise<MockCall<Body, Params>> {
   const url = new URL(request.url);
   const match = pattern.exec(`${url.origin}${url.pathname}`);
-  const params: Record<string, string> = {};
+  const params: PathParams = {};
   names.forEach((name, index) => {
     const value = match?.[index + 1];
     if (value !== undefined) params[name] = safeDecode(value);
   });
-  const text = await request.text();
-  let body: unknown;
-  if (text !== '') {
-    const type = request.headers.get('content-type') ?? '';
-    body = /\bjson\b/i.test(type) ? parseJson(text) : text;
-  }
   return {
     method: request.method,
     url,
-    params,
+    params: params as Params,
     query: url.searchParams,
     headers: request.headers,
-    body: body as Body | undefined,
+    body: (await readBody(request, definition)) as Body | undefined,
   };
+}
+
+/** The request body as {@link MockCall} records it; undefined when there is none. */
+async function readBody(
+  request: Request,
+  definition: Pick<OperationDefinition, 'requestKind' | 'listFields'>,
+): Promise<unknown> {
+  const lists = new Set(definition.listFields);
+  const type = request.headers.get('content-type') ?? '';
+  let kind = definition.requestKind;
+  if (kind === undefined || kind === 'any') {
+    kind = /\bjson\b/i.test(type)
+      ? 'json'
+      : /^application\/x-www-form-urlencoded\b/i.test(type)
+        ? 'form'
+        : /^multipart\/form-data\b/i.test(type)
+          ? 'multipart'
+          : 'text';
+  }
+  if (kind === 'binary') {
+    const blob = await request.blob();
+    return blob.size === 0 ? undefined : blob;
+  }
+  if (kind === 'multipart' && /^multipart\/form-data\b/i.test(type)) {
+    // A body that is not well-formed multipart is recorded as its text.
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => undefined);
+    if (form !== undefined) return fieldsOf([...form.entries()], lists);
+  }
+  const text = await request.text();
+  if (text === '') return undefined;
+  if (kind === 'form') return fieldsOf([...new URLSearchParams(text).entries()], lists);
+  return kind === 'json' ? parseJson(text) : text;
+}
+
+/**
+ * Form fields as an object: a list for a field named in `lists` or sent more than once. Defined,
+ * not assigned, so a field named `__proto__` is a field like any other.
+ */
+function fieldsOf<Value>(
+  entries: readonly [string, Value][],
+  lists: ReadonlySet<string>,
+): Record<string, Value | Value[]> {
+  const fields: Record<string, Value | Value[]> = {};
+  for (const [name, value] of entries) {
+    const known = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    if (Array.isArray(known)) known.push(value);
+    else
+      Object.defineProperty(fields, name, {
+        value: known !== undefined ? [known, value] : lists.has(name) ? [value] : value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  return fields;
 }
 
 function respond(

@@ -8,12 +8,13 @@
  * | media type                          | the caller gives                                   | sent as                                                                     |
  * | ----------------------------------- | -------------------------------------------------- | --------------------------------------------------------------------------- |
  * | `application/json`, `…+json`        | any JSON value                                     | `JSON.stringify` (core)                                                     |
- * | `application/x-www-form-urlencoded` | an object (or `URLSearchParams`)                   | `a=1&b=x%20y`, arrays repeated, like a `form` query                         |
+ * | `application/x-www-form-urlencoded` | an object (or `URLSearchParams`)                   | `a=1&b=x+y`, arrays repeated, objects as JSON; `encoding` styles as a query |
  * | `multipart/form-data`               | an object (or `FormData`)                          | one part per property: `Blob`/`File` as files, arrays as repeated parts, objects as JSON text; fetch sets the boundary |
  * | anything else (binary, text, `*`/`*`) | `Blob`, `File`, `ArrayBuffer`, a typed array, `ReadableStream` or a string | as it is; `Content-Type` the declared type, or the `Blob`'s own type where the declared one is a wildcard |
  */
 import { SDKError } from '../errors.js';
-import { serializeQuery } from './query.js';
+import { serializeQuery, type QueryStyle } from './query.js';
+import { isJSONMediaType } from './read.js';
 
 /** A body ready for fetch, with the `Content-Type` to send (none: fetch sets it, e.g. the multipart boundary). */
 export interface EncodedBody {
@@ -21,13 +22,49 @@ export interface EncodedBody {
   contentType?: string | undefined;
 }
 
-/** Encodes a request body declared as `contentType`. */
-export type BodyEncoder = (body: unknown, contentType: string) => EncodedBody;
+/** Encodes a request body declared as `contentType`, with its media type's `encoding`. */
+export type BodyEncoder = (
+  body: unknown,
+  contentType: string,
+  encoding?: BodyEncoding,
+) => EncodedBody;
 
-/** `application/x-www-form-urlencoded`. */
-export function formBody(body: unknown, contentType: string): EncodedBody {
+/** One property's Encoding Object (OpenAPI 3.1.1 §4.8.15), as the spec gives it. */
+export interface PropertyEncoding {
+  contentType?: string;
+  style?: QueryStyle['style'];
+  explode?: boolean;
+  allowReserved?: boolean;
+}
+
+/** The Encoding Objects of a form body, by property name. */
+export type BodyEncoding = Readonly<Record<string, PropertyEncoding>>;
+
+/**
+ * `application/x-www-form-urlencoded` (OpenAPI 3.1.1 §4.8.14.4 and the Encoding Object): a
+ * property with `style`, `explode` or `allowReserved` is serialised like a query parameter of
+ * that style; any other by its `contentType`: JSON text for an object or where the type is
+ * JSON (`address=%7B%22street%22…`), the text of a primitive, an array's items repeated. Spaces
+ * are `+` (RFC 1866, as `URLSearchParams` writes them), a `+` in a value `%2B`.
+ */
+export function formBody(
+  body: unknown,
+  contentType: string,
+  encoding: BodyEncoding = {},
+): EncodedBody {
   if (body instanceof URLSearchParams) return { body, contentType };
-  return { body: serializeQuery(record(body, contentType)), contentType };
+  const pairs: string[] = [];
+  for (const [name, value] of Object.entries(record(body, contentType))) {
+    const { contentType: type, ...style } = encoding[name] ?? {};
+    const styled = Object.keys(style).length > 0;
+    const json = !styled && type !== undefined && isJSONMediaType(type);
+    const asText = (item: unknown): unknown =>
+      json || (isPlainObject(item) && !styled) ? JSON.stringify(item) : item;
+    const sent = Array.isArray(value) && !json && !styled ? value.map(asText) : asText(value);
+    const pair = serializeQuery({ [name]: sent }, styled ? { [name]: style } : {});
+    if (pair !== '') pairs.push(pair);
+  }
+  return { body: pairs.join('&').replace(/%20/g, '+'), contentType };
 }
 
 /** `multipart/form-data`: each property a part; no `Content-Type`, so fetch adds the boundary. */
@@ -80,6 +117,16 @@ function record(body: unknown, contentType: string): Record<string, unknown> {
   if (typeof body === 'object' && body !== null && !Array.isArray(body))
     return body as Record<string, unknown>;
   throw new SDKError(`Cannot send a ${typeof body} body as ${contentType}: pass an object.`);
+}
+
+function isPlainObject(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof Blob)
+  );
 }
 
 function text(value: unknown): string {

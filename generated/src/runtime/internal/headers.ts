@@ -54,6 +54,8 @@ function entries(source: HeadersInput): Iterable<readonly [string, HeaderValue]>
  * Header parameters as header values, OpenAPI style `simple` (the only style for headers):
  * arrays comma-separated as RFC 9110 §5.3 lists are (`a,b`), objects `k,v,k2,v2` (`k=v,k2=v2` for
  * the names in `exploded`), `Date`s as ISO strings; `undefined` and `null` leave the header out.
+ * The names in `json` are described by JSON `content`: a value that is not a string goes as its
+ * JSON text (OpenAPI 3.1.1 §4.8.12.2.3).
  * Resource methods of operations with header parameters call it:
  * `headers: headerParams({ 'X-Fields': fields })`, or `headerParams(headers)` with the nested
  * params' `headers`, which is undefined when every header parameter is optional and none is given.
@@ -61,19 +63,26 @@ function entries(source: HeadersInput): Iterable<readonly [string, HeaderValue]>
 export function headerParams(
   params: Readonly<Record<string, unknown>> | undefined,
   exploded: readonly string[] = [],
+  json: readonly string[] = [],
 ): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
     if (value === undefined || value === null) continue;
-    result[name] = Array.isArray(value)
-      ? value.map(headerItem).join(',')
-      : typeof value === 'object' && !(value instanceof Date)
-        ? Object.entries(value)
-            .map(([key, item]) =>
-              exploded.includes(name) ? `${key}=${headerItem(item)}` : `${key},${headerItem(item)}`,
-            )
-            .join(',')
-        : headerItem(value);
+    result[name] = json.includes(name)
+      ? typeof value === 'string'
+        ? value
+        : JSON.stringify(value)
+      : Array.isArray(value)
+        ? value.map(headerItem).join(',')
+        : typeof value === 'object' && !(value instanceof Date)
+          ? Object.entries(value)
+              .map(([key, item]) =>
+                exploded.includes(name)
+                  ? `${key}=${headerItem(item)}`
+                  : `${key},${headerItem(item)}`,
+              )
+              .join(',')
+          : headerItem(value);
   }
   return result;
 }

@@ -5,6 +5,7 @@
  * a value can never add a segment, a query or a fragment to the path.
  */
 import { SDKError } from '../errors.js';
+import { encodeComponent } from './percent.js';
 
 /** OpenAPI's path styles (https://spec.openapis.org/oas/v3.1.0#style-values); `simple` is the default. */
 export type PathStyle = 'simple' | 'label' | 'matrix';
@@ -35,7 +36,8 @@ class Problem extends Error {
 
 /**
  * Tagged template for request paths: `` path`/plans/${id}` ``. Each interpolated value is
- * percent-encoded as one path segment (`a/b?c#d` → `a%2Fb%3Fc%23d`); an array is a comma-separated
+ * percent-encoded as one path segment, all but RFC 3986's unreserved characters, as RFC 6570
+ * expansion does (`a/b?c#d` → `a%2Fb%3Fc%23d`, `it's` → `it%27s`); an array is a comma-separated
  * list (`['a', 'b']` → `a,b`) and an object `key,value` pairs, as style `simple` says.
  *
  * @throws SDKError when a value is empty, `.` or `..` (fetch would resolve those against the
@@ -128,7 +130,18 @@ function styled(value: unknown, style: PathStyle, explode: boolean, name: string
           : pairs.join(',');
   }
   const text = encode(value);
+  // The empty string: `;id` in style matrix (the OpenAPI 3.1.1 style examples); label's `.` and
+  // simple's nothing are refused by `checked`, as they would change the path.
+  if (text === '' && style === 'matrix') return `;${encode(name)}`;
   return checked(text === '' ? '' : prefix + text);
+}
+
+/**
+ * A path parameter described by JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3), for the `path` tag:
+ * a string as given (it is the JSON text), any other value as its JSON text, then encoded whole.
+ */
+export function jsonText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /**
@@ -175,7 +188,7 @@ function encode(value: unknown): string {
     );
   }
   try {
-    return encodeURIComponent(String(value));
+    return encodeComponent(String(value));
   } catch {
     throw new Problem(
       'is not well-formed Unicode (it contains a lone surrogate)',

@@ -2,10 +2,13 @@
 
 /**
  * Private helper: serialises query parameters the way OpenAPI's `style` and `explode` describe
- * (https://spec.openapis.org/oas/v3.1.0#style-values). Keys and values are percent-encoded;
- * only the separators a style defines (`,` `|` `%20`, `[` `]` pairs) are added.
+ * (https://spec.openapis.org/oas/v3.1.1#style-values). Keys and values are percent-encoded as
+ * RFC 6570 expansion does (internal/percent.ts); only the separators a style defines are added:
+ * `,`, `%20` (spaceDelimited), `%7C` (pipeDelimited: `|` is not allowed in a query) and the
+ * `%5B` `%5D` pairs of deepObject, as in OpenAPI 3.1.1's style examples.
  */
 import { SDKError } from '../errors.js';
+import { encodeComponent, encodeReserved } from './percent.js';
 
 /** How one query parameter is serialised; the OpenAPI default is `form` with `explode: true`. */
 export interface QueryStyle {
@@ -13,12 +16,18 @@ export interface QueryStyle {
   explode?: boolean;
   /**
    * The parameter's `allowReserved: true` (OpenAPI 3.1 §4.8.12.4): the reserved characters of
-   * RFC 3986 in its values (`:/?[]@!$&'()*+,;=`) are sent as they are, so `&` and `=` in a value
-   * read as the query's own separators, as the specification accepts. `#` is still encoded (it
-   * would end the URL), as are `%` and what a query cannot hold (spaces, quotes, `<>`, non-ASCII);
-   * the URL standard itself encodes `'` in an http(s) query. Names are always encoded.
+   * RFC 3986 a query may hold (`:/?@!$&'()*+,;=`) and percent-encoded triples (`%2B`) in its
+   * values are sent as they are, so `&` and `=` in a value read as the query's own separators, as
+   * the specification accepts. `[`, `]` and `#` are still encoded (a query cannot hold them), as
+   * are a `%` outside a triple and the rest (spaces, quotes, `<>`, non-ASCII); the URL standard
+   * itself encodes `'` in an http(s) query. Names are always encoded.
    */
   allowReserved?: boolean;
+  /**
+   * The parameter is described by JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3): a value that is not
+   * a string is sent as its JSON text (`coordinates=%7B%22lat%22%3A1%7D`), a string as given.
+   */
+  json?: boolean;
 }
 
 /** Styles by parameter name; parameters not listed use `form` + `explode: true`. */
@@ -37,15 +46,18 @@ export function serializeQuery(
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
-    const { style = 'form', explode = true, allowReserved = false } = styles[name] ?? {};
-    const encodeValue = allowReserved ? encodeKeepingReserved : encode;
+    const { style = 'form', explode = true, allowReserved = false, json } = styles[name] ?? {};
+    const encodeValue = allowReserved ? encodeReserved : encode;
     try {
-      if (style === 'deepObject') {
+      if (json === true) {
+        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        pairs.push(`${encode(name)}=${encodeValue(text)}`);
+      } else if (style === 'deepObject') {
         addDeepObject(pairs, name, value, encodeValue);
       } else if (Array.isArray(value)) {
         addArray(pairs, name, value, style, explode, encodeValue);
       } else if (isPlainObject(value)) {
-        addObject(pairs, name, value, explode, encodeValue);
+        addObject(pairs, name, value, style, explode, encodeValue);
       } else {
         pairs.push(`${encode(name)}=${encodeValue(primitive(value))}`);
       }
@@ -59,7 +71,7 @@ export function serializeQuery(
   return pairs.join('&');
 }
 
-const DELIMITERS = { form: ',', spaceDelimited: '%20', pipeDelimited: '|' } as const;
+const DELIMITERS = { form: ',', spaceDelimited: '%20', pipeDelimited: '%7C' } as const;
 
 function addArray(
   pairs: string[],
@@ -78,21 +90,26 @@ function addArray(
   }
 }
 
-/** `form` objects: exploded `R=100&G=200`, otherwise `color=R,100,G,200`. */
+/**
+ * Objects: `form` exploded `R=100&G=200`; not exploded `color=R,100,G,200`, with the style's
+ * delimiter (`color=R%20100%20G%20200`, `color=R%7C100%7CG%7C200`).
+ */
 function addObject(
   pairs: string[],
   name: string,
   value: Record<string, unknown>,
+  style: keyof typeof DELIMITERS,
   explode: boolean,
   encodeValue: Encoder,
 ): void {
   const entries = Object.entries(value).filter(([, item]) => item !== undefined && item !== null);
   if (entries.length === 0) return;
-  if (explode) {
+  const between = DELIMITERS[style];
+  if (explode && style === 'form') {
     for (const [key, item] of entries) pairs.push(`${encode(key)}=${encodeValue(primitive(item))}`);
   } else {
     pairs.push(
-      `${encode(name)}=${entries.map(([key, item]) => `${encodeValue(key)},${encodeValue(primitive(item))}`).join(',')}`,
+      `${encode(name)}=${entries.map(([key, item]) => `${encodeValue(key)}${between}${encodeValue(primitive(item))}`).join(between)}`,
     );
   }
 }
@@ -130,15 +147,5 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 type Encoder = (text: string) => string;
 
 function encode(text: string): string {
-  return encodeURIComponent(text);
-}
-
-/** RFC 3986's reserved characters but `#`, as `encodeURIComponent` writes them. */
-const RESERVED = /%(3A|2F|3F|5B|5D|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/g;
-
-/** `allowReserved`: percent-encoded but for the reserved characters (see `QueryStyle`). */
-function encodeKeepingReserved(text: string): string {
-  return encodeURIComponent(text).replace(RESERVED, (_match, hex: string) =>
-    String.fromCharCode(parseInt(hex, 16)),
-  );
+  return encodeComponent(text);
 }
