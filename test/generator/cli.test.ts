@@ -66,7 +66,7 @@ const cases: [string, { spec: string; want: RegExp[] }][] = [
     {
       spec: `${BAD}/duplicate-method.yaml`,
       want: [
-        /duplicate-method\.yaml #\/paths\/~1plans~1search\/post\/x-sdk-method: two operations are mapped to plans\.list: GET \/plans \(#\/paths\/~1plans\/get\) and POST \/plans\/search/,
+        /duplicate-method\.yaml:16:21 #\/paths\/~1plans~1search\/post\/x-sdk-method: two operations are mapped to plans\.list: GET \/plans \(#\/paths\/~1plans\/get\) and POST \/plans\/search/,
         /fix: give one of them a different `x-sdk-method`/,
       ],
     },
@@ -93,7 +93,7 @@ const cases: [string, { spec: string; want: RegExp[] }][] = [
     {
       spec: `${BAD}/credentials.yaml`,
       want: [
-        /credentials\.yaml #\/servers\/0\/url: the URL "https:\/\/\*\*\*@api\.example\.com\/v1" carries credentials/,
+        /credentials\.yaml:6:10 #\/servers\/0\/url: the URL "https:\/\/\*\*\*@api\.example\.com\/v1" carries credentials/,
         /fix: remove the `user:password@` part/,
       ],
     },

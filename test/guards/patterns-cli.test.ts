@@ -33,11 +33,11 @@ describe('generate with unsafe patterns', () => {
     expect(run.status, run.output).toBe(0);
     const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: '));
     expect(warnings).toContain(
-      `warning: ${SPEC} #/components/schemas/Nested/pattern: the pattern "^(a+)+$" can take exponential time to match (recheck; e.g. "'a' + 'a'.repeat(31) + '\\\\x00'"); the guards run it on re2js, a linear-time engine (the package depends on re2js)`,
+      `warning: ${SPEC}:7:38 #/components/schemas/Nested/pattern: the pattern "^(a+)+$" can take exponential time to match (recheck; e.g. "'a' + 'a'.repeat(31) + '\\\\x00'"); the guards run it on re2js, a linear-time engine (the package depends on re2js)`,
     );
     expect(warnings).toContainEqual(
       expect.stringMatching(
-        /^warning: test\/fixtures\/guards\/patterns\.yaml #\/components\/schemas\/Possessive\/pattern: the pattern "\^a\+\+\$" is not a valid ECMAScript regular expression/,
+        /^warning: test\/fixtures\/guards\/patterns\.yaml:15:42 #\/components\/schemas\/Possessive\/pattern: the pattern "\^a\+\+\$" is not a valid ECMAScript regular expression/,
       ),
     );
     expect(dependencies(out).re2js).toBe(toolchain.devDependencies.re2js);

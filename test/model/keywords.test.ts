@@ -81,7 +81,7 @@ describe('keywords the generator ignores', () => {
     try {
       expect(await main(['--spec', SPEC, '--out', out, '--no-cache'])).toBe(0);
       expect(written.join('')).toMatch(
-        /warning: .*keywords\.yaml #\/components\/schemas\/Legacy\/properties\/tags\/min_items: unknown schema keyword "min_items"/,
+        /warning: .*keywords\.yaml:42:22 #\/components\/schemas\/Legacy\/properties\/tags\/min_items: unknown schema keyword "min_items"/,
       );
       written.length = 0;
       expect(await main(['--spec', SPEC, '--out', out, '--strict'])).toBe(1);
