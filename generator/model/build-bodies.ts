@@ -137,11 +137,13 @@ export function buildResponses(
   ctx: SchemaContext,
 ): ResponseModel[] {
   if (!isRecord(raw)) return [];
-  return Object.entries(raw).map(([status, entry]) => {
+  const keys = Object.keys(raw).filter((key) => !key.startsWith('x-'));
+  return keys.map((key) => {
+    const status = statusKey(key, keys, joinPointer(pointer, key), ctx);
     const { value: response, pointer: at } = followRefs(
       doc,
-      entry,
-      joinPointer(pointer, status),
+      raw[key],
+      joinPointer(pointer, key),
       ctx.file,
     );
     const model: ResponseModel = { status };
@@ -168,12 +170,76 @@ export function buildResponses(
   });
 }
 
-/** The response the method returns: the lowest explicit 2xx status, else `2XX`. */
+/**
+ * A Responses Object key as the model keeps it: a status code (`200`), a range (`2XX`; OpenAPI
+ * 3.1.1 §4.8.16 writes the X uppercase, so `2xx` is read as `2XX`, with a warning) or `default`.
+ * Anything else is refused: no status could select it.
+ */
+function statusKey(
+  key: string,
+  keys: readonly string[],
+  pointer: string,
+  ctx: SchemaContext,
+): string {
+  if (/^[1-5]\d\d$/.test(key) || /^[1-5]XX$/.test(key) || key === 'default') return key;
+  const fix = 'write a status code (`200`), a range (`2XX`, X uppercase) or `default`';
+  if (/^[1-5]xx$/i.test(key)) {
+    const range = key.toUpperCase();
+    if (keys.includes(range)) {
+      throw new GeneratorError(
+        `the responses have both \`${key}\` and \`${range}\`, the same range`,
+        { file: ctx.file, pointer },
+        `keep one of them, written \`${range}\``,
+      );
+    }
+    ctx.warnings.add(
+      'responses:lowercase-range',
+      `the response key \`${key}\` is read as the range \`${range}\`; OpenAPI writes the X uppercase`,
+      { file: ctx.file, pointer },
+      `write \`${range}\``,
+    );
+    return range;
+  }
+  throw new GeneratorError(
+    `the response key ${JSON.stringify(key)} is no status code, range or \`default\``,
+    { file: ctx.file, pointer },
+    fix,
+  );
+}
+
+/**
+ * The response the method returns: the lowest explicit 2xx status, else `2XX`, else `default`
+ * when the operation declares no 2xx response (it then describes the successes too).
+ */
 export function successResponse(responses: readonly ResponseModel[]): ResponseModel | undefined {
   const explicit = responses
     .filter((response) => /^2\d\d$/.test(response.status))
     .sort((a, b) => Number(a.status) - Number(b.status));
-  return explicit[0] ?? responses.find((response) => response.status.toUpperCase() === '2XX');
+  return (
+    explicit[0] ??
+    responses.find((response) => response.status === '2XX') ??
+    responses.find((response) => response.status === 'default')
+  );
+}
+
+/**
+ * The other responses a 2xx answer can select (OpenAPI 3.1.1 §4.8.16: its exact code, else its
+ * range, else `default`): the other explicit 2xx codes, `2XX` beside an explicit code, `default`
+ * when there is no `2XX` (not when it is the success response itself).
+ */
+export function otherSuccesses(
+  responses: readonly ResponseModel[],
+  success: ResponseModel | undefined,
+): ResponseModel[] {
+  if (success === undefined) return [];
+  const range = responses.some((response) => response.status === '2XX');
+  return responses.filter(
+    (response) =>
+      response !== success &&
+      (/^2\d\d$/.test(response.status) ||
+        response.status === '2XX' ||
+        (response.status === 'default' && !range)),
+  );
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   readAny,
   readBytes,
   readJSON,
+  responseKey,
   type ReadContext,
   type ResponseReader,
 } from './internal/read.ts';
@@ -183,6 +184,18 @@ export interface APIRequest {
   accept?: string;
   /** Reads a 2xx body (internal/read.ts, streaming.ts); JSON unless given. */
   read?: ResponseReader;
+  /**
+   * The key of the response `read` reads (`200`, `2XX`, `default`), when the operation declares
+   * `responses` beside it.
+   */
+  successKey?: string;
+  /**
+   * Readers of the other responses a 2xx answer may select, by key (`201`, `2XX`, `default`):
+   * an answer is read by the one its status selects (exact code, then range, then `default`),
+   * by `read` when that is `successKey` or none; its guard (`responseSchema`) checks only what
+   * `read` read.
+   */
+  responses?: Readonly<Record<string, ResponseReader>>;
   /** The operation declares a success response without a body, so an empty one is no error. */
   mayBeEmpty?: boolean;
   /**
@@ -682,7 +695,8 @@ export class ClientCore {
           );
         return { response, data: undefined };
       }
-      return { response, data: await (request.read ?? readJSON)(response, ctx) };
+      const read = otherReader(request, status) ?? request.read ?? readJSON;
+      return { response, data: await read(response, ctx) };
     } catch (error) {
       if (error instanceof SDKError) throw error;
       throw new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
@@ -701,6 +715,7 @@ export class ClientCore {
       mode !== 'off' &&
       schema !== undefined &&
       data !== undefined &&
+      otherReader(request, response.status) === undefined &&
       (request.read !== readAny || anyIsJSON(response))
     ) {
       this.#guards?.check(data, {
@@ -817,6 +832,14 @@ function isWordChar(char: string | undefined): boolean {
 /** `GET https://api.example.com/plans`, for log lines. */
 function describe(prepared: PreparedRequest): string {
   return `${prepared.init.method!} ${prepared.url}`;
+}
+
+/** The reader of the response other than the success response that `status` selects, if it selects one. */
+function otherReader(request: APIRequest, status: number): ResponseReader | undefined {
+  const { responses } = request;
+  if (responses === undefined) return undefined;
+  const key = responseKey(status, [request.successKey ?? '', ...Object.keys(responses)]);
+  return key === undefined || key === request.successKey ? undefined : responses[key];
 }
 
 /** An error body: parsed JSON when the server says JSON (text if it does not parse), else the text. */

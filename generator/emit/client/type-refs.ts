@@ -51,17 +51,18 @@ export function bodyType(operation: OperationModel, printer: TypePrinter): strin
  * What the method resolves to: for a JSON body its schema's type (`Plan`, `Plan | null`, the
  * operation's own `…Response`); for other media what the runtime reads (media.ts: `string`,
  * `Blob`, an event stream), `void` when the success response has no body (204), `unknown` when the
- * operation declares no 2xx response.
+ * operation declares no success response; the union of these over the responses a 2xx may select.
  */
 export function resultType(
   operation: OperationModel,
   printer: TypePrinter,
   imports: ImportPlan,
 ): string {
-  return mediaResultType(operation, imports, () => {
-    const schema = operation.successResponse?.schema;
+  return mediaResultType(operation, imports, (response) => {
+    const { schema } = response;
     if (schema === undefined) return 'unknown';
-    return operation.typeNames.response ?? printer.type(schema, 'read');
+    const own = response === operation.successResponse ? operation.typeNames.response : undefined;
+    return own ?? printer.type(schema, 'read');
   });
 }
 
