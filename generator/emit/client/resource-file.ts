@@ -63,6 +63,7 @@ const MODULES = {
   types: '../types.js',
   resource: '../runtime/resource.js',
   path: '../runtime/internal/path.js',
+  body: '../runtime/internal/body.js',
   pagination: '../runtime/pagination.js',
   apiPromise: '../runtime/api-promise.js',
   requestOptions: '../runtime/request-options.js',
@@ -276,6 +277,10 @@ function methodBody(
   if (styles !== undefined) request.push(`queryStyles: ${styles}`);
   if (headersExpr !== undefined)
     request.push(`headers: ${headerParamsCall(headersExpr, operation.parameters, ctx.imports)}`);
+  // A flat body is the rest of params, `{}` when the caller gives nothing: an optional one is
+  // then not sent at all.
+  if (bodyExpr !== undefined && shape.flatBody && operation.body?.required !== true)
+    bodyExpr = `${ctx.imports.value(MODULES.body, 'optionalBody')}(${bodyExpr})`;
   if (bodyExpr !== undefined) request.push(property('body', bodyExpr));
   request.push(...bodyEntries(operation, ctx.imports));
   if (shape.idempotencyHeader !== undefined)

@@ -111,6 +111,15 @@ export function rawBody(body: unknown, contentType: string): EncodedBody {
   );
 }
 
+/**
+ * The body of an optional request body whose properties sit in a flat params object: undefined
+ * (nothing sent, no `Content-Type`) when the caller gave none of them, or gave each as
+ * `undefined`. (A required body is sent as it is, `{}` too.)
+ */
+export function optionalBody<T extends object>(body: T): T | undefined {
+  return Object.values(body).some((value) => value !== undefined) ? body : undefined;
+}
+
 function record(body: unknown, contentType: string): Record<string, unknown> {
   if (typeof body === 'object' && body !== null && !Array.isArray(body))
     return body as Record<string, unknown>;
