@@ -363,6 +363,34 @@ export class ClientCore {
   }
 
   /**
+   * Checks that the caller gave each required query and header parameter (TypeScript asks for
+   * them; JavaScript and `as` need not): `required` lists what each is (`query parameter "q"`)
+   * and its path in `params` (`['q']`, `['query', 'q']`). A value that is `undefined` or `null`
+   * is missing (either would send nothing).
+   * @throws SDKError naming the first one missing, the operation (`where`) and where to pass it.
+   */
+  requireParams(
+    where: string,
+    params: unknown,
+    required: readonly (readonly [what: string, ...path: string[]])[],
+  ): void {
+    for (const [what, ...path] of required) {
+      let value: unknown = params;
+      for (const key of path)
+        value =
+          typeof value === 'object' && value !== null
+            ? (value as Record<string, unknown>)[key]
+            : undefined;
+      if (value === undefined || value === null) {
+        const at = path
+          .map((key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`))
+          .join('');
+        throw new SDKError(`Missing the required ${what} of ${where}: pass params${at}.`);
+      }
+    }
+  }
+
+  /**
    * The base URL of a request: `baseURL`, or, when it is relative (a server URL relative to where
    * the API's description is served, OpenAPI 3.1 §4.8.5), resolved as fetch would resolve it:
    * against `document.baseURI`, else `location.href` (browsers, workers, Deno with `--location`).

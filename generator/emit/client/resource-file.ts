@@ -265,8 +265,13 @@ function methodBody(
   }
   // Built inside the function the core calls within the call's promise: whatever building the
   // request throws (an empty path parameter, a missing client parameter) rejects that promise.
+  const required = requiredParamsCheck(operation);
+  const destructuring =
+    destructured.length > 0 ? `const { ${destructured.join(', ')} } = params;\n` : '';
   const prelude =
-    destructured.length > 0 ? `const { ${destructured.join(', ')} } = params;\n` : undefined;
+    required === undefined && destructuring === ''
+      ? undefined
+      : `${required ?? ''}${destructuring}`;
 
   const request: string[] = [
     `method: ${stringLiteral(operation.method)}`,
@@ -424,6 +429,28 @@ function operationTypes(
     );
   }
   return types;
+}
+
+/**
+ * `this._client.requireParams(…);` for the required query and header parameters the caller
+ * gives (not client options, not the idempotency key): each named, with its path in params
+ * (`['q']` flat, `['query', 'q']` nested). Undefined when there are none.
+ */
+function requiredParamsCheck(operation: OperationModel): string | undefined {
+  const { shape } = operation;
+  const slots = [...shape.query, ...shape.headers].filter((slot) => slot.parameter.required);
+  if (slots.length === 0) return undefined;
+  const entries = slots.map((slot) => {
+    const { parameter } = slot;
+    const what = `${parameter.in === 'query' ? 'query parameter' : 'header'} ${JSON.stringify(parameter.name)}`;
+    const path =
+      shape.form === 'nested'
+        ? [parameter.in === 'query' ? 'query' : 'headers', parameter.name]
+        : [slot.key];
+    return `[${[what, ...path].map(stringLiteral).join(', ')}]`;
+  });
+  const where = `${operation.method.toUpperCase()} ${operation.path}`;
+  return `this._client.requireParams(${stringLiteral(where)}, params, [${entries.join(', ')}]);\n`;
 }
 
 /** A flat params object whose body is an object written inline: its properties are the params'. */
