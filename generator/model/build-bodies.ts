@@ -96,7 +96,17 @@ export function buildRequestBody(
     ),
   };
   if (typeof body.description === 'string') model.description = body.description;
-  const encoding = model.kind === 'form' && isRecord(media) ? formEncoding(media.encoding) : {};
+  const encoding =
+    model.kind === 'form' && isRecord(media)
+      ? formEncoding(media.encoding)
+      : model.kind === 'multipart' && isRecord(media)
+        ? multipartEncoding(
+            doc,
+            media.encoding,
+            joinPointer(at, 'content', contentType, 'encoding'),
+            ctx,
+          )
+        : {};
   if (Object.keys(encoding).length > 0) model.encoding = encoding;
   const examples = mediaExamples(doc, media, ctx.file);
   if (examples.length > 0) model.examples = examples;
@@ -128,6 +138,68 @@ function formEncoding(raw: unknown): Record<string, EncodingModel> {
     if (Object.keys(model).length > 0) result[name] = model;
   }
   return result;
+}
+
+/**
+ * A multipart body's `encoding`: each part's `contentType`, and the `headers` whose value the
+ * spec fixes (a schema's `const`, a lone `enum` value, else its `default`), as text. A header
+ * without one is left out with a warning (the body has no place for its value);
+ * `Content-Type` is the `contentType`'s and `Content-Disposition` the client's own, as OpenAPI
+ * 3.1.1 says; a value that is no valid header value is refused.
+ */
+function multipartEncoding(
+  doc: Record<string, unknown>,
+  raw: unknown,
+  pointer: string,
+  ctx: SchemaContext,
+): Record<string, EncodingModel> {
+  const result: Record<string, EncodingModel> = {};
+  if (!isRecord(raw)) return result;
+  for (const [name, entry] of Object.entries(raw)) {
+    if (!isRecord(entry)) continue;
+    const model: EncodingModel = {};
+    if (typeof entry.contentType === 'string') model.contentType = entry.contentType;
+    const headers = isRecord(entry.headers) ? entry.headers : {};
+    for (const [header, value] of Object.entries(headers)) {
+      const at = joinPointer(pointer, name, 'headers', header);
+      if (/^content-(type|disposition)$/i.test(header)) continue;
+      const fixed = fixedHeaderValue(followRefs(doc, value, at, ctx.file).value);
+      if (fixed === undefined) {
+        ctx.warnings.add(
+          'multipart:header-value',
+          `the part header ${JSON.stringify(header)} has no fixed value (\`const\`, one \`enum\` value or \`default\`), so the SDK does not send it`,
+          { file: ctx.file, pointer: at },
+          'give its schema a `const` or `default`, or let callers send a FormData they build',
+        );
+        continue;
+      }
+      if (!/^[!#$%&'*+\-.^_`|~\w]+$/.test(header) || /[\r\n\0]/.test(fixed)) {
+        throw new GeneratorError(
+          `the part header ${JSON.stringify(header)} cannot be sent: its name or value is no valid HTTP header`,
+          { file: ctx.file, pointer: at },
+          'use a token for the name and a value without CR, LF or NUL',
+        );
+      }
+      (model.headers ??= {})[header] = fixed;
+    }
+    if (Object.keys(model).length > 0) result[name] = model;
+  }
+  return result;
+}
+
+/** The value a Header Object's schema fixes, as header text: its `const`, lone `enum` value or `default`. */
+function fixedHeaderValue(header: unknown): string | undefined {
+  const schema = isRecord(header) && isRecord(header.schema) ? header.schema : undefined;
+  if (schema === undefined) return undefined;
+  const value: unknown =
+    'const' in schema
+      ? schema.const
+      : Array.isArray(schema.enum) && schema.enum.length === 1
+        ? schema.enum[0]
+        : schema.default;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
 }
 
 export function buildResponses(

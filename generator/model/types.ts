@@ -321,9 +321,10 @@ export interface RequestBodyModel {
   /** The chosen media type's examples, in spec order (for docs samples and the testing kit). */
   examples?: ExampleModel[];
   /**
-   * A form body's Encoding Objects (OpenAPI 3.1.1 §4.8.15), by property: `contentType`, and
-   * `style` + `explode` + `allowReserved` with their defaults filled in when any of them is given
-   * (absent when none is, so the property goes by its content type).
+   * A form or multipart body's Encoding Objects (OpenAPI 3.1.1 §4.8.15), by property:
+   * `contentType`; for a form `style` + `explode` + `allowReserved` with their defaults filled in
+   * when any of them is given (absent when none is, so the property goes by its content type);
+   * for multipart the part `headers` with a fixed value.
    */
   encoding?: Record<string, EncodingModel>;
 }
@@ -334,6 +335,8 @@ export interface EncodingModel {
   style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
   explode?: boolean;
   allowReserved?: true;
+  /** A multipart part's headers whose value the spec fixes (`const`, `default`), as text. */
+  headers?: Record<string, string>;
 }
 
 /** One example of a media type: its `example`, or an entry of its `examples` map. */

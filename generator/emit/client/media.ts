@@ -79,6 +79,12 @@ function encodingLiteral(encoding: Readonly<Record<string, EncodingModel>>): str
     if (entry.style !== undefined) fields.push(`style: ${stringLiteral(entry.style)}`);
     if (entry.explode !== undefined) fields.push(`explode: ${String(entry.explode)}`);
     if (entry.allowReserved === true) fields.push('allowReserved: true');
+    if (entry.headers !== undefined) {
+      const headers = Object.entries(entry.headers).map(
+        ([header, value]) => `${propertyKey(header)}: ${stringLiteral(value)}`,
+      );
+      fields.push(`headers: { ${headers.join(', ')} }`);
+    }
     return `${propertyKey(name)}: { ${fields.join(', ')} }`;
   });
   return `{ ${entries.join(', ')} }`;
