@@ -109,7 +109,7 @@ export function responseEntries(operation: OperationModel, imports: ImportPlan):
   const success = operation.successResponse;
   const entries: string[] = [];
   const others = distinctSuccesses(operation);
-  const accept = acceptOf(success === undefined ? [] : [success, ...others]);
+  const accept = acceptHeader(operation);
   if (accept !== undefined) entries.push(`accept: ${stringLiteral(accept)}`);
   const read = reader(success, imports);
   if (read !== undefined) entries.push(`read: ${read}`);
@@ -133,6 +133,15 @@ function reader(response: ResponseModel | undefined, imports: ImportPlan): strin
   if (kind === 'json') return undefined;
   const [module, name] = READERS[kind];
   return imports.value(module, name);
+}
+
+/**
+ * The `Accept` a method sends for its success responses: undefined when all are JSON (or empty),
+ * the core's default `application/json` then. The curl sample shows the same.
+ */
+export function acceptHeader(operation: OperationModel): string | undefined {
+  const success = operation.successResponse;
+  return acceptOf(success === undefined ? [] : [success, ...distinctSuccesses(operation)]);
 }
 
 /** `Accept` for these responses: undefined when all are JSON (or empty), which the core asks for. */
