@@ -12,7 +12,7 @@ import { generate } from '../../generator/index.ts';
 import { GeneratorError } from '../../generator/errors.ts';
 import { linkNodeModules, removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
 import { specModel } from '../model/fixture-model.ts';
-import { diagnostics, EQUAL, specPackage } from '../faults/package.ts';
+import { diagnostics, EQUAL, readmeModules, specPackage } from '../faults/package.ts';
 import { startServer, type Reply, type TestServer } from '../runtime/server.ts';
 
 const thing = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
@@ -120,7 +120,7 @@ describe('a 2xx answer is read by the response its status selects', () => {
 });
 
 describe('the method resolves to the union of its success responses', () => {
-  it('types each method by the responses a 2xx can select', async () => {
+  it('types each method by the responses a 2xx can select, README examples too', async () => {
     const pkg = await specPackage(SPEC);
     const check = `${EQUAL}
 import type { Statuses } from './client.js';
@@ -135,7 +135,8 @@ same<Result<'ranged'>, Blob | undefined>(true);
 same<Result<'onlyDefault'>, { id: string }>(true);
 same<Result<'lower'>, string>(true);
 `;
-    expect(diagnostics(pkg, { 'src/check.ts': check })).toEqual([]);
+    // The README's examples compile against the union types too.
+    expect(diagnostics(pkg, { ...readmeModules(pkg), 'src/check.ts': check })).toEqual([]);
   });
 });
 
