@@ -1,17 +1,29 @@
 /**
  * A curl command for an operation, sending the same request as its TypeScript sample
- * (sample-request.ts): method, URL with the example path values and the query string serialised
- * as the parameters' `style` and `explode` say, the token from the environment, and the example
- * body as JSON. For a POSIX shell: every value is single-quoted (a `'` inside becomes `'\''`), so
+ * (sample-request.ts), byte for byte as the client sends it (sample-wire.ts): method, URL with
+ * the example path values in their style and the query string serialised as the parameters'
+ * `style`, `explode`, `allowReserved` and `content` say, header values in style `simple`, the
+ * token from the environment, and the example body: JSON, a form's exact text, multipart parts
+ * with the content type and headers the client gives them. For a POSIX shell: every value is single-quoted (a `'` inside becomes `'\''`), so
  * nothing in it is expanded; only the token's environment variable is, inside double quotes.
  *
  * Left out on purpose: the `Idempotency-Key` header (the SDK sends one itself; a fixed key in a
  * sample would make every copy of the command replay the first answer) and cookie parameters.
  */
 import type { JsonValue } from '../model/schema-types.ts';
-import type { ApiModel, OperationModel, ParameterModel } from '../model/types.ts';
+import type { ApiModel, EncodingModel, OperationModel, RequestBodyModel } from '../model/types.ts';
 import { isJsonMediaType } from '../model/media-types.ts';
+import { acceptHeader } from './client/media.ts';
 import { sampleRequest } from './sample-request.ts';
+import {
+  encodeComponent,
+  formBody,
+  headerValue,
+  parameterPairs,
+  partType,
+  pathSegment,
+  valueText,
+} from './sample-wire.ts';
 import { pathLiteral } from './path-literal.ts';
 import { binarySampleName } from './schema-sample.ts';
 import { jsonText } from './code-print.ts';
@@ -25,12 +37,14 @@ export function curlSample(
     .split(/(\{[^{}]+\})/)
     .map((part, index) => {
       if (index % 2 === 0) return pathLiteral(part);
-      const value = sample.path.get(part.slice(1, -1));
-      return value === undefined ? part : encodeStrict(scalarText(value));
+      const name = part.slice(1, -1);
+      const value = sample.path.get(name);
+      const parameter = operation.parameters.find((p) => p.in === 'path' && p.name === name);
+      return value === undefined || parameter === undefined ? part : pathSegment(parameter, value);
     })
     .join('');
   const query = sample.query
-    .flatMap(({ parameter, value }) => queryPairs(parameter, value))
+    .flatMap(({ parameter, value }) => parameterPairs(parameter, value))
     .join('&');
   const url = `${path}${query === '' ? '' : `?${query}`}`;
   // A relative server has no host curl could send to: the base URL comes from the environment.
@@ -47,11 +61,11 @@ export function curlSample(
   );
   lines.push(...authArguments(model, operation, envVar('TOKEN')));
   for (const { parameter, value } of sample.headers)
-    lines.push(`--header ${shellQuote(`${parameter.name}: ${scalarText(value)}`)}`);
-  const accept = operation.successResponse?.contentType;
+    lines.push(`--header ${shellQuote(`${parameter.name}: ${headerValue(parameter, value)}`)}`);
+  const accept = acceptHeader(operation) ?? operation.successResponse?.contentType;
   if (accept !== undefined) lines.push(`--header ${shellQuote(`Accept: ${accept}`)}`);
   if (sample.body !== undefined && operation.body !== undefined)
-    lines.push(...bodyArguments(operation.body.contentType, sample.body));
+    lines.push(...bodyArguments(operation.body, sample.body));
   return lines.join(' \\\n  ');
 }
 
@@ -75,34 +89,32 @@ function authArguments(
     case 'apiKey':
       if (scheme.in === 'header') return [`--header "${scheme.name}: $${tokenVar}"`];
       if (scheme.in === 'cookie') return [`--cookie "${scheme.name}=$${tokenVar}"`];
-      return [`--url-query ${shellQuote(`${encodeURIComponent(scheme.name)}=`)}"$${tokenVar}"`];
+      return [`--url-query ${shellQuote(`${encodeComponent(scheme.name)}=`)}"$${tokenVar}"`];
     case 'basic':
       // The client's token is `username:password`, which is what `--user` takes.
       return [`--user "$${tokenVar}"`];
   }
 }
 
-function bodyArguments(contentType: string, body: JsonValue): string[] {
+function bodyArguments(requestBody: RequestBodyModel, body: JsonValue): string[] {
+  const { contentType, encoding = {} } = requestBody;
   if (isJsonMediaType(contentType) || /\bjson\b/i.test(contentType)) {
     return [
       `--header ${shellQuote(`Content-Type: ${contentType}`)}`,
       `--data ${shellQuote(prettyJson(body, ''))}`,
     ];
   }
-  const entries =
-    typeof body === 'object' && body !== null && !Array.isArray(body) ? Object.entries(body) : [];
-  if (/^multipart\/form-data\b/i.test(contentType))
-    return entries.map(([key, value]) => {
-      const file = binarySampleName(value);
-      // A file part: curl reads it from the file named after `@`.
-      return `--form ${shellQuote(file === undefined ? `${key}=${scalarText(value)}` : `${key}=@${file}`)}`;
-    });
-  if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) {
+  const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
+  if (requestBody.kind === 'multipart')
+    return Object.entries(record).flatMap(([key, value]) =>
+      (Array.isArray(value) ? value : [value]).map((item) =>
+        formArgument(key, item, encoding[key]),
+      ),
+    );
+  if (requestBody.kind === 'form') {
     return [
       `--header ${shellQuote(`Content-Type: ${contentType}`)}`,
-      ...entries.map(
-        ([key, value]) => `--data-urlencode ${shellQuote(`${key}=${scalarText(value)}`)}`,
-      ),
+      `--data ${shellQuote(formBody(record, encoding))}`,
     ];
   }
   const file = binarySampleName(body);
@@ -115,34 +127,33 @@ function bodyArguments(contentType: string, body: JsonValue): string[] {
 }
 
 /**
- * `name=value` pairs of one query parameter, serialised as OpenAPI 3 says for `style` (form,
- * spaceDelimited, pipeDelimited, deepObject) and `explode`, names and values percent-encoded.
+ * One multipart part: a file read by curl (`@name`), text as it is (`--form-string`, which
+ * reads nothing into it), or, where the client types the part, its value double-quoted (curl
+ * unescapes `\"` and `\\`) with `;type=` and the encoding's fixed `;headers=`.
  */
-function queryPairs(parameter: ParameterModel, value: JsonValue): string[] {
-  const name = encodeStrict(parameter.name);
-  if (value === null || typeof value !== 'object')
-    return [`${name}=${encodeStrict(scalarText(value))}`];
-  if (Array.isArray(value)) {
-    const items = value.map((item) => encodeStrict(scalarText(item)));
-    if (parameter.explode) return items.map((item) => `${name}=${item}`);
-    const delimiter =
-      parameter.style === 'spaceDelimited'
-        ? '%20'
-        : parameter.style === 'pipeDelimited'
-          ? '|'
-          : ',';
-    return [`${name}=${items.join(delimiter)}`];
-  }
-  const entries = Object.entries(value);
-  if (parameter.style === 'deepObject')
-    return entries.map(
-      ([key, inner]) => `${name}%5B${encodeStrict(key)}%5D=${encodeStrict(scalarText(inner))}`,
-    );
-  if (parameter.explode)
-    return entries.map(([key, inner]) => `${encodeStrict(key)}=${encodeStrict(scalarText(inner))}`);
-  return [
-    `${name}=${entries.flatMap(([key, inner]) => [encodeStrict(key), encodeStrict(scalarText(inner))]).join(',')}`,
-  ];
+function formArgument(key: string, value: JsonValue, encoding: EncodingModel | undefined): string {
+  const file = binarySampleName(value);
+  const declared = encoding?.contentType;
+  const type =
+    file === undefined
+      ? partType(value, declared)
+      : declared !== undefined && !/[,*]/.test(declared)
+        ? declared
+        : undefined;
+  const headers = Object.entries(encoding?.headers ?? {}).map(
+    ([name, text]) => `;headers=${curlWord(`${name}: ${text}`)}`,
+  );
+  if (file !== undefined)
+    return `--form ${shellQuote(`${key}=@${file}${type === undefined ? '' : `;type=${type}`}${headers.join('')}`)}`;
+  if (type === undefined && headers.length === 0)
+    return `--form-string ${shellQuote(`${key}=${valueText(value)}`)}`;
+  const typed = type === undefined ? '' : `;type=${type}`;
+  return `--form ${shellQuote(`${key}=${curlWord(valueText(value))}${typed}${headers.join('')}`)}`;
+}
+
+/** A word of curl's `--form` syntax: double-quoted, `\` and `"` escaped. */
+function curlWord(text: string): string {
+  return `"${text.replace(/[\\"]/g, (char) => `\\${char}`)}"`;
 }
 
 /** JSON with 2-space indentation, arrays of plain values on one line (`["p3", "p9"]`). */
@@ -159,19 +170,6 @@ function prettyJson(value: JsonValue, indent: string): string {
   return `{\n${entries
     .map(([key, item]) => `${inner}${JSON.stringify(key)}: ${prettyJson(item, inner)}`)
     .join(',\n')}\n${indent}}`;
-}
-
-/** A value as text in a URL or header: strings as they are, anything else as JSON. */
-function scalarText(value: JsonValue): string {
-  return typeof value === 'string' ? value : jsonText(value);
-}
-
-/** RFC 3986 percent-encoding of everything but the unreserved characters. */
-function encodeStrict(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
 }
 
 /** POSIX single quotes: nothing inside is expanded; a `'` closes, escapes and reopens. */

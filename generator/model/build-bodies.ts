@@ -100,7 +100,17 @@ export function buildRequestBody(
     schema: kind === 'text' ? textSchema(schema, ctx.schemas) : schema,
   };
   if (typeof body.description === 'string') model.description = body.description;
-  const encoding = model.kind === 'form' && isRecord(media) ? formEncoding(media.encoding) : {};
+  const encoding =
+    model.kind === 'form' && isRecord(media)
+      ? formEncoding(media.encoding)
+      : model.kind === 'multipart' && isRecord(media)
+        ? multipartEncoding(
+            doc,
+            media.encoding,
+            joinPointer(at, 'content', contentType, 'encoding'),
+            ctx,
+          )
+        : {};
   if (Object.keys(encoding).length > 0) model.encoding = encoding;
   const examples = mediaExamples(doc, media, ctx.file);
   if (examples.length > 0) model.examples = examples;
@@ -134,6 +144,68 @@ function formEncoding(raw: unknown): Record<string, EncodingModel> {
   return result;
 }
 
+/**
+ * A multipart body's `encoding`: each part's `contentType`, and the `headers` whose value the
+ * spec fixes (a schema's `const`, a lone `enum` value, else its `default`), as text. A header
+ * without one is left out with a warning (the body has no place for its value);
+ * `Content-Type` is the `contentType`'s and `Content-Disposition` the client's own, as OpenAPI
+ * 3.1.1 says; a value that is no valid header value is refused.
+ */
+function multipartEncoding(
+  doc: Record<string, unknown>,
+  raw: unknown,
+  pointer: string,
+  ctx: SchemaContext,
+): Record<string, EncodingModel> {
+  const result: Record<string, EncodingModel> = {};
+  if (!isRecord(raw)) return result;
+  for (const [name, entry] of Object.entries(raw)) {
+    if (!isRecord(entry)) continue;
+    const model: EncodingModel = {};
+    if (typeof entry.contentType === 'string') model.contentType = entry.contentType;
+    const headers = isRecord(entry.headers) ? entry.headers : {};
+    for (const [header, value] of Object.entries(headers)) {
+      const at = joinPointer(pointer, name, 'headers', header);
+      if (/^content-(type|disposition)$/i.test(header)) continue;
+      const fixed = fixedHeaderValue(followRefs(doc, value, at, ctx.file).value);
+      if (fixed === undefined) {
+        ctx.warnings.add(
+          'multipart:header-value',
+          `the part header ${JSON.stringify(header)} has no fixed value (\`const\`, one \`enum\` value or \`default\`), so the SDK does not send it`,
+          { file: ctx.file, pointer: at },
+          'give its schema a `const` or `default`, or let callers send a FormData they build',
+        );
+        continue;
+      }
+      if (!/^[!#$%&'*+\-.^_`|~\w]+$/.test(header) || /[\r\n\0]/.test(fixed)) {
+        throw new GeneratorError(
+          `the part header ${JSON.stringify(header)} cannot be sent: its name or value is no valid HTTP header`,
+          { file: ctx.file, pointer: at },
+          'use a token for the name and a value without CR, LF or NUL',
+        );
+      }
+      (model.headers ??= {})[header] = fixed;
+    }
+    if (Object.keys(model).length > 0) result[name] = model;
+  }
+  return result;
+}
+
+/** The value a Header Object's schema fixes, as header text: its `const`, lone `enum` value or `default`. */
+function fixedHeaderValue(header: unknown): string | undefined {
+  const schema = isRecord(header) && isRecord(header.schema) ? header.schema : undefined;
+  if (schema === undefined) return undefined;
+  const value: unknown =
+    'const' in schema
+      ? schema.const
+      : Array.isArray(schema.enum) && schema.enum.length === 1
+        ? schema.enum[0]
+        : schema.default;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
+}
+
 export function buildResponses(
   doc: Record<string, unknown>,
   raw: unknown,
@@ -141,11 +213,13 @@ export function buildResponses(
   ctx: SchemaContext,
 ): ResponseModel[] {
   if (!isRecord(raw)) return [];
-  return Object.entries(raw).map(([status, entry]) => {
+  const keys = Object.keys(raw).filter((key) => !key.startsWith('x-'));
+  return keys.map((key) => {
+    const status = statusKey(key, keys, joinPointer(pointer, key), ctx);
     const { value: response, pointer: at } = followRefs(
       doc,
-      entry,
-      joinPointer(pointer, status),
+      raw[key],
+      joinPointer(pointer, key),
       ctx.file,
     );
     const model: ResponseModel = { status };
@@ -171,12 +245,76 @@ export function buildResponses(
   });
 }
 
-/** The response the method returns: the lowest explicit 2xx status, else `2XX`. */
+/**
+ * A Responses Object key as the model keeps it: a status code (`200`), a range (`2XX`; OpenAPI
+ * 3.1.1 §4.8.16 writes the X uppercase, so `2xx` is read as `2XX`, with a warning) or `default`.
+ * Anything else is refused: no status could select it.
+ */
+function statusKey(
+  key: string,
+  keys: readonly string[],
+  pointer: string,
+  ctx: SchemaContext,
+): string {
+  if (/^[1-5]\d\d$/.test(key) || /^[1-5]XX$/.test(key) || key === 'default') return key;
+  const fix = 'write a status code (`200`), a range (`2XX`, X uppercase) or `default`';
+  if (/^[1-5]xx$/i.test(key)) {
+    const range = key.toUpperCase();
+    if (keys.includes(range)) {
+      throw new GeneratorError(
+        `the responses have both \`${key}\` and \`${range}\`, the same range`,
+        { file: ctx.file, pointer },
+        `keep one of them, written \`${range}\``,
+      );
+    }
+    ctx.warnings.add(
+      'responses:lowercase-range',
+      `the response key \`${key}\` is read as the range \`${range}\`; OpenAPI writes the X uppercase`,
+      { file: ctx.file, pointer },
+      `write \`${range}\``,
+    );
+    return range;
+  }
+  throw new GeneratorError(
+    `the response key ${JSON.stringify(key)} is no status code, range or \`default\``,
+    { file: ctx.file, pointer },
+    fix,
+  );
+}
+
+/**
+ * The response the method returns: the lowest explicit 2xx status, else `2XX`, else `default`
+ * when the operation declares no 2xx response (it then describes the successes too).
+ */
 export function successResponse(responses: readonly ResponseModel[]): ResponseModel | undefined {
   const explicit = responses
     .filter((response) => /^2\d\d$/.test(response.status))
     .sort((a, b) => Number(a.status) - Number(b.status));
-  return explicit[0] ?? responses.find((response) => response.status.toUpperCase() === '2XX');
+  return (
+    explicit[0] ??
+    responses.find((response) => response.status === '2XX') ??
+    responses.find((response) => response.status === 'default')
+  );
+}
+
+/**
+ * The other responses a 2xx answer can select (OpenAPI 3.1.1 §4.8.16: its exact code, else its
+ * range, else `default`): the other explicit 2xx codes, `2XX` beside an explicit code, `default`
+ * when there is no `2XX` (not when it is the success response itself).
+ */
+export function otherSuccesses(
+  responses: readonly ResponseModel[],
+  success: ResponseModel | undefined,
+): ResponseModel[] {
+  if (success === undefined) return [];
+  const range = responses.some((response) => response.status === '2XX');
+  return responses.filter(
+    (response) =>
+      response !== success &&
+      (/^2\d\d$/.test(response.status) ||
+        response.status === '2XX' ||
+        (response.status === 'default' && !range)),
+  );
 }
 
 /**

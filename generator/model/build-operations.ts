@@ -10,6 +10,7 @@ import { buildParameters } from './build-parameters.ts';
 import {
   buildRequestBody,
   buildResponses,
+  otherSuccesses,
   chooseMediaType,
   followRefs,
   successResponse,
@@ -252,6 +253,8 @@ function buildOperation(
   );
   if (body !== undefined) draft.body = body;
   if (success !== undefined) draft.successResponse = success;
+  const others = otherSuccesses(responses, success);
+  if (others.length > 0) draft.otherSuccesses = others;
 
   const pagination = buildPagination({
     doc,
@@ -319,10 +322,12 @@ function rawResponseSchema(
   file: string,
 ): { value: unknown; pointer: string } | undefined {
   const responses = isRecord(operation.responses) ? operation.responses : {};
+  // `2xx` in the spec is `2XX` in the model.
+  const key = Object.keys(responses).find((name) => name.toUpperCase() === status) ?? status;
   const { value: response, pointer: at } = followRefs(
     doc,
-    responses[status],
-    joinPointer(pointer, 'responses', status),
+    responses[key],
+    joinPointer(pointer, 'responses', key),
     file,
   );
   if (!isRecord(response)) return undefined;

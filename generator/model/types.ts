@@ -182,8 +182,19 @@ export interface OperationModel {
   body?: RequestBodyModel;
   /** Responses by status code (`200`, `4XX`, `default`), in spec order. */
   responses: ResponseModel[];
-  /** The success response the method returns (lowest 2xx), if any. */
+  /**
+   * The success response the method returns (lowest 2xx, else `2XX`, else `default` when no 2xx
+   * is declared), if any.
+   */
   successResponse?: ResponseModel;
+  /**
+   * The other responses a 2xx answer may select (exact code, then `2XX`, then `default`; OpenAPI
+   * 3.1.1 §4.8.16): other 2xx codes, `2XX` beside an exact one, `default` when there is no `2XX`.
+   * The client reads a 2xx by the one its status selects; the result type is the union of
+   * `successResponse` and these, `default` left out where it only describes errors (beside
+   * declared 2xx responses). Absent when there are none.
+   */
+  otherSuccesses?: ResponseModel[];
   pagination?: PaginationModel;
   /** True when the operation declares an `Idempotency-Key` header parameter. */
   idempotent: boolean;
@@ -311,9 +322,10 @@ export interface RequestBodyModel {
   /** The chosen media type's examples, in spec order (for docs samples and the testing kit). */
   examples?: ExampleModel[];
   /**
-   * A form body's Encoding Objects (OpenAPI 3.1.1 §4.8.15), by property: `contentType`, and
-   * `style` + `explode` + `allowReserved` with their defaults filled in when any of them is given
-   * (absent when none is, so the property goes by its content type).
+   * A form or multipart body's Encoding Objects (OpenAPI 3.1.1 §4.8.15), by property:
+   * `contentType`; for a form `style` + `explode` + `allowReserved` with their defaults filled in
+   * when any of them is given (absent when none is, so the property goes by its content type);
+   * for multipart the part `headers` with a fixed value.
    */
   encoding?: Record<string, EncodingModel>;
 }
@@ -324,6 +336,8 @@ export interface EncodingModel {
   style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
   explode?: boolean;
   allowReserved?: true;
+  /** A multipart part's headers whose value the spec fixes (`const`, `default`), as text. */
+  headers?: Record<string, string>;
 }
 
 /** One example of a media type: its `example`, or an entry of its `examples` map. */

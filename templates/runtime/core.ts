@@ -36,6 +36,7 @@ import {
   readAny,
   readBytes,
   readJSON,
+  responseKey,
   type ReadContext,
   type ResponseReader,
 } from './internal/read.ts';
@@ -183,6 +184,18 @@ export interface APIRequest {
   accept?: string;
   /** Reads a 2xx body (internal/read.ts, streaming.ts); JSON unless given. */
   read?: ResponseReader;
+  /**
+   * The key of the response `read` reads (`200`, `2XX`, `default`), when the operation declares
+   * `responses` beside it.
+   */
+  successKey?: string;
+  /**
+   * Readers of the other responses a 2xx answer may select, by key (`201`, `2XX`, `default`):
+   * an answer is read by the one its status selects (exact code, then range, then `default`),
+   * by `read` when that is `successKey` or none; its guard (`responseSchema`) checks only what
+   * `read` read.
+   */
+  responses?: Readonly<Record<string, ResponseReader>>;
   /** The operation declares a success response without a body, so an empty one is no error. */
   mayBeEmpty?: boolean;
   /**
@@ -347,6 +360,34 @@ export class ClientCore {
     throw new SDKError(
       `Missing "${name}": pass it to this method, or ${param?.howToSet ?? 'set it on the client'}.`,
     );
+  }
+
+  /**
+   * Checks that the caller gave each required query and header parameter (TypeScript asks for
+   * them; JavaScript and `as` need not): `required` lists what each is (`query parameter "q"`)
+   * and its path in `params` (`['q']`, `['query', 'q']`). A value that is `undefined` or `null`
+   * is missing (either would send nothing).
+   * @throws SDKError naming the first one missing, the operation (`where`) and where to pass it.
+   */
+  requireParams(
+    where: string,
+    params: unknown,
+    required: readonly (readonly [what: string, ...path: string[]])[],
+  ): void {
+    for (const [what, ...path] of required) {
+      let value: unknown = params;
+      for (const key of path)
+        value =
+          typeof value === 'object' && value !== null
+            ? (value as Record<string, unknown>)[key]
+            : undefined;
+      if (value === undefined || value === null) {
+        const at = path
+          .map((key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`))
+          .join('');
+        throw new SDKError(`Missing the required ${what} of ${where}: pass params${at}.`);
+      }
+    }
   }
 
   /**
@@ -682,7 +723,8 @@ export class ClientCore {
           );
         return { response, data: undefined };
       }
-      return { response, data: await (request.read ?? readJSON)(response, ctx) };
+      const read = otherReader(request, status) ?? request.read ?? readJSON;
+      return { response, data: await read(response, ctx) };
     } catch (error) {
       if (error instanceof SDKError) throw error;
       throw new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
@@ -701,6 +743,7 @@ export class ClientCore {
       mode !== 'off' &&
       schema !== undefined &&
       data !== undefined &&
+      otherReader(request, response.status) === undefined &&
       (request.read !== readAny || anyIsJSON(response))
     ) {
       this.#guards?.check(data, {
@@ -817,6 +860,14 @@ function isWordChar(char: string | undefined): boolean {
 /** `GET https://api.example.com/plans`, for log lines. */
 function describe(prepared: PreparedRequest): string {
   return `${prepared.init.method!} ${prepared.url}`;
+}
+
+/** The reader of the response other than the success response that `status` selects, if it selects one. */
+function otherReader(request: APIRequest, status: number): ResponseReader | undefined {
+  const { responses } = request;
+  if (responses === undefined) return undefined;
+  const key = responseKey(status, [request.successKey ?? '', ...Object.keys(responses)]);
+  return key === undefined || key === request.successKey ? undefined : responses[key];
 }
 
 /** An error body: parsed JSON when the server says JSON (text if it does not parse), else the text. */

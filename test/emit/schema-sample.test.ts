@@ -92,7 +92,7 @@ describe('sampleValue', () => {
       "file: new Blob(['file'])",
     );
     expect(curlSample(upload.operation, model)).toContain("--form 'file=@file'");
-    expect(curlSample(upload.operation, model)).toContain("--form 'title=title'");
+    expect(curlSample(upload.operation, model)).toContain("--form-string 'title=title'");
     const replace = body('replaceContent');
     expect(curlSample(replace.operation, model)).toContain("--data-binary '@body'");
   });

@@ -5,7 +5,13 @@
  * so a generated bundle imports only the ones its methods use.
  */
 import { propertyKey, stringLiteral } from '../../model/names.ts';
-import type { BodyKind, EncodingModel, OperationModel, ParameterModel } from '../../model/types.ts';
+import type {
+  BodyKind,
+  EncodingModel,
+  OperationModel,
+  ParameterModel,
+  ResponseModel,
+} from '../../model/types.ts';
 import type { ImportPlan } from './imports.ts';
 
 /** Runtime modules, as seen from `src/resources/`. */
@@ -75,6 +81,12 @@ function encodingLiteral(encoding: Readonly<Record<string, EncodingModel>>): str
     if (entry.style !== undefined) fields.push(`style: ${stringLiteral(entry.style)}`);
     if (entry.explode !== undefined) fields.push(`explode: ${String(entry.explode)}`);
     if (entry.allowReserved === true) fields.push('allowReserved: true');
+    if (entry.headers !== undefined) {
+      const headers = Object.entries(entry.headers).map(
+        ([header, value]) => `${propertyKey(header)}: ${stringLiteral(value)}`,
+      );
+      fields.push(`headers: { ${headers.join(', ')} }`);
+    }
     return `${propertyKey(name)}: { ${fields.join(', ')} }`;
   });
   return `{ ${entries.join(', ')} }`;
@@ -89,55 +101,126 @@ export function rawBodyType(operation: OperationModel): string | undefined {
 }
 
 /**
- * `accept`, `read` and `mayBeEmpty` of the request descriptor: JSON (the runtime's default) needs
- * none of them. `Accept` names the success media type (for `*`/`*`: JSON preferred, anything
- * taken); an operation that declares a success response without a body (or none at all) may
- * answer with an empty one.
+ * `accept`, `read`, `successKey`, `responses` and `mayBeEmpty` of the request descriptor: JSON
+ * (the runtime's default) needs none of them. `Accept` names every media type a success may come
+ * in (for `*`/`*`: JSON preferred, anything taken); `responses` holds the readers of the other
+ * responses a 2xx answer may select that are read or typed differently; an operation that
+ * declares a success response without a body (or none at all) may answer with an empty one.
  */
 export function responseEntries(operation: OperationModel, imports: ImportPlan): string[] {
   const success = operation.successResponse;
   const entries: string[] = [];
-  const kind = success?.kind;
-  if (success === undefined) {
-    entries.push(`read: ${imports.value(READ_MODULE, 'readAny')}`);
-  } else if (kind === undefined) {
-    entries.push(`read: ${imports.value(READ_MODULE, 'readNothing')}`);
-  } else if (kind !== 'json') {
-    // `*/*`: anything goes, but JSON first (a server that can also send XML picks JSON then).
-    const accept = kind === 'any' ? 'application/json, */*;q=0.5' : success.contentType;
-    if (accept !== undefined) entries.push(`accept: ${stringLiteral(accept)}`);
-    const [module, name] = READERS[kind];
-    entries.push(`read: ${imports.value(module, name)}`);
+  const others = distinctSuccesses(operation);
+  const accept = acceptHeader(operation);
+  if (accept !== undefined) entries.push(`accept: ${stringLiteral(accept)}`);
+  const read = reader(success, imports);
+  if (read !== undefined) entries.push(`read: ${read}`);
+  if (success !== undefined && others.length > 0) {
+    const readers = others.map(
+      (response) =>
+        `${stringLiteral(response.status)}: ${reader(response, imports) ?? imports.value(READ_MODULE, 'readJSON')}`,
+    );
+    entries.push(`successKey: ${stringLiteral(success.status)}`);
+    entries.push(`responses: { ${readers.join(', ')} }`);
   }
   if (mayBeEmpty(operation)) entries.push('mayBeEmpty: true');
   return entries;
 }
 
-/** The operation declares no 2xx response, or a 2xx response without content. */
-function mayBeEmpty(operation: OperationModel): boolean {
-  const success = operation.responses.filter((response) => /^2(\d\d|XX)$/i.test(response.status));
-  return success.length === 0 || success.some((response) => response.kind === undefined);
+/** The reader of a response as an expression; undefined for JSON, the core's default. */
+function reader(response: ResponseModel | undefined, imports: ImportPlan): string | undefined {
+  const kind = response?.kind;
+  if (response === undefined) return imports.value(READ_MODULE, 'readAny');
+  if (kind === undefined) return imports.value(READ_MODULE, 'readNothing');
+  if (kind === 'json') return undefined;
+  const [module, name] = READERS[kind];
+  return imports.value(module, name);
 }
 
 /**
- * What the method resolves to: the type the success body's kind decides (`Blob`, `EventStream`,
- * …), else `schemaType()` (JSON, `*`/`*`, and text, whose schema is the model's `textSchema`);
- * `| undefined` when an empty body is allowed.
+ * The `Accept` a method sends for its success responses: undefined when all are JSON (or empty),
+ * the core's default `application/json` then. The curl sample shows the same.
+ */
+export function acceptHeader(operation: OperationModel): string | undefined {
+  const success = operation.successResponse;
+  return acceptOf(success === undefined ? [] : [success, ...distinctSuccesses(operation)]);
+}
+
+/** `Accept` for these responses: undefined when all are JSON (or empty), which the core asks for. */
+function acceptOf(responses: readonly ResponseModel[]): string | undefined {
+  if (responses.every((response) => response.kind === undefined || response.kind === 'json'))
+    return undefined;
+  const types: string[] = [];
+  for (const response of responses) {
+    if (response.contentType === undefined || response.kind === undefined) continue;
+    // `*/*`: anything goes, but JSON first (a server that can also send XML picks JSON then).
+    const type = response.kind === 'any' ? 'application/json, */*;q=0.5' : response.contentType;
+    if (!types.includes(type)) types.push(type);
+  }
+  return types.length === 0 ? undefined : types.join(', ');
+}
+
+/**
+ * The other responses a 2xx may select (OperationModel.otherSuccesses) that the client must tell
+ * apart from the success response: read differently, or (2xx codes and `2XX`) typed differently.
+ * `default` beside declared 2xx responses is not in the result type (it describes errors there),
+ * so only its reader matters.
+ */
+export function distinctSuccesses(operation: OperationModel): ResponseModel[] {
+  const success = operation.successResponse;
+  if (success === undefined) return [];
+  const same = (response: ResponseModel): boolean =>
+    response.kind === success.kind &&
+    (response.status === 'default' ||
+      JSON.stringify(response.schema) === JSON.stringify(success.schema));
+  return (operation.otherSuccesses ?? []).filter((response) => !same(response));
+}
+
+/** The responses whose bodies the method may resolve to: the success response, then the others typed differently. */
+function typedSuccesses(operation: OperationModel): ResponseModel[] {
+  const success = operation.successResponse;
+  if (success === undefined) return [];
+  return [success, ...distinctSuccesses(operation).filter((r) => r.status !== 'default')];
+}
+
+/**
+ * The operation declares no success response, or one a 2xx may select without content (a 2xx
+ * code, `2XX`, or `default` where it is the only one).
+ */
+function mayBeEmpty(operation: OperationModel): boolean {
+  const { successResponse: success } = operation;
+  if (success === undefined) return true;
+  const others = (operation.otherSuccesses ?? []).filter((r) => r.status !== 'default');
+  return [success, ...others].some((response) => response.kind === undefined);
+}
+
+/**
+ * What the method resolves to: the union of what each response a 2xx may select gives, by its
+ * kind (`Blob`, `EventStream`, …) or, for JSON, `*`/`*` and text (whose schema is the model's
+ * `textSchema`), `schemaType`; `void` for a lone success response without a body, `undefined` beside others;
+ * `| undefined` when an empty body is allowed; `unknown` when no success response is declared.
  */
 export function resultType(
   operation: OperationModel,
   imports: ImportPlan,
-  schemaType: () => string,
+  schemaType: (response: ResponseModel) => string,
 ): string {
-  const success = operation.successResponse;
-  if (success === undefined) return 'unknown';
-  const kind = success.kind;
-  if (kind === undefined) return 'void';
-  const type =
-    kind === 'event-stream'
-      ? imports.type(STREAMING_MODULE, 'EventStream')
-      : (RESULT_TYPES[kind] ?? schemaType());
-  return mayBeEmpty(operation) ? `${type} | undefined` : type;
+  const responses = typedSuccesses(operation);
+  if (responses.length === 0) return 'unknown';
+  if (responses.length === 1 && responses[0]?.kind === undefined) return 'void';
+  const types: string[] = [];
+  for (const response of responses) {
+    const kind = response.kind;
+    if (kind === undefined) continue;
+    const type =
+      kind === 'event-stream'
+        ? imports.type(STREAMING_MODULE, 'EventStream')
+        : (RESULT_TYPES[kind] ?? schemaType(response));
+    if (!types.includes(type)) types.push(type);
+  }
+  if (mayBeEmpty(operation) || responses.some((response) => response.kind === undefined))
+    types.push('undefined');
+  return types.join(' | ');
 }
 
 /**

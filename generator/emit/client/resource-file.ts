@@ -63,6 +63,7 @@ const MODULES = {
   types: '../types.js',
   resource: '../runtime/resource.js',
   path: '../runtime/internal/path.js',
+  body: '../runtime/internal/body.js',
   pagination: '../runtime/pagination.js',
   apiPromise: '../runtime/api-promise.js',
   requestOptions: '../runtime/request-options.js',
@@ -264,8 +265,13 @@ function methodBody(
   }
   // Built inside the function the core calls within the call's promise: whatever building the
   // request throws (an empty path parameter, a missing client parameter) rejects that promise.
+  const required = requiredParamsCheck(operation);
+  const destructuring =
+    destructured.length > 0 ? `const { ${destructured.join(', ')} } = params;\n` : '';
   const prelude =
-    destructured.length > 0 ? `const { ${destructured.join(', ')} } = params;\n` : undefined;
+    required === undefined && destructuring === ''
+      ? undefined
+      : `${required ?? ''}${destructuring}`;
 
   const request: string[] = [
     `method: ${stringLiteral(operation.method)}`,
@@ -276,6 +282,10 @@ function methodBody(
   if (styles !== undefined) request.push(`queryStyles: ${styles}`);
   if (headersExpr !== undefined)
     request.push(`headers: ${headerParamsCall(headersExpr, operation.parameters, ctx.imports)}`);
+  // A flat body is the rest of params, `{}` when the caller gives nothing: an optional one is
+  // then not sent at all.
+  if (bodyExpr !== undefined && shape.flatBody && operation.body?.required !== true)
+    bodyExpr = `${ctx.imports.value(MODULES.body, 'optionalBody')}(${bodyExpr})`;
   if (bodyExpr !== undefined) request.push(property('body', bodyExpr));
   request.push(...bodyEntries(operation, ctx.imports));
   if (shape.idempotencyHeader !== undefined)
@@ -419,6 +429,28 @@ function operationTypes(
     );
   }
   return types;
+}
+
+/**
+ * `this._client.requireParams(…);` for the required query and header parameters the caller
+ * gives (not client options, not the idempotency key): each named, with its path in params
+ * (`['q']` flat, `['query', 'q']` nested). Undefined when there are none.
+ */
+function requiredParamsCheck(operation: OperationModel): string | undefined {
+  const { shape } = operation;
+  const slots = [...shape.query, ...shape.headers].filter((slot) => slot.parameter.required);
+  if (slots.length === 0) return undefined;
+  const entries = slots.map((slot) => {
+    const { parameter } = slot;
+    const what = `${parameter.in === 'query' ? 'query parameter' : 'header'} ${JSON.stringify(parameter.name)}`;
+    const path =
+      shape.form === 'nested'
+        ? [parameter.in === 'query' ? 'query' : 'headers', parameter.name]
+        : [slot.key];
+    return `[${[what, ...path].map(stringLiteral).join(', ')}]`;
+  });
+  const where = `${operation.method.toUpperCase()} ${operation.path}`;
+  return `this._client.requireParams(${stringLiteral(where)}, params, [${entries.join(', ')}]);\n`;
 }
 
 /** A flat params object whose body is an object written inline: its properties are the params'. */

@@ -51,21 +51,22 @@ export function bodyType(operation: OperationModel, printer: TypePrinter): strin
  * What the method resolves to: for a JSON body its schema's type (`Plan`, `Plan | null`, the
  * operation's own `…Response`); for text the text's schema type (`string`, `'ready' | 'busy'`);
  * for other media what the runtime reads (media.ts: `Blob`, an event stream), `void` when the success response has no body (204), `unknown` when the
- * operation declares no 2xx response.
+ * operation declares no success response; the union of these over the responses a 2xx may select.
  */
 export function resultType(
   operation: OperationModel,
   printer: TypePrinter,
   imports: ImportPlan,
 ): string {
-  return mediaResultType(operation, imports, () => {
-    if (operation.successResponse?.kind === 'text') {
-      const text = operation.successResponse.textSchema;
-      return text === undefined ? 'string' : printer.type(text, 'read');
-    }
-    const schema = operation.successResponse?.schema;
+  return mediaResultType(operation, imports, (response) => {
+    if (response.kind === 'text')
+      return response.textSchema === undefined
+        ? 'string'
+        : printer.type(response.textSchema, 'read');
+    const { schema } = response;
     if (schema === undefined) return 'unknown';
-    return operation.typeNames.response ?? printer.type(schema, 'read');
+    const own = response === operation.successResponse ? operation.typeNames.response : undefined;
+    return own ?? printer.type(schema, 'read');
   });
 }
 

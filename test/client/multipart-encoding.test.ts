@@ -1,0 +1,208 @@
+/**
+ * `multipart/form-data` bodies as RFC 7578 and OpenAPI 3.1.1 (§4.8.14.5, the Encoding Object)
+ * say: each part carries the content type its `encoding` gives, else its default (an object as
+ * `application/json`, a file its own type or `application/octet-stream`, text none: RFC 7578's
+ * default `text/plain`), and the headers its `encoding.headers` fix (`const`, `default`, a lone
+ * `enum` value); names and file names quoted safely. A real server on 127.0.0.1 reads the body,
+ * and fetch's own multipart parser agrees with it.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
+import { linkNodeModules, removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
+import { specModel } from '../model/fixture-model.ts';
+import { startServer, type SeenRequest, type TestServer } from '../runtime/server.ts';
+
+const binary = { type: 'string', contentMediaType: 'application/octet-stream' };
+
+const SPEC = {
+  openapi: '3.1.1',
+  info: { title: 'Uploads', version: '1.0.0' },
+  paths: {
+    '/upload': {
+      post: {
+        operationId: 'upload',
+        'x-sdk-method': 'uploads.create',
+        tags: ['uploads'],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: {
+                  meta: { type: 'object', properties: { id: { type: 'integer' } } },
+                  tags: { type: 'array', items: { type: 'string' } },
+                  note: { type: 'string' },
+                  count: { type: 'integer' },
+                  file: binary,
+                  image: binary,
+                },
+              },
+              encoding: {
+                note: { contentType: 'text/markdown' },
+                image: {
+                  contentType: 'image/png',
+                  headers: {
+                    'X-Rate-Limit': { schema: { type: 'string', const: 'fast' } },
+                    'X-Mode': { schema: { type: 'string', enum: ['only'] } },
+                    'X-Level': { schema: { type: 'integer', default: 3 } },
+                    'X-Free': { schema: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: { '204': { description: 'Done' } },
+      },
+    },
+  },
+};
+
+let server: TestServer;
+let upload: (body: Record<string, unknown>) => Promise<unknown>;
+
+beforeAll(async () => {
+  const spec = await writeSpec(SPEC);
+  const out = join(await tempDir('uploads-'), 'sdk');
+  await generate({ spec, out, name: 'uploads-sdk' });
+  await linkNodeModules(out);
+  server = await startServer(() => ({ status: 204 }));
+  const exports = (await import(join(out, 'src/client.ts'))) as {
+    Uploads: new (options: Record<string, unknown>) => { uploads: { create: typeof upload } };
+  };
+  upload = (body) =>
+    new exports.Uploads({ baseURL: server.url, maxRetries: 0 }).uploads.create(body);
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  await removeTempDirs();
+});
+
+interface Part {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The parts of a multipart body, each with its headers (names lowercased) and body. */
+function parts(request: SeenRequest): Part[] {
+  const type = String(request.headers['content-type']);
+  const boundary = /^multipart\/form-data; boundary=([^;]+)$/.exec(type)?.[1];
+  if (boundary === undefined) throw new Error(`not multipart: ${type}`);
+  const text = request.raw.toString('latin1');
+  expect(text.endsWith(`\r\n--${boundary}--\r\n`)).toBe(true);
+  return text
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((chunk) => {
+      const [head = '', ...rest] = chunk.slice(2, -2).split('\r\n\r\n');
+      const headers = Object.fromEntries(
+        head.split('\r\n').map((line) => {
+          const at = line.indexOf(': ');
+          return [line.slice(0, at).toLowerCase(), line.slice(at + 2)];
+        }),
+      );
+      return { headers, body: rest.join('\r\n\r\n') };
+    });
+}
+
+async function sent(body: Record<string, unknown>): Promise<SeenRequest> {
+  server.requests.length = 0;
+  await upload(body);
+  const request = server.requests[0];
+  if (request === undefined) throw new Error('nothing sent');
+  return request;
+}
+
+describe('a multipart/form-data body', () => {
+  it('gives each part the content type and headers its encoding says', async () => {
+    const request = await sent({
+      meta: { id: 7 },
+      tags: ['a', 'b'],
+      note: '# Title',
+      count: 3,
+      file: new File(['%PDF-1'], 'report.pdf', { type: 'application/pdf' }),
+      image: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])]),
+    });
+    expect(parts(request)).toEqual([
+      {
+        headers: {
+          'content-disposition': 'form-data; name="meta"',
+          'content-type': 'application/json',
+        },
+        body: '{"id":7}',
+      },
+      { headers: { 'content-disposition': 'form-data; name="tags"' }, body: 'a' },
+      { headers: { 'content-disposition': 'form-data; name="tags"' }, body: 'b' },
+      {
+        headers: {
+          'content-disposition': 'form-data; name="note"',
+          'content-type': 'text/markdown',
+        },
+        body: '# Title',
+      },
+      { headers: { 'content-disposition': 'form-data; name="count"' }, body: '3' },
+      {
+        headers: {
+          'content-disposition': 'form-data; name="file"; filename="report.pdf"',
+          'content-type': 'application/pdf',
+        },
+        body: '%PDF-1',
+      },
+      {
+        headers: {
+          'content-disposition': 'form-data; name="image"; filename="blob"',
+          'content-type': 'image/png',
+          'x-rate-limit': 'fast',
+          'x-mode': 'only',
+          'x-level': '3',
+        },
+        body: '\x89PNG',
+      },
+    ]);
+  });
+
+  it('is read back the same by fetch’s own multipart parser, bytes and all', async () => {
+    const bytes = new Uint8Array(256).map((_, index) => index);
+    const request = await sent({ note: 'é ✓', image: new Blob([bytes]) });
+    const form = await new Response(new Uint8Array(request.raw), {
+      headers: { 'content-type': String(request.headers['content-type']) },
+    }).formData();
+    expect(form.get('note')).toBe('é ✓');
+    const image = form.get('image') as File;
+    expect(image.type).toBe('image/png');
+    expect(new Uint8Array(await image.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('quotes names and file names safely (", CR and LF percent-encoded, as browsers do)', async () => {
+    const request = await sent({
+      'na"me\r\nX-Evil: 1': 'v',
+      file: new File(['x'], 'a"b\r\n.txt', { type: 'text/plain' }),
+    });
+    expect(parts(request).map((part) => part.headers['content-disposition'])).toEqual([
+      'form-data; name="na%22me%0D%0AX-Evil: 1"',
+      'form-data; name="file"; filename="a%22b%0D%0A.txt"',
+    ]);
+  });
+
+  it('a FormData the caller built is sent as it is', async () => {
+    const form = new FormData();
+    form.append('note', 'own');
+    const request = await sent(form as unknown as Record<string, unknown>);
+    expect(parts(request)).toEqual([
+      { headers: { 'content-disposition': 'form-data; name="note"' }, body: 'own' },
+    ]);
+  });
+});
+
+describe('encoding headers the client cannot fill', () => {
+  it('are a warning naming the header and where it is declared', async () => {
+    const model = await specModel(await writeSpec(SPEC));
+    const warning = model.warnings.find((entry) => entry.message.includes('X-Free'));
+    expect(warning?.location).toMatchObject({
+      pointer:
+        '#/paths/~1upload/post/requestBody/content/multipart~1form-data/encoding/image/headers/X-Free',
+    });
+  });
+});
