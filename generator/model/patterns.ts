@@ -34,6 +34,7 @@ import { children } from './schema-children.ts';
 import type { RegexModel, SchemaNode } from './schema-types.ts';
 import type { NamedSchema } from './types.ts';
 import { re2Form } from './re2-syntax.ts';
+import { backwardStates } from './pattern-budget.ts';
 
 /** What the guards do with a pattern that may take super-linear time. */
 export type UnsafePatterns = 're2js' | 'native' | 'skip';
@@ -59,16 +60,64 @@ export type PatternEngine =
   | { engine: 'none'; re2?: string };
 
 /**
- * The analysis is deterministic, so the generated code is: recheck's automaton checker (exact for
- * patterns without backreferences and lookaround) runs on the pattern with every counted repeat
- * relaxed (`{3,40}` → `+`), which can only add ways to backtrack: if that is linear, so is the
- * pattern. It is fast on such patterns, but not on long ones, which are not analysed at all
- * (undecided, and so run on re2js). TIMEOUT only stops a pathological pattern that is short.
+ * The verdict is a function of the pattern alone, so the generated code is the same on every
+ * machine and under any load: recheck runs with no clock (`timeout: null`, and none of its
+ * fuzzer's time limits), and what it is asked is bounded by size instead. Its automaton checker
+ * (exact for patterns without backreferences and lookaround) runs on the pattern with every
+ * counted repeat relaxed (`{3,40}` → `+`), which can only add ways to backtrack: if that is
+ * linear, so is the pattern. A pattern is not analysed (undecided, and so run on re2js) when
+ * - its relaxed form is longer than MAX_ANALYSED_LENGTH characters;
+ * - its automaton read backwards has more than MAX_BACKWARD_STATES states (pattern-budget.ts):
+ *   recheck builds that automaton without any bound, and it can be exponential in the pattern;
+ * - recheck's automaton with lookahead has more than MAX_NFA_SIZE transitions (its
+ *   `maxNFASize`, which it applies with `checker: 'auto'` only): the checker's work grows faster
+ *   than that size (on AWS ARN patterns, some 20,000 transitions, 2 to 5 s of CPU each).
+ * Measured on the AWS Lambda spec's 41 patterns (recheck's native agent, CPU time): no pattern
+ * within the budget takes 1 s, and those over it take at most 0.2 s to be found so.
  */
 const MAX_ANALYSED_LENGTH = 120;
-const TIMEOUT = 10_000;
+const MAX_BACKWARD_STATES = 1_000;
+const MAX_NFA_SIZE = 10_000;
+/** recheck reads sizes as 32-bit integers; this one never limits anything. */
+const UNLIMITED = 2_147_483_647;
 /** The fuzzer's seed: the same pattern gets the same verdict on every run. */
 const FUZZ_SEED = 20_111_003;
+
+/**
+ * recheck's automaton checker within the budget: `auto` applies maxNFASize, and goes to its fuzzer
+ * for a pattern over it (or one it cannot read): that fuzzer runs on no input (no seeds, no
+ * iterations), its answer only says the automaton was not built.
+ */
+export const AUTOMATON_PARAMS = {
+  checker: 'auto',
+  timeout: null,
+  maxNFASize: MAX_NFA_SIZE,
+  maxPatternSize: UNLIMITED,
+  maxRepeatCount: UNLIMITED,
+  maxInitialGenerationSize: 0,
+  maxIteration: 0,
+  seedingTimeout: null,
+  incubationTimeout: null,
+  attackTimeout: null,
+  recallTimeout: -1,
+} as const satisfies CheckParams;
+
+/**
+ * recheck's fuzzer, for patterns with backreferences or lookaround: a fixed seed, and limits on
+ * steps, not time (a negative recallTimeout skips the recall validation, which times a match).
+ * attackLimit is the steps an attack string must take to count as one: 10^7 (recheck's default,
+ * 1.5 × 10^9, took 20 s of CPU on `(\d+)\1+x(?<=y)`, where its time limit used to cut in).
+ */
+export const FUZZ_PARAMS = {
+  checker: 'fuzz',
+  randomSeed: FUZZ_SEED,
+  timeout: null,
+  seedingTimeout: null,
+  incubationTimeout: null,
+  attackTimeout: null,
+  recallTimeout: -1,
+  attackLimit: 10_000_000,
+} as const satisfies CheckParams;
 
 const analysed = new Map<string, PatternSafety>();
 
@@ -152,43 +201,48 @@ export async function analysePatterns(schemas: readonly NamedSchema[]): Promise<
  */
 function* analysis(regex: RegexModel): Generator<CheckRequest, PatternSafety, Diagnostics> {
   if (!isValid(regex)) return { status: 'unknown', reason: 'not a valid regular expression' };
-  const relaxed = relaxRepeats(regex);
-  if (relaxed === undefined) return { status: 'unknown', reason: 'not analysed: not parsed' };
+  const read = relaxRepeats(regex);
+  if (read === undefined) return { status: 'unknown', reason: 'not analysed: not parsed' };
+  const { relaxed, regular } = read;
   if (relaxed.length > MAX_ANALYSED_LENGTH) {
     return {
       status: 'unknown',
       reason: `not analysed: longer than ${MAX_ANALYSED_LENGTH} characters`,
     };
   }
-  const result = yield [relaxed, regex.flags, { checker: 'automaton', timeout: TIMEOUT }];
-  switch (result.status) {
-    case 'safe':
-      return { status: 'linear' };
-    case 'vulnerable': {
-      // Relaxed repeats may be what backtracks: only an unrelaxed pattern is known to.
-      if (relaxed !== regex.source) {
+  if (regular) {
+    if (
+      (backwardStates(relaxed, regex.flags, MAX_BACKWARD_STATES) ?? Infinity) > MAX_BACKWARD_STATES
+    ) {
+      return { status: 'unknown', reason: 'not analysed: too large an automaton' };
+    }
+    const result = yield [relaxed, regex.flags, AUTOMATON_PARAMS];
+    if (result.checker !== 'automaton') {
+      return { status: 'unknown', reason: 'not analysed: too large an automaton' };
+    }
+    switch (result.status) {
+      case 'safe':
+        return { status: 'linear' };
+      case 'vulnerable': {
+        // Relaxed repeats may be what backtracks: only an unrelaxed pattern is known to.
+        if (relaxed !== regex.source) {
+          return {
+            status: 'unknown',
+            reason: 'recheck: super-linear with its counted repeats relaxed',
+          };
+        }
         return {
-          status: 'unknown',
-          reason: 'recheck: super-linear with its counted repeats relaxed',
+          status: 'super-linear',
+          complexity: complexityText(result.complexity),
+          attack: result.attack.pattern,
         };
       }
-      return {
-        status: 'super-linear',
-        complexity: complexityText(result.complexity),
-        attack: result.attack.pattern,
-      };
-    }
-    case 'unknown':
-      if (result.error.kind !== 'unsupported') {
+      case 'unknown':
         return { status: 'unknown', reason: `recheck: ${result.error.kind}` };
-      }
+    }
   }
   // Backreferences or lookaround: recheck's fuzzer, with a fixed seed.
-  const fuzzed = yield [
-    regex.source,
-    regex.flags,
-    { checker: 'fuzz', randomSeed: FUZZ_SEED, timeout: TIMEOUT },
-  ];
+  const fuzzed = yield [regex.source, regex.flags, FUZZ_PARAMS];
   switch (fuzzed.status) {
     case 'safe':
       return { status: 'no-attack-found' };
@@ -212,8 +266,11 @@ function complexityText(complexity: { type: string; degree?: number }): string {
     : `polynomial (degree ${complexity.degree ?? '?'})`;
 }
 
-/** The pattern with each counted repeat `{m,n}` (n > 1) as `*` or `+`; undefined if unparsable. */
-function relaxRepeats(regex: RegexModel): string | undefined {
+/**
+ * The pattern with each counted repeat `{m,n}` (n > 1) as `*` or `+`, and whether it is regular (no
+ * backreferences or lookaround: recheck's automaton checker reads it); undefined if unparsable.
+ */
+function relaxRepeats(regex: RegexModel): { relaxed: string; regular: boolean } | undefined {
   let pattern: AST.Pattern;
   try {
     pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(
@@ -226,7 +283,14 @@ function relaxRepeats(regex: RegexModel): string | undefined {
     return undefined;
   }
   const edits: { start: number; end: number; text: string }[] = [];
+  let regular = true;
   visitRegExpAST(pattern, {
+    onBackreferenceEnter() {
+      regular = false;
+    },
+    onAssertionEnter(node) {
+      if (node.kind === 'lookahead' || node.kind === 'lookbehind') regular = false;
+    },
     onQuantifierEnter(node) {
       if (node.max <= 1 || /^[*+?]/.test(node.raw.slice(node.element.raw.length))) return;
       const text = `${node.min === 0 ? '*' : '+'}${node.greedy ? '' : '?'}`;
@@ -237,7 +301,7 @@ function relaxRepeats(regex: RegexModel): string | undefined {
   for (const edit of edits.sort((x, y) => y.start - x.start)) {
     out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   }
-  return out;
+  return { relaxed: out, regular };
 }
 
 /** JavaScript's own words for why a pattern does not compile. */
