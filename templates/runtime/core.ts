@@ -6,7 +6,7 @@
  * One call, step by step (each step a protected method a subclass can override):
  * 1. `buildRequest`: URL, headers (credential, idempotency key, header parameters), body; once
  *    per call, so every retry sends the same request with the same idempotency key. A header value
- *    with CR/LF fails here, before anything is sent.
+ *    HTTP cannot carry (CR/LF, a control character, above U+00FF) fails here, before anything is sent.
  * 2. `send`: one attempt under the per-attempt `timeout` and the caller's `signal`: fetch,
  *    redirects followed by the client (internal/redirect.ts: no credential and no body ever goes to
  *    another origin), then the body read under `maxResponseSize` by the operation's reader
@@ -549,7 +549,7 @@ export class ClientCore {
     return true;
   }
 
-  /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value with CR/LF. */
+  /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value HTTP cannot carry. */
   protected buildRequest(request: APIRequest, options: RequestOptions): PreparedRequest {
     const query =
       this.#query === undefined || request.anonymous === true

@@ -419,6 +419,19 @@ describe('typed errors', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('a per-call header or a token above U+00FF fails at once, before sending and without a retry', async () => {
+    const error = await failure(
+      gigs.plans.retrieve('pln_1', {}, { headers: { 'x-name': 'Zoë ✓' } }),
+    );
+    expect(error).toBeInstanceOf(SDKError);
+    expect(error).not.toBeInstanceOf(APIError);
+    expect((error as Error).message).toContain('"x-name" header value has a character HTTP cannot');
+    expect(server.requests).toHaveLength(0);
+    expect(() => gigsFor(server.url, { token: 'tök€n' })).toThrow(
+      /"authorization" header value has a character HTTP cannot carry \(U\+20AC/,
+    );
+  });
+
   it('the token is not in the log lines of a retried call', async () => {
     const logger = recordingLogger();
     gigs = gigsFor(server.url, { logger, logLevel: 'debug' });
