@@ -29,6 +29,7 @@ import {
 } from './errors.ts';
 import type { BodyEncoder, BodyEncoding } from './internal/body.ts';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
+import { invalidHTTP } from './internal/invalid-http.ts';
 import { serverRuntime } from './internal/platform.ts';
 import {
   anyIsJSON,
@@ -648,15 +649,20 @@ export class ClientCore {
     }
   }
 
-  /** fetch and read the body; anything fetch or the body's stream throws becomes an APIConnectionError. */
+  /**
+   * fetch and read the body; what fetch or the body's stream throws becomes an APIConnectionError,
+   * or an InvalidResponseError when the answer is not valid HTTP (internal/invalid-http.ts).
+   */
   async #exchange(
     prepared: PreparedRequest,
     request: APIRequest,
     options: RequestOptions,
     signal: AbortSignal,
   ): Promise<Attempt> {
+    let answered: Response | undefined;
     try {
       const response = await this.fetchFollowing(prepared.url, { ...prepared.init, signal });
+      answered = response;
       const ctx: ReadContext = {
         limit:
           options.maxResponseSize === undefined
@@ -685,6 +691,14 @@ export class ClientCore {
       return { response, data: await (request.read ?? readJSON)(response, ctx) };
     } catch (error) {
       if (error instanceof SDKError) throw error;
+      const invalid = signal.aborted ? undefined : invalidHTTP(error);
+      if (invalid !== undefined)
+        throw new InvalidResponseError(
+          this.redact(`The server's answer is not valid HTTP: ${invalid}. Not retried.`),
+          answered?.status ?? 0,
+          answered === undefined ? {} : this.#safeHeaders(answered.headers),
+          undefined,
+        );
       throw new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
         cause: this.#redactError(error),
       });

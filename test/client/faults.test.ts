@@ -131,6 +131,16 @@ describe('retries', () => {
     await expect(gigs.plans.retrieve('pln_1')).rejects.toBeInstanceOf(InternalServerError);
     expect(server.requests).toHaveLength(1);
   });
+
+  it('a status above 599 is no server error (RFC 9110 §15): an APIError at once, not retried', async () => {
+    replies = [json(600, { message: 'weird' }), json(200, plan)];
+    const error = await failure(gigs.plans.retrieve('pln_1'));
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).not.toBeInstanceOf(InternalServerError);
+    expect((error as APIError).status).toBe(600);
+    expect((error as Error).message).toContain('not an HTTP status');
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 describe('timeouts and aborts', () => {
