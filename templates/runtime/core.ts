@@ -743,7 +743,7 @@ export class ClientCore {
       status,
       safeBody,
       safeHeaders,
-      APIError.describe(status, safeBody, statusText),
+      APIError.describe(status, safeBody, statusText && this.redact(statusText)),
     );
   }
 
@@ -759,8 +759,8 @@ export class ClientCore {
   /**
    * Replaces the token (and its encoded forms) with `[redacted]` where it appears in `text`, in one
    * pass, so text redacted before stays as it is. A form shorter than {@link SHORT_SECRET}
-   * characters (a test's `'t'`) is replaced only where it stands alone, not inside a longer word:
-   * `notFound` keeps its `t`.
+   * characters (a test's `'t'`) is replaced only where it stands alone, not inside a longer word
+   * of any script: `notFound` and `Zoët` keep their `t` (the README says why).
    */
   protected redact(text: string): string {
     const pattern = this.#secretPattern;
@@ -769,7 +769,8 @@ export class ClientCore {
       if (!this.#secrets.has(match)) return match;
       if (
         match.length < SHORT_SECRET &&
-        (isWordChar(text[offset - 1]) || isWordChar(text[offset + match.length]))
+        (isWordChar(codePointBefore(text, offset)) ||
+          isWordChar(text.codePointAt(offset + match.length)))
       )
         return match;
       return '[redacted]';
@@ -824,8 +825,17 @@ export function coreOf(client: object): ClientCore {
 /** Tokens shorter than this are redacted only where they stand alone (see `ClientCore.redact`). */
 const SHORT_SECRET = 8;
 
-function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && /[A-Za-z0-9_]/.test(char);
+/** A letter, mark or digit of any script, or `_`: `Zoët` is one word, its `t` no token. */
+function isWordChar(code: number | undefined): boolean {
+  return code !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(String.fromCodePoint(code));
+}
+
+/** The code point that ends just before `offset` (both halves of a surrogate pair). */
+function codePointBefore(text: string, offset: number): number | undefined {
+  if (offset === 0) return undefined;
+  const low = text.charCodeAt(offset - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) return text.codePointAt(offset - 2);
+  return low;
 }
 
 /** `GET https://api.example.com/plans`, for log lines. */

@@ -442,6 +442,23 @@ describe('typed errors', () => {
     );
   });
 
+  it('a one-letter token is taken out only where it stands alone, in the body, the message and the reason phrase', async () => {
+    gigs = gigsFor(server.url, { token: 't' });
+    replies = [
+      {
+        ...json(404, { object: 'error', type: 'notFound', message: 'Zoët: no such plan: t' }),
+        reason: 'Not t Found',
+      },
+    ];
+    const error = (await failure(gigs.plans.retrieve('pln_1'))) as NotFoundError;
+    expect(error.body).toEqual({
+      object: 'error',
+      type: 'notFound',
+      message: 'Zoët: no such plan: [redacted]',
+    });
+    expect(error.message).toBe('404 Not [redacted] Found: Zoët: no such plan: [redacted]');
+  });
+
   it('the token is not in the log lines of a retried call', async () => {
     const logger = recordingLogger();
     gigs = gigsFor(server.url, { logger, logLevel: 'debug' });
