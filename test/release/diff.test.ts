@@ -621,19 +621,27 @@ describe('the words of a change say what it means for a caller', () => {
 
   it('a new x-sdk-method name for the same HTTP method and path is a rename, naming what to use instead', async () => {
     const report = await diffAfter(ROOT_FILE, (doc) =>
-      doc.setIn(['paths', '/orders/{order}', 'get', 'x-sdk-method'], 'orders.get'),
+      doc.setIn(['paths', '/orders', 'get', 'x-sdk-method'], 'orders.all'),
     );
     expect(report.bump).toBe('major');
     const sdk = report.changes.filter((change) => change.kind.startsWith('sdk/'));
     expect(sdk).toContainEqual({
       level: 'major',
       kind: 'sdk/method-renamed',
-      location: 'client.orders.retrieve()',
+      location: 'client.orders.list()',
       message:
-        '`client.orders.retrieve()` renamed to `client.orders.get()` (the same `GET /orders/{order}`): use `client.orders.get()` instead',
+        '`client.orders.list()` renamed to `client.orders.all()` (the same `GET /orders`): use `client.orders.all()` instead',
     });
-    expect(sdk.map((change) => change.kind)).not.toContain('sdk/method-removed');
-    expect(sdk.map((change) => change.kind)).not.toContain('sdk/method-added');
+    // The method's own types follow its name: renamed with it, not removed and added.
+    expect(sdk).toContainEqual({
+      level: 'major',
+      kind: 'sdk/export-renamed',
+      location: 'OrderListParams',
+      message: 'export `OrderListParams` renamed to `OrderAllParams`: use `OrderAllParams` instead',
+    });
+    const kinds = sdk.map((change) => change.kind);
+    for (const gone of ['sdk/method-removed', 'sdk/method-added', 'sdk/export-removed', 'sdk/export-added'])
+      expect(kinds).not.toContain(gone);
   });
 
   it('wire paths name properties only: no `$ref`, `allOf/0` or other keyword as a segment', async () => {

@@ -40,6 +40,7 @@ const SDK_RULES = {
   'method-added': 'minor',
   'method-deprecated': 'minor',
   'export-removed': 'major',
+  'export-renamed': 'major',
   'export-added': 'minor',
   'typed-path-removed': 'major',
   'typed-path-added': 'minor',

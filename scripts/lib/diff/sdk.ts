@@ -70,9 +70,29 @@ export function compareSdk(
 
   const oldExports = exportsOf(checker, moduleOf(baseIndex));
   const newExports = exportsOf(checker, moduleOf(headIndex));
+  const oldClient = oldExports.get(base.clientName);
+  const newClient = newExports.get(head.clientName);
+  const oldMethods =
+    oldClient === undefined
+      ? new Map<string, ts.Symbol>()
+      : methodsOf(checker, checker.getDeclaredTypeOfSymbol(oldClient), 'client');
+  const newMethods =
+    newClient === undefined
+      ? new Map<string, ts.Symbol>()
+      : methodsOf(checker, checker.getDeclaredTypeOfSymbol(newClient), 'client');
+  const renamed = renamedMethods(oldMethods, newMethods, base.operations, head.operations);
+
+  // A renamed method's own types (`OrderListParams`) are renamed with it (`OrderAllParams`).
+  const renamedExports = renamedTypes(oldExports, newExports, renamed);
+  for (const [from, to] of renamedExports)
+    add('export-renamed', from, `export \`${from}\` renamed to \`${to}\`: use \`${to}\` instead`);
   for (const name of oldExports.keys())
-    if (!newExports.has(name)) add('export-removed', name, `export \`${name}\` removed`);
-  const addedExports = [...newExports.keys()].filter((name) => !oldExports.has(name));
+    if (!newExports.has(name) && !renamedExports.has(name))
+      add('export-removed', name, `export \`${name}\` removed`);
+  const renamedTo = new Set(renamedExports.values());
+  const addedExports = [...newExports.keys()].filter(
+    (name) => !oldExports.has(name) && !renamedTo.has(name),
+  );
   if (addedExports.length > 0) {
     const names = addedExports.map((name) => `\`${name}\``).join(', ');
     add(
@@ -82,14 +102,9 @@ export function compareSdk(
     );
   }
 
-  const oldClient = oldExports.get(base.clientName);
-  const newClient = newExports.get(head.clientName);
   if (oldClient === undefined || newClient === undefined) return changes;
-  const oldMethods = methodsOf(checker, checker.getDeclaredTypeOfSymbol(oldClient), 'client');
-  const newMethods = methodsOf(checker, checker.getDeclaredTypeOfSymbol(newClient), 'client');
   const comparer = new TypeComparer(checker);
 
-  const renamed = renamedMethods(oldMethods, newMethods, base.operations, head.operations);
   for (const [name, method] of oldMethods) {
     const location = `${name}()`;
     const newName = renamed.get(name);
@@ -116,9 +131,9 @@ export function compareSdk(
       report(finding.part)(finding);
     }
   }
-  const renamedTo = new Set(renamed.values());
+  const methodsRenamedTo = new Set(renamed.values());
   for (const name of newMethods.keys())
-    if (!oldMethods.has(name) && !renamedTo.has(name))
+    if (!oldMethods.has(name) && !methodsRenamedTo.has(name))
       add('method-added', `${name}()`, `new method \`${name}()\``);
 
   comparePaths(pathsOf(checker, program, base.dir), pathsOf(checker, program, head.dir), add);
@@ -181,6 +196,32 @@ function renamedMethods(
     if (newMethods.has(name) || operation === undefined) continue;
     const candidates = added.get(operation);
     if (candidates?.length === 1) renamed.set(name, candidates[0]!);
+  }
+  return renamed;
+}
+
+/**
+ * Exports gone whose name holds a renamed method's name where a new export holds the new one:
+ * `OrderListParams` → `OrderAllParams` for `client.orders.list` → `client.orders.all` (the
+ * generator names an operation's own types after its method). Old name → new name.
+ */
+function renamedTypes(
+  oldExports: ReadonlyMap<string, ts.Symbol>,
+  newExports: ReadonlyMap<string, ts.Symbol>,
+  methods: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const renamed = new Map<string, string>();
+  const word = (method: string) => {
+    const last = method.slice(method.lastIndexOf('.') + 1);
+    return last.charAt(0).toUpperCase() + last.slice(1);
+  };
+  for (const [from, to] of methods) {
+    const [before, after] = [word(from), word(to)];
+    for (const name of oldExports.keys()) {
+      if (newExports.has(name) || renamed.has(name) || !name.includes(before)) continue;
+      const candidate = name.replace(before, after);
+      if (newExports.has(candidate) && !oldExports.has(candidate)) renamed.set(name, candidate);
+    }
   }
   return renamed;
 }
