@@ -98,6 +98,10 @@ describe('answers fetch cannot parse: an InvalidResponseError that says so, not 
     ['status 000', status('000 Zero')],
     ['a four-digit status', status('1000 Big')],
     ['no status line at all', 'hello there\r\n\r\n'],
+    [
+      'a 101 nobody asked for',
+      'HTTP/1.1 101 Switching Protocols\r\nUpgrade: other\r\nConnection: upgrade\r\n\r\n',
+    ],
     ['a Content-Length that is not a number', 'HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\n'],
     [
       'a broken chunk after the headers',

@@ -4,8 +4,9 @@
  *
  * fetch rejects both with `TypeError: fetch failed` (a body read with `TypeError: terminated`);
  * only the `cause` differs. undici's parser throws an `HTTPParserError` (code `HPE_…`) for a
- * status line, header or chunk it cannot read, and trips an internal assertion (`AssertionError`,
- * code `ERR_ASSERTION`, message `false == true`) on a status under 100. Neither message means
+ * status line, header or chunk it cannot read, trips an internal assertion (`AssertionError`,
+ * code `ERR_ASSERTION`, message `false == true`) on a status under 100, and closes the socket
+ * with `bad upgrade` on a 101 nobody asked for. Neither message means
  * anything to a caller, and a server that answers this way will answer so again: the core reports
  * it as an invalid response, not retried, in words.
  */
@@ -16,6 +17,9 @@ export function invalidHTTP(error: unknown): string | undefined {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && code.startsWith('HPE_'))
       return `${PARSER_WORDS[code] ?? 'fetch could not parse it'} (${code})`;
+    // undici's words for a 101 answer to a request that asked for no upgrade.
+    if (code === 'UND_ERR_SOCKET' && cause.message === 'bad upgrade')
+      return 'it switches protocols (101) although the request asked for no upgrade';
     if (code === 'ERR_ASSERTION' || cause.name === 'AssertionError')
       return 'fetch could not parse its status line: a status must be three digits from 100 to 599 (RFC 9110 §15)';
     cause = cause.cause;
