@@ -50,6 +50,11 @@ export interface GenerateResult {
      * no file has it. What `npm run diff` names for each change.
      */
     sourcePlace: (pointer: string) => SourcePlace | undefined;
+    /**
+     * The operation each client method calls, `client.plans.retrieve` → `GET /plans/{plan}`: how
+     * `npm run diff` tells a renamed method from one removed and another added.
+     */
+    operations: Record<string, string>;
   };
 }
 
@@ -94,6 +99,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
         ]),
       ),
       sourcePlace: (pointer) => result.sourceMap.place(pointer),
+      operations: Object.fromEntries(
+        result.model.resources.flatMap((resource) =>
+          resource.operations.map((operation) => [
+            `client.${resource.name}.${operation.sdk.method}`,
+            `${operation.method.toUpperCase()} ${operation.path}`,
+          ]),
+        ),
+      ),
     },
   };
   if (result.check !== undefined) output.check = result.check;

@@ -1,6 +1,7 @@
 /**
  * `npm run dev`: the edit loop for spec authors. Watches the spec's folder; on each save it
- * regenerates the package (only files whose text changed are reported; prettier's output is
+ * regenerates the package (only files whose text changed are reported, at startup against the
+ * package already in the output folder; prettier's output is
  * reused for every top-level statement printed as before), refreshes the docs page, and lints the spec with Redocly. The docs are
  * served on 127.0.0.1 and reload themselves; lint problems and generator errors show in the
  * terminal and on the page.
@@ -31,6 +32,7 @@ import { runPipeline } from '../generator/pipeline.ts';
 import { RememberingFormatter } from '../generator/write/format-cache.ts';
 import { createFormatter } from '../generator/write/format-pool.ts';
 import { StatementFormatter } from '../generator/write/format-statements.ts';
+import { RECORD_PATH } from '../generator/write/record.ts';
 import type { RenderedTree } from '../generator/write/render.ts';
 import { REDOC_OPTIONS } from './docs.ts';
 import { addCodeSamples } from './lib/code-samples.ts';
@@ -101,6 +103,10 @@ export async function startDevServer(options: DevOptions) {
 
   const regenerate = async (reason: string) => {
     const started = performance.now();
+    // The first run compares with the package already on disk, so that an up-to-date folder is
+    // reported as such and not as every file regenerated.
+    const first = previous === undefined;
+    const before = previous ?? (await packageOnDisk(ctx.outDir));
     try {
       statements.startRun();
       formatter.startRun();
@@ -115,15 +121,21 @@ export async function startDevServer(options: DevOptions) {
           publish();
         },
       });
-      const changed = changedFiles(previous, result.tree);
+      const changed = changedFiles(before, result.tree);
       previous = result.tree;
       const ms = Math.round(performance.now() - started);
       status.sdk = { changed, ms };
       status.error = null;
+      const out = `${relative(process.cwd(), ctx.outDir) || '.'}/`;
+      const count = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
       options.log(
-        changed.length === 0
-          ? `${reason}: the package did not change (${ms} ms).`
-          : `${reason}: regenerated ${changed.length} file${changed.length === 1 ? '' : 's'} in ${relative(process.cwd(), ctx.outDir) || '.'}/ (${ms} ms): ${changed.join(', ')}`,
+        before === undefined
+          ? `${reason}: generated ${count(result.tree.size)} in ${out} (a new package, ${ms} ms).`
+          : changed.length === 0
+            ? first
+              ? `${reason}: ${out} is up to date with ${ctx.specDisplay} (${count(result.tree.size)} checked, ${ms} ms).`
+              : `${reason}: the package did not change (${ms} ms).`
+            : `${reason}: regenerated ${first ? `${changed.length} of ${count(result.tree.size)}` : count(changed.length)} in ${out} (${ms} ms): ${changed.join(', ')}`,
       );
     } catch (error) {
       status.error =
@@ -343,6 +355,31 @@ function coalescing(work: () => Promise<void>, stopped: () => boolean, settled: 
       });
     },
   };
+}
+
+/**
+ * The package the generator last wrote to `outDir`, as a rendered tree: the files its generation
+ * record lists (and the record itself), as they are on disk now (a file edited by hand differs, a
+ * deleted one is missing). Undefined when there is no record: no package there yet.
+ */
+async function packageOnDisk(outDir: string): Promise<RenderedTree | undefined> {
+  const record = await readFile(join(outDir, RECORD_PATH), 'utf8').catch(() => undefined);
+  if (record === undefined) return undefined;
+  let outputs: unknown;
+  try {
+    outputs = (JSON.parse(record) as { outputs?: unknown }).outputs;
+  } catch {
+    return undefined;
+  }
+  const tree: RenderedTree = new Map([[RECORD_PATH, record]]);
+  if (typeof outputs !== 'object' || outputs === null) return tree;
+  await Promise.all(
+    Object.keys(outputs).map(async (path) => {
+      const text = await readFile(join(outDir, path), 'utf8').catch(() => undefined);
+      if (text !== undefined) tree.set(path, text);
+    }),
+  );
+  return tree;
 }
 
 /** Paths whose text differs between two rendered trees (added, changed or removed), sorted. */

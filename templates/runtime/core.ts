@@ -6,7 +6,7 @@
  * One call, step by step (each step a protected method a subclass can override):
  * 1. `buildRequest`: URL, headers (credential, idempotency key, header parameters), body; once
  *    per call, so every retry sends the same request with the same idempotency key. A header value
- *    with CR/LF fails here, before anything is sent.
+ *    HTTP cannot carry (CR/LF, a control character, above U+00FF) fails here, before anything is sent.
  * 2. `send`: one attempt under the per-attempt `timeout` and the caller's `signal`: fetch,
  *    redirects followed by the client (internal/redirect.ts: no credential and no body ever goes to
  *    another origin), then the body read under `maxResponseSize` by the operation's reader
@@ -29,6 +29,7 @@ import {
 } from './errors.ts';
 import type { BodyEncoder, BodyEncoding } from './internal/body.ts';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
+import { invalidHTTP } from './internal/invalid-http.ts';
 import { serverRuntime } from './internal/platform.ts';
 import {
   anyIsJSON,
@@ -590,7 +591,7 @@ export class ClientCore {
     return true;
   }
 
-  /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value with CR/LF. */
+  /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value HTTP cannot carry. */
   protected buildRequest(request: APIRequest, options: RequestOptions): PreparedRequest {
     const query =
       this.#query === undefined || request.anonymous === true
@@ -689,15 +690,20 @@ export class ClientCore {
     }
   }
 
-  /** fetch and read the body; anything fetch or the body's stream throws becomes an APIConnectionError. */
+  /**
+   * fetch and read the body; what fetch or the body's stream throws becomes an APIConnectionError,
+   * or an InvalidResponseError when the answer is not valid HTTP (internal/invalid-http.ts).
+   */
   async #exchange(
     prepared: PreparedRequest,
     request: APIRequest,
     options: RequestOptions,
     signal: AbortSignal,
   ): Promise<Attempt> {
+    let answered: Response | undefined;
     try {
       const response = await this.fetchFollowing(prepared.url, { ...prepared.init, signal });
+      answered = response;
       const ctx: ReadContext = {
         limit:
           options.maxResponseSize === undefined
@@ -727,6 +733,14 @@ export class ClientCore {
       return { response, data: await read(response, ctx) };
     } catch (error) {
       if (error instanceof SDKError) throw error;
+      const invalid = signal.aborted ? undefined : invalidHTTP(error);
+      if (invalid !== undefined)
+        throw new InvalidResponseError(
+          this.redact(`The server's answer is not valid HTTP: ${invalid}. Not retried.`),
+          answered?.status ?? 0,
+          answered === undefined ? {} : this.#safeHeaders(answered.headers),
+          undefined,
+        );
       throw new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
         cause: this.#redactError(error),
       });
@@ -772,7 +786,7 @@ export class ClientCore {
       status,
       safeBody,
       safeHeaders,
-      APIError.describe(status, safeBody, statusText),
+      APIError.describe(status, safeBody, statusText && this.redact(statusText)),
     );
   }
 
@@ -788,8 +802,8 @@ export class ClientCore {
   /**
    * Replaces the token (and its encoded forms) with `[redacted]` where it appears in `text`, in one
    * pass, so text redacted before stays as it is. A form shorter than {@link SHORT_SECRET}
-   * characters (a test's `'t'`) is replaced only where it stands alone, not inside a longer word:
-   * `notFound` keeps its `t`.
+   * characters (a test's `'t'`) is replaced only where it stands alone, not inside a longer word
+   * of any script: `notFound` and `Zoët` keep their `t` (the README says why).
    */
   protected redact(text: string): string {
     const pattern = this.#secretPattern;
@@ -798,7 +812,8 @@ export class ClientCore {
       if (!this.#secrets.has(match)) return match;
       if (
         match.length < SHORT_SECRET &&
-        (isWordChar(text[offset - 1]) || isWordChar(text[offset + match.length]))
+        (isWordChar(codePointBefore(text, offset)) ||
+          isWordChar(text.codePointAt(offset + match.length)))
       )
         return match;
       return '[redacted]';
@@ -853,8 +868,17 @@ export function coreOf(client: object): ClientCore {
 /** Tokens shorter than this are redacted only where they stand alone (see `ClientCore.redact`). */
 const SHORT_SECRET = 8;
 
-function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && /[A-Za-z0-9_]/.test(char);
+/** A letter, mark or digit of any script, or `_`: `Zoët` is one word, its `t` no token. */
+function isWordChar(code: number | undefined): boolean {
+  return code !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(String.fromCodePoint(code));
+}
+
+/** The code point that ends just before `offset` (both halves of a surrogate pair). */
+function codePointBefore(text: string, offset: number): number | undefined {
+  if (offset === 0) return undefined;
+  const low = text.charCodeAt(offset - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) return text.codePointAt(offset - 2);
+  return low;
 }
 
 /** `GET https://api.example.com/plans`, for log lines. */

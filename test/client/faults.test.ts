@@ -131,6 +131,16 @@ describe('retries', () => {
     await expect(gigs.plans.retrieve('pln_1')).rejects.toBeInstanceOf(InternalServerError);
     expect(server.requests).toHaveLength(1);
   });
+
+  it('a status above 599 is no server error (RFC 9110 §15): an APIError at once, not retried', async () => {
+    replies = [json(600, { message: 'weird' }), json(200, plan)];
+    const error = await failure(gigs.plans.retrieve('pln_1'));
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).not.toBeInstanceOf(InternalServerError);
+    expect((error as APIError).status).toBe(600);
+    expect((error as Error).message).toContain('not an HTTP status');
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 describe('timeouts and aborts', () => {
@@ -417,6 +427,36 @@ describe('typed errors', () => {
     expect(error).toBeInstanceOf(SDKError);
     expect(error).not.toBeInstanceOf(APIError);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('a per-call header or a token above U+00FF fails at once, before sending and without a retry', async () => {
+    const error = await failure(
+      gigs.plans.retrieve('pln_1', {}, { headers: { 'x-name': 'Zoë ✓' } }),
+    );
+    expect(error).toBeInstanceOf(SDKError);
+    expect(error).not.toBeInstanceOf(APIError);
+    expect((error as Error).message).toContain('"x-name" header value has a character HTTP cannot');
+    expect(server.requests).toHaveLength(0);
+    expect(() => gigsFor(server.url, { token: 'tök€n' })).toThrow(
+      /"authorization" header value has a character HTTP cannot carry \(U\+20AC/,
+    );
+  });
+
+  it('a one-letter token is taken out only where it stands alone, in the body, the message and the reason phrase', async () => {
+    gigs = gigsFor(server.url, { token: 't' });
+    replies = [
+      {
+        ...json(404, { object: 'error', type: 'notFound', message: 'Zoët: no such plan: t' }),
+        reason: 'Not t Found',
+      },
+    ];
+    const error = (await failure(gigs.plans.retrieve('pln_1'))) as NotFoundError;
+    expect(error.body).toEqual({
+      object: 'error',
+      type: 'notFound',
+      message: 'Zoët: no such plan: [redacted]',
+    });
+    expect(error.message).toBe('404 Not [redacted] Found: Zoët: no such plan: [redacted]');
   });
 
   it('the token is not in the log lines of a retried call', async () => {

@@ -607,6 +607,80 @@ describe('bad input: a clear error, nothing written', () => {
   });
 });
 
+describe('the words of a change say what it means for a caller', () => {
+  it('params that can no longer be left out say so, not "now required"', async () => {
+    const report = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'required'], true),
+    );
+    const messages = report.changes.map((change) => change.message);
+    expect(messages).toContain(
+      '`client.orders.list()` params: can no longer be left out: `client.orders.list()` without arguments no longer compiles',
+    );
+    expect(messages.filter((message) => message.endsWith(': now required'))).toEqual([]);
+  });
+
+  it('a new x-sdk-method name for the same HTTP method and path is a rename, naming what to use instead', async () => {
+    const report = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(['paths', '/orders', 'get', 'x-sdk-method'], 'orders.all'),
+    );
+    expect(report.bump).toBe('major');
+    const sdk = report.changes.filter((change) => change.kind.startsWith('sdk/'));
+    expect(sdk).toContainEqual({
+      level: 'major',
+      kind: 'sdk/method-renamed',
+      location: 'client.orders.list()',
+      message:
+        '`client.orders.list()` renamed to `client.orders.all()` (the same `GET /orders`): use `client.orders.all()` instead',
+    });
+    // The method's own types follow its name: renamed with it, not removed and added.
+    expect(sdk).toContainEqual({
+      level: 'major',
+      kind: 'sdk/export-renamed',
+      location: 'OrderListParams',
+      message: 'export `OrderListParams` renamed to `OrderAllParams`: use `OrderAllParams` instead',
+    });
+    const kinds = sdk.map((change) => change.kind);
+    for (const gone of ['sdk/method-removed', 'sdk/method-added', 'sdk/export-removed', 'sdk/export-added'])
+      expect(kinds).not.toContain(gone);
+  });
+
+  it('wire paths name properties only: no `$ref`, `allOf/0` or other keyword as a segment', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(
+        ['components', 'schemas', 'Labels'],
+        doc.createNode({
+          type: 'object',
+          additionalProperties: { type: 'string' },
+          propertyNames: { maxLength: 20 },
+        }),
+      ),
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(
+        ['properties', 'metadata'],
+        doc.createNode({ allOf: [{ $ref: '../openapi.yaml#/components/schemas/Labels' }] }),
+      ),
+    );
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Labels');
+    try {
+      await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+        doc.setIn(['components', 'schemas', 'Labels', 'propertyNames', 'maxLength'], 10),
+      );
+      const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+      const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
+      expect(wire.length).toBeGreaterThan(0);
+      for (const change of wire) expect(change.message).not.toMatch(/\$ref|allOf|\.propertyNames/);
+      expect(wire.map((change) => change.message).join('\n')).toMatch(
+        /`propertyNames` of property `(\[\]\.)?metadata`/,
+      );
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+});
+
 describe('npm run diff (the command)', () => {
   const diff = (...args: string[]) => {
     const result = spawnSync(

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildInfo, buildSdkSettings } from '../../generator/model/build-info.ts';
 import type { Change } from '../../scripts/lib/diff/change.ts';
+import { sdkRuleLevels } from '../../scripts/lib/diff/rules.ts';
 import {
   hasEntry,
   prependEntry,
@@ -123,6 +124,20 @@ describe('the changelog', () => {
       'response 200 property `[].nickname` added',
     ),
   ];
+
+  it('puts every addition in Added: each SDK rule that adds something (a method, an export, a typed path, …)', () => {
+    const additions = Object.entries(sdkRuleLevels())
+      .filter(([rule, level]) => rule.endsWith('-added') && level !== 'major')
+      .map(([rule]) => rule);
+    expect(additions).toContain('typed-path-added');
+    for (const rule of additions)
+      expect([rule, sectionOf(change('minor', `sdk/${rule}`, 'x', 'x'))]).toEqual([rule, 'Added']);
+    expect(
+      sectionOf(
+        change('minor', 'sdk/typed-path-added', '/orders', 'the typed path client has `DELETE /orders`'),
+      ),
+    ).toBe('Added');
+  });
 
   it('groups changes as Breaking / Added / Changed / Deprecated / Fixed, one line per change in SDK terms', () => {
     expect(changes.map(sectionOf)).toEqual([

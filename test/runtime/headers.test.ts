@@ -101,6 +101,77 @@ describe('CR, LF and NUL in headers fail at once', () => {
   });
 });
 
+describe('characters a header cannot carry (RFC 9110 §5.5) fail at once', () => {
+  // A field value holds tab, space, visible ASCII and obs-text (0x80-0xFF) only. fetch refuses a
+  // character above U+00FF with a TypeError and undici refuses other control characters with one,
+  // which read like connection errors (and were retried); here they fail before anything is sent.
+  const NOT_SENDABLE =
+    /"[^"]+" header value has a character HTTP cannot carry .*; nothing was sent/;
+  it.each([
+    ['a per-call header above U+00FF', {}, { headers: { 'x-name': 'Zoë ✓' } }],
+    ['a header parameter above U+00FF', { headers: headerParams({ 'X-Name': ['Zoë', '✓'] }) }, {}],
+    [
+      'an idempotency key above U+00FF',
+      { idempotencyHeader: 'Idempotency-Key' },
+      { idempotencyKey: 'clé-€' },
+    ],
+    ['a control character', {}, { headers: { 'X-Note': 'a\x01b' } }],
+    ['DEL', {}, { headers: { 'X-Note': 'a\x7fb' } }],
+    ['a lone surrogate', {}, { headers: { 'X-Note': 'a\ud800b' } }],
+  ])('%s: a clear SDKError, nothing sent, no retry', async (_name, request, options) => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN, maxRetries: 3 });
+    const error = await core
+      .request({ method: 'get', path: '/x', ...request }, options)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SDKError);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(NOT_SENDABLE);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a bearer token', { token: 'tök€n' }, 'authorization'],
+    [
+      'an API key in a header',
+      { token: 'k€y', auth: { in: 'header', name: 'X-API-Key' } },
+      'x-api-key',
+    ],
+    ['an API key in a cookie', { token: 'k€y', auth: { in: 'cookie', name: 'session' } }, 'cookie'],
+    ['a default header', { defaultHeaders: { 'X-Team': 'Zoë ✓' } }, 'x-team'],
+    ['the SDK in the User-Agent', { sdk: 'sdk-✓/1.0.0' }, 'user-agent'],
+  ])('%s: at construction, naming the header and not the value', (_name, options, header) => {
+    let error: unknown;
+    try {
+      new ClientCore({ baseURL: server.url, ...options });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SDKError);
+    expect((error as Error).message).toMatch(NOT_SENDABLE);
+    expect((error as Error).message).toContain(`"${header}"`);
+    expect(inspect(error, { depth: 10, showHidden: true })).not.toMatch(/tök€n|k€y/);
+  });
+
+  it('Basic credentials above U+00FF are fine: they travel as base64 of UTF-8 (RFC 7617)', async () => {
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: 'zoë:pässwörd€',
+      auth: { in: 'header', name: 'Authorization', scheme: 'Basic' },
+    });
+    await core.request({ method: 'get', path: '/x' });
+    const sent = only().headers['authorization'] ?? '';
+    expect(Buffer.from(sent.replace('Basic ', ''), 'base64').toString('utf8')).toBe(
+      'zoë:pässwörd€',
+    );
+  });
+
+  it('tab, space and Latin-1 (obs-text) still go as they are', async () => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    await core.request({ method: 'get', path: '/x' }, { headers: { 'X-Name': 'Zoë\tMüller' } });
+    expect(only().headers['x-name']).toBe('Zoë\tMüller');
+  });
+});
+
 describe('User-Agent: the SDK and the runtime', () => {
   it('names both on a server runtime (Node here)', async () => {
     const core = new ClientCore({ baseURL: server.url, token: TOKEN, sdk: 'gigs-sdk/1.2.3' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
+import { SDKError } from '../../templates/runtime/errors.ts';
 import { createPathsClient } from '../../templates/runtime/paths-client.ts';
 import { json, startServer, type TestServer } from './server.ts';
 
@@ -215,6 +216,24 @@ describe('createPathsClient', () => {
         params: { path: { project: 'p', plan: '..' } },
       }),
     ).rejects.toThrow('cannot be ".."');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['above U+00FF', { 'x-name': 'Zoë ✓' }],
+    ['a control character', { 'x-note': 'a\x01b' }],
+    ['a line break', { 'x-note': 'a\r\nx-injected: 1' }],
+  ])('refuses a header value with %s: an SDKError, nothing sent', async (_name, headers) => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    const client = createPathsClient<paths>(core);
+    const error = await client
+      .GET('/projects/{project}/plans/{plan}', {
+        params: { path: { project: 'p', plan: 'r' } },
+        headers,
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SDKError);
+    expect((error as Error).message).toMatch(/header value has .*nothing was sent/);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -201,6 +201,28 @@ describe('redaction keeps what is not the token', () => {
     expect(error.message).toContain('The requested plan does not exist.');
   });
 
+  it('a short token beside a letter outside ASCII is part of that word, not the token', async () => {
+    const said = 'Zoët’s plan: naïve tarif für Straße, 𝑡 ét t';
+    reply = () => json(404, { message: said, type: 'notFound' });
+    const core = new ClientCore({ baseURL: server.url, token: 't', maxRetries: 0 });
+    const error = (await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e)) as {
+      body: { message: string };
+      message: string;
+    };
+    // Only the last `t`, with a space on each side, is the token standing alone.
+    const want = said.replace(/ t$/, ' [redacted]');
+    expect(error.body.message).toBe(want);
+    expect(error.message).toBe(`404 Not Found: ${want}`);
+  });
+
+  it("the server's reason phrase is redacted like its body: it may echo the token too", async () => {
+    reply = () => ({ ...json(401, {}), reason: `Bad token ${TOKEN}` });
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN, maxRetries: 0 });
+    const error = await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('401 Bad token [redacted]: {}');
+    expect(everything(error)).not.toContain(TOKEN);
+  });
+
   it('a long token is taken out wherever it appears, once: redacted text is never redacted again', async () => {
     reply = () => json(401, { message: `bad token ${TOKEN}, try x${TOKEN}y` });
     const lines: string[] = [];

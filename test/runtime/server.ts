@@ -20,6 +20,8 @@ export interface Reply {
   /** Close the connection without answering (the client sees a reset), instead of replying. */
   reset?: boolean;
   status: number;
+  /** The reason phrase of the status line (node's own for the status unless given). */
+  reason?: string;
   headers?: Record<string, string>;
   body?: string | Uint8Array;
   /** Milliseconds to wait before answering. */
@@ -73,7 +75,8 @@ export async function startServer(handle: (request: SeenRequest) => Reply): Prom
         return;
       }
       const send = (): void => {
-        res.writeHead(reply.status, reply.headers ?? {});
+        if (reply.reason === undefined) res.writeHead(reply.status, reply.headers ?? {});
+        else res.writeHead(reply.status, reply.reason, reply.headers ?? {});
         res.end(reply.body);
       };
       if (reply.delayMs === undefined) {

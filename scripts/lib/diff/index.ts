@@ -83,11 +83,7 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
     );
     wire.catch(() => undefined); // awaited below; the SDK comparison runs meanwhile
     const { compareSdk } = await import('./sdk.ts');
-    const sdk = compareSdk(
-      { dir: baseSdk.dir, clientName: baseSdk.clientName, uses: baseSdk.uses },
-      { dir: headSdk.dir, clientName: headSdk.clientName, uses: headSdk.uses },
-      ruleset.sdk,
-    );
+    const sdk = compareSdk(baseSdk, headSdk, ruleset.sdk);
     const changes = [...sdk, ...(await wire)].sort(compareChanges);
     return {
       bump: maxLevel(changes.map((change) => change.level)),
@@ -110,6 +106,8 @@ interface GeneratedSide {
   uses: Map<string, Set<SchemaUse>>;
   /** Where a place of `bundled` was written. */
   place: (pointer: string) => SourcePlace | undefined;
+  /** The operation behind each client method (`client.plans.retrieve` → `GET /plans/{plan}`). */
+  operations: Map<string, string>;
 }
 
 /** Generates one side's package; a spec that does not bundle is reported as that side's. */
@@ -133,6 +131,7 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
       bundled,
       uses,
       place: result.package.sourcePlace,
+      operations: new Map(Object.entries(result.package.operations)),
     };
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;

@@ -36,9 +36,11 @@ export function maxLevel(levels: Iterable<Bump>): Bump {
  */
 const SDK_RULES = {
   'method-removed': 'major',
+  'method-renamed': 'major',
   'method-added': 'minor',
   'method-deprecated': 'minor',
   'export-removed': 'major',
+  'export-renamed': 'major',
   'export-added': 'minor',
   'typed-path-removed': 'major',
   'typed-path-added': 'minor',
@@ -66,6 +68,11 @@ const SDK_RULES = {
 } as const satisfies Record<string, Level>;
 
 export type SdkRule = keyof typeof SDK_RULES;
+
+/** Every SDK rule with its default level. */
+export function sdkRuleLevels(): Record<SdkRule, Level> {
+  return { ...SDK_RULES };
+}
 
 /** The rules of `redocly diff` (its `diff-recommended` ruleset, every one `major` there). */
 const WIRE_RULES = [

@@ -23,13 +23,16 @@ import type { Level, SdkRule } from './rules.ts';
 import { INPUT_USES, type SchemaUse } from './uses.ts';
 
 /**
- * One generated package: its folder (with `src/index.ts`), its client class's export name, and
- * what its spec's operations use each schema type for (by exported type name, uses.ts).
+ * One generated package: its folder (with `src/index.ts`), its client class's export name,
+ * what its spec's operations use each schema type for (by exported type name, uses.ts), and the
+ * operation behind each method.
  */
 export interface SdkPackage {
   dir: string;
   clientName: string;
   uses: ReadonlyMap<string, ReadonlySet<SchemaUse>>;
+  /** Each method's operation: `client.plans.retrieve` → `GET /plans/{plan}` (finds renames). */
+  operations?: ReadonlyMap<string, string>;
 }
 
 type Direction = 'input' | 'output';
@@ -67,9 +70,29 @@ export function compareSdk(
 
   const oldExports = exportsOf(checker, moduleOf(baseIndex));
   const newExports = exportsOf(checker, moduleOf(headIndex));
+  const oldClient = oldExports.get(base.clientName);
+  const newClient = newExports.get(head.clientName);
+  const oldMethods =
+    oldClient === undefined
+      ? new Map<string, ts.Symbol>()
+      : methodsOf(checker, checker.getDeclaredTypeOfSymbol(oldClient), 'client');
+  const newMethods =
+    newClient === undefined
+      ? new Map<string, ts.Symbol>()
+      : methodsOf(checker, checker.getDeclaredTypeOfSymbol(newClient), 'client');
+  const renamed = renamedMethods(oldMethods, newMethods, base.operations, head.operations);
+
+  // A renamed method's own types (`OrderListParams`) are renamed with it (`OrderAllParams`).
+  const renamedExports = renamedTypes(oldExports, newExports, renamed);
+  for (const [from, to] of renamedExports)
+    add('export-renamed', from, `export \`${from}\` renamed to \`${to}\`: use \`${to}\` instead`);
   for (const name of oldExports.keys())
-    if (!newExports.has(name)) add('export-removed', name, `export \`${name}\` removed`);
-  const addedExports = [...newExports.keys()].filter((name) => !oldExports.has(name));
+    if (!newExports.has(name) && !renamedExports.has(name))
+      add('export-removed', name, `export \`${name}\` removed`);
+  const renamedTo = new Set(renamedExports.values());
+  const addedExports = [...newExports.keys()].filter(
+    (name) => !oldExports.has(name) && !renamedTo.has(name),
+  );
   if (addedExports.length > 0) {
     const names = addedExports.map((name) => `\`${name}\``).join(', ');
     add(
@@ -79,16 +102,19 @@ export function compareSdk(
     );
   }
 
-  const oldClient = oldExports.get(base.clientName);
-  const newClient = newExports.get(head.clientName);
   if (oldClient === undefined || newClient === undefined) return changes;
-  const oldMethods = methodsOf(checker, checker.getDeclaredTypeOfSymbol(oldClient), 'client');
-  const newMethods = methodsOf(checker, checker.getDeclaredTypeOfSymbol(newClient), 'client');
   const comparer = new TypeComparer(checker);
 
   for (const [name, method] of oldMethods) {
     const location = `${name}()`;
-    const next = newMethods.get(name);
+    const newName = renamed.get(name);
+    if (newName !== undefined)
+      add(
+        'method-renamed',
+        location,
+        `\`${location}\` renamed to \`${newName}()\` (the same \`${base.operations?.get(name) ?? ''}\`): use \`${newName}()\` instead`,
+      );
+    const next = newMethods.get(newName ?? name);
     if (next === undefined) {
       add('method-removed', location, `\`${location}\` removed`);
       continue;
@@ -101,12 +127,14 @@ export function compareSdk(
       const path = joinPath(finding.segments);
       add(finding.rule, location, `\`${location}\` ${part}: ${finding.describe(path)}`);
     };
-    for (const finding of compareSignatures(checker, comparer, method, next)) {
+    for (const finding of compareSignatures(checker, comparer, name, method, next)) {
       report(finding.part)(finding);
     }
   }
+  const methodsRenamedTo = new Set(renamed.values());
   for (const name of newMethods.keys())
-    if (!oldMethods.has(name)) add('method-added', `${name}()`, `new method \`${name}()\``);
+    if (!oldMethods.has(name) && !methodsRenamedTo.has(name))
+      add('method-added', `${name}()`, `new method \`${name}()\``);
 
   comparePaths(pathsOf(checker, program, base.dir), pathsOf(checker, program, head.dir), add);
 
@@ -143,6 +171,59 @@ export function compareSdk(
     }
   }
   return changes;
+}
+
+/**
+ * Methods gone from the client whose operation (HTTP method and path) a new method serves: a new
+ * `x-sdk-method` or operationId for the same call. Old name → new name; only one-to-one pairs.
+ */
+function renamedMethods(
+  oldMethods: ReadonlyMap<string, ts.Symbol>,
+  newMethods: ReadonlyMap<string, ts.Symbol>,
+  oldOperations: ReadonlyMap<string, string> | undefined,
+  newOperations: ReadonlyMap<string, string> | undefined,
+): Map<string, string> {
+  const renamed = new Map<string, string>();
+  if (oldOperations === undefined || newOperations === undefined) return renamed;
+  const added = new Map<string, string[]>();
+  for (const name of newMethods.keys()) {
+    const operation = newOperations.get(name);
+    if (oldMethods.has(name) || operation === undefined) continue;
+    added.set(operation, [...(added.get(operation) ?? []), name]);
+  }
+  for (const name of oldMethods.keys()) {
+    const operation = oldOperations.get(name);
+    if (newMethods.has(name) || operation === undefined) continue;
+    const candidates = added.get(operation);
+    if (candidates?.length === 1) renamed.set(name, candidates[0]!);
+  }
+  return renamed;
+}
+
+/**
+ * Exports gone whose name holds a renamed method's name where a new export holds the new one:
+ * `OrderListParams` → `OrderAllParams` for `client.orders.list` → `client.orders.all` (the
+ * generator names an operation's own types after its method). Old name → new name.
+ */
+function renamedTypes(
+  oldExports: ReadonlyMap<string, ts.Symbol>,
+  newExports: ReadonlyMap<string, ts.Symbol>,
+  methods: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const renamed = new Map<string, string>();
+  const word = (method: string) => {
+    const last = method.slice(method.lastIndexOf('.') + 1);
+    return last.charAt(0).toUpperCase() + last.slice(1);
+  };
+  for (const [from, to] of methods) {
+    const [before, after] = [word(from), word(to)];
+    for (const name of oldExports.keys()) {
+      if (newExports.has(name) || renamed.has(name) || !name.includes(before)) continue;
+      const candidate = name.replace(before, after);
+      if (newExports.has(candidate) && !oldExports.has(candidate)) renamed.set(name, candidate);
+    }
+  }
+  return renamed;
 }
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -350,10 +431,11 @@ function docsOf(checker: ts.TypeChecker, symbol: ts.Symbol): string {
   return [ts.displayPartsToString(symbol.getDocumentationComment(checker)), ...tags].join('\n');
 }
 
-/** Positional parameters (each as its own root, e.g. `params`) and the resolved result. */
+/** Positional parameters (each as its own root, e.g. `params`) and the resolved result of method `name`. */
 function compareSignatures(
   checker: ts.TypeChecker,
   comparer: TypeComparer,
+  name: string,
   oldMethod: ts.Symbol,
   newMethod: ts.Symbol,
 ): (Finding & { part: string })[] {
@@ -387,12 +469,17 @@ function compareSignatures(
       continue;
     }
     const label = after.name === 'params' ? 'params' : `argument \`${after.name}\``;
+    // The argument itself can no longer be left out (a property inside it became required, which
+    // is its own finding): say what that means for a call, not "now required".
     if (required && isOptionalParameter(checker, before))
       findings.push({
         part: label,
         rule: 'parameter-required',
         segments: [],
-        describe: () => 'now required',
+        describe: () =>
+          index === 0
+            ? `can no longer be left out: \`${name}()\` without arguments no longer compiles`
+            : `can no longer be left out: a call that stops before it no longer compiles`,
       });
     const oldType = checker.getNonNullableType(checker.getTypeOfSymbol(before));
     const newType = checker.getNonNullableType(checker.getTypeOfSymbol(after));

@@ -205,27 +205,56 @@ function describeOperationPart(rest: string[], prefix: string[], doc: Record<str
   return rest.join('/');
 }
 
-/** `['items', 'properties', 'nickname']` → "property `[].nickname`"; undefined for the schema itself. */
+/**
+ * The part of a schema a pointer reaches, named by its properties only: `['items', 'properties',
+ * 'nickname']` → "property `[].nickname`"; `[…, 'metadata', 'allOf', '0', '$ref',
+ * 'propertyNames']` → "`propertyNames` of property `[].metadata`". Items are `[]`, a map's values
+ * (`additionalProperties`, `patternProperties`) `[key]`, a tuple's place `[0]`; `$ref`, the
+ * variants of `allOf`/`oneOf`/`anyOf` and the other applicators are no segment of it. A keyword
+ * left at the end is what changed there. Undefined for the schema itself.
+ */
 function describeSchemaPath(tokens: string[]): string | undefined {
   if (tokens.length === 0) return undefined;
   let path = '';
-  let last = 'schema';
+  let property = false;
+  let keywords: string[] = [];
+  const step = (segment: string, isProperty: boolean) => {
+    path = isProperty && path !== '' ? `${path}.${segment}` : `${path}${segment}`;
+    property = isProperty;
+    keywords = [];
+  };
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
-    if (token === 'properties' && index + 1 < tokens.length) {
-      const name = tokens[++index]!;
-      path = path === '' ? name : `${path}.${name}`;
-      last = 'property';
-    } else if (token === 'items') {
-      path += '[]';
-      last = 'items';
-    } else {
-      path = path === '' ? token : `${path}.${token}`;
-      last = 'schema';
-    }
+    const next = tokens[index + 1];
+    if (token === 'properties' && next !== undefined) {
+      step(next, true);
+      index++;
+    } else if (ITEMS.has(token)) step('[]', false);
+    else if (token === 'prefixItems' && next !== undefined) {
+      step(`[${next}]`, false);
+      index++;
+    } else if (token === 'patternProperties' && next !== undefined) {
+      step('[key]', false);
+      index++;
+    } else if (MAP_VALUES.has(token) && next !== undefined) step('[key]', false);
+    else if (VARIANTS.has(token) && next !== undefined && /^\d+$/.test(next)) index++;
+    else if (token === 'dependentSchemas' && next !== undefined) index++;
+    else if (!TRANSPARENT.has(token)) keywords.push(token);
   }
-  return last === 'property' ? `property \`${path}\`` : `schema \`${path}\``;
+  const what = property ? `property \`${path}\`` : `schema \`${path}\``;
+  if (keywords.length === 0) return path === '' ? undefined : what;
+  const keyword = `\`${keywords.join('.')}\``;
+  return path === '' ? `schema ${keyword}` : `${keyword} of ${what}`;
 }
+
+/** Keywords whose schema is every item of an array. */
+const ITEMS = new Set(['items', 'additionalItems', 'unevaluatedItems', 'contains']);
+/** Keywords whose schema is every value of a map (when the pointer goes on into it). */
+const MAP_VALUES = new Set(['additionalProperties', 'unevaluatedProperties']);
+/** Keywords followed by a variant's index: the variant is no segment of a path. */
+const VARIANTS = new Set(['allOf', 'oneOf', 'anyOf']);
+/** Keywords that lead to a schema of the same value: no segment of a path. */
+const TRANSPARENT = new Set(['$ref', 'not', 'if', 'then', 'else']);
 
 /** The value at `tokens`, following local `$ref`s on the way (the document is bundled). */
 function resolve(doc: Record<string, unknown>, tokens: string[]): unknown {

@@ -15,16 +15,8 @@ export const CHANGELOG_FILE = 'CHANGELOG.md';
 const SECTIONS = ['Breaking', 'Added', 'Changed', 'Deprecated', 'Fixed'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-const ADDED = new Set([
-  'method-added',
-  'export-added',
-  'parameter-added',
-  'parameter-optional',
-  'parameter-widened',
-  'parameter-enum-values-added',
-  'result-property-added',
-  'result-enum-values-added',
-]);
+/** Besides every rule named `…-added` (a method, an export, a typed path, …): what a call may now do. */
+const ADDED = new Set(['parameter-optional', 'parameter-widened']);
 const DEPRECATED = new Set(['method-deprecated', 'property-deprecated']);
 /** Results described more precisely than before: the types now say what the API returns. */
 const FIXED = new Set([
@@ -37,7 +29,7 @@ export function sectionOf(change: Change): Section {
   if (change.level === 'major') return 'Breaking';
   const rule = change.kind.replace(/^(sdk|wire)\//, '');
   if (layerOf(change) === 'sdk') {
-    if (ADDED.has(rule)) return 'Added';
+    if (rule.endsWith('-added') || ADDED.has(rule)) return 'Added';
     if (DEPRECATED.has(rule)) return 'Deprecated';
     if (FIXED.has(rule)) return 'Fixed';
     return 'Changed';

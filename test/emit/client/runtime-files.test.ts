@@ -18,6 +18,7 @@ describe('clientRuntimeFiles', () => {
       'src/runtime/internal/body.ts',
       'src/runtime/internal/env.ts',
       'src/runtime/internal/headers.ts',
+      'src/runtime/internal/invalid-http.ts',
       'src/runtime/internal/path.ts',
       'src/runtime/internal/percent.ts',
       'src/runtime/internal/platform.ts',

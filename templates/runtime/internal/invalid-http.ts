@@ -1,0 +1,41 @@
+/**
+ * Private helper: tells a fetch failure that is the server's fault (an answer that is not HTTP as
+ * RFC 9112 writes it) from one of the connection (refused, reset, DNS, TLS).
+ *
+ * fetch rejects both with `TypeError: fetch failed` (a body read with `TypeError: terminated`);
+ * only the `cause` differs. undici's parser throws an `HTTPParserError` (code `HPE_…`) for a
+ * status line, header or chunk it cannot read, trips an internal assertion (`AssertionError`,
+ * code `ERR_ASSERTION`, message `false == true`) on a status under 100, and closes the socket
+ * with `bad upgrade` on a 101 nobody asked for. Neither message means
+ * anything to a caller, and a server that answers this way will answer so again: the core reports
+ * it as an invalid response, not retried, in words.
+ */
+
+/** Why the answer is not valid HTTP, in words, or `undefined` when `error` is not about that. */
+export function invalidHTTP(error: unknown): string | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('HPE_'))
+      return `${PARSER_WORDS[code] ?? 'fetch could not parse it'} (${code})`;
+    // undici's words for a 101 answer to a request that asked for no upgrade.
+    if (code === 'UND_ERR_SOCKET' && cause.message === 'bad upgrade')
+      return 'it switches protocols (101) although the request asked for no upgrade';
+    if (code === 'ERR_ASSERTION' || cause.name === 'AssertionError')
+      return 'fetch could not parse its status line: a status must be three digits from 100 to 599 (RFC 9110 §15)';
+    cause = cause.cause;
+  }
+  return undefined;
+}
+
+/** The llhttp codes an answer trips most often. */
+const PARSER_WORDS: Readonly<Record<string, string>> = {
+  HPE_INVALID_STATUS: 'its status is not three digits from 100 to 599 (RFC 9110 §15)',
+  HPE_INVALID_CONSTANT: 'it does not start with an HTTP status line (HTTP/1.1 200 OK)',
+  HPE_INVALID_VERSION: 'its status line names no HTTP version fetch speaks',
+  HPE_INVALID_CONTENT_LENGTH: 'its Content-Length is not a number',
+  HPE_UNEXPECTED_CONTENT_LENGTH: 'it has both Content-Length and Transfer-Encoding',
+  HPE_INVALID_HEADER_TOKEN: 'a header name has a character HTTP does not allow',
+  HPE_INVALID_CHUNK_SIZE: 'its chunked body has a chunk size that is not hexadecimal',
+  HPE_INVALID_TRANSFER_ENCODING: 'its Transfer-Encoding is not one fetch can read',
+  HPE_HEADER_OVERFLOW: 'its headers are larger than fetch accepts',
+};

@@ -1,0 +1,87 @@
+/**
+ * What `npm run dev` says when it starts: it compares the package it generates with the one
+ * already in the output folder, and names only the files that really changed ("is up to date"
+ * when none did), not every file of the package as if all were new.
+ */
+import { appendFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../generator/index.ts';
+import { startDevServer } from '../scripts/dev.ts';
+import { removeTempDirs, tempDir, writeSpec } from './generator/helpers.ts';
+
+afterAll(removeTempDirs);
+
+/** One operation, one schema: the smallest package. */
+const SPEC = {
+  openapi: '3.1.0',
+  info: { title: 'Tiny', version: '1.0.0' },
+  servers: [{ url: 'https://api.example.com' }],
+  paths: {
+    '/things': {
+      get: {
+        operationId: 'listThings',
+        summary: 'List things',
+        responses: {
+          '200': {
+            description: 'The things.',
+            content: {
+              'application/json': {
+                schema: { type: 'array', items: { $ref: '#/components/schemas/Thing' } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: { Thing: { type: 'object', properties: { id: { type: 'string' } } } },
+  },
+};
+
+/** The line the dev server logs for its first run. */
+async function startLine(spec: string, out: string): Promise<string> {
+  const lines: string[] = [];
+  const server = await startDevServer({
+    spec,
+    out,
+    port: 0,
+    config: undefined,
+    log: (line) => lines.push(line),
+  });
+  await server.close();
+  const line = lines.find((text) => text.startsWith('start:'));
+  if (line === undefined) throw new Error(`no start line in:\n${lines.join('\n')}`);
+  return line;
+}
+
+describe('npm run dev at startup', () => {
+  it('says the package is up to date when nothing changed, and names only what did', async () => {
+    const spec = await writeSpec(SPEC);
+    const out = join(await tempDir('dev-start-'), 'generated');
+    const { files } = await generate({ spec, out });
+    expect(files.length).toBeGreaterThan(10);
+
+    const unchanged = await startLine(spec, out);
+    expect(unchanged).toMatch(/^start: .*generated\/ is up to date with .*openapi\.json/);
+    expect(unchanged).not.toMatch(/regenerated|README\.md|types\.ts/);
+
+    await appendFile(join(out, 'README.md'), '\nEdited by hand.\n');
+    await rm(join(out, 'src/types.ts'));
+    const edited = await startLine(spec, out);
+    expect(edited).toMatch(
+      /^start: regenerated 2 of \d+ files in .*generated\/ \(\d+ ms\): README\.md, src\/types\.ts$/,
+    );
+  }, 120_000);
+
+  it('a new package: says how many files it generated, without listing them', async () => {
+    const spec = await writeSpec(SPEC);
+    const out = join(await tempDir('dev-start-'), 'generated');
+    const line = await startLine(spec, out);
+    expect(line).toMatch(
+      /^start: generated \d+ files in .*generated\/ \(a new package, \d+ ms\)\.$/,
+    );
+    expect(line).not.toContain('README.md');
+  }, 120_000);
+});

@@ -1,0 +1,120 @@
+/**
+ * Answers that are not what RFC 9110 §15 and RFC 9112 allow, from a raw TCP server on 127.0.0.1
+ * (node:http refuses to write them): a status outside 100-599 is no server error and is never
+ * retried; a status line or framing fetch cannot parse is an invalid response, described as one,
+ * never as the assertion or parser code of undici, and never retried.
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ClientCore } from '../../templates/runtime/core.ts';
+import {
+  APIConnectionError,
+  APIError,
+  InternalServerError,
+  InvalidResponseError,
+} from '../../templates/runtime/errors.ts';
+import { isRetryableStatus } from '../../templates/runtime/internal/retry.ts';
+
+let server: Server;
+let url: string;
+let answer: string;
+let requests: number;
+
+beforeAll(async () => {
+  server = createServer((socket: Socket) => {
+    socket.on('data', () => {
+      requests++;
+      socket.end(answer);
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  requests = 0;
+});
+
+const core = (): ClientCore =>
+  new ClientCore({
+    baseURL: url,
+    token: 'sk_status_SECRET',
+    maxRetries: 3,
+    backoff: { initialDelay: 1, maxDelay: 2 },
+  });
+
+async function failure(): Promise<unknown> {
+  return core()
+    .request({ method: 'get', path: '/x' })
+    .then(
+      () => {
+        throw new Error('expected the call to fail');
+      },
+      (error: unknown) => error,
+    );
+}
+
+const status = (line: string, body = ''): string =>
+  `HTTP/1.1 ${line}\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+
+describe('statuses outside 100-599 (RFC 9110 §15)', () => {
+  it.each(['600 Weird', '999 Nine'])(
+    '%s: an APIError, not an InternalServerError, and not retried',
+    async (line) => {
+      answer = status(line, 'odd');
+      const error = await failure();
+      expect(error).toBeInstanceOf(APIError);
+      expect(error).not.toBeInstanceOf(InternalServerError);
+      expect((error as APIError).status).toBe(Number(line.slice(0, 3)));
+      expect((error as Error).message).toContain('not an HTTP status');
+      expect(requests).toBe(1);
+    },
+  );
+
+  it('599 is still a server error, retried', async () => {
+    answer = status('599 Last');
+    const error = await failure();
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(requests).toBe(4);
+  });
+
+  it.each([
+    [408, true],
+    [499, false],
+    [500, true],
+    [599, true],
+    [600, false],
+    [999, false],
+  ])('isRetryableStatus(%i) is %s', (code, retried) => {
+    expect(isRetryableStatus(code)).toBe(retried);
+  });
+});
+
+describe('answers fetch cannot parse: an InvalidResponseError that says so, not retried', () => {
+  it.each([
+    ['a status under 100', status('099 Low')],
+    ['status 000', status('000 Zero')],
+    ['a four-digit status', status('1000 Big')],
+    ['no status line at all', 'hello there\r\n\r\n'],
+    [
+      'a 101 nobody asked for',
+      'HTTP/1.1 101 Switching Protocols\r\nUpgrade: other\r\nConnection: upgrade\r\n\r\n',
+    ],
+    ['a Content-Length that is not a number', 'HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\n'],
+    [
+      'a broken chunk after the headers',
+      'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+    ],
+  ])('%s', async (_name, raw) => {
+    answer = raw;
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    const { message } = error as Error;
+    expect(message).toMatch(/^The server's answer is not valid HTTP/);
+    expect(message).not.toMatch(/false == true|fetch failed/);
+    expect(requests).toBe(1);
+  });
+});
