@@ -87,7 +87,7 @@ interface QueryStyle {
 }
 
 /** The `name=value` pairs of one query parameter (or styled form property). */
-export function queryPairs(name: string, value: JsonValue, styling: QueryStyle): string[] {
+function queryPairs(name: string, value: JsonValue, styling: QueryStyle): string[] {
   if (value === null) return [];
   const { style, explode } = styling;
   const encodeValue = styling.allowReserved === true ? encodeReserved : encodeComponent;

@@ -88,7 +88,7 @@ const FUZZ_SEED = 20_111_003;
  * for a pattern over it (or one it cannot read): that fuzzer runs on no input (no seeds, no
  * iterations), its answer only says the automaton was not built.
  */
-export const AUTOMATON_PARAMS = {
+const AUTOMATON_PARAMS = {
   checker: 'auto',
   timeout: null,
   maxNFASize: MAX_NFA_SIZE,
@@ -108,7 +108,7 @@ export const AUTOMATON_PARAMS = {
  * attackLimit is the steps an attack string must take to count as one: 10^7 (recheck's default,
  * 1.5 × 10^9, took 20 s of CPU on `(\d+)\1+x(?<=y)`, where its time limit used to cut in).
  */
-export const FUZZ_PARAMS = {
+const FUZZ_PARAMS = {
   checker: 'fuzz',
   randomSeed: FUZZ_SEED,
   timeout: null,

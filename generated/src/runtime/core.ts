@@ -8,7 +8,7 @@
  * One call, step by step (each step a protected method a subclass can override):
  * 1. `buildRequest`: URL, headers (credential, idempotency key, header parameters), body; once
  *    per call, so every retry sends the same request with the same idempotency key. A header value
- *    with CR/LF fails here, before anything is sent.
+ *    HTTP cannot carry (CR/LF, a control character, above U+00FF) fails here, before anything is sent.
  * 2. `send`: one attempt under the per-attempt `timeout` and the caller's `signal`: fetch,
  *    redirects followed by the client (internal/redirect.ts: no credential and no body ever goes to
  *    another origin), then the body read under `maxResponseSize` by the operation's reader
@@ -31,6 +31,7 @@ import {
 } from './errors.js';
 import type { BodyEncoder, BodyEncoding } from './internal/body.js';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
+import { invalidHTTP } from './internal/invalid-http.js';
 import { serverRuntime } from './internal/platform.js';
 import {
   anyIsJSON,
@@ -38,6 +39,7 @@ import {
   readAny,
   readBytes,
   readJSON,
+  responseKey,
   type ReadContext,
   type ResponseReader,
 } from './internal/read.js';
@@ -185,6 +187,18 @@ export interface APIRequest {
   accept?: string;
   /** Reads a 2xx body (internal/read.ts, streaming.ts); JSON unless given. */
   read?: ResponseReader;
+  /**
+   * The key of the response `read` reads (`200`, `2XX`, `default`), when the operation declares
+   * `responses` beside it.
+   */
+  successKey?: string;
+  /**
+   * Readers of the other responses a 2xx answer may select, by key (`201`, `2XX`, `default`):
+   * an answer is read by the one its status selects (exact code, then range, then `default`),
+   * by `read` when that is `successKey` or none; its guard (`responseSchema`) checks only what
+   * `read` read.
+   */
+  responses?: Readonly<Record<string, ResponseReader>>;
   /** The operation declares a success response without a body, so an empty one is no error. */
   mayBeEmpty?: boolean;
   /**
@@ -349,6 +363,34 @@ export class ClientCore {
     throw new SDKError(
       `Missing "${name}": pass it to this method, or ${param?.howToSet ?? 'set it on the client'}.`,
     );
+  }
+
+  /**
+   * Checks that the caller gave each required query and header parameter (TypeScript asks for
+   * them; JavaScript and `as` need not): `required` lists what each is (`query parameter "q"`)
+   * and its path in `params` (`['q']`, `['query', 'q']`). A value that is `undefined` or `null`
+   * is missing (either would send nothing).
+   * @throws SDKError naming the first one missing, the operation (`where`) and where to pass it.
+   */
+  requireParams(
+    where: string,
+    params: unknown,
+    required: readonly (readonly [what: string, ...path: string[]])[],
+  ): void {
+    for (const [what, ...path] of required) {
+      let value: unknown = params;
+      for (const key of path)
+        value =
+          typeof value === 'object' && value !== null
+            ? (value as Record<string, unknown>)[key]
+            : undefined;
+      if (value === undefined || value === null) {
+        const at = path
+          .map((key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`))
+          .join('');
+        throw new SDKError(`Missing the required ${what} of ${where}: pass params${at}.`);
+      }
+    }
   }
 
   /**
@@ -551,7 +593,7 @@ export class ClientCore {
     return true;
   }
 
-  /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value with CR/LF. */
+  /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value HTTP cannot carry. */
   protected buildRequest(request: APIRequest, options: RequestOptions): PreparedRequest {
     const query =
       this.#query === undefined || request.anonymous === true
@@ -650,15 +692,20 @@ export class ClientCore {
     }
   }
 
-  /** fetch and read the body; anything fetch or the body's stream throws becomes an APIConnectionError. */
+  /**
+   * fetch and read the body; what fetch or the body's stream throws becomes an APIConnectionError,
+   * or an InvalidResponseError when the answer is not valid HTTP (internal/invalid-http.ts).
+   */
   async #exchange(
     prepared: PreparedRequest,
     request: APIRequest,
     options: RequestOptions,
     signal: AbortSignal,
   ): Promise<Attempt> {
+    let answered: Response | undefined;
     try {
       const response = await this.fetchFollowing(prepared.url, { ...prepared.init, signal });
+      answered = response;
       const ctx: ReadContext = {
         limit:
           options.maxResponseSize === undefined
@@ -684,9 +731,18 @@ export class ClientCore {
           );
         return { response, data: undefined };
       }
-      return { response, data: await (request.read ?? readJSON)(response, ctx) };
+      const read = otherReader(request, status) ?? request.read ?? readJSON;
+      return { response, data: await read(response, ctx) };
     } catch (error) {
       if (error instanceof SDKError) throw error;
+      const invalid = signal.aborted ? undefined : invalidHTTP(error);
+      if (invalid !== undefined)
+        throw new InvalidResponseError(
+          this.redact(`The server's answer is not valid HTTP: ${invalid}. Not retried.`),
+          answered?.status ?? 0,
+          answered === undefined ? {} : this.#safeHeaders(answered.headers),
+          undefined,
+        );
       throw new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
         cause: this.#redactError(error),
       });
@@ -703,6 +759,7 @@ export class ClientCore {
       mode !== 'off' &&
       schema !== undefined &&
       data !== undefined &&
+      otherReader(request, response.status) === undefined &&
       (request.read !== readAny || anyIsJSON(response))
     ) {
       this.#guards?.check(data, {
@@ -731,7 +788,7 @@ export class ClientCore {
       status,
       safeBody,
       safeHeaders,
-      APIError.describe(status, safeBody, statusText),
+      APIError.describe(status, safeBody, statusText && this.redact(statusText)),
     );
   }
 
@@ -747,8 +804,8 @@ export class ClientCore {
   /**
    * Replaces the token (and its encoded forms) with `[redacted]` where it appears in `text`, in one
    * pass, so text redacted before stays as it is. A form shorter than {@link SHORT_SECRET}
-   * characters (a test's `'t'`) is replaced only where it stands alone, not inside a longer word:
-   * `notFound` keeps its `t`.
+   * characters (a test's `'t'`) is replaced only where it stands alone, not inside a longer word
+   * of any script: `notFound` and `Zoët` keep their `t` (the README says why).
    */
   protected redact(text: string): string {
     const pattern = this.#secretPattern;
@@ -757,7 +814,8 @@ export class ClientCore {
       if (!this.#secrets.has(match)) return match;
       if (
         match.length < SHORT_SECRET &&
-        (isWordChar(text[offset - 1]) || isWordChar(text[offset + match.length]))
+        (isWordChar(codePointBefore(text, offset)) ||
+          isWordChar(text.codePointAt(offset + match.length)))
       )
         return match;
       return '[redacted]';
@@ -812,13 +870,30 @@ export function coreOf(client: object): ClientCore {
 /** Tokens shorter than this are redacted only where they stand alone (see `ClientCore.redact`). */
 const SHORT_SECRET = 8;
 
-function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && /[A-Za-z0-9_]/.test(char);
+/** A letter, mark or digit of any script, or `_`: `Zoët` is one word, its `t` no token. */
+function isWordChar(code: number | undefined): boolean {
+  return code !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(String.fromCodePoint(code));
+}
+
+/** The code point that ends just before `offset` (both halves of a surrogate pair). */
+function codePointBefore(text: string, offset: number): number | undefined {
+  if (offset === 0) return undefined;
+  const low = text.charCodeAt(offset - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) return text.codePointAt(offset - 2);
+  return low;
 }
 
 /** `GET https://api.example.com/plans`, for log lines. */
 function describe(prepared: PreparedRequest): string {
   return `${prepared.init.method!} ${prepared.url}`;
+}
+
+/** The reader of the response other than the success response that `status` selects, if it selects one. */
+function otherReader(request: APIRequest, status: number): ResponseReader | undefined {
+  const { responses } = request;
+  if (responses === undefined) return undefined;
+  const key = responseKey(status, [request.successKey ?? '', ...Object.keys(responses)]);
+  return key === undefined || key === request.successKey ? undefined : responses[key];
 }
 
 /** An error body: parsed JSON when the server says JSON (text if it does not parse), else the text. */

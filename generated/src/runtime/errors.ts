@@ -13,13 +13,14 @@
  * │  ├─ ConflictError               409
  * │  ├─ UnprocessableEntityError    422
  * │  ├─ RateLimitError              429
- * │  └─ InternalServerError         5xx
+ * │  └─ InternalServerError         5xx (500-599; a status outside 100-599 is an `APIError`)
  * ├─ APIConnectionError             no HTTP answer (refused, reset, DNS, …)
  * │  └─ APIConnectionTimeoutError   no answer within `timeout`
  * ├─ APIUserAbortError              the caller's `signal` aborted
  * └─ InvalidResponseError           an answer the client cannot use: not the JSON the operation
  *    │                              declares, empty where a body is declared, larger than
- *    │                              `maxResponseSize`, a list whose cursors loop
+ *    │                              `maxResponseSize`, a list whose cursors loop, an answer
+ *    │                              that is not valid HTTP (`status` 0 when it has none)
  *    └─ ResponseValidationError     a 2xx body that fails its guard (`responseValidation: 'throw'`)
  * ```
  *
@@ -93,7 +94,9 @@ export class APIError<Body = ErrorBody> extends SDKError {
    * none: `404: …` then).
    */
   static describe(status: number, body: unknown, statusText = ''): string {
-    const head = statusText === '' ? `${status}` : `${status} ${statusText}`;
+    const head =
+      (statusText === '' ? `${status}` : `${status} ${statusText}`) +
+      (status < 100 || status > 599 ? ' (not an HTTP status: RFC 9110 §15 defines 100-599)' : '');
     const detail = bodyMessage(body);
     return detail === undefined ? head : `${head}: ${detail}`;
   }
@@ -155,12 +158,12 @@ export class APIUserAbortError extends SDKError {
 
 /**
  * The server answered with something the client cannot use: HTML (or nothing) where the operation
- * declares JSON, a body larger than `maxResponseSize`, a list whose cursors would loop forever.
- * Never retried.
+ * declares JSON, a body larger than `maxResponseSize`, a list whose cursors would loop forever, an
+ * answer that is not valid HTTP (a status line fetch cannot parse, a broken chunk). Never retried.
  */
 export class InvalidResponseError extends SDKError {
   override name = 'InvalidResponseError';
-  /** HTTP status code of the response. */
+  /** HTTP status code of the response; 0 when the answer was not valid HTTP and had none. */
   readonly status: number;
   /** The server's request id, if it sent one. */
   readonly requestID: string | undefined;
@@ -220,7 +223,7 @@ const ERROR_CLASSES: Readonly<Record<number, APIErrorClass>> = {
 };
 
 function errorClassFor(status: number): APIErrorClass {
-  return ERROR_CLASSES[status] ?? (status >= 500 ? InternalServerError : APIError);
+  return ERROR_CLASSES[status] ?? (status >= 500 && status <= 599 ? InternalServerError : APIError);
 }
 
 const MAX_DETAIL = 500;

@@ -14,9 +14,10 @@
  */
 import createClient, { defaultPathSerializer, type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.js';
-import { headersToObject } from './internal/headers.js';
+import { headersToObject, mergeHeaders } from './internal/headers.js';
 import { encodePathParam } from './internal/path.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
+import type { HeadersInput } from './request-options.js';
 
 export type { Client as PathsClient } from 'openapi-fetch';
 
@@ -96,6 +97,9 @@ export function createPathsClient<Paths extends {}>(
   });
   // Each operation's own query styles and body reading, unless the call gives its own.
   const defaults = (method: string, url: string, init: Init): Init => {
+    // The call's own headers checked as the client's are (internal/headers.ts): a value fetch
+    // cannot send fails here with an SDKError, before openapi-fetch builds the request.
+    mergeHeaders(ownHeaders(init?.['headers']) as HeadersInput);
     const operation = operations[`${method.toLowerCase()} ${url}`];
     if (operation === undefined) return init;
     const own: Record<string, unknown> = {};
@@ -109,12 +113,13 @@ export function createPathsClient<Paths extends {}>(
   const methods = client as unknown as Record<string, Send>;
   for (const method of METHODS) {
     const send = methods[method];
-    if (send !== undefined) methods[method] = (url, init) => send(url, defaults(method, url, init));
+    if (send !== undefined)
+      methods[method] = async (url, init) => send(url, defaults(method, url, init));
   }
   const { request } = client as unknown as {
     request: (method: string, url: string, init?: Init) => Promise<unknown>;
   };
-  (client as unknown as { request: typeof request }).request = (method, url, init) =>
+  (client as unknown as { request: typeof request }).request = async (method, url, init) =>
     request(method, url, defaults(method, url, init));
   return client;
 }

@@ -166,7 +166,7 @@ function acceptOf(responses: readonly ResponseModel[]): string | undefined {
  * `default` beside declared 2xx responses is not in the result type (it describes errors there),
  * so only its reader matters.
  */
-export function distinctSuccesses(operation: OperationModel): ResponseModel[] {
+function distinctSuccesses(operation: OperationModel): ResponseModel[] {
   const success = operation.successResponse;
   if (success === undefined) return [];
   const same = (response: ResponseModel): boolean =>

@@ -9,14 +9,14 @@
  * | ----------------------------------- | -------------------------------------------------- | --------------------------------------------------------------------------- |
  * | `application/json`, `…+json`        | any JSON value                                     | `JSON.stringify` (core)                                                     |
  * | `application/x-www-form-urlencoded` | an object (or `URLSearchParams`)                   | `a=1&b=x+y`, arrays repeated, objects as JSON; `encoding` styles as a query |
- * | `multipart/form-data`               | an object (or `FormData`)                          | one part per property: `Blob`/`File` as files, arrays as repeated parts, objects as JSON text; fetch sets the boundary |
+ * | `multipart/form-data`               | an object (or `FormData`)                          | one part per property (RFC 7578): `Blob`/`File` as files, arrays as repeated parts, objects as JSON text; each part's type and headers by `encoding` |
  * | anything else (binary, text, `*`/`*`) | `Blob`, `File`, `ArrayBuffer`, a typed array, `ReadableStream` or a string | as it is; `Content-Type` the declared type, or the `Blob`'s own type where the declared one is a wildcard |
  */
 import { SDKError } from '../errors.js';
 import { serializeQuery, type QueryStyle } from './query.js';
 import { isJSONMediaType } from './read.js';
 
-/** A body ready for fetch, with the `Content-Type` to send (none: fetch sets it, e.g. the multipart boundary). */
+/** A body ready for fetch, with the `Content-Type` to send (none: fetch sets it, e.g. for a caller's `FormData`). */
 export interface EncodedBody {
   body: BodyInit;
   contentType?: string | undefined;
@@ -35,6 +35,8 @@ export interface PropertyEncoding {
   style?: QueryStyle['style'];
   explode?: boolean;
   allowReserved?: boolean;
+  /** A multipart part's headers, with the values the spec fixes. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** The Encoding Objects of a form body, by property name. */
@@ -67,26 +69,91 @@ export function formBody(
   return { body: pairs.join('&').replace(/%20/g, '+'), contentType };
 }
 
-/** `multipart/form-data`: each property a part; no `Content-Type`, so fetch adds the boundary. */
-export function multipartBody(body: unknown, contentType: string): EncodedBody {
+/**
+ * `multipart/form-data` (RFC 7578), written here rather than by `FormData`, which cannot give a
+ * part a content type or headers: each property a part (an array's items one each), named in
+ * `Content-Disposition` (`"`, CR and LF percent-encoded, as browsers write them); its
+ * `Content-Type` the `encoding`'s, else by its value (OpenAPI 3.1.1 §4.8.15): a `Blob`/`File` or
+ * bytes its own type or `application/octet-stream` (a file part, named `blob` when it has no
+ * name), an object `application/json` (its JSON text), text none (RFC 7578's `text/plain`); then
+ * the `encoding`'s fixed `headers`. The body is a `Blob` of the parts: a file's bytes are not read
+ * into memory, fetch streams them. A `FormData` the caller built goes as it is.
+ */
+export function multipartBody(
+  body: unknown,
+  contentType: string,
+  encoding: BodyEncoding = {},
+): EncodedBody {
   if (body instanceof FormData) return { body };
-  const form = new FormData();
+  const boundary = `----sdk-boundary-${randomHex()}`;
+  const chunks: BlobPart[] = [];
   const append = (name: string, value: unknown): void => {
     if (value === undefined || value === null) return;
-    if (value instanceof Blob) form.append(name, value);
-    else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value))
-      form.append(name, new Blob([value as ArrayBuffer]));
-    else
-      form.append(
-        name,
-        typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : text(value),
-      );
+    const declared = encoding[name]?.contentType;
+    let content: BlobPart;
+    let type: string | undefined;
+    let filename: string | undefined;
+    if (value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+      const blob = value instanceof Blob ? value : new Blob([value as ArrayBuffer]);
+      content = blob;
+      filename = value instanceof File ? value.name : 'blob';
+      type = partType(declared, blob.type || 'application/octet-stream');
+    } else if (typeof value === 'object' && !(value instanceof Date)) {
+      content = JSON.stringify(value);
+      type = partType(declared, 'application/json');
+    } else {
+      content = text(value);
+      type = declared === undefined ? undefined : partType(declared, 'text/plain');
+    }
+    let head = `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"`;
+    if (filename !== undefined) head += `; filename="${quoted(filename)}"`;
+    if (type !== undefined) head += `\r\nContent-Type: ${type}`;
+    for (const [header, headerValue] of Object.entries(encoding[name]?.headers ?? {}))
+      head += `\r\n${header}: ${headerValue}`;
+    chunks.push(`${head}\r\n\r\n`, content, '\r\n');
   };
   for (const [name, value] of Object.entries(record(body, contentType))) {
     if (Array.isArray(value)) for (const item of value) append(name, item);
     else append(name, value);
   }
-  return { body: form };
+  chunks.push(`--${boundary}--\r\n`);
+  return {
+    body: new Blob(chunks),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+/**
+ * A part's content type: the declared one (`image/png`), or, when it lists several or a
+ * wildcard (`image/png, image/jpeg`, `image/*`), the value's own when it is one of them, else
+ * the first listed that is no wildcard.
+ */
+function partType(declared: string | undefined, own: string): string {
+  if (declared === undefined) return own;
+  const listed = declared
+    .split(',')
+    .map((type) => type.trim())
+    .filter(Boolean);
+  const bare = (type: string) => type.split(';')[0]?.trim().toLowerCase() ?? '';
+  const matches = (type: string) => {
+    const [main, sub] = bare(type).split('/');
+    const [ownMain, ownSub] = bare(own).split('/');
+    return (main === '*' || main === ownMain) && (sub === '*' || sub === ownSub);
+  };
+  if (listed.length === 1 && !listed[0]?.includes('*')) return listed[0] ?? own;
+  if (listed.some(matches)) return own;
+  return listed.find((type) => !type.includes('*')) ?? own;
+}
+
+/** A name or file name inside `"…"` of `Content-Disposition`, as the HTML standard's `FormData` writes it. */
+function quoted(name: string): string {
+  return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** 24 random hex digits (96 bits): a boundary no part's bytes will hold by chance. */
+function randomHex(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -111,6 +178,15 @@ export function rawBody(body: unknown, contentType: string): EncodedBody {
   throw new SDKError(
     `Cannot send a ${typeof body} body as ${contentType}: pass a Blob, File, ArrayBuffer, typed array, ReadableStream or string.`,
   );
+}
+
+/**
+ * The body of an optional request body whose properties sit in a flat params object: undefined
+ * (nothing sent, no `Content-Type`) when the caller gave none of them, or gave each as
+ * `undefined`. (A required body is sent as it is, `{}` too.)
+ */
+export function optionalBody<T extends object>(body: T): T | undefined {
+  return Object.values(body).some((value) => value !== undefined) ? body : undefined;
 }
 
 function record(body: unknown, contentType: string): Record<string, unknown> {

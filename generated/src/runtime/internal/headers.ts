@@ -4,11 +4,14 @@
  * Private helper: merges header sets into one plain object, later ones winning, case-insensitively,
  * and serialises header parameters the way OpenAPI's `simple` style says.
  *
- * Every name and value is checked as it is merged: a value with CR, LF or NUL (a token read from
- * a file with its newline, a header injection through user input) or a name that is not an HTTP
- * token fails at once with an `SDKError`, before anything is sent and without a retry. fetch would
- * throw a `TypeError` that reads like a connection error and holds the value, which may be the
- * token.
+ * Every name and value is checked as it is merged, wherever it comes from (the credential, the
+ * `User-Agent`, default and per-call headers, header parameters, the idempotency key): a value with
+ * CR, LF or NUL (a token read from a file with its newline, a header injection through user input),
+ * with any other character a field value cannot hold (a control character, DEL, or one above U+00FF
+ * such as `€` or `✓`), or a name that is not an HTTP token fails at once with an `SDKError`, before
+ * anything is sent and without a retry. fetch would throw a `TypeError` ("Cannot convert argument to
+ * a ByteString", "invalid header") that reads like a connection error, was retried as one, and may
+ * hold the value, which may be the token.
  */
 import { SDKError } from '../errors.js';
 import type { HeaderValue, HeadersInput } from '../request-options.js';
@@ -16,9 +19,13 @@ import type { HeaderValue, HeadersInput } from '../request-options.js';
 /** Headers as fetch takes them: lower-case names, string values. */
 export type HeaderRecord = Record<string, string>;
 
-/** RFC 9110 §5.1 (names are tokens) and §5.5 (values never hold CR, LF or NUL). */
+/**
+ * RFC 9110 §5.1 (names are tokens) and §5.5 (a value is tab, space, visible ASCII and obs-text,
+ * 0x80-0xFF, which fetch sends as Latin-1 bytes; never CR, LF or NUL).
+ */
 const NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
-const BAD_VALUE = /[\r\n\0]/;
+const LINE_BREAK = /[\r\n\0]/;
+const NOT_FIELD_TEXT = /[^\t\x20-\x7e\x80-\xff]/;
 
 export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRecord {
   const merged: HeaderRecord = {};
@@ -35,10 +42,20 @@ export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRe
 
 function checked(name: string, value: string): string {
   if (!NAME.test(name)) throw new SDKError(`${JSON.stringify(name)} is not a valid header name.`);
-  if (BAD_VALUE.test(value)) {
+  if (LINE_BREAK.test(value)) {
     throw new SDKError(
       `The "${name}" header value has a line break or NUL, which HTTP forbids; nothing was sent. ` +
         '(A token read from a file often ends with a newline.)',
+    );
+  }
+  const bad = NOT_FIELD_TEXT.exec(value);
+  if (bad !== null) {
+    // The character's code point, never the value: it may be the token.
+    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new SDKError(
+      `The "${name}" header value has a character HTTP cannot carry (U+${code} at index ${bad.index}); nothing was sent. ` +
+        'A header value holds tab, space, visible ASCII and Latin-1 only: encode other text first ' +
+        "(encodeURIComponent, or RFC 8187's UTF-8''… for a parameter), or use a credential without such characters.",
     );
   }
   return value;

@@ -30,6 +30,16 @@ export interface ReadContext {
 export type ResponseReader = (response: Response, ctx: ReadContext) => Promise<unknown>;
 
 /**
+ * The key of the response object a status selects among `keys` (OpenAPI 3.1.1 §4.8.16): its
+ * exact code, else its range (`2XX`), else `default`; undefined when none of them is there.
+ */
+export function responseKey(status: number, keys: readonly string[]): string | undefined {
+  const exact = String(status);
+  const range = `${exact[0] ?? ''}XX`;
+  return [exact, range, 'default'].find((key) => keys.includes(key));
+}
+
+/**
  * The whole body as bytes. (Joined by hand: `new Blob(chunks).arrayBuffer()` is shorter but
  * costs about 20 µs more per response in Node 20, a third of the client's own overhead.)
  * @throws InvalidResponseError past `ctx.limit` bytes.

@@ -3,7 +3,8 @@
 /**
  * Private helper: when a failed attempt is retried, and after how long.
  *
- * - Retried: connection errors and timeouts, and the statuses 408, 409, 429 and 5xx.
+ * - Retried: connection errors and timeouts, and the statuses 408, 409, 429 and 5xx (500-599: a
+ *   status above 599 is no HTTP status, RFC 9110 §15, and is not retried).
  * - Only methods that are safe to repeat: GET, HEAD, OPTIONS, PUT and PATCH always; POST and
  *   DELETE only when they carry an idempotency key (the server then answers a repeat with the
  *   first result instead of acting twice).
@@ -22,7 +23,7 @@ export interface Backoff {
 }
 
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
+  return status === 408 || status === 409 || status === 429 || (status >= 500 && status <= 599);
 }
 
 export function isRetryableMethod(method: string, hasIdempotencyKey: boolean): boolean {
