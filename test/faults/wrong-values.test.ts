@@ -3,7 +3,8 @@
  * say: a wrongly typed field of a parameter, header, media type, request body or operation
  * (`required: 'yes'` made the parameter optional), a keyword value on a schema of another type, an
  * empty parameter name, two headers that differ only in case, callbacks. Each is refused (or, for
- * callbacks, reported once) with the file, the place and the fix.
+ * callbacks, reported once) with the file, the place and the fix. The refused specs are in
+ * test/fixtures/specs/bad/.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.ts';
@@ -13,7 +14,7 @@ import { removeTempDirs, writeSpec } from '../generator/helpers.ts';
 afterAll(removeTempDirs);
 
 async function refused(name: string): Promise<GeneratorError> {
-  const error = await fixtureModel(name).catch((e: unknown) => e);
+  const error = await specModel(`test/fixtures/specs/bad/${name}`).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(GeneratorError);
   return error as GeneratorError;
 }
