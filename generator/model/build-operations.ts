@@ -78,6 +78,14 @@ export function buildOperations(
       );
       ids.declare(operation.operationId, pointer);
       declareCallbackIds(doc, operation, pointer, ids, ctx.file);
+      if (isRecord(operation.callbacks) && Object.keys(operation.callbacks).length > 0) {
+        ctx.warnings.add(
+          'callbacks',
+          'callbacks are not generated: the SDK makes requests to the API, and has no code for the requests the API makes back',
+          { file: ctx.file, pointer: joinPointer(pointer, 'callbacks') },
+          'handle the callback requests in your server, typed from the spec with a server-side tool; remove `callbacks` to silence this',
+        );
+      }
     });
   });
   // Webhooks and callbacks are operations too: their operationIds share openapi-typescript's
