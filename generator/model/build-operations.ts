@@ -3,7 +3,7 @@
  * A draft is an OperationModel without its SDK name and type names, which build-resources.ts
  * settles once every operation is known.
  */
-import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
+import { eachReporting, GeneratorError, joinPointer, reporting } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { buildPagination } from './build-pagination.ts';
 import { buildParameters } from './build-parameters.ts';
@@ -193,8 +193,11 @@ function buildOperation(
     list: operation.parameters,
     pointer: joinPointer(pointer, 'parameters'),
   };
-  let parameters = buildParameters(doc, pathLevel, operationLevel, ctx);
-  const undeclared = undeclaredPathParameters(path, parameters);
+  // Each part's problems in one run: the parameters', the responses', the body's, and then those
+  // of what is made from them (pagination, the method's shape), when they are there to check.
+  const problems: GeneratorError[] = [];
+  let parameters = reporting(problems, () => buildParameters(doc, pathLevel, operationLevel, ctx));
+  const undeclared = parameters === undefined ? [] : undeclaredPathParameters(path, parameters);
   if (undeclared.length > 0) {
     // The URL cannot be built without them, and what they hold is clear from the template: each
     // becomes a required string path parameter (as if declared last), with a warning.
@@ -219,12 +222,15 @@ function buildOperation(
     );
   }
 
-  const responses = buildResponses(
-    doc,
-    operation.responses,
-    joinPointer(pointer, 'responses'),
-    ctx,
+  const responses = reporting(problems, () =>
+    buildResponses(doc, operation.responses, joinPointer(pointer, 'responses'), ctx),
   );
+  const body = reporting(problems, () =>
+    buildRequestBody(doc, operation.requestBody, joinPointer(pointer, 'requestBody'), ctx),
+  );
+  // The pagination and the method's shape read both: without them, their checks would be about
+  // nothing.
+  if (parameters === undefined || responses === undefined) throw GeneratorError.all(problems);
   const success = successResponse(responses);
   const draft: Omit<OperationDraft, 'shape'> = {
     operationId:
@@ -252,23 +258,21 @@ function buildOperation(
   if (typeof operation.description === 'string') draft.description = operation.description;
   if (operation['x-preview'] === true) draft.preview = true;
   if (operation['x-sdk-method'] !== undefined) draft.sdkMethod = operation['x-sdk-method'];
-  const body = buildRequestBody(
-    doc,
-    operation.requestBody,
-    joinPointer(pointer, 'requestBody'),
-    ctx,
-  );
   if (body !== undefined) draft.body = body;
   if (success !== undefined) draft.successResponse = success;
 
-  const pagination = buildPagination({
-    doc,
-    file: ctx.file,
-    pointer,
-    raw: operation['x-sdk-pagination'],
-    parameters,
-    responseSchema: success && rawResponseSchema(doc, operation, success.status, pointer, ctx.file),
-  });
+  const pagination = reporting(problems, () =>
+    buildPagination({
+      doc,
+      file: ctx.file,
+      pointer,
+      raw: operation['x-sdk-pagination'],
+      parameters,
+      responseSchema:
+        success && rawResponseSchema(doc, operation, success.status, pointer, ctx.file),
+    }),
+  );
+  if (problems.length > 0) throw GeneratorError.all(problems);
   if (pagination !== undefined) draft.pagination = pagination;
   return { ...draft, shape: operationShape(draft, { schemas: ctx.schemas, specFile: ctx.file }) };
 }

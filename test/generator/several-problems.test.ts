@@ -342,3 +342,20 @@ components:
     ]);
   });
 });
+
+describe('every problem of one operation, and of the security schemes, in one run', () => {
+  it('a parameter, a request body, a response schema, a pagination; two schemes', async () => {
+    const error = await refusedFixture('every-operation-part-problem.yaml');
+    const post = '#/paths/~1things/post';
+    expect(pointers(error)).toEqual([
+      `${post}/parameters/0/in`,
+      `${post}/requestBody`,
+      `${post}/responses/200/content/application~1json/schema/minProperties`,
+      '#/paths/~1things/put/requestBody',
+      '#/paths/~1things/put/x-sdk-pagination',
+      '#/components/securitySchemes/Key',
+      '#/components/securitySchemes/Other/name',
+    ]);
+    expect(error.problems[4]!.message).toMatch(/`x-sdk-pagination` must be an object/);
+  });
+});
