@@ -114,6 +114,11 @@ const KEYWORD_VALUES: Record<string, [wanted: string, accepts: (value: unknown) 
   const: ['a plain JSON value', isJsonValue],
   default: ['a plain JSON value', isJsonValue],
   example: ['a plain JSON value', isJsonValue],
+  // Read only beside anyOf/oneOf (build-discriminator.ts), checked everywhere.
+  discriminator: [
+    'an object with a string "propertyName"',
+    (v) => isPlainObject(v) && typeof v.propertyName === 'string',
+  ],
   // Only a list is read (build-schema.ts); another value is left alone, as before.
   examples: ['a plain JSON value', (v) => !Array.isArray(v) || v.every(isJsonValue)],
 };

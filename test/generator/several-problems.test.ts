@@ -235,7 +235,7 @@ async function refusedFixture(name: string): Promise<GeneratorError> {
 const pointers = (error: GeneratorError) => error.problems.map((p) => p.location.pointer);
 
 describe('every problem of a schema, at every depth, with the operations’, in one run', () => {
-  it('nine wrong keyword values of one schema, two nested ones and a parameter', async () => {
+  it('ten wrong keyword values of one schema, two nested ones and a parameter', async () => {
     const error = await refusedFixture('every-schema-value-problem.yaml');
     const wrong = (key: string) => `#/components/schemas/Wrong/${key}`;
     expect(pointers(error)).toEqual([
@@ -249,6 +249,7 @@ describe('every problem of a schema, at every depth, with the operations’, in 
       wrong('multipleOf'),
       wrong('format'),
       wrong('enum'),
+      wrong('discriminator'),
       '#/components/schemas/Nested/properties/name/maxLength',
       '#/components/schemas/Nested/properties/tags/items/pattern',
     ]);
@@ -257,7 +258,7 @@ describe('every problem of a schema, at every depth, with the operations’, in 
     );
     expect(error.problems[7]!.message).toContain('"multipleOf" must be a number greater than 0');
     expect(error.problems[5]!.hint).toMatch(/Schema Object/);
-    expect(error.message.match(/\n {2}fix: /g)).toHaveLength(12);
+    expect(error.message.match(/\n {2}fix: /g)).toHaveLength(13);
   });
 });
 
