@@ -54,10 +54,13 @@ export class GeneratorError extends Error {
   /**
    * The problems found at once as one error, so that the user fixes them in one go: the first
    * {@link SHOWN_PROBLEMS}, then how many more. Its message holds each one's (the CLI prints each
-   * after its own `error: `).
-   * @param alsoUnshown problems found beyond `errors`, counted only
+   * after its own `error: `). The same problem twice (same place, words and fix) counts once.
+   * @param alsoUnshown problems found beyond `found`, counted only
    */
-  static all(errors: readonly GeneratorError[], alsoUnshown = 0): GeneratorError {
+  static all(found: readonly GeneratorError[], alsoUnshown = 0): GeneratorError {
+    // A problem found twice (a schema two others reach) is reported once.
+    const byMessage = new Map(found.map((error) => [error.message, error]));
+    const errors = [...byMessage.values()];
     const [first, second] = errors;
     if (first === undefined) throw new Error('GeneratorError.all needs at least one problem');
     if (second === undefined && alsoUnshown === 0) return first;
@@ -78,15 +81,26 @@ export function eachReporting<T, R>(items: Iterable<T>, step: (item: T) => R): R
   const results: R[] = [];
   const problems: GeneratorError[] = [];
   for (const item of items) {
-    try {
-      results.push(step(item));
-    } catch (error) {
-      if (!(error instanceof GeneratorError)) throw error;
-      problems.push(...error.problems);
-    }
+    const done = reporting(problems, () => ({ result: step(item) }));
+    if (done !== undefined) results.push(done.result);
   }
   if (problems.length > 0) throw GeneratorError.all(problems);
   return results;
+}
+
+/**
+ * Runs `step` and returns its result; a GeneratorError's problems go to `problems` instead (and
+ * undefined is returned), so that the steps after it still run and report theirs. Any other error
+ * (a generator bug) is thrown at once.
+ */
+export function reporting<R>(problems: GeneratorError[], step: () => R): R | undefined {
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof GeneratorError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
 }
 
 /** The line that counts the problems not shown ('' for none). */

@@ -91,7 +91,7 @@ export function componentKey(ref: string): string | undefined {
 
 /**
  * Visits every object of `document` (not arrays, not scalars) with its JSON pointer, depth first
- * and without recursion (a deep document cannot overflow the stack); the first value `visit`
+ * in document order and without recursion (a deep document cannot overflow the stack); the first value `visit`
  * returns that is not undefined stops the walk and is returned. `descend`, when given, says which
  * members of an object the walk enters (by key).
  */
@@ -103,15 +103,54 @@ export function findInObjects<T>(
   const stack: [unknown, string][] = [[document, '#']];
   while (stack.length > 0) {
     const [node, pointer] = stack.pop()!;
+    // Children are pushed last first, so that objects are visited in document order.
     if (Array.isArray(node)) {
-      node.forEach((item, index) => stack.push([item, joinPointer(pointer, index)]));
+      for (let index = node.length - 1; index >= 0; index--)
+        stack.push([node[index], joinPointer(pointer, index)]);
       continue;
     }
     if (!isRecord(node)) continue;
     const found = visit(node, pointer);
     if (found !== undefined) return found;
-    for (const [key, value] of Object.entries(node))
+    for (const [key, value] of Object.entries(node).reverse())
       if (descend(key)) stack.push([value, joinPointer(pointer, key)]);
   }
   return undefined;
+}
+
+/**
+ * `items` in the order their places come in `document` (as its text reads: a place before the
+ * places inside it, keys in their order); stable, so items at one place keep their order. An item
+ * without a pointer comes first; a place the document does not have, after its container's keys.
+ */
+export function inDocumentOrder<T>(
+  items: readonly T[],
+  document: unknown,
+  pointerOf: (item: T) => string | undefined,
+): T[] {
+  const compare = (a: string | undefined, b: string | undefined): number => {
+    if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
+    const left = pointerTokens(a);
+    const right = pointerTokens(b);
+    let node = document;
+    for (let i = 0; i < Math.min(left.length, right.length); i++) {
+      if (left[i] !== right[i]) return position(node, left[i]!) - position(node, right[i]!);
+      node =
+        isRecord(node) || Array.isArray(node)
+          ? (node as Record<string, unknown>)[left[i]!]
+          : undefined;
+    }
+    return left.length - right.length;
+  };
+  return [...items].sort((x, y) => compare(pointerOf(x), pointerOf(y)));
+}
+
+/** Where `token` is among the members of `node` (Infinity when it is not one). */
+function position(node: unknown, token: string): number {
+  if (Array.isArray(node)) {
+    const index = Number(token);
+    return Number.isInteger(index) && index >= 0 ? index : Infinity;
+  }
+  const index = isRecord(node) ? Object.keys(node).indexOf(token) : -1;
+  return index === -1 ? Infinity : index;
 }

@@ -7,7 +7,9 @@
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
 
+/** Throws every place where the document repeats an object that contains it (GeneratorError.all). */
 export function assertAcyclic(document: Record<string, unknown>, file: string): void {
+  const problems: GeneratorError[] = [];
   // Iterative depth-first search; `onPath` maps the objects from the root to the current one to
   // their pointers.
   const onPath = new Map<object, string>();
@@ -26,18 +28,26 @@ export function assertAcyclic(document: Record<string, unknown>, file: string): 
     const entries: [string | number, unknown][] = Array.isArray(frame.node)
       ? frame.node.map((item: unknown, index) => [index, item])
       : Object.entries(frame.node);
+    const children: typeof stack = [];
     for (const [key, value] of entries) {
       if (!isRecord(value) && !Array.isArray(value)) continue;
       const pointer = joinPointer(frame.pointer, key);
       const ancestor = onPath.get(value);
       if (ancestor !== undefined) {
-        throw new GeneratorError(
-          `after bundling, ${pointer} is the same object as ${ancestor}, which contains it: the document contains itself`,
-          { file, pointer },
-          'a $ref or a discriminator mapping points at a whole section (such as "#/components/schemas/" or "#"); point it at one schema, "#/components/schemas/<Name>"',
+        problems.push(
+          new GeneratorError(
+            `after bundling, ${pointer} is the same object as ${ancestor}, which contains it: the document contains itself`,
+            { file, pointer },
+            'a $ref or a discriminator mapping points at a whole section (such as "#/components/schemas/" or "#"); point it at one schema, "#/components/schemas/<Name>"',
+          ),
         );
+        // Not entered: the walk goes on to the other places, and ends.
+        continue;
       }
-      stack.push({ node: value, pointer, entered: false });
+      children.push({ node: value, pointer, entered: false });
     }
+    // Last first, so that the places are found in document order.
+    stack.push(...children.reverse());
   }
+  if (problems.length > 0) throw GeneratorError.all(problems);
 }

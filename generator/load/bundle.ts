@@ -14,13 +14,14 @@ import {
 } from '@redocly/openapi-core';
 import { displayPath, type GeneratorContext } from '../context.ts';
 import { GeneratorError } from '../errors.ts';
-import { assertNoCredentials } from './credentials.ts';
+import { credentialProblems } from './credentials.ts';
 import { isRecord } from '../json.ts';
+import { inDocumentOrder } from '../pointer.ts';
 import { assertAcyclic } from './acyclic.ts';
-import { assertNoSelfContainingSchemas, refLoopError } from './cycles.ts';
-import { assertMappingTargets } from './mappings.ts';
-import { assertReadableShapes } from './shape.ts';
-import { assertOpenApiStructure } from './structure.ts';
+import { refLoopErrors, selfContainingSchemas } from './cycles.ts';
+import { mappingTargetProblems } from './mappings.ts';
+import { unreadableShapes } from './shape.ts';
+import { structureProblems } from './structure.ts';
 import { bundleCrashError, bundleError, bundleProblemError, loadError } from './problems.ts';
 import { SpecResolver } from './resolver.ts';
 import { SourceMap } from './source-map.ts';
@@ -57,17 +58,17 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
   if (root instanceof Error) throw loadError(root, ctx.specDisplay, display);
 
   const version = openapiVersion(root.parsed, ctx.specDisplay);
-  // Loops inside the root file, found before the bundler follows them (with exact places).
-  assertNoSelfContainingSchemas(root.parsed as Record<string, unknown>, ctx.specDisplay);
-  assertMappingTargets(root.parsed, ctx.specDisplay);
+  refuseEarlyProblems(root.parsed as Record<string, unknown>, ctx.specDisplay);
 
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
     result = await bundle({ doc: root, config, externalRefResolver: resolver, dereference: false });
   } catch (error) {
     // A $ref loop inside the root file is placed here; the bundler names no place for it.
-    if (!(error instanceof TypeError))
-      throw refLoopError(root.parsed, ctx.specDisplay) ?? bundleError(error, ctx.specDisplay);
+    if (!(error instanceof TypeError)) {
+      const loops = refLoopErrors(root.parsed, ctx.specDisplay);
+      throw loops.length > 0 ? GeneratorError.all(loops) : bundleError(error, ctx.specDisplay);
+    }
     throw await bundleCrashError(error, root, resolver, display);
   }
   const errors = result.problems.filter(
@@ -92,12 +93,15 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
     display,
     document,
   );
-  await sourceMap.placing(() => {
-    assertNoCredentials(document, ctx.specDisplay);
-    assertOpenApiStructure(document, ctx.specDisplay);
-    assertReadableShapes(document, ctx.specDisplay);
-    assertNoSelfContainingSchemas(document, ctx.specDisplay);
-  });
+  // Each check reads the document on its own, so all of them run and report together.
+  const problems = [
+    ...credentialProblems(document, ctx.specDisplay),
+    ...structureProblems(document, ctx.specDisplay),
+    ...unreadableShapes(document, ctx.specDisplay),
+    ...selfContainingSchemas(document, ctx.specDisplay),
+  ];
+  if (problems.length > 0)
+    throw sourceMap.error(GeneratorError.all(inDocumentOrder(problems, document, pointerOf)));
   const hash = createHash('sha256').update(text).digest('hex');
   return {
     document,
@@ -107,6 +111,25 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
     sources: resolver.sources,
     sourceMap,
   };
+}
+
+const pointerOf = (problem: GeneratorError) => problem.location.pointer;
+
+/**
+ * Before bundling, in the root file: schema loops (found here with their exact places, before the
+ * bundler follows them) and discriminator mappings that point at a section (the bundler would
+ * file it into itself). Either stops the run here, so the root file's containers and shapes are
+ * checked as well (the other files' after bundling), and every problem is reported in one run.
+ */
+function refuseEarlyProblems(root: Record<string, unknown>, file: string): void {
+  const early = [...selfContainingSchemas(root, file), ...mappingTargetProblems(root, file)];
+  if (early.length === 0) return;
+  const problems = [
+    ...early,
+    ...structureProblems(structuredClone(root), file, { unbundled: true }),
+    ...unreadableShapes(root, file),
+  ];
+  throw GeneratorError.all(inDocumentOrder(problems, root, pointerOf));
 }
 
 async function loadRedoclyConfig(ctx: GeneratorContext): Promise<Config> {

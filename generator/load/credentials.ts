@@ -31,30 +31,42 @@ const holdsUrls = (key: string) => key !== 'value' && holdsObjects(key);
 /** `scheme://` followed by an authority that holds a `@`: RFC 3986's userinfo. */
 const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)@/;
 
-export function assertNoCredentials(document: Record<string, unknown>, file: string): void {
+/** Every URL with credentials, each at its place, in document order (empty when there is none). */
+export function credentialProblems(
+  document: Record<string, unknown>,
+  file: string,
+): GeneratorError[] {
+  const problems: GeneratorError[] = [];
+  const check = (url: string, pointer: string, template?: string) => {
+    const problem = credentialProblem(url, pointer, file, template);
+    if (problem !== undefined) problems.push(problem);
+  };
   findInObjects(
     document,
     (node, pointer) => {
       for (const [key, value] of Object.entries(node))
         if (typeof value === 'string' && URL_FIELDS.has(key))
-          check(value, joinPointer(pointer, key), file);
+          check(value, joinPointer(pointer, key));
       if (typeof node.url === 'string' && isRecord(node.variables))
-        checkServerVariables(node.url, node.variables, pointer, file);
+        checkServerVariables(node.url, node.variables, pointer, check);
       return undefined;
     },
     holdsUrls,
   );
   const sdk = document['x-sdk'];
   if (isRecord(sdk) && typeof sdk.repository === 'string')
-    check(sdk.repository, '#/x-sdk/repository', file);
+    check(sdk.repository, '#/x-sdk/repository');
+  return problems;
 }
+
+type Check = (url: string, pointer: string, template?: string) => void;
 
 /** A server URL with each variable value put in (the others at their defaults). */
 function checkServerVariables(
   url: string,
   variables: Record<string, unknown>,
   pointer: string,
-  file: string,
+  check: Check,
 ): void {
   const defaults = new Map<string, string>();
   for (const [name, variable] of Object.entries(variables))
@@ -68,11 +80,11 @@ function checkServerVariables(
     if (!isRecord(variable)) continue;
     const at = joinPointer(pointer, 'variables', name);
     if (typeof variable.default === 'string')
-      check(fill(name, variable.default), joinPointer(at, 'default'), file, url);
+      check(fill(name, variable.default), joinPointer(at, 'default'), url);
     if (Array.isArray(variable.enum)) {
       variable.enum.forEach((value, index) => {
         if (typeof value === 'string')
-          check(fill(name, value), joinPointer(at, 'enum', index), file, url);
+          check(fill(name, value), joinPointer(at, 'enum', index), url);
       });
     }
   }
@@ -113,10 +125,16 @@ function isSshLogin(scheme: string, hasPassword: boolean): boolean {
   return !hasPassword && SSH_SCHEMES.has(scheme.toLowerCase());
 }
 
-function check(url: string, pointer: string, file: string, template?: string): void {
+/** The problem of one URL with credentials, or undefined when it has none. */
+function credentialProblem(
+  url: string,
+  pointer: string,
+  file: string,
+  template?: string,
+): GeneratorError | undefined {
   const shown = redacted(url);
-  if (shown === undefined) return;
-  throw new GeneratorError(
+  if (shown === undefined) return undefined;
+  return new GeneratorError(
     `the URL ${JSON.stringify(shown)}${template === undefined ? '' : ` (${JSON.stringify(redacted(template) ?? template)} with this value)`} carries credentials (\`user:password@\`); they would be published in the generated client, its README, the bundled openapi.json and the docs, and show in error messages`,
     { file, pointer },
     'remove the `user:password@` part from the URL; give credentials at run time instead (the client takes a token option and reads it from the environment)',

@@ -32,11 +32,15 @@ function schemaRoots(document: Record<string, unknown>): string[] {
   ];
 }
 
-/** Throws a GeneratorError naming the first schema that contains itself without an object between. */
-export function assertNoSelfContainingSchemas(
+/**
+ * Every schema that contains itself without an object between, each loop once (its chain), in
+ * the order the walk from the schemas in document order meets them; empty when there is none.
+ */
+export function selfContainingSchemas(
   document: Record<string, unknown>,
   file: string,
-): void {
+): GeneratorError[] {
+  const problems: GeneratorError[] = [];
   const done = new Set<string>();
   for (const root of schemaRoots(document)) {
     // Iterative depth-first search over pointers; `path` is the chain from `root` to the top frame.
@@ -52,10 +56,16 @@ export function assertNoSelfContainingSchemas(
           stack.pop();
           continue;
         }
-        if (onPath.has(frame.pointer)) throw loopError(path, frame.pointer, file);
+        if (onPath.has(frame.pointer)) {
+          // Reported, and the step back not taken: the search goes on to the other loops.
+          problems.push(loopError(path, frame.pointer, file));
+          stack.pop();
+          continue;
+        }
         path.push(frame.pointer);
         onPath.add(frame.pointer);
-        frame.next = directChildren(document, frame.pointer);
+        // Reversed: popped from the end, the children are searched in document order.
+        frame.next = directChildren(document, frame.pointer).reverse();
       }
       const child = frame.next.pop();
       if (child !== undefined) {
@@ -68,6 +78,7 @@ export function assertNoSelfContainingSchemas(
       done.add(frame.pointer);
     }
   }
+  return problems;
 }
 
 /** The pointers a schema at `pointer` is made of directly: its `$ref` target and direct subschemas. */
@@ -90,27 +101,33 @@ function directChildren(document: Record<string, unknown>, pointer: string): str
 }
 
 /**
- * A local `$ref` anywhere in `document` whose chain of `$ref`-only objects comes back to itself
- * (`x: { $ref: '#/components/schemas/A/properties/x' }` at that very place), as the error naming
- * the chain; undefined when every chain arrives. For the bundler's failure, which says only
- * "Self-referencing circular pointer".
+ * Every local `$ref` in `document` whose chain of `$ref`-only objects comes back to itself
+ * (`x: { $ref: '#/components/schemas/A/properties/x' }` at that very place), as errors naming
+ * the chain, each loop once, in document order; empty when every chain arrives. For the
+ * bundler's failure, which says only "Self-referencing circular pointer".
  */
-export function refLoopError(document: unknown, file: string): GeneratorError | undefined {
-  const arrives = new Set<string>();
-  return findInObjects(document, (object, pointer) => {
+export function refLoopErrors(document: unknown, file: string): GeneratorError[] {
+  const problems: GeneratorError[] = [];
+  // Places whose chain is known: it arrives, or its loop is reported.
+  const settled = new Set<string>();
+  findInObjects(document, (object, pointer) => {
     if (typeof object.$ref !== 'string') return undefined;
     const chain = [pointer];
     let next = refPointer(object.$ref);
-    while (next !== undefined && !arrives.has(next)) {
-      if (chain.includes(next)) return loopError(chain, next, file);
+    while (next !== undefined && !settled.has(next)) {
+      if (chain.includes(next)) {
+        problems.push(loopError(chain, next, file));
+        break;
+      }
       chain.push(next);
       const target = getByPointer(document, next);
       next =
         isRecord(target) && typeof target.$ref === 'string' ? refPointer(target.$ref) : undefined;
     }
-    for (const visited of chain) arrives.add(visited);
+    for (const visited of chain) settled.add(visited);
     return undefined;
   });
+  return problems;
 }
 
 function loopError(path: readonly string[], back: string, file: string): GeneratorError {

@@ -10,18 +10,23 @@ import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { componentKey, findInObjects } from '../pointer.ts';
 
-export function assertMappingTargets(document: unknown, file: string): void {
+/** Every such mapping, each at its place, in document order (empty when there is none). */
+export function mappingTargetProblems(document: unknown, file: string): GeneratorError[] {
+  const problems: GeneratorError[] = [];
   findInObjects(document, ({ discriminator }, pointer) => {
     if (!isRecord(discriminator) || !isRecord(discriminator.mapping)) return undefined;
     for (const [value, ref] of Object.entries(discriminator.mapping)) {
       if (typeof ref !== 'string' || !ref.startsWith('#') || componentKey(ref) !== undefined)
         continue;
-      throw new GeneratorError(
-        `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not one schema in components.schemas`,
-        { file, pointer: joinPointer(pointer, 'discriminator', 'mapping', value) },
-        "point the mapping at '#/components/schemas/<Name>' of an existing schema",
+      problems.push(
+        new GeneratorError(
+          `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not one schema in components.schemas`,
+          { file, pointer: joinPointer(pointer, 'discriminator', 'mapping', value) },
+          "point the mapping at '#/components/schemas/<Name>' of an existing schema",
+        ),
       );
     }
     return undefined;
   });
+  return problems;
 }

@@ -17,61 +17,76 @@ const NAMES = new Set(['responses', 'properties', 'patternProperties', 'schemas'
 /** Fields OpenAPI and JSON Schema define as text. */
 const TEXT = new Set(['title', 'summary', 'description', 'operationId']);
 
-export function assertReadableShapes(document: Record<string, unknown>, file: string): void {
+/** Every such shape, each at its place, in document order (empty when there is none). */
+export function unreadableShapes(
+  document: Record<string, unknown>,
+  file: string,
+): GeneratorError[] {
+  const problems: GeneratorError[] = [];
   const stack: [unknown, string, string][] = [[document, '#', '']];
   while (stack.length > 0) {
     const [node, pointer, parentKey] = stack.pop()!;
     if (Array.isArray(node)) {
-      // An item of a list is an object of its own, never a name map (`parameters: [...]`).
-      node.forEach((item, index) =>
-        stack.push([item, joinPointer(pointer, index), `${parentKey}[]`]),
-      );
+      // An item of a list is an object of its own, never a name map (`parameters: [...]`). Pushed
+      // last first, as the members of an object below, so that problems come in document order.
+      for (let index = node.length - 1; index >= 0; index--)
+        stack.push([node[index], joinPointer(pointer, index), `${parentKey}[]`]);
       continue;
     }
     if (!isRecord(node)) continue;
     // In a name map `$ref` is a name (SCIM's `properties: { $ref: { type: string } }`), not a keyword.
     const named = NAME_MAPS.has(parentKey);
+    const children: [unknown, string, string][] = [];
     for (const [key, value] of Object.entries(node)) {
       const at = joinPointer(pointer, key);
       if (key === '$ref' && !named && typeof value !== 'string') {
-        throw new GeneratorError(
-          `\`$ref\` must be a string (a URI reference), not ${describe(value)}`,
-          { file, pointer: at },
-          "write the reference as a string, e.g. `$ref: '#/components/schemas/Plan'`",
+        problems.push(
+          new GeneratorError(
+            `\`$ref\` must be a string (a URI reference), not ${describe(value)}`,
+            { file, pointer: at },
+            "write the reference as a string, e.g. `$ref: '#/components/schemas/Plan'`",
+          ),
         );
       }
       if (TEXT.has(key) && !named && typeof value !== 'string') {
-        throw new GeneratorError(
-          `\`${key}\` must be a string, not ${describe(value)}`,
-          { file, pointer: at },
-          'write the text as a string (in YAML, quote it if it looks like a number or a boolean)',
+        problems.push(
+          new GeneratorError(
+            `\`${key}\` must be a string, not ${describe(value)}`,
+            { file, pointer: at },
+            'write the text as a string (in YAML, quote it if it looks like a number or a boolean)',
+          ),
         );
       }
       if (key === '$ref' && !named && typeof value === 'string' && pointsAtDocument(value)) {
-        throw new GeneratorError(
-          `\`$ref: '${value}'\` points at the whole document, not at a schema, response or parameter`,
-          { file, pointer: at },
-          "point at the component meant, e.g. `$ref: '#/components/schemas/Plan'`",
+        problems.push(
+          new GeneratorError(
+            `\`$ref: '${value}'\` points at the whole document, not at a schema, response or parameter`,
+            { file, pointer: at },
+            "point at the component meant, e.g. `$ref: '#/components/schemas/Plan'`",
+          ),
         );
       }
       if (COMPOSITIONS.has(key) && Array.isArray(value)) {
         value.forEach((member, index) => {
-          if (!isRecord(member)) {
-            throw new GeneratorError(
+          if (isRecord(member)) return;
+          problems.push(
+            new GeneratorError(
               `every member of \`${key}\` must be a schema object, not ${describe(member)}`,
               { file, pointer: joinPointer(at, index) },
               typeof member === 'boolean'
                 ? `write \`{}\` for \`true\`, and leave the member out or use \`not: {}\` for \`false\``
                 : 'write the member as a schema object, or remove it',
-            );
-          }
+            ),
+          );
         });
       }
       // Under `responses` (`default`) or a name map (a property called `example`) these are names.
       const data = DATA_KEYS.has(key) && !NAMES.has(parentKey);
-      if (!data && !key.startsWith('x-')) stack.push([value, at, key]);
+      if (!data && !key.startsWith('x-')) children.push([value, at, key]);
     }
+    stack.push(...children.reverse());
   }
+  return problems;
 }
 
 /**

@@ -6,46 +6,89 @@
  * true}` or `content: 'json'` reached the model as TypeErrors (found by the fuzz test). Each is a
  * GeneratorError at its place now, naming the object that belongs there.
  *
- * Only the shape of containers is checked (object, map, list), not their fields: a spec with an
- * unknown field or a wrongly typed description still generates (`redocly lint` reports those).
- * Redocly's `struct` rule would check all of it, but it also refuses harmless deviations real
- * public specs have (a code sample's `source` as an object, a 3.0 numeric `exclusiveMinimum`)
- * and takes a second on a large spec.
+ * Checked are the shape of containers (object, map, list) and the fields whose value changes what
+ * the SDK does (`required`, `deprecated`, `allowEmptyValue`, `style`, `explode`, `allowReserved`
+ * of parameters, headers, request bodies and encodings; an operation's `deprecated` and `tags`):
+ * a parameter with `required: "yes"` would otherwise become optional without a word. The text
+ * fields (`description`, `summary`) are shape.ts's. Other fields are not: a spec with an unknown
+ * field still generates (`redocly lint` reports those). Redocly's `struct` rule would check all of
+ * it, but it also refuses harmless deviations real public specs have (a code sample's `source` as
+ * an object, a 3.0 numeric `exclusiveMinimum`) and takes a second on a large spec.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { getByPointer, refPointer } from '../pointer.ts';
+import { getByPointer, pointerTokens, refPointer } from '../pointer.ts';
 
-/** What belongs at a place: an object with known fields, a map of one kind, a list of one kind. */
+/**
+ * What belongs at a place: an object with known fields, a map of one kind, a list of one kind, or
+ * a value (`true`/`false`, a string, one of some words).
+ */
 type Shape =
   | { object: string; fields?: () => Record<string, Shape>; orBoolean?: true }
   /** `refable`: OpenAPI allows a Reference Object for the map itself (a Callback Object). */
   | { map: () => Shape; refable?: true }
-  | { list: () => Shape };
+  | { list: () => Shape }
+  | { value: 'boolean' | 'string'; words?: readonly string[] };
 
+const BOOLEAN: Shape = { value: 'boolean' };
+const STRING: Shape = { value: 'string' };
+/** Every `style` of OpenAPI 3.0 and 3.1 (§4.8.12.4); which one fits which location is the model's. */
+const STYLE: Shape = {
+  value: 'string',
+  words: ['matrix', 'label', 'form', 'simple', 'spaceDelimited', 'pipeDelimited', 'deepObject'],
+};
 const SCHEMA: Shape = { object: 'Schema Object', orBoolean: true };
-const MEDIA_TYPE: Shape = { object: 'Media Type Object', fields: () => ({ schema: SCHEMA }) };
+const EXAMPLES: Shape = { map: () => ({ object: 'Example Object' }) };
+const ENCODING: Shape = {
+  object: 'Encoding Object',
+  fields: () => ({
+    contentType: STRING,
+    headers: { map: () => HEADER },
+    style: STYLE,
+    explode: BOOLEAN,
+    allowReserved: BOOLEAN,
+  }),
+};
+const MEDIA_TYPE: Shape = {
+  object: 'Media Type Object',
+  fields: () => ({ schema: SCHEMA, examples: EXAMPLES, encoding: { map: () => ENCODING } }),
+};
 const CONTENT: Shape = { map: () => MEDIA_TYPE };
-const HEADER: Shape = {
-  object: 'Header Object',
-  fields: () => ({ schema: SCHEMA, content: CONTENT }),
+/** The fields a Header Object shares with the Parameter Object (OpenAPI 3.1 §4.8.21). */
+const HEADER_FIELDS = () => ({
+  required: BOOLEAN,
+  deprecated: BOOLEAN,
+  allowEmptyValue: BOOLEAN,
+  style: STYLE,
+  explode: BOOLEAN,
+  allowReserved: BOOLEAN,
+  schema: SCHEMA,
+  examples: EXAMPLES,
+  content: CONTENT,
+});
+const HEADER: Shape = { object: 'Header Object', fields: HEADER_FIELDS };
+const PARAMETER: Shape = { object: 'Parameter Object', fields: HEADER_FIELDS };
+const REQUEST_BODY: Shape = {
+  object: 'Request Body Object',
+  fields: () => ({ content: CONTENT, required: BOOLEAN }),
 };
-const PARAMETER: Shape = {
-  object: 'Parameter Object',
-  fields: () => ({ schema: SCHEMA, content: CONTENT }),
-};
-const REQUEST_BODY: Shape = { object: 'Request Body Object', fields: () => ({ content: CONTENT }) };
 const RESPONSE: Shape = {
   object: 'Response Object',
-  fields: () => ({ content: CONTENT, headers: { map: () => HEADER } }),
+  fields: () => ({
+    content: CONTENT,
+    headers: { map: () => HEADER },
+    links: { map: () => ({ object: 'Link Object' }) },
+  }),
 };
 const OPERATION: Shape = {
   object: 'Operation Object',
   fields: () => ({
+    tags: { list: () => STRING },
     parameters: { list: () => PARAMETER },
     requestBody: REQUEST_BODY,
     responses: { map: () => RESPONSE },
     callbacks: { map: () => ({ map: () => PATH_ITEM, refable: true }) },
+    deprecated: BOOLEAN,
   }),
 };
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -62,9 +105,12 @@ const COMPONENTS: Shape = {
     schemas: { map: () => SCHEMA },
     responses: { map: () => RESPONSE },
     parameters: { map: () => PARAMETER },
+    examples: EXAMPLES,
     requestBodies: { map: () => REQUEST_BODY },
     headers: { map: () => HEADER },
     securitySchemes: { map: () => ({ object: 'Security Scheme Object' }) },
+    links: { map: () => ({ object: 'Link Object' }) },
+    callbacks: { map: () => ({ map: () => PATH_ITEM, refable: true }) },
     pathItems: { map: () => PATH_ITEM },
   }),
 };
@@ -78,12 +124,18 @@ const DOCUMENT: Shape = {
 };
 
 /**
- * Throws a GeneratorError for every place whose value is not the container OpenAPI puts there (all
- * of them at once, in document order: GeneratorError.all). A `$ref` standing for a whole map where
- * OpenAPI allows none (`content: {$ref: '#/components/mediaTypes/x'}`, as some public specs write
- * it) is replaced by a copy of the map it points at, so every step after this one reads a plain map.
+ * Every place whose value is not the container or value OpenAPI puts there, each at its place,
+ * in document order (empty when there is none). A `$ref` standing for a whole map where OpenAPI
+ * allows none (`content: {$ref: '#/components/mediaTypes/x'}`, as some public specs write it) is
+ * replaced by a copy of the map it points at, so every step after this one reads a plain map.
+ * `unbundled`: the document is the root file before bundling, whose `$ref`s into other files
+ * are not followed (the places they point at are checked after bundling).
  */
-export function assertOpenApiStructure(document: Record<string, unknown>, file: string): void {
+export function structureProblems(
+  document: Record<string, unknown>,
+  file: string,
+  { unbundled = false } = {},
+): GeneratorError[] {
   const problems: GeneratorError[] = [];
   // Children are pushed last first, so that they are checked (and reported) in document order.
   const stack: [unknown, Shape, string, (value: unknown) => void][] = [
@@ -92,7 +144,10 @@ export function assertOpenApiStructure(document: Record<string, unknown>, file: 
   while (stack.length > 0) {
     const [found, shape, pointer, replace] = stack.pop()!;
     let value = found;
-    if ('list' in shape) {
+    if ('value' in shape) {
+      const problem = wrongValue(value, shape, pointer, file);
+      if (problem !== undefined) problems.push(problem);
+    } else if ('list' in shape) {
       if (!Array.isArray(value)) {
         problems.push(wrong(value, 'a list', pointer, file));
         continue;
@@ -107,7 +162,7 @@ export function assertOpenApiStructure(document: Record<string, unknown>, file: 
         ]);
     } else if ('map' in shape) {
       if (isRecord(value) && typeof value.$ref === 'string') {
-        if (shape.refable === true) continue;
+        if (shape.refable === true || (unbundled && !value.$ref.startsWith('#'))) continue;
         const inlined = inlineMap(document, value.$ref, pointer, file);
         if (inlined instanceof GeneratorError) {
           problems.push(inlined);
@@ -144,7 +199,40 @@ export function assertOpenApiStructure(document: Record<string, unknown>, file: 
           ]);
     }
   }
-  if (problems.length > 0) throw GeneratorError.all(problems);
+  return problems;
+}
+
+/** Why a field's value is not the one it must be (`required: "yes"`), or undefined when it is. */
+function wrongValue(
+  value: unknown,
+  shape: Extract<Shape, { value: string }>,
+  pointer: string,
+  file: string,
+): GeneratorError | undefined {
+  const key = pointerTokens(pointer).at(-1) ?? '';
+  if (shape.value === 'boolean') {
+    if (typeof value === 'boolean') return undefined;
+    return new GeneratorError(
+      `\`${key}\` must be true or false, not ${describe(value)}`,
+      { file, pointer },
+      `write \`${key}: true\` or \`${key}: false\` (a boolean, not quoted)`,
+    );
+  }
+  if (typeof value !== 'string') {
+    return new GeneratorError(
+      `\`${key}\` must be a string, not ${describe(value)}`,
+      { file, pointer },
+      shape.words === undefined
+        ? 'write the value as a string (in YAML, quote it if it looks like a number or a boolean)'
+        : `write one of ${shape.words.join(', ')}`,
+    );
+  }
+  if (shape.words === undefined || shape.words.includes(value)) return undefined;
+  return new GeneratorError(
+    `\`${key}\` ${JSON.stringify(value)} is none of ${shape.words.join(', ')}`,
+    { file, pointer },
+    `write one of ${shape.words.join(', ')} (spelt as here)`,
+  );
 }
 
 /** A copy of the local map `ref` points at (checked like any map where it is used), or why not. */

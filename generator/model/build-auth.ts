@@ -4,7 +4,7 @@
  * Of these, `tokenAuth` picks the one the client fills from its `token` option; the client, the
  * README and the docs samples all follow that one choice.
  */
-import { GeneratorError, joinPointer } from '../errors.ts';
+import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { getByRef, refOf } from '../pointer.ts';
 import { isRecord } from '../json.ts';
 import type { Warnings } from '../warnings.ts';
@@ -17,7 +17,8 @@ export function buildAuth(doc: Record<string, unknown>, file: string): AuthModel
   const components = isRecord(doc.components) ? doc.components : {};
   const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
   const auth: AuthModel[] = [];
-  for (const [schemeName, raw] of Object.entries(schemes)) {
+  // Every scheme's problem in one run.
+  eachReporting(Object.entries(schemes), ([schemeName, raw]) => {
     const pointer = joinPointer('#/components/securitySchemes', schemeName);
     const ref = refOf(raw);
     const scheme = ref === undefined ? raw : getByRef(doc, ref);
@@ -30,7 +31,7 @@ export function buildAuth(doc: Record<string, unknown>, file: string): AuthModel
     }
     const model = authModel(schemeName, scheme, pointer, file);
     if (model !== undefined) auth.push(model);
-  }
+  });
   return auth;
 }
 

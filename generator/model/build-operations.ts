@@ -3,7 +3,7 @@
  * A draft is an OperationModel without its SDK name and type names, which build-resources.ts
  * settles once every operation is known.
  */
-import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
+import { eachReporting, GeneratorError, joinPointer, reporting } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { buildPagination } from './build-pagination.ts';
 import { buildParameters } from './build-parameters.ts';
@@ -79,6 +79,14 @@ export function buildOperations(
       );
       ids.declare(operation.operationId, pointer);
       declareCallbackIds(doc, operation, pointer, ids, ctx.file);
+      if (isRecord(operation.callbacks) && Object.keys(operation.callbacks).length > 0) {
+        ctx.warnings.add(
+          'callbacks',
+          'callbacks are not generated: the SDK makes requests to the API, and has no code for the requests the API makes back',
+          { file: ctx.file, pointer: joinPointer(pointer, 'callbacks') },
+          'handle the callback requests in your server, typed from the spec with a server-side tool; remove `callbacks` to silence this',
+        );
+      }
     });
   });
   // Webhooks and callbacks are operations too: their operationIds share openapi-typescript's
@@ -186,8 +194,11 @@ function buildOperation(
     list: operation.parameters,
     pointer: joinPointer(pointer, 'parameters'),
   };
-  let parameters = buildParameters(doc, pathLevel, operationLevel, ctx);
-  const undeclared = undeclaredPathParameters(path, parameters);
+  // Each part's problems in one run: the parameters', the responses', the body's, and then those
+  // of what is made from them (pagination, the method's shape), when they are there to check.
+  const problems: GeneratorError[] = [];
+  let parameters = reporting(problems, () => buildParameters(doc, pathLevel, operationLevel, ctx));
+  const undeclared = parameters === undefined ? [] : undeclaredPathParameters(path, parameters);
   if (undeclared.length > 0) {
     // The URL cannot be built without them, and what they hold is clear from the template: each
     // becomes a required string path parameter (as if declared last), with a warning.
@@ -212,12 +223,15 @@ function buildOperation(
     );
   }
 
-  const responses = buildResponses(
-    doc,
-    operation.responses,
-    joinPointer(pointer, 'responses'),
-    ctx,
+  const responses = reporting(problems, () =>
+    buildResponses(doc, operation.responses, joinPointer(pointer, 'responses'), ctx),
   );
+  const body = reporting(problems, () =>
+    buildRequestBody(doc, operation.requestBody, joinPointer(pointer, 'requestBody'), ctx),
+  );
+  // The pagination and the method's shape read both: without them, their checks would be about
+  // nothing.
+  if (parameters === undefined || responses === undefined) throw GeneratorError.all(problems);
   const success = successResponse(responses);
   const draft: Omit<OperationDraft, 'shape'> = {
     operationId:
@@ -245,25 +259,23 @@ function buildOperation(
   if (typeof operation.description === 'string') draft.description = operation.description;
   if (operation['x-preview'] === true) draft.preview = true;
   if (operation['x-sdk-method'] !== undefined) draft.sdkMethod = operation['x-sdk-method'];
-  const body = buildRequestBody(
-    doc,
-    operation.requestBody,
-    joinPointer(pointer, 'requestBody'),
-    ctx,
-  );
   if (body !== undefined) draft.body = body;
   if (success !== undefined) draft.successResponse = success;
   const others = otherSuccesses(responses, success);
   if (others.length > 0) draft.otherSuccesses = others;
 
-  const pagination = buildPagination({
-    doc,
-    file: ctx.file,
-    pointer,
-    raw: operation['x-sdk-pagination'],
-    parameters,
-    responseSchema: success && rawResponseSchema(doc, operation, success.status, pointer, ctx.file),
-  });
+  const pagination = reporting(problems, () =>
+    buildPagination({
+      doc,
+      file: ctx.file,
+      pointer,
+      raw: operation['x-sdk-pagination'],
+      parameters,
+      responseSchema:
+        success && rawResponseSchema(doc, operation, success.status, pointer, ctx.file),
+    }),
+  );
+  if (problems.length > 0) throw GeneratorError.all(problems);
   if (pagination !== undefined) draft.pagination = pagination;
   return { ...draft, shape: operationShape(draft, { schemas: ctx.schemas, specFile: ctx.file }) };
 }

@@ -3,7 +3,7 @@
  * operation's win, matched on `in` + `name`), `$ref`s followed in the bundled document, defaults
  * for `style`/`explode` made explicit, and the parameters the client fills itself marked.
  */
-import { GeneratorError, joinPointer } from '../errors.ts';
+import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { CLIENT_CORE_OPTION_NAMES } from '../reserved-names.ts';
@@ -39,9 +39,18 @@ export function buildParameters(
         'write `parameters:` as a YAML list',
       );
     }
-    level.list.forEach((entry, index) => {
-      const located = resolveParameter(doc, entry, joinPointer(level.pointer, index), ctx.file);
+    const declared = new Map<string, { name: string; pointer: string }>();
+    // Every parameter's problem in one run.
+    eachReporting(level.list.entries(), ([index, entry]) => {
+      const at = joinPointer(level.pointer, index);
+      const located = resolveParameter(doc, entry, at, ctx.file);
       const { name, in: location } = located.raw as { name: string; in: ParameterLocation };
+      // Where the name is written: the entry's own, or the entry (a $ref) that brings it.
+      const namedAt = located.pointer === at ? joinPointer(at, 'name') : at;
+      const key = parameterKey(location, name);
+      const twin = declared.get(key);
+      if (twin !== undefined) throw declaredTwice(location, name, twin, namedAt, ctx.file);
+      declared.set(key, { name, pointer: at });
       if (!isSendable(location, name)) {
         // No request could carry it (fetch refuses the header): the SDK leaves it out.
         ctx.warnings.add(
@@ -62,12 +71,38 @@ export function buildParameters(
         );
       }
       // Re-setting a key keeps its first position in a Map: an override stays where the path item put it.
-      merged.set(`${String(located.raw.in)} ${String(located.raw.name)}`, located);
+      merged.set(key, located);
     });
   }
 
   const identifiers = new NameRegistry();
   return [...merged.values()].map((located) => parameterModel(located, identifiers, ctx));
+}
+
+/**
+ * What makes two parameters the same (OpenAPI 3.1 §4.8.12.1: name and location): a header's name
+ * without case, as HTTP compares it (RFC 9110 §5.1); other names as written.
+ */
+function parameterKey(location: ParameterLocation, name: string): string {
+  return `${location} ${location === 'header' ? name.toLowerCase() : name}`;
+}
+
+function declaredTwice(
+  location: ParameterLocation,
+  name: string,
+  twin: { name: string; pointer: string },
+  pointer: string,
+  file: string,
+): GeneratorError {
+  const cased =
+    twin.name === name
+      ? ''
+      : ` as ${JSON.stringify(twin.name)} (header names are case-insensitive, RFC 9110 §5.1)`;
+  return new GeneratorError(
+    `${location} parameter ${JSON.stringify(name)} is declared twice in one list: also at ${twin.pointer}${cased}; OpenAPI wants each name and location once (§4.8.12.1)`,
+    { file, pointer },
+    'remove one of the two, or rename it if it is another parameter',
+  );
 }
 
 /** An HTTP token (RFC 9110 §5.6.2): what a header field name or a cookie name may be. */
@@ -109,6 +144,15 @@ function resolveParameter(
       'a parameter needs a `name` and `in` (path, query, header or cookie)',
       { file, pointer: at },
       'add the missing `name`/`in`, or fix the $ref that points here',
+    );
+  }
+  // A header or cookie without a name is left out with a warning (isSendable): public specs have
+  // them. A path or query parameter would be sent (`?=…`) and typed (`'': string`).
+  if (raw.name === '' && (raw.in === 'query' || raw.in === 'path')) {
+    throw new GeneratorError(
+      `the ${raw.in} parameter's name is empty: the SDK would send it without a name and type it as the key ''`,
+      { file, pointer: joinPointer(at, 'name') },
+      'write the name the API expects the parameter by',
     );
   }
   if (!LOCATIONS.includes(raw.in as ParameterLocation)) {

@@ -19,7 +19,7 @@
  *   gets a guard of its own (`validate<name>` in src/guards.ts), named by `…Response` too: the
  *   type's name where there is one, else one claimed the same way (`AnimalListResponse`).
  */
-import { GeneratorError, joinPointer } from '../errors.ts';
+import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { yamlScalar } from '../escape.ts';
 import type { OperationDraft } from './build-operations.ts';
 import { isJsonMediaType } from './media-types.ts';
@@ -152,7 +152,8 @@ function placeOperations(
   const claimed = new Set(
     drafts.flatMap((draft) => (typeof draft.sdkMethod === 'string' ? [draft.sdkMethod] : [])),
   );
-  drafts.forEach((draft, index) => {
+  // Every operation's problem in one run: a refused one claims nothing, the others go on.
+  eachReporting(drafts.entries(), ([index, draft]) => {
     if (draft.sdkMethod === undefined) return;
     const where = { file, pointer: joinPointer(draft.pointer, 'x-sdk-method') };
     const placement = parseSdkMethod(draft.sdkMethod, where, claimed);

@@ -16,6 +16,7 @@ import {
 } from './build-schema-typed.ts';
 import { readDiscriminator } from './build-discriminator.ts';
 import { checkKeywords, isAnnotationKeyword } from './schema-keywords.ts';
+import { notASchema, schemaProblems } from './schema-problems.ts';
 import type {
   ArrayNode,
   EnumNode,
@@ -30,6 +31,7 @@ import type {
 import {
   badValue,
   isPlainObject,
+  isTypes,
   readBoolean,
   readRegex,
   readString,
@@ -59,6 +61,8 @@ interface Ctx extends SchemaBuildContext {
   names: ReadonlyMap<string, string>;
   doc: Record<string, unknown> | undefined;
   warnings: Warnings;
+  /** Schema objects whose values schema-problems.ts has checked (with the schemas inside them). */
+  checked: WeakSet<object>;
   /** Pointers of inline `$ref` targets being built, to catch cycles that do not go through a name. */
   resolving: string[];
   /**
@@ -88,7 +92,14 @@ export function buildSchemaModel(
     );
   }
   const names = schemaNames(Object.keys(raw));
-  const c: Ctx = { ...ctx, names, doc, resolving: [], warnings: ctx.warnings ?? new Warnings() };
+  const c: Ctx = {
+    ...ctx,
+    names,
+    doc,
+    resolving: [],
+    checked: new WeakSet(),
+    warnings: ctx.warnings ?? new Warnings(),
+  };
   // Every schema's problems in one run.
   return eachReporting(Object.entries(raw), ([key, schema]) => {
     const pointer = joinPointer('#/components/schemas', key);
@@ -103,6 +114,13 @@ export function buildSchemaModel(
     if (node.description !== undefined) named.description = node.description;
     return named;
   });
+}
+
+/** The type name of each `components.schemas` key (none when it is not a map): as the model names them. */
+export function componentSchemaNames(doc: Record<string, unknown>): Map<string, string> {
+  const components = doc.components;
+  const raw = isPlainObject(components) ? components.schemas : undefined;
+  return schemaNames(isPlainObject(raw) ? Object.keys(raw) : []);
 }
 
 /**
@@ -131,6 +149,7 @@ export function buildSchemaNode(schema: unknown, ctx: SchemaNodeContext): Schema
     names: ctx.names,
     doc: ctx.doc,
     resolving: [],
+    checked: new WeakSet(),
     warnings: ctx.warnings ?? new Warnings(),
   });
 }
@@ -148,12 +167,12 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
   }
   if (schema === true) return { kind: 'any', ...plainBase(pointer) };
   if (schema === false) return { kind: 'never', ...plainBase(pointer) };
-  if (!isPlainObject(schema)) {
-    throw new GeneratorError(
-      `a schema must be an object (or true/false), found ${Array.isArray(schema) ? 'a list' : JSON.stringify(schema)}`,
-      { file: c.file, pointer },
-      'replace it with a Schema Object',
-    );
+  if (!isPlainObject(schema)) throw notASchema(schema, { file: c.file, pointer });
+  if (!c.checked.has(schema)) {
+    // Every wrong value of this schema and the schemas inside it at once; the readers below
+    // would stop at the first.
+    const problems = schemaProblems(schema, pointer, c.file, c.checked);
+    if (problems.length > 0) throw GeneratorError.all(problems);
   }
   const vc: ValueContext = { file: c.file, pointer };
   checkKeywords(schema, vc, c.version, c.warnings);
@@ -440,19 +459,10 @@ function dropAnnotationParts(parts: SchemaNode[], base: NodeBase): void {
 function readTypes(schema: Record<string, unknown>, vc: ValueContext): Set<JsonType> | undefined {
   const raw = schema.type;
   if (raw === undefined) return undefined;
-  const list = Array.isArray(raw) ? raw : [raw];
-  const known: readonly unknown[] = [
-    'null',
-    'boolean',
-    'object',
-    'array',
-    'number',
-    'integer',
-    'string',
-  ];
-  if (!list.every((t): t is JsonType => known.includes(t))) {
+  if (!isTypes(raw)) {
     throw badValue(vc, 'type', 'a JSON Schema type name or a list of them', raw);
   }
+  const list = Array.isArray(raw) ? raw : [raw];
   return new Set(list);
 }
 

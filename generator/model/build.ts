@@ -11,7 +11,9 @@ import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
 import { packageLicense, packageRepository } from './build-package-meta.ts';
 import { buildResources } from './build-resources.ts';
-import { buildSchemaModel } from './build-schema.ts';
+import { buildSchemaModel, componentSchemaNames } from './build-schema.ts';
+import { GeneratorError, reporting } from '../errors.ts';
+import { inDocumentOrder } from '../pointer.ts';
 import { isRecord } from '../json.ts';
 import { NameRegistry, pascalCase } from './names.ts';
 import { schemasNeedingInput } from './read-write.ts';
@@ -31,20 +33,31 @@ export async function buildModel(
   const warnings = new Warnings(ctx.strict === true);
   const info = buildInfo(doc, { file, warnings });
   const settings = buildSdkSettings(doc, info, file, ctx, warnings);
-  const schemas = buildSchemaModel(doc, { file, version, warnings }).map(withPreview);
+  // The steps below report their problems together: the schemas' do not stop the operations'
+  // checks, which need only the names the schemas take. A step that needs what a refused step
+  // makes is left out (its checks would be about nothing).
+  const problems: GeneratorError[] = [];
+  const schemaNames = componentSchemaNames(doc);
+  const built = reporting(problems, () =>
+    buildSchemaModel(doc, { file, version, warnings }).map(withPreview),
+  );
+  const schemas = built ?? [];
   await analysePatterns(schemas);
   addPatternWarnings(schemas, file, ctx.unsafePatterns ?? 're2js', warnings);
 
   const names = new NameRegistry([
     ...OPENAPI_TS_ROOT_NAMES,
     ...MODULE_TYPE_NAMES,
-    ...schemas.map((schema) => schema.name),
+    ...schemaNames.values(),
   ]);
-  const clientName = claimClientName(names, settings, { file, warnings });
-  const drafts = buildOperations(doc, schemaContext(doc, file, version, schemas, warnings));
+  const clientName = reporting(problems, () =>
+    claimClientName(names, settings, { file, warnings }),
+  );
+  const context = schemaContext(doc, file, version, schemas, warnings, schemaNames);
+  const drafts = reporting(problems, () => buildOperations(doc, context));
   const inputs = schemasNeedingInput(
     schemas,
-    drafts.flatMap((draft) => [
+    (drafts ?? []).flatMap((draft) => [
       ...(draft.body === undefined ? [] : [draft.body.schema]),
       ...draft.parameters.map((parameter) => parameter.schema),
     ]),
@@ -53,11 +66,24 @@ export async function buildModel(
     if (inputs.has(schema.name))
       schema.inputName = names.claim(exportName(`${schema.name}Input`, 'Type'));
   }
-  const { operations, resources } = buildResources(drafts, names, file, {
-    tagDescriptions: tagDescriptions(doc),
-    apiTitle: info.title,
-  });
-  const auth = buildAuth(doc, file);
+  const placed =
+    drafts &&
+    reporting(problems, () =>
+      buildResources(drafts, names, file, {
+        tagDescriptions: tagDescriptions(doc),
+        apiTitle: info.title,
+      }),
+    );
+  const auth = reporting(problems, () => buildAuth(doc, file));
+  if (
+    problems.length > 0 ||
+    built === undefined ||
+    clientName === undefined ||
+    placed === undefined ||
+    auth === undefined
+  )
+    throw GeneratorError.all(inDocumentOrder(problems, doc, (p) => p.location.pointer));
+  const { operations, resources } = placed;
   const token = tokenAuth(auth);
   warnUnmetSecurity(operations, auth, token, warnings, file);
   const sdkOptions = clientOptions(operations, settings.envPrefix, names);

@@ -25,15 +25,12 @@ export function schemaContext(
   version: '3.0' | '3.1',
   schemas: readonly NamedSchema[],
   warnings: Warnings,
+  /** The schemas' names when `schemas` is not all of them (some were refused). */
+  names: ReadonlyMap<string, string> = new Map(
+    schemas.map((schema) => [schema.originalName, schema.name]),
+  ),
 ): SchemaContext {
-  return {
-    file,
-    version,
-    doc,
-    warnings,
-    schemas,
-    names: new Map(schemas.map((schema) => [schema.originalName, schema.name])),
-  };
+  return { file, version, doc, warnings, schemas, names };
 }
 
 /** The SchemaNode of an inline schema at `pointer` (a missing schema means: any value). */

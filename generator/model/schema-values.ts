@@ -4,7 +4,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import type { JsonValue, RegexModel } from './schema-types.ts';
+import type { JsonType, JsonValue, RegexModel } from './schema-types.ts';
 
 export interface ValueContext {
   file: string;
@@ -59,6 +59,96 @@ const isFiniteNumber = (value: unknown): value is number =>
 const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every(isString);
+
+/** The JSON Schema type names `type` may hold. */
+const TYPE_NAMES: readonly unknown[] = [
+  'null',
+  'boolean',
+  'object',
+  'array',
+  'number',
+  'integer',
+  'string',
+];
+
+/** Whether `value` is a valid `type`: a JSON Schema type name or a list of them. */
+export function isTypes(value: unknown): value is JsonType | JsonType[] {
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  return list.every((type) => TYPE_NAMES.includes(type));
+}
+
+/**
+ * What each keyword with a value that is not a schema must hold, as the readers below and the
+ * model's builders read it: the one table {@link keywordValueProblem} checks a schema with.
+ */
+const KEYWORD_VALUES: Record<string, [wanted: string, accepts: (value: unknown) => boolean]> = {
+  $ref: ['a string', isString],
+  $dynamicRef: ['a string', isString],
+  $recursiveRef: ['a string', isString],
+  type: ['a JSON Schema type name or a list of them', isTypes],
+  title: ['a string', isString],
+  description: ['a string', isString],
+  format: ['a string', isString],
+  pattern: ['a regular expression string', isString],
+  nullable: ['true or false', isBoolean],
+  deprecated: ['true or false', isBoolean],
+  readOnly: ['true or false', isBoolean],
+  writeOnly: ['true or false', isBoolean],
+  uniqueItems: ['true or false', isBoolean],
+  minLength: ['a non-negative integer', isCount],
+  maxLength: ['a non-negative integer', isCount],
+  minItems: ['a non-negative integer', isCount],
+  maxItems: ['a non-negative integer', isCount],
+  minProperties: ['a non-negative integer', isCount],
+  maxProperties: ['a non-negative integer', isCount],
+  minimum: ['a number', isFiniteNumber],
+  maximum: ['a number', isFiniteNumber],
+  // 3.0 writes a boolean beside `minimum`/`maximum`, 3.1 the bound itself.
+  exclusiveMinimum: ['a number', (v) => isBoolean(v) || isFiniteNumber(v)],
+  exclusiveMaximum: ['a number', (v) => isBoolean(v) || isFiniteNumber(v)],
+  multipleOf: ['a number greater than 0', (v) => isFiniteNumber(v) && v > 0],
+  required: ['a list of strings', isStringList],
+  enum: ['a list of values', (v) => Array.isArray(v) && v.every(isJsonValue)],
+  const: ['a plain JSON value', isJsonValue],
+  default: ['a plain JSON value', isJsonValue],
+  example: ['a plain JSON value', isJsonValue],
+  // Read only beside anyOf/oneOf (build-discriminator.ts), checked everywhere.
+  discriminator: [
+    'an object with a string "propertyName"',
+    (v) => isPlainObject(v) && typeof v.propertyName === 'string',
+  ],
+  // Only a list is read (build-schema.ts); another value is left alone, as before.
+  examples: ['a plain JSON value', (v) => !Array.isArray(v) || v.every(isJsonValue)],
+};
+
+/**
+ * The problem of one keyword's value in `s`, whatever the schema's type (`maxItems: x` beside
+ * `type: string` is a slip as much as beside `type: array`); undefined when the value is right or
+ * the keyword holds schemas (checked as schemas) or is unknown (schema-keywords.ts reports it).
+ */
+export function keywordValueProblem(
+  s: Record<string, unknown>,
+  key: string,
+  ctx: ValueContext,
+): GeneratorError | undefined {
+  const value = s[key];
+  if (key.startsWith('x-'))
+    return isJsonValue(value) ? undefined : badValue(ctx, key, 'a plain JSON value', value);
+  const rule = Object.hasOwn(KEYWORD_VALUES, key) ? KEYWORD_VALUES[key] : undefined;
+  if (rule === undefined || value === undefined || rule[1](value)) return undefined;
+  // A list of values (`enum`, `examples`) whose list is right: the value in it that is not JSON.
+  if (Array.isArray(value) && (key === 'enum' || key === 'examples'))
+    return badValue(
+      ctx,
+      key,
+      'a plain JSON value',
+      value.find((v) => !isJsonValue(v)),
+    );
+  return badValue(ctx, key, rule[0], value);
+}
+
 export function readString(
   s: Record<string, unknown>,
   key: string,
@@ -94,9 +184,7 @@ export function readStringList(
 ): string[] {
   const value = s[key];
   if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) {
-    throw badValue(ctx, key, 'a list of strings', value);
-  }
+  if (!isStringList(value)) throw badValue(ctx, key, 'a list of strings', value);
   return [...new Set(value)];
 }
 

@@ -30,6 +30,24 @@ describe('assertAcyclic', () => {
     expect((error as GeneratorError).hint).toMatch(/#\/components\/schemas\/<Name>/);
   });
 
+  it('names every place where the document contains itself, in document order', () => {
+    const schemas: Record<string, unknown> = { Cat: { type: 'object' } };
+    schemas.schemas = schemas;
+    const paths: Record<string, unknown> = {};
+    paths.again = { paths };
+    const error = (() => {
+      try {
+        assertAcyclic({ paths, components: { schemas } }, 'spec.yaml');
+      } catch (caught) {
+        return caught;
+      }
+    })() as GeneratorError;
+    expect(error.problems.map((problem) => problem.location.pointer)).toEqual([
+      '#/paths/again/paths',
+      '#/components/schemas/schemas',
+    ]);
+  });
+
   it('refuses a loop through an array', () => {
     const list: unknown[] = [];
     list.push({ items: list });

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../generator/cli.ts';
 import { GeneratorError, SHOWN_PROBLEMS } from '../../generator/errors.ts';
 import { generate } from '../../generator/index.ts';
+import { specModel } from '../model/fixture-model.ts';
 import { removeTempDirs, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -221,5 +222,141 @@ describe('the model reports every operation it refuses in one run', () => {
     expect(error.message).toContain(
       'a parameter\'s `in` must be path, query, header or cookie (OpenAPI 3.1 §4.8.12.1), not "nowhere"',
     );
+  });
+});
+
+/** The error a spec of test/fixtures/specs/bad/ is refused with. */
+async function refusedFixture(name: string): Promise<GeneratorError> {
+  const error = await specModel(`test/fixtures/specs/bad/${name}`).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(GeneratorError);
+  return error as GeneratorError;
+}
+
+const pointers = (error: GeneratorError) => error.problems.map((p) => p.location.pointer);
+
+describe('every problem of a schema, at every depth, with the operations’, in one run', () => {
+  it('ten wrong keyword values of one schema, two nested ones and a parameter', async () => {
+    const error = await refusedFixture('every-schema-value-problem.yaml');
+    const wrong = (key: string) => `#/components/schemas/Wrong/${key}`;
+    expect(pointers(error)).toEqual([
+      '#/paths/~1things/get/parameters/0/in',
+      wrong('required'),
+      wrong('minItems'),
+      wrong('maxItems'),
+      wrong('properties'),
+      wrong('additionalProperties'),
+      wrong('minimum'),
+      wrong('multipleOf'),
+      wrong('format'),
+      wrong('enum'),
+      wrong('discriminator'),
+      '#/components/schemas/Nested/properties/name/maxLength',
+      '#/components/schemas/Nested/properties/tags/items/pattern',
+    ]);
+    expect(error.problems[1]!.message).toContain(
+      '"required" must be a list of strings, found "yes"',
+    );
+    expect(error.problems[7]!.message).toContain('"multipleOf" must be a number greater than 0');
+    expect(error.problems[5]!.hint).toMatch(/Schema Object/);
+    expect(error.message.match(/\n {2}fix: /g)).toHaveLength(13);
+  });
+});
+
+describe('every refused x-sdk-method in one run', () => {
+  it('six operations, each with its own reason and fix', async () => {
+    const error = await refusedFixture('every-sdk-method-problem.yaml');
+    expect(pointers(error)).toEqual([
+      '#/paths/~1a/post/x-sdk-method',
+      '#/paths/~1b/get/x-sdk-method',
+      '#/paths/~1b/post/x-sdk-method',
+      '#/paths/~1c/get/x-sdk-method',
+      '#/paths/~1c/post/x-sdk-method',
+      '#/paths/~1d/get/x-sdk-method',
+    ]);
+    const [client, twice, dots, empty, cased, then] = error.problems.map((p) => p.message);
+    expect(client).toMatch(/"_client\.request" is not a camelCase name/);
+    expect(twice).toMatch(/two operations are mapped to index\.list/);
+    expect(dots).toMatch(/"a\.b\.c" is not "resource\.method"/);
+    expect(empty).toMatch(/"" is not "resource\.method"/);
+    expect(cased).toMatch(/"Index\.List" is not a camelCase name/);
+    expect(then).toMatch(/`then` cannot be a method name/);
+  });
+});
+
+describe('every schema loop and misplaced schema in one run', () => {
+  it('a $ref loop, a schema that is its own `not`, an allOf of itself, a string', async () => {
+    const error = await refusedFixture('every-schema-loop.yaml');
+    expect(pointers(error)).toEqual([
+      '#/components/schemas/A',
+      '#/components/schemas/Self',
+      '#/components/schemas/Whole',
+      '#/components/schemas/NotObject',
+    ]);
+    expect(error.problems[0]!.message).toMatch(/circular \$ref/);
+    expect(error.problems[1]!.message).toMatch(/contains itself/);
+    expect(error.problems[2]!.message).toMatch(/contains itself/);
+    expect(error.problems[3]!.message).toMatch(/must be a Schema Object, not the string "string"/);
+  });
+
+  it('two $ref loops inside schemas, which the bundler cannot follow: both', async () => {
+    const error = await refused({
+      'openapi.yaml': `${HEAD}paths: {}
+components:
+  schemas:
+    A: {type: object, properties: {x: {$ref: '#/components/schemas/A/properties/x'}}}
+    B: {type: object, properties: {y: {$ref: '#/components/schemas/B/properties/y'}}}
+`,
+    });
+    expect(pointers(error)).toEqual([
+      '#/components/schemas/A/properties/x',
+      '#/components/schemas/B/properties/y',
+    ]);
+  });
+
+  it('the checks after bundling report together: credentials, containers, texts, loops', async () => {
+    const error = await refused({
+      'openapi.yaml': `${HEAD}servers:
+  - url: https://me:secret@api.example.com
+  - url: https://you:secret@api.example.com
+paths:
+  /a:
+    get:
+      summary: 5
+      responses: {'200': true}
+    post:
+      summary: true
+      responses: {'200': {description: ok}}
+components:
+  schemas:
+    Ext: {$ref: './other.yaml#/Loop'}
+`,
+      'other.yaml': "Loop: {allOf: [{$ref: '#/Loop'}]}\n",
+    });
+    expect(pointers(error)).toEqual([
+      '#/servers/0/url',
+      '#/servers/1/url',
+      '#/paths/~1a/get/summary',
+      '#/paths/~1a/get/responses/200',
+      '#/paths/~1a/post/summary',
+      // The bundler files the other file's schema under its own name.
+      '#/components/schemas/Loop',
+    ]);
+  });
+});
+
+describe('every problem of one operation, and of the security schemes, in one run', () => {
+  it('a parameter, a request body, a response schema, a pagination; two schemes', async () => {
+    const error = await refusedFixture('every-operation-part-problem.yaml');
+    const post = '#/paths/~1things/post';
+    expect(pointers(error)).toEqual([
+      `${post}/parameters/0/in`,
+      `${post}/requestBody`,
+      `${post}/responses/200/content/application~1json/schema/minProperties`,
+      '#/paths/~1things/put/requestBody',
+      '#/paths/~1things/put/x-sdk-pagination',
+      '#/components/securitySchemes/Key',
+      '#/components/securitySchemes/Other/name',
+    ]);
+    expect(error.problems[4]!.message).toMatch(/`x-sdk-pagination` must be an object/);
   });
 });
