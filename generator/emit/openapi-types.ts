@@ -71,6 +71,7 @@ import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
 import { isSendable } from '../model/build-parameters.ts';
 import { getByPointer } from '../pointer.ts';
+import { isBinaryString } from '../model/media-types.ts';
 
 const OPENAPI_TYPES_PATH = 'src/openapi.ts';
 
@@ -108,14 +109,15 @@ export const OPENAPI_TS_OPTIONS = {
 } as const satisfies OpenAPITSOptions;
 
 /**
- * `type: string, format: binary` is a `Blob` (a `File` is one), as openapi-typescript's own docs
+ * `type: string, format: binary` (or a binary `contentMediaType`, model/media-types.ts
+ * `isBinaryString`) is a `Blob` (a `File` is one), as openapi-typescript's own docs
  * suggest: a file part of a multipart body or a raw binary body is sent from one, and the client
  * reads binary responses into one. `null` stays allowed where the schema allows it.
  */
 function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
   // OpenAPI 3.1 allows boolean schemas (`true`, `false`) wherever a schema may stand.
   if (typeof schema !== 'object' || schema === null) return undefined;
-  if (!('format' in schema) || schema.format !== 'binary') return undefined;
+  if (!isBinaryString(schema as Record<string, unknown>)) return undefined;
   const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (!types.includes('string')) return undefined;
   const blob = ts.factory.createTypeReferenceNode('Blob');

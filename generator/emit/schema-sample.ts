@@ -39,7 +39,7 @@ export interface SampleOptions {
 }
 
 /**
- * A file or other binary value (`type: string, format: binary`) in a request: a marker string the
+ * A file or other binary value (`type: string, format: binary`, or a binary `contentMediaType`) in a request: a marker string the
  * printers recognise (code-print.ts prints `new Blob([…])`, the curl samples `@<name>`), since
  * JSON has no such value. Only built for requests; a NUL never starts a spec's string example
  * that reaches a printer unescaped.
@@ -177,7 +177,7 @@ function build(
     case 'boolean':
       return !smallest;
     case 'string':
-      if (node.format === 'binary' && walk.options.direction === 'request' && !smallest)
+      if (node.binary === true && walk.options.direction === 'request' && !smallest)
         return binarySample(label);
       return stringValue(node, smallest ? 'string' : label);
     case 'number':
@@ -423,7 +423,7 @@ function fits(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): bo
       // Loose nodes too: the generated type of a schema without `type` may still be a string.
       if (typeof value !== 'string') return false;
       // A file in a request is a Blob in the call's types: no string from the spec stands for it.
-      if (node.format === 'binary' && walk.options.direction === 'request')
+      if (node.binary === true && walk.options.direction === 'request')
         return binarySampleName(value) !== undefined;
       const length = [...value].length;
       return length >= (node.minLength ?? 0) && length <= (node.maxLength ?? Infinity);

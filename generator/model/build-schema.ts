@@ -16,6 +16,7 @@ import {
 } from './build-schema-typed.ts';
 import { readDiscriminator } from './build-discriminator.ts';
 import { checkKeywords, isAnnotationKeyword } from './schema-keywords.ts';
+import { isBinaryString } from './media-types.ts';
 import { notASchema, schemaProblems } from './schema-problems.ts';
 import type {
   ArrayNode,
@@ -761,6 +762,7 @@ function readAnnotations(schema: Record<string, unknown>, vc: ValueContext): Nod
   if (title !== undefined) base.title = title;
   if (description !== undefined) base.description = description;
   if (format !== undefined) base.format = format;
+  if (isBinaryString(schema)) base.binary = true;
   if (schema.default !== undefined) base.default = toJsonValue(schema.default, 'default', vc);
   const examples: JsonValue[] = [];
   if (schema.example !== undefined) examples.push(toJsonValue(schema.example, 'example', vc));
@@ -789,6 +791,7 @@ function withAnnotations(node: SchemaNode, base: NodeBase): SchemaNode {
     'title',
     'description',
     'format',
+    'binary',
     'default',
     'examples',
     'extensions',

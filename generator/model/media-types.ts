@@ -41,6 +41,23 @@ export function mediaKind(mediaType: string): BodyKind {
   return 'binary';
 }
 
+/**
+ * Whether a string schema holds raw bytes (a `Blob` in the types, a file part in multipart):
+ * `format: binary` (OpenAPI 3.0), or a `contentMediaType` of a binary media type without a
+ * `contentEncoding` (OpenAPI 3.1.1 §4.8.14.3, "Working with Binary Data"; `image/png`,
+ * `application/octet-stream`). A textual `contentMediaType` (`text/html`, `application/json`)
+ * describes the text a string holds, and base64 (`contentEncoding`) is text too.
+ */
+export function isBinaryString(schema: Readonly<Record<string, unknown>>): boolean {
+  if (schema.format === 'binary') return true;
+  const media = schema.contentMediaType;
+  return (
+    typeof media === 'string' &&
+    schema.contentEncoding === undefined &&
+    mediaKind(media) === 'binary'
+  );
+}
+
 /** `application/json` or a `+json` type (`application/problem+json`), the types JSON Schema tools read as JSON. */
 export function isJsonMediaType(contentType: string): boolean {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';

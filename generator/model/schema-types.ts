@@ -56,6 +56,8 @@ export interface NodeBase {
   writeOnly: boolean;
   /** `format` is recorded, never enforced by the guards. */
   format?: string;
+  /** A string of raw bytes (media-types.ts `isBinaryString`): a `Blob` in the types. */
+  binary?: true;
   default?: JsonValue;
   /** `example` (3.0) and `examples` (3.1) as one list. */
   examples?: JsonValue[];

@@ -172,7 +172,7 @@ export class TypePrinter {
         return { text: 'boolean', prec: 0 };
       case 'string':
         // A file: what a multipart part or a raw body is sent from (src/openapi.ts says the same).
-        return { text: node.format === 'binary' ? 'Blob' : 'string', prec: 0 };
+        return { text: node.binary === true ? 'Blob' : 'string', prec: 0 };
       case 'number':
         return { text: 'number', prec: 0 };
       case 'ref': {
