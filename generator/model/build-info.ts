@@ -29,6 +29,24 @@ export interface SdkSettings {
  */
 const UNTITLED = 'API';
 
+/**
+ * `info.version`, which OpenAPI requires as a string. YAML reads `version: 1.0` as the number 1:
+ * that is used as its text, with a warning that says to quote it (the `.0` is already lost);
+ * any other value is 0.0.0, with a warning.
+ */
+function apiVersion(version: unknown, report?: { file: string; warnings: Warnings }): string {
+  if (typeof version === 'string') return version;
+  const written = JSON.stringify(version) ?? 'nothing';
+  const read = typeof version === 'number' ? String(version) : '0.0.0';
+  report?.warnings.add(
+    'info-version-type',
+    `info.version must be a string, found ${written}${typeof version === 'number' ? ' (YAML reads an unquoted `1.0` as a number)' : ''}; it is read as "${read}"`,
+    { file: report.file, pointer: version === undefined ? '#/info' : '#/info/version' },
+    "quote it as the API's version is written: `version: '1.0'`",
+  );
+  return read;
+}
+
 export function buildInfo(
   doc: Record<string, unknown>,
   report?: { file: string; warnings: Warnings },
@@ -36,7 +54,7 @@ export function buildInfo(
   const info = isRecord(doc.info) ? doc.info : {};
   const result: ApiInfo = {
     title: typeof info.title === 'string' && showsSomething(info.title) ? info.title : UNTITLED,
-    version: typeof info.version === 'string' ? info.version : '0.0.0',
+    version: apiVersion(info.version, report),
   };
   if (typeof info.description === 'string') result.description = info.description;
   const serverUrl = firstServerUrl(doc.servers);

@@ -74,3 +74,33 @@ describe('a title with nothing to name the client after', () => {
     }
   });
 });
+
+describe('info.version that is not a string', () => {
+  const read = (version: unknown) => {
+    const warnings = new Warnings();
+    const info = buildInfo({ info: { title: 'T', version } }, { file: 'spec.yaml', warnings });
+    return { version: info.version, warnings: warnings.list() };
+  };
+
+  it('a number (YAML reads `version: 1.5` as one) is read as its text, with a warning to quote it', () => {
+    const { version, warnings } = read(1.5);
+    expect(version).toBe('1.5');
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(
+        /^spec\.yaml #\/info\/version: info\.version must be a string, found 1\.5 .*\n {2}fix: quote it/,
+      ),
+    ]);
+  });
+
+  it('anything else is 0.0.0, with the same warning; a string gives none', () => {
+    expect(read(true)).toMatchObject({
+      version: '0.0.0',
+      warnings: [{ key: 'info-version-type' }],
+    });
+    expect(read(undefined)).toMatchObject({
+      version: '0.0.0',
+      warnings: [{ location: { pointer: '#/info' } }],
+    });
+    expect(read('2024-01-01')).toEqual({ version: '2024-01-01', warnings: [] });
+  });
+});
