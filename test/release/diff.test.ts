@@ -644,6 +644,28 @@ describe('the words of a change say what it means for a caller', () => {
       expect(kinds).not.toContain(gone);
   });
 
+  it('a rename that also renames a path parameter is still a rename', async () => {
+    const report = await diffAfter(ROOT_FILE, (doc) => {
+      const item = doc.getIn(['paths', '/orders/{order}']);
+      doc.deleteIn(['paths', '/orders/{order}']);
+      doc.setIn(['paths', '/orders/{orderId}'], item);
+      doc.setIn(['paths', '/orders/{orderId}', 'get', 'x-sdk-method'], 'orders.get');
+      doc.setIn(['paths', '/orders/{orderId}', 'get', 'parameters', 0, 'name'], 'orderId');
+    });
+    const sdk = report.changes.filter((change) => change.kind.startsWith('sdk/'));
+    expect(sdk).toContainEqual(
+      expect.objectContaining({
+        kind: 'sdk/method-renamed',
+        message: expect.stringContaining(
+          '`client.orders.retrieve()` renamed to `client.orders.get()`',
+        ) as string,
+      }),
+    );
+    const kinds = sdk.map((change) => change.kind);
+    expect(kinds).not.toContain('sdk/method-removed');
+    expect(kinds).not.toContain('sdk/method-added');
+  });
+
   it('wire paths name properties only: no `$ref`, `allOf/0` or other keyword as a segment', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>

@@ -176,6 +176,8 @@ export function compareSdk(
 /**
  * Methods gone from the client whose operation (HTTP method and path) a new method serves: a new
  * `x-sdk-method` or operationId for the same call. Old name → new name; only one-to-one pairs.
+ * Paths are compared with their parameters' names left out (`/things/{id}` is `/things/{thingId}`
+ * on the wire, OpenAPI 3.1.1 §4.8.8), so a rename that also renames a path parameter is found.
  */
 function renamedMethods(
   oldMethods: ReadonlyMap<string, ts.Symbol>,
@@ -185,16 +187,17 @@ function renamedMethods(
 ): Map<string, string> {
   const renamed = new Map<string, string>();
   if (oldOperations === undefined || newOperations === undefined) return renamed;
+  const wire = (operation: string) => operation.replace(/\{[^}]*\}/g, '{}');
   const added = new Map<string, string[]>();
   for (const name of newMethods.keys()) {
     const operation = newOperations.get(name);
     if (oldMethods.has(name) || operation === undefined) continue;
-    added.set(operation, [...(added.get(operation) ?? []), name]);
+    added.set(wire(operation), [...(added.get(wire(operation)) ?? []), name]);
   }
   for (const name of oldMethods.keys()) {
     const operation = oldOperations.get(name);
     if (newMethods.has(name) || operation === undefined) continue;
-    const candidates = added.get(operation);
+    const candidates = added.get(wire(operation));
     if (candidates?.length === 1) renamed.set(name, candidates[0]!);
   }
   return renamed;
