@@ -733,18 +733,27 @@ export class ClientCore {
       return { response, data: await read(response, ctx) };
     } catch (error) {
       if (error instanceof SDKError) throw error;
-      const invalid = signal.aborted ? undefined : invalidHTTP(error);
-      if (invalid !== undefined)
-        throw new InvalidResponseError(
-          this.redact(`The server's answer is not valid HTTP: ${invalid}. Not retried.`),
-          answered?.status ?? 0,
-          answered === undefined ? {} : this.#safeHeaders(answered.headers),
-          undefined,
-        );
-      throw new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
-        cause: this.#redactError(error),
-      });
+      throw this.fetchFailure(error, answered, signal.aborted);
     }
+  }
+
+  /**
+   * What a fetch, or the read of its body, that threw becomes: an InvalidResponseError when the
+   * answer is not valid HTTP (internal/invalid-http.ts), else an APIConnectionError; `answered` is
+   * the response whose body failed, if the headers came. The typed path client classifies with it.
+   */
+  fetchFailure(error: unknown, answered: Response | undefined, aborted: boolean): SDKError {
+    const invalid = aborted ? undefined : invalidHTTP(error);
+    if (invalid !== undefined)
+      return new InvalidResponseError(
+        this.redact(`The server's answer is not valid HTTP: ${invalid}. Not retried.`),
+        answered?.status ?? 0,
+        answered === undefined ? {} : this.#safeHeaders(answered.headers),
+        undefined,
+      );
+    return new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
+      cause: this.#redactError(error),
+    });
   }
 
   /** Step 4 for a 2xx: the data, checked by its guard when validation is on (validation.ts). */

@@ -5,13 +5,16 @@
  * encoding, and, per operation, its query parameters' styles, how its success body is read (a
  * `text/csv` answer as text, a PDF as a `Blob`, an event stream as a stream; never JSON where the
  * operation declares something else) and whether it takes the credential at all (not where the
- * operation's `security` is `[]`). It does not retry.
+ * operation's `security` is `[]`). A fetch that fails is classified as the resource client's: an
+ * APIConnectionError without an answer, an InvalidResponseError for one that is not valid HTTP, an
+ * APIUserAbortError when the caller aborts. It does not retry.
  *
  * The generated package offers it as a function of the client (`pathsClient(client)`), not as a
  * property: so only the bundles that use it carry openapi-fetch.
  */
 import createClient, { defaultPathSerializer, type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.ts';
+import { APIUserAbortError, SDKError } from './errors.ts';
 import { headersToObject, mergeHeaders } from './internal/headers.ts';
 import { encodePathParam } from './internal/path.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
@@ -64,20 +67,23 @@ export function createPathsClient<Paths extends {}>(
   for (const [name, value] of Object.entries(base))
     if (anonymous[name] !== value) withoutCredential[name] = anonymous[name] ?? null;
   const baseUrl = core.requestBase().replace(/\/+$/, '');
+  // Sends through the core; `seen` learns that the request went out and, once it came, the answer.
+  const sender =
+    (seen: { sent?: true; answered?: Response } = {}) =>
+    async (request: Request): Promise<Response> => {
+      const init = {
+        method: request.method,
+        headers: headersToObject(request.headers),
+        body: request.body === null ? null : await request.arrayBuffer(),
+        signal: request.signal,
+      };
+      seen.sent = true;
+      return (seen.answered = await core.fetchFollowing(request.url, init, fetchImpl));
+    };
   const client = createClient<Paths>({
     baseUrl,
     headers: core.baseHeaders(),
-    fetch: async (request: Request) =>
-      core.fetchFollowing(
-        request.url,
-        {
-          method: request.method,
-          headers: headersToObject(request.headers),
-          body: request.body === null ? null : await request.arrayBuffer(),
-          signal: request.signal,
-        },
-        fetchImpl,
-      ),
+    fetch: sender(),
     querySerializer: query(),
     pathSerializer: (url, params) =>
       defaultPathSerializer(
@@ -108,17 +114,38 @@ export function createPathsClient<Paths extends {}>(
     // Headers the call gives itself still go, after the credential is taken off.
     return { ...own, ...init, headers: { ...withoutCredential, ...ownHeaders(init?.['headers']) } };
   };
+  // One call: its defaults, and what fetch or the body's read throws classified as the resource
+  // client's (core.fetchFailure), once the request went out; an error before (a body serializer's)
+  // or a body that is not JSON stays as it is.
+  const call = async (
+    method: string,
+    url: string,
+    init: Init,
+    send: (init: Init) => Promise<unknown>,
+  ): Promise<unknown> => {
+    const own = defaults(method, url, init);
+    const seen: { sent?: true; answered?: Response } = {};
+    try {
+      return await send({ fetch: sender(seen), ...own });
+    } catch (error) {
+      if (error instanceof SDKError || seen.sent !== true) throw error;
+      if ((own?.['signal'] as AbortSignal | undefined)?.aborted === true)
+        throw new APIUserAbortError();
+      if (seen.answered !== undefined && !(error instanceof TypeError)) throw error;
+      throw core.fetchFailure(error, seen.answered, false);
+    }
+  };
   const methods = client as unknown as Record<string, Send>;
   for (const method of METHODS) {
     const send = methods[method];
     if (send !== undefined)
-      methods[method] = async (url, init) => send(url, defaults(method, url, init));
+      methods[method] = async (url, init) => call(method, url, init, async (own) => send(url, own));
   }
   const { request } = client as unknown as {
     request: (method: string, url: string, init?: Init) => Promise<unknown>;
   };
   (client as unknown as { request: typeof request }).request = async (method, url, init) =>
-    request(method, url, defaults(method, url, init));
+    call(method, url, init, async (own) => request(method, url, own));
   return client;
 }
 
