@@ -4,7 +4,8 @@
  * credential, fetch, redirect rules (no credential or body goes to another origin), path
  * encoding, and, per operation, its query parameters' styles, how its success body is read (a
  * `text/csv` answer as text, a PDF as a `Blob`, an event stream as a stream; never JSON where the
- * operation declares something else) and whether it takes the credential at all (not where the
+ * operation declares something else; by the response the status selects, exact code > `2XX` >
+ * `default`) and whether it takes the credential at all (not where the
  * operation's `security` is `[]`). A fetch that fails is classified as the resource client's: an
  * APIConnectionError without an answer, an InvalidResponseError for one that is not valid HTTP, an
  * APIUserAbortError when the caller aborts. It does not retry.
@@ -17,6 +18,7 @@ import type { ClientCore, Fetch } from './core.ts';
 import { APIUserAbortError, SDKError } from './errors.ts';
 import { headersToObject, mergeHeaders } from './internal/headers.ts';
 import { encodePathParam } from './internal/path.ts';
+import { responseKey } from './internal/read.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import type { HeadersInput } from './request-options.ts';
 
@@ -27,7 +29,12 @@ export interface PathOperation {
   /** Query parameters that are not `form` + `explode: true`, by name. */
   query?: QueryStyles;
   /** How openapi-fetch reads the success body when it is not JSON. */
-  parseAs?: 'text' | 'blob' | 'stream';
+  parseAs?: ParseAs;
+  /**
+   * How each success body is read, by the response its status selects (`200`, `2XX`, `default`:
+   * OpenAPI 3.1.1 §4.8.16), where they differ; in place of `parseAs`.
+   */
+  reads?: Readonly<Record<string, ParseAs | 'json'>>;
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): it is sent
    * without the client's token, in a header, a cookie or the query alike.
@@ -41,6 +48,8 @@ export interface PathsClientOptions {
   /** By operation, as `<method> <path>` (`get /projects/{project}/plans`): see `PathOperation`. */
   operations?: Readonly<Record<string, PathOperation>>;
 }
+
+type ParseAs = 'text' | 'blob' | 'stream';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
@@ -110,6 +119,8 @@ export function createPathsClient<Paths extends {}>(
     if (operation.query !== undefined || operation.anonymous === true)
       own['querySerializer'] = query(operation.query, operation.anonymous === true);
     if (operation.parseAs !== undefined) own['parseAs'] = operation.parseAs;
+    // Read by `readByStatus` once the status is known; openapi-fetch leaves the body alone.
+    if (operation.reads !== undefined) own['parseAs'] = 'stream';
     if (operation.anonymous !== true) return { ...own, ...init };
     // Headers the call gives itself still go, after the credential is taken off.
     return { ...own, ...init, headers: { ...withoutCredential, ...ownHeaders(init?.['headers']) } };
@@ -124,9 +135,14 @@ export function createPathsClient<Paths extends {}>(
     send: (init: Init) => Promise<unknown>,
   ): Promise<unknown> => {
     const own = defaults(method, url, init);
+    const reads =
+      init?.['parseAs'] === undefined
+        ? operations[`${method.toLowerCase()} ${url}`]?.reads
+        : undefined;
     const seen: { sent?: true; answered?: Response } = {};
     try {
-      return await send({ fetch: sender(seen), ...own });
+      const result = await send({ fetch: sender(seen), ...own });
+      return reads === undefined ? result : await readByStatus(result, reads);
     } catch (error) {
       if (error instanceof SDKError || seen.sent !== true) throw error;
       if ((own?.['signal'] as AbortSignal | undefined)?.aborted === true)
@@ -155,4 +171,23 @@ function ownHeaders(headers: unknown): Record<string, unknown> {
   if (headers instanceof Headers || Array.isArray(headers))
     return headersToObject(new Headers(headers as HeadersInit));
   return headers as Record<string, unknown>;
+}
+
+/**
+ * A success body openapi-fetch left unread (`parseAs: 'stream'`), read as the response its status
+ * selects says (internal/read.ts `responseKey`): JSON parsed (nothing for an empty body, as
+ * openapi-fetch does), text as text, bytes as a Blob, a stream as it is.
+ */
+async function readByStatus(
+  result: unknown,
+  reads: Readonly<Record<string, ParseAs | 'json'>>,
+): Promise<unknown> {
+  const { data, response } = result as { data?: unknown; response: Response };
+  if (!response.ok || data === undefined || data === null) return result;
+  const read = reads[responseKey(response.status, Object.keys(reads)) ?? ''] ?? 'json';
+  if (read === 'stream') return result;
+  if (read === 'text') return { ...(result as object), data: await response.text() };
+  if (read === 'blob') return { ...(result as object), data: await response.blob() };
+  const text = await response.text();
+  return { ...(result as object), data: text === '' ? undefined : (JSON.parse(text) as unknown) };
 }

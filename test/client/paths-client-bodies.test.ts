@@ -106,4 +106,18 @@ describe('pathsClient reads', () => {
     expect(data).toBeInstanceOf(Blob);
     expect(new Uint8Array(await (data as Blob).arrayBuffer())).toEqual(BYTES);
   });
+
+  it('a 2xx by the response its status selects: 200 JSON, 201 by 2XX as text', async () => {
+    reply = () => json(200, { id: 'x' });
+    expect((await paths()['POST']!('/mixed')).data).toEqual({ id: 'x' });
+    reply = () => ({ status: 201, headers: { 'content-type': 'text/plain' }, body: 'made' });
+    expect((await paths()['POST']!('/mixed')).data).toBe('made');
+  });
+
+  it('a 2xx only default selects is read as default says (JSON), 200 as text', async () => {
+    reply = () => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: '{"code":1}' });
+    expect(await get('/fallback')).toBe('{"code":1}');
+    reply = () => json(202, { code: 2 });
+    expect(await get('/fallback')).toEqual({ code: 2 });
+  });
 });
