@@ -704,21 +704,11 @@ export class ClientCore {
     try {
       const response = await this.fetchFollowing(prepared.url, { ...prepared.init, signal });
       answered = response;
-      const ctx: ReadContext = {
-        limit:
-          options.maxResponseSize === undefined
-            ? this.maxResponseSize
-            : checkCount('maxResponseSize', options.maxResponseSize, 'bytes'),
-        signal: options.signal,
-        mayBeEmpty: request.mayBeEmpty === true || prepared.method === 'head',
-        fail: (message, body) =>
-          new InvalidResponseError(
-            this.redact(message),
-            response.status,
-            this.#safeHeaders(response.headers),
-            this.redactValue(body),
-          ),
-      };
+      const ctx = this.readContext(
+        response,
+        request.mayBeEmpty === true || prepared.method === 'head',
+        options,
+      );
       if (!response.ok) return { response, data: await errorBody(response, ctx) };
       const { status } = response;
       if (prepared.method === 'head' || status === 204 || status === 205) {
@@ -735,6 +725,29 @@ export class ClientCore {
       if (error instanceof SDKError) throw error;
       throw this.fetchFailure(error, answered, signal.aborted);
     }
+  }
+
+  /**
+   * How the body of `response` is read (internal/read.ts): under the call's or the client's
+   * `maxResponseSize`, failing with an InvalidResponseError with the token redacted. The typed path
+   * client reads with it too.
+   */
+  readContext(response: Response, mayBeEmpty: boolean, options: RequestOptions = {}): ReadContext {
+    return {
+      limit:
+        options.maxResponseSize === undefined
+          ? this.maxResponseSize
+          : checkCount('maxResponseSize', options.maxResponseSize, 'bytes'),
+      signal: options.signal,
+      mayBeEmpty,
+      fail: (message, body) =>
+        new InvalidResponseError(
+          this.redact(message),
+          response.status,
+          this.#safeHeaders(response.headers),
+          this.redactValue(body),
+        ),
+    };
   }
 
   /**

@@ -18,7 +18,7 @@ import type { ClientCore, Fetch } from './core.ts';
 import { APIUserAbortError, SDKError } from './errors.ts';
 import { headersToObject, mergeHeaders } from './internal/headers.ts';
 import { encodePathParam } from './internal/path.ts';
-import { responseKey } from './internal/read.ts';
+import { readBlob, readJSON, readText, responseKey } from './internal/read.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import type { HeadersInput } from './request-options.ts';
 
@@ -28,7 +28,7 @@ export type { Client as PathsClient } from 'openapi-fetch';
 export interface PathOperation {
   /** Query parameters that are not `form` + `explode: true`, by name. */
   query?: QueryStyles;
-  /** How openapi-fetch reads the success body when it is not JSON. */
+  /** How the success body is read when it is not JSON. */
   parseAs?: ParseAs;
   /**
    * How each success body is read, by the response its status selects (`200`, `2XX`, `default`:
@@ -113,21 +113,20 @@ export function createPathsClient<Paths extends {}>(
     // The call's own headers checked as the client's are (internal/headers.ts): a value fetch
     // cannot send fails here with an SDKError, before openapi-fetch builds the request.
     mergeHeaders(ownHeaders(init?.['headers']) as HeadersInput);
+    // The success body is read by `readByStatus` once the status is known; openapi-fetch leaves
+    // it alone.
+    const own: Record<string, unknown> = { parseAs: 'stream' };
     const operation = operations[`${method.toLowerCase()} ${url}`];
-    if (operation === undefined) return init;
-    const own: Record<string, unknown> = {};
+    if (operation === undefined) return { ...own, ...init };
     if (operation.query !== undefined || operation.anonymous === true)
       own['querySerializer'] = query(operation.query, operation.anonymous === true);
-    if (operation.parseAs !== undefined) own['parseAs'] = operation.parseAs;
-    // Read by `readByStatus` once the status is known; openapi-fetch leaves the body alone.
-    if (operation.reads !== undefined) own['parseAs'] = 'stream';
     if (operation.anonymous !== true) return { ...own, ...init };
     // Headers the call gives itself still go, after the credential is taken off.
     return { ...own, ...init, headers: { ...withoutCredential, ...ownHeaders(init?.['headers']) } };
   };
-  // One call: its defaults, and what fetch or the body's read throws classified as the resource
-  // client's (core.fetchFailure), once the request went out; an error before (a body serializer's)
-  // or a body that is not JSON stays as it is.
+  // One call: its defaults, its success body read as the resource client reads it, and what fetch
+  // or the body's read throws classified as the resource client's (core.fetchFailure), once the
+  // request went out; an error before (a body serializer's) stays as it is.
   const call = async (
     method: string,
     url: string,
@@ -135,14 +134,15 @@ export function createPathsClient<Paths extends {}>(
     send: (init: Init) => Promise<unknown>,
   ): Promise<unknown> => {
     const own = defaults(method, url, init);
+    const operation = operations[`${method.toLowerCase()} ${url}`];
     const reads =
       init?.['parseAs'] === undefined
-        ? operations[`${method.toLowerCase()} ${url}`]?.reads
+        ? (operation?.reads ?? { default: operation?.parseAs ?? 'json' })
         : undefined;
     const seen: { sent?: true; answered?: Response } = {};
     try {
       const result = await send({ fetch: sender(seen), ...own });
-      return reads === undefined ? result : await readByStatus(result, reads);
+      return reads === undefined ? result : await readByStatus(core, result, reads);
     } catch (error) {
       if (error instanceof SDKError || seen.sent !== true) throw error;
       if ((own?.['signal'] as AbortSignal | undefined)?.aborted === true)
@@ -175,10 +175,13 @@ function ownHeaders(headers: unknown): Record<string, unknown> {
 
 /**
  * A success body openapi-fetch left unread (`parseAs: 'stream'`), read as the response its status
- * selects says (internal/read.ts `responseKey`): JSON parsed (nothing for an empty body, as
- * openapi-fetch does), text as text, bytes as a Blob, a stream as it is.
+ * selects says (internal/read.ts `responseKey`) with the resource client's readers, under its
+ * `maxResponseSize`: JSON parsed (nothing for an empty body, as openapi-fetch has it; an
+ * InvalidResponseError for one that does not parse), text as text, bytes as a Blob, a stream as
+ * it is.
  */
 async function readByStatus(
+  core: ClientCore,
   result: unknown,
   reads: Readonly<Record<string, ParseAs | 'json'>>,
 ): Promise<unknown> {
@@ -186,8 +189,7 @@ async function readByStatus(
   if (!response.ok || data === undefined || data === null) return result;
   const read = reads[responseKey(response.status, Object.keys(reads)) ?? ''] ?? 'json';
   if (read === 'stream') return result;
-  if (read === 'text') return { ...(result as object), data: await response.text() };
-  if (read === 'blob') return { ...(result as object), data: await response.blob() };
-  const text = await response.text();
-  return { ...(result as object), data: text === '' ? undefined : (JSON.parse(text) as unknown) };
+  const ctx = core.readContext(response, true);
+  const reader = read === 'text' ? readText : read === 'blob' ? readBlob : readJSON;
+  return { ...(result as object), data: await reader(response, ctx) };
 }

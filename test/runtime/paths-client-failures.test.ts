@@ -38,8 +38,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const TOKEN = 'sk_paths_fail_SECRET';
-const paths = (baseURL = url) =>
-  createPathsClient<paths>(new ClientCore({ baseURL, token: TOKEN }), {
+const paths = (baseURL = url, maxResponseSize?: number) =>
+  createPathsClient<paths>(new ClientCore({ baseURL, token: TOKEN, maxResponseSize }), {
     operations: { 'post /x': { parseAs: 'text' } },
   });
 
@@ -106,5 +106,35 @@ describe('path client: no answer', () => {
     controller.abort();
     const error = await failure(() => paths().GET('/x', { signal: controller.signal }));
     expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+});
+
+const answer200 = (type: string, body: string): string =>
+  `HTTP/1.1 200 OK\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+
+describe('path client: success bodies it cannot use, as the resource client reports them', () => {
+  it('JSON that does not parse is an InvalidResponseError with the body, not a SyntaxError', async () => {
+    answer = answer200('application/json', '<html>oops</html>');
+    const error = await failure(() => paths().GET('/x'));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(200);
+    expect((error as Error).message).toContain('where JSON was expected');
+  });
+
+  it.each([
+    ['JSON', () => paths(url, 8).GET('/x')],
+    ['text', () => paths(url, 8).POST('/x')],
+  ])('a %s body past maxResponseSize is refused', async (_name, call) => {
+    answer = answer200('application/json', JSON.stringify({ id: 'x'.repeat(64) }));
+    const error = await failure(call);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+  });
+
+  it('an empty JSON body is still undefined, and a caller-given parseAs still wins', async () => {
+    answer = answer200('application/json', '');
+    expect((await paths().GET('/x')).data).toBeUndefined();
+    answer = answer200('application/json', '{"id":"a"}');
+    expect((await paths().GET('/x', { parseAs: 'text' })).data).toBe('{"id":"a"}');
+    expect((await paths().GET('/x')).data).toEqual({ id: 'a' });
   });
 });
