@@ -35,6 +35,10 @@ export interface PathOperation {
    * OpenAPI 3.1.1 §4.8.16), where they differ; in place of `parseAs`.
    */
   reads?: Readonly<Record<string, ParseAs | 'json'>>;
+  /** The media type of a request body that is not JSON: its Content-Type, unless the call sets one. */
+  bodyType?: string;
+  /** The body (text, a Blob, bytes) is sent as it is, not as JSON. */
+  rawBody?: true;
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): it is sent
    * without the client's token, in a header, a cookie or the query alike.
@@ -120,9 +124,18 @@ export function createPathsClient<Paths extends {}>(
     if (operation === undefined) return { ...own, ...init };
     if (operation.query !== undefined || operation.anonymous === true)
       own['querySerializer'] = query(operation.query, operation.anonymous === true);
-    if (operation.anonymous !== true) return { ...own, ...init };
+    if (operation.rawBody === true) own['bodySerializer'] = (body: unknown) => body;
+    const headers = ownHeaders(init?.['headers']);
+    const typed =
+      operation.bodyType === undefined ||
+      init?.['body'] === undefined ||
+      Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
+        ? headers
+        : { 'Content-Type': operation.bodyType, ...headers };
+    if (operation.anonymous !== true)
+      return typed === headers ? { ...own, ...init } : { ...own, ...init, headers: typed };
     // Headers the call gives itself still go, after the credential is taken off.
-    return { ...own, ...init, headers: { ...withoutCredential, ...ownHeaders(init?.['headers']) } };
+    return { ...own, ...init, headers: { ...withoutCredential, ...typed } };
   };
   // One call: its defaults, its success body read as the resource client reads it, and what fetch
   // or the body's read throws classified as the resource client's (core.fetchFailure), once the

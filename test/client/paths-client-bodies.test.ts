@@ -70,6 +70,7 @@ afterAll(async () => {
   await removeTempDirs();
 });
 beforeEach(() => {
+  server.requests.length = 0;
   reply = () => json(200, {});
 });
 
@@ -119,5 +120,20 @@ describe('pathsClient reads', () => {
     expect(await get('/fallback')).toBe('{"code":1}');
     reply = () => json(202, { code: 2 });
     expect(await get('/fallback')).toEqual({ code: 2 });
+  });
+});
+
+describe('pathsClient sends', () => {
+  it('a binary body as its bytes, a text body as its text, each with its media type', async () => {
+    reply = () => ({ status: 204 });
+    await paths()['PUT']!('/upload', { body: BYTES });
+    await paths()['PUT']!('/upload', { body: new Blob([BYTES]) });
+    await paths()['POST']!('/upload', { body: 'a "note"' });
+    const [bytes, blob, text] = server.requests;
+    expect(bytes?.raw).toEqual(Buffer.from(BYTES));
+    expect(bytes?.headers['content-type']).toBe('application/octet-stream');
+    expect(blob?.raw).toEqual(Buffer.from(BYTES));
+    expect(text?.body).toBe('a "note"');
+    expect(text?.headers['content-type']).toBe('text/plain');
   });
 });

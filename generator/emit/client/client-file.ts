@@ -330,8 +330,9 @@ function pathsClientFunction(
 
 /**
  * What the path client needs to know per operation (`<method> <path>`): the query parameters that
- * are not `form` + `explode: true`, and how to read a success body that is not JSON (by the
- * response the status selects, where they differ).
+ * are not `form` + `explode: true`, how to read a success body that is not JSON (by the
+ * response the status selects, where they differ), and how to send a request body that is not JSON
+ * (its media type; text and bytes as they are).
  */
 function pathsOperations(model: ApiModel): string | undefined {
   const entries: string[] = [];
@@ -343,6 +344,11 @@ function pathsOperations(model: ApiModel): string | undefined {
     const parseAs = PARSE_AS[operation.successResponse?.kind ?? 'json'];
     if (reads !== undefined) parts.push(`reads: { ${reads} }`);
     else if (parseAs !== undefined) parts.push(`parseAs: ${stringLiteral(parseAs)}`);
+    const body = operation.body;
+    if (body !== undefined && (body.kind === 'text' || body.kind === 'binary'))
+      parts.push(`bodyType: ${stringLiteral(body.contentType)}`, 'rawBody: true');
+    else if (body !== undefined && body.kind === 'form')
+      parts.push(`bodyType: ${stringLiteral(body.contentType)}`);
     if (operation.anonymous) parts.push('anonymous: true');
     if (parts.length > 0)
       entries.push(
