@@ -14,6 +14,9 @@
  * - Schemas that contain themselves through arrays or unions move into type aliases of their own
  *   (openapi-types-cycles.ts): openapi-typescript's output for them does not compile (TS2502).
  * - Its `WithRequired` helper takes nullable and union types (`withTolerantWithRequired`).
+ * - Success bodies that are not JSON are typed as the path client reads them, not as their schema
+ *   describes the document (openapi-types-bodies.ts): text a string, bytes a `Blob`, an event
+ *   stream a `ReadableStream`.
  * - `$ref`s to anything but a whole component (into `paths`, to a schema's property) point at a
  *   `components.schemas` entry made for their target first, or are replaced by it
  *   (openapi-types-refs.ts): openapi-typescript prints them as indexed accesses that do not compile.
@@ -34,8 +37,9 @@
  * takes every value the schema allows (each was checked against its 7.13 source):
  * - ignored, as src/types.ts ignores most of them: `if`/`then`/`else`, `dependentSchemas`,
  *   `dependentRequired`, `propertyNames`, `unevaluatedProperties` and `unevaluatedItems`,
- *   `contains`, `not`, `contentMediaType`/`contentEncoding`/`contentSchema` (a string stays a
- *   string), `minItems`/`maxItems` outside tuples (`arrayLength: false`), `minProperties`, `items:
+ *   `contains`, `not`, `contentMediaType`/`contentEncoding`/`contentSchema` inside JSON (a string
+ *   stays a string; a success body that is not JSON is typed as read: openapi-types-bodies.ts),
+ *   `minItems`/`maxItems` outside tuples (`arrayLength: false`), `minProperties`, `items:
  *   false` without `prefixItems` (`unknown[]`), `required` names without a property schema, and
  *   `$dynamicRef` (`unknown`; src/types.ts follows it like a `$ref`);
  * - 3.1 `$ref` siblings that assert something (`{ $ref: A, properties: … }` is `A`; src/types.ts
@@ -63,6 +67,7 @@ import {
 } from 'openapi-typescript';
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
+import { successBodiesAsRead, streamType } from './openapi-types-bodies.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import { prefixItemsTuple } from './openapi-types-tuples.ts';
 import { nameDeepRefs } from './openapi-types-refs.ts';
@@ -105,7 +110,8 @@ export const OPENAPI_TS_OPTIONS = {
   makePathsEnum: false,
   generatePathParams: false,
   readWriteMarkers: false,
-  transform: (schema, options) => binaryAsBlob(schema) ?? prefixItemsTuple(schema, options),
+  transform: (schema, options) =>
+    streamType(schema) ?? binaryAsBlob(schema) ?? prefixItemsTuple(schema, options),
 } as const satisfies OpenAPITSOptions;
 
 /**
@@ -147,17 +153,21 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
 /**
  * The document openapi-typescript is given: a copy of the bundled one with the model's
  * operationIds ({@link withOperationIds}), deep refs named (openapi-types-refs.ts), comment text
- * escaped, refs decoded ({@link literalRefs}) and the keywords it types wrongly rewritten
- * (openapi-types-schemas.ts).
+ * escaped, refs decoded ({@link literalRefs}), the keywords it types wrongly rewritten
+ * (openapi-types-schemas.ts) and success bodies that are not JSON typed as the path client reads
+ * them (openapi-types-bodies.ts).
  */
 export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operations'>): OpenAPI3 {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
-  return fixSchemaKeywords(
-    literalRefs(
-      escapeOpenapiDocText(
-        nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+  return successBodiesAsRead(
+    fixSchemaKeywords(
+      literalRefs(
+        escapeOpenapiDocText(
+          nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+        ),
       ),
     ),
+    model.operations,
   );
 }
 

@@ -330,7 +330,9 @@ function pathsClientFunction(
 
 /**
  * What the path client needs to know per operation (`<method> <path>`): the query parameters that
- * are not `form` + `explode: true`, and how to read a success body that is not JSON.
+ * are not `form` + `explode: true`, how to read a success body that is not JSON (by the
+ * response the status selects, where they differ), and how to send a request body that is not JSON
+ * (its media type; text and bytes as they are).
  */
 function pathsOperations(model: ApiModel): string | undefined {
   const entries: string[] = [];
@@ -338,8 +340,15 @@ function pathsOperations(model: ApiModel): string | undefined {
     const parts: string[] = [];
     const styles = operation.parameters.map(queryStyleEntry).filter((entry) => entry !== undefined);
     if (styles.length > 0) parts.push(`query: { ${styles.join(', ')} }`);
+    const reads = pathReads(operation);
     const parseAs = PARSE_AS[operation.successResponse?.kind ?? 'json'];
-    if (parseAs !== undefined) parts.push(`parseAs: ${stringLiteral(parseAs)}`);
+    if (reads !== undefined) parts.push(`reads: { ${reads} }`);
+    else if (parseAs !== undefined) parts.push(`parseAs: ${stringLiteral(parseAs)}`);
+    const body = operation.body;
+    if (body !== undefined && (body.kind === 'text' || body.kind === 'binary'))
+      parts.push(`bodyType: ${stringLiteral(body.contentType)}`, 'rawBody: true');
+    else if (body !== undefined && body.kind === 'form')
+      parts.push(`bodyType: ${stringLiteral(body.contentType)}`);
     if (operation.anonymous) parts.push('anonymous: true');
     if (parts.length > 0)
       entries.push(
@@ -347,6 +356,22 @@ function pathsOperations(model: ApiModel): string | undefined {
       );
   }
   return entries.length === 0 ? undefined : `{ ${entries.join(', ')} }`;
+}
+
+/**
+ * How each response a 2xx may select is read (by its key: `200`, `2XX`, `default`), when they are
+ * not all read one way (OpenAPI 3.1.1 §4.8.16: the status picks the response, as the resource
+ * client reads it); undefined when one `parseAs` does for all.
+ */
+function pathReads(operation: ApiModel['operations'][number]): string | undefined {
+  const successes = [operation.successResponse, ...(operation.otherSuccesses ?? [])];
+  const reads = successes
+    .filter((response) => response !== undefined)
+    .map((response) => [response.status, PARSE_AS[response.kind ?? 'json'] ?? 'json'] as const);
+  if (new Set(reads.map(([, read]) => read)).size < 2) return undefined;
+  return reads
+    .map(([status, read]) => `${stringLiteral(status)}: ${stringLiteral(read)}`)
+    .join(', ');
 }
 
 /** How openapi-fetch reads each success body kind it would otherwise parse as JSON. */
