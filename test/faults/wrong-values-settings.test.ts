@@ -1,0 +1,49 @@
+/**
+ * Values the generator stopped at (the first of several) or accepted without a word: the root
+ * `x-sdk` settings, the fields of `x-sdk-pagination`, a discriminator's `mapping` beside an inline
+ * variant or on an `allOf` parent, and a schema's `examples` that is not a list. Each is reported
+ * with the file, the place and the fix, every one in one run with the rest of the spec's problems.
+ */
+import { describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.ts';
+import { specModel } from '../model/fixture-model.ts';
+
+async function refused(name: string): Promise<GeneratorError> {
+  const error = await specModel(`test/fixtures/specs/bad/${name}`).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(GeneratorError);
+  return error as GeneratorError;
+}
+
+const places = (error: GeneratorError) => error.problems.map((p) => p.location.pointer);
+
+describe('the root x-sdk settings', () => {
+  it('every wrong setting and the schemas’ problems in one run', async () => {
+    const error = await refused('every-sdk-setting-problem.yaml');
+    expect(places(error)).toEqual([
+      '#/x-sdk/clientName',
+      '#/x-sdk/envPrefix',
+      '#/x-sdk/packageName',
+      '#/x-sdk/packageVersion',
+      '#/x-sdk/repository',
+      '#/components/schemas/Wrong/maxItems',
+    ]);
+    const [client, env, name, version, repository] = error.problems;
+    expect(client!.message).toMatch(/"123" has no letter to make a class name of/);
+    expect(env!.message).toMatch(/"bad-prefix" is not an environment variable prefix/);
+    expect(name!.message).toMatch(/"Bad Name" is not a valid npm package name/);
+    expect(version!.message).toMatch(/"one" is not a semantic version/);
+    expect(repository!.message).toMatch(/must be the URL of a git repository/);
+    for (const problem of error.problems) expect(problem.hint).not.toBe('');
+  });
+
+  it('settings of the wrong kind: each, and the repository’s directory', async () => {
+    const error = await refused('sdk-settings-of-wrong-kinds.yaml');
+    expect(places(error)).toEqual([
+      '#/x-sdk/clientName',
+      '#/x-sdk/envPrefix',
+      '#/x-sdk/packageName',
+      '#/x-sdk/repository/directory',
+    ]);
+    expect(error.problems[0]!.message).toMatch(/`x-sdk.clientName` must be a non-empty string/);
+  });
+});
