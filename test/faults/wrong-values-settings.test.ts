@@ -47,3 +47,26 @@ describe('the root x-sdk settings', () => {
     expect(error.problems[0]!.message).toMatch(/`x-sdk.clientName` must be a non-empty string/);
   });
 });
+
+describe('x-sdk-pagination', () => {
+  it('every missing or wrong field, of every operation, in one run', async () => {
+    const error = await refused('every-pagination-field-problem.yaml');
+    const a = '#/paths/~1a/get/x-sdk-pagination';
+    const b = '#/paths/~1b/get/x-sdk-pagination';
+    expect(places(error)).toEqual([
+      `${a}/afterParam`,
+      `${a}/itemsField`,
+      `${a}/nextCursorField`,
+      `${b}/afterParam`,
+      `${b}/limitParam`,
+      `${b}/itemsField`,
+      `${b}/nextCursorField`,
+      '#/paths/~1c/get/x-sdk-pagination/style',
+      '#/paths/~1c/get/x-sdk-pagination/itemsField',
+      '#/paths/~1c/get/x-sdk-pagination/nextCursorField',
+    ]);
+    expect(error.problems[3]!.message).toMatch(/names query parameter "from"/);
+    expect(error.problems[4]!.message).toMatch(/must be a non-empty string/);
+    expect(error.problems[5]!.message).toMatch(/names response property "data"/);
+  });
+});
