@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.ts';
-import { specModel } from '../model/fixture-model.ts';
+import { fixtureModel, specModel } from '../model/fixture-model.ts';
 
 async function refused(name: string): Promise<GeneratorError> {
   const error = await specModel(`test/fixtures/specs/bad/${name}`).catch((e: unknown) => e);
@@ -85,5 +85,27 @@ describe('a discriminator mapping', () => {
     ]);
     expect(error.problems[0]!.message).toMatch(/must be a schema name or ref, found 5/);
     expect(error.problems[4]!.message).toMatch(/"Nope", which is not a schema/);
+  });
+});
+
+describe('a schema’s examples that is not a list', () => {
+  it('is warned about with its place and the fix, and not read', async () => {
+    const model = await fixtureModel('examples-not-a-list.yaml');
+    const warnings = model.warnings.filter((w) => w.key === 'examples-not-a-list');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.location.pointer).toBe('#/components/schemas/Plan/examples');
+    expect(warnings[0]!.more).toBe(1);
+    expect(warnings[0]!.problem).toMatch(/`examples` must be a list/);
+    expect(warnings[0]!.hint).toMatch(/examples: \[/);
+    const plan = model.schemas.find((s) => s.name === 'Plan')!;
+    expect(plan.node.examples).toBeUndefined();
+    const fine = model.schemas.find((s) => s.name === 'Fine')!;
+    expect(fine.node.examples).toEqual(['a']);
+  });
+
+  it('is refused under --strict', async () => {
+    const error = await fixtureModel('examples-not-a-list.yaml', true).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(/`examples` must be a list/);
   });
 });
