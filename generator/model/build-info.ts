@@ -213,6 +213,7 @@ export function buildSdkSettings(
     );
   }
   const ext = raw ?? {};
+  warnUnknownSettings(ext, file, warnings);
   // Every setting is checked, a wrong one standing in with the derived value, so that one run
   // reports them all (with the rest of the spec's problems: build.ts).
   const problems: GeneratorError[] = [];
@@ -285,6 +286,27 @@ export function buildSdkSettings(
     packageVersion: version,
     repository,
   };
+}
+
+/** The root `x-sdk` settings the generator reads (here and build-package-meta.ts). */
+const SETTINGS = ['clientName', 'envPrefix', 'packageName', 'packageVersion', 'repository'];
+
+/**
+ * A root `x-sdk` key the generator does not read (`clientname`, a setting it has not): what it
+ * asks for is not done, so it is warned about, with the setting it looks like.
+ */
+function warnUnknownSettings(ext: Record<string, unknown>, file: string, warnings: Warnings): void {
+  const plain = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
+  for (const key of Object.keys(ext)) {
+    if (SETTINGS.includes(key)) continue;
+    const meant = SETTINGS.find((setting) => plain(setting) === plain(key));
+    warnings.add(
+      'x-sdk:unknown-key',
+      `\`x-sdk.${key}\` is not a setting of the generator, so it does nothing`,
+      { file, pointer: joinPointer('#/x-sdk', key) },
+      `${meant === undefined ? '' : `did you mean \`${meant}\`? `}the settings are ${SETTINGS.map((setting) => `\`${setting}\``).join(', ')}; fix its spelling or remove it`,
+    );
+  }
 }
 
 const SEMVER =

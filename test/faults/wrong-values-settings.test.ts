@@ -109,3 +109,17 @@ describe('a schema’s examples that is not a list', () => {
     expect((error as GeneratorError).message).toMatch(/`examples` must be a list/);
   });
 });
+
+describe('an x-sdk key the generator does not know', () => {
+  it('is warned about with the known keys, the settings it has still read', async () => {
+    const model = await fixtureModel('sdk-setting-misspelt.yaml');
+    const warnings = model.warnings.filter((w) => w.key === 'x-sdk:unknown-key');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.location.pointer).toBe('#/x-sdk/clientname');
+    expect(warnings[0]!.more).toBe(1);
+    expect(warnings[0]!.problem).toMatch(/`x-sdk\.clientname` is not a setting/);
+    expect(warnings[0]!.hint).toMatch(/did you mean `clientName`/);
+    expect(model.sdk.clientName).toBe('Shop');
+    expect(model.sdk.envPrefix).toBe('SHOP');
+  });
+});
