@@ -49,6 +49,20 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
     );
   }
 
+  const known: readonly string[] = ['style', ...PARAM_KEYS, ...FIELD_KEYS];
+  const plain = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
+  for (const key of Object.keys(raw)) {
+    if (known.includes(key) || key.startsWith('x-')) continue;
+    // A slip (`limitparam`) would leave out what it asks for without a word.
+    const meant = known.find((field) => plain(field) === plain(key));
+    problems.push(
+      new GeneratorError(
+        `\`x-sdk-pagination.${key}\` is not a field of x-sdk-pagination`,
+        { file, pointer: joinPointer(at, key) },
+        `${meant === undefined ? '' : `did you mean \`${meant}\`? `}its fields are ${known.map((field) => `\`${field}\``).join(', ')}; fix the spelling or remove it`,
+      ),
+    );
+  }
   const values: Partial<Record<(typeof PARAM_KEYS)[number] | (typeof FIELD_KEYS)[number], string>> =
     {};
   for (const key of [...PARAM_KEYS, ...FIELD_KEYS]) {

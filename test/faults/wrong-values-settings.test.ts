@@ -62,9 +62,14 @@ describe('x-sdk-pagination', () => {
       `${b}/itemsField`,
       `${b}/nextCursorField`,
       '#/paths/~1c/get/x-sdk-pagination/style',
+      // In document order: the ones missing after the ones written.
+      '#/paths/~1c/get/x-sdk-pagination/limitparam',
       '#/paths/~1c/get/x-sdk-pagination/itemsField',
       '#/paths/~1c/get/x-sdk-pagination/nextCursorField',
     ]);
+    const unknown = error.problems[8]!;
+    expect(unknown.message).toMatch(/`x-sdk-pagination\.limitparam` is not a field/);
+    expect(unknown.hint).toMatch(/did you mean `limitParam`/);
     expect(error.problems[3]!.message).toMatch(/names query parameter "from"/);
     expect(error.problems[4]!.message).toMatch(/must be a non-empty string/);
     expect(error.problems[5]!.message).toMatch(/names response property "data"/);
