@@ -87,6 +87,7 @@ describe('a discriminator mapping', () => {
       at('Parent', 'c'),
       at('NotAMap'),
       at('ParentNamingNothing', 'e'),
+      at('BesideRef', 'g'),
     ]);
     expect(error.problems[0]!.message).toMatch(/must be a schema name or ref, found 5/);
     expect(error.problems[4]!.message).toMatch(/"Nope", which is not a schema/);
