@@ -14,7 +14,8 @@
  * values of their kind. With an inline object variant, or on a schema without `oneOf`/`anyOf`
  * (an `allOf` parent), the discriminator is an annotation: plain `oneOf`/`anyOf` decide.
  */
-import { GeneratorError, joinPointer } from '../errors.ts';
+import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
+import { MAPPING } from './schema-problems.ts';
 import type { DiscriminatorModel, RefNode, SchemaNode } from './schema-types.ts';
 import { badValue, isPlainObject, type ValueContext } from './schema-values.ts';
 
@@ -39,8 +40,9 @@ export function readDiscriminator(
   }
   const propertyName = raw.propertyName;
   const refs = variants.filter((v): v is RefNode => v.kind === 'ref');
-  if (variants.some((v) => v.kind !== 'ref' && mayHoldObject(v))) return undefined;
+  // Read before deciding whether the discriminator decides: its mapping names schemas either way.
   const mapping = explicitMapping(raw.mapping, c);
+  if (variants.some((v) => v.kind !== 'ref' && mayHoldObject(v))) return undefined;
   const mapped = new Set(mapping.map((m) => m.target));
   for (const ref of refs) {
     if (mapped.has(ref.target)) continue;
@@ -52,12 +54,20 @@ export function readDiscriminator(
   return { propertyName, mapping };
 }
 
-function explicitMapping(raw: unknown, c: DiscriminatorContext): DiscriminatorModel['mapping'] {
+/**
+ * The `mapping` of a discriminator, each value naming a schema of `components.schemas` (a bare
+ * name or its `$ref`): every entry that does not is reported at once. Read wherever a
+ * discriminator is, the `allOf` parent's too (build-schema.ts), where it is only an annotation.
+ */
+export function explicitMapping(
+  raw: unknown,
+  c: DiscriminatorContext,
+): DiscriminatorModel['mapping'] {
   if (raw === undefined) return [];
   const dc: ValueContext = { file: c.file, pointer: joinPointer(c.pointer, 'discriminator') };
-  if (!isPlainObject(raw)) throw badValue(dc, 'mapping', 'a map from values to schema refs', raw);
+  if (!isPlainObject(raw)) throw badValue(dc, 'mapping', MAPPING, raw);
   const mc: ValueContext = { file: c.file, pointer: joinPointer(dc.pointer, 'mapping') };
-  return Object.entries(raw).map(([value, ref]) => {
+  return eachReporting(Object.entries(raw), ([value, ref]) => {
     if (typeof ref !== 'string') throw badValue(mc, value, 'a schema name or ref', ref);
     const key = ref.startsWith('#') ? c.componentKey(ref) : ref;
     const target = key === undefined ? undefined : c.names.get(key);

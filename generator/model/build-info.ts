@@ -4,12 +4,13 @@
  * resolve it); every server (root, path item, operation) is checked for a URL no client can send
  * requests to.
  */
-import { GeneratorError, joinPointer } from '../errors.ts';
+import { GeneratorError, joinPointer, reporting } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { HTTP_METHODS } from './build-operations.ts';
+import { packageRepository } from './build-package-meta.ts';
 import { pascalCase, words } from './names.ts';
 import { exportName, kebabCase, NPM_PACKAGE_NAME, upperSnake } from './sdk-names.ts';
-import type { ApiInfo } from './types.ts';
+import type { ApiInfo, PackageRepository } from './types.ts';
 import type { Warnings } from '../warnings.ts';
 
 export interface SdkSettings {
@@ -20,6 +21,8 @@ export interface SdkSettings {
   envPrefix: string;
   packageName: string;
   packageVersion: string;
+  /** `x-sdk.repository` in npm's form (build-package-meta.ts), when the spec gives one. */
+  repository: PackageRepository | undefined;
 }
 
 /**
@@ -228,63 +231,100 @@ export function buildSdkSettings(
     );
   }
   const ext = raw ?? {};
+  warnUnknownSettings(ext, file, warnings);
+  // Every setting is checked, a wrong one standing in with the derived value, so that one run
+  // reports them all (with the rest of the spec's problems: build.ts).
+  const problems: GeneratorError[] = [];
+  const field = (key: string) => reporting(problems, () => stringField(ext, key, file));
   // Derived names start from the words of the text (`GitHub v3 REST API`), not from the PascalCase
   // name, which has lost the word boundaries (`GitHubV3RESTAPI`). A title without a letter names
   // things as a missing one does (`API`); a `clientName` without one is refused, being asked for.
-  const explicit = stringField(ext, 'clientName', file);
+  const explicit = field('clientName');
   if (explicit !== undefined && nameable(explicit) === undefined) {
-    throw new GeneratorError(
-      `\`x-sdk.clientName\` ${JSON.stringify(explicit)} has no letter to make a class name of`,
-      { file, pointer: '#/x-sdk/clientName' },
-      'write the name the client class should have, e.g. `clientName: Gigs`, or remove it to name the client after `info.title`',
+    problems.push(
+      new GeneratorError(
+        `\`x-sdk.clientName\` ${JSON.stringify(explicit)} has no letter to make a class name of`,
+        { file, pointer: '#/x-sdk/clientName' },
+        'write the name the client class should have, e.g. `clientName: Gigs`, or remove it to name the client after `info.title`',
+      ),
     );
   }
   const nameSource =
     (explicit === undefined ? undefined : nameable(explicit)) ?? nameable(info.title) ?? UNTITLED;
   const clientName = exportName(pascalCase(nameSource), 'Client');
   const envPrefix =
-    stringField(ext, 'envPrefix', file) ??
-    (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || upperSnake(UNTITLED));
+    field('envPrefix') ?? (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || upperSnake(UNTITLED));
   if (!/^[A-Z][A-Z0-9_]*$/.test(envPrefix)) {
-    throw new GeneratorError(
-      `\`x-sdk.envPrefix\` ${JSON.stringify(envPrefix)} is not an environment variable prefix`,
-      { file, pointer: '#/x-sdk/envPrefix' },
-      'use upper-case letters, digits and underscores, starting with a letter, e.g. `GIGS`',
+    problems.push(
+      new GeneratorError(
+        `\`x-sdk.envPrefix\` ${JSON.stringify(envPrefix)} is not an environment variable prefix`,
+        { file, pointer: '#/x-sdk/envPrefix' },
+        'use upper-case letters, digits and underscores, starting with a letter, e.g. `GIGS`',
+      ),
     );
   }
   const packageName =
     overrides.packageName ??
-    stringField(ext, 'packageName', file) ??
+    field('packageName') ??
     `${kebabCase(nameSource) || kebabCase(UNTITLED)}-sdk`;
   if (!NPM_PACKAGE_NAME.test(packageName)) {
-    throw new GeneratorError(
-      `${JSON.stringify(packageName)} is not a valid npm package name`,
-      overrides.packageName !== undefined
-        ? { file: '--name' }
-        : { file, pointer: '#/x-sdk/packageName' },
-      'use lower-case letters, digits, `-`, `.` and `_`, optionally scoped: `@scope/name`',
+    problems.push(
+      new GeneratorError(
+        `${JSON.stringify(packageName)} is not a valid npm package name`,
+        overrides.packageName !== undefined
+          ? { file: '--name' }
+          : { file, pointer: '#/x-sdk/packageName' },
+        'use lower-case letters, digits, `-`, `.` and `_`, optionally scoped: `@scope/name`',
+      ),
     );
   }
-  return {
-    clientName,
-    clientNameGiven: explicit,
-    envPrefix,
-    packageName,
-    packageVersion: packageVersion(
+  const version = reporting(problems, () =>
+    packageVersion(
       info.version,
       overrides.packageVersion ?? versionField(ext, file),
       overrides.packageVersion === undefined
         ? { file, pointer: '#/x-sdk/packageVersion' }
         : { file: '--package-version' },
-      (version) =>
+      (derived) =>
         warnings.add(
           'package-version',
-          `info.version ${JSON.stringify(info.version)} is not a semantic version, so the package's version is ${version}`,
+          `info.version ${JSON.stringify(info.version)} is not a semantic version, so the package's version is ${derived}`,
           { file, pointer: '#/info/version' },
           "set `x-sdk.packageVersion` to the SDK's version (`npm run release` writes it) or pass `--package-version`; `info.version` stays the API description's own version",
         ),
     ),
+  );
+  const repository = reporting(problems, () => packageRepository(doc, file));
+  if (problems.length > 0 || version === undefined) throw GeneratorError.all(problems);
+  return {
+    clientName,
+    clientNameGiven: explicit,
+    envPrefix,
+    packageName,
+    packageVersion: version,
+    repository,
   };
+}
+
+/** The root `x-sdk` settings the generator reads (here and build-package-meta.ts). */
+const SETTINGS = ['clientName', 'envPrefix', 'packageName', 'packageVersion', 'repository'];
+
+/**
+ * A root `x-sdk` key the generator does not read (`clientname`, a setting it has not): what it
+ * asks for is not done, so it is warned about, with the setting it looks like.
+ */
+function warnUnknownSettings(ext: Record<string, unknown>, file: string, warnings: Warnings): void {
+  const plain = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
+  for (const key of Object.keys(ext)) {
+    if (SETTINGS.includes(key)) continue;
+    const meant = SETTINGS.find((setting) => plain(setting) === plain(key));
+    warnings.add(
+      'x-sdk:unknown-key',
+      `\`x-sdk.${key}\` is not a setting of the generator, so it does nothing`,
+      { file, pointer: joinPointer('#/x-sdk', key) },
+      `${meant === undefined ? '' : `did you mean \`${meant}\`? `}the settings are ${SETTINGS.map((setting) => `\`${setting}\``).join(', ')}; fix its spelling or remove it`,
+    );
+  }
 }
 
 const SEMVER =

@@ -42,27 +42,34 @@ export function packageRepository(
     'write `repository: https://github.com/<owner>/<repo>` or `repository: { url: …, directory: packages/sdk }`';
   const url = typeof raw === 'string' ? raw : isRecord(raw) ? raw.url : undefined;
   const directory = isRecord(raw) ? raw.directory : undefined;
+  const problems: GeneratorError[] = [];
   if (typeof url !== 'string' || !/^(?:git\+)?(?:https?|ssh|git):\/\/[^\s/]+\/\S+$/.test(url)) {
-    throw new GeneratorError(
-      '`x-sdk.repository` must be the URL of a git repository',
-      { file: specFile, pointer },
-      fix,
+    problems.push(
+      new GeneratorError(
+        '`x-sdk.repository` must be the URL of a git repository',
+        { file: specFile, pointer },
+        fix,
+      ),
     );
   }
   if (
     directory !== undefined &&
     (typeof directory !== 'string' || directory.trim() === '' || directory.startsWith('/'))
   ) {
-    throw new GeneratorError(
-      '`x-sdk.repository.directory` must be a relative folder',
-      { file: specFile, pointer: `${pointer}/directory` },
-      fix,
+    problems.push(
+      new GeneratorError(
+        '`x-sdk.repository.directory` must be a relative folder',
+        { file: specFile, pointer: `${pointer}/directory` },
+        fix,
+      ),
     );
   }
+  // Both at once, so that one run reports them (build-info.ts gathers every x-sdk problem).
+  if (problems.length > 0 || typeof url !== 'string') throw GeneratorError.all(problems);
   let normalised = url.replace(/\/+$/, '');
   if (/^https?:\/\//.test(normalised)) normalised = `git+${normalised}`;
   if (!normalised.endsWith('.git')) normalised += '.git';
-  return directory === undefined
-    ? { type: 'git', url: normalised }
-    : { type: 'git', url: normalised, directory };
+  return typeof directory === 'string'
+    ? { type: 'git', url: normalised, directory }
+    : { type: 'git', url: normalised };
 }

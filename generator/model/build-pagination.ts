@@ -35,39 +35,60 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
       { file, pointer: at },
       `write ${EXAMPLE}`,
     );
+  // Every field is checked, so that one run reports each one missing or wrong.
+  const problems: GeneratorError[] = [];
   if (raw.style !== 'cursor') {
-    throw new GeneratorError(
-      raw.style === undefined
-        ? '`x-sdk-pagination.style` is missing; `cursor` is the one style supported'
-        : `\`x-sdk-pagination.style\` ${JSON.stringify(raw.style)} is not supported; only \`cursor\` is`,
-      { file, pointer: joinPointer(at, 'style') },
-      `write ${EXAMPLE}`,
+    problems.push(
+      new GeneratorError(
+        raw.style === undefined
+          ? '`x-sdk-pagination.style` is missing; `cursor` is the one style supported'
+          : `\`x-sdk-pagination.style\` ${JSON.stringify(raw.style)} is not supported; only \`cursor\` is`,
+        { file, pointer: joinPointer(at, 'style') },
+        `write ${EXAMPLE}`,
+      ),
     );
   }
 
+  const known: readonly string[] = ['style', ...PARAM_KEYS, ...FIELD_KEYS];
+  const plain = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
+  for (const key of Object.keys(raw)) {
+    if (known.includes(key) || key.startsWith('x-')) continue;
+    // A slip (`limitparam`) would leave out what it asks for without a word.
+    const meant = known.find((field) => plain(field) === plain(key));
+    problems.push(
+      new GeneratorError(
+        `\`x-sdk-pagination.${key}\` is not a field of x-sdk-pagination`,
+        { file, pointer: joinPointer(at, key) },
+        `${meant === undefined ? '' : `did you mean \`${meant}\`? `}its fields are ${known.map((field) => `\`${field}\``).join(', ')}; fix the spelling or remove it`,
+      ),
+    );
+  }
   const values: Partial<Record<(typeof PARAM_KEYS)[number] | (typeof FIELD_KEYS)[number], string>> =
     {};
   for (const key of [...PARAM_KEYS, ...FIELD_KEYS]) {
     const value = raw[key];
     if (value === undefined && !REQUIRED_KEYS.has(key)) continue;
     if (typeof value !== 'string' || value === '') {
-      throw new GeneratorError(
-        `\`x-sdk-pagination.${key}\` must be a non-empty string`,
-        { file, pointer: joinPointer(at, key) },
-        `write ${EXAMPLE}`,
+      problems.push(
+        new GeneratorError(
+          `\`x-sdk-pagination.${key}\` must be a non-empty string`,
+          { file, pointer: joinPointer(at, key) },
+          `write ${EXAMPLE}`,
+        ),
       );
-    }
-    values[key] = value;
+    } else values[key] = value;
   }
 
   const queryNames = new Set(input.parameters.filter((p) => p.in === 'query').map((p) => p.name));
   for (const key of PARAM_KEYS) {
     const name = values[key];
     if (name !== undefined && !queryNames.has(name)) {
-      throw new GeneratorError(
-        `\`x-sdk-pagination.${key}\` names query parameter ${JSON.stringify(name)}, which the operation does not have`,
-        { file, pointer: joinPointer(at, key) },
-        `add the query parameter to the operation or fix the name (its query parameters: ${[...queryNames].join(', ') || 'none'})`,
+      problems.push(
+        new GeneratorError(
+          `\`x-sdk-pagination.${key}\` names query parameter ${JSON.stringify(name)}, which the operation does not have`,
+          { file, pointer: joinPointer(at, key) },
+          `add the query parameter to the operation or fix the name (its query parameters: ${[...queryNames].join(', ') || 'none'})`,
+        ),
       );
     }
   }
@@ -78,15 +99,18 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
   for (const key of FIELD_KEYS) {
     const field = values[key];
     if (field !== undefined && !properties?.has(field)) {
-      throw new GeneratorError(
-        `\`x-sdk-pagination.${key}\` names response property ${JSON.stringify(field)}, which the success response's schema does not declare`,
-        { file, pointer: joinPointer(at, key) },
-        properties
-          ? `declare the property in the response schema or fix the name (its properties: ${[...properties].join(', ') || 'none'})`
-          : 'give the operation a 2xx JSON response whose schema is an object with that property',
+      problems.push(
+        new GeneratorError(
+          `\`x-sdk-pagination.${key}\` names response property ${JSON.stringify(field)}, which the success response's schema does not declare`,
+          { file, pointer: joinPointer(at, key) },
+          properties
+            ? `declare the property in the response schema or fix the name (its properties: ${[...properties].join(', ') || 'none'})`
+            : 'give the operation a 2xx JSON response whose schema is an object with that property',
+        ),
       );
     }
   }
+  if (problems.length > 0) throw GeneratorError.all(problems);
 
   const model: PaginationModel = {
     style: 'cursor',

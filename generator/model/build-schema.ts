@@ -14,7 +14,7 @@ import {
   TYPE_KEYWORDS,
   type BuildSub,
 } from './build-schema-typed.ts';
-import { readDiscriminator } from './build-discriminator.ts';
+import { explicitMapping, readDiscriminator } from './build-discriminator.ts';
 import { checkKeywords, isAnnotationKeyword } from './schema-keywords.ts';
 import { isBinaryString } from './media-types.ts';
 import { notASchema, schemaProblems } from './schema-problems.ts';
@@ -551,6 +551,18 @@ function composition(
     if (discriminator) union.discriminator = discriminator;
     parts.push(union);
   }
+  // A discriminator without a union to decide (an `allOf` parent's): its mapping still names schemas.
+  if (
+    schema.anyOf === undefined &&
+    schema.oneOf === undefined &&
+    isPlainObject(schema.discriminator)
+  )
+    explicitMapping(schema.discriminator.mapping, {
+      ...vc,
+      names: c.names,
+      rawSchemas: rawComponentSchemas(c.doc),
+      componentKey,
+    });
   if (schema.not !== undefined) {
     parts.push({
       kind: 'not',

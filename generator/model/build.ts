@@ -9,7 +9,7 @@ import { buildAuth, tokenAuth, warnUnmetSecurity } from './build-auth.ts';
 import { buildClientExports, claimClientName } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
-import { packageLicense, packageRepository } from './build-package-meta.ts';
+import { packageLicense } from './build-package-meta.ts';
 import { buildResources } from './build-resources.ts';
 import { buildSchemaModel, componentSchemaNames } from './build-schema.ts';
 import { GeneratorError, reporting } from '../errors.ts';
@@ -32,11 +32,11 @@ export async function buildModel(
   const { document: doc, file, version } = spec;
   const warnings = new Warnings(ctx.strict === true);
   const info = buildInfo(doc, { file, warnings });
-  const settings = buildSdkSettings(doc, info, file, ctx, warnings);
-  // The steps below report their problems together: the schemas' do not stop the operations'
-  // checks, which need only the names the schemas take. A step that needs what a refused step
-  // makes is left out (its checks would be about nothing).
+  // The steps below report their problems together: the settings' and the schemas' do not stop
+  // the operations' checks, which need only the names the schemas take. A step that needs what a
+  // refused step makes is left out (its checks would be about nothing).
   const problems: GeneratorError[] = [];
+  const settings = reporting(problems, () => buildSdkSettings(doc, info, file, ctx, warnings));
   const schemaNames = componentSchemaNames(doc);
   const built = reporting(problems, () =>
     buildSchemaModel(doc, { file, version, warnings }).map(withPreview),
@@ -50,9 +50,8 @@ export async function buildModel(
     ...MODULE_TYPE_NAMES,
     ...schemaNames.values(),
   ]);
-  const clientName = reporting(problems, () =>
-    claimClientName(names, settings, { file, warnings }),
-  );
+  const clientName =
+    settings && reporting(problems, () => claimClientName(names, settings, { file, warnings }));
   const context = schemaContext(doc, file, version, schemas, warnings, schemaNames);
   const drafts = reporting(problems, () => buildOperations(doc, context));
   const inputs = schemasNeedingInput(
@@ -77,6 +76,7 @@ export async function buildModel(
   const auth = reporting(problems, () => buildAuth(doc, file));
   if (
     problems.length > 0 ||
+    settings === undefined ||
     built === undefined ||
     clientName === undefined ||
     placed === undefined ||
@@ -105,7 +105,7 @@ export async function buildModel(
       packageVersion: settings.packageVersion,
       clientOptions: sdkOptions,
       license: packageLicense(doc),
-      repository: packageRepository(doc, file),
+      repository: settings.repository,
       unsafePatterns: ctx.unsafePatterns ?? 're2js',
     },
     // Last: every other exported name is claimed by now.

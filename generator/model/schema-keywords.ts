@@ -7,6 +7,7 @@
  * it an error.
  */
 import { joinPointer } from '../errors.ts';
+import { isRecord } from '../json.ts';
 import type { Warnings } from '../warnings.ts';
 
 /** Keywords the model turns into checks. */
@@ -283,6 +284,26 @@ function checkContradictions(
 }
 
 /** Reports every keyword of `schema` that the generator does not honour, once per keyword. */
+/**
+ * A schema's `examples` is a list of values (JSON Schema 2020-12 §9.5); a map (`examples: {a: 1}`,
+ * the Media Type Object's form) or one value is not read. Real specs have it, so it is a warning
+ * (the builder reads only a list, build-schema.ts `readAnnotations`).
+ */
+function checkExamplesList(
+  schema: Record<string, unknown>,
+  location: { file: string; pointer: string },
+  warnings: Warnings,
+): void {
+  const examples = schema.examples;
+  if (examples === undefined || Array.isArray(examples)) return;
+  warnings.add(
+    'examples-not-a-list',
+    `a schema's \`examples\` must be a list of values, not ${isRecord(examples) ? 'a map' : JSON.stringify(examples)}: it is not read (no example, sample or doc shows it)`,
+    { file: location.file, pointer: joinPointer(location.pointer, 'examples') },
+    'write `examples: [<value>, …]` (a map of named Example Objects belongs to a media type or parameter, not a schema), or one `example: <value>`',
+  );
+}
+
 export function checkKeywords(
   schema: Record<string, unknown>,
   location: { file: string; pointer: string },
@@ -291,6 +312,7 @@ export function checkKeywords(
 ): void {
   checkDialect(schema, location, version, warnings);
   checkContradictions(schema, location, warnings);
+  checkExamplesList(schema, location, warnings);
   for (const key of ['enum', 'const']) {
     const unsafe = unsafeInteger(schema[key]);
     if (unsafe === undefined) continue;

@@ -6,7 +6,12 @@
  * checked where it is.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { badValue, isPlainObject, keywordValueProblem } from './schema-values.ts';
+import {
+  badValue,
+  isPlainObject,
+  keywordValueProblem,
+  type ValueContext,
+} from './schema-values.ts';
 
 /** Keywords that hold one schema. */
 const ONE = new Set([
@@ -54,6 +59,10 @@ export function schemaProblems(
       const problem = keywordValueProblem(value, key, ctx);
       if (problem !== undefined) problems.push(problem);
       const here = joinPointer(at, key);
+      if (key === 'discriminator' && problem === undefined) {
+        problems.push(...mappingProblems(child, { file, pointer: here }));
+        continue;
+      }
       if (ONE.has(key)) {
         if (key === 'items' && Array.isArray(child)) {
           problems.push(
@@ -79,6 +88,25 @@ export function schemaProblems(
   visit(schema, pointer);
   return problems;
 }
+
+/**
+ * The wrong values of a discriminator's `mapping` (at `at`, the discriminator's place): a map, each
+ * value a schema's name or `$ref`, wherever the discriminator is (beside `oneOf`/`anyOf`, with
+ * inline variants or not, or on an `allOf` parent). Whether each names a schema is checked by the
+ * builder (build-discriminator.ts).
+ */
+function mappingProblems(discriminator: unknown, at: ValueContext): GeneratorError[] {
+  const mapping = isPlainObject(discriminator) ? discriminator.mapping : undefined;
+  if (mapping === undefined) return [];
+  if (!isPlainObject(mapping)) return [badValue(at, 'mapping', MAPPING, mapping)];
+  const inMapping = { file: at.file, pointer: joinPointer(at.pointer, 'mapping') };
+  return Object.entries(mapping)
+    .filter(([, ref]) => typeof ref !== 'string')
+    .map(([value, ref]) => badValue(inMapping, value, 'a schema name or ref', ref));
+}
+
+/** What a discriminator's `mapping` must be. */
+export const MAPPING = 'a map from values to schema names or refs';
 
 /** The problem of a value where a schema belongs (the builder's own words for it). */
 export function notASchema(value: unknown, at: { file: string; pointer: string }): GeneratorError {

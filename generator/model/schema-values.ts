@@ -119,7 +119,7 @@ const KEYWORD_VALUES: Record<string, [wanted: string, accepts: (value: unknown) 
     'an object with a string "propertyName"',
     (v) => isPlainObject(v) && typeof v.propertyName === 'string',
   ],
-  // Only a list is read (build-schema.ts); another value is left alone, as before.
+  // Only a list is read (build-schema.ts); another value is warned about (schema-keywords.ts).
   examples: ['a plain JSON value', (v) => !Array.isArray(v) || v.every(isJsonValue)],
 };
 
