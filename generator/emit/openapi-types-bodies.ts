@@ -17,7 +17,7 @@ import type { ApiModel, ResponseModel, SchemaNode } from '../model/types.ts';
 import { getByPointer } from '../pointer.ts';
 
 /** The extension on a schema, in openapi-typescript's copy only, that marks a body read as a stream. */
-export const STREAM_MARK = 'x-sdk-read-as-stream';
+const STREAM_MARK = 'x-sdk-read-as-stream';
 
 /** Rewrites `document` (openapi-types.ts's private copy) in place, and returns it. */
 export function successBodiesAsRead<T>(document: T, operations: ApiModel['operations']): T {

@@ -706,21 +706,11 @@ export class ClientCore {
     try {
       const response = await this.fetchFollowing(prepared.url, { ...prepared.init, signal });
       answered = response;
-      const ctx: ReadContext = {
-        limit:
-          options.maxResponseSize === undefined
-            ? this.maxResponseSize
-            : checkCount('maxResponseSize', options.maxResponseSize, 'bytes'),
-        signal: options.signal,
-        mayBeEmpty: request.mayBeEmpty === true || prepared.method === 'head',
-        fail: (message, body) =>
-          new InvalidResponseError(
-            this.redact(message),
-            response.status,
-            this.#safeHeaders(response.headers),
-            this.redactValue(body),
-          ),
-      };
+      const ctx = this.readContext(
+        response,
+        request.mayBeEmpty === true || prepared.method === 'head',
+        options,
+      );
       if (!response.ok) return { response, data: await errorBody(response, ctx) };
       const { status } = response;
       if (prepared.method === 'head' || status === 204 || status === 205) {
@@ -735,18 +725,50 @@ export class ClientCore {
       return { response, data: await read(response, ctx) };
     } catch (error) {
       if (error instanceof SDKError) throw error;
-      const invalid = signal.aborted ? undefined : invalidHTTP(error);
-      if (invalid !== undefined)
-        throw new InvalidResponseError(
-          this.redact(`The server's answer is not valid HTTP: ${invalid}. Not retried.`),
-          answered?.status ?? 0,
-          answered === undefined ? {} : this.#safeHeaders(answered.headers),
-          undefined,
-        );
-      throw new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
-        cause: this.#redactError(error),
-      });
+      throw this.fetchFailure(error, answered, signal.aborted);
     }
+  }
+
+  /**
+   * How the body of `response` is read (internal/read.ts): under the call's or the client's
+   * `maxResponseSize`, failing with an InvalidResponseError with the token redacted. The typed path
+   * client reads with it too.
+   */
+  readContext(response: Response, mayBeEmpty: boolean, options: RequestOptions = {}): ReadContext {
+    return {
+      limit:
+        options.maxResponseSize === undefined
+          ? this.maxResponseSize
+          : checkCount('maxResponseSize', options.maxResponseSize, 'bytes'),
+      signal: options.signal,
+      mayBeEmpty,
+      fail: (message, body) =>
+        new InvalidResponseError(
+          this.redact(message),
+          response.status,
+          this.#safeHeaders(response.headers),
+          this.redactValue(body),
+        ),
+    };
+  }
+
+  /**
+   * What a fetch, or the read of its body, that threw becomes: an InvalidResponseError when the
+   * answer is not valid HTTP (internal/invalid-http.ts), else an APIConnectionError; `answered` is
+   * the response whose body failed, if the headers came. The typed path client classifies with it.
+   */
+  fetchFailure(error: unknown, answered: Response | undefined, aborted: boolean): SDKError {
+    const invalid = aborted ? undefined : invalidHTTP(error);
+    if (invalid !== undefined)
+      return new InvalidResponseError(
+        this.redact(`The server's answer is not valid HTTP: ${invalid}. Not retried.`),
+        answered?.status ?? 0,
+        answered === undefined ? {} : this.#safeHeaders(answered.headers),
+        undefined,
+      );
+    return new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
+      cause: this.#redactError(error),
+    });
   }
 
   /** Step 4 for a 2xx: the data, checked by its guard when validation is on (validation.ts). */

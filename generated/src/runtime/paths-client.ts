@@ -6,16 +6,21 @@
  * credential, fetch, redirect rules (no credential or body goes to another origin), path
  * encoding, and, per operation, its query parameters' styles, how its success body is read (a
  * `text/csv` answer as text, a PDF as a `Blob`, an event stream as a stream; never JSON where the
- * operation declares something else) and whether it takes the credential at all (not where the
- * operation's `security` is `[]`). It does not retry.
+ * operation declares something else; by the response the status selects, exact code > `2XX` >
+ * `default`) and whether it takes the credential at all (not where the
+ * operation's `security` is `[]`). A fetch that fails is classified as the resource client's: an
+ * APIConnectionError without an answer, an InvalidResponseError for one that is not valid HTTP, an
+ * APIUserAbortError when the caller aborts. It does not retry.
  *
  * The generated package offers it as a function of the client (`pathsClient(client)`), not as a
  * property: so only the bundles that use it carry openapi-fetch.
  */
 import createClient, { defaultPathSerializer, type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.js';
+import { APIUserAbortError, SDKError } from './errors.js';
 import { headersToObject, mergeHeaders } from './internal/headers.js';
 import { encodePathParam } from './internal/path.js';
+import { readBlob, readJSON, readText, responseKey } from './internal/read.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import type { HeadersInput } from './request-options.js';
 
@@ -25,8 +30,17 @@ export type { Client as PathsClient } from 'openapi-fetch';
 export interface PathOperation {
   /** Query parameters that are not `form` + `explode: true`, by name. */
   query?: QueryStyles;
-  /** How openapi-fetch reads the success body when it is not JSON. */
-  parseAs?: 'text' | 'blob' | 'stream';
+  /** How the success body is read when it is not JSON. */
+  parseAs?: ParseAs;
+  /**
+   * How each success body is read, by the response its status selects (`200`, `2XX`, `default`:
+   * OpenAPI 3.1.1 §4.8.16), where they differ; in place of `parseAs`.
+   */
+  reads?: Readonly<Record<string, ParseAs | 'json'>>;
+  /** The media type of a request body that is not JSON: its Content-Type, unless the call sets one. */
+  bodyType?: string;
+  /** The body (text, a Blob, bytes) is sent as it is, not as JSON. */
+  rawBody?: true;
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): it is sent
    * without the client's token, in a header, a cookie or the query alike.
@@ -40,6 +54,8 @@ export interface PathsClientOptions {
   /** By operation, as `<method> <path>` (`get /projects/{project}/plans`): see `PathOperation`. */
   operations?: Readonly<Record<string, PathOperation>>;
 }
+
+type ParseAs = 'text' | 'blob' | 'stream';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
@@ -66,20 +82,23 @@ export function createPathsClient<Paths extends {}>(
   for (const [name, value] of Object.entries(base))
     if (anonymous[name] !== value) withoutCredential[name] = anonymous[name] ?? null;
   const baseUrl = core.requestBase().replace(/\/+$/, '');
+  // Sends through the core; `seen` learns that the request went out and, once it came, the answer.
+  const sender =
+    (seen: { sent?: true; answered?: Response } = {}) =>
+    async (request: Request): Promise<Response> => {
+      const init = {
+        method: request.method,
+        headers: headersToObject(request.headers),
+        body: request.body === null ? null : await request.arrayBuffer(),
+        signal: request.signal,
+      };
+      seen.sent = true;
+      return (seen.answered = await core.fetchFollowing(request.url, init, fetchImpl));
+    };
   const client = createClient<Paths>({
     baseUrl,
     headers: core.baseHeaders(),
-    fetch: async (request: Request) =>
-      core.fetchFollowing(
-        request.url,
-        {
-          method: request.method,
-          headers: headersToObject(request.headers),
-          body: request.body === null ? null : await request.arrayBuffer(),
-          signal: request.signal,
-        },
-        fetchImpl,
-      ),
+    fetch: sender(),
     querySerializer: query(),
     pathSerializer: (url, params) =>
       defaultPathSerializer(
@@ -100,27 +119,64 @@ export function createPathsClient<Paths extends {}>(
     // The call's own headers checked as the client's are (internal/headers.ts): a value fetch
     // cannot send fails here with an SDKError, before openapi-fetch builds the request.
     mergeHeaders(ownHeaders(init?.['headers']) as HeadersInput);
+    // The success body is read by `readByStatus` once the status is known; openapi-fetch leaves
+    // it alone.
+    const own: Record<string, unknown> = { parseAs: 'stream' };
     const operation = operations[`${method.toLowerCase()} ${url}`];
-    if (operation === undefined) return init;
-    const own: Record<string, unknown> = {};
+    if (operation === undefined) return { ...own, ...init };
     if (operation.query !== undefined || operation.anonymous === true)
       own['querySerializer'] = query(operation.query, operation.anonymous === true);
-    if (operation.parseAs !== undefined) own['parseAs'] = operation.parseAs;
-    if (operation.anonymous !== true) return { ...own, ...init };
+    if (operation.rawBody === true) own['bodySerializer'] = (body: unknown) => body;
+    const headers = ownHeaders(init?.['headers']);
+    const typed =
+      operation.bodyType === undefined ||
+      init?.['body'] === undefined ||
+      Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
+        ? headers
+        : { 'Content-Type': operation.bodyType, ...headers };
+    if (operation.anonymous !== true)
+      return typed === headers ? { ...own, ...init } : { ...own, ...init, headers: typed };
     // Headers the call gives itself still go, after the credential is taken off.
-    return { ...own, ...init, headers: { ...withoutCredential, ...ownHeaders(init?.['headers']) } };
+    return { ...own, ...init, headers: { ...withoutCredential, ...typed } };
+  };
+  // One call: its defaults, its success body read as the resource client reads it, and what fetch
+  // or the body's read throws classified as the resource client's (core.fetchFailure), once the
+  // request went out; an error before (a body serializer's) stays as it is.
+  const call = async (
+    method: string,
+    url: string,
+    init: Init,
+    send: (init: Init) => Promise<unknown>,
+  ): Promise<unknown> => {
+    const own = defaults(method, url, init);
+    const operation = operations[`${method.toLowerCase()} ${url}`];
+    const reads =
+      init?.['parseAs'] === undefined
+        ? (operation?.reads ?? { default: operation?.parseAs ?? 'json' })
+        : undefined;
+    const seen: { sent?: true; answered?: Response } = {};
+    try {
+      const result = await send({ fetch: sender(seen), ...own });
+      return reads === undefined ? result : await readByStatus(core, result, reads);
+    } catch (error) {
+      if (error instanceof SDKError || seen.sent !== true) throw error;
+      if ((own?.['signal'] as AbortSignal | undefined)?.aborted === true)
+        throw new APIUserAbortError();
+      if (seen.answered !== undefined && !(error instanceof TypeError)) throw error;
+      throw core.fetchFailure(error, seen.answered, false);
+    }
   };
   const methods = client as unknown as Record<string, Send>;
   for (const method of METHODS) {
     const send = methods[method];
     if (send !== undefined)
-      methods[method] = async (url, init) => send(url, defaults(method, url, init));
+      methods[method] = async (url, init) => call(method, url, init, async (own) => send(url, own));
   }
   const { request } = client as unknown as {
     request: (method: string, url: string, init?: Init) => Promise<unknown>;
   };
   (client as unknown as { request: typeof request }).request = async (method, url, init) =>
-    request(method, url, defaults(method, url, init));
+    call(method, url, init, async (own) => request(method, url, own));
   return client;
 }
 
@@ -130,4 +186,25 @@ function ownHeaders(headers: unknown): Record<string, unknown> {
   if (headers instanceof Headers || Array.isArray(headers))
     return headersToObject(new Headers(headers as HeadersInit));
   return headers as Record<string, unknown>;
+}
+
+/**
+ * A success body openapi-fetch left unread (`parseAs: 'stream'`), read as the response its status
+ * selects says (internal/read.ts `responseKey`) with the resource client's readers, under its
+ * `maxResponseSize`: JSON parsed (nothing for an empty body, as openapi-fetch has it; an
+ * InvalidResponseError for one that does not parse), text as text, bytes as a Blob, a stream as
+ * it is.
+ */
+async function readByStatus(
+  core: ClientCore,
+  result: unknown,
+  reads: Readonly<Record<string, ParseAs | 'json'>>,
+): Promise<unknown> {
+  const { data, response } = result as { data?: unknown; response: Response };
+  if (!response.ok || data === undefined || data === null) return result;
+  const read = reads[responseKey(response.status, Object.keys(reads)) ?? ''] ?? 'json';
+  if (read === 'stream') return result;
+  const ctx = core.readContext(response, true);
+  const reader = read === 'text' ? readText : read === 'blob' ? readBlob : readJSON;
+  return { ...(result as object), data: await reader(response, ctx) };
 }
