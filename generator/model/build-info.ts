@@ -308,6 +308,8 @@ export function buildSdkSettings(
 
 /** The root `x-sdk` settings the generator reads (here and build-package-meta.ts). */
 const SETTINGS = ['clientName', 'envPrefix', 'packageName', 'packageVersion', 'repository'];
+/** Root `x-sdk` keys the toolchain's other commands read: `npm run diff`'s promise (rules.ts). */
+const TOOLCHAIN_KEYS = ['compatibility'];
 
 /**
  * A root `x-sdk` key the generator does not read (`clientname`, a setting it has not): what it
@@ -316,8 +318,8 @@ const SETTINGS = ['clientName', 'envPrefix', 'packageName', 'packageVersion', 'r
 function warnUnknownSettings(ext: Record<string, unknown>, file: string, warnings: Warnings): void {
   const plain = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
   for (const key of Object.keys(ext)) {
-    if (SETTINGS.includes(key)) continue;
-    const meant = SETTINGS.find((setting) => plain(setting) === plain(key));
+    if (SETTINGS.includes(key) || TOOLCHAIN_KEYS.includes(key)) continue;
+    const meant = [...SETTINGS, ...TOOLCHAIN_KEYS].find((setting) => plain(setting) === plain(key));
     warnings.add(
       'x-sdk:unknown-key',
       `\`x-sdk.${key}\` is not a setting of the generator, so it does nothing`,
