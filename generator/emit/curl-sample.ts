@@ -15,8 +15,8 @@ import type { ApiModel, EncodingModel, OperationModel, RequestBodyModel } from '
 import { isJsonMediaType } from '../model/media-types.ts';
 import { acceptHeader } from './client/media.ts';
 import { sampleRequest } from './sample-request.ts';
+import { encodeComponent } from '../../templates/runtime/internal/percent.ts';
 import {
-  encodeComponent,
   formBody,
   headerValue,
   parameterPairs,

@@ -10,32 +10,9 @@
 import { isJsonMediaType } from '../model/media-types.ts';
 import type { JsonValue } from '../model/schema-types.ts';
 import type { EncodingModel, ParameterModel } from '../model/types.ts';
-
-/** Everything but RFC 3986's unreserved characters percent-encoded, as UTF-8 (`love!` → `love%21`). */
-export function encodeComponent(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
-/** The reserved characters a query may hold (all but `[`, `]`, `#`), as {@link encodeComponent} writes them. */
-const QUERY_RESERVED = /%(3A|2F|3F|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/g;
-const TRIPLE = /(%[0-9A-Fa-f]{2})/;
-
-/** `allowReserved: true`: the reserved characters a query may hold and `%XX` triples kept. */
-function encodeReserved(text: string): string {
-  return text
-    .split(TRIPLE)
-    .map((part, index) =>
-      index % 2 === 1
-        ? part
-        : encodeComponent(part).replace(QUERY_RESERVED, (_match, hex: string) =>
-            String.fromCharCode(parseInt(hex, 16)),
-          ),
-    )
-    .join('');
-}
+// The generated runtime's own encoder (a module without imports), so that a sample's URL is the
+// one the client sends, by the same code.
+import { encodeComponent, encodeReserved } from '../../templates/runtime/internal/percent.ts';
 
 /** A value as text: strings as they are, other scalars by `String`, objects and arrays as JSON. */
 export function valueText(value: JsonValue): string {
