@@ -17,3 +17,9 @@ export function ensureGeneratorBuild(options?: {
   root?: string;
   log?: (line: string) => void;
 }): Promise<string>;
+
+/**
+ * esbuild output with its `__toESM` made to give every importer of a CommonJS library the same
+ * namespace object (a new one when the library's exports changed in between); lines unchanged.
+ */
+export function shareNamespaces(text: string): string;

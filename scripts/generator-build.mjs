@@ -94,6 +94,7 @@ export async function ensureGeneratorBuild({ root = ROOT, log = () => {} } = {})
   const temp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   try {
     await bundle(root, temp);
+    await finishOutput(temp);
     await writeFile(join(temp, 'complete'), `${key}\n`);
     try {
       await rename(temp, dir);
@@ -162,11 +163,63 @@ async function bundle(root, outdir) {
   ]);
 }
 
+/**
+ * What the build does to esbuild's output, in place, keeping every line where it is (the source
+ * maps stay right):
+ * - `__toESM`, esbuild's wrapper that gives each `import x from 'cjs-library'` a namespace object,
+ *   copies every export of the library into a new object for each importing module: TypeScript's
+ *   namespace (some 2,500 exports) was copied 19 times, about 0.1 s at each start. The wrapper is
+ *   made to return the same object to every importer of a library (rebuilt if the library's
+ *   exports changed in between, as a CommonJS cycle can leave them half filled).
+ * - The CLI bundle is made pure ASCII: the few other characters (in comments and regular
+ *   expression literals) become `\u` escapes, which mean the same there. Node then reads it as
+ *   latin1 into a one-byte string (loadCli), without decoding or doubling 20 MB of UTF-8.
+ */
+async function finishOutput(outdir) {
+  for (const name of readdirSync(outdir)) {
+    if (!/\.(mjs|cjs)$/.test(name)) continue;
+    const file = join(outdir, name);
+    let text = await readFile(file, 'utf8');
+    const original = text;
+    text = shareNamespaces(text);
+    if (name === 'cli.cjs') text = asciiOnly(text, file);
+    if (text !== original) await writeFile(file, text);
+  }
+}
+
+const TO_ESM = /^var __toESM = \(mod, isNodeMode, target\) => [\s\S]*?\n\)\);$/m;
+
+export function shareNamespaces(text) {
+  const match = TO_ESM.exec(text);
+  if (match === null) {
+    if (/^var __toESM = /m.test(text))
+      throw new Error('esbuild changed __toESM: update shareNamespaces');
+    return text;
+  }
+  const shared =
+    ' __toESM = ((toESM, cache = [new WeakMap(), new WeakMap()]) => (mod, isNodeMode) => {' +
+    ' if (mod === null || (typeof mod !== "object" && typeof mod !== "function")) return toESM(mod, isNodeMode);' +
+    ' const known = cache[isNodeMode ? 1 : 0], count = __getOwnPropNames(mod).length;' +
+    ' let entry = known.get(mod);' +
+    ' if (entry === undefined || entry.count !== count) known.set(mod, (entry = { count, namespace: toESM(mod, isNodeMode) }));' +
+    ' return entry.namespace; })(__toESM);';
+  const end = match.index + match[0].length;
+  return text.slice(0, end) + shared + text.slice(end);
+}
+
+function asciiOnly(text, file) {
+  return text.replace(/[\u0080-\uffff]/g, (char, at) => {
+    if (text[at - 1] === '\\') throw new Error(`${file}: an escaped non-ASCII character at ${at}`);
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** esbuild plugins; `moduleUrl` is the output's expression for its own file URL. */
 function plugins(root, outdir, moduleUrl) {
   const require = createRequire(join(root, 'package.json'));
   const typescript = require.resolve('typescript');
   const openapiCore = require.resolve('@redocly/openapi-core');
+  const refUtils = join(openapiCore, '..', 'ref-utils.js');
   const generatorDir = join(root, 'generator') + sep;
   return [
     {
@@ -181,6 +234,52 @@ function plugins(root, outdir, moduleUrl) {
           args.importer.includes(`${sep}openapi-typescript${sep}`)
             ? { path: openapiCore }
             : undefined,
+        );
+        // openapi-typescript also takes two pointer helpers from its copy's lib/ref-utils.js,
+        // whose CommonJS imports bring in that whole copy's utilities (an HTTP client, a proxy
+        // agent). Ours has the same two, one of them renamed in its version 2.
+        build.onResolve({ filter: /^@redocly\/openapi-core\/lib\/ref-utils\.js$/ }, (args) =>
+          args.importer.includes(`${sep}openapi-typescript${sep}`)
+            ? { path: 'ref-utils', namespace: 'openapi-typescript-ref-utils' }
+            : undefined,
+        );
+        build.onLoad({ filter: /.*/, namespace: 'openapi-typescript-ref-utils' }, () => ({
+          contents: `export { parseRef, escapePointerFragment as escapePointer } from ${JSON.stringify(refUtils)};`,
+          resolveDir: root,
+          loader: 'js',
+        }));
+      },
+    },
+    {
+      // @ts-morph/common holds the text of TypeScript's lib files (3 MB of strings, built into an
+      // array when it loads), for in-memory Projects that type-check. The generator only prints
+      // structures (write/print.ts) and creates no Project, so the build leaves them out; a
+      // Project that asked for them would fail with this message.
+      name: 'no-typescript-lib-files',
+      setup(build) {
+        build.onLoad(
+          { filter: /[\\/]@ts-morph[\\/]common[\\/]dist[\\/]ts-morph-common\.js$/ },
+          async (args) => {
+            const text = await readFile(args.path, 'utf8');
+            const files = /\nconst libFiles = \[\{[\s\S]*?\n {4}\}\];\n/;
+            const getter = 'function getLibFiles() {\n    return libFiles;\n}';
+            if (!files.test(text) || !text.includes(getter)) {
+              throw new Error(`${args.path} changed: update the no-typescript-lib-files plugin`);
+            }
+            return {
+              contents: text
+                .replace(
+                  files,
+                  (found) =>
+                    `\nconst libFiles = undefined;${'\n'.repeat(found.split('\n').length - 2)}`,
+                )
+                .replace(
+                  getter,
+                  'function getLibFiles() {\n    throw new Error("the generator\'s build leaves out TypeScript\'s lib files (scripts/generator-build.mjs): create a Project with skipLoadingLibFiles");\n}',
+                ),
+              loader: 'js',
+            };
+          },
         );
       },
     },
@@ -250,7 +349,8 @@ function recheckWorkerPath(root) {
 export function loadCli(dir) {
   const file = join(dir, 'cli.cjs');
   const cacheFile = `${file}.cache`;
-  const source = readFileSync(file, 'utf8');
+  // ASCII only (finishOutput), so latin1 reads it exactly, and fastest.
+  const source = readFileSync(file, 'latin1');
   const cachedData = readCache(cacheFile);
   const script = new vm.Script(
     `(function (exports, require, module, __filename, __dirname) {${source}\n})`,

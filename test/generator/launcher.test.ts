@@ -8,9 +8,10 @@ import { existsSync } from 'node:fs';
 import { cp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
-import { ensureGeneratorBuild } from '../../scripts/generator-build.mjs';
+import { ensureGeneratorBuild, shareNamespaces } from '../../scripts/generator-build.mjs';
 import { ROOT, removeTempDirs, snapshotTree, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -159,5 +160,81 @@ describe("the CLI build's recheck", () => {
     expect(createRequire(join(build, 'cli.cjs')).resolve('recheck/lib/synckit-worker.js')).toBe(
       join(ROOT, 'node_modules/recheck/lib/synckit-worker.js'),
     );
+  });
+});
+
+describe('what the build bundles', () => {
+  it('holds one openapi-core, no TypeScript lib files, and only ASCII (read as latin1)', async () => {
+    const cli = await readFile(join(await ensureGeneratorBuild(), 'cli.cjs'), 'latin1');
+    // openapi-typescript's own openapi-core 1.x (and the HTTP client its utilities load) is
+    // replaced by ours, also for the two pointer helpers it takes from lib/ref-utils.js.
+    expect(cli).not.toMatch(/^\/\/ node_modules\/openapi-typescript\/node_modules\//m);
+    expect(cli).not.toContain('https-proxy-agent');
+    // @ts-morph/common's copy of TypeScript's lib.*.d.ts texts.
+    expect(cli).not.toContain('interface HTMLElementTagNameMap');
+    expect(cli).not.toMatch(/[\u0080-\uffff]/);
+  });
+
+  it("gives every importer of a CommonJS library one namespace object, rebuilt if the library's exports changed", async () => {
+    const dir = await tempDir('share-namespaces-');
+    // `grow` adds an export after the first importer took its namespace, as a require cycle can.
+    await writeFile(
+      join(dir, 'lib.cjs'),
+      'exports.a = 1; exports.grow = () => { exports.b = 2; };',
+    );
+    await writeFile(
+      join(dir, 'one.mjs'),
+      "import * as lib from './lib.cjs'; export const one = lib;",
+    );
+    await writeFile(
+      join(dir, 'two.mjs'),
+      "import * as lib from './lib.cjs'; export const two = lib;",
+    );
+    await writeFile(
+      join(dir, 'grow.mjs'),
+      "import * as lib from './lib.cjs'; export const grown = lib; lib.grow();",
+    );
+    await writeFile(
+      join(dir, 'three.mjs'),
+      "import * as lib from './lib.cjs'; export const three = lib;",
+    );
+    await writeFile(
+      join(dir, 'entry.mjs'),
+      [
+        "import { one } from './one.mjs';",
+        "import { two } from './two.mjs';",
+        "import { grown } from './grow.mjs';",
+        "import { three } from './three.mjs';",
+        'export { one, two, grown, three };',
+      ].join('\n'),
+    );
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: [join(dir, 'entry.mjs')],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      write: false,
+    });
+    const text = result.outputFiles[0]!.text;
+    const load = (code: string) => {
+      const module = { exports: {} as Record<string, Record<string, number>> };
+      const run = new Script(
+        `(function (module, exports, require) {${code}\n})`,
+      ).runInThisContext() as (module: object, exports: object, require: NodeJS.Require) => void;
+      run(module, module.exports, createRequire(join(dir, 'entry.cjs')));
+      return module.exports;
+    };
+    const plain = load(text);
+    expect(plain.one).not.toBe(plain.two);
+    const shared = load(shareNamespaces(text));
+    expect(shared.one).toBe(shared.two);
+    expect(shared.one).toBe(shared.grown);
+    expect(Object.keys(shared.one!)).toEqual(Object.keys(plain.one!));
+    expect(shareNamespaces(text).split('\n')).toHaveLength(text.split('\n').length);
+    // Exports added after a namespace was made: a new one, with them, as without sharing.
+    expect(shared.three).not.toBe(shared.one);
+    expect(shared.three).toHaveProperty('b', 2);
+    expect(plain.three).toHaveProperty('b', 2);
   });
 });
