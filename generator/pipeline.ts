@@ -132,6 +132,9 @@ async function emitAndRender(
     pending.push(rendered);
     timings.render = (timings.render ?? 0) + performance.now() - start;
     releaseMemory();
+    // Emitting is synchronous: until this thread yields, a prettier worker that has finished a
+    // file cannot be told it is done and be given the next one, and idles.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   start = performance.now();
   const trees = await Promise.all(pending);
