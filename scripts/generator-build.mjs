@@ -158,6 +158,7 @@ async function bundle(root, outdir) {
       plugins: [
         ...plugins(root, outdir, "require('node:url').pathToFileURL(__filename).href"),
         recheckWorkerPath(root),
+        redoclyPluginImport(),
       ],
     }),
   ]);
@@ -304,6 +305,32 @@ function plugins(root, outdir, moduleUrl) {
 }
 
 /**
+ * openapi-core loads the plugins a redocly.yaml names (`--redocly-config`) with a dynamic
+ * `import()`. In the CLI's bundle, run from V8's code cache by a vm.Script (loadCli), such an
+ * `import()` fails on Node 20 (the script's import hook is lost for cached code), and the hook
+ * that works without a cache prints an ExperimentalWarning. So the bundle imports them through
+ * `__generatorImport`, an `import()` of this ES module that loadCli passes in.
+ */
+function redoclyPluginImport() {
+  return {
+    name: 'redocly-plugin-import',
+    setup(build) {
+      build.onLoad(
+        { filter: /[\\/]@redocly[\\/]openapi-core[\\/]lib[\\/]config[\\/]plugins-cache\.js$/ },
+        async (args) => {
+          const text = await readFile(args.path, 'utf8');
+          const call = 'return import(';
+          if (text.split(call).length !== 2) {
+            throw new Error(`${args.path} changed: update redoclyPluginImport`);
+          }
+          return { contents: text.replace(call, 'return __generatorImport('), loader: 'js' };
+        },
+      );
+    },
+  };
+}
+
+/**
  * recheck finds its synckit worker (`checkSync`'s backend) next to its own file, with
  * `require.resolve("./synckit-worker")`: bundled, that would name a file beside the bundle. This
  * names it by package instead, as the native agent already is.
@@ -353,15 +380,18 @@ export function loadCli(dir) {
   const source = readFileSync(file, 'latin1');
   const cachedData = readCache(cacheFile);
   const script = new vm.Script(
-    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
-    {
-      filename: file,
-      cachedData,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    },
+    `(function (exports, require, module, __filename, __dirname, __generatorImport) {${source}\n})`,
+    { filename: file, cachedData },
   );
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
+  script.runInThisContext()(
+    module.exports,
+    createRequire(file),
+    module,
+    file,
+    dir,
+    (specifier) => import(specifier),
+  );
   const saveCache = () => {
     const usable = cachedData !== undefined && !script.cachedDataRejected;
     // A full run's cache is most of the source's size; a --help run's is a few percent.

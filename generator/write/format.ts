@@ -24,11 +24,23 @@ export function formatAttempts(path: string): Options[] {
   return [];
 }
 
+/**
+ * prettier, loaded on first use. The launcher's CommonJS build (scripts/generator-build.mjs) runs
+ * from V8's code cache, where a dynamic `import()` fails (Node 20 loses the script's import hook
+ * for cached code), so it takes prettier's CommonJS entry, whose own `import()` works; ES modules
+ * have no `require`.
+ */
+const loadPrettier = async (): Promise<typeof import('prettier')> =>
+  typeof require === 'function'
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+      (require('prettier') as typeof import('prettier'))
+    : import('prettier');
+
 /** Formats on this thread (loading prettier here on first use). */
 export async function formatText(path: string, text: string): Promise<string> {
   const attempts = formatAttempts(path);
   if (attempts.length === 0) return text;
-  const { format } = await import('prettier');
+  const { format } = await loadPrettier();
   let lastError: unknown;
   for (const options of attempts) {
     try {

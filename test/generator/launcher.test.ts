@@ -118,6 +118,64 @@ describe('the compiled generator', () => {
   });
 });
 
+describe('the CLI build, from its code cache', () => {
+  it('formats on the main thread on a machine with one core', async () => {
+    const dir = await tempDir('one-core-');
+    const spec = join(ROOT, 'spec/openapi.yaml');
+    const expected = join(dir, 'expected');
+    expect(launch(ROOT, ['--spec', spec, '--out', expected, '--no-cache']).status).toBe(0);
+    // The first run may write the code cache; the second surely runs from it.
+    for (const out of ['first', 'second']) {
+      const result = spawnSync(
+        'taskset',
+        [
+          '-c',
+          '0',
+          process.execPath,
+          join(ROOT, 'scripts/generate.mjs'),
+          '--spec',
+          spec,
+          '--out',
+          join(dir, out),
+          '--no-cache',
+        ],
+        { cwd: ROOT, encoding: 'utf8', timeout: 240_000 },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(await snapshotTree(join(dir, out))).toEqual(await snapshotTree(expected));
+    }
+  });
+
+  it('loads the plugins that --redocly-config names, without warnings', async () => {
+    const dir = await tempDir('redocly-plugin-');
+    await writeFile(
+      join(dir, 'plugin.cjs'),
+      `module.exports = () => ({
+        id: 'local',
+        decorators: {
+          oas3: { 'set-title': () => ({ Info: { leave(info) { info.title = 'Titled by a plugin'; } } }) },
+        },
+      });`,
+    );
+    await writeFile(
+      join(dir, 'redocly.yaml'),
+      'plugins:\n  - ./plugin.cjs\ndecorators:\n  local/set-title: on\n',
+    );
+    const out = join(dir, 'out');
+    const args = ['--spec', join(ROOT, 'spec/openapi.yaml'), '--out', out, '--no-cache'];
+    for (let run = 0; run < 2; run++) {
+      const result = launch(ROOT, [...args, '--redocly-config', join(dir, 'redocly.yaml')]);
+      expect(result.stderr).not.toMatch(/Warning|Error/);
+      expect(result.status).toBe(0);
+      const bundled = JSON.parse(await readFile(join(out, 'openapi.json'), 'utf8')) as {
+        info: { title: string };
+      };
+      expect(bundled.info.title).toBe('Titled by a plugin');
+    }
+  });
+});
+
 describe("the CLI build's recheck", () => {
   it('is bundled (compiled from the code cache), and still answers from its native agent', async () => {
     const build = await ensureGeneratorBuild();
