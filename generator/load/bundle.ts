@@ -137,8 +137,10 @@ async function loadRedoclyConfig(ctx: GeneratorContext): Promise<Config> {
   try {
     return await loadConfig({ configPath: ctx.redoclyConfig });
   } catch (error) {
+    // openapi-core puts the stack of a plugin's own error after its message, a blank line between.
+    const message = (error instanceof Error ? error.message : String(error)).split(/\n\s*\n/)[0]!;
     throw new GeneratorError(
-      `cannot load the Redocly config: ${error instanceof Error ? error.message : String(error)}`,
+      `cannot load the Redocly config: ${message.trim()}`,
       { file: displayPath(ctx.cwd, ctx.redoclyConfig) },
       'pass a valid redocly.yaml with --redocly-config, or leave the flag out',
     );

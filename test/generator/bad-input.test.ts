@@ -15,6 +15,7 @@ import {
   compile,
   existingOutput,
   linkNodeModules,
+  ROOT,
   removeTempDirs,
   snapshotTree,
   tempDir,
@@ -700,4 +701,44 @@ components:
       }),
     ).rejects.toThrow(/carries credentials/);
   }, 60_000);
+});
+
+describe('a Redocly config that cannot be loaded (--redocly-config)', () => {
+  it.each([
+    [
+      'a plugin that throws',
+      'plugins:\n  - ./plugin.cjs\n',
+      /plugin\.cjs": this plugin is broken$/,
+    ],
+    [
+      'a plugin that is missing',
+      'plugins:\n  - ./missing.cjs\n',
+      /Plugin "\.\/missing\.cjs" not found/,
+    ],
+    ['broken YAML', 'rules: [1\n', /redocly\.yaml" \(2:1\)/],
+  ])('%s: names the config and the cause, without a stack trace', async (_name, config, cause) => {
+    const dir = await tempDir('redocly-config-');
+    await writeFile(join(dir, 'plugin.cjs'), "throw new Error('this plugin is broken');\n");
+    await writeFile(join(dir, 'redocly.yaml'), config);
+    const error = await generate({
+      spec: join(ROOT, 'spec/openapi.yaml'),
+      out: join(dir, 'out'),
+      cwd: dir,
+      redoclyConfig: join(dir, 'redocly.yaml'),
+      cache: false,
+    }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    const { location, hint, message } = error as GeneratorError;
+    expect(location.file).toBe('redocly.yaml');
+    const [problem, fix] = message.split('\n  fix: ');
+    expect(problem).toMatch(/^redocly.yaml: cannot load the Redocly config: /);
+    expect(problem).toMatch(cause);
+    expect(problem).not.toMatch(/\n|\bat .*:\d+:\d+/);
+    expect(fix).toBe(hint);
+    expect(hint).toMatch(/--redocly-config/);
+    expect(await readdir(dir)).not.toContain('out');
+  });
 });
