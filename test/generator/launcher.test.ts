@@ -124,27 +124,26 @@ describe('the CLI build, from its code cache', () => {
     const spec = join(ROOT, 'spec/openapi.yaml');
     const expected = join(dir, 'expected');
     expect(launch(ROOT, ['--spec', spec, '--out', expected, '--no-cache']).status).toBe(0);
-    // The first run may write the code cache; the second surely runs from it.
-    for (const out of ['first', 'second']) {
-      const result = spawnSync(
-        'taskset',
-        [
-          '-c',
-          '0',
-          process.execPath,
-          join(ROOT, 'scripts/generate.mjs'),
-          '--spec',
-          spec,
-          '--out',
-          join(dir, out),
-          '--no-cache',
-        ],
-        { cwd: ROOT, encoding: 'utf8', timeout: 240_000 },
-      );
-      expect(result.stderr).toBe('');
-      expect(result.status).toBe(0);
-      expect(await snapshotTree(join(dir, out))).toEqual(await snapshotTree(expected));
-    }
+    // The run before left the code cache, so this one runs from it, on one core (taskset).
+    const out = join(dir, 'one-core');
+    const result = spawnSync(
+      'taskset',
+      [
+        '-c',
+        '0',
+        process.execPath,
+        join(ROOT, 'scripts/generate.mjs'),
+        '--spec',
+        spec,
+        '--out',
+        out,
+        '--no-cache',
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 240_000 },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(await snapshotTree(out)).toEqual(await snapshotTree(expected));
   });
 
   it('loads the plugins that --redocly-config names, without warnings', async () => {
