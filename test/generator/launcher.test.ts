@@ -235,36 +235,21 @@ describe('what the build bundles', () => {
   it("gives every importer of a CommonJS library one namespace object, rebuilt if the library's exports changed", async () => {
     const dir = await tempDir('share-namespaces-');
     // `grow` adds an export after the first importer took its namespace, as a require cycle can.
-    await writeFile(
-      join(dir, 'lib.cjs'),
-      'exports.a = 1; exports.grow = () => { exports.b = 2; };',
-    );
-    await writeFile(
-      join(dir, 'one.mjs'),
-      "import * as lib from './lib.cjs'; export const one = lib;",
-    );
-    await writeFile(
-      join(dir, 'two.mjs'),
-      "import * as lib from './lib.cjs'; export const two = lib;",
-    );
-    await writeFile(
-      join(dir, 'grow.mjs'),
-      "import * as lib from './lib.cjs'; export const grown = lib; lib.grow();",
-    );
-    await writeFile(
-      join(dir, 'three.mjs'),
-      "import * as lib from './lib.cjs'; export const three = lib;",
-    );
-    await writeFile(
-      join(dir, 'entry.mjs'),
-      [
+    const files: Record<string, string> = {
+      'lib.cjs': 'exports.a = 1; exports.grow = () => { exports.b = 2; };',
+      'one.mjs': "import * as lib from './lib.cjs'; export const one = lib;",
+      'two.mjs': "import * as lib from './lib.cjs'; export const two = lib;",
+      'grow.mjs': "import * as lib from './lib.cjs'; export const grown = lib; lib.grow();",
+      'three.mjs': "import * as lib from './lib.cjs'; export const three = lib;",
+      'entry.mjs': [
         "import { one } from './one.mjs';",
         "import { two } from './two.mjs';",
         "import { grown } from './grow.mjs';",
         "import { three } from './three.mjs';",
         'export { one, two, grown, three };',
       ].join('\n'),
-    );
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
     const { build } = await import('esbuild');
     const result = await build({
       entryPoints: [join(dir, 'entry.mjs')],
