@@ -324,7 +324,7 @@ function warnUnknownSettings(ext: Record<string, unknown>, file: string, warning
       'x-sdk:unknown-key',
       `\`x-sdk.${key}\` is not a setting of the generator, so it does nothing`,
       { file, pointer: joinPointer('#/x-sdk', key) },
-      `${meant === undefined ? '' : `did you mean \`${meant}\`? `}the settings are ${SETTINGS.map((setting) => `\`${setting}\``).join(', ')}; fix its spelling or remove it`,
+      `${meant === undefined ? '' : `did you mean \`${meant}\`? `}the settings are ${SETTINGS.map((setting) => `\`${setting}\``).join(', ')}, and ${TOOLCHAIN_KEYS.map((key) => `\`${key}\``).join(', ')} for \`npm run diff\`; fix its spelling or remove it`,
     );
   }
 }

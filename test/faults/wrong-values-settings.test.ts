@@ -125,6 +125,16 @@ describe('an x-sdk key the generator does not know', () => {
     expect(warnings[0]!.more).toBe(1);
     expect(warnings[0]!.problem).toMatch(/`x-sdk\.clientname` is not a setting/);
     expect(warnings[0]!.hint).toMatch(/did you mean `clientName`/);
+    // Every key the toolchain reads is listed, `npm run diff`'s too.
+    for (const key of [
+      'clientName',
+      'envPrefix',
+      'packageName',
+      'packageVersion',
+      'repository',
+      'compatibility',
+    ])
+      expect(warnings[0]!.hint).toContain(`\`${key}\``);
     expect(model.sdk.clientName).toBe('Shop');
     expect(model.sdk.envPrefix).toBe('SHOP');
   });
