@@ -3,6 +3,7 @@
  * SDK, written through the generator with its changelog entry (scripts/lib/release/).
  * `npm run release -- --check [--tag <tag>]`: is this commit a release, ready to publish?
  */
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printFailure } from './lib/command-error.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
@@ -113,7 +114,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const result = await applyRelease(plan);
     process.stdout.write(
       `Released ${plan.version}. Written:\n${result.written.map((line) => `  ${line}\n`).join('')}` +
-        `Next: commit them, then tag and push: git tag v${plan.version} && git push origin v${plan.version}\n`,
+        `Next: commit them with the spec, then tag and push:\n` +
+        `  git add -A ${dirname(plan.paths.show.spec)} ${plan.paths.show.out} ${dirname(plan.paths.show.record)} && git commit -m "Release ${plan.version}"\n` +
+        `  git tag v${plan.version} && git push origin main v${plan.version}\n`,
     );
     return 0;
   } catch (error) {

@@ -12,7 +12,11 @@ import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_OUT, DEFAULT_SPEC, displayPath } from '../../../generator/context.ts';
 import { OPENAPI_JSON_PATH, PACKAGE_JSON_PATH } from '../../../generator/package-files.ts';
-import { apiChanges, describeApiChanges } from '../../../generator/write/api-changes.ts';
+import {
+  apiChanges,
+  describeApiChanges,
+  type ApiChange,
+} from '../../../generator/write/api-changes.ts';
 import type { CheckResult } from '../../../generator/write/check.ts';
 import { CommandError } from '../command-error.ts';
 import { diffSpecs, type DiffReport } from '../diff/index.ts';
@@ -20,6 +24,7 @@ import { groupedMessages } from '../diff/change.ts';
 import type { Bump } from '../diff/rules.ts';
 import { CHANGELOG_FILE, entryChanges, hasEntry, prependEntry, renderEntry } from './changelog.ts';
 import { readRecord, RECORD_FILE, withPackageVersion, writeAtomically } from './record.ts';
+import { untrackedSpecFiles } from './tracked.ts';
 import { isVersion, nextVersion, refuseVersion } from './version.ts';
 
 export interface ReleaseOptions {
@@ -91,6 +96,8 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     );
   const record = await readRecord(paths.record, paths.show.record);
   const changelog = await readFile(paths.changelog, 'utf8').catch(() => '');
+  // `v1.2.0`, as tags and `npm version` write it, is the version 1.2.0.
+  const requested = options.version?.replace(/^v(?=\d)/, '');
 
   // A release starts from a reviewed package: generated from the spec as it is. (So the release's
   // own regeneration changes the version alone, and undoing it gives back the same files.)
@@ -103,10 +110,19 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       'run npm run generate, review and commit the result, then release',
     );
   }
+  const untracked = await untrackedSpecFiles(paths.cwd, paths.out);
+  if (untracked.length > 0) {
+    const [one] = untracked;
+    const list = untracked.length === 1 ? one! : `${untracked.slice(0, -1).join(', ')} and ${untracked.at(-1)!}`;
+    throw new CommandError(
+      `${list} ${untracked.length === 1 ? 'is' : 'are'} part of the spec but not in git: the release commit would not generate`,
+      `add ${untracked.length === 1 ? 'it' : 'them'} (git add ${untracked.join(' ')}), then release; commit ${untracked.length === 1 ? 'it' : 'them'} with the release`,
+    );
+  }
 
   let plan: ReleasePlan;
   if (record === undefined) {
-    const version = options.version ?? (await generatedPackage(paths)).version;
+    const version = requested ?? (await generatedPackage(paths)).version;
     if (!isVersion(version))
       throw new CommandError(
         `${String(version)} is not a semantic version`,
@@ -123,33 +139,43 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     };
   } else {
     const report = await diffSpecs({ base: paths.record, spec: paths.spec, cwd: paths.cwd });
-    const computed = nextVersion(record.version, report.bump);
-    if (options.version === undefined && report.bump === 'none') {
+    // What `npm run diff` rates as no change can still change the package (x-sdk settings) or its
+    // documentation: the tag's check (checkRelease) counts every difference, so a release does.
+    const unrated =
+      report.bump === 'none' ? apiChanges(record.bundled, await packageDocument(paths)) : [];
+    const bump: Bump = report.bump === 'none' && unrated.length > 0 ? 'patch' : report.bump;
+    const computed = nextVersion(record.version, bump);
+    if (options.version === undefined && bump === 'none') {
       throw new CommandError(
         `nothing to release: the spec is the one released as ${record.version} (${paths.show.record})`,
         'change the spec first, or pass --version to release the same API again (e.g. after a generator change)',
       );
     }
-    const version = options.version ?? computed;
-    const refused = refuseVersion(record.version, report.bump, version);
+    const version = requested ?? computed;
+    const refused = refuseVersion(record.version, bump, version);
     if (refused !== undefined) {
       const breaking = groupedMessages(
         entryChanges(report.changes).filter((change) => change.level === 'major'),
       );
+      const next = computed === record.version ? nextVersion(record.version, 'patch') : computed;
       throw new CommandError(
         `cannot release ${version}: ${refused}.${breaking.length === 0 ? '' : `\nBreaking changes since ${record.version}:\n${breaking.map((line) => `  - ${line.message}`).join('\n')}`}`,
-        `run npm run release without --version to release ${computed}, or pass --version ${computed}`,
+        computed === record.version
+          ? `pass a version above ${record.version}, e.g. --version ${next}`
+          : `run npm run release without --version to release ${computed}, or pass --version ${computed}`,
       );
     }
     const entry = renderEntry({ version, date, changes: report.changes });
     plan = {
       last: record.version,
       version,
-      bump: report.bump,
+      bump,
       entry:
-        report.changes.length === 0
-          ? entry.replace(/\n$/, '\n\nNo change to the API or the SDK surface.\n')
-          : entry,
+        report.changes.length > 0
+          ? entry
+          : unrated.length > 0
+            ? entry.replace(/\n$/, `\n\n### Changed\n\n${unrated.map(unratedLine).join('')}`)
+            : entry.replace(/\n$/, '\n\nNo change to the API or the SDK surface.\n'),
       report,
       paths,
     };
@@ -161,6 +187,19 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     );
   }
   return plan;
+}
+
+/** The bundled spec the package holds (its `openapi.json`). */
+async function packageDocument(paths: Paths): Promise<unknown> {
+  return JSON.parse(await readFile(join(paths.out, OPENAPI_JSON_PATH), 'utf8').catch(() => '{}'));
+}
+
+/** A changelog line for a change `npm run diff` does not rate (it changes neither the API nor the types). */
+function unratedLine(change: ApiChange): string {
+  const what =
+    change.subject === 'document' ? `\`${change.name}\` of the spec` : `${change.subject} \`${change.name}\``;
+  const detail = change.detail === undefined ? '' : ` (${change.detail})`;
+  return `- ${what} ${change.change}${detail}: no change to the API or to the SDK's types\n`;
 }
 
 /**
@@ -291,10 +330,7 @@ export async function checkRelease(options: CheckOptions = {}): Promise<CommandE
           'run npm run release (it sets the version, the changelog and the record together)',
         ),
       );
-    const bundled = JSON.parse(
-      await readFile(join(paths.out, OPENAPI_JSON_PATH), 'utf8').catch(() => '{}'),
-    ) as unknown;
-    const unreleased = apiChanges(record.bundled, bundled);
+    const unreleased = apiChanges(record.bundled, await packageDocument(paths));
     if (unreleased.length > 0)
       problems.push(
         new CommandError(

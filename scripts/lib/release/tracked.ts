@@ -1,0 +1,35 @@
+/**
+ * The spec files a release is made from that git does not hold. A file the spec reads (a new
+ * schema a `$ref` names) but that was never `git add`ed is left out of the release commit, so the
+ * tag would not generate: its CI check fails only after the tag is pushed. The files are the
+ * generation record's inputs (generator/write/record.ts), the files the last generation read.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RECORD_PATH } from '../../../generator/write/record.ts';
+
+/**
+ * The spec files (paths relative to `cwd`, as the generation record in `out` lists them) that are
+ * neither committed nor staged; empty outside a git repository, where there is nothing to check.
+ */
+export async function untrackedSpecFiles(cwd: string, out: string): Promise<string[]> {
+  const files = await recordedInputs(out);
+  if (files.length === 0) return [];
+  // `git ls-files` lists those of the given paths that git tracks (committed or staged).
+  const result = spawnSync('git', ['ls-files', '-z', '--', ...files], { cwd, encoding: 'utf8' });
+  if (result.status !== 0) return [];
+  const tracked = new Set(result.stdout.split('\0').filter((path) => path !== ''));
+  return files.filter((file) => !tracked.has(file));
+}
+
+async function recordedInputs(out: string): Promise<string[]> {
+  try {
+    const record = JSON.parse(await readFile(join(out, RECORD_PATH), 'utf8')) as {
+      inputs?: Record<string, string> | null;
+    };
+    return Object.keys(record.inputs ?? {}).filter((path) => !path.startsWith('/') && !path.startsWith('..'));
+  } catch {
+    return [];
+  }
+}
