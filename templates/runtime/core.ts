@@ -29,7 +29,7 @@ import {
 } from './errors.ts';
 import type { BodyEncoder, BodyEncoding } from './internal/body.ts';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
-import { invalidHTTP } from './internal/invalid-http.ts';
+import { invalidAnswer } from './internal/invalid-http.ts';
 import { serverRuntime } from './internal/platform.ts';
 import {
   anyIsJSON,
@@ -692,7 +692,8 @@ export class ClientCore {
 
   /**
    * fetch and read the body; what fetch or the body's stream throws becomes an APIConnectionError,
-   * or an InvalidResponseError when the answer is not valid HTTP (internal/invalid-http.ts).
+   * or an InvalidResponseError when the answer is not valid HTTP or its body does not decode
+   * under its Content-Encoding (internal/invalid-http.ts).
    */
   async #exchange(
     prepared: PreparedRequest,
@@ -752,14 +753,15 @@ export class ClientCore {
 
   /**
    * What a fetch, or the read of its body, that threw becomes: an InvalidResponseError when the
-   * answer is not valid HTTP (internal/invalid-http.ts), else an APIConnectionError; `answered` is
+   * answer is not valid HTTP or its body does not decode under its Content-Encoding
+   * (internal/invalid-http.ts), else an APIConnectionError; `answered` is
    * the response whose body failed, if the headers came. The typed path client classifies with it.
    */
   fetchFailure(error: unknown, answered: Response | undefined, aborted: boolean): SDKError {
-    const invalid = aborted ? undefined : invalidHTTP(error);
+    const invalid = aborted ? undefined : invalidAnswer(error, answered);
     if (invalid !== undefined)
       return new InvalidResponseError(
-        this.redact(`The server's answer is not valid HTTP: ${invalid}. Not retried.`),
+        this.redact(`${invalid}. Not retried.`),
         answered?.status ?? 0,
         answered === undefined ? {} : this.#safeHeaders(answered.headers),
         undefined,

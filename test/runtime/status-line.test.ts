@@ -118,3 +118,48 @@ describe('answers fetch cannot parse: an InvalidResponseError that says so, not 
     expect(requests).toBe(1);
   });
 });
+
+describe('answers fetch reads but whose body cannot be decoded: an InvalidResponseError, not retried', () => {
+  const encoded = (status: string, coding: string, type = 'application/json'): string =>
+    `HTTP/1.1 ${status}\r\nContent-Type: ${type}\r\nContent-Encoding: ${coding}\r\nContent-Length: 21\r\nConnection: close\r\n\r\ngarbagegarbagegarbage`;
+
+  it.each([
+    ['gzip', 'gzip'],
+    ['x-gzip', 'gzip'],
+    ['deflate', 'deflate'],
+    ['br', 'br'],
+  ])('a body that is not valid %s, under Content-Encoding: %s', async (coding, named) => {
+    answer = encoded('200 OK', coding);
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    const { message } = error as Error;
+    expect(message).toContain(`not valid ${named}`);
+    expect(message).toContain(`Content-Encoding: ${coding}`);
+    expect(message).not.toMatch(/Connection error|terminated/);
+    expect((error as InvalidResponseError).status).toBe(200);
+    expect(requests).toBe(1);
+  });
+
+  it('an error answer (503) whose body cannot be decoded is not retried either: the server will send it again', async () => {
+    answer = encoded('503 Service Unavailable', 'gzip');
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(503);
+    expect(requests).toBe(1);
+  });
+});
+
+describe('an interim 100 Continue nobody asked for', () => {
+  it('is an InvalidResponseError that names it, not a retried connection error', async () => {
+    answer =
+      'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}';
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(
+      /^The server's answer is not valid HTTP.*100 Continue/,
+    );
+    expect((error as Error).message).not.toContain('bad response');
+    expect(requests).toBe(1);
+  });
+});
