@@ -286,6 +286,27 @@ describe('success bodies', () => {
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(BYTES);
   });
 
+  it.each([
+    ['a body that is no multipart at all', 'multipart/form-data; boundary=xyz', 'garbage'],
+    ['no boundary in the content type', 'multipart/form-data', '--xyz\r\n\r\n--xyz--\r\n'],
+    [
+      'a part cut off before its closing delimiter',
+      'multipart/form-data; boundary=xyz',
+      '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nvalue',
+    ],
+  ])(
+    'multipart/form-data that does not parse (%s): InvalidResponseError, not a connection error, not retried',
+    async (_name, type, body) => {
+      reply = () => ({ status: 200, headers: { 'content-type': type }, body });
+      const error = await get({ read: readFormData }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toBe(
+        `The server answered 200 with a multipart/form-data body that does not parse (${type}): Failed to parse body as FormData.`,
+      );
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+
   it('no body declared: whatever comes is dropped', async () => {
     reply = () => json(200, { unexpected: true });
     await expect(get({ read: readNothing, mayBeEmpty: true })).resolves.toBeUndefined();

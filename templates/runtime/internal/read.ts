@@ -119,10 +119,19 @@ export async function readForm(response: Response, ctx: ReadContext): Promise<UR
   return new URLSearchParams(await readText(response, ctx));
 }
 
-/** `multipart/form-data`: the parts, files as `File`s. */
+/**
+ * `multipart/form-data`: the parts, files as `File`s.
+ * @throws InvalidResponseError for a body that does not parse as the multipart its Content-Type names.
+ */
 export async function readFormData(response: Response, ctx: ReadContext): Promise<FormData> {
   const bytes = await readBytes(response, ctx);
-  return new Response(bytes as BlobPart, { headers: response.headers }).formData();
+  try {
+    return await new Response(bytes as BlobPart, { headers: response.headers }).formData();
+  } catch (error) {
+    throw ctx.fail(
+      `The server answered ${response.status} with a multipart/form-data body that does not parse (${response.headers.get('content-type') ?? 'no content type'}): ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /** No body declared: whatever comes is discarded, and the call resolves to `undefined`. */
