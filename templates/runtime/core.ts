@@ -748,6 +748,7 @@ export class ClientCore {
           this.#safeHeaders(response.headers),
           this.redactValue(body),
         ),
+      failure: (error) => this.fetchFailure(error, response, false),
     };
   }
 

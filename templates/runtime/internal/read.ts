@@ -10,7 +10,7 @@
  * operation's success media type (so a bundle only carries the readers its methods use), and JSON
  * is the default. See the runtime README for the table of media types.
  */
-import { truncate, type InvalidResponseError } from '../errors.ts';
+import { truncate, type InvalidResponseError, type SDKError } from '../errors.ts';
 
 /** What a reader gets besides the response. */
 export interface ReadContext {
@@ -22,6 +22,11 @@ export interface ReadContext {
   mayBeEmpty: boolean;
   /** The error for an unusable body (the token redacted from it), to throw. */
   fail(message: string, body?: unknown): InvalidResponseError;
+  /**
+   * What an error of the body's stream becomes, for bodies read after the call resolves (event
+   * streams): an `APIConnectionError`, or an `InvalidResponseError` for a body that does not decode.
+   */
+  failure(error: unknown): SDKError;
 }
 
 /** Reads a 2xx body into what the method resolves to. */
