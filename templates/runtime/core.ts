@@ -33,6 +33,8 @@ import { invalidAnswer } from './internal/invalid-http.ts';
 import { serverRuntime } from './internal/platform.ts';
 import {
   anyIsJSON,
+  MAX_ERROR_BODY_DEPTH,
+  nestedDeeperThan,
   isJSONMediaType,
   readAny,
   readBytes,
@@ -848,16 +850,35 @@ export class ClientCore {
   /**
    * `redact` applied to every string in parsed JSON, keys included (a server may echo the token
    * as one); a key that does not hold the token keeps its name, so the body keeps its shape.
+   * Iterative, so a body nested 100,000 levels deep (JSON.parse takes it) does not exhaust the
+   * call stack.
    */
   protected redactValue(value: unknown): unknown {
-    if (typeof value === 'string') return this.redact(value);
-    if (Array.isArray(value)) return value.map((item: unknown) => this.redactValue(item));
-    if (typeof value === 'object' && value !== null) {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [this.redact(key), this.redactValue(item)]),
-      );
+    const copy = (item: unknown, pending: [object, object][]): unknown => {
+      if (typeof item === 'string') return this.redact(item);
+      if (typeof item !== 'object' || item === null) return item;
+      const target = Array.isArray(item) ? [] : {};
+      pending.push([item, target]);
+      return target;
+    };
+    const pending: [object, object][] = [];
+    const root = copy(value, pending);
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const [source, target] = next;
+      if (Array.isArray(source)) {
+        for (const item of source as unknown[]) (target as unknown[]).push(copy(item, pending));
+        continue;
+      }
+      // defineProperty: an own `__proto__` key of parsed JSON stays a key, not the prototype.
+      for (const [key, item] of Object.entries(source))
+        Object.defineProperty(target, this.redact(key), {
+          value: copy(item, pending),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
-    return value;
+    return root;
   }
 
   /**
@@ -919,16 +940,21 @@ function otherReader(request: APIRequest, status: number): ResponseReader | unde
   return key === undefined || key === request.successKey ? undefined : responses[key];
 }
 
-/** An error body: parsed JSON when the server says JSON (text if it does not parse), else the text. */
+/**
+ * An error body: parsed JSON when the server says JSON, else the text (also of JSON that does not
+ * parse, or nests deeper than `MAX_ERROR_BODY_DEPTH` levels).
+ */
 async function errorBody(response: Response, ctx: ReadContext): Promise<unknown> {
   const text = new TextDecoder().decode(await readBytes(response, ctx));
   if (text === '') return undefined;
   if (!isJSONMediaType(response.headers.get('content-type'))) return text;
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     return text;
   }
+  return nestedDeeperThan(body, MAX_ERROR_BODY_DEPTH) ? text : body;
 }
 
 /** Base64 of UTF-8 text, for the Basic scheme (RFC 7617). */

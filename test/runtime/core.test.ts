@@ -717,6 +717,66 @@ describe('response validation', () => {
   });
 });
 
+describe('JSON nested 100,000 levels deep (JSON.parse takes it; anything recursive overflows)', () => {
+  const DEEP = 100_000;
+  const deepArray = '['.repeat(DEEP) + ']'.repeat(DEEP);
+  const deepObject = `${'{"message":'.repeat(DEEP)}"x"${'}'.repeat(DEEP)}`;
+
+  it.each([
+    ['arrays', deepArray],
+    ['objects', deepObject],
+  ])(
+    'an error body of nested %s: the APIError for its status, the body kept out, JSON.stringify(error) works',
+    async (_name, text) => {
+      reply = () => ({ status: 400, headers: { 'content-type': 'application/json' }, body: text });
+      const error = (await core
+        .request({ method: 'get', path: '/deep' })
+        .catch((e: unknown) => e)) as APIError;
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(error.body).toBeUndefined();
+      expect(error.message).toBe(`400 Bad Request: ${text.slice(0, 500)}…`);
+      expect(JSON.parse(JSON.stringify(error))).toMatchObject({ status: 400 });
+      expect(only().url).toBe('/deep');
+    },
+  );
+
+  it('an error body just under the limit is kept as parsed', async () => {
+    const text = `${'{"error":'.repeat(999)}{"message":"deep"}${'}'.repeat(999)}`;
+    reply = () => ({ status: 400, headers: { 'content-type': 'application/json' }, body: text });
+    const error = (await core
+      .request({ method: 'get', path: '/deep' })
+      .catch((e: unknown) => e)) as APIError;
+    expect(error.body).toEqual(JSON.parse(text));
+  });
+
+  it("a 2xx body under responseValidation 'throw': ResponseValidationError with the body, not a RangeError", async () => {
+    const guards = new ResponseGuards({
+      Thing: (): GuardResult => ({
+        ok: false,
+        issues: [{ path: '', expected: 'at most 2000 levels of nesting', found: 'more' }],
+      }),
+    });
+    const strict = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      responseValidation: 'throw',
+      responseGuards: guards,
+    });
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: deepArray,
+    });
+    const error = (await strict
+      .request({ method: 'get', path: '/deep', responseSchema: 'Thing' })
+      .catch((e: unknown) => e)) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    let depth = 0;
+    for (let value: unknown = error.body; Array.isArray(value); value = value[0]) depth++;
+    expect(depth).toBe(DEEP);
+  });
+});
+
 describe('logging', () => {
   it("logs every attempt at 'debug' and every retry at 'info', never the token", async () => {
     let calls = 0;
