@@ -47,6 +47,7 @@ import { redirect, type FetchInit } from './internal/redirect.ts';
 import {
   isRetryableMethod,
   isRetryableStatus,
+  MAX_TIMER_MS,
   retryDelay,
   sleep,
   type Backoff,
@@ -235,8 +236,6 @@ export const DEFAULTS = {
   backoff: { initialDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 },
   maxResponseSize: 64 * 1024 * 1024,
 } as const;
-
-const MAX_TIMER_MS = 2_147_483_647;
 
 export class ClientCore {
   readonly baseURL: string;
