@@ -33,6 +33,7 @@ import { invalidAnswer } from './internal/invalid-http.ts';
 import { serverRuntime } from './internal/platform.ts';
 import {
   anyIsJSON,
+  decoder,
   MAX_ERROR_BODY_DEPTH,
   nestedDeeperThan,
   isJSONMediaType,
@@ -940,11 +941,12 @@ function otherReader(request: APIRequest, status: number): ResponseReader | unde
 }
 
 /**
- * An error body: parsed JSON when the server says JSON, else the text (also of JSON that does not
- * parse, or nests deeper than `MAX_ERROR_BODY_DEPTH` levels).
+ * An error body, decoded in the charset it names (UTF-8 by default; invalid bytes become U+FFFD:
+ * it is for the message): parsed JSON when the server says JSON, else the text (also of JSON that
+ * does not parse, or nests deeper than `MAX_ERROR_BODY_DEPTH` levels).
  */
 async function errorBody(response: Response, ctx: ReadContext): Promise<unknown> {
-  const text = new TextDecoder().decode(await readBytes(response, ctx));
+  const text = decoder(response.headers.get('content-type')).decode(await readBytes(response, ctx));
   if (text === '') return undefined;
   if (!isJSONMediaType(response.headers.get('content-type'))) return text;
   let body: unknown;

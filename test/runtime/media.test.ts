@@ -228,6 +228,57 @@ describe('success bodies', () => {
     await expect(get()).resolves.toEqual({ a: [1] });
   });
 
+  it.each<[string, string, Uint8Array]>([
+    [
+      'a byte that starts no UTF-8 sequence',
+      'application/json',
+      Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]),
+    ],
+    [
+      'a sequence cut off at the end of a string',
+      'application/json',
+      Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe2, 0x82, 0x22, 0x7d]),
+    ],
+    [
+      'an encoded surrogate (CESU-8)',
+      'application/json; charset=utf-8',
+      Uint8Array.from([0x22, 0xed, 0xa0, 0x80, 0x22]),
+    ],
+  ])(
+    'JSON that is not UTF-8 (%s): InvalidResponseError, not U+FFFD in the data',
+    async (_name, type, body) => {
+      reply = () => ({ status: 200, headers: { 'content-type': type }, body });
+      const error = await get().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toBe(
+        'The server answered 200 with JSON that is not valid utf-8 (RFC 8259 §8.1: JSON is UTF-8; another charset is decoded only when the response names it).',
+      );
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+
+  it.each<[string, Uint8Array]>([
+    ['iso-8859-1', Uint8Array.from(Buffer.from('{"a":"café"}', 'latin1'))],
+    ['utf-16le', Uint8Array.from(Buffer.from('{"a":"café"}', 'utf16le'))],
+  ])('JSON in the charset the response names (%s) is decoded in it', async (charset, body) => {
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': `application/json; charset=${charset}` },
+      body,
+    });
+    await expect(get()).resolves.toEqual({ a: 'café' });
+  });
+
+  it('an error body is decoded in the charset it names too', async () => {
+    reply = () => ({
+      status: 400,
+      headers: { 'content-type': 'application/json; charset=iso-8859-1' },
+      body: Uint8Array.from(Buffer.from('{"message":"café fermé"}', 'latin1')),
+    });
+    const error = await get().catch((e: unknown) => e);
+    expect((error as Error).message).toBe('400 Bad Request: café fermé');
+  });
+
   it('text/csv is text, not JSON, and asked for with Accept', async () => {
     reply = () => ({
       status: 200,

@@ -83,18 +83,37 @@ export async function readText(response: Response, ctx: ReadContext): Promise<st
   return decoder(response.headers.get('content-type')).decode(await readBytes(response, ctx));
 }
 
-function decoder(contentType: string | null): TextDecoder {
+/**
+ * A decoder for the charset `contentType` names: UTF-8 when it names none, or one `TextDecoder`
+ * does not know. `fatal`: bytes not valid in it throw a `TypeError` instead of becoming U+FFFD.
+ */
+export function decoder(contentType: string | null, fatal = false): TextDecoder {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
   try {
-    return new TextDecoder(charset);
+    return new TextDecoder(charset, { fatal });
   } catch {
-    return new TextDecoder();
+    return new TextDecoder('utf-8', { fatal });
   }
 }
 
-/** JSON (`application/json`, `+json`): the parsed value, from UTF-8 (RFC 8259). An empty body is an error unless the operation allows one. */
+/**
+ * JSON (`application/json`, `+json`): the parsed value, from UTF-8 (RFC 8259 §8.1), or from the
+ * charset the response names when it names another. An empty body is an error unless the
+ * operation allows one.
+ * @throws InvalidResponseError for bytes that are not valid in that charset (never U+FFFD in the data).
+ */
 export async function readJSON(response: Response, ctx: ReadContext): Promise<unknown> {
-  const text = new TextDecoder().decode(await readBytes(response, ctx));
+  const bytes = await readBytes(response, ctx);
+  const decoding = decoder(response.headers.get('content-type'), true);
+  let text: string;
+  try {
+    text = decoding.decode(bytes);
+  } catch {
+    throw ctx.fail(
+      `The server answered ${response.status} with JSON that is not valid ${decoding.encoding} ` +
+        '(RFC 8259 §8.1: JSON is UTF-8; another charset is decoded only when the response names it).',
+    );
+  }
   if (text === '') {
     if (ctx.mayBeEmpty) return undefined;
     throw ctx.fail(
