@@ -204,7 +204,9 @@ describe("path client: the client's limits hold for it too", () => {
 
 describe('path client: a stream body returned unread', () => {
   it("outlives the call's timeout, and the caller's signal still cancels it", async () => {
+    const sockets = new Set<Socket>();
     const slow = createServer((socket: Socket) => {
+      sockets.add(socket);
       socket.on('data', () => {
         socket.write(
           'HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n',
@@ -230,7 +232,7 @@ describe('path client: a stream body returned unread', () => {
       controller.abort();
       await expect(reader.read()).rejects.toThrow();
     } finally {
-      slow.closeAllConnections?.();
+      for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => slow.close(() => resolve()));
     }
   });
