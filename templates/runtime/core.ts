@@ -491,7 +491,7 @@ export class ClientCore {
           undefined,
           this.#safeHeaders(response.headers),
           this.redact(
-            `${response.status} redirect to ${response.headers.get('location') ?? ''} not followed: ${next.refused}.`,
+            `${response.status} redirect to ${next.location} not followed: ${next.refused}.`,
           ),
         );
       }

@@ -104,6 +104,10 @@ describe('answers fetch cannot parse: an InvalidResponseError that says so, not 
     ],
     ['a Content-Length that is not a number', 'HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\n'],
     [
+      'headers larger than fetch accepts',
+      `HTTP/1.1 200 OK\r\n${Array.from({ length: 2000 }, (_, i) => `X-Filler-${i}: ${'v'.repeat(40)}\r\n`).join('')}\r\n`,
+    ],
+    [
       'a broken chunk after the headers',
       'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
     ],
@@ -146,6 +150,29 @@ describe('answers fetch reads but whose body cannot be decoded: an InvalidRespon
     const error = await failure();
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).status).toBe(503);
+    expect(requests).toBe(1);
+  });
+});
+
+describe('the words for a Content-Length fetch refuses', () => {
+  it.each([
+    [
+      'two that differ',
+      'HTTP/1.1 200 OK\r\nContent-Length: 7\r\nContent-Length: 8\r\n\r\n{"a":1}',
+      'it has two Content-Length headers that differ',
+    ],
+    [
+      'one with Transfer-Encoding',
+      'HTTP/1.1 200 OK\r\nContent-Length: 7\r\nTransfer-Encoding: chunked\r\n\r\n{"a":1}',
+      'it has both Content-Length and Transfer-Encoding',
+    ],
+  ])('%s', async (_name, raw, words) => {
+    answer = raw;
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      `The server's answer is not valid HTTP: ${words} (HPE_UNEXPECTED_CONTENT_LENGTH). Not retried.`,
+    );
     expect(requests).toBe(1);
   });
 });

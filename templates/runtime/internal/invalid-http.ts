@@ -55,7 +55,10 @@ function invalidHTTP(error: unknown): string | undefined {
     if (code === 'UND_ERR_SOCKET' && cause.message === 'bad response')
       return 'it sent an interim 100 Continue the request did not ask for (no Expect: 100-continue), which fetch cannot read past';
     if (typeof code === 'string' && code.startsWith('HPE_'))
-      return `${PARSER_WORDS[code] ?? 'fetch could not parse it'} (${code})`;
+      return `${(/Duplicate Content-Length/i.test(cause.message) ? 'it has two Content-Length headers that differ' : PARSER_WORDS[code]) ?? 'fetch could not parse it'} (${code})`;
+    // undici's own limit on the size of the headers (16 KiB by default).
+    if (code === 'UND_ERR_HEADERS_OVERFLOW')
+      return `its headers are larger than fetch accepts (${code})`;
     // undici's words for a 101 answer to a request that asked for no upgrade.
     if (code === 'UND_ERR_SOCKET' && cause.message === 'bad upgrade')
       return 'it switches protocols (101) although the request asked for no upgrade';
