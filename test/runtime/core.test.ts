@@ -610,6 +610,28 @@ describe('idempotency keys', () => {
   });
 });
 
+describe('a call that fails before anything awaits it', () => {
+  it('is no unhandled rejection: the error waits for whoever awaits the call (two calls awaited in turn)', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      reply = (request) =>
+        request.url === '/slow' ? { ...json(200, { ok: 1 }), delayMs: 100 } : json(404, {});
+      const slow = core.request({ method: 'get', path: '/slow' });
+      const failing = core.request({ method: 'get', path: '/missing' });
+      await expect(slow).resolves.toEqual({ ok: 1 });
+      // The 404 came while `slow` was awaited: Node reports a rejection nobody handled by then.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+      await expect(failing).rejects.toBeInstanceOf(NotFoundError);
+      await expect(failing.withResponse()).rejects.toBeInstanceOf(NotFoundError);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+});
+
 describe('withResponse()', () => {
   it('gives the data next to the raw Response and the request id', async () => {
     reply = () => json(201, { id: 'x' }, { 'x-request-id': 'req_7', 'x-extra': 'e' });
