@@ -33,6 +33,7 @@ import { invalidAnswer } from './internal/invalid-http.ts';
 import { serverRuntime } from './internal/platform.ts';
 import {
   anyIsJSON,
+  contentType,
   decoder,
   MAX_ERROR_BODY_DEPTH,
   nestedDeeperThan,
@@ -946,9 +947,9 @@ function otherReader(request: APIRequest, status: number): ResponseReader | unde
  * does not parse, or nests deeper than `MAX_ERROR_BODY_DEPTH` levels).
  */
 async function errorBody(response: Response, ctx: ReadContext): Promise<unknown> {
-  const text = decoder(response.headers.get('content-type')).decode(await readBytes(response, ctx));
+  const text = decoder(contentType(response)).decode(await readBytes(response, ctx));
   if (text === '') return undefined;
-  if (!isJSONMediaType(response.headers.get('content-type'))) return text;
+  if (!isJSONMediaType(contentType(response))) return text;
   let body: unknown;
   try {
     body = JSON.parse(text) as unknown;

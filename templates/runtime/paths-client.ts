@@ -20,7 +20,15 @@ import type { ClientCore, Fetch } from './core.ts';
 import { APIConnectionTimeoutError, APIUserAbortError, SDKError } from './errors.ts';
 import { headersToObject, mergeHeaders } from './internal/headers.ts';
 import { encodePathParam } from './internal/path.ts';
-import { decoder, readBlob, readBytes, readJSON, readText, responseKey } from './internal/read.ts';
+import {
+  contentType,
+  decoder,
+  readBlob,
+  readBytes,
+  readJSON,
+  readText,
+  responseKey,
+} from './internal/read.ts';
 import { MAX_TIMER_MS } from './internal/retry.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import type { HeadersInput } from './request-options.ts';
@@ -99,7 +107,7 @@ export function createPathsClient<Paths extends {}>(
       // openapi-fetch reads an error body whole (`response.text()`): read it here instead, under
       // maxResponseSize (an InvalidResponseError past it), in the charset it names.
       const bytes = await readBytes(response, core.readContext(response, true));
-      const text = decoder(response.headers.get('content-type')).decode(bytes);
+      const text = decoder(contentType(response)).decode(bytes);
       Object.defineProperty(response, 'text', { value: () => Promise.resolve(text) });
       return response;
     };

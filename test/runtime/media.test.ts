@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore, type APIRequest } from '../../templates/runtime/core.ts';
-import { InvalidResponseError, SDKError } from '../../templates/runtime/errors.ts';
+import { InvalidResponseError, SDKError, type APIError } from '../../templates/runtime/errors.ts';
 import { formBody, multipartBody, rawBody } from '../../templates/runtime/internal/body.ts';
 import {
   readAny,
@@ -277,6 +277,46 @@ describe('success bodies', () => {
     });
     const error = await get().catch((e: unknown) => e);
     expect((error as Error).message).toBe('400 Bad Request: café fermé');
+  });
+
+  describe('a Content-Type sent twice (fetch joins them with ", "): the last one counts, as fetch reads it', () => {
+    it('a JSON error body is still parsed', async () => {
+      reply = () => ({
+        status: 400,
+        headers: { 'content-type': 'application/json, application/json' },
+        body: '{"message":"bad plan"}',
+      });
+      const error = (await get().catch((e: unknown) => e)) as APIError;
+      expect(error.body).toEqual({ message: 'bad plan' });
+      expect(error.message).toBe('400 Bad Request: bad plan');
+    });
+
+    it('*/* reads JSON as JSON', async () => {
+      reply = () => ({
+        status: 200,
+        headers: { 'content-type': 'text/html, application/json; charset=utf-8' },
+        body: '{"a":1}',
+      });
+      await expect(get({ read: readAny })).resolves.toEqual({ a: 1 });
+    });
+
+    it('text is decoded in the charset of the last one', async () => {
+      reply = () => ({
+        status: 200,
+        headers: { 'content-type': 'text/plain; charset=utf-8, text/plain; charset=iso-8859-1' },
+        body: Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+      });
+      await expect(get({ read: readText })).resolves.toBe('café');
+    });
+
+    it('a Blob gets the last one as its type', async () => {
+      reply = () => ({
+        status: 200,
+        headers: { 'content-type': 'application/pdf, application/pdf' },
+        body: BYTES,
+      });
+      expect(((await get({ read: readBlob })) as Blob).type).toBe('application/pdf');
+    });
   });
 
   it('text/csv is text, not JSON, and asked for with Accept', async () => {
