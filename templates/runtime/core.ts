@@ -25,6 +25,7 @@ import {
   APIUserAbortError,
   InvalidResponseError,
   SDKError,
+  truncate,
   type ResponseHeaders,
 } from './errors.ts';
 import type { BodyEncoder, BodyEncoding } from './internal/body.ts';
@@ -492,7 +493,7 @@ export class ClientCore {
           undefined,
           this.#safeHeaders(response.headers),
           this.redact(
-            `${response.status} redirect to ${next.location} not followed: ${next.refused}.`,
+            `${response.status} redirect to ${truncate(next.location)} not followed: ${next.refused}.`,
           ),
         );
       }

@@ -90,11 +90,11 @@ export class APIError<Body = ErrorBody> extends SDKError {
 
   /**
    * `404 Not Found: <what the body says>`, with the reason phrase the server sent (HTTP/2 sends
-   * none: `404: …` then).
+   * none: `404: …` then); each cut to 500 characters.
    */
   static describe(status: number, body: unknown, statusText = ''): string {
     const head =
-      (statusText === '' ? `${status}` : `${status} ${statusText}`) +
+      (statusText === '' ? `${status}` : `${status} ${truncate(statusText)}`) +
       (status < 100 || status > 599 ? ' (not an HTTP status: RFC 9110 §15 defines 100-599)' : '');
     const detail = bodyMessage(body);
     return detail === undefined ? head : `${head}: ${detail}`;

@@ -610,6 +610,18 @@ describe('idempotency keys', () => {
   });
 });
 
+describe('a reason phrase of 10,000 characters', () => {
+  it('is cut to 500 in the message, like the body', async () => {
+    const reason = 'Overloaded '.repeat(1_000).trim();
+    reply = () => ({ ...json(503, { message: 'busy' }), reason });
+    const error = (await core
+      .request({ method: 'get', path: '/r' }, { maxRetries: 0 })
+      .catch((e: unknown) => e)) as APIError;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.message).toBe(`503 ${reason.slice(0, 500)}…: busy`);
+  });
+});
+
 describe('a call that fails before anything awaits it', () => {
   it('is no unhandled rejection: the error waits for whoever awaits the call (two calls awaited in turn)', async () => {
     const unhandled: unknown[] = [];

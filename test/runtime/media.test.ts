@@ -319,6 +319,15 @@ describe('success bodies', () => {
     });
   });
 
+  it('a Content-Type of 2,000 characters is cut to 500 in the message of a body that is not JSON', async () => {
+    const type = `text/html; note="${'y'.repeat(2_000)}"`;
+    reply = () => ({ status: 200, headers: { 'content-type': type }, body: '<html>' });
+    const error = await get().catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      `The server answered 200 with ${type.slice(0, 500)}… where JSON was expected: <html>`,
+    );
+  });
+
   it('text/csv is text, not JSON, and asked for with Accept', async () => {
     reply = () => ({
       status: 200,

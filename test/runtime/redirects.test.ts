@@ -227,6 +227,17 @@ describe('redirects not followed', () => {
     },
   );
 
+  it('a Location of 5,000 characters is cut to 500 in the message', async () => {
+    const location = `data:text/plain,${'x'.repeat(5_000)}`;
+    apiReply = () => to(302, location);
+    const error = await coreWith(SCHEMES[0]![1])
+      .request({ method: 'get', path: '/start' })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      `302 redirect to ${location.slice(0, 500)}… not followed: it leads to a data: URL.`,
+    );
+  });
+
   it('a 3xx without Location is the answer: an APIError for its status', async () => {
     apiReply = () => ({ status: 300, body: '' });
     const error = await coreWith(SCHEMES[0]![1])

@@ -15,6 +15,7 @@
  * terminated`, like a reset): the server compressed it wrongly and will again. A body cut short is
  * no such error (zlib's `Z_BUF_ERROR`, and fetch ends a truncated gzip body without one).
  */
+import { truncate } from '../errors.ts';
 
 /**
  * What is wrong with the answer, as a sentence (`The server's answer is not valid HTTP: …`), or
@@ -29,7 +30,7 @@ export function invalidAnswer(error: unknown, answered?: Response): string | und
   const failure = decodingFailure(error);
   if (failure === undefined) return undefined;
   const named = /deflate/i.test(coding) ? 'deflate' : /br/i.test(coding) ? 'br' : 'gzip';
-  return `The server's ${answered.status} answer has a body that is not valid ${named} (Content-Encoding: ${coding}): ${failure}`;
+  return `The server's ${answered.status} answer has a body that is not valid ${named} (Content-Encoding: ${truncate(coding)}): ${failure}`;
 }
 
 /** The decompressor's words when `error` (or a cause) is a body that does not decode. */

@@ -142,7 +142,7 @@ export async function readJSON(response: Response, ctx: ReadContext): Promise<un
   } catch {
     const type = contentType(response);
     throw ctx.fail(
-      `The server answered ${response.status} with ${isJSONMediaType(type) ? 'invalid JSON' : (type ?? 'a body without content type')} where JSON was expected: ${truncate(text)}`,
+      `The server answered ${response.status} with ${isJSONMediaType(type) ? 'invalid JSON' : truncate(type ?? 'a body without content type')} where JSON was expected: ${truncate(text)}`,
       text,
     );
   }
@@ -190,7 +190,7 @@ export async function readFormData(response: Response, ctx: ReadContext): Promis
     return await new Response(bytes as BlobPart, { headers: response.headers }).formData();
   } catch (error) {
     throw ctx.fail(
-      `The server answered ${response.status} with a multipart/form-data body that does not parse (${contentType(response) ?? 'no content type'}): ${error instanceof Error ? error.message : String(error)}`,
+      `The server answered ${response.status} with a multipart/form-data body that does not parse (${truncate(contentType(response) ?? 'no content type')}): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
 }
