@@ -610,6 +610,40 @@ describe('idempotency keys', () => {
   });
 });
 
+describe('a reason phrase of 10,000 characters', () => {
+  it('is cut to 500 in the message, like the body', async () => {
+    const reason = 'Overloaded '.repeat(1_000).trim();
+    reply = () => ({ ...json(503, { message: 'busy' }), reason });
+    const error = (await core
+      .request({ method: 'get', path: '/r' }, { maxRetries: 0 })
+      .catch((e: unknown) => e)) as APIError;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.message).toBe(`503 ${reason.slice(0, 500)}…: busy`);
+  });
+});
+
+describe('a call that fails before anything awaits it', () => {
+  it('is no unhandled rejection: the error waits for whoever awaits the call (two calls awaited in turn)', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      reply = (request) =>
+        request.url === '/slow' ? { ...json(200, { ok: 1 }), delayMs: 100 } : json(404, {});
+      const slow = core.request({ method: 'get', path: '/slow' });
+      const failing = core.request({ method: 'get', path: '/missing' });
+      await expect(slow).resolves.toEqual({ ok: 1 });
+      // The 404 came while `slow` was awaited: Node reports a rejection nobody handled by then.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+      await expect(failing).rejects.toBeInstanceOf(NotFoundError);
+      await expect(failing.withResponse()).rejects.toBeInstanceOf(NotFoundError);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+});
+
 describe('withResponse()', () => {
   it('gives the data next to the raw Response and the request id', async () => {
     reply = () => json(201, { id: 'x' }, { 'x-request-id': 'req_7', 'x-extra': 'e' });
@@ -714,6 +748,66 @@ describe('response validation', () => {
     await expect(
       strict.request({ method: 'get', path: '/x', responseSchema: 'toString' }),
     ).resolves.toEqual({ other: true });
+  });
+});
+
+describe('JSON nested 100,000 levels deep (JSON.parse takes it; anything recursive overflows)', () => {
+  const DEEP = 100_000;
+  const deepArray = '['.repeat(DEEP) + ']'.repeat(DEEP);
+  const deepObject = `${'{"message":'.repeat(DEEP)}"x"${'}'.repeat(DEEP)}`;
+
+  it.each([
+    ['arrays', deepArray],
+    ['objects', deepObject],
+  ])(
+    'an error body of nested %s: the APIError for its status, the body kept out, JSON.stringify(error) works',
+    async (_name, text) => {
+      reply = () => ({ status: 400, headers: { 'content-type': 'application/json' }, body: text });
+      const error = (await core
+        .request({ method: 'get', path: '/deep' })
+        .catch((e: unknown) => e)) as APIError;
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(error.body).toBeUndefined();
+      expect(error.message).toBe(`400 Bad Request: ${text.slice(0, 500)}…`);
+      expect(JSON.parse(JSON.stringify(error))).toMatchObject({ status: 400 });
+      expect(only().url).toBe('/deep');
+    },
+  );
+
+  it('an error body just under the limit is kept as parsed', async () => {
+    const text = `${'{"error":'.repeat(999)}{"message":"deep"}${'}'.repeat(999)}`;
+    reply = () => ({ status: 400, headers: { 'content-type': 'application/json' }, body: text });
+    const error = (await core
+      .request({ method: 'get', path: '/deep' })
+      .catch((e: unknown) => e)) as APIError;
+    expect(error.body).toEqual(JSON.parse(text));
+  });
+
+  it("a 2xx body under responseValidation 'throw': ResponseValidationError with the body, not a RangeError", async () => {
+    const guards = new ResponseGuards({
+      Thing: (): GuardResult => ({
+        ok: false,
+        issues: [{ path: '', expected: 'at most 2000 levels of nesting', found: 'more' }],
+      }),
+    });
+    const strict = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      responseValidation: 'throw',
+      responseGuards: guards,
+    });
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: deepArray,
+    });
+    const error = (await strict
+      .request({ method: 'get', path: '/deep', responseSchema: 'Thing' })
+      .catch((e: unknown) => e)) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    let depth = 0;
+    for (let value: unknown = error.body; Array.isArray(value); value = value[0]) depth++;
+    expect(depth).toBe(DEEP);
   });
 });
 

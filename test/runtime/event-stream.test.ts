@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import {
+  APIConnectionError,
   APIUserAbortError,
   InvalidResponseError,
   SDKError,
@@ -72,6 +73,29 @@ describe('parsing (WHATWG rules)', () => {
     for (const char of text) events.push(...split.push(char));
     events.push(...split.end());
     expect(events).toEqual(want);
+  });
+});
+
+describe('parsing in linear time', () => {
+  const MiB = 1024 * 1024;
+  // Each case is about 16 MiB in 16 KiB chunks. Rescanning (or re-joining) what is held at every
+  // chunk is quadratic: seconds to minutes. Linear parsing takes tens of milliseconds.
+  it.each<[string, string, string]>([
+    ['one line of 16 MiB', 'data: ', 'x'.repeat(16 * 1024)],
+    ['one event of a million data lines', '', 'data: x\n'.repeat(2048)],
+  ])('%s', (_name, head, chunk) => {
+    const parser = new EventParser();
+    const started = performance.now();
+    const events = [...parser.push(head)];
+    for (let sent = 0; sent < 16 * MiB; sent += chunk.length) {
+      events.push(...parser.push(chunk));
+      expect(parser.pending).toBeGreaterThan(head === '' ? sent / 8 : sent);
+    }
+    events.push(...parser.push('\n\n'));
+    expect(parser.pending).toBe(0);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data.length).toBeGreaterThan(head === '' ? 2 * MiB : 16 * MiB - 1);
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 });
 
@@ -214,6 +238,35 @@ describe('a real stream', () => {
     const seen: string[] = [];
     for await (const item of events) seen.push(item.data);
     expect(seen).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('a connection reset in the middle of the stream: APIConnectionError, after the events before it', async () => {
+    handle = (_req, res) => {
+      open(res);
+      res.write('data: first\n\n');
+      setTimeout(() => res.socket?.resetAndDestroy(), 20);
+    };
+    const events = await stream(new ClientCore({ baseURL: url, token: 'sk_stream_SECRET_1' }));
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of events) seen.push(item.data);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['first']);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(/^Connection error: /);
+  });
+
+  it('a stream whose body does not decode under its Content-Encoding: InvalidResponseError', async () => {
+    handle = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'content-encoding': 'gzip' });
+      res.end('this is not gzip');
+    };
+    const events = await stream(new ClientCore({ baseURL: url }));
+    const error = await (async () => {
+      for await (const _ of events) void _;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain('not valid gzip (Content-Encoding: gzip)');
   });
 
   it('one event larger than maxResponseSize fails the iteration', async () => {

@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore, type APIRequest } from '../../templates/runtime/core.ts';
-import { InvalidResponseError, SDKError } from '../../templates/runtime/errors.ts';
+import { InvalidResponseError, SDKError, type APIError } from '../../templates/runtime/errors.ts';
 import { formBody, multipartBody, rawBody } from '../../templates/runtime/internal/body.ts';
 import {
   readAny,
@@ -228,6 +228,106 @@ describe('success bodies', () => {
     await expect(get()).resolves.toEqual({ a: [1] });
   });
 
+  it.each<[string, string, Uint8Array]>([
+    [
+      'a byte that starts no UTF-8 sequence',
+      'application/json',
+      Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]),
+    ],
+    [
+      'a sequence cut off at the end of a string',
+      'application/json',
+      Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe2, 0x82, 0x22, 0x7d]),
+    ],
+    [
+      'an encoded surrogate (CESU-8)',
+      'application/json; charset=utf-8',
+      Uint8Array.from([0x22, 0xed, 0xa0, 0x80, 0x22]),
+    ],
+  ])(
+    'JSON that is not UTF-8 (%s): InvalidResponseError, not U+FFFD in the data',
+    async (_name, type, body) => {
+      reply = () => ({ status: 200, headers: { 'content-type': type }, body });
+      const error = await get().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toBe(
+        'The server answered 200 with JSON that is not valid utf-8 (RFC 8259 §8.1: JSON is UTF-8; another charset is decoded only when the response names it).',
+      );
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+
+  it.each<[string, Uint8Array]>([
+    ['iso-8859-1', Uint8Array.from(Buffer.from('{"a":"café"}', 'latin1'))],
+    ['utf-16le', Uint8Array.from(Buffer.from('{"a":"café"}', 'utf16le'))],
+  ])('JSON in the charset the response names (%s) is decoded in it', async (charset, body) => {
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': `application/json; charset=${charset}` },
+      body,
+    });
+    await expect(get()).resolves.toEqual({ a: 'café' });
+  });
+
+  it('an error body is decoded in the charset it names too', async () => {
+    reply = () => ({
+      status: 400,
+      headers: { 'content-type': 'application/json; charset=iso-8859-1' },
+      body: Uint8Array.from(Buffer.from('{"message":"café fermé"}', 'latin1')),
+    });
+    const error = await get().catch((e: unknown) => e);
+    expect((error as Error).message).toBe('400 Bad Request: café fermé');
+  });
+
+  describe('a Content-Type sent twice (fetch joins them with ", "): the last one counts, as fetch reads it', () => {
+    it('a JSON error body is still parsed', async () => {
+      reply = () => ({
+        status: 400,
+        headers: { 'content-type': 'application/json, application/json' },
+        body: '{"message":"bad plan"}',
+      });
+      const error = (await get().catch((e: unknown) => e)) as APIError;
+      expect(error.body).toEqual({ message: 'bad plan' });
+      expect(error.message).toBe('400 Bad Request: bad plan');
+    });
+
+    it('*/* reads JSON as JSON', async () => {
+      reply = () => ({
+        status: 200,
+        headers: { 'content-type': 'text/html, application/json; charset=utf-8' },
+        body: '{"a":1}',
+      });
+      await expect(get({ read: readAny })).resolves.toEqual({ a: 1 });
+    });
+
+    it('text is decoded in the charset of the last one', async () => {
+      reply = () => ({
+        status: 200,
+        headers: { 'content-type': 'text/plain; charset=utf-8, text/plain; charset=iso-8859-1' },
+        body: Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+      });
+      await expect(get({ read: readText })).resolves.toBe('café');
+    });
+
+    it('a Blob gets the last one as its type', async () => {
+      reply = () => ({
+        status: 200,
+        headers: { 'content-type': 'application/pdf, application/pdf' },
+        body: BYTES,
+      });
+      expect(((await get({ read: readBlob })) as Blob).type).toBe('application/pdf');
+    });
+  });
+
+  it('a Content-Type of 2,000 characters is cut to 500 in the message of a body that is not JSON', async () => {
+    const type = `text/html; note="${'y'.repeat(2_000)}"`;
+    reply = () => ({ status: 200, headers: { 'content-type': type }, body: '<html>' });
+    const error = await get().catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      `The server answered 200 with ${type.slice(0, 500)}… where JSON was expected: <html>`,
+    );
+  });
+
   it('text/csv is text, not JSON, and asked for with Accept', async () => {
     reply = () => ({
       status: 200,
@@ -285,6 +385,27 @@ describe('success bodies', () => {
     expect(file.name).toBe('a.bin');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(BYTES);
   });
+
+  it.each([
+    ['a body that is no multipart at all', 'multipart/form-data; boundary=xyz', 'garbage'],
+    ['no boundary in the content type', 'multipart/form-data', '--xyz\r\n\r\n--xyz--\r\n'],
+    [
+      'a part cut off before its closing delimiter',
+      'multipart/form-data; boundary=xyz',
+      '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nvalue',
+    ],
+  ])(
+    'multipart/form-data that does not parse (%s): InvalidResponseError, not a connection error, not retried',
+    async (_name, type, body) => {
+      reply = () => ({ status: 200, headers: { 'content-type': type }, body });
+      const error = await get({ read: readFormData }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toBe(
+        `The server answered 200 with a multipart/form-data body that does not parse (${type}): Failed to parse body as FormData.`,
+      );
+      expect(server.requests).toHaveLength(1);
+    },
+  );
 
   it('no body declared: whatever comes is dropped', async () => {
     reply = () => json(200, { unexpected: true });

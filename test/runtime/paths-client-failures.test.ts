@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import {
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIUserAbortError,
   InvalidResponseError,
 } from '../../templates/runtime/errors.ts';
@@ -136,5 +137,103 @@ describe('path client: success bodies it cannot use, as the resource client repo
     answer = answer200('application/json', '{"id":"a"}');
     expect((await paths().GET('/x', { parseAs: 'text' })).data).toBe('{"id":"a"}');
     expect((await paths().GET('/x')).data).toEqual({ id: 'a' });
+  });
+});
+
+describe("path client: the client's limits hold for it too", () => {
+  it('an error body past maxResponseSize is refused, not read whole', async () => {
+    const body = JSON.stringify({ message: 'x'.repeat(64) });
+    answer = `HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+    const error = await failure(() => paths(url, 8).GET('/x'));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(500);
+    expect((error as Error).message).toContain('larger than maxResponseSize (8 bytes)');
+  });
+
+  it('an error body under the limit is still the parsed error', async () => {
+    const body = JSON.stringify({ message: 'busy' });
+    answer = `HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+    const result = await paths().GET('/x');
+    expect(result.error).toEqual({ message: 'busy' });
+    expect(result.response.status).toBe(503);
+  });
+
+  it.each([
+    ['no answer at all', (socket: Socket) => void socket],
+    [
+      'headers, then a body that never ends',
+      (socket: Socket) =>
+        socket.write(
+          'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"id":',
+        ),
+    ],
+    [
+      'an error status, then a body that never ends',
+      (socket: Socket) =>
+        socket.write(
+          'HTTP/1.1 500 Oops\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":',
+        ),
+    ],
+  ])(
+    "%s: APIConnectionTimeoutError after the client's timeout, and the connection is closed",
+    async (_name, hang) => {
+      let closed!: () => void;
+      const gone = new Promise<void>((resolve) => (closed = resolve));
+      const silent = createServer((socket: Socket) => {
+        socket.on('data', () => hang(socket));
+        socket.on('close', () => closed());
+        socket.on('error', () => undefined);
+      });
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      try {
+        const port = (silent.address() as AddressInfo).port;
+        const client = createPathsClient<paths>(
+          new ClientCore({ baseURL: `http://127.0.0.1:${port}`, token: TOKEN, timeout: 100 }),
+        );
+        const started = Date.now();
+        const error = await failure(() => client.GET('/x'));
+        expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+        expect(Date.now() - started).toBeLessThan(5_000);
+        await gone;
+      } finally {
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    },
+  );
+});
+
+describe('path client: a stream body returned unread', () => {
+  it("outlives the call's timeout, and the caller's signal still cancels it", async () => {
+    const sockets = new Set<Socket>();
+    const slow = createServer((socket: Socket) => {
+      sockets.add(socket);
+      socket.on('data', () => {
+        socket.write(
+          'HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n',
+        );
+        const timer = setInterval(() => socket.write('1\r\nx\r\n'), 20);
+        socket.on('close', () => clearInterval(timer));
+      });
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (slow.address() as AddressInfo).port;
+      const client = createPathsClient<paths>(
+        new ClientCore({ baseURL: `http://127.0.0.1:${port}`, timeout: 50 }),
+      );
+      const controller = new AbortController();
+      const { data } = await client.GET('/x', { parseAs: 'stream', signal: controller.signal });
+      const reader = (data as unknown as ReadableStream<Uint8Array>).getReader();
+      let bytes = 0;
+      const started = Date.now();
+      while (Date.now() - started < 200) bytes += (await reader.read()).value?.length ?? 0;
+      expect(bytes).toBeGreaterThan(3);
+      controller.abort();
+      await expect(reader.read()).rejects.toThrow();
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
   });
 });

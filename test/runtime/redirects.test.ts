@@ -206,6 +206,38 @@ describe('redirects not followed', () => {
     },
   );
 
+  it.each([
+    ['the same origin', () => `http://user:pa55word@${api.url.slice('http://'.length)}/next`],
+    ['another origin', () => `http://user:pa55word@${other.url.slice('http://'.length)}/next`],
+    ['a user name alone', () => `http://someone@${api.url.slice('http://'.length)}/next`],
+  ])(
+    'to a URL with a user name or password in it (%s): an APIError, sent nowhere, the password not in the message',
+    async (_name, location) => {
+      apiReply = () => to(302, location());
+      const error = await coreWith(SCHEMES[0]![1], { maxRetries: 2 })
+        .request({ method: 'get', path: '/start' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(APIError);
+      expect(error).toMatchObject({ status: 302 });
+      const { message } = error as Error;
+      expect(message).toContain('not followed: its URL carries a user name or password');
+      expect(message).not.toContain('pa55word');
+      expect(api.requests).toHaveLength(1);
+      expect(other.requests).toHaveLength(0);
+    },
+  );
+
+  it('a Location of 5,000 characters is cut to 500 in the message', async () => {
+    const location = `data:text/plain,${'x'.repeat(5_000)}`;
+    apiReply = () => to(302, location);
+    const error = await coreWith(SCHEMES[0]![1])
+      .request({ method: 'get', path: '/start' })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      `302 redirect to ${location.slice(0, 500)}… not followed: it leads to a data: URL.`,
+    );
+  });
+
   it('a 3xx without Location is the answer: an APIError for its status', async () => {
     apiReply = () => ({ status: 300, body: '' });
     const error = await coreWith(SCHEMES[0]![1])

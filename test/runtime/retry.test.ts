@@ -101,6 +101,35 @@ describe('retryDelay', () => {
   );
 });
 
+describe('header values that are not a number of the grammar', () => {
+  it.each([['5abc'], ['1e3'], ['-5'], ['soon'], ['Infinity'], ['0x10']])(
+    'retry-after-ms %j is ignored: Retry-After, else backoff, decides',
+    (value) => {
+      expect(
+        retryDelay(
+          0,
+          new Headers({ 'retry-after-ms': value, 'retry-after': '2' }),
+          BACKOFF,
+          () => 1,
+          NOW,
+        ),
+      ).toBe(2_000);
+      expect(retryDelay(1, new Headers({ 'retry-after-ms': value }), BACKOFF, () => 1, NOW)).toBe(
+        1_000,
+      );
+    },
+  );
+
+  it('a Retry-After too long to be a number of seconds ends the retries, even with no cap', () => {
+    const endless = { ...BACKOFF, maxRetryAfter: Infinity };
+    const huge = new Headers({ 'retry-after': '9'.repeat(400) });
+    expect(retryDelay(0, huge, endless, () => 1, NOW)).toBeUndefined();
+    expect(
+      retryDelay(0, new Headers({ 'retry-after-ms': '9'.repeat(400) }), endless, () => 1, NOW),
+    ).toBeUndefined();
+  });
+});
+
 describe('sleep', () => {
   it('waits, and rejects with APIUserAbortError as soon as the signal aborts', async () => {
     const started = Date.now();
@@ -111,6 +140,43 @@ describe('sleep', () => {
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
     await expect(sleep(10_000, AbortSignal.abort())).rejects.toBeInstanceOf(APIUserAbortError);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('waits longer than a timer can hold (2^31 - 1 ms, about 24.8 days)', () => {
+  it('sleep keeps waiting instead of resolving at once', async () => {
+    const controller = new AbortController();
+    let settled = false;
+    const pending = sleep(2 ** 31 + 10, controller.signal).finally(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false);
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+
+  it('a Retry-After of 25 days under maxRetryAfter: Infinity is waited for, not retried at once', async () => {
+    const server = await startServer(() => ({
+      status: 503,
+      headers: { 'retry-after': String(25 * 24 * 3600) },
+      body: '',
+    }));
+    try {
+      const core = new ClientCore({
+        baseURL: server.url,
+        backoff: { initialDelay: 1, maxDelay: 1, maxRetryAfter: Infinity },
+      });
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 100);
+      const error = await core
+        .request({ method: 'get', path: '/r' }, { signal: controller.signal })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(APIUserAbortError);
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -104,6 +104,10 @@ describe('answers fetch cannot parse: an InvalidResponseError that says so, not 
     ],
     ['a Content-Length that is not a number', 'HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\n'],
     [
+      'headers larger than fetch accepts',
+      `HTTP/1.1 200 OK\r\n${Array.from({ length: 2000 }, (_, i) => `X-Filler-${i}: ${'v'.repeat(40)}\r\n`).join('')}\r\n`,
+    ],
+    [
       'a broken chunk after the headers',
       'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
     ],
@@ -115,6 +119,74 @@ describe('answers fetch cannot parse: an InvalidResponseError that says so, not 
     const { message } = error as Error;
     expect(message).toMatch(/^The server's answer is not valid HTTP/);
     expect(message).not.toMatch(/false == true|fetch failed/);
+    expect(requests).toBe(1);
+  });
+});
+
+describe('answers fetch reads but whose body cannot be decoded: an InvalidResponseError, not retried', () => {
+  const encoded = (status: string, coding: string, type = 'application/json'): string =>
+    `HTTP/1.1 ${status}\r\nContent-Type: ${type}\r\nContent-Encoding: ${coding}\r\nContent-Length: 21\r\nConnection: close\r\n\r\ngarbagegarbagegarbage`;
+
+  it.each([
+    ['gzip', 'gzip'],
+    ['x-gzip', 'gzip'],
+    ['deflate', 'deflate'],
+    ['br', 'br'],
+  ])('a body that is not valid %s, under Content-Encoding: %s', async (coding, named) => {
+    answer = encoded('200 OK', coding);
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    const { message } = error as Error;
+    expect(message).toContain(`not valid ${named}`);
+    expect(message).toContain(`Content-Encoding: ${coding}`);
+    expect(message).not.toMatch(/Connection error|terminated/);
+    expect((error as InvalidResponseError).status).toBe(200);
+    expect(requests).toBe(1);
+  });
+
+  it('an error answer (503) whose body cannot be decoded is not retried either: the server will send it again', async () => {
+    answer = encoded('503 Service Unavailable', 'gzip');
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(503);
+    expect(requests).toBe(1);
+  });
+});
+
+describe('the words for a Content-Length fetch refuses', () => {
+  it.each([
+    [
+      'two that differ',
+      'HTTP/1.1 200 OK\r\nContent-Length: 7\r\nContent-Length: 8\r\n\r\n{"a":1}',
+      'it has two Content-Length headers that differ',
+    ],
+    [
+      'one with Transfer-Encoding',
+      'HTTP/1.1 200 OK\r\nContent-Length: 7\r\nTransfer-Encoding: chunked\r\n\r\n{"a":1}',
+      'it has both Content-Length and Transfer-Encoding',
+    ],
+  ])('%s', async (_name, raw, words) => {
+    answer = raw;
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      `The server's answer is not valid HTTP: ${words} (HPE_UNEXPECTED_CONTENT_LENGTH). Not retried.`,
+    );
+    expect(requests).toBe(1);
+  });
+});
+
+describe('an interim 100 Continue nobody asked for', () => {
+  it('is an InvalidResponseError that names it, not a retried connection error', async () => {
+    answer =
+      'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}';
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(
+      /^The server's answer is not valid HTTP.*100 Continue/,
+    );
+    expect((error as Error).message).not.toContain('bad response');
     expect(requests).toBe(1);
   });
 });
