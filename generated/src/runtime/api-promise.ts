@@ -28,7 +28,10 @@ export type Outcome<T> = Omit<APIResult<T>, 'requestID'>;
 
 /**
  * A promise of the parsed data that can also give the whole `APIResult`. The request is sent at
- * once, whether or not anything awaits it.
+ * once, whether or not anything awaits it. A failure waits for whoever awaits the call (`await`,
+ * `then`, `withResponse()`) and is no unhandled rejection before that: `const a = client.x();
+ * const b = client.y(); await a; await b;` does not crash Node when `b` fails while `a` is
+ * awaited. A call that is never awaited therefore fails silently.
  */
 export class APIPromise<T> implements Promise<T> {
   readonly #outcome: Promise<Outcome<T>>;
@@ -37,6 +40,8 @@ export class APIPromise<T> implements Promise<T> {
 
   constructor(outcome: Promise<Outcome<T>>) {
     this.#outcome = outcome;
+    // Handled here so that it is never an unhandled rejection; each `then` rejects in its turn.
+    outcome.catch(() => undefined);
   }
 
   /** The data together with the raw `Response`, the request id and the idempotency key. */

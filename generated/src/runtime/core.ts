@@ -27,14 +27,19 @@ import {
   APIUserAbortError,
   InvalidResponseError,
   SDKError,
+  truncate,
   type ResponseHeaders,
 } from './errors.js';
 import type { BodyEncoder, BodyEncoding } from './internal/body.js';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
-import { invalidHTTP } from './internal/invalid-http.js';
+import { invalidAnswer } from './internal/invalid-http.js';
 import { serverRuntime } from './internal/platform.js';
 import {
   anyIsJSON,
+  contentType,
+  decoder,
+  MAX_ERROR_BODY_DEPTH,
+  nestedDeeperThan,
   isJSONMediaType,
   readAny,
   readBytes,
@@ -47,6 +52,7 @@ import { redirect, type FetchInit } from './internal/redirect.js';
 import {
   isRetryableMethod,
   isRetryableStatus,
+  MAX_TIMER_MS,
   retryDelay,
   sleep,
   type Backoff,
@@ -235,8 +241,6 @@ export const DEFAULTS = {
   backoff: { initialDelay: 500, maxDelay: 8_000, maxRetryAfter: 60_000 },
   maxResponseSize: 64 * 1024 * 1024,
 } as const;
-
-const MAX_TIMER_MS = 2_147_483_647;
 
 export class ClientCore {
   readonly baseURL: string;
@@ -491,7 +495,7 @@ export class ClientCore {
           undefined,
           this.#safeHeaders(response.headers),
           this.redact(
-            `${response.status} redirect to ${response.headers.get('location') ?? ''} not followed: ${next.refused}.`,
+            `${response.status} redirect to ${truncate(next.location)} not followed: ${next.refused}.`,
           ),
         );
       }
@@ -694,7 +698,8 @@ export class ClientCore {
 
   /**
    * fetch and read the body; what fetch or the body's stream throws becomes an APIConnectionError,
-   * or an InvalidResponseError when the answer is not valid HTTP (internal/invalid-http.ts).
+   * or an InvalidResponseError when the answer is not valid HTTP or its body does not decode
+   * under its Content-Encoding (internal/invalid-http.ts).
    */
   async #exchange(
     prepared: PreparedRequest,
@@ -749,19 +754,21 @@ export class ClientCore {
           this.#safeHeaders(response.headers),
           this.redactValue(body),
         ),
+      failure: (error) => this.fetchFailure(error, response, false),
     };
   }
 
   /**
    * What a fetch, or the read of its body, that threw becomes: an InvalidResponseError when the
-   * answer is not valid HTTP (internal/invalid-http.ts), else an APIConnectionError; `answered` is
+   * answer is not valid HTTP or its body does not decode under its Content-Encoding
+   * (internal/invalid-http.ts), else an APIConnectionError; `answered` is
    * the response whose body failed, if the headers came. The typed path client classifies with it.
    */
   fetchFailure(error: unknown, answered: Response | undefined, aborted: boolean): SDKError {
-    const invalid = aborted ? undefined : invalidHTTP(error);
+    const invalid = aborted ? undefined : invalidAnswer(error, answered);
     if (invalid !== undefined)
       return new InvalidResponseError(
-        this.redact(`The server's answer is not valid HTTP: ${invalid}. Not retried.`),
+        this.redact(`${invalid}. Not retried.`),
         answered?.status ?? 0,
         answered === undefined ? {} : this.#safeHeaders(answered.headers),
         undefined,
@@ -847,16 +854,35 @@ export class ClientCore {
   /**
    * `redact` applied to every string in parsed JSON, keys included (a server may echo the token
    * as one); a key that does not hold the token keeps its name, so the body keeps its shape.
+   * Iterative, so a body nested 100,000 levels deep (JSON.parse takes it) does not exhaust the
+   * call stack.
    */
   protected redactValue(value: unknown): unknown {
-    if (typeof value === 'string') return this.redact(value);
-    if (Array.isArray(value)) return value.map((item: unknown) => this.redactValue(item));
-    if (typeof value === 'object' && value !== null) {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [this.redact(key), this.redactValue(item)]),
-      );
+    const copy = (item: unknown, pending: [object, object][]): unknown => {
+      if (typeof item === 'string') return this.redact(item);
+      if (typeof item !== 'object' || item === null) return item;
+      const target = Array.isArray(item) ? [] : {};
+      pending.push([item, target]);
+      return target;
+    };
+    const pending: [object, object][] = [];
+    const root = copy(value, pending);
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const [source, target] = next;
+      if (Array.isArray(source)) {
+        for (const item of source as unknown[]) (target as unknown[]).push(copy(item, pending));
+        continue;
+      }
+      // defineProperty: an own `__proto__` key of parsed JSON stays a key, not the prototype.
+      for (const [key, item] of Object.entries(source))
+        Object.defineProperty(target, this.redact(key), {
+          value: copy(item, pending),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
-    return value;
+    return root;
   }
 
   /**
@@ -918,16 +944,22 @@ function otherReader(request: APIRequest, status: number): ResponseReader | unde
   return key === undefined || key === request.successKey ? undefined : responses[key];
 }
 
-/** An error body: parsed JSON when the server says JSON (text if it does not parse), else the text. */
+/**
+ * An error body, decoded in the charset it names (UTF-8 by default; invalid bytes become U+FFFD:
+ * it is for the message): parsed JSON when the server says JSON, else the text (also of JSON that
+ * does not parse, or nests deeper than `MAX_ERROR_BODY_DEPTH` levels).
+ */
 async function errorBody(response: Response, ctx: ReadContext): Promise<unknown> {
-  const text = new TextDecoder().decode(await readBytes(response, ctx));
+  const text = decoder(contentType(response)).decode(await readBytes(response, ctx));
   if (text === '') return undefined;
-  if (!isJSONMediaType(response.headers.get('content-type'))) return text;
+  if (!isJSONMediaType(contentType(response))) return text;
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     return text;
   }
+  return nestedDeeperThan(body, MAX_ERROR_BODY_DEPTH) ? text : body;
 }
 
 /** Base64 of UTF-8 text, for the Basic scheme (RFC 7617). */

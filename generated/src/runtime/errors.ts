@@ -20,7 +20,8 @@
  * └─ InvalidResponseError           an answer the client cannot use: not the JSON the operation
  *    │                              declares, empty where a body is declared, larger than
  *    │                              `maxResponseSize`, a list whose cursors loop, an answer
- *    │                              that is not valid HTTP (`status` 0 when it has none)
+ *    │                              that is not valid HTTP (`status` 0 when it has none), a
+ *    │                              body that does not decode under its Content-Encoding
  *    └─ ResponseValidationError     a 2xx body that fails its guard (`responseValidation: 'throw'`)
  * ```
  *
@@ -91,11 +92,11 @@ export class APIError<Body = ErrorBody> extends SDKError {
 
   /**
    * `404 Not Found: <what the body says>`, with the reason phrase the server sent (HTTP/2 sends
-   * none: `404: …` then).
+   * none: `404: …` then); each cut to 500 characters.
    */
   static describe(status: number, body: unknown, statusText = ''): string {
     const head =
-      (statusText === '' ? `${status}` : `${status} ${statusText}`) +
+      (statusText === '' ? `${status}` : `${status} ${truncate(statusText)}`) +
       (status < 100 || status > 599 ? ' (not an HTTP status: RFC 9110 §15 defines 100-599)' : '');
     const detail = bodyMessage(body);
     return detail === undefined ? head : `${head}: ${detail}`;
@@ -159,7 +160,8 @@ export class APIUserAbortError extends SDKError {
 /**
  * The server answered with something the client cannot use: HTML (or nothing) where the operation
  * declares JSON, a body larger than `maxResponseSize`, a list whose cursors would loop forever, an
- * answer that is not valid HTTP (a status line fetch cannot parse, a broken chunk). Never retried.
+ * answer that is not valid HTTP (a status line fetch cannot parse, a broken chunk, an unasked-for
+ * `100 Continue`), a body that does not decode under its `Content-Encoding`. Never retried.
  */
 export class InvalidResponseError extends SDKError {
   override name = 'InvalidResponseError';

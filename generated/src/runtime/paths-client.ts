@@ -10,17 +10,28 @@
  * `default`) and whether it takes the credential at all (not where the
  * operation's `security` is `[]`). A fetch that fails is classified as the resource client's: an
  * APIConnectionError without an answer, an InvalidResponseError for one that is not valid HTTP, an
- * APIUserAbortError when the caller aborts. It does not retry.
+ * APIUserAbortError when the caller aborts. The client's limits hold: `timeout` bounds each call,
+ * reading the body included (an APIConnectionTimeoutError, the request cancelled), and
+ * `maxResponseSize` every body, error bodies too (an InvalidResponseError). It does not retry.
  *
  * The generated package offers it as a function of the client (`pathsClient(client)`), not as a
  * property: so only the bundles that use it carry openapi-fetch.
  */
 import createClient, { defaultPathSerializer, type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.js';
-import { APIUserAbortError, SDKError } from './errors.js';
+import { APIConnectionTimeoutError, APIUserAbortError, SDKError } from './errors.js';
 import { headersToObject, mergeHeaders } from './internal/headers.js';
 import { encodePathParam } from './internal/path.js';
-import { readBlob, readJSON, readText, responseKey } from './internal/read.js';
+import {
+  contentType,
+  decoder,
+  readBlob,
+  readBytes,
+  readJSON,
+  readText,
+  responseKey,
+} from './internal/read.js';
+import { MAX_TIMER_MS } from './internal/retry.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import type { HeadersInput } from './request-options.js';
 
@@ -93,7 +104,14 @@ export function createPathsClient<Paths extends {}>(
         signal: request.signal,
       };
       seen.sent = true;
-      return (seen.answered = await core.fetchFollowing(request.url, init, fetchImpl));
+      const response = (seen.answered = await core.fetchFollowing(request.url, init, fetchImpl));
+      if (response.ok || response.body === null) return response;
+      // openapi-fetch reads an error body whole (`response.text()`): read it here instead, under
+      // maxResponseSize (an InvalidResponseError past it), in the charset it names.
+      const bytes = await readBytes(response, core.readContext(response, true));
+      const text = decoder(contentType(response)).decode(bytes);
+      Object.defineProperty(response, 'text', { value: () => Promise.resolve(text) });
+      return response;
     };
   const client = createClient<Paths>({
     baseUrl,
@@ -155,15 +173,37 @@ export function createPathsClient<Paths extends {}>(
         ? (operation?.reads ?? { default: operation?.parseAs ?? 'json' })
         : undefined;
     const seen: { sent?: true; answered?: Response } = {};
+    // fetch gets a signal that the client's timeout and the caller's signal both fire, as the
+    // resource client's attempts do; the timeout covers the body, but not a stream returned unread.
+    const signal = own?.['signal'] as AbortSignal | undefined;
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    if (signal?.aborted === true) controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer =
+      core.timeout <= MAX_TIMER_MS
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, core.timeout)
+        : undefined;
+    let streaming = false;
     try {
-      const result = await send({ fetch: sender(seen), ...own });
-      return reads === undefined ? result : await readByStatus(core, result, reads);
+      const result = await send({ fetch: sender(seen), ...own, signal: controller.signal });
+      const read = reads === undefined ? result : await readByStatus(core, result, reads);
+      // The caller's signal still cancels a stream body after the call returns it.
+      streaming = (read as { data?: unknown } | undefined)?.data instanceof ReadableStream;
+      return read;
     } catch (error) {
       if (error instanceof SDKError || seen.sent !== true) throw error;
-      if ((own?.['signal'] as AbortSignal | undefined)?.aborted === true)
-        throw new APIUserAbortError();
+      if (signal?.aborted === true) throw new APIUserAbortError();
+      if (timedOut) throw new APIConnectionTimeoutError(core.timeout);
       if (seen.answered !== undefined && !(error instanceof TypeError)) throw error;
       throw core.fetchFailure(error, seen.answered, false);
+    } finally {
+      clearTimeout(timer);
+      if (!streaming) signal?.removeEventListener('abort', onAbort);
     }
   };
   const methods = client as unknown as Record<string, Send>;

@@ -24,7 +24,10 @@
  * The client does not reconnect: `id` and `retry` are given to the caller, who decides. The call's
  * `timeout` covers the wait for the response headers, not the stream; the call's `signal` cancels
  * the stream at any time (the loop then throws `APIUserAbortError`), and so does leaving the loop
- * or `cancel()`. One event may hold at most `maxResponseSize` bytes. A stream can be iterated once.
+ * or `cancel()`. One event may hold at most `maxResponseSize` bytes (past it the loop throws
+ * `InvalidResponseError`). A connection that fails in the middle of the stream ends the loop with
+ * `APIConnectionError` (an `InvalidResponseError` when the body does not decode under its
+ * `Content-Encoding`), after the events that came before. A stream can be iterated once.
  */
 import { APIUserAbortError, SDKError } from './errors.js';
 import { tooLarge, type ReadContext } from './internal/read.js';
@@ -76,7 +79,7 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
           chunk = await reader.read();
         } catch (error) {
           if (signal?.aborted) throw new APIUserAbortError();
-          throw error;
+          throw this.#ctx.failure(error);
         }
         if (signal?.aborted) throw new APIUserAbortError();
         if (chunk.done) break;
@@ -95,58 +98,76 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
 /**
  * The line-by-line state machine of the WHATWG rules: `push` decoded text as it arrives, `end()`
  * when the stream ends; each gives the events it completes. (The leading BOM is the decoder's: a
- * `TextDecoder` drops it.)
+ * `TextDecoder` drops it.) Linear in the text: each chunk is scanned once, and a line that spans
+ * many chunks is joined once, when it ends, so a huge line or event costs no more than its size.
  */
 export class EventParser {
-  #buffer = '';
+  /** The pieces of the line not yet ended. */
+  #line: string[] = [];
+  #lineSize = 0;
+  /** The last chunk ended in CR: a LF that starts the next one is the rest of that CRLF. */
+  #afterCR = false;
   #data: string[] = [];
+  #dataSize = 0;
   #type = '';
   #id = '';
   #retry: number | undefined;
 
   /** Characters held for an event not yet complete. */
   get pending(): number {
-    return this.#buffer.length + this.#data.reduce((size, line) => size + line.length, 0);
+    return this.#lineSize + this.#dataSize;
   }
 
   push(text: string): ServerSentEvent[] {
-    return this.#lines(this.#buffer + text, false);
-  }
-
-  /** The stream ended: a last CR still ends its line; an event without its blank line is dropped. */
-  end(): ServerSentEvent[] {
-    const events = this.#lines(this.#buffer, true);
-    this.#buffer = '';
-    this.#data = [];
-    return events;
-  }
-
-  #lines(buffer: string, final: boolean): ServerSentEvent[] {
     const events: ServerSentEvent[] = [];
-    let start = 0;
-    for (let i = 0; i < buffer.length; i++) {
-      const char = buffer[i];
-      if (char !== '\n' && char !== '\r') continue;
-      // A CR at the end may be the first half of a CRLF split across chunks: wait for the next.
-      if (char === '\r' && i === buffer.length - 1 && !final) break;
-      const event = this.#line(buffer.slice(start, i));
-      if (char === '\r' && buffer[i + 1] === '\n') i++;
-      start = i + 1;
+    let start = this.#afterCR && text.startsWith('\n') ? 1 : 0;
+    if (text !== '') this.#afterCR = false;
+    for (let i = start; i < text.length; i++) {
+      const char = text.charCodeAt(i);
+      if (char !== LF && char !== CR) continue;
+      let line = text.slice(start, i);
+      if (this.#line.length > 0) {
+        this.#line.push(line);
+        line = this.#line.join('');
+        this.#line = [];
+        this.#lineSize = 0;
+      }
+      const event = this.#field(line);
       if (event !== undefined) events.push(event);
+      if (char === CR) {
+        if (i + 1 === text.length) this.#afterCR = true;
+        else if (text.charCodeAt(i + 1) === LF) i++;
+      }
+      start = i + 1;
     }
-    this.#buffer = buffer.slice(start);
+    if (start < text.length) {
+      this.#line.push(text.slice(start));
+      this.#lineSize += text.length - start;
+    }
     return events;
   }
 
-  #line(line: string): ServerSentEvent | undefined {
+  /** The stream ended: an event without its blank line, and a line without its end, are dropped. */
+  end(): ServerSentEvent[] {
+    this.#line = [];
+    this.#lineSize = 0;
+    this.#afterCR = false;
+    this.#data = [];
+    this.#dataSize = 0;
+    return [];
+  }
+
+  #field(line: string): ServerSentEvent | undefined {
     if (line === '') return this.#dispatch();
     if (line.startsWith(':')) return undefined;
     const colon = line.indexOf(':');
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'data') this.#data.push(value);
-    else if (field === 'event') this.#type = value;
+    if (field === 'data') {
+      this.#data.push(value);
+      this.#dataSize += value.length + 1;
+    } else if (field === 'event') this.#type = value;
     else if (field === 'id') {
       if (!value.includes('\0')) this.#id = value;
     } else if (field === 'retry' && /^\d+$/.test(value)) this.#retry = Number(value);
@@ -157,11 +178,15 @@ export class EventParser {
     const data = this.#data;
     const type = this.#type;
     this.#data = [];
+    this.#dataSize = 0;
     this.#type = '';
     if (data.length === 0) return undefined;
     return { event: type || 'message', data: data.join('\n'), id: this.#id, retry: this.#retry };
   }
 }
+
+const LF = 10;
+const CR = 13;
 
 /** The reader for `text/event-stream`: the stream, returned as soon as the headers are in. */
 // eslint-disable-next-line @typescript-eslint/require-await -- async: a throw becomes a rejection, as from every reader

@@ -11,14 +11,57 @@
  * with `bad upgrade` on a 101 nobody asked for. Neither message means
  * anything to a caller, and a server that answers this way will answer so again: the core reports
  * it as an invalid response, not retried, in words.
+ *
+ * The same holds for a body that does not decode under its `Content-Encoding` (zlib's
+ * `Z_DATA_ERROR`, brotli's `ERR__ERROR_FORMAT_…`: fetch fails the read with `TypeError:
+ * terminated`, like a reset): the server compressed it wrongly and will again. A body cut short is
+ * no such error (zlib's `Z_BUF_ERROR`, and fetch ends a truncated gzip body without one).
  */
+import { truncate } from '../errors.js';
 
-/** Why the answer is not valid HTTP, in words, or `undefined` when `error` is not about that. */
-export function invalidHTTP(error: unknown): string | undefined {
+/**
+ * What is wrong with the answer, as a sentence (`The server's answer is not valid HTTP: …`), or
+ * `undefined` when `error` is not about the answer. `answered` is the response whose body failed,
+ * if the headers came.
+ */
+export function invalidAnswer(error: unknown, answered?: Response): string | undefined {
+  const invalid = invalidHTTP(error);
+  if (invalid !== undefined) return `The server's answer is not valid HTTP: ${invalid}`;
+  const coding = answered?.headers.get('content-encoding');
+  if (answered === undefined || coding == null) return undefined;
+  const failure = decodingFailure(error);
+  if (failure === undefined) return undefined;
+  const named = /deflate/i.test(coding) ? 'deflate' : /br/i.test(coding) ? 'br' : 'gzip';
+  return `The server's ${answered.status} answer has a body that is not valid ${named} (Content-Encoding: ${truncate(coding)}): ${failure}`;
+}
+
+/** The decompressor's words when `error` (or a cause) is a body that does not decode. */
+function decodingFailure(error: unknown): string | undefined {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
     const code = (cause as { code?: unknown }).code;
+    if (
+      typeof code === 'string' &&
+      code !== 'Z_BUF_ERROR' &&
+      /^(Z_|ERR__ERROR_FORMAT|ERR_BROTLI)/.test(code)
+    )
+      return cause.message;
+    cause = cause.cause;
+  }
+  return undefined;
+}
+
+/** Why the answer is not valid HTTP, in words, or `undefined` when `error` is not about that. */
+function invalidHTTP(error: unknown): string | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    // undici's words for an interim 100 Continue to a request without `Expect: 100-continue`.
+    if (code === 'UND_ERR_SOCKET' && cause.message === 'bad response')
+      return 'it sent an interim 100 Continue the request did not ask for (no Expect: 100-continue), which fetch cannot read past';
     if (typeof code === 'string' && code.startsWith('HPE_'))
-      return `${PARSER_WORDS[code] ?? 'fetch could not parse it'} (${code})`;
+      return `${(/Duplicate Content-Length/i.test(cause.message) ? 'it has two Content-Length headers that differ' : PARSER_WORDS[code]) ?? 'fetch could not parse it'} (${code})`;
+    // undici's own limit on the size of the headers (16 KiB by default).
+    if (code === 'UND_ERR_HEADERS_OVERFLOW')
+      return `its headers are larger than fetch accepts (${code})`;
     // undici's words for a 101 answer to a request that asked for no upgrade.
     if (code === 'UND_ERR_SOCKET' && cause.message === 'bad upgrade')
       return 'it switches protocols (101) although the request asked for no upgrade';

@@ -12,7 +12,7 @@
  * operation's success media type (so a bundle only carries the readers its methods use), and JSON
  * is the default. See the runtime README for the table of media types.
  */
-import { truncate, type InvalidResponseError } from '../errors.js';
+import { truncate, type InvalidResponseError, type SDKError } from '../errors.js';
 
 /** What a reader gets besides the response. */
 export interface ReadContext {
@@ -24,6 +24,11 @@ export interface ReadContext {
   mayBeEmpty: boolean;
   /** The error for an unusable body (the token redacted from it), to throw. */
   fail(message: string, body?: unknown): InvalidResponseError;
+  /**
+   * What an error of the body's stream becomes, for bodies read after the call resolves (event
+   * streams): an `APIConnectionError`, or an `InvalidResponseError` for a body that does not decode.
+   */
+  failure(error: unknown): SDKError;
 }
 
 /** Reads a 2xx body into what the method resolves to. */
@@ -37,6 +42,23 @@ export function responseKey(status: number, keys: readonly string[]): string | u
   const exact = String(status);
   const range = `${exact[0] ?? ''}XX`;
   return [exact, range, 'default'].find((key) => keys.includes(key));
+}
+
+/**
+ * The response's Content-Type as fetch reads it (the Fetch standard's "extract a MIME type"): a
+ * header sent twice reaches the client joined with ", " (`application/json, application/json`),
+ * and the last media type in it counts. `null` when there is none.
+ */
+export function contentType(response: Response): string | null {
+  const value = response.headers.get('content-type');
+  if (value === null || !value.includes(',')) return value;
+  // Commas inside a quoted parameter (`; boundary="a,b"`) do not split.
+  const parts = value.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!.trim();
+    if (/^[^\s/;,]+\/[^\s/;,]+/.test(part)) return part;
+  }
+  return value;
 }
 
 /**
@@ -77,21 +99,40 @@ export function tooLarge(response: Response, ctx: ReadContext): InvalidResponseE
 
 /** The body as text, decoded as its `charset` says (UTF-8 unless it names another). */
 export async function readText(response: Response, ctx: ReadContext): Promise<string> {
-  return decoder(response.headers.get('content-type')).decode(await readBytes(response, ctx));
+  return decoder(contentType(response)).decode(await readBytes(response, ctx));
 }
 
-function decoder(contentType: string | null): TextDecoder {
+/**
+ * A decoder for the charset `contentType` names: UTF-8 when it names none, or one `TextDecoder`
+ * does not know. `fatal`: bytes not valid in it throw a `TypeError` instead of becoming U+FFFD.
+ */
+export function decoder(contentType: string | null, fatal = false): TextDecoder {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
   try {
-    return new TextDecoder(charset);
+    return new TextDecoder(charset, { fatal });
   } catch {
-    return new TextDecoder();
+    return new TextDecoder('utf-8', { fatal });
   }
 }
 
-/** JSON (`application/json`, `+json`): the parsed value, from UTF-8 (RFC 8259). An empty body is an error unless the operation allows one. */
+/**
+ * JSON (`application/json`, `+json`): the parsed value, from UTF-8 (RFC 8259 §8.1), or from the
+ * charset the response names when it names another. An empty body is an error unless the
+ * operation allows one.
+ * @throws InvalidResponseError for bytes that are not valid in that charset (never U+FFFD in the data).
+ */
 export async function readJSON(response: Response, ctx: ReadContext): Promise<unknown> {
-  const text = new TextDecoder().decode(await readBytes(response, ctx));
+  const bytes = await readBytes(response, ctx);
+  const decoding = decoder(contentType(response), true);
+  let text: string;
+  try {
+    text = decoding.decode(bytes);
+  } catch {
+    throw ctx.fail(
+      `The server answered ${response.status} with JSON that is not valid ${decoding.encoding} ` +
+        '(RFC 8259 §8.1: JSON is UTF-8; another charset is decoded only when the response names it).',
+    );
+  }
   if (text === '') {
     if (ctx.mayBeEmpty) return undefined;
     throw ctx.fail(
@@ -101,19 +142,39 @@ export async function readJSON(response: Response, ctx: ReadContext): Promise<un
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const type = response.headers.get('content-type');
+    const type = contentType(response);
     throw ctx.fail(
-      `The server answered ${response.status} with ${isJSONMediaType(type) ? 'invalid JSON' : (type ?? 'a body without content type')} where JSON was expected: ${truncate(text)}`,
+      `The server answered ${response.status} with ${isJSONMediaType(type) ? 'invalid JSON' : truncate(type ?? 'a body without content type')} where JSON was expected: ${truncate(text)}`,
       text,
     );
   }
+}
+
+/**
+ * Levels of arrays and objects an error body may nest to be kept as parsed JSON. A deeper one (a
+ * hostile server's, never an API's error) is kept as text, like a body that is not JSON: `body`
+ * stays `undefined` and the message quotes its start, so nothing that walks the error recursively
+ * (`JSON.stringify(error)`, a logger) exhausts the call stack.
+ */
+export const MAX_ERROR_BODY_DEPTH = 1000;
+
+/** Whether parsed JSON nests arrays and objects deeper than `limit` levels. Iterative: any depth is safe. */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, level] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (level > limit) return true;
+    for (const child of Object.values(item)) pending.push([child, level + 1]);
+  }
+  return false;
 }
 
 /** Binary (`application/octet-stream`, `application/pdf`, `image/*`, …): a `Blob` of the response's content type. */
 export async function readBlob(response: Response, ctx: ReadContext): Promise<Blob> {
   const bytes = await readBytes(response, ctx);
   // `as BlobPart`: TypeScript 5.7+ types the chunks as `Uint8Array<ArrayBufferLike>`; they are plain bytes.
-  return new Blob([bytes as BlobPart], { type: response.headers.get('content-type') ?? '' });
+  return new Blob([bytes as BlobPart], { type: contentType(response) ?? '' });
 }
 
 /** `application/x-www-form-urlencoded`: the decoded pairs. */
@@ -121,10 +182,19 @@ export async function readForm(response: Response, ctx: ReadContext): Promise<UR
   return new URLSearchParams(await readText(response, ctx));
 }
 
-/** `multipart/form-data`: the parts, files as `File`s. */
+/**
+ * `multipart/form-data`: the parts, files as `File`s.
+ * @throws InvalidResponseError for a body that does not parse as the multipart its Content-Type names.
+ */
 export async function readFormData(response: Response, ctx: ReadContext): Promise<FormData> {
   const bytes = await readBytes(response, ctx);
-  return new Response(bytes as BlobPart, { headers: response.headers }).formData();
+  try {
+    return await new Response(bytes as BlobPart, { headers: response.headers }).formData();
+  } catch (error) {
+    throw ctx.fail(
+      `The server answered ${response.status} with a multipart/form-data body that does not parse (${truncate(contentType(response) ?? 'no content type')}): ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /** No body declared: whatever comes is discarded, and the call resolves to `undefined`. */
@@ -138,7 +208,7 @@ export async function readNothing(response: Response): Promise<undefined> {
  * parsed, `text/*` is text, anything else a `Blob`; an empty body is `undefined`.
  */
 export async function readAny(response: Response, ctx: ReadContext): Promise<unknown> {
-  const type = response.headers.get('content-type');
+  const type = contentType(response);
   if (!anyIsJSON(response)) {
     return /^text\//i.test(type ?? '') ? readText(response, ctx) : readBlob(response, ctx);
   }
@@ -147,7 +217,7 @@ export async function readAny(response: Response, ctx: ReadContext): Promise<unk
 
 /** Whether {@link readAny} reads the response as JSON: its `Content-Type` is JSON, or it has none. */
 export function anyIsJSON(response: Response): boolean {
-  const type = response.headers.get('content-type');
+  const type = contentType(response);
   return type === null || isJSONMediaType(type);
 }
 

@@ -15,7 +15,9 @@
  *   `Cookie`, no idempotency key, no default or per-call header. A redirect that would carry a
  *   request body to another origin (307/308 after a POST, PUT, PATCH…) is not followed at all.
  * - Not followed either: more than `MAX_REDIRECTS` in a row, a `Location` that is not an
- *   `http:`/`https:` URL, and a 307/308 of a body that was a stream (it cannot be sent twice).
+ *   `http:`/`https:` URL or that carries a user name or password (`http://user:pw@host/`: fetch
+ *   refuses such a URL, and the Fetch standard a redirect to one), and a 307/308 of a body that
+ *   was a stream (it cannot be sent twice).
  *
  * A redirect that is not followed ends the call with an `APIError` for its status, saying why.
  */
@@ -28,8 +30,11 @@ const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'con
 
 export type FetchInit = RequestInit & { headers: Record<string, string> };
 
-/** The next request to send, or why the redirect is not followed. */
-export type Redirect = { url: string; init: FetchInit } | { refused: string };
+/**
+ * The next request to send, or why the redirect is not followed and its `Location` to show (any
+ * user name and password taken out).
+ */
+export type Redirect = { url: string; init: FetchInit } | { refused: string; location: string };
 
 /**
  * What to do about `response`, the answer to `init` sent to `url` after `hops` redirects:
@@ -53,24 +58,32 @@ export function redirect(
   try {
     target = new URL(location, url);
   } catch {
-    return { refused: 'its Location is not a URL' };
+    return { refused: 'its Location is not a URL', location };
   }
+  const withUser = target.username !== '' || target.password !== '';
   const method = init.method ?? 'GET';
   const toGet = status === 303 ? method !== 'HEAD' : status < 303 && method === 'POST';
   const crossOrigin = target.origin !== new URL(url).origin;
   const body = toGet ? undefined : init.body;
   const refused = !/^https?:$/.test(target.protocol)
     ? `it leads to a ${target.protocol} URL`
-    : hops >= MAX_REDIRECTS
-      ? `it is redirect number ${hops + 1} in a row`
-      : body === undefined || body === null
-        ? undefined
-        : crossOrigin
-          ? `the client never sends a request body to another origin (${target.origin})`
-          : body instanceof ReadableStream
-            ? 'the request body was a stream'
-            : undefined;
-  if (refused !== undefined) return { refused };
+    : withUser
+      ? 'its URL carries a user name or password, which fetch never sends'
+      : hops >= MAX_REDIRECTS
+        ? `it is redirect number ${hops + 1} in a row`
+        : body === undefined || body === null
+          ? undefined
+          : crossOrigin
+            ? `the client never sends a request body to another origin (${target.origin})`
+            : body instanceof ReadableStream
+              ? 'the request body was a stream'
+              : undefined;
+  if (refused !== undefined) {
+    if (!withUser) return { refused, location };
+    target.username = '';
+    target.password = '';
+    return { refused, location: target.href };
+  }
   const headers = { ...init.headers };
   for (const name of Object.keys(headers))
     if (

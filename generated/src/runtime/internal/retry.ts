@@ -10,8 +10,12 @@
  *   first result instead of acting twice).
  * - The wait: the server's `retry-after-ms` or `Retry-After` (seconds or an HTTP date) when it
  *   sends one; a wait longer than `maxRetryAfter` ends the retries (the call fails at once rather
- *   than retrying before the server said it would be ready). Otherwise exponential backoff with
- *   full jitter: a random wait between 0 and `min(maxDelay, initialDelay × 2^retry)`.
+ *   than retrying before the server said it would be ready), and so does one too long to be a
+ *   number (hundreds of digits), whatever the cap. Otherwise exponential backoff with full
+ *   jitter: a random wait between 0 and `min(maxDelay, initialDelay × 2^retry)`. Both headers
+ *   are decimal numbers (`1.5`); anything else (`5abc`, `1e3`, `-5`) is ignored, as if not sent.
+ * - A wait longer than a timer holds (2^31 - 1 ms, about 24.8 days) is waited for in steps, not
+ *   cut short: `setTimeout` fires at once for a longer one.
  */
 import { APIUserAbortError } from '../errors.js';
 
@@ -42,34 +46,52 @@ export function retryDelay(
   now: number = Date.now(),
 ): number | undefined {
   const asked = headers === undefined ? undefined : retryAfter(headers, now);
-  if (asked !== undefined) return asked <= backoff.maxRetryAfter ? asked : undefined;
+  if (asked !== undefined)
+    return Number.isFinite(asked) && asked <= backoff.maxRetryAfter ? asked : undefined;
   return random() * Math.min(backoff.maxDelay, backoff.initialDelay * 2 ** retry);
 }
 
 /** The wait a response asks for, in milliseconds (never negative), or `undefined` when it asks for none. */
 export function retryAfter(headers: Headers, now: number): number | undefined {
-  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const ms = headers.get('retry-after-ms')?.trim() ?? '';
+  if (DECIMAL.test(ms)) return Number(ms);
   const value = headers.get('retry-after')?.trim();
   if (value === undefined || value === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  if (DECIMAL.test(value)) return Number(value) * 1000;
   // An HTTP date names its month (`Wed, 21 Oct 2015 07:28:00 GMT`); Date.parse alone takes `-3` too.
   const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Resolves after `ms`; rejects with `APIUserAbortError` as soon as `signal` aborts. */
+/** A number of the header grammar: digits, with an optional fraction. */
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+/** The longest delay `setTimeout` holds; it fires at once for a longer one. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Resolves after `ms` (in steps of at most {@link MAX_TIMER_MS}); rejects with
+ * `APIUserAbortError` as soon as `signal` aborts.
+ */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new APIUserAbortError());
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(new APIUserAbortError());
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+    const wait = (left: number): void => {
+      timer = setTimeout(
+        () => {
+          if (left > MAX_TIMER_MS) return wait(left - MAX_TIMER_MS);
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.min(left, MAX_TIMER_MS),
+      );
+    };
+    wait(ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
