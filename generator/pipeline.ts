@@ -53,7 +53,13 @@ export async function runPipeline(
   };
 
   // Where output may go is settled before any work: `--out /` or `--out spec` fail at once.
-  if (!ctx.check) await (await import('./write/owned.ts')).assertOutputFolder(ctx);
+  if (!ctx.check) {
+    await (
+      await import('./write/owned.ts')
+    )
+      .assertOutputFolder(ctx)
+      .catch(async (error: unknown) => Promise.reject(await writeFailureOf(error, ctx)));
+  }
   const formatter = hooks.formatter ?? (await startFormatter(ctx));
   try {
     const { loadAndBundle } = await timed('load', () => import('./load/bundle.ts'));
@@ -71,11 +77,18 @@ export async function runPipeline(
       return { model, sourceMap: spec.sourceMap, tree, check, timings };
     }
     const { writeTreeAtomically } = await import('./write/tree.ts');
-    await timed('write', () => writeTreeAtomically(ctx.outDir, tree));
+    await timed('write', () => writeTreeAtomically(ctx.outDir, tree)).catch(
+      async (error: unknown) => Promise.reject(await writeFailureOf(error, ctx)),
+    );
     return { model, sourceMap: spec.sourceMap, tree, timings };
   } finally {
     await formatter.close();
   }
+}
+
+/** A file-system error of the output folder as a GeneratorError (write/write-failure.ts). */
+async function writeFailureOf(error: unknown, ctx: GeneratorContext): Promise<unknown> {
+  return (await import('./write/write-failure.ts')).writeFailure(error, ctx);
 }
 
 /**

@@ -742,3 +742,41 @@ describe('a Redocly config that cannot be loaded (--redocly-config)', () => {
     expect(await readdir(dir)).not.toContain('out');
   });
 });
+
+describe('an output folder that cannot be written', () => {
+  it.each([
+    [
+      'a part of its path is a file',
+      (dir: string) => join(dir, 'a-file/out'),
+      /a part of its path is a file/,
+    ],
+    [
+      'a file system that takes no new files (/proc/sys)',
+      () => '/proc/sys/sdk-out',
+      /cannot be created there|read-only/,
+    ],
+  ])(
+    '%s: a GeneratorError naming the folder and the cause, no stack trace',
+    async (_name, outOf, cause) => {
+      const dir = await tempDir('unwritable-');
+      await writeFile(join(dir, 'a-file'), 'not a folder\n');
+      const out = outOf(dir);
+      const error = await generate({
+        spec: join(ROOT, 'spec/openapi.yaml'),
+        out,
+        cache: false,
+      }).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(GeneratorError);
+      const { location, hint, problem } = error as GeneratorError;
+      expect(location.file).toBe(out);
+      expect(problem).toMatch(/^cannot write the package: /);
+      expect(problem).toMatch(cause);
+      expect(problem).not.toMatch(/\n|\bat .*:\d+:\d+/);
+      expect(hint).toMatch(/--out/);
+      expect(await readdir(dir)).toEqual(['a-file']);
+    },
+  );
+});
