@@ -12,6 +12,7 @@ import type { GeneratorContext } from './context.ts';
 import type { BundledSpec } from './load/bundle.ts';
 import type { SourceMap } from './load/source-map.ts';
 import type { ApiModel } from './model/types.ts';
+import type { GeneratorError } from './errors.ts';
 import type { CheckResult } from './write/check.ts';
 import { createFormatter, type Formatter } from './write/format-pool.ts';
 import { RECORD_PATH, renderRecord } from './write/record.ts';
@@ -54,11 +55,11 @@ export async function runPipeline(
 
   // Where output may go is settled before any work: `--out /` or `--out spec` fail at once.
   if (!ctx.check) {
-    await (
-      await import('./write/owned.ts')
-    )
-      .assertOutputFolder(ctx)
-      .catch(async (error: unknown) => Promise.reject(await writeFailureOf(error, ctx)));
+    try {
+      await (await import('./write/owned.ts')).assertOutputFolder(ctx);
+    } catch (error) {
+      throw (await writeFailureOf(error, ctx)) ?? error;
+    }
   }
   const formatter = hooks.formatter ?? (await startFormatter(ctx));
   try {
@@ -77,9 +78,11 @@ export async function runPipeline(
       return { model, sourceMap: spec.sourceMap, tree, check, timings };
     }
     const { writeTreeAtomically } = await import('./write/tree.ts');
-    await timed('write', () => writeTreeAtomically(ctx.outDir, tree)).catch(
-      async (error: unknown) => Promise.reject(await writeFailureOf(error, ctx)),
-    );
+    try {
+      await timed('write', () => writeTreeAtomically(ctx.outDir, tree));
+    } catch (error) {
+      throw (await writeFailureOf(error, ctx)) ?? error;
+    }
     return { model, sourceMap: spec.sourceMap, tree, timings };
   } finally {
     await formatter.close();
@@ -87,7 +90,10 @@ export async function runPipeline(
 }
 
 /** A file-system error of the output folder as a GeneratorError (write/write-failure.ts). */
-async function writeFailureOf(error: unknown, ctx: GeneratorContext): Promise<unknown> {
+async function writeFailureOf(
+  error: unknown,
+  ctx: GeneratorContext,
+): Promise<GeneratorError | undefined> {
   return (await import('./write/write-failure.ts')).writeFailure(error, ctx);
 }
 

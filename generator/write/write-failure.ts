@@ -1,8 +1,7 @@
 /**
  * A file-system error while writing the output folder (it cannot be created, is read-only, the
  * disk is full), as a GeneratorError that names the folder, says what the system said in words,
- * and how to fix it: it is a problem of the machine, not a bug of the generator. Anything else is
- * returned as it is.
+ * and how to fix it: it is a problem of the machine, not a bug of the generator.
  */
 import { displayPath, type GeneratorContext } from '../context.ts';
 import { GeneratorError } from '../errors.ts';
@@ -48,15 +47,15 @@ const CAUSES: Record<string, { cause: string; fix: string }> = {
   },
 };
 
-/** `error` as the GeneratorError of an unwritable output folder, or `error` itself. */
+/** `error` as the GeneratorError of an unwritable output folder; undefined for any other error. */
 export function writeFailure(
   error: unknown,
   ctx: Pick<GeneratorContext, 'cwd' | 'outDir'>,
-): unknown {
+): GeneratorError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
-  if (!(error instanceof Error) || typeof code !== 'string') return error;
+  if (!(error instanceof Error) || typeof code !== 'string') return undefined;
   const known = CAUSES[code];
-  if (known === undefined) return error;
+  if (known === undefined) return undefined;
   const syscall = (error as { syscall?: unknown }).syscall;
   const path = (error as { path?: unknown }).path;
   const where =
