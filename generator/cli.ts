@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_OUT, DEFAULT_SPEC } from './context.ts';
 import { GeneratorError, moreProblems } from './errors.ts';
+import { interruptWrite } from './write/interrupt.ts';
 import { terminalLines, terminalText } from './escape.ts';
 import type { GenerateOptions } from './index.ts';
 
@@ -103,6 +104,23 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   const started = performance.now();
+  // Ctrl-C or a kill: the output folder is left as it was, or, if the new package was already
+  // being put in place, that is finished first (write/interrupt.ts).
+  const shownOut = terminalText(options.out ?? DEFAULT_OUT);
+  let deferred: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    const state = interruptWrite();
+    if (state === 'finishing') {
+      deferred = signal;
+      return;
+    }
+    process.stderr.write(
+      `interrupted (${signal}): ${state === 'abandoned' ? 'the files being written were removed; ' : ''}${shownOut}/ was left as it was\n`,
+    );
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     // Loaded only now, so that --help and usage errors answer at once.
     const [{ generate }, { describeOutOfDate, isUpToDate }] = await Promise.all([
@@ -128,6 +146,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(
       `Generated ${result.files.length} files in ${out}/ from ${spec} (${seconds} s).\n`,
     );
+    if (deferred !== undefined) {
+      process.stderr.write(
+        `interrupted (${deferred}) while the new package was put in place: that was finished first\n`,
+      );
+      return deferred === 'SIGINT' ? 130 : 143;
+    }
     return 0;
   } catch (error) {
     if (error instanceof GeneratorError) {
@@ -140,6 +164,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       `internal error (a bug in the generator, not in the spec):\n${terminalLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
     );
     return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

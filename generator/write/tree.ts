@@ -32,6 +32,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { GeneratorError } from '../errors.ts';
 import { assertReplaceable, ownedEntries, ownedFiles, STAGING_PREFIX } from './owned.ts';
+import { setStaging } from './interrupt.ts';
 import type { RenderedTree } from './render.ts';
 
 /** `staged`: new files written; `committed`: plan saved; `moved`: one owned entry swapped. */
@@ -92,6 +93,7 @@ async function writeNewFolder(target: string, tree: RenderedTree, hooks: WriteHo
   await mkdir(parent, { recursive: true });
   const temp = join(parent, `.${basename(target)}${stagingName()}`);
   try {
+    setStaging({ dir: temp, committed: false });
     await mkdir(temp);
     await chmod(temp, 0o755);
     await writeFiles(temp, tree);
@@ -100,6 +102,8 @@ async function writeNewFolder(target: string, tree: RenderedTree, hooks: WriteHo
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
+  } finally {
+    setStaging(undefined);
   }
 }
 
@@ -108,6 +112,7 @@ async function replaceOwnedEntries(target: string, tree: RenderedTree, hooks: Wr
   const fresh = join(staging, 'new');
   let plan: Plan;
   try {
+    setStaging({ dir: staging, committed: false });
     await mkdir(join(staging, 'old'), { recursive: true });
     await mkdir(fresh);
     await writeFiles(fresh, tree);
@@ -130,7 +135,9 @@ async function replaceOwnedEntries(target: string, tree: RenderedTree, hooks: Wr
     // The commit point: written whole under another name, then renamed.
     await writeFile(join(staging, `${PLAN}.tmp`), JSON.stringify(plan));
     await rename(join(staging, `${PLAN}.tmp`), join(staging, PLAN));
+    setStaging({ dir: staging, committed: true });
   } catch (error) {
+    setStaging(undefined);
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
@@ -142,6 +149,8 @@ async function replaceOwnedEntries(target: string, tree: RenderedTree, hooks: Wr
     // plan stays and the next run rolls it forward.
     await rollBack(target, staging, plan).catch(() => undefined);
     throw error;
+  } finally {
+    setStaging(undefined);
   }
   await rm(staging, { recursive: true, force: true });
 }
