@@ -5,7 +5,7 @@
  *
  *   npm run bundle [-- --spec <file>] [-- --out <file>]
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
@@ -24,12 +24,29 @@ if (values.help) {
 }
 const spec = specRootOrExit(values.spec);
 const out = resolve(values.out);
+// Redocly picks the format by the extension, and adds one where there is none (`x` → `x.yaml`).
+if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === true) {
+  console.error(
+    `error: ${values.out} is a folder: give --out a file name (e.g. ${values.out}/openapi.json)`,
+  );
+  process.exit(2);
+}
+if (!/\.(json|ya?ml)$/i.test(out)) {
+  console.error(
+    `error: give --out a file name ending .json, .yaml or .yml (the extension sets the format), not ${values.out}`,
+  );
+  process.exit(2);
+}
 mkdirSync(dirname(out), { recursive: true });
 const tmp = out.replace(/(\.\w+)$/, `.tmp-${process.pid}$1`);
-const status = runRedocly(['bundle', spec, '--config', resolve('redocly.yaml'), '--output', tmp]);
+// Redocly's own success line names the temporary file: ours names the bundle.
+const status = runRedocly(['bundle', spec, '--config', resolve('redocly.yaml'), '--output', tmp], {
+  quiet: (status) => status === 0,
+});
 if (status !== 0 || !existsSync(tmp)) {
   rmSync(tmp, { force: true });
   console.error(`Bundling ${values.spec} failed; ${values.out} was left as it was.`);
   process.exit(status || 1);
 }
 renameSync(tmp, out);
+console.log(`Bundled ${values.spec} into ${values.out}.`);

@@ -35,17 +35,22 @@ export function withoutBanner(output: string): string {
  * Runs the Redocly CLI in this process's folder and prints what it printed, stdout then stderr,
  * as the generator prints spec text to a terminal (escape.ts `terminalLines`): Redocly quotes the
  * spec (code frames, names in messages), and a spec can hold control and bidi characters.
- * Returns Redocly's exit status (1 when it could not run).
+ * Returns Redocly's exit status (1 when it could not run); `quiet` drops its output for the outcomes the caller reports itself.
  */
-export function runRedocly(args: readonly string[]): number {
+export function runRedocly(
+  args: readonly string[],
+  options: { quiet?: (status: number) => boolean } = {},
+): number {
   const result = spawnSync(process.execPath, [redoclyBin(), ...args], {
     stdio: ['inherit', 'pipe', 'pipe'],
     encoding: 'utf8',
     env: quietNodeEnv(),
     maxBuffer: 1 << 30,
   });
-  const stdout = withoutBanner(result.stdout ?? '');
-  const stderr = withoutBanner(result.stderr ?? '');
+  // `quiet` drops Redocly's own lines for an outcome the caller reports itself.
+  const silent = options.quiet?.(result.status ?? 1) === true;
+  const stdout = silent ? '' : withoutBanner(result.stdout ?? '');
+  const stderr = silent ? '' : withoutBanner(result.stderr ?? '');
   if (stdout !== '') process.stdout.write(`${terminalLines(stdout)}\n`);
   if (stderr !== '') process.stderr.write(`${terminalLines(stderr)}\n`);
   if (result.error) process.stderr.write(`Redocly did not run: ${result.error.message}\n`);

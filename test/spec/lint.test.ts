@@ -1,4 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -120,5 +129,30 @@ describe('npm run bundle', () => {
     expect(result.output).toContain('Adon.yaml');
     expect(readFileSync(out, 'utf8')).toBe(before);
     expect(existsSync(out.replace('.json', `.tmp-${process.pid}.json`))).toBe(false);
+  });
+
+  it.each([
+    [
+      'a name without .json, .yaml or .yml',
+      'noext',
+      /give --out a file name ending \.json, \.yaml or \.yml/,
+    ],
+    ['an existing folder', 'a-folder', /is a folder: give --out a file name/],
+  ])('--out %s is refused before bundling; nothing is written', (_name, name, message) => {
+    const dir = join(work, `bundle-out-${name}`);
+    mkdirSync(join(dir, 'a-folder'), { recursive: true });
+    const result = runScript('scripts/bundle.ts', ['--out', join(dir, name)]);
+    expect(result.status).toBe(2);
+    expect(result.output).toMatch(message);
+    expect(readdirSync(dir)).toEqual(['a-folder']);
+    expect(readdirSync(join(dir, 'a-folder'))).toEqual([]);
+  });
+
+  it('says where it wrote the bundle, by the name given, not a temporary one', () => {
+    const out = join(work, 'bundle3', 'api.yaml');
+    const result = runScript('scripts/bundle.ts', ['--out', out]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain(`Bundled spec/openapi.yaml into ${out}.`);
+    expect(result.output).not.toMatch(/\.tmp-\d+/);
   });
 });
