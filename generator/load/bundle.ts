@@ -22,7 +22,13 @@ import { refLoopErrors, selfContainingSchemas } from './cycles.ts';
 import { mappingTargetProblems } from './mappings.ts';
 import { unreadableShapes } from './shape.ts';
 import { structureProblems } from './structure.ts';
-import { bundleCrashError, bundleError, bundleProblemError, loadError } from './problems.ts';
+import {
+  bundleCrashError,
+  bundleError,
+  bundleProblemError,
+  loadError,
+  withoutExternalValues,
+} from './problems.ts';
 import { SpecResolver } from './resolver.ts';
 import { SourceMap } from './source-map.ts';
 
@@ -71,8 +77,9 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
     }
     throw await bundleCrashError(error, root, resolver, display);
   }
-  const errors = result.problems.filter(
-    (problem: NormalizedProblem) => problem.severity === 'error',
+  const errors = await withoutExternalValues(
+    result.problems.filter((problem: NormalizedProblem) => problem.severity === 'error'),
+    resolver,
   );
   if (errors.length > 0) throw await bundleProblemError(errors, resolver, display);
 

@@ -17,6 +17,7 @@ import {
 import { GeneratorError, type GeneratorErrorLocation } from '../errors.ts';
 import { SourceError, syntaxOf } from './parse.ts';
 import { ExternalRefError, FolderRefError } from './resolver.ts';
+import { isRecord } from '../json.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
 
 type Display = (absolute: string) => string;
@@ -146,6 +147,35 @@ export async function bundleProblemError(
     if (!errors.has(key)) errors.set(key, error);
   }
   return GeneratorError.all([...errors.values()]);
+}
+
+/**
+ * The bundler's errors without those about an Example Object's `externalValue`: the URI of the
+ * literal example (a live URL, a sample file published with the docs), which the generator never
+ * reads. openapi-core follows it like a `$ref` (inlining what it reaches); one it cannot follow
+ * (a URL or a hidden file resolver.ts refuses, a file that is not there) stays as written.
+ */
+export async function withoutExternalValues(
+  problems: NormalizedProblem[],
+  resolver: BaseResolver,
+): Promise<NormalizedProblem[]> {
+  const kept: NormalizedProblem[] = [];
+  for (const problem of problems)
+    if (!(await isExternalValueProblem(problem, resolver))) kept.push(problem);
+  return kept;
+}
+
+async function isExternalValueProblem(
+  problem: NormalizedProblem,
+  resolver: BaseResolver,
+): Promise<boolean> {
+  const location = problem.location[0];
+  if (location?.pointer === undefined || !problem.message.startsWith("Can't resolve $ref"))
+    return false;
+  const document = await cachedDocument(resolver, location.source.absoluteRef);
+  if (document === undefined || document instanceof Error) return false;
+  const node = getByPointer(document.parsed, location.pointer);
+  return isRecord(node) && typeof node.externalValue === 'string' && refOf(node) === undefined;
 }
 
 /** One problem as a GeneratorError, with a key that is the same for problems with one cause. */

@@ -66,6 +66,16 @@ export function buildRequestBody(
       'add `content: { application/json: { schema: … } }`',
     );
   }
+  if (isRecord(body.content) && Object.keys(body.content).length === 0) {
+    // Valid OpenAPI (the map may be empty), and nothing to send.
+    ctx.warnings.add(
+      'request-body:no-media-type',
+      'the request body names no media type (`content: {}`), so there is nothing to send: the method takes no body',
+      { file: ctx.file, pointer: joinPointer(at, 'content') },
+      'remove the `requestBody`, or name the media type the API reads (`content: { application/json: { schema: … } }`)',
+    );
+    return undefined;
+  }
   const contentType = chooseMediaType(body.content);
   if (contentType === undefined) {
     throw new GeneratorError(
