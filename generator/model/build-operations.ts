@@ -18,6 +18,7 @@ import {
 import { camelJoin, NameRegistry, words } from './names.ts';
 import type { SchemaContext } from './schema-context.ts';
 import { declarePathParameterFix, operationShape } from './operation-shape.ts';
+import { pathPlaceholders, TEMPLATE_FIX, templateProblem } from './path-template.ts';
 import type { HttpMethod, OperationModel, ParameterModel } from './types.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = [
@@ -54,6 +55,14 @@ export function buildOperations(
         `the path ${JSON.stringify(path)} does not begin with "/" (OpenAPI 3.1 §4.8.8, Paths Object); the SDK requests it as /${path}`,
         { file: ctx.file, pointer: joinPointer('#/paths', path) },
         `write the key as ${JSON.stringify(`/${path}`)}`,
+      );
+    }
+    const problem = path.startsWith('x-') ? undefined : templateProblem(path);
+    if (problem !== undefined) {
+      throw new GeneratorError(
+        `path ${JSON.stringify(path)} has ${problem}: OpenAPI path templates are literal text and \`{name}\` parameters, and no URL holds a bare brace`,
+        { file: ctx.file, pointer: joinPointer('#/paths', path) },
+        TEMPLATE_FIX,
       );
     }
     const { value: item, pointer: itemPointer } = followRefs(
@@ -286,8 +295,7 @@ function undeclaredPathParameters(
   parameters: readonly Pick<ParameterModel, 'in' | 'name'>[],
 ): string[] {
   const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
-  const names = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
-  return [...new Set(names.filter((name) => !declared.has(name)))];
+  return [...new Set(pathPlaceholders(path).filter((name) => !declared.has(name)))];
 }
 
 /**

@@ -26,6 +26,10 @@ afterAll(removeTempDirs);
 const HEAD = "openapi: 3.1.0\ninfo: {title: T, version: '1.0.0'}\n";
 const OK_PATHS = "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n";
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function schemas(yaml: string): string {
   return `${HEAD}${OK_PATHS}components:\n  schemas:\n${yaml}`;
 }
@@ -555,6 +559,28 @@ const cases: [string, Case][] = [
       fix: /#\/components\/schemas\/<Name>/,
     },
   ],
+  ...(
+    [
+      ['an empty `{}`', '/things/{}', 'a `{}` that names no parameter'],
+      ['an unclosed `{`', '/things/{id', 'a `{` without its `}`'],
+      ['a `}` without its `{`', '/things/id}', 'a `}` without its `{`'],
+      ['a `{` inside a `{…}`', '/things/{{id}}', 'a `{` inside `{…}`'],
+      ['a `{` inside a name', '/things/{a{b}', 'a `{` inside `{…}`'],
+    ] as const
+  ).map(([what, path, problem]): [string, Case] => [
+    `a path template with ${what} (OpenAPI's path templates are \`{name}\`; a brace cannot be sent)`,
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  '${path}':\n    get:\n      responses: {'200': {description: ok}}\n`,
+      },
+      problem: new RegExp(
+        `path ${escapeRegExp(JSON.stringify(path))} has ${escapeRegExp(problem)}`,
+      ),
+      pointer: `#/paths/${path.replaceAll('/', '~1')}`,
+      line: 5,
+      fix: /write each parameter as `\{name\}`.*%7B/,
+    },
+  ]),
 ];
 
 describe('bad input is a GeneratorError with file, place and fix; the output folder is untouched', () => {
