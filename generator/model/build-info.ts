@@ -4,6 +4,7 @@
  * resolve it); every server (root, path item, operation) is checked for a URL no client can send
  * requests to.
  */
+import { pathItemEntries } from '../document-keys.ts';
 import { GeneratorError, joinPointer, reporting } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { HTTP_METHODS } from './build-operations.ts';
@@ -119,7 +120,7 @@ function warnUnusableServers(
   const lists: { pointer: string; owner: string; servers: unknown }[] = [
     { pointer: '#/servers', owner: 'the root', servers: doc.servers },
   ];
-  for (const [path, item] of Object.entries(isRecord(doc.paths) ? doc.paths : {})) {
+  for (const [path, item] of pathItemEntries(doc.paths)) {
     if (!isRecord(item)) continue;
     const at = joinPointer('#/paths', path);
     lists.push({

@@ -3,6 +3,7 @@
  * A draft is an OperationModel without its SDK name and type names, which build-resources.ts
  * settles once every operation is known.
  */
+import { pathItemEntries } from '../document-keys.ts';
 import { eachReporting, GeneratorError, joinPointer, reporting } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { buildPagination } from './build-pagination.ts';
@@ -43,12 +44,11 @@ export function buildOperations(
   doc: Record<string, unknown>,
   ctx: SchemaContext,
 ): OperationDraft[] {
-  const paths = isRecord(doc.paths) ? doc.paths : {};
   const drafts: OperationDraft[] = [];
   const ids = new OperationIds(ctx.file);
   // Every path's problems in one run.
-  eachReporting(Object.entries(paths), ([path, rawItem]) => {
-    if (!path.startsWith('/') && !path.startsWith('x-')) {
+  eachReporting(pathItemEntries(doc.paths), ([path, rawItem]) => {
+    if (!path.startsWith('/')) {
       // The runtime joins it to the base URL with a `/` all the same (runtime/internal/url.ts).
       ctx.warnings.add(
         'path:leading-slash',
@@ -57,7 +57,7 @@ export function buildOperations(
         `write the key as ${JSON.stringify(`/${path}`)}`,
       );
     }
-    const problem = path.startsWith('x-') ? undefined : templateProblem(path);
+    const problem = templateProblem(path);
     if (problem !== undefined) {
       throw new GeneratorError(
         `path ${JSON.stringify(path)} has ${problem}: OpenAPI path templates are literal text and \`{name}\` parameters, and no URL holds a bare brace`,
