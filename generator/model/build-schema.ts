@@ -547,6 +547,7 @@ function composition(
       names: c.names,
       rawSchemas: rawComponentSchemas(c.doc),
       componentKey,
+      warnings: c.warnings,
     });
     if (discriminator) union.discriminator = discriminator;
     parts.push(union);
@@ -562,6 +563,7 @@ function composition(
       names: c.names,
       rawSchemas: rawComponentSchemas(c.doc),
       componentKey,
+      warnings: c.warnings,
     });
   if (schema.not !== undefined) {
     parts.push({
