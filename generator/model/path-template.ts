@@ -1,8 +1,8 @@
 /**
- * A path key read as OpenAPI's path template (3.1 §4.8.8.2: literal text and `{name}`
- * expressions, a name being any text without braces): the names it holds, and what makes it no
- * template at all. A brace cannot be sent as written (RFC 3986 has none in a path), so a key with
- * `{}`, an unclosed `{`, a stray `}` or a `{` inside `{…}` names no URL the SDK could request.
+ * A path key or server URL read as OpenAPI's template (3.1 §4.8.8.2, §4.8.5: literal text and
+ * `{name}` expressions, a name being any text without braces): the names it holds, and what makes
+ * it no template at all. A brace cannot be sent as written (RFC 3986 has none in a URL), so a key
+ * with `{}`, an unclosed `{`, a stray `}` or a `{` inside `{…}` names no URL the SDK could request.
  */
 
 /** `/projects/{project}/plans/{plan}` → [project, plan], in order, repeats kept. */
