@@ -63,7 +63,8 @@ export function buildInfo(
   };
   if (typeof info.description === 'string') result.description = info.description;
   const server = firstServerUrl(doc.servers);
-  const unfilled = server === undefined ? undefined : unfilledTemplate(server.template, server.url);
+  const unfilled =
+    server === undefined ? undefined : unfilledTemplate(server.template, server.variables);
   const serverUrl = unfilled === undefined ? server?.url : undefined;
   if (server !== undefined && unfilled !== undefined) {
     // Sent as written, `{region}` is a host no request reaches (`%7Bregion%7D`).
@@ -216,26 +217,32 @@ function nameable(text: string): string | undefined {
   return words(joined).some((word) => /\p{L}/u.test(word)) ? joined : undefined;
 }
 
-/** The first server's URL as written, and with its variables replaced by their defaults. */
-function firstServerUrl(servers: unknown): { template: string; url: string } | undefined {
+/** The first server's URL as written, its variables, and the URL with their defaults filled in. */
+function firstServerUrl(
+  servers: unknown,
+): { template: string; variables: unknown; url: string } | undefined {
   if (!Array.isArray(servers) || !isRecord(servers[0]) || typeof servers[0].url !== 'string')
     return undefined;
-  const template = servers[0].url;
-  return { template, url: serverUrls(template, servers[0].variables, '#/servers/0')[0]!.url };
+  const { url: template, variables } = servers[0];
+  return { template, variables, url: serverUrls(template, variables, '#/servers/0')[0]!.url };
 }
 
 /**
- * What is left of the template in a server URL whose variables were filled in: a `{name}` no
- * variable gives a default for, or a brace no template reads (an unclosed `{`, a stray `}`); with
- * the variable's name for the fix (`name` when there is none).
+ * What of a server URL's template no variable fills: a `{name}` without a variable of that name
+ * and a string default, or a brace no template reads (an unclosed `{`, a stray `}`); with the
+ * variable's name for the fix (`name` when there is none).
  */
 function unfilledTemplate(
   template: string,
-  url: string,
+  variables: unknown,
 ): { problem: string; name: string } | undefined {
   const malformed = templateProblem(template);
   if (malformed !== undefined) return { problem: malformed, name: 'name' };
-  const left = [...new Set(pathPlaceholders(url))];
+  const declared = isRecord(variables) ? variables : {};
+  const left = [...new Set(pathPlaceholders(template))].filter((name) => {
+    const variable = Object.hasOwn(declared, name) ? declared[name] : undefined;
+    return !isRecord(variable) || typeof variable.default !== 'string';
+  });
   if (left.length === 0) return undefined;
   return {
     problem: `${left.map((name) => `{${name}}`).join(', ')} but declares no such ${left.length === 1 ? 'variable' : 'variables'}`,
