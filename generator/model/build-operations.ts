@@ -232,6 +232,17 @@ function buildOperation(
     );
   }
 
+  const outside = parameters === undefined ? [] : pathParametersOutside(path, parameters);
+  if (outside.length > 0) {
+    const names = `{${outside.join('}, {')}}`;
+    ctx.warnings.add(
+      'path-parameter-outside-template',
+      `path ${path} has no ${names}, yet the operation declares ${outside.length === 1 ? 'it as a path parameter' : 'them as path parameters'}: no URL carries ${outside.length === 1 ? 'it' : 'them'}, so the method leaves ${outside.length === 1 ? 'it' : 'them'} out`,
+      { file: ctx.file, pointer },
+      `add {${outside[0]!}} to the path where the API reads it, declare it \`in: query\` (or header) if that is where it goes, or remove it`,
+    );
+  }
+
   const responses = reporting(problems, () =>
     buildResponses(doc, operation.responses, joinPointer(pointer, 'responses'), ctx),
   );
@@ -296,6 +307,15 @@ function undeclaredPathParameters(
 ): string[] {
   const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
   return [...new Set(pathPlaceholders(path).filter((name) => !declared.has(name)))];
+}
+
+/** The path parameters (path item's and operation's) whose name the path template has no `{…}` for. */
+function pathParametersOutside(
+  path: string,
+  parameters: readonly Pick<ParameterModel, 'in' | 'name'>[],
+): string[] {
+  const placed = new Set(pathPlaceholders(path));
+  return parameters.filter((p) => p.in === 'path' && !placed.has(p.name)).map((p) => p.name);
 }
 
 /**
