@@ -18,6 +18,7 @@ import { explicitMapping, readDiscriminator } from './build-discriminator.ts';
 import { checkKeywords, isAnnotationKeyword } from './schema-keywords.ts';
 import { isBinaryString } from './media-types.ts';
 import { notASchema, schemaProblems } from './schema-problems.ts';
+import { notSchemaPlace } from './schema-places.ts';
 import type {
   ArrayNode,
   EnumNode,
@@ -700,6 +701,13 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
     return fail(
       `$ref ${JSON.stringify(ref)} is neither a JSON pointer nor an anchor of the document`,
       "point it at '#/components/schemas/<Name>'",
+    );
+  }
+  const place = notSchemaPlace(pointer);
+  if (place !== undefined) {
+    return fail(
+      `$ref ${JSON.stringify(ref)} points at ${place}, not at a schema`,
+      "point it at a schema: '#/components/schemas/<Name>', or the `schema` of a parameter, header or media type",
     );
   }
   if (c.resolving.includes(pointer)) {

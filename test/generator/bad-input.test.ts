@@ -581,6 +581,30 @@ const cases: [string, Case][] = [
       fix: /write each parameter as `\{name\}`.*%7B/,
     },
   ]),
+  ...[
+    '#/info',
+    '#/openapi',
+    '#/servers',
+    '#/components',
+    '#/components/schemas',
+    '#/components/responses/R',
+    '#/components/parameters/P',
+    '#/paths/~1a/get',
+    '#/tags/0',
+  ].map((ref): [string, Case] => [
+    `a schema's $ref to ${ref}, which is no schema (it was read as one, accepting any value)`,
+    {
+      files: {
+        'a.yaml': `${HEAD}servers: [{url: 'https://api.example.com'}]\ntags: [{name: t}]\n${OK_PATHS}components:\n  responses:\n    R: {description: r}\n  parameters:\n    P: {name: p, in: query, schema: {type: string}}\n  schemas:\n    A:\n      type: object\n      properties:\n        self: {$ref: '${ref}'}\n`,
+      },
+      problem: new RegExp(
+        `\\$ref ${escapeRegExp(JSON.stringify(ref))} points at .*, not at a schema`,
+      ),
+      pointer: '#/components/schemas/A/properties/self/$ref',
+      line: 18,
+      fix: /point it at a schema: '#\/components\/schemas\/<Name>'/,
+    },
+  ]),
 ];
 
 describe('bad input is a GeneratorError with file, place and fix; the output folder is untouched', () => {
