@@ -70,6 +70,7 @@ export function buildOperations(
       rawItem,
       joinPointer('#/paths', path),
       ctx.file,
+      'a path item',
     );
     if (!isRecord(item)) return;
     eachReporting(HTTP_METHODS, (method) => {

@@ -18,15 +18,25 @@ const COMPONENTS: Readonly<Record<string, string>> = {
   pathItems: 'a path item',
 };
 
+/** Whether the place at `pointer` is a schema or inside one (not merely a place that may be). */
+export function isSchemaPlace(pointer: string): boolean {
+  const tokens = pointerTokens(pointer);
+  return (
+    (tokens[0] === 'components' && tokens[1] === 'schemas' && tokens.length > 2) ||
+    tokens.some((token) => SCHEMA_TOKENS.has(token))
+  );
+}
+
+/** Members that hold a schema wherever they are: a parameter's, header's or media type's; JSON Schema's. */
+const SCHEMA_TOKENS: ReadonlySet<string> = new Set(['schema', '$defs', 'definitions']);
+
 /** What the place at `pointer` is, when it holds no schema (`a response`); undefined when it may. */
 export function notSchemaPlace(pointer: string): string | undefined {
   const tokens = pointerTokens(pointer);
   const [top, kind] = tokens;
   if (top === undefined) return 'the whole document';
   if (top.startsWith('x-')) return undefined;
-  if (top === 'components' && kind === 'schemas' && tokens.length > 2) return undefined;
-  if (tokens.some((token) => token === 'schema' || token === '$defs' || token === 'definitions'))
-    return undefined;
+  if (isSchemaPlace(pointer)) return undefined;
   if (top === 'components') {
     if (kind === undefined) return 'the `components`';
     if (tokens.length === 2) return `the map \`components.${kind}\``;

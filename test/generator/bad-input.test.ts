@@ -605,6 +605,36 @@ const cases: [string, Case][] = [
       fix: /point it at a schema: '#\/components\/schemas\/<Name>'/,
     },
   ]),
+  ...(
+    [
+      [
+        'a response',
+        "      responses:\n        '200': {$ref: '#/components/schemas/A'}\n",
+        '#/paths/~1a/get/responses/200/$ref',
+        7,
+        /content: \{ application\/json: \{ schema/,
+      ],
+      [
+        'a request body',
+        "      requestBody: {$ref: '#/components/schemas/A'}\n      responses: {'204': {description: ok}}\n",
+        '#/paths/~1a/get/requestBody/$ref',
+        6,
+        /content: \{ application\/json: \{ schema/,
+      ],
+      ['a path item', null, '#/paths/~1b/$ref', 7, /a path item/],
+    ] as const
+  ).map(([what, operation, pointer, line, fix]): [string, Case] => [
+    `${what} whose $ref points at a schema (it was read as ${what} with nothing in it)`,
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n${operation ?? "      responses: {'204': {description: ok}}\n"}${operation === null ? "  /b: {$ref: '#/components/schemas/A'}\n" : ''}components:\n  schemas:\n    A: {type: object, properties: {x: {type: string}}}\n`,
+      },
+      problem: new RegExp(`\\$ref "#/components/schemas/A" points at a schema, not at ${what}`),
+      pointer,
+      line,
+      fix,
+    },
+  ]),
 ];
 
 describe('bad input is a GeneratorError with file, place and fix; the output folder is untouched', () => {
