@@ -6,6 +6,7 @@ import { GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { mediaKind } from './media-types.ts';
+import { isSchemaPlace } from './schema-places.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { textSchema } from './text-body.ts';
 import type { EncodingModel, ExampleModel, RequestBodyModel, ResponseModel } from './types.ts';
@@ -16,6 +17,7 @@ export function followRefs(
   value: unknown,
   pointer: string,
   file: string,
+  what?: 'a response' | 'a request body' | 'a path item',
 ): { value: unknown; pointer: string } {
   let current = value;
   let at = pointer;
@@ -26,6 +28,16 @@ export function followRefs(
         `cannot follow $ref ${JSON.stringify(ref)}`,
         { file, pointer: at },
         'point the $ref at an object under #/components',
+      );
+    }
+    // A schema read as a response or body has no `content`: the method would resolve to nothing.
+    if (what !== undefined && isSchemaPlace(target)) {
+      throw new GeneratorError(
+        `$ref ${JSON.stringify(ref)} points at a schema, not at ${what}`,
+        { file, pointer: joinPointer(at, '$ref') },
+        what === 'a path item'
+          ? "point it at a path item (`$ref: '#/components/pathItems/<Name>'`), or write the path's operations here"
+          : `write ${what} that holds the schema: \`{ ${what === 'a response' ? 'description: …, ' : ''}content: { application/json: { schema: { $ref: ${JSON.stringify(ref)} } } } }\``,
       );
     }
     at = target;
@@ -58,7 +70,7 @@ export function buildRequestBody(
   ctx: SchemaContext,
 ): RequestBodyModel | undefined {
   if (raw === undefined) return undefined;
-  const { value: body, pointer: at } = followRefs(doc, raw, pointer, ctx.file);
+  const { value: body, pointer: at } = followRefs(doc, raw, pointer, ctx.file, 'a request body');
   if (!isRecord(body)) {
     throw new GeneratorError(
       '`requestBody` must be an object with `content`',
@@ -231,6 +243,7 @@ export function buildResponses(
       raw[key],
       joinPointer(pointer, key),
       ctx.file,
+      'a response',
     );
     const model: ResponseModel = { status };
     if (!isRecord(response)) return model;

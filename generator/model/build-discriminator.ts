@@ -15,6 +15,8 @@
  * (an `allOf` parent), the discriminator is an annotation: plain `oneOf`/`anyOf` decide.
  */
 import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
+import type { Warnings } from '../warnings.ts';
+import { preview } from './schema-keywords.ts';
 import { MAPPING } from './schema-problems.ts';
 import type { DiscriminatorModel, RefNode, SchemaNode } from './schema-types.ts';
 import { badValue, isPlainObject, type ValueContext } from './schema-values.ts';
@@ -26,6 +28,7 @@ export interface DiscriminatorContext extends ValueContext {
   rawSchemas: Record<string, unknown>;
   /** `#/components/schemas/<key>` → key; undefined for any other ref. */
   componentKey: (ref: string) => string | undefined;
+  warnings: Warnings;
 }
 
 export function readDiscriminator(
@@ -43,6 +46,24 @@ export function readDiscriminator(
   // Read before deciding whether the discriminator decides: its mapping names schemas either way.
   const mapping = explicitMapping(raw.mapping, c);
   if (variants.some((v) => v.kind !== 'ref' && mayHoldObject(v))) return undefined;
+  // Its values are strings (mapping keys, schema names): a variant whose property can hold no
+  // string could never be picked, and the guards would refuse every value. The union decides.
+  for (const ref of refs) {
+    const declared = nonStringDeclaration(
+      c.rawSchemas[ref.originalName],
+      propertyName,
+      c,
+      new Set(),
+    );
+    if (declared === undefined) continue;
+    c.warnings.add(
+      'discriminator:not-string',
+      `the discriminator property ${JSON.stringify(propertyName)} is ${declared} in ${ref.originalName}, but a discriminator's values are strings (its mapping keys, schema names): no value could pick that variant, so the discriminator is ignored and the ${schema.oneOf === undefined ? 'anyOf' : 'oneOf'} decides by its variants alone`,
+      { file: c.file, pointer: joinPointer(c.pointer, 'discriminator', 'propertyName') },
+      `declare ${JSON.stringify(propertyName)} as a string in every variant (\`type: string\`, with a \`const\` or \`enum\` of the value that picks it), or remove the discriminator`,
+    );
+    return undefined;
+  }
   const mapped = new Set(mapping.map((m) => m.target));
   for (const ref of refs) {
     if (mapped.has(ref.target)) continue;
@@ -97,6 +118,65 @@ function mayHoldObject(node: SchemaNode): boolean {
     default:
       return true;
   }
+}
+
+/**
+ * How a raw schema declares `property` when no string fits it (`integer`, `const 1`,
+ * `enum [0,false]`), directly or through `$ref`s and `allOf` members; undefined when a string may.
+ */
+function nonStringDeclaration(
+  schema: unknown,
+  property: string,
+  c: Pick<DiscriminatorContext, 'rawSchemas' | 'componentKey'>,
+  seen: Set<unknown>,
+): string | undefined {
+  if (!isPlainObject(schema) || seen.has(schema)) return undefined;
+  seen.add(schema);
+  if (typeof schema.$ref === 'string') {
+    const key = c.componentKey(schema.$ref);
+    return key === undefined
+      ? undefined
+      : nonStringDeclaration(c.rawSchemas[key], property, c, seen);
+  }
+  const properties = schema.properties;
+  const own =
+    isPlainObject(properties) && Object.hasOwn(properties, property)
+      ? excludesStrings(properties[property], c, new Set())
+      : undefined;
+  if (own !== undefined) return own;
+  const members: unknown[] = Array.isArray(schema.allOf) ? schema.allOf : [];
+  for (const member of members) {
+    const found = nonStringDeclaration(member, property, c, seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** What keeps every string out of a raw property schema (its `type`, `const` or `enum`), if anything. */
+function excludesStrings(
+  schema: unknown,
+  c: Pick<DiscriminatorContext, 'rawSchemas' | 'componentKey'>,
+  seen: Set<unknown>,
+): string | undefined {
+  if (!isPlainObject(schema) || seen.has(schema)) return undefined;
+  seen.add(schema);
+  if (typeof schema.$ref === 'string') {
+    const key = c.componentKey(schema.$ref);
+    return key === undefined ? undefined : excludesStrings(c.rawSchemas[key], c, seen);
+  }
+  const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
+  if (Array.isArray(types) && types.length > 0 && !types.includes('string'))
+    return `declared \`type: ${types.join(', ')}\``;
+  if ('const' in schema && typeof schema.const !== 'string')
+    return `declared \`const: ${preview(schema.const)}\``;
+  if (Array.isArray(schema.enum) && !schema.enum.some((v) => typeof v === 'string'))
+    return `declared \`enum: ${preview(schema.enum)}\``;
+  const members: unknown[] = Array.isArray(schema.allOf) ? schema.allOf : [];
+  for (const member of members) {
+    const found = excludesStrings(member, c, seen);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -4,10 +4,12 @@
  * resolve it); every server (root, path item, operation) is checked for a URL no client can send
  * requests to.
  */
+import { pathItemEntries } from '../document-keys.ts';
 import { GeneratorError, joinPointer, reporting } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { HTTP_METHODS } from './build-operations.ts';
 import { packageRepository } from './build-package-meta.ts';
+import { pathPlaceholders, templateProblem } from './path-template.ts';
 import { pascalCase, words } from './names.ts';
 import { exportName, kebabCase, NPM_PACKAGE_NAME, upperSnake } from './sdk-names.ts';
 import type { ApiInfo, PackageRepository } from './types.ts';
@@ -60,8 +62,19 @@ export function buildInfo(
     version: apiVersion(info.version, report),
   };
   if (typeof info.description === 'string') result.description = info.description;
-  const serverUrl = firstServerUrl(doc.servers);
-  if (serverUrl !== undefined && !isHttpOrPath(serverUrl)) {
+  const server = firstServerUrl(doc.servers);
+  const unfilled =
+    server === undefined ? undefined : unfilledTemplate(server.template, server.variables);
+  const serverUrl = unfilled === undefined ? server?.url : undefined;
+  if (server !== undefined && unfilled !== undefined) {
+    // Sent as written, `{region}` is a host no request reaches (`%7Bregion%7D`).
+    report?.warnings.add(
+      'server:unfilled-template',
+      `the server URL ${JSON.stringify(server.template)} (the first of the root \`servers\`) has ${unfilled.problem}, so the client has no default base URL`,
+      { file: report.file, pointer: '#/servers/0/url' },
+      `declare each variable of the URL under the server's \`variables\` with its value, \`variables: { ${unfilled.name}: { default: … } }\` (a brace the URL really holds is written %7B or %7D); callers pass \`baseURL\` meanwhile`,
+    );
+  } else if (serverUrl !== undefined && !isHttpOrPath(serverUrl)) {
     // `javascript:`, `file:`, `data:`, `ftp:`: not where a fetch client can send requests.
     report?.warnings.add(
       'server:url-scheme',
@@ -119,7 +132,7 @@ function warnUnusableServers(
   const lists: { pointer: string; owner: string; servers: unknown }[] = [
     { pointer: '#/servers', owner: 'the root', servers: doc.servers },
   ];
-  for (const [path, item] of Object.entries(isRecord(doc.paths) ? doc.paths : {})) {
+  for (const [path, item] of pathItemEntries(doc.paths)) {
     if (!isRecord(item)) continue;
     const at = joinPointer('#/paths', path);
     lists.push({
@@ -204,11 +217,37 @@ function nameable(text: string): string | undefined {
   return words(joined).some((word) => /\p{L}/u.test(word)) ? joined : undefined;
 }
 
-/** The first server's URL with its variables replaced by their defaults. */
-function firstServerUrl(servers: unknown): string | undefined {
+/** The first server's URL as written, its variables, and the URL with their defaults filled in. */
+function firstServerUrl(
+  servers: unknown,
+): { template: string; variables: unknown; url: string } | undefined {
   if (!Array.isArray(servers) || !isRecord(servers[0]) || typeof servers[0].url !== 'string')
     return undefined;
-  return serverUrls(servers[0].url, servers[0].variables, '#/servers/0')[0]!.url;
+  const { url: template, variables } = servers[0];
+  return { template, variables, url: serverUrls(template, variables, '#/servers/0')[0]!.url };
+}
+
+/**
+ * What of a server URL's template no variable fills: a `{name}` without a variable of that name
+ * and a string default, or a brace no template reads (an unclosed `{`, a stray `}`); with the
+ * variable's name for the fix (`name` when there is none).
+ */
+function unfilledTemplate(
+  template: string,
+  variables: unknown,
+): { problem: string; name: string } | undefined {
+  const malformed = templateProblem(template);
+  if (malformed !== undefined) return { problem: malformed, name: 'name' };
+  const declared = isRecord(variables) ? variables : {};
+  const left = [...new Set(pathPlaceholders(template))].filter((name) => {
+    const variable = Object.hasOwn(declared, name) ? declared[name] : undefined;
+    return !isRecord(variable) || typeof variable.default !== 'string';
+  });
+  if (left.length === 0) return undefined;
+  return {
+    problem: `${left.map((name) => `{${name}}`).join(', ')} but declares no such ${left.length === 1 ? 'variable' : 'variables'}`,
+    name: /^[A-Za-z_$][\w$]*$/.test(left[0]!) ? left[0]! : JSON.stringify(left[0]),
+  };
 }
 
 /**

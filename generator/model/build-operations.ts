@@ -3,6 +3,7 @@
  * A draft is an OperationModel without its SDK name and type names, which build-resources.ts
  * settles once every operation is known.
  */
+import { pathItemEntries } from '../document-keys.ts';
 import { eachReporting, GeneratorError, joinPointer, reporting } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { buildPagination } from './build-pagination.ts';
@@ -18,6 +19,7 @@ import {
 import { camelJoin, NameRegistry, words } from './names.ts';
 import type { SchemaContext } from './schema-context.ts';
 import { declarePathParameterFix, operationShape } from './operation-shape.ts';
+import { pathPlaceholders, TEMPLATE_FIX, templateProblem } from './path-template.ts';
 import type { HttpMethod, OperationModel, ParameterModel } from './types.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = [
@@ -42,12 +44,11 @@ export function buildOperations(
   doc: Record<string, unknown>,
   ctx: SchemaContext,
 ): OperationDraft[] {
-  const paths = isRecord(doc.paths) ? doc.paths : {};
   const drafts: OperationDraft[] = [];
   const ids = new OperationIds(ctx.file);
   // Every path's problems in one run.
-  eachReporting(Object.entries(paths), ([path, rawItem]) => {
-    if (!path.startsWith('/') && !path.startsWith('x-')) {
+  eachReporting(pathItemEntries(doc.paths), ([path, rawItem]) => {
+    if (!path.startsWith('/')) {
       // The runtime joins it to the base URL with a `/` all the same (runtime/internal/url.ts).
       ctx.warnings.add(
         'path:leading-slash',
@@ -56,11 +57,20 @@ export function buildOperations(
         `write the key as ${JSON.stringify(`/${path}`)}`,
       );
     }
+    const problem = templateProblem(path);
+    if (problem !== undefined) {
+      throw new GeneratorError(
+        `path ${JSON.stringify(path)} has ${problem}: OpenAPI path templates are literal text and \`{name}\` parameters, and no URL holds a bare brace`,
+        { file: ctx.file, pointer: joinPointer('#/paths', path) },
+        TEMPLATE_FIX,
+      );
+    }
     const { value: item, pointer: itemPointer } = followRefs(
       doc,
       rawItem,
       joinPointer('#/paths', path),
       ctx.file,
+      'a path item',
     );
     if (!isRecord(item)) return;
     eachReporting(HTTP_METHODS, (method) => {
@@ -223,6 +233,17 @@ function buildOperation(
     );
   }
 
+  const outside = parameters === undefined ? [] : pathParametersOutside(path, parameters);
+  if (outside.length > 0) {
+    const names = `{${outside.join('}, {')}}`;
+    ctx.warnings.add(
+      'path-parameter-outside-template',
+      `path ${path} has no ${names}, yet the operation declares ${outside.length === 1 ? 'it as a path parameter' : 'them as path parameters'}: no URL carries ${outside.length === 1 ? 'it' : 'them'}, so the method leaves ${outside.length === 1 ? 'it' : 'them'} out`,
+      { file: ctx.file, pointer },
+      `add {${outside[0]!}} to the path where the API reads it, declare it \`in: query\` (or header) if that is where it goes, or remove it`,
+    );
+  }
+
   const responses = reporting(problems, () =>
     buildResponses(doc, operation.responses, joinPointer(pointer, 'responses'), ctx),
   );
@@ -286,8 +307,16 @@ function undeclaredPathParameters(
   parameters: readonly Pick<ParameterModel, 'in' | 'name'>[],
 ): string[] {
   const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
-  const names = [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
-  return [...new Set(names.filter((name) => !declared.has(name)))];
+  return [...new Set(pathPlaceholders(path).filter((name) => !declared.has(name)))];
+}
+
+/** The path parameters (path item's and operation's) whose name the path template has no `{…}` for. */
+function pathParametersOutside(
+  path: string,
+  parameters: readonly Pick<ParameterModel, 'in' | 'name'>[],
+): string[] {
+  const placed = new Set(pathPlaceholders(path));
+  return parameters.filter((p) => p.in === 'path' && !placed.has(p.name)).map((p) => p.name);
 }
 
 /**

@@ -18,6 +18,7 @@ import { explicitMapping, readDiscriminator } from './build-discriminator.ts';
 import { checkKeywords, isAnnotationKeyword } from './schema-keywords.ts';
 import { isBinaryString } from './media-types.ts';
 import { notASchema, schemaProblems } from './schema-problems.ts';
+import { notSchemaPlace } from './schema-places.ts';
 import type {
   ArrayNode,
   EnumNode,
@@ -547,6 +548,7 @@ function composition(
       names: c.names,
       rawSchemas: rawComponentSchemas(c.doc),
       componentKey,
+      warnings: c.warnings,
     });
     if (discriminator) union.discriminator = discriminator;
     parts.push(union);
@@ -562,6 +564,7 @@ function composition(
       names: c.names,
       rawSchemas: rawComponentSchemas(c.doc),
       componentKey,
+      warnings: c.warnings,
     });
   if (schema.not !== undefined) {
     parts.push({
@@ -698,6 +701,13 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
     return fail(
       `$ref ${JSON.stringify(ref)} is neither a JSON pointer nor an anchor of the document`,
       "point it at '#/components/schemas/<Name>'",
+    );
+  }
+  const place = notSchemaPlace(pointer);
+  if (place !== undefined) {
+    return fail(
+      `$ref ${JSON.stringify(ref)} points at ${place}, not at a schema`,
+      "point it at a schema: '#/components/schemas/<Name>', or the `schema` of a parameter, header or media type",
     );
   }
   if (c.resolving.includes(pointer)) {

@@ -27,6 +27,7 @@ import { GeneratorError } from '../errors.ts';
 import { yamlScalar } from '../escape.ts';
 import { METHOD_BODY_NAMES } from '../reserved-names.ts';
 import { objectShape } from './body-shape.ts';
+import { pathPlaceholders } from './path-template.ts';
 import { NameRegistry } from './names.ts';
 import { isInheritedMember } from './sdk-names.ts';
 import type {
@@ -151,8 +152,8 @@ function checkPathParameters(
   file: string,
 ): void {
   const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
-  for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) {
-    if (name !== undefined && !declared.has(name)) {
+  for (const name of pathPlaceholders(path)) {
+    if (!declared.has(name)) {
       throw new GeneratorError(
         `path ${path} has {${name}} but the operation declares no path parameter ${JSON.stringify(name)}`,
         { file, pointer },
@@ -171,11 +172,6 @@ function checkPathParameters(
  */
 function paramsKey(name: string): string {
   return isInheritedMember(name) ? `${name}_` : name;
-}
-
-/** `/projects/{project}/plans/{plan}` → [project, plan]. */
-function pathPlaceholders(path: string): string[] {
-  return [...path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
 }
 
 function hasDuplicates(names: readonly string[]): boolean {

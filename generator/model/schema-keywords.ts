@@ -201,7 +201,7 @@ function jsonTypesOf(value: unknown): string[] {
 }
 
 /** A value as JSON, cut to 60 characters: for a message. */
-function preview(value: unknown): string {
+export function preview(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }

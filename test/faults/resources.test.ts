@@ -414,3 +414,25 @@ describe('path templates naming parameters the operation does not declare', () =
     expect((error as GeneratorError).hint).toMatch(/name: thingId, in: path, required: true/);
   });
 });
+
+describe('path parameters the path template has no `{name}` for', () => {
+  it('are left out of the methods, with one warning naming each operation’s and the fix', async () => {
+    const pkg = await faultPackage('path-parameters-outside-template.yaml');
+    const args = pkg.model.operations.map(
+      (op) => `${op.sdk.method}(${op.shape.pathArgs.map((a) => a.parameter.name).join(', ')})`,
+    );
+    expect(args).toEqual(['get(thingId)', 'delete(thingId)', 'getPart(partId)', 'getOwner(owner)']);
+    const warnings = pkg.model.warnings.filter((w) => w.key === 'path-parameter-outside-template');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.location.pointer).toBe('#/paths/~1things~1{thingId}/get');
+    expect(warnings[0]!.more).toBe(2);
+    expect(warnings[0]!.problem).toMatch(
+      /path \/things\/\{thingId\} has no \{version\}, \{format\}.*the method leaves them out/,
+    );
+    expect(warnings[0]!.hint).toMatch(/add \{version\} to the path.*`in: query`.*or remove/);
+    expect(diagnostics(pkg)).toEqual([]);
+    await expect(fixtureModel('path-parameters-outside-template.yaml', true)).rejects.toThrow(
+      /--strict/,
+    );
+  });
+});

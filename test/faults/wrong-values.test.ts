@@ -75,9 +75,12 @@ describe('parameter names', () => {
       `${at}/0/name`,
       `${at}/2/name`,
       `${at}/4/name`,
-      '#/paths/~1things~1{}/get/parameters/0/name',
+      '#/paths/~1things~1{}',
+      '#/paths/~1parts~1{part}/get/parameters/1/name',
     ]);
-    const [empty, header, query] = error.problems;
+    const [empty, header, query, template, emptyPath] = error.problems;
+    expect(template!.message).toMatch(/has a `\{\}` that names no parameter/);
+    expect(emptyPath!.message).toMatch(/name is empty/);
     expect(empty!.message).toMatch(/name is empty/);
     expect(header!.message).toContain('"x-id"');
     expect(header!.message).toContain('"X-Id"');

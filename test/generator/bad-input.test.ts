@@ -26,6 +26,10 @@ afterAll(removeTempDirs);
 const HEAD = "openapi: 3.1.0\ninfo: {title: T, version: '1.0.0'}\n";
 const OK_PATHS = "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n";
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function schemas(yaml: string): string {
   return `${HEAD}${OK_PATHS}components:\n  schemas:\n${yaml}`;
 }
@@ -555,6 +559,82 @@ const cases: [string, Case][] = [
       fix: /#\/components\/schemas\/<Name>/,
     },
   ],
+  ...(
+    [
+      ['an empty `{}`', '/things/{}', 'a `{}` that names no parameter'],
+      ['an unclosed `{`', '/things/{id', 'a `{` without its `}`'],
+      ['a `}` without its `{`', '/things/id}', 'a `}` without its `{`'],
+      ['a `{` inside a `{…}`', '/things/{{id}}', 'a `{` inside `{…}`'],
+      ['a `{` inside a name', '/things/{a{b}', 'a `{` inside `{…}`'],
+    ] as const
+  ).map(([what, path, problem]): [string, Case] => [
+    `a path template with ${what} (OpenAPI's path templates are \`{name}\`; a brace cannot be sent)`,
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  '${path}':\n    get:\n      responses: {'200': {description: ok}}\n`,
+      },
+      problem: new RegExp(
+        `path ${escapeRegExp(JSON.stringify(path))} has ${escapeRegExp(problem)}`,
+      ),
+      pointer: `#/paths/${path.replaceAll('/', '~1')}`,
+      line: 5,
+      fix: /write each parameter as `\{name\}`.*%7B/,
+    },
+  ]),
+  ...[
+    '#/info',
+    '#/openapi',
+    '#/servers',
+    '#/components',
+    '#/components/schemas',
+    '#/components/responses/R',
+    '#/components/parameters/P',
+    '#/paths/~1a/get',
+    '#/tags/0',
+  ].map((ref): [string, Case] => [
+    `a schema's $ref to ${ref}, which is no schema (it was read as one, accepting any value)`,
+    {
+      files: {
+        'a.yaml': `${HEAD}servers: [{url: 'https://api.example.com'}]\ntags: [{name: t}]\n${OK_PATHS}components:\n  responses:\n    R: {description: r}\n  parameters:\n    P: {name: p, in: query, schema: {type: string}}\n  schemas:\n    A:\n      type: object\n      properties:\n        self: {$ref: '${ref}'}\n`,
+      },
+      problem: new RegExp(
+        `\\$ref ${escapeRegExp(JSON.stringify(ref))} points at .*, not at a schema`,
+      ),
+      pointer: '#/components/schemas/A/properties/self/$ref',
+      line: 18,
+      fix: /point it at a schema: '#\/components\/schemas\/<Name>'/,
+    },
+  ]),
+  ...(
+    [
+      [
+        'a response',
+        "      responses:\n        '200': {$ref: '#/components/schemas/A'}\n",
+        '#/paths/~1a/get/responses/200/$ref',
+        7,
+        /content: \{ application\/json: \{ schema/,
+      ],
+      [
+        'a request body',
+        "      requestBody: {$ref: '#/components/schemas/A'}\n      responses: {'204': {description: ok}}\n",
+        '#/paths/~1a/get/requestBody/$ref',
+        6,
+        /content: \{ application\/json: \{ schema/,
+      ],
+      ['a path item', null, '#/paths/~1b/$ref', 7, /a path item/],
+    ] as const
+  ).map(([what, operation, pointer, line, fix]): [string, Case] => [
+    `${what} whose $ref points at a schema (it was read as ${what} with nothing in it)`,
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n${operation ?? "      responses: {'204': {description: ok}}\n"}${operation === null ? "  /b: {$ref: '#/components/schemas/A'}\n" : ''}components:\n  schemas:\n    A: {type: object, properties: {x: {type: string}}}\n`,
+      },
+      problem: new RegExp(`\\$ref "#/components/schemas/A" points at a schema, not at ${what}`),
+      pointer,
+      line,
+      fix,
+    },
+  ]),
 ];
 
 describe('bad input is a GeneratorError with file, place and fix; the output folder is untouched', () => {

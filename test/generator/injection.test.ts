@@ -55,13 +55,16 @@ function hostileSpec(): Record<string, unknown> {
       {
         url: 'https://api.example.com/{v}/\'"`${globalThis.__pwned=1}*/',
         description: P,
-        variables: { v: { default: 'v1\'"`${globalThis.__pwned=1}*/\u2028', description: P } },
+        variables: {
+          v: { default: 'v1\'"`${globalThis.__pwned=1}*/\u2028', description: P },
+          'globalThis.__pwned=1': { default: '${globalThis.__pwned=1}' },
+        },
       },
     ],
     tags: [{ name: N, description: P }],
     security: [{ key: [] }],
     paths: {
-      ['/x$`\'"\\*/${id}/a${{id2}}}/$ {']: {
+      ['/x$`\'"\\*/${id}/a$${id2}$`/$']: {
         parameters: [
           { name: 'id', in: 'path', required: true, description: P, example: P, schema: text },
           { name: 'id2', in: 'path', required: true, schema: { type: 'integer' } },
