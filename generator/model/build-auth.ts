@@ -4,12 +4,10 @@
  * Of these, `tokenAuth` picks the one the client fills from its `token` option; the client, the
  * README and the docs samples all follow that one choice.
  */
-import { pathItemEntries } from '../document-keys.ts';
 import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { getByRef, refOf } from '../pointer.ts';
 import { isRecord } from '../json.ts';
 import type { Warnings } from '../warnings.ts';
-import { HTTP_METHODS } from './build-operations.ts';
 import type { AuthModel, OperationModel } from './types.ts';
 
 /** RFC 9110 §5.6.2 `token`: what a header field name (and a cookie name) may hold. */
@@ -34,51 +32,7 @@ export function buildAuth(doc: Record<string, unknown>, file: string): AuthModel
     const model = authModel(schemeName, scheme, pointer, file);
     if (model !== undefined) auth.push(model);
   });
-  const undeclared = undeclaredSchemes(doc, Object.keys(schemes), file);
-  if (undeclared.length > 0) throw GeneratorError.all(undeclared);
   return auth;
-}
-
-/**
- * Every name of a security requirement (the root's, each operation's) that no scheme of
- * `components.securitySchemes` declares (OpenAPI 3.1 §4.8.30: each MUST be one), at its place.
- */
-function undeclaredSchemes(
-  doc: Record<string, unknown>,
-  declared: readonly string[],
-  file: string,
-): GeneratorError[] {
-  const lists: [unknown, string][] = [[doc.security, '#/security']];
-  for (const [path, item] of pathItemEntries(doc.paths)) {
-    if (!isRecord(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (isRecord(operation))
-        lists.push([operation.security, joinPointer('#/paths', path, method, 'security')]);
-    }
-  }
-  const known =
-    declared.length === 0
-      ? 'none is declared'
-      : `declared: ${declared.map((name) => JSON.stringify(name)).join(', ')}`;
-  const problems: GeneratorError[] = [];
-  for (const [list, pointer] of lists) {
-    if (!Array.isArray(list)) continue;
-    list.forEach((requirement: unknown, index) => {
-      if (!isRecord(requirement)) return;
-      for (const name of Object.keys(requirement)) {
-        if (declared.includes(name)) continue;
-        problems.push(
-          new GeneratorError(
-            `the security requirement names ${JSON.stringify(name)}, which is no security scheme of components.securitySchemes`,
-            { file, pointer: joinPointer(pointer, index, name) },
-            `name a declared scheme (${known}), or declare ${JSON.stringify(name)} under components.securitySchemes`,
-          ),
-        );
-      }
-    });
-  }
-  return problems;
 }
 
 /**
