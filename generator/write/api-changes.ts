@@ -8,6 +8,7 @@
  * and formatting do not count. It rates nothing; `npm run diff` (scripts/lib/diff/) says whether a
  * change breaks SDK users.
  */
+import { pathItemEntries } from '../document-keys.ts';
 import { terminalText } from '../escape.ts';
 import { isRecord } from '../json.ts';
 
@@ -15,7 +16,10 @@ export type ApiChangeKind = 'added' | 'removed' | 'changed';
 
 export interface ApiChange {
   change: ApiChangeKind;
-  /** `operation`, a component kind in the singular (`schema`, `parameter`, …), or `document`. */
+  /**
+   * `operation`, a component kind in the singular (`schema`, `parameter`, …), `extension` (an `x-`
+   * member of the Paths Object) or `document`.
+   */
   subject: string;
   /** `GET /plans/{plan}`, a component name, or a top-level key of the document (`info`). */
   name: string;
@@ -32,8 +36,19 @@ export function apiChanges(before: unknown, after: unknown): ApiChange[] {
   return [
     ...compareMaps('operation', operationsOf(old), operationsOf(now), describeKeys),
     ...componentChanges(old, now),
+    ...compareMaps('extension', pathExtensions(old), pathExtensions(now), () => undefined),
     ...compareMaps('document', topLevel(old), topLevel(now), () => undefined),
   ];
+}
+
+/** The Paths Object's `x-…` members, keyed `paths.x-…`: extensions, not operations. */
+function pathExtensions(doc: Record<string, unknown>): Map<string, unknown> {
+  const paths = isRecord(doc.paths) ? doc.paths : {};
+  return new Map(
+    Object.entries(paths)
+      .filter(([key]) => key.startsWith('x-'))
+      .map(([key, value]) => [`paths.${key}`, value]),
+  );
 }
 
 /** `  changed  schema Plan: property `nickname` added` lines, one per change. */
@@ -49,8 +64,7 @@ export function describeApiChanges(changes: readonly ApiChange[]): string[] {
 /** Operations keyed `GET /path`, with the path item's parameters folded in (they apply to each). */
 function operationsOf(doc: Record<string, unknown>): Map<string, unknown> {
   const result = new Map<string, unknown>();
-  const paths = isRecord(doc.paths) ? doc.paths : {};
-  for (const [path, item] of Object.entries(paths)) {
+  for (const [path, item] of pathItemEntries(doc.paths)) {
     if (!isRecord(item)) continue;
     for (const method of METHODS) {
       const operation = item[method];
