@@ -120,6 +120,8 @@ function mayHoldObject(node: SchemaNode): boolean {
   }
 }
 
+type RawContext = Pick<DiscriminatorContext, 'rawSchemas' | 'componentKey'>;
+
 /**
  * How a raw schema declares `property` when no string fits it (`integer`, `const 1`,
  * `enum [0,false]`), directly or through `$ref`s and `allOf` members; undefined when a string may.
@@ -127,54 +129,52 @@ function mayHoldObject(node: SchemaNode): boolean {
 function nonStringDeclaration(
   schema: unknown,
   property: string,
-  c: Pick<DiscriminatorContext, 'rawSchemas' | 'componentKey'>,
+  c: RawContext,
   seen: Set<unknown>,
 ): string | undefined {
-  if (!isPlainObject(schema) || seen.has(schema)) return undefined;
-  seen.add(schema);
-  if (typeof schema.$ref === 'string') {
-    const key = c.componentKey(schema.$ref);
-    return key === undefined
-      ? undefined
-      : nonStringDeclaration(c.rawSchemas[key], property, c, seen);
-  }
-  const properties = schema.properties;
-  const own =
+  return firstInRaw(schema, c, seen, ({ properties }) =>
     isPlainObject(properties) && Object.hasOwn(properties, property)
-      ? excludesStrings(properties[property], c, new Set())
-      : undefined;
-  if (own !== undefined) return own;
-  const members: unknown[] = Array.isArray(schema.allOf) ? schema.allOf : [];
-  for (const member of members) {
-    const found = nonStringDeclaration(member, property, c, seen);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+      ? excludesStrings(properties[property], c)
+      : undefined,
+  );
 }
 
 /** What keeps every string out of a raw property schema (its `type`, `const` or `enum`), if anything. */
-function excludesStrings(
+function excludesStrings(schema: unknown, c: RawContext): string | undefined {
+  return firstInRaw(schema, c, new Set(), (own) => {
+    const types = typeof own.type === 'string' ? [own.type] : own.type;
+    if (Array.isArray(types) && types.length > 0 && !types.includes('string'))
+      return `declared \`type: ${types.join(', ')}\``;
+    if ('const' in own && typeof own.const !== 'string')
+      return `declared \`const: ${preview(own.const)}\``;
+    if (Array.isArray(own.enum) && !own.enum.some((v) => typeof v === 'string'))
+      return `declared \`enum: ${preview(own.enum)}\``;
+    return undefined;
+  });
+}
+
+/**
+ * The first answer `own` gives for a raw schema, following its `$ref` (to a component) or else
+ * asking it, then its `allOf` members in order; each schema is visited once (`seen`).
+ */
+function firstInRaw(
   schema: unknown,
-  c: Pick<DiscriminatorContext, 'rawSchemas' | 'componentKey'>,
+  c: RawContext,
   seen: Set<unknown>,
+  own: (schema: Record<string, unknown>) => string | undefined,
 ): string | undefined {
   if (!isPlainObject(schema) || seen.has(schema)) return undefined;
   seen.add(schema);
   if (typeof schema.$ref === 'string') {
     const key = c.componentKey(schema.$ref);
-    return key === undefined ? undefined : excludesStrings(c.rawSchemas[key], c, seen);
+    return key === undefined ? undefined : firstInRaw(c.rawSchemas[key], c, seen, own);
   }
-  const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
-  if (Array.isArray(types) && types.length > 0 && !types.includes('string'))
-    return `declared \`type: ${types.join(', ')}\``;
-  if ('const' in schema && typeof schema.const !== 'string')
-    return `declared \`const: ${preview(schema.const)}\``;
-  if (Array.isArray(schema.enum) && !schema.enum.some((v) => typeof v === 'string'))
-    return `declared \`enum: ${preview(schema.enum)}\``;
+  const found = own(schema);
+  if (found !== undefined) return found;
   const members: unknown[] = Array.isArray(schema.allOf) ? schema.allOf : [];
   for (const member of members) {
-    const found = excludesStrings(member, c, seen);
-    if (found !== undefined) return found;
+    const inMember = firstInRaw(member, c, seen, own);
+    if (inMember !== undefined) return inMember;
   }
   return undefined;
 }
