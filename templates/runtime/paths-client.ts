@@ -93,7 +93,7 @@ export function createPathsClient<Paths extends {}>(
   const baseUrl = core.requestBase().replace(/\/+$/, '');
   // Sends through the core; `seen` learns that the request went out and, once it came, the answer.
   const sender =
-    (seen: { sent?: true; answered?: Response } = {}) =>
+    (seen: { sent?: true; answered?: Response } = {}, where?: string) =>
     async (request: Request): Promise<Response> => {
       const init = {
         method: request.method,
@@ -106,7 +106,7 @@ export function createPathsClient<Paths extends {}>(
       if (response.ok || response.body === null) return response;
       // openapi-fetch reads an error body whole (`response.text()`): read it here instead, under
       // maxResponseSize (an InvalidResponseError past it), in the charset it names.
-      const bytes = await readBytes(response, core.readContext(response, true));
+      const bytes = await readBytes(response, core.readContext(response, true, {}, where));
       const text = decoder(contentType(response)).decode(bytes);
       Object.defineProperty(response, 'text', { value: () => Promise.resolve(text) });
       return response;
@@ -171,6 +171,7 @@ export function createPathsClient<Paths extends {}>(
         ? (operation?.reads ?? { default: operation?.parseAs ?? 'json' })
         : undefined;
     const seen: { sent?: true; answered?: Response } = {};
+    const where = `${method.toUpperCase()} ${url}`;
     // fetch gets a signal that the client's timeout and the caller's signal both fire, as the
     // resource client's attempts do; the timeout covers the body, but not a stream returned unread.
     const signal = own?.['signal'] as AbortSignal | undefined;
@@ -188,8 +189,8 @@ export function createPathsClient<Paths extends {}>(
         : undefined;
     let streaming = false;
     try {
-      const result = await send({ fetch: sender(seen), ...own, signal: controller.signal });
-      const read = reads === undefined ? result : await readByStatus(core, result, reads);
+      const result = await send({ fetch: sender(seen, where), ...own, signal: controller.signal });
+      const read = reads === undefined ? result : await readByStatus(core, result, reads, where);
       // The caller's signal still cancels a stream body after the call returns it.
       streaming = (read as { data?: unknown } | undefined)?.data instanceof ReadableStream;
       return read;
@@ -198,7 +199,7 @@ export function createPathsClient<Paths extends {}>(
       if (signal?.aborted === true) throw new APIUserAbortError();
       if (timedOut) throw new APIConnectionTimeoutError(core.timeout);
       if (seen.answered !== undefined && !(error instanceof TypeError)) throw error;
-      throw core.fetchFailure(error, seen.answered, false);
+      throw core.fetchFailure(error, seen.answered, false, where);
     } finally {
       clearTimeout(timer);
       if (!streaming) signal?.removeEventListener('abort', onAbort);
@@ -237,12 +238,13 @@ async function readByStatus(
   core: ClientCore,
   result: unknown,
   reads: Readonly<Record<string, ParseAs | 'json'>>,
+  where: string,
 ): Promise<unknown> {
   const { data, response } = result as { data?: unknown; response: Response };
   if (!response.ok || data === undefined || data === null) return result;
   const read = reads[responseKey(response.status, Object.keys(reads)) ?? ''] ?? 'json';
   if (read === 'stream') return result;
-  const ctx = core.readContext(response, true);
+  const ctx = core.readContext(response, true, {}, where);
   const reader = read === 'text' ? readText : read === 'blob' ? readBlob : readJSON;
   return { ...(result as object), data: await reader(response, ctx) };
 }

@@ -75,7 +75,7 @@ describe('path client: answers that are not valid HTTP', () => {
       const error = await failure(call);
       expect(error).toBeInstanceOf(InvalidResponseError);
       const { message } = error as Error;
-      expect(message).toMatch(/^The server's answer is not valid HTTP/);
+      expect(message).toMatch(/^The server's answer to (GET|POST) \/x is not valid HTTP/);
       expect(message).not.toMatch(/false == true|fetch failed|terminated/);
     }
   });

@@ -117,7 +117,7 @@ describe('answers fetch cannot parse: an InvalidResponseError that says so, not 
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).not.toBeInstanceOf(APIConnectionError);
     const { message } = error as Error;
-    expect(message).toMatch(/^The server's answer is not valid HTTP/);
+    expect(message).toMatch(/^The server's answer to GET \/x is not valid HTTP/);
     expect(message).not.toMatch(/false == true|fetch failed/);
     expect(requests).toBe(1);
   });
@@ -171,7 +171,7 @@ describe('the words for a Content-Length fetch refuses', () => {
     const error = await failure();
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toBe(
-      `The server's answer is not valid HTTP: ${words} (HPE_UNEXPECTED_CONTENT_LENGTH). Not retried.`,
+      `The server's answer to GET /x is not valid HTTP: ${words} (HPE_UNEXPECTED_CONTENT_LENGTH). Not retried.`,
     );
     expect(requests).toBe(1);
   });
@@ -184,7 +184,7 @@ describe('an interim 100 Continue nobody asked for', () => {
     const error = await failure();
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toMatch(
-      /^The server's answer is not valid HTTP.*100 Continue/,
+      /^The server's answer to GET \/x is not valid HTTP.*100 Continue/,
     );
     expect((error as Error).message).not.toContain('bad response');
     expect(requests).toBe(1);

@@ -708,6 +708,7 @@ export class ClientCore {
     signal: AbortSignal,
   ): Promise<Attempt> {
     let answered: Response | undefined;
+    const where = this.redact(`${prepared.method.toUpperCase()} ${request.path}`);
     try {
       const response = await this.fetchFollowing(prepared.url, { ...prepared.init, signal });
       answered = response;
@@ -715,6 +716,7 @@ export class ClientCore {
         response,
         request.mayBeEmpty === true || prepared.method === 'head',
         options,
+        where,
       );
       if (!response.ok) return { response, data: await errorBody(response, ctx) };
       const { status } = response;
@@ -730,7 +732,7 @@ export class ClientCore {
       return { response, data: await read(response, ctx) };
     } catch (error) {
       if (error instanceof SDKError) throw error;
-      throw this.fetchFailure(error, answered, signal.aborted);
+      throw this.fetchFailure(error, answered, signal.aborted, where);
     }
   }
 
@@ -739,8 +741,14 @@ export class ClientCore {
    * `maxResponseSize`, failing with an InvalidResponseError with the token redacted. The typed path
    * client reads with it too.
    */
-  readContext(response: Response, mayBeEmpty: boolean, options: RequestOptions = {}): ReadContext {
+  readContext(
+    response: Response,
+    mayBeEmpty: boolean,
+    options: RequestOptions = {},
+    where?: string,
+  ): ReadContext {
     return {
+      where,
       limit:
         options.maxResponseSize === undefined
           ? this.maxResponseSize
@@ -754,7 +762,7 @@ export class ClientCore {
           this.#safeHeaders(response.headers),
           this.redactValue(body),
         ),
-      failure: (error) => this.fetchFailure(error, response, false),
+      failure: (error) => this.fetchFailure(error, response, false, where),
     };
   }
 
@@ -762,10 +770,16 @@ export class ClientCore {
    * What a fetch, or the read of its body, that threw becomes: an InvalidResponseError when the
    * answer is not valid HTTP or its body does not decode under its Content-Encoding
    * (internal/invalid-http.ts), else an APIConnectionError; `answered` is
-   * the response whose body failed, if the headers came. The typed path client classifies with it.
+   * the response whose body failed, if the headers came; `where` the operation (`GET /plans`),
+   * for the message. The typed path client classifies with it.
    */
-  fetchFailure(error: unknown, answered: Response | undefined, aborted: boolean): SDKError {
-    const invalid = aborted ? undefined : invalidAnswer(error, answered);
+  fetchFailure(
+    error: unknown,
+    answered: Response | undefined,
+    aborted: boolean,
+    where?: string,
+  ): SDKError {
+    const invalid = aborted ? undefined : invalidAnswer(error, answered, where);
     if (invalid !== undefined)
       return new InvalidResponseError(
         this.redact(`${invalid}. Not retried.`),

@@ -12,8 +12,15 @@
  *
  * The same holds for a body that does not decode under its `Content-Encoding` (zlib's
  * `Z_DATA_ERROR`, brotli's `ERR__ERROR_FORMAT_…`: fetch fails the read with `TypeError:
- * terminated`, like a reset): the server compressed it wrongly and will again. A body cut short is
- * no such error (zlib's `Z_BUF_ERROR`, and fetch ends a truncated gzip body without one).
+ * terminated`, like a reset): the server compressed it wrongly and will again. So does a body that
+ * stops before the end its framing announced (fewer bytes than its `Content-Length`, a chunked body
+ * without its last chunk): the server closed the connection in the middle of it (undici's
+ * `other side closed` once the headers are in; a reset, ECONNRESET, stays a connection error).
+ *
+ * What fetch cannot tell: a compressed body whose framing is complete but whose gzip, deflate or br
+ * stream stops early. fetch decodes with a sync flush at the end (as curl and browsers do), so the
+ * body just ends, without an error, wherever the compressed bytes ran out. JSON then fails to
+ * parse (`readJSON` says that it may have been cut short); text and bytes cannot be checked.
  */
 import { truncate } from '../errors.ts';
 
@@ -22,15 +29,44 @@ import { truncate } from '../errors.ts';
  * `undefined` when `error` is not about the answer. `answered` is the response whose body failed,
  * if the headers came.
  */
-export function invalidAnswer(error: unknown, answered?: Response): string | undefined {
+export function invalidAnswer(
+  error: unknown,
+  answered?: Response,
+  where?: string,
+): string | undefined {
   const invalid = invalidHTTP(error);
-  if (invalid !== undefined) return `The server's answer is not valid HTTP: ${invalid}`;
-  const coding = answered?.headers.get('content-encoding');
-  if (answered === undefined || coding == null) return undefined;
+  if (invalid !== undefined) return `The server's answer${to(where)} is not valid HTTP: ${invalid}`;
+  if (answered === undefined) return undefined;
+  if (cutShort(error))
+    return (
+      `The server closed the connection in the middle of its ${answered.status} answer${to(where)}: the body stopped before the end ` +
+      `its ${answered.headers.has('content-length') ? `Content-Length (${truncate(answered.headers.get('content-length') ?? '')} bytes)` : 'chunked framing'} announced, so it is incomplete and was not used. ` +
+      'The server (or a proxy in between) cut it short; call again once it answers whole'
+    );
+  const coding = answered.headers.get('content-encoding');
+  if (coding === null) return undefined;
   const failure = decodingFailure(error);
   if (failure === undefined) return undefined;
   const named = /deflate/i.test(coding) ? 'deflate' : /br/i.test(coding) ? 'br' : 'gzip';
-  return `The server's ${answered.status} answer has a body that is not valid ${named} (Content-Encoding: ${truncate(coding)}): ${failure}`;
+  return `The server's ${answered.status} answer${to(where)} has a body that is not valid ${named} (Content-Encoding: ${truncate(coding)}): ${failure}`;
+}
+
+/** ` to GET /plans`, or nothing when the operation is not known. */
+function to(where: string | undefined): string {
+  return where === undefined ? '' : ` to ${where}`;
+}
+
+/**
+ * Whether `error` is the body's connection closed (not reset) before the end its framing
+ * announced: undici's `other side closed` after the headers came.
+ */
+function cutShort(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (code === 'UND_ERR_SOCKET' && cause.message === 'other side closed') return true;
+    cause = cause.cause;
+  }
+  return false;
 }
 
 /** The decompressor's words when `error` (or a cause) is a body that does not decode. */

@@ -20,6 +20,8 @@ export interface ReadContext {
   signal: AbortSignal | undefined;
   /** True when the operation also declares a success response without a body. */
   mayBeEmpty: boolean;
+  /** The operation, for messages: `GET /plans/pln_1` (undefined when not known). */
+  where?: string | undefined;
   /** The error for an unusable body (the token redacted from it), to throw. */
   fail(message: string, body?: unknown): InvalidResponseError;
   /**
@@ -141,8 +143,14 @@ export async function readJSON(response: Response, ctx: ReadContext): Promise<un
     return JSON.parse(text) as unknown;
   } catch {
     const type = contentType(response);
+    const coding = response.headers.get('content-encoding');
+    // fetch decodes a compressed body cut short without an error (internal/invalid-http.ts).
+    const cut =
+      coding !== null && isJSONMediaType(type) && !/^\s*identity\s*$/i.test(coding)
+        ? ` (it came compressed, Content-Encoding: ${truncate(coding)}; a compressed body the server cut short decodes without an error, so it may be incomplete)`
+        : '';
     throw ctx.fail(
-      `The server answered ${response.status} with ${isJSONMediaType(type) ? 'invalid JSON' : truncate(type ?? 'a body without content type')} where JSON was expected: ${truncate(text)}`,
+      `The server answered ${response.status} with ${isJSONMediaType(type) ? 'invalid JSON' : truncate(type ?? 'a body without content type')} where JSON was expected${cut}: ${truncate(text)}`,
       text,
     );
   }

@@ -1,0 +1,152 @@
+/**
+ * Bodies that stop early, from a raw TCP server on 127.0.0.1 (node:http would not write them):
+ * never data that resolves as if whole, but an InvalidResponseError that names the operation,
+ * what the server did and what to do, not retried (the server answers the same way again).
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ClientCore } from '../../templates/runtime/core.ts';
+import { APIConnectionError, InvalidResponseError } from '../../templates/runtime/errors.ts';
+import { readText } from '../../templates/runtime/internal/read.ts';
+import { readEventStream, type EventStream } from '../../templates/runtime/streaming.ts';
+
+let server: Server;
+let url: string;
+let answer: (socket: Socket) => void;
+let requests: number;
+
+beforeAll(async () => {
+  server = createServer((socket: Socket) => {
+    socket.on('data', () => {
+      requests++;
+      answer(socket);
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  requests = 0;
+});
+
+const core = (): ClientCore =>
+  new ClientCore({ baseURL: url, maxRetries: 2, backoff: { initialDelay: 1, maxDelay: 2 } });
+
+async function failure(read?: typeof readText): Promise<Error> {
+  return core()
+    .request({ method: 'get', path: '/plans', ...(read === undefined ? {} : { read }) })
+    .then(
+      (data: unknown) => {
+        throw new Error(`expected the call to fail, got ${JSON.stringify(data).slice(0, 80)}`);
+      },
+      (error: unknown) => error as Error,
+    );
+}
+
+const JSON_BODY = Buffer.from(
+  JSON.stringify({ items: Array.from({ length: 500 }, (_, i) => ({ id: `pln_${i}` })) }),
+);
+const CODINGS = {
+  gzip: gzipSync(JSON_BODY),
+  deflate: deflateSync(JSON_BODY),
+  br: brotliCompressSync(JSON_BODY),
+  identity: JSON_BODY,
+};
+const half = (bytes: Buffer): Buffer => bytes.subarray(0, bytes.length >> 1);
+const head = (lines: string): string =>
+  `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n${lines}\r\n`;
+
+describe('a body the server stops sending before the end its framing announced', () => {
+  it.each(Object.entries(CODINGS))(
+    '%s, fewer bytes than Content-Length, then the connection closed: InvalidResponseError, not retried',
+    async (coding, bytes) => {
+      answer = (socket) => {
+        socket.write(
+          head(
+            `${coding === 'identity' ? '' : `Content-Encoding: ${coding}\r\n`}Content-Length: ${bytes.length}\r\n`,
+          ),
+        );
+        socket.end(half(bytes));
+      };
+      for (const read of [undefined, readText]) {
+        requests = 0;
+        const error = await failure(read);
+        expect(error).toBeInstanceOf(InvalidResponseError);
+        expect(error).not.toBeInstanceOf(APIConnectionError);
+        expect(error.message).toBe(
+          `The server closed the connection in the middle of its 200 answer to GET /plans: the body stopped before the end its Content-Length (${bytes.length} bytes) announced, ` +
+            'so it is incomplete and was not used. The server (or a proxy in between) cut it short; call again once it answers whole. Not retried.',
+        );
+        expect((error as InvalidResponseError).status).toBe(200);
+        expect(requests).toBe(1);
+      }
+    },
+  );
+
+  it('a chunked body closed without its last chunk: the same, naming the chunked framing', async () => {
+    const part = half(CODINGS.gzip);
+    answer = (socket) => {
+      socket.write(head('Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n'));
+      socket.write(`${part.length.toString(16)}\r\n`);
+      socket.write(part);
+      socket.end('\r\n');
+    };
+    const error = await failure(readText);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toContain('before the end its chunked framing announced');
+    expect(requests).toBe(1);
+  });
+
+  it('an event stream cut short: the events before it, then InvalidResponseError', async () => {
+    answer = (socket) => {
+      socket.write(
+        'HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n',
+      );
+      socket.write('d\r\ndata: first\n\n\r\n');
+      // A chunk of 14 bytes announced, 9 sent, then the connection closed.
+      setTimeout(() => socket.end('e\r\ndata: sec'), 20);
+    };
+    const events = await core().request<EventStream>({
+      method: 'get',
+      path: '/events',
+      read: readEventStream,
+    });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const event of events) seen.push(event.data);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['first']);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(
+      /^The server closed the connection in the middle of its 200 answer to GET \/events/,
+    );
+  });
+});
+
+describe('a compressed stream that stops early inside complete framing', () => {
+  // fetch decodes it without an error (a sync flush, as curl and browsers): JSON cannot parse,
+  // and the message says why it may not.
+  it.each([
+    ['Content-Length of the bytes sent', (part: Buffer) => `Content-Length: ${part.length}\r\n`],
+    ['the connection closing the body', () => 'Connection: close\r\n'],
+  ])(
+    'gzip, framed by %s: InvalidResponseError that says it may be cut short',
+    async (_n, frame) => {
+      const part = half(CODINGS.gzip);
+      answer = (socket) => {
+        socket.write(head(`Content-Encoding: gzip\r\n${frame(part)}`));
+        socket.end(part);
+      };
+      const error = await failure();
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error.message).toContain(
+        'with invalid JSON where JSON was expected (it came compressed, Content-Encoding: gzip; a compressed body the server cut short decodes without an error, so it may be incomplete)',
+      );
+      expect(requests).toBe(1);
+    },
+  );
+});
