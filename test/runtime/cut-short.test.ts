@@ -1,6 +1,7 @@
 /**
- * Bodies that stop early, from a raw TCP server on 127.0.0.1 (node:http would not write them):
- * never data that resolves as if whole, but an InvalidResponseError that names the operation,
+ * Bodies that stop early or come in a coding fetch does not decode, from a raw TCP server on
+ * 127.0.0.1 (node:http would not write them): never data that resolves as if whole, never a JSON
+ * parse error about bytes still compressed, but an InvalidResponseError that names the operation,
  * what the server did and what to do, not retried (the server answers the same way again).
  */
 import { createServer, type Server, type Socket } from 'node:net';
@@ -149,4 +150,86 @@ describe('a compressed stream that stops early inside complete framing', () => {
       expect(requests).toBe(1);
     },
   );
+});
+
+describe('a Content-Encoding fetch does not decode', () => {
+  // A zstd frame starts with 28 B5 2F FD (RFC 8878 §3.1.1); Node 20's fetch does not decode zstd.
+  const ZSTD = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x24, 0x0b, 0x59, 0x00, 0x00, 0x7b, 0x7d]);
+  const encoded = (coding: string, body: Buffer, status = '200 OK'): ((s: Socket) => void) => {
+    return (socket) => {
+      socket.write(
+        `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Encoding: ${coding}\r\nContent-Length: ${body.length}\r\n\r\n`,
+      );
+      socket.end(body);
+    };
+  };
+
+  it.each([
+    ['zstd', ZSTD, 'zstd'],
+    ['compress', Buffer.from('\x1f\x9d\x90{}'), 'compress'],
+    ['a made-up coding', Buffer.from('{"a":1}'), 'snappy-x'],
+    ['a known coding after an unknown one', CODINGS.gzip, 'gzip, lzma'],
+  ])(
+    '%s: an InvalidResponseError naming the coding, for JSON and text alike',
+    async (_n, body, coding) => {
+      answer = encoded(coding, body);
+      const named = coding.split(', ').at(-1)!;
+      for (const read of [undefined, readText]) {
+        requests = 0;
+        const error = await failure(read);
+        expect(error).toBeInstanceOf(InvalidResponseError);
+        expect(error.message).toBe(
+          `The server's 200 answer to GET /plans is compressed as "${named}" (Content-Encoding: ${coding}), which fetch does not decode here: ` +
+            'it handed over the body still encoded. The server must use a coding the request accepts (its Accept-Encoding: gzip, deflate or br), or none.',
+        );
+        expect(error.message).not.toMatch(/JSON/);
+        expect(requests).toBe(1);
+      }
+    },
+  );
+
+  it('an error answer (503) in such a coding: the same, not retried', async () => {
+    answer = encoded('zstd', ZSTD, '503 Service Unavailable');
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(503);
+    expect(error.message).toContain('compressed as "zstd"');
+    expect(requests).toBe(1);
+  });
+
+  it('more codings than fetch decodes in one header: InvalidResponseError, not a retried connection error', async () => {
+    answer = encoded('gzip, gzip, gzip, gzip, gzip, gzip', CODINGS.gzip);
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toMatch(
+      /^The server's answer to GET \/plans is not valid HTTP: its Content-Encoding lists more codings than fetch decodes/,
+    );
+    expect(requests).toBe(1);
+  });
+
+  it('an event stream in zstd: InvalidResponseError on the first bytes, never events of garbage', async () => {
+    answer = (socket) => {
+      socket.write(
+        `HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Encoding: zstd\r\nContent-Length: ${ZSTD.length}\r\n\r\n`,
+      );
+      socket.end(ZSTD);
+    };
+    const events = await core().request<EventStream>({
+      method: 'get',
+      path: '/events',
+      read: readEventStream,
+    });
+    const error = await (async () => {
+      for await (const _ of events) void _;
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain('compressed as "zstd"');
+  });
+
+  it('identity and a decoded zstd body (no magic number left) are read as they are', async () => {
+    answer = encoded('identity', Buffer.from('{"a":1}'));
+    await expect(core().request({ method: 'get', path: '/plans' })).resolves.toEqual({ a: 1 });
+    answer = encoded('zstd', Buffer.from('{"a":2}'));
+    await expect(core().request({ method: 'get', path: '/plans' })).resolves.toEqual({ a: 2 });
+  });
 });

@@ -30,7 +30,7 @@
  * `Content-Encoding`), after the events that came before. A stream can be iterated once.
  */
 import { APIUserAbortError, SDKError } from './errors.js';
-import { tooLarge, type ReadContext } from './internal/read.js';
+import { checkDecoded, tooLarge, type ReadContext } from './internal/read.js';
 
 /** One event, as the WHATWG rules define it. */
 export interface ServerSentEvent {
@@ -71,6 +71,7 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
     signal?.addEventListener('abort', onAbort, { once: true });
     const parser = new EventParser();
     const decoder = new TextDecoder();
+    let first = true;
     try {
       for (;;) {
         if (signal?.aborted) throw new APIUserAbortError();
@@ -83,6 +84,8 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
         }
         if (signal?.aborted) throw new APIUserAbortError();
         if (chunk.done) break;
+        if (first) checkDecoded(this.#response, chunk.value, this.#ctx, () => reader.cancel());
+        first = false;
         yield* parser.push(decoder.decode(chunk.value, { stream: true }));
         if (parser.pending > limit) throw tooLarge(this.#response, this.#ctx);
       }

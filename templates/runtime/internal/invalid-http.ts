@@ -21,6 +21,9 @@
  * stream stops early. fetch decodes with a sync flush at the end (as curl and browsers do), so the
  * body just ends, without an error, wherever the compressed bytes ran out. JSON then fails to
  * parse (`readJSON` says that it may have been cut short); text and bytes cannot be checked.
+ *
+ * And a `Content-Encoding` fetch does not decode (`zstd` in Node 20, `compress`, any other name):
+ * fetch hands the body over still encoded ({@link undecodedCoding}).
  */
 import { truncate } from '../errors.ts';
 
@@ -69,6 +72,39 @@ function cutShort(error: unknown): boolean {
   return false;
 }
 
+/** The content codings every fetch decodes (the Fetch standard's, browsers', undici's). */
+const DECODED = new Set(['gzip', 'x-gzip', 'deflate', 'br', 'identity', '']);
+
+/** The frame magic number of zstd (RFC 8878 §3.1.1), which a zstd body fetch left alone starts with. */
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+
+/**
+ * The coding of `Content-Encoding` that fetch left undecoded, by the body's first bytes `start`,
+ * or `undefined`. fetch decodes gzip, deflate and br everywhere; zstd only in some runtimes
+ * (browsers, newer Node): undecoded when the body still starts with zstd's magic number. Any
+ * other coding (`compress`, a made-up name) no fetch decodes, and one it does not know makes
+ * undici leave the whole body as it came, the codings it knows too.
+ */
+export function undecodedCoding(response: Response, start: Uint8Array): string | undefined {
+  const header = response.headers.get('content-encoding');
+  if (header === null) return undefined;
+  for (const coding of header.toLowerCase().split(',')) {
+    const name = coding.trim();
+    if (DECODED.has(name)) continue;
+    if (name !== 'zstd' || ZSTD_MAGIC.every((byte, i) => start[i] === byte)) return name;
+  }
+  return undefined;
+}
+
+/** The error message for a body {@link undecodedCoding} found still encoded. */
+export function undecodedMessage(response: Response, coding: string, where?: string): string {
+  return (
+    `The server's ${response.status} answer${to(where)} is compressed as ${JSON.stringify(truncate(coding))} ` +
+    `(Content-Encoding: ${truncate(response.headers.get('content-encoding') ?? '')}), which fetch does not decode here: it handed over the body still encoded. ` +
+    'The server must use a coding the request accepts (its Accept-Encoding: gzip, deflate or br), or none.'
+  );
+}
+
 /** The decompressor's words when `error` (or a cause) is a body that does not decode. */
 function decodingFailure(error: unknown): string | undefined {
   for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
@@ -99,6 +135,9 @@ function invalidHTTP(error: unknown): string | undefined {
     // undici's words for a 101 answer to a request that asked for no upgrade.
     if (code === 'UND_ERR_SOCKET' && cause.message === 'bad upgrade')
       return 'it switches protocols (101) although the request asked for no upgrade';
+    // undici refuses more than five codings in one Content-Encoding (a decompression bomb's trick).
+    if (/^too many content-encodings/.test(cause.message))
+      return `its Content-Encoding lists more codings than fetch decodes (${truncate(cause.message)})`;
     if (code === 'ERR_ASSERTION' || cause.name === 'AssertionError')
       return 'fetch could not parse its status line: a status must be three digits from 100 to 599 (RFC 9110 §15)';
     cause = cause.cause;

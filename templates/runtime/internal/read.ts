@@ -11,6 +11,7 @@
  * is the default. See the runtime README for the table of media types.
  */
 import { truncate, type InvalidResponseError, type SDKError } from '../errors.ts';
+import { undecodedCoding, undecodedMessage } from './invalid-http.ts';
 
 /** What a reader gets besides the response. */
 export interface ReadContext {
@@ -64,7 +65,8 @@ export function contentType(response: Response): string | null {
 /**
  * The whole body as bytes. (Joined by hand: `new Blob(chunks).arrayBuffer()` is shorter but
  * costs about 20 µs more per response in Node 20, a third of the client's own overhead.)
- * @throws InvalidResponseError past `ctx.limit` bytes.
+ * @throws InvalidResponseError past `ctx.limit` bytes, or for a body fetch left encoded under a
+ * `Content-Encoding` it does not decode (`zstd`, `compress`: internal/invalid-http.ts).
  */
 export async function readBytes(response: Response, ctx: ReadContext): Promise<Uint8Array> {
   const reader = response.body?.getReader();
@@ -73,6 +75,7 @@ export async function readBytes(response: Response, ctx: ReadContext): Promise<U
   for (;;) {
     const chunk = await reader?.read();
     if (chunk === undefined || chunk.done) break;
+    if (size === 0) checkDecoded(response, chunk.value, ctx, () => reader?.cancel());
     size += chunk.value.byteLength;
     if (size > ctx.limit) {
       void reader?.cancel().catch(() => undefined);
@@ -88,6 +91,22 @@ export async function readBytes(response: Response, ctx: ReadContext): Promise<U
     size += chunk.byteLength;
   }
   return bytes;
+}
+
+/**
+ * @throws InvalidResponseError, the body cancelled, when `start` (the body's first bytes) shows a
+ * `Content-Encoding` fetch did not decode.
+ */
+export function checkDecoded(
+  response: Response,
+  start: Uint8Array,
+  ctx: ReadContext,
+  cancel: () => Promise<void> | undefined,
+): void {
+  const coding = undecodedCoding(response, start);
+  if (coding === undefined) return;
+  void cancel()?.catch(() => undefined);
+  throw ctx.fail(undecodedMessage(response, coding, ctx.where));
 }
 
 export function tooLarge(response: Response, ctx: ReadContext): InvalidResponseError {
