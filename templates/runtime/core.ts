@@ -86,7 +86,8 @@ export interface ClientOptions {
   fetch?: Fetch | undefined;
   /**
    * Milliseconds one attempt may take, reading the body included; a timed-out attempt is retried.
-   * Default 60 000 (60 s). A timed-out attempt is cancelled, so it holds no connection.
+   * Default 60 000 (60 s). A timed-out attempt is cancelled, so it holds no connection. An event
+   * stream may also stay silent (no event, no comment) at most this long between two reads.
    */
   timeout?: number | undefined;
   /**
@@ -752,6 +753,10 @@ export class ClientCore {
           ? this.maxResponseSize
           : checkCount('maxResponseSize', options.maxResponseSize, 'bytes'),
       signal: options.signal,
+      timeout:
+        options.timeout === undefined
+          ? this.timeout
+          : checkCount('timeout', options.timeout, 'milliseconds'),
       mayBeEmpty,
       fail: (message, body) =>
         new InvalidResponseError(

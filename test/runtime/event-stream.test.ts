@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import {
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIUserAbortError,
   InvalidResponseError,
   SDKError,
@@ -222,22 +223,23 @@ describe('a real stream', () => {
     await expect(events[Symbol.asyncIterator]().next()).rejects.toThrow(SDKError);
   });
 
-  it("the call's timeout covers the wait for the headers, not the stream", async () => {
+  it("the call's timeout covers the wait for the headers and each silence, not the stream", async () => {
     handle = (_req, res) => {
       open(res);
       let n = 0;
       const timer = setInterval(() => {
         res.write(`data: ${++n}\n\n`);
-        if (n === 4) {
+        if (n === 10) {
           clearInterval(timer);
           res.end();
         }
-      }, 60);
+      }, 50);
     };
-    const events = await stream(new ClientCore({ baseURL: url }), { timeout: 100 });
+    // 500 ms of stream, a 250 ms timeout: every gap (50 ms) is well within it.
+    const events = await stream(new ClientCore({ baseURL: url }), { timeout: 250 });
     const seen: string[] = [];
     for await (const item of events) seen.push(item.data);
-    expect(seen).toEqual(['1', '2', '3', '4']);
+    expect(seen).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });
 
   it('a connection reset in the middle of the stream: APIConnectionError, after the events before it', async () => {
@@ -285,4 +287,75 @@ describe('a real stream', () => {
     expect(seen).toEqual(['small']);
     expect(error).toBeInstanceOf(InvalidResponseError);
   });
+
+  it("a server that keeps the stream open but sends nothing: APIConnectionTimeoutError after the call's timeout, the connection closed", async () => {
+    const closed = new Promise<void>((resolve) => {
+      handle = (_req, res) => {
+        open(res);
+        res.write('data: first\n\n');
+        res.on('close', () => resolve());
+      };
+    });
+    const events = await stream(new ClientCore({ baseURL: url }), { timeout: 150 });
+    const seen: string[] = [];
+    const started = Date.now();
+    const error = await (async () => {
+      for await (const item of events) seen.push(item.data);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['first']);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toBe(
+      'The event stream of GET /events sent nothing for 150 ms (the timeout option), so it was closed. ' +
+        'A server keeps a quiet stream open with comments (": keep-alive"); raise timeout (client or call option) if it may be silent longer.',
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await closed;
+  });
+
+  it("the client's timeout is the default for a stream's silence too", async () => {
+    handle = (_req, res) => open(res);
+    const events = await stream(new ClientCore({ baseURL: url, timeout: 100 }));
+    await expect(events[Symbol.asyncIterator]().next()).rejects.toThrow(APIConnectionTimeoutError);
+  });
+
+  it('comments keep a quiet stream open: no timeout while they come more often than it', async () => {
+    handle = (_req, res) => {
+      open(res);
+      let n = 0;
+      const timer = setInterval(() => {
+        res.write(++n === 8 ? 'data: done\n\n' : ': keep-alive\n\n');
+        if (n === 8) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 40);
+    };
+    const events = await stream(new ClientCore({ baseURL: url }), { timeout: 150 });
+    const seen: string[] = [];
+    for await (const item of events) seen.push(item.data);
+    expect(seen).toEqual(['done']);
+  });
+
+  it.each([
+    [
+      'a JSON error sent with 200',
+      'application/json',
+      '{"error":{"message":"stream not available"}}',
+    ],
+    ['text/plain', 'text/plain', 'data: looks like an event\n\n'],
+  ])(
+    '%s where text/event-stream is declared: InvalidResponseError quoting it, never parsed as events',
+    async (_name, type, body) => {
+      handle = (_req, res) => {
+        res.writeHead(200, { 'content-type': type });
+        res.end(body);
+      };
+      const error = await stream(new ClientCore({ baseURL: url })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toBe(
+        `The server answered 200 to GET /events with ${type} where the operation declares text/event-stream; it was not read as events: ${body}`,
+      );
+      expect((error as InvalidResponseError).body).toBe(body);
+    },
+  );
 });

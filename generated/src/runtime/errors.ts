@@ -141,11 +141,14 @@ export class APIConnectionError extends SDKError {
   }
 }
 
-/** An attempt took longer than its `timeout` (and no retry was left). */
+/**
+ * An attempt took longer than its `timeout` (and no retry was left), or an event stream sent
+ * nothing for that long (`message` says which).
+ */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = 'APIConnectionTimeoutError';
-  constructor(timeoutMs: number) {
-    super(`Request timed out after ${timeoutMs} ms.`);
+  constructor(timeoutMs: number, message = `Request timed out after ${timeoutMs} ms.`) {
+    super(message);
   }
 }
 

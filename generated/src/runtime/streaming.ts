@@ -22,15 +22,27 @@
  * unless it has no data; an event the stream ends in the middle of is dropped.
  *
  * The client does not reconnect: `id` and `retry` are given to the caller, who decides. The call's
- * `timeout` covers the wait for the response headers, not the stream; the call's `signal` cancels
+ * `timeout` covers the wait for the response headers, and then each wait for more of the stream,
+ * not the stream as a whole: a server that sends nothing (no event, no `:` comment) for `timeout`
+ * milliseconds ends the loop with `APIConnectionTimeoutError` and the connection is closed (a
+ * server keeps a quiet stream open with comments; raise `timeout` for one that may be silent
+ * longer). An answer that is not `text/event-stream` (a JSON error with status 200) is never
+ * parsed as events: the call fails with `InvalidResponseError`, quoting it. The call's `signal` cancels
  * the stream at any time (the loop then throws `APIUserAbortError`), and so does leaving the loop
  * or `cancel()`. One event may hold at most `maxResponseSize` bytes (past it the loop throws
  * `InvalidResponseError`). A connection that fails in the middle of the stream ends the loop with
  * `APIConnectionError` (an `InvalidResponseError` when the body does not decode under its
  * `Content-Encoding`), after the events that came before. A stream can be iterated once.
  */
-import { APIUserAbortError, SDKError } from './errors.js';
-import { checkDecoded, tooLarge, type ReadContext } from './internal/read.js';
+import { APIConnectionTimeoutError, APIUserAbortError, SDKError, truncate } from './errors.js';
+import { MAX_TIMER_MS } from './internal/retry.js';
+import {
+  checkDecoded,
+  contentType,
+  readText,
+  tooLarge,
+  type ReadContext,
+} from './internal/read.js';
 
 /** One event, as the WHATWG rules define it. */
 export interface ServerSentEvent {
@@ -55,6 +67,25 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
     this.#ctx = ctx;
   }
 
+  /** The next chunk, or {@link SILENT} when none comes within the call's timeout. */
+  async #read(
+    reader: ReadableStreamDefaultReader<Uint8Array>,
+  ): Promise<ReadableStreamReadResult<Uint8Array> | typeof SILENT> {
+    const { timeout } = this.#ctx;
+    if (timeout > MAX_TIMER_MS) return reader.read();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      return await Promise.race([
+        reader.read(),
+        new Promise<typeof SILENT>((resolve) => {
+          timer = setTimeout(() => resolve(SILENT), timeout);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Closes the connection; an iteration in progress ends. */
   async cancel(): Promise<void> {
     this.#used = true;
@@ -75,12 +106,20 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
     try {
       for (;;) {
         if (signal?.aborted) throw new APIUserAbortError();
-        let chunk: ReadableStreamReadResult<Uint8Array>;
+        let chunk: ReadableStreamReadResult<Uint8Array> | typeof SILENT;
         try {
-          chunk = await reader.read();
+          chunk = await this.#read(reader);
         } catch (error) {
           if (signal?.aborted) throw new APIUserAbortError();
           throw this.#ctx.failure(error);
+        }
+        if (chunk === SILENT) {
+          const { timeout, where } = this.#ctx;
+          throw new APIConnectionTimeoutError(
+            timeout,
+            `The event stream${where === undefined ? '' : ` of ${where}`} sent nothing for ${timeout} ms (the timeout option), so it was closed. ` +
+              'A server keeps a quiet stream open with comments (": keep-alive"); raise timeout (client or call option) if it may be silent longer.',
+          );
         }
         if (signal?.aborted) throw new APIUserAbortError();
         if (chunk.done) break;
@@ -191,8 +230,22 @@ export class EventParser {
 const LF = 10;
 const CR = 13;
 
-/** The reader for `text/event-stream`: the stream, returned as soon as the headers are in. */
-// eslint-disable-next-line @typescript-eslint/require-await -- async: a throw becomes a rejection, as from every reader
+/** What a read of an event stream that stayed silent past the timeout gives. */
+const SILENT = Symbol('silent');
+
+/**
+ * The reader for `text/event-stream`: the stream, returned as soon as the headers are in.
+ * @throws InvalidResponseError when the answer is another media type (a JSON error sent with 200),
+ * quoting its start: it is not parsed as events.
+ */
 export async function readEventStream(response: Response, ctx: ReadContext): Promise<EventStream> {
-  return new EventStream(response, ctx);
+  const type = contentType(response);
+  if (type?.split(';')[0]?.trim().toLowerCase() === 'text/event-stream')
+    return new EventStream(response, ctx);
+  const text = await readText(response, ctx);
+  throw ctx.fail(
+    `The server answered ${response.status}${ctx.where === undefined ? '' : ` to ${ctx.where}`} with ${truncate(type ?? 'a body without content type')} where the operation declares text/event-stream; ` +
+      `it was not read as events: ${truncate(text)}`,
+    text,
+  );
 }

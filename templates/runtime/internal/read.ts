@@ -19,6 +19,11 @@ export interface ReadContext {
   limit: number;
   /** The caller's signal, for bodies read after the call resolves (event streams). */
   signal: AbortSignal | undefined;
+  /**
+   * The call's `timeout` in milliseconds, for bodies read after the call resolves: the longest
+   * an event stream may stay silent.
+   */
+  timeout: number;
   /** True when the operation also declares a success response without a body. */
   mayBeEmpty: boolean;
   /** The operation, for messages: `GET /plans/pln_1` (undefined when not known). */
