@@ -838,6 +838,24 @@ export class ClientCore {
     );
   }
 
+  /**
+   * An error body's text with the token redacted, as an `APIError`'s body is: the typed path
+   * client hands it to openapi-fetch, which parses it into the call's `error`. JSON is redacted
+   * as parsed JSON (every string and key, whatever escapes the server wrote) and written back.
+   */
+  redactErrorText(text: string): string {
+    if (this.#secretPattern === undefined) return text;
+    let body: unknown;
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      return this.redact(text);
+    }
+    return nestedDeeperThan(body, MAX_ERROR_BODY_DEPTH)
+      ? this.redact(text)
+      : JSON.stringify(this.redactValue(body));
+  }
+
   #safeHeaders(headers: Headers): ResponseHeaders {
     return this.redactValue(headersToObject(headers)) as ResponseHeaders;
   }

@@ -10,7 +10,8 @@
  * APIConnectionError without an answer, an InvalidResponseError for one that is not valid HTTP, an
  * APIUserAbortError when the caller aborts. The client's limits hold: `timeout` bounds each call,
  * reading the body included (an APIConnectionTimeoutError, the request cancelled), and
- * `maxResponseSize` every body, error bodies too (an InvalidResponseError). It does not retry.
+ * `maxResponseSize` every body, error bodies too (an InvalidResponseError). An error body (the
+ * call's `error`) has the token redacted from it, as an `APIError`'s body has. It does not retry.
  *
  * The generated package offers it as a function of the client (`pathsClient(client)`), not as a
  * property: so only the bundles that use it carry openapi-fetch.
@@ -105,9 +106,10 @@ export function createPathsClient<Paths extends {}>(
       const response = (seen.answered = await core.fetchFollowing(request.url, init, fetchImpl));
       if (response.ok || response.body === null) return response;
       // openapi-fetch reads an error body whole (`response.text()`): read it here instead, under
-      // maxResponseSize (an InvalidResponseError past it), in the charset it names.
+      // maxResponseSize (an InvalidResponseError past it), in the charset it names, with the
+      // token redacted from it as from an APIError's body (a server may echo the credential).
       const bytes = await readBytes(response, core.readContext(response, true, {}, where));
-      const text = decoder(contentType(response)).decode(bytes);
+      const text = core.redactErrorText(decoder(contentType(response)).decode(bytes));
       Object.defineProperty(response, 'text', { value: () => Promise.resolve(text) });
       return response;
     };

@@ -150,6 +150,30 @@ describe("path client: the client's limits hold for it too", () => {
     expect((error as Error).message).toContain('larger than maxResponseSize (8 bytes)');
   });
 
+  it.each([
+    [
+      'JSON that echoes it, in a value and a key',
+      'application/json',
+      (t: string) => JSON.stringify({ message: `bad token ${t}`, [t]: 'x' }),
+    ],
+    [
+      'JSON that writes it with escapes',
+      'application/json',
+      (t: string) => `{"message":"${t.replace(/_/g, '\\u005f')}"}`,
+    ],
+    ['text that echoes it', 'text/plain', (t: string) => `Authorization: Bearer ${t} refused`],
+  ])(
+    "an error body %s: the token redacted from the call's error, as from an APIError",
+    async (_name, type, write) => {
+      const body = write(TOKEN);
+      answer = `HTTP/1.1 401 Unauthorized\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+      const result = await paths().GET('/x');
+      expect(result.response.status).toBe(401);
+      expect(JSON.stringify(result.error)).not.toContain('SECRET');
+      expect(JSON.stringify(result.error)).toContain('[redacted]');
+    },
+  );
+
   it('an error body under the limit is still the parsed error', async () => {
     const body = JSON.stringify({ message: 'busy' });
     answer = `HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
