@@ -111,23 +111,39 @@ const CURSORS = new WeakMap<object, PageCursors>();
 
 async function loadPage<Body, Item>(ctx: PageContext<Body>): Promise<Outcome<Page<Body, Item>>> {
   const result: APIResult<Body> = await ctx.load(ctx.query).withResponse();
-  return { ...result, data: makePage<Body, Item>(result.data, ctx, result.response.status) };
+  return {
+    ...result,
+    data: makePage<Body, Item>(result.data, ctx, result.response.status, result.response.url),
+  };
 }
 
 function makePage<Body, Item>(
   body: Body,
   ctx: PageContext<Body>,
   status: number,
+  url: string,
 ): Page<Body, Item> {
   const { pagination: p, query } = ctx;
   const record = body as Record<string, unknown>;
-  const items = (record as Record<string, unknown> | null | undefined)?.[p.itemsField];
+  const items =
+    typeof body === 'object' && body !== null
+      ? (record as Record<string, unknown>)[p.itemsField]
+      : undefined;
   if (!Array.isArray(items)) {
+    // Only the path: a query may carry the credential.
+    const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] ?? '';
+    const sent =
+      typeof body !== 'object' || body === null
+        ? `JSON ${truncate(String(JSON.stringify(body)))}`
+        : Array.isArray(body)
+          ? 'a JSON array'
+          : `an object whose "${p.itemsField}" is ${Array.isArray(items) ? 'an array' : items === undefined ? 'missing' : `not an array (${truncate(String(JSON.stringify(items)))})`}`;
     throw new InvalidResponseError(
-      `Expected a list response with an array in "${p.itemsField}".`,
+      `The server answered ${status}${path === '' ? '' : ` for ${path}`} with ${sent} where the operation declares a list page: an object with an array in "${p.itemsField}". ` +
+        "The API's answer does not match its description; responseValidation: 'warn' shows where.",
       status,
       {},
-      undefined,
+      body,
     );
   }
   const next = cursorOf(record[p.nextCursorField]);
