@@ -127,10 +127,7 @@ function makePage<Body, Item>(
 ): Page<Body, Item> {
   const { pagination: p, query } = ctx;
   const record = body as Record<string, unknown>;
-  const items =
-    typeof body === 'object' && body !== null
-      ? (record as Record<string, unknown>)[p.itemsField]
-      : undefined;
+  const items = typeof body === 'object' && body !== null ? record[p.itemsField] : undefined;
   if (!Array.isArray(items)) {
     // Only the path: a query may carry the credential.
     const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] ?? '';
