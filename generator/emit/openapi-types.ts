@@ -71,6 +71,7 @@ import { successBodiesAsRead, streamType } from './openapi-types-bodies.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import { prefixItemsTuple } from './openapi-types-tuples.ts';
 import { nameDeepRefs } from './openapi-types-refs.ts';
+import { withoutExtensionMembers } from './openapi-types-extensions.ts';
 import { fixSchemaKeywords } from './openapi-types-schemas.ts';
 import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
@@ -152,7 +153,8 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
 
 /**
  * The document openapi-typescript is given: a copy of the bundled one with the model's
- * operationIds ({@link withOperationIds}), deep refs named (openapi-types-refs.ts), comment text
+ * operationIds ({@link withOperationIds}), deep refs named (openapi-types-refs.ts), the `x-…`
+ * members of paths, responses and callbacks left out (openapi-types-extensions.ts), comment text
  * escaped, refs decoded ({@link literalRefs}), the keywords it types wrongly rewritten
  * (openapi-types-schemas.ts) and success bodies that are not JSON typed as the path client reads
  * them (openapi-types-bodies.ts).
@@ -163,7 +165,9 @@ export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operatio
     fixSchemaKeywords(
       literalRefs(
         escapeOpenapiDocText(
-          nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+          withoutExtensionMembers(
+            nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+          ),
         ),
       ),
     ),

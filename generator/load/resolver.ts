@@ -5,14 +5,16 @@
  * JSON (e.g. Markdown for a description) go the usual way.
  */
 import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import {
   BaseResolver,
   ResolveError,
+  Source,
   type Document,
   type ResolveConfig,
-  type Source,
 } from '@redocly/openapi-core';
+import { decodeSpecBytes } from './encoding.ts';
 import { looksLikeJson, parseSpecText } from './parse.ts';
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
@@ -151,7 +153,16 @@ export class SpecResolver extends BaseResolver {
     }
     if (!this.scope.allowExternal && this.isHidden(absoluteRef))
       throw new ExternalRefError(absoluteRef, 'hidden');
-    return super.loadExternalRef(absoluteRef);
+    if (isUrl(absoluteRef)) return super.loadExternalRef(absoluteRef);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(absoluteRef);
+    } catch (error) {
+      // As openapi-core reports it (problems.ts reads its ResolveError).
+      throw new ResolveError(error as Error);
+    }
+    // Strict UTF-8 (encoding.ts); line ends as openapi-core's own read leaves them.
+    return new Source(absoluteRef, decodeSpecBytes(bytes, absoluteRef).replace(/\r\n/g, '\n'));
   }
 
   /**

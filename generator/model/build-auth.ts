@@ -13,7 +13,11 @@ import type { AuthModel, OperationModel } from './types.ts';
 /** RFC 9110 §5.6.2 `token`: what a header field name (and a cookie name) may hold. */
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-export function buildAuth(doc: Record<string, unknown>, file: string): AuthModel[] {
+export function buildAuth(
+  doc: Record<string, unknown>,
+  file: string,
+  warnings: Warnings,
+): AuthModel[] {
   const components = isRecord(doc.components) ? doc.components : {};
   const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
   const auth: AuthModel[] = [];
@@ -31,6 +35,7 @@ export function buildAuth(doc: Record<string, unknown>, file: string): AuthModel
     }
     const model = authModel(schemeName, scheme, pointer, file);
     if (model !== undefined) auth.push(model);
+    else warnUnsentScheme(schemeName, scheme, { file, pointer }, warnings);
   });
   return auth;
 }
@@ -158,6 +163,45 @@ function authModel(
       // mutualTLS and unknown types: nothing the client can fill from an option.
       return undefined;
   }
+}
+
+const SCHEME_TYPES = ['apiKey', 'http', 'oauth2', 'openIdConnect', 'mutualTLS'];
+
+/**
+ * A scheme the client sends no credential for, said once per kind: an unknown `type` (not one of
+ * OpenAPI 3.1 §4.8.27's; often a misspelling), or an HTTP scheme other than Basic and Bearer
+ * (digest, hoba: a handshake the client does not do). Operations that require it get the unmet
+ * security warning too. mutualTLS is a TLS certificate, not a request credential: not warned.
+ */
+function warnUnsentScheme(
+  schemeName: string,
+  scheme: Record<string, unknown>,
+  place: { file: string; pointer: string },
+  warnings: Warnings,
+): void {
+  const type = scheme.type;
+  if (type === 'mutualTLS') return;
+  if (type === 'http') {
+    warnings.add(
+      'security-scheme:http-scheme',
+      `security scheme ${JSON.stringify(schemeName)} is HTTP ${JSON.stringify(scheme.scheme)}, which the client cannot send (it sends Basic and Bearer credentials only); it is left out of the client's authentication`,
+      { file: place.file, pointer: joinPointer(place.pointer, 'scheme') },
+      'use `scheme: bearer` or `scheme: basic` if the API accepts one, or pass the Authorization header per call (the `headers` request option)',
+    );
+    return;
+  }
+  const near =
+    typeof type === 'string'
+      ? SCHEME_TYPES.find((known) => known.toLowerCase() === type.toLowerCase())
+      : undefined;
+  warnings.add(
+    'security-scheme:unknown-type',
+    `security scheme ${JSON.stringify(schemeName)} has the type ${JSON.stringify(type)}, which is not an OpenAPI security scheme type (${SCHEME_TYPES.join(', ')}); the client ignores it and sends no credential for it`,
+    { file: place.file, pointer: joinPointer(place.pointer, 'type') },
+    near === undefined
+      ? `set \`type\` to one of ${SCHEME_TYPES.join(', ')} (e.g. \`type: http\` with \`scheme: bearer\`), or pass its credential per call (the \`headers\` or \`query\` request options)`
+      : `write \`type: ${near}\` (the type is case-sensitive)`,
+  );
 }
 
 function withDescription(

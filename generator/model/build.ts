@@ -73,7 +73,7 @@ export async function buildModel(
         apiTitle: info.title,
       }),
     );
-  const auth = reporting(problems, () => buildAuth(doc, file));
+  const auth = reporting(problems, () => buildAuth(doc, file, warnings));
   if (
     problems.length > 0 ||
     settings === undefined ||

@@ -1,0 +1,89 @@
+/**
+ * `allOf` members whose `type`s have no type in common (`allOf: [{ type: string }, { type: object
+ * }]`): by JSON Schema no value is valid, which is almost always a mistake (a member meant as a
+ * union, a `$ref` to the wrong schema). The types stay as they are built (an intersection no value
+ * meets); a warning names the schema and the types, since nothing else would tell.
+ */
+import { joinPointer } from '../errors.ts';
+import { isRecord } from '../json.ts';
+import { getByPointer, refPointer } from '../pointer.ts';
+import type { Warnings } from '../warnings.ts';
+
+type Types = ReadonlySet<string>;
+
+/** `$ref`s and `allOf`s followed into at most this deep (a longer chain is not read). */
+const MAX_DEPTH = 64;
+
+/**
+ * Warns when the schema's own `type` and its `allOf` members' (each through its `$ref`s and its
+ * own `allOf`) have no type in common.
+ */
+export function warnConflictingAllOfTypes(
+  schema: Record<string, unknown>,
+  at: { file: string; pointer: string; version: '3.0' | '3.1' },
+  doc: Record<string, unknown> | undefined,
+  warnings: Warnings,
+): void {
+  if (!Array.isArray(schema.allOf)) return;
+  const declared: { place: string; types: Types }[] = [];
+  const own = ownTypes(schema, at.version);
+  if (own !== undefined) declared.push({ place: 'type', types: own });
+  schema.allOf.forEach((member: unknown, index) => {
+    const types = declaredTypes(member, doc, at.version, 0);
+    if (types !== undefined) declared.push({ place: `allOf/${index}`, types });
+  });
+  if (declared.length < 2) return;
+  const common = declared.map((d) => d.types).reduce(intersect);
+  if (common.size > 0) return;
+  const listed = declared
+    .map(({ place, types }) => `${place}: ${types.size === 0 ? 'none' : [...types].join(' or ')}`)
+    .join('; ');
+  warnings.add(
+    'allof-conflicting-types',
+    `allOf combines schemas whose types have none in common (${listed}), so no value is valid; the SDK's type for it cannot be met`,
+    { file: at.file, pointer: joinPointer(at.pointer, 'allOf') },
+    'give every member (and the schema) a type in common, or write anyOf/oneOf if a value is one of them',
+  );
+}
+
+/** The types a schema allows by its `type`, `$ref`s and `allOf`; undefined when not limited. */
+function declaredTypes(
+  schema: unknown,
+  doc: Record<string, unknown> | undefined,
+  version: '3.0' | '3.1',
+  depth: number,
+): Types | undefined {
+  if (schema === false) return new Set();
+  if (!isRecord(schema) || depth > MAX_DEPTH) return undefined;
+  const found: Types[] = [];
+  const own = ownTypes(schema, version);
+  if (own !== undefined) found.push(own);
+  const pointer = typeof schema.$ref === 'string' ? refPointer(schema.$ref) : undefined;
+  if (pointer !== undefined && doc !== undefined) {
+    const target = declaredTypes(getByPointer(doc, pointer), doc, version, depth + 1);
+    if (target !== undefined) found.push(target);
+  }
+  if (Array.isArray(schema.allOf))
+    for (const member of schema.allOf) {
+      const types = declaredTypes(member, doc, version, depth + 1);
+      if (types !== undefined) found.push(types);
+    }
+  return found.length === 0 ? undefined : found.reduce(intersect);
+}
+
+/** The schema's own `type` (3.0 `nullable` adds null); undefined without one. */
+function ownTypes(schema: Record<string, unknown>, version: '3.0' | '3.1'): Types | undefined {
+  const type = schema.type;
+  const list = typeof type === 'string' ? [type] : Array.isArray(type) ? type : undefined;
+  if (list === undefined || !list.every((t) => typeof t === 'string')) return undefined;
+  const types = new Set<string>(list);
+  if (version === '3.0' && schema.nullable === true) types.add('null');
+  return types;
+}
+
+/** The types both allow: an integer is a number too. */
+function intersect(a: Types, b: Types): Types {
+  const widen = (types: Types) => (types.has('number') ? new Set([...types, 'integer']) : types);
+  const wide = widen(b);
+  return new Set([...widen(a)].filter((type) => wide.has(type)));
+}
