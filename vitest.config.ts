@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './test/sequencer.ts';
 
 /**
  * The large seeded runs: GitHub's REST description, the generator fuzz (300 mutations) and the
@@ -35,6 +36,8 @@ export default defineConfig({
     // at least keep both cores busy; the tests share their expensive setup across files
     // (test/package/helpers/packed-package.ts) and write only into their own temp folders.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // The slowest files start first (test/sequencer.ts), so no long file runs alone at the end.
+    sequence: { sequencer: SlowestFirstSequencer },
     // Type tests (`*.test-d.ts`: expectTypeOf, @ts-expect-error) run through tsc in the same run,
     // against the committed generated/ package and the client fixture package.
     typecheck: {

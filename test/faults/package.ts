@@ -55,6 +55,32 @@ export function diagnostics(pkg: FaultPackage, extra: Record<string, string> = {
 
 const shared = new Map<string, ts.SourceFile>();
 
+/**
+ * {@link diagnostics} of several packages (name → the package and its extra files) checked in one
+ * TypeScript program, each under a folder of its own: the checker's setup (the libraries' globals)
+ * runs once, not once per package. Each package gets the errors in its own files, worded as
+ * {@link diagnostics} words them; an error in no package's files (a global one, or in a library)
+ * goes to every package.
+ */
+export function batchDiagnostics(
+  packages: ReadonlyMap<string, { pkg: FaultPackage; extra?: Record<string, string> }>,
+): Map<string, string[]> {
+  const virtual = new Map<string, string>();
+  const names = [...packages.keys()];
+  names.forEach((name, index) => {
+    const { pkg, extra = {} } = packages.get(name)!;
+    for (const [path, text] of [...pkg.files, ...Object.entries(extra)])
+      if (path.endsWith('.ts')) virtual.set(join(VIRTUAL_ROOT, `package-${index}`, path), text);
+  });
+  const found = new Map(names.map((name): [string, string[]] => [name, []]));
+  for (const diagnostic of virtualDiagnostics(virtual, shared)) {
+    const owner = /^package-(\d+)\/(.*)$/s.exec(diagnostic);
+    if (owner === null) for (const list of found.values()) list.push(diagnostic);
+    else found.get(names[Number(owner[1])]!)!.push(owner[2]!);
+  }
+  return found;
+}
+
 /** A type-level equality check to put in an extra file: `Equal<A, B>` is `true` only for equal types. */
 export const EQUAL = `
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
 import {
-  compile,
+  tscProcess,
   findAnyKeywords,
   GITHUB_SPEC,
   linkNodeModules,
@@ -47,7 +47,7 @@ describe("GitHub's REST description", () => {
 
       await linkNodeModules(out);
       const compileStarted = performance.now();
-      const compiled = compile(out, 540_000);
+      const compiled = tscProcess(out, 540_000);
       console.log(
         `GitHub: tsc --noEmit took ${((performance.now() - compileStarted) / 1000).toFixed(1)} s`,
       );
