@@ -713,7 +713,7 @@ describe('npm run diff (the command)', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  it('--json prints { bump, changes: [{ level, kind, location, message }] }; exit 0 without --fail-on', async () => {
+  it('--json prints { bump, changes: [{ level, kind, location, message, type? }] }; exit 0 without --fail-on', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
       doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
@@ -725,13 +725,24 @@ describe('npm run diff (the command)', () => {
     expect(Object.keys(json)).toEqual(['bump', 'changes']);
     expect(json.bump).toBe('minor');
     for (const change of json.changes)
-      expect(Object.keys(change)).toEqual(['level', 'kind', 'location', 'message']);
-    expect(json.changes).toContainEqual({
-      level: 'minor',
-      kind: 'sdk/result-property-added',
-      location: 'client.orders.retrieve()',
-      message: '`client.orders.retrieve()` result: new optional property `nickname`',
-    });
+      expect(Object.keys(change)).toEqual(
+        'type' in change
+          ? ['level', 'kind', 'location', 'message', 'type']
+          : ['level', 'kind', 'location', 'message'],
+      );
+    // Every change on its own, each method's: `type` names the exported type it is inside.
+    for (const [location, path] of [
+      ['client.orders.retrieve()', 'nickname'],
+      ['client.orders.create()', 'nickname'],
+      ['client.orders.list()', '[].nickname'],
+    ] as const)
+      expect(json.changes).toContainEqual({
+        level: 'minor',
+        kind: 'sdk/result-property-added',
+        location,
+        message: `\`${location}\` result: new optional property \`${path}\``,
+        type: 'Order',
+      });
   });
 
   it('--fail-on: exit 1 at or above the level only; markdown for a job summary', async () => {
@@ -740,6 +751,10 @@ describe('npm run diff (the command)', () => {
     expect(minor.status).toBe(1);
     expect(minor.stdout).toMatch(/^## API changes: `minor`\n/);
     expect(minor.stdout).toContain('#### Additions (minor)');
+    // The reports list the three methods' change once, as a change of the type they return.
+    expect(minor.stdout).toContain(
+      '\n- `Order`: new optional property `nickname` — in results of `client.orders.*()`\n',
+    );
     expect(minor.stderr).toBe('The changes are minor, at or above --fail-on minor.\n');
     const major = await run('--base', 'HEAD', '--fail-on', 'major');
     expect(major.status).toBe(0);
