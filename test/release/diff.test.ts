@@ -339,8 +339,9 @@ describe('a bundled base (the release record) against the spec in files', () => 
     );
     const report = await diffSpecs({ base, cwd: dir });
     const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
+    // Redocly says "`maxLength` was set to '64'.": the line names the parameter and what it means.
     expect(wire.map((change) => change.message)).toEqual([
-      expect.stringMatching(/maxLength.*\(spec\/parameters\/Customer\.yaml:6\)$/),
+      "query parameter `customer`: `maxLength` was set to '64'; values longer than 64 characters are now rejected (spec/parameters/Customer.yaml:6)",
     ]);
   });
 });
@@ -492,6 +493,7 @@ describe('every use of a type counts as a method taking or returning it', () => 
       await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
         for (const name of [...INPUTS, ...OUTPUTS])
           doc.setIn(['components', 'schemas', name, 'enum'], doc.createNode(['keep']));
+        doc.setIn(['components', 'schemas', 'InQuery', 'maxLength'], 8);
       });
       const report = await diffSpecs({ base: 'HEAD', cwd: repo });
       const sdk = report.changes.filter((change) => change.kind.startsWith('sdk/'));
@@ -505,6 +507,19 @@ describe('every use of a type counts as a method taking or returning it', () => 
         expect(naming.map((change) => change.level), name).toContain('major');
         expect(naming.filter((change) => change.level !== 'major'), name).toEqual([]);
       }
+      // The wire names the parameter a constraint is on, and what it means for a call.
+      const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
+      expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
+        expect.stringMatching(
+          /^GET \/regions\/\{region\}: query parameter `q`: `maxLength` of `InQuery` was set to '8'; values longer than 8 characters are now rejected \(/,
+        ),
+      );
+      expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
+        expect.stringMatching(/^GET \/regions\/\{region\}: response 200 header `X-Level`: /),
+      );
+      expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
+        expect.stringMatching(/^\/regions\/\{region\}: path parameter `region`: .*goneInPath/),
+      );
       // Read only from an error body or a response header: a value gone is still breaking, since
       // code that compares with it no longer compiles.
       for (const [name, use] of [
