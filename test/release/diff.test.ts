@@ -339,8 +339,9 @@ describe('a bundled base (the release record) against the spec in files', () => 
     );
     const report = await diffSpecs({ base, cwd: dir });
     const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
+    // Redocly says "`maxLength` was set to '64'.": the line names the parameter and what it means.
     expect(wire.map((change) => change.message)).toEqual([
-      expect.stringMatching(/maxLength.*\(spec\/parameters\/Customer\.yaml:6\)$/),
+      "query parameter `customer`: `maxLength` was set to '64'; values longer than 64 characters are now rejected (spec/parameters/Customer.yaml:6)",
     ]);
   });
 });
@@ -492,6 +493,7 @@ describe('every use of a type counts as a method taking or returning it', () => 
       await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
         for (const name of [...INPUTS, ...OUTPUTS])
           doc.setIn(['components', 'schemas', name, 'enum'], doc.createNode(['keep']));
+        doc.setIn(['components', 'schemas', 'InQuery', 'maxLength'], 8);
       });
       const report = await diffSpecs({ base: 'HEAD', cwd: repo });
       const sdk = report.changes.filter((change) => change.kind.startsWith('sdk/'));
@@ -505,6 +507,19 @@ describe('every use of a type counts as a method taking or returning it', () => 
         expect(naming.map((change) => change.level), name).toContain('major');
         expect(naming.filter((change) => change.level !== 'major'), name).toEqual([]);
       }
+      // The wire names the parameter a constraint is on, and what it means for a call.
+      const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
+      expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
+        expect.stringMatching(
+          /^GET \/regions\/\{region\}: query parameter `q`: `maxLength` of `InQuery` was set to '8'; values longer than 8 characters are now rejected \(/,
+        ),
+      );
+      expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
+        expect.stringMatching(/^GET \/regions\/\{region\}: response 200 header `X-Level`: /),
+      );
+      expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
+        expect.stringMatching(/^\/regions\/\{region\}: path parameter `region`: .*goneInPath/),
+      );
       // Read only from an error body or a response header: a value gone is still breaking, since
       // code that compares with it no longer compiles.
       for (const [name, use] of [
@@ -713,7 +728,7 @@ describe('npm run diff (the command)', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  it('--json prints { bump, changes: [{ level, kind, location, message }] }; exit 0 without --fail-on', async () => {
+  it('--json prints { bump, changes: [{ level, kind, location, message, type? }] }; exit 0 without --fail-on', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
       doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
@@ -725,13 +740,24 @@ describe('npm run diff (the command)', () => {
     expect(Object.keys(json)).toEqual(['bump', 'changes']);
     expect(json.bump).toBe('minor');
     for (const change of json.changes)
-      expect(Object.keys(change)).toEqual(['level', 'kind', 'location', 'message']);
-    expect(json.changes).toContainEqual({
-      level: 'minor',
-      kind: 'sdk/result-property-added',
-      location: 'client.orders.retrieve()',
-      message: '`client.orders.retrieve()` result: new optional property `nickname`',
-    });
+      expect(Object.keys(change)).toEqual(
+        'type' in change
+          ? ['level', 'kind', 'location', 'message', 'type']
+          : ['level', 'kind', 'location', 'message'],
+      );
+    // Every change on its own, each method's: `type` names the exported type it is inside.
+    for (const [location, path] of [
+      ['client.orders.retrieve()', 'nickname'],
+      ['client.orders.create()', 'nickname'],
+      ['client.orders.list()', '[].nickname'],
+    ] as const)
+      expect(json.changes).toContainEqual({
+        level: 'minor',
+        kind: 'sdk/result-property-added',
+        location,
+        message: `\`${location}\` result: new optional property \`${path}\``,
+        type: 'Order',
+      });
   });
 
   it('--fail-on: exit 1 at or above the level only; markdown for a job summary', async () => {
@@ -740,6 +766,10 @@ describe('npm run diff (the command)', () => {
     expect(minor.status).toBe(1);
     expect(minor.stdout).toMatch(/^## API changes: `minor`\n/);
     expect(minor.stdout).toContain('#### Additions (minor)');
+    // The reports list the three methods' change once, as a change of the type they return.
+    expect(minor.stdout).toContain(
+      '\n- `Order`: new optional property `nickname` — in results of `client.orders.*()`\n',
+    );
     expect(minor.stderr).toBe('The changes are minor, at or above --fail-on minor.\n');
     const major = await run('--base', 'HEAD', '--fail-on', 'major');
     expect(major.status).toBe(0);

@@ -98,12 +98,19 @@ describe('npm run release', () => {
     await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
       doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
     );
+    // An inline schema (a parameter of one operation): no exported type to name.
+    await editYaml(join(repo, 'spec'), 'openapi.yaml', (doc) =>
+      doc.addIn(
+        ['paths', '/orders', 'get', 'parameters'],
+        doc.createNode({ name: 'since', in: 'query', schema: { type: 'string' } }),
+      ),
+    );
     await generate({ cwd: repo });
     // Not released yet: the tag's check says what is missing.
     const problems = (await checkRelease({ cwd: repo, tag: 'v1.1.0' })).map((p) => p.message);
     expect(problems).toEqual([
       expect.stringMatching(
-        /^the spec changed since the release recorded in release\/openapi\.json:\n {2}changed schema Order: property `nickname` added$/,
+        /^the spec changed since the release recorded in release\/openapi\.json:\n {2}[^]*changed schema Order: property `nickname` added/,
       ),
       "the tag v1.1.0 does not name the package's version, 1.0.0",
     ]);
@@ -116,8 +123,9 @@ describe('npm run release', () => {
         '',
         '### Added',
         '',
-        '- `client.orders.create()`, `client.orders.retrieve()` result: new optional property `nickname`',
-        '- `client.orders.list()` result: new optional property `[].nickname`',
+        // Order, which three methods return, is one line naming it.
+        '- `Order`: new optional property `nickname` — in results of `client.orders.*()`',
+        '- `client.orders.list()` params: new optional `since`',
         '',
       ].join('\n'),
     );
@@ -151,7 +159,7 @@ describe('npm run release', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
-      /^error: cannot release 1\.2\.0: the changes since 1\.1\.0 are breaking, but 1\.2\.0 is inside \^1\.1\.0, the range its users install from: it needs a major release \(2\.0\.0 or later\)\.\nBreaking changes since 1\.1\.0:\n {2}- `client\.orders\.create\(\)`, `client\.orders\.retrieve\(\)` result: property `note` removed\n/,
+      /^error: cannot release 1\.2\.0: the changes since 1\.1\.0 are breaking, but 1\.2\.0 is inside \^1\.1\.0, the range its users install from: it needs a major release \(2\.0\.0 or later\)\.\nBreaking changes since 1\.1\.0:\n {2}- `Order`: property `note` removed — in results of `client\.orders\.\*\(\)`\n/,
     );
     expect(result.stderr).toContain(
       '\n  fix: run npm run release without --version to release 2.0.0, or pass --version 2.0.0\n',
@@ -161,7 +169,9 @@ describe('npm run release', () => {
     const plan = await planRelease({ cwd: repo, date: DATE });
     expect(plan).toMatchObject({ version: '2.0.0', bump: 'major' });
     expect(plan.entry).toMatch(/^## 2\.0\.0 \(2026-11-30\)\n\n### Breaking\n\n/);
-    expect(plan.entry).toContain('\n- `client.orders.list()` result: property `[].note` removed\n');
+    expect(plan.entry).toContain(
+      '\n- `Order`: property `note` removed — in results of `client.orders.*()`\n',
+    );
   });
 
   it('a failure half-way puts back every file it wrote', async () => {

@@ -228,6 +228,73 @@ describe('the changelog', () => {
     expect(entry).not.toContain('operation added');
   });
 
+  it('one change to an exported type is one line naming the type, then where methods meet it', () => {
+    const inPlan = (location: string, path: string, use = 'results') => ({
+      ...change(
+        'minor',
+        'sdk/result-property-added',
+        location,
+        `\`${location}\` result: new optional property \`${path}\``,
+      ),
+      inType: { name: 'Plan', message: '`Plan`: new optional property `nickname`', use },
+    });
+    const changes: Change[] = [
+      inPlan('client.plans.list()', 'items[].nickname'),
+      inPlan('client.plans.retrieve()', 'nickname'),
+      inPlan('client.subscriptionChanges.create()', 'plan.nickname'),
+      inPlan('client.subscriptionChanges.list()', 'items[].plan.nickname'),
+      {
+        ...change(
+          'minor',
+          'sdk/parameter-enum-values-added',
+          'client.plans.list()',
+          '`client.plans.list()` params: `status[]` now accepts `"retired"`',
+        ),
+        inType: {
+          name: 'PlanStatus',
+          message: '`PlanStatus` now accepts `"retired"`',
+          use: 'params `status[]`',
+        },
+      },
+      // Inline schemas (an operation's own): no type to name, one line per message as before.
+      change(
+        'minor',
+        'sdk/result-property-added',
+        'client.plans.list()',
+        '`client.plans.list()` result: new optional property `total`',
+      ),
+      change(
+        'minor',
+        'sdk/result-property-added',
+        'client.plans.search()',
+        '`client.plans.search()` result: new optional property `total`',
+      ),
+    ];
+    const methods = [
+      'client.plans.list',
+      'client.plans.retrieve',
+      'client.plans.search',
+      'client.subscriptionChanges.create',
+      'client.subscriptionChanges.list',
+    ];
+    expect(renderEntry({ version: '1.1.0', date: '2026-11-30', changes, methods })).toBe(
+      [
+        '## 1.1.0 (2026-11-30)',
+        '',
+        '### Added',
+        '',
+        '- `Plan`: new optional property `nickname` — in results of `client.plans.list()`, `retrieve()` and `client.subscriptionChanges.*()`',
+        '- `PlanStatus` now accepts `"retired"` — in params `status[]` of `client.plans.list()`',
+        '- `client.plans.list()`, `client.plans.search()` result: new optional property `total`',
+        '',
+      ].join('\n'),
+    );
+    // Without the client's methods, no resource is called complete: each method is named.
+    expect(renderEntry({ version: '1.1.0', date: '2026-11-30', changes })).toContain(
+      '— in results of `client.plans.list()`, `retrieve()` and `client.subscriptionChanges.create()`, `list()`\n',
+    );
+  });
+
   it('a new file gets a title and an introduction; later entries go on top; a version is found', () => {
     const first = prependEntry(
       undefined,

@@ -43,6 +43,8 @@ export interface DiffReport {
   head: { label: string };
   /** The npm package the SDK level compared (the head's name). */
   packageName: string;
+  /** The head client's methods (`client.plans.list`): lines name all of a resource's as `*()`. */
+  methods: string[];
 }
 
 const TOOLCHAIN_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -91,6 +93,7 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
       base: { label: base.label },
       head: { label: head.label },
       packageName: headSdk.packageName,
+      methods: [...headSdk.operations.keys()],
     };
   } finally {
     await rm(tempDir, { recursive: true, force: true });

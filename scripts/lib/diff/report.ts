@@ -1,6 +1,6 @@
 /**
  * A diff report as `npm run diff` prints it: plain text for a terminal, Markdown for a pull
- * request's job summary, or JSON (`{ bump, changes: [{ level, kind, location, message }] }`).
+ * request's job summary, or JSON (`{ bump, changes: [{ level, kind, location, message, type? }] }`).
  */
 import { groupedMessages, layerOf, type Change } from './change.ts';
 import type { DiffReport } from './index.ts';
@@ -22,11 +22,13 @@ export function renderReport(report: DiffReport, format: ReportFormat): string {
 function renderJson(report: DiffReport): string {
   const json = {
     bump: report.bump,
-    changes: report.changes.map(({ level, kind, location, message }) => ({
+    // Every change on its own; `type`: the exported schema type it is inside, when it is.
+    changes: report.changes.map(({ level, kind, location, message, inType }) => ({
       level,
       kind,
       location,
       message,
+      ...(inType === undefined ? {} : { type: inType.name }),
     })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
@@ -52,7 +54,7 @@ function renderText(report: DiffReport): string {
     const changes = report.changes.filter((change) => layerOf(change) === layer);
     if (changes.length === 0) continue;
     lines.push('', `${LAYER_TITLE[layer](report)}:`);
-    for (const line of groupedMessages(changes.map(withLocation)))
+    for (const line of groupedMessages(changes.map(withLocation), report.methods))
       lines.push(`  ${line.level.padEnd(6)}${line.message}`);
   }
   return `${lines.join('\n')}\n`;
@@ -85,7 +87,7 @@ function renderMarkdown(report: DiffReport): string {
       const atLevel = changes.filter((change) => change.level === level);
       if (atLevel.length === 0) continue;
       lines.push('', `#### ${HEADINGS[level]}`, '');
-      for (const line of groupedMessages(atLevel.map(withLocation)))
+      for (const line of groupedMessages(atLevel.map(withLocation), report.methods))
         lines.push(`- ${escapeMarkdown(line.message)}`);
     }
   }

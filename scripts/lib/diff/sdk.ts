@@ -41,7 +41,13 @@ type Direction = 'input' | 'output';
 interface Finding {
   rule: SdkRule;
   segments: string[];
-  describe: (path: string) => string;
+  /** The change, at `path`; at the root (`path` ''), its subject is `root` (default "the value"). */
+  describe: (path: string, root?: string) => string;
+  /**
+   * The innermost exported schema type (src/types.ts) the change is inside, as both packages name
+   * it, and the change's path inside that type: `Plan`, `['nickname']` for `items[].plan.nickname`.
+   */
+  owner?: { name: string; segments: string[] };
 }
 
 export function compareSdk(
@@ -103,7 +109,16 @@ export function compareSdk(
   }
 
   if (oldClient === undefined || newClient === undefined) return changes;
-  const comparer = new TypeComparer(checker);
+  // A type is named in a change when both sides declare it in their src/types.ts, under one name.
+  const comparer = new TypeComparer(checker, (before, after) =>
+    before !== undefined &&
+    after !== undefined &&
+    before.name === after.name &&
+    isSchemaType(before, base.dir) &&
+    isSchemaType(after, head.dir)
+      ? after.name
+      : undefined,
+  );
 
   for (const [name, method] of oldMethods) {
     const location = `${name}()`;
@@ -123,12 +138,17 @@ export function compareSdk(
       add('method-deprecated', location, `\`${location}\` deprecated`);
     if (docsOf(checker, next) !== docsOf(checker, method))
       add('docs-changed', location, `\`${location}\`: documentation changed`);
-    const report = (part: string) => (finding: Finding) => {
-      const path = joinPath(finding.segments);
-      add(finding.rule, location, `\`${location}\` ${part}: ${finding.describe(path)}`);
-    };
     for (const finding of compareSignatures(checker, comparer, name, method, next)) {
-      report(finding.part)(finding);
+      const path = joinPath(finding.segments);
+      const message = `\`${location}\` ${finding.part}: ${finding.describe(path)}`;
+      const inType = finding.owner === undefined ? undefined : typeTerms(finding, finding.owner);
+      changes.push({
+        level: levels[finding.rule],
+        kind: `sdk/${finding.rule}`,
+        location,
+        message,
+        ...(inType === undefined ? {} : { inType }),
+      });
     }
   }
   const methodsRenamedTo = new Set(renamed.values());
@@ -171,6 +191,35 @@ export function compareSdk(
     }
   }
   return changes;
+}
+
+/**
+ * A change inside an exported type, in that type's terms: "`Plan`: new optional property
+ * `nickname`" (or "`PlanStatus` may now be `"retired"`" at the type's root), and where the method
+ * meets the type: its result, or the argument and the path a call passes it at (`params
+ * \`status[]\``).
+ */
+function typeTerms(
+  finding: Finding & { part: string },
+  owner: NonNullable<Finding['owner']>,
+): NonNullable<Change['inType']> {
+  const name = `\`${owner.name}\``;
+  const inside = joinPath(owner.segments);
+  const atRoot = inside === '' ? finding.describe('', name) : undefined;
+  const message =
+    atRoot !== undefined && atRoot.startsWith(name)
+      ? atRoot
+      : `${name}: ${finding.describe(inside)}`;
+  const outer = joinPath(
+    finding.segments.slice(0, finding.segments.length - owner.segments.length),
+  );
+  const use =
+    finding.part === 'result'
+      ? 'results'
+      : outer === ''
+        ? finding.part
+        : `${finding.part} \`${outer}\``;
+  return { name: owner.name, message, use };
 }
 
 /**
@@ -513,34 +562,76 @@ function isOptionalParameter(checker: ts.TypeChecker, parameter: ts.Symbol): boo
  * types, so a schema shared by many methods is walked once.
  */
 class TypeComparer {
-  private readonly done = new Map<string, Map<ts.Type, Map<ts.Type, Finding[]>>>();
+  private readonly done = new Map<string, Finding[]>();
   private readonly active = new Set<string>();
   private readonly ids = new Map<ts.Type, number>();
 
-  constructor(private readonly checker: ts.TypeChecker) {}
+  /**
+   * `schemaName` gives the name of an exported schema type both sides declare (the old type's
+   * symbol, the new one's), else undefined: the changes found inside it are its own (`owner`).
+   */
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly schemaName: (
+      before: ts.Symbol | undefined,
+      after: ts.Symbol | undefined,
+    ) => string | undefined,
+  ) {}
 
-  compare(oldType: ts.Type, newType: ts.Type, direction: Direction, depth = 0): Finding[] {
-    const memo = this.memo(direction);
-    const known = memo.get(oldType)?.get(newType);
-    if (known !== undefined) return known;
+  /**
+   * `declared`: the schema type the compared value is declared with, when the type itself no
+   * longer carries the name (`status?: PlanStatus` is `PlanStatus | undefined`, a union of the
+   * values without the alias).
+   */
+  compare(
+    oldType: ts.Type,
+    newType: ts.Type,
+    direction: Direction,
+    depth = 0,
+    declared?: string,
+  ): Finding[] {
     const key = `${direction}:${this.id(oldType)}:${this.id(newType)}`;
+    const memoKey = `${key}:${declared ?? ''}`;
+    const known = this.done.get(memoKey);
+    if (known !== undefined) return known;
     if (this.active.has(key) || depth > 12) return []; // a cycle: compared where it started
     this.active.add(key);
-    const findings = this.compareUncached(oldType, newType, direction, depth);
+    const findings = this.compareUncached(oldType, newType, direction, depth, declared);
     this.active.delete(key);
-    if (!memo.has(oldType)) memo.set(oldType, new Map());
-    memo.get(oldType)!.set(newType, findings);
+    this.done.set(memoKey, findings);
     return findings;
   }
 
+  /**
+   * A change to whether the value may be `null` belongs to where it is held (the property), not
+   * to its type; everything found inside the type (`structural`) is the named type's own.
+   */
   private compareUncached(
     oldType: ts.Type,
     newType: ts.Type,
     direction: Direction,
     depth: number,
+    declared: string | undefined,
   ): Finding[] {
     const checker = this.checker;
     const findings: Finding[] = [];
+    const before = checker.getNonNullableType(oldType);
+    const after = checker.getNonNullableType(newType);
+    const name =
+      declared ??
+      this.schemaName(
+        before.aliasSymbol ?? before.getSymbol(),
+        after.aliasSymbol ?? after.getSymbol(),
+      );
+    const structural = this.compareStructure(before, after, direction, depth);
+    const owned =
+      name === undefined
+        ? structural
+        : structural.map((finding) =>
+            finding.owner === undefined
+              ? { ...finding, owner: { name, segments: finding.segments } }
+              : finding,
+          );
     const oldNull = hasNull(oldType);
     const newNull = hasNull(newType);
     if (oldNull !== newNull) {
@@ -551,12 +642,12 @@ class TypeComparer {
             ? {
                 rule: 'result-type-changed',
                 segments: [],
-                describe: (path) => `${subject(path)} may now be \`null\``,
+                describe: (path, root) => `${subject(path, root)} may now be \`null\``,
               }
             : {
                 rule: 'result-type-narrowed',
                 segments: [],
-                describe: (path) => `${subject(path)} is never \`null\` now`,
+                describe: (path, root) => `${subject(path, root)} is never \`null\` now`,
               },
         );
       else
@@ -565,18 +656,26 @@ class TypeComparer {
             ? {
                 rule: 'parameter-widened',
                 segments: [],
-                describe: (path) => `${subject(path)} now accepts \`null\``,
+                describe: (path, root) => `${subject(path, root)} now accepts \`null\``,
               }
             : {
                 rule: 'parameter-type-changed',
                 segments: [],
-                describe: (path) => `${subject(path)} no longer accepts \`null\``,
+                describe: (path, root) => `${subject(path, root)} no longer accepts \`null\``,
               },
         );
     }
-    const before = checker.getNonNullableType(oldType);
-    const after = checker.getNonNullableType(newType);
+    return [...findings, ...owned];
+  }
 
+  private compareStructure(
+    before: ts.Type,
+    after: ts.Type,
+    direction: Direction,
+    depth: number,
+  ): Finding[] {
+    const checker = this.checker;
+    const findings: Finding[] = [];
     if (checker.isArrayType(before) && checker.isArrayType(after)) {
       const [oldItem] = checker.getTypeArguments(before as ts.TypeReference);
       const [newItem] = checker.getTypeArguments(after as ts.TypeReference);
@@ -734,6 +833,7 @@ class TypeComparer {
         checker.getTypeOfSymbol(after),
         direction,
         depth + 1,
+        this.schemaName(declaredSymbol(checker, before), declaredSymbol(checker, after)),
       ))
         findings.push(prefixed(name, finding));
     }
@@ -765,12 +865,12 @@ class TypeComparer {
             ? {
                 rule: 'result-type-narrowed',
                 segments: [],
-                describe: (path) => `${subject(path)} is never \`${name}\` now`,
+                describe: (path, root) => `${subject(path, root)} is never \`${name}\` now`,
               }
             : {
                 rule: 'parameter-type-changed',
                 segments: [],
-                describe: (path) => `${subject(path)} no longer accepts \`${name}\``,
+                describe: (path, root) => `${subject(path, root)} no longer accepts \`${name}\``,
               },
         );
         continue;
@@ -785,12 +885,12 @@ class TypeComparer {
           ? {
               rule: 'result-type-changed',
               segments: [],
-              describe: (path) => `${subject(path)} may now be \`${name}\``,
+              describe: (path, root) => `${subject(path, root)} may now be \`${name}\``,
             }
           : {
               rule: 'parameter-widened',
               segments: [],
-              describe: (path) => `${subject(path)} now accepts \`${name}\``,
+              describe: (path, root) => `${subject(path, root)} now accepts \`${name}\``,
             },
       );
     }
@@ -810,12 +910,14 @@ class TypeComparer {
           ? {
               rule: 'result-type-narrowed',
               segments: [],
-              describe: (path) => `${subject(path)} narrowed from \`${from}\` to \`${to}\``,
+              describe: (path, root) =>
+                `${subject(path, root)} narrowed from \`${from}\` to \`${to}\``,
             }
           : {
               rule: 'result-type-changed',
               segments: [],
-              describe: (path) => `${subject(path)} changed from \`${from}\` to \`${to}\``,
+              describe: (path, root) =>
+                `${subject(path, root)} changed from \`${from}\` to \`${to}\``,
             },
       ];
     return [
@@ -823,21 +925,16 @@ class TypeComparer {
         ? {
             rule: 'parameter-widened',
             segments: [],
-            describe: (path) => `${subject(path)} now accepts \`${to}\` (was \`${from}\`)`,
+            describe: (path, root) =>
+              `${subject(path, root)} now accepts \`${to}\` (was \`${from}\`)`,
           }
         : {
             rule: 'parameter-type-changed',
             segments: [],
-            describe: (path) => `${subject(path)} changed from \`${from}\` to \`${to}\``,
+            describe: (path, root) =>
+              `${subject(path, root)} changed from \`${from}\` to \`${to}\``,
           },
     ];
-  }
-
-  private memo(direction: Direction) {
-    let memo = this.done.get(direction);
-    if (memo === undefined)
-      this.done.set(direction, (memo = new Map<ts.Type, Map<ts.Type, Finding[]>>()));
-    return memo;
   }
 
   private id(type: ts.Type): number {
@@ -861,31 +958,59 @@ function enumFindings(
       findings.push({
         rule: 'result-enum-values-added',
         segments: [],
-        describe: (path) =>
-          `${subject(path)} may now be ${list(gained)} (an exhaustive \`switch\` on it may need a new case)`,
+        describe: (path, root) =>
+          `${subject(path, root)} may now be ${list(gained)} (an exhaustive \`switch\` on it may need a new case)`,
       });
     if (lost.length > 0)
       findings.push({
         rule: 'result-enum-values-removed',
         segments: [],
-        describe: (path) =>
-          `${subject(path)} is no longer ${list(lost)} (code that compares it with ${lost.length === 1 ? 'that value' : 'one of them'}, in \`===\` or a \`switch\` case, no longer compiles)`,
+        describe: (path, root) =>
+          `${subject(path, root)} is no longer ${list(lost)} (code that compares it with ${lost.length === 1 ? 'that value' : 'one of them'}, in \`===\` or a \`switch\` case, no longer compiles)`,
       });
   } else {
     if (lost.length > 0)
       findings.push({
         rule: 'parameter-enum-values-removed',
         segments: [],
-        describe: (path) => `${subject(path)} no longer accepts ${list(lost)}`,
+        describe: (path, root) => `${subject(path, root)} no longer accepts ${list(lost)}`,
       });
     if (gained.length > 0)
       findings.push({
         rule: 'parameter-enum-values-added',
         segments: [],
-        describe: (path) => `${subject(path)} now accepts ${list(gained)}`,
+        describe: (path, root) => `${subject(path, root)} now accepts ${list(gained)}`,
       });
   }
   return findings;
+}
+
+/**
+ * The type a property is declared with, when its declaration names one: `plan: Plan | null` and
+ * `status?: PlanStatus` name `Plan` and `PlanStatus` (the alias symbol, not an import's).
+ */
+function declaredSymbol(checker: ts.TypeChecker, property: ts.Symbol): ts.Symbol | undefined {
+  const declaration = property.valueDeclaration ?? property.declarations?.[0];
+  if (
+    declaration === undefined ||
+    !(ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration))
+  )
+    return undefined;
+  let node = declaration.type;
+  while (node !== undefined && ts.isParenthesizedTypeNode(node)) node = node.type;
+  if (node !== undefined && ts.isUnionTypeNode(node)) {
+    const values = node.types.filter(
+      (member) =>
+        member.kind !== ts.SyntaxKind.UndefinedKeyword &&
+        !(ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword),
+    );
+    node = values.length === 1 ? values[0] : undefined;
+  }
+  if (node === undefined || !ts.isTypeReferenceNode(node)) return undefined;
+  const symbol = checker.getSymbolAtLocation(node.typeName);
+  return symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias
+    ? checker.getAliasedSymbol(symbol)
+    : symbol;
 }
 
 function hasNull(type: ts.Type): boolean {
@@ -952,7 +1077,7 @@ function split(path: string): string[] {
   return path === '' ? [] : [path];
 }
 
-/** "`items[].status`" or, at the root of what is compared, "the value". */
-function subject(path: string): string {
-  return path === '' ? 'the value' : `\`${path}\``;
+/** "`items[].status`" or, at the root of what is compared, "the value" (or the `root` given). */
+function subject(path: string, root = 'the value'): string {
+  return path === '' ? root : `\`${path}\``;
 }

@@ -24,6 +24,7 @@ import { run } from '../run.ts';
 import { CommandError } from '../command-error.ts';
 import type { SourcePlace } from '../../../generator/index.ts';
 import type { Change } from './change.ts';
+import { constraintMeaning } from './constraints.ts';
 import type { Level, Ruleset } from './rules.ts';
 
 /** One side of the comparison: its bundled document, where its places were written, how to show files. */
@@ -112,11 +113,12 @@ function toChange(
   tempDir: string,
 ): Change {
   const worst = [...change.verdicts].sort((a, b) => rank(b.impact) - rank(a.impact))[0];
-  const { location, what } = describePath(
+  const { location, what, subject } = describePath(
     change.path,
     (change.kind === 'removed' ? base : head).bundled,
   );
-  const message = worst?.message ?? describeChange(change, what);
+  const message =
+    worst === undefined ? describeChange(change, what) : namedVerdict(worst, change, subject);
   const source = worst?.location ?? (change.kind === 'removed' ? change.base : change.revision);
   // Redocly names the bundled file it read (relative to its working folder) and a pointer in it.
   const side =
@@ -140,6 +142,33 @@ function toChange(
   };
 }
 
+/**
+ * Redocly's message, with what it is about when it does not say (a constraint on a parameter's
+ * schema reads "`maxLength` was set to '64'."): "path parameter `plan`: `maxLength` was set to
+ * '64'; values longer than 64 characters are now rejected". The caller's side of a constraint is
+ * said for the ones a value can be checked against (constraints.ts).
+ */
+function namedVerdict(
+  verdict: RedoclyChange['verdicts'][number],
+  change: RedoclyChange,
+  subject: string | undefined,
+): string {
+  const message = verdict.message.replace(/\.$/, '');
+  const named =
+    subject === undefined || message.includes(subject.slice(subject.indexOf('`')))
+      ? message
+      : `${subject}: ${message}`;
+  const keyword =
+    change.kind === 'modified'
+      ? change.property
+      : unescapePointerFragment(change.path.split('/').at(-1) ?? '');
+  const meaning =
+    verdict.ruleId === 'schema-constraint-changed' && keyword !== undefined
+      ? constraintMeaning(keyword, change.base?.value, change.revision?.value)
+      : undefined;
+  return meaning === undefined ? named : `${named}; ${meaning}`;
+}
+
 function rank(level: Level): number {
   return level === 'major' ? 3 : level === 'minor' ? 2 : 1;
 }
@@ -159,7 +188,7 @@ function describeChange(change: RedoclyChange, what: string): string {
 function describePath(
   pointer: string,
   doc: Record<string, unknown>,
-): { location: string; what: string } {
+): { location: string; what: string; subject?: string } {
   const tokens = pointer
     .replace(/^#\/?/, '')
     .split('/')
@@ -167,20 +196,49 @@ function describePath(
     .map(unescapePointerFragment);
   if (tokens[0] === 'paths' && tokens.length >= 3 && HTTP_METHODS.has(tokens[2]!)) {
     const location = `${tokens[2]!.toUpperCase()} ${tokens[1]!}`;
-    return { location, what: describeOperationPart(tokens.slice(3), tokens.slice(0, 3), doc) };
+    const [rest, prefix] = [tokens.slice(3), tokens.slice(0, 3)];
+    return {
+      location,
+      what: describeOperationPart(rest, prefix, doc),
+      subject: VALUE_SECTIONS.has(rest[0] ?? '')
+        ? describeOperationPart(rest, prefix, doc, false)
+        : undefined,
+    };
+  }
+  // The parameters of a path item, which every operation of the path has.
+  if (tokens[0] === 'paths' && tokens[2] === 'parameters' && tokens.length >= 4) {
+    const [rest, prefix] = [tokens.slice(2), tokens.slice(0, 2)];
+    return {
+      location: tokens[1]!,
+      what: describeOperationPart(rest, prefix, doc),
+      subject: describeOperationPart(rest, prefix, doc, false),
+    };
   }
   if (tokens[0] === 'paths' && tokens.length >= 2)
     return { location: tokens[1]!, what: tokens.length === 2 ? 'path' : tokens.slice(2).join('/') };
   if (tokens[0] === 'components' && tokens.length >= 3) {
     const location = `#/components/${tokens[1]!}/${tokens[2]!}`;
-    return { location, what: describeSchemaPath(tokens.slice(3)) ?? 'component' };
+    return {
+      location,
+      what: describeSchemaPath(tokens.slice(3)) ?? 'component',
+      subject: describeSchemaPath(tokens.slice(3), false),
+    };
   }
   return { location: pointer, what: tokens.at(-1) ?? 'document' };
 }
 
+/** The parts of an operation that hold values a caller sends or reads. */
+const VALUE_SECTIONS = new Set(['parameters', 'requestBody', 'responses']);
+
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
-function describeOperationPart(rest: string[], prefix: string[], doc: Record<string, unknown>) {
+/** `keywords` false: the parameter, body or property only, without the keyword that changed. */
+function describeOperationPart(
+  rest: string[],
+  prefix: string[],
+  doc: Record<string, unknown>,
+  keywords = true,
+) {
   if (rest.length === 0) return 'operation';
   const [section, key, ...tail] = rest;
   if (section === 'parameters' && key !== undefined) {
@@ -189,18 +247,23 @@ function describeOperationPart(rest: string[], prefix: string[], doc: Record<str
       isRecord(parameter) && typeof parameter.name === 'string'
         ? `${typeof parameter.in === 'string' ? parameter.in : ''} parameter \`${parameter.name}\``.trim()
         : `parameter ${key}`;
-    const inner = tail[0] === 'schema' ? describeSchemaPath(tail.slice(1)) : undefined;
+    const inner = tail[0] === 'schema' ? describeSchemaPath(tail.slice(1), keywords) : undefined;
     return inner === undefined ? name : `${name}, ${inner}`;
   }
   if (section === 'requestBody') {
     const schemaAt = tail.indexOf('schema');
-    const inner = schemaAt < 0 ? undefined : describeSchemaPath(tail.slice(schemaAt + 1));
+    const inner = schemaAt < 0 ? undefined : describeSchemaPath(tail.slice(schemaAt + 1), keywords);
     return inner === undefined ? 'request body' : `request body ${inner}`;
   }
   if (section === 'responses' && key !== undefined) {
     const schemaAt = tail.indexOf('schema');
-    const inner = schemaAt < 0 ? undefined : describeSchemaPath(tail.slice(schemaAt + 1));
-    return inner === undefined ? `response ${key}` : `response ${key} ${inner}`;
+    const inner = schemaAt < 0 ? undefined : describeSchemaPath(tail.slice(schemaAt + 1), keywords);
+    // A response header's schema: the header is what a caller reads.
+    const response =
+      tail[0] === 'headers' && tail[1] !== undefined
+        ? `response ${key} header \`${tail[1]}\``
+        : `response ${key}`;
+    return inner === undefined ? response : `${response} ${inner}`;
   }
   return rest.join('/');
 }
@@ -211,17 +274,18 @@ function describeOperationPart(rest: string[], prefix: string[], doc: Record<str
  * 'propertyNames']` → "`propertyNames` of property `[].metadata`". Items are `[]`, a map's values
  * (`additionalProperties`, `patternProperties`) `[key]`, a tuple's place `[0]`; `$ref`, the
  * variants of `allOf`/`oneOf`/`anyOf` and the other applicators are no segment of it. A keyword
- * left at the end is what changed there. Undefined for the schema itself.
+ * left at the end is what changed there, unless `keywords` is false. Undefined for the schema
+ * itself.
  */
-function describeSchemaPath(tokens: string[]): string | undefined {
+function describeSchemaPath(tokens: string[], keywords = true): string | undefined {
   if (tokens.length === 0) return undefined;
   let path = '';
   let property = false;
-  let keywords: string[] = [];
+  let left: string[] = [];
   const step = (segment: string, isProperty: boolean) => {
     path = isProperty && path !== '' ? `${path}.${segment}` : `${path}${segment}`;
     property = isProperty;
-    keywords = [];
+    left = [];
   };
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
@@ -239,11 +303,11 @@ function describeSchemaPath(tokens: string[]): string | undefined {
     } else if (MAP_VALUES.has(token) && next !== undefined) step('[key]', false);
     else if (VARIANTS.has(token) && next !== undefined && /^\d+$/.test(next)) index++;
     else if (token === 'dependentSchemas' && next !== undefined) index++;
-    else if (!TRANSPARENT.has(token)) keywords.push(token);
+    else if (!TRANSPARENT.has(token)) left.push(token);
   }
   const what = property ? `property \`${path}\`` : `schema \`${path}\``;
-  if (keywords.length === 0) return path === '' ? undefined : what;
-  const keyword = `\`${keywords.join('.')}\``;
+  if (left.length === 0 || !keywords) return path === '' ? undefined : what;
+  const keyword = `\`${left.join('.')}\``;
   return path === '' ? `schema ${keyword}` : `${keyword} of ${what}`;
 }
 

@@ -65,9 +65,11 @@ export interface EntryOptions {
   changes: readonly Change[];
   /** For a first release: what it was generated from, e.g. "Gigs Core API 1.0.0 (spec/openapi.yaml)". */
   initial?: string;
+  /** The client's methods (`client.plans.list`), as `npm run diff` reports them (`methods`). */
+  methods?: readonly string[];
 }
 
-export function renderEntry({ version, date, changes, initial }: EntryOptions): string {
+export function renderEntry({ version, date, changes, initial, methods }: EntryOptions): string {
   const lines = [`## ${version} (${date})`];
   if (initial !== undefined) lines.push('', `Initial release, generated from ${initial}.`);
   const listed = entryChanges(changes);
@@ -75,7 +77,8 @@ export function renderEntry({ version, date, changes, initial }: EntryOptions): 
     const inSection = listed.filter((change) => sectionOf(change) === section);
     if (inSection.length === 0) continue;
     lines.push('', `### ${section}`, '');
-    for (const line of groupedMessages(inSection)) lines.push(`- ${oneLine(line.message)}`);
+    for (const line of groupedMessages(inSection, methods))
+      lines.push(`- ${oneLine(line.message)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -156,6 +156,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     if (refused !== undefined) {
       const breaking = groupedMessages(
         entryChanges(report.changes).filter((change) => change.level === 'major'),
+        report.methods,
       );
       const next = computed === record.version ? nextVersion(record.version, 'patch') : computed;
       throw new CommandError(
@@ -165,7 +166,12 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
           : `run npm run release without --version to release ${computed}, or pass --version ${computed}`,
       );
     }
-    const entry = renderEntry({ version, date, changes: report.changes });
+    const entry = renderEntry({
+      version,
+      date,
+      changes: report.changes,
+      methods: report.methods,
+    });
     plan = {
       last: record.version,
       version,
