@@ -19,6 +19,7 @@ import { isRecord } from '../json.ts';
 import { inDocumentOrder } from '../pointer.ts';
 import { assertAcyclic } from './acyclic.ts';
 import { refLoopErrors, selfContainingSchemas } from './cycles.ts';
+import { longRefChains } from './ref-chains.ts';
 import { mappingTargetProblems } from './mappings.ts';
 import { unreadableShapes } from './shape.ts';
 import { structureProblems } from './structure.ts';
@@ -129,7 +130,14 @@ const pointerOf = (problem: GeneratorError) => problem.location.pointer;
  * checked as well (the other files' after bundling), and every problem is reported in one run.
  */
 function refuseEarlyProblems(root: Record<string, unknown>, file: string): void {
-  const early = [...selfContainingSchemas(root, file), ...mappingTargetProblems(root, file)];
+  const early = [
+    ...selfContainingSchemas(root, file),
+    ...mappingTargetProblems(root, file),
+    // Before the bundler, which follows $refs one inside another: a long chain or a ring of
+    // them overflowed its stack and the run hung (ref-chains.ts).
+    ...refLoopErrors(root, file, { exceptSchemaLoops: true }),
+    ...longRefChains(root, file),
+  ];
   if (early.length === 0) return;
   const problems = [
     ...early,

@@ -13,6 +13,7 @@
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { findInObjects, getByPointer, refPointer } from '../pointer.ts';
 import { isRecord } from '../json.ts';
+import { chainText } from './ref-chains.ts';
 
 /**
  * Keywords whose subschemas are the value itself, not a property or an item of it (array items
@@ -104,22 +105,32 @@ function directChildren(document: Record<string, unknown>, pointer: string): str
  * Every local `$ref` in `document` whose chain of `$ref`-only objects comes back to itself
  * (`x: { $ref: '#/components/schemas/A/properties/x' }` at that very place), as errors naming
  * the chain, each loop once, in document order; empty when every chain arrives. For the
- * bundler's failure, which says only "Self-referencing circular pointer".
+ * bundler's failure, which says only "Self-referencing circular pointer", and before bundling
+ * (a long loop overflowed the bundler's stack: bundle.ts).
  */
-export function refLoopErrors(document: unknown, file: string): GeneratorError[] {
+export function refLoopErrors(
+  document: unknown,
+  file: string,
+  { exceptSchemaLoops = false } = {},
+): GeneratorError[] {
   const problems: GeneratorError[] = [];
+  // With exceptSchemaLoops: a loop through a named schema is selfContainingSchemas' to report.
+  const roots = new Set(exceptSchemaLoops && isRecord(document) ? schemaRoots(document) : []);
   // Places whose chain is known: it arrives, or its loop is reported.
   const settled = new Set<string>();
   findInObjects(document, (object, pointer) => {
     if (typeof object.$ref !== 'string') return undefined;
     const chain = [pointer];
+    const onChain = new Set(chain);
     let next = refPointer(object.$ref);
     while (next !== undefined && !settled.has(next)) {
-      if (chain.includes(next)) {
-        problems.push(loopError(chain, next, file));
+      if (onChain.has(next)) {
+        if (!chain.slice(chain.indexOf(next)).some((place) => roots.has(place)))
+          problems.push(loopError(chain, next, file));
         break;
       }
       chain.push(next);
+      onChain.add(next);
       const target = getByPointer(document, next);
       next =
         isRecord(target) && typeof target.$ref === 'string' ? refPointer(target.$ref) : undefined;
@@ -140,8 +151,8 @@ function loopError(path: readonly string[], back: string, file: string): Generat
   });
   return new GeneratorError(
     viaRefsOnly
-      ? `circular $ref: ${chain.join(' → ')} never reaches a schema`
-      : `the schema contains itself without an object or array in between: ${chain.join(' → ')} (a value cannot be its own allOf/anyOf/oneOf member; TypeScript cannot type it)`,
+      ? `circular $ref: ${chainText(chain)} never reaches a schema`
+      : `the schema contains itself without an object or array in between: ${chainText(chain)} (a value cannot be its own allOf/anyOf/oneOf member; TypeScript cannot type it)`,
     { file, pointer: back },
     viaRefsOnly
       ? 'point one of these $refs at a schema instead of at another $ref in the loop'
