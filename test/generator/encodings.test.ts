@@ -1,5 +1,5 @@
 /**
- * Spec files that are not UTF-8 (test/fixtures/specs/encodings/): UTF-16 (with its byte order
+ * Spec files that are not UTF-8 (test/fixtures/encodings/): UTF-16 (with its byte order
  * mark) and Latin-1 bytes, in the root file or in a file a `$ref` reaches, are refused with the
  * file, the line and column (and byte offset) of the first bad byte, and the fix; before, UTF-16
  * read as "a string, not an object" and Latin-1 `é` reached the generated code as U+FFFD. A UTF-8
@@ -11,7 +11,7 @@ import { resolveContext } from '../../generator/context.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { ROOT } from './helpers.ts';
 
-const DIR = 'test/fixtures/specs/encodings';
+const DIR = 'test/fixtures/encodings';
 const load = (name: string) => loadAndBundle(resolveContext({ spec: join(DIR, name), cwd: ROOT }));
 
 describe('spec file encodings', () => {
