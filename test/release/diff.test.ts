@@ -634,6 +634,24 @@ describe('the words of a change say what it means for a caller', () => {
     expect(messages.filter((message) => message.endsWith(': now required'))).toEqual([]);
   });
 
+  it("the client's constructor is compared too: removing the security scheme removes `token`, major", async () => {
+    const report = await diffAfter(ROOT_FILE, (doc) => {
+      doc.delete('security');
+      doc.deleteIn(['components', 'securitySchemes']);
+    });
+    expect(report.bump).toBe('major');
+    const constructorChanges = report.changes.filter((change) =>
+      change.location.startsWith('new '),
+    );
+    // Only the option the spec gave: the runtime's own options (responseGuards, …) are unchanged.
+    expect(constructorChanges).toEqual([
+      expect.objectContaining({
+        level: 'major',
+        message: expect.stringMatching(/^`new \w+\(\)` argument `options`: `token` removed$/),
+      }),
+    ]);
+  });
+
   it('a new x-sdk-method name for the same HTTP method and path is a rename, naming what to use instead', async () => {
     const report = await diffAfter(ROOT_FILE, (doc) =>
       doc.setIn(['paths', '/orders', 'get', 'x-sdk-method'], 'orders.all'),

@@ -120,6 +120,22 @@ export function compareSdk(
       : undefined,
   );
 
+  const constructorName = `new ${head.clientName}()`;
+  for (const finding of compareConstructors(
+    checker,
+    comparer,
+    `new ${head.clientName}`,
+    oldClient,
+    newClient,
+  )) {
+    const path = joinPath(finding.segments);
+    add(
+      finding.rule,
+      constructorName,
+      `\`${constructorName}\` ${finding.part}: ${finding.describe(path)}`,
+    );
+  }
+
   for (const [name, method] of oldMethods) {
     const location = `${name}()`;
     const newName = renamed.get(name);
@@ -491,8 +507,61 @@ function compareSignatures(
   oldMethod: ts.Symbol,
   newMethod: ts.Symbol,
 ): (Finding & { part: string })[] {
-  const oldSignature = checker.getTypeOfSymbol(oldMethod).getCallSignatures()[0];
-  const newSignature = checker.getTypeOfSymbol(newMethod).getCallSignatures()[0];
+  return compareCalls(
+    checker,
+    comparer,
+    name,
+    checker.getTypeOfSymbol(oldMethod).getCallSignatures()[0],
+    checker.getTypeOfSymbol(newMethod).getCallSignatures()[0],
+  );
+}
+
+/**
+ * The client's constructor (`new Gigs(options)`), compared as a call without a result: its options
+ * come from the spec too (a security scheme gives `token` and its environment variable, servers
+ * give `baseURL` choices), so removing one breaks every `new` that passes it.
+ */
+function compareConstructors(
+  checker: ts.TypeChecker,
+  comparer: TypeComparer,
+  name: string,
+  oldClient: ts.Symbol,
+  newClient: ts.Symbol,
+): (Finding & { part: string })[] {
+  const oldSignature = checker.getTypeOfSymbol(oldClient).getConstructSignatures()[0];
+  const newSignature = checker.getTypeOfSymbol(newClient).getConstructSignatures()[0];
+  const findings = compareCalls(checker, comparer, name, oldSignature, newSignature, {
+    result: false,
+  });
+  // Options the runtime declares (`responseGuards`, `fetch`, …) are the same template code in both
+  // packages; their classes differ only in being two copies (private members make them
+  // incompatible), so a finding inside one with an unchanged declaration is not a change.
+  const option = (signature: ts.Signature | undefined, property: string) => {
+    const parameter = signature?.getParameters()[0];
+    if (parameter === undefined) return undefined;
+    const type = checker.getNonNullableType(checker.getTypeOfSymbol(parameter));
+    const declaration = type.getProperty(property)?.valueDeclaration;
+    return declaration !== undefined &&
+      /[\\/]src[\\/]runtime[\\/]/.test(declaration.getSourceFile().fileName)
+      ? declaration.getText()
+      : undefined;
+  };
+  return findings.filter((finding) => {
+    const property = finding.segments[0];
+    if (property === undefined) return true;
+    const before = option(oldSignature, property);
+    return before === undefined || before !== option(newSignature, property);
+  });
+}
+
+function compareCalls(
+  checker: ts.TypeChecker,
+  comparer: TypeComparer,
+  name: string,
+  oldSignature: ts.Signature | undefined,
+  newSignature: ts.Signature | undefined,
+  { result = true } = {},
+): (Finding & { part: string })[] {
   if (oldSignature === undefined || newSignature === undefined) return [];
   const findings: (Finding & { part: string })[] = [];
   const oldParams = oldSignature.getParameters();
@@ -538,6 +607,7 @@ function compareSignatures(
     for (const finding of comparer.compare(oldType, newType, 'input'))
       findings.push({ ...finding, part: label });
   }
+  if (!result) return findings;
   const resolved = (signature: ts.Signature) => {
     const returned = checker.getReturnTypeOfSignature(signature);
     return checker.getAwaitedType(returned) ?? returned;
