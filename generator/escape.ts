@@ -83,9 +83,12 @@ export function stringLiteral(value: string): string {
 
 /** `stringLiteral` with the quote of choice (the README's examples follow prettier's choice). */
 export function quotedString(value: string, quote: '"' | "'"): string {
-  const json = showInvisible(JSON.stringify(value))
-    .replace(/[\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c]!)
-    .replace(/<\//g, '<\\/');
+  const json = finalBackslash(
+    showInvisible(JSON.stringify(value))
+      .replace(/[\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c]!)
+      .replace(/<\//g, '<\\/'),
+    '"',
+  );
   if (quote === '"') return json;
   // Swap the delimiters: `\"` needs no escape between single quotes, `'` does.
   const body = json.slice(1, -1).replace(/\\"|'/g, (match) => (match === "'" ? "\\'" : '"'));
@@ -110,9 +113,31 @@ export function yamlScalar(value: string): string {
  * joined later), and line terminators are escaped rather than kept raw (a raw CR would be read as LF).
  */
 export function templateLiteralText(value: string): string {
-  return showInvisible(
-    value.replace(/[\\`$\r\n\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c] ?? `\\${c}`),
+  return finalBackslash(
+    showInvisible(
+      value.replace(/[\\`$\r\n\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c] ?? `\\${c}`),
+    ),
+    '',
   );
+}
+
+/**
+ * `literal` (a quoted string literal ending in `quote`, or a template literal's static text with
+ * `quote` '') with an escaped backslash at its end written `\x5C` instead of `\\`: the same
+ * character, but no backslash right before the closing quote, or before the backtick or `${` that
+ * follows a template's static text.
+ *
+ * ts-morph prints through code-block-writer, which tracks strings and comments to know where it
+ * may indent or close a comment, and which takes any quote right after a backslash for an escaped
+ * one, an escaped backslash's too. After `"a\\"` it believed it was still inside a string, so a
+ * later `/*` inside a real string (`"x/*y"`) opened a comment for it, and ts-morph "closed" that
+ * comment by inserting `*\/` before the next statement or member: an enum value ending in `\`
+ * beside one holding `/*` made the generated types and guards unparseable.
+ */
+function finalBackslash(literal: string, quote: '"' | "'" | ''): string {
+  const body = literal.slice(0, literal.length - quote.length);
+  // Every backslash of the escaped text starts an escape, so a backslash at the end closes `\\`.
+  return body.endsWith('\\') ? `${body.slice(0, -2)}\\x5C${quote}` : literal;
 }
 
 /**

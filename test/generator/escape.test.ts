@@ -2,6 +2,7 @@
  * The escaping helpers (generator/escape.ts), one per context: each result, put in its context
  * and read back by the real parser of that context, gives the text back (or keeps it inside).
  */
+import { printStructure, StructureKind } from 'ts-morph';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
@@ -56,6 +57,48 @@ describe('escaping helpers', () => {
         `\${${text}}`,
       );
       expect(stringLiteral(text)).not.toMatch(/[\u2028\u2029]|<\//);
+    },
+  );
+
+  it.each(HOSTILE)(
+    "ts-morph's printer copies each literal as it is and inserts nothing after it: %j",
+    (text) => {
+      // code-block-writer tracks strings and comments to decide what to insert; a literal it
+      // misreads (a quote after an escaped backslash) made it read the `/*` of the next literal
+      // as a comment opener and "close" it with `*\/` before the next member.
+      const literals = [
+        stringLiteral(text),
+        quotedString(text, "'"),
+        `\`${templateLiteralText(text)}\``,
+        `\`${templateLiteralText(text)}\${'x'}\``,
+      ];
+      for (const literal of literals) {
+        const type = `{ a: ${literal}; c: '/*' }`;
+        const printed = printStructure(
+          {
+            kind: StructureKind.SourceFile,
+            statements: [
+              `const b = ${literal};`,
+              { kind: StructureKind.TypeAlias, name: 'T', type, docs: ['Doc.'] },
+              {
+                kind: StructureKind.Interface,
+                name: 'I',
+                properties: [{ name: 'x', docs: ['X.'] }],
+              },
+            ],
+          },
+          { newLine: '\n', indentNumberOfSpaces: 2 },
+        );
+        const source = ts.createSourceFile('x.ts', printed, ts.ScriptTarget.Latest, true);
+        const diagnostics = (source as unknown as { parseDiagnostics: ts.Diagnostic[] })
+          .parseDiagnostics;
+        expect(
+          diagnostics.map((d) => d.messageText),
+          printed,
+        ).toEqual([]);
+        expect(printed).toContain(`const b = ${literal};`);
+        expect(source.statements).toHaveLength(3);
+      }
     },
   );
 

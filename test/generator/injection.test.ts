@@ -36,11 +36,16 @@ const P =
 /** A name of the same kind that stays one line (keys, names). */
 const N = 'k*/\'"`${globalThis.__pwned=1}\\ \u2028<x>';
 const SCHEMA = 'Evil*/\'"`${globalThis.__pwned=1}';
+/**
+ * Text that ends in a backslash, next to text holding `/*`: ts-morph's writer took the quote after
+ * an escaped backslash for an escaped quote, then the `/*` for a comment, and inserted `*\/`.
+ */
+const T = '/* ends in a backslash \\';
 const ref = (name: string) =>
   `#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 function hostileSpec(): Record<string, unknown> {
-  const text = { type: 'string', description: P, default: P, example: P, enum: [P, N, 'plain'] };
+  const text = { type: 'string', description: P, default: P, example: P, enum: [T, P, N, 'plain'] };
   return {
     openapi: '3.1.0',
     info: {
@@ -64,7 +69,7 @@ function hostileSpec(): Record<string, unknown> {
     tags: [{ name: N, description: P }],
     security: [{ key: [] }],
     paths: {
-      ['/x$`\'"\\*/${id}/a$${id2}$`/$']: {
+      ['/x$`\'"\\*/${id}/a\\{id2}$`/$']: {
         parameters: [
           { name: 'id', in: 'path', required: true, description: P, example: P, schema: text },
           { name: 'id2', in: 'path', required: true, schema: { type: 'integer' } },
@@ -151,6 +156,8 @@ function hostileSpec(): Record<string, unknown> {
           properties: {
             [N]: text,
             [P]: { type: 'integer', description: P, default: 1, examples: [2] },
+            [T]: { const: T, default: T, examples: [T] },
+            [`${T}next`]: { type: 'string', enum: [P, T] },
             when: { type: 'string', format: 'date-time', description: P },
             kind: { const: P, description: P },
             pattern: { type: 'string', pattern: '^[a-z\'"`*/\\\\]+$', description: P },
