@@ -30,8 +30,14 @@ const INVISIBLE =
   // eslint-disable-next-line no-control-regex -- control characters are what this finds
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
+/** {@link INVISIBLE} without the global flag, to test for one (no `lastIndex` state). */
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
 /** {@link INVISIBLE} characters of `text` as `\uXXXX` escapes. */
 export function showInvisible(text: string): string {
+  // Testing first: V8's replace with a callback took 0.2–0.6 s on a 13 MB text with no match
+  // (GitHub's bundled description), a test 30 ms, and nearly every text has none.
+  if (!HAS_INVISIBLE.test(text)) return text;
   return text.replace(
     INVISIBLE,
     (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,

@@ -69,31 +69,62 @@ const PRINT_WIDTH = 100;
  * tags and links are never broken.
  */
 export function wrapDocComments(text: string, width = PRINT_WIDTH): string {
-  const out: string[] = [];
-  let prefix: string | undefined; // ` * ` with its indentation, inside a block comment
-  let inFence = false;
-  for (const line of text.split('\n')) {
-    if (prefix === undefined) {
-      const single = /^(\s*)\/\*\*\s(.*\S)\s*\*\/$/.exec(line);
-      if (single !== null && line.length > width && !single[2]!.includes('*/')) {
-        const indent = single[1]!;
-        out.push(`${indent}/**`);
-        for (const part of wrapLine(single[2]!, width - indent.length - 3))
-          out.push(`${indent} * ${part}`.trimEnd());
-        out.push(`${indent} */`);
-        continue;
-      }
-      if (/^\s*\/\*\*\s*$/.test(line)) {
-        prefix = `${/^\s*/.exec(line)![0]} * `;
-        inFence = false;
-      }
-      out.push(line);
-      continue;
+  // Only the lines of TSDoc comments are looked at: the text between them is copied in slices,
+  // never split into lines (the 17 MB guards module of GitHub's description is nearly all code).
+  const pieces: string[] = [];
+  let copied = 0;
+  let at = text.indexOf('/**');
+  while (at !== -1) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = lineEnd(text, start);
+    const line = text.slice(start, end);
+    const single = /^(\s*)\/\*\*\s(.*\S)\s*\*\/$/.exec(line);
+    if (single !== null && line.length > width && !single[2]!.includes('*/')) {
+      const indent = single[1]!;
+      const lines = [`${indent}/**`];
+      for (const part of wrapLine(single[2]!, width - indent.length - 3))
+        lines.push(`${indent} * ${part}`.trimEnd());
+      lines.push(`${indent} */`);
+      pieces.push(text.slice(copied, start), lines.join('\n'));
+      copied = end;
+    } else if (/^\s*\/\*\*\s*$/.test(line)) {
+      const block = blockLines(text, end, `${/^\s*/.exec(line)![0]} * `, width);
+      pieces.push(text.slice(copied, start), line, block.text);
+      copied = end = block.end;
     }
+    at = text.indexOf('/**', end);
+  }
+  pieces.push(text.slice(copied));
+  return pieces.join('');
+}
+
+/** Where the line starting at `start` ends: its line break, or the end of the text. */
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end === -1 ? text.length : end;
+}
+
+/**
+ * The lines of a block comment after its `/**` line (which ends at `from`), up to and with its
+ * closing line, each too long one wrapped under ` * ` (`prefix`); `text` is them with the line
+ * break before each, and `end` where the closing line ends.
+ */
+function blockLines(
+  text: string,
+  from: number,
+  prefix: string,
+  width: number,
+): { text: string; end: number } {
+  const out: string[] = [];
+  let inFence = false;
+  let end = from;
+  while (end < text.length) {
+    const start = end + 1;
+    end = lineEnd(text, start);
+    const line = text.slice(start, end);
     if (/^\s*\*\//.test(line)) {
-      prefix = undefined;
       out.push(line);
-      continue;
+      break;
     }
     const content = line.startsWith(prefix) ? line.slice(prefix.length) : undefined;
     if (content !== undefined && /^(```|~~~)/.test(content)) inFence = !inFence;
@@ -110,7 +141,7 @@ export function wrapDocComments(text: string, width = PRINT_WIDTH): string {
     }
     for (const part of wrapLine(content, width - prefix.length)) out.push(`${prefix}${part}`);
   }
-  return out.join('\n');
+  return { text: out.map((line) => `\n${line}`).join(''), end };
 }
 
 /**

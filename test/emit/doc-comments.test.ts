@@ -42,6 +42,32 @@ describe('wrapDocComments', () => {
       '/**\n * - word0 word1 word2 word3\n *   word4 word5 word6 word7\n */',
     ],
     [
+      'only comment lines change: code around and between them, and a `/**` inside code, stay',
+      {
+        given: `const a = '/** ${long(3)}';\n/**\n * ${long(8)}\n */\nb(); /** c */\n/** ${long(8)} */\nend;\n`,
+        width: 30,
+      },
+      [
+        `const a = '/** ${long(3)}';`,
+        '/**',
+        ' * word0 word1 word2 word3',
+        ' * word4 word5 word6 word7',
+        ' */',
+        'b(); /** c */',
+        '/**',
+        ' * word0 word1 word2 word3',
+        ' * word4 word5 word6 word7',
+        ' */',
+        'end;',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'a block left open at the end of the text is wrapped to its end',
+      { given: `x;\n/**\n * ${long(8)}\n`, width: 30 },
+      'x;\n/**\n * word0 word1 word2 word3\n * word4 word5 word6 word7\n',
+    ],
+    [
       'code and short comments are left alone',
       { given: `const x = '${long(30)}';`, width: 40 },
       `const x = '${long(30)}';`,
