@@ -4,38 +4,25 @@
  * parse error about bytes still compressed, but an InvalidResponseError that names the operation,
  * what the server did and what to do, not retried (the server answers the same way again).
  */
-import { createServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { Socket } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startRawServer, type RawServer } from '../helpers/raw-server.ts';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import { APIConnectionError, InvalidResponseError } from '../../templates/runtime/errors.ts';
 import { readText } from '../../templates/runtime/internal/read.ts';
 import { readEventStream, type EventStream } from '../../templates/runtime/streaming.ts';
 
-let server: Server;
-let url: string;
-let answer: (socket: Socket) => void;
-let requests: number;
+let server: RawServer;
 
 beforeAll(async () => {
-  server = createServer((socket: Socket) => {
-    socket.on('data', () => {
-      requests++;
-      answer(socket);
-    });
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startRawServer();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-  requests = 0;
-});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
 
 const core = (): ClientCore =>
-  new ClientCore({ baseURL: url, maxRetries: 2, backoff: { initialDelay: 1, maxDelay: 2 } });
+  new ClientCore({ baseURL: server.url, maxRetries: 2, backoff: { initialDelay: 1, maxDelay: 2 } });
 
 async function failure(read?: typeof readText): Promise<Error> {
   return core()
@@ -65,7 +52,7 @@ describe('a body the server stops sending before the end its framing announced',
   it.each(Object.entries(CODINGS))(
     '%s, fewer bytes than Content-Length, then the connection closed: InvalidResponseError, not retried',
     async (coding, bytes) => {
-      answer = (socket) => {
+      server.answer = (socket) => {
         socket.write(
           head(
             `${coding === 'identity' ? '' : `Content-Encoding: ${coding}\r\n`}Content-Length: ${bytes.length}\r\n`,
@@ -74,7 +61,7 @@ describe('a body the server stops sending before the end its framing announced',
         socket.end(half(bytes));
       };
       for (const read of [undefined, readText]) {
-        requests = 0;
+        server.reset();
         const error = await failure(read);
         expect(error).toBeInstanceOf(InvalidResponseError);
         expect(error).not.toBeInstanceOf(APIConnectionError);
@@ -83,14 +70,14 @@ describe('a body the server stops sending before the end its framing announced',
             'so it is incomplete and was not used. The server (or a proxy in between) cut it short; call again once it answers whole. Not retried.',
         );
         expect((error as InvalidResponseError).status).toBe(200);
-        expect(requests).toBe(1);
+        expect(server.requests).toBe(1);
       }
     },
   );
 
   it('a chunked body closed without its last chunk: the same, naming the chunked framing', async () => {
     const part = half(CODINGS.gzip);
-    answer = (socket) => {
+    server.answer = (socket) => {
       socket.write(head('Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n'));
       socket.write(`${part.length.toString(16)}\r\n`);
       socket.write(part);
@@ -99,11 +86,11 @@ describe('a body the server stops sending before the end its framing announced',
     const error = await failure(readText);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toContain('before the end its chunked framing announced');
-    expect(requests).toBe(1);
+    expect(server.requests).toBe(1);
   });
 
   it('an event stream cut short: the events before it, then InvalidResponseError', async () => {
-    answer = (socket) => {
+    server.answer = (socket) => {
       socket.write(
         'HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n',
       );
@@ -138,7 +125,7 @@ describe('a compressed stream that stops early inside complete framing', () => {
     'gzip, framed by %s: InvalidResponseError that says it may be cut short',
     async (_n, frame) => {
       const part = half(CODINGS.gzip);
-      answer = (socket) => {
+      server.answer = (socket) => {
         socket.write(head(`Content-Encoding: gzip\r\n${frame(part)}`));
         socket.end(part);
       };
@@ -147,7 +134,7 @@ describe('a compressed stream that stops early inside complete framing', () => {
       expect(error.message).toContain(
         'with invalid JSON where JSON was expected (it came compressed, Content-Encoding: gzip; a compressed body the server cut short decodes without an error, so it may be incomplete)',
       );
-      expect(requests).toBe(1);
+      expect(server.requests).toBe(1);
     },
   );
 });
@@ -172,10 +159,10 @@ describe('a Content-Encoding fetch does not decode', () => {
   ])(
     '%s: an InvalidResponseError naming the coding, for JSON and text alike',
     async (_n, body, coding) => {
-      answer = encoded(coding, body);
+      server.answer = encoded(coding, body);
       const named = coding.split(', ').at(-1)!;
       for (const read of [undefined, readText]) {
-        requests = 0;
+        server.reset();
         const error = await failure(read);
         expect(error).toBeInstanceOf(InvalidResponseError);
         expect(error.message).toBe(
@@ -183,32 +170,32 @@ describe('a Content-Encoding fetch does not decode', () => {
             'it handed over the body still encoded. The server must use a coding the request accepts (its Accept-Encoding: gzip, deflate or br), or none.',
         );
         expect(error.message).not.toMatch(/JSON/);
-        expect(requests).toBe(1);
+        expect(server.requests).toBe(1);
       }
     },
   );
 
   it('an error answer (503) in such a coding: the same, not retried', async () => {
-    answer = encoded('zstd', ZSTD, '503 Service Unavailable');
+    server.answer = encoded('zstd', ZSTD, '503 Service Unavailable');
     const error = await failure();
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).status).toBe(503);
     expect(error.message).toContain('compressed as "zstd"');
-    expect(requests).toBe(1);
+    expect(server.requests).toBe(1);
   });
 
   it('more codings than fetch decodes in one header: InvalidResponseError, not a retried connection error', async () => {
-    answer = encoded('gzip, gzip, gzip, gzip, gzip, gzip', CODINGS.gzip);
+    server.answer = encoded('gzip, gzip, gzip, gzip, gzip, gzip', CODINGS.gzip);
     const error = await failure();
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toMatch(
       /^The server's answer to GET \/plans is not valid HTTP: its Content-Encoding lists more codings than fetch decodes/,
     );
-    expect(requests).toBe(1);
+    expect(server.requests).toBe(1);
   });
 
   it('an event stream in zstd: InvalidResponseError on the first bytes, never events of garbage', async () => {
-    answer = (socket) => {
+    server.answer = (socket) => {
       socket.write(
         `HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Encoding: zstd\r\nContent-Length: ${ZSTD.length}\r\n\r\n`,
       );
@@ -227,9 +214,9 @@ describe('a Content-Encoding fetch does not decode', () => {
   });
 
   it('identity and a decoded zstd body (no magic number left) are read as they are', async () => {
-    answer = encoded('identity', Buffer.from('{"a":1}'));
+    server.answer = encoded('identity', Buffer.from('{"a":1}'));
     await expect(core().request({ method: 'get', path: '/plans' })).resolves.toEqual({ a: 1 });
-    answer = encoded('zstd', Buffer.from('{"a":2}'));
+    server.answer = encoded('zstd', Buffer.from('{"a":2}'));
     await expect(core().request({ method: 'get', path: '/plans' })).resolves.toEqual({ a: 2 });
   });
 });

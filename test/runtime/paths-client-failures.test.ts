@@ -5,9 +5,10 @@
  * `TypeError: fetch failed` or `terminated`. Served by a raw TCP server on 127.0.0.1, since
  * node:http refuses to write such answers.
  */
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRawServer, type RawServer } from '../helpers/raw-server.ts';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import {
   APIConnectionError,
@@ -24,22 +25,17 @@ interface paths {
   };
 }
 
-let server: Server;
-let url: string;
+let server: RawServer;
+/** The bytes the server writes before it closes the connection. */
 let answer: string;
 
 beforeAll(async () => {
-  server = createServer((socket: Socket) => {
-    socket.on('data', () => socket.end(answer));
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startRawServer((socket) => socket.end(answer));
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 const TOKEN = 'sk_paths_fail_SECRET';
-const paths = (baseURL = url, maxResponseSize?: number) =>
+const paths = (baseURL = server.url, maxResponseSize?: number) =>
   createPathsClient<paths>(new ClientCore({ baseURL, token: TOKEN, maxResponseSize }), {
     operations: { 'post /x': { parseAs: 'text' } },
   });
@@ -123,8 +119,8 @@ describe('path client: success bodies it cannot use, as the resource client repo
   });
 
   it.each([
-    ['JSON', () => paths(url, 8).GET('/x')],
-    ['text', () => paths(url, 8).POST('/x')],
+    ['JSON', () => paths(server.url, 8).GET('/x')],
+    ['text', () => paths(server.url, 8).POST('/x')],
   ])('a %s body past maxResponseSize is refused', async (_name, call) => {
     answer = answer200('application/json', JSON.stringify({ id: 'x'.repeat(64) }));
     const error = await failure(call);
@@ -144,7 +140,7 @@ describe("path client: the client's limits hold for it too", () => {
   it('an error body past maxResponseSize is refused, not read whole', async () => {
     const body = JSON.stringify({ message: 'x'.repeat(64) });
     answer = `HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
-    const error = await failure(() => paths(url, 8).GET('/x'));
+    const error = await failure(() => paths(server.url, 8).GET('/x'));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).status).toBe(500);
     expect((error as Error).message).toContain('larger than maxResponseSize (8 bytes)');

@@ -4,9 +4,8 @@
  * retried; a status line or framing fetch cannot parse is an invalid response, described as one,
  * never as the assertion or parser code of undici, and never retried.
  */
-import { createServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startRawServer, type RawServer } from '../helpers/raw-server.ts';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import {
   APIConnectionError,
@@ -16,30 +15,19 @@ import {
 } from '../../templates/runtime/errors.ts';
 import { isRetryableStatus } from '../../templates/runtime/internal/retry.ts';
 
-let server: Server;
-let url: string;
+let server: RawServer;
+/** The bytes the server writes before it closes the connection. */
 let answer: string;
-let requests: number;
 
 beforeAll(async () => {
-  server = createServer((socket: Socket) => {
-    socket.on('data', () => {
-      requests++;
-      socket.end(answer);
-    });
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startRawServer((socket) => socket.end(answer));
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-  requests = 0;
-});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
 
 const core = (): ClientCore =>
   new ClientCore({
-    baseURL: url,
+    baseURL: server.url,
     token: 'sk_status_SECRET',
     maxRetries: 3,
     backoff: { initialDelay: 1, maxDelay: 2 },
@@ -69,7 +57,7 @@ describe('statuses outside 100-599 (RFC 9110 §15)', () => {
       expect(error).not.toBeInstanceOf(InternalServerError);
       expect((error as APIError).status).toBe(Number(line.slice(0, 3)));
       expect((error as Error).message).toContain('not an HTTP status');
-      expect(requests).toBe(1);
+      expect(server.requests).toBe(1);
     },
   );
 
@@ -77,7 +65,7 @@ describe('statuses outside 100-599 (RFC 9110 §15)', () => {
     answer = status('599 Last');
     const error = await failure();
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(requests).toBe(4);
+    expect(server.requests).toBe(4);
   });
 
   it.each([
@@ -119,7 +107,7 @@ describe('answers fetch cannot parse: an InvalidResponseError that says so, not 
     const { message } = error as Error;
     expect(message).toMatch(/^The server's answer to GET \/x is not valid HTTP/);
     expect(message).not.toMatch(/false == true|fetch failed/);
-    expect(requests).toBe(1);
+    expect(server.requests).toBe(1);
   });
 });
 
@@ -142,7 +130,7 @@ describe('answers fetch reads but whose body cannot be decoded: an InvalidRespon
     expect(message).toContain(`Content-Encoding: ${coding}`);
     expect(message).not.toMatch(/Connection error|terminated/);
     expect((error as InvalidResponseError).status).toBe(200);
-    expect(requests).toBe(1);
+    expect(server.requests).toBe(1);
   });
 
   it('an error answer (503) whose body cannot be decoded is not retried either: the server will send it again', async () => {
@@ -150,7 +138,7 @@ describe('answers fetch reads but whose body cannot be decoded: an InvalidRespon
     const error = await failure();
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).status).toBe(503);
-    expect(requests).toBe(1);
+    expect(server.requests).toBe(1);
   });
 });
 
@@ -173,7 +161,7 @@ describe('the words for a Content-Length fetch refuses', () => {
     expect((error as Error).message).toBe(
       `The server's answer to GET /x is not valid HTTP: ${words} (HPE_UNEXPECTED_CONTENT_LENGTH). Not retried.`,
     );
-    expect(requests).toBe(1);
+    expect(server.requests).toBe(1);
   });
 });
 
@@ -187,6 +175,6 @@ describe('an interim 100 Continue nobody asked for', () => {
       /^The server's answer to GET \/x is not valid HTTP.*100 Continue/,
     );
     expect((error as Error).message).not.toContain('bad response');
-    expect(requests).toBe(1);
+    expect(server.requests).toBe(1);
   });
 });
