@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore, coreOf, DEFAULTS, linkCore, type Auth } from '../../templates/runtime/core.ts';
@@ -402,6 +403,31 @@ describe('timeouts and aborts', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect((error as Error).message).toBe('Request timed out after 50 ms.');
+  });
+
+  it('after retries, the connection error says how many attempts the call made', async () => {
+    reply = () => ({ ...json(200, {}), delayMs: 2_000 });
+    const timedOut = await core
+      .request({ method: 'get', path: '/slow/retried' }, { timeout: 30, maxRetries: 2 })
+      .catch((e: unknown) => e);
+    expect(timedOut).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((timedOut as Error).message).toBe(
+      'Request timed out after 30 ms. Gave up after 3 attempts, each with its own timeout.',
+    );
+    // Nothing listens on a port just closed: each attempt is refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const refused = await new ClientCore({
+      baseURL: `http://127.0.0.1:${port}`,
+      maxRetries: 1,
+      backoff: FAST,
+    })
+      .request({ method: 'get', path: '/x' })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(APIConnectionError);
+    expect((refused as Error).message).toMatch(/ Gave up after 2 attempts\.$/);
   });
 
   it('without a signal, cancels a timed-out attempt at the deadline: the server sees the connection close', async () => {

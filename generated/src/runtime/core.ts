@@ -89,7 +89,9 @@ export interface ClientOptions {
   /**
    * Milliseconds one attempt may take, reading the body included; a timed-out attempt is retried.
    * Default 60 000 (60 s). A timed-out attempt is cancelled, so it holds no connection. An event
-   * stream may also stay silent (no event, no comment) at most this long between two reads.
+   * stream may also stay silent (no event, no comment) at most this long between two reads. A call
+   * may therefore take up to (`maxRetries` + 1) × `timeout` plus the pauses between attempts; its
+   * final APIConnectionTimeoutError says how many attempts were made.
    */
   timeout?: number | undefined;
   /**
@@ -529,6 +531,9 @@ export class ClientCore {
             await this.#pause(retry, retries, undefined, prepared, error.message, options.signal);
             continue;
           }
+          // A call that took minutes says why: "timed out after 60000 ms" alone reads as one wait.
+          if (retry > 0 && error instanceof APIConnectionError)
+            error.message += ` Gave up after ${retry + 1} attempts${error instanceof APIConnectionTimeoutError ? ', each with its own timeout' : ''}.`;
           throw error;
         }
         const { response, data } = attempt;
