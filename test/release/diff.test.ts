@@ -766,6 +766,21 @@ describe('a property renamed, an enum changed: every line is true', () => {
     expect(wire).toContain(`minor ${inOrder}: property \`label\` added`);
   });
 
+  it('a renamed required request property is not said to have "become required"', async () => {
+    const text = await textAfter('schemas/OrderCreate.yaml', (doc) => {
+      const quantity = doc.getIn(['properties', 'quantity']);
+      doc.deleteIn(['properties', 'quantity']);
+      doc.setIn(['properties', 'qty'], quantity);
+      doc.setIn(['required'], doc.createNode(['qty']));
+    });
+    expect(text).toContain(
+      'major `client.orders.create()` params: `quantity` removed and `qty` (required) added, of the same type: if it was renamed, pass `qty` instead',
+    );
+    expect(text).toContain('major `POST /orders`: New required properties of `OrderCreate`: `qty` (');
+    expect(text).toContain('major `POST /orders`: Property `quantity` of `OrderCreate` was removed (');
+    expect(text).not.toMatch(/became required|renamed to/);
+  });
+
   it('a value added to an enum of requests and responses says what each side means', async () => {
     const text = await textAfter('schemas/OrderStatus.yaml', (doc) =>
       doc.setIn(['enum'], doc.createNode(['open', 'shipped', 'cancelled'])),

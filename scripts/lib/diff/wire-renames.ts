@@ -10,7 +10,8 @@
  *
  * `required-properties-removed` also lists a property that was removed altogether ("Properties of
  * `Plan` are no longer required: `name`"), which says it may now be missing when it is gone: only
- * properties both sides have are listed (a removed one is reported as removed).
+ * properties both sides have are listed (a removed one is reported as removed). Likewise
+ * `required-properties-added` says a new property "became required": it is said to be new.
  */
 import { isRecord } from '../../../generator/json.ts';
 import { getByPointer } from '../../../generator/pointer.ts';
@@ -18,6 +19,7 @@ import type { RedoclyChange } from './wire.ts';
 
 export function withoutGuesses(
   changes: readonly RedoclyChange[],
+  baseDoc: Record<string, unknown>,
   headDoc: Record<string, unknown>,
 ): RedoclyChange[] {
   const renames = changes.filter(isRenameGuess);
@@ -33,7 +35,7 @@ export function withoutGuesses(
     else if (insideRename(change)) continue;
     else {
       const kept = withoutRemovedRequired(change, headDoc);
-      if (kept !== undefined) out.push(kept);
+      if (kept !== undefined) out.push(newRequiredSaid(kept, baseDoc));
     }
   }
   return out;
@@ -112,6 +114,40 @@ function withoutRemovedRequired(
     };
   }
   if (verdicts.length === 0) return undefined;
+  return { ...change, verdicts };
+}
+
+/**
+ * A `required-properties-added` change whose names the base's schema did not have: "Properties of
+ * `OrderCreate` became required: `qty`" → "New required properties of `OrderCreate`: `qty`".
+ */
+function newRequiredSaid(change: RedoclyChange, baseDoc: Record<string, unknown>): RedoclyChange {
+  const index = change.verdicts.findIndex(
+    (verdict) => verdict.ruleId === 'required-properties-added',
+  );
+  const before = change.base?.value;
+  const after = change.revision?.value;
+  const schemaPointer = (change.base?.pointer ?? '').replace(/\/required$/, '');
+  const schema = schemaPointer === '' ? undefined : getByPointer(baseDoc, schemaPointer);
+  if (index < 0 || !Array.isArray(before) || !Array.isArray(after) || !isRecord(schema))
+    return change;
+  const verdict = change.verdicts[index]!;
+  const match = /^Properties of (`[^`]+`) became required/.exec(verdict.message);
+  if (match === null) return change;
+  const properties = isRecord(schema.properties) ? schema.properties : {};
+  const names = after.filter(
+    (name): name is string => typeof name === 'string' && !before.includes(name),
+  );
+  const known = names.filter((name) => Object.hasOwn(properties, name));
+  const fresh = names.filter((name) => !Object.hasOwn(properties, name));
+  if (fresh.length === 0) return change;
+  const list = (values: string[]) => values.map((name) => `\`${name}\``).join(', ');
+  const parts = [
+    ...(known.length === 0 ? [] : [`Properties of ${match[1]!} became required: ${list(known)}`]),
+    `${known.length === 0 ? 'New' : 'new'} required properties of ${match[1]!}: ${list(fresh)}`,
+  ];
+  const verdicts = [...change.verdicts];
+  verdicts[index] = { ...verdict, message: parts.join('; ') };
   return { ...change, verdicts };
 }
 

@@ -105,6 +105,7 @@ export async function compareWire(
   const report = JSON.parse(text) as RedoclyReport;
   const changes = withoutGuesses(
     report.changes.filter((change) => !change.path.startsWith('#/x-sdk')),
+    base.bundled,
     head.bundled,
   );
   const sides = new Map([base, head].map((side) => [side, schemaIndex(side.bundled)]));
