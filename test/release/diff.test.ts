@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, YAMLMap } from 'yaml';
 import { main } from '../../scripts/diff.ts';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
+import { renderReport } from '../../scripts/lib/diff/report.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
 import { git, resetSpec, specRepo } from './git-repo.ts';
@@ -93,7 +94,7 @@ const CASES: Case[] = [
     sdk: {
       level: 'major',
       kind: 'sdk/parameter-renamed',
-      says: '`client.orders.list()` params: `customer` renamed to `customerId`',
+      says: '`client.orders.list()` params: `customer` removed and `customerId` (optional) added, of the same type: if it was renamed, pass `customerId` instead',
     },
     wire: { level: 'major', kind: 'wire/parameter-removed', says: 'customer' },
   },
@@ -517,8 +518,9 @@ describe('every use of a type counts as a method taking or returning it', () => 
       expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
         expect.stringMatching(/^GET \/regions\/\{region\}: response 200 header `X-Level`: /),
       );
-      expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
-        expect.stringMatching(/^\/regions\/\{region\}: path parameter `region`: .*goneInPath/),
+      // A path item's parameter is in each of its operations: its schema's line names them all.
+      expect(renderReport(report, 'text')).toContain(
+        'major `InPath` (in `GET /regions/{region}`, `PUT /regions/{region}` and `POST /regions/{region}`): enum value `"goneInPath"` removed; requests that send it are now rejected (',
       );
       // Read only from an error body or a response header: a value gone is still breaking, since
       // code that compares with it no longer compiles.
@@ -727,12 +729,76 @@ describe('the words of a change say what it means for a caller', () => {
       const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
       expect(wire.length).toBeGreaterThan(0);
       for (const change of wire) expect(change.message).not.toMatch(/\$ref|allOf|\.propertyNames/);
-      expect(wire.map((change) => change.message).join('\n')).toMatch(
-        /`propertyNames` of property `(\[\]\.)?metadata`/,
+      // `Labels` is in the responses of three operations: said in its own terms, naming them.
+      expect(renderReport(report, 'text')).toContain(
+        '`Labels` (in `GET /orders`, `POST /orders` and `GET /orders/{order}`): schema `propertyNames`: `maxLength` changed',
       );
     } finally {
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');
     }
+  });
+});
+
+describe('a property renamed, an enum changed: every line is true', () => {
+  /** `npm run diff`'s text after editing `schemas/<file>` of the shop spec. */
+  async function textAfter(file: string, edit: (doc: Document) => void): Promise<string> {
+    return renderReport(await diffAfter(file, edit), 'text');
+  }
+
+  it('a renamed required property is one removed and one added: no guessed rename, no "no longer required"', async () => {
+    // `quantity` becomes `amount`; `label` is new: a guess could pair either with `quantity`.
+    const text = await textAfter('schemas/Order.yaml', (doc) => {
+      const quantity = doc.getIn(['properties', 'quantity']);
+      doc.deleteIn(['properties', 'quantity']);
+      doc.setIn(['properties', 'amount'], quantity);
+      doc.setIn(['properties', 'label'], doc.createNode({ type: 'string', description: 'A label.' }));
+      doc.setIn(['required'], doc.createNode(['id', 'status', 'amount']));
+    });
+    const wire = text.slice(text.indexOf('Wire (redocly diff):'));
+    expect(wire).not.toMatch(/renamed/);
+    // `quantity` is gone, not optional; `label` and `amount` were never compared with it.
+    expect(wire).not.toMatch(/no longer required/);
+    expect(wire).not.toMatch(/`(description|examples|type)` changed/);
+    // Order is in the responses of three operations: the lines name them all.
+    const inOrder = '`Order` (in `GET /orders`, `POST /orders` and `GET /orders/{order}`)';
+    expect(wire).toContain(`major ${inOrder}: Property \`quantity\` was removed (`);
+    expect(wire).toContain(`minor ${inOrder}: property \`amount\` added`);
+    expect(wire).toContain(`minor ${inOrder}: property \`label\` added`);
+  });
+
+  it('a renamed required request property is not said to have "become required"', async () => {
+    const text = await textAfter('schemas/OrderCreate.yaml', (doc) => {
+      const quantity = doc.getIn(['properties', 'quantity']);
+      doc.deleteIn(['properties', 'quantity']);
+      doc.setIn(['properties', 'qty'], quantity);
+      doc.setIn(['required'], doc.createNode(['qty']));
+    });
+    expect(text).toContain(
+      'major `client.orders.create()` params: `quantity` removed and `qty` (required) added, of the same type: if it was renamed, pass `qty` instead',
+    );
+    expect(text).toContain('major `POST /orders`: New required properties of `OrderCreate`: `qty` (');
+    expect(text).toContain('major `POST /orders`: Property `quantity` of `OrderCreate` was removed (');
+    expect(text).not.toMatch(/became required|renamed to/);
+  });
+
+  it('a value added to an enum of requests and responses says what each side means', async () => {
+    const text = await textAfter('schemas/OrderStatus.yaml', (doc) =>
+      doc.setIn(['enum'], doc.createNode(['open', 'shipped', 'cancelled'])),
+    );
+    expect(text).toContain(
+      '`OrderStatus` (in `GET /orders`, `POST /orders` and `GET /orders/{order}`): enum value `"cancelled"` added; responses may now contain it: code that handles every value (an exhaustive `switch`) needs a new case; requests may send it',
+    );
+    expect(text).not.toMatch(/schema `\[\]`|gained values/);
+  });
+
+  it('a value removed from a request-only enum: requests that send it are rejected', async () => {
+    const text = await textAfter('schemas/Channel.yaml', (doc) =>
+      doc.setIn(['enum'], doc.createNode(['web'])),
+    );
+    expect(text).toContain(
+      'major `POST /orders`: request body property `channel`: enum value `"phone"` removed; requests that send it are now rejected (',
+    );
+    expect(text).not.toMatch(/responses no longer/);
   });
 });
 
@@ -758,11 +824,22 @@ describe('npm run diff (the command)', () => {
     expect(Object.keys(json)).toEqual(['bump', 'changes']);
     expect(json.bump).toBe('minor');
     for (const change of json.changes)
-      expect(Object.keys(change)).toEqual(
-        'type' in change
-          ? ['level', 'kind', 'location', 'message', 'type']
-          : ['level', 'kind', 'location', 'message'],
-      );
+      expect(Object.keys(change)).toEqual([
+        'level',
+        'kind',
+        'location',
+        'message',
+        ...('type' in change ? ['type'] : []),
+        ...('operations' in change ? ['operations'] : []),
+      ]);
+    // `Order` is in the responses of three operations: the wire change names them all.
+    expect(json.changes).toContainEqual(
+      expect.objectContaining({
+        kind: 'wire/schema-added',
+        location: 'GET /orders',
+        operations: ['GET /orders', 'POST /orders', 'GET /orders/{order}'],
+      }),
+    );
     // Every change on its own, each method's: `type` names the exported type it is inside.
     for (const [location, path] of [
       ['client.orders.retrieve()', 'nickname'],

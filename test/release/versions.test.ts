@@ -160,8 +160,8 @@ describe('the changelog', () => {
         '',
         '### Added',
         '',
-        '- `client.orders.list()` result: new optional property `[].nickname`',
         '- `client.orders.create()`, `client.orders.update()` result: new optional property `nickname`',
+        '- `client.orders.list()` result: new optional property `[].nickname`',
         '',
         '### Changed',
         '',
@@ -292,6 +292,53 @@ describe('the changelog', () => {
     // Without the client's methods, no resource is called complete: each method is named.
     expect(renderEntry({ version: '1.1.0', date: '2026-11-30', changes })).toContain(
       '— in results of `client.plans.list()`, `retrieve()` and `client.subscriptionChanges.create()`, `list()`\n',
+    );
+  });
+
+  it('orders every section the same whatever order the changes come in: types, then methods, then the wire, each by name', () => {
+    const inType = (name: string, location: string, message: string, use = 'results') => ({
+      ...change('minor', 'sdk/result-property-added', location, `\`${location}\` result: ${message}`),
+      inType: { name, message: `\`${name}\`: ${message}`, use },
+    });
+    const changes: Change[] = [
+      change('minor', 'sdk/method-added', 'client.plans.search()', '`client.plans.search()` added'),
+      inType('Plan', 'client.subscriptionChanges.list()', 'new optional property `nickname`'),
+      change('minor', 'sdk/export-added', 'AddonList', 'export `AddonList` added'),
+      inType('Plan', 'client.plans.retrieve()', 'new optional property `nickname`'),
+      change('minor', 'sdk/method-added', 'client.addons.archive()', '`client.addons.archive()` added'),
+      inType('Addon', 'client.addons.list()', 'new optional property `label`'),
+      inType('Plan', 'client.plans.list()', 'new optional property `alias`'),
+      inType('Plan', 'client.plans.list()', 'new optional property `nickname`', 'params `expand`'),
+      change('major', 'sdk/method-removed', 'client.plans.archive()', '`client.plans.archive()` removed'),
+      change('major', 'sdk/export-removed', 'PlanSearchParams', 'export `PlanSearchParams` removed'),
+      change('major', 'wire/schema-constraint-changed', 'GET /plans/{plan}', 'maxLength set to 64'),
+      change('major', 'wire/operation-removed', 'DELETE /addons/{addon}', 'operation removed'),
+    ];
+    const render = (list: Change[]) => renderEntry({ version: '2.0.0', date: '2026-12-02', changes: list });
+    const entry = render(changes);
+    // Two runs, two machines, any order of the changes: one changelog.
+    expect(render([...changes].reverse())).toBe(entry);
+    expect(render([...changes.slice(5), ...changes.slice(0, 5)])).toBe(entry);
+    expect(entry).toBe(
+      [
+        '## 2.0.0 (2026-12-02)',
+        '',
+        '### Breaking',
+        '',
+        '- export `PlanSearchParams` removed',
+        '- `client.plans.archive()` removed',
+        '- `DELETE /addons/{addon}`: operation removed',
+        '- `GET /plans/{plan}`: maxLength set to 64',
+        '',
+        '### Added',
+        '',
+        '- `Addon`: new optional property `label` — in results of `client.addons.list()`',
+        '- export `AddonList` added',
+        '- `Plan`: new optional property `alias` — in results of `client.plans.list()`',
+        '- `Plan`: new optional property `nickname` — in params `expand` of `client.plans.list()`; results of `client.plans.retrieve()` and `client.subscriptionChanges.list()`',
+        '- `client.addons.archive()`, `client.plans.search()` added',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -17,6 +17,43 @@ export interface Change {
    * and where this method meets the type (`results`, or `params \`status[]\``).
    */
   inType?: { name: string; message: string; use: string };
+  /**
+   * A wire change inside a named schema (`Plan`): every operation that uses the schema, in the
+   * order of their paths (`location` is the first). The message says the change in the schema's
+   * terms.
+   */
+  schema?: string;
+  operations?: string[];
+}
+
+/** How many operations a wire line names before "and N more". */
+const OPERATIONS_NAMED = 3;
+
+/**
+ * A wire change's message with where it is in front: "`GET /plans`: …", or for a change inside a
+ * schema several operations use, "`Plan` (in `GET /plans`, `GET /plans/{plan}` and 5 more
+ * operations): …". Messages that already name their location stay as they are.
+ */
+export function wireLine(change: Change): string {
+  const operations = change.operations ?? [];
+  if (change.schema !== undefined && operations.length > 0) {
+    const shown =
+      operations.length <= OPERATIONS_NAMED + 1
+        ? operations
+        : operations.slice(0, OPERATIONS_NAMED);
+    const names = shown.map((operation) => `\`${operation}\``);
+    const rest = operations.length - shown.length;
+    const list =
+      rest > 0
+        ? `${names.join(', ')} and ${rest} more operation${rest === 1 ? '' : 's'}`
+        : names.length < 2
+          ? names.join('')
+          : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+    return `\`${change.schema}\` (in ${list}): ${change.message}`;
+  }
+  return change.message.includes(change.location)
+    ? change.message
+    : `\`${change.location}\`: ${change.message}`;
 }
 
 /** The order reports use: most severe first, the SDK before the wire, then by location. */
@@ -43,7 +80,7 @@ export interface GroupedLine {
 
 /**
  * The changes as reports and the changelog list them, one line per change however many methods
- * show it, in the order of first appearance:
+ * show it:
  *
  * - a change inside an exported schema type is named after the type, then where the methods meet
  *   it: "`Plan`: new optional property `nickname` — in results of `client.plans.list()`,
@@ -53,23 +90,25 @@ export interface GroupedLine {
  *   their location and say the same after it are merged: "`client.plans.list()`,
  *   `client.plans.search()` params: new optional `limit`";
  * - the rest stays as is.
+ *
+ * In an order that does not depend on the order of `changes` (two runs, two machines: one
+ * changelog), and where a reader looks: most severe first; then the exported types and the
+ * exports, by name; then the client's methods, by name; then the rest (typed paths, the wire's
+ * lines), by where they are; then by message.
  */
 export function groupedMessages(
   changes: readonly Change[],
   methods: readonly string[] = [],
 ): GroupedLine[] {
   /** Lines of one type's change (where → methods), or of one method-based message (its tail). */
-  type Group = { level: Change['level']; kind: string } & (
+  type Group = { level: Change['level']; kind: string; subject: string } & (
     { message: string; uses: Map<string, string[]> } | { tail: string; locations: string[] }
   );
   const groups = new Map<string, Group>();
-  const order: (string | GroupedLine)[] = [];
+  const single: (GroupedLine & { subject: string })[] = [];
   const groupOf = (key: string, make: () => Group): Group => {
     let found = groups.get(key);
-    if (found === undefined) {
-      groups.set(key, (found = make()));
-      order.push(key);
-    }
+    if (found === undefined) groups.set(key, (found = make()));
     return found;
   };
   for (const change of changes) {
@@ -80,6 +119,7 @@ export function groupedMessages(
       const group = groupOf(`type\0${level}\0${kind}\0${name}\0${message}`, () => ({
         level,
         kind,
+        subject: name,
         message,
         uses: new Map(),
       }));
@@ -91,21 +131,58 @@ export function groupedMessages(
       const group = groupOf(`method\0${level}\0${kind}\0${tail}`, () => ({
         level,
         kind,
+        subject: location,
         tail,
         locations: [],
       }));
-      if ('locations' in group) group.locations.push(head);
-    } else order.push({ level, kind, message: change.message });
+      if ('locations' in group && !group.locations.includes(head)) {
+        group.locations.push(head);
+        group.locations.sort(compareText);
+        group.subject = group.locations[0]!.slice(1, -1);
+      }
+    } else
+      single.push({ level, kind, message: change.message, subject: change.schema ?? location });
   }
-  return order.map((entry) => {
-    if (typeof entry !== 'string') return entry;
-    const group = groups.get(entry)!;
-    const message =
-      'uses' in group
-        ? `${group.message} — in ${[...group.uses].map(([use, at]) => `${use} of ${methodList(at, methods)}`).join('; ')}`
-        : `${group.locations.join(', ')}${group.tail}`;
-    return { level: group.level, kind: group.kind, message };
-  });
+  const lines = [
+    ...[...groups.values()].map((group) => {
+      const message =
+        'uses' in group
+          ? `${group.message} — in ${[...group.uses]
+              .sort(([a], [b]) => compareText(a, b))
+              .map(([use, at]) => `${use} of ${methodList(at, methods)}`)
+              .join('; ')}`
+          : `${group.locations.join(', ')}${group.tail}`;
+      return { level: group.level, kind: group.kind, message, subject: group.subject };
+    }),
+    ...single,
+  ];
+  return lines
+    .sort(
+      (a, b) =>
+        levelOrder(a.level) - levelOrder(b.level) ||
+        category(a) - category(b) ||
+        compareText(a.subject, b.subject) ||
+        compareText(a.message, b.message),
+    )
+    .map(({ level, kind, message }) => ({ level, kind, message }));
+}
+
+function levelOrder(level: Change['level']): number {
+  return level === 'major' ? 0 : level === 'minor' ? 1 : 2;
+}
+
+/** Exported types and exports first, then the client (its constructor, its methods), then the rest. */
+function category(line: { kind: string; subject: string }): number {
+  if (!line.kind.startsWith('sdk/')) return 3;
+  if (line.subject.startsWith('client.') || line.subject.startsWith('new ')) return 1;
+  if (line.kind.startsWith('sdk/typed-path')) return 2;
+  return 0;
+}
+
+/** Case-insensitive, then by code unit: the same on every machine and locale. */
+function compareText(a: string, b: string): number {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -121,7 +198,8 @@ function methodList(locations: readonly string[], methods: readonly string[]): s
     const resource = name.slice(0, dot);
     byResource.set(resource, [...(byResource.get(resource) ?? []), name.slice(dot + 1)]);
   }
-  const parts = [...byResource].map(([resource, names]) => {
+  const resources = [...byResource].sort(([a], [b]) => compareText(a, b));
+  const parts = resources.map(([resource, names]) => {
     const all = methods.filter(
       (method) =>
         method.startsWith(`${resource}.`) && !method.slice(resource.length + 1).includes('.'),

@@ -2,7 +2,7 @@
  * A diff report as `npm run diff` prints it: plain text for a terminal, Markdown for a pull
  * request's job summary, or JSON (`{ bump, changes: [{ level, kind, location, message, type? }] }`).
  */
-import { groupedMessages, layerOf, type Change } from './change.ts';
+import { groupedMessages, layerOf, wireLine, type Change } from './change.ts';
 import type { DiffReport } from './index.ts';
 import { LEVELS, type Level } from './rules.ts';
 
@@ -23,12 +23,14 @@ function renderJson(report: DiffReport): string {
   const json = {
     bump: report.bump,
     // Every change on its own; `type`: the exported schema type it is inside, when it is.
-    changes: report.changes.map(({ level, kind, location, message, inType }) => ({
+    // `operations`: every operation using the schema a wire change is inside (`location`: the first).
+    changes: report.changes.map(({ level, kind, location, message, inType, operations }) => ({
       level,
       kind,
       location,
       message,
       ...(inType === undefined ? {} : { type: inType.name }),
+      ...(operations === undefined ? {} : { operations }),
     })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
@@ -39,32 +41,47 @@ const LAYER_TITLE = {
   wire: () => 'Wire (redocly diff)',
 };
 
+/**
+ * The bump and how many lines each layer lists, by level: "major (SDK: 5 changes, 3 major, 2
+ * minor; wire: 4 changes, 2 major, 2 patch)". A line is one change however many methods or
+ * operations it names, so the counts are those of the lines below them.
+ */
 function summary(report: DiffReport): string {
-  const counts = LEVELS.map(
-    (level) => [level, report.changes.filter((change) => change.level === level).length] as const,
-  )
-    .filter(([, count]) => count > 0)
-    .map(([level, count]) => `${count} ${level}`);
-  return report.bump === 'none' ? 'no changes' : `${report.bump} (${counts.join(', ')})`;
+  if (report.bump === 'none') return 'no changes';
+  const layers = (['sdk', 'wire'] as const).flatMap((layer) => {
+    const lines = layerLines(report, layer);
+    if (lines.length === 0) return [];
+    const counts = LEVELS.map(
+      (level) => [level, lines.filter((line) => line.level === level).length] as const,
+    )
+      .filter(([, count]) => count > 0)
+      .map(([level, count]) => `${count} ${level}`);
+    const total = `${lines.length} change${lines.length === 1 ? '' : 's'}`;
+    return [`${layer === 'sdk' ? 'SDK' : 'wire'}: ${[total, ...counts].join(', ')}`];
+  });
+  return `${report.bump} (${layers.join('; ')})`;
+}
+
+/** The lines a layer lists (one per change, however many methods or operations it names). */
+function layerLines(report: DiffReport, layer: 'sdk' | 'wire') {
+  const changes = report.changes.filter((change) => layerOf(change) === layer);
+  return groupedMessages(changes.map(withLocation), report.methods);
 }
 
 function renderText(report: DiffReport): string {
   const lines = [`${report.head.label} against ${report.base.label}: ${summary(report)}`];
   for (const layer of ['sdk', 'wire'] as const) {
-    const changes = report.changes.filter((change) => layerOf(change) === layer);
-    if (changes.length === 0) continue;
+    const listed = layerLines(report, layer);
+    if (listed.length === 0) continue;
     lines.push('', `${LAYER_TITLE[layer](report)}:`);
-    for (const line of groupedMessages(changes.map(withLocation), report.methods))
-      lines.push(`  ${line.level.padEnd(6)}${line.message}`);
+    for (const line of listed) lines.push(`  ${line.level.padEnd(6)}${line.message}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** The change with its location in front of the message when the message does not name it. */
+/** A wire change with where it is in front of its message (change.ts wireLine). */
 function withLocation(change: Change): Change {
-  return change.message.includes(change.location) || change.kind.startsWith('sdk/')
-    ? change
-    : { ...change, message: `\`${change.location}\`: ${change.message}` };
+  return change.kind.startsWith('sdk/') ? change : { ...change, message: wireLine(change) };
 }
 
 const HEADINGS: Record<Level, string> = {

@@ -808,18 +808,23 @@ class TypeComparer {
     const typeOf = (symbol: ts.Symbol) =>
       checker.getNonNullableType(checker.getTypeOfSymbol(symbol));
 
-    // A call's parameter that disappears while one of the same type appears: a rename.
+    // A call's parameter that disappears while one of the same type appears: perhaps a rename,
+    // which a spec does not record, so the line says what is certain and what to do if it is one.
     if (direction === 'input' && removed.length === 1 && added.length === 1) {
       const [from, to] = [oldProps.get(removed[0]!)!, newProps.get(added[0]!)!];
       if (
         checker.isTypeAssignableTo(typeOf(from), typeOf(to)) &&
         checker.isTypeAssignableTo(typeOf(to), typeOf(from))
       ) {
+        const toOptional = optional(to) ? 'optional' : 'required';
         findings.push({
           rule: 'parameter-renamed',
           segments: [],
-          describe: (path) =>
-            `\`${joinPath([...split(path), from.name])}\` renamed to \`${joinPath([...split(path), to.name])}\``,
+          describe: (path) => {
+            const named = (name: string) => `\`${joinPath([...split(path), name])}\``;
+            const [gone, next] = [named(from.name), named(to.name)];
+            return `${gone} removed and ${next} (${toOptional}) added, of the same type: if it was renamed, pass ${next} instead`;
+          },
         });
         removed.length = 0;
         added.length = 0;

@@ -22,53 +22,92 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 /** Named schema pointer (`#/components/schemas/Plan`) → what uses it. */
 export function schemaUses(doc: Record<string, unknown>): Map<string, Set<SchemaUse>> {
   const uses = new Map<string, Set<SchemaUse>>();
-  const seen = new Set<string>();
-  const walk = (value: unknown, use: SchemaUse): void => {
-    const stack: unknown[] = [value];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (Array.isArray(node)) {
-        stack.push(...(node as unknown[]));
-        continue;
-      }
-      if (!isRecord(node)) continue;
-      const ref = refOf(node);
-      const pointer = ref === undefined ? undefined : refPointer(ref);
-      if (pointer !== undefined) {
-        if (seen.has(`${use}\0${pointer}`)) continue;
-        seen.add(`${use}\0${pointer}`);
-        if (pointer.startsWith('#/components/schemas/')) {
-          let set = uses.get(pointer);
-          if (set === undefined) uses.set(pointer, (set = new Set()));
-          set.add(use);
-        }
-        stack.push(getByPointer(doc, pointer));
-      }
-      for (const [key, member] of Object.entries(node))
-        if (key !== '$ref' && key !== 'callbacks' && key !== 'links' && holdsObjects(key))
-          stack.push(member);
+  const seen = new Map<SchemaUse, Set<string>>();
+  for (const { parts } of operationsOf(doc))
+    for (const [use, value] of parts) {
+      let seenHere = seen.get(use);
+      if (seenHere === undefined) seen.set(use, (seenHere = new Set()));
+      walkSchemas(doc, value, seenHere, (pointer) => {
+        let set = uses.get(pointer);
+        if (set === undefined) uses.set(pointer, (set = new Set()));
+        set.add(use);
+      });
     }
-  };
+  return uses;
+}
+
+/**
+ * Named schema pointer → the operations that use it, anywhere (`GET /plans/{plan}`), in the order
+ * of their paths, then of their methods: what a wire line names when a shared schema changed.
+ */
+export function schemaOperations(doc: Record<string, unknown>): Map<string, string[]> {
+  const operations = new Map<string, string[]>();
+  for (const { name, parts } of operationsOf(doc)) {
+    const seen = new Set<string>();
+    for (const [, value] of parts)
+      walkSchemas(doc, value, seen, (pointer) => {
+        const list = operations.get(pointer) ?? [];
+        if (!list.includes(name)) operations.set(pointer, [...list, name]);
+      });
+  }
+  return operations;
+}
+
+/** Each operation of the spec (`GET /plans`) with its parts, by what they are used for. */
+function* operationsOf(
+  doc: Record<string, unknown>,
+): Generator<{ name: string; parts: [SchemaUse, unknown][] }> {
   const paths = isRecord(doc.paths) ? doc.paths : {};
-  for (const raw of Object.values(paths)) {
-    const item = resolved(doc, raw);
+  for (const path of Object.keys(paths).sort()) {
+    const item = resolved(doc, paths[path]);
     if (!isRecord(item)) continue;
-    walk(item.parameters, 'parameters');
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isRecord(operation)) continue;
-      walk(operation.parameters, 'parameters');
-      walk(operation.requestBody, 'request bodies');
+      const parts: [SchemaUse, unknown][] = [
+        ['parameters', item.parameters],
+        ['parameters', operation.parameters],
+        ['request bodies', operation.requestBody],
+      ];
       const responses = isRecord(operation.responses) ? operation.responses : {};
       for (const [status, rawResponse] of Object.entries(responses)) {
         const response = resolved(doc, rawResponse);
         if (!isRecord(response)) continue;
-        walk(response.content, /^2/.test(status) ? 'responses' : 'error responses');
-        walk(response.headers, 'response headers');
+        parts.push([/^2/.test(status) ? 'responses' : 'error responses', response.content]);
+        parts.push(['response headers', response.headers]);
       }
+      yield { name: `${method.toUpperCase()} ${path}`, parts };
     }
   }
-  return uses;
+}
+
+/** Calls `visit` with each named schema `value` reaches that `seen` does not hold yet. */
+function walkSchemas(
+  doc: Record<string, unknown>,
+  value: unknown,
+  seen: Set<string>,
+  visit: (pointer: string) => void,
+): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      stack.push(...(node as unknown[]));
+      continue;
+    }
+    if (!isRecord(node)) continue;
+    const ref = refOf(node);
+    const pointer = ref === undefined ? undefined : refPointer(ref);
+    if (pointer !== undefined) {
+      if (seen.has(pointer)) continue;
+      seen.add(pointer);
+      if (pointer.startsWith('#/components/schemas/')) visit(pointer);
+      stack.push(getByPointer(doc, pointer));
+    }
+    for (const [key, member] of Object.entries(node))
+      if (key !== '$ref' && key !== 'callbacks' && key !== 'links' && holdsObjects(key))
+        stack.push(member);
+  }
 }
 
 /** A Reference Object followed to what it names (a path item or a response), a few steps at most. */

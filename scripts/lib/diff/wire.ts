@@ -19,6 +19,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { unescapePointerFragment } from '@redocly/openapi-core';
 import { isRecord } from '../../../generator/json.ts';
+import { getByPointer } from '../../../generator/pointer.ts';
 import { quietNodeEnv, redoclyBin, withoutBanner } from '../redocly.ts';
 import { run } from '../run.ts';
 import { CommandError } from '../command-error.ts';
@@ -26,6 +27,8 @@ import type { SourcePlace } from '../../../generator/index.ts';
 import type { Change } from './change.ts';
 import { constraintMeaning } from './constraints.ts';
 import type { Level, Ruleset } from './rules.ts';
+import { INPUT_USES, schemaOperations, schemaUses, type SchemaUse } from './uses.ts';
+import { withoutGuesses } from './wire-renames.ts';
 
 /** One side of the comparison: its bundled document, where its places were written, how to show files. */
 export interface WireSide {
@@ -48,7 +51,7 @@ interface RedoclyLocation {
   value?: unknown;
 }
 
-interface RedoclyChange {
+export interface RedoclyChange {
   path: string;
   typeName: string;
   kind: 'added' | 'removed' | 'modified';
@@ -100,9 +103,28 @@ export async function compareWire(
     );
   }
   const report = JSON.parse(text) as RedoclyReport;
-  return report.changes
-    .filter((change) => !change.path.startsWith('#/x-sdk'))
-    .map((change) => toChange(change, base, head, files.base, tempDir));
+  const changes = withoutGuesses(
+    report.changes.filter((change) => !change.path.startsWith('#/x-sdk')),
+    base.bundled,
+    head.bundled,
+  );
+  const sides = new Map([base, head].map((side) => [side, schemaIndex(side.bundled)]));
+  return changes.map((change) => toChange(change, base, head, files.base, tempDir, sides));
+}
+
+/** What a side's operations use its named schemas for, and which operations do (uses.ts), made once. */
+interface SchemaIndex {
+  uses: () => Map<string, Set<SchemaUse>>;
+  operations: () => Map<string, string[]>;
+}
+
+function schemaIndex(doc: Record<string, unknown>): SchemaIndex {
+  let uses: Map<string, Set<SchemaUse>> | undefined;
+  let operations: Map<string, string[]> | undefined;
+  return {
+    uses: () => (uses ??= schemaUses(doc)),
+    operations: () => (operations ??= schemaOperations(doc)),
+  };
 }
 
 function toChange(
@@ -111,14 +133,9 @@ function toChange(
   head: WireSide,
   baseFile: string,
   tempDir: string,
+  sides: Map<WireSide, SchemaIndex>,
 ): Change {
   const worst = [...change.verdicts].sort((a, b) => rank(b.impact) - rank(a.impact))[0];
-  const { location, what, subject } = describePath(
-    change.path,
-    (change.kind === 'removed' ? base : head).bundled,
-  );
-  const message =
-    worst === undefined ? describeChange(change, what) : namedVerdict(worst, change, subject);
   const source = worst?.location ?? (change.kind === 'removed' ? change.base : change.revision);
   // Redocly names the bundled file it read (relative to its working folder) and a pointer in it.
   const side =
@@ -129,6 +146,23 @@ function toChange(
       : join(tempDir, source.file) === baseFile
         ? base
         : head;
+  // A change inside a named schema is said in the schema's terms, with every operation using it:
+  // Redocly reports it once, at the first place the schema is used.
+  const shared = sharedSchema(change, source, base, head, sides.get(side)!);
+  const { location, what, subject } = describePath(
+    shared?.pointer ?? change.path,
+    (change.kind === 'removed' ? base : head).bundled,
+  );
+  const verdict =
+    worst === undefined ? describeChange(change, what) : namedVerdict(worst, change, subject);
+  // "Property `note` of `Order` was removed": the line names `Order` in front.
+  const said =
+    shared === undefined
+      ? verdict
+      : verdict.replace(new RegExp(`(\`[^\`]+\`) of \`${escapeRegExp(shared.name)}\``), '$1');
+  const enumLine = enumMessage(change, source, side.bundled, sides.get(side)!);
+  const message =
+    enumLine === undefined ? said : subject === undefined ? enumLine : `${subject}: ${enumLine}`;
   const place = source?.pointer === undefined ? undefined : side.place(source.pointer);
   const where =
     place === undefined
@@ -137,9 +171,122 @@ function toChange(
   return {
     level: change.impact,
     kind: `wire/${worst?.ruleId ?? `${kebab(change.typeName)}-${change.kind}`}`,
-    location,
+    location: shared === undefined ? location : shared.operations[0]!,
     message: `${message}${where}`,
+    ...(shared === undefined ? {} : { schema: shared.name, operations: shared.operations }),
   };
+}
+
+/**
+ * The named schema a change is inside (its pointer in the schema, its name and the operations
+ * using it, in order), when both sides have that schema and the pointers of both sides are in it.
+ * Undefined for a change of an operation's own parts, or a schema swapped for another.
+ */
+function sharedSchema(
+  change: RedoclyChange,
+  source: RedoclyLocation | undefined,
+  base: WireSide,
+  head: WireSide,
+  index: SchemaIndex,
+): { pointer: string; name: string; operations: string[] } | undefined {
+  const match = /^#\/components\/schemas\/([^/]+)/.exec(source?.pointer ?? '');
+  if (match === null || source?.pointer === undefined) return undefined;
+  const component = match[0];
+  for (const location of [change.base, change.revision])
+    if (location?.pointer !== undefined && !isAtOrUnder(location.pointer, component))
+      return undefined;
+  if (getByPointer(base.bundled, component) === undefined) return undefined;
+  if (getByPointer(head.bundled, component) === undefined) return undefined;
+  const operations = index.operations().get(component) ?? [];
+  // Used by one operation: the operation's own words name the parameter or response it is in.
+  if (operations.length < 2) return undefined;
+  // The schema that changed (a keyword's change is said by describeChange or the verdict).
+  const changed = change.kind === 'removed' ? change.base : change.revision;
+  const at =
+    changed?.pointer !== undefined && isAtOrUnder(changed.pointer, component)
+      ? changed.pointer
+      : source.pointer;
+  const pointer =
+    change.kind === 'modified' &&
+    change.property !== undefined &&
+    at.endsWith(`/${change.property}`)
+      ? at.slice(0, -change.property.length - 1)
+      : at;
+  return { pointer, name: unescapePointerFragment(match[1]!), operations };
+}
+
+function isAtOrUnder(pointer: string, prefix: string): boolean {
+  return pointer === prefix || pointer.startsWith(`${prefix}/`);
+}
+
+/**
+ * An enum's values added or removed, said for where the schema is used: a new value can reach
+ * code that reads responses (an exhaustive \`switch\` over the values needs a new case) and is
+ * one more a request may send; a value removed is rejected in requests and no longer returned.
+ * Undefined for a change that is not to an enum's values.
+ */
+function enumMessage(
+  change: RedoclyChange,
+  source: RedoclyLocation | undefined,
+  doc: Record<string, unknown>,
+  index: SchemaIndex,
+): string | undefined {
+  if (change.kind !== 'modified' || change.property !== 'enum') return undefined;
+  const before = Array.isArray(change.base?.value) ? (change.base.value as unknown[]) : undefined;
+  const after = Array.isArray(change.revision?.value)
+    ? (change.revision.value as unknown[])
+    : undefined;
+  if (before === undefined || after === undefined) return undefined;
+  const missing = (values: unknown[], from: unknown[]) =>
+    values.filter(
+      (value) => !from.some((other) => JSON.stringify(other) === JSON.stringify(value)),
+    );
+  const [added, removed] = [missing(after, before), missing(before, after)];
+  if (added.length + removed.length === 0) return undefined;
+  const component = /^#\/components\/schemas\/[^/]+/.exec(source?.pointer ?? '')?.[0];
+  const uses =
+    component !== undefined && getByPointer(doc, component) !== undefined
+      ? (index.uses().get(component) ?? new Set<SchemaUse>())
+      : new Set<SchemaUse>([inlineUse(change.path)]);
+  const inRequests = [...uses].some((use) => INPUT_USES.has(use));
+  const inResponses = [...uses].some((use) => !INPUT_USES.has(use));
+  const sentences: string[] = [];
+  if (added.length > 0) {
+    const it = added.length > 1 ? 'them' : 'it';
+    const parts: string[] = [];
+    if (inResponses)
+      parts.push(
+        `responses may now contain ${it}: code that handles every value (an exhaustive \`switch\`) needs a new case`,
+      );
+    if (inRequests) parts.push(`requests may send ${it}`);
+    sentences.push([`${valueList(added)} added`, ...parts].join('; '));
+  }
+  if (removed.length > 0) {
+    const it = removed.length > 1 ? 'them' : 'it';
+    const parts: string[] = [];
+    if (inRequests) parts.push(`requests that send ${it} are now rejected`);
+    if (inResponses) parts.push(`responses no longer contain ${it}`);
+    sentences.push([`${valueList(removed)} removed`, ...parts].join('; '));
+  }
+  return sentences.join('. ');
+}
+
+/** `enum value \`"a"\`` or `enum values \`"a"\`, \`"b"\``. */
+function valueList(values: unknown[]): string {
+  const list = values.map((value) => `\`${JSON.stringify(value)}\``).join(', ');
+  return `enum value${values.length > 1 ? 's' : ''} ${list}`;
+}
+
+/** Where an operation's inline schema is: a request's parameters or body, or a response. */
+function inlineUse(path: string): SchemaUse {
+  const tokens = path.replace(/^#\/?/, '').split('/');
+  const section =
+    tokens[0] === 'paths' ? tokens.slice(2).find((token) => VALUE_SECTIONS.has(token)) : undefined;
+  return section === 'responses'
+    ? 'responses'
+    : section === 'requestBody'
+      ? 'request bodies'
+      : 'parameters';
 }
 
 /**
@@ -341,6 +488,10 @@ function follow(doc: Record<string, unknown>, node: unknown, hops = 0): unknown 
     .map(unescapePointerFragment)
     .reduce<unknown>((value, token) => (isRecord(value) ? value[token] : undefined), doc);
   return follow(doc, target, hops + 1);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function kebab(name: string): string {

@@ -7,7 +7,7 @@
  * SDK level saw (e.g. a narrower `maxLength`, which no TypeScript type carries), so nothing that
  * decided the version is missing from its entry.
  */
-import { groupedMessages, layerOf, type Change } from '../diff/change.ts';
+import { groupedMessages, layerOf, wireLine, type Change } from '../diff/change.ts';
 import { levelRank, maxLevel } from '../diff/rules.ts';
 
 export const CHANGELOG_FILE = 'CHANGELOG.md';
@@ -54,7 +54,7 @@ export function entryChanges(changes: readonly Change[]): Change[] {
   );
   return [
     ...sdk,
-    ...wire.map((change) => ({ ...change, message: `\`${change.location}\`: ${change.message}` })),
+    ...wire.map((change) => ({ ...change, message: wireLine(change) })),
   ];
 }
 

@@ -1,0 +1,156 @@
+/**
+ * Redocly's guesses about renamed properties, undone before its report is turned into lines.
+ *
+ * `redocly diff` pairs a removed property with an added one of a similar shape and reports the pair
+ * as one property renamed ("Property `name` of `Plan` was renamed to `nickname`"), then compares
+ * the two as if they were one ("`description` changed", "`examples` changed"). A spec records no
+ * renames, and the guess is often wrong (`nickname` was new; `name` became `title`): so the pair is
+ * reported as what is certain, one property removed and one added, and the comparisons between
+ * the two are left out.
+ *
+ * `required-properties-removed` also lists a property that was removed altogether ("Properties of
+ * `Plan` are no longer required: `name`"), which says it may now be missing when it is gone: only
+ * properties both sides have are listed (a removed one is reported as removed). Likewise
+ * `required-properties-added` says a new property "became required": it is said to be new.
+ */
+import { isRecord } from '../../../generator/json.ts';
+import { getByPointer } from '../../../generator/pointer.ts';
+import type { RedoclyChange } from './wire.ts';
+
+export function withoutGuesses(
+  changes: readonly RedoclyChange[],
+  baseDoc: Record<string, unknown>,
+  headDoc: Record<string, unknown>,
+): RedoclyChange[] {
+  const renames = changes.filter(isRenameGuess);
+  const insideRename = (change: RedoclyChange) =>
+    renames.some(
+      (rename) =>
+        change !== rename &&
+        (change.path === rename.path || change.path.startsWith(`${rename.path}/`)),
+    );
+  const out: RedoclyChange[] = [];
+  for (const change of changes) {
+    if (isRenameGuess(change)) out.push(...splitRename(change));
+    else if (insideRename(change)) continue;
+    else {
+      const kept = withoutRemovedRequired(change, headDoc);
+      if (kept !== undefined) out.push(newRequiredSaid(kept, baseDoc));
+    }
+  }
+  return out;
+}
+
+/** Redocly's rename: a modified schema whose `key` changed (the property's name). */
+function isRenameGuess(change: RedoclyChange): boolean {
+  return (
+    change.kind === 'modified' &&
+    change.property === 'key' &&
+    typeof change.base?.value === 'string' &&
+    typeof change.revision?.value === 'string'
+  );
+}
+
+/** One property removed (with the rule and level Redocly rated the pair with) and one added. */
+function splitRename(change: RedoclyChange): RedoclyChange[] {
+  const from = change.base!.value as string;
+  const parent = change.path.slice(0, change.path.lastIndexOf('/'));
+  const removedPath = `${parent}/${escapeToken(from)}`;
+  const verdicts = change.verdicts.map((verdict) => ({
+    ...verdict,
+    message: `Property \`${from}\` was removed`,
+    location: change.base,
+  }));
+  return [
+    {
+      path: removedPath,
+      typeName: change.typeName,
+      kind: 'removed',
+      impact: change.impact,
+      verdicts,
+      base: change.base,
+    },
+    {
+      path: change.path,
+      typeName: change.typeName,
+      kind: 'added',
+      impact: 'minor',
+      verdicts: [],
+      revision: { ...change.revision, value: undefined },
+    },
+  ];
+}
+
+/**
+ * A `required-properties-removed` change listing only the names the head's schema still has;
+ * undefined when none is left.
+ */
+function withoutRemovedRequired(
+  change: RedoclyChange,
+  headDoc: Record<string, unknown>,
+): RedoclyChange | undefined {
+  const index = change.verdicts.findIndex(
+    (verdict) => verdict.ruleId === 'required-properties-removed',
+  );
+  if (index < 0) return change;
+  const before = change.base?.value;
+  const after = change.revision?.value;
+  const schemaPointer = (change.revision?.pointer ?? '').replace(/\/required$/, '');
+  const schema = schemaPointer === '' ? undefined : getByPointer(headDoc, schemaPointer);
+  if (!Array.isArray(before) || !Array.isArray(after) || !isRecord(schema)) return change;
+  const properties = isRecord(schema.properties) ? schema.properties : {};
+  const stillThere = before.filter(
+    (name): name is string =>
+      typeof name === 'string' && !after.includes(name) && Object.hasOwn(properties, name),
+  );
+  const verdicts = [...change.verdicts];
+  if (stillThere.length === 0) verdicts.splice(index, 1);
+  else {
+    const verdict = verdicts[index]!;
+    const head = verdict.message.replace(/:[^:]*$/, '');
+    verdicts[index] = {
+      ...verdict,
+      message: `${head}: ${stillThere.map((name) => `\`${name}\``).join(', ')}`,
+    };
+  }
+  if (verdicts.length === 0) return undefined;
+  return { ...change, verdicts };
+}
+
+/**
+ * A `required-properties-added` change whose names the base's schema did not have: "Properties of
+ * `OrderCreate` became required: `qty`" → "New required properties of `OrderCreate`: `qty`".
+ */
+function newRequiredSaid(change: RedoclyChange, baseDoc: Record<string, unknown>): RedoclyChange {
+  const index = change.verdicts.findIndex(
+    (verdict) => verdict.ruleId === 'required-properties-added',
+  );
+  const before = change.base?.value;
+  const after = change.revision?.value;
+  const schemaPointer = (change.base?.pointer ?? '').replace(/\/required$/, '');
+  const schema = schemaPointer === '' ? undefined : getByPointer(baseDoc, schemaPointer);
+  if (index < 0 || !Array.isArray(before) || !Array.isArray(after) || !isRecord(schema))
+    return change;
+  const verdict = change.verdicts[index]!;
+  const match = /^Properties of (`[^`]+`) became required/.exec(verdict.message);
+  if (match === null) return change;
+  const properties = isRecord(schema.properties) ? schema.properties : {};
+  const names = after.filter(
+    (name): name is string => typeof name === 'string' && !before.includes(name),
+  );
+  const known = names.filter((name) => Object.hasOwn(properties, name));
+  const fresh = names.filter((name) => !Object.hasOwn(properties, name));
+  if (fresh.length === 0) return change;
+  const list = (values: string[]) => values.map((name) => `\`${name}\``).join(', ');
+  const parts = [
+    ...(known.length === 0 ? [] : [`Properties of ${match[1]!} became required: ${list(known)}`]),
+    `${known.length === 0 ? 'New' : 'new'} required properties of ${match[1]!}: ${list(fresh)}`,
+  ];
+  const verdicts = [...change.verdicts];
+  verdicts[index] = { ...verdict, message: parts.join('; ') };
+  return { ...change, verdicts };
+}
+
+function escapeToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
