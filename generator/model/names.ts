@@ -3,6 +3,7 @@
  * has gone through this module (building an AST does not sanitise anything). Spec text that lands
  * in strings, comments or Markdown is escaped by generator/escape.ts, re-exported here.
  */
+import ts from 'typescript';
 import { stringLiteral } from '../escape.ts';
 
 export { escapeJsDoc, stringLiteral } from '../escape.ts';
@@ -97,6 +98,7 @@ const RESERVED = new Set([
  */
 export function words(text: string): string[] {
   return foldLatin(text)
+    .replace(/[^\0-\x7F]/gu, (char) => (isIdentifierChar(char) ? char : ' '))
     .replace(/([\p{Ll}\p{Nd}])(\p{Lu})/gu, '$1 $2')
     .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2')
     .split(/[^\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}]+/u)
@@ -150,8 +152,46 @@ function foldLatin(text: string): string {
     .normalize('NFC');
 }
 
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+/**
+ * Whether TypeScript's scanner reads `char` (one code point) inside an identifier. Node's regular
+ * expressions and case mappings follow the Unicode of its ICU, TypeScript's scanner an older one
+ * (and an engine running the package may be older still): a letter added since (`Ɤ` U+A7CB,
+ * Todhri `𐗀` U+105C0: 4,652 of them for TypeScript 5.9 on Node 20), or U+2E2F, a letter Unicode
+ * keeps out of identifiers, made a name that did not parse. In {@link words} such characters
+ * separate words as punctuation does; a case mapping that yields one is not made.
+ */
+function isIdentifierChar(char: string): boolean {
+  return ts.isIdentifierPart(char.codePointAt(0)!, ts.ScriptTarget.ES2022);
+}
+
+/**
+ * `text` in upper or lower case, where every character of the result is one TypeScript reads in
+ * an identifier; else character by character, a character whose other case it does not read kept
+ * as it is (`ɤ`: Unicode 16 gave it the capital `Ɤ`).
+ */
+function changeCase(text: string, to: 'upper' | 'lower'): string {
+  const change = (part: string) => (to === 'upper' ? part.toUpperCase() : part.toLowerCase());
+  const whole = change(text);
+  if ([...whole].every(isIdentifierChar)) return whole;
+  return [...text]
+    .map((char) => {
+      const changed = change(char);
+      return [...changed].every(isIdentifierChar) ? changed : char;
+    })
+    .join('');
+}
+
+/** `word` with its first letter in upper case (when TypeScript reads that letter: {@link changeCase}). */
+export function capitalize(word: string): string {
+  return changeCase(word.charAt(0), 'upper') + word.slice(1);
+}
+
+/** `name` made to start as an identifier must: `_` before a digit of any script, or a mark. */
+export function identifierStart(name: string): string {
+  const first = name.codePointAt(0);
+  return first === undefined || ts.isIdentifierStart(first, ts.ScriptTarget.ES2022)
+    ? name
+    : `_${name}`;
 }
 
 /**
@@ -176,24 +216,41 @@ export function camelCase(text: string): string {
 export function camelJoin(list: readonly string[]): string {
   const [first = '', ...rest] = list;
   const head = /^[\p{Lu}\p{Nd}]+$/u.test(first)
-    ? first.toLowerCase()
-    : first.charAt(0).toLowerCase() + first.slice(1);
+    ? changeCase(first, 'lower')
+    : changeCase(first.charAt(0), 'lower') + first.slice(1);
   return head + rest.map(capitalize).join('');
 }
 
 function guardIdentifier(name: string): string {
-  const safe = /^\p{Nd}/u.test(name) ? `_${name}` : name;
+  const safe = identifierStart(name);
   return RESERVED.has(safe) ? `${safe}_` : safe;
 }
 
 /** True when `name` can be printed as a bare property key (`{ name: … }`, `obj.name`). */
-export function isIdentifierName(name: string): boolean {
+function isIdentifierName(name: string): boolean {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }
 
 /** A property key as it must be printed: bare when possible, otherwise a quoted string literal. */
 export function propertyKey(name: string): string {
-  return isIdentifierName(name) ? name : stringLiteral(name);
+  return isIdentifierName(name) ? name : keyLiteral(name);
+}
+
+/**
+ * A key's string literal, each letter, digit or mark that TypeScript does not read in an
+ * identifier written as a `\uXXXX` escape. Prettier unquotes a key whose text its own identifier
+ * table accepts, unless the key holds an escape; that table takes U+2E2F, which TypeScript does
+ * not, so `'aⸯ': string` became `aⸯ: string`, which did not parse (a newer table would take the
+ * letters of {@link isIdentifierChar} too).
+ */
+function keyLiteral(name: string): string {
+  return stringLiteral(name).replace(/[\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}]/gu, (char) =>
+    char < '\x80' || isIdentifierChar(char)
+      ? char
+      : [...Array(char.length).keys()]
+          .map((unit) => `\\u${char.charCodeAt(unit).toString(16).toUpperCase().padStart(4, '0')}`)
+          .join(''),
+  );
 }
 
 /**

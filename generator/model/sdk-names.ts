@@ -3,11 +3,7 @@
  * names), built on the identifier rules of names.ts.
  */
 import { JS_GLOBALS } from './js-globals.ts';
-import { asciiWords, camelJoin, pascalCase, words } from './names.ts';
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
+import { asciiWords, camelJoin, capitalize, identifierStart, pascalCase, words } from './names.ts';
 
 /** A name that must be a plain JavaScript identifier (a resource property, a method, an option). */
 export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -20,7 +16,7 @@ export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export function methodName(text: string): string {
   let name = camelJoin(words(text));
   if (name === '') name = 'call';
-  if (/^\p{Nd}/u.test(name)) name = `_${name}`;
+  name = identifierStart(name);
   if (isInheritedMember(name)) name = `${name}_`;
   return name;
 }
@@ -35,7 +31,7 @@ export function methodName(text: string): string {
 export function resourceName(text: string): string | undefined {
   const name = camelJoin(words(text));
   if (name === '') return undefined;
-  return /^\p{Nd}/u.test(name) ? `_${name}` : name;
+  return identifierStart(name);
 }
 
 /**

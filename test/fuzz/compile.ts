@@ -22,9 +22,15 @@ const OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
-/** The first few diagnostics of each tree that does not type-check (empty when all do). */
-export function compileTrees(trees: readonly RenderedTree[], root: string): string[] {
-  const problems: string[] = [];
+/**
+ * The first few diagnostics of each tree that does not type-check, each with the index of its
+ * tree in `trees` (empty when all do).
+ */
+export function compileTrees(
+  trees: readonly RenderedTree[],
+  root: string,
+): { index: number; text: string }[] {
+  const problems: { index: number; text: string }[] = [];
   const cache = new Map<string, ts.SourceFile>();
   const base = ts.createCompilerHost(OPTIONS, true);
   let program: ts.Program | undefined;
@@ -58,9 +64,10 @@ export function compileTrees(trees: readonly RenderedTree[], root: string): stri
         diagnostic.file === undefined
           ? ''
           : `${diagnostic.file.fileName.slice(root.length + 1)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}: `;
-      problems.push(
-        `package ${index}: ${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
-      );
+      problems.push({
+        index,
+        text: `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
+      });
     }
   }
   return problems;

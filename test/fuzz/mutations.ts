@@ -71,6 +71,15 @@ const HOSTILE_NAMES = [
   '#',
   '\u2028',
   '0',
+  '-1',
+  '1e3',
+  'a\\',
+  '/*',
+  '//',
+  '\ud800',
+  // Letters TypeScript does not read in identifiers (newer than its Unicode, or kept out), and
+  // one whose capital is such a letter.
+  'ɤ\u2E2F\u{105C0}',
   'class',
   '\'"`',
   '𝒳',
@@ -83,6 +92,27 @@ const HOSTILE_TEXT = [
   '</script><script>alert(1)</script>',
   '\u2028\u2029\r\n',
   '\\',
+];
+/**
+ * Whole values real specs hold that break a context on their own, not only appended to text: a
+ * final backslash, comment and template openers, a lone surrogate, a non-BMP character, nothing.
+ */
+const HOSTILE_VALUES = ['\\', 'a\\', '/*', '*/', '//', '${', '`', '\ud800', '\udfff', '𝒳', '', ' '];
+/** Values of other types that enums, consts, defaults and examples hold in real specs. */
+const ODD_VALUES: Json[] = [
+  1e21,
+  -1e308,
+  2 ** 53 + 2,
+  0.1,
+  -0,
+  null,
+  true,
+  '1',
+  '',
+  '\\',
+  '/*',
+  { '*/': '\\' },
+  ['a', 1],
 ];
 
 const schemaSlots = (document: Json) =>
@@ -238,12 +268,58 @@ const MUTATIONS: Record<string, Mutation> = {
     set(slot, `${slot.value as string}${text}`);
     return `${slot.path} += ${JSON.stringify(text)}`;
   },
+  'hostile value': (document, next) => {
+    const strings = slots(document).filter((slot) => typeof slot.value === 'string');
+    if (strings.length === 0) return undefined;
+    const slot = pick(strings, next);
+    const text = pick(HOSTILE_VALUES, next);
+    const value = next() < 0.5 ? text : `${text}${slot.value as string}`;
+    set(slot, value);
+    return `${slot.path} = ${JSON.stringify(value)}`;
+  },
+  'odd values': (document, next) => {
+    const schemas = schemaSlots(document);
+    if (schemas.length === 0) return undefined;
+    const slot = pick(schemas, next);
+    const schema = slot.value as JsonObject;
+    const keyword = pick(['enum', 'const', 'default', 'example'], next);
+    const values = Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(ODD_VALUES, next));
+    schema[keyword] = keyword === 'enum' ? values : values[0]!;
+    return `${slot.path}/${keyword} = ${JSON.stringify(schema[keyword])}`;
+  },
+  'colliding name': (document, next) => {
+    const members = slots(document).filter(
+      (slot) =>
+        !Array.isArray(slot.parent) &&
+        /\/(schemas|properties|parameters|securitySchemes)\/[^/]+$/.test(slot.path),
+    );
+    if (members.length === 0) return undefined;
+    const slot = pick(members, next);
+    const name = slot.key as string;
+    // Spellings that many naming schemes map to one identifier.
+    const twin = pick(
+      [
+        name.toUpperCase(),
+        name.toLowerCase(),
+        `${name}_`,
+        `${name}-`,
+        `${name} `,
+        name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+        name.replace(/[-_ ]+(.)/g, (_m, c: string) => c.toUpperCase()),
+        `${name}\u200B`,
+      ],
+      next,
+    );
+    if (twin === name) return undefined;
+    (slot.parent as JsonObject)[twin] = structuredClone(slot.value);
+    return `copy ${slot.path} to ${JSON.stringify(twin)}`;
+  },
 };
 
 /** How often each mutation is picked: kinds that end most runs at once (a wrong version) less. */
 const WEIGHTS: Record<keyof typeof MUTATIONS, number> = {
-  'delete a key': 4,
-  'wrong type': 3,
+  'delete a key': 3,
+  'wrong type': 2,
   'broken $ref': 2,
   'circular $ref': 2,
   'deep nesting': 2,
@@ -251,7 +327,10 @@ const WEIGHTS: Record<keyof typeof MUTATIONS, number> = {
   'huge name': 1,
   'wrong version': 1,
   'hostile name': 4,
-  'hostile text': 4,
+  'hostile text': 3,
+  'hostile value': 2,
+  'odd values': 2,
+  'colliding name': 2,
 };
 
 /** Applies one to three random mutations (mostly one); returns what was done. */

@@ -244,6 +244,40 @@ describe('planDates', () => {
     expect(plan(schemas)).toEqual(expected);
   });
 
+  it('a schema whose property is an allOf of a $ref to itself and more: planned, no stack overflow', () => {
+    // Found by the generator fuzz (seed 3000, case 462: a `$ref` with a `const` beside it).
+    const tree = {
+      type: 'object',
+      properties: {
+        at: date,
+        next: { allOf: [ref('Tree'), { type: 'object', properties: { x: { type: 'string' } } }] },
+        same: { ...ref('Tree'), const: 0 },
+      },
+    };
+    const self = { kind: 'ref', target: 'Tree', nullable: false } as const;
+    // One level is inlined (the allOf's members merged); below it, the `$ref` revives.
+    const inner: Reviver = {
+      kind: 'object',
+      nullable: false,
+      properties: [
+        { name: 'at', required: false, reviver: D },
+        { name: 'next', required: false, reviver: self },
+        { name: 'same', required: false, reviver: self },
+      ],
+    };
+    expect(plan({ Tree: tree })).toEqual({
+      Tree: {
+        kind: 'object',
+        nullable: false,
+        properties: [
+          { name: 'at', required: false, reviver: D },
+          { name: 'next', required: false, reviver: inner },
+          { name: 'same', required: false, reviver: inner },
+        ],
+      },
+    });
+  });
+
   it('reads OpenAPI 3.0 nullable', () => {
     expect(plan({ At: { type: 'string', format: 'date-time', nullable: true } }, '3.0')).toEqual({
       At: { ...D, nullable: true },

@@ -7,10 +7,16 @@
 import { TSDocParser } from '@microsoft/tsdoc';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
 import { camelCase, pascalCase, words } from '../../generator/model/names.ts';
-import { kebabCase, methodName, upperSnake } from '../../generator/model/sdk-names.ts';
+import {
+  kebabCase,
+  methodName,
+  resourceName,
+  upperSnake,
+} from '../../generator/model/sdk-names.ts';
 import {
   compile,
   linkNodeModules,
@@ -63,6 +69,77 @@ describe('names from text in any script', () => {
   ])('lower-case a leading acronym whole: %s → %s', (text, camel) => {
     expect(camelCase(text)).toBe(camel);
     expect(methodName(text)).toBe(camel);
+  });
+
+  it('make names TypeScript reads as one identifier from every letter, digit and mark Node knows', () => {
+    // Node's Unicode is newer than TypeScript's scanner: letters added since (U+A7CB, Todhri
+    // U+105C0), U+2E2F (a letter Unicode keeps out of identifiers), and `ɤ`, whose capital `Ɤ` is
+    // such a letter, once gave names that did not parse.
+    const scanner = ts.createScanner(ts.ScriptTarget.ES2022, true);
+    const isIdentifier = (name: string) => {
+      scanner.setText(name);
+      return scanner.scan() === ts.SyntaxKind.Identifier && scanner.getTokenEnd() === name.length;
+    };
+    const broken: string[] = [];
+    for (let code = 0x80; code <= 0x3ffff; code++) {
+      const char = String.fromCodePoint(code);
+      if (!/[\p{L}\p{Nl}\p{Nd}\p{M}]/u.test(char)) continue;
+      const names = [pascalCase(`${char}x`)];
+      // A capital starts an acronym, lower-cased whole; a digit or mark cannot start a name.
+      if (/\p{Lu}/u.test(char)) names.push(camelCase(`${char}${char}`));
+      if (/[\p{Nd}\p{M}]/u.test(char)) names.push(methodName(char), resourceName(char) ?? 'x');
+      for (const name of names)
+        if (!isIdentifier(name)) broken.push(`U+${code.toString(16).toUpperCase()}: ${name}`);
+    }
+    expect(broken.slice(0, 10)).toEqual([]);
+    expect(words('Tilde\u2E2Fx Latin\uA7CBx')).toEqual(['Tilde', 'x', 'Latin', 'x']);
+  });
+
+  it('a package named from letters newer than TypeScript knows parses and compiles', async () => {
+    const names = ['Tilde\u2E2Fx', 'Latin\uA7CBx', 'Todhri\u{105C0}x', '\u{105C0}Start', 'ɤ case'];
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'New letters', version: '1.0.0' },
+      paths: Object.fromEntries(
+        names.map((name, index) => [
+          `/p${index}/{${name}}`,
+          {
+            get: {
+              operationId: name,
+              tags: [name],
+              parameters: [
+                { name, in: 'path', required: true, schema: { type: 'string' } },
+                { name: `${name} q`, in: 'query', schema: { type: 'string' } },
+              ],
+              responses: {
+                '200': {
+                  description: 'OK',
+                  content: {
+                    'application/json': {
+                      schema: { $ref: `#/components/schemas/${encodeURIComponent(name)}` },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        ]),
+      ),
+      components: {
+        schemas: Object.fromEntries(
+          names.map((name) => [
+            name,
+            { type: 'object', properties: { [name]: { type: 'string' } } },
+          ]),
+        ),
+      },
+    });
+    const out = join(await tempDir('new-letters-'), 'sdk');
+    await generate({ spec, out });
+    await linkNodeModules(out);
+    const result = compile(out);
+    expect(result.output).toBe('');
+    expect(result.status).toBe(0);
   });
 
   it('drop characters that show nothing (Hangul fillers, zero-width joiners)', () => {

@@ -153,22 +153,48 @@ class Planner {
     return this.merged([node]);
   }
 
+  /**
+   * The named schemas whose object facets are being merged, outermost first: an allOf inlines the
+   * schemas it `$ref`s (facets), so one whose own properties reach the same allOf again
+   * (`tail: { allOf: [{ $ref: LinkedList }, { … }] }` inside LinkedList) inlined them without end
+   * and overflowed the stack. There it revives as the `$ref` does.
+   */
+  private readonly merging: string[] = [];
+
   /** allOf: its object members merged (merged); else the one member that revives, when it is alone. */
   private allOf(members: readonly SchemaNode[]): Reviver | undefined {
-    const merged = this.merged(members.flatMap((m) => this.facets(m, new Set())));
+    const followed = new Set<string>();
+    const facets = members.flatMap((m) => this.facets(m, new Set(), followed));
+    const again = [...followed].find((name) => this.merging.includes(name));
+    if (again !== undefined)
+      return this.revivable.has(again)
+        ? { kind: 'ref', target: again, nullable: false }
+        : undefined;
+    this.merging.push(...followed);
+    let merged: Reviver | undefined;
+    try {
+      merged = this.merged(facets);
+    } finally {
+      this.merging.length -= followed.size;
+    }
     if (merged) return merged;
     const plans = members.map((m) => this.plan(m)).filter((p): p is Reviver => p !== undefined);
     const [only] = plans;
     return plans.length === 1 && only?.kind !== 'object' ? only : undefined;
   }
 
-  /** The object schemas a node combines: itself, its allOf members, the schemas they `$ref`. */
-  private facets(node: SchemaNode, seen: ReadonlySet<string>): ObjectNode[] {
+  /**
+   * The object schemas a node combines: itself, its allOf members, the schemas they `$ref` (each
+   * added to `followed`).
+   */
+  private facets(node: SchemaNode, seen: ReadonlySet<string>, followed: Set<string>): ObjectNode[] {
     if (node.kind === 'object') return [node];
-    if (node.kind === 'allOf') return node.members.flatMap((m) => this.facets(m, seen));
+    if (node.kind === 'allOf') return node.members.flatMap((m) => this.facets(m, seen, followed));
     if (node.kind !== 'ref' || seen.has(node.target)) return [];
     const target = this.schemas.get(node.target);
-    return target ? this.facets(target.node, new Set([...seen, node.target])) : [];
+    if (target === undefined) return [];
+    followed.add(node.target);
+    return this.facets(target.node, new Set([...seen, node.target]), followed);
   }
 
   /**

@@ -17,7 +17,7 @@
  *   is `Pet | null`, the discriminated union untouched); an `enum` allows null only when it lists
  *   it (OpenAPI 3.0.3), so `{ nullable: true, enum: [a, b] }` is `'a' | 'b'`.
  */
-import { isIdentifierName, propertyKey, stringLiteral } from '../../model/names.ts';
+import { propertyKey, stringLiteral } from '../../model/names.ts';
 import { propertyDirection } from '../../model/read-write.ts';
 import { isInheritedMember } from '../../model/sdk-names.ts';
 import type { JsonValue, ObjectNode, SchemaNode, UnionNode } from '../../model/schema-types.ts';
@@ -365,7 +365,7 @@ function jsonType(value: JsonValue): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(jsonType).join(', ')}]`;
   const entries = Object.entries(value).map(
-    ([key, item]) => `${isIdentifierName(key) ? key : stringLiteral(key)}: ${jsonType(item)}`,
+    ([key, item]) => `${propertyKey(key)}: ${jsonType(item)}`,
   );
   return entries.length === 0 ? 'Record<string, never>' : `{ ${entries.join('; ')} }`;
 }
