@@ -114,9 +114,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       deferred = signal;
       return;
     }
-    process.stderr.write(
-      `interrupted (${signal}): ${state === 'abandoned' ? 'the files being written were removed; ' : ''}${shownOut}/ was left as it was\n`,
-    );
+    const written =
+      state === 'abandoned'
+        ? 'the files being written were removed; '
+        : state === 'left'
+          ? 'the files being written are left in a .generating-* folder, which the next run removes; '
+          : '';
+    process.stderr.write(`interrupted (${signal}): ${written}${shownOut}/ was left as it was\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.on('SIGINT', onSignal);

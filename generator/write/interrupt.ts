@@ -15,13 +15,31 @@ export function setStaging(state: { dir: string; committed: boolean } | undefine
 
 /**
  * On a signal: `idle` (nothing being written: end now), `abandoned` (the uncommitted staging
- * folder was removed: end now, the output folder is as it was) or `finishing` (committed: let the
- * run finish, then end).
+ * folder was removed: end now, the output folder is as it was), `left` (it could not be removed
+ * in time: end now; the output folder is as it was and the next run deletes the folder, tree.ts)
+ * or `finishing` (committed: let the run finish, then end).
  */
-export function interruptWrite(): 'idle' | 'abandoned' | 'finishing' {
+export function interruptWrite(): 'idle' | 'abandoned' | 'left' | 'finishing' {
   if (staging === undefined) return 'idle';
   if (staging.committed) return 'finishing';
-  rmSync(staging.dir, { recursive: true, force: true });
+  const { dir } = staging;
   staging = undefined;
-  return 'abandoned';
+  // Writes already handed to libuv's thread pool go on creating files while this removes them, and
+  // a folder that gains one fails its rmdir (ENOTEMPTY). rm's own `maxRetries` retries only that
+  // rmdir, never the files that came meanwhile: each try here removes the whole folder again,
+  // until the pool's queue has run dry (this thread queues nothing new while it waits).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return 'abandoned';
+    } catch {
+      if (attempt === REMOVE_ATTEMPTS) return 'left';
+      Atomics.wait(PAUSE, 0, 0, attempt * 5);
+    }
+  }
 }
+
+/** Tries at removing a staging folder that writes in flight are still filling (about 1 s in all). */
+const REMOVE_ATTEMPTS = 20;
+/** Something to wait on for a pause in a signal handler, where nothing asynchronous can run. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
