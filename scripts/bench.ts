@@ -23,7 +23,9 @@ const selected = BENCHMARKS.filter(
   (name) => filters.length === 0 || filters.some((f) => name.includes(f)),
 );
 if (selected.length === 0) {
-  console.error(`No benchmark matches ${filters.join(', ')}; there are: ${BENCHMARKS.join(', ')}.`);
+  console.error(
+    `error: no benchmark matches ${filters.join(', ')}; there are: ${BENCHMARKS.join(', ')}.`,
+  );
   process.exit(2);
 }
 

@@ -7,21 +7,17 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readFlags } from './lib/command-line.ts';
 import { DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
 import { runRedocly } from './lib/redocly.ts';
 
-const { values } = parseArgs({
-  options: {
-    spec: { type: 'string', default: DEFAULT_SPEC },
-    out: { type: 'string', default: 'build/openapi.json' },
-    help: { type: 'boolean' },
-  },
-});
-if (values.help) {
-  console.log('Usage: npm run bundle [-- --spec <file>] [-- --out <file.json|file.yaml>]');
-  process.exit(0);
-}
+const flags = readFlags(
+  process.argv.slice(2),
+  { spec: { type: 'string' }, out: { type: 'string' } },
+  'Usage: npm run bundle [-- --spec <file>] [-- --out <file.json|file.yaml>]',
+);
+if ('exitCode' in flags) process.exit(flags.exitCode);
+const values = { spec: DEFAULT_SPEC, out: 'build/openapi.json', ...flags.values };
 const spec = specRootOrExit(values.spec);
 const out = resolve(values.out);
 // Redocly picks the format by the extension, and adds one where there is none (`x` → `x.yaml`).

@@ -7,20 +7,16 @@
  *   npm run lint:spec [-- --spec <file>]
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readFlags } from './lib/command-line.ts';
 import { DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
 import { runRedocly } from './lib/redocly.ts';
 
-const { values } = parseArgs({
-  options: { spec: { type: 'string', default: DEFAULT_SPEC }, help: { type: 'boolean' } },
-});
-if (values.help) {
-  console.log(
-    'Usage: npm run lint:spec [-- --spec <file>]\nLints the OpenAPI description with Redocly (redocly.yaml).',
-  );
-  process.exit(0);
-}
-const spec = specRootOrExit(values.spec);
+const USAGE =
+  'Usage: npm run lint:spec [-- --spec <file>]\nLints the OpenAPI description with Redocly (redocly.yaml).';
+
+const flags = readFlags(process.argv.slice(2), { spec: { type: 'string' } }, USAGE);
+if ('exitCode' in flags) process.exit(flags.exitCode);
+const spec = specRootOrExit(flags.values.spec ?? DEFAULT_SPEC);
 process.exit(
   runRedocly(['lint', spec, '--config', resolve('redocly.yaml'), '--format', 'codeframe']),
 );

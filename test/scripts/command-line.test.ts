@@ -1,6 +1,10 @@
 /** readFlags (scripts/lib/command-line.ts): the flags, `--help`, and a mistake, as every command reads them. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFlags } from '../../scripts/lib/command-line.ts';
+import { ROOT } from '../helpers/spec.ts';
 
 const USAGE = 'Usage: tsx scripts/x.ts [--out <dir>]';
 const FLAGS = { out: { type: 'string', default: 'generated' }, fast: { type: 'boolean' } } as const;
@@ -35,4 +39,47 @@ describe('readFlags', () => {
       ),
     );
   });
+});
+
+/** Every npm script that runs one of our command files, with the file (`lint:spec` → scripts/lint-spec.ts). */
+function commands(): [string, string][] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return Object.entries(scripts).flatMap(([name, command]): [string, string][] => {
+    const file = /^(?:tsx|node) (scripts\/[\w-]+\.(?:ts|mjs))$/.exec(command)?.[1];
+    return file === undefined || name === 'prepare' ? [] : [[name, file]];
+  });
+}
+
+describe('every command', () => {
+  it('is found in package.json', () => {
+    expect(commands().map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'lint:spec',
+        'bundle',
+        'generate',
+        'docs',
+        'diff',
+        'release',
+        'bench',
+      ]),
+    );
+  });
+
+  it.each(commands())(
+    'npm run %s refuses an unknown option and a stray argument with a one-line error, no stack',
+    (_name, file) => {
+      for (const argv of [['--bogus'], ['stray.yaml']]) {
+        const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...argv], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        expect(result.status, result.stderr).toBe(2);
+        expect(result.stderr).toMatch(/^error: /);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+      }
+    },
+  );
 });
