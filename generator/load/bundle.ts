@@ -162,7 +162,7 @@ async function loadRedoclyConfig(ctx: GeneratorContext): Promise<Config> {
   }
 }
 
-const SUPPORTED = 'OpenAPI 3.0.x and 3.1.x';
+const SUPPORTED = 'OpenAPI 3.0.x or 3.1.x';
 
 /** Checks the `openapi` field before bundling: only 3.0 and 3.1 are supported. */
 function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
@@ -183,6 +183,18 @@ function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
   const declared = parsed.openapi;
   if (typeof declared === 'string' && /^3\.0\.\d+/.test(declared)) return '3.0';
   if (typeof declared === 'string' && /^3\.1\.\d+/.test(declared)) return '3.1';
+  // `openapi: 3.1` is YAML's number 3.1, or a version without its patch number: the version meant
+  // is plain, the way it is written is not.
+  const short = /^(3\.[01])$/.exec(String(declared))?.[1];
+  if (short !== undefined && (typeof declared === 'number' || typeof declared === 'string')) {
+    throw new GeneratorError(
+      typeof declared === 'number'
+        ? `\`openapi\` is the number ${short} (YAML reads an unquoted \`${short}\` as a number), not a version string`
+        : `\`openapi: "${short}"\` lacks the patch number the version needs`,
+      { file, pointer: '#/openapi' },
+      `write the full version as a string: \`openapi: ${short}.0\``,
+    );
+  }
   const found =
     declared !== undefined
       ? `\`openapi: ${JSON.stringify(declared)}\``

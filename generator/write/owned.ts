@@ -134,7 +134,7 @@ export async function assertOutputFolder(
   const shown = displayPath(ctx.cwd, out);
   const refuse = (why: string) =>
     new GeneratorError(
-      `refusing to generate into ${shown}/: ${why}`,
+      `refusing to generate into ${shown.endsWith('/') ? shown : `${shown}/`}: ${why}`,
       { file: '--out' },
       'pass --out a new or empty folder, or a package this generator wrote (default generated/)',
     );

@@ -67,6 +67,32 @@ const REF_ROOT = `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200
 
 const cases: [string, Case][] = [
   [
+    '`openapi: 3.1` unquoted is a number: the error says so and asks for the full version string',
+    {
+      files: { 'a.yaml': "openapi: 3.1\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
+      problem: /`openapi` is the number 3\.1 \(YAML reads an unquoted `3\.1` as a number\)/,
+      pointer: '#/openapi',
+      fix: /write the full version as a string: `openapi: 3\.1\.0`/,
+    },
+  ],
+  [
+    '`openapi: "3.0"` lacks its patch number',
+    {
+      files: { 'a.yaml': "openapi: '3.0'\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
+      problem: /`openapi: "3\.0"` lacks the patch number/,
+      pointer: '#/openapi',
+      fix: /`openapi: 3\.0\.0`/,
+    },
+  ],
+  [
+    'Swagger 2.0 is named as such, and the fix says to convert it',
+    {
+      files: { 'a.yaml': "swagger: '2.0'\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
+      problem: /not an OpenAPI 3\.0 or 3\.1 document: found `swagger: "2\.0"` \(Swagger 2\.0\)/,
+      fix: /supports OpenAPI 3\.0\.x or 3\.1\.x; .*converting the document first/,
+    },
+  ],
+  [
     'invalid YAML in a file a $ref reaches (the error is that file, not the $ref)',
     {
       files: { 'a.yaml': REF_ROOT, 'b.yaml': 'type: object\nproperties:\n  x: [unclosed\n' },

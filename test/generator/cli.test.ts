@@ -38,7 +38,7 @@ const cases: [string, { spec: string; want: RegExp[] }][] = [
       spec: `${BAD}/not-openapi.yaml`,
       want: [
         /not-openapi\.yaml #: not an OpenAPI 3\.0 or 3\.1 document: found `swagger: "2\.0"`/,
-        /supports OpenAPI 3\.0\.x and 3\.1\.x/,
+        /supports OpenAPI 3\.0\.x or 3\.1\.x/,
       ],
     },
   ],
@@ -139,6 +139,7 @@ describe('generator CLI: where output may go', () => {
 
   it.each([
     ['spec', /refusing to generate into spec\/: it holds the spec \(spec\/openapi\.yaml\)/],
+    ['/', /refusing to generate into \/: /],
   ])('refuses --out %s at once', (out, problem) => {
     const result = runScript(CLI, ['--out', out]);
     expect(result.status).toBe(1);
