@@ -123,6 +123,44 @@ function isFolder(path: string): boolean {
   }
 }
 
+/**
+ * Bytes a spec file may have: GitHub's REST description, one of the largest, is 13 MB as JSON. A
+ * larger file is far more likely a mistake (a log, a dump, `/dev/zero`) than a spec, and reading
+ * it whole would take the memory first.
+ */
+export const MAX_SPEC_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Throws unless `path` is a regular file of at most {@link MAX_SPEC_FILE_BYTES}: a device
+ * (`/dev/zero`, `/dev/stdin`), a pipe or a socket has no end to read up to, and `readFile` grows
+ * its buffer without limit. A path that does not exist is left to `readFile` (ENOENT).
+ */
+function assertReadable(path: string): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return;
+  }
+  if (stats.isDirectory()) return;
+  if (!stats.isFile()) {
+    const what = stats.isCharacterDevice()
+      ? 'a character device'
+      : stats.isBlockDevice()
+        ? 'a block device'
+        : stats.isFIFO()
+          ? 'a pipe'
+          : stats.isSocket()
+            ? 'a socket'
+            : 'not a file';
+    throw new Error(`${path} is ${what}, not a regular file`);
+  }
+  if (stats.size > MAX_SPEC_FILE_BYTES)
+    throw new Error(
+      `${path} is ${Math.round(stats.size / 2 ** 20)} MiB, more than the ${MAX_SPEC_FILE_BYTES / 2 ** 20} MiB a spec file may have`,
+    );
+}
+
 export class SpecResolver extends BaseResolver {
   /** Every source parsed, by absolute path or URL → its text (for write/record.ts). */
   readonly sources = new Map<string, string>();
@@ -156,6 +194,7 @@ export class SpecResolver extends BaseResolver {
     if (isUrl(absoluteRef)) return super.loadExternalRef(absoluteRef);
     let bytes: Uint8Array;
     try {
+      assertReadable(absoluteRef);
       bytes = await readFile(absoluteRef);
     } catch (error) {
       // As openapi-core reports it (problems.ts reads its ResolveError).

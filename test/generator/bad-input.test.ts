@@ -5,7 +5,8 @@
  * left byte-for-byte as it was. Keys that are special in JavaScript (`__proto__`, `constructor`,
  * `prototype`) are ordinary names and generate a package that compiles.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readdir, truncate, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.ts';
@@ -686,6 +687,38 @@ describe('bad input is a GeneratorError with file, place and fix; the output fol
     if (want.secret !== undefined) expect(message).not.toContain(want.secret);
     expect(await snapshotTree(out)).toEqual(before);
     expect(await readdir(dirname(out))).toEqual([basename(out)]);
+  });
+});
+
+describe('a spec file that is not a regular file, or too large to be one', () => {
+  it('/dev/zero, a pipe reached through a $ref and a 300 MiB file are refused at once, naming the file', async () => {
+    const dir = await tempDir('not-a-file-');
+    const fifo = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    await writeFile(join(dir, 'a.yaml'), REF_ROOT.replace('./b.yaml', './pipe.yaml'));
+    const big = join(dir, 'big.yaml');
+    await writeFile(big, '');
+    await truncate(big, 300 * 2 ** 20);
+    const out = await existingOutput();
+    const before = await snapshotTree(out);
+    const refused = async (spec: string) =>
+      generate({ spec, out, cwd: dir, cache: false }).then(
+        () => undefined,
+        (thrown: unknown) => thrown as GeneratorError,
+      );
+
+    const zero = await refused('/dev/zero');
+    expect(zero).toBeInstanceOf(GeneratorError);
+    expect(zero!.message).toMatch(/\/dev\/zero is a character device, not a regular file/);
+    const pipe = await refused(join(dir, 'a.yaml'));
+    expect(pipe).toBeInstanceOf(GeneratorError);
+    expect(pipe!.message).toMatch(/pipe\.yaml is a pipe, not a regular file/);
+    const large = await refused(big);
+    expect(large).toBeInstanceOf(GeneratorError);
+    expect(large!.message).toMatch(
+      /big\.yaml is 300 MiB, more than the 256 MiB a spec file may have/,
+    );
+    expect(await snapshotTree(out)).toEqual(before);
   });
 });
 
