@@ -333,14 +333,16 @@ describe('a real stream', () => {
       open(res);
       let n = 0;
       const timer = setInterval(() => {
-        res.write(++n === 8 ? 'data: done\n\n' : ': keep-alive\n\n');
-        if (n === 8) {
+        res.write(++n === 32 ? 'data: done\n\n' : ': keep-alive\n\n');
+        if (n === 32) {
           clearInterval(timer);
           res.end();
         }
-      }, 40);
+      }, 25);
     };
-    const events = await stream(new ClientCore({ baseURL: url }), { timeout: 150 });
+    // The stream lasts about 800 ms, twice the timeout; a comment comes every 25 ms, 16 times as
+    // often (room for timers late on a loaded machine).
+    const events = await stream(new ClientCore({ baseURL: url }), { timeout: 400 });
     const seen: string[] = [];
     for await (const item of events) seen.push(item.data);
     expect(seen).toEqual(['done']);
