@@ -128,7 +128,7 @@ function isFolder(path: string): boolean {
  * larger file is far more likely a mistake (a log, a dump, `/dev/zero`) than a spec, and reading
  * it whole would take the memory first.
  */
-export const MAX_SPEC_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_SPEC_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Throws unless `path` is a regular file of at most {@link MAX_SPEC_FILE_BYTES}: a device
