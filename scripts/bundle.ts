@@ -13,11 +13,14 @@ import { runRedocly } from './lib/redocly.ts';
 
 const flags = readFlags(
   process.argv.slice(2),
-  { spec: { type: 'string' }, out: { type: 'string' } },
+  {
+    spec: { type: 'string', default: DEFAULT_SPEC },
+    out: { type: 'string', default: 'build/openapi.json' },
+  },
   'Usage: npm run bundle [-- --spec <file>] [-- --out <file.json|file.yaml>]',
 );
 if ('exitCode' in flags) process.exit(flags.exitCode);
-const values = { spec: DEFAULT_SPEC, out: 'build/openapi.json', ...flags.values };
+const { values } = flags;
 const spec = specRootOrExit(values.spec);
 const out = resolve(values.out);
 // Redocly picks the format by the extension, and adds one where there is none (`x` → `x.yaml`).

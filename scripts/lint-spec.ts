@@ -14,9 +14,13 @@ import { runRedocly } from './lib/redocly.ts';
 const USAGE =
   'Usage: npm run lint:spec [-- --spec <file>]\nLints the OpenAPI description with Redocly (redocly.yaml).';
 
-const flags = readFlags(process.argv.slice(2), { spec: { type: 'string' } }, USAGE);
+const flags = readFlags(
+  process.argv.slice(2),
+  { spec: { type: 'string', default: DEFAULT_SPEC } },
+  USAGE,
+);
 if ('exitCode' in flags) process.exit(flags.exitCode);
-const spec = specRootOrExit(flags.values.spec ?? DEFAULT_SPEC);
+const spec = specRootOrExit(flags.values.spec);
 process.exit(
   runRedocly(['lint', spec, '--config', resolve('redocly.yaml'), '--format', 'codeframe']),
 );
