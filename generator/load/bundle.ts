@@ -181,8 +181,10 @@ function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
     );
   }
   const declared = parsed.openapi;
-  if (typeof declared === 'string' && /^3\.0\.\d+/.test(declared)) return '3.0';
-  if (typeof declared === 'string' && /^3\.1\.\d+/.test(declared)) return '3.1';
+  // The OpenAPI Initiative's JSON Schemas for 3.0 and 3.1 match the field with these patterns: a
+  // pre-release suffix (`3.1.0-rc1`) is a version, a fourth number (`3.1.0.1`) is not.
+  if (typeof declared === 'string' && /^3\.0\.\d+(-.+)?$/.test(declared)) return '3.0';
+  if (typeof declared === 'string' && /^3\.1\.\d+(-.+)?$/.test(declared)) return '3.1';
   // `openapi: 3.1` is YAML's number 3.1, or a version without its patch number: the version meant
   // is plain, the way it is written is not.
   const short = /^(3\.[01])$/.exec(String(declared))?.[1];

@@ -86,6 +86,24 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a version with a fourth number (`3.1.0.1`) is not a 3.1 version',
+    {
+      files: { 'a.yaml': "openapi: '3.1.0.1'\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
+      problem: /not an OpenAPI 3\.0 or 3\.1 document: found `openapi: "3\.1\.0\.1"`/,
+      pointer: '#/openapi',
+      fix: /set `openapi: 3\.1\.0`/,
+    },
+  ],
+  [
+    'text after the patch number that is not a pre-release (`3.0.3x`) is not a 3.0 version',
+    {
+      files: { 'a.yaml': "openapi: 3.0.3x\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
+      problem: /found `openapi: "3\.0\.3x"`/,
+      pointer: '#/openapi',
+      fix: /set `openapi: 3\.1\.0`/,
+    },
+  ],
+  [
     'Swagger 2.0 is named as such, and the fix says to convert it',
     {
       files: { 'a.yaml': "swagger: '2.0'\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
@@ -687,6 +705,19 @@ describe('bad input is a GeneratorError with file, place and fix; the output fol
     if (want.secret !== undefined) expect(message).not.toContain(want.secret);
     expect(await snapshotTree(out)).toEqual(before);
     expect(await readdir(dirname(out))).toEqual([basename(out)]);
+  });
+});
+
+describe('versions the OpenAPI schemas accept', () => {
+  // The OpenAPI Initiative's schemas for 3.0 and 3.1 match `^3\.[01]\.\d+(-.+)?$`: a pre-release
+  // suffix is a version, a fourth number is not (the cases above).
+  it.each(['3.1.0-rc1', '3.0.10', '3.1.2'])('`openapi: %s` generates', async (version) => {
+    const dir = await tempDir('version-');
+    const spec = join(dir, 'a.yaml');
+    await writeFile(spec, HEAD.replace('3.1.0', version) + OK_PATHS);
+    const out = join(dir, 'out');
+    await generate({ spec, out, cwd: dir, cache: false });
+    expect(await readdir(join(out, 'src'))).toContain('types.ts');
   });
 });
 
