@@ -21,7 +21,7 @@ const flags = readFlags(
 );
 if ('exitCode' in flags) process.exit(flags.exitCode);
 const { values } = flags;
-const spec = specRootOrExit(values.spec);
+const spec = await specRootOrExit(values.spec);
 const out = resolve(values.out);
 // Redocly picks the format by the extension, and adds one where there is none (`x` → `x.yaml`).
 if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === true) {

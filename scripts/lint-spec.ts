@@ -20,7 +20,7 @@ const flags = readFlags(
   USAGE,
 );
 if ('exitCode' in flags) process.exit(flags.exitCode);
-const spec = specRootOrExit(flags.values.spec);
+const spec = await specRootOrExit(flags.values.spec);
 process.exit(
   runRedocly(['lint', spec, '--config', resolve('redocly.yaml'), '--format', 'codeframe']),
 );

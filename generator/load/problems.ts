@@ -2,8 +2,7 @@
  * Turns what openapi-core reports (thrown resolve/YAML errors, bundler problems) into
  * GeneratorErrors that name the file, the line or JSON pointer, and the fix.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import {
   createConfig,
   getLineColLocation,
@@ -16,7 +15,8 @@ import {
 } from '@redocly/openapi-core';
 import { GeneratorError, type GeneratorErrorLocation } from '../errors.ts';
 import { SourceError, syntaxOf } from './parse.ts';
-import { ExternalRefError, FolderRefError } from './resolver.ts';
+import { specFolderError, unreadableReason, unreadableSpecError } from './spec-file.ts';
+import { ExternalRefError, FolderRefError, isUrl } from './resolver.ts';
 import { isRecord } from '../json.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
 
@@ -26,29 +26,13 @@ type Display = (absolute: string) => string;
 export function loadError(error: unknown, rootFile: string, display: Display): GeneratorError {
   if (error instanceof SourceError) return sourceError(error, display, '');
   const folder = FolderRefError.of(error);
-  if (folder !== undefined) {
-    const root = ['openapi.yaml', 'openapi.yml', 'openapi.json'].find((name) =>
-      existsSync(join(folder.path, name)),
-    );
-    return new GeneratorError(
-      'the spec path names a folder, not a file',
-      { file: rootFile },
-      root === undefined
-        ? 'pass the root file of the OpenAPI 3.0/3.1 description (YAML or JSON) with --spec, e.g. `--spec spec/openapi.yaml`'
-        : `pass the root file of the description with --spec: \`--spec ${rootFile.replace(/\/+$/, '')}/${root}\``,
-    );
-  }
+  if (folder !== undefined) return specFolderError(rootFile, folder.path);
   if (error instanceof YamlParseError) return yamlError(error, display, '');
   if (error instanceof ResolveError) {
     const code = (error.originalError as NodeJS.ErrnoException).code;
-    const problem =
-      code === 'ENOENT'
-        ? 'spec file not found'
-        : `cannot read the spec file: ${error.message.replace(/\s+/g, ' ')}`;
-    return new GeneratorError(
-      problem,
-      { file: rootFile },
-      'pass the path of an OpenAPI 3.0/3.1 YAML or JSON file with --spec (default spec/openapi.yaml)',
+    return unreadableSpecError(
+      rootFile,
+      code === 'ENOENT' ? undefined : error.message.replace(/\s+/g, ' '),
     );
   }
   throw error;
@@ -338,6 +322,12 @@ function refusalFix(refusal: ExternalRefError | undefined, display: Display): st
   const trusted = 'or, for a spec you trust, run with --allow-external-refs';
   if (refusal.reason === 'hidden')
     return 'write the text into the spec (or a file whose path has no part starting with a dot) instead; for a spec you trust, --allow-external-refs lifts the rule';
+  // Copying a device, a pipe or a socket into the spec would be harm, not a fix.
+  const target = refusal.link?.target ?? (isUrl(refusal.ref) ? undefined : refusal.ref);
+  const stats = target === undefined ? undefined : statSync(target, { throwIfNoEntry: false });
+  const notAFile = stats === undefined ? undefined : unreadableReason(target!, stats);
+  if (notAFile !== undefined)
+    return `point the $ref at a YAML or JSON file in the spec's folder: ${notAFile}`;
   if (refusal.link !== undefined)
     return `replace the link with a copy of what it points to (remove ${display(refusal.link.path)} and copy ${refusal.link.target} there), ${trusted}`;
   return `copy what it refers to into the spec's folder and point the $ref there, ${trusted}`;

@@ -15,12 +15,13 @@ import {
   type ResolveConfig,
 } from '@redocly/openapi-core';
 import { decodeSpecBytes } from './encoding.ts';
+import { unreadableReason } from './spec-file.ts';
 import { looksLikeJson, parseSpecText } from './parse.ts';
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
 
 /** `https://…`, `file://…`: a URL rather than a path. */
-function isUrl(ref: string): boolean {
+export function isUrl(ref: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref);
 }
 
@@ -124,16 +125,8 @@ function isFolder(path: string): boolean {
 }
 
 /**
- * Bytes a spec file may have: GitHub's REST description, one of the largest, is 13 MB as JSON. A
- * larger file is far more likely a mistake (a log, a dump, `/dev/zero`) than a spec, and reading
- * it whole would take the memory first.
- */
-const MAX_SPEC_FILE_BYTES = 256 * 1024 * 1024;
-
-/**
- * Throws unless `path` is a regular file of at most {@link MAX_SPEC_FILE_BYTES}: a device
- * (`/dev/zero`, `/dev/stdin`), a pipe or a socket has no end to read up to, and `readFile` grows
- * its buffer without limit. A path that does not exist is left to `readFile` (ENOENT).
+ * Throws unless `path` is a folder or a readable regular file (spec-file.ts `unreadableReason`).
+ * A path that does not exist is left to `readFile` (ENOENT).
  */
 function assertReadable(path: string): void {
   let stats;
@@ -142,23 +135,8 @@ function assertReadable(path: string): void {
   } catch {
     return;
   }
-  if (stats.isDirectory()) return;
-  if (!stats.isFile()) {
-    const what = stats.isCharacterDevice()
-      ? 'a character device'
-      : stats.isBlockDevice()
-        ? 'a block device'
-        : stats.isFIFO()
-          ? 'a pipe'
-          : stats.isSocket()
-            ? 'a socket'
-            : 'not a file';
-    throw new Error(`${path} is ${what}, not a regular file`);
-  }
-  if (stats.size > MAX_SPEC_FILE_BYTES)
-    throw new Error(
-      `${path} is ${Math.round(stats.size / 2 ** 20)} MiB, more than the ${MAX_SPEC_FILE_BYTES / 2 ** 20} MiB a spec file may have`,
-    );
+  const reason = unreadableReason(path, stats);
+  if (reason !== undefined) throw new Error(reason);
 }
 
 export class SpecResolver extends BaseResolver {

@@ -1,15 +1,19 @@
 /**
  * The `--spec` option of the spec commands (`npm run lint:spec`, `npm run bundle`): the root file of
- * the OpenAPI description, resolved, or a one-line error and exit code 1 when there is no such file.
+ * the OpenAPI description, resolved, or `error: …` with the fix and exit code 1 when it names no
+ * readable spec file. The checks and their words are the generator's (generator/load/spec-file.ts),
+ * so a folder, a pipe or `/dev/zero` is refused here as `npm run generate` refuses it, instead of
+ * reaching Redocly, which waits forever on a pipe and reads a device until memory runs out.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { specFileError } from '../../generator/load/spec-file.ts';
+import { printFailure } from './command-error.ts';
 
 export const DEFAULT_SPEC = 'spec/openapi.yaml';
 
-export function specRootOrExit(spec: string): string {
-  const path = resolve(spec);
-  if (existsSync(path)) return path;
-  console.error(`${spec}: no such file. Pass the root of the OpenAPI description with --spec.`);
+export async function specRootOrExit(spec: string): Promise<string> {
+  const error = specFileError(spec);
+  if (error === undefined) return resolve(spec);
+  await printFailure(error);
   process.exit(1);
 }

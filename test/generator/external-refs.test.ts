@@ -111,6 +111,22 @@ describe('$refs outside the spec folder', () => {
     },
   );
 
+  it.each([
+    ['a link in the folder to /dev/zero', './schemas/Zero.yaml', 'spec/schemas/Zero.yaml'],
+    ['an absolute path to /dev/zero', '/dev/zero', undefined],
+  ])(
+    'refuse %s with a fix that does not say to copy a device into the spec',
+    async (_name, ref, link) => {
+      const { dir, spec } = await specWithRef(ref);
+      if (link !== undefined) await symlink('/dev/zero', join(dir, link));
+      const error = await refusal(spec, join(dir, 'sdk'));
+      expect(error.message).toMatch(/refused/);
+      expect(error.hint).toBe(
+        "point the $ref at a YAML or JSON file in the spec's folder: /dev/zero is a character device, not a regular file",
+      );
+    },
+  );
+
   it('follow files in the folder and below', async () => {
     const { dir, spec } = await specWithRef('./schemas/Thing.yaml');
     const result = await generate({ spec, out: join(dir, 'sdk') });

@@ -1,0 +1,83 @@
+/**
+ * The checks on the spec's root file (`--spec`) and on every file a `$ref` reaches, before it is
+ * read: shared by the generator and by the spec commands that hand the file to Redocly
+ * (`npm run lint:spec`, `npm run bundle`), so all of them refuse the same paths in the same words.
+ */
+import { existsSync, statSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { GeneratorError } from '../errors.ts';
+
+/**
+ * Bytes a spec file may have: GitHub's REST description, one of the largest, is 13 MB as JSON. A
+ * larger file is far more likely a mistake (a log, a dump, `/dev/zero`) than a spec, and reading
+ * it whole would take the memory first.
+ */
+const MAX_SPEC_FILE_BYTES = 256 * 1024 * 1024;
+
+const SPEC_FILE_FIX =
+  'pass the path of an OpenAPI 3.0/3.1 YAML or JSON file with --spec (default spec/openapi.yaml)';
+
+/**
+ * Why the file with these `stats` cannot be read as a spec, or undefined when it can: a device
+ * (`/dev/zero`, `/dev/stdin`), a pipe or a socket has no end to read up to, and a file larger than
+ * {@link MAX_SPEC_FILE_BYTES} would take the memory before it is parsed.
+ */
+export function unreadableReason(path: string, stats: Stats): string | undefined {
+  if (stats.isDirectory()) return undefined;
+  if (!stats.isFile()) {
+    const what = stats.isCharacterDevice()
+      ? 'a character device'
+      : stats.isBlockDevice()
+        ? 'a block device'
+        : stats.isFIFO()
+          ? 'a pipe'
+          : stats.isSocket()
+            ? 'a socket'
+            : 'not a file';
+    return `${path} is ${what}, not a regular file`;
+  }
+  if (stats.size > MAX_SPEC_FILE_BYTES)
+    return `${path} is ${Math.round(stats.size / 2 ** 20)} MiB, more than the ${MAX_SPEC_FILE_BYTES / 2 ** 20} MiB a spec file may have`;
+  return undefined;
+}
+
+/** `--spec` names a folder: the error, with the root file inside it when there is an obvious one. */
+export function specFolderError(rootFile: string, folder: string): GeneratorError {
+  const root = ['openapi.yaml', 'openapi.yml', 'openapi.json'].find((name) =>
+    existsSync(join(folder, name)),
+  );
+  return new GeneratorError(
+    'the spec path names a folder, not a file',
+    { file: rootFile },
+    root === undefined
+      ? 'pass the root file of the OpenAPI 3.0/3.1 description (YAML or JSON) with --spec, e.g. `--spec spec/openapi.yaml`'
+      : `pass the root file of the description with --spec: \`--spec ${rootFile.replace(/\/+$/, '')}/${root}\``,
+  );
+}
+
+/** The root file cannot be read: not found (ENOENT) or another reason (`detail`). */
+export function unreadableSpecError(rootFile: string, detail: string | undefined): GeneratorError {
+  return new GeneratorError(
+    detail === undefined ? 'spec file not found' : `cannot read the spec file: ${detail}`,
+    { file: rootFile },
+    SPEC_FILE_FIX,
+  );
+}
+
+/**
+ * The error for a `--spec` path (as the user gave it) that names no readable spec file, or
+ * undefined when it names one: missing, a folder, a device, a pipe, a socket, too large.
+ */
+export function specFileError(spec: string): GeneratorError | undefined {
+  const path = resolve(spec);
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return unreadableSpecError(spec, code === 'ENOENT' ? undefined : (error as Error).message);
+  }
+  if (stats.isDirectory()) return specFolderError(spec, path);
+  const reason = unreadableReason(path, stats);
+  return reason === undefined ? undefined : unreadableSpecError(spec, reason);
+}
