@@ -10,6 +10,7 @@ import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { emptyOptionMessage } from './empty-option.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC } from './context.ts';
 import { GeneratorError, moreProblems } from './errors.ts';
 import { interruptWrite } from './write/interrupt.ts';
@@ -73,6 +74,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${HELP}\n`);
       return 0;
     }
+    const empty = emptyOptionMessage(parsed.values);
+    if (empty !== undefined) throw new Error(empty);
     const { spec, out, name, check } = parsed.values;
     const version = parsed.values['package-version'];
     options = {

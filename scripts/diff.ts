@@ -3,6 +3,7 @@
  * what changed in the API since the base, rated for the SDK's users (scripts/lib/diff/).
  */
 import { parseArgs } from 'node:util';
+import { emptyOptionMessage } from '../generator/empty-option.ts';
 import { printFailure } from './lib/command-error.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
 import { levelRank, type Level } from './lib/diff/rules.ts';
@@ -51,6 +52,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    const empty = emptyOptionMessage(values);
+    if (empty !== undefined) throw new Error(empty);
     if (values.base === undefined) throw new Error('--base is required');
     base = values.base;
     spec = values.spec;

@@ -5,6 +5,7 @@
  */
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { emptyOptionMessage } from '../generator/empty-option.ts';
 import { printFailure } from './lib/command-error.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
 
@@ -60,6 +61,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
       },
     }));
+    const empty = emptyOptionMessage(values);
+    if (empty !== undefined) throw new Error(empty);
     if (values.tag !== undefined && !values.check) throw new Error('--tag goes with --check');
     if (
       values.check &&

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { emptyOptionMessage } from '../../generator/empty-option.ts';
 
 type Flags = NonNullable<ParseArgsConfig['options']>;
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
@@ -16,7 +17,8 @@ type FlagValues<F extends Flags> = ReturnType<
 /**
  * A command's flags, read strictly with `node:util` `parseArgs` (no positional arguments), with
  * `--help`/`-h` added. Returns the values, or the exit code when the command is done: 0 after
- * printing `usage` for `--help`, 2 after printing `error: …` and the usage for a mistake.
+ * printing `usage` for `--help`, 2 after printing `error: …` and the usage for a mistake (an
+ * unknown flag, a missing or empty value).
  */
 export function readFlags<const F extends Flags>(
   argv: readonly string[],
@@ -38,6 +40,11 @@ export function readFlags<const F extends Flags>(
   if ((values as { help?: boolean }).help === true) {
     console.log(usage);
     return { exitCode: 0 };
+  }
+  const empty = emptyOptionMessage(values);
+  if (empty !== undefined) {
+    console.error(`error: ${empty}\n\n${usage}`);
+    return { exitCode: 2 };
   }
   return { values };
 }

@@ -1,8 +1,9 @@
 /** readFlags (scripts/lib/command-line.ts): the flags, `--help`, and a mistake, as every command reads them. */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { readFlags } from '../../scripts/lib/command-line.ts';
 import { ROOT } from '../helpers/spec.ts';
 
@@ -29,6 +30,8 @@ describe('readFlags', () => {
     [['--bogus'], "Unknown option '--bogus'"],
     [['--out'], "Option '--out <value>' argument missing"],
     [['stray'], "Unexpected argument 'stray'"],
+    [['--out='], '--out is empty: give it a value'],
+    [['--out', ''], '--out is empty: give it a value'],
   ])('refuses %j with the error and the usage, exit code 2', (argv, message) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(readFlags(argv, FLAGS, USAGE)).toEqual({ exitCode: 2 });
@@ -82,4 +85,65 @@ describe('every command', () => {
       }
     },
   );
+});
+
+/** Runs a command file as npm would, with a time limit (a hang fails the test instead of the run). */
+function run(file: string, argv: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', file, ...argv], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('an empty path option', () => {
+  it.each([
+    ['lint:spec', 'scripts/lint-spec.ts'],
+    ['bundle', 'scripts/bundle.ts'],
+    ['generate', 'scripts/generate.mjs'],
+    ['docs', 'scripts/docs.ts'],
+    ['diff', 'scripts/diff.ts'],
+    ['release', 'scripts/release.ts'],
+  ])(
+    'npm run %s refuses `--spec=` (an unset variable), not reading the working folder',
+    (_name, file) => {
+      const result = run(file, ['--spec=']);
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/^error: --spec is empty: give it a value/);
+    },
+  );
+});
+
+describe('lint:spec and bundle refuse what generate refuses as a spec, in its words', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spec-root-'));
+  execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    [
+      'scripts/lint-spec.ts',
+      'spec',
+      /spec: the spec path names a folder, not a file\n {2}fix: .*--spec spec\/openapi\.yaml/,
+    ],
+    ['scripts/bundle.ts', 'spec', /spec: the spec path names a folder, not a file/],
+    [
+      'scripts/lint-spec.ts',
+      '/dev/zero',
+      /\/dev\/zero: cannot read the spec file: \/dev\/zero is a character device, not a regular file\n {2}fix: /,
+    ],
+    ['scripts/bundle.ts', '/dev/zero', /is a character device, not a regular file/],
+    [
+      'scripts/lint-spec.ts',
+      'pipe.yaml',
+      /pipe\.yaml: cannot read the spec file: .*pipe\.yaml is a pipe, not a regular file/,
+    ],
+    ['scripts/bundle.ts', 'pipe.yaml', /is a pipe, not a regular file/],
+  ])('%s --spec %s: exit 1 at once with error and fix', (file, name, message) => {
+    // pipe.yaml is the pipe in the temp folder.
+    const result = run(file, ['--spec', name.endsWith('.yaml') ? join(dir, name) : name]);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/^error: /);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });
