@@ -51,6 +51,7 @@ import {
   isRetryableMethod,
   isRetryableStatus,
   MAX_TIMER_MS,
+  retryAfter,
   retryDelay,
   sleep,
   type Backoff,
@@ -547,25 +548,28 @@ export class ClientCore {
             response,
             idempotencyKey: prepared.idempotencyKey,
           };
+        let notRetried: string | undefined;
         if (retry < retries && isRetryableStatus(response.status)) {
-          if (
-            await this.#pause(
-              retry,
-              retries,
-              response.headers,
-              prepared,
-              String(response.status),
-              options.signal,
-            )
-          )
-            continue;
+          notRetried = await this.#pause(
+            retry,
+            retries,
+            response.headers,
+            prepared,
+            String(response.status),
+            options.signal,
+          );
+          if (notRetried === undefined) continue;
         }
-        throw this.makeError(
+        const error = this.makeError(
           response.status,
           data,
           headersToObject(response.headers),
           response.statusText,
         );
+        // The status alone would hide that the call was (or, though retryable, was not) retried.
+        if (notRetried !== undefined) error.message += ` Not retried: ${notRetried}.`;
+        else if (retry > 0) error.message += ` Gave up after ${retry + 1} attempts.`;
+        throw error;
       }
     } catch (error) {
       if (error instanceof SDKError && prepared?.idempotencyKey !== undefined)
@@ -574,7 +578,10 @@ export class ClientCore {
     }
   }
 
-  /** Waits before a retry; false when the server asks for a longer wait than allowed (no retry then). */
+  /**
+   * Waits before a retry and resolves to `undefined`; or, when the server asks for a longer wait
+   * than `maxRetryAfter` allows, waits for nothing and resolves to why there is no retry.
+   */
   async #pause(
     retry: number,
     retries: number,
@@ -582,15 +589,13 @@ export class ClientCore {
     prepared: PreparedRequest,
     reason: string,
     signal: AbortSignal | undefined,
-  ): Promise<boolean> {
+  ): Promise<string | undefined> {
     const delay = retryDelay(retry, headers, this.backoff);
     if (delay === undefined) {
-      this.#log(
-        3,
-        'info',
-        `${describe(prepared)}: not retrying after ${reason}: the server asks to wait longer than ${this.backoff.maxRetryAfter} ms`,
-      );
-      return false;
+      const asked = headers === undefined ? undefined : retryAfter(headers, Date.now());
+      const why = `the server asked to wait ${asked !== undefined && Number.isFinite(asked) ? `${Math.ceil(asked)} ms` : 'longer than a number holds'} (Retry-After), more than maxRetryAfter (${this.backoff.maxRetryAfter} ms)`;
+      this.#log(3, 'info', `${describe(prepared)}: not retrying after ${reason}: ${why}`);
+      return why;
     }
     this.#log(
       3,
@@ -598,7 +603,7 @@ export class ClientCore {
       `${describe(prepared)}: retrying in ${Math.round(delay)} ms (retry ${retry + 1} of ${retries}) after ${reason}`,
     );
     await sleep(delay, signal);
-    return true;
+    return undefined;
   }
 
   /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value HTTP cannot carry. */

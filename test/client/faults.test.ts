@@ -70,8 +70,20 @@ describe('retries', () => {
     replies = [json(429, {}), json(429, {}), json(429, { message: 'still' })];
     const error = (await failure(gigs.plans.retrieve('pln_1'))) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error.message).toBe('429 Too Many Requests: still');
+    expect(error.message).toBe('429 Too Many Requests: still Gave up after 3 attempts.');
     expect(server.requests).toHaveLength(3);
+  });
+
+  it('429 asking for a longer wait than maxRetryAfter: fails at once, and says it was not retried and why', async () => {
+    replies = [json(429, { message: 'Come back in an hour.' }, { 'retry-after': '3600' })];
+    const started = Date.now();
+    const error = (await failure(gigs.plans.retrieve('pln_1'))) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.message).toBe(
+      '429 Too Many Requests: Come back in an hour. Not retried: the server asked to wait 3600000 ms (Retry-After), more than maxRetryAfter (2000 ms).',
+    );
+    expect(server.requests).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('503 then success', async () => {
