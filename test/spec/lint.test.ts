@@ -98,7 +98,9 @@ describe('npm run lint:spec', () => {
   it('names a missing spec file and says what to pass', () => {
     const result = runScript('scripts/lint-spec.ts', ['--spec', join(work, 'nope.yaml')]);
     expect(result.status).toBe(1);
-    expect(result.output).toMatch(/error: .*nope\.yaml: spec file not found\n {2}fix: pass the path/);
+    expect(result.output).toMatch(
+      /error: .*nope\.yaml: spec file not found\n {2}fix: pass the path/,
+    );
   });
 });
 
