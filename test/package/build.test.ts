@@ -15,9 +15,11 @@ import {
   symlink,
   writeFile,
 } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
 import { buildPackage, PackageBuildError } from '../../scripts/build-package.ts';
 import { runScript } from '../helpers/run.ts';
 import { ROOT } from '../helpers/spec.ts';
@@ -138,4 +140,41 @@ describe('buildPackage', () => {
       /error: No package\.json in .*nowhere\.\nFix: pass the generated package's folder with --dir/,
     );
   });
+});
+
+describe('the CommonJS build (transpiled file by file beside the one tsc run)', () => {
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+
+  it.each([
+    ['generated/', undefined],
+    ['a package of hostile names', 'test/fixtures/faults/names.yaml'],
+    ['a package of module-like names', 'test/fixtures/faults/module-names.yaml'],
+  ])(
+    'is byte for byte what a whole-program tsc CommonJS compile writes, .d.ts included: %s',
+    async (label, spec) => {
+      let dir: string;
+      if (spec === undefined) dir = await copyOfGenerated('cjs-compare');
+      else {
+        dir = join(work, `cjs-${label.replace(/\W+/g, '-')}`);
+        await generate({ spec: join(ROOT, spec), out: dir, cache: false });
+        await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+      }
+      const built = await buildPackage({ dir });
+      const wholeProgram = join(dir, 'whole-program-cjs');
+      execFileSync(
+        process.execPath,
+        [tsc, '-p', 'tsconfig.json', '--outDir', wholeProgram].concat([
+          '--module',
+          'commonjs',
+          '--moduleResolution',
+          'node10',
+        ]),
+        { cwd: dir },
+      );
+      const cjs = await digests(join(built.distDir, 'cjs'));
+      expect(cjs['package.json']).toBeDefined();
+      delete cjs['package.json'];
+      expect(cjs).toEqual(await digests(wholeProgram));
+    },
+  );
 });
