@@ -26,8 +26,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFlags } from './lib/command-line.ts';
 
-import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from '../generator/emit/code-samples.ts';
-import { addCodeSamples, CodeSamplesError, loadModel } from './lib/code-samples.ts';
+import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from '../generator/emit/code-sample-labels.ts';
 import { addReleaseNotes, DEFAULT_PACKAGE_DIR, readReleaseNotes } from './lib/docs-release.ts';
 import { DocsPageError, finishPage } from './lib/docs-page.ts';
 import { sanitizeForDocs } from './lib/docs-sanitize.ts';
@@ -128,7 +127,7 @@ export async function buildDocs({
     // Untrusted HTML and links of the spec (and of the changelog, made from it) are made safe
     // here (Redoc's `sanitize` breaks build-docs in this Redocly CLI): lib/docs-sanitize.ts.
     sanitizeForDocs(document);
-    if (isRecord(document)) addCodeSamples(document, model);
+    if (isRecord(document)) (await import('./lib/code-samples.ts')).addCodeSamples(document, model);
     await writeFile(bundled, JSON.stringify(document));
     await renderPage(bundled, join(staging, 'index.html'), title, specFile);
     await finishPageFile(join(staging, 'index.html'));
@@ -199,6 +198,9 @@ async function assertReplaceable(target: string): Promise<void> {
 
 /** The SDK generator's model of the spec (its package name, its operations for code samples). */
 async function sdkModel(specFile: string): Promise<ApiModel> {
+  // Loaded here, not at the top: the generator's modules take seconds to load, and `--help` or a
+  // mistyped flag should not wait for them.
+  const { CodeSamplesError, loadModel } = await import('./lib/code-samples.ts');
   try {
     return await loadModel(specFile);
   } catch (error) {

@@ -9,6 +9,7 @@
  * each operation); the spec in `spec/` stays free of them.
  */
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.ts';
+import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from './code-sample-labels.ts';
 import { curlSample } from './curl-sample.ts';
 import { exampleCall, importStatement } from './readme-examples.ts';
 
@@ -25,9 +26,6 @@ export interface OperationCodeSamples {
   path: string;
   samples: CodeSample[];
 }
-
-export const CODE_SAMPLE_LABEL = 'TypeScript SDK';
-export const CURL_SAMPLE_LABEL = 'curl';
 
 /** The import and the line that creates a client, naming the environment variables it reads. */
 export function constructClient(model: Pick<ApiModel, 'sdk' | 'tokenAuth'>): string {
