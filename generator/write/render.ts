@@ -51,7 +51,9 @@ export async function renderFiles(
     // Invisible and bidi characters can only be inside strings, comments or Markdown text here,
     // where a `\uXXXX` escape means or shows the same character: a last guard behind the
     // escaping helpers (escape.ts), for what a library printed (openapi-typescript's literals).
-    return [file.path, showInvisible(`${formatted.trimEnd()}\n`)];
+    // The newline is added after the search: on `text + '\n'` (a string V8 must flatten first)
+    // the search took 0.5 s over GitHub's 39 M characters, on the text itself under 0.1 s.
+    return [file.path, `${showInvisible(formatted.trimEnd())}\n`];
   });
   return sortedTree(await Promise.all(pending));
 }

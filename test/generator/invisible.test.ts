@@ -35,6 +35,19 @@ describe('escaping helpers', () => {
     expect(markdownText(EVIL)).not.toMatch(RAW);
     expect(showInvisible('tab\tand\nline')).toBe('tab\tand\nline');
   });
+
+  it('showInvisible escapes exactly the characters of the pattern, every UTF-16 code unit tried', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      const shown = showInvisible(`a${char}b`);
+      const want = RAW.test(char)
+        ? `a\\u${code.toString(16).toUpperCase().padStart(4, '0')}b`
+        : `a${char}b`;
+      if (shown !== want) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('a spec full of invisible characters', () => {
