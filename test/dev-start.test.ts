@@ -7,7 +7,7 @@ import { appendFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.ts';
-import { startDevServer } from '../scripts/dev.ts';
+import { startDevServer } from '../scripts/lib/dev-server.ts';
 import { removeTempDirs, tempDir, writeSpec } from './generator/helpers.ts';
 
 afterAll(removeTempDirs);
