@@ -44,6 +44,7 @@ import {
 import type { NamedSchema } from './types.ts';
 import { Warnings } from '../warnings.ts';
 import { componentKey, getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
+import { parentWithoutUnion, unionParentOf } from '../union-parent.ts';
 
 export interface SchemaBuildContext {
   file: string;
@@ -535,7 +536,14 @@ function composition(
     const raw = schema[key];
     if (raw === undefined) return undefined;
     if (!Array.isArray(raw)) throw badValue(vc, key, 'a list of schemas', raw);
-    return raw.map((item, i) => sub(item, joinPointer(vc.pointer, key, i)));
+    return raw.map((item, i) => {
+      // A child's `$ref` to a parent that lists it in its union: the parent's own keywords.
+      const parent = key === 'allOf' ? unionParentOf(c.doc, vc.pointer, item) : undefined;
+      const parentSchema = parent === undefined ? undefined : getByPointer(c.doc, parent);
+      return parent !== undefined && isPlainObject(parentSchema)
+        ? sub(parentWithoutUnion(parentSchema), parent)
+        : sub(item, joinPointer(vc.pointer, key, i));
+    });
   };
   const allOf = list('allOf');
   if (allOf) parts.push(...allOf);
