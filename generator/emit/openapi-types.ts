@@ -11,6 +11,8 @@
  *   values read as schemas).
  * - `prefixItems` tuples keep the items after the prefix, and their items are optional below
  *   `minItems` (openapi-types-tuples.ts): openapi-typescript types them as exactly the prefix.
+ * - A child's `allOf` `$ref` to the parent whose union lists it is the parent's own keywords
+ *   (openapi-types-parents.ts), as src/types.ts reads it: as written, the types contain themselves.
  * - Schemas that contain themselves through arrays or unions move into type aliases of their own
  *   (openapi-types-cycles.ts): openapi-typescript's output for them does not compile (TS2502).
  * - Its `WithRequired` helper takes nullable and union types (`withTolerantWithRequired`).
@@ -69,6 +71,7 @@ import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
 import { successBodiesAsRead, streamType } from './openapi-types-bodies.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
+import { inlineUnionParents } from './openapi-types-parents.ts';
 import { prefixItemsTuple } from './openapi-types-tuples.ts';
 import { nameDeepRefs } from './openapi-types-refs.ts';
 import { withoutExtensionMembers } from './openapi-types-extensions.ts';
@@ -166,7 +169,9 @@ export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operatio
       literalRefs(
         escapeOpenapiDocText(
           withoutExtensionMembers(
-            nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+            inlineUnionParents(
+              nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+            ),
           ),
         ),
       ),

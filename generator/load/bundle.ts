@@ -19,6 +19,7 @@ import { isRecord } from '../json.ts';
 import { inDocumentOrder } from '../pointer.ts';
 import { assertAcyclic } from './acyclic.ts';
 import { refLoopErrors, selfContainingSchemas } from './cycles.ts';
+import { anchorRefsAsPointers } from '../anchors.ts';
 import { longRefChains } from './ref-chains.ts';
 import { mappingTargetProblems } from './mappings.ts';
 import { unreadableShapes } from './shape.ts';
@@ -65,6 +66,8 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
   if (root instanceof Error) throw loadError(root, ctx.specDisplay, display);
 
   const version = openapiVersion(root.parsed, ctx.specDisplay);
+  // `$ref: '#tag'` to a schema's `$anchor`, as a pointer: the bundler misreads refs inside it.
+  if (isRecord(root.parsed)) anchorRefsAsPointers(root.parsed);
   refuseEarlyProblems(root.parsed as Record<string, unknown>, ctx.specDisplay);
 
   let result: Awaited<ReturnType<typeof bundle>>;

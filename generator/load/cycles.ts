@@ -13,6 +13,7 @@
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { findInObjects, getByPointer, refPointer } from '../pointer.ts';
 import { isRecord } from '../json.ts';
+import { unionParentOf } from '../union-parent.ts';
 import { chainText } from './ref-chains.ts';
 
 /**
@@ -83,7 +84,11 @@ export function selfContainingSchemas(
 }
 
 /** The pointers a schema at `pointer` is made of directly: its `$ref` target and direct subschemas. */
-function directChildren(document: Record<string, unknown>, pointer: string): string[] {
+function directChildren(
+  document: Record<string, unknown>,
+  pointer: string,
+  expanding: ReadonlySet<string> = new Set(),
+): string[] {
   const schema = getByPointer(document, pointer);
   if (!isRecord(schema)) return [];
   const children: string[] = [];
@@ -95,10 +100,25 @@ function directChildren(document: Record<string, unknown>, pointer: string): str
     const members = schema[key];
     if (Array.isArray(members))
       members.forEach((member, index) => {
-        if (isRecord(member)) children.push(joinPointer(pointer, key, index));
+        if (!isRecord(member)) return;
+        // A child's `allOf` $ref to a parent that lists it in its union: the parent's own
+        // keywords, not its union (generator/union-parent.ts).
+        const parent = key === 'allOf' ? unionParentOf(document, pointer, member) : undefined;
+        if (parent === undefined || expanding.has(parent))
+          children.push(joinPointer(pointer, key, index));
+        else {
+          const inParent = directChildren(document, parent, new Set([...expanding, parent]));
+          children.push(...withoutUnion(inParent, parent));
+        }
       });
   }
   return children;
+}
+
+function withoutUnion(children: string[], parent: string): string[] {
+  return children.filter(
+    (child) => !child.startsWith(`${parent}/oneOf/`) && !child.startsWith(`${parent}/anyOf/`),
+  );
 }
 
 /**

@@ -44,6 +44,8 @@ import {
 import type { NamedSchema } from './types.ts';
 import { Warnings } from '../warnings.ts';
 import { componentKey, getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
+import { parentWithoutUnion, unionParentOf } from '../union-parent.ts';
+import { schemaAnchors } from '../anchors.ts';
 
 export interface SchemaBuildContext {
   file: string;
@@ -535,7 +537,14 @@ function composition(
     const raw = schema[key];
     if (raw === undefined) return undefined;
     if (!Array.isArray(raw)) throw badValue(vc, key, 'a list of schemas', raw);
-    return raw.map((item, i) => sub(item, joinPointer(vc.pointer, key, i)));
+    return raw.map((item, i) => {
+      // A child's `$ref` to a parent that lists it in its union: the parent's own keywords.
+      const parent = key === 'allOf' ? unionParentOf(c.doc, vc.pointer, item) : undefined;
+      const parentSchema = parent === undefined ? undefined : getByPointer(c.doc, parent);
+      return parent !== undefined && isPlainObject(parentSchema)
+        ? sub(parentWithoutUnion(parentSchema), parent)
+        : sub(item, joinPointer(vc.pointer, key, i));
+    });
   };
   const allOf = list('allOf');
   if (allOf) parts.push(...allOf);
@@ -627,7 +636,7 @@ function dynamicRef(
     const component = /^#\/components\/schemas\/[^/]+/.exec(vc.pointer)?.[0];
     target = component === undefined ? undefined : pointerRef(component);
   } else if (raw.startsWith('#/')) target = raw;
-  else if (raw.startsWith('#') && c.doc) target = anchors(c.doc).get(raw.slice(1));
+  else if (raw.startsWith('#') && c.doc) target = schemaAnchors(c.doc).get(raw.slice(1));
   if (target === undefined) {
     throw new GeneratorError(
       `${key} ${JSON.stringify(raw)} names no schema of the document`,
@@ -637,35 +646,6 @@ function dynamicRef(
   }
   const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key));
   return { ...rest, $ref: target };
-}
-
-const anchorCache = new WeakMap<Record<string, unknown>, Map<string, string>>();
-
-/** `$anchor` and `$dynamicAnchor` names of the component schemas (at any depth) → refs to them. */
-function anchors(doc: Record<string, unknown>): Map<string, string> {
-  let found = anchorCache.get(doc);
-  if (found !== undefined) return found;
-  found = new Map();
-  const visit = (value: unknown, pointer: string, depth: number): void => {
-    if (depth > 64) return;
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, joinPointer(pointer, i), depth + 1));
-      return;
-    }
-    if (!isPlainObject(value)) return;
-    for (const key of ['$anchor', '$dynamicAnchor']) {
-      const name = value[key];
-      if (typeof name === 'string' && !found.has(name)) found.set(name, pointerRef(pointer));
-    }
-    for (const [key, item] of Object.entries(value)) {
-      if (key !== 'enum' && key !== 'const' && key !== 'example' && key !== 'examples')
-        visit(item, joinPointer(pointer, key), depth + 1);
-    }
-  };
-  const components = doc.components;
-  if (isPlainObject(components)) visit(components.schemas, '#/components/schemas', 0);
-  anchorCache.set(doc, found);
-  return found;
 }
 
 /** A `$ref` that is not `#/components/schemas/<Name>`: followed through the document and inlined. */
@@ -696,7 +676,7 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
       "move the schema into components.schemas and use '#/components/schemas/<Name>'",
     );
   }
-  const anchored = /^#[^/]/.test(ref) ? anchors(c.doc).get(ref.slice(1)) : undefined;
+  const anchored = /^#[^/]/.test(ref) ? schemaAnchors(c.doc).get(ref.slice(1)) : undefined;
   if (anchored !== undefined) return build({ $ref: anchored }, vc.pointer, c);
   const pointer = refPointer(ref);
   if (pointer === undefined) {

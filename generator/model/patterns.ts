@@ -405,7 +405,7 @@ function patternWarnings(
         key,
         pointer,
         problem: `the pattern ${text} is not a valid ECMAScript regular expression (${invalidReason(regex)}), so ${unchecked}`,
-        fix: 'write the pattern in ECMA-262 syntax (the JSON Schema regex dialect): no possessive a++, atomic (?>…) or inline (?i) from other dialects',
+        fix: 'write the pattern in ECMA-262 syntax (the JSON Schema regex dialect): no possessive a++, atomic (?>…), inline (?i), anchors \\A \\z \\Z or POSIX classes [[:alpha:]] from other dialects',
       });
       continue;
     }

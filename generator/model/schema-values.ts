@@ -190,12 +190,15 @@ export function readStringList(
 
 /**
  * A pattern as a regex: unicode mode when it compiles so (as JSON Schema intends), plain otherwise.
- * One that compiles in neither mode is kept as it is (with `u`): the guards leave it unchecked and
+ * One that compiles in neither mode, or only in plain mode where it reads another dialect's syntax
+ * otherwise ({@link otherDialect}), is kept as it is (with `u`): the guards leave it unchecked and
  * the generator warns (model/patterns.ts), as it does for patterns that need plain mode.
  */
 export function readRegex(value: unknown, key: string, ctx: ValueContext): RegexModel {
   if (typeof value !== 'string') throw badValue(ctx, key, 'a regular expression string', value);
   for (const flags of ['u', ''] as const) {
+    // Read without the u flag, another dialect's syntax means something else: left unchecked.
+    if (flags === '' && otherDialect(value)) break;
     try {
       new RegExp(value, flags);
       return { source: value, flags };
@@ -204,6 +207,28 @@ export function readRegex(value: unknown, key: string, ctx: ValueContext): Regex
     }
   }
   return { source: value, flags: 'u' };
+}
+
+/** The letters ECMAScript's escapes give a meaning without the u flag (`\k` only beside named groups). */
+const ES_ESCAPE_LETTERS = new Set('dDwWsSbBfnrtvcxu');
+
+/**
+ * Syntax of another regex dialect that ECMAScript accepts without the u flag but reads otherwise:
+ * the escape of a letter it gives no meaning (Ruby's and PCRE's `\A`, `\z`, `\Z`, `\h`, the
+ * letter itself there) and POSIX classes (`[[:alpha:]]`, a class of `[:alph` then a `]`). Such a
+ * pattern refused valid values (`\A[a-z]+\z` every one).
+ */
+function otherDialect(source: string): boolean {
+  if (/\[:\^?[a-z]+:\]/.test(source)) return true;
+  const namedGroups = source.includes('(?<');
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] !== '\\') continue;
+    const next = source[++i] ?? '';
+    if (!/[A-Za-z]/.test(next) || ES_ESCAPE_LETTERS.has(next)) continue;
+    if (next === 'k' && namedGroups) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Checks that `value` is plain JSON (YAML can produce dates and other things JSON cannot hold). */

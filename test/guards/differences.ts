@@ -423,7 +423,8 @@ export const DIFFERENCES: readonly Difference[] = [
       'Patterns are ECMA-262 regexes and 2020-12 wants unicode semantics, so the guards try the ' +
       'u flag first, as ajv does. Specs in the wild carry patterns written for non-unicode mode ' +
       '(escapes like `\\-` that u mode forbids); ajv refuses the whole schema, the guards check ' +
-      'the pattern in the mode it compiles in.',
+      'the pattern in the mode it compiles in. Unless it reads another dialect’s syntax there ' +
+      '(`\\A`, `\\z`, `[[:alpha:]]`: the letter A, a class of `[:alph`): that one is not checked.',
     reference: 'ajv’s regExp engine tries the u flag, then none.',
     adapt: {
       options: {

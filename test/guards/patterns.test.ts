@@ -134,16 +134,19 @@ const rows: Row[] = [
     warning:
       /RE2 cannot express it \(it has the Unicode property "\\\\p\{Emoji\}", which RE2 does not have\), so the guards do not check it/,
   },
-  // Other dialects' syntax and broken patterns: JavaScript cannot compile them.
-  ...['Possessive', 'Atomic', 'InlineFlag', 'Unclosed'].map((schema): Row => ({
-    schema,
-    engine: 'none',
-    accepts: ['aaa', 'ABC', ''],
-    rejects: [],
-    attack: LONG('', 'a', '!'),
-    attackVerdict: true,
-    warning: NOT_VALID,
-  })),
+  // Other dialects' syntax and broken patterns: JavaScript cannot compile them, or only without
+  // the u flag, where they mean something else (`\A` the letter A; they used to refuse `abc`).
+  ...['Possessive', 'Atomic', 'InlineFlag', 'Unclosed', 'RubyAnchors', 'PcreEnd', 'PosixClass'].map(
+    (schema): Row => ({
+      schema,
+      engine: 'none',
+      accepts: ['aaa', 'ABC', ''],
+      rejects: [],
+      attack: LONG('', 'a', '!'),
+      attackVerdict: true,
+      warning: NOT_VALID,
+    }),
+  ),
   {
     // `\p{L}` needs the u flag: the guards use it, so the pattern works and is linear.
     schema: 'Letters',

@@ -1,0 +1,80 @@
+/**
+ * The parent of a polymorphic family written both ways, as springdoc, NSwag and many hand-written
+ * specs do: the parent lists its children (`Pet: { discriminator, oneOf: [{ $ref: Dog }, …] }`)
+ * and each child extends the parent (`Dog: { allOf: [{ $ref: Pet }, { properties: … }] }`).
+ * Read as plain JSON Schema, a Dog is then its own `allOf` member (Pet → Dog → Pet), which no
+ * value or TypeScript type can be; every code generator reads the child's `$ref` as the parent's
+ * own keywords without the union, and so do the load step's loop check (`generator/load/cycles.ts`)
+ * and the schema model (`generator/model/build-schema.ts`).
+ */
+import { joinPointer } from './errors.ts';
+import { isRecord } from './json.ts';
+import { getByPointer, refPointer } from './pointer.ts';
+
+/** The union keywords a child's `$ref` to its parent leaves out. */
+const UNION_KEYWORDS = ['oneOf', 'anyOf'] as const;
+
+/**
+ * The parent's pointer when `member`, an `allOf` member of the schema at `owner`, is a `$ref` to a
+ * schema whose `oneOf`/`anyOf` lists a `$ref` back to `owner`; otherwise undefined.
+ */
+export function unionParentOf(
+  document: unknown,
+  owner: string,
+  member: unknown,
+): string | undefined {
+  if (!isRecord(member) || typeof member.$ref !== 'string') return undefined;
+  const target = refPointer(member.$ref);
+  if (target === undefined || target === owner) return undefined;
+  const parent = getByPointer(document, target);
+  if (!isRecord(parent)) return undefined;
+  const listsOwner = UNION_KEYWORDS.some((key) => {
+    const variants = parent[key];
+    return (
+      Array.isArray(variants) &&
+      variants.some(
+        (variant) =>
+          isRecord(variant) &&
+          typeof variant.$ref === 'string' &&
+          refPointer(variant.$ref) === owner,
+      )
+    );
+  });
+  return listsOwner ? target : undefined;
+}
+
+/** The parent schema as its children extend it: without its union and the discriminator deciding it. */
+export function parentWithoutUnion(parent: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...parent };
+  for (const key of UNION_KEYWORDS) delete rest[key];
+  delete rest.discriminator;
+  return rest;
+}
+
+/** An `allOf` member of a `components.schemas` entry that is a `$ref` to its union parent. */
+export interface UnionParentMember {
+  /** The `allOf` list that holds the member. */
+  allOf: unknown[];
+  index: number;
+  /** The parent as its children extend it ({@link parentWithoutUnion}). */
+  parent: Record<string, unknown>;
+}
+
+/** Every `allOf` member of a `components.schemas` entry that is a `$ref` to its union parent. */
+export function unionParentMembers(document: unknown): UnionParentMember[] {
+  const components = isRecord(document) ? document.components : undefined;
+  const schemas = isRecord(components) ? components.schemas : undefined;
+  if (!isRecord(schemas)) return [];
+  const found: UnionParentMember[] = [];
+  for (const [key, schema] of Object.entries(schemas)) {
+    if (!isRecord(schema) || !Array.isArray(schema.allOf)) continue;
+    const { allOf } = schema;
+    const owner = joinPointer('#/components/schemas', key);
+    allOf.forEach((member, index) => {
+      const pointer = unionParentOf(document, owner, member);
+      const parent = pointer === undefined ? undefined : getByPointer(document, pointer);
+      if (isRecord(parent)) found.push({ allOf, index, parent: parentWithoutUnion(parent) });
+    });
+  }
+  return found;
+}

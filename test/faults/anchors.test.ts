@@ -1,0 +1,50 @@
+/**
+ * `$ref`s to JSON Schema anchors (`#tag`, valid in OpenAPI 3.1; anchors.yaml): the bundler read
+ * a `$ref` inside an anchored schema against the anchor (`#pet/properties/owner`, refused), and
+ * openapi-typescript threw "Error parsing $ref: #tag"; nothing was generated. The root file's
+ * anchor refs are now pointers before bundling (generator/anchors.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { importModules } from '../guards/compile.ts';
+import { diagnostics, EQUAL, faultPackage } from './package.ts';
+
+const FIXTURE = 'anchors.yaml';
+
+describe('$refs to anchors', () => {
+  it('type as the anchored schema in src/types.ts and src/openapi.ts', async () => {
+    const pkg = await faultPackage(FIXTURE);
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { Pet } from './types.js';
+import type { components, paths } from './openapi.js';
+type RawPet = components['schemas']['Pet'];
+same<Pet['tag'], 'cute' | 'fierce' | undefined>(true);
+same<NonNullable<RawPet['tag']>, 'cute' | 'fierce'>(true);
+same<NonNullable<RawPet['owner']>, components['schemas']['Owner']>(true);
+type Listed = paths['/pets']['get']['responses'][200]['content']['application/json'];
+same<Listed, RawPet[]>(true);
+`,
+      }),
+    ).toEqual([]);
+  });
+
+  it('are checked by the guards as the anchored schema', async () => {
+    const pkg = await faultPackage(FIXTURE);
+    const guards = await importModules({
+      'guards.ts': pkg.files.get('src/guards.ts') ?? '',
+      'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
+    });
+    const is = (name: string, value: unknown) =>
+      (guards[`is${name}`] as (v: unknown) => boolean)(value);
+    expect(
+      [
+        { name: 'Rex', tag: 'cute', owner: { email: 'a@b.c' } },
+        { name: 'Rex', tag: 'sleepy' },
+        { name: 'Rex', owner: { email: 1 } },
+      ].map((value) => is('Pet', value)),
+    ).toEqual([true, false, false]);
+    expect(is('Tree', { children: [{ children: [] }] })).toBe(true);
+    expect(is('Tree', { children: [{ children: 'no' }] })).toBe(false);
+  });
+});
