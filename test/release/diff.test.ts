@@ -781,6 +781,39 @@ describe('a property renamed, an enum changed: every line is true', () => {
     expect(text).not.toMatch(/became required|renamed to/);
   });
 
+  it('a renamed parameter is one removed and one added, in our words: no guessed rename', async () => {
+    // A query parameter renamed, its description reworded too.
+    const text = await textAfter(ROOT_FILE, (doc) => {
+      doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'name'], 'customerId');
+      doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'description'], 'The customer.');
+    });
+    const wire = text.slice(text.indexOf('Wire (redocly diff):'));
+    expect(wire).not.toMatch(/renamed|`description` changed/);
+    expect(wire).toContain('major `GET /orders`: `customer` query parameter was removed (');
+    expect(wire).toContain('minor `GET /orders`: query parameter `customerId` added (');
+  });
+
+  it('a renamed required parameter: the new one is said to be required, at the level of the removal', async () => {
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.addIn(
+        ['paths', '/orders', 'get', 'parameters'],
+        doc.createNode({ name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } }),
+      ),
+    );
+    git(repo, 'commit', '-q', '-am', 'X-Tenant');
+    try {
+      const text = await textAfter(ROOT_FILE, (doc) =>
+        doc.setIn(['paths', '/orders', 'get', 'parameters', 2, 'name'], 'X-Account'),
+      );
+      const wire = text.slice(text.indexOf('Wire (redocly diff):'));
+      expect(wire).not.toMatch(/renamed/);
+      expect(wire).toContain('major `GET /orders`: `X-Tenant` header parameter was removed (');
+      expect(wire).toContain('major `GET /orders`: Required `X-Account` header parameter was added (');
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('a value added to an enum of requests and responses says what each side means', async () => {
     const text = await textAfter('schemas/OrderStatus.yaml', (doc) =>
       doc.setIn(['enum'], doc.createNode(['open', 'shipped', 'cancelled'])),
