@@ -342,7 +342,7 @@ describe('a bundled base (the release record) against the spec in files', () => 
     const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
     // Redocly says "`maxLength` was set to '64'.": the line names the parameter and what it means.
     expect(wire.map((change) => change.message)).toEqual([
-      "query parameter `customer`: `maxLength` was set to '64'; values longer than 64 characters are now rejected (spec/parameters/Customer.yaml:6)",
+      "query parameter `customer`: `maxLength` was set to '64'; values longer than 64 characters are now rejected; a patch: no SDK type changes, and the API applies it whatever SDK version a caller uses (spec/parameters/Customer.yaml:6)",
     ]);
   });
 });
@@ -512,7 +512,7 @@ describe('every use of a type counts as a method taking or returning it', () => 
       const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
       expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
         expect.stringMatching(
-          /^GET \/regions\/\{region\}: query parameter `q`: `maxLength` of `InQuery` was set to '8'; values longer than 8 characters are now rejected \(/,
+          /^GET \/regions\/\{region\}: query parameter `q`: `maxLength` of `InQuery` was set to '8'; values longer than 8 characters are now rejected; a patch: no SDK type changes, and the API applies it whatever SDK version a caller uses \(/,
         ),
       );
       expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
