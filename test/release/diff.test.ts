@@ -814,6 +814,18 @@ describe('a property renamed, an enum changed: every line is true', () => {
     }
   });
 
+  it('a response status code changed is the response removed and one added, not a "Property"', async () => {
+    const text = await textAfter(ROOT_FILE, (doc) => {
+      const created = doc.getIn(['paths', '/orders', 'post', 'responses', '201']);
+      doc.deleteIn(['paths', '/orders', 'post', 'responses', '201']);
+      doc.setIn(['paths', '/orders', 'post', 'responses', '200'], created);
+    });
+    const wire = text.slice(text.indexOf('Wire (redocly diff):'));
+    expect(wire).not.toMatch(/Property|became|HEAD:/);
+    expect(wire).toMatch(/major `POST \/orders`: Response `201` was removed \(spec\/openapi\.yaml:\d+\)/);
+    expect(wire).toContain('minor `POST /orders`: response 200 added (');
+  });
+
   it('a value added to an enum of requests and responses says what each side means', async () => {
     const text = await textAfter('schemas/OrderStatus.yaml', (doc) =>
       doc.setIn(['enum'], doc.createNode(['open', 'shipped', 'cancelled'])),

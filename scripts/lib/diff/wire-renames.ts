@@ -78,11 +78,7 @@ function splitRename(
   const said = (name: string, doc: Record<string, unknown>) =>
     parameter
       ? `\`${name}\` ${where(doc)} parameter`.replace('  ', ' ')
-      : change.typeName === 'PathItem'
-        ? `Path \`${name}\``
-        : change.typeName === 'Header'
-          ? `Response header \`${name}\``
-          : `Property \`${name}\``;
+      : `${KEYED[change.typeName] ?? words(change.typeName)} \`${name}\``;
   const verdicts = change.verdicts.map((verdict) => ({
     ...verdict,
     message: `${said(from, baseDoc)} was removed`,
@@ -187,6 +183,24 @@ function newRequiredSaid(change: RedoclyChange, baseDoc: Record<string, unknown>
   const verdicts = [...change.verdicts];
   verdicts[index] = { ...verdict, message: parts.join('; ') };
   return { ...change, verdicts };
+}
+
+/**
+ * What a map's key names, by Redocly's type of the value: a schema's key is a property's name, a
+ * response's its status code (Redocly: "Response `200` became `201`"), and so on.
+ */
+const KEYED: Record<string, string> = {
+  Schema: 'Property',
+  PathItem: 'Path',
+  Header: 'Response header',
+  Response: 'Response',
+  MediaType: 'Media type',
+};
+
+/** `SecurityScheme` → `Security scheme`. */
+function words(typeName: string): string {
+  const spaced = typeName.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
 /** The parameter at `pointer`, through its `$ref` (the document is bundled: refs are local). */
