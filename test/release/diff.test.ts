@@ -654,6 +654,22 @@ describe('the words of a change say what it means for a caller', () => {
     ]);
   });
 
+  it('a deprecation is one SDK line: its `@deprecated` tag is not also "documentation changed"', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(['paths', '/orders/{order}', 'get', 'deprecated'], true),
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'note', 'deprecated'], true),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const sdk = report.changes.filter((change) => change.kind.startsWith('sdk/'));
+    expect(sdk.map((change) => change.kind)).not.toContain('sdk/docs-changed');
+    expect(sdk.map((change) => change.message)).toContain('`client.orders.retrieve()` deprecated');
+    expect(sdk.map((change) => change.kind)).toContain('sdk/property-deprecated');
+    expect(report.bump).toBe('minor');
+  });
+
   it('a new x-sdk-method name for the same HTTP method and path is a rename, naming what to use instead', async () => {
     const report = await diffAfter(ROOT_FILE, (doc) =>
       doc.setIn(['paths', '/orders', 'get', 'x-sdk-method'], 'orders.all'),
