@@ -4,9 +4,11 @@
  * bundled record). Each change is said once, in our words, placed in the files the user edits,
  * at a level that says what upgrading the SDK changes.
  */
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
+import { diffSpecs } from '../../scripts/lib/diff/index.ts';
 import { renderReport } from '../../scripts/lib/diff/report.ts';
 import { applyRelease, planRelease } from '../../scripts/lib/release/index.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
@@ -48,6 +50,26 @@ const setOrderMaxLength = (specDir: string) =>
   );
 
 describe('a release entry after an edit of the spec', () => {
+  it('a comment reworded: no changes to the API or to the SDK, nothing to release', async () => {
+    resetSpec(repo);
+    const file = join(repo, 'spec/schemas/Order.yaml');
+    await writeFile(file, `# Reviewed.\n${await readFile(file, 'utf8')}`);
+    try {
+      const report = await diffSpecs({ base: 'release/openapi.json', cwd: repo });
+      expect(renderReport(report, 'text')).toBe(
+        'spec/openapi.yaml (working tree) against release/openapi.json: no changes to the API or to the SDK\n',
+      );
+      await generate({ cwd: repo });
+      await expect(planRelease({ cwd: repo, date: DATE })).rejects.toMatchObject({
+        message: 'nothing to release: the spec is the one released as 1.0.0 (release/openapi.json)',
+      });
+    } finally {
+      resetSpec(repo);
+      git(repo, 'checkout', '-q', '--', 'generated');
+    }
+  });
+
+
   it('a property removed and a query parameter renamed: one line each, in our words, no bundle places', async () => {
     const { plan, text } = await planAfter(async (specDir) => {
       await editYaml(specDir, 'schemas/Order.yaml', (doc) => doc.deleteIn(['properties', 'note']));
@@ -70,8 +92,12 @@ describe('a release entry after an edit of the spec', () => {
   });
 
   it('a maxLength set on a path parameter is a patch that says why, listed with the SDK lines', async () => {
-    const { plan } = await planAfter(setOrderMaxLength);
+    const { plan, text } = await planAfter(setOrderMaxLength);
     expect(plan).toMatchObject({ version: '1.0.1', bump: 'patch' });
+    // The report says that the package's TypeScript surface did not change, not just nothing.
+    expect(text).toContain(
+      '\n\nSDK (shop-sdk, its TypeScript surface): unchanged: every call and every read of a result compiles as before',
+    );
     const [line, ...more] = plan.entry.split('\n').filter((text) => text.startsWith('- '));
     expect(more).toEqual([]);
     expect(plan.entry).toMatch(/^## 1\.0\.1 \(2026-12-02\)\n\n### Changed\n\n- /);
