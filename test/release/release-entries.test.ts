@@ -50,14 +50,14 @@ const setOrderMaxLength = (specDir: string) =>
   );
 
 describe('a release entry after an edit of the spec', () => {
-  it('a comment reworded: no changes to the API or to the SDK, nothing to release', async () => {
+  it('a comment reworded: no changes to the API or to the SDK’s TypeScript surface, nothing to release', async () => {
     resetSpec(repo);
     const file = join(repo, 'spec/schemas/Order.yaml');
     await writeFile(file, `# Reviewed.\n${await readFile(file, 'utf8')}`);
     try {
       const report = await diffSpecs({ base: 'release/openapi.json', cwd: repo });
       expect(renderReport(report, 'text')).toBe(
-        'spec/openapi.yaml (working tree) against release/openapi.json: no changes to the API or to the SDK\n',
+        'spec/openapi.yaml (working tree) against release/openapi.json: no changes to the API or to the SDK’s TypeScript surface\n',
       );
       await generate({ cwd: repo });
       await expect(planRelease({ cwd: repo, date: DATE })).rejects.toMatchObject({

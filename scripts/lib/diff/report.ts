@@ -47,7 +47,7 @@ const LAYER_TITLE = {
  * operations it names, so the counts are those of the lines below them.
  */
 function summary(report: DiffReport): string {
-  if (report.bump === 'none') return 'no changes to the API or to the SDK';
+  if (report.bump === 'none') return 'no changes to the API or to the SDK’s TypeScript surface';
   const layers = (['sdk', 'wire'] as const).flatMap((layer) => {
     const lines = layerLines(report, layer);
     if (lines.length === 0) return [];
