@@ -342,7 +342,7 @@ describe('a bundled base (the release record) against the spec in files', () => 
     const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
     // Redocly says "`maxLength` was set to '64'.": the line names the parameter and what it means.
     expect(wire.map((change) => change.message)).toEqual([
-      "query parameter `customer`: `maxLength` was set to '64'; values longer than 64 characters are now rejected (spec/parameters/Customer.yaml:6)",
+      "query parameter `customer`: `maxLength` was set to '64'; values longer than 64 characters are now rejected; a patch: no SDK type changes, and the API applies it whatever SDK version a caller uses (spec/parameters/Customer.yaml:6)",
     ]);
   });
 });
@@ -512,7 +512,7 @@ describe('every use of a type counts as a method taking or returning it', () => 
       const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
       expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
         expect.stringMatching(
-          /^GET \/regions\/\{region\}: query parameter `q`: `maxLength` of `InQuery` was set to '8'; values longer than 8 characters are now rejected \(/,
+          /^GET \/regions\/\{region\}: query parameter `q`: `maxLength` of `InQuery` was set to '8'; values longer than 8 characters are now rejected; a patch: no SDK type changes, and the API applies it whatever SDK version a caller uses \(/,
         ),
       );
       expect(wire.map((change) => `${change.location}: ${change.message}`)).toContainEqual(
@@ -654,6 +654,22 @@ describe('the words of a change say what it means for a caller', () => {
     ]);
   });
 
+  it('a deprecation is one SDK line: its `@deprecated` tag is not also "documentation changed"', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(['paths', '/orders/{order}', 'get', 'deprecated'], true),
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'note', 'deprecated'], true),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const sdk = report.changes.filter((change) => change.kind.startsWith('sdk/'));
+    expect(sdk.map((change) => change.kind)).not.toContain('sdk/docs-changed');
+    expect(sdk.map((change) => change.message)).toContain('`client.orders.retrieve()` deprecated');
+    expect(sdk.map((change) => change.kind)).toContain('sdk/property-deprecated');
+    expect(report.bump).toBe('minor');
+  });
+
   it('a new x-sdk-method name for the same HTTP method and path is a rename, naming what to use instead', async () => {
     const report = await diffAfter(ROOT_FILE, (doc) =>
       doc.setIn(['paths', '/orders', 'get', 'x-sdk-method'], 'orders.all'),
@@ -779,6 +795,51 @@ describe('a property renamed, an enum changed: every line is true', () => {
     expect(text).toContain('major `POST /orders`: New required properties of `OrderCreate`: `qty` (');
     expect(text).toContain('major `POST /orders`: Property `quantity` of `OrderCreate` was removed (');
     expect(text).not.toMatch(/became required|renamed to/);
+  });
+
+  it('a renamed parameter is one removed and one added, in our words: no guessed rename', async () => {
+    // A query parameter renamed, its description reworded too.
+    const text = await textAfter(ROOT_FILE, (doc) => {
+      doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'name'], 'customerId');
+      doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'description'], 'The customer.');
+    });
+    const wire = text.slice(text.indexOf('Wire (redocly diff):'));
+    expect(wire).not.toMatch(/renamed|`description` changed/);
+    expect(wire).toContain('major `GET /orders`: `customer` query parameter was removed (');
+    expect(wire).toContain('minor `GET /orders`: query parameter `customerId` added (');
+  });
+
+  it('a renamed required parameter: the new one is said to be required, at the level of the removal', async () => {
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.addIn(
+        ['paths', '/orders', 'get', 'parameters'],
+        doc.createNode({ name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } }),
+      ),
+    );
+    git(repo, 'commit', '-q', '-am', 'X-Tenant');
+    try {
+      const text = await textAfter(ROOT_FILE, (doc) =>
+        doc.setIn(['paths', '/orders', 'get', 'parameters', 2, 'name'], 'X-Account'),
+      );
+      const wire = text.slice(text.indexOf('Wire (redocly diff):'));
+      expect(wire).not.toMatch(/renamed/);
+      expect(wire).toContain('major `GET /orders`: `X-Tenant` header parameter was removed (');
+      expect(wire).toContain('major `GET /orders`: Required `X-Account` header parameter was added (');
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
+  it('a response status code changed is the response removed and one added, not a "Property"', async () => {
+    const text = await textAfter(ROOT_FILE, (doc) => {
+      const created = doc.getIn(['paths', '/orders', 'post', 'responses', '201']);
+      doc.deleteIn(['paths', '/orders', 'post', 'responses', '201']);
+      doc.setIn(['paths', '/orders', 'post', 'responses', '200'], created);
+    });
+    const wire = text.slice(text.indexOf('Wire (redocly diff):'));
+    expect(wire).not.toMatch(/Property|became|HEAD:/);
+    expect(wire).toMatch(/major `POST \/orders`: Response `201` was removed \(spec\/openapi\.yaml:\d+\)/);
+    expect(wire).toContain('minor `POST /orders`: response 200 added (');
   });
 
   it('a value added to an enum of requests and responses says what each side means', async () => {

@@ -203,7 +203,7 @@ describe('the changelog', () => {
     expect(entry).not.toContain('`description` changed');
   });
 
-  it('lists every breaking wire change, also when the SDK level saw a breaking change of its own', () => {
+  it('lists every wire change no SDK line says, also when the SDK level saw a breaking change of its own', () => {
     const entry = renderEntry({
       version: '2.0.0',
       date: '2026-11-30',
@@ -226,6 +226,38 @@ describe('the changelog', () => {
     expect(entry).toContain('- `GET /plans/{plan}`: maxLength of `plan` set to 64');
     expect(entry).toContain('parameter `provider` renamed to `providers`');
     expect(entry).not.toContain('operation added');
+  });
+
+  it('lists a wire change the SDK says in its own terms once: as the SDK line', () => {
+    const entry = renderEntry({
+      version: '2.0.0',
+      date: '2026-11-30',
+      changes: [
+        change(
+          'major',
+          'sdk/result-property-removed',
+          'client.orders.retrieve()',
+          '`client.orders.retrieve()` result: property `note` removed',
+        ),
+        change('major', 'wire/property-removed', 'GET /orders/{order}', 'Property `note` was removed'),
+        change(
+          'major',
+          'wire/parameter-removed',
+          'GET /orders',
+          '`customer` query parameter was removed',
+        ),
+      ],
+    });
+    expect(entry).toBe(
+      [
+        '## 2.0.0 (2026-11-30)',
+        '',
+        '### Breaking',
+        '',
+        '- `client.orders.retrieve()` result: property `note` removed',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('one change to an exported type is one line naming the type, then where methods meet it', () => {
@@ -312,7 +344,12 @@ describe('the changelog', () => {
       change('major', 'sdk/method-removed', 'client.plans.archive()', '`client.plans.archive()` removed'),
       change('major', 'sdk/export-removed', 'PlanSearchParams', 'export `PlanSearchParams` removed'),
       change('major', 'wire/schema-constraint-changed', 'GET /plans/{plan}', 'maxLength set to 64'),
-      change('major', 'wire/operation-removed', 'DELETE /addons/{addon}', 'operation removed'),
+      change(
+        'major',
+        'wire/parameter-serialization-changed',
+        'DELETE /addons/{addon}',
+        '`style` changed',
+      ),
     ];
     const render = (list: Change[]) => renderEntry({ version: '2.0.0', date: '2026-12-02', changes: list });
     const entry = render(changes);
@@ -327,7 +364,7 @@ describe('the changelog', () => {
         '',
         '- export `PlanSearchParams` removed',
         '- `client.plans.archive()` removed',
-        '- `DELETE /addons/{addon}`: operation removed',
+        '- `DELETE /addons/{addon}`: `style` changed',
         '- `GET /plans/{plan}`: maxLength set to 64',
         '',
         '### Added',

@@ -21,7 +21,7 @@ import { compareChanges, type Change } from './change.ts';
 import { maxLevel, rulesetOf, type Bump } from './rules.ts';
 import { resolveBase, type SpecSource } from './spec-source.ts';
 import { schemaUses, type SchemaUse } from './uses.ts';
-import { compareWire, relativeDisplay } from './wire.ts';
+import { compareWire } from './wire.ts';
 
 export type { Change } from './change.ts';
 export type { Bump } from './rules.ts';
@@ -69,16 +69,10 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
     const headSdk = await generateSide(head, join(tempDir, 'head-sdk'), cwd);
     const ruleset = rulesetOf(headSdk.bundled, specPath);
 
+    // Lines place changes in the working tree's files, the ones the user edits (wire.ts).
     const display = (file: string) => displayPath(cwd, file);
     const wire = compareWire(
-      {
-        bundled: baseSdk.bundled,
-        place: baseSdk.place,
-        display:
-          base.materialised === undefined
-            ? display
-            : relativeDisplay(base.materialised.dir, `${base.materialised.ref}:`),
-      },
+      { bundled: baseSdk.bundled },
       { bundled: headSdk.bundled, place: headSdk.place, display },
       ruleset,
       tempDir,

@@ -47,7 +47,7 @@ const LAYER_TITLE = {
  * operations it names, so the counts are those of the lines below them.
  */
 function summary(report: DiffReport): string {
-  if (report.bump === 'none') return 'no changes';
+  if (report.bump === 'none') return 'no changes to the API or to the SDK’s TypeScript surface';
   const layers = (['sdk', 'wire'] as const).flatMap((layer) => {
     const lines = layerLines(report, layer);
     if (lines.length === 0) return [];
@@ -72,7 +72,11 @@ function renderText(report: DiffReport): string {
   const lines = [`${report.head.label} against ${report.base.label}: ${summary(report)}`];
   for (const layer of ['sdk', 'wire'] as const) {
     const listed = layerLines(report, layer);
-    if (listed.length === 0) continue;
+    if (listed.length === 0) {
+      if (layer === 'sdk' && report.bump !== 'none')
+        lines.push('', `${LAYER_TITLE.sdk(report)}: ${SDK_UNCHANGED}`);
+      continue;
+    }
     lines.push('', `${LAYER_TITLE[layer](report)}:`);
     for (const line of listed) lines.push(`  ${line.level.padEnd(6)}${line.message}`);
   }
@@ -90,6 +94,10 @@ const HEADINGS: Record<Level, string> = {
   patch: 'Other changes (patch)',
 };
 
+/** What the SDK layer says when the API changed and the package's TypeScript surface did not. */
+const SDK_UNCHANGED =
+  'unchanged: every call and every read of a result compiles as before (the changes below are the API’s only)';
+
 function renderMarkdown(report: DiffReport): string {
   const lines = [
     `## API changes: ${report.bump === 'none' ? 'none' : `\`${report.bump}\``}`,
@@ -98,7 +106,11 @@ function renderMarkdown(report: DiffReport): string {
   ];
   for (const layer of ['sdk', 'wire'] as const) {
     const changes = report.changes.filter((change) => layerOf(change) === layer);
-    if (changes.length === 0) continue;
+    if (changes.length === 0) {
+      if (layer === 'sdk' && report.bump !== 'none')
+        lines.push('', `### ${LAYER_TITLE.sdk(report)}`, '', SDK_UNCHANGED);
+      continue;
+    }
     lines.push('', `### ${LAYER_TITLE[layer](report)}`);
     for (const level of LEVELS) {
       const atLevel = changes.filter((change) => change.level === level);

@@ -122,6 +122,25 @@ const LINKED_WIRE_RULES: Partial<Record<SdkRule, readonly WireRule[]>> = {
   'result-enum-values-added': ['enum-values-added'],
 };
 
+/**
+ * Wire rules whose change no SDK type shows, rated here rather than at Redocly's `major`. A
+ * constraint (`maxLength`, `pattern`, `minimum`, …) tightened on a request or loosened on a
+ * response changes what the API accepts or returns, not the SDK: every call still compiles, the
+ * SDK sends what it is given, and the API applies the constraint whatever SDK version a caller
+ * has, so a major release of the SDK would protect no one (users of the last one get the same
+ * answers). It is a patch that documents the constraint, listed in the changelog with its meaning.
+ */
+const WIRE_DEFAULTS: Partial<Record<WireRule, Level>> = {
+  'schema-constraint-changed': 'patch',
+};
+
+/** The wire rules that report what an SDK rule reports: the SDK's line says the same change. */
+export function sdkShowsWireRule(rule: string): boolean {
+  return Object.values(LINKED_WIRE_RULES).some((rules) =>
+    (rules as readonly string[]).includes(rule),
+  );
+}
+
 /** The levels in force: defaults, then the spec's `x-sdk.compatibility`. */
 export interface Ruleset {
   sdk: Record<SdkRule, Level>;
@@ -137,7 +156,7 @@ const COMPATIBILITY_POINTER = '#/x-sdk/compatibility';
  */
 export function rulesetOf(doc: Record<string, unknown>, file: string): Ruleset {
   const sdk: Record<SdkRule, Level> = { ...SDK_RULES };
-  const wire: Partial<Record<WireRule, Level>> = {};
+  const wire: Partial<Record<WireRule, Level>> = { ...WIRE_DEFAULTS };
   for (const [rule, wireRules] of Object.entries(LINKED_WIRE_RULES))
     for (const wireRule of wireRules) wire[wireRule] = SDK_RULES[rule as SdkRule];
 
@@ -186,6 +205,6 @@ function isSdkRule(name: string): name is SdkRule {
   return Object.prototype.hasOwnProperty.call(SDK_RULES, name);
 }
 
-function isWireRule(name: string): name is WireRule {
+export function isWireRule(name: string): name is WireRule {
   return (WIRE_RULES as readonly string[]).includes(name);
 }

@@ -152,7 +152,7 @@ export function compareSdk(
     }
     if (isDeprecated(checker, next) && !isDeprecated(checker, method))
       add('method-deprecated', location, `\`${location}\` deprecated`);
-    if (docsOf(checker, next) !== docsOf(checker, method))
+    if (docsChanged(checker, method, next))
       add('docs-changed', location, `\`${location}\`: documentation changed`);
     for (const finding of compareSignatures(checker, comparer, name, method, next)) {
       const path = joinPath(finding.segments);
@@ -491,10 +491,20 @@ function isDeprecated(checker: ts.TypeChecker, symbol: ts.Symbol): boolean {
   return symbol.getJsDocTags(checker).some((tag) => tag.name === 'deprecated');
 }
 
+/**
+ * Whether the documentation changed besides a new `@deprecated` tag, which its own line
+ * (`method-deprecated`, `property-deprecated`) says: a deprecation is one line, not two.
+ */
+function docsChanged(checker: ts.TypeChecker, before: ts.Symbol, after: ts.Symbol): boolean {
+  const newlyDeprecated = isDeprecated(checker, after) && !isDeprecated(checker, before);
+  return docsOf(checker, before) !== docsOf(checker, after, newlyDeprecated);
+}
+
 /** The symbol's documentation: its comment and its tags (openapi-typescript uses `@description`). */
-function docsOf(checker: ts.TypeChecker, symbol: ts.Symbol): string {
+function docsOf(checker: ts.TypeChecker, symbol: ts.Symbol, withoutDeprecated = false): string {
   const tags = symbol
     .getJsDocTags(checker)
+    .filter((tag) => !withoutDeprecated || tag.name !== 'deprecated')
     .map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text)}`);
   return [ts.displayPartsToString(symbol.getDocumentationComment(checker)), ...tags].join('\n');
 }
@@ -897,7 +907,7 @@ class TypeComparer {
           segments: [name],
           describe: (path) => `\`${path}\` deprecated`,
         });
-      if (docsOf(checker, after) !== docsOf(checker, before))
+      if (docsChanged(checker, before, after))
         findings.push({
           rule: 'docs-changed',
           segments: [name],

@@ -3,10 +3,11 @@
  *
  * `redocly diff` pairs a removed property with an added one of a similar shape and reports the pair
  * as one property renamed ("Property `name` of `Plan` was renamed to `nickname`"), then compares
- * the two as if they were one ("`description` changed", "`examples` changed"). A spec records no
- * renames, and the guess is often wrong (`nickname` was new; `name` became `title`): so the pair is
- * reported as what is certain, one property removed and one added, and the comparisons between
- * the two are left out.
+ * the two as if they were one ("`description` changed", "`examples` changed"). It does the same
+ * with a parameter ("`provider` query parameter was renamed to `providerId`"), a path and a
+ * response header. A spec records no renames, and the guess is often wrong (`nickname` was new;
+ * `name` became `title`): so the pair is reported as what is certain, one removed and one added,
+ * and the comparisons between the two are left out.
  *
  * `required-properties-removed` also lists a property that was removed altogether ("Properties of
  * `Plan` are no longer required: `name`"), which says it may now be missing when it is gone: only
@@ -14,7 +15,7 @@
  * `required-properties-added` says a new property "became required": it is said to be new.
  */
 import { isRecord } from '../../../generator/json.ts';
-import { getByPointer } from '../../../generator/pointer.ts';
+import { getByPointer, getByRef, refOf } from '../../../generator/pointer.ts';
 import type { RedoclyChange } from './wire.ts';
 
 export function withoutGuesses(
@@ -31,7 +32,7 @@ export function withoutGuesses(
     );
   const out: RedoclyChange[] = [];
   for (const change of changes) {
-    if (isRenameGuess(change)) out.push(...splitRename(change));
+    if (isRenameGuess(change)) out.push(...splitRename(change, baseDoc, headDoc));
     else if (insideRename(change)) continue;
     else {
       const kept = withoutRemovedRequired(change, headDoc);
@@ -41,26 +42,50 @@ export function withoutGuesses(
   return out;
 }
 
-/** Redocly's rename: a modified schema whose `key` changed (the property's name). */
+/**
+ * Redocly's rename: a property, path or response header whose `key` changed (its name in the map
+ * that holds it), or a parameter whose `name` changed (a parameter of the same place in the list).
+ */
 function isRenameGuess(change: RedoclyChange): boolean {
   return (
     change.kind === 'modified' &&
-    change.property === 'key' &&
+    (change.property === 'key' ||
+      (change.property === 'name' && change.typeName === 'Parameter')) &&
     typeof change.base?.value === 'string' &&
     typeof change.revision?.value === 'string'
   );
 }
 
-/** One property removed (with the rule and level Redocly rated the pair with) and one added. */
-function splitRename(change: RedoclyChange): RedoclyChange[] {
+/**
+ * One removed (with the rule and level Redocly rated the pair with) and one added: a new required
+ * parameter at the same level, as a required parameter is one more thing every call must send.
+ */
+function splitRename(
+  change: RedoclyChange,
+  baseDoc: Record<string, unknown>,
+  headDoc: Record<string, unknown>,
+): RedoclyChange[] {
   const from = change.base!.value as string;
+  const to = change.revision!.value as string;
+  // A parameter is an entry of a list: the pair is at the same place of both lists.
+  const parameter = change.property === 'name';
   const parent = change.path.slice(0, change.path.lastIndexOf('/'));
-  const removedPath = `${parent}/${escapeToken(from)}`;
+  const removedPath = parameter ? change.path : `${parent}/${escapeToken(from)}`;
+  const where = (doc: Record<string, unknown>) => {
+    const node = parameterAt(doc, change.path);
+    return isRecord(node) && typeof node.in === 'string' ? node.in : '';
+  };
+  const said = (name: string, doc: Record<string, unknown>) =>
+    parameter
+      ? `\`${name}\` ${where(doc)} parameter`.replace('  ', ' ')
+      : `${KEYED[change.typeName] ?? words(change.typeName)} \`${name}\``;
   const verdicts = change.verdicts.map((verdict) => ({
     ...verdict,
-    message: `Property \`${from}\` was removed`,
+    message: `${said(from, baseDoc)} was removed`,
     location: change.base,
   }));
+  const added = parameter ? parameterAt(headDoc, change.path) : undefined;
+  const required = isRecord(added) && added.required === true;
   return [
     {
       path: removedPath,
@@ -74,8 +99,17 @@ function splitRename(change: RedoclyChange): RedoclyChange[] {
       path: change.path,
       typeName: change.typeName,
       kind: 'added',
-      impact: 'minor',
-      verdicts: [],
+      impact: required ? change.impact : 'minor',
+      verdicts: required
+        ? [
+            {
+              ruleId: 'parameter-became-required',
+              impact: change.impact,
+              message: `Required ${said(to, headDoc)} was added`,
+              location: change.revision,
+            },
+          ]
+        : [],
       revision: { ...change.revision, value: undefined },
     },
   ];
@@ -149,6 +183,31 @@ function newRequiredSaid(change: RedoclyChange, baseDoc: Record<string, unknown>
   const verdicts = [...change.verdicts];
   verdicts[index] = { ...verdict, message: parts.join('; ') };
   return { ...change, verdicts };
+}
+
+/**
+ * What a map's key names, by Redocly's type of the value: a schema's key is a property's name, a
+ * response's its status code (Redocly: "Response `200` became `201`"), and so on.
+ */
+const KEYED: Record<string, string> = {
+  Schema: 'Property',
+  PathItem: 'Path',
+  Header: 'Response header',
+  Response: 'Response',
+  MediaType: 'Media type',
+};
+
+/** `SecurityScheme` → `Security scheme`. */
+function words(typeName: string): string {
+  const spaced = typeName.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** The parameter at `pointer`, through its `$ref` (the document is bundled: refs are local). */
+function parameterAt(doc: Record<string, unknown>, pointer: string): unknown {
+  const node = getByPointer(doc, pointer);
+  const ref = isRecord(node) ? refOf(node) : undefined;
+  return ref === undefined ? node : getByRef(doc, ref);
 }
 
 function escapeToken(token: string): string {

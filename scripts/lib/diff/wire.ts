@@ -16,7 +16,7 @@
  * extension are the SDK's settings (its version, this promise), not the API, and are left out.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { unescapePointerFragment } from '@redocly/openapi-core';
 import { isRecord } from '../../../generator/json.ts';
 import { getByPointer } from '../../../generator/pointer.ts';
@@ -30,12 +30,16 @@ import type { Level, Ruleset } from './rules.ts';
 import { INPUT_USES, schemaOperations, schemaUses, type SchemaUse } from './uses.ts';
 import { withoutGuesses } from './wire-renames.ts';
 
-/** One side of the comparison: its bundled document, where its places were written, how to show files. */
-export interface WireSide {
+/** One side of the comparison: its bundled document. */
+interface WireSide {
   bundled: Record<string, unknown>;
+}
+
+/** The head (the working tree), where lines place changes: where its places were written, how to show files. */
+interface HeadSide extends WireSide {
   /** Where the place at a pointer of `bundled` was written (`file` absolute). */
   place: (pointer: string) => SourcePlace | undefined;
-  /** A file of this side as messages show it (e.g. `origin/main:spec/paths/plan.yaml`). */
+  /** A file as messages show it (`spec/paths/plan.yaml`). */
   display: (file: string) => string;
 }
 
@@ -64,7 +68,7 @@ export interface RedoclyChange {
 
 export async function compareWire(
   base: WireSide,
-  head: WireSide,
+  head: HeadSide,
   ruleset: Ruleset,
   tempDir: string,
 ): Promise<Change[]> {
@@ -130,7 +134,7 @@ function schemaIndex(doc: Record<string, unknown>): SchemaIndex {
 function toChange(
   change: RedoclyChange,
   base: WireSide,
-  head: WireSide,
+  head: HeadSide,
   baseFile: string,
   tempDir: string,
   sides: Map<WireSide, SchemaIndex>,
@@ -163,11 +167,11 @@ function toChange(
   const enumLine = enumMessage(change, source, side.bundled, sides.get(side)!);
   const message =
     enumLine === undefined ? said : subject === undefined ? enumLine : `${subject}: ${enumLine}`;
-  const place = source?.pointer === undefined ? undefined : side.place(source.pointer);
+  const place = headPlace(change, source, side === base, head);
   const where =
     place === undefined
       ? ''
-      : ` (${side.display(place.file)}${place.line === undefined ? '' : `:${place.line}`})`;
+      : ` (${head.display(place.file)}${place.line === undefined ? '' : `:${place.line}`})`;
   return {
     level: change.impact,
     kind: `wire/${worst?.ruleId ?? `${kebab(change.typeName)}-${change.kind}`}`,
@@ -175,6 +179,33 @@ function toChange(
     message: `${message}${where}`,
     ...(shared === undefined ? {} : { schema: shared.name, operations: shared.operations }),
   };
+}
+
+/**
+ * Where a change is in the files the user edits: the working tree's spec. A place Redocly found
+ * on the base's side (a bundled record such as release/openapi.json, or a file at a git ref) is
+ * the same place in the head when it is still there, and for something removed, the place that
+ * held it (the `properties` of its schema, the `parameters` of its operation): never a list's
+ * entry by index, which may now be another one. Undefined when the head has none of them.
+ */
+function headPlace(
+  change: RedoclyChange,
+  source: RedoclyLocation | undefined,
+  onBase: boolean,
+  head: HeadSide,
+): SourcePlace | undefined {
+  if (source?.pointer === undefined) return undefined;
+  if (!onBase) return head.place(source.pointer);
+  const removed = change.kind === 'removed';
+  const tokens = source.pointer.split('/');
+  for (; tokens.length > 1; tokens.pop()) {
+    const pointer = tokens.join('/');
+    if (removed && (/^\d+$/.test(tokens.at(-1)!) || isAtOrUnder(pointer, change.path))) continue;
+    if (getByPointer(head.bundled, pointer) === undefined) continue;
+    const place = head.place(pointer);
+    if (place !== undefined) return place;
+  }
+  return undefined;
 }
 
 /**
@@ -313,7 +344,11 @@ function namedVerdict(
     verdict.ruleId === 'schema-constraint-changed' && keyword !== undefined
       ? constraintMeaning(keyword, change.base?.value, change.revision?.value)
       : undefined;
-  return meaning === undefined ? named : `${named}; ${meaning}`;
+  const said = meaning === undefined ? named : `${named}; ${meaning}`;
+  // Why a limit callers may hit is not breaking (rules.ts WIRE_DEFAULTS), unless the spec rates it so.
+  return verdict.ruleId === 'schema-constraint-changed' && verdict.impact !== 'major'
+    ? `${said}; ${verdict.impact === 'minor' ? 'a minor change' : 'a patch'}: no SDK type changes, and the API applies it whatever SDK version a caller uses`
+    : said;
 }
 
 function rank(level: Level): number {
@@ -496,14 +531,4 @@ function escapeRegExp(text: string): string {
 
 function kebab(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-}
-
-/** Redocly CLI's Node 20 banner is noise in an error message. */
-
-/** Paths inside `dir` shown relative to it, with `/`. */
-export function relativeDisplay(dir: string, prefix: string): (file: string) => string {
-  return (file) => {
-    const rel = relative(dir, file).split('\\').join('/');
-    return rel.startsWith('..') ? file : `${prefix}${rel}`;
-  };
 }

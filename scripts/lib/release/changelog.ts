@@ -3,12 +3,13 @@
  * Changed / Deprecated / Fixed with one line per change in SDK terms.
  *
  * The lines are the SDK level of `npm run diff` (the same change through several methods is one
- * line). A wire-level change goes in only when the wire rates the release higher than anything the
- * SDK level saw (e.g. a narrower `maxLength`, which no TypeScript type carries), so nothing that
- * decided the version is missing from its entry.
+ * line). A wire-level change goes in only when no SDK line says it (e.g. a narrower `maxLength`,
+ * which no TypeScript type carries) or when the wire rates the release higher than anything the
+ * SDK level saw, so nothing that decided the version is missing from its entry, and nothing is
+ * listed twice.
  */
 import { groupedMessages, layerOf, wireLine, type Change } from '../diff/change.ts';
-import { levelRank, maxLevel } from '../diff/rules.ts';
+import { isWireRule, levelRank, maxLevel, sdkShowsWireRule } from '../diff/rules.ts';
 
 export const CHANGELOG_FILE = 'CHANGELOG.md';
 
@@ -39,23 +40,22 @@ export function sectionOf(change: Change): Section {
 }
 
 /**
- * The changes an entry lists: the SDK's; the wire's above the SDK's highest level (below it, the
- * SDK's lines say the same in SDK terms); and every breaking one of the wire's, which may break
- * callers where the SDK's types do not show it (a `maxLength` set on a parameter), so the Breaking
- * section does not depend on what else changed.
+ * The changes an entry lists: the SDK's, each once; of the wire's, those the SDK's lines do not
+ * say: a change no SDK type shows (a rule with no SDK counterpart, such as a `maxLength` set on a
+ * parameter, or a changed serialization), and any change rated above everything the SDK level saw,
+ * so nothing that decided the version is missing. A wire change the SDK reports in its own terms
+ * (a property or parameter removed, an enum value added) is its SDK line already.
  */
 export function entryChanges(changes: readonly Change[]): Change[] {
   const sdk = changes.filter((change) => layerOf(change) === 'sdk');
   const sdkLevel = levelRank(maxLevel(sdk.map((change) => change.level)));
-  const wire = changes.filter(
-    (change) =>
-      layerOf(change) === 'wire' &&
-      (levelRank(change.level) > sdkLevel || change.level === 'major'),
-  );
-  return [
-    ...sdk,
-    ...wire.map((change) => ({ ...change, message: wireLine(change) })),
-  ];
+  const wire = changes.filter((change) => {
+    if (layerOf(change) !== 'wire') return false;
+    if (levelRank(change.level) > sdkLevel) return true;
+    const rule = change.kind.slice('wire/'.length);
+    return isWireRule(rule) && !sdkShowsWireRule(rule);
+  });
+  return [...sdk, ...wire.map((change) => ({ ...change, message: wireLine(change) }))];
 }
 
 export interface EntryOptions {
