@@ -12,6 +12,7 @@
  */
 import { SDKError } from '../errors.ts';
 import { serializeQuery, type QueryStyle } from './query.ts';
+import { scalarText } from './scalar.ts';
 import { isJSONMediaType } from './read.ts';
 
 /** A body ready for fetch, with the `Content-Type` to send (none: fetch sets it, e.g. for a caller's `FormData`). */
@@ -100,7 +101,7 @@ export function multipartBody(
       content = JSON.stringify(value);
       type = partType(declared, 'application/json');
     } else {
-      content = text(value);
+      content = scalarText(value);
       type = declared === undefined ? undefined : partType(declared, 'text/plain');
     }
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"`;
@@ -201,8 +202,4 @@ function isPlainObject(value: unknown): boolean {
     !(value instanceof Date) &&
     !(value instanceof Blob)
   );
-}
-
-function text(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value);
 }

@@ -13,6 +13,7 @@
  */
 import { SDKError } from '../errors.ts';
 import type { HeaderValue, HeadersInput } from '../request-options.ts';
+import { scalarText } from './scalar.ts';
 
 /** Headers as fetch takes them: lower-case names, string values. */
 export type HeaderRecord = Record<string, string>;
@@ -88,22 +89,18 @@ export function headerParams(
         ? value
         : JSON.stringify(value)
       : Array.isArray(value)
-        ? value.map(headerItem).join(',')
+        ? value.map(scalarText).join(',')
         : typeof value === 'object' && !(value instanceof Date)
           ? Object.entries(value)
               .map(([key, item]) =>
                 exploded.includes(name)
-                  ? `${key}=${headerItem(item)}`
-                  : `${key},${headerItem(item)}`,
+                  ? `${key}=${scalarText(item)}`
+                  : `${key},${scalarText(item)}`,
               )
               .join(',')
-          : headerItem(value);
+          : scalarText(value);
   }
   return result;
-}
-
-function headerItem(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value);
 }
 
 /** Response headers as a plain object (names lower-case), for errors and logs. */

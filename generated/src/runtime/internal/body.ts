@@ -14,6 +14,7 @@
  */
 import { SDKError } from '../errors.js';
 import { serializeQuery, type QueryStyle } from './query.js';
+import { scalarText } from './scalar.js';
 import { isJSONMediaType } from './read.js';
 
 /** A body ready for fetch, with the `Content-Type` to send (none: fetch sets it, e.g. for a caller's `FormData`). */
@@ -102,7 +103,7 @@ export function multipartBody(
       content = JSON.stringify(value);
       type = partType(declared, 'application/json');
     } else {
-      content = text(value);
+      content = scalarText(value);
       type = declared === undefined ? undefined : partType(declared, 'text/plain');
     }
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"`;
@@ -203,8 +204,4 @@ function isPlainObject(value: unknown): boolean {
     !(value instanceof Date) &&
     !(value instanceof Blob)
   );
-}
-
-function text(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value);
 }
