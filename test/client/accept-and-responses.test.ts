@@ -54,6 +54,9 @@ const SPEC = {
     '/fallback': get('fallback', {
       default: { description: 'Any', content: content('application/json') },
     }),
+    '/text': get('text', {
+      '200': { description: 'OK', content: { 'text/plain': { schema: { type: 'string' } } } },
+    }),
     '/head': get(
       'head',
       { '200': { description: 'OK', content: content('application/json') } },
@@ -66,6 +69,7 @@ type Call = (options?: { headers?: Record<string, string> }) => Promise<unknown>
 let server: TestServer;
 let reply: Reply;
 let things: Record<string, Call>;
+let paths: { GET(url: string, init?: unknown): Promise<unknown> };
 
 beforeAll(async () => {
   const spec = await writeSpec(SPEC);
@@ -77,8 +81,11 @@ beforeAll(async () => {
     Negotiate: new (options: { baseURL: string; maxRetries: number }) => {
       things: typeof things;
     };
+    pathsClient(client: unknown): typeof paths;
   };
-  things = new exports.Negotiate({ baseURL: server.url, maxRetries: 0 }).things;
+  const client = new exports.Negotiate({ baseURL: server.url, maxRetries: 0 });
+  things = client.things;
+  paths = exports.pathsClient(client);
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -119,6 +126,19 @@ describe('Accept names the declared success media types', () => {
     expect(await accepted('vendor', { headers: { Accept: 'application/json' } })).toBe(
       'application/json',
     );
+  });
+
+  it('the typed path client asks for the same, and lets the call choose', async () => {
+    const asked = async (url: string, init?: unknown) => {
+      server.requests.length = 0;
+      reply = answer('text/plain', 'hi');
+      await paths.GET(url, init).catch(() => undefined); // only what was asked counts here
+      return server.requests[0]?.headers['accept'];
+    };
+    expect(await asked('/vendor')).toBe('application/vnd.api+json');
+    expect(await asked('/text')).toBe('text/plain');
+    expect(await asked('/plain')).toBe('application/json');
+    expect(await asked('/text', { headers: { accept: 'text/*' } })).toBe('text/*');
   });
 
   it('the vendor type is read as JSON', async () => {
