@@ -16,6 +16,7 @@ import { isJsonMediaType } from '../model/media-types.ts';
 import { acceptHeader } from './client/media.ts';
 import { sampleRequest } from './sample-request.ts';
 import { encodeComponent } from '../../templates/runtime/internal/percent.ts';
+import { utf8TextType } from '../../templates/runtime/internal/text-type.ts';
 import {
   formBody,
   headerValue,
@@ -118,8 +119,11 @@ function bodyArguments(requestBody: RequestBodyModel, body: JsonValue): string[]
     ];
   }
   const file = binarySampleName(body);
+  // Text from the shell goes as UTF-8, labelled so, as the client labels a string body.
+  const type =
+    file === undefined && typeof body === 'string' ? utf8TextType(contentType) : contentType;
   return [
-    `--header ${shellQuote(`Content-Type: ${contentType}`)}`,
+    `--header ${shellQuote(`Content-Type: ${type}`)}`,
     file !== undefined
       ? `--data-binary ${shellQuote(`@${file}`)}`
       : `--data-binary ${shellQuote(typeof body === 'string' ? body : jsonText(body))}`,

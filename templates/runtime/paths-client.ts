@@ -32,6 +32,7 @@ import {
 } from './internal/read.ts';
 import { MAX_TIMER_MS } from './internal/retry.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
+import { utf8TextType } from './internal/text-type.ts';
 import type { HeadersInput } from './request-options.ts';
 
 export type { Client as PathsClient } from 'openapi-fetch';
@@ -154,8 +155,12 @@ export function createPathsClient<Paths extends {}>(
     const given = (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name);
     const implied: Record<string, string> = {};
     if (operation.accept !== undefined && !given('accept')) implied['Accept'] = operation.accept;
-    if (operation.bodyType !== undefined && init?.['body'] !== undefined && !given('content-type'))
-      implied['Content-Type'] = operation.bodyType;
+    const body = init?.['body'];
+    if (operation.bodyType !== undefined && body !== undefined && !given('content-type'))
+      implied['Content-Type'] =
+        typeof body === 'string' && operation.rawBody === true
+          ? utf8TextType(operation.bodyType)
+          : operation.bodyType;
     const typed = Object.keys(implied).length === 0 ? headers : { ...implied, ...headers };
     if (operation.anonymous !== true)
       return typed === headers ? { ...own, ...init } : { ...own, ...init, headers: typed };
