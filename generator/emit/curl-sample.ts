@@ -61,8 +61,10 @@ export function curlSample(
       : `--url ${shellQuote(`${server}${url}`)}`,
   );
   lines.push(...authArguments(model, operation, envVar('TOKEN')));
-  for (const { parameter, value } of sample.headers)
-    lines.push(`--header ${shellQuote(`${parameter.name}: ${headerValue(parameter, value)}`)}`);
+  for (const { parameter, value } of sample.headers) {
+    const text = headerValue(parameter, value);
+    if (text !== undefined) lines.push(`--header ${shellQuote(`${parameter.name}: ${text}`)}`);
+  }
   const accept = acceptHeader(operation) ?? operation.successResponse?.contentType;
   if (accept !== undefined) lines.push(`--header ${shellQuote(`Accept: ${accept}`)}`);
   if (sample.body !== undefined && operation.body !== undefined)

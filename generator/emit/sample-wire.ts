@@ -126,14 +126,25 @@ export function parameterPairs(parameter: ParameterModel, value: JsonValue): str
   });
 }
 
-/** A header parameter's value (style `simple`: arrays comma-joined, objects `k,v` or `k=v`). */
-export function headerValue(parameter: ParameterModel, value: JsonValue): string {
+/**
+ * A header parameter's value (style `simple`: arrays comma-joined, objects `k,v` or `k=v`, null
+ * items and properties skipped); undefined where the client sends no header: null, an empty array
+ * or an object without a property set.
+ */
+export function headerValue(parameter: ParameterModel, value: JsonValue): string | undefined {
+  if (value === null) return undefined;
   if (parameter.jsonContent === true) return jsonText(value);
-  if (value === null || typeof value !== 'object') return valueText(value);
-  if (Array.isArray(value)) return value.map(valueText).join(',');
-  return Object.entries(value)
-    .map(([key, item]) => `${key}${parameter.explode ? '=' : ','}${valueText(item)}`)
-    .join(',');
+  if (typeof value !== 'object') return valueText(value);
+  const text = Array.isArray(value)
+    ? value
+        .filter((item) => item !== null)
+        .map(valueText)
+        .join(',')
+    : Object.entries(value)
+        .filter(([, item]) => item !== null)
+        .map(([key, item]) => `${key}${parameter.explode ? '=' : ','}${valueText(item)}`)
+        .join(',');
+  return text === '' ? undefined : text;
 }
 
 /**

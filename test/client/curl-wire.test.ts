@@ -75,6 +75,8 @@ const SPEC = {
           param('X-List', 'header', strings, ['a', 'b']),
           param('X-Shade', 'header', color, { R: 5, G: 'v' }, { explode: true }),
           param('X-Big', 'header', { type: 'integer' }, 3e21),
+          // An empty list is no header at all (RFC 6570 `simple`), from either side.
+          param('X-None', 'header', strings, []),
         ],
         responses: { '204': { description: 'Done' } },
       },
@@ -205,6 +207,8 @@ describe('the curl sample sends what the client sends', () => {
     expect(headers).toContain(`X-List: ${String(request.headers['x-list'])}`);
     expect(headers).toContain(`X-Shade: ${String(request.headers['x-shade'])}`);
     expect(headers).toContain(`X-Big: ${String(request.headers['x-big'])}`);
+    expect(request.headers['x-none']).toBeUndefined();
+    expect(headers.filter((header) => header.startsWith('X-None'))).toEqual([]);
   });
 
   it('a form body, byte for byte', async () => {
