@@ -16,6 +16,7 @@ import { isJsonMediaType } from '../model/media-types.ts';
 import { acceptHeader } from './client/media.ts';
 import { sampleRequest } from './sample-request.ts';
 import { encodeComponent } from '../../templates/runtime/internal/percent.ts';
+import { utf8TextType } from '../../templates/runtime/internal/text-type.ts';
 import {
   formBody,
   headerValue,
@@ -60,8 +61,10 @@ export function curlSample(
       : `--url ${shellQuote(`${server}${url}`)}`,
   );
   lines.push(...authArguments(model, operation, envVar('TOKEN')));
-  for (const { parameter, value } of sample.headers)
-    lines.push(`--header ${shellQuote(`${parameter.name}: ${headerValue(parameter, value)}`)}`);
+  for (const { parameter, value } of sample.headers) {
+    const text = headerValue(parameter, value);
+    if (text !== undefined) lines.push(`--header ${shellQuote(`${parameter.name}: ${text}`)}`);
+  }
   const accept = acceptHeader(operation) ?? operation.successResponse?.contentType;
   if (accept !== undefined) lines.push(`--header ${shellQuote(`Accept: ${accept}`)}`);
   if (sample.body !== undefined && operation.body !== undefined)
@@ -118,8 +121,11 @@ function bodyArguments(requestBody: RequestBodyModel, body: JsonValue): string[]
     ];
   }
   const file = binarySampleName(body);
+  // Text from the shell goes as UTF-8, labelled so, as the client labels a string body.
+  const type =
+    file === undefined && typeof body === 'string' ? utf8TextType(contentType) : contentType;
   return [
-    `--header ${shellQuote(`Content-Type: ${contentType}`)}`,
+    `--header ${shellQuote(`Content-Type: ${type}`)}`,
     file !== undefined
       ? `--data-binary ${shellQuote(`@${file}`)}`
       : `--data-binary ${shellQuote(typeof body === 'string' ? body : jsonText(body))}`,

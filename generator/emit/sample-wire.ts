@@ -13,15 +13,24 @@ import type { EncodingModel, ParameterModel } from '../model/types.ts';
 // The generated runtime's own encoder (a module without imports), so that a sample's URL is the
 // one the client sends, by the same code.
 import { encodeComponent, encodeReserved } from '../../templates/runtime/internal/percent.ts';
+import { scalarText } from '../../templates/runtime/internal/scalar.ts';
 
-/** A value as text: strings as they are, other scalars by `String`, objects and arrays as JSON. */
+/**
+ * A value as text: strings as they are, numbers as plain decimals (`1e21` as its 22 digits), other
+ * scalars by `String`, objects and arrays as JSON.
+ */
 export function valueText(value: JsonValue): string {
-  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : scalarText(value);
+}
+
+/** A value described by JSON `content`: a string as given (it is the JSON text), else its JSON text. */
+function jsonText(value: JsonValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** One path parameter's segment: style `simple`, `label` or `matrix`, arrays and objects. */
 export function pathSegment(parameter: ParameterModel, value: JsonValue): string {
-  if (parameter.jsonContent === true) return encodeComponent(valueText(value));
+  if (parameter.jsonContent === true) return encodeComponent(jsonText(value));
   const style = parameter.style === 'label' || parameter.style === 'matrix' ? parameter.style : '';
   const { explode } = parameter;
   const matrix = `;${encodeComponent(parameter.name)}=`;
@@ -69,7 +78,7 @@ function queryPairs(name: string, value: JsonValue, styling: QueryStyle): string
   const { style, explode } = styling;
   const encodeValue = styling.allowReserved === true ? encodeReserved : encodeComponent;
   const key = encodeComponent(name);
-  if (styling.json === true) return [`${key}=${encodeValue(valueText(value))}`];
+  if (styling.json === true) return [`${key}=${encodeValue(jsonText(value))}`];
   if (style === 'deepObject') return deepPairs(name, value, encodeValue);
   const between = DELIMITERS[style] ?? ',';
   if (Array.isArray(value)) {
@@ -117,14 +126,25 @@ export function parameterPairs(parameter: ParameterModel, value: JsonValue): str
   });
 }
 
-/** A header parameter's value (style `simple`: arrays comma-joined, objects `k,v` or `k=v`). */
-export function headerValue(parameter: ParameterModel, value: JsonValue): string {
-  if (parameter.jsonContent === true || value === null || typeof value !== 'object')
-    return valueText(value);
-  if (Array.isArray(value)) return value.map(valueText).join(',');
-  return Object.entries(value)
-    .map(([key, item]) => `${key}${parameter.explode ? '=' : ','}${valueText(item)}`)
-    .join(',');
+/**
+ * A header parameter's value (style `simple`: arrays comma-joined, objects `k,v` or `k=v`, null
+ * items and properties skipped); undefined where the client sends no header: null, an empty array
+ * or an object without a property set.
+ */
+export function headerValue(parameter: ParameterModel, value: JsonValue): string | undefined {
+  if (value === null) return undefined;
+  if (parameter.jsonContent === true) return jsonText(value);
+  if (typeof value !== 'object') return valueText(value);
+  const text = Array.isArray(value)
+    ? value
+        .filter((item) => item !== null)
+        .map(valueText)
+        .join(',')
+    : Object.entries(value)
+        .filter(([, item]) => item !== null)
+        .map(([key, item]) => `${key}${parameter.explode ? '=' : ','}${valueText(item)}`)
+        .join(',');
+  return text === '' ? undefined : text;
 }
 
 /**

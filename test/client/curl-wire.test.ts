@@ -63,6 +63,9 @@ const SPEC = {
           param('deep', 'query', color, { R: 2, G: 'y z' }, { style: 'deepObject', explode: true }),
           param('flat', 'query', color, { R: 3, G: '!' }),
           param('raw', 'query', { type: 'string' }, 'a/b?c=[d]', { allowReserved: true }),
+          // Numbers `String()` writes with an exponent, as plain decimals on both sides.
+          param('big', 'query', { type: 'number' }, 1e21),
+          param('tiny', 'query', { type: 'array', items: { type: 'number' } }, [2.5e-7, 1]),
           {
             name: 'near',
             in: 'query',
@@ -71,6 +74,9 @@ const SPEC = {
           },
           param('X-List', 'header', strings, ['a', 'b']),
           param('X-Shade', 'header', color, { R: 5, G: 'v' }, { explode: true }),
+          param('X-Big', 'header', { type: 'integer' }, 3e21),
+          // An empty list is no header at all (RFC 6570 `simple`), from either side.
+          param('X-None', 'header', strings, []),
         ],
         responses: { '204': { description: 'Done' } },
       },
@@ -92,6 +98,7 @@ const SPEC = {
                   tags: strings,
                   csv: strings,
                   kept: { type: 'string' },
+                  amount: { type: 'number' },
                 },
               },
               example: {
@@ -100,6 +107,7 @@ const SPEC = {
                 tags: ['a b', 'c'],
                 csv: ['d', 'e'],
                 kept: 'a/b:c',
+                amount: 1.5e-9,
               },
               encoding: {
                 csv: { style: 'form', explode: false },
@@ -198,6 +206,9 @@ describe('the curl sample sends what the client sends', () => {
     const headers = curlArguments(curlSample(operation('find'), model), '--header');
     expect(headers).toContain(`X-List: ${String(request.headers['x-list'])}`);
     expect(headers).toContain(`X-Shade: ${String(request.headers['x-shade'])}`);
+    expect(headers).toContain(`X-Big: ${String(request.headers['x-big'])}`);
+    expect(request.headers['x-none']).toBeUndefined();
+    expect(headers.filter((header) => header.startsWith('X-None'))).toEqual([]);
   });
 
   it('a form body, byte for byte', async () => {

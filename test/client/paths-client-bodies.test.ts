@@ -134,6 +134,6 @@ describe('pathsClient sends', () => {
     expect(bytes?.headers['content-type']).toBe('application/octet-stream');
     expect(blob?.raw).toEqual(Buffer.from(BYTES));
     expect(text?.body).toBe('a "note"');
-    expect(text?.headers['content-type']).toBe('text/plain');
+    expect(text?.headers['content-type']).toBe('text/plain; charset=UTF-8');
   });
 });

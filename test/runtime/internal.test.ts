@@ -1,7 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readEnv } from '../../templates/runtime/internal/env.ts';
 import { headersToObject, mergeHeaders } from '../../templates/runtime/internal/headers.ts';
+import { numberText } from '../../templates/runtime/internal/scalar.ts';
 import { buildURL } from '../../templates/runtime/internal/url.ts';
+
+describe('numberText', () => {
+  it.each<[number, string]>([
+    [1e21, '1000000000000000000000'],
+    [-1.2345e25, '-12345000000000000000000000'],
+    [1.7976931348623157e308, `17976931348623157${'0'.repeat(292)}`],
+    [1e-7, '0.0000001'],
+    [-1.5e-7, '-0.00000015'],
+    [5e-324, `0.${'0'.repeat(323)}5`],
+    [123.456, '123.456'],
+    [1e20, '100000000000000000000'],
+    [0.000001, '0.000001'],
+    [-0, '0'],
+    [NaN, 'NaN'],
+  ])('%s → %s', (value, want) => {
+    expect(numberText(value)).toBe(want);
+    if (Number.isFinite(value)) expect(Number(numberText(value))).toBe(value === 0 ? 0 : value);
+  });
+});
 
 describe('buildURL', () => {
   it.each([

@@ -170,9 +170,9 @@ describe('request bodies', () => {
     expect(only().headers['content-type']).toBe('image/webp');
   });
 
-  it('a text type takes a string as it is', async () => {
+  it('a text type takes a string as it is, labelled UTF-8 (what fetch encodes it in)', async () => {
     await send({ body: 'a,b\n1,2\n', contentType: 'text/csv', encode: rawBody });
-    expect(only().headers['content-type']).toBe('text/csv');
+    expect(only().headers['content-type']).toBe('text/csv; charset=UTF-8');
     expect(only().body).toBe('a,b\n1,2\n');
   });
 

@@ -34,6 +34,7 @@ import {
 } from './internal/read.js';
 import { MAX_TIMER_MS } from './internal/retry.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
+import { utf8TextType } from './internal/text-type.js';
 import type { HeadersInput } from './request-options.js';
 
 export type { Client as PathsClient } from 'openapi-fetch';
@@ -49,6 +50,11 @@ export interface PathOperation {
    * OpenAPI 3.1.1 §4.8.16), where they differ; in place of `parseAs`.
    */
   reads?: Readonly<Record<string, ParseAs | 'json'>>;
+  /**
+   * `Accept` when the success bodies are not all `application/json`: the media types the operation
+   * declares (`text/csv`, `application/vnd.api+json`), unless the call sets one.
+   */
+  accept?: string;
   /** The media type of a request body that is not JSON: its Content-Type, unless the call sets one. */
   bodyType?: string;
   /** The body (text, a Blob, bytes) is sent as it is, not as JSON. */
@@ -148,12 +154,16 @@ export function createPathsClient<Paths extends {}>(
       own['querySerializer'] = query(operation.query, operation.anonymous === true);
     if (operation.rawBody === true) own['bodySerializer'] = (body: unknown) => body;
     const headers = ownHeaders(init?.['headers']);
-    const typed =
-      operation.bodyType === undefined ||
-      init?.['body'] === undefined ||
-      Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
-        ? headers
-        : { 'Content-Type': operation.bodyType, ...headers };
+    const given = (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name);
+    const implied: Record<string, string> = {};
+    if (operation.accept !== undefined && !given('accept')) implied['Accept'] = operation.accept;
+    const body = init?.['body'];
+    if (operation.bodyType !== undefined && body !== undefined && !given('content-type'))
+      implied['Content-Type'] =
+        typeof body === 'string' && operation.rawBody === true
+          ? utf8TextType(operation.bodyType)
+          : operation.bodyType;
+    const typed = Object.keys(implied).length === 0 ? headers : { ...implied, ...headers };
     if (operation.anonymous !== true)
       return typed === headers ? { ...own, ...init } : { ...own, ...init, headers: typed };
     // Headers the call gives itself still go, after the credential is taken off.

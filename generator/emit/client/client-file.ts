@@ -36,7 +36,7 @@ import type {
 } from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
-import { queryStyleEntry } from './media.ts';
+import { acceptHeader, queryStyleEntry } from './media.ts';
 import { emitResponseGuardsFile, RESPONSE_GUARDS_MODULE } from './response-guards-file.ts';
 import { docLink } from '../doc-text.ts';
 
@@ -330,7 +330,8 @@ function pathsClientFunction(
 
 /**
  * What the path client needs to know per operation (`<method> <path>`): the query parameters that
- * are not `form` + `explode: true`, how to read a success body that is not JSON (by the
+ * are not `form` + `explode: true`, the `Accept` the resource method sends (when it is not the
+ * default), how to read a success body that is not JSON (by the
  * response the status selects, where they differ), and how to send a request body that is not JSON
  * (its media type; text and bytes as they are).
  */
@@ -344,6 +345,8 @@ function pathsOperations(model: ApiModel): string | undefined {
     const parseAs = PARSE_AS[operation.successResponse?.kind ?? 'json'];
     if (reads !== undefined) parts.push(`reads: { ${reads} }`);
     else if (parseAs !== undefined) parts.push(`parseAs: ${stringLiteral(parseAs)}`);
+    const accept = acceptHeader(operation);
+    if (accept !== undefined) parts.push(`accept: ${stringLiteral(accept)}`);
     const body = operation.body;
     if (body !== undefined && (body.kind === 'text' || body.kind === 'binary'))
       parts.push(`bodyType: ${stringLiteral(body.contentType)}`, 'rawBody: true');

@@ -138,17 +138,23 @@ function reader(response: ResponseModel | undefined, imports: ImportPlan): strin
 }
 
 /**
- * The `Accept` a method sends for its success responses: undefined when all are JSON (or empty),
- * the core's default `application/json` then. The curl sample shows the same.
+ * The `Accept` a method sends for its success responses: undefined when all are
+ * `application/json` (or empty), the core's default then; else each declared media type, a JSON
+ * one such as `application/vnd.api+json` too (a server that negotiates may refuse an `Accept` of
+ * `application/json` with 406). The curl sample shows the same.
  */
 export function acceptHeader(operation: OperationModel): string | undefined {
   const success = operation.successResponse;
-  return acceptOf(success === undefined ? [] : [success, ...distinctSuccesses(operation)]);
+  if (success === undefined) return undefined;
+  // Every 2xx the operation declares, read alike or not; `default` only where it is read otherwise.
+  const codes = (operation.otherSuccesses ?? []).filter((r) => r.status !== 'default');
+  const defaults = distinctSuccesses(operation).filter((r) => r.status === 'default');
+  return acceptOf([success, ...codes, ...defaults]);
 }
 
-/** `Accept` for these responses: undefined when all are JSON (or empty), which the core asks for. */
+/** `Accept` for these responses: undefined when all are `application/json` (or empty), which the core asks for. */
 function acceptOf(responses: readonly ResponseModel[]): string | undefined {
-  if (responses.every((response) => response.kind === undefined || response.kind === 'json'))
+  if (responses.every((response) => response.kind === undefined || isPlainJson(response)))
     return undefined;
   const types: string[] = [];
   for (const response of responses) {
@@ -158,6 +164,12 @@ function acceptOf(responses: readonly ResponseModel[]): string | undefined {
     if (!types.includes(type)) types.push(type);
   }
   return types.length === 0 ? undefined : types.join(', ');
+}
+
+/** `application/json` itself (parameters aside), what the core's default `Accept` asks for. */
+function isPlainJson(response: ResponseModel): boolean {
+  const type = response.contentType?.split(';')[0]?.trim().toLowerCase();
+  return response.kind === 'json' && type === 'application/json';
 }
 
 /**

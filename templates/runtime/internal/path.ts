@@ -4,6 +4,7 @@
  */
 import { SDKError } from '../errors.ts';
 import { encodeComponent } from './percent.ts';
+import { scalarText } from './scalar.ts';
 
 /** OpenAPI's path styles (https://spec.openapis.org/oas/v3.1.0#style-values); `simple` is the default. */
 export type PathStyle = 'simple' | 'label' | 'matrix';
@@ -186,7 +187,7 @@ function encode(value: unknown): string {
     );
   }
   try {
-    return encodeComponent(String(value));
+    return encodeComponent(scalarText(value));
   } catch {
     throw new Problem(
       'is not well-formed Unicode (it contains a lone surrogate)',

@@ -26,6 +26,8 @@ describe('clientRuntimeFiles', () => {
       'src/runtime/internal/read.ts',
       'src/runtime/internal/redirect.ts',
       'src/runtime/internal/retry.ts',
+      'src/runtime/internal/scalar.ts',
+      'src/runtime/internal/text-type.ts',
       'src/runtime/internal/url.ts',
       'src/runtime/logger.ts',
       'src/runtime/pagination.ts',

@@ -10,10 +10,12 @@
  * | `application/json`, `…+json`        | any JSON value                                     | `JSON.stringify` (core)                                                     |
  * | `application/x-www-form-urlencoded` | an object (or `URLSearchParams`)                   | `a=1&b=x+y`, arrays repeated, objects as JSON; `encoding` styles as a query |
  * | `multipart/form-data`               | an object (or `FormData`)                          | one part per property (RFC 7578): `Blob`/`File` as files, arrays as repeated parts, objects as JSON text; each part's type and headers by `encoding` |
- * | anything else (binary, text, `*`/`*`) | `Blob`, `File`, `ArrayBuffer`, a typed array, `ReadableStream` or a string | as it is; `Content-Type` the declared type, or the `Blob`'s own type where the declared one is a wildcard |
+ * | anything else (binary, text, `*`/`*`) | `Blob`, `File`, `ArrayBuffer`, a typed array, `ReadableStream` or a string | as it is; `Content-Type` the declared type (a string's `text/*` with `; charset=UTF-8`), or the `Blob`'s own type where the declared one is a wildcard |
  */
 import { SDKError } from '../errors.js';
 import { serializeQuery, type QueryStyle } from './query.js';
+import { scalarText } from './scalar.js';
+import { utf8TextType } from './text-type.js';
 import { isJSONMediaType } from './read.js';
 
 /** A body ready for fetch, with the `Content-Type` to send (none: fetch sets it, e.g. for a caller's `FormData`). */
@@ -102,7 +104,7 @@ export function multipartBody(
       content = JSON.stringify(value);
       type = partType(declared, 'application/json');
     } else {
-      content = text(value);
+      content = scalarText(value);
       type = declared === undefined ? undefined : partType(declared, 'text/plain');
     }
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"`;
@@ -163,7 +165,8 @@ function randomHex(): string {
 export function rawBody(body: unknown, contentType: string): EncodedBody {
   const wildcard = contentType.includes('*');
   const type = (given: string) => (wildcard ? given || undefined : contentType);
-  if (typeof body === 'string') return { body, contentType: type('text/plain;charset=UTF-8') };
+  if (typeof body === 'string')
+    return { body, contentType: wildcard ? 'text/plain;charset=UTF-8' : utf8TextType(contentType) };
   if (body instanceof Blob) return { body, contentType: type(body.type) };
   if (
     body instanceof ArrayBuffer ||
@@ -203,8 +206,4 @@ function isPlainObject(value: unknown): boolean {
     !(value instanceof Date) &&
     !(value instanceof Blob)
   );
-}
-
-function text(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value);
 }

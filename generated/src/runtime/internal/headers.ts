@@ -15,6 +15,7 @@
  */
 import { SDKError } from '../errors.js';
 import type { HeaderValue, HeadersInput } from '../request-options.js';
+import { scalarText } from './scalar.js';
 
 /** Headers as fetch takes them: lower-case names, string values. */
 export type HeaderRecord = Record<string, string>;
@@ -70,7 +71,9 @@ function entries(source: HeadersInput): Iterable<readonly [string, HeaderValue]>
 /**
  * Header parameters as header values, OpenAPI style `simple` (the only style for headers):
  * arrays comma-separated as RFC 9110 §5.3 lists are (`a,b`), objects `k,v,k2,v2` (`k=v,k2=v2` for
- * the names in `exploded`), `Date`s as ISO strings; `undefined` and `null` leave the header out.
+ * the names in `exploded`), `Date`s as ISO strings; `undefined` and `null` leave the header out, as
+ * do an empty array and an object without a property set (their items and properties that are
+ * `undefined` or `null` are skipped).
  * The names in `json` are described by JSON `content`: a value that is not a string goes as its
  * JSON text (OpenAPI 3.1.1 §4.8.12.2.3).
  * Resource methods of operations with header parameters call it:
@@ -85,27 +88,30 @@ export function headerParams(
   const result: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
     if (value === undefined || value === null) continue;
-    result[name] = json.includes(name)
+    const text = json.includes(name)
       ? typeof value === 'string'
         ? value
         : JSON.stringify(value)
       : Array.isArray(value)
-        ? value.map(headerItem).join(',')
+        ? value.filter(isSet).map(scalarText).join(',')
         : typeof value === 'object' && !(value instanceof Date)
           ? Object.entries(value)
+              .filter(([, item]) => isSet(item))
               .map(([key, item]) =>
                 exploded.includes(name)
-                  ? `${key}=${headerItem(item)}`
-                  : `${key},${headerItem(item)}`,
+                  ? `${key}=${scalarText(item)}`
+                  : `${key},${scalarText(item)}`,
               )
               .join(',')
-          : headerItem(value);
+          : scalarText(value);
+    // An empty list or object is undefined in RFC 6570's `simple`: no header, as no query pair.
+    if (text !== '' || typeof value !== 'object') result[name] = text;
   }
   return result;
 }
 
-function headerItem(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : String(value);
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
 }
 
 /** Response headers as a plain object (names lower-case), for errors and logs. */

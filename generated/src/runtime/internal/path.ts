@@ -6,6 +6,7 @@
  */
 import { SDKError } from '../errors.js';
 import { encodeComponent } from './percent.js';
+import { scalarText } from './scalar.js';
 
 /** OpenAPI's path styles (https://spec.openapis.org/oas/v3.1.0#style-values); `simple` is the default. */
 export type PathStyle = 'simple' | 'label' | 'matrix';
@@ -188,7 +189,7 @@ function encode(value: unknown): string {
     );
   }
   try {
-    return encodeComponent(String(value));
+    return encodeComponent(scalarText(value));
   } catch {
     throw new Problem(
       'is not well-formed Unicode (it contains a lone surrogate)',

@@ -9,6 +9,7 @@
  */
 import { SDKError } from '../errors.js';
 import { encodeComponent, encodeReserved } from './percent.js';
+import { scalarText } from './scalar.js';
 
 /** How one query parameter is serialised; the OpenAPI default is `form` with `explode: true`. */
 export interface QueryStyle {
@@ -133,9 +134,9 @@ function addDeepObject(
 }
 
 function primitive(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'object' && value !== null && !(value instanceof Date))
+    return JSON.stringify(value);
+  return scalarText(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,187 @@
+/**
+ * What a generated client asks for and how it reads the answer, against a real server on
+ * 127.0.0.1: `Accept` names the media types the operation's success responses declare (a JSON
+ * type other than `application/json`, such as `application/vnd.api+json`, included: a server
+ * that negotiates answers 406 to an `Accept` it cannot serve); a caller's `Accept` still wins.
+ * Then the reading side (RFC 9110, RFC 8259, RFC 9457): a UTF-8 BOM before JSON, a charset the
+ * response names, a `2XX` range and `default`, `application/problem+json` errors, HEAD.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
+import { linkNodeModules, removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
+import { startServer, type Reply, type TestServer } from '../runtime/server.ts';
+
+const thing = { type: 'object', properties: { id: { type: 'string' } } };
+const problem = { type: 'object', properties: { title: { type: 'string' } } };
+const content = (...types: string[]) =>
+  Object.fromEntries(
+    types.map((type) => [type, { schema: { $ref: '#/components/schemas/Thing' } }]),
+  );
+const get = (id: string, responses: Record<string, unknown>, method = 'get') => ({
+  [method]: { operationId: id, 'x-sdk-method': `things.${id}`, tags: ['things'], responses },
+});
+
+const SPEC = {
+  openapi: '3.1.0',
+  info: { title: 'Negotiate', version: '1.0.0' },
+  components: { schemas: { Thing: thing } },
+  paths: {
+    '/plain': get('plain', { '200': { description: 'OK', content: content('application/json') } }),
+    '/vendor': get('vendor', {
+      '200': { description: 'OK', content: content('application/vnd.api+json') },
+    }),
+    '/both': get('both', {
+      '200': { description: 'OK', content: content('application/hal+json', 'application/json') },
+    }),
+    '/created': get('created', {
+      '200': { description: 'OK', content: content('application/json') },
+      // The same schema through a $ref: read alike, but asked for all the same.
+      '201': {
+        description: 'Made',
+        content: {
+          'application/merge-patch+json': { schema: { $ref: '#/components/schemas/Thing' } },
+        },
+      },
+    }),
+    '/range': get('range', {
+      '2XX': { description: 'OK', content: content('application/json') },
+      '4XX': {
+        description: 'Bad',
+        content: { 'application/problem+json': { schema: problem } },
+      },
+    }),
+    '/fallback': get('fallback', {
+      default: { description: 'Any', content: content('application/json') },
+    }),
+    '/text': get('text', {
+      '200': { description: 'OK', content: { 'text/plain': { schema: { type: 'string' } } } },
+    }),
+    '/head': get(
+      'head',
+      { '200': { description: 'OK', content: content('application/json') } },
+      'head',
+    ),
+  },
+};
+
+type Call = (options?: { headers?: Record<string, string> }) => Promise<unknown>;
+let server: TestServer;
+let reply: Reply;
+let things: Record<string, Call>;
+let paths: { GET(url: string, init?: unknown): Promise<unknown> };
+
+beforeAll(async () => {
+  const spec = await writeSpec(SPEC);
+  const out = join(await tempDir('negotiate-'), 'sdk');
+  await generate({ spec, out, name: 'negotiate-sdk' });
+  await linkNodeModules(out);
+  server = await startServer(() => reply);
+  const exports = (await import(join(out, 'src/client.ts'))) as {
+    Negotiate: new (options: { baseURL: string; maxRetries: number }) => {
+      things: typeof things;
+    };
+    pathsClient(client: unknown): typeof paths;
+  };
+  const client = new exports.Negotiate({ baseURL: server.url, maxRetries: 0 });
+  things = client.things;
+  paths = exports.pathsClient(client);
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  await removeTempDirs();
+});
+
+const answer = (type: string, body: string | Uint8Array, status = 200): Reply => ({
+  status,
+  headers: { 'content-type': type },
+  body,
+});
+
+async function accepted(method: string, options?: { headers?: Record<string, string> }) {
+  server.requests.length = 0;
+  reply = answer('application/json', '{"id":"a"}');
+  await things[method]!(options);
+  return server.requests[0]?.headers['accept'];
+}
+
+describe('Accept names the declared success media types', () => {
+  it('application/json alone: application/json', async () => {
+    expect(await accepted('plain')).toBe('application/json');
+  });
+
+  it('a vendor JSON type: that type', async () => {
+    expect(await accepted('vendor')).toBe('application/vnd.api+json');
+  });
+
+  it('the responses of several types: each, in the order declared', async () => {
+    expect(await accepted('created')).toBe('application/json, application/merge-patch+json');
+  });
+
+  it('one response of several JSON types: the one the client reads, application/json', async () => {
+    expect(await accepted('both')).toBe('application/json');
+  });
+
+  it("the caller's Accept wins", async () => {
+    expect(await accepted('vendor', { headers: { Accept: 'application/json' } })).toBe(
+      'application/json',
+    );
+  });
+
+  it('the typed path client asks for the same, and lets the call choose', async () => {
+    const asked = async (url: string, init?: unknown) => {
+      server.requests.length = 0;
+      reply = answer('text/plain', 'hi');
+      await paths.GET(url, init).catch(() => undefined); // only what was asked counts here
+      return server.requests[0]?.headers['accept'];
+    };
+    expect(await asked('/vendor')).toBe('application/vnd.api+json');
+    expect(await asked('/text')).toBe('text/plain');
+    expect(await asked('/plain')).toBe('application/json');
+    expect(await asked('/text', { headers: { accept: 'text/*' } })).toBe('text/*');
+  });
+
+  it('the vendor type is read as JSON', async () => {
+    reply = answer('application/vnd.api+json', '{"id":"v"}');
+    await expect(things['vendor']!()).resolves.toEqual({ id: 'v' });
+  });
+});
+
+describe('reading the answer', () => {
+  it('JSON after a UTF-8 byte order mark', async () => {
+    reply = answer('application/json', '\uFEFF{"id":"bom"}');
+    await expect(things['plain']!()).resolves.toEqual({ id: 'bom' });
+  });
+
+  it('JSON in the charset the response names (UTF-16LE)', async () => {
+    reply = answer('application/json; charset=utf-16le', Buffer.from('{"id":"é"}', 'utf16le'));
+    await expect(things['plain']!()).resolves.toEqual({ id: 'é' });
+  });
+
+  it('a 2XX range selects any success status; its 4XX problem+json is the error body', async () => {
+    reply = answer('application/json', '{"id":"r"}', 206);
+    await expect(things['range']!()).resolves.toEqual({ id: 'r' });
+    reply = answer('application/problem+json', '{"title":"Out of stock","status":409}', 409);
+    const error = (await things['range']!().catch((e: unknown) => e)) as {
+      status: number;
+      body: unknown;
+      message: string;
+    };
+    expect(error.status).toBe(409);
+    expect(error.body).toEqual({ title: 'Out of stock', status: 409 });
+    expect(error.message).toContain('Out of stock');
+  });
+
+  it('default alone: a 2xx is the data, anything else an error', async () => {
+    reply = answer('application/json', '{"id":"d"}', 202);
+    await expect(things['fallback']!()).resolves.toEqual({ id: 'd' });
+    reply = answer('application/json', '{"id":"d"}', 500);
+    await expect(things['fallback']!()).rejects.toMatchObject({ status: 500 });
+  });
+
+  it('HEAD resolves without reading a body, whatever Content-Length says', async () => {
+    reply = { status: 200, headers: { 'content-type': 'application/json', 'content-length': '9' } };
+    await expect(things['head']!()).resolves.toBeUndefined();
+    expect(server.requests.at(-1)?.method).toBe('HEAD');
+  });
+});
