@@ -21,6 +21,7 @@ import type { SchemaContext } from './schema-context.ts';
 import { declarePathParameterFix, operationShape } from './operation-shape.ts';
 import { pathPlaceholders, TEMPLATE_FIX, templateProblem } from './path-template.ts';
 import type { HttpMethod, OperationModel, ParameterModel } from './types.ts';
+import type { Warnings } from '../warnings.ts';
 
 export const HTTP_METHODS: readonly HttpMethod[] = [
   'get',
@@ -45,7 +46,7 @@ export function buildOperations(
   ctx: SchemaContext,
 ): OperationDraft[] {
   const drafts: OperationDraft[] = [];
-  const ids = new OperationIds(ctx.file);
+  const ids = new OperationIds(ctx.file, ctx.warnings);
   // Every path's problems in one run.
   eachReporting(pathItemEntries(doc.paths), ([path, rawItem]) => {
     if (!path.startsWith('/')) {
@@ -87,7 +88,7 @@ export function buildOperations(
       drafts.push(
         buildOperation(doc, { path, method, pointer, operation, item, itemPointer }, ctx),
       );
-      ids.declare(operation.operationId, pointer);
+      ids.declare(operation, pointer);
       declareCallbackIds(doc, operation, pointer, ids, ctx.file);
       if (isRecord(operation.callbacks) && Object.keys(operation.callbacks).length > 0) {
         ctx.warnings.add(
@@ -104,6 +105,7 @@ export function buildOperations(
   const webhooks = isRecord(doc.webhooks) ? doc.webhooks : {};
   for (const [name, rawItem] of Object.entries(webhooks))
     declarePathItemIds(doc, rawItem, joinPointer('#/webhooks', name), ids, ctx.file);
+  ids.renameRepeats(drafts);
   // Derived ids come after every declared one is known, so they never take a declared id.
   for (const draft of drafts) {
     if (ids.isDeclared(draft.pointer)) continue;
@@ -129,7 +131,7 @@ function declarePathItemIds(
     const operation = item[method];
     if (!isRecord(operation)) continue;
     const at = joinPointer(pointer, method);
-    ids.declare(operation.operationId, at);
+    ids.declare(operation, at);
     declareCallbackIds(doc, operation, at, ids, file, depth + 1);
   }
 }
@@ -152,27 +154,62 @@ function declareCallbackIds(
   }
 }
 
-/** operationIds must be unique (they key openapi-typescript's `operations`); derived ones are made so. */
+/**
+ * operationIds must be unique (they key openapi-typescript's `operations`, and name SDK methods).
+ * A repeated one is a common slip of public specs: the later operation's id is renamed in the
+ * document, with a warning, to the id and the first free number (`same2`), free among every
+ * declared id, so the name is the same on every run whatever else the spec declares.
+ */
 class OperationIds {
   private readonly owners = new Map<string, string>();
   private readonly declaredAt = new Set<string>();
   private readonly registry = new NameRegistry();
+  private readonly repeats: {
+    id: string;
+    owner: string;
+    pointer: string;
+    operation: Record<string, unknown>;
+  }[] = [];
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly warnings: Warnings,
+  ) {}
 
-  declare(id: unknown, pointer: string): void {
+  declare(operation: Record<string, unknown>, pointer: string): void {
+    const id = operation.operationId;
     if (typeof id !== 'string' || id === '') return;
     const owner = this.owners.get(id);
-    if (owner !== undefined) {
+    this.declaredAt.add(pointer);
+    if (owner === undefined) {
+      this.owners.set(id, pointer);
+      this.registry.claim(id);
+      return;
+    }
+    // The same operation reached twice (two paths' $refs to one path item) cannot be renamed alone.
+    if (owner === pointer) {
       throw new GeneratorError(
-        `operationId ${JSON.stringify(id)} is used twice: by ${owner} and here`,
+        `operationId ${JSON.stringify(id)} is used twice: the path item holding it is referred to by two paths`,
+        { file: this.file, pointer: joinPointer(pointer, 'operationId') },
+        'give each path its own path item, each operation its own operationId',
+      );
+    }
+    this.repeats.push({ id, owner, pointer, operation });
+  }
+
+  /** Renames each repeated id, in the document and its draft, once every declared id is known. */
+  renameRepeats(drafts: OperationDraft[]): void {
+    for (const { id, owner, pointer, operation } of this.repeats) {
+      const renamed = this.registry.claim(id);
+      operation.operationId = renamed;
+      for (const draft of drafts) if (draft.pointer === pointer) draft.operationId = renamed;
+      this.warnings.add(
+        'operation:repeated-id',
+        `operationId ${JSON.stringify(id)} is used twice: by ${owner} and here; this operation's is read as ${JSON.stringify(renamed)} (its SDK method and its key in openapi-typescript's \`operations\`)`,
         { file: this.file, pointer: joinPointer(pointer, 'operationId') },
         'give every operation its own operationId',
       );
     }
-    this.owners.set(id, pointer);
-    this.declaredAt.add(pointer);
-    this.registry.claim(id);
   }
 
   isDeclared(pointer: string): boolean {

@@ -18,6 +18,7 @@ import { isRecord } from '../json.ts';
 import { NameRegistry, pascalCase } from './names.ts';
 import { schemasNeedingInput } from './read-write.ts';
 import { schemaContext } from './schema-context.ts';
+import { repairSloppySchemas } from './sloppy-schemas.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
 import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
@@ -31,6 +32,7 @@ export async function buildModel(
 ): Promise<ApiModel> {
   const { document: doc, file, version } = spec;
   const warnings = new Warnings(ctx.strict === true);
+  repairSloppySchemas(doc, file, warnings);
   const info = buildInfo(doc, { file, warnings });
   // The steps below report their problems together: the settings' and the schemas' do not stop
   // the operations' checks, which need only the names the schemas take. A step that needs what a

@@ -9,6 +9,7 @@
 import { joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import type { Warnings } from '../warnings.ts';
+import { tuplesFromItemsLists } from './sloppy-schemas.ts';
 
 /** Keywords the model turns into checks. */
 const ASSERTIONS = new Set([
@@ -164,6 +165,8 @@ function checkDialect(
   const table = version === '3.0' ? ONLY_IN_31 : ONLY_IN_30;
   for (const key of Object.keys(schema)) {
     const fix = Object.hasOwn(table, key) ? table[key] : undefined;
+    // `items: [...]` read as `prefixItems` was warned about as such (sloppy-schemas.ts).
+    if (key === 'prefixItems' && tuplesFromItemsLists.has(schema)) continue;
     if (fix !== undefined) report(key, `the schema keyword "${key}"`, fix);
   }
   const { type } = schema;

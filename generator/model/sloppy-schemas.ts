@@ -1,0 +1,230 @@
+/**
+ * Swagger 2 and JSON Schema draft 4 leftovers in the schemas of an OpenAPI 3.0/3.1 document, which
+ * real public specs often have and other generators (openapi-typescript, @hey-api/openapi-ts)
+ * tolerate. Each is rewritten in the bundled document, before anything else reads it, into what it
+ * most honestly means, with a warning naming the place and the fix (`--strict` refuses it):
+ *
+ * | written                              | read as                                                  |
+ * | ------------------------------------ | -------------------------------------------------------- |
+ * | `type: file` (Swagger 2)             | `type: string, format: binary`: bytes, a `Blob`          |
+ * | `type: String` (another case)        | `type: string`                                           |
+ * | `type: any` (or another unknown name) | no `type`: any value, `unknown`                         |
+ * | `nullable: 'true'`, `readOnly: 'false'` | the boolean                                           |
+ * | `minimum: '0'`, `maxLength: '10'`    | the number (only a plain decimal: `'x'` stays refused)  |
+ * | `items: [a, b]` (draft 4 tuple)      | `prefixItems: [a, b]`: those items by position, any after |
+ * | `required: true` on a schema         | left out: the parent's `required` list decides           |
+ *
+ * The OpenAPI tools after the model (openapi-typescript, openapi.json) read the same rewritten
+ * document, so the types, guards and bundled spec agree. A value that is wrong in every spelling
+ * (`minLength: '-1'`, `maxItems: x`, `nullable: 'yes'`) is left as it is and refused by the schema
+ * checks: what it meant cannot be told.
+ */
+import { joinPointer } from '../errors.ts';
+import { isRecord } from '../json.ts';
+import { pointerTokens } from '../pointer.ts';
+import type { Warnings } from '../warnings.ts';
+
+/** Schemas whose `prefixItems` was written `items: [...]`: not 3.1 syntax the user wrote (schema-keywords.ts). */
+export const tuplesFromItemsLists = new WeakSet<object>();
+
+const TYPE_NAMES = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
+
+/** Keywords holding one schema, a list of schemas, a map of schemas. */
+const ONE = [
+  'additionalProperties',
+  'unevaluatedProperties',
+  'propertyNames',
+  'items',
+  'not',
+  'contains',
+  'if',
+  'then',
+  'else',
+  'additionalItems',
+  'unevaluatedItems',
+  'contentSchema',
+];
+const LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+
+/** Number keywords: `count` ones hold a non-negative integer, `multipleOf` a number above 0. */
+const NUMBERS: Record<string, (n: number) => boolean> = {
+  minimum: () => true,
+  maximum: () => true,
+  exclusiveMinimum: () => true,
+  exclusiveMaximum: () => true,
+  multipleOf: (n) => n > 0,
+  minLength: isCount,
+  maxLength: isCount,
+  minItems: isCount,
+  maxItems: isCount,
+  minProperties: isCount,
+  maxProperties: isCount,
+};
+function isCount(n: number): boolean {
+  return Number.isInteger(n) && n >= 0;
+}
+const BOOLEANS = ['nullable', 'readOnly', 'writeOnly', 'deprecated', 'uniqueItems'];
+/** A plain decimal, as a spec's author would write the number: no exponent, hex, spaces or `+`. */
+const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+interface Place {
+  file: string;
+  warnings: Warnings;
+}
+
+/** Rewrites every sloppy schema of `doc` in place (see the table above), warning once per kind. */
+export function repairSloppySchemas(
+  doc: Record<string, unknown>,
+  file: string,
+  warnings: Warnings,
+): void {
+  const place: Place = { file, warnings };
+  const seen = new WeakSet<object>();
+  const schema = (value: unknown, pointer: string): void => {
+    if (!isRecord(value) || seen.has(value)) return;
+    seen.add(value);
+    repairSchema(value, pointer, place);
+    for (const key of ONE) if (key in value) schema(value[key], joinPointer(pointer, key));
+    for (const key of LISTS) {
+      const list = value[key];
+      if (Array.isArray(list))
+        list.forEach((item, i) => schema(item, joinPointer(pointer, key, i)));
+    }
+    for (const key of MAPS) {
+      const map = value[key];
+      if (isRecord(map))
+        for (const [name, item] of Object.entries(map))
+          schema(item, joinPointer(pointer, key, name));
+    }
+  };
+  // Outside the schemas: every `schema` of a parameter, header or media type, wherever it is.
+  const other = (value: unknown, pointer: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => other(item, joinPointer(pointer, i)));
+      return;
+    }
+    if (!isRecord(value) || seen.has(value)) return;
+    seen.add(value);
+    for (const [key, item] of Object.entries(value)) {
+      const at = joinPointer(pointer, key);
+      if (key.startsWith('x-') || key === 'example' || key === 'examples') continue;
+      if (key === 'schema') schema(item, at);
+      else if (at === '#/components/schemas' && isRecord(item))
+        for (const [name, s] of Object.entries(item)) schema(s, joinPointer(at, name));
+      else other(item, at);
+    }
+  };
+  other(doc, '#');
+}
+
+function repairSchema(s: Record<string, unknown>, pointer: string, place: Place): void {
+  const warn = (kind: string, key: string, problem: string, fix: string) =>
+    place.warnings.add(
+      `sloppy:${kind}`,
+      problem,
+      { file: place.file, pointer: joinPointer(pointer, key) },
+      fix,
+    );
+  repairType(s, warn);
+  for (const key of BOOLEANS) {
+    const value = s[key];
+    if (value !== 'true' && value !== 'false') continue;
+    s[key] = value === 'true';
+    warn(
+      'quoted-boolean',
+      key,
+      `"${key}" is the string "${value}", not a boolean: read as ${value}`,
+      `write \`${key}: ${value}\` without quotes`,
+    );
+  }
+  for (const [key, fits] of Object.entries(NUMBERS)) {
+    const value = s[key];
+    if (typeof value !== 'string') continue;
+    const text = value.trim();
+    const number = Number(text);
+    // Not a plain decimal (`x`), or wrong in any spelling (`minLength: '-1'`): left for the
+    // schema checks to refuse.
+    if (!DECIMAL.test(text) || !Number.isFinite(number) || !fits(number)) continue;
+    s[key] = number;
+    warn(
+      'quoted-number',
+      key,
+      `"${key}" is the string ${JSON.stringify(value)}, not a number: read as ${text}`,
+      `write \`${key}: ${text}\` without quotes`,
+    );
+  }
+  if (Array.isArray(s.items) && !('prefixItems' in s)) {
+    s.prefixItems = s.items;
+    delete s.items;
+    tuplesFromItemsLists.add(s);
+    warn(
+      'items-list',
+      'items',
+      '`items` is a list of schemas (a JSON Schema draft 4 tuple), which OpenAPI 3 does not allow: read as `prefixItems`, each item by position, any value after them',
+      'write `items: <schema>` for an array of one kind of item, or `prefixItems: [<schema>, …]` (OpenAPI 3.1) for a tuple',
+    );
+  }
+  if (typeof s.required === 'boolean') {
+    const value = s.required;
+    delete s.required;
+    const tokens = pointerTokens(pointer);
+    const name = tokens.at(-2) === 'properties' ? tokens.at(-1) : undefined;
+    const fix =
+      name === undefined
+        ? "list the property in its parent's `required` array, and remove `required` here"
+        : `list it in the parent's \`required\` array (\`required: [${name}]\`), and remove \`required: ${value}\` here`;
+    warn(
+      'required-boolean',
+      'required',
+      `\`required: ${value}\` on a schema is Swagger 2 (a parameter's field): it is ignored, and the property is required only if its parent's \`required\` list names it`,
+      fix,
+    );
+  }
+}
+
+function repairType(
+  s: Record<string, unknown>,
+  warn: (kind: string, key: string, problem: string, fix: string) => void,
+): void {
+  const { type } = s;
+  const names: unknown[] = Array.isArray(type) ? type : [type];
+  if (type === undefined || names.every((name) => TYPE_NAMES.includes(name as string))) return;
+  // Only strings are repaired: `type: 5` or `type: {}` is no type name, refused by the checks.
+  if (!names.every((name) => typeof name === 'string')) return;
+  const kept: string[] = [];
+  for (const name of names) {
+    const lower = name.trim().toLowerCase();
+    if (TYPE_NAMES.includes(name)) kept.push(name);
+    else if (lower === 'file') {
+      kept.push('string');
+      if (s.format === undefined) s.format = 'binary';
+      warn(
+        'type-file',
+        'type',
+        '`type: file` is Swagger 2, not OpenAPI 3: read as `type: string, format: binary` (bytes, a Blob)',
+        'write `type: string` and `format: binary`',
+      );
+    } else if (TYPE_NAMES.includes(lower)) {
+      kept.push(lower);
+      warn(
+        'type-case',
+        'type',
+        `${JSON.stringify(name)} is not a JSON Schema type (they are lower case): read as "${lower}"`,
+        `write \`type: ${lower}\``,
+      );
+    } else {
+      warn(
+        'type-unknown',
+        'type',
+        `${JSON.stringify(name)} is not a JSON Schema type: it is left out, so the value may be anything (\`unknown\`)`,
+        'write one of null, boolean, object, array, number, integer, string (or a list of them), or remove `type` to allow any value',
+      );
+      // An unknown name in a list allows anything: the whole `type` goes.
+      delete s.type;
+      return;
+    }
+  }
+  const unique = [...new Set(kept)];
+  s.type = Array.isArray(type) ? unique : unique[0];
+}

@@ -1,0 +1,141 @@
+/**
+ * Swagger 2 and JSON Schema draft 4 leftovers public specs have, which other generators tolerate
+ * (test/fixtures/faults/sloppy.yaml): `type: file`, an unknown or capitalised type name,
+ * `nullable: 'true'`, numbers written as strings, `items` as a list, `required: true` on a
+ * property, an operationId used twice. Each generates with a warning naming the file, the place
+ * (line) and the fix, into the most honest type; the package compiles; `--strict` refuses it.
+ */
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.ts';
+import { generate } from '../../generator/index.ts';
+import { ROOT } from '../helpers/spec.ts';
+import { compile, linkNodeModules, removeTempDirs, tempDir } from '../generator/helpers.ts';
+import { specPackage, diagnostics } from './package.ts';
+
+const SPEC = join(ROOT, 'test/fixtures/faults/sloppy.yaml');
+const UPLOAD = '#/components/schemas/Upload/properties';
+afterAll(removeTempDirs);
+
+describe('a sloppy spec', () => {
+  it('generates, with a warning per kind of slip at its line, and the package compiles', async () => {
+    const out = join(await tempDir('sloppy-'), 'sdk');
+    const { warnings } = await generate({ spec: SPEC, out });
+    const text = await readFile(SPEC, 'utf8');
+    const lines = text.split('\n');
+    // The line of the first `needle` after the line with `after`.
+    const lineOf = (needle: string, after = '') => {
+      const start = lines.findIndex((l) => l.includes(after));
+      return lines.findIndex((l, i) => i > start && l.includes(needle)) + 1;
+    };
+    expect(warnings.map((w) => [w.key, w.location.pointer, w.location.line, w.more])).toEqual([
+      [
+        'sloppy:type-file',
+        '#/paths/~1uploads/post/requestBody/content/multipart~1form-data/schema/properties/file/type',
+        lineOf('type: file'),
+        0,
+      ],
+      [
+        'sloppy:quoted-number',
+        '#/paths/~1uploads~1{id}/get/parameters/0/schema/maxLength',
+        lineOf("maxLength: '10'"),
+        1,
+      ],
+      [
+        'sloppy:required-boolean',
+        `${UPLOAD}/name/required`,
+        lineOf('required: true', '        name:'),
+        0,
+      ],
+      ['sloppy:type-unknown', `${UPLOAD}/meta/type`, lineOf('type: any'), 0],
+      ['sloppy:quoted-boolean', `${UPLOAD}/note/nullable`, lineOf("nullable: 'true'"), 0],
+      ['sloppy:items-list', `${UPLOAD}/point/items`, lineOf('- type: number', '        point:'), 0],
+      ['sloppy:type-case', `${UPLOAD}/kind/type`, lineOf('type: String'), 0],
+      [
+        'operation:repeated-id',
+        '#/paths/~1uploads~1{id}/get/operationId',
+        text.split('\n').lastIndexOf('      operationId: upload') + 1,
+        0,
+      ],
+    ]);
+    for (const w of warnings) expect(w.location.file).toBe('test/fixtures/faults/sloppy.yaml');
+    const hints = Object.fromEntries(warnings.map((w) => [w.key, [w.problem, w.hint]]));
+    expect(hints['sloppy:type-file']).toEqual([
+      '`type: file` is Swagger 2, not OpenAPI 3: read as `type: string, format: binary` (bytes, a Blob)',
+      'write `type: string` and `format: binary`',
+    ]);
+    expect(hints['sloppy:quoted-number']![0]).toBe(
+      '"maxLength" is the string "10", not a number: read as 10',
+    );
+    expect(hints['sloppy:required-boolean']![0]).toContain('it is ignored');
+    expect(hints['sloppy:required-boolean']![1]).toContain(
+      "parent's `required` array (`required: [name]`)",
+    );
+    expect(hints['sloppy:type-unknown']![0]).toContain('"any" is not a JSON Schema type');
+    expect(hints['sloppy:quoted-boolean']).toEqual([
+      '"nullable" is the string "true", not a boolean: read as true',
+      'write `nullable: true` without quotes',
+    ]);
+    expect(hints['sloppy:items-list']![0]).toContain('read as `prefixItems`');
+    expect(hints['operation:repeated-id']![0]).toContain(
+      'operationId "upload" is used twice: by #/paths/~1uploads/post and here; this operation\'s is read as "upload3"',
+    );
+    // No dialect warning for a prefixItems the user did not write.
+    expect(warnings.some((w) => w.key.startsWith('dialect:'))).toBe(false);
+
+    const types = await readFile(join(out, 'src/types.ts'), 'utf8');
+    expect(types).toMatch(
+      /size\?: number;\s+name\?: string;\s+meta\?: unknown;\s+note\?: string \| null;\s+point\?: \[number\?, string\?, \.\.\.unknown\[\]\];\s+kind\?: string;/,
+    );
+    const openapi = await readFile(join(out, 'src/openapi.ts'), 'utf8');
+    expect(openapi).toMatch(/file\?: Blob;/);
+    // operationIds stay unique: openapi-typescript's `operations` keys and the SDK's methods.
+    expect(openapi.match(/^ {2}upload\d*: \{/gm)).toEqual([
+      '  upload: {',
+      '  upload3: {',
+      '  upload2: {',
+    ]);
+    const client = await readFile(join(out, 'src/resources/uploads.ts'), 'utf8');
+    expect(client).toContain('upload3(id: string');
+    // The guards read the quoted minimum: a size below 0 is refused.
+    const guards = await readFile(join(out, 'src/guards.ts'), 'utf8');
+    expect(guards).toContain('if (size < 0) return false;');
+    await linkNodeModules(out);
+    const { status, output } = compile(out);
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it('is refused with --strict, at the first slip, naming the place and the fix', async () => {
+    const error = await generate({
+      spec: SPEC,
+      out: join(await tempDir('sloppy-strict-'), 'sdk'),
+      strict: true,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    const { location, hint, message } = error as GeneratorError;
+    expect(location.pointer).toBe(
+      '#/paths/~1uploads/post/requestBody/content/multipart~1form-data/schema/properties/file/type',
+    );
+    expect(message).toContain('`type: file` is Swagger 2');
+    expect(message).toContain('--strict');
+    expect(hint).toBe('write `type: string` and `format: binary`');
+  });
+
+  it('a 3.1 boolean exclusiveMinimum generates with a warning, as an exclusive bound', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {},
+      components: {
+        schemas: { Size: { type: 'number', minimum: 0, exclusiveMinimum: true } },
+      },
+    });
+    const [warning] = pkg.model.warnings;
+    expect(warning?.location.pointer).toBe('#/components/schemas/Size/exclusiveMinimum');
+    expect(warning?.problem).toContain('a boolean as "exclusiveMinimum"');
+    expect(pkg.model.schemas[0]?.node).toMatchObject({ minimum: { value: 0, exclusive: true } });
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+});
