@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readFlags } from './lib/command-line.ts';
-import { DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
+import { ALLOW_EXTERNAL_REFS, DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
 import { runRedocly } from './lib/redocly.ts';
 
 const flags = readFlags(
@@ -16,12 +16,14 @@ const flags = readFlags(
   {
     spec: { type: 'string', default: DEFAULT_SPEC },
     out: { type: 'string', default: 'build/openapi.json' },
+    ...ALLOW_EXTERNAL_REFS,
   },
-  'Usage: npm run bundle [-- --spec <file>] [-- --out <file.json|file.yaml>]',
+  'Usage: npm run bundle [-- --spec <file>] [--out <file.json|file.yaml>] [--allow-external-refs]\n' +
+    "$refs stay in the spec's folder unless --allow-external-refs (for a spec you trust).",
 );
 if ('exitCode' in flags) process.exit(flags.exitCode);
 const { values } = flags;
-const spec = await specRootOrExit(values.spec);
+const spec = await specRootOrExit(values.spec, values['allow-external-refs']);
 const out = resolve(values.out);
 // Redocly picks the format by the extension, and adds one where there is none (`x` → `x.yaml`).
 if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === true) {

@@ -82,6 +82,8 @@ export interface BuildDocsOptions {
   outDir: string;
   /** The generated package whose version and changelog the site shows. Default `generated`. */
   packageDir?: string;
+  /** Follow `$ref`s out of the spec's folder (files, URLs): for a spec you trust. Default false. */
+  allowExternalRefs?: boolean;
 }
 
 export interface BuildDocsResult {
@@ -99,6 +101,7 @@ export async function buildDocs({
   spec,
   outDir,
   packageDir = DEFAULT_PACKAGE_DIR,
+  allowExternalRefs = false,
 }: BuildDocsOptions): Promise<BuildDocsResult> {
   const specFile = resolve(spec);
   const target = resolve(outDir);
@@ -113,7 +116,7 @@ export async function buildDocs({
     // The generator's loader first: it places every problem it refuses (a $ref loop, where
     // Redocly's bundler says only "Self-referencing circular pointer") and refuses $refs outside
     // the spec's folder before anything reads them (generator/load/resolver.ts).
-    const model = await sdkModel(specFile);
+    const model = await sdkModel(specFile, allowExternalRefs);
     // The bundle the SDK was made from, as `npm run dev` shows it: the same openapi-core bundle
     // `redocly bundle` writes, without starting the Redocly CLI a second time (about a second).
     const bundled = join(staging, 'openapi.bundled.json');
@@ -197,12 +200,12 @@ async function assertReplaceable(target: string): Promise<void> {
 }
 
 /** The SDK generator's model of the spec (its package name, its operations for code samples). */
-async function sdkModel(specFile: string): Promise<ApiModel> {
+async function sdkModel(specFile: string, allowExternalRefs: boolean): Promise<ApiModel> {
   // Loaded here, not at the top: the generator's modules take seconds to load, and `--help` or a
   // mistyped flag should not wait for them.
   const { CodeSamplesError, loadModel } = await import('./lib/code-samples.ts');
   try {
-    return await loadModel(specFile);
+    return await loadModel(specFile, allowExternalRefs);
   } catch (error) {
     if (error instanceof CodeSamplesError)
       throw new DocsBuildError(`${display(specFile)}: ${error.message}`);
@@ -297,15 +300,29 @@ Options:
   --spec <file>  root OpenAPI file (default: ${DEFAULT_SPEC})
   --out <dir>    output folder: new, empty or an earlier build (nothing else in it);
                  replaced on success (default: ${DEFAULT_OUT_DIR})
+  --allow-external-refs
+                 follow $refs out of the spec's folder (other files, URLs): for a spec you trust
   --help         show this help`;
 
 async function main(argv: string[]): Promise<number> {
-  const flags = readFlags(argv, { spec: { type: 'string' }, out: { type: 'string' } }, USAGE);
+  const flags = readFlags(
+    argv,
+    {
+      spec: { type: 'string' },
+      out: { type: 'string' },
+      'allow-external-refs': { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
   if ('exitCode' in flags) return flags.exitCode;
   const { values } = flags;
   try {
     const spec = values.spec ?? DEFAULT_SPEC;
-    const { htmlFile } = await buildDocs({ spec, outDir: values.out ?? DEFAULT_OUT_DIR });
+    const { htmlFile } = await buildDocs({
+      spec,
+      outDir: values.out ?? DEFAULT_OUT_DIR,
+      allowExternalRefs: values['allow-external-refs'],
+    });
     const size = (await stat(htmlFile)).size;
     console.log(
       `Built the docs site from ${spec}: ${display(htmlFile)} (${Math.round(size / 1024)} KiB)`,

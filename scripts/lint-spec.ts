@@ -8,19 +8,21 @@
  */
 import { resolve } from 'node:path';
 import { readFlags } from './lib/command-line.ts';
-import { DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
+import { ALLOW_EXTERNAL_REFS, DEFAULT_SPEC, specRootOrExit } from './lib/spec-root.ts';
 import { runRedocly } from './lib/redocly.ts';
 
 const USAGE =
-  'Usage: npm run lint:spec [-- --spec <file>]\nLints the OpenAPI description with Redocly (redocly.yaml).';
+  'Usage: npm run lint:spec [-- --spec <file>] [--allow-external-refs]\n' +
+  'Lints the OpenAPI description with Redocly (redocly.yaml), after the checks npm run generate makes\n' +
+  "when it reads a spec. $refs stay in the spec's folder unless --allow-external-refs (for a spec you trust).";
 
 const flags = readFlags(
   process.argv.slice(2),
-  { spec: { type: 'string', default: DEFAULT_SPEC } },
+  { spec: { type: 'string', default: DEFAULT_SPEC }, ...ALLOW_EXTERNAL_REFS },
   USAGE,
 );
 if ('exitCode' in flags) process.exit(flags.exitCode);
-const spec = await specRootOrExit(flags.values.spec);
+const spec = await specRootOrExit(flags.values.spec, flags.values['allow-external-refs']);
 process.exit(
   runRedocly(['lint', spec, '--config', resolve('redocly.yaml'), '--format', 'codeframe']),
 );

@@ -17,8 +17,8 @@ export class CodeSamplesError extends Error {
 }
 
 /** The generator's model of `specFile` (what `npm run generate` builds the package from). */
-export async function loadModel(specFile: string): Promise<ApiModel> {
-  const ctx = resolveContext({ spec: specFile });
+export async function loadModel(specFile: string, allowExternalRefs = false): Promise<ApiModel> {
+  const ctx = resolveContext({ spec: specFile, allowExternalRefs });
   try {
     return await placedModel(await loadAndBundle(ctx), ctx);
   } catch (error) {

@@ -1,8 +1,18 @@
 /** readFlags (scripts/lib/command-line.ts): the flags, `--help`, and a mistake, as every command reads them. */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { readFlags } from '../../scripts/lib/command-line.ts';
 import { ROOT } from '../helpers/spec.ts';
@@ -145,5 +155,103 @@ describe('lint:spec and bundle refuse what generate refuses as a spec, in its wo
     expect(result.stderr).toMatch(/^error: /);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('lint:spec and bundle read the spec as generate does before Redocly sees it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spec-refs-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const root = (name: string, ref: string) => {
+    mkdirSync(join(dir, name), { recursive: true });
+    const file = join(dir, name, 'openapi.yaml');
+    writeFileSync(
+      file,
+      `openapi: 3.1.0\ninfo: {title: T, version: '1.0.0'}\npaths: {}\ncomponents:\n  schemas:\n    Z: {$ref: '${ref}'}\n`,
+    );
+    return file;
+  };
+
+  it.each(['scripts/lint-spec.ts', 'scripts/bundle.ts'])(
+    '%s: a $ref through a link out of the folder is refused before anything reads or prints the file',
+    (file) => {
+      const secret = join(dir, 'secret.yaml');
+      writeFileSync(secret, 'type: string\ndescription: SECRET-VALUE\n');
+      const spec = root(`link-${file.replace(/\W/g, '')}`, './p.yaml');
+      symlinkSync(secret, join(dirname(spec), 'p.yaml'));
+      const out = join(dir, `out-${file.replace(/\W/g, '')}.json`);
+      const result = run(file, [
+        '--spec',
+        spec,
+        ...(file.includes('bundle') ? ['--out', out] : []),
+      ]);
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/^error: .*refused: it leads through the symbolic link/);
+      expect(result.stderr).toMatch(/--allow-external-refs/);
+      expect(result.stdout + result.stderr).not.toContain('SECRET-VALUE');
+      expect(existsSync(out)).toBe(false);
+      // For a spec the user trusts, the flag lets Redocly follow it.
+      const allowed = run(file, [
+        '--spec',
+        spec,
+        '--allow-external-refs',
+        ...(file.includes('bundle') ? ['--out', out] : []),
+      ]);
+      expect(allowed.stderr).not.toMatch(/refused/);
+    },
+  );
+
+  it('lint:spec requests no URL a $ref names', async () => {
+    let hits = 0;
+    const server = createServer((_request, response) => {
+      hits++;
+      response.end('type: string\n');
+    });
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const spec = root('url', `http://127.0.0.1:${port}/leak.yaml`);
+      const result = await new Promise<{ status: number | null; stderr: string }>((done) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/lint-spec.ts', '--spec', spec],
+          {
+            cwd: ROOT,
+          },
+        );
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (status) => done({ status, stderr }));
+      });
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(
+        /\$ref to a URL \(http:\/\/127\.0\.0\.1:\d+\/leak\.yaml\) refused/,
+      );
+      expect(hits).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('lint:spec refuses a version generate refuses, and a YAML alias bomb, at once', () => {
+    const version = join(dir, 'version.yaml');
+    writeFileSync(version, "openapi: '3.1.0.1'\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n");
+    const refused = run('scripts/lint-spec.ts', ['--spec', version]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^error: .*not an OpenAPI 3\.0 or 3\.1 document/);
+    const lines = [
+      "openapi: 3.1.0\ninfo: {title: T, version: '1.0.0'}\npaths: {}",
+      'x-a: &a [x, x, x, x, x, x, x, x, x]',
+    ];
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `x-${i}: &a${i} [${Array(9)
+          .fill(i === 1 ? '*a' : `*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    const bomb = join(dir, 'bomb.yaml');
+    writeFileSync(bomb, `${lines.join('\n')}\n`);
+    const result = run('scripts/lint-spec.ts', ['--spec', bomb]);
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/^error: .*alias/);
   });
 });
