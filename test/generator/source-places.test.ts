@@ -110,7 +110,7 @@ describe('problems and warnings are placed in the files as written', () => {
     const dir = await project({
       'openapi.yaml': ROOT.replace(
         '    Thing:\n',
-        '    Count:\n      type: integer\n      minimum: "0"\n    Thing:\n',
+        '    Count:\n      type: integer\n      minimum: "zero"\n    Thing:\n',
       ),
       'paths/things.yaml': THINGS,
       'schemas/Thing.yaml': thing('    pattern: 5'),
