@@ -96,9 +96,17 @@ export async function startDevServer(options: DevOptions) {
   // redocly.yaml changed since the last lint: the next one reads it again.
   let lintReload = false;
 
+  // The page gets everything through its event stream: the status on every change, the docs (the
+  // bundled spec with code samples) when they change. It never has to ask the server, whose main
+  // thread is busy emitting the package right after it sends new docs: a request would wait for
+  // that, and the page would render hundreds of milliseconds later.
+  const statusEvent = () => `data: ${JSON.stringify(status)}\n\n`;
+  const docsEvent = () =>
+    `event: docs\ndata: {"docsVersion":${status.docsVersion},"spec":${docs}}\n\n`;
   const publish = () => {
     status.version++;
-    for (const client of clients) client.write(`data: ${status.version}\n\n`);
+    const event = statusEvent();
+    for (const client of clients) client.write(event);
   };
 
   const regenerate = async (reason: string) => {
@@ -118,6 +126,8 @@ export async function startDevServer(options: DevOptions) {
           docs = JSON.stringify(document);
           status.docsVersion = status.version + 1;
           status.error = null;
+          const event = docsEvent();
+          for (const client of clients) client.write(event);
           publish();
         },
       });
@@ -250,7 +260,8 @@ export async function startDevServer(options: DevOptions) {
         ...noStore,
         connection: 'keep-alive',
       });
-      response.write(`data: ${status.version}\n\n`);
+      if (status.docsVersion > 0) response.write(docsEvent());
+      response.write(statusEvent());
       clients.add(response);
       request.on('close', () => clients.delete(response));
     } else {
@@ -412,10 +423,12 @@ function page(): string {
 import { init } from '/redoc.js';
 const options = ${JSON.stringify({ ...REDOC_OPTIONS, disableTelemetry: true })};
 const panel = document.getElementById('dev-status');
-let shownDocs = -1;
 let root;
 const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
 let queue = Promise.resolve();
+// The newest docs not rendered yet: docs that arrive while an older version renders replace
+// each other, and only the last is rendered.
+let newestDocs;
 function add(parent, tag, text, className) {
   const node = document.createElement(tag);
   node.textContent = text;
@@ -423,16 +436,16 @@ function add(parent, tag, text, className) {
   parent.append(node);
   return node;
 }
-async function refresh() {
-  const status = await (await fetch('/status.json', { cache: 'no-store' })).json();
-  if (status.docsVersion !== shownDocs) {
-    const spec = await (await fetch('/openapi.json', { cache: 'no-store' })).json();
-    root?.unmount();
-    root = init(spec, options, document.getElementById('redoc'));
-    await frame();
-    await frame();
-    shownDocs = status.docsVersion;
-  }
+async function renderDocs() {
+  if (newestDocs === undefined) return;
+  const { spec } = JSON.parse(newestDocs);
+  newestDocs = undefined;
+  root?.unmount();
+  root = init(spec, options, document.getElementById('redoc'));
+  await frame();
+  await frame();
+}
+function showStatus(status) {
   panel.replaceChildren();
   if (status.error) add(panel, 'div', 'Generator error (generated/ is unchanged): ' + status.error, 'error');
   if (status.lint.length > 0) {
@@ -442,8 +455,18 @@ async function refresh() {
   }
   document.documentElement.dataset.version = String(status.version);
 }
-const update = () => { queue = queue.then(refresh, refresh); };
-new EventSource('/events').onmessage = update;
+// Events arrive in order, and each waits for the one before: a status is shown once the docs
+// sent before it are rendered.
+const then = (step) => { queue = queue.then(step, step); };
+const events = new EventSource('/events');
+events.addEventListener('docs', (event) => {
+  newestDocs = event.data;
+  then(renderDocs);
+});
+events.onmessage = (event) => {
+  const status = JSON.parse(event.data);
+  then(() => showStatus(status));
+};
 </script>
 </body>
 </html>
