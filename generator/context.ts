@@ -33,6 +33,12 @@ export interface GenerateOptions {
    */
   cache?: boolean;
   /**
+   * Format the package's files with prettier. Default true. `false` writes the text as ts-morph and
+   * openapi-typescript print it: valid TypeScript with the same API, for a caller that only reads
+   * the package's types (`npm run diff` compares them) and never publishes it.
+   */
+  format?: boolean;
+  /**
    * What the guards do with a `pattern` that may take super-linear time to match (a ReDoS risk):
    * `re2js` (default) runs it on the linear-time re2js engine, `native` on JavaScript's RegExp
    * anyway, `skip` does not check it. See generator/model/patterns.ts.
@@ -65,6 +71,8 @@ export interface GeneratorContext {
   cwd: string;
   /** Folder of the prettier cache, or undefined for none. */
   formatCacheDir: string | undefined;
+  /** See {@link GenerateOptions.format}. */
+  format: boolean;
   /** See {@link GenerateOptions.unsafePatterns}. */
   unsafePatterns: 're2js' | 'native' | 'skip';
   /** See {@link GenerateOptions.allowExternalRefs}. */
@@ -96,6 +104,7 @@ export function resolveContext(options: GenerateOptions = {}): GeneratorContext 
       options.cache !== false && existsSync(join(cwd, 'node_modules'))
         ? join(cwd, 'node_modules', '.cache', TOOL_NAME, 'prettier')
         : undefined,
+    format: options.format ?? true,
     unsafePatterns: options.unsafePatterns ?? 're2js',
     allowExternalRefs: options.allowExternalRefs ?? false,
   };

@@ -107,8 +107,13 @@ export async function placedModel(spec: BundledSpec, ctx: GeneratorContext): Pro
   return { ...built, warnings: built.warnings.map((warning) => spec.sourceMap.warning(warning)) };
 }
 
-/** The run's formatter: the shared worker pool, behind the prettier cache unless it is off. */
+/**
+ * The run's formatter: the shared worker pool, behind the prettier cache unless it is off; none
+ * when the run does not format.
+ */
 async function startFormatter(ctx: GeneratorContext): Promise<Formatter> {
+  if (!ctx.format)
+    return { format: (_path, text) => Promise.resolve(text), close: () => Promise.resolve() };
   const pool = createFormatter();
   if (ctx.formatCacheDir === undefined) return pool;
   const { CachingFormatter } = await import('./write/format-cache.ts');
