@@ -13,6 +13,7 @@
  * | `minimum: '0'`, `maxLength: '10'`    | the number (only a plain decimal: `'x'` stays refused)  |
  * | `items: [a, b]` (draft 4 tuple)      | `prefixItems: [a, b]`: those items by position, any after |
  * | `required: true` on a schema         | left out: the parent's `required` list decides           |
+ * | `$ref` to a response, parameter, header or request body | a `$ref` to the schema it holds (component-schema.ts); none: any value |
  *
  * The OpenAPI tools after the model (openapi-typescript, openapi.json) read the same rewritten
  * document, so the types, guards and bundled spec agree. A value that is wrong in every spelling
@@ -21,8 +22,9 @@
  */
 import { joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { pointerTokens } from '../pointer.ts';
+import { getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
 import type { Warnings } from '../warnings.ts';
+import { heldSchema, HOLDERS } from './component-schema.ts';
 
 /** Schemas whose `prefixItems` was written `items: [...]`: not 3.1 syntax the user wrote (schema-keywords.ts). */
 export const tuplesFromItemsLists = new WeakSet<object>();
@@ -69,6 +71,7 @@ const BOOLEANS = ['nullable', 'readOnly', 'writeOnly', 'deprecated', 'uniqueItem
 const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 interface Place {
+  doc: Record<string, unknown>;
   file: string;
   warnings: Warnings;
 }
@@ -79,7 +82,7 @@ export function repairSloppySchemas(
   file: string,
   warnings: Warnings,
 ): void {
-  const place: Place = { file, warnings };
+  const place: Place = { doc, file, warnings };
   const seen = new WeakSet<object>();
   const schema = (value: unknown, pointer: string): void => {
     if (!isRecord(value) || seen.has(value)) return;
@@ -127,6 +130,7 @@ function repairSchema(s: Record<string, unknown>, pointer: string, place: Place)
       fix,
     );
   repairType(s, warn);
+  repairComponentRef(s, place, warn);
   for (const key of BOOLEANS) {
     const value = s[key];
     if (value !== 'true' && value !== 'false') continue;
@@ -181,6 +185,44 @@ function repairSchema(s: Record<string, unknown>, pointer: string, place: Place)
       fix,
     );
   }
+}
+
+/** A `$ref` to a component that holds a schema (a response, a parameter): to that schema. */
+function repairComponentRef(
+  s: Record<string, unknown>,
+  place: Place,
+  warn: (kind: string, key: string, problem: string, fix: string) => void,
+): void {
+  if (typeof s.$ref !== 'string') return;
+  const target = refPointer(s.$ref);
+  const held = target === undefined ? undefined : heldSchema(place.doc, target);
+  if (held === undefined) return;
+  const ref = s.$ref;
+  const what = HOLDERS[pointerTokens(target!)[1]!]!;
+  if (held.pointer === undefined) {
+    delete s.$ref;
+    warn(
+      'ref-to-component-without-schema',
+      '$ref',
+      `$ref ${JSON.stringify(ref)} points at ${what}, not at a schema, and it holds none: read as any value`,
+      "point it at a schema: '#/components/schemas/<Name>'",
+    );
+    return;
+  }
+  // The schema itself, not a $ref to its place: openapi-typescript names only
+  // `#/components/schemas/<Name>` and other components' own places, not a schema inside them.
+  const schema = getByPointer(place.doc, held.pointer);
+  delete s.$ref;
+  if (isRecord(schema)) {
+    for (const [key, value] of Object.entries(schema))
+      if (!(key in s)) s[key] = structuredClone(value);
+  }
+  warn(
+    'ref-to-component',
+    '$ref',
+    `$ref ${JSON.stringify(ref)} points at ${what}, not at a schema: read as the schema it holds, at ${JSON.stringify(pointerRef(held.pointer))}`,
+    "point it at that schema, or move the schema to '#/components/schemas/<Name>' and point both there",
+  );
 }
 
 function repairType(

@@ -632,15 +632,17 @@ const cases: [string, Case][] = [
     '#/servers',
     '#/components',
     '#/components/schemas',
-    '#/components/responses/R',
-    '#/components/parameters/P',
+    // A response or a parameter holds a schema: read as it, with a warning
+    // (test/faults/ref-to-component.test.ts).
+    '#/components/examples/E',
+    '#/components/securitySchemes/S',
     '#/paths/~1a/get',
     '#/tags/0',
   ].map((ref): [string, Case] => [
     `a schema's $ref to ${ref}, which is no schema (it was read as one, accepting any value)`,
     {
       files: {
-        'a.yaml': `${HEAD}servers: [{url: 'https://api.example.com'}]\ntags: [{name: t}]\n${OK_PATHS}components:\n  responses:\n    R: {description: r}\n  parameters:\n    P: {name: p, in: query, schema: {type: string}}\n  schemas:\n    A:\n      type: object\n      properties:\n        self: {$ref: '${ref}'}\n`,
+        'a.yaml': `${HEAD}servers: [{url: 'https://api.example.com'}]\ntags: [{name: t}]\n${OK_PATHS}components:\n  examples:\n    E: {value: 1}\n  securitySchemes:\n    S: {type: http, scheme: basic}\n  schemas:\n    A:\n      type: object\n      properties:\n        self: {$ref: '${ref}'}\n`,
       },
       problem: new RegExp(
         `\\$ref ${escapeRegExp(JSON.stringify(ref))} points at .*, not at a schema`,

@@ -1,0 +1,58 @@
+/**
+ * A schema's `$ref` to a component that is not a schema but holds one: a sloppy spec writes
+ * `schema: { $ref: '#/components/responses/Status' }` where it means that response's schema
+ * (public specs do: rumble.run's). The schema such a component holds is found here, for the
+ * sloppy-schema pass (sloppy-schemas.ts) to point the `$ref` at it.
+ */
+import { joinPointer } from '../errors.ts';
+import { isRecord as isObject } from '../json.ts';
+import { getByPointer, pointerTokens, refPointer } from '../pointer.ts';
+
+/** The components that hold a schema, as `schema` or in the media types of their `content`. */
+export const HOLDERS: Readonly<Record<string, string>> = {
+  parameters: 'a parameter',
+  headers: 'a header',
+  responses: 'a response',
+  requestBodies: 'a request body',
+};
+
+/** How many `$ref`s from one component to the next are followed (a component aliasing another). */
+const MAX_ALIASES = 16;
+
+export type HeldSchema =
+  /** The pointer of the schema the component holds. */
+  | { pointer: string }
+  /** A component of a kind that holds schemas, holding none (a response without `content`). */
+  | { pointer: undefined };
+
+/**
+ * The schema held by the component at `pointer` (`/components/responses/Status`): its `schema`,
+ * else the schema of the first media type of its `content` that has one. Undefined when `pointer`
+ * is not such a component.
+ */
+export function heldSchema(doc: unknown, pointer: string): HeldSchema | undefined {
+  let at = pointer;
+  for (let alias = 0; alias <= MAX_ALIASES; alias++) {
+    const tokens = pointerTokens(at);
+    if (tokens.length !== 3 || tokens[0] !== 'components' || !Object.hasOwn(HOLDERS, tokens[1]!))
+      return undefined;
+    const component = getByPointer(doc, at);
+    if (!isObject(component)) return undefined;
+    if (typeof component.$ref === 'string') {
+      const next = refPointer(component.$ref);
+      if (next === undefined) return undefined;
+      at = next;
+      continue;
+    }
+    if ('schema' in component && component.schema !== undefined)
+      return { pointer: joinPointer(at, 'schema') };
+    if (isObject(component.content)) {
+      for (const [mediaType, media] of Object.entries(component.content)) {
+        if (isObject(media) && media.schema !== undefined)
+          return { pointer: joinPointer(at, 'content', mediaType, 'schema') };
+      }
+    }
+    return { pointer: undefined };
+  }
+  return undefined;
+}

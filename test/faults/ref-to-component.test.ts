@@ -1,0 +1,66 @@
+/**
+ * A schema's `$ref` to a component that is not a schema but holds one (a response, a parameter,
+ * a header, a request body; test/fixtures/faults/ref-to-component.yaml), as public specs write it
+ * (rumble.run's points response bodies at `#/components/responses/StatusMessage`). It generates,
+ * with a warning at the `$ref`'s line, as the schema the component holds, in the SDK's types, its
+ * guards and openapi-typescript's types alike; one that holds none is any value. Before, the whole
+ * spec was refused.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.ts';
+import { generate } from '../../generator/index.ts';
+import { ROOT } from '../helpers/spec.ts';
+import { compile, linkNodeModules, removeTempDirs, tempDir } from '../generator/helpers.ts';
+
+const FIXTURE = 'test/fixtures/faults/ref-to-component.yaml';
+const BODY = '#/paths/~1things/post/responses/200/content/application~1json/schema/properties';
+afterAll(removeTempDirs);
+
+describe("a schema's $ref to a component that holds a schema", () => {
+  it('is read as that schema, with a warning per $ref, and the package compiles', async () => {
+    const out = join(await tempDir('ref-to-component-'), 'sdk');
+    const { warnings } = await generate({ spec: join(ROOT, FIXTURE), out, cwd: ROOT });
+    const lines = (await readFile(join(ROOT, FIXTURE), 'utf8')).split('\n');
+    const lineOf = (property: string) =>
+      lines.findIndex((line) => line.trimStart().startsWith(`${property}: { $ref`)) + 1;
+    const places = warnings.map((w) => [w.key, w.location.pointer, w.location.line, w.more]);
+    expect(places).toEqual([
+      ['sloppy:ref-to-component', `${BODY}/status/$ref`, lineOf('status'), 4],
+      ['sloppy:ref-to-component-without-schema', `${BODY}/noBody/$ref`, lineOf('noBody'), 0],
+    ]);
+    expect(warnings[0]?.problem).toBe(
+      '$ref "#/components/responses/Status" points at a response, not at a schema: read as the schema it holds, at "#/components/responses/Status/content/application~1json/schema"',
+    );
+    expect(warnings[1]?.problem).toContain('and it holds none: read as any value');
+    for (const w of warnings) expect(w.location.file).toBe(FIXTURE);
+
+    const sdk = await readFile(join(out, 'src/resources/things.ts'), 'utf8');
+    expect(sdk).toMatch(
+      /status: Status;\s+noBody: unknown;\s+limit: number;\s+rate: number;\s+input: \{ name\?: string \};\s+alias: Status;/,
+    );
+    const openapi = await readFile(join(out, 'src/openapi.ts'), 'utf8');
+    expect(openapi).toMatch(
+      /status: components\['schemas'\]\['Status'\];\s+noBody: unknown;\s+limit: number;\s+rate: number;\s+input: \{\s+name\?: string;\s+\};\s+alias: components\['schemas'\]\['Status'\];/,
+    );
+    // The guards check the held schemas: the parameter's maximum, the response's named schema.
+    const guards = await readFile(join(out, 'src/guards.ts'), 'utf8');
+    expect(guards).toContain('if (limit > 10) return false;');
+    expect(guards).toContain('if (!isStatus(alias)) return false;');
+    await linkNodeModules(out);
+    expect(compile(out)).toEqual({ status: 0, output: '' });
+  });
+
+  it('is refused with --strict, naming the $ref and the schema to point at', async () => {
+    const error = await generate({
+      spec: join(ROOT, FIXTURE),
+      out: join(await tempDir('ref-to-component-strict-'), 'sdk'),
+      cwd: ROOT,
+      strict: true,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).location.pointer).toBe(`${BODY}/status/$ref`);
+    expect((error as GeneratorError).hint).toContain('point it at that schema');
+  });
+});
