@@ -9,6 +9,7 @@
  * | `type: file` (Swagger 2)             | `type: string, format: binary`: bytes, a `Blob`          |
  * | `type: String` (another case)        | `type: string`                                           |
  * | `type: any` (or another unknown name) | no `type`: any value, `unknown`                         |
+ * | `type: 5`, `type: { … }` (no name)   | no `type`: any value, `unknown`                          |
  * | `nullable: 'true'`, `readOnly: 'false'` | the boolean                                           |
  * | `minimum: '0'`, `maxLength: '10'`    | the number (only a plain decimal: `'x'` stays refused)  |
  * | `items: [a, b]` (draft 4 tuple)      | `prefixItems: [a, b]`: those items by position, any after |
@@ -232,8 +233,19 @@ function repairType(
   const { type } = s;
   const names: unknown[] = Array.isArray(type) ? type : [type];
   if (type === undefined || names.every((name) => TYPE_NAMES.includes(name as string))) return;
-  // Only strings are repaired: `type: 5` or `type: {}` is no type name, refused by the checks.
-  if (!names.every((name) => typeof name === 'string')) return;
+  // Not a name at all (`type: 5`, a schema written under `type`, as codat.io's spec has): what it
+  // meant cannot be told, so it allows anything, as an unknown name does.
+  if (!names.every((name) => typeof name === 'string')) {
+    const shown = JSON.stringify(type);
+    warn(
+      'type-not-a-name',
+      'type',
+      `"type" is ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}, not a JSON Schema type name: it is left out, so the value may be anything (\`unknown\`)`,
+      'write one of null, boolean, object, array, number, integer, string (or a list of them), or remove `type` to allow any value',
+    );
+    delete s.type;
+    return;
+  }
   const kept: string[] = [];
   for (const name of names) {
     const lower = name.trim().toLowerCase();

@@ -2,7 +2,7 @@
  * Swagger 2 and JSON Schema draft 4 leftovers public specs have, which other generators tolerate
  * (test/fixtures/faults/sloppy.yaml): `type: file`, an unknown or capitalised type name,
  * `nullable: 'true'`, numbers written as strings, `items` as a list, `required: true` on a
- * property, an operationId used twice. Each generates with a warning naming the file, the place
+ * property, a `type` that is no type name, an operationId used twice. Each generates with a warning naming the file, the place
  * (line) and the fix, into the most honest type; the package compiles; `--strict` refuses it.
  */
 import { join } from 'node:path';
@@ -53,6 +53,12 @@ describe('a sloppy spec', () => {
       ['sloppy:items-list', `${UPLOAD}/point/items`, lineOf('- type: number', '        point:'), 0],
       ['sloppy:type-case', `${UPLOAD}/kind/type`, lineOf('type: String'), 0],
       [
+        'sloppy:type-not-a-name',
+        `${UPLOAD}/status/type`,
+        lineOf('type: string', '        status:'),
+        0,
+      ],
+      [
         'operation:repeated-id',
         '#/paths/~1uploads~1{id}/get/operationId',
         text.split('\n').lastIndexOf('      operationId: upload') + 1,
@@ -78,6 +84,9 @@ describe('a sloppy spec', () => {
       'write `nullable: true` without quotes',
     ]);
     expect(hints['sloppy:items-list']![0]).toContain('read as `prefixItems`');
+    expect(hints['sloppy:type-not-a-name']![0]).toBe(
+      '"type" is {"type":"string","enum":["open","closed"]}, not a JSON Schema type name: it is left out, so the value may be anything (`unknown`)',
+    );
     expect(hints['operation:repeated-id']![0]).toContain(
       'operationId "upload" is used twice: by #/paths/~1uploads/post and here; this operation\'s is read as "upload3"',
     );
@@ -86,7 +95,7 @@ describe('a sloppy spec', () => {
 
     const types = await readFile(join(out, 'src/types.ts'), 'utf8');
     expect(types).toMatch(
-      /size\?: number;\s+name\?: string;\s+meta\?: unknown;\s+note\?: string \| null;\s+point\?: \[number\?, string\?, \.\.\.unknown\[\]\];\s+kind\?: string;/,
+      /size\?: number;\s+name\?: string;\s+meta\?: unknown;\s+note\?: string \| null;\s+point\?: \[number\?, string\?, \.\.\.unknown\[\]\];\s+kind\?: string;\s+status\?: unknown;/,
     );
     const openapi = await readFile(join(out, 'src/openapi.ts'), 'utf8');
     expect(openapi).toMatch(/file\?: Blob;/);
