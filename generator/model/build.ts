@@ -9,6 +9,7 @@ import { buildAuth, tokenAuth, warnUnmetSecurity } from './build-auth.ts';
 import { buildClientExports, claimClientName } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
+import { warnPathsInExtensions } from './extension-paths.ts';
 import { packageLicense } from './build-package-meta.ts';
 import { buildResources } from './build-resources.ts';
 import { buildSchemaModel, componentSchemaNames } from './build-schema.ts';
@@ -60,6 +61,7 @@ export async function buildModel(
     settings && reporting(problems, () => claimClientName(names, settings, { file, warnings }));
   const context = schemaContext(doc, file, version, schemas, warnings, schemaNames);
   const drafts = reporting(problems, () => buildOperations(doc, context));
+  warnPathsInExtensions(doc, file, warnings);
   const inputs = schemasNeedingInput(
     schemas,
     (drafts ?? []).flatMap((draft) => [
