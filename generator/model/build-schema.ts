@@ -7,6 +7,7 @@ import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import { NameRegistry, pascalCase, type NameCollision } from './names.ts';
 import { schemaOwner } from './name-collisions.ts';
+import { extensionTypes } from './schema-extensions.ts';
 import { exportName } from './sdk-names.ts';
 import {
   buildTyped,
@@ -473,7 +474,10 @@ function dropAnnotationParts(parts: SchemaNode[], base: NodeBase): void {
 /** `type` as a set; undefined when absent. A 3.0 `nullable: true` is read by readAnnotations. */
 function readTypes(schema: Record<string, unknown>, vc: ValueContext): Set<JsonType> | undefined {
   const raw = schema.type;
-  if (raw === undefined) return undefined;
+  if (raw === undefined) {
+    const given = extensionTypes(schema);
+    return given === undefined ? undefined : new Set(given);
+  }
   if (!isTypes(raw)) {
     throw badValue(vc, 'type', 'a JSON Schema type name or a list of them', raw);
   }
