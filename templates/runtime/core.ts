@@ -29,6 +29,7 @@ import {
   type ResponseHeaders,
 } from './errors.ts';
 import type { BodyEncoder, BodyEncoding } from './internal/body.ts';
+import { assertFinite } from './internal/finite.ts';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
 import { invalidAnswer } from './internal/invalid-http.ts';
 import { serverRuntime } from './internal/platform.ts';
@@ -613,6 +614,9 @@ export class ClientCore {
         ? request.query
         : { ...request.query, ...this.#query };
     const { body, contentType = 'application/json' } = request;
+    // JSON has no NaN or Infinity, and a form field's text would be "NaN": refused, whatever the
+    // media type, before anything is encoded or sent (internal/finite.ts).
+    assertFinite(body, 'The request body');
     const encoded =
       body === undefined
         ? undefined

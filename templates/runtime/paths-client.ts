@@ -31,6 +31,7 @@ import {
   responseKey,
 } from './internal/read.ts';
 import { MAX_TIMER_MS } from './internal/retry.ts';
+import { assertFinite } from './internal/finite.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import { utf8TextType } from './internal/text-type.ts';
 import type { HeadersInput } from './request-options.ts';
@@ -143,6 +144,8 @@ export function createPathsClient<Paths extends {}>(
     // The call's own headers checked as the client's are (internal/headers.ts): a value fetch
     // cannot send fails here with an SDKError, before openapi-fetch builds the request.
     mergeHeaders(ownHeaders(init?.['headers']) as HeadersInput);
+    // NaN and Infinity, which JSON.stringify would send as null, refused here too (internal/finite.ts).
+    assertFinite(init?.['body'], 'The request body');
     // The success body is read by `readByStatus` once the status is known; openapi-fetch leaves
     // it alone.
     const own: Record<string, unknown> = { parseAs: 'stream' };

@@ -31,6 +31,7 @@ import {
   type ResponseHeaders,
 } from './errors.js';
 import type { BodyEncoder, BodyEncoding } from './internal/body.js';
+import { assertFinite } from './internal/finite.js';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
 import { invalidAnswer } from './internal/invalid-http.js';
 import { serverRuntime } from './internal/platform.js';
@@ -615,6 +616,9 @@ export class ClientCore {
         ? request.query
         : { ...request.query, ...this.#query };
     const { body, contentType = 'application/json' } = request;
+    // JSON has no NaN or Infinity, and a form field's text would be "NaN": refused, whatever the
+    // media type, before anything is encoded or sent (internal/finite.ts).
+    assertFinite(body, 'The request body');
     const encoded =
       body === undefined
         ? undefined

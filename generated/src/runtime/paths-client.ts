@@ -33,6 +33,7 @@ import {
   responseKey,
 } from './internal/read.js';
 import { MAX_TIMER_MS } from './internal/retry.js';
+import { assertFinite } from './internal/finite.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import { utf8TextType } from './internal/text-type.js';
 import type { HeadersInput } from './request-options.js';
@@ -145,6 +146,8 @@ export function createPathsClient<Paths extends {}>(
     // The call's own headers checked as the client's are (internal/headers.ts): a value fetch
     // cannot send fails here with an SDKError, before openapi-fetch builds the request.
     mergeHeaders(ownHeaders(init?.['headers']) as HeadersInput);
+    // NaN and Infinity, which JSON.stringify would send as null, refused here too (internal/finite.ts).
+    assertFinite(init?.['body'], 'The request body');
     // The success body is read by `readByStatus` once the status is known; openapi-fetch leaves
     // it alone.
     const own: Record<string, unknown> = { parseAs: 'stream' };
