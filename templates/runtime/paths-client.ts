@@ -247,7 +247,7 @@ function ownHeaders(headers: unknown): Record<string, unknown> {
  * selects says (internal/read.ts `responseKey`) with the resource client's readers, under its
  * `maxResponseSize`: JSON parsed (nothing for an empty body, as openapi-fetch has it; an
  * InvalidResponseError for one that does not parse), text as text, bytes as a Blob, a stream as
- * it is.
+ * it is. A non-2xx without a body (a 304 Not Modified) has `error: undefined`.
  */
 async function readByStatus(
   core: ClientCore,
@@ -255,8 +255,16 @@ async function readByStatus(
   reads: Readonly<Record<string, ParseAs | 'json'>>,
   where: string,
 ): Promise<unknown> {
-  const { data, response } = result as { data?: unknown; response: Response };
-  if (!response.ok || data === undefined || data === null) return result;
+  const { data, error, response } = result as {
+    data?: unknown;
+    error?: unknown;
+    response: Response;
+  };
+  // openapi-fetch makes an empty error body `undefined` when it comes with `Content-Length: 0`,
+  // and `''` otherwise (a 304, a chunked empty body): `undefined` either way.
+  if (!response.ok) return error === '' ? { ...(result as object), error: undefined } : result;
+  // A 205 (as a 204, which openapi-fetch knows) has no body: openapi-fetch's stream is `null` then.
+  if (data === undefined || data === null) return { ...(result as object), data: undefined };
   const read = reads[responseKey(response.status, Object.keys(reads)) ?? ''] ?? 'json';
   if (read === 'stream') return result;
   const ctx = core.readContext(response, true, {}, where);
