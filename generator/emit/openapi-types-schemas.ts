@@ -14,12 +14,15 @@
  * - `required` naming `readOnly` or `writeOnly` properties: requests had to send readOnly ones,
  *   responses promised writeOnly ones ({@link fixDirectionalRequired}).
  * - `enum` of an object schema: its values read as schemas ({@link fixObjectEnum}).
+ * - a type a vendor extension gives (`x-kubernetes-int-or-string`): written as `type`
+ *   ({@link fixExtensionTypes}).
  * - `discriminator`: openapi-typescript pins the property in the schemas a union lists, not in
  *   the union ({@link fixDiscriminator}).
  */
 import { isRecord } from '../json.ts';
 import { holdsObjects, NAME_MAPS } from '../document-keys.ts';
 import { getByPointer, pointerTokens } from '../pointer.ts';
+import { extensionTypes } from '../model/schema-extensions.ts';
 
 /** The schema a local `$ref` (decoded already, openapi-types.ts `literalRefs`) points at. */
 type Resolve = (schema: unknown) => unknown;
@@ -66,6 +69,17 @@ function fixSchema(schema: Record<string, unknown>, resolve: Resolve, used: Dire
   fixDirectionalRequired(schema, resolve, used);
   fixDiscriminator(schema, resolve);
   fixObjectEnum(schema);
+  fixExtensionTypes(schema);
+}
+
+/**
+ * A type a vendor extension gives a schema without `type` (model/schema-extensions.ts:
+ * `x-kubernetes-int-or-string`), written as `type`, which openapi-typescript reads (it read no
+ * extension, and typed such a schema `unknown`).
+ */
+function fixExtensionTypes(schema: Record<string, unknown>): void {
+  const types = extensionTypes(schema);
+  if (types !== undefined) schema.type = types;
 }
 
 /** The keywords beside which openapi-typescript does not read `enum` as a list of values. */

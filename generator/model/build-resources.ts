@@ -25,6 +25,7 @@ import type { OperationDraft } from './build-operations.ts';
 import { isJsonMediaType } from './media-types.ts';
 import { forEachNode } from './read-write.ts';
 import { NameRegistry, pascalCase } from './names.ts';
+import { operationOwner } from './name-collisions.ts';
 import { deriveResources } from './resource-names.ts';
 import type { SchemaNode } from './schema-types.ts';
 import { parseSdkMethod, safeMember, sdkMethodFix, type Placement } from './sdk-method.ts';
@@ -70,19 +71,20 @@ export function buildResources(
   });
   for (const operation of operations) {
     const { resource, method } = operation.sdk;
-    operation.typeNames = { params: names.claim(operationTypeName(resource, method, 'Params')) };
+    const typeName = (suffix: string, type: Parameters<typeof operationOwner>[1]) =>
+      names.claim(operationTypeName(resource, method, suffix), operationOwner(operation, type));
+    operation.typeNames = { params: typeName('Params', 'params') };
     // A type of its own only where the method resolves to the schema's type: a JSON body, or one
     // whose media type (`*/*`) lets the response decide; text and binary resolve to string, Blob.
     const success = operation.successResponse;
     const schemaTyped = success?.kind === 'json' || success?.kind === 'any';
     if (schemaTyped && success?.schema !== undefined && needsOwnType(success.schema))
-      operation.typeNames.response = names.claim(operationTypeName(resource, method, 'Response'));
+      operation.typeNames.response = typeName('Response', 'response');
     if (checksOwnBody(operation))
       operation.typeNames.responseGuard =
-        operation.typeNames.response ??
-        names.claim(operationTypeName(resource, method, 'Response'));
+        operation.typeNames.response ?? typeName('Response', 'response');
     if (operation.body !== undefined && needsOwnType(operation.body.schema))
-      operation.typeNames.body = names.claim(operationTypeName(resource, method, 'Body'));
+      operation.typeNames.body = typeName('Body', 'request body');
   }
   return { operations, resources };
 }

@@ -5,7 +5,9 @@
 import { JSON_TYPES } from '../json.ts';
 import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { MODULE_TYPE_NAMES } from '../reserved-names.ts';
-import { NameRegistry, pascalCase } from './names.ts';
+import { NameRegistry, pascalCase, type NameCollision } from './names.ts';
+import { schemaOwner } from './name-collisions.ts';
+import { extensionTypes } from './schema-extensions.ts';
 import { exportName } from './sdk-names.ts';
 import {
   buildTyped,
@@ -122,10 +124,13 @@ export function buildSchemaModel(
 }
 
 /** The type name of each `components.schemas` key (none when it is not a map): as the model names them. */
-export function componentSchemaNames(doc: Record<string, unknown>): Map<string, string> {
+export function componentSchemaNames(
+  doc: Record<string, unknown>,
+  onCollision?: (collision: NameCollision) => void,
+): Map<string, string> {
   const components = doc.components;
   const raw = isPlainObject(components) ? components.schemas : undefined;
-  return schemaNames(isPlainObject(raw) ? Object.keys(raw) : []);
+  return schemaNames(isPlainObject(raw) ? Object.keys(raw) : [], onCollision);
 }
 
 /**
@@ -134,12 +139,17 @@ export function componentSchemaNames(doc: Record<string, unknown>): Map<string, 
  * name claim it first, then the others in spec order: a schema named `FooBar` keeps `FooBar` when
  * a `Foo-Bar` is added before it, so adding a schema never renames an export users import.
  */
-function schemaNames(keys: readonly string[]): Map<string, string> {
-  const registry = new NameRegistry(MODULE_TYPE_NAMES);
+function schemaNames(
+  keys: readonly string[],
+  onCollision?: (collision: NameCollision) => void,
+): Map<string, string> {
+  const registry = new NameRegistry(MODULE_TYPE_NAMES, onCollision);
   const wanted = new Map(keys.map((key) => [key, exportName(pascalCase(key), 'Model')]));
   const names = new Map<string, string>();
-  for (const [key, name] of wanted) if (name === key) names.set(key, registry.claim(name));
-  for (const [key, name] of wanted) if (name !== key) names.set(key, registry.claim(name));
+  const claim = (key: string, name: string) =>
+    names.set(key, registry.claim(name, schemaOwner(key)));
+  for (const [key, name] of wanted) if (name === key) claim(key, name);
+  for (const [key, name] of wanted) if (name !== key) claim(key, name);
   return new Map(keys.map((key) => [key, names.get(key)!]));
 }
 
@@ -464,7 +474,10 @@ function dropAnnotationParts(parts: SchemaNode[], base: NodeBase): void {
 /** `type` as a set; undefined when absent. A 3.0 `nullable: true` is read by readAnnotations. */
 function readTypes(schema: Record<string, unknown>, vc: ValueContext): Set<JsonType> | undefined {
   const raw = schema.type;
-  if (raw === undefined) return undefined;
+  if (raw === undefined) {
+    const given = extensionTypes(schema);
+    return given === undefined ? undefined : new Set(given);
+  }
   if (!isTypes(raw)) {
     throw badValue(vc, 'type', 'a JSON Schema type name or a list of them', raw);
   }

@@ -9,6 +9,7 @@ import { buildAuth, tokenAuth, warnUnmetSecurity } from './build-auth.ts';
 import { buildClientExports, claimClientName } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
+import { warnPathsInExtensions } from './extension-paths.ts';
 import { packageLicense } from './build-package-meta.ts';
 import { buildResources } from './build-resources.ts';
 import { buildSchemaModel, componentSchemaNames } from './build-schema.ts';
@@ -16,6 +17,12 @@ import { GeneratorError, reporting } from '../errors.ts';
 import { inDocumentOrder } from '../pointer.ts';
 import { isRecord } from '../json.ts';
 import { NameRegistry, pascalCase } from './names.ts';
+import {
+  clientOptionOwner,
+  inputOwner,
+  schemaOwner,
+  warnNameCollisions,
+} from './name-collisions.ts';
 import { schemasNeedingInput } from './read-write.ts';
 import { schemaContext } from './schema-context.ts';
 import { repairSloppySchemas } from './sloppy-schemas.ts';
@@ -39,7 +46,8 @@ export async function buildModel(
   // refused step makes is left out (its checks would be about nothing).
   const problems: GeneratorError[] = [];
   const settings = reporting(problems, () => buildSdkSettings(doc, info, file, ctx, warnings));
-  const schemaNames = componentSchemaNames(doc);
+  const onCollision = warnNameCollisions(file, warnings);
+  const schemaNames = componentSchemaNames(doc, onCollision);
   const built = reporting(problems, () =>
     buildSchemaModel(doc, { file, version, warnings }).map(withPreview),
   );
@@ -47,15 +55,13 @@ export async function buildModel(
   await analysePatterns(schemas);
   addPatternWarnings(schemas, file, ctx.unsafePatterns ?? 're2js', warnings);
 
-  const names = new NameRegistry([
-    ...OPENAPI_TS_ROOT_NAMES,
-    ...MODULE_TYPE_NAMES,
-    ...schemaNames.values(),
-  ]);
+  const names = new NameRegistry([...OPENAPI_TS_ROOT_NAMES, ...MODULE_TYPE_NAMES], onCollision);
+  for (const [key, name] of schemaNames) names.reserve(name, schemaOwner(key));
   const clientName =
     settings && reporting(problems, () => claimClientName(names, settings, { file, warnings }));
   const context = schemaContext(doc, file, version, schemas, warnings, schemaNames);
   const drafts = reporting(problems, () => buildOperations(doc, context));
+  warnPathsInExtensions(doc, file, warnings);
   const inputs = schemasNeedingInput(
     schemas,
     (drafts ?? []).flatMap((draft) => [
@@ -65,7 +71,10 @@ export async function buildModel(
   );
   for (const schema of schemas) {
     if (inputs.has(schema.name))
-      schema.inputName = names.claim(exportName(`${schema.name}Input`, 'Type'));
+      schema.inputName = names.claim(
+        exportName(`${schema.name}Input`, 'Type'),
+        inputOwner(schema.originalName),
+      );
   }
   const placed =
     drafts &&
@@ -148,7 +157,10 @@ function clientOptions(
         envVar: `${envPrefix}_${upperSnake(parameter.clientOption)}`,
         in: parameter.in,
         parameterName: parameter.name,
-        typeName: names.claim(exportName(`${pascalCase(parameter.clientOption)}Param`, 'Type')),
+        typeName: names.claim(
+          exportName(`${pascalCase(parameter.clientOption)}Param`, 'Type'),
+          clientOptionOwner(parameter.clientOption, operation.pointer),
+        ),
       };
       if (parameter.description !== undefined) option.description = parameter.description;
       options.set(parameter.clientOption, option);

@@ -273,20 +273,51 @@ export function propertyAccess(
 }
 
 /**
+ * Who claimed a name, for the warning that a later claimant was renamed: where it is written (a
+ * JSON pointer), what it is in words (`the schema #/components/schemas/PlanItem`) and how its
+ * owner would give it another name (`rename the key …`).
+ */
+export interface NameOwner {
+  pointer: string;
+  what: string;
+  fix: string;
+}
+
+/** A claim that did not get the name it wanted, because `holder` (or the package itself) has it. */
+export interface NameCollision {
+  wanted: string;
+  got: string;
+  owner: NameOwner;
+  /** Undefined: the name is one the package declares itself (reserved). */
+  holder: NameOwner | undefined;
+}
+
+/**
  * Hands out unique names within one namespace. The first claimant of a name keeps it; later ones
  * get a numeric suffix (`Plan`, `Plan2`). Claims are made in a deterministic order by the caller.
+ * A claim that names its owner and is renamed is passed to `onCollision` (the model warns).
  */
 export class NameRegistry {
-  private readonly taken = new Set<string>();
+  private readonly taken = new Map<string, NameOwner | undefined>();
 
-  constructor(reserved: Iterable<string> = []) {
-    for (const name of reserved) this.taken.add(name);
+  constructor(
+    reserved: Iterable<string> = [],
+    private readonly onCollision?: (collision: NameCollision) => void,
+  ) {
+    for (const name of reserved) this.taken.set(name, undefined);
   }
 
-  claim(wanted: string): string {
+  /** Takes `name` for `owner` as it is (a name settled elsewhere, such as a schema's). */
+  reserve(name: string, owner: NameOwner): void {
+    if (!this.taken.has(name)) this.taken.set(name, owner);
+  }
+
+  claim(wanted: string, owner?: NameOwner): string {
     let candidate = wanted;
     for (let i = 2; this.taken.has(candidate); i++) candidate = `${wanted}${i}`;
-    this.taken.add(candidate);
+    this.taken.set(candidate, owner);
+    if (candidate !== wanted && owner !== undefined)
+      this.onCollision?.({ wanted, got: candidate, owner, holder: this.taken.get(wanted) });
     return candidate;
   }
 

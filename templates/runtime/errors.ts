@@ -53,6 +53,10 @@ export function requestIdOf(headers: ResponseHeaders): string | undefined {
  * The server answered with a status outside 2xx. `Body` is the type of its JSON body: by default
  * the spec's error responses (`ErrorBody`).
  */
+/** What a 304 says, which has no body to say it (RFC 9110 §15.4.5). */
+const NOT_MODIFIED =
+  'the resource has not changed since the version the request named (If-None-Match or If-Modified-Since); the copy you hold is current, and a 304 has no body';
+
 export class APIError<Body = ErrorBody> extends SDKError {
   override name = 'APIError';
   /** HTTP status code, e.g. `404`. */
@@ -96,7 +100,7 @@ export class APIError<Body = ErrorBody> extends SDKError {
     const head =
       (statusText === '' ? `${status}` : `${status} ${truncate(statusText)}`) +
       (status < 100 || status > 599 ? ' (not an HTTP status: RFC 9110 §15 defines 100-599)' : '');
-    const detail = bodyMessage(body);
+    const detail = bodyMessage(body) ?? (status === 304 ? NOT_MODIFIED : undefined);
     return detail === undefined ? head : `${head}: ${detail}`;
   }
 

@@ -178,7 +178,13 @@ describe('generator CLI usage', () => {
       '--name',
       '@acme/hostile',
     ]);
-    expect(result.stderr).toBe('');
+    // Its names collide on purpose (`User Profile`, `user-profile`, `userProfile`): each rename
+    // is a warning (test/model/name-collisions.test.ts), and nothing else is said.
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    expect(warnings).toHaveLength(3);
+    for (const line of warnings)
+      expect(line).toMatch(/would be named `\w+`, but .* so it is named/);
+    expect(result.stderr.split('\n').filter((line) => /^\S/.test(line))).toEqual(warnings);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
       /^Generated \d+ files in .*sdk\/ from test\/fixtures\/specs\/hostile\/hostile-3\.1\.yaml/,

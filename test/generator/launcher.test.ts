@@ -44,9 +44,18 @@ describe('the compiled generator', () => {
       const fromBuild = join(dir, 'build-out');
       const fromSources = join(dir, 'source-out');
       const result = launch(ROOT, ['--spec', spec, '--out', fromBuild, '--no-cache']);
-      expect(result.stderr.replace(/^Building the generator.*\n/, '')).toBe('');
+      const said = result.stderr.replace(/^Building the generator.*\n/, '');
+      // The hostile spec's names collide on purpose: a warning each, as the sources print them.
+      const warnings = said.split('\n').filter((line) => line.startsWith('warning: '));
+      expect(said === '' ? [] : said.split('\n').filter((line) => /^\S/.test(line))).toEqual(
+        warnings,
+      );
+      for (const line of warnings)
+        expect(line).toMatch(/would be named `\w+`, but .* so it is named/);
       expect(result.status).toBe(0);
-      await generate({ spec, out: fromSources, cache: false });
+      const fromSourcesWarnings = (await generate({ spec, out: fromSources, cache: false }))
+        .warnings;
+      expect(fromSourcesWarnings.length).toBe(warnings.length);
       expect(await snapshotTree(fromBuild)).toEqual(await snapshotTree(fromSources));
     }
   });

@@ -18,6 +18,16 @@
  *    up to `maxRetries` times; an abort stops everything at once.
  * 4. `checkResponse` (2xx: the response guard when validation is on) or `makeError` (the
  *    `APIError` subclass for the status).
+ *
+ * Answers without a body: a 204 or 205 (which have none by definition, RFC 9110 §15.3.5-6), a
+ * HEAD's, and a 2xx whose body is empty (`Content-Length: 0` or none sent) resolve to `undefined`
+ * when the operation declares a 2xx without content (`mayBeEmpty`: its method's result type
+ * includes `undefined`); otherwise they fail with an `InvalidResponseError` ("answered 204 without
+ * a body where the operation declares one"), since the result type promises a body. A 304 Not
+ * Modified (the answer to a conditional request, `If-None-Match` in `options.headers`) is not a
+ * 2xx: an `APIError` with `status` 304 and `body` undefined, not retried. The typed path client
+ * (paths-client.ts) follows openapi-fetch instead: an empty 2xx body is `data: undefined`, and a
+ * non-2xx without a body (a 304) `error: undefined`; read `response.status` there.
  */
 import { APIPromise, type Outcome } from './api-promise.js';
 import {
@@ -31,6 +41,7 @@ import {
   type ResponseHeaders,
 } from './errors.js';
 import type { BodyEncoder, BodyEncoding } from './internal/body.js';
+import { assertFinite } from './internal/finite.js';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
 import { invalidAnswer } from './internal/invalid-http.js';
 import { serverRuntime } from './internal/platform.js';
@@ -615,6 +626,9 @@ export class ClientCore {
         ? request.query
         : { ...request.query, ...this.#query };
     const { body, contentType = 'application/json' } = request;
+    // JSON has no NaN or Infinity, and a form field's text would be "NaN": refused, whatever the
+    // media type, before anything is encoded or sent (internal/finite.ts).
+    assertFinite(body, 'The request body');
     const encoded =
       body === undefined
         ? undefined

@@ -33,6 +33,7 @@ import {
   responseKey,
 } from './internal/read.js';
 import { MAX_TIMER_MS } from './internal/retry.js';
+import { assertFinite } from './internal/finite.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import { utf8TextType } from './internal/text-type.js';
 import type { HeadersInput } from './request-options.js';
@@ -145,6 +146,8 @@ export function createPathsClient<Paths extends {}>(
     // The call's own headers checked as the client's are (internal/headers.ts): a value fetch
     // cannot send fails here with an SDKError, before openapi-fetch builds the request.
     mergeHeaders(ownHeaders(init?.['headers']) as HeadersInput);
+    // NaN and Infinity, which JSON.stringify would send as null, refused here too (internal/finite.ts).
+    assertFinite(init?.['body'], 'The request body');
     // The success body is read by `readByStatus` once the status is known; openapi-fetch leaves
     // it alone.
     const own: Record<string, unknown> = { parseAs: 'stream' };
@@ -246,7 +249,7 @@ function ownHeaders(headers: unknown): Record<string, unknown> {
  * selects says (internal/read.ts `responseKey`) with the resource client's readers, under its
  * `maxResponseSize`: JSON parsed (nothing for an empty body, as openapi-fetch has it; an
  * InvalidResponseError for one that does not parse), text as text, bytes as a Blob, a stream as
- * it is.
+ * it is. A non-2xx without a body (a 304 Not Modified) has `error: undefined`.
  */
 async function readByStatus(
   core: ClientCore,
@@ -254,8 +257,16 @@ async function readByStatus(
   reads: Readonly<Record<string, ParseAs | 'json'>>,
   where: string,
 ): Promise<unknown> {
-  const { data, response } = result as { data?: unknown; response: Response };
-  if (!response.ok || data === undefined || data === null) return result;
+  const { data, error, response } = result as {
+    data?: unknown;
+    error?: unknown;
+    response: Response;
+  };
+  // openapi-fetch makes an empty error body `undefined` when it comes with `Content-Length: 0`,
+  // and `''` otherwise (a 304, a chunked empty body): `undefined` either way.
+  if (!response.ok) return error === '' ? { ...(result as object), error: undefined } : result;
+  // A 205 (as a 204, which openapi-fetch knows) has no body: openapi-fetch's stream is `null` then.
+  if (data === undefined || data === null) return { ...(result as object), data: undefined };
   const read = reads[responseKey(response.status, Object.keys(reads)) ?? ''] ?? 'json';
   if (read === 'stream') return result;
   const ctx = core.readContext(response, true, {}, where);

@@ -7,6 +7,7 @@
  */
 import { SDKError } from '../errors.ts';
 import { encodeComponent, encodeReserved } from './percent.ts';
+import { assertFinite } from './finite.ts';
 import { scalarText } from './scalar.ts';
 
 /** How one query parameter is serialised; the OpenAPI default is `form` with `explode: true`. */
@@ -36,7 +37,8 @@ export type QueryStyles = Readonly<Record<string, QueryStyle>>;
  * `{ status: ['a', 'b'], limit: 2 }` → `status=a,b&limit=2` (for `status` with `explode: false`).
  * `undefined` and `null` values and empty arrays are left out; `Date`s become ISO strings.
  * Returns the string without a leading `?` (empty when there is nothing to send).
- * @throws SDKError naming the parameter when a value is not well-formed Unicode (a lone surrogate).
+ * @throws SDKError naming the parameter when a value is not well-formed Unicode (a lone surrogate),
+ *   or holds a number that is not finite (`NaN`, `±Infinity`: internal/finite.ts).
  */
 export function serializeQuery(
   query: Readonly<Record<string, unknown>>,
@@ -45,6 +47,7 @@ export function serializeQuery(
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
+    assertFinite(value, `Query parameter ${JSON.stringify(name)}`);
     const { style = 'form', explode = true, allowReserved = false, json } = styles[name] ?? {};
     const encodeValue = allowReserved ? encodeReserved : encode;
     try {

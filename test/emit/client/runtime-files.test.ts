@@ -17,6 +17,7 @@ describe('clientRuntimeFiles', () => {
       'src/runtime/errors.ts',
       'src/runtime/internal/body.ts',
       'src/runtime/internal/env.ts',
+      'src/runtime/internal/finite.ts',
       'src/runtime/internal/headers.ts',
       'src/runtime/internal/invalid-http.ts',
       'src/runtime/internal/path.ts',

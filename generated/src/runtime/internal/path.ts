@@ -6,6 +6,7 @@
  */
 import { SDKError } from '../errors.js';
 import { encodeComponent } from './percent.js';
+import { nonFinite } from './finite.js';
 import { scalarText } from './scalar.js';
 
 /** OpenAPI's path styles (https://spec.openapis.org/oas/v3.1.0#style-values); `simple` is the default. */
@@ -42,7 +43,8 @@ class Problem extends Error {
  * list (`['a', 'b']` → `a,b`) and an object `key,value` pairs, as style `simple` says.
  *
  * @throws SDKError when a value is empty, `.` or `..` (fetch would resolve those against the
- *   path, even percent-encoded), or not a string, number, boolean or bigint (or a list of them).
+ *   path, even percent-encoded), not a string, number, boolean or bigint (or a list of them), or
+ *   a number that is not finite (`NaN`, `±Infinity`: internal/finite.ts).
  */
 export function path(statics: TemplateStringsArray, ...values: unknown[]): string {
   return buildPath(statics, values, []);
@@ -141,8 +143,19 @@ function styled(value: unknown, style: PathStyle, explode: boolean, name: string
  * A path parameter described by JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3), for the `path` tag:
  * a string as given (it is the JSON text), any other value as its JSON text, then encoded whole.
  */
-export function jsonText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+export function jsonText(value: unknown): string | PathSegment {
+  if (typeof value === 'string') return value;
+  const found = nonFinite(value);
+  if (found === undefined) return JSON.stringify(value);
+  return new PathSegment('', nonFiniteProblem(found.value, found.pointer));
+}
+
+/** A number that is not finite (internal/finite.ts), as a path parameter's problem. */
+function nonFiniteProblem(value: number, pointer = ''): Problem {
+  return new Problem(
+    `${pointer === '' ? 'is' : `holds at ${pointer}`} ${String(value)}, which no request can carry: JSON has no NaN or Infinity (RFC 8259 §6), and as text no server reads it as a number; nothing was sent`,
+    'Pass a finite number.',
+  );
 }
 
 /**
@@ -188,6 +201,7 @@ function encode(value: unknown): string {
       'Pass the value itself.',
     );
   }
+  if (typeof value === 'number' && !Number.isFinite(value)) throw nonFiniteProblem(value);
   try {
     return encodeComponent(scalarText(value));
   } catch {

@@ -1,0 +1,150 @@
+/**
+ * NaN, Infinity and -Infinity are refused before a request is sent (internal/finite.ts): JSON has
+ * no such numbers (RFC 8259 §6), `JSON.stringify` writes them as `null`, and in a path, query or
+ * header they went as the text "NaN". Each refusal is an SDKError naming the parameter, or the
+ * place in the body as a JSON pointer, and no request reaches the server (nor a retry).
+ */
+import { describe, expect, it } from 'vitest';
+import { ClientCore, type APIRequest } from '../../templates/runtime/core.ts';
+import { SDKError } from '../../templates/runtime/errors.ts';
+import { formBody } from '../../templates/runtime/internal/body.ts';
+import { headerParams } from '../../templates/runtime/internal/headers.ts';
+import { jsonText, namedPath, pathStyle } from '../../templates/runtime/internal/path.ts';
+import { createPathsClient } from '../../templates/runtime/paths-client.ts';
+import type { RequestOptions } from '../../templates/runtime/request-options.ts';
+import { json, serverForTests } from './server.ts';
+
+const server = serverForTests(() => json(200, { ok: true }));
+
+/** The SDKError a call fails with; the server must have seen nothing. */
+async function refused(send: (core: ClientCore) => Promise<unknown>): Promise<string> {
+  const core = new ClientCore({ baseURL: server.url, token: 't', maxRetries: 3 });
+  const error = await send(core).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SDKError);
+  expect(server.requests).toEqual([]);
+  return (error as Error).message;
+}
+
+const call = (request: () => APIRequest, options?: RequestOptions) => (core: ClientCore) =>
+  core.request(request, options);
+
+describe('numbers that are not finite, in the resource client', () => {
+  it.each<[string, (core: ClientCore) => Promise<unknown>, RegExp]>([
+    [
+      'a path parameter',
+      call(() => ({ method: 'get', path: namedPath('plan')`/plans/${NaN}` })),
+      /^Path parameter \{plan\} of \/plans\/\{plan\} is NaN, which no request can carry: JSON has no NaN or Infinity \(RFC 8259 §6\)/,
+    ],
+    [
+      'an item of a matrix path parameter',
+      call(() => ({
+        method: 'get',
+        path: namedPath('ids')`/items/${pathStyle([1, Infinity], 'matrix', true, 'ids')}`,
+      })),
+      /^Path parameter \{ids\} of \/items\/\{ids\} is Infinity/,
+    ],
+    [
+      'a JSON path parameter',
+      call(() => ({ method: 'get', path: namedPath('at')`/at/${jsonText({ lat: -Infinity })}` })),
+      /^Path parameter \{at\} of \/at\/\{at\} holds at \/lat -Infinity/,
+    ],
+    [
+      'a query parameter',
+      call(() => ({ method: 'get', path: '/plans', query: { limit: NaN } })),
+      /^Query parameter "limit" is NaN, .* Pass a finite number, or leave it out\.$/,
+    ],
+    [
+      'a deepObject query parameter',
+      call(() => ({
+        method: 'get',
+        path: '/plans',
+        query: { filter: { price: { min: Infinity } } },
+        queryStyles: { filter: { style: 'deepObject' } },
+      })),
+      /^Query parameter "filter" holds at \/price\/min Infinity/,
+    ],
+    [
+      'a header parameter',
+      call(() => ({ method: 'get', path: '/x', headers: headerParams({ 'X-Limit': -Infinity }) })),
+      /^Header parameter "X-Limit" is -Infinity/,
+    ],
+    [
+      "a call's own header",
+      call(() => ({ method: 'get', path: '/x' }), { headers: { 'X-Count': NaN } }),
+      /^The "x-count" header is NaN/,
+    ],
+    [
+      'a JSON body',
+      call(() => ({ method: 'post', path: '/x', body: { items: [{ price: 1 }, { price: NaN }] } })),
+      /^The request body holds at \/items\/1\/price NaN, which no request can carry: JSON has no NaN or Infinity \(RFC 8259 §6\).* nothing was sent\. Pass a finite number\.$/,
+    ],
+    [
+      'a JSON body that is the number itself',
+      call(() => ({ method: 'post', path: '/x', body: Infinity })),
+      /^The request body is Infinity/,
+    ],
+    [
+      'a key with / and ~ in its pointer',
+      call(() => ({ method: 'post', path: '/x', body: { 'a/b~c': NaN } })),
+      /^The request body holds at \/a~1b~0c NaN/,
+    ],
+    [
+      'a form body',
+      call(() => ({
+        method: 'post',
+        path: '/x',
+        body: { amount: NaN },
+        contentType: 'application/x-www-form-urlencoded',
+        encode: formBody,
+      })),
+      /^The request body holds at \/amount NaN/,
+    ],
+  ])('in %s: an SDKError naming it, nothing sent', async (_name, send, message) => {
+    expect(await refused(send)).toMatch(message);
+  });
+
+  it('finite numbers, and NaN inside a Blob or typed array, are sent', async () => {
+    const core = new ClientCore({ baseURL: server.url, token: 't' });
+    await core.request({ method: 'post', path: '/x', query: { n: 0 }, body: { a: -0, b: 1e308 } });
+    await core.request({
+      method: 'post',
+      path: '/raw',
+      body: new Float64Array([NaN]),
+      contentType: 'application/octet-stream',
+      encode: (body) => ({ body: body as BodyInit, contentType: 'application/octet-stream' }),
+    });
+    expect(server.requests.map((r) => [r.url, r.body.length > 0])).toEqual([
+      ['/x?n=0', true],
+      ['/raw', true],
+    ]);
+  });
+});
+
+interface paths {
+  '/plans/{plan}': {
+    post: {
+      parameters: { query?: { limit?: number }; path: { plan: number } };
+      requestBody: { content: { 'application/json': { price: number } } };
+      responses: { 200: { content: { 'application/json': unknown } } };
+    };
+  };
+}
+
+describe('numbers that are not finite, in the typed path client', () => {
+  const send = (plan: number, limit: number, price: number) => (core: ClientCore) =>
+    createPathsClient<paths>(core).POST('/plans/{plan}', {
+      params: { path: { plan }, query: { limit } },
+      body: { price },
+    });
+
+  it.each<[string, (core: ClientCore) => Promise<unknown>, RegExp]>([
+    ['a path parameter', send(NaN, 1, 1), /^Path parameter \{plan\} of \/plans\/\{plan\} is NaN/],
+    ['a query parameter', send(1, Infinity, 1), /^Query parameter "limit" is Infinity/],
+    ['the body', send(1, 1, -Infinity), /^The request body holds at \/price -Infinity/],
+  ])('in %s: an SDKError naming it, nothing sent', async (_name, sendIt, message) => {
+    expect(await refused(sendIt)).toMatch(message);
+  });
+});
