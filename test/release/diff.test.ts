@@ -5,7 +5,7 @@
  * TypeScript surface) and the wire level (`redocly diff`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, YAMLMap } from 'yaml';
@@ -590,6 +590,28 @@ describe('bad input: a clear error, nothing written', () => {
     await expect(diffSpecs({ base: 'old/openapi.yaml', cwd: repo })).rejects.toMatchObject({
       name: 'CommandError',
       message: expect.stringMatching(/--base old\/openapi\.yaml: no such file/),
+    });
+  });
+
+  it('a base that is not a regular file is named for what it is, with the fix', async () => {
+    const fifo = join(repo, 'base.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    try {
+      await expect(diffSpecs({ base: 'base.fifo', cwd: repo })).rejects.toMatchObject({
+        name: 'CommandError',
+        message: '--base base.fifo is a pipe, not a regular file',
+        fix: expect.stringContaining('or a git ref') as unknown,
+      });
+    } finally {
+      await rm(fifo);
+    }
+    await expect(diffSpecs({ base: '/dev/null', cwd: repo })).rejects.toMatchObject({
+      message: '--base /dev/null is a character device, not a regular file',
+    });
+    // A folder that holds a root file: the fix names it.
+    await expect(diffSpecs({ base: 'spec/', cwd: repo })).rejects.toMatchObject({
+      message: '--base spec/ is a folder, not a spec file',
+      fix: 'pass the root file inside it: `--base spec/openapi.yaml`',
     });
   });
 
