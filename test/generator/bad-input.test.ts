@@ -225,8 +225,25 @@ const cases: [string, Case][] = [
         'b.yaml': "X: {$ref: './c.yaml#/Y'}\n",
         'c.yaml': "Y: {$ref: './b.yaml#/X'}\n",
       },
-      problem: /circular \$ref across files/,
-      fix: /point one of them at a schema/,
+      problem:
+        /circular \$ref across files: b\.yaml#\/X → c\.yaml#\/Y → b\.yaml#\/X never reaches a schema/,
+      file: 'b.yaml',
+      pointer: '#/X',
+      fix: /point one of these \$refs at a schema .*c\.yaml#\/Y/,
+    },
+  ],
+  [
+    'a $ref loop between whole files, reached through the root',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content: {application/json: {schema: {$ref: './b.yaml'}}}\n`,
+        'b.yaml': "$ref: './c.yaml'\n",
+        'c.yaml': "$ref: './b.yaml#'\n",
+      },
+      problem: /circular \$ref across files: b\.yaml# → c\.yaml# → b\.yaml# never reaches a schema/,
+      file: 'b.yaml',
+      pointer: '#',
+      fix: /point one of these \$refs at a schema/,
     },
   ],
   [
