@@ -18,7 +18,7 @@ import { SourceError, syntaxOf } from './parse.ts';
 import { specFolderError, unreadableReason, unreadableSpecError } from './spec-file.ts';
 import { ExternalRefError, FolderRefError, isUrl } from './resolver.ts';
 import { isRecord } from '../json.ts';
-import { getByPointer, refOf, refPointer } from '../pointer.ts';
+import { escapedRefFix, getByPointer, refOf, refPointer, unescapedKeyRef } from '../pointer.ts';
 
 type Display = (absolute: string) => string;
 
@@ -311,6 +311,7 @@ async function refError(
       place,
       // The $ref leaves the spec's folder (resolver.ts).
       refusalFix(ExternalRefError.of(target), display) ??
+        escapedKeyFix(ref, target) ??
         'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
     ),
   };
@@ -331,6 +332,18 @@ function refusalFix(refusal: ExternalRefError | undefined, display: Display): st
   if (refusal.link !== undefined)
     return `replace the link with a copy of what it points to (remove ${display(refusal.link.path)} and copy ${refusal.link.target} there), ${trusted}`;
   return `copy what it refers to into the spec's folder and point the $ref there, ${trusted}`;
+}
+
+/**
+ * The fix for a `$ref` that names a key holding `/` or `~` without escaping them
+ * (`#/components/schemas/a/b` for the schema `a/b`): the escaped `$ref`, or undefined.
+ */
+function escapedKeyFix(ref: string | undefined, target: Document | Error | undefined) {
+  if (ref === undefined || target === undefined || target instanceof Error) return undefined;
+  const hash = ref.indexOf('#');
+  if (hash === -1) return undefined;
+  const escaped = unescapedKeyRef(target.parsed, ref.slice(hash));
+  return escaped === undefined ? undefined : escapedRefFix(`${ref.slice(0, hash)}${escaped}`);
 }
 
 /** Why a `$ref` into a file that was read finds nothing: nothing is at its pointer. */
