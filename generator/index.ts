@@ -49,7 +49,7 @@ export interface GenerateResult {
      * its line and column (1-based) when the file is small enough to look them up; undefined when
      * no file has it. What `npm run diff` names for each change.
      */
-    sourcePlace: (pointer: string) => SourcePlace | undefined;
+    sourcePlace: (pointer: string, at?: 'value' | 'key') => SourcePlace | undefined;
     /**
      * The operation each client method calls, `client.plans.retrieve` → `GET /plans/{plan}`: how
      * `npm run diff` tells a renamed method from one removed and another added.
@@ -98,7 +98,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
           schema.inputName === undefined ? [schema.name] : [schema.name, schema.inputName],
         ]),
       ),
-      sourcePlace: (pointer) => result.sourceMap.place(pointer),
+      sourcePlace: (pointer, at) => result.sourceMap.place(pointer, at),
       operations: Object.fromEntries(
         result.model.resources.flatMap((resource) =>
           resource.operations.map((operation) => [

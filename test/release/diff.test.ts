@@ -5,7 +5,7 @@
  * TypeScript surface) and the wire level (`redocly diff`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, YAMLMap } from 'yaml';
@@ -272,6 +272,19 @@ describe('every rule, on a real git repository', () => {
     if (wire !== undefined) expect(lines).toContainEqual(match(wire));
     // Nothing is rated above the bump, and the bump is the most severe change.
     expect(report.changes.map((change) => change.level)).toContain(bump);
+  });
+
+  it('a removed property is placed at the `properties` key of its schema in the head, not a line below', async () => {
+    const report = await diffAfter('schemas/Order.yaml', (doc) =>
+      doc.deleteIn(['properties', 'note']),
+    );
+    const head = await readFile(join(repo, 'spec/schemas/Order.yaml'), 'utf8');
+    const line = head.split('\n').indexOf('properties:') + 1;
+    expect(line).toBeGreaterThan(0);
+    const wire = report.changes.filter((change) => change.kind === 'wire/property-removed');
+    expect(wire.map((change) => change.message)).toEqual([
+      expect.stringMatching(new RegExp(`note.*\\(spec/schemas/Order\\.yaml:${line}\\)$`)),
+    ]);
   });
 
   it('no change: bump none, nothing listed', async () => {
