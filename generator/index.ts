@@ -19,6 +19,11 @@ export interface GenerateResult {
   out: string;
   /** Paths of the generated files, relative to `out`, sorted. */
   files: string[];
+  /**
+   * Without `check`: the files this run added, changed or removed, relative to `out`, sorted;
+   * undefined when the folder could not be read before writing.
+   */
+  changed?: string[];
   /** With `check: true`: the differences between `out` and what would be written (nothing is written). */
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
@@ -86,6 +91,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const output: GenerateResult = {
     out: ctx.outDir,
     files: [...result.tree.keys()],
+    ...(result.changed === undefined ? {} : { changed: result.changed }),
     timings: result.timings,
     warnings: result.model.warnings,
     package: {
