@@ -320,18 +320,20 @@ async function refError(
 /** The fix for a `$ref` that resolver.ts refused (outside the spec's folder, hidden, a link out). */
 function refusalFix(refusal: ExternalRefError | undefined, display: Display): string | undefined {
   if (refusal === undefined) return undefined;
-  const trusted = 'or, for a spec you trust, run with --allow-external-refs';
+  // A hidden file (`.env`) may hold secrets: never "write its text into the spec".
   if (refusal.reason === 'hidden')
-    return 'write the text into the spec (or a file whose path has no part starting with a dot) instead; for a spec you trust, --allow-external-refs lifts the rule';
+    return 'point the $ref at a YAML or JSON file whose path has no part starting with a dot; for a spec you trust, --allow-external-refs lifts the rule';
   // Copying a device, a pipe or a socket into the spec would be harm, not a fix.
   const target = refusal.link?.target ?? (isUrl(refusal.ref) ? undefined : refusal.ref);
   const stats = target === undefined ? undefined : statSync(target, { throwIfNoEntry: false });
   const notAFile = stats === undefined ? undefined : unreadableReason(target!, stats);
   if (notAFile !== undefined)
     return `point the $ref at a YAML or JSON file in the spec's folder: ${notAFile}`;
+  // Never "copy it into the spec": the target may be a system or secret file (/etc/passwd, a key).
+  const inside = "point the $ref at a YAML or JSON file inside the spec's folder";
   if (refusal.link !== undefined)
-    return `replace the link with a copy of what it points to (remove ${display(refusal.link.path)} and copy ${refusal.link.target} there), ${trusted}`;
-  return `copy what it refers to into the spec's folder and point the $ref there, ${trusted}`;
+    return `${inside} (not through the link ${display(refusal.link.path)}), or, if ${refusal.link.target} is trusted, run with --allow-external-refs`;
+  return `${inside}, or, if ${refusal.ref} is trusted, run with --allow-external-refs`;
 }
 
 /**
