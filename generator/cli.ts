@@ -150,8 +150,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const changed = result.changed === undefined ? '' : ` (${result.changed.length} changed)`;
     process.stdout.write(
-      `Generated ${result.files.length} files in ${out}/ from ${spec} (${seconds} s).\n`,
+      `Generated ${result.files.length} files${changed} in ${out}/ from ${spec} (${seconds} s).\n`,
     );
     if (deferred !== undefined) {
       process.stderr.write(

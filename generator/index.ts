@@ -19,6 +19,11 @@ export interface GenerateResult {
   out: string;
   /** Paths of the generated files, relative to `out`, sorted. */
   files: string[];
+  /**
+   * Without `check`: the files this run added, changed or removed, relative to `out`, sorted;
+   * undefined when the folder could not be read before writing.
+   */
+  changed?: string[];
   /** With `check: true`: the differences between `out` and what would be written (nothing is written). */
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
@@ -49,7 +54,7 @@ export interface GenerateResult {
      * its line and column (1-based) when the file is small enough to look them up; undefined when
      * no file has it. What `npm run diff` names for each change.
      */
-    sourcePlace: (pointer: string) => SourcePlace | undefined;
+    sourcePlace: (pointer: string, at?: 'value' | 'key') => SourcePlace | undefined;
     /**
      * The operation each client method calls, `client.plans.retrieve` → `GET /plans/{plan}`: how
      * `npm run diff` tells a renamed method from one removed and another added.
@@ -86,6 +91,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const output: GenerateResult = {
     out: ctx.outDir,
     files: [...result.tree.keys()],
+    ...(result.changed === undefined ? {} : { changed: result.changed }),
     timings: result.timings,
     warnings: result.model.warnings,
     package: {
@@ -98,7 +104,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
           schema.inputName === undefined ? [schema.name] : [schema.name, schema.inputName],
         ]),
       ),
-      sourcePlace: (pointer) => result.sourceMap.place(pointer),
+      sourcePlace: (pointer, at) => result.sourceMap.place(pointer, at),
       operations: Object.fromEntries(
         result.model.resources.flatMap((resource) =>
           resource.operations.map((operation) => [

@@ -27,6 +27,11 @@ export interface RunResult {
   tree: RenderedTree;
   /** Set with `check`: how the output folder differs from what would be written. */
   check?: CheckResult;
+  /**
+   * Without `check`: the files the run added, changed or removed in the output folder, sorted;
+   * undefined when the folder could not be compared before writing.
+   */
+  changed?: string[];
   /** Milliseconds per step; `load` is the time spent importing the steps' modules. */
   timings: Partial<Record<Step, number>>;
 }
@@ -77,13 +82,30 @@ export async function runPipeline(
       const check = await timed('check', () => checkTree(ctx.outDir, tree));
       return { model, sourceMap: spec.sourceMap, tree, check, timings };
     }
-    const { writeTreeAtomically } = await import('./write/tree.ts');
+    const [{ writeTreeAtomically }, { fileChanges }] = await Promise.all([
+      import('./write/tree.ts'),
+      import('./write/check.ts'),
+    ]);
+    let changed: string[] | undefined;
     try {
-      await timed('write', () => writeTreeAtomically(ctx.outDir, tree));
+      await timed('write', async () => {
+        // What the run changes, for its summary line; a folder that cannot be read is left to
+        // the write to report.
+        const before = await fileChanges(ctx.outDir, tree).catch(() => undefined);
+        if (before !== undefined)
+          changed = [...before.added, ...before.changed, ...before.removed].sort();
+        await writeTreeAtomically(ctx.outDir, tree);
+      });
     } catch (error) {
       throw (await writeFailureOf(error, ctx)) ?? error;
     }
-    return { model, sourceMap: spec.sourceMap, tree, timings };
+    return {
+      model,
+      sourceMap: spec.sourceMap,
+      tree,
+      timings,
+      ...(changed === undefined ? {} : { changed }),
+    };
   } finally {
     await formatter.close();
   }

@@ -90,6 +90,53 @@ export function componentKey(ref: string): string | undefined {
 }
 
 /**
+ * For a ref that names nothing because a key in it holds `/` or `~` written as it is
+ * (`#/components/schemas/a/b` for the schema `a/b`): the ref that names that key, escaped as
+ * RFC 6901 says (`/` → `~1`, `~` → `~0`: `#/components/schemas/a~1b`). Undefined when no key of
+ * `document`, written as it is, spells the ref. Arrays are entered by index.
+ */
+export function unescapedKeyRef(document: unknown, ref: string): string | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  const text = ref.slice(2);
+  let decoded = text;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {
+    // Kept as written, as refPointer keeps a token that is not valid percent-encoding.
+  }
+  const keys =
+    spelledKeys(document, decoded) ?? (decoded === text ? undefined : spelledKeys(document, text));
+  if (keys === undefined) return undefined;
+  const escaped = pointerRef(joinPointer('#', ...keys));
+  return escaped === ref ? undefined : escaped;
+}
+
+/** The keys from `node` down whose names, joined by `/`, are `text` (the first such path). */
+function spelledKeys(node: unknown, text: string): string[] | undefined {
+  const stack: [unknown, string, string[]][] = [[node, text, []]];
+  while (stack.length > 0) {
+    const [at, rest, keys] = stack.pop()!;
+    if (!isRecord(at) && !Array.isArray(at)) continue;
+    const names = Array.isArray(at) ? at.map((_, index) => String(index)) : Object.keys(at);
+    for (const name of names.reverse()) {
+      if (rest === name) return [...keys, name];
+      if (rest.startsWith(`${name}/`))
+        stack.push([
+          (at as Record<string, unknown>)[name],
+          rest.slice(name.length + 1),
+          [...keys, name],
+        ]);
+    }
+  }
+  return undefined;
+}
+
+/** The fix for a ref {@link unescapedKeyRef} corrected: what to write, and why. */
+export function escapedRefFix(escaped: string): string {
+  return `write the $ref as '${escaped}': in a $ref, a "/" inside a key is written ~1 and a "~" ~0 (RFC 6901)`;
+}
+
+/**
  * Visits every object of `document` (not arrays, not scalars) with its JSON pointer, depth first
  * in document order and without recursion (a deep document cannot overflow the stack); the first value `visit`
  * returns that is not undefined stops the walk and is returned. `descend`, when given, says which

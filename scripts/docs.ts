@@ -34,7 +34,8 @@ import { run } from './lib/run.ts';
 import { isRecord } from '../generator/json.ts';
 import type { ApiModel } from '../generator/model/types.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
-import { terminalLines } from '../generator/escape.ts';
+import { specFileError } from '../generator/load/spec-file.ts';
+import { CommandError, printFailure } from './lib/command-error.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REDOCLY = join(REPO_ROOT, 'node_modules', '.bin', 'redocly');
@@ -91,9 +92,13 @@ export interface BuildDocsResult {
   htmlFile: string;
 }
 
-/** A build that failed; `message` says what went wrong, in which file, and how to fix it. */
-export class DocsBuildError extends Error {
-  override name = 'DocsBuildError';
+/**
+ * A build that failed; `message` says what went wrong and in which file, `fix` how to fix it.
+ * A spec the generator refuses fails with the generator's own GeneratorError instead, in the words
+ * of `npm run generate`.
+ */
+export class DocsBuildError extends CommandError {
+  override readonly name = 'DocsBuildError';
 }
 
 /** Builds the docs site for `spec` into `outDir` (replacing a previous build there). */
@@ -105,11 +110,11 @@ export async function buildDocs({
 }: BuildDocsOptions): Promise<BuildDocsResult> {
   const specFile = resolve(spec);
   const target = resolve(outDir);
-  await assertSpecFile(specFile);
+  const notReadable = specFileError(spec);
+  if (notReadable !== undefined) throw notReadable;
   await assertReplaceable(target);
 
-  await mkdir(dirname(target), { recursive: true });
-  const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.building-`));
+  const staging = await stagingFolder(target, outDir);
   try {
     await chmod(staging, 0o755); // mkdtemp makes it owner-only; the site is meant to be served
 
@@ -142,12 +147,20 @@ export async function buildDocs({
   return { htmlFile: join(target, 'index.html') };
 }
 
-async function assertSpecFile(specFile: string): Promise<void> {
-  const info = await stat(specFile).catch(() => undefined);
-  if (!info?.isFile()) {
+/**
+ * A new folder next to `target` to build in; a `--out` whose parent cannot be made or written
+ * (inside a file, on a read-only or virtual file system) is refused with the fix, not a stack.
+ */
+async function stagingFolder(target: string, outDir: string): Promise<string> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    return await mkdtemp(join(dirname(target), `.${basename(target)}.building-`));
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
     throw new DocsBuildError(
-      `Spec file not found: ${display(specFile)}\n` +
-        `Fix: pass the root OpenAPI file with --spec <file> (default: ${DEFAULT_SPEC}).`,
+      `--out ${outDir}: cannot create the folder to build in (${code}${path === undefined ? '' : ` at ${path}`})`,
+      `pass a folder you can write to with --out (default: ${DEFAULT_OUT_DIR})`,
     );
   }
 }
@@ -173,8 +186,8 @@ async function assertReplaceable(target: string): Promise<void> {
     const fromTarget = relative(target, protectedDir);
     if (fromTarget === '' || (!fromTarget.startsWith('..') && !fromTarget.startsWith(sep))) {
       throw new DocsBuildError(
-        `Refusing to build docs into ${target}: it contains ${protectedDir}, and the output ` +
-          `folder is replaced as a whole.\nFix: pass a dedicated folder with --out (default: ${DEFAULT_OUT_DIR}).`,
+        `refusing to build docs into ${target}: it contains ${protectedDir}, and the output folder is replaced as a whole`,
+        `pass a dedicated folder with --out (default: ${DEFAULT_OUT_DIR})`,
       );
     }
   }
@@ -184,8 +197,8 @@ async function assertReplaceable(target: string): Promise<void> {
   if (entries?.length === 0) return;
   const refuse = (why: string) =>
     new DocsBuildError(
-      `Refusing to replace ${display(target)}: ${why}, and the output folder is replaced as a whole.\n` +
-        `Fix: pass an empty or new folder with --out, or move those files elsewhere.`,
+      `refusing to replace ${display(target)}: ${why}, and the output folder is replaced as a whole`,
+      'pass an empty or new folder with --out, or move those files elsewhere',
     );
   if (entries === undefined || !entries.includes('index.html'))
     throw refuse('it is not a previous docs build (no index.html)');
@@ -203,14 +216,10 @@ async function assertReplaceable(target: string): Promise<void> {
 async function sdkModel(specFile: string, allowExternalRefs: boolean): Promise<ApiModel> {
   // Loaded here, not at the top: the generator's modules take seconds to load, and `--help` or a
   // mistyped flag should not wait for them.
-  const { CodeSamplesError, loadModel } = await import('./lib/code-samples.ts');
-  try {
-    return await loadModel(specFile, allowExternalRefs);
-  } catch (error) {
-    if (error instanceof CodeSamplesError)
-      throw new DocsBuildError(`${display(specFile)}: ${error.message}`);
-    throw error;
-  }
+  // A spec it refuses fails with its GeneratorError: one `error:` and `fix:` per problem, as
+  // `npm run generate` prints them.
+  const { loadModel } = await import('./lib/code-samples.ts');
+  return loadModel(specFile, allowExternalRefs);
 }
 
 async function renderPage(
@@ -237,6 +246,7 @@ async function renderPage(
     throw new DocsBuildError(
       `redocly build-docs failed for ${display(specFile)} (exited with ${exitText(result)}):\n` +
         `${trimOutput(result.output)}`,
+      `run \`npm run lint:spec -- --spec ${display(specFile)}\` for the problems Redocly finds in the spec`,
     );
   }
 }
@@ -246,7 +256,10 @@ async function finishPageFile(htmlFile: string): Promise<void> {
   try {
     await writeFile(htmlFile, finishPage(await readFile(htmlFile, 'utf8')));
   } catch (error) {
-    if (error instanceof DocsPageError) throw new DocsBuildError(error.message);
+    if (error instanceof DocsPageError) {
+      const [problem, ...fix] = error.message.split(/\nFix: /);
+      throw new DocsBuildError(problem!, fix.join(' ').replace(/\.$/, ''));
+    }
     throw error;
   }
 }
@@ -257,8 +270,8 @@ function pageTitle(document: unknown, specFile: string): string {
   const title = isRecord(info) ? info['title'] : undefined;
   if (typeof title !== 'string' || title.trim() === '') {
     throw new DocsBuildError(
-      `${display(specFile)}: info.title is missing or empty; the docs page title is made from it.\n` +
-        'Fix: set info.title in the root OpenAPI file.',
+      `${display(specFile)} #/info/title: info.title is missing or empty; the docs page title is made from it`,
+      'set info.title in the root OpenAPI file',
     );
   }
   return `${title.trim()} – API reference`;
@@ -329,9 +342,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(
-      error instanceof DocsBuildError ? terminalLines(`error: ${error.message}`) : error,
-    );
+    await printFailure(error);
     return 1;
   }
 }

@@ -18,6 +18,7 @@ import { emitReadme } from './readme.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 import { showInvisible } from '../escape.ts';
+import { apiPhrase } from './api-phrase.ts';
 
 const TSCONFIG_PATH = 'tsconfig.json';
 const BUILD_SCRIPT_PATH = 'build.mjs';
@@ -41,7 +42,7 @@ function emitPackageJson(model: ApiModel): EmittedTextFile {
       name: json(model.sdk.packageName),
       version: json(model.sdk.packageVersion),
       description: json(
-        `TypeScript client for the ${model.info.title}, generated from its OpenAPI description.`,
+        `TypeScript client for ${apiPhrase(model.info.title)}, generated from its OpenAPI description.`,
       ),
       license: json(model.sdk.license),
       repository: json(model.sdk.repository),

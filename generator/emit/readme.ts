@@ -31,6 +31,7 @@ import { minimalValue } from './testing/values.ts';
 import { hasFixture, mockMember } from './testing.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
+import { apiPhrase } from './api-phrase.ts';
 
 const README_PATH = 'README.md';
 
@@ -74,7 +75,7 @@ export function emitReadme(model: ApiModel): EmittedTextFile {
     ...runtimeNames(model),
     packageName,
     clientName,
-    title: markdownText(model.info.title),
+    apiPhrase: markdownText(apiPhrase(model.info.title)),
     apiVersion: markdownText(model.info.version),
     summary: firstParagraph(model.info.description),
     configureExample: configureExample(model),

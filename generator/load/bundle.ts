@@ -19,6 +19,7 @@ import { isRecord } from '../json.ts';
 import { inDocumentOrder } from '../pointer.ts';
 import { assertAcyclic } from './acyclic.ts';
 import { refLoopErrors, selfContainingSchemas } from './cycles.ts';
+import { fileRefLoopError } from './file-ref-loops.ts';
 import { anchorRefsAsPointers } from '../anchors.ts';
 import { longRefChains } from './ref-chains.ts';
 import { mappingTargetProblems } from './mappings.ts';
@@ -77,7 +78,10 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
     // A $ref loop inside the root file is placed here; the bundler names no place for it.
     if (!(error instanceof TypeError)) {
       const loops = refLoopErrors(root.parsed, ctx.specDisplay);
-      throw loops.length > 0 ? GeneratorError.all(loops) : bundleError(error, ctx.specDisplay);
+      if (loops.length > 0) throw GeneratorError.all(loops);
+      throw (
+        (await fileRefLoopError(root, resolver, display)) ?? bundleError(error, ctx.specDisplay)
+      );
     }
     throw await bundleCrashError(error, root, resolver, display);
   }

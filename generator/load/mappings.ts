@@ -8,7 +8,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { componentKey, findInObjects } from '../pointer.ts';
+import { componentKey, escapedRefFix, findInObjects, unescapedKeyRef } from '../pointer.ts';
 
 /** Every such mapping, each at its place, in document order (empty when there is none). */
 export function mappingTargetProblems(document: unknown, file: string): GeneratorError[] {
@@ -22,11 +22,19 @@ export function mappingTargetProblems(document: unknown, file: string): Generato
         new GeneratorError(
           `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not one schema in components.schemas`,
           { file, pointer: joinPointer(pointer, 'discriminator', 'mapping', value) },
-          "point the mapping at '#/components/schemas/<Name>' of an existing schema",
+          mappingFix(document, ref),
         ),
       );
     }
     return undefined;
   });
   return problems;
+}
+
+/** The escaped ref when the mapping names a schema whose key holds `/` or `~` unescaped. */
+function mappingFix(document: unknown, ref: string): string {
+  const escaped = unescapedKeyRef(document, ref);
+  return escaped !== undefined && componentKey(escaped) !== undefined
+    ? escapedRefFix(escaped).replace('$ref', 'mapping')
+    : "point the mapping at '#/components/schemas/<Name>' of an existing schema";
 }

@@ -18,7 +18,7 @@ import { SourceError, syntaxOf } from './parse.ts';
 import { specFolderError, unreadableReason, unreadableSpecError } from './spec-file.ts';
 import { ExternalRefError, FolderRefError, isUrl } from './resolver.ts';
 import { isRecord } from '../json.ts';
-import { getByPointer, refOf, refPointer } from '../pointer.ts';
+import { escapedRefFix, getByPointer, refOf, refPointer, unescapedKeyRef } from '../pointer.ts';
 
 type Display = (absolute: string) => string;
 
@@ -311,6 +311,7 @@ async function refError(
       place,
       // The $ref leaves the spec's folder (resolver.ts).
       refusalFix(ExternalRefError.of(target), display) ??
+        escapedKeyFix(ref, target) ??
         'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
     ),
   };
@@ -319,18 +320,32 @@ async function refError(
 /** The fix for a `$ref` that resolver.ts refused (outside the spec's folder, hidden, a link out). */
 function refusalFix(refusal: ExternalRefError | undefined, display: Display): string | undefined {
   if (refusal === undefined) return undefined;
-  const trusted = 'or, for a spec you trust, run with --allow-external-refs';
+  // A hidden file (`.env`) may hold secrets: never "write its text into the spec".
   if (refusal.reason === 'hidden')
-    return 'write the text into the spec (or a file whose path has no part starting with a dot) instead; for a spec you trust, --allow-external-refs lifts the rule';
+    return 'point the $ref at a YAML or JSON file whose path has no part starting with a dot; for a spec you trust, --allow-external-refs lifts the rule';
   // Copying a device, a pipe or a socket into the spec would be harm, not a fix.
   const target = refusal.link?.target ?? (isUrl(refusal.ref) ? undefined : refusal.ref);
   const stats = target === undefined ? undefined : statSync(target, { throwIfNoEntry: false });
   const notAFile = stats === undefined ? undefined : unreadableReason(target!, stats);
   if (notAFile !== undefined)
     return `point the $ref at a YAML or JSON file in the spec's folder: ${notAFile}`;
+  // Never "copy it into the spec": the target may be a system or secret file (/etc/passwd, a key).
+  const inside = "point the $ref at a YAML or JSON file inside the spec's folder";
   if (refusal.link !== undefined)
-    return `replace the link with a copy of what it points to (remove ${display(refusal.link.path)} and copy ${refusal.link.target} there), ${trusted}`;
-  return `copy what it refers to into the spec's folder and point the $ref there, ${trusted}`;
+    return `${inside} (not through the link ${display(refusal.link.path)}), or, if ${refusal.link.target} is trusted, run with --allow-external-refs`;
+  return `${inside}, or, if ${refusal.ref} is trusted, run with --allow-external-refs`;
+}
+
+/**
+ * The fix for a `$ref` that names a key holding `/` or `~` without escaping them
+ * (`#/components/schemas/a/b` for the schema `a/b`): the escaped `$ref`, or undefined.
+ */
+function escapedKeyFix(ref: string | undefined, target: Document | Error | undefined) {
+  if (ref === undefined || target === undefined || target instanceof Error) return undefined;
+  const hash = ref.indexOf('#');
+  if (hash === -1) return undefined;
+  const escaped = unescapedKeyRef(target.parsed, ref.slice(hash));
+  return escaped === undefined ? undefined : escapedRefFix(`${ref.slice(0, hash)}${escaped}`);
 }
 
 /** Why a `$ref` into a file that was read finds nothing: nothing is at its pointer. */

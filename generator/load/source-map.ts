@@ -67,12 +67,16 @@ export class SourceMap {
     private readonly bundled: unknown,
   ) {}
 
-  /** Where the bundled document's place at `pointer` was written, or undefined when unknown. */
-  place(pointer: string): SourcePlace | undefined {
+  /**
+   * Where the bundled document's place at `pointer` was written, or undefined when unknown: the
+   * line of its value, or with `at: 'key'` the line of the key that holds it (for a block map or
+   * list, the value starts a line below the key: `properties:` then its first property).
+   */
+  place(pointer: string, at: 'value' | 'key' = 'value'): SourcePlace | undefined {
     try {
       const found = this.#walk(pointerTokens(pointer));
       if (found === undefined) return undefined;
-      const place = lineAndColumn(this.sources.get(found.file)!, found.tokens);
+      const place = lineAndColumn(this.sources.get(found.file)!, found.tokens, at);
       return { file: found.file, pointer: joinPointer('#', ...found.tokens), ...place };
     } catch {
       // A file that no longer parses, a pointer with odd tokens: the bundled place still holds.
@@ -226,19 +230,22 @@ export class SourceMap {
 }
 
 /**
- * The line and column (1-based) of the value at `tokens` in `text`, or of the deepest part of the
- * way that can be found (a key that a YAML merge key `<<` brought in); none for a big file.
+ * The line and column (1-based) of the value at `tokens` in `text` (of its key, with `at: 'key'`,
+ * when it has one), or of the deepest part of the way that can be found (a key that a YAML merge
+ * key `<<` brought in); none for a big file.
  */
 function lineAndColumn(
   text: string,
   tokens: readonly string[],
+  at: 'value' | 'key',
 ): { line?: number; column?: number } {
   if (text.length > LINE_LOOKUP_CHARS) return {};
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   let node: unknown = document.contents;
   let start = (node as Node | null)?.range?.[0];
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
+    const last = index === tokens.length - 1;
     if (isAlias(node)) node = node.resolve(document);
     let next: { at: number | undefined; node: unknown } | undefined;
     if (isMap(node)) {
@@ -247,7 +254,8 @@ function lineAndColumn(
       );
       if (pair !== undefined) {
         const value = pair.value as Node | null;
-        next = { at: value?.range?.[0] ?? (pair.key as Node).range?.[0], node: value };
+        const key = (pair.key as Node).range?.[0];
+        next = { at: (at === 'key' && last ? key : value?.range?.[0]) ?? key, node: value };
       }
     } else if (isSeq(node)) {
       const item = node.items[Number(token)] as Node | undefined;

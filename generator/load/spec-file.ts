@@ -24,28 +24,60 @@ const SPEC_FILE_FIX =
  */
 export function unreadableReason(path: string, stats: Stats): string | undefined {
   if (stats.isDirectory()) return undefined;
-  if (!stats.isFile()) {
-    const what = stats.isCharacterDevice()
-      ? 'a character device'
-      : stats.isBlockDevice()
-        ? 'a block device'
-        : stats.isFIFO()
-          ? 'a pipe'
-          : stats.isSocket()
-            ? 'a socket'
-            : 'not a file';
-    return `${path} is ${what}, not a regular file`;
-  }
+  if (!stats.isFile()) return `${path} is ${fileKind(stats)}, not a regular file`;
   if (stats.size > MAX_SPEC_FILE_BYTES)
     return `${path} is ${Math.round(stats.size / 2 ** 20)} MiB, more than the ${MAX_SPEC_FILE_BYTES / 2 ** 20} MiB a spec file may have`;
   return undefined;
 }
 
-/** `--spec` names a folder: the error, with the root file inside it when there is an obvious one. */
-export function specFolderError(rootFile: string, folder: string): GeneratorError {
-  const root = ['openapi.yaml', 'openapi.yml', 'openapi.json'].find((name) =>
+/**
+ * What a path that is not a regular file is, in the words errors use: a folder, a pipe (a FIFO), a
+ * character or block device, a socket.
+ */
+function fileKind(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isFIFO()) return 'a pipe';
+  if (stats.isSocket()) return 'a socket';
+  return stats.isFile() ? 'a file' : 'not a file';
+}
+
+/**
+ * The problem and fix for a file option (`--base`, `--record`, as `option` names it) whose path
+ * exists but cannot be read as a spec file (a folder, a pipe, a device, a socket, too large), or
+ * undefined when it can: the release commands' counterpart of {@link specFileError}.
+ */
+export function specFileOptionProblem(
+  option: string,
+  given: string,
+  path: string,
+  stats: Stats,
+  fix: string,
+): { problem: string; fix: string } | undefined {
+  if (stats.isDirectory()) {
+    const root = rootFileIn(path);
+    return {
+      problem: `${option} ${given} is a folder, not a spec file`,
+      fix:
+        root === undefined
+          ? fix
+          : `pass the root file inside it: \`${option} ${given.replace(/\/+$/, '')}/${root}\``,
+    };
+  }
+  const reason = unreadableReason(given, stats);
+  return reason === undefined ? undefined : { problem: `${option} ${reason}`, fix };
+}
+
+function rootFileIn(folder: string): string | undefined {
+  return ['openapi.yaml', 'openapi.yml', 'openapi.json'].find((name) =>
     existsSync(join(folder, name)),
   );
+}
+
+/** `--spec` names a folder: the error, with the root file inside it when there is an obvious one. */
+export function specFolderError(rootFile: string, folder: string): GeneratorError {
+  const root = rootFileIn(folder);
   return new GeneratorError(
     'the spec path names a folder, not a file',
     { file: rootFile },

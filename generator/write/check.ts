@@ -30,6 +30,20 @@ export interface CheckResult {
 }
 
 export async function checkTree(outDir: string, tree: RenderedTree): Promise<CheckResult> {
+  const result: CheckResult = await fileChanges(outDir, tree);
+  const api = await compareBundledSpecs(outDir, tree);
+  if (api !== undefined) result.api = api;
+  return result;
+}
+
+/**
+ * The files writing `tree` into `outDir` adds, changes and removes (the generator's own only):
+ * what `npm run generate` counts as changed.
+ */
+export async function fileChanges(
+  outDir: string,
+  tree: RenderedTree,
+): Promise<Pick<CheckResult, 'added' | 'changed' | 'removed'>> {
   const onDisk = new Set((await ownedFiles(outDir, tree)).generated);
   const result: CheckResult = { added: [], changed: [], removed: [] };
   for (const [path, text] of tree) {
@@ -37,8 +51,6 @@ export async function checkTree(outDir: string, tree: RenderedTree): Promise<Che
     else if ((await readFile(join(outDir, path), 'utf8')) !== text) result.changed.push(path);
   }
   result.removed = [...onDisk].filter((path) => !tree.has(path));
-  const api = await compareBundledSpecs(outDir, tree);
-  if (api !== undefined) result.api = api;
   return result;
 }
 

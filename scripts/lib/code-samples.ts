@@ -6,7 +6,6 @@
  */
 import { resolveContext } from '../../generator/context.ts';
 import { codeSamples, type CodeSample } from '../../generator/emit/code-samples.ts';
-import { GeneratorError } from '../../generator/errors.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { placedModel } from '../../generator/pipeline.ts';
@@ -16,19 +15,13 @@ export class CodeSamplesError extends Error {
   override name = 'CodeSamplesError';
 }
 
-/** The generator's model of `specFile` (what `npm run generate` builds the package from). */
+/**
+ * The generator's model of `specFile` (what `npm run generate` builds the package from). A spec
+ * the generator refuses throws its GeneratorError, as `npm run generate` prints it.
+ */
 export async function loadModel(specFile: string, allowExternalRefs = false): Promise<ApiModel> {
   const ctx = resolveContext({ spec: specFile, allowExternalRefs });
-  try {
-    return await placedModel(await loadAndBundle(ctx), ctx);
-  } catch (error) {
-    if (error instanceof GeneratorError) {
-      throw new CodeSamplesError(
-        `The SDK generator cannot read the spec (the docs take their code samples from it):\n${error.message}`,
-      );
-    }
-    throw error;
-  }
+  return placedModel(await loadAndBundle(ctx), ctx);
 }
 
 /**

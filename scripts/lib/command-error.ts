@@ -6,7 +6,7 @@ import { terminalLines } from '../../generator/escape.ts';
  * thing; `fix` says what to do. Commands print both and exit without a stack trace.
  */
 export class CommandError extends Error {
-  override readonly name = 'CommandError';
+  override readonly name: string = 'CommandError';
   readonly fix: string;
 
   constructor(problem: string, fix: string) {
@@ -22,7 +22,7 @@ export class CommandError extends Error {
 
 /**
  * Prints a command's failure on stderr: a CommandError or a GeneratorError (bad input) as its
- * message and fix, anything else as an internal error with its stack (a bug in the toolchain).
+ * message and fix (each problem of a GeneratorError after its own `error: `), anything else as an internal error with its stack (a bug in the toolchain).
  * Messages quote the spec, so control and invisible characters are shown as escapes
  * (escape.ts `terminalLines`).
  */
@@ -33,7 +33,12 @@ export async function printFailure(error: unknown): Promise<void> {
 /** What {@link printFailure} prints, before its spec text is made safe for a terminal. */
 async function failureText(error: unknown): Promise<string> {
   if (error instanceof CommandError) return error.format();
-  const { GeneratorError } = await import('../../generator/errors.ts');
-  if (error instanceof GeneratorError) return `error: ${error.message}\n`;
+  const { GeneratorError, moreProblems } = await import('../../generator/errors.ts');
+  // Each problem found at once after its own `error: `, as `npm run generate` prints them.
+  if (error instanceof GeneratorError)
+    return [
+      ...error.problems.map((problem) => `error: ${problem.message}\n`),
+      error.unshown > 0 ? `error: ${moreProblems(error.unshown)}\n` : '',
+    ].join('');
   return `internal error (a bug in the toolchain, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
 }

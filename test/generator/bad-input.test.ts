@@ -225,8 +225,60 @@ const cases: [string, Case][] = [
         'b.yaml': "X: {$ref: './c.yaml#/Y'}\n",
         'c.yaml': "Y: {$ref: './b.yaml#/X'}\n",
       },
-      problem: /circular \$ref across files/,
-      fix: /point one of them at a schema/,
+      problem:
+        /circular \$ref across files: b\.yaml#\/X → c\.yaml#\/Y → b\.yaml#\/X never reaches a schema/,
+      file: 'b.yaml',
+      pointer: '#/X',
+      fix: /point one of these \$refs at a schema .*c\.yaml#\/Y/,
+    },
+  ],
+  [
+    'a $ref loop between whole files, reached through the root',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content: {application/json: {schema: {$ref: './b.yaml'}}}\n`,
+        'b.yaml': "$ref: './c.yaml'\n",
+        'c.yaml': "$ref: './b.yaml#'\n",
+      },
+      problem: /circular \$ref across files: b\.yaml# → c\.yaml# → b\.yaml# never reaches a schema/,
+      file: 'b.yaml',
+      pointer: '#',
+      fix: /point one of these \$refs at a schema/,
+    },
+  ],
+  [
+    'a $ref to a schema whose name holds "/", not escaped',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content: {application/json: {schema: {$ref: '#/components/schemas/a/b'}}}\ncomponents:\n  schemas:\n    a/b: {type: string}\n`,
+      },
+      problem: /cannot resolve \$ref "#\/components\/schemas\/a\/b"/,
+      pointer: '#/paths/~1a/get/responses/200/content/application~1json/schema',
+      fix: /write the \$ref as '#\/components\/schemas\/a~1b'.*~1.*~0 \(RFC 6901\)/,
+    },
+  ],
+  [
+    'a $ref into another file to a key that holds "~", not escaped',
+    {
+      files: {
+        'a.yaml': REF_ROOT.replace("'./b.yaml'", "'./b.yaml#/defs/x~1'"),
+        'b.yaml': 'defs:\n  x~1: {type: string}\n',
+      },
+      problem: /cannot resolve \$ref "\.\/b\.yaml#\/defs\/x~1"/,
+      fix: /write the \$ref as '\.\/b\.yaml#\/defs\/x~01'/,
+    },
+  ],
+  [
+    'a discriminator mapping to a schema whose name holds "/", not escaped',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Pet:\n      oneOf: [{$ref: '#/components/schemas/pets~1Dog'}]\n      discriminator: {propertyName: kind, mapping: {dog: '#/components/schemas/pets/Dog'}}\n    pets/Dog: {type: object, properties: {kind: {type: string}}}\n",
+        ),
+      },
+      problem: /mapping "dog" points at "#\/components\/schemas\/pets\/Dog"/,
+      pointer: '#/components/schemas/Pet/discriminator/mapping/dog',
+      fix: /write the mapping as '#\/components\/schemas\/pets~1Dog'/,
     },
   ],
   [

@@ -186,9 +186,33 @@ describe('generator CLI usage', () => {
       expect(line).toMatch(/would be named `\w+`, but .* so it is named/);
     expect(result.stderr.split('\n').filter((line) => /^\S/.test(line))).toEqual(warnings);
     expect(result.status).toBe(0);
+    // A new folder: every file is a change.
+    const count = /^Generated (\d+) files/.exec(result.stdout)?.[1] ?? 'none';
     expect(result.stdout).toMatch(
-      /^Generated \d+ files in .*sdk\/ from test\/fixtures\/specs\/hostile\/hostile-3\.1\.yaml/,
+      new RegExp(
+        `^Generated ${count} files \\(${count} changed\\) in .*sdk/ from test/fixtures/specs/hostile/hostile-3\\.1\\.yaml \\([\\d.]+ s\\)\\.\n$`,
+      ),
     );
+    // Again: nothing changed, and the line says so; then one file edited by hand is one change.
+    const again = runScript(CLI, [
+      '--spec',
+      'test/fixtures/specs/hostile/hostile-3.1.yaml',
+      '--out',
+      out,
+      '--name',
+      '@acme/hostile',
+    ]);
+    expect(again.stdout).toMatch(new RegExp(`^Generated ${count} files \\(0 changed\\) in `));
+    await writeFile(join(out, 'src/types.ts'), '// edited\n');
+    const restored = runScript(CLI, [
+      '--spec',
+      'test/fixtures/specs/hostile/hostile-3.1.yaml',
+      '--out',
+      out,
+      '--name',
+      '@acme/hostile',
+    ]);
+    expect(restored.stdout).toMatch(new RegExp(`^Generated ${count} files \\(1 changed\\) in `));
     const tree = await snapshotTree(out);
     expect(Object.keys(tree)).toEqual(
       expect.arrayContaining([

@@ -318,6 +318,34 @@ describe('package.json fields from the spec', () => {
       'type',
     ]);
   });
+
+  // The titles of the corpus's public specs (test:corpus), and this spec's.
+  it.each([
+    ['T', 'T'],
+    ['Lob', 'Lob'],
+    ['Resend', 'Resend'],
+    ['Swagger Petstore', 'Swagger Petstore'],
+    ['Text Generation Inference', 'Text Generation Inference'],
+    ['Tic Tac Toe', 'Tic Tac Toe'],
+    ['Callback Example', 'Callback Example'],
+    ['Gigs Core API', 'the Gigs Core API'],
+    ['Figma API', 'the Figma API'],
+    ['File storage API', 'the File storage API'],
+    ['USPTO Data Set API', 'the USPTO Data Set API'],
+    ['Xero Accounting API', 'the Xero Accounting API'],
+    ['Stripe APIs', 'the Stripe APIs'],
+    ['The Acme API', 'The Acme API'],
+  ])('package.json and README.md name the API titled %j as %j', async (title, phrase) => {
+    const model = await modelOf(
+      await writeSpec({ openapi: '3.1.0', info: { title, version: '1.0.0' }, paths: {} }),
+    );
+    const files = await renderFiles(emitPackageFiles(model), 'notice');
+    const pkg = JSON.parse(files.get('package.json')!) as { description: string };
+    expect(pkg.description).toBe(
+      `TypeScript client for ${phrase}, generated from its OpenAPI description.`,
+    );
+    expect(files.get('README.md')).toContain(`TypeScript client for ${phrase} (version 1.0.0)`);
+  });
 });
 
 /** GitHub's heading ids: lower case, punctuation dropped, spaces to hyphens. */

@@ -80,7 +80,11 @@ describe('$refs outside the spec folder', () => {
     expect(error.location.pointer).toBe(
       '#/paths/~1things/get/responses/200/content/application~1json/schema',
     );
-    expect(error.hint).toMatch(/copy .* into the spec's folder.*--allow-external-refs/);
+    // Never tells the user to copy the file (a system or secret one) into the spec.
+    expect(error.hint).toMatch(
+      /^point the \$ref at a YAML or JSON file inside the spec's folder, or, if .* is trusted, run with --allow-external-refs$/,
+    );
+    expect(error.hint).not.toMatch(/copy/i);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -105,11 +109,23 @@ describe('$refs outside the spec folder', () => {
         `leads through the symbolic link ${join(dir, link)}, which points to ${join(dir, target)}, outside the spec's folder`,
       );
       expect(error.message).not.toContain(SECRET);
-      expect(error.hint).toMatch(
-        /replace the link with a copy of what it points to.*or, for a spec you trust, run with --allow-external-refs/,
+      expect(error.hint).toBe(
+        `point the $ref at a YAML or JSON file inside the spec's folder (not through the link ${join(dir, link)}), or, if ${join(dir, target)} is trusted, run with --allow-external-refs`,
       );
     },
   );
+
+  it('refuse a link to /etc/passwd without telling the user to copy it into the spec', async () => {
+    const { dir, spec } = await specWithRef('./schemas/Passwd.yaml');
+    await symlink('/etc/passwd', join(dir, 'spec/schemas/Passwd.yaml'));
+    const error = await refusal(spec, join(dir, 'sdk'));
+    expect(error.message).toContain('which points to /etc/passwd');
+    expect(error.message).not.toContain('root:');
+    expect(error.hint).not.toMatch(/copy/i);
+    expect(error.hint).toMatch(
+      /^point the \$ref at a YAML or JSON file inside the spec's folder .*or, if \/etc\/passwd is trusted, run with --allow-external-refs$/,
+    );
+  });
 
   it.each([
     ['a link in the folder to /dev/zero', './schemas/Zero.yaml', 'spec/schemas/Zero.yaml'],

@@ -5,7 +5,7 @@
  * TypeScript surface) and the wire level (`redocly diff`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, YAMLMap } from 'yaml';
@@ -272,6 +272,19 @@ describe('every rule, on a real git repository', () => {
     if (wire !== undefined) expect(lines).toContainEqual(match(wire));
     // Nothing is rated above the bump, and the bump is the most severe change.
     expect(report.changes.map((change) => change.level)).toContain(bump);
+  });
+
+  it('a removed property is placed at the `properties` key of its schema in the head, not a line below', async () => {
+    const report = await diffAfter('schemas/Order.yaml', (doc) =>
+      doc.deleteIn(['properties', 'note']),
+    );
+    const head = await readFile(join(repo, 'spec/schemas/Order.yaml'), 'utf8');
+    const line = head.split('\n').indexOf('properties:') + 1;
+    expect(line).toBeGreaterThan(0);
+    const wire = report.changes.filter((change) => change.kind === 'wire/property-removed');
+    expect(wire.map((change) => change.message)).toEqual([
+      expect.stringMatching(new RegExp(`note.*\\(spec/schemas/Order\\.yaml:${line}\\)$`)),
+    ]);
   });
 
   it('no change: bump none, nothing listed', async () => {
@@ -590,6 +603,28 @@ describe('bad input: a clear error, nothing written', () => {
     await expect(diffSpecs({ base: 'old/openapi.yaml', cwd: repo })).rejects.toMatchObject({
       name: 'CommandError',
       message: expect.stringMatching(/--base old\/openapi\.yaml: no such file/),
+    });
+  });
+
+  it('a base that is not a regular file is named for what it is, with the fix', async () => {
+    const fifo = join(repo, 'base.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    try {
+      await expect(diffSpecs({ base: 'base.fifo', cwd: repo })).rejects.toMatchObject({
+        name: 'CommandError',
+        message: '--base base.fifo is a pipe, not a regular file',
+        fix: expect.stringContaining('or a git ref') as unknown,
+      });
+    } finally {
+      await rm(fifo);
+    }
+    await expect(diffSpecs({ base: '/dev/null', cwd: repo })).rejects.toMatchObject({
+      message: '--base /dev/null is a character device, not a regular file',
+    });
+    // A folder that holds a root file: the fix names it.
+    await expect(diffSpecs({ base: 'spec/', cwd: repo })).rejects.toMatchObject({
+      message: '--base spec/ is a folder, not a spec file',
+      fix: 'pass the root file inside it: `--base spec/openapi.yaml`',
     });
   });
 

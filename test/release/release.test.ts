@@ -4,7 +4,7 @@
  * half-way that leaves every file as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
@@ -52,6 +52,31 @@ describe('npm run release', () => {
       });
     },
   );
+
+  it('a --record that is a pipe, a device or a folder is refused at once, named for what it is', async () => {
+    const fifo = join(repo, 'record.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    try {
+      // Read, the pipe would wait for a writer forever.
+      await expect(
+        planRelease({ cwd: repo, date: DATE, record: 'record.fifo' }),
+      ).rejects.toMatchObject({
+        name: 'CommandError',
+        message: '--record record.fifo is a pipe, not a regular file',
+        fix: expect.stringContaining('release/openapi.json') as unknown,
+      });
+    } finally {
+      await rm(fifo);
+    }
+    await expect(
+      planRelease({ cwd: repo, date: DATE, record: '/dev/zero' }),
+    ).rejects.toMatchObject({
+      message: '--record /dev/zero is a character device, not a regular file',
+    });
+    await expect(planRelease({ cwd: repo, date: DATE, record: 'spec' })).rejects.toMatchObject({
+      message: '--record spec is a folder, not a spec file',
+    });
+  });
 
   it('--dry-run prints the first release and writes nothing', async () => {
     const before = await snapshotTree(repo);

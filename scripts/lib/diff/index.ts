@@ -102,7 +102,7 @@ interface GeneratedSide {
   /** What the spec's operations use each schema type for, by exported type name (uses.ts). */
   uses: Map<string, Set<SchemaUse>>;
   /** Where a place of `bundled` was written. */
-  place: (pointer: string) => SourcePlace | undefined;
+  place: (pointer: string, at?: 'value' | 'key') => SourcePlace | undefined;
   /** The operation behind each client method (`client.plans.retrieve` → `GET /plans/{plan}`). */
   operations: Map<string, string>;
 }

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { specFileOptionProblem } from '../../../generator/load/spec-file.ts';
 import { run } from '../run.ts';
 import { CommandError } from '../command-error.ts';
 
@@ -34,11 +35,14 @@ export async function resolveBase(
 ): Promise<SpecSource> {
   const asFile = resolve(options.cwd, base);
   if (existsSync(asFile)) {
-    if (!statSync(asFile).isFile())
-      throw new CommandError(
-        `--base ${base} is a folder`,
-        'pass the root file of the spec (e.g. spec/openapi.yaml) or a git ref',
-      );
+    const problem = specFileOptionProblem(
+      '--base',
+      base,
+      asFile,
+      statSync(asFile),
+      'pass the root file of a spec (e.g. spec/openapi.yaml, release/openapi.json) or a git ref',
+    );
+    if (problem !== undefined) throw new CommandError(problem.problem, problem.fix);
     return { root: asFile, label: base };
   }
   if (/\.(ya?ml|json)$/i.test(base) || base.startsWith('./') || base.startsWith('../')) {

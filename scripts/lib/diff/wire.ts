@@ -38,7 +38,7 @@ interface WireSide {
 /** The head (the working tree), where lines place changes: where its places were written, how to show files. */
 interface HeadSide extends WireSide {
   /** Where the place at a pointer of `bundled` was written (`file` absolute). */
-  place: (pointer: string) => SourcePlace | undefined;
+  place: (pointer: string, at?: 'value' | 'key') => SourcePlace | undefined;
   /** A file as messages show it (`spec/paths/plan.yaml`). */
   display: (file: string) => string;
 }
@@ -202,7 +202,8 @@ function headPlace(
     const pointer = tokens.join('/');
     if (removed && (/^\d+$/.test(tokens.at(-1)!) || isAtOrUnder(pointer, change.path))) continue;
     if (getByPointer(head.bundled, pointer) === undefined) continue;
-    const place = head.place(pointer);
+    // What held the removed part: the line of its key (`properties:`), not of its first entry.
+    const place = head.place(pointer, removed ? 'key' : 'value');
     if (place !== undefined) return place;
   }
   return undefined;

@@ -12,10 +12,11 @@
  * the package is regenerated with it and `generate --check` stays green.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
 import { isRecord } from '../../../generator/json.ts';
+import { specFileOptionProblem } from '../../../generator/load/spec-file.ts';
 import { CommandError } from '../command-error.ts';
 import { isVersion } from './version.ts';
 
@@ -33,6 +34,18 @@ export async function readRecord(
   path: string,
   display: string,
 ): Promise<ReleaseRecord | undefined> {
+  const stats = await stat(path).catch(() => undefined);
+  const problem =
+    stats === undefined
+      ? undefined
+      : specFileOptionProblem(
+          '--record',
+          display,
+          path,
+          stats,
+          `pass the release record (default ${RECORD_FILE}), the JSON file npm run release writes`,
+        );
+  if (problem !== undefined) throw new CommandError(problem.problem, problem.fix);
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
