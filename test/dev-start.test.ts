@@ -3,8 +3,8 @@
  * already in the output folder, and names only the files that really changed ("is up to date"
  * when none did), not every file of the package as if all were new.
  */
-import { appendFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.ts';
 import { startDevServer } from '../scripts/lib/dev-server.ts';
@@ -83,5 +83,42 @@ describe('npm run dev at startup', () => {
       /^start: generated \d+ files in .*generated\/ \(a new package, \d+ ms\)\.$/,
     );
     expect(line).not.toContain('README.md');
+  }, 120_000);
+
+  it('takes its own writes for no save when the package is inside the spec’s folder', async () => {
+    const spec = await writeSpec(SPEC);
+    const lines: string[] = [];
+    const server = await startDevServer({
+      spec,
+      out: join(dirname(spec), 'sdk'),
+      port: 0,
+      config: undefined,
+      log: (line) => lines.push(line),
+    });
+    const status = async () =>
+      (await (await fetch(`${server.url}status.json`)).json()) as { busy: boolean };
+    const settle = async () => {
+      // Quiet for a second (no run pending, none started since), or 20 s: before, its own
+      // writes started run after run and it never was.
+      const deadline = Date.now() + 20_000;
+      for (let quiet = 0; quiet < 20 && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        quiet = (await status()).busy ? 0 : quiet + 1;
+      }
+    };
+    try {
+      await settle();
+      const before = lines.length;
+      await writeFile(spec, JSON.stringify({ ...SPEC, info: { ...SPEC.info, title: 'Tinier' } }));
+      for (let i = 0; i < 200 && !lines.slice(before).some((l) => l.includes('changed:')); i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      await settle();
+      const runs = lines.slice(before).filter((line) => line.includes(' changed: '));
+      // One save, one run, naming the spec only; before, the package's own files started more.
+      expect(runs).toHaveLength(1);
+      expect(runs[0]).toMatch(/^\S*openapi\.json changed: regenerated /);
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 });

@@ -23,7 +23,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import chokidar, { type FSWatcher } from 'chokidar';
 import { resolveContext, type GeneratorContext } from '../../generator/context.ts';
 import { GeneratorError } from '../../generator/errors.ts';
@@ -33,6 +33,7 @@ import { runPipeline } from '../../generator/pipeline.ts';
 import { RememberingFormatter } from '../../generator/write/format-cache.ts';
 import { createFormatter } from '../../generator/write/format-pool.ts';
 import { StatementFormatter } from '../../generator/write/format-statements.ts';
+import { STAGING_PREFIX } from '../../generator/write/owned.ts';
 import { RECORD_PATH } from '../../generator/write/record.ts';
 import type { RenderedTree } from '../../generator/write/render.ts';
 import { REDOC_OPTIONS } from '../docs.ts';
@@ -294,11 +295,17 @@ export async function startDevServer(options: DevOptions) {
   // The folder's parent is watched, for the spec folder alone: a replaced folder (deleted and
   // written again, a git checkout) is followed too.
   const ready = (w: FSWatcher) => new Promise<void>((done) => w.once('ready', () => done()));
+  // The package may be written inside the spec's folder (`spec.yaml` and `sdk/` side by side):
+  // its files and the writer's staging folder beside it are the server's own writes, not saves.
+  const outStaging = join(dirname(ctx.outDir), `.${basename(ctx.outDir)}${STAGING_PREFIX}`);
+  const isOutput = (path: string) =>
+    path === ctx.outDir || path.startsWith(`${ctx.outDir}${sep}`) || path.startsWith(outStaging);
   const watchSpec = async () => {
     const w = chokidar.watch(dirname(specDir), {
       ignoreInitial: true,
       ignored: (path) =>
-        path !== dirname(specDir) && path !== specDir && !path.startsWith(`${specDir}${sep}`),
+        isOutput(path) ||
+        (path !== dirname(specDir) && path !== specDir && !path.startsWith(`${specDir}${sep}`)),
     });
     w.on('all', (event, path) => {
       if (event === 'addDir' && path !== dirname(specDir)) rewatch = true;
