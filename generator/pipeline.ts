@@ -11,10 +11,11 @@
 import type { GeneratorContext } from './context.ts';
 import type { BundledSpec } from './load/bundle.ts';
 import type { SourceMap } from './load/source-map.ts';
+import type { PatternChecker } from './model/patterns.ts';
 import type { ApiModel } from './model/types.ts';
 import type { GeneratorError } from './errors.ts';
 import type { CheckResult } from './write/check.ts';
-import { createFormatter, type Formatter } from './write/format-pool.ts';
+import { createFormatter, workerRecheck, type Formatter } from './write/format-pool.ts';
 import { RECORD_PATH, renderRecord } from './write/record.ts';
 import type { RenderedTree } from './write/render.ts';
 
@@ -71,7 +72,8 @@ export async function runPipeline(
     const { loadAndBundle } = await timed('load', () => import('./load/bundle.ts'));
     const spec = await timed('bundle', () => loadAndBundle(ctx));
     await timed('load', () => import('./model/build.ts'));
-    const model = await timed('model', () => placedModel(spec, ctx));
+    // recheck's questions go to the prettier worker, which loaded its checker meanwhile.
+    const model = await timed('model', () => placedModel(spec, ctx, workerRecheck()));
     await hooks.onModel?.(model);
     const files = await emitAndRender(model, formatter, timings);
     const { mergeTrees } = await import('./write/render.ts');
@@ -121,11 +123,18 @@ async function writeFailureOf(
 
 /**
  * The model of the bundled spec, its problems and warnings placed in the files the user edits
- * (file, line and column: load/source-map.ts) rather than in the bundle.
+ * (file, line and column: load/source-map.ts) rather than in the bundle. `checkPattern` answers
+ * recheck's questions (model/patterns.ts); recheck itself does without it.
  */
-export async function placedModel(spec: BundledSpec, ctx: GeneratorContext): Promise<ApiModel> {
+export async function placedModel(
+  spec: BundledSpec,
+  ctx: GeneratorContext,
+  checkPattern?: PatternChecker,
+): Promise<ApiModel> {
   const { buildModel } = await import('./model/build.ts');
-  const built = await spec.sourceMap.placing(() => buildModel(spec, ctx));
+  const built = await spec.sourceMap.placing(() =>
+    buildModel(spec, checkPattern === undefined ? ctx : { ...ctx, checkPattern }),
+  );
   return { ...built, warnings: built.warnings.map((warning) => spec.sourceMap.warning(warning)) };
 }
 

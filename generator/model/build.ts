@@ -29,13 +29,17 @@ import { repairSloppySchemas } from './sloppy-schemas.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
 import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
-import { addPatternWarnings, analysePatterns } from './patterns.ts';
+import { addPatternWarnings, analysePatterns, type PatternChecker } from './patterns.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
 
 export async function buildModel(
   spec: Pick<BundledSpec, 'document' | 'file' | 'version' | 'hash'>,
   ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> &
-    Partial<Pick<GeneratorContext, 'unsafePatterns'>> & { strict?: boolean },
+    Partial<Pick<GeneratorContext, 'unsafePatterns'>> & {
+      strict?: boolean;
+      /** Who answers recheck's questions about the patterns (patterns.ts); recheck itself if none. */
+      checkPattern?: PatternChecker;
+    },
 ): Promise<ApiModel> {
   const { document: doc, file, version } = spec;
   const warnings = new Warnings(ctx.strict === true);
@@ -52,7 +56,7 @@ export async function buildModel(
     buildSchemaModel(doc, { file, version, warnings }).map(withPreview),
   );
   const schemas = built ?? [];
-  await analysePatterns(schemas);
+  await analysePatterns(schemas, ctx.checkPattern);
   addPatternWarnings(schemas, file, ctx.unsafePatterns ?? 're2js', warnings);
 
   const names = new NameRegistry([...OPENAPI_TS_ROOT_NAMES, ...MODULE_TYPE_NAMES], onCollision);

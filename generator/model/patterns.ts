@@ -160,6 +160,12 @@ function patternSafety(regex: RegexModel): PatternSafety {
 const cacheKey = (regex: RegexModel) => `${regex.flags}/${regex.source}`;
 
 /**
+ * Asks recheck one question somewhere else: the generator's worker thread, which loaded recheck's
+ * checker while this thread was loading (write/format-pool.ts). Rejects if it cannot answer.
+ */
+export type PatternChecker = (question: CheckRequest) => Promise<unknown>;
+
+/**
  * Patterns up to this many are analysed in recheck's native agent, more on its worker thread. The
  * agent answers the first at once but takes some 30 ms for each (one after another); the worker
  * takes 0.15 to 0.4 s to start, then well under a millisecond for each: a spec with a thousand
@@ -168,26 +174,49 @@ const cacheKey = (regex: RegexModel) => `${regex.flags}/${regex.source}`;
 const AGENT_LIMIT = 10;
 
 /**
- * Analyses every pattern the guards of `schemas` check, all at once: up to {@link AGENT_LIMIT} with
- * recheck's asynchronous `check`, which runs them in recheck's native agent (a process of its
- * own), where `checkSync` would first start a worker thread and load recheck into it; more with
- * `checkSync`. The verdicts are the same; {@link patternSafety} finds them cached.
+ * Analyses every pattern the guards of `schemas` check, all at once, so that {@link patternSafety}
+ * finds them cached. The verdicts are the same whoever answers. With `checker` (the generator's
+ * worker thread, whose copy of recheck is loaded already), the automaton checker's questions go
+ * there (well under a millisecond each) and the fuzzer's to recheck's native agent, which runs its
+ * fuzzer about twice as fast as its JavaScript build (19 s against 36 s on `(\w+)\s\1`); a
+ * question the worker cannot answer goes to the agent too. Without it, up to {@link AGENT_LIMIT}
+ * patterns are asked with recheck's asynchronous `check` (its native agent, a process of its own,
+ * where `checkSync` would first start a worker thread and load recheck into it), more with
+ * `checkSync`.
  */
-export async function analysePatterns(schemas: readonly NamedSchema[]): Promise<void> {
+export async function analysePatterns(
+  schemas: readonly NamedSchema[],
+  checker?: PatternChecker,
+): Promise<void> {
   const pending = new Map<string, RegexModel>();
   for (const { regex } of patternUses(schemas)) {
     const key = cacheKey(regex);
     if (!analysed.has(key)) pending.set(key, regex);
   }
-  if (pending.size > AGENT_LIMIT) {
+  const agent = (question: CheckRequest) => loadRecheck().check(...question);
+  if (checker !== undefined) {
+    await analyseAll(pending, async (question) =>
+      question[2].checker === 'fuzz'
+        ? agent(question)
+        : ((await checker(question).catch(() => agent(question))) as Diagnostics),
+    );
+  } else if (pending.size > AGENT_LIMIT) {
     for (const regex of pending.values()) patternSafety(regex);
-    return;
+  } else {
+    await analyseAll(pending, agent);
   }
+}
+
+/** Analyses `pending` (by cache key), asking `ask` each question recheck is asked. */
+async function analyseAll(
+  pending: ReadonlyMap<string, RegexModel>,
+  ask: (question: CheckRequest) => Promise<Diagnostics>,
+): Promise<void> {
   await Promise.all(
     [...pending].map(async ([key, regex]) => {
       const steps = analysis(regex);
       let step = steps.next();
-      while (!step.done) step = steps.next(await loadRecheck().check(...step.value));
+      while (!step.done) step = steps.next(await ask(step.value));
       analysed.set(key, step.value);
     }),
   );
@@ -345,7 +374,7 @@ export interface PatternUse {
 }
 
 /** Every pattern the guards of `schemas` check, with its place. */
-function patternUses(schemas: readonly NamedSchema[]): PatternUse[] {
+export function patternUses(schemas: readonly NamedSchema[]): PatternUse[] {
   const uses: PatternUse[] = [];
   const seen = new Set<SchemaNode>();
   // Depth first, in the document's order: the first place of a pattern is the one reported.

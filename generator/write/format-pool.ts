@@ -41,6 +41,17 @@ export function createFormatter(poolSize = defaultPoolSize()): Formatter {
   return new InThreadFormatter();
 }
 
+/**
+ * The running pool's {@link FormatPool.recheck}, for the model's pattern analysis; undefined when
+ * no pool runs (one core, or formatting off in this process).
+ */
+export function workerRecheck():
+  | ((question: readonly [source: string, flags: string, params: object]) => Promise<unknown>)
+  | undefined {
+  const pool = shared;
+  return pool === undefined || pool.broken ? undefined : (question) => pool.recheck(question);
+}
+
 /** Formats on the main thread, one file at a time (only one prettier document in memory). */
 export class InThreadFormatter implements Formatter {
   private tail: Promise<unknown> = Promise.resolve();
@@ -72,6 +83,11 @@ export class FormatPool implements Formatter {
   private nextId = 0;
   private failure: Error | undefined;
   private closing = false;
+  /** recheck's questions sent to the first worker, by message id. */
+  private readonly questions = new Map<
+    number,
+    { resolve: (diagnostics: unknown) => void; reject: (error: Error) => void }
+  >();
 
   /**
    * Starts one worker now; more (up to `size`) start when a file waits and every worker is busy,
@@ -84,10 +100,15 @@ export class FormatPool implements Formatter {
 
   private addWorker(): void {
     const worker = new Worker(new URL('./format-worker.mjs', import.meta.url), {
-      workerData: { warmUp: formatAttempts('warm-up.ts')[0] },
+      // The first worker loads recheck's checker too (see recheck below).
+      workerData: { warmUp: formatAttempts('warm-up.ts')[0], recheck: this.workers.length === 0 },
     });
-    worker.on('message', (message: { id: number; text?: string; error?: string }) =>
-      this.done(worker, message),
+    worker.on(
+      'message',
+      (message: { id: number; text?: string; diagnostics?: unknown; error?: string }) => {
+        if (this.questions.has(message.id)) this.answer(worker, message);
+        else this.done(worker, message);
+      },
     );
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => {
@@ -104,6 +125,23 @@ export class FormatPool implements Formatter {
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, path, text, resolve, reject });
       this.pump();
+    });
+  }
+
+  /**
+   * Asks recheck a question (`check(source, flags, params)`, model/patterns.ts) in the first
+   * worker, which loaded recheck's checker when it started: on the second core, and answered
+   * between two files. Rejects if the worker cannot answer; the caller then asks recheck itself.
+   */
+  recheck(question: readonly [source: string, flags: string, params: object]): Promise<unknown> {
+    const worker = this.workers[0];
+    if (worker === undefined || this.failure !== undefined)
+      return Promise.reject(this.failure ?? new Error('no worker'));
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.questions.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, recheck: question });
     });
   }
 
@@ -148,7 +186,8 @@ export class FormatPool implements Formatter {
   private done(worker: Worker, message: { id: number; text?: string; error?: string }): void {
     const job = this.running.get(worker);
     this.running.delete(worker);
-    worker.unref();
+    // A worker waited on for recheck's answer keeps the process alive until it is in.
+    if (worker !== this.workers[0] || this.questions.size === 0) worker.unref();
     this.idle.push(worker);
     if (job !== undefined && job.id === message.id) {
       if (message.text !== undefined) job.resolve(message.text);
@@ -160,8 +199,18 @@ export class FormatPool implements Formatter {
     this.pump();
   }
 
+  private answer(worker: Worker, message: { id: number; diagnostics?: unknown; error?: string }) {
+    const question = this.questions.get(message.id)!;
+    this.questions.delete(message.id);
+    if (!this.running.has(worker) && this.questions.size === 0) worker.unref();
+    if (message.error === undefined) question.resolve(message.diagnostics);
+    else question.reject(new Error(`recheck failed in a worker: ${message.error}`));
+  }
+
   private fail(error: Error): void {
     this.failure ??= error;
+    for (const question of this.questions.values()) question.reject(error);
+    this.questions.clear();
     for (const job of [...this.running.values(), ...this.queue.splice(0)]) job.reject(error);
     this.running.clear();
   }

@@ -3,14 +3,33 @@
 // Message in: { id, text, attempts: PrettierOptions[] }; out: { id, text } or { id, error }.
 // The attempts are tried in order (the first parser that accepts the text wins), as in format.ts.
 //
+// It also answers recheck's questions about the spec's patterns (generator/model/patterns.ts):
+// in: { id, recheck: [source, flags, params] }; out: { id, diagnostics } or { id, error }.
+// recheck's checker (its Scala.js build, run in this thread) is loaded first thing, while the
+// main thread is still loading and bundling, so that the model's questions are answered in well
+// under a millisecond each instead of waiting for recheck's native agent to start (0.3 s).
+//
 // Warm-up: a worker starts while the main thread is still loading the bundler and emitting (about
 // a second on a small spec), so its core would idle. It spends that time formatting a small sample
 // of the code the generator writes, until the first real file arrives, so that prettier's parser
 // and printer are compiled by then: the first large file then formats about a third faster. The
 // sample's output is thrown away; each round yields to the event loop, so a real file waits for at
 // most one round (a few milliseconds).
+import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { format } from 'prettier';
+
+/** recheck's in-thread checker (its `browser` entry: no agent process, no worker of its own). */
+let recheck;
+const loadRecheck = () => (recheck ??= createRequire(import.meta.url)('recheck/lib/browser.js'));
+if (workerData?.recheck === true) {
+  try {
+    // One small question too: recheck's first answer sets up its classes (about 0.1 s).
+    loadRecheck().checkSync('a+b', '', { timeout: null });
+  } catch {
+    // Answered with an error when asked: the main thread then asks recheck itself.
+  }
+}
 
 const WARM_UP_SAMPLE = `/** A {@link Thing} as the API sends it. */
 export interface Thing { id: string; /** When it was made. */ createdAt: string; tags?: string[] | null; kind: 'a' | 'b' }
@@ -51,7 +70,15 @@ async function warmUp() {
   }
 }
 
-parentPort.on('message', async ({ id, text, attempts }) => {
+parentPort.on('message', async ({ id, text, attempts, recheck: question }) => {
+  if (question !== undefined) {
+    try {
+      parentPort.postMessage({ id, diagnostics: loadRecheck().checkSync(...question) });
+    } catch (error) {
+      parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   warmUpOptions = undefined;
   let lastError;
   for (const options of attempts) {
