@@ -17,7 +17,6 @@
 // most one round (a few milliseconds).
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { format } from 'prettier';
 
 /** recheck's in-thread checker (its `browser` entry: no agent process, no worker of its own). */
 let recheck;
@@ -30,6 +29,8 @@ if (workerData?.recheck === true) {
     // Answered with an error when asked: the main thread then asks recheck itself.
   }
 }
+// prettier after recheck: the model asks its questions before any file is ready to format.
+const { format } = await import('prettier');
 
 const WARM_UP_SAMPLE = `/** A {@link Thing} as the API sends it. */
 export interface Thing { id: string; /** When it was made. */ createdAt: string; tags?: string[] | null; kind: 'a' | 'b' }
