@@ -30,7 +30,8 @@ export interface GenerateResult {
   timings: Record<string, number>;
   /**
    * What the generator ignored in the spec or does not check as it says (unsafe or invalid
-   * patterns: model/patterns.ts), once per kind (with `strict`, these are errors).
+   * patterns: model/patterns.ts), one per kind: its first place, how many more have the same
+   * words, and every place with other words in `places` (with `strict`, every place is an error).
    */
   warnings: GeneratorWarning[];
   /**
