@@ -24,6 +24,8 @@ export interface GenerateResult {
    * undefined when the folder could not be read before writing.
    */
   changed?: string[];
+  /** Without `check`: the output folder did not exist, so every file was written anew. */
+  newFolder?: true;
   /** With `check: true`: the differences between `out` and what would be written (nothing is written). */
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
@@ -93,6 +95,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     out: ctx.outDir,
     files: [...result.tree.keys()],
     ...(result.changed === undefined ? {} : { changed: result.changed }),
+    ...(result.newFolder === true ? { newFolder: true as const } : {}),
     timings: result.timings,
     warnings: result.model.warnings,
     package: {

@@ -20,7 +20,7 @@
  * The page renders the bundled spec with Redoc in the browser (the standalone build @redocly/cli
  * ships), with the options of `npm run docs`; `npm run docs` stays the build to publish.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -121,7 +121,12 @@ export async function startDevServer(options: DevOptions) {
     // The first run compares with the package already on disk, so that an up-to-date folder is
     // reported as such and not as every file regenerated.
     const first = previous === undefined;
-    const before = previous ?? (await packageOnDisk(ctx.outDir));
+    // A folder deleted since the last run is written anew: every file, not the last run's changes.
+    const missing = await stat(ctx.outDir).then(
+      () => false,
+      (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+    );
+    const before = missing ? undefined : (previous ?? (await packageOnDisk(ctx.outDir)));
     try {
       statements.startRun();
       formatter.startRun();
@@ -148,7 +153,9 @@ export async function startDevServer(options: DevOptions) {
       const count = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
       options.log(
         before === undefined
-          ? `${reason}: generated ${count(result.tree.size)} in ${out} (a new package, ${ms} ms).`
+          ? first
+            ? `${reason}: generated ${count(result.tree.size)} in ${out} (a new package, ${ms} ms).`
+            : `${reason}: generated all ${count(result.tree.size)} in ${out} (the folder was missing, ${ms} ms).`
           : changed.length === 0
             ? first
               ? `${reason}: ${out} is up to date with ${ctx.specDisplay} (${count(result.tree.size)} checked, ${ms} ms).`
