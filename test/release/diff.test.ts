@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, YAMLMap } from 'yaml';
 import { main } from '../../scripts/diff.ts';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
+import type { CommandError } from '../../scripts/lib/command-error.ts';
 import { renderReport } from '../../scripts/lib/diff/report.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
@@ -639,6 +640,36 @@ describe('bad input: a clear error, nothing written', () => {
         /spec\/openapi\.yaml does not exist at no-spec \([0-9a-f]{7}\)/,
       ),
     });
+  });
+
+  it('a base file that cannot be generated: the fix lints that file, not the working tree’s spec', async () => {
+    resetSpec(repo);
+    const base = join(repo, 'old base.yaml');
+    await writeFile(
+      base,
+      "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: './Missing.yaml'}\n",
+    );
+    try {
+      const error = await diffSpecs({ base: 'old base.yaml', cwd: repo }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toMatchObject({ name: 'CommandError' });
+      expect((error as Error).message).toMatch(/the spec at old base\.yaml cannot be generated/);
+      // Before: "npm run lint:spec", which lints spec/openapi.yaml, not the base that failed.
+      expect((error as CommandError).fix).toContain(
+        "npm run lint:spec -- --spec 'old base.yaml' shows every problem",
+      );
+    } finally {
+      await rm(base);
+    }
+    // The working tree's spec failing: the command names it.
+    await writeFile(
+      join(repo, 'spec/schemas/Order.yaml'),
+      'type: object\nproperties:\n  id: {$ref: ./Missing.yaml}\n',
+    );
+    const head = await diffSpecs({ base: 'HEAD', cwd: repo }).catch((caught: unknown) => caught);
+    expect((head as CommandError).fix).toContain('npm run lint:spec -- --spec spec/openapi.yaml');
+    resetSpec(repo);
   });
 
   it('a base spec that fails to bundle names the file at the ref', async () => {
