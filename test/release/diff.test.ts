@@ -843,7 +843,7 @@ describe('a property renamed, an enum changed: every line is true', () => {
     expect(wire).not.toMatch(/`(description|examples|type)` changed/);
     // Order is in the responses of three operations: the lines name them all.
     const inOrder = '`Order` (in `GET /orders`, `POST /orders` and `GET /orders/{order}`)';
-    expect(wire).toContain(`major ${inOrder}: Property \`quantity\` was removed (`);
+    expect(wire).toContain(`major ${inOrder}: property \`quantity\` was removed (`);
     expect(wire).toContain(`minor ${inOrder}: property \`amount\` added`);
     expect(wire).toContain(`minor ${inOrder}: property \`label\` added`);
   });
@@ -858,8 +858,8 @@ describe('a property renamed, an enum changed: every line is true', () => {
     expect(text).toContain(
       'major `client.orders.create()` params: `quantity` removed and `qty` (required) added, of the same type: if it was renamed, pass `qty` instead',
     );
-    expect(text).toContain('major `POST /orders`: New required properties of `OrderCreate`: `qty` (');
-    expect(text).toContain('major `POST /orders`: Property `quantity` of `OrderCreate` was removed (');
+    expect(text).toContain('major `POST /orders`: new required properties of `OrderCreate`: `qty` (');
+    expect(text).toContain('major `POST /orders`: property `quantity` of `OrderCreate` was removed (');
     expect(text).not.toMatch(/became required|renamed to/);
   });
 
@@ -890,7 +890,7 @@ describe('a property renamed, an enum changed: every line is true', () => {
       const wire = text.slice(text.indexOf('Wire (redocly diff):'));
       expect(wire).not.toMatch(/renamed/);
       expect(wire).toContain('major `GET /orders`: `X-Tenant` header parameter was removed (');
-      expect(wire).toContain('major `GET /orders`: Required `X-Account` header parameter was added (');
+      expect(wire).toContain('major `GET /orders`: required `X-Account` header parameter was added (');
     } finally {
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');
     }
@@ -904,7 +904,7 @@ describe('a property renamed, an enum changed: every line is true', () => {
     });
     const wire = text.slice(text.indexOf('Wire (redocly diff):'));
     expect(wire).not.toMatch(/Property|became|HEAD:/);
-    expect(wire).toMatch(/major `POST \/orders`: Response `201` was removed \(spec\/openapi\.yaml:\d+\)/);
+    expect(wire).toMatch(/major `POST \/orders`: response `201` was removed \(spec\/openapi\.yaml:\d+\)/);
     expect(wire).toContain('minor `POST /orders`: response 200 added (');
   });
 
