@@ -15,7 +15,7 @@ import { DEFAULT_OUT, DEFAULT_SPEC } from './context.ts';
 import { GeneratorError, moreProblems } from './errors.ts';
 import { interruptWrite } from './write/interrupt.ts';
 import { terminalLines, terminalText } from './escape.ts';
-import type { GenerateOptions } from './index.ts';
+import type { GenerateOptions, GenerateResult } from './index.ts';
 
 const HELP = `Generates a TypeScript SDK package from an OpenAPI 3.0 or 3.1 description.
 
@@ -150,10 +150,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const changed = result.changed === undefined ? '' : ` (${result.changed.length} changed)`;
-    process.stdout.write(
-      `Generated ${result.files.length} files${changed} in ${out}/ from ${spec} (${seconds} s).\n`,
-    );
+    process.stdout.write(`${generatedLine(result, out, spec, seconds)}\n`);
     if (deferred !== undefined) {
       process.stderr.write(
         `interrupted (${deferred}) while the new package was put in place: that was finished first\n`,
@@ -179,6 +176,18 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** True when this module is the program (not imported, e.g. by a test). */
+/**
+ * The summary of a generating run: how many files it wrote and, when it could compare with the
+ * folder before, how many of them changed; all of them when the folder did not exist.
+ */
+function generatedLine(result: GenerateResult, out: string, spec: string, seconds: string): string {
+  const files = `${result.files.length} file${result.files.length === 1 ? '' : 's'}`;
+  if (result.newFolder === true)
+    return `Generated all ${files} in ${out}/ (the folder did not exist) from ${spec} (${seconds} s).`;
+  const changed = result.changed === undefined ? '' : ` (${result.changed.length} changed)`;
+  return `Generated ${files}${changed} in ${out}/ from ${spec} (${seconds} s).`;
+}
+
 function isEntryPoint(): boolean {
   const entry = process.argv[1];
   if (entry === undefined) return false;

@@ -24,13 +24,16 @@ export interface GenerateResult {
    * undefined when the folder could not be read before writing.
    */
   changed?: string[];
+  /** Without `check`: the output folder did not exist, so every file was written anew. */
+  newFolder?: true;
   /** With `check: true`: the differences between `out` and what would be written (nothing is written). */
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
   timings: Record<string, number>;
   /**
    * What the generator ignored in the spec or does not check as it says (unsafe or invalid
-   * patterns: model/patterns.ts), once per kind (with `strict`, these are errors).
+   * patterns: model/patterns.ts), one per kind: its first place, how many more have the same
+   * words, and every place with other words in `places` (with `strict`, every place is an error).
    */
   warnings: GeneratorWarning[];
   /**
@@ -92,6 +95,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     out: ctx.outDir,
     files: [...result.tree.keys()],
     ...(result.changed === undefined ? {} : { changed: result.changed }),
+    ...(result.newFolder === true ? { newFolder: true as const } : {}),
     timings: result.timings,
     warnings: result.model.warnings,
     package: {

@@ -8,6 +8,7 @@
  * first (write/format-pool.ts), loading and warming up on the second core while this thread loads
  * and runs the bundler, and each step's modules are imported only when the step starts.
  */
+import { stat } from 'node:fs/promises';
 import type { GeneratorContext } from './context.ts';
 import type { BundledSpec } from './load/bundle.ts';
 import type { SourceMap } from './load/source-map.ts';
@@ -33,6 +34,8 @@ export interface RunResult {
    * undefined when the folder could not be compared before writing.
    */
   changed?: string[];
+  /** Without `check`: the output folder did not exist, so every file was written anew. */
+  newFolder?: true;
   /** Milliseconds per step; `load` is the time spent importing the steps' modules. */
   timings: Partial<Record<Step, number>>;
 }
@@ -89,8 +92,13 @@ export async function runPipeline(
       import('./write/check.ts'),
     ]);
     let changed: string[] | undefined;
+    let newFolder = false;
     try {
       await timed('write', async () => {
+        newFolder = await stat(ctx.outDir).then(
+          () => false,
+          (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+        );
         // What the run changes, for its summary line; a folder that cannot be read is left to
         // the write to report.
         const before = await fileChanges(ctx.outDir, tree).catch(() => undefined);
@@ -107,6 +115,7 @@ export async function runPipeline(
       tree,
       timings,
       ...(changed === undefined ? {} : { changed }),
+      ...(newFolder ? { newFolder: true as const } : {}),
     };
   } finally {
     await formatter.close();

@@ -117,6 +117,40 @@ describe('the dev server’s lint worker', () => {
     }
   }, 60_000);
 
+  it('an example holding a property its schema lacks: the fix, on the page and in the report', async () => {
+    const dir = await tempDir('dev-lint-example-');
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      SPEC.replace(
+        /components:[\s\S]*$/,
+        'components:\n  schemas:\n    Thing:\n      type: object\n      properties: { id: { type: string } }\n',
+      ),
+    );
+    await writeFile(
+      join(dir, 'things.yaml'),
+      THINGS.replace(
+        '      description: OK\n',
+        "      description: OK\n      content:\n        application/json:\n          schema: { $ref: './openapi.yaml#/components/schemas/Thing' }\n          example: { id: a, name: gone }\n",
+      ),
+    );
+    await writeFile(
+      join(dir, 'redocly.yaml'),
+      'rules:\n  no-invalid-media-type-examples:\n    severity: error\n    allowAdditionalProperties: false\n',
+    );
+    const linter = new SpecLinter(join(dir, 'openapi.yaml'), join(dir, 'redocly.yaml'));
+    try {
+      const { problems, report } = await linter.lint();
+      const example = problems.find((p) => p.rule === 'no-invalid-media-type-examples');
+      expect(example?.where).toMatch(/things\.yaml:\d+:\d+$/);
+      expect(example?.message).toMatch(
+        /`name`.* fix: the example holds `name`, .*remove the property from the example too/,
+      );
+      expect(report).toMatch(/^fix: the example holds `name`/m);
+    } finally {
+      await linter.close();
+    }
+  });
+
   it('starts a new worker for the next lint after the last one stopped', async () => {
     const { linter } = await project('off');
     await linter.lint();

@@ -3,7 +3,7 @@
  * already in the output folder, and names only the files that really changed ("is up to date"
  * when none did), not every file of the package as if all were new.
  */
-import { appendFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate } from '../generator/index.ts';
@@ -83,6 +83,38 @@ describe('npm run dev at startup', () => {
       /^start: generated \d+ files in .*generated\/ \(a new package, \d+ ms\)\.$/,
     );
     expect(line).not.toContain('README.md');
+  }, 120_000);
+
+  it('a save after the output folder was deleted: says every file was written, and why', async () => {
+    const spec = await writeSpec(SPEC);
+    const out = join(await tempDir('dev-start-'), 'generated');
+    const lines: string[] = [];
+    const server = await startDevServer({
+      spec,
+      out,
+      port: 0,
+      config: undefined,
+      log: (line) => lines.push(line),
+    });
+    try {
+      const total = Number(/generated (\d+) files/.exec(lines.join('\n'))?.[1]);
+      expect(total).toBeGreaterThan(10);
+      await rm(out, { recursive: true });
+      const before = lines.length;
+      await writeFile(spec, JSON.stringify({ ...SPEC, info: { ...SPEC.info, title: 'Tinier' } }));
+      for (let i = 0; i < 400 && !lines.slice(before).some((l) => l.includes(' changed: ')); i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const run = lines.slice(before).find((line) => line.includes(' changed: '));
+      // Before, it counted the files the edit changed ("regenerated 2 files"), though all were written.
+      expect(run).toMatch(
+        new RegExp(
+          `^\\S*openapi\\.json changed: generated all ${total} files in .*generated/ \\(the folder was missing, \\d+ ms\\)\\.$`,
+        ),
+      );
+      expect((await readdir(out)).length).toBeGreaterThan(3);
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 
   it('takes its own writes for no save when the package is inside the spec’s folder', async () => {

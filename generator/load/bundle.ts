@@ -26,6 +26,7 @@ import { mappingTargetProblems } from './mappings.ts';
 import { unreadableShapes } from './shape.ts';
 import { structureProblems } from './structure.ts';
 import {
+  atSourceLine,
   bundleCrashError,
   bundleError,
   bundleProblemError,
@@ -69,7 +70,7 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
   const version = openapiVersion(root.parsed, ctx.specDisplay);
   // `$ref: '#tag'` to a schema's `$anchor`, as a pointer: the bundler misreads refs inside it.
   if (isRecord(root.parsed)) anchorRefsAsPointers(root.parsed);
-  refuseEarlyProblems(root.parsed as Record<string, unknown>, ctx.specDisplay);
+  refuseEarlyProblems(root.parsed as Record<string, unknown>, ctx.specDisplay, root.source);
 
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
@@ -78,7 +79,9 @@ export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec>
     // A $ref loop inside the root file is placed here; the bundler names no place for it.
     if (!(error instanceof TypeError)) {
       const loops = refLoopErrors(root.parsed, ctx.specDisplay);
-      if (loops.length > 0) throw GeneratorError.all(loops);
+      const rootSource = root.source;
+      if (loops.length > 0)
+        throw GeneratorError.all(loops.map((loop) => atSourceLine(loop, rootSource)));
       throw (
         (await fileRefLoopError(root, resolver, display)) ?? bundleError(error, ctx.specDisplay)
       );
@@ -134,9 +137,14 @@ const pointerOf = (problem: GeneratorError) => problem.location.pointer;
  * Before bundling, in the root file: schema loops (found here with their exact places, before the
  * bundler follows them) and discriminator mappings that point at a section (the bundler would
  * file it into itself). Either stops the run here, so the root file's containers and shapes are
- * checked as well (the other files' after bundling), and every problem is reported in one run.
+ * checked as well (the other files' after bundling), and every problem is reported in one run,
+ * each at its line and column.
  */
-function refuseEarlyProblems(root: Record<string, unknown>, file: string): void {
+function refuseEarlyProblems(
+  root: Record<string, unknown>,
+  file: string,
+  source: Document['source'],
+): void {
   const early = [
     ...selfContainingSchemas(root, file),
     ...mappingTargetProblems(root, file),
@@ -151,7 +159,10 @@ function refuseEarlyProblems(root: Record<string, unknown>, file: string): void 
     ...structureProblems(structuredClone(root), file, { unbundled: true }),
     ...unreadableShapes(root, file),
   ];
-  throw GeneratorError.all(inDocumentOrder(problems, root, pointerOf));
+  // Each at its line and column in the root file, as the problems found after bundling are.
+  throw GeneratorError.all(
+    inDocumentOrder(problems, root, pointerOf).map((problem) => atSourceLine(problem, source)),
+  );
 }
 
 async function loadRedoclyConfig(ctx: GeneratorContext): Promise<Config> {

@@ -9,6 +9,7 @@ import type { BaseResolver, Document } from '@redocly/openapi-core';
 import { GeneratorError } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { findInObjects, getByPointer, refPointer } from '../pointer.ts';
+import { atSourceLine } from './problems.ts';
 import { chainText } from './ref-chains.ts';
 
 interface Place {
@@ -30,10 +31,13 @@ export async function fileRefLoopError(
   display: (absolute: string) => string,
 ): Promise<GeneratorError | undefined> {
   const documents = new Map<string, unknown>([[root.source.absoluteRef, root.parsed]]);
+  const sources = new Map<string, Document['source']>([[root.source.absoluteRef, root.source]]);
   for (const [file, pending] of resolver.cache) {
     const document = await pending.catch(() => undefined);
-    if (document !== undefined && !(document instanceof Error) && !documents.has(file))
+    if (document !== undefined && !(document instanceof Error) && !documents.has(file)) {
       documents.set(file, document.parsed);
+      sources.set(file, document.source);
+    }
   }
   const settled = new Set<string>();
   for (const [file, document] of documents) {
@@ -44,7 +48,11 @@ export async function fileRefLoopError(
     });
     for (const start of starts) {
       const ring = await ringFrom(start, documents, resolver, settled);
-      if (ring !== undefined) return loopError(ring, display);
+      if (ring === undefined) continue;
+      // At the line and column of the ring's first $ref, in the file it is written in.
+      const error = loopError(ring, display);
+      const source = sources.get(ring[0]!.file) ?? (await sourceOf(ring[0]!.file, resolver));
+      return source === undefined ? error : atSourceLine(error, source);
     }
   }
   return undefined;
@@ -97,6 +105,15 @@ async function refTarget(
     documents.set(file, document.parsed);
   }
   return { file, pointer };
+}
+
+/** The source of a file the ring reached after the resolver's cache was read. */
+async function sourceOf(
+  file: string,
+  resolver: BaseResolver,
+): Promise<Document['source'] | undefined> {
+  const document = await resolver.resolveDocument(null, file).catch(() => undefined);
+  return document === undefined || document instanceof Error ? undefined : document.source;
 }
 
 function loopError(ring: readonly Place[], display: (absolute: string) => string): GeneratorError {

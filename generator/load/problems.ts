@@ -391,6 +391,20 @@ async function cachedDocument(
   }
 }
 
+/**
+ * The error placed at the line and column of its pointer in `source` (the file it names), as the
+ * other load errors are: for the `$ref` loops, found in the parsed documents (cycles.ts,
+ * file-ref-loops.ts). Unchanged when it has no pointer or the source has no lines for it.
+ */
+export function atSourceLine(error: GeneratorError, source: Document['source']): GeneratorError {
+  const pointer = error.location.pointer;
+  if (pointer === undefined) return error;
+  const location = withLine(error.location, { source, pointer, reportOnKey: false });
+  return location === error.location
+    ? error
+    : new GeneratorError(error.problem, location, error.hint);
+}
+
 /** Adds the line of a pointer location when openapi-core can work it out from the source. */
 function withLine(
   location: GeneratorErrorLocation,

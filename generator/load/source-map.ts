@@ -112,12 +112,21 @@ export class SourceMap {
     return GeneratorError.all(problems, error.unshown);
   }
 
-  /** The warning placed in the files as written. */
+  /** The warning with each of its places placed in the files as written. */
   warning(warning: GeneratorWarning): GeneratorWarning {
-    const located = this.locate(warning.location);
-    if (located === warning.location) return warning;
-    const copy = new GeneratorWarning(warning.key, warning.problem, located, warning.hint);
-    copy.more = warning.more;
+    const located = warning.places.map((place) => ({
+      ...place,
+      location: this.locate(place.location),
+    }));
+    if (located.every((place, i) => place.location === warning.places[i]?.location)) return warning;
+    const [first, ...others] = located;
+    const copy = new GeneratorWarning(
+      warning.key,
+      warning.problem,
+      first?.location ?? warning.location,
+      warning.hint,
+    );
+    copy.places.push(...others);
     return copy;
   }
 

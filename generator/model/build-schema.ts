@@ -7,7 +7,7 @@ import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import { NameRegistry, pascalCase, type NameCollision } from './names.ts';
 import { schemaOwner } from './name-collisions.ts';
-import { extensionTypes } from './schema-extensions.ts';
+import { extensionTypes, intOrStringBesideType } from './schema-extensions.ts';
 import { exportName } from './sdk-names.ts';
 import {
   buildTyped,
@@ -209,6 +209,14 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
   }
   const composed = ['allOf', 'anyOf', 'oneOf', 'not'].some((k) => k in schema);
   const types = readTypes(schema, vc);
+  const intOrString = intOrStringBesideType(schema);
+  if (intOrString !== undefined)
+    c.warnings.add(
+      'int-or-string-beside-type',
+      intOrString.problem,
+      { file: vc.file, pointer: joinPointer(vc.pointer, 'x-kubernetes-int-or-string') },
+      intOrString.hint,
+    );
   // Null handling: one form (`nullable`) unless JSON Schema's exact meaning differs (schema-types.ts).
   if (values) {
     if (base.nullable && types) types.add('null');
@@ -473,11 +481,10 @@ function dropAnnotationParts(parts: SchemaNode[], base: NodeBase): void {
 
 /** `type` as a set; undefined when absent. A 3.0 `nullable: true` is read by readAnnotations. */
 function readTypes(schema: Record<string, unknown>, vc: ValueContext): Set<JsonType> | undefined {
+  const given = extensionTypes(schema);
+  if (given !== undefined) return new Set(given);
   const raw = schema.type;
-  if (raw === undefined) {
-    const given = extensionTypes(schema);
-    return given === undefined ? undefined : new Set(given);
-  }
+  if (raw === undefined) return undefined;
   if (!isTypes(raw)) {
     throw badValue(vc, 'type', 'a JSON Schema type name or a list of them', raw);
   }

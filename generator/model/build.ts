@@ -89,6 +89,12 @@ export async function buildModel(
       }),
     );
   const auth = reporting(problems, () => buildAuth(doc, file, warnings));
+  // With --strict every warning's place is one more problem, reported with the others.
+  if (placed !== undefined && auth !== undefined) {
+    const token = tokenAuth(auth);
+    warnUnmetSecurity(placed.operations, auth, token, warnings, file);
+  }
+  problems.push(...warnings.asErrors());
   if (
     problems.length > 0 ||
     settings === undefined ||
@@ -100,7 +106,6 @@ export async function buildModel(
     throw GeneratorError.all(inDocumentOrder(problems, doc, (p) => p.location.pointer));
   const { operations, resources } = placed;
   const token = tokenAuth(auth);
-  warnUnmetSecurity(operations, auth, token, warnings, file);
   const sdkOptions = clientOptions(operations, settings.envPrefix, names);
 
   return {

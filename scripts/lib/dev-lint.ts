@@ -5,6 +5,7 @@
  * keeps its Redocly config and its parses of unchanged files between lints.
  */
 import { Worker } from 'node:worker_threads';
+import { exampleFix, explainLintReport } from './lint-explain.ts';
 
 /** A lint problem as the page lists it. */
 export interface LintEntry {
@@ -71,7 +72,16 @@ export class SpecLinter {
       const pending = this.#pending.get(id);
       this.#pending.delete(id);
       if (error !== undefined) pending?.reject(new Error(error));
-      else pending?.resolve({ problems: problems ?? [], report: report ?? '' });
+      else
+        pending?.resolve({
+          problems: (problems ?? []).map((problem) => {
+            const fix = exampleFix(problem.message);
+            return fix === undefined
+              ? problem
+              : { ...problem, message: `${problem.message} ${fix}` };
+          }),
+          report: explainLintReport(report ?? ''),
+        });
     });
     const fail = (error: Error) => {
       if (this.#worker === worker) this.#worker = undefined;

@@ -20,7 +20,7 @@
  * The page renders the bundled spec with Redoc in the browser (the standalone build @redocly/cli
  * ships), with the options of `npm run docs`; `npm run docs` stays the build to publish.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -62,6 +62,11 @@ interface Status {
   /** The generator's error, or null when the last run succeeded. */
   error: string | null;
   lint: LintEntry[];
+  /**
+   * The last successful run's warnings, as `npm run generate` prints them: each kind's first
+   * place, how many more have its words, and every place with other words under it.
+   */
+  warnings: string[];
   /** Files the last successful run changed, and how long the run took. */
   sdk: { changed: string[]; ms: number } | null;
 }
@@ -77,6 +82,7 @@ export async function startDevServer(options: DevOptions) {
     docsVersion: 0,
     error: null,
     lint: [],
+    warnings: [],
     sdk: null,
   };
   let docs = '{}';
@@ -115,7 +121,12 @@ export async function startDevServer(options: DevOptions) {
     // The first run compares with the package already on disk, so that an up-to-date folder is
     // reported as such and not as every file regenerated.
     const first = previous === undefined;
-    const before = previous ?? (await packageOnDisk(ctx.outDir));
+    // A folder deleted since the last run is written anew: every file, not the last run's changes.
+    const missing = await stat(ctx.outDir).then(
+      () => false,
+      (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+    );
+    const before = missing ? undefined : (previous ?? (await packageOnDisk(ctx.outDir)));
     try {
       statements.startRun();
       formatter.startRun();
@@ -137,17 +148,21 @@ export async function startDevServer(options: DevOptions) {
       const ms = Math.round(performance.now() - started);
       status.sdk = { changed, ms };
       status.error = null;
+      status.warnings = result.model.warnings.map((warning) => warning.message);
       const out = `${relative(process.cwd(), ctx.outDir) || '.'}/`;
       const count = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
       options.log(
         before === undefined
-          ? `${reason}: generated ${count(result.tree.size)} in ${out} (a new package, ${ms} ms).`
+          ? first
+            ? `${reason}: generated ${count(result.tree.size)} in ${out} (a new package, ${ms} ms).`
+            : `${reason}: generated all ${count(result.tree.size)} in ${out} (the folder was missing, ${ms} ms).`
           : changed.length === 0
             ? first
               ? `${reason}: ${out} is up to date with ${ctx.specDisplay} (${count(result.tree.size)} checked, ${ms} ms).`
               : `${reason}: the package did not change (${ms} ms).`
             : `${reason}: regenerated ${first ? `${changed.length} of ${count(result.tree.size)}` : count(changed.length)} in ${out} (${ms} ms): ${changed.join(', ')}`,
       );
+      for (const warning of status.warnings) options.log(`warning: ${warning}`);
     } catch (error) {
       status.error =
         error instanceof GeneratorError
@@ -418,7 +433,7 @@ function page(): string {
   body { margin: 0; }
   #dev-status { font: 14px/1.4 system-ui, sans-serif; padding: 8px 16px; border-bottom: 1px solid #ddd; }
   #dev-status .error { color: #b00020; white-space: pre-wrap; font-family: ui-monospace, monospace; }
-  #dev-status li.warn { color: #8a5a00; }
+  #dev-status li.warn { color: #8a5a00; white-space: pre-wrap; }
   #dev-status li.error { color: #b00020; }
   #dev-status:empty { display: none; }
 </style>
@@ -455,6 +470,11 @@ async function renderDocs() {
 function showStatus(status) {
   panel.replaceChildren();
   if (status.error) add(panel, 'div', 'Generator error (generated/ is unchanged): ' + status.error, 'error');
+  if (!status.error && status.warnings.length > 0) {
+    add(panel, 'div', 'Generator warnings: ' + status.warnings.length);
+    const list = add(panel, 'ul', '');
+    for (const w of status.warnings) add(list, 'li', w, 'warn');
+  }
   if (status.lint.length > 0) {
     add(panel, 'div', 'Lint: ' + status.lint.length + ' problem' + (status.lint.length === 1 ? '' : 's'));
     const list = add(panel, 'ul', '');

@@ -35,11 +35,12 @@ export function withoutBanner(output: string): string {
  * Runs the Redocly CLI in this process's folder and prints what it printed, stdout then stderr,
  * as the generator prints spec text to a terminal (escape.ts `terminalLines`): Redocly quotes the
  * spec (code frames, names in messages), and a spec can hold control and bidi characters.
- * Returns Redocly's exit status (1 when it could not run); `quiet` drops its output for the outcomes the caller reports itself.
+ * Returns Redocly's exit status (1 when it could not run); `quiet` drops its output for the outcomes the caller reports itself;
+ * `explain` adds the caller's words to Redocly's stdout (lint-explain.ts).
  */
 export function runRedocly(
   args: readonly string[],
-  options: { quiet?: (status: number) => boolean } = {},
+  options: { quiet?: (status: number) => boolean; explain?: (stdout: string) => string } = {},
 ): number {
   const result = spawnSync(process.execPath, [redoclyBin(), ...args], {
     stdio: ['inherit', 'pipe', 'pipe'],
@@ -49,7 +50,7 @@ export function runRedocly(
   });
   // `quiet` drops Redocly's own lines for an outcome the caller reports itself.
   const silent = options.quiet?.(result.status ?? 1) === true;
-  const stdout = silent ? '' : withoutBanner(result.stdout ?? '');
+  const stdout = silent ? '' : (options.explain ?? String)(withoutBanner(result.stdout ?? ''));
   const stderr = silent ? '' : withoutBanner(result.stderr ?? '');
   if (stdout !== '') process.stdout.write(`${terminalLines(stdout)}\n`);
   if (stderr !== '') process.stderr.write(`${terminalLines(stderr)}\n`);

@@ -34,6 +34,23 @@ describe("a schema's $ref to a component that holds a schema", () => {
       '$ref "#/components/responses/Status" points at a response, not at a schema: read as the schema it holds, at "#/components/responses/Status/content/application~1json/schema"',
     );
     expect(warnings[1]?.problem).toContain('and it holds none: read as any value');
+    // Each other $ref of the kind is listed in its own words, at its own line: none is counted
+    // under the first's "points at a response" (a parameter, a header, a request body).
+    const [heading, ...listed] = warnings[0]!.message.split('\n').filter((l) => !/^ +fix:/.test(l));
+    expect(heading).not.toContain('more place');
+    expect(listed).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^  also ${FIXTURE}:${lineOf('limit')}:\\d+ \\S+/limit/\\$ref: \\$ref "#/components/parameters/Limit" points at a parameter`,
+        ),
+      ),
+      expect.stringMatching(/^ {2}also \S+:\d+:\d+ \S+\/rate\/\$ref: .* points at a header/),
+      expect.stringMatching(/^ {2}also \S+:\d+:\d+ \S+\/input\/\$ref: .* points at a request body/),
+      expect.stringMatching(
+        /^ {2}also \S+:\d+:\d+ \S+\/alias\/\$ref: \$ref "#\/components\/responses\/StatusAlias"/,
+      ),
+    ]);
+    expect(warnings[0]!.message.match(/\n {4}fix: /g)).toHaveLength(4);
     for (const w of warnings) expect(w.location.file).toBe(FIXTURE);
 
     const sdk = await readFile(join(out, 'src/resources/things.ts'), 'utf8');
@@ -62,5 +79,14 @@ describe("a schema's $ref to a component that holds a schema", () => {
     expect(error).toBeInstanceOf(GeneratorError);
     expect((error as GeneratorError).location.pointer).toBe(`${BODY}/status/$ref`);
     expect((error as GeneratorError).hint).toContain('point it at that schema');
+    // Every $ref, each with its own words and fix: not only the first of its kind.
+    const problems = (error as GeneratorError).problems;
+    expect(problems.map((p) => p.location.pointer)).toEqual(
+      ['status', 'noBody', 'limit', 'rate', 'input', 'alias'].map((p) => `${BODY}/${p}/$ref`),
+    );
+    expect(problems[2]?.problem).toMatch(
+      /"#\/components\/parameters\/Limit" points at a parameter.*--strict/,
+    );
+    for (const p of problems) expect(p.message).toContain('fix: ');
   });
 });

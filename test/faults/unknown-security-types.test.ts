@@ -17,8 +17,13 @@ describe('security schemes of unknown types', () => {
     ]);
     const [unknown] = pkg.model.warnings;
     expect(unknown!.message).toMatch(
-      /^test\/fixtures\/faults\/unknown-security-types\.yaml #\/components\/securitySchemes\/signed\/type: security scheme "signed" has the type "awsSigV4", which is not an OpenAPI security scheme type .* \(and 1 more place\)\n {2}fix: set `type` to one of apiKey, http/,
+      /^test\/fixtures\/faults\/unknown-security-types\.yaml #\/components\/securitySchemes\/signed\/type: security scheme "signed" has the type "awsSigV4", which is not an OpenAPI security scheme type .*\n {2}fix: set `type` to one of apiKey, http/,
     );
+    // "key"'s own words and fix, not counted under "signed"'s.
+    expect(unknown!.message).toMatch(
+      /\n {2}also \S+ #\/components\/securitySchemes\/key\/type: security scheme "key" has the type "apikey".*\n {4}fix: write `type: apiKey` \(the type is case-sensitive\)$/,
+    );
+    expect(unknown!.message).not.toContain('more place');
     expect(pkg.model.auth).toEqual([]);
     expect(pkg.model.tokenAuth).toBeUndefined();
     expect(pkg.files.get('src/client.ts')).not.toMatch(/signed|awsSigV4|X-Key|digest/i);

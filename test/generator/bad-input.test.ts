@@ -57,6 +57,9 @@ interface Case {
   problem: RegExp;
   pointer?: string;
   line?: number;
+  column?: number;
+  /** How the message starts: `file:line:column #/pointer: `. */
+  where?: string;
   fix: RegExp;
   /** Text that must not appear in the message (a password). */
   secret?: string;
@@ -201,6 +204,9 @@ const cases: [string, Case][] = [
       files: { 'a.yaml': schemas("    A: {$ref: '#/components/schemas/A'}\n") },
       problem: /circular \$ref: #\/components\/schemas\/A → #\/components\/schemas\/A/,
       pointer: '#/components/schemas/A',
+      line: 9,
+      column: 8,
+      where: 'a.yaml:9:8 #/components/schemas/A: ',
       fix: /point one of these \$refs at a schema/,
     },
   ],
@@ -214,6 +220,8 @@ const cases: [string, Case][] = [
       },
       problem: /circular \$ref: .*A → .*B → .*C → .*A/,
       pointer: '#/components/schemas/A',
+      line: 9,
+      column: 8,
       fix: /point one of these/,
     },
   ],
@@ -229,6 +237,9 @@ const cases: [string, Case][] = [
         /circular \$ref across files: b\.yaml#\/X → c\.yaml#\/Y → b\.yaml#\/X never reaches a schema/,
       file: 'b.yaml',
       pointer: '#/X',
+      line: 1,
+      column: 4,
+      where: 'b.yaml:1:4 #/X: ',
       fix: /point one of these \$refs at a schema .*c\.yaml#\/Y/,
     },
   ],
@@ -243,6 +254,7 @@ const cases: [string, Case][] = [
       problem: /circular \$ref across files: b\.yaml# → c\.yaml# → b\.yaml# never reaches a schema/,
       file: 'b.yaml',
       pointer: '#',
+      line: 1,
       fix: /point one of these \$refs at a schema/,
     },
   ],
@@ -755,6 +767,8 @@ describe('bad input is a GeneratorError with file, place and fix; the output fol
     expect(location.file).toBe(want.file ?? names[0]);
     if (want.pointer !== undefined) expect(location.pointer).toBe(want.pointer);
     if (want.line !== undefined) expect(location.line).toBe(want.line);
+    if (want.column !== undefined) expect(location.column).toBe(want.column);
+    if (want.where !== undefined) expect(message.startsWith(want.where)).toBe(true);
     expect(hint).toMatch(want.fix);
     if (want.secret !== undefined) expect(message).not.toContain(want.secret);
     expect(await snapshotTree(out)).toEqual(before);

@@ -2,7 +2,7 @@
  * The CLI on bad input: each case exits non-zero with a message that names the file, the place
  * (line or JSON pointer) and a fix, and a pre-existing output folder is byte-for-byte unchanged.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript } from '../helpers/run.ts';
@@ -186,11 +186,11 @@ describe('generator CLI usage', () => {
       expect(line).toMatch(/would be named `\w+`, but .* so it is named/);
     expect(result.stderr.split('\n').filter((line) => /^\S/.test(line))).toEqual(warnings);
     expect(result.status).toBe(0);
-    // A new folder: every file is a change.
-    const count = /^Generated (\d+) files/.exec(result.stdout)?.[1] ?? 'none';
+    // A new folder: every file is written, and the line says why rather than counting changes.
+    const count = /^Generated all (\d+) files/.exec(result.stdout)?.[1] ?? 'none';
     expect(result.stdout).toMatch(
       new RegExp(
-        `^Generated ${count} files \\(${count} changed\\) in .*sdk/ from test/fixtures/specs/hostile/hostile-3\\.1\\.yaml \\([\\d.]+ s\\)\\.\n$`,
+        `^Generated all ${count} files in .*sdk/ \\(the folder did not exist\\) from test/fixtures/specs/hostile/hostile-3\\.1\\.yaml \\([\\d.]+ s\\)\\.\n$`,
       ),
     );
     // Again: nothing changed, and the line says so; then one file edited by hand is one change.
@@ -213,6 +213,19 @@ describe('generator CLI usage', () => {
       '@acme/hostile',
     ]);
     expect(restored.stdout).toMatch(new RegExp(`^Generated ${count} files \\(1 changed\\) in `));
+    // The folder deleted: all of it is written again, and said so.
+    await rm(out, { recursive: true });
+    const recreated = runScript(CLI, [
+      '--spec',
+      'test/fixtures/specs/hostile/hostile-3.1.yaml',
+      '--out',
+      out,
+      '--name',
+      '@acme/hostile',
+    ]);
+    expect(recreated.stdout).toMatch(
+      new RegExp(`^Generated all ${count} files in .*sdk/ \\(the folder did not exist\\) from `),
+    );
     const tree = await snapshotTree(out);
     expect(Object.keys(tree)).toEqual(
       expect.arrayContaining([

@@ -319,10 +319,16 @@ describe('the --unsafe-patterns choice', () => {
     expect(JSON.stringify(schemas)).toBe(before);
   });
 
-  it('--strict: the first pattern warning is an error naming the place and the pattern', () => {
-    expect(() => addPatternWarnings(schemas, FILE, 're2js', new Warnings(true))).toThrow(
+  it('--strict: every pattern warning is an error naming its place and its pattern', () => {
+    const strict = new Warnings(true);
+    addPatternWarnings(schemas, FILE, 're2js', strict);
+    const errors = strict.asErrors();
+    const places = strict.list().reduce((sum, warning) => sum + warning.places.length, 0);
+    expect(errors.length).toBe(places);
+    expect(errors[0]?.message).toMatch(
       /the pattern "\^\(a\+\)\+\$" can take exponential time .*\(an error because of --strict\)/,
     );
+    expect(errors.every((error) => error.location.pointer !== undefined)).toBe(true);
   });
 
   it('the package depends on re2js only when a guard runs a pattern on it', () => {

@@ -10,10 +10,15 @@ import { componentKey } from '../../generator/pointer.ts';
 type Version = '3.0' | '3.1';
 
 function model(schemas: Record<string, unknown>, version: Version = '3.1', strict = false) {
-  return buildSchemaModel(
+  const warnings = new Warnings(strict);
+  const built = buildSchemaModel(
     { components: { schemas } },
-    { file: 'spec.yaml', version, warnings: new Warnings(strict) },
+    { file: 'spec.yaml', version, warnings },
   );
+  // --strict: the model step reports every warning's place as an error (model/build.ts).
+  const errors = warnings.asErrors();
+  if (errors.length > 0) throw GeneratorError.all(errors);
+  return built;
 }
 
 /** The node of schema `X` in a one-schema document (plus `Other`, a ref target). */
@@ -670,18 +675,15 @@ describe('errors name the file, the pointer and the fix', () => {
       );
       // --strict: the warning is an error.
       expect(() =>
-        buildSchemaModel(
+        model(
           {
-            components: {
-              schemas: {
-                A: {
-                  properties: { root: { $ref: '#/components/schemas/A/definitions/node' } },
-                  definitions: { node: { properties: { children } } },
-                },
-              },
+            A: {
+              properties: { root: { $ref: '#/components/schemas/A/definitions/node' } },
+              definitions: { node: { properties: { children } } },
             },
           },
-          { file: 'spec.yaml', version: '3.1', warnings: new Warnings(true) },
+          '3.1',
+          true,
         ),
       ).toThrow(/recursive/);
     },

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, YAMLMap } from 'yaml';
 import { main } from '../../scripts/diff.ts';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
+import type { CommandError } from '../../scripts/lib/command-error.ts';
 import { renderReport } from '../../scripts/lib/diff/report.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
@@ -641,6 +642,36 @@ describe('bad input: a clear error, nothing written', () => {
     });
   });
 
+  it('a base file that cannot be generated: the fix lints that file, not the working tree’s spec', async () => {
+    resetSpec(repo);
+    const base = join(repo, 'old base.yaml');
+    await writeFile(
+      base,
+      "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: './Missing.yaml'}\n",
+    );
+    try {
+      const error = await diffSpecs({ base: 'old base.yaml', cwd: repo }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toMatchObject({ name: 'CommandError' });
+      expect((error as Error).message).toMatch(/the spec at old base\.yaml cannot be generated/);
+      // Before: "npm run lint:spec", which lints spec/openapi.yaml, not the base that failed.
+      expect((error as CommandError).fix).toContain(
+        "npm run lint:spec -- --spec 'old base.yaml' shows every problem",
+      );
+    } finally {
+      await rm(base);
+    }
+    // The working tree's spec failing: the command names it.
+    await writeFile(
+      join(repo, 'spec/schemas/Order.yaml'),
+      'type: object\nproperties:\n  id: {$ref: ./Missing.yaml}\n',
+    );
+    const head = await diffSpecs({ base: 'HEAD', cwd: repo }).catch((caught: unknown) => caught);
+    expect((head as CommandError).fix).toContain('npm run lint:spec -- --spec spec/openapi.yaml');
+    resetSpec(repo);
+  });
+
   it('a base spec that fails to bundle names the file at the ref', async () => {
     git(repo, 'checkout', '-q', '-b', 'broken');
     await writeFile(
@@ -812,7 +843,7 @@ describe('a property renamed, an enum changed: every line is true', () => {
     expect(wire).not.toMatch(/`(description|examples|type)` changed/);
     // Order is in the responses of three operations: the lines name them all.
     const inOrder = '`Order` (in `GET /orders`, `POST /orders` and `GET /orders/{order}`)';
-    expect(wire).toContain(`major ${inOrder}: Property \`quantity\` was removed (`);
+    expect(wire).toContain(`major ${inOrder}: property \`quantity\` was removed (`);
     expect(wire).toContain(`minor ${inOrder}: property \`amount\` added`);
     expect(wire).toContain(`minor ${inOrder}: property \`label\` added`);
   });
@@ -827,8 +858,8 @@ describe('a property renamed, an enum changed: every line is true', () => {
     expect(text).toContain(
       'major `client.orders.create()` params: `quantity` removed and `qty` (required) added, of the same type: if it was renamed, pass `qty` instead',
     );
-    expect(text).toContain('major `POST /orders`: New required properties of `OrderCreate`: `qty` (');
-    expect(text).toContain('major `POST /orders`: Property `quantity` of `OrderCreate` was removed (');
+    expect(text).toContain('major `POST /orders`: new required properties of `OrderCreate`: `qty` (');
+    expect(text).toContain('major `POST /orders`: property `quantity` of `OrderCreate` was removed (');
     expect(text).not.toMatch(/became required|renamed to/);
   });
 
@@ -859,7 +890,7 @@ describe('a property renamed, an enum changed: every line is true', () => {
       const wire = text.slice(text.indexOf('Wire (redocly diff):'));
       expect(wire).not.toMatch(/renamed/);
       expect(wire).toContain('major `GET /orders`: `X-Tenant` header parameter was removed (');
-      expect(wire).toContain('major `GET /orders`: Required `X-Account` header parameter was added (');
+      expect(wire).toContain('major `GET /orders`: required `X-Account` header parameter was added (');
     } finally {
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');
     }
@@ -873,7 +904,7 @@ describe('a property renamed, an enum changed: every line is true', () => {
     });
     const wire = text.slice(text.indexOf('Wire (redocly diff):'));
     expect(wire).not.toMatch(/Property|became|HEAD:/);
-    expect(wire).toMatch(/major `POST \/orders`: Response `201` was removed \(spec\/openapi\.yaml:\d+\)/);
+    expect(wire).toMatch(/major `POST \/orders`: response `201` was removed \(spec\/openapi\.yaml:\d+\)/);
     expect(wire).toContain('minor `POST /orders`: response 200 added (');
   });
 

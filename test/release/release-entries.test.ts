@@ -88,7 +88,7 @@ describe('a release entry after an edit of the spec', () => {
     }
     // The report places what was removed where it was, in the files the user edits.
     expect(text).toMatch(/`customer` query parameter was removed \(spec\/openapi\.yaml:\d+\)/);
-    expect(text).toMatch(/Property `note` was removed \(spec\/schemas\/Order\.yaml:\d+\)/);
+    expect(text).toMatch(/(?<=: )property `note` was removed \(spec\/schemas\/Order\.yaml:\d+\)/);
   });
 
   it('a maxLength set on a path parameter is a patch that says why, listed with the SDK lines', async () => {

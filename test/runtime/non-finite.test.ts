@@ -49,7 +49,7 @@ describe('numbers that are not finite, in the resource client', () => {
     [
       'a JSON path parameter',
       call(() => ({ method: 'get', path: namedPath('at')`/at/${jsonText({ lat: -Infinity })}` })),
-      /^Path parameter \{at\} of \/at\/\{at\} holds at \/lat -Infinity/,
+      /^Path parameter \{at\} of \/at\/\{at\} holds -Infinity at \/lat/,
     ],
     [
       'a query parameter',
@@ -64,7 +64,7 @@ describe('numbers that are not finite, in the resource client', () => {
         query: { filter: { price: { min: Infinity } } },
         queryStyles: { filter: { style: 'deepObject' } },
       })),
-      /^Query parameter "filter" holds at \/price\/min Infinity/,
+      /^Query parameter "filter" holds Infinity at \/price\/min/,
     ],
     [
       'a header parameter',
@@ -79,7 +79,7 @@ describe('numbers that are not finite, in the resource client', () => {
     [
       'a JSON body',
       call(() => ({ method: 'post', path: '/x', body: { items: [{ price: 1 }, { price: NaN }] } })),
-      /^The request body holds at \/items\/1\/price NaN, which no request can carry: JSON has no NaN or Infinity \(RFC 8259 §6\).* nothing was sent\. Pass a finite number\.$/,
+      /^The request body holds NaN at \/items\/1\/price, which no request can carry: JSON has no NaN or Infinity \(RFC 8259 §6\).* nothing was sent\. Pass a finite number\.$/,
     ],
     [
       'a JSON body that is the number itself',
@@ -89,7 +89,7 @@ describe('numbers that are not finite, in the resource client', () => {
     [
       'a key with / and ~ in its pointer',
       call(() => ({ method: 'post', path: '/x', body: { 'a/b~c': NaN } })),
-      /^The request body holds at \/a~1b~0c NaN/,
+      /^The request body holds NaN at \/a~1b~0c/,
     ],
     [
       'a form body',
@@ -100,7 +100,7 @@ describe('numbers that are not finite, in the resource client', () => {
         contentType: 'application/x-www-form-urlencoded',
         encode: formBody,
       })),
-      /^The request body holds at \/amount NaN/,
+      /^The request body holds NaN at \/amount/,
     ],
   ])('in %s: an SDKError naming it, nothing sent', async (_name, send, message) => {
     expect(await refused(send)).toMatch(message);
@@ -143,7 +143,7 @@ describe('numbers that are not finite, in the typed path client', () => {
   it.each<[string, (core: ClientCore) => Promise<unknown>, RegExp]>([
     ['a path parameter', send(NaN, 1, 1), /^Path parameter \{plan\} of \/plans\/\{plan\} is NaN/],
     ['a query parameter', send(1, Infinity, 1), /^Query parameter "limit" is Infinity/],
-    ['the body', send(1, 1, -Infinity), /^The request body holds at \/price -Infinity/],
+    ['the body', send(1, 1, -Infinity), /^The request body holds -Infinity at \/price/],
   ])('in %s: an SDKError naming it, nothing sent', async (_name, sendIt, message) => {
     expect(await refused(sendIt)).toMatch(message);
   });

@@ -87,6 +87,28 @@ describe('npm run lint:spec', () => {
     expect(result.output).toContain('no-invalid-media-type-examples');
   });
 
+  it('a property removed from a schema but not from its examples: each example, its line and the fix', () => {
+    // The weekly loop's most common lint failure: redocly.yaml forbids examples to hold a
+    // property their schema lacks (allowAdditionalProperties: false).
+    const spec = brokenSpec('removed-property', 'components/schemas/PlanDocument.yaml', (t) =>
+      t
+        .replace('language, name, plan', 'language, plan')
+        .replace(/\n {2}name:\n {4}description: The name of the document\.\n.*\n.*\n/, '\n'),
+    );
+    const result = runScript('scripts/lint-spec.ts', ['--spec', spec]);
+    expect(result.status).not.toBe(0);
+    const examples = [
+      ...result.output.matchAll(
+        /^\[\d+\] (\S*components\/examples\/\S+\.yaml):\d+:\d+ at \S+\/name$/gm,
+      ),
+    ];
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const fixes = result.output.match(
+      /^fix: the example holds `name`, which its schema does not have .*remove the property from the example too/gm,
+    );
+    expect(fixes).toHaveLength(examples.length);
+  });
+
   it('fails when an operation has no x-sdk-method', () => {
     const spec = brokenSpec('sdk', 'paths/addon-publish.yaml', (t) =>
       t.replace(/\n\s*x-sdk-method: addons.publish/, ''),

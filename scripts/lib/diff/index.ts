@@ -140,8 +140,17 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
     throw new CommandError(
       `the spec at ${side.label} cannot be generated:\n${message}`,
       side.materialised === undefined
-        ? 'fix the spec (npm run lint:spec shows every problem), then compare again'
+        ? `fix the spec (${lintCommand(displayPath(cwd, side.root))} shows every problem), then compare again`
         : `compare with a --base whose spec is valid, or fix it at ${side.materialised.ref}`,
     );
   }
+}
+
+/**
+ * The lint command for the spec that failed, as the user can run it from `cwd`: the base file
+ * (`release/openapi.json`) as well as the working tree's spec, never the default spec for another.
+ */
+function lintCommand(spec: string): string {
+  const arg = /^[\w./@:+-]+$/.test(spec) ? spec : `'${spec.replace(/'/g, `'\\''`)}'`;
+  return `npm run lint:spec -- --spec ${arg}`;
 }

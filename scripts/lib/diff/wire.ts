@@ -159,7 +159,7 @@ function toChange(
   );
   const verdict =
     worst === undefined ? describeChange(change, what) : namedVerdict(worst, change, subject);
-  // "Property `note` of `Order` was removed": the line names `Order` in front.
+  // "property `note` of `Order` was removed": the line names `Order` in front.
   const said =
     shared === undefined
       ? verdict
@@ -332,7 +332,12 @@ function namedVerdict(
   change: RedoclyChange,
   subject: string | undefined,
 ): string {
-  const message = verdict.message.replace(/\.$/, '');
+  // Redocly writes sentences ("Property `note` was removed."); our lines are clauses after their
+  // place ("`Order` (in …): property `note` was removed"), lowercase as the SDK's are. An
+  // acronym or a name in backticks keeps its case.
+  const message = verdict.message
+    .replace(/\.$/, '')
+    .replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
   const named =
     subject === undefined || message.includes(subject.slice(subject.indexOf('`')))
       ? message

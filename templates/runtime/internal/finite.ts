@@ -33,10 +33,18 @@ export function nonFinite(value: unknown): { pointer: string; value: number } | 
 export function assertFinite(value: unknown, what: string): void {
   const found = nonFinite(value);
   if (found === undefined) return;
-  const where = found.pointer === '' ? 'is' : `holds at ${found.pointer}`;
   throw new SDKError(
-    `${what} ${where} ${String(found.value)}, which no request can carry: JSON has no NaN or Infinity (RFC 8259 §6), and as text no server reads it as a number; nothing was sent. Pass a finite number${found.pointer === '' ? ', or leave it out' : ''}.`,
+    `${what} ${nonFiniteProblem(found.value, found.pointer)}. Pass a finite number${found.pointer === '' ? ', or leave it out' : ''}.`,
   );
+}
+
+/**
+ * What is wrong with a value that is or holds a number that is not finite, after its name: "is
+ * NaN, which …", or inside it "holds NaN at /amount, which …". One wording for every refusal.
+ */
+export function nonFiniteProblem(value: number, pointer = ''): string {
+  const where = pointer === '' ? `is ${String(value)}` : `holds ${String(value)} at ${pointer}`;
+  return `${where}, which no request can carry: JSON has no NaN or Infinity (RFC 8259 §6), and as text no server reads it as a number; nothing was sent`;
 }
 
 /** Arrays and objects that JSON or a parameter's serialisation reads member by member. */

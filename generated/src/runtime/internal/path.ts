@@ -6,7 +6,7 @@
  */
 import { SDKError } from '../errors.js';
 import { encodeComponent } from './percent.js';
-import { nonFinite } from './finite.js';
+import { nonFinite, nonFiniteProblem } from './finite.js';
 import { scalarText } from './scalar.js';
 
 /** OpenAPI's path styles (https://spec.openapis.org/oas/v3.1.0#style-values); `simple` is the default. */
@@ -147,15 +147,12 @@ export function jsonText(value: unknown): string | PathSegment {
   if (typeof value === 'string') return value;
   const found = nonFinite(value);
   if (found === undefined) return JSON.stringify(value);
-  return new PathSegment('', nonFiniteProblem(found.value, found.pointer));
+  return new PathSegment('', nonFinitePathProblem(found.value, found.pointer));
 }
 
 /** A number that is not finite (internal/finite.ts), as a path parameter's problem. */
-function nonFiniteProblem(value: number, pointer = ''): Problem {
-  return new Problem(
-    `${pointer === '' ? 'is' : `holds at ${pointer}`} ${String(value)}, which no request can carry: JSON has no NaN or Infinity (RFC 8259 §6), and as text no server reads it as a number; nothing was sent`,
-    'Pass a finite number.',
-  );
+function nonFinitePathProblem(value: number, pointer = ''): Problem {
+  return new Problem(nonFiniteProblem(value, pointer), 'Pass a finite number.');
 }
 
 /**
@@ -201,7 +198,7 @@ function encode(value: unknown): string {
       'Pass the value itself.',
     );
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) throw nonFiniteProblem(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) throw nonFinitePathProblem(value);
   try {
     return encodeComponent(scalarText(value));
   } catch {
