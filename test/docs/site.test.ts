@@ -535,7 +535,7 @@ components:
     );
     expect(failure).toBeInstanceOf(GeneratorError);
     expect((failure as Error).message).toMatch(
-      /loop\.yaml #\/components\/schemas\/A: circular \$ref: #\/components\/schemas\/A → #\/components\/schemas\/B → #\/components\/schemas\/A/,
+      /loop\.yaml:\d+:\d+ #\/components\/schemas\/A: circular \$ref: #\/components\/schemas\/A → #\/components\/schemas\/B → #\/components\/schemas\/A/,
     );
     expect((failure as Error).message).toContain('fix: ');
   });
