@@ -20,6 +20,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  type Document,
   type Node,
 } from 'yaml';
 import { GeneratorError, joinPointer, type GeneratorErrorLocation } from '../errors.ts';
@@ -32,6 +33,12 @@ import { parseSpecText } from './parse.ts';
 const LINE_LOOKUP_CHARS = 2_000_000;
 /** `$ref`s followed in a row at one place before giving up (a loop of `$ref`s to `$ref`s). */
 const MAX_HOPS = 32;
+
+/** A file's YAML syntax tree (JSON is YAML too) and where its lines start. */
+interface LineLookup {
+  document: Document;
+  counter: LineCounter;
+}
 
 /** A place in one file as written: its absolute path, the pointer in it, the value there. */
 interface Place {
@@ -50,6 +57,8 @@ export interface SourcePlace {
 
 export class SourceMap {
   readonly #parsed = new Map<string, unknown>();
+  /** Each file's YAML syntax tree with its line offsets, parsed once for all of its places. */
+  readonly #lines = new Map<string, LineLookup | undefined>();
   #hoisted: Map<string, Place> | undefined;
 
   /**
@@ -76,7 +85,8 @@ export class SourceMap {
     try {
       const found = this.#walk(pointerTokens(pointer));
       if (found === undefined) return undefined;
-      const place = lineAndColumn(this.sources.get(found.file)!, found.tokens, at);
+      const lookup = this.#lineLookup(found.file);
+      const place = lookup === undefined ? {} : lineAndColumn(lookup, found.tokens, at);
       return { file: found.file, pointer: joinPointer('#', ...found.tokens), ...place };
     } catch {
       // A file that no longer parses, a pointer with odd tokens: the bundled place still holds.
@@ -231,6 +241,21 @@ export class SourceMap {
     return { file: target, tokens, node };
   }
 
+  /** The file's syntax tree for lines and columns; undefined when it is too big to parse again. */
+  #lineLookup(file: string): LineLookup | undefined {
+    if (!this.#lines.has(file)) {
+      const text = this.sources.get(file)!;
+      const counter = new LineCounter();
+      this.#lines.set(
+        file,
+        text.length > LINE_LOOKUP_CHARS
+          ? undefined
+          : { document: parseDocument(text, { lineCounter: counter, uniqueKeys: false }), counter },
+      );
+    }
+    return this.#lines.get(file);
+  }
+
   #document(file: string): unknown {
     if (!this.#parsed.has(file))
       this.#parsed.set(file, parseSpecText(this.sources.get(file)!, file));
@@ -239,18 +264,15 @@ export class SourceMap {
 }
 
 /**
- * The line and column (1-based) of the value at `tokens` in `text` (of its key, with `at: 'key'`,
- * when it has one), or of the deepest part of the way that can be found (a key that a YAML merge
- * key `<<` brought in); none for a big file.
+ * The line and column (1-based) of the value at `tokens` in a parsed file (of its key, with
+ * `at: 'key'`, when it has one), or of the deepest part of the way that can be found (a key that a
+ * YAML merge key `<<` brought in).
  */
 function lineAndColumn(
-  text: string,
+  { document, counter }: LineLookup,
   tokens: readonly string[],
   at: 'value' | 'key',
 ): { line?: number; column?: number } {
-  if (text.length > LINE_LOOKUP_CHARS) return {};
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   let node: unknown = document.contents;
   let start = (node as Node | null)?.range?.[0];
   for (const [index, token] of tokens.entries()) {
@@ -275,6 +297,6 @@ function lineAndColumn(
     start = next.at ?? start;
   }
   if (start === undefined) return {};
-  const { line, col } = lines.linePos(start);
+  const { line, col } = counter.linePos(start);
   return { line, column: col };
 }

@@ -137,6 +137,15 @@ const loadRecheck = () =>
 
 /** One question to recheck: a pattern, its flags, and how to check it. */
 type CheckRequest = [source: string, flags: string, params: CheckParams];
+
+/**
+ * A question with what it costs, to share the questions out (see {@link shareQuestions}): the
+ * states of the pattern's automaton read backwards (pattern-budget.ts), Infinity for the fuzzer.
+ */
+interface Question {
+  request: CheckRequest;
+  cost: number;
+}
 type CheckParams = NonNullable<Parameters<typeof import('recheck').check>[2]>;
 
 /**
@@ -150,7 +159,7 @@ function patternSafety(regex: RegexModel): PatternSafety {
   if (known === undefined) {
     const steps = analysis(regex);
     let step = steps.next();
-    while (!step.done) step = steps.next(loadRecheck().checkSync(...step.value));
+    while (!step.done) step = steps.next(loadRecheck().checkSync(...step.value.request));
     known = step.value;
     analysed.set(key, known);
   }
@@ -166,60 +175,114 @@ const cacheKey = (regex: RegexModel) => `${regex.flags}/${regex.source}`;
 export type PatternChecker = (question: CheckRequest) => Promise<unknown>;
 
 /**
- * Patterns up to this many are analysed in recheck's native agent, more on its worker thread. The
- * agent answers the first at once but takes some 30 ms for each (one after another); the worker
- * takes 0.15 to 0.4 s to start, then well under a millisecond for each: a spec with a thousand
- * patterns took a minute in the agent.
+ * Without a worker: up to this many patterns are analysed with recheck's asynchronous `check` (its
+ * native agent), more with `checkSync`. The agent answers the first after its start (some 0.15 s),
+ * then one after another.
  */
 const AGENT_LIMIT = 10;
 
 /**
+ * With a worker, recheck's agent is started only when its help is worth its start: for more than
+ * {@link AGENT_LIMIT} questions, a fuzzer's question, or one whose automaton read backwards has more
+ * than this many states. recheck's JavaScript build answers a small pattern (`^[A-Z]+$`) in a few
+ * milliseconds, but a large one some 4 times slower than the native agent: 2.2 s against 0.6 s on
+ * one of the AWS Lambda spec's ARN patterns (its backward automaton 25 states), 5 to 100 ms on
+ * patterns of up to 16.
+ */
+const WORKER_STATES = 16;
+
+/** Asks recheck one question; its diagnostics. */
+type Ask = (question: CheckRequest) => Promise<Diagnostics>;
+
+/**
  * Analyses every pattern the guards of `schemas` check, all at once, so that {@link patternSafety}
  * finds them cached. The verdicts are the same whoever answers. With `checker` (the generator's
- * worker thread, whose copy of recheck is loaded already), the automaton checker's questions go
- * there (well under a millisecond each) and the fuzzer's to recheck's native agent, which runs its
- * fuzzer about twice as fast as its JavaScript build (19 s against 36 s on `(\w+)\s\1`); a
- * question the worker cannot answer goes to the agent too. Without it, up to {@link AGENT_LIMIT}
- * patterns are asked with recheck's asynchronous `check` (its native agent, a process of its own,
- * where `checkSync` would first start a worker thread and load recheck into it), more with
- * `checkSync`.
+ * worker thread, whose copy of recheck is loaded already), the questions are shared between it and
+ * recheck's native agent (`agent`, replaceable for tests), cheapest first for the worker and
+ * dearest first for the agent (see {@link shareQuestions}); the fuzzer's go to the agent only, which
+ * fuzzes about twice as fast (19 s against 36 s on `(\w+)\s\1`). Without it, up to
+ * {@link AGENT_LIMIT} patterns are asked with recheck's asynchronous `check`, more with
+ * `checkSync` (its agent too, from a worker thread of recheck's own).
  */
 export async function analysePatterns(
   schemas: readonly NamedSchema[],
   checker?: PatternChecker,
+  agent: Ask = (question) => loadRecheck().check(...question),
 ): Promise<void> {
   const pending = new Map<string, RegexModel>();
   for (const { regex } of patternUses(schemas)) {
     const key = cacheKey(regex);
     if (!analysed.has(key)) pending.set(key, regex);
   }
-  const agent = (question: CheckRequest) => loadRecheck().check(...question);
-  if (checker !== undefined) {
-    await analyseAll(pending, async (question) =>
-      question[2].checker === 'fuzz'
-        ? agent(question)
-        : ((await checker(question).catch(() => agent(question))) as Diagnostics),
-    );
-  } else if (pending.size > AGENT_LIMIT) {
+  if (checker === undefined && pending.size > AGENT_LIMIT) {
     for (const regex of pending.values()) patternSafety(regex);
-  } else {
-    await analyseAll(pending, agent);
+    return;
+  }
+  const waiting: Waiting[] = [];
+  for (const [key, regex] of pending) {
+    const steps = analysis(regex);
+    const step = steps.next();
+    if (step.done) analysed.set(key, step.value);
+    else waiting.push({ key, steps, question: step.value });
+  }
+  if (checker === undefined) {
+    await Promise.all(waiting.map((one) => answerAll(one, agent)));
+    return;
+  }
+  await shareQuestions(waiting, checker as Ask, agent);
+}
+
+/** A pattern's analysis waiting for recheck's answer to `question`. */
+interface Waiting {
+  key: string;
+  steps: Generator<Question, PatternSafety, Diagnostics>;
+  question: Question;
+}
+
+/** Asks `ask` each question of `one`'s analysis until its verdict, and caches it. */
+async function answerAll(one: Waiting, ask: Ask): Promise<void> {
+  for (;;) {
+    const step = one.steps.next(await ask(one.question.request));
+    if (step.done) {
+      analysed.set(one.key, step.value);
+      return;
+    }
+    one.question = step.value;
   }
 }
 
-/** Analyses `pending` (by cache key), asking `ask` each question recheck is asked. */
-async function analyseAll(
-  pending: ReadonlyMap<string, RegexModel>,
-  ask: (question: CheckRequest) => Promise<Diagnostics>,
-): Promise<void> {
-  await Promise.all(
-    [...pending].map(async ([key, regex]) => {
-      const steps = analysis(regex);
-      let step = steps.next();
-      while (!step.done) step = steps.next(await ask(step.value));
-      analysed.set(key, step.value);
-    }),
-  );
+/**
+ * Answers the `waiting` analyses with two askers at once, each on its own core: the worker takes
+ * the cheapest question left, the agent (when it is worth starting: {@link WORKER_STATES}) the
+ * dearest, each the next when it has answered, until none is left. The worker never takes a
+ * fuzzer's question; one it cannot answer goes to the agent, and it is asked nothing more.
+ */
+async function shareQuestions(waiting: Waiting[], worker: Ask, agent: Ask): Promise<void> {
+  // Cheapest first: by the backward automaton's states, the fuzzer's questions last.
+  const queue = waiting.sort((a, b) => a.question.cost - b.question.cost);
+  const agentJoins =
+    queue.length > AGENT_LIMIT || queue.some((one) => one.question.cost > WORKER_STATES);
+  let workerWorks = true;
+  const byWorker = async () => {
+    while (workerWorks && queue.length > 0 && queue[0]!.question.cost <= WORKER_STATES) {
+      const one = queue.shift()!;
+      await answerAll(one, (question) =>
+        (question[2].checker === 'fuzz' ? agent(question) : worker(question)).catch(
+          (error: unknown) => {
+            workerWorks = false;
+            if (!agentJoins) return agent(question);
+            throw error;
+          },
+        ),
+      ).catch(() => queue.unshift(one));
+    }
+  };
+  const byAgent = async () => {
+    for (let one = queue.pop(); one !== undefined; one = queue.pop()) await answerAll(one, agent);
+  };
+  await Promise.all([byWorker(), ...(agentJoins ? [byAgent()] : [])]);
+  // The worker stopped early, and the agent was not there to take the rest.
+  await Promise.all(queue.splice(0).map((one) => answerAll(one, agent)));
 }
 
 /**
@@ -228,7 +291,7 @@ async function analyseAll(
  * fuzzer on a pattern the checker cannot read. The same steps whether recheck answers
  * synchronously or not.
  */
-function* analysis(regex: RegexModel): Generator<CheckRequest, PatternSafety, Diagnostics> {
+function* analysis(regex: RegexModel): Generator<Question, PatternSafety, Diagnostics> {
   if (!isValid(regex)) return { status: 'unknown', reason: 'not a valid regular expression' };
   const read = relaxRepeats(regex);
   if (read === undefined) return { status: 'unknown', reason: 'not analysed: not parsed' };
@@ -240,12 +303,11 @@ function* analysis(regex: RegexModel): Generator<CheckRequest, PatternSafety, Di
     };
   }
   if (regular) {
-    if (
-      (backwardStates(relaxed, regex.flags, MAX_BACKWARD_STATES) ?? Infinity) > MAX_BACKWARD_STATES
-    ) {
+    const states = backwardStates(relaxed, regex.flags, MAX_BACKWARD_STATES) ?? Infinity;
+    if (states > MAX_BACKWARD_STATES) {
       return { status: 'unknown', reason: 'not analysed: too large an automaton' };
     }
-    const result = yield [relaxed, regex.flags, AUTOMATON_PARAMS];
+    const result = yield { request: [relaxed, regex.flags, AUTOMATON_PARAMS], cost: states };
     if (result.checker !== 'automaton') {
       return { status: 'unknown', reason: 'not analysed: too large an automaton' };
     }
@@ -271,7 +333,7 @@ function* analysis(regex: RegexModel): Generator<CheckRequest, PatternSafety, Di
     }
   }
   // Backreferences or lookaround: recheck's fuzzer, with a fixed seed.
-  const fuzzed = yield [regex.source, regex.flags, FUZZ_PARAMS];
+  const fuzzed = yield { request: [regex.source, regex.flags, FUZZ_PARAMS], cost: Infinity };
   switch (fuzzed.status) {
     case 'safe':
       return { status: 'no-attack-found' };
