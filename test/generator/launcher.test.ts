@@ -103,12 +103,13 @@ describe('the compiled generator', () => {
     expect(launch(copy, ['--help']).status).toBe(0);
     expect(launch(copy, ['--spec', spec, '--out', join(copy, 'none'), '--check']).status).toBe(1);
     expect(existsSync(cacheFile)).toBe(false);
-    // A run that stops early (no such spec) compiles a little; the first generation much more.
+    // A run that stops early (no such spec) compiles a little (the bundle's top level: some
+    // 1.9 MB of bytecode); the first generation much more (some 6 MB), and replaces it.
     expect(launch(copy, ['--spec', join(copy, 'missing.yaml')]).status).toBe(1);
     const partial = await readFile(cacheFile);
     const expected = await run('first');
     const written = await readFile(cacheFile);
-    expect(written.length).toBeGreaterThan(partial.length * 4);
+    expect(written.length).toBeGreaterThan(partial.length * 2);
 
     // Accepted: the run leaves the cache as it was.
     expect(await run('second')).toEqual(expected);
