@@ -175,19 +175,25 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** True when this module is the program (not imported, e.g. by a test). */
 /**
  * The summary of a generating run: how many files it wrote and, when it could compare with the
- * folder before, how many of them changed; all of them when the folder did not exist.
+ * folder before, how many of them are new or changed and how many it removed (files of an earlier
+ * package it no longer writes); all of them when the folder did not exist.
  */
 function generatedLine(result: GenerateResult, out: string, spec: string, seconds: string): string {
   const files = `${result.files.length} file${result.files.length === 1 ? '' : 's'}`;
   if (result.newFolder === true)
     return `Generated all ${files} in ${out}/ (the folder did not exist) from ${spec} (${seconds} s).`;
-  const changed = result.changed === undefined ? '' : ` (${result.changed.length} changed)`;
-  return `Generated ${files}${changed} in ${out}/ from ${spec} (${seconds} s).`;
+  let changes = '';
+  if (result.changed !== undefined) {
+    const written = new Set(result.files);
+    const removed = result.changed.filter((path) => !written.has(path)).length;
+    changes = ` (${result.changed.length - removed} changed${removed === 0 ? '' : `, ${removed} removed`})`;
+  }
+  return `Generated ${files}${changes} in ${out}/ from ${spec} (${seconds} s).`;
 }
 
+/** True when this module is the program (not imported, e.g. by a test). */
 function isEntryPoint(): boolean {
   const entry = process.argv[1];
   if (entry === undefined) return false;

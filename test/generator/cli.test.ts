@@ -6,7 +6,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript } from '../helpers/run.ts';
-import { existingOutput, removeTempDirs, snapshotTree, tempDir } from './helpers.ts';
+import { existingOutput, removeTempDirs, snapshotTree, tempDir, writeSpec } from './helpers.ts';
 
 /** What `npm run generate` runs: the generator's CLI, compiled (scripts/generator-build.mjs). */
 const CLI = 'scripts/generate.mjs';
@@ -213,6 +213,20 @@ describe('generator CLI usage', () => {
       '@acme/hostile',
     ]);
     expect(restored.stdout).toMatch(new RegExp(`^Generated ${count} files \\(1 changed\\) in `));
+    // Another spec's package into it: the files it no longer writes are counted as removed.
+    const before = Object.keys(await snapshotTree(out));
+    const other = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Other', version: '1.0.0' },
+      paths: {},
+    });
+    const replaced = runScript(CLI, ['--spec', other, '--out', out, '--name', '@acme/hostile']);
+    const after = Object.keys(await snapshotTree(out));
+    const removed = before.filter((path) => !after.includes(path)).length;
+    expect(removed).toBeGreaterThan(0);
+    expect(replaced.stdout).toMatch(
+      new RegExp(`^Generated \\d+ files \\(\\d+ changed, ${removed} removed\\) in `),
+    );
     // The folder deleted: all of it is written again, and said so.
     await rm(out, { recursive: true });
     const recreated = runScript(CLI, [

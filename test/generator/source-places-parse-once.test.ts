@@ -18,6 +18,8 @@ vi.mock('yaml', async (importOriginal) => {
   };
 });
 
+// Test files share a worker's modules (isolate: false): load source-map.ts anew, on the mock.
+vi.resetModules();
 const { SourceMap } = await import('../../generator/load/source-map.ts');
 const { GeneratorWarning } = await import('../../generator/warnings.ts');
 const { removeTempDirs } = await import('./helpers.ts');
