@@ -23,3 +23,9 @@ export function ensureGeneratorBuild(options?: {
  * namespace object (a new one when the library's exports changed in between); lines unchanged.
  */
 export function shareNamespaces(text: string): string;
+
+/**
+ * Starts the generator's first prettier worker (generator/write/format-worker.mjs under `root`)
+ * before the CLI loads, for generator/write/format-pool.ts to adopt (not on a one-core machine).
+ */
+export function prestartFormatWorker(root?: string): void;

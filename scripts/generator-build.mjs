@@ -36,9 +36,11 @@ import {
 } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -395,6 +397,28 @@ function recheckWorkerPath(root) {
  * - Writes go to a temporary file, then a rename: concurrent runs never read half a cache. A cache
  *   that cannot be written or read only makes a later start slower.
  */
+/**
+ * Starts the generator's first prettier worker (generator/write/format-worker.mjs under `root`,
+ * which the build runs from its sources: see `import.meta.url` above) before the CLI loads, so that it loads recheck and prettier while the main thread reads and compiles
+ * the CLI (some 0.3 s sooner than the CLI could start it): generator/write/format-pool.ts adopts
+ * it. Not on a machine with one core, where the generator formats on the main thread. Unref'd: a
+ * run that stops before formatting exits without waiting for it; one that fails to start is
+ * forgotten, and the pool starts its own.
+ */
+export function prestartFormatWorker(root = ROOT) {
+  if (availableParallelism() < 2) return;
+  const key = Symbol.for('gigs-sdk-toolchain.formatWorker');
+  const file = join(root, 'generator/write/format-worker.mjs');
+  const worker = new Worker(file, { workerData: { recheck: true } });
+  const forget = () => {
+    if (globalThis[key] === worker) delete globalThis[key];
+  };
+  worker.once('error', forget);
+  worker.once('exit', forget);
+  worker.unref();
+  globalThis[key] = worker;
+}
+
 export function loadCli(dir) {
   const file = join(dir, 'cli.cjs');
   const cacheFile = `${file}.cache`;

@@ -1,6 +1,8 @@
 // Formats text with prettier off the main thread, for generator/write/format-pool.ts.
 // Plain JavaScript so that it runs in a worker under any loader (tsx, vitest, plain node).
 // Message in: { id, text, attempts: PrettierOptions[] }; out: { id, text } or { id, error }.
+// Message in: { warmUp: PrettierOptions }, first: the options to warm up with (see below).
+// workerData: { recheck: true } for the worker that answers recheck's questions.
 // The attempts are tried in order (the first parser that accepts the text wins), as in format.ts.
 //
 // It also answers recheck's questions about the spec's patterns (generator/model/patterns.ts):
@@ -57,7 +59,8 @@ export interface paths { '/things/{id}': { parameters: { query?: never; path: { 
 /** Formatting rounds at most: enough to compile prettier's hot paths, little if no file comes. */
 const WARM_UP_ROUNDS = 40;
 
-let warmUpOptions = workerData?.warmUp;
+/** The options to warm up with, until the first real file arrives; undefined after it. */
+let warmUpOptions;
 
 async function warmUp() {
   for (let round = 0; round < WARM_UP_ROUNDS && warmUpOptions !== undefined; round++) {
@@ -71,7 +74,12 @@ async function warmUp() {
   }
 }
 
-parentPort.on('message', async ({ id, text, attempts, recheck: question }) => {
+parentPort.on('message', async ({ id, text, attempts, recheck: question, warmUp: options }) => {
+  if (options !== undefined) {
+    warmUpOptions = options;
+    void warmUp();
+    return;
+  }
   if (question !== undefined) {
     try {
       parentPort.postMessage({ id, diagnostics: loadRecheck().checkSync(...question) });
@@ -95,5 +103,3 @@ parentPort.on('message', async ({ id, text, attempts, recheck: question }) => {
     error: lastError instanceof Error ? (lastError.stack ?? lastError.message) : String(lastError),
   });
 });
-
-void warmUp();
