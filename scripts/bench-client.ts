@@ -14,23 +14,24 @@
  *    esbuild (minified, ESM) and gzipped, next to a consumer of openapi-fetch's `createClient`.
  *    Goal: under 8 KB gzipped.
  *
- *   npx tsx scripts/bench-client.ts [--rounds 5] [--batches 50] [--batch 200] [--warmup 2000]
+ *   npm run bench -- client [--rounds 5] [--batches 50] [--batch 200] [--warmup 2000]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Gigs, responseGuards } from '../generated/src/index.ts';
 import type { paths } from '../generated/src/openapi.ts';
+import { readFlags } from './lib/command-line.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GOALS = { overhead: 1.1, bundleBytes: 8 * 1024 };
 
-const { values: args } = parseArgs({
-  options: {
+const flags = readFlags(
+  process.argv.slice(2),
+  {
     rounds: { type: 'string', default: '5' },
     batches: { type: 'string', default: '50' },
     batch: { type: 'string', default: '200' },
@@ -39,7 +40,10 @@ const { values: args } = parseArgs({
     child: { type: 'string' },
     url: { type: 'string' },
   },
-});
+  'Usage: npm run bench -- client [--rounds 5] [--batches 50] [--batch 200] [--warmup 2000]',
+);
+if ('exitCode' in flags) process.exit(flags.exitCode);
+const args = flags.values;
 const ROUNDS = Number(args.rounds);
 const BATCHES = Number(args.batches);
 const BATCH = Number(args.batch);

@@ -14,14 +14,20 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { readFlags } from './lib/command-line.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '15' } } });
+const flags = readFlags(
+  process.argv.slice(2),
+  { rounds: { type: 'string', default: '15' } },
+  'Usage: npm run bench -- dev [--rounds 15]',
+);
+if ('exitCode' in flags) process.exit(flags.exitCode);
+const { values } = flags;
 const rounds = Number(values.rounds);
 
 const median = (list: number[]) => {

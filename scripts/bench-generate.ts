@@ -23,8 +23,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ensureGeneratorBuild } from './generator-build.mjs';
+import { readFlags } from './lib/command-line.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPECS = {
@@ -282,15 +282,25 @@ async function profile(runs: number): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+  const flags = readFlags(
+    process.argv.slice(2),
+    {
       rounds: { type: 'string', default: '7' },
       'github-rounds': { type: 'string', default: '3' },
       'profile-runs': { type: 'string', default: '5' },
       only: { type: 'string' },
       'no-peers': { type: 'boolean', default: false },
     },
-  });
+    'Usage: npm run bench -- generate [--rounds 7] [--github-rounds 3] [--profile-runs 5] [--only ours|github] [--no-peers]',
+  );
+  if ('exitCode' in flags) process.exit(flags.exitCode);
+  const { values } = flags;
+  if (values.only !== undefined && !(values.only in SPECS)) {
+    console.error(
+      `error: --only ${values.only} names no spec of this benchmark\n  fix: --only ${Object.keys(SPECS).join(' or --only ')}`,
+    );
+    process.exit(2);
+  }
   // The build is made once, untimed, as npm ci does.
   await ensureGeneratorBuild({ log: (line) => process.stderr.write(`${line}\n`) });
   const contenders = CONTENDERS.filter(

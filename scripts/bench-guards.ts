@@ -15,27 +15,31 @@
  * them alike; the table gives the median over rounds. Goals: isPlanList at least as fast as ajv on
  * valid input, and at least 5× zod.
  *
- *   npx tsx scripts/bench-guards.ts [--rounds 7] [--sample 200] [--warmup 500]
+ *   npm run bench -- guards [--rounds 7] [--sample 200] [--warmup 500]
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { z } from 'zod';
 import { isPlanList, validatePlanList } from '../generated/src/guards.ts';
+import { readFlags } from './lib/command-line.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GOALS = { ajv: 1, zod: 5 };
 
-const { values: args } = parseArgs({
-  options: {
+const flags = readFlags(
+  process.argv.slice(2),
+  {
     rounds: { type: 'string', default: '7' },
     sample: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '500' },
   },
-});
+  'Usage: npm run bench -- guards [--rounds 7] [--sample 200] [--warmup 500]',
+);
+if ('exitCode' in flags) process.exit(flags.exitCode);
+const args = flags.values;
 const ROUNDS = Number(args.rounds);
 const SAMPLE_MS = Number(args.sample);
 const WARMUP_MS = Number(args.warmup);

@@ -3,8 +3,11 @@
  * anchors side by side and the ratios. Benchmarks, not tests: their goals are read from the
  * figures, never asserted, because these machines are noisy.
  *
- *   npm run bench                 all of them
- *   npm run bench -- generate     only the ones whose name contains "generate"
+ *   npm run bench                       all of them
+ *   npm run bench -- generate           only the ones whose name contains "generate"
+ *   npm run bench -- generate --rounds 3
+ *                                       the flags after the names go to each benchmark run
+ *                                       (each refuses one it does not know)
  *
  * - generate: whole-process generation time, CPU and peak memory against openapi-typescript,
  *             @hey-api/openapi-ts and redocly generate-client (our spec, GitHub's), and --check
@@ -18,7 +21,10 @@ import { fileURLToPath } from 'node:url';
 const BENCHMARKS = ['generate', 'dev', 'client', 'guards'] as const;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const filters = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const firstFlag = argv.findIndex((arg) => arg.startsWith('-'));
+const filters = firstFlag === -1 ? argv : argv.slice(0, firstFlag);
+const flags = firstFlag === -1 ? [] : argv.slice(firstFlag);
 const selected = BENCHMARKS.filter(
   (name) => filters.length === 0 || filters.some((f) => name.includes(f)),
 );
@@ -32,10 +38,16 @@ if (selected.length === 0) {
 let failed = 0;
 for (const name of selected) {
   console.log(`\n## ${name}\n`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `scripts/bench-${name}.ts`], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', `scripts/bench-${name}.ts`, ...flags],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  // A flag the benchmark does not take: it printed the error and its usage; the others would too.
+  if (result.status === 2) process.exit(2);
   if (result.status !== 0) {
     console.error(`bench-${name} failed (exit ${String(result.status ?? result.signal)}).`);
     failed++;

@@ -97,6 +97,28 @@ describe('every command', () => {
   );
 });
 
+describe('npm run bench', () => {
+  it.each(['generate', 'dev', 'client', 'guards'])(
+    'hands the flags after the names to the %s benchmark, which refuses one it does not know',
+    (name) => {
+      const result = run('scripts/bench.ts', [name, '--bogus']);
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(
+        /^error: Unknown option '--bogus'.*\n\nUsage: npm run bench -- /,
+      );
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
+
+  it('says which specs --only takes', () => {
+    const result = run('scripts/bench.ts', ['generate', '--only', 'nope']);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toBe(
+      'error: --only nope names no spec of this benchmark\n  fix: --only ours or --only github\n',
+    );
+  });
+});
+
 /** Runs a command file as npm would, with a time limit (a hang fails the test instead of the run). */
 function run(file: string, argv: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', file, ...argv], {
