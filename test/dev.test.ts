@@ -190,6 +190,39 @@ describe('npm run dev', () => {
     );
   }, 200_000);
 
+  it('shows generator warnings in the terminal and on the page, and drops them when fixed', async () => {
+    await settled();
+    const logged = output.length;
+    // A pattern in another regex dialect: generated, but the guards cannot check it.
+    const rootFile = join(work, 'spec/openapi.yaml');
+    const root = await readFile(rootFile, 'utf8');
+    expect(root).toMatch(/^components:\n {2}schemas:\n/m);
+    await writeFile(
+      rootFile,
+      root.replace(
+        /^components:\n {2}schemas:\n/m,
+        // A function: in a replacement string, the pattern's `$'` would insert the rest of the file.
+        (head) => `${head}    OddCode:\n      type: string\n      pattern: '(?i)^x+$'\n`,
+      ),
+    );
+    await until('the warning in the terminal', () =>
+      /warning: .*OddCode\/pattern: the pattern "\(\?i\)\^x\+\$" is not a valid ECMAScript/.test(
+        output.slice(logged),
+      ),
+    );
+    await pageShows('#dev-status', 'Generator warnings: 1');
+    const shown = await page.locator('#dev-status li.warn').allTextContents();
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatch(/OddCode\/pattern: the pattern "\(\?i\)\^x\+\$" is not a valid/);
+    expect(shown[0]).toContain('fix: write the pattern in ECMA-262 syntax');
+    await writeFile(rootFile, root);
+    await until(
+      'the warnings to leave the page',
+      async () => (await page.locator('#dev-status li.warn').count()) === 0,
+    );
+    expect(await text('#dev-status')).not.toContain('Generator warnings');
+  }, 200_000);
+
   it('shows lint problems in the terminal and on the page', async () => {
     await settled();
     const logged = output.length;
