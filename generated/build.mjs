@@ -50,7 +50,7 @@ const packageDir = dirname(fileURLToPath(import.meta.url));
 class BuildError extends Error {}
 
 async function build() {
-  const pkg = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
+  const pkg = await readPackageJson();
   const tsc = typescriptCompiler();
   const distDir = join(packageDir, 'dist');
   const staging = await mkdtemp(join(packageDir, '.dist.building-'));
@@ -81,6 +81,19 @@ async function build() {
   }
 }
 
+/** This package's package.json; a BuildError when it cannot be read or is not JSON. */
+async function readPackageJson() {
+  const file = join(packageDir, 'package.json');
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new BuildError(
+      `${relative(process.cwd(), file) || file} cannot be read as JSON (${error.message}).\n` +
+        '  fix: generate the package again (its package.json is written by the generator).',
+    );
+  }
+}
+
 /** The TypeScript compiler of this package's devDependency. */
 function typescriptCompiler() {
   try {
@@ -88,7 +101,7 @@ function typescriptCompiler() {
   } catch {
     throw new BuildError(
       'TypeScript is not installed, and building the package needs it.\n' +
-        'Fix: run `npm install` in this folder (typescript is a devDependency), or `npm ci` in the repository that holds it.',
+        '  fix: run `npm install` in this folder (typescript is a devDependency), or `npm ci` in the repository that holds it.',
     );
   }
 }
@@ -158,7 +171,7 @@ function compile(tsc, outDir) {
           new BuildError(
             `tsc failed building ${relative(packageDir, outDir)} (tsc ${args.slice(1).join(' ')}):\n` +
               `${output.trimEnd()}\n` +
-              'Fix: the generated sources do not compile; generate the package again so they match the generator, and fix the generator if they still fail.',
+              '  fix: the generated sources do not compile; generate the package again so they match the generator, and fix the generator if they still fail.',
           ),
         );
     });
@@ -184,7 +197,7 @@ async function assertEntryPoints(pkg, staging) {
   if (missing.length > 0) {
     throw new BuildError(
       `package.json names files the build did not produce: ${missing.join(', ')}.\n` +
-        "Fix: the generator's package.json template and this build disagree on the dist/ layout; change them together.",
+        "  fix: the generator's package.json template and this build disagree on the dist/ layout; change them together.",
     );
   }
 }

@@ -45,7 +45,7 @@ export async function buildPackage({ dir }: BuildPackageOptions): Promise<BuildP
   for (const file of ['tsconfig.json', BUILD_SCRIPT]) {
     if (!existsSync(join(packageDir, file))) {
       throw new PackageBuildError(
-        `${display(join(packageDir, file))} is missing.\nFix: run \`npm run generate\` to write the package again.`,
+        `${display(join(packageDir, file))} is missing.\n  fix: run \`npm run generate\` to write the package again.`,
       );
     }
   }
@@ -68,14 +68,21 @@ async function readPackageJson(packageDir: string): Promise<PackageJson> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) {
     throw new PackageBuildError(
-      `No package.json in ${display(packageDir)}.\nFix: pass the generated package's folder with --dir (default: ${DEFAULT_PACKAGE_DIR}), or run \`npm run generate\` first.`,
+      `no package.json in ${display(packageDir)}.\n  fix: pass the generated package's folder with --dir (default: ${DEFAULT_PACKAGE_DIR}), or run \`npm run generate\` first.`,
     );
   }
-  const pkg = JSON.parse(text) as PackageJson;
+  let pkg: PackageJson;
+  try {
+    pkg = JSON.parse(text) as PackageJson;
+  } catch (error) {
+    throw new PackageBuildError(
+      `${display(file)} is not valid JSON (${(error as Error).message}).\n  fix: run \`npm run generate\` to write the package again.`,
+    );
+  }
   // dist/ is replaced as a whole: only ever do that inside a package the generator wrote.
   if (typeof pkg !== 'object' || pkg === null || pkg['x-generated'] === undefined) {
     throw new PackageBuildError(
-      `${display(file)} is not a generated package (no "x-generated" field); refusing to replace its dist/.\nFix: pass the folder \`npm run generate\` writes with --dir.`,
+      `${display(file)} is not a generated package (no "x-generated" field); refusing to replace its dist/.\n  fix: pass the folder \`npm run generate\` writes with --dir.`,
     );
   }
   return pkg;

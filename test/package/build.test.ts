@@ -15,7 +15,7 @@ import {
   symlink,
   writeFile,
 } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +116,7 @@ describe('buildPackage', () => {
 
     expect(failure).toBeInstanceOf(PackageBuildError);
     expect((failure as Error).message).toMatch(/src\/client\.ts\(\d+,\d+\): error TS2322/);
-    expect((failure as Error).message).toContain('Fix: ');
+    expect((failure as Error).message).toContain('\n  fix: the generated sources do not compile');
     expect(await digests(built.distDir)).toEqual(before);
     expect((await readdir(copy)).filter((name) => name.startsWith('.dist'))).toEqual([]);
   });
@@ -133,11 +133,36 @@ describe('buildPackage', () => {
     expect(await readdir(join(dir, 'dist'))).toEqual(['keep.js']);
   });
 
+  it('refuses a package.json that is not JSON, with the fix and no stack', async () => {
+    const dir = join(work, 'not-json');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'package.json'), '{"name": "half');
+    const result = runScript('scripts/build-package.ts', ['--dir', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error: .*not-json\/package\.json is not valid JSON \(.*\)\.\n {2}fix: run `npm run generate`/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("the package's own build.mjs refuses a package.json that is not JSON, with the fix", async () => {
+    const dir = join(work, 'own-build-not-json');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'package.json'), '{"name": "half');
+    await writeFile(join(dir, 'build.mjs'), await readFile(join(ROOT, 'generated/build.mjs')));
+    const result = spawnSync(process.execPath, ['build.mjs'], { cwd: dir, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error: package\.json cannot be read as JSON \(.*\)\.\n {2}fix: generate the package again/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('runs as a command: a missing folder is an error with the fix, exit code 1', () => {
     const result = runScript('scripts/build-package.ts', ['--dir', join(work, 'nowhere')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /error: No package\.json in .*nowhere\.\nFix: pass the generated package's folder with --dir/,
+      /^error: no package\.json in .*nowhere\.\n {2}fix: pass the generated package's folder with --dir/,
     );
   });
 });
