@@ -25,7 +25,7 @@ import type { OperationDraft } from './build-operations.ts';
 import { isJsonMediaType } from './media-types.ts';
 import { forEachNode } from './read-write.ts';
 import { NameRegistry, pascalCase } from './names.ts';
-import { operationOwner } from './name-collisions.ts';
+import { operationOwner, resourceOwner } from './name-collisions.ts';
 import { deriveResources } from './resource-names.ts';
 import type { SchemaNode } from './schema-types.ts';
 import { parseSdkMethod, safeMember, sdkMethodFix, type Placement } from './sdk-method.ts';
@@ -62,7 +62,10 @@ export function buildResources(
   const resources = [...byResource].map(([name, members]): ResourceModel => {
     const resource: ResourceModel = {
       name,
-      className: names.claim(exportName(pascalCase(name), 'Resource')),
+      className: names.claim(
+        exportName(pascalCase(name), 'Resource'),
+        resourceOwner(name, members[0]!),
+      ),
       operations: members,
     };
     const description = resourceDescription(name, members, tagDescriptions);

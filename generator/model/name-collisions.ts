@@ -66,6 +66,21 @@ export function operationOwner(
   };
 }
 
+/**
+ * A resource's class (`client.pets` → `Pets`) as the owner of its name, placed at its first
+ * operation: the resource is named after the operations' tag or `x-sdk-method`.
+ */
+export function resourceOwner(
+  resource: string,
+  first: Pick<OperationModel, 'method' | 'path' | 'pointer'>,
+): NameOwner {
+  return {
+    pointer: first.pointer,
+    what: `the class of the resource \`client.${resource}\` (its first operation ${first.method.toUpperCase()} ${first.path})`,
+    fix: `give its operations another resource (their tag, or \`x-sdk-method: <resource>.<method>\`)`,
+  };
+}
+
 /** A client option's parameter type (`ProjectParam`) as the owner of its name. */
 export function clientOptionOwner(option: string, operationPointer: string): NameOwner {
   return {

@@ -1,8 +1,8 @@
 /**
  * Parts of a spec that want the same TypeScript name (schema keys differing in case or
- * punctuation, an operation's own types beside a schema, two resources with one singular): the
- * later one is renamed with a number, and each rename is a warning naming both places, the names
- * each got and the fix.
+ * punctuation, an operation's own types or a resource's class beside a schema, two resources with
+ * one singular): the later one is renamed with a number, and each rename is a warning naming both
+ * places, the names each got and the fix.
  */
 import { describe, expect, it } from 'vitest';
 import { resolveContext } from '../../generator/context.ts';
@@ -76,6 +76,10 @@ describe('names two parts of a spec want', () => {
         'the schema #/components/schemas/plan would be named `Plan`, but the schema #/components/schemas/Plan is named `Plan`, so it is named `Plan2`',
       ],
       [
+        '#/paths/~1plans/post',
+        'the class of the resource `client.plan` (its first operation POST /plans) would be named `Plan`, but the schema #/components/schemas/Plan is named `Plan`, so it is named `Plan3`',
+      ],
+      [
         '#/paths/~1plans/get',
         'the params type of `client.plans.list()` (GET /plans) would be named `PlanListParams`, but the schema #/components/schemas/PlanListParams is named `PlanListParams`, so it is named `PlanListParams2`',
       ],
@@ -88,6 +92,13 @@ describe('names two parts of a spec want', () => {
         'the response type of `client.plan.list()` (POST /plans) would be named `PlanListResponse`, but the response type of `client.plans.list()` (GET /plans) (#/paths/~1plans/get) is named `PlanListResponse`, so it is named `PlanListResponse2`',
       ],
     ]);
+    expect(model.resources.map((r) => [r.name, r.className])).toEqual([
+      ['plans', 'Plans'],
+      ['plan', 'Plan3'],
+    ]);
+    expect(model.warnings.find((w) => w.key === 'name-collision:Plan3')?.hint).toBe(
+      'give its operations another resource (their tag, or `x-sdk-method: <resource>.<method>`), or rename the `components.schemas` key "Plan" (and its $refs), so that the two make different names (the generator reads no naming extension such as `x-typescript-name`)',
+    );
     const planItem = model.warnings.find((w) => w.key === 'name-collision:PlanItem2');
     expect(planItem?.hint).toBe(
       'rename the `components.schemas` key "plan-item" (and its $refs), or rename the `components.schemas` key "PlanItem" (and its $refs), so that the two make different names (the generator reads no naming extension such as `x-typescript-name`)',
