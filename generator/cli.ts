@@ -151,6 +151,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     process.stdout.write(`${generatedLine(result, out, spec, seconds)}\n`);
+    if (result.replacedPackage !== undefined && result.package !== undefined) {
+      process.stderr.write(
+        terminalText(
+          `note: ${out}/ held the package ${JSON.stringify(result.replacedPackage)}; it now holds ${JSON.stringify(result.package.name)} (pass --out <folder> to keep packages of other specs apart)`,
+        ) + '\n',
+      );
+    }
     if (deferred !== undefined) {
       process.stderr.write(
         `interrupted (${deferred}) while the new package was put in place: that was finished first\n`,

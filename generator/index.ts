@@ -26,6 +26,11 @@ export interface GenerateResult {
   changed?: string[];
   /** Without `check`: the output folder did not exist, so every file was written anew. */
   newFolder?: true;
+  /**
+   * Without `check`: the npm name of the package the output folder held before, when the run
+   * replaced another package with this one (another spec, or another `--name`).
+   */
+  replacedPackage?: string;
   /** With `check: true`: the differences between `out` and what would be written (nothing is written). */
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
@@ -96,6 +101,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     files: [...result.tree.keys()],
     ...(result.changed === undefined ? {} : { changed: result.changed }),
     ...(result.newFolder === true ? { newFolder: true as const } : {}),
+    ...(result.replacedPackage === undefined ? {} : { replacedPackage: result.replacedPackage }),
     timings: result.timings,
     warnings: result.model.warnings,
     package: {

@@ -8,7 +8,8 @@
  * first (write/format-pool.ts), loading and warming up on the second core while this thread loads
  * and runs the bundler, and each step's modules are imported only when the step starts.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { GeneratorContext } from './context.ts';
 import type { BundledSpec } from './load/bundle.ts';
 import type { SourceMap } from './load/source-map.ts';
@@ -36,6 +37,11 @@ export interface RunResult {
   changed?: string[];
   /** Without `check`: the output folder did not exist, so every file was written anew. */
   newFolder?: true;
+  /**
+   * Without `check`: the npm name of the package the output folder held before, when it was
+   * another package (another spec, or another `--name`): the run replaced it.
+   */
+  replacedPackage?: string;
   /** Milliseconds per step; `load` is the time spent importing the steps' modules. */
   timings: Partial<Record<Step, number>>;
 }
@@ -93,6 +99,7 @@ export async function runPipeline(
     ]);
     let changed: string[] | undefined;
     let newFolder = false;
+    let replacedPackage: string | undefined;
     try {
       await timed('write', async () => {
         newFolder = await stat(ctx.outDir).then(
@@ -104,6 +111,9 @@ export async function runPipeline(
         const before = await fileChanges(ctx.outDir, tree).catch(() => undefined);
         if (before !== undefined)
           changed = [...before.added, ...before.changed, ...before.removed].sort();
+        const previous = await packageNameIn(ctx.outDir);
+        if (previous !== undefined && previous !== model.sdk.packageName)
+          replacedPackage = previous;
         await writeTreeAtomically(ctx.outDir, tree);
       });
     } catch (error) {
@@ -116,9 +126,22 @@ export async function runPipeline(
       timings,
       ...(changed === undefined ? {} : { changed }),
       ...(newFolder ? { newFolder: true as const } : {}),
+      ...(replacedPackage === undefined ? {} : { replacedPackage }),
     };
   } finally {
     await formatter.close();
+  }
+}
+
+/** The `name` in the package.json of `dir`, when it has one that reads as JSON. */
+async function packageNameIn(dir: string): Promise<string | undefined> {
+  try {
+    const name = (
+      JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: unknown }
+    ).name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
   }
 }
 

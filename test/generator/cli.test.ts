@@ -178,10 +178,11 @@ describe('generator CLI usage', () => {
       '--name',
       '@acme/hostile',
     ]);
-    // Its names collide on purpose (`User Profile`, `user-profile`, `userProfile`): each rename
-    // is a warning (test/model/name-collisions.test.ts), and nothing else is said.
+    // Its names collide on purpose (`User Profile`, `user-profile`, `userProfile`; the resource
+    // `class` beside the schema `class`): each rename is a warning
+    // (test/model/name-collisions.test.ts), and nothing else is said.
     const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
-    expect(warnings).toHaveLength(3);
+    expect(warnings).toHaveLength(4);
     for (const line of warnings)
       expect(line).toMatch(/would be named `\w+`, but .* so it is named/);
     expect(result.stderr.split('\n').filter((line) => /^\S/.test(line))).toEqual(warnings);
@@ -226,6 +227,13 @@ describe('generator CLI usage', () => {
     expect(removed).toBeGreaterThan(0);
     expect(replaced.stdout).toMatch(
       new RegExp(`^Generated \\d+ files \\(\\d+ changed, ${removed} removed\\) in `),
+    );
+    // The same package name: nothing to note. Another one: the run says whose package it replaced.
+    expect(replaced.stderr).not.toContain('note:');
+    const renamed = runScript(CLI, ['--spec', other, '--out', out]);
+    expect(renamed.status).toBe(0);
+    expect(renamed.stderr).toMatch(
+      /^note: .*sdk\/ held the package "@acme\/hostile"; it now holds "other-sdk" \(pass --out <folder> to keep packages of other specs apart\)\n$/m,
     );
     // The folder deleted: all of it is written again, and said so.
     await rm(out, { recursive: true });
