@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { emptyOptionMessage } from './empty-option.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC } from './context.ts';
-import { GeneratorError, moreProblems } from './errors.ts';
+import { GeneratorError } from './errors.ts';
 import { interruptWrite } from './write/interrupt.ts';
 import { terminalLines, terminalText } from './escape.ts';
 import type { GenerateOptions, GenerateResult } from './index.ts';
@@ -168,8 +168,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof GeneratorError) {
       // Each problem found at once after its own `error: `, then how many more were found.
-      for (const problem of error.problems) process.stderr.write(`error: ${problem.message}\n`);
-      if (error.unshown > 0) process.stderr.write(`error: ${moreProblems(error.unshown)}\n`);
+      process.stderr.write(error.report);
       return 1;
     }
     process.stderr.write(

@@ -52,6 +52,17 @@ export class GeneratorError extends Error {
   }
 
   /**
+   * As the commands print it: each problem after its own `error: ` (its place, words and `fix:`
+   * line), then how many more were found; each line ends with a newline.
+   */
+  get report(): string {
+    return [
+      ...this.problems.map((problem) => `error: ${problem.message}\n`),
+      this.unshown > 0 ? `error: ${moreProblems(this.unshown)}\n` : '',
+    ].join('');
+  }
+
+  /**
    * The problems found at once as one error, so that the user fixes them in one go: the first
    * {@link SHOWN_PROBLEMS}, then how many more. Its message holds each one's (the CLI prints each
    * after its own `error: `). The same problem twice (same place, words and fix) counts once.
@@ -104,7 +115,7 @@ export function reporting<R>(problems: GeneratorError[], step: () => R): R | und
 }
 
 /** The line that counts the problems not shown ('' for none). */
-export function moreProblems(unshown: number): string {
+function moreProblems(unshown: number): string {
   if (unshown === 0) return '';
   return `… and ${unshown} more problem${unshown === 1 ? '' : 's'} like these (fix these and run again to see them)`;
 }

@@ -151,6 +151,60 @@ describe('npm run dev', () => {
     );
   }, 200_000);
 
+  it('prints every problem of a refused spec after its own error:, under the save that made them', async () => {
+    await settled();
+    const good = await readFile(planFile(), 'utf8');
+    const logged = output.length;
+    await writeFile(planFile(), `${good}minProperties: -1\nmaxProperties: -2\n`);
+    await until('both problems in the terminal', () =>
+      output.slice(logged).includes('"maxProperties" must be'),
+    );
+    const lines = output.slice(logged).split('\n');
+    const head = lines.findIndex((line) => line.includes('the package was not regenerated'));
+    expect(lines[head]).toMatch(
+      /^spec\/components\/schemas\/Plan\.yaml changed: the package was not regenerated \(it is unchanged\):$/,
+    );
+    expect(lines.slice(head + 1, head + 5)).toEqual([
+      expect.stringMatching(
+        /^error: spec\/components\/schemas\/Plan\.yaml:\d+:\d+ #\/minProperties: /,
+      ),
+      '  fix: change "minProperties" to a non-negative integer',
+      expect.stringMatching(
+        /^error: spec\/components\/schemas\/Plan\.yaml:\d+:\d+ #\/maxProperties: /,
+      ),
+      '  fix: change "maxProperties" to a non-negative integer',
+    ]);
+    await writeFile(planFile(), good);
+    await until(
+      'the error to go',
+      async () => (await page.locator('#dev-status .error').count()) === 0,
+    );
+  }, 200_000);
+
+  it('says a file was removed or added, not changed', async () => {
+    await settled();
+    const price = join(work, 'spec/components/schemas/Price.yaml');
+    const away = join(work, 'Price.yaml.away');
+    let logged = output.length;
+    await rename(price, away);
+    await until('the removal in the terminal', () =>
+      /^spec\/components\/schemas\/Price\.yaml removed: the package was not regenerated/m.test(
+        output.slice(logged),
+      ),
+    );
+    await settled();
+    logged = output.length;
+    await rename(away, price);
+    await until('the file back in the terminal', () =>
+      /^spec\/components\/schemas\/Price\.yaml added: /m.test(output.slice(logged)),
+    );
+    await settled();
+    await until(
+      'the error to go',
+      async () => (await page.locator('#dev-status .error').count()) === 0,
+    );
+  }, 200_000);
+
   it('follows saves that rename a temporary file over the schema, and the plain saves after them', async () => {
     await settled();
     const good = await readFile(planFile(), 'utf8');

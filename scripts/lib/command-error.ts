@@ -33,12 +33,8 @@ export async function printFailure(error: unknown): Promise<void> {
 /** What {@link printFailure} prints, before its spec text is made safe for a terminal. */
 async function failureText(error: unknown): Promise<string> {
   if (error instanceof CommandError) return error.format();
-  const { GeneratorError, moreProblems } = await import('../../generator/errors.ts');
+  const { GeneratorError } = await import('../../generator/errors.ts');
   // Each problem found at once after its own `error: `, as `npm run generate` prints them.
-  if (error instanceof GeneratorError)
-    return [
-      ...error.problems.map((problem) => `error: ${problem.message}\n`),
-      error.unshown > 0 ? `error: ${moreProblems(error.unshown)}\n` : '',
-    ].join('');
+  if (error instanceof GeneratorError) return error.report;
   return `internal error (a bug in the toolchain, not in the spec):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
 }

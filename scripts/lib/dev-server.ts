@@ -73,6 +73,9 @@ interface Status {
 
 const SERVER_ENTRY = 'Serving the docs at';
 
+/** How a watched path changed, as a run's first line names it. */
+type Change = 'changed' | 'added' | 'removed';
+
 export async function startDevServer(options: DevOptions) {
   const ctx: GeneratorContext = resolveContext({ spec: options.spec, out: options.out });
   const specDir = dirname(ctx.specPath);
@@ -168,9 +171,10 @@ export async function startDevServer(options: DevOptions) {
         error instanceof GeneratorError
           ? error.message
           : `internal error (a bug in the generator, not in the spec): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-      options.log(
-        `${reason}: the package was not regenerated; it is unchanged.\nerror: ${status.error}`,
-      );
+      // Each problem after its own `error: `, as `npm run generate` prints them.
+      const report =
+        error instanceof GeneratorError ? error.report.trimEnd() : `error: ${status.error}`;
+      options.log(`${reason}: the package was not regenerated (it is unchanged):\n${report}`);
     }
     publish();
   };
@@ -205,13 +209,20 @@ export async function startDevServer(options: DevOptions) {
   // a new watcher is ready only once it watches every folder, and the run after it reads every
   // file, so a write lands either before that run's read or in front of a watcher.
   let rewatch = false;
-  // What changed since the last run started, in the order first seen: a run names all of it.
-  const changes = new Set<string>();
+  // What changed since the last run started, in the order first seen, and how: a run names all
+  // of it. A path removed and written again (an editor's save by rename) counts as changed.
+  const changes = new Map<string, Change>();
   const takeChanges = () => {
     const list = [...changes];
     changes.clear();
-    const shown = list.length <= 3 ? list : [...list.slice(0, 2), `${list.length - 2} more files`];
-    return `${shown.join(', ')} changed`;
+    if (list.length > 3) {
+      const rest = `${list.length - 2} more files`;
+      return `${list[0]![0]}, ${list[1]![0]}, ${rest} changed`;
+    }
+    const verbs = new Set(list.map(([, change]) => change));
+    return verbs.size === 1
+      ? `${list.map(([path]) => path).join(', ')} ${list[0]![1]}`
+      : list.map(([path, change]) => `${path} ${change}`).join(', ');
   };
   // Busy while a save waits for its run, a run is regenerating, or a lint is running.
   const afterRun = () => {
@@ -237,9 +248,10 @@ export async function startDevServer(options: DevOptions) {
   // Lints run after the regeneration they follow, one at a time, beside the next regeneration
   // (on the lint's worker thread); saves during a lint coalesce into one more lint after it.
   const lints = coalescing(lintSpec, () => closed, afterRun);
-  const schedule = (what: string, relint = false) => {
+  const schedule = (what: string, relint = false, change: Change = 'changed') => {
     if (closed) return;
-    changes.add(what);
+    const seen = changes.get(what);
+    changes.set(what, seen === undefined || seen === change ? change : 'changed');
     if (relint) lintReload = true;
     status.busy = true;
     clearTimeout(timer);
@@ -325,7 +337,13 @@ export async function startDevServer(options: DevOptions) {
     w.on('all', (event, path) => {
       if (event === 'addDir' && path !== dirname(specDir)) rewatch = true;
       // The spec folder's parent itself is watched too: named, not an empty path.
-      schedule(relative(process.cwd(), path) || path);
+      const change: Change =
+        event === 'unlink' || event === 'unlinkDir'
+          ? 'removed'
+          : event === 'add' || event === 'addDir'
+            ? 'added'
+            : 'changed';
+      schedule(relative(process.cwd(), path) || path, false, change);
     });
     await ready(w);
     return w;
