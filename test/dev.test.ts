@@ -296,6 +296,10 @@ describe('npm run dev', () => {
       output.slice(logged).includes('no-unused-components'),
     );
     expect(output.slice(logged)).toContain('Unused\\u202EThing');
+    // The count last, where the terminal shows it (the name breaks a map-name rule too).
+    await until('the count of lint problems', () =>
+      /\nlint: 2 errors\.\n/.test(output.slice(logged)),
+    );
     expect(output.slice(logged)).not.toContain('\u202E');
     await pageShows('#dev-status', 'no-unused-components');
     await writeFile(rootFile, root);

@@ -73,6 +73,16 @@ interface Status {
 
 const SERVER_ENTRY = 'Serving the docs at';
 
+/** `2 errors and 1 warning`: the lint's problems counted by severity. */
+function lintCount(problems: readonly LintEntry[]): string {
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const others = problems.length - errors;
+  return [errors > 0 ? count(errors, 'error') : '', others > 0 ? count(others, 'warning') : '']
+    .filter((part) => part !== '')
+    .join(' and ');
+}
+
 /** How a watched path changed, as a run's first line names it. */
 type Change = 'changed' | 'added' | 'removed';
 
@@ -186,7 +196,11 @@ export async function startDevServer(options: DevOptions) {
       const { problems, report } = await linter.lint(reload);
       status.lint = problems;
       if (problems.length === 0) options.log('lint: no problems.');
-      else process.stdout.write(terminalLines(report));
+      else {
+        process.stdout.write(terminalLines(report));
+        // Last, where the terminal shows it: the count, as `npm run lint:spec` ends with one.
+        options.log(`lint: ${lintCount(problems)}.`);
+      }
     } catch (error) {
       status.lint = [
         {
