@@ -92,7 +92,12 @@ export async function ensureGeneratorBuild({ root = ROOT, log = () => {} } = {})
   const key = buildKey(root);
   const dir = join(buildRoot, key);
   if (existsSync(join(dir, 'complete'))) return dir;
-  log(`Building the generator (generator/ changed) into ${relative(root, dir)}/ …`);
+  // Any earlier build: the sources changed since; none: this checkout's first build.
+  const why =
+    existsSync(buildRoot) && readdirSync(buildRoot).some((name) => /^[0-9a-f]+$/.test(name))
+      ? 'generator/ changed'
+      : 'its first build here';
+  log(`Building the generator (${why}) into ${relative(root, dir)}/ …`);
   const temp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   try {
     await bundle(root, temp);

@@ -65,7 +65,7 @@ describe('the compiled generator', () => {
 
     const first = launch(root, ['--help']);
     expect(first.status).toBe(0);
-    expect(first.stderr).toMatch(/^Building the generator/);
+    expect(first.stderr).toMatch(/^Building the generator \(its first build here\) into build\//);
     expect(first.stdout).toContain('default generated)');
 
     const again = launch(root, ['--help']);
@@ -82,7 +82,7 @@ describe('the compiled generator', () => {
 
     const edited = launch(root, ['--help']);
     expect(edited.status).toBe(0);
-    expect(edited.stderr).toMatch(/^Building the generator/);
+    expect(edited.stderr).toMatch(/^Building the generator \(generator\/ changed\) into build\//);
     expect(edited.stdout).toContain('default sdk-out)');
   });
 
