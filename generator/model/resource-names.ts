@@ -54,6 +54,7 @@ export function deriveResources(
   const byPath = drafts.map((draft) => pathResource(draft.path, prefix, home));
   const groups = new Set(byPath.map((r) => r.name));
   const ignoredTag = ignoredUniversalTag(drafts, groups.size, apiTitle);
+  const namespace = sharedNamespace(drafts);
   return drafts.map((draft, index) => {
     const tag = draft.tags.find(
       (candidate) =>
@@ -70,7 +71,15 @@ export function deriveResources(
       method:
         id === undefined
           ? (crud ?? full)
-          : withoutResource(methodName(withoutFastApiSuffix(id, draft)), resource),
+          : withoutResource(
+              methodName(
+                withoutFastApiSuffix(
+                  id.startsWith(namespace) ? id.slice(namespace.length) : id,
+                  draft,
+                ),
+              ),
+              resource,
+            ),
       full,
     };
     if (crud !== undefined) placement.crud = crud;
@@ -249,6 +258,29 @@ function crudName(method: string, rest: readonly string[]): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The dotted segments (with their dots) that begin every declared operationId, `youtube.` in
+ * `youtube.videos.list` and `youtube.channels.update`: the API's own name, as Google's Discovery
+ * documents (and the OpenAPI converted from them) write every operationId, which names no method.
+ * Each operationId keeps at least its last segment; '' where fewer than two are declared (one
+ * names no convention) or they share none. An operation without one is named from its path.
+ */
+function sharedNamespace(drafts: readonly OperationDraft[]): string {
+  const declared = drafts.filter((draft) => draft.operationIdDeclared);
+  if (declared.length < 2) return '';
+  const split = declared.map((draft) => draft.operationId.split('.'));
+  let shared = Math.min(...split.map((parts) => parts.length)) - 1;
+  for (const parts of split.slice(1)) {
+    let same = 0;
+    while (same < shared && parts[same] === split[0]![same]) same++;
+    shared = same;
+  }
+  // A segment that is no word (`..list`, `.list`) names nothing either way: keep the id as written.
+  const prefix = split[0]!.slice(0, shared);
+  if (prefix.some((segment) => words(segment).length === 0)) return '';
+  return prefix.map((segment) => `${segment}.`).join('');
 }
 
 /** A method name from the HTTP method and the rest of the path: `get {id} invoices` → `getByIdInvoices`. */
