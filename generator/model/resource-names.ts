@@ -17,6 +17,11 @@
  * {@link MAX_UNIVERSAL_RESOURCE} operations (a converter's single tag over a large API). Then the
  * paths place the operations.
  *
+ * Untagged operations whose operationIds follow AutoRest's `Group_Method` (Azure's descriptions:
+ * `VirtualHubs_List` at `/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Network/
+ * virtualHubs`) are in the group the operationId names, as a tag would place them (see
+ * {@link autorestGroups}); their paths, all under `subscriptions` or `providers`, name none.
+ *
  * Resource names are camelCase words (sdk-names.ts `resourceName`): a reserved word stays as it is
  * (`client.import`, `client.default`), being a property, never a variable.
  *
@@ -55,11 +60,15 @@ export function deriveResources(
   const groups = new Set(byPath.map((r) => r.name));
   const ignoredTag = ignoredUniversalTag(drafts, groups.size, apiTitle);
   const namespace = sharedNamespace(drafts);
+  const operationGroups = autorestGroups(drafts);
   return drafts.map((draft, index) => {
-    const tag = draft.tags.find(
-      (candidate) =>
-        candidate !== ignoredTag && resourceName(candidate) !== undefined && !isGeneric(candidate),
-    );
+    const tag =
+      draft.tags.find(
+        (candidate) =>
+          candidate !== ignoredTag &&
+          resourceName(candidate) !== undefined &&
+          !isGeneric(candidate),
+      ) ?? operationGroups?.[index];
     const fromPath = byPath[index]!;
     const resource = tag === undefined ? fromPath.name : resourceName(tag)!;
     const rest = tag === undefined ? fromPath.rest : restAfter(draft.path, resource, prefix, home);
@@ -258,6 +267,25 @@ function crudName(method: string, rest: readonly string[]): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** AutoRest's operationId, `OperationGroup_Method`: a PascalCase group, one `_`, the method. */
+const AUTOREST_ID = /^([A-Z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)$/;
+
+/**
+ * The operation group of each operation (by draft index) whose operationId is AutoRest's
+ * `Group_Method`, where that is the spec's convention: at least two operationIds are written so
+ * and every other one with a `_` too (`get_user`, FastAPI's `list_models_v1_models_get` are not).
+ * Undefined where it is not the convention.
+ */
+function autorestGroups(drafts: readonly OperationDraft[]): (string | undefined)[] | undefined {
+  const ids = drafts.map((draft) => (draft.operationIdDeclared ? draft.operationId : ''));
+  const underscored = ids.filter((id) => id.includes('_'));
+  if (underscored.length < 2 || !underscored.every((id) => AUTOREST_ID.test(id))) return undefined;
+  return ids.map((id) => {
+    const group = AUTOREST_ID.exec(id)?.[1];
+    return group !== undefined && resourceName(group) !== undefined ? group : undefined;
+  });
 }
 
 /**
