@@ -61,6 +61,15 @@ export function deriveResources(
   const ignoredTag = ignoredUniversalTag(drafts, groups.size, apiTitle);
   const namespace = sharedNamespace(drafts);
   const operationGroups = autorestGroups(drafts);
+  // Names that differ only in case (`VirtualWANs` and `VirtualWans`, `P2SVpnGateways` and
+  // `P2sVpnGateways`: a tag and an operation group, or two tags) are one resource, spelled as
+  // the first operation spells it.
+  const spelled = new Map<string, string>();
+  const spelling = (name: string): string => {
+    const key = name.toLowerCase();
+    if (!spelled.has(key)) spelled.set(key, name);
+    return spelled.get(key)!;
+  };
   return drafts.map((draft, index) => {
     const tag =
       draft.tags.find(
@@ -70,7 +79,7 @@ export function deriveResources(
           !isGeneric(candidate),
       ) ?? operationGroups?.[index];
     const fromPath = byPath[index]!;
-    const resource = tag === undefined ? fromPath.name : resourceName(tag)!;
+    const resource = spelling(tag === undefined ? fromPath.name : resourceName(tag)!);
     const rest = tag === undefined ? fromPath.rest : restAfter(draft.path, resource, prefix, home);
     const crud = crudName(draft.method, rest);
     const id = draft.operationIdDeclared ? draft.operationId : undefined;

@@ -80,6 +80,35 @@ describe('AutoRest operationIds, Group_Method', () => {
     ).toEqual(['hubs.virtualList', 'vpnSites.list']);
   });
 
+  it('are one resource with a tag that differs from the group only in case', async () => {
+    expect(
+      await placements([
+        [`get ${group}/p2svpnGateways`, 'P2sVpnGateways_List'],
+        [
+          `patch ${group}/p2svpnGateways/{gatewayName}`,
+          'P2sVpnGateways_UpdateTags',
+          ['P2SVpnGateways'],
+        ],
+        [`get ${group}/virtualWans`, 'VirtualWans_List', ['VirtualWANs']],
+        [`put ${group}/virtualWans/{name}`, 'VirtualWans_CreateOrUpdate'],
+      ]),
+    ).toEqual([
+      'p2sVpnGateways.list',
+      'p2sVpnGateways.updateTags',
+      'virtualWANs.list',
+      'virtualWANs.createOrUpdate',
+    ]);
+  });
+
+  it('two tags that differ only in case are one resource too', async () => {
+    expect(
+      await placements([
+        ['get /v1/wans', 'listWans', ['VirtualWANs']],
+        ['post /v1/wans', 'createWan', ['VirtualWans']],
+      ]),
+    ).toEqual(['virtualWANs.list', 'virtualWANs.create']);
+  });
+
   it.each([
     ['snake_case operationIds', ['get_user', 'list_users']],
     ["FastAPI's", ['read_user_users__id__get', 'list_users_users_get']],
