@@ -102,7 +102,7 @@ export function buildRequestBody(
   if (others.length > 0) {
     ctx.warnings.add(
       'request-body:media-types',
-      `the request body offers ${others.length + 1} media types; the SDK's method sends ${contentType} only, so callers cannot send ${others.map((type) => JSON.stringify(type)).join(', ')}`,
+      `the request body offers ${others.length + 1} media types; the SDK's method sends ${contentType} only, so callers cannot send ${listed(others)}`,
       { file: ctx.file, pointer: joinPointer(at, 'content') },
       'give each media type an operation of its own if SDK users need it, or call the operation through the typed path client (pathsClient) with a bodySerializer',
     );
@@ -372,4 +372,14 @@ function exampleObject(doc: Record<string, unknown>, entry: unknown, file: strin
     if (error instanceof GeneratorError) return undefined;
     throw error;
   }
+}
+
+/** How many media types a warning names; the rest are counted (YouTube's upload offers 105). */
+const LISTED_MEDIA_TYPES = 5;
+
+/** `"a", "b", "c"`, or the first {@link LISTED_MEDIA_TYPES} and how many more. */
+function listed(types: readonly string[]): string {
+  const shown = types.slice(0, LISTED_MEDIA_TYPES).map((type) => JSON.stringify(type));
+  const rest = types.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }

@@ -97,13 +97,17 @@ const RESERVED = new Set([
  * ID_Continue). A word never starts with a combining mark.
  */
 export function words(text: string): string[] {
-  return foldLatin(text)
-    .replace(/[^\0-\x7F]/gu, (char) => (isIdentifierChar(char) ? char : ' '))
-    .replace(/([\p{Ll}\p{Nd}])(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1 $2')
-    .split(/[^\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}]+/u)
-    .map((word) => word.replace(/^[\p{Mn}\p{Mc}]+/u, ''))
-    .filter((word) => word.length > 0);
+  return (
+    foldLatin(text)
+      .replace(/[^\0-\x7F]/gu, (char) => (isIdentifierChar(char) ? char : ' '))
+      .replace(/([\p{Ll}\p{Nd}])(\p{Lu})/gu, '$1 $2')
+      // `HTTPServer` → HTTP Server, but an acronym's plural stays one word: `URLs`, `VirtualWANs`
+      // → Virtual WANs, `getUserIDs` → get User IDs (not UR Ls, WA Ns, I Ds).
+      .replace(/(\p{Lu}+)(\p{Lu}(?!s(?![\p{L}\p{Nd}]))\p{Ll})/gu, '$1 $2')
+      .split(/[^\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}]+/u)
+      .map((word) => word.replace(/^[\p{Mn}\p{Mc}]+/u, ''))
+      .filter((word) => word.length > 0)
+  );
 }
 
 /**
@@ -211,11 +215,12 @@ export function camelCase(text: string): string {
 
 /**
  * Words joined in camelCase. A first word in capitals is an acronym or a shout and is lower-cased
- * whole: `API keys` → `apiKeys`, `HTTPRequest` → `httpRequest`, `CREATE` → `create` (not `aPIKeys`).
+ * whole: `API keys` → `apiKeys`, `HTTPRequest` → `httpRequest`, `CREATE` → `create` (not `aPIKeys`),
+ * and so is an acronym's plural: `URLs` → `urls` (not `uRLs`).
  */
 export function camelJoin(list: readonly string[]): string {
   const [first = '', ...rest] = list;
-  const head = /^[\p{Lu}\p{Nd}]+$/u.test(first)
+  const head = /^[\p{Lu}\p{Nd}]+s?$/u.test(first)
     ? changeCase(first, 'lower')
     : changeCase(first.charAt(0), 'lower') + first.slice(1);
   return head + rest.map(capitalize).join('');

@@ -17,6 +17,11 @@
  * {@link MAX_UNIVERSAL_RESOURCE} operations (a converter's single tag over a large API). Then the
  * paths place the operations.
  *
+ * Untagged operations whose operationIds follow AutoRest's `Group_Method` (Azure's descriptions:
+ * `VirtualHubs_List` at `/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Network/
+ * virtualHubs`) are in the group the operationId names, as a tag would place them (see
+ * {@link autorestGroups}); their paths, all under `subscriptions` or `providers`, name none.
+ *
  * Resource names are camelCase words (sdk-names.ts `resourceName`): a reserved word stays as it is
  * (`client.import`, `client.default`), being a property, never a variable.
  *
@@ -54,13 +59,27 @@ export function deriveResources(
   const byPath = drafts.map((draft) => pathResource(draft.path, prefix, home));
   const groups = new Set(byPath.map((r) => r.name));
   const ignoredTag = ignoredUniversalTag(drafts, groups.size, apiTitle);
+  const namespace = sharedNamespace(drafts);
+  const operationGroups = autorestGroups(drafts);
+  // Names that differ only in case (`VirtualWANs` and `VirtualWans`, `P2SVpnGateways` and
+  // `P2sVpnGateways`: a tag and an operation group, or two tags) are one resource, spelled as
+  // the first operation spells it.
+  const spelled = new Map<string, string>();
+  const spelling = (name: string): string => {
+    const key = name.toLowerCase();
+    if (!spelled.has(key)) spelled.set(key, name);
+    return spelled.get(key)!;
+  };
   return drafts.map((draft, index) => {
-    const tag = draft.tags.find(
-      (candidate) =>
-        candidate !== ignoredTag && resourceName(candidate) !== undefined && !isGeneric(candidate),
-    );
+    const tag =
+      draft.tags.find(
+        (candidate) =>
+          candidate !== ignoredTag &&
+          resourceName(candidate) !== undefined &&
+          !isGeneric(candidate),
+      ) ?? operationGroups?.[index];
     const fromPath = byPath[index]!;
-    const resource = tag === undefined ? fromPath.name : resourceName(tag)!;
+    const resource = spelling(tag === undefined ? fromPath.name : resourceName(tag)!);
     const rest = tag === undefined ? fromPath.rest : restAfter(draft.path, resource, prefix, home);
     const crud = crudName(draft.method, rest);
     const id = draft.operationIdDeclared ? draft.operationId : undefined;
@@ -70,7 +89,15 @@ export function deriveResources(
       method:
         id === undefined
           ? (crud ?? full)
-          : withoutResource(methodName(withoutFastApiSuffix(id, draft)), resource),
+          : withoutResource(
+              methodName(
+                withoutFastApiSuffix(
+                  id.startsWith(namespace) ? id.slice(namespace.length) : id,
+                  draft,
+                ),
+              ),
+              resource,
+            ),
       full,
     };
     if (crud !== undefined) placement.crud = crud;
@@ -249,6 +276,48 @@ function crudName(method: string, rest: readonly string[]): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** AutoRest's operationId, `OperationGroup_Method`: a PascalCase group, one `_`, the method. */
+const AUTOREST_ID = /^([A-Z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)$/;
+
+/**
+ * The operation group of each operation (by draft index) whose operationId is AutoRest's
+ * `Group_Method`, where that is the spec's convention: at least two operationIds are written so
+ * and every other one with a `_` too (`get_user`, FastAPI's `list_models_v1_models_get` are not).
+ * Undefined where it is not the convention.
+ */
+function autorestGroups(drafts: readonly OperationDraft[]): (string | undefined)[] | undefined {
+  const ids = drafts.map((draft) => (draft.operationIdDeclared ? draft.operationId : ''));
+  const underscored = ids.filter((id) => id.includes('_'));
+  if (underscored.length < 2 || !underscored.every((id) => AUTOREST_ID.test(id))) return undefined;
+  return ids.map((id) => {
+    const group = AUTOREST_ID.exec(id)?.[1];
+    return group !== undefined && resourceName(group) !== undefined ? group : undefined;
+  });
+}
+
+/**
+ * The dotted segments (with their dots) that begin every declared operationId, `youtube.` in
+ * `youtube.videos.list` and `youtube.channels.update`: the API's own name, as Google's Discovery
+ * documents (and the OpenAPI converted from them) write every operationId, which names no method.
+ * Each operationId keeps at least its last segment; '' where fewer than two are declared (one
+ * names no convention) or they share none. An operation without one is named from its path.
+ */
+function sharedNamespace(drafts: readonly OperationDraft[]): string {
+  const declared = drafts.filter((draft) => draft.operationIdDeclared);
+  if (declared.length < 2) return '';
+  const split = declared.map((draft) => draft.operationId.split('.'));
+  let shared = Math.min(...split.map((parts) => parts.length)) - 1;
+  for (const parts of split.slice(1)) {
+    let same = 0;
+    while (same < shared && parts[same] === split[0]![same]) same++;
+    shared = same;
+  }
+  // A segment that is no word (`..list`, `.list`) names nothing either way: keep the id as written.
+  const prefix = split[0]!.slice(0, shared);
+  if (prefix.some((segment) => words(segment).length === 0)) return '';
+  return prefix.map((segment) => `${segment}.`).join('');
 }
 
 /** A method name from the HTTP method and the rest of the path: `get {id} invoices` → `getByIdInvoices`. */

@@ -1,6 +1,7 @@
 /** Every media type a spec can declare maps to one kind of body (generator/model/media-types.ts). */
-import { describe, expect, it } from 'vitest';
-import { fixtureModel } from './fixture-model.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, writeSpec } from '../generator/helpers.ts';
+import { fixtureModel, specModel } from './fixture-model.ts';
 import { mediaKind } from '../../generator/model/media-types.ts';
 import type { BodyKind } from '../../generator/model/types.ts';
 
@@ -59,4 +60,32 @@ describe('a request body with several media types', () => {
       'the SDK\'s method sends application/json only, so callers cannot send "multipart/form-data"',
     );
   });
+
+  it('names five of the media types it cannot send and counts the rest', async () => {
+    const types = [
+      'application/octet-stream',
+      ...Array.from({ length: 12 }, (_, i) => `video/v${i}`),
+    ];
+    const content = Object.fromEntries(types.map((type) => [type, {}]));
+    const file = await writeSpec({
+      openapi: '3.0.3',
+      info: { title: 'Uploads', version: '1' },
+      paths: {
+        '/videos': {
+          post: {
+            operationId: 'upload',
+            requestBody: { content },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    });
+    const model = await specModel(file);
+    const found = model.warnings.filter((w) => w.key === 'request-body:media-types');
+    expect(found.map((w) => w.problem)).toEqual([
+      'the request body offers 13 media types; the SDK\'s method sends application/octet-stream only, so callers cannot send "video/v0", "video/v1", "video/v2", "video/v3", "video/v4" and 7 more',
+    ]);
+  });
 });
+
+afterAll(removeTempDirs);
