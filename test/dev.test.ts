@@ -54,6 +54,21 @@ const planFile = () => join(work, 'spec/components/schemas/Plan.yaml');
  * and a run that read a half-written file is followed by one more).
  */
 const settled = () => until('the dev loop to finish its runs', async () => !(await status()).busy);
+/**
+ * Writes `schema` (YAML lines, indented as a `components.schemas` entry) at the top of the root
+ * file's schemas; the returned function puts the file back.
+ */
+async function addRootSchema(schema: string): Promise<() => Promise<void>> {
+  const rootFile = join(work, 'spec/openapi.yaml');
+  const root = await readFile(rootFile, 'utf8');
+  expect(root).toMatch(/^components:\n {2}schemas:\n/m);
+  // A function: in a replacement string, a `$'` in the schema would insert the rest of the file.
+  await writeFile(
+    rootFile,
+    root.replace(/^components:\n {2}schemas:\n/m, (head) => head + schema),
+  );
+  return () => writeFile(rootFile, root);
+}
 /** The dev server's /status.json (what its page shows). */
 const status = async () =>
   (await (await fetch(`${url}status.json`)).json()) as { busy: boolean; error: string | null };
@@ -248,16 +263,8 @@ describe('npm run dev', () => {
     await settled();
     const logged = output.length;
     // A pattern in another regex dialect: generated, but the guards cannot check it.
-    const rootFile = join(work, 'spec/openapi.yaml');
-    const root = await readFile(rootFile, 'utf8');
-    expect(root).toMatch(/^components:\n {2}schemas:\n/m);
-    await writeFile(
-      rootFile,
-      root.replace(
-        /^components:\n {2}schemas:\n/m,
-        // A function: in a replacement string, the pattern's `$'` would insert the rest of the file.
-        (head) => `${head}    OddCode:\n      type: string\n      pattern: '(?i)^x+$'\n`,
-      ),
+    const restore = await addRootSchema(
+      "    OddCode:\n      type: string\n      pattern: '(?i)^x+$'\n",
     );
     await until('the warning in the terminal', () =>
       /warning: .*OddCode\/pattern: the pattern "\(\?i\)\^x\+\$" is not a valid ECMAScript/.test(
@@ -269,7 +276,7 @@ describe('npm run dev', () => {
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatch(/OddCode\/pattern: the pattern "\(\?i\)\^x\+\$" is not a valid/);
     expect(shown[0]).toContain('fix: write the pattern in ECMA-262 syntax');
-    await writeFile(rootFile, root);
+    await restore();
     await until(
       'the warnings to leave the page',
       async () => (await page.locator('#dev-status li.warn').count()) === 0,
@@ -282,16 +289,7 @@ describe('npm run dev', () => {
     const logged = output.length;
     // A component no operation uses: recommended-strict makes no-unused-components an error.
     // Its name holds a right-to-left override, which the terminal shows as an escape.
-    const rootFile = join(work, 'spec/openapi.yaml');
-    const root = await readFile(rootFile, 'utf8');
-    expect(root).toMatch(/^components:\n {2}schemas:\n/m);
-    await writeFile(
-      rootFile,
-      root.replace(
-        /^components:\n {2}schemas:\n/m,
-        '$&    Unused\u202EThing:\n      type: object\n',
-      ),
-    );
+    const restore = await addRootSchema('    Unused\u202EThing:\n      type: object\n');
     await until('a lint problem in the terminal', () =>
       output.slice(logged).includes('no-unused-components'),
     );
@@ -302,7 +300,7 @@ describe('npm run dev', () => {
     );
     expect(output.slice(logged)).not.toContain('\u202E');
     await pageShows('#dev-status', 'no-unused-components');
-    await writeFile(rootFile, root);
+    await restore();
     await until('the lint to pass again', () =>
       output.slice(logged).endsWith('lint: no problems.\n'),
     );
