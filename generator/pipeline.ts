@@ -17,7 +17,12 @@ import type { PatternChecker } from './model/patterns.ts';
 import type { ApiModel } from './model/types.ts';
 import type { GeneratorError } from './errors.ts';
 import type { CheckResult } from './write/check.ts';
-import { createFormatter, workerRecheck, type Formatter } from './write/format-pool.ts';
+import {
+  createFormatter,
+  prepareWorkerRecheck,
+  workerRecheck,
+  type Formatter,
+} from './write/format-pool.ts';
 import { RECORD_PATH, renderRecord } from './write/record.ts';
 import type { RenderedTree } from './write/render.ts';
 
@@ -78,10 +83,20 @@ export async function runPipeline(
   }
   const formatter = hooks.formatter ?? (await startFormatter(ctx));
   try {
-    const { loadAndBundle } = await timed('load', () => import('./load/bundle.ts'));
-    const spec = await timed('bundle', () => loadAndBundle(ctx));
+    const [{ loadAndBundle }, { mayAskRecheck }] = await timed('load', () =>
+      Promise.all([import('./load/bundle.ts'), import('./model/pattern-linear.ts')]),
+    );
+    // The prettier worker loads recheck's checker as soon as a file shows the model will ask it
+    // something, while the rest is still read and bundled; only then.
+    let recheckPrepared = false;
+    const onParsed = (parsed: unknown) => {
+      if (recheckPrepared || !mayAskRecheck(parsed)) return;
+      recheckPrepared = true;
+      prepareWorkerRecheck();
+    };
+    const spec = await timed('bundle', () => loadAndBundle(ctx, { onParsed }));
     await timed('load', () => import('./model/build.ts'));
-    // recheck's questions go to the prettier worker, which loaded its checker meanwhile.
+    // recheck's questions go to the prettier worker.
     const model = await timed('model', () => placedModel(spec, ctx, workerRecheck()));
     await hooks.onModel?.(model);
     const files = await emitAndRender(model, formatter, timings);

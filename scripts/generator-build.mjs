@@ -404,8 +404,8 @@ function recheckWorkerPath(root) {
  */
 /**
  * Starts the generator's first prettier worker (generator/write/format-worker.mjs under `root`,
- * which the build runs from its sources: see `import.meta.url` above) before the CLI loads, so that it loads recheck and prettier while the main thread reads and compiles
- * the CLI (some 0.3 s sooner than the CLI could start it): generator/write/format-pool.ts adopts
+ * which the build runs from its sources: see `import.meta.url` above) before the CLI loads, so that it loads prettier while the main thread reads and compiles the CLI
+ * (some 0.3 s sooner than the CLI could start it): generator/write/format-pool.ts adopts
  * it. Not on a machine with one core, where the generator formats on the main thread. Unref'd: a
  * run that stops before formatting exits without waiting for it; one that fails to start is
  * forgotten, and the pool starts its own.
@@ -414,7 +414,7 @@ export function prestartFormatWorker(root = ROOT) {
   if (availableParallelism() < 2) return;
   const key = Symbol.for('gigs-sdk-toolchain.formatWorker');
   const file = join(root, 'generator/write/format-worker.mjs');
-  const worker = new Worker(file, { workerData: { recheck: true } });
+  const worker = new Worker(file);
   const forget = () => {
     if (globalThis[key] === worker) delete globalThis[key];
   };

@@ -51,12 +51,16 @@ export interface BundledSpec {
   sourceMap: SourceMap;
 }
 
-export async function loadAndBundle(ctx: GeneratorContext): Promise<BundledSpec> {
+export async function loadAndBundle(
+  ctx: GeneratorContext,
+  hooks: { onParsed?: (parsed: unknown) => void } = {},
+): Promise<BundledSpec> {
   const display = (absolute: string) => displayPath(ctx.cwd, absolute);
   const config = await loadRedoclyConfig(ctx);
   const resolver = new SpecResolver(config.resolve, {
     rootFile: ctx.specPath,
     allowExternal: ctx.allowExternalRefs,
+    ...hooks,
   });
 
   let root: Document | Error;

@@ -149,7 +149,12 @@ export class SpecResolver extends BaseResolver {
    */
   constructor(
     config: ResolveConfig | undefined,
-    private readonly scope: { rootFile: string; allowExternal: boolean },
+    private readonly scope: {
+      rootFile: string;
+      allowExternal: boolean;
+      /** Called with each spec file's value as it is parsed (pipeline.ts: recheck's early start). */
+      onParsed?: (parsed: unknown) => void;
+    },
   ) {
     super(config);
   }
@@ -239,6 +244,8 @@ export class SpecResolver extends BaseResolver {
       !/(json|yaml|openapi)/.test(source.mimeType ?? '')
     )
       return super.parseDocument(source, isRoot);
-    return { source, parsed: parseRemembered(source.body, source.absoluteRef) };
+    const parsed = parseRemembered(source.body, source.absoluteRef);
+    this.scope.onParsed?.(parsed);
+    return { source, parsed };
   }
 }

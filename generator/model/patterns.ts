@@ -3,9 +3,10 @@
  *
  * JavaScript's RegExp backtracks: `^(a+)+$` takes exponential time on `aaaa…a!`, and a guard that
  * meets such a string never answers. Each pattern of a named schema is analysed at generation with
- * recheck, a maintained ReDoS checker (see {@link patternSafety}): its automaton checker proves a
- * pattern linear or finds an attack; patterns it cannot read (backreferences, lookaround) go to its
- * fuzzer, with a fixed seed so that the output stays deterministic. What is not proven linear is
+ * recheck, a maintained ReDoS checker (see {@link patternSafety}), unless it is linear by its shape
+ * (pattern-linear.ts: `^[A-Z]{2}$`, which recheck would prove linear too): its automaton checker
+ * proves a pattern linear or finds an attack; patterns it cannot read (backreferences, lookaround)
+ * go to its fuzzer, with a fixed seed so that the output stays deterministic. What is not proven linear is
  * handled as the `unsafePatterns` option says:
  * - `re2js` (the default): the pattern runs on re2js, a linear-time (RE2) engine, written in RE2's
  *   syntax with the same meaning (re2-syntax.ts). The generated package depends on re2js only
@@ -35,6 +36,7 @@ import type { RegexModel, SchemaNode } from './schema-types.ts';
 import type { NamedSchema } from './types.ts';
 import { re2Form } from './re2-syntax.ts';
 import { backwardStates } from './pattern-budget.ts';
+import { linearByShape } from './pattern-linear.ts';
 
 /** What the guards do with a pattern that may take super-linear time. */
 export type UnsafePatterns = 're2js' | 'native' | 'skip';
@@ -309,6 +311,8 @@ function* analysis(regex: RegexModel): Generator<Question, PatternSafety, Diagno
     if (states > MAX_BACKWARD_STATES) {
       return { status: 'unknown', reason: 'not analysed: too large an automaton' };
     }
+    // recheck's verdict on such a pattern is known without asking (pattern-linear.ts).
+    if (linearByShape(regex.source, regex.flags)) return { status: 'linear' };
     const result = yield { request: [relaxed, regex.flags, AUTOMATON_PARAMS], cost: states };
     if (result.checker !== 'automaton') {
       return { status: 'unknown', reason: 'not analysed: too large an automaton' };

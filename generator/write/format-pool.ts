@@ -23,10 +23,9 @@ function defaultPoolSize(): number {
 let shared: FormatPool | undefined;
 
 /**
- * Where `npm run generate`'s launcher leaves the first worker (format-worker.mjs, started with
- * `workerData: { recheck: true }`) that it starts before it loads the CLI, so that the worker
- * loads recheck and prettier some 0.3 s sooner (scripts/generator-build.mjs,
- * `prestartFormatWorker`).
+ * Where `npm run generate`'s launcher leaves the first worker (format-worker.mjs) that it starts
+ * before it loads the CLI, so that the worker loads prettier some 0.3 s sooner
+ * (scripts/generator-build.mjs, `prestartFormatWorker`).
  */
 const PRESTARTED_WORKER = Symbol.for('gigs-sdk-toolchain.formatWorker');
 
@@ -68,6 +67,16 @@ export function workerRecheck():
   return pool === undefined || pool.broken ? undefined : (question) => pool.recheck(question);
 }
 
+/**
+ * Has the running pool's first worker load recheck's checker now, ahead of the model's questions
+ * (pipeline.ts calls it as soon as a spec file holds a pattern recheck will be asked about); no-op
+ * when no pool runs.
+ */
+export function prepareWorkerRecheck(): void {
+  const pool = shared;
+  if (pool !== undefined && !pool.broken) pool.prepareRecheck();
+}
+
 /** Formats on the main thread, one file at a time (only one prettier document in memory). */
 export class InThreadFormatter implements Formatter {
   private tail: Promise<unknown> = Promise.resolve();
@@ -99,6 +108,7 @@ export class FormatPool implements Formatter {
   private nextId = 0;
   private failure: Error | undefined;
   private closing = false;
+  private recheckPrepared = false;
   /** recheck's questions sent to the first worker, by message id. */
   private readonly questions = new Map<
     number,
@@ -118,10 +128,7 @@ export class FormatPool implements Formatter {
     const first = this.workers.length === 0;
     const worker =
       (first ? adoptPrestartedWorker() : undefined) ??
-      new Worker(new URL('./format-worker.mjs', import.meta.url), {
-        // The first worker loads recheck's checker too (see recheck below).
-        workerData: { recheck: first },
-      });
+      new Worker(new URL('./format-worker.mjs', import.meta.url));
     worker.postMessage({ warmUp: formatAttempts('warm-up.ts')[0] });
     worker.on(
       'message',
@@ -150,8 +157,8 @@ export class FormatPool implements Formatter {
 
   /**
    * Asks recheck a question (`check(source, flags, params)`, model/patterns.ts) in the first
-   * worker, which loaded recheck's checker when it started: on the second core, and answered
-   * between two files. Rejects if the worker cannot answer; the caller then asks recheck itself.
+   * worker, which loads recheck's checker when told to ({@link prepareRecheck}) or at its first
+   * question: on the second core, and answered between two files. Rejects if the worker cannot answer; the caller then asks recheck itself.
    */
   recheck(question: readonly [source: string, flags: string, params: object]): Promise<unknown> {
     const worker = this.workers[0];
@@ -163,6 +170,17 @@ export class FormatPool implements Formatter {
       worker.ref();
       worker.postMessage({ id, recheck: question });
     });
+  }
+
+  /**
+   * Tells the first worker to load recheck's checker now (it loads it at the first question
+   * otherwise): once per pool, between two files.
+   */
+  prepareRecheck(): void {
+    const worker = this.workers[0];
+    if (worker === undefined || this.recheckPrepared) return;
+    this.recheckPrepared = true;
+    worker.postMessage({ loadRecheck: true });
   }
 
   /** Shared across runs: nothing to close. Idle workers are unref'd, so they never hold the process. */

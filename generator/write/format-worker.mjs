@@ -2,14 +2,15 @@
 // Plain JavaScript so that it runs in a worker under any loader (tsx, vitest, plain node).
 // Message in: { id, text, attempts: PrettierOptions[] }; out: { id, text } or { id, error }.
 // Message in: { warmUp: PrettierOptions }, first: the options to warm up with (see below).
-// workerData: { recheck: true } for the worker that answers recheck's questions.
 // The attempts are tried in order (the first parser that accepts the text wins), as in format.ts.
 //
 // It also answers recheck's questions about the spec's patterns (generator/model/patterns.ts):
 // in: { id, recheck: [source, flags, params] }; out: { id, diagnostics } or { id, error }.
-// recheck's checker (its Scala.js build, run in this thread) is loaded first thing, while the
-// main thread is still loading and bundling, so that the model's questions are answered in well
-// under a millisecond each instead of waiting for recheck's native agent to start (0.3 s).
+// recheck's checker (its Scala.js build, run in this thread: 0.3 to 0.5 s of CPU to load and set
+// up) is loaded only for a spec that has questions: at { loadRecheck: true }, which the main thread
+// sends as soon as it reads a pattern that is not linear by its shape (model/pattern-linear.ts),
+// while it is still bundling, or else at the first question. A spec without such patterns never
+// pays for it, and the time goes to warming prettier up.
 //
 // Warm-up: a worker starts while the main thread is still loading the bundler and emitting (about
 // a second on a small spec), so its core would idle. It spends that time formatting a small sample
@@ -18,20 +19,22 @@
 // sample's output is thrown away; each round yields to the event loop, so a real file waits for at
 // most one round (a few milliseconds).
 import { createRequire } from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
 /** recheck's in-thread checker (its `browser` entry: no agent process, no worker of its own). */
 let recheck;
-const loadRecheck = () => (recheck ??= createRequire(import.meta.url)('recheck/lib/browser.js'));
-if (workerData?.recheck === true) {
-  try {
-    // One small question too: recheck's first answer sets up its classes (about 0.1 s).
-    loadRecheck().checkSync('a+b', '', { timeout: null });
-  } catch {
-    // Answered with an error when asked: the main thread then asks recheck itself.
+const loadRecheck = () => {
+  if (recheck === undefined) {
+    recheck = createRequire(import.meta.url)('recheck/lib/browser.js');
+    try {
+      // One small question first: recheck's first answer sets up its classes (about 0.2 s).
+      recheck.checkSync('a+b', '', { timeout: null });
+    } catch {
+      // Each question is answered with its own error, if any.
+    }
   }
-}
-// prettier after recheck: the model asks its questions before any file is ready to format.
+  return recheck;
+};
 const { format } = await import('prettier');
 
 const WARM_UP_SAMPLE = `/** A {@link Thing} as the API sends it. */
@@ -74,7 +77,16 @@ async function warmUp() {
   }
 }
 
-parentPort.on('message', async ({ id, text, attempts, recheck: question, warmUp: options }) => {
+parentPort.on('message', async (message) => {
+  const { id, text, attempts, recheck: question, warmUp: options } = message;
+  if (message.loadRecheck === true) {
+    try {
+      loadRecheck();
+    } catch {
+      // Answered with an error when asked: the main thread then asks recheck itself.
+    }
+    return;
+  }
   if (options !== undefined) {
     warmUpOptions = options;
     void warmUp();

@@ -1,8 +1,8 @@
 /**
  * `npm run generate` starts the first prettier worker before it loads the CLI
  * (scripts/generator-build.mjs, `prestartFormatWorker`), and the generator's pool adopts it
- * (generator/write/format-pool.ts) instead of starting its own: the worker loads recheck and
- * prettier while the main thread compiles the CLI. A worker that failed to start is forgotten, and
+ * (generator/write/format-pool.ts) instead of starting its own: the worker loads prettier while
+ * the main thread compiles the CLI, and recheck's checker only when told to. A worker that failed to start is forgotten, and
  * the pool starts its own.
  */
 import { Worker } from 'node:worker_threads';
@@ -50,7 +50,10 @@ describe("the launcher's prettier worker", () => {
       { warmUp: expect.objectContaining({ parser: 'babel-ts' }) },
       expect.objectContaining({ text: TEXT }),
     ]);
-    // It loaded recheck's checker, as the pool's first worker does.
+    // It loads recheck's checker when told to, once, and answers recheck's questions.
+    pool.prepareRecheck();
+    pool.prepareRecheck();
+    expect(sent.slice(2)).toEqual([{ loadRecheck: true }]);
     const diagnostics = (await pool.recheck(['^a+$', '', { timeout: null }])) as {
       status: string;
     };

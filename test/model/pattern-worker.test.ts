@@ -97,8 +97,9 @@ describe("recheck's questions in the prettier worker", () => {
     });
     const byRecheck = await verdicts(schemas);
     expect(failures).toEqual([]);
-    // Every pattern but the invalid one and the one too long to analyse; no fuzzing.
-    expect(asked).toHaveLength(regular.length - 2);
+    // Every pattern but the invalid one, the one too long to analyse and the two linear by their
+    // shape (model/pattern-linear.ts: `^[a-z]+$`, `^\p{Lu}[\p{L} ]{0,40}$`); no fuzzing.
+    expect(asked).toHaveLength(regular.length - 4);
     expect(asked.filter((question) => !question.startsWith('auto '))).toEqual([]);
     expect(inWorker).toEqual(byRecheck);
     // The kinds are all there: proofs, attacks, an invalid pattern.
@@ -112,6 +113,29 @@ describe("recheck's questions in the prettier worker", () => {
     const schemas = await schemasWithPatterns();
     const refused = await verdicts(schemas, () => Promise.reject(new Error('no worker')));
     expect(refused).toEqual(await verdicts(schemas));
+  }, 120_000);
+});
+
+describe('patterns linear by their shape (model/pattern-linear.ts)', () => {
+  it('are asked of no one, and run on RegExp', async () => {
+    const linear = ['^[A-Z]{2}$', '^[a-z0-9-]+$', '^v?\\d+$', '^https://.+$', '^(?:ab)c*d?$'];
+    const schemas = await schemasWithPatterns(linear);
+    const asked: string[] = [];
+    const ask = (question: [string, string, object]) => {
+      asked.push(question[0]);
+      return Promise.reject(new Error('not to be asked'));
+    };
+    const found = await verdicts(schemas, ask, ask);
+    expect(asked).toEqual([]);
+    expect(found.warnings).toEqual([]);
+    expect(found.engines.map(({ engine }) => engine)).toEqual(linear.map(() => 'regexp'));
+    // recheck's own verdicts, asked as before: the same.
+    vi.resetModules();
+    const { check } = await import('recheck');
+    for (const pattern of linear) {
+      const relaxed = pattern.replace(/\{2\}/, '+');
+      expect((await check(relaxed, '', { timeout: null })).status, pattern).toBe('safe');
+    }
   }, 120_000);
 });
 
@@ -137,21 +161,22 @@ describe("recheck's questions shared between the worker and recheck's agent", ()
   }
 
   it('leave the agent unstarted when the worker can answer them all', async () => {
-    const asked = await shared(['^[A-Z]+$', '^[a-z0-9-]+$', '^\\d+(\\.\\d+)?$']);
+    const asked = await shared(['^[A-Z]+[0-9]*$', '^(ab)+$', '^\\d+(\\.\\d+)?$']);
     expect(asked.agent).toEqual([]);
-    expect(asked.worker.sort()).toEqual(['^[A-Z]+$', '^[a-z0-9-]+$', '^\\d+(\\.\\d+)?$']);
+    expect(asked.worker.sort()).toEqual(['^(ab)+$', '^[A-Z]+[0-9]*$', '^\\d+(\\.\\d+)?$']);
   }, 120_000);
 
   it("give the agent the fuzzer's questions and the large automata, the worker the small ones", async () => {
     // An AWS ARN pattern: 2.2 s in recheck's JavaScript build, 0.6 s in its agent.
     const arn = 'arn:(aws[a-zA-Z-]*)?:iam::\\d+:role/?[a-zA-Z_0-9+=,.@\\-_/]+';
-    const asked = await shared(['^[A-Z]+$', arn, '^([a-z])\\1$', '^[a-z]{2}$']);
+    const asked = await shared(['^[A-Z]+-[0-9]+$', arn, '^([a-z])\\1$', '^[a-z]{2}-[a-z]{3}$']);
     expect(asked.agent.sort()).toEqual([`auto ${arn}`, 'fuzz ^([a-z])\\1$']);
-    expect(asked.worker.sort()).toEqual(['^[A-Z]+$', '^[a-z]+$']);
+    // Counted repeats relaxed (patterns.ts).
+    expect(asked.worker.sort()).toEqual(['^[A-Z]+-[0-9]+$', '^[a-z]+-[a-z]+$']);
   }, 120_000);
 
   it('share many small ones, each asked once', async () => {
-    const patterns = Array.from({ length: 24 }, (_, i) => `^id${i}_[a-zA-Z0-9]+$`);
+    const patterns = Array.from({ length: 24 }, (_, i) => `^id${i}_[a-z]+-[0-9]+$`);
     const asked = await shared(patterns);
     expect([...asked.worker, ...asked.agent.map((q) => q.replace(/^auto /, ''))].sort()).toEqual(
       [...patterns].sort(),
