@@ -10,6 +10,7 @@ import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { optionErrorMessage } from './unknown-option.ts';
 import { emptyOptionMessage } from './empty-option.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC } from './context.ts';
 import { GeneratorError } from './errors.ts';
@@ -49,6 +50,21 @@ generator does not write (node_modules/, dist/, LICENSE, …) are never moved or
 killed run is finished or undone by the next one.
 Exit codes: 0 done or up to date, 1 bad input or out of date, 2 bad command line.`;
 
+/** The command's options, for `parseArgs` and for the typo hint of an unknown one. */
+const OPTIONS = {
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  name: { type: 'string' },
+  'package-version': { type: 'string' },
+  'redocly-config': { type: 'string' },
+  check: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
+  'unsafe-patterns': { type: 'string' },
+  'allow-external-refs': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export async function main(argv: readonly string[]): Promise<number> {
   let options: GenerateOptions;
   try {
@@ -56,19 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       args: [...argv],
       strict: true,
       allowPositionals: false,
-      options: {
-        spec: { type: 'string' },
-        out: { type: 'string' },
-        name: { type: 'string' },
-        'package-version': { type: 'string' },
-        'redocly-config': { type: 'string' },
-        check: { type: 'boolean', default: false },
-        strict: { type: 'boolean', default: false },
-        'no-cache': { type: 'boolean', default: false },
-        'unsafe-patterns': { type: 'string' },
-        'allow-external-refs': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: OPTIONS,
     });
     if (parsed.values.help) {
       process.stdout.write(`${HELP}\n`);
@@ -101,7 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (error) {
     process.stderr.write(
-      `error: ${terminalText(error instanceof Error ? error.message : String(error))}\nRun with --help for the options.\n`,
+      `error: ${terminalText(optionErrorMessage(error, OPTIONS))}\nRun with --help for the options.\n`,
     );
     return 2;
   }

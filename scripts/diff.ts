@@ -3,6 +3,7 @@
  * what changed in the API since the base, rated for the SDK's users (scripts/lib/diff/).
  */
 import { parseArgs } from 'node:util';
+import { optionErrorMessage } from '../generator/unknown-option.ts';
 import { emptyOptionMessage } from '../generator/empty-option.ts';
 import { printFailure } from './lib/command-error.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
@@ -29,6 +30,15 @@ gone), minor adds, patch changes nothing users can compile against. The spec's r
 x-sdk.compatibility sets them (see README, "Releasing").
 Exit codes: 0 compared, 1 the --fail-on level was reached, 2 bad command line or bad input.`;
 
+const OPTIONS = {
+  base: { type: 'string' },
+  spec: { type: 'string' },
+  format: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'fail-on': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export async function main(argv: readonly string[]): Promise<number> {
   let base: string;
   let spec: string | undefined;
@@ -39,14 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       args: [...argv],
       strict: true,
       allowPositionals: false,
-      options: {
-        base: { type: 'string' },
-        spec: { type: 'string' },
-        format: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'fail-on': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: OPTIONS,
     });
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
@@ -76,7 +79,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       failOn = level;
     }
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\nRun with --help for the options.\n`);
+    process.stderr.write(
+      `error: ${optionErrorMessage(error, OPTIONS)}\nRun with --help for the options.\n`,
+    );
     return 2;
   }
 

@@ -5,6 +5,7 @@
  */
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { optionErrorMessage } from '../generator/unknown-option.ts';
 import { emptyOptionMessage } from '../generator/empty-option.ts';
 import { printFailure } from './lib/command-error.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
@@ -32,6 +33,18 @@ A release writes: x-sdk.packageVersion in the spec, the regenerated package, an 
 of <out>/CHANGELOG.md, and the released spec into the record. Commit them, tag v<version>, push.
 Exit codes: 0 done (or ready), 1 refused or not ready, 2 bad command line.`;
 
+const OPTIONS = {
+  'dry-run': { type: 'boolean' },
+  version: { type: 'string' },
+  date: { type: 'string' },
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  record: { type: 'string' },
+  check: { type: 'boolean' },
+  tag: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function main(argv: readonly string[]): Promise<number> {
   let values: {
     'dry-run'?: boolean;
@@ -49,17 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       args: [...argv],
       strict: true,
       allowPositionals: false,
-      options: {
-        'dry-run': { type: 'boolean' },
-        version: { type: 'string' },
-        date: { type: 'string' },
-        spec: { type: 'string' },
-        out: { type: 'string' },
-        record: { type: 'string' },
-        check: { type: 'boolean' },
-        tag: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: OPTIONS,
     }));
     const empty = emptyOptionMessage(values);
     if (empty !== undefined) throw new Error(empty);
@@ -70,7 +73,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
       throw new Error('--check takes no --dry-run, --version or --date');
   } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\nRun with --help for the options.\n`);
+    process.stderr.write(
+      `error: ${optionErrorMessage(error, OPTIONS)}\nRun with --help for the options.\n`,
+    );
     return 2;
   }
   if (values.help) {

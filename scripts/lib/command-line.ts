@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { emptyOptionMessage } from '../../generator/empty-option.ts';
+import { optionErrorMessage } from '../../generator/unknown-option.ts';
 
 type Flags = NonNullable<ParseArgsConfig['options']>;
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
@@ -34,7 +35,7 @@ export function readFlags<const F extends Flags>(
       allowPositionals: false,
     }).values;
   } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${usage}`);
+    console.error(`error: ${optionErrorMessage(error, { ...flags, ...HELP })}\n\n${usage}`);
     return { exitCode: 2 };
   }
   if ((values as { help?: boolean }).help === true) {
