@@ -29,6 +29,7 @@ import { repairSloppySchemas } from './sloppy-schemas.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
 import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
+import { warnNoOperations } from './no-operations.ts';
 import { addPatternWarnings, analysePatterns, type PatternChecker } from './patterns.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
 
@@ -66,6 +67,7 @@ export async function buildModel(
   const context = schemaContext(doc, file, version, schemas, warnings, schemaNames);
   const drafts = reporting(problems, () => buildOperations(doc, context));
   warnPathsInExtensions(doc, file, warnings);
+  if (drafts !== undefined) warnNoOperations(doc, drafts.length, file, warnings);
   const inputs = schemasNeedingInput(
     schemas,
     (drafts ?? []).flatMap((draft) => [

@@ -29,7 +29,8 @@ describe('allOf members of conflicting types', () => {
       },
     });
     const model = await specModel(spec);
-    expect(model.warnings.map((warning) => warning.problem)).toEqual([
+    const warnings = model.warnings.filter((warning) => warning.key !== 'no-operations');
+    expect(warnings.map((warning) => warning.problem)).toEqual([
       expect.stringContaining('(type: array or null; allOf/0: integer)'),
     ]);
   });

@@ -50,6 +50,7 @@ describe('the default server URL with a variable no default fills', () => {
       ),
     );
     expect(model.info.serverUrl).toBe('https://eu.example.com/v1');
-    expect(model.warnings).toEqual([]);
+    // The spec has no operations, which is its own warning; none is about the server.
+    expect(model.warnings.filter((w) => w.key !== 'no-operations')).toEqual([]);
   });
 });
