@@ -43,13 +43,23 @@ export function buildAuth(
 /**
  * The scheme the client fills from its `token`: the first bearer scheme (OAuth 2 and OpenID
  * Connect included), else the first API key (header, query or cookie, in spec order), else HTTP
- * Basic (the token is then `username:password`); undefined when there is none of these.
+ * Basic (the token is then `username:password`); undefined when there is none of these. Only
+ * schemes some operation's effective `security` names (OpenAPI 3.1 §4.8.10) are candidates when
+ * any is: a scheme declared in `components` but required nowhere (a legacy one, say) must not
+ * carry the token in place of the one the API asks for. A spec that declares schemes but requires
+ * none picks among all of them.
  */
-export function tokenAuth(schemes: readonly AuthModel[]): AuthModel | undefined {
+export function tokenAuth(
+  schemes: readonly AuthModel[],
+  operations: readonly Pick<OperationModel, 'security'>[] = [],
+): AuthModel | undefined {
+  const required = new Set(operations.flatMap((op) => (op.security?.alternatives ?? []).flat()));
+  const used = schemes.filter((scheme) => required.has(scheme.schemeName));
+  const candidates = used.length > 0 ? used : schemes;
   return (
-    schemes.find((scheme) => scheme.kind === 'bearer') ??
-    schemes.find((scheme) => scheme.kind === 'apiKey') ??
-    schemes.find((scheme) => scheme.kind === 'basic')
+    candidates.find((scheme) => scheme.kind === 'bearer') ??
+    candidates.find((scheme) => scheme.kind === 'apiKey') ??
+    candidates.find((scheme) => scheme.kind === 'basic')
   );
 }
 

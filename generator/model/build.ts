@@ -93,7 +93,7 @@ export async function buildModel(
   const auth = reporting(problems, () => buildAuth(doc, file, warnings));
   // With --strict every warning's place is one more problem, reported with the others.
   if (placed !== undefined && auth !== undefined) {
-    const token = tokenAuth(auth);
+    const token = tokenAuth(auth, placed.operations);
     warnUnmetSecurity(placed.operations, auth, token, warnings, file);
   }
   problems.push(...warnings.asErrors());
@@ -107,7 +107,7 @@ export async function buildModel(
   )
     throw GeneratorError.all(inDocumentOrder(problems, doc, (p) => p.location.pointer));
   const { operations, resources } = placed;
-  const token = tokenAuth(auth);
+  const token = tokenAuth(auth, operations);
   const sdkOptions = clientOptions(operations, settings.envPrefix, names);
 
   return {

@@ -92,11 +92,41 @@ describe('requirements met by the token sent the same way as the scheme they nam
         },
       },
     });
-    expect(pkg.model.tokenAuth?.schemeName).toBe('upper');
+    // `upper`, declared first, is required by no operation: the token goes as `lower`, the same
+    // header in another case.
+    expect(pkg.model.tokenAuth?.schemeName).toBe('lower');
     // Query parameter names are case-sensitive, and a query parameter is not a header.
     expect(unmetOf(pkg.model.warnings).map((w) => w.key)).toEqual([
       'security:unmet:inQuery',
       'security:unmet:otherQuery',
     ]);
+  });
+});
+
+describe('the scheme the token is sent as', () => {
+  const spec = (security: Record<string, string[]>[] | undefined) => ({
+    openapi: '3.1.0',
+    info: { title: 'Token scheme', version: '1.0.0' },
+    servers: [{ url: 'https://api.example.com' }],
+    ...(security && { security }),
+    paths: { '/x': { get: { operationId: 'getX', responses: { '200': { description: 'OK' } } } } },
+    components: {
+      securitySchemes: {
+        legacyBearer: { type: 'http', scheme: 'bearer' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+      },
+    },
+  });
+
+  it('is one a security requirement names, not a bearer scheme required nowhere', async () => {
+    const pkg = await specPackage(spec([{ apiKey: [] }]));
+    expect(pkg.model.tokenAuth?.schemeName).toBe('apiKey');
+    expect(pkg.model.warnings.filter((w) => w.key.startsWith('security:unmet:'))).toEqual([]);
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+
+  it('is the preferred kind among all schemes when no operation requires any', async () => {
+    const pkg = await specPackage(spec(undefined));
+    expect(pkg.model.tokenAuth?.schemeName).toBe('legacyBearer');
   });
 });
