@@ -19,6 +19,7 @@ import type { NamedSchema } from '../model/types.ts';
 import { GUARDS_RUNTIME_EXPORTS, MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import { emitCheck, emitCheckPart } from './guards/check.ts';
 import { Code, PathExpr } from './guards/code.ts';
+import { someTest } from './guards/conditions.ts';
 import { emitCollect, emitCollectPart } from './guards/collect.ts';
 import type { UnsafePatterns } from '../model/patterns.ts';
 import { recursiveSchemas } from './guards/recursion.ts';
@@ -470,7 +471,7 @@ function partFunction(request: PartRequest, file: FileScope): FunctionDeclaratio
     const key = fn.derived('value', 'key');
     if (mode === 'matches') {
       const tests = keyPatternTests(request.node, part.from, part.to, key, file);
-      body.line(`return ${tests.length === 0 ? 'false' : tests.join(' || ')};`);
+      body.line(`return ${someTest(tests)};`);
       return declaration([{ name: key, type: 'string' }]);
     }
     const record = fn.derived('value', 'record');

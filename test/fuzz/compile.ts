@@ -18,6 +18,7 @@ const OPTIONS: ts.CompilerOptions = {
   strict: true,
   noUncheckedIndexedAccess: true,
   noImplicitOverride: true,
+  allowUnreachableCode: false,
   skipLibCheck: true,
   noEmit: true,
 };

@@ -209,6 +209,7 @@ function strictProject(): Project {
       noPropertyAccessFromIndexSignature: true,
       exactOptionalPropertyTypes: true,
       noImplicitOverride: true,
+      allowUnreachableCode: false,
       verbatimModuleSyntax: true,
       isolatedModules: true,
       target: ts.ScriptTarget.ES2022,

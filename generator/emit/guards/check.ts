@@ -14,6 +14,7 @@ import {
   objectTest,
   readProperty,
   scalarConstraints,
+  someTest,
   typeFail,
   typeTest,
 } from './conditions.ts';
@@ -125,7 +126,7 @@ export function emitCheckPart(
   } else if (part.kind === 'variants' && node.kind === 'union') {
     const variants = node.variants.slice(part.from, part.to);
     if (mode === 'is') {
-      code.line(`return ${anyOfTests(variants, x, g).join(' || ')};`);
+      code.line(`return ${someTest(anyOfTests(variants, x, g))};`);
       return;
     }
     const n = g.fn.derived(x, 'matches');
@@ -234,7 +235,7 @@ function emitPlainUnion(node: UnionNode, x: string, code: Code, g: GenContext): 
   const parts = variantParts(node, g.file.budget);
   if (node.mode === 'anyOf' || node.variants.length === 1 || kindsAreDisjoint(node, g)) {
     const tests = parts ? partTests(node, parts, 'is', x, g) : anyOfTests(node.variants, x, g);
-    code.ifLine(negate(tests.join(' || ')), 'return false;');
+    code.ifLine(negate(someTest(tests)), 'return false;');
     return;
   }
   const n = g.fn.derived(x, 'matches');

@@ -16,13 +16,30 @@ interface Line {
  */
 export class Code {
   private readonly lines: Line[] = [];
+  /**
+   * Set once a statement at this level always returns (`return false;` for a `false` schema):
+   * what would follow is unreachable, so it is not printed. TypeScript stops narrowing in
+   * unreachable code (a later property read off `unknown` fails to compile) and reports it
+   * under `allowUnreachableCode: false`.
+   */
+  private returned = false;
 
   line(text: string): void {
+    if (this.returned) return;
     this.lines.push({ depth: 0, text });
+    if (text.startsWith('return ') || text === 'return;') this.returned = true;
   }
 
-  /** `if (cond) stmt` on one line. */
+  /**
+   * `if (cond) stmt` on one line. A literal condition prints no `if`: `stmt` alone for `true`,
+   * nothing for `false` (TypeScript finds the branch it never takes unreachable).
+   */
   ifLine(cond: string, stmt: string): void {
+    if (cond === 'true') {
+      this.line(stmt);
+      return;
+    }
+    if (this.returned || cond === 'false') return;
     this.lines.push({ depth: 0, text: `if (${cond}) ${stmt}`, cond, stmt });
   }
 
@@ -33,12 +50,14 @@ export class Code {
 
   /** Places `child` at this level. */
   append(child: Code): void {
+    if (this.returned) return;
     this.lines.push(...child.lines);
+    this.returned = child.returned;
   }
 
   /** `head {` child `}` (a bare block for `''`); nothing when the child is empty. */
   block(head: string, child: Code): void {
-    if (child.isEmpty) return;
+    if (child.isEmpty || this.returned) return;
     this.line(head === '' ? '{' : `${head} {`);
     this.indented(child);
     this.line('}');
@@ -46,6 +65,11 @@ export class Code {
 
   /** `if (cond) { child }`, on one line when the child is one simple statement. */
   ifBlock(cond: string, child: Code): void {
+    if (cond === 'true') {
+      this.append(child);
+      return;
+    }
+    if (cond === 'false') return;
     const only = child.single;
     if (only?.cond !== undefined && only.stmt !== undefined) {
       this.ifLine(`${group(cond)} && ${group(only.cond)}`, only.stmt);
@@ -58,6 +82,11 @@ export class Code {
 
   /** `if (cond) { then } else { otherwise }`, dropping empty halves and chaining `else if`. */
   ifElse(cond: string, then: Code, otherwise: Code): void {
+    if (this.returned) return;
+    if (cond === 'true' || cond === 'false') {
+      this.append(cond === 'true' ? then : otherwise);
+      return;
+    }
     if (otherwise.isEmpty) {
       this.ifBlock(cond, then);
       return;
@@ -86,6 +115,7 @@ export class Code {
     this.line('} else {');
     this.indented(otherwise);
     this.line('}');
+    if (then.returned && otherwise.returned) this.returned = true;
   }
 
   private indented(child: Code): void {

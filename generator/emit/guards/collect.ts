@@ -15,6 +15,7 @@ import {
   objectTest,
   readProperty,
   scalarConstraints,
+  someTest,
   typeFail,
 } from './conditions.ts';
 import { acceptedKinds, summary, VALUE_KINDS, valuesText } from './describe.ts';
@@ -243,7 +244,7 @@ function emitPlainUnion(
   const none = code.child();
   emitNoMatch(node, x, path, none, g);
   if (anyOf) {
-    code.ifBlock(negate(tests.join(' || ')), none);
+    code.ifBlock(negate(someTest(tests)), none);
     return;
   }
   const n = g.fn.derived(x, 'matches');

@@ -220,7 +220,20 @@ export function declaredKeyTest(names: readonly string[], k: string, file: FileS
 }
 
 /** The expression to print a statement-level failure (in `is` mode) for a failing condition. */
+/**
+ * `a || b || …`: `true` when a test is the literal `true` (a variant that accepts anything), `false`
+ * when there is none, and without literal `false` tests. A literal condition would leave a branch
+ * TypeScript finds unreachable.
+ */
+export function someTest(tests: readonly string[]): string {
+  if (tests.includes('true')) return 'true';
+  const left = tests.filter((test) => test !== 'false');
+  return left.length === 0 ? 'false' : left.join(' || ');
+}
+
 export function negate(test: string): string {
+  if (test === 'true') return 'false';
+  if (test === 'false') return 'true';
   const equality = /^([\w$]+) === ("(?:[^"\\]|\\.)*"|[\w.-]+)$/.exec(test);
   if (equality) return `${equality[1]!} !== ${equality[2]!}`;
   return /^[\w.$]+\([^()]*\)$/.test(test) || /^[\w$]+$/.test(test) ? `!${test}` : `!(${test})`;

@@ -13,6 +13,7 @@ import {
   propertyCountConstraints,
   readProperty,
   scalarConstraints,
+  someTest,
   typeFail,
   typeTest,
 } from './conditions.ts';
@@ -334,7 +335,7 @@ function emitKeyLoop(
       declaredKeyTest(rest.names, k, g.file),
       ...rest.patternTests.map((test) => `${test}.test(${k})`),
       ...(m ? [m] : []),
-    ].filter((t) => t !== 'false');
+    ];
     const inner = loop.child();
     if (rest.schema.kind === 'never' && !rest.schema.nullable) {
       keyed.forbidKey(x, o, k, inner);
@@ -343,8 +344,7 @@ function emitKeyLoop(
       inner.line(`const ${e} = ${o}[${k}];`);
       keyed.check(rest.schema, e, inner);
     }
-    if (skip.length === 0) loop.append(inner);
-    else loop.ifBlock(negate(skip.join(' || ')), inner);
+    loop.ifBlock(negate(someTest(skip)), inner);
   }
   code.block(`for (const ${k} in ${o})`, loop);
 }

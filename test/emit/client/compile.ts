@@ -27,6 +27,7 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
   noUncheckedIndexedAccess: true,
   noImplicitOverride: true,
+  allowUnreachableCode: false,
   verbatimModuleSyntax: true,
   isolatedModules: true,
   skipLibCheck: true,
