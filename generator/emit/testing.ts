@@ -34,7 +34,7 @@ import { valueText } from './code-print.ts';
 import { rewriteSpecifiers } from './client/runtime-files.ts';
 import { renameRuntimeMentions } from './client/runtime-text.ts';
 import { kindResultType } from './client/media.ts';
-import { operationBodyType, operationRef } from './client/type-refs.ts';
+import { operationBodyType, operationRef, pageItemIndex, pageItems } from './client/type-refs.ts';
 import { TypePrinter } from './schema-types/print.ts';
 import { dereference, propertyNodes } from './sample-request.ts';
 import { minimalText, minimalValue } from './testing/values.ts';
@@ -251,12 +251,10 @@ function itemType(
   byName: ReadonlyMap<string, NamedSchema>,
   used: Set<string>,
 ): string {
-  const items = dereference(propertyNodes(schema, byName).get(itemsField) ?? schema, byName);
-  if (items?.kind === 'array' && items.items?.kind === 'ref' && !items.items.nullable) {
-    used.add(items.items.target);
-    return items.items.target;
-  }
-  return `${result}[${stringLiteral(itemsField)}][number]`;
+  const items = pageItems(schema, itemsField, byName);
+  if (items.named === undefined) return pageItemIndex(result, itemsField, items.mayBeAbsent);
+  used.add(items.named.target);
+  return items.named.target;
 }
 
 function definitionStatement(entry: OperationKit, kit: string, model: ApiModel): string {

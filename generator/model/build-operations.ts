@@ -331,6 +331,7 @@ function buildOperation(
       parameters,
       responseSchema:
         success && rawResponseSchema(doc, operation, success.status, pointer, ctx.file),
+      warnings: ctx.warnings,
     }),
   );
   if (problems.length > 0) throw GeneratorError.all(problems);

@@ -5,6 +5,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
+import type { Warnings } from '../warnings.ts';
 import { followRefs } from './build-bodies.ts';
 import type { PaginationModel, ParameterModel } from './types.ts';
 
@@ -23,6 +24,14 @@ export interface PaginationInput {
   parameters: readonly ParameterModel[];
   /** The raw schema of the success response's JSON body and its pointer, if any. */
   responseSchema: { value: unknown; pointer: string } | undefined;
+  warnings: Warnings;
+}
+
+/** A property of the page schema: its raw schema, where it is, and whether it is required. */
+interface PageProperty {
+  value: unknown;
+  pointer: string;
+  required: boolean;
 }
 
 export function buildPagination(input: PaginationInput): PaginationModel | undefined {
@@ -98,13 +107,18 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
     schemaProperties(input.doc, input.responseSchema.value, input.responseSchema.pointer, file);
   for (const key of FIELD_KEYS) {
     const field = values[key];
+    const property = field === undefined ? undefined : properties?.get(field);
+    if (key === 'itemsField' && property !== undefined) {
+      const problem = itemsProblem(input, property, joinPointer(at, key), field!);
+      if (problem) problems.push(problem);
+    }
     if (field !== undefined && !properties?.has(field)) {
       problems.push(
         new GeneratorError(
           `\`x-sdk-pagination.${key}\` names response property ${JSON.stringify(field)}, which the success response's schema does not declare`,
           { file, pointer: joinPointer(at, key) },
           properties
-            ? `declare the property in the response schema or fix the name (its properties: ${[...properties].join(', ') || 'none'})`
+            ? `declare the property in the response schema or fix the name (its properties: ${[...properties.keys()].join(', ') || 'none'})`
             : 'give the operation a 2xx JSON response whose schema is an object with that property',
         ),
       );
@@ -124,33 +138,85 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
   return model;
 }
 
-/** Property names of an object schema, following `$ref`s and merging `allOf` members. */
+/**
+ * The page's items property must hold an array: pages are read as `page.<itemsField>` and iterated.
+ * Another type is an error (every page would fail at run time); an optional or nullable one is a
+ * warning, as a page without the array is reported as an invalid response.
+ */
+function itemsProblem(
+  input: PaginationInput,
+  property: PageProperty,
+  at: string,
+  field: string,
+): GeneratorError | undefined {
+  const { value, pointer } = followRefs(input.doc, property.value, property.pointer, input.file);
+  if (!isRecord(value)) return undefined;
+  const types: unknown[] | undefined =
+    typeof value.type === 'string'
+      ? [value.type]
+      : Array.isArray(value.type)
+        ? value.type
+        : undefined;
+  if (types !== undefined && !types.includes('array')) {
+    return new GeneratorError(
+      `\`x-sdk-pagination.itemsField\` names response property ${JSON.stringify(field)}, whose schema (${pointer}) is of type ${types.map((t) => JSON.stringify(t)).join(' or ')}, not an array: a page's items are iterated`,
+      { file: input.file, pointer: at },
+      "point `itemsField` at the response's array property, or declare that property `type: array` with its `items`",
+    );
+  }
+  const nullable = value.nullable === true || types?.includes('null') === true;
+  if (!property.required || nullable) {
+    input.warnings.add(
+      'pagination-optional-items',
+      `\`x-sdk-pagination.itemsField\` names response property ${JSON.stringify(field)}, which is ${[!property.required && 'optional', nullable && 'nullable'].filter(Boolean).join(' and ')}: a page without the array is reported as an invalid response (InvalidResponseError)`,
+      { file: input.file, pointer: at },
+      `list ${JSON.stringify(field)} in the response schema's \`required\` and drop \`null\` from its type, if the API always sends the array (empty for an empty page)`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The properties of an object schema by name, following `$ref`s and merging `allOf` members (a
+ * property is required when a member lists it in `required`).
+ */
 function schemaProperties(
   doc: Record<string, unknown>,
   schema: unknown,
   pointer: string,
   file: string,
   depth = 0,
-): Set<string> | undefined {
+): Map<string, PageProperty> | undefined {
   if (depth > 20) return undefined;
-  const { value } = followRefs(doc, schema, pointer, file);
+  const { value, pointer: at } = followRefs(doc, schema, pointer, file);
   if (!isRecord(value)) return undefined;
-  const names = new Set<string>(isRecord(value.properties) ? Object.keys(value.properties) : []);
-  let found = isRecord(value.properties);
+  const required = new Set(
+    Array.isArray(value.required) ? value.required.filter((n) => typeof n === 'string') : [],
+  );
+  const found = new Map<string, PageProperty>();
+  const own = isRecord(value.properties) ? value.properties : undefined;
+  for (const [name, inner] of Object.entries(own ?? {}))
+    found.set(name, {
+      value: inner,
+      pointer: joinPointer(at, 'properties', name),
+      required: required.has(name),
+    });
+  let any = own !== undefined;
   if (Array.isArray(value.allOf)) {
     value.allOf.forEach((member, index) => {
-      const inner = schemaProperties(
-        doc,
-        member,
-        joinPointer(pointer, 'allOf', index),
-        file,
-        depth + 1,
-      );
-      if (inner) {
-        found = true;
-        for (const name of inner) names.add(name);
+      const inner = schemaProperties(doc, member, joinPointer(at, 'allOf', index), file, depth + 1);
+      if (!inner) return;
+      any = true;
+      for (const [name, property] of inner) {
+        const before = found.get(name);
+        found.set(name, {
+          ...(before ?? property),
+          required: before?.required === true || property.required,
+        });
       }
     });
   }
-  return found ? names : undefined;
+  for (const [name, property] of found)
+    if (required.has(name)) found.set(name, { ...property, required: true });
+  return any ? found : undefined;
 }

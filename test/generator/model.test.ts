@@ -366,6 +366,59 @@ describe('pagination', () => {
       nextCursorField: 'next',
     });
   });
+
+  const page = (data: Json, required: string[]): Json =>
+    api({
+      '/items': {
+        get: {
+          operationId: 'listItems',
+          'x-sdk-pagination': {
+            style: 'cursor',
+            afterParam: 'after',
+            itemsField: 'data',
+            nextCursorField: 'next',
+          },
+          parameters: [{ name: 'after', in: 'query', schema: { type: 'string' } }],
+          responses: {
+            '200': {
+              description: 'OK',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required,
+                    properties: { data, next: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+  const itemsWarnings = async (spec: Json) =>
+    (await model(spec)).warnings.filter((w) => w.key === 'pagination-optional-items');
+
+  it('warns when the items property is optional or nullable: a page without it is invalid', async () => {
+    const [optional] = await itemsWarnings(page({ type: 'array', items: {} }, ['next']));
+    expect(optional?.location.pointer).toBe('#/paths/~1items/get/x-sdk-pagination/itemsField');
+    expect(optional?.problem).toMatch(/"data", which is optional: a page without the array/);
+    expect(optional?.hint).toMatch(/list "data" in the response schema's `required`/);
+    const [nullable] = await itemsWarnings(
+      page({ type: ['array', 'null'], items: {} }, ['data', 'next']),
+    );
+    expect(nullable?.problem).toMatch(/"data", which is nullable/);
+    expect(await itemsWarnings(page({ type: 'array', items: {} }, ['data', 'next']))).toEqual([]);
+  });
+
+  it('refuses an items property that is not an array, naming its schema', async () => {
+    const error = await modelError(page({ type: 'object', properties: {} }, ['data']));
+    expect(error.location.pointer).toBe('#/paths/~1items/get/x-sdk-pagination/itemsField');
+    expect(error.message).toMatch(
+      /"data", whose schema \(#\/paths\/.*\/properties\/data\) is of type "object", not an array/,
+    );
+    expect(error.hint).toMatch(/point `itemsField` at the response's array property/);
+  });
 });
 
 /** `GET /a` whose query parameter `p` has this `x-sdk-client-option`. */

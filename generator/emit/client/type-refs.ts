@@ -6,6 +6,8 @@
 import { stringLiteral } from '../../model/names.ts';
 import type { NamedSchema, OperationModel, ParameterModel } from '../../model/types.ts';
 import { openapiOperationKey } from '../openapi-types.ts';
+import type { SchemaNode } from '../../model/schema-types.ts';
+import { dereference } from '../sample-request.ts';
 import type { TypePrinter } from '../schema-types/print.ts';
 import type { ImportPlan } from './imports.ts';
 import { rawBodyType, resultType as mediaResultType } from './media.ts';
@@ -81,12 +83,38 @@ export function pageItemType(
 ): string | undefined {
   const { pagination, successResponse } = operation;
   if (pagination === undefined || successResponse?.schema === undefined) return undefined;
-  const property = itemsProperty(successResponse.schema, pagination.itemsField, printer.byName);
-  const items = property?.node.kind === 'array' ? property.node.items : undefined;
-  if (items?.kind === 'ref' && !items.nullable) return printer.type(items, 'read');
+  const items = pageItems(successResponse.schema, pagination.itemsField, printer.byName);
+  if (items.named) return printer.type(items.named, 'read');
+  return pageItemIndex(result, pagination.itemsField, items.mayBeAbsent);
+}
+
+/**
+ * The items of a page schema (`schema`, a paginated operation's success body) in its property
+ * `field`: the element schema when it is a named one (`$ref`, not nullable), and whether the
+ * property may be absent or `null` (optional, or nullable).
+ */
+export function pageItems(
+  schema: SchemaNode,
+  field: string,
+  byName: ReadonlyMap<string, NamedSchema>,
+): { named?: SchemaNode & { kind: 'ref' }; mayBeAbsent: boolean } {
+  const property = itemsProperty(schema, field, byName);
+  if (property === undefined) return { mayBeAbsent: true };
+  const array = dereference(property.node, byName);
+  const mayBeAbsent =
+    !property.required || property.node.nullable === true || array?.nullable === true;
+  const items = array?.kind === 'array' ? array.items : undefined;
+  return items?.kind === 'ref' && !items.nullable ? { named: items, mayBeAbsent } : { mayBeAbsent };
+}
+
+/**
+ * The element type of a page's items by index into the page type `result`:
+ * `Page["items"][number]`, through `NonNullable` where the page or the items may be absent.
+ */
+export function pageItemIndex(result: string, field: string, mayBeAbsent: boolean): string {
   const page = /^[\w$]+$/.test(result) ? result : `NonNullable<${result}>`;
-  const access = `${page}[${stringLiteral(pagination.itemsField)}]`;
-  return property?.required === true ? `${access}[number]` : `NonNullable<${access}>[number]`;
+  const access = `${page}[${stringLiteral(field)}]`;
+  return mayBeAbsent ? `NonNullable<${access}>[number]` : `${access}[number]`;
 }
 
 /** The page schema's items property (through refs and allOf members). */
