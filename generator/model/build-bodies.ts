@@ -228,6 +228,9 @@ function fixedHeaderValue(header: unknown): string | undefined {
     : undefined;
 }
 
+/** Statuses whose answers have no body by definition (RFC 9110 §15.3.5, §15.3.6). */
+const BODYLESS = new Set(['204', '205']);
+
 export function buildResponses(
   doc: Record<string, unknown>,
   raw: unknown,
@@ -248,6 +251,17 @@ export function buildResponses(
     const model: ResponseModel = { status };
     if (!isRecord(response)) return model;
     if (typeof response.description === 'string') model.description = response.description;
+    if (BODYLESS.has(status) && isRecord(response.content)) {
+      const types = Object.keys(response.content);
+      if (types.length > 0)
+        ctx.warnings.add(
+          'response:bodyless-content',
+          `a ${status} response has no body (RFC 9110 §15.3.${status === '204' ? 5 : 6}), but this one declares content (${types.join(', ')}): the content is ignored, and the method resolves to undefined on a ${status}`,
+          { file: ctx.file, pointer: joinPointer(at, 'content') },
+          `remove \`content\`; to answer with a body, use 200 instead of ${status}`,
+        );
+      return model;
+    }
     const contentType = chooseMediaType(response.content);
     if (contentType === undefined) return model;
     const kind = mediaKind(contentType);
