@@ -23,6 +23,25 @@ interface Located {
   pointer: string;
 }
 
+/**
+ * Header parameters OpenAPI ignores (3.1 §4.8.12.2, 3.0 §4.7.12.2), by lower-case name, with what
+ * sets each header instead.
+ */
+const IGNORED_HEADERS = new Map([
+  [
+    'accept',
+    "remove the parameter: Accept comes from the responses' media types (`content`); to send another one, describe it there",
+  ],
+  [
+    'content-type',
+    "remove the parameter: Content-Type comes from the request body's media type (`requestBody.content`)",
+  ],
+  [
+    'authorization',
+    'remove the parameter and describe the credential as a security scheme (`components.securitySchemes`, e.g. `{ type: http, scheme: bearer }`) required by `security`',
+  ],
+]);
+
 export function buildParameters(
   doc: Record<string, unknown>,
   pathLevel: { list: unknown; pointer: string },
@@ -58,6 +77,17 @@ export function buildParameters(
           `${location} parameter ${JSON.stringify(name)} is left out: it is not a valid ${location === 'header' ? 'header field' : 'cookie'} name, so no request could carry it (RFC 9110 §5.6.2, RFC 6265 §4.1.1: a token)`,
           { file: ctx.file, pointer: joinPointer(located.pointer, 'name') },
           "use only letters, digits and !#$%&'*+-.^_`|~ in the name, e.g. X-Request-Id",
+        );
+        return;
+      }
+      if (location === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) {
+        // OpenAPI 3.1 §4.8.12.2 (and 3.0 §4.7.12.2): such a parameter SHALL be ignored. Taken as a
+        // method parameter, it would override the header the client sets itself.
+        ctx.warnings.add(
+          'parameter:ignored-header',
+          `header parameter ${JSON.stringify(name)} is ignored, as OpenAPI says of Accept, Content-Type and Authorization: the client sets this header itself`,
+          { file: ctx.file, pointer: joinPointer(located.pointer, 'name') },
+          IGNORED_HEADERS.get(name.toLowerCase())!,
         );
         return;
       }
