@@ -3,7 +3,7 @@
  * pipeline take this object; none of them reads `process.argv`, the environment or its own defaults.
  */
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** What a caller may pass: the CLI flags, or `generate({ … })` from generator/index.ts. */
 export interface GenerateOptions {
@@ -24,7 +24,7 @@ export interface GenerateOptions {
   strict?: boolean;
   /** A `redocly.yaml` to bundle with (decorators, resolve settings). Default: none (neutral config). */
   redoclyConfig?: string;
-  /** Folder that relative paths start from and that headers name files relative to. Default `process.cwd()`. */
+  /** Folder that relative paths start from and that messages name files relative to. Default `process.cwd()`. */
   cwd?: string;
   /**
    * Reuse prettier's output for text it has formatted before (see write/format-cache.ts). Default
@@ -55,8 +55,16 @@ export interface GenerateOptions {
 export interface GeneratorContext {
   /** Absolute path of the spec's root file. */
   specPath: string;
-  /** The spec's path relative to `cwd`, with `/` separators: what headers and messages print. */
+  /** The spec's path relative to `cwd`, with `/` separators: what messages print. */
   specDisplay: string;
+  /**
+   * The spec's path as generated files name it: relative to the project the output folder is in
+   * (the nearest folder above it with a `package.json` or `.git`; for an output folder outside
+   * any project, the spec's project), `/`-separated, when the spec is in that project; else only
+   * the file name, never a machine's folders. The same from any working folder, so a `--check`
+   * run elsewhere finds the same files.
+   */
+  specSource: string;
   /** Absolute path of the output folder. */
   outDir: string;
   /** Package name from the caller; undefined means: take it from the spec or the default. */
@@ -89,10 +97,17 @@ export const REGENERATE_COMMAND = 'npm run generate';
 export function resolveContext(options: GenerateOptions = {}): GeneratorContext {
   const cwd = resolve(options.cwd ?? process.cwd());
   const specPath = resolve(cwd, options.spec ?? DEFAULT_SPEC);
+  const outDir = resolve(cwd, options.out ?? DEFAULT_OUT);
+  const project = projectFolder(dirname(outDir)) ?? projectFolder(dirname(specPath));
+  const fromProject = project === undefined ? undefined : relative(project, specPath);
   return {
     specPath,
     specDisplay: displayPath(cwd, specPath),
-    outDir: resolve(cwd, options.out ?? DEFAULT_OUT),
+    specSource:
+      fromProject === undefined || fromProject.startsWith('..') || isAbsolute(fromProject)
+        ? basename(specPath)
+        : fromProject.split(sep).join('/'),
+    outDir,
     packageName: options.name,
     packageVersion: options.version,
     check: options.check ?? false,
@@ -108,6 +123,14 @@ export function resolveContext(options: GenerateOptions = {}): GeneratorContext 
     unsafePatterns: options.unsafePatterns ?? 're2js',
     allowExternalRefs: options.allowExternalRefs ?? false,
   };
+}
+
+/** The nearest folder from `folder` up that holds a `package.json` or `.git`: a project's root. */
+function projectFolder(folder: string): string | undefined {
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(join(at, 'package.json')) || existsSync(join(at, '.git'))) return at;
+    if (dirname(at) === at) return undefined;
+  }
 }
 
 /** A path as messages print it: relative to `cwd` when inside it, always with `/` separators. */

@@ -10,7 +10,7 @@
  * The toolchain's `npm run build` (scripts/build-package.ts) runs the same file.
  */
 import { readFileSync } from 'node:fs';
-import { generatedNotice, specLabel } from '../header.ts';
+import { generatedNotice } from '../header.ts';
 import { OPENAPI_JSON_PATH, PACKAGE_JSON_PATH } from '../package-files.ts';
 import type { ApiModel } from '../model/types.ts';
 import { usesRe2js } from '../model/patterns.ts';
@@ -52,7 +52,7 @@ function emitPackageJson(model: ApiModel): EmittedTextFile {
       mswRange: json(`^${toolchainVersion('devDependencies', 'msw')}`),
       // No hash or anything else that changes with every spec edit: package.json changes only
       // when the package's own metadata does (see header.ts).
-      generated: json({ notice: generatedNotice(model), spec: specLabel(model.specFile) }),
+      generated: json({ notice: generatedNotice(model), spec: model.specSource }),
     },
     'package.json.tmpl',
   );

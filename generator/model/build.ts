@@ -36,7 +36,7 @@ import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from '.
 export async function buildModel(
   spec: Pick<BundledSpec, 'document' | 'file' | 'version' | 'hash'>,
   ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> &
-    Partial<Pick<GeneratorContext, 'unsafePatterns'>> & {
+    Partial<Pick<GeneratorContext, 'unsafePatterns' | 'specSource'>> & {
       strict?: boolean;
       /** Who answers recheck's questions about the patterns (patterns.ts); recheck itself if none. */
       checkPattern?: PatternChecker;
@@ -112,6 +112,8 @@ export async function buildModel(
 
   return {
     specFile: file,
+    // A caller without a context (a test) gets the file's name: never a machine's folders.
+    specSource: ctx.specSource ?? file.split('/').pop() ?? file,
     specHash: spec.hash,
     openapiVersion: version,
     info,

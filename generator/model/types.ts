@@ -11,6 +11,8 @@ export type { SchemaNode } from './schema-types.ts';
 export interface ApiModel {
   /** The spec file the run started from, as given on the command line. */
   specFile: string;
+  /** The spec's path as generated files name it (GeneratorContext.specSource). */
+  specSource: string;
   /** sha256 of the bundled spec (hex): identifies the spec a run read. Not written into the output (see header.ts). */
   specHash: string;
   /** `3.0` or `3.1`: the source version, after which nothing downstream should care. */

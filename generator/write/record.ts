@@ -14,9 +14,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { displayPath, type GeneratorContext } from '../context.ts';
+import type { GeneratorContext } from '../context.ts';
 import { GENERATION_RECORD, ownedFiles } from './owned.ts';
 import type { RenderedTree } from './render.ts';
 
@@ -36,7 +36,8 @@ export interface GenerationRecord {
   /** Options that change the output. */
   options: { spec: string; name: string | null; version: string | null; unsafePatterns: string };
   /**
-   * Spec files read, relative to the working folder → sha256 of their text; null when the run
+   * Spec files read, relative to the output folder (`../spec/openapi.yaml`: the same from any
+   * working folder) → sha256 of their text; null when the run
    * cannot be proven from files (a Redocly config, whose plugins may read anything; a spec part
    * that is not a local file).
    */
@@ -84,9 +85,14 @@ export function generatorFingerprint(root = TOOL_ROOT): string {
   return digest;
 }
 
+/** A spec file's key in the record's inputs: its path relative to the output folder, `/`-separated. */
+function inputKey(ctx: GeneratorContext, file: string): string {
+  return relative(ctx.outDir, file).split(sep).join('/');
+}
+
 function recordOptions(ctx: GeneratorContext): GenerationRecord['options'] {
   return {
-    spec: ctx.specDisplay,
+    spec: ctx.specSource,
     name: ctx.packageName ?? null,
     version: ctx.packageVersion ?? null,
     unsafePatterns: ctx.unsafePatterns,
@@ -103,7 +109,7 @@ export function renderRecord(
   for (const [source, text] of [...sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (inputs === null) break;
     if (!isAbsolute(source)) inputs = null;
-    else inputs[displayPath(ctx.cwd, source)] = textHash(text);
+    else inputs[inputKey(ctx, source)] = textHash(text);
   }
   const outputs: Record<string, string> = {};
   for (const [path, text] of tree) if (path !== RECORD_PATH) outputs[path] = sha256(text);
@@ -136,7 +142,7 @@ export async function provenUpToDate(ctx: GeneratorContext): Promise<string[] | 
     record.inputs === null ||
     typeof record.outputs !== 'object' ||
     JSON.stringify(record.options) !== JSON.stringify(recordOptions(ctx)) ||
-    !Object.hasOwn(record.inputs, ctx.specDisplay) ||
+    !Object.hasOwn(record.inputs, inputKey(ctx, ctx.specPath)) ||
     record.generator !== generatorFingerprint()
   ) {
     return undefined;
@@ -144,7 +150,7 @@ export async function provenUpToDate(ctx: GeneratorContext): Promise<string[] | 
   const matches = async (file: string, expected: string, hash: (text: string) => string) =>
     hash(await readFile(file, 'utf8').catch(() => '\0missing')) === expected;
   for (const [input, expected] of Object.entries(record.inputs)) {
-    if (!(await matches(resolve(ctx.cwd, input), expected, textHash))) return undefined;
+    if (!(await matches(resolve(ctx.outDir, input), expected, textHash))) return undefined;
   }
   const written = [...Object.keys(record.outputs), RECORD_PATH].sort();
   const tree: RenderedTree = new Map(written.map((path) => [path, '']));

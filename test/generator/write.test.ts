@@ -26,7 +26,7 @@ import { removeTempDirs, snapshotTree, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
 
-const NOTICE = generatedNotice({ specFile: 'spec/openapi.yaml' });
+const NOTICE = generatedNotice({ specSource: 'spec/openapi.yaml' });
 
 function tree(entries: Record<string, string>): RenderedTree {
   return new Map(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1)));

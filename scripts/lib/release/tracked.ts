@@ -6,15 +6,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { RECORD_PATH } from '../../../generator/write/record.ts';
 
 /**
- * The spec files (paths relative to `cwd`, as the generation record in `out` lists them) that are
+ * The spec files (paths relative to `cwd`; the generation record in `out` lists them) that are
  * neither committed nor staged; empty outside a git repository, where there is nothing to check.
  */
 export async function untrackedSpecFiles(cwd: string, out: string): Promise<string[]> {
-  const files = await recordedInputs(out);
+  const files = await recordedInputs(cwd, out);
   if (files.length === 0) return [];
   // `git ls-files` lists those of the given paths that git tracks (committed or staged).
   const result = spawnSync('git', ['ls-files', '-z', '--', ...files], { cwd, encoding: 'utf8' });
@@ -23,13 +23,20 @@ export async function untrackedSpecFiles(cwd: string, out: string): Promise<stri
   return files.filter((file) => !tracked.has(file));
 }
 
-async function recordedInputs(out: string): Promise<string[]> {
+/** The record's inputs (relative to `out`) inside `cwd`, relative to `cwd`, `/`-separated. */
+async function recordedInputs(cwd: string, out: string): Promise<string[]> {
+  let inputs: Record<string, string> | null | undefined;
   try {
-    const record = JSON.parse(await readFile(join(out, RECORD_PATH), 'utf8')) as {
-      inputs?: Record<string, string> | null;
-    };
-    return Object.keys(record.inputs ?? {}).filter((path) => !path.startsWith('/') && !path.startsWith('..'));
+    inputs = (
+      JSON.parse(await readFile(join(out, RECORD_PATH), 'utf8')) as {
+        inputs?: Record<string, string> | null;
+      }
+    ).inputs;
   } catch {
     return [];
   }
+  return Object.keys(inputs ?? {})
+    .map((path) => relative(cwd, resolve(out, path)))
+    .filter((path) => path !== '' && !path.startsWith('..') && !isAbsolute(path))
+    .map((path) => path.split(sep).join('/'));
 }
