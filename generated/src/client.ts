@@ -41,7 +41,7 @@ export interface GigsOptions extends ClientOptions {
  *
  * @example
  * ```ts
- * const gigs = new Gigs({ token, project });
+ * const client = new Gigs({ token, project });
  * ```
  */
 export class Gigs {
@@ -98,7 +98,7 @@ export class Gigs {
  *
  * @example
  * ```ts
- * const { data, error } = await pathsClient(gigs).GET('/projects/{project}/plans', { params: … });
+ * const { data, error } = await pathsClient(client).GET('/projects/{project}/plans', { params: { path: { project: '…' } } });
  * ```
  */
 export function pathsClient(client: Gigs): PathsClient<paths> {

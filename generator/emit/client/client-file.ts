@@ -20,6 +20,7 @@ import {
   type PropertySignatureStructure,
 } from 'ts-morph';
 import { quotedString } from '../../escape.ts';
+import { valueText } from '../code-print.ts';
 import {
   escapeJsDoc,
   propertyAccess,
@@ -296,8 +297,13 @@ function pathsClientFunction(
   const paths = imports.type('./openapi.js', 'paths');
   const pathsClient = imports.type('./runtime/paths-client.js', 'PathsClient');
   const operations = pathsOperations(model);
-  const variable = clientName.charAt(0).toLowerCase() + clientName.slice(1);
   const firstGet = model.operations.find((operation) => operation.method === 'get');
+  const pathParameters = firstGet?.parameters.filter((parameter) => parameter.in === 'path') ?? [];
+  // Valid TypeScript to copy: a string for each path parameter (the README's variable `client`).
+  const init =
+    pathParameters.length === 0
+      ? ''
+      : `, ${valueText({ params: { path: Object.fromEntries(pathParameters.map((p) => [p.name, '…'])) } })}`;
   const example =
     firstGet === undefined
       ? []
@@ -305,7 +311,9 @@ function pathsClientFunction(
           '',
           '@example',
           '```ts',
-          `const { data, error } = await ${name}(${variable}).GET(${escapeJsDoc(quotedString(firstGet.path, "'"))}, { params: … });`,
+          escapeJsDoc(
+            `const { data, error } = await ${name}(${CLIENT_VARIABLE}).GET(${quotedString(firstGet.path, "'")}${init});`,
+          ),
           '```',
         ];
   return {
@@ -377,6 +385,12 @@ function pathReads(operation: ApiModel['operations'][number]): string | undefine
     .join(', ');
 }
 
+/**
+ * The variable the examples hold the client in, as the README's do: the client's name lower-cased
+ * would be a reserved word for some (`Class`, `Delete`).
+ */
+const CLIENT_VARIABLE = 'client';
+
 /** How openapi-fetch reads each success body kind it would otherwise parse as JSON. */
 const PARSE_AS: Readonly<Partial<Record<BodyKind, string>>> = {
   text: 'text',
@@ -392,7 +406,6 @@ function classDoc(model: ApiModel, auth: TokenAuth | undefined): string {
     ...(auth === undefined ? [] : ['token']),
     ...clientOptions.map((option) => option.name),
   ];
-  const variable = clientName.charAt(0).toLowerCase() + clientName.slice(1);
   const envs = [
     ...(auth === undefined ? [] : [`${envPrefix}_TOKEN`]),
     ...clientOptions.map((option) => option.envVar),
@@ -407,7 +420,7 @@ function classDoc(model: ApiModel, auth: TokenAuth | undefined): string {
     '',
     '@example',
     '```ts',
-    `const ${variable} = new ${clientName}(${args.length === 0 ? '' : `{ ${args.join(', ')} }`});`,
+    `const ${CLIENT_VARIABLE} = new ${clientName}(${args.length === 0 ? '' : `{ ${args.join(', ')} }`});`,
     '```',
   );
   return lines.join('\n');
