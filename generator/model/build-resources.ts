@@ -24,8 +24,8 @@ import { yamlScalar } from '../escape.ts';
 import type { OperationDraft } from './build-operations.ts';
 import { isJsonMediaType } from './media-types.ts';
 import { forEachNode } from './read-write.ts';
-import { NameRegistry, pascalCase } from './names.ts';
-import { operationOwner, resourceOwner } from './name-collisions.ts';
+import { NameRegistry, pascalCase, type NameCollision } from './names.ts';
+import { methodOwner, operationOwner, resourceOwner } from './name-collisions.ts';
 import { deriveResources } from './resource-names.ts';
 import type { SchemaNode } from './schema-types.ts';
 import { parseSdkMethod, safeMember, sdkMethodFix, type Placement } from './sdk-method.ts';
@@ -39,14 +39,17 @@ export function buildResources(
   {
     tagDescriptions = new Map<string, string>(),
     apiTitle = '',
+    onCollision,
   }: {
     /** `tags[].description` by tag name, for the resources' TSDoc. */
     tagDescriptions?: ReadonlyMap<string, string>;
     /** `info.title`: a tag that only names the API groups nothing (resource-names.ts). */
     apiTitle?: string;
+    /** Told of each SDK method numbered because another operation has its name (a warning). */
+    onCollision?: (collision: NameCollision) => void;
   } = {},
 ): { operations: OperationModel[]; resources: ResourceModel[] } {
-  const placements = placeOperations(drafts, file, apiTitle);
+  const placements = placeOperations(drafts, file, apiTitle, onCollision);
 
   const byResource = new Map<string, OperationModel[]>();
   const operations = drafts.map((draft, index): OperationModel => {
@@ -142,13 +145,15 @@ function placeOperations(
   drafts: readonly OperationDraft[],
   file: string,
   apiTitle: string,
+  onCollision: ((collision: NameCollision) => void) | undefined,
 ): Placement[] {
   const placements: (Placement | undefined)[] = drafts.map(() => undefined);
   const owners = new Map<string, OperationDraft>();
   const methodsOf = new Map<string, NameRegistry>();
   const registry = (resource: string) => {
     let methods = methodsOf.get(resource);
-    if (methods === undefined) methodsOf.set(resource, (methods = new NameRegistry()));
+    if (methods === undefined)
+      methodsOf.set(resource, (methods = new NameRegistry([], onCollision)));
     return methods;
   };
 
@@ -172,7 +177,7 @@ function placeOperations(
       );
     }
     owners.set(key, draft);
-    registry(placement.resource).claim(placement.method);
+    registry(placement.resource).claim(placement.method, methodOwner(draft, placement.resource));
     placements[index] = placement;
   });
 
@@ -197,7 +202,7 @@ function placeOperations(
     const k = key(resourceOf[i]!, d.crud);
     crudWanted.set(k, (crudWanted.get(k) ?? 0) + 1);
   });
-  derived.forEach((d, i) => {
+  const methods = derived.map((d, i) => {
     const resource = resourceOf[i]!;
     let method = d.method;
     if ((wanted.get(key(resource, method)) ?? 0) > 1) {
@@ -208,10 +213,22 @@ function placeOperations(
         !registry(resource).has(d.crud);
       method = crudFree ? d.crud! : d.full;
     }
+    return safeMember(method);
+  });
+  // Names still shared are numbered (`getItem2`), with a warning; an operation whose operationId
+  // is the name exactly keeps it (`getItem` beside `get_item` and `GetItem`), the others in
+  // document order.
+  const exact = (i: number) => drafts[derivedIndexes[i]!]!.operationId === methods[i];
+  const order = methods
+    .map((_, i) => i)
+    .sort((a, b) => Number(exact(b)) - Number(exact(a)) || a - b);
+  for (const i of order) {
+    const draft = drafts[derivedIndexes[i]!]!;
+    const resource = resourceOf[i]!;
     placements[derivedIndexes[i]!] = {
       resource,
-      method: registry(resource).claim(safeMember(method)),
+      method: registry(resource).claim(methods[i]!, methodOwner(draft, resource)),
     };
-  });
+  }
   return placements as Placement[];
 }

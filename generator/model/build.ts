@@ -88,6 +88,7 @@ export async function buildModel(
       buildResources(drafts, names, file, {
         tagDescriptions: tagDescriptions(doc),
         apiTitle: info.title,
+        onCollision,
       }),
     );
   const auth = reporting(problems, () => buildAuth(doc, file, warnings));

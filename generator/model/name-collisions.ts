@@ -66,6 +66,19 @@ export function operationOwner(
   };
 }
 
+/** An operation as the owner of its SDK method's name in `client.<resource>`. */
+export function methodOwner(
+  draft: Pick<OperationModel, 'method' | 'path' | 'pointer'>,
+  resource: string,
+): NameOwner {
+  const where = `${draft.method.toUpperCase()} ${draft.path}`;
+  return {
+    pointer: draft.pointer,
+    what: `the SDK method of ${where} in \`client.${resource}\``,
+    fix: `give ${where} its own \`x-sdk-method: ${resource}.<method>\``,
+  };
+}
+
 /**
  * A resource's class (`client.pets` → `Pets`) as the owner of its name, placed at its first
  * operation: the resource is named after the operations' tag or `x-sdk-method`.

@@ -143,10 +143,11 @@ describe('resources and methods without x-sdk-method', () => {
     );
     expect(m.operations.map((op) => `${op.sdk.resource}.${op.sdk.method}`)).toEqual([
       // Derived `listForOrg` twice, and the explicit x-sdk-method below keeps it: each derived one
-      // takes its whole operationId, a repeat a number.
-      'repos.reposListForOrg',
-      'repos.createInOrg',
+      // takes its whole operationId, a repeat a number; the operationId that is the name exactly
+      // keeps it (a warning names the renamed one).
       'repos.reposListForOrg2',
+      'repos.createInOrg',
+      'repos.reposListForOrg',
       'repos.listForOrg',
       'meta.meta',
       // No operationId: named after what the path does; no segment names a resource: the API's
@@ -154,9 +155,9 @@ describe('resources and methods without x-sdk-method', () => {
       'test.retrieve',
     ]);
     expect(m.operations.map((op) => op.typeNames.params)).toEqual([
-      'RepoReposListForOrgParams',
-      'RepoCreateInOrgParams',
       'RepoReposListForOrg2Params',
+      'RepoCreateInOrgParams',
+      'RepoReposListForOrgParams',
       'RepoListForOrgParams',
       'MetaMetaParams',
       'TestRetrieveParams',
