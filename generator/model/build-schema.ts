@@ -627,12 +627,29 @@ function buildRef(
   const siblings = Object.keys(schema).filter((k) => k !== '$ref' && !isAnnotationKeyword(k));
   // 3.0: "any properties added SHALL be ignored". 3.1: siblings apply as well, like allOf.
   if (c.version === '3.0' || siblings.length === 0) {
+    if (siblings.length > 0) warnIgnoredSiblings(siblings, vc, c);
     base.nullable = false;
     return withAnnotations(target, base);
   }
   const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => siblings.includes(k)));
   const restNode = build(rest, vc.pointer, c);
   return { kind: 'allOf', ...base, nullable: false, members: [target, restNode] };
+}
+
+/**
+ * OpenAPI 3.0 ignores what is written beside `$ref` (3.0.3 §4.7.9, Reference Object: "any
+ * properties added SHALL be ignored"), so `nullable: true` or `maxLength` there does nothing, as in
+ * openapi-typescript's types: almost never what the author meant, so a warning at the first one.
+ * (Annotations such as `description` and `readOnly` are read, as most 3.0 tools do.)
+ */
+function warnIgnoredSiblings(siblings: readonly string[], vc: ValueContext, c: Ctx): void {
+  const listed = siblings.map((key) => `\`${key}\``).join(', ');
+  c.warnings.add(
+    'ref-siblings-ignored',
+    `${listed} beside \`$ref\` ${siblings.length === 1 ? 'is' : 'are'} ignored: OpenAPI 3.0 ignores what is written beside a reference`,
+    { file: vc.file, pointer: joinPointer(vc.pointer, siblings[0]!) },
+    `wrap the reference so they apply: \`allOf: [{ $ref: … }]\` with ${listed} beside \`allOf\` (or move the spec to OpenAPI 3.1, where they apply beside \`$ref\`)`,
+  );
 }
 
 /**
