@@ -159,6 +159,24 @@ export class SpecResolver extends BaseResolver {
     super(config);
   }
 
+  /**
+   * A `$ref` is a URI reference (RFC 3986 §4.1), so a relative one writes a file's path
+   * percent-encoded: `my%20schemas/plan.yaml` names `my schemas/plan.yaml`. openapi-core joins it
+   * to the referring file's folder as written; it is decoded first. The root file (no `base`) is a
+   * path from the command line, not a reference, and a URL stays as it is.
+   */
+  override resolveExternalRef(base: string | null, ref: string): string {
+    if (base === null || isUrl(base) || isUrl(ref) || !/%[0-9a-f]{2}/i.test(ref))
+      return super.resolveExternalRef(base, ref);
+    let path: string;
+    try {
+      path = decodeURIComponent(ref);
+    } catch {
+      return super.resolveExternalRef(base, ref); // a stray `%`: read as written
+    }
+    return super.resolveExternalRef(base, path);
+  }
+
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
     // Only where it may look: whether a folder outside the spec's exists is none of a spec's
     // business (problems.ts still calls `../other/` a folder, from how it is written).

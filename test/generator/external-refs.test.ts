@@ -66,6 +66,27 @@ async function refusal(spec: string, out: string): Promise<GeneratorError> {
   return error as GeneratorError;
 }
 
+describe('percent-encoded $refs (RFC 3986 URI references)', () => {
+  it('name the file decoded: my%20schemas/Plan%2BLine.yaml is "my schemas/Plan+Line.yaml"', async () => {
+    const { dir, spec } = await specWithRef('my%20schemas/Plan%2BLine.yaml');
+    await mkdir(join(dir, 'spec/my schemas'));
+    await writeFile(
+      join(dir, 'spec/my schemas/Plan+Line.yaml'),
+      'type: object\nproperties:\n  quantity: { type: integer }\n',
+    );
+    const out = join(dir, 'sdk');
+    await generate({ spec, out });
+    expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toMatch(/quantity\?: number/);
+  });
+
+  it('are checked decoded: %2e%2e/secret.yaml is outside the spec folder, refused', async () => {
+    const { dir, spec } = await specWithRef('%2e%2e/secret.yaml#/Secret');
+    const error = await refusal(spec, join(dir, 'sdk'));
+    expect(error.message).toMatch(/outside the spec's folder/);
+    expect(error.message).not.toContain(SECRET);
+  });
+});
+
 describe('$refs outside the spec folder', () => {
   it.each([
     ['a file beside the folder', '../secret.yaml#/Secret', /outside the spec's folder/],
