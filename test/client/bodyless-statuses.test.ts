@@ -3,10 +3,10 @@
  * gets a warning naming it, and the method resolves to undefined when a real server on 127.0.0.1
  * answers that status, instead of failing every call with "answered 204 without a body".
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate, type GenerateResult } from '../../generator/index.ts';
-import { linkNodeModules, removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
+import type { GenerateResult } from '../../generator/index.ts';
+import { removeTempDirs } from '../generator/helpers.ts';
+import { specClient, type Methods } from './spec-client.ts';
 import { startServer, type TestServer } from '../runtime/server.ts';
 
 const content = {
@@ -37,21 +37,15 @@ const SPEC = {
   },
 };
 
-type Call = (...args: unknown[]) => Promise<unknown>;
 let server: TestServer;
-let items: Record<string, Call>;
+let items: Methods;
 let result: GenerateResult;
 
 beforeAll(async () => {
-  const spec = await writeSpec(SPEC);
-  const out = join(await tempDir('bodyless-'), 'sdk');
-  result = await generate({ spec, out, name: 'bodyless-sdk' });
-  await linkNodeModules(out);
   server = await startServer((request) => ({ status: request.method === 'DELETE' ? 204 : 205 }));
-  const exports = (await import(join(out, 'src/client.ts'))) as {
-    Bodyless: new (options: Record<string, unknown>) => { items: typeof items };
-  };
-  items = new exports.Bodyless({ baseURL: server.url, maxRetries: 0 }).items;
+  const made = await specClient(SPEC, 'Bodyless', { baseURL: server.url, maxRetries: 0 });
+  result = made.result;
+  items = made.client['items']!;
 }, 120_000);
 afterAll(async () => {
   await server?.close();

@@ -4,10 +4,10 @@
  * real server on 127.0.0.1 receives carries the client's own headers (the token of the security
  * scheme, the body's media type), which such a parameter would otherwise override.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate, type GenerateResult } from '../../generator/index.ts';
-import { linkNodeModules, removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
+import type { GenerateResult } from '../../generator/index.ts';
+import { removeTempDirs } from '../generator/helpers.ts';
+import { specClient, type Methods } from './spec-client.ts';
 import { json, startServer, type TestServer } from '../runtime/server.ts';
 
 const item = { type: 'object', properties: { id: { type: 'string' } } };
@@ -49,21 +49,19 @@ const SPEC = {
   },
 };
 
-type Call = (...args: unknown[]) => Promise<unknown>;
 let server: TestServer;
-let items: Record<string, Call>;
+let items: Methods;
 let result: GenerateResult;
 
 beforeAll(async () => {
-  const spec = await writeSpec(SPEC);
-  const out = join(await tempDir('ignored-headers-'), 'sdk');
-  result = await generate({ spec, out, name: 'headers-sdk' });
-  await linkNodeModules(out);
   server = await startServer(() => json(200, { id: 'a1' }));
-  const exports = (await import(join(out, 'src/client.ts'))) as {
-    Gadgets: new (options: Record<string, unknown>) => { items: typeof items };
-  };
-  items = new exports.Gadgets({ baseURL: server.url, maxRetries: 0, token: 'secret' }).items;
+  const made = await specClient(SPEC, 'Gadgets', {
+    baseURL: server.url,
+    maxRetries: 0,
+    token: 'secret',
+  });
+  result = made.result;
+  items = made.client['items']!;
 }, 120_000);
 afterAll(async () => {
   await server?.close();
