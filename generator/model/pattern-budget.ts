@@ -10,7 +10,8 @@
  * tracks assertions), so the cap leaves a wide margin; it only has to tell the few patterns that
  * blow up from the many that do not.
  */
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import type { AST } from '@eslint-community/regexpp';
+import { parsePattern } from './pattern-ast.ts';
 
 /** Characters whose membership tells the pattern's classes apart (with the ones it names). */
 const SAMPLES = [
@@ -48,14 +49,8 @@ const EMPTY: Part = { nullable: true, first: new Set(), last: new Set() };
  * repeats are `*` or `+`); undefined if it does not parse.
  */
 function positions(source: string, flags: string): Positions | undefined {
-  let pattern: AST.Pattern;
-  try {
-    pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
-      unicode: flags === 'u',
-    });
-  } catch {
-    return undefined;
-  }
+  const pattern = parsePattern(source, flags);
+  if (pattern === undefined) return undefined;
   const atoms: string[] = [];
   const follow: Set<number>[] = [];
   const codes = new Set(SAMPLES);

@@ -20,7 +20,8 @@
  * for such patterns) agrees: its automaton has at most one loop, so no ambiguity to exploit
  * (test/model/pattern-linear.test.ts asks it about random patterns of the shape).
  */
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import type { AST } from '@eslint-community/regexpp';
+import { parsePattern } from './pattern-ast.ts';
 
 /** Optional elements at most (each doubles the ways a match can be tried). */
 const MAX_OPTIONAL = 8;
@@ -31,14 +32,8 @@ const MAX_OPTIONAL = 8;
  * that does not parse: recheck then decides.
  */
 export function linearByShape(source: string, flags: string): boolean {
-  let pattern: AST.Pattern;
-  try {
-    pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, {
-      unicode: flags === 'u',
-    });
-  } catch {
-    return false;
-  }
+  const pattern = parsePattern(source, flags);
+  if (pattern === undefined) return false;
   if (flags !== '' && flags !== 'u') return false;
   const [only, ...more] = pattern.alternatives;
   if (only === undefined || more.length > 0) return false;
