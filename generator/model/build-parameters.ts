@@ -213,6 +213,16 @@ function parameterModel(
       : location === 'query' || location === 'cookie'
         ? 'form'
         : 'simple';
+  if (location === 'path' && raw.required !== true) {
+    // OpenAPI 3.1 §4.8.12.2 (3.0 §4.7.12.2): "REQUIRED and its value MUST be true". A request
+    // without it would have no URL, so it is read as required, and the spec is told so.
+    ctx.warnings.add(
+      'parameter:path-not-required',
+      `path parameter ${JSON.stringify(name)} ${raw.required === false ? 'says `required: false`' : 'does not say `required: true`'}: a path parameter is always required, so the SDK method requires it`,
+      { file: ctx.file, pointer: 'required' in raw ? joinPointer(pointer, 'required') : pointer },
+      'write `required: true` (OpenAPI: a path parameter MUST be required); for an optional part of a URL, declare a second path without it',
+    );
+  }
   const model: ParameterModel = {
     name,
     identifier: identifiers.claim(camelCase(name)),
