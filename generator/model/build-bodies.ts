@@ -2,7 +2,7 @@
  * Request bodies and responses of one operation: `$ref`s followed, one media type chosen (JSON
  * when there is one), and the success response picked.
  */
-import { GeneratorError, joinPointer } from '../errors.ts';
+import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { mediaKind } from './media-types.ts';
@@ -239,7 +239,8 @@ export function buildResponses(
 ): ResponseModel[] {
   if (!isRecord(raw)) return [];
   const keys = Object.keys(raw).filter((key) => !key.startsWith('x-'));
-  return keys.map((key) => {
+  // Every response's problem in one run (each bad key, each unreadable body).
+  return eachReporting(keys, (key) => {
     const status = statusKey(key, keys, joinPointer(pointer, key), ctx);
     const { value: response, pointer: at } = followRefs(
       doc,
