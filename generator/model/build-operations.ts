@@ -47,8 +47,22 @@ export function buildOperations(
 ): OperationDraft[] {
   const drafts: OperationDraft[] = [];
   const ids = new OperationIds(ctx.file, ctx.warnings);
+  // Each path's template with its parameters' names left out → the first path written so.
+  const templates = new Map<string, string>();
   // Every path's problems in one run.
   eachReporting(pathItemEntries(doc.paths), ([path, rawItem]) => {
+    const shape = path.replace(/\{[^{}]*\}/g, '{}');
+    const twin = templates.get(shape);
+    if (twin === undefined) templates.set(shape, path);
+    else
+      // OpenAPI 3.1 §4.8.8.2: such paths "are considered identical and invalid"; a server routes
+      // a request to one of them, never both.
+      ctx.warnings.add(
+        'path:same-template',
+        `the path ${JSON.stringify(path)} differs from ${JSON.stringify(twin)} only in its parameters' names: every URL one matches, the other matches too, and OpenAPI calls such paths identical and invalid`,
+        { file: ctx.file, pointer: joinPointer('#/paths', path) },
+        `merge the two into one path (one parameter name) with the operations of both`,
+      );
     if (!path.startsWith('/')) {
       // The runtime joins it to the base URL with a `/` all the same (runtime/internal/url.ts).
       ctx.warnings.add(
