@@ -19,7 +19,14 @@
  * Problems are thrown as {@link SourceError}s, which problems.ts turns into GeneratorErrors.
  */
 import { parseYaml } from '@redocly/openapi-core';
-import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import {
+  isScalar,
+  LineCounter,
+  parseAllDocuments,
+  visit,
+  type Document,
+  type YAMLError,
+} from 'yaml';
 import { joinPointer } from '../errors.ts';
 import { findDuplicateKey, jsonKeyCount, parsedKeyCount } from './duplicate-keys.ts';
 
@@ -92,6 +99,19 @@ export function plainYamlValue(text: string): unknown {
   }
 }
 
+/**
+ * A null key (`null:`, `~:`, `Null:`, or none before the `:`) is the key "null", as js-yaml reads
+ * it (openapi-core's parser: what Redocly lints and renders): the `yaml` library would make it "",
+ * and a property `null` would silently become a property with an empty name.
+ */
+function nullKeysAsText(document: Document): void {
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === null) pair.key.value = 'null';
+    },
+  });
+}
+
 /** The documents of `text` as the `yaml` library reads them (duplicate keys are errors). */
 function yamlDocuments(text: string, absoluteFile: string, lines: LineCounter) {
   try {
@@ -134,6 +154,7 @@ function parseYamlText(text: string, absoluteFile: string): unknown {
     throw syntaxError(text, absoluteFile, first.message, line, col);
   }
   if (document.contents === null) return undefined;
+  nullKeysAsText(document);
   try {
     return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (error) {

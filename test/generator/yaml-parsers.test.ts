@@ -8,6 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseYaml as load } from '@redocly/openapi-core';
+import { parseSpecText } from '../../generator/load/parse.ts';
 import { compareYamlParsers } from '../helpers/yaml-parsers.ts';
 import { ROOT } from './helpers.ts';
 
@@ -95,4 +97,23 @@ describe('the two YAML readers', () => {
   ])('read %s alike, or leave it to the yaml library', (_case, text) => {
     expect(compareYamlParsers(text)).not.toMatch(/^differs/);
   });
+
+  it.each([
+    ['~: a\n', { null: 'a' }],
+    ['null: a\n', { null: 'a' }],
+    ['NULL: a\n', { null: 'a' }],
+    [': a\n', { null: 'a' }],
+    [
+      'properties:\n  null: &s { type: string }\n  other: *s\n',
+      {
+        properties: { null: { type: 'string' }, other: { type: 'string' } },
+      },
+    ],
+  ])(
+    'read a null key in %j as the key "null", as openapi-core (js-yaml) does, on the yaml library’s path too',
+    (text, value) => {
+      expect(load(text)).toEqual(value);
+      expect(parseSpecText(text, '/spec/openapi.yaml')).toEqual(value);
+    },
+  );
 });
