@@ -252,7 +252,7 @@ function itemType(
   used: Set<string>,
 ): string {
   const items = pageItems(schema, itemsField, byName);
-  if (items.named === undefined) return pageItemIndex(result, itemsField, items.mayBeAbsent);
+  if (items.named === undefined) return pageItemIndex(result, itemsField, items.plainArray);
   used.add(items.named.target);
   return items.named.target;
 }

@@ -85,36 +85,44 @@ export function pageItemType(
   if (pagination === undefined || successResponse?.schema === undefined) return undefined;
   const items = pageItems(successResponse.schema, pagination.itemsField, printer.byName);
   if (items.named) return printer.type(items.named, 'read');
-  return pageItemIndex(result, pagination.itemsField, items.mayBeAbsent);
+  return pageItemIndex(result, pagination.itemsField, items.plainArray);
 }
 
 /**
  * The items of a page schema (`schema`, a paginated operation's success body) in its property
  * `field`: the element schema when it is a named one (`$ref`, not nullable), and whether the
- * property may be absent or `null` (optional, or nullable).
+ * property is known to hold an array: required, not nullable, and an array schema itself (not an
+ * `anyOf` with `null`, not a schema of any type).
  */
 export function pageItems(
   schema: SchemaNode,
   field: string,
   byName: ReadonlyMap<string, NamedSchema>,
-): { named?: SchemaNode & { kind: 'ref' }; mayBeAbsent: boolean } {
+): { named?: SchemaNode & { kind: 'ref' }; plainArray: boolean } {
   const property = itemsProperty(schema, field, byName);
-  if (property === undefined) return { mayBeAbsent: true };
+  if (property === undefined) return { plainArray: false };
   const array = dereference(property.node, byName);
-  const mayBeAbsent =
-    !property.required || property.node.nullable === true || array?.nullable === true;
+  const plainArray =
+    property.required &&
+    property.node.nullable !== true &&
+    array?.kind === 'array' &&
+    array.nullable !== true;
   const items = array?.kind === 'array' ? array.items : undefined;
-  return items?.kind === 'ref' && !items.nullable ? { named: items, mayBeAbsent } : { mayBeAbsent };
+  return items?.kind === 'ref' && !items.nullable ? { named: items, plainArray } : { plainArray };
 }
 
 /**
  * The element type of a page's items by index into the page type `result`:
- * `Page["items"][number]`, through `NonNullable` where the page or the items may be absent.
+ * `Page["items"][number]` for a plain array; otherwise the array members of the property's type
+ * (`Extract<NonNullable<Page["items"]>, readonly unknown[]>[number]`), which compiles whatever the
+ * property may also be (absent, `null`, a string, any value).
  */
-export function pageItemIndex(result: string, field: string, mayBeAbsent: boolean): string {
+export function pageItemIndex(result: string, field: string, plainArray: boolean): string {
   const page = /^[\w$]+$/.test(result) ? result : `NonNullable<${result}>`;
   const access = `${page}[${stringLiteral(field)}]`;
-  return mayBeAbsent ? `NonNullable<${access}>[number]` : `${access}[number]`;
+  return plainArray
+    ? `${access}[number]`
+    : `Extract<NonNullable<${access}>, readonly unknown[]>[number]`;
 }
 
 /** The page schema's items property (through refs and allOf members). */
