@@ -10,9 +10,12 @@
  * transform types `ReadableStream<Uint8Array>`. JSON bodies are left as they are.
  *
  * Only responses a 2xx selects are rewritten: openapi-fetch reads error bodies as text or JSON.
+ * Answers that have no body (a 204, 205 or 304, any answer to HEAD) lose their content
+ * ({@link bodylessWithoutContent}).
  */
 import ts from 'typescript';
 import { isRecord } from '../json.ts';
+import { bodylessBecause } from '../model/bodyless.ts';
 import type { ApiModel, ResponseModel, SchemaNode } from '../model/types.ts';
 import { getByPointer } from '../pointer.ts';
 
@@ -42,7 +45,36 @@ export function successBodiesAsRead<T>(document: T, operations: ApiModel['operat
   return document;
 }
 
-/** A Response Object, through local `$ref`s (already literal: openapi-types.ts `literalRefs`). */
+/**
+ * Leaves out the content the client never reads (model/bodyless.ts: a 204, 205 or 304, any answer
+ * to HEAD) from each operation's responses in `document` (openapi-types.ts's private copy), in
+ * place, so that the path types give them no body, as the resource client's do. A response shared
+ * through `$ref` is replaced, for this operation only, by a copy without its content.
+ */
+export function bodylessWithoutContent<T>(document: T, operations: ApiModel['operations']): T {
+  const paths = isRecord(document) ? document['paths'] : undefined;
+  if (!isRecord(paths)) return document;
+  for (const operation of operations) {
+    const item = resolved(document, paths[operation.path]);
+    const raw = item?.[operation.method];
+    const responses = isRecord(raw) ? raw['responses'] : undefined;
+    if (!isRecord(responses)) continue;
+    for (const [key, value] of Object.entries(responses)) {
+      if (
+        key.startsWith('x-') ||
+        bodylessBecause(key.toUpperCase(), operation.method) === undefined
+      )
+        continue;
+      const response = resolved(document, value);
+      if (response?.['content'] === undefined) continue;
+      const { content: _ignored, ...rest } = response;
+      responses[key] = rest;
+    }
+  }
+  return document;
+}
+
+/** An object through local `$ref`s (already literal: openapi-types.ts `literalRefs`). */
 function resolved(document: unknown, value: unknown): Record<string, unknown> | undefined {
   for (let depth = 0; depth < 16 && isRecord(value) && typeof value.$ref === 'string'; depth++)
     value = value.$ref.startsWith('#') ? getByPointer(document, value.$ref) : undefined;

@@ -69,7 +69,7 @@ import {
 } from 'openapi-typescript';
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
-import { successBodiesAsRead, streamType } from './openapi-types-bodies.ts';
+import { bodylessWithoutContent, successBodiesAsRead, streamType } from './openapi-types-bodies.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import { inlineUnionParents } from './openapi-types-parents.ts';
 import { prefixItemsTuple } from './openapi-types-tuples.ts';
@@ -160,11 +160,11 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
  * members of paths, responses and callbacks left out (openapi-types-extensions.ts), comment text
  * escaped, refs decoded ({@link literalRefs}), the keywords it types wrongly rewritten
  * (openapi-types-schemas.ts) and success bodies that are not JSON typed as the path client reads
- * them (openapi-types-bodies.ts).
+ * them, and answers that have no body without content (openapi-types-bodies.ts).
  */
 export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operations'>): OpenAPI3 {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
-  return successBodiesAsRead(
+  const read = successBodiesAsRead(
     fixSchemaKeywords(
       literalRefs(
         escapeOpenapiDocText(
@@ -178,6 +178,7 @@ export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operatio
     ),
     model.operations,
   );
+  return bodylessWithoutContent(read, model.operations);
 }
 
 /**

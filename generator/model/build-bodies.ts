@@ -5,11 +5,18 @@
 import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
+import { bodylessBecause } from './bodyless.ts';
 import { mediaKind } from './media-types.ts';
 import { isSchemaPlace } from './schema-places.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { textSchema } from './text-body.ts';
-import type { EncodingModel, ExampleModel, RequestBodyModel, ResponseModel } from './types.ts';
+import type {
+  EncodingModel,
+  ExampleModel,
+  HttpMethod,
+  RequestBodyModel,
+  ResponseModel,
+} from './types.ts';
 
 /** Follows local `$ref`s (components) to the object they name, with the pointer it lives at. */
 export function followRefs(
@@ -228,13 +235,12 @@ function fixedHeaderValue(header: unknown): string | undefined {
     : undefined;
 }
 
-/** Statuses whose answers have no body by definition (RFC 9110 §15.3.5, §15.3.6). */
-const BODYLESS = new Set(['204', '205']);
-
+/** The Responses Object of an operation with this `method`, as ResponseModels. */
 export function buildResponses(
   doc: Record<string, unknown>,
   raw: unknown,
   pointer: string,
+  method: HttpMethod,
   ctx: SchemaContext,
 ): ResponseModel[] {
   if (!isRecord(raw)) return [];
@@ -252,14 +258,27 @@ export function buildResponses(
     const model: ResponseModel = { status };
     if (!isRecord(response)) return model;
     if (typeof response.description === 'string') model.description = response.description;
-    if (BODYLESS.has(status) && isRecord(response.content)) {
-      const types = Object.keys(response.content);
+    const bodyless = bodylessBecause(status, method);
+    if (bodyless !== undefined) {
+      const types = isRecord(response.content) ? Object.keys(response.content) : [];
+      const shared = at !== joinPointer(pointer, key);
       if (types.length > 0)
         ctx.warnings.add(
           'response:bodyless-content',
-          `a ${status} response has no body (RFC 9110 §15.3.${status === '204' ? 5 : 6}), but this one declares content (${types.join(', ')}): the content is ignored, and the method resolves to undefined on a ${status}`,
-          { file: ctx.file, pointer: joinPointer(at, 'content') },
-          `remove \`content\`; to answer with a body, use 200 instead of ${status}`,
+          `${bodyless}, but this one declares content (${types.join(', ')}): the content is ignored, and ${method !== 'head' && status.startsWith('2') ? `the method resolves to undefined on a ${status}` : 'the client reads no body from it'}`,
+          // A response shared through $ref is told at the operation's reference: the others
+          // that share it may have a body.
+          {
+            file: ctx.file,
+            pointer: shared ? joinPointer(pointer, key) : joinPointer(at, 'content'),
+          },
+          shared
+            ? `give this ${method === 'head' ? 'HEAD operation' : status} its own response without \`content\` instead of the $ref`
+            : method === 'head'
+              ? "remove `content`; describe what HEAD answers in the response's `headers`, and the body in the same path's GET"
+              : status === '304'
+                ? 'remove `content`: a 304 sends no body, the client keeps the copy it has'
+                : `remove \`content\`; to answer with a body, use 200 instead of ${status}`,
         );
       return model;
     }

@@ -296,7 +296,7 @@ function buildOperation(
   }
 
   const responses = reporting(problems, () =>
-    buildResponses(doc, operation.responses, joinPointer(pointer, 'responses'), ctx),
+    buildResponses(doc, operation.responses, joinPointer(pointer, 'responses'), method, ctx),
   );
   const body = reporting(problems, () =>
     buildRequestBody(doc, operation.requestBody, joinPointer(pointer, 'requestBody'), ctx),

@@ -1,7 +1,8 @@
 /**
  * A client generated from a spec written in a test: the package is generated into a temporary
  * folder (removed by `removeTempDirs`), given the repository's node_modules, and its client class
- * imported from source and constructed with `options` (a `baseURL` of a test server).
+ * imported from source and constructed with `options` (a `baseURL` of a test server). `out` is the
+ * package's folder, for a test that compiles a consumer file in it.
  */
 import { join } from 'node:path';
 import { generate, type GenerateResult } from '../../generator/index.ts';
@@ -14,7 +15,7 @@ export async function specClient(
   spec: Record<string, unknown>,
   clientName: string,
   options: Record<string, unknown>,
-): Promise<{ result: GenerateResult; client: Record<string, Methods> }> {
+): Promise<{ result: GenerateResult; client: Record<string, Methods>; out: string }> {
   const out = join(await tempDir('spec-client-'), 'sdk');
   const result = await generate({ spec: await writeSpec(spec), out, name: 'spec-client-sdk' });
   await linkNodeModules(out);
@@ -24,5 +25,5 @@ export async function specClient(
   >;
   const Client = exports[clientName];
   if (Client === undefined) throw new Error(`the package exports no ${clientName}`);
-  return { result, client: new Client(options) };
+  return { result, client: new Client(options), out };
 }
