@@ -2,7 +2,9 @@
  * Public: the typed path client, openapi-fetch over the generated `paths` type: the escape hatch
  * for calls the resource methods do not cover. It shares the client's base URL, headers and
  * credential, fetch, redirect rules (no credential or body goes to another origin), path
- * encoding, and, per operation, its query parameters' styles, how its success body is read (a
+ * encoding, and, per operation, how the resource method shapes its request (the styles of its
+ * path, query and header parameters; a form or multipart body encoded as the resource method
+ * encodes it, with the media type's `encoding`), how its success body is read (a
  * `text/csv` answer as text, a PDF as a `Blob`, an event stream as a stream; never JSON where the
  * operation declares something else; by the response the status selects, exact code > `2XX` >
  * `default`) and whether it takes the credential at all (not where the
@@ -19,8 +21,9 @@
 import createClient, { defaultPathSerializer, type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.ts';
 import { APIConnectionTimeoutError, APIUserAbortError, SDKError } from './errors.ts';
-import { headersToObject, mergeHeaders } from './internal/headers.ts';
-import { encodePathParam } from './internal/path.ts';
+import { formBody, multipartBody, type BodyEncoding } from './internal/body.ts';
+import { headerParams, headersToObject, mergeHeaders } from './internal/headers.ts';
+import { encodePathParam, encodeStyledPathParam, type PathParamStyle } from './internal/path.ts';
 import {
   contentType,
   decoder,
@@ -58,6 +61,17 @@ export interface PathOperation {
   bodyType?: string;
   /** The body (text, a Blob, bytes) is sent as it is, not as JSON. */
   rawBody?: true;
+  /**
+   * A form or multipart body, encoded as the resource method encodes it (internal/body.ts
+   * `formBody`, `multipartBody`), with the media type's `encoding`.
+   */
+  encode?: 'form' | 'multipart';
+  /** The Encoding Objects of a form or multipart body, by property name. */
+  encoding?: BodyEncoding;
+  /** Path parameters that are not plain `simple` (`label`, `matrix`, objects, JSON), by name. */
+  path?: Readonly<Record<string, PathParamStyle>>;
+  /** Header parameters sent as exploded objects (`k=v,k2=v2`) or as JSON text, by name. */
+  header?: { exploded?: readonly string[]; json?: readonly string[] };
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): it is sent
    * without the client's token, in a header, a cookie or the query alike.
@@ -99,6 +113,24 @@ export function createPathsClient<Paths extends {}>(
   for (const [name, value] of Object.entries(base))
     if (anonymous[name] !== value) withoutCredential[name] = anonymous[name] ?? null;
   const baseUrl = core.requestBase().replace(/\/+$/, '');
+  // Path parameters as the resource methods' `path` tag writes them: each one percent-encoded as
+  // one segment, in the operation's style where it has one.
+  const pathSerializer =
+    (styles: Readonly<Record<string, PathParamStyle>> = {}) =>
+    (url: string, params: Record<string, unknown>): string =>
+      defaultPathSerializer(
+        url.replace(/\{([^{}.;*]+)\}/g, (placeholder, name: string) => {
+          const value = params[name];
+          const where = () =>
+            `{${name}} of ${url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url}`;
+          const style = Object.hasOwn(styles, name) ? styles[name] : undefined;
+          if (style !== undefined) return encodeStyledPathParam(value, style, name, where);
+          return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+            ? encodePathParam(value, where)
+            : placeholder;
+        }),
+        params,
+      );
   // Sends through the core; `seen` learns that the request went out and, once it came, the answer.
   const sender =
     (seen: { sent?: true; answered?: Response } = {}, where?: string) =>
@@ -125,50 +157,48 @@ export function createPathsClient<Paths extends {}>(
     headers: core.baseHeaders(),
     fetch: sender(),
     querySerializer: query(),
-    pathSerializer: (url, params) =>
-      defaultPathSerializer(
-        url.replace(/\{([^{}.;*]+)\}/g, (placeholder, name: string) => {
-          const value = params[name];
-          return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
-            ? encodePathParam(
-                value,
-                () => `{${name}} of ${url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url}`,
-              )
-            : placeholder;
-        }),
-        params,
-      ),
+    pathSerializer: pathSerializer(),
   });
   // Each operation's own query styles and body reading, unless the call gives its own.
-  const defaults = (method: string, url: string, init: Init): Init => {
+  const defaults = (method: string, url: string, call: Init): Init => {
     // The call's own headers checked as the client's are (internal/headers.ts): a value fetch
     // cannot send fails here with an SDKError, before openapi-fetch builds the request.
-    mergeHeaders(ownHeaders(init?.['headers']) as HeadersInput);
+    mergeHeaders(ownHeaders(call?.['headers']) as HeadersInput);
     // NaN and Infinity, which JSON.stringify would send as null, refused here too (internal/finite.ts).
-    assertFinite(init?.['body'], 'The request body');
+    assertFinite(call?.['body'], 'The request body');
     // The success body is read by `readByStatus` once the status is known; openapi-fetch leaves
     // it alone.
     const own: Record<string, unknown> = { parseAs: 'stream' };
     const operation = operations[`${method.toLowerCase()} ${url}`];
+    const init = withHeaderParams(call, operation?.header);
     if (operation === undefined) return { ...own, ...init };
     if (operation.query !== undefined || operation.anonymous === true)
       own['querySerializer'] = query(operation.query, operation.anonymous === true);
+    if (operation.path !== undefined) own['pathSerializer'] = pathSerializer(operation.path);
     if (operation.rawBody === true) own['bodySerializer'] = (body: unknown) => body;
     const headers = ownHeaders(init?.['headers']);
     const given = (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name);
     const implied: Record<string, string> = {};
     if (operation.accept !== undefined && !given('accept')) implied['Accept'] = operation.accept;
-    const body = init?.['body'];
-    if (operation.bodyType !== undefined && body !== undefined && !given('content-type'))
+    let body = init?.['body'];
+    let bodyType = operation.bodyType;
+    if (operation.encode !== undefined && body !== undefined && body !== null) {
+      const encode = operation.encode === 'multipart' ? multipartBody : formBody;
+      const encoded = encode(body, operation.bodyType ?? '', operation.encoding);
+      body = encoded.body;
+      // A caller's FormData goes without one: fetch writes its boundary.
+      bodyType = encoded.contentType;
+      own['bodySerializer'] = (sent: unknown) => sent;
+    }
+    if (bodyType !== undefined && body !== undefined && !given('content-type'))
       implied['Content-Type'] =
-        typeof body === 'string' && operation.rawBody === true
-          ? utf8TextType(operation.bodyType)
-          : operation.bodyType;
+        typeof body === 'string' && operation.rawBody === true ? utf8TextType(bodyType) : bodyType;
     const typed = Object.keys(implied).length === 0 ? headers : { ...implied, ...headers };
+    const sent = body === init?.['body'] ? init : { ...init, body };
     if (operation.anonymous !== true)
-      return typed === headers ? { ...own, ...init } : { ...own, ...init, headers: typed };
+      return typed === headers ? { ...own, ...sent } : { ...own, ...sent, headers: typed };
     // Headers the call gives itself still go, after the credential is taken off.
-    return { ...own, ...init, headers: { ...withoutCredential, ...typed } };
+    return { ...own, ...sent, headers: { ...withoutCredential, ...typed } };
   };
   // One call: its defaults, its success body read as the resource client reads it, and what fetch
   // or the body's read throws classified as the resource client's (core.fetchFailure), once the
@@ -232,6 +262,23 @@ export function createPathsClient<Paths extends {}>(
   (client as unknown as { request: typeof request }).request = async (method, url, init) =>
     call(method, url, init, async (own) => request(method, url, own));
   return client;
+}
+
+/**
+ * The call with its header parameters (`params.header`) serialised as the resource methods send
+ * them (internal/headers.ts `headerParams`: arrays and objects in style `simple`, exploded objects
+ * as `k=v`, JSON `content` as JSON text); openapi-fetch would send an object as `[object Object]`.
+ */
+function withHeaderParams(init: Init, styles: PathOperation['header']): Init {
+  const params = init?.['params'] as Record<string, unknown> | undefined;
+  const header = params?.['header'];
+  if (typeof header !== 'object' || header === null) return init;
+  const serialised = headerParams(
+    header as Record<string, unknown>,
+    styles?.exploded ?? [],
+    styles?.json ?? [],
+  );
+  return { ...init, params: { ...params, header: serialised } };
 }
 
 /** A call's own headers (a record, a `Headers` or entry pairs) as a record openapi-fetch merges. */

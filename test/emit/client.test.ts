@@ -251,7 +251,7 @@ describe('emitted files', () => {
         path: 'src/client.ts',
         want: [
           'export function pathsClient(client: Fixture): PathsClient<paths> {',
-          "return createPathsClient<paths>(coreOf(client), { operations: { 'get /projects/{project}/plans': { query: { status: { explode: false } } }, 'get /widgets/{id}/text': { parseAs: 'text', accept: 'text/plain' } } });",
+          "return createPathsClient<paths>(coreOf(client), { operations: { 'get /projects/{project}/plans': { query: { status: { explode: false } } }, 'get /widgets/{id}/text': { parseAs: 'text', accept: 'text/plain' }, 'post /widgets/{id}/upload': { bodyType: 'multipart/form-data', encode: 'multipart' } } });",
         ],
       },
     ],

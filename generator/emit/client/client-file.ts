@@ -37,7 +37,13 @@ import type {
 } from '../../model/types.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
-import { acceptHeader, queryStyleEntry } from './media.ts';
+import {
+  acceptHeader,
+  encodingEntry,
+  headerStylesEntry,
+  pathStyleEntry,
+  queryStyleEntry,
+} from './media.ts';
 import { emitResponseGuardsFile, RESPONSE_GUARDS_MODULE } from './response-guards-file.ts';
 import { docLink } from '../doc-text.ts';
 
@@ -337,11 +343,13 @@ function pathsClientFunction(
 }
 
 /**
- * What the path client needs to know per operation (`<method> <path>`): the query parameters that
- * are not `form` + `explode: true`, the `Accept` the resource method sends (when it is not the
- * default), how to read a success body that is not JSON (by the
- * response the status selects, where they differ), and how to send a request body that is not JSON
- * (its media type; text and bytes as they are).
+ * What the path client needs to know per operation (`<method> <path>`) to send what the resource
+ * method sends: the query parameters that are not `form` + `explode: true`, the path parameters
+ * that are not plain `simple`, the header parameters that are exploded objects or JSON, the
+ * `Accept` the resource method sends (when it is not the default), how to read a success body
+ * that is not JSON (by the response the status selects, where they differ), and how to send a
+ * request body that is not JSON (its media type; text and bytes as they are; form and multipart
+ * bodies by the resource client's encoders, with the media type's `encoding`).
  */
 function pathsOperations(model: ApiModel): string | undefined {
   const entries: string[] = [];
@@ -349,6 +357,12 @@ function pathsOperations(model: ApiModel): string | undefined {
     const parts: string[] = [];
     const styles = operation.parameters.map(queryStyleEntry).filter((entry) => entry !== undefined);
     if (styles.length > 0) parts.push(`query: { ${styles.join(', ')} }`);
+    const pathStyles = operation.parameters
+      .map(pathStyleEntry)
+      .filter((entry) => entry !== undefined);
+    if (pathStyles.length > 0) parts.push(`path: { ${pathStyles.join(', ')} }`);
+    const headerStyles = headerStylesEntry(operation.parameters);
+    if (headerStyles !== undefined) parts.push(`header: ${headerStyles}`);
     const reads = pathReads(operation);
     const parseAs = PARSE_AS[operation.successResponse?.kind ?? 'json'];
     if (reads !== undefined) parts.push(`reads: { ${reads} }`);
@@ -358,8 +372,11 @@ function pathsOperations(model: ApiModel): string | undefined {
     const body = operation.body;
     if (body !== undefined && (body.kind === 'text' || body.kind === 'binary'))
       parts.push(`bodyType: ${stringLiteral(body.contentType)}`, 'rawBody: true');
-    else if (body !== undefined && body.kind === 'form')
-      parts.push(`bodyType: ${stringLiteral(body.contentType)}`);
+    else if (body !== undefined && (body.kind === 'form' || body.kind === 'multipart')) {
+      parts.push(`bodyType: ${stringLiteral(body.contentType)}`, `encode: '${body.kind}'`);
+      const encoding = encodingEntry(operation);
+      if (encoding !== undefined) parts.push(`encoding: ${encoding}`);
+    }
     if (operation.anonymous) parts.push('anonymous: true');
     if (parts.length > 0)
       entries.push(

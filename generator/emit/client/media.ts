@@ -294,6 +294,43 @@ export function queryStyleEntry(parameter: ParameterModel): string | undefined {
   return style.length === 0 ? undefined : `${propertyKey(parameter.name)}: { ${style.join(', ')} }`;
 }
 
+/**
+ * A path parameter's entry in the typed path client's `path` styles (`lab: { style: 'label' }`),
+ * or undefined where plain `simple` serialises it: the same cases as {@link pathArgument}.
+ */
+export function pathStyleEntry(parameter: ParameterModel): string | undefined {
+  if (parameter.in !== 'path') return undefined;
+  if (parameter.jsonContent === true) return `${propertyKey(parameter.name)}: { json: true }`;
+  const style =
+    parameter.style === 'label' || parameter.style === 'matrix' ? parameter.style : 'simple';
+  if (style === 'simple' && isListOrPrimitive(parameter)) return undefined;
+  return `${propertyKey(parameter.name)}: { style: ${stringLiteral(style)}, explode: ${String(parameter.explode)} }`;
+}
+
+/**
+ * The typed path client's `header` entry: the header parameters {@link headerParamsCall} names as
+ * exploded objects or JSON `content` (`{ exploded: ['X-Filter'] }`); undefined when there are none.
+ */
+export function headerStylesEntry(parameters: readonly ParameterModel[]): string | undefined {
+  const names = (keep: (parameter: ParameterModel) => boolean) =>
+    parameters
+      .filter((parameter) => parameter.in === 'header' && keep(parameter))
+      .map((parameter) => stringLiteral(parameter.name));
+  const exploded = names((parameter) => parameter.explode && !isListOrPrimitive(parameter));
+  const json = names((parameter) => parameter.jsonContent === true);
+  const fields = [
+    ...(exploded.length > 0 ? [`exploded: [${exploded.join(', ')}]`] : []),
+    ...(json.length > 0 ? [`json: [${json.join(', ')}]`] : []),
+  ];
+  return fields.length === 0 ? undefined : `{ ${fields.join(', ')} }`;
+}
+
+/** A form or multipart body's `encoding` for the typed path client, as the resource method gives it. */
+export function encodingEntry(operation: OperationModel): string | undefined {
+  const encoding = operation.body?.encoding;
+  return encoding === undefined ? undefined : encodingLiteral(encoding);
+}
+
 /** Serialised the same in every `simple` variant: a primitive, an enum or an array. */
 function isListOrPrimitive(parameter: ParameterModel): boolean {
   return ['string', 'number', 'boolean', 'enum', 'array', 'null'].includes(parameter.schema.kind);

@@ -155,6 +155,36 @@ function nonFinitePathProblem(value: number, pointer = ''): Problem {
   return new Problem(nonFiniteProblem(value, pointer), 'Pass a finite number.');
 }
 
+/** How the typed path client serialises a path parameter that is not plain `simple`. */
+export interface PathParamStyle {
+  style?: PathStyle;
+  explode?: boolean;
+  /** Described by JSON `content` (see `jsonText`). */
+  json?: true;
+}
+
+/**
+ * One path parameter as its style says, exactly as a resource method's `path` tag writes it (see
+ * `pathStyle` and `jsonText`), for the typed path client. `where` names it in the error.
+ *
+ * @throws SDKError when the value cannot be sent in that style.
+ */
+export function encodeStyledPathParam(
+  value: unknown,
+  rule: PathParamStyle,
+  name: string,
+  where: () => string,
+): string {
+  const segment =
+    rule.json === true
+      ? jsonText(value)
+      : pathStyle(value, rule.style ?? 'simple', rule.explode ?? false, name);
+  if (typeof segment === 'string') return encodePathParam(segment, where);
+  if (segment.problem !== undefined)
+    throw new SDKError(`Path parameter ${where()} ${segment.problem.what}. ${segment.problem.fix}`);
+  return segment.text;
+}
+
 /**
  * Percent-encodes one path parameter value, a primitive or an array of them (style `simple`); see
  * `path`. `where` names it in the error: `{plan} of /plans/{plan}`.
