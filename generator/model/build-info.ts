@@ -84,6 +84,16 @@ export function buildInfo(
     );
   } else if (serverUrl !== undefined) {
     result.serverUrl = serverUrl;
+    if (serverUrl.includes('#')) {
+      // The runtime keeps a base URL's query (`?api-version=…`) in every request, and drops its
+      // fragment, which no request carries (RFC 3986 §3.5; templates/runtime/internal/url.ts).
+      report?.warnings.add(
+        'server:url-fragment',
+        `the server URL ${JSON.stringify(serverUrl)} (the first of the root \`servers\`) has a fragment (\`#${serverUrl.slice(serverUrl.indexOf('#') + 1)}\`), which no request carries: the client drops it`,
+        { file: report.file, pointer: '#/servers/0/url' },
+        `remove the fragment: \`${serverUrl.slice(0, serverUrl.indexOf('#'))}\``,
+      );
+    }
     if (isRelative(serverUrl)) {
       result.serverUrlRelative = true;
       // OpenAPI 3.1 §4.8.5: relative to where the description is served, which a client outside a

@@ -37,6 +37,7 @@ import { MAX_TIMER_MS } from './internal/retry.ts';
 import { assertFinite } from './internal/finite.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import { utf8TextType } from './internal/text-type.ts';
+import { joinQueries, splitBaseURL } from './internal/url.ts';
 import type { HeadersInput } from './request-options.ts';
 
 export type { Client as PathsClient } from 'openapi-fetch';
@@ -101,10 +102,16 @@ export function createPathsClient<Paths extends {}>(
 ): Client<Paths> {
   const fetchImpl = options.fetch ?? core.fetch;
   const operations = options.operations ?? {};
+  // The base URL's own query (`?api-version=…`) goes first in every request's, as the resource
+  // client sends it (internal/url.ts); its fragment is never sent.
+  const { base: baseUrl, query: baseUrlQuery } = splitBaseURL(core.requestBase());
   const query =
     (styles?: QueryStyles, anonymous = false) =>
     (params: Record<string, unknown>) =>
-      serializeQuery(anonymous ? params : { ...params, ...core.baseQuery() }, styles);
+      joinQueries(
+        baseUrlQuery,
+        serializeQuery(anonymous ? params : { ...params, ...core.baseQuery() }, styles),
+      );
   // The header changes that take the credential off a request: openapi-fetch deletes a header
   // given as null, and a cookie header goes back to the default headers' own cookies.
   const base = core.baseHeaders();
@@ -112,7 +119,6 @@ export function createPathsClient<Paths extends {}>(
   const withoutCredential: Record<string, string | null> = {};
   for (const [name, value] of Object.entries(base))
     if (anonymous[name] !== value) withoutCredential[name] = anonymous[name] ?? null;
-  const baseUrl = core.requestBase().replace(/\/+$/, '');
   // Path parameters as the resource methods' `path` tag writes them: each one percent-encoded as
   // one segment, in the operation's style where it has one.
   const pathSerializer =

@@ -111,6 +111,11 @@ type PathsClient = Record<string, (url: string, init?: unknown) => Promise<{ err
 let server: TestServer;
 let shapes: Methods;
 let paths: PathsClient;
+/** Another client of the package, made with `options`, and its path client. */
+let clientWith: (options: Record<string, unknown>) => {
+  client: Record<string, Methods>;
+  paths: PathsClient;
+};
 
 beforeAll(async () => {
   server = await startServer(() => ({ status: 204 }));
@@ -120,6 +125,13 @@ beforeAll(async () => {
     pathsClient: (client: unknown) => PathsClient;
   };
   paths = pathsClient(made.client);
+  const Client = made.client.constructor as new (
+    options: Record<string, unknown>,
+  ) => Record<string, Methods>;
+  clientWith = (options) => {
+    const client = new Client(options);
+    return { client, paths: pathsClient(client) };
+  };
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -206,6 +218,22 @@ describe('the typed path client sends what the resource method sends', () => {
     expect(resource.contentType).toBe('multipart/form-data; boundary=B');
     expect(resource.body).toContain('Content-Type: image/png\r\n\r\n\x89PNG');
     expect(resource.body).toContain('name="meta"\r\nContent-Type: application/json\r\n\r\n{"r":1}');
+    expect(path).toEqual(resource);
+  });
+});
+
+describe('a base URL with its own query and a fragment', () => {
+  it("keeps the query in every request, before the call's, and never sends the fragment", async () => {
+    const { client, paths: viaPaths } = clientWith({
+      baseURL: `${server.url}/api/?api-version=2024-01-01#reference`,
+      maxRetries: 0,
+    });
+    const body = { note: 'n' };
+    const [resource, path] = await both(
+      () => client['shapes']!['form']!(body),
+      () => viaPaths['POST']!('/form', { body }),
+    );
+    expect(resource.target).toBe('/api/form?api-version=2024-01-01');
     expect(path).toEqual(resource);
   });
 });

@@ -3,7 +3,8 @@
  * item's and each operation's, with each variable's `enum` values put in. A URL no client can send
  * requests to (`javascript:`, `file:`, `ftp:`, also with spaces or tabs a browser drops) is a
  * warning that names the server and its place; a URL with credentials, in any form the WHATWG URL
- * parser reads them, is refused there, with the password redacted.
+ * parser reads them, is refused there, with the password redacted. A default server URL with a
+ * fragment is a warning: no request carries one (the runtime drops it, and keeps a query).
  */
 import { describe, expect, it } from 'vitest';
 import { resolveContext } from '../../generator/context.ts';
@@ -153,5 +154,31 @@ describe('server URLs with credentials', () => {
     expect((error as GeneratorError).location.pointer).toBe(pointer);
     expect((error as GeneratorError).message).toMatch(/\*\*\*@x.*carries credentials/);
     expect((error as GeneratorError).message).not.toContain('hunter2');
+  });
+});
+
+describe('the first root server with a query and a fragment', () => {
+  it('is the default base URL as written, with a warning for the fragment alone', async () => {
+    const url = 'https://api.example.com/v1?api-version=2024-01-01#reference';
+    const plain = (server: string) => ({
+      openapi: '3.1.0',
+      info: { title: 'Servers', version: '1' },
+      servers: [{ url: server }],
+      paths: { '/a': { get: { responses: ok } } },
+    });
+    const model = await modelOf(plain(url));
+    expect(model.info.serverUrl).toBe(url);
+    const warnings = model.warnings.filter((w) => w.key.startsWith('server:'));
+    expect(warnings.map((w) => [w.key, w.location.pointer])).toEqual([
+      ['server:url-fragment', '#/servers/0/url'],
+    ]);
+    expect(warnings[0]!.problem).toMatch(
+      /has a fragment \(`#reference`\), which no request carries/,
+    );
+    expect(warnings[0]!.hint).toBe(
+      'remove the fragment: `https://api.example.com/v1?api-version=2024-01-01`',
+    );
+    const query = await modelOf(plain('https://api.example.com/v1?api-version=1'));
+    expect(query.warnings.filter((w) => w.key.startsWith('server:'))).toEqual([]);
   });
 });

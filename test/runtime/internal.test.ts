@@ -29,6 +29,12 @@ describe('buildURL', () => {
     ['https://a.example/', '/plans', 'limit=1', 'https://a.example/plans?limit=1'],
     ['https://a.example/v1//', 'plans', '', 'https://a.example/v1/plans'],
     ['https://a.example/v1', '/plans?x=1', 'limit=1', 'https://a.example/v1/plans?x=1&limit=1'],
+    // The base's own query stays, after the path and before the call's; its fragment goes.
+    ['https://a.example/v1/?v=2', '/plans', 'limit=1', 'https://a.example/v1/plans?v=2&limit=1'],
+    ['https://a.example/v1?v=2', '/plans', '', 'https://a.example/v1/plans?v=2'],
+    ['https://a.example/v1#docs', '/plans', 'limit=1', 'https://a.example/v1/plans?limit=1'],
+    ['https://a.example/v1?v=2#d?x', '/p?x=1', 'q=3', 'https://a.example/v1/p?x=1&v=2&q=3'],
+    ['https://a.example/v1?', '/plans', '', 'https://a.example/v1/plans'],
   ])('%s + %s + %s', (base, path, query, want) => {
     expect(buildURL(base, path, query)).toBe(want);
   });

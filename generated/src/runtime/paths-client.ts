@@ -39,6 +39,7 @@ import { MAX_TIMER_MS } from './internal/retry.js';
 import { assertFinite } from './internal/finite.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import { utf8TextType } from './internal/text-type.js';
+import { joinQueries, splitBaseURL } from './internal/url.js';
 import type { HeadersInput } from './request-options.js';
 
 export type { Client as PathsClient } from 'openapi-fetch';
@@ -103,10 +104,16 @@ export function createPathsClient<Paths extends {}>(
 ): Client<Paths> {
   const fetchImpl = options.fetch ?? core.fetch;
   const operations = options.operations ?? {};
+  // The base URL's own query (`?api-version=…`) goes first in every request's, as the resource
+  // client sends it (internal/url.ts); its fragment is never sent.
+  const { base: baseUrl, query: baseUrlQuery } = splitBaseURL(core.requestBase());
   const query =
     (styles?: QueryStyles, anonymous = false) =>
     (params: Record<string, unknown>) =>
-      serializeQuery(anonymous ? params : { ...params, ...core.baseQuery() }, styles);
+      joinQueries(
+        baseUrlQuery,
+        serializeQuery(anonymous ? params : { ...params, ...core.baseQuery() }, styles),
+      );
   // The header changes that take the credential off a request: openapi-fetch deletes a header
   // given as null, and a cookie header goes back to the default headers' own cookies.
   const base = core.baseHeaders();
@@ -114,7 +121,6 @@ export function createPathsClient<Paths extends {}>(
   const withoutCredential: Record<string, string | null> = {};
   for (const [name, value] of Object.entries(base))
     if (anonymous[name] !== value) withoutCredential[name] = anonymous[name] ?? null;
-  const baseUrl = core.requestBase().replace(/\/+$/, '');
   // Path parameters as the resource methods' `path` tag writes them: each one percent-encoded as
   // one segment, in the operation's style where it has one.
   const pathSerializer =
