@@ -199,6 +199,48 @@ function resolveParameter(
   return { raw, pointer: at };
 }
 
+/** Schema kinds that are no object: `deepObject` does not describe them. */
+const NOT_OBJECTS: readonly string[] = ['array', 'string', 'number', 'boolean', 'enum', 'null'];
+
+/** The styles each location takes (OpenAPI 3.1.1 §4.8.12.4.1, the style values table); the first is its default. */
+const STYLES: Readonly<Record<ParameterLocation, readonly string[]>> = {
+  path: ['simple', 'label', 'matrix'],
+  query: ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'],
+  header: ['simple'],
+  cookie: ['form'],
+};
+
+/**
+ * The parameter's `style`, or its location's default: also, with a warning, in place of a style
+ * its location does not take (`style: simple` on a query parameter, `label` on a query parameter), which the
+ * client has no way to send it in.
+ */
+function parameterStyle(
+  raw: Record<string, unknown>,
+  location: ParameterLocation,
+  pointer: string,
+  ctx: SchemaContext,
+): string {
+  const styles = STYLES[location];
+  const fallback = styles[0]!;
+  if (raw.style === undefined) return fallback;
+  if (typeof raw.style === 'string' && styles.includes(raw.style)) return raw.style;
+  const list =
+    styles.length === 1
+      ? `only \`${fallback}\``
+      : `${styles
+          .slice(0, -1)
+          .map((style) => `\`${style}\``)
+          .join(', ')} or \`${styles.at(-1)!}\``;
+  ctx.warnings.add(
+    'parameter:style',
+    `${location} parameter ${JSON.stringify(raw.name)} has \`style: ${typeof raw.style === 'string' ? raw.style : JSON.stringify(raw.style)}\`, which a ${location} parameter cannot have (OpenAPI 3.1.1 §4.8.12.4: it takes ${list}): it is sent in style \`${fallback}\``,
+    { file: ctx.file, pointer: joinPointer(pointer, 'style') },
+    `write ${list.replace(/^only /, '')} (or leave \`style\` out for \`${fallback}\`)`,
+  );
+  return fallback;
+}
+
 function parameterModel(
   located: Located,
   identifiers: NameRegistry,
@@ -207,12 +249,7 @@ function parameterModel(
   const { raw, pointer } = located;
   const name = raw.name as string;
   const location = raw.in as ParameterLocation;
-  const style =
-    typeof raw.style === 'string'
-      ? raw.style
-      : location === 'query' || location === 'cookie'
-        ? 'form'
-        : 'simple';
+  const style = parameterStyle(raw, location, pointer, ctx);
   if (location === 'path' && raw.required !== true) {
     // OpenAPI 3.1 §4.8.12.2 (3.0 §4.7.12.2): "REQUIRED and its value MUST be true". A request
     // without it would have no URL, so it is read as required, and the spec is told so.
@@ -233,6 +270,16 @@ function parameterModel(
     explode: typeof raw.explode === 'boolean' ? raw.explode : style === 'form',
     schema: schemaNode(...parameterSchema(raw, pointer), ctx),
   };
+  if (style === 'deepObject' && NOT_OBJECTS.includes(model.schema.kind)) {
+    // The style values table defines deepObject for objects only; the runtime sends anything else
+    // as `form` exploded would.
+    ctx.warnings.add(
+      'parameter:deep-object-not-object',
+      `query parameter ${JSON.stringify(name)} has \`style: deepObject\`, which OpenAPI defines for objects only (§4.8.12.4), but its schema is ${model.schema.kind === 'array' ? 'an array' : 'not an object'}: it is sent as \`style: form\` with \`explode: true\` (${model.schema.kind === 'array' ? `\`${name}=a&${name}=b\`` : `\`${name}=a\``})`,
+      { file: ctx.file, pointer: joinPointer(pointer, 'style') },
+      'leave `style` out (form), or give the parameter an object schema',
+    );
+  }
   // Only a query parameter's (the specification ignores it elsewhere).
   if (location === 'query' && raw.allowReserved === true) model.allowReserved = true;
   if (raw.schema === undefined && isRecord(raw.content)) {
