@@ -246,3 +246,37 @@ function intersect(sets: readonly Set<string>[]): Set<string> | undefined {
   if (!first) return undefined;
   return new Set([...first].filter((v) => rest.every((s) => s.has(v))));
 }
+
+/**
+ * A discriminator on a schema that its subtypes extend through `allOf`, with no `oneOf`/`anyOf`
+ * of its own (the inheritance springdoc and NSwag write), is a warning naming the subtypes: the
+ * types read the parent, wherever it is expected (a body, a response, a property), as its own
+ * properties, not as any of its subtypes, so a subtype passed there needs a cast, and one read
+ * there needs a check. Said once per parent, at its `discriminator`.
+ */
+export function warnAllOfParent(
+  pointer: string,
+  propertyName: string,
+  c: DiscriminatorContext,
+): void {
+  const key = c.componentKey(pointer);
+  if (key === undefined) return;
+  const children = Object.entries(c.rawSchemas)
+    .filter(
+      ([, raw]) =>
+        isPlainObject(raw) &&
+        Array.isArray(raw.allOf) &&
+        raw.allOf.some((item) => isPlainObject(item) && item.$ref === pointer),
+    )
+    .map(([child]) => child);
+  if (children.length === 0) return;
+  const names = children.map((child) => c.names.get(child) ?? child);
+  const name = c.names.get(key) ?? key;
+  const listed = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
+  c.warnings.add(
+    'discriminator:allof-parent',
+    `${name} has a discriminator (\`${propertyName}\`) but no oneOf or anyOf: its subtypes (${listed}) extend it through allOf, and where ${name} is expected the types take ${name}'s own properties only, so passing ${names[0]!} there needs a cast, and reading one needs a check of \`${propertyName}\``,
+    { file: c.file, pointer: joinPointer(pointer, 'discriminator') },
+    `where a request or response may be any subtype, write \`oneOf\` of them with this discriminator (\`oneOf: [{ $ref: ${JSON.stringify(`#/components/schemas/${children[0]!.replace(/~/g, '~0').replace(/\//g, '~1')}`)} }, …]\`), keeping ${name} as their allOf parent`,
+  );
+}

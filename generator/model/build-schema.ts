@@ -16,7 +16,7 @@ import {
   TYPE_KEYWORDS,
   type BuildSub,
 } from './build-schema-typed.ts';
-import { explicitMapping, readDiscriminator } from './build-discriminator.ts';
+import { explicitMapping, readDiscriminator, warnAllOfParent } from './build-discriminator.ts';
 import { checkKeywords, isAnnotationKeyword } from './schema-keywords.ts';
 import { isBinaryString } from './media-types.ts';
 import { notASchema, schemaProblems } from './schema-problems.ts';
@@ -584,19 +584,24 @@ function composition(
     if (discriminator) union.discriminator = discriminator;
     parts.push(union);
   }
-  // A discriminator without a union to decide (an `allOf` parent's): its mapping still names schemas.
+  // A discriminator without a union to decide (an `allOf` parent's): its mapping still names
+  // schemas, and its subtypes are not what the types read it as.
   if (
     schema.anyOf === undefined &&
     schema.oneOf === undefined &&
     isPlainObject(schema.discriminator)
-  )
-    explicitMapping(schema.discriminator.mapping, {
+  ) {
+    const dc = {
       ...vc,
       names: c.names,
       rawSchemas: rawComponentSchemas(c.doc),
       componentKey,
       warnings: c.warnings,
-    });
+    };
+    explicitMapping(schema.discriminator.mapping, dc);
+    if (typeof schema.discriminator.propertyName === 'string')
+      warnAllOfParent(vc.pointer, schema.discriminator.propertyName, dc);
+  }
   if (schema.not !== undefined) {
     parts.push({
       kind: 'not',

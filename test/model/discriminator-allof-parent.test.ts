@@ -1,0 +1,81 @@
+/**
+ * A discriminator on a schema whose subtypes extend it through `allOf`, with no `oneOf`/`anyOf` of
+ * its own (springdoc's and NSwag's inheritance), does not make the parent stand for its subtypes
+ * in the types: a body typed as the parent refuses a subtype's own properties. That was silent; it
+ * is a warning at the parent's discriminator now, naming the subtypes and the `oneOf` that would
+ * list them. A discriminator with a `oneOf`, and a parent nothing extends, give none.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, writeSpec } from '../generator/helpers.ts';
+import { specModel } from './fixture-model.ts';
+
+afterAll(removeTempDirs);
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+
+function zoo(animal: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Zoo', version: '1' },
+    paths: {
+      '/animals': {
+        post: {
+          operationId: 'addAnimal',
+          requestBody: { required: true, content: json(ref('Animal')) },
+          responses: { '200': { description: 'ok', content: json(ref('Animal')) } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Animal: {
+          type: 'object',
+          required: ['type'],
+          properties: { type: { type: 'string' } },
+          ...animal,
+        },
+        Dog: {
+          allOf: [
+            ref('Animal'),
+            { type: 'object', required: ['bark'], properties: { bark: { type: 'string' } } },
+          ],
+        },
+        'Cat/Big': { allOf: [ref('Animal'), { type: 'object' }] },
+        ...extra,
+      },
+    },
+  };
+}
+
+const warningsOf = async (doc: Record<string, unknown>) =>
+  (await specModel(await writeSpec(doc))).warnings.filter(
+    (w) => w.key === 'discriminator:allof-parent',
+  );
+
+describe('a discriminator on an allOf parent', () => {
+  it('is a warning at it, naming the subtypes and the oneOf that would list them', async () => {
+    const [warning, ...more] = await warningsOf(
+      zoo({ discriminator: { propertyName: 'type', mapping: { dog: ref('Dog').$ref } } }),
+    );
+    expect(more).toEqual([]);
+    expect(warning?.location.pointer).toBe('#/components/schemas/Animal/discriminator');
+    expect(warning?.problem).toMatch(
+      /^Animal has a discriminator \(`type`\) but no oneOf or anyOf: its subtypes \(Dog, CatBig\) extend it through allOf, and where Animal is expected the types take Animal's own properties only/,
+    );
+    expect(warning?.hint).toContain('`oneOf: [{ $ref: "#/components/schemas/Dog" }, …]`');
+  });
+
+  it('gives none with a oneOf of the subtypes, nor when nothing extends the parent', async () => {
+    expect(
+      await warningsOf(
+        zoo({ discriminator: { propertyName: 'type' }, oneOf: [ref('Dog'), ref('Cat~1Big')] }),
+      ),
+    ).toEqual([]);
+    const alone = zoo({ discriminator: { propertyName: 'type' } });
+    const schemas = (alone.components as { schemas: Record<string, unknown> }).schemas;
+    delete schemas['Dog'];
+    delete schemas['Cat/Big'];
+    expect(await warningsOf(alone)).toEqual([]);
+  });
+});
