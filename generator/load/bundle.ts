@@ -19,6 +19,7 @@ import { isRecord } from '../json.ts';
 import { inDocumentOrder } from '../pointer.ts';
 import { assertAcyclic } from './acyclic.ts';
 import { refLoopErrors, selfContainingSchemas } from './cycles.ts';
+import { restoreFileComponentNames, writtenComponents } from './file-components.ts';
 import { fileRefLoopError } from './file-ref-loops.ts';
 import { anchorRefsAsPointers } from '../anchors.ts';
 import { longRefChains } from './ref-chains.ts';
@@ -76,6 +77,8 @@ export async function loadAndBundle(
   if (isRecord(root.parsed)) anchorRefsAsPointers(root.parsed);
   refuseEarlyProblems(root.parsed as Record<string, unknown>, ctx.specDisplay, root.source);
 
+  // Read before the bundler, which rewrites the root document.
+  const written = writtenComponents(root.parsed);
   let result: Awaited<ReturnType<typeof bundle>>;
   try {
     result = await bundle({ doc: root, config, externalRefResolver: resolver, dereference: false });
@@ -99,6 +102,7 @@ export async function loadAndBundle(
   if (errors.length > 0) throw await bundleProblemError(errors, resolver, display);
 
   const document = result.bundle.parsed as Record<string, unknown>;
+  restoreFileComponentNames(document, written);
   // First, since every check below walks the whole document: JSON.stringify refuses one that
   // contains itself (a TypeError), and only then is it searched for the place (acyclic.ts).
   let text: string;

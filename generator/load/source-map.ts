@@ -146,7 +146,10 @@ export class SourceMap {
    */
   #walk(tokens: readonly string[]): { file: string; tokens: string[] } | undefined {
     const root = { file: this.rootFile, tokens: [], node: this.#document(this.rootFile) };
-    const found = this.#walkFrom(root, tokens);
+    // Where the bundle holds content and the file a `$ref` to it (a component written as a `$ref`
+    // to a file, load/file-components.ts), the place is the content, in its file.
+    const bundled = getByPointer(this.bundled, joinPointer('#', ...tokens));
+    const found = this.#walkFrom(root, tokens, !(isRecord(bundled) && '$ref' in bundled));
     if (found !== undefined || tokens[0] !== 'components' || tokens.length < 3) return found;
     const added = this.#addedComponents().get(joinPointer('#', ...tokens.slice(0, 3)));
     return added === undefined ? undefined : this.#walkFrom(added, tokens.slice(3));
@@ -155,6 +158,7 @@ export class SourceMap {
   #walkFrom(
     start: Place,
     tokens: readonly string[],
+    intoLastRef = false,
   ): { file: string; tokens: string[] } | undefined {
     let { file, tokens: at, node } = start;
     for (const token of tokens) {
@@ -173,6 +177,11 @@ export class SourceMap {
         node = node[Number(token)];
       else return undefined;
       at = [...at, token];
+    }
+    for (let hops = 0; intoLastRef && isRecord(node) && typeof node.$ref === 'string'; hops++) {
+      const target = hops < MAX_HOPS ? this.#follow(file, node.$ref) : undefined;
+      if (target === undefined) break;
+      ({ file, tokens: at, node } = target);
     }
     return { file, tokens: at };
   }

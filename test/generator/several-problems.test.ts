@@ -338,8 +338,8 @@ components:
       '#/paths/~1a/get/summary',
       '#/paths/~1a/get/responses/200',
       '#/paths/~1a/post/summary',
-      // The bundler files the other file's schema under its own name; the problem is placed in
-      // the file that holds it (load/source-map.ts).
+      // The other file's schema, written as a $ref under Ext (load/file-components.ts): the
+      // problem is placed in the file that holds it (load/source-map.ts).
       '#/Loop',
     ]);
     expect(error.problems.at(-1)!.location).toMatchObject({ file: 'other.yaml', line: 1 });

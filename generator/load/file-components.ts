@@ -1,0 +1,107 @@
+/**
+ * A component written as a `$ref` to a file keeps the name it is written under. For
+ * `components: { schemas: { Pet: { $ref: './schemas/pet.yaml' } } }`, openapi-core's bundler files
+ * the file's content under a name of its own (the file's: `pet`) and leaves `Pet` as a `$ref` to
+ * it, so the SDK named the schema `Pet2` and `Pet` an alias of it: names the user never wrote
+ * (a file named `Pet.yaml` gave `Pet` alone). After bundling, the content goes back under the
+ * written name, and every `$ref` (and discriminator mapping) to the bundler's name follows it. The
+ * source map then finds the content by the written `$ref`, in the file (load/source-map.ts).
+ *
+ * Only a component the bundler added is moved: one whose name is no key the root file writes in
+ * that section, reached from a written component that is a `$ref` to another file.
+ */
+import { joinPointer } from '../errors.ts';
+import { isRecord } from '../json.ts';
+import { pointerRef, pointerTokens, refPointer } from '../pointer.ts';
+
+/** In the root file as written: each section's keys, and the keys that are `$ref`s to files. */
+export interface WrittenComponents {
+  keys: ReadonlyMap<string, ReadonlySet<string>>;
+  fileRefs: readonly { section: string; key: string }[];
+}
+
+/** What the root file writes under `components`; read before bundling, which rewrites it. */
+export function writtenComponents(root: unknown): WrittenComponents {
+  const keys = new Map<string, Set<string>>();
+  const fileRefs: { section: string; key: string }[] = [];
+  const components = isRecord(root) ? root['components'] : undefined;
+  if (!isRecord(components)) return { keys, fileRefs };
+  for (const [section, entries] of Object.entries(components)) {
+    if (!isRecord(entries)) continue;
+    keys.set(section, new Set(Object.keys(entries)));
+    for (const [key, value] of Object.entries(entries)) {
+      const ref = isRecord(value) ? value['$ref'] : undefined;
+      if (typeof ref === 'string' && !ref.startsWith('#')) fileRefs.push({ section, key });
+    }
+  }
+  return { keys, fileRefs };
+}
+
+/** Keys whose values are data, where a `$ref` is no reference. */
+const DATA = new Set(['example', 'default', 'enum', 'const']);
+
+/** Moves bundler-named components back under their written names, in `document` (the bundle). */
+export function restoreFileComponentNames(
+  document: Record<string, unknown>,
+  written: WrittenComponents,
+): void {
+  const components = document['components'];
+  if (!isRecord(components)) return;
+  /** The bundler's ref → the written component's ref. */
+  const renamed = new Map<string, string>();
+  for (const { section, key } of written.fileRefs) {
+    const entries = components[section];
+    const alias = isRecord(entries) ? entries[key] : undefined;
+    if (!isRecord(entries) || !isRecord(alias) || Object.keys(alias).length !== 1) continue;
+    const ref = alias['$ref'];
+    const pointer = typeof ref === 'string' ? refPointer(ref) : undefined;
+    const tokens = pointer === undefined ? [] : pointerTokens(pointer);
+    const added = tokens[2];
+    if (
+      tokens.length !== 3 ||
+      tokens[0] !== 'components' ||
+      tokens[1] !== section ||
+      added === undefined ||
+      added === key ||
+      written.keys.get(section)?.has(added) === true ||
+      !Object.hasOwn(entries, added)
+    )
+      continue;
+    entries[key] = entries[added];
+    delete entries[added];
+    renamed.set(joinPointer('#', ...tokens), joinPointer('#/components', section, key));
+  }
+  if (renamed.size > 0) followRenames(document, renamed);
+}
+
+/** Rewrites each `$ref` and discriminator mapping to a renamed component (or a place inside it). */
+function followRenames(document: unknown, renamed: ReadonlyMap<string, string>): void {
+  const target = (ref: string): string | undefined => {
+    const pointer = refPointer(ref);
+    if (pointer === undefined) return undefined;
+    for (const [from, to] of renamed) {
+      if (pointer === from) return pointerRef(to);
+      if (pointer.startsWith(`${from}/`)) return pointerRef(to + pointer.slice(from.length));
+    }
+    return undefined;
+  };
+  const seen = new WeakSet<object>();
+  const visit = (node: unknown, key: string | undefined): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, undefined);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    for (const [child, value] of Object.entries(record)) {
+      if (child === '$ref' && typeof value === 'string') {
+        record[child] = target(value) ?? value;
+      } else if (child === 'mapping' && key === 'discriminator' && isRecord(value)) {
+        for (const [name, ref] of Object.entries(value))
+          if (typeof ref === 'string') value[name] = target(ref) ?? ref;
+      } else if (!DATA.has(child)) visit(value, child);
+    }
+  };
+  visit(document, undefined);
+}
