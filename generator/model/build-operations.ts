@@ -203,9 +203,9 @@ class OperationIds {
     // The same operation reached twice (two paths' $refs to one path item) cannot be renamed alone.
     if (owner === pointer) {
       throw new GeneratorError(
-        `operationId ${JSON.stringify(id)} is used twice: the path item holding it is referred to by two paths`,
+        `operationId ${JSON.stringify(id)} is used twice: the path item holding it is reached from two places (two paths, or a path and a webhook or callback, that $ref it)`,
         { file: this.file, pointer: joinPointer(pointer, 'operationId') },
-        'give each path its own path item, each operation its own operationId',
+        'give each of those places its own path item, each operation its own operationId',
       );
     }
     this.repeats.push({ id, owner, pointer, operation });

@@ -584,6 +584,22 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
       fix: /give the parameter another `x-sdk-client-option` name/,
     },
   ],
+  [
+    'a path item with an operationId that a path and a webhook both $ref',
+    {
+      spec: {
+        ...api({ '/a': { $ref: '#/components/pathItems/Shared' } }),
+        webhooks: { hook: { $ref: '#/components/pathItems/Shared' } },
+        components: {
+          pathItems: { Shared: { post: { operationId: 'shared', responses: { '200': ok } } } },
+        },
+      },
+      pointer: '#/components/pathItems/Shared/post/operationId',
+      problem:
+        /operationId "shared" is used twice: the path item holding it is reached from two places \(two paths, or a path and a webhook or callback, that \$ref it\)/,
+      fix: /give each of those places its own path item/,
+    },
+  ],
 ];
 
 // A repeated operationId (a slip public specs have) generates: the later operation's id is
