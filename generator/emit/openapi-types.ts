@@ -69,6 +69,7 @@ import {
 } from 'openapi-typescript';
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
+import { rewriteRefs } from '../ref-rewrite.ts';
 import { bodylessWithoutContent, successBodiesAsRead, streamType } from './openapi-types-bodies.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import { inlineUnionParents } from './openapi-types-parents.ts';
@@ -210,50 +211,18 @@ function withLiteralPointers<T>(transform: () => T): T {
  * enums, extensions) is left alone; each object is decoded once, though several places share it.
  */
 function literalRefs<T>(document: T): T {
-  const seen = new Set<object>();
   const literal = (ref: string) => {
-    if (!ref.startsWith('#')) return ref;
+    if (!ref.startsWith('#')) return undefined;
     try {
       return `#${decodeURIComponent(ref.slice(1))}`;
     } catch {
-      return ref;
+      return undefined;
     }
   };
-  const visit = (node: unknown, key: string | undefined): void => {
-    if (typeof node !== 'object' || node === null || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item, key);
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    const names = key !== undefined && LITERAL_NAME_MAPS.has(key);
-    for (const [child, value] of Object.entries(record)) {
-      if (!names && child === '$ref' && typeof value === 'string') record.$ref = literal(value);
-      else if (!names && child === 'mapping' && key === 'discriminator' && isRecord(value)) {
-        for (const [name, target] of Object.entries(value))
-          if (typeof target === 'string') value[name] = literal(target);
-      } else if (names || !(LITERAL_DATA.has(child) || child.startsWith('x-'))) visit(value, child);
-    }
-  };
-  visit(document, undefined);
+  // openapi-typescript reads neither examples nor extensions.
+  rewriteRefs(document, literal, (member) => member === 'examples' || member.startsWith('x-'));
   return document;
 }
-
-/** Data, whose `$ref`-looking values are no references. */
-const LITERAL_DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
-/** Maps whose keys are names (a property may be called `$ref` or `example`). */
-const LITERAL_NAME_MAPS = new Set([
-  'properties',
-  'patternProperties',
-  'schemas',
-  'headers',
-  '$defs',
-  'responses',
-  'paths',
-  'webhooks',
-  'callbacks',
-]);
 
 /**
  * openapi-typescript's helper for `required` names that an `allOf` member declares,

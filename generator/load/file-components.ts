@@ -13,6 +13,7 @@
 import { joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { pointerRef, pointerTokens, refPointer } from '../pointer.ts';
+import { rewriteRefs } from '../ref-rewrite.ts';
 
 /** In the root file as written: each section's keys, and the keys that are `$ref`s to files. */
 export interface WrittenComponents {
@@ -36,9 +37,6 @@ export function writtenComponents(root: unknown): WrittenComponents {
   }
   return { keys, fileRefs };
 }
-
-/** Keys whose values are data, where a `$ref` is no reference. */
-const DATA = new Set(['example', 'default', 'enum', 'const']);
 
 /** Moves bundler-named components back under their written names, in `document` (the bundle). */
 export function restoreFileComponentNames(
@@ -76,7 +74,7 @@ export function restoreFileComponentNames(
 
 /** Rewrites each `$ref` and discriminator mapping to a renamed component (or a place inside it). */
 function followRenames(document: unknown, renamed: ReadonlyMap<string, string>): void {
-  const target = (ref: string): string | undefined => {
+  rewriteRefs(document, (ref) => {
     const pointer = refPointer(ref);
     if (pointer === undefined) return undefined;
     for (const [from, to] of renamed) {
@@ -84,24 +82,5 @@ function followRenames(document: unknown, renamed: ReadonlyMap<string, string>):
       if (pointer.startsWith(`${from}/`)) return pointerRef(to + pointer.slice(from.length));
     }
     return undefined;
-  };
-  const seen = new WeakSet<object>();
-  const visit = (node: unknown, key: string | undefined): void => {
-    if (typeof node !== 'object' || node === null || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item, undefined);
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    for (const [child, value] of Object.entries(record)) {
-      if (child === '$ref' && typeof value === 'string') {
-        record[child] = target(value) ?? value;
-      } else if (child === 'mapping' && key === 'discriminator' && isRecord(value)) {
-        for (const [name, ref] of Object.entries(value))
-          if (typeof ref === 'string') value[name] = target(ref) ?? ref;
-      } else if (!DATA.has(child)) visit(value, child);
-    }
-  };
-  visit(document, undefined);
+  });
 }

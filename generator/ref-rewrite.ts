@@ -1,0 +1,54 @@
+/**
+ * One walk over a document's references, for the steps that rewrite them: every `$ref` string and
+ * every discriminator `mapping` value, each object visited once though several places share it.
+ * Data is no reference: `example`, `default`, `const` and `enum` values are left alone, and the
+ * keys of maps whose keys are names (`properties`, `schemas`, `paths`, …) are never read as
+ * keywords (a property may be called `$ref` or `mapping`).
+ */
+import { isRecord } from './json.ts';
+
+/** Keys whose values are data, where a `$ref`-looking value is no reference. */
+const DATA = new Set(['example', 'default', 'const', 'enum']);
+/** Maps whose keys are names, not keywords. */
+const NAME_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  'schemas',
+  'headers',
+  '$defs',
+  'responses',
+  'paths',
+  'webhooks',
+  'callbacks',
+]);
+
+/**
+ * Rewrites, in place, each reference of `document` that `rewrite` gives a new value for
+ * (undefined keeps it). `skip` leaves out more members and what is under them (`examples`, `x-…`).
+ */
+export function rewriteRefs(
+  document: unknown,
+  rewrite: (ref: string) => string | undefined,
+  skip: (member: string) => boolean = () => false,
+): void {
+  const seen = new Set<object>();
+  const visit = (node: unknown, key: string | undefined): void => {
+    if (typeof node !== 'object' || node === null || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, key);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    const names = key !== undefined && NAME_MAPS.has(key);
+    for (const [child, value] of Object.entries(record)) {
+      if (!names && child === '$ref' && typeof value === 'string') {
+        record[child] = rewrite(value) ?? value;
+      } else if (!names && child === 'mapping' && key === 'discriminator' && isRecord(value)) {
+        for (const [name, target] of Object.entries(value))
+          if (typeof target === 'string') value[name] = rewrite(target) ?? target;
+      } else if (names || !(DATA.has(child) || skip(child))) visit(value, child);
+    }
+  };
+  visit(document, undefined);
+}
