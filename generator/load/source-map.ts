@@ -209,7 +209,11 @@ export class SourceMap {
       seen.add(bundled);
       const bundledRef = isRecord(bundled) ? bundled.$ref : undefined;
       for (let hops = 0; isRecord(source.node) && typeof source.node.$ref === 'string'; hops++) {
-        if (hops === MAX_HOPS || source.node.$ref === bundledRef) break;
+        // The same text is the same place only in the root file: a local `$ref` in another file
+        // (`#/components/schemas/Detail` in common.yaml) names that file's place, which the bundler
+        // filed under the same pointer of the bundle.
+        if (hops === MAX_HOPS || (source.node.$ref === bundledRef && source.file === this.rootFile))
+          break;
         const target = this.#follow(source.file, source.node.$ref);
         if (target === undefined) break;
         source = target;

@@ -175,6 +175,31 @@ components:
     expect(stderr).toMatch(/^error: schemas\/Other\.yaml:2:12 #\/minLength: "minLength" must be/);
   });
 
+  it("a component another file's local $ref names is placed in that file", async () => {
+    // The bundler files common.yaml's Detail under the very pointer that common.yaml's own
+    // `#/components/schemas/Detail` spells: the same text, but a place of another file.
+    const dir = await project({
+      'openapi.yaml': ROOT,
+      'paths/things.yaml': THINGS.replace(
+        '../openapi.yaml#/components/schemas/Thing',
+        '../common.yaml#/components/schemas/Error',
+      ),
+      'schemas/Thing.yaml': thing(''),
+      'common.yaml': `components:
+  schemas:
+    Error: { type: object, properties: { detail: { $ref: '#/components/schemas/Detail' } } }
+    Detail:
+      type: object
+      properties:
+        field: { type: string, minLength: -1 }
+`,
+    });
+    const { stderr } = await cli(dir);
+    expect(stderr).toMatch(
+      /^error: common\.yaml:7:43 #\/components\/schemas\/Detail\/properties\/field\/minLength: /,
+    );
+  });
+
   it('a place the files do not have keeps the bundled pointer', async () => {
     const dir = await project({ 'openapi.yaml': ROOT, 'paths/things.yaml': THINGS });
     const map = new SourceMap(
