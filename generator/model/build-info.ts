@@ -106,7 +106,10 @@ export function buildInfo(
       );
     }
   }
-  if (report !== undefined) warnUnusableServers(doc, report);
+  if (report !== undefined) {
+    warnUnusableServers(doc, report);
+    warnUnusedServers(doc, server?.url, report);
+  }
   return result;
 }
 
@@ -177,6 +180,51 @@ function warnUnusableServers(
         );
       }
     });
+  }
+}
+
+/**
+ * `servers` of a path or an operation that name another place than the client's default (the
+ * first root server) are a warning: every call goes to the client's base URL, so these
+ * operations' calls would not reach the server the spec gives them (OpenAPI 3.1.1 §4.8.9.1).
+ */
+function warnUnusedServers(
+  doc: Record<string, unknown>,
+  defaultUrl: string | undefined,
+  report: { file: string; warnings: Warnings },
+): void {
+  for (const [path, item] of pathItemEntries(doc.paths)) {
+    if (!isRecord(item)) continue;
+    const at = joinPointer('#/paths', path);
+    const places = [{ owner: `path ${path}`, pointer: at, servers: item.servers }];
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (isRecord(operation))
+        places.push({
+          owner: `${method.toUpperCase()} ${path}`,
+          pointer: joinPointer(at, method),
+          servers: operation.servers,
+        });
+    }
+    for (const { owner, pointer, servers } of places) {
+      if (!Array.isArray(servers)) continue;
+      const urls = servers
+        .map((server: unknown) =>
+          isRecord(server) && typeof server.url === 'string'
+            ? (serverUrls(server.url, server.variables, pointer)[0]?.url ?? server.url)
+            : undefined,
+        )
+        // Those no client can send to are warned about as such (warnUnusableServers).
+        .filter((url): url is string => url !== undefined && isHttpOrPath(url));
+      if (urls.length === 0 || urls.every((url) => url === defaultUrl)) continue;
+      const first = urls.find((url) => url !== defaultUrl)!;
+      report.warnings.add(
+        'server:not-used',
+        `${owner} has its own \`servers\` (${urls.map((url) => JSON.stringify(url)).join(', ')}), but the SDK sends every call to the client's base URL (${defaultUrl === undefined ? 'the `baseURL` option' : `${JSON.stringify(defaultUrl)}, the first root server, or the \`baseURL\` option`}): its calls do not go there`,
+        { file: report.file, pointer: joinPointer(pointer, 'servers') },
+        `call it through a client made for that server, \`new Client({ baseURL: ${JSON.stringify(first)} })\`; or, if that server serves every path, make it the first of the root \`servers\``,
+      );
+    }
   }
 }
 

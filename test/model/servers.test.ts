@@ -93,9 +93,11 @@ describe('server URLs that are not http(s)', () => {
       paths: { '/b': { servers: [{ url: ' https://b.example.com ' }], get: { responses: ok } } },
     });
     expect(model.info.serverUrl).toBe('/v1');
-    // Only the relative default is warned about (test/faults/relative-servers.test.ts): not its scheme.
+    // The relative default is warned about (test/faults/relative-servers.test.ts), not its scheme;
+    // and path /b's own server, which calls do not go to.
     expect(model.warnings.filter((w) => w.key.startsWith('server:')).map((w) => w.key)).toEqual([
       'server:relative-url',
+      'server:not-used',
     ]);
   });
 
@@ -104,8 +106,10 @@ describe('server URLs that are not http(s)', () => {
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(GeneratorError);
-    expect((error as GeneratorError).location.pointer).toBe('#/paths/~1a/servers/1/url');
-    expect((error as GeneratorError).message).toMatch(/javascript:.*--strict/);
+    const problems = (error as GeneratorError).problems;
+    const scheme = problems.find((problem) => problem.message.includes('javascript:'));
+    expect(scheme?.location.pointer).toBe('#/paths/~1a/servers/1/url');
+    expect(scheme?.message).toMatch(/--strict/);
   });
 });
 
@@ -180,5 +184,46 @@ describe('the first root server with a query and a fragment', () => {
     );
     const query = await modelOf(plain('https://api.example.com/v1?api-version=1'));
     expect(query.warnings.filter((w) => w.key.startsWith('server:'))).toEqual([]);
+  });
+});
+
+describe('servers of a path or an operation', () => {
+  const doc = (path: Record<string, unknown>) => ({
+    openapi: '3.1.0',
+    info: { title: 'Servers', version: '1' },
+    servers: [{ url: 'https://api.example.com/v1' }],
+    paths: { '/files': path, '/other': { get: { responses: ok } } },
+  });
+
+  it('that name another place are a warning: calls go to the base URL', async () => {
+    const model = await modelOf(
+      doc({
+        servers: [
+          { url: 'https://{region}.files.example.com', variables: { region: { default: 'eu' } } },
+        ],
+        post: { servers: [{ url: 'https://uploads.example.com/v1' }], responses: ok },
+      }),
+    );
+    const warning = model.warnings.find((w) => w.key === 'server:not-used');
+    expect(warning?.places.map((place) => [place.location.pointer, place.problem])).toEqual([
+      [
+        '#/paths/~1files/servers',
+        `path /files has its own \`servers\` ("https://eu.files.example.com"), but the SDK sends every call to the client's base URL ("https://api.example.com/v1", the first root server, or the \`baseURL\` option): its calls do not go there`,
+      ],
+      [
+        '#/paths/~1files/post/servers',
+        `POST /files has its own \`servers\` ("https://uploads.example.com/v1"), but the SDK sends every call to the client's base URL ("https://api.example.com/v1", the first root server, or the \`baseURL\` option): its calls do not go there`,
+      ],
+    ]);
+    expect(warning?.places[1]?.hint).toMatch(
+      /^call it through a client made for that server, `new Client\({ baseURL: "https:\/\/uploads\.example\.com\/v1" }\)`/,
+    );
+  });
+
+  it('that repeat the default server give none', async () => {
+    const model = await modelOf(
+      doc({ get: { servers: [{ url: 'https://api.example.com/v1' }], responses: ok } }),
+    );
+    expect(model.warnings.filter((w) => w.key.startsWith('server:'))).toEqual([]);
   });
 });
