@@ -402,6 +402,43 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
+  it("the package's other exported types are compared as read: a date format added breaks `Revived`", async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'placedAt'], doc.createNode({ type: 'string', format: 'date-time' })),
+    );
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'placedAt');
+    try {
+      await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+        doc.setIn(['properties', 'note', 'format'], 'date-time'),
+      );
+      const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+      expect(report.bump).toBe('major');
+      const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.location} | ${c.message}`);
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^major sdk\/export-type-changed \| Revived \| `Revived` \(an exported type, compared as read\): .*note/,
+        ),
+      );
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
+  it("openapi-typescript's maps by their keys: an operationId renamed breaks `operations[…]`", async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(['paths', '/orders/{order}', 'get', 'operationId'], 'getOrder'),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.location} | ${c.message}`);
+    expect(lines).toContainEqual(
+      'major sdk/export-type-changed | operations | `operations["retrieveOrder"]` removed: code that names it no longer compiles',
+    );
+    expect(report.bump).toBe('major');
+  });
+
   it('leave out the types methods reach: a request-only type made optional stays minor', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>

@@ -41,6 +41,9 @@ const SDK_RULES = {
   'method-deprecated': 'minor',
   'export-removed': 'major',
   'export-renamed': 'major',
+  // An exported type users name (`Revived['Plan']`, `operations['retrievePlan']`) changed so
+  // that code reading it, or naming a key of it, no longer compiles.
+  'export-type-changed': 'major',
   'export-added': 'minor',
   'typed-path-removed': 'major',
   'typed-path-added': 'minor',

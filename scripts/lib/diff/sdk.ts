@@ -14,7 +14,9 @@
  * template or method gone, e.g. a renamed path parameter, breaks `pathsClient(client).GET(…)`),
  * and the schema types (src/types.ts) no method's signature reaches: compared as passed when the
  * spec's requests use them, as read when its responses do (error bodies, response headers: uses.ts)
- * or when nothing does (webhook payloads, schemas only read by hand).
+ * or when nothing does (webhook payloads, schemas only read by hand). The other types the spec
+ * writes (the date helpers' `Revived`) are compared as read, and openapi-typescript's maps
+ * (`operations`, `components`) by their keys.
  */
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
@@ -206,7 +208,95 @@ export function compareSdk(
         );
     }
   }
+
+  // The package's other exported types, which users name and read (dates.ts's `Revived['Plan']`,
+  // what `revivePlan()` returns): compared as read. openapi-typescript's maps are compared by
+  // their keys instead: an operationId or a component renamed breaks `operations['retrievePlan']`;
+  // what is inside them is compared above, through the methods, paths and schema types.
+  for (const [name, oldSymbol] of oldExports) {
+    const newSymbol = newExports.get(name);
+    if (newSymbol === undefined || !isPlainType(oldSymbol) || !isPlainType(newSymbol)) continue;
+    if (!isSpecType(oldSymbol, base.dir) || !isSpecType(newSymbol, head.dir)) continue;
+    if (reachable.has(oldSymbol) || reachable.has(newSymbol) || name === 'paths') continue;
+    const oldType = checker.getDeclaredTypeOfSymbol(oldSymbol);
+    const newType = checker.getDeclaredTypeOfSymbol(newSymbol);
+    if (OPENAPI_TS_MAPS.has(name)) {
+      for (const key of removedKeys(checker, oldType, newType, name === 'operations' ? 1 : 2))
+        add(
+          'export-type-changed',
+          name,
+          `\`${name}${key}\` removed: code that names it no longer compiles`,
+        );
+      continue;
+    }
+    for (const finding of comparer.compare(oldType, newType, 'output'))
+      add(
+        finding.rule === 'result-type-changed' ||
+          finding.rule === 'result-property-removed' ||
+          finding.rule === 'result-property-optional' ||
+          finding.rule === 'result-enum-values-removed'
+          ? 'export-type-changed'
+          : finding.rule,
+        name,
+        `\`${name}\` (an exported type, compared as read): ${finding.describe(joinPath(finding.segments))}`,
+      );
+  }
   return changes;
+}
+
+/** openapi-typescript's exported maps, keyed by operationId (`operations`) or by section and name. */
+const OPENAPI_TS_MAPS = new Set(['operations', 'components', 'webhooks', '$defs']);
+
+/**
+ * Declared by a module the spec writes besides src/types.ts: the date helpers' `Revived`
+ * (src/dates.ts), the guards' types, openapi-typescript's maps (src/openapi.ts). Option types and
+ * the runtime's classes are no data the spec describes (and a class with private members is never
+ * assignable across two packages).
+ */
+function isSpecType(symbol: ts.Symbol, dir: string): boolean {
+  const file = symbol.declarations?.[0]?.getSourceFile().fileName;
+  return (
+    file !== undefined &&
+    ['dates.ts', 'guards.ts', 'openapi.ts'].some((name) => resolve(file) === join(dir, 'src', name))
+  );
+}
+
+/** An interface or type alias without type parameters (one a user names as it is). */
+function isPlainType(symbol: ts.Symbol): boolean {
+  if ((symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) === 0) return false;
+  if ((symbol.flags & ts.SymbolFlags.Value) !== 0) return false;
+  return !(symbol.declarations ?? []).some(
+    (declaration) =>
+      (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) &&
+      (declaration.typeParameters?.length ?? 0) > 0,
+  );
+}
+
+/** The keys of `before`, `depth` levels deep (`['retrievePlan']`, `['schemas']['Plan']`), gone from `after`. */
+function removedKeys(
+  checker: ts.TypeChecker,
+  before: ts.Type,
+  after: ts.Type,
+  depth: number,
+): string[] {
+  const removed: string[] = [];
+  for (const property of checker.getPropertiesOfType(before)) {
+    const key = `[${JSON.stringify(property.name)}]`;
+    const next = checker.getPropertyOfType(after, property.name);
+    if (next === undefined) {
+      removed.push(key);
+      continue;
+    }
+    if (depth > 1)
+      for (const inner of removedKeys(
+        checker,
+        checker.getNonNullableType(checker.getTypeOfSymbol(property)),
+        checker.getNonNullableType(checker.getTypeOfSymbol(next)),
+        depth - 1,
+      ))
+        removed.push(`${key}${inner}`);
+  }
+  return removed;
 }
 
 /**
