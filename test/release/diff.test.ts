@@ -728,6 +728,23 @@ describe('bad input: a clear error, nothing written', () => {
 });
 
 describe('the words of a change say what it means for a caller', () => {
+  it("a type changed to an unrelated one is 'changed', not Redocly's 'widened'; a keyword added is 'added'", async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) => {
+      doc.setIn(['properties', 'quantity', 'type'], 'string');
+      doc.setIn(['properties', 'note', 'minLength'], 1);
+    });
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const wire = report.changes
+      .filter((c) => c.kind.startsWith('wire/') && c.location === 'GET /orders')
+      .map((c) => c.message);
+    expect(wire).toContainEqual(
+      expect.stringMatching(/^type of `quantity` changed from 'integer' to 'string'/),
+    );
+    expect(wire).toContainEqual(expect.stringMatching(/^property `note`: `minLength` added/));
+    expect(wire.join('\n')).not.toMatch(/widened|`minLength` changed/);
+  });
+
   it('params that can no longer be left out say so, not "now required"', async () => {
     const report = await diffAfter(ROOT_FILE, (doc) =>
       doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'required'], true),

@@ -335,9 +335,11 @@ function namedVerdict(
   // Redocly writes sentences ("Property `note` was removed."); our lines are clauses after their
   // place ("`Order` (in …): property `note` was removed"), lowercase as the SDK's are. An
   // acronym or a name in backticks keeps its case.
-  const message = verdict.message
-    .replace(/\.$/, '')
-    .replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+  const message = typeChangeWords(
+    verdict,
+    change,
+    verdict.message.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()),
+  );
   const named =
     subject === undefined || message.includes(subject.slice(subject.indexOf('`')))
       ? message
@@ -366,7 +368,40 @@ function describeChange(change: RedoclyChange, what: string): string {
   if (change.kind === 'removed') return `${what} removed`;
   const property = change.property;
   if (property === 'deprecated' && change.revision?.value === true) return `${what} deprecated`;
-  return property === undefined ? `${what} changed` : `${what}: \`${property}\` changed`;
+  if (property === undefined) return `${what} changed`;
+  // A keyword that one side does not have was added or removed, not changed.
+  const done =
+    change.base?.value === undefined
+      ? 'added'
+      : change.revision?.value === undefined
+        ? 'removed'
+        : 'changed';
+  return `${what}: \`${property}\` ${done}`;
+}
+
+/**
+ * Redocly calls every type change "widened" (`integer` to `string` too): it is widened only when
+ * the new types hold every old one, narrowed when the old hold every new, and changed otherwise.
+ */
+function typeChangeWords(
+  verdict: RedoclyChange['verdicts'][number],
+  change: RedoclyChange,
+  message: string,
+): string {
+  if (verdict.ruleId !== 'schema-type-changed' || !/\b(widened|narrowed)\b/.test(message))
+    return message;
+  const types = (value: unknown): Set<string> =>
+    new Set(
+      (Array.isArray(value) ? value : [value])
+        .filter((type): type is string => typeof type === 'string')
+        .flatMap((type) => (type === 'number' ? ['number', 'integer'] : [type])),
+    );
+  const before = types(change.base?.value);
+  const after = types(change.revision?.value);
+  if (before.size === 0 || after.size === 0) return message;
+  const holds = (outer: Set<string>, inner: Set<string>) => [...inner].every((t) => outer.has(t));
+  const word = holds(after, before) ? 'widened' : holds(before, after) ? 'narrowed' : 'changed';
+  return message.replace(/\b(widened|narrowed)\b/, word);
 }
 
 /**
