@@ -35,6 +35,14 @@ describe('buildURL', () => {
     ['https://a.example/v1#docs', '/plans', 'limit=1', 'https://a.example/v1/plans?limit=1'],
     ['https://a.example/v1?v=2#d?x', '/p?x=1', 'q=3', 'https://a.example/v1/p?x=1&v=2&q=3'],
     ['https://a.example/v1?', '/plans', '', 'https://a.example/v1/plans'],
+    // A parameter the call sends replaces the base's of the same name, however it is encoded.
+    [
+      'https://a.example/v1?api-version=1&x=1',
+      '/p',
+      'api-version=2',
+      'https://a.example/v1/p?x=1&api-version=2',
+    ],
+    ['https://a.example/v1?a%20b=1', '/p', 'a+b=2', 'https://a.example/v1/p?a+b=2'],
   ])('%s + %s + %s', (base, path, query, want) => {
     expect(buildURL(base, path, query)).toBe(want);
   });

@@ -31,7 +31,23 @@ export function buildURL(baseURL: string, path: string, query: string): string {
   return search === '' ? joined : `${joined}${joined.includes('?') ? '&' : '?'}${search}`;
 }
 
-/** Serialised queries joined by `&`, the empty ones left out. */
-export function joinQueries(...queries: string[]): string {
-  return queries.filter((query) => query !== '').join('&');
+/**
+ * The base URL's own query, then the call's, joined by `&`; a parameter the call sends replaces
+ * the base's of the same name (an operation's `api-version` over the server URL's), rather than
+ * going twice.
+ */
+export function joinQueries(baseQuery: string, query: string): string {
+  const sent = new Set(query.split('&').map(pairName));
+  const kept = baseQuery.split('&').filter((pair) => pair !== '' && !sent.has(pairName(pair)));
+  return [...kept, ...(query === '' ? [] : [query])].join('&');
+}
+
+/** The decoded name of a `name=value` pair (`+` is a space, as in a form). */
+function pairName(pair: string): string {
+  const name = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
