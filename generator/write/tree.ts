@@ -4,11 +4,13 @@
  *
  * - **a new folder** is written complete under a temporary name next to it and renamed into
  *   place: it appears whole or not at all;
- * - **an existing folder** stays where it is. Its new owned entries (see owned.ts) are written
- *   complete into a staging folder inside it, with copies of the user's files inside them; then a
- *   plan (which entries to replace or remove) is saved, which is the commit point; then each owned
- *   entry is swapped by renames. The user's entries (`node_modules/`, `dist/`, LICENSE, …) are
- *   never touched.
+ * - **an existing folder** stays where it is, and only the generator's files that change are
+ *   replaced (see owned.ts for which are the generator's). The new versions are written complete
+ *   into a staging folder inside it; then a plan (which files to put in place, which of the
+ *   generator's to take away) is saved, which is the commit point; then each file is swapped by
+ *   renames. A file whose bytes do not change is not written at all: it keeps its inode and
+ *   modification time. The user's files (`node_modules/`, `dist/`, LICENSE, `src/lib/mine.ts`, …)
+ *   are never touched.
  *
  * Every run first recovers what a killed run left: a staging folder without a plan is deleted (the
  * old package was never touched); one with a plan is rolled forward to the new package; a
@@ -18,7 +20,6 @@
 import { randomBytes } from 'node:crypto';
 import {
   chmod,
-  cp,
   lstat,
   mkdir,
   readdir,
@@ -26,12 +27,13 @@ import {
   realpath,
   rename,
   rm,
+  rmdir,
   stat,
   writeFile,
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GeneratorError } from '../errors.ts';
-import { assertReplaceable, ownedEntries, ownedFiles, STAGING_PREFIX } from './owned.ts';
+import { assertReplaceable, ownedFiles, STAGING_PREFIX } from './owned.ts';
 import { setStaging } from './interrupt.ts';
 import type { RenderedTree } from './render.ts';
 
@@ -44,10 +46,15 @@ export interface WriteHooks {
 }
 
 interface Plan {
-  /** Top-level entries to put in place from `new/`, in order. */
+  /** Files to put in place from `new/`, as `/`-separated paths inside the folder, in order. */
   install: string[];
-  /** Owned top-level entries to take away (an earlier run wrote them, this one does not). */
+  /**
+   * Paths to take away first, into `old/`: the generator's files this run does not write, and
+   * whatever of the generator's stands where a new file or folder goes.
+   */
   remove: string[];
+  /** Folders the install creates (taken away again by a rollback); absent in older plans. */
+  create?: string[];
 }
 
 const PLAN = 'plan.json';
@@ -62,7 +69,7 @@ export async function writeTreeAtomically(
   const info = await stat(target).catch(() => undefined);
   await assertReplaceable(target);
   if (info === undefined) await writeNewFolder(target, tree, hooks);
-  else await replaceOwnedEntries(target, tree, hooks);
+  else await replaceChangedFiles(target, tree, hooks);
 }
 
 /** An output path that is a symlink to a folder is written where it points, the link kept. */
@@ -107,7 +114,14 @@ async function writeNewFolder(target: string, tree: RenderedTree, hooks: WriteHo
   }
 }
 
-async function replaceOwnedEntries(target: string, tree: RenderedTree, hooks: WriteHooks) {
+/**
+ * Replaces, in an existing output folder, only the generator's files that change: the files of
+ * `tree` whose bytes differ from what is there (or that are missing, or are a link there), and the
+ * generator's files `tree` no longer has. Every other file keeps its inode and modification time,
+ * so watchers and incremental builds (`tsc --build`, a bundler's watch mode) see only what the
+ * spec change touched.
+ */
+async function replaceChangedFiles(target: string, tree: RenderedTree, hooks: WriteHooks) {
   const staging = join(target, stagingName());
   const fresh = join(staging, 'new');
   let plan: Plan;
@@ -115,22 +129,11 @@ async function replaceOwnedEntries(target: string, tree: RenderedTree, hooks: Wr
     setStaging({ dir: staging, committed: false });
     await mkdir(join(staging, 'old'), { recursive: true });
     await mkdir(fresh);
-    await writeFiles(fresh, tree);
-    // The user's files inside the folders the generator writes go into the new folders as they are.
-    for (const path of (await ownedFiles(target, tree)).user) {
-      await mkdir(dirname(join(fresh, path)), { recursive: true });
-      await cp(join(target, path), join(fresh, path), {
-        preserveTimestamps: true,
-        verbatimSymlinks: true,
-      });
-    }
-    const install = (await readdir(fresh)).sort();
-    const owned = await ownedEntries(target, tree);
-    const present = new Set(await readdir(target));
-    plan = {
-      install,
-      remove: [...owned].filter((name) => present.has(name) && !install.includes(name)).sort(),
-    };
+    const changed: RenderedTree = new Map();
+    for (const [path, text] of tree)
+      if (!(await holdsText(join(target, path), text))) changed.set(path, text);
+    await writeFiles(fresh, changed);
+    plan = await planChanges(target, tree, changed);
     await hooks.afterStep?.('staged');
     // The commit point: written whole under another name, then renamed.
     await writeFile(join(staging, `${PLAN}.tmp`), JSON.stringify(plan));
@@ -155,30 +158,135 @@ async function replaceOwnedEntries(target: string, tree: RenderedTree, hooks: Wr
   await rm(staging, { recursive: true, force: true });
 }
 
-/** Swaps each planned entry: the old one into `old/`, the new one from `new/` into place. Idempotent. */
+/** Whether `path` is a regular file (not a link) holding exactly `text`. */
+async function holdsText(path: string, text: string): Promise<boolean> {
+  const info = await lstat(path).catch(() => undefined);
+  if (info?.isFile() !== true || info.size !== Buffer.byteLength(text)) return false;
+  return (await readFile(path)).equals(Buffer.from(text));
+}
+
+/**
+ * The plan for writing `changed` (the files of `tree` that differ from the folder) into `target`:
+ * the generator's files `tree` no longer has are removed, and so is whatever stands where a
+ * changed file or its folder goes: a folder of the generator's own files where a file goes now, or
+ * a file of the generator's where a folder goes. Anything of the user's in the way is an error,
+ * before anything is moved.
+ */
+async function planChanges(
+  target: string,
+  tree: RenderedTree,
+  changed: RenderedTree,
+): Promise<Plan> {
+  const owned = await ownedFiles(target, tree);
+  const user = new Set(owned.user);
+  const remove = new Set(owned.generated.filter((path) => !tree.has(path)));
+  const inTheWay = (at: string, what: string, writes: string) =>
+    new GeneratorError(
+      `${what} (${at}) is where the generator now writes ${writes}`,
+      { file: join(target, at) },
+      'move it elsewhere in the package or out of it, then run again',
+    );
+  const create = new Set<string>();
+  for (const path of changed.keys()) {
+    const parts = path.split('/');
+    for (let depth = 1; depth <= parts.length; depth++) {
+      const at = parts.slice(0, depth).join('/');
+      const info = await lstat(join(target, at)).catch(() => undefined);
+      const isFile = depth === parts.length;
+      if (info === undefined) {
+        if (!isFile) create.add(at);
+        continue;
+      }
+      if (isFile ? !info.isDirectory() : info.isDirectory()) continue;
+      // A folder where the file goes: taken away whole, when none of it is the user's.
+      if (isFile) {
+        const mine = owned.user.find((file) => file.startsWith(`${at}/`));
+        if (mine !== undefined) throw inTheWay(at, `a folder holding your file ${mine}`, path);
+        for (const file of [...remove]) if (file.startsWith(`${at}/`)) remove.delete(file);
+        remove.add(at);
+      } else if (user.has(at)) {
+        throw inTheWay(at, info.isSymbolicLink() ? 'your link' : 'your file', path);
+      } else {
+        // The generator's file (or link) where a folder goes: it is in `remove` already.
+        create.add(at);
+      }
+    }
+  }
+  return { install: [...changed.keys()], remove: [...remove].sort(), create: [...create].sort() };
+}
+
+/**
+ * Moves each planned path: what stands there into `old/`, the new file from `new/` into place;
+ * then takes away the folders that removing the generator's files left empty. Idempotent, so a
+ * killed run's plan is rolled forward by running it again.
+ */
 async function applyPlan(target: string, staging: string, plan: Plan, hooks: WriteHooks = {}) {
+  const install = new Set(plan.install);
   for (const name of [...plan.remove, ...plan.install]) {
     const live = join(target, name);
     const incoming = join(staging, 'new', name);
-    const installing = plan.install.includes(name);
+    const backup = join(staging, 'old', name);
+    const installing = install.has(name);
     if (installing && !(await exists(incoming))) continue; // already in place
-    if ((await exists(live)) && !(await exists(join(staging, 'old', name))))
-      await rename(live, join(staging, 'old', name));
-    if (installing) await rename(incoming, live);
+    if ((await exists(live)) && !(await exists(backup))) {
+      await mkdir(dirname(backup), { recursive: true });
+      await rename(live, backup);
+    }
+    if (installing) {
+      await mkdir(dirname(live), { recursive: true });
+      await rename(incoming, live);
+    }
     await hooks.afterStep?.('moved');
   }
+  // Folders the removed files leave empty (`src/resources/` of a tag no longer in the spec).
+  await removeEmptyFolders(target, foldersAbove(plan.remove));
 }
 
-/** Undoes applyPlan's renames, newest first. */
+/**
+ * Undoes applyPlan's moves: the new files back into `new/`, the folders it created taken away,
+ * then what stood there back into place.
+ */
 async function rollBack(target: string, staging: string, plan: Plan) {
+  for (const name of [...plan.install].reverse()) {
+    const live = join(target, name);
+    const incoming = join(staging, 'new', name);
+    if (!(await exists(incoming)) && (await exists(live))) {
+      await mkdir(dirname(incoming), { recursive: true });
+      await rename(live, incoming);
+    }
+  }
+  await removeEmptyFolders(target, plan.create ?? []);
   for (const name of [...plan.remove, ...plan.install].reverse()) {
     const live = join(target, name);
     const backup = join(staging, 'old', name);
-    if (plan.install.includes(name) && !(await exists(join(staging, 'new', name))))
-      await rename(live, join(staging, 'new', name));
-    if (await exists(backup)) await rename(backup, live);
+    if (await exists(backup)) {
+      await mkdir(dirname(live), { recursive: true });
+      await rename(backup, live);
+    }
   }
   await rm(staging, { recursive: true, force: true });
+}
+
+/** The folders above each of `paths` (`a/b/c.ts`: `a/b`, `a`). */
+function foldersAbove(paths: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    const parts = path.split('/');
+    for (let depth = parts.length - 1; depth >= 1; depth--)
+      folders.add(parts.slice(0, depth).join('/'));
+  }
+  return [...folders];
+}
+
+/** Removes each of `folders` (inside `target`) that is an empty folder, deepest first. */
+async function removeEmptyFolders(target: string, folders: readonly string[]) {
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (const folder of deepestFirst) {
+    const path = join(target, folder);
+    const info = await lstat(path).catch(() => undefined);
+    if (info?.isDirectory() !== true || (await readdir(path)).length > 0) continue;
+    await rmdir(path).catch(() => undefined);
+  }
 }
 
 /**

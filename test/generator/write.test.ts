@@ -282,6 +282,168 @@ describe('where output may go', () => {
   });
 });
 
+describe('writing only what changes', () => {
+  /** A package's files, with the generation record that lists them, as the generator writes it. */
+  function pkg(entries: Record<string, string>): RenderedTree {
+    const outputs = Object.fromEntries(Object.keys(entries).map((path) => [path, 'sha']));
+    return tree({ ...entries, '.generation-record.json': `${JSON.stringify({ outputs })}\n` });
+  }
+
+  /** Each file's inode and modification time, by path. */
+  async function identities(dir: string): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const path of Object.keys(await snapshotTree(dir))) {
+      const info = await lstat(join(dir, path));
+      if (info.isFile()) out[path] = `${info.ino}:${info.mtimeMs}`;
+    }
+    return out;
+  }
+
+  it('leaves every file whose bytes do not change as it is (inode and mtime), and writes the rest', async () => {
+    const out = join(await tempDir('write-'), 'generated');
+    const first = pkg({
+      'package.json': '{"name":"a"}\n',
+      'src/index.ts': 'export {};\n',
+      'src/types.ts': 'export type A = 1;\n',
+      'src/resources/plans.ts': 'export {};\n',
+      'src/resources/addons.ts': 'export {};\n',
+    });
+    await writeTreeAtomically(out, first);
+    await writeFile(join(out, 'src/mine.ts'), 'export const mine = 1;\n');
+    const before = await identities(out);
+    // Later mtimes would show on any file written again.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const next = new Map(first);
+    next.set('src/types.ts', 'export type A = 2;\n');
+    next.delete('src/resources/addons.ts');
+    next.set('src/resources/sims.ts', 'export {};\n');
+    await writeTreeAtomically(out, next);
+    const after = await identities(out);
+    for (const path of ['package.json', 'src/index.ts', 'src/resources/plans.ts', 'src/mine.ts'])
+      expect(after[path], path).toBe(before[path]);
+    expect(after['src/types.ts']).not.toBe(before['src/types.ts']);
+    expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toBe('export type A = 2;\n');
+    expect(after['src/resources/addons.ts']).toBeUndefined();
+    expect(after['src/resources/sims.ts']).toBeDefined();
+    expect(
+      Object.keys(await snapshotTree(out)).filter((path) => path.includes('generating')),
+    ).toEqual([]);
+  });
+
+  it('takes away the folders its removed files leave empty, and none of the user’s', async () => {
+    const out = join(await tempDir('write-'), 'generated');
+    await writeTreeAtomically(
+      out,
+      pkg({
+        'package.json': '{}\n',
+        'src/index.ts': 'export {};\n',
+        'src/tags/a/plans.ts': 'x\n',
+      }),
+    );
+    await mkdir(join(out, 'src/empty-of-mine'));
+    await writeTreeAtomically(out, pkg({ 'package.json': '{}\n', 'src/index.ts': 'export {};\n' }));
+    expect(Object.keys(await snapshotTree(out))).toEqual([
+      '.generation-record.json',
+      'package.json',
+      'src',
+      'src/empty-of-mine',
+      'src/index.ts',
+    ]);
+  });
+
+  it("replaces the generator's own folder where a file goes now, and its own file where a folder goes", async () => {
+    const out = join(await tempDir('write-'), 'generated');
+    await writeTreeAtomically(
+      out,
+      pkg({
+        'package.json': '{}\n',
+        'src/plans/index.ts': 'a\n',
+        'src/plans/more.ts': 'b\n',
+        'src/sims': 'c\n',
+      }),
+    );
+    const next = pkg({ 'package.json': '{}\n', 'src/plans': 'd\n', 'src/sims/index.ts': 'e\n' });
+    await writeTreeAtomically(out, next);
+    const { '.generation-record.json': _record, ...after } = await snapshotTree(out);
+    expect(after).toEqual({
+      'package.json': Buffer.from('{}\n').toString('base64'),
+      src: 'dir',
+      'src/plans': Buffer.from('d\n').toString('base64'),
+      'src/sims': 'dir',
+      'src/sims/index.ts': Buffer.from('e\n').toString('base64'),
+    });
+  });
+
+  it.each<WriteStep>(['staged', 'committed', 'moved'])(
+    'undoes new folders and replaced files exactly when it fails after step "%s"',
+    async (failAt) => {
+      const out = join(await tempDir('write-'), 'generated');
+      await writeTreeAtomically(
+        out,
+        pkg({ 'package.json': '{}\n', 'src/plans/index.ts': 'a\n', 'src/sims': 'c\n' }),
+      );
+      await writeFile(join(out, 'src/mine.ts'), 'mine\n');
+      const before = await snapshotTree(out);
+      let moves = 0;
+      await expect(
+        writeTreeAtomically(
+          out,
+          pkg({
+            'package.json': '{}\n',
+            'src/plans': 'd\n',
+            'src/sims/index.ts': 'e\n',
+            'src/new/deep/x.ts': 'f\n',
+          }),
+          {
+            afterStep: (step) => {
+              if (step === failAt && (step !== 'moved' || ++moves === 3))
+                throw new Error('disk full');
+            },
+          },
+        ),
+      ).rejects.toThrow('disk full');
+      expect(await snapshotTree(out)).toEqual(before);
+    },
+  );
+
+  it.each([
+    [
+      'file',
+      async (out: string) => writeFile(join(out, 'src/plans'), 'mine\n'),
+      /your file \(src\/plans\)/,
+    ],
+    [
+      'link',
+      async (out: string) => symlink('../dist', join(out, 'src/plans')),
+      /your link \(src\/plans\)/,
+    ],
+    [
+      'folder',
+      async (out: string) => {
+        await mkdir(join(out, 'src/index.ts'));
+        await writeFile(join(out, 'src/index.ts/notes.md'), 'mine\n');
+      },
+      /a folder holding your file src\/index\.ts\/notes\.md \(src\/index\.ts\)/,
+    ],
+  ])(
+    "refuses to move the user's %s out of the way, and changes nothing",
+    async (_kind, place, message) => {
+      const out = join(await tempDir('write-'), 'generated');
+      await writeTreeAtomically(out, pkg({ 'package.json': '{}\n', 'src/types.ts': 'a\n' }));
+      await place(out);
+      const before = await snapshotTree(out);
+      const error = await writeTreeAtomically(
+        out,
+        pkg({ 'package.json': '{"v":2}\n', 'src/index.ts': 'b\n', 'src/plans/index.ts': 'c\n' }),
+      ).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(GeneratorError);
+      expect((error as GeneratorError).message).toMatch(message);
+      expect((error as GeneratorError).hint).toMatch(/move it/);
+      expect(await snapshotTree(out)).toEqual(before);
+    },
+  );
+});
+
 describe('recovery after a killed run', () => {
   it('deletes a staging folder without a plan: the old package was never touched', async () => {
     const out = await previousOutput();
