@@ -5,9 +5,9 @@
  * `openapi.json`), plus any top-level file left from an earlier run that carries its header.
  * Inside an owned folder, the generator's files are the ones it writes now, the ones the
  * generation record lists (an earlier run wrote them) and any carrying its header; anything else
- * there (`src/lib/helpers.ts` someone added) is the user's and is carried into the new folder
- * unchanged. Everything outside the owned entries (`node_modules/`, `dist/`, a `.gitignore`, a
- * LICENSE) is the user's too: never moved, never changed.
+ * there (`src/lib/helpers.ts` someone added) is the user's and is left where it is, unchanged.
+ * Everything outside the owned entries (`node_modules/`, `dist/`, a `.gitignore`, a LICENSE) is
+ * the user's too: never moved, never changed.
  *
  * A folder is "a package this generator wrote" when it holds the generation record
  * (`.generation-record.json`, listing the files written) or a `package.json` whose `x-generated`
