@@ -288,6 +288,16 @@ export function withOperationIds(
   const paths = model.bundled.paths;
   if (!isRecord(paths)) return model.bundled;
   let copiedPaths: Record<string, unknown> | undefined;
+  // A path item another path or `components/pathItems` holds (`$ref`) is written out at each path
+  // that reaches it: each path's operations then carry that path's own operationId (and lose the
+  // parameters no request sends) below. Left to openapi-typescript, every path reaching one path
+  // item gave its operations the same key in `operations`, listed once per path (TS2300).
+  for (const [path, item] of Object.entries(paths)) {
+    const resolved = resolvedPathItem(item, model.bundled);
+    if (resolved === item) continue;
+    copiedPaths ??= { ...paths };
+    copiedPaths[path] = resolved;
+  }
   for (const operation of model.operations) {
     const item = (copiedPaths ?? paths)[operation.path];
     if (!isRecord(item) || typeof item.$ref === 'string') continue;
@@ -314,7 +324,48 @@ export function withOperationIds(
     copiedPaths ??= { ...paths };
     copiedPaths[path] = sendable;
   }
-  return copiedPaths === undefined ? model.bundled : { ...model.bundled, paths: copiedPaths };
+  const document =
+    copiedPaths === undefined ? model.bundled : { ...model.bundled, paths: copiedPaths };
+  return withSendablePathItemComponents(document);
+}
+
+/** The document with its `components/pathItems` left without the parameters no request carries. */
+function withSendablePathItemComponents(
+  document: Record<string, unknown>,
+): Record<string, unknown> {
+  const components = document.components;
+  if (!isRecord(components) || !isRecord(components.pathItems)) return document;
+  let copied: Record<string, unknown> | undefined;
+  for (const [name, item] of Object.entries(components.pathItems)) {
+    const sendable = withSendableParameters(item, document);
+    if (sendable === item) continue;
+    copied ??= { ...components.pathItems };
+    copied[name] = sendable;
+  }
+  return copied === undefined
+    ? document
+    : { ...document, components: { ...components, pathItems: copied } };
+}
+
+/**
+ * A path item that is a local `$ref` (through any chain of them) as the path item it reaches, the
+ * `$ref`'s own fields (`summary`, `description`) over the target's; `item` itself when it is no
+ * `$ref`, or one that leads nowhere or in a loop (the model reports those).
+ */
+function resolvedPathItem(item: unknown, document: Record<string, unknown>): unknown {
+  let current = item;
+  const seen = new Set<string>();
+  const own: Record<string, unknown>[] = [];
+  while (isRecord(current) && typeof current.$ref === 'string') {
+    const ref = current.$ref;
+    if (!ref.startsWith('#/') || seen.has(ref)) return item;
+    seen.add(ref);
+    const { $ref: _ref, ...fields } = current;
+    own.unshift(fields);
+    current = getByPointer(document, ref);
+  }
+  if (current === item || !isRecord(current)) return item;
+  return Object.assign({}, current, ...own) as Record<string, unknown>;
 }
 
 const PATH_ITEM_OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
