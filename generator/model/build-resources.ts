@@ -215,6 +215,29 @@ function placeOperations(
     }
     return safeMember(method);
   });
+  // Names the path after the resource cannot tell apart either (`/status/400` … `/status/499`,
+  // each its own resource-less `get`): each takes the method and its whole path, when that is
+  // unique (`get400`), rather than a number.
+  const shared = new Map<string, number>();
+  const wholeWanted = new Map<string, number>();
+  methods.forEach((method, i) => {
+    const k = key(resourceOf[i]!, method);
+    shared.set(k, (shared.get(k) ?? 0) + 1);
+    const w = key(resourceOf[i]!, derived[i]!.whole);
+    wholeWanted.set(w, (wholeWanted.get(w) ?? 0) + 1);
+  });
+  methods.forEach((method, i) => {
+    const resource = resourceOf[i]!;
+    const { whole } = derived[i]!;
+    if (
+      (shared.get(key(resource, method)) ?? 0) > 1 &&
+      whole !== method &&
+      wholeWanted.get(key(resource, whole)) === 1 &&
+      !shared.has(key(resource, whole)) &&
+      !registry(resource).has(whole)
+    )
+      methods[i] = safeMember(whole);
+  });
   // Names still shared are numbered (`getItem2`), with a warning; an operation whose operationId
   // is the name exactly keeps it (`getItem` beside `get_item` and `GetItem`), the others in
   // document order.

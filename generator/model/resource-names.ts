@@ -47,6 +47,11 @@ export interface DerivedPlacement {
   crud?: string;
   /** The whole operationId as a method name (or one made from the method and path). */
   full: string;
+  /**
+   * The method and every path segment after the ones all paths share (`/status/404` → `get404`),
+   * for operations without an operationId whose `full` names are shared too; else `full`.
+   */
+  whole: string;
 }
 
 /** Resource and method names for operations placed by the spec's structure, in draft order. */
@@ -84,6 +89,8 @@ export function deriveResources(
     const crud = crudName(draft.method, rest);
     const id = draft.operationIdDeclared ? draft.operationId : undefined;
     const full = id === undefined ? pathMethodName(draft.method, rest) : methodName(id);
+    const whole =
+      id === undefined ? pathMethodName(draft.method, segments(draft.path).slice(prefix)) : full;
     const placement: DerivedPlacement = {
       resource,
       method:
@@ -99,6 +106,7 @@ export function deriveResources(
               resource,
             ),
       full,
+      whole,
     };
     if (crud !== undefined) placement.crud = crud;
     return placement;

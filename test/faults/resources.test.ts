@@ -254,6 +254,32 @@ describe('operations that no tag or path segment places', () => {
   });
 });
 
+describe('operations without operationIds that the path after their resource cannot tell apart', () => {
+  it('are named by their method and whole path (`get404`), not numbered, without warnings', async () => {
+    const ok = { '200': { description: 'ok' } };
+    const tags = ['Client errors'];
+    const file = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Status codes', version: '1' },
+      paths: {
+        '/status/400': { get: { tags, responses: ok } },
+        '/status/404': { get: { tags, responses: ok }, post: { tags, responses: ok } },
+        '/status/418': { get: { tags, responses: ok } },
+        '/status/teapot': { get: { tags, responses: ok } },
+      },
+    });
+    const model = await modelOf(file);
+    expect(placements(model)).toEqual([
+      'get /status/400 → clientErrors.get400',
+      'get /status/404 → clientErrors.get404',
+      'post /status/404 → clientErrors.create',
+      'get /status/418 → clientErrors.get418',
+      'get /status/teapot → clientErrors.getTeapot',
+    ]);
+    expect(model.warnings.filter((w) => w.key.startsWith('name-collision'))).toEqual([]);
+  });
+});
+
 describe('resources named with reserved words', () => {
   it('keep them as they are: `client.import`, not `client.import_`', async () => {
     const model = await fixtureModel('reserved-resources.yaml');
