@@ -80,6 +80,14 @@ const SPEC = {
         responses: { '204': { description: 'Done' } },
       },
     },
+    '/search?kind=plan': {
+      get: {
+        operationId: 'searchPlans',
+        'x-sdk-method': 'shapes.searchPlans',
+        parameters: [{ name: 'q', in: 'query', schema: string }],
+        responses: { '204': { description: 'Done' } },
+      },
+    },
     '/upload': {
       post: {
         operationId: 'upload',
@@ -235,5 +243,32 @@ describe('a base URL with its own query and a fragment', () => {
     );
     expect(resource.target).toBe('/api/form?api-version=2024-01-01');
     expect(path).toEqual(resource);
+  });
+});
+
+describe('a path key with a query of its own (`/search?kind=plan`)', () => {
+  it("sends that query and the call's in one, as the resource method does, also after a base URL's", async () => {
+    const [resource, path] = await both(
+      () => shapes['searchPlans']!({ q: 'a b' }),
+      () => paths['GET']!('/search?kind=plan', { params: { query: { q: 'a b' } } }),
+    );
+    expect(resource.target).toBe('/search?kind=plan&q=a%20b');
+    expect(path).toEqual(resource);
+    const [bare, barePath] = await both(
+      () => shapes['searchPlans']!(),
+      () => paths['GET']!('/search?kind=plan'),
+    );
+    expect(bare.target).toBe('/search?kind=plan');
+    expect(barePath).toEqual(bare);
+    const { client, paths: viaPaths } = clientWith({
+      baseURL: `${server.url}/api/?api-version=1`,
+      maxRetries: 0,
+    });
+    const [based, basedPath] = await both(
+      () => client['shapes']!['searchPlans']!({ q: 'x' }),
+      () => viaPaths['GET']!('/search?kind=plan', { params: { query: { q: 'x' } } }),
+    );
+    expect(based.target).toBe('/api/search?kind=plan&api-version=1&q=x');
+    expect(basedPath).toEqual(based);
   });
 });

@@ -140,8 +140,11 @@ export function createPathsClient<Paths extends {}>(
         params,
       );
   // Sends through the core; `seen` learns that the request went out and, once it came, the answer.
+  // `pathQuery`: the path key has a query of its own (`/search?kind=plan`), after which
+  // openapi-fetch starts the call's with a second `?`; it is joined with `&`, as the resource
+  // method joins them (internal/url.ts).
   const sender =
-    (seen: { sent?: true; answered?: Response } = {}, where?: string) =>
+    (seen: { sent?: true; answered?: Response } = {}, where?: string, pathQuery = false) =>
     async (request: Request): Promise<Response> => {
       const init = {
         method: request.method,
@@ -150,7 +153,8 @@ export function createPathsClient<Paths extends {}>(
         signal: request.signal,
       };
       seen.sent = true;
-      const response = (seen.answered = await core.fetchFollowing(request.url, init, fetchImpl));
+      const url = pathQuery ? oneQuery(request.url) : request.url;
+      const response = (seen.answered = await core.fetchFollowing(url, init, fetchImpl));
       if (response.ok || response.body === null) return response;
       // openapi-fetch reads an error body whole (`response.text()`): read it here instead, under
       // maxResponseSize (an InvalidResponseError past it), in the charset it names, with the
@@ -242,7 +246,11 @@ export function createPathsClient<Paths extends {}>(
         : undefined;
     let streaming = false;
     try {
-      const result = await send({ fetch: sender(seen, where), ...own, signal: controller.signal });
+      const result = await send({
+        fetch: sender(seen, where, url.includes('?')),
+        ...own,
+        signal: controller.signal,
+      });
       const read = reads === undefined ? result : await readByStatus(core, result, reads, where);
       // The caller's signal still cancels a stream body after the call returns it.
       streaming = (read as { data?: unknown } | undefined)?.data instanceof ReadableStream;
@@ -270,6 +278,16 @@ export function createPathsClient<Paths extends {}>(
   (client as unknown as { request: typeof request }).request = async (method, url, init) =>
     call(method, url, init, async (own) => request(method, url, own));
   return client;
+}
+
+/**
+ * `url` with the `?` that starts the call's query after the path key's own made `&`: one query.
+ * Only that one: a value sent with `allowReserved` may hold a `?` of its own.
+ */
+function oneQuery(url: string): string {
+  const start = url.indexOf('?');
+  const second = start === -1 ? -1 : url.indexOf('?', start + 1);
+  return second === -1 ? url : `${url.slice(0, second)}&${url.slice(second + 1)}`;
 }
 
 /**
