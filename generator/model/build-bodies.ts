@@ -6,7 +6,7 @@ import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { bodylessBecause } from './bodyless.ts';
-import { mediaKind } from './media-types.ts';
+import { isJsonRecords, mediaKind } from './media-types.ts';
 import { isSchemaPlace } from './schema-places.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { textSchema } from './text-body.ts';
@@ -295,6 +295,13 @@ export function buildResponses(
     } else if (kind === 'text') {
       const schema = isRecord(media) ? media.schema : undefined;
       model.textSchema = textSchema(schemaNode(schema, schemaAt, ctx), ctx.schemas);
+      if (isJsonRecords(contentType) && /^(2|default)/.test(status))
+        ctx.warnings.add(
+          'response:json-records-as-text',
+          `a ${status} response of ${contentType} (JSON records, one per line or RFC 7464's) is read whole as text: the method resolves to a string once the whole body has arrived, and the records are neither parsed nor checked against the schema`,
+          { file: ctx.file, pointer: joinPointer(at, 'content', contentType) },
+          'split the string the method resolves to into lines and JSON.parse each; to have each record as it arrives, serve the records as text/event-stream, which the SDK streams',
+        );
     }
     const examples = mediaExamples(doc, media, ctx.file);
     if (examples.length > 0) model.examples = examples;

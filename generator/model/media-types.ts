@@ -8,7 +8,7 @@
  * | -------------- | ---------------------------------------------------------------------------------- |
  * | `json`         | `application/json`, any `+json` suffix (`application/problem+json`), `text/json`, `application/x-json` |
  * | `event-stream` | `text/event-stream`                                                                 |
- * | `text`         | `text/*`; `+xml` and `application/xml`; YAML, JavaScript, GraphQL, SQL; JSON lines (`application/x-ndjson`, `application/jsonl`, `application/json-seq`) |
+ * | `text`         | `text/*`; `+xml` and `application/xml`; YAML, JavaScript, GraphQL, SQL; JSON records (`application/x-ndjson`, `application/jsonl`, `application/json-seq`: read whole, with a warning) |
  * | `form`         | `application/x-www-form-urlencoded`                                                 |
  * | `multipart`    | `multipart/form-data`                                                               |
  * | `any`          | `*` / `*`, `application/*`: the response's own `Content-Type` decides at run time    |
@@ -18,12 +18,20 @@
  */
 import type { BodyKind } from './types.ts';
 
+/** JSON Lines, NDJSON (`application/x-ndjson`) and JSON text sequences (RFC 7464). */
+const JSON_RECORDS =
+  /^application\/(json-seq|x-ndjson|ndjson|jsonl|x-jsonl|x-jsonlines|jsonlines)$/;
+
+/** Whether a media type is a sequence of JSON records (one per line, or RFC 7464's). */
+export function isJsonRecords(mediaType: string): boolean {
+  return JSON_RECORDS.test((mediaType.split(';')[0] ?? '').trim().toLowerCase());
+}
+
 export function mediaKind(mediaType: string): BodyKind {
   const type = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
   if (type === '*/*' || type === 'application/*' || type === '*') return 'any';
   if (type === 'text/event-stream') return 'event-stream';
-  if (/^application\/(json-seq|x-ndjson|ndjson|jsonl|x-jsonlines|jsonlines)$/.test(type))
-    return 'text';
+  if (JSON_RECORDS.test(type)) return 'text';
   if (
     type === 'application/json' ||
     type.endsWith('+json') ||

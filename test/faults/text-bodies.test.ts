@@ -53,6 +53,19 @@ same<typeof fixtures.texts.level, Level>(true);
     expect(diagnostics(pkg, { 'src/text-checks.ts': checks })).toEqual([]);
   });
 
+  it('say, for a success answered with JSON records (NDJSON, JSON Lines), that they are read whole as text', () => {
+    const warning = pkg.model.warnings.find((w) => w.key === 'response:json-records-as-text');
+    expect(warning?.places.map((place) => place.location.pointer)).toEqual([
+      '#/paths/~1lines/get/responses/200/content/application~1x-ndjson',
+    ]);
+    expect(warning?.places[0]?.problem).toMatch(
+      /a 200 response of application\/x-ndjson .* is read whole as text: .* neither parsed nor checked against the schema/,
+    );
+    expect(warning?.places[0]?.hint).toMatch(/JSON\.parse each; .*text\/event-stream/);
+    // Every other text response says nothing.
+    expect(pkg.model.warnings.filter((w) => w.key.startsWith('response:json'))).toHaveLength(1);
+  });
+
   it('answer by default with text that fits the schema, and send text as it is', async () => {
     const { dir } = written;
     const kit = (await import(join(dir, 'src/testing/index.ts'))) as Kit;

@@ -28,6 +28,7 @@ describe('mediaKind', () => {
     ['application/graphql', 'text'],
     ['application/x-ndjson', 'text'],
     ['application/jsonl', 'text'],
+    ['application/x-jsonl', 'text'],
     ['application/json-seq', 'text'],
     ['application/x-www-form-urlencoded', 'form'],
     ['multipart/form-data', 'multipart'],
