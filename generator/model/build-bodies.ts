@@ -131,7 +131,7 @@ export function buildRequestBody(
   if (typeof body.description === 'string') model.description = body.description;
   const encoding =
     model.kind === 'form' && isRecord(media)
-      ? formEncoding(media.encoding)
+      ? formEncoding(media.encoding, joinPointer(at, 'content', contentType, 'encoding'), ctx)
       : model.kind === 'multipart' && isRecord(media)
         ? multipartEncoding(
             doc,
@@ -151,9 +151,15 @@ const STYLES: readonly string[] = ['form', 'spaceDelimited', 'pipeDelimited', 'd
 /**
  * A form-urlencoded body's `encoding`: each property's `contentType`, and its query style when
  * `style`, `explode` or `allowReserved` is given, the others then at their defaults (`form`,
- * `explode` true for `form` only), as OpenAPI 3.1.1 recommends. Unknown styles read as `form`.
+ * `explode` true for `form` only), as OpenAPI 3.1.1 recommends. A style a query parameter cannot
+ * have (`simple`, `label`, `matrix`: OpenAPI 3.1.1 §4.8.15.1, "the same values as `style` of a
+ * query parameter") is read as `form`, with a warning.
  */
-function formEncoding(raw: unknown): Record<string, EncodingModel> {
+function formEncoding(
+  raw: unknown,
+  pointer: string,
+  ctx: SchemaContext,
+): Record<string, EncodingModel> {
   const result: Record<string, EncodingModel> = {};
   if (!isRecord(raw)) return result;
   for (const [name, entry] of Object.entries(raw)) {
@@ -161,9 +167,15 @@ function formEncoding(raw: unknown): Record<string, EncodingModel> {
     const model: EncodingModel = {};
     if (typeof entry.contentType === 'string') model.contentType = entry.contentType;
     if (entry.style !== undefined || entry.explode !== undefined || entry.allowReserved === true) {
-      const style = (
-        typeof entry.style === 'string' && STYLES.includes(entry.style) ? entry.style : 'form'
-      ) as NonNullable<EncodingModel['style']>;
+      const known = typeof entry.style === 'string' && STYLES.includes(entry.style);
+      if (entry.style !== undefined && !known)
+        ctx.warnings.add(
+          'encoding:style',
+          `the form field ${JSON.stringify(name)} has \`style: ${typeof entry.style === 'string' ? entry.style : JSON.stringify(entry.style)}\`, which a form field cannot have (OpenAPI 3.1.1 §4.8.15.1: it takes a query parameter's styles, \`form\`, \`spaceDelimited\`, \`pipeDelimited\` or \`deepObject\`): it is sent in style \`form\``,
+          { file: ctx.file, pointer: joinPointer(pointer, name, 'style') },
+          'write `form`, `spaceDelimited`, `pipeDelimited` or `deepObject` (or leave `style` out for `form`)',
+        );
+      const style = (known ? entry.style : 'form') as NonNullable<EncodingModel['style']>;
       model.style = style;
       model.explode = typeof entry.explode === 'boolean' ? entry.explode : style === 'form';
       if (entry.allowReserved === true) model.allowReserved = true;

@@ -67,3 +67,17 @@ describe('a parameter style its location does not take', () => {
     expect(request.headers['x-mode']).toBe('fast');
   });
 });
+
+describe('a form field style a form field does not take', () => {
+  it('is a warning at the encoding, and the field is sent in style form, its explode kept', async () => {
+    const warning = model.warnings.find((w) => w.key === 'encoding:style');
+    expect(warning?.places.map((place) => place.location.pointer)).toEqual([
+      '#/paths/~1items/post/requestBody/content/application~1x-www-form-urlencoded/encoding/tags/style',
+    ]);
+    expect(warning?.places[0]?.problem).toMatch(
+      /form field "tags" has `style: simple`.*takes a query parameter's styles.*sent in style `form`/,
+    );
+    await items['create']!({ tags: ['a', 'b'], note: 'n' });
+    expect(server.requests.at(-1)!.body).toBe('tags=a,b&note=n');
+  });
+});
