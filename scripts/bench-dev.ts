@@ -14,12 +14,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './lib/browser.ts';
 import { readFlags } from './lib/command-line.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
 
 const flags = readFlags(
   process.argv.slice(2),
@@ -60,7 +59,7 @@ const server = spawn(
 );
 let output = '';
 server.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchBrowser();
 try {
   const started = performance.now();
   while (!/Serving the docs at (\S+)/.test(output)) {

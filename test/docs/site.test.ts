@@ -21,7 +21,7 @@ import { codeSamples } from '../../generator/emit/code-samples.ts';
 import { GeneratorError } from '../../generator/errors.ts';
 import { buildDocs, DocsBuildError } from '../../scripts/docs.ts';
 import { loadModel } from '../../scripts/lib/code-samples.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
 const SPEC = fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../scripts/lib/run.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { SMOKE_TOKEN, startApiServer, type ApiServer } from './helpers/api-server.ts';
 import {

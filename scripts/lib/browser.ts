@@ -1,3 +1,4 @@
+/** Headless Chromium, for the browser tests and `npm run bench -- dev`: one launcher, one set of flags. */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
