@@ -656,6 +656,19 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a discriminator mapping to a place that holds it (the bundler would make the document contain itself)',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema:\n              oneOf: [{type: object}]\n              discriminator: {propertyName: kind, mapping: {cat: '#/paths/~1a/post'}}\n      responses: {'204': {description: ok}}\n`,
+      },
+      problem:
+        /mapping "cat" points at "#\/paths\/~1a\/post", which is not one schema: .*holds the mapping itself/,
+      pointer:
+        '#/paths/~1a/post/requestBody/content/application~1json/schema/discriminator/mapping/cat',
+      fix: /#\/components\/schemas\/<Name>/,
+    },
+  ],
+  [
     'a discriminator mapping to the whole document (the bundler would make the document contain itself)',
     {
       files: {
