@@ -68,10 +68,25 @@ export class Warnings {
   /** `strict`: every place is an error instead (`--strict`), reported through {@link asErrors}. */
   constructor(readonly strict = false) {}
 
+  /**
+   * One more place of the warning `key`. A place already listed with the same words is not listed
+   * again: a shared component (`components/parameters/Accept`) is read once per operation that
+   * uses it, but it is one place to fix.
+   */
   add(key: string, problem: string, location: GeneratorErrorLocation, hint: string): void {
     const known = this.#byKey.get(key);
-    if (known !== undefined) known.places.push({ location, problem, hint });
-    else this.#byKey.set(key, new GeneratorWarning(key, problem, location, hint));
+    if (known === undefined) {
+      this.#byKey.set(key, new GeneratorWarning(key, problem, location, hint));
+      return;
+    }
+    const listed = known.places.some(
+      (place) =>
+        place.problem === problem &&
+        place.hint === hint &&
+        place.location.file === location.file &&
+        place.location.pointer === location.pointer,
+    );
+    if (!listed) known.places.push({ location, problem, hint });
   }
 
   /** Every warning, in the order first found. */
