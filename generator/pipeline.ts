@@ -8,7 +8,7 @@
  * first (write/format-pool.ts), loading and warming up on the second core while this thread loads
  * and runs the bundler, and each step's modules are imported only when the step starts.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GeneratorContext } from './context.ts';
 import type { BundledSpec } from './load/bundle.ts';
@@ -25,6 +25,7 @@ import {
 } from './write/format-pool.ts';
 import { RECORD_PATH, renderRecord } from './write/record.ts';
 import type { RenderedTree } from './write/render.ts';
+import { readRegularFile } from './write/read-regular.ts';
 
 export type Step = 'load' | 'bundle' | 'model' | 'emit' | 'render' | 'write' | 'check';
 
@@ -152,7 +153,7 @@ export async function runPipeline(
 async function packageNameIn(dir: string): Promise<string | undefined> {
   try {
     const name = (
-      JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: unknown }
+      JSON.parse((await readRegularFile(join(dir, 'package.json'))) ?? '') as { name?: unknown }
     ).name;
     return typeof name === 'string' ? name : undefined;
   } catch {

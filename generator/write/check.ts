@@ -7,13 +7,13 @@
  * (`openapi.json`) is the spec the folder was generated from, so comparing it with the new one
  * gives the operations and schemas added, removed and changed (api-changes.ts).
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REGENERATE_COMMAND } from '../context.ts';
 import { OPENAPI_JSON_PATH } from '../package-files.ts';
 import { apiChanges, describeApiChanges, type ApiChange } from './api-changes.ts';
 import { ownedFiles } from './owned.ts';
 import type { RenderedTree } from './render.ts';
+import { readRegularFile } from './read-regular.ts';
 
 export interface CheckResult {
   /** Files the generator would write that are not there. */
@@ -48,7 +48,7 @@ export async function fileChanges(
   const result: CheckResult = { added: [], changed: [], removed: [] };
   for (const [path, text] of tree) {
     if (!onDisk.has(path)) result.added.push(path);
-    else if ((await readFile(join(outDir, path), 'utf8')) !== text) result.changed.push(path);
+    else if ((await readRegularFile(join(outDir, path))) !== text) result.changed.push(path);
   }
   result.removed = [...onDisk].filter((path) => !tree.has(path));
   return result;
@@ -60,7 +60,7 @@ async function compareBundledSpecs(
   tree: RenderedTree,
 ): Promise<ApiChange[] | undefined> {
   const next = tree.get(OPENAPI_JSON_PATH);
-  const previous = await readFile(join(outDir, OPENAPI_JSON_PATH), 'utf8').catch(() => undefined);
+  const previous = await readRegularFile(join(outDir, OPENAPI_JSON_PATH));
   if (next === undefined || previous === undefined) return undefined;
   if (next === previous) return [];
   try {

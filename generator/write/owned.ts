@@ -15,13 +15,14 @@
  * nothing but VCS files, a licence and `node_modules`.
  */
 import { homedir } from 'node:os';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join, parse, relative, sep } from 'node:path';
 import { displayPath, type GeneratorContext } from '../context.ts';
 import { GeneratorError } from '../errors.ts';
 import { hasGeneratedHeader, NOTICE_PREFIX } from '../header.ts';
 import { isRecord } from '../json.ts';
 import type { RenderedTree } from './render.ts';
+import { readRegularFile } from './read-regular.ts';
 
 /** The generation record of a package (generator/write/record.ts writes it; its RECORD_PATH). */
 export const GENERATION_RECORD = '.generation-record.json';
@@ -94,7 +95,9 @@ export async function ownedFiles(outDir: string, tree: RenderedTree): Promise<Ow
 /** The paths the generation record of `outDir` lists (an earlier run wrote them); empty without one. */
 async function recordedOutputs(outDir: string): Promise<Set<string>> {
   try {
-    const record = JSON.parse(await readFile(join(outDir, GENERATION_RECORD), 'utf8')) as unknown;
+    const record = JSON.parse(
+      (await readRegularFile(join(outDir, GENERATION_RECORD))) ?? '',
+    ) as unknown;
     return new Set(isRecord(record) && isRecord(record.outputs) ? Object.keys(record.outputs) : []);
   } catch {
     return new Set();
@@ -181,7 +184,7 @@ export async function assertReplaceable(outDir: string): Promise<void> {
 export async function isGeneratedPackage(outDir: string): Promise<boolean> {
   const json = async (name: string): Promise<unknown> => {
     try {
-      return JSON.parse(await readFile(join(outDir, name), 'utf8')) as unknown;
+      return JSON.parse((await readRegularFile(join(outDir, name))) ?? '') as unknown;
     } catch {
       return undefined;
     }

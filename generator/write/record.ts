@@ -13,12 +13,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GeneratorContext } from '../context.ts';
 import { GENERATION_RECORD, ownedFiles } from './owned.ts';
 import type { RenderedTree } from './render.ts';
+import { readRegularFile } from './read-regular.ts';
 
 export const RECORD_PATH = GENERATION_RECORD;
 const FORMAT = 1;
@@ -132,7 +132,9 @@ export async function provenUpToDate(ctx: GeneratorContext): Promise<string[] | 
   if (ctx.redoclyConfig !== undefined) return undefined;
   let record: GenerationRecord;
   try {
-    record = JSON.parse(await readFile(join(ctx.outDir, RECORD_PATH), 'utf8')) as GenerationRecord;
+    record = JSON.parse(
+      (await readRegularFile(join(ctx.outDir, RECORD_PATH))) ?? '',
+    ) as GenerationRecord;
   } catch {
     return undefined;
   }
@@ -148,7 +150,7 @@ export async function provenUpToDate(ctx: GeneratorContext): Promise<string[] | 
     return undefined;
   }
   const matches = async (file: string, expected: string, hash: (text: string) => string) =>
-    hash(await readFile(file, 'utf8').catch(() => '\0missing')) === expected;
+    hash((await readRegularFile(file)) ?? '\0missing') === expected;
   for (const [input, expected] of Object.entries(record.inputs)) {
     if (!(await matches(resolve(ctx.outDir, input), expected, textHash))) return undefined;
   }

@@ -40,6 +40,7 @@ import { REDOC_OPTIONS } from '../docs.ts';
 import { addCodeSamples } from './code-samples.ts';
 import { CommandError } from './command-error.ts';
 import { SpecLinter, type LintEntry } from './dev-lint.ts';
+import { readRegularFile } from '../../generator/write/read-regular.ts';
 
 export interface DevOptions {
   spec: string;
@@ -428,7 +429,7 @@ function coalescing(work: () => Promise<void>, stopped: () => boolean, settled: 
  * deleted one is missing). Undefined when there is no record: no package there yet.
  */
 async function packageOnDisk(outDir: string): Promise<RenderedTree | undefined> {
-  const record = await readFile(join(outDir, RECORD_PATH), 'utf8').catch(() => undefined);
+  const record = await readRegularFile(join(outDir, RECORD_PATH));
   if (record === undefined) return undefined;
   let outputs: unknown;
   try {
@@ -440,7 +441,7 @@ async function packageOnDisk(outDir: string): Promise<RenderedTree | undefined> 
   if (typeof outputs !== 'object' || outputs === null) return tree;
   await Promise.all(
     Object.keys(outputs).map(async (path) => {
-      const text = await readFile(join(outDir, path), 'utf8').catch(() => undefined);
+      const text = await readRegularFile(join(outDir, path));
       if (text !== undefined) tree.set(path, text);
     }),
   );

@@ -2,10 +2,12 @@
  * The CLI on bad input: each case exits non-zero with a message that names the file, the place
  * (line or JSON pointer) and a fix, and a pre-existing output folder is byte-for-byte unchanged.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { lstat, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript } from '../helpers/run.ts';
+import { ROOT } from '../helpers/spec.ts';
 import { existingOutput, removeTempDirs, snapshotTree, tempDir, writeSpec } from './helpers.ts';
 
 /** What `npm run generate` runs: the generator's CLI, compiled (scripts/generator-build.mjs). */
@@ -263,5 +265,59 @@ describe('generator CLI usage', () => {
     expect(JSON.parse(Buffer.from(tree['package.json']!, 'base64').toString('utf8')).name).toBe(
       '@acme/hostile',
     );
+  });
+});
+
+describe('generator CLI: a FIFO where a generated file is', () => {
+  it('is never read (a read would block forever): generate replaces it, --check reports it', async () => {
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Fifo', version: '1' },
+      paths: {
+        '/a': {
+          get: {
+            operationId: 'getA',
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } },
+              },
+            },
+          },
+        },
+      },
+      components: { schemas: { A: { type: 'object', properties: { id: { type: 'string' } } } } },
+    });
+    const out = join(await tempDir('cli-fifo-'), 'sdk');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['scripts/generate.mjs', '--spec', spec, '--out', out, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 90_000,
+        // A hung run ignores SIGTERM's exit (a read blocked in a FIFO); SIGKILL ends the test.
+        killSignal: 'SIGKILL',
+      });
+    expect(run().status).toBe(0);
+    const fifo = async (file: string) => {
+      await rm(join(out, file));
+      execFileSync('mkfifo', [join(out, file)]);
+    };
+    await fifo('src/types.ts');
+    const check = run('--check');
+    expect(check.signal).toBeNull();
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/changed src\/types\.ts/);
+    const again = run();
+    expect(again.signal).toBeNull();
+    expect(again.status).toBe(0);
+    expect((await lstat(join(out, 'src/types.ts'))).isFile()).toBe(true);
+    expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toMatch(/export interface A/);
+    // FIFOs as the record and package.json: nothing proves the folder is a generated package.
+    await fifo('.generation-record.json');
+    await fifo('package.json');
+    const refused = run();
+    expect(refused.signal).toBeNull();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/neither empty nor a package this generator wrote/);
   });
 });
