@@ -7,11 +7,13 @@
  * (`openapi.json`) is the spec the folder was generated from, so comparing it with the new one
  * gives the operations and schemas added, removed and changed (api-changes.ts).
  */
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REGENERATE_COMMAND } from '../context.ts';
 import { OPENAPI_JSON_PATH } from '../package-files.ts';
 import { apiChanges, describeApiChanges, type ApiChange } from './api-changes.ts';
 import { ownedFiles } from './owned.ts';
+import { holdsText } from './tree.ts';
 import type { RenderedTree } from './render.ts';
 import { readRegularFile } from './read-regular.ts';
 
@@ -44,13 +46,19 @@ export async function fileChanges(
   outDir: string,
   tree: RenderedTree,
 ): Promise<Pick<CheckResult, 'added' | 'changed' | 'removed'>> {
-  const onDisk = new Set((await ownedFiles(outDir, tree)).generated);
   const result: CheckResult = { added: [], changed: [], removed: [] };
+  // The same test as the writer's: what it would write, --check counts as changed.
+  const folders = new Map<string, Promise<boolean>>();
   for (const [path, text] of tree) {
-    if (!onDisk.has(path)) result.added.push(path);
-    else if ((await readRegularFile(join(outDir, path))) !== text) result.changed.push(path);
+    if (await holdsText(outDir, path, text, folders)) continue;
+    const there = await lstat(join(outDir, path)).then(
+      () => true,
+      () => false,
+    );
+    (there ? result.changed : result.added).push(path);
   }
-  result.removed = [...onDisk].filter((path) => !tree.has(path));
+  const generated = (await ownedFiles(outDir, tree)).generated;
+  result.removed = generated.filter((path) => !tree.has(path));
   return result;
 }
 

@@ -3,11 +3,15 @@
  *
  * It owns every top-level entry it writes (`src/`, `package.json`, `README.md`, `tsconfig.json`,
  * `openapi.json`), plus any top-level file left from an earlier run that carries its header.
- * Inside an owned folder, the generator's files are the ones it writes now, the ones the
- * generation record lists (an earlier run wrote them) and any carrying its header; anything else
- * there (`src/lib/helpers.ts` someone added) is the user's and is left where it is, unchanged.
- * Everything outside the owned entries (`node_modules/`, `dist/`, a `.gitignore`, a LICENSE) is
- * the user's too: never moved, never changed.
+ * Under those entries, a file is the generator's when the generation record lists it (an earlier
+ * run wrote it), when it carries the generator's header, or when it is a file the generator writes
+ * now that cannot hold a header (`package.json`, `testing/package.json`). Anything else there is
+ * the user's and is left where it is, unchanged: a file without the header (`src/lib/helpers.ts`
+ * someone added, even at a path the generator now writes), any symbolic link (the generator never
+ * writes one, so a link is always someone's choice, even at the top: a `src` linked elsewhere),
+ * and any empty folder (the generator never leaves one). Everything outside the owned entries
+ * (`node_modules/`, `dist/`, a `.gitignore`, a LICENSE) is the user's too: never moved, never
+ * changed.
  *
  * A folder is "a package this generator wrote" when it holds the generation record
  * (`.generation-record.json`, listing the files written) or a `package.json` whose `x-generated`
@@ -15,11 +19,12 @@
  * nothing but VCS files, a licence and `node_modules`.
  */
 import { homedir } from 'node:os';
+import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, parse, relative, sep } from 'node:path';
 import { displayPath, type GeneratorContext } from '../context.ts';
 import { GeneratorError } from '../errors.ts';
-import { hasGeneratedHeader, NOTICE_PREFIX } from '../header.ts';
+import { hasGeneratedHeader, headerStyle, NOTICE_PREFIX } from '../header.ts';
 import { isRecord } from '../json.ts';
 import type { RenderedTree } from './render.ts';
 import { readRegularFile } from './read-regular.ts';
@@ -58,11 +63,14 @@ export async function ownedEntries(outDir: string, tree: RenderedTree): Promise<
   return owned;
 }
 
-/** The files under the owned entries of an output folder, as relative `/`-separated paths, sorted. */
+/** The entries under the owned entries of an output folder, as relative `/`-separated paths, sorted. */
 export interface OwnedFiles {
-  /** The generator's: in the tree it writes now, in the generation record, or with its header. */
+  /** The generator's files: see the module doc. */
   generated: string[];
-  /** Anyone else's, inside a folder the generator writes: kept as they are. */
+  /**
+   * Anyone else's, inside an entry the generator writes, kept as they are: files, symbolic links
+   * and empty folders (a folder with something in it is not listed; what it holds is).
+   */
   user: string[];
 }
 
@@ -71,19 +79,20 @@ export async function ownedFiles(outDir: string, tree: RenderedTree): Promise<Ow
   const owned = await ownedEntries(outDir, tree);
   const recorded = await recordedOutputs(outDir);
   const files: OwnedFiles = { generated: [], user: [] };
+  const isGenerators = async (path: string, entry: Dirent) =>
+    !entry.isSymbolicLink() &&
+    (recorded.has(path) ||
+      (tree.has(path) && headerStyle(path) === 'none') ||
+      (entry.isFile() && hasGeneratedHeader(await head(join(outDir, path)))));
   const walk = async (relative: string): Promise<void> => {
     for (const entry of await listDir(join(outDir, relative))) {
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (relative === '' && !owned.has(entry.name)) continue;
-      if (entry.isDirectory()) await walk(path);
-      else if (
-        relative === '' ||
-        tree.has(path) ||
-        recorded.has(path) ||
-        (entry.isFile() && hasGeneratedHeader(await head(join(outDir, path))))
-      )
-        files.generated.push(path);
-      else files.user.push(path);
+      if (entry.isDirectory()) {
+        const before = files.generated.length + files.user.length;
+        await walk(path);
+        if (files.generated.length + files.user.length === before) files.user.push(path);
+      } else ((await isGenerators(path, entry)) ? files.generated : files.user).push(path);
     }
   };
   await walk('');

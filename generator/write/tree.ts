@@ -14,12 +14,16 @@
  *
  * Every run first recovers what a killed run left: a staging folder without a plan is deleted (the
  * old package was never touched); one with a plan is rolled forward to the new package; a
- * temporary sibling of a new folder is deleted. A staging folder's name carries its process id,
- * so a run never mistakes a live run's work for a leftover.
+ * temporary sibling of a new folder is deleted. The staging folder is also the lock: its name
+ * carries its process id and a live run renews its modification time, so a run never mistakes a
+ * live run's work for a leftover (nor a leftover whose process id was reused for a live run), and
+ * each run, once its own staging folder exists, checks that no other live run has one.
  */
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import {
   chmod,
+  link,
   lstat,
   mkdir,
   readdir,
@@ -29,6 +33,7 @@ import {
   rm,
   rmdir,
   stat,
+  utimes,
   writeFile,
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -37,8 +42,11 @@ import { assertReplaceable, ownedFiles, STAGING_PREFIX } from './owned.ts';
 import { setStaging } from './interrupt.ts';
 import type { RenderedTree } from './render.ts';
 
-/** `staged`: new files written; `committed`: plan saved; `moved`: one owned entry swapped. */
-export type WriteStep = 'staged' | 'committed' | 'moved';
+/**
+ * `staged`: new files written; `committed`: plan saved; `backed-up`: what stands at one planned
+ * path saved in `old/`; `moved`: one planned path done; `written`: all done, staging folder next.
+ */
+export type WriteStep = 'staged' | 'committed' | 'backed-up' | 'moved' | 'written';
 
 export interface WriteHooks {
   /** Called after each step; tests throw or pause here to check rollback and recovery. */
@@ -82,26 +90,95 @@ function stagingName(): string {
   return `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`;
 }
 
-/** The process id in a staging name, and whether that process is still running. */
-function ownerAlive(name: string): boolean {
+/** Staging folders (by name) this process is writing now: its pid alone cannot tell them from its leftovers. */
+const writing = new Set<string>();
+/** How often a run marks its staging folder as alive, and how long a mark lasts. */
+const HEARTBEAT_MS = 2_000;
+const STALE_AFTER_MS = 30_000;
+
+/**
+ * Whether the run that made the staging folder `name` (in `parent`) is still writing: its process
+ * is running, and the folder's modification time, which a live run renews every HEARTBEAT_MS, is
+ * recent. A running process that let the mark go stale is another process that got the same id
+ * (after a reboot or in a container, where pid 1 is always alive).
+ */
+async function ownerAlive(parent: string, name: string): Promise<boolean> {
+  if (writing.has(name)) return true;
   const pid = Number(/^\.?[^]*?generating-(\d+)-/.exec(name)?.[1]);
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return false;
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const info = await lstat(join(parent, name)).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs < STALE_AFTER_MS;
+}
+
+/** The staging folders of `target` other than `except`: temporary siblings and folders inside. */
+async function stagingFolders(target: string, except?: string) {
+  const parent = dirname(target);
+  const siblingPrefix = `.${basename(target)}${STAGING_PREFIX}`;
+  const list = async (dir: string, prefix: string) =>
+    (await readdir(dir).catch(() => [] as string[]))
+      .filter((name) => name.startsWith(prefix) && name !== except)
+      .map((name) => ({ dir, name }));
+  return {
+    siblings: await list(parent, siblingPrefix),
+    inside: await list(target, STAGING_PREFIX),
+  };
+}
+
+/** Refuses to go on while another live run has a staging folder for `target`. */
+async function assertNoOtherRun(target: string, except?: string): Promise<void> {
+  const { siblings, inside } = await stagingFolders(target, except);
+  for (const { dir, name } of [...siblings, ...inside]) {
+    if (await ownerAlive(dir, name)) {
+      throw new GeneratorError(
+        `another generator run (process ${/(\d+)-[0-9a-f]+$/.exec(name)?.[1] ?? 'unknown'}) is writing this folder`,
+        { file: target },
+        'wait for it to finish, then run again',
+      );
+    }
+  }
+}
+
+/**
+ * Creates the staging folder `dir` for writing `target` and holds it for this run: its mark is
+ * renewed until the returned release is called. Then, with the folder in place for any other run
+ * to see, checks that no other live run has one: of two runs that start together, both may
+ * refuse, but never both write.
+ */
+async function claim(target: string, dir: string): Promise<() => void> {
+  await mkdir(dir);
+  const name = basename(dir);
+  writing.add(name);
+  const timer = setInterval(() => {
+    const now = new Date();
+    utimes(dir, now, now).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  timer.unref();
+  const release = () => {
+    clearInterval(timer);
+    writing.delete(name);
+  };
+  try {
+    await assertNoOtherRun(target, name);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return release;
 }
 
 async function writeNewFolder(target: string, tree: RenderedTree, hooks: WriteHooks) {
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
   const temp = join(parent, `.${basename(target)}${stagingName()}`);
+  let release = () => {};
   try {
     setStaging({ dir: temp, committed: false });
-    await mkdir(temp);
+    release = await claim(target, temp);
     await chmod(temp, 0o755);
     await writeFiles(temp, tree);
     await hooks.afterStep?.('staged');
@@ -110,6 +187,7 @@ async function writeNewFolder(target: string, tree: RenderedTree, hooks: WriteHo
     await rm(temp, { recursive: true, force: true });
     throw error;
   } finally {
+    release();
     setStaging(undefined);
   }
 }
@@ -125,13 +203,16 @@ async function replaceChangedFiles(target: string, tree: RenderedTree, hooks: Wr
   const staging = join(target, stagingName());
   const fresh = join(staging, 'new');
   let plan: Plan;
+  let release = () => {};
   try {
     setStaging({ dir: staging, committed: false });
-    await mkdir(join(staging, 'old'), { recursive: true });
+    release = await claim(target, staging);
+    await mkdir(join(staging, 'old'));
     await mkdir(fresh);
     const changed: RenderedTree = new Map();
+    const folders = new Map<string, Promise<boolean>>();
     for (const [path, text] of tree)
-      if (!(await holdsText(join(target, path), text))) changed.set(path, text);
+      if (!(await holdsText(target, path, text, folders))) changed.set(path, text);
     await writeFiles(fresh, changed);
     plan = await planChanges(target, tree, changed);
     await hooks.afterStep?.('staged');
@@ -140,29 +221,63 @@ async function replaceChangedFiles(target: string, tree: RenderedTree, hooks: Wr
     await rename(join(staging, `${PLAN}.tmp`), join(staging, PLAN));
     setStaging({ dir: staging, committed: true });
   } catch (error) {
+    release();
     setStaging(undefined);
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
   try {
-    await hooks.afterStep?.('committed');
-    await applyPlan(target, staging, plan, hooks);
-  } catch (error) {
-    // A failure after the commit point (not a kill) is undone here; if even that fails, the
-    // plan stays and the next run rolls it forward.
-    await rollBack(target, staging, plan).catch(() => undefined);
-    throw error;
+    try {
+      await hooks.afterStep?.('committed');
+      await applyPlan(target, staging, plan, hooks);
+    } catch (error) {
+      // A failure after the commit point (not a kill) is undone here; if even that fails, the
+      // plan stays and the next run rolls it forward.
+      await rollBack(target, staging, plan).catch(() => undefined);
+      throw error;
+    }
+    // Done: the plan goes first, so that what is left if the rest of the folder cannot be removed
+    // (a kill, a permission) is never rolled forward again over the new package.
+    await rm(join(staging, PLAN));
+    await hooks.afterStep?.('written');
+    await rm(staging, { recursive: true, force: true });
   } finally {
+    // Only now: a signal until here lets the run finish (interrupt.ts) rather than report the
+    // folder "left as it was".
+    release();
     setStaging(undefined);
   }
-  await rm(staging, { recursive: true, force: true });
 }
 
-/** Whether `path` is a regular file (not a link) holding exactly `text`. */
-async function holdsText(path: string, text: string): Promise<boolean> {
-  const info = await lstat(path).catch(() => undefined);
+/**
+ * Whether `path` (inside `target`) is a regular file holding exactly `text`, reached through real
+ * folders only: a file seen through a linked folder (`src` a link to elsewhere) is not in place.
+ * `folders` caches, per folder, whether it is a real folder with real folders above it.
+ */
+export async function holdsText(
+  target: string,
+  path: string,
+  text: string,
+  folders: Map<string, Promise<boolean>> = new Map(),
+): Promise<boolean> {
+  const isRealFolder = (folder: string): Promise<boolean> => {
+    if (folder === '.') return Promise.resolve(true);
+    let known = folders.get(folder);
+    if (known === undefined) {
+      known = isRealFolder(dirname(folder)).then(
+        async (above) =>
+          above &&
+          (await lstat(join(target, folder)).catch(() => undefined))?.isDirectory() === true,
+      );
+      folders.set(folder, known);
+    }
+    return known;
+  };
+  if (!(await isRealFolder(dirname(path)))) return false;
+  const file = join(target, path);
+  const info = await lstat(file).catch(() => undefined);
   if (info?.isFile() !== true || info.size !== Buffer.byteLength(text)) return false;
-  return (await readFile(path)).equals(Buffer.from(text));
+  return (await readFile(file)).equals(Buffer.from(text));
 }
 
 /**
@@ -187,6 +302,8 @@ async function planChanges(
       'move it elsewhere in the package or out of it, then run again',
     );
   const create = new Set<string>();
+  const kind = (info: Stats) =>
+    info.isSymbolicLink() ? 'link' : info.isDirectory() ? 'empty folder' : 'file';
   for (const path of changed.keys()) {
     const parts = path.split('/');
     for (let depth = 1; depth <= parts.length; depth++) {
@@ -197,17 +314,19 @@ async function planChanges(
         if (!isFile) create.add(at);
         continue;
       }
+      if (user.has(at)) throw inTheWay(at, `your ${kind(info)}`, path);
       if (isFile ? !info.isDirectory() : info.isDirectory()) continue;
       // A folder where the file goes: taken away whole, when none of it is the user's.
       if (isFile) {
-        const mine = owned.user.find((file) => file.startsWith(`${at}/`));
-        if (mine !== undefined) throw inTheWay(at, `a folder holding your file ${mine}`, path);
+        const mine = owned.user.find((entry) => entry.startsWith(`${at}/`));
+        if (mine !== undefined) {
+          const mineInfo = await lstat(join(target, mine));
+          throw inTheWay(at, `a folder holding your ${kind(mineInfo)} ${mine}`, path);
+        }
         for (const file of [...remove]) if (file.startsWith(`${at}/`)) remove.delete(file);
         remove.add(at);
-      } else if (user.has(at)) {
-        throw inTheWay(at, info.isSymbolicLink() ? 'your link' : 'your file', path);
       } else {
-        // The generator's file (or link) where a folder goes: it is in `remove` already.
+        // The generator's file where a folder goes: it is in `remove` already.
         create.add(at);
       }
     }
@@ -230,7 +349,11 @@ async function applyPlan(target: string, staging: string, plan: Plan, hooks: Wri
     if (installing && !(await exists(incoming))) continue; // already in place
     if ((await exists(live)) && !(await exists(backup))) {
       await mkdir(dirname(backup), { recursive: true });
-      await rename(live, backup);
+      // A file being replaced is linked into old/ and stays in place until the new one is renamed
+      // over it, so its path is never empty, not even after a kill. What cannot be linked (a
+      // folder where a file goes) or is only taken away is moved.
+      if (!installing || !(await linkFile(live, backup))) await rename(live, backup);
+      await hooks.afterStep?.('backed-up');
     }
     if (installing) {
       await mkdir(dirname(live), { recursive: true });
@@ -295,25 +418,10 @@ async function removeEmptyFolders(target: string, folders: readonly string[]) {
  * is an error: two runs must not write one folder at once.
  */
 export async function recoverInterrupted(target: string): Promise<void> {
-  const parent = dirname(target);
-  const siblingPrefix = `.${basename(target)}${STAGING_PREFIX}`;
-  const siblings = (await readdir(parent).catch(() => [] as string[])).filter((name) =>
-    name.startsWith(siblingPrefix),
-  );
-  const inside = (await readdir(target).catch(() => [] as string[])).filter((name) =>
-    name.startsWith(STAGING_PREFIX),
-  );
-  for (const name of [...siblings, ...inside]) {
-    if (ownerAlive(name)) {
-      throw new GeneratorError(
-        `another generator run (process ${/(\d+)-[0-9a-f]+$/.exec(name)?.[1] ?? 'unknown'}) is writing this folder`,
-        { file: target },
-        'wait for it to finish, then run again',
-      );
-    }
-  }
-  for (const name of siblings) await rm(join(parent, name), { recursive: true, force: true });
-  for (const name of inside) {
+  await assertNoOtherRun(target);
+  const { siblings, inside } = await stagingFolders(target);
+  for (const { dir, name } of siblings) await rm(join(dir, name), { recursive: true, force: true });
+  for (const { name } of inside) {
     const staging = join(target, name);
     const plan = await readPlan(staging);
     if (plan !== undefined) await applyPlan(target, staging, plan);
@@ -328,6 +436,15 @@ async function readPlan(staging: string): Promise<Plan | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** Links the regular file `path` at `to`; false (nothing done) for anything else or where links fail. */
+async function linkFile(path: string, to: string): Promise<boolean> {
+  if ((await lstat(path)).isFile() !== true) return false;
+  return link(path, to).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -2,7 +2,19 @@
  * The writer: rendering (header, formatting, order), the atomic swap of the output folder, files
  * the generator does not own surviving a regenerate, rollback on failure, and `--check`.
  */
-import { cp, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  cp,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { StructureKind } from 'ts-morph';
@@ -22,6 +34,7 @@ import {
   writeTreeAtomically,
   type WriteStep,
 } from '../../generator/write/tree.ts';
+import { interruptWrite } from '../../generator/write/interrupt.ts';
 import { removeTempDirs, snapshotTree, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -167,7 +180,7 @@ describe('writeTreeAtomically', () => {
     expect(await readdir(dirname(out))).toEqual([basename(out)]);
   });
 
-  it.each<WriteStep>(['staged', 'committed', 'moved'])(
+  it.each<WriteStep>(['staged', 'committed', 'backed-up', 'moved'])(
     'leaves the folder exactly as it was when it fails after step "%s"',
     async (failAt) => {
       const out = await previousOutput();
@@ -374,7 +387,7 @@ describe('writing only what changes', () => {
     });
   });
 
-  it.each<WriteStep>(['staged', 'committed', 'moved'])(
+  it.each<WriteStep>(['staged', 'committed', 'backed-up', 'moved'])(
     'undoes new folders and replaced files exactly when it fails after step "%s"',
     async (failAt) => {
       const out = join(await tempDir('write-'), 'generated');
@@ -396,8 +409,8 @@ describe('writing only what changes', () => {
           }),
           {
             afterStep: (step) => {
-              if (step === failAt && (step !== 'moved' || ++moves === 3))
-                throw new Error('disk full');
+              const once = step === 'staged' || step === 'committed';
+              if (step === failAt && (once || ++moves === 3)) throw new Error('disk full');
             },
           },
         ),
@@ -425,6 +438,39 @@ describe('writing only what changes', () => {
       },
       /a folder holding your file src\/index\.ts\/notes\.md \(src\/index\.ts\)/,
     ],
+    [
+      'file without the header at a path it writes now',
+      async (out: string) => writeFile(join(out, 'src/index.ts'), 'mine\n'),
+      /your file \(src\/index\.ts\) is where the generator now writes src\/index\.ts/,
+    ],
+    [
+      'link at a path it writes now',
+      async (out: string) => symlink('types.ts', join(out, 'src/index.ts')),
+      /your link \(src\/index\.ts\)/,
+    ],
+    [
+      'link to a folder elsewhere, in place of the folder it writes at the top (src)',
+      async (out: string) => {
+        await rename(join(out, 'src'), join(dirname(out), 'elsewhere'));
+        await symlink('../elsewhere', join(out, 'src'));
+      },
+      /your link \(src\) is where the generator now writes src\//,
+    ],
+    [
+      'file at the top named like a folder it writes now',
+      async (out: string) => writeFile(join(out, 'testing'), 'mine\n'),
+      /your file \(testing\) is where the generator now writes testing\/package\.json/,
+    ],
+    [
+      'empty folder where a file goes',
+      async (out: string) => mkdir(join(out, 'src/index.ts')),
+      /your empty folder \(src\/index\.ts\)/,
+    ],
+    [
+      'empty folder inside a folder where a file goes',
+      async (out: string) => mkdir(join(out, 'src/index.ts/empty'), { recursive: true }),
+      /a folder holding your empty folder src\/index\.ts\/empty \(src\/index\.ts\)/,
+    ],
   ])(
     "refuses to move the user's %s out of the way, and changes nothing",
     async (_kind, place, message) => {
@@ -434,7 +480,12 @@ describe('writing only what changes', () => {
       const before = await snapshotTree(out);
       const error = await writeTreeAtomically(
         out,
-        pkg({ 'package.json': '{"v":2}\n', 'src/index.ts': 'b\n', 'src/plans/index.ts': 'c\n' }),
+        pkg({
+          'package.json': '{"v":2}\n',
+          'src/index.ts': 'b\n',
+          'src/plans/index.ts': 'c\n',
+          'testing/package.json': '{}\n',
+        }),
       ).catch((thrown: unknown) => thrown);
       expect(error).toBeInstanceOf(GeneratorError);
       expect((error as GeneratorError).message).toMatch(message);
@@ -480,11 +531,134 @@ describe('recovery after a killed run', () => {
 
   it('refuses to write while another live run is writing the same folder', async () => {
     const out = await previousOutput();
-    // pid 1 is always alive.
+    // pid 1 is always alive; the folder's modification time is fresh, as a live run keeps it.
     await mkdir(join(out, '.generating-1-abcd1234'));
     await expect(writeTreeAtomically(out, NEXT)).rejects.toThrow(
       /another generator run \(process 1\)/,
     );
+  });
+
+  it('takes a leftover whose process id now belongs to another process for a leftover', async () => {
+    const out = await previousOutput();
+    // pid 1 is alive, but the folder's mark went stale a minute ago: not a live run's.
+    const leftover = join(out, '.generating-1-abcd1234');
+    await mkdir(join(leftover, 'new/src'), { recursive: true });
+    await writeFile(join(leftover, 'new/src/half.ts'), 'half');
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(leftover, aMinuteAgo, aMinuteAgo);
+    await writeTreeAtomically(out, NEXT);
+    expect(await readFile(join(out, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
+    expect((await readdir(out)).filter((name) => name.startsWith('.generating-'))).toEqual([]);
+  });
+
+  it('keeps a run mid-write in this process (the dev server) from another one writing the same folder', async () => {
+    const out = await previousOutput();
+    let resume = () => {};
+    let paused = () => {};
+    const atPause = new Promise<void>((resolve) => (paused = resolve));
+    const first = writeTreeAtomically(out, NEXT, {
+      afterStep: async (step) => {
+        if (step !== 'staged') return;
+        paused();
+        await new Promise<void>((resolve) => (resume = resolve));
+      },
+    });
+    await atPause;
+    const second = tree({ 'package.json': '{"name":"second"}\n', 'src/index.ts': 'x\n' });
+    await expect(writeTreeAtomically(out, second)).rejects.toThrow(/another generator run/);
+    resume();
+    await first;
+    expect(await readFile(join(out, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
+    expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toBe('export type A = 1;\n');
+  });
+
+  it('never lets two runs that start together both write: the folder holds one whole package', async () => {
+    for (let round = 0; round < 5; round++) {
+      const out = await previousOutput();
+      const before = await snapshotTree(out);
+      const a = tree({
+        'package.json': '{"name":"a"}\n',
+        'src/a.ts': 'a\n',
+        'src/index.ts': 'a\n',
+      });
+      const b = tree({
+        'package.json': '{"name":"b"}\n',
+        'src/b.ts': 'b\n',
+        'src/index.ts': 'b\n',
+      });
+      const results = await Promise.allSettled([
+        writeTreeAtomically(out, a),
+        writeTreeAtomically(out, b),
+      ]);
+      const written = results.flatMap((result, i) =>
+        result.status === 'fulfilled' ? [i === 0 ? 'a' : 'b'] : [],
+      );
+      expect(written.length, `round ${round}`).toBeLessThanOrEqual(1);
+      for (const result of results)
+        if (result.status === 'rejected')
+          expect(String(result.reason)).toMatch(/another generator run/);
+      const after = await snapshotTree(out);
+      expect(Object.keys(after).filter((path) => path.includes('generating'))).toEqual([]);
+      if (written.length === 0) expect(after).toEqual(before);
+      else {
+        const name = written[0]!;
+        const other = name === 'a' ? 'b' : 'a';
+        expect(await readFile(join(out, 'package.json'), 'utf8')).toBe(`{"name":"${name}"}\n`);
+        expect(await readFile(join(out, 'src/index.ts'), 'utf8')).toBe(`${name}\n`);
+        expect(after[`src/${name}.ts`]).toBeDefined();
+        expect(after[`src/${other}.ts`]).toBeUndefined();
+      }
+    }
+  });
+
+  it('keeps each replaced file in place until its new version is renamed over it', async () => {
+    const out = join(await tempDir('write-'), 'generated');
+    const manifest = `{"x-generated":{"notice":${JSON.stringify(NOTICE)}}}\n`;
+    await writeTreeAtomically(
+      out,
+      tree({ 'package.json': manifest, 'src/index.ts': `// ${NOTICE}\nold\n` }),
+    );
+    const seen: string[] = [];
+    await writeTreeAtomically(
+      out,
+      tree({ 'package.json': manifest, 'src/index.ts': `// ${NOTICE}\nnew\n` }),
+      {
+        afterStep: async (step) => {
+          if (step === 'backed-up') seen.push(await readFile(join(out, 'src/index.ts'), 'utf8'));
+        },
+      },
+    );
+    expect(seen).toEqual([`// ${NOTICE}\nold\n`]);
+    expect(await readFile(join(out, 'src/index.ts'), 'utf8')).toBe(`// ${NOTICE}\nnew\n`);
+  });
+
+  it('is never rolled forward again once done, even if its staging folder is only partly removed', async () => {
+    const out = await previousOutput();
+    const frozen = `${out}-frozen`;
+    await writeTreeAtomically(out, NEXT, {
+      afterStep: async (step) => {
+        if (step !== 'written') return;
+        await cp(out, frozen, { recursive: true, verbatimSymlinks: true });
+        // What a kill in the middle of removing the staging folder leaves.
+        const [staging] = (await readdir(frozen)).filter((name) => name.startsWith('.generating-'));
+        await rm(join(frozen, staging!, 'old'), { recursive: true, force: true });
+      },
+    });
+    const expected = await snapshotTree(out);
+    await recoverInterrupted(frozen);
+    expect(await snapshotTree(frozen)).toEqual(expected);
+  });
+
+  it('lets a signal that comes once the new package is in place wait for the run to finish', async () => {
+    const out = await previousOutput();
+    let state: string | undefined;
+    await writeTreeAtomically(out, NEXT, {
+      afterStep: (step) => {
+        if (step === 'written') state = interruptWrite();
+      },
+    });
+    expect(state).toBe('finishing');
+    expect(interruptWrite()).toBe('idle');
   });
 });
 
@@ -507,6 +681,17 @@ describe('checkTree', () => {
       '  added   src/types.ts',
     ]);
     expect(await snapshotTree(out)).toEqual(before);
+  });
+
+  it('counts as changed what the writer would write again: files seen through a linked folder', async () => {
+    const out = await previousOutput();
+    await writeTreeAtomically(out, NEXT);
+    // src moved elsewhere and linked back: every file reads the same, but none is in place.
+    await rename(join(out, 'src'), join(dirname(out), 'elsewhere'));
+    await symlink('../elsewhere', join(out, 'src'));
+    const { api: _api, ...files } = await checkTree(out, NEXT);
+    expect(files).toEqual({ added: [], changed: ['src/index.ts', 'src/types.ts'], removed: [] });
+    await expect(writeTreeAtomically(out, NEXT)).rejects.toThrow(/your link \(src\)/);
   });
 
   it('finds nothing to do right after a write', async () => {
