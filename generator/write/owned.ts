@@ -2,7 +2,8 @@
  * Which parts of the output folder belong to the generator, and which folders it may write into.
  *
  * It owns every top-level entry it writes (`src/`, `package.json`, `README.md`, `tsconfig.json`,
- * `openapi.json`), plus any top-level file left from an earlier run that carries its header.
+ * `openapi.json`), every one an earlier run wrote (its generation record lists a file there: a
+ * `testing/` the new options leave out), and any top-level file that carries its header.
  * Under those entries, a file is the generator's when the generation record lists it (an earlier
  * run wrote it), when it carries the generator's header, or when it is a file the generator writes
  * now that cannot hold a header (`package.json`, `testing/package.json`). Anything else there is
@@ -48,8 +49,13 @@ const BENIGN = new Set([
   'LICENSE.txt',
 ]);
 
-export async function ownedEntries(outDir: string, tree: RenderedTree): Promise<Set<string>> {
-  const owned = new Set([...tree.keys()].map((path) => path.split('/')[0]!));
+/** The top-level entries of `outDir` the generator owns: see the module doc. */
+async function ownedEntries(
+  outDir: string,
+  tree: RenderedTree,
+  recorded: ReadonlySet<string>,
+): Promise<Set<string>> {
+  const owned = new Set([...tree.keys(), ...recorded].map((path) => path.split('/')[0]!));
   for (const entry of await listDir(outDir)) {
     if (
       !owned.has(entry.name) &&
@@ -76,8 +82,8 @@ export interface OwnedFiles {
 
 /** The files under the owned entries of `outDir` (see the module doc), for writing `tree`. */
 export async function ownedFiles(outDir: string, tree: RenderedTree): Promise<OwnedFiles> {
-  const owned = await ownedEntries(outDir, tree);
   const recorded = await recordedOutputs(outDir);
+  const owned = await ownedEntries(outDir, tree, recorded);
   const files: OwnedFiles = { generated: [], user: [] };
   const isGenerators = async (path: string, entry: Dirent) =>
     !entry.isSymbolicLink() &&

@@ -429,13 +429,37 @@ export async function recoverInterrupted(target: string): Promise<void> {
   }
 }
 
+/**
+ * The saved plan of the staging folder `staging`, or undefined when there is none to follow: no
+ * plan, not JSON, or not a plan this writer makes. The folder may not be a killed run's (a
+ * repository can hold anything), so a plan is followed only when the staging folder is a real
+ * folder and every path in it is a plain path inside the output folder: no `..`, no absolute path,
+ * no empty segment.
+ */
 async function readPlan(staging: string): Promise<Plan | undefined> {
   try {
-    const plan = JSON.parse(await readFile(join(staging, PLAN), 'utf8')) as Plan;
-    return Array.isArray(plan.install) && Array.isArray(plan.remove) ? plan : undefined;
+    if (!(await lstat(staging)).isDirectory()) return undefined;
+    const plan = JSON.parse(await readFile(join(staging, PLAN), 'utf8')) as Partial<Plan>;
+    const paths = (value: unknown): value is string[] =>
+      Array.isArray(value) && value.every((path) => typeof path === 'string' && isInside(path));
+    return paths(plan.install) &&
+      paths(plan.remove) &&
+      (plan.create === undefined || paths(plan.create))
+      ? (plan as Plan)
+      : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A `/`-separated relative path whose every segment is a plain name. */
+function isInside(path: unknown): boolean {
+  return (
+    typeof path === 'string' &&
+    path
+      .split('/')
+      .every((part) => part !== '' && part !== '.' && part !== '..' && !/[\\\0]/.test(part))
+  );
 }
 
 /** Links the regular file `path` at `to`; false (nothing done) for anything else or where links fail. */

@@ -343,6 +343,22 @@ describe('writing only what changes', () => {
     ).toEqual([]);
   });
 
+  it('takes away the files of a top-level folder an earlier run wrote and this one does not', async () => {
+    const out = join(await tempDir('write-'), 'generated');
+    await writeTreeAtomically(
+      out,
+      pkg({ 'package.json': '{}\n', 'testing/package.json': '{}\n', 'testing/index.js': 'x\n' }),
+    );
+    await writeFile(join(out, 'testing/mine.js'), 'mine\n');
+    await writeTreeAtomically(out, pkg({ 'package.json': '{}\n' }));
+    expect(Object.keys(await snapshotTree(out))).toEqual([
+      '.generation-record.json',
+      'package.json',
+      'testing',
+      'testing/mine.js',
+    ]);
+  });
+
   it('takes away the folders its removed files leave empty, and none of the user’s', async () => {
     const out = join(await tempDir('write-'), 'generated');
     await writeTreeAtomically(
@@ -527,6 +543,41 @@ describe('recovery after a killed run', () => {
     expect(after['src/types.ts']).toBeDefined();
     expect(after['src/resources/old.ts']).toBeUndefined();
     expect(Object.keys(after).filter((path) => path.startsWith('.generating-'))).toEqual([]);
+  });
+
+  it.each([
+    ['a path out of the folder', { install: [], remove: ['../outside.txt'] }],
+    ['an absolute path', { install: ['/tmp/x'], remove: [] }],
+    ['a path through ..', { install: [], remove: ['src/../../outside.txt'] }],
+    ['a created folder out of the folder', { install: [], remove: [], create: ['..'] }],
+  ])(
+    'follows no plan that names %s: a staging folder may not be a killed run’s',
+    async (_what, plan) => {
+      const out = await previousOutput();
+      const outside = join(dirname(out), 'outside.txt');
+      await writeFile(outside, 'the user’s\n');
+      const before = await snapshotTree(out);
+      const staging = join(out, '.generating-999999-abcd1234');
+      await mkdir(join(staging, 'old'), { recursive: true });
+      await writeFile(join(staging, 'plan.json'), JSON.stringify(plan));
+      await recoverInterrupted(out);
+      expect(await snapshotTree(out)).toEqual(before);
+      expect(await readFile(outside, 'utf8')).toBe('the user’s\n');
+    },
+  );
+
+  it('follows no plan in a staging folder that is a link', async () => {
+    const out = await previousOutput();
+    const elsewhere = join(dirname(out), 'elsewhere');
+    await mkdir(join(elsewhere, 'old'), { recursive: true });
+    await writeFile(
+      join(elsewhere, 'plan.json'),
+      JSON.stringify({ install: [], remove: ['LICENSE'] }),
+    );
+    await symlink(elsewhere, join(out, '.generating-999999-abcd1234'));
+    await recoverInterrupted(out);
+    expect(await readFile(join(out, 'LICENSE'), 'utf8')).toBe('MIT, written by hand\n');
+    expect(await readdir(join(elsewhere, 'old'))).toEqual([]);
   });
 
   it('refuses to write while another live run is writing the same folder', async () => {
