@@ -28,6 +28,7 @@ import {
   mkdir,
   readdir,
   readFile,
+  readlink,
   realpath,
   rename,
   rm,
@@ -36,7 +37,7 @@ import {
   utimes,
   writeFile,
 } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { GeneratorError } from '../errors.ts';
 import { assertReplaceable, ownedFiles, STAGING_PREFIX } from './owned.ts';
 import { setStaging } from './interrupt.ts';
@@ -80,11 +81,28 @@ export async function writeTreeAtomically(
   else await replaceChangedFiles(target, tree, hooks);
 }
 
-/** An output path that is a symlink to a folder is written where it points, the link kept. */
+/**
+ * An output path that is a symbolic link is written where it points, the link kept: into the
+ * folder there, or, when the link leads nowhere yet (`generated -> ../sdk`), into a new folder
+ * made where it leads. A loop of links is an error.
+ */
 async function followSymlink(path: string): Promise<string> {
-  const info = await lstat(path).catch(() => undefined);
-  return info?.isSymbolicLink() === true ? realpath(path) : path;
+  let at = path;
+  for (let hops = 0; hops <= MAX_LINK_HOPS; hops++) {
+    const info = await lstat(at).catch(() => undefined);
+    if (info === undefined) return at;
+    if (!info.isSymbolicLink()) return hops === 0 ? path : realpath(at);
+    at = resolve(dirname(at), await readlink(at));
+  }
+  throw new GeneratorError(
+    `the output path is a symbolic link that leads to itself (or through more than ${MAX_LINK_HOPS} links)`,
+    { file: path },
+    'point the link at a folder, or pass --out a folder',
+  );
 }
+
+/** Links followed from the output path before it counts as a loop (Linux's own limit). */
+const MAX_LINK_HOPS = 40;
 
 function stagingName(): string {
   return `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`;

@@ -270,6 +270,27 @@ describe('where output may go', () => {
     expect(await readFile(join(real, 'package.json'), 'utf8')).toBe('{"name":"new"}\n');
   });
 
+  it('writes a new folder where a symlinked output path leads when nothing is there yet', async () => {
+    const dir = await tempDir('write-');
+    // generated -> hop -> sdk/package, which does not exist yet.
+    await symlink('sdk/package', join(dir, 'hop'));
+    await symlink('hop', join(dir, 'generated'));
+    await writeTreeAtomically(join(dir, 'generated'), NEXT);
+    expect((await lstat(join(dir, 'generated'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(dir, 'sdk/package/package.json'), 'utf8')).toBe('{"name":"new"}\n');
+  });
+
+  it('refuses an output path that is a loop of symlinks, naming it', async () => {
+    const dir = await tempDir('write-');
+    await symlink('b', join(dir, 'a'));
+    await symlink('a', join(dir, 'b'));
+    const error = await writeTreeAtomically(join(dir, 'a'), NEXT).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(/symbolic link that leads to itself/);
+  });
+
   it.each([
     ['the file system root', () => '/', /it is the root of the file system/],
     ['the home folder', () => homedir(), /it is the home folder/],
