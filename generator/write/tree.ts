@@ -441,7 +441,7 @@ export async function recoverInterrupted(target: string): Promise<void> {
   for (const { dir, name } of siblings) await rm(join(dir, name), { recursive: true, force: true });
   for (const { name } of inside) {
     const staging = join(target, name);
-    const plan = await readPlan(staging);
+    const plan = await readPlan(target, staging);
     if (plan !== undefined) await applyPlan(target, staging, plan);
     await rm(staging, { recursive: true, force: true });
   }
@@ -451,20 +451,24 @@ export async function recoverInterrupted(target: string): Promise<void> {
  * The saved plan of the staging folder `staging`, or undefined when there is none to follow: no
  * plan, not JSON, or not a plan this writer makes. The folder may not be a killed run's (a
  * repository can hold anything), so a plan is followed only when the staging folder is a real
- * folder and every path in it is a plain path inside the output folder: no `..`, no absolute path,
- * no empty segment.
+ * folder and every path in it is a plain path inside the output folder (no `..`, no absolute path,
+ * no empty segment) that goes through no link: the writer never plans one through a link.
  */
-async function readPlan(staging: string): Promise<Plan | undefined> {
+async function readPlan(target: string, staging: string): Promise<Plan | undefined> {
   try {
     if (!(await lstat(staging)).isDirectory()) return undefined;
     const plan = JSON.parse(await readFile(join(staging, PLAN), 'utf8')) as Partial<Plan>;
-    const paths = (value: unknown): value is string[] =>
-      Array.isArray(value) && value.every((path) => typeof path === 'string' && isInside(path));
-    return paths(plan.install) &&
-      paths(plan.remove) &&
-      (plan.create === undefined || paths(plan.create))
-      ? (plan as Plan)
-      : undefined;
+    const lists = [plan.install, plan.remove, plan.create ?? []];
+    if (!lists.every((list) => Array.isArray(list) && list.every(isInside))) return undefined;
+    const folders = new Set(foldersAbove(lists.flat() as string[]));
+    for (const folder of folders) {
+      const info = await lstat(join(target, folder)).catch(() => undefined);
+      if (info !== undefined && !info.isDirectory()) {
+        // A file of the generator's where a folder goes is in the plan's own `remove`.
+        if (info.isSymbolicLink() || !(plan.remove as string[]).includes(folder)) return undefined;
+      }
+    }
+    return plan as Plan;
   } catch {
     return undefined;
   }

@@ -587,6 +587,22 @@ describe('recovery after a killed run', () => {
     },
   );
 
+  it('follows no plan whose paths go through a link', async () => {
+    const out = await previousOutput();
+    const elsewhere = join(dirname(out), 'elsewhere');
+    await mkdir(elsewhere);
+    await writeFile(join(elsewhere, 'x'), 'the user’s\n');
+    await symlink(elsewhere, join(out, 'src/evil'));
+    const staging = join(out, '.generating-999999-abcd1234');
+    await mkdir(join(staging, 'old'), { recursive: true });
+    await writeFile(
+      join(staging, 'plan.json'),
+      JSON.stringify({ install: [], remove: ['src/evil/x'] }),
+    );
+    await recoverInterrupted(out);
+    expect(await readFile(join(elsewhere, 'x'), 'utf8')).toBe('the user’s\n');
+  });
+
   it('follows no plan in a staging folder that is a link', async () => {
     const out = await previousOutput();
     const elsewhere = join(dirname(out), 'elsewhere');
