@@ -450,13 +450,16 @@ export async function recoverInterrupted(target: string): Promise<void> {
 /**
  * The saved plan of the staging folder `staging`, or undefined when there is none to follow: no
  * plan, not JSON, or not a plan this writer makes. The folder may not be a killed run's (a
- * repository can hold anything), so a plan is followed only when the staging folder is a real
- * folder and every path in it is a plain path inside the output folder (no `..`, no absolute path,
+ * repository can hold anything), so a plan is followed only when the staging folder and its
+ * `new/` and `old/` are real folders and every path in it is a plain path inside the output folder (no `..`, no absolute path,
  * no empty segment) that goes through no link: the writer never plans one through a link.
  */
 async function readPlan(target: string, staging: string): Promise<Plan | undefined> {
   try {
-    if (!(await lstat(staging)).isDirectory()) return undefined;
+    for (const folder of [staging, join(staging, 'new'), join(staging, 'old')]) {
+      const info = await lstat(folder).catch(() => undefined);
+      if (info !== undefined && !info.isDirectory()) return undefined;
+    }
     const plan = JSON.parse(await readFile(join(staging, PLAN), 'utf8')) as Partial<Plan>;
     const lists = [plan.install, plan.remove, plan.create ?? []];
     if (!lists.every((list) => Array.isArray(list) && list.every(isInside))) return undefined;

@@ -603,6 +603,20 @@ describe('recovery after a killed run', () => {
     expect(await readFile(join(elsewhere, 'x'), 'utf8')).toBe('the user’s\n');
   });
 
+  it('follows no plan that would take files from a new/ that is a link', async () => {
+    const out = await previousOutput();
+    const elsewhere = join(dirname(out), 'elsewhere');
+    await mkdir(elsewhere);
+    await writeFile(join(elsewhere, 'x'), 'the user’s\n');
+    const staging = join(out, '.generating-999999-abcd1234');
+    await mkdir(staging);
+    await symlink(elsewhere, join(staging, 'new'));
+    await writeFile(join(staging, 'plan.json'), JSON.stringify({ install: ['x'], remove: [] }));
+    await recoverInterrupted(out);
+    expect(await readFile(join(elsewhere, 'x'), 'utf8')).toBe('the user’s\n');
+    expect(await readdir(out)).not.toContain('x');
+  });
+
   it('follows no plan in a staging folder that is a link', async () => {
     const out = await previousOutput();
     const elsewhere = join(dirname(out), 'elsewhere');
