@@ -218,6 +218,8 @@ async function writeNewFolder(target: string, tree: RenderedTree, hooks: WriteHo
  * spec change touched.
  */
 async function replaceChangedFiles(target: string, tree: RenderedTree, hooks: WriteHooks) {
+  // Nothing to change: not even a staging folder is made, so a watcher of the folder sees nothing.
+  if (await isWritten(target, tree)) return;
   const staging = join(target, stagingName());
   const fresh = join(staging, 'new');
   let plan: Plan;
@@ -227,10 +229,7 @@ async function replaceChangedFiles(target: string, tree: RenderedTree, hooks: Wr
     release = await claim(target, staging);
     await mkdir(join(staging, 'old'));
     await mkdir(fresh);
-    const changed: RenderedTree = new Map();
-    const folders = new Map<string, Promise<boolean>>();
-    for (const [path, text] of tree)
-      if (!(await holdsText(target, path, text, folders))) changed.set(path, text);
+    const changed = await changedFiles(target, tree);
     await writeFiles(fresh, changed);
     plan = await planChanges(target, tree, changed);
     await hooks.afterStep?.('staged');
@@ -265,6 +264,21 @@ async function replaceChangedFiles(target: string, tree: RenderedTree, hooks: Wr
     release();
     setStaging(undefined);
   }
+}
+
+/** The files of `tree` that `target` does not hold as they are (holdsText). */
+async function changedFiles(target: string, tree: RenderedTree): Promise<RenderedTree> {
+  const changed: RenderedTree = new Map();
+  const folders = new Map<string, Promise<boolean>>();
+  for (const [path, text] of tree)
+    if (!(await holdsText(target, path, text, folders))) changed.set(path, text);
+  return changed;
+}
+
+/** Whether `target` holds every file of `tree` as it is, and no other file of the generator's. */
+async function isWritten(target: string, tree: RenderedTree): Promise<boolean> {
+  if ((await changedFiles(target, tree)).size > 0) return false;
+  return (await ownedFiles(target, tree)).generated.every((path) => tree.has(path));
 }
 
 /**

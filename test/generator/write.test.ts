@@ -364,6 +364,16 @@ describe('writing only what changes', () => {
     ).toEqual([]);
   });
 
+  it('changes nothing at all, not even the folder’s modification time, when no file changes', async () => {
+    const out = join(await tempDir('write-'), 'generated');
+    const same = pkg({ 'package.json': '{}\n', 'src/index.ts': 'export {};\n' });
+    await writeTreeAtomically(out, same);
+    const before = (await stat(out)).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeTreeAtomically(out, same);
+    expect((await stat(out)).mtimeMs).toBe(before);
+  });
+
   it('takes away the files of a top-level folder an earlier run wrote and this one does not', async () => {
     const out = join(await tempDir('write-'), 'generated');
     await writeTreeAtomically(
