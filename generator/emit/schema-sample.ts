@@ -108,12 +108,23 @@ type JsonObject = { [key: string]: JsonValue };
 interface Walk {
   byName: ReadonlyMap<string, SchemaNode>;
   options: Required<SampleOptions>;
+  /** Array items and string characters this sample may still make (MAX_SAMPLE_SIZE at first). */
+  left: number;
 }
+
+/**
+ * The most array items and string characters one sample makes, all branches tried together: past
+ * it, arrays and strings stop short of their `minItems` and `minLength` (still of their type, so
+ * a call with the sample compiles), rather than a spec's `minItems: 1000` three arrays deep (a
+ * billion numbers) or `minLength: 1e9` filling the memory.
+ */
+const MAX_SAMPLE_SIZE = 10_000;
 
 function walkOf(schemas: readonly NamedSchema[], options: SampleOptions): Walk {
   return {
     byName: new Map(schemas.map((schema) => [schema.name, schema.node])),
     options: { style: 'illustrative', readOnly: false, ...options },
+    left: MAX_SAMPLE_SIZE,
   };
 }
 
@@ -179,7 +190,7 @@ function build(
     case 'string':
       if (node.binary === true && walk.options.direction === 'request' && !smallest)
         return binarySample(label);
-      return stringValue(node, smallest ? 'string' : label);
+      return stringValue(node, smallest ? 'string' : label, walk);
     case 'number':
       return numberValue(node);
     case 'array': {
@@ -189,7 +200,8 @@ function build(
         if (value === undefined) return undefined;
         items.push(value);
       }
-      while (items.length < (node.minItems ?? 0)) {
+      while (items.length < (node.minItems ?? 0) && walk.left > 0) {
+        walk.left--;
         if (node.items === undefined) items.push(null);
         else {
           const value = build(node.items, walk, label, visiting, depth + 1);
@@ -592,8 +604,14 @@ function emptyOf(node: SchemaNode, walk: Walk): JsonValue {
   }
 }
 
-function stringValue(node: Extract<SchemaNode, { kind: 'string' }>, label: string): string {
-  const { format, minLength = 0, maxLength = Number.POSITIVE_INFINITY, pattern } = node;
+function stringValue(
+  node: Extract<SchemaNode, { kind: 'string' }>,
+  label: string,
+  walk: Walk,
+): string {
+  const { format, maxLength = Number.POSITIVE_INFINITY, pattern } = node;
+  const minLength = Math.min(node.minLength ?? 0, walk.left);
+  walk.left -= minLength;
   let value = (format === undefined ? undefined : FORMATS[format]) ?? label;
   if (pattern !== undefined && !matches(pattern, value))
     value = PATTERN_CANDIDATES.find((text) => matches(pattern, text)) ?? value;

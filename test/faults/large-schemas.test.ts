@@ -14,6 +14,50 @@ import { diagnostics, readmeModules, specPackage } from './package.ts';
 
 afterAll(removeTempDirs);
 
+describe('bounds no example value can meet', () => {
+  it('generate a package that compiles, its example values of bounded size', async () => {
+    const grid = (depth: number): Record<string, unknown> =>
+      depth === 0 ? { type: 'integer' } : { type: 'array', minItems: 1000, items: grid(depth - 1) };
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Bounds', version: '1' },
+      paths: {
+        '/grid': {
+          post: {
+            operationId: 'createGrid',
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['name', 'cells'],
+                    properties: {
+                      name: { type: 'string', minLength: 1_000_000_000 },
+                      cells: grid(3),
+                    },
+                  },
+                },
+              },
+            },
+            responses: {
+              '200': {
+                description: 'the grid',
+                content: { 'application/json': { schema: grid(3) } },
+              },
+            },
+          },
+        },
+      },
+    });
+    // Before, building the README's call and the testing kit's answer made a billion numbers
+    // (and a string of a billion characters): the process ran out of memory.
+    const size = [...pkg.files.values()].reduce((sum, text) => sum + text.length, 0);
+    expect(size).toBeLessThan(2_000_000);
+    expect(diagnostics(pkg, readmeModules(pkg))).toEqual([]);
+  }, 120_000);
+});
+
 describe('schemas large in one dimension', () => {
   it('generate a package that compiles under strict tsc, README examples too', async () => {
     const pkg = await specPackage(largeSpec());
