@@ -16,9 +16,11 @@
  * {@link fitsSchema} is the check behind that: a value fits when a TypeScript object literal of it
  * would be accepted by the generated type (types, required properties, enum values, no property the
  * type does not declare unless it takes additional ones, tuple lengths) and it keeps the length and
- * number bounds. `pattern` is not checked (a spec's regex is only matched against short
- * candidates of our own, never against spec text).
+ * number bounds. `pattern` is not checked (see `matches` for how a spec's regex is matched when a
+ * sample is built).
  */
+import { RE2JS } from 're2js';
+import { toRe2Syntax } from '../model/re2-syntax.ts';
 import type { JsonValue, RegexModel } from '../model/schema-types.ts';
 import { isInheritedMember } from '../model/sdk-names.ts';
 import type { NamedSchema, SchemaNode } from '../model/types.ts';
@@ -276,19 +278,26 @@ function buildObject(
     if (!Object.hasOwn(result, name)) setOwn(result, name, null);
   // `minProperties`: optional properties (that can be built) until there are enough, then keys
   // of the additional properties' schema.
+  // Like items, keys count against the sample's size (MAX_SAMPLE_SIZE).
+  let count = Object.keys(result).length;
   for (const [name, property] of parts.properties) {
-    if (Object.keys(result).length >= parts.minProperties) break;
+    if (count >= parts.minProperties || walk.left <= 0) break;
     if (Object.hasOwn(result, name) || !sent(property.nodes, walk)) continue;
     const value = buildAll(property.nodes, walk, name, visiting, depth + 1);
-    if (value !== undefined) setOwn(result, name, value);
+    if (value === undefined) continue;
+    setOwn(result, name, value);
+    count++;
+    walk.left--;
   }
   for (
     let n = 1;
-    Object.keys(result).length < parts.minProperties && parts.additional !== 'none';
+    count < parts.minProperties && parts.additional !== 'none' && walk.left > 0;
     n++
   ) {
     const key = `key${String(n)}`;
     if (Object.hasOwn(result, key)) continue;
+    count++;
+    walk.left--;
     const value =
       parts.additional === 'any'
         ? 'value'
@@ -620,14 +629,35 @@ function stringValue(
   return value;
 }
 
-/** Tests a short candidate against the spec's pattern (a regex from the spec is only ever matched, never run as code). */
+/**
+ * Whether `text` matches the spec's pattern. A regex from the spec is only ever matched, never run
+ * as code, and never on JavaScript's backtracking RegExp but for our own candidates of at most
+ * {@link MAX_BACKTRACKED_TEXT} characters: a pattern with an RE2 form runs on re2js (linear time),
+ * so `^(a|aa)+$` against a long property name cannot hang the generator; one without (a
+ * backreference, lookaround) is tested on the short candidates only.
+ */
 function matches(pattern: RegexModel, text: string): boolean {
+  const key = `${pattern.flags}/${pattern.source}`;
+  let compiled = COMPILED.get(key);
+  if (compiled === undefined) {
+    const re2 = toRe2Syntax(pattern.source, pattern.flags);
+    compiled = re2 === undefined ? null : RE2JS.compile(re2);
+    COMPILED.set(key, compiled);
+  }
+  if (compiled !== null) return compiled.test(text);
+  if ([...text].length > MAX_BACKTRACKED_TEXT) return false;
   try {
     return new RegExp(pattern.source, pattern.flags).test(text);
   } catch {
     return false;
   }
 }
+
+/** The longest text a pattern without an RE2 form is tried on with RegExp: the candidates'. */
+const MAX_BACKTRACKED_TEXT = Math.max(...PATTERN_CANDIDATES.map((text) => text.length));
+
+/** Each pattern's re2js program, or null when it has no RE2 form. */
+const COMPILED = new Map<string, RE2JS | null>();
 
 /**
  * A number within the node's bounds and `multipleOf`: the first candidate that fits, from the

@@ -14,6 +14,9 @@ import { diagnostics, readmeModules, specPackage } from './package.ts';
 
 afterAll(removeTempDirs);
 
+/** A property name `^(a|aa)+$` takes about 2^47 steps to refuse on JavaScript's RegExp. */
+const SLOW_NAME = `${'a'.repeat(47)}!`;
+
 describe('bounds no example value can meet', () => {
   it('generate a package that compiles, its example values of bounded size', async () => {
     const grid = (depth: number): Record<string, unknown> =>
@@ -31,10 +34,18 @@ describe('bounds no example value can meet', () => {
                 'application/json': {
                   schema: {
                     type: 'object',
-                    required: ['name', 'cells'],
+                    required: ['name', 'cells', 'labels', SLOW_NAME],
                     properties: {
                       name: { type: 'string', minLength: 1_000_000_000 },
                       cells: grid(3),
+                      labels: {
+                        type: 'object',
+                        minProperties: 50_000_000,
+                        additionalProperties: { type: 'string' },
+                      },
+                      // A property name is a sample string's text: matched against a pattern that
+                      // backtracks exponentially on it, it took minutes (a ReDoS at generation).
+                      [SLOW_NAME]: { type: 'string', pattern: '^(a|aa)+$' },
                     },
                   },
                 },
@@ -50,8 +61,9 @@ describe('bounds no example value can meet', () => {
         },
       },
     });
-    // Before, building the README's call and the testing kit's answer made a billion numbers
-    // (and a string of a billion characters): the process ran out of memory.
+    // Before, building the README's call and the testing kit's answer made a billion numbers, a
+    // string of a billion characters and an object of 50 million keys (one count of its keys per
+    // key): the process ran out of memory or never finished.
     const size = [...pkg.files.values()].reduce((sum, text) => sum + text.length, 0);
     expect(size).toBeLessThan(2_000_000);
     expect(diagnostics(pkg, readmeModules(pkg))).toEqual([]);
