@@ -49,6 +49,14 @@ const BENIGN = new Set([
   'LICENSE.txt',
 ]);
 
+/**
+ * Whether a top-level entry is one the generator never writes: a repository's (`.git`,
+ * `node_modules`, a licence) or a run's staging folder.
+ */
+export function isNeverGenerated(name: string): boolean {
+  return BENIGN.has(name) || name.startsWith(STAGING_PREFIX);
+}
+
 /** The top-level entries of `outDir` the generator owns: see the module doc. */
 async function ownedEntries(
   outDir: string,
@@ -183,9 +191,7 @@ export async function assertReplaceable(outDir: string): Promise<void> {
     );
   }
   if (await isGeneratedPackage(outDir)) return;
-  const foreign = (await readdir(outDir)).filter(
-    (name) => !BENIGN.has(name) && !name.startsWith(STAGING_PREFIX),
-  );
+  const foreign = (await readdir(outDir)).filter((name) => !isNeverGenerated(name));
   if (foreign.length === 0) return;
   const listed = foreign.sort().slice(0, 5).join(', ') + (foreign.length > 5 ? ', …' : '');
   throw new GeneratorError(

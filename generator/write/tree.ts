@@ -39,7 +39,7 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GeneratorError } from '../errors.ts';
-import { assertReplaceable, ownedFiles, STAGING_PREFIX } from './owned.ts';
+import { assertReplaceable, isNeverGenerated, ownedFiles, STAGING_PREFIX } from './owned.ts';
 import { setStaging } from './interrupt.ts';
 import type { RenderedTree } from './render.ts';
 
@@ -150,15 +150,34 @@ async function stagingFolders(target: string, except?: string) {
 /** Refuses to go on while another live run has a staging folder for `target`. */
 async function assertNoOtherRun(target: string, except?: string): Promise<void> {
   const { siblings, inside } = await stagingFolders(target, except);
-  for (const { dir, name } of [...siblings, ...inside]) {
-    if (await ownerAlive(dir, name)) {
-      throw new GeneratorError(
-        `another generator run (process ${/(\d+)-[0-9a-f]+$/.exec(name)?.[1] ?? 'unknown'}) is writing this folder`,
-        { file: target },
-        'wait for it to finish, then run again',
-      );
-    }
-  }
+  for (const { dir, name } of [...siblings, ...inside])
+    if (await ownerAlive(dir, name)) throw anotherRun(target, name);
+}
+
+function anotherRun(target: string, staging: string): GeneratorError {
+  return new GeneratorError(
+    `another generator run (process ${/(\d+)-[0-9a-f]+$/.exec(staging)?.[1] ?? 'unknown'}) is writing this folder`,
+    { file: target },
+    'wait for it to finish, then run again',
+  );
+}
+
+/**
+ * This run's saved plan is gone: another run took this one for a leftover (it was stopped, with
+ * Ctrl-Z, for longer than STALE_AFTER_MS), finished its plan and wrote its own package. Nothing
+ * more is moved and nothing rolled back, which would take that run's files away.
+ */
+function takenOver(target: string): GeneratorError {
+  return new GeneratorError(
+    `this run was stopped for longer than ${STALE_AFTER_MS / 1000} s, and another generator run finished its work and wrote its own package meanwhile`,
+    { file: target },
+    'run again to write the package from the spec as it is now',
+  );
+}
+
+/** Throws takenOver() when this run's saved plan is no longer in its staging folder. */
+async function assertStillOurs(target: string, staging: string): Promise<void> {
+  if (!(await exists(join(staging, PLAN)))) throw takenOver(target);
 }
 
 /**
@@ -200,7 +219,14 @@ async function writeNewFolder(target: string, tree: RenderedTree, hooks: WriteHo
     await chmod(temp, 0o755);
     await writeFiles(temp, tree);
     await hooks.afterStep?.('staged');
-    await rename(temp, target);
+    await rename(temp, target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+      throw new GeneratorError(
+        'the output folder was made by something else while the new package was being written',
+        { file: target },
+        'run again: the generator writes into it if it is empty or a package it wrote',
+      );
+    });
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
@@ -249,8 +275,10 @@ async function replaceChangedFiles(target: string, tree: RenderedTree, hooks: Wr
       await applyPlan(target, staging, plan, hooks);
     } catch (error) {
       // A failure after the commit point (not a kill) is undone here; if even that fails, the
-      // plan stays and the next run rolls it forward.
-      await rollBack(target, staging, plan).catch(() => undefined);
+      // plan stays and the next run rolls it forward. A run whose work another run took over
+      // leaves that run's package as it is.
+      if (await exists(join(staging, PLAN)))
+        await rollBack(target, staging, plan).catch(() => undefined);
       throw error;
     }
     // Done: the plan goes first, so that what is left if the rest of the folder cannot be removed
@@ -346,7 +374,9 @@ async function planChanges(
         if (!isFile) create.add(at);
         continue;
       }
-      if (user.has(at)) throw inTheWay(at, `your ${kind(info)}`, path);
+      // An empty folder of the user's is in the way only of a file; a file goes into it fine.
+      if (user.has(at) && (isFile || !info.isDirectory()))
+        throw inTheWay(at, `your ${kind(info)}`, path);
       if (isFile ? !info.isDirectory() : info.isDirectory()) continue;
       // A folder where the file goes: taken away whole, when none of it is the user's.
       if (isFile) {
@@ -378,6 +408,7 @@ async function applyPlan(target: string, staging: string, plan: Plan, hooks: Wri
     const incoming = join(staging, 'new', name);
     const backup = join(staging, 'old', name);
     const installing = install.has(name);
+    await assertStillOurs(target, staging);
     if (installing && !(await exists(incoming))) continue; // already in place
     if ((await exists(live)) && !(await exists(backup))) {
       await mkdir(dirname(backup), { recursive: true });
@@ -450,10 +481,17 @@ async function removeEmptyFolders(target: string, folders: readonly string[]) {
  * is an error: two runs must not write one folder at once.
  */
 export async function recoverInterrupted(target: string): Promise<void> {
-  await assertNoOtherRun(target);
+  // One listing, each folder checked just before it is touched: a folder a live run makes after
+  // the listing is not in it, and one made before is seen alive.
   const { siblings, inside } = await stagingFolders(target);
-  for (const { dir, name } of siblings) await rm(join(dir, name), { recursive: true, force: true });
+  for (const { dir, name } of [...siblings, ...inside])
+    if (await ownerAlive(dir, name)) throw anotherRun(target, name);
+  for (const { dir, name } of siblings) {
+    if (await ownerAlive(dir, name)) throw anotherRun(target, name);
+    await rm(join(dir, name), { recursive: true, force: true });
+  }
   for (const { name } of inside) {
+    if (await ownerAlive(target, name)) throw anotherRun(target, name);
     const staging = join(target, name);
     const plan = await readPlan(target, staging);
     if (plan !== undefined) await applyPlan(target, staging, plan);
@@ -477,6 +515,9 @@ async function readPlan(target: string, staging: string): Promise<Plan | undefin
     const plan = JSON.parse(await readFile(join(staging, PLAN), 'utf8')) as Partial<Plan>;
     const lists = [plan.install, plan.remove, plan.create ?? []];
     if (!lists.every((list) => Array.isArray(list) && list.every(isInside))) return undefined;
+    // Nor does the writer plan anything in a repository's entries (.git, node_modules, LICENSE).
+    if (lists.flat().some((path) => isNeverGenerated((path as string).split('/')[0]!)))
+      return undefined;
     const folders = new Set(foldersAbove(lists.flat() as string[]));
     for (const folder of folders) {
       const info = await lstat(join(target, folder)).catch(() => undefined);

@@ -232,6 +232,21 @@ describe('writeTreeAtomically', () => {
     ]);
   });
 
+  it('says so when something else makes the new output folder while the package is written', async () => {
+    const out = join(await tempDir('write-'), 'generated');
+    const error = await writeTreeAtomically(out, NEXT, {
+      afterStep: async (step) => {
+        if (step !== 'staged') return;
+        await mkdir(out);
+        await writeFile(join(out, 'notes.txt'), 'mine\n');
+      },
+    }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(/made by something else/);
+    expect(await readdir(out)).toEqual(['notes.txt']);
+    expect(await readdir(dirname(out))).toEqual(['generated']);
+  });
+
   it('refuses an output path that is a file', async () => {
     const file = join(await tempDir('write-'), 'generated');
     await writeFile(file, 'not a folder');
@@ -372,6 +387,15 @@ describe('writing only what changes', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await writeTreeAtomically(out, same);
     expect((await stat(out)).mtimeMs).toBe(before);
+  });
+
+  it('writes into a folder whose files were all deleted by hand (an empty folder where a folder goes)', async () => {
+    const out = join(await tempDir('write-'), 'generated');
+    const files = pkg({ 'package.json': '{}\n', 'src/resources/plans.ts': 'x\n' });
+    await writeTreeAtomically(out, files);
+    await rm(join(out, 'src/resources/plans.ts'));
+    await writeTreeAtomically(out, files);
+    expect(await readFile(join(out, 'src/resources/plans.ts'), 'utf8')).toBe('x\n');
   });
 
   it('takes away the files of a top-level folder an earlier run wrote and this one does not', async () => {
@@ -581,6 +605,11 @@ describe('recovery after a killed run', () => {
     ['an absolute path', { install: ['/tmp/x'], remove: [] }],
     ['a path through ..', { install: [], remove: ['src/../../outside.txt'] }],
     ['a created folder out of the folder', { install: [], remove: [], create: ['..'] }],
+    ['a repository’s entry (LICENSE)', { install: [], remove: ['LICENSE'] }],
+    [
+      'a repository’s entry (node_modules)',
+      { install: [], remove: ['node_modules/openapi-fetch'] },
+    ],
   ])(
     'follows no plan that names %s: a staging folder may not be a killed run’s',
     async (_what, plan) => {
@@ -759,6 +788,22 @@ describe('recovery after a killed run', () => {
     const expected = await snapshotTree(out);
     await recoverInterrupted(frozen);
     expect(await snapshotTree(frozen)).toEqual(expected);
+  });
+
+  it('stops, and rolls nothing back, when another run took its work over while it was stopped', async () => {
+    const out = await previousOutput();
+    let moves = 0;
+    const error = await writeTreeAtomically(out, NEXT, {
+      afterStep: async (step) => {
+        // What a run that took this one for a leftover does: finish the plan, then remove it.
+        if (step === 'moved' && ++moves === 1) {
+          const [staging] = (await readdir(out)).filter((name) => name.startsWith('.generating-'));
+          await rm(join(out, staging!, 'plan.json'));
+        }
+      },
+    }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(/another generator run finished its work/);
   });
 
   it('lets a signal that comes once the new package is in place wait for the run to finish', async () => {
