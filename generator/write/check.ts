@@ -7,12 +7,12 @@
  * (`openapi.json`) is the spec the folder was generated from, so comparing it with the new one
  * gives the operations and schemas added, removed and changed (api-changes.ts).
  */
-import { lstat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REGENERATE_COMMAND } from '../context.ts';
 import { OPENAPI_JSON_PATH } from '../package-files.ts';
 import { apiChanges, describeApiChanges, type ApiChange } from './api-changes.ts';
-import { ownedFiles } from './owned.ts';
+import { ownedFiles, STAGING_PREFIX } from './owned.ts';
 import { holdsText } from './tree.ts';
 import type { RenderedTree } from './render.ts';
 import { readRegularFile } from './read-regular.ts';
@@ -25,6 +25,11 @@ export interface CheckResult {
   /** Owned files the generator would remove. */
   removed: string[];
   /**
+   * Staging folders of runs that were killed after saving their plan (tree.ts): the next
+   * `generate` finishes each before writing, so the folder is not up to date while one is there.
+   */
+  pending?: string[];
+  /**
    * The API changes between the spec the folder was generated from and the spec now; empty when
    * the API is the same, undefined when the folder has no readable `openapi.json` to compare with.
    */
@@ -33,6 +38,8 @@ export interface CheckResult {
 
 export async function checkTree(outDir: string, tree: RenderedTree): Promise<CheckResult> {
   const result: CheckResult = await fileChanges(outDir, tree);
+  const pending = await pendingPlans(outDir);
+  if (pending.length > 0) result.pending = pending;
   const api = await compareBundledSpecs(outDir, tree);
   if (api !== undefined) result.api = api;
   return result;
@@ -78,8 +85,21 @@ async function compareBundledSpecs(
   }
 }
 
+/** The staging folders in `outDir` that hold a saved plan (see CheckResult.pending). */
+async function pendingPlans(outDir: string): Promise<string[]> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  const pending: string[] = [];
+  for (const name of names.filter((entry) => entry.startsWith(STAGING_PREFIX)).sort())
+    if ((await lstat(join(outDir, name, 'plan.json')).catch(() => undefined))?.isFile() === true)
+      pending.push(name);
+  return pending;
+}
+
 export function isUpToDate(result: CheckResult): boolean {
-  return result.added.length + result.changed.length + result.removed.length === 0;
+  return (
+    result.added.length + result.changed.length + result.removed.length === 0 &&
+    (result.pending ?? []).length === 0
+  );
 }
 
 /** Lines like `changed  src/types.ts`, sorted by path. */
@@ -108,6 +128,10 @@ export function describeOutOfDate(result: CheckResult, out: string, spec: string
   } else {
     lines.push(`API changes since ${out}/ was generated:`, ...describeApiChanges(result.api));
   }
+  for (const name of result.pending ?? [])
+    lines.push(
+      `A run was killed while it put its files in place (${out}/${name}): \`${REGENERATE_COMMAND}\` finishes it first.`,
+    );
   lines.push(`Files \`${REGENERATE_COMMAND}\` would change:`, ...describeCheck(result));
   return `${lines.join('\n')}\n`;
 }

@@ -20,7 +20,12 @@ import { basename, dirname, join } from 'node:path';
 import { StructureKind } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatedNotice, hasGeneratedHeader } from '../../generator/header.ts';
-import { checkTree, describeCheck } from '../../generator/write/check.ts';
+import {
+  checkTree,
+  describeCheck,
+  describeOutOfDate,
+  isUpToDate,
+} from '../../generator/write/check.ts';
 import {
   createFormatter,
   FormatPool,
@@ -849,6 +854,23 @@ describe('checkTree', () => {
     const { api: _api, ...files } = await checkTree(out, NEXT);
     expect(files).toEqual({ added: [], changed: ['src/index.ts', 'src/types.ts'], removed: [] });
     await expect(writeTreeAtomically(out, NEXT)).rejects.toThrow(/your link \(src\)/);
+  });
+
+  it('is not up to date while a killed run’s saved plan waits to be finished', async () => {
+    const out = await previousOutput();
+    await writeTreeAtomically(out, NEXT);
+    expect(isUpToDate(await checkTree(out, NEXT))).toBe(true);
+    // A run of another spec, killed after saving its plan: the next generate rolls it forward.
+    await mkdir(join(out, '.generating-999999-abcd1234/new'), { recursive: true });
+    await writeFile(
+      join(out, '.generating-999999-abcd1234/plan.json'),
+      JSON.stringify({ install: [], remove: ['src/types.ts'] }),
+    );
+    const result = await checkTree(out, NEXT);
+    expect(isUpToDate(result)).toBe(false);
+    expect(describeOutOfDate(result, 'generated', 'spec/openapi.yaml')).toMatch(
+      /A run was killed while it put its files in place \(generated\/\.generating-999999-abcd1234\)/,
+    );
   });
 
   it('finds nothing to do right after a write', async () => {
