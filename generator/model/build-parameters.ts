@@ -309,6 +309,15 @@ function parameterModel(
         `give the parameter another \`x-sdk-client-option\` name (not one of ${builtIn.join(', ')})`,
       );
     }
+    // The options object's prototype has these (and `then` makes any object a thenable): an
+    // option of that name would read the inherited function where the caller gave none.
+    if (optionName in Object.prototype || optionName === 'then') {
+      throw new GeneratorError(
+        `the client option "${optionName}" (from parameter ${name}) is a name every JavaScript object already has${optionName === 'then' ? ' meaning (a promise-like)' : ` (Object.prototype.${optionName})`}`,
+        { file: ctx.file, pointer: joinPointer(pointer, 'x-sdk-client-option') },
+        `give the parameter another \`x-sdk-client-option\` name, e.g. \`x-sdk-client-option: ${camelCase(`${name} value`)}\``,
+      );
+    }
     model.clientDefault = 'option';
     model.clientOption = optionName;
   } else if (location === 'header' && name.toLowerCase() === IDEMPOTENCY_KEY) {

@@ -554,6 +554,20 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
       },
     ],
   ),
+  // Names every object has: the option would read the inherited function (or make a thenable).
+  ...['toString', 'constructor', 'valueOf', 'hasOwnProperty', '__proto__', 'then'].map(
+    (option): [string, { spec: Json; pointer: string; problem: RegExp; fix: RegExp }] => [
+      `a client option every object already has (${option})`,
+      {
+        spec: clientOptionSpec(option),
+        pointer: '#/paths/~1a/get/parameters/0/x-sdk-client-option',
+        problem: new RegExp(
+          `client option "${option}" \\(from parameter p\\) is a name every JavaScript object already has`,
+        ),
+        fix: /give the parameter another `x-sdk-client-option` name/,
+      },
+    ],
+  ),
   [
     'a client option named like a key of a nested params object',
     {
