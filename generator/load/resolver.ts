@@ -226,9 +226,12 @@ export class SpecResolver extends BaseResolver {
     return undefined;
   }
 
-  /** Whether a part of the path below the spec's folder starts with a dot (`.git/config`, `.env`). */
+  /**
+   * Whether a part of the path below the spec's folder starts with a dot (`.git/config`, `.env`).
+   * The root file itself never is: the user named it (`--spec .openapi.yaml`).
+   */
   private isHidden(absoluteRef: string): boolean {
-    if (isUrl(absoluteRef)) return false;
+    if (isUrl(absoluteRef) || absoluteRef === this.scope.rootFile) return false;
     return relative(dirname(this.scope.rootFile), absoluteRef)
       .split(sep)
       .some((part) => part.startsWith('.') && part !== '..' && part !== '.');

@@ -236,6 +236,37 @@ paths:
   });
 });
 
+describe('a root file whose own name starts with a dot (.openapi.yaml)', () => {
+  it('generates: the user named it; a $ref back into it is fine too', async () => {
+    const dir = await tempDir('hidden-root-');
+    const spec = join(dir, '.openapi.yaml');
+    await writeFile(
+      spec,
+      `openapi: 3.1.0
+info: { title: Hidden root, version: 1.0.0 }
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: './.openapi.yaml#/components/schemas/Thing' }
+components:
+  schemas:
+    Thing: { type: string }
+`,
+    );
+    const out = join(dir, 'sdk');
+    await generate({ spec, out });
+    expect(await readFile(join(out, 'src/types.ts'), 'utf8')).toContain(
+      'export type Thing = string;',
+    );
+  });
+});
+
 describe('$refs that name a folder', () => {
   it.each([
     ['the spec folder, `./`', './', 'spec'],
