@@ -79,7 +79,7 @@ import { withoutExtensionMembers } from './openapi-types-extensions.ts';
 import { fixSchemaKeywords } from './openapi-types-schemas.ts';
 import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
-import { isSendable } from '../model/build-parameters.ts';
+import { isMethodParameter } from '../model/build-parameters.ts';
 import { getByPointer } from '../pointer.ts';
 import { isBinaryString } from '../model/media-types.ts';
 
@@ -279,7 +279,7 @@ export function openapiOperationKey(operationId: string): string {
  * so every operation gets its `operations['…']` entry (openapi-typescript only lists operations
  * with an id), the path parameters the model implied from the path template declared, so the
  * typed path client takes them, and the header and cookie parameters no request can carry left
- * out, as the model leaves them out (build-parameters.ts `isSendable`). Copy-on-write: the
+ * out, as the model leaves them out (build-parameters.ts `isMethodParameter`). Copy-on-write: the
  * model's document is not touched, untouched parts are shared.
  */
 export function withOperationIds(
@@ -368,9 +368,28 @@ function resolvedPathItem(item: unknown, document: Record<string, unknown>): unk
   return Object.assign({}, current, ...own) as Record<string, unknown>;
 }
 
+/** An operation whose `responses` has `2xx`-style keys, with them written `2XX` (build-bodies.ts `statusKey`). */
+function withRangeKeys(operation: Record<string, unknown>): Record<string, unknown> {
+  const { responses } = operation;
+  const isLowerRange = (key: string) => /^[1-5]xx$/i.test(key) && key !== key.toUpperCase();
+  if (!isRecord(responses) || !Object.keys(responses).some(isLowerRange)) return operation;
+  const written = Object.fromEntries(
+    Object.entries(responses).map(([key, value]) => [
+      isLowerRange(key) ? key.toUpperCase() : key,
+      value,
+    ]),
+  );
+  return { ...operation, responses: written };
+}
+
 const PATH_ITEM_OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** A path item without the parameters no request can carry (at its level and its operations'). */
+/**
+ * A path item as the model reads it: without the parameters no SDK method takes (a header no
+ * request can carry, or one OpenAPI says to ignore: Accept, Content-Type, Authorization), at its
+ * level and its operations', and with each operation's range response keys written as OpenAPI
+ * writes them (`2xx` as `2XX`), which the testing kit and the error types index.
+ */
 function withSendableParameters(item: unknown, document: Record<string, unknown>): unknown {
   if (!isRecord(item)) return item;
   const sendable = (list: unknown): unknown => {
@@ -380,7 +399,7 @@ function withSendableParameters(item: unknown, document: Record<string, unknown>
         isRecord(entry) && typeof entry.$ref === 'string' && entry.$ref.startsWith('#/')
           ? getByPointer(document, entry.$ref)
           : entry;
-      return !isRecord(parameter) || isSendable(parameter.in, parameter.name);
+      return !isRecord(parameter) || isMethodParameter(parameter.in, parameter.name);
     });
     return kept.length === list.length ? list : kept;
   };
@@ -390,9 +409,13 @@ function withSendableParameters(item: unknown, document: Record<string, unknown>
     const next =
       key === 'parameters'
         ? sendable(value)
-        : isRecord(value) && value.parameters !== undefined
-          ? ((list) => (list === value.parameters ? value : { ...value, parameters: list }))(
-              sendable(value.parameters),
+        : isRecord(value)
+          ? withRangeKeys(
+              value.parameters === undefined
+                ? value
+                : ((list) => (list === value.parameters ? value : { ...value, parameters: list }))(
+                    sendable(value.parameters),
+                  ),
             )
           : value;
     if (next === value) continue;

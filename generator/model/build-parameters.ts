@@ -142,6 +142,17 @@ const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * Whether a request can carry a parameter of this location and name: a header or cookie name
  * must be a token (fetch refuses any other header); path and query names are encoded.
  */
+/**
+ * Whether a parameter is one of the SDK's methods' (and the typed path client's): a header or
+ * cookie whose name requests can carry, and not a header OpenAPI says to ignore (IGNORED_HEADERS).
+ */
+export function isMethodParameter(location: unknown, name: unknown): boolean {
+  return (
+    isSendable(location, name) &&
+    !(location === 'header' && typeof name === 'string' && IGNORED_HEADERS.has(name.toLowerCase()))
+  );
+}
+
 export function isSendable(location: unknown, name: unknown): boolean {
   return (
     (location !== 'header' && location !== 'cookie') ||

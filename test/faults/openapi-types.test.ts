@@ -4,10 +4,13 @@
  * indexed accesses TypeScript rejects (TS2502); the emitter moves exactly those into recursive type
  * aliases, and the path client's types stay equal to src/types.ts's.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs } from '../generator/helpers.ts';
 import { nameDeepRefs } from '../../generator/emit/openapi-types-refs.ts';
 import { refChainRoot } from '../model/ref-chain.ts';
-import { diagnostics, EQUAL, faultPackage } from './package.ts';
+import { diagnostics, EQUAL, faultPackage, specPackage } from './package.ts';
+
+afterAll(removeTempDirs);
 
 describe('recursive array schemas in src/openapi.ts', () => {
   it('compile, and mean what src/types.ts says', async () => {
@@ -151,5 +154,60 @@ export const noKind: Named = { name: 'c' };
 `,
       }),
     ).toEqual([]);
+  });
+});
+
+describe('what src/openapi.ts says beside the model', () => {
+  it('writes lower-case range keys as the model reads them (2xx as 2XX), so the package compiles', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Ranges', version: '1' },
+      paths: {
+        '/a': {
+          get: {
+            operationId: 'getA',
+            responses: {
+              '2xx': {
+                description: 'ok',
+                content: { 'application/json': { schema: { type: 'string' } } },
+              },
+              '4xx': {
+                description: 'error',
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(pkg.files.get('src/openapi.ts')).toMatch(/"?2XX"?: \{/);
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+
+  it('leaves out the header parameters OpenAPI ignores, as the methods do', async () => {
+    const header = (name: string) => ({
+      name,
+      in: 'header',
+      required: true,
+      schema: { type: 'string' },
+    });
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Headers', version: '1' },
+      paths: {
+        '/a': {
+          parameters: [header('Accept')],
+          get: {
+            operationId: 'getA',
+            parameters: [header('Authorization'), header('Content-Type'), header('X-Trace')],
+            responses: { '204': { description: 'done' } },
+          },
+        },
+      },
+    });
+    const openapi = pkg.files.get('src/openapi.ts')!;
+    expect(openapi).toContain('"X-Trace": string;');
+    expect(openapi).not.toMatch(/Authorization|Content-Type|Accept/);
+    expect(diagnostics(pkg)).toEqual([]);
   });
 });
