@@ -23,6 +23,7 @@ import {
   UnprocessableEntityError,
   type Gigs,
 } from '../../generated/src/index.ts';
+import { ResponseGuards } from '../../generated/src/runtime/validation.ts';
 import { json, RESET, startServer, type Reply, type TestServer } from '../runtime/server.ts';
 import { recordingLogger } from '../helpers/logger.ts';
 import { gigsFor, responseExample, TOKEN, UUID } from './harness.ts';
@@ -308,6 +309,26 @@ describe('a 200 whose body fails its guard, in each validation mode', () => {
     expect(error.message).toContain(
       'The response of GET /projects/proj_1/plans/pln_1 does not match Plan: ',
     );
+  });
+
+  it("a body nested deeper than the call stack: ResponseValidationError under 'throw', logged under 'warn'", async () => {
+    // A guard whose recursion runs out of stack before its depth limit (large frames).
+    const overflowing = (value: unknown): never => {
+      const deeper = (depth: number): number => deeper(depth + 1) + 1;
+      deeper(0);
+      throw new Error(`unreachable ${String(value)}`);
+    };
+    const guards = new ResponseGuards({ Plan: overflowing });
+    gigs = gigsFor(server.url, { responseValidation: 'throw', responseGuards: guards });
+    replies = [json(200, broken)];
+    const error = (await failure(gigs.plans.retrieve('pln_1'))) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message).toContain('found a value nested deeper than the call stack can follow');
+    const logger = recordingLogger();
+    gigs = gigsFor(server.url, { responseValidation: 'warn', responseGuards: guards, logger });
+    replies = [json(200, broken)];
+    await expect(gigs.plans.retrieve('pln_1')).resolves.toEqual(broken);
+    expect(logger.lines[0]).toMatch(/does not match Plan: \(root\): expected a value nested/);
   });
 
   it("'throw' checks every page of a list", async () => {

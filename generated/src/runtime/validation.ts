@@ -53,6 +53,30 @@ export interface ResponseCheck {
 }
 
 /**
+ * `guard(data)`, or, when the call stack runs out first (a value nested thousands deep through a
+ * recursive schema whose guard frames are large, before the guards' own depth limit), a failure
+ * saying so: a RangeError would otherwise escape the call as an untyped error. The guards keep
+ * their own state right as the error passes (each recursive guard leaves in a `finally`).
+ */
+function checked(guard: ResponseGuard | undefined, data: unknown): GuardResult | undefined {
+  try {
+    return guard?.(data);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          expected: 'a value nested shallowly enough to check',
+          found: 'a value nested deeper than the call stack can follow',
+        },
+      ],
+    };
+  }
+}
+
+/**
  * The guards response validation uses, by name (`{ Plan: validatePlan, … }`), and the code
  * that applies them. The package exports one for its schemas (`responseGuards`).
  */
@@ -72,7 +96,7 @@ export class ResponseGuards {
     const guard = Object.hasOwn(this.#guards, check.schema)
       ? this.#guards[check.schema]
       : undefined;
-    const result = guard?.(data);
+    const result = checked(guard, data);
     if (result === undefined || result.ok) return;
     const issues = check.redact(result.issues) as GuardIssue[];
     if (check.mode === 'warn') {
