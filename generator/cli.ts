@@ -14,7 +14,7 @@ import { optionErrorMessage } from './unknown-option.ts';
 import { emptyOptionMessage } from './empty-option.ts';
 import { DEFAULT_OUT, DEFAULT_SPEC } from './context.ts';
 import { GeneratorError } from './errors.ts';
-import { interruptWrite } from './write/interrupt.ts';
+import { handleSignalsWhileWriting, interruptWrite } from './write/interrupt.ts';
 import { terminalLines, terminalText } from './escape.ts';
 import type { GenerateOptions, GenerateResult } from './index.ts';
 
@@ -130,8 +130,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`interrupted (${signal}): ${written}${shownOut}/ was left as it was\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  handleSignalsWhileWriting(onSignal);
   try {
     // Loaded only now, so that --help and usage errors answer at once.
     const [{ generate }, { describeOutOfDate, isUpToDate }] = await Promise.all([
@@ -180,8 +179,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     return 1;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    handleSignalsWhileWriting(undefined);
   }
 }
 

@@ -8,9 +8,37 @@ import { rmSync } from 'node:fs';
 
 let staging: { dir: string; committed: boolean } | undefined;
 
+/** The CLI's handler of SIGINT and SIGTERM, and whether it is on the process now. */
+let handler: ((signal: NodeJS.Signals) => void) | undefined;
+let listening = false;
+
+/**
+ * The CLI's handler of SIGINT and SIGTERM (or undefined: none). It is on the process only while a
+ * staging folder exists: before that nothing is being written, and the signal's default action
+ * ends the process at once, even in the middle of work that never yields to the event loop (a
+ * handler there would wait for it). Then the handler removes or finishes what is being written.
+ */
+export function handleSignalsWhileWriting(
+  onSignal: ((signal: NodeJS.Signals) => void) | undefined,
+): void {
+  listen(false);
+  handler = onSignal;
+  listen(staging !== undefined);
+}
+
+function listen(on: boolean): void {
+  if (handler === undefined || on === listening) return;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    if (on) process.on(signal, handler);
+    else process.off(signal, handler);
+  }
+  listening = on;
+}
+
 /** tree.ts: a staging folder was created (`committed` false), or its plan saved (true), or done (undefined). */
 export function setStaging(state: { dir: string; committed: boolean } | undefined): void {
   staging = state;
+  listen(state !== undefined);
 }
 
 /**

@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { interruptWrite, setStaging } from '../../generator/write/interrupt.ts';
+import {
+  handleSignalsWhileWriting,
+  interruptWrite,
+  setStaging,
+} from '../../generator/write/interrupt.ts';
 import { removeTempDirs, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -33,5 +37,29 @@ describe('interruptWrite', () => {
       expect(existsSync(staging)).toBe(false);
       expect(interruptWrite()).toBe('idle');
     }
+  });
+});
+
+describe('handleSignalsWhileWriting', () => {
+  it('puts the CLI’s handler on SIGINT and SIGTERM only while a staging folder exists', () => {
+    // Outside a write the signal's default action ends the process at once, even in work that
+    // never yields to the event loop; a handler there waited for that work (a hang stayed a hang).
+    const before = ['SIGINT', 'SIGTERM'].map((signal) => process.listenerCount(signal));
+    const counts = () =>
+      ['SIGINT', 'SIGTERM'].map((signal, i) => process.listenerCount(signal) - before[i]!);
+    const onSignal = () => undefined;
+    handleSignalsWhileWriting(onSignal);
+    expect(counts()).toEqual([0, 0]);
+    setStaging({ dir: '/nowhere/.generating-1-00000000', committed: false });
+    expect(counts()).toEqual([1, 1]);
+    expect(process.listeners('SIGINT')).toContain(onSignal);
+    setStaging({ dir: '/nowhere/.generating-1-00000000', committed: true });
+    expect(counts()).toEqual([1, 1]);
+    setStaging(undefined);
+    expect(counts()).toEqual([0, 0]);
+    setStaging({ dir: '/nowhere/.generating-1-00000000', committed: false });
+    handleSignalsWhileWriting(undefined);
+    expect(counts()).toEqual([0, 0]);
+    setStaging(undefined);
   });
 });
