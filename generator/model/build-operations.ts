@@ -80,6 +80,18 @@ export function buildOperations(
         TEMPLATE_FIX,
       );
     }
+    // `..` (or `%2e%2e`, which URLs read the same) as a segment: the URL the client builds is
+    // resolved (RFC 3986 §5.2.4, WHATWG URL) to another path, out of the API's base path.
+    const dots = path
+      .split('/')
+      .find((segment) => ['.', '..'].includes(segment.toLowerCase().replace(/%2e/g, '.')));
+    if (dots !== undefined) {
+      throw new GeneratorError(
+        `path ${JSON.stringify(path)} has the segment ${JSON.stringify(dots)}, which every URL resolves away (RFC 3986 §5.2.4): its requests would go to another path, out of the API's base URL`,
+        { file: ctx.file, pointer: joinPointer('#/paths', path) },
+        'write the path as the server serves it, without `.` or `..` segments',
+      );
+    }
     const { value: item, pointer: itemPointer } = followRefs(
       doc,
       rawItem,

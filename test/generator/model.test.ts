@@ -531,6 +531,20 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
       fix: /lower-case/,
     },
   ],
+  // A dot segment sends the requests out of the base path once the URL is resolved.
+  ...['/v1/../admin', '/./things', '/a/%2E%2e/b'].map(
+    (path): [string, { spec: Json; pointer: string; problem: RegExp; fix: RegExp }] => [
+      `a path with a dot segment (${path})`,
+      {
+        spec: api({
+          [path]: { get: { operationId: 'getIt', responses: { 204: { description: 'done' } } } },
+        }),
+        pointer: `#/paths/${path.replace(/\//g, '~1')}`,
+        problem: /has the segment ".*", which every URL resolves away/,
+        fix: /without `\.` or `\.\.` segments/,
+      },
+    ],
+  ),
   [
     'an x-sdk-client-option that is not an identifier',
     {
