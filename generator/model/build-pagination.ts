@@ -12,6 +12,15 @@ import type { PaginationModel, ParameterModel } from './types.ts';
 const PARAM_KEYS = ['afterParam', 'beforeParam', 'limitParam'] as const;
 const FIELD_KEYS = ['itemsField', 'nextCursorField', 'prevCursorField'] as const;
 const REQUIRED_KEYS = new Set(['afterParam', 'itemsField', 'nextCursorField']);
+/** The methods a page has over its body (templates/runtime/pagination.ts `PageMethods`). */
+const PAGE_METHODS = [
+  'pageItems',
+  'hasNextPage',
+  'nextPage',
+  'hasPreviousPage',
+  'previousPage',
+  'iterPages',
+] as const;
 const EXAMPLE =
   '`x-sdk-pagination: { style: cursor, afterParam: after, limitParam: limit, itemsField: items, nextCursorField: moreItemsAfter }`';
 
@@ -125,6 +134,16 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
     }
   }
   if (problems.length > 0) throw GeneratorError.all(problems);
+  for (const name of PAGE_METHODS) {
+    const property = properties?.get(name);
+    if (property === undefined) continue;
+    input.warnings.add(
+      'pagination:field-hidden',
+      `the page's response property ${JSON.stringify(name)} is hidden by the page method \`${name}()\`: a page is the response body with the page methods over it, so \`page.${name}\` is the method, and the type says both`,
+      { file, pointer: property.pointer },
+      `rename the property (in the API and the spec): the page's methods cannot give way to it; until then its value is not readable from a page`,
+    );
+  }
 
   const model: PaginationModel = {
     style: 'cursor',

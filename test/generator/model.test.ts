@@ -412,6 +412,28 @@ describe('pagination', () => {
     expect(await itemsWarnings(page({ type: 'array', items: {} }, ['data', 'next']))).toEqual([]);
   });
 
+  it('warns of a response property the page methods hide (hasNextPage), at the property', async () => {
+    const spec = page({ type: 'array', items: {} }, ['data', 'next']) as {
+      paths: Record<string, { get: { responses: Record<string, Json> } }>;
+    };
+    const schema = (
+      spec.paths['/items']!.get.responses['200'] as {
+        content: { 'application/json': { schema: { properties: Record<string, Json> } } };
+      }
+    ).content['application/json'].schema;
+    schema.properties['hasNextPage'] = { type: 'boolean' };
+    schema.properties['total'] = { type: 'integer' };
+    const hidden = (await model(spec as Json)).warnings.filter(
+      (w) => w.key === 'pagination:field-hidden',
+    );
+    expect(hidden.map((w) => w.location.pointer)).toEqual([
+      '#/paths/~1items/get/responses/200/content/application~1json/schema/properties/hasNextPage',
+    ]);
+    expect(hidden[0]!.problem).toMatch(
+      /"hasNextPage" is hidden by the page method `hasNextPage\(\)`/,
+    );
+  });
+
   it('refuses an items property that is not an array, naming its schema', async () => {
     const error = await modelError(page({ type: 'object', properties: {} }, ['data']));
     expect(error.location.pointer).toBe('#/paths/~1items/get/x-sdk-pagination/itemsField');
