@@ -627,12 +627,7 @@ export class ClientCore {
     // JSON has no NaN or Infinity, and a form field's text would be "NaN": refused, whatever the
     // media type, before anything is encoded or sent (internal/finite.ts).
     assertFinite(body, 'The request body');
-    const encoded =
-      body === undefined
-        ? undefined
-        : request.encode === undefined
-          ? { body: JSON.stringify(body), contentType }
-          : request.encode(body, contentType, request.encoding);
+    const encoded = body === undefined ? undefined : encodeBody(request, body, contentType);
     const headers = mergeHeaders(
       request.anonymous === true ? this.#anonymousHeaders : this.#headers,
       request.accept === undefined ? undefined : { Accept: request.accept },
@@ -1057,4 +1052,27 @@ function describeCause(error: unknown): string {
     return `${error.message}${cause}`;
   }
   return String(error);
+}
+
+/**
+ * The request body as sent: JSON, or the operation's own encoding (form, multipart).
+ * @throws SDKError when it cannot be encoded (a value that contains itself, a BigInt: what
+ * `JSON.stringify` refuses), with the encoder's error as its `cause`, before anything is sent.
+ */
+function encodeBody(
+  request: APIRequest,
+  body: unknown,
+  contentType: string,
+): { body: BodyInit; contentType?: string } {
+  try {
+    return request.encode === undefined
+      ? { body: JSON.stringify(body), contentType }
+      : request.encode(body, contentType, request.encoding);
+  } catch (error) {
+    if (error instanceof SDKError) throw error;
+    throw new SDKError(
+      `The request body cannot be encoded as ${contentType}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
 }

@@ -148,3 +148,26 @@ describe('numbers that are not finite, in the typed path client', () => {
     expect(await refused(sendIt)).toMatch(message);
   });
 });
+
+describe('bodies JSON cannot encode, in the resource client', () => {
+  it.each<[string, () => unknown, RegExp]>([
+    [
+      'a body that contains itself',
+      () => {
+        const plan: Record<string, unknown> = { name: 'x' };
+        plan['self'] = plan;
+        return plan;
+      },
+      /^The request body cannot be encoded as application\/json: .*circular/i,
+    ],
+    [
+      'a BigInt',
+      () => ({ amount: 10n }),
+      /^The request body cannot be encoded as application\/json: .*BigInt/,
+    ],
+  ])('%s: an SDKError before anything is sent', async (_what, body, message) => {
+    expect(await refused(call(() => ({ method: 'post', path: '/plans', body: body() })))).toMatch(
+      message,
+    );
+  });
+});
