@@ -153,7 +153,7 @@ export function isMethodParameter(location: unknown, name: unknown): boolean {
   );
 }
 
-export function isSendable(location: unknown, name: unknown): boolean {
+function isSendable(location: unknown, name: unknown): boolean {
   return (
     (location !== 'header' && location !== 'cookie') ||
     (typeof name === 'string' && HTTP_TOKEN.test(name))
