@@ -299,14 +299,22 @@ function* analysis(regex: RegexModel): Generator<Question, PatternSafety, Diagno
   if (!isValid(regex)) return { status: 'unknown', reason: 'not a valid regular expression' };
   const read = relaxRepeats(regex);
   if (read === undefined) return { status: 'unknown', reason: 'not analysed: not parsed' };
-  const { relaxed, regular } = read;
+  const { relaxed, regular, dropped } = read;
   if (relaxed.length > MAX_ANALYSED_LENGTH) {
     return {
       status: 'unknown',
       reason: `not analysed: longer than ${MAX_ANALYSED_LENGTH} characters`,
     };
   }
-  if (regular) {
+  if (regular && dropped) {
+    // Without its bounded lookarounds: linear proves the pattern linear; anything else, the fuzzer
+    // reads the pattern as written (below).
+    const states = backwardStates(relaxed, regex.flags, MAX_BACKWARD_STATES) ?? Infinity;
+    if (states <= MAX_BACKWARD_STATES) {
+      const result = yield { request: [relaxed, regex.flags, AUTOMATON_PARAMS], cost: states };
+      if (result.checker === 'automaton' && result.status === 'safe') return { status: 'linear' };
+    }
+  } else if (regular) {
     const states = backwardStates(relaxed, regex.flags, MAX_BACKWARD_STATES) ?? Infinity;
     if (states > MAX_BACKWARD_STATES) {
       return { status: 'unknown', reason: 'not analysed: too large an automaton' };
@@ -364,10 +372,20 @@ function complexityText(complexity: { type: string; degree?: number }): string {
 }
 
 /**
- * The pattern with each counted repeat `{m,n}` (n > 1) as `*` or `+`, and whether it is regular (no
- * backreferences or lookaround: recheck's automaton checker reads it); undefined if unparsable.
+ * The pattern with each counted repeat `{m,n}` (n > 1) as `*` or `+`, and each lookaround whose
+ * body matches in a bounded number of ways ({@link BOUNDED_LOOKAROUND_PATHS}) as `(?:)`; whether
+ * the result is regular (no backreferences, no other lookaround: recheck's automaton checker reads
+ * it), and whether lookarounds were dropped; undefined if unparsable.
+ *
+ * Dropping such a lookaround can only add ways to backtrack: where it stood, a match either fails
+ * or goes on as without it, and evaluating it costs a bounded amount at each place it is reached.
+ * So if the pattern without it is linear, the pattern is (`^(?!https://)[a-z:/.]+\.pdf$`,
+ * `^(?!-)[a-z0-9-]+(?<!-)$`). The converse does not hold: a lookaround can stop backtracking,
+ * so a pattern without it that is not linear goes to the fuzzer as written (see {@link analysis}).
  */
-function relaxRepeats(regex: RegexModel): { relaxed: string; regular: boolean } | undefined {
+function relaxRepeats(
+  regex: RegexModel,
+): { relaxed: string; regular: boolean; dropped: boolean } | undefined {
   let pattern: AST.Pattern;
   try {
     pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(
@@ -380,13 +398,19 @@ function relaxRepeats(regex: RegexModel): { relaxed: string; regular: boolean } 
     return undefined;
   }
   const edits: { start: number; end: number; text: string }[] = [];
+  const droppedRanges: { start: number; end: number }[] = [];
   let regular = true;
   visitRegExpAST(pattern, {
     onBackreferenceEnter() {
       regular = false;
     },
     onAssertionEnter(node) {
-      if (node.kind === 'lookahead' || node.kind === 'lookbehind') regular = false;
+      if (node.kind !== 'lookahead' && node.kind !== 'lookbehind') return;
+      if (droppedRanges.some((range) => range.start <= node.start && node.end <= range.end)) return;
+      if (matchPaths(node) <= BOUNDED_LOOKAROUND_PATHS) {
+        droppedRanges.push({ start: node.start, end: node.end });
+        edits.push({ start: node.start, end: node.end, text: '(?:)' });
+      } else regular = false;
     },
     onQuantifierEnter(node) {
       if (node.max <= 1 || /^[*+?]/.test(node.raw.slice(node.element.raw.length))) return;
@@ -394,11 +418,58 @@ function relaxRepeats(regex: RegexModel): { relaxed: string; regular: boolean } 
       edits.push({ start: node.element.end, end: node.end, text });
     },
   });
+  const kept = edits.filter(
+    (edit) =>
+      edit.text === '(?:)' ||
+      !droppedRanges.some((range) => range.start <= edit.start && edit.end <= range.end),
+  );
   let out = regex.source;
-  for (const edit of edits.sort((x, y) => y.start - x.start)) {
+  for (const edit of kept.sort((x, y) => y.start - x.start)) {
     out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   }
-  return { relaxed: out, regular };
+  return { relaxed: out, regular, dropped: droppedRanges.length > 0 };
+}
+
+/**
+ * A lookaround whose body can match in at most this many ways is dropped before recheck's automaton
+ * checker reads a pattern (see {@link relaxRepeats}): what evaluating it costs does not grow with
+ * the input.
+ */
+const BOUNDED_LOOKAROUND_PATHS = 64;
+
+/**
+ * An upper bound of the ways `node` can match at one place (the paths a backtracking engine
+ * tries): Infinity with a repeat beyond `?` or a backreference, which make it grow with the input.
+ */
+function matchPaths(node: AST.Node): number {
+  switch (node.type) {
+    case 'Alternative':
+      return node.elements.reduce((paths, element) => paths * matchPaths(element), 1);
+    case 'Group':
+    case 'CapturingGroup':
+    case 'Pattern':
+      return node.alternatives.reduce((paths, alternative) => paths + matchPaths(alternative), 0);
+    case 'Assertion':
+      return node.kind === 'lookahead' || node.kind === 'lookbehind'
+        ? node.alternatives.reduce((paths, alternative) => paths + matchPaths(alternative), 0)
+        : 1;
+    case 'Quantifier':
+      if (node.max > 1) return Infinity;
+      return node.max === 0 ? 1 : (node.min === 0 ? 1 : 0) + matchPaths(node.element);
+    case 'Character':
+    case 'CharacterSet':
+      return 1;
+    case 'CharacterClass':
+      // A `v`-flag class with strings (`[\q{ab|c}]`) can match in several ways.
+      return node.unicodeSets &&
+        node.elements.some((element) => element.type === 'ClassStringDisjunction')
+        ? Infinity
+        : 1;
+    case 'ExpressionCharacterClass':
+      return Infinity;
+    default:
+      return Infinity;
+  }
 }
 
 /** JavaScript's own words for why a pattern does not compile. */
