@@ -334,7 +334,7 @@ function buildOperation(
     idempotent: parameters.some((parameter) => parameter.clientDefault === 'idempotency-key'),
     operationIdDeclared: true,
     secured: isSecured(operation.security ?? doc.security),
-    anonymous: isEmptyList(operation.security ?? doc.security),
+    anonymous: takesNoCredential(doc, operation.security ?? doc.security),
   };
   const security = effectiveSecurity(doc, operation, pointer);
   if (security !== undefined) draft.security = security;
@@ -416,7 +416,40 @@ function isSecured(security: unknown): boolean {
   );
 }
 
-const isEmptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
+/**
+ * Whether an operation whose effective `security` is `security` takes no credential (OpenAPI 3.1
+ * §4.8.10): a list whose every alternative is `{}` (`[]`, `[{}]`); or no list, where the spec
+ * declares security for other operations (the root has none, so each operation says its own, and
+ * this one says none). A spec that declares security nowhere (schemes defined but never required,
+ * which loosely written specs do) gets the token everywhere: the client sends what it was given.
+ */
+function takesNoCredential(doc: Record<string, unknown>, security: unknown): boolean {
+  if (Array.isArray(security)) return security.every(isEmptyRequirement);
+  return declaresSecurity(doc);
+}
+
+const isEmptyRequirement = (requirement: unknown) =>
+  isRecord(requirement) && Object.keys(requirement).length === 0;
+
+/** Whether the root or any operation requires a scheme (cached per document). */
+function declaresSecurity(doc: Record<string, unknown>): boolean {
+  let declared = declaringSecurity.get(doc);
+  if (declared === undefined) {
+    const requires = (list: unknown) =>
+      Array.isArray(list) && list.some((requirement) => !isEmptyRequirement(requirement));
+    declared =
+      requires(doc.security) ||
+      Object.values(isRecord(doc.paths) ? doc.paths : {}).some(
+        (item) =>
+          isRecord(item) &&
+          HTTP_METHODS.some((method) => isRecord(item[method]) && requires(item[method].security)),
+      );
+    declaringSecurity.set(doc, declared);
+  }
+  return declared;
+}
+
+const declaringSecurity = new WeakMap<object, boolean>();
 
 /** The raw JSON schema of one response (for checks that need the spec's own properties). */
 function rawResponseSchema(

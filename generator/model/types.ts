@@ -203,9 +203,10 @@ export interface OperationModel {
   /** True when the operation needs auth (has effective security). */
   secured: boolean;
   /**
-   * True when its effective `security` is an empty list (`security: []`, OpenAPI 3.1 §4.8.10): it
-   * takes no credential, so the client does not send its token there. A spec that declares no
-   * security at all leaves this false (the client sends the token it was given).
+   * True when it takes no credential (OpenAPI 3.1 §4.8.10), so the client does not send its token
+   * there: its effective `security` lists only `{}` alternatives (`security: []`, `[{}]`), or it
+   * has none while other operations require a scheme. A spec that requires security nowhere leaves
+   * this false (the client sends the token it was given).
    */
   anonymous: boolean;
   /**

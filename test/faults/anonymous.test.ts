@@ -37,10 +37,11 @@ describe('operations that take no credential', () => {
     server.requests.length = 0;
   });
 
-  it('are marked in the model: only an empty security list, not an empty requirement', () => {
+  it('are marked in the model: a list of empty requirements only, not one beside others', () => {
     expect(pkg.model.operations.map((op) => [op.operationId, op.anonymous])).toEqual([
       ['createSession', true],
       ['retrieveSession', false],
+      ['getHealth', true],
       ['getStatus', false],
     ]);
     expect(diagnostics(pkg)).toEqual([]);
@@ -50,10 +51,12 @@ describe('operations that take no credential', () => {
     await client.sessions!.create!();
     await client.sessions!.retrieve!();
     // Tagged Sessions like the others, so it is in `sessions`.
+    await client.sessions!.getHealth!();
     await client.sessions!.getStatus!();
     expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'POST /sessions',
       'GET /sessions/current?api_key=key-123',
+      'GET /health',
       'GET /status?api_key=key-123',
     ]);
   });
@@ -71,5 +74,44 @@ describe('operations that take no credential', () => {
       'POST /sessions',
       'GET /sessions/current?api_key=key-123',
     ]);
+  });
+});
+
+describe.each([
+  // No root security; the operation without its own takes no credential.
+  [
+    'per-operation-security.yaml',
+    'PerOperationSecurity',
+    ['GET /pets/1?api_key=key-123', 'DELETE /pets/1'],
+  ],
+  // Security required nowhere: the token goes everywhere, as the client was given it.
+  ['security-nowhere.yaml', 'SecurityNowhere', ['GET /pets/1 key-123']],
+])('%s', (fixture, clientName, expected) => {
+  it('sends the credential only where an operation requires one', async () => {
+    const pkg = await faultPackage(fixture);
+    const written = await writePackage(pkg.files);
+    const server = await startServer(() => ({ status: 204, headers: {}, body: '' }));
+    try {
+      const module = (await import(`${written.dir}/src/index.ts`)) as Record<
+        string,
+        new (options: { baseURL: string; token: string }) => Record<string, Resource>
+      >;
+      const client = new module[clientName]!({ baseURL: server.url, token: 'key-123' });
+      for (const method of ['get', 'delete']) {
+        const call = (
+          client.pets as unknown as Record<string, ((id: string) => Promise<unknown>) | undefined>
+        )[method];
+        if (call !== undefined) await call.call(client.pets, '1');
+      }
+      expect(
+        server.requests.map(
+          (request) =>
+            `${request.method} ${request.url}${request.headers['x-api-key'] === undefined ? '' : ` ${String(request.headers['x-api-key'])}`}`,
+        ),
+      ).toEqual(expected);
+    } finally {
+      await server.close();
+      await written.remove();
+    }
   });
 });
