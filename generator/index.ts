@@ -2,6 +2,7 @@
  * The generator's programmatic API: `generate({ spec, out, name, check })` does what
  * `npm run generate` does and returns what happened instead of printing it.
  */
+import type { ApiModel } from './model/types.ts';
 import { resolveContext, type GenerateOptions } from './context.ts';
 import type { CheckResult } from './write/check.ts';
 import { provenUpToDate } from './write/record.ts';
@@ -68,6 +69,13 @@ export interface GenerateResult {
      * `npm run diff` tells a renamed method from one removed and another added.
      */
     operations: Record<string, string>;
+    /**
+     * What the client does without being told, which a spec change can alter under code that
+     * still compiles: the environment variable each option defaults to (`token` → `GIGS_TOKEN`),
+     * the default base URL (the first root server; absent when none), and how the token is sent
+     * (`bearer`, `apiKey header X-Api-Key`, `basic`; absent when the client takes none).
+     */
+    client: { environment: Record<string, string>; baseURL?: string; credential?: string };
   };
 }
 
@@ -123,8 +131,26 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
           ]),
         ),
       ),
+      client: clientDefaults(result.model),
     },
   };
   if (result.check !== undefined) output.check = result.check;
   return output;
+}
+
+/** The client's defaults (see `package.client` above), as the generated client.ts reads them. */
+function clientDefaults(model: ApiModel): NonNullable<GenerateResult['package']>['client'] {
+  const { envPrefix, clientOptions } = model.sdk;
+  const auth = model.tokenAuth;
+  return {
+    environment: Object.fromEntries<string>([
+      ...(auth === undefined ? [] : [['token', `${envPrefix}_TOKEN`] as const]),
+      ['baseURL', `${envPrefix}_BASE_URL`] as const,
+      ...clientOptions.map((option) => [option.name, option.envVar] as const),
+    ]),
+    ...(model.info.serverUrl === undefined ? {} : { baseURL: model.info.serverUrl }),
+    ...(auth === undefined
+      ? {}
+      : { credential: auth.kind === 'apiKey' ? `apiKey ${auth.in} ${auth.name}` : auth.kind }),
+  };
 }

@@ -105,6 +105,8 @@ interface GeneratedSide {
   place: (pointer: string, at?: 'value' | 'key') => SourcePlace | undefined;
   /** The operation behind each client method (`client.plans.retrieve` → `GET /plans/{plan}`). */
   operations: Map<string, string>;
+  /** The client's defaults (generate()'s `package.client`). */
+  client: { environment: Record<string, string>; baseURL?: string; credential?: string };
 }
 
 /** Generates one side's package; a spec that does not bundle is reported as that side's. */
@@ -130,6 +132,7 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
       uses,
       place: result.package.sourcePlace,
       operations: new Map(Object.entries(result.package.operations)),
+      client: result.package.client,
     };
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;

@@ -38,6 +38,17 @@ const SDK_RULES = {
   'method-removed': 'major',
   'method-renamed': 'major',
   'method-added': 'minor',
+  // The same method now calls another operation (`x-sdk-method` moved, a path rewritten): calls
+  // still compile, and do something else.
+  'method-retargeted': 'major',
+  // Positional arguments in another order (a path's parameters reordered): calls still compile
+  // when the types match, and pass each value as another argument.
+  'arguments-reordered': 'major',
+  // What the client does without being told: the environment variable an option defaults to, the
+  // default base URL, how the token is sent. Code compiles and fails (or goes elsewhere) at run time.
+  'environment-variable-renamed': 'major',
+  'default-base-url-changed': 'major',
+  'credential-changed': 'major',
   'method-deprecated': 'minor',
   'export-removed': 'major',
   'export-renamed': 'major',
@@ -112,6 +123,8 @@ export type WireRule = (typeof WIRE_RULES)[number];
  */
 const LINKED_WIRE_RULES: Partial<Record<SdkRule, readonly WireRule[]>> = {
   'method-removed': ['operation-removed', 'path-removed'],
+  'default-base-url-changed': ['server-removed'],
+  'credential-changed': ['security-scheme-changed'],
   'parameter-removed': ['parameter-removed'],
   'parameter-required': [
     'parameter-became-required',

@@ -35,6 +35,8 @@ export interface SdkPackage {
   uses: ReadonlyMap<string, ReadonlySet<SchemaUse>>;
   /** Each method's operation: `client.plans.retrieve` → `GET /plans/{plan}` (finds renames). */
   operations?: ReadonlyMap<string, string>;
+  /** The client's defaults: environment variables, base URL, credential (generate()'s `package.client`). */
+  client?: { environment: Record<string, string>; baseURL?: string; credential?: string };
 }
 
 type Direction = 'input' | 'output';
@@ -138,6 +140,9 @@ export function compareSdk(
     );
   }
 
+  for (const [rule, message] of clientDefaultChanges(base.client, head.client))
+    add(rule, constructorName, `\`${constructorName}\` ${message}`);
+
   for (const [name, method] of oldMethods) {
     const location = `${name}()`;
     const newName = renamed.get(name);
@@ -152,6 +157,21 @@ export function compareSdk(
       add('method-removed', location, `\`${location}\` removed`);
       continue;
     }
+    const before = base.operations?.get(name);
+    const after = head.operations?.get(newName ?? name);
+    if (before !== undefined && after !== undefined && onTheWire(before) !== onTheWire(after))
+      add(
+        'method-retargeted',
+        location,
+        `\`${location}\` now calls \`${after}\` (was \`${before}\`): calls that compiled still compile, and do something else`,
+      );
+    const reordered = reorderedArguments(checker, method, next);
+    if (reordered !== undefined)
+      add(
+        'arguments-reordered',
+        location,
+        `\`${location}\` takes its arguments in another order, (${reordered[0].join(', ')}) → (${reordered[1].join(', ')}): calls that compiled may still compile, and pass each value as another argument`,
+      );
     if (isDeprecated(checker, next) && !isDeprecated(checker, method))
       add('method-deprecated', location, `\`${location}\` deprecated`);
     if (docsChanged(checker, method, next))
@@ -342,7 +362,7 @@ function renamedMethods(
 ): Map<string, string> {
   const renamed = new Map<string, string>();
   if (oldOperations === undefined || newOperations === undefined) return renamed;
-  const wire = (operation: string) => operation.replace(/\{[^}]*\}/g, '{}');
+  const wire = onTheWire;
   const added = new Map<string, string[]>();
   for (const name of newMethods.keys()) {
     const operation = newOperations.get(name);
@@ -356,6 +376,67 @@ function renamedMethods(
     if (candidates?.length === 1) renamed.set(name, candidates[0]!);
   }
   return renamed;
+}
+
+/** An operation as requests show it: `GET /plans/{plan}` and `GET /plans/{id}` are the same. */
+function onTheWire(operation: string): string {
+  return operation.replace(/\{[^}]*\}/g, '{}');
+}
+
+/**
+ * The names of the method's parameters before and after, when the ones it has on both sides come
+ * in another order (`(plan, document)` → `(document, plan)`); undefined otherwise.
+ */
+function reorderedArguments(
+  checker: ts.TypeChecker,
+  before: ts.Symbol,
+  after: ts.Symbol,
+): [string[], string[]] | undefined {
+  const names = (symbol: ts.Symbol) =>
+    checker
+      .getTypeOfSymbol(symbol)
+      .getCallSignatures()[0]
+      ?.parameters.map((parameter) => parameter.name) ?? [];
+  const old = names(before);
+  const next = names(after);
+  const common = (list: string[], other: string[]) => list.filter((name) => other.includes(name));
+  const a = common(old, next);
+  const b = common(next, old);
+  return a.some((name, i) => name !== b[i]) ? [old, next] : undefined;
+}
+
+/** Changes of what the client does without being told (see {@link SdkPackage.client}). */
+function clientDefaultChanges(
+  before: SdkPackage['client'],
+  after: SdkPackage['client'],
+): [SdkRule, string][] {
+  if (before === undefined || after === undefined) return [];
+  const changes: [SdkRule, string][] = [];
+  for (const [option, variable] of Object.entries(before.environment)) {
+    const next = after.environment[option];
+    if (next !== undefined && next !== variable)
+      changes.push([
+        'environment-variable-renamed',
+        `reads \`${option}\` from \`${next}\`, no longer from \`${variable}\`: set \`${next}\` where \`${variable}\` is set`,
+      ]);
+  }
+  if (before.baseURL !== after.baseURL)
+    changes.push([
+      'default-base-url-changed',
+      after.baseURL === undefined
+        ? `has no default base URL any more (was \`${before.baseURL ?? ''}\`): pass \`baseURL\``
+        : `sends requests to \`${after.baseURL}\` by default (was ${before.baseURL === undefined ? 'none' : `\`${before.baseURL}\``})`,
+    ]);
+  if (
+    before.credential !== undefined &&
+    after.credential !== undefined &&
+    before.credential !== after.credential
+  )
+    changes.push([
+      'credential-changed',
+      `sends its token as ${after.credential} (was ${before.credential}): a token of the old kind is refused`,
+    ]);
+  return changes;
 }
 
 /**

@@ -1,0 +1,157 @@
+/**
+ * `npm run diff` on changes that keep every call compiling but change what it does: a method that
+ * now calls another operation, positional arguments in another order, and what the client does
+ * without being told (the environment variables it reads, its default base URL, how it sends its
+ * token). Each is major, with a line that says what changed. On real git repositories.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Document } from 'yaml';
+import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
+import { removeTempDirs } from '../generator/helpers.ts';
+import { git, resetSpec, specRepo } from './git-repo.ts';
+import { editYaml } from './spec-edits.ts';
+
+const ROOT_FILE = 'openapi.yaml';
+
+/** An operation on an order with the same signature as its siblings: `(order, options?)`. */
+const orderAction = (doc: Document, action: string) =>
+  doc.createNode({
+    operationId: `${action}Order`,
+    'x-sdk-method': `orders.${action}`,
+    parameters: [{ name: 'order', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: { '204': { description: 'Done.' } },
+  });
+
+let repo: string;
+
+beforeAll(async () => {
+  // The shop spec, with two actions of the same signature and a path of two parameters.
+  repo = await specRepo();
+  await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+    doc.setIn(['paths', '/orders/{order}/archive'], doc.createNode({}));
+    doc.setIn(['paths', '/orders/{order}/archive', 'post'], orderAction(doc, 'archive'));
+    doc.setIn(['paths', '/orders/{order}/publish'], doc.createNode({}));
+    doc.setIn(['paths', '/orders/{order}/publish', 'post'], orderAction(doc, 'publish'));
+    doc.setIn(
+      ['paths', '/orders/{order}/items/{item}'],
+      doc.createNode({
+        get: {
+          operationId: 'retrieveItem',
+          'x-sdk-method': 'orders.retrieveItem',
+          parameters: [
+            { name: 'order', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'item', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: { '204': { description: 'The item.' } },
+        },
+      }),
+    );
+  });
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'Actions and items');
+}, 120_000);
+
+afterAll(removeTempDirs);
+
+async function diffAfter(edit: (doc: Document) => void): Promise<DiffReport> {
+  resetSpec(repo);
+  await editYaml(join(repo, 'spec'), ROOT_FILE, edit);
+  return diffSpecs({ base: 'HEAD', cwd: repo });
+}
+
+const sdkLines = (report: DiffReport) =>
+  report.changes
+    .filter((change) => change.kind.startsWith('sdk/'))
+    .map(({ level, kind, message }) => `${level} ${kind} ${message}`);
+
+describe('a call that compiles and does something else', () => {
+  it('two methods that swap operations: each now calls the other’s', async () => {
+    const report = await diffAfter((doc) => {
+      doc.setIn(['paths', '/orders/{order}/archive', 'post', 'x-sdk-method'], 'orders.publish');
+      doc.setIn(['paths', '/orders/{order}/publish', 'post', 'x-sdk-method'], 'orders.archive');
+    });
+    expect(report.bump).toBe('major');
+    expect(sdkLines(report)).toEqual(
+      expect.arrayContaining([
+        'major sdk/method-retargeted `client.orders.archive()` now calls `POST /orders/{order}/publish` (was `POST /orders/{order}/archive`): calls that compiled still compile, and do something else',
+        'major sdk/method-retargeted `client.orders.publish()` now calls `POST /orders/{order}/archive` (was `POST /orders/{order}/publish`): calls that compiled still compile, and do something else',
+      ]),
+    );
+  }, 120_000);
+
+  it('a path whose parameters come in another order: the arguments are reordered', async () => {
+    const report = await diffAfter((doc) => {
+      const item = doc.getIn(['paths', '/orders/{order}/items/{item}']);
+      doc.deleteIn(['paths', '/orders/{order}/items/{item}']);
+      doc.setIn(['paths', '/items/{item}/orders/{order}'], item);
+    });
+    expect(report.bump).toBe('major');
+    const lines = sdkLines(report);
+    expect(lines).toContain(
+      'major sdk/arguments-reordered `client.orders.retrieveItem()` takes its arguments in another order, (order, item, options) → (item, order, options): calls that compiled may still compile, and pass each value as another argument',
+    );
+    expect(lines).toContain(
+      'major sdk/method-retargeted `client.orders.retrieveItem()` now calls `GET /items/{item}/orders/{order}` (was `GET /orders/{order}/items/{item}`): calls that compiled still compile, and do something else',
+    );
+  }, 120_000);
+
+  it('a renamed path parameter is neither: the same request, the same argument order', async () => {
+    const report = await diffAfter((doc) => {
+      const item = doc.getIn(['paths', '/orders/{order}/items/{item}']);
+      doc.deleteIn(['paths', '/orders/{order}/items/{item}']);
+      doc.setIn(['paths', '/orders/{order}/items/{itemId}'], item);
+      doc.setIn(['paths', '/orders/{order}/items/{itemId}', 'get', 'parameters', 1, 'name'], 'itemId');
+    });
+    const kinds = report.changes.map((change) => change.kind);
+    expect(kinds).not.toContain('sdk/method-retargeted');
+    expect(kinds).not.toContain('sdk/arguments-reordered');
+  }, 120_000);
+});
+
+describe('what the client does without being told', () => {
+  it('another envPrefix: the client reads other environment variables', async () => {
+    const report = await diffAfter((doc) => doc.setIn(['x-sdk', 'envPrefix'], 'SHOP_API'));
+    expect(report.bump).toBe('major');
+    expect(sdkLines(report)).toEqual(
+      expect.arrayContaining([
+        'major sdk/environment-variable-renamed `new Shop()` reads `token` from `SHOP_API_TOKEN`, no longer from `SHOP_TOKEN`: set `SHOP_API_TOKEN` where `SHOP_TOKEN` is set',
+        'major sdk/environment-variable-renamed `new Shop()` reads `baseURL` from `SHOP_API_BASE_URL`, no longer from `SHOP_BASE_URL`: set `SHOP_API_BASE_URL` where `SHOP_BASE_URL` is set',
+      ]),
+    );
+  }, 120_000);
+
+  it('another first server: requests go elsewhere by default', async () => {
+    const report = await diffAfter((doc) =>
+      doc.setIn(['servers', 0, 'url'], 'https://api.example.org/v2'),
+    );
+    expect(report.bump).toBe('major');
+    expect(sdkLines(report)).toContain(
+      'major sdk/default-base-url-changed `new Shop()` sends requests to `https://api.example.org/v2` by default (was `https://api.example.com`)',
+    );
+  }, 120_000);
+
+  it('another security scheme: the token is sent another way', async () => {
+    const report = await diffAfter((doc) =>
+      doc.setIn(
+        ['components', 'securitySchemes', 'bearerAuth'],
+        doc.createNode({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }),
+      ),
+    );
+    expect(report.bump).toBe('major');
+    expect(sdkLines(report)).toContain(
+      'major sdk/credential-changed `new Shop()` sends its token as apiKey header X-Api-Key (was bearer): a token of the old kind is refused',
+    );
+  }, 120_000);
+
+  it('a new description changes none of them', async () => {
+    const report = await diffAfter((doc) => doc.setIn(['info', 'description'], 'Another text.'));
+    const kinds = report.changes.map((change) => change.kind);
+    for (const kind of [
+      'sdk/environment-variable-renamed',
+      'sdk/default-base-url-changed',
+      'sdk/credential-changed',
+    ])
+      expect(kinds).not.toContain(kind);
+  }, 120_000);
+});
