@@ -346,6 +346,18 @@ export function buildSdkSettings(
       ),
     );
   }
+  // Words are made a class name (`shop api` → `ShopApi`); other characters are not words, and
+  // dropping them would publish a class, package and variables the author never wrote.
+  const stray = explicit === undefined ? undefined : /[^\p{L}\p{N} _.-]/u.exec(explicit)?.[0];
+  if (stray !== undefined) {
+    problems.push(
+      new GeneratorError(
+        `\`x-sdk.clientName\` ${JSON.stringify(explicit)} is not a class name: it has ${JSON.stringify(stray)}, which no name has`,
+        { file, pointer: '#/x-sdk/clientName' },
+        'write the name the client class should have (letters and digits, words joined as in `Gigs Core` → `GigsCore`), e.g. `clientName: Gigs`',
+      ),
+    );
+  }
   const nameSource =
     (explicit === undefined ? undefined : nameable(explicit)) ?? nameable(info.title) ?? UNTITLED;
   const clientName = exportName(pascalCase(nameSource), 'Client');

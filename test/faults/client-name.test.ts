@@ -117,4 +117,15 @@ describe('a client name another export has', () => {
       }),
     ).toEqual({ name: 'ShopApi', warning: undefined });
   });
+
+  it.each([`Gigs'); process.exit(1); ('`, 'Shop<API>', 'Shop/API'])(
+    'a clientName with characters no name has is an error naming one: %s',
+    async (clientName) => {
+      await expect(
+        clientOf({ info: { title: 'Shop', version: '1' }, 'x-sdk': { clientName } }),
+      ).rejects.toThrow(
+        /`x-sdk\.clientName` .* is not a class name: it has "[^"]+", which no name has/,
+      );
+    },
+  );
 });
