@@ -48,8 +48,14 @@ beforeAll(async () => {
       }),
     );
   });
+  await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+    doc.setIn(
+      ['properties', 'placedAt'],
+      doc.createNode({ description: 'When it was placed.', type: 'string', format: 'date-time' }),
+    ),
+  );
   git(repo, 'add', '-A');
-  git(repo, 'commit', '-q', '-m', 'Actions and items');
+  git(repo, 'commit', '-q', '-m', 'Actions, items and a date');
 }, 120_000);
 
 afterAll(removeTempDirs);
@@ -153,5 +159,23 @@ describe('what the client does without being told', () => {
       'sdk/credential-changed',
     ])
       expect(kinds).not.toContain(kind);
+  }, 120_000);
+});
+
+describe('a constraint the SDK types depend on', () => {
+  it('a removed date-time format: the wire line does not say the SDK types are unchanged', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.deleteIn(['properties', 'placedAt', 'format']),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const wire = report.changes.filter((change) => change.kind === 'wire/schema-constraint-changed');
+    expect(wire).not.toEqual([]);
+    for (const change of wire) {
+      expect(change.message).not.toContain('no SDK type changes');
+      expect(change.message).toContain('the SDK lines say what it changes in the package');
+    }
+    // …and the SDK level has lines: the date helpers for Order are gone.
+    expect(sdkLines(report).some((line) => line.startsWith('major '))).toBe(true);
   }, 120_000);
 });

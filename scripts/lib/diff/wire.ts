@@ -354,10 +354,17 @@ function namedVerdict(
       : undefined;
   const said = meaning === undefined ? named : `${named}; ${meaning}`;
   // Why a limit callers may hit is not breaking (rules.ts WIRE_DEFAULTS), unless the spec rates it so.
-  return verdict.ruleId === 'schema-constraint-changed' && verdict.impact !== 'major'
-    ? `${said}; ${verdict.impact === 'minor' ? 'a minor change' : 'a patch'}: no SDK type changes, and the API applies it whatever SDK version a caller uses`
-    : said;
+  if (verdict.ruleId !== 'schema-constraint-changed' || verdict.impact === 'major') return said;
+  const level = verdict.impact === 'minor' ? 'a minor change' : 'a patch';
+  // `format` and the content keywords make SDK types (dates, `Blob`): the SDK level's lines say
+  // what changed there, at their own levels.
+  return keyword !== undefined && TYPE_MAKING_KEYWORDS.has(keyword)
+    ? `${said}; ${level} on the wire: the API applies it whatever SDK version a caller uses (the SDK lines say what it changes in the package)`
+    : `${said}; ${level}: no SDK type changes, and the API applies it whatever SDK version a caller uses`;
 }
+
+/** Constraint keywords the generated types depend on (date revivers, binary bodies as `Blob`). */
+const TYPE_MAKING_KEYWORDS = new Set(['format', 'contentMediaType', 'contentEncoding']);
 
 function rank(level: Level): number {
   return level === 'major' ? 3 : level === 'minor' ? 2 : 1;
