@@ -99,6 +99,54 @@ describe('the two YAML readers', () => {
   });
 
   it.each([
+    [
+      'an HTML entity in a value',
+      'example: Status==&quot;&apos; + Account.ACTIVE + &apos;&quot;\n',
+    ],
+    [
+      'code with `!` in a block scalar',
+      'description: |\n  !o.getElementById(s) && init();\n  !p[s] && (p[s] = f);\n',
+    ],
+    [
+      'an id that reads like an exponent',
+      'id: 2531329f-fb09-4ef7-887e-84e648214436\nmodel: mistral-7b:587a6b29:20240514:7e773925\n',
+    ],
+    ['an anchor no alias uses', 'a: &x 1\nb: 2\n'],
+    ['a local tag js-yaml does not know', 'k: !custom 1\n'],
+  ])('reads %s the fast way only where both read it alike', (_case, text) => {
+    expect(compareYamlParsers(text)).not.toMatch(/^differs/);
+  });
+
+  it.each([
+    [
+      'an HTML entity in a value',
+      'example: Status==&quot;&apos; + Account.ACTIVE + &apos;&quot;\n',
+    ],
+    [
+      'code with `!` in a block scalar',
+      'description: |\n  !o.getElementById(s) && init();\n  !p[s] && (p[s] = f);\n',
+    ],
+    [
+      'an id that reads like an exponent',
+      'id: 2531329f-fb09-4ef7-887e-84e648214436\nmodel: mistral-7b:587a6b29:20240514:7e773925\n',
+    ],
+  ])('takes %s the fast way: nothing in it needs the yaml library', (_case, text) => {
+    expect(compareYamlParsers(text)).toBe('same');
+  });
+
+  it.each([
+    ['an alias', 'a: &x [1]\nb: *x\n'],
+    ['an alias bomb', 'a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n'],
+    ['a merge of an alias', 'base: &b {x: 1}\nnext:\n  <<: *b\n  y: 2\n'],
+    ['a js-yaml tag', 'k: !!str 1\n'],
+    ['a verbatim tag', 'k: !<tag:yaml.org,2002:str> 1\n'],
+    ['a float beyond double range', 'k: 1e400\nl: [2E-500]\n'],
+    ['an empty key in flow', 'k: { : a }\n'],
+  ])('leaves %s to the yaml library (its alias limit, its reading)', (_case, text) => {
+    expect(compareYamlParsers(text)).toBe('not plain');
+  });
+
+  it.each([
     ['~: a\n', { null: 'a' }],
     ['null: a\n', { null: 'a' }],
     ['NULL: a\n', { null: 'a' }],
