@@ -21,7 +21,7 @@
  */
 import { RE2JS } from 're2js';
 import { toRe2Syntax } from '../model/re2-syntax.ts';
-import type { JsonValue, RegexModel } from '../model/schema-types.ts';
+import type { Bound, JsonValue, RegexModel } from '../model/schema-types.ts';
 import { isInheritedMember } from '../model/sdk-names.ts';
 import type { NamedSchema, SchemaNode } from '../model/types.ts';
 
@@ -112,6 +112,12 @@ interface Walk {
   options: Required<SampleOptions>;
   /** Array items and string characters this sample may still make (MAX_SAMPLE_SIZE at first). */
   left: number;
+  /**
+   * Values this sample may still build only to try another (MAX_SAMPLE_TRIES at first): a
+   * duplicate item of a `uniqueItems` array, a `oneOf` variant's value that another variant
+   * accepts too, an `allOf` candidate a member rejects. Past it, the first value built stays.
+   */
+  tries: number;
 }
 
 /**
@@ -122,11 +128,15 @@ interface Walk {
  */
 const MAX_SAMPLE_SIZE = 10_000;
 
+/** The most values one sample builds to try another (see {@link Walk.tries}). */
+const MAX_SAMPLE_TRIES = 1_000;
+
 function walkOf(schemas: readonly NamedSchema[], options: SampleOptions): Walk {
   return {
     byName: new Map(schemas.map((schema) => [schema.name, schema.node])),
     options: { style: 'illustrative', readOnly: false, ...options },
     left: MAX_SAMPLE_SIZE,
+    tries: MAX_SAMPLE_TRIES,
   };
 }
 
@@ -155,93 +165,171 @@ export function fitsSchema(
   schemas: readonly NamedSchema[],
   options: SampleOptions,
 ): boolean {
-  return fits(value, node, walkOf(schemas, options), 0);
+  return good(value, node, walkOf(schemas, options), 0);
 }
 
-/** A value, or undefined when this branch cannot make one (it only leads back into itself). */
+/**
+ * Whether the package's guards accept `value` for `node` (JSON Schema as they check it: see
+ * `accepts`), as a response: the testing kit's answers are checked by response validation.
+ */
+export function guardsAccept(
+  value: JsonValue,
+  node: SchemaNode,
+  schemas: readonly NamedSchema[],
+): boolean {
+  return accepts(value, node, walkOf(schemas, { direction: 'response' }), 0);
+}
+
+/**
+ * A value, or undefined when this branch cannot make one (it only leads back into itself). `nth`
+ * asks for another value than the first (0): the nth one this schema's walk makes, which differs
+ * from the others where the schema allows (the items of a `uniqueItems` array, a `oneOf` variant's
+ * value another variant does not accept too).
+ */
 function build(
   node: SchemaNode,
   walk: Walk,
   label: string,
   visiting: readonly string[],
   depth: number,
+  nth = 0,
 ): JsonValue | undefined {
   const smallest = walk.options.style === 'smallest';
-  const own = ownExample(node, walk, depth);
+  const own = nth === 0 ? ownExample(node, walk, depth) : undefined;
   if (own !== undefined) return own;
-  if (node.nullable && (smallest || depth > MAX_DEPTH)) return null;
+  if (node.nullable && nth === 0 && (smallest || depth > MAX_DEPTH)) return null;
   if (depth > MAX_DEPTH) return emptyOf(node, walk);
   switch (node.kind) {
     case 'ref': {
       const target = walk.byName.get(node.target);
       if (target === undefined) return null;
       if (visiting.includes(node.target)) return node.nullable ? null : undefined;
-      return build(target, walk, label, [...visiting, node.target], depth + 1);
+      return build(target, walk, label, [...visiting, node.target], depth + 1, nth);
     }
     case 'enum':
-      return node.values[0];
+      return node.values[nth % Math.max(1, node.values.length)];
     case 'null':
       return null;
     case 'any':
+      return nth > 0 ? nth : smallest ? null : {};
     case 'not':
-      return smallest ? null : {};
+      return notValue(node, walk, smallest, nth);
     case 'never':
       return undefined;
     case 'boolean':
-      return !smallest;
+      return nth % 2 === 0 ? !smallest : smallest;
     case 'string':
       if (node.binary === true && walk.options.direction === 'request' && !smallest)
         return binarySample(label);
-      return stringValue(node, smallest ? 'string' : label, walk);
+      return stringValue(node, smallest ? 'string' : label, walk, nth);
     case 'number':
-      return numberValue(node);
-    case 'array': {
-      const items: JsonValue[] = [];
-      for (const item of node.prefixItems) {
-        const value = build(item, walk, label, visiting, depth + 1);
-        if (value === undefined) return undefined;
-        items.push(value);
-      }
-      while (items.length < (node.minItems ?? 0) && walk.left > 0) {
-        walk.left--;
-        if (node.items === undefined) items.push(null);
-        else {
-          const value = build(node.items, walk, label, visiting, depth + 1);
-          if (value === undefined) return undefined;
-          items.push(value);
-        }
-      }
-      return items;
-    }
+      return numberValue(node, nth);
+    case 'array':
+      return buildArray(node, walk, label, visiting, depth, nth);
     case 'object':
     case 'allOf': {
       const parts = objectParts(node, walk, 0);
       const joined = node.kind === 'allOf' ? joinedVariants(node, walk) : undefined;
       if (parts === undefined && joined !== undefined) {
         for (const { node: alternative, union, variant } of joined) {
-          const value = build(alternative, walk, label, visiting, depth + 1);
+          const value = build(alternative, walk, label, visiting, depth + 1, nth);
           if (value !== undefined) return withDiscriminator(union, variant, value);
         }
         return undefined;
       }
       if (parts === undefined) {
         // An allOf that is not all objects (`type: string, minLength: 1, enum: [a]` is a string
-        // and an enum): the first value one member allows that all of them accept.
+        // and an enum): the first value one member allows that all of them accept, numbers
+        // built within every member's bounds and multipleOf at once.
         const members = node.kind === 'allOf' ? node.members : [];
+        const merged = mergedNumber(members, walk);
         const candidates = [
+          ...(merged === undefined ? [] : [numberValue(merged, nth)]),
           ...members.flatMap((member) => (member.kind === 'enum' ? member.values : [])),
-          ...members.map((member) => build(member, walk, label, visiting, depth + 1)),
+          ...members.map((member) => build(member, walk, label, visiting, depth + 1, nth)),
         ];
         return candidates.find(
           (value) =>
-            value !== undefined && members.every((member) => fits(value, member, walk, depth + 1)),
+            value !== undefined && members.every((member) => good(value, member, walk, depth + 1)),
         );
       }
-      return buildObject(parts, walk, visiting, depth);
+      return buildObject(parts, walk, visiting, depth, nth);
     }
     case 'union':
-      return buildUnion(node, walk, label, visiting, depth);
+      return buildUnion(node, walk, label, visiting, depth, nth);
   }
+}
+
+/**
+ * Whether the value fits the node's TypeScript type ({@link fits}) and, in the `smallest` style
+ * (the testing kit's answers, which response validation checks), its guard accepts it
+ * ({@link accepts}). A call in the README or the docs needs only the type.
+ */
+function good(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): boolean {
+  return (
+    fits(value, node, walk, depth) &&
+    (walk.options.style !== 'smallest' || accepts(value, node, walk, depth))
+  );
+}
+
+/** One more try (see {@link Walk.tries}), false when none is left. */
+function tryAgain(walk: Walk): boolean {
+  if (walk.tries <= 0) return false;
+  walk.tries--;
+  return true;
+}
+
+/** A value `not`'s schema rejects: the first of a few of every JSON type (`nth` skips some). */
+function notValue(
+  node: Extract<SchemaNode, { kind: 'not' }>,
+  walk: Walk,
+  smallest: boolean,
+  nth: number,
+): JsonValue {
+  const candidates: JsonValue[] = smallest
+    ? [null, false, 0, 'string', [], {}, true, 1, 'a']
+    : [{}, 'string', 0, true, [], null, false, 1, 'a'];
+  const rejected = candidates.filter((value) => !accepts(value, node.node, walk, 0));
+  return rejected[nth % Math.max(1, rejected.length)] ?? candidates[0]!;
+}
+
+function buildArray(
+  node: Extract<SchemaNode, { kind: 'array' }>,
+  walk: Walk,
+  label: string,
+  visiting: readonly string[],
+  depth: number,
+  nth: number,
+): JsonValue[] | undefined {
+  const items: JsonValue[] = [];
+  // The first item carries `nth`, so arrays asked for another value differ by it.
+  const next = (schema: SchemaNode | undefined, k: number): JsonValue | undefined =>
+    schema === undefined
+      ? k === 0
+        ? null
+        : k
+      : build(schema, walk, label, visiting, depth + 1, k);
+  for (const item of node.prefixItems) {
+    const value = next(item, items.length === 0 ? nth : 0);
+    if (value === undefined) return undefined;
+    items.push(value);
+  }
+  const wanted = Math.max(node.minItems ?? 0, nth > 0 && items.length === 0 ? 1 : 0);
+  if (wanted > (node.maxItems ?? Infinity)) return items;
+  // `uniqueItems`: each item the next value of the items' schema that no earlier item equals.
+  let k = node.uniqueItems ? nth : 0;
+  while (items.length < wanted && walk.left > 0) {
+    walk.left--;
+    const value = next(node.items, node.uniqueItems ? k : items.length === 0 ? nth : 0);
+    if (value === undefined) return undefined;
+    k++;
+    if (node.uniqueItems && items.some((item) => sameJson(item, value)) && tryAgain(walk)) {
+      walk.left++;
+      continue;
+    }
+    items.push(value);
+  }
+  return items;
 }
 
 /** The node's own example or default, when it fits and is short enough to show. */
@@ -252,7 +340,7 @@ function ownExample(node: SchemaNode, walk: Walk, depth: number): JsonValue | un
       candidate === null || typeof candidate !== 'object'
         ? String(candidate).length <= 40 && !String(candidate).includes('\n')
         : JSON.stringify(candidate).length <= MAX_EXAMPLE_TEXT;
-    if (short && fits(candidate, node, walk, depth)) return candidate;
+    if (short && good(candidate, node, walk, depth)) return candidate;
   }
   return undefined;
 }
@@ -262,17 +350,39 @@ function buildObject(
   walk: Walk,
   visiting: readonly string[],
   depth: number,
+  nth: number,
 ): JsonObject | undefined {
   const result: JsonObject = {};
+  // Another value than the first (`nth`): the first property built is its nth value, or, with no
+  // required property, an optional one (or a key) is added.
+  let pending = nth;
   for (const [name, property] of parts.properties) {
     if (!(property.required || givenAlways(name)) || !sent(property.nodes, walk)) continue;
     // A schema no value satisfies (`minimum: 5, maximum: 3`) still gets a value of its type, which
     // the call's types accept; only a branch that leads back into itself makes none.
     const value =
-      buildAll(property.nodes, walk, name, visiting, depth + 1) ??
-      build(property.nodes[0]!, walk, name, visiting, depth + 1);
+      buildAll(property.nodes, walk, name, visiting, depth + 1, pending) ??
+      build(property.nodes[0]!, walk, name, visiting, depth + 1, pending);
     if (value === undefined) return undefined;
+    pending = 0;
     setOwn(result, name, value);
+  }
+  if (pending > 0) {
+    for (const [name, property] of parts.properties) {
+      if (Object.hasOwn(result, name) || !sent(property.nodes, walk)) continue;
+      const value = buildAll(property.nodes, walk, name, visiting, depth + 1, pending - 1);
+      if (value === undefined) continue;
+      setOwn(result, name, value);
+      pending = 0;
+      break;
+    }
+  }
+  if (pending > 0 && parts.additional !== 'none' && !Object.hasOwn(result, 'key1')) {
+    const value =
+      parts.additional === 'any'
+        ? `value${String(pending)}`
+        : build(parts.additional, walk, 'key1', visiting, depth + 1, pending - 1);
+    if (value !== undefined) setOwn(result, 'key1', value);
   }
   for (const name of parts.requiredWithoutSchema)
     if (!Object.hasOwn(result, name)) setOwn(result, name, null);
@@ -330,35 +440,167 @@ function givenAlways(name: string): boolean {
   return isInheritedMember(name) && name !== '__proto__';
 }
 
-/** A value for a property declared by several `allOf` members: the first that fits them all. */
+/**
+ * A value for a property declared by several `allOf` members: the first that fits them all (a
+ * number within all their bounds and multipleOf first), trying each member's next values while
+ * tries are left.
+ */
 function buildAll(
   nodes: readonly SchemaNode[],
   walk: Walk,
   label: string,
   visiting: readonly string[],
   depth: number,
+  nth = 0,
 ): JsonValue | undefined {
-  for (const node of nodes) {
-    const value = build(node, walk, label, visiting, depth);
-    if (value !== undefined && nodes.every((other) => fits(value, other, walk, depth)))
-      return value;
+  const fitsAll = (value: JsonValue | undefined): value is JsonValue =>
+    value !== undefined && nodes.every((other) => good(value, other, walk, depth));
+  const merged = nodes.length > 1 ? mergedNumber(nodes, walk) : undefined;
+  if (merged !== undefined) {
+    const value = numberValue(merged, nth);
+    if (fitsAll(value)) return value;
+  }
+  const rounds = nodes.length > 1 ? 4 : 1;
+  for (let round = 0; round < rounds; round++) {
+    for (const node of nodes) {
+      if (round > 0 && !tryAgain(walk)) return undefined;
+      const value = build(node, walk, label, visiting, depth, nth + round);
+      if (fitsAll(value)) return value;
+    }
   }
   return undefined;
 }
 
+/**
+ * The number schemas among `nodes` (`$ref`s followed) as one: the tighter bounds, `integer` if
+ * one is, a `multipleOf` that is a multiple of each (their least common multiple, for decimals
+ * too). Undefined unless every node is a number schema or allows any value.
+ */
+function mergedNumber(
+  nodes: readonly SchemaNode[],
+  walk: Walk,
+): Extract<SchemaNode, { kind: 'number' }> | undefined {
+  const numbers: Extract<SchemaNode, { kind: 'number' }>[] = [];
+  for (const node of nodes) {
+    const target = resolve(node, walk);
+    if (target?.kind === 'number') numbers.push(target);
+    else if (target?.kind !== 'any') return undefined;
+  }
+  if (numbers.length < 2) return undefined;
+  const tighter = (a: Bound | undefined, b: Bound | undefined, lower: boolean) => {
+    if (a === undefined || b === undefined) return a ?? b;
+    if (a.value === b.value) return { value: a.value, exclusive: a.exclusive || b.exclusive };
+    return (lower ? a.value > b.value : a.value < b.value) ? a : b;
+  };
+  let multipleOf: number | undefined;
+  for (const { multipleOf: m } of numbers) {
+    if (m === undefined || !(m > 0)) continue;
+    multipleOf = multipleOf === undefined ? m : leastCommonMultiple(multipleOf, m);
+  }
+  return {
+    ...numbers[0]!,
+    integer: numbers.some((n) => n.integer),
+    loose: numbers.every((n) => n.loose),
+    minimum: numbers.map((n) => n.minimum).reduce((a, b) => tighter(a, b, true)),
+    maximum: numbers.map((n) => n.maximum).reduce((a, b) => tighter(a, b, false)),
+    multipleOf,
+    examples: undefined,
+    default: undefined,
+  };
+}
+
+/** The least common multiple of two positive numbers, decimals counted to 9 places (else `a × b`). */
+function leastCommonMultiple(a: number, b: number): number {
+  const scale = 1e9;
+  const x = Math.round(a * scale);
+  const y = Math.round(b * scale);
+  if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y) || x === 0 || y === 0) return a * b;
+  let [p, q] = [x, y];
+  while (q !== 0) [p, q] = [q, p % q];
+  const lcm = (x / p) * y;
+  return Number.isSafeInteger(lcm) ? Number((lcm / scale).toPrecision(12)) : a * b;
+}
+
+/**
+ * The first variant's value the union accepts: for `oneOf`, one that no other variant accepts
+ * too (the variant's next values, or one with a property another variant declares set to a value
+ * that variant rejects, are tried while tries are left). Else the first value built.
+ */
 function buildUnion(
   node: UnionNode,
   walk: Walk,
   label: string,
   visiting: readonly string[],
   depth: number,
+  nth: number,
 ): JsonValue | undefined {
+  let first: JsonValue | undefined;
   for (const variant of unionVariants(node, walk)) {
-    const value = build(variant, walk, label, visiting, depth + 1);
-    if (value !== undefined) return withDiscriminator(node, variant, value);
+    const rounds = node.mode === 'oneOf' ? 4 : 1;
+    for (let round = 0; round < rounds; round++) {
+      if (round > 0 && !tryAgain(walk)) break;
+      const built = build(variant, walk, label, visiting, depth + 1, nth + round);
+      if (built === undefined) break;
+      const value = withDiscriminator(node, variant, built);
+      if (good(value, node, walk, depth)) return value;
+      first ??= value;
+      // A value another variant's type does not declare is no literal for a call: the testing
+      // kit's answers only.
+      if (walk.options.style !== 'smallest' || node.mode !== 'oneOf') continue;
+      if (!accepts(value, variant, walk, depth + 1)) continue;
+      const distinct = excludingOthers(node, variant, value, walk, depth);
+      if (distinct !== undefined) return distinct;
+    }
   }
-  return node.nullable ? null : undefined;
+  return first ?? (node.nullable ? null : undefined);
 }
+
+/**
+ * `value` (an object `variant` accepts) with properties that the other variants accepting it
+ * declare set to a value they reject and `variant` accepts, until only `variant` accepts it: an
+ * answer for a `oneOf` of objects that each allow the others' properties
+ * (`{properties: {a}} | {properties: {b}}`: `{}` is both, `{a: 0}` only the second). Undefined
+ * when none is found.
+ */
+function excludingOthers(
+  node: UnionNode,
+  variant: SchemaNode,
+  value: JsonValue,
+  walk: Walk,
+  depth: number,
+): JsonValue | undefined {
+  if (!isObject(value)) return undefined;
+  const result: JsonObject = { ...value };
+  const own = objectParts(variant, walk, 0);
+  for (const other of node.variants) {
+    if (other === variant || !accepts(result, other, walk, depth + 1)) continue;
+    const parts = objectParts(other, walk, 0);
+    if (parts === undefined) return undefined;
+    let excluded = false;
+    for (const [name, property] of parts.properties) {
+      const mine = own?.properties.get(name);
+      const candidate = OTHER_TYPES.find(
+        (item) =>
+          !property.nodes.every((schema) => accepts(item, schema, walk, depth + 1)) &&
+          (mine === undefined ||
+            mine.nodes.every((schema) => accepts(item, schema, walk, depth + 1))),
+      );
+      if (candidate === undefined || !tryAgain(walk)) continue;
+      const next = { ...result };
+      setOwn(next, name, candidate);
+      if (accepts(next, variant, walk, depth + 1) && !accepts(next, other, walk, depth + 1)) {
+        setOwn(result, name, candidate);
+        excluded = true;
+        break;
+      }
+    }
+    if (!excluded) return undefined;
+  }
+  return accepts(result, node, walk, depth) ? result : undefined;
+}
+
+/** Values of each JSON type, tried to set a property another variant rejects. */
+const OTHER_TYPES: readonly JsonValue[] = [0, 'string', false, null, [], {}];
 
 type UnionNode = Extract<SchemaNode, { kind: 'union' }>;
 
@@ -476,6 +718,171 @@ function fits(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): bo
     case 'union':
       return node.variants.some((variant) => fits(value, variant, walk, depth + 1));
   }
+}
+
+/**
+ * Whether the package's guards (emit/guards) accept `value` for `node`: JSON Schema as they check
+ * it, where {@link fits} checks the TypeScript type. Objects take keys they do not declare unless
+ * `additionalProperties` (or `unevaluatedProperties`) says otherwise, `oneOf` needs exactly one
+ * variant (a discriminator picks it for an object), `uniqueItems`, `not`, `propertyNames`,
+ * `patternProperties` and patterns are checked (a pattern without an RE2 form on short text only,
+ * else taken as matching: the guards may not run it either), a writeOnly property is never
+ * required in a response (nor a readOnly one in a request), formats are not checked.
+ */
+function accepts(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): boolean {
+  if (depth > 64) return true;
+  if (value === null && node.nullable && node.kind !== 'any') return true;
+  switch (node.kind) {
+    case 'any':
+      return true;
+    case 'never':
+      return false;
+    case 'ref': {
+      const target = walk.byName.get(node.target);
+      return target === undefined || accepts(value, target, walk, depth + 1);
+    }
+    case 'enum':
+      return node.values.some((candidate) => sameJson(candidate, value));
+    case 'null':
+      return value === null;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string': {
+      if (typeof value !== 'string') return node.loose;
+      const length = [...value].length;
+      if (length < (node.minLength ?? 0) || length > (node.maxLength ?? Infinity)) return false;
+      return node.pattern === undefined || patternVerdict(node.pattern, value) !== false;
+    }
+    case 'number':
+      if (typeof value !== 'number') return node.loose;
+      return numberAccepted(node, value);
+    case 'array':
+      if (!Array.isArray(value)) return node.loose;
+      return arrayAccepted(node, value, walk, depth);
+    case 'object':
+      if (!isObject(value)) return node.loose;
+      return objectAccepted(node, value, walk, depth);
+    case 'union': {
+      const { discriminator } = node;
+      if (discriminator !== undefined && isObject(value)) {
+        const tag = Object.hasOwn(value, discriminator.propertyName)
+          ? value[discriminator.propertyName]
+          : undefined;
+        const entry = discriminator.mapping.find((candidate) => candidate.value === tag);
+        const target = entry === undefined ? undefined : walk.byName.get(entry.target);
+        return target !== undefined && accepts(value, target, walk, depth + 1);
+      }
+      if (node.mode === 'anyOf')
+        return node.variants.some((variant) => accepts(value, variant, walk, depth + 1));
+      let count = 0;
+      for (const variant of node.variants)
+        if (accepts(value, variant, walk, depth + 1) && ++count > 1) return false;
+      return count === 1;
+    }
+    case 'allOf':
+      return node.members.every((member) => accepts(value, member, walk, depth + 1));
+    case 'not':
+      return !accepts(value, node.node, walk, depth + 1);
+  }
+}
+
+function numberAccepted(node: Extract<SchemaNode, { kind: 'number' }>, value: number): boolean {
+  if (!node.loose && (!Number.isFinite(value) || (node.integer && !Number.isInteger(value))))
+    return false;
+  const { minimum, maximum, multipleOf } = node;
+  if (minimum !== undefined && (minimum.exclusive ? value <= minimum.value : value < minimum.value))
+    return false;
+  if (maximum !== undefined && (maximum.exclusive ? value >= maximum.value : value > maximum.value))
+    return false;
+  if (multipleOf === undefined) return true;
+  // As the guards' runtime: `%` for an integer divisor, else within a few ulps of a whole quotient.
+  if (Number.isInteger(multipleOf)) return value % multipleOf === 0;
+  const quotient = value / multipleOf;
+  if (Number.isInteger(quotient)) return true;
+  return (
+    Number.isFinite(quotient) &&
+    Math.abs(quotient - Math.round(quotient)) <=
+      4 * Number.EPSILON * Math.max(1, Math.abs(quotient))
+  );
+}
+
+function arrayAccepted(
+  node: Extract<SchemaNode, { kind: 'array' }>,
+  value: JsonValue[],
+  walk: Walk,
+  depth: number,
+): boolean {
+  if (value.length < (node.minItems ?? 0) || value.length > (node.maxItems ?? Infinity))
+    return false;
+  const itemsFit = value.every((item, index) => {
+    const itemNode = index < node.prefixItems.length ? node.prefixItems[index] : node.items;
+    return itemNode === undefined || accepts(item, itemNode, walk, depth + 1);
+  });
+  if (!itemsFit) return false;
+  if (!node.uniqueItems) return true;
+  return value.every((item, index) =>
+    value.slice(0, index).every((other) => !sameJson(other, item)),
+  );
+}
+
+function objectAccepted(
+  node: Extract<SchemaNode, { kind: 'object' }>,
+  value: JsonObject,
+  walk: Walk,
+  depth: number,
+): boolean {
+  for (const property of node.properties) {
+    if (!Object.hasOwn(value, property.name)) {
+      // As the guards read it for a response: a writeOnly property is never required.
+      if (property.required && sent([property.node], walk)) return false;
+      continue;
+    }
+    if (!accepts(value[property.name]!, property.node, walk, depth + 1)) return false;
+  }
+  for (const name of node.requiredWithoutSchema) if (!Object.hasOwn(value, name)) return false;
+  const count = Object.keys(value).length;
+  if (count < (node.minProperties ?? 0) || count > (node.maxProperties ?? Infinity)) return false;
+  const declared = new Set(node.properties.map((property) => property.name));
+  const additional = node.additionalProperties;
+  const restricts =
+    additional !== undefined && !(additional.kind === 'any' && !additional.nullable);
+  const unevaluated = node.unevaluatedProperties;
+  for (const [key, item] of Object.entries(value)) {
+    if (node.propertyNames !== undefined && !accepts(key, node.propertyNames, walk, depth + 1))
+      return false;
+    let matched = false;
+    let unknown = false;
+    for (const { pattern, node: schema } of node.patternProperties) {
+      const verdict = patternVerdict(pattern, key);
+      if (verdict === undefined) unknown = true;
+      if (verdict !== true) continue;
+      matched = true;
+      if (!accepts(item, schema, walk, depth + 1)) return false;
+    }
+    if (unknown || declared.has(key)) continue;
+    if (restricts) {
+      if (!matched && !accepts(item, additional, walk, depth + 1)) return false;
+    } else if (
+      unevaluated !== undefined &&
+      !(unevaluated.kind === 'any' && !unevaluated.nullable)
+    ) {
+      const evaluated = node.evaluated ?? { names: [...declared], patterns: [] };
+      const verdicts = evaluated.patterns.map((pattern) => patternVerdict(pattern, key));
+      if (evaluated.names.includes(key) || verdicts.some((verdict) => verdict !== false)) continue;
+      if (!accepts(item, unevaluated, walk, depth + 1)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether `text` matches the spec's pattern as the guards would tell: {@link matches} where it
+ * can say (an RE2 form, or a short text), undefined otherwise.
+ */
+function patternVerdict(pattern: RegexModel, text: string): boolean | undefined {
+  if (matches(pattern, text)) return true;
+  const compiled = COMPILED.get(`${pattern.flags}/${pattern.source}`);
+  return compiled !== null || [...text].length <= MAX_BACKTRACKED_TEXT ? false : undefined;
 }
 
 function objectFits(value: JsonObject, parts: ObjectParts, walk: Walk, depth: number): boolean {
@@ -613,20 +1020,76 @@ function emptyOf(node: SchemaNode, walk: Walk): JsonValue {
   }
 }
 
+/**
+ * A string of the node's format, or `label`, that keeps its pattern (a best effort: the first
+ * of a few short candidates it accepts) and length. `nth` > 0: another one (a format's next
+ * value, the label with a number, the pattern's next candidate, letters when short).
+ */
 function stringValue(
   node: Extract<SchemaNode, { kind: 'string' }>,
   label: string,
   walk: Walk,
+  nth = 0,
 ): string {
   const { format, maxLength = Number.POSITIVE_INFINITY, pattern } = node;
   const minLength = Math.min(node.minLength ?? 0, walk.left);
   walk.left -= minLength;
-  let value = (format === undefined ? undefined : FORMATS[format]) ?? label;
-  if (pattern !== undefined && !matches(pattern, value))
-    value = PATTERN_CANDIDATES.find((text) => matches(pattern, text)) ?? value;
+  const formatted = format === undefined ? undefined : formatValue(format, nth);
+  let value = formatted ?? (nth === 0 ? label : `${label}${String(nth)}`);
+  if (pattern !== undefined && !matches(pattern, value)) {
+    const matching = PATTERN_CANDIDATES.filter((text) => matches(pattern, text));
+    value = matching[nth % Math.max(1, matching.length)] ?? value;
+  }
   if ([...value].length < minLength) value = value.padEnd(minLength, 'a');
+  // Cut to maxLength: the first value keeps its start, the others are letters (`string1` and
+  // `string2` would be cut alike).
+  if ([...value].length > maxLength && nth > 0) value = letters(nth).padStart(minLength, 'a');
   if ([...value].length > maxLength) value = [...value].slice(0, maxLength).join('');
   return value;
+}
+
+/** `nth` in letters: a, b, …, z, ba, bb, … */
+function letters(nth: number): string {
+  let text = '';
+  let rest = nth;
+  do {
+    text = String.fromCharCode(97 + (rest % 26)) + text;
+    rest = Math.floor(rest / 26);
+  } while (rest > 0);
+  return text;
+}
+
+/** The format's value ({@link FORMATS}), the `nth` one of those that have several. */
+function formatValue(format: string, nth: number): string | undefined {
+  const first = FORMATS[format];
+  if (first === undefined || nth === 0) return first;
+  const day = () => new Date(Date.UTC(2024, 0, 1 + nth)).toISOString().slice(0, 10);
+  switch (format) {
+    case 'date':
+      return day();
+    case 'date-time':
+      return `${day()}T00:00:00Z`;
+    case 'email':
+    case 'idn-email':
+      return `user${String(nth)}@example.com`;
+    case 'hostname':
+    case 'idn-hostname':
+      return `example${String(nth)}.com`;
+    case 'uri':
+    case 'url':
+    case 'uri-reference':
+    case 'iri':
+    case 'iri-reference':
+      return `https://example.com/${String(nth)}`;
+    case 'uuid':
+      return `00000000-0000-4000-8000-${(nth % 2 ** 48).toString(16).padStart(12, '0')}`;
+    case 'ipv4':
+      return `192.0.2.${String(nth % 256)}`;
+    case 'duration':
+      return `P${String(1 + nth)}D`;
+    default:
+      return first;
+  }
 }
 
 /**
@@ -663,7 +1126,28 @@ const COMPILED = new Map<string, RE2JS | null>();
  * A number within the node's bounds and `multipleOf`: the first candidate that fits, from the
  * lower bound up (the bound itself, the next multiple or integer, halfway to the upper bound).
  */
-function numberValue(node: Extract<SchemaNode, { kind: 'number' }>): number {
+function numberValue(node: Extract<SchemaNode, { kind: 'number' }>, nth = 0): number {
+  const first = firstNumber(node);
+  if (nth === 0) return first;
+  // The next ones: steps of multipleOf (or 1 for an integer, ½ otherwise) up from the first, then
+  // down from it (a first value at the maximum).
+  const step =
+    node.multipleOf !== undefined && node.multipleOf > 0 ? node.multipleOf : node.integer ? 1 : 0.5;
+  const near = (k: number) => Number((first + k * step).toPrecision(12));
+  const others: number[] = [];
+  for (let k = 1; k <= 64 && others.length < nth; k++) {
+    const up = near(k);
+    if (numberFits(node, up)) others.push(up);
+  }
+  for (let k = 1; k <= 64 && others.length < nth; k++) {
+    const down = near(-k);
+    if (numberFits(node, down)) others.push(down);
+  }
+  return others[nth - 1] ?? first;
+}
+
+/** The first number {@link numberValue} gives. */
+function firstNumber(node: Extract<SchemaNode, { kind: 'number' }>): number {
   const { minimum, maximum, multipleOf } = node;
   const base =
     minimum?.value ?? (maximum !== undefined && maximum.value < 0 ? maximum.value - 1 : 0);
