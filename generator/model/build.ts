@@ -28,6 +28,7 @@ import { schemaContext } from './schema-context.ts';
 import { repairSloppySchemas } from './sloppy-schemas.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
 import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
+import { warnInvalidDefaultAnswers } from '../emit/testing/values.ts';
 import { Warnings } from '../warnings.ts';
 import { warnNoOperations } from './no-operations.ts';
 import { addPatternWarnings, analysePatterns, type PatternChecker } from './patterns.ts';
@@ -97,6 +98,7 @@ export async function buildModel(
     const token = tokenAuth(auth, placed.operations);
     warnUnmetSecurity(placed.operations, auth, token, warnings, file);
   }
+  if (placed !== undefined) warnInvalidDefaultAnswers(placed.operations, schemas, warnings, file);
   problems.push(...warnings.asErrors());
   if (
     problems.length > 0 ||
