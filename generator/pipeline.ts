@@ -179,9 +179,16 @@ export async function placedModel(
   ctx: GeneratorContext,
   checkPattern?: PatternChecker,
 ): Promise<ApiModel> {
-  const { buildModel } = await import('./model/build.ts');
+  const [{ buildModel }, { warnInvalidDefaultAnswers }] = await Promise.all([
+    import('./model/build.ts'),
+    import('./emit/testing/values.ts'),
+  ]);
   const built = await spec.sourceMap.placing(() =>
-    buildModel(spec, checkPattern === undefined ? ctx : { ...ctx, checkPattern }),
+    buildModel(spec, {
+      ...ctx,
+      ...(checkPattern === undefined ? {} : { checkPattern }),
+      checkOperations: warnInvalidDefaultAnswers,
+    }),
   );
   return { ...built, warnings: built.warnings.map((warning) => spec.sourceMap.warning(warning)) };
 }

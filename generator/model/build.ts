@@ -28,7 +28,6 @@ import { schemaContext } from './schema-context.ts';
 import { repairSloppySchemas } from './sloppy-schemas.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
 import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
-import { warnInvalidDefaultAnswers } from '../emit/testing/values.ts';
 import { Warnings } from '../warnings.ts';
 import { warnNoOperations } from './no-operations.ts';
 import { addPatternWarnings, analysePatterns, type PatternChecker } from './patterns.ts';
@@ -41,6 +40,17 @@ export async function buildModel(
       strict?: boolean;
       /** Who answers recheck's questions about the patterns (patterns.ts); recheck itself if none. */
       checkPattern?: PatternChecker;
+      /**
+       * Adds warnings about the operations that only an emitter can judge (the testing kit's
+       * default answers: emit/testing/values.ts), before `strict` makes them errors. The pipeline
+       * passes it: the model does not import the emitters.
+       */
+      checkOperations?: (
+        operations: readonly OperationModel[],
+        schemas: readonly NamedSchema[],
+        warnings: Warnings,
+        file: string,
+      ) => void;
     },
 ): Promise<ApiModel> {
   const { document: doc, file, version } = spec;
@@ -98,7 +108,7 @@ export async function buildModel(
     const token = tokenAuth(auth, placed.operations);
     warnUnmetSecurity(placed.operations, auth, token, warnings, file);
   }
-  if (placed !== undefined) warnInvalidDefaultAnswers(placed.operations, schemas, warnings, file);
+  if (placed !== undefined) ctx.checkOperations?.(placed.operations, schemas, warnings, file);
   problems.push(...warnings.asErrors());
   if (
     problems.length > 0 ||
