@@ -6,7 +6,8 @@
  * ratios to openapi-typescript, in wall time and in CPU time (user + system, which noise from other
  * processes disturbs less), and the peak resident memory of each process.
  *
- *   npm run bench -- generate [--rounds 7] [--github-rounds 3] [--only ours|github] [--no-peers]
+ *   npm run bench -- generate [--rounds 7] [--github-rounds 3] [--public-rounds 3]
+ *                             [--only ours|github|public] [--no-peers]
  *
  * What is timed is the process a user starts, from exec to exit: `node scripts/generate.mjs`
  * (what `npm run generate` runs, without npm's own start-up, which every contender would pay) with
@@ -15,13 +16,25 @@
  * cold generate ≤ 1.0× openapi-typescript on our spec and ≤ 1.5× on GitHub's, peak memory
  * ≤ 1 GiB there; --check ≤ 0.5× openapi-typescript on our spec.
  *
- * After the table, the profile: the generator's own step timings (module load, bundle, model,
+ * Then the public descriptions of the corpus folder (100 KB and up: Lob's, Xero's, Qdrant's, …):
+ * openapi-typescript against a cold generate on each, with no goal of their own.
+ *
+ * After the tables, the profile: the generator's own step timings (module load, bundle, model,
  * emit, render = print + format, write), medians of cold in-process runs of the build.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureGeneratorBuild } from './generator-build.mjs';
 import { readFlags } from './lib/command-line.ts';
@@ -219,6 +232,69 @@ function benchSpec(spec: SpecName, rounds: number, contenders: Contender[]): str
   return [...lines, ''];
 }
 
+/** Folder of real public descriptions (the corpus the tests generate); `CORPUS_SPECS` overrides it. */
+const CORPUS_SPECS = process.env.CORPUS_SPECS ?? '/work/shared/corpus/specs';
+/** Public descriptions this size and up are timed: the mid-size specs users bring (100 KB to 1 MB). */
+const PUBLIC_MIN_BYTES = 100 * 1024;
+
+/**
+ * openapi-typescript against a cold `generate` on each public description of the corpus folder of
+ * {@link PUBLIC_MIN_BYTES} and up, side by side in rotating order, `rounds` each: the ratio users
+ * of other specs than ours see (the issue's goals are set on ours and GitHub's).
+ */
+function benchPublic(rounds: number): string[] {
+  if (!existsSync(CORPUS_SPECS))
+    return [`(no public descriptions at ${CORPUS_SPECS}: set CORPUS_SPECS)`, ''];
+  const specs = readdirSync(CORPUS_SPECS)
+    .filter((file) => /\.(ya?ml|json)$/.test(file))
+    .map((file) => join(CORPUS_SPECS, file))
+    .filter((file) => statSync(file).size >= PUBLIC_MIN_BYTES)
+    .sort();
+  const contenders = CONTENDERS.filter(
+    (c) => c.name === 'openapi-typescript' || c.name === 'generate (cold)',
+  );
+  const rows = [
+    ['spec', 'size', 'openapi-typescript', 'generate (cold)', 'wall ratio', 'CPU ratio'],
+  ];
+  const ratios: number[] = [];
+  for (const spec of specs) {
+    const samples = new Map<string, Sample[]>(contenders.map((c) => [c.name, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const contender of round % 2 === 0 ? contenders : [...contenders].reverse()) {
+        const cwd = mkdtempSync(join(tmpdir(), 'bench-generate-'));
+        try {
+          process.stderr.write(
+            `  ${basename(spec)} round ${round + 1}/${rounds}: ${contender.name}\n`,
+          );
+          samples.get(contender.name)!.push(run(contender.command(spec, cwd), cwd));
+        } finally {
+          rmSync(cwd, { recursive: true, force: true });
+        }
+      }
+    }
+    const [base, ours] = contenders.map((c) => samples.get(c.name)!);
+    const wall = (list: Sample[]) => median(list.map((s) => s.wallMs));
+    const cpu = (list: Sample[]) => median(list.map((s) => s.cpuMs));
+    ratios.push(wall(ours!) / wall(base!));
+    rows.push([
+      basename(spec),
+      `${Math.round(statSync(spec).size / 1024)} KB`,
+      seconds(wall(base!)),
+      seconds(wall(ours!)),
+      ratio(wall(ours!), wall(base!)),
+      ratio(cpu(ours!), cpu(base!)),
+    ]);
+  }
+  return [
+    `### public descriptions (${rounds} rounds each, ${CORPUS_SPECS}, ${PUBLIC_MIN_BYTES / 1024} KB and up)`,
+    '',
+    table(rows),
+    '',
+    `median wall ratio ${median(ratios).toFixed(2)}× openapi-typescript (no goal is set on these; ours ≤ 1.0×, GitHub's ≤ 1.5×)`,
+    '',
+  ];
+}
+
 /** Cold in-process runs of the build's generate(), one process each: the generator's own steps. */
 async function profile(runs: number): Promise<string[]> {
   const build = await ensureGeneratorBuild();
@@ -289,15 +365,16 @@ async function main(): Promise<void> {
       'github-rounds': { type: 'string', default: '3' },
       'profile-runs': { type: 'string', default: '5' },
       only: { type: 'string' },
+      'public-rounds': { type: 'string', default: '3' },
       'no-peers': { type: 'boolean', default: false },
     },
-    'Usage: npm run bench -- generate [--rounds 7] [--github-rounds 3] [--profile-runs 5] [--only ours|github] [--no-peers]',
+    'Usage: npm run bench -- generate [--rounds 7] [--github-rounds 3] [--public-rounds 3] [--profile-runs 5] [--only ours|github|public] [--no-peers]',
   );
   if ('exitCode' in flags) process.exit(flags.exitCode);
   const { values } = flags;
-  if (values.only !== undefined && !(values.only in SPECS)) {
+  if (values.only !== undefined && !(values.only in SPECS) && values.only !== 'public') {
     console.error(
-      `error: --only ${values.only} names no spec of this benchmark\n  fix: --only ${Object.keys(SPECS).join(' or --only ')}`,
+      `error: --only ${values.only} names no spec of this benchmark\n  fix: --only ${[...Object.keys(SPECS), 'public'].join(' or --only ')}`,
     );
     process.exit(2);
   }
@@ -313,6 +390,8 @@ async function main(): Promise<void> {
     out.push(...benchSpec(spec, rounds, contenders));
     process.stdout.write(`${out.splice(0).join('\n')}\n`);
   }
+  if (values.only === undefined || values.only === 'public')
+    process.stdout.write(`${benchPublic(Number(values['public-rounds'])).join('\n')}\n`);
   if (values.only === undefined || values.only === 'ours') {
     process.stdout.write(`${(await profile(Number(values['profile-runs']))).join('\n')}\n`);
   }
