@@ -200,9 +200,7 @@ export async function placedModel(
 async function startFormatter(ctx: GeneratorContext): Promise<Formatter> {
   if (!ctx.format)
     return { format: (_path, text) => Promise.resolve(text), close: () => Promise.resolve() };
-  // Loads TypeScript (to split large files): a run that formats emits with ts-morph anyway.
-  const { BatchFormatter } = await import('./write/format-statements.ts');
-  const pool = new BatchFormatter(createFormatter());
+  const pool = createFormatter();
   if (ctx.formatCacheDir === undefined) return pool;
   const { CachingFormatter } = await import('./write/format-cache.ts');
   return new CachingFormatter(pool, ctx.formatCacheDir);
@@ -248,8 +246,6 @@ async function emitAndRender(
     // file cannot be told it is done and be given the next one, and idles.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  // This thread now only waits: its core may format too.
-  formatter.callerIdle?.();
   start = performance.now();
   const trees = await Promise.all(pending);
   timings.render = (timings.render ?? 0) + performance.now() - start;

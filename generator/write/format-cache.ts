@@ -47,10 +47,6 @@ export class CachingFormatter implements Formatter {
     return this.inner.close();
   }
 
-  callerIdle(): void {
-    this.inner.callerIdle?.();
-  }
-
   private entryPath(attempts: ReturnType<typeof formatAttempts>, text: string): string {
     // `filepath` only names the file in prettier's messages; the parser is given explicitly.
     const options = attempts.map(({ filepath: _ignored, ...rest }) => rest);

@@ -13,11 +13,6 @@ import { formatAttempts, formatText } from './format.ts';
 export interface Formatter {
   format(path: string, text: string): Promise<string>;
   close(): Promise<void>;
-  /**
-   * The caller's thread has nothing else to do until what it queued is formatted: its core is
-   * free for formatting too (the pipeline calls it once everything is emitted).
-   */
-  callerIdle?(): void;
 }
 
 /** Workers for prettier: the cores beyond the main thread's, at most 3. */
@@ -44,15 +39,6 @@ function adoptPrestartedWorker(): Worker | undefined {
 
 /** How many queued files the pool compares to pick the longest. */
 const LOOK_AHEAD = 64;
-
-/**
- * Queued text (UTF-16 code units) that makes it worth starting a worker on the core the main thread
- * leaves free once it has emitted everything ({@link FormatPool.callerIdle}): a new worker's prettier is
- * cold (its first files format at about half speed), so on a small spec (some 300 KB left, as on
- * ours) it would finish no sooner; on one whose guards run to a megabyte (Lob's, Qdrant's, Xero's
- * specs: 1 to 2 s of formatting left, one worker on one core), two finish much sooner.
- */
-const IDLE_WORKER_MIN_QUEUED = 512 * 1024;
 
 /**
  * The formatter for a run. The worker pool is shared by every run in the process (a test suite,
@@ -134,7 +120,7 @@ export class FormatPool implements Formatter {
    * so a run with little to format never pays for a second prettier, and a second worker loads
    * while the main thread is still emitting, not while it loads the bundler.
    */
-  constructor(private size: number) {
+  constructor(private readonly size: number) {
     this.addWorker();
   }
 
@@ -195,18 +181,6 @@ export class FormatPool implements Formatter {
     if (worker === undefined || this.recheckPrepared) return;
     this.recheckPrepared = true;
     worker.postMessage({ loadRecheck: true });
-  }
-
-  /**
-   * The main thread waits for the queue: with enough queued ({@link IDLE_WORKER_MIN_QUEUED}), one
-   * more worker starts, on its core (up to one worker per core, at most 4); the pool keeps it.
-   */
-  callerIdle(): void {
-    const queued = this.queue.reduce((sum, job) => sum + job.text.length, 0);
-    const cores = Math.min(availableParallelism(), 4);
-    if (queued < IDLE_WORKER_MIN_QUEUED || this.workers.length >= cores) return;
-    this.size = Math.max(this.size, this.workers.length + 1);
-    this.pump();
   }
 
   /** Shared across runs: nothing to close. Idle workers are unref'd, so they never hold the process. */

@@ -41,74 +41,17 @@ export class StatementFormatter implements Formatter {
     }
     if (chunks === undefined) return this.inner.format(path, text);
     const formatted = await Promise.all(chunks.map((chunk) => this.inner.format(path, chunk.text)));
-    return joinChunks(chunks, formatted);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-}
-
-/**
- * Formats a large TypeScript file ({@link BATCH_MIN_LENGTH} and up) as batches of consecutive
- * top-level statements, each of about {@link BATCH_LENGTH}, joined by the same rule as
- * {@link StatementFormatter}: so several prettier workers share one file (a spec's guards run to a
- * megabyte, 1.2 s of prettier on one core), and the text is prettier's for the whole file. Other
- * files go to the inner formatter whole.
- */
-export class BatchFormatter implements Formatter {
-  constructor(private readonly inner: Formatter) {}
-
-  async format(path: string, text: string): Promise<string> {
-    const chunks =
-      text.length >= BATCH_MIN_LENGTH && /\.(ts|mts|cts)$/.test(path)
-        ? splitStatements(path, text)
-        : undefined;
-    if (chunks === undefined) return this.inner.format(path, text);
-    const batches = batched(chunks);
-    const formatted = await Promise.all(
-      batches.map((batch) => this.inner.format(path, batch.text)),
-    );
-    return joinChunks(batches, formatted);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-
-  callerIdle(): void {
-    this.inner.callerIdle?.();
-  }
-}
-
-/** Files this long (UTF-16 code units) and longer are formatted in batches. */
-const BATCH_MIN_LENGTH = 256 * 1024;
-/** About how long a batch is: a few hundred statements, so a file makes tens of messages, not thousands. */
-const BATCH_LENGTH = 64 * 1024;
-
-/** Consecutive chunks joined into batches of about {@link BATCH_LENGTH}. */
-function batched(chunks: readonly Chunk[]): Chunk[] {
-  const batches: Chunk[] = [];
-  let text = '';
-  for (let i = 0; i < chunks.length; i++) {
-    const chunk = chunks[i]!;
-    text += chunk.text;
-    if (text.length >= BATCH_LENGTH || i === chunks.length - 1) {
-      batches.push({ text, blankAfter: chunk.blankAfter });
-      text = '';
+    let out = '';
+    for (let i = 0; i < chunks.length; i++) {
+      out += formatted[i]!.trimEnd();
+      out += i === chunks.length - 1 ? '\n' : chunks[i]!.blankAfter ? '\n\n' : '\n';
     }
+    return out;
   }
-  return batches;
-}
 
-/** Formatted chunks joined as prettier joins top-level statements (see the module's comment). */
-function joinChunks(chunks: readonly Chunk[], formatted: readonly string[]): string {
-  let out = '';
-  for (let i = 0; i < chunks.length; i++) {
-    out += formatted[i]!.trimEnd();
-    out += i === chunks.length - 1 ? '\n' : chunks[i]!.blankAfter ? '\n\n' : '\n';
+  close(): Promise<void> {
+    return this.inner.close();
   }
-  return out;
 }
 
 /** The file's top-level statements as chunks, or undefined where it must be formatted whole. */

@@ -9,11 +9,7 @@ import { resolveContext } from '../../generator/context.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
 import { formatText } from '../../generator/write/format.ts';
 import { InThreadFormatter, type Formatter } from '../../generator/write/format-pool.ts';
-import {
-  BatchFormatter,
-  splitStatements,
-  StatementFormatter,
-} from '../../generator/write/format-statements.ts';
+import { splitStatements, StatementFormatter } from '../../generator/write/format-statements.ts';
 import { FIXTURES, ROOT, removeTempDirs, tempDir } from './helpers.ts';
 
 afterAll(removeTempDirs);
@@ -59,33 +55,6 @@ describe('formatting by statement', () => {
     },
     120_000,
   );
-
-  it('in batches, a large file gets prettier’s whole-file text, from several formatting calls', async () => {
-    const recorder = new RecordingFormatter();
-    await runPipeline(
-      resolveContext({ spec: SPECS[0]!, out: join(await tempDir('batches-'), 'out') }),
-      {
-        formatter: recorder,
-      },
-    );
-    const typescript = recorder.texts.filter(([path]) => path.endsWith('.ts'));
-    // Every generated file, one after another, as one file over 256 KB (the batch threshold).
-    const large = typescript.map(([, text]) => text).join('\n');
-    expect(large.length).toBeGreaterThan(256 * 1024);
-    const calls = new RecordingFormatter();
-    const batched = await new BatchFormatter(calls).format('src/large.ts', large);
-    expect(batched).toBe(await formatText('src/large.ts', large));
-    expect(calls.texts.length).toBeGreaterThan(3);
-    expect(calls.texts.map(([, text]) => text).join('')).toBe(large);
-    // A small file, or one that is not TypeScript, goes whole.
-    const small = new RecordingFormatter();
-    await new BatchFormatter(small).format('src/small.ts', typescript[0]![1]);
-    await new BatchFormatter(small).format(
-      'src/large.md',
-      `# Title\n\n${'Text. '.repeat(50_000)}\n`,
-    );
-    expect(small.texts).toHaveLength(2);
-  }, 120_000);
 
   it.each([
     ['a comment after a statement on its line', 'const a = 1; // one\nconst b = 2;\n'],

@@ -15,7 +15,7 @@ import {
   utimes,
   writeFile,
 } from 'node:fs/promises';
-import { availableParallelism, homedir } from 'node:os';
+import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { StructureKind } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -938,27 +938,5 @@ describe('formatters', () => {
     );
     expect(two.workerCount).toBe(2);
     await two.terminate();
-  });
-
-  it('the pool starts a worker on the free core when the caller idles with much queued, not with little', async () => {
-    // One worker per core at most: on one core no worker joins.
-    const expected = Math.min(availableParallelism(), 4) >= 2 ? 2 : 1;
-    const pool = new FormatPool(1);
-    const file = (i: number, statements: number) =>
-      pool.format(`src/f${i}.ts`, 'export const a = {x:1};\n'.repeat(statements));
-    // Little queued (about 100 KB behind the first file): the caller's core is not worth a cold
-    // prettier.
-    const little = [file(0, 2000), file(1, 2000), file(2, 2000)];
-    pool.callerIdle();
-    expect(pool.workerCount).toBe(1);
-    await Promise.all(little);
-    // Much queued (over 512 KB): a second worker joins and takes files.
-    const much = Array.from({ length: 10 }, (_, i) => file(i, 3000));
-    pool.callerIdle();
-    expect(pool.workerCount).toBe(expected);
-    expect(new Set(await Promise.all(much))).toEqual(
-      new Set(['export const a = { x: 1 };\n'.repeat(3000)]),
-    );
-    await pool.terminate();
   });
 });
