@@ -114,7 +114,7 @@ describe('npm run bench', () => {
     const result = run('scripts/bench.ts', ['generate', '--only', 'nope']);
     expect(result.status, result.stderr).toBe(2);
     expect(result.stderr).toBe(
-      'error: --only nope names no spec of this benchmark\n  fix: --only ours or --only github\n',
+      'error: --only nope names no spec of this benchmark\n  fix: --only ours or --only github or --only public\n',
     );
   });
 });
