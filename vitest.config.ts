@@ -3,15 +3,20 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { SlowestFirstSequencer } from './test/sequencer.ts';
 
 /**
- * The large seeded runs: GitHub's REST description, the generator fuzz (300 mutations) and the
- * guards' differential test (100,000 values). `npm run test:scale` (vitest.scale.config.ts) runs
- * them, and `npm run test:all`, CI and the pull-request workflow run that too; `npm test` leaves
- * them out to stay a few minutes long.
+ * The large seeded runs: GitHub's REST description, the generator fuzz (300 mutations), the
+ * guards' differential test (100,000 values) and its split-guards twin (every spec of the
+ * differential run with split guards against straight-line ones, and the large spec), and the
+ * large spec (test/helpers/large-spec.ts: thousands of properties, variants and enum values)
+ * generated and type checked whole. `npm run test:scale` (vitest.scale.config.ts) runs them, and
+ * `npm run test:all`, CI and the pull-request workflow run that too; `npm test` leaves them out
+ * to stay a few minutes long.
  */
 export const SCALE_TESTS = [
   'test/**/*github*.test.ts',
   'test/fuzz/**/*.test.ts',
   'test/guards/differential.test.ts',
+  'test/guards/split.test.ts',
+  'test/faults/large-schemas.test.ts',
 ];
 
 export default defineConfig({
