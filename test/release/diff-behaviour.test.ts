@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
+import { renderReport } from '../../scripts/lib/diff/report.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
 import { git, resetSpec, specRepo } from './git-repo.ts';
 import { editYaml } from './spec-edits.ts';
@@ -177,5 +178,39 @@ describe('a constraint the SDK types depend on', () => {
     }
     // …and the SDK level has lines: the date helpers for Order are gone.
     expect(sdkLines(report).some((line) => line.startsWith('major '))).toBe(true);
+  }, 120_000);
+});
+
+describe('a change inside a schema the date helpers revive', () => {
+  /** The report's SDK lines, as `npm run diff` prints them (changes grouped by type). */
+  const printedSdkLines = (report: DiffReport) => {
+    const text = renderReport(report, 'text');
+    return text
+      .slice(text.indexOf('SDK ('), text.indexOf('Wire ('))
+      .split('\n')
+      .filter((line) => /^ {2}(major|minor|patch) /.test(line));
+  };
+
+  it('is one line, named after the schema type, not repeated for `Revived`', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'giftWrap'], doc.createNode({ type: 'boolean' })),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const lines = printedSdkLines(report);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ {2}minor `Order`: new optional property `giftWrap` — in results of /);
+    expect(report.bump).toBe('minor');
+  }, 120_000);
+
+  it('a property that becomes a date is still a `Revived` line: only the revived type changes', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'note', 'format'], 'date-time'),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const revived = printedSdkLines(report).filter((line) => line.includes('`Revived`'));
+    expect(revived).not.toEqual([]);
+    expect(revived.join('\n')).toContain('note');
   }, 120_000);
 });

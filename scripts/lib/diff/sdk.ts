@@ -229,6 +229,7 @@ export function compareSdk(
     }
   }
 
+  const schemaFindings = new Map<string, Finding[]>();
   // The package's other exported types, which users name and read (dates.ts's `Revived['Plan']`,
   // what `revivePlan()` returns): compared as read. openapi-typescript's maps are compared by
   // their keys instead: an operationId or a component renamed breaks `operations['retrievePlan']`;
@@ -249,7 +250,8 @@ export function compareSdk(
         );
       continue;
     }
-    for (const finding of comparer.compare(oldType, newType, 'output'))
+    for (const finding of comparer.compare(oldType, newType, 'output')) {
+      if (schemaTypeHas(finding)) continue;
       add(
         finding.rule === 'result-type-changed' ||
           finding.rule === 'result-property-removed' ||
@@ -260,8 +262,49 @@ export function compareSdk(
         name,
         `\`${name}\` (an exported type, compared as read): ${finding.describe(joinPath(finding.segments))}`,
       );
+    }
   }
   return changes;
+
+  /**
+   * Whether a change inside a member of an exported type (`Revived['Order']`, dates.ts) is the same
+   * change of the schema type the member is named after (`Order`: the same rule at the same path
+   * inside it), which its own line reports already. What only the member changes (a property that
+   * became a date: `Revived['Order']` reads a `Date` where `Order` still has a string) is not.
+   */
+  function schemaTypeHas(finding: Finding): boolean {
+    const [member, ...inside] = finding.segments;
+    if (member === undefined) return false;
+    const schemaFindings = schemaFindingsOf(member);
+    return schemaFindings.some(
+      (other) =>
+        other.rule === finding.rule &&
+        other.segments.length === inside.length &&
+        other.segments.every((segment, index) => segment === inside[index]),
+    );
+  }
+
+  /** The changes of the schema type `name` (src/types.ts), compared as read; none if it is not one in both. */
+  function schemaFindingsOf(name: string): Finding[] {
+    let found = schemaFindings.get(name);
+    if (found === undefined) {
+      const oldSymbol = oldExports.get(name);
+      const newSymbol = newExports.get(name);
+      found =
+        oldSymbol !== undefined &&
+        newSymbol !== undefined &&
+        isSchemaType(oldSymbol, base.dir) &&
+        isSchemaType(newSymbol, head.dir)
+          ? comparer.compare(
+              checker.getDeclaredTypeOfSymbol(oldSymbol),
+              checker.getDeclaredTypeOfSymbol(newSymbol),
+              'output',
+            )
+          : [];
+      schemaFindings.set(name, found);
+    }
+    return found;
+  }
 }
 
 /** openapi-typescript's exported maps, keyed by operationId (`operations`) or by section and name. */
