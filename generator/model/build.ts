@@ -29,6 +29,7 @@ import { repairSloppySchemas } from './sloppy-schemas.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
 import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
+import { warnLooseSchemas } from './loose-schemas.ts';
 import { warnNoOperations } from './no-operations.ts';
 import { addPatternWarnings, analysePatterns, type PatternChecker } from './patterns.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
@@ -68,6 +69,7 @@ export async function buildModel(
     buildSchemaModel(doc, { file, version, warnings }).map(withPreview),
   );
   const schemas = built ?? [];
+  warnLooseSchemas(schemas, file, warnings);
   await analysePatterns(schemas, ctx.checkPattern);
   addPatternWarnings(schemas, file, ctx.unsafePatterns ?? 're2js', warnings);
 

@@ -189,12 +189,22 @@ export class TypePrinter {
       case 'union':
         return this.union(node, mode, eager);
       case 'allOf': {
+        // Keywords of several JSON types without a `type` (`{ minLength: 1, minimum: 0 }`) are
+        // loose members, each applying to values of its own type only: the value is one of those
+        // types (`string | number`), never all of them at once (`string & number`).
+        const loose = node.members.filter(isLoose);
+        const looseUnion = new Set(loose.map((member) => member.kind)).size > 1;
+        const rest = looseUnion
+          ? node.members.filter((member) => !loose.includes(member))
+          : node.members;
         // Beside an `enum`, a bare primitive type says nothing more (`string & 'a'` is `'a'`).
-        const hasEnum = node.members.some((member) => member.kind === 'enum' && !member.nullable);
-        const members = withoutBareObjects(node.members)
+        const hasEnum = rest.some((member) => member.kind === 'enum' && !member.nullable);
+        const members = withoutBareObjects(rest)
           .filter((member) => !(hasEnum && isPrimitive(member)))
           .map((member) => this.print(member, mode, eager))
           .filter((printed) => printed.text !== 'unknown');
+        if (looseUnion)
+          members.unshift(union(loose.map((member) => this.print(member, mode, eager))));
         return intersection(members);
       }
     }
@@ -306,6 +316,17 @@ function isBareObject(node: SchemaNode): boolean {
     node.additionalProperties === undefined &&
     node.unevaluatedProperties === undefined &&
     node.patternProperties.length === 0
+  );
+}
+
+/** A typed node built from its type's keywords alone, without `type` (model/build-schema.ts). */
+function isLoose(node: SchemaNode): boolean {
+  return (
+    (node.kind === 'string' ||
+      node.kind === 'number' ||
+      node.kind === 'array' ||
+      node.kind === 'object') &&
+    node.loose
   );
 }
 
