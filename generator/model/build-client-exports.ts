@@ -58,15 +58,33 @@ function takenBy(name: string): string {
   return `the schema \`${name}\` has it`;
 }
 
-export function buildClientExports(names: NameRegistry, clientName: string): ClientExports {
+/**
+ * The names `src/client.ts` exports besides the client class. A runtime export whose name the spec
+ * took (a schema `NotFoundError`) is exported as `<Client><name>`, with a warning at what took it:
+ * code that names the runtime's (`error instanceof NotFoundError`) gets the spec's type instead,
+ * and a class that becomes a type only breaks it, so a spec edit that adds such a schema must not
+ * do it silently (`npm run diff` rates it major: scripts/lib/diff/sdk.ts).
+ */
+export function buildClientExports(
+  names: NameRegistry,
+  clientName: string,
+  report: { file: string; warnings: Warnings },
+): ClientExports {
   const options = names.claim(`${clientName}Options`);
   const responseGuards = names.claim('responseGuards');
   const pathsClient = names.claim('pathsClient');
-  const runtime = CLIENT_RUNTIME_EXPORTS.map(([module, name, typeOnly]) => ({
-    module,
-    name,
-    exportedAs: names.has(name) ? names.claim(`${clientName}${name}`) : names.claim(name),
-    typeOnly,
-  }));
+  const runtime = CLIENT_RUNTIME_EXPORTS.map(([module, name, typeOnly]) => {
+    if (!names.has(name)) return { module, name, exportedAs: names.claim(name), typeOnly };
+    const exportedAs = names.claim(`${clientName}${name}`);
+    const holder = names.holder(name);
+    if (holder !== undefined)
+      report.warnings.add(
+        'runtime-name',
+        `${holder.what} takes the name of the client runtime's ${typeOnly ? 'type' : 'class'} \`${name}\`, so the package exports the runtime's as \`${exportedAs}\`: code that names \`${name}\`${typeOnly ? '' : ` (\`error instanceof ${name}\`)`} gets the spec's type instead`,
+        { file: report.file, pointer: holder.pointer },
+        `${holder.fix}, so that the runtime's \`${name}\` keeps its name`,
+      );
+    return { module, name, exportedAs, typeOnly };
+  });
   return { options, responseGuards, pathsClient, runtime };
 }

@@ -111,6 +111,16 @@ export async function buildModel(
     warnUnmetSecurity(placed.operations, auth, token, warnings, file);
   }
   if (placed !== undefined) ctx.checkOperations?.(placed.operations, schemas, warnings, file);
+  // The client's option names, then (last: every other exported name is claimed by now) the
+  // runtime's, whose renames are warnings too.
+  const sdkOptions =
+    placed !== undefined && settings !== undefined && problems.length === 0
+      ? clientOptions(placed.operations, settings.envPrefix, names)
+      : undefined;
+  const clientExports =
+    sdkOptions !== undefined && clientName !== undefined
+      ? buildClientExports(names, clientName, { file, warnings })
+      : undefined;
   problems.push(...warnings.asErrors());
   if (
     problems.length > 0 ||
@@ -118,12 +128,13 @@ export async function buildModel(
     built === undefined ||
     clientName === undefined ||
     placed === undefined ||
-    auth === undefined
+    auth === undefined ||
+    sdkOptions === undefined ||
+    clientExports === undefined
   )
     throw GeneratorError.all(inDocumentOrder(problems, doc, (p) => p.location.pointer));
   const { operations, resources } = placed;
   const token = tokenAuth(auth, operations);
-  const sdkOptions = clientOptions(operations, settings.envPrefix, names);
 
   return {
     specFile: file,
@@ -147,8 +158,7 @@ export async function buildModel(
       repository: settings.repository,
       unsafePatterns: ctx.unsafePatterns ?? 're2js',
     },
-    // Last: every other exported name is claimed by now.
-    clientExports: buildClientExports(names, clientName),
+    clientExports,
     bundled: doc,
     warnings: warnings.list(),
   };

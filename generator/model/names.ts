@@ -329,4 +329,9 @@ export class NameRegistry {
   has(name: string): boolean {
     return this.taken.has(name);
   }
+
+  /** Who took `name`: undefined when nobody has, or the package reserved it for itself. */
+  holder(name: string): NameOwner | undefined {
+    return this.taken.get(name);
+  }
 }

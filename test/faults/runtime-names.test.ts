@@ -32,6 +32,31 @@ describe('schemas and tags named like the runtime', () => {
     );
   });
 
+  it('are warnings at the names the spec took, saying what the runtime is exported as', () => {
+    const warned = pkg.model.warnings
+      .filter((warning) => warning.key === 'runtime-name')
+      .flatMap((warning) => warning.places)
+      .map((place) => [place.location.pointer, place.problem]);
+    expect(warned).toEqual([
+      [
+        '#/components/schemas/APIError',
+        "the schema #/components/schemas/APIError takes the name of the client runtime's class `APIError`, so the package exports the runtime's as `RuntimeNamesAPIError`: code that names `APIError` (`error instanceof APIError`) gets the spec's type instead",
+      ],
+      [
+        '#/components/schemas/Page',
+        expect.stringContaining(
+          "the client runtime's type `Page`, so the package exports the runtime's as `RuntimeNamesPage2`",
+        ),
+      ],
+      [
+        '#/paths/~1entries/get',
+        expect.stringContaining(
+          "the client runtime's type `Logger`, so the package exports the runtime's as `RuntimeNamesLogger`",
+        ),
+      ],
+    ]);
+  });
+
   it('src/client.ts re-exports the runtime under those names', () => {
     const client = pkg.files.get('src/client.ts') ?? '';
     expect(client).toMatch(/\bAPIError as RuntimeNamesAPIError\b/);

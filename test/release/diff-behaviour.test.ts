@@ -214,3 +214,19 @@ describe('a change inside a schema the date helpers revive', () => {
     expect(revived.join('\n')).toContain('note');
   }, 120_000);
 });
+
+describe('a schema named like a runtime class', () => {
+  it('is major: the class is exported under another name, and its own name is a type only', async () => {
+    const report = await diffAfter((doc) => {
+      doc.setIn(
+        ['components', 'schemas', 'NotFoundError'],
+        doc.createNode({ type: 'object', properties: { message: { type: 'string' } } }),
+      );
+    });
+    expect(report.bump).toBe('major');
+    const line = sdkLines(report).find((one) => one.includes('`NotFoundError` is a type only now'));
+    expect(line).toMatch(
+      /^major sdk\/export-renamed `NotFoundError` is a type only now, no longer the class it was \(exported as `\w+NotFoundError` now: use that\): `new NotFoundError\(\)`, `instanceof NotFoundError`/,
+    );
+  }, 120_000);
+});

@@ -99,6 +99,24 @@ export function compareSdk(
   for (const name of oldExports.keys())
     if (!newExports.has(name) && !renamedExports.has(name))
       add('export-removed', name, `export \`${name}\` removed`);
+  // A value (a runtime class, a function) whose name now holds a type only: a schema named like
+  // the runtime's `NotFoundError` takes its name, and the class is exported as `GigsNotFoundError`.
+  // `error instanceof NotFoundError` and `new NotFoundError()` no longer compile; plain JavaScript
+  // finds no such export.
+  for (const [name, oldSymbol] of oldExports) {
+    const newSymbol = newExports.get(name);
+    if (newSymbol === undefined || !isValue(oldSymbol) || isValue(newSymbol)) continue;
+    const movedTo = [...newExports].find(
+      ([other, symbol]) =>
+        !oldExports.has(other) && isValue(symbol) && symbol.name === oldSymbol.name,
+    )?.[0];
+    if (movedTo !== undefined) renamedExports.set(name, movedTo);
+    add(
+      movedTo === undefined ? 'export-removed' : 'export-renamed',
+      name,
+      `\`${name}\` is a type only now, no longer the ${describeValue(oldSymbol)} it was${movedTo === undefined ? '' : ` (exported as \`${movedTo}\` now: use that)`}: \`new ${name}()\`, \`instanceof ${name}\` and other uses as a value no longer compile`,
+    );
+  }
   const renamedTo = new Set(renamedExports.values());
   const addedExports = [...newExports.keys()].filter(
     (name) => !oldExports.has(name) && !renamedTo.has(name),
@@ -657,6 +675,18 @@ function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
     return file;
   };
   return host;
+}
+
+/** Whether a symbol is (also) a value: a class, a function, a variable, an enum. */
+function isValue(symbol: ts.Symbol): boolean {
+  return (symbol.flags & ts.SymbolFlags.Value) !== 0;
+}
+
+/** A value export in words: `class`, `function` or `value`. */
+function describeValue(symbol: ts.Symbol): string {
+  if (symbol.flags & ts.SymbolFlags.Class) return 'class';
+  if (symbol.flags & ts.SymbolFlags.Function) return 'function';
+  return 'value';
 }
 
 function exportsOf(checker: ts.TypeChecker, module: ts.Symbol): Map<string, ts.Symbol> {
