@@ -202,10 +202,14 @@ function placeOperations(
     const k = key(resourceOf[i]!, d.crud);
     crudWanted.set(k, (crudWanted.get(k) ?? 0) + 1);
   });
+  // An operation whose operationId is the name exactly keeps it (`getItem` beside `get_item` and
+  // `get-item`): the others move to a CRUD name or their whole path, or are numbered below.
+  const isExact = (i: number, method: string) => drafts[derivedIndexes[i]!]!.operationId === method;
   const methods = derived.map((d, i) => {
     const resource = resourceOf[i]!;
     let method = d.method;
-    if ((wanted.get(key(resource, method)) ?? 0) > 1) {
+    const keeps = isExact(i, method) && !registry(resource).has(method);
+    if ((wanted.get(key(resource, method)) ?? 0) > 1 && !keeps) {
       const crudFree =
         d.crud !== undefined &&
         crudWanted.get(key(resource, d.crud)) === 1 &&
@@ -231,6 +235,7 @@ function placeOperations(
     const { whole } = derived[i]!;
     if (
       (shared.get(key(resource, method)) ?? 0) > 1 &&
+      !isExact(i, method) &&
       whole !== method &&
       wholeWanted.get(key(resource, whole)) === 1 &&
       !shared.has(key(resource, whole)) &&
@@ -241,7 +246,7 @@ function placeOperations(
   // Names still shared are numbered (`getItem2`), with a warning; an operation whose operationId
   // is the name exactly keeps it (`getItem` beside `get_item` and `GetItem`), the others in
   // document order.
-  const exact = (i: number) => drafts[derivedIndexes[i]!]!.operationId === methods[i];
+  const exact = (i: number) => isExact(i, methods[i]!);
   const order = methods
     .map((_, i) => i)
     .sort((a, b) => Number(exact(b)) - Number(exact(a)) || a - b);

@@ -44,4 +44,26 @@ describe('SDK methods that would share a name', () => {
       expect(warning.hint).toMatch(/give GET \/[ac] its own `x-sdk-method: widgets\.<method>`/);
     }
   });
+
+  it('the exact operationId keeps the name where the others move to a CRUD name', async () => {
+    // One path, three methods: the CRUD names (`list`, `create`, `update`) are free, so the
+    // operations that only resemble the name take theirs; `getItem` keeps its own.
+    const op = (operationId: string) => ({
+      operationId,
+      tags: ['things'],
+      responses: { '204': { description: 'ok' } },
+    });
+    const model = await specModel(
+      await writeSpec({
+        openapi: '3.1.0',
+        info: { title: 'Collisions', version: '1' },
+        paths: { '/a': { get: op('get-item'), post: op('getItem'), put: op('get_item') } },
+      }),
+    );
+    const methods = Object.fromEntries(
+      model.operations.map((operation) => [operation.operationId, operation.sdk.method]),
+    );
+    expect(methods['getItem']).toBe('getItem');
+    expect(new Set(Object.values(methods)).size).toBe(3);
+  });
 });
