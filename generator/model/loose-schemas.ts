@@ -13,7 +13,8 @@ import type { NamedSchema } from './types.ts';
 
 type LooseNode = SchemaNode & { kind: 'string' | 'number' | 'array' | 'object'; loose: true };
 
-const isLoose = (node: SchemaNode): node is LooseNode =>
+/** A typed node built from its type's keywords alone, without `type` (build-schema.ts). */
+export const isLoose = (node: SchemaNode): node is LooseNode =>
   (node.kind === 'string' ||
     node.kind === 'number' ||
     node.kind === 'array' ||

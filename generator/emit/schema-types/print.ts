@@ -17,6 +17,7 @@
  *   is `Pet | null`, the discriminated union untouched); an `enum` allows null only when it lists
  *   it (OpenAPI 3.0.3), so `{ nullable: true, enum: [a, b] }` is `'a' | 'b'`.
  */
+import { isLoose } from '../../model/loose-schemas.ts';
 import { propertyKey, stringLiteral } from '../../model/names.ts';
 import { propertyDirection } from '../../model/read-write.ts';
 import { isInheritedMember } from '../../model/sdk-names.ts';
@@ -194,9 +195,7 @@ export class TypePrinter {
         // types (`string | number`), never all of them at once (`string & number`).
         const loose = node.members.filter(isLoose);
         const looseUnion = new Set(loose.map((member) => member.kind)).size > 1;
-        const rest = looseUnion
-          ? node.members.filter((member) => !loose.includes(member))
-          : node.members;
+        const rest = looseUnion ? node.members.filter((member) => !isLoose(member)) : node.members;
         // Beside an `enum`, a bare primitive type says nothing more (`string & 'a'` is `'a'`).
         const hasEnum = rest.some((member) => member.kind === 'enum' && !member.nullable);
         const members = withoutBareObjects(rest)
@@ -316,17 +315,6 @@ function isBareObject(node: SchemaNode): boolean {
     node.additionalProperties === undefined &&
     node.unevaluatedProperties === undefined &&
     node.patternProperties.length === 0
-  );
-}
-
-/** A typed node built from its type's keywords alone, without `type` (model/build-schema.ts). */
-function isLoose(node: SchemaNode): boolean {
-  return (
-    (node.kind === 'string' ||
-      node.kind === 'number' ||
-      node.kind === 'array' ||
-      node.kind === 'object') &&
-    node.loose
   );
 }
 
