@@ -16,7 +16,6 @@ import type { SourceMap } from './load/source-map.ts';
 import type { PatternChecker } from './model/patterns.ts';
 import type { ApiModel } from './model/types.ts';
 import type { GeneratorError } from './errors.ts';
-import type { OpenapiTypesThread } from './emit/openapi-types-thread.ts';
 import type { CheckResult } from './write/check.ts';
 import {
   createFormatter,
@@ -28,12 +27,7 @@ import { RECORD_PATH, renderRecord } from './write/record.ts';
 import type { RenderedTree } from './write/render.ts';
 import { readRegularFile } from './write/read-regular.ts';
 
-/**
- * A run's steps. `emit-worker` is src/openapi.ts emitted on its own worker thread, beside `emit`
- * (emit/openapi-types-thread.ts: large specs only): from the job's sending to its answer.
- */
-export type Step =
-  'load' | 'bundle' | 'model' | 'emit' | 'emit-worker' | 'render' | 'write' | 'check';
+export type Step = 'load' | 'bundle' | 'model' | 'emit' | 'render' | 'write' | 'check';
 
 export interface RunResult {
   model: ApiModel;
@@ -89,7 +83,6 @@ export async function runPipeline(
     }
   }
   const formatter = hooks.formatter ?? (await startFormatter(ctx));
-  let openapiTypes: OpenapiTypesThread | undefined;
   try {
     const [{ loadAndBundle }, { mayAskRecheck }] = await timed('load', () =>
       Promise.all([import('./load/bundle.ts'), import('./model/pattern-linear.ts')]),
@@ -103,17 +96,11 @@ export async function runPipeline(
       prepareWorkerRecheck();
     };
     const spec = await timed('bundle', () => loadAndBundle(ctx, { onParsed }));
-    const { startOpenapiTypesThread } = await timed(
-      'load',
-      () => import('./emit/openapi-types-thread.ts'),
-    );
-    // Started now, so that the worker loads while the model is built.
-    openapiTypes = startOpenapiTypesThread(specCharacters(spec));
     await timed('load', () => import('./model/build.ts'));
     // recheck's questions go to the prettier worker.
     const model = await timed('model', () => placedModel(spec, ctx, workerRecheck()));
     await hooks.onModel?.(model);
-    const files = await emitAndRender(model, formatter, timings, openapiTypes);
+    const files = await emitAndRender(model, formatter, timings);
     const { mergeTrees } = await import('./write/render.ts');
     const record = renderRecord(ctx, spec.sources, files);
     const tree = mergeTrees([files, new Map([[RECORD_PATH, record]])]);
@@ -158,16 +145,8 @@ export async function runPipeline(
       ...(replacedPackage === undefined ? {} : { replacedPackage }),
     };
   } finally {
-    openapiTypes?.close();
     await formatter.close();
   }
-}
-
-/** Characters in the files the spec was read from. */
-function specCharacters(spec: BundledSpec): number {
-  let characters = 0;
-  for (const text of spec.sources.values()) characters += text.length;
-  return characters;
 }
 
 /** The `name` in the package.json of `dir`, when it has one that reads as JSON. */
@@ -235,7 +214,6 @@ async function emitAndRender(
   model: ApiModel,
   formatter: Formatter,
   timings: RunResult['timings'],
-  openapiTypes: OpenapiTypesThread | undefined,
 ): Promise<RenderedTree> {
   let start = performance.now();
   const [
@@ -253,25 +231,7 @@ async function emitAndRender(
   const notice = generatedNotice(model);
   const releaseMemory = memoryReleaser();
   const pending: Promise<RenderedTree>[] = [];
-  const emitters = packageEmitters(model);
-  // The emitter another thread can take goes there first, so that it works the whole time this
-  // thread runs the others; if it cannot, this thread emits its file when its answer is in.
-  const onThisThread = emitters.filter((emitter) => {
-    if (openapiTypes === undefined || emitter.input === undefined) return true;
-    start = performance.now();
-    const input = emitter.input();
-    timings.emit = (timings.emit ?? 0) + performance.now() - start;
-    const sent = performance.now();
-    const rendered = openapiTypes.emit(input).then((file) => {
-      if (file === undefined) return renderFiles(emitter.emit(), notice, formatter);
-      timings['emit-worker'] = performance.now() - sent;
-      return renderFiles([file], notice, formatter);
-    });
-    rendered.catch(() => undefined);
-    pending.push(rendered);
-    return false;
-  });
-  for (const emitter of onThisThread) {
+  for (const emitter of packageEmitters(model)) {
     start = performance.now();
     const files = emitter.emit();
     timings.emit = (timings.emit ?? 0) + performance.now() - start;

@@ -48,12 +48,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUILD_ROOT = join(ROOT, 'build', 'generator');
 /** Builds kept besides the newest (another checkout state, a parallel run still using one). */
 const KEEP = 3;
-/** The modules a build exposes, by entry name (the worker's is started by the other two). */
-const ENTRIES = {
-  cli: 'generator/cli.ts',
-  index: 'generator/index.ts',
-  'openapi-types-worker': 'generator/emit/openapi-types-worker.ts',
-};
+/** The modules a build exposes, by entry name. */
+const ENTRIES = { cli: 'generator/cli.ts', index: 'generator/index.ts' };
 
 /** Files whose content makes up the key, relative to the root, sorted. */
 export function buildInputs(root = ROOT) {
@@ -135,10 +131,6 @@ async function bundle(root, outdir) {
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'error',
-    // The build's folder, for the code that starts the build's worker entries
-    // (emit/openapi-types-thread.ts); undeclared when the generator runs from its sources. Both
-    // formats have `__dirname` (the ES modules from the banner below).
-    define: { GENERATOR_BUILD_DIR: '__dirname' },
   };
   await Promise.all([
     build({

@@ -16,64 +16,14 @@
 import ts from 'typescript';
 import { isRecord } from '../json.ts';
 import { bodylessBecause } from '../model/bodyless.ts';
-import type { JsonValue } from '../model/schema-types.ts';
-import type { OperationModel, ResponseModel, SchemaNode } from '../model/types.ts';
+import type { ApiModel, ResponseModel, SchemaNode } from '../model/types.ts';
 import { getByPointer } from '../pointer.ts';
 
 /** The extension on a schema, in openapi-typescript's copy only, that marks a body read as a stream. */
 const STREAM_MARK = 'x-sdk-read-as-stream';
 
-/**
- * What the rewrites read of an operation: where it is and what its success responses are. Plain
- * data (it is sent to openapi-types-worker.ts): a text body's schema only as far as
- * {@link textJsonSchema} reads it.
- */
-export interface BodyReading {
-  path: string;
-  method: OperationModel['method'];
-  successes: (Pick<ResponseModel, 'status' | 'kind' | 'contentType'> & {
-    textSchema?: TextSchemaShape;
-  })[];
-}
-
-/** Of a text body's schema (model/text-body.ts), what {@link textJsonSchema} reads. */
-interface TextSchemaShape {
-  kind: SchemaNode['kind'];
-  values?: JsonValue[];
-}
-
-/** The {@link BodyReading} of each operation. */
-export function bodyReadings(operations: readonly OperationModel[]): BodyReading[] {
-  return operations.map((operation) => ({
-    path: operation.path,
-    method: operation.method,
-    successes: [operation.successResponse, ...(operation.otherSuccesses ?? [])].flatMap(
-      (response) =>
-        response === undefined
-          ? []
-          : [
-              {
-                status: response.status,
-                ...(response.kind === undefined ? {} : { kind: response.kind }),
-                ...(response.contentType === undefined
-                  ? {}
-                  : { contentType: response.contentType }),
-                ...(response.textSchema === undefined
-                  ? {}
-                  : { textSchema: textSchemaShape(response.textSchema) }),
-              },
-            ],
-    ),
-  }));
-}
-
-/** Of a text body's schema, what {@link textJsonSchema} reads (the rest may hold a whole graph). */
-function textSchemaShape(node: SchemaNode): TextSchemaShape {
-  return node.kind === 'enum' ? { kind: 'enum', values: node.values } : { kind: node.kind };
-}
-
 /** Rewrites `document` (openapi-types.ts's private copy) in place, and returns it. */
-export function successBodiesAsRead<T>(document: T, operations: readonly BodyReading[]): T {
+export function successBodiesAsRead<T>(document: T, operations: ApiModel['operations']): T {
   const paths = isRecord(document) ? document['paths'] : undefined;
   if (!isRecord(paths)) return document;
   for (const operation of operations) {
@@ -81,8 +31,9 @@ export function successBodiesAsRead<T>(document: T, operations: readonly BodyRea
     const raw = isRecord(item) ? item[operation.method] : undefined;
     const responses = isRecord(raw) ? raw['responses'] : undefined;
     if (!isRecord(responses)) continue;
-    for (const response of operation.successes) {
-      if (response.kind === undefined || response.kind === 'json' || response.kind === 'any')
+    const successes = [operation.successResponse, ...(operation.otherSuccesses ?? [])];
+    for (const response of successes) {
+      if (response?.kind === undefined || response.kind === 'json' || response.kind === 'any')
         continue;
       const key = Object.keys(responses).find((name) => name.toUpperCase() === response.status);
       const content = key === undefined ? undefined : resolved(document, responses[key])?.content;
@@ -100,7 +51,7 @@ export function successBodiesAsRead<T>(document: T, operations: readonly BodyRea
  * place, so that the path types give them no body, as the resource client's do. A response shared
  * through `$ref` is replaced, for this operation only, by a copy without its content.
  */
-export function bodylessWithoutContent<T>(document: T, operations: readonly BodyReading[]): T {
+export function bodylessWithoutContent<T>(document: T, operations: ApiModel['operations']): T {
   const paths = isRecord(document) ? document['paths'] : undefined;
   if (!isRecord(paths)) return document;
   for (const operation of operations) {
@@ -131,11 +82,7 @@ function resolved(document: unknown, value: unknown): Record<string, unknown> | 
 }
 
 /** The JSON Schema of what the path client reads a body of `response`'s kind into. */
-function readSchema(
-  response: BodyReading['successes'][number],
-  mediaType: string,
-  schema: unknown,
-): unknown {
+function readSchema(response: ResponseModel, mediaType: string, schema: unknown): unknown {
   switch (response.kind) {
     case 'text':
       return mediaType === response.contentType && response.textSchema !== undefined
@@ -154,7 +101,7 @@ function readSchema(
  * The model's text schema (model/text-body.ts: a string, an enum of strings, or the spec's own
  * `$ref` to a string schema, which `schema` still is).
  */
-function textJsonSchema(node: TextSchemaShape, schema: unknown): unknown {
+function textJsonSchema(node: SchemaNode, schema: unknown): unknown {
   if (node.kind === 'enum') return { type: 'string', enum: node.values };
   if (node.kind === 'ref' && isRecord(schema) && typeof schema.$ref === 'string') return schema;
   return { type: 'string' };

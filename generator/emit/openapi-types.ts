@@ -70,13 +70,7 @@ import {
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
 import { rewriteRefs } from '../ref-rewrite.ts';
-import {
-  bodylessWithoutContent,
-  bodyReadings,
-  successBodiesAsRead,
-  streamType,
-  type BodyReading,
-} from './openapi-types-bodies.ts';
+import { bodylessWithoutContent, successBodiesAsRead, streamType } from './openapi-types-bodies.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import { inlineUnionParents } from './openapi-types-parents.ts';
 import { prefixItemsTuple } from './openapi-types-tuples.ts';
@@ -148,31 +142,7 @@ function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
 }
 
 export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
-  return emitOpenapiTypesFrom(openapiTypesInput(model));
-}
-
-/**
- * What src/openapi.ts is made from, as plain data: the bundled document with the model's
- * operationIds ({@link withOperationIds}) as JSON text, and what the body rewrites read of each
- * operation. openapi-types-worker.ts emits the file from it on another thread.
- */
-export interface OpenapiTypesInput {
-  document: string;
-  operations: BodyReading[];
-}
-
-export function openapiTypesInput(
-  model: Pick<ApiModel, 'bundled' | 'operations'>,
-): OpenapiTypesInput {
-  return {
-    document: JSON.stringify(withOperationIds(model)),
-    operations: bodyReadings(model.operations),
-  };
-}
-
-/** src/openapi.ts from its {@link OpenapiTypesInput}. */
-export function emitOpenapiTypesFrom(input: OpenapiTypesInput): EmittedTextFile {
-  const document = openapiTypesDocument(input);
+  const document = openapiTypesDocument(model);
   return {
     path: OPENAPI_TYPES_PATH,
     text: astToString(
@@ -193,21 +163,23 @@ export function emitOpenapiTypesFrom(input: OpenapiTypesInput): EmittedTextFile 
  * (openapi-types-schemas.ts) and success bodies that are not JSON typed as the path client reads
  * them, and answers that have no body without content (openapi-types-bodies.ts).
  */
-export function openapiTypesDocument(input: OpenapiTypesInput): OpenAPI3 {
-  // Parsing the JSON text makes the private copy (the fastest deep copy of plain JSON).
+export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operations'>): OpenAPI3 {
+  // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
   const read = successBodiesAsRead(
     fixSchemaKeywords(
       literalRefs(
         escapeOpenapiDocText(
           withoutExtensionMembers(
-            inlineUnionParents(nameDeepRefs(JSON.parse(input.document) as OpenAPI3)),
+            inlineUnionParents(
+              nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
+            ),
           ),
         ),
       ),
     ),
-    input.operations,
+    model.operations,
   );
-  return bodylessWithoutContent(read, input.operations);
+  return bodylessWithoutContent(read, model.operations);
 }
 
 /**

@@ -10,7 +10,7 @@ import { emitDates, emitDatesRuntime } from './dates.ts';
 import { emitGuardRuntime, emitGuards } from './guards.ts';
 import { responseBodyGuards } from './guards/response-bodies.ts';
 import { emitIndexModule } from './index-module.ts';
-import { emitOpenapiTypes, openapiTypesInput, type OpenapiTypesInput } from './openapi-types.ts';
+import { emitOpenapiTypes } from './openapi-types.ts';
 import { emitPackageFiles } from './package.ts';
 import { emitSchemaTypes } from './schema-types.ts';
 import { emitTesting, emitTestingRuntime, emitTestingStub } from './testing.ts';
@@ -23,11 +23,6 @@ export type PackageFile = (EmittedSourceFile | EmittedTextFile) & { format?: boo
 export interface PackageEmitter {
   name: string;
   emit: () => PackageFile[];
-  /**
-   * What another thread emits the same one file from (openapi-types-thread.ts), for the emitter
-   * whose work can be sent there: src/openapi.ts's.
-   */
-  input?: () => OpenapiTypesInput;
 }
 
 /**
@@ -47,11 +42,7 @@ export function packageEmitters(model: ApiModel): PackageEmitter[] {
     { name: 'schema-types', emit: () => [emitSchemaTypes(model)] },
     // Formatted like every other source file; a large spec's (GitHub's is over 2 MB) stays as the
     // TypeScript printer wrote it (write/render.ts FORMAT_LIMIT).
-    {
-      name: 'openapi-types',
-      emit: () => [emitOpenapiTypes(model)],
-      input: () => openapiTypesInput(model),
-    },
+    { name: 'openapi-types', emit: () => [emitOpenapiTypes(model)] },
     {
       name: 'guards',
       emit: () => [
