@@ -24,7 +24,8 @@ import { buildModel } from '../../generator/model/build.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { PRETTIER_OPTIONS } from '../../generator/write/format.ts';
 import { renderFiles } from '../../generator/write/render.ts';
-import { FIXTURES, GITHUB_SPEC, removeTempDirs, ROOT, writeSpec } from './helpers.ts';
+import { FIXTURES, removeTempDirs, ROOT, writeSpec } from './helpers.ts';
+import { danglingAnchors } from './readme-anchors.ts';
 import { GeneratorError } from '../../generator/errors.ts';
 
 afterAll(removeTempDirs);
@@ -348,25 +349,6 @@ describe('package.json fields from the spec', () => {
   });
 });
 
-/** GitHub's heading ids: lower case, punctuation dropped, spaces to hyphens. */
-function anchorOf(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^\w\- ]/g, '')
-    .replace(/ /g, '-');
-}
-
-/** Links to `#anchors` that no heading of the text has. */
-function danglingAnchors(markdown: string): string[] {
-  const outsideCode = markdown.replace(/```[\s\S]*?```/g, '');
-  const anchors = new Set(
-    [...outsideCode.matchAll(/^#{1,6} (.+)$/gm)].map((match) => anchorOf(match[1]!)),
-  );
-  return [...outsideCode.matchAll(/\]\(#([^)]+)\)/g)]
-    .map((match) => match[1]!)
-    .filter((anchor) => !anchors.has(anchor));
-}
-
 describe('README.md of other specs', () => {
   it('leaves out the sections of features the spec does not use, and links only to sections it has', async () => {
     const spec = {
@@ -424,14 +406,4 @@ describe('README.md of other specs', () => {
     expect(danglingAnchors(text)).toEqual([]);
     expect(await format(text, { ...PRETTIER_OPTIONS, parser: 'markdown' })).toBe(text);
   });
-
-  it(
-    "is what prettier would write for GitHub's REST description (1,000 operations), with no dangling link",
-    { timeout: 120_000 },
-    async () => {
-      const text = emitReadme(await modelOf(GITHUB_SPEC)).text;
-      expect(danglingAnchors(text)).toEqual([]);
-      expect(await format(text, { ...PRETTIER_OPTIONS, parser: 'markdown' })).toBe(text);
-    },
-  );
 });
