@@ -4,7 +4,7 @@
  * TypeScript program with the generated package's compiler options (strict,
  * noUncheckedIndexedAccess, NodeNext) plus verbatimModuleSyntax, and without Node's types.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { emitClient, clientRuntimeFiles } from '../../../generator/emit/client.ts';
 import { RUNTIME_TEMPLATES_DIR } from '../../../generator/emit/client/runtime-files.ts';
@@ -101,21 +101,55 @@ export async function compileClient(
  * Strict type errors of in-memory files (absolute paths under VIRTUAL_ROOT → text), as
  * `path:line:column message` relative to VIRTUAL_ROOT. Everything else (TypeScript's libraries,
  * node_modules) comes from disk; pass `cache` to parse those once across several programs.
+ *
+ * `redirect` (virtual path → another virtual path) sends the imports that resolve to a file to
+ * another copy of it instead: the file is not in `virtual`, and never read or checked.
  */
 export function virtualDiagnostics(
   virtual: ReadonlyMap<string, string>,
   cache?: Map<string, ts.SourceFile>,
+  redirect: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
   const directoryExists = host.directoryExists?.bind(host);
-  host.fileExists = (file) => virtual.has(file) || fileExists(file);
+  // Every folder above a virtual file, made once (asked for each module resolution step).
+  const virtualDirs = new Set<string>();
+  for (const file of [...virtual.keys(), ...redirect.keys()])
+    for (let dir = dirname(file); !virtualDirs.has(dir) && dir !== dirname(dir); dir = dirname(dir))
+      virtualDirs.add(dir);
+  host.fileExists = (file) => virtual.has(file) || redirect.has(file) || fileExists(file);
   host.readFile = (file) => virtual.get(file) ?? readFile(file);
-  host.directoryExists = (dir) =>
-    [...virtual.keys()].some((file) => file.startsWith(`${dir}/`)) ||
-    (directoryExists?.(dir) ?? false);
+  host.directoryExists = (dir) => virtualDirs.has(dir) || (directoryExists?.(dir) ?? false);
+  if (redirect.size > 0) {
+    const resolutionCache = ts.createModuleResolutionCache(
+      host.getCurrentDirectory(),
+      (name) => name,
+      COMPILER_OPTIONS,
+    );
+    host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, source) =>
+      literals.map((literal) => {
+        const resolved = ts.resolveModuleName(
+          literal.text,
+          containingFile,
+          options,
+          host,
+          resolutionCache,
+          redirected,
+          ts.getModeForUsageLocation(source, literal, options),
+        );
+        const target =
+          resolved.resolvedModule && redirect.get(resolved.resolvedModule.resolvedFileName);
+        return target === undefined
+          ? resolved
+          : {
+              ...resolved,
+              resolvedModule: { ...resolved.resolvedModule!, resolvedFileName: target },
+            };
+      });
+  }
   host.getSourceFile = (file, languageVersion, onError, shouldCreate) => {
     const text = virtual.get(file);
     if (text !== undefined) return ts.createSourceFile(file, text, languageVersion, true);
