@@ -44,16 +44,38 @@ async function packageOf(model: ApiModel, source: string): Promise<FaultPackage>
 /**
  * Strict type errors of the package plus `extra` files (path → TypeScript source, e.g.
  * `src/check.ts` importing from `./types.js`), as `path:line:column message`.
+ *
+ * The runtime copied from templates/ is most of a package's text and the same in most packages
+ * (below the notice on its first line). Once a runtime that imports only its own files has been
+ * checked without an error in this worker (here or in {@link batchDiagnostics}), the same
+ * runtime's statements are not checked again: they would give the same errors, none. Its files
+ * stay in the program, so the package is checked against them as before.
  */
 export function diagnostics(pkg: FaultPackage, extra: Record<string, string> = {}): string[] {
   const virtual = new Map<string, string>();
   for (const [path, text] of [...pkg.files, ...Object.entries(extra)])
     if (path.endsWith('.ts')) virtual.set(join(VIRTUAL_ROOT, path), text);
+  const runtime = sharedRuntimeKey(pkg);
+  const known =
+    runtime !== undefined && cleanRuntimes.has(runtime)
+      ? (file: string) => isRuntimeCopy(file.replace(`${VIRTUAL_ROOT}/`, ''))
+      : undefined;
   // TypeScript's libraries and node_modules, parsed once for every package of the run.
-  return virtualDiagnostics(virtual, shared);
+  const found = virtualDiagnostics(virtual, shared, new Map(), known);
+  if (runtime !== undefined && !found.some(inRuntimeCopy)) cleanRuntimes.add(runtime);
+  return found;
 }
 
 const shared = new Map<string, ts.SourceFile>();
+
+/** The runtimes ({@link sharedRuntimeKey}) this worker has checked, with no error in them. */
+const cleanRuntimes = new Set<string>();
+
+/** Whether a diagnostic (`path:line:column message`) is in a runtime copy. */
+function inRuntimeCopy(diagnostic: string): boolean {
+  const place = /^(.*?):\d+:\d+ /s.exec(diagnostic);
+  return place !== null && isRuntimeCopy(place[1]!.replace(/^package-\d+\//, ''));
+}
 
 /**
  * {@link diagnostics} of several packages (name → the package and its extra files) checked in one
@@ -95,7 +117,11 @@ export function batchDiagnostics(
     if (owner !== undefined) sharers[owner]!.push(index);
   });
   const found = new Map(names.map((name): [string, string[]] => [name, []]));
-  for (const diagnostic of virtualDiagnostics(virtual, shared, redirect)) {
+  const all = virtualDiagnostics(virtual, shared, redirect);
+  for (const [runtime, owner] of runtimeOwner)
+    if (!all.some((d) => d.startsWith(`package-${owner}/`) && inRuntimeCopy(d)))
+      cleanRuntimes.add(runtime);
+  for (const diagnostic of all) {
     const owner = /^package-(\d+)\/(.*)$/s.exec(diagnostic);
     if (owner === null) for (const list of found.values()) list.push(diagnostic);
     else {

@@ -103,12 +103,15 @@ export async function compileClient(
  * node_modules) comes from disk; pass `cache` to parse those once across several programs.
  *
  * `redirect` (virtual path → another virtual path) sends the imports that resolve to a file to
- * another copy of it instead: the file is not in `virtual`, and never read or checked.
+ * another copy of it instead: the file is not in `virtual`, and never read or checked. `known`
+ * names files whose errors are known to be none (text checked before in the same surroundings):
+ * they are in the program, for their types, but their own statements are not checked again.
  */
 export function virtualDiagnostics(
   virtual: ReadonlyMap<string, string>,
   cache?: Map<string, ts.SourceFile>,
   redirect: ReadonlyMap<string, string> = new Map(),
+  known?: (file: string) => boolean,
 ): string[] {
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   const fileExists = host.fileExists.bind(host);
@@ -161,7 +164,23 @@ export function virtualDiagnostics(
     return parsed;
   };
   const program = ts.createProgram([...virtual.keys()], COMPILER_OPTIONS, host);
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+  // getPreEmitDiagnostics' parts (the options, each file's syntax and types, the global ones) in
+  // its order, but for the files whose errors are known to be none.
+  const diagnostics =
+    known === undefined
+      ? ts.getPreEmitDiagnostics(program)
+      : ts.sortAndDeduplicateDiagnostics([
+          ...program.getOptionsDiagnostics(),
+          ...program
+            .getSourceFiles()
+            .filter((file) => !known(file.fileName))
+            .flatMap((file) => [
+              ...program.getSyntacticDiagnostics(file),
+              ...program.getSemanticDiagnostics(file),
+            ]),
+          ...program.getGlobalDiagnostics(),
+        ]);
+  return diagnostics.map((diagnostic) => {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
     if (diagnostic.file === undefined || diagnostic.start === undefined) return message;
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
