@@ -12,6 +12,13 @@ export interface GeneratorErrorLocation {
   /** 1-based line and column, when the problem is in the text rather than the structure. */
   line?: number;
   column?: number;
+  /**
+   * `$ref`s into the bundled document that the fix quotes as JSON strings (`$ref:
+   * "#/components/schemas/lion"`). Placing the problem in the files as written
+   * (load/source-map.ts) rewrites each as the file the problem is in would write it
+   * (`"./lion.yaml"`).
+   */
+  refs?: readonly string[];
 }
 
 /** How many problems one run reports at most (the rest are counted). */

@@ -11,7 +11,7 @@
  * reads JSON too) for files up to {@link LINE_LOOKUP_CHARS} characters; bigger ones keep the
  * pointer alone, since parsing them again would cost seconds. Only problems pay for any of this.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import {
   isAlias,
   isMap,
@@ -117,7 +117,12 @@ export class SourceMap {
   /** The error with each of its problems placed in the files as written. */
   error(error: GeneratorError): GeneratorError {
     const problems = error.problems.map(
-      (one) => new GeneratorError(one.problem, this.locate(one.location), one.hint),
+      (one) =>
+        new GeneratorError(
+          one.problem,
+          this.locate(one.location),
+          this.hintAsWritten(one.hint, one.location),
+        ),
     );
     return GeneratorError.all(problems, error.unshown);
   }
@@ -127,17 +132,57 @@ export class SourceMap {
     const located = warning.places.map((place) => ({
       ...place,
       location: this.locate(place.location),
+      hint: this.hintAsWritten(place.hint, place.location),
     }));
-    if (located.every((place, i) => place.location === warning.places[i]?.location)) return warning;
+    if (
+      located.every(
+        (place, i) =>
+          place.location === warning.places[i]?.location && place.hint === warning.places[i]?.hint,
+      )
+    )
+      return warning;
     const [first, ...others] = located;
     const copy = new GeneratorWarning(
       warning.key,
       warning.problem,
       first?.location ?? warning.location,
-      warning.hint,
+      first?.hint ?? warning.hint,
     );
     copy.places.push(...others);
     return copy;
+  }
+
+  /**
+   * `hint` with each of `location.refs` (a bundled `$ref` it quotes as a JSON string) as the file
+   * `location` is written in would write it: the same pointer in the same file, else the path to
+   * the target's file from there, with the pointer inside it (none for a whole file). A ref whose
+   * place is unknown stays as it is.
+   */
+  hintAsWritten(hint: string, location: GeneratorErrorLocation): string {
+    if (location.refs === undefined || location.pointer === undefined) return hint;
+    if (location.file !== this.rootDisplay) return hint;
+    const walk = (pointer: string) => {
+      try {
+        return this.#walk(pointerTokens(pointer));
+      } catch {
+        return undefined;
+      }
+    };
+    const from = walk(location.pointer);
+    if (from === undefined) return hint;
+    let result = hint;
+    for (const ref of location.refs) {
+      const target = walk(ref);
+      if (target === undefined) continue;
+      const pointer = joinPointer('#', ...target.tokens);
+      let written = pointer;
+      if (target.file !== from.file) {
+        const path = relative(dirname(from.file), target.file).split(sep).join('/');
+        written = `${path.startsWith('.') ? '' : './'}${path}${pointer === '#' ? '' : pointer}`;
+      }
+      result = result.replaceAll(JSON.stringify(ref), JSON.stringify(written));
+    }
+    return result;
   }
 
   /**
@@ -205,6 +250,21 @@ export class SourceMap {
     for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
       const { bundled } = next;
       let { source } = next;
+      // A discriminator's mapping value is a reference too (`lion: './lion.yaml'`): the bundler
+      // adds its target as a component and maps to that (`#/components/schemas/lion`).
+      const tokens = source.tokens;
+      if (
+        typeof bundled === 'string' &&
+        typeof source.node === 'string' &&
+        tokens.at(-3) === 'discriminator' &&
+        tokens.at(-2) === 'mapping'
+      ) {
+        const component = refPointer(bundled);
+        const target = this.#follow(source.file, source.node);
+        if (component?.startsWith('#/components/') === true && target !== undefined)
+          if (!added.has(component)) added.set(component, target);
+        continue;
+      }
       if (typeof bundled !== 'object' || bundled === null || seen.has(bundled)) continue;
       seen.add(bundled);
       const bundledRef = isRecord(bundled) ? bundled.$ref : undefined;

@@ -41,7 +41,7 @@ export function followRefs(
     if (what !== undefined && isSchemaPlace(target)) {
       throw new GeneratorError(
         `$ref ${JSON.stringify(ref)} points at a schema, not at ${what}`,
-        { file, pointer: joinPointer(at, '$ref') },
+        { file, pointer: joinPointer(at, '$ref'), refs: [ref] },
         what === 'a path item'
           ? "point it at a path item (`$ref: '#/components/pathItems/<Name>'`), or write the path's operations here"
           : `write ${what} that holds the schema: \`{ ${what === 'a response' ? 'description: …, ' : ''}content: { application/json: { schema: { $ref: ${JSON.stringify(ref)} } } } }\``,

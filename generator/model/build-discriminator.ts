@@ -273,10 +273,12 @@ export function warnAllOfParent(
   const names = children.map((child) => c.names.get(child) ?? child);
   const name = c.names.get(key) ?? key;
   const listed = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
+  // In the fix as the file holding the discriminator writes it (load/source-map.ts).
+  const firstChild = joinPointer('#/components/schemas', children[0]!);
   c.warnings.add(
     'discriminator:allof-parent',
     `${name} has a discriminator (\`${propertyName}\`) but no oneOf or anyOf: its subtypes (${listed}) extend it through allOf, and where ${name} is expected the types take ${name}'s own properties only, so passing ${names[0]!} there needs a cast, and reading one needs a check of \`${propertyName}\``,
-    { file: c.file, pointer: joinPointer(pointer, 'discriminator') },
-    `where a request or response may be any subtype, write \`oneOf\` of them with this discriminator (\`oneOf: [{ $ref: ${JSON.stringify(`#/components/schemas/${children[0]!.replace(/~/g, '~0').replace(/\//g, '~1')}`)} }, …]\`), keeping ${name} as their allOf parent`,
+    { file: c.file, pointer: joinPointer(pointer, 'discriminator'), refs: [firstChild] },
+    `where a request or response may be any subtype, write \`oneOf\` of them with this discriminator (\`oneOf: [{ $ref: ${JSON.stringify(firstChild)} }, …]\`), keeping ${name} as their allOf parent`,
   );
 }

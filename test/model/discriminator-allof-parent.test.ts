@@ -5,8 +5,12 @@
  * is a warning at the parent's discriminator now, naming the subtypes and the `oneOf` that would
  * list them. A discriminator with a `oneOf`, and a parent nothing extends, give none.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeTempDirs, writeSpec } from '../generator/helpers.ts';
+import { GeneratorError } from '../../generator/errors.ts';
+import { generate } from '../../generator/index.ts';
+import { removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
 import { specModel } from './fixture-model.ts';
 
 afterAll(removeTempDirs);
@@ -77,5 +81,69 @@ describe('a discriminator on an allOf parent', () => {
     delete schemas['Dog'];
     delete schemas['Cat/Big'];
     expect(await warningsOf(alone)).toEqual([]);
+  });
+
+  it('writes the fix as the file holding the discriminator would: a path where the subtype is another file', async () => {
+    // root.yaml → schemas/animal.yaml (the parent, with a mapping to ./lion.yaml) and
+    // schemas/lion.yaml, which the spec reaches through that mapping only: the bundle names it
+    // #/components/schemas/lion, a $ref no file of the spec has.
+    const dir = await tempDir('allof-parent-files-');
+    await mkdir(join(dir, 'schemas'));
+    await writeFile(
+      join(dir, 'root.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: Zoo, version: "1" }',
+        'paths:',
+        '  /animals:',
+        '    get:',
+        '      operationId: listAnimals',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '          content:',
+        "            application/json: { schema: { $ref: './schemas/animal.yaml#/Animal' } }",
+        'components:',
+        '  schemas:',
+        "    Animal: { $ref: './schemas/animal.yaml#/Animal' }",
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'schemas/animal.yaml'),
+      [
+        'Animal:',
+        '  type: object',
+        '  required: [kind]',
+        '  properties: { kind: { type: string } }',
+        "  discriminator: { propertyName: kind, mapping: { lion: './lion.yaml' } }",
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'schemas/lion.yaml'),
+      [
+        'allOf:',
+        "  - $ref: './animal.yaml#/Animal'",
+        '  - { type: object, properties: { mane: { type: boolean } } }',
+        '',
+      ].join('\n'),
+    );
+    const warnings = async (strict: boolean) => {
+      try {
+        return (
+          await generate({ spec: join(dir, 'root.yaml'), out: join(dir, 'sdk'), strict })
+        ).warnings.filter((w) => w.key === 'discriminator:allof-parent');
+      } catch (error) {
+        if (!(error instanceof GeneratorError)) throw error;
+        return error.problems.filter((p) => p.problem.includes('has a discriminator'));
+      }
+    };
+    const [warning] = await warnings(false);
+    expect(warning?.location.file).toMatch(/schemas\/animal\.yaml$/);
+    expect(warning?.hint).toContain('`oneOf: [{ $ref: "./lion.yaml" }, …]`');
+    // The same fix when --strict makes it an error.
+    const [problem] = await warnings(true);
+    expect(problem?.hint).toContain('`oneOf: [{ $ref: "./lion.yaml" }, …]`');
   });
 });
