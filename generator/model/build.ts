@@ -10,6 +10,7 @@ import { buildClientExports, claimClientName } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
 import { warnPathsInExtensions } from './extension-paths.ts';
+import { warnUnknownSdkExtensions } from './sdk-extensions.ts';
 import { packageLicense } from './build-package-meta.ts';
 import { buildResources } from './build-resources.ts';
 import { buildSchemaModel, componentSchemaNames } from './build-schema.ts';
@@ -80,6 +81,7 @@ export async function buildModel(
   const context = schemaContext(doc, file, version, schemas, warnings, schemaNames);
   const drafts = reporting(problems, () => buildOperations(doc, context));
   warnPathsInExtensions(doc, file, warnings);
+  warnUnknownSdkExtensions(doc, file, warnings);
   if (drafts !== undefined) warnNoOperations(doc, drafts.length, file, warnings);
   const inputs = schemasNeedingInput(
     schemas,
