@@ -362,7 +362,10 @@ function buildOperation(
   );
   if (problems.length > 0) throw GeneratorError.all(problems);
   if (pagination !== undefined) draft.pagination = pagination;
-  return { ...draft, shape: operationShape(draft, { schemas: ctx.schemas, specFile: ctx.file }) };
+  return {
+    ...draft,
+    shape: operationShape(draft, { schemas: ctx.schemas, specFile: ctx.file }, ctx.warnings),
+  };
 }
 
 /** The names in the path template (`/a/{id}`) that no path parameter declares, in order, once each. */

@@ -26,7 +26,7 @@
 import { GeneratorError } from '../errors.ts';
 import { yamlScalar } from '../escape.ts';
 import { METHOD_BODY_NAMES } from '../reserved-names.ts';
-import { objectShape } from './body-shape.ts';
+import { objectShape, type ObjectShape } from './body-shape.ts';
 import { pathPlaceholders } from './path-template.ts';
 import { NameRegistry } from './names.ts';
 import { isInheritedMember } from './sdk-names.ts';
@@ -39,6 +39,7 @@ import type {
   ParameterModel,
   ParameterSlot,
 } from './types.ts';
+import type { Warnings } from '../warnings.ts';
 
 /** Body kinds the runtime encodes from an object, so its properties can sit in a flat params object. */
 const OBJECT_BODIES: readonly BodyKind[] = ['json', 'form', 'multipart'];
@@ -48,6 +49,7 @@ const NESTED_KEYS = ['query', 'headers', 'body'];
 export function operationShape(
   operation: Pick<OperationModel, 'path' | 'pointer' | 'parameters' | 'body'>,
   model: { schemas: readonly NamedSchema[]; specFile: string },
+  warnings?: Warnings,
 ): OperationShape {
   checkPathParameters(operation.path, operation.parameters, operation.pointer, model.specFile);
   const locals = new NameRegistry(METHOD_BODY_NAMES);
@@ -101,6 +103,9 @@ export function operationShape(
     !shape.properties.some((p) => isInheritedMember(p.name)) &&
     !hasDuplicates([...memberNames, ...shape.properties.map((p) => p.name)]);
   const flat = body === undefined ? !hasDuplicates(memberNames) : flatBody;
+  if (!flat && warnings !== undefined) {
+    warnNested(operation, memberNames, shape, { file: model.specFile, warnings });
+  }
 
   if (!flat) {
     // Nested: `query` and `headers` are passed on as they are, so their keys are the names on the wire.
@@ -172,6 +177,37 @@ function checkPathParameters(
  */
 function paramsKey(name: string): string {
   return isInheritedMember(name) ? `${name}_` : name;
+}
+
+/**
+ * An operation whose params would be flat but for a name two of its keys share (a body property
+ * and a query parameter or client option both called `project`), or a body property every object
+ * already has (`constructor`): its method takes `{ query, headers, body }` instead. Adding such a
+ * property reshapes a method every caller uses, so it is said, with the names.
+ */
+function warnNested(
+  operation: Pick<OperationModel, 'pointer'>,
+  memberNames: readonly string[],
+  shape: ObjectShape | undefined,
+  { file, warnings }: { file: string; warnings: Warnings },
+): void {
+  const bodyNames = shape?.properties.map((p) => p.name) ?? [];
+  const inherited = bodyNames.filter(isInheritedMember);
+  const shared = [...new Set([...memberNames, ...bodyNames])].filter(
+    (name) => [...memberNames, ...bodyNames].filter((other) => other === name).length > 1,
+  );
+  if (shared.length === 0 && inherited.length === 0) return; // not an object body: nested by kind
+  const names = [...shared, ...inherited].map((name) => `\`${name}\``).join(', ');
+  warnings.add(
+    'params:nested',
+    `${names} ${shared.length + inherited.length === 1 ? 'is' : 'are'} ${
+      shared.length > 0
+        ? 'the name of two keys of the params object (a body property, a query or header parameter, a client option)'
+        : 'the name of a member every JavaScript object has'
+    }, so the method takes \`{ ${bodyNames.length > 0 ? 'query, headers, body' : 'query, headers'} }\` instead of one flat params object`,
+    { file, pointer: operation.pointer },
+    'rename the body property or the parameter (its `name`, or `x-sdk-client-option`) so that every key is unique and the params stay flat',
+  );
 }
 
 function hasDuplicates(names: readonly string[]): boolean {

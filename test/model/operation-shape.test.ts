@@ -206,3 +206,53 @@ describe('the model refuses client options it cannot give a safe home', () => {
     expect(() => operationShape(bulk, changed)).toThrow(/client option "body" would clash/);
   });
 });
+
+describe('a method that takes nested params because two of its keys share a name', () => {
+  /** The model of client-spec.ts with `PlanUpdate` (the body of `updatePlan`) given `properties`. */
+  function withUpdateProperties(properties: Record<string, unknown>): Promise<ApiModel> {
+    const document = structuredClone(clientSpec) as unknown as {
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    Object.assign(document.components.schemas.PlanUpdate!.properties, properties);
+    const spec = {
+      document: document as unknown as Record<string, unknown>,
+      version: '3.1' as const,
+      file: 'client-spec.json',
+      hash: '',
+      sources: new Map(),
+    };
+    return buildModel(spec, { packageName: 'fixture-sdk', packageVersion: '1.0.0' });
+  }
+  const nested = (model: ApiModel) => model.warnings.filter((w) => w.key === 'params:nested');
+
+  it('is said at the operation, naming the key, when a body property takes a client option’s name', async () => {
+    // Adding an optional `project` to the body reshaped `plans.update()` for every caller, silently.
+    const model = await withUpdateProperties({ project: { type: 'string' } });
+    const update = model.operations.find((op) => op.operationId === 'updatePlan')!;
+    expect(update.shape.form).toBe('nested');
+    const [warning, ...more] = nested(model);
+    expect(more).toEqual([]);
+    expect(warning!.location.pointer).toBe(update.pointer);
+    expect(warning!.problem).toMatch(/^`project` is the name of two keys of the params object/);
+    expect(warning!.problem).toContain('`{ query, headers, body }`');
+    expect(warning!.hint).toMatch(/rename the body property or the parameter/);
+  });
+
+  it('and when a body property is a member every object has', async () => {
+    const model = await withUpdateProperties({ constructor: { type: 'string' } });
+    const [warning] = nested(model);
+    expect(warning!.problem).toMatch(
+      /^`constructor` is the name of a member every JavaScript object has/,
+    );
+  });
+
+  it('is not said for params that are flat, or nested because of the body’s kind', async () => {
+    const model = await withUpdateProperties({ note: { type: 'string' } });
+    const op = (id: string) => model.operations.find((o) => o.operationId === id)!;
+    expect(op('updatePlan').shape.form).toBe('flat');
+    expect(op('bulkWidgets').shape.form).toBe('nested');
+    const said = nested(model).flatMap((w) => w.places.map((place) => place.location.pointer));
+    expect(said).not.toContain(op('updatePlan').pointer);
+    expect(said).not.toContain(op('bulkWidgets').pointer);
+  });
+});
