@@ -19,7 +19,11 @@ import { isRecord } from '../json.ts';
 import { inDocumentOrder } from '../pointer.ts';
 import { assertAcyclic } from './acyclic.ts';
 import { refLoopErrors, selfContainingSchemas } from './cycles.ts';
-import { restoreFileComponentNames, writtenComponents } from './file-components.ts';
+import {
+  renameEscapedComponents,
+  restoreFileComponentNames,
+  writtenComponents,
+} from './file-components.ts';
 import { fileRefLoopError } from './file-ref-loops.ts';
 import { anchorRefsAsPointers } from '../anchors.ts';
 import { longRefChains } from './ref-chains.ts';
@@ -103,6 +107,7 @@ export async function loadAndBundle(
 
   const document = result.bundle.parsed as Record<string, unknown>;
   restoreFileComponentNames(document, written);
+  renameEscapedComponents(document, written);
   // First, since every check below walks the whole document: JSON.stringify refuses one that
   // contains itself (a TypeError), and only then is it searched for the place (acyclic.ts).
   let text: string;

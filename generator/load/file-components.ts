@@ -72,6 +72,47 @@ export function restoreFileComponentNames(
   if (renamed.size > 0) followRenames(document, renamed);
 }
 
+/**
+ * A component the bundler added under a name with `~0` or `~1` in it, renamed to one that is a
+ * component name. A `$ref` inside another file to a key with `/` or `~` in it (`'#/Kinds~1V1'`,
+ * RFC 6901 escapes, which the root file resolves fine) makes openapi-core file the target under
+ * the escaped token itself (the key `Kinds~1V1`) and write `$ref: '#/components/schemas/Kinds~1V1'`,
+ * a pointer that reads as `Kinds/V1`: a valid spec was refused with "names a schema that is not
+ * in components.schemas", quoting a `$ref` the user never wrote. The component goes under the
+ * decoded name with every character a component name cannot hold (OpenAPI 3.1 §4.8.7: `^[a-zA-Z0-9._-]+$`)
+ * made `_` (`Kinds_V1`), unless that is taken, and the bundler's `$ref`s follow it.
+ */
+export function renameEscapedComponents(
+  document: Record<string, unknown>,
+  written: WrittenComponents,
+): void {
+  const components = document['components'];
+  if (!isRecord(components)) return;
+  /** The bundler's ref, read as it is written (the pointer it means to write) → the new one. */
+  const renamed = new Map<string, string>();
+  for (const [section, entries] of Object.entries(components)) {
+    if (!isRecord(entries)) continue;
+    for (const key of Object.keys(entries)) {
+      if (!/~[01]/.test(key) || written.keys.get(section)?.has(key) === true) continue;
+      const decoded = key.replaceAll('~1', '/').replaceAll('~0', '~');
+      const base = decoded.replace(/[^A-Za-z0-9._-]/g, '_');
+      let name = base;
+      for (let n = 2; Object.hasOwn(entries, name); n++) name = `${base}${n}`;
+      entries[name] = entries[key];
+      delete entries[key];
+      renamed.set(`#/components/${section}/${key}`, joinPointer('#/components', section, name));
+    }
+  }
+  if (renamed.size === 0) return;
+  rewriteRefs(document, (ref) => {
+    for (const [from, to] of renamed) {
+      if (ref === from) return pointerRef(to);
+      if (ref.startsWith(`${from}/`)) return pointerRef(to) + ref.slice(from.length);
+    }
+    return undefined;
+  });
+}
+
 /** Rewrites each `$ref` and discriminator mapping to a renamed component (or a place inside it). */
 function followRenames(document: unknown, renamed: ReadonlyMap<string, string>): void {
   rewriteRefs(document, (ref) => {

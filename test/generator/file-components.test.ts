@@ -88,3 +88,51 @@ describe('a component written as a $ref to a file named otherwise', () => {
     expect(warning?.location.line).toBe(4);
   });
 });
+
+/**
+ * A `$ref` inside another file to a key holding `/` or `~` (`'#/Kinds~1V1'`, RFC 6901 escapes):
+ * openapi-core files the target under the escaped token and writes a `$ref` that reads as
+ * another name, so a valid spec was refused ("names a schema that is not in
+ * components.schemas"). The target gets a component name of the decoded key now.
+ */
+describe('a $ref in another file to a key with an escaped `/` or `~`', () => {
+  it('generates, the schema named after the decoded key, every use following it', async () => {
+    const dir = await tempDir('escaped-components-');
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      `openapi: 3.1.0
+info: { title: Escapes, version: '1.0.0' }
+paths: {}
+components:
+  schemas:
+    Thing: { $ref: 'schemas.yaml#/Thing' }
+`,
+    );
+    await writeFile(
+      join(dir, 'schemas.yaml'),
+      `Thing:
+  type: object
+  properties:
+    kind: { $ref: '#/Kinds~1V1' }
+    tilde: { $ref: '#/Tilde~0Name' }
+Kinds/V1: { type: object, properties: { label: { type: string } } }
+Tilde~Name: { type: string, enum: [a, b] }
+`,
+    );
+    const sdk = join(dir, 'sdk');
+    await generate({ spec: join(dir, 'openapi.yaml'), out: sdk, cache: false, format: false });
+    const types = await readFile(join(sdk, 'src/types.ts'), 'utf8');
+    expect(types).toMatch(/kind\?: KindsV1;/);
+    expect(types).toMatch(/tilde\?: TildeName;/);
+    expect(types).toMatch(/export interface KindsV1 \{/);
+    expect(types).toMatch(/export type TildeName = (['"])a\1 \| \1b\1;/);
+    const bundled = JSON.parse(await readFile(join(sdk, 'openapi.json'), 'utf8')) as {
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(Object.keys(bundled.components.schemas).sort()).toEqual([
+      'Kinds_V1',
+      'Thing',
+      'Tilde_Name',
+    ]);
+  });
+});
