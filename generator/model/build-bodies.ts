@@ -6,7 +6,7 @@ import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { bodylessBecause } from './bodyless.ts';
-import { isJsonRecords, mediaKind } from './media-types.ts';
+import { isJsonMediaType, isJsonRecords, mediaKind } from './media-types.ts';
 import { isSchemaPlace } from './schema-places.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { textSchema } from './text-body.ts';
@@ -16,6 +16,7 @@ import type {
   HttpMethod,
   RequestBodyModel,
   ResponseModel,
+  SchemaNode,
 } from './types.ts';
 
 /** Follows local `$ref`s (components) to the object they name, with the pointer it lives at. */
@@ -140,6 +141,7 @@ export function buildRequestBody(
             ctx,
           )
         : {};
+  if (model.kind === 'multipart') warnUnwritablePartTypes(schema, encoding, at, contentType, ctx);
   if (Object.keys(encoding).length > 0) model.encoding = encoding;
   const examples = mediaExamples(doc, media, ctx.file);
   if (examples.length > 0) model.examples = examples;
@@ -230,6 +232,81 @@ function multipartEncoding(
     if (Object.keys(model).length > 0) result[name] = model;
   }
   return result;
+}
+
+/**
+ * A multipart part the client sends as JSON text (an object, or an array of objects: one part per
+ * item) whose `encoding.contentType` names no JSON type (`application/xml`): the SDK cannot write
+ * that format, so the runtime labels the part `application/json` (templates/runtime/internal/body.ts),
+ * never JSON bytes under another type's name; said here, with the fix.
+ */
+function warnUnwritablePartTypes(
+  schema: SchemaNode,
+  encoding: Record<string, EncodingModel>,
+  at: string,
+  contentType: string,
+  ctx: SchemaContext,
+): void {
+  for (const [name, entry] of Object.entries(encoding)) {
+    const declared = entry.contentType;
+    if (declared === undefined) continue;
+    const listed = declared.split(',').map((type) => type.trim());
+    if (listed.some((type) => type.includes('*') || isJsonMediaType(type))) continue;
+    const part = propertyNode(schema, name, ctx.schemas, 0);
+    if (part === undefined || !sentAsJson(part, ctx.schemas, 0)) continue;
+    ctx.warnings.add(
+      'multipart:part-content-type',
+      `the part ${JSON.stringify(name)} is an object, which the SDK sends as JSON text, but its \`contentType\` is ${declared}: the SDK cannot write that, so it sends the part as \`application/json\``,
+      {
+        file: ctx.file,
+        pointer: joinPointer(at, 'content', contentType, 'encoding', name, 'contentType'),
+      },
+      'declare `contentType: application/json` for the part if the API takes JSON there; else callers must build the part themselves and send a FormData',
+    );
+  }
+}
+
+const MAX_PART_DEPTH = 32;
+
+/** The schema of `name` in an object schema (through `$ref`s and `allOf`), if it declares one. */
+function propertyNode(
+  node: SchemaNode,
+  name: string,
+  schemas: SchemaContext['schemas'],
+  depth: number,
+): SchemaNode | undefined {
+  if (depth > MAX_PART_DEPTH) return undefined;
+  if (node.kind === 'ref') {
+    const target = schemas.find((named) => named.name === node.target);
+    return target && propertyNode(target.node, name, schemas, depth + 1);
+  }
+  if (node.kind === 'object') return node.properties.find((p) => p.name === name)?.node;
+  if (node.kind === 'allOf') {
+    for (const member of node.members) {
+      const found = propertyNode(member, name, schemas, depth + 1);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the client sends a part of this schema as JSON text: an object, or an array of them. */
+function sentAsJson(node: SchemaNode, schemas: SchemaContext['schemas'], depth: number): boolean {
+  if (depth > MAX_PART_DEPTH) return false;
+  switch (node.kind) {
+    case 'ref': {
+      const target = schemas.find((named) => named.name === node.target);
+      return target !== undefined && sentAsJson(target.node, schemas, depth + 1);
+    }
+    case 'object':
+      return true;
+    case 'allOf':
+      return node.members.some((member) => sentAsJson(member, schemas, depth + 1));
+    case 'array':
+      return node.items !== undefined && sentAsJson(node.items, schemas, depth + 1);
+    default:
+      return false;
+  }
 }
 
 /** The value a Header Object's schema fixes, as header text: its `const`, lone `enum` value or `default`. */

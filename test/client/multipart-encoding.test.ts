@@ -37,10 +37,16 @@ const SPEC = {
                   count: { type: 'integer' },
                   file: binary,
                   image: binary,
+                  doc: { type: 'object', properties: { a: { type: 'integer' } } },
+                  docs: { type: 'array', items: { type: 'object' } },
+                  resource: { type: 'object' },
                 },
               },
               encoding: {
                 note: { contentType: 'text/markdown' },
+                doc: { contentType: 'application/xml' },
+                docs: { contentType: 'text/csv' },
+                resource: { contentType: 'application/vnd.api+json' },
                 image: {
                   contentType: 'image/png',
                   headers: {
@@ -184,6 +190,34 @@ describe('a multipart/form-data body', () => {
       'form-data; name="na%22me%0D%0AX-Evil: 1"',
       'form-data; name="file"; filename="a%22b%0D%0A.txt"',
     ]);
+  });
+
+  it('never labels JSON text with a declared type that is not JSON (XML, CSV): it is application/json', async () => {
+    const request = await sent({ doc: { a: 1 }, docs: [{ b: 2 }], resource: { c: 3 } });
+    expect(parts(request).map((part) => [part.headers['content-type'], part.body])).toEqual([
+      ['application/json', '{"a":1}'],
+      ['application/json', '{"b":2}'],
+      ['application/vnd.api+json', '{"c":3}'],
+    ]);
+  });
+
+  it('and the generator says so at each such part, with the fix', async () => {
+    const warnings = (await specModel(await writeSpec(SPEC))).warnings.filter(
+      (w) => w.key === 'multipart:part-content-type',
+    );
+    expect(
+      warnings.flatMap((w) => w.places.map((place) => [place.location.pointer, place.problem])),
+    ).toEqual([
+      [
+        '#/paths/~1upload/post/requestBody/content/multipart~1form-data/encoding/doc/contentType',
+        'the part "doc" is an object, which the SDK sends as JSON text, but its `contentType` is application/xml: the SDK cannot write that, so it sends the part as `application/json`',
+      ],
+      [
+        '#/paths/~1upload/post/requestBody/content/multipart~1form-data/encoding/docs/contentType',
+        'the part "docs" is an object, which the SDK sends as JSON text, but its `contentType` is text/csv: the SDK cannot write that, so it sends the part as `application/json`',
+      ],
+    ]);
+    expect(warnings[0]!.hint).toMatch(/declare `contentType: application\/json`/);
   });
 
   it('a FormData the caller built is sent as it is', async () => {

@@ -77,7 +77,8 @@ export function formBody(
  * `Content-Disposition` (`"`, CR and LF percent-encoded, as browsers write them); its
  * `Content-Type` the `encoding`'s, else by its value (OpenAPI 3.1.1 §4.8.15): a `Blob`/`File` or
  * bytes its own type or `application/octet-stream` (a file part, named `blob` when it has no
- * name), an object `application/json` (its JSON text), text none (RFC 7578's `text/plain`); then
+ * name), an object `application/json` (its JSON text; never under a declared type that is not
+ * JSON, which the generator warns about), text none (RFC 7578's `text/plain`); then
  * the `encoding`'s fixed `headers`. The body is a `Blob` of the parts: a file's bytes are not read
  * into memory, fetch streams them. A `FormData` the caller built goes as it is.
  */
@@ -102,7 +103,9 @@ export function multipartBody(
       type = partType(declared, blob.type || 'application/octet-stream');
     } else if (typeof value === 'object' && !(value instanceof Date)) {
       content = JSON.stringify(value);
-      type = partType(declared, 'application/json');
+      // JSON text goes under a JSON type only: never under a declared type it is not (XML).
+      const named = partType(declared, 'application/json');
+      type = isJSONMediaType(named) ? named : 'application/json';
     } else {
       content = scalarText(value);
       type = declared === undefined ? undefined : partType(declared, 'text/plain');
