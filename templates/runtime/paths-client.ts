@@ -33,7 +33,7 @@ import {
   readText,
   responseKey,
 } from './internal/read.ts';
-import { MAX_TIMER_MS } from './internal/retry.ts';
+import { MAX_TIMER_MS, untilAborted } from './internal/retry.ts';
 import { assertFinite } from './internal/finite.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import { utf8TextType } from './internal/text-type.ts';
@@ -229,6 +229,7 @@ export function createPathsClient<Paths extends {}>(
     const where = `${method.toUpperCase()} ${url}`;
     // fetch gets a signal that the client's timeout and the caller's signal both fire, as the
     // resource client's attempts do; the timeout covers the body, but not a stream returned unread.
+    // The call is raced against that signal too, for a fetch or a body that ignores it.
     const signal = own?.['signal'] as AbortSignal | undefined;
     const controller = new AbortController();
     const onAbort = (): void => controller.abort();
@@ -244,17 +245,20 @@ export function createPathsClient<Paths extends {}>(
         : undefined;
     let streaming = false;
     try {
-      const result = await send({
-        fetch: sender(seen, where, url.includes('?')),
-        ...own,
-        signal: controller.signal,
-      });
-      const read = reads === undefined ? result : await readByStatus(core, result, reads, where);
+      const result = await untilAborted(
+        send({ fetch: sender(seen, where, url.includes('?')), ...own, signal: controller.signal }),
+        controller.signal,
+      );
+      const read =
+        reads === undefined
+          ? result
+          : await untilAborted(readByStatus(core, result, reads, where), controller.signal);
       // The caller's signal still cancels a stream body after the call returns it.
       streaming = (read as { data?: unknown } | undefined)?.data instanceof ReadableStream;
       return read;
     } catch (error) {
-      if (error instanceof SDKError || seen.sent !== true) throw error;
+      if (error instanceof SDKError) throw error;
+      if (seen.sent !== true && error !== controller.signal.reason) throw error;
       if (signal?.aborted === true) throw new APIUserAbortError();
       if (timedOut) throw new APIConnectionTimeoutError(core.timeout);
       if (seen.answered !== undefined && !(error instanceof TypeError)) throw error;

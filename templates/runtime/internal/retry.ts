@@ -68,6 +68,22 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 export const MAX_TIMER_MS = 2_147_483_647;
 
 /**
+ * `work`, or a rejection with `signal`'s reason as soon as `signal` aborts, whether or not `work`
+ * settles then. An attempt's fetch and body reads are given its signal, but a custom `fetch` or a
+ * mock may ignore it (a body that stalls, a `cancel()` that never settles): the attempt's timeout
+ * and the caller's signal end the call all the same.
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    // The signals given here are aborted without a reason: the reason is an `AbortError`.
+    const onAbort = (): void => reject(signal.reason as Error);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
  * Resolves after `ms` (in steps of at most {@link MAX_TIMER_MS}); rejects with
  * `APIUserAbortError` as soon as `signal` aborts.
  */
