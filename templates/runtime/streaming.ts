@@ -100,7 +100,7 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
     const { signal, limit } = this.#ctx;
     const onAbort = (): void => void reader.cancel().catch(() => undefined);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const parser = new EventParser();
+    const parser = new EventParser(limit);
     const decoder = new TextDecoder();
     let first = true;
     try {
@@ -125,6 +125,7 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
         if (chunk.done) break;
         if (first) checkDecoded(this.#response, chunk.value, this.#ctx, () => reader.cancel());
         first = false;
+        // `push` stops at an event past the limit, with the events before it.
         yield* parser.push(decoder.decode(chunk.value, { stream: true }));
         if (parser.pending > limit) throw tooLarge(this.#response, this.#ctx);
       }
@@ -145,6 +146,12 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
  * many chunks is joined once, when it ends, so a huge line or event costs no more than its size.
  */
 export class EventParser {
+  /**
+   * Characters one event may hold (its data, type, id and the line not yet ended): `push` stops
+   * at the line that takes the event past it, whether it came in pieces or in one chunk, and
+   * `pending` then stays above it.
+   */
+  readonly #limit: number;
   /** The pieces of the line not yet ended. */
   #line: string[] = [];
   #lineSize = 0;
@@ -156,13 +163,18 @@ export class EventParser {
   #id = '';
   #retry: number | undefined;
 
-  /** Characters held for an event not yet complete. */
+  constructor(limit = Infinity) {
+    this.#limit = limit;
+  }
+
+  /** Characters held for an event not yet complete: its data, type and id, and the line not yet ended. */
   get pending(): number {
-    return this.#lineSize + this.#dataSize;
+    return this.#lineSize + this.#dataSize + this.#type.length + this.#id.length;
   }
 
   push(text: string): ServerSentEvent[] {
     const events: ServerSentEvent[] = [];
+    if (this.pending > this.#limit) return events;
     let start = this.#afterCR && text.startsWith('\n') ? 1 : 0;
     if (text !== '') this.#afterCR = false;
     for (let i = start; i < text.length; i++) {
@@ -177,6 +189,7 @@ export class EventParser {
       }
       const event = this.#field(line);
       if (event !== undefined) events.push(event);
+      else if (this.pending > this.#limit) return events;
       if (char === CR) {
         if (i + 1 === text.length) this.#afterCR = true;
         else if (text.charCodeAt(i + 1) === LF) i++;

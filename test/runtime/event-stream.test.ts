@@ -77,6 +77,28 @@ describe('parsing (WHATWG rules)', () => {
   });
 });
 
+describe('one event held to a limit', () => {
+  const big = 'x'.repeat(100);
+  it.each<[string, string]>([
+    ['data arriving whole in one chunk', `data: ${big}\n\n`],
+    ['data over many lines', 'data: xxxx\n'.repeat(30) + '\n'],
+    ['a long event type', `event: ${big}\ndata: a\n\n`],
+    ['a long id', `id: ${big}\ndata: a\n\n`],
+  ])('%s: push stops before the event, with the events before it', (_name, text) => {
+    const parser = new EventParser(50);
+    expect(parser.push(`data: small\n\n${text}data: after\n\n`)).toEqual([event('small')]);
+    expect(parser.pending).toBeGreaterThan(50);
+    expect(parser.push('data: more\n\n')).toEqual([]);
+  });
+
+  it('events up to the limit pass, however many', () => {
+    const parser = new EventParser(50);
+    const data = 'y'.repeat(40);
+    expect(parser.push(`id: 1\ndata: ${data}\n\n`.repeat(100))).toHaveLength(100);
+    expect(parser.pending).toBeLessThanOrEqual(50);
+  });
+});
+
 describe('parsing in linear time', () => {
   const MiB = 1024 * 1024;
   // Each case feeds up to 16 MiB in 16 KiB chunks. Rescanning (or re-joining) what is held at every
@@ -296,6 +318,21 @@ describe('a real stream', () => {
     })().catch((e: unknown) => e);
     expect(seen).toEqual(['small']);
     expect(error).toBeInstanceOf(InvalidResponseError);
+  });
+
+  it('one event larger than maxResponseSize that arrives whole in one chunk fails the iteration too', async () => {
+    handle = (_req, res) => {
+      open(res);
+      res.end(`data: small\n\ndata: ${'x'.repeat(50_000)}\n\ndata: after\n\n`);
+    };
+    const events = await stream(new ClientCore({ baseURL: url, maxResponseSize: 1000 }));
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of events) seen.push(item.data);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['small']);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/larger than maxResponseSize \(1000 bytes\)/);
   });
 
   it("a server that keeps the stream open but sends nothing: APIConnectionTimeoutError after the call's timeout, the connection closed", async () => {
