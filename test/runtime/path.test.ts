@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import { SDKError } from '../../templates/runtime/errors.ts';
-import { path, pathStyle } from '../../templates/runtime/internal/path.ts';
+import { namedPath, path, pathStyle } from '../../templates/runtime/internal/path.ts';
 import { json, startServer, type TestServer } from './server.ts';
 
 describe('path', () => {
@@ -93,6 +93,47 @@ describe('path', () => {
     expect(() => path`/items/${[]}/archive`).toThrow('cannot be empty');
   });
 
+  it.each<[string, unknown, unknown, string]>([
+    ['dot dot beside literal text', '..', 'json', '/items/...json'],
+    ['dot beside literal text', '.', 'json', '/items/..json'],
+    ['empty beside literal text', '', 'json', '/items/.json'],
+    ['an empty array beside literal text', [], 'xml', '/items/.xml'],
+  ])('sends %s: the segment is not a dot-segment (RFC 3986 §5.2.4)', (_name, id, format, want) => {
+    expect(namedPath('id', 'format')`/items/${id}.${format}`).toBe(want);
+  });
+
+  it.each<[string, string, string, string]>([
+    [
+      'the first of two values, the segment ".."',
+      '.',
+      '',
+      '{id} of /items/{id}.{format} cannot be "." here: with the text around it the path segment would be "..", which would change the request path',
+    ],
+    [
+      'two values that together make the segment ".."',
+      '.',
+      '.',
+      '{id} of /items/{id}{format} cannot be "." here: with the text around it the path segment would be ".."',
+    ],
+  ])('refuses %s', (_name, id, format, message) => {
+    const build = () =>
+      message.includes('{id}.{format}')
+        ? namedPath('id', 'format')`/items/${id}.${format}`
+        : namedPath('id', 'format')`/items/${id}${format}`;
+    expect(build).toThrow(SDKError);
+    expect(build).toThrow(message);
+  });
+
+  it('refuses a value alone in its segment as before, with literal text in other segments', () => {
+    expect(() => namedPath('id')`/items/${'..'}/x.json`).toThrow(
+      'Path parameter {id} of /items/{id}/x.json cannot be "..": it would change the request path',
+    );
+    expect(() => namedPath('id')`/items/${''}?a=b`).toThrow('cannot be empty');
+    expect(() => path`/users/${pathStyle('', 'label', false, 'id')}.json`).toThrow(
+      'cannot be empty',
+    );
+  });
+
   it('encodes every parameter, not only the last', () => {
     expect(path`/projects/${'a/b'}/plans/${'c d'}/archive`).toBe(
       '/projects/a%2Fb/plans/c%20d/archive',
@@ -129,6 +170,16 @@ describe('path parameters on the wire', () => {
   ])('sends %s as one segment that fetch does not normalise', async (id, want) => {
     server.requests.length = 0;
     await core.request({ method: 'get', path: path`/projects/${'p'}/plans/${id}` });
+    expect(server.requests.map((r) => r.url)).toEqual([want]);
+  });
+
+  it.each([
+    ['..', '/items/...json'],
+    ['.', '/items/..json'],
+    ['', '/items/.json'],
+  ])('sends %s beside literal text in its segment as it is, not resolved', async (id, want) => {
+    server.requests.length = 0;
+    await core.request({ method: 'get', path: path`/items/${id}.${'json'}` });
     expect(server.requests.map((r) => r.url)).toEqual([want]);
   });
 });

@@ -30,6 +30,12 @@ interface paths {
       };
     };
   };
+  '/items/{id}.{format}': {
+    get: {
+      parameters: { path: { id: string; format: string } };
+      responses: { 200: { content: { 'application/json': unknown } } };
+    };
+  };
   '/search': {
     get: {
       parameters: { query?: { status?: string[] } };
@@ -217,6 +223,24 @@ describe('createPathsClient', () => {
       }),
     ).rejects.toThrow('cannot be ".."');
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('sends ".", ".." and "" beside literal text in their segment; refuses a segment left "." or ".."', async () => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    const client = createPathsClient<paths>(core);
+    for (const id of ['..', '.', ''])
+      await client.GET('/items/{id}.{format}', { params: { path: { id, format: 'json' } } });
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/items/...json',
+      '/items/..json',
+      '/items/.json',
+    ]);
+    await expect(
+      client.GET('/items/{id}.{format}', { params: { path: { id: '.', format: '' } } }),
+    ).rejects.toThrow(
+      'Path parameter {id} of /items/{id}.{format} cannot be "." here: with the text around it the path segment would be ".."',
+    );
+    expect(server.requests).toHaveLength(3);
   });
 
   it.each([

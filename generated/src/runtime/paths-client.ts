@@ -25,7 +25,12 @@ import type { ClientCore, Fetch } from './core.js';
 import { APIConnectionTimeoutError, APIUserAbortError, SDKError } from './errors.js';
 import { formBody, multipartBody, type BodyEncoding } from './internal/body.js';
 import { headerParams, headersToObject, mergeHeaders } from './internal/headers.js';
-import { encodePathParam, encodeStyledPathParam, type PathParamStyle } from './internal/path.js';
+import {
+  checkPathSegment,
+  encodePathParam,
+  encodeStyledPathParam,
+  type PathParamStyle,
+} from './internal/path.js';
 import {
   contentType,
   decoder,
@@ -122,23 +127,32 @@ export function createPathsClient<Paths extends {}>(
   for (const [name, value] of Object.entries(base))
     if (anonymous[name] !== value) withoutCredential[name] = anonymous[name] ?? null;
   // Path parameters as the resource methods' `path` tag writes them: each one percent-encoded as
-  // one segment, in the operation's style where it has one.
+  // one segment, in the operation's style where it has one; then each one's whole segment checked
+  // (`/items/{id}.{format}` may take `.` for `id`, `/items/{id}` may not).
   const pathSerializer =
     (styles: Readonly<Record<string, PathParamStyle>> = {}) =>
-    (url: string, params: Record<string, unknown>): string =>
-      defaultPathSerializer(
-        url.replace(/\{([^{}.;*]+)\}/g, (placeholder, name: string) => {
-          const value = params[name];
-          const where = () =>
-            `{${name}} of ${url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url}`;
-          const style = Object.hasOwn(styles, name) ? styles[name] : undefined;
-          if (style !== undefined) return encodeStyledPathParam(value, style, name, where);
-          return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
-            ? encodePathParam(value, where)
-            : placeholder;
-        }),
-        params,
-      );
+    (url: string, params: Record<string, unknown>): string => {
+      const expanded: [start: number, end: number, where: () => string][] = [];
+      let shift = 0;
+      const path = url.replace(/\{([^{}.;*]+)\}/g, (placeholder, name: string, at: number) => {
+        const value = params[name];
+        const where = () =>
+          `{${name}} of ${url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url}`;
+        const style = Object.hasOwn(styles, name) ? styles[name] : undefined;
+        const text =
+          style !== undefined
+            ? encodeStyledPathParam(value, style, name, where)
+            : typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
+              ? encodePathParam(value, where)
+              : undefined;
+        if (text === undefined) return placeholder;
+        expanded.push([at + shift, at + shift + text.length, where]);
+        shift += text.length - placeholder.length;
+        return text;
+      });
+      for (const [start, end, where] of expanded) checkPathSegment(path, start, end, where);
+      return defaultPathSerializer(path, params);
+    };
   // Sends through the core; `seen` learns that the request went out and, once it came, the answer.
   // `pathQuery`: the path key has a query of its own (`/search?kind=plan`), after which
   // openapi-fetch starts the call's with a second `?`; it is joined with `&`, as the resource

@@ -42,8 +42,9 @@ class Problem extends Error {
  * expansion does (`a/b?c#d` → `a%2Fb%3Fc%23d`, `it's` → `it%27s`); an array is a comma-separated
  * list (`['a', 'b']` → `a,b`) and an object `key,value` pairs, as style `simple` says.
  *
- * @throws SDKError when a value is empty, `.` or `..` (fetch would resolve those against the
- *   path, even percent-encoded), not a string, number, boolean or bigint (or a list of them), or
+ * @throws SDKError when a value leaves its path segment empty, `.` or `..` (fetch would resolve
+ *   those against the path, even percent-encoded; a value may be `.` or empty where the template
+ *   gives its segment more text, as in `/items/{id}.{format}`), is not a string, number, boolean or bigint (or a list of them), or
  *   a number that is not finite (`NaN`, `±Infinity`: internal/finite.ts).
  */
 export function path(statics: TemplateStringsArray, ...values: unknown[]): string {
@@ -67,24 +68,57 @@ function buildPath(
   values: readonly unknown[],
   names: readonly string[],
 ): string {
+  const named = (error: unknown, i: number): unknown => {
+    if (!(error instanceof Problem)) return error;
+    const name = names[i];
+    const template = describeTemplate(statics, i, names);
+    const where = name === undefined ? `in ${template}` : `{${name}} of ${template}`;
+    return new SDKError(`Path parameter ${where} ${error.what}. ${error.fix}`);
+  };
   let result = statics[0] ?? '';
+  // Where each value's text is in `result`: its segment is checked once the path is whole.
+  const starts: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     let segment: string;
     try {
       if (value instanceof PathSegment && value.problem !== undefined) throw value.problem;
-      segment = value instanceof PathSegment ? value.text : checked(encodeValue(value));
+      segment = value instanceof PathSegment ? value.text : encodeValue(value);
     } catch (error) {
-      if (!(error instanceof Problem)) throw error;
-      const name = names[i];
-      const template = describeTemplate(statics, i, names);
-      const where = name === undefined ? `in ${template}` : `{${name}} of ${template}`;
-      throw new SDKError(`Path parameter ${where} ${error.what}. ${error.fix}`);
+      throw named(error, i);
     }
+    starts.push(result.length, result.length + segment.length);
     result += segment + (statics[i + 1] ?? '');
+  }
+  for (let i = 0; i < values.length; i++) {
+    const problem = segmentProblem(result, starts[2 * i]!, starts[2 * i + 1]!);
+    if (problem !== undefined) throw named(problem, i);
   }
   return result;
 }
+
+/**
+ * What is wrong with the path segment that holds `path.slice(start, end)` (one parameter's text,
+ * with the template's text around it): nothing unless the whole segment is empty, `.` or `..`,
+ * the dot-segments fetch resolves against the path (RFC 3986 §5.2.4). A value `.`, `..` or `''`
+ * is fine where the template gives its segment more text: `/items/{id}.{format}` → `/items/...json`.
+ */
+function segmentProblem(path: string, start: number, end: number): Problem | undefined {
+  const from = path.lastIndexOf('/', start - 1) + 1;
+  let to = end;
+  while (to < path.length && !SEGMENT_END.has(path[to]!)) to++;
+  const segment = path.slice(from, to);
+  if (segment !== '' && segment !== '.' && segment !== '..') return undefined;
+  const own = path.slice(start, end);
+  if (own === segment) return problem(segment);
+  return new Problem(
+    `cannot be ${own === '' ? 'empty' : `"${own}"`} here: with the text around it the path segment would be ${segment === '' ? 'empty' : `"${segment}"`}, which would change the request path`,
+    'Pass the name of a resource.',
+  );
+}
+
+/** What ends a path segment. */
+const SEGMENT_END = new Set(['/', '?', '#']);
 
 /**
  * A path parameter in style `label` (`.a.b`), `matrix` (`;id=a,b`), or an object in style
@@ -115,15 +149,16 @@ function styled(value: unknown, style: PathStyle, explode: boolean, name: string
         ? [matrix, explode ? matrix : ',']
         : ['', ','];
   if (Array.isArray(value)) {
-    if (value.length === 0) return checked('');
+    // No item: nothing (RFC 6570), refused when that leaves the segment empty.
+    if (value.length === 0) return '';
     return prefix + value.map((item: unknown) => encode(item)).join(between);
   }
   if (typeof value === 'object' && value !== null) {
     const pairs = Object.entries(value)
       .filter(([, item]) => item !== undefined && item !== null)
       .map(([key, item]) => `${encode(key)}${explode ? '=' : ','}${encode(item)}`);
-    // No property set: the style's prefix alone (`.`, `;`) would stand for nothing.
-    if (pairs.length === 0) return checked('');
+    // No property set: nothing, not the style's prefix alone (`.`, `;`), which would stand for nothing.
+    if (pairs.length === 0) return '';
     return !explode
       ? prefix + pairs.join(',')
       : style === 'label'
@@ -133,10 +168,12 @@ function styled(value: unknown, style: PathStyle, explode: boolean, name: string
           : pairs.join(',');
   }
   const text = encode(value);
-  // The empty string: `;id` in style matrix (the OpenAPI 3.1.1 style examples); label's `.` and
-  // simple's nothing are refused by `checked`, as they would change the path.
+  // The empty string: `;id` in style matrix (the OpenAPI 3.1.1 style examples); label's `.` is
+  // refused (it is not sent as the empty string), and simple's nothing where the segment is left
+  // empty by it.
   if (text === '' && style === 'matrix') return `;${encode(name)}`;
-  return checked(text === '' ? '' : prefix + text);
+  if (text === '' && style === 'label') throw problem('');
+  return text === '' ? '' : prefix + text;
 }
 
 /**
@@ -165,7 +202,8 @@ export interface PathParamStyle {
 
 /**
  * One path parameter as its style says, exactly as a resource method's `path` tag writes it (see
- * `pathStyle` and `jsonText`), for the typed path client. `where` names it in the error.
+ * `pathStyle` and `jsonText`), for the typed path client. `where` names it in the error. Its
+ * segment is checked once the path is whole (`checkPathSegment`).
  *
  * @throws SDKError when the value cannot be sent in that style.
  */
@@ -187,16 +225,33 @@ export function encodeStyledPathParam(
 
 /**
  * Percent-encodes one path parameter value, a primitive or an array of them (style `simple`); see
- * `path`. `where` names it in the error: `{plan} of /plans/{plan}`.
+ * `path`. `where` names it in the error: `{plan} of /plans/{plan}`. Its segment is checked once
+ * the path is whole (`checkPathSegment`).
  */
 export function encodePathParam(value: unknown, where: () => string = () => 'in a path'): string {
   try {
-    return checked(encodeValue(value));
+    return encodeValue(value);
   } catch (error) {
     if (error instanceof Problem)
       throw new SDKError(`Path parameter ${where()} ${error.what}. ${error.fix}`);
     throw error;
   }
+}
+
+/**
+ * For the typed path client: `path.slice(start, end)` is a parameter's text in the expanded path;
+ * `where` names it. (The `path` tag checks its own.)
+ * @throws SDKError when its whole segment is empty, `.` or `..` (see `segmentProblem`).
+ */
+export function checkPathSegment(
+  path: string,
+  start: number,
+  end: number,
+  where: () => string,
+): void {
+  const found = segmentProblem(path, start, end);
+  if (found !== undefined)
+    throw new SDKError(`Path parameter ${where()} ${found.what}. ${found.fix}`);
 }
 
 function encodeValue(value: unknown): string {
@@ -205,19 +260,14 @@ function encodeValue(value: unknown): string {
     : encode(value);
 }
 
-/** `segment`, unless it is empty, `.` or `..` (fetch resolves those against the path). */
-function checked(segment: string): string {
-  if (segment === '')
-    throw new Problem(
-      'cannot be empty: it would change the request path',
-      'Pass a non-empty value.',
-    );
-  if (segment === '.' || segment === '..')
-    throw new Problem(
-      `cannot be "${segment}": it would change the request path`,
-      'Pass the name of a resource, not "." or "..".',
-    );
-  return segment;
+/** The problem of a value that is a whole path segment `''`, `.` or `..` (fetch resolves those against the path). */
+function problem(segment: string): Problem {
+  return segment === ''
+    ? new Problem('cannot be empty: it would change the request path', 'Pass a non-empty value.')
+    : new Problem(
+        `cannot be "${segment}": it would change the request path`,
+        'Pass the name of a resource, not "." or "..".',
+      );
 }
 
 function encode(value: unknown): string {
