@@ -179,6 +179,53 @@ describe('an operation mock', () => {
     expect(things.update.calls).toEqual([]);
   });
 
+  it.each([
+    ['update first', false],
+    ['cancel first', true],
+  ])(
+    'matches a segment with more literal text first (a custom method, {id}:cancel): %s',
+    async (_name, cancelFirst) => {
+      const update = new OperationMock<{ updated: boolean }, undefined, Problem>(
+        {
+          name: 'operations.update',
+          method: 'post',
+          path: '/operations/{id}',
+          status: 200,
+          contentType: 'application/json',
+          example: { updated: true },
+        },
+        BASE,
+      );
+      const cancel = new OperationMock<{ cancelled: boolean }, undefined, Problem>(
+        {
+          name: 'operations.cancel',
+          method: 'post',
+          path: '/operations/{id}:cancel',
+          status: 200,
+          contentType: 'application/json',
+          example: { cancelled: true },
+        },
+        BASE,
+      );
+      const operations = cancelFirst ? { cancel, update } : { update, cancel };
+      server.use(...handlersOf({ operations }));
+      try {
+        expect(await get('/operations/op1:cancel', { method: 'POST' })).toEqual({
+          status: 200,
+          body: { cancelled: true },
+        });
+        expect(await get('/operations/op1', { method: 'POST' })).toEqual({
+          status: 200,
+          body: { updated: true },
+        });
+        expect(cancel.calls.map((call) => call.params)).toEqual([{ id: 'op1' }]);
+        expect(update.calls.map((call) => call.params)).toEqual([{ id: 'op1' }]);
+      } finally {
+        server.resetHandlers();
+      }
+    },
+  );
+
   it('hands out copies: a test that changes a reply changes nothing else', async () => {
     const body = { id: 'thg_c', name: 'Copy' };
     things.retrieve.reply(body);

@@ -331,7 +331,9 @@ function cursorOf(item: unknown, index: number): string {
 
 /**
  * The handlers of every operation mock in `resources`, concrete paths before templated ones
- * (`/plans/search` before `/plans/{plan}`), as OpenAPI matches paths.
+ * (`/plans/search` before `/plans/{plan}`), as OpenAPI matches paths, and within a segment the one
+ * with more literal text first (`/operations/{id}:cancel` before `/operations/{id}`), whatever
+ * the order they are declared in.
  */
 export function handlersOf(
   resources: Record<string, Record<string, OperationMock<unknown, unknown, unknown>>>,
@@ -387,13 +389,23 @@ export function requestFixture<T>(definition: OperationDefinition): T {
   return copy(example) as T;
 }
 
-function specificity(mock: OperationMock<unknown, unknown, unknown>): boolean[] {
-  // One entry per segment: true for a templated one.
-  return mock.definition.path.split('/').map((segment) => segment.includes('{'));
+/**
+ * One entry per segment, the higher the more specific: `Infinity` for a concrete one, else the
+ * number of literal characters beside its placeholders, so that `/operations/{id}:cancel` comes
+ * before `/operations/{id}` (whose `{id}` would take `op1:cancel`).
+ */
+function specificity(mock: OperationMock<unknown, unknown, unknown>): number[] {
+  return mock.definition.path
+    .split('/')
+    .map((segment) =>
+      segment.includes('{') ? segment.replace(/\{[^{}]*\}/g, '').length : Infinity,
+    );
 }
 
-function compareSpecificity(a: boolean[], b: boolean[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] ? 1 : -1;
+/** The more specific first, segment by segment from the left. */
+function compareSpecificity(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++)
+    if (a[i] !== b[i]) return a[i]! > b[i]! ? -1 : 1;
   return 0;
 }
 
