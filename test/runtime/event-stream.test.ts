@@ -255,6 +255,24 @@ describe('a real stream', () => {
     await expect(events[Symbol.asyncIterator]().next()).rejects.toThrow(SDKError);
   });
 
+  it('cancel() during an iteration ends the loop and closes the connection', async () => {
+    const closed = new Promise<void>((resolve) => {
+      handle = (_req, res) => {
+        open(res);
+        res.write('data: first\n\n');
+        res.on('close', () => resolve());
+      };
+    });
+    const events = await stream(new ClientCore({ baseURL: url }));
+    const seen: string[] = [];
+    for await (const item of events) {
+      seen.push(item.data);
+      setTimeout(() => void events.cancel(), 20);
+    }
+    expect(seen).toEqual(['first']);
+    await closed;
+  });
+
   it("the call's timeout covers the wait for the headers and each silence, not the stream", async () => {
     handle = (_req, res) => {
       open(res);
