@@ -24,6 +24,12 @@ export interface Change {
    */
   schema?: string;
   operations?: string[];
+  /**
+   * A wire change's place in the spec's files (`spec/components/schemas/Plan.yaml:12`), which
+   * its message ends with in parentheses: for maintainers (`npm run diff`), not for the
+   * changelog SDK users read (`withoutSource`).
+   */
+  source?: string;
 }
 
 /** How many operations a wire line names before "and N more". */
@@ -54,6 +60,16 @@ export function wireLine(change: Change): string {
   return change.message.includes(change.location)
     ? change.message
     : `\`${change.location}\`: ${change.message}`;
+}
+
+/** The change without its place in the spec's files at the end of its message (`source`). */
+export function withoutSource(change: Change): Change {
+  const { source, ...rest } = change;
+  if (source === undefined) return rest;
+  const suffix = ` (${source})`;
+  return change.message.endsWith(suffix)
+    ? { ...rest, message: change.message.slice(0, -suffix.length) }
+    : rest;
 }
 
 /** The order reports use: most severe first, the SDK before the wire, then by location. */

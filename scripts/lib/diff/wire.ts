@@ -170,14 +170,15 @@ function toChange(
   const place = headPlace(change, source, side === base, head);
   const where =
     place === undefined
-      ? ''
-      : ` (${head.display(place.file)}${place.line === undefined ? '' : `:${place.line}`})`;
+      ? undefined
+      : `${head.display(place.file)}${place.line === undefined ? '' : `:${place.line}`}`;
   return {
     level: change.impact,
     kind: `wire/${worst?.ruleId ?? `${kebab(change.typeName)}-${change.kind}`}`,
     location: shared === undefined ? location : shared.operations[0]!,
-    message: `${message}${where}`,
+    message: where === undefined ? message : `${message} (${where})`,
     ...(shared === undefined ? {} : { schema: shared.name, operations: shared.operations }),
+    ...(where === undefined ? {} : { source: where }),
   };
 }
 

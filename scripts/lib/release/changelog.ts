@@ -6,9 +6,16 @@
  * line). A wire-level change goes in only when no SDK line says it (e.g. a narrower `maxLength`,
  * which no TypeScript type carries) or when the wire rates the release higher than anything the
  * SDK level saw, so nothing that decided the version is missing from its entry, and nothing is
- * listed twice.
+ * listed twice. Wire lines leave out where the change is in the spec's files: the changelog is
+ * published with the package, for its users, who have no spec.
  */
-import { groupedMessages, layerOf, wireLine, type Change } from '../diff/change.ts';
+import {
+  groupedMessages,
+  layerOf,
+  wireLine,
+  withoutSource,
+  type Change,
+} from '../diff/change.ts';
 import { isWireRule, levelRank, maxLevel, sdkShowsWireRule } from '../diff/rules.ts';
 
 export const CHANGELOG_FILE = 'CHANGELOG.md';
@@ -55,7 +62,12 @@ export function entryChanges(changes: readonly Change[]): Change[] {
     const rule = change.kind.slice('wire/'.length);
     return isWireRule(rule) && !sdkShowsWireRule(rule);
   });
-  return [...sdk, ...wire.map((change) => ({ ...change, message: wireLine(change) }))];
+  // Where a change is in the spec's files is for maintainers (`npm run diff`): SDK users read
+  // the changelog in the package, which has no spec.
+  return [
+    ...sdk,
+    ...wire.map((change) => withoutSource(change)).map((change) => ({ ...change, message: wireLine(change) })),
+  ];
 }
 
 export interface EntryOptions {
