@@ -13,6 +13,7 @@ import { main } from '../../scripts/diff.ts';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
 import type { CommandError } from '../../scripts/lib/command-error.ts';
 import { renderReport } from '../../scripts/lib/diff/report.ts';
+import { renderEntry } from '../../scripts/lib/release/changelog.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
 import { git, resetSpec, specRepo } from './git-repo.ts';
@@ -1065,5 +1066,70 @@ describe('npm run diff (the command)', () => {
     const usage = diff('--json');
     expect(usage.status).toBe(2);
     expect(usage.stderr).toBe('error: --base is required\nRun with --help for the options.\n');
+  });
+});
+
+describe('the changelog says each change once, for the package’s users', () => {
+  /** The lines of the changelog entry `npm run release` would write for the report. */
+  const entryLines = (report: DiffReport) =>
+    renderEntry({
+      version: '2.0.0',
+      date: '2026-12-02',
+      changes: report.changes,
+      methods: report.methods,
+    })
+      .split('\n')
+      .filter((line) => line.startsWith('- '));
+
+  const ORDER_200 = ['paths', '/orders/{order}', 'get', 'responses', '200'];
+  it.each([
+    {
+      name: 'a variant added to a response union',
+      file: 'schemas/Delivery.yaml',
+      edit: (doc: Document) =>
+        doc.addIn(
+          ['oneOf'],
+          doc.createNode({
+            type: 'object',
+            required: ['kind'],
+            properties: { kind: { type: 'string', enum: ['locker'] } },
+          }),
+        ),
+      sdk: '`Delivery` may now be `{ kind: "locker"; }`',
+      wire: '`oneOf` subschema of `delivery` was added',
+    },
+    {
+      name: 'a request body removed',
+      file: ROOT_FILE,
+      edit: (doc: Document) => doc.deleteIn(['paths', '/orders', 'post', 'requestBody']),
+      sdk: '`client.orders.create()` argument `options`: `quantity` removed',
+      wire: 'request body was removed',
+    },
+    {
+      name: 'an operationId changed',
+      file: ROOT_FILE,
+      edit: (doc: Document) =>
+        doc.setIn(['paths', '/orders', 'get', 'operationId'], 'allOrders'),
+      sdk: '`operations["listOrders"]` removed',
+      wire: "`operationId` of operation `GET /orders` changed from 'listOrders' to 'allOrders'",
+    },
+    {
+      name: 'a response media type replaced',
+      file: ROOT_FILE,
+      edit: (doc: Document) => {
+        const content = doc.getIn([...ORDER_200, 'content', 'application/json']);
+        doc.deleteIn([...ORDER_200, 'content', 'application/json']);
+        doc.setIn([...ORDER_200, 'content', 'application/xml'], content);
+      },
+      sdk: '`client.orders.retrieve()` result: the value changed from `Order` to `string`',
+      wire: 'media type `application/json` was removed',
+    },
+  ])('$name: the SDK’s line, not also the wire’s', async ({ file, edit, sdk, wire }) => {
+    const report = await diffAfter(file, edit);
+    const lines = entryLines(report);
+    expect(lines).toContainEqual(expect.stringContaining(sdk));
+    expect(lines.filter((line) => line.includes(wire))).toEqual([]);
+    // The report for maintainers keeps both layers.
+    expect(renderReport(report, 'text')).toContain(wire);
   });
 });

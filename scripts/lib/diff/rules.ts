@@ -125,7 +125,8 @@ const LINKED_WIRE_RULES: Partial<Record<SdkRule, readonly WireRule[]>> = {
   'method-removed': ['operation-removed', 'path-removed'],
   'default-base-url-changed': ['server-removed'],
   'credential-changed': ['security-scheme-changed'],
-  'parameter-removed': ['parameter-removed'],
+  // A request body gone: the SDK's line names each of its properties a call can no longer pass.
+  'parameter-removed': ['parameter-removed', 'request-body-removed'],
   'parameter-required': [
     'parameter-became-required',
     'required-properties-added',
@@ -134,7 +135,10 @@ const LINKED_WIRE_RULES: Partial<Record<SdkRule, readonly WireRule[]>> = {
   'parameter-enum-values-removed': ['enum-values-removed'],
   'result-property-removed': ['property-removed'],
   'result-property-optional': ['required-properties-removed'],
-  'result-type-changed': ['schema-type-changed'],
+  // A variant of a union added or removed, a media type gone: the SDK's type of the value changes.
+  'result-type-changed': ['schema-type-changed', 'schema-combinator-changed', 'media-type-removed'],
+  // openapi-typescript's `operations` map is keyed by operationId.
+  'export-type-changed': ['operation-id-changed'],
   'result-enum-values-added': ['enum-values-added'],
 };
 
