@@ -13,6 +13,7 @@ import { main } from '../../scripts/diff.ts';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
 import type { CommandError } from '../../scripts/lib/command-error.ts';
 import { renderReport } from '../../scripts/lib/diff/report.ts';
+import { wireLine } from '../../scripts/lib/diff/change.ts';
 import { renderEntry } from '../../scripts/lib/release/changelog.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
@@ -1131,5 +1132,108 @@ describe('the changelog says each change once, for the package’s users', () =>
     expect(lines.filter((line) => line.includes(wire))).toEqual([]);
     // The report for maintainers keeps both layers.
     expect(renderReport(report, 'text')).toContain(wire);
+  });
+});
+
+describe('a schema reshaped, not changed: the wire says what the API does', () => {
+  const wireLines = (report: DiffReport) =>
+    report.changes
+      .filter((change) => change.kind.startsWith('wire/'))
+      .map((change) => `${change.level} ${wireLine(change)}`);
+
+  it('a response made nullable is one line, "may now be `null`", not its schema’s properties and type removed', async () => {
+    const report = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(
+        ['paths', '/orders/{order}', 'get', 'responses', '200', 'content', 'application/json', 'schema'],
+        doc.createNode({ oneOf: [{ $ref: '#/components/schemas/Order' }, { type: 'null' }] }),
+      ),
+    );
+    expect(report.changes).toContainEqual(
+      expect.objectContaining({
+        kind: 'sdk/result-type-changed',
+        message: expect.stringContaining('may now be `null`') as string,
+      }),
+    );
+    expect(wireLines(report)).toEqual([
+      expect.stringMatching(
+        /^major `GET \/orders\/\{order\}`: response 200: may now be `null` \(spec\/openapi\.yaml:\d+\)$/,
+      ),
+    ]);
+  });
+
+  it('a property of a shared schema made nullable, and back: one line each way', async () => {
+    const nullable = { oneOf: [{ $ref: './Delivery.yaml' }, { type: 'null' }] };
+    const wrapped = await diffAfter('schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'delivery'], doc.createNode(nullable)),
+    );
+    expect(wireLines(wrapped)).toEqual([
+      expect.stringMatching(
+        /^major `Order` \(in `GET \/orders`, `POST \/orders` and `GET \/orders\/\{order\}`\): property `delivery`: may now be `null` \(spec\/schemas\/Order\.yaml:\d+\)$/,
+      ),
+    ]);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'delivery'], doc.createNode(nullable)),
+    );
+    git(repo, 'commit', '-q', '-am', 'Nullable delivery');
+    try {
+      const unwrapped = await diffAfter('schemas/Order.yaml', (doc) =>
+        doc.setIn(['properties', 'delivery'], doc.createNode({ $ref: './Delivery.yaml' })),
+      );
+      expect(wireLines(unwrapped)).toEqual([
+        expect.stringMatching(/^patch `Order` \(in .*\): property `delivery`: can no longer be `null` \(/),
+      ]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
+  it('a constraint of a type that is gone is no line of its own: the type change says it', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'quantity', 'minimum'], 0),
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+      doc.setIn(['properties', 'quantity', 'maximum'], 100),
+    );
+    git(repo, 'commit', '-q', '-am', 'Bounds');
+    try {
+      const report = await diffAfter('schemas/Order.yaml', (doc) =>
+        doc.setIn(
+          ['properties', 'quantity'],
+          doc.createNode({ description: 'How many items.', type: 'string', pattern: '^[0-9]+$' }),
+        ),
+      );
+      await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+        doc.setIn(
+          ['properties', 'quantity'],
+          doc.createNode({ description: 'How many items.', type: 'string', maxLength: 3 }),
+        ),
+      );
+      const both = await diffSpecs({ base: 'HEAD', cwd: repo });
+      for (const lines of [wireLines(report), wireLines(both)]) {
+        expect(lines).toContainEqual(
+          expect.stringContaining("type of `quantity` changed from 'integer' to 'string'"),
+        );
+        expect(lines.join('\n')).not.toMatch(/bound|below|above|minimum|maximum|pattern|maxLength/);
+      }
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
+  it('a schema moved into its own file, its description kept beside the `$ref`: no "`description` changed"', async () => {
+    resetSpec(repo);
+    await writeFile(
+      join(repo, 'spec/schemas/Note.yaml'),
+      'description: A free text.\ntype: string\nexamples: [Ring twice.]\n',
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'note'], doc.createNode({ description: 'A note.', $ref: './Note.yaml' })),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const lines = wireLines(report);
+    expect(lines.join('\n')).not.toMatch(/`description`/);
+    // What did change is said: the examples the new file adds.
+    expect(lines).toContainEqual(expect.stringContaining('`examples` added'));
   });
 });

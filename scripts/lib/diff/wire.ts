@@ -29,6 +29,7 @@ import { constraintMeaning } from './constraints.ts';
 import type { Level, Ruleset } from './rules.ts';
 import { INPUT_USES, schemaOperations, schemaUses, type SchemaUse } from './uses.ts';
 import { withoutGuesses } from './wire-renames.ts';
+import { withTrueSchemaChanges } from './wire-schemas.ts';
 
 /** One side of the comparison: its bundled document. */
 interface WireSide {
@@ -107,10 +108,14 @@ export async function compareWire(
     );
   }
   const report = JSON.parse(text) as RedoclyReport;
-  const changes = withoutGuesses(
-    report.changes.filter((change) => !change.path.startsWith('#/x-sdk')),
-    base.bundled,
-    head.bundled,
+  const changes = withTrueSchemaChanges(
+    withoutGuesses(
+      report.changes.filter((change) => !change.path.startsWith('#/x-sdk')),
+      base.bundled,
+      head.bundled,
+    ),
+    { base: base.bundled, head: head.bundled },
+    ruleset.wire['schema-type-changed'] ?? 'major',
   );
   const sides = new Map([base, head].map((side) => [side, schemaIndex(side.bundled)]));
   return changes.map((change) => toChange(change, base, head, files.base, tempDir, sides));

@@ -1,0 +1,272 @@
+/**
+ * Redocly's schema comparisons that say what did not happen, corrected before its report is
+ * turned into lines. `redocly diff` compares schemas keyword by keyword, place by place:
+ *
+ * - a schema wrapped as nullable (`$ref: Plan` → `oneOf: [{ $ref: Plan }, { type: 'null' }]`) is
+ *   compared with the wrapper, as if `Plan` had lost every property and its type ("all
+ *   properties were removed", "type widened from 'object' to 'any'"): the changes at and under
+ *   the wrapper are one change, the value may now be `null` (or, unwrapped, no longer);
+ * - a constraint is compared across a type change (`minimum: 0` on an integer gone with the
+ *   integer, now a string): "values below 0 may now be returned" is false, the type changed
+ *   (its own line says so), and a constraint of one type says nothing of another;
+ * - a keyword beside a `$ref` (OpenAPI 3.1: `description:` next to `$ref:` is the schema's own,
+ *   over the target's) is not read: an inline schema moved into its own file, its description
+ *   kept beside the `$ref`, is reported as "`description` changed". A keyword whose value, as
+ *   read, is the same on both sides did not change.
+ */
+import { isRecord } from '../../../generator/json.ts';
+import { getByRef } from '../../../generator/pointer.ts';
+import type { Level } from './rules.ts';
+import type { RedoclyChange } from './wire.ts';
+
+/** `#/paths/~1plans/get` → `['paths', '/plans', 'get']`. */
+export function pathTokens(path: string): string[] {
+  return path
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((token) => token !== '')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function escapeToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Whether a `$ref`'s siblings are part of the schema (OpenAPI 3.1), not ignored (3.0). */
+function siblingsCount(doc: Record<string, unknown>): boolean {
+  return !(typeof doc.openapi === 'string' && doc.openapi.startsWith('3.0'));
+}
+
+/**
+ * The node a path of Redocly's report reaches (it names places through `$ref`s: the response's
+ * schema, then the properties of the schema it refers to), with its pointer in the document. A
+ * `$ref` is followed unless the key is its sibling (3.1). The node itself may be a `$ref`.
+ */
+export function locate(
+  doc: Record<string, unknown>,
+  tokens: readonly string[],
+): { node: unknown; pointer: string } | undefined {
+  let node: unknown = doc;
+  let pointer = '#';
+  for (const token of tokens) {
+    // Redocly's paths name some `$ref`s they go through (`price/$ref/properties/amount`).
+    if (token === '$ref' && isRecord(node) && typeof node.$ref === 'string') {
+      if (!node.$ref.startsWith('#')) return undefined;
+      pointer = node.$ref;
+      node = getByRef(doc, node.$ref);
+      continue;
+    }
+    for (let hops = 0; isRecord(node) && typeof node.$ref === 'string'; hops++) {
+      if (hops > 20 || !node.$ref.startsWith('#')) return undefined;
+      if (siblingsCount(doc) && Object.hasOwn(node, token)) break;
+      pointer = node.$ref;
+      node = getByRef(doc, node.$ref);
+    }
+    if (Array.isArray(node) && /^\d+$/.test(token)) node = node[Number(token)];
+    else if (isRecord(node) && Object.hasOwn(node, token)) node = node[token];
+    else return undefined;
+    pointer = `${pointer}/${escapeToken(token)}`;
+  }
+  return { node, pointer };
+}
+
+/** A keyword's value in a schema as read: its own, a `$ref`'s sibling (3.1), or the target's. */
+function effective(doc: Record<string, unknown>, node: unknown, keyword: string): unknown {
+  for (let hops = 0; hops < 20 && isRecord(node); hops++) {
+    const ref = typeof node.$ref === 'string' ? node.$ref : undefined;
+    if (Object.hasOwn(node, keyword) && (ref === undefined || siblingsCount(doc)))
+      return node[keyword];
+    if (ref === undefined || !ref.startsWith('#')) return undefined;
+    node = getByRef(doc, ref);
+  }
+  return undefined;
+}
+
+/** JSON with its keys sorted: the same value, written the same. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    isRecord(inner) && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+interface Docs {
+  base: Record<string, unknown>;
+  head: Record<string, unknown>;
+}
+
+/** A keyword of a schema whose value, as read on both sides, is the same (a `$ref`'s sibling). */
+function sameAsRead(change: RedoclyChange, docs: Docs): boolean {
+  if (change.kind !== 'modified' || change.property === undefined) return false;
+  const tokens = pathTokens(change.path);
+  const base = locate(docs.base, tokens);
+  const head = locate(docs.head, tokens);
+  if (base === undefined || head === undefined) return false;
+  return (
+    canonical(effective(docs.base, base.node, change.property)) ===
+    canonical(effective(docs.head, head.node, change.property))
+  );
+}
+
+const NUMBERS = ['number'];
+const STRINGS = ['string'];
+const ARRAYS = ['array'];
+const OBJECTS = ['object'];
+
+/** The types of value each constraint keyword checks (JSON Schema's validation vocabulary). */
+const CONSTRAINT_TYPES: Record<string, readonly string[]> = {
+  minimum: NUMBERS,
+  maximum: NUMBERS,
+  exclusiveMinimum: NUMBERS,
+  exclusiveMaximum: NUMBERS,
+  multipleOf: NUMBERS,
+  minLength: STRINGS,
+  maxLength: STRINGS,
+  pattern: STRINGS,
+  minItems: ARRAYS,
+  maxItems: ARRAYS,
+  uniqueItems: ARRAYS,
+  minContains: ARRAYS,
+  maxContains: ARRAYS,
+  minProperties: OBJECTS,
+  maxProperties: OBJECTS,
+};
+
+/** A schema's `type`s (an integer is a number); undefined when it states none. */
+function typesOf(doc: Record<string, unknown>, node: unknown): Set<string> | undefined {
+  const type = effective(doc, node, 'type');
+  const list = (Array.isArray(type) ? type : [type]).filter(
+    (entry): entry is string => typeof entry === 'string',
+  );
+  return list.length === 0
+    ? undefined
+    : new Set(list.map((entry) => (entry === 'integer' ? 'number' : entry)));
+}
+
+/**
+ * A constraint added, removed or changed where the schema's type changed so that the constraint
+ * checks values on one side only (`minimum` of an integer now a string): not a change of the
+ * limit, but of the type, which its own line reports.
+ */
+function constraintAcrossTypes(change: RedoclyChange, docs: Docs): boolean {
+  const tokens = pathTokens(change.path);
+  const [keyword, schema] =
+    change.kind === 'modified' && change.property !== undefined
+      ? [change.property, tokens]
+      : [tokens.at(-1) ?? '', tokens.slice(0, -1)];
+  const checks = CONSTRAINT_TYPES[keyword];
+  if (checks === undefined) return false;
+  const base = locate(docs.base, schema);
+  const head = locate(docs.head, schema);
+  if (base === undefined || head === undefined) return false;
+  const [before, after] = [typesOf(docs.base, base.node), typesOf(docs.head, head.node)];
+  if (before === undefined || after === undefined) return false;
+  const applies = (types: Set<string>) => checks.some((type) => types.has(type));
+  return applies(before) !== applies(after);
+}
+
+/** `{ …rest, oneOf: [X, { type: 'null' }] }` → `{ …rest, …X }`; undefined for any other schema. */
+function withoutNull(node: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(node)) return undefined;
+  const keys = ['oneOf', 'anyOf'].filter((key) => Object.hasOwn(node, key));
+  if (keys.length !== 1) return undefined;
+  const variants: unknown = node[keys[0]!];
+  if (!Array.isArray(variants) || variants.length !== 2) return undefined;
+  const isNull = (variant: unknown) => canonical(variant) === canonical({ type: 'null' });
+  const inner: unknown = (variants as unknown[]).find((variant) => !isNull(variant));
+  if (!(variants as unknown[]).some(isNull) || !isRecord(inner)) return undefined;
+  const rest = Object.fromEntries(Object.entries(node).filter(([key]) => key !== keys[0]));
+  if (Object.keys(inner).some((key) => Object.hasOwn(rest, key))) return undefined;
+  return { ...rest, ...inner };
+}
+
+/** Whether `head` is `base` made nullable (`wrapped`), or the other way round. */
+function nullableWrap(base: unknown, head: unknown): 'wrapped' | 'unwrapped' | undefined {
+  const inner = withoutNull(head);
+  if (inner !== undefined && canonical(inner) === canonical(base)) return 'wrapped';
+  const outer = withoutNull(base);
+  if (outer !== undefined && canonical(outer) === canonical(head)) return 'unwrapped';
+  return undefined;
+}
+
+interface Wrap {
+  path: string;
+  how: 'wrapped' | 'unwrapped';
+  base: string;
+  head: string;
+}
+
+/** Whether a path is in a request (a parameter, a request body) rather than a response. */
+function inRequest(tokens: readonly string[]): boolean {
+  if (tokens[0] !== 'paths') return false;
+  const section = tokens.find((token) =>
+    ['parameters', 'requestBody', 'responses'].includes(token),
+  );
+  return section !== undefined && section !== 'responses';
+}
+
+/**
+ * Redocly's changes with those that are not true of the API left out, and each nullable wrap
+ * said once: "may now be `null`" (in a response, at the level of a type change: code reading
+ * it breaks; in a request, minor), "can no longer be `null`" (in a request, a type change; in
+ * a response, a patch).
+ */
+export function withTrueSchemaChanges(
+  changes: readonly RedoclyChange[],
+  docs: Docs,
+  typeChangeLevel: Level,
+): RedoclyChange[] {
+  const wraps = new Map<string, Wrap | undefined>();
+  const wrapAt = (tokens: string[]): Wrap | undefined => {
+    for (let length = 1; length <= tokens.length; length++) {
+      const path = `#/${tokens.slice(0, length).map(escapeToken).join('/')}`;
+      if (!wraps.has(path)) {
+        const base = locate(docs.base, tokens.slice(0, length));
+        const head = locate(docs.head, tokens.slice(0, length));
+        const how =
+          base === undefined || head === undefined ? undefined : nullableWrap(base.node, head.node);
+        wraps.set(
+          path,
+          how === undefined ? undefined : { path, how, base: base!.pointer, head: head!.pointer },
+        );
+      }
+      const wrap = wraps.get(path);
+      if (wrap !== undefined) return wrap;
+    }
+    return undefined;
+  };
+  const found = new Map<string, Wrap>();
+  const kept: RedoclyChange[] = [];
+  for (const change of changes) {
+    const wrap = wrapAt(pathTokens(change.path));
+    if (wrap !== undefined) {
+      found.set(wrap.path, wrap);
+      continue;
+    }
+    if (sameAsRead(change, docs) || constraintAcrossTypes(change, docs)) continue;
+    kept.push(change);
+  }
+  for (const wrap of found.values()) {
+    const request = inRequest(pathTokens(wrap.path));
+    const breaking = (wrap.how === 'wrapped') !== request;
+    const impact: Level = breaking ? typeChangeLevel : wrap.how === 'wrapped' ? 'minor' : 'patch';
+    kept.push({
+      path: wrap.path,
+      typeName: 'Schema',
+      kind: 'modified',
+      impact,
+      verdicts: [
+        {
+          ruleId: 'schema-type-changed',
+          impact,
+          message: wrap.how === 'wrapped' ? 'may now be `null`' : 'can no longer be `null`',
+          location: { pointer: wrap.head },
+        },
+      ],
+      base: { pointer: wrap.base },
+      revision: { pointer: wrap.head },
+    });
+  }
+  return kept;
+}
