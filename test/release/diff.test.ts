@@ -1237,3 +1237,33 @@ describe('a schema reshaped, not changed: the wire says what the API does', () =
     expect(lines).toContainEqual(expect.stringContaining('`examples` added'));
   });
 });
+
+describe('entries of the document’s lists are named by what they are, not by their index', () => {
+  it('a tag by its name, a server by its URL', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.set('tags', doc.createNode([{ name: 'Orders', description: 'Orders.' }, { name: 'Stores' }])),
+    );
+    git(repo, 'commit', '-q', '-am', 'Tags');
+    try {
+      const report = await diffAfter(ROOT_FILE, (doc) => {
+        doc.set(
+          'tags',
+          doc.createNode([
+            { name: 'Customers' },
+            { name: 'Orders', description: 'All orders.' },
+            { name: 'Stores' },
+          ]),
+        );
+        doc.addIn(['servers'], doc.createNode({ url: 'https://eu.example.com' }));
+      });
+      const text = renderReport(report, 'text');
+      expect(text).toMatch(/minor `#\/tags`: tag `Customers` added \(spec\/openapi\.yaml:\d+\)/);
+      expect(text).toMatch(/patch `#\/tags`: tag `Orders`: `description` changed \(/);
+      expect(text).toMatch(/minor `#\/servers`: server `https:\/\/eu\.example\.com` added \(/);
+      expect(text).not.toMatch(/#\/(tags|servers)\/\d|: \d+ (added|removed)/);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+});

@@ -452,6 +452,9 @@ function describePath(
   }
   if (tokens[0] === 'paths' && tokens.length >= 2)
     return { location: tokens[1]!, what: tokens.length === 2 ? 'path' : tokens.slice(2).join('/') };
+  // A tag, server or security requirement of the document, by what it is, not by its index.
+  const entry = listEntry(tokens, doc);
+  if (entry !== undefined) return { location: `#/${tokens[0]!}`, what: entry };
   if (tokens[0] === 'components' && tokens.length >= 3) {
     const location = `#/components/${tokens[1]!}/${tokens[2]!}`;
     return {
@@ -501,7 +504,42 @@ function describeOperationPart(
         : `response ${key}`;
     return inner === undefined ? response : `${response} ${inner}`;
   }
-  return rest.join('/');
+  return listEntry(rest, doc, prefix) ?? rest.join('/');
+}
+
+/** The lists whose entries a line names by what they are: a tag by its name, a server by its URL. */
+const LISTS: Record<string, { noun: string; name: (entry: unknown) => string | undefined }> = {
+  tags: {
+    noun: 'tag',
+    name: (entry) =>
+      typeof entry === 'string' ? entry : isRecord(entry) ? stringOf(entry.name) : undefined,
+  },
+  servers: { noun: 'server', name: (entry) => (isRecord(entry) ? stringOf(entry.url) : undefined) },
+  security: {
+    noun: 'security requirement',
+    name: (entry) => (isRecord(entry) ? Object.keys(entry).join(', ') || '{}' : undefined),
+  },
+};
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * `['tags', '4']` → "tag `Sims`" (what is under it after that: "tag `Sims` externalDocs");
+ * undefined for anything but an entry of a list of `LISTS` (at `prefix`, an operation's).
+ */
+function listEntry(
+  tokens: string[],
+  doc: Record<string, unknown>,
+  prefix: string[] = [],
+): string | undefined {
+  const [section, index, ...rest] = tokens;
+  const list = section === undefined ? undefined : LISTS[section];
+  if (list === undefined || index === undefined || !/^\d+$/.test(index)) return undefined;
+  const name = list.name(resolve(doc, [...prefix, section!, index]));
+  if (name === undefined) return undefined;
+  return [`${list.noun} \`${name}\``, ...rest].join(' ');
 }
 
 /**
