@@ -169,6 +169,12 @@ export function buildSchemaNode(schema: unknown, ctx: SchemaNodeContext): Schema
   });
 }
 
+/**
+ * The keywords beside a 3.1 `$ref` (built as a schema of their own, see buildRef) to the schema
+ * object they were written in, `$ref` included.
+ */
+const besideRef = new WeakMap<object, Record<string, unknown>>();
+
 /** Schema nodes one `$ref` into another schema may expand to (its refs into schemas included). */
 const INLINE_LIMIT = 20_000;
 
@@ -228,14 +234,17 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
   if (types?.has('integer') && types.has('number')) types.delete('integer');
 
   const typed = typedPart(schema, types, vc, sub);
+  // unevaluatedProperties/Items see what every schema applied in place evaluates: beside a `$ref`
+  // (built apart from it, in buildRef), the `$ref`'s target too.
+  const inPlace = besideRef.get(schema) ?? schema;
   for (const part of typed) {
     if (part.kind === 'object' && part.unevaluatedProperties !== undefined) {
-      const evaluated = evaluatedProperties(schema, vc, c);
+      const evaluated = evaluatedProperties(inPlace, vc, c);
       if (evaluated === 'all') delete part.unevaluatedProperties;
       else part.evaluated = evaluated;
     }
     if (part.kind === 'object' && composed) checkAdditionalBesideComposition(part, schema, vc, c);
-    if (part.kind === 'array') applyUnevaluatedItems(part, schema, vc, c);
+    if (part.kind === 'array') applyUnevaluatedItems(part, inPlace, vc, c);
   }
   if (values && types) values.list = valuesOfTypes(values, types, vc, c);
   if (values) {
@@ -637,6 +646,8 @@ function buildRef(
     return withAnnotations(target, base);
   }
   const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => siblings.includes(k)));
+  // What the `$ref` evaluates counts for the siblings' unevaluatedProperties/Items (§8.2.3.1).
+  besideRef.set(rest, schema);
   const restNode = build(rest, vc.pointer, c);
   return { kind: 'allOf', ...base, nullable: false, members: [target, restNode] };
 }

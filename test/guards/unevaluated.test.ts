@@ -62,6 +62,39 @@ const SCHEMAS: Record<string, unknown> = {
     then: { prefixItems: [str, str] },
     unevaluatedItems: false,
   },
+  // Beside a `$ref` (3.1): what the target evaluates counts, as through allOf (§8.2.3.1).
+  RefTarget: { type: 'object', properties: { a: str } },
+  BesideRef: {
+    $ref: '#/components/schemas/RefTarget',
+    properties: { b: str },
+    unevaluatedProperties: false,
+  },
+  RefChain: {
+    $ref: '#/components/schemas/BesideRefOpen',
+    properties: { c: str },
+    unevaluatedProperties: false,
+  },
+  BesideRefOpen: { $ref: '#/components/schemas/RefTarget', properties: { b: str } },
+  BesideInlineRef: {
+    $ref: '#/components/schemas/Holder/properties/inner',
+    properties: { b: str },
+    unevaluatedProperties: false,
+  },
+  Holder: { type: 'object', properties: { inner: { type: 'object', properties: { a: str } } } },
+  RefTuple: { type: 'array', prefixItems: [str, str] },
+  ItemsBesideRef: {
+    $ref: '#/components/schemas/RefTuple',
+    prefixItems: [str],
+    unevaluatedItems: false,
+  },
+  RefBranches: {
+    type: 'object',
+    anyOf: [{ properties: { a: str } }, { properties: { b: { type: 'integer' } } }],
+  },
+  BesideRefToBranches: {
+    $ref: '#/components/schemas/RefBranches',
+    unevaluatedProperties: false,
+  },
 };
 
 /** Values to decide, by schema. */
@@ -79,6 +112,11 @@ const VALUES: Record<string, unknown[]> = {
   TypedItems: [['a', 1, 2], ['a', 'b'], ['a']],
   ItemsBesideItems: [['a', 'b'], []],
   ItemsBesideThen: [['a', 'b'], ['a'], ['a', 'b', 'c']],
+  BesideRef: [{ a: 'x' }, { a: 'x', b: 'y' }, { b: 'y' }, { a: 'x', z: 1 }, { a: 1 }],
+  RefChain: [{ a: 'x', b: 'y', c: 'z' }, { a: 'x' }, { c: 'z', d: 1 }],
+  BesideInlineRef: [{ a: 'x', b: 'y' }, { b: 'y' }],
+  ItemsBesideRef: [['a', 'b'], ['a'], ['a', 'b', 'c'], ['a', 1]],
+  BesideRefToBranches: [{ a: 'x' }, { b: 1 }, { a: 'x', b: 1 }, { z: 1 }],
 };
 
 const doc = {
