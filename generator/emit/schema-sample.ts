@@ -21,6 +21,7 @@
  */
 import { RE2JS } from 're2js';
 import { toRe2Syntax } from '../model/re2-syntax.ts';
+import { everyEvaluatedKey } from '../model/schema-children.ts';
 import type { Bound, JsonValue, RegexModel } from '../model/schema-types.ts';
 import { isInheritedMember } from '../model/sdk-names.ts';
 import type { NamedSchema, SchemaNode } from '../model/types.ts';
@@ -866,7 +867,9 @@ function objectAccepted(
       unevaluated !== undefined &&
       !(unevaluated.kind === 'any' && !unevaluated.nullable)
     ) {
-      const evaluated = node.evaluated ?? { names: [...declared], patterns: [] };
+      const evaluated = node.evaluated
+        ? everyEvaluatedKey(node.evaluated)
+        : { names: [...declared], patterns: [] };
       const verdicts = evaluated.patterns.map((pattern) => patternVerdict(pattern, key));
       if (evaluated.names.includes(key) || verdicts.some((verdict) => verdict !== false)) continue;
       if (!accepts(item, unevaluated, walk, depth + 1)) return false;

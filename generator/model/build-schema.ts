@@ -25,6 +25,9 @@ import { warnConflictingAllOfTypes } from './allof-types.ts';
 import type {
   ArrayNode,
   EnumNode,
+  EvaluatedItems,
+  EvaluatedKeys,
+  EvaluatedWhen,
   JsonType,
   JsonValue,
   NodeBase,
@@ -380,70 +383,225 @@ function warnEnumOutsideType(
 
 /**
  * What `unevaluatedProperties` of `schema` does not apply to: the `properties` and
- * `patternProperties` of the schema and of everything its `allOf`/`anyOf`/`oneOf`/`$ref` reach
- * (through the document, each schema once); `all` when one of them has `additionalProperties`.
+ * `patternProperties` of the schema and of every schema that applies to the value in place
+ * (JSON Schema 2020-12 §11.3), those of `anyOf`/`oneOf` branches, `if`/`then`/`else` and
+ * `dependentSchemas` only when they apply (see {@link evaluationScope}); `all` when
+ * `additionalProperties` or `unevaluatedProperties` of one that always applies evaluates every key.
  */
 function evaluatedProperties(
   schema: Record<string, unknown>,
   vc: ValueContext,
   c: Ctx,
-): NonNullable<ObjectNode['evaluated']> | 'all' {
+): EvaluatedKeys | 'all' {
+  const scope = evaluationScope(
+    schema,
+    vc.pointer,
+    c,
+    (raw) => raw.additionalProperties !== undefined || raw.unevaluatedProperties !== undefined,
+  );
+  return evaluatedKeys(scope, c);
+}
+
+/**
+ * The schemas that apply in place to a value with `schema` (§10.2: `allOf`, `$ref`, and those
+ * that apply only sometimes), for the annotations `unevaluatedProperties`/`unevaluatedItems` see.
+ * `all` is true when one of them (not `schema` itself) evaluates every key or item (`everything`).
+ */
+interface EvaluationScope {
+  /** The schema objects that apply whenever the scope does, with their pointers. */
+  own: [raw: Record<string, unknown>, pointer: string][];
+  all: boolean;
+  /**
+   * The scopes that apply only when `when` holds: `group` numbers the alternatives of one
+   * `anyOf`/`oneOf` or one `if` (one of which applies to every valid value), or is -1
+   * (`dependentSchemas`).
+   */
+  conditional: { group: number; when: RawWhen; scope: EvaluationScope }[];
+}
+
+type RawWhen =
+  | { passes: [raw: unknown, pointer: string] }
+  | { fails: [raw: unknown, pointer: string] }
+  | { has: string };
+
+function evaluationScope(
+  schema: Record<string, unknown>,
+  pointer: string,
+  c: Ctx,
+  everything: (raw: Record<string, unknown>) => boolean,
+): EvaluationScope {
+  let groups = 0;
+  const scopeOf = (
+    roots: [raw: unknown, pointer: string, top: boolean][],
+    ancestors: ReadonlySet<unknown>,
+  ): EvaluationScope => {
+    const scope: EvaluationScope = { own: [], all: false, conditional: [] };
+    // Each schema once per scope; the schemas of enclosing scopes apply already (and end cycles).
+    const seen = new Set(ancestors);
+    const visit = (raw: unknown, at: string, top: boolean): void => {
+      if (!isPlainObject(raw) || seen.has(raw) || scope.all) return;
+      seen.add(raw);
+      if (!top && everything(raw)) {
+        scope.all = true;
+        return;
+      }
+      scope.own.push([raw, at]);
+      if (Array.isArray(raw.allOf))
+        raw.allOf.forEach((item, i) => visit(item, joinPointer(at, 'allOf', i), false));
+      const ref = raw.$ref ?? raw.$dynamicRef ?? raw.$recursiveRef;
+      const target = typeof ref === 'string' && ref.startsWith('#/') ? refPointer(ref) : undefined;
+      if (target !== undefined && c.doc) visit(getByPointer(c.doc, target), target, false);
+      const branch = (group: number, when: RawWhen, inner: [unknown, string][]): void => {
+        const scoped = scopeOf(
+          inner.map(([r, p]) => [r, p, false]),
+          seen,
+        );
+        scope.conditional.push({ group, when, scope: scoped });
+      };
+      for (const key of ['anyOf', 'oneOf']) {
+        const list = raw[key];
+        if (!Array.isArray(list)) continue;
+        const group = groups++;
+        list.forEach((item, i) => {
+          const itemAt = joinPointer(at, key, i);
+          branch(group, { passes: [item, itemAt] }, [[item, itemAt]]);
+        });
+      }
+      if (raw.if !== undefined) {
+        const group = groups++;
+        const ifAt = joinPointer(at, 'if');
+        const then: [unknown, string][] = [[raw.if, ifAt]];
+        if (raw.then !== undefined) then.push([raw.then, joinPointer(at, 'then')]);
+        branch(group, { passes: [raw.if, ifAt] }, then);
+        const otherwise: [unknown, string][] =
+          raw.else === undefined ? [] : [[raw.else, joinPointer(at, 'else')]];
+        branch(group, { fails: [raw.if, ifAt] }, otherwise);
+      }
+      if (isPlainObject(raw.dependentSchemas)) {
+        for (const [name, inner] of Object.entries(raw.dependentSchemas))
+          branch(-1, { has: name }, [[inner, joinPointer(at, 'dependentSchemas', name)]]);
+      }
+    };
+    for (const [raw, at, top] of roots) visit(raw, at, top);
+    return scope;
+  };
+  return scopeOf([[schema, pointer, true]], new Set());
+}
+
+/**
+ * The alternatives of a scope, each as `convert` reads it, with what applies always merged into
+ * `into` where it can be: a group whose alternatives all evaluate the same (one of them applies
+ * to every valid value), and what evaluates no more than `into` already does, need no test at
+ * run time. Returns `all` when a merged alternative evaluates everything.
+ */
+function conditionalEvaluation<T extends EvaluatedKeys | EvaluatedItems>(
+  scope: EvaluationScope,
+  into: T,
+  convert: (scope: EvaluationScope) => T | 'all',
+  merge: (into: T, more: T) => void,
+  covers: (into: T, more: T) => boolean,
+  c: Ctx,
+): 'all' | NonNullable<T['conditional']> {
+  const converted = scope.conditional.map((entry) => ({
+    ...entry,
+    evaluated: convert(entry.scope),
+  }));
+  const byGroup = new Map<number, typeof converted>();
+  for (const entry of converted) {
+    if (entry.group < 0) continue;
+    byGroup.set(entry.group, [...(byGroup.get(entry.group) ?? []), entry]);
+  }
+  const merged = new Set<number>();
+  for (const [group, entries] of byGroup) {
+    const texts = new Set(entries.map((entry) => JSON.stringify(entry.evaluated)));
+    const [first] = entries;
+    if (texts.size !== 1 || !first) continue;
+    if (first.evaluated === 'all') return 'all';
+    if (first.evaluated.conditional !== undefined) continue;
+    merge(into, first.evaluated);
+    merged.add(group);
+  }
+  const left: { when: EvaluatedWhen; evaluated: T | 'all' }[] = [];
+  for (const entry of converted) {
+    if (merged.has(entry.group)) continue;
+    const { evaluated } = entry;
+    if (evaluated !== 'all' && evaluated.conditional === undefined && covers(into, evaluated))
+      continue;
+    left.push({ when: buildWhen(entry.when, c), evaluated });
+  }
+  return left as NonNullable<T['conditional']>;
+}
+
+function buildWhen(when: RawWhen, c: Ctx): EvaluatedWhen {
+  if ('has' in when) return when;
+  if ('passes' in when) return { passes: build(when.passes[0], when.passes[1], c) };
+  return { fails: build(when.fails[0], when.fails[1], c) };
+}
+
+function evaluatedKeys(scope: EvaluationScope, c: Ctx): EvaluatedKeys | 'all' {
+  if (scope.all) return 'all';
   const names = new Set<string>();
   const patterns = new Map<string, RegexModel>();
-  const seen = new Set<unknown>();
-  let all = false;
-  const visit = (raw: unknown, pointer: string, top: boolean): void => {
-    if (!isPlainObject(raw) || seen.has(raw) || all) return;
-    seen.add(raw);
-    if (!top && (raw.additionalProperties !== undefined || raw.unevaluatedProperties !== undefined))
-      all = true;
+  for (const [raw, pointer] of scope.own) {
     if (isPlainObject(raw.properties))
       for (const name of Object.keys(raw.properties)) names.add(name);
     if (isPlainObject(raw.patternProperties)) {
       for (const pattern of Object.keys(raw.patternProperties))
         patterns.set(pattern, readRegex(pattern, 'patternProperties', { file: c.file, pointer }));
     }
-    for (const [inner, at] of combinedSchemas(raw, pointer, c)) visit(inner, at, false);
-  };
-  visit(schema, vc.pointer, true);
-  return all ? 'all' : { names: [...names], patterns: [...patterns.values()] };
-}
-
-/**
- * The schemas whose annotations `unevaluatedProperties`/`unevaluatedItems` of `raw` see, with
- * their pointers: `allOf`/`anyOf`/`oneOf` members, the target of a local `$ref`, and `if`/`then`/
- * `else` and `dependentSchemas`, which the guards do not check (schema-keywords.ts): reading what
- * they declare as evaluated keeps the guards from refusing the values they allow.
- */
-function combinedSchemas(
-  raw: Record<string, unknown>,
-  pointer: string,
-  c: Ctx,
-): [schema: unknown, pointer: string][] {
-  const found: [unknown, string][] = [];
-  for (const key of ['allOf', 'anyOf', 'oneOf']) {
-    const list = raw[key];
-    if (Array.isArray(list))
-      list.forEach((item, i) => found.push([item, joinPointer(pointer, key, i)]));
   }
-  for (const key of ['if', 'then', 'else'])
-    if (raw[key] !== undefined) found.push([raw[key], joinPointer(pointer, key)]);
-  if (isPlainObject(raw.dependentSchemas))
-    for (const [name, inner] of Object.entries(raw.dependentSchemas))
-      found.push([inner, joinPointer(pointer, 'dependentSchemas', name)]);
-  const ref = raw.$ref ?? raw.$dynamicRef ?? raw.$recursiveRef;
-  const at = typeof ref === 'string' && ref.startsWith('#/') ? refPointer(ref) : undefined;
-  if (at !== undefined && c.doc) found.push([getByPointer(c.doc, at), at]);
-  return found;
+  const keys: EvaluatedKeys = { names: [...names], patterns: [...patterns.values()] };
+  const conditional = conditionalEvaluation(
+    scope,
+    keys,
+    (inner) => evaluatedKeys(inner, c),
+    (into, more) => {
+      into.names = [...new Set([...into.names, ...more.names])];
+      const known = new Set(into.patterns.map((p) => p.source));
+      into.patterns.push(...more.patterns.filter((p) => !known.has(p.source)));
+    },
+    (into, more) =>
+      more.names.every((name) => into.names.includes(name)) &&
+      more.patterns.every((p) => into.patterns.some((q) => q.source === p.source)),
+    c,
+  );
+  if (conditional === 'all') return 'all';
+  // A name every value has evaluated needs no test of a condition as well.
+  for (const { evaluated } of conditional)
+    if (evaluated !== 'all')
+      evaluated.names = evaluated.names.filter((n) => !keys.names.includes(n));
+  if (conditional.length > 0) keys.conditional = conditional;
+  return keys;
+}
+
+function evaluatedItems(scope: EvaluationScope, c: Ctx): EvaluatedItems | 'all' {
+  if (scope.all) return 'all';
+  let count = 0;
+  for (const [raw] of scope.own)
+    if (Array.isArray(raw.prefixItems)) count = Math.max(count, raw.prefixItems.length);
+  const items: EvaluatedItems = { count };
+  const conditional = conditionalEvaluation(
+    scope,
+    items,
+    (inner) => evaluatedItems(inner, c),
+    (into, more) => {
+      into.count = Math.max(into.count, more.count);
+    },
+    (into, more) => more.count <= into.count,
+    c,
+  );
+  if (conditional === 'all') return 'all';
+  if (conditional.length > 0) items.conditional = conditional;
+  return items;
 }
 
 /**
- * `unevaluatedItems` beside `prefixItems` and the schemas combined with it (read statically, as
- * for `unevaluatedProperties`: every branch counts), normalised into the array's own keywords:
- * the positions some schema's `prefixItems` evaluates become prefix items that take any value
- * here, and `unevaluatedItems` holds every item after them, as `items`. Nothing is left for it
- * when the array or a combined schema has `items` (or `unevaluatedItems`), which evaluates every
- * item.
+ * `unevaluatedItems` beside `prefixItems` and the schemas that apply with it. When which items
+ * they evaluate does not depend on the value, it is normalised into the array's own keywords: the
+ * positions some schema's `prefixItems` evaluates become prefix items that take any value here,
+ * and `unevaluatedItems` holds every item after them, as `items`. Nothing is left for it when the
+ * array or a schema that always applies has `items` (or `unevaluatedItems`), which evaluates every
+ * item. Otherwise (`anyOf` branches of different lengths) it stays, with what evaluates items.
  */
 function applyUnevaluatedItems(
   part: ArrayNode,
@@ -452,19 +610,21 @@ function applyUnevaluatedItems(
   c: Ctx,
 ): void {
   if (schema.unevaluatedItems === undefined || part.items !== undefined) return;
-  let evaluated = part.prefixItems.length;
-  const seen = new Set<unknown>();
-  const visit = (raw: unknown, pointer: string): boolean => {
-    if (!isPlainObject(raw) || seen.has(raw)) return false;
-    seen.add(raw);
-    if (raw.items !== undefined || raw.unevaluatedItems !== undefined) return true;
-    if (Array.isArray(raw.prefixItems)) evaluated = Math.max(evaluated, raw.prefixItems.length);
-    return combinedSchemas(raw, pointer, c).some(([inner, at]) => visit(inner, at));
-  };
-  seen.add(schema);
-  if (combinedSchemas(schema, vc.pointer, c).some(([inner, at]) => visit(inner, at))) return;
+  const scope = evaluationScope(
+    schema,
+    vc.pointer,
+    c,
+    (raw) => raw.items !== undefined || raw.unevaluatedItems !== undefined,
+  );
+  const evaluated = evaluatedItems(scope, c);
+  if (evaluated === 'all') return;
   const rest = build(schema.unevaluatedItems, joinPointer(vc.pointer, 'unevaluatedItems'), c);
-  while (part.prefixItems.length < evaluated)
+  if (evaluated.conditional !== undefined) {
+    part.unevaluatedItems = rest;
+    part.evaluatedItems = evaluated;
+    return;
+  }
+  while (part.prefixItems.length < evaluated.count)
     part.prefixItems.push({ kind: 'any', ...plainBase(vc.pointer) });
   part.items = rest;
 }

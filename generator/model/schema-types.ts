@@ -147,6 +147,15 @@ export interface ArrayNode extends NodeBase {
    * `prefixItems` of combined schemas evaluate (added to `prefixItems` as any values).
    */
   items?: SchemaNode;
+  /**
+   * `unevaluatedItems` when which items it judges depends on the value: when the `anyOf`/`oneOf`
+   * branches (or `if`, `dependentSchemas`) combined with the array evaluate different items, as
+   * only the subschemas that apply (pass) evaluate any (JSON Schema 2020-12 §11.2). Judges the
+   * items after those `evaluatedItems` counts. Otherwise it is folded into `prefixItems`/`items`.
+   */
+  unevaluatedItems?: SchemaNode;
+  /** With {@link unevaluatedItems}: how many leading items the schemas that apply evaluate. */
+  evaluatedItems?: EvaluatedItems;
   minItems?: number;
   maxItems?: number;
   uniqueItems: boolean;
@@ -174,15 +183,37 @@ export interface ObjectNode extends NodeBase {
   unevaluatedProperties?: SchemaNode;
   /**
    * With `unevaluatedProperties`: the `properties` names and `patternProperties` patterns of this
-   * schema object and of every schema its `allOf`/`anyOf`/`oneOf`/`$ref` reach, at any depth (and
-   * its `if`/`then`/`else` and `dependentSchemas`, which the guards do not check).
-   * Read statically: every `anyOf`/`oneOf` branch counts, not only those that match (so a key
-   * declared by a branch that fails is not checked again here, where JSON Schema would check it).
+   * schema object and of every schema that applies to the value whenever it does (`allOf`,
+   * `$ref`, at any depth); `conditional` holds those of the schemas that apply only sometimes
+   * (`anyOf`/`oneOf` branches that pass, `then`/`else`, `dependentSchemas`), when they differ.
    */
-  evaluated?: { names: string[]; patterns: RegexModel[] };
+  evaluated?: EvaluatedKeys;
   propertyNames?: SchemaNode;
   minProperties?: number;
   maxProperties?: number;
+}
+
+/**
+ * When the annotations of a subschema count for `unevaluatedProperties`/`unevaluatedItems` (JSON
+ * Schema 2020-12 §11.3: only those of subschemas that pass): when `passes` accepts the value (an
+ * `anyOf`/`oneOf` branch, `if` with `then`), when `fails` refuses it (`if`, for `else`), or when
+ * the object has property `has` (`dependentSchemas`).
+ */
+export type EvaluatedWhen = { passes: SchemaNode } | { fails: SchemaNode } | { has: string };
+
+/** What some schemas evaluate of an object's keys: see {@link ObjectNode.evaluated}. */
+export interface EvaluatedKeys {
+  names: string[];
+  patterns: RegexModel[];
+  /** Keys evaluated only when a condition holds; `all` for every key (`additionalProperties`). */
+  conditional?: { when: EvaluatedWhen; evaluated: EvaluatedKeys | 'all' }[];
+}
+
+/** What some schemas evaluate of an array's items: its first `count` items, and more by condition. */
+export interface EvaluatedItems {
+  count: number;
+  /** Items evaluated only when a condition holds; `all` for every item (`items`). */
+  conditional?: { when: EvaluatedWhen; evaluated: EvaluatedItems | 'all' }[];
 }
 
 export interface PropertyNode {

@@ -18,6 +18,7 @@
  * key it might match is neither revived by it nor by `additionalProperties`.
  */
 import { patternEngine } from '../../model/patterns.ts';
+import { everyEvaluatedKey } from '../../model/schema-children.ts';
 import { acceptedKinds } from '../guards/describe.ts';
 import type { ObjectNode, RegexModel, SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
@@ -275,9 +276,11 @@ class Planner {
     let others = node.additionalProperties;
     if (others === undefined && node.unevaluatedProperties !== undefined && node.evaluated) {
       others = node.unevaluatedProperties;
-      for (const name of node.evaluated.names) covers.add(name);
+      // Keys only some branches evaluate are read as evaluated (left as they are).
+      const evaluated = everyEvaluatedKey(node.evaluated);
+      for (const name of evaluated.names) covers.add(name);
       const own = new Set(node.patternProperties.map((p) => p.pattern.source));
-      for (const pattern of node.evaluated.patterns) {
+      for (const pattern of evaluated.patterns) {
         if (own.has(pattern.source)) continue;
         if (patternEngine(pattern, 'skip').engine !== 'regexp') anyKey = true;
         else patterns.push({ pattern, reviver: 'keep' });

@@ -174,6 +174,7 @@ function checkMode(g: GenContext): Mode {
     callPart: (fn, x, code) => code.ifLine(`!${fn}(${x})`, 'return false;'),
     at: () => mode,
     check: (node, x, code) => emitCheck(node, x, code, g),
+    passes: (node, x) => branchTest(node, x, g),
     fail: () => 'return false;',
     missing: () => 'return false;',
     failOr: (cond, failure, rest, code) => {

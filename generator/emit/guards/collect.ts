@@ -149,6 +149,7 @@ function collectMode(path: PathExpr, g: GenContext): Mode {
         g,
       ),
     check: (node, x, code) => emitCollect(node, x, path, code, g),
+    passes: (node, x) => branchTest(node, x, g),
     fail: (expected, x, note) => push(g, path, expected, x, note),
     missing: (name, expected) =>
       `issues.push(${g.file.runtime('missingIssue')}(${path.key(name).render()}, ${stringLiteral(expected)}));`,

@@ -4,7 +4,14 @@
  * (check a part, fail, report a missing property) comes in as a {@link Mode}: `check.ts` returns
  * false, `collect.ts` pushes an issue. Unions, allOf and `not` differ per mode and stay there.
  */
-import type { ArrayNode, ObjectNode, SchemaNode } from '../../model/schema-types.ts';
+import type {
+  ArrayNode,
+  EvaluatedItems,
+  EvaluatedKeys,
+  EvaluatedWhen,
+  ObjectNode,
+  SchemaNode,
+} from '../../model/schema-types.ts';
 import type { Code } from './code.ts';
 import {
   arrayCountConstraints,
@@ -38,6 +45,8 @@ export interface Mode {
   at(step: Step): Mode;
   /** Emits the mode's checks of `node` for the value in local `x`. */
   check(node: SchemaNode, x: string, code: Code): void;
+  /** An expression, true when the value in `x` matches `node` (an `is` test in either mode). */
+  passes(node: SchemaNode, x: string): string;
   /** The statement a failed check runs: the value in `x` is not `expected`; `note` is a JS expression. */
   fail(expected: string, x: string, note?: string): string;
   /** The statement run when required property `name` is missing; `expected` describes its schema. */
@@ -133,6 +142,7 @@ function emitArrayItems(
     mode.at({ key: String(index) }).check(item, e, checks);
     body.ifBlock(`${a}.length > ${index}`, withLocal(`const ${e} = ${a}[${index}];`, checks));
   });
+  if (node.unevaluatedItems) emitUnevaluatedItems(node, node.unevaluatedItems, x, a, body, g, mode);
   const items = node.items;
   const start = node.prefixItems.length;
   if (items && items.kind === 'never' && !items.nullable) {
@@ -145,6 +155,115 @@ function emitArrayItems(
     const loop = withLocal(`const ${e} = ${a}[${i}];`, checks);
     body.block(`for (let ${i} = ${start}; ${i} < ${a}.length; ${i}++)`, loop);
   }
+}
+
+/**
+ * `unevaluatedItems` when which items it judges depends on the value (model/schema-types.ts
+ * `evaluatedItems`): counts at run time the items the schemas that apply evaluate, in a local,
+ * then checks every item after them (for `false`, reports the first).
+ */
+function emitUnevaluatedItems(
+  node: ArrayNode,
+  rest: SchemaNode,
+  x: string,
+  a: string,
+  body: Code,
+  g: GenContext,
+  mode: Mode,
+): void {
+  const evaluated = node.evaluatedItems ?? { count: node.prefixItems.length };
+  const n = g.fn.derived(x, 'evaluated');
+  body.line(`let ${n} = ${Math.max(evaluated.count, node.prefixItems.length)};`);
+  const count = (inner: EvaluatedItems, code: Code): void => {
+    for (const entry of inner.conditional ?? []) {
+      const then = code.child();
+      if (entry.evaluated === 'all') then.line(`${n} = ${a}.length;`);
+      else {
+        if (entry.evaluated.count > 0)
+          then.ifLine(`${n} < ${entry.evaluated.count}`, `${n} = ${entry.evaluated.count};`);
+        count(entry.evaluated, then);
+      }
+      code.ifBlock(whenTest(entry.when, x, undefined, g, mode), then);
+    }
+  };
+  count(evaluated, body);
+  if (rest.kind === 'never' && !rest.nullable) {
+    const first = `${a}[${n}]`;
+    body.ifLine(
+      `${a}.length > ${n}`,
+      mode.at({ index: n }).fail('no unevaluated item', first, '"unexpected item"'),
+    );
+    return;
+  }
+  const i = g.fn.derived(x, 'index');
+  const e = g.fn.derived(x, 'item');
+  const checks = body.child();
+  mode.at({ index: i }).check(rest, e, checks);
+  body.block(
+    `for (let ${i} = ${n}; ${i} < ${a}.length; ${i}++)`,
+    withLocal(`const ${e} = ${a}[${i}];`, checks),
+  );
+}
+
+/**
+ * The test of when a subschema's annotations count (model/schema-types.ts `EvaluatedWhen`) on the
+ * value in `x` (`o`: the same, read as a record, when it is an object): it passes, it fails, or a
+ * property is present (never, in an array: dependentSchemas applies to objects only).
+ */
+function whenTest(
+  when: EvaluatedWhen,
+  x: string,
+  o: string | undefined,
+  g: GenContext,
+  mode: Mode,
+): string {
+  if ('passes' in when) return mode.passes(when.passes, x);
+  if ('fails' in when) return negate(mode.passes(when.fails, x));
+  return o === undefined ? 'false' : `${readProperty(o, when.has, g.file)} !== undefined`;
+}
+
+/**
+ * The tests that key `k` is evaluated by a schema that applies only sometimes (`evaluated`'s
+ * `conditional`), with the locals they read declared in `code` before the key loop: each
+ * condition is tested once per object (inside the conditions it is nested in). Undefined when a
+ * pattern cannot run here (patterns.ts), as for {@link restOfKeys}.
+ */
+function conditionalKeyTests(
+  evaluated: EvaluatedKeys,
+  x: string,
+  o: string,
+  k: string,
+  code: Code,
+  g: GenContext,
+  mode: Mode,
+  within?: string,
+): string[] | undefined {
+  const tests: string[] = [];
+  for (const entry of evaluated.conditional ?? []) {
+    const flag = g.fn.derived(x, 'applies');
+    const test = whenTest(entry.when, x, o, g, mode);
+    code.line(`const ${flag} = ${within === undefined ? test : `${within} && ${group(test)}`};`);
+    if (entry.evaluated === 'all') {
+      tests.push(flag);
+      continue;
+    }
+    const inner: string[] = [declaredKeyTest(entry.evaluated.names, k, g.file)];
+    for (const pattern of entry.evaluated.patterns) {
+      const patternTest = g.file.pattern(pattern);
+      if (patternTest === undefined) return undefined;
+      inner.push(`${patternTest}.test(${k})`);
+    }
+    const nested = conditionalKeyTests(entry.evaluated, x, o, k, code, g, mode, flag);
+    if (nested === undefined) return undefined;
+    const own = someTest(inner);
+    if (own !== 'false') tests.push(`${flag} && ${group(own)}`);
+    tests.push(...nested);
+  }
+  return tests;
+}
+
+function group(test: string): string {
+  return /^[\w.$!]+(\([^()]*\))?$/.test(test) ? test : `(${test})`;
 }
 
 /** An object node: its type check, then its properties, required names, counts and keys. */
@@ -299,18 +418,31 @@ function emitKeyLoop(
   mode: Mode,
 ): void {
   const keys = keyPatterns(node, g.file);
-  const rest = restOfKeys(node, keys.anyKey, g.file);
+  let rest = restOfKeys(node, keys.anyKey, g.file);
+  // Keys evaluated only when a schema applies: tested before the loop, read in it.
+  const flags = code.child();
+  let k0: string | undefined;
+  let conditional: string[] = [];
+  if (rest && !rest.byLoop && node.evaluated?.conditional) {
+    k0 = g.fn.derived(x, 'key');
+    const tests = conditionalKeyTests(node.evaluated, x, o, k0, flags, g, mode);
+    if (tests === undefined) rest = undefined;
+    else conditional = tests;
+  }
   if (!node.propertyNames && keys.patterns.length === 0 && !rest) return;
+  code.append(flags);
   const forbidsAll =
     !node.propertyNames &&
     keys.patterns.length === 0 &&
     rest !== undefined &&
     rest.names.length === 0 &&
     rest.patternTests.length === 0 &&
+    conditional.length === 0 &&
     rest.schema.kind === 'never' &&
     !rest.schema.nullable;
   // `for (const _k in o) return false;` when any key fails: `_` marks the key as unused.
-  const k = forbidsAll && !mode.forbidUsesKey ? g.fn.unused(x, 'key') : g.fn.derived(x, 'key');
+  const k =
+    k0 ?? (forbidsAll && !mode.forbidUsesKey ? g.fn.unused(x, 'key') : g.fn.derived(x, 'key'));
   const keyed = mode.at({ name: k });
   const loop = code.child();
   if (node.propertyNames) keyed.propertyName(node.propertyNames, k, loop);
@@ -335,6 +467,7 @@ function emitKeyLoop(
       declaredKeyTest(rest.names, k, g.file),
       ...rest.patternTests.map((test) => `${test}.test(${k})`),
       ...(m ? [m] : []),
+      ...conditional,
     ];
     const inner = loop.child();
     if (rest.schema.kind === 'never' && !rest.schema.nullable) {
