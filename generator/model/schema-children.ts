@@ -15,6 +15,7 @@ export function children(node: SchemaNode): SchemaNode[] {
       return [
         ...node.properties.map((p) => p.node),
         ...(node.additionalProperties ? [node.additionalProperties] : []),
+        ...(node.unevaluatedProperties ? [node.unevaluatedProperties] : []),
         ...node.patternProperties.map((p) => p.node),
         ...(node.propertyNames ? [node.propertyNames] : []),
         ...evaluatedTests(node.evaluated),
@@ -31,9 +32,7 @@ export function children(node: SchemaNode): SchemaNode[] {
 }
 
 /** Every node an `EvaluatedWhen` of `evaluated` tests, for walks over the model. */
-function evaluatedTests(
-  evaluated: EvaluatedKeys | EvaluatedItems | undefined,
-): SchemaNode[] {
+function evaluatedTests(evaluated: EvaluatedKeys | EvaluatedItems | undefined): SchemaNode[] {
   const out: SchemaNode[] = [];
   for (const { when, evaluated: inner } of evaluated?.conditional ?? []) {
     if ('passes' in when) out.push(when.passes);

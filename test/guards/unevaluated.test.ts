@@ -62,6 +62,7 @@ const SCHEMAS: Record<string, unknown> = {
     then: { prefixItems: [str, str] },
     unevaluatedItems: false,
   },
+  Tree: { type: 'object', unevaluatedProperties: ref('Tree') },
   // Beside a `$ref` (3.1): what the target evaluates counts, as through allOf (§8.2.3.1).
   RefTarget: { type: 'object', properties: { a: str } },
   BesideRef: {
@@ -294,6 +295,17 @@ describe('validate reports the keys and items no schema that applies evaluates',
     expect(validate('OneOfItemsTyped', ['a', 2]).issues).toEqual([
       expect.objectContaining({ path: '/1', expected: 'boolean' }),
     ]);
+  });
+});
+
+describe('a schema that recurs through unevaluatedProperties', () => {
+  it('stops at the nesting limit instead of overflowing the stack', () => {
+    let value: Record<string, unknown> = {};
+    for (let i = 0; i < 100_000; i++) value = { next: value };
+    const isTree = guardFunction(compiled.guards, 'isTree');
+    expect(isTree({ next: { next: {} } })).toBe(true);
+    expect(isTree({ next: 1 })).toBe(false);
+    expect(isTree(value)).toBe(false);
   });
 });
 
