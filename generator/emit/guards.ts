@@ -260,7 +260,8 @@ const MODULE_DOC = `/**
  * What the guards check, and what they deliberately do not:
  * - \`format\` (date-time, email, uri, …) is documentation only and is not checked.
  * - Properties a schema does not declare are accepted, unless it sets \`additionalProperties: false\`
- *   (or \`unevaluatedProperties: false\`: then the properties of the schemas it combines count too).
+ *   (or \`unevaluatedProperties: false\`: then the properties the schemas it combines evaluate count
+ *   too: an \`anyOf\`/\`oneOf\` branch's only when the value passes it, as JSON Schema says).
  * - Values are checked as they arrive in responses: \`readOnly\` properties like any other, and
  *   \`writeOnly\` properties (which servers never send) are not required, but checked when present.
  * - \`nullable: true\` (or \`'null'\` in a type list) accepts null, except beside \`enum\`/\`const\`,
