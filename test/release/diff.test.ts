@@ -1266,4 +1266,25 @@ describe('entries of the document’s lists are named by what they are, not by t
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');
     }
   });
+
+  it('a tag or server replaced by another is one removed and one added, not its name changed', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.set('tags', doc.createNode([{ name: 'Orders' }, { name: 'Stores' }])),
+    );
+    git(repo, 'commit', '-q', '-am', 'Tags');
+    try {
+      const report = await diffAfter(ROOT_FILE, (doc) => {
+        doc.set('tags', doc.createNode([{ name: 'Orders' }, { name: 'Warehouses' }]));
+        doc.setIn(['servers', 0, 'url'], 'https://api2.example.com');
+      });
+      const text = renderReport(report, 'text');
+      expect(text).toMatch(/`#\/tags`: tag `Stores` removed/);
+      expect(text).toMatch(/`#\/tags`: tag `Warehouses` added/);
+      expect(text).toMatch(/`#\/servers`: server `https:\/\/api2\.example\.com` added/);
+      expect(text).not.toMatch(/`name` changed|`url` changed/);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
 });

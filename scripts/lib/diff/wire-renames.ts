@@ -32,7 +32,8 @@ export function withoutGuesses(
     );
   const out: RedoclyChange[] = [];
   for (const change of changes) {
-    if (isRenameGuess(change)) out.push(...splitRename(change, baseDoc, headDoc));
+    if (isReplacedEntry(change)) out.push(...splitReplacedEntry(change));
+    else if (isRenameGuess(change)) out.push(...splitRename(change, baseDoc, headDoc));
     else if (insideRename(change)) continue;
     else {
       const kept = withoutRemovedRequired(change, headDoc);
@@ -54,6 +55,30 @@ function isRenameGuess(change: RedoclyChange): boolean {
     typeof change.base?.value === 'string' &&
     typeof change.revision?.value === 'string'
   );
+}
+
+/**
+ * A tag or server of the document whose name or URL changed: Redocly pairs the entries of the two
+ * lists that no name matches by their index, so a tag replaced by another read as "tag `Customers`:
+ * `name` changed". What a tag or server is, is its name or URL: the pair is one removed and one
+ * added, each at Redocly's level for the pair.
+ */
+const ENTRY_KEYS: Readonly<Record<string, string>> = { Tag: 'name', Server: 'url' };
+
+function isReplacedEntry(change: RedoclyChange): boolean {
+  return (
+    change.kind === 'modified' &&
+    /^#\/(tags|servers)\/\d+$/.test(change.path) &&
+    ENTRY_KEYS[change.typeName] === change.property
+  );
+}
+
+function splitReplacedEntry(change: RedoclyChange): RedoclyChange[] {
+  const { path, typeName, impact, verdicts } = change;
+  return [
+    { path, typeName, kind: 'removed', impact, verdicts, base: change.base },
+    { path, typeName, kind: 'added', impact, verdicts: [], revision: change.revision },
+  ];
 }
 
 /**
