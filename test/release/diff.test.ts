@@ -138,6 +138,23 @@ const CASES: Case[] = [
     wire: { level: 'major', kind: 'wire/schema-type-changed', says: 'quantity' },
   },
   {
+    // `(await client.orders.retrieve(id)).note` stopped compiling (TS18048); it said "unchanged".
+    name: 'add a success response without a body beside one with a body',
+    file: ROOT_FILE,
+    edit: (doc) =>
+      doc.setIn(
+        ['paths', '/orders/{order}', 'get', 'responses', '202'],
+        doc.createNode({ description: 'Accepted; the order is not ready yet.' }),
+      ),
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/result-type-changed',
+      says: '`client.orders.retrieve()` result: the value may now be `undefined`',
+    },
+    wire: { level: 'minor', kind: 'wire/response-added', says: '202' },
+  },
+  {
     name: 'add an optional response property',
     file: 'schemas/Order.yaml',
     edit: (doc) =>

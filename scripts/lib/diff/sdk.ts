@@ -866,9 +866,38 @@ function compareCalls(
     const returned = checker.getReturnTypeOfSignature(signature);
     return checker.getAwaitedType(returned) ?? returned;
   };
-  for (const finding of comparer.compare(resolved(oldSignature), resolved(newSignature), 'output'))
+  const [oldResult, newResult] = [resolved(oldSignature), resolved(newSignature)];
+  for (const finding of comparer.compare(oldResult, newResult, 'output'))
     findings.push({ ...finding, part: 'result' });
+  // A result that may now be `undefined` (a success response without a body added beside one
+  // with a body): `(await call()).id` no longer compiles. Only at the root: a property's
+  // `undefined` is its optionality, compared with the property.
+  const [oldVoid, newVoid] = [hasUndefined(oldResult), hasUndefined(newResult)];
+  if (oldVoid !== newVoid)
+    findings.push({
+      part: 'result',
+      segments: [],
+      ...(newVoid
+        ? {
+            rule: 'result-type-changed',
+            describe: (path: string, root?: string) =>
+              `${subject(path, root)} may now be \`undefined\` (a response without a body)`,
+          }
+        : {
+            rule: 'result-type-narrowed',
+            describe: (path: string, root?: string) =>
+              `${subject(path, root)} is never \`undefined\` now`,
+          }),
+    });
   return findings;
+}
+
+/** Whether a type is, or is a union with, `undefined` or `void`. */
+function hasUndefined(type: ts.Type): boolean {
+  const flags = ts.TypeFlags.Undefined | ts.TypeFlags.Void;
+  return type.isUnion()
+    ? type.types.some((member) => (member.flags & flags) !== 0)
+    : (type.flags & flags) !== 0;
 }
 
 function isOptionalParameter(checker: ts.TypeChecker, parameter: ts.Symbol): boolean {
