@@ -1305,3 +1305,51 @@ describe('entries of the document’s lists are named by what they are, not by t
     }
   });
 });
+
+/**
+ * What a call returns besides its value. A one-letter typo in `x-sdk-pagination` turned
+ * `client.addons.list()` from a `PagePromise` into an `APIPromise`: `for await` over it and
+ * `hasNextPage()` stopped compiling, while the diff said the SDK was unchanged.
+ */
+describe('a method that stops or starts paginating', () => {
+  let gigs: string;
+  beforeAll(async () => {
+    gigs = await specRepo(join(ROOT, 'spec'));
+  }, 120_000);
+
+  const misspelt = async () => {
+    const file = join(gigs, 'spec/paths/addons.yaml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('x-sdk-pagination:', 'x-sdk-paginaton:'));
+  };
+
+  it('stopping is major, saying what no longer compiles', async () => {
+    resetSpec(gigs);
+    await misspelt();
+    const report = await diffSpecs({ base: 'HEAD', cwd: gigs });
+    expect(report.bump).toBe('major');
+    const change = report.changes.find((c) => c.kind === 'sdk/result-promise-changed');
+    expect(change?.level).toBe('major');
+    expect(change?.message).toMatch(
+      /`client\.addons\.list\(\)` result: returns APIPromise now, not PagePromise: .*`\[Symbol\.asyncIterator\]`.* (are|is) gone \(it no longer paginates: `for await` over it no longer compiles\)/,
+    );
+  });
+
+  it('starting is minor: every call that compiled still does', async () => {
+    resetSpec(gigs);
+    await misspelt();
+    git(gigs, 'commit', '-q', '-am', 'Pagination misspelt');
+    try {
+      resetSpec(gigs);
+      const file = join(gigs, 'spec/paths/addons.yaml');
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.replace('x-sdk-paginaton:', 'x-sdk-pagination:'));
+      const report = await diffSpecs({ base: 'HEAD', cwd: gigs });
+      const change = report.changes.find((c) => c.kind === 'sdk/result-promise-extended');
+      expect(change?.level).toBe('minor');
+      expect(change?.message).toMatch(/returns PagePromise now: it paginates \(new: .*`\[Symbol\.asyncIterator\]`/);
+    } finally {
+      git(gigs, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+});

@@ -74,6 +74,10 @@ const SDK_RULES = {
   'result-enum-values-added': 'minor',
   'result-property-required': 'patch',
   'result-type-narrowed': 'patch',
+  // What a call returns besides its value: a method that stops paginating returns an
+  // `APIPromise` instead of a `PagePromise`, so `for await` over it no longer compiles.
+  'result-promise-changed': 'major',
+  'result-promise-extended': 'minor',
   // A literal union loses a member: `status === 'draft'` and `case 'draft':` no longer compile
   // (TS2367, TS2678), though every value the API sends is still one the SDK knew.
   'result-enum-values-removed': 'major',

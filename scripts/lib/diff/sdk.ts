@@ -866,6 +866,37 @@ function compareCalls(
     const returned = checker.getReturnTypeOfSignature(signature);
     return checker.getAwaitedType(returned) ?? returned;
   };
+  // What the call returns besides its value: `PagePromise`'s `for await` and `hasNextPage()`
+  // are gone when an operation stops paginating (its `x-sdk-pagination` removed or misspelt).
+  const members = (signature: ts.Signature) =>
+    new Set(
+      checker
+        .getPropertiesOfType(checker.getReturnTypeOfSignature(signature))
+        .map((member) => member.getName()),
+    );
+  const [oldMembers, newMembers] = [members(oldSignature), members(newSignature)];
+  const lost = [...oldMembers].filter((member) => !newMembers.has(member));
+  const gained = [...newMembers].filter((member) => !oldMembers.has(member));
+  const shown = (names: string[]) =>
+    names.map((name) => `\`${name.replace(/^__@(\w+)@\d+$/, '[Symbol.$1]')}\``).join(', ');
+  const wrapper = (signature: ts.Signature) =>
+    checker.typeToString(checker.getReturnTypeOfSignature(signature)).replace(/<.*$/, '');
+  if (lost.length > 0)
+    findings.push({
+      part: 'result',
+      rule: 'result-promise-changed',
+      segments: [],
+      describe: () =>
+        `returns ${wrapper(newSignature)} now, not ${wrapper(oldSignature)}: ${shown(lost)} ${lost.length === 1 ? 'is' : 'are'} gone${lost.some(isAsyncIterator) ? ' (it no longer paginates: `for await` over it no longer compiles)' : ''}`,
+    });
+  else if (gained.length > 0)
+    findings.push({
+      part: 'result',
+      rule: 'result-promise-extended',
+      segments: [],
+      describe: () =>
+        `returns ${wrapper(newSignature)} now${gained.some(isAsyncIterator) ? ': it paginates' : ''} (new: ${shown(gained)})`,
+    });
   const [oldResult, newResult] = [resolved(oldSignature), resolved(newSignature)];
   for (const finding of comparer.compare(oldResult, newResult, 'output'))
     findings.push({ ...finding, part: 'result' });
@@ -891,6 +922,9 @@ function compareCalls(
     });
   return findings;
 }
+
+/** `[Symbol.asyncIterator]`, as the checker names the member (`__@asyncIterator@42`). */
+const isAsyncIterator = (name: string) => /^__@asyncIterator@\d+$/.test(name);
 
 /** Whether a type is, or is a union with, `undefined` or `void`. */
 function hasUndefined(type: ts.Type): boolean {
