@@ -27,7 +27,8 @@ Options:
   --out <dir>              output folder, the package (default ${DEFAULT_OUT})
   --name <package>         npm package name (default: x-sdk.packageName in the spec, else
                            "<client name in kebab-case>-sdk", e.g. gigs-sdk)
-  --package-version <v>    package version (default: the spec's info.version)
+  --package-version <v>    package version (default: x-sdk.packageVersion in the spec, which
+                           npm run release writes, else the spec's info.version made semver)
   --redocly-config <file>  bundle with this redocly.yaml (default: Redocly's built-in defaults)
   --check                  write nothing; exit 1 when the output is out of date, saying
                            what changed in the API (operations and schemas added, removed,

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { lstat, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
 import { runScript } from '../helpers/run.ts';
 import { ROOT } from '../helpers/spec.ts';
 import { existingOutput, removeTempDirs, snapshotTree, tempDir, writeSpec } from './helpers.ts';
@@ -156,6 +157,26 @@ describe('generator CLI usage', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/Unknown option '--no-such-flag'/);
     expect(result.stderr).toMatch(/--help/);
+  });
+
+  it('--help gives each default as the generator takes it: the version from x-sdk.packageVersion first', async () => {
+    const result = runScript(CLI, ['--help']);
+    expect(result.status).toBe(0);
+    // The spec's root x-sdk.packageVersion (what npm run release writes) wins over info.version.
+    const dir = await tempDir('help-version-');
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'V', version: '1.0.0' },
+      'x-sdk': { packageVersion: '2.0.0' },
+      paths: {},
+    });
+    await generate({ spec, out: join(dir, 'sdk'), cache: false, format: false });
+    expect(JSON.parse(await readFile(join(dir, 'sdk/package.json'), 'utf8'))).toMatchObject({
+      version: '2.0.0',
+    });
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain(
+      "--package-version <v> package version (default: x-sdk.packageVersion in the spec, which npm run release writes, else the spec's info.version made semver)",
+    );
   });
 
   it('exits 2 on a stray argument', () => {
