@@ -9,6 +9,7 @@ import { optionErrorMessage } from '../generator/unknown-option.ts';
 import { emptyOptionMessage } from '../generator/empty-option.ts';
 import { printFailure } from './lib/command-error.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
+import { currentBranch } from './lib/release/tracked.ts';
 
 const USAGE = `Releases the SDK: the next version from the last release and what changed since.
 
@@ -124,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       `Released ${plan.version}. Written:\n${result.written.map((line) => `  ${line}\n`).join('')}` +
         `Next: commit them with the spec, then tag and push:\n` +
         `  git add -A ${dirname(plan.paths.show.spec)} ${plan.paths.show.out} ${dirname(plan.paths.show.record)} && git commit -m "Release ${plan.version}"\n` +
-        `  git tag v${plan.version} && git push origin main v${plan.version}\n`,
+        `  git tag v${plan.version} && git push origin ${pushed(process.cwd())}v${plan.version}\n`,
     );
     return 0;
   } catch (error) {
@@ -134,3 +135,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
+
+/** What `git push origin` takes besides the tag: the checked-out branch, none when detached. */
+function pushed(cwd: string): string {
+  const branch = currentBranch(cwd);
+  return branch === undefined ? '' : `${branch} `;
+}

@@ -226,3 +226,23 @@ describe('npm run release', () => {
     );
   });
 });
+
+describe('the push command a release prints', () => {
+  it('names the branch the release is made on, and none on a detached HEAD', async () => {
+    const dir = await specRepo();
+    await generate({ cwd: dir });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'The generated package');
+    git(dir, 'checkout', '-q', '-b', 'release/1.x');
+    const released = await runMain(main, dir, ['--date', DATE]);
+    expect(released.status).toBe(0);
+    expect(released.stdout).toContain('git tag v1.0.0 && git push origin release/1.x v1.0.0\n');
+    expect(released.stdout).not.toContain('origin main');
+    git(dir, 'checkout', '-q', '--', '.');
+    git(dir, 'clean', '-q', '-f', '-d');
+    git(dir, 'checkout', '-q', '--detach');
+    const detached = await runMain(main, dir, ['--date', DATE]);
+    expect(detached.status).toBe(0);
+    expect(detached.stdout).toContain('git tag v1.0.0 && git push origin v1.0.0\n');
+  });
+});

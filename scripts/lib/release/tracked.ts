@@ -40,3 +40,16 @@ async function recordedInputs(cwd: string, out: string): Promise<string[]> {
     .filter((path) => path !== '' && !path.startsWith('..') && !isAbsolute(path))
     .map((path) => path.split(sep).join('/'));
 }
+
+/**
+ * The branch checked out in `cwd` (`main`, `release/2.x`), for the push command a release prints;
+ * undefined outside a repository or on a detached HEAD.
+ */
+export function currentBranch(cwd: string): string | undefined {
+  const result = spawnSync('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+    cwd,
+    encoding: 'utf8',
+  });
+  const branch = result.status === 0 ? result.stdout.trim() : '';
+  return branch === '' ? undefined : branch;
+}
