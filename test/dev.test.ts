@@ -88,12 +88,16 @@ beforeAll(async () => {
   url = /Serving the docs at (\S+)/.exec(output)![1]!;
   browser = await launchBrowser();
   page = await browser.newPage();
+  page.on('request', (request) => requested.push(request.url()));
   // Redoc shows one section at a time: the Plan schema's page has the description the tests edit.
   await page.goto(`${url}#schemas/Plan`);
   await page.waitForFunction(() => document.documentElement.dataset.version !== undefined, null, {
     timeout: 60_000,
   });
 }, 300_000);
+
+/** Every URL the page asked for, from its first load on. */
+const requested: string[] = [];
 
 afterAll(async () => {
   await browser?.close();
@@ -106,6 +110,15 @@ describe('npm run dev', () => {
     expect(output).toContain('lint: no problems.');
     await pageShows('#redoc', 'Plans define the network options');
     expect(await text('#dev-status')).toBe('');
+  }, 200_000);
+
+  it('asks no other host for anything, as the built docs do (not even Redoc’s logo)', async () => {
+    await pageShows('#redoc', 'Plans define the network options');
+    const origin = new URL(url).origin;
+    expect(requested.length).toBeGreaterThan(0);
+    expect(requested.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'))).toEqual(
+      [],
+    );
   }, 200_000);
 
   it('regenerates the package and refreshes the page when a schema is saved', async () => {

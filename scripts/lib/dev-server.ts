@@ -38,6 +38,7 @@ import { RECORD_PATH } from '../../generator/write/record.ts';
 import type { RenderedTree } from '../../generator/write/render.ts';
 import { REDOC_OPTIONS } from '../docs.ts';
 import { addCodeSamples } from './code-samples.ts';
+import { inlineAttributionLogo } from './docs-page.ts';
 import { CommandError } from './command-error.ts';
 import { SpecLinter, type LintEntry } from './dev-lint.ts';
 import { readRegularFile } from '../../generator/write/read-regular.ts';
@@ -103,6 +104,7 @@ export async function startDevServer(options: DevOptions) {
   let previous: RenderedTree | undefined;
   const clients = new Set<ServerResponse>();
   const require = createRequire(import.meta.url);
+  let redocSource: Promise<string> | undefined;
   const redocScript = join(
     dirname(require.resolve('@redocly/cli/package.json')),
     'lib/chunks/redoc.standalone.js',
@@ -290,7 +292,9 @@ export async function startDevServer(options: DevOptions) {
       response.end(page());
     } else if (path === '/redoc.js') {
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      response.end(await readFile(redocScript));
+      // As the built docs (docs-page.ts): the page asks no other host for anything, not even the logo.
+      redocSource ??= readFile(redocScript, 'utf8').then(inlineAttributionLogo);
+      response.end(await redocSource);
     } else if (path === '/openapi.json') {
       response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...noStore });
       response.end(docs);

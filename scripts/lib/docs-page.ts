@@ -57,6 +57,10 @@ export function hashLinks(html: string): string {
   return html.slice(0, start) + markup + html.slice(end);
 }
 
-function inlineAttributionLogo(html: string): string {
-  return html.replace(CDN_LOGO, LOCAL_LOGO);
+/**
+ * `text` (the page, or Redoc's standalone script the dev server serves) with Redoc's attribution
+ * logo as an inline image instead of a request to Redocly's CDN.
+ */
+export function inlineAttributionLogo(text: string): string {
+  return text.replace(CDN_LOGO, LOCAL_LOGO);
 }
