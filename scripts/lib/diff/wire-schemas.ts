@@ -20,7 +20,7 @@ import type { Level } from './rules.ts';
 import type { RedoclyChange } from './wire.ts';
 
 /** `#/paths/~1plans/get` → `['paths', '/plans', 'get']`. */
-export function pathTokens(path: string): string[] {
+function pathTokens(path: string): string[] {
   return path
     .replace(/^#\/?/, '')
     .split('/')
@@ -42,7 +42,7 @@ function siblingsCount(doc: Record<string, unknown>): boolean {
  * schema, then the properties of the schema it refers to), with its pointer in the document. A
  * `$ref` is followed unless the key is its sibling (3.1). The node itself may be a `$ref`.
  */
-export function locate(
+function locate(
   doc: Record<string, unknown>,
   tokens: readonly string[],
 ): { node: unknown; pointer: string } | undefined {
