@@ -202,6 +202,14 @@ const CASES: Case[] = [
     wire: { level: 'patch', kind: 'wire/operation-modified', says: '`description` changed' },
   },
   {
+    // A property's description gave a line; the schema's own gave "SDK unchanged".
+    name: 'change a schema’s own description',
+    file: 'schemas/Order.yaml',
+    edit: (doc) => doc.set('description', 'An order, as the shop keeps it.'),
+    bump: 'patch',
+    sdk: { level: 'patch', kind: 'sdk/docs-changed', says: '`Order`: documentation changed' },
+  },
+  {
     name: 'deprecate an operation',
     file: ROOT_FILE,
     edit: (doc) => doc.setIn(['paths', '/orders/{order}', 'get', 'deprecated'], true),

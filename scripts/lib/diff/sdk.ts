@@ -117,6 +117,14 @@ export function compareSdk(
       `\`${name}\` is a type only now, no longer the ${describeValue(oldSymbol)} it was${movedTo === undefined ? '' : ` (exported as \`${movedTo}\` now: use that)`}: \`new ${name}()\`, \`instanceof ${name}\` and other uses as a value no longer compile`,
     );
   }
+  // A schema type's own documentation (its description), as a property's is (`docs-changed`).
+  for (const [name, oldSymbol] of oldExports) {
+    const newSymbol = newExports.get(name);
+    if (newSymbol === undefined) continue;
+    if (!isSchemaType(oldSymbol, base.dir) || !isSchemaType(newSymbol, head.dir)) continue;
+    if (docsChanged(checker, oldSymbol, newSymbol))
+      add('docs-changed', name, `\`${name}\`: documentation changed`);
+  }
   const renamedTo = new Set(renamedExports.values());
   const addedExports = [...newExports.keys()].filter(
     (name) => !oldExports.has(name) && !renamedTo.has(name),
