@@ -29,7 +29,6 @@ import { readFlags } from './lib/command-line.ts';
 import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from '../generator/emit/code-sample-labels.ts';
 import { addReleaseNotes, DEFAULT_PACKAGE_DIR, readReleaseNotes } from './lib/docs-release.ts';
 import { DocsPageError, finishPage } from './lib/docs-page.ts';
-import { sanitizeForDocs } from './lib/docs-sanitize.ts';
 import { run } from './lib/run.ts';
 import { isRecord } from '../generator/json.ts';
 import type { ApiModel } from '../generator/model/types.ts';
@@ -134,8 +133,7 @@ export async function buildDocs({
       addReleaseNotes(document, notes);
     // Untrusted HTML and links of the spec (and of the changelog, made from it) are made safe
     // here (Redoc's `sanitize` breaks build-docs in this Redocly CLI): lib/docs-sanitize.ts.
-    sanitizeForDocs(document);
-    if (isRecord(document)) (await import('./lib/code-samples.ts')).addCodeSamples(document, model);
+    (await import('./lib/code-samples.ts')).docsDocument(document, model);
     await writeFile(bundled, JSON.stringify(document));
     await renderPage(bundled, join(staging, 'index.html'), title, specFile);
     await finishPageFile(join(staging, 'index.html'));

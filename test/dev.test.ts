@@ -123,6 +123,37 @@ describe('npm run dev', () => {
     expect(elsewhere).toEqual([]);
   }, 200_000);
 
+  it('asks no other host for what the spec links to: its images, its raw HTML (as the built docs)', async () => {
+    await settled();
+    const good = await readFile(planFile(), 'utf8');
+    const origin = new URL(url).origin;
+    const before = requested.length;
+    await writeFile(
+      planFile(),
+      good.replace(
+        /^description: >-\n/m,
+        'description: >-\n  Images elsewhere ![a logo](https://images.example.com/logo.png)\n' +
+          '  <img src="https://html.example.com/pixel.png"> end.\n\n',
+      ),
+    );
+    await pageShows('#redoc', 'Images elsewhere');
+    // An <img> from another host on the page is a request, whether or not the browser let it out.
+    const images = await page
+      .locator('#redoc img')
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLImageElement).src));
+    expect(
+      images.filter((src) => !src.startsWith('data:') && new URL(src).origin !== origin),
+    ).toEqual([]);
+    expect(
+      requested.slice(before).filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin),
+    ).toEqual([]);
+    await writeFile(planFile(), good);
+    await until(
+      'the edit to leave the page',
+      async () => !(await text('#redoc')).includes('Images elsewhere'),
+    );
+  }, 200_000);
+
   it('regenerates the package and refreshes the page when a schema is saved', async () => {
     const plan = await readFile(planFile(), 'utf8');
     expect(plan).toMatch(/^description: >-\n/m);

@@ -5,6 +5,7 @@
  * shows next to the operation. The spec in `spec/` stays free of them.
  */
 import { resolveContext } from '../../generator/context.ts';
+import { sanitizeForDocs } from './docs-sanitize.ts';
 import { codeSamples, type CodeSample } from '../../generator/emit/code-samples.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
@@ -46,4 +47,15 @@ export function addCodeSamples(document: Record<string, unknown>, model: ApiMode
     added += samples.length;
   }
   return added;
+}
+
+/**
+ * `document` (a copy of the bundled spec, with whatever the caller added) as the docs page renders
+ * it: the spec's untrusted HTML and links made safe, with no image from another host
+ * (docs-sanitize.ts), then the SDK's code samples. `npm run docs` and `npm run dev` both render
+ * this, so the dev page asks no other host for anything either.
+ */
+export function docsDocument(document: unknown, model: ApiModel): void {
+  sanitizeForDocs(document);
+  if (isRecord(document)) addCodeSamples(document, model);
 }

@@ -37,8 +37,8 @@ import { STAGING_PREFIX } from '../../generator/write/owned.ts';
 import { RECORD_PATH } from '../../generator/write/record.ts';
 import type { RenderedTree } from '../../generator/write/render.ts';
 import { REDOC_OPTIONS } from '../docs.ts';
-import { addCodeSamples } from './code-samples.ts';
-import { inlineAttributionLogo } from './docs-page.ts';
+import { docsDocument } from './code-samples.ts';
+import { DOCS_CONTENT_SECURITY_POLICY, inlineAttributionLogo } from './docs-page.ts';
 import { CommandError } from './command-error.ts';
 import { SpecLinter, type LintEntry } from './dev-lint.ts';
 import { readRegularFile } from '../../generator/write/read-regular.ts';
@@ -150,7 +150,8 @@ export async function startDevServer(options: DevOptions) {
         formatter,
         onModel: (model: ApiModel) => {
           const document = structuredClone(model.bundled);
-          addCodeSamples(document, model);
+          // As the built docs: the spec's HTML made safe, no image from another host.
+          docsDocument(document, model);
           docs = JSON.stringify(document);
           status.docsVersion = status.version + 1;
           status.error = null;
@@ -464,6 +465,7 @@ function page(): string {
 <html lang="en">
 <head>
 <meta charset="utf-8" />
+<meta http-equiv="Content-Security-Policy" content="${DOCS_CONTENT_SECURITY_POLICY}" />
 <title>API reference (npm run dev)</title>
 <link rel="icon" href="data:," />
 <style>

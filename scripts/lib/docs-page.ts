@@ -14,8 +14,16 @@
  *
  * The page template (scripts/docs-template.html) adds a Content-Security-Policy that lets the page
  * load nothing from another host, so anything Redoc adds later fails loudly in the docs test
- * instead of leaking requests.
+ * instead of leaking requests. The page of `npm run dev` (dev-server.ts) carries the same policy
+ * ({@link DOCS_CONTENT_SECURITY_POLICY}), serves Redoc with the logo inlined, and renders the
+ * document `docsDocument` (code-samples.ts) makes, as the built docs do.
  */
+/**
+ * The docs page's Content-Security-Policy: nothing from another host. scripts/docs-template.html
+ * holds the same text (test/docs/page.test.ts keeps them equal).
+ */
+export const DOCS_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'";
 
 /** Where the server-rendered markup of Redoc starts, and the module script that follows it. */
 const REDOC_ROOT = '<div id="redoc">';

@@ -2,8 +2,14 @@
  * scripts/lib/docs-page.ts on small pages: what it rewrites in Redocly's page and what it leaves
  * alone. The whole page in a browser is test/docs/site.test.ts.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DocsPageError, finishPage, hashLinks } from '../../scripts/lib/docs-page.ts';
+import {
+  DOCS_CONTENT_SECURITY_POLICY,
+  DocsPageError,
+  finishPage,
+  hashLinks,
+} from '../../scripts/lib/docs-page.ts';
 
 const page = (markup: string, script = '') =>
   `<html><head><link href="/favicon.ico"></head><body><div id="redoc">${markup}</div>\n<script type="module">${script}</script></body></html>`;
@@ -46,5 +52,18 @@ describe('finishing the page of redocly build-docs', () => {
     expect(() => hashLinks('<div id="redoc"></div><script>')).toThrow(
       /Fix: the Redocly CLI changed its page; update scripts\/lib\/docs-page\.ts/,
     );
+  });
+});
+
+describe('the Content-Security-Policy of the docs pages', () => {
+  it('is the same in the template of npm run docs and on the page of npm run dev', () => {
+    const template = readFileSync(
+      new URL('../../scripts/docs-template.html', import.meta.url),
+      'utf8',
+    );
+    const policy = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(
+      template,
+    );
+    expect(policy?.[1]).toBe(DOCS_CONTENT_SECURITY_POLICY);
   });
 });
