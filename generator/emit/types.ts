@@ -11,8 +11,17 @@ export interface EmittedSourceFile {
   statements: NonNullable<SourceFileStructure['statements']>;
 }
 
-/** A non-TypeScript file (JSON, Markdown): its full text, header added by the writer where possible. */
+/**
+ * A file as text (JSON, Markdown, or TypeScript printed elsewhere), header added by the writer
+ * where possible.
+ */
 export interface EmittedTextFile {
   path: string;
   text: string;
+  /**
+   * `'typescript'`: type declarations as TypeScript's printer writes them (src/openapi.ts). The
+   * writer gives them prettier's form by rules where they cover the text, and by prettier only
+   * for the rest (write/format-type-declarations.ts).
+   */
+  printedBy?: 'typescript';
 }

@@ -7,6 +7,7 @@ import { wrapDocComments } from '../emit/doc-text.ts';
 import type { EmittedSourceFile, EmittedTextFile } from '../emit/types.ts';
 import { headerLine, headerStyle } from '../header.ts';
 import { InThreadFormatter, type Formatter } from './format-pool.ts';
+import { formatTypeDeclarations } from './format-type-declarations.ts';
 import { printSourceFile } from './print.ts';
 import { showInvisible } from '../escape.ts';
 
@@ -16,7 +17,8 @@ export type RenderInput = (EmittedSourceFile | EmittedTextFile) & { format?: boo
 /**
  * Files longer than this (in UTF-16 code units, about bytes) are written as printed, not run
  * through prettier: on GitHub's description prettier took 25 to 35 s (and most of the memory) for
- * the 17 MB guards module alone. Printed code is already indented and quoted consistently; only
+ * the 17 MB guards module alone. For type declarations the TypeScript printer wrote, it bounds what
+ * goes to prettier of the members the rules do not cover (write/format-type-declarations.ts). Printed code is already indented and quoted consistently; only
  * line wrapping differs. The limit depends on the content alone, so output stays deterministic.
  */
 const FORMAT_LIMIT = 2 * 1024 * 1024;
@@ -41,9 +43,18 @@ export async function renderFiles(
       notice,
     );
     const printed =
-      file.format === false || text.length > FORMAT_LIMIT
+      file.format === false
         ? text
-        : await formatter.format(file.path, text);
+        : 'printedBy' in file && file.printedBy === 'typescript'
+          ? await formatTypeDeclarations(
+              file.path,
+              text,
+              (path, part) => formatter.format(path, part),
+              FORMAT_LIMIT,
+            )
+          : text.length > FORMAT_LIMIT
+            ? text
+            : await formatter.format(file.path, text);
     // TSDoc wrapped at its final indentation; files copied from templates are kept as written.
     const formatted =
       file.path.endsWith('.ts') && file.format !== false ? wrapDocComments(printed) : printed;

@@ -1,8 +1,12 @@
 /**
  * Every corpus description generates a package, within the memory budget (1 GiB peak resident
- * memory, measured on the generating process, prettier's worker threads included).
+ * memory, measured on the generating process, prettier's worker threads included), with its
+ * src/openapi.ts in prettier's form.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatText } from '../../generator/write/format.ts';
 import { corpusRuns } from './runs.ts';
 
 const MEMORY_LIMIT = 2 ** 30;
@@ -12,6 +16,14 @@ describe.each(corpusRuns())('$name', (run) => {
     expect(run.error).toBeUndefined();
     expect(run.ok).toBe(true);
     expect(run.files).toBeGreaterThan(10);
+  });
+
+  // Its members are given prettier's form by rules, and only the rest by prettier
+  // (write/format-type-declarations.ts): the file must be what prettier makes of it.
+  it('writes src/openapi.ts in prettier’s form', async () => {
+    expect(run.ok).toBe(true);
+    const text = await readFile(join(run.out, 'src/openapi.ts'), 'utf8');
+    expect(await formatText('src/openapi.ts', text)).toBe(text);
   });
 
   it('stays under 1 GiB of memory while generating', () => {
