@@ -7,7 +7,7 @@ import { wrapDocComments } from '../emit/doc-text.ts';
 import type { EmittedSourceFile, EmittedTextFile } from '../emit/types.ts';
 import { headerLine, headerStyle } from '../header.ts';
 import { InThreadFormatter, type Formatter } from './format-pool.ts';
-import { formatTypeDeclarations } from './format-type-declarations.ts';
+import { formatByRules } from './format-by-rules.ts';
 import { printSourceFile } from './print.ts';
 import { showInvisible } from '../escape.ts';
 
@@ -17,9 +17,11 @@ export type RenderInput = (EmittedSourceFile | EmittedTextFile) & { format?: boo
 /**
  * Files longer than this (in UTF-16 code units, about bytes) are written as printed, not run
  * through prettier: on GitHub's description prettier took 25 to 35 s (and most of the memory) for
- * the 17 MB guards module alone. For type declarations the TypeScript printer wrote, it bounds what
- * goes to prettier of the members the rules do not cover (write/format-type-declarations.ts). Printed code is already indented and quoted consistently; only
+ * the 17 MB guards module alone. Printed code is already indented and quoted consistently; only
  * line wrapping differs. The limit depends on the content alone, so output stays deterministic.
+ * Below it, printed TypeScript gets prettier's form by rules where they cover a line, and from
+ * prettier for the rest (write/format-by-rules.ts); src/openapi.ts, which TypeScript's printer
+ * indents by 4, gets it at any size, prettier formatting at most this much of it.
  */
 const FORMAT_LIMIT = 2 * 1024 * 1024;
 
@@ -36,6 +38,7 @@ export async function renderFiles(
   formatter: Formatter = new InThreadFormatter(),
 ): Promise<RenderedTree> {
   checkPaths(files);
+  const format = (path: string, text: string) => formatter.format(path, text);
   const pending = files.map(async (file): Promise<[string, string]> => {
     const text = addHeader(
       file.path,
@@ -46,15 +49,12 @@ export async function renderFiles(
       file.format === false
         ? text
         : 'printedBy' in file && file.printedBy === 'typescript'
-          ? await formatTypeDeclarations(
-              file.path,
-              text,
-              (path, part) => formatter.format(path, part),
-              FORMAT_LIMIT,
-            )
+          ? await formatByRules(file.path, text, format, { indent: 4, limit: FORMAT_LIMIT })
           : text.length > FORMAT_LIMIT
             ? text
-            : await formatter.format(file.path, text);
+            : 'statements' in file && /\.(ts|mts|cts)$/.test(file.path)
+              ? await formatByRules(file.path, text, format, { indent: 2, limit: FORMAT_LIMIT })
+              : await format(file.path, text);
     // TSDoc wrapped at its final indentation; files copied from templates are kept as written.
     const formatted =
       file.path.endsWith('.ts') && file.format !== false ? wrapDocComments(printed) : printed;

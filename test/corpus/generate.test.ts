@@ -18,8 +18,8 @@ describe.each(corpusRuns())('$name', (run) => {
     expect(run.files).toBeGreaterThan(10);
   });
 
-  // Its members are given prettier's form by rules, and only the rest by prettier
-  // (write/format-type-declarations.ts): the file must be what prettier makes of it.
+  // Its lines are given prettier's form by rules, and only the rest by prettier
+  // (write/format-by-rules.ts): the file must be what prettier makes of it.
   it('writes src/openapi.ts in prettier’s form', async () => {
     expect(run.ok).toBe(true);
     const text = await readFile(join(run.out, 'src/openapi.ts'), 'utf8');
