@@ -187,8 +187,7 @@ function readNodes(text: string, unit: number): Node[] {
     const code = lines[i]!.trimStart();
     i++;
     const read0 = regularLine(code, depth);
-    const opened =
-      code.endsWith('{') && read0 !== undefined ? blockOf(read0, depth, context) : undefined;
+    const opened = code.endsWith('{') && read0 !== undefined ? blockOf(read0, context) : undefined;
     // A block prettier lays out otherwise: it and the lines that continue it are prettier's.
     const irregular = (): Node => {
       skipContinuation(depth, '');
@@ -393,6 +392,17 @@ const BINARY = new Set([
   '&',
 ]);
 
+/** Tokens prettier writes no space after, and before. */
+const NO_SPACE_AFTER = new Set(['(', '[', '.', '!', '...']);
+const NO_SPACE_BEFORE = new Set([')', ']', ',', ';', '.']);
+const OPENING: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+/** Whether `token` is an identifier or keyword. */
+const isWordStart = (token: string): boolean => {
+  const c = token.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+};
+
 /** A line the rules cover: itself in prettier's form, and its shape for the checks below. */
 interface Line {
   line: string;
@@ -419,6 +429,8 @@ interface Frame {
  * or it does not fit at `depth`.
  */
 function regularLine(code: string, depth: number, width = PRINT_WIDTH): Line | undefined {
+  // Quotes can only lose their escapes: a line longer than this without one cannot fit.
+  if (depth * 2 + code.length > width && !code.includes('\\')) return undefined;
   let line = '';
   let shape = '';
   let previous = '';
@@ -439,13 +451,13 @@ function regularLine(code: string, depth: number, width = PRINT_WIDTH): Line | u
     if (match === null) return undefined;
     const token = match[0];
     if (token === ' ') {
-      if (spaced || previous === '' || /^(?:[([.!]|\.\.\.)$/.test(previous)) return undefined;
+      if (spaced || previous === '' || NO_SPACE_AFTER.has(previous)) return undefined;
       spaced = true;
       line += ' ';
       shape += ' ';
       continue;
     }
-    if (spaced && /^[)\],;.]$/.test(token)) return undefined;
+    if (spaced && NO_SPACE_BEFORE.has(token)) return undefined;
     // Braces with content have a space inside each (`{ a }`), as prettier writes them.
     if (previous === '{' && !spaced && token !== '}') return undefined;
     if (token === '}' && previous !== '{' && !spaced && frames.length > 1) return undefined;
@@ -460,8 +472,9 @@ function regularLine(code: string, depth: number, width = PRINT_WIDTH): Line | u
         // A call (`name(`, `f()(`, `a[0](`), a statement's parenthesis (`if (`), or a group.
         const call =
           !spaced &&
-          (/^[)\]]$/.test(previous) ||
-            (/^[A-Za-z_$]/.test(previous) && !OPERATOR_WORDS.has(previous)));
+          (previous === ')' ||
+            previous === ']' ||
+            (isWordStart(previous) && !OPERATOR_WORDS.has(previous)));
         const statement = spaced && STATEMENT_WORDS.has(previous);
         group = !call && !statement;
         if (call && shape.endsWith(`.${previous}`)) calls++;
@@ -476,15 +489,12 @@ function regularLine(code: string, depth: number, width = PRINT_WIDTH): Line | u
       });
     } else if (token === ')' || token === ']' || token === '}') {
       const open = frames.pop();
-      if (
-        open === undefined ||
-        frames.length === 0 ||
-        open.bracket !== { ')': '(', ']': '[', '}': '{' }[token]
-      )
+      if (open === undefined || frames.length === 0 || open.bracket !== OPENING[token])
         return undefined;
       if (!closes(open, previous)) return undefined;
     }
-    if (token.startsWith('"') || token.startsWith("'")) {
+    const first = token.charCodeAt(0);
+    if (first === 34 || first === 39) {
       line += quote(token);
       shape += /^.[A-Za-z_$][\w$]*.$/.test(token) ? "'name'" : "''";
     } else {
@@ -598,50 +608,45 @@ const exactly =
  * `while` and bare blocks. A type literal may end `}[];` or `} | null;` (not `}[] | null`, which
  * prettier breaks, nor `| null` after an intersection).
  */
-function blockOf({ shape }: Line, depth: number, context: Context): Opener | undefined {
+const INTERFACE_OPENER = new RegExp(
+  String.raw`^(?:export )?(?:declare )?interface ${NAME}(?: extends [^{]*)? \{$`,
+);
+const TYPE_OPENER = new RegExp(String.raw`^(?:export )?type ${NAME} = \{$`);
+const CLASS_OPENER = new RegExp(
+  String.raw`^(?:export )?(?:abstract )?class ${NAME}(?: extends [^{]*)?(?: implements [^{]*)? \{$`,
+);
+const FUNCTION_OPENER = new RegExp(
+  String.raw`^(?:export )?(?:async )?function ${NAME}(?:<[^{]*>)?\([^{]*\)(?:: [^{]*)? \{$`,
+);
+const METHOD_OPENER = new RegExp(
+  String.raw`^(?:(?:public|private|protected) )?(?:static )?(?:async )?(?:(?:get|set) )?${NAME}(?:<[^{]*>)?\([^{]*\)(?:: [^{]*)? \{$`,
+);
+const OBJECT_MEMBER_OPENER = /^[^{]*: \{$/;
+const INTERSECTION_MEMBER_OPENER = new RegExp(String.raw`^[^{]*: ${REFERENCE} & \{$`);
+
+function blockOf({ shape }: Line, context: Context): Opener | undefined {
   const statements: Opener = { holds: 'statements', closers: exactly('}'), chains: false };
   switch (context) {
     case 'module':
-      if (
-        new RegExp(`^(?:export )?(?:declare )?interface ${NAME}(?: extends [^{]*)? \\{$`).test(
-          shape,
-        )
-      )
+      if (INTERFACE_OPENER.test(shape))
         return { holds: 'type', closers: exactly('}'), chains: false };
-      if (new RegExp(`^(?:export )?type ${NAME} = \\{$`).test(shape))
-        return { holds: 'type', closers: exactly('};'), chains: false };
-      if (
-        new RegExp(
-          `^(?:export )?(?:abstract )?class ${NAME}(?: extends [^{]*)?(?: implements [^{]*)? \\{$`,
-        ).test(shape)
-      )
-        return { holds: 'class', closers: exactly('}'), chains: false };
-      if (
-        new RegExp(
-          `^(?:export )?(?:async )?function ${NAME}(?:<[^{]*>)?\\([^{]*\\)(?:: [^{]*)? \\{$`,
-        ).test(shape)
-      )
-        return statements;
-      return undefined;
+      if (TYPE_OPENER.test(shape)) return { holds: 'type', closers: exactly('};'), chains: false };
+      if (CLASS_OPENER.test(shape)) return { holds: 'class', closers: exactly('}'), chains: false };
+      return FUNCTION_OPENER.test(shape) ? statements : undefined;
     case 'class':
-      return new RegExp(
-        `^(?:(?:public|private|protected) )?(?:static )?(?:async )?(?:(?:get|set) )?${NAME}(?:<[^{]*>)?\\([^{]*\\)(?:: [^{]*)? \\{$`,
-      ).test(shape)
-        ? statements
-        : undefined;
+      return METHOD_OPENER.test(shape) ? statements : undefined;
     case 'statements':
       if (shape === '{') return statements;
       if (/^if \(.*\) \{$/.test(shape))
         return { holds: 'statements', closers: ifCloser, chains: true };
-      if (/^(?:for|while) \(.*\) \{$/.test(shape)) return statements;
-      return undefined;
+      return /^(?:for|while) \(.*\) \{$/.test(shape) ? statements : undefined;
     case 'type':
       if (!KEY.test(shape)) return undefined;
-      if (/^[^{]*: \{$/.test(shape))
+      if (OBJECT_MEMBER_OPENER.test(shape))
         return { holds: 'type', closers: exactly('};', '}[];', '} | null;'), chains: false };
-      if (new RegExp(`^[^{]*: ${REFERENCE} & \\{$`).test(shape))
-        return { holds: 'type', closers: exactly('};'), chains: false };
-      return undefined;
+      return INTERSECTION_MEMBER_OPENER.test(shape)
+        ? { holds: 'type', closers: exactly('};'), chains: false }
+        : undefined;
   }
 }
 
