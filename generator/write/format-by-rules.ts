@@ -12,20 +12,23 @@
  * spaces a level with its string literals in single quotes. So the text is read as a tree of lines,
  * by indentation: statements and members, and blocks (`name: {`, `if (…) {`, `export function …
  * {`, `export interface … {`) holding them. A line is rewritten by the rules when it has:
- * - only identifiers and keywords, plain numbers, string literals of printable ASCII without a
- *   backslash, and the punctuation of calls, member access, comparisons and types;
- * - no parenthesis prettier might drop (only calls and `if (`, `for (`, `while (`, `switch (`,
- *   `catch (`), no `=>`, no object literal, no template, regular expression or comment, no
- *   `&&` beside `||` (prettier adds parentheses), no chain of more than two calls;
+ * - only identifiers and keywords, plain numbers, string literals of printable ASCII (put in
+ *   the quotes prettier picks, escaped as it escapes them), and the punctuation of calls, member
+ *   access, comparisons and types;
+ * - no parenthesis prettier might drop (only calls, `if (`, `for (`, `while (`, `switch (`,
+ *   `catch (`, and groups prettier needs or adds: `!(a || b)`, `a && (b || c)`), no `=>`, no
+ *   template, regular expression or comment, no `&&` beside `||` nor a type's `&` beside `|`
+ *   (prettier adds parentheses), braces only as `{}` or `{ a, b: c }` (no `;`, no quoted key),
+ *   no chain of more than two method calls;
  * - at most 100 columns at its final indentation.
  * Blocks keep their layout when their first and last lines are such lines and prettier keeps them
  * expanded (statement blocks, interfaces, classes, type literals after a line break). JSDoc is
  * re-indented under its `/**` as prettier does. Everything else goes to prettier whole, with what
- * it holds, at its depth: each inside wrappers (`function W0() {` and `{` lines, `interface W0 {`
- * and `_: {` lines, `class W0 {`) that give it the indentation and width it has in the file, many
- * in one text. So the output is prettier's; test/generator/format-by-rules.test.ts compares the two
- * on every kind of line, on every file of our package, on random specs, and test/corpus on every
- * real spec.
+ * it holds, at its depth: each inside wrappers (`async function* formatByRules() {` and
+ * `for (;;) {` lines, `interface FormatByRules {` and `_: {` lines, `class FormatByRules {`) that
+ * give it the indentation and width it has in the file, many in one text. So the output is
+ * prettier's; test/generator/format-by-rules.test.ts compares the two on every kind of line, on
+ * every file of our package, on random specs, and test/corpus on every real spec.
  *
  * Over `limit` characters of text for prettier (write/render.ts FORMAT_LIMIT), those parts are not
  * formatted but get the indentation and quotes of the rest, and the printer's line breaks.
@@ -689,8 +692,14 @@ function collectIrregular(node: Node, into: Node[]): void {
     for (const member of link.members) collectIrregular(member, into);
 }
 
-/** About how many characters go to prettier in one text. */
-const BATCH_SIZE = 64 * 1024;
+/**
+ * Between how many characters go to prettier in one text. A batch ends after a part whose first
+ * line hashes to a multiple of 8 (or at the most): where batches end depends on the parts around
+ * the end, not on everything before, so after an edit the other batches are the same texts and
+ * the format cache has them.
+ */
+const BATCH_MIN = 16 * 1024;
+const BATCH_MAX = 128 * 1024;
 
 /** Each irregular node's lines as prettier gives them at its depth. */
 async function formatIrregular(
@@ -724,41 +733,50 @@ async function formatIrregular(
   for (const node of nodes) {
     batch.push(node);
     batchSize += node.lines.reduce((sum, line) => sum + line.length + 1, 0);
-    if (batchSize >= BATCH_SIZE) flush();
+    if (
+      batchSize >= BATCH_MAX ||
+      (batchSize >= BATCH_MIN && (hash(node.lines[0] ?? '') >>> 13) % 8 === 0)
+    )
+      flush();
   }
   flush();
   await Promise.all(jobs);
   return result;
 }
 
+/** A string's FNV-1a hash. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * The lines that put a node at its depth in its context, before and after it, and what stands in
- * for the statement a comment node precedes.
+ * for the statement a comment node precedes. The same for every node (no number), so that a part
+ * that did not change is the same text in every run, for the caches.
  */
-function wrappers(
-  node: Node,
-  index: number,
-): { before: string[]; after: string[]; stand?: string } {
+function wrappers(node: Node): { before: string[]; after: string[]; stand?: string } {
   const levels = (line: string) => Array.from({ length: Math.max(0, node.depth - 1) }, () => line);
   switch (node.context) {
     case 'module':
-      return { before: [`// format-by-rules ${index}`], after: [], stand: 'type _ = 0;' };
+      return { before: ['// format-by-rules'], after: [], stand: 'type _ = 0;' };
     case 'type':
       return {
-        before: [`interface W${index} {`, ...levels('_: {')],
+        before: ['interface FormatByRules {', ...levels('_: {')],
         after: [...levels('};'), '}'],
         stand: '_: 0;',
       };
     case 'statements':
       // A loop for `break` and `continue`, an async generator for `await` and `yield`.
       return {
-        before: [`async function* W${index}() {`, ...levels('for (;;) {')],
+        before: ['async function* formatByRules() {', ...levels('for (;;) {')],
         after: [...levels('}'), '}'],
         stand: '_;',
       };
     case 'class':
       // Class bodies are the module's (blockOf), so at depth 1.
-      return { before: [`class W${index} {`], after: ['}'], stand: '_: 0;' };
+      return { before: ['class FormatByRules {'], after: ['}'], stand: '_: 0;' };
   }
 }
 
@@ -770,21 +788,20 @@ async function formatBatch(
   result: Map<Node, string[]>,
 ): Promise<void> {
   const text = nodes
-    .map((node, index) => {
-      const { before, after, stand } = wrappers(node, index);
+    .map((node) => {
+      const { before, after, stand } = wrappers(node);
       return [...before, ...node.lines, ...(node.comment ? [stand!] : []), ...after].join('\n');
     })
     .join('\n');
   const lines = (await format(path, text)).trimEnd().split('\n');
   // Each node's text starts at its first wrapper line, at column 0.
   const starts: number[] = [];
-  nodes.forEach((node, index) => {
-    starts.push(lines.indexOf(wrappers(node, index).before[0]!, (starts.at(-1) ?? -1) + 1));
-  });
+  for (const node of nodes)
+    starts.push(lines.indexOf(wrappers(node).before[0]!, (starts.at(-1) ?? -1) + 1));
   nodes.forEach((node, index) => {
     const start = starts[index]!;
     const end = index + 1 < nodes.length ? starts[index + 1]! : lines.length;
-    const { before, after } = wrappers(node, index);
+    const { before, after } = wrappers(node);
     if (
       start === -1 ||
       end - start < before.length + after.length ||

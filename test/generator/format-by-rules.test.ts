@@ -10,14 +10,13 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveContext } from '../../generator/context.ts';
 import { emitOpenapiTypes } from '../../generator/emit/openapi-types.ts';
-import { packageEmitters } from '../../generator/emit/package-sources.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
 import { formatText } from '../../generator/write/format.ts';
 import { formatByRules } from '../../generator/write/format-by-rules.ts';
-import { printSourceFile } from '../../generator/write/print.ts';
 import { specModel } from '../model/fixture-model.ts';
 import { removeTempDirs, ROOT, tempDir } from './helpers.ts';
+import { printedFiles } from './printed-files.ts';
 
 afterAll(removeTempDirs);
 
@@ -40,23 +39,6 @@ async function byRules(text: string, { indent = 4, limit = Infinity, path = PATH
 
 /** Lines as a printer writes them. */
 const printed = (...lines: string[]) => `${lines.join('\n')}\n`;
-
-/**
- * Each printed TypeScript file of the package `model` makes (as the writer gets it, header left
- * out), with the indentation of its printer.
- */
-function printedFiles(model: ApiModel): { path: string; text: string; indent: number }[] {
-  return packageEmitters(model).flatMap((emitter) =>
-    emitter
-      .emit()
-      .filter((file) => file.path.endsWith('.ts') && file.format !== false)
-      .map((file) =>
-        'statements' in file
-          ? { path: file.path, text: printSourceFile(file), indent: 2 }
-          : { path: file.path, text: file.text, indent: 4 },
-      ),
-  );
-}
 
 const long = (width: number, prefix: string) =>
   `${prefix}${'x'.repeat(Math.max(0, width - prefix.length - 2))}";`;
@@ -451,6 +433,23 @@ describe('type declarations (TypeScript’s printer) in prettier’s form by rul
     );
     // Under the limit the same text is wrapped as prettier wraps it.
     expect((await byRules(text)).output).toBe(await formatText(PATH, text));
+  });
+});
+
+describe('the parts given to prettier', () => {
+  it('are the same texts after an edit, but for the edited part’s batch (for the format cache)', async () => {
+    const member = (i: number, value: string) =>
+      `    m${i}: ${Array.from({ length: 9 }, (_, k) => `"${value}-${i}-${k}"`).join(' | ')};`;
+    const members = (edited: number) =>
+      Array.from({ length: 800 }, (_, i) => member(i, i === edited ? 'changed' : 'value'));
+    const before = printed('export interface components {', ...members(-1), '}');
+    const after = printed('export interface components {', ...members(400), '}');
+    const first = await byRules(before);
+    const second = await byRules(after);
+    expect(second.output).toBe(await formatText(PATH, after));
+    expect(first.given.length).toBeGreaterThan(4);
+    const unchanged = new Set(first.given);
+    expect(second.given.filter((part) => !unchanged.has(part))).toHaveLength(1);
   });
 });
 

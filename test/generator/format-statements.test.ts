@@ -1,7 +1,8 @@
 /**
  * Formatting one top-level statement at a time (write/format-statements.ts, the dev server's way)
- * gives prettier's text for the whole file: checked on every file the generator hands to prettier
- * for our spec and the fixture specs, and on the cases where the split must not be used.
+ * gives prettier's text for the whole file: checked on every printed TypeScript file and on every
+ * part a run hands to prettier (write/format-by-rules.ts) for our spec and the fixture specs, and
+ * on the cases where the split must not be used.
  */
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,9 @@ import { runPipeline } from '../../generator/pipeline.ts';
 import { formatText } from '../../generator/write/format.ts';
 import { InThreadFormatter, type Formatter } from '../../generator/write/format-pool.ts';
 import { splitStatements, StatementFormatter } from '../../generator/write/format-statements.ts';
+import { specModel } from '../model/fixture-model.ts';
 import { FIXTURES, ROOT, removeTempDirs, tempDir } from './helpers.ts';
+import { printedFiles } from './printed-files.ts';
 
 afterAll(removeTempDirs);
 
@@ -33,25 +36,26 @@ const SPECS = [
 
 describe('formatting by statement', () => {
   it.each(SPECS.map((spec) => [relative(ROOT, spec), spec]))(
-    'gives prettier’s whole-file text for every generated TypeScript file of %s',
+    'gives prettier’s whole-file text for every printed TypeScript file of %s, and for each part a run gives prettier',
     async (_name, spec) => {
-      const recorder = new RecordingFormatter();
-      await runPipeline(
-        resolveContext({ spec, out: join(await tempDir('by-statement-'), 'out') }),
-        {
-          formatter: recorder,
-        },
-      );
-      const typescript = recorder.texts.filter(([path]) => path.endsWith('.ts'));
-      expect(typescript.length).toBeGreaterThan(3);
+      const files = printedFiles(await specModel(spec));
+      expect(files.length).toBeGreaterThan(3);
       const byStatement = new StatementFormatter(new InThreadFormatter());
       let split = 0;
-      for (const [path, text] of typescript) {
+      for (const { path, text } of files) {
         if (splitStatements(path, text) !== undefined) split++;
         expect(await byStatement.format(path, text), path).toBe(await formatText(path, text));
       }
       // The comparison is about the split: most files must actually be split.
-      expect(split).toBeGreaterThan(typescript.length / 2);
+      expect(split).toBeGreaterThan(files.length / 2);
+      // What the dev server's formatter gets: the parts write/format-by-rules.ts leaves to prettier.
+      const recorder = new RecordingFormatter();
+      await runPipeline(
+        resolveContext({ spec, out: join(await tempDir('by-statement-'), 'out') }),
+        { formatter: recorder },
+      );
+      for (const [path, text] of recorder.texts.filter(([path]) => path.endsWith('.ts')))
+        expect(await byStatement.format(path, text), path).toBe(await formatText(path, text));
     },
     120_000,
   );
