@@ -28,7 +28,7 @@
  *   spec already) and took 1.6 s of its 2.2 s on GitHub's description. A test compares the
  *   result with `openapiTS()`'s, so a change in openapi-typescript cannot slip through.
  * The text is the TypeScript printer's; the writer gives it prettier's form, by rules for the
- * members they cover and by prettier for the rest (write/format-by-rules.ts): prettier
+ * members they cover and by prettier for the rest (write/format-by-rules/): prettier
  * over the whole file took 165 ms of our spec's run, and on large specs (GitHub's description
  * gives about 10 MB) more than the rest of the run, about 5 s and 1 GB.
  *

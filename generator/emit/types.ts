@@ -21,7 +21,7 @@ export interface EmittedTextFile {
   /**
    * `'typescript'`: type declarations as TypeScript's printer writes them (src/openapi.ts). The
    * writer gives them prettier's form by rules where they cover the text, and by prettier only
-   * for the rest (write/format-by-rules.ts).
+   * for the rest (write/format-by-rules/).
    */
   printedBy?: 'typescript';
 }

@@ -7,7 +7,7 @@ import { wrapDocComments } from '../emit/doc-text.ts';
 import type { EmittedSourceFile, EmittedTextFile } from '../emit/types.ts';
 import { headerLine, headerStyle } from '../header.ts';
 import { InThreadFormatter, type Formatter } from './format-pool.ts';
-import { formatByRules } from './format-by-rules.ts';
+import { formatByRules } from './format-by-rules/index.ts';
 import { printSourceFile } from './print.ts';
 import { showInvisible } from '../escape.ts';
 
@@ -20,7 +20,7 @@ export type RenderInput = (EmittedSourceFile | EmittedTextFile) & { format?: boo
  * the 17 MB guards module alone. Printed code is already indented and quoted consistently; only
  * line wrapping differs. The limit depends on the content alone, so output stays deterministic.
  * Below it, printed TypeScript gets prettier's form by rules where they cover a line, and from
- * prettier for the rest (write/format-by-rules.ts); src/openapi.ts, which TypeScript's printer
+ * prettier for the rest (write/format-by-rules/); src/openapi.ts, which TypeScript's printer
  * indents by 4, gets it at any size, prettier formatting at most this much of it.
  */
 const FORMAT_LIMIT = 2 * 1024 * 1024;

@@ -19,7 +19,7 @@ describe.each(corpusRuns())('$name', (run) => {
   });
 
   // Its lines are given prettier's form by rules, and only the rest by prettier
-  // (write/format-by-rules.ts): the file must be what prettier makes of it.
+  // (write/format-by-rules/): the file must be what prettier makes of it.
   it('writes src/openapi.ts in prettier’s form', async () => {
     expect(run.ok).toBe(true);
     const text = await readFile(join(run.out, 'src/openapi.ts'), 'utf8');

@@ -1,5 +1,5 @@
 /**
- * write/format-by-rules.ts gives printed TypeScript prettier's form by rules, and hands prettier
+ * write/format-by-rules/ gives printed TypeScript prettier's form by rules, and hands prettier
  * only what the rules do not cover: its output must be prettier's output for the whole text, on
  * every kind of line the printers write (each case below), on every file of our package, on the
  * files of random specs, and, in `npm run test:corpus`, of every real spec.
@@ -13,7 +13,7 @@ import { emitOpenapiTypes } from '../../generator/emit/openapi-types.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { runPipeline } from '../../generator/pipeline.ts';
 import { formatText } from '../../generator/write/format.ts';
-import { formatByRules } from '../../generator/write/format-by-rules.ts';
+import { formatByRules } from '../../generator/write/format-by-rules/index.ts';
 import { specModel } from '../model/fixture-model.ts';
 import { removeTempDirs, ROOT, tempDir } from './helpers.ts';
 import { printedFiles } from './printed-files.ts';

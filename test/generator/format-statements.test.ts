@@ -1,7 +1,7 @@
 /**
  * Formatting one top-level statement at a time (write/format-statements.ts, the dev server's way)
  * gives prettier's text for the whole file: checked on every printed TypeScript file and on every
- * part a run hands to prettier (write/format-by-rules.ts) for our spec and the fixture specs, and
+ * part a run hands to prettier (write/format-by-rules/) for our spec and the fixture specs, and
  * on the cases where the split must not be used.
  */
 import { join, relative } from 'node:path';
@@ -48,7 +48,7 @@ describe('formatting by statement', () => {
       }
       // The comparison is about the split: most files must actually be split.
       expect(split).toBeGreaterThan(files.length / 2);
-      // What the dev server's formatter gets: the parts write/format-by-rules.ts leaves to prettier.
+      // What the dev server's formatter gets: the parts write/format-by-rules/ leaves to prettier.
       const recorder = new RecordingFormatter();
       await runPipeline(
         resolveContext({ spec, out: join(await tempDir('by-statement-'), 'out') }),

@@ -1,0 +1,221 @@
+/**
+ * Reads printed TypeScript as a tree of lines by indentation: statements and members, and the
+ * blocks holding them, each regular (the rules give prettier's text) or not (prettier's part).
+ */
+import { blockOf, chainLink } from './blocks.ts';
+import { isRegularMember, regularLine } from './lines.ts';
+import { NotPrinted, type Context, type Node } from './types.ts';
+
+export const indentOf = (line: string): number => line.length - line.trimStart().length;
+
+export function readNodes(text: string, unit: number): Node[] {
+  // The printers indent with spaces; a tab can only be inside a comment or a string.
+  if (text.includes('\r') || /^ *\t/m.test(text)) throw new NotPrinted();
+  const lines = text.split('\n');
+  const isBlank = (index: number) => lines[index]!.trim() === '';
+  let i = 0;
+
+  /**
+   * The statements or members at `depth`, until a line indented less. `trouble`: something in
+   * them prettier would lay out otherwise as a whole (a blank line it drops, a comment at the
+   * end of the block, a line at a depth of its own), so the block holding them is prettier's.
+   */
+  const read = (depth: number, context: Context): { nodes: Node[]; trouble: boolean } => {
+    const nodes: Node[] = [];
+    let blank = false;
+    let trouble = false;
+    while (i < lines.length) {
+      if (isBlank(i)) {
+        blank = true;
+        i++;
+        continue;
+      }
+      const indent = indentOf(lines[i]!);
+      if (indent < depth * unit) break;
+      // Prettier keeps one blank line between two statements or members, none at a block's start.
+      const comments: (string | Node)[] = blank && nodes.length > 0 ? [''] : [];
+      if (blank && nodes.length === 0 && depth > 0) trouble = true;
+      blank = false;
+      if (indent !== depth * unit || /^[}\])]/.test(lines[i]!.trimStart())) {
+        // A line deeper than its place, or a closer without its block: only prettier knows.
+        trouble = true;
+        nodes.push({ depth, context, comments, lines: [lines[i]!], regular: false });
+        i++;
+        continue;
+      }
+      while (i < lines.length && isCommentStart(lines[i]!.trimStart())) {
+        if (indentOf(lines[i]!) !== depth * unit) trouble = true;
+        const start = i;
+        if (lines[i]!.trimStart().startsWith('/*')) {
+          while (i < lines.length && !lines[i]!.includes('*/')) i++;
+          if (i === lines.length || !lines[i]!.trimEnd().endsWith('*/')) throw new NotPrinted();
+        }
+        i++;
+        const block = lines.slice(start, i);
+        const formatted = commentLines(block, depth);
+        if (formatted !== undefined) comments.push(...formatted);
+        else
+          comments.push({
+            depth,
+            context,
+            comments: [],
+            lines: block,
+            comment: true,
+            regular: false,
+          });
+      }
+      if (i === lines.length || isBlank(i) || indentOf(lines[i]!) !== depth * unit) {
+        // Comments with no statement right after them: the file's header before a blank line;
+        // anywhere else prettier may place them otherwise.
+        if (depth > 0 || (i < lines.length && !isBlank(i))) trouble = true;
+        nodes.push({ depth, context, comments, lines: [], regular: true });
+        continue;
+      }
+      nodes.push(readNode(depth, context, comments));
+    }
+    if (blank && depth > 0) trouble = true;
+    return { nodes, trouble };
+  };
+
+  const readNode = (depth: number, context: Context, comments: (string | Node)[]): Node => {
+    const start = i;
+    const code = lines[i]!.trimStart();
+    i++;
+    const read0 = regularLine(code, depth);
+    const opened = code.endsWith('{') && read0 !== undefined ? blockOf(read0, context) : undefined;
+    // A block prettier lays out otherwise: it and the lines that continue it are prettier's.
+    const irregular = (): Node => {
+      skipContinuation(depth, '');
+      // Blank lines after it (read while looking for its end) are the next node's.
+      while (i > start + 1 && isBlank(i - 1)) i--;
+      return { depth, context, comments, lines: lines.slice(start, i), regular: false };
+    };
+    if (opened !== undefined) {
+      const inner = read(depth + 1, opened.holds);
+      let trouble = inner.trouble;
+      const chain: { line: string; members: Node[] }[] = [];
+      for (;;) {
+        const closing = lines[i];
+        if (closing === undefined || indentOf(closing) !== depth * unit) return irregular();
+        const last = closing.trimStart();
+        const link = opened.chains ? chainLink(last, depth) : undefined;
+        if (link !== undefined) {
+          i++;
+          const more = read(depth + 1, 'statements');
+          trouble ||= more.trouble;
+          chain.push({ line: link, members: more.nodes });
+          continue;
+        }
+        const closer = opened.closers(last, depth);
+        // An empty block is `{}` on its first line in prettier.
+        if (closer === undefined || trouble || inner.nodes.length === 0) return irregular();
+        i++;
+        return {
+          depth,
+          context,
+          comments,
+          lines: [read0!.line],
+          members: inner.nodes,
+          ...(chain.length > 0 ? { chain } : {}),
+          closer,
+          regular: true,
+        };
+      }
+    }
+    skipContinuation(depth, code);
+    return i === start + 1 && read0 !== undefined && isRegularMember(read0, context)
+      ? { depth, context, comments, lines: [read0.line], regular: true }
+      : { depth, context, comments, lines: lines.slice(start, i), regular: false };
+  };
+
+  /** Moves past the lines of a statement after `last`: deeper ones, and closers at its depth. */
+  const skipContinuation = (depth: number, last: string): void => {
+    while (i < lines.length && !last.endsWith(';') && !(depth === 0 && last === '}')) {
+      const line = lines[i]!;
+      const indent = indentOf(line);
+      const code = line.trimStart();
+      if (code === '' || indent < depth * unit) break;
+      if (indent === depth * unit && !/^[}\])>|&,]/.test(code)) break;
+      i++;
+      if (indent === depth * unit) last = code;
+    }
+  };
+
+  const { nodes, trouble } = read(0, 'module');
+  if (trouble || i < lines.length) throw new NotPrinted();
+  return nodes;
+}
+
+/**
+ * Whether `lines` close every bracket they open, outside strings, templates and comments: a part
+ * for prettier must be whole, or the printed text was not laid out as the rules read it.
+ */
+export function balanced(lines: string[]): boolean {
+  const text = lines.join('\n');
+  const stack: string[] = [];
+  let i = 0;
+  const skipString = (quote: string): boolean => {
+    for (i++; i < text.length; i++) {
+      if (text[i] === '\\') i++;
+      else if (text[i] === quote) return true;
+      else if (text[i] === '\n') return false;
+    }
+    return false;
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end === -1) return false;
+      i = end + 2;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      if (!skipString(c)) return false;
+    } else if (c === '`' || (c === '}' && stack.at(-1) === '${')) {
+      // A template's text, up to its end or its next `${`.
+      if (c === '}') stack.pop();
+      for (i++; i < text.length && text[i] !== '`'; i++) {
+        if (text[i] === '\\') i++;
+        else if (text[i] === '$' && text[i + 1] === '{') {
+          stack.push('${');
+          i++;
+          break;
+        }
+      }
+      if (i >= text.length) return false;
+    } else if (c === '{' || c === '(' || c === '[') {
+      stack.push(c);
+    } else if (c === '}' || c === ')' || c === ']') {
+      if (stack.pop() !== { '}': '{', ')': '(', ']': '[' }[c]) return false;
+    }
+    i++;
+  }
+  return stack.length === 0;
+}
+
+const isCommentStart = (code: string): boolean => code.startsWith('/*') || code.startsWith('//');
+
+/**
+ * A comment's lines as prettier prints them at `depth`: a block comment whose lines all start
+ * with `*` (JSDoc) re-indented under its `/*`; any other block comment as written after its first
+ * line (prettier's printComment); a line comment without trailing spaces. Undefined for a JSDoc
+ * line that ends in spaces or tabs, whose ends prettier trims by rules of its own: prettier gets
+ * those.
+ */
+function commentLines(lines: string[], depth: number): string[] | undefined {
+  const indent = ' '.repeat(depth * 2);
+  const first = lines[0]!.trim();
+  if (lines.length === 1) return [indent + first];
+  const rest = lines.slice(1);
+  if (!rest.every((line) => line.trimStart().startsWith('*')))
+    return [indent + lines[0]!.trimStart(), ...rest];
+  if (first !== '/**' && first !== '/*' && first !== lines[0]!.trimStart()) return undefined;
+  if (rest.some((line) => /[ \t]$/.test(line))) return undefined;
+  return [indent + first, ...rest.map((line) => `${indent} ${line.trimStart()}`)];
+}
