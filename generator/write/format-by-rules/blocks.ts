@@ -33,11 +33,13 @@ const TYPE_OPENER = new RegExp(String.raw`^(?:export )?type ${NAME} = \{$`);
 const CLASS_OPENER = new RegExp(
   String.raw`^(?:export )?(?:abstract )?class ${NAME}(?: extends [^{]*)?(?: implements [^{]*)? \{$`,
 );
+/** A parameter list: no braces but empty ones (`options: Options = {}`). */
+const PARAMS = String.raw`(?:[^{]|\{\})*`;
 const FUNCTION_OPENER = new RegExp(
-  String.raw`^(?:export )?(?:async )?function ${NAME}(?:<[^{]*>)?\([^{]*\)(?:: [^{]*)? \{$`,
+  String.raw`^(?:export )?(?:async )?function ${NAME}(?:<[^{]*>)?\(${PARAMS}\)(?:: [^{]*)? \{$`,
 );
 const METHOD_OPENER = new RegExp(
-  String.raw`^(?:(?:public|private|protected) )?(?:static )?(?:async )?(?:(?:get|set) )?${NAME}(?:<[^{]*>)?\([^{]*\)(?:: [^{]*)? \{$`,
+  String.raw`^(?:(?:public|private|protected) )?(?:static )?(?:async )?(?:(?:get|set) )?${NAME}(?:<[^{]*>)?\(${PARAMS}\)(?:: [^{]*)? \{$`,
 );
 const OBJECT_MEMBER_OPENER = /^[^{]*: \{$/;
 const INTERSECTION_MEMBER_OPENER = new RegExp(String.raw`^[^{]*: ${REFERENCE} & \{$`);
