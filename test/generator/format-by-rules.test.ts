@@ -290,6 +290,29 @@ const STATEMENT_CASES: [name: string, text: string, prettierGets: 'nothing' | 's
     'nothing',
   ],
   [
+    'an `if` too long for its line, broken after its condition as prettier breaks it',
+    printed(
+      'export function g(value: unknown, path: string, issues: Issue[]): void {',
+      '  if (value !== undefined && typeof value !== "string") issues.push(issue(path + "/name", "string", value));',
+      '  if (value === undefined) {',
+      '    issues.push(missingIssue(path));',
+      '  } else if (typeof value !== "string") issues.push(issue(path + "/createdAt", "string", value, "and more"));',
+      '}',
+    ),
+    'nothing',
+  ],
+  [
+    'an `if` too long whose condition or statement is too long for a line of its own',
+    printed(
+      'export function h(value: unknown, path: string, issues: Issue[]): void {',
+      '  if (value !== undefined && value !== null && typeof value !== "string" && typeof value !== "number") return;',
+      '  if (value !== undefined) issues.push(issue(path + "/name", "string", value, "with a message long enough to wrap"));',
+      '  if (value !== undefined) issues.push(issue(a.b().c().d(), "string", value, "three calls on one chain"));',
+      '}',
+    ),
+    'something',
+  ],
+  [
     'what prettier lays out otherwise: groups, mixed logic, escapes, long lines and calls',
     printed(
       'export function f(value: unknown): boolean {',

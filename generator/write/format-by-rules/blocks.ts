@@ -78,13 +78,56 @@ function afterBrace(last: string, depth: number): Line | undefined {
   return { line: `} ${read.line}`, shape: `} ${read.shape}` };
 }
 
-/** An `if` block's last line: `}`, or `} else` with a statement on the line (`} else return;`). */
+/**
+ * An `if` block's last line: `}`, or `} else` with a statement on the line (`} else return;`),
+ * which prettier breaks after the condition when it is too long (see {@link ifOnTwoLines}).
+ */
 function ifCloser(last: string, depth: number): string | undefined {
   if (last === '}') return last;
   const read = afterBrace(last, depth);
-  if (read === undefined || !read.shape.startsWith('} else ') || read.shape.endsWith('{'))
-    return undefined;
+  if (read === undefined) {
+    const split = last.startsWith('} else if (') ? ifOnTwoLines(last, depth) : undefined;
+    return split === undefined ? undefined : `${split[0]}\n${' '.repeat(depth * 2)}${split[1]}`;
+  }
+  if (!read.shape.startsWith('} else ') || read.shape.endsWith('{')) return undefined;
   return isRegularMember(read, 'statements') ? read.line : undefined;
+}
+
+/**
+ * `if (condition) statement;` (or `} else if …`) too long for its line, as prettier writes it
+ * when the condition fits on the first line and the statement on the next, 2 spaces deeper: the
+ * two lines (the second with those 2 spaces), or undefined when that is not how prettier breaks it.
+ */
+export function ifOnTwoLines(code: string, depth: number): [string, string] | undefined {
+  const start = code.startsWith('if (') ? 3 : code.startsWith('} else if (') ? 10 : -1;
+  if (start === -1) return undefined;
+  const end = closingParenthesis(code, start);
+  if (end === undefined || code[end + 1] !== ' ') return undefined;
+  const head = code.slice(0, end + 1);
+  const tail = code.slice(end + 2);
+  if (tail.startsWith('{') || !tail.endsWith(';')) return undefined;
+  const first = start === 3 ? regularLine(head, depth) : afterBrace(head, depth);
+  const second = regularLine(tail, depth + 1);
+  if (first === undefined || second === undefined || !isRegularMember(second, 'statements'))
+    return undefined;
+  // On one line it would fit: prettier keeps it there (the rules did not cover it for another
+  // reason, which holds for the two lines too).
+  if (depth * 2 + first.line.length + 1 + second.line.length <= PRINT_WIDTH) return undefined;
+  return [first.line, `  ${second.line}`];
+}
+
+/** The index of the `)` closing the `(` at `open`, outside string literals; undefined if none. */
+function closingParenthesis(code: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'") {
+      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === '\\') i++;
+    } else if (c === '`') return undefined;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return undefined;
 }
 
 /** `} else {` or `} else if (…) {` in prettier's form, when the rules cover it. */

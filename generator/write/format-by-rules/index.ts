@@ -20,7 +20,9 @@
  *   template, regular expression or comment, no `&&` beside `||` nor a type's `&` beside `|`
  *   (prettier adds parentheses), braces only as `{}` or `{ a, b: c }` (no `;`, no quoted key),
  *   no chain of more than two method calls;
- * - at most 100 columns at its final indentation.
+ * - at most 100 columns at its final indentation; one exception, the commonest long line of the
+ *   guards: an `if (condition) statement;` that does not fit is broken after the condition, as
+ *   prettier breaks it, when the condition fits on the first line and the statement on the next.
  * Blocks keep their layout when their first and last lines are such lines and prettier keeps them
  * expanded (statement blocks, interfaces, classes, type literals after a line break). JSDoc is
  * re-indented under its `/**` as prettier does. Everything else goes to prettier whole, with what

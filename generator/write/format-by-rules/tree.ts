@@ -2,7 +2,7 @@
  * Reads printed TypeScript as a tree of lines by indentation: statements and members, and the
  * blocks holding them, each regular (the rules give prettier's text) or not (prettier's part).
  */
-import { blockOf, chainLink } from './blocks.ts';
+import { blockOf, chainLink, ifOnTwoLines } from './blocks.ts';
 import { isRegularMember, regularLine } from './lines.ts';
 import { NotPrinted, type Context, type Node } from './types.ts';
 
@@ -123,8 +123,12 @@ export function readNodes(text: string, unit: number): Node[] {
       }
     }
     skipContinuation(depth, code);
-    return i === start + 1 && read0 !== undefined && isRegularMember(read0, context)
-      ? { depth, context, comments, lines: [read0.line], regular: true }
+    if (i === start + 1 && read0 !== undefined && isRegularMember(read0, context))
+      return { depth, context, comments, lines: [read0.line], regular: true };
+    const split =
+      i === start + 1 && context === 'statements' ? ifOnTwoLines(code, depth) : undefined;
+    return split !== undefined
+      ? { depth, context, comments, lines: split, regular: true }
       : { depth, context, comments, lines: lines.slice(start, i), regular: false };
   };
 
