@@ -44,11 +44,21 @@ export function schemaOperations(doc: Record<string, unknown>): Map<string, stri
   const operations = new Map<string, string[]>();
   for (const { name, parts } of operationsOf(doc)) {
     const seen = new Set<string>();
-    for (const [, value] of parts)
-      walkSchemas(doc, value, seen, (pointer) => {
-        const list = operations.get(pointer) ?? [];
-        if (!list.includes(name)) operations.set(pointer, [...list, name]);
-      });
+    const add = (pointer: string): void => {
+      const list = operations.get(pointer) ?? [];
+      if (!list.includes(name)) operations.set(pointer, [...list, name]);
+    };
+    for (const [use, value] of parts) {
+      // A shared parameter (`$ref: '#/components/parameters/Limit'`): Redocly reports a change
+      // of it once, at the first operation; the wire line names every operation using it.
+      if (use === 'parameters' && Array.isArray(value))
+        for (const parameter of value as unknown[]) {
+          const ref = refOf(parameter);
+          const pointer = ref === undefined ? undefined : refPointer(ref);
+          if (pointer?.startsWith('#/components/parameters/') === true) add(pointer);
+        }
+      walkSchemas(doc, value, seen, add);
+    }
   }
   return operations;
 }

@@ -227,8 +227,9 @@ function sharedSchema(
   head: WireSide,
   index: SchemaIndex,
 ): { pointer: string; name: string; operations: string[] } | undefined {
-  const match = /^#\/components\/schemas\/([^/]+)/.exec(source?.pointer ?? '');
+  const match = /^#\/components\/(schemas|parameters)\/([^/]+)/.exec(source?.pointer ?? '');
   if (match === null || source?.pointer === undefined) return undefined;
+  const isParameter = match[1] === 'parameters';
   const component = match[0];
   for (const location of [change.base, change.revision])
     if (location?.pointer !== undefined && !isAtOrUnder(location.pointer, component))
@@ -238,6 +239,10 @@ function sharedSchema(
   const operations = index.operations().get(component) ?? [];
   // Used by one operation: the operation's own words name the parameter or response it is in.
   if (operations.length < 2) return undefined;
+  // A shared parameter is said as the operation's own words say it ("query parameter `limit`"),
+  // named after its component, with every operation using it.
+  if (isParameter)
+    return { pointer: change.path, name: unescapePointerFragment(match[2]!), operations };
   // The schema that changed (a keyword's change is said by describeChange or the verdict).
   const changed = change.kind === 'removed' ? change.base : change.revision;
   const at =
@@ -250,7 +255,7 @@ function sharedSchema(
     at.endsWith(`/${change.property}`)
       ? at.slice(0, -change.property.length - 1)
       : at;
-  return { pointer, name: unescapePointerFragment(match[1]!), operations };
+  return { pointer, name: unescapePointerFragment(match[2]!), operations };
 }
 
 function isAtOrUnder(pointer: string, prefix: string): boolean {
