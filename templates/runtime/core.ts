@@ -71,7 +71,7 @@ import {
 } from './internal/retry.ts';
 import { encodeComponent } from './internal/percent.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
-import { buildURL } from './internal/url.ts';
+import { baseURLProblem, buildURL, urlCredentials, withoutPassword } from './internal/url.ts';
 import { DEFAULT_LOG_LEVEL, logLevelRank, type Logger, type LogLevel } from './logger.ts';
 import { PagePromise, type CursorPagination } from './pagination.ts';
 import type { HeadersInput, RequestOptions } from './request-options.ts';
@@ -92,6 +92,10 @@ export interface ClientOptions {
    * (`/api`) is resolved against the page, as fetch resolves it (`document.baseURI`, else
    * `location.href`); where there is none (Node, Bun, Deno without `--location`), a call fails
    * with an `SDKError` asking for an absolute one, unless `fetch` is your own, which gets it as is.
+   * @throws SDKError from the constructor when fetch would refuse it: not a URL, a scheme other
+   * than `http:`/`https:`, or credentials in it (`https://user:password@…`; pass them as the
+   * token). A fetch of your own decides schemes and credentials itself; its errors show the
+   * password `[redacted]`.
    */
   baseURL?: string | undefined;
   /** Headers sent with every request (a call's `headers` win over them; `null` removes one). */
@@ -292,6 +296,8 @@ export class ClientCore {
     this.baseURL = options.baseURL;
     this.#relativeBase = !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(options.baseURL.trim());
     this.#ownFetch = options.fetch !== undefined;
+    const problem = this.#relativeBase ? undefined : baseURLProblem(this.baseURL, this.#ownFetch);
+    if (problem !== undefined) throw new SDKError(problem);
     this.timeout = checkCount('timeout', options.timeout ?? DEFAULTS.timeout, 'milliseconds');
     this.maxRetries = checkCount(
       'maxRetries',
@@ -333,6 +339,8 @@ export class ClientCore {
       };
       if (auth.in === 'query') this.#query = credential;
     }
+    // Credentials a fetch of the caller's own takes in the base URL are secrets too.
+    secrets.push(...urlCredentials(this.baseURL));
     this.#secrets = new Set(secrets);
     this.#secretPattern =
       secrets.length === 0
@@ -423,11 +431,18 @@ export class ClientCore {
     if (!this.#relativeBase) return this.baseURL;
     const scope = globalThis as { document?: { baseURI?: unknown }; location?: { href?: unknown } };
     const page = scope.document?.baseURI ?? scope.location?.href;
-    if (typeof page === 'string') return new URL(this.baseURL, page).href;
+    if (typeof page === 'string') {
+      const resolved = new URL(this.baseURL, page).href;
+      const problem = baseURLProblem(resolved, this.#ownFetch);
+      if (problem !== undefined) throw new SDKError(problem);
+      return resolved;
+    }
     if (this.#ownFetch) return this.baseURL;
-    const example = new URL(this.baseURL, 'https://api.example.com/').href.replace(/\/+$/, '');
+    const example = withoutPassword(
+      new URL(this.baseURL, 'https://api.example.com/').href.replace(/\/+$/, ''),
+    );
     throw new SDKError(
-      `The base URL ${JSON.stringify(this.baseURL)} is relative, and there is no page to resolve it against here (no document or location, as in Node). ` +
+      `The base URL ${JSON.stringify(withoutPassword(this.baseURL))} is relative, and there is no page to resolve it against here (no document or location, as in Node). ` +
         `Pass the API's absolute URL as the client's baseURL option, e.g. { baseURL: '${example}' }, or a fetch of your own that takes relative URLs.`,
     );
   }

@@ -121,4 +121,68 @@ describe('new Gigs()', () => {
       'maxRetries must be a non-negative integer, got 0.5.',
     );
   });
+
+  it('refuses a base URL fetch would refuse, at once, never showing its password', () => {
+    const refusal = (baseURL: string): string => {
+      try {
+        new Gigs({ token: 't', project: 'p', baseURL });
+      } catch (error) {
+        expect(error).toBeInstanceOf(SDKError);
+        return (error as Error).message;
+      }
+      throw new Error(`new Gigs() took ${baseURL}`);
+    };
+    const withPassword = refusal('https://alice:s3cr%40t@api.example.com/v1');
+    expect(withPassword).toContain('"https://alice:[redacted]@api.example.com/v1"');
+    expect(withPassword).toContain('holds credentials');
+    expect(withPassword).not.toContain('s3cr');
+    // A user name alone is usually a token.
+    const withToken = refusal('https://ghp_0123456789abcdef@api.example.com');
+    expect(withToken).toContain('"https://[redacted]@api.example.com"');
+    expect(withToken).not.toContain('ghp_');
+    expect(refusal('ftp://api.example.com')).toContain('has the scheme ftp:');
+    expect(refusal('https://api example.com')).toContain('is not a valid URL');
+    process.env['GIGS_BASE_URL'] = 'https://bob:hunter2@api.example.com';
+    expect(() => new Gigs({ token: 't' })).toThrow('"https://bob:[redacted]@api.example.com"');
+  });
+
+  it('refuses, at the call, a relative base URL with credentials, resolved or not', async () => {
+    const client = new Gigs({
+      token: 't',
+      project: 'p',
+      baseURL: '//alice:s3cret@api.example.com',
+    });
+    const message = async (): Promise<string> =>
+      String(await client.plans.retrieve('pln_1').catch((caught: unknown) => caught));
+    expect(await message()).toContain('"//alice:[redacted]@api.example.com" is relative');
+    const page = globalThis as { document?: { baseURI: string } };
+    page.document = { baseURI: 'https://app.example/page.html' };
+    try {
+      expect(await message()).toContain(
+        '"https://alice:[redacted]@api.example.com/" holds credentials',
+      );
+      expect(await message()).not.toContain('s3cret');
+    } finally {
+      delete page.document;
+    }
+  });
+
+  it("lets a fetch of the caller's own take credentials in the base URL, and redacts them", async () => {
+    const error: unknown = await new Gigs({
+      token: 't',
+      project: 'p',
+      baseURL: 'https://alice:s3cr%40t@api.example.com',
+      maxRetries: 0,
+      fetch: (input) =>
+        Promise.reject(
+          new TypeError(
+            `cannot reach ${input instanceof Request ? input.url : input} as alice:s3cr@t`,
+          ),
+        ),
+    }).plans
+      .retrieve('pln_1')
+      .catch((caught: unknown) => caught);
+    expect(String(error)).toContain('cannot reach https://alice:[redacted]@api.example.com/');
+    expect(String(error)).not.toContain('s3cr');
+  });
 });

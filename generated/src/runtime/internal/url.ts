@@ -44,10 +44,62 @@ export function joinQueries(baseQuery: string, query: string): string {
 
 /** The decoded name of a `name=value` pair (`+` is a space, as in a form). */
 function pairName(pair: string): string {
-  const name = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
+  return safeDecode(pair.split('=', 1)[0]!.replace(/\+/g, ' '));
+}
+
+/**
+ * Why fetch would refuse `baseURL` (absolute, or resolved against the page), or undefined when it
+ * would not: text that is no URL (WHATWG URL), a scheme other than `http:` or `https:` (the only
+ * ones fetch sends over the network), or a user name or password in it (the Fetch standard refuses
+ * a request URL with credentials). Checked when the client is made, so the mistake is one clear
+ * error rather than a connection error at the first call, retried. `withOwnFetch`: a fetch of the
+ * caller's own decides its schemes and what it does with credentials, so only text that is no URL
+ * is refused. The message shows the URL with its password `[redacted]`.
+ */
+export function baseURLProblem(baseURL: string, withOwnFetch: boolean): string | undefined {
+  const shown = JSON.stringify(withoutPassword(baseURL));
+  let url: URL;
   try {
-    return decodeURIComponent(name);
+    url = new URL(baseURL);
   } catch {
-    return name;
+    return `The base URL ${shown} is not a valid URL. Pass the API's absolute URL, e.g. { baseURL: 'https://api.example.com' }.`;
+  }
+  if (withOwnFetch) return undefined;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `The base URL ${shown} has the scheme ${url.protocol}, which fetch does not send over the network. Pass an http: or https: URL, or a fetch of your own that takes ${url.protocol} URLs.`;
+  if (url.username !== '' || url.password !== '')
+    return `The base URL ${shown} holds credentials, which fetch refuses in a URL (Fetch standard). Pass the URL without them, and the credential as the client's token.`;
+  return undefined;
+}
+
+/**
+ * `scheme://user:password@host…` → `scheme://user:[redacted]@host…`, and a user name alone (often
+ * a token: `https://ghp_…@host`) → `scheme://[redacted]@host…`; text without credentials as it is.
+ */
+export function withoutPassword(text: string): string {
+  return text.replace(
+    /^((?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/)([^/?#]*)@/,
+    (_, start: string, userinfo: string) =>
+      `${start}${userinfo.includes(':') ? `${userinfo.slice(0, userinfo.indexOf(':'))}:` : ''}[redacted]@`,
+  );
+}
+
+/**
+ * The secret `baseURL` holds, as written and decoded: its password, or its user name when it has
+ * no password (a token: `https://ghp_…@host`); none when it holds no credentials.
+ */
+export function urlCredentials(baseURL: string): string[] {
+  const match = /^(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/([^/?#]*)@/.exec(baseURL.trim());
+  if (match === null) return [];
+  const userinfo = match[1]!;
+  const secret = userinfo.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : userinfo;
+  return secret === '' ? [] : [secret, safeDecode(secret)];
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
