@@ -155,6 +155,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     process.stdout.write(`${generatedLine(result, out, spec, seconds)}\n`);
+    if (result.asPrinted.length > 0) process.stderr.write(asPrintedNote(result.asPrinted, out));
     if (result.replacedPackage !== undefined && result.package !== undefined) {
       process.stderr.write(
         terminalText(
@@ -200,6 +201,21 @@ function generatedLine(result: GenerateResult, out: string, spec: string, second
     changes = ` (${result.changed.length - removed} changed${removed === 0 ? '' : `, ${removed} removed`})`;
   }
   return `Generated ${files}${changes} in ${out}/ from ${spec} (${seconds} s).`;
+}
+
+/**
+ * The files too large to format (write/render.ts FORMAT_LIMIT), said once, so that a
+ * `prettier --check` failing on them is no surprise.
+ */
+function asPrintedNote(paths: readonly string[], out: string): string {
+  const names = paths.map((path) => terminalText(`${out}/${path}`));
+  const listed =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  return (
+    `note: ${listed} ${paths.length === 1 ? 'is' : 'are'} over 2 MiB, the most the generator gives prettier: ` +
+    `written as the TypeScript printer wrote ${paths.length === 1 ? 'it' : 'them'} (indented and quoted consistently, ` +
+    `not in prettier's form); leave ${paths.length === 1 ? 'it' : 'them'} out of a prettier --check\n`
+  );
 }
 
 /** True when this module is the program (not imported, e.g. by a test). */

@@ -37,6 +37,12 @@ export interface GenerateResult {
   /** Milliseconds per pipeline step. */
   timings: Record<string, number>;
   /**
+   * Files over the size prettier is run on (2 MiB each: prettier took half a minute on a 17 MB
+   * file), written as the TypeScript printer wrote them: indented and quoted consistently, one
+   * statement per line, but not in prettier's form. Relative to `out`, sorted; empty on most specs.
+   */
+  asPrinted: string[];
+  /**
    * What the generator ignored in the spec or does not check as it says (unsafe or invalid
    * patterns: model/patterns.ts), one per kind: its first place, how many more have the same
    * words, and every place with other words in `places` (with `strict`, every place is an error).
@@ -98,6 +104,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
         files,
         check: { added: [], changed: [], removed: [] },
         timings,
+        asPrinted: [],
         warnings: [],
       };
     }
@@ -111,6 +118,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     ...(result.newFolder === true ? { newFolder: true as const } : {}),
     ...(result.replacedPackage === undefined ? {} : { replacedPackage: result.replacedPackage }),
     timings: result.timings,
+    asPrinted: result.asPrinted,
     warnings: result.model.warnings,
     package: {
       name: result.model.sdk.packageName,

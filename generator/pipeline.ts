@@ -50,6 +50,8 @@ export interface RunResult {
   replacedPackage?: string;
   /** Milliseconds per step; `load` is the time spent importing the steps' modules. */
   timings: Partial<Record<Step, number>>;
+  /** Files too large to format, written as printed (write/render.ts FORMAT_LIMIT), sorted. */
+  asPrinted: string[];
 }
 
 export interface PipelineHooks {
@@ -100,14 +102,16 @@ export async function runPipeline(
     // recheck's questions go to the prettier worker.
     const model = await timed('model', () => placedModel(spec, ctx, workerRecheck()));
     await hooks.onModel?.(model);
-    const files = await emitAndRender(model, formatter, timings);
+    const asPrinted = new Set<string>();
+    const files = await emitAndRender(model, formatter, timings, (path) => asPrinted.add(path));
+    const printedOnly = [...asPrinted].sort();
     const { mergeTrees } = await import('./write/render.ts');
     const record = renderRecord(ctx, spec.sources, files);
     const tree = mergeTrees([files, new Map([[RECORD_PATH, record]])]);
     if (ctx.check) {
       const { checkTree } = await import('./write/check.ts');
       const check = await timed('check', () => checkTree(ctx.outDir, tree));
-      return { model, sourceMap: spec.sourceMap, tree, check, timings };
+      return { model, sourceMap: spec.sourceMap, tree, check, timings, asPrinted: printedOnly };
     }
     const [{ writeTreeAtomically }, { fileChanges }] = await Promise.all([
       import('./write/tree.ts'),
@@ -140,6 +144,7 @@ export async function runPipeline(
       sourceMap: spec.sourceMap,
       tree,
       timings,
+      asPrinted: printedOnly,
       ...(changed === undefined ? {} : { changed }),
       ...(newFolder ? { newFolder: true as const } : {}),
       ...(replacedPackage === undefined ? {} : { replacedPackage }),
@@ -214,6 +219,7 @@ async function emitAndRender(
   model: ApiModel,
   formatter: Formatter,
   timings: RunResult['timings'],
+  onAsPrinted: (path: string) => void,
 ): Promise<RenderedTree> {
   let start = performance.now();
   const [
@@ -236,7 +242,7 @@ async function emitAndRender(
     const files = emitter.emit();
     timings.emit = (timings.emit ?? 0) + performance.now() - start;
     start = performance.now();
-    const rendered = renderFiles(files, notice, formatter);
+    const rendered = renderFiles(files, notice, formatter, onAsPrinted);
     // A failure is reported by Promise.all below; this keeps it from counting as unhandled meanwhile.
     rendered.catch(() => undefined);
     pending.push(rendered);

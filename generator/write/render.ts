@@ -16,14 +16,14 @@ export type RenderInput = (EmittedSourceFile | EmittedTextFile) & { format?: boo
 
 /**
  * Files longer than this (in UTF-16 code units, about bytes) are written as printed, not run
- * through prettier: on GitHub's description prettier took 25 to 35 s (and most of the memory) for
+ * through prettier (`onAsPrinted` names them; the command line says so): on GitHub's description prettier took 25 to 35 s (and most of the memory) for
  * the 17 MB guards module alone. Printed code is already indented and quoted consistently; only
  * line wrapping differs. The limit depends on the content alone, so output stays deterministic.
  * Below it, printed TypeScript gets prettier's form by rules where they cover a line, and from
  * prettier for the rest (write/format-by-rules/); src/openapi.ts, which TypeScript's printer
  * indents by 4, gets it at any size, prettier formatting at most this much of it.
  */
-const FORMAT_LIMIT = 2 * 1024 * 1024;
+export const FORMAT_LIMIT = 2 * 1024 * 1024;
 
 /** Final file contents by path (relative, `/`-separated), sorted by path. */
 export type RenderedTree = Map<string, string>;
@@ -36,6 +36,7 @@ export async function renderFiles(
   files: readonly RenderInput[],
   notice: string,
   formatter: Formatter = new InThreadFormatter(),
+  onAsPrinted: (path: string) => void = () => undefined,
 ): Promise<RenderedTree> {
   checkPaths(files);
   const format = (path: string, text: string) => formatter.format(path, text);
@@ -45,13 +46,18 @@ export async function renderFiles(
       'statements' in file ? printSourceFile(file) : file.text,
       notice,
     );
+    const overLimit = () => onAsPrinted(file.path);
     const printed =
       file.format === false
         ? text
         : 'printedBy' in file && file.printedBy === 'typescript'
-          ? await formatByRules(file.path, text, format, { indent: 4, limit: FORMAT_LIMIT })
+          ? await formatByRules(file.path, text, format, {
+              indent: 4,
+              limit: FORMAT_LIMIT,
+              overLimit,
+            })
           : text.length > FORMAT_LIMIT
-            ? text
+            ? (overLimit(), text)
             : 'statements' in file && /\.(ts|mts|cts)$/.test(file.path)
               ? await formatByRules(file.path, text, format, { indent: 2, limit: FORMAT_LIMIT })
               : await format(file.path, text);

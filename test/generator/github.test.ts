@@ -2,8 +2,10 @@
  * A large, real, general spec: GitHub's REST description (about 1,000 operations, 900 schemas, no
  * x-sdk extensions) generates without error, and the package compiles under strict tsc.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../generator/cli.ts';
 import { generate } from '../../generator/index.ts';
 import {
   tscProcess,
@@ -32,6 +34,23 @@ describe("GitHub's REST description", () => {
         `GitHub: generated ${result.files.length} files in ${seconds.toFixed(1)} s (${steps})`,
       );
 
+      // The files too large to format are named (write/render.ts FORMAT_LIMIT): each over 2 MiB,
+      // and every file over it but src/openapi.ts (which the rules format at any size).
+      const sizes = await Promise.all(
+        result.files.map(
+          async (file) => [file, (await readFile(join(out, file), 'utf8')).length] as const,
+        ),
+      );
+      expect(result.asPrinted).toEqual(
+        sizes
+          .filter(
+            ([file, size]) =>
+              size > 2 * 1024 * 1024 && file.endsWith('.ts') && file !== 'src/openapi.ts',
+          )
+          .map(([file]) => file),
+      );
+      expect(result.asPrinted).toContain('src/guards.ts');
+
       expect(result.files).toEqual(
         expect.arrayContaining([
           'src/openapi.ts',
@@ -55,6 +74,28 @@ describe("GitHub's REST description", () => {
       expect(compiled.status).toBe(0);
 
       expect(await findAnyKeywords(out)).toEqual([]);
+    },
+  );
+
+  it(
+    'says which files are too large to format, on the command line',
+    { timeout: 120_000 },
+    async () => {
+      const out = join(await tempDir('github-cli-'), 'sdk');
+      const stderr: string[] = [];
+      const write = process.stderr.write.bind(process.stderr);
+      process.stderr.write = (chunk: string) => stderr.push(String(chunk)) > 0;
+      try {
+        expect(await main(['--spec', GITHUB_SPEC, '--out', out, '--no-cache'])).toBe(0);
+      } finally {
+        process.stderr.write = write;
+      }
+      const note = stderr
+        .join('')
+        .split('\n')
+        .find((line) => line.startsWith('note: '));
+      expect(note).toMatch(/^note: \S+\/sdk\/src\/guards\.ts(, \S+)* (and \S+ )?are over 2 MiB/);
+      expect(note).toContain("not in prettier's form); leave them out of a prettier --check");
     },
   );
 });

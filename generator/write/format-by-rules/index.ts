@@ -44,6 +44,8 @@ export interface RulesOptions {
   indent: number;
   /** The most characters to give prettier; beyond it, see the module comment. */
   limit?: number;
+  /** Called when the limit left text as printed (the whole file, or the parts for prettier). */
+  overLimit?: () => void;
 }
 
 /** `text` (printed TypeScript, `\n` line ends) in prettier's form for `path`. */
@@ -51,25 +53,27 @@ export async function formatByRules(
   path: string,
   text: string,
   format: Format,
-  { indent, limit = Infinity }: RulesOptions,
+  { indent, limit = Infinity, overLimit = () => undefined }: RulesOptions,
 ): Promise<string> {
+  const whole = (): Promise<string> | string =>
+    text.length > limit ? (overLimit(), text) : format(path, text);
   let nodes: Node[];
   try {
     nodes = readNodes(text, indent);
   } catch (error) {
     if (!(error instanceof NotPrinted)) throw error;
-    return text.length > limit ? text : format(path, text);
+    return whole();
   }
   const irregular: Node[] = [];
   for (const node of nodes) collectIrregular(node, irregular);
   let formatted: Map<Node, string[]>;
   try {
     if (!irregular.every((node) => node.comment || balanced(node.lines))) throw new NotPrinted();
-    formatted = await formatIrregular(path, irregular, format, limit, indent);
+    formatted = await formatIrregular(path, irregular, format, { limit, overLimit, unit: indent });
   } catch {
     // A part that is not whole, or that prettier did not read or gave back elsewhere than its
     // wrappers put it: the whole file is prettier's (and its error, if the file has one).
-    return text.length > limit ? text : format(path, text);
+    return whole();
   }
   const out: string[] = [];
   for (const node of nodes) writeNode(node, formatted, out);

@@ -28,13 +28,13 @@ export async function formatIrregular(
   path: string,
   nodes: Node[],
   format: Format,
-  limit: number,
-  unit: number,
+  { limit, overLimit, unit }: { limit: number; overLimit: () => void; unit: number },
 ): Promise<Map<Node, string[]>> {
   const result = new Map<Node, string[]>();
   if (nodes.length === 0) return result;
   const size = nodes.reduce((sum, node) => sum + node.lines.join('\n').length, 0);
   if (size > limit) {
+    overLimit();
     for (const node of nodes)
       result.set(
         node,
