@@ -698,7 +698,8 @@ export class ClientCore {
       options.timeout === undefined
         ? this.timeout
         : checkCount('timeout', options.timeout, 'milliseconds');
-    if (options.signal?.aborted) return Promise.reject(new APIUserAbortError());
+    if (options.signal?.aborted)
+      return Promise.reject(new APIUserAbortError(options.signal.reason));
     return this.#cancellable(prepared, request, options, timeout);
   }
 
@@ -727,7 +728,7 @@ export class ClientCore {
       );
     } catch (error) {
       if (timedOut) throw new APIConnectionTimeoutError(timeout);
-      if (signal?.aborted) throw new APIUserAbortError();
+      if (signal?.aborted) throw new APIUserAbortError(signal.reason);
       throw error;
     } finally {
       clearTimeout(timer);

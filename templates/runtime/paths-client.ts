@@ -273,7 +273,7 @@ export function createPathsClient<Paths extends {}>(
     } catch (error) {
       if (error instanceof SDKError) throw error;
       if (seen.sent !== true && error !== controller.signal.reason) throw error;
-      if (signal?.aborted === true) throw new APIUserAbortError();
+      if (signal?.aborted === true) throw new APIUserAbortError(signal.reason);
       if (timedOut) throw new APIConnectionTimeoutError(core.timeout);
       if (seen.answered !== undefined && !(error instanceof TypeError)) throw error;
       throw core.fetchFailure(error, seen.answered, false, where);

@@ -111,12 +111,12 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
     let first = true;
     try {
       for (;;) {
-        if (signal?.aborted) throw new APIUserAbortError();
+        if (signal?.aborted) throw new APIUserAbortError(signal.reason);
         let chunk: ReadableStreamReadResult<Uint8Array> | typeof SILENT;
         try {
           chunk = await this.#read(reader);
         } catch (error) {
-          if (signal?.aborted) throw new APIUserAbortError();
+          if (signal?.aborted) throw new APIUserAbortError(signal.reason);
           throw this.#ctx.failure(error);
         }
         if (chunk === SILENT) {
@@ -127,7 +127,7 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
               'A server keeps a quiet stream open with comments (": keep-alive"); raise timeout (client or call option) if it may be silent longer.',
           );
         }
-        if (signal?.aborted) throw new APIUserAbortError();
+        if (signal?.aborted) throw new APIUserAbortError(signal.reason);
         if (chunk.done) break;
         if (first) checkDecoded(this.#response, chunk.value, this.#ctx, () => reader.cancel());
         first = false;

@@ -461,6 +461,32 @@ describe('timeouts and aborts', () => {
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
   });
 
+  it("says when the caller's signal was a deadline (AbortSignal.timeout), and keeps its reason", async () => {
+    reply = () => ({ ...json(200, {}), delayMs: 2_000 });
+    const deadline = (await core
+      .request(
+        { method: 'get', path: '/slow/deadline-signal' },
+        { signal: AbortSignal.timeout(30) },
+      )
+      .catch((caught: unknown) => caught)) as APIUserAbortError;
+    expect(deadline).toBeInstanceOf(APIUserAbortError);
+    expect(deadline.message).toBe(
+      "Request was aborted: the caller's signal timed out (AbortSignal.timeout), before the client's own timeout.",
+    );
+    expect((deadline.cause as Error).name).toBe('TimeoutError');
+    const controller = new AbortController();
+    controller.abort(new Error('the user left the page'));
+    const reasoned = (await core
+      .request({ method: 'get', path: '/x' }, { signal: controller.signal })
+      .catch((caught: unknown) => caught)) as APIUserAbortError;
+    expect(reasoned.message).toBe('Request was aborted: the user left the page');
+    expect(reasoned.cause).toBe(controller.signal.reason);
+    const plain = (await core
+      .request({ method: 'get', path: '/x' }, { signal: AbortSignal.abort() })
+      .catch((caught: unknown) => caught)) as APIUserAbortError;
+    expect(plain.message).toBe('Request was aborted.');
+  });
+
   it('does not send at all when the signal is already aborted', async () => {
     await expect(
       core.request({ method: 'get', path: '/x' }, { signal: AbortSignal.abort() }),

@@ -313,8 +313,10 @@ describe('the retry loop', () => {
     const controller = new AbortController();
     const started = Date.now();
     const pending = core.request(get, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 60);
-    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+    setTimeout(() => controller.abort('shutting down'), 60);
+    const error = await pending.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as Error).message).toBe('Request was aborted: shutting down');
     expect(Date.now() - started).toBeLessThan(600);
     expect(server.requests).toHaveLength(1);
   });

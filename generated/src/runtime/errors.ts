@@ -156,12 +156,26 @@ export class APIConnectionTimeoutError extends APIConnectionError {
   }
 }
 
-/** The caller aborted the request through its `signal`; nothing is retried after that. */
+/**
+ * The caller aborted the request through its `signal`; nothing is retried after that. The
+ * signal's `reason` is the `cause`, and the message says it when it is not a plain abort: a
+ * caller's deadline (`AbortSignal.timeout(ms)`, a `TimeoutError`) reads as such, apart from the
+ * client's own `timeout` option (`APIConnectionTimeoutError`, retried).
+ */
 export class APIUserAbortError extends SDKError {
   override name = 'APIUserAbortError';
-  constructor() {
-    super('Request was aborted.');
+  constructor(reason?: unknown) {
+    super(abortMessage(reason), reason === undefined ? undefined : { cause: reason });
   }
+}
+
+function abortMessage(reason: unknown): string {
+  const name = reason instanceof Error ? reason.name : undefined;
+  if (name === 'TimeoutError')
+    return "Request was aborted: the caller's signal timed out (AbortSignal.timeout), before the client's own timeout.";
+  if (reason === undefined || name === 'AbortError') return 'Request was aborted.';
+  const text = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : '';
+  return text === '' ? 'Request was aborted.' : `Request was aborted: ${text}`;
 }
 
 /**

@@ -89,11 +89,11 @@ export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<
  */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new APIUserAbortError());
+    if (signal?.aborted) return reject(new APIUserAbortError(signal.reason));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new APIUserAbortError());
+      reject(new APIUserAbortError(signal?.reason));
     };
     const wait = (left: number): void => {
       timer = setTimeout(
