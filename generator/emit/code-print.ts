@@ -54,7 +54,7 @@ export function jsonCode(value: JsonValue): Code {
  * A JSON value as code that evaluates to it: strings quoted, numbers by {@link numberCode},
  * objects and arrays as literals whose keys are own properties (a `__proto__` key is computed).
  */
-function valueCode(value: JsonValue): Code {
+export function valueCode(value: JsonValue): Code {
   if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number') return numberCode(value);
   if (value === null || typeof value !== 'object') return String(value);
@@ -133,6 +133,15 @@ function printCode(code: Code, indent: number, room: number): string {
   if (typeof code === 'string') return code;
   const line = flat(code);
   if (!forcesBreak(code) && line.length <= room && !line.includes('\n')) return line;
+  return expanded(code, indent);
+}
+
+/**
+ * An object literal broken one entry per line whatever its width, as prettier keeps one written
+ * that way (`const x = {` + entries + `}`), its entries at `indent + 2`: the testing kit's
+ * definitions.
+ */
+export function expandedObject(code: ObjectCode, indent = 0): string {
   return expanded(code, indent);
 }
 

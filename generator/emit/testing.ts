@@ -30,7 +30,14 @@ import type {
   ResourceModel,
   SchemaNode,
 } from '../model/types.ts';
-import { valueText } from './code-print.ts';
+import {
+  expandedObject,
+  importStatement,
+  objectCode,
+  quoted,
+  valueCode,
+  type Code,
+} from './code-print.ts';
 import { rewriteSpecifiers } from './client/runtime-files.ts';
 import { renameRuntimeMentions } from './client/runtime-text.ts';
 import { kindResultType } from './client/media.ts';
@@ -199,9 +206,7 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
     ...(usesOperations
       ? [`import type { operations as ${operations} } from '../openapi.js';`]
       : []),
-    ...(used.size > 0
-      ? [`import type { ${[...used].sort().join(', ')} } from '../types.js';`]
-      : []),
+    ...(used.size > 0 ? [importStatement([...used].sort(), '../types.js', true)] : []),
     `import * as ${kit} from './runtime.js';`,
     blankLine,
     `export { ListOperationMock, OperationMock } from './runtime.js';`,
@@ -260,16 +265,16 @@ function itemType(
 function definitionStatement(entry: OperationKit, kit: string, model: ApiModel): string {
   const { operation } = entry;
   const success = operation.successResponse;
-  const fields: [string, string][] = [
-    ['name', stringLiteral(`${operation.sdk.resource}.${operation.sdk.method}`)],
-    ['method', stringLiteral(operation.method)],
-    ['path', stringLiteral(operation.path)],
+  const fields: [string, Code][] = [
+    ['name', quoted(`${operation.sdk.resource}.${operation.sdk.method}`)],
+    ['method', quoted(operation.method)],
+    ['path', quoted(operation.path)],
     ['status', String(successStatus(success?.status))],
   ];
   if (success?.contentType !== undefined) {
-    fields.push(['contentType', stringLiteral(success.contentType)]);
+    fields.push(['contentType', quoted(success.contentType)]);
     if (success.kind !== undefined && success.kind !== 'json')
-      fields.push(['kind', stringLiteral(success.kind)]);
+      fields.push(['kind', quoted(success.kind)]);
     const { textSchema, schema } = success;
     const example = defaultExample(
       success.kind ?? 'json',
@@ -280,17 +285,17 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
             ? undefined
             : minimalValue(schema, model.schemas)),
     );
-    if (example !== undefined) fields.push(['example', valueText(example)]);
+    if (example !== undefined) fields.push(['example', valueCode(example)]);
   }
   const request = operation.body?.examples?.[0]?.value;
-  if (request !== undefined) fields.push(['requestExample', valueText(request)]);
+  if (request !== undefined) fields.push(['requestExample', valueCode(request)]);
   if (operation.body !== undefined) {
-    fields.push(['requestKind', stringLiteral(operation.body.kind)]);
+    fields.push(['requestKind', quoted(operation.body.kind)]);
     if (operation.body.kind === 'binary')
-      fields.push(['requestContentType', stringLiteral(operation.body.contentType)]);
+      fields.push(['requestContentType', quoted(operation.body.contentType)]);
     const lists = listFields(operation.body, model);
     if (lists.length > 0)
-      fields.push(['listFields', `[${lists.map((name) => stringLiteral(name)).join(', ')}]`]);
+      fields.push(['listFields', { kind: 'array', items: lists.map((name) => quoted(name)) }]);
   }
   const pagination = operation.pagination;
   if (pagination !== undefined) {
@@ -301,19 +306,19 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
       typeof limit?.schema.default === 'number' && limit.schema.default > 0
         ? limit.schema.default
         : 10;
-    const entries: [string, string][] = [
-      ['afterParam', stringLiteral(pagination.afterParam)],
+    const entries: [string, Code][] = [
+      ['afterParam', quoted(pagination.afterParam)],
       ...optional('beforeParam', pagination.beforeParam),
       ...optional('limitParam', pagination.limitParam),
-      ['itemsField', stringLiteral(pagination.itemsField)],
-      ['nextCursorField', stringLiteral(pagination.nextCursorField)],
+      ['itemsField', quoted(pagination.itemsField)],
+      ['nextCursorField', quoted(pagination.nextCursorField)],
       ...optional('prevCursorField', pagination.prevCursorField),
       ['defaultLimit', String(defaultLimit)],
     ];
-    fields.push(['pagination', objectText(entries)]);
+    fields.push(['pagination', objectCode(entries)]);
   }
   const doc = `/** \`${operation.method.toUpperCase()} ${escapeJsDoc(operation.path)}\`${operation.summary === undefined ? '' : `: ${escapeJsDoc(oneLine(operation.summary))}`} */`;
-  return `${doc}\nconst ${entry.definition}: ${kit}.OperationDefinition = ${objectText(fields)};`;
+  return `${doc}\nconst ${entry.definition}: ${kit}.OperationDefinition = ${expandedObject(objectCode(fields))};`;
 }
 
 /**
@@ -387,8 +392,8 @@ function paramsType(path: string): string {
     : `{ ${names.map((name) => `${propertyKey(name)}: string;`).join(' ')} }`;
 }
 
-function optional(key: string, value: string | undefined): [string, string][] {
-  return value === undefined ? [] : [[key, stringLiteral(value)]];
+function optional(key: string, value: string | undefined): [string, Code][] {
+  return value === undefined ? [] : [[key, quoted(value)]];
 }
 
 /** The status a mock answers with: the success response's, `200` for `2XX` or none. */
@@ -429,17 +434,17 @@ function mockInterface(
   const resources = [...byResource(kits)].map(([resource, entries]) => {
     const members = entries.map(
       (entry) =>
-        `${operationDoc(entry)}\nreadonly ${propertyKey(entry.operation.sdk.method)}: ${mockClass(entry, local.kit)};`,
+        `    ${operationDoc(entry)}\n    readonly ${propertyKey(entry.operation.sdk.method)}: ${mockClass(entry, local.kit)};`,
     );
-    return `/** The mocks of \`client.${resource.name}\`. */\nreadonly ${propertyKey(resource.name)}: {\n${members.join('\n')}\n};`;
+    return `  /** The mocks of \`client.${resource.name}\`. */\n  readonly ${propertyKey(resource.name)}: {\n${members.join('\n')}\n  };`;
   });
   return `/** A mock of every operation of the ${escapeJsDoc(oneLine(model.info.title))}, by resource as on the client: \`mock.${model.resources[0]?.name ?? 'resource'}.…\`. */
 export interface ${local.mockType} {
 ${resources.join('\n')}
-/** The MSW handlers of every operation, concrete paths first: \`setupServer(...mock.${local.member('handlers')})\`. */
-readonly ${local.member('handlers')}: ${local.httpHandler}[];
-/** Every operation back to its default answer, with no calls recorded (call it after each test). */
-${local.member('reset')}(): void;
+  /** The MSW handlers of every operation, concrete paths first: \`setupServer(...mock.${local.member('handlers')})\`. */
+  readonly ${local.member('handlers')}: ${local.httpHandler}[];
+  /** Every operation back to its default answer, with no calls recorded (call it after each test). */
+  ${local.member('reset')}(): void;
 }`;
 }
 
@@ -453,8 +458,8 @@ function optionsInterface(model: ApiModel, optionsType: string): string {
         : `/** Where the client sends its requests; defaults to the spec's server, \`${escapeJsDoc(server)}\`. */`;
   return `/** Options of {@link createMock}. */
 export interface ${optionsType} {
-${doc}
-baseURL${server === undefined ? '' : '?'}: string;
+  ${doc}
+  baseURL${server === undefined ? '' : '?'}: string;
 }`;
 }
 
@@ -472,9 +477,9 @@ function createMockFunction(
   const resources = [...byResource(kits)].map(([resource, entries]) => {
     const members = entries.map(
       (entry) =>
-        `${propertyKey(entry.operation.sdk.method)}: new ${mockClass(entry, local.kit)}(${entry.definition}, baseURL),`,
+        `      ${propertyKey(entry.operation.sdk.method)}: new ${mockClass(entry, local.kit)}(${entry.definition}, baseURL),`,
     );
-    return `${propertyKey(resource.name)}: {\n${members.join('\n')}\n},`;
+    return `    ${propertyKey(resource.name)}: {\n${members.join('\n')}\n    },`;
   });
   return `/**
  * Fresh mocks of every operation, answering with the spec's examples. Hand \`mock.${local.member('handlers')}\`
@@ -482,15 +487,15 @@ function createMockFunction(
  * each test.
  */
 export function createMock(options: ${local.optionsType}${server === undefined ? '' : ' = {}'}): ${local.mockType} {
-const baseURL = options.baseURL${server === undefined ? '' : ` ?? ${stringLiteral(server)}`};
-const resources = {
+  const baseURL = options.baseURL${server === undefined ? '' : ` ?? ${quoted(server)}`};
+  const resources = {
 ${resources.join('\n')}
-};
-return {
-...resources,
-${local.member('handlers')}: ${local.kit}.handlersOf(resources),
-${local.member('reset')}: () => ${local.kit}.resetAll(resources),
-};
+  };
+  return {
+    ...resources,
+    ${local.member('handlers')}: ${local.kit}.handlersOf(resources),
+    ${local.member('reset')}: () => ${local.kit}.resetAll(resources),
+  };
 }`;
 }
 
@@ -504,11 +509,11 @@ function fixturesStatement(kits: readonly OperationKit[], kit: string): string {
             entry.exampleSource === 'example'
               ? exampleSummary(entry.operation.successResponse?.examples?.[0]?.summary)
               : `${smallestAnswer(entry.operation.successResponse?.kind)} (the spec has no example)`;
-          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${source}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.result} {\nreturn ${kit}.defaultValue<${entry.result}>(${entry.definition});\n},`;
+          return `    ${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${source}.$1 */`)}\n    get ${propertyKey(entry.operation.sdk.method)}(): ${entry.result} {\n      return ${kit}.defaultValue<${entry.result}>(${entry.definition});\n    },`;
         });
       return getters.length === 0
         ? ''
-        : `${propertyKey(resource.name)}: {\n${getters.join('\n')}\n},`;
+        : `  ${propertyKey(resource.name)}: {\n${getters.join('\n')}\n  },`;
     })
     .filter((text) => text !== '');
   return `/**
@@ -535,11 +540,11 @@ function requestFixturesStatement(kits: readonly OperationKit[], kit: string): s
         .filter((entry) => entry.operation.body?.examples?.[0] !== undefined)
         .map((entry) => {
           const summary = exampleSummary(entry.operation.body?.examples?.[0]?.summary);
-          return `${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${summary}.$1 */`)}\nget ${propertyKey(entry.operation.sdk.method)}(): ${entry.requestBody} {\nreturn ${kit}.requestFixture<${entry.requestBody}>(${entry.definition});\n},`;
+          return `    ${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${summary}.$1 */`)}\n    get ${propertyKey(entry.operation.sdk.method)}(): ${entry.requestBody} {\n      return ${kit}.requestFixture<${entry.requestBody}>(${entry.definition});\n    },`;
         });
       return getters.length === 0
         ? ''
-        : `${propertyKey(resource.name)}: {\n${getters.join('\n')}\n},`;
+        : `  ${propertyKey(resource.name)}: {\n${getters.join('\n')}\n  },`;
     })
     .filter((text) => text !== '');
   return `/** The spec's request body examples, as typed copies, for the operations that have one. */
@@ -570,10 +575,6 @@ function exampleSummary(summary: string | undefined): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function objectText(entries: readonly [string, string][]): string {
-  return `{\n${entries.map(([key, value]) => `${propertyKey(key)}: ${value},`).join('\n')}\n}`;
 }
 
 /** The members `createMock()` returns beside the resources. */

@@ -506,6 +506,19 @@ describe('the files of a package', () => {
     expect(toPrettier).toBeLessThan(size / 3);
   }, 60_000);
 
+  it('the testing kit is printed at its depths (the rules read it), its definitions already as prettier writes them', async () => {
+    const kit = printedFiles(await specModel('spec/openapi.yaml')).find(
+      ({ path }) => path === 'src/testing/index.ts',
+    )!;
+    const { output, given } = await byRules(kit.text, { indent: 2, path: kit.path });
+    expect(output).toBe(await formatText(kit.path, kit.text));
+    // Read as a tree of lines: prettier gets parts, never the whole file.
+    expect(given.every((part) => !part.includes('export function createMock('))).toBe(true);
+    const definitions = kit.text.match(/^const \w+: kit\.OperationDefinition = \{\n[^]*?^\};$/gm)!;
+    expect(definitions.length).toBeGreaterThan(10);
+    for (const definition of definitions) expect(output).toContain(definition);
+  }, 60_000);
+
   it('a run gives prettier none of our spec’s src/openapi.ts and parts of the rest, and writes them in prettier’s form', async () => {
     const given: [string, string][] = [];
     const { tree } = await runPipeline(
