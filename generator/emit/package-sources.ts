@@ -40,8 +40,7 @@ export function packageEmitters(model: ApiModel): PackageEmitter[] {
   // spec).
   return [
     { name: 'schema-types', emit: () => [emitSchemaTypes(model)] },
-    // Formatted like every other source file; a large spec's (GitHub's is over 2 MB) stays as the
-    // TypeScript printer wrote it (write/render.ts FORMAT_LIMIT).
+    // In prettier's form at any size, by rules (write/format-by-rules/; over 2 MB on GitHub's).
     { name: 'openapi-types', emit: () => [emitOpenapiTypes(model)] },
     {
       name: 'guards',
