@@ -100,6 +100,13 @@ describe('guards on cyclic and deep values', () => {
     expect(check(`guards.isDistinct([cyclicA, { self: 1 }])`)).toBe(true);
   });
 
+  it('the generated README states this limit and these issues as they are', () => {
+    const readme = readFileSync(new URL('../../generated/README.md', import.meta.url), 'utf8');
+    const said = /nested more than ([\d,]+) levels deep[^]*?`nested too deep`/.exec(readme);
+    expect(said?.[1]?.replace(/,/g, '')).toBe(String(MAX_DEPTH));
+    expect(readme).toMatch(/contains itself[^]*?the issue `cyclic value`/);
+  });
+
   it('leaves the guards usable after a rejected value (the nesting count is back to zero)', () => {
     expect(
       check(
