@@ -24,6 +24,8 @@ const RAW =
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const EVIL = 'a\u202Eb\u0000c\u001b[2J\u2066d\u007f';
+/** Lone surrogates, as a JSON spec can hold them (`"\ud800"`). */
+const LONE = 'x\ud800y\udc00z';
 
 describe('escaping helpers', () => {
   it('write each invisible character as an escape that means the same in code', () => {
@@ -41,12 +43,17 @@ describe('escaping helpers', () => {
     for (let code = 0; code <= 0xffff; code++) {
       const char = String.fromCharCode(code);
       const shown = showInvisible(`a${char}b`);
-      const want = RAW.test(char)
-        ? `a\\u${code.toString(16).toUpperCase().padStart(4, '0')}b`
-        : `a${char}b`;
+      // Alone, a surrogate is a lone one: UTF-8 cannot hold it.
+      const want =
+        RAW.test(char) || (code >= 0xd800 && code <= 0xdfff)
+          ? `a\\u${code.toString(16).toUpperCase().padStart(4, '0')}b`
+          : `a${char}b`;
       if (shown !== want) wrong.push(code.toString(16));
     }
     expect(wrong).toEqual([]);
+    // A pair is one character (an emoji), kept; the halves in the wrong order are two lone ones.
+    expect(showInvisible('ok \ud83d\ude00')).toBe('ok \ud83d\ude00');
+    expect(showInvisible('\ude00\ud83d')).toBe('\\uDE00\\uD83D');
   });
 });
 
@@ -54,7 +61,7 @@ describe('a spec full of invisible characters', () => {
   it('generates files without one raw, and a package that compiles', async () => {
     const spec = await writeSpec({
       openapi: '3.1.0',
-      info: { title: `T${EVIL}`, version: '1.0.0', description: `d ${EVIL}` },
+      info: { title: `T${EVIL}`, version: '1.0.0', description: `d ${EVIL} ${LONE}` },
       tags: [{ name: `tag${EVIL}`, description: EVIL }],
       paths: {
         '/a': {
@@ -91,8 +98,11 @@ describe('a spec full of invisible characters', () => {
         schemas: {
           X: {
             type: 'object',
-            description: EVIL,
-            properties: { [`p${EVIL}`]: { type: 'string', default: EVIL, const: EVIL } },
+            description: `${EVIL} ${LONE}`,
+            properties: {
+              [`p${EVIL}`]: { type: 'string', default: EVIL, const: EVIL },
+              lone: { type: 'string', enum: [LONE], description: LONE },
+            },
           },
         },
       },
@@ -102,7 +112,10 @@ describe('a spec full of invisible characters', () => {
     const raw: string[] = [];
     for (const file of await readdir(out, { recursive: true })) {
       const text = await readFile(join(out, file), 'utf8').catch(() => '');
-      const line = text.split('\n').findIndex((candidate) => RAW.test(candidate));
+      // U+FFFD: what a lone surrogate becomes when written to a UTF-8 file as it is.
+      const line = text
+        .split('\n')
+        .findIndex((candidate) => RAW.test(candidate) || candidate.includes('\ufffd'));
       if (line >= 0) raw.push(`${file}:${line + 1}`);
     }
     expect(raw).toEqual([]);
