@@ -93,7 +93,7 @@ const TYPE_CASES: [name: string, text: string, prettierGets: 'nothing' | 'someth
     'nothing',
   ],
   [
-    'lines at the print width and one past it, at several depths',
+    'lines at the print width and one past it, at several depths, and a union broken',
     printed(
       'export interface components {',
       long(100 - 2, '    a: "'),
@@ -107,7 +107,7 @@ const TYPE_CASES: [name: string, text: string, prettierGets: 'nothing' | 'someth
       '    };',
       '}',
     ),
-    'something',
+    'nothing',
   ],
   [
     'string literals with quotes, escapes and characters beyond ASCII',
@@ -414,11 +414,78 @@ const STATEMENT_CASES: [name: string, text: string, prettierGets: 'nothing' | 's
       '  [key: string]: unknown;',
       '}',
     ),
-    'something',
+    'nothing',
   ],
 ];
 
+/** ts-morph's layout of types: a type literal as a member's or alias's type hangs 2 levels deep. */
+const TS_MORPH_TYPES = printed(
+  "export type { paths } from './openapi.js';",
+  '',
+  'export interface Outer {',
+  '  identifiers: {',
+  '      value: string;',
+  '    }[] | null;',
+  '  package?: {',
+  '      /** The name. */',
+  '      name?: string;',
+  '      inner: {',
+  '        deep: "a" | "b";',
+  '      } | null;',
+  '    } | null;',
+  '  plain: {',
+  '      a: string;',
+  '    };',
+  '  kind?: "aaaaaaaaaaaaaaa" | "bbbbbbbbbbbbbbbbb" | "ccccccccccccccccccccc" | "dddddddddddddddd" | "e";',
+  '  "a long quoted key: with | a bar, and more words to fill the line": 100 | 100000 | 10000 | 5;',
+  '  short: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" | "b: c | d" | "e\'s" | null;',
+  '}',
+  '',
+  'export type Alias = {',
+  '    x?: string;',
+  '  } | null;',
+  '',
+  'export type List = {',
+  '    x?: string;',
+  '  }[];',
+  '',
+  'export type MaybeList = {',
+  '    /** The type. */',
+  '    type: "CVE" | "GHSA";',
+  '    nested: {',
+  '      x: string;',
+  '    }[] | null;',
+  '  }[] | null;',
+  '',
+  'export type Long = "rubygems" | "npm" | "pip" | "maven" | "nuget" | "composer" | "go" | "rust" | "erlang";',
+  '',
+  'export type LongNameForAnAliasThatIsReallyVeryLongIndeedAndMore = "rubygems" | "npm" | "pip" | "mav";',
+);
+
+TYPE_CASES.push([
+  'a key too long for its line, and `}[] | null` types, at 4 spaces a level',
+  printed(
+    'export interface paths {',
+    `    "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}": {`,
+    '        get: operations["repos/get-deployment-branch-policy"];',
+    '        readonly identifiers: {',
+    '            /** @description The type. */',
+    '            type: "CVE" | "GHSA";',
+    '        }[] | null;',
+    '    };',
+    '}',
+  ),
+  'nothing',
+]);
+
 describe('type declarations (TypeScript’s printer) in prettier’s form by rules', () => {
+  it('ts-morph’s hanging type literals and unions too long for their line: all by rules', async () => {
+    const path = 'src/types.ts';
+    const { output, given } = await byRules(TS_MORPH_TYPES, { indent: 2, path });
+    expect(output).toBe(await formatText(path, TS_MORPH_TYPES));
+    expect(given).toEqual([]);
+  });
+
   it.each(TYPE_CASES)('%s: prettier’s output for the whole text', async (_name, text, gets) => {
     const { output, given } = await byRules(text);
     expect(output).toBe(await formatText(PATH, text));
@@ -445,7 +512,8 @@ describe('type declarations (TypeScript’s printer) in prettier’s form by rul
   });
 
   it('over the limit, keeps the printer’s line breaks for those members, with prettier’s indentation and quotes', async () => {
-    const line = `    a: ${Array.from({ length: 12 }, (_, i) => `"value-${i}"`).join(' | ')};`;
+    // A call's arguments: prettier's to break (a union alone the rules break themselves).
+    const line = `    a: Pick<T, ${Array.from({ length: 12 }, (_, i) => `"value-${i}"`).join(' | ')}>;`;
     const text = printed('export interface components {', line, '    b: "c";', '}');
     const { output, given } = await byRules(text, { limit: 10 });
     expect(given).toEqual([]);
@@ -465,7 +533,7 @@ describe('type declarations (TypeScript’s printer) in prettier’s form by rul
 describe('the parts given to prettier', () => {
   it('are the same texts after an edit, but for the edited part’s batch (for the format cache)', async () => {
     const member = (i: number, value: string) =>
-      `    m${i}: ${Array.from({ length: 9 }, (_, k) => `"${value}-${i}-${k}"`).join(' | ')};`;
+      `    m${i}: (${Array.from({ length: 9 }, (_, k) => `"${value}-${i}-${k}"`).join(' | ')})[];`;
     const members = (edited: number) =>
       Array.from({ length: 800 }, (_, i) => member(i, i === edited ? 'changed' : 'value'));
     const before = printed('export interface components {', ...members(-1), '}');

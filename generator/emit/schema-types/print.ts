@@ -331,7 +331,8 @@ export function literal(members: readonly Member[], index: string | undefined): 
   );
   if (index !== undefined) lines.push(`[key: string]: ${index};`);
   if (lines.length === 0) return '{}';
-  if (lines.length === 1 && !lines[0]!.includes('\n')) return `{ ${lines[0]!} }`;
+  // Without the member's `;`, as prettier writes a type literal on one line.
+  if (lines.length === 1 && !lines[0]!.includes('\n')) return `{ ${lines[0]!.slice(0, -1)} }`;
   return `{\n${lines.map(indent).join('\n')}\n}`;
 }
 

@@ -8,6 +8,11 @@ export interface Opener {
   /** The block's last line in prettier's form, or undefined when prettier lays it out otherwise. */
   closers: (last: string, depth: number) => string | undefined;
   chains: boolean;
+  /**
+   * For a type literal that is a member's or an alias's type: the line before it when prettier
+   * breaks the type as a union (`key:`, `export type A =`), as it does for `{ … }[] | null`.
+   */
+  nullableArrayHead?: string;
 }
 
 /** A type reference (`Name`, `components['schemas']['Name']`) in a line's shape. */
@@ -24,7 +29,7 @@ const exactly =
  * of a type literal and members of a type literal (`name: {`, `name: Ref & {`: with two types
  * before the object prettier breaks the line), functions, classes and their methods, `if`, `for`,
  * `while` and bare blocks. A type literal may end `}[];` or `} | null;` (not `}[] | null`, which
- * prettier breaks, nor `| null` after an intersection).
+ * prettier breaks, nor `| null` after an intersection), a type alias's too.
  */
 const INTERFACE_OPENER = new RegExp(
   String.raw`^(?:export )?(?:declare )?interface ${NAME}(?: extends [^{]*)? \{$`,
@@ -44,13 +49,19 @@ const METHOD_OPENER = new RegExp(
 const OBJECT_MEMBER_OPENER = /^[^{]*: \{$/;
 const INTERSECTION_MEMBER_OPENER = new RegExp(String.raw`^[^{]*: ${REFERENCE} & \{$`);
 
-export function blockOf({ shape }: Line, context: Context): Opener | undefined {
+export function blockOf({ line, shape }: Line, context: Context): Opener | undefined {
   const statements: Opener = { holds: 'statements', closers: exactly('}'), chains: false };
   switch (context) {
     case 'module':
       if (INTERFACE_OPENER.test(shape))
         return { holds: 'type', closers: exactly('}'), chains: false };
-      if (TYPE_OPENER.test(shape)) return { holds: 'type', closers: exactly('};'), chains: false };
+      if (TYPE_OPENER.test(shape))
+        return {
+          holds: 'type',
+          closers: exactly('};', '}[];', '} | null;'),
+          chains: false,
+          nullableArrayHead: line.slice(0, -' {'.length),
+        };
       if (CLASS_OPENER.test(shape)) return { holds: 'class', closers: exactly('}'), chains: false };
       return FUNCTION_OPENER.test(shape) ? statements : undefined;
     case 'class':
@@ -63,7 +74,12 @@ export function blockOf({ shape }: Line, context: Context): Opener | undefined {
     case 'type':
       if (!KEY.test(shape)) return undefined;
       if (OBJECT_MEMBER_OPENER.test(shape))
-        return { holds: 'type', closers: exactly('};', '}[];', '} | null;'), chains: false };
+        return {
+          holds: 'type',
+          closers: exactly('};', '}[];', '} | null;'),
+          chains: false,
+          nullableArrayHead: line.slice(0, -' {'.length),
+        };
       return INTERSECTION_MEMBER_OPENER.test(shape)
         ? { holds: 'type', closers: exactly('};'), chains: false }
         : undefined;
@@ -114,6 +130,54 @@ export function ifOnTwoLines(code: string, depth: number): [string, string] | un
   // reason, which holds for the two lines too).
   if (depth * 2 + first.line.length + 1 + second.line.length <= PRINT_WIDTH) return undefined;
   return [first.line, `  ${second.line}`];
+}
+
+/** A member of a union the rules break: a string literal, a name or keyword, a number. */
+const UNION_MEMBER = String.raw`(?:''|'name'|[A-Za-z_$][\w$]*|-?\d+(?:\.\d+)?)`;
+const UNION = new RegExp(String.raw`^${UNION_MEMBER}(?: \| ${UNION_MEMBER})+;$`);
+const ALIAS_HEAD = new RegExp(String.raw`^(?:export )?type ${NAME} = `);
+
+/**
+ * A type alias (`export type A = 'x' | 'y' | …;`) or a member (`kind?: 'x' | 'y' | …;`) whose
+ * union of literals and names does not fit on its line, as prettier breaks it: the head on a line
+ * of its own (`export type A =`, `kind?:`), then the union 2 spaces deeper on one line when it
+ * fits there, else each member on a line of its own after `| `, the last with the `;`. Undefined
+ * for any other line.
+ */
+export function unionOnLines(code: string, depth: number, context: Context): string[] | undefined {
+  if (context !== 'type' && context !== 'module') return undefined;
+  const read = regularLine(code, depth, Infinity);
+  if (read === undefined || depth * 2 + read.line.length <= PRINT_WIDTH) return undefined;
+  const head = (context === 'type' ? KEY : ALIAS_HEAD).exec(read.shape)?.[0];
+  if (head === undefined || head.startsWith('[') || !UNION.test(read.shape.slice(head.length)))
+    return undefined;
+  // The same cuts in the line itself (its strings in full): after the head's first `: ` or ` = `,
+  // and at each ` | ` outside quotes.
+  const parts: string[] = [];
+  let start = 0;
+  let quote = '';
+  let headEnd = -1;
+  const { line } = read;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (headEnd === -1 && (line.startsWith(': ', i) || line.startsWith(' = ', i))) {
+      headEnd = i + (c === ':' ? 1 : 2);
+      start = headEnd + 1;
+    } else if (headEnd !== -1 && line.startsWith(' | ', i)) {
+      parts.push(line.slice(start, i));
+      start = i + 3;
+    }
+  }
+  parts.push(line.slice(start));
+  if (headEnd === -1) return undefined;
+  // The union on the next line, when it fits there; else a member a line.
+  const union = line.slice(headEnd + 1);
+  if (depth * 2 + 2 + union.length <= PRINT_WIDTH) return [line.slice(0, headEnd), `  ${union}`];
+  return [line.slice(0, headEnd), ...parts.map((part) => `  | ${part}`)];
 }
 
 /** The index of the `)` closing the `(` at `open`, outside string literals; undefined if none. */

@@ -20,11 +20,17 @@
  *   template, regular expression or comment, no `&&` beside `||` nor a type's `&` beside `|`
  *   (prettier adds parentheses), braces only as `{}` or `{ a, b: c }` (no `;`, no quoted key),
  *   no chain of more than two method calls;
- * - at most 100 columns at its final indentation; one exception, the commonest long line of the
- *   guards: an `if (condition) statement;` that does not fit is broken after the condition, as
- *   prettier breaks it, when the condition fits on the first line and the statement on the next.
+ * - at most 100 columns at its final indentation; exceptions, the commonest long lines: an
+ *   `if (condition) statement;` that does not fit is broken after the condition, as prettier
+ *   breaks it, when the condition fits on the first line and the statement on the next; a type
+ *   alias or member whose union of literals and names does not fit is broken after its `=` or
+ *   `:`, the union on the next line if it fits there, else a member a line after `| `; a type
+ *   member's first line (`'/repos/{owner}/…': {`) too long only because of its key is kept.
  * Blocks keep their layout when their first and last lines are such lines and prettier keeps them
- * expanded (statement blocks, interfaces, classes, type literals after a line break). JSDoc is
+ * expanded (statement blocks, interfaces, classes, type literals after a line break; a type
+ * literal ending `}[] | null;` becomes the union prettier makes of it: `key:` / `| {` / members /
+ * `}[]` / `| null;`). ts-morph's hanging indent of a type literal that is a member's or an
+ * alias's type (members 2 levels deeper than its first line, `}` 1 level) is read as such. JSDoc is
  * re-indented under its `/**` as prettier does. Everything else goes to prettier whole, with what
  * it holds, at its depth: each inside wrappers (`async function* formatByRules() {` and
  * `for (;;) {` lines, `interface FormatByRules {` and `_: {` lines, `class FormatByRules {`) that

@@ -2,8 +2,8 @@
  * Reads printed TypeScript as a tree of lines by indentation: statements and members, and the
  * blocks holding them, each regular (the rules give prettier's text) or not (prettier's part).
  */
-import { blockOf, chainLink, ifOnTwoLines } from './blocks.ts';
-import { isRegularMember, regularLine } from './lines.ts';
+import { blockOf, chainLink, ifOnTwoLines, unionOnLines } from './blocks.ts';
+import { isRegularMember, regularLine, type Line } from './lines.ts';
 import { NotPrinted, type Context, type Node } from './types.ts';
 
 export const indentOf = (line: string): number => line.length - line.trimStart().length;
@@ -20,7 +20,12 @@ export function readNodes(text: string, unit: number): Node[] {
    * them prettier would lay out otherwise as a whole (a blank line it drops, a comment at the
    * end of the block, a line at a depth of its own), so the block holding them is prettier's.
    */
-  const read = (depth: number, context: Context): { nodes: Node[]; trouble: boolean } => {
+  const read = (
+    depth: number,
+    context: Context,
+    offset = 0,
+  ): { nodes: Node[]; trouble: boolean } => {
+    const at = depth * unit + offset;
     const nodes: Node[] = [];
     let blank = false;
     let trouble = false;
@@ -31,12 +36,12 @@ export function readNodes(text: string, unit: number): Node[] {
         continue;
       }
       const indent = indentOf(lines[i]!);
-      if (indent < depth * unit) break;
+      if (indent < at) break;
       // Prettier keeps one blank line between two statements or members, none at a block's start.
       const comments: (string | Node)[] = blank && nodes.length > 0 ? [''] : [];
       if (blank && nodes.length === 0 && depth > 0) trouble = true;
       blank = false;
-      if (indent !== depth * unit || /^[}\])]/.test(lines[i]!.trimStart())) {
+      if (indent !== at || /^[}\])]/.test(lines[i]!.trimStart())) {
         // A line deeper than its place, or a closer without its block: only prettier knows.
         trouble = true;
         nodes.push({ depth, context, comments, lines: [lines[i]!], regular: false });
@@ -44,7 +49,7 @@ export function readNodes(text: string, unit: number): Node[] {
         continue;
       }
       while (i < lines.length && isCommentStart(lines[i]!.trimStart())) {
-        if (indentOf(lines[i]!) !== depth * unit) trouble = true;
+        if (indentOf(lines[i]!) !== at) trouble = true;
         const start = i;
         if (lines[i]!.trimStart().startsWith('/*')) {
           while (i < lines.length && !lines[i]!.includes('*/')) i++;
@@ -64,49 +69,71 @@ export function readNodes(text: string, unit: number): Node[] {
             regular: false,
           });
       }
-      if (i === lines.length || isBlank(i) || indentOf(lines[i]!) !== depth * unit) {
+      if (i === lines.length || isBlank(i) || indentOf(lines[i]!) !== at) {
         // Comments with no statement right after them: the file's header before a blank line;
         // anywhere else prettier may place them otherwise.
         if (depth > 0 || (i < lines.length && !isBlank(i))) trouble = true;
         nodes.push({ depth, context, comments, lines: [], regular: true });
         continue;
       }
-      nodes.push(readNode(depth, context, comments));
+      nodes.push(readNode(depth, context, comments, offset));
     }
     if (blank && depth > 0) trouble = true;
     return { nodes, trouble };
   };
 
-  const readNode = (depth: number, context: Context, comments: (string | Node)[]): Node => {
+  const readNode = (
+    depth: number,
+    context: Context,
+    comments: (string | Node)[],
+    offset: number,
+  ): Node => {
     const start = i;
     const code = lines[i]!.trimStart();
     i++;
-    const read0 = regularLine(code, depth);
+    const read0 = regularLine(code, depth) ?? longKeyOpener(code, depth, context);
     const opened = code.endsWith('{') && read0 !== undefined ? blockOf(read0, context) : undefined;
     // A block prettier lays out otherwise: it and the lines that continue it are prettier's.
     const irregular = (): Node => {
-      skipContinuation(depth, '');
+      skipContinuation(depth, '', offset);
       // Blank lines after it (read while looking for its end) are the next node's.
       while (i > start + 1 && isBlank(i - 1)) i--;
       return { depth, context, comments, lines: lines.slice(start, i), regular: false };
     };
     if (opened !== undefined) {
-      const inner = read(depth + 1, opened.holds);
+      // ts-morph writes a type literal that is a member's or an alias's type with a hanging
+      // indent: its members 2 levels deeper than the line that opens it, its `}` 1 level.
+      const inside = opened.holds === 'type' ? hangingOffset(depth, offset) : offset;
+      // `}[] | null;`: prettier makes the type a union on lines of its own, the literal 2 levels
+      // deeper (`key:` / `| {` / members / `}[]` / `| null;`); its members are read there.
+      const head =
+        opened.nullableArrayHead !== undefined &&
+        closerAt(depth * unit + inside)?.trim() === '}[] | null;'
+          ? opened.nullableArrayHead
+          : undefined;
+      const inner =
+        head === undefined
+          ? read(depth + 1, opened.holds, inside)
+          : read(depth + 3, opened.holds, inside - 2 * unit);
       let trouble = inner.trouble;
       const chain: { line: string; members: Node[] }[] = [];
       for (;;) {
         const closing = lines[i];
-        if (closing === undefined || indentOf(closing) !== depth * unit) return irregular();
+        if (closing === undefined || indentOf(closing) !== depth * unit + inside)
+          return irregular();
         const last = closing.trimStart();
         const link = opened.chains ? chainLink(last, depth) : undefined;
         if (link !== undefined) {
           i++;
-          const more = read(depth + 1, 'statements');
+          const more = read(depth + 1, 'statements', offset);
           trouble ||= more.trouble;
           chain.push({ line: link, members: more.nodes });
           continue;
         }
-        const closer = opened.closers(last, depth);
+        const closer =
+          head === undefined
+            ? opened.closers(last, depth)
+            : `    }[]\n${' '.repeat(depth * 2)}  | null;`;
         // An empty block is `{}` on its first line in prettier.
         if (closer === undefined || trouble || inner.nodes.length === 0) return irregular();
         i++;
@@ -114,7 +141,7 @@ export function readNodes(text: string, unit: number): Node[] {
           depth,
           context,
           comments,
-          lines: [read0!.line],
+          lines: head === undefined ? [read0!.line] : [head, '  | {'],
           members: inner.nodes,
           ...(chain.length > 0 ? { chain } : {}),
           closer,
@@ -122,32 +149,68 @@ export function readNodes(text: string, unit: number): Node[] {
         };
       }
     }
-    skipContinuation(depth, code);
+    skipContinuation(depth, code, offset);
     if (i === start + 1 && read0 !== undefined && isRegularMember(read0, context))
       return { depth, context, comments, lines: [read0.line], regular: true };
     const split =
-      i === start + 1 && context === 'statements' ? ifOnTwoLines(code, depth) : undefined;
+      i !== start + 1
+        ? undefined
+        : context === 'statements'
+          ? ifOnTwoLines(code, depth)
+          : unionOnLines(code, depth, context);
     return split !== undefined
       ? { depth, context, comments, lines: split, regular: true }
       : { depth, context, comments, lines: lines.slice(start, i), regular: false };
   };
 
   /** Moves past the lines of a statement after `last`: deeper ones, and closers at its depth. */
-  const skipContinuation = (depth: number, last: string): void => {
+  const skipContinuation = (depth: number, last: string, offset: number): void => {
     while (i < lines.length && !last.endsWith(';') && !(depth === 0 && last === '}')) {
       const line = lines[i]!;
       const indent = indentOf(line);
       const code = line.trimStart();
-      if (code === '' || indent < depth * unit) break;
-      if (indent === depth * unit && !/^[}\])>|&,]/.test(code)) break;
+      if (code === '' || indent < depth * unit + offset) break;
+      if (indent === depth * unit + offset && !/^[}\])>|&,]/.test(code)) break;
       i++;
-      if (indent === depth * unit) last = code;
+      if (indent === depth * unit + offset) last = code;
     }
+  };
+
+  /**
+   * The offset of a type literal's members opened at `depth`: one level more than `offset` when
+   * its first member is written with ts-morph's hanging indent, else `offset`.
+   */
+  const hangingOffset = (depth: number, offset: number): number => {
+    let next = i;
+    while (next < lines.length && isBlank(next)) next++;
+    const hanging = unit === 2 && next < lines.length;
+    return hanging && indentOf(lines[next]!) === (depth + 2) * unit + offset
+      ? offset + unit
+      : offset;
+  };
+
+  /** The first line after `i` indented `indent` or less, but blank ones: a block's last line. */
+  const closerAt = (indent: number): string | undefined => {
+    let next = i;
+    while (next < lines.length && (isBlank(next) || indentOf(lines[next]!) > indent)) next++;
+    return lines[next];
   };
 
   const { nodes, trouble } = read(0, 'module');
   if (trouble || i < lines.length) throw new NotPrinted();
   return nodes;
+}
+
+/**
+ * A type member's first line too long for its line only because of its key (`'/repos/{owner}/…':
+ * {`): prettier cannot break it and keeps it as written.
+ */
+function longKeyOpener(code: string, depth: number, context: Context): Line | undefined {
+  if (context !== 'type' || !code.endsWith(': {')) return undefined;
+  const read = regularLine(code, depth, Infinity);
+  return read !== undefined && /^(?:readonly )?(?:''|[A-Za-z_$][\w$]*)\??: \{$/.test(read.shape)
+    ? read
+    : undefined;
 }
 
 /**
