@@ -421,6 +421,8 @@ const STATEMENT_CASES: [name: string, text: string, prettierGets: 'nothing' | 's
 /** ts-morph's layout of types: a type literal as a member's or alias's type hangs 2 levels deep. */
 const TS_MORPH_TYPES = printed(
   "export type { paths } from './openapi.js';",
+  `import type { ${Array.from({ length: 12 }, (_, i) => `SchemaNumber${i}`).join(', ')} } from "./types.js";`,
+  `import { validateOne, type Other, isThird as third, validateFourthOfThemAll, validateFifthAndLast } from './guards.js';`,
   '',
   'export interface Outer {',
   '  identifiers: {',
@@ -479,7 +481,7 @@ TYPE_CASES.push([
 ]);
 
 describe('type declarations (TypeScript’s printer) in prettier’s form by rules', () => {
-  it('ts-morph’s hanging type literals and unions too long for their line: all by rules', async () => {
+  it('ts-morph’s hanging type literals, and unions and imports too long for their line: all by rules', async () => {
     const path = 'src/types.ts';
     const { output, given } = await byRules(TS_MORPH_TYPES, { indent: 2, path });
     expect(output).toBe(await formatText(path, TS_MORPH_TYPES));

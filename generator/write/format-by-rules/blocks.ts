@@ -180,6 +180,28 @@ export function unionOnLines(code: string, depth: number, context: Context): str
   return [line.slice(0, headEnd), ...parts.map((part) => `  | ${part}`)];
 }
 
+const IMPORT_NAME = String.raw`(?:type )?${NAME}(?: as ${NAME})?`;
+const NAMED_IMPORT = new RegExp(
+  String.raw`^((?:import|export)(?: type)? \{) (${IMPORT_NAME}(?:, ${IMPORT_NAME})*) (\} from (?:''|'name');)$`,
+);
+
+/**
+ * `import { a, b } from './x.js';` (or `import type`, `export { … } from`) too long for its line,
+ * as prettier breaks it: a name a line, each with a comma. Undefined for any other line, and for
+ * one name (prettier keeps it on its line).
+ */
+export function importOnLines(code: string, depth: number): string[] | undefined {
+  if (depth !== 0) return undefined;
+  const read = regularLine(code, depth, Infinity);
+  if (read === undefined || read.line.length <= PRINT_WIDTH) return undefined;
+  const match = NAMED_IMPORT.exec(read.shape);
+  if (match === null || !match[2]!.includes(', ')) return undefined;
+  // Names have no quotes: the shape and the line agree up to the source's string.
+  const names = match[2]!.split(', ');
+  const from = read.line.slice(match[1]!.length + 1 + match[2]!.length + 1);
+  return [match[1]!, ...names.map((name) => `  ${name},`), from];
+}
+
 /** The index of the `)` closing the `(` at `open`, outside string literals; undefined if none. */
 function closingParenthesis(code: string, open: number): number | undefined {
   let depth = 0;

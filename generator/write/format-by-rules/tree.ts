@@ -2,7 +2,7 @@
  * Reads printed TypeScript as a tree of lines by indentation: statements and members, and the
  * blocks holding them, each regular (the rules give prettier's text) or not (prettier's part).
  */
-import { blockOf, chainLink, ifOnTwoLines, unionOnLines } from './blocks.ts';
+import { blockOf, chainLink, ifOnTwoLines, importOnLines, unionOnLines } from './blocks.ts';
 import { isRegularMember, regularLine, type Line } from './lines.ts';
 import { NotPrinted, type Context, type Node } from './types.ts';
 
@@ -157,7 +157,8 @@ export function readNodes(text: string, unit: number): Node[] {
         ? undefined
         : context === 'statements'
           ? ifOnTwoLines(code, depth)
-          : unionOnLines(code, depth, context);
+          : (unionOnLines(code, depth, context) ??
+            (context === 'module' ? importOnLines(code, depth) : undefined));
     return split !== undefined
       ? { depth, context, comments, lines: split, regular: true }
       : { depth, context, comments, lines: lines.slice(start, i), regular: false };
