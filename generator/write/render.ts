@@ -23,7 +23,7 @@ export type RenderInput = (EmittedSourceFile | EmittedTextFile) & { format?: boo
  * prettier for the rest (write/format-by-rules/); src/openapi.ts, which TypeScript's printer
  * indents by 4, gets it at any size, prettier formatting at most this much of it.
  */
-export const FORMAT_LIMIT = 2 * 1024 * 1024;
+const FORMAT_LIMIT = 2 * 1024 * 1024;
 
 /** Final file contents by path (relative, `/`-separated), sorted by path. */
 export type RenderedTree = Map<string, string>;
