@@ -49,19 +49,21 @@ const METHOD_OPENER = new RegExp(
 const OBJECT_MEMBER_OPENER = /^[^{]*: \{$/;
 const INTERSECTION_MEMBER_OPENER = new RegExp(String.raw`^[^{]*: ${REFERENCE} & \{$`);
 
+/** A type literal that is an alias's or a member's type, opened by `line` (`… {`). */
+const typeLiteralOf = (line: string): Opener => ({
+  holds: 'type',
+  closers: exactly('};', '}[];', '} | null;'),
+  chains: false,
+  nullableArrayHead: line.slice(0, -' {'.length),
+});
+
 export function blockOf({ line, shape }: Line, context: Context): Opener | undefined {
   const statements: Opener = { holds: 'statements', closers: exactly('}'), chains: false };
   switch (context) {
     case 'module':
       if (INTERFACE_OPENER.test(shape))
         return { holds: 'type', closers: exactly('}'), chains: false };
-      if (TYPE_OPENER.test(shape))
-        return {
-          holds: 'type',
-          closers: exactly('};', '}[];', '} | null;'),
-          chains: false,
-          nullableArrayHead: line.slice(0, -' {'.length),
-        };
+      if (TYPE_OPENER.test(shape)) return typeLiteralOf(line);
       if (CLASS_OPENER.test(shape)) return { holds: 'class', closers: exactly('}'), chains: false };
       return FUNCTION_OPENER.test(shape) ? statements : undefined;
     case 'class':
@@ -73,13 +75,7 @@ export function blockOf({ line, shape }: Line, context: Context): Opener | undef
       return /^(?:for|while) \(.*\) \{$/.test(shape) ? statements : undefined;
     case 'type':
       if (!KEY.test(shape)) return undefined;
-      if (OBJECT_MEMBER_OPENER.test(shape))
-        return {
-          holds: 'type',
-          closers: exactly('};', '}[];', '} | null;'),
-          chains: false,
-          nullableArrayHead: line.slice(0, -' {'.length),
-        };
+      if (OBJECT_MEMBER_OPENER.test(shape)) return typeLiteralOf(line);
       return INTERSECTION_MEMBER_OPENER.test(shape)
         ? { holds: 'type', closers: exactly('};'), chains: false }
         : undefined;
