@@ -140,6 +140,22 @@ describe('new Gigs()', () => {
     const withToken = refusal('https://ghp_0123456789abcdef@api.example.com');
     expect(withToken).toContain('"https://[redacted]@api.example.com"');
     expect(withToken).not.toContain('ghp_');
+    // Forms fetch reads as the same URL (WHATWG URL): the check and the redaction read them alike.
+    for (const odd of [
+      ' https://u:secret@api.example.com',
+      'ht\ttps://u:secret@api.example.com',
+      'https:\\\\u:secret@api.example.com',
+      'https:u:secret@api.example.com',
+      'https:/u:secret@api.example.com',
+      'https://\nu:secret@api.example.com\n',
+    ]) {
+      const message = refusal(odd);
+      expect(message, JSON.stringify(odd)).toContain('"https://u:[redacted]@api.example.com"');
+      expect(message).not.toContain('secret');
+    }
+    expect(refusal('https:\\\\ghp_SECRET@api.example.com')).toContain(
+      '"https://[redacted]@api.example.com"',
+    );
     expect(refusal('ftp://api.example.com')).toContain('has the scheme ftp:');
     expect(refusal('https://api example.com')).toContain('is not a valid URL');
     process.env['GIGS_BASE_URL'] = 'https://bob:hunter2@api.example.com';
@@ -184,5 +200,26 @@ describe('new Gigs()', () => {
       .catch((caught: unknown) => caught);
     expect(String(error)).toContain('cannot reach https://alice:[redacted]@api.example.com/');
     expect(String(error)).not.toContain('s3cr');
+    for (const odd of [
+      'ht\ttps://u:secret@api.example.com',
+      'https:\\\\u:secret@api.example.com',
+      'https:u:secret@host',
+      ' https://u:secret@host',
+    ]) {
+      const failed: unknown = await new Gigs({
+        token: 't',
+        project: 'p',
+        baseURL: odd,
+        maxRetries: 0,
+        fetch: (input) =>
+          Promise.reject(
+            new TypeError(`cannot reach ${input instanceof Request ? input.url : input}`),
+          ),
+      }).plans
+        .retrieve('pln_1')
+        .catch((caught: unknown) => caught);
+      expect(String(failed), JSON.stringify(odd)).toContain('[redacted]');
+      expect(String(failed)).not.toContain('secret');
+    }
   });
 });

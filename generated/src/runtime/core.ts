@@ -73,7 +73,13 @@ import {
 } from './internal/retry.js';
 import { encodeComponent } from './internal/percent.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
-import { baseURLProblem, buildURL, urlCredentials, withoutPassword } from './internal/url.js';
+import {
+  baseURLProblem,
+  buildURL,
+  isRelativeURL,
+  shownURL,
+  urlCredentials,
+} from './internal/url.js';
 import { DEFAULT_LOG_LEVEL, logLevelRank, type Logger, type LogLevel } from './logger.js';
 import { PagePromise, type CursorPagination } from './pagination.js';
 import type { HeadersInput, RequestOptions } from './request-options.js';
@@ -296,7 +302,8 @@ export class ClientCore {
 
   constructor(options: ClientCoreOptions) {
     this.baseURL = options.baseURL;
-    this.#relativeBase = !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(options.baseURL.trim());
+    // As fetch reads it (a tab inside the scheme, spaces around it are ignored), not as written.
+    this.#relativeBase = isRelativeURL(options.baseURL);
     this.#ownFetch = options.fetch !== undefined;
     const problem = this.#relativeBase ? undefined : baseURLProblem(this.baseURL, this.#ownFetch);
     if (problem !== undefined) throw new SDKError(problem);
@@ -440,11 +447,11 @@ export class ClientCore {
       return resolved;
     }
     if (this.#ownFetch) return this.baseURL;
-    const example = withoutPassword(
+    const example = shownURL(
       new URL(this.baseURL, 'https://api.example.com/').href.replace(/\/+$/, ''),
     );
     throw new SDKError(
-      `The base URL ${JSON.stringify(withoutPassword(this.baseURL))} is relative, and there is no page to resolve it against here (no document or location, as in Node). ` +
+      `The base URL ${JSON.stringify(shownURL(this.baseURL))} is relative, and there is no page to resolve it against here (no document or location, as in Node). ` +
         `Pass the API's absolute URL as the client's baseURL option, e.g. { baseURL: '${example}' }, or a fetch of your own that takes relative URLs.`,
     );
   }

@@ -46,22 +46,48 @@ function pairName(pair: string): string {
 }
 
 /**
+ * `text` as fetch reads a URL (WHATWG URL: leading and trailing spaces and controls ignored, tabs
+ * and newlines inside dropped, `\\` as `/` in `https:`): absolute, else against `base` when
+ * given; undefined when it is no URL.
+ */
+function parseURL(text: string, base?: string): URL | undefined {
+  try {
+    return new URL(text, base);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a relative base URL (`//host/x`, `/api`) is resolved against to read its parts. */
+const SOME_PAGE = 'https://page.invalid/';
+
+/** A scheme at the start, after the controls and spaces WHATWG URL ignores there. */
+// eslint-disable-next-line no-control-regex -- those controls are what it skips
+const SCHEME_START = /^[\u0000-\u0020]*[A-Za-z][A-Za-z0-9+.\-\t\n\r]*:/;
+
+/**
+ * Whether `text` is a relative URL reference (`/api`, `v1`, `//host/x`), as fetch reads it: not an
+ * absolute URL, and not starting with a scheme (`https://api example.com` is an absolute URL that
+ * is not valid; a tab inside `ht\ttps:` or spaces before it do not make one relative).
+ */
+export function isRelativeURL(text: string): boolean {
+  return parseURL(text) === undefined && !SCHEME_START.test(text);
+}
+
+/**
  * Why fetch would refuse `baseURL` (absolute, or resolved against the page), or undefined when it
  * would not: text that is no URL (WHATWG URL), a scheme other than `http:` or `https:` (the only
  * ones fetch sends over the network), or a user name or password in it (the Fetch standard refuses
  * a request URL with credentials). Checked when the client is made, so the mistake is one clear
  * error rather than a connection error at the first call, retried. `withOwnFetch`: a fetch of the
  * caller's own decides its schemes and what it does with credentials, so only text that is no URL
- * is refused. The message shows the URL with its password `[redacted]`.
+ * is refused. The message shows the URL with its credentials `[redacted]` ({@link shownURL}).
  */
 export function baseURLProblem(baseURL: string, withOwnFetch: boolean): string | undefined {
-  const shown = JSON.stringify(withoutPassword(baseURL));
-  let url: URL;
-  try {
-    url = new URL(baseURL);
-  } catch {
+  const shown = JSON.stringify(shownURL(baseURL));
+  const url = parseURL(baseURL);
+  if (url === undefined)
     return `The base URL ${shown} is not a valid URL. Pass the API's absolute URL, e.g. { baseURL: 'https://api.example.com' }.`;
-  }
   if (withOwnFetch) return undefined;
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return `The base URL ${shown} has the scheme ${url.protocol}, which fetch does not send over the network. Pass an http: or https: URL, or a fetch of your own that takes ${url.protocol} URLs.`;
@@ -71,26 +97,37 @@ export function baseURLProblem(baseURL: string, withOwnFetch: boolean): string |
 }
 
 /**
- * `scheme://user:password@host…` → `scheme://user:[redacted]@host…`, and a user name alone (often
- * a token: `https://ghp_…@host`) → `scheme://[redacted]@host…`; text without credentials as it is.
+ * A base URL as messages show it: as written when it holds no credentials; else rebuilt from its
+ * parts as fetch reads them, the password `[redacted]` (`https://user:[redacted]@host/`), or the
+ * user name when there is no password (often a token: `https://[redacted]@host/`). Text that is
+ * no URL even against a page, with an `@`, has everything between its scheme and its last `@`
+ * redacted.
  */
-export function withoutPassword(text: string): string {
-  return text.replace(
-    /^((?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/)([^/?#]*)@/,
-    (_, start: string, userinfo: string) =>
-      `${start}${userinfo.includes(':') ? `${userinfo.slice(0, userinfo.indexOf(':'))}:` : ''}[redacted]@`,
-  );
+export function shownURL(text: string): string {
+  const absolute = parseURL(text);
+  const url = absolute ?? parseURL(text, SOME_PAGE);
+  if (url === undefined)
+    return text.includes('@') ? text.replace(/^(\s*[^:/\\]*:?[/\\]*)[^]*@/, '$1[redacted]@') : text;
+  if (url.username === '' && url.password === '') return text;
+  const userinfo = url.password === '' ? '[redacted]' : `${url.username}:[redacted]`;
+  // The root path only where it was written (`https://u:p@host`, not `…host/`).
+  const path = url.pathname === '/' && !/\/\s*$/.test(text) ? '' : url.pathname;
+  const rest = `${userinfo}@${url.host}${path}${url.search}${url.hash}`;
+  return absolute === undefined ? `//${rest}` : `${url.protocol}//${rest}`;
 }
 
 /**
- * The secret `baseURL` holds, as written and decoded: its password, or its user name when it has
- * no password (a token: `https://ghp_…@host`); none when it holds no credentials.
+ * The secret `baseURL` holds, in the forms a message may show it (as fetch's URL serialises it,
+ * and decoded): its password, or its user name when it has no password (a token); none when it
+ * holds no credentials. Text that is no URL: what lies between its scheme and its last `@`.
  */
 export function urlCredentials(baseURL: string): string[] {
-  const match = /^(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/([^/?#]*)@/.exec(baseURL.trim());
-  if (match === null) return [];
-  const userinfo = match[1]!;
-  const secret = userinfo.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : userinfo;
+  const url = parseURL(baseURL) ?? parseURL(baseURL, SOME_PAGE);
+  if (url === undefined) {
+    const raw = /^\s*[^:/\\]*:?[/\\]*([^]*)@/.exec(baseURL)?.[1];
+    return raw === undefined || raw === '' ? [] : [raw, safeDecode(raw)];
+  }
+  const secret = url.password !== '' ? url.password : url.username;
   return secret === '' ? [] : [secret, safeDecode(secret)];
 }
 
