@@ -138,7 +138,7 @@ describe('emitted files', () => {
         want: [
           'bulk(params: WidgetBulkParams, options?: RequestOptions)',
           'const { query, body } = params;',
-          "query: { 'user.birthday': string; };",
+          "query: { 'user.birthday': string };",
           '/** The request body. */ body: string[];',
         ],
       },
@@ -149,7 +149,7 @@ describe('emitted files', () => {
         path: 'src/resources/widgets.ts',
         want: [
           'replace(id: string, params: WidgetReplaceParams = {}',
-          'query?: { name?: string; };',
+          'query?: { name?: string };',
           'body?: WidgetReplaceBody;',
           '/** The request body of {@link Widgets.replace}. */ export interface WidgetReplaceBody { name: string; }',
         ],
