@@ -156,6 +156,10 @@ describe('new Gigs()', () => {
     expect(refusal('https:\\\\ghp_SECRET@api.example.com')).toContain(
       '"https://[redacted]@api.example.com"',
     );
+    // Without `//`, `alice:` reads as a scheme: the text is shown with what would be credentials hidden.
+    const schemeless = refusal('alice:s3cret@api.example.com');
+    expect(schemeless).toContain('"alice:[redacted]@api.example.com" has the scheme alice:');
+    expect(schemeless).not.toContain('s3cret');
     expect(refusal('ftp://api.example.com')).toContain('has the scheme ftp:');
     expect(refusal('https://api example.com')).toContain('is not a valid URL');
     process.env['GIGS_BASE_URL'] = 'https://bob:hunter2@api.example.com';
@@ -205,6 +209,7 @@ describe('new Gigs()', () => {
       'https:\\\\u:secret@api.example.com',
       'https:u:secret@host',
       ' https://u:secret@host',
+      'u:secret@host',
     ]) {
       const failed: unknown = await new Gigs({
         token: 't',

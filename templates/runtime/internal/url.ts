@@ -97,17 +97,28 @@ export function baseURLProblem(baseURL: string, withOwnFetch: boolean): string |
 }
 
 /**
+ * What lies between a text's scheme (or start) and its last `@`: where credentials would be, in
+ * text fetch does not read as a URL with a host (`user:pass@host` reads as the scheme `user:`).
+ */
+const CRUDE_USERINFO = /^(\s*[^:/\\]*:?[/\\]*)([^]*)@/;
+
+/** A URL of a scheme without a host (WHATWG's "opaque path": `user:pass@host`, `mailto:…`). */
+function opaque(url: URL): boolean {
+  return url.host === '' && !url.pathname.startsWith('/');
+}
+
+/**
  * A base URL as messages show it: as written when it holds no credentials; else rebuilt from its
  * parts as fetch reads them, the password `[redacted]` (`https://user:[redacted]@host/`), or the
  * user name when there is no password (often a token: `https://[redacted]@host/`). Text that is
- * no URL even against a page, with an `@`, has everything between its scheme and its last `@`
- * redacted.
+ * no URL even against a page, or a URL without a host (`user:pass@host`, read as the scheme
+ * `user:`), with an `@`, has everything between its scheme and its last `@` redacted.
  */
 export function shownURL(text: string): string {
   const absolute = parseURL(text);
   const url = absolute ?? parseURL(text, SOME_PAGE);
-  if (url === undefined)
-    return text.includes('@') ? text.replace(/^(\s*[^:/\\]*:?[/\\]*)[^]*@/, '$1[redacted]@') : text;
+  if (url === undefined || (opaque(url) && text.includes('@')))
+    return text.includes('@') ? text.replace(CRUDE_USERINFO, '$1[redacted]@') : text;
   if (url.username === '' && url.password === '') return text;
   const userinfo = url.password === '' ? '[redacted]' : `${url.username}:[redacted]`;
   // The root path only where it was written (`https://u:p@host`, not `…host/`).
@@ -123,8 +134,8 @@ export function shownURL(text: string): string {
  */
 export function urlCredentials(baseURL: string): string[] {
   const url = parseURL(baseURL) ?? parseURL(baseURL, SOME_PAGE);
-  if (url === undefined) {
-    const raw = /^\s*[^:/\\]*:?[/\\]*([^]*)@/.exec(baseURL)?.[1];
+  if (url === undefined || opaque(url)) {
+    const raw = CRUDE_USERINFO.exec(baseURL)?.[2];
     return raw === undefined || raw === '' ? [] : [raw, safeDecode(raw)];
   }
   const secret = url.password !== '' ? url.password : url.username;
