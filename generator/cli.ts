@@ -213,7 +213,7 @@ function asPrintedNote(paths: readonly string[], out: string): string {
     names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
   return (
     `note: ${listed} ${paths.length === 1 ? 'is' : 'are'} over 2 MiB, the most the generator gives prettier: ` +
-    `written as the TypeScript printer wrote ${paths.length === 1 ? 'it' : 'them'} (indented and quoted consistently, ` +
+    `written as the TypeScript printer wrote ${paths.length === 1 ? 'it' : 'them'} (indented consistently, ` +
     `not in prettier's form); leave ${paths.length === 1 ? 'it' : 'them'} out of a prettier --check\n`
   );
 }

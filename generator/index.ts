@@ -38,7 +38,7 @@ export interface GenerateResult {
   timings: Record<string, number>;
   /**
    * Files over the size prettier is run on (2 MiB each: prettier took half a minute on a 17 MB
-   * file), written as the TypeScript printer wrote them: indented and quoted consistently, one
+   * file), written as the TypeScript printer wrote them: indented consistently, one
    * statement per line, but not in prettier's form. Relative to `out`, sorted; empty on most specs.
    */
   asPrinted: string[];

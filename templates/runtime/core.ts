@@ -299,7 +299,9 @@ export class ClientCore {
   readonly #logRank: number;
 
   constructor(options: ClientCoreOptions) {
-    this.baseURL = options.baseURL;
+    // Spaces around it (a pasted value) are not part of the URL: fetch would ignore them, a path
+    // joined to it would not.
+    this.baseURL = options.baseURL.trim();
     // As fetch reads it (a tab inside the scheme, spaces around it are ignored), not as written.
     this.#relativeBase = isRelativeURL(options.baseURL);
     this.#ownFetch = options.fetch !== undefined;

@@ -161,6 +161,7 @@ describe('new Gigs()', () => {
     expect(schemeless).toContain('"alice:[redacted]@api.example.com" has the scheme alice:');
     expect(schemeless).not.toContain('s3cret');
     expect(refusal('ftp://api.example.com')).toContain('has the scheme ftp:');
+
     expect(refusal('https://api example.com')).toContain('is not a valid URL');
     process.env['GIGS_BASE_URL'] = 'https://bob:hunter2@api.example.com';
     expect(() => new Gigs({ token: 't' })).toThrow('"https://bob:[redacted]@api.example.com"');
@@ -185,6 +186,17 @@ describe('new Gigs()', () => {
     } finally {
       delete page.document;
     }
+  });
+
+  it('reads a base URL without the spaces around it (a pasted value), as fetch would', async () => {
+    const { fetch, seen } = recordingFetch();
+    await new Gigs({
+      token: 't',
+      project: 'p',
+      baseURL: ' https://api.example.com/v1 \n',
+      fetch,
+    }).plans.retrieve('pln_1');
+    expect(seen[0]!.url).toBe('https://api.example.com/v1/projects/p/plans/pln_1');
   });
 
   it("lets a fetch of the caller's own take credentials in the base URL, and redacts them", async () => {
