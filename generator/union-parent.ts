@@ -6,6 +6,11 @@
  * value or TypeScript type can be; every code generator reads the child's `$ref` as the parent's
  * own keywords without the union, and so do the load step's loop check (`generator/load/cycles.ts`)
  * and the schema model (`generator/model/build-schema.ts`).
+ *
+ * It is that idiom only when the family is one: the parent has a `discriminator`, or the child adds
+ * something of its own (another `allOf` member, a keyword that constrains). `Peer: { oneOf: [{ $ref:
+ * Link }, { type: string }] }` with `Link: { allOf: [{ $ref: Peer }] }` is neither: Link is Peer,
+ * a loop (refused by the loop check), not an empty child that would let every value through.
  */
 import { joinPointer } from './errors.ts';
 import { isRecord } from './json.ts';
@@ -14,9 +19,38 @@ import { getByPointer, refPointer } from './pointer.ts';
 /** The union keywords a child's `$ref` to its parent leaves out. */
 const UNION_KEYWORDS = ['oneOf', 'anyOf'] as const;
 
+/** Keywords that describe a schema without constraining its values: a child made of only these adds nothing. */
+const ANNOTATIONS = new Set([
+  'allOf',
+  'title',
+  'description',
+  '$comment',
+  '$id',
+  '$anchor',
+  'example',
+  'examples',
+  'deprecated',
+  'externalDocs',
+  'readOnly',
+  'writeOnly',
+]);
+
+/** Whether the schema at `owner` has something besides its `allOf` member `member`. */
+function addsToParent(document: unknown, owner: string, member: unknown): boolean {
+  const child = getByPointer(document, owner);
+  if (!isRecord(child)) return false;
+  if (
+    Array.isArray(child.allOf) &&
+    child.allOf.some((other) => other !== member && isRecord(other))
+  )
+    return true;
+  return Object.keys(child).some((key) => !ANNOTATIONS.has(key) && !key.startsWith('x-'));
+}
+
 /**
  * The parent's pointer when `member`, an `allOf` member of the schema at `owner`, is a `$ref` to a
- * schema whose `oneOf`/`anyOf` lists a `$ref` back to `owner`; otherwise undefined.
+ * schema whose `oneOf`/`anyOf` lists a `$ref` back to `owner`, and the two are a family (the parent
+ * has a `discriminator` or the child adds to it); otherwise undefined.
  */
 export function unionParentOf(
   document: unknown,
@@ -40,7 +74,10 @@ export function unionParentOf(
       )
     );
   });
-  return listsOwner ? target : undefined;
+  if (!listsOwner) return undefined;
+  return parent.discriminator !== undefined || addsToParent(document, owner, member)
+    ? target
+    : undefined;
 }
 
 /** The parent schema as its children extend it: without its union and the discriminator deciding it. */

@@ -337,6 +337,22 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    // The union-parent idiom (test/faults/union-parents) needs a family: a discriminator, or a
+    // child that adds to the parent. Link adds nothing: it is Peer, and Peer its own member.
+    'a schema that is its own oneOf member through a child that only extends it',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Peer: {oneOf: [{$ref: '#/components/schemas/Link'}, {type: string}]}\n    Link: {description: Another peer., allOf: [{$ref: '#/components/schemas/Peer'}]}\n",
+        ),
+      },
+      problem:
+        /contains itself without an object or array in between: #\/components\/schemas\/Peer → #\/components\/schemas\/Peer\/oneOf\/0 → #\/components\/schemas\/Link → #\/components\/schemas\/Link\/allOf\/0 → #\/components\/schemas\/Peer/,
+      pointer: '#/components/schemas/Peer',
+      fix: /under an object property/,
+    },
+  ],
+  [
     'a $ref that is not a string (found by the fuzz test)',
     {
       files: {
