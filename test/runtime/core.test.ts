@@ -556,7 +556,58 @@ describe('settings', () => {
     [
       'a negative timeout',
       { timeout: -1 },
-      'timeout must be a non-negative number of milliseconds, got -1.',
+      'timeout must be a positive number of milliseconds (Infinity for none), got -1.',
+    ],
+    [
+      'a zero timeout, which would end every call before it starts',
+      { timeout: 0 },
+      'timeout must be a positive number of milliseconds (Infinity for none), got 0, which would end every call before it starts.',
+    ],
+    [
+      'a timeout given as a string',
+      { timeout: '5' },
+      'timeout must be a positive number of milliseconds (Infinity for none), got the string "5".',
+    ],
+    [
+      'a maxRetries given as a string',
+      { maxRetries: '2' },
+      'maxRetries must be a non-negative integer, got the string "2".',
+    ],
+    [
+      'a fetch that is not a function',
+      { fetch: 'https://proxy.example' },
+      'The option fetch must be a function: (input, init) => Promise<Response>, got the string "https://proxy.example".',
+    ],
+    [
+      'a numeric token',
+      { token: 12345 },
+      'The option token must be a string, got the number 12345.',
+    ],
+    [
+      'a base URL that is not a string',
+      { baseURL: 5 },
+      'The option baseURL must be a string, got the number 5.',
+    ],
+    [
+      'default headers that are a string',
+      { defaultHeaders: 'X-A: 1' },
+      'The option defaultHeaders must be an object of header names to values, a Headers, or a list of [name, value] pairs, got the string "X-A: 1".',
+    ],
+    [
+      'a backoff that is a number',
+      { backoff: 5 },
+      'The option backoff must be an object, got the number 5.',
+    ],
+    [
+      'autoIdempotencyKeys as a string',
+      { autoIdempotencyKeys: 'no' },
+      'The option autoIdempotencyKeys must be true or false, got the string "no".',
+    ],
+    ['a logger that is null', { logger: null }, 'The option logger must be an object, got null.'],
+    [
+      'a client parameter that is not a string',
+      { clientParams: { project: { value: 7, howToSet: 'set `project` on the client' } } },
+      '"project" must be a string, got the number 7: set `project` on the client.',
     ],
     [
       'a fractional maxRetries',
@@ -584,12 +635,14 @@ describe('settings', () => {
       'Unknown logLevel "loud": use one of off, error, warn, info, debug.',
     ],
   ])('refuses %s at once, saying what is allowed', (_name, options, message) => {
-    expect(() => new ClientCore({ baseURL: server.url, ...options })).toThrow(message);
+    const make = (): ClientCore => new ClientCore({ baseURL: server.url, ...options });
+    expect(make).toThrow(SDKError);
+    expect(make).toThrow(message);
   });
 
   it('refuses a bad per-call setting by rejecting the call, before sending', async () => {
     await expect(core.request({ method: 'get', path: '/x' }, { timeout: -5 })).rejects.toThrow(
-      'timeout must be a non-negative number',
+      'timeout must be a positive number',
     );
     await expect(core.request({ method: 'get', path: '/x' }, { maxRetries: -1 })).rejects.toThrow(
       'maxRetries must be a non-negative integer',

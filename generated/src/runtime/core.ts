@@ -44,6 +44,7 @@ import type { BodyEncoder, BodyEncoding } from './internal/body.js';
 import { assertFinite } from './internal/finite.js';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
 import { invalidAnswer } from './internal/invalid-http.js';
+import { checkClientParam, checkOptionTypes, shown } from './internal/options.js';
 import { serverRuntime } from './internal/platform.js';
 import {
   anyIsJSON,
@@ -108,11 +109,14 @@ export interface ClientOptions {
   baseURL?: string | undefined;
   /** Headers sent with every request (a call's `headers` win over them; `null` removes one). */
   defaultHeaders?: HeadersInput | undefined;
-  /** Replaces `globalThis.fetch` (tests, proxies, instrumentation). */
+  /**
+   * Replaces `globalThis.fetch` (tests, proxies, instrumentation). It must resolve to a Response:
+   * anything else fails the call with an SDKError, not retried.
+   */
   fetch?: Fetch | undefined;
   /**
    * Milliseconds one attempt may take, reading the body included; a timed-out attempt is retried.
-   * Default 60 000 (60 s). A timed-out attempt is cancelled, so it holds no connection. An event
+   * Default 60 000 (60 s); must be positive, `Infinity` for none. A timed-out attempt is cancelled, so it holds no connection. An event
    * stream may also stay silent (no event, no comment) at most this long between two reads. A call
    * may therefore take up to (`maxRetries` + 1) × `timeout` plus the pauses between attempts; its
    * final APIConnectionTimeoutError says how many attempts were made.
@@ -301,6 +305,7 @@ export class ClientCore {
   readonly #logRank: number;
 
   constructor(options: ClientCoreOptions) {
+    checkOptionTypes(options);
     // Spaces around it (a pasted value) are not part of the URL: fetch would ignore them, a path
     // joined to it would not.
     this.baseURL = options.baseURL.trim();
@@ -309,7 +314,7 @@ export class ClientCore {
     this.#ownFetch = options.fetch !== undefined;
     const problem = this.#relativeBase ? undefined : baseURLProblem(this.baseURL, this.#ownFetch);
     if (problem !== undefined) throw new SDKError(problem);
-    this.timeout = checkCount('timeout', options.timeout ?? DEFAULTS.timeout, 'milliseconds');
+    this.timeout = checkTimeout(options.timeout ?? DEFAULTS.timeout);
     this.maxRetries = checkCount(
       'maxRetries',
       options.maxRetries ?? DEFAULTS.maxRetries,
@@ -387,6 +392,8 @@ export class ClientCore {
     this.#headers = headers;
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#clientParams = options.clientParams ?? {};
+    for (const [name, param] of Object.entries(this.#clientParams))
+      checkClientParam(name, param.value, param.howToSet);
   }
 
   /**
@@ -523,10 +530,10 @@ export class ClientCore {
    * @throws APIError for a redirect that is not followed, saying why.
    */
   async fetchFollowing(url: string, init: FetchInit, fetch = this.fetch): Promise<Response> {
-    if (!this.#manualRedirects) return fetch(url, init);
+    if (!this.#manualRedirects) return answerOf(await fetch(url, init));
     const query = this.#query === undefined ? undefined : Object.keys(this.#query)[0];
     for (let hops = 0; ; hops++) {
-      const response = await fetch(url, { ...init, redirect: 'manual' });
+      const response = answerOf(await fetch(url, { ...init, redirect: 'manual' }));
       const next = redirect(response, url, init, hops, query);
       if (next === undefined) return response;
       discard(response);
@@ -705,10 +712,7 @@ export class ClientCore {
     request: APIRequest,
     options: RequestOptions,
   ): Promise<Attempt> {
-    const timeout =
-      options.timeout === undefined
-        ? this.timeout
-        : checkCount('timeout', options.timeout, 'milliseconds');
+    const timeout = options.timeout === undefined ? this.timeout : checkTimeout(options.timeout);
     if (options.signal?.aborted)
       return Promise.reject(new APIUserAbortError(options.signal.reason));
     return this.#cancellable(prepared, request, options, timeout);
@@ -806,10 +810,7 @@ export class ClientCore {
           ? this.maxResponseSize
           : checkCount('maxResponseSize', options.maxResponseSize, 'bytes'),
       signal: options.signal,
-      timeout:
-        options.timeout === undefined
-          ? this.timeout
-          : checkCount('timeout', options.timeout, 'milliseconds'),
+      timeout: options.timeout === undefined ? this.timeout : checkTimeout(options.timeout),
       mayBeEmpty,
       fail: (message, body) =>
         new InvalidResponseError(
@@ -1056,6 +1057,37 @@ function base64(text: string): string {
 }
 
 /** `value` when it is a non-negative number (of `unit`); a clear error otherwise. */
+/**
+ * A timeout in milliseconds: a positive number (`Infinity` for none). 0 would end every call
+ * before it started.
+ * @throws SDKError otherwise.
+ */
+function checkTimeout(value: number): number {
+  if (typeof value === 'number' && value > 0) return value;
+  throw new SDKError(
+    `timeout must be a positive number of milliseconds (Infinity for none), got ${valueText(value)}${value === 0 ? ', which would end every call before it starts' : ''}.`,
+  );
+}
+
+/**
+ * What a fetch resolved to, when it is a Response (of this runtime's fetch or another's: read by
+ * its shape, as a polyfill's is not an instance of the global `Response`).
+ * @throws SDKError when it is not: a custom fetch's mistake, which no retry mends.
+ */
+function answerOf(value: unknown): Response {
+  const answer = value as Partial<Response> | null | undefined;
+  if (
+    typeof answer === 'object' &&
+    answer !== null &&
+    typeof answer.status === 'number' &&
+    typeof answer.headers?.get === 'function'
+  )
+    return answer as Response;
+  throw new SDKError(
+    `The fetch given in the client's options resolved to ${shown(value)}, not a Response: a fetch must resolve to a Response (the Fetch standard's, with status and headers). Not retried.`,
+  );
+}
+
 function checkCount(
   name: string,
   value: number,
@@ -1068,10 +1100,15 @@ function checkCount(
     (unit === 'integer' && !Number.isInteger(value))
   ) {
     throw new SDKError(
-      `${name} must be a non-negative ${unit === 'integer' ? 'integer' : `number of ${unit}`}, got ${String(value)}.`,
+      `${name} must be a non-negative ${unit === 'integer' ? 'integer' : `number of ${unit}`}, got ${valueText(value)}.`,
     );
   }
   return value;
+}
+
+/** A number as `String()` writes it (`NaN`, `-1`), anything else by its kind (`the string "5"`). */
+function valueText(value: unknown): string {
+  return typeof value === 'number' ? String(value) : shown(value);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

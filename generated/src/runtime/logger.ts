@@ -11,6 +11,8 @@
  * Log lines never hold headers or bodies, and the token is redacted from them.
  */
 
+import { SDKError } from './errors.js';
+
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 export interface Logger {
@@ -25,11 +27,14 @@ export const DEFAULT_LOG_LEVEL: LogLevel = 'warn';
 
 const LEVELS: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
-/** The numeric rank of a level (0 = off); an unknown level is an error. */
+/**
+ * The numeric rank of a level (0 = off).
+ * @throws SDKError for an unknown level, naming the known ones.
+ */
 export function logLevelRank(level: LogLevel): number {
   const rank = LEVELS[level];
   if (typeof rank !== 'number' || !Object.hasOwn(LEVELS, level)) {
-    throw new TypeError(
+    throw new SDKError(
       `Unknown logLevel ${JSON.stringify(level)}: use one of ${Object.keys(LEVELS).join(', ')}.`,
     );
   }
