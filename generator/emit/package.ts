@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { generatedNotice } from '../header.ts';
 import { OPENAPI_JSON_PATH, PACKAGE_JSON_PATH } from '../package-files.ts';
 import type { ApiModel } from '../model/types.ts';
-import { usesRe2js } from '../model/patterns.ts';
+import { guardedSchemas, usesRe2js } from '../model/patterns.ts';
 import { emitReadme } from './readme.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
@@ -104,7 +104,8 @@ function packageDependencies(model: ApiModel): Record<string, string> {
   const dependencies: Record<string, string> = {
     'openapi-fetch': toolchainVersion('dependencies', 'openapi-fetch'),
   };
-  if (usesRe2js(model.schemas, model.sdk.unsafePatterns ?? 're2js')) {
+  const guarded = guardedSchemas(model.schemas, model.operations);
+  if (usesRe2js(guarded, model.sdk.unsafePatterns ?? 're2js')) {
     dependencies.re2js = toolchainVersion('devDependencies', 're2js');
   }
   return dependencies;

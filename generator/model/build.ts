@@ -32,7 +32,14 @@ import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
 import { warnLooseSchemas } from './loose-schemas.ts';
 import { warnNoOperations } from './no-operations.ts';
-import { addPatternWarnings, analysePatterns, type PatternChecker } from './patterns.ts';
+import {
+  addInvalidPatternWarnings,
+  addPatternWarnings,
+  analysePatterns,
+  guardedSchemas,
+  type PatternChecker,
+  unguardedSchemas,
+} from './patterns.ts';
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
 
 export async function buildModel(
@@ -71,8 +78,6 @@ export async function buildModel(
   );
   const schemas = built ?? [];
   warnLooseSchemas(schemas, file, warnings);
-  await analysePatterns(schemas, ctx.checkPattern);
-  addPatternWarnings(schemas, file, ctx.unsafePatterns ?? 're2js', warnings);
 
   const names = new NameRegistry([...OPENAPI_TS_ROOT_NAMES, ...MODULE_TYPE_NAMES], onCollision);
   for (const [key, name] of schemaNames) names.reserve(name, schemaOwner(key));
@@ -112,6 +117,12 @@ export async function buildModel(
     const token = tokenAuth(auth, placed.operations);
     warnUnmetSecurity(placed.operations, auth, token, warnings, file);
   }
+  // The patterns the guards run (named schemas' and the operations' own success bodies'), judged
+  // for safety; the rest, only for being regular expressions at all.
+  const guarded = guardedSchemas(schemas, placed?.operations ?? []);
+  await analysePatterns(guarded, ctx.checkPattern);
+  addPatternWarnings(guarded, file, ctx.unsafePatterns ?? 're2js', warnings);
+  addInvalidPatternWarnings(unguardedSchemas(placed?.operations ?? []), file, warnings);
   if (placed !== undefined) ctx.checkOperations?.(placed.operations, schemas, warnings, file);
   // The client's option names, then (last: every other exported name is claimed by now) the
   // runtime's, whose renames are warnings too.

@@ -33,7 +33,7 @@ import { joinPointer } from '../errors.ts';
 import type { Warnings } from '../warnings.ts';
 import { children } from './schema-children.ts';
 import type { RegexModel, SchemaNode } from './schema-types.ts';
-import type { NamedSchema } from './types.ts';
+import type { NamedSchema, OperationModel } from './types.ts';
 import { re2Form } from './re2-syntax.ts';
 import { backwardStates } from './pattern-budget.ts';
 import { linearByShape } from './pattern-linear.ts';
@@ -209,7 +209,7 @@ type Ask = (question: CheckRequest) => Promise<Diagnostics>;
  * `checkSync` (its agent too, from a worker thread of recheck's own).
  */
 export async function analysePatterns(
-  schemas: readonly NamedSchema[],
+  schemas: readonly SchemaRoot[],
   checker?: PatternChecker,
   agent: Ask = (question) => loadRecheck().check(...question),
 ): Promise<void> {
@@ -512,8 +512,49 @@ export interface PatternUse {
   selects: boolean;
 }
 
-/** Every pattern the guards of `schemas` check, with its place. */
-export function patternUses(schemas: readonly NamedSchema[]): PatternUse[] {
+/** A schema the patterns are searched from: a named schema's, or one an operation writes inline. */
+export interface SchemaRoot {
+  node: SchemaNode;
+}
+
+/**
+ * The schemas the guards check: every named schema, and each operation's own success body
+ * (emit/guards/response-bodies.ts: a JSON body that is not exactly a `$ref`), which may hold
+ * patterns of its own (`items: { properties: { code: { pattern } } }`).
+ */
+export function guardedSchemas(
+  schemas: readonly NamedSchema[],
+  operations: readonly OperationModel[],
+): SchemaRoot[] {
+  const bodies = operations.flatMap((operation) => {
+    const node = operation.successResponse?.schema;
+    return operation.typeNames.responseGuard === undefined || node === undefined ? [] : [{ node }];
+  });
+  return [...schemas, ...bodies];
+}
+
+/**
+ * The schemas operations write inline that no guard checks: parameters, request bodies, the
+ * other responses. Their patterns are never run by the package, but one that is not a regular
+ * expression is still an error in the spec (see {@link addInvalidPatternWarnings}).
+ */
+export function unguardedSchemas(operations: readonly OperationModel[]): SchemaRoot[] {
+  return operations.flatMap((operation) => {
+    const guarded =
+      operation.typeNames.responseGuard === undefined
+        ? undefined
+        : operation.successResponse?.schema;
+    const nodes = [
+      ...operation.parameters.map((parameter) => parameter.schema),
+      operation.body?.schema,
+      ...operation.responses.flatMap((response) => [response.schema, response.textSchema]),
+    ];
+    return nodes.flatMap((node) => (node === undefined || node === guarded ? [] : [{ node }]));
+  });
+}
+
+/** Every pattern of `schemas` (the guards check those of {@link guardedSchemas}), with its place. */
+export function patternUses(schemas: readonly SchemaRoot[]): PatternUse[] {
   const uses: PatternUse[] = [];
   const seen = new Set<SchemaNode>();
   // Depth first, in the document's order: the first place of a pattern is the one reported.
@@ -543,9 +584,12 @@ export function patternUses(schemas: readonly NamedSchema[]): PatternUse[] {
 }
 
 /** True when the guards of `schemas` run some pattern on re2js: the package depends on it then. */
-export function usesRe2js(schemas: readonly NamedSchema[], unsafe: UnsafePatterns): boolean {
+export function usesRe2js(schemas: readonly SchemaRoot[], unsafe: UnsafePatterns): boolean {
   return patternUses(schemas).some((use) => patternEngine(use.regex, unsafe).engine === 're2js');
 }
+
+const INVALID_FIX =
+  'write the pattern in ECMA-262 syntax (the JSON Schema regex dialect): no possessive a++, atomic (?>…), inline (?i), anchors \\A \\z \\Z or POSIX classes [[:alpha:]] from other dialects';
 
 /** A finding about a pattern, for the generator's warnings. */
 export interface PatternWarning {
@@ -557,10 +601,7 @@ export interface PatternWarning {
 }
 
 /** What the user should know about the patterns of `schemas`: each unsafe, odd or invalid one. */
-function patternWarnings(
-  schemas: readonly NamedSchema[],
-  unsafe: UnsafePatterns,
-): PatternWarning[] {
+function patternWarnings(schemas: readonly SchemaRoot[], unsafe: UnsafePatterns): PatternWarning[] {
   const warnings: PatternWarning[] = [];
   for (const { regex, pointer, selects } of patternUses(schemas)) {
     const text = JSON.stringify(regex.source);
@@ -573,7 +614,7 @@ function patternWarnings(
         key,
         pointer,
         problem: `the pattern ${text} is not a valid ECMAScript regular expression (${invalidReason(regex)}), so ${unchecked}`,
-        fix: 'write the pattern in ECMA-262 syntax (the JSON Schema regex dialect): no possessive a++, atomic (?>…), inline (?i), anchors \\A \\z \\Z or POSIX classes [[:alpha:]] from other dialects',
+        fix: INVALID_FIX,
       });
       continue;
     }
@@ -629,12 +670,34 @@ function patternWarnings(
  * its first place, with how many more there are); errors with `--strict`.
  */
 export function addPatternWarnings(
-  schemas: readonly NamedSchema[],
+  schemas: readonly SchemaRoot[],
   file: string,
   unsafe: UnsafePatterns,
   warnings: Warnings,
 ): void {
   for (const warning of patternWarnings(schemas, unsafe)) {
     warnings.add(warning.key, warning.problem, { file, pointer: warning.pointer }, warning.fix);
+  }
+}
+
+/**
+ * Adds a warning for each pattern of `schemas` (ones no guard runs: {@link unguardedSchemas}) that
+ * is not a valid ECMAScript regular expression: servers, validators and docs that read the spec
+ * reject or misread it. Errors with `--strict`. Their safety is not judged: the package never runs
+ * them.
+ */
+export function addInvalidPatternWarnings(
+  schemas: readonly SchemaRoot[],
+  file: string,
+  warnings: Warnings,
+): void {
+  for (const { regex, pointer, selects } of patternUses(schemas)) {
+    if (isValid(regex)) continue;
+    warnings.add(
+      `pattern:${selects ? 'key' : 'value'}:${regex.flags}:${regex.source}`,
+      `the pattern ${JSON.stringify(regex.source)} is not a valid ECMAScript regular expression (${invalidReason(regex)}), so validators reading the spec reject it or read it otherwise`,
+      { file, pointer },
+      INVALID_FIX,
+    );
   }
 }
