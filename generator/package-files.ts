@@ -9,3 +9,6 @@ export const PACKAGE_JSON_PATH = 'package.json';
 
 /** The bundled spec the package ships, the one it was generated from. */
 export const OPENAPI_JSON_PATH = 'openapi.json';
+
+/** The package's prettier ignore file (write/prettier-files.ts). */
+export const PRETTIERIGNORE_PATH = '.prettierignore';

@@ -24,6 +24,7 @@ import {
   type Formatter,
 } from './write/format-pool.ts';
 import { RECORD_PATH, renderRecord } from './write/record.ts';
+import { PRETTIERIGNORE_PATH } from './package-files.ts';
 import type { RenderedTree } from './write/render.ts';
 import { readRegularFile } from './write/read-regular.ts';
 
@@ -105,9 +106,17 @@ export async function runPipeline(
     const asPrinted = new Set<string>();
     const files = await emitAndRender(model, formatter, timings, (path) => asPrinted.add(path));
     const printedOnly = [...asPrinted].sort();
-    const { mergeTrees } = await import('./write/render.ts');
-    const record = renderRecord(ctx, spec.sources, files);
-    const tree = mergeTrees([files, new Map([[RECORD_PATH, record]])]);
+    const [{ mergeTrees }, { prettierIgnore }] = await Promise.all([
+      import('./write/render.ts'),
+      import('./write/prettier-files.ts'),
+    ]);
+    // The ignore file names the files too large to format, known only now; the record lists it.
+    const rendered = mergeTrees([
+      files,
+      new Map([[PRETTIERIGNORE_PATH, prettierIgnore(printedOnly, model)]]),
+    ]);
+    const record = renderRecord(ctx, spec.sources, rendered);
+    const tree = mergeTrees([rendered, new Map([[RECORD_PATH, record]])]);
     if (ctx.check) {
       const { checkTree } = await import('./write/check.ts');
       const check = await timed('check', () => checkTree(ctx.outDir, tree));

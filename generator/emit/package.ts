@@ -19,6 +19,7 @@ import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 import { showInvisible } from '../escape.ts';
 import { apiPhrase } from './api-phrase.ts';
+import { PRETTIER_OPTIONS } from '../prettier-options.ts';
 
 const TSCONFIG_PATH = 'tsconfig.json';
 const BUILD_SCRIPT_PATH = 'build.mjs';
@@ -50,6 +51,9 @@ function emitPackageJson(model: ApiModel): EmittedTextFile {
       typescriptVersion: json(toolchainVersion('devDependencies', 'typescript')),
       mswVersion: json(toolchainVersion('devDependencies', 'msw')),
       mswRange: json(`^${toolchainVersion('devDependencies', 'msw')}`),
+      // The options the files are formatted with, where prettier finds them in the package (its
+      // .prettierignore: write/prettier-files.ts).
+      prettier: json(PRETTIER_OPTIONS),
       // No hash or anything else that changes with every spec edit: package.json changes only
       // when the package's own metadata does (see header.ts).
       generated: json({ notice: generatedNotice(model), spec: model.specSource }),

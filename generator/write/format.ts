@@ -1,5 +1,5 @@
 /**
- * Formats generated text with prettier, with fixed options (the repository's own style), so the
+ * Formats generated text with prettier, with fixed options (generator/prettier-options.ts), so the
  * output never depends on a prettier config near the output folder.
  *
  * TypeScript goes through prettier's `babel-ts` parser, which printed every file of our package
@@ -7,18 +7,15 @@
  * rejects a file, the `typescript` parser formats it instead.
  */
 import type { Options } from 'prettier';
-
-export const PRETTIER_OPTIONS: Options = {
-  printWidth: 100,
-  singleQuote: true,
-  trailingComma: 'all',
-  endOfLine: 'lf',
-};
+import { PRETTIER_OPTIONS } from '../prettier-options.ts';
 
 /** The option sets to try, in order, for a path; empty for files prettier does not handle. */
 export function formatAttempts(path: string): Options[] {
   const withParser = (parser: string): Options => ({ ...PRETTIER_OPTIONS, parser, filepath: path });
   if (/\.(ts|mts|cts)$/.test(path)) return [withParser('babel-ts'), withParser('typescript')];
+  // As prettier reads them by name: a package manifest as JSON.stringify writes it.
+  if (/(^|\/)(package|package-lock|composer)\.json$/.test(path))
+    return [withParser('json-stringify')];
   if (/\.json$/.test(path)) return [withParser('json')];
   if (/\.md$/.test(path)) return [withParser('markdown')];
   return [];

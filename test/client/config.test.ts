@@ -115,7 +115,7 @@ describe('new Gigs()', () => {
 
   it('refuses invalid settings at once', () => {
     expect(() => new Gigs({ token: 't', timeout: -1 })).toThrow(
-      'timeout must be a non-negative number of milliseconds, got -1.',
+      'timeout must be a positive number of milliseconds (Infinity for none), got -1.',
     );
     expect(() => new Gigs({ token: 't', maxRetries: 0.5 })).toThrow(
       'maxRetries must be a non-negative integer, got 0.5.',

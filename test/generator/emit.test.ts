@@ -22,7 +22,7 @@ import { generatedNotice } from '../../generator/header.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { buildModel } from '../../generator/model/build.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
-import { PRETTIER_OPTIONS } from '../../generator/write/format.ts';
+import { PRETTIER_OPTIONS } from '../../generator/prettier-options.ts';
 import { renderFiles } from '../../generator/write/render.ts';
 import { FIXTURES, removeTempDirs, ROOT, writeSpec } from './helpers.ts';
 import { danglingAnchors } from './readme-anchors.ts';

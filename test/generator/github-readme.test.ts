@@ -10,7 +10,7 @@ import { resolveContext } from '../../generator/context.ts';
 import { emitReadme } from '../../generator/emit/readme.ts';
 import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { buildModel } from '../../generator/model/build.ts';
-import { PRETTIER_OPTIONS } from '../../generator/write/format.ts';
+import { PRETTIER_OPTIONS } from '../../generator/prettier-options.ts';
 import { GITHUB_SPEC } from './helpers.ts';
 import { danglingAnchors } from './readme-anchors.ts';
 

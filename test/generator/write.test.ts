@@ -132,7 +132,8 @@ describe('renderFiles', () => {
     ]);
     expect(rendered.get('src/z.ts')).toBe(`// ${NOTICE}\n\nexport type Z = { a: 1; b: 'x' };\n`);
     expect(rendered.get('README.md')).toBe(`<!-- ${NOTICE} -->\n\n# Title\n\nText here.\n`);
-    expect(rendered.get('package.json')).toBe('{ "name": "x", "files": ["a"] }\n');
+    // A manifest as prettier formats one by its name (json-stringify): each array item on its line.
+    expect(rendered.get('package.json')).toBe('{\n  "name": "x",\n  "files": [\n    "a"\n  ]\n}\n');
     expect(rendered.get('tsconfig.json')).toBe(
       `// ${NOTICE}\n\n{ "compilerOptions": { "strict": true } }\n`,
     );

@@ -2,7 +2,7 @@
  * Which printed lines prettier writes as they are, but for their indentation and quotes: a line's
  * tokens, its brackets, its operators and its width (see index.ts).
  */
-import { PRETTIER_OPTIONS } from '../format.ts';
+import { PRETTIER_OPTIONS } from '../../prettier-options.ts';
 import type { Context } from './types.ts';
 
 export const PRINT_WIDTH = PRETTIER_OPTIONS.printWidth ?? 80;

@@ -20,6 +20,7 @@ describe('clientRuntimeFiles', () => {
       'src/runtime/internal/finite.ts',
       'src/runtime/internal/headers.ts',
       'src/runtime/internal/invalid-http.ts',
+      'src/runtime/internal/options.ts',
       'src/runtime/internal/path.ts',
       'src/runtime/internal/percent.ts',
       'src/runtime/internal/platform.ts',
