@@ -12,25 +12,65 @@
 const origins = new WeakMap<Date, { text: string; time: number }>();
 
 /** RFC 3339 `date-time`: date, `T` (or `t`, or a space), time, optional fraction, `Z` or an offset. */
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 /**
  * A Date for an RFC 3339 date-time string (`2021-01-21T19:38:34Z`). Text that is not one (the
  * guards do not check formats) gives an invalid Date, whose `getTime()` is NaN; it still
- * serializes back to the same text.
+ * serializes back to the same text. So does a date-time whose fields are out of range (RFC 3339
+ * §5.7): `2024-02-30`, hour 24, minute 60, an offset of `+24:00`; `Date.parse` would have read
+ * `2024-02-30` as March 1. A leap second (`23:59:60Z`, which RFC 3339 allows and a Date cannot
+ * hold) is read as the last millisecond before the next second, `23:59:59.999Z`.
  */
 export function parseDateTime(text: string): Date {
-  const match = DATE_TIME.exec(text);
-  let time = Number.NaN;
-  if (match) {
-    const [, day, clock, fraction = '', zone = 'Z'] = match;
-    // The subset ECMAScript parses the same everywhere: `T`, `Z`, at most milliseconds.
-    const millis = fraction === '' ? '' : `.${fraction.slice(0, 3).padEnd(3, '0')}`;
-    time = Date.parse(`${day!}T${clock!}${millis}${zone.toUpperCase()}`);
-  }
+  const time = dateTimeValue(text);
   const date = new Date(time);
   origins.set(date, { text, time });
   return date;
+}
+
+/** The time `text` means, in milliseconds since the epoch, or NaN (see {@link parseDateTime}). */
+function dateTimeValue(text: string): number {
+  const match = DATE_TIME.exec(text);
+  if (match === null) return Number.NaN;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const [fraction = '', , sign, offsetHour = '00', offsetMinute = '00'] = match.slice(7);
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60 ||
+    Number(offsetHour) > 23 ||
+    Number(offsetMinute) > 59
+  )
+    return Number.NaN;
+  const leap = second === 60;
+  const millis = leap ? 999 : Number(fraction.slice(0, 3).padEnd(3, '0'));
+  // Date.UTC maps years 0 to 99 to 1900 to 1999; setUTCFullYear does not.
+  const utc = new Date(Date.UTC(2000, month - 1, day, hour, minute, leap ? 59 : second, millis));
+  utc.setUTCFullYear(year);
+  const offset =
+    sign === undefined
+      ? 0
+      : (sign === '-' ? -1 : 1) * (Number(offsetHour) * 60 + Number(offsetMinute));
+  return utc.getTime() - offset * 60_000;
+}
+
+/** Days in a month of the proleptic Gregorian calendar (RFC 3339 Appendix C). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /**

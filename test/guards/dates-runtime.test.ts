@@ -20,6 +20,12 @@ describe('parseDateTime', () => {
     ['2021-01-21T19:38:34-00:30', Date.UTC(2021, 0, 21, 20, 8, 34)],
     ['2021-01-21t19:38:34z', Date.UTC(2021, 0, 21, 19, 38, 34)],
     ['2021-01-21 19:38:34Z', Date.UTC(2021, 0, 21, 19, 38, 34)],
+    ['2024-02-29T00:00:00Z', Date.UTC(2024, 1, 29)],
+    ['2000-02-29T00:00:00Z', Date.UTC(2000, 1, 29)],
+    ['0001-01-01T00:00:00Z', -62_135_596_800_000],
+    ['0099-06-01T00:00:00-05:30', new Date('0099-06-01T05:30:00Z').getTime()],
+    // RFC 3339 §5.6 allows a leap second; a Date cannot hold one: the last millisecond before it.
+    ['2016-12-31T23:59:60Z', Date.UTC(2016, 11, 31, 23, 59, 59, 999)],
   ])('%s is %i', (text, time) => {
     expect(parseDateTime(text).getTime()).toBe(time);
   });
@@ -31,10 +37,23 @@ describe('parseDateTime', () => {
     '2021-13-01T00:00:00Z',
     'Thu, 21 Jan 2021 19:38:34 GMT',
     '',
+    // Fields out of range (RFC 3339 §5.7), which Date.parse reads as another day.
+    '2024-02-30T00:00:00Z',
+    '2023-02-29T00:00:00Z',
+    '1900-02-29T00:00:00Z',
+    '2021-04-31T00:00:00Z',
+    '2021-01-00T00:00:00Z',
+    '2021-01-21T24:00:00Z',
+    '2021-01-21T10:60:00Z',
+    '2021-01-21T10:00:61Z',
+    '2021-01-21T10:00:00+24:00',
+    '2021-01-21T10:00:00+02:60',
   ])('%j is an invalid Date', (text) => {
     const date = parseDateTime(text);
     expect(date).toBeInstanceOf(Date);
     expect(date.getTime()).toBeNaN();
+    // Still written back as it came.
+    expect(formatDateTime(date)).toBe(text);
   });
 });
 
