@@ -1263,6 +1263,62 @@ describe('a schema reshaped, not changed: the wire says what the API does', () =
   });
 });
 
+describe('a schema regrouped with allOf, the same values accepted: no wire change', () => {
+  const wireLines = (report: DiffReport) =>
+    report.changes
+      .filter((change) => change.kind.startsWith('wire/'))
+      .map((change) => `${change.level} ${wireLine(change)}`);
+
+  /** Order's `id` and `note` moved into a base schema of their own, which Order extends. */
+  const BASE = 'description: What every resource has.\ntype: object\nrequired: [id]\nproperties:\n  id:\n    description: The order\'s id.\n    type: string\n  note:\n    description: A note.\n    type: string\n';
+  const extract = async (rest: Record<string, unknown>): Promise<DiffReport> => {
+    resetSpec(repo);
+    await writeFile(join(repo, 'spec/schemas/Resource.yaml'), BASE);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) => {
+      doc.delete('required');
+      doc.delete('properties');
+      doc.delete('type');
+      doc.set('allOf', doc.createNode([{ $ref: './Resource.yaml' }, rest]));
+    });
+    return diffSpecs({ base: 'HEAD', cwd: repo });
+  };
+  const REST = {
+    type: 'object',
+    required: ['status', 'quantity'],
+    properties: {
+      status: { $ref: './OrderStatus.yaml' },
+      quantity: { description: 'How many items.', type: 'integer' },
+      delivery: { $ref: './Delivery.yaml' },
+    },
+  };
+
+  it('a base schema extracted into allOf: no property removed, no longer required; the bump is the new export', async () => {
+    const report = await extract(REST);
+    expect(wireLines(report)).toEqual([
+      expect.stringMatching(/^patch `#\/components\/schemas\/Resource`: component added/),
+    ]);
+    expect(report.bump).toBe('minor');
+  });
+
+  it('what the regrouping does change is still said: a property left out of both parts', async () => {
+    const { delivery: _left, ...properties } = REST.properties;
+    const report = await extract({ ...REST, properties });
+    expect(wireLines(report)).toEqual([
+      expect.stringMatching(/^major `Order` .*: property `delivery` was removed/),
+      expect.stringMatching(/component added/),
+    ]);
+  });
+
+  it('and a property no longer required', async () => {
+    const report = await extract({ ...REST, required: ['status'] });
+    expect(wireLines(report)).toEqual([
+      expect.stringMatching(/^major `Order` .*: properties of `Order` are no longer required: `quantity` \(spec\/schemas\/Order\.yaml:\d+\)$/),
+      expect.stringMatching(/component added/),
+    ]);
+    expect(report.bump).toBe('major');
+  });
+});
+
 describe('entries of the document’s lists are named by what they are, not by their index', () => {
   it('a tag by its name, a server by its URL', async () => {
     resetSpec(repo);

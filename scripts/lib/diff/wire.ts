@@ -29,6 +29,7 @@ import { constraintMeaning } from './constraints.ts';
 import type { Level, Ruleset } from './rules.ts';
 import { INPUT_USES, schemaOperations, schemaUses, type SchemaUse } from './uses.ts';
 import { withoutGuesses } from './wire-renames.ts';
+import { withRegroupsRead } from './wire-regroup.ts';
 import { withTrueSchemaChanges } from './wire-schemas.ts';
 
 /** One side of the comparison: its bundled document. */
@@ -108,13 +109,18 @@ export async function compareWire(
     );
   }
   const report = JSON.parse(text) as RedoclyReport;
+  const docs = { base: base.bundled, head: head.bundled };
   const changes = withTrueSchemaChanges(
-    withoutGuesses(
-      report.changes.filter((change) => !change.path.startsWith('#/x-sdk')),
-      base.bundled,
-      head.bundled,
+    withRegroupsRead(
+      withoutGuesses(
+        report.changes.filter((change) => !change.path.startsWith('#/x-sdk')),
+        base.bundled,
+        head.bundled,
+      ),
+      docs,
+      ruleset.wire,
     ),
-    { base: base.bundled, head: head.bundled },
+    docs,
     ruleset.wire['schema-type-changed'] ?? 'major',
   );
   const sides = new Map([base, head].map((side) => [side, schemaIndex(side.bundled)]));
