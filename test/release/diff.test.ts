@@ -43,6 +43,18 @@ const ROOT_FILE = 'openapi.yaml';
 
 const CASES: Case[] = [
   {
+    // The spec names no packageName: the package's name follows the client's.
+    name: 'rename the client, and with it the package',
+    file: ROOT_FILE,
+    edit: (doc) => doc.setIn(['x-sdk', 'clientName'], 'ShopClient'),
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/package-renamed',
+      says: 'the package is now published as `shop-client-sdk`, no longer as `shop-sdk`: installs of `shop-sdk` get no update; set `x-sdk.packageName: shop-sdk`',
+    },
+  },
+  {
     name: 'remove an operation',
     file: ROOT_FILE,
     edit: (doc) => doc.deleteIn(['paths', '/orders/{order}', 'get']),

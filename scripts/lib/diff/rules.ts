@@ -35,6 +35,9 @@ export function maxLevel(levels: Iterable<Bump>): Bump {
  * that read a result no longer compiles. Deprecation is minor, as semver §7 asks.
  */
 const SDK_RULES = {
+  // The package is published under another name (its `x-sdk.packageName`, or the client's name it
+  // follows): users of the old name get no update at all.
+  'package-renamed': 'major',
   'method-removed': 'major',
   'method-renamed': 'major',
   'method-added': 'minor',

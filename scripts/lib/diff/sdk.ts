@@ -32,6 +32,8 @@ import { INPUT_USES, type SchemaUse } from './uses.ts';
 export interface SdkPackage {
   dir: string;
   clientName: string;
+  /** The npm package's name (its package.json `name`). */
+  packageName?: string;
   uses: ReadonlyMap<string, ReadonlySet<SchemaUse>>;
   /** Each method's operation: `client.plans.retrieve` → `GET /plans/{plan}` (finds renames). */
   operations?: ReadonlyMap<string, string>;
@@ -165,6 +167,17 @@ export function compareSdk(
       `\`${constructorName}\` ${finding.part}: ${finding.describe(path)}`,
     );
   }
+
+  if (
+    base.packageName !== undefined &&
+    head.packageName !== undefined &&
+    base.packageName !== head.packageName
+  )
+    add(
+      'package-renamed',
+      head.packageName,
+      `the package is now published as \`${head.packageName}\`, no longer as \`${base.packageName}\`: installs of \`${base.packageName}\` get no update; set \`x-sdk.packageName: ${base.packageName}\` in the spec to keep the name`,
+    );
 
   for (const [rule, message] of clientDefaultChanges(base.client, head.client))
     add(rule, constructorName, `\`${constructorName}\` ${message}`);
