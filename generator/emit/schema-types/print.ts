@@ -99,6 +99,10 @@ export class TypePrinter {
       if (direction.readOnly) notes.push('Read-only: set by the server, never sent in requests.');
       if (direction.writeOnly && mode === 'read')
         notes.push('Write-only: sent in requests, never returned in responses.');
+      if (holdsWideIntegers(property.node))
+        notes.push(
+          `A 64-bit integer (format ${wideFormat(property.node)}): a JavaScript number holds integers exactly only up to 2^53 − 1 (\`Number.MAX_SAFE_INTEGER\`); a larger value loses its last digits when the JSON is parsed.`,
+        );
       const optional = !property.required || (mode === 'read' && direction.writeOnly);
       if (optional && isInheritedMember(property.name))
         notes.push(
@@ -378,4 +382,25 @@ function jsonType(value: JsonValue): string {
     ([key, item]) => `${propertyKey(key)}: ${jsonType(item)}`,
   );
   return entries.length === 0 ? 'Record<string, never>' : `{ ${entries.join('; ')} }`;
+}
+
+/** 64-bit integer formats (OpenAPI's format registry): wider than a number holds exactly. */
+const WIDE_INTEGERS = new Set(['int64', 'uint64']);
+
+/** The node, or its array items, is a number of a 64-bit integer format without a bound within 2^53. */
+function holdsWideIntegers(node: SchemaNode): boolean {
+  const target = node.kind === 'array' && node.items !== undefined ? node.items : node;
+  if (target.kind !== 'number' || !WIDE_INTEGERS.has(target.format ?? '')) return false;
+  const safe = Number.MAX_SAFE_INTEGER;
+  const bounded =
+    target.maximum !== undefined &&
+    target.maximum.value <= safe &&
+    target.minimum !== undefined &&
+    target.minimum.value >= -safe;
+  return !bounded;
+}
+
+function wideFormat(node: SchemaNode): string {
+  const target = node.kind === 'array' && node.items !== undefined ? node.items : node;
+  return target.format ?? '';
 }
