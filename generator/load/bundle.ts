@@ -94,7 +94,8 @@ export async function loadAndBundle(
       if (loops.length > 0)
         throw GeneratorError.all(loops.map((loop) => atSourceLine(loop, rootSource)));
       throw (
-        (await fileRefLoopError(root, resolver, display)) ?? bundleError(error, ctx.specDisplay)
+        (await fileRefLoopError(root, resolver, display)) ??
+        atSourceLine(bundleError(error, ctx.specDisplay, root.parsed), rootSource)
       );
     }
     throw await bundleCrashError(error, root, resolver, display);

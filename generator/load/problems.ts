@@ -18,6 +18,8 @@ import { SourceError, syntaxOf } from './parse.ts';
 import { specFolderError, unreadableReason, unreadableSpecError } from './spec-file.ts';
 import { ExternalRefError, FolderRefError, isUrl } from './resolver.ts';
 import { isRecord } from '../json.ts';
+import { chainText } from './ref-chains.ts';
+import { deepestRefChain } from './ref-depth.ts';
 import { escapedRefFix, getByPointer, refOf, refPointer, unescapedKeyRef } from '../pointer.ts';
 
 type Display = (absolute: string) => string;
@@ -46,11 +48,16 @@ function sourceError(error: SourceError, display: Display, more: string): Genera
   );
 }
 
+/** Schemas this deep in a chain are named as the cause of a stack overflow in the bundler. */
+const DEEP_CHAIN = 50;
+
 /**
- * An error the bundler threw instead of reporting it as a problem. The known one is a `$ref` loop
- * that spans files (loops inside the root file are found before bundling, with their places).
+ * An error the bundler threw instead of reporting it as a problem. The known ones are a `$ref` loop
+ * that spans files (loops inside the root file are found before bundling, with their places), and
+ * a stack overflow: schemas of `document` (the root file's) that `$ref` one another hundreds deep
+ * are named by their deepest chain (ref-depth.ts).
  */
-export function bundleError(error: unknown, rootFile: string): GeneratorError {
+export function bundleError(error: unknown, rootFile: string, document?: unknown): GeneratorError {
   const message = error instanceof Error ? error.message : String(error);
   if (/circular/i.test(message)) {
     return new GeneratorError(
@@ -60,6 +67,13 @@ export function bundleError(error: unknown, rootFile: string): GeneratorError {
     );
   }
   if (error instanceof RangeError) {
+    const chain = document === undefined ? [] : deepestRefChain(document);
+    if (chain.length >= DEEP_CHAIN)
+      return new GeneratorError(
+        `schemas that $ref one another ${chain.length} deep (each from a property, an item or a part of the one before: ${chainText(chain)}), more than the bundler can follow (${message})`,
+        { file: rootFile, pointer: chain[0] },
+        `break the chain: refer to a schema further down directly, or merge links of it; a few hundred schemas deep are the most openapi-core follows`,
+      );
     return new GeneratorError(
       `the spec is too deeply nested, or its $refs form too long a chain (schemas that each $ref the next, hundreds deep), for the bundler to follow (${message})`,
       { file: rootFile },
