@@ -104,7 +104,10 @@ export async function loadAndBundle(
     result.problems.filter((problem: NormalizedProblem) => problem.severity === 'error'),
     resolver,
   );
-  if (errors.length > 0) throw await bundleProblemError(errors, resolver, display);
+  // The bundler's errors (a broken $ref) are reported with the checks' problems below, which do
+  // not need every $ref to arrive: every problem in one run.
+  const bundled =
+    errors.length > 0 ? await bundleProblemError(errors, resolver, display) : undefined;
 
   const document = result.bundle.parsed as Record<string, unknown>;
   restoreFileComponentNames(document, written);
@@ -115,6 +118,7 @@ export async function loadAndBundle(
   try {
     text = JSON.stringify(document);
   } catch (error) {
+    if (bundled !== undefined) throw bundled;
     assertAcyclic(document, ctx.specDisplay);
     throw error;
   }
@@ -132,8 +136,18 @@ export async function loadAndBundle(
     ...unreadableShapes(document, ctx.specDisplay),
     ...selfContainingSchemas(document, ctx.specDisplay),
   ];
-  if (problems.length > 0)
-    throw sourceMap.error(GeneratorError.all(inDocumentOrder(problems, document, pointerOf)));
+  if (bundled !== undefined || problems.length > 0) {
+    const placed =
+      problems.length === 0
+        ? undefined
+        : sourceMap.error(GeneratorError.all(inDocumentOrder(problems, document, pointerOf)));
+    if (placed === undefined) throw bundled!;
+    if (bundled === undefined) throw placed;
+    throw GeneratorError.all(
+      [...bundled.problems, ...placed.problems],
+      bundled.unshown + placed.unshown,
+    );
+  }
   const hash = createHash('sha256').update(text).digest('hex');
   return {
     document,

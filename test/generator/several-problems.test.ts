@@ -362,3 +362,31 @@ describe('every problem of one operation, and of the security schemes, in one ru
     expect(error.problems[4]!.message).toMatch(/`x-sdk-pagination` must be an object/);
   });
 });
+
+describe('a broken $ref and the document’s other problems, in one run', () => {
+  it('the checks that need no $ref to arrive report beside it: credentials, field values', async () => {
+    const error = await refused({
+      'openapi.yaml': `${HEAD}servers: [{url: 'https://user:secret@api.example.com'}]
+paths:
+  /a:
+    get:
+      parameters:
+        - {name: q, in: query, required: 'yes', schema: {type: string}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Missing'}
+`,
+    });
+    expect(
+      error.problems.map((problem) => [problem.location.pointer, problem.location.line]),
+    ).toEqual([
+      ['#/paths/~1a/get/responses/200/content/application~1json/schema', 14],
+      ['#/servers/0/url', 3],
+      ['#/paths/~1a/get/parameters/0/required', 8],
+    ]);
+    expect(error.message).not.toContain('secret');
+  });
+});
