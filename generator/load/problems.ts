@@ -13,7 +13,7 @@ import {
   type Document,
   type NormalizedProblem,
 } from '@redocly/openapi-core';
-import { GeneratorError, type GeneratorErrorLocation } from '../errors.ts';
+import { GeneratorError, joinPointer, type GeneratorErrorLocation } from '../errors.ts';
 import { SourceError, syntaxOf } from './parse.ts';
 import { specFolderError, unreadableReason, unreadableSpecError } from './spec-file.ts';
 import { ExternalRefError, FolderRefError, isUrl } from './resolver.ts';
@@ -326,9 +326,34 @@ async function refError(
       // The $ref leaves the spec's folder (resolver.ts).
       refusalFix(ExternalRefError.of(target), display) ??
         escapedKeyFix(ref, target) ??
+        localRefFix(ref, target) ??
         'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
     ),
   };
+}
+
+/**
+ * The fix for a `$ref` to a place of its own file that is not there (`#/components/schemas/Gone`):
+ * add it, or point at one that is; a name that differs only in case is named.
+ */
+function localRefFix(ref: string | undefined, target: unknown): string | undefined {
+  if (ref === undefined || !ref.startsWith('#')) return undefined;
+  const pointer = refPointer(ref);
+  const parsed = isRecord(target) ? target.parsed : undefined;
+  if (pointer === undefined || parsed === undefined) return undefined;
+  const cut = pointer.lastIndexOf('/');
+  const section = pointer.slice(0, cut);
+  const name = pointer
+    .slice(cut + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
+  const siblings = getByPointer(parsed, section);
+  const close = isRecord(siblings)
+    ? Object.keys(siblings).find((key) => key.toLowerCase() === name.toLowerCase())
+    : undefined;
+  return close !== undefined
+    ? `write the $ref as '${joinPointer(section, close)}': the names differ in case`
+    : `add \`${name}\` under ${section === '#' ? 'the root' : section}, or point the $ref at a place this file has`;
 }
 
 /** The fix for a `$ref` that resolver.ts refused (outside the spec's folder, hidden, a link out). */

@@ -630,7 +630,20 @@ const cases: [string, Case][] = [
       },
       problem: /: cannot resolve \$ref "#\/components\/schemas\/Missing"/,
       pointer: '#/components/schemas/Pet/discriminator/mapping/cat',
-      fix: /point the \$ref at a file that exists/,
+      fix: /^add `Missing` under #\/components\/schemas, or point the \$ref at a place this file has$/,
+    },
+  ],
+  [
+    'a $ref to a schema whose name differs in case names the one there is',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Pet: {type: object, properties: {owner: {$ref: '#/components/schemas/person'}}}\n    Person: {type: object}\n",
+        ),
+      },
+      problem: /: cannot resolve \$ref "#\/components\/schemas\/person"/,
+      pointer: '#/components/schemas/Pet/properties/owner',
+      fix: /^write the \$ref as '#\/components\/schemas\/Person': the names differ in case$/,
     },
   ],
   [
