@@ -576,7 +576,10 @@ export class ClientCore {
           }
           // A call that took minutes says why: "timed out after 60000 ms" alone reads as one wait.
           if (retry > 0 && error instanceof APIConnectionError)
-            error.message += ` Gave up after ${retry + 1} attempts${error instanceof APIConnectionTimeoutError ? ', each with its own timeout' : ''}.`;
+            addSentence(
+              error,
+              `Gave up after ${retry + 1} attempts${error instanceof APIConnectionTimeoutError ? ', each with its own timeout' : ''}.`,
+            );
           throw error;
         }
         const { response, data } = attempt;
@@ -611,8 +614,8 @@ export class ClientCore {
           response.statusText,
         );
         // The status alone would hide that the call was (or, though retryable, was not) retried.
-        if (notRetried !== undefined) error.message += ` Not retried: ${notRetried}.`;
-        else if (retry > 0) error.message += ` Gave up after ${retry + 1} attempts.`;
+        if (notRetried !== undefined) addSentence(error, `Not retried: ${notRetried}.`);
+        else if (retry > 0) addSentence(error, `Gave up after ${retry + 1} attempts.`);
         throw error;
       }
     } catch (error) {
@@ -1102,6 +1105,15 @@ function checkCount(
     );
   }
   return value;
+}
+
+/**
+ * Adds a sentence to an error's message, ending the one before with a period when it has no end
+ * of its own (a server's `"message": "slow down"`), so that the two do not read as one.
+ */
+function addSentence(error: Error, sentence: string): void {
+  const message = error.message.trimEnd();
+  error.message = `${message}${/[.!?:;)]$/.test(message) || message === '' ? '' : '.'} ${sentence}`;
 }
 
 /** A number as `String()` writes it (`NaN`, `-1`), anything else by its kind (`the string "5"`). */

@@ -71,7 +71,7 @@ describe('retries', () => {
     replies = [json(429, {}), json(429, {}), json(429, { message: 'still' })];
     const error = (await failure(gigs.plans.retrieve('pln_1'))) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error.message).toBe('429 Too Many Requests: still Gave up after 3 attempts.');
+    expect(error.message).toBe('429 Too Many Requests: still. Gave up after 3 attempts.');
     expect(server.requests).toHaveLength(3);
   });
 
