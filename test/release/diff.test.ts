@@ -1331,6 +1331,41 @@ describe('a schema regrouped with allOf, the same values accepted: no wire chang
   });
 });
 
+describe('an error response no longer documented', () => {
+  const CONFLICT = {
+    description: 'The order changed meanwhile.',
+    content: { 'application/json': { schema: { type: 'object' } } },
+  };
+
+  it('is a patch: the client still throws ConflictError on a 409, only the documentation changed', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(['paths', '/orders', 'post', 'responses', '409'], doc.createNode(CONFLICT)),
+    );
+    git(repo, 'commit', '-q', '-am', 'Document 409');
+    try {
+      const report = await diffAfter(ROOT_FILE, (doc) =>
+        doc.deleteIn(['paths', '/orders', 'post', 'responses', '409']),
+      );
+      const removed = report.changes.filter((change) => change.kind === 'wire/response-removed');
+      expect(removed.map((change) => change.level)).toEqual(['patch']);
+      expect(report.bump).toBe('patch');
+      // Set in the spec's promise, `response-removed` rates it, as every other removed response.
+      const promised = await diffAfter(ROOT_FILE, (doc) => {
+        doc.deleteIn(['paths', '/orders', 'post', 'responses', '409']);
+        doc.setIn(['x-sdk', 'compatibility'], doc.createNode({ 'response-removed': 'major' }));
+      });
+      expect(
+        promised.changes
+          .filter((change) => change.kind === 'wire/response-removed')
+          .map((change) => change.level),
+      ).toEqual(['major']);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+});
+
 describe('entries of the document’s lists are named by what they are, not by their index', () => {
   it('a tag by its name, a server by its URL', async () => {
     resetSpec(repo);

@@ -173,6 +173,13 @@ export interface Ruleset {
   sdk: Record<SdkRule, Level>;
   /** Impacts for `redocly diff`'s config; rules not listed keep Redocly's default (`major`). */
   wire: Partial<Record<WireRule, Level>>;
+  /**
+   * An error response (4xx, 5xx) no longer documented: `patch` unless `response-removed` is set.
+   * The client handles every status the same whether the spec lists it or not (a 409 is still a
+   * `ConflictError`) and the server still answers it; only the documentation changed. A success
+   * response removed stays at `response-removed`'s level (as oasdiff rates them).
+   */
+  errorResponseRemoved: Level;
 }
 
 const COMPATIBILITY_POINTER = '#/x-sdk/compatibility';
@@ -189,7 +196,7 @@ export function rulesetOf(doc: Record<string, unknown>, file: string): Ruleset {
 
   const ext = isRecord(doc['x-sdk']) ? doc['x-sdk'] : {};
   const raw = ext.compatibility;
-  if (raw === undefined) return { sdk, wire };
+  if (raw === undefined) return { sdk, wire, errorResponseRemoved: 'patch' };
   if (!isRecord(raw)) {
     throw new CommandError(
       `${file} ${COMPATIBILITY_POINTER}: must be an object of rule names to levels`,
@@ -221,7 +228,13 @@ export function rulesetOf(doc: Record<string, unknown>, file: string): Ruleset {
       );
     }
   }
-  return { sdk, wire };
+  return {
+    sdk,
+    wire,
+    errorResponseRemoved: explicitWire.has('response-removed')
+      ? (wire['response-removed'] ?? 'major')
+      : 'patch',
+  };
 }
 
 function isLevel(value: unknown): value is Level {

@@ -124,7 +124,23 @@ export async function compareWire(
     ruleset.wire['schema-type-changed'] ?? 'major',
   );
   const sides = new Map([base, head].map((side) => [side, schemaIndex(side.bundled)]));
-  return changes.map((change) => toChange(change, base, head, files.base, tempDir, sides));
+  return changes
+    .map((change) => errorResponseLevel(change, ruleset.errorResponseRemoved))
+    .map((change) => toChange(change, base, head, files.base, tempDir, sides));
+}
+
+/** An error response (4xx, 5xx, `4XX`) removed, at its own level (rules.ts `errorResponseRemoved`). */
+function errorResponseLevel(change: RedoclyChange, level: Level): RedoclyChange {
+  if (!change.verdicts.some((verdict) => verdict.ruleId === 'response-removed')) return change;
+  const status = change.path.split('/').at(-1) ?? '';
+  if (!/^[45]/.test(status)) return change;
+  return {
+    ...change,
+    impact: level,
+    verdicts: change.verdicts.map((verdict) =>
+      verdict.ruleId === 'response-removed' ? { ...verdict, impact: level } : verdict,
+    ),
+  };
 }
 
 /** What a side's operations use its named schemas for, and which operations do (uses.ts), made once. */
