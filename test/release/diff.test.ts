@@ -784,6 +784,30 @@ describe('the words of a change say what it means for a caller', () => {
     expect(wire.join('\n')).not.toMatch(/widened|`minLength` changed/);
   });
 
+  it("an array's items are named in words, not as the code-like `[]`", async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(
+        ['paths', '/orders', 'get', 'parameters', 1, 'schema'],
+        doc.createNode({ type: 'array', items: { type: 'string', enum: ['a', 'b'] } }),
+      ),
+    );
+    git(repo, 'commit', '-q', '-am', 'Customers as a list');
+    try {
+      const report = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn(
+          ['paths', '/orders', 'get', 'parameters', 1, 'schema', 'items', 'enum'],
+          doc.createNode(['a']),
+        ),
+      );
+      const wire = report.changes.filter((c) => c.kind.startsWith('wire/')).map((c) => c.message);
+      expect(wire).toContainEqual(expect.stringContaining("the array's items"));
+      expect(wire.join('\n')).not.toContain('`[]`');
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('params that can no longer be left out say so, not "now required"', async () => {
     const report = await diffAfter(ROOT_FILE, (doc) =>
       doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'required'], true),

@@ -606,11 +606,17 @@ function describeSchemaPath(tokens: string[], keywords = true): string | undefin
     else if (token === 'dependentSchemas' && next !== undefined) index++;
     else if (!TRANSPARENT.has(token)) left.push(token);
   }
-  const what = property ? `property \`${path}\`` : `schema \`${path}\``;
+  const what = property ? `property \`${path}\`` : (WHOLE_PARTS[path] ?? `schema \`${path}\``);
   if (left.length === 0 || !keywords) return path === '' ? undefined : what;
   const keyword = `\`${left.join('.')}\``;
   return path === '' ? `schema ${keyword}` : `${keyword} of ${what}`;
 }
+
+/** A part of a value that is all its items or values, said in words: `schema \`[]\`` read as code. */
+const WHOLE_PARTS: Readonly<Record<string, string>> = {
+  '[]': "the array's items",
+  '[key]': "the map's values",
+};
 
 /** Keywords whose schema is every item of an array. */
 const ITEMS = new Set(['items', 'additionalItems', 'unevaluatedItems', 'contains']);
