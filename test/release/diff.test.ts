@@ -1435,6 +1435,12 @@ describe('entries of the document’s lists are named by what they are, not by t
       expect(text).toMatch(/`#\/tags`: tag `Warehouses` added/);
       expect(text).toMatch(/`#\/servers`: server `https:\/\/api2\.example\.com` added/);
       expect(text).not.toMatch(/`name` changed|`url` changed/);
+      // The server removed is the breaking part; the one added is an addition.
+      const servers = report.changes.filter((change) => change.location === '#/servers');
+      expect(servers.map((change) => `${change.level} ${change.message}`)).toEqual([
+        expect.stringMatching(/^major server `https:\/\/api\.example\.com` became `https:\/\/api2\.example\.com`/),
+        expect.stringMatching(/^minor server `https:\/\/api2\.example\.com` added/),
+      ]);
     } finally {
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');
     }

@@ -60,8 +60,9 @@ function isRenameGuess(change: RedoclyChange): boolean {
 /**
  * A tag or server of the document whose name or URL changed: Redocly pairs the entries of the two
  * lists that no name matches by their index, so a tag replaced by another read as "tag `Customers`:
- * `name` changed". What a tag or server is, is its name or URL: the pair is one removed and one
- * added, each at Redocly's level for the pair.
+ * `name` changed". What a tag or server is, is its name or URL: the pair is one removed, at
+ * Redocly's level for the pair, and one added, a `minor` as every other addition (an added server
+ * breaks no one; Redocly had rated the pair `major` for the removal).
  */
 const ENTRY_KEYS: Readonly<Record<string, string>> = { Tag: 'name', Server: 'url' };
 
@@ -77,7 +78,7 @@ function splitReplacedEntry(change: RedoclyChange): RedoclyChange[] {
   const { path, typeName, impact, verdicts } = change;
   return [
     { path, typeName, kind: 'removed', impact, verdicts, base: change.base },
-    { path, typeName, kind: 'added', impact, verdicts: [], revision: change.revision },
+    { path, typeName, kind: 'added', impact: 'minor', verdicts: [], revision: change.revision },
   ];
 }
 
