@@ -90,8 +90,10 @@ export class Gigs {
 
 /**
  * The typed path client (openapi-fetch) over every path of the API, sharing `client`'s base URL,
- * token, headers and fetch: the escape hatch for what the resource methods do not cover. It returns
- * `{ data, error, response }` instead of throwing, and does not retry.
+ * token, headers and fetch: the escape hatch for what the resource methods do not cover. An HTTP
+ * error status is returned as `{ error, response }` instead of thrown; what has no status (a
+ * connection error, a timeout, an answer that is not valid HTTP) still throws an `SDKError`. It
+ * does not retry.
  *
  * A function rather than a property of the client, so that only bundles that use it carry
  * openapi-fetch.
