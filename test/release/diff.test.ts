@@ -1345,6 +1345,37 @@ describe('a schema regrouped with allOf, the same values accepted: no wire chang
     ]);
   });
 
+  it('a request body regrouped, unevaluatedProperties closing it: only the newly required property', async () => {
+    resetSpec(repo);
+    await writeFile(
+      join(repo, 'spec/schemas/OrderBase.yaml'),
+      'type: object\nrequired: [quantity]\nproperties:\n  quantity:\n    description: How many items.\n    type: integer\n',
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) => {
+      for (const key of ['type', 'additionalProperties', 'required', 'properties']) doc.delete(key);
+      doc.set('unevaluatedProperties', false);
+      doc.set(
+        'allOf',
+        doc.createNode([
+          { $ref: './OrderBase.yaml' },
+          {
+            type: 'object',
+            required: ['note'],
+            properties: {
+              channel: { $ref: './Channel.yaml' },
+              note: { description: 'A note.', type: 'string' },
+            },
+          },
+        ]),
+      );
+    });
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    expect(wireLines(report)).toEqual([
+      expect.stringMatching(/^major `POST \/orders`: .*became required: `note`/),
+      expect.stringMatching(/component added/),
+    ]);
+  });
+
   it('and a property no longer required', async () => {
     const report = await extract({ ...REST, required: ['status'] });
     expect(wireLines(report)).toEqual([

@@ -96,16 +96,66 @@ describe('a schema regrouped with allOf', () => {
     expect(changes).toEqual(given);
   });
 
-  it('whose property changed its type keeps Redocly’s lines', () => {
+  it('whose property changed its type says so for that property, not that all were removed', () => {
     const changed = {
       allOf: [
         { $ref: '#/components/schemas/Base' },
         { type: 'object', properties: { children: { type: 'string' } } },
       ],
     };
+    const changes = withRegroupsRead(
+      coarse(RESPONSE),
+      { base: doc({ Node: FLAT_NODE }), head: doc({ Node: changed, Base: BASE }) },
+      {},
+    );
+    expect(changes).toEqual([
+      expect.objectContaining({
+        path: `${RESPONSE}/properties/children`,
+        impact: 'major',
+        verdicts: [
+          expect.objectContaining({
+            ruleId: 'schema-type-changed',
+            message: 'Property `children` of `Node` changed: it accepts other values than before.',
+          }),
+        ],
+      }),
+    ]);
+  });
+
+  it('a $ref beside keywords of its own (3.1) is read as parts: the same values, no change', () => {
+    const siblings = {
+      $ref: '#/components/schemas/Base',
+      type: 'object',
+      properties: { children: FLAT_NODE.properties.children },
+    };
+    expect(
+      withRegroupsRead(
+        coarse(RESPONSE),
+        { base: doc({ Node: FLAT_NODE }), head: doc({ Node: siblings, Base: BASE }) },
+        {},
+      ),
+    ).toEqual([]);
+  });
+
+  it('unevaluatedProperties: false over parts reads as additionalProperties: false written flat', () => {
+    const flat = { ...FLAT_NODE, additionalProperties: false };
+    const split = { ...SPLIT_NODE, unevaluatedProperties: false };
+    expect(
+      withRegroupsRead(
+        coarse(RESPONSE),
+        { base: doc({ Node: flat }), head: doc({ Node: split, Base: BASE }) },
+        {},
+      ),
+    ).toEqual([]);
+    // additionalProperties beside parts sees none of their properties: not read as merged.
+    const closedBeside = { ...SPLIT_NODE, additionalProperties: false, properties: {} };
     const given = coarse(RESPONSE);
     expect(
-      withRegroupsRead(given, { base: doc({ Node: FLAT_NODE }), head: doc({ Node: changed, Base: BASE }) }, {}),
+      withRegroupsRead(
+        given,
+        { base: doc({ Node: flat }), head: doc({ Node: closedBeside, Base: BASE }) },
+        {},
+      ),
     ).toEqual(given);
   });
 });

@@ -8,13 +8,15 @@
  *
  * Here such a schema is read on both sides as JSON Schema reads `allOf` (every part applies): its
  * parts merged into one set of properties, `required` names, `type` and other keywords, each
- * property's schema read the same way, `$ref`s followed. When both sides read the same, Redocly's
- * changes at and under the schema are dropped. When they differ only in which properties there
- * are and which are required, those differences replace Redocly's lines, in its rules and words
- * (`property-removed`, `required-properties-removed` for what responses carry, and
- * `required-properties-added` for what requests send, as its rules fire). Anything else (parts
- * that contradict, a property whose schema changed) keeps Redocly's lines: they are coarse, never
- * silent.
+ * property's schema read the same way, `$ref`s followed. A `$ref` beside keywords of its own (3.1)
+ * is read the same way, its target one part and its siblings another; `unevaluatedProperties` of
+ * the whole is the merged schema's `additionalProperties`. When both sides read the same,
+ * Redocly's changes at and under the schema are dropped. Otherwise they are replaced by what
+ * differs: the properties removed, those no longer required (what responses carry) or newly
+ * required (what requests send), as Redocly's rules fire, and a line for each other keyword or
+ * property whose value changed, at the level of a type change (the SDK layer says how). Parts that
+ * cannot be merged (parts that contradict, an `additionalProperties` that sees only some of the
+ * properties) keep Redocly's lines: coarse, never silent.
  */
 import { isRecord } from '../../../generator/json.ts';
 import { getByRef } from '../../../generator/pointer.ts';
@@ -95,6 +97,24 @@ class Reader {
           merged.keywords.set(key, read);
         }
       }
+    }
+    // `additionalProperties` sees only the properties beside it: beside parts that bring others it
+    // says more than the merged schema would, so the schema is not read as merged.
+    const bringing = parts.filter(({ schema }) => isRecord(schema.properties)).length;
+    if (bringing > 1 && parts.some(({ schema }) => schema.additionalProperties !== undefined))
+      return undefined;
+    // `unevaluatedProperties` sees the properties of every part: on the merged schema it is what
+    // `additionalProperties` is on one written flat.
+    const unevaluated = merged.keywords.get('unevaluatedProperties');
+    if (unevaluated !== undefined && !merged.keywords.has('additionalProperties')) {
+      if (
+        ['oneOf', 'anyOf', 'patternProperties', 'if', 'dependentSchemas'].some((key) =>
+          merged.keywords.has(key),
+        )
+      )
+        return undefined;
+      merged.keywords.delete('unevaluatedProperties');
+      merged.keywords.set('additionalProperties', unevaluated);
     }
     return merged;
   }
@@ -181,9 +201,12 @@ function locate(
 ): { node: unknown; pointer: string } | undefined {
   let node: unknown = doc;
   let pointer = '#';
+  const siblings = siblingsCount(doc);
   const follow = () => {
     for (let hops = 0; isRecord(node) && typeof node.$ref === 'string'; hops++) {
       if (hops > 20 || !node.$ref.startsWith('#')) return false;
+      // A `$ref` beside keywords of its own (3.1) is a schema with parts: read here, not followed.
+      if (siblings && constrainingSiblings(node)) return true;
       pointer = node.$ref;
       node = getByRef(doc, node.$ref);
     }
@@ -198,6 +221,42 @@ function locate(
   }
   // The place itself is where its `$ref` leads: the named schema.
   return follow() ? { node, pointer } : undefined;
+}
+
+/** Whether a `$ref`'s siblings are part of the schema (OpenAPI 3.1), not ignored (3.0). */
+function siblingsCount(doc: Record<string, unknown>): boolean {
+  return !(typeof doc.openapi === 'string' && doc.openapi.startsWith('3.0'));
+}
+
+/** Whether a schema with a `$ref` has keywords beside it that constrain values. */
+function constrainingSiblings(node: Record<string, unknown>): boolean {
+  return Object.keys(node).some(
+    (key) => key !== '$ref' && !ANNOTATIONS.has(key) && !key.startsWith('x-'),
+  );
+}
+
+/** Whether a schema is written in parts: `allOf`, or (3.1) a `$ref` beside keywords of its own. */
+function inParts(node: Record<string, unknown>, siblings: boolean): boolean {
+  return (
+    Array.isArray(node.allOf) ||
+    (siblings && typeof node.$ref === 'string' && constrainingSiblings(node))
+  );
+}
+
+/**
+ * How a schema is split into parts: undefined when it is not; else each `allOf` part as its `$ref`
+ * or `{}` for one written inline, and a 3.1 `$ref` beside keywords as its target.
+ */
+function partsShape(
+  node: Record<string, unknown>,
+  doc: Record<string, unknown>,
+): string | undefined {
+  if (!inParts(node, siblingsCount(doc))) return undefined;
+  const parts = Array.isArray(node.allOf) ? node.allOf : [];
+  return JSON.stringify({
+    ref: Array.isArray(node.allOf) ? undefined : node.$ref,
+    parts: parts.map((part) => (isRecord(part) && typeof part.$ref === 'string' ? part.$ref : {})),
+  });
 }
 
 /** A schema that is, or was, written with `allOf` parts: the place to read as merged. */
@@ -243,8 +302,8 @@ export function withRegroupsRead(
     const base = locate(docs.base, tokens);
     const head = locate(docs.head, tokens);
     if (!isRecord(base?.node) || !isRecord(head?.node)) return undefined;
-    const withAllOf = (node: Record<string, unknown>) => Array.isArray(node.allOf);
-    if (!withAllOf(base.node) && !withAllOf(head.node)) return undefined;
+    // Parts as they were, compared part by part, are Redocly's to compare: it does that well.
+    if (partsShape(base.node, docs.base) === partsShape(head.node, docs.head)) return undefined;
     const before = readers.base.merged(base.node, base.pointer);
     const after = readers.head.merged(head.node, head.pointer);
     if (before === undefined || after === undefined) return undefined;
@@ -255,38 +314,42 @@ export function withRegroupsRead(
     };
   };
   // Each regrouped schema's own lines, once, in the order its first change came.
-  const replaced = new Map<string, RedoclyChange[] | undefined>();
+  const replaced = new Map<string, RedoclyChange[]>();
   const kept: RedoclyChange[] = [];
   for (const change of changes) {
     const at = regroupAt(pathTokens(change.path));
-    if (at !== undefined && !replaced.has(at.path)) {
+    if (at === undefined) {
+      kept.push(change);
+      continue;
+    }
+    if (!replaced.has(at.path)) {
       const lines = differences(at, docs, levels);
       replaced.set(at.path, lines);
-      if (lines !== undefined) kept.push(...lines);
+      kept.push(...lines);
     }
-    if (at === undefined || replaced.get(at.path) === undefined) kept.push(change);
   }
   return kept;
 }
 
 /**
  * What differs between the two sides of a regrouped schema, as Redocly's changes: none when they
- * read the same; undefined when more than its properties and `required` differ.
+ * read the same; else the properties removed, the `required` changes, and each keyword or
+ * property whose value changed.
  */
 function differences(
   at: Regroup,
   docs: Docs,
   levels: Partial<Record<WireRule, Level>>,
-): RedoclyChange[] | undefined {
+): RedoclyChange[] {
   const { merged: before } = at.base;
   const { merged: after } = at.head;
-  const same = (a: Map<string, string>, b: Map<string, string>) =>
-    a.size === b.size && [...a].every(([key, text]) => b.get(key) === text);
-  if (!same(before.keywords, after.keywords)) return undefined;
-  for (const [name, { schema }] of before.properties) {
+  const changedKeywords = [
+    ...new Set([...before.keywords.keys(), ...after.keywords.keys()]),
+  ].filter((key) => before.keywords.get(key) !== after.keywords.get(key));
+  const changedProperties = [...before.properties].flatMap(([name, { schema }]) => {
     const now = after.properties.get(name);
-    if (now !== undefined && now.schema !== schema) return undefined;
-  }
+    return now !== undefined && now.schema !== schema ? [{ name, pointer: now.pointer }] : [];
+  });
   const directions = directionsOf(at, docs);
   const subject = schemaName(at.head.pointer) ?? schemaName(at.base.pointer);
   const of = subject === undefined ? '' : ` of \`${subject}\``;
@@ -297,7 +360,6 @@ function differences(
     path: string,
     message: string,
     pointer: string,
-    property?: string,
   ) => {
     const impact = levels[rule] ?? 'major';
     lines.push({
@@ -305,12 +367,23 @@ function differences(
       typeName: 'Schema',
       kind,
       impact,
-      ...(property === undefined ? {} : { property }),
       verdicts: [{ ruleId: rule, impact, message, location: { pointer } }],
       base: { pointer: at.base.pointer },
       revision: { pointer: at.head.pointer },
     });
   };
+  // What else changed is said per keyword and property, at the level of a type change: its exact
+  // nature is the SDK layer's to say (it compares the types), the wire says where.
+  for (const key of changedKeywords)
+    line('schema-type-changed', 'modified', at.path, `\`${key}\`${of} changed.`, at.head.pointer);
+  for (const { name, pointer } of changedProperties)
+    line(
+      'schema-type-changed',
+      'modified',
+      `${at.path}/properties/${escape(name)}`,
+      `Property \`${name}\`${of} changed: it accepts other values than before.`,
+      pointer,
+    );
   const additionalClosed = after.keywords.get('additionalProperties') === 'false';
   for (const [name, { pointer }] of before.properties) {
     if (after.properties.has(name)) continue;
@@ -334,7 +407,6 @@ function differences(
       at.path,
       `Properties${of} are no longer required: ${noLongerRequired.map((n) => `\`${n}\``).join(', ')}.`,
       at.head.pointer,
-      'required',
     );
   const nowRequired = [...after.required].filter((name) => !before.required.has(name));
   if (directions.request && nowRequired.length > 0)
@@ -344,7 +416,6 @@ function differences(
       at.path,
       `Properties${of} became required: ${nowRequired.map((n) => `\`${n}\``).join(', ')}.`,
       at.head.pointer,
-      'required',
     );
   return lines;
 }
