@@ -324,8 +324,14 @@ export class ClientCore {
       'bytes',
     );
     const backoff = { ...DEFAULTS.backoff, ...definedOnly(options.backoff ?? {}) };
-    for (const [name, value] of Object.entries(backoff))
+    for (const [name, value] of Object.entries(backoff)) {
       checkCount(`backoff.${name}`, value, 'milliseconds');
+      // A wait of its own must end; only the longest Retry-After to honour may be unbounded.
+      if (name !== 'maxRetryAfter' && !Number.isFinite(value))
+        throw new SDKError(
+          `backoff.${name} must be a finite number of milliseconds, got ${String(value)}: the first retry would never start.`,
+        );
+    }
     this.backoff = backoff;
     this.autoIdempotencyKeys = options.autoIdempotencyKeys ?? true;
     const mode = (this.responseValidation = options.responseValidation ?? 'off');
@@ -1081,11 +1087,13 @@ function answerOf(value: unknown): Response {
     typeof answer === 'object' &&
     answer !== null &&
     typeof answer.status === 'number' &&
-    typeof answer.headers?.get === 'function'
+    typeof answer.headers?.get === 'function' &&
+    // The body is read as a web stream (a Node stream, node-fetch's, is not one).
+    (answer.body === null || typeof answer.body?.getReader === 'function')
   )
     return answer as Response;
   throw new SDKError(
-    `The fetch given in the client's options resolved to ${shown(value)}, not a Response: a fetch must resolve to a Response (the Fetch standard's, with status and headers). Not retried.`,
+    `The fetch given in the client's options resolved to ${shown(value)}, not a Response: a fetch must resolve to a Response (the Fetch standard's, with status, headers and a body that is null or a ReadableStream). Not retried.`,
   );
 }
 

@@ -605,6 +605,21 @@ describe('settings', () => {
     ],
     ['a logger that is null', { logger: null }, 'The option logger must be an object, got null.'],
     [
+      'a logger without its methods',
+      { logger: { log: () => undefined } },
+      'The option logger must have the methods error, warn, info, debug; it has no error, warn, info, debug.',
+    ],
+    [
+      'response guards that are not the package’s',
+      { responseGuards: {}, responseValidation: 'throw' },
+      'The option responseGuards must have the methods check; it has no check.',
+    ],
+    [
+      'an endless backoff, whose first retry would never start',
+      { backoff: { initialDelay: Infinity, maxDelay: Infinity } },
+      'backoff.initialDelay must be a finite number of milliseconds, got Infinity: the first retry would never start.',
+    ],
+    [
       'a client parameter that is not a string',
       { clientParams: { project: { value: 7, howToSet: 'set `project` on the client' } } },
       '"project" must be a string, got the number 7: set `project` on the client.',

@@ -31,6 +31,11 @@ const NOT_RESPONSES: [string, unknown, string][] = [
   ['the parsed body', { id: 'x' }, 'an object'],
   ['a string', '{"id":"x"}', 'the string "{\\"id\\":\\"x\\"}"'],
   ['an object with a status but no headers', { status: 200, ok: true }, 'an object'],
+  [
+    'a Response-like object whose body is a Node stream',
+    { status: 200, ok: true, headers: new Headers(), body: { pipe: () => undefined } },
+    'an object',
+  ],
 ];
 
 describe('a custom fetch that resolves to no Response', () => {
@@ -46,7 +51,7 @@ describe('a custom fetch that resolves to no Response', () => {
       expect(error).toBeInstanceOf(SDKError);
       expect(error).not.toBeInstanceOf(APIConnectionError);
       expect((error as Error).message).toBe(
-        `The fetch given in the client's options resolved to ${shown}, not a Response: a fetch must resolve to a Response (the Fetch standard's, with status and headers). Not retried.`,
+        `The fetch given in the client's options resolved to ${shown}, not a Response: a fetch must resolve to a Response (the Fetch standard's, with status, headers and a body that is null or a ReadableStream). Not retried.`,
       );
       expect(calls()).toBe(1);
     },

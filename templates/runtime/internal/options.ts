@@ -42,7 +42,25 @@ export function checkOptionTypes(options: unknown): void {
     if (value === undefined || fits(value, kind)) continue;
     throw new SDKError(`The option ${name} must be ${WORDS[kind]}, got ${shown(value)}.`);
   }
+  const record = options as Record<string, unknown>;
+  for (const [name, methods] of Object.entries(METHODS)) {
+    const value = record[name];
+    if (value === undefined) continue;
+    const missing = methods.filter(
+      (method) => typeof (value as Record<string, unknown>)[method] !== 'function',
+    );
+    if (missing.length > 0)
+      throw new SDKError(
+        `The option ${name} must have the methods ${methods.join(', ')}; it has no ${missing.join(', ')}.`,
+      );
+  }
 }
+
+/** The options that are objects the client calls, and the methods it calls on them. */
+const METHODS: Readonly<Record<string, readonly string[]>> = {
+  logger: ['error', 'warn', 'info', 'debug'],
+  responseGuards: ['check'],
+};
 
 /**
  * @throws SDKError when `value`, a parameter the client fills itself (`project`), is given but is
