@@ -53,8 +53,7 @@ export interface Plan {
   provider: string;
   /**
    * Required information that must be collected from the user in order to create a subscription
-   * with
-   * this plan.
+   * with this plan.
    */
   requirements: PlanRequirements;
   /** List of SIM types supported by this plan. Can be eSIM, pSIM, or both. */
@@ -136,8 +135,7 @@ export interface Addon {
   id: string;
   /**
    * Indicates when a subscription add-on will take effect. `creation`: as soon as it is created;
-   * the
-   * user does not need to take any further action. `networkLatch`: when the user's data session
+   * the user does not need to take any further action. `networkLatch`: when the user's data session
    * ends, which can be forced by power cycling the device. `usageStarted`: when usage starts (named
    * by the API's newer pages, which describe it no further).
    */
@@ -166,8 +164,7 @@ export interface Addon {
   coverage?: Coverage | null;
   /**
    * The optional validity of the add-on. Add-ons without a set validity will inherit the validity
-   * of
-   * the subscribed plan.
+   * of the subscribed plan.
    */
   validity: AddonValidity | null;
   /**
@@ -290,8 +287,7 @@ export interface PlanList {
   moreItemsAfter: string | null;
   /**
    * A unique identifier to be used as before pagination parameter if more items are available
-   * sorted
-   * before the current batch of items.
+   * sorted before the current batch of items.
    */
   moreItemsBefore: string | null;
 }
@@ -312,8 +308,7 @@ export interface PlanDocumentList {
   moreItemsAfter: string | null;
   /**
    * A unique identifier to be used as before pagination parameter if more items are available
-   * sorted
-   * before the current batch of items.
+   * sorted before the current batch of items.
    */
   moreItemsBefore: string | null;
 }
@@ -334,8 +329,7 @@ export interface AddonList {
   moreItemsAfter: string | null;
   /**
    * A unique identifier to be used as before pagination parameter if more items are available
-   * sorted
-   * before the current batch of items.
+   * sorted before the current batch of items.
    */
   moreItemsBefore: string | null;
 }
@@ -356,8 +350,7 @@ export interface SubscriptionChangeList {
   moreItemsAfter: string | null;
   /**
    * A unique identifier to be used as before pagination parameter if more items are available
-   * sorted
-   * before the current batch of items.
+   * sorted before the current batch of items.
    */
   moreItemsBefore: string | null;
 }
@@ -421,8 +414,7 @@ export interface SubscriptionChangeCreateRequest {
   subscription: string;
   /**
    * When the change should take effect. If set to "now", the change will take effect immediately.
-   * If
-   * set to "renewal", the change will instead take effect at the next subscription renewal date.
+   * If set to "renewal", the change will instead take effect at the next subscription renewal date.
    * Currently plan changes can only happen on "renewal", and sim changes can only happen "now".
    * @defaultValue "renewal"
    */

@@ -139,9 +139,32 @@ function blockLines(
       out.push(line);
       continue;
     }
-    for (const part of wrapLine(content, width - prefix.length)) out.push(`${prefix}${part}`);
+    // The lines after it that continue its paragraph take what it wraps: in Markdown one line
+    // break inside a paragraph is a space, and wrapping a line alone left a lone word on a line
+    // of its own before the next (text wrapped earlier at another indentation).
+    let paragraph = content;
+    for (;;) {
+      const nextStart = end + 1;
+      const nextEnd = lineEnd(text, nextStart);
+      const next = text.slice(nextStart, nextEnd);
+      const more = next.startsWith(prefix) ? next.slice(prefix.length) : undefined;
+      if (more === undefined || !continuesParagraph(more) || nextStart >= text.length) break;
+      paragraph = `${paragraph} ${more.trim()}`;
+      end = nextEnd;
+    }
+    for (const part of wrapLine(paragraph, width - prefix.length)) out.push(`${prefix}${part}`);
   }
   return { text: out.map((line) => `\n${line}`).join(''), end };
+}
+
+/**
+ * Whether a comment line's text goes on with the paragraph before it: not blank, not a list item,
+ * a heading, a quote, a table row, a fence, indented code or a TSDoc tag.
+ */
+function continuesParagraph(content: string): boolean {
+  return (
+    content.trim() !== '' && !/^([-*+]\s|\d+[.)]\s|#|>|\||```|~~~|@| {4}|\t|\*\/)/.test(content)
+  );
 }
 
 /**

@@ -68,6 +68,20 @@ describe('wrapDocComments', () => {
       'x;\n/**\n * word0 word1 word2 word3\n * word4 word5 word6 word7\n',
     ],
     [
+      // Text wrapped earlier at another indentation left a lone word on a line of its own.
+      'what a long line wraps joins the lines that go on with its paragraph: no lone word',
+      { given: `/**\n * ${long(7)}\n * then more text.\n */`, width: 30 },
+      '/**\n * word0 word1 word2 word3\n * word4 word5 word6 then more\n * text.\n */',
+    ],
+    [
+      'a list item, a blank line and a tag after it are not joined to it',
+      {
+        given: `/**\n * ${long(7)}\n * - an item\n *\n * ${long(2)}\n * @deprecated Use y.\n */`,
+        width: 30,
+      },
+      '/**\n * word0 word1 word2 word3\n * word4 word5 word6\n * - an item\n *\n * word0 word1\n * @deprecated Use y.\n */',
+    ],
+    [
       'code and short comments are left alone',
       { given: `const x = '${long(30)}';`, width: 40 },
       `const x = '${long(30)}';`,

@@ -156,9 +156,8 @@ export class Addons extends APIResource {
 export interface AddonListParams extends ProjectParam {
   /**
    * A cursor for use in pagination. The after parameter takes an object ID that defines the
-   * position
-   * in the list, only items immediately following the item with that ID will be returned. Mutually
-   * exclusive with `before`.
+   * position in the list, only items immediately following the item with that ID will be returned.
+   * Mutually exclusive with `before`.
    */
   after?: string;
   /**

@@ -262,9 +262,8 @@ export interface PlanListParams extends ProjectParam {
   status?: PlanStatus[];
   /**
    * A cursor for use in pagination. The after parameter takes an object ID that defines the
-   * position
-   * in the list, only items immediately following the item with that ID will be returned. Mutually
-   * exclusive with `before`.
+   * position in the list, only items immediately following the item with that ID will be returned.
+   * Mutually exclusive with `before`.
    */
   after?: string;
   /**
@@ -284,9 +283,8 @@ export interface PlanListParams extends ProjectParam {
 export interface PlanSearchParams extends PlanSearchRequest, ProjectParam {
   /**
    * A cursor for use in pagination. The after parameter takes an object ID that defines the
-   * position
-   * in the list, only items immediately following the item with that ID will be returned. Mutually
-   * exclusive with `before`.
+   * position in the list, only items immediately following the item with that ID will be returned.
+   * Mutually exclusive with `before`.
    */
   after?: string;
   /**
@@ -318,9 +316,8 @@ export interface PlanPublishParams extends ProjectParam {}
 export interface PlanListDocumentsParams extends ProjectParam {
   /**
    * A cursor for use in pagination. The after parameter takes an object ID that defines the
-   * position
-   * in the list, only items immediately following the item with that ID will be returned. Mutually
-   * exclusive with `before`.
+   * position in the list, only items immediately following the item with that ID will be returned.
+   * Mutually exclusive with `before`.
    */
   after?: string;
   /**

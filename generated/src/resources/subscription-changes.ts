@@ -147,9 +147,8 @@ export interface SubscriptionChangeListParams extends ProjectParam {
   user?: string;
   /**
    * A cursor for use in pagination. The after parameter takes an object ID that defines the
-   * position
-   * in the list, only items immediately following the item with that ID will be returned. Mutually
-   * exclusive with `before`.
+   * position in the list, only items immediately following the item with that ID will be returned.
+   * Mutually exclusive with `before`.
    */
   after?: string;
   /**
