@@ -23,6 +23,7 @@ import { getByRef } from '../../../generator/pointer.ts';
 import type { Level, WireRule } from './rules.ts';
 import { INPUT_USES, schemaUses, type SchemaUse } from './uses.ts';
 import type { RedoclyChange } from './wire.ts';
+import { escapeToken, pathTokens, siblingsCount } from './wire-schemas.ts';
 
 interface Docs {
   base: Record<string, unknown>;
@@ -80,17 +81,17 @@ class Reader {
         } else if (key === 'properties') {
           if (!isRecord(value)) return undefined;
           for (const [name, property] of Object.entries(value)) {
-            const read = this.text(property, `${at}/properties/${escape(name)}`, inner);
+            const read = this.text(property, `${at}/properties/${escapeToken(name)}`, inner);
             if (read === undefined) return undefined;
             const known = merged.properties.get(name);
             if (known !== undefined && known.schema !== read) return undefined;
             merged.properties.set(name, {
               schema: read,
-              pointer: `${at}/properties/${escape(name)}`,
+              pointer: `${at}/properties/${escapeToken(name)}`,
             });
           }
         } else {
-          const read = this.text(value, `${at}/${escape(key)}`, inner);
+          const read = this.text(value, `${at}/${escapeToken(key)}`, inner);
           if (read === undefined) return undefined;
           const known = merged.keywords.get(key);
           if (known !== undefined && known !== read) return undefined;
@@ -182,18 +183,6 @@ class Reader {
   }
 }
 
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function pathTokens(path: string): string[] {
-  return path
-    .replace(/^#\/?/, '')
-    .split('/')
-    .filter((token) => token !== '')
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /** The node at Redocly's path, `$ref`s followed (its paths go through them), with its pointer. */
 function locate(
   doc: Record<string, unknown>,
@@ -217,15 +206,10 @@ function locate(
     if (Array.isArray(node) && /^\d+$/.test(token)) node = node[Number(token)];
     else if (isRecord(node) && Object.hasOwn(node, token)) node = node[token];
     else return undefined;
-    pointer = `${pointer}/${escape(token)}`;
+    pointer = `${pointer}/${escapeToken(token)}`;
   }
   // The place itself is where its `$ref` leads: the named schema.
   return follow() ? { node, pointer } : undefined;
-}
-
-/** Whether a `$ref`'s siblings are part of the schema (OpenAPI 3.1), not ignored (3.0). */
-function siblingsCount(doc: Record<string, unknown>): boolean {
-  return !(typeof doc.openapi === 'string' && doc.openapi.startsWith('3.0'));
 }
 
 /** Whether a schema with a `$ref` has keywords beside it that constrain values. */
@@ -291,7 +275,7 @@ export function withRegroupsRead(
   const found = new Map<string, Regroup | undefined>();
   const regroupAt = (tokens: string[]): Regroup | undefined => {
     for (let length = 1; length <= tokens.length; length++) {
-      const path = `#/${tokens.slice(0, length).map(escape).join('/')}`;
+      const path = `#/${tokens.slice(0, length).map(escapeToken).join('/')}`;
       if (!found.has(path)) found.set(path, regroup(path, tokens.slice(0, length)));
       const at = found.get(path);
       if (at !== undefined) return at;
@@ -380,7 +364,7 @@ function differences(
     line(
       'schema-type-changed',
       'modified',
-      `${at.path}/properties/${escape(name)}`,
+      `${at.path}/properties/${escapeToken(name)}`,
       `Property \`${name}\`${of} changed: it accepts other values than before.`,
       pointer,
     );
@@ -392,7 +376,7 @@ function differences(
       line(
         'property-removed',
         'removed',
-        `${at.path}/properties/${escape(name)}`,
+        `${at.path}/properties/${escapeToken(name)}`,
         `Property \`${name}\`${of} was removed.`,
         pointer,
       );

@@ -20,7 +20,7 @@ import type { Level } from './rules.ts';
 import type { RedoclyChange } from './wire.ts';
 
 /** `#/paths/~1plans/get` → `['paths', '/plans', 'get']`. */
-function pathTokens(path: string): string[] {
+export function pathTokens(path: string): string[] {
   return path
     .replace(/^#\/?/, '')
     .split('/')
@@ -28,12 +28,12 @@ function pathTokens(path: string): string[] {
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function escapeToken(token: string): string {
+export function escapeToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Whether a `$ref`'s siblings are part of the schema (OpenAPI 3.1), not ignored (3.0). */
-function siblingsCount(doc: Record<string, unknown>): boolean {
+export function siblingsCount(doc: Record<string, unknown>): boolean {
   return !(typeof doc.openapi === 'string' && doc.openapi.startsWith('3.0'));
 }
 
