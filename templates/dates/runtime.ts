@@ -76,11 +76,18 @@ function daysInMonth(year: number, month: number): number {
 /**
  * The date-time string for a Date: the text it was revived from while its time is unchanged,
  * otherwise ISO 8601 in UTC (`2021-01-21T19:38:34Z`, `2021-01-21T19:38:34.250Z`). Throws a
- * RangeError for an invalid Date that was not revived from text.
+ * RangeError for an invalid Date that was not revived from text, and for one outside the years
+ * 0000 to 9999, which has no RFC 3339 date-time (§5.6: `date-fullyear = 4DIGIT`; `toISOString()`
+ * would write `+010000-01-01T00:00:00.000Z`).
  */
 export function formatDateTime(date: Date): string {
   const origin = origins.get(date);
   if (origin !== undefined && Object.is(origin.time, date.getTime())) return origin.text;
+  const year = date.getUTCFullYear();
+  if (year < 0 || year > 9999)
+    throw new RangeError(
+      `A Date in the year ${year} has no RFC 3339 date-time (§5.6: years 0000 to 9999); pass a Date in that range`,
+    );
   const iso = date.toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }

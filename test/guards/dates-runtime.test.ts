@@ -90,6 +90,21 @@ describe('formatDateTime', () => {
   it('throws a RangeError for an invalid Date it did not parse', () => {
     expect(() => formatDateTime(new Date(Number.NaN))).toThrow(RangeError);
   });
+
+  it('throws a RangeError for a Date outside the years 0000 to 9999, which has no RFC 3339 date-time', () => {
+    const after = new Date(Date.UTC(10000, 0, 1));
+    expect(() => formatDateTime(after)).toThrow(/year 10000 has no RFC 3339 date-time/);
+    const before = new Date(Date.UTC(2000, 0, 1));
+    before.setUTCFullYear(-2);
+    expect(() => formatDateTime(before)).toThrow(/year -2 has no RFC 3339 date-time/);
+    // The edges have 4 digits.
+    const first = new Date(Date.UTC(2000, 0, 1));
+    first.setUTCFullYear(0);
+    expect(formatDateTime(first)).toBe('0000-01-01T00:00:00Z');
+    expect(formatDateTime(new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)))).toBe(
+      '9999-12-31T23:59:59.999Z',
+    );
+  });
 });
 
 describe('serializeDates', () => {

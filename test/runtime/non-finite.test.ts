@@ -106,6 +106,48 @@ describe('numbers that are not finite, in the resource client', () => {
     expect(await refused(send)).toMatch(message);
   });
 
+  it.each<[string, (core: ClientCore) => Promise<unknown>, RegExp]>([
+    [
+      'an invalid Date in the body',
+      call(() => ({ method: 'post', path: '/x', body: { at: new Date(Number.NaN) } })),
+      /^The request body holds an invalid Date at \/at, which no request can carry: it has no date-time, and JSON would send it as null; nothing was sent\. Pass a valid Date in the years 0000 to 9999\.$/,
+    ],
+    [
+      'a Date in the year 10000 in the body',
+      call(() => ({ method: 'post', path: '/x', body: [new Date(Date.UTC(10000, 0, 1))] })),
+      /^The request body holds a Date in the year 10000 at \/0, /,
+    ],
+    [
+      'a Date query parameter before the year 0',
+      call(() => ({ method: 'get', path: '/x', query: { since: new Date(-62198755200001) } })),
+      /^Query parameter "since" is a Date in the year -2, which no request can carry: an RFC 3339 date-time has a year of 4 digits \(§5\.6\); nothing was sent\. Pass a valid Date in the years 0000 to 9999, or leave it out\.$/,
+    ],
+    [
+      'an invalid Date in a form body',
+      call(() => ({
+        method: 'post',
+        path: '/x',
+        body: { at: new Date('soon') },
+        contentType: 'application/x-www-form-urlencoded',
+        encode: formBody,
+      })),
+      /^The request body holds an invalid Date at \/at/,
+    ],
+    [
+      'a Date in a JSON path parameter',
+      call(() => ({
+        method: 'get',
+        path: namedPath('at')`/at/${jsonText({ at: new Date(Date.UTC(10000, 0, 1)) })}`,
+      })),
+      /^Path parameter \{at\} of \/at\/\{at\} holds a Date in the year 10000 at \/at/,
+    ],
+  ])(
+    '%s, which has no RFC 3339 date-time: an SDKError naming it, nothing sent',
+    async (_name, send, message) => {
+      expect(await refused(send)).toMatch(message);
+    },
+  );
+
   it('finite numbers, and NaN inside a Blob or typed array, are sent', async () => {
     const core = new ClientCore({ baseURL: server.url, token: 't' });
     await core.request({ method: 'post', path: '/x', query: { n: 0 }, body: { a: -0, b: 1e308 } });

@@ -1,20 +1,36 @@
 /**
- * Private helper: `NaN`, `Infinity` and `-Infinity` refused before a request is sent. JSON has no
- * such numbers (RFC 8259 §6): `JSON.stringify` writes them as `null`, so a body said what the
- * caller did not mean; in a path, query or header they went as the text `NaN` or `Infinity`, which
- * no server reads as a number. Each refusal is an `SDKError` naming the parameter, and inside a
- * value (a body, an object or JSON parameter) the place as a JSON pointer (RFC 6901).
+ * Private helper: values no request can carry, refused before it is sent.
+ *
+ * - `NaN`, `Infinity` and `-Infinity`. JSON has no such numbers (RFC 8259 §6): `JSON.stringify`
+ *   writes them as `null`, so a body said what the caller did not mean; in a path, query or header
+ *   they went as the text `NaN` or `Infinity`, which no server reads as a number.
+ * - A `Date` with no RFC 3339 `date-time` (§5.6: a year of 4 digits): an invalid Date, which
+ *   `JSON.stringify` writes as `null` and a query as a `RangeError` from deep inside, and one
+ *   outside the years 0000 to 9999, which `toISOString()` writes as `+010000-01-01T00:00:00.000Z`.
+ *
+ * Each refusal is an `SDKError` naming the parameter, and inside a value (a body, an object or
+ * JSON parameter) the place as a JSON pointer (RFC 6901).
  */
 import { SDKError } from '../errors.ts';
 
-/** The first number in `value` that is not finite, and where (`''` for the value itself). */
-export function nonFinite(value: unknown): { pointer: string; value: number } | undefined {
+/** A value no request can carry: a number that is not finite, a Date with no date-time. */
+export type Unsendable = number | Date;
+
+/**
+ * The first value in `value` that no request can carry, and where (`''` for the value itself).
+ * Named for the numbers it was first written for; Dates are found too.
+ */
+export function nonFinite(value: unknown): { pointer: string; value: Unsendable } | undefined {
   const seen = new Set<object>();
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length > 0) {
     const [item, pointer] = stack.pop()!;
     if (typeof item === 'number') {
       if (!Number.isFinite(item)) return { pointer, value: item };
+      continue;
+    }
+    if (item instanceof Date) {
+      if (!hasDateTime(item)) return { pointer, value: item };
       continue;
     }
     if (!isWalked(item) || seen.has(item)) continue;
@@ -34,17 +50,42 @@ export function assertFinite(value: unknown, what: string): void {
   const found = nonFinite(value);
   if (found === undefined) return;
   throw new SDKError(
-    `${what} ${nonFiniteProblem(found.value, found.pointer)}. Pass a finite number${found.pointer === '' ? ', or leave it out' : ''}.`,
+    `${what} ${nonFiniteProblem(found.value, found.pointer)}. ${nonFiniteFix(found.value)}${found.pointer === '' ? ', or leave it out' : ''}.`,
   );
 }
 
 /**
- * What is wrong with a value that is or holds a number that is not finite, after its name: "is
+ * What is wrong with a value that is or holds a value no request can carry, after its name: "is
  * NaN, which …", or inside it "holds NaN at /amount, which …". One wording for every refusal.
  */
-export function nonFiniteProblem(value: number, pointer = ''): string {
-  const where = pointer === '' ? `is ${String(value)}` : `holds ${String(value)} at ${pointer}`;
-  return `${where}, which no request can carry: JSON has no NaN or Infinity (RFC 8259 §6), and as text no server reads it as a number; nothing was sent`;
+export function nonFiniteProblem(value: Unsendable, pointer = ''): string {
+  const shown = value instanceof Date ? dateShown(value) : String(value);
+  const where = pointer === '' ? `is ${shown}` : `holds ${shown} at ${pointer}`;
+  const why = !(value instanceof Date)
+    ? 'JSON has no NaN or Infinity (RFC 8259 §6), and as text no server reads it as a number'
+    : Number.isNaN(value.getTime())
+      ? 'it has no date-time, and JSON would send it as null'
+      : 'an RFC 3339 date-time has a year of 4 digits (§5.6)';
+  return `${where}, which no request can carry: ${why}; nothing was sent`;
+}
+
+/** The fix for {@link nonFiniteProblem}'s value, without the final period. */
+export function nonFiniteFix(value: Unsendable): string {
+  return value instanceof Date
+    ? 'Pass a valid Date in the years 0000 to 9999'
+    : 'Pass a finite number';
+}
+
+/** A valid Date whose UTC year has 4 digits, so it has an RFC 3339 `date-time`. */
+function hasDateTime(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return year >= 0 && year <= 9999;
+}
+
+/** A Date, for a message: `an invalid Date`, `a Date in the year 10000`. */
+function dateShown(date: Date): string {
+  const year = date.getUTCFullYear();
+  return Number.isNaN(year) ? 'an invalid Date' : `a Date in the year ${year}`;
 }
 
 /** Arrays and objects that JSON or a parameter's serialisation reads member by member. */

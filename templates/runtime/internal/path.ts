@@ -4,7 +4,7 @@
  */
 import { SDKError } from '../errors.ts';
 import { encodeComponent } from './percent.ts';
-import { nonFinite, nonFiniteProblem } from './finite.ts';
+import { nonFinite, nonFiniteFix, nonFiniteProblem, type Unsendable } from './finite.ts';
 import { scalarText } from './scalar.ts';
 
 /** OpenAPI's path styles (https://spec.openapis.org/oas/v3.1.0#style-values); `simple` is the default. */
@@ -185,9 +185,9 @@ export function jsonText(value: unknown): string | PathSegment {
   return new PathSegment('', nonFinitePathProblem(found.value, found.pointer));
 }
 
-/** A number that is not finite (internal/finite.ts), as a path parameter's problem. */
-function nonFinitePathProblem(value: number, pointer = ''): Problem {
-  return new Problem(nonFiniteProblem(value, pointer), 'Pass a finite number.');
+/** A value no request can carry (internal/finite.ts), as a path parameter's problem. */
+function nonFinitePathProblem(value: Unsendable, pointer = ''): Problem {
+  return new Problem(nonFiniteProblem(value, pointer), `${nonFiniteFix(value)}.`);
 }
 
 /** How the typed path client serialises a path parameter that is not plain `simple`. */
