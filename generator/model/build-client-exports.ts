@@ -35,7 +35,20 @@ export function claimClientName(
   const taken = names.has(wanted) || RUNTIME_NAMES.has(wanted);
   const name = names.claim(taken ? `${wanted}Client` : wanted);
   const given = settings.clientNameGiven;
-  if (given === undefined) return name;
+  if (given === undefined) {
+    // Named after `info.title`. A name the package itself has (`Page`, `Map`) is taken for good,
+    // silently; one the spec took (a schema `Names` in the API "Names") moved the package's main
+    // export, and removing that schema moves it back: each a breaking change, so say so at it.
+    const holder = name === wanted ? undefined : names.holder(wanted);
+    if (holder !== undefined)
+      report.warnings.add(
+        'client-name',
+        `${holder.what} takes the name \`${wanted}\` the client has from \`info.title\`, so the client is \`${name}\`: code that imports \`${wanted}\` gets the spec's type instead`,
+        { file: report.file, pointer: holder.pointer },
+        `${holder.fix}, or set \`x-sdk.clientName\` (\`clientName: ${name}\` keeps the name the client has now)`,
+      );
+    return name;
+  }
   const asked = pascalCase(given.replace(/['\u2019]/g, ''));
   if (name === asked) return name;
   report.warnings.add(

@@ -85,12 +85,18 @@ describe('a client name another export has', () => {
     });
   });
 
-  it("from the title, like a schema: `Client` appended (not the schema's number)", async () => {
+  it("from the title, like a schema: `Client` appended (not the schema's number), with a warning at the schema", async () => {
     const doc = {
       info: { title: 'Plan', version: '1' },
       components: { schemas: { Plan: { type: 'object' } } },
     };
-    expect(await clientOf(doc)).toEqual({ name: 'PlanClient', warning: undefined });
+    // Adding or removing the schema renames the package's main export: never silently.
+    expect(await clientOf(doc)).toEqual({
+      name: 'PlanClient',
+      warning: expect.stringMatching(
+        /openapi\.json #\/components\/schemas\/Plan: the schema #\/components\/schemas\/Plan takes the name `Plan` the client has from `info.title`, so the client is `PlanClient`: code that imports `Plan` gets the spec's type instead$/,
+      ),
+    });
   });
 
   it.each([
