@@ -8,6 +8,7 @@ import { SubscriptionChanges } from './resources/subscription-changes.js';
 import { ClientCore, type ClientOptions, coreOf, linkCore } from './runtime/core.js';
 import { SDKError } from './runtime/errors.js';
 import { readEnv } from './runtime/internal/env.js';
+import { checkOptionTypes } from './runtime/internal/options.js';
 import { type PathsClient, createPathsClient } from './runtime/paths-client.js';
 
 /**
@@ -59,6 +60,7 @@ export class Gigs {
    * setting is invalid (a negative `timeout`, `responseValidation` without `responseGuards`, …).
    */
   constructor(options: GigsOptions = {}) {
+    checkOptionTypes(options);
     const token = options.token ?? readEnv('GIGS_TOKEN');
     if (token === undefined || token === '') {
       throw new SDKError(

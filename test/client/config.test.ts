@@ -122,6 +122,25 @@ describe('new Gigs()', () => {
     );
   });
 
+  it('refuses options of the wrong type before a default or the environment fills them in', () => {
+    process.env['GIGS_TOKEN'] = 'sk_env';
+    process.env['GIGS_BASE_URL'] = 'https://env.example';
+    const refused = (options: unknown) => {
+      try {
+        new Gigs(options as ConstructorParameters<typeof Gigs>[0]);
+      } catch (error) {
+        expect(error).toBeInstanceOf(SDKError);
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    // From JavaScript: `null` is not "no options", and a null option is not "use the default".
+    expect(refused(null)).toBe("The client's options must be an object, got null.");
+    expect(refused({ baseURL: null })).toBe('The option baseURL must be a string, got null.');
+    expect(refused({ token: null })).toBe('The option token must be a string, got null.');
+    expect(refused({})).toBe('accepted');
+  });
+
   it('refuses a base URL fetch would refuse, at once, never showing its password', () => {
     const refusal = (baseURL: string): string => {
       try {

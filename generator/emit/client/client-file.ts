@@ -138,7 +138,11 @@ export function emitClientFile(
       docs: [`The ${words(resource.name).join(' ').toLowerCase()} of the API.`],
     }),
   );
-  const body: string[] = [];
+  // Options of the wrong type (`null`, a numeric token, `baseURL: null`) are refused before any
+  // default fills them in: read as absent, `null` would silently become the environment's value.
+  const body: string[] = [
+    `${imports.value('./runtime/internal/options.js', 'checkOptionTypes')}(options);`,
+  ];
   if (auth !== undefined) {
     body.push(
       `const token = options.token ?? ${readEnv}(${env('TOKEN')});`,
