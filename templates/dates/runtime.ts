@@ -21,7 +21,8 @@ const DATE_TIME =
  * serializes back to the same text. So does a date-time whose fields are out of range (RFC 3339
  * §5.7): `2024-02-30`, hour 24, minute 60, an offset of `+24:00`; `Date.parse` would have read
  * `2024-02-30` as March 1. A leap second (`23:59:60Z`, which RFC 3339 allows and a Date cannot
- * hold) is read as the last millisecond before the next second, `23:59:59.999Z`.
+ * hold) is read as the last millisecond before the next second, `23:59:59.999Z`; `:60` is one
+ * only in the last minute of a month in UTC (§5.7), an invalid Date at any other minute.
  */
 export function parseDateTime(text: string): Date {
   const time = dateTimeValue(text);
@@ -64,7 +65,22 @@ function dateTimeValue(text: string): number {
     sign === undefined
       ? 0
       : (sign === '-' ? -1 : 1) * (Number(offsetHour) * 60 + Number(offsetMinute));
-  return utc.getTime() - offset * 60_000;
+  const time = utc.getTime() - offset * 60_000;
+  return leap && !isLeapSecondMinute(time) ? Number.NaN : time;
+}
+
+/**
+ * A leap second is the last minute of a month in UTC (RFC 3339 §5.7): `23:59:60Z` on the last day
+ * of a month, `15:59:60-08:00` the same second in another offset. `:60` at any other minute is no
+ * time at all.
+ */
+function isLeapSecondMinute(time: number): boolean {
+  const at = new Date(time);
+  return (
+    at.getUTCHours() === 23 &&
+    at.getUTCMinutes() === 59 &&
+    at.getUTCDate() === daysInMonth(at.getUTCFullYear(), at.getUTCMonth() + 1)
+  );
 }
 
 /** Days in a month of the proleptic Gregorian calendar (RFC 3339 Appendix C). */

@@ -26,6 +26,9 @@ describe('parseDateTime', () => {
     ['0099-06-01T00:00:00-05:30', new Date('0099-06-01T05:30:00Z').getTime()],
     // RFC 3339 §5.6 allows a leap second; a Date cannot hold one: the last millisecond before it.
     ['2016-12-31T23:59:60Z', Date.UTC(2016, 11, 31, 23, 59, 59, 999)],
+    // The same second in another offset (RFC 3339 §5.7), and at the end of June.
+    ['2016-12-31T15:59:60-08:00', Date.UTC(2016, 11, 31, 23, 59, 59, 999)],
+    ['2015-07-01T01:59:60+02:00', Date.UTC(2015, 5, 30, 23, 59, 59, 999)],
   ])('%s is %i', (text, time) => {
     expect(parseDateTime(text).getTime()).toBe(time);
   });
@@ -48,6 +51,11 @@ describe('parseDateTime', () => {
     '2021-01-21T10:00:61Z',
     '2021-01-21T10:00:00+24:00',
     '2021-01-21T10:00:00+02:60',
+    // A leap second only ends a month in UTC (§5.7).
+    '2021-01-21T10:00:60Z',
+    '2016-12-31T23:58:60Z',
+    '2016-12-30T23:59:60Z',
+    '2016-12-31T23:59:60+01:00',
   ])('%j is an invalid Date', (text) => {
     const date = parseDateTime(text);
     expect(date).toBeInstanceOf(Date);
