@@ -39,6 +39,7 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GeneratorError } from '../errors.ts';
+import { PRETTIERIGNORE_PATH } from '../package-files.ts';
 import { assertReplaceable, isNeverGenerated, ownedFiles, STAGING_PREFIX } from './owned.ts';
 import { setStaging } from './interrupt.ts';
 import type { RenderedTree } from './render.ts';
@@ -359,7 +360,10 @@ async function planChanges(
     new GeneratorError(
       `${what} (${at}) is where the generator now writes ${writes}`,
       { file: join(target, at) },
-      'move it elsewhere in the package or out of it, then run again',
+      at === PRETTIERIGNORE_PATH
+        ? // Its own lists what prettier must leave as written (write/prettier-files.ts).
+          `delete it, or move it out of the package: the generator writes the package's ${PRETTIERIGNORE_PATH} itself, listing the files prettier must leave as written; keep rules of your own in the ${PRETTIERIGNORE_PATH} of the folder you run prettier from`
+        : 'move it elsewhere in the package or out of it, then run again',
     );
   const create = new Set<string>();
   const kind = (info: Stats) =>

@@ -570,6 +570,25 @@ describe('writing only what changes', () => {
       expect(await snapshotTree(out)).toEqual(before);
     },
   );
+
+  it("refuses a .prettierignore of the user's own where the package's goes, saying to delete it", async () => {
+    const out = join(await tempDir('write-'), 'generated');
+    await writeTreeAtomically(out, pkg({ 'package.json': '{}\n' }));
+    await writeFile(join(out, '.prettierignore'), 'src\n');
+    const before = await snapshotTree(out);
+    const error = await writeTreeAtomically(
+      out,
+      pkg({ 'package.json': '{}\n', '.prettierignore': 'dist\n' }),
+    ).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(
+      /your file \(\.prettierignore\) is where the generator now writes \.prettierignore/,
+    );
+    expect((error as GeneratorError).hint).toMatch(
+      /^delete it, or move it out of the package: the generator writes the package's \.prettierignore itself/,
+    );
+    expect(await snapshotTree(out)).toEqual(before);
+  });
 });
 
 describe('recovery after a killed run', () => {
