@@ -22,7 +22,6 @@
 import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { yamlScalar } from '../escape.ts';
 import type { OperationDraft } from './build-operations.ts';
-import { isJsonMediaType } from './media-types.ts';
 import { forEachNode } from './read-write.ts';
 import { NameRegistry, pascalCase, type NameCollision } from './names.ts';
 import { methodOwner, operationOwner, resourceOwner } from './name-collisions.ts';
@@ -30,6 +29,7 @@ import { deriveResources } from './resource-names.ts';
 import type { SchemaNode } from './schema-types.ts';
 import { parseSdkMethod, safeMember, sdkMethodFix, type Placement } from './sdk-method.ts';
 import { exportName, operationTypeName, resourceName, singular } from './sdk-names.ts';
+import { checksOwnBody, distinctSuccesses } from './successes.ts';
 import type { OperationModel, ResourceModel } from './types.ts';
 
 export function buildResources(
@@ -86,26 +86,24 @@ export function buildResources(
     const schemaTyped = success?.kind === 'json' || success?.kind === 'any';
     if (schemaTyped && success?.schema !== undefined && needsOwnType(success.schema))
       operation.typeNames.response = typeName('Response', 'response');
-    if (checksOwnBody(operation))
+    if (checksOwnBody(success))
       operation.typeNames.responseGuard =
         operation.typeNames.response ?? typeName('Response', 'response');
+    // The other success bodies the method may resolve to (a `201` beside a `200`, a `2XX`), each
+    // checked by its own guard where no named schema's does: `PlanCreate201Response`.
+    for (const other of distinctSuccesses(operation)) {
+      if (!checksOwnBody(other)) continue;
+      const word = other.status === 'default' ? 'Default' : other.status;
+      operation.typeNames.otherResponseGuards ??= {};
+      operation.typeNames.otherResponseGuards[other.status] = typeName(
+        `${word}Response`,
+        'response',
+      );
+    }
     if (operation.body !== undefined && needsOwnType(operation.body.schema))
       operation.typeNames.body = typeName('Body', 'request body');
   }
   return { operations, resources };
-}
-
-/**
- * Whether the guard of the operation's JSON (or `*`/`*`) success body is one of its own: the body has a schema
- * that is not exactly a `$ref` to a named schema (whose guard checks it): `Plan[]`, `Plan | null`,
- * an object written inline, a map, a union.
- */
-function checksOwnBody(operation: OperationModel): boolean {
-  const success = operation.successResponse;
-  if (success?.schema === undefined || success.contentType === undefined) return false;
-  // `*/*` too: the client checks such a body when it arrives as JSON.
-  if (!isJsonMediaType(success.contentType) && success.kind !== 'any') return false;
-  return success.schema.kind !== 'ref' || success.schema.nullable;
 }
 
 /**

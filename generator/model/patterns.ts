@@ -526,11 +526,21 @@ export function guardedSchemas(
   schemas: readonly NamedSchema[],
   operations: readonly OperationModel[],
 ): SchemaRoot[] {
-  const bodies = operations.flatMap((operation) => {
-    const node = operation.successResponse?.schema;
-    return operation.typeNames.responseGuard === undefined || node === undefined ? [] : [{ node }];
-  });
+  const bodies = operations.flatMap((operation) =>
+    ownGuardedBodies(operation).map((node) => ({ node })),
+  );
   return [...schemas, ...bodies];
+}
+
+/** The success bodies of `operation` that a guard of its own checks (model/successes.ts). */
+function ownGuardedBodies(operation: OperationModel): SchemaNode[] {
+  const { typeNames, successResponse, otherSuccesses = [] } = operation;
+  const nodes: (SchemaNode | undefined)[] = [];
+  if (typeNames.responseGuard !== undefined) nodes.push(successResponse?.schema);
+  const others = typeNames.otherResponseGuards ?? {};
+  for (const response of otherSuccesses)
+    if (Object.hasOwn(others, response.status)) nodes.push(response.schema);
+  return nodes.filter((node) => node !== undefined);
 }
 
 /**
@@ -540,16 +550,13 @@ export function guardedSchemas(
  */
 export function unguardedSchemas(operations: readonly OperationModel[]): SchemaRoot[] {
   return operations.flatMap((operation) => {
-    const guarded =
-      operation.typeNames.responseGuard === undefined
-        ? undefined
-        : operation.successResponse?.schema;
+    const guarded = new Set(ownGuardedBodies(operation));
     const nodes = [
       ...operation.parameters.map((parameter) => parameter.schema),
       operation.body?.schema,
       ...operation.responses.flatMap((response) => [response.schema, response.textSchema]),
     ];
-    return nodes.flatMap((node) => (node === undefined || node === guarded ? [] : [{ node }]));
+    return nodes.flatMap((node) => (node === undefined || guarded.has(node) ? [] : [{ node }]));
   });
 }
 

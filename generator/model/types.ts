@@ -177,9 +177,17 @@ export interface OperationModel {
    * `responseGuard`: the name of the guard of a JSON success body that is not exactly a `$ref` to
    * a named schema (`validate<name>` in src/guards.ts, its key in src/response-guards.ts):
    * `response` where there is one, else a name claimed like it (`AnimalListResponse` for
-   * `Animal[]`), never a schema's.
+   * `Animal[]`), never a schema's. `otherResponseGuards`: the same for the bodies of the other
+   * success responses read apart from the main one (model/successes.ts `distinctSuccesses`), by
+   * status key: `{ '201': 'PlanCreate201Response' }`.
    */
-  typeNames: { params: string; response?: string; body?: string; responseGuard?: string };
+  typeNames: {
+    params: string;
+    response?: string;
+    body?: string;
+    responseGuard?: string;
+    otherResponseGuards?: Record<string, string>;
+  };
   parameters: ParameterModel[];
   body?: RequestBodyModel;
   /** Responses by status code (`200`, `4XX`, `default`), in spec order. */

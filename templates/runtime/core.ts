@@ -230,8 +230,8 @@ export interface APIRequest {
   /**
    * Readers of the other responses a 2xx answer may select, by key (`201`, `2XX`, `default`):
    * an answer is read by the one its status selects (exact code, then range, then `default`),
-   * by `read` when that is `successKey` or none; its guard (`responseSchema`) checks only what
-   * `read` read.
+   * by `read` when that is `successKey` or none. What `read` read is checked by
+   * `responseSchema`, what one of these read by its `responseSchemas` entry.
    */
   responses?: Readonly<Record<string, ResponseReader>>;
   /** The operation declares a success response without a body, so an empty one is no error. */
@@ -241,6 +241,11 @@ export interface APIRequest {
    * which checks it when response validation is on.
    */
   responseSchema?: string;
+  /**
+   * The guards of the bodies `responses` reads, by the same key (`{ '201': 'Plan' }`): a body
+   * read by one of them is checked by its entry here, or not at all when it has none.
+   */
+  responseSchemas?: Readonly<Record<string, string>>;
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): the token is
    * not sent, in no header, query parameter or cookie. Default headers still are.
@@ -859,15 +864,17 @@ export class ClientCore {
   /** Step 4 for a 2xx: the data, checked by its guard when validation is on (validation.ts). */
   protected checkResponse<T>(response: Response, data: unknown, request: APIRequest): T {
     const { responseValidation: mode } = this;
-    const schema = request.responseSchema;
+    // The body of the response its status selected: `read`'s, or one of `responses` (`201`).
+    const key = otherKey(request, response.status);
+    const schema = key === undefined ? request.responseSchema : request.responseSchemas?.[key];
+    const reader = key === undefined ? request.read : request.responses?.[key];
     // An empty body the operation allows (a declared 204) has nothing to check, nor has one a `*/*`
     // operation got as text or bytes (internal/read.ts readAny): its guard is for JSON.
     if (
       mode !== 'off' &&
       schema !== undefined &&
       data !== undefined &&
-      otherReader(request, response.status) === undefined &&
-      (request.read !== readAny || anyIsJSON(response))
+      (reader !== readAny || anyIsJSON(response))
     ) {
       this.#guards?.check(data, {
         schema,
@@ -1034,10 +1041,18 @@ function describe(prepared: PreparedRequest): string {
 
 /** The reader of the response other than the success response that `status` selects, if it selects one. */
 function otherReader(request: APIRequest, status: number): ResponseReader | undefined {
+  const key = otherKey(request, status);
+  return key === undefined ? undefined : request.responses?.[key];
+}
+
+/** The key of `responses` a 2xx `status` selects; undefined when it is `read`'s. */
+function otherKey(request: APIRequest, status: number): string | undefined {
   const { responses } = request;
   if (responses === undefined) return undefined;
   const key = responseKey(status, [request.successKey ?? '', ...Object.keys(responses)]);
-  return key === undefined || key === request.successKey ? undefined : responses[key];
+  return key === undefined || key === request.successKey || !Object.hasOwn(responses, key)
+    ? undefined
+    : key;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Response validation checks every JSON success body that has a schema, not only a `$ref` to a
  * named one (test/fixtures/faults/inline-response-bodies.yaml): a list of refs, a nullable ref, an
- * object written inline, a map, a oneOf and an allOf of refs. The generated client runs with
+ * object written inline, a map, a oneOf and an allOf of refs; and the bodies of the other success
+ * responses an operation declares (a `201` beside a `200`, a `2XX`), each by its own guard. The generated client runs with
  * `responseValidation: 'throw'` (and `'warn'`) against a real node:http server: an invalid body
  * rejects with ResponseValidationError naming the JSON pointer of each issue, a valid one resolves.
  */
@@ -146,6 +147,28 @@ describe("responseValidation: 'throw' on bodies that are not a named schema", ()
     expect(error).toBeInstanceOf(exports['ResponseValidationError']);
     expect((error as { schema: string }).schema).toBe('Animal');
   });
+
+  it.each<[status: number, invalid: unknown, paths: string[], schema: RegExp, valid: unknown]>([
+    [200, { id: 1, kind: 'cow' }, ['/id'], /^Animal$/, cow],
+    [201, { ticket: 7 }, ['/ticket'], /^AnimalAdopt201Response$/, { ticket: 't-1' }],
+    [202, { food: 'Hay', bales: 'two' }, ['/bales'], /^Hay$/, { food: 'Hay', bales: 2 }],
+    [203, { id: 'a1', kind: 'dog' }, ['/kind'], /^Animal$/, cow],
+    [206, ['news', 3], ['/1'], /^AnimalAdopt2XXResponse$/, ['news']],
+  ])(
+    'every success response is checked by its own body’s guard: %i',
+    async (status, invalid, paths, schema, valid) => {
+      reply = json(status, invalid);
+      const error = await strict().animals['adopt']!().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(exports['ResponseValidationError']);
+      expect((error as { issues: Issue[] }).issues.map((issue) => issue.path)).toEqual(paths);
+      expect((error as { schema: string }).schema).toMatch(schema);
+      reply = json(status, valid);
+      await expect(strict().animals['adopt']!()).resolves.toEqual(valid);
+    },
+  );
 
   it("'warn' logs the list's issue and resolves with the body", async () => {
     const logger = recordingLogger();

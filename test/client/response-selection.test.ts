@@ -45,12 +45,23 @@ const SPEC = {
       default: { description: 'Any answer', content: jsonOf(thing) },
     }),
     '/lower': get('lower', { '2xx': { description: 'Text', content: text } }),
+    // The 201 is like the 200, but left out of the table it would select the range.
+    '/plain': get('plain', {
+      '200': { description: 'Done' },
+      '201': { description: 'Made' },
+      '2XX': {
+        description: 'Names',
+        content: jsonOf({ type: 'array', items: { type: 'string' } }),
+      },
+    }),
   },
 };
 
 type Call = () => Promise<unknown>;
 let server: TestServer;
-let client: { things: Record<'mixed' | 'fallback' | 'ranged' | 'onlyDefault' | 'lower', Call> };
+let client: {
+  things: Record<'mixed' | 'fallback' | 'ranged' | 'onlyDefault' | 'lower' | 'plain', Call>;
+};
 let reply: Reply;
 
 beforeAll(async () => {
@@ -96,6 +107,13 @@ describe('a 2xx answer is read by the response its status selects', () => {
       { id: 'b' },
     ],
     ['2xx written lowercase: text', 'lower', answer(200, 'text/plain', 'low'), 'low'],
+    [
+      'exact 201 like the 200, beside 2XX: nothing',
+      'plain',
+      answer(201, 'application/json', '["x"]'),
+      undefined,
+    ],
+    ['2XX beside them: JSON', 'plain', answer(206, 'application/json', '["x"]'), ['x']],
   ])('%s', async (_case, method, answerWith, want) => {
     reply = answerWith;
     const got = await client.things[method]();

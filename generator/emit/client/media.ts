@@ -13,6 +13,7 @@ import type {
   ResponseModel,
 } from '../../model/types.ts';
 import type { ImportPlan } from './imports.ts';
+import { distinctSuccesses } from '../../model/successes.ts';
 
 /** Runtime modules, as seen from `src/resources/`. */
 const BODY_MODULE = '../runtime/internal/body.js';
@@ -170,22 +171,6 @@ function acceptOf(responses: readonly ResponseModel[]): string | undefined {
 function isPlainJson(response: ResponseModel): boolean {
   const type = response.contentType?.split(';')[0]?.trim().toLowerCase();
   return response.kind === 'json' && type === 'application/json';
-}
-
-/**
- * The other responses a 2xx may select (OperationModel.otherSuccesses) that the client must tell
- * apart from the success response: read differently, or (2xx codes and `2XX`) typed differently.
- * `default` beside declared 2xx responses is not in the result type (it describes errors there),
- * so only its reader matters.
- */
-function distinctSuccesses(operation: OperationModel): ResponseModel[] {
-  const success = operation.successResponse;
-  if (success === undefined) return [];
-  const same = (response: ResponseModel): boolean =>
-    response.kind === success.kind &&
-    (response.status === 'default' ||
-      JSON.stringify(response.schema) === JSON.stringify(success.schema));
-  return (operation.otherSuccesses ?? []).filter((response) => !same(response));
 }
 
 /** The responses whose bodies the method may resolve to: the success response, then the others typed differently. */

@@ -51,7 +51,7 @@ import {
   rawBodyType,
   responseEntries,
 } from './media.ts';
-import { responseSchemaOf } from './response-guards-file.ts';
+import { responseSchemaOf, responseSchemasOf } from './response-guards-file.ts';
 import { bodyType, pageItemType, parameterType, resultType } from './type-refs.ts';
 import { pathLiteral } from '../path-literal.ts';
 
@@ -294,6 +294,10 @@ function methodBody(
   const responseSchema = responseSchemaOf(operation);
   if (responseSchema !== undefined)
     request.push(`responseSchema: ${stringLiteral(responseSchema)}`);
+  const others = Object.entries(responseSchemasOf(operation)).map(
+    ([status, name]) => `${stringLiteral(status)}: ${stringLiteral(name)}`,
+  );
+  if (others.length > 0) request.push(`responseSchemas: { ${others.join(', ')} }`);
   if (operation.anonymous) request.push('anonymous: true');
   const literal = `{ ${request.join(', ')} }`;
   const requestLiteral =

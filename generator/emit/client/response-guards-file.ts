@@ -10,10 +10,10 @@
  */
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import { propertyKey } from '../../model/names.ts';
-import type { ApiModel, OperationModel } from '../../model/types.ts';
+import type { ApiModel, OperationModel, ResponseModel } from '../../model/types.ts';
+import { distinctSuccesses, hasCheckedBody } from '../../model/successes.ts';
 import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
-import { isJsonMediaType } from '../../model/media-types.ts';
 import { responseBodyGuards } from '../guards/response-bodies.ts';
 
 const RESPONSE_GUARDS_PATH = 'src/response-guards.ts';
@@ -27,18 +27,32 @@ export const RESPONSE_GUARDS_MODULE = './response-guards.js';
  * schema.
  */
 export function responseSchemaOf(operation: OperationModel): string | undefined {
-  const success = operation.successResponse;
-  if (
-    success?.schema === undefined ||
-    success.contentType === undefined ||
-    // `*/*` too: the client checks such a body when it arrives as JSON (runtime/core.ts).
-    (!isJsonMediaType(success.contentType) && success.kind !== 'any')
-  )
-    return undefined;
-  const { schema } = success;
-  return schema.kind === 'ref' && !schema.nullable
-    ? schema.target
-    : operation.typeNames.responseGuard;
+  return guardNameOf(operation.successResponse, operation.typeNames.responseGuard);
+}
+
+/**
+ * The guard names of the other success bodies the client reads apart from the main one (a `201`
+ * beside a `200`, a `2XX`; model/successes.ts), by status key, like {@link responseSchemaOf}:
+ * `{ '201': 'Plan', '2XX': 'PlanCreate2XXResponse' }`. Empty when none has a checked body.
+ */
+export function responseSchemasOf(operation: OperationModel): Record<string, string> {
+  const names: Record<string, string> = {};
+  const own = operation.typeNames.otherResponseGuards ?? {};
+  for (const response of distinctSuccesses(operation)) {
+    const name = guardNameOf(response, own[response.status]);
+    if (name !== undefined) names[response.status] = name;
+  }
+  return names;
+}
+
+/** The guard of a response's body: its schema's when it is exactly a `$ref`, else `own`. */
+function guardNameOf(
+  response: ResponseModel | undefined,
+  own: string | undefined,
+): string | undefined {
+  if (!hasCheckedBody(response)) return undefined;
+  const { schema } = response;
+  return schema.kind === 'ref' && !schema.nullable ? schema.target : own;
 }
 
 /**
@@ -48,10 +62,20 @@ export function responseSchemaOf(operation: OperationModel): string | undefined 
  */
 export function emitResponseGuardsFile(model: ApiModel, exportName: string): EmittedSourceFile {
   const known = new Set(model.schemas.map((schema) => schema.name));
-  for (const operation of model.operations)
-    if (operation.typeNames.responseGuard !== undefined)
-      known.add(operation.typeNames.responseGuard);
-  const names = [...new Set(model.operations.map(responseSchemaOf))]
+  for (const { typeNames } of model.operations)
+    for (const name of [
+      typeNames.responseGuard,
+      ...Object.values(typeNames.otherResponseGuards ?? {}),
+    ])
+      if (name !== undefined) known.add(name);
+  const names = [
+    ...new Set(
+      model.operations.flatMap((operation) => [
+        responseSchemaOf(operation),
+        ...Object.values(responseSchemasOf(operation)),
+      ]),
+    ),
+  ]
     .filter((name): name is string => name !== undefined && known.has(name))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const imports = new ImportPlan([exportName]);

@@ -7,7 +7,7 @@
  */
 import { escapeJsDoc } from '../../model/names.ts';
 import type { SchemaNode } from '../../model/schema-types.ts';
-import type { ApiModel } from '../../model/types.ts';
+import type { ApiModel, OperationModel } from '../../model/types.ts';
 import { TypePrinter } from '../schema-types/print.ts';
 import { shapeHash } from './shapes.ts';
 
@@ -46,11 +46,7 @@ export function responseBodyGuards(model: ApiModel): ResponseBodyGuards {
   const ownTypes: string[] = [];
   const shared = new Map<string, string>();
   const firstOf = new Map<string, ResponseBodyGuard>();
-  for (const operation of model.operations) {
-    const name = operation.typeNames.responseGuard;
-    const node = operation.successResponse?.schema;
-    if (name === undefined || node === undefined) continue;
-    const own = operation.typeNames.response;
+  for (const { operation, name, node, own, status } of ownBodies(model)) {
     const type = own ?? printer.type(node, 'read');
     const key = `${type}\u0000${shapeHash(node)}`;
     const first = own === undefined ? firstOf.get(key) : undefined;
@@ -60,12 +56,13 @@ export function responseBodyGuards(model: ApiModel): ResponseBodyGuards {
     }
     if (own !== undefined) ownTypes.push(own);
     const where = `${operation.method.toUpperCase()} ${operation.path}`;
+    const response = status === undefined ? 'success response' : `\`${status}\` response`;
     const body: ResponseBodyGuard = {
       name,
       node,
       type,
       subject: escapeJsDoc(
-        `the \`${where}\` success response (\`${operation.sdk.resource}.${operation.sdk.method}\`)`,
+        `the \`${where}\` ${response} (\`${operation.sdk.resource}.${operation.sdk.method}\`)`,
       ),
     };
     if (own === undefined) firstOf.set(key, body);
@@ -79,4 +76,30 @@ export function responseBodyGuards(model: ApiModel): ResponseBodyGuards {
     if (more !== undefined) body.subject += ` and ${more} more operation${more === 1 ? '' : 's'}'`;
   }
   return { bodies, ownTypes, shared };
+}
+
+/**
+ * Every success body a guard of its operation's own checks, in operation order: the main one
+ * (`typeNames.responseGuard`, typed with the operation's `…Response` type where it has one), then
+ * the other success responses' (`typeNames.otherResponseGuards`, by their `status`).
+ */
+function* ownBodies(model: ApiModel): Generator<{
+  operation: OperationModel;
+  name: string;
+  node: SchemaNode;
+  own: string | undefined;
+  status?: string;
+}> {
+  for (const operation of model.operations) {
+    const { typeNames, successResponse, otherSuccesses = [] } = operation;
+    const node = successResponse?.schema;
+    if (typeNames.responseGuard !== undefined && node !== undefined)
+      yield { operation, name: typeNames.responseGuard, node, own: typeNames.response };
+    const others = typeNames.otherResponseGuards ?? {};
+    for (const response of otherSuccesses) {
+      const name = others[response.status];
+      if (name !== undefined && response.schema !== undefined)
+        yield { operation, name, node: response.schema, own: undefined, status: response.status };
+    }
+  }
 }
