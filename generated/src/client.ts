@@ -60,7 +60,7 @@ export class Gigs {
    * setting is invalid (a negative `timeout`, `responseValidation` without `responseGuards`, …).
    */
   constructor(options: GigsOptions = {}) {
-    checkOptionTypes(options);
+    checkOptionTypes(options, ['project']);
     const token = options.token ?? readEnv('GIGS_TOKEN');
     if (token === undefined || token === '') {
       throw new SDKError(

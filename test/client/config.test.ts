@@ -138,6 +138,8 @@ describe('new Gigs()', () => {
     expect(refused(null)).toBe("The client's options must be an object, got null.");
     expect(refused({ baseURL: null })).toBe('The option baseURL must be a string, got null.');
     expect(refused({ token: null })).toBe('The option token must be a string, got null.');
+    // The client's own options too: `project: null` is not the environment's GIGS_PROJECT.
+    expect(refused({ project: null })).toBe('The option project must be a string, got null.');
     expect(refused({})).toBe('accepted');
   });
 

@@ -140,8 +140,9 @@ export function emitClientFile(
   );
   // Options of the wrong type (`null`, a numeric token, `baseURL: null`) are refused before any
   // default fills them in: read as absent, `null` would silently become the environment's value.
+  const params = model.sdk.clientOptions.map((option) => stringLiteral(option.name));
   const body: string[] = [
-    `${imports.value('./runtime/internal/options.js', 'checkOptionTypes')}(options);`,
+    `${imports.value('./runtime/internal/options.js', 'checkOptionTypes')}(options${params.length === 0 ? '' : `, [${params.join(', ')}]`});`,
   ];
   if (auth !== undefined) {
     body.push(

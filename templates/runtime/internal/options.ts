@@ -32,12 +32,17 @@ const WORDS: Readonly<Record<(typeof KINDS)[string], string>> = {
 
 /**
  * @throws SDKError naming the first option whose value (other than `undefined`) is not of its
- * type, and what it must be; also when `options` itself is not an object.
+ * type, and what it must be; also when `options` itself is not an object. `clientParams` are the
+ * generated client's own options (`project`), strings each.
  */
-export function checkOptionTypes(options: unknown): void {
+export function checkOptionTypes(options: unknown, clientParams: readonly string[] = []): void {
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new SDKError(`The client's options must be an object, got ${shown(options)}.`);
-  for (const [name, kind] of Object.entries(KINDS)) {
+  const kinds: [string, (typeof KINDS)[string]][] = [
+    ...Object.entries(KINDS),
+    ...clientParams.map((name): [string, 'string'] => [name, 'string']),
+  ];
+  for (const [name, kind] of kinds) {
     const value = (options as Record<string, unknown>)[name];
     if (value === undefined || fits(value, kind)) continue;
     throw new SDKError(`The option ${name} must be ${WORDS[kind]}, got ${shown(value)}.`);
