@@ -358,7 +358,7 @@ export class ClientCore {
     let secrets: string[] = [];
     if (token !== undefined && token !== '') {
       const value = auth.scheme === 'Basic' ? base64(token) : token;
-      secrets = [token, value, encodeURIComponent(token), encodeComponent(token)];
+      secrets = secretForms([token, value, encodeURIComponent(token), encodeComponent(token)]);
       credential = {
         [auth.name]: auth.scheme === undefined ? value : `${auth.scheme} ${value}`,
       };
@@ -514,6 +514,7 @@ export class ClientCore {
       },
       request?.query ?? {},
       pagination,
+      { text: (text) => this.redact(text), value: (value) => this.redactValue(value) },
     );
   }
 
@@ -942,7 +943,7 @@ export class ClientCore {
   protected redact(text: string): string {
     const pattern = this.#secretPattern;
     if (pattern === undefined) return text;
-    return text.replace(pattern, (match: string, offset: number) => {
+    const redacted = text.replace(pattern, (match: string, offset: number) => {
       if (!this.#secrets.has(match)) return match;
       if (
         match.length < SHORT_SECRET &&
@@ -952,6 +953,27 @@ export class ClientCore {
         return match;
       return '[redacted]';
     });
+    return redacted.includes('…') ? this.#redactCut(redacted) : redacted;
+  }
+
+  /**
+   * A token that a message cut short (`truncate`: 500 characters, then `…`) before it was
+   * redacted: the start of it, {@link CUT_SECRET} characters or more, right before the `…`.
+   */
+  #redactCut(text: string): string {
+    let out = text;
+    for (const secret of this.#secrets) {
+      if (secret.length < SHORT_SECRET) continue;
+      for (let at = out.indexOf('…'); at !== -1; at = out.indexOf('…', at + 1)) {
+        for (let length = Math.min(secret.length - 1, at); length >= CUT_SECRET; length--) {
+          if (!out.startsWith(secret.slice(0, length), at - length)) continue;
+          out = `${out.slice(0, at - length)}[redacted]${out.slice(at)}`;
+          at = at - length + '[redacted]'.length;
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -1017,6 +1039,25 @@ export function coreOf(client: object): ClientCore {
     throw new SDKError('Expected a client made with `new` of the generated client class.');
   return core;
 }
+
+/**
+ * The forms a secret may come back in besides those given (RFC 3986 §2.1: `%2f` is `%2F`; JSON
+ * may escape `/` as `\/`, and a body that is not labelled JSON is not parsed to undo it): each
+ * given form, with its percent-escapes in lowercase hex, and as JSON string content.
+ */
+function secretForms(forms: readonly string[]): string[] {
+  const all = new Set<string>();
+  for (const form of forms) {
+    for (const variant of [form, form.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())]) {
+      const json = JSON.stringify(variant).slice(1, -1);
+      all.add(variant).add(json).add(json.replace(/\//g, '\\/'));
+    }
+  }
+  return [...all];
+}
+
+/** The shortest start of a secret cut short by a message that is redacted where it ends. */
+const CUT_SECRET = 8;
 
 /** Tokens shorter than this are redacted only where they stand alone (see `ClientCore.redact`). */
 const SHORT_SECRET = 8;

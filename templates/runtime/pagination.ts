@@ -12,7 +12,7 @@
  * Iteration goes forward (following the after-cursor) unless the first request has only a
  * before-cursor; then it goes backward (following the before-cursor), each page's items in the
  * order the server sent them. Every page request gets the call's options (signal, timeout,
- * headers, …). It can never run forever:
+ * headers, …). It never loops:
  *
  * - It stops after the first page without a cursor in its direction, and after the first page
  *   without items (as Stainless-generated SDKs do): a server that hands out a new cursor with
@@ -22,6 +22,12 @@
  * - A cursor that was requested before (a server that repeats its cursor, or a cycle) ends the
  *   iteration with an `InvalidResponseError` that names the cursor, after the page that handed it
  *   out: silently stopping would look like the end of the list.
+ *
+ * A server that hands out a new cursor with every page of items is followed for as long as the
+ * caller iterates, as a long list is (break out of the loop to stop). What the iteration keeps
+ * per page is a fixed-size fingerprint of its cursor, however long the cursor is.
+ *
+ * Errors built here quote what the server sent with the token redacted, as every other error.
  */
 import { APIPromise, type APIResult, type Outcome } from './api-promise.ts';
 import { InvalidResponseError, SDKError, truncate } from './errors.ts';
@@ -42,6 +48,17 @@ export interface CursorPagination {
 
 /** Loads one page for the given query; the client binds path, headers and options. */
 export type PageLoader<Body> = (query: Readonly<Record<string, unknown>>) => APIPromise<Body>;
+
+/**
+ * Removes the client's token from what the server sent before an error quotes it: `text` from
+ * a message, `value` from a parsed body (ClientCore's `redact` and `redactValue`).
+ */
+export interface PageRedactor {
+  text(text: string): string;
+  value(value: unknown): unknown;
+}
+
+const NO_SECRETS: PageRedactor = { text: (text) => text, value: (value) => value };
 
 /** What a page can do besides carrying the response body. */
 export interface PageMethods<Body, Item> extends AsyncIterable<Item> {
@@ -75,8 +92,9 @@ export class PagePromise<Body, Item>
     load: PageLoader<Body>,
     query: Readonly<Record<string, unknown>>,
     pagination: CursorPagination,
+    redact: PageRedactor = NO_SECRETS,
   ) {
-    super(loadPage<Body, Item>({ load, query, pagination }));
+    super(loadPage<Body, Item>({ load, query, pagination, redact }));
   }
 
   /** Every page, starting with the first. */
@@ -93,6 +111,7 @@ interface PageContext<Body> {
   load: PageLoader<Body>;
   query: Readonly<Record<string, unknown>>;
   pagination: CursorPagination;
+  redact: PageRedactor;
 }
 
 /** Cursors of a page, kept off the page so that its enumerable fields are the body as sent. */
@@ -105,6 +124,7 @@ interface PageCursors {
   /** The response field that held `follow`, for the error about a repeated cursor. */
   field: string;
   status: number;
+  redact: PageRedactor;
 }
 
 const CURSORS = new WeakMap<object, PageCursors>();
@@ -131,16 +151,18 @@ function makePage<Body, Item>(
     const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] ?? '';
     const sent =
       typeof body !== 'object' || body === null
-        ? `JSON ${truncate(String(JSON.stringify(body)))}`
+        ? `JSON ${shownJSON(body, ctx.redact)}`
         : Array.isArray(body)
           ? 'a JSON array'
-          : `an object whose "${p.itemsField}" is ${Array.isArray(items) ? 'an array' : items === undefined ? 'missing' : `not an array (${truncate(String(JSON.stringify(items)))})`}`;
+          : `an object whose "${p.itemsField}" is ${Array.isArray(items) ? 'an array' : items === undefined ? 'missing' : `not an array (${shownJSON(items, ctx.redact)})`}`;
     throw new InvalidResponseError(
-      `The server answered ${status}${path === '' ? '' : ` for ${path}`} with ${sent} where the operation declares a list page: an object with an array in "${p.itemsField}". ` +
-        "The API's answer does not match its description; responseValidation: 'warn' shows where.",
+      ctx.redact.text(
+        `The server answered ${status}${path === '' ? '' : ` for ${path}`} with ${sent} where the operation declares a list page: an object with an array in "${p.itemsField}". ` +
+          "The API's answer does not match its description; responseValidation: 'warn' shows where.",
+      ),
       status,
       {},
-      body,
+      ctx.redact.value(body),
     );
   }
   const next = cursorOf(record[p.nextCursorField]);
@@ -198,6 +220,7 @@ function makePage<Body, Item>(
     backward,
     field: backward ? (p.prevCursorField ?? '') : p.nextCursorField,
     status,
+    redact: ctx.redact,
   });
   return page;
 }
@@ -205,25 +228,29 @@ function makePage<Body, Item>(
 async function* iteratePages<Body, Item>(
   first: Page<Body, Item>,
 ): AsyncGenerator<Page<Body, Item>, void, undefined> {
+  // Fingerprints, not the cursors: a server's 20 KB cursors would otherwise pile up page by page.
   const requested = new Set<string>();
   const start = CURSORS.get(first)?.requested;
-  if (start !== undefined) requested.add(start);
+  if (start !== undefined) requested.add(fingerprint(start));
   let page = first;
   for (;;) {
     yield page;
     const cursors = CURSORS.get(page);
     const cursor = cursors?.follow;
     if (cursors === undefined || cursor === undefined || page.pageItems().length === 0) return;
-    if (requested.has(cursor)) {
+    const key = fingerprint(cursor);
+    if (requested.has(key)) {
       throw new InvalidResponseError(
-        `The server handed out the cursor ${truncate(JSON.stringify(cursor))} in "${cursors.field}" a second time; ` +
-          'following it would list the same pages again, forever, so the iteration stops here.',
+        cursors.redact.text(
+          `The server handed out the cursor ${truncate(cursors.redact.text(JSON.stringify(cursor)))} in "${cursors.field}" a second time; ` +
+            'following it would list the same pages again, forever, so the iteration stops here.',
+        ),
         cursors.status,
         {},
         undefined,
       );
     }
-    requested.add(cursor);
+    requested.add(key);
     page = await (cursors.backward ? page.previousPage() : page.nextPage());
   }
 }
@@ -239,4 +266,32 @@ function cursorOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value === '' ? undefined : value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
+}
+
+/**
+ * A cursor's fingerprint: its length and two 32-bit FNV-1a hashes of its UTF-16 code units, with
+ * different offsets. Two cursors share one by chance about once in 2^64 comparisons, so a
+ * listing of a million pages has a chance of about 1 in 30 million of ending early with the
+ * repeated-cursor error.
+ */
+function fingerprint(cursor: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ cursor.length;
+  for (let i = 0; i < cursor.length; i++) {
+    const unit = cursor.charCodeAt(i);
+    a = Math.imul(a ^ unit, 0x01000193) >>> 0;
+    b = Math.imul(b ^ unit, 0x01000193 + 0x2a) >>> 0;
+  }
+  return `${cursor.length}:${a.toString(36)}:${b.toString(36)}`;
+}
+
+/** A value as JSON text for a message, redacted and cut short; one nested too deep to write, said so. */
+function shownJSON(value: unknown, redact: PageRedactor): string {
+  let text: string;
+  try {
+    text = String(JSON.stringify(value));
+  } catch {
+    return 'a value nested too deeply to show';
+  }
+  return truncate(redact.text(text));
 }

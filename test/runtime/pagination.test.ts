@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import { APIPromise } from '../../templates/runtime/api-promise.ts';
@@ -71,6 +73,12 @@ beforeEach(() => {
 
 function list(query: Record<string, unknown> = { limit: 2 }) {
   return core.requestPage<ListBody, Item>({ method: 'get', path: '/plans', query }, PAGINATION);
+}
+
+/** A full collection now (V8's `gc`, exposed at run time). */
+function collectNow(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 async function collect(iterable: AsyncIterable<Item>): Promise<string[]> {
@@ -307,6 +315,74 @@ describe('PagePromise', () => {
     await expect(list({ after: 'missing' })).rejects.toBeInstanceOf(NotFoundError);
     pages['b'] = { ids: ['c'], next: 'missing' };
     await expect(collect(list())).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('rejects items nested too deeply to quote with an InvalidResponseError, not a RangeError', async () => {
+    const deep = `{"items":{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}},"moreItemsAfter":null}`;
+    const bad = await startServer(() => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: deep,
+    }));
+    try {
+      const other = new ClientCore({ baseURL: bad.url });
+      const error = await other.requestPage({ method: 'get', path: '/x' }, PAGINATION).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toContain(
+        '"items" is not an array (a value nested too deeply to show)',
+      );
+    } finally {
+      await bad.close();
+    }
+  });
+
+  it('keeps a fixed-size fingerprint of each cursor followed, not the cursor: 20 KB cursors do not pile up', async () => {
+    let n = 0;
+    const cursor = (i: number) => `c${i}_${'x'.repeat(20_000)}`;
+    // No HTTP: a loader that answers every page with one item and a new 20 KB cursor.
+    const load = () => {
+      n++;
+      const body: ListBody = {
+        object: 'list',
+        items: [{ id: String(n) }],
+        moreItemsAfter: cursor(n),
+        moreItemsBefore: null,
+      };
+      return new APIPromise(
+        Promise.resolve({ data: body, response: new Response(), idempotencyKey: undefined }),
+      );
+    };
+    collectNow();
+    const before = process.memoryUsage().heapUsed;
+    let seen = 0;
+    for await (const item of new PagePromise<ListBody, Item>(load, {}, PAGINATION)) {
+      void item;
+      if (++seen === 3000) break;
+    }
+    collectNow();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Kept whole, the cursors alone would be 3000 × 20 KB = 60 MB.
+    expect(grown).toBeLessThan(20 * 1024 * 1024);
+    // And a repeat is still found by its fingerprint.
+    let again = 0;
+    const repeat = () => {
+      again++;
+      const body: ListBody = {
+        object: 'list',
+        items: [{ id: 'x' }],
+        moreItemsAfter: cursor(again % 3),
+        moreItemsBefore: null,
+      };
+      return new APIPromise(
+        Promise.resolve({ data: body, response: new Response(), idempotencyKey: undefined }),
+      );
+    };
+    await expect(collect(new PagePromise<ListBody, Item>(repeat, {}, PAGINATION))).rejects.toThrow(
+      /handed out the cursor "c1_x+… in "moreItemsAfter" a second time/,
+    );
   });
 
   it('rejects a response without an items array', async () => {

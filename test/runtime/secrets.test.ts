@@ -244,3 +244,65 @@ describe('redaction keeps what is not the token', () => {
     expect(lines.join('\n')).not.toContain('[redac[');
   });
 });
+
+describe('the token in the forms a server may write it back in', () => {
+  const core = () =>
+    new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      auth: { in: 'query', name: 'key' },
+      maxRetries: 0,
+    });
+
+  it.each([
+    // RFC 3986 §2.1: `%2f` is `%2F` (a server that encodes in lowercase hex).
+    [
+      'percent-encoded in lowercase hex',
+      encodeURIComponent(TOKEN).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+    ],
+    // PHP's json_encode writes `/` as `\/`, in a body not labelled JSON (not parsed to undo it).
+    ['JSON-escaped, `/` as `\\/`', TOKEN.replace(/\//g, '\\/')],
+  ])('%s, in a text error body, is redacted', async (_form, echoed) => {
+    reply = () => ({ status: 500, headers: { 'content-type': 'text/html' }, body: `no ${echoed}` });
+    const error = await core()
+      .request({ method: 'get', path: '/t' })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/no \[redacted\]/);
+    expect(everything(error)).not.toContain(echoed);
+    expect(everything(error)).not.toContain('SECRET');
+  });
+
+  it('cut short by a message (500 characters, then …) is still redacted: no start of it is left', async () => {
+    // Invalid JSON in a 2xx is quoted in the message, cut at 500 characters, right inside the token.
+    const lead = '{"echo":"';
+    const text = `${lead}${'x'.repeat(500 - lead.length - (TOKEN.length - 3))}${TOKEN}" oops`;
+    reply = () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: text });
+    const error = await core()
+      .request({ method: 'get', path: '/t' })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/x\[redacted\]…/);
+    expect(everything(error)).not.toContain(TOKEN.slice(0, 8));
+  });
+
+  it('in a list page the client checks itself (items not an array, a repeated cursor), is redacted', async () => {
+    const pagination = { afterParam: 'after', itemsField: 'items', nextCursorField: 'next' };
+    reply = () => json(200, { items: { echoed: `Bearer ${TOKEN}` }, next: null });
+    const notArray = await core()
+      .requestPage({ method: 'get', path: '/t' }, pagination)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect((notArray as Error).message).toMatch(
+      /"items" is not an array \(\{"echoed":"Bearer \[redacted\]"\}\)/,
+    );
+    expect(everything(notArray)).not.toContain('SECRET');
+    reply = () => json(200, { items: [1], next: `Bearer ${TOKEN}` });
+    const repeated = await (async () => {
+      for await (const item of core().requestPage({ method: 'get', path: '/t' }, pagination))
+        void item;
+    })().catch((e: unknown) => e);
+    expect((repeated as Error).message).toMatch(/handed out the cursor "Bearer \[redacted\]"/);
+    expect(everything(repeated)).not.toContain('SECRET');
+  });
+});
