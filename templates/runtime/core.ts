@@ -832,7 +832,7 @@ export class ClientCore {
           this.#safeHeaders(response.headers),
           this.redactValue(body),
         ),
-      failure: (error) => this.fetchFailure(error, response, false, where),
+      failure: (error) => this.fetchFailure(error, response, false, where, true),
     };
   }
 
@@ -841,15 +841,17 @@ export class ClientCore {
    * answer is not valid HTTP or its body does not decode under its Content-Encoding
    * (internal/invalid-http.ts), else an APIConnectionError; `answered` is
    * the response whose body failed, if the headers came; `where` the operation (`GET /plans`),
-   * for the message. The typed path client classifies with it.
+   * for the message; `events`: an event stream's body, whose events before it were delivered. The
+   * typed path client classifies with it.
    */
   fetchFailure(
     error: unknown,
     answered: Response | undefined,
     aborted: boolean,
     where?: string,
+    events = false,
   ): SDKError {
-    const invalid = aborted ? undefined : invalidAnswer(error, answered, where);
+    const invalid = aborted ? undefined : invalidAnswer(error, answered, where, events);
     if (invalid !== undefined)
       return new InvalidResponseError(
         this.redact(`${invalid}. Not retried.`),

@@ -27,19 +27,24 @@
  * longer). An answer that is not `text/event-stream` (a JSON error with status 200) is never
  * parsed as events: the call fails with `InvalidResponseError`, quoting it. The call's `signal` cancels
  * the stream at any time (the loop then throws `APIUserAbortError`), and so does leaving the loop
- * or `cancel()`. One event may hold at most `maxResponseSize` bytes (past it the loop throws
- * `InvalidResponseError`). A connection that fails in the middle of the stream ends the loop with
+ * or `cancel()`. One event may hold at most `maxResponseSize` characters, each of its data lines
+ * counting 32 more for what holding it costs (past it the loop throws `InvalidResponseError`). A connection that fails in the middle of the stream ends the loop with
  * `APIConnectionError` (an `InvalidResponseError` when the body does not decode under its
  * `Content-Encoding`), after the events that came before. A stream can be iterated once.
  */
-import { APIConnectionTimeoutError, APIUserAbortError, SDKError, truncate } from './errors.ts';
+import {
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  SDKError,
+  truncate,
+  type InvalidResponseError,
+} from './errors.ts';
 import { MAX_TIMER_MS } from './internal/retry.ts';
 import {
   checkDecoded,
   contentType,
   discard,
   readText,
-  tooLarge,
   type ReadContext,
 } from './internal/read.ts';
 
@@ -133,7 +138,7 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
         first = false;
         // `push` stops at an event past the limit, with the events before it.
         yield* parser.push(decoder.decode(chunk.value, { stream: true }));
-        if (parser.pending > limit) throw tooLarge(this.#response, this.#ctx);
+        if (parser.pending > limit) throw eventTooLarge(this.#response, this.#ctx);
       }
       yield* parser.push(decoder.decode());
       yield* parser.end();
@@ -228,11 +233,17 @@ export class EventParser {
     if (value.startsWith(' ')) value = value.slice(1);
     if (field === 'data') {
       this.#data.push(value);
-      this.#dataSize += value.length + 1;
+      // Each line costs memory of its own besides its characters: 60 million empty `data:` lines
+      // (a 0.5 MB gzip body) would count 60 million characters and take about 1 GB.
+      this.#dataSize += value.length + 1 + DATA_LINE_COST;
     } else if (field === 'event') this.#type = value;
     else if (field === 'id') {
       if (!value.includes('\0')) this.#id = value;
-    } else if (field === 'retry' && /^\d+$/.test(value)) this.#retry = Number(value);
+    } else if (field === 'retry' && /^\d+$/.test(value)) {
+      // Digits beyond a safe integer (400 nines is Infinity) are no time to wait: ignored.
+      const retry = Number(value);
+      if (Number.isSafeInteger(retry)) this.#retry = retry;
+    }
     return undefined;
   }
 
@@ -249,6 +260,20 @@ export class EventParser {
 
 const LF = 10;
 const CR = 13;
+
+/**
+ * What a `data` line counts against the limit besides its characters: about what holding it as a
+ * string of its own costs in bytes.
+ */
+const DATA_LINE_COST = 32;
+
+/** One event (or a line) past `maxResponseSize`: the events before it were delivered. */
+function eventTooLarge(response: Response, ctx: ReadContext): InvalidResponseError {
+  return ctx.fail(
+    `An event of the ${response.status} event stream${ctx.where === undefined ? '' : ` of ${ctx.where}`} is larger than maxResponseSize (${ctx.limit} characters, each data line counting ${DATA_LINE_COST} more); the stream was not read further. ` +
+      'Raise maxResponseSize (client or call option) if the API really sends events this large.',
+  );
+}
 
 /** What a read of an event stream that stayed silent past the timeout gives. */
 const SILENT = Symbol('silent');

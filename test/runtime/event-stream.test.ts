@@ -55,6 +55,11 @@ describe('parsing (WHATWG rules)', () => {
       'retry: 1500\ndata: a\n\nretry: 1.5\ndata: b\n\n',
       [event('a', { retry: 1500 }), event('b', { retry: 1500 })],
     ],
+    [
+      'a retry of more digits than a safe integer holds is ignored (400 nines: Infinity)',
+      `retry: 1500\ndata: a\n\nretry: ${'9'.repeat(400)}\ndata: b\n\n`,
+      [event('a', { retry: 1500 }), event('b', { retry: 1500 })],
+    ],
     ['comments are ignored', ': keep-alive\ndata: a\n: more\n\n', [event('a')]],
     ['a blank line without data dispatches nothing', 'event: x\n\n\ndata: a\n\n', [event('a')]],
     ['unknown fields are ignored', 'foo: bar\ndata: a\n\n', [event('a')]],
@@ -93,9 +98,19 @@ describe('one event held to a limit', () => {
 
   it('events up to the limit pass, however many', () => {
     const parser = new EventParser(50);
-    const data = 'y'.repeat(40);
+    // 10 characters, its line end and the 32 a data line counts besides: 43.
+    const data = 'y'.repeat(10);
     expect(parser.push(`id: 1\ndata: ${data}\n\n`.repeat(100))).toHaveLength(100);
     expect(parser.pending).toBeLessThanOrEqual(50);
+  });
+
+  it('each data line counts what holding it costs: a flood of empty data lines stops at the limit', () => {
+    // 60 million of them (a 0.5 MB gzip body) took 1 GB when they counted 1 character each.
+    const parser = new EventParser(1000);
+    expect(parser.push('data:\n'.repeat(100))).toEqual([]);
+    expect(parser.pending).toBeGreaterThan(1000);
+    const fits = new EventParser(1000);
+    expect(fits.push(`${'data:\n'.repeat(30)}\n`)).toEqual([event('\n'.repeat(29))]);
   });
 });
 
@@ -308,6 +323,25 @@ describe('a real stream', () => {
     expect((error as Error).message).toMatch(/^Connection error: /);
   });
 
+  it('a stream cut inside its chunked framing: InvalidResponseError saying the events before it were delivered', async () => {
+    handle = (_req, res) => {
+      open(res);
+      res.write('data: first\n\n');
+      // Closed without the last chunk: the framing announced more.
+      setTimeout(() => res.socket?.end(), 20);
+    };
+    const events = await stream(new ClientCore({ baseURL: url }));
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of events) seen.push(item.data);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['first']);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain(
+      'so it is incomplete: the events before the cut were delivered, the rest was not used.',
+    );
+  });
+
   it('a stream whose body does not decode under its Content-Encoding: InvalidResponseError', async () => {
     handle = (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'content-encoding': 'gzip' });
@@ -350,7 +384,9 @@ describe('a real stream', () => {
     })().catch((e: unknown) => e);
     expect(seen).toEqual(['small']);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(/larger than maxResponseSize \(1000 bytes\)/);
+    expect((error as Error).message).toMatch(
+      /^An event of the 200 event stream of GET \/events is larger than maxResponseSize \(1000 characters, each data line counting 32 more\)/,
+    );
   });
 
   it("a server that keeps the stream open but sends nothing: APIConnectionTimeoutError after the call's timeout, the connection closed", async () => {

@@ -30,12 +30,14 @@ import { truncate } from '../errors.ts';
 /**
  * What is wrong with the answer, as a sentence (`The server's answer is not valid HTTP: …`), or
  * `undefined` when `error` is not about the answer. `answered` is the response whose body failed,
- * if the headers came.
+ * if the headers came; `events`: it is an event stream, whose events before the failure were
+ * delivered.
  */
 export function invalidAnswer(
   error: unknown,
   answered?: Response,
   where?: string,
+  events = false,
 ): string | undefined {
   const invalid = invalidHTTP(error);
   if (invalid !== undefined) return `The server's answer${to(where)} is not valid HTTP: ${invalid}`;
@@ -43,7 +45,7 @@ export function invalidAnswer(
   if (cutShort(error))
     return (
       `The server closed the connection in the middle of its ${answered.status} answer${to(where)}: the body stopped before the end ` +
-      `its ${answered.headers.has('content-length') ? `Content-Length (${truncate(answered.headers.get('content-length') ?? '')} bytes)` : 'chunked framing'} announced, so it is incomplete and was not used. ` +
+      `its ${answered.headers.has('content-length') ? `Content-Length (${truncate(answered.headers.get('content-length') ?? '')} bytes)` : 'chunked framing'} announced, so it is incomplete${events ? ': the events before the cut were delivered, the rest was not used' : ' and was not used'}. ` +
       'The server (or a proxy in between) cut it short; call again once it answers whole'
     );
   const coding = answered.headers.get('content-encoding');
