@@ -94,6 +94,10 @@ export interface PathsClientOptions {
 
 type ParseAs = 'text' | 'blob' | 'stream';
 
+/** What a call may give as openapi-fetch's own `parseAs`: read here too, under `maxResponseSize`. */
+const CALL_PARSE_AS: ReadonlySet<unknown> = new Set(['json', 'text', 'blob', 'arrayBuffer', 'stream']);
+type CallParseAs = ParseAs | 'json' | 'arrayBuffer';
+
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
 type Init = Record<string, unknown> | undefined;
@@ -235,10 +239,16 @@ export function createPathsClient<Paths extends {}>(
   ): Promise<unknown> => {
     const own = defaults(method, url, init);
     const operation = operations[`${method.toLowerCase()} ${url}`];
-    const reads =
-      init?.['parseAs'] === undefined
+    // A call's own parseAs is read here as well, not by openapi-fetch, which reads without a limit.
+    const given = init?.['parseAs'];
+    if (given !== undefined && !CALL_PARSE_AS.has(given))
+      throw new SDKError(
+        `parseAs must be one of ${[...CALL_PARSE_AS].map((name) => JSON.stringify(name)).join(', ')}; got ${JSON.stringify(given)}.`,
+      );
+    const reads: Readonly<Record<string, CallParseAs>> =
+      given === undefined
         ? (operation?.reads ?? { default: operation?.parseAs ?? 'json' })
-        : undefined;
+        : { default: given as CallParseAs };
     const seen: { sent?: true; answered?: Response } = {};
     const where = `${method.toUpperCase()} ${url}`;
     // fetch gets a signal that the client's timeout and the caller's signal both fire, as the
@@ -260,13 +270,18 @@ export function createPathsClient<Paths extends {}>(
     let streaming = false;
     try {
       const result = await untilAborted(
-        send({ fetch: sender(seen, where, url.includes('?')), ...own, signal: controller.signal }),
+        send({
+          fetch: sender(seen, where, url.includes('?')),
+          ...own,
+          parseAs: 'stream',
+          signal: controller.signal,
+        }),
         controller.signal,
       );
-      const read =
-        reads === undefined
-          ? result
-          : await untilAborted(readByStatus(core, result, reads, where), controller.signal);
+      const read = await untilAborted(
+        readByStatus(core, result, reads, where),
+        controller.signal,
+      );
       // The caller's signal still cancels a stream body after the call returns it.
       streaming = (read as { data?: unknown } | undefined)?.data instanceof ReadableStream;
       return read;
@@ -336,12 +351,13 @@ function ownHeaders(headers: unknown): Record<string, unknown> {
  * selects says (internal/read.ts `responseKey`) with the resource client's readers, under its
  * `maxResponseSize`: JSON parsed (nothing for an empty body, as openapi-fetch has it; an
  * InvalidResponseError for one that does not parse), text as text, bytes as a Blob, a stream as
- * it is. A non-2xx without a body (a 304 Not Modified) has `error: undefined`.
+ * it is; for a call's own `parseAs: 'arrayBuffer'`, the bytes as an ArrayBuffer. A non-2xx without a
+ * body (a 304 Not Modified) has `error: undefined`.
  */
 async function readByStatus(
   core: ClientCore,
   result: unknown,
-  reads: Readonly<Record<string, ParseAs | 'json'>>,
+  reads: Readonly<Record<string, CallParseAs>>,
   where: string,
 ): Promise<unknown> {
   const { data, error, response } = result as {
@@ -357,6 +373,8 @@ async function readByStatus(
   const read = reads[responseKey(response.status, Object.keys(reads)) ?? ''] ?? 'json';
   if (read === 'stream') return result;
   const ctx = core.readContext(response, true, {}, where);
+  if (read === 'arrayBuffer')
+    return { ...(result as object), data: await (await readBlob(response, ctx)).arrayBuffer() };
   const reader = read === 'text' ? readText : read === 'blob' ? readBlob : readJSON;
   return { ...(result as object), data: await reader(response, ctx) };
 }

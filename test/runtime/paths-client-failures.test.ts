@@ -15,6 +15,7 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
   InvalidResponseError,
+  SDKError,
 } from '../../templates/runtime/errors.ts';
 import { createPathsClient } from '../../templates/runtime/paths-client.ts';
 
@@ -125,6 +126,33 @@ describe('path client: success bodies it cannot use, as the resource client repo
     answer = answer200('application/json', JSON.stringify({ id: 'x'.repeat(64) }));
     const error = await failure(call);
     expect(error).toBeInstanceOf(InvalidResponseError);
+  });
+
+  it.each(['json', 'text', 'blob', 'arrayBuffer'] as const)(
+    "a body past maxResponseSize is refused when the call gives openapi-fetch's parseAs %j too",
+    async (parseAs) => {
+      answer = answer200('application/json', JSON.stringify({ id: 'x'.repeat(64) }));
+      const error = await failure(() => paths(server.url, 8).GET('/x', { parseAs }));
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toContain('larger than maxResponseSize (8 bytes)');
+    },
+  );
+
+  it("a call's own parseAs reads the body as it asks: ArrayBuffer, Blob, text, JSON", async () => {
+    answer = answer200('application/json', '{"id":"a"}');
+    const bytes = (await paths().GET('/x', { parseAs: 'arrayBuffer' })).data;
+    expect(bytes).toBeInstanceOf(ArrayBuffer);
+    expect(new TextDecoder().decode(bytes as ArrayBuffer)).toBe('{"id":"a"}');
+    const blob = (await paths().GET('/x', { parseAs: 'blob' })).data;
+    expect(await (blob as Blob).text()).toBe('{"id":"a"}');
+    expect((await paths().GET('/x', { parseAs: 'json' })).data).toEqual({ id: 'a' });
+    const unknown = await failure(() =>
+      paths().GET('/x', { parseAs: 'yaml' } as unknown as { parseAs: 'json' }),
+    );
+    expect(unknown).toBeInstanceOf(SDKError);
+    expect((unknown as Error).message).toBe(
+      'parseAs must be one of "json", "text", "blob", "arrayBuffer", "stream"; got "yaml".',
+    );
   });
 
   it('an empty JSON body is still undefined, and a caller-given parseAs still wins', async () => {
