@@ -40,13 +40,7 @@ import {
   type InvalidResponseError,
 } from './errors.ts';
 import { MAX_TIMER_MS } from './internal/retry.ts';
-import {
-  checkDecoded,
-  contentType,
-  discard,
-  readText,
-  type ReadContext,
-} from './internal/read.ts';
+import { checkDecoded, contentType, discard, readText, type ReadContext } from './internal/read.ts';
 
 /** One event, as the WHATWG rules define it. */
 export interface ServerSentEvent {

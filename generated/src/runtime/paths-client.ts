@@ -97,7 +97,13 @@ export interface PathsClientOptions {
 type ParseAs = 'text' | 'blob' | 'stream';
 
 /** What a call may give as openapi-fetch's own `parseAs`: read here too, under `maxResponseSize`. */
-const CALL_PARSE_AS: ReadonlySet<unknown> = new Set(['json', 'text', 'blob', 'arrayBuffer', 'stream']);
+const CALL_PARSE_AS: ReadonlySet<unknown> = new Set([
+  'json',
+  'text',
+  'blob',
+  'arrayBuffer',
+  'stream',
+]);
 type CallParseAs = ParseAs | 'json' | 'arrayBuffer';
 
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
@@ -280,10 +286,7 @@ export function createPathsClient<Paths extends {}>(
         }),
         controller.signal,
       );
-      const read = await untilAborted(
-        readByStatus(core, result, reads, where),
-        controller.signal,
-      );
+      const read = await untilAborted(readByStatus(core, result, reads, where), controller.signal);
       // The caller's signal still cancels a stream body after the call returns it.
       streaming = (read as { data?: unknown } | undefined)?.data instanceof ReadableStream;
       return read;

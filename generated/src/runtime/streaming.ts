@@ -42,13 +42,7 @@ import {
   type InvalidResponseError,
 } from './errors.js';
 import { MAX_TIMER_MS } from './internal/retry.js';
-import {
-  checkDecoded,
-  contentType,
-  discard,
-  readText,
-  type ReadContext,
-} from './internal/read.js';
+import { checkDecoded, contentType, discard, readText, type ReadContext } from './internal/read.js';
 
 /** One event, as the WHATWG rules define it. */
 export interface ServerSentEvent {
