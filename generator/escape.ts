@@ -14,6 +14,7 @@
  * | Markdown code span                       | `markdownCode`        |
  * | Markdown from the spec (descriptions)    | `markdownProse`       |
  * | a terminal (the CLI's errors, warnings)  | `terminalText`        |
+ * | JSON for a terminal or log               | `visibleJson`         |
  *
  * Identifiers are not escaped but made (generator/model/names.ts): only letters, combining marks,
  * digits, `_` and `$` survive (ECMA-262 identifier characters).
@@ -73,6 +74,26 @@ export function terminalText(text: string): string {
     return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
   });
 }
+
+/**
+ * JSON text with every character of {@link NOT_SHOWN} that `JSON.stringify` leaves as it is (C1
+ * controls, bidirectional and other format characters, U+2028, U+2029) written as a `\uXXXX`
+ * escape (a surrogate pair above the BMP): the same JSON value, shown safely in a terminal or log.
+ */
+export function visibleJson(json: string): string {
+  return json.replace(NOT_SHOWN_IN_JSON, (c) =>
+    Array.from(
+      { length: c.length },
+      (_, i) => `\\u${c.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`,
+    ).join(''),
+  );
+}
+
+/**
+ * {@link NOT_SHOWN} but what `JSON.stringify` escapes itself (C0 controls, lone surrogates): what is
+ * left raw in JSON text is its formatting (line breaks, indentation) and these.
+ */
+const NOT_SHOWN_IN_JSON = /[\u007F-\u009F\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/gu;
 
 /** Several lines for a terminal (a stack trace, a report): each line as {@link terminalText}. */
 export function terminalLines(text: string): string {
@@ -195,10 +216,14 @@ export function htmlCommentText(text: string): string {
  * character with a meaning in Markdown or HTML is backslash-escaped, so the text renders as written.
  */
 export function markdownText(text: string): string {
+  return markdownInline(text).trim();
+}
+
+/** {@link markdownText} with the spaces at its ends kept: a piece of a line between code spans. */
+export function markdownInline(text: string): string {
   return showInvisible(text)
     .replace(/\s+/g, ' ')
-    .replace(/([\\`*_[\]<>#|&~])/g, '\\$1')
-    .trim();
+    .replace(/([\\`*_[\]<>#|&~])/g, '\\$1');
 }
 
 /**

@@ -71,3 +71,46 @@ describe('the report', () => {
     expect(json.changes.at(-1)).toMatchObject({ location: 'GET /plans', operations: report.changes.at(-1)!.operations });
   });
 });
+
+describe('spec text in the report', () => {
+  // A property name from a pull request's spec: a bidi override, an isolate, BEL, an ANSI colour,
+  // U+2028, and Markdown that would load an image and show a link if it rendered.
+  const name = 'safe\u202E\u2066evil\u0007\u001b[31mRED\u2028x` ![t](https://evil.example/p.png) <img src=x> [click](https://evil.example) `y';
+  /** The characters of the name that must never be printed as they are. */
+  const rawIn = (text: string) =>
+    [...'\u0007\u001b\u202e\u2066\u2028'].filter((char) => text.includes(char));
+  const hostile: DiffReport = {
+    ...report,
+    changes: [
+      {
+        level: 'major',
+        kind: 'sdk/result-property-removed',
+        location: 'client.plans.list()',
+        message: `\`client.plans.list()\` result: property \`${name}\` removed`,
+      },
+    ],
+  };
+
+  it('text: control and invisible characters are shown as escapes, none reaches the terminal', () => {
+    const text = renderReport(hostile, 'text');
+    expect(text).toContain('safe\\u202E\\u2066evil\\u0007\\u001B[31mRED\\u2028x');
+    expect(rawIn(text)).toEqual([]);
+  });
+
+  it('Markdown: the name opens no image, link or HTML, and each name stays a code span', () => {
+    const markdown = renderReport(hostile, 'markdown');
+    const line = markdown.split('\n').find((l) => l.includes('result: property'))!;
+    expect(line).toContain('`client.plans.list()` result: property `safe\\u202E\\u2066evil\\u0007\\u001B[31mRED');
+    // What the backtick in the name cut out of its span is escaped text: no `![`, `[…](`, `<img`.
+    for (const raw of ['![t](', ' [click](', ' <img']) expect(line).not.toContain(raw);
+    expect(line).toContain('!\\[t\\](https://evil.example/p.png) \\<img src=x\\> \\[click\\]');
+    expect(rawIn(markdown)).toEqual([]);
+  });
+
+  it('JSON: the same values, with invisible characters escaped in the text', () => {
+    const json = renderReport(hostile, 'json');
+    expect(rawIn(json)).toEqual([]);
+    const parsed = JSON.parse(json) as { changes: { message: string }[] };
+    expect(parsed.changes[0]!.message).toBe(hostile.changes[0]!.message);
+  });
+});

@@ -2,6 +2,12 @@
  * A diff report as `npm run diff` prints it: plain text for a terminal, Markdown for a pull
  * request's job summary, or JSON (`{ bump, changes: [{ level, kind, location, message, type? }] }`).
  */
+import {
+  markdownCode,
+  markdownInline,
+  terminalText,
+  visibleJson,
+} from '../../../generator/escape.ts';
 import { groupedMessages, layerOf, wireLine, type Change } from './change.ts';
 import type { DiffReport } from './index.ts';
 import { LEVELS, type Level } from './rules.ts';
@@ -33,7 +39,8 @@ function renderJson(report: DiffReport): string {
       ...(operations === undefined ? {} : { operations }),
     })),
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  // Names from the spec: bidirectional and other invisible characters escaped, the same values.
+  return `${visibleJson(JSON.stringify(json, null, 2))}\n`;
 }
 
 const LAYER_TITLE = {
@@ -69,7 +76,11 @@ function layerLines(report: DiffReport, layer: 'sdk' | 'wire') {
 }
 
 function renderText(report: DiffReport): string {
-  const lines = [`${report.head.label} against ${report.base.label}: ${summary(report)}`];
+  // Names from the spec are shown with control and invisible characters as escapes (terminalText):
+  // no ANSI sequence, bell or bidirectional override reaches the terminal or a CI log.
+  const lines = [
+    terminalText(`${report.head.label} against ${report.base.label}: ${summary(report)}`),
+  ];
   for (const layer of ['sdk', 'wire'] as const) {
     const listed = layerLines(report, layer);
     if (listed.length === 0) {
@@ -78,7 +89,7 @@ function renderText(report: DiffReport): string {
       continue;
     }
     lines.push('', `${LAYER_TITLE[layer](report)}:`);
-    for (const line of listed) lines.push(`  ${line.level.padEnd(6)}${line.message}`);
+    for (const line of listed) lines.push(`  ${line.level.padEnd(6)}${terminalText(line.message)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -102,7 +113,7 @@ function renderMarkdown(report: DiffReport): string {
   const lines = [
     `## API changes: ${report.bump === 'none' ? 'none' : `\`${report.bump}\``}`,
     '',
-    `\`${report.head.label}\` compared with \`${report.base.label}\`: ${summary(report)}.`,
+    `${markdownCode(report.head.label)} compared with ${markdownCode(report.base.label)}: ${summary(report)}.`,
   ];
   for (const layer of ['sdk', 'wire'] as const) {
     const changes = report.changes.filter((change) => layerOf(change) === layer);
@@ -117,13 +128,26 @@ function renderMarkdown(report: DiffReport): string {
       if (atLevel.length === 0) continue;
       lines.push('', `#### ${HEADINGS[level]}`, '');
       for (const line of groupedMessages(atLevel.map(withLocation), report.methods))
-        lines.push(`- ${escapeMarkdown(line.message)}`);
+        lines.push(`- ${markdownLine(line.message)}`);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** Spec text reaches the summary: keep it from opening HTML or links. Backticks stay code. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[<>]/g, (char) => (char === '<' ? '&lt;' : '&gt;')).replace(/\r?\n/g, ' ');
+/**
+ * A message for the summary, whose names are written as `` `name` ``: each such span becomes a
+ * code span that holds its text exactly, and the text between is escaped, so spec text opens no
+ * HTML, link or image. A name that holds a backtick itself cuts its span short, and what follows
+ * in it is then escaped text: shown, never rendered.
+ */
+function markdownLine(message: string): string {
+  const parts = message.split('`');
+  return parts
+    .map((part, index) => {
+      const closed = index % 2 === 1 && index < parts.length - 1;
+      if (closed) return part === '' ? '\\`\\`' : markdownCode(part);
+      // A backtick left without its pair is text too.
+      return `${index % 2 === 1 ? '\\`' : ''}${markdownInline(part)}`;
+    })
+    .join('');
 }
