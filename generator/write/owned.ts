@@ -5,10 +5,11 @@
  * `openapi.json`), every one an earlier run wrote (its generation record lists a file there: a
  * `testing/` the new options leave out), and any top-level file that carries its header.
  * Under those entries, a file is the generator's when the generation record lists it (an earlier
- * run wrote it), when it carries the generator's header, or when it is a file the generator writes
- * now that cannot hold a header (`package.json`, `testing/package.json`). Anything else there is
- * the user's and is left where it is, unchanged: a file without the header (`src/lib/helpers.ts`
- * someone added, even at a path the generator now writes), any symbolic link (the generator never
+ * run wrote it), when there is no record and it carries the generator's header, or when it is a
+ * file the generator writes now that cannot hold a header (`package.json`, `testing/package.json`).
+ * Anything else there is the user's and is left where it is, unchanged: a file without the header
+ * (`src/lib/helpers.ts` someone added, even at a path the generator now writes), a file with the
+ * header that the record does not list (a copy of a generated file, made to extend it), any symbolic link (the generator never
  * writes one, so a link is always someone's choice, even at the top: a `src` linked elsewhere),
  * and any empty folder (the generator never leaves one). Everything outside the owned entries
  * (`node_modules/`, `dist/`, a `.gitignore`, a LICENSE) is the user's too: never moved, never
@@ -93,11 +94,15 @@ export async function ownedFiles(outDir: string, tree: RenderedTree): Promise<Ow
   const recorded = await recordedOutputs(outDir);
   const owned = await ownedEntries(outDir, tree, recorded);
   const files: OwnedFiles = { generated: [], user: [] };
+  // With a record, it alone says which files earlier runs wrote: a copy of a generated file that
+  // someone made to extend it (`pets-extended.ts`) carries the header but is theirs. The header
+  // decides only for a package without a record (one it lost, or an older generator's).
+  const byHeader = recorded.size === 0;
   const isGenerators = async (path: string, entry: Dirent) =>
     !entry.isSymbolicLink() &&
     (recorded.has(path) ||
       (tree.has(path) && headerStyle(path) === 'none') ||
-      (entry.isFile() && hasGeneratedHeader(await head(join(outDir, path)))));
+      (byHeader && entry.isFile() && hasGeneratedHeader(await head(join(outDir, path)))));
   const walk = async (relative: string): Promise<void> => {
     for (const entry of await listDir(join(outDir, relative))) {
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`;

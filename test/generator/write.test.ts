@@ -78,9 +78,21 @@ async function previousOutput(): Promise<string> {
   await writeFile(join(out, 'src/resources/notes.md'), '# notes by hand\n');
   await symlink('../dist/index.js', join(out, 'src/linked.js'));
   await writeFile(join(out, 'src/data.json'), '{"written":"by an earlier run"}\n');
+  // A copy of a generated file someone made to extend it: it keeps the header, but no run wrote it.
+  await writeFile(
+    join(out, 'src/resources/old-extended.ts'),
+    `// ${NOTICE}\nexport const extended = 1;\n`,
+  );
   await writeFile(
     join(out, '.generation-record.json'),
-    JSON.stringify({ outputs: { 'src/data.json': 'x', 'src/index.ts': 'y' } }),
+    JSON.stringify({
+      outputs: {
+        'CHANGELOG.md': 'w',
+        'src/data.json': 'x',
+        'src/index.ts': 'y',
+        'src/resources/old.ts': 'z',
+      },
+    }),
   );
   return out;
 }
@@ -95,6 +107,7 @@ const USER_ENTRIES = [
   'main.js',
   'src/lib/helpers.ts',
   'src/resources/notes.md',
+  'src/resources/old-extended.ts',
   'src/linked.js',
 ];
 
@@ -184,6 +197,16 @@ describe('writeTreeAtomically', () => {
     expect(after['CHANGELOG.md']).toBeUndefined();
     expect(after['src/types.ts']).toBeDefined();
     expect(await readdir(dirname(out))).toEqual([basename(out)]);
+  });
+
+  it("without a generation record, a file with the header counts as an earlier run's: removed when not written now", async () => {
+    const out = await previousOutput();
+    await rm(join(out, '.generation-record.json'));
+    await writeTreeAtomically(out, NEXT);
+    const after = await snapshotTree(out);
+    expect(after['src/resources/old.ts']).toBeUndefined();
+    expect(after['src/resources/old-extended.ts']).toBeUndefined();
+    expect(after['src/lib/helpers.ts']).toBeDefined();
   });
 
   it.each<WriteStep>(['staged', 'committed', 'backed-up', 'moved'])(
