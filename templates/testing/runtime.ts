@@ -414,7 +414,7 @@ function urlPattern(baseURL: string, path: string): { pattern: RegExp; names: st
     .split(/(\{[^{}]+\})/)
     .map((part) => {
       const name = /^\{([^{}]+)\}$/.exec(part)?.[1];
-      if (name === undefined) return escapeRegExp(part);
+      if (name === undefined) return escapeRegExp(asInURL(part));
       names.push(name);
       return '([^/]+)';
     })
@@ -438,6 +438,22 @@ function absoluteBase(baseURL: string): string {
     `The base URL ${JSON.stringify(baseURL)} is relative, and there is no page to resolve it against here (no document or location, as in Node). ` +
       `Pass an absolute one to createMock and to the client alike, e.g. createMock({ baseURL: 'http://api.test' }).`,
   );
+}
+
+/**
+ * A static part of a path template as a request's URL holds it: what the URL standard
+ * percent-encodes in a path (controls, space, `"`, `<`, `>`, `` ` ``, everything past ASCII) as
+ * UTF-8 escapes, so `/café` matches the `/caf%C3%A9` the client requests.
+ */
+function asInURL(text: string): string {
+  // eslint-disable-next-line no-control-regex -- controls are what a URL encodes first
+  return text.replace(/[\u0000-\u0020"<>`\u007F-\u{10FFFF}]/gu, (char) => {
+    try {
+      return encodeURIComponent(char);
+    } catch {
+      return char; // a lone surrogate, which no URL holds
+    }
+  });
 }
 
 function escapeRegExp(text: string): string {

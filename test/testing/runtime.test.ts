@@ -78,7 +78,18 @@ const deleteThing: OperationDefinition = {
   status: 204,
 };
 
+// A path key with characters the URL standard percent-encodes: the client requests `/caf%C3%A9`.
+const visitCafe: OperationDefinition = {
+  name: 'things.visit',
+  method: 'get',
+  path: '/cafés/{cafe}/sp ace',
+  status: 200,
+  contentType: 'application/json',
+  example: { id: 'caf_1', name: 'Café' },
+};
+
 const things = {
+  visit: new OperationMock<Thing, undefined, Problem>(visitCafe, BASE),
   retrieve: new OperationMock<Thing, undefined, Problem>(retrieveThing, BASE),
   update: new OperationMock<Thing, Partial<Thing>, Problem>(updateThing, BASE),
   search: new OperationMock<Thing, { q: string }, Problem>(searchThings, BASE),
@@ -99,6 +110,16 @@ async function get(path: string, init?: RequestInit): Promise<{ status: number; 
 }
 
 describe('an operation mock', () => {
+  it('matches a path with characters a URL percent-encodes (non-ASCII, a space) as the client requests it', async () => {
+    expect(await get('/cafés/caf_ü/sp ace')).toEqual({
+      status: 200,
+      body: { id: 'caf_1', name: 'Café' },
+    });
+    expect(things.visit.calls.map((call) => [call.url.pathname, call.params])).toEqual([
+      ['/v1/caf%C3%A9s/caf_%C3%BC/sp%20ace', { cafe: 'caf_ü' }],
+    ]);
+  });
+
   it('answers with the example by default, on its method and path only', async () => {
     expect(await get('/projects/p/things/thg_9')).toEqual({
       status: 200,
