@@ -233,11 +233,12 @@ function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
   if (typeof declared === 'string' && /^3\.1\.\d+(-.+)?$/.test(declared)) return '3.1';
   // `openapi: 3.1` is YAML's number 3.1, or a version without its patch number: the version meant
   // is plain, the way it is written is not.
-  const short = /^(3\.[01])$/.exec(String(declared))?.[1];
+  // An unquoted `3.0` is the number 3: it shows as `3`, though `3.0` was written.
+  const short = declared === 3 ? '3.0' : /^(3\.[01])$/.exec(String(declared))?.[1];
   if (short !== undefined && (typeof declared === 'number' || typeof declared === 'string')) {
     throw new GeneratorError(
       typeof declared === 'number'
-        ? `\`openapi\` is the number ${short} (YAML reads an unquoted \`${short}\` as a number), not a version string`
+        ? `\`openapi\` is the number ${String(declared)} (YAML reads an unquoted \`${short}\` as a number), not a version string`
         : `\`openapi: "${short}"\` lacks the patch number the version needs`,
       { file, pointer: '#/openapi' },
       `write the full version as a string: \`openapi: ${short}.0\``,

@@ -80,6 +80,15 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    '`openapi: 3.0` unquoted is the number 3: the error says what was written, not `3`',
+    {
+      files: { 'a.yaml': "openapi: 3.0\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
+      problem: /`openapi` is the number 3 \(YAML reads an unquoted `3\.0` as a number\)/,
+      pointer: '#/openapi',
+      fix: /write the full version as a string: `openapi: 3\.0\.0`/,
+    },
+  ],
+  [
     '`openapi: "3.0"` lacks its patch number',
     {
       files: { 'a.yaml': "openapi: '3.0'\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
