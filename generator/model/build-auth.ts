@@ -13,6 +13,14 @@ import type { AuthModel, OperationModel } from './types.ts';
 /** RFC 9110 §5.6.2 `token`: what a header field name (and a cookie name) may hold. */
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+/** The names `components.securitySchemes` declares, whatever their type (OpenAPI 3.1.1 §4.8.27). */
+export function declaredSchemeNames(doc: Record<string, unknown>): Set<string> {
+  const components = isRecord(doc.components) ? doc.components : {};
+  return new Set(
+    isRecord(components.securitySchemes) ? Object.keys(components.securitySchemes) : [],
+  );
+}
+
 export function buildAuth(
   doc: Record<string, unknown>,
   file: string,
@@ -94,7 +102,11 @@ export function warnUnmetSecurity(
   token: AuthModel | undefined,
   warnings: Warnings,
   file: string,
+  declared: ReadonlySet<string> = new Set(schemes.map((scheme) => scheme.schemeName)),
 ): void {
+  // A name no scheme has is a typo or a dangling name, said as such, not as a credential the
+  // client cannot send.
+  const undeclared = warnUndeclaredSchemes(operations, declared, warnings, file);
   const tokenWay = token === undefined ? undefined : credentialWay(token);
   const sentByToken = new Set(
     schemes
@@ -103,6 +115,7 @@ export function warnUnmetSecurity(
   );
   for (const operation of operations) {
     const alternatives = operation.security?.alternatives ?? [];
+    if (alternatives.some((names) => names.some((name) => undeclared.has(name)))) continue;
     const met = alternatives.some((names) => names.every((name) => sentByToken.has(name)));
     if (met || alternatives.length === 0) continue;
     const wanted = [...new Set(alternatives.flat())].sort();
@@ -125,6 +138,36 @@ export function warnUnmetSecurity(
         : `add \`{ ${token.schemeName}: [] }\` as an alternative in its security if the API accepts that credential there, or pass the credential per call (the \`headers\` or \`query\` request options)`,
     );
   }
+}
+
+/**
+ * Warns, once per name, about security requirements that name a scheme
+ * `components.securitySchemes` does not declare (OpenAPI 3.1.1 §4.8.30: each name MUST be one
+ * there); an error with `--strict`. Returns those names.
+ */
+function warnUndeclaredSchemes(
+  operations: readonly OperationModel[],
+  declared: ReadonlySet<string>,
+  warnings: Warnings,
+  file: string,
+): Set<string> {
+  const undeclared = new Set<string>();
+  const known = [...declared].sort().map((name) => JSON.stringify(name));
+  for (const operation of operations) {
+    for (const name of new Set(operation.security?.alternatives.flat() ?? [])) {
+      if (declared.has(name)) continue;
+      undeclared.add(name);
+      warnings.add(
+        `security:undeclared:${name}`,
+        `the security requirement names the scheme ${JSON.stringify(name)}, which #/components/securitySchemes does not declare (OpenAPI 3.1.1 §4.8.30: each name must be a scheme declared there)`,
+        { file, pointer: operation.security!.pointer },
+        known.length === 0
+          ? `declare ${JSON.stringify(name)} under #/components/securitySchemes, or remove the requirement`
+          : `correct the name (declared: ${known.join(', ')}), or declare ${JSON.stringify(name)} under #/components/securitySchemes`,
+      );
+    }
+  }
+  return undeclared;
 }
 
 function authModel(

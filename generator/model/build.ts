@@ -5,7 +5,7 @@
  */
 import type { GeneratorContext } from '../context.ts';
 import type { BundledSpec } from '../load/bundle.ts';
-import { buildAuth, tokenAuth, warnUnmetSecurity } from './build-auth.ts';
+import { buildAuth, declaredSchemeNames, tokenAuth, warnUnmetSecurity } from './build-auth.ts';
 import { buildClientExports, claimClientName } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
@@ -115,7 +115,7 @@ export async function buildModel(
   // With --strict every warning's place is one more problem, reported with the others.
   if (placed !== undefined && auth !== undefined) {
     const token = tokenAuth(auth, placed.operations);
-    warnUnmetSecurity(placed.operations, auth, token, warnings, file);
+    warnUnmetSecurity(placed.operations, auth, token, warnings, file, declaredSchemeNames(doc));
   }
   // The patterns the guards run (named schemas' and the operations' own success bodies'), judged
   // for safety; the rest, only for being regular expressions at all.

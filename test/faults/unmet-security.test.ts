@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.ts';
 import { generate } from '../../generator/index.ts';
 import { ROOT } from '../helpers/spec.ts';
-import { removeTempDirs, tempDir } from '../generator/helpers.ts';
+import { removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
+import { specModel } from '../model/fixture-model.ts';
 import { diagnostics, faultPackage, specPackage } from './package.ts';
 
 const SPEC = join(ROOT, 'test/fixtures/faults/unmet-security.yaml');
@@ -128,5 +129,58 @@ describe('the scheme the token is sent as', () => {
   it('is the preferred kind among all schemes when no operation requires any', async () => {
     const pkg = await specPackage(spec(undefined));
     expect(pkg.model.tokenAuth?.schemeName).toBe('legacyBearer');
+  });
+});
+
+describe('a security requirement naming a scheme no one declared', () => {
+  const spec = {
+    openapi: '3.1.0',
+    info: { title: 'Typo', version: '1' },
+    paths: {
+      '/c': {
+        get: {
+          operationId: 'c',
+          security: [{ undefinedScheme: [] }],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+      '/d': {
+        get: {
+          operationId: 'd',
+          security: [{ oauth: [] }],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        oauth: {
+          type: 'oauth2',
+          flows: { implicit: { authorizationUrl: 'https://x.example/auth', scopes: {} } },
+        },
+      },
+    },
+  };
+
+  it('is said to be undeclared, with the declared names, not as a credential the client cannot send', async () => {
+    const model = await specModel(await writeSpec(spec));
+    const security = model.warnings.filter((w) => w.key.startsWith('security:'));
+    expect(security.map((w) => [w.key, w.location.pointer])).toEqual([
+      ['security:undeclared:undefinedScheme', '#/paths/~1c/get/security'],
+    ]);
+    expect(security[0]!.problem).toBe(
+      'the security requirement names the scheme "undefinedScheme", which #/components/securitySchemes does not declare (OpenAPI 3.1.1 §4.8.30: each name must be a scheme declared there)',
+    );
+    expect(security[0]!.hint).toBe(
+      'correct the name (declared: "oauth"), or declare "undefinedScheme" under #/components/securitySchemes',
+    );
+  });
+
+  it('is an error with --strict', async () => {
+    const error = await specModel(await writeSpec(spec), true).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as Error).message).toContain(
+      '"undefinedScheme", which #/components/securitySchemes does not declare',
+    );
   });
 });
