@@ -43,6 +43,8 @@ export class SourceError extends Error {
     readonly absoluteFile: string,
     readonly where: { line?: number; column?: number; pointer?: string },
     readonly fix: string,
+    /** More problems of the same file, found with this one: reported together. */
+    readonly also: readonly SourceError[] = [],
   ) {
     super(problem);
   }
@@ -54,7 +56,7 @@ export function parseSpecText(text: string, absoluteFile: string): unknown {
   if (value !== NOT_JSON && jsonKeyCount(text) !== parsedKeyCount(value))
     throw duplicateJsonKey(text, absoluteFile);
   const parsed = value === NOT_JSON ? parseYamlText(text, absoluteFile) : value;
-  assertSafeValues(parsed, absoluteFile);
+  assertSafeValues(parsed, absoluteFile, text);
   return parsed;
 }
 
@@ -283,52 +285,100 @@ function tooDeep(error: unknown, absoluteFile: string, line = 1): unknown {
 }
 
 /**
- * Refuses values nested deeper than MAX_DEPTH and numbers JSON cannot carry (`1e400` reads as
- * Infinity), naming the first place that has one (iteratively: no recursion).
+ * Refuses values nested deeper than MAX_DEPTH, naming the first place that has one, and numbers
+ * JSON cannot carry (`1e400` and `.inf` read as Infinity, `.nan` as NaN), naming every one (in
+ * document order, each at its line when the YAML reader can place it): iteratively, no recursion.
  */
-function assertSafeValues(value: unknown, absoluteFile: string): void {
+function assertSafeValues(value: unknown, absoluteFile: string, text: string): void {
   // A first pass only measures (GitHub's description has millions of nodes); pointers are
   // worked out only when a document has a problem.
-  if (firstProblem(value, false) === undefined) return;
-  const { kind, path: tokens } = firstProblem(value, true)!;
-  const pointer = joinPointer('#', ...(tokens.length > 12 ? tokens.slice(0, 8) : tokens));
-  const shown =
-    tokens.length > 12 ? `${pointer}/…/${tokens.slice(-3).map(String).join('/')}` : pointer;
-  if (kind === 'not finite') {
+  if (findProblems(value, false).length === 0) return;
+  const found = findProblems(value, true);
+  const deep = found.find((problem) => problem.kind === 'too deep');
+  if (deep !== undefined) {
     throw new SourceError(
-      'the number here is beyond what a JSON number holds (about ±1.8e308), so it reads as Infinity',
+      `the document nests more than ${MAX_DEPTH} levels of objects and arrays`,
       absoluteFile,
-      { pointer: shown },
-      'write a number within that range (for "no limit", leave the keyword out), or a string if the value is an identifier',
+      { pointer: shownPointer(deep.path) },
+      `keep nesting under ${MAX_DEPTH} levels; name deeply nested schemas in components/schemas and refer to them with $ref`,
     );
   }
-  throw new SourceError(
-    `the document nests more than ${MAX_DEPTH} levels of objects and arrays`,
-    absoluteFile,
-    { pointer: shown },
-    `keep nesting under ${MAX_DEPTH} levels; name deeply nested schemas in components/schemas and refer to them with $ref`,
+  const lineOf = linesOfPaths(text);
+  const [first, ...rest] = found.map(
+    ({ path, value: number }) =>
+      new SourceError(
+        Number.isNaN(number)
+          ? 'the value here is not a number (`.nan`), which JSON has no way to write'
+          : 'the number here is beyond what a JSON number holds (about ±1.8e308), so it reads as Infinity',
+        absoluteFile,
+        { pointer: shownPointer(path), ...lineOf(path) },
+        Number.isNaN(number)
+          ? 'write a number (for "no value", leave the keyword out), or a string if the value is an identifier'
+          : 'write a number within that range (for "no limit", leave the keyword out), or a string if the value is an identifier',
+      ),
   );
+  throw new SourceError(first!.problem, absoluteFile, first!.where, first!.fix, rest);
 }
 
-/** The first node deeper than MAX_DEPTH or not a finite number, and its path (`[]` when only measuring). */
-function firstProblem(
+/** A pointer for a message: a path deeper than 12 keeps its first 8 and last 3 tokens. */
+function shownPointer(tokens: readonly (string | number)[]): string {
+  const pointer = joinPointer('#', ...(tokens.length > 12 ? tokens.slice(0, 8) : tokens));
+  return tokens.length > 12 ? `${pointer}/…/${tokens.slice(-3).map(String).join('/')}` : pointer;
+}
+
+/**
+ * The line of the value at a path of `text`, as the `yaml` library places it (JSON is YAML); none
+ * when it cannot read the text or find the path.
+ */
+function linesOfPaths(
+  text: string,
+): (path: readonly (string | number)[]) => { line?: number; column?: number } {
+  const lines = new LineCounter();
+  let document: Document | undefined;
+  try {
+    document = parseAllDocuments(text, { lineCounter: lines, logLevel: 'silent' })[0];
+  } catch {
+    document = undefined;
+  }
+  return (path) => {
+    const node = document?.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const start = node?.range?.[0];
+    if (start === undefined) return {};
+    const { line, col } = lines.linePos(start);
+    return { line, column: col };
+  };
+}
+
+/** Problems found with {@link findProblems}: at most this many numbers are named. */
+const MAX_NUMBER_PROBLEMS = 50;
+
+/**
+ * Every number that is not finite, in document order (at most {@link MAX_NUMBER_PROBLEMS}), and
+ * the first node deeper than MAX_DEPTH, each with its path (`[]` when only measuring: then the
+ * first problem ends the search).
+ */
+function findProblems(
   value: unknown,
   withPath: boolean,
-): { kind: 'too deep' | 'not finite'; path: (string | number)[] } | undefined {
+): { kind: 'too deep' | 'not finite'; path: (string | number)[]; value: number }[] {
+  const found: { kind: 'too deep' | 'not finite'; path: (string | number)[]; value: number }[] = [];
   const stack: { node: unknown; depth: number; path: (string | number)[] }[] = [
     { node: value, depth: 1, path: [] },
   ];
-  while (stack.length > 0) {
+  while (stack.length > 0 && found.length < MAX_NUMBER_PROBLEMS) {
     const { node, depth, path } = stack.pop()!;
     if (typeof node === 'number') {
-      if (!Number.isFinite(node)) return { kind: 'not finite', path };
+      if (!Number.isFinite(node)) found.push({ kind: 'not finite', path, value: node });
+      if (found.length > 0 && !withPath) return found;
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;
-    if (depth > MAX_DEPTH) return { kind: 'too deep', path };
-    for (const [key, child] of Array.isArray(node) ? node.entries() : Object.entries(node))
+    if (depth > MAX_DEPTH) return [...found, { kind: 'too deep', path, value: 0 }];
+    // Pushed in reverse, so that they come off the stack in document order (when it matters).
+    const entries = Array.isArray(node) ? [...node.entries()] : Object.entries(node);
+    for (const [key, child] of withPath ? entries.reverse() : entries)
       if (typeof child === 'object' ? child !== null : typeof child === 'number')
         stack.push({ node: child, depth: depth + 1, path: withPath ? [...path, key] : path });
   }
-  return undefined;
+  return found;
 }

@@ -41,11 +41,13 @@ export function loadError(error: unknown, rootFile: string, display: Display): G
 }
 
 function sourceError(error: SourceError, display: Display, more: string): GeneratorError {
-  return new GeneratorError(
-    `${error.problem}${more}`,
-    { file: display(error.absoluteFile), ...error.where },
-    error.fix,
-  );
+  const one = (each: SourceError) =>
+    new GeneratorError(
+      `${each.problem}${more}`,
+      { file: display(each.absoluteFile), ...each.where },
+      each.fix,
+    );
+  return error.also.length === 0 ? one(error) : GeneratorError.all([error, ...error.also].map(one));
 }
 
 /** Schemas this deep in a chain are named as the cause of a stack overflow in the bundler. */

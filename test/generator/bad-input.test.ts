@@ -1073,3 +1073,43 @@ describe('an output folder that cannot be written', () => {
     },
   );
 });
+
+describe('numbers JSON cannot carry', () => {
+  it('are every one reported in one run, in document order, each at its line, NaN as not a number', async () => {
+    const dir = await tempDir('non-finite-');
+    const spec = join(dir, 'a.yaml');
+    await writeFile(
+      spec,
+      schemas(
+        [
+          '    N:',
+          '      type: number',
+          '      maximum: .inf',
+          '      default: .nan',
+          '      enum: [1, -1e400]',
+          '    M:',
+          '      type: number',
+          '      minimum: -.inf',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const error = await generate({ spec, out: join(dir, 'sdk') }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    const problems = (error as GeneratorError).problems;
+    const base = schemas('').split('\n').length - 1;
+    expect(problems.map((p) => [p.location.pointer, p.location.line])).toEqual([
+      ['#/components/schemas/N/maximum', base + 3],
+      ['#/components/schemas/N/default', base + 4],
+      ['#/components/schemas/N/enum/1', base + 5],
+      ['#/components/schemas/M/minimum', base + 8],
+    ]);
+    expect(problems[1]!.problem).toBe(
+      'the value here is not a number (`.nan`), which JSON has no way to write',
+    );
+    expect(problems[0]!.problem).toMatch(/beyond what a JSON number holds .*reads as Infinity/);
+  });
+});
