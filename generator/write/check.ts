@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { REGENERATE_COMMAND } from '../context.ts';
 import { OPENAPI_JSON_PATH } from '../package-files.ts';
 import { apiChanges, describeApiChanges, type ApiChange } from './api-changes.ts';
-import { ownedFiles, STAGING_PREFIX } from './owned.ts';
+import { GENERATION_RECORD, ownedFiles, STAGING_PREFIX } from './owned.ts';
 import { holdsText } from './tree.ts';
 import type { RenderedTree } from './render.ts';
 import { readRegularFile } from './read-regular.ts';
@@ -34,6 +34,11 @@ export interface CheckResult {
    * the API is the same, undefined when the folder has no readable `openapi.json` to compare with.
    */
   api?: ApiChange[];
+  /**
+   * The options of the run that differ from those the folder's record names, by name: the spec
+   * file's name (`spec`, which every file's header names), `name`, `version`, `unsafePatterns`.
+   */
+  options?: { name: string; was: unknown; now: unknown }[];
 }
 
 export async function checkTree(outDir: string, tree: RenderedTree): Promise<CheckResult> {
@@ -42,7 +47,32 @@ export async function checkTree(outDir: string, tree: RenderedTree): Promise<Che
   if (pending.length > 0) result.pending = pending;
   const api = await compareBundledSpecs(outDir, tree);
   if (api !== undefined) result.api = api;
+  const options = await changedOptions(outDir, tree);
+  if (options.length > 0) result.options = options;
   return result;
+}
+
+/** The record's options that the new record (in `tree`) gives otherwise; none without both. */
+async function changedOptions(
+  outDir: string,
+  tree: RenderedTree,
+): Promise<NonNullable<CheckResult['options']>> {
+  const optionsOf = (text: string | undefined): Record<string, unknown> | undefined => {
+    try {
+      const options = (JSON.parse(text ?? '') as { options?: unknown }).options;
+      return typeof options === 'object' && options !== null
+        ? (options as Record<string, unknown>)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const was = optionsOf(await readRegularFile(join(outDir, GENERATION_RECORD)));
+  const now = optionsOf(tree.get(GENERATION_RECORD));
+  if (was === undefined || now === undefined) return [];
+  return Object.keys(now)
+    .filter((name) => JSON.stringify(was[name]) !== JSON.stringify(now[name]))
+    .map((name) => ({ name, was: was[name], now: now[name] }));
 }
 
 /**
@@ -113,6 +143,17 @@ export function describeCheck(result: CheckResult): string[] {
     .map(([what, path]) => `  ${what.padEnd(8)}${path}`);
 }
 
+/** Why the files differ when only options of the run changed, in words; undefined when none did. */
+function optionsReason(options: CheckResult['options']): string | undefined {
+  if (options === undefined || options.length === 0) return undefined;
+  const said = options.map(({ name, was, now }) =>
+    name === 'spec'
+      ? `the spec file is named ${JSON.stringify(now)} now (was ${JSON.stringify(was)}), which every file's header names`
+      : `the option ${name} is ${JSON.stringify(now)} now (was ${JSON.stringify(was)})`,
+  );
+  return said.join(', and ');
+}
+
 /**
  * The whole report of an out-of-date folder: the API changes first (or why there are none), then
  * the files. `out` and `spec` are the folder and spec as the user named them.
@@ -123,7 +164,7 @@ export function describeOutOfDate(result: CheckResult, out: string, spec: string
     lines.push(`API changes: unknown (${out}/${OPENAPI_JSON_PATH} is missing or not JSON).`);
   } else if (result.api.length === 0) {
     lines.push(
-      `API changes: none. The spec is the one ${out}/ was generated from: the files differ because the generator changed or they were edited by hand.`,
+      `API changes: none. The spec is the one ${out}/ was generated from: the files differ because ${optionsReason(result.options) ?? 'the generator changed or they were edited by hand'}.`,
     );
   } else {
     lines.push(`API changes since ${out}/ was generated:`, ...describeApiChanges(result.api));

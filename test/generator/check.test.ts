@@ -57,6 +57,29 @@ describe('--check', () => {
     expect(runScript(CLI, ['--check', '--out', out]).status).toBe(0);
   });
 
+  it('says the spec file was renamed when that is the only difference, not that the generator changed', async () => {
+    const dir = await tempDir('check-renamed-');
+    // One spec, under two names.
+    const text = [
+      'openapi: 3.1.0',
+      'info: {title: Pets, version: 1.0.0}',
+      'servers: [{url: https://api.example.com}]',
+      'paths: {/pets: {get: {operationId: listPets, responses: {"200": {description: ok}}}}}',
+      '',
+    ].join('\n');
+    await writeFile(join(dir, 'a.yaml'), text);
+    await writeFile(join(dir, 'b.yaml'), text);
+    const out = join(dir, 'sdk');
+    await generate({ spec: join(dir, 'a.yaml'), out });
+    const result = runScript(CLI, ['--check', '--spec', join(dir, 'b.yaml'), '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('API changes: none. The spec is the one');
+    expect(result.stderr).toContain('the files differ because the spec file is named');
+    expect(result.stderr).toMatch(
+      /is named "[^"]*b\.yaml" now \(was "[^"]*a\.yaml"\), which every file's header names\.\n/,
+    );
+  });
+
   it('passes right after generating into a folder', async () => {
     const out = join(await tempDir('check-'), 'sdk');
     await generate({ spec: 'test/fixtures/specs/hostile/hostile-3.0.yaml', out });
