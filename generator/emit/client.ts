@@ -36,9 +36,21 @@ const CLIENT_MEMBERS = [
  */
 const MAX_FILE_STEM = 64;
 
+/**
+ * File names Windows reserves for devices, with any extension (`con.ts` cannot be created or
+ * checked out there): a resource named so gets another.
+ */
+const WINDOWS_DEVICE_NAMES = [
+  'con',
+  'prn',
+  'aux',
+  'nul',
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`]),
+];
+
 export function emitClient(model: ApiModel): EmittedSourceFile[] {
   const properties = new NameRegistry(CLIENT_MEMBERS);
-  const fileNames = new NameRegistry(['index']);
+  const fileNames = new NameRegistry(['index', ...WINDOWS_DEVICE_NAMES]);
   const resources: (ClientResource & { path: string })[] = model.resources.map((resource) => {
     const stem = asciiWords(resource.name)
       .map((word) => word.toLowerCase())

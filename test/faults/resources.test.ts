@@ -14,6 +14,7 @@ import { loadAndBundle } from '../../generator/load/bundle.ts';
 import { withoutResource } from '../../generator/model/resource-names.ts';
 import { exampleCall } from '../../generator/emit/readme-examples.ts';
 import { readmeModules } from './package.ts';
+import { emitClient } from '../../generator/emit/client.ts';
 
 function placements(model: Awaited<ReturnType<typeof fixtureModel>>): string[] {
   return model.operations.map(
@@ -310,6 +311,30 @@ describe('resources named with reserved words', () => {
     expect(examples).toContain("const result = await client.import.retrieve('id');");
     expect(pkg.files.get('README.md')).toContain('client.import.create(');
     expect(diagnostics(pkg, readmeModules(pkg))).toEqual([]);
+  });
+
+  it('named like a device Windows reserves (CON, aux, LPT1) live in files Windows can hold', async () => {
+    const file = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Devices', version: '1' },
+      paths: Object.fromEntries(
+        ['CON', 'aux', 'LPT1', 'console'].map((tag) => [
+          `/${tag.toLowerCase()}`,
+          { get: { tags: [tag], responses: { '204': { description: 'ok' } } } },
+        ]),
+      ),
+    });
+    const model = await modelOf(file);
+    const paths = emitClient(model)
+      .map((emitted) => emitted.path)
+      .filter((path) => path.startsWith('src/resources/'));
+    expect(paths.sort()).toEqual([
+      'src/resources/aux2.ts',
+      'src/resources/con2.ts',
+      'src/resources/console.ts',
+      'src/resources/index.ts',
+      'src/resources/lpt12.ts',
+    ]);
   });
 
   it('x-sdk-method may name such a resource', async () => {
