@@ -131,4 +131,44 @@ describe('the default answer of an operation without an example', () => {
     expect(found[0]!.problem).toContain('GET /counts (client.counts.get), 5,');
     await expect(specModel(spec, true)).rejects.toThrow(/--strict/);
   });
+
+  it('names the depth it builds values to among the causes: a chain of allOf parts 18 deep', async () => {
+    const depth = 18;
+    const schemas: Record<string, unknown> = {
+      [`S${depth}`]: { type: 'object', properties: { end: { type: 'string' } } },
+    };
+    for (let i = 0; i < depth; i++)
+      schemas[`S${i}`] = {
+        allOf: [
+          { $ref: `#/components/schemas/S${i + 1}` },
+          { type: 'object', required: [`p${i}`], properties: { [`p${i}`]: { type: 'string' } } },
+        ],
+      };
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Chain', version: '1' },
+      paths: {
+        '/a': {
+          get: {
+            operationId: 'getA',
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } },
+              },
+            },
+          },
+        },
+      },
+      components: { schemas },
+    });
+    const ctx = resolveContext({ spec, cwd: ROOT });
+    const model = await placedModel(await loadAndBundle(ctx), ctx);
+    const found = model.warnings.filter((warning) => warning.key === 'testing:default-answer');
+    expect(found.map((warning) => warning.problem)).toEqual([
+      expect.stringContaining(
+        'or schemas nested, through $refs and allOf parts too, deeper than the 12 levels it builds values for',
+      ),
+    ]);
+  });
 });

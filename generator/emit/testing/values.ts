@@ -9,7 +9,7 @@
 import type { JsonValue } from '../../model/schema-types.ts';
 import type { NamedSchema, OperationModel, SchemaNode } from '../../model/types.ts';
 import type { Warnings } from '../../warnings.ts';
-import { guardsAccept, sampleValue } from '../schema-sample.ts';
+import { guardsAccept, MAX_SAMPLE_DEPTH, sampleValue } from '../schema-sample.ts';
 
 export function minimalValue(node: SchemaNode, schemas: readonly NamedSchema[]): JsonValue {
   return sampleValue(node, schemas, { direction: 'response', style: 'smallest' });
@@ -53,7 +53,7 @@ export function warnInvalidDefaultAnswers(
     const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
     warnings.add(
       'testing:default-answer',
-      `the testing kit's default answer of ${operation.method.toUpperCase()} ${operation.path} (client.${operation.sdk.resource}.${operation.sdk.method}), ${shown}, does not match its ${success.status} response's schema: the generator found no value it allows (a pattern, or constraints no value meets), so a client with responseValidation 'throw' rejects the mock's answer`,
+      `the testing kit's default answer of ${operation.method.toUpperCase()} ${operation.path} (client.${operation.sdk.resource}.${operation.sdk.method}), ${shown}, does not match its ${success.status} response's schema: the generator found no value it allows (a pattern, constraints no value meets, or schemas nested, through $refs and allOf parts too, deeper than the ${MAX_SAMPLE_DEPTH} levels it builds values for), so a client with responseValidation 'throw' rejects the mock's answer`,
       { file, pointer: schema.pointer },
       `give the ${success.status} response's ${success.contentType ?? 'JSON'} content an example: the testing kit answers with it`,
     );
