@@ -168,6 +168,12 @@ function warnUnusableServers(
     servers.forEach((server: unknown, index) => {
       if (!isRecord(server) || typeof server.url !== 'string') return;
       const at = joinPointer(pointer, index);
+      warnDefaultsOutsideEnum(
+        server.variables,
+        at,
+        `server ${index + 1} of ${owner}'s \`servers\``,
+        report,
+      );
       for (const variant of serverUrls(server.url, server.variables, at)) {
         // The client's default base URL: warned about above, as what it costs.
         if (variant.pointer === '#/servers/0/url') continue;
@@ -180,6 +186,32 @@ function warnUnusableServers(
         );
       }
     });
+  }
+}
+
+/**
+ * A server variable whose `default` is not one of its `enum` values (OpenAPI 3.1.1 §4.8.6: it
+ * must be one; 3.0: should be): the client's base URL, built from the defaults, is then a URL
+ * the spec says the server does not take. A warning at the `default`.
+ */
+function warnDefaultsOutsideEnum(
+  rawVariables: unknown,
+  at: string,
+  server: string,
+  report: { file: string; warnings: Warnings },
+): void {
+  if (!isRecord(rawVariables)) return;
+  for (const [name, variable] of Object.entries(rawVariables)) {
+    if (!isRecord(variable) || !Array.isArray(variable.enum) || variable.enum.length === 0)
+      continue;
+    if (typeof variable.default !== 'string' || variable.enum.includes(variable.default)) continue;
+    const values = variable.enum.map((value: unknown) => JSON.stringify(value)).join(', ');
+    report.warnings.add(
+      `server:default-not-in-enum:${name}`,
+      `the default ${JSON.stringify(variable.default)} of the variable \`${name}\` (${server}) is not one of its enum values (${values}): the URL built from the defaults is one the spec says the server does not take (OpenAPI 3.1.1 §4.8.6: the default must be one of them)`,
+      { file: report.file, pointer: joinPointer(at, 'variables', name, 'default') },
+      `make the default one of ${values}, or add ${JSON.stringify(variable.default)} to the enum`,
+    );
   }
 }
 

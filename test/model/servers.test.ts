@@ -227,3 +227,35 @@ describe('servers of a path or an operation', () => {
     expect(model.warnings.filter((w) => w.key.startsWith('server:'))).toEqual([]);
   });
 });
+
+describe('a server variable whose default is not one of its enum values', () => {
+  const doc = (variables: Record<string, unknown>) => ({
+    openapi: '3.1.0',
+    info: { title: 'Servers', version: '1' },
+    servers: [{ url: 'https://{region}.example.com/{version}', variables }],
+    paths: { '/b': { get: { responses: ok } } },
+  });
+
+  it('is a warning at the default, naming the values (OpenAPI 3.1.1 §4.8.6)', async () => {
+    const model = await modelOf(
+      doc({
+        region: { default: 'x', enum: ['eu', 'us'] },
+        version: { default: 'v1', enum: ['v1', 'v2'] },
+      }),
+    );
+    const found = model.warnings.filter((w) => w.key.startsWith('server:default-not-in-enum'));
+    expect(found.map((w) => [w.location.pointer, w.problem, w.hint])).toEqual([
+      [
+        '#/servers/0/variables/region/default',
+        'the default "x" of the variable `region` (server 1 of the root\'s `servers`) is not one of its enum values ("eu", "us"): the URL built from the defaults is one the spec says the server does not take (OpenAPI 3.1.1 §4.8.6: the default must be one of them)',
+        'make the default one of "eu", "us", or add "x" to the enum',
+      ],
+    ]);
+  });
+
+  it('is an error with --strict', async () => {
+    await expect(
+      modelOf(doc({ region: { default: 'x', enum: ['eu'] }, version: { default: 'v1' } }), true),
+    ).rejects.toThrow(/the default "x" of the variable `region`.*--strict/s);
+  });
+});
