@@ -39,7 +39,7 @@ import {
   type ResponseHeaders,
 } from './errors.ts';
 import type { BodyEncoder, BodyEncoding } from './internal/body.ts';
-import { assertFinite } from './internal/finite.ts';
+import { assertSendable } from './internal/finite.ts';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
 import { invalidAnswer } from './internal/invalid-http.ts';
 import { checkClientParam, checkOptionTypes, shown } from './internal/options.ts';
@@ -674,7 +674,7 @@ export class ClientCore {
     const { body, contentType = 'application/json' } = request;
     // JSON has no NaN or Infinity, and a form field's text would be "NaN": refused, whatever the
     // media type, before anything is encoded or sent (internal/finite.ts).
-    assertFinite(body, 'The request body');
+    assertSendable(body, 'The request body');
     const encoded = body === undefined ? undefined : encodeBody(request, body, contentType);
     const headers = mergeHeaders(
       request.anonymous === true ? this.#anonymousHeaders : this.#headers,

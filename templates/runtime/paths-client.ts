@@ -39,7 +39,7 @@ import {
   responseKey,
 } from './internal/read.ts';
 import { MAX_TIMER_MS, untilAborted } from './internal/retry.ts';
-import { assertFinite } from './internal/finite.ts';
+import { assertSendable } from './internal/finite.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import { utf8TextType } from './internal/text-type.ts';
 import { joinQueries, splitBaseURL } from './internal/url.ts';
@@ -199,7 +199,7 @@ export function createPathsClient<Paths extends {}>(
     // cannot send fails here with an SDKError, before openapi-fetch builds the request.
     mergeHeaders(ownHeaders(call?.['headers']) as HeadersInput);
     // NaN and Infinity, which JSON.stringify would send as null, refused here too (internal/finite.ts).
-    assertFinite(call?.['body'], 'The request body');
+    assertSendable(call?.['body'], 'The request body');
     // The success body is read by `readByStatus` once the status is known; openapi-fetch leaves
     // it alone.
     const own: Record<string, unknown> = { parseAs: 'stream' };

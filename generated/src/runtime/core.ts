@@ -41,7 +41,7 @@ import {
   type ResponseHeaders,
 } from './errors.js';
 import type { BodyEncoder, BodyEncoding } from './internal/body.js';
-import { assertFinite } from './internal/finite.js';
+import { assertSendable } from './internal/finite.js';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
 import { invalidAnswer } from './internal/invalid-http.js';
 import { checkClientParam, checkOptionTypes, shown } from './internal/options.js';
@@ -676,7 +676,7 @@ export class ClientCore {
     const { body, contentType = 'application/json' } = request;
     // JSON has no NaN or Infinity, and a form field's text would be "NaN": refused, whatever the
     // media type, before anything is encoded or sent (internal/finite.ts).
-    assertFinite(body, 'The request body');
+    assertSendable(body, 'The request body');
     const encoded = body === undefined ? undefined : encodeBody(request, body, contentType);
     const headers = mergeHeaders(
       request.anonymous === true ? this.#anonymousHeaders : this.#headers,

@@ -4,7 +4,7 @@
  */
 import { SDKError } from '../errors.ts';
 import { encodeComponent } from './percent.ts';
-import { nonFinite, nonFiniteFix, nonFiniteProblem, type Unsendable } from './finite.ts';
+import { unsendable, unsendableFix, unsendableProblem, type Unsendable } from './finite.ts';
 import { scalarText } from './scalar.ts';
 
 /** OpenAPI's path styles (https://spec.openapis.org/oas/v3.1.0#style-values); `simple` is the default. */
@@ -180,14 +180,14 @@ function styled(value: unknown, style: PathStyle, explode: boolean, name: string
  */
 export function jsonText(value: unknown): string | PathSegment {
   if (typeof value === 'string') return value;
-  const found = nonFinite(value);
+  const found = unsendable(value);
   if (found === undefined) return JSON.stringify(value);
-  return new PathSegment('', nonFinitePathProblem(found.value, found.pointer));
+  return new PathSegment('', unsendablePathProblem(found.value, found.pointer));
 }
 
 /** A value no request can carry (internal/finite.ts), as a path parameter's problem. */
-function nonFinitePathProblem(value: Unsendable, pointer = ''): Problem {
-  return new Problem(nonFiniteProblem(value, pointer), `${nonFiniteFix(value)}.`);
+function unsendablePathProblem(value: Unsendable, pointer = ''): Problem {
+  return new Problem(unsendableProblem(value, pointer), `${unsendableFix(value)}.`);
 }
 
 /** How the typed path client serialises a path parameter that is not plain `simple`. */
@@ -276,7 +276,7 @@ function encode(value: unknown): string {
       'Pass the value itself.',
     );
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) throw nonFinitePathProblem(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) throw unsendablePathProblem(value);
   try {
     return encodeComponent(scalarText(value));
   } catch {

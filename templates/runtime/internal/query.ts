@@ -7,7 +7,7 @@
  */
 import { SDKError } from '../errors.ts';
 import { encodeComponent, encodeReserved } from './percent.ts';
-import { assertFinite } from './finite.ts';
+import { assertSendable } from './finite.ts';
 import { scalarText } from './scalar.ts';
 
 /** How one query parameter is serialised; the OpenAPI default is `form` with `explode: true`. */
@@ -47,7 +47,7 @@ export function serializeQuery(
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
-    assertFinite(value, `Query parameter ${JSON.stringify(name)}`);
+    assertSendable(value, `Query parameter ${JSON.stringify(name)}`);
     const { style = 'form', explode = true, allowReserved = false, json } = styles[name] ?? {};
     const encodeValue = allowReserved ? encodeReserved : encode;
     try {

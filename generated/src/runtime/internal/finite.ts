@@ -18,11 +18,8 @@ import { SDKError } from '../errors.js';
 /** A value no request can carry: a number that is not finite, a Date with no date-time. */
 export type Unsendable = number | Date;
 
-/**
- * The first value in `value` that no request can carry, and where (`''` for the value itself).
- * Named for the numbers it was first written for; Dates are found too.
- */
-export function nonFinite(value: unknown): { pointer: string; value: Unsendable } | undefined {
+/** The first value in `value` that no request can carry, and where (`''` for the value itself). */
+export function unsendable(value: unknown): { pointer: string; value: Unsendable } | undefined {
   const seen = new Set<object>();
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length > 0) {
@@ -48,11 +45,11 @@ export function nonFinite(value: unknown): { pointer: string; value: Unsendable 
  * Throws an `SDKError` when `value` holds a number that is not finite. `what` names it:
  * `Query parameter "limit"`, `The request body`.
  */
-export function assertFinite(value: unknown, what: string): void {
-  const found = nonFinite(value);
+export function assertSendable(value: unknown, what: string): void {
+  const found = unsendable(value);
   if (found === undefined) return;
   throw new SDKError(
-    `${what} ${nonFiniteProblem(found.value, found.pointer)}. ${nonFiniteFix(found.value)}${found.pointer === '' ? ', or leave it out' : ''}.`,
+    `${what} ${unsendableProblem(found.value, found.pointer)}. ${unsendableFix(found.value)}${found.pointer === '' ? ', or leave it out' : ''}.`,
   );
 }
 
@@ -60,7 +57,7 @@ export function assertFinite(value: unknown, what: string): void {
  * What is wrong with a value that is or holds a value no request can carry, after its name: "is
  * NaN, which …", or inside it "holds NaN at /amount, which …". One wording for every refusal.
  */
-export function nonFiniteProblem(value: Unsendable, pointer = ''): string {
+export function unsendableProblem(value: Unsendable, pointer = ''): string {
   const shown = value instanceof Date ? dateShown(value) : String(value);
   const where = pointer === '' ? `is ${shown}` : `holds ${shown} at ${pointer}`;
   const why = !(value instanceof Date)
@@ -71,8 +68,8 @@ export function nonFiniteProblem(value: Unsendable, pointer = ''): string {
   return `${where}, which no request can carry: ${why}; nothing was sent`;
 }
 
-/** The fix for {@link nonFiniteProblem}'s value, without the final period. */
-export function nonFiniteFix(value: Unsendable): string {
+/** The fix for {@link unsendableProblem}'s value, without the final period. */
+export function unsendableFix(value: Unsendable): string {
   return value instanceof Date
     ? 'Pass a valid Date in the years 0000 to 9999'
     : 'Pass a finite number';

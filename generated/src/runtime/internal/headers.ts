@@ -15,7 +15,7 @@
  */
 import { SDKError } from '../errors.js';
 import type { HeaderValue, HeadersInput } from '../request-options.js';
-import { assertFinite } from './finite.js';
+import { assertSendable } from './finite.js';
 import { scalarText } from './scalar.js';
 
 /** Headers as fetch takes them: lower-case names, string values. */
@@ -37,7 +37,7 @@ export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRe
       const key = name.toLowerCase();
       if (value === null) delete merged[key];
       else if (value !== undefined) {
-        assertFinite(value, `The ${JSON.stringify(key)} header`);
+        assertSendable(value, `The ${JSON.stringify(key)} header`);
         merged[key] = checked(key, String(value));
       }
     }
@@ -92,7 +92,7 @@ export function headerParams(
   const result: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
     if (value === undefined || value === null) continue;
-    assertFinite(value, `Header parameter ${JSON.stringify(name)}`);
+    assertSendable(value, `Header parameter ${JSON.stringify(name)}`);
     const text = json.includes(name)
       ? typeof value === 'string'
         ? value

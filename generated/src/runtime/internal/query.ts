@@ -9,7 +9,7 @@
  */
 import { SDKError } from '../errors.js';
 import { encodeComponent, encodeReserved } from './percent.js';
-import { assertFinite } from './finite.js';
+import { assertSendable } from './finite.js';
 import { scalarText } from './scalar.js';
 
 /** How one query parameter is serialised; the OpenAPI default is `form` with `explode: true`. */
@@ -49,7 +49,7 @@ export function serializeQuery(
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
-    assertFinite(value, `Query parameter ${JSON.stringify(name)}`);
+    assertSendable(value, `Query parameter ${JSON.stringify(name)}`);
     const { style = 'form', explode = true, allowReserved = false, json } = styles[name] ?? {};
     const encodeValue = allowReserved ? encodeReserved : encode;
     try {
