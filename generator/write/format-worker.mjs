@@ -77,6 +77,25 @@ async function warmUp() {
   }
 }
 
+/** The last file sent to be formatted; resolves when it is done, whatever its outcome. */
+let formatting = Promise.resolve();
+
+async function formatJob(id, text, attempts) {
+  let lastError;
+  for (const options of attempts) {
+    try {
+      parentPort.postMessage({ id, text: await format(text, options) });
+      return;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  parentPort.postMessage({
+    id,
+    error: lastError instanceof Error ? (lastError.stack ?? lastError.message) : String(lastError),
+  });
+}
+
 parentPort.on('message', async (message) => {
   const { id, text, attempts, recheck: question, warmUp: options } = message;
   if (message.loadRecheck === true) {
@@ -101,17 +120,11 @@ parentPort.on('message', async (message) => {
     return;
   }
   warmUpOptions = undefined;
-  let lastError;
-  for (const options of attempts) {
-    try {
-      parentPort.postMessage({ id, text: await format(text, options) });
-      return;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  parentPort.postMessage({
-    id,
-    error: lastError instanceof Error ? (lastError.stack ?? lastError.message) : String(lastError),
-  });
+  // The pool may send a file before this one is done (format-pool.ts, MAX_IN_FLIGHT), so that the
+  // next file is here when this one is: files are formatted one at a time, in the order sent (one
+  // prettier document in memory at a time).
+  const job = formatting.then(() => formatJob(id, text, attempts));
+  formatting = job.catch(() => undefined);
+  // A failure to answer (not prettier's: formatJob answers those) fails the worker, as before.
+  await job;
 });

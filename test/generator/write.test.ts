@@ -962,6 +962,18 @@ describe('formatters', () => {
     await formatter.close();
   });
 
+  it('a worker with two files in flight answers each for itself: a broken one does not fail the other', async () => {
+    const pool = new FormatPool(1);
+    const broken = pool.format('src/broken.ts', 'export const = ;');
+    const good = pool.format('src/good.ts', 'let  x=1');
+    const after = pool.format('src/after.ts', 'let  y=2');
+    expect(pool.inFlight).toBe(2);
+    await expect(broken).rejects.toThrow(/prettier failed on src\/broken\.ts/);
+    await expect(good).resolves.toBe('let x = 1;\n');
+    await expect(after).resolves.toBe('let y = 2;\n');
+    await pool.terminate();
+  });
+
   it('the worker pool takes the longest waiting file first and grows to its size when files wait', async () => {
     const pool = new FormatPool(1);
     const done: string[] = [];
@@ -969,9 +981,19 @@ describe('formatters', () => {
       pool
         .format(`src/${name}.ts`, 'export const a = {x:1};\n'.repeat(statements))
         .then(() => done.push(name));
-    // The first file starts at once; the others wait and are taken longest first.
-    await Promise.all([job('first', 2000), job('small', 1), job('large', 400), job('medium', 40)]);
-    expect(done).toEqual(['first', 'large', 'medium', 'small']);
+    // The first two files go to the worker at once (it has the second when it finishes the
+    // first); the others wait and are taken longest first.
+    const all = Promise.all([
+      job('first', 2000),
+      job('second', 1),
+      job('small', 1),
+      job('large', 400),
+      job('medium', 40),
+    ]);
+    expect(pool.inFlight).toBe(2);
+    await all;
+    expect(done).toEqual(['first', 'second', 'large', 'medium', 'small']);
+    expect(pool.inFlight).toBe(0);
     await pool.terminate();
 
     const two = new FormatPool(2);
