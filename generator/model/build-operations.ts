@@ -41,6 +41,36 @@ export type OperationDraft = Omit<OperationModel, 'sdk' | 'typeNames'> & {
   operationIdDeclared: boolean;
 };
 
+/**
+ * A path key is a path, appended to the server's URL (OpenAPI's Paths Object): a `?` or `#` in it
+ * is a query or fragment written where no tool expects one. The client sends it all the same: the
+ * text after `?` as a query (the call's query parameters after it, joined by `&`, runtime
+ * url.ts), a `#` percent-encoded as part of the path (a fragment never reaches a server, RFC 3986
+ * §3.5). Both are warnings (`--strict`: errors): Redoc, mock servers and the testing kit's MSW
+ * handlers (which match on the path alone) read such keys each their own way.
+ */
+function warnQueryOrFragment(path: string, pathsObject: string, ctx: SchemaContext): void {
+  const mark = path.indexOf('?');
+  const hash = path.indexOf('#');
+  const at = { file: ctx.file, pointer: joinPointer('#/paths', path) };
+  if (mark !== -1 && (hash === -1 || mark < hash)) {
+    ctx.warnings.add(
+      'path:query',
+      `the path ${JSON.stringify(path)} holds a query (${JSON.stringify(path.slice(mark))}): a path key is only the path appended to the server's URL (${pathsObject}, Paths Object); the SDK sends the query as written, before the call's own query parameters, and the testing kit's mock cannot tell such paths apart by their query`,
+      at,
+      `write the key as ${JSON.stringify(path.slice(0, mark))} and declare what follows "?" as query parameters (\`in: query\`; a fixed value is an \`enum\` of one)`,
+    );
+  }
+  if (hash !== -1 && (mark === -1 || hash < mark)) {
+    ctx.warnings.add(
+      'path:fragment',
+      `the path ${JSON.stringify(path)} holds "#", which in a URL starts its fragment, never sent to a server (RFC 3986 §3.5): the SDK sends it percent-encoded, as %23, as part of the path`,
+      at,
+      `write the key as ${JSON.stringify(path.slice(0, hash))} if the server's path ends before "#"; keep it if the path itself holds "#"`,
+    );
+  }
+}
+
 export function buildOperations(
   doc: Record<string, unknown>,
   ctx: SchemaContext,
@@ -63,15 +93,17 @@ export function buildOperations(
         { file: ctx.file, pointer: joinPointer('#/paths', path) },
         `merge the two into one path (one parameter name) with the operations of both`,
       );
+    const pathsObject = ctx.version === '3.0' ? 'OpenAPI 3.0.3 §4.7.8' : 'OpenAPI 3.1 §4.8.8';
     if (!path.startsWith('/')) {
       // The runtime joins it to the base URL with a `/` all the same (runtime/internal/url.ts).
       ctx.warnings.add(
         'path:leading-slash',
-        `the path ${JSON.stringify(path)} does not begin with "/" (OpenAPI 3.1 §4.8.8, Paths Object); the SDK requests it as /${path}`,
+        `the path ${JSON.stringify(path)} does not begin with "/" (${pathsObject}, Paths Object); the SDK requests it as /${path}`,
         { file: ctx.file, pointer: joinPointer('#/paths', path) },
         `write the key as ${JSON.stringify(`/${path}`)}`,
       );
     }
+    warnQueryOrFragment(path, pathsObject, ctx);
     const problem = templateProblem(path);
     if (problem !== undefined) {
       throw new GeneratorError(

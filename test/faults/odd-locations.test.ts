@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePackage, type WrittenPackage } from '../emit/client/package.ts';
-import { fixtureModel } from '../model/fixture-model.ts';
+import { removeTempDirs, writeSpec } from '../generator/helpers.ts';
+import { fixtureModel, specModel } from '../model/fixture-model.ts';
 import { json, startServer, type TestServer } from '../runtime/server.ts';
 import { diagnostics, faultPackage, type FaultPackage } from './package.ts';
 
@@ -24,6 +25,7 @@ describe('locations a client cannot use as written', () => {
   afterAll(async () => {
     await server.close();
     await written.remove();
+    await removeTempDirs();
   });
 
   it('are warnings at their places', async () => {
@@ -33,8 +35,32 @@ describe('locations a client cannot use as written', () => {
     expect(byKey.get('server:url-scheme')?.hint).toMatch(/https:\/\/api\.example\.com/);
     expect(byKey.get('path:leading-slash')?.location.pointer).toBe('#/paths/things');
     expect(byKey.get('path:leading-slash')?.hint).toBe('write the key as "/things"');
+    expect(byKey.get('path:leading-slash')?.message).toMatch(/OpenAPI 3\.1 §4\.8\.8, Paths Object/);
+    expect(byKey.get('path:fragment')?.location.pointer).toBe('#/paths/~1tags#main');
+    expect(byKey.get('path:fragment')?.message).toMatch(/RFC 3986 §3\.5.*%23/);
+    expect(byKey.get('path:fragment')?.hint).toMatch(/^write the key as "\/tags" if/);
+    expect(byKey.get('path:query')?.location.pointer).toBe('#/paths/~1search?type=all');
+    expect(byKey.get('path:query')?.message).toContain('holds a query ("?type=all")');
+    expect(byKey.get('path:query')?.hint).toMatch(/^write the key as "\/search" and declare/);
     expect(model.info.serverUrl).toBeUndefined();
     await expect(fixtureModel('odd-locations.yaml', true)).rejects.toThrow(/--strict/);
+  });
+
+  it("cite the Paths Object of the document's own OpenAPI version", async () => {
+    const ok = { responses: { '204': { description: 'Done.' } } };
+    const model = await specModel(
+      await writeSpec({
+        openapi: '3.0.3',
+        info: { title: 'Old', version: '1' },
+        paths: { things: { get: ok }, '/a?b=c#d': { get: ok }, '/e#f?g': { get: ok } },
+      }),
+    );
+    const problems = model.warnings.map((warning) => [warning.key, warning.problem]);
+    expect(problems).toEqual([
+      ['path:leading-slash', expect.stringContaining('(OpenAPI 3.0.3 §4.7.8, Paths Object)')],
+      ['path:query', expect.stringContaining('holds a query ("?b=c#d")')],
+      ['path:fragment', expect.stringContaining('the path "/e#f?g" holds "#"')],
+    ]);
   });
 
   it('leave no javascript: URL in the client; paths go out with their / and # \\ % encoded', async () => {
@@ -48,11 +74,19 @@ describe('locations a client cannot use as written', () => {
     await client.odd!.listMainTags!();
     await client.odd!.getBackslash!();
     await client.odd!.getFullRate!();
+    const search = client.search as unknown as Record<
+      string,
+      (params?: object) => Promise<unknown>
+    >;
+    await search.all!({ q: 'a b' });
+    await search.all!();
     expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'GET /things',
       'GET /tags%23main',
       'GET /back%5Cslash',
       'GET /rates/100%25',
+      'GET /search?type=all&q=a%20b',
+      'GET /search?type=all',
     ]);
   });
 });
