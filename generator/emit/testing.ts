@@ -200,6 +200,7 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
   );
 
   const member = (name: MockMember) => mockMember(model, name);
+  const definitions = kits.map((entry) => definitionStatement(entry, kit, model));
   const statements: (string | WriterFunction)[] = [
     MODULE_DOC,
     `import type { ${httpHandler === 'HttpHandler' ? 'HttpHandler' : `HttpHandler as ${httpHandler}`} } from 'msw';`,
@@ -218,7 +219,7 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
   ReplyInit,
   Responder,
 } from './runtime.js';`,
-    ...kits.flatMap((entry) => [blankLine, definitionStatement(entry, kit, model)]),
+    ...definitions.flatMap(({ doc, code }) => [blankLine, `${doc}\n${code}`]),
     blankLine,
     mockInterface(kits, model, { mockType, httpHandler, kit, member }),
     blankLine,
@@ -230,7 +231,11 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
     blankLine,
     requestFixturesStatement(kits, kit),
   ];
-  return { path: TESTING_INDEX_PATH, statements };
+  return {
+    path: TESTING_INDEX_PATH,
+    statements,
+    inPrettierForm: new Set(definitions.map(({ code }) => code)),
+  };
 }
 
 const MODULE_DOC = `/**
@@ -262,7 +267,15 @@ function itemType(
   return items.named.target;
 }
 
-function definitionStatement(entry: OperationKit, kit: string, model: ApiModel): string {
+/**
+ * An operation's definition for the kit's runtime: its TSDoc line, and its code, printed in
+ * prettier's form by emit/code-print.ts (the writer keeps it as it is).
+ */
+function definitionStatement(
+  entry: OperationKit,
+  kit: string,
+  model: ApiModel,
+): { doc: string; code: string } {
   const { operation } = entry;
   const success = operation.successResponse;
   const fields: [string, Code][] = [
@@ -318,7 +331,10 @@ function definitionStatement(entry: OperationKit, kit: string, model: ApiModel):
     fields.push(['pagination', objectCode(entries)]);
   }
   const doc = `/** \`${operation.method.toUpperCase()} ${escapeJsDoc(operation.path)}\`${operation.summary === undefined ? '' : `: ${escapeJsDoc(oneLine(operation.summary))}`} */`;
-  return `${doc}\nconst ${entry.definition}: ${kit}.OperationDefinition = ${expandedObject(objectCode(fields))};`;
+  return {
+    doc,
+    code: `const ${entry.definition}: ${kit}.OperationDefinition = ${expandedObject(objectCode(fields))};`,
+  };
 }
 
 /**

@@ -9,6 +9,12 @@ export interface EmittedSourceFile {
   /** Path relative to the output folder, with `/` separators, e.g. `src/guards.ts`. */
   path: string;
   statements: NonNullable<SourceFileStructure['statements']>;
+  /**
+   * Top-level statements (as printed, without their leading comments) that the emitter printed in
+   * prettier's form itself (emit/code-print.ts): the writer keeps them as they are instead of
+   * giving them to prettier (write/format-by-rules/).
+   */
+  inPrettierForm?: ReadonlySet<string>;
 }
 
 /**

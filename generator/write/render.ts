@@ -59,7 +59,13 @@ export async function renderFiles(
           : text.length > FORMAT_LIMIT
             ? (overLimit(), text)
             : 'statements' in file && /\.(ts|mts|cts)$/.test(file.path)
-              ? await formatByRules(file.path, text, format, { indent: 2, limit: FORMAT_LIMIT })
+              ? await formatByRules(file.path, text, format, {
+                  indent: 2,
+                  limit: FORMAT_LIMIT,
+                  ...(file.inPrettierForm === undefined
+                    ? {}
+                    : { inPrettierForm: file.inPrettierForm }),
+                })
               : await format(file.path, text);
     // TSDoc wrapped at its final indentation; files copied from templates are kept as written.
     const formatted =

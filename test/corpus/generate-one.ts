@@ -31,6 +31,7 @@ try {
   report.ok = true;
   report.files = result.files.length;
   report.warnings = result.warnings ?? [];
+  report.asPrinted = result.asPrinted;
 } catch (error) {
   report.ok = false;
   report.error = error instanceof Error ? error.message : String(error);

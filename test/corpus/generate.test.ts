@@ -1,9 +1,11 @@
 /**
  * Every corpus description generates a package, within the memory budget (1 GiB peak resident
  * memory, measured on the generating process, prettier's worker threads included), with its
- * src/openapi.ts in prettier's form.
+ * src/openapi.ts in prettier's form, and every other source the generator did not leave as printed
+ * (too large to format) too: most of their lines get that form by rules, and the testing kit's
+ * definitions and the README's examples are printed in it by emit/code-print.ts.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../generator/write/format.ts';
@@ -24,6 +26,22 @@ describe.each(corpusRuns())('$name', (run) => {
     expect(run.ok).toBe(true);
     const text = await readFile(join(run.out, 'src/openapi.ts'), 'utf8');
     expect(await formatText('src/openapi.ts', text)).toBe(text);
+  });
+
+  it('writes every other TypeScript source it formats in prettier’s form', async () => {
+    expect(run.ok).toBe(true);
+    const sources = (await readdir(join(run.out, 'src'), { recursive: true }))
+      .map((path) => `src/${path.split('\\').join('/')}`)
+      .filter((path) => path.endsWith('.ts') && !run.asPrinted.includes(path))
+      // Copied from templates/, which test/generator/formatted.test.ts checks.
+      .filter((path) => !/^src\/runtime\/|-runtime\.ts$|\/runtime\.ts$/.test(path));
+    expect(sources).toContain('src/client.ts');
+    const unformatted: string[] = [];
+    for (const path of sources) {
+      const text = await readFile(join(run.out, path), 'utf8');
+      if ((await formatText(path, text)) !== text) unformatted.push(path);
+    }
+    expect(unformatted).toEqual([]);
   });
 
   it('stays under 1 GiB of memory while generating', () => {

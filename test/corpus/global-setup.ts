@@ -67,6 +67,7 @@ function generateOne(spec: CorpusSpec): Promise<CorpusRun> {
         maxRssBytes: report.maxRssBytes ?? 0,
         warnings: report.warnings ?? [],
         examples: report.examples ?? 0,
+        asPrinted: report.asPrinted ?? [],
       });
     });
   });

@@ -34,6 +34,8 @@ export interface CorpusRun {
   warnings: string[];
   /** Number of examples found in the spec. */
   examples: number;
+  /** Files too large to format, written as printed (the generator's `asPrinted`). */
+  asPrinted: string[];
 }
 
 export interface CorpusSpec {

@@ -23,7 +23,15 @@ afterAll(removeTempDirs);
 const PATH = 'src/openapi.ts';
 
 /** The rules' output, and the texts they gave prettier. */
-async function byRules(text: string, { indent = 4, limit = Infinity, path = PATH } = {}) {
+async function byRules(
+  text: string,
+  {
+    indent = 4,
+    limit = Infinity,
+    path = PATH,
+    inPrettierForm,
+  }: { indent?: number; limit?: number; path?: string; inPrettierForm?: ReadonlySet<string> } = {},
+) {
   const given: string[] = [];
   const output = await formatByRules(
     path,
@@ -32,7 +40,7 @@ async function byRules(text: string, { indent = 4, limit = Infinity, path = PATH
       given.push(part);
       return formatText(file, part);
     },
-    { indent, limit },
+    { indent, limit, ...(inPrettierForm === undefined ? {} : { inPrettierForm }) },
   );
   return { output, given };
 }
@@ -566,8 +574,9 @@ describe('the files of a package', () => {
   it('of our spec: each is prettier’s text for it, and most of it never reaches prettier', async () => {
     let size = 0;
     let toPrettier = 0;
-    for (const { path, text, indent } of printedFiles(await specModel('spec/openapi.yaml'))) {
-      const { output, given } = await byRules(text, { indent, path });
+    for (const file of printedFiles(await specModel('spec/openapi.yaml'))) {
+      const { path, text } = file;
+      const { output, given } = await byRules(text, file);
       expect(output, path).toBe(await formatText(path, text));
       size += text.length;
       toPrettier += given.join('').length;
@@ -580,13 +589,16 @@ describe('the files of a package', () => {
     const kit = printedFiles(await specModel('spec/openapi.yaml')).find(
       ({ path }) => path === 'src/testing/index.ts',
     )!;
-    const { output, given } = await byRules(kit.text, { indent: 2, path: kit.path });
+    const { output, given } = await byRules(kit.text, kit);
     expect(output).toBe(await formatText(kit.path, kit.text));
     // Read as a tree of lines: prettier gets parts, never the whole file.
     expect(given.every((part) => !part.includes('export function createMock('))).toBe(true);
     const definitions = kit.text.match(/^const \w+: kit\.OperationDefinition = \{\n[^]*?^\};$/gm)!;
     expect(definitions.length).toBeGreaterThan(10);
+    expect([...kit.inPrettierForm!].sort()).toEqual([...definitions].sort());
     for (const definition of definitions) expect(output).toContain(definition);
+    // They are kept as the emitter printed them: prettier never sees them.
+    expect(given.filter((part) => part.includes('OperationDefinition'))).toEqual([]);
   }, 60_000);
 
   it('a run gives prettier none of our spec’s src/openapi.ts and parts of the rest, and writes them in prettier’s form', async () => {

@@ -52,6 +52,8 @@ export interface RulesOptions {
   limit?: number;
   /** Called when the limit left text as printed (the whole file, or the parts for prettier). */
   overLimit?: () => void;
+  /** Top-level statements already in prettier's form (EmittedSourceFile `inPrettierForm`). */
+  inPrettierForm?: ReadonlySet<string>;
 }
 
 /** `text` (printed TypeScript, `\n` line ends) in prettier's form for `path`. */
@@ -59,13 +61,13 @@ export async function formatByRules(
   path: string,
   text: string,
   format: Format,
-  { indent, limit = Infinity, overLimit = () => undefined }: RulesOptions,
+  { indent, limit = Infinity, overLimit = () => undefined, inPrettierForm }: RulesOptions,
 ): Promise<string> {
   const whole = (): Promise<string> | string =>
     text.length > limit ? (overLimit(), text) : format(path, text);
   let nodes: Node[];
   try {
-    nodes = readNodes(text, indent);
+    nodes = readNodes(text, indent, inPrettierForm);
   } catch (error) {
     if (!(error instanceof NotPrinted)) throw error;
     return whole();

@@ -8,7 +8,15 @@ import { NotPrinted, type Context, type Node } from './types.ts';
 
 export const indentOf = (line: string): number => line.length - line.trimStart().length;
 
-export function readNodes(text: string, unit: number): Node[] {
+/**
+ * `inPrettierForm`: top-level statements (their code lines, joined by `\n`) known to be in
+ * prettier's form already; read as such, they are kept as they are.
+ */
+export function readNodes(
+  text: string,
+  unit: number,
+  inPrettierForm?: ReadonlySet<string>,
+): Node[] {
   // The printers indent with spaces; a tab can only be inside a comment or a string.
   if (text.includes('\r') || /^ *\t/m.test(text)) throw new NotPrinted();
   const lines = text.split('\n');
@@ -76,7 +84,11 @@ export function readNodes(text: string, unit: number): Node[] {
         nodes.push({ depth, context, comments, lines: [], regular: true });
         continue;
       }
-      nodes.push(readNode(depth, context, comments, offset));
+      const node = readNode(depth, context, comments, offset);
+      if (!node.regular && depth === 0 && inPrettierForm?.has(node.lines.join('\n')) === true)
+        // Its lines are kept as they are: at depth 0 a regular node's lines carry no indentation.
+        node.regular = true;
+      nodes.push(node);
     }
     if (blank && depth > 0) trouble = true;
     return { nodes, trouble };
