@@ -50,8 +50,10 @@ export type OperationDraft = Omit<OperationModel, 'sdk' | 'typeNames'> & {
  * handlers (which match on the path alone) read such keys each their own way.
  */
 function warnQueryOrFragment(path: string, pathsObject: string, ctx: SchemaContext): void {
-  const mark = path.indexOf('?');
-  const hash = path.indexOf('#');
+  // Inside `{…}` they are part of a parameter's name (`{#x}`), which the template replaces.
+  const literal = path.replace(/\{[^{}]*\}/g, (template) => '_'.repeat(template.length));
+  const mark = literal.indexOf('?');
+  const hash = literal.indexOf('#');
   const at = { file: ctx.file, pointer: joinPointer('#/paths', path) };
   if (mark !== -1 && (hash === -1 || mark < hash)) {
     ctx.warnings.add(

@@ -52,7 +52,22 @@ describe('locations a client cannot use as written', () => {
       await writeSpec({
         openapi: '3.0.3',
         info: { title: 'Old', version: '1' },
-        paths: { things: { get: ok }, '/a?b=c#d': { get: ok }, '/e#f?g': { get: ok } },
+        paths: {
+          things: { get: ok },
+          '/a?b=c#d': { get: ok },
+          '/e#f?g': { get: ok },
+          '/h/{#i}/{j?}': {
+            get: {
+              ...ok,
+              parameters: ['#i', 'j?'].map((name) => ({
+                name,
+                in: 'path',
+                required: true,
+                schema: { type: 'string' },
+              })),
+            },
+          },
+        },
       }),
     );
     const problems = model.warnings.map((warning) => [warning.key, warning.problem]);
