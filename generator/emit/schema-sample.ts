@@ -20,6 +20,7 @@
  * sample is built).
  */
 import { RE2JS } from 're2js';
+import { typeShapingMembers } from '../model/loose-schemas.ts';
 import { toRe2Syntax } from '../model/re2-syntax.ts';
 import { everyEvaluatedKey } from '../model/schema-children.ts';
 import type { Bound, JsonValue, RegexModel } from '../model/schema-types.ts';
@@ -246,7 +247,7 @@ function build(
         // An allOf that is not all objects (`type: string, minLength: 1, enum: [a]` is a string
         // and an enum): the first value one member allows that all of them accept, numbers
         // built within every member's bounds and multipleOf at once.
-        const members = node.kind === 'allOf' ? node.members : [];
+        const members = node.kind === 'allOf' ? shapingMembers(node, walk) : [];
         const merged = mergedNumber(members, walk);
         const candidates = [
           ...(merged === undefined ? [] : [numberValue(merged, nth)]),
@@ -644,8 +645,9 @@ function joinedVariants(
   node: Extract<SchemaNode, { kind: 'allOf' }>,
   walk: Walk,
 ): { node: SchemaNode; union: UnionNode; variant: SchemaNode }[] | undefined {
-  const index = node.members.findIndex((member) => resolve(member, walk)?.kind === 'union');
-  const union = index < 0 ? undefined : resolve(node.members[index]!, walk);
+  const members = shapingMembers(node, walk);
+  const index = members.findIndex((member) => resolve(member, walk)?.kind === 'union');
+  const union = index < 0 ? undefined : resolve(members[index]!, walk);
   if (union?.kind !== 'union') return undefined;
   return unionVariants(union, walk).map((variant) => ({
     // The allOf's own examples and default were tried already: the alternatives have none.
@@ -653,7 +655,7 @@ function joinedVariants(
       ...node,
       examples: undefined,
       default: undefined,
-      members: node.members.map((member, at) => (at === index ? variant : member)),
+      members: members.map((member, at) => (at === index ? variant : member)),
     },
     union,
     variant,
@@ -714,7 +716,7 @@ function fits(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): bo
       if (parts === undefined && node.kind === 'allOf') {
         const joined = joinedVariants(node, walk);
         return joined === undefined
-          ? node.members.every((m) => fits(value, m, walk, depth + 1))
+          ? shapingMembers(node, walk).every((m) => fits(value, m, walk, depth + 1))
           : joined.some((alternative) => fits(value, alternative.node, walk, depth + 1));
       }
       if (parts === undefined) return false;
@@ -959,7 +961,7 @@ function objectParts(node: SchemaNode, walk: Walk, hops: number): ObjectParts | 
     additional: 'none',
     minProperties: 0,
   };
-  for (const member of node.members) {
+  for (const member of shapingMembers(node, walk)) {
     const parts = objectParts(member, walk, hops + 1);
     if (parts === undefined) return undefined;
     for (const [name, property] of parts.properties) {
@@ -1002,6 +1004,15 @@ export function followRefs(
   let current: SchemaNode | undefined = node;
   for (let hops = 0; current?.kind === 'ref' && hops < 32; hops++) current = lookup(current.target);
   return current;
+}
+
+/**
+ * The members of an `allOf` a value is built for: a loose member beside members of other types
+ * constrains nothing (model/loose-schemas.ts typeShapingMembers), as the types read it. The guards'
+ * reading (`accepts`) keeps every member.
+ */
+function shapingMembers(node: Extract<SchemaNode, { kind: 'allOf' }>, walk: Walk): SchemaNode[] {
+  return typeShapingMembers(node.members, (name) => walk.byName.get(name));
 }
 
 /** The emptiest value of a node's type, where a value has to stop. */

@@ -4,6 +4,7 @@
  * object whose properties can sit beside the query parameters in one params object, and which of
  * its properties are required. `$ref`s are followed through the model's named schemas.
  */
+import { typeShapingMembers } from './loose-schemas.ts';
 import type { NamedSchema, SchemaNode } from './types.ts';
 
 export interface ObjectShape {
@@ -53,11 +54,14 @@ function collect(
       visiting.delete(node.target);
       return ok;
     }
-    case 'allOf':
+    case 'allOf': {
+      // As the types read it: a loose member beside an object constrains nothing (loose-schemas.ts).
+      const members = typeShapingMembers(node.members, (name) => byName.get(name));
       return (
-        node.members.length > 0 &&
-        node.members.every((member) => collect(member, byName, into, visiting, depth + 1))
+        members.length > 0 &&
+        members.every((member) => collect(member, byName, into, visiting, depth + 1))
       );
+    }
     case 'object': {
       if (node.patternProperties.length > 0) return false;
       const extra = node.additionalProperties;

@@ -8,7 +8,8 @@
  * type says. Said once per schema, with the fix: the `type` the author meant.
  */
 import type { Warnings } from '../warnings.ts';
-import type { SchemaNode } from './schema-types.ts';
+import { JSON_TYPES } from '../json.ts';
+import type { JsonType, SchemaNode } from './schema-types.ts';
 import type { NamedSchema } from './types.ts';
 
 type LooseNode = SchemaNode & { kind: 'string' | 'number' | 'array' | 'object'; loose: true };
@@ -77,3 +78,106 @@ function listed(kinds: readonly string[]): string {
 }
 
 const article = (kind: string) => (/^[aeiou]/.test(kind) ? 'an' : 'a');
+
+/** A named schema's node by its name (a `ref` node's `target`). */
+type SchemaLookup = (name: string) => SchemaNode | undefined;
+
+/**
+ * The members of an `allOf` that shape its TypeScript type. A loose member (keywords of one JSON
+ * type, no `type`: `minLength`, `minimum`, `properties`) applies to values of that type only; beside
+ * members whose types admit no value of it, it constrains nothing a value of theirs can be, so it
+ * is left out: `{ $ref: Name, minLength: 1 }` (OpenAPI 3.1 applies the keywords beside `$ref`)
+ * with `Name` an object is `Name`, not `Name & string`, which no value meets; with `Code` a
+ * string, `Code`, not `Code & string`. A loose member stays where it narrows the type (beside
+ * `string | number`, or a loose object's properties). The guards keep every member, as JSON Schema
+ * does (`minLength` accepts any object).
+ */
+export function typeShapingMembers(
+  members: readonly SchemaNode[],
+  schemas: SchemaLookup,
+): SchemaNode[] {
+  const definite = members.filter((member) => !isLoose(member));
+  if (definite.length === members.length) return [...members];
+  let admitted = new Set<JsonType>(JSON_TYPES);
+  for (const member of definite) {
+    const kinds = typedKinds(member, schemas, new Set());
+    admitted = new Set([...admitted].filter((kind) => kinds.has(kind)));
+  }
+  return members.filter((member) => {
+    if (!isLoose(member)) return true;
+    const own: readonly JsonType[] =
+      member.kind === 'number' ? ['integer', 'number'] : [member.kind];
+    if (!own.some((kind) => admitted.has(kind))) return false;
+    // A string's or number's keywords are not in its type (`string`): beside members that admit
+    // nothing else, they would only repeat it (`Code & string`). Object and array members carry
+    // their properties' and items' types.
+    return (
+      member.kind === 'object' ||
+      member.kind === 'array' ||
+      [...admitted].some((kind) => !own.includes(kind))
+    );
+  });
+}
+
+/**
+ * The JSON types a node's TypeScript type admits (constraints aside): a loose node as its
+ * keywords' type, as the types read it; a reference through its schema (a cycle admits any).
+ */
+function typedKinds(
+  node: SchemaNode,
+  schemas: SchemaLookup,
+  seen: ReadonlySet<string>,
+): Set<JsonType> {
+  const kinds = ownKinds(node, schemas, seen);
+  if (node.nullable) kinds.add('null');
+  return kinds;
+}
+
+function ownKinds(
+  node: SchemaNode,
+  schemas: SchemaLookup,
+  seen: ReadonlySet<string>,
+): Set<JsonType> {
+  switch (node.kind) {
+    case 'ref': {
+      const target = schemas(node.target);
+      if (target === undefined || seen.has(node.target)) return new Set(JSON_TYPES);
+      return typedKinds(target, schemas, new Set([...seen, node.target]));
+    }
+    case 'enum':
+      return new Set(
+        node.values.map((value): JsonType => {
+          if (value === null) return 'null';
+          if (Array.isArray(value)) return 'array';
+          if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+          return typeof value === 'object' ? 'object' : (typeof value as 'string' | 'boolean');
+        }),
+      );
+    case 'null':
+    case 'boolean':
+    case 'string':
+    case 'array':
+    case 'object':
+      return new Set([node.kind]);
+    case 'number':
+      return new Set<JsonType>(node.integer ? ['integer'] : ['integer', 'number']);
+    case 'union': {
+      const kinds = new Set<JsonType>();
+      for (const variant of node.variants)
+        for (const kind of typedKinds(variant, schemas, seen)) kinds.add(kind);
+      return kinds;
+    }
+    case 'allOf': {
+      let kinds = new Set<JsonType>(JSON_TYPES);
+      for (const member of typeShapingMembers(node.members, schemas)) {
+        const own = typedKinds(member, schemas, seen);
+        kinds = new Set([...kinds].filter((kind) => own.has(kind)));
+      }
+      return kinds;
+    }
+    case 'never':
+      return new Set();
+    default:
+      return new Set(JSON_TYPES);
+  }
+}

@@ -17,7 +17,7 @@
  *   is `Pet | null`, the discriminated union untouched); an `enum` allows null only when it lists
  *   it (OpenAPI 3.0.3), so `{ nullable: true, enum: [a, b] }` is `'a' | 'b'`.
  */
-import { isLoose } from '../../model/loose-schemas.ts';
+import { isLoose, typeShapingMembers } from '../../model/loose-schemas.ts';
 import { propertyKey, stringLiteral } from '../../model/names.ts';
 import { propertyDirection } from '../../model/read-write.ts';
 import { isInheritedMember } from '../../model/sdk-names.ts';
@@ -197,9 +197,11 @@ export class TypePrinter {
         // Keywords of several JSON types without a `type` (`{ minLength: 1, minimum: 0 }`) are
         // loose members, each applying to values of its own type only: the value is one of those
         // types (`string | number`), never all of them at once (`string & number`).
-        const loose = node.members.filter(isLoose);
+        // Beside members of other types, they constrain nothing and are left out (typeShapingMembers).
+        const shaping = typeShapingMembers(node.members, (name) => this.byName.get(name)?.node);
+        const loose = shaping.filter(isLoose);
         const looseUnion = new Set(loose.map((member) => member.kind)).size > 1;
-        const rest = looseUnion ? node.members.filter((member) => !isLoose(member)) : node.members;
+        const rest = looseUnion ? shaping.filter((member) => !isLoose(member)) : shaping;
         // Beside an `enum`, a bare primitive type says nothing more (`string & 'a'` is `'a'`).
         const hasEnum = rest.some((member) => member.kind === 'enum' && !member.nullable);
         const members = withoutBareObjects(rest)
