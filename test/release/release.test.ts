@@ -184,7 +184,7 @@ describe('npm run release', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
-      /^error: cannot release 1\.2\.0: the changes since 1\.1\.0 are breaking, but 1\.2\.0 is inside \^1\.1\.0, the range its users install from: it needs a major release \(2\.0\.0 or later\)\.\nBreaking changes since 1\.1\.0:\n {2}- `Order`: property `note` removed — in results of `client\.orders\.\*\(\)`\n/,
+      /^error: cannot release 1\.2\.0: the changes since 1\.1\.0 are breaking, but 1\.2\.0 is inside \^1\.1\.0, the range its users install from: 1\.2\.0 needs to be a major release \(2\.0\.0 or later, or a prerelease of one, 2\.0\.0-beta\.0\)\.\nBreaking changes since 1\.1\.0:\n {2}- `Order`: property `note` removed — in results of `client\.orders\.\*\(\)`\n/,
     );
     expect(result.stderr).toContain(
       '\n  fix: run npm run release without --version to release 2.0.0, or pass --version 2.0.0\n',

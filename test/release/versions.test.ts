@@ -41,9 +41,9 @@ describe('refuseVersion: a breaking change needs a major bump', () => {
       '1.2.3',
       'major',
       '1.3.0',
-      /breaking, but 1\.3\.0 is inside \^1\.2\.3.*needs a major release \(2\.0\.0 or later\)/,
+      /breaking, but 1\.3\.0 is inside \^1\.2\.3.*needs to be a major release \(2\.0\.0 or later/,
     ],
-    ['0.3.1', 'major', '0.3.9', /breaking, but 0\.3\.9 is inside \^0\.3\.1.*\(0\.4\.0 or later\)/],
+    ['0.3.1', 'major', '0.3.9', /breaking, but 0\.3\.9 is inside \^0\.3\.1.*\(0\.4\.0 or later, or a prerelease/],
     ['0.3.1', 'major', '0.4.0', undefined],
     [
       '1.2.3',
@@ -54,6 +54,20 @@ describe('refuseVersion: a breaking change needs a major bump', () => {
     ['1.2.3', 'none', '1.2.4', undefined],
     ['1.2.3', 'patch', '1.2.3', /not above the last release, 1\.2\.3/],
     ['1.2.3', 'patch', 'next', /next is not a semantic version/],
+    // A prerelease of the needed release or a later one: users of ^1.2.3 never get it.
+    ['1.2.3', 'major', '2.0.0-beta.1', undefined],
+    ['1.2.3', 'major', '2.0.0-rc.0', undefined],
+    ['1.2.3', 'minor', '1.3.0-alpha', undefined],
+    ['2.0.0-beta.1', 'major', '2.0.0-beta.2', undefined],
+    ['2.0.0-beta.1', 'patch', '2.0.0', undefined],
+    [
+      '1.2.3',
+      'major',
+      '1.9.0-beta.1',
+      /breaking, but 1\.9\.0 is inside \^1\.2\.3.*1\.9\.0-beta\.1 \(a prerelease of 1\.9\.0\) needs to be a major release \(2\.0\.0 or later, or a prerelease of one/,
+    ],
+    ['1.2.3', 'minor', '1.2.4-beta.1', /next version is 1\.3\.0 or later \(or a prerelease of one\), not 1\.2\.4-beta\.1 \(a prerelease of 1\.2\.4\)/],
+    ['1.2.3', 'patch', '1.2.3-beta.1', /not above the last release, 1\.2\.3/],
   ] as const)('%s, %s changes, %s requested', (last, bump, requested, refusal) => {
     const reason = refuseVersion(last, bump, requested);
     if (refusal === undefined) expect(reason).toBeUndefined();

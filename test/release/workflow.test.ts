@@ -8,7 +8,7 @@
  * which also knows the newer syntax an older schema copy may not.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -215,20 +215,36 @@ describe('.github/workflows', () => {
     expect(allowed.summary).toBe(gated.summary);
   });
 
-  it('on a release tag: the release check, npm publish --provenance, the docs as a Pages artifact', () => {
+  it('on a release tag: the release check, npm publish --provenance (a prerelease under next), the docs as a Pages artifact', async () => {
     const workflow = parse(readFileSync(SDK_WORKFLOW, 'utf8')) as Workflow;
     expect(workflow.on).toMatchObject({ push: { tags: ['v*'] } });
     const publish = workflow.jobs.publish!;
     expect(publish.permissions).toMatchObject({ 'id-token': 'write' });
     expect(publish.steps!.map((step) => step.run)).toEqual(
-      expect.arrayContaining([
-        'npm run release -- --check --tag "$GITHUB_REF_NAME"',
-        'npm publish --provenance',
-      ]),
+      expect.arrayContaining(['npm run release -- --check --tag "$GITHUB_REF_NAME"']),
     );
-    expect(publish.steps!.find((step) => step.run === 'npm publish --provenance')).toMatchObject({
-      'working-directory': 'generated',
-    });
+    const step = publish.steps!.find((candidate) => candidate.run?.includes('npm publish'));
+    expect(step).toMatchObject({ 'working-directory': 'generated' });
+    // The step's script, run by bash in a package folder with an `npm` that records its arguments:
+    // npm 11 refuses a prerelease without --tag, and one under latest would reach every user.
+    const published = async (version: string): Promise<string> => {
+      const dir = await tempDir('publish-step-');
+      const bin = join(dir, 'bin');
+      mkdirSync(bin);
+      writeFileSync(join(bin, 'npm'), `#!/bin/sh\necho "$@" > "${join(dir, 'args')}"\n`, {
+        mode: 0o755,
+      });
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'p', version }));
+      const result = spawnSync('bash', ['-e', '-c', step!.run!], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(join(dir, 'args'), 'utf8').trim();
+    };
+    expect(await published('1.2.0')).toBe('publish --provenance');
+    expect(await published('2.0.0-beta.1')).toBe('publish --provenance --tag next');
     const docs = workflow.jobs.docs!;
     expect(docs.steps!.map((step) => step.run ?? step.uses)).toEqual(
       expect.arrayContaining(['npm run docs', 'actions/upload-pages-artifact@v3']),

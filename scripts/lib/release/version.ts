@@ -31,10 +31,15 @@ export function refuseVersion(last: string, bump: Bump, requested: string): stri
   if (semver.valid(requested) === null) return `${requested} is not a semantic version`;
   if (!semver.gt(requested, last)) return `${requested} is not above the last release, ${last}`;
   const needed = nextVersion(last, bump);
-  if (semver.lt(requested, needed)) {
+  // A prerelease (2.0.0-beta.1) comes before its release in semver's order, but stands for it:
+  // npm's ranges leave out the prereleases of other versions (`^1.1.0` does not match
+  // 2.0.0-beta.1), so a prerelease of `needed` or later is a step towards a release as far.
+  const release = `${semver.major(requested)}.${semver.minor(requested)}.${semver.patch(requested)}`;
+  const towards = release === requested ? requested : `${requested} (a prerelease of ${release})`;
+  if (semver.lt(release, needed)) {
     if (bump === 'major')
-      return `the changes since ${last} are breaking, but ${requested} is inside ^${last}, the range its users install from: it needs a major release (${needed} or later)`;
-    return `the changes since ${last} are ${bump}: the next version is ${needed} or later, not ${requested}`;
+      return `the changes since ${last} are breaking, but ${release} is inside ^${last}, the range its users install from: ${towards} needs to be a major release (${needed} or later, or a prerelease of one, ${needed}-beta.0)`;
+    return `the changes since ${last} are ${bump}: the next version is ${needed} or later (or a prerelease of one), not ${towards}`;
   }
   return undefined;
 }
