@@ -478,6 +478,44 @@ describe('exported types no method takes or returns', () => {
     expect(report.bump).toBe('major');
   });
 
+  it("openapi-typescript's operations by the keys code names: a response or a response header removed is major", async () => {
+    resetSpec(repo);
+    const get = ['paths', '/orders/{order}', 'get'];
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+      doc.setIn(
+        [...get, 'responses', '404'],
+        doc.createNode({
+          description: 'No such order.',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        }),
+      );
+      doc.setIn(
+        [...get, 'responses', '200', 'headers'],
+        doc.createNode({ 'X-Request-Id': { schema: { type: 'string' } } }),
+      );
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'A 404 and a header');
+    try {
+      await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+        doc.deleteIn([...get, 'responses', '404']);
+        doc.deleteIn([...get, 'responses', '200', 'headers']);
+      });
+      const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+      const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.location} | ${c.message}`);
+      // `operations['retrieveOrder']['responses'][404]` no longer compiles: the SDK surface changed.
+      expect(lines).toContainEqual(
+        'major sdk/export-type-changed | operations | `operations["retrieveOrder"]["responses"]["404"]` removed: code that names it no longer compiles',
+      );
+      expect(lines).toContainEqual(
+        'major sdk/export-type-changed | operations | `operations["retrieveOrder"]["responses"]["200"]["headers"]["X-Request-Id"]` removed: code that names it no longer compiles',
+      );
+      expect(report.bump).toBe('major');
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('leave out the types methods reach: a request-only type made optional stays minor', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>

@@ -271,8 +271,9 @@ export function compareSdk(
   const schemaFindings = new Map<string, Finding[]>();
   // The package's other exported types, which users name and read (dates.ts's `Revived['Plan']`,
   // what `revivePlan()` returns): compared as read. openapi-typescript's maps are compared by
-  // their keys instead: an operationId or a component renamed breaks `operations['retrievePlan']`;
-  // what is inside them is compared above, through the methods, paths and schema types.
+  // their keys instead: an operationId or a component renamed breaks `operations['retrievePlan']`,
+  // a response or parameter removed `operations['retrievePlan']['responses'][404]` (OPERATION_KEYS);
+  // what the keys hold is compared above, through the methods, paths and schema types.
   for (const [name, oldSymbol] of oldExports) {
     const newSymbol = newExports.get(name);
     if (newSymbol === undefined || !isPlainType(oldSymbol) || !isPlainType(newSymbol)) continue;
@@ -280,8 +281,9 @@ export function compareSdk(
     if (reachable.has(oldSymbol) || reachable.has(newSymbol) || name === 'paths') continue;
     const oldType = checker.getDeclaredTypeOfSymbol(oldSymbol);
     const newType = checker.getDeclaredTypeOfSymbol(newSymbol);
-    if (OPENAPI_TS_MAPS.has(name)) {
-      for (const key of removedKeys(checker, oldType, newType, name === 'operations' ? 1 : 2))
+    const shape = OPENAPI_TS_MAPS.get(name);
+    if (shape !== undefined) {
+      for (const key of removedKeys(checker, oldType, newType, shape))
         add(
           'export-type-changed',
           name,
@@ -346,8 +348,37 @@ export function compareSdk(
   }
 }
 
-/** openapi-typescript's exported maps, keyed by operationId (`operations`) or by section and name. */
-const OPENAPI_TS_MAPS = new Set(['operations', 'components', 'webhooks', '$defs']);
+/**
+ * Which keys of a type are compared: under each key (`'*'`: every key) the keys below it, `null`
+ * where the comparison stops (what is there is compared elsewhere: a schema's type through the
+ * schema types, a component by its name).
+ */
+interface KeyShape {
+  [key: string]: KeyShape | null;
+}
+
+/**
+ * An operation as openapi-typescript writes it: its parameters by place and name, its request
+ * body's and responses' media types, its responses by status and their headers by name. Code
+ * names each (`operations['retrievePlan']['responses'][404]['content']['application/json']`), so
+ * one gone breaks it, as an operationId gone does.
+ */
+const OPERATION_KEYS: KeyShape = {
+  parameters: { '*': { '*': null } },
+  requestBody: { content: { '*': null } },
+  responses: { '*': { headers: { '*': null }, content: { '*': null } } },
+};
+
+/**
+ * openapi-typescript's exported maps, keyed by operationId (`operations`), by webhook and method
+ * (`webhooks`), or by section and name, and what of them is compared by its keys.
+ */
+const OPENAPI_TS_MAPS = new Map<string, KeyShape>([
+  ['operations', { '*': OPERATION_KEYS }],
+  ['webhooks', { '*': { '*': OPERATION_KEYS } }],
+  ['components', { '*': { '*': null } }],
+  ['$defs', { '*': { '*': null } }],
+]);
 
 /**
  * Declared by a module the spec writes besides src/types.ts: the date helpers' `Revived`
@@ -374,27 +405,32 @@ function isPlainType(symbol: ts.Symbol): boolean {
   );
 }
 
-/** The keys of `before`, `depth` levels deep (`['retrievePlan']`, `['schemas']['Plan']`), gone from `after`. */
+/**
+ * The keys of `before` that `shape` names (`['retrievePlan']['responses']['404']`,
+ * `['schemas']['Plan']`), gone from `after`: below a key gone, nothing more is listed.
+ */
 function removedKeys(
   checker: ts.TypeChecker,
   before: ts.Type,
   after: ts.Type,
-  depth: number,
+  shape: KeyShape,
 ): string[] {
   const removed: string[] = [];
   for (const property of checker.getPropertiesOfType(before)) {
+    const below = Object.hasOwn(shape, property.name) ? shape[property.name] : shape['*'];
+    if (below === undefined) continue;
     const key = `[${JSON.stringify(property.name)}]`;
     const next = checker.getPropertyOfType(after, property.name);
     if (next === undefined) {
       removed.push(key);
       continue;
     }
-    if (depth > 1)
+    if (below !== null)
       for (const inner of removedKeys(
         checker,
         checker.getNonNullableType(checker.getTypeOfSymbol(property)),
         checker.getNonNullableType(checker.getTypeOfSymbol(next)),
-        depth - 1,
+        below,
       ))
         removed.push(`${key}${inner}`);
   }
