@@ -516,6 +516,40 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
+  it("a parameter's default changed is major: calls that leave it out now get another value", async () => {
+    resetSpec(repo);
+    const customer = ['paths', '/orders', 'get', 'parameters', 1, 'schema'];
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn([...customer, 'default'], 'anyone'),
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+      doc.setIn(['properties', 'note', 'default'], 'none'),
+    );
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Defaults');
+    try {
+      await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+        doc.setIn([...customer, 'default'], 'me'),
+      );
+      await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+        doc.setIn(['properties', 'note', 'default'], 'gift'),
+      );
+      const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+      const sdk = report.changes.filter((c) => c.kind.startsWith('sdk/'));
+      expect(sdk.map((c) => `${c.level} ${c.kind} | ${c.message}`)).toEqual([
+        expect.stringMatching(
+          /^major sdk\/default-changed \| .*`client\.orders\.create\(\)`.*default of `note` changed from `"none"` to `"gift"`: calls that leave it out now get `"gift"`/,
+        ),
+        expect.stringMatching(
+          /^major sdk\/default-changed \| .*`client\.orders\.list\(\)`.*default of `customer` changed from `"anyone"` to `"me"`/,
+        ),
+      ]);
+      expect(report.bump).toBe('major');
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('leave out the types methods reach: a request-only type made optional stays minor', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>

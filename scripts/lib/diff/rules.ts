@@ -85,6 +85,9 @@ const SDK_RULES = {
   // (TS2367, TS2678), though every value the API sends is still one the SDK knew.
   'result-enum-values-removed': 'major',
   'property-deprecated': 'minor',
+  // What a call that leaves a parameter out gets (its `default`): calls compile, and the API
+  // does otherwise for them (as openapi-comparator's DefaultValueChanged rates it).
+  'default-changed': 'major',
   'docs-changed': 'patch',
 } as const satisfies Record<string, Level>;
 

@@ -796,18 +796,39 @@ function isDeprecated(checker: ts.TypeChecker, symbol: ts.Symbol): boolean {
  * Whether the documentation changed besides a new `@deprecated` tag, which its own line
  * (`method-deprecated`, `property-deprecated`) says: a deprecation is one line, not two.
  */
-function docsChanged(checker: ts.TypeChecker, before: ts.Symbol, after: ts.Symbol): boolean {
+/**
+ * Whether the documentation changed besides what a line of its own says: a new `@deprecated`
+ * (property-deprecated), a changed `@defaultValue` (`withoutDefault`: default-changed).
+ */
+function docsChanged(
+  checker: ts.TypeChecker,
+  before: ts.Symbol,
+  after: ts.Symbol,
+  withoutDefault = false,
+): boolean {
   const newlyDeprecated = isDeprecated(checker, after) && !isDeprecated(checker, before);
-  return docsOf(checker, before) !== docsOf(checker, after, newlyDeprecated);
+  const left = (name: string) =>
+    (name === 'deprecated' && newlyDeprecated) || (name === 'defaultValue' && withoutDefault);
+  return docsOf(checker, before, left) !== docsOf(checker, after, left);
 }
 
 /** The symbol's documentation: its comment and its tags (openapi-typescript uses `@description`). */
-function docsOf(checker: ts.TypeChecker, symbol: ts.Symbol, withoutDeprecated = false): string {
+function docsOf(
+  checker: ts.TypeChecker,
+  symbol: ts.Symbol,
+  leftOut: (tag: string) => boolean = () => false,
+): string {
   const tags = symbol
     .getJsDocTags(checker)
-    .filter((tag) => !withoutDeprecated || tag.name !== 'deprecated')
+    .filter((tag) => !leftOut(tag.name))
     .map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text)}`);
   return [ts.displayPartsToString(symbol.getDocumentationComment(checker)), ...tags].join('\n');
+}
+
+/** The symbol's `@defaultValue` (the spec's `default`, as the generator writes it), if any. */
+function defaultOf(checker: ts.TypeChecker, symbol: ts.Symbol): string | undefined {
+  const tag = symbol.getJsDocTags(checker).find((candidate) => candidate.name === 'defaultValue');
+  return tag === undefined ? undefined : ts.displayPartsToString(tag.text).trim();
 }
 
 /** Positional parameters (each as its own root, e.g. `params`) and the resolved result of method `name`. */
@@ -1271,7 +1292,22 @@ class TypeComparer {
           segments: [name],
           describe: (path) => `\`${path}\` deprecated`,
         });
-      if (docsChanged(checker, before, after))
+      // What a call that leaves a parameter out gets: the API applies the new default to calls that
+      // compiled and ran before (their behaviour changes with no change of theirs).
+      const [oldDefault, newDefault] = [defaultOf(checker, before), defaultOf(checker, after)];
+      const defaultChanged =
+        direction === 'input' &&
+        oldDefault !== undefined &&
+        newDefault !== undefined &&
+        oldDefault !== newDefault;
+      if (defaultChanged)
+        findings.push({
+          rule: 'default-changed',
+          segments: [name],
+          describe: (path) =>
+            `default of \`${path}\` changed from \`${oldDefault}\` to \`${newDefault}\`: calls that leave it out now get \`${newDefault}\``,
+        });
+      if (docsChanged(checker, before, after, defaultChanged))
         findings.push({
           rule: 'docs-changed',
           segments: [name],
