@@ -20,6 +20,7 @@
  * sample is built).
  */
 import { RE2JS } from 're2js';
+import { plainBase } from '../model/build-schema-typed.ts';
 import { typeShapingMembers } from '../model/loose-schemas.ts';
 import { toRe2Syntax } from '../model/re2-syntax.ts';
 import { everyEvaluatedKey } from '../model/schema-children.ts';
@@ -464,6 +465,21 @@ function buildAll(
   const merged = nodes.length > 1 ? mergedNumber(nodes, walk) : undefined;
   if (merged !== undefined) {
     const value = numberValue(merged, nth);
+    if (fitsAll(value)) return value;
+  }
+  if (nodes.length > 1) {
+    // A property declared by several schemas (`allOf` members), as one: objects' properties
+    // merged, so that a name one lists in `required` is built from the schema another declares
+    // it with (Linode's firewall `rules`: the policies are required in one member, typed in the
+    // other), not as a placeholder neither accepts.
+    const value = build(
+      { kind: 'allOf', ...plainBase(nodes[0]!.pointer), members: [...nodes] },
+      walk,
+      label,
+      visiting,
+      depth,
+      nth,
+    );
     if (fitsAll(value)) return value;
   }
   const rounds = nodes.length > 1 ? 4 : 1;

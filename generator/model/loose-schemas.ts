@@ -89,21 +89,22 @@ type SchemaLookup = (name: string) => SchemaNode | undefined;
  * is left out: `{ $ref: Name, minLength: 1 }` (OpenAPI 3.1 applies the keywords beside `$ref`)
  * with `Name` an object is `Name`, not `Name & string`, which no value meets; with `Code` a
  * string, `Code`, not `Code & string`. A loose member stays where it narrows the type (beside
- * `string | number`, or a loose object's properties). The guards keep every member, as JSON Schema
- * does (`minLength` accepts any object).
+ * `string | number`, or a loose object's properties). A bare `type: object` beside other members
+ * says nothing they do not (`type: object` + `oneOf` of objects is the union). The guards keep
+ * every member, as JSON Schema does (`minLength` accepts any object).
  */
 export function typeShapingMembers(
   members: readonly SchemaNode[],
   schemas: SchemaLookup,
 ): SchemaNode[] {
   const definite = members.filter((member) => !isLoose(member));
-  if (definite.length === members.length) return [...members];
+  if (definite.length === members.length) return withoutBareObjects(members);
   let admitted = new Set<JsonType>(JSON_TYPES);
   for (const member of definite) {
     const kinds = typedKinds(member, schemas, new Set());
     admitted = new Set([...admitted].filter((kind) => kinds.has(kind)));
   }
-  return members.filter((member) => {
+  const kept = members.filter((member) => {
     if (!isLoose(member)) return true;
     const own: readonly JsonType[] =
       member.kind === 'number' ? ['integer', 'number'] : [member.kind];
@@ -117,6 +118,7 @@ export function typeShapingMembers(
       [...admitted].some((kind) => !own.includes(kind))
     );
   });
+  return withoutBareObjects(kept);
 }
 
 /**
@@ -180,4 +182,22 @@ function ownKinds(
     default:
       return new Set(JSON_TYPES);
   }
+}
+
+/** The members but bare objects (`type: object` alone), unless nothing else is left. */
+function withoutBareObjects(members: readonly SchemaNode[]): SchemaNode[] {
+  const kept = members.filter((member) => !isBareObject(member));
+  return kept.length === 0 ? [...members] : kept;
+}
+
+function isBareObject(node: SchemaNode): boolean {
+  return (
+    node.kind === 'object' &&
+    !node.nullable &&
+    node.properties.length === 0 &&
+    node.requiredWithoutSchema.length === 0 &&
+    node.additionalProperties === undefined &&
+    node.unevaluatedProperties === undefined &&
+    node.patternProperties.length === 0
+  );
 }

@@ -21,7 +21,8 @@ import {
 import type { ObjectNode, SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
 import { docStructure, type DocParts } from './docs.ts';
-import { withoutBareObjects, type Member, type Mode, type TypePrinter } from './print.ts';
+import { typeShapingMembers } from '../../model/loose-schemas.ts';
+import type { Member, Mode, TypePrinter } from './print.ts';
 import { docLink } from '../doc-text.ts';
 import { escapeJsDoc } from '../../escape.ts';
 
@@ -140,7 +141,8 @@ class Shapes {
     if (node.kind !== 'allOf') return { kind: 'alias' };
     const bases: string[] = [];
     const objects: ObjectNode[] = [];
-    for (const member of withoutBareObjects(node.members)) {
+    const shaping = typeShapingMembers(node.members, (name) => this.printer.byName.get(name)?.node);
+    for (const member of shaping) {
       if (member.nullable) return { kind: 'alias' };
       if (member.kind === 'any') continue;
       if (member.kind === 'object') {

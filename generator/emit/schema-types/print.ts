@@ -204,7 +204,7 @@ export class TypePrinter {
         const rest = looseUnion ? shaping.filter((member) => !isLoose(member)) : shaping;
         // Beside an `enum`, a bare primitive type says nothing more (`string & 'a'` is `'a'`).
         const hasEnum = rest.some((member) => member.kind === 'enum' && !member.nullable);
-        const members = withoutBareObjects(rest)
+        const members = rest
           .filter((member) => !(hasEnum && isPrimitive(member)))
           .map((member) => this.print(member, mode, eager))
           .filter((printed) => printed.text !== 'unknown');
@@ -307,23 +307,6 @@ export class TypePrinter {
  * `allOf`/`oneOf`): as `{ [key: string]: unknown }` in an intersection they would only hide the
  * other members' properties from `keyof`, and the other members say more.
  */
-export function withoutBareObjects(members: readonly SchemaNode[]): SchemaNode[] {
-  const kept = members.filter((member) => !isBareObject(member));
-  return kept.length === 0 ? [...members] : kept;
-}
-
-function isBareObject(node: SchemaNode): boolean {
-  return (
-    node.kind === 'object' &&
-    !node.nullable &&
-    node.properties.length === 0 &&
-    node.requiredWithoutSchema.length === 0 &&
-    node.additionalProperties === undefined &&
-    node.unevaluatedProperties === undefined &&
-    node.patternProperties.length === 0
-  );
-}
-
 function isPrimitive(node: SchemaNode): boolean {
   return (
     !node.nullable && (node.kind === 'string' || node.kind === 'number' || node.kind === 'boolean')

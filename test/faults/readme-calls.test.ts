@@ -1,0 +1,31 @@
+/**
+ * The README's calls for bodies whose schema is spread over several schemas: each call is a value
+ * of the method's type (test/faults/compile.test.ts compiles them), built from every schema that
+ * declares a property, and never an example the type refuses.
+ */
+import { describe, expect, it } from 'vitest';
+import { faultPackage } from './package.ts';
+
+const calls = async (fixture: string): Promise<string[]> => {
+  const readme = (await faultPackage(fixture)).files.get('README.md')!;
+  // Each operation's own call (the options examples pass `{ maxRetries: 0 }` and the like too).
+  const lines = (readme.match(/^await client\..*;$/gm) ?? []).filter(
+    (line) => !/Retries|timeout/.test(line),
+  );
+  return [...new Set(lines)];
+};
+
+describe('README calls', () => {
+  it('build a property required by one allOf member from the member that declares it', async () => {
+    expect(await calls('required-in-other-member.yaml')).toEqual([
+      "await client.firewalls.create({ rules: { inbound_policy: 'ACCEPT', outbound_policy: 'ACCEPT' } });",
+    ]);
+  });
+
+  it('leave out an example with a key no oneOf variant declares, and use one that fits', async () => {
+    expect(await calls('object-beside-oneof-example.yaml')).toEqual([
+      "await client.integrations.add({ body: { acr: 'acr' } });",
+      "await client.integrations.replace('id', { body: { github: 'ghp_example' } });",
+    ]);
+  });
+});
