@@ -1024,11 +1024,12 @@ export function followRefs(
 
 /**
  * The members of an `allOf` a value is built for: a loose member beside members of other types
- * constrains nothing (model/loose-schemas.ts typeShapingMembers), as the types read it. The guards'
- * reading (`accepts`) keeps every member.
+ * constrains nothing (model/loose-schemas.ts typeShapingMembers), as the types read it; beside
+ * members of its type it does (`multipleOf: 7` beside an integer). The guards' reading
+ * (`accepts`) keeps every member.
  */
 function shapingMembers(node: Extract<SchemaNode, { kind: 'allOf' }>, walk: Walk): SchemaNode[] {
-  return typeShapingMembers(node.members, (name) => walk.byName.get(name));
+  return typeShapingMembers(node.members, (name) => walk.byName.get(name), { constraints: true });
 }
 
 /** The emptiest value of a node's type, where a value has to stop. */

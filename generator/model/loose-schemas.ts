@@ -96,6 +96,11 @@ type SchemaLookup = (name: string) => SchemaNode | undefined;
 export function typeShapingMembers(
   members: readonly SchemaNode[],
   schemas: SchemaLookup,
+  /**
+   * For values rather than types (the samples): keep the loose members that apply to the types
+   * the others admit (`multipleOf: 7` beside `type: integer`), whose keywords a value must meet.
+   */
+  { constraints = false }: { constraints?: boolean } = {},
 ): SchemaNode[] {
   const definite = members.filter((member) => !isLoose(member));
   if (definite.length === members.length) return withoutBareObjects(members);
@@ -109,6 +114,7 @@ export function typeShapingMembers(
     const own: readonly JsonType[] =
       member.kind === 'number' ? ['integer', 'number'] : [member.kind];
     if (!own.some((kind) => admitted.has(kind))) return false;
+    if (constraints) return true;
     // A string's or number's keywords are not in its type (`string`): beside members that admit
     // nothing else, they would only repeat it (`Code & string`). Object and array members carry
     // their properties' and items' types.
