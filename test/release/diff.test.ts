@@ -478,7 +478,7 @@ describe('exported types no method takes or returns', () => {
     expect(report.bump).toBe('major');
   });
 
-  it("openapi-typescript's operations by the keys code names: a response or a response header removed is major", async () => {
+  it("openapi-typescript's operations by the keys code names: a response header removed is major, an error response a patch", async () => {
     resetSpec(repo);
     const get = ['paths', '/orders/{order}', 'get'];
     await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
@@ -504,8 +504,10 @@ describe('exported types no method takes or returns', () => {
       const report = await diffSpecs({ base: 'HEAD', cwd: repo });
       const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.location} | ${c.message}`);
       // `operations['retrieveOrder']['responses'][404]` no longer compiles: the SDK surface changed.
+      // An error response no longer documented is rated as on the wire (below: an error response
+      // no longer documented), a patch by default.
       expect(lines).toContainEqual(
-        'major sdk/export-type-changed | operations | `operations["retrieveOrder"]["responses"]["404"]` removed: code that names it no longer compiles',
+        'patch sdk/export-type-changed | operations | `operations["retrieveOrder"]["responses"]["404"]` removed: code that names it no longer compiles; calls are unchanged: the client throws the same error for that status',
       );
       expect(lines).toContainEqual(
         'major sdk/export-type-changed | operations | `operations["retrieveOrder"]["responses"]["200"]["headers"]["X-Request-Id"]` removed: code that names it no longer compiles',
@@ -1476,6 +1478,15 @@ describe('an error response no longer documented', () => {
       );
       const removed = report.changes.filter((change) => change.kind === 'wire/response-removed');
       expect(removed.map((change) => change.level)).toEqual(['patch']);
+      // Code that names `operations['createOrder']['responses'][409]` no longer compiles: said, at
+      // the same level.
+      expect(
+        report.changes
+          .filter((change) => change.kind.startsWith('sdk/'))
+          .map((change) => `${change.level} ${change.message}`),
+      ).toEqual([
+        'patch `operations["createOrder"]["responses"]["409"]` removed: code that names it no longer compiles; calls are unchanged: the client throws the same error for that status',
+      ]);
       expect(report.bump).toBe('patch');
       // Set in the spec's promise, `response-removed` rates it, as every other removed response.
       const promised = await diffAfter(ROOT_FILE, (doc) => {
@@ -1484,9 +1495,9 @@ describe('an error response no longer documented', () => {
       });
       expect(
         promised.changes
-          .filter((change) => change.kind === 'wire/response-removed')
-          .map((change) => change.level),
-      ).toEqual(['major']);
+          .filter((change) => /^(wire\/response-removed|sdk\/export-type-changed)$/.test(change.kind))
+          .map((change) => `${change.kind} ${change.level}`),
+      ).toEqual(['sdk/export-type-changed major', 'wire/response-removed major']);
     } finally {
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');
     }

@@ -79,7 +79,7 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
     );
     wire.catch(() => undefined); // awaited below; the SDK comparison runs meanwhile
     const { compareSdk } = await import('./sdk.ts');
-    const sdk = compareSdk(baseSdk, headSdk, ruleset.sdk);
+    const sdk = compareSdk(baseSdk, headSdk, ruleset.sdk, ruleset.errorResponseRemoved);
     const changes = [...sdk, ...(await wire)].sort(compareChanges);
     return {
       bump: maxLevel(changes.map((change) => change.level)),

@@ -60,6 +60,8 @@ export function compareSdk(
   base: SdkPackage,
   head: SdkPackage,
   levels: Record<SdkRule, Level>,
+  /** An error response no longer documented (rules.ts Ruleset `errorResponseRemoved`). */
+  errorResponseRemoved: Level = 'patch',
 ): Change[] {
   const baseIndex = join(base.dir, 'src', 'index.ts');
   const headIndex = join(head.dir, 'src', 'index.ts');
@@ -283,12 +285,20 @@ export function compareSdk(
     const newType = checker.getDeclaredTypeOfSymbol(newSymbol);
     const shape = OPENAPI_TS_MAPS.get(name);
     if (shape !== undefined) {
-      for (const key of removedKeys(checker, oldType, newType, shape))
-        add(
-          'export-type-changed',
-          name,
-          `\`${name}${key}\` removed: code that names it no longer compiles`,
-        );
+      for (const key of removedKeys(checker, oldType, newType, shape)) {
+        const message = `\`${name}${key}\` removed: code that names it no longer compiles`;
+        // An error response (4xx, 5xx) no longer documented is rated as on the wire: the calls
+        // are the same (the client throws the same error for that status), only code naming the
+        // response's type changes.
+        if (/^\["[^"]*"\]\["responses"\]\["[45][^"]*"\]$/.test(key))
+          changes.push({
+            level: errorResponseRemoved,
+            kind: 'sdk/export-type-changed',
+            location: name,
+            message: `${message}; calls are unchanged: the client throws the same error for that status`,
+          });
+        else add('export-type-changed', name, message);
+      }
       continue;
     }
     for (const finding of comparer.compare(oldType, newType, 'output')) {
