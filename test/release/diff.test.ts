@@ -1322,6 +1322,36 @@ describe('a schema reshaped, not changed: the wire says what the API does', () =
     }
   });
 
+  it('a nullable schema written another way (a type list, oneOf with null) is no change either way', async () => {
+    resetSpec(repo);
+    const asList = { type: ['array', 'null'], items: { type: 'string' }, description: 'Tags.' };
+    const asOneOf = {
+      description: 'Tags.',
+      oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }],
+    };
+    await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+      doc.setIn(['properties', 'tags'], doc.createNode(asList)),
+    );
+    git(repo, 'commit', '-q', '-am', 'Tags');
+    try {
+      const rewritten = await diffAfter('schemas/OrderCreate.yaml', (doc) =>
+        doc.setIn(['properties', 'tags'], doc.createNode(asOneOf)),
+      );
+      expect(rewritten.changes).toEqual([]);
+      expect(rewritten.bump).toBe('none');
+      // A real change in the same place is still reported.
+      const widened = await diffAfter('schemas/OrderCreate.yaml', (doc) =>
+        doc.setIn(
+          ['properties', 'tags'],
+          doc.createNode({ ...asOneOf, oneOf: [...asOneOf.oneOf, { type: 'string' }] }),
+        ),
+      );
+      expect(widened.changes.length).toBeGreaterThan(0);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('a constraint of a type that is gone is no line of its own: the type change says it', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>

@@ -12,7 +12,10 @@
  * - a keyword beside a `$ref` (OpenAPI 3.1: `description:` next to `$ref:` is the schema's own,
  *   over the target's) is not read: an inline schema moved into its own file, its description
  *   kept beside the `$ref`, is reported as "`description` changed". A keyword whose value, as
- *   read, is the same on both sides did not change.
+ *   read, is the same on both sides did not change;
+ * - a nullable schema written another way (`type: [array, 'null']` ↔ `oneOf: [{ type: array },
+ *   { type: 'null' }]`) is reported as a combination added and a type removed: both sides accept
+ *   the same values, so nothing under it changed.
  */
 import { isRecord } from '../../../generator/json.ts';
 import { getByRef } from '../../../generator/pointer.ts';
@@ -190,6 +193,37 @@ function nullableWrap(base: unknown, head: unknown): 'wrapped' | 'unwrapped' | u
   return undefined;
 }
 
+/**
+ * A schema that allows `null` besides one type, in the form without it, whichever way it is
+ * written: `type: [T, 'null']`, `nullable: true` (3.0) or `oneOf`/`anyOf: [X, { type: 'null' }]`.
+ * Undefined for a schema that does not allow `null` in one of these forms.
+ */
+function nullableForm(node: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(node)) return undefined;
+  const wrapped = withoutNull(node);
+  if (wrapped !== undefined) return wrapped;
+  if (node.nullable === true) {
+    const { nullable: _nullable, ...rest } = node;
+    return rest;
+  }
+  const type = node.type;
+  if (!Array.isArray(type) || !type.includes('null')) return undefined;
+  const others = type.filter((entry) => entry !== 'null');
+  if (others.length !== 1) return undefined;
+  return { ...node, type: others[0] };
+}
+
+/**
+ * Whether two schemas are one written two ways: nullable as a type list on one side and as
+ * `oneOf: [X, { type: 'null' }]` on the other (Redocly reports "`oneOf` added", "`type`
+ * removed", "schema `items` removed": none of it true of the values either accepts).
+ */
+function sameSchema(base: unknown, head: unknown): boolean {
+  if (canonical(base) === canonical(head)) return false;
+  const [before, after] = [nullableForm(base), nullableForm(head)];
+  return before !== undefined && after !== undefined && canonical(before) === canonical(after);
+}
+
 interface Wrap {
   path: string;
   how: 'wrapped' | 'unwrapped';
@@ -236,15 +270,32 @@ export function withTrueSchemaChanges(
     }
     return undefined;
   };
+  const rewritten = new Map<string, boolean>();
+  const rewrittenAt = (tokens: string[]): boolean => {
+    for (let length = 1; length <= tokens.length; length++) {
+      const path = tokens.slice(0, length).map(escapeToken).join('/');
+      let same = rewritten.get(path);
+      if (same === undefined) {
+        const base = locate(docs.base, tokens.slice(0, length));
+        const head = locate(docs.head, tokens.slice(0, length));
+        same = base !== undefined && head !== undefined && sameSchema(base.node, head.node);
+        rewritten.set(path, same);
+      }
+      if (same) return true;
+    }
+    return false;
+  };
   const found = new Map<string, Wrap>();
   const kept: RedoclyChange[] = [];
   for (const change of changes) {
-    const wrap = wrapAt(pathTokens(change.path));
+    const tokens = pathTokens(change.path);
+    const wrap = wrapAt(tokens);
     if (wrap !== undefined) {
       found.set(wrap.path, wrap);
       continue;
     }
-    if (sameAsRead(change, docs) || constraintAcrossTypes(change, docs)) continue;
+    if (sameAsRead(change, docs) || constraintAcrossTypes(change, docs) || rewrittenAt(tokens))
+      continue;
     kept.push(change);
   }
   for (const wrap of found.values()) {
