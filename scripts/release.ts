@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { optionErrorMessage } from '../generator/unknown-option.ts';
 import { emptyOptionMessage } from '../generator/empty-option.ts';
 import { printFailure } from './lib/command-error.ts';
+import { shellWord } from './lib/command-line.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
 import { currentBranch } from './lib/release/tracked.ts';
 
@@ -116,6 +117,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         ? `No release recorded yet (${plan.paths.show.record}): this is the first.`
         : `Last release: ${plan.last} (${plan.paths.show.record}); the changes since are ${plan.bump}.`;
     process.stdout.write(`${since}\nNext version: ${plan.version}\n\n${plan.entry}\n`);
+    if (plan.uncommitted.length > 0)
+      process.stdout.write(
+        `Not committed yet, and part of this release: ${plan.uncommitted.join(', ')}\n` +
+          `  review them first: git diff HEAD -- ${plan.uncommitted.map(shellWord).join(' ')}\n\n`,
+      );
     if (values['dry-run']) {
       process.stdout.write('Dry run: nothing was written.\n');
       return 0;

@@ -142,6 +142,12 @@ describe('npm run release', () => {
 
     const plan = await planRelease({ cwd: repo, date: DATE });
     expect(plan).toMatchObject({ last: '1.0.0', version: '1.1.0', bump: 'minor' });
+    // Edits not committed yet are part of the release: named, so that they are reviewed.
+    expect(plan.uncommitted).toEqual(['spec/openapi.yaml', 'spec/schemas/Order.yaml']);
+    const dryRun = await runMain(main, repo, ['--dry-run', '--date', DATE]);
+    expect(dryRun.stdout).toContain(
+      'Not committed yet, and part of this release: spec/openapi.yaml, spec/schemas/Order.yaml\n  review them first: git diff HEAD -- spec/openapi.yaml spec/schemas/Order.yaml\n',
+    );
     expect(plan.entry).toBe(
       [
         `## 1.1.0 (${DATE})`,

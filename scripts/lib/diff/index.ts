@@ -17,6 +17,7 @@ import { displayPath } from '../../../generator/context.ts';
 import type { SourcePlace } from '../../../generator/index.ts';
 import { OPENAPI_JSON_PATH } from '../../../generator/package-files.ts';
 import { CommandError } from '../command-error.ts';
+import { shellWord } from '../command-line.ts';
 import { compareChanges, type Change } from './change.ts';
 import { maxLevel, rulesetOf, type Bump } from './rules.ts';
 import { resolveBase, type SpecSource } from './spec-source.ts';
@@ -154,6 +155,5 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
  * (`release/openapi.json`) as well as the working tree's spec, never the default spec for another.
  */
 function lintCommand(spec: string): string {
-  const arg = /^[\w./@:+-]+$/.test(spec) ? spec : `'${spec.replace(/'/g, `'\\''`)}'`;
-  return `npm run lint:spec -- --spec ${arg}`;
+  return `npm run lint:spec -- --spec ${shellWord(spec)}`;
 }

@@ -24,7 +24,7 @@ import { groupedMessages } from '../diff/change.ts';
 import type { Bump } from '../diff/rules.ts';
 import { CHANGELOG_FILE, entryChanges, hasEntry, prependEntry, renderEntry } from './changelog.ts';
 import { readRecord, RECORD_FILE, withPackageVersion, writeAtomically } from './record.ts';
-import { untrackedSpecFiles } from './tracked.ts';
+import { uncommittedSpecFiles, untrackedSpecFiles } from './tracked.ts';
 import { isVersion, nextVersion, refuseVersion } from './version.ts';
 
 export interface ReleaseOptions {
@@ -52,6 +52,11 @@ export interface ReleasePlan {
   entry: string;
   report: DiffReport | undefined;
   paths: Paths;
+  /**
+   * Spec files with edits not committed yet (relative to `cwd`): the release includes them, and
+   * they go into the release commit (the command says so, so that they are reviewed first).
+   */
+  uncommitted: string[];
 }
 
 interface Paths {
@@ -120,6 +125,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     );
   }
 
+  const uncommitted = await uncommittedSpecFiles(paths.cwd, paths.out);
   let plan: ReleasePlan;
   if (record === undefined) {
     const version = requested ?? (await generatedPackage(paths)).version;
@@ -136,6 +142,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       entry: renderEntry({ version, date, changes: [], initial: `${title} (${paths.show.spec})` }),
       report: undefined,
       paths,
+      uncommitted,
     };
   } else {
     const report = await diffSpecs({ base: paths.record, spec: paths.spec, cwd: paths.cwd });
@@ -184,6 +191,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
             : entry.replace(/\n$/, '\n\nNo change to the API or the SDK surface.\n'),
       report,
       paths,
+      uncommitted,
     };
   }
   if (hasEntry(changelog, plan.version)) {

@@ -23,6 +23,22 @@ export async function untrackedSpecFiles(cwd: string, out: string): Promise<stri
   return files.filter((file) => !tracked.has(file));
 }
 
+/**
+ * The spec files (paths relative to `cwd`) whose content differs from the last commit's, staged or
+ * not: a release made now includes those edits, which nobody may have reviewed. Empty outside a
+ * git repository or before its first commit.
+ */
+export async function uncommittedSpecFiles(cwd: string, out: string): Promise<string[]> {
+  const files = await recordedInputs(cwd, out);
+  if (files.length === 0) return [];
+  const result = spawnSync('git', ['diff', '--name-only', '--relative', '-z', 'HEAD', '--', ...files], {
+    cwd,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) return [];
+  return result.stdout.split('\0').filter((path) => path !== '').sort();
+}
+
 /** The record's inputs (relative to `out`) inside `cwd`, relative to `cwd`, `/`-separated. */
 async function recordedInputs(cwd: string, out: string): Promise<string[]> {
   let inputs: Record<string, string> | null | undefined;
