@@ -552,6 +552,25 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
+  it('a schema renamed (same shape, another name) is a rename naming what to use, with its guards', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+      const schemas = doc.getIn(['components', 'schemas']) as YAMLMap;
+      const channel = schemas.get('Channel', true);
+      schemas.delete('Channel');
+      schemas.set('SalesChannel', channel);
+    });
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.message}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'major sdk/export-renamed | export `Channel` renamed to `SalesChannel`: use `SalesChannel` instead',
+        'major sdk/export-renamed | export `isChannel` renamed to `isSalesChannel`: use `isSalesChannel` instead',
+      ]),
+    );
+    expect(lines.filter((line) => /export-removed|export-added/.test(line))).toEqual([]);
+  });
+
   it('leave out the types methods reach: a request-only type made optional stays minor', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>

@@ -98,6 +98,16 @@ export function compareSdk(
 
   // A renamed method's own types (`OrderListParams`) are renamed with it (`OrderAllParams`).
   const renamedExports = renamedTypes(oldExports, newExports, renamed);
+  // A schema renamed (same shape, another name): its type and the exports named after it.
+  for (const [from, to] of renamedSchemas(
+    checker,
+    oldExports,
+    newExports,
+    renamedExports,
+    base.dir,
+    head.dir,
+  ))
+    renamedExports.set(from, to);
   for (const [from, to] of renamedExports)
     add('export-renamed', from, `export \`${from}\` renamed to \`${to}\`: use \`${to}\` instead`);
   for (const name of oldExports.keys())
@@ -588,6 +598,57 @@ function renamedTypes(
       if (newExports.has(name) || renamed.has(name) || !name.includes(before)) continue;
       const candidate = name.replace(before, after);
       if (newExports.has(candidate) && !oldExports.has(candidate)) renamed.set(name, candidate);
+    }
+  }
+  return renamed;
+}
+
+/**
+ * Schema types renamed: one gone and one new (src/types.ts) of the same shape, each other's only
+ * match (each assignable to the other), with the exports named after them (`isOrder` → `isPurchase`,
+ * `OrderInput` → `PurchaseInput`). A removed type with no single match stays removed.
+ */
+function renamedSchemas(
+  checker: ts.TypeChecker,
+  oldExports: ReadonlyMap<string, ts.Symbol>,
+  newExports: ReadonlyMap<string, ts.Symbol>,
+  known: ReadonlyMap<string, string>,
+  baseDir: string,
+  headDir: string,
+): Map<string, string> {
+  const taken = new Set(known.values());
+  const gone = [...oldExports].filter(
+    ([name, symbol]) => !newExports.has(name) && !known.has(name) && isSchemaType(symbol, baseDir),
+  );
+  const added = [...newExports].filter(
+    ([name, symbol]) => !oldExports.has(name) && !taken.has(name) && isSchemaType(symbol, headDir),
+  );
+  const same = (a: ts.Symbol, b: ts.Symbol) => {
+    const [before, after] = [
+      checker.getDeclaredTypeOfSymbol(a),
+      checker.getDeclaredTypeOfSymbol(b),
+    ];
+    return checker.isTypeAssignableTo(before, after) && checker.isTypeAssignableTo(after, before);
+  };
+  const matches = new Map(
+    gone.map(([name, symbol]) => [
+      name,
+      added.filter(([, other]) => same(symbol, other)).map(([n]) => n),
+    ]),
+  );
+  const renamed = new Map<string, string>();
+  for (const [from, candidates] of matches) {
+    if (candidates.length !== 1) continue;
+    const to = candidates[0]!;
+    if ([...matches.values()].filter((list) => list.includes(to)).length !== 1) continue;
+    renamed.set(from, to);
+    // The exports named after it: the guards (`isOrder`), the request type (`OrderInput`).
+    const word = new RegExp(`${from.replace(/[$]/g, '\\$&')}(?![a-z])`);
+    for (const name of oldExports.keys()) {
+      if (name === from || newExports.has(name) || known.has(name) || !word.test(name)) continue;
+      const candidate = name.replace(word, () => to);
+      if (newExports.has(candidate) && !oldExports.has(candidate) && !taken.has(candidate))
+        renamed.set(name, candidate);
     }
   }
   return renamed;
