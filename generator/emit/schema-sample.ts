@@ -21,6 +21,7 @@
  */
 import { RE2JS } from 're2js';
 import { plainBase } from '../model/build-schema-typed.ts';
+import { patternSample } from './pattern-sample.ts';
 import { typeShapingMembers } from '../model/loose-schemas.ts';
 import { toRe2Syntax } from '../model/re2-syntax.ts';
 import { everyEvaluatedKey } from '../model/schema-children.ts';
@@ -1072,7 +1073,10 @@ function stringValue(
   const formatted = format === undefined ? undefined : formatValue(format, nth);
   let value = formatted ?? (nth === 0 ? label : `${label}${String(nth)}`);
   if (pattern !== undefined && !matches(pattern, value)) {
-    const matching = PATTERN_CANDIDATES.filter((text) => matches(pattern, text));
+    const built = patternSample(pattern.source, pattern.flags);
+    const matching = [...(built === undefined ? [] : [built]), ...PATTERN_CANDIDATES].filter(
+      (text) => matches(pattern, text),
+    );
     value = matching[nth % Math.max(1, matching.length)] ?? value;
   }
   if ([...value].length < minLength) value = value.padEnd(minLength, 'a');

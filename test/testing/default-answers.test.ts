@@ -66,13 +66,15 @@ describe('the default answer of an operation without an example', () => {
       server.close();
     }
     expect(rejected).toEqual([]);
-    expect(Object.keys(answers)).toHaveLength(7);
+    expect(Object.keys(answers)).toHaveLength(8);
     // What the answers are: distinct items, one variant only, every member's bounds.
     expect(answers).toMatchObject({
       'seats.list': [10, 11, 12, 13],
       'score.get': 0.5,
       'step.get': { size: 12 },
       'ratio.get': { ratio: 0.4, level: 12, week: 21 },
+      // Built from the pattern's syntax tree (emit/pattern-sample.ts).
+      'links.get': { url: '/v1/accounts', code: 'AA-000', phone: '+1000000' },
     });
     expect(warnings).not.toContain('testing:default-answer');
   });
