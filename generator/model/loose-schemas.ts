@@ -9,6 +9,7 @@
  */
 import type { Warnings } from '../warnings.ts';
 import { JSON_TYPES } from '../json.ts';
+import { jsonKinds } from './json-kinds.ts';
 import type { JsonType, SchemaNode } from './schema-types.ts';
 import type { NamedSchema } from './types.ts';
 
@@ -80,7 +81,7 @@ function listed(kinds: readonly string[]): string {
 const article = (kind: string) => (/^[aeiou]/.test(kind) ? 'an' : 'a');
 
 /** A named schema's node by its name (a `ref` node's `target`). */
-type SchemaLookup = (name: string) => SchemaNode | undefined;
+export type SchemaLookup = (name: string) => SchemaNode | undefined;
 
 /**
  * The members of an `allOf` that shape its TypeScript type. A loose member (keywords of one JSON
@@ -106,7 +107,7 @@ export function typeShapingMembers(
   if (definite.length === members.length) return withoutBareObjects(members);
   let admitted = new Set<JsonType>(JSON_TYPES);
   for (const member of definite) {
-    const kinds = typedKinds(member, schemas, new Set());
+    const kinds = jsonKinds(member, schemas, 'types');
     admitted = new Set([...admitted].filter((kind) => kinds.has(kind)));
   }
   const kept = members.filter((member) => {
@@ -125,69 +126,6 @@ export function typeShapingMembers(
     );
   });
   return withoutBareObjects(kept);
-}
-
-/**
- * The JSON types a node's TypeScript type admits (constraints aside): a loose node as its
- * keywords' type, as the types read it; a reference through its schema (a cycle admits any).
- */
-function typedKinds(
-  node: SchemaNode,
-  schemas: SchemaLookup,
-  seen: ReadonlySet<string>,
-): Set<JsonType> {
-  const kinds = ownKinds(node, schemas, seen);
-  if (node.nullable) kinds.add('null');
-  return kinds;
-}
-
-function ownKinds(
-  node: SchemaNode,
-  schemas: SchemaLookup,
-  seen: ReadonlySet<string>,
-): Set<JsonType> {
-  switch (node.kind) {
-    case 'ref': {
-      const target = schemas(node.target);
-      if (target === undefined || seen.has(node.target)) return new Set(JSON_TYPES);
-      return typedKinds(target, schemas, new Set([...seen, node.target]));
-    }
-    case 'enum':
-      return new Set(
-        node.values.map((value): JsonType => {
-          if (value === null) return 'null';
-          if (Array.isArray(value)) return 'array';
-          if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-          return typeof value === 'object' ? 'object' : (typeof value as 'string' | 'boolean');
-        }),
-      );
-    case 'null':
-    case 'boolean':
-    case 'string':
-    case 'array':
-    case 'object':
-      return new Set([node.kind]);
-    case 'number':
-      return new Set<JsonType>(node.integer ? ['integer'] : ['integer', 'number']);
-    case 'union': {
-      const kinds = new Set<JsonType>();
-      for (const variant of node.variants)
-        for (const kind of typedKinds(variant, schemas, seen)) kinds.add(kind);
-      return kinds;
-    }
-    case 'allOf': {
-      let kinds = new Set<JsonType>(JSON_TYPES);
-      for (const member of typeShapingMembers(node.members, schemas)) {
-        const own = typedKinds(member, schemas, seen);
-        kinds = new Set([...kinds].filter((kind) => own.has(kind)));
-      }
-      return kinds;
-    }
-    case 'never':
-      return new Set();
-    default:
-      return new Set(JSON_TYPES);
-  }
 }
 
 /** The members but bare objects (`type: object` alone), unless nothing else is left. */

@@ -3,6 +3,7 @@
  * JSON kinds of value a node can accept (to route a failed union to the one branch that fits).
  */
 import { JSON_TYPES } from '../../json.ts';
+import { jsonKinds } from '../../model/json-kinds.ts';
 import { jsonText, numberText } from '../code-print.ts';
 import type {
   Bound,
@@ -19,78 +20,12 @@ export type ValueKind = JsonType;
 
 export const VALUE_KINDS: readonly ValueKind[] = JSON_TYPES;
 
-const ALL = new Set<ValueKind>(VALUE_KINDS);
-
-/** The kinds of value `node` can accept (an over-approximation: constraints are ignored). */
+/** The kinds of value `node` can accept, as JSON Schema reads it (an over-approximation: constraints are ignored). */
 export function acceptedKinds(
   node: SchemaNode,
   schemas: ReadonlyMap<string, NamedSchema>,
-  seen: ReadonlySet<string> = new Set(),
 ): Set<ValueKind> {
-  const kinds = coreKinds(node, schemas, seen);
-  if (node.nullable) kinds.add('null');
-  return kinds;
-}
-
-function coreKinds(
-  node: SchemaNode,
-  schemas: ReadonlyMap<string, NamedSchema>,
-  seen: ReadonlySet<string>,
-): Set<ValueKind> {
-  switch (node.kind) {
-    case 'any':
-    case 'not':
-      return new Set(ALL);
-    case 'never':
-      return new Set();
-    case 'ref': {
-      const target = schemas.get(node.target);
-      if (!target || seen.has(node.target)) return new Set(ALL);
-      return acceptedKinds(target.node, schemas, new Set([...seen, node.target]));
-    }
-    case 'enum':
-      return new Set(node.values.map(kindOfValue));
-    case 'null':
-    case 'boolean':
-    case 'string':
-    case 'array':
-    case 'object':
-      return node.kind !== 'null' && node.kind !== 'boolean' && node.loose
-        ? new Set(ALL)
-        : new Set([node.kind]);
-    case 'number':
-      if (node.loose) return new Set(ALL);
-      return new Set<ValueKind>(node.integer ? ['integer'] : ['integer', 'number']);
-    case 'union': {
-      const kinds = new Set<ValueKind>();
-      for (const variant of node.variants)
-        for (const k of acceptedKinds(variant, schemas, seen)) kinds.add(k);
-      return kinds;
-    }
-    case 'allOf': {
-      let kinds = new Set(ALL);
-      for (const member of node.members) {
-        const accepted = acceptedKinds(member, schemas, seen);
-        kinds = new Set([...kinds].filter((k) => accepted.has(k)));
-      }
-      return kinds;
-    }
-  }
-}
-
-function kindOfValue(value: JsonValue): ValueKind {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  switch (typeof value) {
-    case 'string':
-      return 'string';
-    case 'boolean':
-      return 'boolean';
-    case 'number':
-      return Number.isInteger(value) ? 'integer' : 'number';
-    default:
-      return 'object';
-  }
+  return jsonKinds(node, (name) => schemas.get(name)?.node, 'guards');
 }
 
 const MAX_LISTED = 6;
