@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { optionErrorMessage } from './unknown-option.ts';
 import { emptyOptionMessage } from './empty-option.ts';
-import { DEFAULT_OUT, DEFAULT_SPEC } from './context.ts';
+import { DEFAULT_OUT, DEFAULT_SPEC, REGENERATE_COMMAND } from './context.ts';
 import { GeneratorError } from './errors.ts';
 import { handleSignalsWhileWriting, interruptWrite } from './write/interrupt.ts';
-import { terminalLines, terminalText } from './escape.ts';
+import { shellWord, terminalLines, terminalText } from './escape.ts';
 import type { GenerateOptions, GenerateResult } from './index.ts';
 
 const HELP = `Generates a TypeScript SDK package from an OpenAPI 3.0 or 3.1 description.
@@ -151,6 +151,13 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 0;
       }
       process.stderr.write(describeOutOfDate(result.check, out, spec));
+      // The same run without --check: the options as given (argv holds them as typed).
+      const again = argv
+        .filter((arg) => arg !== '--check')
+        .map((arg) => shellWord(terminalText(arg)));
+      process.stderr.write(
+        `fix: run ${REGENERATE_COMMAND}${again.length === 0 ? '' : ` -- ${again.join(' ')}`}, review the changes and commit them\n`,
+      );
       return 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

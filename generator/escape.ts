@@ -250,3 +250,11 @@ export function markdownProse(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/\]([(:])(?=\s*(?:javascript|vbscript|data|file):)/gi, ']\\$1');
 }
+
+/**
+ * A value as one POSIX shell word, for commands a message suggests: as it is when it holds only
+ * characters no shell treats specially, else in single quotes (`'it'\''s'`).
+ */
+export function shellWord(value: string): string {
+  return /^[\w./@:+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}

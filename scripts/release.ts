@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { optionErrorMessage } from '../generator/unknown-option.ts';
 import { emptyOptionMessage } from '../generator/empty-option.ts';
 import { printFailure } from './lib/command-error.ts';
-import { shellWord } from './lib/command-line.ts';
+import { shellWord } from '../generator/escape.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
 import { currentBranch } from './lib/release/tracked.ts';
 

@@ -49,11 +49,3 @@ export function readFlags<const F extends Flags>(
   }
   return { values };
 }
-
-/**
- * A value as one POSIX shell word, for commands a message suggests: as it is when it holds only
- * characters no shell treats specially, else in single quotes (`'it'\''s'`).
- */
-export function shellWord(value: string): string {
-  return /^[\w./@:+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}

@@ -46,7 +46,10 @@ describe('--check', () => {
     expect(result.stderr).toContain('  changed src/types.ts\n');
     // A file of the user's inside src/ is kept by a run, so it is no difference either.
     expect(result.stderr).not.toMatch(/node_modules|dist|extra/);
-    expect(result.stderr.trim().split('\n')).toHaveLength(5);
+    expect(result.stderr.trim().split('\n')).toHaveLength(6);
+    expect(result.stderr).toMatch(
+      /\nfix: run npm run generate -- --out \S*sdk, review the changes and commit them\n$/,
+    );
     expect(await snapshotTree(out)).toEqual(before);
 
     // Regenerating restores the generator's files and keeps the user's, inside src/ too.

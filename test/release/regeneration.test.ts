@@ -169,6 +169,10 @@ describe('a spec edit changes only the files that carry it', () => {
     expect(lines.slice(4)).toEqual(
       expect.arrayContaining(['  changed openapi.json', '  changed src/openapi.ts']),
     );
+    // The last line says what to run: the same command without --check.
+    expect(lines.at(-1)).toBe(
+      `fix: run npm run generate -- --out ${out}, review the changes and commit them`,
+    );
   });
 });
 

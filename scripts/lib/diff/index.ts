@@ -17,7 +17,7 @@ import { displayPath } from '../../../generator/context.ts';
 import type { SourcePlace } from '../../../generator/index.ts';
 import { OPENAPI_JSON_PATH } from '../../../generator/package-files.ts';
 import { CommandError } from '../command-error.ts';
-import { shellWord } from '../command-line.ts';
+import { shellWord } from '../../../generator/escape.ts';
 import { compareChanges, type Change } from './change.ts';
 import { maxLevel, rulesetOf, type Bump } from './rules.ts';
 import { resolveBase, type SpecSource } from './spec-source.ts';
