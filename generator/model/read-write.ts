@@ -12,17 +12,58 @@
 import type { PropertyNode, SchemaNode } from './schema-types.ts';
 import type { NamedSchema } from './types.ts';
 
+/** Which direction a property is left out of: `readOnly`, not sent; `writeOnly`, not returned. */
+export interface Direction {
+  readOnly: boolean;
+  writeOnly: boolean;
+}
+
 /** A property's direction: its own `readOnly`/`writeOnly`, or that of the named schema it refers to. */
 export function propertyDirection(
   property: PropertyNode,
   byName: ReadonlyMap<string, NamedSchema>,
-): { readOnly: boolean; writeOnly: boolean } {
+): Direction {
   const { node } = property;
   const target = node.kind === 'ref' ? byName.get(node.target)?.node : undefined;
   return {
     readOnly: node.readOnly || target?.readOnly === true,
     writeOnly: node.writeOnly || target?.writeOnly === true,
   };
+}
+
+/**
+ * The directions of the properties that `nodes` declare, through `$ref`s and `allOf`: for a name
+ * an `allOf` member lists in `required` while a sibling member declares it (ShipEngine's
+ * `required: [shipment_id]` beside `allOf: [$ref: partial_shipment]`, where `shipment_id` is
+ * readOnly). A name is readOnly (writeOnly) when any declaration says so.
+ */
+export function declaredDirections(
+  nodes: readonly SchemaNode[],
+  byName: ReadonlyMap<string, NamedSchema>,
+): Map<string, Direction> {
+  const directions = new Map<string, Direction>();
+  const seen = new Set<string>();
+  const visit = (node: SchemaNode): void => {
+    if (node.kind === 'ref') {
+      if (seen.has(node.target)) return;
+      seen.add(node.target);
+      const target = byName.get(node.target);
+      if (target !== undefined) visit(target.node);
+    } else if (node.kind === 'allOf') {
+      for (const member of node.members) visit(member);
+    } else if (node.kind === 'object') {
+      for (const property of node.properties) {
+        const direction = propertyDirection(property, byName);
+        const known = directions.get(property.name);
+        directions.set(property.name, {
+          readOnly: direction.readOnly || known?.readOnly === true,
+          writeOnly: direction.writeOnly || known?.writeOnly === true,
+        });
+      }
+    }
+  };
+  for (const node of nodes) visit(node);
+  return directions;
 }
 
 /** Calls `visit` on `node` and every node under it, not following refs. */

@@ -235,6 +235,71 @@ export async function created(users: Users): Promise<User> {
   });
 });
 
+describe('names listed in `required` beside allOf members that declare them readOnly or writeOnly', () => {
+  // ShipEngine's address_validating_shipment: `required: [shipment_id, …]` beside `allOf` members,
+  // where `shipment_id` is readOnly. A request never sends it, so the request type must not ask
+  // for it (before, every README call creating a shipment failed to compile).
+  const spec = {
+    openapi: '3.0.3',
+    info: { title: 'Shipping', version: '1.0.0' },
+    paths: {
+      '/shipments': {
+        post: {
+          operationId: 'createShipment',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Shipment' } } },
+          },
+          responses: {
+            '200': {
+              description: 'created',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/Shipment' } },
+              },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Shipment: {
+          type: 'object',
+          required: ['shipment_id', 'carrier_id', 'secret'],
+          allOf: [{ $ref: '#/components/schemas/Partial' }],
+        },
+        Partial: {
+          type: 'object',
+          properties: {
+            shipment_id: { type: 'string', readOnly: true },
+            carrier_id: { type: 'string' },
+            secret: { type: 'string', writeOnly: true },
+          },
+        },
+      },
+    },
+  };
+
+  it('a request need not send the readOnly ones; a response need not carry the writeOnly ones', async () => {
+    const pkg = await specPackage(spec);
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `
+import type { Shipment, ShipmentInput } from './types.js';
+export const sent: ShipmentInput = { carrier_id: 'c1', secret: 's' };
+// @ts-expect-error carrier_id is required both ways
+export const noCarrier: ShipmentInput = { secret: 's' };
+// @ts-expect-error the writeOnly secret is required in a request
+export const noSecret: ShipmentInput = { carrier_id: 'c1' };
+export const returned: Shipment = { shipment_id: 'sh1', carrier_id: 'c1' };
+// @ts-expect-error the readOnly shipment_id is required in a response
+export const noId: Shipment = { carrier_id: 'c1' };
+`,
+      }),
+    ).toEqual([]);
+  });
+});
+
 describe('the dates module over shapes whose wire types were hard to revive', () => {
   it('compiles, and revives each shape to its Revived type', async () => {
     expect(

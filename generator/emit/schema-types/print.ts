@@ -19,7 +19,7 @@
  */
 import { isLoose, typeShapingMembers } from '../../model/loose-schemas.ts';
 import { propertyKey, stringLiteral } from '../../model/names.ts';
-import { propertyDirection } from '../../model/read-write.ts';
+import { declaredDirections, propertyDirection, type Direction } from '../../model/read-write.ts';
 import { isInheritedMember } from '../../model/sdk-names.ts';
 import type { JsonValue, ObjectNode, SchemaNode, UnionNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
@@ -90,7 +90,7 @@ export class TypePrinter {
   }
 
   /** The members of an object's type literal or interface, in spec order. */
-  members(node: ObjectNode, mode: Mode): Member[] {
+  members(node: ObjectNode, mode: Mode, siblings?: ReadonlyMap<string, Direction>): Member[] {
     const members: Member[] = [];
     for (const property of node.properties) {
       const direction = propertyDirection(property, this.byName);
@@ -117,10 +117,15 @@ export class TypePrinter {
     }
     const declared = new Set(node.properties.map((property) => property.name));
     // Required here, declared elsewhere (another allOf member) or nowhere: any JSON value, which is
-    // never `undefined`; beside a declaration `items?: Entry[]` this makes `items: Entry[]`.
+    // never `undefined`; beside a declaration `items?: Entry[]` this makes `items: Entry[]`. A
+    // sibling's readOnly declaration is not sent in a request, so a request does not require it; a
+    // writeOnly one is optional in a response (as the properties above).
     for (const name of node.requiredWithoutSchema) {
-      if (!declared.has(name))
-        members.push({ key: propertyKey(name), type: '{} | null', optional: false, docs: {} });
+      if (declared.has(name)) continue;
+      const direction = siblings?.get(name);
+      if (mode === 'write' && direction?.readOnly === true) continue;
+      const optional = mode === 'read' && direction?.writeOnly === true;
+      members.push({ key: propertyKey(name), type: '{} | null', optional, docs: {} });
     }
     return members;
   }
@@ -152,14 +157,18 @@ export class TypePrinter {
   }
 
   /** `{ a: string; b?: number }`, one member per line with its TSDoc. */
-  typeLiteral(node: ObjectNode, mode: Mode): string {
-    const members = this.members(node, mode);
+  typeLiteral(node: ObjectNode, mode: Mode, siblings?: ReadonlyMap<string, Direction>): string {
+    const members = this.members(node, mode, siblings);
     const index = this.indexSignature(node, mode, members);
     return literal(members, index);
   }
 
   private print(node: SchemaNode, mode: Mode, eager: boolean): Printed {
-    const core = this.core(node, mode, eager);
+    return this.withNull(node, this.core(node, mode, eager));
+  }
+
+  /** `core`, the type of `node` without its `nullable`, with it. */
+  private withNull(node: SchemaNode, core: Printed): Printed {
     if (!node.nullable || core.text === 'unknown' || core.text === 'null') return core;
     return union([core, { text: 'null', prec: 0 }]);
   }
@@ -204,9 +213,17 @@ export class TypePrinter {
         const rest = looseUnion ? shaping.filter((member) => !isLoose(member)) : shaping;
         // Beside an `enum`, a bare primitive type says nothing more (`string & 'a'` is `'a'`).
         const hasEnum = rest.some((member) => member.kind === 'enum' && !member.nullable);
+        // A member that only lists names in `required` reads their direction from the others.
+        const siblings = rest.some((m) => m.kind === 'object' && m.requiredWithoutSchema.length > 0)
+          ? declaredDirections(rest, this.byName)
+          : undefined;
         const members = rest
           .filter((member) => !(hasEnum && isPrimitive(member)))
-          .map((member) => this.print(member, mode, eager))
+          .map((member) =>
+            member.kind === 'object' && siblings !== undefined
+              ? this.withNull(member, { text: this.typeLiteral(member, mode, siblings), prec: 0 })
+              : this.print(member, mode, eager),
+          )
           .filter((printed) => printed.text !== 'unknown');
         if (looseUnion)
           members.unshift(union(loose.map((member) => this.print(member, mode, eager))));
