@@ -23,6 +23,7 @@
  */
 import { joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
+import { closestOption } from '../unknown-option.ts';
 import { getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
 import type { Warnings } from '../warnings.ts';
 import { heldSchema, HOLDERS } from './component-schema.ts';
@@ -31,6 +32,42 @@ import { heldSchema, HOLDERS } from './component-schema.ts';
 export const tuplesFromItemsLists = new WeakSet<object>();
 
 const TYPE_NAMES = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
+
+/**
+ * Type names of other languages and schema formats that specs write for a JSON Schema type, as the
+ * type (and the OpenAPI `format`, Data Types section) that says the same.
+ */
+const TYPE_SYNONYMS: Readonly<Record<string, string>> = {
+  int: 'integer',
+  int32: 'integer` with `format: int32',
+  int64: 'integer` with `format: int64',
+  long: 'integer` with `format: int64',
+  float: 'number` with `format: float',
+  double: 'number` with `format: double',
+  decimal: 'number',
+  bool: 'boolean',
+  str: 'string',
+  text: 'string',
+  date: 'string` with `format: date',
+  datetime: 'string` with `format: date-time',
+  'date-time': 'string` with `format: date-time',
+  uuid: 'string` with `format: uuid',
+  email: 'string` with `format: email',
+  uri: 'string` with `format: uri',
+  url: 'string` with `format: uri',
+  binary: 'string` with `format: binary',
+  byte: 'string` with `format: byte',
+  map: 'object',
+  dict: 'object',
+  list: 'array',
+};
+
+/** The type a misspelt or foreign type name most likely means (`strng` → string), if any. */
+function meantType(lower: string): string | undefined {
+  if (Object.hasOwn(TYPE_SYNONYMS, lower)) return `type: ${TYPE_SYNONYMS[lower]!}`;
+  const closest = closestOption(lower, TYPE_NAMES);
+  return closest === undefined ? undefined : `type: ${closest}`;
+}
 
 /** Keywords holding one schema, a list of schemas, a map of schemas. */
 const ONE = [
@@ -268,11 +305,12 @@ function repairType(
         `write \`type: ${lower}\``,
       );
     } else {
+      const meant = meantType(lower);
       warn(
         'type-unknown',
         'type',
         `${JSON.stringify(name)} is not a JSON Schema type: it is left out, so the value may be anything (\`unknown\`)`,
-        'write one of null, boolean, object, array, number, integer, string (or a list of them), or remove `type` to allow any value',
+        `${meant === undefined ? '' : `did you mean \`${meant}\`? `}write one of null, boolean, object, array, number, integer, string (or a list of them), or remove \`type\` to allow any value`,
       );
       // An unknown name in a list allows anything: the whole `type` goes.
       delete s.type;

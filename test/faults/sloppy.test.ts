@@ -132,6 +132,38 @@ describe('a sloppy spec', () => {
     expect(hint).toBe('write `type: string` and `format: binary`');
   });
 
+  it('an unknown type name gets the type it most likely means, misspelt or from another language', async () => {
+    const names = ['strng', 'integr', 'Boolen', 'double', 'long', 'datetime', 'any', 'quux'];
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {},
+      components: {
+        schemas: Object.fromEntries(names.map((name, i) => [`S${i}`, { type: name }])),
+      },
+    });
+    const fixes = pkg.model.warnings
+      .filter((w) => w.key === 'sloppy:type-unknown')
+      .flatMap((w) => w.places.map((place) => [place.location.pointer, place.hint]));
+    const fix = (rest: string) =>
+      `${rest}write one of null, boolean, object, array, number, integer, string (or a list of them), or remove \`type\` to allow any value`;
+    expect(fixes).toEqual([
+      ['#/components/schemas/S0/type', fix('did you mean `type: string`? ')],
+      ['#/components/schemas/S1/type', fix('did you mean `type: integer`? ')],
+      ['#/components/schemas/S2/type', fix('did you mean `type: boolean`? ')],
+      ['#/components/schemas/S3/type', fix('did you mean `type: number` with `format: double`? ')],
+      ['#/components/schemas/S4/type', fix('did you mean `type: integer` with `format: int64`? ')],
+      [
+        '#/components/schemas/S5/type',
+        fix('did you mean `type: string` with `format: date-time`? '),
+      ],
+      ['#/components/schemas/S6/type', fix('')],
+      ['#/components/schemas/S7/type', fix('')],
+    ]);
+    // Still read as any value: a guess is offered, never applied.
+    expect(pkg.model.schemas.map((schema) => schema.node.kind)).toEqual(names.map(() => 'any'));
+  });
+
   it('a 3.1 boolean exclusiveMinimum generates with a warning, as an exclusive bound', async () => {
     const pkg = await specPackage({
       openapi: '3.1.0',
