@@ -288,6 +288,9 @@ async function refError(
   const at = document instanceof Error ? undefined : getByPointer(document?.parsed, link.pointer);
   // A `$ref` object, or a discriminator mapping's value (a ref written as a plain string).
   const ref = refOf(at) ?? (typeof at === 'string' ? at : undefined);
+  // Said as what the author wrote: a mapping value is no `$ref`, though it is resolved as one.
+  const noun =
+    refOf(at) === undefined && ref !== undefined ? 'the discriminator mapping value' : '$ref';
   // A file that exists but does not parse: the error is in that file, at its line.
   const targetFile =
     ref === undefined
@@ -296,7 +299,7 @@ async function refError(
         ? file
         : resolver.resolveExternalRef(file, ref.replace(/#.*$/, ''));
   const target = targetFile === undefined ? undefined : await cachedDocument(resolver, targetFile);
-  const via = ` (reached through the $ref ${JSON.stringify(ref)} in ${display(file)})`;
+  const via = ` (reached through ${noun} ${JSON.stringify(ref)} in ${display(file)})`;
   if (target instanceof SourceError)
     return { brokenFile: targetFile, error: sourceError(target, display, via) };
   if (target instanceof YamlParseError)
@@ -309,7 +312,7 @@ async function refError(
     const path = folder?.path ?? targetFile;
     return {
       error: new GeneratorError(
-        `cannot resolve $ref ${JSON.stringify(ref)}: it names a folder${path === undefined ? '' : ` (${display(path)})`}, not a file`,
+        `cannot resolve ${noun} ${JSON.stringify(ref)}: it names a folder${path === undefined ? '' : ` (${display(path)})`}, not a file`,
         place,
         'point the $ref at a YAML or JSON file (`./schemas/Plan.yaml`), with `#/…` after it for a place inside that file; a place in this file is `#/…` alone (`#/components/schemas/Plan`)',
       ),
@@ -320,16 +323,18 @@ async function refError(
     missingTarget(ref, target, targetFile, display);
   return {
     error: new GeneratorError(
-      `cannot resolve $ref ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}`.replace(
+      `cannot resolve ${noun} ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}`.replace(
         /\s+:/,
         ':',
       ),
       place,
       // The $ref leaves the spec's folder (resolver.ts).
-      refusalFix(ExternalRefError.of(target), display) ??
+      (
+        refusalFix(ExternalRefError.of(target), display) ??
         escapedKeyFix(ref, target) ??
         localRefFix(ref, target) ??
-        'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)',
+        'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)'
+      ).replaceAll('the $ref', noun === '$ref' ? 'the $ref' : 'the mapping value'),
     ),
   };
 }
