@@ -289,8 +289,8 @@ async function refError(
   // A `$ref` object, or a discriminator mapping's value (a ref written as a plain string).
   const ref = refOf(at) ?? (typeof at === 'string' ? at : undefined);
   // Said as what the author wrote: a mapping value is no `$ref`, though it is resolved as one.
-  const noun =
-    refOf(at) === undefined && ref !== undefined ? 'the discriminator mapping value' : '$ref';
+  const mapping = refOf(at) === undefined && ref !== undefined;
+  const what = mapping ? 'the discriminator mapping value' : '$ref';
   // A file that exists but does not parse: the error is in that file, at its line.
   const targetFile =
     ref === undefined
@@ -299,7 +299,7 @@ async function refError(
         ? file
         : resolver.resolveExternalRef(file, ref.replace(/#.*$/, ''));
   const target = targetFile === undefined ? undefined : await cachedDocument(resolver, targetFile);
-  const via = ` (reached through ${noun} ${JSON.stringify(ref)} in ${display(file)})`;
+  const via = ` (reached through ${mapping ? what : 'the $ref'} ${JSON.stringify(ref)} in ${display(file)})`;
   if (target instanceof SourceError)
     return { brokenFile: targetFile, error: sourceError(target, display, via) };
   if (target instanceof YamlParseError)
@@ -312,7 +312,7 @@ async function refError(
     const path = folder?.path ?? targetFile;
     return {
       error: new GeneratorError(
-        `cannot resolve ${noun} ${JSON.stringify(ref)}: it names a folder${path === undefined ? '' : ` (${display(path)})`}, not a file`,
+        `cannot resolve ${what} ${JSON.stringify(ref)}: it names a folder${path === undefined ? '' : ` (${display(path)})`}, not a file`,
         place,
         'point the $ref at a YAML or JSON file (`./schemas/Plan.yaml`), with `#/…` after it for a place inside that file; a place in this file is `#/…` alone (`#/components/schemas/Plan`)',
       ),
@@ -323,7 +323,7 @@ async function refError(
     missingTarget(ref, target, targetFile, display);
   return {
     error: new GeneratorError(
-      `cannot resolve ${noun} ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}`.replace(
+      `cannot resolve ${what} ${ref !== undefined ? JSON.stringify(ref) : ''}${reason ? `: ${reason}` : ''}`.replace(
         /\s+:/,
         ':',
       ),
@@ -334,7 +334,7 @@ async function refError(
         escapedKeyFix(ref, target) ??
         localRefFix(ref, target) ??
         'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)'
-      ).replaceAll('the $ref', noun === '$ref' ? 'the $ref' : 'the mapping value'),
+      ).replaceAll('the $ref', mapping ? 'the mapping value' : 'the $ref'),
     ),
   };
 }
