@@ -15,6 +15,7 @@ import {
 import { displayPath, type GeneratorContext } from '../context.ts';
 import { GeneratorError } from '../errors.ts';
 import { credentialProblems } from './credentials.ts';
+import { shellWord } from '../escape.ts';
 import { isRecord } from '../json.ts';
 import { inDocumentOrder } from '../pointer.ts';
 import { assertAcyclic } from './acyclic.ts';
@@ -76,7 +77,12 @@ export async function loadAndBundle(
   }
   if (root instanceof Error) throw loadError(root, ctx.specDisplay, display);
 
-  const version = openapiVersion(root.parsed, ctx.specDisplay);
+  let version: '3.0' | '3.1';
+  try {
+    version = openapiVersion(root.parsed, ctx.specDisplay);
+  } catch (error) {
+    throw error instanceof GeneratorError ? atSourceLine(error, root.source) : error;
+  }
   // `$ref: '#tag'` to a schema's `$anchor`, as a pointer: the bundler misreads refs inside it.
   if (isRecord(root.parsed)) anchorRefsAsPointers(root.parsed);
   refuseEarlyProblems(root.parsed as Record<string, unknown>, ctx.specDisplay, root.source);
@@ -244,15 +250,16 @@ function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
       `write the full version as a string: \`openapi: ${short}.0\``,
     );
   }
-  const found =
-    declared !== undefined
-      ? `\`openapi: ${JSON.stringify(declared)}\``
-      : parsed.swagger !== undefined
-        ? `\`swagger: ${JSON.stringify(parsed.swagger)}\` (Swagger 2.0)`
-        : 'no `openapi` field';
+  if (declared === undefined && parsed.swagger !== undefined) {
+    throw new GeneratorError(
+      `not an OpenAPI 3.0 or 3.1 document: found \`swagger: ${JSON.stringify(parsed.swagger)}\` (Swagger 2.0)`,
+      { file, pointer: '#/swagger' },
+      `this generator supports ${SUPPORTED}: convert the document first, e.g. with swagger2openapi (\`npx swagger2openapi ${shellWord(file)} --yaml --outfile openapi.yaml\`), then generate from the converted file`,
+    );
+  }
   throw new GeneratorError(
-    `not an OpenAPI 3.0 or 3.1 document: found ${found}`,
+    `not an OpenAPI 3.0 or 3.1 document: found ${declared !== undefined ? `\`openapi: ${JSON.stringify(declared)}\`` : 'no `openapi` field'}`,
     { file, pointer: declared !== undefined ? '#/openapi' : '#' },
-    `this generator supports ${SUPPORTED}; set \`openapi: 3.1.0\` (or 3.0.x), converting the document first if it is Swagger 2.0 or newer than 3.1`,
+    `this generator supports ${SUPPORTED}; set \`openapi: 3.1.0\` (or 3.0.x), converting the document first if it is newer than 3.1`,
   );
 }

@@ -120,7 +120,9 @@ const cases: [string, Case][] = [
     {
       files: { 'a.yaml': "swagger: '2.0'\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
       problem: /not an OpenAPI 3\.0 or 3\.1 document: found `swagger: "2\.0"` \(Swagger 2\.0\)/,
-      fix: /supports OpenAPI 3\.0\.x or 3\.1\.x; .*converting the document first/,
+      pointer: '#/swagger',
+      line: 1,
+      fix: /^this generator supports OpenAPI 3\.0\.x or 3\.1\.x: convert the document first, e\.g\. with swagger2openapi \(`npx swagger2openapi a\.yaml --yaml --outfile openapi\.yaml`\), then generate from the converted file$/,
     },
   ],
   [

@@ -40,7 +40,7 @@ const cases: [string, { spec: string; want: RegExp[] }][] = [
     {
       spec: `${BAD}/not-openapi.yaml`,
       want: [
-        /not-openapi\.yaml #: not an OpenAPI 3\.0 or 3\.1 document: found `swagger: "2\.0"`/,
+        /not-openapi\.yaml:\d+:\d+ #\/swagger: not an OpenAPI 3\.0 or 3\.1 document: found `swagger: "2\.0"`/,
         /supports OpenAPI 3\.0\.x or 3\.1\.x/,
       ],
     },
@@ -50,7 +50,7 @@ const cases: [string, { spec: string; want: RegExp[] }][] = [
     {
       spec: `${BAD}/unsupported-version.yaml`,
       want: [
-        /unsupported-version\.yaml #\/openapi: not an OpenAPI 3\.0 or 3\.1 document: found `openapi: "3\.2\.0"`/,
+        /unsupported-version\.yaml:\d+:\d+ #\/openapi: not an OpenAPI 3\.0 or 3\.1 document: found `openapi: "3\.2\.0"`/,
       ],
     },
   ],
