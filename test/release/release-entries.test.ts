@@ -101,11 +101,14 @@ describe('a release entry after an edit of the spec', () => {
     const [line, ...more] = plan.entry.split('\n').filter((text) => text.startsWith('- '));
     expect(more).toEqual([]);
     expect(plan.entry).toMatch(/^## 1\.0\.1 \(2026-12-02\)\n\n### Changed\n\n- /);
-    // The changelog is for the package's users: no place in the spec's files, which the report has.
+    // The changelog is for the package's users: no place in the spec's files, nor why the change
+    // is a patch (helper-106 P7), which the report has for the maintainer.
     expect(line).toBe(
-      "- `GET /orders/{order}`: path parameter `order`: `maxLength` was set to '64'; values longer than 64 characters are now rejected; a patch: no SDK type changes, and the API applies it whatever SDK version a caller uses",
+      "- `GET /orders/{order}`: path parameter `order`: `maxLength` was set to '64'; values longer than 64 characters are now rejected",
     );
-    expect(text).toMatch(/a caller uses \(spec\/openapi\.yaml:\d+\)\n/);
+    expect(text).toMatch(
+      /now rejected; a patch: no SDK type changes, and the API applies it whatever SDK version a caller uses \(spec\/openapi\.yaml:\d+\)\n/,
+    );
   });
 
   it('a maxLength beside an addition: the version is the addition’s, the limit is still listed', async () => {

@@ -27,9 +27,15 @@ export interface Change {
   /**
    * A wire change's place in the spec's files (`spec/components/schemas/Plan.yaml:12`), which
    * its message ends with in parentheses: for maintainers (`npm run diff`), not for the
-   * changelog SDK users read (`withoutSource`).
+   * changelog SDK users read (`forChangelog`).
    */
   source?: string;
+  /**
+   * Why a wire change has its level, where that is not plain ("a patch: no SDK type changes, …"),
+   * which its message says after `; ` (before the source): for maintainers deciding the version,
+   * not for the changelog (`forChangelog`).
+   */
+  rating?: string;
 }
 
 /** How many operations a wire line names before "and N more". */
@@ -62,14 +68,19 @@ export function wireLine(change: Change): string {
     : `\`${change.location}\`: ${change.message}`;
 }
 
-/** The change without its place in the spec's files at the end of its message (`source`). */
-export function withoutSource(change: Change): Change {
-  const { source, ...rest } = change;
-  if (source === undefined) return rest;
-  const suffix = ` (${source})`;
-  return change.message.endsWith(suffix)
-    ? { ...rest, message: change.message.slice(0, -suffix.length) }
-    : rest;
+/**
+ * The change as the package's users read it: without its place in the spec's files (`source`) or the
+ * note on its rating (`rating`) at the end of its message.
+ */
+export function forChangelog(change: Change): Change {
+  const { source, rating, ...rest } = change;
+  let { message } = change;
+  for (const suffix of [
+    source === undefined ? '' : ` (${source})`,
+    rating === undefined ? '' : `; ${rating}`,
+  ])
+    if (suffix !== '' && message.endsWith(suffix)) message = message.slice(0, -suffix.length);
+  return { ...rest, message };
 }
 
 /** The order reports use: most severe first, the SDK before the wire, then by location. */

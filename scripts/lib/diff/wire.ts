@@ -184,16 +184,19 @@ function toChange(
     shared?.pointer ?? change.path,
     (change.kind === 'removed' ? base : head).bundled,
   );
-  const verdict =
-    worst === undefined ? describeChange(change, what) : namedVerdict(worst, change, subject);
+  const { said: verdict, rating } =
+    worst === undefined
+      ? { said: describeChange(change, what), rating: undefined }
+      : namedVerdict(worst, change, subject);
   // "property `note` of `Order` was removed": the line names `Order` in front.
   const said =
     shared === undefined
       ? verdict
       : verdict.replace(new RegExp(`(\`[^\`]+\`) of \`${escapeRegExp(shared.name)}\``), '$1');
   const enumLine = enumMessage(change, source, side.bundled, sides.get(side)!);
-  const message =
+  const line =
     enumLine === undefined ? said : subject === undefined ? enumLine : `${subject}: ${enumLine}`;
+  const message = rating === undefined ? line : `${line}; ${rating}`;
   const place = headPlace(change, source, side === base, head);
   const where =
     place === undefined
@@ -206,6 +209,7 @@ function toChange(
     message: where === undefined ? message : `${message} (${where})`,
     ...(shared === undefined ? {} : { schema: shared.name, operations: shared.operations }),
     ...(where === undefined ? {} : { source: where }),
+    ...(rating === undefined ? {} : { rating }),
   };
 }
 
@@ -364,7 +368,7 @@ function namedVerdict(
   verdict: RedoclyChange['verdicts'][number],
   change: RedoclyChange,
   subject: string | undefined,
-): string {
+): { said: string; rating?: string } {
   // Redocly writes sentences ("Property `note` was removed."); our lines are clauses after their
   // place ("`Order` (in …): property `note` was removed"), lowercase as the SDK's are. An
   // acronym or a name in backticks keeps its case.
@@ -387,13 +391,17 @@ function namedVerdict(
       : undefined;
   const said = meaning === undefined ? named : `${named}; ${meaning}`;
   // Why a limit callers may hit is not breaking (rules.ts WIRE_DEFAULTS), unless the spec rates it so.
-  if (verdict.ruleId !== 'schema-constraint-changed' || verdict.impact === 'major') return said;
+  if (verdict.ruleId !== 'schema-constraint-changed' || verdict.impact === 'major') return { said };
   const level = verdict.impact === 'minor' ? 'a minor change' : 'a patch';
   // `format` and the content keywords make SDK types (dates, `Blob`): the SDK level's lines say
   // what changed there, at their own levels.
-  return keyword !== undefined && TYPE_MAKING_KEYWORDS.has(keyword)
-    ? `${said}; ${level} on the wire: the API applies it whatever SDK version a caller uses (the SDK lines say what it changes in the package)`
-    : `${said}; ${level}: no SDK type changes, and the API applies it whatever SDK version a caller uses`;
+  return {
+    said,
+    rating:
+      keyword !== undefined && TYPE_MAKING_KEYWORDS.has(keyword)
+        ? `${level} on the wire: the API applies it whatever SDK version a caller uses (the SDK lines say what it changes in the package)`
+        : `${level}: no SDK type changes, and the API applies it whatever SDK version a caller uses`,
+  };
 }
 
 /** Constraint keywords the generated types depend on (date revivers, binary bodies as `Blob`). */

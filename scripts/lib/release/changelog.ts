@@ -13,7 +13,7 @@ import {
   groupedMessages,
   layerOf,
   wireLine,
-  withoutSource,
+  forChangelog,
   type Change,
 } from '../diff/change.ts';
 import { isWireRule, levelRank, maxLevel, sdkShowsWireRule } from '../diff/rules.ts';
@@ -66,7 +66,7 @@ export function entryChanges(changes: readonly Change[]): Change[] {
   // the changelog in the package, which has no spec.
   return [
     ...sdk,
-    ...wire.map((change) => withoutSource(change)).map((change) => ({ ...change, message: wireLine(change) })),
+    ...wire.map((change) => forChangelog(change)).map((change) => ({ ...change, message: wireLine(change) })),
   ];
 }
 
