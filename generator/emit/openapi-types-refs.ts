@@ -17,6 +17,12 @@
  * blew Azure's network description up to 41 MB), and a schema that contains itself is fine. Any
  * other target (a parameter of another operation, a response) is copied in place of the ref, once
  * per target (copy-on-write: nothing else is copied); 3.1 siblings of `$ref` stay on the copy.
+ *
+ * A component that is only a `$ref` to another one (`responses: { Alias: { $ref:
+ * '#/components/responses/Number' } }`, as specs that share components between files have) is
+ * the component it names, copied: openapi-typescript reads such an alias as the object it is
+ * written as, a response without content (`content?: never`), a parameter without a schema
+ * (`string`), which does not compile where a body's type is read from it.
  */
 import { isRecord } from '../json.ts';
 import { getByPointer, refPointer } from '../pointer.ts';
@@ -27,7 +33,7 @@ const NAME_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'header
 
 /** Rewrites `document` (a copy the caller owns) and returns it. */
 export function nameDeepRefs<T extends object>(document: T): T {
-  const original: unknown = document;
+  const original: unknown = withAliasesResolved(document);
   const done = new Map<string, unknown>();
   const hoisted = new Set<string>();
   const stack: string[] = [];
@@ -80,7 +86,7 @@ export function nameDeepRefs<T extends object>(document: T): T {
       : { ...target, ...siblings };
   };
 
-  const result = rewrite(document) as T & Record<string, unknown>;
+  const result = rewrite(original) as T & Record<string, unknown>;
   if (hoisted.size === 0) return result;
   const components = isRecord(result.components) ? { ...result.components } : {};
   const schemas = isRecord(components.schemas) ? { ...components.schemas } : {};
@@ -95,6 +101,47 @@ export function nameDeepRefs<T extends object>(document: T): T {
   }
   components.schemas = schemas;
   return { ...result, components };
+}
+
+/** Sections whose components openapi-typescript types from their own value, a `$ref` or not. */
+const ALIAS_SECTIONS = ['responses', 'parameters', 'requestBodies', 'headers', 'pathItems'];
+
+/** How many aliases of aliases are followed; a longer chain (or a loop) stays as written. */
+const MAX_ALIAS_HOPS = 32;
+
+/** `document` with each component of {@link ALIAS_SECTIONS} that is a `$ref` as its target. */
+function withAliasesResolved<T extends object>(document: T): T {
+  const components = (document as Record<string, unknown>).components;
+  if (!isRecord(components)) return document;
+  let copy: Record<string, unknown> | undefined;
+  for (const section of ALIAS_SECTIONS) {
+    const entries = components[section];
+    if (!isRecord(entries)) continue;
+    let resolved: Record<string, unknown> | undefined;
+    for (const [name, value] of Object.entries(entries)) {
+      const target = aliasTarget(document, value);
+      if (target === undefined) continue;
+      // 3.1: a Reference Object's `summary` and `description` override the target's.
+      const { $ref: _ref, ...siblings } = value as Record<string, unknown>;
+      resolved ??= { ...entries };
+      resolved[name] = { ...target, ...siblings };
+    }
+    if (resolved === undefined) continue;
+    copy ??= { ...components };
+    copy[section] = resolved;
+  }
+  return copy === undefined ? document : { ...document, components: copy };
+}
+
+/** What a `$ref` component finally names (through aliases of aliases), else undefined. */
+function aliasTarget(document: object, value: unknown): Record<string, unknown> | undefined {
+  let current = value;
+  for (let hops = 0; isRecord(current) && typeof current.$ref === 'string'; hops++) {
+    const pointer = refPointer(current.$ref);
+    if (hops === MAX_ALIAS_HOPS || pointer === undefined) return undefined;
+    current = getByPointer(document, pointer);
+  }
+  return current === value || !isRecord(current) ? undefined : current;
 }
 
 /**

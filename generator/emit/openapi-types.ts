@@ -149,7 +149,7 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
     text: astToString(
       hoistEagerCycles(
         withLiteralPointers(() => transformSchema(document, openapiTsContext(document))).map(
-          withTolerantWithRequired,
+          (node) => withoutRepeatedOperations(withTolerantWithRequired(node)),
         ),
       ),
     ),
@@ -243,6 +243,38 @@ function withTolerantWithRequired(node: ts.Node): ts.Node {
     false,
     ts.ScriptKind.TS,
   ).statements[0]!;
+}
+
+/**
+ * `operations` with each operation once. openapi-typescript adds an operation for each place it
+ * types it: a path item in `components.pathItems` (OpenAPI 3.1) that a path `$ref`s is typed under
+ * both, and `operations` got the same member twice (TS2300). The model refuses a path item reached
+ * from two paths, and names every other operation apart, so a repeated name is one operation.
+ */
+function withoutRepeatedOperations(node: ts.Node): ts.Node {
+  if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'operations') return node;
+  const seen = new Set<string>();
+  const members = node.members.filter((member) => {
+    const name =
+      member.name !== undefined && ts.isIdentifier(member.name)
+        ? member.name.text
+        : member.name !== undefined && ts.isStringLiteral(member.name)
+          ? member.name.text
+          : undefined;
+    if (name === undefined) return true;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
+  if (members.length === node.members.length) return node;
+  return ts.factory.updateInterfaceDeclaration(
+    node,
+    node.modifiers,
+    node.name,
+    node.typeParameters,
+    node.heritageClauses,
+    members,
+  );
 }
 
 /**

@@ -211,3 +211,87 @@ describe('what src/openapi.ts says beside the model', () => {
     expect(diagnostics(pkg)).toEqual([]);
   });
 });
+
+describe('components that are only a $ref to another component, in src/openapi.ts', () => {
+  // helper-107: openapi-typescript read `Alias: { $ref: '#/components/responses/Number' }` as a
+  // response without content, and a parameter alias as a `string` parameter; the testing kit,
+  // which reads a body's type from the response, did not compile.
+  const integer = { type: 'integer' };
+  const spec = (openapi: string, more: Record<string, unknown> = {}) => ({
+    openapi,
+    info: { title: 'Aliases', version: '1.0.0' },
+    paths: {
+      '/n': {
+        post: {
+          operationId: 'postN',
+          parameters: [{ $ref: '#/components/parameters/PAlias' }],
+          requestBody: { $ref: '#/components/requestBodies/BAlias' },
+          responses: {
+            '200': { $ref: '#/components/responses/RAlias' },
+            '201': {
+              description: 'created',
+              headers: { 'X-Count': { $ref: '#/components/headers/HAlias' } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      parameters: {
+        PAlias: { $ref: '#/components/parameters/PAlias2' },
+        PAlias2: { $ref: '#/components/parameters/P' },
+        P: { name: 'p', in: 'query', required: true, schema: integer },
+      },
+      requestBodies: {
+        BAlias: { $ref: '#/components/requestBodies/B' },
+        B: { required: true, content: { 'application/json': { schema: integer } } },
+      },
+      responses: {
+        RAlias: { $ref: '#/components/responses/R' },
+        R: { description: 'a number', content: { 'application/json': { schema: integer } } },
+      },
+      headers: { HAlias: { $ref: '#/components/headers/H' }, H: { schema: integer } },
+      ...more,
+    },
+  });
+  const check = `${EQUAL}
+import type { components, paths } from './openapi.js';
+type Post = paths['/n']['post'];
+same<components['responses']['RAlias'], components['responses']['R']>(true);
+same<Post['responses'][200]['content']['application/json'], number>(true);
+same<Post['parameters']['query']['p'], number>(true);
+same<Post['requestBody']['content']['application/json'], number>(true);
+same<components['headers']['HAlias'], number>(true);
+`;
+
+  it('are typed as the component they name, through aliases of aliases (3.0)', async () => {
+    expect(diagnostics(await specPackage(spec('3.0.3')), { 'src/check.ts': check })).toEqual([]);
+  });
+
+  it('and a 3.1 path that is a $ref to components.pathItems has its operation once', async () => {
+    const pkg = await specPackage({
+      ...spec('3.1.0', {
+        pathItems: {
+          Shared: {
+            get: {
+              operationId: 'shared',
+              responses: { '200': { $ref: '#/components/responses/RAlias' } },
+            },
+          },
+        },
+      }),
+      paths: {
+        ...spec('3.1.0').paths,
+        '/shared': { $ref: '#/components/pathItems/Shared' },
+      },
+    });
+    expect(pkg.files.get('src/openapi.ts')!.match(/^\s+shared: \{$/gm)).toHaveLength(1);
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${check}
+same<paths['/shared']['get']['responses'][200]['content']['application/json'], number>(true);
+`,
+      }),
+    ).toEqual([]);
+  });
+});
