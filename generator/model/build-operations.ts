@@ -46,8 +46,8 @@ export type OperationDraft = Omit<OperationModel, 'sdk' | 'typeNames'> & {
  * is a query or fragment written where no tool expects one. The client sends it all the same: the
  * text after `?` as a query (the call's query parameters after it, joined by `&`, runtime
  * url.ts), a `#` percent-encoded as part of the path (a fragment never reaches a server, RFC 3986
- * §3.5). Both are warnings (`--strict`: errors): Redoc, mock servers and the testing kit's MSW
- * handlers (which match on the path alone) read such keys each their own way.
+ * §3.5). The testing kit's mocks match them as the client sends them. Both are warnings
+ * (`--strict`: errors): Redoc, mock servers and other generators read such keys each their own way.
  */
 function warnQueryOrFragment(path: string, pathsObject: string, ctx: SchemaContext): void {
   // Inside `{…}` they are part of a parameter's name (`{#x}`), which the template replaces.
@@ -58,7 +58,7 @@ function warnQueryOrFragment(path: string, pathsObject: string, ctx: SchemaConte
   if (mark !== -1 && (hash === -1 || mark < hash)) {
     ctx.warnings.add(
       'path:query',
-      `the path ${JSON.stringify(path)} holds a query (${JSON.stringify(path.slice(mark))}): a path key is only the path appended to the server's URL (${pathsObject}, Paths Object); the SDK sends the query as written, before the call's own query parameters, and the testing kit's mock cannot tell such paths apart by their query`,
+      `the path ${JSON.stringify(path)} holds a query (${JSON.stringify(path.slice(mark))}): a path key is only the path appended to the server's URL (${pathsObject}, Paths Object); the SDK sends the query as written, before the call's own query parameters, but docs, mock servers and other generators read such keys each their own way`,
       at,
       `write the key as ${JSON.stringify(path.slice(0, mark))} and declare what follows "?" as query parameters (\`in: query\`; a fixed value is an \`enum\` of one)`,
     );

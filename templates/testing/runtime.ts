@@ -168,11 +168,13 @@ export class OperationMock<
   constructor(definition: OperationDefinition, baseURL: string) {
     this.name = definition.name;
     this.definition = definition;
-    const { pattern, names } = urlPattern(baseURL, definition.path);
+    const { pattern, names, query } = urlPattern(baseURL, definition.path);
     // MSW has a function per method but TRACE; `all` plus a method check covers it.
     const route = definition.method === 'trace' ? http.all : http[definition.method];
     this.handler = route(pattern, async ({ request }) => {
       if (request.method.toLowerCase() !== definition.method) return undefined;
+      // MSW matches the path alone: a query the path key holds is checked here.
+      if (!hasQuery(new URL(request.url).searchParams, query)) return undefined;
       const call = await readCall<Body, Params>(request, pattern, names, definition);
       this.calls.push(call);
       return this.#answer(call);
@@ -408,13 +410,22 @@ function compareSpecificity(a: number[], b: number[]): number {
 }
 
 /** A RegExp for the operation's URLs under `baseURL` (MSW matches it against origin + path). */
-function urlPattern(baseURL: string, path: string): { pattern: RegExp; names: string[] } {
+function urlPattern(
+  baseURL: string,
+  path: string,
+): { pattern: RegExp; names: string[]; query: URLSearchParams } {
   const names: string[] = [];
-  const template = path
+  // A path key that holds a query (`/items?type=a`, which the generator warns about) is sent with
+  // it, before the call's own query parameters: the pattern is the part before `?`, and the rest
+  // must be in the request's query. A `?` inside `{…}` is part of a parameter's name.
+  const literal = path.replace(/\{[^{}]*\}/g, (part) => '_'.repeat(part.length));
+  const mark = literal.indexOf('?');
+  const template = (mark === -1 ? path : path.slice(0, mark))
     .split(/(\{[^{}]+\})/)
     .map((part) => {
       const name = /^\{([^{}]+)\}$/.exec(part)?.[1];
-      if (name === undefined) return escapeRegExp(asInURL(part));
+      // `#` is part of the path, sent percent-encoded (a fragment is never sent: RFC 3986 §3.5).
+      if (name === undefined) return escapeRegExp(asInURL(part).replaceAll('#', '%23'));
       names.push(name);
       return '([^/]+)';
     })
@@ -422,7 +433,14 @@ function urlPattern(baseURL: string, path: string): { pattern: RegExp; names: st
   return {
     pattern: new RegExp(`^${escapeRegExp(absoluteBase(baseURL).replace(/\/+$/, ''))}${template}$`),
     names,
+    query: new URLSearchParams(mark === -1 ? '' : path.slice(mark + 1)),
   };
+}
+
+/** Whether `search` has every name and value of `wanted` (a path key's own query). */
+function hasQuery(search: URLSearchParams, wanted: URLSearchParams): boolean {
+  for (const [name, value] of wanted) if (!search.getAll(name).includes(value)) return false;
+  return true;
 }
 
 /**

@@ -88,7 +88,29 @@ const visitCafe: OperationDefinition = {
   example: { id: 'caf_1', name: 'Café' },
 };
 
+// Path keys holding a query or a `#` (the generator warns about both; the client sends the query
+// before its own parameters, and `#` as %23 in the path).
+const report = (kind: string): OperationDefinition => ({
+  name: `reports.${kind}`,
+  method: 'get',
+  path: `/reports?kind=${kind}`,
+  status: 200,
+  contentType: 'application/json',
+  example: { id: kind, name: 'Report' },
+});
+const hashedNote: OperationDefinition = {
+  name: 'notes.hashed',
+  method: 'get',
+  path: '/notes/a#b',
+  status: 200,
+  contentType: 'application/json',
+  example: { id: 'hashed', name: 'Note' },
+};
+
 const things = {
+  daily: new OperationMock<Thing>(report('daily'), BASE),
+  weekly: new OperationMock<Thing>(report('weekly'), BASE),
+  hashed: new OperationMock<Thing>(hashedNote, BASE),
   visit: new OperationMock<Thing, undefined, Problem>(visitCafe, BASE),
   retrieve: new OperationMock<Thing, undefined, Problem>(retrieveThing, BASE),
   update: new OperationMock<Thing, Partial<Thing>, Problem>(updateThing, BASE),
@@ -118,6 +140,15 @@ describe('an operation mock', () => {
     expect(things.visit.calls.map((call) => [call.url.pathname, call.params])).toEqual([
       ['/v1/caf%C3%A9s/caf_%C3%BC/sp%20ace', { cafe: 'caf_ü' }],
     ]);
+  });
+
+  it('matches a path key that holds a query by its path and that query, and one with `#` as sent', async () => {
+    expect(await get('/reports?kind=weekly&limit=2')).toMatchObject({ body: { id: 'weekly' } });
+    expect(await get('/reports?limit=2&kind=daily')).toMatchObject({ body: { id: 'daily' } });
+    expect(things.weekly.calls.map((call) => call.query.get('limit'))).toEqual(['2']);
+    expect(await get('/notes/a%23b')).toMatchObject({ body: { id: 'hashed' } });
+    // Another query is no call of theirs (onUnhandledRequest: 'error').
+    await expect(get('/reports?kind=monthly')).rejects.toThrow();
   });
 
   it('answers with the example by default, on its method and path only', async () => {
