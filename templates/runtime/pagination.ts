@@ -64,13 +64,25 @@ const NO_SECRETS: PageRedactor = { text: (text) => text, value: (value) => value
 export interface PageMethods<Body, Item> extends AsyncIterable<Item> {
   /** The items of this page. */
   pageItems(): Item[];
-  /** True when the response names a next-page cursor. */
+  /**
+   * True when the response names a next-page cursor (a string or a number).
+   * @throws InvalidResponseError when the cursor field holds something else (an object, `true`).
+   */
   hasNextPage(): boolean;
-  /** Loads the page after this one. @throws SDKError when there is none (check `hasNextPage()`). */
+  /**
+   * Loads the page after this one. @throws SDKError when there is none (check `hasNextPage()`);
+   * InvalidResponseError when the cursor field holds no cursor.
+   */
   nextPage(): Promise<Page<Body, Item>>;
-  /** True when the response names a previous-page cursor. */
+  /**
+   * True when the response names a previous-page cursor.
+   * @throws InvalidResponseError when the cursor field holds no cursor.
+   */
   hasPreviousPage(): boolean;
-  /** Loads the page before this one. @throws SDKError when there is none (check `hasPreviousPage()`). */
+  /**
+   * Loads the page before this one. @throws SDKError when there is none (check
+   * `hasPreviousPage()`); InvalidResponseError when the cursor field holds no cursor.
+   */
   previousPage(): Promise<Page<Body, Item>>;
   /** This page and every page after it (before it, for a backward listing). */
   iterPages(): AsyncGenerator<Page<Body, Item>, void, undefined>;
@@ -118,6 +130,8 @@ interface PageContext<Body> {
 interface PageCursors {
   /** The cursor to follow when iterating, in the listing's direction. */
   follow: string | undefined;
+  /** Why the cursor in that direction cannot be followed: a value no cursor is. */
+  problem: InvalidResponseError | undefined;
   /** The cursor the page was requested with, in the same direction. */
   requested: string | undefined;
   backward: boolean;
@@ -146,9 +160,10 @@ function makePage<Body, Item>(
   const { pagination: p, query } = ctx;
   const record = body as Record<string, unknown>;
   const items = typeof body === 'object' && body !== null ? record[p.itemsField] : undefined;
+  // Only the path: a query may carry the credential.
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] ?? '';
+  const answered = `The server answered ${status}${path === '' ? '' : ` for ${path}`}`;
   if (!Array.isArray(items)) {
-    // Only the path: a query may carry the credential.
-    const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url)?.[1] ?? '';
     const sent =
       typeof body !== 'object' || body === null
         ? `JSON ${shownJSON(body, ctx.redact)}`
@@ -157,7 +172,7 @@ function makePage<Body, Item>(
           : `an object whose "${p.itemsField}" is ${Array.isArray(items) ? 'an array' : items === undefined ? 'missing' : `not an array (${shownJSON(items, ctx.redact)})`}`;
     throw new InvalidResponseError(
       ctx.redact.text(
-        `The server answered ${status}${path === '' ? '' : ` for ${path}`} with ${sent} where the operation declares a list page: an object with an array in "${p.itemsField}". ` +
+        `${answered} with ${sent} where the operation declares a list page: an object with an array in "${p.itemsField}". ` +
           "The API's answer does not match its description; responseValidation: 'warn' shows where.",
       ),
       status,
@@ -170,6 +185,24 @@ function makePage<Body, Item>(
     p.beforeParam === undefined || p.prevCursorField === undefined
       ? undefined
       : cursorOf(record[p.prevCursorField]);
+  // A cursor field holding what no cursor is (an object, `true`): following the listing fails
+  // with this, rather than ending as if the list were complete.
+  const malformed = (field: string | undefined): InvalidResponseError | undefined => {
+    const value = field === undefined ? undefined : record[field];
+    if (value === undefined || value === null || cursorOf(value) !== undefined || value === '')
+      return undefined;
+    return new InvalidResponseError(
+      ctx.redact.text(
+        `${answered} with ${shownJSON(value, ctx.redact)} in "${field!}", where the operation declares a page cursor (a string or a number; null, "" or missing on the last page). ` +
+          'The listing cannot go on, and stopping here would look like the end of the list.',
+      ),
+      status,
+      {},
+      ctx.redact.value(body),
+    );
+  };
+  const nextProblem = malformed(p.nextCursorField);
+  const previousProblem = p.beforeParam === undefined ? undefined : malformed(p.prevCursorField);
   const backward =
     p.beforeParam !== undefined &&
     cursorOf(query[p.beforeParam]) !== undefined &&
@@ -181,6 +214,8 @@ function makePage<Body, Item>(
     cursor: string | undefined,
     check: string,
   ): Promise<Page<Body, Item>> => {
+    const problem = check === 'hasNextPage' ? nextProblem : previousProblem;
+    if (problem !== undefined) return Promise.reject(problem);
     if (param === undefined || cursor === undefined) {
       return Promise.reject(
         new SDKError(
@@ -194,9 +229,15 @@ function makePage<Body, Item>(
   };
   const methods: PageMethods<Body, Item> = {
     pageItems: () => items as Item[],
-    hasNextPage: () => next !== undefined,
+    hasNextPage: () => {
+      if (nextProblem !== undefined) throw nextProblem;
+      return next !== undefined;
+    },
     nextPage: () => follow(p.afterParam, p.beforeParam, next, 'hasNextPage'),
-    hasPreviousPage: () => previous !== undefined,
+    hasPreviousPage: () => {
+      if (previousProblem !== undefined) throw previousProblem;
+      return previous !== undefined;
+    },
     previousPage: () => follow(p.beforeParam, p.afterParam, previous, 'hasPreviousPage'),
     iterPages: () => iteratePages(page),
     [Symbol.asyncIterator]: () => iterateItems(page),
@@ -216,6 +257,7 @@ function makePage<Body, Item>(
   const requested = cursorOf(query[backward ? (p.beforeParam ?? '') : p.afterParam]);
   CURSORS.set(page, {
     follow: backward ? previous : next,
+    problem: backward ? previousProblem : nextProblem,
     requested,
     backward,
     field: backward ? (p.prevCursorField ?? '') : p.nextCursorField,
@@ -237,6 +279,7 @@ async function* iteratePages<Body, Item>(
     yield page;
     const cursors = CURSORS.get(page);
     const cursor = cursors?.follow;
+    if (cursors?.problem !== undefined && page.pageItems().length > 0) throw cursors.problem;
     if (cursors === undefined || cursor === undefined || page.pageItems().length === 0) return;
     const key = fingerprint(cursor);
     if (requested.has(key)) {

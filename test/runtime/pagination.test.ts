@@ -170,6 +170,24 @@ describe('PagePromise', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it.each([{ token: 'p1' }, true, false, ['p1']])(
+    'fails clearly, instead of stopping as if the list were complete, on a cursor that is no cursor (%j)',
+    async (cursor) => {
+      pages['b'] = { ids: ['c', 'd'], next: cursor as unknown as string };
+      const [ids, error] = await collectUntilError(list());
+      expect(ids).toEqual(['a', 'b', 'c', 'd']);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toBe(
+        `The server answered 200 for /plans with ${JSON.stringify(cursor)} in "moreItemsAfter", where the operation declares a page cursor (a string or a number; null, "" or missing on the last page). The listing cannot go on, and stopping here would look like the end of the list.`,
+      );
+      const second = await (await list()).nextPage();
+      expect(() => second.hasNextPage()).toThrow(InvalidResponseError);
+      await expect(second.nextPage()).rejects.toThrow(InvalidResponseError);
+      // The page itself is read as it came.
+      expect(second.items.map((item) => item.id)).toEqual(['c', 'd']);
+    },
+  );
+
   it('fails when a page hands back the very cursor it was requested with', async () => {
     pages['b'] = { ids: ['c'], next: 'b' };
     const [ids, error] = await collectUntilError(list({ after: 'b' }));
