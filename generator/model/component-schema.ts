@@ -56,3 +56,51 @@ export function heldSchema(doc: unknown, pointer: string): HeldSchema | undefine
   }
   return undefined;
 }
+
+/** Keywords that make an object a schema, whatever else it holds. */
+const SCHEMA_SHAPING = [
+  'type',
+  'properties',
+  'items',
+  'prefixItems',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  '$ref',
+  'enum',
+  'const',
+  'additionalProperties',
+];
+
+/**
+ * What a `components.schemas` entry holds when it is no schema but a component that holds one (a
+ * Parameter Object: `in`, `name`, `schema`; a header: `schema`; a response or request body:
+ * `content`), with the schema it holds; undefined for a schema. openapi-core's bundler files the
+ * target of a schema's `$ref` into another file with the schemas, whatever it is: a schema that
+ * refers to a parameter elsewhere (`$ref: '../common.yaml#/components/parameters/Id'`) made
+ * `components.schemas.Id` a parameter.
+ */
+export function filedHolder(
+  entry: unknown,
+): { what: string; schema: unknown; at: string[] } | undefined {
+  if (!isObject(entry) || SCHEMA_SHAPING.some((key) => key in entry)) return undefined;
+  const parameter = typeof entry.in === 'string' && typeof entry.name === 'string';
+  if (isObject(entry.schema) || typeof entry.schema === 'boolean')
+    return {
+      what: HOLDERS[parameter ? 'parameters' : 'headers']!,
+      schema: entry.schema,
+      at: ['schema'],
+    };
+  if (!isObject(entry.content)) return undefined;
+  const what = parameter
+    ? HOLDERS.parameters!
+    : 'headers' in entry || (typeof entry.description === 'string' && !('required' in entry))
+      ? HOLDERS.responses!
+      : HOLDERS.requestBodies!;
+  for (const [mediaType, media] of Object.entries(entry.content)) {
+    if (isObject(media) && media.schema !== undefined)
+      return { what, schema: media.schema, at: ['content', mediaType, 'schema'] };
+  }
+  return { what, schema: undefined, at: [] };
+}

@@ -26,7 +26,7 @@ import { isRecord } from '../json.ts';
 import { closestOption } from '../unknown-option.ts';
 import { getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
 import type { Warnings } from '../warnings.ts';
-import { heldSchema, HOLDERS } from './component-schema.ts';
+import { filedHolder, heldSchema, HOLDERS } from './component-schema.ts';
 
 /** Schemas whose `prefixItems` was written `items: [...]`: not 3.1 syntax the user wrote (schema-keywords.ts). */
 export const tuplesFromItemsLists = new WeakSet<object>();
@@ -139,6 +139,7 @@ export function repairSloppySchemas(
           schema(item, joinPointer(pointer, key, name));
     }
   };
+  fileHoldersAsSchemas(place);
   // Outside the schemas: every `schema` of a parameter, header or media type, wherever it is.
   const other = (value: unknown, pointer: string): void => {
     if (Array.isArray(value)) {
@@ -221,6 +222,40 @@ function repairSchema(s: Record<string, unknown>, pointer: string, place: Place)
       'required',
       `\`required: ${value}\` on a schema is Swagger 2 (a parameter's field): it is ignored, and the property is required only if its parent's \`required\` list names it`,
       fix,
+    );
+  }
+}
+
+/**
+ * A `components.schemas` entry that is a component holding a schema (a parameter a schema's `$ref`
+ * reached in another file, which the bundler filed with the schemas): the schema it holds, as a
+ * `$ref` to such a component in the same file reads (repairComponentRef). Read as written, its
+ * `name`, `in` and `schema` were unknown keywords, and the schema any value.
+ */
+function fileHoldersAsSchemas(place: Place): void {
+  const components = place.doc.components;
+  const schemas = isRecord(components) ? components.schemas : undefined;
+  if (!isRecord(schemas)) return;
+  for (const [name, entry] of Object.entries(schemas)) {
+    const filed = filedHolder(entry);
+    if (filed === undefined) continue;
+    const pointer = joinPointer('#/components/schemas', name);
+    schemas[name] = filed.schema ?? {};
+    // Said at the component as written (the source map finds it in its file), in its terms.
+    const kind = filed.what.replace(/^an? /, '');
+    const held =
+      filed.at.length === 1
+        ? 'its `schema`'
+        : `the schema of its ${JSON.stringify(filed.at[1])} content`;
+    place.warnings.add(
+      'sloppy:ref-to-component',
+      filed.schema === undefined
+        ? `a schema's $ref points at this ${kind}, not at a schema, and it holds none: read as any value`
+        : `a schema's $ref points at this ${kind}, not at a schema: read as the schema it holds, ${held}`,
+      { file: place.file, pointer },
+      filed.schema === undefined
+        ? "point the $ref at a schema: '#/components/schemas/<Name>'"
+        : `point the $ref at ${held.replace(/^its/, `the ${kind}'s`)}, or move that schema to '#/components/schemas/<Name>' and point both there`,
     );
   }
 }

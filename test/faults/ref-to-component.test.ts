@@ -6,7 +6,7 @@
  * guards and openapi-typescript's types alike; one that holds none is any value. Before, the whole
  * spec was refused.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.ts';
@@ -67,6 +67,78 @@ describe("a schema's $ref to a component that holds a schema", () => {
     expect(guards).toContain('if (!isStatus(alias)) return false;');
     await linkNodeModules(out);
     expect(compile(out)).toEqual({ status: 0, output: '' });
+  });
+
+  it('in another file, where the bundler files the component with the schemas, reads the same', async () => {
+    // helper-107: the bundled `components.schemas.Limit` was the parameter itself: its `name`, `in`
+    // and `schema` were three "unknown schema keyword" warnings, and the type `unknown`.
+    const dir = await tempDir('ref-to-component-files-');
+    await mkdir(join(dir, 'schemas'));
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: Files, version: 1.0.0 }',
+        'paths:',
+        '  /things:',
+        '    get:',
+        '      operationId: listThings',
+        '      parameters: [{ $ref: "#/components/parameters/Limit" }]',
+        '      responses:',
+        "        '200':",
+        '          description: ok',
+        '          content:',
+        "            application/json: { schema: { $ref: 'schemas/thing.yaml#/Thing' } }",
+        'components:',
+        '  parameters:',
+        '    Limit: { name: limit, in: query, schema: { type: integer, maximum: 10 } }',
+        '  responses:',
+        '    Status:',
+        '      description: a status',
+        '      content: { application/json: { schema: { type: string, enum: [ok, down] } } }',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'schemas/thing.yaml'),
+      [
+        'Thing:',
+        '  type: object',
+        '  properties:',
+        "    limit: { $ref: '../openapi.yaml#/components/parameters/Limit' }",
+        "    status: { $ref: '../openapi.yaml#/components/responses/Status' }",
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'sdk');
+    const { warnings } = await generate({ spec: join(dir, 'openapi.yaml'), out, cwd: dir });
+    expect(warnings.map((w) => w.key)).toEqual(['sloppy:ref-to-component']);
+    const places = warnings[0]!.places.map((place) => [
+      place.location.file,
+      place.location.pointer,
+      place.location.line,
+      place.problem,
+    ]);
+    expect(places).toEqual([
+      [
+        'openapi.yaml',
+        '#/components/parameters/Limit',
+        15,
+        "a schema's $ref points at this parameter, not at a schema: read as the schema it holds, its `schema`",
+      ],
+      [
+        'openapi.yaml',
+        '#/components/responses/Status',
+        18,
+        `a schema's $ref points at this response, not at a schema: read as the schema it holds, the schema of its "application/json" content`,
+      ],
+    ]);
+    const types = await readFile(join(out, 'src/types.ts'), 'utf8');
+    expect(types).toMatch(/limit\?: Limit;\s+status\?: Status;/);
+    expect(types).toContain('export type Limit = number;');
+    expect(types).toContain("export type Status = 'ok' | 'down';");
+    const guards = await readFile(join(out, 'src/guards.ts'), 'utf8');
+    expect(guards).toMatch(/> 10\) return false;/);
   });
 
   it('is refused with --strict, naming the $ref and the schema to point at', async () => {
