@@ -235,6 +235,65 @@ export async function created(users: Users): Promise<User> {
   });
 });
 
+describe("a discriminator's mapped variant whose own enum allows more values than are mapped to it", () => {
+  // helper-107: `Cat.kind: enum [cat, kitty]`, mapped `cat` only: the type took `{ kind: 'kitty' }`
+  // as a Pet, which the guard (picking the variant by the mapping) refuses.
+  const object = (kind: Record<string, unknown>) => ({
+    type: 'object',
+    required: ['kind'],
+    properties: { kind },
+  });
+  const spec = {
+    openapi: '3.1.0',
+    info: { title: 'Pets', version: '1.0.0' },
+    paths: {},
+    components: {
+      schemas: {
+        Pet: {
+          oneOf: ['Cat', 'Dog', 'Bird'].map((name) => ({ $ref: `#/components/schemas/${name}` })),
+          discriminator: {
+            propertyName: 'kind',
+            mapping: Object.fromEntries(
+              ['cat', 'dog', 'bird'].map((kind) => [
+                kind,
+                `#/components/schemas/${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+              ]),
+            ),
+          },
+        },
+        Cat: object({ type: 'string', enum: ['cat', 'kitty'] }),
+        Dog: object({ type: 'string' }),
+        Bird: object({ type: 'string', enum: ['bird'] }),
+      },
+    },
+  };
+
+  it('is narrowed to the mapped values, as the guard narrows it; one fixed to them is left as is', async () => {
+    const pkg = await specPackage(spec);
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { Bird, Cat, Dog, Pet } from './types.js';
+import { isPet } from './guards.js';
+same<Pet, (Cat & { kind: 'cat' }) | (Dog & { kind: 'dog' }) | Bird>(true);
+// @ts-expect-error kitty is no mapped value: the guard refuses it
+export const kitty: Pet = { kind: 'kitty' };
+export const cat: Pet = { kind: 'cat' };
+export const verdicts: boolean[] = [isPet(kitty), isPet(cat)];
+`,
+      }),
+    ).toEqual([]);
+    const guards = await importModules({
+      'guards.ts': pkg.files.get('src/guards.ts') ?? '',
+      'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
+    });
+    expect([guards.isPet!({ kind: 'kitty' }), guards.isPet!({ kind: 'cat' })]).toEqual([
+      false,
+      true,
+    ]);
+  });
+});
+
 describe('names listed in `required` beside allOf members that declare them readOnly or writeOnly', () => {
   // ShipEngine's address_validating_shipment: `required: [shipment_id, …]` beside `allOf` members,
   // where `shipment_id` is readOnly. A request never sends it, so the request type must not ask

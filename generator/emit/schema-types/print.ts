@@ -251,12 +251,17 @@ export class TypePrinter {
       node.variants.map((variant) => {
         const printed = this.print(variant, mode, eager);
         if (discriminator === undefined || variant.kind !== 'ref') return printed;
-        const values = discriminator.mapping
+        let values = discriminator.mapping
           .filter((entry) => entry.target === variant.target)
           .map((entry) => entry.value);
+        // A variant whose own enum fixes the property to mapped values needs nothing more; one
+        // whose enum has others (`kind: cat | kitty`, mapped `cat`) is narrowed to the mapped ones,
+        // as the guard narrows it; one whose enum has none of them fits no value either way.
+        const own = this.fixes(variant.target, discriminator.propertyName);
+        if (own !== undefined) values = values.filter((value) => own.includes(value));
         if (
           values.length === 0 ||
-          this.fixes(variant.target, discriminator.propertyName) ||
+          (own !== undefined && own.every((value) => values.includes(value as string))) ||
           !this.mayBeObject(variant.target)
         )
           return printed;
@@ -296,26 +301,37 @@ export class TypePrinter {
     }
   }
 
-  /** Whether the named schema gives `property` an `enum` or `const` of its own (through allOf and refs). */
-  private fixes(target: string, property: string, seen = new Set<string>()): boolean {
-    if (seen.has(target)) return false;
+  /**
+   * The values the named schema's own `enum` or `const` allows `property` (through allOf and
+   * refs; the first such declaration), or undefined when it has none.
+   */
+  private fixes(
+    target: string,
+    property: string,
+    seen = new Set<string>(),
+  ): readonly JsonValue[] | undefined {
+    if (seen.has(target)) return undefined;
     seen.add(target);
-    const visit = (node: SchemaNode): boolean => {
+    const visit = (node: SchemaNode): readonly JsonValue[] | undefined => {
       switch (node.kind) {
         case 'object': {
           const found = node.properties.find((p) => p.name === property);
-          return found !== undefined && found.node.kind === 'enum';
+          return found?.node.kind === 'enum' ? found.node.values : undefined;
         }
         case 'allOf':
-          return node.members.some(visit);
+          for (const member of node.members) {
+            const values = visit(member);
+            if (values !== undefined) return values;
+          }
+          return undefined;
         case 'ref':
           return this.fixes(node.target, property, seen);
         default:
-          return false;
+          return undefined;
       }
     };
     const schema = this.byName.get(target);
-    return schema !== undefined && visit(schema.node);
+    return schema === undefined ? undefined : visit(schema.node);
   }
 }
 
