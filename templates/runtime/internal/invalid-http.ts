@@ -90,11 +90,19 @@ const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 export function undecodedCoding(response: Response, start: Uint8Array): string | undefined {
   const header = response.headers.get('content-encoding');
   if (header === null) return undefined;
-  for (const coding of header.toLowerCase().split(',')) {
-    const name = coding.trim();
+  const names = header
+    .toLowerCase()
+    .split(',')
+    .map((coding) => coding.trim());
+  for (const name of names) {
     if (DECODED.has(name)) continue;
     if (name !== 'zstd' || ZSTD_MAGIC.every((byte, i) => start[i] === byte)) return name;
   }
+  // A list with a coding undici does not know, even `identity` (`gzip, identity`, which RFC 9110
+  // §8.4 says not to send), leaves the gzip body as it came: it still starts with gzip's magic
+  // number (RFC 1952 §2.3.1). Alone, `gzip` is always decoded (a .gz file sent so stays one).
+  const gzip = names.find((name) => name === 'gzip' || name === 'x-gzip');
+  if (gzip !== undefined && names.length > 1 && start[0] === 0x1f && start[1] === 0x8b) return gzip;
   return undefined;
 }
 
