@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SDKError } from '../../templates/runtime/errors.ts';
 import { serializeQuery, type QueryStyles } from '../../templates/runtime/internal/query.ts';
 
 const commaStatus: QueryStyles = { status: { style: 'form', explode: false } };
@@ -124,5 +125,44 @@ describe('serializeQuery', () => {
     ],
   ])('%s', (_name, { query, styles, want }) => {
     expect(serializeQuery(query, styles)).toBe(want);
+  });
+
+  it.each<[string, unknown, QueryStyles]>([
+    ['a deepObject', 'deepObject', { filter: { style: 'deepObject' } }],
+    ['a JSON parameter', 'json', { filter: { json: true } }],
+    ['an array of objects', 'form', {}],
+  ])(
+    '%s that contains itself, or nests past any real value, is an SDKError naming it, never a RangeError',
+    (_name, _kind, styles) => {
+      // helper-107: a cyclic deepObject value overflowed the stack.
+      const cyclic: Record<string, unknown> = { status: 'a' };
+      cyclic.self = cyclic;
+      let deep: Record<string, unknown> = { leaf: 1 };
+      for (let i = 0; i < 10_000; i++) deep = { deep };
+      const values = styles.filter === undefined ? [[cyclic], [deep]] : [cyclic, deep];
+      for (const value of values) {
+        const name = styles.filter === undefined ? 'items' : 'filter';
+        let thrown: unknown;
+        try {
+          serializeQuery({ [name]: value }, styles);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(SDKError);
+        expect((thrown as Error).message).toBe(
+          `Query parameter "${name}" cannot be encoded: it contains itself (a cycle) or is nested too deep for a query. Pass a plain value without cycles; nothing was sent.`,
+        );
+      }
+    },
+  );
+
+  it('a deepObject nested a few levels, and the same object twice side by side, are no cycle', () => {
+    const shared = { id: 'x' };
+    expect(
+      serializeQuery(
+        { filter: { a: shared, b: shared, c: { d: { e: 1 } } } },
+        { filter: { style: 'deepObject' } },
+      ),
+    ).toBe('filter%5Ba%5D%5Bid%5D=x&filter%5Bb%5D%5Bid%5D=x&filter%5Bc%5D%5Bd%5D%5Be%5D=1');
   });
 });

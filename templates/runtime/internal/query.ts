@@ -64,6 +64,14 @@ export function serializeQuery(
         pairs.push(`${encode(name)}=${encodeValue(primitive(value))}`);
       }
     } catch (error) {
+      // JSON.stringify's words for a value that contains itself, or is nested past the stack.
+      if (
+        (error instanceof TypeError && /circular/i.test(error.message)) ||
+        error instanceof RangeError
+      )
+        throw new SDKError(
+          `Query parameter ${JSON.stringify(name)} cannot be encoded: it contains itself (a cycle) or is nested too deep for a query. Pass a plain value without cycles; nothing was sent.`,
+        );
       if (!(error instanceof URIError)) throw error;
       throw new SDKError(
         `Query parameter ${JSON.stringify(name)} is not well-formed Unicode (it contains a lone surrogate). Remove the unpaired surrogate.`,
@@ -116,19 +124,33 @@ function addObject(
   }
 }
 
-/** `filter[status]=a&filter[owner][id]=b`; arrays inside repeat the key. */
+/** How deep a deepObject value may nest: far past any real filter, well inside the stack. */
+const MAX_DEEP_OBJECT_DEPTH = 64;
+
+/**
+ * `filter[status]=a&filter[owner][id]=b`; arrays inside repeat the key. A value that contains
+ * itself, or nests deeper than {@link MAX_DEEP_OBJECT_DEPTH}, throws a RangeError, which
+ * serializeQuery words for the parameter.
+ */
 function addDeepObject(
   pairs: string[],
   prefix: string,
   value: unknown,
   encodeValue: Encoder = encode,
+  ancestors: object[] = [],
 ): void {
   if (value === undefined || value === null) return;
+  if (
+    typeof value === 'object' &&
+    (ancestors.includes(value) || ancestors.length >= MAX_DEEP_OBJECT_DEPTH)
+  )
+    throw new RangeError('a cycle, or nested too deep');
+  const inside = typeof value === 'object' ? [...ancestors, value] : ancestors;
   if (Array.isArray(value)) {
-    for (const item of value) addDeepObject(pairs, prefix, item, encodeValue);
+    for (const item of value) addDeepObject(pairs, prefix, item, encodeValue, inside);
   } else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value))
-      addDeepObject(pairs, `${prefix}[${key}]`, item, encodeValue);
+      addDeepObject(pairs, `${prefix}[${key}]`, item, encodeValue, inside);
   } else {
     pairs.push(`${encode(prefix)}=${encodeValue(primitive(value))}`);
   }
