@@ -213,3 +213,51 @@ describe('bodies JSON cannot encode, in the resource client', () => {
     );
   });
 });
+
+describe('parameters JSON cannot encode (a cycle, a BigInt), in the resource client', () => {
+  // helper-107: a cyclic deepObject overflowed the stack (RangeError); JSON parameters threw
+  // JSON.stringify's own TypeError.
+  const cyclic = (): Record<string, unknown> => {
+    const value: Record<string, unknown> = { status: 'a' };
+    value['self'] = value;
+    return value;
+  };
+  it.each<[string, (core: ClientCore) => Promise<unknown>, RegExp]>([
+    [
+      'a deepObject query parameter that contains itself',
+      call(() => ({
+        method: 'get',
+        path: '/plans',
+        query: { filter: cyclic() },
+        queryStyles: { filter: { style: 'deepObject' } },
+      })),
+      /^Query parameter "filter" cannot be encoded: it contains itself \(a cycle\)/,
+    ],
+    [
+      'a JSON query parameter that contains itself',
+      call(() => ({
+        method: 'get',
+        path: '/plans',
+        query: { filter: cyclic() },
+        queryStyles: { filter: { json: true } },
+      })),
+      /^Query parameter "filter" cannot be encoded as JSON: it contains itself \(a cycle\)\. Pass a plain JSON value \(no cycles, no BigInt\); nothing was sent\.$/,
+    ],
+    [
+      'a JSON header parameter with a BigInt',
+      call(() => ({
+        method: 'get',
+        path: '/x',
+        headers: headerParams({ 'X-Filter': { max: 10n } }, [], ['X-Filter']),
+      })),
+      /^Header parameter "X-Filter" cannot be encoded as JSON: it holds a BigInt/,
+    ],
+    [
+      'a JSON path parameter that contains itself',
+      call(() => ({ method: 'get', path: namedPath('at')`/at/${jsonText(cyclic())}` })),
+      /^Path parameter \{at\} of \/at\/\{at\} cannot be encoded as JSON: it contains itself \(a cycle\); nothing was sent/,
+    ],
+  ])('%s: an SDKError naming it, before anything is sent', async (_what, send, message) => {
+    expect(await refused(send)).toMatch(message);
+  });
+});

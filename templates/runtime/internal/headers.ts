@@ -13,7 +13,7 @@
  */
 import { SDKError } from '../errors.ts';
 import type { HeaderValue, HeadersInput } from '../request-options.ts';
-import { assertSendable } from './finite.ts';
+import { assertSendable, sendableJSON } from './finite.ts';
 import { scalarText } from './scalar.ts';
 
 /** Headers as fetch takes them: lower-case names, string values. */
@@ -94,7 +94,7 @@ export function headerParams(
     const text = json.includes(name)
       ? typeof value === 'string'
         ? value
-        : JSON.stringify(value)
+        : sendableJSON(value, `Header parameter ${JSON.stringify(name)}`)
       : Array.isArray(value)
         ? value.filter(isSet).map(scalarText).join(',')
         : typeof value === 'object' && !(value instanceof Date)

@@ -7,7 +7,7 @@
  */
 import { SDKError } from '../errors.ts';
 import { encodeComponent, encodeReserved } from './percent.ts';
-import { assertSendable } from './finite.ts';
+import { assertSendable, sendableJSON } from './finite.ts';
 import { scalarText } from './scalar.ts';
 
 /** How one query parameter is serialised; the OpenAPI default is `form` with `explode: true`. */
@@ -52,7 +52,10 @@ export function serializeQuery(
     const encodeValue = allowReserved ? encodeReserved : encode;
     try {
       if (json === true) {
-        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        const text =
+          typeof value === 'string'
+            ? value
+            : sendableJSON(value, `Query parameter ${JSON.stringify(name)}`);
         pairs.push(`${encode(name)}=${encodeValue(text)}`);
       } else if (style === 'deepObject') {
         addDeepObject(pairs, name, value, encodeValue);

@@ -42,6 +42,32 @@ export function unsendable(value: unknown): { pointer: string; value: Unsendable
 }
 
 /**
+ * `value` as JSON text, for a parameter described by JSON `content`. `what` names it, as for
+ * {@link assertSendable}.
+ * @throws SDKError when JSON cannot write it: a value that contains itself, or one nested deeper
+ *   than the stack (`JSON.stringify`'s TypeError or RangeError), or a BigInt.
+ */
+export function sendableJSON(value: unknown, what: string): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    throw new SDKError(
+      `${what} cannot be encoded as JSON: ${jsonFailure(error)}. Pass a plain JSON value (no cycles, no BigInt); nothing was sent.`,
+      { cause: error },
+    );
+  }
+}
+
+/** Why `JSON.stringify` refused a value, from its error: in a few words, not V8's several lines. */
+export function jsonFailure(error: unknown): string {
+  if (error instanceof RangeError) return 'it is nested too deep';
+  const message = error instanceof Error ? error.message : String(error);
+  if (/circular/i.test(message)) return 'it contains itself (a cycle)';
+  if (/BigInt/.test(message)) return 'it holds a BigInt, which JSON has no number for';
+  return message.split('\n', 1)[0]!;
+}
+
+/**
  * Throws an `SDKError` when `value` holds a number that is not finite. `what` names it:
  * `Query parameter "limit"`, `The request body`.
  */

@@ -15,7 +15,7 @@
  */
 import { SDKError } from '../errors.js';
 import type { HeaderValue, HeadersInput } from '../request-options.js';
-import { assertSendable } from './finite.js';
+import { assertSendable, sendableJSON } from './finite.js';
 import { scalarText } from './scalar.js';
 
 /** Headers as fetch takes them: lower-case names, string values. */
@@ -96,7 +96,7 @@ export function headerParams(
     const text = json.includes(name)
       ? typeof value === 'string'
         ? value
-        : JSON.stringify(value)
+        : sendableJSON(value, `Header parameter ${JSON.stringify(name)}`)
       : Array.isArray(value)
         ? value.filter(isSet).map(scalarText).join(',')
         : typeof value === 'object' && !(value instanceof Date)

@@ -6,7 +6,13 @@
  */
 import { SDKError } from '../errors.js';
 import { encodeComponent } from './percent.js';
-import { unsendable, unsendableFix, unsendableProblem, type Unsendable } from './finite.js';
+import {
+  jsonFailure,
+  unsendable,
+  unsendableFix,
+  unsendableProblem,
+  type Unsendable,
+} from './finite.js';
 import { scalarText } from './scalar.js';
 
 /** OpenAPI's path styles (https://spec.openapis.org/oas/v3.1.0#style-values); `simple` is the default. */
@@ -183,7 +189,20 @@ function styled(value: unknown, style: PathStyle, explode: boolean, name: string
 export function jsonText(value: unknown): string | PathSegment {
   if (typeof value === 'string') return value;
   const found = unsendable(value);
-  if (found === undefined) return JSON.stringify(value);
+  if (found === undefined) {
+    try {
+      return JSON.stringify(value);
+    } catch (error) {
+      // A value that contains itself, or is nested deeper than the stack, or a BigInt.
+      return new PathSegment(
+        '',
+        new Problem(
+          `cannot be encoded as JSON: ${jsonFailure(error)}; nothing was sent`,
+          'Pass a plain JSON value (no cycles, no BigInt).',
+        ),
+      );
+    }
+  }
   return new PathSegment('', unsendablePathProblem(found.value, found.pointer));
 }
 

@@ -9,7 +9,7 @@
  */
 import { SDKError } from '../errors.js';
 import { encodeComponent, encodeReserved } from './percent.js';
-import { assertSendable } from './finite.js';
+import { assertSendable, sendableJSON } from './finite.js';
 import { scalarText } from './scalar.js';
 
 /** How one query parameter is serialised; the OpenAPI default is `form` with `explode: true`. */
@@ -54,7 +54,10 @@ export function serializeQuery(
     const encodeValue = allowReserved ? encodeReserved : encode;
     try {
       if (json === true) {
-        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        const text =
+          typeof value === 'string'
+            ? value
+            : sendableJSON(value, `Query parameter ${JSON.stringify(name)}`);
         pairs.push(`${encode(name)}=${encodeValue(text)}`);
       } else if (style === 'deepObject') {
         addDeepObject(pairs, name, value, encodeValue);
