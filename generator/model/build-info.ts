@@ -11,7 +11,7 @@ import { HTTP_METHODS } from './build-operations.ts';
 import { packageRepository } from './build-package-meta.ts';
 import { pathPlaceholders, templateProblem } from './path-template.ts';
 import { pascalCase, words } from './names.ts';
-import { exportName, kebabCase, NPM_PACKAGE_NAME, upperSnake } from './sdk-names.ts';
+import { exportName, kebabCase, npmNameProblem, upperSnake } from './sdk-names.ts';
 import type { ApiInfo, PackageRepository } from './types.ts';
 import type { Warnings } from '../warnings.ts';
 
@@ -408,14 +408,15 @@ export function buildSdkSettings(
     overrides.packageName ??
     field('packageName') ??
     `${kebabCase(nameSource) || kebabCase(UNTITLED)}-sdk`;
-  if (!NPM_PACKAGE_NAME.test(packageName)) {
+  const nameProblem = npmNameProblem(packageName);
+  if (nameProblem !== undefined) {
     problems.push(
       new GeneratorError(
-        `${JSON.stringify(packageName)} is not a valid npm package name`,
+        `${JSON.stringify(packageName)} is not a valid npm package name: ${nameProblem}`,
         overrides.packageName !== undefined
           ? { file: '--name' }
           : { file, pointer: '#/x-sdk/packageName' },
-        'use lower-case letters, digits, `-`, `.` and `_`, optionally scoped: `@scope/name`',
+        'use lower-case letters, digits, `-`, `.` and `_` (at most 214 characters, not a Node.js module name such as `http`), optionally scoped: `@scope/name`',
       ),
     );
   }

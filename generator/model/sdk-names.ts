@@ -4,6 +4,7 @@
  */
 import { JS_GLOBALS } from './js-globals.ts';
 import { asciiWords, camelJoin, capitalize, identifierStart, pascalCase, words } from './names.ts';
+import validateNpmPackageName from 'validate-npm-package-name';
 
 /** A name that must be a plain JavaScript identifier (a resource property, a method, an option). */
 export const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -121,5 +122,17 @@ export function kebabCase(text: string): string {
     .join('-');
 }
 
-/** npm's rules for a package name (lower case, URL-safe, optionally scoped). */
-export const NPM_PACKAGE_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
+/**
+ * Why npm refuses `name` for a new package, in npm's own words (validate-npm-package-name, the
+ * registry's rules: lower case, URL-safe, at most 214 characters, no `~'!()*`, not a Node.js core
+ * module's name nor `node_modules`), or undefined when it takes it.
+ */
+export function npmNameProblem(name: string): string | undefined {
+  const verdict = validateNpmPackageName(name);
+  if (verdict.validForNewPackages) return undefined;
+  // "node_modules is not a valid package name" says no more than the message it goes into.
+  const reasons = [...(verdict.errors ?? []), ...(verdict.warnings ?? [])].filter(
+    (reason) => !reason.endsWith('is not a valid package name'),
+  );
+  return reasons.length === 0 ? 'npm reserves it' : reasons.join('; ');
+}

@@ -553,6 +553,25 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
       fix: /lower-case/,
     },
   ],
+  // helper-107: names the old pattern took and npm refuses for a new package, at `npm publish`.
+  ...(
+    [
+      ['node_modules', /: npm reserves it\n/],
+      ['http', /: http is a core module name\n/],
+      ['x~y', /: name can no longer contain special characters/],
+      ['a'.repeat(215), /: name can no longer contain more than 214 characters\n/],
+    ] as const
+  ).map(
+    ([name, reason]): [string, { spec: Json; pointer: string; problem: RegExp; fix: RegExp }] => [
+      `a package name npm refuses for new packages (${name.slice(0, 12)})`,
+      {
+        spec: { ...api({}), 'x-sdk': { packageName: name } },
+        pointer: '#/x-sdk/packageName',
+        problem: new RegExp(`"${name}" is not a valid npm package name${reason.source}`),
+        fix: /lower-case/,
+      },
+    ],
+  ),
   // A dot segment sends the requests out of the base path once the URL is resolved.
   ...['/v1/../admin', '/./things', '/a/%2E%2e/b'].map(
     (path): [string, { spec: Json; pointer: string; problem: RegExp; fix: RegExp }] => [
