@@ -81,12 +81,15 @@ export function terminalText(text: string): string {
  * escape (a surrogate pair above the BMP): the same JSON value, shown safely in a terminal or log.
  */
 export function visibleJson(json: string): string {
-  return json.replace(NOT_SHOWN_IN_JSON, (c) =>
-    Array.from(
-      { length: c.length },
-      (_, i) => `\\u${c.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`,
-    ).join(''),
-  );
+  return json.replace(NOT_SHOWN_IN_JSON, codeUnitEscapes);
+}
+
+/** `c` as `\uXXXX` escapes of its UTF-16 code units (a surrogate pair above the BMP). */
+function codeUnitEscapes(c: string): string {
+  return Array.from(
+    { length: c.length },
+    (_, i) => `\\u${c.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`,
+  ).join('');
 }
 
 /**
@@ -98,6 +101,30 @@ const NOT_SHOWN_IN_JSON = /[\u007F-\u009F\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uF
 /** Several lines for a terminal (a stack trace, a report): each line as {@link terminalText}. */
 export function terminalLines(text: string): string {
   return text.split(/\r?\n/).map(terminalText).join('\n');
+}
+
+/**
+ * Unicode's other format characters (zero-width spaces and joiners, U+FEFF, the soft hyphen, tag
+ * characters) and the Hangul fillers: in a string literal (a property key, a parameter's name, an
+ * enum value) they make two different strings look the same (`'a\u200Bb'` and `'ab'`), so they are
+ * written as escapes there. Comments and Markdown keep them: a joiner is part of how Persian or an
+ * emoji sequence is written.
+ */
+const FORMAT_CHARACTERS = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u;
+const FORMAT_CHARACTERS_ALL = new RegExp(FORMAT_CHARACTERS.source, 'gu');
+
+/** Whether `text` holds one of {@link FORMAT_CHARACTERS}. */
+export function hasFormatCharacters(text: string): boolean {
+  return FORMAT_CHARACTERS.test(text);
+}
+
+/**
+ * {@link FORMAT_CHARACTERS} of `text` as `\uXXXX` escapes (a surrogate pair above the BMP): for
+ * the inside of a string literal, where the escape means the same character.
+ */
+export function showFormatCharacters(text: string): string {
+  if (!FORMAT_CHARACTERS.test(text)) return text;
+  return text.replace(FORMAT_CHARACTERS_ALL, codeUnitEscapes);
 }
 
 const LINE_TERMINATOR_ESCAPES: Readonly<Record<string, string>> = {
@@ -119,7 +146,7 @@ export function stringLiteral(value: string): string {
 /** `stringLiteral` with the quote of choice (the README's examples follow prettier's choice). */
 export function quotedString(value: string, quote: '"' | "'"): string {
   const json = finalBackslash(
-    showInvisible(JSON.stringify(value))
+    showFormatCharacters(showInvisible(JSON.stringify(value)))
       .replace(/[\u2028\u2029]/g, (c) => LINE_TERMINATOR_ESCAPES[c]!)
       .replace(/<\//g, '<\\/'),
     '"',

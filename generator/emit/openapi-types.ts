@@ -56,6 +56,7 @@
  * - an `allOf` child of a schema with a discriminator has the property as the parent types it,
  *   not pinned to its mapped value (as src/types.ts has it).
  */
+import { hasFormatCharacters, showFormatCharacters } from '../escape.ts';
 import { escapeOpenapiDocText } from './openapi-doc-text.ts';
 import {
   astToString,
@@ -146,14 +147,40 @@ export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>
   return {
     path: OPENAPI_TYPES_PATH,
     printedBy: 'typescript',
-    text: astToString(
-      hoistEagerCycles(
-        withLiteralPointers(() => transformSchema(document, openapiTsContext(document))).map(
-          (node) => withoutRepeatedOperations(withTolerantWithRequired(node)),
+    text: stringsWithFormatEscapes(
+      astToString(
+        hoistEagerCycles(
+          withLiteralPointers(() => transformSchema(document, openapiTsContext(document))).map(
+            (node) => withoutRepeatedOperations(withTolerantWithRequired(node)),
+          ),
         ),
       ),
     ),
   };
+}
+
+/**
+ * `text` with Unicode's format characters (a zero-width space, U+FEFF) inside its string literals
+ * written as escapes, as escape.ts `stringLiteral` writes them in the other files: openapi-typescript
+ * prints an enum value as `JSON.stringify` writes it, where `'a\u200Bb'` and `'ab'` look the same.
+ * Comments keep them. Only a text that holds one is scanned (TypeScript's scanner finds the
+ * literals), so other specs pay for one search.
+ */
+function stringsWithFormatEscapes(text: string): string {
+  if (!hasFormatCharacters(text)) return text;
+  const scanner = ts.createScanner(ts.ScriptTarget.ESNext, true, ts.LanguageVariant.Standard, text);
+  let out = '';
+  let last = 0;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token !== ts.SyntaxKind.StringLiteral) continue;
+    const start = scanner.getTokenStart();
+    const end = scanner.getTokenEnd();
+    const literal = text.slice(start, end);
+    if (!hasFormatCharacters(literal)) continue;
+    out += text.slice(last, start) + showFormatCharacters(literal);
+    last = end;
+  }
+  return out + text.slice(last);
 }
 
 /**

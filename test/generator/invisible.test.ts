@@ -57,6 +57,69 @@ describe('escaping helpers', () => {
   });
 });
 
+describe('format characters in names (zero-width space, U+FEFF, word joiner, soft hyphen)', () => {
+  // helper-107: `'a\u200Bb'` and `'ab'` were written raw, two keys that print the same.
+  const NAMES = ['a\u200Bb', 'is\uFEFFAdmin', 'x\u2060y', 'so\u00ADft', 'tag\u{E0041}'];
+
+  it('are escapes in string literals, which mean the same string', () => {
+    for (const name of NAMES) {
+      const literal = stringLiteral(name);
+      expect(literal).not.toMatch(/[\p{Cf}]/u);
+      expect(JSON.parse(literal)).toBe(name);
+    }
+    expect(stringLiteral('a\u200Bb')).toBe('"a\\u200Bb"');
+  });
+
+  it('stay as written in comments and Markdown, where a joiner is part of the text', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    expect(escapeJsDoc(`a ${family} family`)).toBe(`a ${family} family`);
+    expect(markdownText('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645')).toContain('\u200C');
+  });
+
+  it('never reach a property key, a parameter name or an enum value of a generated file raw', async () => {
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1.0.0' },
+      paths: {
+        '/a': {
+          get: {
+            operationId: 'getA',
+            parameters: NAMES.map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+            responses: {
+              '200': {
+                description: 'ok',
+                content: {
+                  'application/json': {
+                    schema: {
+                      type: 'object',
+                      properties: Object.fromEntries(
+                        NAMES.map((name) => [name, { type: 'string', enum: [name, 'ab'] }]),
+                      ),
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    const out = join(await tempDir('format-characters-'), 'sdk');
+    await generate({ spec, out, cache: false });
+    const raw: string[] = [];
+    for (const file of await readdir(join(out, 'src'), { recursive: true })) {
+      if (!file.endsWith('.ts')) continue;
+      const lines = (await readFile(join(out, 'src', file), 'utf8')).split('\n');
+      lines.forEach((line, i) => {
+        if (/[\u200B\uFEFF\u2060\u00AD]|\u{E0041}/u.test(line)) raw.push(`${file}:${i + 1}`);
+      });
+    }
+    expect(raw).toEqual([]);
+    const resource = await readFile(join(out, 'src/resources/a.ts'), 'utf8');
+    expect(resource).toContain("'a\\u200Bb'?: string;");
+  });
+});
+
 describe('a spec full of invisible characters', () => {
   it('generates files without one raw, and a package that compiles', async () => {
     const spec = await writeSpec({
