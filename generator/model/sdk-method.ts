@@ -15,11 +15,12 @@ export interface Placement {
 }
 
 /**
- * Whether `name` cannot be a resource or method: a member of every object or promise, or `toJSON`,
- * which `JSON.stringify` calls (a method `toJSON` would send a request when a resource is logged).
+ * Whether `name` cannot be a resource or method: a member of every object or promise, `toJSON`,
+ * which `JSON.stringify` calls (a method `toJSON` would send a request when a resource is logged),
+ * or `_client`, where every resource class keeps its client (the runtime's APIResource).
  */
 function isTakenMember(name: string): boolean {
-  return isInheritedMember(name) || name === 'toJSON';
+  return isInheritedMember(name) || name === 'toJSON' || name === '_client';
 }
 
 /** A resource or method name that {@link isTakenMember} gets a `_` (derived names, and fixes). */
@@ -112,7 +113,9 @@ function sdkMethodProblem(
       text:
         name === 'toJSON'
           ? `\`toJSON\` cannot be a ${what} name: JSON.stringify calls it`
-          : `\`${name}\` cannot be a ${what} name: every object${name === 'then' || name === 'catch' || name === 'finally' ? ' and promise' : ''} has a member of that name${name === 'then' ? ' (a `then` would make it awaitable)' : ''}`,
+          : name === '_client'
+            ? `\`_client\` cannot be a ${what} name: every resource class keeps its client there`
+            : `\`${name}\` cannot be a ${what} name: every object${name === 'then' || name === 'catch' || name === 'finally' ? ' and promise' : ''} has a member of that name${name === 'then' ? ' (a `then` would make it awaitable)' : ''}`,
     };
   }
   return undefined;

@@ -57,6 +57,8 @@ describe('a refused x-sdk-method: the value the fix suggests is accepted', () =>
     '__proto__.__proto__',
     'plans.toJSON',
     'toJSON.list',
+    // helper-107: every resource class keeps its client in `_client`; it was renamed silently.
+    'things._client',
     'Plans.list',
     'my-plans.list',
     '1plans.list',
