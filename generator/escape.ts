@@ -254,6 +254,14 @@ export function markdownInline(text: string): string {
 }
 
 /**
+ * `text` as code in a TSDoc comment: a code span (`` `…` ``), escaped as {@link escapeJsDoc}; a
+ * text with a backtick, which no TSDoc code span can hold, as a quoted string instead.
+ */
+export function jsDocCode(text: string): string {
+  return text.includes('`') ? escapeJsDoc(JSON.stringify(text)) : `\`${escapeJsDoc(text)}\``;
+}
+
+/**
  * A Markdown code span holding `text` exactly (on one line): its backtick fence is longer than any
  * run of backticks inside (CommonMark 6.1), padded with spaces when the text starts or ends with one.
  */

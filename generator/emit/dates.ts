@@ -13,7 +13,6 @@ import {
   type StatementStructures,
   type VariableStatementStructure,
 } from 'ts-morph';
-import { escapeJsDoc } from '../model/names.ts';
 import { docLink, wrapDocText } from './doc-text.ts';
 import type { NamedSchema } from '../model/types.ts';
 import { DATES_REVIVED_NAME, DATES_RUNTIME_EXPORTS, MODULE_TYPE_NAMES } from '../reserved-names.ts';
@@ -27,6 +26,7 @@ import {
 } from './dates/code.ts';
 import { planDates, type Keep, type Reviver } from './dates/plan.ts';
 import type { EmittedSourceFile } from './types.ts';
+import { jsDocCode } from '../escape.ts';
 
 const DATES_PATH = 'src/dates.ts';
 const DATES_RUNTIME_PATH = 'src/dates-runtime.ts';
@@ -204,7 +204,7 @@ function schemaDeclarations(
  */
 function datePaths(reviver: Keep<Reviver>, path: string): string[] {
   if (reviver === 'keep') return [];
-  const at = path === '' ? 'the value itself' : `\`${escapeJsDoc(path)}\``;
+  const at = path === '' ? 'the value itself' : jsDocCode(path);
   switch (reviver.kind) {
     case 'date':
       return [at];

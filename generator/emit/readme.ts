@@ -528,8 +528,8 @@ function testingSection(showcase: Showcase | undefined, model: ApiModel): string
         model.info.serverUrl === undefined
           ? 'a base URL of its own (the spec names no server, so `baseURL` is required)'
           : model.info.serverUrlRelative === true
-            ? `\`${model.info.serverUrl}\` resolved against the page (a relative URL: outside a browser, pass \`baseURL\`)`
-            : `\`${model.info.serverUrl}\``,
+            ? `${markdownCode(model.info.serverUrl)} resolved against the page (a relative URL: outside a browser, pass \`baseURL\`)`
+            : markdownCode(model.info.serverUrl),
     },
     'readme/testing.md.tmpl',
   );

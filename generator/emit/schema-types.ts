@@ -14,6 +14,7 @@ import { schemaDeclarations } from './schema-types/declarations.ts';
 import { docStructure } from './schema-types/docs.ts';
 import { TypePrinter } from './schema-types/print.ts';
 import type { EmittedSourceFile } from './types.ts';
+import { jsDocCode } from '../escape.ts';
 
 const SCHEMA_TYPES_PATH = 'src/types.ts';
 
@@ -55,7 +56,7 @@ function clientOptionParam(
     name: option.typeName,
     isExported: true,
     docs: [
-      `The \`${escapeJsDoc(option.parameterName)}\` parameter of the methods that take one. The client fills it in when a call leaves it out.`,
+      `The ${jsDocCode(option.parameterName)} parameter of the methods that take one. The client fills it in when a call leaves it out.`,
     ],
     properties: [
       {

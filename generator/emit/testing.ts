@@ -21,6 +21,7 @@ import {
   propertyKey,
   stringLiteral,
 } from '../model/names.ts';
+import { jsDocCode } from '../escape.ts';
 import type { JsonValue } from '../model/schema-types.ts';
 import type {
   ApiModel,
@@ -470,8 +471,8 @@ function optionsInterface(model: ApiModel, optionsType: string): string {
     server === undefined
       ? '/** Where the client sends its requests (the spec names no server). */'
       : model.info.serverUrlRelative === true
-        ? `/** Where the client sends its requests; defaults to the spec's server, \`${escapeJsDoc(server)}\`, a relative URL resolved against the page (\`setupWorker\`); with \`setupServer\` (Node) there is none, so pass an absolute one here and to the client. */`
-        : `/** Where the client sends its requests; defaults to the spec's server, \`${escapeJsDoc(server)}\`. */`;
+        ? `/** Where the client sends its requests; defaults to the spec's server, ${jsDocCode(server)}, a relative URL resolved against the page (\`setupWorker\`); with \`setupServer\` (Node) there is none, so pass an absolute one here and to the client. */`
+        : `/** Where the client sends its requests; defaults to the spec's server, ${jsDocCode(server)}. */`;
   return `/** Options of {@link createMock}. */
 export interface ${optionsType} {
   ${doc}

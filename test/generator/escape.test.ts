@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   escapeJsDoc,
   htmlCommentText,
+  jsDocCode,
   lineCommentText,
   markdownCode,
   markdownProse,
@@ -135,6 +136,15 @@ describe('escaping helpers', () => {
     ['a\nb', '`a b`'],
   ])('Markdown code span of %j is %j', (text, want) => {
     expect(markdownCode(text)).toBe(want);
+  });
+
+  it.each([
+    ['https://api.example.com', '`https://api.example.com`'],
+    // helper-107: a backtick closed the code span early; TSDoc has no longer fence.
+    ['https://api.example.com/v1`x', '"https://api.example.com/v1`x"'],
+    ['a */ b', '`a *\\/ b`'],
+  ])('TSDoc code of %j is %j', (text, want) => {
+    expect(jsDocCode(text)).toBe(want);
   });
 
   it('Markdown text and prose: no HTML, no javascript: link', () => {

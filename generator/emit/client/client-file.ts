@@ -19,7 +19,7 @@ import {
   type PropertyDeclarationStructure,
   type PropertySignatureStructure,
 } from 'ts-morph';
-import { quotedString } from '../../escape.ts';
+import { jsDocCode, quotedString } from '../../escape.ts';
 import { valueText } from '../code-print.ts';
 import {
   escapeJsDoc,
@@ -114,7 +114,7 @@ export function emitClientFile(
     type: 'string | undefined',
     hasQuestionToken: true,
     docs: [
-      `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then \`${escapeJsDoc(serverUrl)}\``}.${model.info.serverUrlRelative === true ? ` That default is relative: in a browser it is resolved against the page; where there is no page (Node, Deno, Bun) a call fails until you pass the API's absolute URL, \`baseURL: 'https://…'\`.` : ''}`,
+      `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then ${jsDocCode(serverUrl)}`}.${model.info.serverUrlRelative === true ? ` That default is relative: in a browser it is resolved against the page; where there is no page (Node, Deno, Bun) a call fails until you pass the API's absolute URL, \`baseURL: 'https://…'\`.` : ''}`,
     ],
   });
   const clientOptions = imports.type('./runtime/core.js', 'ClientOptions');

@@ -19,7 +19,7 @@ import {
   type VariableStatementStructure,
   VariableDeclarationKind,
 } from 'ts-morph';
-import { templateLiteralText } from '../../escape.ts';
+import { jsDocCode, templateLiteralText } from '../../escape.ts';
 import {
   escapeJsDoc,
   literalKey,
@@ -590,9 +590,9 @@ function parameterDocs(parameter: ParameterModel): Member['docs'] {
       ? []
       : parameter.jsonContent === true
         ? [
-            `Sent as its \`${escapeJsDoc(parameter.mediaType)}\` text: a string as given, any other value as JSON.`,
+            `Sent as its ${jsDocCode(parameter.mediaType)} text: a string as given, any other value as JSON.`,
           ]
-        : [`Sent as given: the \`${escapeJsDoc(parameter.mediaType)}\` text of the value.`];
+        : [`Sent as given: the ${jsDocCode(parameter.mediaType)} text of the value.`];
   return nodeDocParts(parameter.schema, {
     ...(parameter.description === undefined ? {} : { description: parameter.description }),
     deprecated: parameter.deprecated || parameter.schema.deprecated,
