@@ -174,6 +174,13 @@ function warnUnusableServers(
         `server ${index + 1} of ${owner}'s \`servers\``,
         report,
       );
+      warnValuesThatReshapeTheUrl(
+        server.url,
+        server.variables,
+        at,
+        `server ${index + 1} of ${owner}'s \`servers\``,
+        report,
+      );
       for (const variant of serverUrls(server.url, server.variables, at)) {
         // The client's default base URL: warned about above, as what it costs.
         if (variant.pointer === '#/servers/0/url') continue;
@@ -212,6 +219,72 @@ function warnDefaultsOutsideEnum(
       { file: report.file, pointer: joinPointer(at, 'variables', name, 'default') },
       `make the default one of ${values}, or add ${JSON.stringify(variable.default)} to the enum`,
     );
+  }
+}
+
+/**
+ * A server variable's `default` or `enum` value holding a character that cuts the part of the URL
+ * the variable stands in (RFC 3986 §3) where the template goes on after it: `/` or `?` in the host
+ * (`{tenant}` = `acme/evil` in `https://{tenant}.example.com` sends every call to the host `acme`),
+ * `?` in the path; anywhere, `#` (a fragment, never sent), a space (no URL holds one), and in the
+ * host `\` (an `@` makes credentials, refused on its own). The values are put in as they are (OpenAPI 3.1.1 §4.8.6: substituted, not
+ * encoded), so the URL is another than the spec means. A variable that ends its part may start the
+ * next (`https://{host}` with `api.example.com/v1`).
+ */
+function warnValuesThatReshapeTheUrl(
+  url: string,
+  rawVariables: unknown,
+  at: string,
+  server: string,
+  report: { file: string; warnings: Warnings },
+): void {
+  if (!isRecord(rawVariables)) return;
+  // Each part ends where the template (its variables blanked) has the character that ends it.
+  const blank = url.replace(/\{[^{}]*\}/g, (whole) => '_'.repeat(whole.length));
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(blank)?.[0].length ?? 0;
+  const authorityEnd = scheme === 0 ? 0 : blank.slice(scheme).search(/[/?#]|$/) + scheme;
+  const queryStart = blank.indexOf('?');
+  for (const [name, variable] of Object.entries(rawVariables)) {
+    if (!isRecord(variable)) continue;
+    const place = url.indexOf(`{${name}}`);
+    if (place === -1) continue;
+    const inHost = place < authorityEnd;
+    const part = inHost ? 'host' : queryStart !== -1 && place > queryStart ? 'query' : 'path';
+    // Where the template goes on in the same part after the variable (`{tenant}.example.com`), a
+    // character that ends the part cuts it there; a variable that ends its part may start the
+    // next one (`https://{host}` with `api.example.com/v1`, `{basePath}` with `/v1?x=1`).
+    const partEnd = inHost
+      ? authorityEnd
+      : part === 'path' && queryStart !== -1
+        ? queryStart
+        : url.length;
+    const continues = url.slice(place + name.length + 2, partEnd).replace(/\{[^{}]*\}/g, '') !== '';
+    const ending = new RegExp(
+      `[\\s#${inHost ? '\\\\' : ''}${continues ? (inHost ? '/?' : part === 'path' ? '?' : '') : ''}]`,
+      'u',
+    );
+    const values: [unknown, string][] = [
+      [variable.default, joinPointer(at, 'variables', name, 'default')],
+      ...(Array.isArray(variable.enum) ? variable.enum : []).map(
+        (value: unknown, i): [unknown, string] => [
+          value,
+          joinPointer(at, 'variables', name, 'enum', i),
+        ],
+      ),
+    ];
+    for (const [value, pointer] of values) {
+      if (typeof value !== 'string') continue;
+      const found = ending.exec(value)?.[0];
+      if (found === undefined) continue;
+      report.warnings.add(
+        `server:value-reshapes-url:${name}`,
+        `the value ${JSON.stringify(value)} of the variable \`${name}\` (${server}) holds ${JSON.stringify(found)}, which ${/\s/u.test(found) ? 'no URL holds' : `ends the URL's ${part} where \`{${name}}\` stands`}: a server variable is put in as written (OpenAPI 3.1.1 §4.8.6), so the URL is another than the one meant`,
+        { file: report.file, pointer },
+        part === 'host'
+          ? 'make it a host name or a part of one (letters, digits, `-` and `.`)'
+          : `percent-encode it (${JSON.stringify(found)} as ${encodeURIComponent(found)}), or remove it from the value`,
+      );
+    }
   }
 }
 

@@ -259,3 +259,58 @@ describe('a server variable whose default is not one of its enum values', () => 
     ).rejects.toThrow(/the default "x" of the variable `region`.*--strict/s);
   });
 });
+
+describe('a server variable whose value cuts the part of the URL it stands in', () => {
+  // helper-107: `{tenant}` = `acme/evil` in `https://{tenant}.example.com` sent every call to the
+  // host `acme`, with no word.
+  const warned = async (url: string, variables: Record<string, unknown>) => {
+    const model = await modelOf({
+      openapi: '3.1.0',
+      info: { title: 'Servers', version: '1' },
+      servers: [{ url, variables }],
+      paths: { '/b': { get: { responses: ok } } },
+    });
+    return model.warnings
+      .filter((w) => w.key.startsWith('server:value-reshapes-url'))
+      .flatMap((w) => w.places.map((place) => [place.location.pointer, place.problem]));
+  };
+
+  it('is a warning at each such default or enum value, naming the character and the part', async () => {
+    expect(
+      await warned('https://{tenant}.example.com/{version}/items', {
+        tenant: { default: 'acme/evil', enum: ['acme/evil', 'ok', 'a?b', 'a\\b'] },
+        version: { default: 'v1', enum: ['v1', 'v 2', 'v3#x', 'v4?q=1'] },
+      }),
+    ).toEqual([
+      [
+        '#/servers/0/variables/tenant/default',
+        'the value "acme/evil" of the variable `tenant` (server 1 of the root\'s `servers`) holds "/", which ends the URL\'s host where `{tenant}` stands: a server variable is put in as written (OpenAPI 3.1.1 §4.8.6), so the URL is another than the one meant',
+      ],
+      ['#/servers/0/variables/tenant/enum/0', expect.stringContaining('holds "/"')],
+      ['#/servers/0/variables/tenant/enum/2', expect.stringContaining('holds "?"')],
+      ['#/servers/0/variables/tenant/enum/3', expect.stringContaining('holds "\\\\"')],
+      [
+        '#/servers/0/variables/version/enum/1',
+        expect.stringContaining('holds " ", which no URL holds'),
+      ],
+      ['#/servers/0/variables/version/enum/2', expect.stringContaining('holds "#"')],
+      ['#/servers/0/variables/version/enum/3', expect.stringContaining("ends the URL's path")],
+    ]);
+  });
+
+  it('is none where the variable ends its part and its value starts the next', async () => {
+    expect(
+      await warned('https://{host}{basePath}', {
+        host: { default: 'api.example.com/v1' },
+        basePath: { default: '/v2?api-version=2024-01-01' },
+      }),
+    ).toEqual([]);
+    expect(
+      await warned('{scheme}://{host}:{port}/v1', {
+        scheme: { default: 'https' },
+        host: { default: 'api.example.com' },
+        port: { default: '8443' },
+      }),
+    ).toEqual([]);
+  });
+});
