@@ -33,6 +33,7 @@ import { unreadableShapes } from './shape.ts';
 import { structureProblems } from './structure.ts';
 import {
   atSourceLine,
+  sourceError,
   bundleCrashError,
   bundleError,
   bundleProblemError,
@@ -85,7 +86,15 @@ export async function loadAndBundle(
   }
   // `$ref: '#tag'` to a schema's `$anchor`, as a pointer: the bundler misreads refs inside it.
   if (isRecord(root.parsed)) anchorRefsAsPointers(root.parsed);
-  refuseEarlyProblems(root.parsed as Record<string, unknown>, ctx.specDisplay, root.source);
+  // Numbers JSON cannot carry (parse.ts) come with the problems found after them, in one run.
+  const unwritable = () =>
+    resolver.unwritableNumbers.flatMap((error) => sourceError(error, display).problems);
+  try {
+    refuseEarlyProblems(root.parsed as Record<string, unknown>, ctx.specDisplay, root.source);
+  } catch (error) {
+    if (!(error instanceof GeneratorError)) throw error;
+    throw GeneratorError.all([...unwritable(), ...error.problems], error.unshown);
+  }
 
   // Read before the bundler, which rewrites the root document.
   const written = writtenComponents(root.parsed);
@@ -142,16 +151,15 @@ export async function loadAndBundle(
     ...unreadableShapes(document, ctx.specDisplay),
     ...selfContainingSchemas(document, ctx.specDisplay),
   ];
-  if (bundled !== undefined || problems.length > 0) {
+  const numbers = unwritable();
+  if (bundled !== undefined || problems.length > 0 || numbers.length > 0) {
     const placed =
       problems.length === 0
         ? undefined
         : sourceMap.error(GeneratorError.all(inDocumentOrder(problems, document, pointerOf)));
-    if (placed === undefined) throw bundled!;
-    if (bundled === undefined) throw placed;
     throw GeneratorError.all(
-      [...bundled.problems, ...placed.problems],
-      bundled.unshown + placed.unshown,
+      [...numbers, ...(bundled?.problems ?? []), ...(placed?.problems ?? [])],
+      (bundled?.unshown ?? 0) + (placed?.unshown ?? 0),
     );
   }
   const hash = createHash('sha256').update(text).digest('hex');

@@ -50,6 +50,21 @@ export class SourceError extends Error {
   }
 }
 
+/**
+ * Numbers JSON cannot carry (`1e400`, `.nan`) in a document that otherwise reads: reported with
+ * the problems found after it is read, not instead of them (each run names every problem).
+ * `parsed` is the document, those numbers as JavaScript reads them.
+ */
+export class UnwritableNumbersError extends SourceError {
+  constructor(
+    first: SourceError,
+    rest: readonly SourceError[],
+    readonly parsed: unknown,
+  ) {
+    super(first.problem, first.absoluteFile, first.where, first.fix, rest);
+  }
+}
+
 /** The parsed value of `text` (`undefined` for a file with no content), or a SourceError. */
 export function parseSpecText(text: string, absoluteFile: string): unknown {
   const value = looksLikeJson(text) ? parseJson(text) : NOT_JSON;
@@ -317,7 +332,7 @@ function assertSafeValues(value: unknown, absoluteFile: string, text: string): v
           : 'write a number within that range (for "no limit", leave the keyword out), or a string if the value is an identifier',
       ),
   );
-  throw new SourceError(first!.problem, absoluteFile, first!.where, first!.fix, rest);
+  throw new UnwritableNumbersError(first!, rest, value);
 }
 
 /** A pointer for a message: a path deeper than 12 keeps its first 8 and last 3 tokens. */

@@ -40,7 +40,7 @@ export function loadError(error: unknown, rootFile: string, display: Display): G
   throw error;
 }
 
-function sourceError(error: SourceError, display: Display, more: string): GeneratorError {
+export function sourceError(error: SourceError, display: Display, more = ''): GeneratorError {
   const one = (each: SourceError) =>
     new GeneratorError(
       `${each.problem}${more}`,

@@ -16,7 +16,7 @@ import {
 } from '@redocly/openapi-core';
 import { decodeSpecBytes } from './encoding.ts';
 import { unreadableReason } from './spec-file.ts';
-import { looksLikeJson, parseSpecText } from './parse.ts';
+import { looksLikeJson, parseSpecText, UnwritableNumbersError } from './parse.ts';
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
 
@@ -142,6 +142,8 @@ function assertReadable(path: string): void {
 export class SpecResolver extends BaseResolver {
   /** Every source parsed, by absolute path or URL → its text (for write/record.ts). */
   readonly sources = new Map<string, string>();
+  /** Files whose numbers JSON cannot carry: read all the same, for the other checks to run. */
+  readonly unwritableNumbers: UnwritableNumbersError[] = [];
 
   /**
    * `rootFile`: the spec's root file; `$ref`s may reach its folder and below unless
@@ -265,7 +267,16 @@ export class SpecResolver extends BaseResolver {
       !/(json|yaml|openapi)/.test(source.mimeType ?? '')
     )
       return super.parseDocument(source, isRoot);
-    const parsed = parseRemembered(source.body, source.absoluteRef);
+    let parsed: unknown;
+    try {
+      parsed = parseRemembered(source.body, source.absoluteRef);
+    } catch (error) {
+      if (!(error instanceof UnwritableNumbersError)) throw error;
+      // Reported with every other problem the run finds (bundle.ts), once per file.
+      if (!this.unwritableNumbers.some((known) => known.absoluteFile === error.absoluteFile))
+        this.unwritableNumbers.push(error);
+      parsed = error.parsed;
+    }
     this.scope.onParsed?.(parsed);
     return { source, parsed };
   }

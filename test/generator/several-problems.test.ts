@@ -390,3 +390,30 @@ paths:
     expect(error.message).not.toContain('secret');
   });
 });
+
+describe('numbers JSON cannot carry come with the other problems, in one run', () => {
+  // helper-107: `maximum: 1e400` was refused alone; fixing it showed the next problem.
+  it('with a problem found before bundling and one found after, each in its file', async () => {
+    const error = await refused({
+      'openapi.yaml': `${usesSchema('#/components/schemas/Node')}components:\n  schemas:\n    Node:\n      allOf: [{$ref: '#/components/schemas/Node'}, {type: object}]\n    Big: {type: integer, maximum: 1e400}\n`,
+    });
+    expect(error.problems.map((p) => [p.location.pointer, p.problem.split(':')[0]])).toEqual([
+      [
+        '#/components/schemas/Big/maximum',
+        'the number here is beyond what a JSON number holds (about ±1.8e308), so it reads as Infinity',
+      ],
+      [
+        '#/components/schemas/Node',
+        'the schema contains itself without an object or array in between',
+      ],
+    ]);
+    const other = await refused({
+      'openapi.yaml': `${usesSchema('./b.yaml')}components:\n  schemas:\n    Gone: {$ref: '#/components/schemas/Missing'}\n`,
+      'b.yaml': 'type: object\nproperties:\n  n: {type: number, minimum: -1e999}\n',
+    });
+    expect(other.problems.map((p) => [p.location.file, p.location.pointer])).toEqual([
+      ['b.yaml', '#/properties/n/minimum'],
+      ['openapi.yaml', '#/components/schemas/Gone'],
+    ]);
+  });
+});
