@@ -228,7 +228,8 @@ const SUPPORTED = 'OpenAPI 3.0.x or 3.1.x';
 function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
   if (parsed === undefined || parsed === null) {
     throw new GeneratorError(
-      'the file is empty (or holds only comments)',
+      // YAML's `~` and `null`, and JSON's `null`, are a value: the null one.
+      parsed === null ? 'the file holds only `null`' : 'the file is empty (or holds only comments)',
       { file, line: 1 },
       `give --spec an ${SUPPORTED} document (YAML or JSON) that starts with an \`openapi\` field`,
     );

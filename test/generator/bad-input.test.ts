@@ -192,6 +192,24 @@ const cases: [string, Case][] = [
     { files: { 'a.yaml': '# nothing\n' }, problem: /the file is empty/, line: 1, fix: /openapi/ },
   ],
   [
+    'a file that holds only null (YAML `~`, JSON `null`)',
+    {
+      files: { 'a.yaml': '~\n' },
+      problem: /: the file holds only `null`\n/,
+      line: 1,
+      fix: /openapi/,
+    },
+  ],
+  [
+    'a JSON file that holds only null',
+    {
+      files: { 'a.json': 'null' },
+      problem: /: the file holds only `null`\n/,
+      line: 1,
+      fix: /openapi/,
+    },
+  ],
+  [
     'a JSON list',
     {
       files: { 'a.json': '[1, 2]' },
