@@ -203,7 +203,11 @@ function warnNested(
     `${names} ${shared.length + inherited.length === 1 ? 'is' : 'are'} ${
       shared.length > 0
         ? 'the name of two keys of the params object (a body property, a query or header parameter, a client option)'
-        : 'the name of a member every JavaScript object has'
+        : inherited.every((name) => name in Object.prototype)
+          ? 'the name of a member every JavaScript object has'
+          : inherited.every((name) => !(name in Object.prototype))
+            ? "a promise's member (an object with a `then` is awaited as a promise)"
+            : 'names of members every JavaScript object has, or a promise has (an object with a `then` is awaited as one)'
     }, so the method takes \`{ ${bodyNames.length > 0 ? 'query, headers, body' : 'query, headers'} }\` instead of one flat params object`,
     { file, pointer: operation.pointer },
     'rename the body property or the parameter (its `name`, or `x-sdk-client-option`) so that every key is unique and the params stay flat',

@@ -235,6 +235,27 @@ export async function created(users: Users): Promise<User> {
   });
 });
 
+describe('optional properties named like members of every object, or of a promise', () => {
+  it('note the inherited member where one is read (toString), not for then, which a plain object lacks', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Thing: {
+            type: 'object',
+            properties: { toString: { type: 'string' }, then: { type: 'string' } },
+          },
+        },
+      },
+    });
+    const types = pkg.files.get('src/types.ts')!;
+    expect(types).toMatch(/`toString` reads the inherited\s+\*?\s*one/);
+    expect(types).toMatch(/\*\/\n\s+toString\?: string;\n\s+then\?: string;/);
+  });
+});
+
 describe("a discriminator's mapped variant whose own enum allows more values than are mapped to it", () => {
   // helper-107: `Cat.kind: enum [cat, kitty]`, mapped `cat` only: the type took `{ kind: 'kitty' }`
   // as a Pet, which the guard (picking the variant by the mapping) refuses.

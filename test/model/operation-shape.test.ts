@@ -246,6 +246,15 @@ describe('a method that takes nested params because two of its keys share a name
     );
   });
 
+  it('and when a body property is `then`, said as what it is: a promise’s member', async () => {
+    // helper-107: it was called "a member every JavaScript object has", which `then` is not.
+    const model = await withUpdateProperties({ then: { type: 'string' } });
+    const [warning] = nested(model);
+    expect(warning!.problem).toMatch(
+      /^`then` is a promise's member \(an object with a `then` is awaited as a promise\)/,
+    );
+  });
+
   it('is not said for params that are flat, or nested because of the body’s kind', async () => {
     const model = await withUpdateProperties({ note: { type: 'string' } });
     const op = (id: string) => model.operations.find((o) => o.operationId === id)!;

@@ -104,7 +104,8 @@ export class TypePrinter {
           `A 64-bit integer (format ${wideFormat(property.node)}): a JavaScript number holds integers exactly only up to 2^53 − 1 (\`Number.MAX_SAFE_INTEGER\`); a larger value loses its last digits when the JSON is parsed.`,
         );
       const optional = !property.required || (mode === 'read' && direction.writeOnly);
-      if (optional && isInheritedMember(property.name))
+      // Only Object.prototype's: a plain object has no `then`, `catch` or `finally` to read.
+      if (optional && isInheritedMember(property.name) && property.name in Object.prototype)
         notes.push(
           `Named like a member every object has: where the value lacks it, \`${property.name}\` reads the inherited one; test with \`Object.hasOwn(value, ${stringLiteral(property.name)})\`.`,
         );
