@@ -25,6 +25,9 @@ describe('APIError', () => {
     [418, "I'm a Teapot", { a: 1 }, `418 I'm a Teapot: {"a":1}`],
     [502, 'Bad Gateway', '', '502 Bad Gateway'],
     [503, 'Service Unavailable', undefined, '503 Service Unavailable'],
+    // helper-107: an event stream's error body kept its trailing blank lines in the message.
+    [500, 'Internal Server Error', 'data: err\n\n', '500 Internal Server Error: data: err'],
+    [502, 'Bad Gateway', ' \n\n ', '502 Bad Gateway'],
     [400, 'Bad Request', 'x'.repeat(600), `400 Bad Request: ${'x'.repeat(500)}…`],
     [404, '', { message: 'No reason phrase (HTTP/2).' }, '404: No reason phrase (HTTP/2).'],
   ])('describes %i %j with %j as %j', (status, statusText, body, message) => {

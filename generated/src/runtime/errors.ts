@@ -253,7 +253,11 @@ const MAX_DETAIL = 500;
 
 /** What the body says: its `message`, `error` (`error.message`), or RFC 9457's `detail` or `title`; else the body. */
 function bodyMessage(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.length > 0 ? truncate(body) : undefined;
+  // A text body's surrounding blank lines (an event stream's `\n\n`) say nothing in a message.
+  if (typeof body === 'string') {
+    const text = body.trim();
+    return text.length > 0 ? truncate(text) : undefined;
+  }
   if (typeof body !== 'object' || body === null) return undefined;
   const record = body as Record<string, unknown>;
   const nested = record['error'];
