@@ -993,22 +993,37 @@ function compareCalls(
       continue;
     }
     const label = after.name === 'params' ? 'params' : `argument \`${after.name}\``;
-    // The argument itself can no longer be left out (a property inside it became required, which
-    // is its own finding): say what that means for a call, not "now required".
-    if (required && isOptionalParameter(checker, before))
-      findings.push({
-        part: label,
-        rule: 'parameter-required',
-        segments: [],
-        describe: () =>
-          index === 0
-            ? `can no longer be left out: \`${name}()\` without arguments no longer compiles`
-            : `can no longer be left out: a call that stops before it no longer compiles`,
-      });
     const oldType = checker.getNonNullableType(checker.getTypeOfSymbol(before));
     const newType = checker.getNonNullableType(checker.getTypeOfSymbol(after));
-    for (const finding of comparer.compare(oldType, newType, 'input'))
-      findings.push({ ...finding, part: label });
+    const inner = comparer.compare(oldType, newType, 'input');
+    // The argument itself can no longer be left out: say what that means for a call, not "now
+    // required". Where a property of it became required (outside a named type, whose line all its
+    // methods share), that is why: one line says both (helper-106 P7 had two).
+    if (required && isOptionalParameter(checker, before)) {
+      const consequence =
+        index === 0
+          ? `\`${name}()\` without arguments no longer compiles`
+          : 'a call that stops before it no longer compiles';
+      const cause = inner.findIndex(
+        (finding) => finding.rule === 'parameter-required' && finding.owner === undefined,
+      );
+      if (cause === -1)
+        findings.push({
+          part: label,
+          rule: 'parameter-required',
+          segments: [],
+          describe: () => `can no longer be left out: ${consequence}`,
+        });
+      else {
+        const { describe } = inner[cause]!;
+        inner[cause] = {
+          ...inner[cause]!,
+          describe: (path, root) =>
+            `${describe(path, root)}, so ${label} can no longer be left out: ${consequence}`,
+        };
+      }
+    }
+    for (const finding of inner) findings.push({ ...finding, part: label });
   }
   if (!result) return findings;
   const resolved = (signature: ts.Signature) => {
