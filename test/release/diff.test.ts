@@ -1375,6 +1375,45 @@ describe('a schema reshaped, not changed: the wire says what the API does', () =
     }
   });
 
+  it('a request schema given another alternative is one minor widening, not a major combinator change', async () => {
+    // helper-106 P2 (c20b): `type: [array, 'null']` → `oneOf: [array, string, null]` on a request
+    // property was a 2.0.0 with a "Breaking" entry; every value a caller sent is still accepted.
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) => {
+      doc.setIn(['properties', 'tags'], doc.createNode({ type: ['array', 'null'], items: { type: 'string' } }));
+      doc.setIn(['properties', 'gift'], doc.createNode({ oneOf: [{ type: 'string' }, { type: 'integer' }] }));
+    });
+    git(repo, 'commit', '-q', '-am', 'Tags and gift');
+    try {
+      const report = await diffAfter('schemas/OrderCreate.yaml', (doc) => {
+        doc.setIn(
+          ['properties', 'tags'],
+          doc.createNode({
+            oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string' }, { type: 'null' }],
+          }),
+        );
+        doc.setIn(
+          ['properties', 'gift'],
+          doc.createNode({ oneOf: [{ type: 'string' }, { type: 'integer' }, { type: 'boolean' }] }),
+        );
+      });
+      expect(report.bump).toBe('minor');
+      expect(wireLines(report)).toEqual([
+        expect.stringMatching(
+          /^minor `POST \/orders`: request body property `gift`: accepts more values than before: every value it accepted, and others \(/,
+        ),
+        expect.stringMatching(/^minor `POST \/orders`: request body property `tags`: accepts more values than before/),
+      ]);
+      // The same in a response is a value code reading it may not handle: still major.
+      await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+        doc.setIn(['properties', 'note'], doc.createNode({ oneOf: [{ type: 'string' }, { type: 'integer' }] })),
+      );
+      expect((await diffSpecs({ base: 'HEAD', cwd: repo })).bump).toBe('major');
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('a constraint of a type that is gone is no line of its own: the type change says it', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>

@@ -15,7 +15,10 @@
  *   read, is the same on both sides did not change;
  * - a nullable schema written another way (`type: [array, 'null']` ↔ `oneOf: [{ type: array },
  *   { type: 'null' }]`) is reported as a combination added and a type removed: both sides accept
- *   the same values, so nothing under it changed.
+ *   the same values, so nothing under it changed;
+ * - a request schema given another alternative (a `oneOf` variant added, a type list turned into a
+ *   `oneOf` with a new member) is reported as a combination changed, a major change: every value
+ *   a caller sent is still accepted, so it is one widening, minor (the SDK's line says how).
  */
 import { isRecord } from '../../../generator/json.ts';
 import { getByRef } from '../../../generator/pointer.ts';
@@ -224,6 +227,86 @@ function sameSchema(base: unknown, head: unknown): boolean {
   return before !== undefined && after !== undefined && canonical(before) === canonical(after);
 }
 
+/** Keywords that describe a schema without changing what it accepts. */
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'example',
+  'examples',
+  'default',
+  'deprecated',
+  '$comment',
+]);
+
+/** Keywords of the structure of one type of value (`items` of an array, …), by that type. */
+const STRUCTURE_TYPES: Record<string, string> = {
+  items: 'array',
+  prefixItems: 'array',
+  properties: 'object',
+  required: 'object',
+  additionalProperties: 'object',
+  patternProperties: 'object',
+};
+
+/**
+ * The values `node` accepts as a list of alternatives, each canonical: the members of its
+ * `oneOf`/`anyOf`, or one per type of its `type` list (`nullable: true` adding `null`), each with
+ * the keywords that apply to that type. Undefined for a schema not written as alternatives (or
+ * with keywords beside them that constrain every alternative).
+ */
+function alternatives(node: unknown): string[] | undefined {
+  if (!isRecord(node)) return undefined;
+  const rest = Object.entries(node).filter(
+    ([key]) => !ANNOTATIONS.has(key) && !key.startsWith('x-'),
+  );
+  const combinators = rest.filter(([key]) => key === 'oneOf' || key === 'anyOf');
+  if (combinators.length === 1) {
+    const [[, variants]] = combinators as [[string, unknown]];
+    if (rest.length !== 1 || !Array.isArray(variants)) return undefined;
+    return variants.map((variant) => canonical(withoutAnnotations(variant)));
+  }
+  if (combinators.length > 0) return undefined;
+  if (typeof node.$ref === 'string')
+    return rest.length === 1 ? [canonical({ $ref: node.$ref })] : undefined;
+  const type = node.type;
+  const types = (Array.isArray(type) ? [...(type as unknown[])] : [type]).filter(
+    (entry): entry is string => typeof entry === 'string',
+  );
+  if (types.length === 0) return undefined;
+  if (node.nullable === true && !types.includes('null')) types.push('null');
+  return types.map((each) => {
+    const kind = each === 'integer' ? 'number' : each;
+    const kept = rest.filter(([key]) => {
+      if (key === 'type' || key === 'nullable') return false;
+      const checks = CONSTRAINT_TYPES[key];
+      if (checks !== undefined) return checks.includes(kind);
+      const structure = STRUCTURE_TYPES[key];
+      return structure === undefined || structure === kind;
+    });
+    return canonical(
+      each === 'null' ? { type: 'null' } : { ...Object.fromEntries(kept), type: each },
+    );
+  });
+}
+
+/** `node` without its {@link ANNOTATIONS} (at its top level): what it accepts. */
+function withoutAnnotations(node: unknown): unknown {
+  if (!isRecord(node)) return node;
+  return Object.fromEntries(Object.entries(node).filter(([key]) => !ANNOTATIONS.has(key)));
+}
+
+/**
+ * Whether `head` accepts every alternative `base` does, and more: a `oneOf` variant added, or a
+ * type list turned into a `oneOf` with a new member (`type: [array, 'null']` → `oneOf: [array,
+ * string, null]`, which Redocly reports as "`oneOf` added", "`type` removed"). In a request that
+ * is a widening: every value a caller sent is still accepted.
+ */
+function widens(base: unknown, head: unknown): boolean {
+  const [before, after] = [alternatives(base), alternatives(head)];
+  if (before === undefined || after === undefined || after.length <= before.length) return false;
+  return before.every((alternative) => after.includes(alternative));
+}
+
 interface Wrap {
   path: string;
   how: 'wrapped' | 'unwrapped';
@@ -285,7 +368,28 @@ export function withTrueSchemaChanges(
     }
     return false;
   };
+  /** The request schemas that accept more than before (`widens`), by path: one change each. */
+  const widened = new Map<string, { base: string; head: string } | undefined>();
+  const widenedAt = (tokens: string[]): string | undefined => {
+    if (!inRequest(tokens)) return undefined;
+    for (let length = 1; length <= tokens.length; length++) {
+      const path = `#/${tokens.slice(0, length).map(escapeToken).join('/')}`;
+      if (!widened.has(path)) {
+        const base = locate(docs.base, tokens.slice(0, length));
+        const head = locate(docs.head, tokens.slice(0, length));
+        widened.set(
+          path,
+          base !== undefined && head !== undefined && widens(base.node, head.node)
+            ? { base: base.pointer, head: head.pointer }
+            : undefined,
+        );
+      }
+      if (widened.get(path) !== undefined) return path;
+    }
+    return undefined;
+  };
   const found = new Map<string, Wrap>();
+  const widenings = new Set<string>();
   const kept: RedoclyChange[] = [];
   for (const change of changes) {
     const tokens = pathTokens(change.path);
@@ -296,7 +400,31 @@ export function withTrueSchemaChanges(
     }
     if (sameAsRead(change, docs) || constraintAcrossTypes(change, docs) || rewrittenAt(tokens))
       continue;
+    const widening = widenedAt(tokens);
+    if (widening !== undefined) {
+      widenings.add(widening);
+      continue;
+    }
     kept.push(change);
+  }
+  for (const path of widenings) {
+    const { base, head } = widened.get(path)!;
+    kept.push({
+      path,
+      typeName: 'Schema',
+      kind: 'modified',
+      impact: 'minor',
+      verdicts: [
+        {
+          ruleId: 'schema-type-changed',
+          impact: 'minor',
+          message: 'accepts more values than before: every value it accepted, and others',
+          location: { pointer: head },
+        },
+      ],
+      base: { pointer: base },
+      revision: { pointer: head },
+    });
   }
   for (const wrap of found.values()) {
     const request = inRequest(pathTokens(wrap.path));
