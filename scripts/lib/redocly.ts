@@ -36,7 +36,7 @@ export function withoutBanner(output: string): string {
  * as the generator prints spec text to a terminal (escape.ts `terminalLines`): Redocly quotes the
  * spec (code frames, names in messages), and a spec can hold control and bidi characters.
  * Returns Redocly's exit status (1 when it could not run); `quiet` drops its output for the outcomes the caller reports itself;
- * `explain` adds the caller's words to Redocly's stdout (lint-explain.ts).
+ * `explain` rewrites Redocly's stdout and stderr in the caller's words (lint-explain.ts).
  */
 export function runRedocly(
   args: readonly string[],
@@ -51,7 +51,8 @@ export function runRedocly(
   // `quiet` drops Redocly's own lines for an outcome the caller reports itself.
   const silent = options.quiet?.(result.status ?? 1) === true;
   const stdout = silent ? '' : (options.explain ?? String)(withoutBanner(result.stdout ?? ''));
-  const stderr = silent ? '' : withoutBanner(result.stderr ?? '');
+  // Redocly prints its summary (and advice) on stderr: the caller's words apply there too.
+  const stderr = silent ? '' : (options.explain ?? String)(withoutBanner(result.stderr ?? ''));
   if (stdout !== '') process.stdout.write(`${terminalLines(stdout)}\n`);
   if (stderr !== '') process.stderr.write(`${terminalLines(stderr)}\n`);
   if (result.error) process.stderr.write(`Redocly did not run: ${result.error.message}\n`);

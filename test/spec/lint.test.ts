@@ -109,6 +109,23 @@ describe('npm run lint:spec', () => {
     expect(fixes).toHaveLength(examples.length);
   });
 
+  it('a property made required that an example lacks: the fix says to add it; no advice to ignore problems', () => {
+    // helper-106 P9: a missing required property got no fix line, and Redocly's own advice was to
+    // add every problem to an ignore file.
+    const spec = brokenSpec('now-required', 'components/examples/PlanDocument.yaml', (t) =>
+      t.replace(/\n {2}name: My Plan Contract/, ''),
+    );
+    const result = runScript('scripts/lint-spec.ts', ['--spec', spec]);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(
+      /^\[\d+\] \S*components\/examples\/PlanDocument\.yaml:\d+:\d+ at /m,
+    );
+    expect(result.output).toMatch(
+      /^fix: the example lacks `name`, which its schema requires .*add `name` with a realistic value to the example/m,
+    );
+    expect(result.output).not.toContain('--generate-ignore-file');
+  });
+
   it('fails when an operation has no x-sdk-method', () => {
     const spec = brokenSpec('sdk', 'paths/addon-publish.yaml', (t) =>
       t.replace(/\n\s*x-sdk-method: addons.publish/, ''),
