@@ -224,6 +224,19 @@ async function loadRedoclyConfig(ctx: GeneratorContext): Promise<Config> {
 
 const SUPPORTED = 'OpenAPI 3.0.x or 3.1.x';
 
+/** Keywords only a schema has at its top, and the fields of a path item's operations. */
+const SCHEMA_KEYWORDS = ['type', 'properties', 'allOf', 'oneOf', 'anyOf', 'items', 'enum', '$ref'];
+const PATH_ITEM_FIELDS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+
+/** What a document without `openapi` is, when it is a part of a spec: "a schema", "a path item". */
+function partOfASpec(parsed: Record<string, unknown>): string | undefined {
+  if (parsed.info !== undefined || parsed.paths !== undefined) return undefined;
+  if (SCHEMA_KEYWORDS.some((key) => Object.hasOwn(parsed, key))) return 'a schema';
+  if (PATH_ITEM_FIELDS.some((key) => Object.hasOwn(parsed, key))) return 'a path item';
+  if (Object.hasOwn(parsed, 'content') || Object.hasOwn(parsed, 'in')) return 'a component';
+  return undefined;
+}
+
 /** Checks the `openapi` field before bundling: only 3.0 and 3.1 are supported. */
 function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
   if (parsed === undefined || parsed === null) {
@@ -264,6 +277,15 @@ function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
       `not an OpenAPI 3.0 or 3.1 document: found \`swagger: ${JSON.stringify(parsed.swagger)}\` (Swagger 2.0)`,
       { file, pointer: '#/swagger' },
       `this generator supports ${SUPPORTED}: convert the document first, e.g. with swagger2openapi (\`npx swagger2openapi ${shellWord(file)} --yaml --outfile openapi.yaml\`), then generate from the converted file`,
+    );
+  }
+  // A file a `$ref` reaches, passed as the spec: a schema, a path item, a component.
+  const part = declared === undefined ? partOfASpec(parsed) : undefined;
+  if (part !== undefined) {
+    throw new GeneratorError(
+      `not an OpenAPI document: it is ${part} (no \`openapi\` field), the kind of file a spec's $ref points at`,
+      { file, pointer: '#' },
+      "pass the spec's root document: the file with `openapi: 3.1.0` (or 3.0.x), `info` and `paths`, whose $refs reach this one",
     );
   }
   throw new GeneratorError(

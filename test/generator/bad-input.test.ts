@@ -192,6 +192,24 @@ const cases: [string, Case][] = [
     { files: { 'a.yaml': '# nothing\n' }, problem: /the file is empty/, line: 1, fix: /openapi/ },
   ],
   [
+    'a schema file passed as the spec (helper-106 P9: the fix spoke of Swagger 2.0)',
+    {
+      files: { 'a.yaml': 'type: object\nproperties:\n  id: {type: string}\n' },
+      problem:
+        /not an OpenAPI document: it is a schema \(no `openapi` field\), the kind of file a spec's \$ref points at/,
+      line: 1,
+      fix: /^pass the spec's root document: the file with `openapi: 3\.1\.0`/,
+    },
+  ],
+  [
+    'a path item file passed as the spec',
+    {
+      files: { 'a.yaml': 'get:\n  responses:\n    "200": {description: ok}\n' },
+      problem: /it is a path item/,
+      fix: /root document/,
+    },
+  ],
+  [
     'a file that holds only null (YAML `~`, JSON `null`)',
     {
       files: { 'a.yaml': '~\n' },
