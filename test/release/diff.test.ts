@@ -769,6 +769,24 @@ describe('bad input: a clear error, nothing written', () => {
     });
   });
 
+  it('a name that is both a file and a git ref is refused, naming both ways to write it', async () => {
+    // helper-106 P9: a file named `main` won over the branch without a word.
+    resetSpec(repo);
+    const branch = git(repo, 'rev-parse', '--abbrev-ref', 'HEAD').trim();
+    await writeFile(join(repo, branch), 'openapi: 3.1.0\n');
+    try {
+      await expect(diffSpecs({ base: branch, cwd: repo })).rejects.toMatchObject({
+        name: 'CommandError',
+        message: expect.stringMatching(new RegExp(`^--base ${branch} names both a file in .* and a git ref \\(`)),
+        fix: `write ./${branch} for the file, or the ref in full for the commit (refs/heads/${branch}, refs/tags/${branch}, or its commit id)`,
+      });
+      // Written as a path, it is the file.
+      expect((await diffSpecs({ base: `./${branch}`, cwd: repo })).base.label).toBe(`./${branch}`);
+    } finally {
+      await rm(join(repo, branch));
+    }
+  });
+
   it('a missing base file', async () => {
     await expect(diffSpecs({ base: 'old/openapi.yaml', cwd: repo })).rejects.toMatchObject({
       name: 'CommandError',

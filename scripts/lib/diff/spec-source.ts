@@ -35,6 +35,7 @@ export async function resolveBase(
 ): Promise<SpecSource> {
   const asFile = resolve(options.cwd, base);
   if (existsSync(asFile)) {
+    await refuseAmbiguous(base, options.cwd);
     const problem = specFileOptionProblem(
       '--base',
       base,
@@ -91,6 +92,23 @@ export async function resolveBase(
     label: `${base} (${sha.slice(0, 7)})`,
     materialised: { dir, ref: base },
   };
+}
+
+/**
+ * A name written as a ref (no folder, no spec extension: `main`, `v1.2.0`) that is both a file and
+ * a commit of the repository: which one was meant cannot be told, so it is refused, as git refuses
+ * an ambiguous argument. Before, the file won without a word.
+ */
+async function refuseAmbiguous(base: string, cwd: string): Promise<void> {
+  if (/[\\/]/.test(base) || /\.(ya?ml|json)$/i.test(base)) return;
+  const repo = await gitTopLevel(cwd);
+  if (repo === undefined) return;
+  const commit = await git(repo, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
+  if (commit.code !== 0) return;
+  throw new CommandError(
+    `--base ${base} names both a file in ${cwd} and a git ref (${commit.stdout.trim().slice(0, 7)})`,
+    `write ./${base} for the file, or the ref in full for the commit (refs/heads/${base}, refs/tags/${base}, or its commit id)`,
+  );
 }
 
 async function gitTopLevel(cwd: string): Promise<string | undefined> {
