@@ -518,6 +518,59 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
+  it('a key of an operation that paths and webhooks name through operations[…] is said once', async () => {
+    // `paths['/ping']['get']` and `webhooks['pinged']['post']` are `operations['…']`: their keys
+    // are compared there, not again through each place that names the operation. An operation
+    // without an operationId gets the one the generator gives it (getPing).
+    resetSpec(repo);
+    const answers = {
+      '200': {
+        description: 'Up.',
+        headers: { 'X-Region': { schema: { type: 'string' } } },
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
+      '503': {
+        description: 'Down.',
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
+    };
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+      doc.setIn(
+        ['paths', '/ping'],
+        doc.createNode({ get: { 'x-sdk-method': 'health.ping', responses: answers } }),
+      );
+      doc.setIn(
+        ['webhooks', 'pinged'],
+        doc.createNode({ post: { operationId: 'pinged', responses: answers } }),
+      );
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Ping');
+    try {
+      await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+        for (const at of [
+          ['paths', '/ping', 'get'],
+          ['webhooks', 'pinged', 'post'],
+        ]) {
+          doc.deleteIn([...at, 'responses', '503']);
+          doc.deleteIn([...at, 'responses', '200', 'headers']);
+        }
+      });
+      const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+      const lines = report.changes
+        .filter((c) => c.kind === 'sdk/export-type-changed')
+        .map((c) => `${c.level} | ${c.location} | ${c.message.replace(/ removed: .*/, '')}`);
+      expect(lines.sort()).toEqual([
+        'major | operations | `operations["getPing"]["responses"]["200"]["headers"]["X-Region"]`',
+        'major | operations | `operations["pinged"]["responses"]["200"]["headers"]["X-Region"]`',
+        'patch | operations | `operations["getPing"]["responses"]["503"]`',
+        'patch | operations | `operations["pinged"]["responses"]["503"]`',
+      ]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it("a parameter's default changed is major: calls that leave it out now get another value", async () => {
     resetSpec(repo);
     const customer = ['paths', '/orders', 'get', 'parameters', 1, 'schema'];

@@ -290,7 +290,9 @@ export function compareSdk(
     const newSymbol = newExports.get(name);
     if (newSymbol === undefined || !isPlainType(oldSymbol) || !isPlainType(newSymbol)) continue;
     if (!isSpecType(oldSymbol, base.dir) || !isSpecType(newSymbol, head.dir)) continue;
-    if (reachable.has(oldSymbol) || reachable.has(newSymbol) || name === 'paths') continue;
+    // `paths` is what the typed path client takes: compared through it above, but for the keys
+    // inside an operation without an operationId, which only `paths` holds.
+    if (name !== 'paths' && (reachable.has(oldSymbol) || reachable.has(newSymbol))) continue;
     const oldType = checker.getDeclaredTypeOfSymbol(oldSymbol);
     const newType = checker.getDeclaredTypeOfSymbol(newSymbol);
     const shape = OPENAPI_TS_MAPS.get(name);
@@ -300,7 +302,7 @@ export function compareSdk(
         // An error response (4xx, 5xx) no longer documented is rated as on the wire: the calls
         // are the same (the client throws the same error for that status), only code naming the
         // response's type changes.
-        if (/^\["[^"]*"\]\["responses"\]\["[45][^"]*"\]$/.test(key))
+        if (/^(\["[^"]*"\]){1,2}\["responses"\]\["[45][^"]*"\]$/.test(key))
           changes.push({
             level: errorResponseRemoved,
             kind: 'sdk/export-type-changed',
@@ -395,6 +397,9 @@ const OPERATION_KEYS: KeyShape = {
  */
 const OPENAPI_TS_MAPS = new Map<string, KeyShape>([
   ['operations', { '*': OPERATION_KEYS }],
+  // An operation with an operationId is `operations['…']` there: its keys are compared under
+  // `operations` (removedKeys does not go into such a reference); one without is written inline.
+  ['paths', { '*': { '*': OPERATION_KEYS } }],
   ['webhooks', { '*': { '*': OPERATION_KEYS } }],
   ['components', { '*': { '*': null } }],
   ['$defs', { '*': { '*': null } }],
@@ -445,7 +450,7 @@ function removedKeys(
       removed.push(key);
       continue;
     }
-    if (below !== null)
+    if (below !== null && !namesAnOperation(property))
       for (const inner of removedKeys(
         checker,
         checker.getNonNullableType(checker.getTypeOfSymbol(property)),
@@ -455,6 +460,20 @@ function removedKeys(
         removed.push(`${key}${inner}`);
   }
   return removed;
+}
+
+/** Whether a member of `paths` or `webhooks` is declared as `operations['…']`. */
+function namesAnOperation(property: ts.Symbol): boolean {
+  const declaration = property.valueDeclaration ?? property.declarations?.[0];
+  const type =
+    declaration !== undefined && ts.isPropertySignature(declaration) ? declaration.type : undefined;
+  return (
+    type !== undefined &&
+    ts.isIndexedAccessTypeNode(type) &&
+    ts.isTypeReferenceNode(type.objectType) &&
+    ts.isIdentifier(type.objectType.typeName) &&
+    type.objectType.typeName.text === 'operations'
+  );
 }
 
 /**
