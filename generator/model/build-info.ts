@@ -227,9 +227,9 @@ function warnDefaultsOutsideEnum(
  * the variable stands in (RFC 3986 §3) where the template goes on after it: `/` or `?` in the host
  * (`{tenant}` = `acme/evil` in `https://{tenant}.example.com` sends every call to the host `acme`),
  * `?` in the path; anywhere, `#` (a fragment, never sent), a space (no URL holds one), and in the
- * host `\` (an `@` makes credentials, refused on its own). The values are put in as they are (OpenAPI 3.1.1 §4.8.6: substituted, not
- * encoded), so the URL is another than the spec means. A variable that ends its part may start the
- * next (`https://{host}` with `api.example.com/v1`).
+ * host `\` (an `@` makes credentials, refused on its own). The values are put in as they are
+ * (OpenAPI 3.1.1 §4.8.6: substituted, not encoded), so the URL is another than the spec means. A
+ * variable that ends its part may start the next (`https://{host}` with `api.example.com/v1`).
  */
 function warnValuesThatReshapeTheUrl(
   url: string,
