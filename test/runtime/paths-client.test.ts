@@ -49,6 +49,21 @@ interface paths {
   '/export.csv': {
     get: { responses: { 200: { content: { 'text/csv': string } } } };
   };
+  '/segments/{ids}': {
+    get: {
+      parameters: { path: { ids: string[] } };
+      responses: { 200: { content: { 'application/json': unknown } } };
+    };
+  };
+  '/items/{item.id}/tags/{tag*}': {
+    get: {
+      parameters: { path: { 'item.id': string; 'tag*': string } };
+      responses: { 200: { content: { 'application/json': unknown } } };
+    };
+  };
+  '/files/{id}': {
+    get: { responses: { 200: { content: { '*/*': unknown } } } };
+  };
 }
 
 const TOKEN = 'sk_paths_SECRET';
@@ -212,6 +227,63 @@ describe('createPathsClient', () => {
       params: { path: { project: 'p', plan: 'r' } },
     });
     expect(seen).toEqual([`${server.url}/projects/p/plans/r`]);
+  });
+
+  it('encodes and checks every path parameter as the resource method does: arrays, any name, none missing', async () => {
+    // helper-108: these fell through to openapi-fetch's serializer: `['..']` went to the parent
+    // path, `it's` unencoded, `{tag*}` read as RFC 6570's explode, a missing one sent as `%7Bid%7D`.
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    const client = createPathsClient<paths>(core);
+    await client.GET('/segments/{ids}', { params: { path: { ids: ["it's(1)*", 'b'] } } });
+    await client.GET('/items/{item.id}/tags/{tag*}', {
+      params: { path: { 'item.id': "it's", 'tag*': 'x y' } },
+    });
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/segments/it%27s%281%29%2A,b',
+      '/items/it%27s/tags/x%20y',
+    ]);
+    await expect(
+      client.GET('/segments/{ids}', { params: { path: { ids: ['..'] } } }),
+    ).rejects.toThrow('Path parameter {ids} of /segments/{ids} cannot be ".."');
+    await expect(
+      client.GET('/items/{item.id}/tags/{tag*}', {
+        params: { path: { 'item.id': '..', 'tag*': 'x' } },
+      }),
+    ).rejects.toThrow('Path parameter {item.id} of /items/{item.id}/tags/{tag*} cannot be ".."');
+    await expect(
+      client.GET('/segments/{ids}', { params: { path: {} as { ids: string[] } } }),
+    ).rejects.toThrow(
+      'Path parameter {ids} of /segments/{ids} must be a string or a number, got undefined',
+    );
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('reads a `*/*` answer by its Content-Type, as the resource method does', async () => {
+    // helper-108: every such answer was parsed as JSON; a CSV or an image failed.
+    const answers = [
+      { type: 'text/csv', body: 'a,b\n1,2' },
+      { type: 'image/png', body: '\x89PNG' },
+      { type: 'application/json', body: '{"a":1}' },
+    ];
+    let next = 0;
+    const any = await startServer(() => {
+      const { type, body } = answers[next++]!;
+      return { status: 200, headers: { 'content-type': type }, body };
+    });
+    try {
+      const core = new ClientCore({ baseURL: any.url, token: TOKEN });
+      const client = createPathsClient<paths>(core, {
+        operations: { 'get /files/{id}': { parseAs: 'any' } },
+      });
+      const read = async () =>
+        (await client.GET('/files/{id}', { params: { path: { id: 'f' } } } as never)).data;
+      expect(await read()).toBe('a,b\n1,2');
+      const blob = (await read()) as Blob;
+      expect([blob instanceof Blob, blob.type]).toEqual([true, 'image/png']);
+      expect(await read()).toEqual({ a: 1 });
+    } finally {
+      await any.close();
+    }
   });
 
   it('refuses a dot-dot path parameter', async () => {
