@@ -278,7 +278,7 @@ describe('createPathsClient', () => {
       const read = async () =>
         (await client.GET('/files/{id}', { params: { path: { id: 'f' } } } as never)).data;
       expect(await read()).toBe('a,b\n1,2');
-      const blob = (await read()) as Blob;
+      const blob = (await read()) as unknown as Blob;
       expect([blob instanceof Blob, blob.type]).toEqual([true, 'image/png']);
       expect(await read()).toEqual({ a: 1 });
     } finally {

@@ -20,7 +20,7 @@
  * The generated package offers it as a function of the client (`pathsClient(client)`), not as a
  * property: so only the bundles that use it carry openapi-fetch.
  */
-import createClient, { defaultPathSerializer, type Client } from 'openapi-fetch';
+import createClient, { type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.js';
 import { APIConnectionTimeoutError, APIUserAbortError, SDKError } from './errors.js';
 import { formBody, multipartBody, type BodyEncoding } from './internal/body.js';
@@ -34,6 +34,7 @@ import {
 import {
   contentType,
   decoder,
+  readAny,
   readBlob,
   readBytes,
   readJSON,
@@ -65,7 +66,10 @@ export interface PathOperation {
    * declares (`text/csv`, `application/vnd.api+json`), unless the call sets one.
    */
   accept?: string;
-  /** The media type of a request body that is not JSON: its Content-Type, unless the call sets one. */
+  /**
+   * The media type of a request body that is not `application/json` (text, bytes, a form,
+   * `application/merge-patch+json`): its Content-Type, unless the call sets one.
+   */
   bodyType?: string;
   /** The body (text, a Blob, bytes) is sent as it is, not as JSON. */
   rawBody?: true;
@@ -94,7 +98,11 @@ export interface PathsClientOptions {
   operations?: Readonly<Record<string, PathOperation>>;
 }
 
-type ParseAs = 'text' | 'blob' | 'stream';
+/**
+ * How a success body is read: as text, as bytes, as a stream, or, for `any` (a `*\/*` response),
+ * by its Content-Type as the resource method reads it (internal/read.ts `readAny`).
+ */
+type ParseAs = 'text' | 'blob' | 'stream' | 'any';
 
 /** What a call may give as openapi-fetch's own `parseAs`: read here too, under `maxResponseSize`. */
 const CALL_PARSE_AS: ReadonlySet<unknown> = new Set([
@@ -144,24 +152,25 @@ export function createPathsClient<Paths extends {}>(
     (url: string, params: Record<string, unknown>): string => {
       const expanded: [start: number, end: number, where: () => string][] = [];
       let shift = 0;
-      const path = url.replace(/\{([^{}.;*]+)\}/g, (placeholder, name: string, at: number) => {
-        const value = params[name];
+      // Every `{…}` is a parameter's name as the spec writes it (`{item.id}`, `{tag*}`): OpenAPI's
+      // path templates have no RFC 6570 operators, which openapi-fetch's own serializer reads
+      // into them. A value of any kind goes through the same encoding and checks as the resource
+      // method's (an array as `simple` writes it; a missing one refused), never openapi-fetch's.
+      const path = url.replace(/\{([^{}]+)\}/g, (placeholder, name: string, at: number) => {
+        const value = Object.hasOwn(params, name) ? params[name] : undefined;
         const where = () =>
           `{${name}} of ${url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url}`;
         const style = Object.hasOwn(styles, name) ? styles[name] : undefined;
         const text =
           style !== undefined
             ? encodeStyledPathParam(value, style, name, where)
-            : typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint'
-              ? encodePathParam(value, where)
-              : undefined;
-        if (text === undefined) return placeholder;
+            : encodePathParam(value, where);
         expanded.push([at + shift, at + shift + text.length, where]);
         shift += text.length - placeholder.length;
         return text;
       });
       for (const [start, end, where] of expanded) checkPathSegment(path, start, end, where);
-      return defaultPathSerializer(path, params);
+      return path;
     };
   // Sends through the core; `seen` learns that the request went out and, once it came, the answer.
   // `pathQuery`: the path key has a query of its own (`/search?kind=plan`), after which
@@ -380,6 +389,7 @@ async function readByStatus(
   const ctx = core.readContext(response, true, {}, where);
   if (read === 'arrayBuffer')
     return { ...(result as object), data: await (await readBlob(response, ctx)).arrayBuffer() };
-  const reader = read === 'text' ? readText : read === 'blob' ? readBlob : readJSON;
+  const reader =
+    read === 'text' ? readText : read === 'blob' ? readBlob : read === 'any' ? readAny : readJSON;
   return { ...(result as object), data: await reader(response, ctx) };
 }

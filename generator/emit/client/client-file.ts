@@ -375,7 +375,10 @@ function pathsOperations(model: ApiModel): string | undefined {
     const accept = acceptHeader(operation);
     if (accept !== undefined) parts.push(`accept: ${stringLiteral(accept)}`);
     const body = operation.body;
-    if (body !== undefined && (body.kind === 'text' || body.kind === 'binary'))
+    // A JSON body of another media type (`application/merge-patch+json`) is sent labelled so.
+    if (body !== undefined && body.kind === 'json' && body.contentType !== 'application/json')
+      parts.push(`bodyType: ${stringLiteral(body.contentType)}`);
+    else if (body !== undefined && (body.kind === 'text' || body.kind === 'binary'))
       parts.push(`bodyType: ${stringLiteral(body.contentType)}`, 'rawBody: true');
     else if (body !== undefined && (body.kind === 'form' || body.kind === 'multipart')) {
       parts.push(`bodyType: ${stringLiteral(body.contentType)}`, `encode: '${body.kind}'`);
@@ -420,6 +423,8 @@ const PARSE_AS: Readonly<Partial<Record<BodyKind, string>>> = {
   binary: 'blob',
   multipart: 'blob',
   'event-stream': 'stream',
+  // `*/*`: by the Content-Type that comes, as the resource method reads it.
+  any: 'any',
 };
 
 function classDoc(model: ApiModel, auth: TokenAuth | undefined): string {
