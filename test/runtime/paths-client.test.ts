@@ -198,6 +198,29 @@ describe('createPathsClient', () => {
     expect(server.requests[0]?.url).toBe('/search?status=x');
   });
 
+  it('sends cookie parameters in the Cookie header, after the cookies the client and the call have', async () => {
+    // helper-108: openapi-fetch reads no `params.cookie`: they were dropped without a word.
+    const operations = { 'post /search': { anonymous: true as const } };
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      auth: { in: 'cookie', name: 'session' },
+      defaultHeaders: { Cookie: 'theme=dark' },
+    });
+    const client = createPathsClient<paths>(core, { operations });
+    const cookie = { lang: 'fr', ids: [1, 2], note: 'a b;c', gone: undefined };
+    const params = { cookie } as never;
+    await client.GET('/search', { params });
+    await client.GET('/search', { params, headers: { Cookie: 'own=1' } });
+    // An operation that takes no credential: the client's other cookies, not its token.
+    await client.POST('/search', { params });
+    expect(server.requests.map((r) => r.headers['cookie'])).toEqual([
+      `theme=dark; session=${TOKEN}; lang=fr; ids=1,2; note=a%20b%3Bc`,
+      'own=1; lang=fr; ids=1,2; note=a%20b%3Bc',
+      'theme=dark; lang=fr; ids=1,2; note=a%20b%3Bc',
+    ]);
+  });
+
   it('uses the fetch the client was given', async () => {
     const core = new ClientCore({ baseURL: server.url, token: TOKEN });
     const seen: string[] = [];
