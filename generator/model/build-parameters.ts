@@ -97,7 +97,7 @@ export function buildParameters(
           'parameter:cookie',
           `cookie parameter ${JSON.stringify(name)} is not a parameter of the SDK method: browsers send cookies themselves and scripts cannot set them`,
           { file: ctx.file, pointer: located.pointer },
-          `outside a browser, send it per call in the request options: \`headers: { cookie: '${name}=…' }\``,
+          `outside a browser, send it per call in the request options, \`headers: { cookie: '${name}=…' }\`, or through the typed path client, which sends \`params: { cookie: { ${name}: … } }\` in the Cookie header`,
         );
       }
       // Re-setting a key keeps its first position in a Map: an override stays where the path item put it.

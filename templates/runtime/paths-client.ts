@@ -368,13 +368,13 @@ function withCookieParams(init: Init, baseCookie: unknown): Init {
   const cookies = params?.['cookie'];
   if (typeof cookies !== 'object' || cookies === null) return init;
   const pairs: string[] = [];
-  for (const [name, value] of Object.entries(cookies)) {
+  for (const [name, value] of Object.entries(cookies as Record<string, unknown>)) {
     if (value === undefined || value === null) continue;
     assertSendable(value, `Cookie parameter ${JSON.stringify(name)}`);
-    const parts = Array.isArray(value)
+    const parts: unknown[] = Array.isArray(value)
       ? value
       : typeof value === 'object' && !(value instanceof Date)
-        ? Object.entries(value).flat()
+        ? Object.entries(value as Record<string, unknown>).flat()
         : [value];
     const text = parts.map((part) => cookieOctets(scalarText(part), name));
     pairs.push(`${name}=${text.join(',')}`);
@@ -385,10 +385,14 @@ function withCookieParams(init: Init, baseCookie: unknown): Init {
   const given = [header, ownHeaders(init?.['headers'])]
     .flatMap((headers) => Object.entries(headers))
     .find(([key]) => key.toLowerCase() === 'cookie')?.[1];
-  const before = typeof given === 'string' ? given : typeof baseCookie === 'string' ? baseCookie : '';
+  const before =
+    typeof given === 'string' ? given : typeof baseCookie === 'string' ? baseCookie : '';
   return {
     ...init,
-    params: { ...rest, header: { ...header, cookie: [before, ...pairs].filter(Boolean).join('; ') } },
+    params: {
+      ...rest,
+      header: { ...header, cookie: [before, ...pairs].filter(Boolean).join('; ') },
+    },
   };
 }
 

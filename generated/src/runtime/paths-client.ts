@@ -43,6 +43,7 @@ import {
 } from './internal/read.js';
 import { MAX_TIMER_MS, untilAborted } from './internal/retry.js';
 import { assertSendable } from './internal/finite.js';
+import { scalarText } from './internal/scalar.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import { utf8TextType } from './internal/text-type.js';
 import { joinQueries, splitBaseURL } from './internal/url.js';
@@ -215,7 +216,12 @@ export function createPathsClient<Paths extends {}>(
     // it alone.
     const own: Record<string, unknown> = { parseAs: 'stream' };
     const operation = operations[`${method.toLowerCase()} ${url}`];
-    const init = withHeaderParams(call, operation?.header);
+    // Cookie parameters join the client's cookies, without the credential for an operation that
+    // takes none.
+    const init = withCookieParams(
+      withHeaderParams(call, operation?.header),
+      (operation?.anonymous === true ? anonymous : base)['cookie'],
+    );
     if (operation === undefined) return { ...own, ...init };
     if (operation.query !== undefined || operation.anonymous === true)
       own['querySerializer'] = query(operation.query, operation.anonymous === true);
@@ -350,6 +356,59 @@ function withHeaderParams(init: Init, styles: PathOperation['header']): Init {
     styles?.json ?? [],
   );
   return { ...init, params: { ...params, header: serialised } };
+}
+
+/**
+ * `params.cookie`, which openapi-fetch does not send, as the `Cookie` header (RFC 6265 §5.4: one
+ * header, `name=value` pairs joined by `; `), after the cookies the call's headers or the client's
+ * (its cookie credential) already hold. A value in OpenAPI's `form` style (§4.8.12.4: a list
+ * `a,b`, an object `k,v,k2,v2`), each part percent-encoded where a cookie value may not hold the
+ * character (RFC 6265 §4.1.1 cookie-octet).
+ */
+function withCookieParams(init: Init, baseCookie: unknown): Init {
+  const params = init?.['params'] as Record<string, unknown> | undefined;
+  const cookies = params?.['cookie'];
+  if (typeof cookies !== 'object' || cookies === null) return init;
+  const pairs: string[] = [];
+  for (const [name, value] of Object.entries(cookies as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    assertSendable(value, `Cookie parameter ${JSON.stringify(name)}`);
+    const parts: unknown[] = Array.isArray(value)
+      ? value
+      : typeof value === 'object' && !(value instanceof Date)
+        ? Object.entries(value as Record<string, unknown>).flat()
+        : [value];
+    const text = parts.map((part) => cookieOctets(scalarText(part), name));
+    pairs.push(`${name}=${text.join(',')}`);
+  }
+  const { cookie: _cookies, ...rest } = params!;
+  if (pairs.length === 0) return { ...init, params: rest };
+  const header = (rest['header'] ?? {}) as Record<string, unknown>;
+  const given = [header, ownHeaders(init?.['headers'])]
+    .flatMap((headers) => Object.entries(headers))
+    .find(([key]) => key.toLowerCase() === 'cookie')?.[1];
+  const before =
+    typeof given === 'string' ? given : typeof baseCookie === 'string' ? baseCookie : '';
+  return {
+    ...init,
+    params: {
+      ...rest,
+      header: { ...header, cookie: [before, ...pairs].filter(Boolean).join('; ') },
+    },
+  };
+}
+
+/** `text` with each character a cookie value may not hold (RFC 6265 §4.1.1) percent-encoded. */
+function cookieOctets(text: string, name: string): string {
+  return text.replace(/[^\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]/gu, (char) => {
+    try {
+      return encodeURIComponent(char);
+    } catch {
+      throw new SDKError(
+        `Cookie parameter ${JSON.stringify(name)} is not well-formed Unicode (it contains a lone surrogate). Remove the unpaired surrogate.`,
+      );
+    }
+  });
 }
 
 /** A call's own headers (a record, a `Headers` or entry pairs) as a record openapi-fetch merges. */
