@@ -57,6 +57,20 @@ describe('header parameters (style simple)', () => {
   it('serialises without a server too', () => {
     expect(headerParams({ A: ['x', 'y'], B: undefined })).toEqual({ A: 'x,y' });
   });
+
+  it('sends a JSON header parameter in ASCII, its other characters as JSON escapes', async () => {
+    // helper-108: `é` went as the Latin-1 byte e9 (fetch's ByteString), `€` was refused.
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    const filter = { city: 'Zürich', price: '€5', note: 'a"b' };
+    await core.request({
+      method: 'get',
+      path: '/x',
+      headers: headerParams({ 'X-Filter': filter }, [], ['X-Filter']),
+    });
+    const sent = only().headers['x-filter'];
+    expect(sent).toBe('{"city":"Z\\u00FCrich","price":"\\u20AC5","note":"a\\"b"}');
+    expect(JSON.parse(sent as string)).toEqual(filter);
+  });
 });
 
 describe('CR, LF and NUL in headers fail at once', () => {

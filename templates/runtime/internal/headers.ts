@@ -92,9 +92,11 @@ export function headerParams(
     if (value === undefined || value === null) continue;
     assertSendable(value, `Header parameter ${JSON.stringify(name)}`);
     const text = json.includes(name)
-      ? typeof value === 'string'
-        ? value
-        : sendableJSON(value, `Header parameter ${JSON.stringify(name)}`)
+      ? asciiJSON(
+          typeof value === 'string'
+            ? value
+            : sendableJSON(value, `Header parameter ${JSON.stringify(name)}`),
+        )
       : Array.isArray(value)
         ? value.filter(isSet).map(scalarText).join(',')
         : typeof value === 'object' && !(value instanceof Date)
@@ -111,6 +113,19 @@ export function headerParams(
     if (text !== '' || typeof value !== 'object') result[name] = text;
   }
   return result;
+}
+
+/**
+ * JSON text with every character outside ASCII as a `\uXXXX` escape (RFC 8259 §7), which means the
+ * same JSON: a header value goes as Latin-1 bytes (fetch's ByteString), so `é` became one byte a
+ * JSON reader does not take as UTF-8, and `€` was refused. Outside a JSON string no such
+ * character is valid, so the whole text is escaped.
+ */
+function asciiJSON(text: string): string {
+  return text.replace(
+    /[\u007F-\uFFFF]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 function isSet(value: unknown): boolean {
