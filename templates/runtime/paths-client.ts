@@ -43,7 +43,7 @@ import { MAX_TIMER_MS, untilAborted } from './internal/retry.ts';
 import { assertSendable } from './internal/finite.ts';
 import { scalarText } from './internal/scalar.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
-import { utf8TextType } from './internal/text-type.ts';
+import { textBody } from './internal/text-type.ts';
 import { joinQueries, splitBaseURL } from './internal/url.ts';
 import type { HeadersInput } from './request-options.ts';
 
@@ -239,9 +239,14 @@ export function createPathsClient<Paths extends {}>(
       bodyType = encoded.contentType;
       own['bodySerializer'] = (sent: unknown) => sent;
     }
+    // A string sent as it is: in the charset its type declares (internal/text-type.ts).
+    if (typeof body === 'string' && operation.rawBody === true && bodyType !== undefined) {
+      const text = textBody(body, bodyType);
+      body = text.body;
+      bodyType = text.contentType;
+    }
     if (bodyType !== undefined && body !== undefined && !given('content-type'))
-      implied['Content-Type'] =
-        typeof body === 'string' && operation.rawBody === true ? utf8TextType(bodyType) : bodyType;
+      implied['Content-Type'] = bodyType;
     const typed = Object.keys(implied).length === 0 ? headers : { ...implied, ...headers };
     const sent = body === init?.['body'] ? init : { ...init, body };
     if (operation.anonymous !== true)

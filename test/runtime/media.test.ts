@@ -176,6 +176,32 @@ describe('request bodies', () => {
     expect(only().body).toBe('a,b\n1,2\n');
   });
 
+  it('a text type that declares a charset gets a string in that charset, or says it cannot', async () => {
+    // helper-108: `charset=iso-8859-1` went with UTF-8 bytes (café as 63 61 66 c3 a9).
+    await send({ body: 'café', contentType: 'text/csv; charset=iso-8859-1', encode: rawBody });
+    expect(only().headers['content-type']).toBe('text/csv; charset=iso-8859-1');
+    expect([...new Uint8Array(only().raw)]).toEqual([0x63, 0x61, 0x66, 0xe9]);
+    server.requests.length = 0;
+    await send({ body: 'café', contentType: 'text/plain; charset="UTF-8"', encode: rawBody });
+    expect([...new Uint8Array(only().raw)].slice(-2)).toEqual([0xc3, 0xa9]);
+    for (const [body, contentType, said] of [
+      [
+        '5 €',
+        'text/plain; charset=iso-8859-1',
+        'The body holds "€" (U+20AC), which iso-8859-1 has no byte for',
+      ],
+      [
+        'x',
+        'text/plain; charset=Shift_JIS',
+        'A string body is sent as UTF-8, but the operation declares text/plain; charset=Shift_JIS',
+      ],
+    ]) {
+      await expect(send({ body, contentType, encode: rawBody })).rejects.toThrow(said);
+    }
+    // Refused before anything is sent.
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('*/* takes bytes as they are and anything else as JSON', async () => {
     await send({ body: { a: 1 }, contentType: '*/*', encode: rawBody });
     expect(only().headers['content-type']).toBe('application/json');

@@ -221,6 +221,18 @@ describe('createPathsClient', () => {
     ]);
   });
 
+  it('sends a string body in the charset its type declares, as the resource method does', async () => {
+    const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+    const client = createPathsClient<paths>(core, {
+      operations: {
+        'post /search': { bodyType: 'text/plain; charset=iso-8859-1', rawBody: true as const },
+      },
+    });
+    await client.POST('/search', { body: 'café' } as never);
+    expect(server.requests[0]?.headers['content-type']).toBe('text/plain; charset=iso-8859-1');
+    expect([...new Uint8Array(server.requests[0]!.raw)]).toEqual([0x63, 0x61, 0x66, 0xe9]);
+  });
+
   it('uses the fetch the client was given', async () => {
     const core = new ClientCore({ baseURL: server.url, token: TOKEN });
     const seen: string[] = [];

@@ -45,7 +45,7 @@ import { MAX_TIMER_MS, untilAborted } from './internal/retry.js';
 import { assertSendable } from './internal/finite.js';
 import { scalarText } from './internal/scalar.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
-import { utf8TextType } from './internal/text-type.js';
+import { textBody } from './internal/text-type.js';
 import { joinQueries, splitBaseURL } from './internal/url.js';
 import type { HeadersInput } from './request-options.js';
 
@@ -241,9 +241,14 @@ export function createPathsClient<Paths extends {}>(
       bodyType = encoded.contentType;
       own['bodySerializer'] = (sent: unknown) => sent;
     }
+    // A string sent as it is: in the charset its type declares (internal/text-type.ts).
+    if (typeof body === 'string' && operation.rawBody === true && bodyType !== undefined) {
+      const text = textBody(body, bodyType);
+      body = text.body;
+      bodyType = text.contentType;
+    }
     if (bodyType !== undefined && body !== undefined && !given('content-type'))
-      implied['Content-Type'] =
-        typeof body === 'string' && operation.rawBody === true ? utf8TextType(bodyType) : bodyType;
+      implied['Content-Type'] = bodyType;
     const typed = Object.keys(implied).length === 0 ? headers : { ...implied, ...headers };
     const sent = body === init?.['body'] ? init : { ...init, body };
     if (operation.anonymous !== true)

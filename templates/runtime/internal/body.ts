@@ -13,7 +13,7 @@
 import { SDKError } from '../errors.ts';
 import { serializeQuery, type QueryStyle } from './query.ts';
 import { scalarText } from './scalar.ts';
-import { utf8TextType } from './text-type.ts';
+import { textBody } from './text-type.ts';
 import { isJSONMediaType } from './read.ts';
 
 /** A body ready for fetch, with the `Content-Type` to send (none: fetch sets it, e.g. for a caller's `FormData`). */
@@ -167,7 +167,9 @@ export function rawBody(body: unknown, contentType: string): EncodedBody {
   const wildcard = contentType.includes('*');
   const type = (given: string) => (wildcard ? given || undefined : contentType);
   if (typeof body === 'string')
-    return { body, contentType: wildcard ? 'text/plain;charset=UTF-8' : utf8TextType(contentType) };
+    return wildcard
+      ? { body, contentType: 'text/plain;charset=UTF-8' }
+      : textBody(body, contentType);
   if (body instanceof Blob) return { body, contentType: type(body.type) };
   if (
     body instanceof ArrayBuffer ||

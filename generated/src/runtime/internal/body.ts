@@ -15,7 +15,7 @@
 import { SDKError } from '../errors.js';
 import { serializeQuery, type QueryStyle } from './query.js';
 import { scalarText } from './scalar.js';
-import { utf8TextType } from './text-type.js';
+import { textBody } from './text-type.js';
 import { isJSONMediaType } from './read.js';
 
 /** A body ready for fetch, with the `Content-Type` to send (none: fetch sets it, e.g. for a caller's `FormData`). */
@@ -169,7 +169,9 @@ export function rawBody(body: unknown, contentType: string): EncodedBody {
   const wildcard = contentType.includes('*');
   const type = (given: string) => (wildcard ? given || undefined : contentType);
   if (typeof body === 'string')
-    return { body, contentType: wildcard ? 'text/plain;charset=UTF-8' : utf8TextType(contentType) };
+    return wildcard
+      ? { body, contentType: 'text/plain;charset=UTF-8' }
+      : textBody(body, contentType);
   if (body instanceof Blob) return { body, contentType: type(body.type) };
   if (
     body instanceof ArrayBuffer ||
