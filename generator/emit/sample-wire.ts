@@ -23,9 +23,9 @@ export function valueText(value: JsonValue): string {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : scalarText(value);
 }
 
-/** A value described by JSON `content`: a string as given (it is the JSON text), else its JSON text. */
+/** A value described by JSON `content`: its JSON text (a string quoted). */
 function jsonText(value: JsonValue): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return JSON.stringify(value);
 }
 
 /** One path parameter's segment: style `simple`, `label` or `matrix`, arrays and objects. */

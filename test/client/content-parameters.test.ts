@@ -1,8 +1,9 @@
 /**
  * Parameters described by `content` instead of `schema` (OpenAPI 3.1.1 §4.8.12.2.3): a JSON media
  * type (`application/json`, `…+json`) means the value goes as its JSON text, then percent-encoded
- * for the query, never spread as `form` pairs. A string is taken as that text already. Resource
- * methods and the typed path client alike; a real server on 127.0.0.1 reads what arrives.
+ * for the query, never spread as `form` pairs; a string is a JSON string, quoted (RFC 8259 §7),
+ * as the same string in a JSON request body is. Resource methods and the typed path client alike;
+ * a real server on 127.0.0.1 reads what arrives.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,7 +84,8 @@ const COORDINATES = '%7B%22lat%22%3A1.5%2C%22long%22%3A-2%7D';
 describe('a query parameter with content: application/json', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['an object, as its JSON text', { coordinates: { lat: 1.5, long: -2 } }, COORDINATES],
-    ['a string, as the JSON text it is', { coordinates: '{"lat":1.5,"long":-2}' }, COORDINATES],
+    // helper-108: a string went as raw text (`q=abc`), which is no JSON.
+    ['a string, as a JSON string', { coordinates: 'abc' }, '%22abc%22'],
     ['an array under a +json type', { tags: ['a', 'b'] }, 'tags=%5B%22a%22%2C%22b%22%5D'],
   ])('%s', async (_case, params, want) => {
     server.requests.length = 0;
@@ -101,15 +103,26 @@ describe('a header parameter with content: application/json', () => {
     await client.places.near({ 'X-Filter': { lat: 1.5, long: -2 } });
     expect(server.requests[0]?.headers['x-filter']).toBe('{"lat":1.5,"long":-2}');
   });
+
+  it('sends a string as a JSON string', async () => {
+    server.requests.length = 0;
+    await client.places.near({ 'X-Filter': 'abc' });
+    expect(server.requests[0]?.headers['x-filter']).toBe('"abc"');
+  });
 });
 
 describe('a path parameter with content: application/json', () => {
   it.each<[string, unknown]>([
     ['an object, as its JSON text, encoded as one segment', { lat: 1.5, long: -2 }],
-    ['a string, as the JSON text it is', '{"lat":1.5,"long":-2}'],
   ])('%s', async (_case, value) => {
     server.requests.length = 0;
     await client.places.at(value);
     expect(server.requests[0]?.url).toBe(`/at/${COORDINATES}`);
+  });
+
+  it('a string, as a JSON string: quoted, then encoded', async () => {
+    server.requests.length = 0;
+    await client.places.at('abc');
+    expect(server.requests[0]?.url).toBe('/at/%22abc%22');
   });
 });

@@ -590,7 +590,7 @@ function parameterDocs(parameter: ParameterModel): Member['docs'] {
       ? []
       : parameter.jsonContent === true
         ? [
-            `Sent as its ${jsDocCode(parameter.mediaType)} text: a string as given, any other value as JSON.`,
+            `Sent as its ${jsDocCode(parameter.mediaType)} text: the value as JSON, a string quoted.`,
           ]
         : [`Sent as given: the ${jsDocCode(parameter.mediaType)} text of the value.`];
   return nodeDocParts(parameter.schema, {

@@ -92,11 +92,7 @@ export function headerParams(
     if (value === undefined || value === null) continue;
     assertSendable(value, `Header parameter ${JSON.stringify(name)}`);
     const text = json.includes(name)
-      ? asciiJSON(
-          typeof value === 'string'
-            ? value
-            : sendableJSON(value, `Header parameter ${JSON.stringify(name)}`),
-        )
+      ? asciiJSON(sendableJSON(value, `Header parameter ${JSON.stringify(name)}`))
       : Array.isArray(value)
         ? value.filter(isSet).map(scalarText).join(',')
         : typeof value === 'object' && !(value instanceof Date)

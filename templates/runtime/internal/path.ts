@@ -182,10 +182,10 @@ function styled(value: unknown, style: PathStyle, explode: boolean, name: string
 
 /**
  * A path parameter described by JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3), for the `path` tag:
- * a string as given (it is the JSON text), any other value as its JSON text, then encoded whole.
+ * the value as its JSON text (a string quoted, as JSON writes one: RFC 8259 §7), then encoded
+ * whole.
  */
 export function jsonText(value: unknown): string | PathSegment {
-  if (typeof value === 'string') return value;
   const found = unsendable(value);
   if (found === undefined) {
     try {

@@ -24,8 +24,8 @@ export interface QueryStyle {
    */
   allowReserved?: boolean;
   /**
-   * The parameter is described by JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3): a value that is not
-   * a string is sent as its JSON text (`coordinates=%7B%22lat%22%3A1%7D`), a string as given.
+   * The parameter is described by JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3): the value is sent as
+   * its JSON text (`coordinates=%7B%22lat%22%3A1%7D`; a string quoted, `q=%22abc%22`).
    */
   json?: boolean;
 }
@@ -52,10 +52,7 @@ export function serializeQuery(
     const encodeValue = allowReserved ? encodeReserved : encode;
     try {
       if (json === true) {
-        const text =
-          typeof value === 'string'
-            ? value
-            : sendableJSON(value, `Query parameter ${JSON.stringify(name)}`);
+        const text = sendableJSON(value, `Query parameter ${JSON.stringify(name)}`);
         pairs.push(`${encode(name)}=${encodeValue(text)}`);
       } else if (style === 'deepObject') {
         addDeepObject(pairs, name, value, encodeValue);
