@@ -377,6 +377,18 @@ export function buildResponses(
     const media = (response.content as Record<string, unknown>)[contentType];
     model.kind = kind;
     model.contentType = contentType;
+    // A success answer in another kind of media type (XML beside JSON, CSV beside JSON) is one the
+    // method does not ask for (its Accept names the chosen type) and cannot read.
+    const others = Object.keys(response.content as Record<string, unknown>).filter(
+      (type) => type !== contentType && mediaKind(type) !== kind,
+    );
+    if (others.length > 0 && /^(2|default)/.test(status))
+      ctx.warnings.add(
+        'response:media-types',
+        `the ${status} response offers ${others.length + 1} kinds of media type; the SDK's method asks for ${contentType} (its Accept header) and reads that only, so an answer in ${listed(others)} fails`,
+        { file: ctx.file, pointer: joinPointer(at, 'content') },
+        `give each media type an operation of its own if SDK users need it, or call the operation through the typed path client (pathsClient) with \`headers: { Accept: … }\` and \`parseAs\``,
+      );
     const schemaAt = joinPointer(at, 'content', contentType, 'schema');
     if (isJson(contentType)) {
       if (isRecord(media) && media.schema !== undefined)

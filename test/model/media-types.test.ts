@@ -89,4 +89,44 @@ describe('a request body with several media types', () => {
   });
 });
 
+describe('a success response with media types of several kinds', () => {
+  it('is a warning naming the one the method asks for and the kinds it cannot read', async () => {
+    // helper-108: the method sent `Accept: application/json` and failed on the CSV the spec allows.
+    const json = { schema: { type: 'object' } };
+    const file = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Reports', version: '1' },
+      paths: {
+        '/reports': {
+          get: {
+            operationId: 'listReports',
+            responses: {
+              '200': {
+                description: 'ok',
+                content: {
+                  'application/json': json,
+                  'application/problem+json': json,
+                  'text/csv': { schema: { type: 'string' } },
+                },
+              },
+              '400': {
+                description: 'bad',
+                content: { 'application/json': json, 'text/plain': {} },
+              },
+            },
+          },
+        },
+      },
+    });
+    const model = await specModel(file);
+    const found = model.warnings.filter((w) => w.key === 'response:media-types');
+    expect(found.map((w) => [w.location.pointer, w.problem])).toEqual([
+      [
+        '#/paths/~1reports/get/responses/200/content',
+        'the 200 response offers 2 kinds of media type; the SDK\'s method asks for application/json (its Accept header) and reads that only, so an answer in "text/csv" fails',
+      ],
+    ]);
+  });
+});
+
 afterAll(removeTempDirs);
