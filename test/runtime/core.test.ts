@@ -131,6 +131,28 @@ describe('requests', () => {
     expect(only().headers['cookie']).toBe('theme=dark; session=k');
   });
 
+  it("joins a call's own cookies to the client's, rather than dropping its credential; null takes them off", async () => {
+    // The cookie parameter warning says to send one per call in `headers: { cookie }`: that
+    // replaced the Cookie header, and with it the cookie credential.
+    core = new ClientCore({
+      baseURL: server.url,
+      token: 'k',
+      auth: { in: 'cookie', name: 'session' },
+      defaultHeaders: { Cookie: 'theme=dark' },
+    });
+    await core.request({ method: 'get', path: '/plans' }, { headers: { Cookie: 'tz=UTC' } });
+    expect(only().headers['cookie']).toBe('theme=dark; session=k; tz=UTC');
+    server.requests.length = 0;
+    await core.request(
+      { method: 'get', path: '/plans', anonymous: true },
+      { headers: { cookie: 'tz=UTC' } },
+    );
+    expect(only().headers['cookie']).toBe('theme=dark; tz=UTC');
+    server.requests.length = 0;
+    await core.request({ method: 'get', path: '/plans' }, { headers: { cookie: null } });
+    expect(only().headers['cookie']).toBeUndefined();
+  });
+
   it('sends a JSON body with its content type and the method in upper case', async () => {
     await core.request({
       method: 'post',

@@ -214,10 +214,15 @@ describe('createPathsClient', () => {
     await client.GET('/search', { params, headers: { Cookie: 'own=1' } });
     // An operation that takes no credential: the client's other cookies, not its token.
     await client.POST('/search', { params });
+    // The call's own cookies join the client's too, without parameters; null takes them off.
+    await client.GET('/search', { headers: { Cookie: 'own=1' } });
+    await client.GET('/search', { headers: { Cookie: null } } as never);
     expect(server.requests.map((r) => r.headers['cookie'])).toEqual([
       `theme=dark; session=${TOKEN}; lang=fr; ids=1,2; note=a%20b%3Bc`,
-      'own=1; lang=fr; ids=1,2; note=a%20b%3Bc',
+      `theme=dark; session=${TOKEN}; own=1; lang=fr; ids=1,2; note=a%20b%3Bc`,
       'theme=dark; lang=fr; ids=1,2; note=a%20b%3Bc',
+      `theme=dark; session=${TOKEN}; own=1`,
+      undefined,
     ]);
   });
 
