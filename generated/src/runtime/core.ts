@@ -678,13 +678,20 @@ export class ClientCore {
     // media type, before anything is encoded or sent (internal/finite.ts).
     assertSendable(body, 'The request body');
     const encoded = body === undefined ? undefined : encodeBody(request, body, contentType);
+    const clientHeaders = request.anonymous === true ? this.#anonymousHeaders : this.#headers;
     const headers = mergeHeaders(
-      request.anonymous === true ? this.#anonymousHeaders : this.#headers,
+      clientHeaders,
       request.accept === undefined ? undefined : { Accept: request.accept },
       encoded?.contentType === undefined ? undefined : { 'Content-Type': encoded.contentType },
       request.headers,
       options.headers,
     );
+    // A call's own cookies join the client's (its default cookies, its cookie credential) in the
+    // one Cookie header (RFC 6265 §5.4), rather than replace them; `cookie: null` takes them off.
+    const ownCookie = mergeHeaders(request.headers, options.headers)['cookie'];
+    const clientCookie = clientHeaders['cookie'];
+    if (ownCookie !== undefined && clientCookie !== undefined && headers['cookie'] === ownCookie)
+      headers['cookie'] = `${clientCookie}; ${ownCookie}`;
     const keyHeader = (request.idempotencyHeader ?? 'Idempotency-Key').toLowerCase();
     if (request.idempotencyHeader !== undefined) {
       const key =

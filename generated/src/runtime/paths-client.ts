@@ -364,43 +364,43 @@ function withHeaderParams(init: Init, styles: PathOperation['header']): Init {
 }
 
 /**
- * `params.cookie`, which openapi-fetch does not send, as the `Cookie` header (RFC 6265 §5.4: one
- * header, `name=value` pairs joined by `; `), after the cookies the call's headers or the client's
- * (its cookie credential) already hold. A value in OpenAPI's `form` style (§4.8.12.4: a list
- * `a,b`, an object `k,v,k2,v2`), each part percent-encoded where a cookie value may not hold the
- * character (RFC 6265 §4.1.1 cookie-octet).
+ * The Cookie header of a call (RFC 6265 §5.4: one header, `name=value` pairs joined by `; `): the
+ * client's cookies (its default cookies, its cookie credential: `clientCookie`), then the call's
+ * own (a `Cookie` in its headers joins them, as in the resource client, rather than replacing
+ * them), then `params.cookie`, which openapi-fetch does not send. A parameter's value is in
+ * OpenAPI's `form` style (§4.8.12.4: a list `a,b`, an object `k,v,k2,v2`), each part
+ * percent-encoded where a cookie value may not hold the character (RFC 6265 §4.1.1 cookie-octet).
+ * It goes in `params.header`, which openapi-fetch merges last.
  */
-function withCookieParams(init: Init, baseCookie: unknown): Init {
-  const params = init?.['params'] as Record<string, unknown> | undefined;
-  const cookies = params?.['cookie'];
-  if (typeof cookies !== 'object' || cookies === null) return init;
+function withCookieParams(init: Init, clientCookie: unknown): Init {
+  const params = (init?.['params'] ?? {}) as Record<string, unknown>;
+  const cookies = params['cookie'];
   const pairs: string[] = [];
-  for (const [name, value] of Object.entries(cookies as Record<string, unknown>)) {
-    if (value === undefined || value === null) continue;
-    assertSendable(value, `Cookie parameter ${JSON.stringify(name)}`);
-    const parts: unknown[] = Array.isArray(value)
-      ? value
-      : typeof value === 'object' && !(value instanceof Date)
-        ? Object.entries(value as Record<string, unknown>).flat()
-        : [value];
-    const text = parts.map((part) => cookieOctets(scalarText(part), name));
-    pairs.push(`${name}=${text.join(',')}`);
+  if (typeof cookies === 'object' && cookies !== null) {
+    for (const [name, value] of Object.entries(cookies as Record<string, unknown>)) {
+      if (value === undefined || value === null) continue;
+      assertSendable(value, `Cookie parameter ${JSON.stringify(name)}`);
+      const parts: unknown[] = Array.isArray(value)
+        ? value
+        : typeof value === 'object' && !(value instanceof Date)
+          ? Object.entries(value as Record<string, unknown>).flat()
+          : [value];
+      const text = parts.map((part) => cookieOctets(scalarText(part), name));
+      pairs.push(`${name}=${text.join(',')}`);
+    }
   }
-  const { cookie: _cookies, ...rest } = params!;
-  if (pairs.length === 0) return { ...init, params: rest };
-  const header = (rest['header'] ?? {}) as Record<string, unknown>;
-  const given = [header, ownHeaders(init?.['headers'])]
+  const header = (params['header'] ?? {}) as Record<string, unknown>;
+  const own = [header, ownHeaders(init?.['headers'])]
     .flatMap((headers) => Object.entries(headers))
     .find(([key]) => key.toLowerCase() === 'cookie')?.[1];
-  const before =
-    typeof given === 'string' ? given : typeof baseCookie === 'string' ? baseCookie : '';
-  return {
-    ...init,
-    params: {
-      ...rest,
-      header: { ...header, cookie: [before, ...pairs].filter(Boolean).join('; ') },
-    },
-  };
+  // `cookie: null` takes the client's cookies off, as openapi-fetch deletes a null header.
+  if (own === null || (typeof own !== 'string' && pairs.length === 0)) return init;
+  const { cookie: _cookies, ...rest } = params;
+  const given: string[] = [clientCookie, own].filter(
+    (cookie): cookie is string => typeof cookie === 'string' && cookie !== '',
+  );
+  const joined = [...given, ...pairs].join('; ');
+  return { ...init, params: { ...rest, header: { ...header, cookie: joined } } };
 }
 
 /** `text` with each character a cookie value may not hold (RFC 6265 §4.1.1) percent-encoded. */

@@ -11,7 +11,11 @@ export type HeadersInput =
 
 /** Per-call options: the last, optional argument of every client method. Each overrides the client's setting for this call. */
 export interface RequestOptions {
-  /** Extra headers for this call; they win over the client's default headers (`null` removes one). */
+  /**
+   * Extra headers for this call; they win over the client's default headers (`null` removes one).
+   * A `Cookie` joins the client's cookies (its default ones, a cookie credential) instead: one
+   * header holds them all (RFC 6265 §5.4).
+   */
   headers?: HeadersInput;
   /** Aborts the call, retries and waits between them included; the call then rejects with `APIUserAbortError`. */
   signal?: AbortSignal;
