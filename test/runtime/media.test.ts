@@ -441,6 +441,20 @@ describe('success bodies', () => {
   it.each<[string, Reply, unknown]>([
     ['JSON', json(200, { a: 1 }), { a: 1 }],
     ['text', { status: 200, headers: { 'content-type': 'text/plain' }, body: 'hi' }, 'hi'],
+    // As the generator reads declared media types: XML, YAML, JSON records are text, not bytes
+    // (helper-107: NDJSON came as a Blob).
+    ...(
+      [
+        ['application/x-ndjson', '{"a":1}\n{"a":2}\n'],
+        ['application/xml; charset=utf-8', '<a/>'],
+        ['application/atom+xml', '<feed/>'],
+        ['application/yaml', 'a: 1'],
+      ] as const
+    ).map(([type, body]): [string, Reply, unknown] => [
+      type,
+      { status: 200, headers: { 'content-type': type }, body },
+      body,
+    ]),
     ['no content type (parsed as JSON)', { status: 200, body: '[1]' }, [1]],
     ['nothing', { status: 200, body: '' }, undefined],
   ])('*/* (or no 2xx declared): the response decides: %s', async (_name, answer, want) => {

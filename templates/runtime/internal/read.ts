@@ -249,9 +249,25 @@ export function discard(response: Response): void {
 export async function readAny(response: Response, ctx: ReadContext): Promise<unknown> {
   const type = contentType(response);
   if (!anyIsJSON(response)) {
-    return /^text\//i.test(type ?? '') ? readText(response, ctx) : readBlob(response, ctx);
+    return isTextMediaType(type ?? '') ? readText(response, ctx) : readBlob(response, ctx);
   }
   return readJSON(response, { ...ctx, mayBeEmpty: true });
+}
+
+/**
+ * Whether a media type is text, as the generator reads declared ones (model/media-types.ts):
+ * `text/*`, XML (`application/xml`, `+xml`), YAML, JavaScript, GraphQL, SQL, and JSON records
+ * (`application/x-ndjson`, `application/jsonl`, `application/json-seq`), read whole.
+ */
+function isTextMediaType(contentType: string): boolean {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return (
+    type.startsWith('text/') ||
+    type.endsWith('+xml') ||
+    /^application\/(xml|(x-)?yaml|javascript|ecmascript|graphql|sql|json-seq|x-ndjson|ndjson|jsonl|x-jsonl|x-jsonlines|jsonlines)$/.test(
+      type,
+    )
+  );
 }
 
 /** Whether {@link readAny} reads the response as JSON: its `Content-Type` is JSON, or it has none. */
