@@ -146,9 +146,11 @@ describe('npm run dev at startup', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       await settle();
       const runs = lines.slice(before).filter((line) => line.includes(' changed: '));
-      // One save, one run, naming the spec only; before, the package's own files started more.
-      expect(runs).toHaveLength(1);
-      expect(runs[0]).toMatch(/^\S*openapi\.json changed: regenerated /);
+      // Every run names the spec only; before, the package's own files started run after run. (A
+      // save can reach the watcher as two events far enough apart on a loaded machine to make two
+      // runs: the truncation and the write.)
+      for (const run of runs) expect(run).toMatch(/^\S*openapi\.json changed: /);
+      expect(runs.some((run) => /^\S*openapi\.json changed: regenerated /.test(run))).toBe(true);
     } finally {
       await server.close();
     }
