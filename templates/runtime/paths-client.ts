@@ -44,6 +44,7 @@ import { assertSendable } from './internal/finite.ts';
 import { scalarText } from './internal/scalar.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import { textBody } from './internal/text-type.ts';
+import { expectEventStream } from './streaming.ts';
 import { joinQueries, splitBaseURL } from './internal/url.ts';
 import type { HeadersInput } from './request-options.ts';
 
@@ -426,8 +427,8 @@ function ownHeaders(headers: unknown): Record<string, unknown> {
  * A success body openapi-fetch left unread (`parseAs: 'stream'`), read as the response its status
  * selects says (internal/read.ts `responseKey`) with the resource client's readers, under its
  * `maxResponseSize`: JSON parsed (nothing for an empty body, as openapi-fetch has it; an
- * InvalidResponseError for one that does not parse), text as text, bytes as a Blob, a stream as
- * it is; for a call's own `parseAs: 'arrayBuffer'`, the bytes as an ArrayBuffer. A non-2xx without a
+ * InvalidResponseError for one that does not parse), text as text, bytes as a Blob, an event
+ * stream as it is (an InvalidResponseError when the answer is another media type); for a call's own `parseAs: 'arrayBuffer'`, the bytes as an ArrayBuffer. A non-2xx without a
  * body (a 304 Not Modified) has `error: undefined`.
  */
 async function readByStatus(
@@ -447,8 +448,12 @@ async function readByStatus(
   // A 205 (as a 204, which openapi-fetch knows) has no body: openapi-fetch's stream is `null` then.
   if (data === undefined || data === null) return { ...(result as object), data: undefined };
   const read = reads[responseKey(response.status, Object.keys(reads)) ?? ''] ?? 'json';
-  if (read === 'stream') return result;
   const ctx = core.readContext(response, true, {}, where);
+  // An event stream is returned unread, as openapi-fetch returns it, once it is one.
+  if (read === 'stream') {
+    await expectEventStream(response, ctx);
+    return result;
+  }
   if (read === 'arrayBuffer')
     return { ...(result as object), data: await (await readBlob(response, ctx)).arrayBuffer() };
   const reader =

@@ -278,9 +278,18 @@ const SILENT = Symbol('silent');
  * quoting its start: it is not parsed as events.
  */
 export async function readEventStream(response: Response, ctx: ReadContext): Promise<EventStream> {
+  await expectEventStream(response, ctx);
+  return new EventStream(response, ctx);
+}
+
+/**
+ * Resolves when `response` is `text/event-stream`, leaving its body unread.
+ * @throws InvalidResponseError when it is another media type (a JSON error sent with 200), having
+ * read it to quote its start.
+ */
+export async function expectEventStream(response: Response, ctx: ReadContext): Promise<void> {
   const type = contentType(response);
-  if (type?.split(';')[0]?.trim().toLowerCase() === 'text/event-stream')
-    return new EventStream(response, ctx);
+  if (type?.split(';')[0]?.trim().toLowerCase() === 'text/event-stream') return;
   const text = await readText(response, ctx);
   throw ctx.fail(
     `The server answered ${response.status}${ctx.where === undefined ? '' : ` to ${ctx.where}`} with ${truncate(type ?? 'a body without content type')} where the operation declares text/event-stream; ` +

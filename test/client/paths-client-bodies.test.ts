@@ -108,6 +108,28 @@ describe('pathsClient reads', () => {
     expect(new Uint8Array(await (data as Blob).arrayBuffer())).toEqual(BYTES);
   });
 
+  it('an event stream as the stream of its bytes, unread', async () => {
+    const events = 'data: one\n\ndata: two\n\n';
+    reply = () => ({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: events });
+    const data = await get('/events');
+    expect(data).toBeInstanceOf(ReadableStream);
+    expect(await new Response(data as ReadableStream).text()).toBe(events);
+  });
+
+  it('an answer to an event-stream operation that is another media type is an error, quoted', async () => {
+    // A JSON error sent with 200, as the resource client's readEventStream refuses it: before, the
+    // typed path client returned its bytes as if they were events.
+    reply = () => json(200, { error: 'quota exceeded' });
+    const error = await get('/events').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      name: 'InvalidResponseError',
+      status: 200,
+      message: expect.stringContaining(
+        'with application/json where the operation declares text/event-stream; it was not read as events: {"error":"quota exceeded"}',
+      ) as unknown,
+    });
+  });
+
   it('a 2xx by the response its status selects: 200 JSON, 201 by 2XX as text', async () => {
     reply = () => json(200, { id: 'x' });
     expect((await paths()['POST']!('/mixed')).data).toEqual({ id: 'x' });
