@@ -73,6 +73,7 @@ import type { ApiModel } from '../model/types.ts';
 import { rewriteRefs } from '../ref-rewrite.ts';
 import { bodylessWithoutContent, successBodiesAsRead, streamType } from './openapi-types-bodies.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
+import { enumWithoutNull } from './openapi-types-enums.ts';
 import { inlineUnionParents } from './openapi-types-parents.ts';
 import { prefixItemsTuple } from './openapi-types-tuples.ts';
 import { nameDeepRefs } from './openapi-types-refs.ts';
@@ -117,7 +118,10 @@ export const OPENAPI_TS_OPTIONS = {
   generatePathParams: false,
   readWriteMarkers: false,
   transform: (schema, options) =>
-    streamType(schema) ?? binaryAsBlob(schema) ?? prefixItemsTuple(schema, options),
+    streamType(schema) ??
+    binaryAsBlob(schema) ??
+    prefixItemsTuple(schema, options) ??
+    enumWithoutNull(schema, options),
 } as const satisfies OpenAPITSOptions;
 
 /**

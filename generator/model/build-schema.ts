@@ -228,6 +228,15 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
     );
   // Null handling: one form (`nullable`) unless JSON Schema's exact meaning differs (schema-types.ts).
   if (values) {
+    if ((base.nullable || types?.has('null') === true) && !values.list.includes(null))
+      c.warnings.add(
+        'nullable-enum-without-null',
+        `${base.nullable ? '`nullable: true`' : '`type` allows null'}, but \`${values.isConst ? 'const' : 'enum'}\` allows no null, so null is refused here (by OpenAPI 3.0.3 and JSON Schema, as ajv reads it): the SDK's types and guards refuse it, though some tools take it as allowed`,
+        { file: vc.file, pointer: joinPointer(vc.pointer, values.isConst ? 'const' : 'enum') },
+        values.isConst
+          ? 'if the API sends null here, write `enum: [<the const>, null]` instead of `const`; if it does not, remove `nullable`'
+          : 'if the API sends null here, add null to `enum`; if it does not, remove `nullable` (or null from `type`)',
+      );
     if (base.nullable && types) types.add('null');
     base.nullable = false;
   } else if (!base.nullable && types?.has('null') && types.size > 1 && !composed) {

@@ -28,16 +28,68 @@ describe('nullable enum (OpenAPI 3.0.3: null only where the enum lists it)', () 
         'nullable-enum.yaml',
         `
 import type { Account, MaybeStatus, Status } from './types.js';
+import type { components } from './openapi.js';
 import { isAccount, isMaybeStatus, isStatus } from './guards.js';
+type Schemas = components['schemas'];
 same<Status, 'active' | 'inactive'>(true);
 same<MaybeStatus, 'active' | 'inactive' | null>(true);
 same<Account['status'], 'open' | 'closed'>(true);
 same<Account['previous'], 'open' | 'closed' | null>(true);
 same<Account['size'], 1 | 2 | 3 | undefined>(true);
+// src/openapi.ts (the typed path client's types) says the same; openapi-typescript alone adds null.
+same<Schemas['Status'], Status>(true);
+same<Schemas['MaybeStatus'], MaybeStatus>(true);
+same<Schemas['Account']['status'], Account['status']>(true);
+same<Schemas['Account']['previous'], Account['previous']>(true);
+same<Schemas['Account']['size'], Account['size']>(true);
 export const verdicts: boolean[] = [isStatus(null), isMaybeStatus(null), isAccount({ status: null, previous: null })];
 `,
       ),
     ).toEqual([]);
+  });
+
+  it('is warned where the enum refuses the null nullable allows, with both fixes', async () => {
+    const { model } = await faultPackage('nullable-enum.yaml');
+    const warned = model.warnings.find((w) => w.key === 'nullable-enum-without-null')!.places;
+    expect(warned.map((w) => w.location.pointer)).toEqual([
+      '#/components/schemas/Status/enum',
+      '#/components/schemas/Account/properties/status/enum',
+      '#/components/schemas/Account/properties/size/enum',
+    ]);
+    expect(warned[0]!.problem).toContain('`nullable: true`, but `enum` allows no null');
+    expect(warned[0]!.hint).toBe(
+      'if the API sends null here, add null to `enum`; if it does not, remove `nullable` (or null from `type`)',
+    );
+  });
+
+  it('in OpenAPI 3.1 (`type: [string, "null"]` beside an enum without null) as in 3.0', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Nullable enums', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Level: { type: ['string', 'null'], enum: ['low', 'high'] },
+          MaybeLevel: { type: ['string', 'null'], enum: ['low', null] },
+        },
+      },
+    });
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { Level, MaybeLevel } from './types.js';
+import type { components } from './openapi.js';
+same<Level, 'low' | 'high'>(true);
+same<components['schemas']['Level'], Level>(true);
+same<MaybeLevel, 'low' | null>(true);
+same<components['schemas']['MaybeLevel'], MaybeLevel>(true);
+`,
+      }),
+    ).toEqual([]);
+    expect(pkg.model.warnings.map((w) => [w.key, w.location.pointer])).toContainEqual([
+      'nullable-enum-without-null',
+      '#/components/schemas/Level/enum',
+    ]);
   });
 
   it('the guards say the same at run time', async () => {
