@@ -115,7 +115,7 @@ export async function runPipeline(
       files,
       new Map([[PRETTIERIGNORE_PATH, prettierIgnore(printedOnly, model)]]),
     ]);
-    const record = renderRecord(ctx, spec.sources, rendered);
+    const record = renderRecord(ctx, spec.sources, rendered, model.sdk.overridden);
     const tree = mergeTrees([rendered, new Map([[RECORD_PATH, record]])]);
     if (ctx.check) {
       const { checkTree } = await import('./write/check.ts');

@@ -25,6 +25,11 @@ export interface SdkSettings {
   packageVersion: string;
   /** `x-sdk.repository` in npm's form (build-package-meta.ts), when the spec gives one. */
   repository: PackageRepository | undefined;
+  /**
+   * Whether `--name` and `--package-version` name another package name or version than the spec
+   * alone does: the generation record keeps only options that change the output (write/record.ts).
+   */
+  overridden: { packageName: boolean; packageVersion: boolean };
 }
 
 /**
@@ -477,10 +482,9 @@ export function buildSdkSettings(
       ),
     );
   }
-  const packageName =
-    overrides.packageName ??
-    field('packageName') ??
-    `${kebabCase(nameSource) || kebabCase(UNTITLED)}-sdk`;
+  const specPackageName =
+    field('packageName') ?? `${kebabCase(nameSource) || kebabCase(UNTITLED)}-sdk`;
+  const packageName = overrides.packageName ?? specPackageName;
   const nameProblem = npmNameProblem(packageName);
   if (nameProblem !== undefined) {
     problems.push(
@@ -518,6 +522,12 @@ export function buildSdkSettings(
     packageName,
     packageVersion: version,
     repository,
+    overridden: {
+      packageName: overrides.packageName !== undefined && overrides.packageName !== specPackageName,
+      packageVersion:
+        overrides.packageVersion !== undefined &&
+        overrides.packageVersion !== specPackageVersion(info.version, ext, file),
+    },
   };
 }
 
@@ -583,6 +593,19 @@ function packageVersion(
   const version = tag === '' ? '0.0.0' : `0.0.0-${tag}`;
   derived(version);
   return version;
+}
+
+/** The package's version the spec alone gives; undefined when that is not a version. */
+function specPackageVersion(
+  specVersion: string,
+  ext: Record<string, unknown>,
+  file: string,
+): string | undefined {
+  try {
+    return packageVersion(specVersion, versionField(ext, file), { file }, () => undefined);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `x-sdk.packageVersion`: the SDK's version, kept apart from the API description's `info.version`. */

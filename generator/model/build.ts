@@ -169,6 +169,7 @@ export async function buildModel(
       clientOptions: sdkOptions,
       license: packageLicense(doc),
       repository: settings.repository,
+      overridden: settings.overridden,
       unsafePatterns: ctx.unsafePatterns ?? 're2js',
     },
     clientExports,

@@ -88,6 +88,11 @@ export interface SdkModel {
   /** The package's repository (`x-sdk.repository`), undefined when the spec gives none. */
   repository: PackageRepository | undefined;
   /**
+   * Whether `--name` and `--package-version` gave another name or version than the spec alone
+   * does (only those are options of the run in the generation record, write/record.ts).
+   */
+  overridden: { packageName: boolean; packageVersion: boolean };
+  /**
    * What the guards do with a `pattern` that may take super-linear time (`--unsafe-patterns`,
    * generator/model/patterns.ts); `re2js` when absent.
    */

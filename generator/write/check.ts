@@ -143,13 +143,23 @@ export function describeCheck(result: CheckResult): string[] {
     .map(([what, path]) => `  ${what.padEnd(8)}${path}`);
 }
 
+/** The command-line flag of each option the record keeps (write/record.ts `recordOptions`). */
+const OPTION_FLAGS: Readonly<Record<string, string>> = {
+  name: '--name',
+  version: '--package-version',
+  unsafePatterns: '--unsafe-patterns',
+};
+
+/** An option's value as the user gave it; null is an option not given (the spec's own value). */
+const optionValue = (value: unknown) => (value === null ? 'not given' : JSON.stringify(value));
+
 /** Why the files differ when only options of the run changed, in words; undefined when none did. */
 function optionsReason(options: CheckResult['options']): string | undefined {
   if (options === undefined || options.length === 0) return undefined;
   const said = options.map(({ name, was, now }) =>
     name === 'spec'
       ? `the spec file is named ${JSON.stringify(now)} now (was ${JSON.stringify(was)}), which every file's header names`
-      : `the option ${name} is ${JSON.stringify(now)} now (was ${JSON.stringify(was)})`,
+      : `${OPTION_FLAGS[name] ?? `the option ${name}`} is ${optionValue(now)} now (was ${optionValue(was)})`,
   );
   return said.join(', and ');
 }

@@ -90,11 +90,22 @@ function inputKey(ctx: GeneratorContext, file: string): string {
   return relative(ctx.outDir, file).split(sep).join('/');
 }
 
-function recordOptions(ctx: GeneratorContext): GenerationRecord['options'] {
+/**
+ * The options of the run that can change the output. `overridden` (known once the spec is read)
+ * leaves out a `--name` or `--package-version` that names what the spec already does, so that a
+ * folder generated with one is proven up to date without it, and the other way round.
+ */
+function recordOptions(
+  ctx: GeneratorContext,
+  overridden: { packageName: boolean; packageVersion: boolean } = {
+    packageName: true,
+    packageVersion: true,
+  },
+): GenerationRecord['options'] {
   return {
     spec: ctx.specSource,
-    name: ctx.packageName ?? null,
-    version: ctx.packageVersion ?? null,
+    name: (overridden.packageName ? ctx.packageName : undefined) ?? null,
+    version: (overridden.packageVersion ? ctx.packageVersion : undefined) ?? null,
     unsafePatterns: ctx.unsafePatterns,
   };
 }
@@ -104,6 +115,7 @@ export function renderRecord(
   ctx: GeneratorContext,
   sources: ReadonlyMap<string, string>,
   tree: RenderedTree,
+  overridden: { packageName: boolean; packageVersion: boolean },
 ): string {
   let inputs: Record<string, string> | null = ctx.redoclyConfig === undefined ? {} : null;
   for (const [source, text] of [...sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -117,7 +129,7 @@ export function renderRecord(
     format: FORMAT,
     note: 'Written by `npm run generate` so that `npm run generate -- --check` can prove this folder up to date from hashes. Regenerate instead of editing it.',
     generator: generatorFingerprint(),
-    options: recordOptions(ctx),
+    options: recordOptions(ctx, overridden),
     inputs,
     outputs,
   };

@@ -8,6 +8,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
+import { describeOutOfDate } from '../../generator/write/check.ts';
 import { generatorFingerprint, RECORD_PATH } from '../../generator/write/record.ts';
 import { ROOT, removeTempDirs, snapshotTree, tempDir } from './helpers.ts';
 
@@ -32,7 +33,7 @@ async function copy(): Promise<string> {
   return dir;
 }
 
-const check = (cwd: string, options: { name?: string } = {}) =>
+const check = (cwd: string, options: { name?: string; version?: string } = {}) =>
   generate({ cwd, check: true, ...options });
 
 describe('generation record', () => {
@@ -112,6 +113,37 @@ describe('generation record', () => {
     const result = await check(dir, { name: 'other-sdk' });
     expect(result.timings).toHaveProperty('bundle');
     expect(result.check?.changed).toContain('package.json');
+  });
+
+  it('counts a --name or --package-version that names what the spec does as no option, both ways', async () => {
+    const dir = await copy();
+    const pkg = JSON.parse(await readFile(join(dir, 'generated/package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
+    const same = { name: pkg.name, version: pkg.version };
+    // The full comparison runs (the options differ from the record's), and finds nothing to change.
+    const given = await check(dir, same);
+    expect(given.timings).toHaveProperty('bundle');
+    expect(given.check).toMatchObject({ added: [], changed: [], removed: [] });
+    // Generated with them, then checked without them: proven up to date from the record alone.
+    // Before, the record kept `"name": "gigs-sdk"` and the check said "out of date" for it.
+    await generate({ cwd: dir, ...same });
+    const record = JSON.parse(await readFile(join(dir, 'generated', RECORD_PATH), 'utf8'));
+    expect(record.options).toMatchObject({ name: null, version: null });
+    const without = await check(dir);
+    expect(without.check).toEqual({ added: [], changed: [], removed: [] });
+    expect(Object.keys(without.timings)).toEqual(['check']);
+    // Another name or version is an option of the run, as before.
+    await generate({ cwd: dir, name: 'other-sdk', version: '9.9.9' });
+    expect(
+      JSON.parse(await readFile(join(dir, 'generated', RECORD_PATH), 'utf8')).options,
+    ).toMatchObject({ name: 'other-sdk', version: '9.9.9' });
+    const dropped = (await check(dir)).check!;
+    expect(dropped.changed).toContain('package.json');
+    expect(describeOutOfDate(dropped, 'generated', 'spec/openapi.yaml')).toContain(
+      'the files differ because --name is not given now (was "other-sdk"), and --package-version is not given now (was "9.9.9")',
+    );
   });
 
   it('fingerprints the generator by its sources and templates', async () => {
