@@ -571,7 +571,7 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
-  it("a parameter's default changed is major: calls that leave it out now get another value", async () => {
+  it("a parameter's default changed is a patch saying what calls that leave it out now get: the API applies it, the client sends none", async () => {
     resetSpec(repo);
     const customer = ['paths', '/orders', 'get', 'parameters', 1, 'schema'];
     await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
@@ -593,13 +593,13 @@ describe('exported types no method takes or returns', () => {
       const sdk = report.changes.filter((c) => c.kind.startsWith('sdk/'));
       expect(sdk.map((c) => `${c.level} ${c.kind} | ${c.message}`)).toEqual([
         expect.stringMatching(
-          /^major sdk\/default-changed \| .*`client\.orders\.create\(\)`.*default of `note` changed from `"none"` to `"gift"`: calls that leave it out now get `"gift"`/,
+          /^patch sdk\/default-changed \| .*`client\.orders\.create\(\)`.*default of `note` changed from `"none"` to `"gift"`: calls that leave it out now get `"gift"` from the API, whatever SDK version they use \(the client sends no defaults\)/,
         ),
         expect.stringMatching(
-          /^major sdk\/default-changed \| .*`client\.orders\.list\(\)`.*default of `customer` changed from `"anyone"` to `"me"`/,
+          /^patch sdk\/default-changed \| .*`client\.orders\.list\(\)`.*default of `customer` changed from `"anyone"` to `"me"`/,
         ),
       ]);
-      expect(report.bump).toBe('major');
+      expect(report.bump).toBe('patch');
     } finally {
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');
     }

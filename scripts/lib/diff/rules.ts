@@ -86,8 +86,12 @@ const SDK_RULES = {
   'result-enum-values-removed': 'major',
   'property-deprecated': 'minor',
   // What a call that leaves a parameter out gets (its `default`): calls compile, and the API
-  // does otherwise for them (as openapi-comparator's DefaultValueChanged rates it).
-  'default-changed': 'major',
+  // does otherwise for them. The client sends no defaults, so the API applies the new one to every
+  // caller whatever SDK version they use: a major release of the SDK would protect no one (as for
+  // a constraint, `schema-constraint-changed`); only its docs and the testing kit's mocks change.
+  // The changelog line says what callers now get. (openapi-comparator's DefaultValueChanged, for
+  // the API itself, is breaking; `x-sdk.compatibility` can say so: `default-changed: major`.)
+  'default-changed': 'patch',
   'docs-changed': 'patch',
 } as const satisfies Record<string, Level>;
 

@@ -1410,7 +1410,7 @@ class TypeComparer {
           rule: 'default-changed',
           segments: [name],
           describe: (path) =>
-            `default of \`${path}\` changed from \`${oldDefault}\` to \`${newDefault}\`: calls that leave it out now get \`${newDefault}\``,
+            `default of \`${path}\` changed from \`${oldDefault}\` to \`${newDefault}\`: calls that leave it out now get \`${newDefault}\` from the API, whatever SDK version they use (the client sends no defaults)`,
         });
       if (docsChanged(checker, before, after, defaultChanged))
         findings.push({
