@@ -205,6 +205,25 @@ describe('npm run release', () => {
     );
   });
 
+  it('a lost record with releases in the changelog is refused, not taken for a first release', async () => {
+    // Before, the breaking change above was released as 1.2.0, an "Initial release", unchecked.
+    await rm(join(repo, 'release/openapi.json'));
+    try {
+      const before = await snapshotTree(repo);
+      for (const version of [[], ['--version', '1.2.0']]) {
+        const result = release(...version, '--date', DATE);
+        expect(result.status).toBe(1);
+        expect(result.stderr).toBe(
+          'error: there is no release record (release/openapi.json), but generated/CHANGELOG.md lists earlier releases (1.1.0, 1.0.0): without the spec as 1.1.0 was released, the changes since cannot be rated, and this release would be written as the first, unchecked\n' +
+            '  fix: restore the record as 1.1.0 left it: git checkout v1.1.0 -- release/openapi.json (without the tag, git log --oneline -- release/openapi.json names the commits that wrote it), then release; to start the history anew, remove the old entries from generated/CHANGELOG.md\n',
+        );
+      }
+      expect(await snapshotTree(repo)).toEqual(before);
+    } finally {
+      git(repo, 'checkout', '-q', '--', 'release/openapi.json');
+    }
+  });
+
   it('a failure half-way puts back every file it wrote', async () => {
     const plan = await planRelease({ cwd: repo, date: DATE });
     const before = await snapshotTree(repo);

@@ -126,3 +126,8 @@ export function prependEntry(
 export function hasEntry(changelog: string, version: string): boolean {
   return new RegExp(`^## ${version.replace(/[.+]/g, '\\$&')}(?: |$)`, 'm').test(changelog);
 }
+
+/** The versions the changelog has entries for (`## 1.2.0 (2026-11-30)`), newest first. */
+export function releasedVersions(changelog: string): string[] {
+  return [...changelog.matchAll(/^## (\S+)/gm)].map((match) => match[1]!);
+}

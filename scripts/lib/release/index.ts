@@ -22,7 +22,15 @@ import { CommandError } from '../command-error.ts';
 import { diffSpecs, type DiffReport } from '../diff/index.ts';
 import { groupedMessages } from '../diff/change.ts';
 import type { Bump } from '../diff/rules.ts';
-import { CHANGELOG_FILE, entryChanges, hasEntry, prependEntry, renderEntry } from './changelog.ts';
+import {
+  CHANGELOG_FILE,
+  entryChanges,
+  hasEntry,
+  prependEntry,
+  releasedVersions,
+  renderEntry,
+} from './changelog.ts';
+import { shellWord } from '../../../generator/escape.ts';
 import { readRecord, RECORD_FILE, withPackageVersion, writeAtomically } from './record.ts';
 import { uncommittedSpecFiles, untrackedSpecFiles } from './tracked.ts';
 import { isVersion, nextVersion, refuseVersion } from './version.ts';
@@ -126,6 +134,18 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
   }
 
   const uncommitted = await uncommittedSpecFiles(paths.cwd, paths.out);
+  const earlier = record === undefined ? releasedVersions(changelog) : [];
+  if (earlier.length > 0) {
+    // A record lost (a merge, a fork, a deleted file): a first release would skip the comparison
+    // and the version check, so a breaking change could ship as a minor release.
+    const last = earlier[0]!;
+    const listed =
+      earlier.length > 3 ? `${earlier.slice(0, 3).join(', ')}, …` : earlier.join(', ');
+    throw new CommandError(
+      `there is no release record (${paths.show.record}), but ${paths.show.changelog} lists earlier releases (${listed}): without the spec as ${last} was released, the changes since cannot be rated, and this release would be written as the first, unchecked`,
+      `restore the record as ${last} left it: git checkout v${last} -- ${shellWord(paths.show.record)} (without the tag, git log --oneline -- ${shellWord(paths.show.record)} names the commits that wrote it), then release; to start the history anew, remove the old entries from ${paths.show.changelog}`,
+    );
+  }
   let plan: ReleasePlan;
   if (record === undefined) {
     const version = requested ?? (await generatedPackage(paths)).version;
