@@ -315,7 +315,13 @@ function checkAdditionalBesideComposition(
   // Which names key patterns beside it take is not decided here: a spec's pattern is never run
   // at generation (it could take exponential time on a spec's name).
   if (part.patternProperties.length > 0) return;
-  const evaluated = evaluatedProperties(schema, vc, c);
+  // Every property the combined schemas declare, also those of a member with additionalProperties
+  // of its own (which `unevaluatedProperties` would count as evaluating every key): this one does
+  // not see them either way.
+  const evaluated = evaluatedKeys(
+    evaluationScope(schema, vc.pointer, c, () => false),
+    c,
+  );
   if (evaluated === 'all') return;
   const own = new Set(part.properties.map((p) => p.name));
   const hidden = evaluated.names.filter((name) => !own.has(name));

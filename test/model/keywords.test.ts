@@ -215,7 +215,15 @@ describe('additionalProperties beside allOf/anyOf/oneOf', () => {
     expect(found).toHaveLength(1);
     const [warning] = found;
     expect(warning!.location.pointer).toBe('#/components/schemas/Card/additionalProperties');
-    expect(warning!.more, 'Closed too; not Listed, Open or Evaluated').toBe(1);
+    expect(
+      warning!.places.map((place) => place.location.pointer),
+      'Closed and CreateTagResponse (beside a member closed itself) too; not Listed, Open or Evaluated',
+    ).toEqual([
+      '#/components/schemas/Card/additionalProperties',
+      '#/components/schemas/Closed/additionalProperties',
+      '#/components/schemas/CreateTagResponse/additionalProperties',
+    ]);
+    expect(warning!.places[2]!.problem).toContain('it refuses "name", which the combined schemas');
     expect(warning!.problem).toContain('it refuses "last_name" (and 1 more)');
     expect(warning!.hint).toMatch(/^write unevaluatedProperties in its place/);
   });
