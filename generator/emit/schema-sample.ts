@@ -392,8 +392,16 @@ function buildObject(
         : build(parts.additional, walk, 'key1', visiting, depth + 1, pending - 1);
     if (value !== undefined) setOwn(result, 'key1', value);
   }
-  for (const name of parts.requiredWithoutSchema)
-    if (!Object.hasOwn(result, name)) setOwn(result, name, null);
+  // A required name no `properties` declares takes the additional properties' schema, when
+  // there is one (`required: [label]` beside `additionalProperties: {type: string}`: a string).
+  for (const name of parts.requiredWithoutSchema) {
+    if (Object.hasOwn(result, name)) continue;
+    const value =
+      typeof parts.additional === 'object'
+        ? build(parts.additional, walk, name, visiting, depth + 1)
+        : undefined;
+    setOwn(result, name, value ?? null);
+  }
   // `minProperties`: optional properties (that can be built) until there are enough, then keys
   // of the additional properties' schema.
   // Like items, keys count against the sample's size (MAX_SAMPLE_SIZE).

@@ -5,6 +5,7 @@
  * `@ts-expect-error` fails unless the line is an error.
  */
 import { describe, expect, it } from 'vitest';
+import { sampleValue } from '../../generator/emit/schema-sample.ts';
 import { importModules, type GuardsModule } from '../guards/compile.ts';
 import { diagnostics, EQUAL, faultPackage, specPackage, type FaultPackage } from './package.ts';
 
@@ -234,9 +235,26 @@ export const wrong: Counted = { total: 3, flag: true };
 // @ts-expect-error total is required
 export const missing: Counted = { tags: ['a'] };
 export const patterned: Patterned = { id: 'a', 'x-rate': 3 };
-`,
+same<Bag['label'], string>(true);
+// @ts-expect-error label is required
+export const unlabelled: Bag = { count: 1 };
+`.replace('import type { Counted, Patterned }', 'import type { Bag, Counted, Patterned }'),
       ),
     ).toEqual([]);
+  });
+
+  it('a required name only additionalProperties gives a schema is of its type, in the types, the guards and the samples', async () => {
+    const pkg = await faultPackage('additional-properties.yaml');
+    const guards = await loadGuards(pkg);
+    expect(guards['isBag']!({ count: 1, label: 'x' })).toBe(true);
+    expect(guards['isBag']!({ count: 1, label: null })).toBe(false);
+    expect(guards['isBag']!({ count: 1 })).toBe(false);
+    // Before: `label: {} | null`, and a sample `{"count":0,"label":null}` its guard refused.
+    expect(pkg.files.get('src/types.ts')).toContain('  label: string;\n');
+    const bag = pkg.model.schemas.find((schema) => schema.name === 'Bag')!.node;
+    const sample = sampleValue(bag, pkg.model.schemas, { direction: 'response' });
+    expect(sample).toEqual({ count: 0, label: 'label' });
+    expect(guards['isBag']!(sample)).toBe(true);
   });
 });
 

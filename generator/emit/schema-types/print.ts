@@ -117,16 +117,25 @@ export class TypePrinter {
       });
     }
     const declared = new Set(node.properties.map((property) => property.name));
-    // Required here, declared elsewhere (another allOf member) or nowhere: any JSON value, which is
-    // never `undefined`; beside a declaration `items?: Entry[]` this makes `items: Entry[]`. A
-    // sibling's readOnly declaration is not sent in a request, so a request does not require it; a
-    // writeOnly one is optional in a response (as the properties above).
+    // Required here, declared elsewhere (another allOf member) or nowhere: what
+    // `additionalProperties` allows, which applies to the name here (without `patternProperties`,
+    // which are never run at generation), else any JSON value, which is never `undefined`; beside a
+    // declaration `items?: Entry[]` this makes `items: Entry[]`. A sibling's readOnly declaration
+    // is not sent in a request, so a request does not require it; a writeOnly one is optional in a
+    // response (as the properties above).
+    const additional =
+      node.additionalProperties !== undefined &&
+      node.additionalProperties.kind !== 'never' &&
+      node.patternProperties.length === 0
+        ? this.print(node.additionalProperties, mode, false).text
+        : undefined;
     for (const name of node.requiredWithoutSchema) {
       if (declared.has(name)) continue;
       const direction = siblings?.get(name);
       if (mode === 'write' && direction?.readOnly === true) continue;
       const optional = mode === 'read' && direction?.writeOnly === true;
-      members.push({ key: propertyKey(name), type: '{} | null', optional, docs: {} });
+      const type = additional === undefined || additional === 'unknown' ? '{} | null' : additional;
+      members.push({ key: propertyKey(name), type, optional, docs: {} });
     }
     return members;
   }
