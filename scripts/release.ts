@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { optionErrorMessage } from '../generator/unknown-option.ts';
 import { emptyOptionMessage } from '../generator/empty-option.ts';
+import { constants as osConstants } from 'node:os';
 import { printFailure } from './lib/command-error.ts';
 import { shellWord } from '../generator/escape.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
@@ -126,7 +127,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write('Dry run: nothing was written.\n');
       return 0;
     }
-    const result = await applyRelease(plan);
+    const result = await applyRelease(plan, {
+      onInterrupt: (signal) =>
+        process.stderr.write(
+          `${signal}: stopping the release and undoing its writes (again to stop at once, leaving them)…\n`,
+        ),
+    });
     process.stdout.write(
       `Released ${plan.version}. Written:\n${result.written.map((line) => `  ${line}\n`).join('')}` +
         `Next: commit them with the spec, then tag and push:\n` +
@@ -136,7 +142,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     await printFailure(error);
-    return 1;
+    // As a shell reports a process a signal ended: 130 for SIGINT, 143 for SIGTERM.
+    const { ReleaseInterrupted } = await import('./lib/release/index.ts');
+    return error instanceof ReleaseInterrupted ? 128 + osConstants.signals[error.signal] : 1;
   }
 }
 

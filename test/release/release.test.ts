@@ -3,7 +3,7 @@
  * asks for too small a version, the dry run, the check a release tag's CI job runs, and a failure
  * half-way that leaves every file as it was.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -234,6 +234,35 @@ describe('npm run release', () => {
     expect(Object.keys(after).filter((k) => after[k] !== before[k])).toEqual([]);
     expect(after).toEqual(before);
   });
+
+  it('Ctrl-C while the release is written undoes its writes, says so and exits 130', async () => {
+    const before = await snapshotTree(repo);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts/release.ts'), '--date', DATE],
+      { cwd: repo, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.resume();
+    const exited = new Promise<number | null>((done) => child.once('close', done));
+    // The first write is the spec's new version; the package is regenerated after it.
+    const spec = join(repo, 'spec/openapi.yaml');
+    for (let i = 0; i < 1_200 && !(await readFile(spec, 'utf8')).includes('2.0.0'); i++)
+      await new Promise((done) => setTimeout(done, 25));
+    expect(await readFile(spec, 'utf8')).toContain('packageVersion: 2.0.0');
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('SIGINT: stopping the release and undoing its writes');
+    expect(stderr).toContain(
+      "error: interrupted (SIGINT): the release's writes were undone, the spec, the package, the changelog and the record are as they were\n  fix: run npm run release again to release\n",
+    );
+    // Before, the spec and the package stayed at 2.0.0 without the changelog entry or the record.
+    // (git's index is left out: the git commands the release runs refresh its file stat cache.)
+    const { '.git/index': _after, ...after } = await snapshotTree(repo);
+    const { '.git/index': _before, ...unchanged } = before;
+    expect(after).toEqual(unchanged);
+  }, 120_000);
 
   it('--check on a release tag: exit 0 when ready, else 1 with each problem and its fix', async () => {
     git(repo, 'stash', '-q');

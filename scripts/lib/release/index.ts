@@ -8,6 +8,7 @@
  * `checkRelease()` is the check a release tag's CI job runs before publishing.
  */
 import { existsSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_OUT, DEFAULT_SPEC, displayPath } from '../../../generator/context.ts';
@@ -272,7 +273,13 @@ export interface ReleaseResult {
  * Writes the release: the version into the spec, the package regenerated with it, the changelog
  * entry, the recorded spec. If a step fails, every file written so far is put back.
  */
-export async function applyRelease(plan: ReleasePlan): Promise<ReleaseResult> {
+export async function applyRelease(
+  plan: ReleasePlan,
+  options: {
+    /** Told when a first SIGINT or SIGTERM arrives: the writes are being undone. */
+    onInterrupt?: (signal: NodeJS.Signals) => void;
+  } = {},
+): Promise<ReleaseResult> {
   const { paths } = plan;
   const { generate } = await import('../../../generator/index.ts');
   const specText = await readFile(paths.spec, 'utf8');
@@ -284,15 +291,27 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseResult> {
   const regenerate = () => generate({ cwd: paths.cwd, spec: paths.spec, out: paths.out });
 
   let specWritten = false;
+  // Ctrl-C (or a SIGTERM) while the release is written: the step under way ends, and the writes
+  // are undone as for a failure, so the tree is never left half-released (a spec and package at the
+  // new version without their changelog entry and record, which `generate --check` passes).
+  const interrupt = signalsUndo(options.onInterrupt);
   try {
-    await writeAtomically(paths.spec, withPackageVersion(specText, paths.show.spec, plan.version));
-    specWritten = true;
-    await regenerate();
-    await writeAtomically(
-      paths.changelog,
-      prependEntry(changelogText, plan.entry, packageJson.name),
+    const step = async (write: () => Promise<unknown>) => {
+      interrupt.check();
+      await write();
+    };
+    await step(() =>
+      writeAtomically(paths.spec, withPackageVersion(specText, paths.show.spec, plan.version)),
     );
-    await writeAtomically(paths.record, await readFile(join(paths.out, OPENAPI_JSON_PATH), 'utf8'));
+    specWritten = true;
+    await step(regenerate);
+    await step(() =>
+      writeAtomically(paths.changelog, prependEntry(changelogText, plan.entry, packageJson.name)),
+    );
+    await step(async () =>
+      writeAtomically(paths.record, await readFile(join(paths.out, OPENAPI_JSON_PATH), 'utf8')),
+    );
+    interrupt.check();
   } catch (error) {
     if (specWritten) {
       // The package was generated from `specText` before (planRelease checked): regenerating
@@ -306,6 +325,8 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseResult> {
       for (const step of undo) await Promise.resolve(step()).catch(() => undefined);
     }
     throw error;
+  } finally {
+    interrupt.off();
   }
   return {
     written: [
@@ -314,6 +335,41 @@ export async function applyRelease(plan: ReleasePlan): Promise<ReleaseResult> {
       paths.show.changelog,
       paths.show.record,
     ],
+  };
+}
+
+/** A SIGINT or SIGTERM during a release, which undoes its writes instead of leaving them half done. */
+export class ReleaseInterrupted extends CommandError {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(
+      `interrupted (${signal}): the release's writes were undone, the spec, the package, the changelog and the record are as they were`,
+      'run npm run release again to release',
+    );
+  }
+}
+
+/**
+ * While it is on, SIGINT and SIGTERM do not end the process: `check()` throws a
+ * {@link ReleaseInterrupted} at the next step, so the release undoes what it wrote. A second
+ * signal ends the process at once, as signals do.
+ */
+function signalsUndo(onInterrupt: ((signal: NodeJS.Signals) => void) | undefined) {
+  let caught: NodeJS.Signals | undefined;
+  const handler = (signal: NodeJS.Signals) => {
+    if (caught !== undefined) process.exit(128 + osConstants.signals[signal]);
+    caught = signal;
+    onInterrupt?.(signal);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    check: () => {
+      if (caught !== undefined) throw new ReleaseInterrupted(caught);
+    },
+    off: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
   };
 }
 
