@@ -63,12 +63,13 @@ export function buildResources(
   });
 
   const resources = [...byResource].map(([name, members]): ResourceModel => {
+    // A name a schema's type already has (tag `pet`, schema `Pet`) or the runtime's: the class is
+    // `PetResource`, as beside a JavaScript global (exportName), not a numbered `Pet2`.
+    const plain = exportName(pascalCase(name), 'Resource');
+    const wanted = names.has(plain) && !plain.endsWith('Resource') ? `${plain}Resource` : plain;
     const resource: ResourceModel = {
       name,
-      className: names.claim(
-        exportName(pascalCase(name), 'Resource'),
-        resourceOwner(name, members[0]!),
-      ),
+      className: names.claim(wanted, resourceOwner(name, members[0]!)),
       operations: members,
     };
     const description = resourceDescription(name, members, tagDescriptions);

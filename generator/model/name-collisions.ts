@@ -6,9 +6,9 @@
  * number (`PlanItem2`): an export users would not guess, so each rename is a warning that names
  * both places, the name each got, and how to tell them apart. The generator reads no naming
  * extension (such as `x-typescript-name`): names come from the keys, `x-sdk-method` and the
- * operation's path, so the fix renames one of those. A resource class renamed beside a schema
- * (tag `pet`, schema `Pet`: class `Pet2`) is not reported: it is common, and users reach it as
- * `client.pet`, not by its name.
+ * operation's path, so the fix renames one of those. A resource class beside a schema of its
+ * name (tag `pet`, schema `Pet`) is `PetResource` (build-resources.ts), with no warning: it is
+ * common, and users reach it as `client.pet`, not by its name.
  */
 import { joinPointer } from '../errors.ts';
 import type { Warnings } from '../warnings.ts';
