@@ -68,34 +68,34 @@ export interface Plan {
   /**
    * The data allowance in bytes included in this plan. A value of -1 indicates unlimited data. Use
    * `allowances.dataBytes` instead.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   data?: number;
   /**
    * The unit of the data value is always byte.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   dataUnit?: 'byte';
   /**
    * The sms allowance included in this plan. A value of -1 indicates unlimited sms. Use
    * `allowances.smsMessages` instead.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   sms?: number;
   /**
    * The unit of the sms value is always message.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   smsUnit?: 'message';
   /**
    * The voice allowance included in this plan. A value of -1 indicates unlimited voice. Use
    * `allowances.voiceSeconds` instead.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   voice?: number;
   /**
    * The unit of the voice value is always second.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   voiceUnit?: 'second';
 }
@@ -169,32 +169,32 @@ export interface Addon {
   validity: AddonValidity | null;
   /**
    * The data allowance in bytes. Use `allowances.dataBytes` instead.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   data?: number;
   /**
    * The unit of the data value is always byte.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   dataUnit?: 'byte';
   /**
    * The sms allowance in messages. Use `allowances.smsMessages` instead.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   sms?: number;
   /**
    * The unit of the sms value is always message.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   smsUnit?: 'message';
   /**
    * The voice allowance in seconds. Use `allowances.voiceSeconds` instead.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   voice?: number;
   /**
    * The unit of the voice value is always second.
-   * @deprecated
+   * @deprecated The API description marks it deprecated.
    */
   voiceUnit?: 'second';
 }

@@ -116,7 +116,7 @@ describe('emitted files', () => {
       {
         path: 'src/resources/plans.ts',
         want: [
-          '* Retrieve a plan * * Retrieves the plan. A comment closer *\\/ must not end the TSDoc. * @param plan The plan id.',
+          '* Retrieve a plan * * Retrieves the plan. A comment closer *\\/ must not end the TSDoc. * @param plan - The plan id.',
         ],
       },
     ],
@@ -221,7 +221,9 @@ describe('emitted files', () => {
       'deprecated and preview operations say so',
       {
         path: 'src/resources/widgets.ts',
-        want: ['* @remarks Preview: this may change without notice. * @deprecated */ legacy('],
+        want: [
+          '* @remarks Preview: this may change without notice. * @deprecated The API description marks this operation deprecated. */ legacy(',
+        ],
       },
     ],
     [

@@ -170,7 +170,7 @@ describe.each(VERSIONS)('hostile spec, OpenAPI %s', (version, spec) => {
   it('documents deprecated and preview schemas', async () => {
     const text = await readFile(join(out, 'src/types.ts'), 'utf8');
     expect(text).toContain(
-      '/**\n * Deprecated settings.\n * @deprecated\n */\nexport interface UserProfile2 {',
+      '/**\n * Deprecated settings.\n * @deprecated The API description marks it deprecated.\n */\nexport interface UserProfile2 {',
     );
     expect(text).toContain(
       '/** @remarks Preview: this may change without notice. */\nexport type UserProfile3 = string;',

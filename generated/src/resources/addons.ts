@@ -56,7 +56,7 @@ export class Addons extends APIResource {
    * Retrieve an add-on
    *
    * Retrieves the details of an existing add-on.
-   * @param addon The unique identifier for the add-on.
+   * @param addon - The unique identifier for the add-on.
    */
   retrieve(
     addon: string,
@@ -80,7 +80,7 @@ export class Addons extends APIResource {
    * Update an add-on
    *
    * Updates an add-on's name and description.
-   * @param addon The unique identifier for the add-on.
+   * @param addon - The unique identifier for the add-on.
    */
   update(
     addon: string,
@@ -105,7 +105,7 @@ export class Addons extends APIResource {
    * Archive an add-on
    *
    * Set the status of an add-on to archived. An archived add-on can not be added to subscriptions.
-   * @param addon The unique identifier for the add-on.
+   * @param addon - The unique identifier for the add-on.
    */
   archive(
     addon: string,
@@ -130,7 +130,7 @@ export class Addons extends APIResource {
    * Publish an add-on
    *
    * Set the status of an add-on to available. Available add-ons can be added to subscriptions.
-   * @param addon The unique identifier for the add-on.
+   * @param addon - The unique identifier for the add-on.
    */
   publish(
     addon: string,

@@ -54,7 +54,7 @@ export class PlanDocuments extends APIResource {
    * Retrieve a plan document
    *
    * Retrieves the details of an existing plan document.
-   * @param planDocument The unique identifier for the document.
+   * @param planDocument - The unique identifier for the document.
    */
   retrieve(
     planDocument: string,

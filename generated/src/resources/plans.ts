@@ -92,7 +92,7 @@ export class Plans extends APIResource {
    * Retrieve a plan
    *
    * Retrieve the details of an existing plan.
-   * @param plan The unique identifier for the plan.
+   * @param plan - The unique identifier for the plan.
    */
   retrieve(
     plan: string,
@@ -116,7 +116,7 @@ export class Plans extends APIResource {
    * Update a plan
    *
    * Updates the specified plan by setting the values of the parameters passed.
-   * @param plan The unique identifier for the plan.
+   * @param plan - The unique identifier for the plan.
    */
   update(plan: string, params: PlanUpdateParams = {}, options?: RequestOptions): APIPromise<Plan> {
     return this._client.request(() => {
@@ -138,7 +138,7 @@ export class Plans extends APIResource {
    *
    * Set the status of a plan to archived. An archived plan can not be used to create new
    * subscriptions.
-   * @param plan The unique identifier for the plan.
+   * @param plan - The unique identifier for the plan.
    */
   archive(
     plan: string,
@@ -163,7 +163,7 @@ export class Plans extends APIResource {
    * Publish a plan
    *
    * Set the status of a plan to available. Available plans can be used to create new subscriptions.
-   * @param plan The unique identifier for the plan.
+   * @param plan - The unique identifier for the plan.
    */
   publish(
     plan: string,
@@ -190,8 +190,8 @@ export class Plans extends APIResource {
    * Returns a list of documents related to the given plan. The documents returned are sorted by
    * creation date, with the most recently created documents appearing first. Deprecated: use
    * `GET /projects/{project}/planDocuments?plan={plan}` instead.
-   * @param plan The unique identifier for the plan.
-   * @deprecated
+   * @param plan - The unique identifier for the plan.
+   * @deprecated The API description marks this operation deprecated.
    */
   listDocuments(
     plan: string,
@@ -221,9 +221,9 @@ export class Plans extends APIResource {
    *
    * Retrieves the details of an existing document for a given plan. Deprecated: use
    * `GET /projects/{project}/planDocuments/{planDocument}` instead.
-   * @param plan The unique identifier for the plan.
-   * @param document The unique identifier for the document.
-   * @deprecated
+   * @param plan - The unique identifier for the plan.
+   * @param document - The unique identifier for the document.
+   * @deprecated The API description marks this operation deprecated.
    */
   retrieveDocument(
     plan: string,

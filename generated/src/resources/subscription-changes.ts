@@ -87,7 +87,7 @@ export class SubscriptionChanges extends APIResource {
    *
    * Retrieve the details of an existing subscription change which the authenticated user is
    * authorized to view.
-   * @param id The unique identifier for the subscription change.
+   * @param id - The unique identifier for the subscription change.
    */
   retrieve(
     id: string,
@@ -112,7 +112,7 @@ export class SubscriptionChanges extends APIResource {
    *
    * Retrieve the details of an existing subscription change and delete it. Only subscription
    * changes that have not been applied can be deleted.
-   * @param id The unique identifier for the subscription change.
+   * @param id - The unique identifier for the subscription change.
    */
   delete(
     id: string,

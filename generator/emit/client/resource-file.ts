@@ -391,10 +391,15 @@ function methodDoc(operation: OperationModel): OptionalKind<JSDocStructure> {
     )
     .map((slot) => ({
       tagName: 'param',
-      text: `${slot.local} ${escapeJsDoc(slot.parameter.description ?? '')}`,
+      // TSDoc's form, `@param name - text` (TypeScript and editors show the text without the hyphen).
+      text: `${slot.local} - ${escapeJsDoc(slot.parameter.description ?? '')}`,
     }));
   if (operation.preview === true) tags.push({ tagName: 'remarks', text: PREVIEW_REMARK });
-  if (operation.deprecated) tags.push({ tagName: 'deprecated' });
+  if (operation.deprecated)
+    tags.push({
+      tagName: 'deprecated',
+      text: 'The API description marks this operation deprecated.',
+    });
   return { description, tags };
 }
 

@@ -42,7 +42,9 @@ function tags(parts: DocParts): { tagName: string; text?: string }[] {
     if (text.length <= MAX_DEFAULT) out.push({ tagName: 'defaultValue', text: docText(text) });
   }
   if (parts.preview === true) out.push({ tagName: 'remarks', text: PREVIEW_REMARK });
-  if (parts.deprecated === true) out.push({ tagName: 'deprecated' });
+  // TSDoc wants a message after the tag; the spec's `deprecated: true` gives none.
+  if (parts.deprecated === true)
+    out.push({ tagName: 'deprecated', text: 'The API description marks it deprecated.' });
   return out;
 }
 
