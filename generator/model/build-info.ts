@@ -50,9 +50,13 @@ function apiVersion(version: unknown, report?: { file: string; warnings: Warning
   const read = typeof version === 'number' ? String(version) : '0.0.0';
   report?.warnings.add(
     'info-version-type',
-    `info.version must be a string, found ${written}${typeof version === 'number' ? ' (YAML reads an unquoted `1.0` as a number)' : ''}; it is read as "${read}"`,
+    version === undefined
+      ? `info.version is missing (OpenAPI requires it); it is read as "${read}"`
+      : `info.version must be a string, found ${written}${typeof version === 'number' ? ' (YAML reads an unquoted `1.0` as a number)' : ''}; it is read as "${read}"`,
     { file: report.file, pointer: version === undefined ? '#/info' : '#/info/version' },
-    "quote it as the API's version is written: `version: '1.0'`",
+    version === undefined
+      ? "add the API's version to `info`, as a string: `version: '1.0.0'`"
+      : "quote it as the API's version is written: `version: '1.0'`",
   );
   return read;
 }
@@ -62,9 +66,18 @@ export function buildInfo(
   report?: { file: string; warnings: Warnings },
 ): ApiInfo {
   const info = isRecord(doc.info) ? doc.info : {};
+  if (!isRecord(doc.info)) {
+    // OpenAPI requires `info` with `title` and `version`: say so once, not as a version to quote.
+    report?.warnings.add(
+      'info-missing',
+      `the document has no \`info\` object (OpenAPI requires one, with \`title\` and \`version\`), so the client is named \`${UNTITLED}\`, its variables \`${UNTITLED}_…\`, and the API's version is "0.0.0"`,
+      { file: report.file, pointer: '#' },
+      "add `info: { title: 'Shop API', version: '1.0.0' }` with the API's own title and version (the client, package and variables are named after the title; `x-sdk.clientName` names them otherwise)",
+    );
+  }
   const result: ApiInfo = {
     title: typeof info.title === 'string' && showsSomething(info.title) ? info.title : UNTITLED,
-    version: apiVersion(info.version, report),
+    version: isRecord(doc.info) ? apiVersion(info.version, report) : '0.0.0',
   };
   if (typeof info.description === 'string') result.description = info.description;
   const server = firstServerUrl(doc.servers);

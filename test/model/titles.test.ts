@@ -99,8 +99,28 @@ describe('info.version that is not a string', () => {
     });
     expect(read(undefined)).toMatchObject({
       version: '0.0.0',
-      warnings: [{ location: { pointer: '#/info' } }],
+      warnings: [
+        {
+          location: { pointer: '#/info' },
+          problem: 'info.version is missing (OpenAPI requires it); it is read as "0.0.0"',
+          hint: "add the API's version to `info`, as a string: `version: '1.0.0'`",
+        },
+      ],
     });
     expect(read('2024-01-01')).toEqual({ version: '2024-01-01', warnings: [] });
+  });
+
+  it('no info at all is one warning naming what is missing and what the client is named then', () => {
+    const warnings = new Warnings();
+    const info = buildInfo({ openapi: '3.0.3', paths: {} }, { file: 'spec.yaml', warnings });
+    expect(info).toMatchObject({ title: 'API', version: '0.0.0' });
+    // Before: "info.version must be a string, found nothing", fixed by quoting a version.
+    expect(warnings.list().map((w) => [w.key, w.location.pointer, w.hint])).toEqual([
+      [
+        'info-missing',
+        '#',
+        "add `info: { title: 'Shop API', version: '1.0.0' }` with the API's own title and version (the client, package and variables are named after the title; `x-sdk.clientName` names them otherwise)",
+      ],
+    ]);
   });
 });
