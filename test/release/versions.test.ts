@@ -52,7 +52,8 @@ describe('refuseVersion: a breaking change needs a major bump', () => {
       /the changes since 1\.2\.3 are minor: the next version is 1\.3\.0 or later/,
     ],
     ['1.2.3', 'none', '1.2.4', undefined],
-    ['1.2.3', 'patch', '1.2.3', /not above the last release, 1\.2\.3/],
+    ['1.2.3', 'patch', '1.2.3', /^1\.2\.3 is already released \(the last release\)$/],
+    ['1.2.3', 'patch', '1.2.2', /^1\.2\.2 is not above the last release, 1\.2\.3$/],
     ['1.2.3', 'patch', 'next', /next is not a semantic version/],
     // A prerelease of the needed release or a later one: users of ^1.2.3 never get it.
     ['1.2.3', 'major', '2.0.0-beta.1', undefined],

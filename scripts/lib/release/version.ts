@@ -29,6 +29,7 @@ function zeroMajor(bump: Level): semver.ReleaseType {
  */
 export function refuseVersion(last: string, bump: Bump, requested: string): string | undefined {
   if (semver.valid(requested) === null) return `${requested} is not a semantic version`;
+  if (semver.eq(requested, last)) return `${requested} is already released (the last release)`;
   if (!semver.gt(requested, last)) return `${requested} is not above the last release, ${last}`;
   const needed = nextVersion(last, bump);
   // A prerelease (2.0.0-beta.1) comes before its release in semver's order, but stands for it:
