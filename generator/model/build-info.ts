@@ -10,7 +10,7 @@ import { isRecord } from '../json.ts';
 import { HTTP_METHODS } from './build-operations.ts';
 import { packageRepository } from './build-package-meta.ts';
 import { pathPlaceholders, templateProblem } from './path-template.ts';
-import { pascalCase, words } from './names.ts';
+import { asciiWords, pascalCase, words } from './names.ts';
 import { exportName, kebabCase, npmNameProblem, upperSnake } from './sdk-names.ts';
 import type { ApiInfo, PackageRepository } from './types.ts';
 import type { Warnings } from '../warnings.ts';
@@ -498,6 +498,23 @@ export function buildSdkSettings(
   const specPackageName =
     field('packageName') ?? `${kebabCase(nameSource) || kebabCase(UNTITLED)}-sdk`;
   const packageName = overrides.packageName ?? specPackageName;
+  // Words of another script (`用户服务 API`) name the client class, but not the npm package or the
+  // environment variables, which are ASCII: named after the ASCII words alone, or "API", they would
+  // collide with every other such API's (`api-sdk`, `API_TOKEN`).
+  const unwritten = words(nameSource).filter((word) => !/^[A-Za-z0-9]+$/.test(word));
+  const derived = [
+    ...(overrides.packageName === undefined && field('packageName') === undefined
+      ? [`the package \`${packageName}\``]
+      : []),
+    ...(field('envPrefix') === undefined ? [`the variables \`${envPrefix}_…\``] : []),
+  ];
+  if (unwritten.length > 0 && derived.length > 0)
+    warnings.add(
+      'name-not-ascii',
+      `${explicit === undefined ? 'info.title' : '`x-sdk.clientName`'} ${JSON.stringify(nameSource)} has words npm package names and environment variables cannot hold (${unwritten.map((word) => JSON.stringify(word)).join(', ')}), so ${derived.join(' and ')} are named after ${asciiWords(nameSource).length > 0 ? 'its other words alone' : `"${UNTITLED}"`}`,
+      { file, pointer: explicit === undefined ? '#/info/title' : '#/x-sdk/clientName' },
+      "name them in the spec's root: `x-sdk: { packageName: user-service-sdk, envPrefix: USER_SERVICE }`, with names of your API",
+    );
   const nameProblem = npmNameProblem(packageName);
   if (nameProblem !== undefined) {
     problems.push(

@@ -124,3 +124,48 @@ describe('info.version that is not a string', () => {
     ]);
   });
 });
+
+describe('a title in another script', () => {
+  it('names the client class, and a warning asks for the package and variables names it cannot give', () => {
+    const warnings = new Warnings();
+    const info = buildInfo({ info: { title: '用户服务 API', version: '1.0.0' } });
+    const settings = buildSdkSettings(
+      { info: { title: '用户服务 API' } },
+      info,
+      'spec.yaml',
+      { packageName: undefined, packageVersion: undefined },
+      warnings,
+    );
+    expect(settings).toMatchObject({
+      clientName: '用户服务API',
+      packageName: 'api-sdk',
+      envPrefix: 'API',
+    });
+    // Before: `api-sdk` and `API_TOKEN`, as every such API's, without a word.
+    expect(warnings.list().map((w) => [w.key, w.location.pointer, w.problem])).toEqual([
+      [
+        'name-not-ascii',
+        '#/info/title',
+        'info.title "用户服务 API" has words npm package names and environment variables cannot hold ("用户服务"), so the package `api-sdk` and the variables `API_…` are named after its other words alone',
+      ],
+    ]);
+    // Named in the spec: no warning; a Latin title folds to ASCII (Café → cafe): none either.
+    const named = new Warnings();
+    buildSdkSettings(
+      { 'x-sdk': { packageName: 'user-service-sdk', envPrefix: 'USER_SERVICE' } },
+      info,
+      'spec.yaml',
+      { packageName: undefined, packageVersion: undefined },
+      named,
+    );
+    const latin = new Warnings();
+    buildSdkSettings(
+      {},
+      buildInfo({ info: { title: 'Café Crème', version: '1.0.0' } }),
+      'spec.yaml',
+      { packageName: undefined, packageVersion: undefined },
+      latin,
+    );
+    expect([...named.list(), ...latin.list()]).toEqual([]);
+  });
+});
