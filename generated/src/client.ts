@@ -12,8 +12,8 @@ import { checkOptionTypes } from './runtime/internal/options.js';
 import { type PathsClient, createPathsClient } from './runtime/paths-client.js';
 
 /**
- * Options of {@link Gigs}: the token and the defaults of its parameters here, and the settings
- * every client has (retries, timeouts, validation, logging: {@link ClientOptions}).
+ * Options of {@link Gigs}: the token, the base URL and the defaults of its parameters here, and the
+ * settings every client has (retries, timeouts, validation, logging: {@link ClientOptions}).
  */
 export interface GigsOptions extends ClientOptions {
   /**

@@ -50,6 +50,20 @@ describe('emitted files', () => {
     );
   });
 
+  it('says which options the client has of its own: the token only where the API has one', () => {
+    expect(file('src/client.ts')).toContain(
+      'Options of {@link Fixture}: the token, the base URL and the defaults of its parameters here,',
+    );
+    const open = clientModel();
+    open.tokenAuth = undefined;
+    open.auth = [];
+    const [client] = printSourceFiles(emitClient(open).filter((f) => f.path === 'src/client.ts'));
+    // Before: "the token and the defaults of its parameters", for an API without a token too.
+    expect(client!.replace(/\s+/g, ' ')).toContain(
+      'Options of {@link Fixture}: the base URL and the defaults of its parameters here, and the settings',
+    );
+  });
+
   it.each<[string, { path: string; want: string[] }]>([
     [
       'a paginated list: optional params, query rest, comma-separated status, page promise',

@@ -124,7 +124,7 @@ export function emitClientFile(
     isExported: true,
     extends: [clientOptions],
     docs: [
-      `Options of ${docLink(clientName)}: the token and the defaults of its parameters here, and the settings every client has (retries, timeouts, validation, logging: ${docLink(clientOptions)}).`,
+      `Options of ${docLink(clientName)}: ${ownOptions(auth !== undefined, model.sdk.clientOptions.length > 0)} here, and the settings every client has (retries, timeouts, validation, logging: ${docLink(clientOptions)}).`,
     ],
     properties: optionMembers,
   };
@@ -426,6 +426,16 @@ const PARSE_AS: Readonly<Partial<Record<BodyKind, string>>> = {
   // `*/*`: by the Content-Type that comes, as the resource method reads it.
   any: 'any',
 };
+
+/** What the client's own options are, in words: the token only where the API has one. */
+function ownOptions(token: boolean, parameters: boolean): string {
+  const parts = [
+    ...(token ? ['the token'] : []),
+    'the base URL',
+    ...(parameters ? ['the defaults of its parameters'] : []),
+  ];
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+}
 
 function classDoc(model: ApiModel, auth: TokenAuth | undefined): string {
   const { clientName, envPrefix, clientOptions } = model.sdk;
