@@ -642,3 +642,24 @@ export const listing: Content = [{ type: 'file', name: 'a' }];
     expect(diagnostics(pkg, { 'src/check.ts': `${EQUAL}\n${source}` })).toEqual([]);
   });
 });
+
+describe('a type beside a union of the same type (`type: string, anyOf: [string, string]`)', () => {
+  it('is printed once, not as `string & string`', async () => {
+    const pkg = await specPackage({
+      openapi: '3.0.3',
+      info: { title: 'Repeats', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Event: {
+            type: 'object',
+            properties: {
+              kind: { type: 'string', anyOf: [{ type: 'string' }, { type: 'string' }] },
+            },
+          },
+        },
+      },
+    });
+    expect(pkg.files.get('src/types.ts')).toContain('  kind?: string;\n');
+  });
+});

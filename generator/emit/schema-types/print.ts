@@ -392,8 +392,9 @@ function union(parts: readonly Printed[]): Printed {
   return { text: texts.join(' | '), prec: 2 };
 }
 
-/** `A & B`; an empty intersection is `unknown`. */
-function intersection(parts: readonly Printed[]): Printed {
+/** `A & B`, each type once (`string & string` is `string`); an empty intersection is `unknown`. */
+function intersection(all: readonly Printed[]): Printed {
+  const parts = all.filter((part, i) => all.findIndex((p) => p.text === part.text) === i);
   const [only] = parts;
   if (parts.length === 0 || only === undefined) return UNKNOWN;
   if (parts.length === 1) return only;
