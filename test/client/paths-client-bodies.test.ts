@@ -128,6 +128,11 @@ describe('pathsClient reads', () => {
         'with application/json where the operation declares text/event-stream; it was not read as events: {"error":"quota exceeded"}',
       ) as unknown,
     });
+    // A call that asks for the stream itself (`parseAs: 'stream'`) gets it, whatever it holds.
+    const own = await paths()['GET']!('/events', { parseAs: 'stream' });
+    expect(await new Response(own.data as ReadableStream).text()).toBe(
+      '{"error":"quota exceeded"}',
+    );
   });
 
   it('a 2xx by the response its status selects: 200 JSON, 201 by 2XX as text', async () => {

@@ -99,7 +99,8 @@ describe('hover in an editor', () => {
       '(method) Plans.retrieve(plan: string, params?: PlanRetrieveParams, options?: RequestOptions): APIPromise<Plan>',
     );
     expect(method.docs).toContain('Retrieve the details of an existing plan.');
-    expect(method.docs).toContain('@param plan The unique identifier for the plan.');
+    // TSDoc's form; VS Code shows the text after the hyphen (`plan — The unique identifier…`).
+    expect(method.docs).toContain('@param plan - The unique identifier for the plan.');
   });
 
   it('a field of Plan shows its type and its description', () => {

@@ -307,7 +307,10 @@ export function createPathsClient<Paths extends {}>(
         }),
         controller.signal,
       );
-      const read = await untilAborted(readByStatus(core, result, reads, where), controller.signal);
+      const read = await untilAborted(
+        readByStatus(core, result, reads, where, given === undefined),
+        controller.signal,
+      );
       // The caller's signal still cancels a stream body after the call returns it.
       streaming = (read as { data?: unknown } | undefined)?.data instanceof ReadableStream;
       return read;
@@ -430,14 +433,17 @@ function ownHeaders(headers: unknown): Record<string, unknown> {
  * selects says (internal/read.ts `responseKey`) with the resource client's readers, under its
  * `maxResponseSize`: JSON parsed (nothing for an empty body, as openapi-fetch has it; an
  * InvalidResponseError for one that does not parse), text as text, bytes as a Blob, an event
- * stream as it is (an InvalidResponseError when the answer is another media type); for a call's own `parseAs: 'arrayBuffer'`, the bytes as an ArrayBuffer. A non-2xx without a
- * body (a 304 Not Modified) has `error: undefined`.
+ * stream as it is (an InvalidResponseError when the answer is another media type), a call's own
+ * `parseAs: 'stream'` as it is whatever it is; for a call's own `parseAs: 'arrayBuffer'`, the
+ * bytes as an ArrayBuffer. A non-2xx without a body (a 304 Not Modified) has `error: undefined`.
  */
 async function readByStatus(
   core: ClientCore,
   result: unknown,
   reads: Readonly<Record<string, CallParseAs>>,
   where: string,
+  /** `reads` are the operation's (no `parseAs` of the call's own): a `stream` is its event stream. */
+  declared: boolean,
 ): Promise<unknown> {
   const { data, error, response } = result as {
     data?: unknown;
@@ -453,7 +459,7 @@ async function readByStatus(
   const ctx = core.readContext(response, true, {}, where);
   // An event stream is returned unread, as openapi-fetch returns it, once it is one.
   if (read === 'stream') {
-    await expectEventStream(response, ctx);
+    if (declared) await expectEventStream(response, ctx);
     return result;
   }
   if (read === 'arrayBuffer')
