@@ -484,8 +484,9 @@ export function buildSdkSettings(
   const nameSource =
     (explicit === undefined ? undefined : nameable(explicit)) ?? nameable(info.title) ?? UNTITLED;
   const clientName = exportName(pascalCase(nameSource), 'Client');
+  const givenEnvPrefix = field('envPrefix');
   const envPrefix =
-    field('envPrefix') ?? (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || upperSnake(UNTITLED));
+    givenEnvPrefix ?? (upperSnake(nameSource).replace(/^[^A-Z]+/, '') || upperSnake(UNTITLED));
   if (!/^[A-Z][A-Z0-9_]*$/.test(envPrefix)) {
     problems.push(
       new GeneratorError(
@@ -495,18 +496,18 @@ export function buildSdkSettings(
       ),
     );
   }
-  const specPackageName =
-    field('packageName') ?? `${kebabCase(nameSource) || kebabCase(UNTITLED)}-sdk`;
+  const givenPackageName = field('packageName');
+  const specPackageName = givenPackageName ?? `${kebabCase(nameSource) || kebabCase(UNTITLED)}-sdk`;
   const packageName = overrides.packageName ?? specPackageName;
   // Words of another script (`用户服务 API`) name the client class, but not the npm package or the
   // environment variables, which are ASCII: named after the ASCII words alone, or "API", they would
   // collide with every other such API's (`api-sdk`, `API_TOKEN`).
   const unwritten = words(nameSource).filter((word) => !/^[A-Za-z0-9]+$/.test(word));
   const derived = [
-    ...(overrides.packageName === undefined && field('packageName') === undefined
+    ...(overrides.packageName === undefined && givenPackageName === undefined
       ? [`the package \`${packageName}\``]
       : []),
-    ...(field('envPrefix') === undefined ? [`the variables \`${envPrefix}_…\``] : []),
+    ...(givenEnvPrefix === undefined ? [`the variables \`${envPrefix}_…\``] : []),
   ];
   if (unwritten.length > 0 && derived.length > 0)
     warnings.add(
