@@ -68,7 +68,9 @@ export function unreadableShapes(
       }
       if (COMPOSITIONS.has(key) && Array.isArray(value)) {
         value.forEach((member, index) => {
-          if (isRecord(member)) return;
+          // A null member is read as `{}` with a warning, before openapi-typescript reads it
+          // (model/sloppy-schemas.ts).
+          if (isRecord(member) || member === null) return;
           problems.push(
             new GeneratorError(
               `every member of \`${key}\` must be a schema object, not ${describe(member)}`,

@@ -24,7 +24,7 @@ import { getByPointer, pointerTokens, refPointer } from '../pointer.ts';
  * a value (`true`/`false`, a string, one of some words).
  */
 type Shape =
-  | { object: string; fields?: () => Record<string, Shape>; orBoolean?: true }
+  | { object: string; fields?: () => Record<string, Shape>; orBoolean?: true; orNull?: true }
   /** `refable`: OpenAPI allows a Reference Object for the map itself (a Callback Object). */
   | { map: () => Shape; refable?: true }
   | { list: () => Shape }
@@ -37,7 +37,8 @@ const STYLE: Shape = {
   value: 'string',
   words: ['matrix', 'label', 'form', 'simple', 'spaceDelimited', 'pipeDelimited', 'deepObject'],
 };
-const SCHEMA: Shape = { object: 'Schema Object', orBoolean: true };
+/** `null` is read as any value, with a warning, by the model (model/sloppy-schemas.ts). */
+const SCHEMA: Shape = { object: 'Schema Object', orBoolean: true, orNull: true };
 const EXAMPLES: Shape = { map: () => ({ object: 'Example Object' }) };
 const ENCODING: Shape = {
   object: 'Encoding Object',
@@ -181,6 +182,7 @@ export function structureProblems(
           stack.push([entry, shape.map(), joinPointer(pointer, key), (v) => (map[key] = v)]);
     } else {
       if (shape.orBoolean === true && typeof value === 'boolean') continue;
+      if (shape.orNull === true && value === null) continue;
       if (!isRecord(value)) {
         problems.push(wrong(value, `a ${shape.object}`, pointer, file));
         continue;

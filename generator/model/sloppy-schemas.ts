@@ -15,6 +15,7 @@
  * | `items: [a, b]` (draft 4 tuple)      | `prefixItems: [a, b]`: those items by position, any after |
  * | `required: true` on a schema         | left out: the parent's `required` list decides           |
  * | `$ref` to a response, parameter, header or request body | a `$ref` to the schema it holds (component-schema.ts); none: any value |
+ * | `schema: null`, `items: null` (a key with no value in YAML) | `{}`: any value, `unknown`          |
  *
  * The OpenAPI tools after the model (openapi-typescript, openapi.json) read the same rewritten
  * document, so the types, guards and bundled spec agree. A value that is wrong in every spelling
@@ -122,21 +123,27 @@ export function repairSloppySchemas(
 ): void {
   const place: Place = { doc, file, warnings };
   const seen = new WeakSet<object>();
-  const schema = (value: unknown, pointer: string): void => {
+  // `replace` puts a repaired schema where the value was (a `null` becomes `{}`).
+  const schema = (value: unknown, pointer: string, replace: (schema: object) => void): void => {
+    if (value === null) {
+      replace(nullSchema(pointer, place));
+      return;
+    }
     if (!isRecord(value) || seen.has(value)) return;
     seen.add(value);
     repairSchema(value, pointer, place);
-    for (const key of ONE) if (key in value) schema(value[key], joinPointer(pointer, key));
+    for (const key of ONE)
+      if (key in value) schema(value[key], joinPointer(pointer, key), (v) => (value[key] = v));
     for (const key of LISTS) {
       const list = value[key];
       if (Array.isArray(list))
-        list.forEach((item, i) => schema(item, joinPointer(pointer, key, i)));
+        list.forEach((item, i) => schema(item, joinPointer(pointer, key, i), (v) => (list[i] = v)));
     }
     for (const key of MAPS) {
       const map = value[key];
       if (isRecord(map))
         for (const [name, item] of Object.entries(map))
-          schema(item, joinPointer(pointer, key, name));
+          schema(item, joinPointer(pointer, key, name), (v) => (map[name] = v));
     }
   };
   fileHoldersAsSchemas(place);
@@ -151,13 +158,29 @@ export function repairSloppySchemas(
     for (const [key, item] of Object.entries(value)) {
       const at = joinPointer(pointer, key);
       if (key.startsWith('x-') || key === 'example' || key === 'examples') continue;
-      if (key === 'schema') schema(item, at);
+      if (key === 'schema') schema(item, at, (v) => (value[key] = v));
       else if (at === '#/components/schemas' && isRecord(item))
-        for (const [name, s] of Object.entries(item)) schema(s, joinPointer(at, name));
+        for (const [name, s] of Object.entries(item))
+          schema(s, joinPointer(at, name), (v) => (item[name] = v));
       else other(item, at);
     }
   };
   other(doc, '#');
+}
+
+/**
+ * A `null` where a schema belongs (YAML's `schema:` with nothing after it is null; `@directus/specs`
+ * ships a `schema: null`): any value, as `{}` says, with a warning. JSON Schema allows only an
+ * object or a boolean there (2020-12 §4.3.1), so no other reading is closer.
+ */
+function nullSchema(pointer: string, place: Place): object {
+  place.warnings.add(
+    'sloppy:null-schema',
+    'a schema is null, which is neither a Schema Object nor true/false: read as any value (`{}`)',
+    { file: place.file, pointer },
+    'write the schema meant (a `$ref`, a `type`), or `{}` for any value; in YAML a key with nothing after it (`schema:`) is null',
+  );
+  return {};
 }
 
 function repairSchema(s: Record<string, unknown>, pointer: string, place: Place): void {

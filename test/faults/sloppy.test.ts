@@ -164,6 +164,58 @@ describe('a sloppy spec', () => {
     expect(pkg.model.schemas.map((schema) => schema.node.kind)).toEqual(names.map(() => 'any'));
   });
 
+  it('a null where a schema belongs (YAML `schema:` with nothing after it) reads as any value, with a warning per place', async () => {
+    const pkg = await specPackage({
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/items/{id}': {
+          post: {
+            operationId: 'createItem',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: null }],
+            requestBody: { content: { 'application/json': { schema: null } } },
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Item: {
+            type: 'object',
+            properties: { a: null, b: { type: 'array', items: null }, c: { allOf: [null] } },
+          },
+          Loose: null,
+        },
+      },
+    });
+    const [warning, ...others] = pkg.model.warnings;
+    expect(others).toEqual([]);
+    expect(warning?.key).toBe('sloppy:null-schema');
+    expect(warning?.places.map((place) => place.location.pointer)).toEqual([
+      '#/paths/~1items~1{id}/post/parameters/0/schema',
+      '#/paths/~1items~1{id}/post/requestBody/content/application~1json/schema',
+      '#/components/schemas/Item/properties/a',
+      '#/components/schemas/Item/properties/b/items',
+      '#/components/schemas/Item/properties/c/allOf/0',
+      '#/components/schemas/Loose',
+    ]);
+    expect(warning?.hint).toContain('in YAML a key with nothing after it (`schema:`) is null');
+    const types = pkg.files.get('src/types.ts')!;
+    expect(types).toMatch(/a\?: unknown;\s+b\?: unknown\[\];\s+c\?: unknown;/);
+    expect(types).toMatch(/export type Loose = unknown;/);
+    // The package ships the spec as read: `{}` where the null was.
+    const bundled = JSON.parse(pkg.files.get('openapi.json')!) as {
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(bundled.components.schemas.Loose).toEqual({});
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+
   it('a 3.1 boolean exclusiveMinimum generates with a warning, as an exclusive bound', async () => {
     const pkg = await specPackage({
       openapi: '3.1.0',
