@@ -32,7 +32,8 @@ Options:
   --tag <tag>        with --check: the tag being released (v1.2.3) must name the version
   -h, --help         show this help
 
-A release writes: x-sdk.packageVersion in the spec, the regenerated package, an entry at the top
+A release needs generated/ up to date with the spec and a spec without lint errors (redocly.yaml,
+as npm run lint:spec). It writes: x-sdk.packageVersion in the spec, the regenerated package, an entry at the top
 of <out>/CHANGELOG.md, and the released spec into the record. Commit them, tag v<version>, push.
 Exit codes: 0 done (or ready), 1 refused or not ready, 2 bad command line.`;
 

@@ -2,13 +2,14 @@
 // whole spec takes about 0.1 s after each save, which on the main thread would hold back the next
 // save's regeneration. Plain JavaScript, so that it runs in a worker under any loader.
 //
-// Message in: { id, spec, config, reloadConfig }; out: { id, problems, report } or { id, error }.
-// `problems` are what the page lists; `report` is Redocly's codeframe text for the terminal's stdout
+// Message in: { id, spec, config, reloadConfig, cwd }; out: { id, problems, report } or { id, error }.
+// `problems` are what the page lists (places relative to `cwd`, default the process's); `report` is Redocly's codeframe text for the terminal's stdout
 // (colored as on the main thread: colorette looks at the process's own stdout).
 import { relative } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import {
   BaseResolver,
+  createConfig,
   formatProblems,
   getLineColLocation,
   lint,
@@ -45,10 +46,14 @@ class RememberingResolver extends BaseResolver {
 const parses = new Map();
 let config;
 
-parentPort.on('message', async ({ id, spec, configPath, reloadConfig }) => {
+parentPort.on('message', async ({ id, spec, configPath, reloadConfig, cwd }) => {
   try {
     if (reloadConfig) config = undefined;
-    config ??= configPath ? await loadConfig({ configPath }) : await loadConfig({});
+    // Without a config file, Redocly's recommended rules, as `redocly lint` applies them: not a
+    // redocly.yaml that happens to be in the process's working folder.
+    config ??= configPath
+      ? await loadConfig({ configPath })
+      : await createConfig({ extends: ['recommended'] });
     const problems = once(
       await lint({
         ref: spec,
@@ -56,7 +61,11 @@ parentPort.on('message', async ({ id, spec, configPath, reloadConfig }) => {
         externalRefResolver: new RememberingResolver(parses, config.resolve),
       }),
     );
-    parentPort.postMessage({ id, problems: problems.map(describe), report: report(problems) });
+    parentPort.postMessage({
+      id,
+      problems: problems.map((problem) => describe(problem, cwd ?? process.cwd())),
+      report: report(problems),
+    });
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
@@ -108,11 +117,11 @@ function report(problems) {
 }
 
 /** A problem as the page lists it: severity, message, rule and `file:line:column`. */
-function describe(problem) {
+function describe(problem, cwd) {
   const location = problem.location[0];
   let where = location?.source.absoluteRef ?? '';
   if (location !== undefined) {
-    where = relative(process.cwd(), where) || where;
+    where = relative(cwd, where) || where;
     try {
       const { start } = getLineColLocation(location);
       where += `:${start.line}:${start.col}`;

@@ -40,10 +40,12 @@ export class SpecLinter {
   /**
    * @param spec absolute path of the spec's root file
    * @param configPath redocly.yaml, or undefined for Redocly's recommended rules
+   * @param cwd the folder problems' places are relative to (default: the process's)
    */
   constructor(
     private readonly spec: string,
     private readonly configPath: string | undefined,
+    private readonly cwd?: string,
   ) {}
 
   /**
@@ -56,7 +58,13 @@ export class SpecLinter {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ id, spec: this.spec, configPath: this.configPath, reloadConfig });
+      worker.postMessage({
+        id,
+        spec: this.spec,
+        configPath: this.configPath,
+        reloadConfig,
+        cwd: this.cwd,
+      });
     });
   }
 

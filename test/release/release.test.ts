@@ -4,7 +4,7 @@
  * half-way that leaves every file as it was.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
@@ -222,6 +222,35 @@ describe('npm run release', () => {
     } finally {
       git(repo, 'checkout', '-q', '--', 'release/openapi.json');
     }
+  });
+
+  it('a lint error in the spec stops the release, dry run too, each named at its line; warnings do not', async () => {
+    // The shop spec has operations without a 4xx response: a warning under Redocly's recommended
+    // rules, which apply without a redocly.yaml, and an error under this one.
+    await writeFile(
+      join(repo, 'redocly.yaml'),
+      'extends:\n  - recommended\nrules:\n  operation-4xx-response: error\n',
+    );
+    try {
+      const before = await snapshotTree(repo);
+      for (const dryRun of [['--dry-run'], []]) {
+        const result = release(...dryRun, '--date', DATE);
+        expect(result.status).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(
+          /^error: the spec has 3 lint errors \(redocly\.yaml\):\n {2}spec\/openapi\.yaml:\d+:\d+ operation-4xx-response: Operation must have at least one `4XX` response\.\n/,
+        );
+        expect(result.stderr).toContain(
+          '\n  fix: fix them (npm run lint:spec shows each with the lines around it), then release\n',
+        );
+      }
+      expect(await snapshotTree(repo)).toEqual(before);
+    } finally {
+      await rm(join(repo, 'redocly.yaml'));
+    }
+    await expect(planRelease({ cwd: repo, date: DATE })).resolves.toMatchObject({
+      version: '2.0.0',
+    });
   });
 
   it('a failure half-way puts back every file it wrote', async () => {

@@ -32,6 +32,7 @@ import {
   renderEntry,
 } from './changelog.ts';
 import { shellWord } from '../../../generator/escape.ts';
+import { lintBeforeRelease } from './lint.ts';
 import { readRecord, RECORD_FILE, withPackageVersion, writeAtomically } from './record.ts';
 import { uncommittedSpecFiles, untrackedSpecFiles } from './tracked.ts';
 import { isVersion, nextVersion, refuseVersion } from './version.ts';
@@ -108,6 +109,9 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       `--date ${date} is not a date`,
       'write a day of the calendar as YYYY-MM-DD (ISO 8601), e.g. 2026-02-28',
     );
+  // Redocly's rules, on a thread of their own while the steps below run (lint.ts).
+  const linted = lintBeforeRelease(paths.spec, paths.cwd);
+  linted.catch(() => undefined); // awaited below, once the version is decided
   const record = await readRecord(paths.record, paths.show.record);
   const changelog = await readFile(paths.changelog, 'utf8').catch(() => '');
   // `v1.2.0`, as tags and `npm version` write it, is the version 1.2.0.
@@ -215,6 +219,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       uncommitted,
     };
   }
+  await linted;
   if (hasEntry(changelog, plan.version)) {
     throw new CommandError(
       `${paths.show.changelog} already has an entry for ${plan.version}`,
