@@ -277,32 +277,64 @@ describe('success bodies', () => {
       const error = await get().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidResponseError);
       expect((error as Error).message).toBe(
-        'The server answered 200 with JSON that is not valid utf-8 (RFC 8259 §8.1: JSON is UTF-8; another charset is decoded only when the response names it).',
+        'The server answered 200 with JSON that is not valid UTF-8 (RFC 8259 §8.1: JSON is UTF-8, and §11: a charset parameter has no effect on it).',
       );
       expect(server.requests).toHaveLength(1);
     },
   );
 
-  it.each<[string, Uint8Array]>([
-    ['iso-8859-1', Uint8Array.from(Buffer.from('{"a":"café"}', 'latin1'))],
-    ['utf-16le', Uint8Array.from(Buffer.from('{"a":"café"}', 'utf16le'))],
-  ])('JSON in the charset the response names (%s) is decoded in it', async (charset, body) => {
+  // helper-111: UTF-8 labelled `charset=iso-8859-1` came back as "cafÃ©", and passed the guards.
+  it.each(['iso-8859-1', 'windows-1252', 'us-ascii', 'utf-16le'])(
+    'JSON is read as UTF-8 whatever charset the response names (%s): RFC 8259 §8.1, §11',
+    async (charset) => {
+      reply = () => ({
+        status: 200,
+        headers: { 'content-type': `application/json; charset=${charset}` },
+        body: Uint8Array.from(Buffer.from('{"a":"café"}', 'utf8')),
+      });
+      await expect(get()).resolves.toEqual({ a: 'café' });
+    },
+  );
+
+  it('JSON in another charset than UTF-8 is an InvalidResponseError naming the charset, never misread', async () => {
     reply = () => ({
       status: 200,
-      headers: { 'content-type': `application/json; charset=${charset}` },
-      body,
+      headers: { 'content-type': 'application/json; charset=iso-8859-1' },
+      body: Uint8Array.from(Buffer.from('{"a":"café"}', 'latin1')),
     });
-    await expect(get()).resolves.toEqual({ a: 'café' });
+    const latin1 = await get().catch((e: unknown) => e);
+    expect(latin1).toBeInstanceOf(InvalidResponseError);
+    expect((latin1 as Error).message).toBe(
+      'The server answered 200 with JSON that is not valid UTF-8, though it names charset=iso-8859-1 (RFC 8259 §8.1: JSON is UTF-8, and §11: a charset parameter has no effect on it).',
+    );
+    // UTF-16 of ASCII text is valid UTF-8 (with NULs), which JSON.parse refuses.
+    reply = () => ({
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-16le' },
+      body: Uint8Array.from(Buffer.from('{"a":"cafe"}', 'utf16le')),
+    });
+    const utf16 = await get().catch((e: unknown) => e);
+    expect(utf16).toBeInstanceOf(InvalidResponseError);
+    expect((utf16 as Error).message).toMatch(
+      /^The server answered 200 with invalid JSON where JSON was expected \(read as UTF-8, though it names charset=utf-16le, as RFC 8259 §8\.1 and §11 have it\): /,
+    );
   });
 
-  it('an error body is decoded in the charset it names too', async () => {
+  it('an error body is decoded in the charset it names, JSON in UTF-8', async () => {
+    reply = () => ({
+      status: 400,
+      headers: { 'content-type': 'text/plain; charset=iso-8859-1' },
+      body: Uint8Array.from(Buffer.from('café fermé', 'latin1')),
+    });
+    const text = await get().catch((e: unknown) => e);
+    expect((text as Error).message).toBe('400 Bad Request: café fermé');
     reply = () => ({
       status: 400,
       headers: { 'content-type': 'application/json; charset=iso-8859-1' },
-      body: Uint8Array.from(Buffer.from('{"message":"café fermé"}', 'latin1')),
+      body: Uint8Array.from(Buffer.from('{"message":"café fermé"}', 'utf8')),
     });
-    const error = await get().catch((e: unknown) => e);
-    expect((error as Error).message).toBe('400 Bad Request: café fermé');
+    const json = await get().catch((e: unknown) => e);
+    expect((json as Error).message).toBe('400 Bad Request: café fermé');
   });
 
   describe('a Content-Type sent twice (fetch joins them with ", "): the last one counts, as fetch reads it', () => {

@@ -1108,7 +1108,8 @@ function otherKey(request: APIRequest, status: number): string | undefined {
 }
 
 /**
- * An error body, decoded in the charset it names (UTF-8 by default; invalid bytes become U+FFFD:
+ * An error body, decoded in the charset it names (UTF-8 by default, and for JSON whatever it names:
+ * internal/read.ts `decoder`; invalid bytes become U+FFFD:
  * it is for the message): parsed JSON when the server says JSON, else the text (also of JSON that
  * does not parse, or nests deeper than `MAX_ERROR_BODY_DEPTH` levels).
  */

@@ -192,7 +192,7 @@ export function createPathsClient<Paths extends {}>(
       const response = (seen.answered = await core.fetchFollowing(url, init, fetchImpl));
       if (response.ok || response.body === null) return response;
       // openapi-fetch reads an error body whole (`response.text()`): read it here instead, under
-      // maxResponseSize (an InvalidResponseError past it), in the charset it names, with the
+      // maxResponseSize (an InvalidResponseError past it), in the charset it names (JSON in UTF-8), with the
       // token redacted from it as from an APIError's body (a server may echo the credential).
       const bytes = await readBytes(response, core.readContext(response, true, {}, where));
       const text = core.redactErrorText(decoder(contentType(response)).decode(bytes));

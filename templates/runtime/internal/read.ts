@@ -121,17 +121,22 @@ export function tooLarge(response: Response, ctx: ReadContext): InvalidResponseE
   );
 }
 
-/** The body as text, decoded as its `charset` says (UTF-8 unless it names another). */
+/** The body as text, decoded as its `charset` says (UTF-8 unless it names another; JSON: UTF-8). */
 export async function readText(response: Response, ctx: ReadContext): Promise<string> {
   return decoder(contentType(response)).decode(await readBytes(response, ctx));
 }
 
 /**
  * A decoder for the charset `contentType` names: UTF-8 when it names none, or one `TextDecoder`
- * does not know. `fatal`: bytes not valid in it throw a `TypeError` instead of becoming U+FFFD.
+ * does not know, and for JSON (`application/json`, `+json`) whatever it names: JSON is UTF-8
+ * (RFC 8259 §8.1), and its media type has no `charset` parameter, so one "has no effect on
+ * compliant recipients" (§11), as fetch's `response.json()` reads it. (A server that sends UTF-8
+ * labelled `charset=iso-8859-1` is far more common than JSON really in Latin-1, and reading the
+ * label would garble every non-ASCII character without a word.) `fatal`: bytes not valid in it
+ * throw a `TypeError` instead of becoming U+FFFD.
  */
 export function decoder(contentType: string | null, fatal = false): TextDecoder {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+  const charset = isJSONMediaType(contentType) ? undefined : charsetOf(contentType);
   try {
     return new TextDecoder(charset, { fatal });
   } catch {
@@ -140,21 +145,21 @@ export function decoder(contentType: string | null, fatal = false): TextDecoder 
 }
 
 /**
- * JSON (`application/json`, `+json`): the parsed value, from UTF-8 (RFC 8259 §8.1), or from the
- * charset the response names when it names another. An empty body is an error unless the
- * operation allows one.
- * @throws InvalidResponseError for bytes that are not valid in that charset (never U+FFFD in the data).
+ * JSON (`application/json`, `+json`): the parsed value, from UTF-8 whatever `charset` the response
+ * names (RFC 8259 §8.1, §11; {@link decoder}). An empty body is an error unless the operation
+ * allows one.
+ * @throws InvalidResponseError for bytes that are not UTF-8 (never U+FFFD in the data).
  */
 export async function readJSON(response: Response, ctx: ReadContext): Promise<unknown> {
   const bytes = await readBytes(response, ctx);
-  const decoding = decoder(contentType(response), true);
+  const type = contentType(response);
   let text: string;
   try {
-    text = decoding.decode(bytes);
+    text = decoder(type, true).decode(bytes);
   } catch {
     throw ctx.fail(
-      `The server answered ${response.status} with JSON that is not valid ${decoding.encoding} ` +
-        '(RFC 8259 §8.1: JSON is UTF-8; another charset is decoded only when the response names it).',
+      `The server answered ${response.status} with JSON that is not valid UTF-8${namedCharset(type)} ` +
+        '(RFC 8259 §8.1: JSON is UTF-8, and §11: a charset parameter has no effect on it).',
     );
   }
   if (text === '') {
@@ -166,18 +171,31 @@ export async function readJSON(response: Response, ctx: ReadContext): Promise<un
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const type = contentType(response);
     const coding = response.headers.get('content-encoding');
     // fetch decodes a compressed body cut short without an error (internal/invalid-http.ts).
     const cut =
       coding !== null && isJSONMediaType(type) && !/^\s*identity\s*$/i.test(coding)
         ? ` (it came compressed, Content-Encoding: ${truncate(coding)}; a compressed body the server cut short decodes without an error, so it may be incomplete)`
         : '';
+    const charset = isJSONMediaType(type) ? namedCharset(type) : '';
     throw ctx.fail(
-      `The server answered ${response.status} with ${isJSONMediaType(type) ? 'invalid JSON' : truncate(type ?? 'a body without content type')} where JSON was expected${cut}: ${truncate(text)}`,
+      `The server answered ${response.status} with ${isJSONMediaType(type) ? 'invalid JSON' : truncate(type ?? 'a body without content type')} where JSON was expected${cut}${charset === '' ? '' : ` (read as UTF-8${charset}, as RFC 8259 §8.1 and §11 have it)`}: ${truncate(text)}`,
       text,
     );
   }
+}
+
+/** The `charset` parameter of a Content-Type (RFC 9110 §8.3.2), unquoted; undefined without one. */
+function charsetOf(contentType: string | null): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+}
+
+/** `, though it names charset=…` for a charset other than UTF-8 in `contentType`; else ''. */
+function namedCharset(contentType: string | null): string {
+  const charset = charsetOf(contentType);
+  return charset === undefined || /^utf-?8$/i.test(charset)
+    ? ''
+    : `, though it names charset=${truncate(charset)}`;
 }
 
 /**
