@@ -111,7 +111,7 @@ describe('retries', () => {
     expect(new Set(keys).size).toBe(1);
   });
 
-  it('a POST without a key is not retried: not on 503, not on a reset', async () => {
+  it('a POST or a PATCH without a key is not retried: not on 503, not on a reset', async () => {
     gigs = gigsFor(server.url, { autoIdempotencyKeys: false });
     replies = [json(503, { message: 'down' })];
     const error = (await failure(
@@ -122,10 +122,14 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.headers['idempotency-key']).toBeUndefined();
     replies = [RESET];
-    await expect(gigs.subscriptionChanges.delete('sch_1')).rejects.toMatchObject({
+    await expect(gigs.plans.update('pln_1', { name: 'Max' })).rejects.toMatchObject({
       name: 'APIConnectionError',
     });
     expect(server.requests).toHaveLength(2);
+    // DELETE is idempotent (RFC 9110 §9.2.2): retried without a key.
+    replies = [RESET];
+    await gigs.subscriptionChanges.delete('sch_1').catch(() => undefined);
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'PATCH', 'DELETE', 'DELETE']);
   });
 
   it("a POST with the caller's key is retried even with automatic keys off", async () => {

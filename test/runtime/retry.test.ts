@@ -37,8 +37,13 @@ describe('isRetryableStatus', () => {
     [409, true],
     [429, true],
     [500, true],
+    [502, true],
     [503, true],
+    [504, true],
     [599, true],
+    // Permanent: the server cannot do this request as sent (RFC 9110 §15.6.2, §15.6.6).
+    [501, false],
+    [505, false],
     [400, false],
     [401, false],
     [404, false],
@@ -50,14 +55,18 @@ describe('isRetryableStatus', () => {
 
 describe('isRetryableMethod', () => {
   it.each<[string, boolean, boolean]>([
+    // Idempotent (RFC 9110 §9.2.2): repeating them has the effect of one.
     ['get', false, true],
-    ['patch', false, true],
-    ['put', false, true],
     ['head', false, true],
+    ['options', false, true],
+    ['trace', false, true],
+    ['put', false, true],
+    ['delete', false, true],
+    // Not idempotent (RFC 9110 §9.3.3, RFC 5789 §2): only with a key.
     ['post', false, false],
-    ['delete', false, false],
+    ['patch', false, false],
     ['post', true, true],
-    ['delete', true, true],
+    ['patch', true, true],
   ])('%s with key %s → %s', (method, hasKey, want) => {
     expect(isRetryableMethod(method, hasKey)).toBe(want);
   });
@@ -289,7 +298,7 @@ describe('the retry loop', () => {
     expect(server.requests.map((r) => r.body)).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
   });
 
-  it('never retries a POST without a key: not on 503, not on a reset', async () => {
+  it('never retries a POST or a PATCH without a key: not on 503, not on a reset', async () => {
     const keyless = new ClientCore({
       baseURL: server.url,
       autoIdempotencyKeys: false,
@@ -301,11 +310,34 @@ describe('the retry loop', () => {
     replies = [RESET];
     await expect(keyless.request(post)).rejects.toBeInstanceOf(APIConnectionError);
     expect(server.requests).toHaveLength(2);
+    // helper-111: a PATCH was sent three times after a 503, and applied three times.
     replies = [json(503, {})];
-    await expect(keyless.request({ method: 'delete', path: '/r' })).rejects.toBeInstanceOf(
-      InternalServerError,
-    );
+    await expect(
+      keyless.request({ method: 'patch', path: '/r', body: { a: 1 } }),
+    ).rejects.toBeInstanceOf(InternalServerError);
     expect(server.requests).toHaveLength(3);
+    replies = [RESET];
+    await expect(
+      keyless.request({ method: 'patch', path: '/r', body: { a: 1 } }),
+    ).rejects.toBeInstanceOf(APIConnectionError);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('retries a DELETE without a key (idempotent), and never a 501 or a 505', async () => {
+    const keyless = new ClientCore({
+      baseURL: server.url,
+      autoIdempotencyKeys: false,
+      backoff: { initialDelay: 1, maxDelay: 1 },
+    });
+    replies = [json(503, {}), json(503, {}), json(200, {})];
+    await expect(keyless.request({ method: 'delete', path: '/r' })).resolves.toEqual({});
+    expect(server.requests.map((r) => r.method)).toEqual(['DELETE', 'DELETE', 'DELETE']);
+    for (const status of [501, 505]) {
+      replies = [json(status, {})];
+      const before = server.requests.length;
+      await expect(keyless.request(get)).rejects.toMatchObject({ status });
+      expect(server.requests.length - before).toBe(1);
+    }
   });
 
   it('stops at once when the signal aborts during the wait before a retry', async () => {

@@ -123,8 +123,8 @@ export interface ClientOptions {
    */
   timeout?: number | undefined;
   /**
-   * How often a failed call is retried: connection errors, timeouts, 408, 409, 429 and 5xx; POST
-   * and DELETE only with an idempotency key. Default 2.
+   * How often a failed call is retried: connection errors, timeouts, 408, 409, 429 and 5xx (not
+   * 501, 505); POST and PATCH only with an idempotency key (RFC 9110 §9.2.2). Default 2.
    */
   maxRetries?: number | undefined;
   /**

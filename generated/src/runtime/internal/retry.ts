@@ -4,10 +4,13 @@
  * Private helper: when a failed attempt is retried, and after how long.
  *
  * - Retried: connection errors and timeouts, and the statuses 408, 409, 429 and 5xx (500-599: a
- *   status above 599 is no HTTP status, RFC 9110 §15, and is not retried).
- * - Only methods that are safe to repeat: GET, HEAD, OPTIONS, PUT and PATCH always; POST and
- *   DELETE only when they carry an idempotency key (the server then answers a repeat with the
- *   first result instead of acting twice).
+ *   status above 599 is no HTTP status, RFC 9110 §15, and is not retried), but for 501 Not
+ *   Implemented and 505 HTTP Version Not Supported, which say the request can never succeed as
+ *   sent (RFC 9110 §15.6.2, §15.6.6).
+ * - Only methods that are safe to repeat: the idempotent ones (RFC 9110 §9.2.2: GET, HEAD,
+ *   OPTIONS, TRACE, PUT, DELETE) always; POST and PATCH, which are not (RFC 5789 §2), only when
+ *   they carry an idempotency key (the server then answers a repeat with the first result instead
+ *   of acting twice).
  * - The wait: the server's `retry-after-ms` or `Retry-After` (seconds or an HTTP date) when it
  *   sends one; a wait longer than `maxRetryAfter` ends the retries (the call fails at once rather
  *   than retrying before the server said it would be ready), and so does one too long to be a
@@ -27,11 +30,16 @@ export interface Backoff {
 }
 
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || (status >= 500 && status <= 599);
+  return (
+    status === 408 ||
+    status === 409 ||
+    status === 429 ||
+    (status >= 500 && status <= 599 && status !== 501 && status !== 505)
+  );
 }
 
 export function isRetryableMethod(method: string, hasIdempotencyKey: boolean): boolean {
-  return (method !== 'post' && method !== 'delete') || hasIdempotencyKey;
+  return (method !== 'post' && method !== 'patch') || hasIdempotencyKey;
 }
 
 /**
