@@ -323,7 +323,7 @@ describe('a real stream', () => {
     expect((error as Error).message).toMatch(/^Connection error: /);
   });
 
-  it('a stream cut inside its chunked framing: InvalidResponseError saying the events before it were delivered', async () => {
+  it('a stream cut inside its chunked framing: APIConnectionError (reconnect) saying the events before it were delivered', async () => {
     handle = (_req, res) => {
       open(res);
       res.write('data: first\n\n');
@@ -336,7 +336,7 @@ describe('a real stream', () => {
       for await (const item of events) seen.push(item.data);
     })().catch((e: unknown) => e);
     expect(seen).toEqual(['first']);
-    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toContain(
       'so it is incomplete: the events before the cut were delivered, the rest was not used.',
     );

@@ -43,7 +43,7 @@ import {
 import type { BodyEncoder, BodyEncoding } from './internal/body.js';
 import { assertSendable } from './internal/finite.js';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
-import { invalidAnswer } from './internal/invalid-http.js';
+import { cutShortAnswer, invalidAnswer } from './internal/invalid-http.js';
 import { checkClientParam, checkOptionTypes, shown } from './internal/options.js';
 import { serverRuntime } from './internal/platform.js';
 import {
@@ -848,7 +848,8 @@ export class ClientCore {
   /**
    * What a fetch, or the read of its body, that threw becomes: an InvalidResponseError when the
    * answer is not valid HTTP or its body does not decode under its Content-Encoding
-   * (internal/invalid-http.ts), else an APIConnectionError; `answered` is
+   * (internal/invalid-http.ts), else an APIConnectionError (retried where the method allows),
+   * which says so when the connection closed in the middle of the body; `answered` is
    * the response whose body failed, if the headers came; `where` the operation (`GET /plans`),
    * for the message; `events`: an event stream's body, whose events before it were delivered. The
    * typed path client classifies with it.
@@ -860,7 +861,7 @@ export class ClientCore {
     where?: string,
     events = false,
   ): SDKError {
-    const invalid = aborted ? undefined : invalidAnswer(error, answered, where, events);
+    const invalid = aborted ? undefined : invalidAnswer(error, answered, where);
     if (invalid !== undefined)
       return new InvalidResponseError(
         this.redact(`${invalid}. Not retried.`),
@@ -868,7 +869,8 @@ export class ClientCore {
         answered === undefined ? {} : this.#safeHeaders(answered.headers),
         undefined,
       );
-    return new APIConnectionError(this.redact(`Connection error: ${describeCause(error)}`), {
+    const cut = aborted ? undefined : cutShortAnswer(error, answered, where, events);
+    return new APIConnectionError(this.redact(cut ?? `Connection error: ${describeCause(error)}`), {
       cause: this.#redactError(error),
     });
   }

@@ -12,10 +12,14 @@
  *
  * The same holds for a body that does not decode under its `Content-Encoding` (zlib's
  * `Z_DATA_ERROR`, brotli's `ERR__ERROR_FORMAT_…`: fetch fails the read with `TypeError:
- * terminated`, like a reset): the server compressed it wrongly and will again. So does a body that
- * stops before the end its framing announced (fewer bytes than its `Content-Length`, a chunked body
- * without its last chunk): the server closed the connection in the middle of it (undici's
- * `other side closed` once the headers are in; a reset, ECONNRESET, stays a connection error).
+ * terminated`, like a reset): the server compressed it wrongly and will again.
+ *
+ * A body that stops before the end its framing announced (fewer bytes than its `Content-Length`, a
+ * chunked body without its last chunk) is the connection closed in the middle of it (undici's
+ * `other side closed` once the headers are in): a server restarting, a proxy's idle timeout, a
+ * load balancer draining, as passing as a reset (ECONNRESET), which it cannot be told from by the
+ * caller. The core reports it as a connection error that says what happened
+ * ({@link cutShortAnswer}), retried as a reset is.
  *
  * What fetch cannot tell: a compressed body whose framing is complete but whose gzip, deflate or br
  * stream stops early. fetch decodes with a sync flush at the end (as curl and browsers do), so the
@@ -30,30 +34,41 @@ import { truncate } from '../errors.ts';
 /**
  * What is wrong with the answer, as a sentence (`The server's answer is not valid HTTP: …`), or
  * `undefined` when `error` is not about the answer. `answered` is the response whose body failed,
- * if the headers came; `events`: it is an event stream, whose events before the failure were
- * delivered.
+ * if the headers came.
  */
 export function invalidAnswer(
   error: unknown,
   answered?: Response,
   where?: string,
-  events = false,
 ): string | undefined {
   const invalid = invalidHTTP(error);
   if (invalid !== undefined) return `The server's answer${to(where)} is not valid HTTP: ${invalid}`;
   if (answered === undefined) return undefined;
-  if (cutShort(error))
-    return (
-      `The server closed the connection in the middle of its ${answered.status} answer${to(where)}: the body stopped before the end ` +
-      `its ${answered.headers.has('content-length') ? `Content-Length (${truncate(answered.headers.get('content-length') ?? '')} bytes)` : 'chunked framing'} announced, so it is incomplete${events ? ': the events before the cut were delivered, the rest was not used' : ' and was not used'}. ` +
-      'The server (or a proxy in between) cut it short; call again once it answers whole'
-    );
   const coding = answered.headers.get('content-encoding');
   if (coding === null) return undefined;
   const failure = decodingFailure(error);
   if (failure === undefined) return undefined;
   const named = /deflate/i.test(coding) ? 'deflate' : /br/i.test(coding) ? 'br' : 'gzip';
   return `The server's ${answered.status} answer${to(where)} has a body that is not valid ${named} (Content-Encoding: ${truncate(coding)}): ${failure}`;
+}
+
+/**
+ * What happened, as a sentence, when `error` is the body's connection closed before the end its
+ * framing announced (`answered` the response whose body it was); else `undefined`. `events`: an
+ * event stream, whose events before the cut were delivered.
+ */
+export function cutShortAnswer(
+  error: unknown,
+  answered: Response | undefined,
+  where?: string,
+  events = false,
+): string | undefined {
+  if (answered === undefined || !cutShort(error)) return undefined;
+  return (
+    `The server closed the connection in the middle of its ${answered.status} answer${to(where)}: the body stopped before the end ` +
+    `its ${answered.headers.has('content-length') ? `Content-Length (${truncate(answered.headers.get('content-length') ?? '')} bytes)` : 'chunked framing'} announced, so it is incomplete${events ? ': the events before the cut were delivered, the rest was not used' : ' and was not used'}. ` +
+    'The server (or a proxy in between) cut it short.'
+  );
 }
 
 /** ` to GET /plans`, or nothing when the operation is not known. */
