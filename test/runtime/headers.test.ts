@@ -148,6 +148,16 @@ describe('characters a header cannot carry (RFC 9110 §5.5) fail at once', () =>
     expect(server.requests).toHaveLength(0);
   });
 
+  it('names the character by its code point, an emoji too (not its first UTF-16 half)', async () => {
+    const core = new ClientCore({ baseURL: server.url });
+    const message = (value: string) =>
+      core
+        .request({ method: 'get', path: '/x' }, { headers: { 'x-s': value } })
+        .catch((e: unknown) => (e as Error).message);
+    expect(await message('ok 🎉')).toMatch(/\(U\+1F389 at index 3\)/);
+    expect(await message('a\ud800b')).toMatch(/\(U\+D800 at index 1\)/);
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
     ['a bearer token', { token: 'tök€n' }, 'authorization'],
     [

@@ -208,7 +208,8 @@ describe('createPathsClient', () => {
       defaultHeaders: { Cookie: 'theme=dark' },
     });
     const client = createPathsClient<paths>(core, { operations });
-    const cookie = { lang: 'fr', ids: [1, 2], note: 'a b;c', gone: undefined };
+    // helper-111: `%` went as it was, so `100%20off` was read back as `100 off`.
+    const cookie = { lang: 'fr', ids: [1, 2], note: 'a b;c', off: '100%20off', gone: undefined };
     const params = { cookie } as never;
     await client.GET('/search', { params });
     await client.GET('/search', { params, headers: { Cookie: 'own=1' } });
@@ -218,9 +219,9 @@ describe('createPathsClient', () => {
     await client.GET('/search', { headers: { Cookie: 'own=1' } });
     await client.GET('/search', { headers: { Cookie: null } } as never);
     expect(server.requests.map((r) => r.headers['cookie'])).toEqual([
-      `theme=dark; session=${TOKEN}; lang=fr; ids=1,2; note=a%20b%3Bc`,
-      `theme=dark; session=${TOKEN}; own=1; lang=fr; ids=1,2; note=a%20b%3Bc`,
-      'theme=dark; lang=fr; ids=1,2; note=a%20b%3Bc',
+      `theme=dark; session=${TOKEN}; lang=fr; ids=1,2; note=a%20b%3Bc; off=100%2520off`,
+      `theme=dark; session=${TOKEN}; own=1; lang=fr; ids=1,2; note=a%20b%3Bc; off=100%2520off`,
+      'theme=dark; lang=fr; ids=1,2; note=a%20b%3Bc; off=100%2520off',
       `theme=dark; session=${TOKEN}; own=1`,
       undefined,
     ]);

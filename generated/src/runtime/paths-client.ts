@@ -407,9 +407,13 @@ function withCookieParams(init: Init, clientCookie: unknown): Init {
   return { ...init, params: { ...rest, header: { ...header, cookie: joined } } };
 }
 
-/** `text` with each character a cookie value may not hold (RFC 6265 §4.1.1) percent-encoded. */
+/**
+ * `text` with each character a cookie value may not hold (RFC 6265 §4.1.1) percent-encoded, and
+ * `%` itself, so that a server that decodes the value (as the form style has it) reads the text
+ * sent: `100%20off` arrives as `100%20off`, not `100 off`.
+ */
 function cookieOctets(text: string, name: string): string {
-  return text.replace(/[^\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]/gu, (char) => {
+  return text.replace(/[^\x21\x23\x24\x26-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]/gu, (char) => {
     try {
       return encodeURIComponent(char);
     } catch {

@@ -25,7 +25,8 @@ export type HeaderRecord = Record<string, string>;
  */
 const NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 const LINE_BREAK = /[\r\n\0]/;
-const NOT_FIELD_TEXT = /[^\t\x20-\x7e\x80-\xff]/;
+/** By code point (`u`): 🎉 is named U+1F389, not by its first UTF-16 half. */
+const NOT_FIELD_TEXT = /[^\t\x20-\x7e\x80-\xff]/u;
 
 export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRecord {
   const merged: HeaderRecord = {};
