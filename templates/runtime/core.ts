@@ -56,6 +56,7 @@ import {
   readBytes,
   readJSON,
   responseKey,
+  tooManyContainers,
   type ReadContext,
   type ResponseReader,
 } from './internal/read.ts';
@@ -1111,12 +1112,13 @@ function otherKey(request: APIRequest, status: number): string | undefined {
  * An error body, decoded in the charset it names (UTF-8 by default, and for JSON whatever it names:
  * internal/read.ts `decoder`; invalid bytes become U+FFFD:
  * it is for the message): parsed JSON when the server says JSON, else the text (also of JSON that
- * does not parse, or nests deeper than `MAX_ERROR_BODY_DEPTH` levels).
+ * does not parse, holds more arrays and objects than `maxResponseSize` allows, or nests deeper
+ * than `MAX_ERROR_BODY_DEPTH` levels).
  */
 async function errorBody(response: Response, ctx: ReadContext): Promise<unknown> {
   const text = decoder(contentType(response)).decode(await readBytes(response, ctx));
   if (text === '') return undefined;
-  if (!isJSONMediaType(contentType(response))) return text;
+  if (!isJSONMediaType(contentType(response)) || tooManyContainers(text, ctx.limit)) return text;
   let body: unknown;
   try {
     body = JSON.parse(text) as unknown;

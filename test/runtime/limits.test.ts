@@ -16,6 +16,16 @@ const MiB = 1024 * 1024;
 const member = gzipSync(Buffer.alloc(MiB), { level: 9 });
 const BOMB = Buffer.concat(Array.from({ length: 1024 }, () => member));
 
+const objectsBodies = new Map<number, Buffer>();
+function objectsBody(count: number): Buffer {
+  let body = objectsBodies.get(count);
+  if (body === undefined) {
+    body = gzipSync(`[${'{},'.repeat(count - 1)}{}]`);
+    objectsBodies.set(count, body);
+  }
+  return body;
+}
+
 let server: Server;
 let url: string;
 let requests = 0;
@@ -26,6 +36,13 @@ beforeAll(async () => {
     requests++;
     const path = req.url ?? '/';
     req.resume();
+    if (path.startsWith('/objects/')) {
+      // `[{},{},…]`: n empty objects, gzipped (60 MiB of them take some 60 KB).
+      const count = Number(path.slice('/objects/'.length));
+      res.writeHead(status, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(objectsBody(count));
+      return;
+    }
     if (path.startsWith('/plain/')) {
       const size = Number(path.slice('/plain/'.length));
       const body = JSON.stringify({ data: 'x'.repeat(Math.max(0, size - 11)) });
@@ -121,6 +138,35 @@ describe('maxResponseSize', () => {
     await expect(core.request({ method: 'get', path: '/bomb', read: readBlob })).rejects.toThrow(
       InvalidResponseError,
     );
+  });
+
+  // helper-111: 60 MiB of `[{},{},…]` (60 KB gzipped) fits the byte limit, and parsed into 1.4 GB
+  // of heap: a process with a 1 GiB heap died. Now JSON may hold one array or object per 16 bytes
+  // of the limit.
+  it('bounds what JSON parses into: one array or object per 16 bytes of the limit', async () => {
+    const core = new ClientCore({ baseURL: url, maxResponseSize: MiB });
+    const within = await core.request<unknown[]>({ method: 'get', path: '/objects/65535' });
+    expect(within).toHaveLength(65_535);
+    const error = await core
+      .request({ method: 'get', path: '/objects/65537' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      'The server answered 200 with JSON of more than 65536 arrays and objects, more than maxResponseSize (1048576 bytes) allows (one per 16 bytes: parsed, each takes memory of its own); it was not parsed. ' +
+        'Raise maxResponseSize (client or call option) if the API really sends this much.',
+    );
+    // At the default limit, the probe's body itself.
+    const probe = await new ClientCore({ baseURL: url })
+      .request({ method: 'get', path: `/objects/${20 * MiB}` })
+      .catch((e: unknown) => e);
+    expect(probe).toBeInstanceOf(InvalidResponseError);
+    expect((probe as Error).message).toContain('JSON of more than 4194304 arrays and objects');
+    // An error body of that kind is kept as text, not parsed.
+    status = 503;
+    const failed = await new ClientCore({ baseURL: url, maxResponseSize: MiB, maxRetries: 0 })
+      .request({ method: 'get', path: '/objects/65537' })
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({ status: 503, body: undefined });
   });
 
   it('Infinity turns it off; a negative or NaN limit is refused', async () => {

@@ -174,6 +174,18 @@ describe("path client: the client's limits hold for it too", () => {
     expect((error as Error).message).toContain('larger than maxResponseSize (8 bytes)');
   });
 
+  it('JSON of more arrays and objects than maxResponseSize allows (one per 16 bytes) is not parsed, success or error', async () => {
+    const body = `[${'{},'.repeat(16)}{}]`;
+    for (const line of ['200 OK', '500 Internal Server Error']) {
+      answer = `HTTP/1.1 ${line}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+      const error = await failure(() => paths(server.url, 256).GET('/x'));
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toContain('with JSON of more than 16 arrays and objects');
+      const { data, error: body16 } = await paths(server.url, 512).GET('/x');
+      expect(data ?? body16).toHaveLength(17);
+    }
+  });
+
   it.each([
     [
       'JSON that echoes it, in a value and a key',

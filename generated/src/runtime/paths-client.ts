@@ -32,8 +32,10 @@ import {
   type PathParamStyle,
 } from './internal/path.js';
 import {
+  assertContainers,
   contentType,
   decoder,
+  isJSONMediaType,
   readAny,
   readBlob,
   readBytes,
@@ -191,11 +193,14 @@ export function createPathsClient<Paths extends {}>(
       const url = pathQuery ? oneQuery(request.url) : request.url;
       const response = (seen.answered = await core.fetchFollowing(url, init, fetchImpl));
       if (response.ok || response.body === null) return response;
-      // openapi-fetch reads an error body whole (`response.text()`): read it here instead, under
-      // maxResponseSize (an InvalidResponseError past it), in the charset it names (JSON in UTF-8), with the
+      // openapi-fetch reads an error body whole (`response.text()`) and parses it: read it here
+      // instead, under maxResponseSize (an InvalidResponseError past it, or for JSON of more
+      // arrays and objects than it allows), in the charset it names (JSON in UTF-8), with the
       // token redacted from it as from an APIError's body (a server may echo the credential).
-      const bytes = await readBytes(response, core.readContext(response, true, {}, where));
-      const text = core.redactErrorText(decoder(contentType(response)).decode(bytes));
+      const ctx = core.readContext(response, true, {}, where);
+      const decoded = decoder(contentType(response)).decode(await readBytes(response, ctx));
+      if (isJSONMediaType(contentType(response))) assertContainers(decoded, response, ctx);
+      const text = core.redactErrorText(decoded);
       Object.defineProperty(response, 'text', { value: () => Promise.resolve(text) });
       return response;
     };

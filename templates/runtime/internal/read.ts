@@ -168,6 +168,7 @@ export async function readJSON(response: Response, ctx: ReadContext): Promise<un
       `The server answered ${response.status} with an empty body where the operation declares one.`,
     );
   }
+  assertContainers(text, response, ctx);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -196,6 +197,48 @@ function namedCharset(contentType: string | null): string {
   return charset === undefined || /^utf-?8$/i.test(charset)
     ? ''
     : `, though it names charset=${truncate(charset)}`;
+}
+
+/**
+ * Bytes of `maxResponseSize` per array or object a JSON body may hold. The byte limit alone does
+ * not bound what parsing builds: each `{}` takes some 70 bytes of V8's heap, so 64 MiB of
+ * `[{},{},…]` (65 KB gzipped) parsed into 22 million objects, 1.5 GB, enough to end a process with
+ * a 1 GiB heap (helper-111). With one per 16 bytes, parsed JSON takes at most about 5× the byte
+ * limit, as ordinary JSON (strings, numbers) does; real answers hold far fewer (an object per 100
+ * bytes or more; GeoJSON's `[1.5,2.5]` pairs, one per 10 bytes, past 40 MiB at the default limit).
+ */
+const BYTES_PER_CONTAINER = 16;
+
+function containerLimit(limit: number): number {
+  return Math.floor(limit / BYTES_PER_CONTAINER);
+}
+
+/**
+ * @throws InvalidResponseError when the JSON `text` of `response` holds more arrays and objects
+ * than `maxResponseSize` allows ({@link tooManyContainers}).
+ */
+export function assertContainers(text: string, response: Response, ctx: ReadContext): void {
+  if (!tooManyContainers(text, ctx.limit)) return;
+  throw ctx.fail(
+    `The server answered ${response.status} with JSON of more than ${containerLimit(ctx.limit)} arrays and objects, more than maxResponseSize (${ctx.limit} bytes) allows (one per ${BYTES_PER_CONTAINER} bytes: parsed, each takes memory of its own); it was not parsed. ` +
+      'Raise maxResponseSize (client or call option) if the API really sends this much.',
+  );
+}
+
+/**
+ * Whether `text` has more `{` and `[` than {@link containerLimit} allows: a count, before
+ * `JSON.parse`, of the brackets (those inside strings too: an overcount, on bodies already large).
+ * Text shorter than twice the limit cannot (each takes two characters) and is not scanned.
+ */
+export function tooManyContainers(text: string, limit: number): boolean {
+  const max = containerLimit(limit);
+  if (text.length <= max * 2) return false;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code === 0x7b || code === 0x5b) && ++count > max) return true;
+  }
+  return false;
 }
 
 /**
