@@ -663,3 +663,36 @@ describe('a type beside a union of the same type (`type: string, anyOf: [string,
     expect(pkg.files.get('src/types.ts')).toContain('  kind?: string;\n');
   });
 });
+
+describe("an index signature's union of the declared members' types", () => {
+  it('names each type once, a union member inside a member too (`string | null` beside `string`)', async () => {
+    const pkg = await specPackage({
+      openapi: '3.0.3',
+      info: { title: 'Repeats', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Level: { type: 'string', enum: ['low', 'high'] },
+          Bag: {
+            type: 'object',
+            required: ['count'],
+            properties: {
+              count: { type: 'integer' },
+              a: { $ref: '#/components/schemas/Level' },
+              b: { $ref: '#/components/schemas/Level' },
+              c: { type: 'string', nullable: true },
+              d: { type: 'string', enum: ['x | y'], nullable: true },
+              e: { type: 'object', properties: { f: { type: 'string', nullable: true } } },
+            },
+            additionalProperties: { type: 'string' },
+          },
+        },
+      },
+    });
+    const types = pkg.files.get('src/types.ts')!;
+    expect(types).toContain(
+      '  [key: string]: string | number | Level | null | "x | y" | { f?: string | null } | undefined;\n',
+    );
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+});

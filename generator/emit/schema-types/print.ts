@@ -379,17 +379,50 @@ function wrap(printed: Printed, max: Precedence): string {
   return printed.prec > max ? `(${printed.text})` : printed.text;
 }
 
-/** `A | B`, flattened and without repeats; `unknown` absorbs everything, `never` disappears. */
+/**
+ * `A | B`, flattened (a part that is a union gives its members) and without repeats: an index
+ * signature's `string | Level | string | null` is `string | Level | null`; `unknown` absorbs
+ * everything, `never` disappears.
+ */
 function union(parts: readonly Printed[]): Printed {
   const texts: string[] = [];
   for (const part of parts) {
-    if (part.text === 'unknown') return UNKNOWN;
-    if (part.text === 'never') continue;
-    if (!texts.includes(part.text)) texts.push(part.text);
+    for (const text of part.prec === 2 ? unionMembers(part.text) : [part.text]) {
+      if (text === 'unknown') return UNKNOWN;
+      if (text !== 'never' && !texts.includes(text)) texts.push(text);
+    }
   }
   if (texts.length === 0) return { text: 'never', prec: 0 };
-  if (texts.length === 1) return parts.find((p) => p.text === texts[0])!;
-  return { text: texts.join(' | '), prec: 2 };
+  if (texts.length > 1) return { text: texts.join(' | '), prec: 2 };
+  const [only] = texts as [string];
+  return parts.find((p) => p.text === only) ?? { text: only, prec: 1 };
+}
+
+/**
+ * The members of a printed union, split at its top-level ` | ` (not one inside brackets, braces,
+ * parentheses or a string literal): `'a | b' | { x: A | B }` → `'a | b'`, `{ x: A | B }`.
+ */
+function unionMembers(text: string): string[] {
+  const members: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote !== undefined) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = undefined;
+    } else if (char === "'" || char === '"' || char === '`') quote = char;
+    else if ('([{<'.includes(char)) depth++;
+    else if (')]}>'.includes(char) && text[i - 1] !== '=') depth--;
+    else if (depth === 0 && text.startsWith(' | ', i)) {
+      members.push(text.slice(start, i));
+      start = i + 3;
+      i += 2;
+    }
+  }
+  members.push(text.slice(start));
+  return members;
 }
 
 /** `A & B`, each type once (`string & string` is `string`); an empty intersection is `unknown`. */
