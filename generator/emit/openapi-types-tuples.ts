@@ -6,8 +6,8 @@
  * `minItems` say (openapi-ts/openapi-typescript#1892): `{ prefixItems: [string], items: number }` became `[string]`, which rejects
  * `['a', 1]` and `[]`, both valid. In 2020-12 the prefix constrains only the items that are there
  * (each is optional unless `minItems` requires it) and `items` the ones after it (anything when
- * absent, none when `false`), so that schema is `[string?, ...number[]]`. `maxItems` is not
- * followed (neither does src/types.ts): the tuple is wider then, never narrower.
+ * absent, none when `false`), so that schema is `[string?, ...number[]]`. `maxItems` closes it:
+ * `{ prefixItems: [number, number], maxItems: 2 }` is `[number?, number?]`, as src/types.ts has it.
  */
 import {
   createRef,
@@ -24,23 +24,25 @@ export function prefixItemsTuple(
   if (typeof schema !== 'object' || schema === null) return undefined;
   // A type list (`[array, 'null']`) comes back here once per type, as `type: array`.
   if (!('type' in schema) || schema.type !== 'array') return undefined;
-  const { prefixItems, items, minItems } = schema as SchemaObject & {
+  const { prefixItems, items, minItems, maxItems } = schema as SchemaObject & {
     prefixItems?: unknown;
     items?: unknown;
     minItems?: unknown;
+    maxItems?: unknown;
   };
   if (!Array.isArray(prefixItems)) return undefined;
   const required = typeof minItems === 'number' ? minItems : 0;
+  const max = typeof maxItems === 'number' ? maxItems : Infinity;
   const typeOf = (item: unknown, ...at: (string | number)[]): ts.TypeNode =>
     transformSchemaObject(item as SchemaObject, {
       ...options,
       path: createRef([options.path, ...at]),
     });
-  const elements: ts.TypeNode[] = prefixItems.map((item: unknown, i) => {
+  const elements: ts.TypeNode[] = prefixItems.slice(0, max).map((item: unknown, i) => {
     const type = typeOf(item, 'prefixItems', i);
     return i < required ? type : ts.factory.createOptionalTypeNode(type);
   });
-  if (items !== false) {
+  if (items !== false && max > prefixItems.length) {
     const rest =
       items === undefined
         ? ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)

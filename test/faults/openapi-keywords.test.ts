@@ -58,6 +58,24 @@ describe('prefixItems (2020-12 tuples) in src/openapi.ts', () => {
           minItems: 2,
           items: { anyOf: [{ type: 'string' }, { type: 'boolean' }] },
         },
+        // helper-109: maxItems closes the tuple as `items: false` does.
+        AtMostTwo: {
+          type: 'array',
+          prefixItems: [{ type: 'number' }, { type: 'number' }],
+          maxItems: 2,
+        },
+        AtMostOne: {
+          type: 'array',
+          prefixItems: [{ type: 'string' }, { type: 'boolean' }],
+          minItems: 1,
+          maxItems: 1,
+        },
+        UpToThree: {
+          type: 'array',
+          prefixItems: [{ type: 'string' }],
+          items: { type: 'number' },
+          maxItems: 3,
+        },
         MaybePair: {
           type: ['array', 'null'],
           prefixItems: [{ type: 'string' }],
@@ -77,7 +95,18 @@ describe('prefixItems (2020-12 tuples) in src/openapi.ts', () => {
       diagnostics(pkg, {
         'src/check.ts': `${EQUAL}
 import type { components } from './openapi.js';
-import type { AtLeastOne, Closed, Holder, MaybePair, Open, Pair, Rest } from './types.js';
+import type {
+  AtLeastOne,
+  AtMostOne,
+  AtMostTwo,
+  Closed,
+  Holder,
+  MaybePair,
+  Open,
+  Pair,
+  Rest,
+  UpToThree,
+} from './types.js';
 type S = components['schemas'];
 same<S['Rest'], Rest>(true);
 same<S['Rest'], [string?, ...number[]]>(true);
@@ -87,6 +116,12 @@ same<S['Closed'], [string?, boolean?]>(true);
 same<S['AtLeastOne'], AtLeastOne>(true);
 same<S['Pair'], Pair>(true);
 same<S['MaybePair'], MaybePair>(true);
+same<S['AtMostTwo'], AtMostTwo>(true);
+same<S['AtMostTwo'], [number?, number?]>(true);
+same<S['AtMostOne'], AtMostOne>(true);
+same<S['AtMostOne'], [string]>(true);
+same<S['UpToThree'], UpToThree>(true);
+same<S['UpToThree'], [string?, ...number[]]>(true);
 same<S['Holder'], Holder>(true);
 export const rest: S['Rest'][] = [[], ['a'], ['a', 1, 2]];
 export const open: S['Open'] = ['a', true, { any: 'thing' }];
@@ -98,6 +133,8 @@ export const wrongRest: S['Rest'] = ['a', 'b'];
 export const tooLong: S['Closed'] = ['a', true, 1];
 // @ts-expect-error minItems: 1
 export const empty: S['AtLeastOne'] = [];
+// @ts-expect-error maxItems: 2
+export const three: S['AtMostTwo'] = [1, 2, 3];
 `,
       }),
     ).toEqual([]);

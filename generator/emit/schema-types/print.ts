@@ -245,13 +245,16 @@ export class TypePrinter {
   private array(node: SchemaNode & { kind: 'array' }, mode: Mode): Printed {
     const items = node.items === undefined ? UNKNOWN : this.print(node.items, mode, false);
     if (node.prefixItems.length === 0) return { text: `${wrap(items, 0)}[]`, prec: 0 };
-    const required = Math.min(node.minItems ?? 0, node.prefixItems.length);
-    const elements = node.prefixItems.map((item, i) => {
+    // `maxItems` closes the tuple: no position past it can hold an item.
+    const { maxItems = Infinity } = node;
+    const prefix = node.prefixItems.slice(0, maxItems);
+    const required = Math.min(node.minItems ?? 0, prefix.length);
+    const elements = prefix.map((item, i) => {
       const printed = this.print(item, mode, false);
       return i < required ? printed.text : `${wrap(printed, 0)}?`;
     });
-    if (node.items === undefined || node.items.kind !== 'never' || node.items.nullable)
-      elements.push(`...${wrap(items, 0)}[]`);
+    const more = node.items === undefined || node.items.kind !== 'never' || node.items.nullable;
+    if (more && maxItems > prefix.length) elements.push(`...${wrap(items, 0)}[]`);
     return { text: `[${elements.join(', ')}]`, prec: 0 };
   }
 
