@@ -327,6 +327,35 @@ describe('every rule, on a real git repository', () => {
     ]);
   });
 
+  // helper-110 D3: a first query parameter put `params` where `options` was, and the comparison
+  // of `options` with `params` listed `headers`, `signal`, `timeout` … as removed.
+  it('an argument inserted or removed in front of `options` is one line, the arguments after it matched by name', async () => {
+    const sdkLines = (report: DiffReport) =>
+      report.changes
+        .filter((change) => change.kind.startsWith('sdk/') && change.kind !== 'sdk/export-added')
+        .map((change) => `${change.level} ${change.kind} | ${change.message}`);
+    const expand = (required: boolean) => (doc: Document) =>
+      doc.addIn(
+        ['paths', '/orders/{order}', 'get', 'parameters'],
+        doc.createNode({ name: 'expand', in: 'query', required, schema: { type: 'string' } }),
+      );
+    const required = await diffAfter(ROOT_FILE, expand(true));
+    expect(sdkLines(required)).toEqual([
+      'major sdk/parameter-required | `client.orders.retrieve()` argument 2 (`params`): new required argument before `options`: a call that stops before it, or passes `options` as argument 2, no longer compiles (it is argument 3 now)',
+    ]);
+    const optional = await diffAfter(ROOT_FILE, expand(false));
+    expect(optional.bump).toBe('major');
+    expect(sdkLines(optional)).toEqual([
+      'major sdk/argument-inserted | `client.orders.retrieve()` argument 2 (`params`): new optional argument before `options`: a call that passes `options` as argument 2 no longer compiles (it is argument 3 now)',
+    ]);
+    const removed = await diffAfter(ROOT_FILE, (doc) =>
+      doc.deleteIn(['paths', '/orders', 'get', 'parameters']),
+    );
+    expect(sdkLines(removed).filter((line) => line.includes('client.orders.list()'))).toEqual([
+      'major sdk/parameter-removed | `client.orders.list()` argument 1 (`params`): removed: a call that passes it no longer compiles (`options` is argument 1 now)',
+    ]);
+  });
+
   it('no change: bump none, nothing listed', async () => {
     resetSpec(repo);
     const report = await diffSpecs({ base: 'HEAD', cwd: repo });

@@ -47,6 +47,9 @@ const SDK_RULES = {
   // Positional arguments in another order (a path's parameters reordered): calls still compile
   // when the types match, and pass each value as another argument.
   'arguments-reordered': 'major',
+  // An optional argument in front of an existing one (`params` before `options`): a call that
+  // passed the existing one at its place no longer compiles.
+  'argument-inserted': 'major',
   // What the client does without being told: the environment variable an option defaults to, the
   // default base URL, how the token is sent. Code compiles and fails (or goes elsewhere) at run time.
   'environment-variable-renamed': 'major',

@@ -988,9 +988,40 @@ function compareCalls(
   const findings: (Finding & { part: string })[] = [];
   const oldParams = oldSignature.getParameters();
   const newParams = newSignature.getParameters();
-  for (let index = 0; index < Math.max(oldParams.length, newParams.length); index++) {
-    const before = oldParams[index];
-    const after = newParams[index];
+  // Arguments are matched by position, but for one inserted or removed in front of another
+  // (`retrieve(order, options)` → `retrieve(order, params, options)`, a first query parameter):
+  // the ones after it are matched to themselves, not `options` to `params`.
+  const has = (list: readonly ts.Symbol[], name: string) => list.some((p) => p.name === name);
+  for (let i = 0, j = 0; i < oldParams.length || j < newParams.length; i++, j++) {
+    const index = j;
+    let before = oldParams[i];
+    const after = newParams[j];
+    if (before !== undefined && after !== undefined && before.name !== after.name) {
+      const next = newParams[j + 1];
+      if (next?.name === before.name && !has(oldParams, after.name)) {
+        const required = !isOptionalParameter(checker, after);
+        findings.push({
+          part: `argument ${j + 1} (\`${after.name}\`)`,
+          rule: required ? 'parameter-required' : 'argument-inserted',
+          segments: [],
+          describe: () =>
+            `new ${required ? 'required' : 'optional'} argument before \`${before!.name}\`: a call that ${required ? `stops before it, or passes \`${before!.name}\` as argument ${j + 1},` : `passes \`${before!.name}\` as argument ${j + 1}`} no longer compiles (it is argument ${j + 2} now)`,
+        });
+        i--;
+        continue;
+      }
+      if (oldParams[i + 1]?.name === after.name && !has(newParams, before.name)) {
+        const gone = before;
+        findings.push({
+          part: `argument ${i + 1} (\`${gone.name}\`)`,
+          rule: 'parameter-removed',
+          segments: [],
+          describe: () =>
+            `removed: a call that passes it no longer compiles (\`${after.name}\` is argument ${j + 1} now)`,
+        });
+        before = oldParams[++i];
+      }
+    }
     const part = `argument ${index + 1} (\`${(after ?? before)!.name}\`)`;
     if (after === undefined) {
       findings.push({
