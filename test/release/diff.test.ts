@@ -1361,7 +1361,9 @@ describe('the changelog says each change once, for the package’s users', () =>
       name: 'a request body removed',
       file: ROOT_FILE,
       edit: (doc: Document) => doc.deleteIn(['paths', '/orders', 'post', 'requestBody']),
-      sdk: '`client.orders.create()` argument `options`: `quantity` removed',
+      // The body was the only params: `params` removed, `options` first now (not `options` read
+      // as `params` with `quantity` removed).
+      sdk: '`client.orders.create()` argument 1 (`params`): removed: a call that passes it no longer compiles (`options` is argument 1 now)',
       wire: 'request body was removed',
     },
     {
