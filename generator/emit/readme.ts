@@ -123,7 +123,37 @@ export function emitReadme(model: ApiModel): EmittedTextFile {
     if (dates !== undefined) values.datesSection = datesSection(showcase, dates, model);
   }
   const text = fillTemplate(readTemplate('package/README.md.tmpl'), values, 'README.md.tmpl');
-  return { path: README_PATH, text: tidy(text) };
+  return { path: README_PATH, text: tidy(withoutDanglingAnchors(text)) };
+}
+
+/**
+ * Links to `#fragments` no heading of the README has, as their text alone: spec descriptions
+ * written for another renderer link into its pages (Redoc's and Scalar's
+ * `[all planets](#tag/planets/GET/planets)`), and here such a link goes nowhere (helper-109).
+ * Headings' anchors as GitHub and npm make them: lower case, punctuation dropped, spaces to
+ * hyphens. Fenced code is left as it is.
+ */
+function withoutDanglingAnchors(markdown: string): string {
+  // Split on fences: the odd parts are code blocks.
+  const parts = markdown.split(/(```[\s\S]*?```)/);
+  const prose = parts.filter((_, i) => i % 2 === 0).join('\n');
+  const anchors = new Set(
+    [...prose.matchAll(/^#{1,6} (.+)$/gm)].map((match) =>
+      match[1]!
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+        .replace(/ /g, '-'),
+    ),
+  );
+  return parts
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/\[([^\]\n]*)\]\(#([^)\s]*)\)/g, (link, text: string, anchor: string) =>
+            anchors.has(anchor.toLowerCase()) ? link : text,
+          ),
+    )
+    .join('');
 }
 
 function pickShowcase(model: ApiModel): Showcase | undefined {
