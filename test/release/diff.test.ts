@@ -1189,6 +1189,38 @@ describe('a property renamed, an enum changed: every line is true', () => {
     expect(wire).toContain('minor `GET /orders`: query parameter `customerId` added (');
   });
 
+  it('a path parameter renamed with its template is one line each, at patch: the requests are the same', async () => {
+    const text = await textAfter(ROOT_FILE, (doc) => {
+      const item = doc.getIn(['paths', '/orders/{order}']);
+      doc.deleteIn(['paths', '/orders/{order}']);
+      doc.setIn(['paths', '/orders/{orderId}'], item);
+      doc.setIn(['paths', '/orders/{orderId}', 'get', 'parameters', 0, 'name'], 'orderId');
+    });
+    const wire = text.slice(text.indexOf('Wire (redocly diff):'));
+    expect(wire).toContain(
+      'patch `/orders/{orderId}`: path template renamed from `/orders/{order}`: only the names of its parameters changed, the requests are the same (',
+    );
+    expect(wire).toContain(
+      'patch `GET /orders/{orderId}`: path parameter `order` renamed to `orderId` with its path template: the requests are the same (',
+    );
+    expect(wire.trim().split('\n')).toHaveLength(3);
+    // The SDK's typed path client names the template: that is where it breaks.
+    expect(text).toMatch(/major the typed path client no longer has `GET \/orders\/\{order\}`/);
+  });
+
+  it('a path whose template changed more than its names is one removed and one added', async () => {
+    const text = await textAfter(ROOT_FILE, (doc) => {
+      const item = doc.getIn(['paths', '/orders/{order}']);
+      doc.deleteIn(['paths', '/orders/{order}']);
+      doc.setIn(['paths', '/order/{orderId}'], item);
+      doc.setIn(['paths', '/order/{orderId}', 'get', 'parameters', 0, 'name'], 'orderId');
+    });
+    const wire = text.slice(text.indexOf('Wire (redocly diff):'));
+    expect(wire).not.toMatch(/renamed|the requests are the same|parameter \d/);
+    expect(wire).toMatch(/major path `\/orders\/\{order\}` was removed/);
+    expect(wire).toMatch(/`\/order\/\{orderId\}`: path added/);
+  });
+
   it('a renamed required parameter: the new one is said to be required, at the level of the removal', async () => {
     await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
       doc.addIn(

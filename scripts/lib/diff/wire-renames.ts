@@ -9,13 +9,19 @@
  * `name` became `title`): so the pair is reported as what is certain, one removed and one added,
  * and the comparisons between the two are left out.
  *
+ * One kind of pair is no guess: a path template whose parameters only were renamed
+ * (`/plans/{plan}` → `/plans/{planId}`) is the same path on the wire (OpenAPI 3.1.1 §4.8.8: such
+ * templates "are identical"), and its path parameter renamed with it is sent the same way. Those
+ * pairs are kept, and said as renames of the same requests ({@link isSameOnTheWire}).
+ *
  * `required-properties-removed` also lists a property that was removed altogether ("Properties of
  * `Plan` are no longer required: `name`"), which says it may now be missing when it is gone: only
  * properties both sides have are listed (a removed one is reported as removed). Likewise
  * `required-properties-added` says a new property "became required": it is said to be new.
  */
 import { isRecord } from '../../../generator/json.ts';
-import { getByPointer, getByRef, refOf } from '../../../generator/pointer.ts';
+import { joinPointer } from '../../../generator/errors.ts';
+import { getByPointer, getByRef, pointerTokens, refOf } from '../../../generator/pointer.ts';
 import type { RedoclyChange } from './wire.ts';
 
 export function withoutGuesses(
@@ -23,7 +29,8 @@ export function withoutGuesses(
   baseDoc: Record<string, unknown>,
   headDoc: Record<string, unknown>,
 ): RedoclyChange[] {
-  const renames = changes.filter(isRenameGuess);
+  const kept = (change: RedoclyChange) => isSameOnTheWire(change, baseDoc, headDoc);
+  const renames = changes.filter((change) => isRenameGuess(change) && !kept(change));
   const insideRename = (change: RedoclyChange) =>
     renames.some(
       (rename) =>
@@ -33,8 +40,10 @@ export function withoutGuesses(
   const out: RedoclyChange[] = [];
   for (const change of changes) {
     if (isReplacedEntry(change)) out.push(...splitReplacedEntry(change));
-    else if (isRenameGuess(change)) out.push(...splitRename(change, baseDoc, headDoc));
+    // A path removed and another added: what was inside either is not compared (a parameter too).
     else if (insideRename(change)) continue;
+    else if (isRenameGuess(change) && kept(change)) out.push(change);
+    else if (isRenameGuess(change)) out.push(...splitRename(change, baseDoc, headDoc));
     else {
       const kept = withoutRemovedRequired(change, headDoc);
       if (kept !== undefined) out.push(newRequiredSaid(kept, baseDoc));
@@ -55,6 +64,49 @@ function isRenameGuess(change: RedoclyChange): boolean {
     typeof change.base?.value === 'string' &&
     typeof change.revision?.value === 'string'
   );
+}
+
+/**
+ * A rename of Redocly's that changes no request: a path template whose parameters only were
+ * renamed, or a path parameter renamed with its template (the name at the same place of the
+ * template, both sides `in: path`). A parameter of a path both sides have under templates that
+ * differ otherwise is a guess as any other.
+ */
+export function isSameOnTheWire(
+  change: RedoclyChange,
+  baseDoc: Record<string, unknown>,
+  headDoc: Record<string, unknown>,
+): boolean {
+  if (!isRenameGuess(change)) return false;
+  const from = change.base!.value as string;
+  const to = change.revision!.value as string;
+  if (change.typeName === 'PathItem' && change.property === 'key')
+    return from.startsWith('/') && templateShape(from) === templateShape(to);
+  if (change.typeName !== 'Parameter') return false;
+  const inPath = (doc: Record<string, unknown>, pointer: string | undefined) => {
+    const parameter = pointer === undefined ? undefined : parameterAt(doc, pointer);
+    return isRecord(parameter) && parameter.in === 'path';
+  };
+  const [section, headKey, ...rest] = pointerTokens(change.path);
+  if (section !== 'paths' || headKey === undefined) return false;
+  if (!inPath(headDoc, change.path)) return false;
+  const at = templateNames(headKey).indexOf(to);
+  const basePaths = isRecord(baseDoc.paths) ? Object.keys(baseDoc.paths) : [];
+  const baseKey = basePaths.find(
+    (key) => templateShape(key) === templateShape(headKey) && templateNames(key)[at] === from,
+  );
+  if (at < 0 || baseKey === undefined) return false;
+  return inPath(baseDoc, joinPointer('#', 'paths', baseKey, ...rest));
+}
+
+/** A path template with its parameters' names left out: `/plans/{plan}` → `/plans/{}`. */
+function templateShape(template: string): string {
+  return template.replace(/\{[^{}]*\}/g, '{}');
+}
+
+/** The names of a path template's parameters, in order. */
+function templateNames(template: string): string[] {
+  return [...template.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]!);
 }
 
 /**

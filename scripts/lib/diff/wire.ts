@@ -417,6 +417,12 @@ function describeChange(change: RedoclyChange, what: string): string {
   const property = change.property;
   if (property === 'deprecated' && change.revision?.value === true) return `${what} deprecated`;
   if (property === undefined) return `${what} changed`;
+  // The renames wire-renames.ts keeps: the requests are the same, only names in the spec changed.
+  const [from, to] = [change.base?.value, change.revision?.value];
+  if (change.typeName === 'PathItem' && property === 'key')
+    return `path template renamed from \`${String(from)}\`: only the names of its parameters changed, the requests are the same`;
+  if (change.typeName === 'Parameter' && property === 'name')
+    return `path parameter \`${String(from)}\` renamed to \`${String(to)}\` with its path template: the requests are the same`;
   // A keyword that one side does not have was added or removed, not changed.
   const done =
     change.base?.value === undefined
