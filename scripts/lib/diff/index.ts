@@ -144,7 +144,7 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
     throw new CommandError(
       `the spec at ${side.label} cannot be generated:\n${message}`,
       side.materialised === undefined
-        ? `fix the spec (${lintCommand(displayPath(cwd, side.root))} shows every problem), then compare again`
+        ? `compare again once it generates (${lintCommand(displayPath(cwd, side.root))} shows every problem)`
         : `compare with a --base whose spec is valid, or fix it at ${side.materialised.ref}`,
     );
   }
