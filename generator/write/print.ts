@@ -16,12 +16,18 @@ const PRINT_OPTIONS: PrintStructureOptions = {
   insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
 };
 
-/** The text of one emitted file. */
+/**
+ * The text of one emitted file. A file that imports and exports nothing (the resources' index of
+ * a spec without operations) gets `export {};`: every emitted file is an ES module, which a
+ * compiler that does not read `"type": "module"` (`moduleResolution: bundler`) otherwise refuses
+ * to re-export from ("is not a module").
+ */
 export function printSourceFile(file: EmittedSourceFile): string {
-  return printStructure(
+  const text = printStructure(
     { kind: StructureKind.SourceFile, statements: file.statements },
     PRINT_OPTIONS,
   );
+  return /^(import|export)\b/m.test(text) ? text : `${text}${text === '' ? '' : '\n'}export {};\n`;
 }
 
 /** The text of each file, in the order given. */
