@@ -27,6 +27,11 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
   noUncheckedIndexedAccess: true,
   noImplicitOverride: true,
+  // What stricter consumers turn on beside `strict` (a package vendored into such a project).
+  exactOptionalPropertyTypes: true,
+  noPropertyAccessFromIndexSignature: true,
+  noImplicitReturns: true,
+  noFallthroughCasesInSwitch: true,
   allowUnreachableCode: false,
   verbatimModuleSyntax: true,
   isolatedModules: true,
