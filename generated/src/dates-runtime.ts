@@ -199,17 +199,17 @@ export type DatePlan =
 
 /** The plans of a value by its JSON kind (see {@link DatePlan}): the other kinds are kept. */
 export interface KindPlans {
-  readonly object?: DatePlan;
-  readonly array?: DatePlan;
-  readonly string?: DatePlan;
+  readonly object?: DatePlan | undefined;
+  readonly array?: DatePlan | undefined;
+  readonly string?: DatePlan | undefined;
 }
 
 /** The plan of an object's keys (see {@link DatePlan}); a map has only `values`. */
 export type ObjectPlan =
   | {
       readonly properties: Readonly<Record<string, DatePlan>>;
-      readonly patterns?: readonly (readonly [RegExp, DatePlan])[];
-      readonly values?: DatePlan;
+      readonly patterns?: readonly (readonly [RegExp, DatePlan])[] | undefined;
+      readonly values?: DatePlan | undefined;
     }
   | { readonly values: DatePlan };
 

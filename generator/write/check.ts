@@ -172,6 +172,11 @@ export function describeOutOfDate(result: CheckResult, out: string, spec: string
   const lines: string[] = [`${out}/ is out of date with ${spec}.`];
   if (result.api === undefined) {
     lines.push(`API changes: unknown (${out}/${OPENAPI_JSON_PATH} is missing or not JSON).`);
+  } else if (result.api.length === 0 && result.changed.includes(OPENAPI_JSON_PATH)) {
+    // The same structure in other bytes: apiChanges compares structure, not key order.
+    lines.push(
+      `API changes: none. The spec describes the same API as the one ${out}/ was generated from, with its keys in another order (the generated declarations follow the spec's order), or ${out}/${OPENAPI_JSON_PATH} was edited by hand.`,
+    );
   } else if (result.api.length === 0) {
     lines.push(
       `API changes: none. The spec is the one ${out}/ was generated from: the files differ because ${optionsReason(result.options) ?? 'the generator changed or they were edited by hand'}.`,

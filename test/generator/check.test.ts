@@ -83,6 +83,30 @@ describe('--check', () => {
     );
   });
 
+  it('says the keys are in another order when the spec describes the same API in another order', async () => {
+    const dir = await tempDir('check-reordered-');
+    const spec = join(dir, 'openapi.yaml');
+    const paths = [
+      '  /pets: {get: {operationId: listPets, responses: {"200": {description: ok}}}}',
+      '  /owners: {get: {operationId: listOwners, responses: {"200": {description: ok}}}}',
+    ];
+    const text = (order: string[]) =>
+      ['openapi: 3.1.0', 'info: {title: Pets, version: 1.0.0}', 'paths:', ...order, ''].join('\n');
+    await writeFile(spec, text(paths));
+    const out = join(dir, 'sdk');
+    await generate({ spec, out });
+    await writeFile(spec, text([...paths].reverse()));
+    const result = runScript(CLI, ['--check', '--spec', spec, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'API changes: none. The spec describes the same API as the one',
+    );
+    expect(result.stderr).toContain(
+      "with its keys in another order (the generated declarations follow the spec's order)",
+    );
+    expect(result.stderr).not.toContain('the generator changed');
+  });
+
   it('passes right after generating into a folder', async () => {
     const out = join(await tempDir('check-'), 'sdk');
     await generate({ spec: 'test/fixtures/specs/hostile/hostile-3.0.yaml', out });

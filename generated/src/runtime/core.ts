@@ -207,53 +207,53 @@ export interface APIRequest {
   method: HTTPMethod;
   /** The path, already encoded (built with the `path` template tag). */
   path: string;
-  query?: Readonly<Record<string, unknown>>;
+  query?: Readonly<Record<string, unknown>> | undefined;
   /** Serialisation of the query parameters that are not `form` + `explode: true`. */
-  queryStyles?: QueryStyles;
+  queryStyles?: QueryStyles | undefined;
   /** Header parameters of the operation, serialised by `headerParams` (internal/headers.ts). */
-  headers?: HeadersInput;
+  headers?: HeadersInput | undefined;
   body?: unknown;
   /** Media type of `body` as the operation declares it; `application/json` unless given. */
-  contentType?: string;
+  contentType?: string | undefined;
   /** Encodes `body` for `contentType` when it is not JSON (internal/body.ts). */
-  encode?: BodyEncoder;
+  encode?: BodyEncoder | undefined;
   /** The media type's `encoding` (form bodies): how each property is sent. */
-  encoding?: BodyEncoding;
+  encoding?: BodyEncoding | undefined;
   /** The header that takes the idempotency key, when the operation declares one (`Idempotency-Key`). */
-  idempotencyHeader?: string;
+  idempotencyHeader?: string | undefined;
   /** `Accept` when the success body is not JSON: the media types the operation declares. */
-  accept?: string;
+  accept?: string | undefined;
   /** Reads a 2xx body (internal/read.ts, streaming.ts); JSON unless given. */
-  read?: ResponseReader;
+  read?: ResponseReader | undefined;
   /**
    * The key of the response `read` reads (`200`, `2XX`, `default`), when the operation declares
    * `responses` beside it.
    */
-  successKey?: string;
+  successKey?: string | undefined;
   /**
    * Readers of the other responses a 2xx answer may select, by key (`201`, `2XX`, `default`):
    * an answer is read by the one its status selects (exact code, then range, then `default`),
    * by `read` when that is `successKey` or none. What `read` read is checked by
    * `responseSchema`, what one of these read by its `responseSchemas` entry.
    */
-  responses?: Readonly<Record<string, ResponseReader>>;
+  responses?: Readonly<Record<string, ResponseReader>> | undefined;
   /** The operation declares a success response without a body, so an empty one is no error. */
-  mayBeEmpty?: boolean;
+  mayBeEmpty?: boolean | undefined;
   /**
    * The name of the success body's guard (`Plan`, or the operation's own `AnimalListResponse`),
    * which checks it when response validation is on.
    */
-  responseSchema?: string;
+  responseSchema?: string | undefined;
   /**
    * The guards of the bodies `responses` reads, by the same key (`{ '201': 'Plan' }`): a body
    * read by one of them is checked by its entry here, or not at all when it has none.
    */
-  responseSchemas?: Readonly<Record<string, string>>;
+  responseSchemas?: Readonly<Record<string, string>> | undefined;
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): the token is
    * not sent, in no header, query parameter or cookie. Default headers still are.
    */
-  anonymous?: boolean;
+  anonymous?: boolean | undefined;
 }
 
 /** One answer: the response and its body as the operation's reader read it (the error body for a non-2xx). */
@@ -1224,7 +1224,7 @@ function encodeBody(
   request: APIRequest,
   body: unknown,
   contentType: string,
-): { body: BodyInit; contentType?: string } {
+): { body: BodyInit; contentType?: string | undefined } {
   try {
     return request.encode === undefined
       ? { body: JSON.stringify(body), contentType }

@@ -39,13 +39,13 @@ export interface CursorPagination {
   /** Query parameter that takes the next-page cursor, e.g. `after`. */
   afterParam: string;
   /** Query parameter that takes the previous-page cursor, e.g. `before`. */
-  beforeParam?: string;
+  beforeParam?: string | undefined;
   /** Response property holding the page's items, e.g. `items`. */
   itemsField: string;
   /** Response property holding the next-page cursor (null on the last page), e.g. `moreItemsAfter`. */
   nextCursorField: string;
   /** Response property holding the previous-page cursor (null on the first page), e.g. `moreItemsBefore`. */
-  prevCursorField?: string;
+  prevCursorField?: string | undefined;
 }
 
 /** Loads one page for the given query; the client binds path, headers and options. */

@@ -57,49 +57,49 @@ export type { Client as PathsClient } from 'openapi-fetch';
 /** What one operation needs besides openapi-fetch's defaults. */
 export interface PathOperation {
   /** Query parameters that are not `form` + `explode: true`, by name. */
-  query?: QueryStyles;
+  query?: QueryStyles | undefined;
   /** How the success body is read when it is not JSON. */
-  parseAs?: ParseAs;
+  parseAs?: ParseAs | undefined;
   /**
    * How each success body is read, by the response its status selects (`200`, `2XX`, `default`:
    * OpenAPI 3.1.1 §4.8.16), where they differ; in place of `parseAs`.
    */
-  reads?: Readonly<Record<string, ParseAs | 'json'>>;
+  reads?: Readonly<Record<string, ParseAs | 'json'>> | undefined;
   /**
    * `Accept` when the success bodies are not all `application/json`: the media types the operation
    * declares (`text/csv`, `application/vnd.api+json`), unless the call sets one.
    */
-  accept?: string;
+  accept?: string | undefined;
   /**
    * The media type of a request body that is not `application/json` (text, bytes, a form,
    * `application/merge-patch+json`): its Content-Type, unless the call sets one.
    */
-  bodyType?: string;
+  bodyType?: string | undefined;
   /** The body (text, a Blob, bytes) is sent as it is, not as JSON. */
-  rawBody?: true;
+  rawBody?: true | undefined;
   /**
    * A form or multipart body, encoded as the resource method encodes it (internal/body.ts
    * `formBody`, `multipartBody`), with the media type's `encoding`.
    */
-  encode?: 'form' | 'multipart';
+  encode?: 'form' | 'multipart' | undefined;
   /** The Encoding Objects of a form or multipart body, by property name. */
-  encoding?: BodyEncoding;
+  encoding?: BodyEncoding | undefined;
   /** Path parameters that are not plain `simple` (`label`, `matrix`, objects, JSON), by name. */
-  path?: Readonly<Record<string, PathParamStyle>>;
+  path?: Readonly<Record<string, PathParamStyle>> | undefined;
   /** Header parameters sent as exploded objects (`k=v,k2=v2`) or as JSON text, by name. */
-  header?: { exploded?: readonly string[]; json?: readonly string[] };
+  header?: { exploded?: readonly string[]; json?: readonly string[] } | undefined;
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): it is sent
    * without the client's token, in a header, a cookie or the query alike.
    */
-  anonymous?: true;
+  anonymous?: true | undefined;
 }
 
 export interface PathsClientOptions {
   /** Replaces the client's fetch. */
   fetch?: Fetch | undefined;
   /** By operation, as `<method> <path>` (`get /projects/{project}/plans`): see `PathOperation`. */
-  operations?: Readonly<Record<string, PathOperation>>;
+  operations?: Readonly<Record<string, PathOperation>> | undefined;
 }
 
 /**

@@ -16,20 +16,20 @@ export interface RequestOptions {
    * A `Cookie` joins the client's cookies (its default ones, a cookie credential) instead: one
    * header holds them all (RFC 6265 §5.4).
    */
-  headers?: HeadersInput;
+  headers?: HeadersInput | undefined;
   /** Aborts the call, retries and waits between them included; the call then rejects with `APIUserAbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Milliseconds each attempt may take before it fails with `APIConnectionTimeoutError` (and may be retried). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** How often this call may be retried (0: never). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * The idempotency key, sent in the operation's idempotency header (`Idempotency-Key`) on
    * operations that declare one and ignored on the others. Without it, the client generates one
    * unless `autoIdempotencyKeys` is off. A repeat with the same key returns the first result
    * instead of acting twice.
    */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** Bytes the response body may have, decompressed (see `ClientOptions.maxResponseSize`). */
-  maxResponseSize?: number;
+  maxResponseSize?: number | undefined;
 }

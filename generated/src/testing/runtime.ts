@@ -31,13 +31,13 @@ export interface OperationDefinition {
   /** The status of the success response, e.g. `200`. */
   status: number;
   /** The success response's media type; undefined when it has no body. */
-  contentType?: string;
+  contentType?: string | undefined;
   /**
    * How the client reads the success body when it is not JSON: `text` as a string, `binary` as a
    * `Blob`, `form` as `URLSearchParams`, `multipart` as `FormData`, `event-stream` as events, `any`
    * by the response's own type (the mock answers JSON).
    */
-  kind?: 'text' | 'binary' | 'form' | 'multipart' | 'event-stream' | 'any';
+  kind?: 'text' | 'binary' | 'form' | 'multipart' | 'event-stream' | 'any' | undefined;
   /**
    * The default answer: the spec's example, else a minimal value of the schema; for text and event
    * streams a string, for a form its fields; none for an empty binary or multipart body.
@@ -50,28 +50,29 @@ export interface OperationDefinition {
    * as their fields, `binary` as a `Blob`, `text` and `event-stream` as text; `any`, or none, by
    * the request's own `Content-Type`.
    */
-  requestKind?: 'json' | 'text' | 'binary' | 'form' | 'multipart' | 'event-stream' | 'any';
+  requestKind?:
+    'json' | 'text' | 'binary' | 'form' | 'multipart' | 'event-stream' | 'any' | undefined;
   /** The request body's media type, for a binary `requestFixtures` entry's `Blob`. */
-  requestContentType?: string;
+  requestContentType?: string | undefined;
   /** The fields of a form or multipart body that are arrays: recorded as lists even with one value. */
-  listFields?: string[];
+  listFields?: string[] | undefined;
   /** Cursor pagination (the spec's `x-sdk-pagination`), for a list operation. */
-  pagination?: PaginationDefinition;
+  pagination?: PaginationDefinition | undefined;
 }
 
 export interface PaginationDefinition {
   /** Query parameter with the cursor of the page to follow, e.g. `after`. */
   afterParam: string;
   /** Query parameter with the cursor of the page to precede, e.g. `before`. */
-  beforeParam?: string;
+  beforeParam?: string | undefined;
   /** Query parameter with the page size, e.g. `limit`. */
-  limitParam?: string;
+  limitParam?: string | undefined;
   /** Response property with the page's items, e.g. `items`. */
   itemsField: string;
   /** Response property with the next page's cursor (null on the last page). */
   nextCursorField: string;
   /** Response property with the previous page's cursor (null on the first page). */
-  prevCursorField?: string;
+  prevCursorField?: string | undefined;
   /** Page size when the request names none (the limit parameter's default, else 10). */
   defaultLimit: number;
 }
@@ -127,13 +128,13 @@ type PartOf<Value> = [NonNullable<Value>] extends [Blob] ? File : string;
 /** Options of an answer. */
 export interface ReplyInit {
   /** The status; a reply defaults to the operation's success status. */
-  status?: number;
+  status?: number | undefined;
   /** Response headers, e.g. `{ 'retry-after': '1' }`. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Milliseconds to wait before answering (to test timeouts). */
-  delay?: number;
+  delay?: number | undefined;
   /** Answer one call only, then fall back to the answer before it. */
-  once?: boolean;
+  once?: boolean | undefined;
 }
 
 /** Computes a reply from the request. */

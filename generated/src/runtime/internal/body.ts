@@ -33,12 +33,12 @@ export type BodyEncoder = (
 
 /** One property's Encoding Object (OpenAPI 3.1.1 §4.8.15), as the spec gives it. */
 export interface PropertyEncoding {
-  contentType?: string;
-  style?: QueryStyle['style'];
-  explode?: boolean;
-  allowReserved?: boolean;
+  contentType?: string | undefined;
+  style?: QueryStyle['style'] | undefined;
+  explode?: boolean | undefined;
+  allowReserved?: boolean | undefined;
   /** A multipart part's headers, with the values the spec fixes. */
-  headers?: Readonly<Record<string, string>>;
+  headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** The Encoding Objects of a form body, by property name. */

@@ -213,10 +213,10 @@ function unsendablePathProblem(value: Unsendable, pointer = ''): Problem {
 
 /** How the typed path client serialises a path parameter that is not plain `simple`. */
 export interface PathParamStyle {
-  style?: PathStyle;
-  explode?: boolean;
+  style?: PathStyle | undefined;
+  explode?: boolean | undefined;
   /** Described by JSON `content` (see `jsonText`). */
-  json?: true;
+  json?: true | undefined;
 }
 
 /**

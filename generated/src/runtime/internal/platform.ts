@@ -15,8 +15,8 @@
  */
 
 type Globals = {
-  process?: { versions?: { node?: string }; platform?: string; arch?: string };
-  navigator?: { userAgent?: string };
+  process?: { versions?: { node?: string }; platform?: string; arch?: string } | undefined;
+  navigator?: { userAgent?: string } | undefined;
   document?: unknown;
 };
 

@@ -14,8 +14,8 @@ import { scalarText } from './scalar.js';
 
 /** How one query parameter is serialised; the OpenAPI default is `form` with `explode: true`. */
 export interface QueryStyle {
-  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
-  explode?: boolean;
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | undefined;
+  explode?: boolean | undefined;
   /**
    * The parameter's `allowReserved: true` (OpenAPI 3.1 §4.8.12.4): the reserved characters of
    * RFC 3986 a query may hold (`:/?@!$&'()*+,;=`) and percent-encoded triples (`%2B`) in its
@@ -24,12 +24,12 @@ export interface QueryStyle {
    * are a `%` outside a triple and the rest (spaces, quotes, `<>`, non-ASCII); the URL standard
    * itself encodes `'` in an http(s) query. Names are always encoded.
    */
-  allowReserved?: boolean;
+  allowReserved?: boolean | undefined;
   /**
    * The parameter is described by JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3): the value is sent as
    * its JSON text (`coordinates=%7B%22lat%22%3A1%7D`; a string quoted, `q=%22abc%22`).
    */
-  json?: boolean;
+  json?: boolean | undefined;
 }
 
 /** Styles by parameter name; parameters not listed use `form` + `explode: true`. */
