@@ -43,10 +43,15 @@ export function packageRepository(
   const url = typeof raw === 'string' ? raw : isRecord(raw) ? raw.url : undefined;
   const directory = isRecord(raw) ? raw.directory : undefined;
   const problems: GeneratorError[] = [];
-  if (typeof url !== 'string' || !/^(?:git\+)?(?:https?|ssh|git):\/\/[^\s/]+\/\S+$/.test(url)) {
+  // No query or fragment: npm's `.git` would land after them (`…/b?x=1#top.git`), and a clone
+  // URL has neither.
+  if (
+    typeof url !== 'string' ||
+    !/^(?:git\+)?(?:https?|ssh|git):\/\/[^\s/?#]+\/[^\s?#]+$/.test(url)
+  ) {
     problems.push(
       new GeneratorError(
-        '`x-sdk.repository` must be the URL of a git repository',
+        '`x-sdk.repository` must be the URL of a git repository (without a query or fragment)',
         { file: specFile, pointer },
         fix,
       ),

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GeneratorError } from '../../generator/errors.ts';
+import { packageRepository } from '../../generator/model/build-package-meta.ts';
 import { fixtureModel, specModel } from '../model/fixture-model.ts';
 
 async function refused(name: string): Promise<GeneratorError> {
@@ -45,6 +46,34 @@ describe('the root x-sdk settings', () => {
       '#/x-sdk/repository/directory',
     ]);
     expect(error.problems[0]!.message).toMatch(/`x-sdk.clientName` must be a non-empty string/);
+  });
+});
+
+describe('x-sdk.repository', () => {
+  const repository = (value: unknown) =>
+    packageRepository({ 'x-sdk': { repository: value } }, 'openapi.yaml');
+
+  it('a web or git URL becomes npm’s git+….git form', () => {
+    expect(repository('https://github.com/acme/sdk/')).toEqual({
+      type: 'git',
+      url: 'git+https://github.com/acme/sdk.git',
+    });
+    expect(
+      repository({ url: 'ssh://git@github.com/acme/sdk.git', directory: 'packages/sdk' }),
+    ).toEqual({
+      type: 'git',
+      url: 'ssh://git@github.com/acme/sdk.git',
+      directory: 'packages/sdk',
+    });
+  });
+
+  it('a URL with a query or fragment is refused: `.git` would land after it', () => {
+    for (const url of [
+      'https://github.com/a/b?x=1',
+      'https://github.com/a/b#readme',
+      'https://host?/a/b',
+    ])
+      expect(() => repository(url), url).toThrow(/without a query or fragment/);
   });
 });
 
