@@ -197,18 +197,30 @@ function warnNested(
     (name) => [...memberNames, ...bodyNames].filter((other) => other === name).length > 1,
   );
   if (shared.length === 0 && inherited.length === 0) return; // not an object body: nested by kind
-  const names = [...shared, ...inherited].map((name) => `\`${name}\``).join(', ');
+  const listed = (names: readonly string[]) => names.map((name) => `\`${name}\``).join(', ');
+  const is = (names: readonly string[]) => (names.length === 1 ? 'is' : 'are');
+  // Each name with its own reason: a name shared by two keys, a member every object or promise has.
+  const reasons = [
+    ...(shared.length === 0
+      ? []
+      : [
+          `${listed(shared)} ${shared.length === 1 ? 'is the name' : 'are each the name'} of two keys of the params object (a body property, a query or header parameter, a client option)`,
+        ]),
+    ...(inherited.length === 0
+      ? []
+      : [
+          `${listed(inherited)} ${is(inherited)} ${
+            inherited.every((name) => name in Object.prototype)
+              ? 'the name of a member every JavaScript object has'
+              : inherited.every((name) => !(name in Object.prototype))
+                ? "a promise's member (an object with a `then` is awaited as a promise)"
+                : 'names of members every JavaScript object has, or a promise has (an object with a `then` is awaited as one)'
+          }`,
+        ]),
+  ];
   warnings.add(
     'params:nested',
-    `${names} ${shared.length + inherited.length === 1 ? 'is' : 'are'} ${
-      shared.length > 0
-        ? 'the name of two keys of the params object (a body property, a query or header parameter, a client option)'
-        : inherited.every((name) => name in Object.prototype)
-          ? 'the name of a member every JavaScript object has'
-          : inherited.every((name) => !(name in Object.prototype))
-            ? "a promise's member (an object with a `then` is awaited as a promise)"
-            : 'names of members every JavaScript object has, or a promise has (an object with a `then` is awaited as one)'
-    }, so the method takes \`{ ${bodyNames.length > 0 ? 'query, headers, body' : 'query, headers'} }\` instead of one flat params object`,
+    `${reasons.join(', and ')}, so the method takes \`{ ${bodyNames.length > 0 ? 'query, headers, body' : 'query, headers'} }\` instead of one flat params object`,
     { file, pointer: operation.pointer },
     'rename the body property or the parameter (its `name`, or `x-sdk-client-option`) so that every key is unique and the params stay flat',
   );

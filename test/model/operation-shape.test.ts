@@ -255,6 +255,18 @@ describe('a method that takes nested params because two of its keys share a name
     );
   });
 
+  it('with both reasons at once, each name is given its own', async () => {
+    // helper-112: "`project`, `then` are the name of two keys", though `then` collides with nothing.
+    const model = await withUpdateProperties({
+      project: { type: 'string' },
+      then: { type: 'string' },
+    });
+    const [warning] = nested(model);
+    expect(warning!.problem).toMatch(
+      /^`project` is the name of two keys of the params object \([^)]*\), and `then` is a promise's member /,
+    );
+  });
+
   it('is not said for params that are flat, or nested because of the body’s kind', async () => {
     const model = await withUpdateProperties({ note: { type: 'string' } });
     const op = (id: string) => model.operations.find((o) => o.operationId === id)!;
