@@ -1162,6 +1162,23 @@ describe('a property renamed, an enum changed: every line is true', () => {
     expect(wire).toContain(`minor ${inOrder}: property \`label\` added`);
   });
 
+  it('a change between two named schemas is said in the schema both sides pass through', async () => {
+    // helper-110 D2: `status` written inline instead of a $ref to OrderStatus (another description)
+    // was placed at one use ("`GET /orders`: response 200 property items[].status"), while Order is
+    // in three operations' responses.
+    const text = await textAfter('schemas/Order.yaml', (doc) =>
+      doc.setIn(
+        ['properties', 'status'],
+        doc.createNode({ description: 'Where it is.', type: 'string', enum: ['open', 'shipped'] }),
+      ),
+    );
+    const wire = text.slice(text.indexOf('Wire (redocly diff):'));
+    expect(wire).toContain(
+      'patch `Order` (in `GET /orders`, `POST /orders` and `GET /orders/{order}`): property `status`: `description` changed (',
+    );
+    expect(wire).not.toMatch(/response 200/);
+  });
+
   it('a renamed required request property is not said to have "become required"', async () => {
     const text = await textAfter('schemas/OrderCreate.yaml', (doc) => {
       const quantity = doc.getIn(['properties', 'quantity']);

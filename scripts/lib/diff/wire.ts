@@ -19,7 +19,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unescapePointerFragment } from '@redocly/openapi-core';
 import { isRecord } from '../../../generator/json.ts';
-import { getByPointer } from '../../../generator/pointer.ts';
+import { joinPointer } from '../../../generator/errors.ts';
+import { getByPointer, pointerTokens, refOf, refPointer } from '../../../generator/pointer.ts';
 import { quietNodeEnv, redoclyBin, withoutBanner } from '../redocly.ts';
 import { run } from '../run.ts';
 import { CommandError } from '../command-error.ts';
@@ -254,12 +255,13 @@ function sharedSchema(
   index: SchemaIndex,
 ): { pointer: string; name: string; operations: string[] } | undefined {
   const match = /^#\/components\/(schemas|parameters)\/([^/]+)/.exec(source?.pointer ?? '');
-  if (match === null || source?.pointer === undefined) return undefined;
+  if (match === null || source?.pointer === undefined)
+    return commonSchema(change, base, head, index);
   const isParameter = match[1] === 'parameters';
   const component = match[0];
   for (const location of [change.base, change.revision])
     if (location?.pointer !== undefined && !isAtOrUnder(location.pointer, component))
-      return undefined;
+      return commonSchema(change, base, head, index);
   if (getByPointer(base.bundled, component) === undefined) return undefined;
   if (getByPointer(head.bundled, component) === undefined) return undefined;
   const operations = index.operations().get(component) ?? [];
@@ -282,6 +284,69 @@ function sharedSchema(
       ? at.slice(0, -change.property.length - 1)
       : at;
   return { pointer, name: unescapePointerFragment(match[2]!), operations };
+}
+
+/**
+ * The innermost named schema that holds the change on both sides, reached the same way: for a
+ * change whose two sides are in different components (`Plan.price` was a `$ref` to `Price`, and is
+ * now written inline, without Price's `title`), Redocly's path from the operation passes through
+ * `Plan` on both sides, and on to the same place in it (`properties/price`). The line is then
+ * `Plan`'s, with every operation using it, as other changes inside `Plan` are; undefined when the
+ * two paths share no schema, or it has fewer than two operations.
+ */
+function commonSchema(
+  change: RedoclyChange,
+  base: WireSide,
+  head: WireSide,
+  index: SchemaIndex,
+): { pointer: string; name: string; operations: string[] } | undefined {
+  const inHead = schemasAlong(head.bundled, change.path);
+  const inBase = schemasAlong(base.bundled, change.path);
+  for (const { name, rest } of inHead.reverse()) {
+    const same = inBase.find(
+      (entry) => entry.name === name && entry.rest.join('/') === rest.join('/'),
+    );
+    if (same === undefined) continue;
+    const component = joinPointer('#', 'components', 'schemas', name);
+    const operations = index.operations().get(component) ?? [];
+    if (operations.length < 2) return undefined;
+    const tokens =
+      change.kind === 'modified' && change.property !== undefined && rest.at(-1) === change.property
+        ? rest.slice(0, -1)
+        : rest;
+    return { pointer: joinPointer(component, ...tokens), name, operations };
+  }
+  return undefined;
+}
+
+/**
+ * The named schemas (`#/components/schemas/<name>`) that Redocly's `path` passes through in `doc`,
+ * following each `$ref` on the way, outermost first, each with the tokens of the path after it.
+ */
+function schemasAlong(
+  doc: Record<string, unknown>,
+  path: string,
+): { name: string; rest: string[] }[] {
+  const along: { name: string; rest: string[] }[] = [];
+  let node: unknown = doc;
+  const follow = () => {
+    for (let hops = 0; hops < 32; hops++) {
+      const ref = refOf(node);
+      const target = ref === undefined ? undefined : refPointer(ref);
+      if (target === undefined) return;
+      const [section, kind, name] = pointerTokens(target);
+      if (section === 'components' && kind === 'schemas' && name !== undefined)
+        along.push({ name, rest: [] });
+      node = getByPointer(doc, target);
+    }
+  };
+  for (const token of pointerTokens(path)) {
+    follow();
+    if (!isRecord(node) && !Array.isArray(node)) return along;
+    node = (node as Record<string, unknown>)[token];
+    for (const entry of along) entry.rest.push(token);
+  }
+  return along;
 }
 
 function isAtOrUnder(pointer: string, prefix: string): boolean {
