@@ -72,7 +72,7 @@ function isRenameGuess(change: RedoclyChange): boolean {
  * template, both sides `in: path`). A parameter of a path both sides have under templates that
  * differ otherwise is a guess as any other.
  */
-export function isSameOnTheWire(
+function isSameOnTheWire(
   change: RedoclyChange,
   baseDoc: Record<string, unknown>,
   headDoc: Record<string, unknown>,
