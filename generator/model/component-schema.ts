@@ -26,16 +26,40 @@ export type HeldSchema =
   | { pointer: undefined };
 
 /**
- * The schema held by the component at `pointer` (`/components/responses/Status`): its `schema`,
- * else the schema of the first media type of its `content` that has one. Undefined when `pointer`
- * is not such a component.
+ * Which kind of holder (a key of {@link HOLDERS}) the object at these pointer tokens is: a
+ * component (`components/responses/Status`), or the same object written in place in a path item
+ * (`paths/~1pets/get/parameters/1`, `…/responses/200`, `…/requestBody`, `…/headers/X-Rate`): specs
+ * point a schema's `$ref` at both (enode.io's at a parameter of another path). Undefined otherwise.
  */
-export function heldSchema(doc: unknown, pointer: string): HeldSchema | undefined {
+function holderKind(tokens: readonly string[]): string | undefined {
+  if (tokens[0] === 'components')
+    return tokens.length === 3 && Object.hasOwn(HOLDERS, tokens[1]!) ? tokens[1] : undefined;
+  if (tokens[0] !== 'paths') return undefined;
+  const [last, before] = [tokens.at(-1)!, tokens.at(-2)];
+  if (before === 'parameters' && /^\d+$/.test(last) && (tokens.length === 4 || tokens.length === 5))
+    return 'parameters';
+  if (tokens.length === 5 && before === 'responses') return 'responses';
+  if (tokens.length === 4 && last === 'requestBody') return 'requestBodies';
+  if (tokens.length === 7 && before === 'headers' && tokens[3] === 'responses') return 'headers';
+  return undefined;
+}
+
+/**
+ * The schema held by the component at `pointer` (`/components/responses/Status`), or by such an
+ * object in a path item ({@link holderKind}), with what it is (`a response`): its `schema`, else
+ * the schema of the first media type of its `content` that has one. Undefined when `pointer` is
+ * not such an object.
+ */
+export function heldSchema(
+  doc: unknown,
+  pointer: string,
+): (HeldSchema & { what: string }) | undefined {
   let at = pointer;
+  let what: string | undefined;
   for (let alias = 0; alias <= MAX_ALIASES; alias++) {
-    const tokens = pointerTokens(at);
-    if (tokens.length !== 3 || tokens[0] !== 'components' || !Object.hasOwn(HOLDERS, tokens[1]!))
-      return undefined;
+    const kind = holderKind(pointerTokens(at));
+    if (kind === undefined) return undefined;
+    what ??= HOLDERS[kind]!;
     const component = getByPointer(doc, at);
     if (!isObject(component)) return undefined;
     if (typeof component.$ref === 'string') {
@@ -45,14 +69,14 @@ export function heldSchema(doc: unknown, pointer: string): HeldSchema | undefine
       continue;
     }
     if ('schema' in component && component.schema !== undefined)
-      return { pointer: joinPointer(at, 'schema') };
+      return { pointer: joinPointer(at, 'schema'), what };
     if (isObject(component.content)) {
       for (const [mediaType, media] of Object.entries(component.content)) {
         if (isObject(media) && media.schema !== undefined)
-          return { pointer: joinPointer(at, 'content', mediaType, 'schema') };
+          return { pointer: joinPointer(at, 'content', mediaType, 'schema'), what };
       }
     }
-    return { pointer: undefined };
+    return { pointer: undefined, what };
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ import { isRecord } from '../json.ts';
 import { closestOption } from '../unknown-option.ts';
 import { getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
 import type { Warnings } from '../warnings.ts';
-import { filedHolder, heldSchema, HOLDERS } from './component-schema.ts';
+import { filedHolder, heldSchema } from './component-schema.ts';
 
 /** Schemas whose `prefixItems` was written `items: [...]`: not 3.1 syntax the user wrote (schema-keywords.ts). */
 export const tuplesFromItemsLists = new WeakSet<object>();
@@ -294,7 +294,7 @@ function repairComponentRef(
   const held = target === undefined ? undefined : heldSchema(place.doc, target);
   if (held === undefined) return;
   const ref = s.$ref;
-  const what = HOLDERS[pointerTokens(target!)[1]!]!;
+  const what = held.what;
   if (held.pointer === undefined) {
     delete s.$ref;
     warn(

@@ -141,6 +141,80 @@ describe("a schema's $ref to a component that holds a schema", () => {
     expect(guards).toMatch(/> 10\) return false;/);
   });
 
+  it('to a parameter, response, request body or header written in a path item reads the same', async () => {
+    // enode.io's `items: { $ref: '#/paths/~1vehicles~1%7BvehicleId%7D/get/parameters/1' }`, a
+    // parameter of another path, refused the whole spec ("points at part of a path").
+    const pets = '#/paths/~1pets~1%7Bid%7D';
+    const dir = await tempDir('ref-to-path-part-');
+    const spec = join(dir, 'openapi.json');
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'Parts', version: '1.0.0' },
+        paths: {
+          '/pets/{id}': {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+            put: {
+              operationId: 'putPet',
+              parameters: [{ name: 'kind', in: 'query', schema: { enum: ['cat', 'dog'] } }],
+              requestBody: { content: { 'application/json': { schema: { type: 'boolean' } } } },
+              responses: {
+                '200': {
+                  description: 'ok',
+                  headers: { 'X-Rate': { schema: { type: 'number' } } },
+                  content: { 'application/json': { schema: { type: 'string' } } },
+                },
+              },
+            },
+          },
+          '/search': {
+            get: {
+              operationId: 'search',
+              parameters: [
+                {
+                  name: 'kinds',
+                  in: 'query',
+                  schema: { type: 'array', items: { $ref: `${pets}/put/parameters/0` } },
+                },
+              ],
+              responses: {
+                '200': {
+                  description: 'ok',
+                  content: {
+                    'application/json': {
+                      schema: {
+                        type: 'object',
+                        properties: {
+                          id: { $ref: `${pets}/parameters/0` },
+                          said: { $ref: `${pets}/put/responses/200` },
+                          sent: { $ref: `${pets}/put/requestBody` },
+                          rate: { $ref: `${pets}/put/responses/200/headers/X-Rate` },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      }),
+    );
+    const out = join(dir, 'sdk');
+    const { warnings } = await generate({ spec, out, cwd: dir });
+    expect(warnings.map((w) => w.key)).toEqual(['sloppy:ref-to-component']);
+    const said = [warnings[0]!.problem, ...warnings[0]!.places.slice(1).map((p) => p.problem)];
+    expect(
+      said.map((problem) => /points at (an? [a-z ]+), not at a schema/.exec(problem)?.[1]),
+    ).toEqual(['a parameter', 'a parameter', 'a response', 'a request body', 'a header']);
+    const sdk = await readFile(join(out, 'src/resources/search.ts'), 'utf8');
+    expect(sdk).toContain("kinds?: ('cat' | 'dog')[];");
+    expect(sdk).toMatch(/id\?: number;\s+said\?: string;\s+sent\?: boolean;\s+rate\?: number;/);
+    await linkNodeModules(out);
+    expect(compile(out)).toEqual({ status: 0, output: '' });
+  });
+
   it('is refused with --strict, naming the $ref and the schema to point at', async () => {
     const error = await generate({
       spec: join(ROOT, FIXTURE),
