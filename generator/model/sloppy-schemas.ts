@@ -14,7 +14,7 @@
  * | `minimum: '0'`, `maxLength: '10'`    | the number (only a plain decimal: `'x'` stays refused)  |
  * | `items: [a, b]` (draft 4 tuple)      | `prefixItems: [a, b]`: those items by position, any after |
  * | `required: true` on a schema         | left out: the parent's `required` list decides           |
- * | `$ref` to a response, parameter, header or request body | a `$ref` to the schema it holds (component-schema.ts); none: any value |
+ * | `$ref` to a response, parameter, header or request body (a component, or in a path item) | the schema it holds (component-schema.ts); none: any value |
  * | `schema: null`, `items: null` (a key with no value in YAML) | `{}`: any value, `unknown`          |
  *
  * The OpenAPI tools after the model (openapi-typescript, openapi.json) read the same rewritten
