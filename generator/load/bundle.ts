@@ -38,6 +38,7 @@ import {
   bundleError,
   bundleProblemError,
   loadError,
+  withoutDanglingMappings,
   withoutExternalValues,
 } from './problems.ts';
 import { SpecResolver } from './resolver.ts';
@@ -115,8 +116,11 @@ export async function loadAndBundle(
     }
     throw await bundleCrashError(error, root, resolver, display);
   }
-  const errors = await withoutExternalValues(
-    result.problems.filter((problem: NormalizedProblem) => problem.severity === 'error'),
+  const errors = await withoutDanglingMappings(
+    await withoutExternalValues(
+      result.problems.filter((problem: NormalizedProblem) => problem.severity === 'error'),
+      resolver,
+    ),
     resolver,
   );
   // The bundler's errors (a broken $ref) are reported with the checks' problems below, which do

@@ -20,7 +20,14 @@ import { ExternalRefError, FolderRefError, isUrl } from './resolver.ts';
 import { isRecord } from '../json.ts';
 import { chainText } from './ref-chains.ts';
 import { deepestRefChain } from './ref-depth.ts';
-import { escapedRefFix, getByPointer, refOf, refPointer, unescapedKeyRef } from '../pointer.ts';
+import {
+  escapedRefFix,
+  getByPointer,
+  pointerTokens,
+  refOf,
+  refPointer,
+  unescapedKeyRef,
+} from '../pointer.ts';
 
 type Display = (absolute: string) => string;
 
@@ -163,6 +170,46 @@ export async function withoutExternalValues(
   for (const problem of problems)
     if (!(await isExternalValueProblem(problem, resolver))) kept.push(problem);
   return kept;
+}
+
+/**
+ * The bundler's errors without those about a discriminator mapping value that names nothing (a
+ * file that is not there, a place the document does not have): public specs bundled from split
+ * files keep their mapping values as written (digitalocean.com's
+ * `models/domain_record_types.yml#/domain_record_a`). The value stays in the bundled document,
+ * and the model leaves such a discriminator out with a warning (build-discriminator.ts). A value
+ * whose file exists but does not parse is still an error: the file is broken.
+ */
+export async function withoutDanglingMappings(
+  problems: NormalizedProblem[],
+  resolver: BaseResolver,
+): Promise<NormalizedProblem[]> {
+  const kept: NormalizedProblem[] = [];
+  for (const problem of problems)
+    if (!(await isDanglingMappingProblem(problem, resolver))) kept.push(problem);
+  return kept;
+}
+
+async function isDanglingMappingProblem(
+  problem: NormalizedProblem,
+  resolver: BaseResolver,
+): Promise<boolean> {
+  const location = problem.location[0];
+  if (location?.pointer === undefined || !problem.message.startsWith("Can't resolve $ref"))
+    return false;
+  const tokens = pointerTokens(location.pointer);
+  if (tokens.at(-3) !== 'discriminator' || tokens.at(-2) !== 'mapping') return false;
+  const file = location.source.absoluteRef;
+  const document = await cachedDocument(resolver, file);
+  if (document === undefined || document instanceof Error) return false;
+  const value = getByPointer(document.parsed, location.pointer);
+  if (typeof value !== 'string') return false;
+  const path = value.replace(/#.*$/, '');
+  if (path === '') return true;
+  const target = await cachedDocument(resolver, resolver.resolveExternalRef(file, path));
+  // A broken file, or one the spec may not reach (outside its folder, a URL): still an error.
+  if (target instanceof SourceError || target instanceof YamlParseError) return false;
+  return ExternalRefError.of(target) === undefined && FolderRefError.of(target) === undefined;
 }
 
 async function isExternalValueProblem(

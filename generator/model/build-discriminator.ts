@@ -14,7 +14,7 @@
  * values of their kind. With an inline object variant, or on a schema without `oneOf`/`anyOf`
  * (an `allOf` parent), the discriminator is an annotation: plain `oneOf`/`anyOf` decide.
  */
-import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
+import { eachReporting, joinPointer } from '../errors.ts';
 import type { Warnings } from '../warnings.ts';
 import { preview } from './schema-keywords.ts';
 import { MAPPING } from './schema-problems.ts';
@@ -45,6 +45,7 @@ export function readDiscriminator(
   const refs = variants.filter((v): v is RefNode => v.kind === 'ref');
   // Read before deciding whether the discriminator decides: its mapping names schemas either way.
   const mapping = explicitMapping(raw.mapping, c);
+  if (mapping === undefined) return undefined;
   if (variants.some((v) => v.kind !== 'ref' && mayHoldObject(v))) return undefined;
   // Its values are strings (mapping keys, schema names): a variant whose property can hold no
   // string could never be picked, and the guards would refuse every value. The union decides.
@@ -77,30 +78,37 @@ export function readDiscriminator(
 
 /**
  * The `mapping` of a discriminator, each value naming a schema of `components.schemas` (a bare
- * name or its `$ref`): every entry that does not is reported at once. Read wherever a
- * discriminator is, the `allOf` parent's too (build-schema.ts), where it is only an annotation.
+ * name or its `$ref`); undefined when a value names none (a typo, or a file a public spec was
+ * bundled without: digitalocean.com's `models/domain_record_types.yml#/domain_record_a`), which is
+ * warned about at each such value: a discriminator with a dangling value cannot say which
+ * variant a value picks, so it is left out and the `oneOf`/`anyOf` decides by its variants alone
+ * (the guards try each). A value that is no string is refused. Read wherever a discriminator is,
+ * the `allOf` parent's too (build-schema.ts), where it is only an annotation.
  */
 export function explicitMapping(
   raw: unknown,
   c: DiscriminatorContext,
-): DiscriminatorModel['mapping'] {
+): DiscriminatorModel['mapping'] | undefined {
   if (raw === undefined) return [];
   const dc: ValueContext = { file: c.file, pointer: joinPointer(c.pointer, 'discriminator') };
   if (!isPlainObject(raw)) throw badValue(dc, 'mapping', MAPPING, raw);
   const mc: ValueContext = { file: c.file, pointer: joinPointer(dc.pointer, 'mapping') };
-  return eachReporting(Object.entries(raw), ([value, ref]) => {
+  const entries = eachReporting(Object.entries(raw), ([value, ref]) => {
     if (typeof ref !== 'string') throw badValue(mc, value, 'a schema name or ref', ref);
     const key = ref.startsWith('#') ? c.componentKey(ref) : ref;
     const target = key === undefined ? undefined : c.names.get(key);
-    if (target === undefined) {
-      throw new GeneratorError(
-        `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not a schema in components.schemas`,
-        { file: c.file, pointer: joinPointer(mc.pointer, value) },
-        "point the mapping at '#/components/schemas/<Name>' of an existing schema",
-      );
-    }
-    return { value, target };
+    return { value, ref, target };
   });
+  const dangling = entries.filter((entry) => entry.target === undefined);
+  for (const { value, ref } of dangling)
+    c.warnings.add(
+      'discriminator:mapping-names-nothing',
+      `discriminator mapping "${value}" points at ${JSON.stringify(ref)}, which is not a schema in components.schemas, so the discriminator is ignored: the union decides by its variants alone`,
+      { file: c.file, pointer: joinPointer(mc.pointer, value) },
+      "point the mapping at '#/components/schemas/<Name>' of an existing schema, or remove the entry",
+    );
+  if (dangling.length > 0) return undefined;
+  return entries.map(({ value, target }) => ({ value, target: target! }));
 }
 
 /** False for inline variants that can never hold an object: null, booleans, strings, numbers. */

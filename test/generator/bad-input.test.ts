@@ -668,34 +668,6 @@ const cases: [string, Case][] = [
     },
   ],
   [
-    'a discriminator mapping to a schema that does not exist names it',
-    {
-      files: {
-        'a.yaml': schemas(
-          "    Pet:\n      oneOf: [{$ref: '#/components/schemas/Cat'}]\n      discriminator: {propertyName: kind, mapping: {cat: '#/components/schemas/Missing'}}\n    Cat: {type: object}\n",
-        ),
-      },
-      // A mapping value is resolved as a $ref, but said as what the author wrote.
-      problem: /: cannot resolve the discriminator mapping value "#\/components\/schemas\/Missing"/,
-      pointer: '#/components/schemas/Pet/discriminator/mapping/cat',
-      fix: /^add `Missing` under #\/components\/schemas, or point the mapping value at a place this file has$/,
-    },
-  ],
-  [
-    'a discriminator mapping to a file that does not exist',
-    {
-      files: {
-        'a.yaml': schemas(
-          "    Pet:\n      oneOf: [{$ref: '#/components/schemas/Cat'}]\n      discriminator: {propertyName: kind, mapping: {cat: 'models/types.yml#/cat'}}\n    Cat: {type: object}\n",
-        ),
-      },
-      problem:
-        /: cannot resolve the discriminator mapping value "models\/types\.yml#\/cat": ENOENT/,
-      pointer: '#/components/schemas/Pet/discriminator/mapping/cat',
-      fix: /^point the mapping value at a file that exists and a JSON pointer inside it \(relative paths start from the file that holds the mapping value\)$/,
-    },
-  ],
-  [
     'a $ref to a schema whose name differs in case names the one there is',
     {
       files: {
