@@ -38,8 +38,7 @@ import {
   bundleError,
   bundleProblemError,
   loadError,
-  withoutDanglingMappings,
-  withoutExternalValues,
+  withoutUnfollowedRefs,
 } from './problems.ts';
 import { SpecResolver } from './resolver.ts';
 import { SourceMap } from './source-map.ts';
@@ -116,11 +115,8 @@ export async function loadAndBundle(
     }
     throw await bundleCrashError(error, root, resolver, display);
   }
-  const errors = await withoutDanglingMappings(
-    await withoutExternalValues(
-      result.problems.filter((problem: NormalizedProblem) => problem.severity === 'error'),
-      resolver,
-    ),
+  const errors = await withoutUnfollowedRefs(
+    result.problems.filter((problem: NormalizedProblem) => problem.severity === 'error'),
     resolver,
   );
   // The bundler's errors (a broken $ref) are reported with the checks' problems below, which do

@@ -157,72 +157,63 @@ export async function bundleProblemError(
 }
 
 /**
- * The bundler's errors without those about an Example Object's `externalValue`: the URI of the
- * literal example (a live URL, a sample file published with the docs), which the generator never
- * reads. openapi-core follows it like a `$ref` (inlining what it reaches); one it cannot follow
- * (a URL or a hidden file resolver.ts refuses, a file that is not there) stays as written.
+ * The bundler's errors without those about `$ref`-like values the generator does without:
+ * - an Example Object's `externalValue`: the URI of the literal example (a live URL, a sample file
+ *   published with the docs), which the generator never reads. openapi-core follows it like a
+ *   `$ref` (inlining what it reaches); one it cannot follow (a URL or a hidden file resolver.ts
+ *   refuses, a file that is not there) stays as written;
+ * - a discriminator mapping value that names nothing (a file that is not there, a place the
+ *   document does not have): public specs bundled from split files keep their mapping values as
+ *   written (digitalocean.com's `models/domain_record_types.yml#/domain_record_a`). The value stays
+ *   in the bundled document, and the model leaves such a discriminator out with a warning
+ *   (build-discriminator.ts). One whose file exists but does not parse, or that reaches where the
+ *   spec may not (outside its folder, a URL), is still an error.
  */
-export async function withoutExternalValues(
+export async function withoutUnfollowedRefs(
   problems: NormalizedProblem[],
   resolver: BaseResolver,
 ): Promise<NormalizedProblem[]> {
   const kept: NormalizedProblem[] = [];
-  for (const problem of problems)
-    if (!(await isExternalValueProblem(problem, resolver))) kept.push(problem);
+  for (const problem of problems) {
+    const broken = await brokenRefAt(problem, resolver);
+    if (broken === undefined) kept.push(problem);
+    else if (!isExternalValue(broken.node) && !(await isDanglingMapping(broken, resolver)))
+      kept.push(problem);
+  }
   return kept;
 }
 
-/**
- * The bundler's errors without those about a discriminator mapping value that names nothing (a
- * file that is not there, a place the document does not have): public specs bundled from split
- * files keep their mapping values as written (digitalocean.com's
- * `models/domain_record_types.yml#/domain_record_a`). The value stays in the bundled document,
- * and the model leaves such a discriminator out with a warning (build-discriminator.ts). A value
- * whose file exists but does not parse is still an error: the file is broken.
- */
-export async function withoutDanglingMappings(
-  problems: NormalizedProblem[],
-  resolver: BaseResolver,
-): Promise<NormalizedProblem[]> {
-  const kept: NormalizedProblem[] = [];
-  for (const problem of problems)
-    if (!(await isDanglingMappingProblem(problem, resolver))) kept.push(problem);
-  return kept;
-}
-
-async function isDanglingMappingProblem(
+/** Where a "Can't resolve $ref" problem is written: its file, pointer and the value there. */
+async function brokenRefAt(
   problem: NormalizedProblem,
   resolver: BaseResolver,
-): Promise<boolean> {
+): Promise<{ file: string; pointer: string; node: unknown } | undefined> {
   const location = problem.location[0];
   if (location?.pointer === undefined || !problem.message.startsWith("Can't resolve $ref"))
-    return false;
-  const tokens = pointerTokens(location.pointer);
-  if (tokens.at(-3) !== 'discriminator' || tokens.at(-2) !== 'mapping') return false;
+    return undefined;
   const file = location.source.absoluteRef;
   const document = await cachedDocument(resolver, file);
-  if (document === undefined || document instanceof Error) return false;
-  const value = getByPointer(document.parsed, location.pointer);
-  if (typeof value !== 'string') return false;
-  const path = value.replace(/#.*$/, '');
+  if (document === undefined || document instanceof Error) return undefined;
+  return { file, pointer: location.pointer, node: getByPointer(document.parsed, location.pointer) };
+}
+
+function isExternalValue(node: unknown): boolean {
+  return isRecord(node) && typeof node.externalValue === 'string' && refOf(node) === undefined;
+}
+
+async function isDanglingMapping(
+  { file, pointer, node }: { file: string; pointer: string; node: unknown },
+  resolver: BaseResolver,
+): Promise<boolean> {
+  const tokens = pointerTokens(pointer);
+  if (tokens.at(-3) !== 'discriminator' || tokens.at(-2) !== 'mapping') return false;
+  if (typeof node !== 'string') return false;
+  const path = node.replace(/#.*$/, '');
   if (path === '') return true;
   const target = await cachedDocument(resolver, resolver.resolveExternalRef(file, path));
   // A broken file, or one the spec may not reach (outside its folder, a URL): still an error.
   if (target instanceof SourceError || target instanceof YamlParseError) return false;
   return ExternalRefError.of(target) === undefined && FolderRefError.of(target) === undefined;
-}
-
-async function isExternalValueProblem(
-  problem: NormalizedProblem,
-  resolver: BaseResolver,
-): Promise<boolean> {
-  const location = problem.location[0];
-  if (location?.pointer === undefined || !problem.message.startsWith("Can't resolve $ref"))
-    return false;
-  const document = await cachedDocument(resolver, location.source.absoluteRef);
-  if (document === undefined || document instanceof Error) return false;
-  const node = getByPointer(document.parsed, location.pointer);
-  return isRecord(node) && typeof node.externalValue === 'string' && refOf(node) === undefined;
 }
 
 /** One problem as a GeneratorError, with a key that is the same for problems with one cause. */
