@@ -824,6 +824,42 @@ describe('the compatibility promise is configuration: the spec’s root x-sdk.co
     expect(levels('sdk/parameter-enum-values-added')).toEqual(['minor']);
   });
 
+  it('a rule lowered in the same edit does not lower the rating: the stricter level holds, said in a line', async () => {
+    // helper-113: `result-property-removed: patch` beside a removed response property rated the
+    // edit patch, and `--fail-on major` passed it.
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(['x-sdk', 'compatibility'], doc.createNode({ 'result-property-removed': 'patch' })),
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.deleteIn(['properties', 'note']),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    expect(report.bump).toBe('major');
+    const removed = report.changes.filter((c) => c.kind === 'sdk/result-property-removed');
+    expect(removed.map((c) => c.level)).toContain('major');
+    expect(report.changes.filter((c) => c.kind === 'sdk/compatibility-loosened')).toEqual([
+      expect.objectContaining({
+        level: 'patch',
+        message: expect.stringContaining('result-property-removed: major → patch') as string,
+      }),
+    ]);
+    // Once the lowered promise is in the base, it rates the next edits.
+    git(repo, 'commit', '-q', '-am', 'Lower the promise');
+    try {
+      await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+        doc.deleteIn(['properties', 'delivery']),
+      );
+      const next = await diffSpecs({ base: 'HEAD', cwd: repo });
+      const again = next.changes.filter((c) => c.kind === 'sdk/result-property-removed');
+      expect(again.length).toBeGreaterThan(0);
+      expect(new Set(again.map((c) => c.level))).toEqual(new Set(['patch']));
+      expect(next.changes.some((c) => c.kind === 'sdk/compatibility-loosened')).toBe(false);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('an unknown rule or level is an error naming the key and the fix', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>

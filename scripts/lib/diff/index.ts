@@ -19,7 +19,14 @@ import { OPENAPI_JSON_PATH } from '../../../generator/package-files.ts';
 import { CommandError } from '../command-error.ts';
 import { shellWord } from '../../../generator/escape.ts';
 import { compareChanges, type Change } from './change.ts';
-import { maxLevel, rulesetOf, type Bump } from './rules.ts';
+import {
+  loosenedRules,
+  maxLevel,
+  rulesetOf,
+  strictestRuleset,
+  type Bump,
+  type Ruleset,
+} from './rules.ts';
 import { resolveBase, type SpecSource } from './spec-source.ts';
 import { schemaUses, type SchemaUse } from './uses.ts';
 import { compareWire } from './wire.ts';
@@ -68,7 +75,11 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
     await symlink(join(TOOLCHAIN_ROOT, 'node_modules'), join(tempDir, 'node_modules'), 'dir');
     const baseSdk = await generateSide(base, join(tempDir, 'base-sdk'), cwd);
     const headSdk = await generateSide(head, join(tempDir, 'head-sdk'), cwd);
-    const ruleset = rulesetOf(headSdk.bundled, specPath);
+    // Rated by the stricter of the base's promise and the head's: an edit cannot lower its own.
+    const headRules = rulesetOf(headSdk.bundled, specPath);
+    const baseRules = baseRulesetOf(baseSdk.bundled, base.label) ?? headRules;
+    const ruleset = strictestRuleset(baseRules, headRules);
+    const loosened = loosenedRules(baseRules, headRules);
 
     // Lines place changes in the working tree's files, the ones the user edits (wire.ts).
     const display = (file: string) => displayPath(cwd, file);
@@ -81,7 +92,18 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
     wire.catch(() => undefined); // awaited below; the SDK comparison runs meanwhile
     const { compareSdk } = await import('./sdk.ts');
     const sdk = compareSdk(baseSdk, headSdk, ruleset.sdk, ruleset.errorResponseRemoved);
-    const changes = [...sdk, ...(await wire)].sort(compareChanges);
+    const promise: Change[] =
+      loosened.length === 0
+        ? []
+        : [
+            {
+              level: ruleset.sdk['compatibility-loosened'],
+              kind: 'sdk/compatibility-loosened',
+              location: 'x-sdk.compatibility',
+              message: `the compatibility promise rates ${loosened.join(', ')}: this diff still rates by the stricter levels (the base's), the new ones hold from the next diff`,
+            },
+          ];
+    const changes = [...promise, ...sdk, ...(await wire)].sort(compareChanges);
     return {
       bump: maxLevel(changes.map((change) => change.level)),
       changes,
@@ -92,6 +114,19 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
     };
   } finally {
     await rm(tempDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The base's promise; undefined when its `x-sdk.compatibility` is not valid (the base was never
+ * released with it): the head's alone rates the diff then.
+ */
+function baseRulesetOf(doc: Record<string, unknown>, label: string): Ruleset | undefined {
+  try {
+    return rulesetOf(doc, label);
+  } catch (error) {
+    if (error instanceof CommandError) return undefined;
+    throw error;
   }
 }
 

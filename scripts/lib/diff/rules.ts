@@ -96,6 +96,9 @@ const SDK_RULES = {
   // the API itself, is breaking; `x-sdk.compatibility` can say so: `default-changed: major`.)
   'default-changed': 'patch',
   'docs-changed': 'patch',
+  // The spec's own `x-sdk.compatibility` rates a rule lower than the base did: this diff still
+  // rates by the stricter of the two (strictestRuleset), so a change cannot lower its own rating.
+  'compatibility-loosened': 'patch',
 } as const satisfies Record<string, Level>;
 
 export type SdkRule = keyof typeof SDK_RULES;
@@ -245,6 +248,41 @@ export function rulesetOf(doc: Record<string, unknown>, file: string): Ruleset {
       ? (wire['response-removed'] ?? 'major')
       : 'patch',
   };
+}
+
+/**
+ * The stricter level of each rule of `a` and `b`: a diff is rated by the base's promise and the
+ * head's together, so an edit of `x-sdk.compatibility` that lowers a rule (`result-property-removed:
+ * patch`) does not lower the rating of the changes made with it; it holds from the next diff on.
+ */
+export function strictestRuleset(a: Ruleset, b: Ruleset): Ruleset {
+  const stricter = (x: Level | undefined, y: Level | undefined): Level =>
+    levelRank(x ?? 'major') >= levelRank(y ?? 'major') ? (x ?? 'major') : (y ?? 'major');
+  const sdk = { ...a.sdk };
+  for (const rule of Object.keys(sdk) as SdkRule[]) sdk[rule] = stricter(a.sdk[rule], b.sdk[rule]);
+  const wire: Partial<Record<WireRule, Level>> = {};
+  for (const rule of new Set([...Object.keys(a.wire), ...Object.keys(b.wire)]) as Set<WireRule>)
+    wire[rule] = stricter(a.wire[rule], b.wire[rule]);
+  return {
+    sdk,
+    wire,
+    errorResponseRemoved: stricter(a.errorResponseRemoved, b.errorResponseRemoved),
+  };
+}
+
+/**
+ * The rules `head` rates lower than `base`, as `rule: base → head` (`result-property-removed:
+ * major → patch`), in rule order; empty when none is.
+ */
+export function loosenedRules(base: Ruleset, head: Ruleset): string[] {
+  const lower = <R extends string>(
+    rules: Partial<Record<R, Level>>,
+    was: Partial<Record<R, Level>>,
+  ) =>
+    (Object.keys(rules) as R[])
+      .filter((rule) => levelRank(rules[rule] ?? 'major') < levelRank(was[rule] ?? 'major'))
+      .map((rule) => `${rule}: ${was[rule] ?? 'major'} → ${rules[rule] ?? 'major'}`);
+  return [...lower(head.sdk, base.sdk), ...lower(head.wire, base.wire)];
 }
 
 function isLevel(value: unknown): value is Level {
