@@ -547,6 +547,36 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
+  it('a response header no longer required, or of another type, is major: code reading it no longer compiles', async () => {
+    // helper-113: `X-Version` lost `required: true` (openapi-typescript's `number` became
+    // `number | undefined`): rated patch, "SDK unchanged".
+    const header = ['paths', '/orders/{order}', 'get', 'responses', '200', 'headers', 'X-Version'];
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(header, doc.createNode({ required: true, schema: { type: 'integer' } })),
+    );
+    git(repo, 'commit', '-q', '-am', 'X-Version');
+    try {
+      for (const edit of [
+        (doc: Document) => doc.deleteIn([...header, 'required']),
+        (doc: Document) => doc.setIn([...header, 'schema', 'type'], 'string'),
+      ]) {
+        const report = await diffAfter(ROOT_FILE, edit);
+        const line = report.changes.find(
+          (change) => change.kind === 'sdk/export-type-changed' && change.message.includes('X-Version'),
+        );
+        expect(line?.level).toBe('major');
+        expect(line?.message).toMatch(
+          /^`operations\["retrieveOrder"\]\["responses"\]\["200"\]\["headers"\]\["X-Version"\]` reads a type the old one does not hold \((number \| undefined|string)\): code that reads it no longer compiles/,
+        );
+      }
+      // Required where it was optional: every value still reads as before.
+      const stricter = await diffAfter(ROOT_FILE, (doc) => doc.setIn([...header, 'schema', 'minimum'], 0));
+      expect(stricter.changes.some((change) => change.message.includes('reads a type'))).toBe(false);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('a key of an operation that paths and webhooks name through operations[…] is said once', async () => {
     // `paths['/ping']['get']` and `webhooks['pinged']['post']` are `operations['…']`: their keys
     // are compared there, not again through each place that names the operation. An operation

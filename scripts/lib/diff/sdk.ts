@@ -297,7 +297,14 @@ export function compareSdk(
     const newType = checker.getDeclaredTypeOfSymbol(newSymbol);
     const shape = OPENAPI_TS_MAPS.get(name);
     if (shape !== undefined) {
-      for (const key of removedKeys(checker, oldType, newType, shape)) {
+      const keys = removedKeys(checker, oldType, newType, shape);
+      for (const key of keys.changed)
+        add(
+          'export-type-changed',
+          name,
+          `\`${name}${key}\` reads a type the old one does not hold (${checker.typeToString(typeAt(checker, newType, key))}): code that reads it no longer compiles`,
+        );
+      for (const key of keys.removed) {
         const message = `\`${name}${key}\` removed: code that names it no longer compiles`;
         // An error response (4xx, 5xx) no longer documented is rated as on the wire: the calls
         // are the same (the client throws the same error for that status), only code naming the
@@ -376,7 +383,7 @@ export function compareSdk(
  * schema types, a component by its name).
  */
 interface KeyShape {
-  [key: string]: KeyShape | null;
+  [key: string]: KeyShape | null | 'read';
 }
 
 /**
@@ -388,7 +395,8 @@ interface KeyShape {
 const OPERATION_KEYS: KeyShape = {
   parameters: { '*': { '*': null } },
   requestBody: { content: { '*': null } },
-  responses: { '*': { headers: { '*': null }, content: { '*': null } } },
+  // A response header's value is typed here only (no schema type holds it): compared as read.
+  responses: { '*': { headers: { '*': 'read' }, content: { '*': null } } },
 };
 
 /**
@@ -432,15 +440,18 @@ function isPlainType(symbol: ts.Symbol): boolean {
 
 /**
  * The keys of `before` that `shape` names (`['retrievePlan']['responses']['404']`,
- * `['schemas']['Plan']`), gone from `after`: below a key gone, nothing more is listed.
+ * `['schemas']['Plan']`), gone from `after` (below a key gone, nothing more is listed), and those
+ * `shape` marks `'read'` whose new type the old one does not hold (a response header no longer
+ * required reads `number | undefined` where code expects `number`).
  */
 function removedKeys(
   checker: ts.TypeChecker,
   before: ts.Type,
   after: ts.Type,
   shape: KeyShape,
-): string[] {
+): { removed: string[]; changed: string[] } {
   const removed: string[] = [];
+  const changed: string[] = [];
   for (const property of checker.getPropertiesOfType(before)) {
     const below = Object.hasOwn(shape, property.name) ? shape[property.name] : shape['*'];
     if (below === undefined) continue;
@@ -450,16 +461,37 @@ function removedKeys(
       removed.push(key);
       continue;
     }
-    if (below !== null && !namesAnOperation(property))
-      for (const inner of removedKeys(
+    if (below === 'read') {
+      const [was, now] = [checker.getTypeOfSymbol(property), checker.getTypeOfSymbol(next)];
+      if (!checker.isTypeAssignableTo(now, was)) changed.push(key);
+      continue;
+    }
+    if (below !== null && !namesAnOperation(property)) {
+      const inner = removedKeys(
         checker,
         checker.getNonNullableType(checker.getTypeOfSymbol(property)),
         checker.getNonNullableType(checker.getTypeOfSymbol(next)),
         below,
-      ))
-        removed.push(`${key}${inner}`);
+      );
+      removed.push(...inner.removed.map((path) => `${key}${path}`));
+      changed.push(...inner.changed.map((path) => `${key}${path}`));
+    }
   }
-  return removed;
+  return { removed, changed };
+}
+
+/** The type at a key path of {@link removedKeys} (`["a"]["b"]`) inside `type`. */
+function typeAt(checker: ts.TypeChecker, type: ts.Type, path: string): ts.Type {
+  let at = type;
+  for (const [, name] of path.matchAll(/\[("(?:[^"\\]|\\.)*")\]/g)) {
+    const property = checker.getPropertyOfType(
+      checker.getNonNullableType(at),
+      JSON.parse(name!) as string,
+    );
+    if (property === undefined) return at;
+    at = checker.getTypeOfSymbol(property);
+  }
+  return at;
 }
 
 /** Whether a member of `paths` or `webhooks` is declared as `operations['…']`. */
