@@ -181,6 +181,29 @@ describe('a constraint the SDK types depend on', () => {
   }, 120_000);
 });
 
+describe('a changed const', () => {
+  it('the wire line does not say the SDK types are unchanged: a const is a literal type', async () => {
+    // helper-113: "a patch: no SDK type changes" beside the SDK's major line for the same const.
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'kind'], doc.createNode({ type: 'string', const: 'order' })),
+    );
+    git(repo, 'commit', '-q', '-am', 'Order.kind');
+    try {
+      await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+        doc.setIn(['properties', 'kind', 'const'], 'sale'),
+      );
+      const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+      const wire = report.changes.filter((c) => c.kind === 'wire/schema-constraint-changed');
+      expect(wire).not.toEqual([]);
+      for (const change of wire) expect(change.message).not.toContain('no SDK type changes');
+      expect(sdkLines(report).some((line) => line.startsWith('major '))).toBe(true);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  }, 120_000);
+});
+
 describe('a change inside a schema the date helpers revive', () => {
   /** The report's SDK lines, as `npm run diff` prints them (changes grouped by type). */
   const printedSdkLines = (report: DiffReport) => {

@@ -469,8 +469,11 @@ function namedVerdict(
   };
 }
 
-/** Constraint keywords the generated types depend on (date revivers, binary bodies as `Blob`). */
-const TYPE_MAKING_KEYWORDS = new Set(['format', 'contentMediaType', 'contentEncoding']);
+/**
+ * Constraint keywords the generated types depend on (date revivers, binary bodies as `Blob`, a
+ * `const`'s literal type).
+ */
+const TYPE_MAKING_KEYWORDS = new Set(['format', 'contentMediaType', 'contentEncoding', 'const']);
 
 function rank(level: Level): number {
   return level === 'major' ? 3 : level === 'minor' ? 2 : 1;
