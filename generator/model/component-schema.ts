@@ -9,7 +9,7 @@ import { isRecord as isObject } from '../json.ts';
 import { getByPointer, pointerTokens, refPointer } from '../pointer.ts';
 
 /** The components that hold a schema, as `schema` or in the media types of their `content`. */
-export const HOLDERS: Readonly<Record<string, string>> = {
+const HOLDERS: Readonly<Record<string, string>> = {
   parameters: 'a parameter',
   headers: 'a header',
   responses: 'a response',
