@@ -6,6 +6,7 @@
  * and openapi-typescript threw on them ("Error parsing $ref: #tag"). The schema model follows
  * `$dynamicRef`s to `$dynamicAnchor`s (`generator/model/build-schema.ts`).
  */
+import { holdsObjects, NAME_MAPS } from './document-keys.ts';
 import { joinPointer } from './errors.ts';
 import { isRecord } from './json.ts';
 import { pointerRef } from './pointer.ts';
@@ -17,24 +18,26 @@ export function schemaAnchors(doc: Record<string, unknown>): Map<string, string>
   let found = anchorCache.get(doc);
   if (found !== undefined) return found;
   found = new Map();
-  const visit = (value: unknown, pointer: string, depth: number): void => {
+  // `names`: `value` is a name map (`properties`, `$defs`), whose entries are schemas again (a
+  // property called `example` or `$anchor`).
+  const visit = (value: unknown, pointer: string, depth: number, names: boolean): void => {
     if (depth > 64) return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, joinPointer(pointer, i), depth + 1));
+      value.forEach((item, i) => visit(item, joinPointer(pointer, i), depth + 1, false));
       return;
     }
     if (!isRecord(value)) return;
-    for (const key of ['$anchor', '$dynamicAnchor']) {
+    for (const key of names ? [] : ['$anchor', '$dynamicAnchor']) {
       const name = value[key];
       if (typeof name === 'string' && !found.has(name)) found.set(name, pointerRef(pointer));
     }
     for (const [key, item] of Object.entries(value)) {
-      if (key !== 'enum' && key !== 'const' && key !== 'example' && key !== 'examples')
-        visit(item, joinPointer(pointer, key), depth + 1);
+      if (names || holdsObjects(key))
+        visit(item, joinPointer(pointer, key), depth + 1, !names && NAME_MAPS.has(key));
     }
   };
   const components = doc.components;
-  if (isRecord(components)) visit(components.schemas, '#/components/schemas', 0);
+  if (isRecord(components)) visit(components.schemas, '#/components/schemas', 0, true);
   anchorCache.set(doc, found);
   return found;
 }

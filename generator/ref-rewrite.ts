@@ -5,22 +5,14 @@
  * keys of maps whose keys are names (`properties`, `schemas`, `paths`, …) are never read as
  * keywords (a property may be called `$ref` or `mapping`).
  */
+import { NAME_MAPS } from './document-keys.ts';
 import { isRecord } from './json.ts';
 
-/** Keys whose values are data, where a `$ref`-looking value is no reference. */
+/**
+ * Keys whose values are data, where a `$ref`-looking value is no reference. `examples` is not: its
+ * entries are Example Objects, which may be references (`skip` leaves it out where wanted).
+ */
 const DATA = new Set(['example', 'default', 'const', 'enum']);
-/** Maps whose keys are names, not keywords. */
-const NAME_MAPS = new Set([
-  'properties',
-  'patternProperties',
-  'schemas',
-  'headers',
-  '$defs',
-  'responses',
-  'paths',
-  'webhooks',
-  'callbacks',
-]);
 
 /**
  * Rewrites, in place, each reference of `document` that `rewrite` gives a new value for
@@ -32,23 +24,25 @@ export function rewriteRefs(
   skip: (member: string) => boolean = () => false,
 ): void {
   const seen = new Set<object>();
-  const visit = (node: unknown, key: string | undefined): void => {
+  // `names`: the object is a name map (`properties`, `responses`, …), whose keys are names and
+  // whose entries are objects with keywords again (a property called `headers` is a schema).
+  const visit = (node: unknown, key: string, names: boolean): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return;
     seen.add(node);
     if (Array.isArray(node)) {
-      for (const item of node) visit(item, key);
+      for (const item of node) visit(item, key, false);
       return;
     }
     const record = node as Record<string, unknown>;
-    const names = key !== undefined && NAME_MAPS.has(key);
     for (const [child, value] of Object.entries(record)) {
-      if (!names && child === '$ref' && typeof value === 'string') {
+      if (names) visit(value, '', false);
+      else if (child === '$ref' && typeof value === 'string')
         record[child] = rewrite(value) ?? value;
-      } else if (!names && child === 'mapping' && key === 'discriminator' && isRecord(value)) {
+      else if (child === 'mapping' && key === 'discriminator' && isRecord(value)) {
         for (const [name, target] of Object.entries(value))
           if (typeof target === 'string') value[name] = rewrite(target) ?? target;
-      } else if (names || !(DATA.has(child) || skip(child))) visit(value, child);
+      } else if (!(DATA.has(child) || skip(child))) visit(value, child, NAME_MAPS.has(child));
     }
   };
-  visit(document, undefined);
+  visit(document, '', false);
 }

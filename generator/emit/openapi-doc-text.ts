@@ -15,27 +15,28 @@ const DATA = new Set(['default', 'example', 'examples']);
 
 /** Escapes the document's comment text in place (`document` must be a private copy) and returns it. */
 export function escapeOpenapiDocText<T>(document: T): T {
-  visit(document, undefined);
+  visit(document, false);
   return document;
 }
 
-function visit(node: unknown, key: string | undefined): void {
+/**
+ * `names`: `node` is a name map (`properties`, `responses`), whose keys are names and whose entries
+ * are objects with fields again (a property called `content` is a schema with a description).
+ */
+function visit(node: unknown, names: boolean): void {
   if (typeof node !== 'object' || node === null) return;
-  const names = key !== undefined && NAME_MAPS.has(key);
-  const entries: [string | number, unknown][] = Array.isArray(node)
-    ? node.map((value, index) => [index, value])
-    : Object.entries(node);
-  for (const [child, value] of entries) {
-    const record = node as Record<string | number, unknown>;
-    if (!names && typeof child === 'string' && TEXT.has(child) && typeof value === 'string') {
-      record[child] = escapeJsDoc(value);
-    } else if (!names && typeof child === 'string' && DATA.has(child)) {
-      record[child] = escapeData(value);
-    } else {
-      // An array's items are objects of their own, never names (`parameters: [...]` of an
-      // operation, unlike `components.parameters`).
-      visit(value, typeof child === 'string' ? child : undefined);
-    }
+  // An array's items are objects of their own, never names (`parameters: [...]` of an operation,
+  // unlike `components.parameters`).
+  if (Array.isArray(node)) {
+    for (const item of node) visit(item, false);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  for (const [child, value] of Object.entries(record)) {
+    if (names) visit(value, false);
+    else if (TEXT.has(child) && typeof value === 'string') record[child] = escapeJsDoc(value);
+    else if (DATA.has(child)) record[child] = escapeData(value);
+    else visit(value, NAME_MAPS.has(child));
   }
 }
 

@@ -24,12 +24,9 @@
  * written as, a response without content (`content?: never`), a parameter without a schema
  * (`string`), which does not compile where a body's type is read from it.
  */
+import { DATA_KEYS, NAME_MAPS } from '../document-keys.ts';
 import { isRecord } from '../json.ts';
 import { getByPointer, refPointer } from '../pointer.ts';
-
-const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
-/** Maps whose keys are names (a property may be called `example`). */
-const NAME_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'headers', '$defs']);
 
 /** Rewrites `document` (a copy the caller owns) and returns it. */
 export function nameDeepRefs<T extends object>(document: T): T {
@@ -45,23 +42,25 @@ export function nameDeepRefs<T extends object>(document: T): T {
     return `#/components/schemas/${token}`;
   };
 
-  const rewrite = (value: unknown, parentKey = ''): unknown => {
+  // `names`: `value` is a name map (`properties`, `responses`: the `default` response), whose
+  // entries are objects with keywords again (a property called `content` is a schema).
+  const rewrite = (value: unknown, names = false): unknown => {
     // Copy-on-write: a value with no deep ref inside comes back as it was.
     if (Array.isArray(value)) {
       const items = value.map((item) => rewrite(item));
       return items.some((item, i) => item !== value[i]) ? items : value;
     }
     if (!isRecord(value)) return value;
-    const ref = value.$ref;
+    // In a name map `$ref` is a name (a property called `$ref`).
+    const ref = names ? undefined : value.$ref;
     const pointer = typeof ref === 'string' ? deepPointer(ref) : undefined;
     if (typeof ref !== 'string' || pointer === undefined) {
       let copy: Record<string, unknown> | undefined;
-      const names = NAME_MAPS.has(parentKey);
       for (const [key, child] of Object.entries(value)) {
         // Example values, defaults, enums and extensions are data: a `$ref` there is no reference
         // openapi-typescript follows (examples are not typed); under a name map these are names.
-        if (!names && (DATA.has(key) || key.startsWith('x-'))) continue;
-        const next = rewrite(child, key);
+        if (!names && (DATA_KEYS.has(key) || key.startsWith('x-'))) continue;
+        const next = rewrite(child, !names && NAME_MAPS.has(key));
         if (next !== child) copy ??= { ...value };
         if (copy !== undefined) copy[key] = next;
       }

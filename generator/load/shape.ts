@@ -13,7 +13,6 @@ import { isRecord } from '../json.ts';
 import { describe } from './structure.ts';
 
 const COMPOSITIONS = new Set(['allOf', 'anyOf', 'oneOf']);
-const NAMES = new Set(['responses', 'properties', 'patternProperties', 'schemas', '$defs']);
 /** Fields OpenAPI and JSON Schema define as text. */
 const TEXT = new Set(['title', 'summary', 'description', 'operationId']);
 
@@ -23,20 +22,21 @@ export function unreadableShapes(
   file: string,
 ): GeneratorError[] {
   const problems: GeneratorError[] = [];
-  const stack: [unknown, string, string][] = [[document, '#', '']];
+  // `named`: the object is a name map (`properties`, `responses`), whose keys are names and whose
+  // entries are objects with keywords again (a property called `content` is a schema).
+  const stack: [unknown, string, boolean][] = [[document, '#', false]];
   while (stack.length > 0) {
-    const [node, pointer, parentKey] = stack.pop()!;
+    const [node, pointer, named] = stack.pop()!;
     if (Array.isArray(node)) {
       // An item of a list is an object of its own, never a name map (`parameters: [...]`). Pushed
       // last first, as the members of an object below, so that problems come in document order.
       for (let index = node.length - 1; index >= 0; index--)
-        stack.push([node[index], joinPointer(pointer, index), `${parentKey}[]`]);
+        stack.push([node[index], joinPointer(pointer, index), false]);
       continue;
     }
     if (!isRecord(node)) continue;
     // In a name map `$ref` is a name (SCIM's `properties: { $ref: { type: string } }`), not a keyword.
-    const named = NAME_MAPS.has(parentKey);
-    const children: [unknown, string, string][] = [];
+    const children: [unknown, string, boolean][] = [];
     for (const [key, value] of Object.entries(node)) {
       const at = joinPointer(pointer, key);
       if (key === '$ref' && !named && typeof value !== 'string') {
@@ -83,8 +83,8 @@ export function unreadableShapes(
         });
       }
       // Under `responses` (`default`) or a name map (a property called `example`) these are names.
-      const data = DATA_KEYS.has(key) && !NAMES.has(parentKey);
-      if (!data && !key.startsWith('x-')) children.push([value, at, key]);
+      const data = DATA_KEYS.has(key) && !named;
+      if (!data && !key.startsWith('x-')) children.push([value, at, !named && NAME_MAPS.has(key)]);
     }
     stack.push(...children.reverse());
   }

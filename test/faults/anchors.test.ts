@@ -24,6 +24,7 @@ same<NonNullable<RawPet['tag']>, 'cute' | 'fierce'>(true);
 same<NonNullable<RawPet['owner']>, components['schemas']['Owner']>(true);
 type Listed = paths['/pets']['get']['responses'][200]['content']['application/json'];
 same<Listed, RawPet[]>(true);
+same<components['schemas']['Owner']['favourite'], 'x' | 'y' | undefined>(true);
 `,
       }),
     ).toEqual([]);

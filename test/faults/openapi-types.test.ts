@@ -73,6 +73,27 @@ same<NonNullable<NonNullable<Child['children']>[number]['children']>[number]['na
     ).toEqual([]);
   });
 
+  it('are followed under names spelled like keywords (the default response, a property called content)', async () => {
+    const pkg = await faultPackage('keyword-names.yaml');
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { components, paths } from './openapi.js';
+type Responses = paths['/notes']['get']['responses'];
+type Problem = Responses[400]['content']['application/json'];
+type Notes = Responses[200]['content']['application/json'];
+same<Responses['default']['content']['application/json'], Problem>(true);
+same<NonNullable<NonNullable<Notes['content']>['body']>, Problem>(true);
+same<Notes['headers'], components['schemas']['Per%Cent'] | undefined>(true);
+same<Notes['responses'], ('bad' | 'worse')[] | undefined>(true);
+`,
+      }),
+    ).toEqual([]);
+    const openapi = pkg.files.get('src/openapi.ts')!;
+    expect(openapi).not.toMatch(/^\s*\* @deprecated/m);
+    expect(openapi).toContain('\\@deprecated is only a word here.');
+  });
+
   it('each schema a ref points into is written once, however often it is referred to', () => {
     const document = { openapi: '3.0.3', components: { schemas: { Root: refChainRoot(24, 2) } } };
     const result = nameDeepRefs(document);

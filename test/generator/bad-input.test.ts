@@ -410,6 +410,19 @@ const cases: [string, Case][] = [
       fix: /write the reference as a string/,
     },
   ],
+  [
+    'a $ref that is not a string in a property called `content` (a schema, not a name map)',
+    {
+      files: {
+        'a.yaml': schemas(
+          '    A:\n      type: object\n      properties:\n        content: {$ref: 5}\n',
+        ),
+      },
+      problem: /`\$ref` must be a string \(a URI reference\), not the number 5/,
+      pointer: '#/components/schemas/A/properties/content/$ref',
+      fix: /write the reference as a string/,
+    },
+  ],
   ...['#/', '#', ''].map((ref): [string, Case] => [
     `a $ref to the whole document (${ref}, found by the fuzz test)`,
     {

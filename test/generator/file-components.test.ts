@@ -136,3 +136,38 @@ Tilde~Name: { type: string, enum: [a, b] }
     ]);
   });
 });
+
+/**
+ * A property spelled like a name map (`headers`, `content`, `responses`) is a schema whose `$ref`
+ * follows the component it names when that component is renamed: the walk over refs read the
+ * property's schema as a map of names and left the `$ref` to the bundler's name, which is gone.
+ */
+describe('a $ref in a property called like a name map, to a component written as a file', () => {
+  it('follows the component to its written name', async () => {
+    const dir = await tempDir('keyword-properties-');
+    await mkdir(join(dir, 'schemas'));
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      `openapi: 3.1.0
+info: { title: Notes, version: '1.0.0' }
+paths: {}
+components:
+  schemas:
+    Note: { $ref: ./schemas/note.yaml }
+`,
+    );
+    await writeFile(
+      join(dir, 'schemas/note.yaml'),
+      `type: object
+properties:
+  headers: { $ref: ./note.yaml }
+  content: { type: array, items: { $ref: ./note.yaml } }
+`,
+    );
+    const sdk = join(dir, 'sdk');
+    await generate({ spec: join(dir, 'openapi.yaml'), out: sdk, cache: false, format: false });
+    const types = await readFile(join(sdk, 'src/types.ts'), 'utf8');
+    expect(types).toMatch(/headers\?: Note;/);
+    expect(types).toMatch(/content\?: Note\[\];/);
+  });
+});
