@@ -122,26 +122,62 @@ function compareMaps(
   return changes;
 }
 
-/** Properties added, removed and changed, then the schema's other keywords that changed. */
+/**
+ * Properties added, removed, changed and moved between the schema and the inline members of its
+ * `allOf` (a schema split into parts, or parts merged, with the same properties), then the
+ * schema's other keywords that changed.
+ */
 function describeSchema(before: unknown, after: unknown): string | undefined {
   if (!isRecord(before) || !isRecord(after)) return undefined;
   const parts: string[] = [];
-  const oldProps = isRecord(before.properties) ? before.properties : {};
-  const newProps = isRecord(after.properties) ? after.properties : {};
+  const oldOwn = ownProperties(before);
+  const newOwn = ownProperties(after);
+  const oldAll = withAllOfProperties(before);
+  const newAll = withAllOfProperties(after);
   const list = (names: string[]) => names.map((name) => `\`${name}\``).join(', ');
-  const added = Object.keys(newProps).filter((name) => !(name in oldProps));
-  const removed = Object.keys(oldProps).filter((name) => !(name in newProps));
-  const changed = Object.keys(newProps).filter(
-    (name) => name in oldProps && !deepEqual(oldProps[name], newProps[name]),
+  const added = [...newAll.keys()].filter((name) => !oldAll.has(name));
+  const removed = [...oldAll.keys()].filter((name) => !newAll.has(name));
+  const changed = [...newAll.keys()].filter(
+    (name) => oldAll.has(name) && !deepEqual(oldAll.get(name), newAll.get(name)),
   );
+  const kept = [...newAll.keys()].filter((name) => oldAll.has(name) && !changed.includes(name));
+  const intoAllOf = kept.filter((name) => name in oldOwn && !(name in newOwn));
+  const outOfAllOf = kept.filter((name) => !(name in oldOwn) && name in newOwn);
   if (added.length > 0) parts.push(`${plural('property', added.length)} ${list(added)} added`);
   if (removed.length > 0)
     parts.push(`${plural('property', removed.length)} ${list(removed)} removed`);
   if (changed.length > 0)
     parts.push(`${plural('property', changed.length)} ${list(changed)} changed`);
+  if (intoAllOf.length > 0)
+    parts.push(`${plural('property', intoAllOf.length)} ${list(intoAllOf)} moved into \`allOf\``);
+  if (outOfAllOf.length > 0)
+    parts.push(
+      `${plural('property', outOfAllOf.length)} ${list(outOfAllOf)} moved out of \`allOf\``,
+    );
   const rest = describeKeys(before, after, ['properties']);
   if (rest !== undefined) parts.push(rest);
   return parts.length === 0 ? undefined : parts.join('; ');
+}
+
+function ownProperties(schema: Record<string, unknown>): Record<string, unknown> {
+  return isRecord(schema.properties) ? schema.properties : {};
+}
+
+/**
+ * The schema's own properties and those of its inline `allOf` members, at any depth (a member
+ * that is a `$ref` is a schema of its own, compared on its own), the schema's own first.
+ */
+function withAllOfProperties(schema: Record<string, unknown>): Map<string, unknown> {
+  const found = new Map<string, unknown>();
+  const visit = (node: Record<string, unknown>, depth: number) => {
+    for (const [name, value] of Object.entries(ownProperties(node)))
+      if (!found.has(name)) found.set(name, value);
+    if (depth < 8 && Array.isArray(node.allOf))
+      for (const member of node.allOf)
+        if (isRecord(member) && member.$ref === undefined) visit(member, depth + 1);
+  };
+  visit(schema, 0);
+  return found;
 }
 
 /** The top-level keys whose values differ, e.g. "`description`, `enum`". */

@@ -32,4 +32,31 @@ describe('API changes', () => {
       { change: 'added', subject: 'operation', name: 'POST /a' },
     ]);
   });
+
+  it('a schema split into allOf parts has its properties moved, not removed (helper-113 5)', () => {
+    const string = { type: 'string' };
+    const whole = {
+      type: 'object',
+      required: ['id', 'name'],
+      properties: { id: string, name: string },
+    };
+    const split = {
+      allOf: [
+        { type: 'object', required: ['id'], properties: { id: string } },
+        { type: 'object', required: ['name'], properties: { name: string } },
+      ],
+    };
+    const doc = (schema: unknown) => ({ components: { schemas: { Coverage: schema } } });
+    const [change] = apiChanges(doc(whole), doc(split));
+    expect(change?.detail).toBe(
+      'properties `id`, `name` moved into `allOf`; `type`, `required`, `allOf`',
+    );
+    expect(apiChanges(doc(split), doc(whole))[0]?.detail).toBe(
+      'properties `id`, `name` moved out of `allOf`; `allOf`, `type`, `required`',
+    );
+    const renamed = { ...split, allOf: [split.allOf[0], { properties: { title: string } }] };
+    expect(apiChanges(doc(whole), doc(renamed))[0]?.detail).toMatch(
+      /^property `title` added; property `name` removed; property `id` moved into `allOf`;/,
+    );
+  });
 });
