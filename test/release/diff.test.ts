@@ -1631,6 +1631,77 @@ describe('a schema reshaped, not changed: the wire says what the API does', () =
     }
   });
 
+  it('a response whose schema became a union with another is one major line at the response, not the first schema changed', async () => {
+    // helper-113 4b (e25): `$ref: Order` → `oneOf: [Order, Pickup]` read as "`Order` (in 3
+    // operations): all properties were removed" beside four more lines at the response.
+    const at = ['paths', '/orders/{order}', 'get', 'responses', '200', 'content', 'application/json', 'schema'];
+    const union = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(at, doc.createNode({ oneOf: [ref('Order'), ref('Pickup')] })),
+    );
+    expect(union.bump).toBe('major');
+    expect(wireLines(union)).toEqual([
+      expect.stringMatching(
+        /^major `GET \/orders\/\{order\}`: response 200: may now be other values than before: every value it was, and others/,
+      ),
+    ]);
+    // Another schema in its place: said at the response, never as a change of `Order`.
+    const swapped = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(at, doc.createNode({ type: 'object', properties: { id: { type: 'string' } } })),
+    );
+    expect(swapped.bump).toBe('major');
+    // Nor placed in Order's file, which did not change.
+    expect(
+      wireLines(swapped).filter((line) => line.includes('`Order`') || line.includes('Order.yaml')),
+    ).toEqual([]);
+    expect(wireLines(swapped)).toContainEqual(
+      expect.stringMatching(/^major `GET \/orders\/\{order\}`: response 200/),
+    );
+  });
+
+  it('a response removed is named by its status, not by the component it was a $ref to', async () => {
+    // helper-113 4b (e24): "response `Problem` was removed" for the `default` response.
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+      doc.setIn(['components', 'responses', 'Problem'], doc.createNode({ description: 'A problem.' }));
+      doc.setIn(
+        ['paths', '/orders/{order}', 'get', 'responses', 'default'],
+        doc.createNode({ $ref: '#/components/responses/Problem' }),
+      );
+    });
+    git(repo, 'commit', '-q', '-am', 'A default response');
+    try {
+      const report = await diffAfter(ROOT_FILE, (doc) =>
+        doc.deleteIn(['paths', '/orders/{order}', 'get', 'responses', 'default']),
+      );
+      expect(wireLines(report)).toEqual([
+        expect.stringMatching(/^\w+ `GET \/orders\/\{order\}`: response `default` was removed/),
+      ]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
+  it('a body given another media type says the media type added, not the body', async () => {
+    // helper-113 4b (e58, e59): "request body added", "response 201 added" for bodies that were
+    // there all along.
+    const report = await diffAfter(ROOT_FILE, (doc) => {
+      for (const at of [['requestBody'], ['responses', '201']]) {
+        const content = ['paths', '/orders', 'post', ...at, 'content'];
+        const schema = doc.getIn([...content, 'application/json', 'schema']);
+        doc.setIn(content, doc.createNode({ 'application/x-www-form-urlencoded': { schema } }));
+      }
+    });
+    const added = wireLines(report).filter((line) => line.includes(' added'));
+    expect(added).toEqual([
+      expect.stringMatching(
+        /^minor `POST \/orders`: request body media type `application\/x-www-form-urlencoded` added/,
+      ),
+      expect.stringMatching(
+        /^\w+ `POST \/orders`: response 201 media type `application\/x-www-form-urlencoded` added/,
+      ),
+    ]);
+  });
+
   it('a constraint of a type that is gone is no line of its own: the type change says it', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
@@ -1842,7 +1913,7 @@ describe('entries of the document’s lists are named by what they are, not by t
     }
   });
 
-  it('a tag or server replaced by another is one removed and one added, not its name changed', async () => {
+  it('a tag replaced by another is one removed and one added, a server one line, not its name changed', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
       doc.set('tags', doc.createNode([{ name: 'Orders' }, { name: 'Stores' }])),
@@ -1856,13 +1927,12 @@ describe('entries of the document’s lists are named by what they are, not by t
       const text = renderReport(report, 'text');
       expect(text).toMatch(/`#\/tags`: tag `Stores` removed/);
       expect(text).toMatch(/`#\/tags`: tag `Warehouses` added/);
-      expect(text).toMatch(/`#\/servers`: server `https:\/\/api2\.example\.com` added/);
       expect(text).not.toMatch(/`name` changed|`url` changed/);
-      // The server removed is the breaking part; the one added is an addition.
+      // The server removed is the breaking part, and its line names the new one: no second line
+      // "server `https://api2.example.com` added" (helper-113 4b, e31).
       const servers = report.changes.filter((change) => change.location === '#/servers');
       expect(servers.map((change) => `${change.level} ${change.message}`)).toEqual([
         expect.stringMatching(/^major server `https:\/\/api\.example\.com` became `https:\/\/api2\.example\.com`/),
-        expect.stringMatching(/^minor server `https:\/\/api2\.example\.com` added/),
       ]);
     } finally {
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');

@@ -114,7 +114,8 @@ function templateNames(template: string): string[] {
  * lists that no name matches by their index, so a tag replaced by another read as "tag `Customers`:
  * `name` changed". What a tag or server is, is its name or URL: the pair is one removed, at
  * Redocly's level for the pair, and one added, a `minor` as every other addition (an added server
- * breaks no one; Redocly had rated the pair `major` for the removal).
+ * breaks no one; Redocly had rated the pair `major` for the removal); or one line, when Redocly's
+ * verdict says what the entry became (a server's URL).
  */
 const ENTRY_KEYS: Readonly<Record<string, string>> = { Tag: 'name', Server: 'url' };
 
@@ -128,6 +129,10 @@ function isReplacedEntry(change: RedoclyChange): boolean {
 
 function splitReplacedEntry(change: RedoclyChange): RedoclyChange[] {
   const { path, typeName, impact, verdicts } = change;
+  // A verdict that names both ("Server `https://a` became `https://b`") is the whole change: a line
+  // "server `https://b` added" beside it would say the same again.
+  if (verdicts.some((verdict) => / became /.test(verdict.message)))
+    return [{ path, typeName, kind: 'removed', impact, verdicts, base: change.base }];
   return [
     { path, typeName, kind: 'removed', impact, verdicts, base: change.base },
     { path, typeName, kind: 'added', impact: 'minor', verdicts: [], revision: change.revision },

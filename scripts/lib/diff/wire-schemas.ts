@@ -298,8 +298,10 @@ function withoutAnnotations(node: unknown): unknown {
 /**
  * Whether `head` accepts every alternative `base` does, and more: a `oneOf` variant added, or a
  * type list turned into a `oneOf` with a new member (`type: [array, 'null']` → `oneOf: [array,
- * string, null]`, which Redocly reports as "`oneOf` added", "`type` removed"). In a request that
- * is a widening: every value a caller sent is still accepted.
+ * string, null]`, which Redocly reports as "`oneOf` added", "`type` removed"; `$ref: Plan` →
+ * `oneOf: [Plan, Addon]`, which it reports as Plan's properties all removed). In a request that is
+ * a widening: every value a caller sent is still accepted; in a response, code that reads it
+ * meets values it did not before (a type change).
  */
 function widens(base: unknown, head: unknown): boolean {
   const [before, after] = [alternatives(base), alternatives(head)];
@@ -368,10 +370,9 @@ export function withTrueSchemaChanges(
     }
     return false;
   };
-  /** The request schemas that accept more than before (`widens`), by path: one change each. */
+  /** The schemas that accept more than before (`widens`), by path: one change each. */
   const widened = new Map<string, { base: string; head: string } | undefined>();
   const widenedAt = (tokens: string[]): string | undefined => {
-    if (!inRequest(tokens)) return undefined;
     for (let length = 1; length <= tokens.length; length++) {
       const path = `#/${tokens.slice(0, length).map(escapeToken).join('/')}`;
       if (!widened.has(path)) {
@@ -409,16 +410,20 @@ export function withTrueSchemaChanges(
   }
   for (const path of widenings) {
     const { base, head } = widened.get(path)!;
+    const request = inRequest(pathTokens(path));
+    const impact: Level = request ? 'minor' : typeChangeLevel;
     kept.push({
       path,
       typeName: 'Schema',
       kind: 'modified',
-      impact: 'minor',
+      impact,
       verdicts: [
         {
           ruleId: 'schema-type-changed',
-          impact: 'minor',
-          message: 'accepts more values than before: every value it accepted, and others',
+          impact,
+          message: request
+            ? 'accepts more values than before: every value it accepted, and others'
+            : 'may now be other values than before: every value it was, and others (code that reads it must handle the new ones)',
           location: { pointer: head },
         },
       ],

@@ -17,6 +17,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { unescapePointerFragment } from '@redocly/openapi-core';
 import { isRecord } from '../../../generator/json.ts';
 import { joinPointer } from '../../../generator/errors.ts';
@@ -181,10 +182,12 @@ function toChange(
   // A change inside a named schema is said in the schema's terms, with every operation using it:
   // Redocly reports it once, at the first place the schema is used.
   const shared = sharedSchema(change, source, base, head, sides.get(side)!);
-  const { location, what, subject } = describePath(
+  const described = describePath(
     shared?.pointer ?? change.path,
     (change.kind === 'removed' ? base : head).bundled,
   );
+  const { location, subject } = described;
+  const what = withMediaType(change, described.what);
   const { said: verdict, rating } =
     worst === undefined
       ? { said: describeChange(change, what), rating: undefined }
@@ -198,7 +201,7 @@ function toChange(
   const line =
     enumLine === undefined ? said : subject === undefined ? enumLine : `${subject}: ${enumLine}`;
   const message = rating === undefined ? line : `${line}; ${rating}`;
-  const place = headPlace(change, source, side === base, head);
+  const place = headPlace(change, source, side === base, head, base.bundled);
   const where =
     place === undefined
       ? undefined
@@ -226,11 +229,20 @@ function headPlace(
   source: RedoclyLocation | undefined,
   onBase: boolean,
   head: HeadSide,
+  base: Record<string, unknown>,
 ): SourcePlace | undefined {
   if (source?.pointer === undefined) return undefined;
   if (!onBase) return head.place(source.pointer);
   const removed = change.kind === 'removed';
-  const tokens = source.pointer.split('/');
+  // A part of a schema the place no longer uses (`$ref: Plan` replaced), still in the head as it
+  // was: the place is where it was used, not the schema's own file, which did not change.
+  const unchanged =
+    removed &&
+    isDeepStrictEqual(
+      getByPointer(head.bundled, source.pointer),
+      getByPointer(base, source.pointer),
+    );
+  const tokens = (unchanged ? change.path : source.pointer).split('/');
   for (; tokens.length > 1; tokens.pop()) {
     const pointer = tokens.join('/');
     if (removed && (/^\d+$/.test(tokens.at(-1)!) || isAtOrUnder(pointer, change.path))) continue;
@@ -264,6 +276,16 @@ function sharedSchema(
       return commonSchema(change, base, head, index);
   if (getByPointer(base.bundled, component) === undefined) return undefined;
   if (getByPointer(head.bundled, component) === undefined) return undefined;
+  // The schema is the same on both sides where the change is: what changed is the place that used
+  // it (`$ref: Plan` became `oneOf: [Plan, Addon]`), not the schema (Redocly reads the removed
+  // side through the ref: "`Plan`: all properties were removed").
+  const inside = (change.kind === 'removed' ? change.base : change.revision)?.pointer;
+  if (
+    inside !== undefined &&
+    isAtOrUnder(inside, component) &&
+    isDeepStrictEqual(getByPointer(base.bundled, inside), getByPointer(head.bundled, inside))
+  )
+    return commonSchema(change, base, head, index);
   const operations = index.operations().get(component) ?? [];
   // Used by one operation: the operation's own words name the parameter or response it is in.
   if (operations.length < 2) return undefined;
@@ -437,10 +459,13 @@ function namedVerdict(
   // Redocly writes sentences ("Property `note` was removed."); our lines are clauses after their
   // place ("`Order` (in …): property `note` was removed"), lowercase as the SDK's are. An
   // acronym or a name in backticks keeps its case.
-  const message = typeChangeWords(
-    verdict,
+  const message = responseByStatus(
     change,
-    verdict.message.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()),
+    typeChangeWords(
+      verdict,
+      change,
+      verdict.message.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()),
+    ),
   );
   const named =
     subject === undefined || message.includes(subject.slice(subject.indexOf('`')))
@@ -467,6 +492,16 @@ function namedVerdict(
         ? `${level} on the wire: the API applies it whatever SDK version a caller uses (the SDK lines say what it changes in the package)`
         : `${level}: no SDK type changes, and the API applies it whatever SDK version a caller uses`,
   };
+}
+
+/**
+ * A response said by its status, as the operation has it: Redocly names one that is a `$ref` by the
+ * component it names ("Response `UnexpectedError` was removed" for the `default` response).
+ */
+function responseByStatus(change: RedoclyChange, message: string): string {
+  const status = /\/responses\/([^/]+)$/.exec(change.path)?.[1];
+  if (status === undefined || !change.path.startsWith('#/paths/')) return message;
+  return message.replace(/^response `[^`]*`/, `response \`${unescapePointerFragment(status)}\``);
 }
 
 /**
@@ -614,6 +649,19 @@ function describeOperationPart(
     return inner === undefined ? response : `${response} ${inner}`;
   }
   return listEntry(rest, doc, prefix) ?? rest.join('/');
+}
+
+/**
+ * A body's media type added or removed, said as one (`request body media type
+ * \`application/x-www-form-urlencoded\``): Redocly reports the new one at its schema, which read
+ * "request body added" for a body that was there all along.
+ */
+function withMediaType(change: RedoclyChange, what: string): string {
+  if (change.kind === 'modified' || !/^(request body|response [^ ]+)$/.test(what)) return what;
+  const mediaType = /\/content\/([^/]+)(?:\/schema)?$/.exec(change.path)?.[1];
+  return mediaType === undefined
+    ? what
+    : `${what} media type \`${unescapePointerFragment(mediaType)}\``;
 }
 
 /** The lists whose entries a line names by what they are: a tag by its name, a server by its URL. */
