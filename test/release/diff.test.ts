@@ -1702,6 +1702,56 @@ describe('a schema reshaped, not changed: the wire says what the API does', () =
     ]);
   });
 
+  it('a request union with a discriminator given another variant is one minor widening, not a property added', async () => {
+    // helper-113 4b (e42): "request body property `target` added" for a `target` that was there.
+    const variant = (kind: string) => ({
+      type: 'object',
+      required: ['kind'],
+      properties: { kind: { type: 'string', const: kind } },
+    });
+    const target = (...kinds: string[]) => ({
+      oneOf: kinds.map(variant),
+      discriminator: { propertyName: 'kind' },
+    });
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+      doc.setIn(['properties', 'target'], doc.createNode(target('plan', 'sim'))),
+    );
+    git(repo, 'commit', '-q', '-am', 'A target');
+    try {
+      const report = await diffAfter('schemas/OrderCreate.yaml', (doc) =>
+        doc.setIn(['properties', 'target'], doc.createNode(target('plan', 'sim', 'addon'))),
+      );
+      expect(report.bump).toBe('minor');
+      expect(wireLines(report)).toEqual([
+        expect.stringMatching(
+          /^minor `POST \/orders`: request body property `target`: accepts more values than before/,
+        ),
+      ]);
+      // A variant replaced by another is no widening: said as what changed in it, never as the
+      // property added or removed.
+      const replaced = await diffAfter('schemas/OrderCreate.yaml', (doc) =>
+        doc.setIn(['properties', 'target'], doc.createNode(target('plan', 'addon'))),
+      );
+      expect(replaced.bump).toBe('major');
+      expect(wireLines(replaced)).toContainEqual(
+        expect.stringMatching(/`const` of `kind` changed from 'sim' to 'addon'/),
+      );
+      expect(wireLines(replaced).join('\n')).not.toMatch(/property `target` (added|removed)/);
+      // A variant's own keyword is said of the variant, not of the property it is in.
+      const titled = await diffAfter('schemas/OrderCreate.yaml', (doc) => {
+        const node = target('plan', 'sim');
+        node.oneOf[1] = { ...node.oneOf[1]!, title: 'SimTarget' } as (typeof node.oneOf)[number];
+        doc.setIn(['properties', 'target'], doc.createNode(node));
+      });
+      expect(wireLines(titled)).toEqual([
+        expect.stringMatching(/^patch `POST \/orders`: request body `oneOf\[1\]` of property `target`: `title` added/),
+      ]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('a constraint of a type that is gone is no line of its own: the type change says it', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>

@@ -256,8 +256,10 @@ const STRUCTURE_TYPES: Record<string, string> = {
  */
 function alternatives(node: unknown): string[] | undefined {
   if (!isRecord(node)) return undefined;
+  // A discriminator names the property that tells the variants apart: the values accepted are the
+  // variants' (OpenAPI 3.1.1 §4.8.25), with it or without.
   const rest = Object.entries(node).filter(
-    ([key]) => !ANNOTATIONS.has(key) && !key.startsWith('x-'),
+    ([key]) => !ANNOTATIONS.has(key) && !key.startsWith('x-') && key !== 'discriminator',
   );
   const combinators = rest.filter(([key]) => key === 'oneOf' || key === 'anyOf');
   if (combinators.length === 1) {

@@ -732,8 +732,11 @@ function describeSchemaPath(tokens: string[], keywords = true): string | undefin
       step('[key]', false);
       index++;
     } else if (MAP_VALUES.has(token) && next !== undefined) step('[key]', false);
-    else if (VARIANTS.has(token) && next !== undefined && /^\d+$/.test(next)) index++;
-    else if (token === 'dependentSchemas' && next !== undefined) index++;
+    else if (VARIANTS.has(token) && next !== undefined && /^\d+$/.test(next)) {
+      // A variant itself added or removed is said as one: "`oneOf[2]` of property `target`".
+      if (index + 2 === tokens.length) left.push(`${token}[${next}]`);
+      index++;
+    } else if (token === 'dependentSchemas' && next !== undefined) index++;
     else if (!TRANSPARENT.has(token)) left.push(token);
   }
   const what = property ? `property \`${path}\`` : (WHOLE_PARTS[path] ?? `schema \`${path}\``);
