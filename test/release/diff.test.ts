@@ -1752,6 +1752,17 @@ describe('a schema reshaped, not changed: the wire says what the API does', () =
     }
   });
 
+  it('a response schema whose `required` changed names the properties, not "component: `required` changed"', async () => {
+    // helper-113 4b (e02, e70).
+    const report = await diffAfter('schemas/Order.yaml', (doc) => {
+      const required = (doc.get('required') as { items: { value: string }[] }).items.map((item) => item.value);
+      doc.set('required', doc.createNode([...required, 'note']));
+    });
+    expect(wireLines(report)).toEqual([
+      expect.stringMatching(/^patch `Order` \(in [^)]*\): property `note` became required \(/),
+    ]);
+  });
+
   it('a constraint of a type that is gone is no line of its own: the type change says it', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>

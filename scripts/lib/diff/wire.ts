@@ -526,6 +526,9 @@ function describeChange(change: RedoclyChange, what: string): string {
     return `path template renamed from \`${String(from)}\`: only the names of its parameters changed, the requests are the same`;
   if (change.typeName === 'Parameter' && property === 'name')
     return `path parameter \`${String(from)}\` renamed to \`${String(to)}\` with its path template: the requests are the same`;
+  const required = requiredChange(from, to);
+  if (property === 'required' && required !== undefined)
+    return what === 'component' ? required : `${what}: ${required}`;
   // A keyword that one side does not have was added or removed, not changed.
   const done =
     change.base?.value === undefined
@@ -534,6 +537,29 @@ function describeChange(change: RedoclyChange, what: string): string {
         ? 'removed'
         : 'changed';
   return `${what}: \`${property}\` ${done}`;
+}
+
+/**
+ * The names a `required` list gained and lost ("property `failureCode` became required"): Redocly
+ * rates the direction that breaks (a request's, a response's), and reports the other as the list
+ * changed. Undefined when neither side is a list of names.
+ */
+function requiredChange(from: unknown, to: unknown): string | undefined {
+  if (!Array.isArray(from) && !Array.isArray(to)) return undefined;
+  const names = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const [before, after] = [names(from), names(to)];
+  const list = (found: string[]) => found.map((name) => `\`${name}\``).join(', ');
+  const gained = after.filter((name) => !before.includes(name));
+  const lost = before.filter((name) => !after.includes(name));
+  const parts = [
+    ...(gained.length === 0
+      ? []
+      : [`${gained.length === 1 ? 'property' : 'properties'} ${list(gained)} became required`]),
+    ...(lost.length === 0
+      ? []
+      : [`${lost.length === 1 ? 'property' : 'properties'} ${list(lost)} no longer required`]),
+  ];
+  return parts.length === 0 ? '`required` reordered' : parts.join('; ');
 }
 
 /**
