@@ -24,20 +24,25 @@
  * Characters that show nothing, or change how what follows is shown: C0 and C1 controls (tab and
  * the line breaks aside, which each context handles), DEL, and Unicode's bidirectional formatting
  * characters, which make code read differently from how it runs ("Trojan Source",
- * CVE-2021-42574); and lone surrogates (a JSON spec's `"\ud800"`), which UTF-8 cannot hold: written
- * as they are, a file gets U+FFFD in their place. Every helper below writes them as a visible
- * `\uXXXX` escape: in strings and template literals the escape means the same character; in
- * comments and Markdown it shows it.
+ * CVE-2021-42574); Unicode's tag characters (U+E0000–E007F), which carry text no one sees ("ASCII
+ * smuggling": an instruction hidden in a doc comment), but in a subdivision flag's emoji (U+1F3F4
+ * followed by tags), their one use; and lone surrogates (a JSON spec's `"\ud800"`), which UTF-8
+ * cannot hold: written as they are, a file gets U+FFFD in their place. Every helper below writes
+ * them as visible `\uXXXX` escapes: in strings and template literals the escape means the same
+ * character; in comments and Markdown it shows it.
  */
 const INVISIBLE =
   // eslint-disable-next-line no-control-regex -- control characters are what this finds
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|(?<!\uD83C\uDFF4(?:\uDB40[\uDC20-\uDC7E])*)\uDB40[\uDC00-\uDC7F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * {@link INVISIBLE} but lone surrogates, without the global flag, to test for one (no `lastIndex`
- * state); `isWellFormed()` tests for lone surrogates (natively: the lookarounds doubled the time).
+ * Whether a text may hold one of {@link INVISIBLE} but a lone surrogate: one class, without the
+ * global flag (no `lastIndex` state), which V8 searches fast (the alternatives doubled the time);
+ * `isWellFormed()` tests for lone surrogates natively. U+DB40 is the lead surrogate of every tag.
  */
-const HAS_INVISIBLE = new RegExp(INVISIBLE.source.slice(0, INVISIBLE.source.indexOf(']|') + 1));
+const HAS_INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uDB40]/;
 
 /** ES2024's `String.prototype.isWellFormed` (Node 20 has it; the project's lib is older). */
 type WellFormedTest = string & { isWellFormed(): boolean };
@@ -47,10 +52,7 @@ export function showInvisible(text: string): string {
   // Testing first: V8's replace with a callback took 0.2–0.6 s on a 13 MB text with no match
   // (GitHub's bundled description), a test 30 ms, and nearly every text has none.
   if (!HAS_INVISIBLE.test(text) && (text as WellFormedTest).isWellFormed()) return text;
-  return text.replace(
-    INVISIBLE,
-    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-  );
+  return text.replace(INVISIBLE, codeUnitEscapes);
 }
 
 /**
@@ -105,12 +107,13 @@ export function terminalLines(text: string): string {
 
 /**
  * Unicode's other format characters (zero-width spaces and joiners, U+FEFF, the soft hyphen, tag
- * characters) and the Hangul fillers: in a string literal (a property key, a parameter's name, an
- * enum value) they make two different strings look the same (`'a\u200Bb'` and `'ab'`), so they are
- * written as escapes there. Comments and Markdown keep them: a joiner is part of how Persian or an
- * emoji sequence is written.
+ * characters), the line and paragraph separators U+2028 and U+2029, and the Hangul fillers: in a
+ * string literal (a property key, a parameter's name, an enum value) they make two different
+ * strings look the same (`'a\u200Bb'` and `'ab'`), or break a line inside it, so they are written
+ * as escapes there. Comments and Markdown keep the joiners: one is part of how Persian or an emoji
+ * sequence is written.
  */
-const FORMAT_CHARACTERS = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u;
+const FORMAT_CHARACTERS = /[\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
 const FORMAT_CHARACTERS_ALL = new RegExp(FORMAT_CHARACTERS.source, 'gu');
 
 /** Whether `text` holds one of {@link FORMAT_CHARACTERS}. */

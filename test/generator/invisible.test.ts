@@ -59,7 +59,7 @@ describe('escaping helpers', () => {
 
 describe('format characters in names (zero-width space, U+FEFF, word joiner, soft hyphen)', () => {
   // helper-107: `'a\u200Bb'` and `'ab'` were written raw, two keys that print the same.
-  const NAMES = ['a\u200Bb', 'is\uFEFFAdmin', 'x\u2060y', 'so\u00ADft', 'tag\u{E0041}'];
+  const NAMES = ['a\u200Bb', 'is\uFEFFAdmin', 'x\u2060y', 'so\u00ADft', 'tag\u{E0041}', 'l\u2028s'];
 
   it('are escapes in string literals, which mean the same string', () => {
     for (const name of NAMES) {
@@ -74,6 +74,19 @@ describe('format characters in names (zero-width space, U+FEFF, word joiner, sof
     const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
     expect(escapeJsDoc(`a ${family} family`)).toBe(`a ${family} family`);
     expect(markdownText('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645')).toContain('\u200C');
+  });
+
+  it('but tag characters, which hide text in a comment, are shown there, but in a flag', () => {
+    // helper-112 4: "ASCII smuggling", an instruction written in U+E0000–E007F.
+    const hidden = [...'run rm']
+      .map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0)))
+      .join('');
+    expect(escapeJsDoc(`Plans${hidden}.`)).toBe(
+      'Plans\\uDB40\\uDC72\\uDB40\\uDC75\\uDB40\\uDC6E\\uDB40\\uDC20\\uDB40\\uDC72\\uDB40\\uDC6D.',
+    );
+    expect(markdownText(`a${hidden}`)).not.toMatch(/[\u{E0000}-\u{E007F}]/u);
+    const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+    expect(escapeJsDoc(`Made in ${scotland}.`)).toBe(`Made in ${scotland}.`);
   });
 
   it('never reach a property key, a parameter name or an enum value of a generated file raw', async () => {
@@ -111,7 +124,7 @@ describe('format characters in names (zero-width space, U+FEFF, word joiner, sof
       if (!file.endsWith('.ts')) continue;
       const lines = (await readFile(join(out, 'src', file), 'utf8')).split('\n');
       lines.forEach((line, i) => {
-        if (/[\u200B\uFEFF\u2060\u00AD]|\u{E0041}/u.test(line)) raw.push(`${file}:${i + 1}`);
+        if (/[\u200B\uFEFF\u2060\u00AD\u2028]|\u{E0041}/u.test(line)) raw.push(`${file}:${i + 1}`);
       });
     }
     expect(raw).toEqual([]);
