@@ -73,13 +73,7 @@ import type { ValidationIssue, ValidationResult } from './guards-runtime.js';
 export { GuardError } from './guards-runtime.js';
 export type { ValidationIssue, ValidationResult } from './guards-runtime.js';
 
-/**
- * Whether `value` is a valid {@link Plan}.
- *
- * Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data,
- * voice & text'. Plan allowances (data, sms, voice) and limits are configurable, and Gigs will work
- * with you to find the best balance for your users.
- */
+/** Whether `value` is a valid {@link Plan}. */
 export function isPlan(value: unknown): value is Plan {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -158,25 +152,13 @@ export function isPlan(value: unknown): value is Plan {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Plan}.
- *
- * Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data,
- * voice & text'. Plan allowances (data, sms, voice) and limits are configurable, and Gigs will work
- * with you to find the best balance for your users.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Plan}. */
 export function assertPlan(value: unknown): asserts value is Plan {
   const result = validatePlan(value);
   if (!result.ok) throw new GuardError('Plan', result.issues);
 }
 
-/**
- * Checks `value` against the {@link Plan} schema and reports every issue.
- *
- * Plans define the network options and parameters offered to the end user, e.g. 'Unlimited data,
- * voice & text'. Plan allowances (data, sms, voice) and limits are configurable, and Gigs will work
- * with you to find the best balance for your users.
- */
+/** Checks `value` against the {@link Plan} schema and reports every issue. */
 export function validatePlan(value: unknown): ValidationResult<Plan> {
   if (isPlan(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -310,11 +292,7 @@ function collectPlan(value: unknown, path: string, issues: ValidationIssue[]): v
   }
 }
 
-/**
- * Whether `value` is a valid {@link PlanDocument}.
- *
- * A document attached to a plan, such as its contract.
- */
+/** Whether `value` is a valid {@link PlanDocument}. */
 export function isPlanDocument(value: unknown): value is PlanDocument {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -347,19 +325,13 @@ export function isPlanDocument(value: unknown): value is PlanDocument {
 
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanDocument}.
- *
- * A document attached to a plan, such as its contract.
  */
 export function assertPlanDocument(value: unknown): asserts value is PlanDocument {
   const result = validatePlanDocument(value);
   if (!result.ok) throw new GuardError('PlanDocument', result.issues);
 }
 
-/**
- * Checks `value` against the {@link PlanDocument} schema and reports every issue.
- *
- * A document attached to a plan, such as its contract.
- */
+/** Checks `value` against the {@link PlanDocument} schema and reports every issue. */
 export function validatePlanDocument(value: unknown): ValidationResult<PlanDocument> {
   if (isPlanDocument(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -411,12 +383,7 @@ function collectPlanDocument(value: unknown, path: string, issues: ValidationIss
   }
 }
 
-/**
- * Whether `value` is a valid {@link Addon}.
- *
- * An add-on extends a subscription's plan, for example with extra data (a top-up) or an option such
- * as disabling international roaming.
- */
+/** Whether `value` is a valid {@link Addon}. */
 export function isAddon(value: unknown): value is Addon {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -489,23 +456,13 @@ export function isAddon(value: unknown): value is Addon {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Addon}.
- *
- * An add-on extends a subscription's plan, for example with extra data (a top-up) or an option such
- * as disabling international roaming.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Addon}. */
 export function assertAddon(value: unknown): asserts value is Addon {
   const result = validateAddon(value);
   if (!result.ok) throw new GuardError('Addon', result.issues);
 }
 
-/**
- * Checks `value` against the {@link Addon} schema and reports every issue.
- *
- * An add-on extends a subscription's plan, for example with extra data (a top-up) or an option such
- * as disabling international roaming.
- */
+/** Checks `value` against the {@link Addon} schema and reports every issue. */
 export function validateAddon(value: unknown): ValidationResult<Addon> {
   if (isAddon(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -689,12 +646,7 @@ function collectAddon(value: unknown, path: string, issues: ValidationIssue[]): 
   }
 }
 
-/**
- * Whether `value` is a valid {@link SubscriptionChange}.
- *
- * Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a
- * subscription.
- */
+/** Whether `value` is a valid {@link SubscriptionChange}. */
 export function isSubscriptionChange(value: unknown): value is SubscriptionChange {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -746,21 +698,13 @@ export function isSubscriptionChange(value: unknown): value is SubscriptionChang
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid
  * {@link SubscriptionChange}.
- *
- * Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a
- * subscription.
  */
 export function assertSubscriptionChange(value: unknown): asserts value is SubscriptionChange {
   const result = validateSubscriptionChange(value);
   if (!result.ok) throw new GuardError('SubscriptionChange', result.issues);
 }
 
-/**
- * Checks `value` against the {@link SubscriptionChange} schema and reports every issue.
- *
- * Any change to a user's subscription, such as swapping a SIM, or upgrading or downgrading a
- * subscription.
- */
+/** Checks `value` against the {@link SubscriptionChange} schema and reports every issue. */
 export function validateSubscriptionChange(value: unknown): ValidationResult<SubscriptionChange> {
   if (isSubscriptionChange(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -894,13 +838,7 @@ function collectSubscriptionChange(value: unknown, path: string, issues: Validat
   }
 }
 
-/**
- * Whether `value` is a valid {@link ErrorModel}.
- *
- * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new
- * values at any time without notice, so clients must accept values they do not know. `message` is
- * meant for humans and its wording may change.
- */
+/** Whether `value` is a valid {@link ErrorModel}. */
 export function isErrorModel(value: unknown): value is ErrorModel {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -942,25 +880,13 @@ export function isErrorModel(value: unknown): value is ErrorModel {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link ErrorModel}.
- *
- * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new
- * values at any time without notice, so clients must accept values they do not know. `message` is
- * meant for humans and its wording may change.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link ErrorModel}. */
 export function assertErrorModel(value: unknown): asserts value is ErrorModel {
   const result = validateErrorModel(value);
   if (!result.ok) throw new GuardError('ErrorModel', result.issues);
 }
 
-/**
- * Checks `value` against the {@link ErrorModel} schema and reports every issue.
- *
- * The body of every 4xx and 5xx response. `type` and `code` are open sets: the API may add new
- * values at any time without notice, so clients must accept values they do not know. `message` is
- * meant for humans and its wording may change.
- */
+/** Checks `value` against the {@link ErrorModel} schema and reports every issue. */
 export function validateErrorModel(value: unknown): ValidationResult<ErrorModel> {
   if (isErrorModel(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -1027,12 +953,7 @@ function collectErrorModel(value: unknown, path: string, issues: ValidationIssue
   }
 }
 
-/**
- * Whether `value` is a valid {@link PlanList}.
- *
- * A page of plans, sorted by creation date with the most recently created first. Pass
- * `moreItemsAfter` as `after` to get the next page.
- */
+/** Whether `value` is a valid {@link PlanList}. */
 export function isPlanList(value: unknown): value is PlanList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -1056,23 +977,13 @@ export function isPlanList(value: unknown): value is PlanList {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanList}.
- *
- * A page of plans, sorted by creation date with the most recently created first. Pass
- * `moreItemsAfter` as `after` to get the next page.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanList}. */
 export function assertPlanList(value: unknown): asserts value is PlanList {
   const result = validatePlanList(value);
   if (!result.ok) throw new GuardError('PlanList', result.issues);
 }
 
-/**
- * Checks `value` against the {@link PlanList} schema and reports every issue.
- *
- * A page of plans, sorted by creation date with the most recently created first. Pass
- * `moreItemsAfter` as `after` to get the next page.
- */
+/** Checks `value` against the {@link PlanList} schema and reports every issue. */
 export function validatePlanList(value: unknown): ValidationResult<PlanList> {
   if (isPlanList(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -1115,12 +1026,7 @@ function collectPlanList(value: unknown, path: string, issues: ValidationIssue[]
   }
 }
 
-/**
- * Whether `value` is a valid {@link PlanDocumentList}.
- *
- * A page of plan documents, sorted by creation date with the most recently created first. Pass
- * `moreItemsAfter` as `after` to get the next page.
- */
+/** Whether `value` is a valid {@link PlanDocumentList}. */
 export function isPlanDocumentList(value: unknown): value is PlanDocumentList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -1147,21 +1053,13 @@ export function isPlanDocumentList(value: unknown): value is PlanDocumentList {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid
  * {@link PlanDocumentList}.
- *
- * A page of plan documents, sorted by creation date with the most recently created first. Pass
- * `moreItemsAfter` as `after` to get the next page.
  */
 export function assertPlanDocumentList(value: unknown): asserts value is PlanDocumentList {
   const result = validatePlanDocumentList(value);
   if (!result.ok) throw new GuardError('PlanDocumentList', result.issues);
 }
 
-/**
- * Checks `value` against the {@link PlanDocumentList} schema and reports every issue.
- *
- * A page of plan documents, sorted by creation date with the most recently created first. Pass
- * `moreItemsAfter` as `after` to get the next page.
- */
+/** Checks `value` against the {@link PlanDocumentList} schema and reports every issue. */
 export function validatePlanDocumentList(value: unknown): ValidationResult<PlanDocumentList> {
   if (isPlanDocumentList(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -1206,12 +1104,7 @@ function collectPlanDocumentList(value: unknown, path: string, issues: Validatio
   }
 }
 
-/**
- * Whether `value` is a valid {@link AddonList}.
- *
- * A page of add-ons, sorted by creation date with the most recently created first. Pass
- * `moreItemsAfter` as `after` to get the next page.
- */
+/** Whether `value` is a valid {@link AddonList}. */
 export function isAddonList(value: unknown): value is AddonList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -1235,23 +1128,13 @@ export function isAddonList(value: unknown): value is AddonList {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link AddonList}.
- *
- * A page of add-ons, sorted by creation date with the most recently created first. Pass
- * `moreItemsAfter` as `after` to get the next page.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link AddonList}. */
 export function assertAddonList(value: unknown): asserts value is AddonList {
   const result = validateAddonList(value);
   if (!result.ok) throw new GuardError('AddonList', result.issues);
 }
 
-/**
- * Checks `value` against the {@link AddonList} schema and reports every issue.
- *
- * A page of add-ons, sorted by creation date with the most recently created first. Pass
- * `moreItemsAfter` as `after` to get the next page.
- */
+/** Checks `value` against the {@link AddonList} schema and reports every issue. */
 export function validateAddonList(value: unknown): ValidationResult<AddonList> {
   if (isAddonList(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -1294,12 +1177,7 @@ function collectAddonList(value: unknown, path: string, issues: ValidationIssue[
   }
 }
 
-/**
- * Whether `value` is a valid {@link SubscriptionChangeList}.
- *
- * A page of subscription changes, sorted by creation date with the most recently created first.
- * Pass `moreItemsAfter` as `after` to get the next page.
- */
+/** Whether `value` is a valid {@link SubscriptionChangeList}. */
 export function isSubscriptionChangeList(value: unknown): value is SubscriptionChangeList {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -1326,9 +1204,6 @@ export function isSubscriptionChangeList(value: unknown): value is SubscriptionC
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid
  * {@link SubscriptionChangeList}.
- *
- * A page of subscription changes, sorted by creation date with the most recently created first.
- * Pass `moreItemsAfter` as `after` to get the next page.
  */
 export function assertSubscriptionChangeList(
   value: unknown,
@@ -1337,12 +1212,7 @@ export function assertSubscriptionChangeList(
   if (!result.ok) throw new GuardError('SubscriptionChangeList', result.issues);
 }
 
-/**
- * Checks `value` against the {@link SubscriptionChangeList} schema and reports every issue.
- *
- * A page of subscription changes, sorted by creation date with the most recently created first.
- * Pass `moreItemsAfter` as `after` to get the next page.
- */
+/** Checks `value` against the {@link SubscriptionChangeList} schema and reports every issue. */
 export function validateSubscriptionChangeList(
   value: unknown,
 ): ValidationResult<SubscriptionChangeList> {
@@ -1394,11 +1264,7 @@ function collectSubscriptionChangeList(
   }
 }
 
-/**
- * Whether `value` is a valid {@link PlanUpdateRequest}.
- *
- * The properties of a plan to change. Properties not given are left as they are.
- */
+/** Whether `value` is a valid {@link PlanUpdateRequest}. */
 export function isPlanUpdateRequest(value: unknown): value is PlanUpdateRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -1421,19 +1287,13 @@ export function isPlanUpdateRequest(value: unknown): value is PlanUpdateRequest 
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid
  * {@link PlanUpdateRequest}.
- *
- * The properties of a plan to change. Properties not given are left as they are.
  */
 export function assertPlanUpdateRequest(value: unknown): asserts value is PlanUpdateRequest {
   const result = validatePlanUpdateRequest(value);
   if (!result.ok) throw new GuardError('PlanUpdateRequest', result.issues);
 }
 
-/**
- * Checks `value` against the {@link PlanUpdateRequest} schema and reports every issue.
- *
- * The properties of a plan to change. Properties not given are left as they are.
- */
+/** Checks `value` against the {@link PlanUpdateRequest} schema and reports every issue. */
 export function validatePlanUpdateRequest(value: unknown): ValidationResult<PlanUpdateRequest> {
   if (isPlanUpdateRequest(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -1477,11 +1337,7 @@ function collectPlanUpdateRequest(value: unknown, path: string, issues: Validati
   }
 }
 
-/**
- * Whether `value` is a valid {@link PlanSearchRequest}.
- *
- * The criteria a plan must match to be found.
- */
+/** Whether `value` is a valid {@link PlanSearchRequest}. */
 export function isPlanSearchRequest(value: unknown): value is PlanSearchRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -1546,19 +1402,13 @@ export function isPlanSearchRequest(value: unknown): value is PlanSearchRequest 
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid
  * {@link PlanSearchRequest}.
- *
- * The criteria a plan must match to be found.
  */
 export function assertPlanSearchRequest(value: unknown): asserts value is PlanSearchRequest {
   const result = validatePlanSearchRequest(value);
   if (!result.ok) throw new GuardError('PlanSearchRequest', result.issues);
 }
 
-/**
- * Checks `value` against the {@link PlanSearchRequest} schema and reports every issue.
- *
- * The criteria a plan must match to be found.
- */
+/** Checks `value` against the {@link PlanSearchRequest} schema and reports every issue. */
 export function validatePlanSearchRequest(value: unknown): ValidationResult<PlanSearchRequest> {
   if (isPlanSearchRequest(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -1677,11 +1527,7 @@ function collectPlanSearchRequest(value: unknown, path: string, issues: Validati
   }
 }
 
-/**
- * Whether `value` is a valid {@link AddonUpdateRequest}.
- *
- * The name and description of an add-on to change. Properties not given are left as they are.
- */
+/** Whether `value` is a valid {@link AddonUpdateRequest}. */
 export function isAddonUpdateRequest(value: unknown): value is AddonUpdateRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -1699,19 +1545,13 @@ export function isAddonUpdateRequest(value: unknown): value is AddonUpdateReques
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid
  * {@link AddonUpdateRequest}.
- *
- * The name and description of an add-on to change. Properties not given are left as they are.
  */
 export function assertAddonUpdateRequest(value: unknown): asserts value is AddonUpdateRequest {
   const result = validateAddonUpdateRequest(value);
   if (!result.ok) throw new GuardError('AddonUpdateRequest', result.issues);
 }
 
-/**
- * Checks `value` against the {@link AddonUpdateRequest} schema and reports every issue.
- *
- * The name and description of an add-on to change. Properties not given are left as they are.
- */
+/** Checks `value` against the {@link AddonUpdateRequest} schema and reports every issue. */
 export function validateAddonUpdateRequest(value: unknown): ValidationResult<AddonUpdateRequest> {
   if (isAddonUpdateRequest(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -1750,11 +1590,7 @@ function collectAddonUpdateRequest(value: unknown, path: string, issues: Validat
   }
 }
 
-/**
- * Whether `value` is a valid {@link SubscriptionChangeCreateRequest}.
- *
- * A change of plan, of SIM, or of both, for an existing subscription.
- */
+/** Whether `value` is a valid {@link SubscriptionChangeCreateRequest}. */
 export function isSubscriptionChangeCreateRequest(
   value: unknown,
 ): value is SubscriptionChangeCreateRequest {
@@ -1779,8 +1615,6 @@ export function isSubscriptionChangeCreateRequest(
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid
  * {@link SubscriptionChangeCreateRequest}.
- *
- * A change of plan, of SIM, or of both, for an existing subscription.
  */
 export function assertSubscriptionChangeCreateRequest(
   value: unknown,
@@ -1792,8 +1626,6 @@ export function assertSubscriptionChangeCreateRequest(
 /**
  * Checks `value` against the {@link SubscriptionChangeCreateRequest} schema and reports every
  * issue.
- *
- * A change of plan, of SIM, or of both, for an existing subscription.
  */
 export function validateSubscriptionChangeCreateRequest(
   value: unknown,
@@ -1847,12 +1679,7 @@ function collectSubscriptionChangeCreateRequest(
   }
 }
 
-/**
- * Whether `value` is a valid {@link Allowances}.
- *
- * Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the user has access
- * to.
- */
+/** Whether `value` is a valid {@link Allowances}. */
 export function isAllowances(value: unknown): value is Allowances {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -1874,23 +1701,13 @@ export function isAllowances(value: unknown): value is Allowances {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Allowances}.
- *
- * Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the user has access
- * to.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Allowances}. */
 export function assertAllowances(value: unknown): asserts value is Allowances {
   const result = validateAllowances(value);
   if (!result.ok) throw new GuardError('Allowances', result.issues);
 }
 
-/**
- * Checks `value` against the {@link Allowances} schema and reports every issue.
- *
- * Usage allowances - i.e. how many bytes of data, voice minutes & sms messages the user has access
- * to.
- */
+/** Checks `value` against the {@link Allowances} schema and reports every issue. */
 export function validateAllowances(value: unknown): ValidationResult<Allowances> {
   if (isAllowances(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -1933,11 +1750,7 @@ function collectAllowances(value: unknown, path: string, issues: ValidationIssue
 
 const patternCoverage_1: RegExp = new RegExp('^[A-Z]{2}$', 'u');
 
-/**
- * Whether `value` is a valid {@link Coverage}.
- *
- * The geographic coverage of a plan.
- */
+/** Whether `value` is a valid {@link Coverage}. */
 export function isCoverage(value: unknown): value is Coverage {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -1962,21 +1775,13 @@ export function isCoverage(value: unknown): value is Coverage {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Coverage}.
- *
- * The geographic coverage of a plan.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Coverage}. */
 export function assertCoverage(value: unknown): asserts value is Coverage {
   const result = validateCoverage(value);
   if (!result.ok) throw new GuardError('Coverage', result.issues);
 }
 
-/**
- * Checks `value` against the {@link Coverage} schema and reports every issue.
- *
- * The geographic coverage of a plan.
- */
+/** Checks `value` against the {@link Coverage} schema and reports every issue. */
 export function validateCoverage(value: unknown): ValidationResult<Coverage> {
   if (isCoverage(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2026,12 +1831,7 @@ function collectCoverage(value: unknown, path: string, issues: ValidationIssue[]
   }
 }
 
-/**
- * Whether `value` is a valid {@link PlanLimits}.
- *
- * Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and
- * throttling threshold.
- */
+/** Whether `value` is a valid {@link PlanLimits}. */
 export function isPlanLimits(value: unknown): value is PlanLimits {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -2052,23 +1852,13 @@ export function isPlanLimits(value: unknown): value is PlanLimits {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanLimits}.
- *
- * Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and
- * throttling threshold.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanLimits}. */
 export function assertPlanLimits(value: unknown): asserts value is PlanLimits {
   const result = validatePlanLimits(value);
   if (!result.ok) throw new GuardError('PlanLimits', result.issues);
 }
 
-/**
- * Checks `value` against the {@link PlanLimits} schema and reports every issue.
- *
- * Usage limits for the plan - i.e. the maximum available bandwidth, fair-use data limits and
- * throttling threshold.
- */
+/** Checks `value` against the {@link PlanLimits} schema and reports every issue. */
 export function validatePlanLimits(value: unknown): ValidationResult<PlanLimits> {
   if (isPlanLimits(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2134,11 +1924,7 @@ function collectPlanLimits(value: unknown, path: string, issues: ValidationIssue
   }
 }
 
-/**
- * Whether `value` is a valid {@link Throttling}.
- *
- * The throttling configuration of a plan.
- */
+/** Whether `value` is a valid {@link Throttling}. */
 export function isThrottling(value: unknown): value is Throttling {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -2152,21 +1938,13 @@ export function isThrottling(value: unknown): value is Throttling {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Throttling}.
- *
- * The throttling configuration of a plan.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Throttling}. */
 export function assertThrottling(value: unknown): asserts value is Throttling {
   const result = validateThrottling(value);
   if (!result.ok) throw new GuardError('Throttling', result.issues);
 }
 
-/**
- * Checks `value` against the {@link Throttling} schema and reports every issue.
- *
- * The throttling configuration of a plan.
- */
+/** Checks `value` against the {@link Throttling} schema and reports every issue. */
 export function validateThrottling(value: unknown): ValidationResult<Throttling> {
   if (isThrottling(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2196,12 +1974,7 @@ function collectThrottling(value: unknown, path: string, issues: ValidationIssue
   }
 }
 
-/**
- * Whether `value` is a valid {@link PlanRequirements}.
- *
- * Required information that must be collected from the user in order to create a subscription with
- * this plan. Note that two keys contain dots.
- */
+/** Whether `value` is a valid {@link PlanRequirements}. */
 export function isPlanRequirements(value: unknown): value is PlanRequirements {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -2223,21 +1996,13 @@ export function isPlanRequirements(value: unknown): value is PlanRequirements {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid
  * {@link PlanRequirements}.
- *
- * Required information that must be collected from the user in order to create a subscription with
- * this plan. Note that two keys contain dots.
  */
 export function assertPlanRequirements(value: unknown): asserts value is PlanRequirements {
   const result = validatePlanRequirements(value);
   if (!result.ok) throw new GuardError('PlanRequirements', result.issues);
 }
 
-/**
- * Checks `value` against the {@link PlanRequirements} schema and reports every issue.
- *
- * Required information that must be collected from the user in order to create a subscription with
- * this plan. Note that two keys contain dots.
- */
+/** Checks `value` against the {@link PlanRequirements} schema and reports every issue. */
 export function validatePlanRequirements(value: unknown): ValidationResult<PlanRequirements> {
   if (isPlanRequirements(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2280,12 +2045,7 @@ function collectPlanRequirements(value: unknown, path: string, issues: Validatio
   }
 }
 
-/**
- * Whether `value` is a valid {@link RequirementLevel}.
- *
- * How much of a piece of user information must be collected: `none` (not needed), `present` (must
- * be given) or `verified` (must be given and verified).
- */
+/** Whether `value` is a valid {@link RequirementLevel}. */
 export function isRequirementLevel(value: unknown): value is RequirementLevel {
   if (!(value === 'none' || value === 'present' || value === 'verified')) return false;
   return true;
@@ -2294,21 +2054,13 @@ export function isRequirementLevel(value: unknown): value is RequirementLevel {
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid
  * {@link RequirementLevel}.
- *
- * How much of a piece of user information must be collected: `none` (not needed), `present` (must
- * be given) or `verified` (must be given and verified).
  */
 export function assertRequirementLevel(value: unknown): asserts value is RequirementLevel {
   const result = validateRequirementLevel(value);
   if (!result.ok) throw new GuardError('RequirementLevel', result.issues);
 }
 
-/**
- * Checks `value` against the {@link RequirementLevel} schema and reports every issue.
- *
- * How much of a piece of user information must be collected: `none` (not needed), `present` (must
- * be given) or `verified` (must be given and verified).
- */
+/** Checks `value` against the {@link RequirementLevel} schema and reports every issue. */
 export function validateRequirementLevel(value: unknown): ValidationResult<RequirementLevel> {
   if (isRequirementLevel(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2324,12 +2076,7 @@ function collectRequirementLevel(value: unknown, path: string, issues: Validatio
     issues.push(issue(path, 'one of "none", "present", "verified"', value));
 }
 
-/**
- * Whether `value` is a valid {@link PlanValidity}.
- *
- * Plan validity information - i.e. subscription period length, and the minimum number of periods
- * before the plan can be ended.
- */
+/** Whether `value` is a valid {@link PlanValidity}. */
 export function isPlanValidity(value: unknown): value is PlanValidity {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -2350,21 +2097,13 @@ export function isPlanValidity(value: unknown): value is PlanValidity {
 
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanValidity}.
- *
- * Plan validity information - i.e. subscription period length, and the minimum number of periods
- * before the plan can be ended.
  */
 export function assertPlanValidity(value: unknown): asserts value is PlanValidity {
   const result = validatePlanValidity(value);
   if (!result.ok) throw new GuardError('PlanValidity', result.issues);
 }
 
-/**
- * Checks `value` against the {@link PlanValidity} schema and reports every issue.
- *
- * Plan validity information - i.e. subscription period length, and the minimum number of periods
- * before the plan can be ended.
- */
+/** Checks `value` against the {@link PlanValidity} schema and reports every issue. */
 export function validatePlanValidity(value: unknown): ValidationResult<PlanValidity> {
   if (isPlanValidity(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2401,32 +2140,20 @@ function collectPlanValidity(value: unknown, path: string, issues: ValidationIss
   }
 }
 
-/**
- * Whether `value` is a valid {@link PlanStatus}.
- *
- * The status of a plan. Only `available` plans can be used to create new subscriptions.
- */
+/** Whether `value` is a valid {@link PlanStatus}. */
 export function isPlanStatus(value: unknown): value is PlanStatus {
   if (!(value === 'available' || value === 'archived' || value === 'pending' || value === 'draft'))
     return false;
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanStatus}.
- *
- * The status of a plan. Only `available` plans can be used to create new subscriptions.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link PlanStatus}. */
 export function assertPlanStatus(value: unknown): asserts value is PlanStatus {
   const result = validatePlanStatus(value);
   if (!result.ok) throw new GuardError('PlanStatus', result.issues);
 }
 
-/**
- * Checks `value` against the {@link PlanStatus} schema and reports every issue.
- *
- * The status of a plan. Only `available` plans can be used to create new subscriptions.
- */
+/** Checks `value` against the {@link PlanStatus} schema and reports every issue. */
 export function validatePlanStatus(value: unknown): ValidationResult<PlanStatus> {
   if (isPlanStatus(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2442,11 +2169,7 @@ function collectPlanStatus(value: unknown, path: string, issues: ValidationIssue
 
 const patternPrice_1: RegExp = new RegExp('^[A-Z]{3}$', 'u');
 
-/**
- * Whether `value` is a valid {@link Price}.
- *
- * A price in a currency's minor unit.
- */
+/** Whether `value` is a valid {@link Price}. */
 export function isPrice(value: unknown): value is Price {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -2461,21 +2184,13 @@ export function isPrice(value: unknown): value is Price {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Price}.
- *
- * A price in a currency's minor unit.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Price}. */
 export function assertPrice(value: unknown): asserts value is Price {
   const result = validatePrice(value);
   if (!result.ok) throw new GuardError('Price', result.issues);
 }
 
-/**
- * Checks `value` against the {@link Price} schema and reports every issue.
- *
- * A price in a currency's minor unit.
- */
+/** Checks `value` against the {@link Price} schema and reports every issue. */
 export function validatePrice(value: unknown): ValidationResult<Price> {
   if (isPrice(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2505,31 +2220,19 @@ function collectPrice(value: unknown, path: string, issues: ValidationIssue[]): 
   }
 }
 
-/**
- * Whether `value` is a valid {@link SimType}.
- *
- * The type of a SIM card.
- */
+/** Whether `value` is a valid {@link SimType}. */
 export function isSimType(value: unknown): value is SimType {
   if (!(value === 'eSIM' || value === 'pSIM')) return false;
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link SimType}.
- *
- * The type of a SIM card.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link SimType}. */
 export function assertSimType(value: unknown): asserts value is SimType {
   const result = validateSimType(value);
   if (!result.ok) throw new GuardError('SimType', result.issues);
 }
 
-/**
- * Checks `value` against the {@link SimType} schema and reports every issue.
- *
- * The type of a SIM card.
- */
+/** Checks `value` against the {@link SimType} schema and reports every issue. */
 export function validateSimType(value: unknown): ValidationResult<SimType> {
   if (isSimType(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2543,11 +2246,7 @@ function collectSimType(value: unknown, path: string, issues: ValidationIssue[])
     issues.push(issue(path, 'one of "eSIM", "pSIM"', value));
 }
 
-/**
- * Whether `value` is a valid {@link Sim}.
- *
- * A SIM card, physical (pSIM) or embedded (eSIM).
- */
+/** Whether `value` is a valid {@link Sim}. */
 export function isSim(value: unknown): value is Sim {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -2577,21 +2276,13 @@ export function isSim(value: unknown): value is Sim {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Sim}.
- *
- * A SIM card, physical (pSIM) or embedded (eSIM).
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Sim}. */
 export function assertSim(value: unknown): asserts value is Sim {
   const result = validateSim(value);
   if (!result.ok) throw new GuardError('Sim', result.issues);
 }
 
-/**
- * Checks `value` against the {@link Sim} schema and reports every issue.
- *
- * A SIM card, physical (pSIM) or embedded (eSIM).
- */
+/** Checks `value` against the {@link Sim} schema and reports every issue. */
 export function validateSim(value: unknown): ValidationResult<Sim> {
   if (isSim(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2651,12 +2342,7 @@ const enumSubscriptionChangeStatus_1: ReadonlySet<unknown> = new Set<unknown>([
   'deleted',
 ]);
 
-/**
- * Whether `value` is a valid {@link SubscriptionChangeStatus}.
- *
- * The status of a subscription change: `pending` (waiting to be applied), `applied`, `failed` (see
- * `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
- */
+/** Whether `value` is a valid {@link SubscriptionChangeStatus}. */
 export function isSubscriptionChangeStatus(value: unknown): value is SubscriptionChangeStatus {
   if (!enumSubscriptionChangeStatus_1.has(value)) return false;
   return true;
@@ -2665,9 +2351,6 @@ export function isSubscriptionChangeStatus(value: unknown): value is Subscriptio
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid
  * {@link SubscriptionChangeStatus}.
- *
- * The status of a subscription change: `pending` (waiting to be applied), `applied`, `failed` (see
- * `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
  */
 export function assertSubscriptionChangeStatus(
   value: unknown,
@@ -2676,12 +2359,7 @@ export function assertSubscriptionChangeStatus(
   if (!result.ok) throw new GuardError('SubscriptionChangeStatus', result.issues);
 }
 
-/**
- * Checks `value` against the {@link SubscriptionChangeStatus} schema and reports every issue.
- *
- * The status of a subscription change: `pending` (waiting to be applied), `applied`, `failed` (see
- * `failureCode`), `initiated` (waiting for the invoice to be paid) or `deleted`.
- */
+/** Checks `value` against the {@link SubscriptionChangeStatus} schema and reports every issue. */
 export function validateSubscriptionChangeStatus(
   value: unknown,
 ): ValidationResult<SubscriptionChangeStatus> {
@@ -2706,12 +2384,7 @@ function collectSubscriptionChangeStatus(
     );
 }
 
-/**
- * Whether `value` is a valid {@link AddonValidity}.
- *
- * The validity of an add-on. Add-ons without a set validity inherit the validity of the subscribed
- * plan.
- */
+/** Whether `value` is a valid {@link AddonValidity}. */
 export function isAddonValidity(value: unknown): value is AddonValidity {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -2727,21 +2400,13 @@ export function isAddonValidity(value: unknown): value is AddonValidity {
 
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link AddonValidity}.
- *
- * The validity of an add-on. Add-ons without a set validity inherit the validity of the subscribed
- * plan.
  */
 export function assertAddonValidity(value: unknown): asserts value is AddonValidity {
   const result = validateAddonValidity(value);
   if (!result.ok) throw new GuardError('AddonValidity', result.issues);
 }
 
-/**
- * Checks `value` against the {@link AddonValidity} schema and reports every issue.
- *
- * The validity of an add-on. Add-ons without a set validity inherit the validity of the subscribed
- * plan.
- */
+/** Checks `value` against the {@link AddonValidity} schema and reports every issue. */
 export function validateAddonValidity(value: unknown): ValidationResult<AddonValidity> {
   if (isAddonValidity(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2771,31 +2436,19 @@ function collectAddonValidity(value: unknown, path: string, issues: ValidationIs
   }
 }
 
-/**
- * Whether `value` is a valid {@link AddonStatus}.
- *
- * The status of an add-on. Only `available` add-ons can be added to subscriptions.
- */
+/** Whether `value` is a valid {@link AddonStatus}. */
 export function isAddonStatus(value: unknown): value is AddonStatus {
   if (!(value === 'draft' || value === 'available' || value === 'archived')) return false;
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link AddonStatus}.
- *
- * The status of an add-on. Only `available` add-ons can be added to subscriptions.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link AddonStatus}. */
 export function assertAddonStatus(value: unknown): asserts value is AddonStatus {
   const result = validateAddonStatus(value);
   if (!result.ok) throw new GuardError('AddonStatus', result.issues);
 }
 
-/**
- * Checks `value` against the {@link AddonStatus} schema and reports every issue.
- *
- * The status of an add-on. Only `available` add-ons can be added to subscriptions.
- */
+/** Checks `value` against the {@link AddonStatus} schema and reports every issue. */
 export function validateAddonStatus(value: unknown): ValidationResult<AddonStatus> {
   if (isAddonStatus(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2809,31 +2462,19 @@ function collectAddonStatus(value: unknown, path: string, issues: ValidationIssu
     issues.push(issue(path, 'one of "draft", "available", "archived"', value));
 }
 
-/**
- * Whether `value` is a valid {@link AddonType}.
- *
- * The type of an add-on.
- */
+/** Whether `value` is a valid {@link AddonType}. */
 export function isAddonType(value: unknown): value is AddonType {
   if (!(value === 'topUp' || value === 'other')) return false;
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link AddonType}.
- *
- * The type of an add-on.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link AddonType}. */
 export function assertAddonType(value: unknown): asserts value is AddonType {
   const result = validateAddonType(value);
   if (!result.ok) throw new GuardError('AddonType', result.issues);
 }
 
-/**
- * Checks `value` against the {@link AddonType} schema and reports every issue.
- *
- * The type of an add-on.
- */
+/** Checks `value` against the {@link AddonType} schema and reports every issue. */
 export function validateAddonType(value: unknown): ValidationResult<AddonType> {
   if (isAddonType(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2847,11 +2488,7 @@ function collectAddonType(value: unknown, path: string, issues: ValidationIssue[
     issues.push(issue(path, 'one of "topUp", "other"', value));
 }
 
-/**
- * Whether `value` is a valid {@link RecurrenceType}.
- *
- * Whether an add-on applies once (`oneTime`) or renews with the subscription (`recurring`).
- */
+/** Whether `value` is a valid {@link RecurrenceType}. */
 export function isRecurrenceType(value: unknown): value is RecurrenceType {
   if (!(value === 'oneTime' || value === 'recurring')) return false;
   return true;
@@ -2859,19 +2496,13 @@ export function isRecurrenceType(value: unknown): value is RecurrenceType {
 
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link RecurrenceType}.
- *
- * Whether an add-on applies once (`oneTime`) or renews with the subscription (`recurring`).
  */
 export function assertRecurrenceType(value: unknown): asserts value is RecurrenceType {
   const result = validateRecurrenceType(value);
   if (!result.ok) throw new GuardError('RecurrenceType', result.issues);
 }
 
-/**
- * Checks `value` against the {@link RecurrenceType} schema and reports every issue.
- *
- * Whether an add-on applies once (`oneTime`) or renews with the subscription (`recurring`).
- */
+/** Checks `value` against the {@link RecurrenceType} schema and reports every issue. */
 export function validateRecurrenceType(value: unknown): ValidationResult<RecurrenceType> {
   if (isRecurrenceType(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2887,13 +2518,7 @@ function collectRecurrenceType(value: unknown, path: string, issues: ValidationI
     issues.push(issue(path, 'one of "oneTime", "recurring"', value));
 }
 
-/**
- * Whether `value` is a valid {@link Metadata}.
- *
- * A set of key-value pairs, to store metadata related to the resource. At most 10 keys; keys up to
- * 40 characters, values up to 255 characters. Keys starting with `gigs.com` are managed by Gigs and
- * are read-only.
- */
+/** Whether `value` is a valid {@link Metadata}. */
 export function isMetadata(value: unknown): value is Metadata {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -2908,25 +2533,13 @@ export function isMetadata(value: unknown): value is Metadata {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Metadata}.
- *
- * A set of key-value pairs, to store metadata related to the resource. At most 10 keys; keys up to
- * 40 characters, values up to 255 characters. Keys starting with `gigs.com` are managed by Gigs and
- * are read-only.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link Metadata}. */
 export function assertMetadata(value: unknown): asserts value is Metadata {
   const result = validateMetadata(value);
   if (!result.ok) throw new GuardError('Metadata', result.issues);
 }
 
-/**
- * Checks `value` against the {@link Metadata} schema and reports every issue.
- *
- * A set of key-value pairs, to store metadata related to the resource. At most 10 keys; keys up to
- * 40 characters, values up to 255 characters. Keys starting with `gigs.com` are managed by Gigs and
- * are read-only.
- */
+/** Checks `value` against the {@link Metadata} schema and reports every issue. */
 export function validateMetadata(value: unknown): ValidationResult<Metadata> {
   if (isMetadata(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -2963,13 +2576,7 @@ function collectMetadata(value: unknown, path: string, issues: ValidationIssue[]
   }
 }
 
-/**
- * Whether `value` is a valid {@link MetadataUpdate}.
- *
- * Changes to a resource's metadata. Each key given is set to its value; a key set to `null` is
- * deleted; keys not given are left as they are, so `{}` changes nothing. `metadata: null` itself is
- * rejected with 422.
- */
+/** Whether `value` is a valid {@link MetadataUpdate}. */
 export function isMetadataUpdate(value: unknown): value is MetadataUpdate {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -2988,23 +2595,13 @@ export function isMetadataUpdate(value: unknown): value is MetadataUpdate {
 
 /**
  * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link MetadataUpdate}.
- *
- * Changes to a resource's metadata. Each key given is set to its value; a key set to `null` is
- * deleted; keys not given are left as they are, so `{}` changes nothing. `metadata: null` itself is
- * rejected with 422.
  */
 export function assertMetadataUpdate(value: unknown): asserts value is MetadataUpdate {
   const result = validateMetadataUpdate(value);
   if (!result.ok) throw new GuardError('MetadataUpdate', result.issues);
 }
 
-/**
- * Checks `value` against the {@link MetadataUpdate} schema and reports every issue.
- *
- * Changes to a resource's metadata. Each key given is set to its value; a key set to `null` is
- * deleted; keys not given are left as they are, so `{}` changes nothing. `metadata: null` itself is
- * rejected with 422.
- */
+/** Checks `value` against the {@link MetadataUpdate} schema and reports every issue. */
 export function validateMetadataUpdate(value: unknown): ValidationResult<MetadataUpdate> {
   if (isMetadataUpdate(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];
@@ -3045,12 +2642,7 @@ function collectMetadataUpdate(value: unknown, path: string, issues: ValidationI
   }
 }
 
-/**
- * Whether `value` is a valid {@link ErrorDetail}.
- *
- * One detail of an error, for example one invalid property. In preview: its shape may change, so
- * every property is optional and unknown properties are allowed.
- */
+/** Whether `value` is a valid {@link ErrorDetail}. */
 export function isErrorDetail(value: unknown): value is ErrorDetail {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
@@ -3067,23 +2659,13 @@ export function isErrorDetail(value: unknown): value is ErrorDetail {
   return true;
 }
 
-/**
- * Throws a {@link GuardError} listing the issues unless `value` is a valid {@link ErrorDetail}.
- *
- * One detail of an error, for example one invalid property. In preview: its shape may change, so
- * every property is optional and unknown properties are allowed.
- */
+/** Throws a {@link GuardError} listing the issues unless `value` is a valid {@link ErrorDetail}. */
 export function assertErrorDetail(value: unknown): asserts value is ErrorDetail {
   const result = validateErrorDetail(value);
   if (!result.ok) throw new GuardError('ErrorDetail', result.issues);
 }
 
-/**
- * Checks `value` against the {@link ErrorDetail} schema and reports every issue.
- *
- * One detail of an error, for example one invalid property. In preview: its shape may change, so
- * every property is optional and unknown properties are allowed.
- */
+/** Checks `value` against the {@link ErrorDetail} schema and reports every issue. */
 export function validateErrorDetail(value: unknown): ValidationResult<ErrorDetail> {
   if (isErrorDetail(value)) return { ok: true, value };
   const issues: ValidationIssue[] = [];

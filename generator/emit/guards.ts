@@ -13,7 +13,7 @@ import {
   type StatementStructures,
   type VariableStatementStructure,
 } from 'ts-morph';
-import { escapeJsDoc, stringLiteral } from '../model/names.ts';
+import { stringLiteral } from '../model/names.ts';
 import type { SchemaNode } from '../model/schema-types.ts';
 import type { NamedSchema } from '../model/types.ts';
 import { GUARDS_RUNTIME_EXPORTS, MODULE_TYPE_NAMES } from '../reserved-names.ts';
@@ -67,7 +67,6 @@ interface GuardTarget {
   node: SchemaNode;
   /** The type the guards narrow to: the schema's name, or the type the method resolves to. */
   type: string;
-  description?: string;
   deprecated: boolean;
   /** TSDoc text for `is …` (`a valid {@link Plan}`, `` a valid body of the `GET /animals` success response ``). */
   valid: string;
@@ -87,7 +86,6 @@ function schemaTarget(schema: NamedSchema): GuardTarget {
     against: `the ${docLink(schema.name)} schema`,
     plainAgainst: `the ${schema.name} schema`,
   };
-  if (schema.description !== undefined) target.description = schema.description;
   return target;
 }
 
@@ -325,9 +323,10 @@ function schemaFunctions(
   const deprecated = schema.deprecated
     ? [{ tagName: 'deprecated', text: `The ${x} schema is deprecated.` }]
     : [];
-  const describe = schema.description ? `\n\n${docText(schema.description)}` : '';
+  // The schema's description is the type's doc, which `{@link …}` leads to: written once, not
+  // again in each of the three guards (a large spec's guards.ts was mostly copies of it).
   const docs = (text: string): OptionalKind<JSDocStructure>[] => [
-    { description: `${text}${describe}`, tags: deprecated },
+    { description: text, tags: deprecated },
   ];
   const param = [{ name: 'value', type: 'unknown' }];
   return [
@@ -403,11 +402,6 @@ function withNesting(body: Code, file: FileScope, fn: string, enterLine: string)
     `  ${file.runtime('leave')}(${active}, value);`,
     '}',
   ].join('\n');
-}
-
-/** Description text for TSDoc: `*\/` cannot close the comment, a line cannot start a tag. */
-function docText(text: string): string {
-  return escapeJsDoc(text).replace(/^(\s*)@/gm, '$1\\@');
 }
 
 function helperFunction(
