@@ -25,6 +25,11 @@ export interface Change {
   schema?: string;
   operations?: string[];
   /**
+   * `schema` names a parameter component (`PlanId`), which the spec's authors know and the SDK's
+   * users do not: the changelog names the operations only (`forChangelog`).
+   */
+  parameter?: true;
+  /**
    * A wire change's place in the spec's files (`spec/components/schemas/Plan.yaml:12`), which
    * its message ends with in parentheses: for maintainers (`npm run diff`), not for the
    * changelog SDK users read (`forChangelog`).
@@ -48,7 +53,7 @@ const OPERATIONS_NAMED = 3;
  */
 export function wireLine(change: Change): string {
   const operations = change.operations ?? [];
-  if (change.schema !== undefined && operations.length > 0) {
+  if (operations.length > 0 && (change.schema !== undefined || operations.length > 1)) {
     const shown =
       operations.length <= OPERATIONS_NAMED + 1
         ? operations
@@ -61,7 +66,9 @@ export function wireLine(change: Change): string {
         : names.length < 2
           ? names.join('')
           : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
-    return `\`${change.schema}\` (in ${list}): ${change.message}`;
+    return change.schema === undefined
+      ? `${list}: ${change.message}`
+      : `\`${change.schema}\` (in ${list}): ${change.message}`;
   }
   return change.message.includes(change.location)
     ? change.message
@@ -73,14 +80,14 @@ export function wireLine(change: Change): string {
  * note on its rating (`rating`) at the end of its message.
  */
 export function forChangelog(change: Change): Change {
-  const { source, rating, ...rest } = change;
+  const { source, rating, parameter, schema, ...rest } = change;
   let { message } = change;
   for (const suffix of [
     source === undefined ? '' : ` (${source})`,
     rating === undefined ? '' : `; ${rating}`,
   ])
     if (suffix !== '' && message.endsWith(suffix)) message = message.slice(0, -suffix.length);
-  return { ...rest, message };
+  return { ...rest, ...(parameter === true || schema === undefined ? {} : { schema }), message };
 }
 
 /** The order reports use: most severe first, the SDK before the wire, then by location. */

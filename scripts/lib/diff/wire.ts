@@ -212,6 +212,7 @@ function toChange(
     location: shared === undefined ? location : shared.operations[0]!,
     message: where === undefined ? message : `${message} (${where})`,
     ...(shared === undefined ? {} : { schema: shared.name, operations: shared.operations }),
+    ...(shared?.parameter === true ? { parameter: true } : {}),
     ...(where === undefined ? {} : { source: where }),
     ...(rating === undefined ? {} : { rating }),
   };
@@ -254,6 +255,15 @@ function headPlace(
   return undefined;
 }
 
+/** A named schema or parameter a change is inside, with every operation using it. */
+interface SharedPlace {
+  pointer: string;
+  name: string;
+  operations: string[];
+  /** The name is a parameter component's (Change `parameter`). */
+  parameter?: true;
+}
+
 /**
  * The named schema a change is inside (its pointer in the schema, its name and the operations
  * using it, in order), when both sides have that schema and the pointers of both sides are in it.
@@ -265,7 +275,7 @@ function sharedSchema(
   base: WireSide,
   head: WireSide,
   index: SchemaIndex,
-): { pointer: string; name: string; operations: string[] } | undefined {
+): SharedPlace | undefined {
   const match = /^#\/components\/(schemas|parameters)\/([^/]+)/.exec(source?.pointer ?? '');
   if (match === null || source?.pointer === undefined)
     return commonSchema(change, base, head, index);
@@ -292,7 +302,12 @@ function sharedSchema(
   // A shared parameter is said as the operation's own words say it ("query parameter `limit`"),
   // named after its component, with every operation using it.
   if (isParameter)
-    return { pointer: change.path, name: unescapePointerFragment(match[2]!), operations };
+    return {
+      pointer: change.path,
+      name: unescapePointerFragment(match[2]!),
+      operations,
+      parameter: true,
+    };
   // The schema that changed (a keyword's change is said by describeChange or the verdict).
   const changed = change.kind === 'removed' ? change.base : change.revision;
   const at =
@@ -321,7 +336,7 @@ function commonSchema(
   base: WireSide,
   head: WireSide,
   index: SchemaIndex,
-): { pointer: string; name: string; operations: string[] } | undefined {
+): SharedPlace | undefined {
   const inHead = schemasAlong(head.bundled, change.path);
   const inBase = schemasAlong(base.bundled, change.path);
   for (const { name, rest } of inHead.reverse()) {
