@@ -196,15 +196,13 @@ function stringsWithFormatEscapes(text: string): string {
  * them, and answers that have no body without content (openapi-types-bodies.ts).
  */
 export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operations'>): OpenAPI3 {
-  // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
+  const named = { bundled: deepRefsNamed(model.bundled), operations: model.operations };
   const read = successBodiesAsRead(
     fixSchemaKeywords(
       literalRefs(
         escapeOpenapiDocText(
           withoutExtensionMembers(
-            inlineUnionParents(
-              nameDeepRefs(JSON.parse(JSON.stringify(withOperationIds(model))) as OpenAPI3),
-            ),
+            inlineUnionParents(withOperationIds(named) as unknown as OpenAPI3),
           ),
         ),
       ),
@@ -212,6 +210,18 @@ export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operatio
     model.operations,
   );
   return bodylessWithoutContent(read, model.operations);
+}
+
+/**
+ * A private copy of the bundled document with its deep refs named (openapi-types-refs.ts), before
+ * {@link withOperationIds} moves or drops what they may point at: a range key written `4XX`, a
+ * parameter no request carries taken out of its list. A ref to `#/paths/~1a/get/responses/4xx`, or
+ * to the second parameter of a list whose first was dropped, then named nothing, or another
+ * parameter.
+ */
+function deepRefsNamed(bundled: ApiModel['bundled']): ApiModel['bundled'] {
+  // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
+  return nameDeepRefs(JSON.parse(JSON.stringify(bundled)) as ApiModel['bundled']);
 }
 
 /**

@@ -94,6 +94,23 @@ same<Notes['responses'], ('bad' | 'worse')[] | undefined>(true);
     expect(openapi).toContain('\\@deprecated is only a word here.');
   });
 
+  it('follow the places they named before openapi.ts renamed or dropped them (a 4xx key, a header)', async () => {
+    // helper-114 1, 2.
+    const pkg = await faultPackage('refs-into-rewritten.yaml');
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { paths } from './openapi.js';
+type A = paths['/a']['get'];
+type B = paths['/b']['get'];
+same<B['parameters']['query'], A['parameters']['query']>(true);
+same<NonNullable<B['parameters']['query']>, { q?: number }>(true);
+same<B['responses'][400]['content']['application/json'], { code: string }>(true);
+`,
+      }),
+    ).toEqual([]);
+  });
+
   it('each schema a ref points into is written once, however often it is referred to', () => {
     const document = { openapi: '3.0.3', components: { schemas: { Root: refChainRoot(24, 2) } } };
     const result = nameDeepRefs(document);
