@@ -249,8 +249,7 @@ export function compareSdk(
 
   // Schema types (src/types.ts) that no method's signature reaches: compared as the spec uses them.
   const reachable = new Set<ts.Symbol>();
-  for (const method of [...oldMethods.values(), ...newMethods.values()])
-    reachableTypes(checker, method, reachable);
+  reachableTypes(checker, [...oldMethods.values(), ...newMethods.values()], reachable);
   for (const [name, oldSymbol] of oldExports) {
     const newSymbol = newExports.get(name);
     if (newSymbol === undefined) continue;
@@ -770,13 +769,19 @@ function isSchemaType(symbol: ts.Symbol, dir: string): boolean {
 }
 
 /**
- * Adds the named types a method's parameters and result reach: through properties, unions, arrays,
+ * Adds the named types the methods' parameters and results reach: through properties, unions, arrays,
  * generics and base interfaces as the checker resolves them, and through every type name written in
  * the declarations on the way (`status?: OrderStatus` resolves to `OrderStatus | undefined`, which
  * has lost the alias; `type Start = End` resolves to `End`'s type).
  */
-function reachableTypes(checker: ts.TypeChecker, method: ts.Symbol, into: Set<ts.Symbol>): void {
-  const seen = new Set<ts.Type>();
+function reachableTypes(
+  checker: ts.TypeChecker,
+  methods: readonly ts.Symbol[],
+  into: Set<ts.Symbol>,
+): void {
+  // One walk for every method: a type many methods reach is walked once, at the least depth it is
+  // reached at (the depth bound stops generics that instantiate new types at every level).
+  const seen = new Map<ts.Type, number>();
   const written = new Set<ts.Symbol>();
   const visitNames = (node: ts.Node | undefined): void => {
     if (node === undefined) return;
@@ -796,8 +801,8 @@ function reachableTypes(checker: ts.TypeChecker, method: ts.Symbol, into: Set<ts
     ts.forEachChild(node, visitNames);
   };
   const visit = (type: ts.Type, depth: number): void => {
-    if (depth > 10 || seen.has(type)) return;
-    seen.add(type);
+    if (depth > 10 || (seen.get(type) ?? Infinity) <= depth) return;
+    seen.set(type, depth);
     for (const symbol of [type.aliasSymbol, type.getSymbol()]) if (symbol) into.add(symbol);
     for (const argument of type.aliasTypeArguments ?? []) visit(argument, depth + 1);
     if (type.isUnionOrIntersection()) for (const member of type.types) visit(member, depth + 1);
@@ -815,13 +820,15 @@ function reachableTypes(checker: ts.TypeChecker, method: ts.Symbol, into: Set<ts
     }
     for (const info of checker.getIndexInfosOfType(type)) visit(info.type, depth + 1);
   };
-  for (const signature of checker.getTypeOfSymbol(method).getCallSignatures()) {
-    for (const parameter of signature.getParameters()) {
-      visit(checker.getTypeOfSymbol(parameter), 0);
-      for (const declaration of parameter.declarations ?? []) visitNames(declaration);
+  for (const method of methods) {
+    for (const signature of checker.getTypeOfSymbol(method).getCallSignatures()) {
+      for (const parameter of signature.getParameters()) {
+        visit(checker.getTypeOfSymbol(parameter), 0);
+        for (const declaration of parameter.declarations ?? []) visitNames(declaration);
+      }
+      visit(signature.getReturnType(), 0);
+      visitNames(signature.getDeclaration().type);
     }
-    visit(signature.getReturnType(), 0);
-    visitNames(signature.getDeclaration().type);
   }
 }
 
