@@ -224,7 +224,9 @@ function environmentList(model: ApiModel): string {
   const lines: string[] = [];
   if (model.tokenAuth !== undefined)
     lines.push(
-      `- \`token\`: \`${envPrefix}_TOKEN\`. Required: the constructor throws without one.`,
+      model.tokenOptional
+        ? `- \`token\`: \`${envPrefix}_TOKEN\`. Optional: every operation also takes calls without a credential.`
+        : `- \`token\`: \`${envPrefix}_TOKEN\`. Required: the constructor throws without one.`,
     );
   for (const option of model.sdk.clientOptions) {
     lines.push(

@@ -72,6 +72,23 @@ export function tokenAuth(
 }
 
 /**
+ * Whether every operation can be called without a credential although some take one: each has an
+ * effective `security` with a `{}` alternative (OpenAPI 3.1 §4.8.10: "optional"). A spec that
+ * declares security nowhere is not one (its schemes are taken as required everywhere), nor one
+ * without operations.
+ */
+export function isTokenOptional(operations: readonly Pick<OperationModel, 'security'>[]): boolean {
+  return (
+    operations.length > 0 &&
+    operations.every(
+      (operation) =>
+        operation.security !== undefined &&
+        operation.security.alternatives.some((names) => names.length === 0),
+    )
+  );
+}
+
+/**
  * How a scheme's credential travels: schemes with the same way take the same credential, so the
  * token meets a requirement of any of them. OAuth 2, OpenID Connect and HTTP bearer all send
  * `Authorization: Bearer <token>`; an API key is its place and name (a header's name in any case,

@@ -5,7 +5,13 @@
  */
 import type { GeneratorContext } from '../context.ts';
 import type { BundledSpec } from '../load/bundle.ts';
-import { buildAuth, declaredSchemeNames, tokenAuth, warnUnmetSecurity } from './build-auth.ts';
+import {
+  buildAuth,
+  declaredSchemeNames,
+  isTokenOptional,
+  tokenAuth,
+  warnUnmetSecurity,
+} from './build-auth.ts';
 import { buildClientExports, claimClientName } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
 import { buildOperations } from './build-operations.ts';
@@ -161,6 +167,7 @@ export async function buildModel(
     resources,
     auth,
     tokenAuth: token,
+    tokenOptional: token !== undefined && isTokenOptional(operations),
     sdk: {
       clientName,
       envPrefix: settings.envPrefix,

@@ -31,6 +31,13 @@ export interface ApiModel {
    * the README and the docs samples show too; undefined when the client takes no token.
    */
   tokenAuth: AuthModel | undefined;
+  /**
+   * The client may be built without a token: every operation's effective `security` has a `{}`
+   * alternative (`security: [{}, { bearer: [] }]`: the credential is optional, OpenAPI 3.1
+   * §4.8.10), so the token is sent when given and calls go without one otherwise
+   * (build-auth.ts `isTokenOptional`).
+   */
+  tokenOptional: boolean;
   /** Names and settings of the generated package and its client (root `x-sdk`, CLI flags). */
   sdk: SdkModel;
   /** The names `src/client.ts` exports besides the client class (build-client-exports.ts). */

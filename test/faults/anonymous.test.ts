@@ -115,3 +115,33 @@ describe.each([
     }
   });
 });
+
+describe('a credential every operation makes optional (`security: [{}, bearer]`)', () => {
+  it('is no option the client needs: sent when given, left out otherwise (helper-114 3)', async () => {
+    const pkg = await faultPackage('optional-credential.yaml');
+    expect(pkg.model.tokenOptional).toBe(true);
+    expect(diagnostics(pkg)).toEqual([]);
+    expect(pkg.files.get('README.md')).toMatch(/`token`: `OPTIONAL_CREDENTIAL_TOKEN`\. Optional/);
+    const written = await writePackage(pkg.files);
+    const server = await startServer(() => json(200, ['a']));
+    const previous = process.env['OPTIONAL_CREDENTIAL_TOKEN'];
+    delete process.env['OPTIONAL_CREDENTIAL_TOKEN'];
+    try {
+      const { OptionalCredential } = (await import(`${written.dir}/src/index.ts`)) as {
+        OptionalCredential: new (options: { baseURL: string; token?: string }) => {
+          items: { list: () => Promise<string[]> };
+        };
+      };
+      expect(await new OptionalCredential({ baseURL: server.url }).items.list()).toEqual(['a']);
+      await new OptionalCredential({ baseURL: server.url, token: 'tok' }).items.list();
+      expect(server.requests.map((request) => request.headers['authorization'])).toEqual([
+        undefined,
+        'Bearer tok',
+      ]);
+    } finally {
+      if (previous !== undefined) process.env['OPTIONAL_CREDENTIAL_TOKEN'] = previous;
+      await server.close();
+      await written.remove();
+    }
+  });
+});

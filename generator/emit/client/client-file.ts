@@ -92,7 +92,7 @@ export function emitClientFile(
       type: 'string | undefined',
       hasQuestionToken: true,
       docs: [
-        `The API token, ${auth.describe}. Defaults to the \`${envPrefix}_TOKEN\` environment variable.`,
+        `The API token, ${auth.describe}. Defaults to the \`${envPrefix}_TOKEN\` environment variable.${model.tokenOptional ? ' Optional: every operation also takes calls without one, which go without a credential.' : ''}`,
       ],
     });
   }
@@ -144,7 +144,10 @@ export function emitClientFile(
   const body: string[] = [
     `${imports.value('./runtime/internal/options.js', 'checkOptionTypes')}(options${params.length === 0 ? '' : `, [${params.join(', ')}]`});`,
   ];
-  if (auth !== undefined) {
+  if (auth !== undefined && model.tokenOptional) {
+    // Every operation takes the call without a credential too: the token is sent when there is one.
+    body.push(`const token = options.token ?? ${readEnv}(${env('TOKEN')});`);
+  } else if (auth !== undefined) {
     body.push(
       `const token = options.token ?? ${readEnv}(${env('TOKEN')});`,
       `if (token === undefined || token === '') {`,
@@ -206,7 +209,7 @@ export function emitClientFile(
       {
         parameters: [{ name: 'options', type: optionsName, initializer: '{}' }],
         docs: [
-          `@throws ${sdkErrorExport} ${auth === undefined ? '' : `when there is no token (neither \`options.token\` nor \`${envPrefix}_TOKEN\`), or `}when a setting is invalid (a negative \`timeout\`, \`responseValidation\` without \`responseGuards\`, …).`,
+          `@throws ${sdkErrorExport} ${auth === undefined || model.tokenOptional ? '' : `when there is no token (neither \`options.token\` nor \`${envPrefix}_TOKEN\`), or `}when a setting is invalid (a negative \`timeout\`, \`responseValidation\` without \`responseGuards\`, …).`,
         ],
         statements: body,
       },
