@@ -32,6 +32,7 @@ import {
 } from './name-collisions.ts';
 import { schemasNeedingInput } from './read-write.ts';
 import { schemaContext } from './schema-context.ts';
+import { warnUnknownFields } from './object-fields.ts';
 import { repairSloppySchemas } from './sloppy-schemas.ts';
 import { exportName, upperSnake } from './sdk-names.ts';
 import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
@@ -93,6 +94,7 @@ export async function buildModel(
   const drafts = reporting(problems, () => buildOperations(doc, context));
   warnPathsInExtensions(doc, file, warnings);
   warnUnknownSdkExtensions(doc, file, warnings);
+  warnUnknownFields(doc, file, warnings);
   if (drafts !== undefined) warnNoOperations(doc, drafts.length, file, warnings);
   const inputs = schemasNeedingInput(
     schemas,
