@@ -67,7 +67,7 @@ export class UnwritableNumbersError extends SourceError {
 
 /** The parsed value of `text` (`undefined` for a file with no content), or a SourceError. */
 export function parseSpecText(text: string, absoluteFile: string): unknown {
-  const value = looksLikeJson(text) ? parseJson(text) : NOT_JSON;
+  const value = looksLikeJson(text) ? parseJson(text, absoluteFile) : NOT_JSON;
   if (value !== NOT_JSON && jsonKeyCount(text) !== parsedKeyCount(value))
     throw duplicateJsonKey(text, absoluteFile);
   const parsed = value === NOT_JSON ? parseYamlText(text, absoluteFile) : value;
@@ -82,10 +82,24 @@ export function looksLikeJson(text: string): boolean {
   return /^\s*[[{]/.test(text.slice(0, 64));
 }
 
-function parseJson(text: string): unknown {
+function parseJson(text: string, absoluteFile: string): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch {
+  } catch (error) {
+    // A comment (JSONC) is no JSON, and YAML reads `// list` as a key: `"get"` after it became
+    // part of that key, and the operation was gone without a word.
+    const at = Number(/at position (\d+)/.exec((error as Error).message)?.[1] ?? Number.NaN);
+    const comment = Number.isNaN(at) ? undefined : /^\s*(\/\/|\/\*)/.exec(text.slice(at));
+    if (comment !== undefined && comment !== null) {
+      const start = at + comment[0].length - 2;
+      const before = text.slice(0, start).split(/\r\n|\r|\n/);
+      throw new SourceError(
+        `JSON has no comments, but \`${comment[1]!}\` starts one here`,
+        absoluteFile,
+        { line: before.length, column: before.at(-1)!.length + 1 },
+        'remove the comment (or write the spec in YAML, where `#` starts one)',
+      );
+    }
     // Not JSON after all, or broken JSON: the YAML parser reports it with a line and column.
     return NOT_JSON;
   }

@@ -143,6 +143,20 @@ const cases: [string, Case][] = [
       fix: /fix the JSON syntax at that line \(a missing comma, brace or bracket/,
     },
   ],
+  ...(['//', '/*'] as const).map((opener): [string, Case] => [
+    `a ${opener} comment in a JSON spec (helper-114 5: read as YAML, a key swallowed an operation)`,
+    {
+      files: {
+        'a.json': `{"openapi": "3.1.0",\n  ${opener} the API ${opener === '/*' ? '*/' : ''}\n"info": {"title": "T", "version": "1"}, "paths": {}}\n`,
+      },
+      problem: new RegExp(
+        `JSON has no comments, but \`${opener.replace('*', '\\*')}\` starts one here`,
+      ),
+      line: 2,
+      column: 3,
+      fix: /remove the comment \(or write the spec in YAML/,
+    },
+  ]),
   [
     'invalid JSON in a .json file a $ref reaches',
     {
