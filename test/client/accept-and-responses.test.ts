@@ -44,6 +44,14 @@ const SPEC = {
         },
       },
     }),
+    '/mixed': get('mixed', {
+      '200': { description: 'OK', content: content('application/json') },
+      '201': {
+        description: 'Bytes',
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      },
+      '203': { description: 'Anything', content: { '*/*': { schema: {} } } },
+    }),
     '/range': get('range', {
       '2XX': { description: 'OK', content: content('application/json') },
       '4XX': {
@@ -116,6 +124,10 @@ describe('Accept names the declared success media types', () => {
 
   it('the responses of several types: each, in the order declared', async () => {
     expect(await accepted('created')).toBe('application/json, application/merge-patch+json');
+  });
+
+  it('JSON beside `*/*` is asked for once (helper-114 8)', async () => {
+    expect(await accepted('mixed')).toBe('application/json, application/octet-stream, */*;q=0.5');
   });
 
   it('one response of several JSON types: the one the client reads, application/json', async () => {

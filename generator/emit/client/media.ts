@@ -161,8 +161,9 @@ function acceptOf(responses: readonly ResponseModel[]): string | undefined {
   for (const response of responses) {
     if (response.contentType === undefined || response.kind === undefined) continue;
     // `*/*`: anything goes, but JSON first (a server that can also send XML picks JSON then).
-    const type = response.kind === 'any' ? 'application/json, */*;q=0.5' : response.contentType;
-    if (!types.includes(type)) types.push(type);
+    const listed =
+      response.kind === 'any' ? ['application/json', '*/*;q=0.5'] : [response.contentType];
+    for (const type of listed) if (!types.includes(type)) types.push(type);
   }
   return types.length === 0 ? undefined : types.join(', ');
 }
