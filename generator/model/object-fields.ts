@@ -14,6 +14,20 @@ import { pathItemEntries } from '../document-keys.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+const HEADER_FIELDS = [
+  'description',
+  'required',
+  'deprecated',
+  'allowEmptyValue',
+  'style',
+  'explode',
+  'allowReserved',
+  'schema',
+  'example',
+  'examples',
+  'content',
+];
+
 /** Each object's fixed fields, by the name OpenAPI gives the object. */
 const FIELDS: Readonly<Record<string, readonly string[]>> = {
   OpenAPI: [
@@ -55,34 +69,9 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
     'security',
     'servers',
   ],
-  Parameter: [
-    'name',
-    'in',
-    'description',
-    'required',
-    'deprecated',
-    'allowEmptyValue',
-    'style',
-    'explode',
-    'allowReserved',
-    'schema',
-    'example',
-    'examples',
-    'content',
-  ],
-  Header: [
-    'description',
-    'required',
-    'deprecated',
-    'allowEmptyValue',
-    'style',
-    'explode',
-    'allowReserved',
-    'schema',
-    'example',
-    'examples',
-    'content',
-  ],
+  // A Header Object is a Parameter Object without `name` and `in` (its name is its key).
+  Parameter: ['name', 'in', ...HEADER_FIELDS],
+  Header: HEADER_FIELDS,
   'Request Body': ['description', 'content', 'required'],
   Response: ['description', 'headers', 'content', 'links'],
   'Media Type': ['schema', 'example', 'examples', 'encoding'],
