@@ -127,10 +127,13 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
   let usesOperations = false;
   // Prints the text schemas the model narrowed: strings, string enums and `$ref`s (typeOf's).
   const printer = new TypePrinter(byName);
-  const typeOf = (node: SchemaNode | undefined, fallback: string): string => {
+  // `write`: the type as requests send it, a schema's `…Input` type where it has one (readOnly
+  // properties left out, writeOnly ones in: model/read-write.ts).
+  const typeOf = (node: SchemaNode | undefined, fallback: string, write = false): string => {
     if (node?.kind === 'ref' && !node.nullable && byName.has(node.target)) {
-      used.add(node.target);
-      return node.target;
+      const name = (write ? byName.get(node.target)!.inputName : undefined) ?? node.target;
+      used.add(name);
+      return name;
     }
     usesOperations ||= fallback.includes(operations);
     return fallback;
@@ -172,7 +175,7 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
             ? textType(operation.body.schema)
             : operation.body.kind === 'binary'
               ? 'Blob'
-              : typeOf(operation.body.schema, operationBodyType(operation, opRef));
+              : typeOf(operation.body.schema, operationBodyType(operation, opRef), true);
       const kitOf: OperationKit = {
         resource,
         operation,

@@ -132,3 +132,20 @@ export const nope: string | undefined = mock.calls.note.calls[0]?.params.id;
     expect(diagnostics(pkg, { 'src/call-checks.ts': checks })).toEqual([]);
   });
 });
+
+describe('recorded JSON bodies of a schema with readOnly and writeOnly properties', () => {
+  it('are typed as requests send them (`UserInput`), not as responses carry them (helper-114 6)', async () => {
+    const pkg = await faultPackage('read-write.yaml');
+    const checks = `import { createMock } from './testing/index.js';
+import type { UserInput } from './types.js';
+${EQUAL}
+const mock = createMock({ baseURL: 'https://api.example.com' });
+type Body = NonNullable<(typeof mock.users.create.calls)[number]['body']>;
+same<Body, UserInput>(true);
+export function password(body: Body): string {
+  return body.password;
+}
+`;
+    expect(diagnostics(pkg, { 'src/input-checks.ts': checks })).toEqual([]);
+  });
+});
