@@ -260,7 +260,7 @@ export const unlabelled: Bag = { count: 1 };
 
 describe('readOnly and writeOnly with required', () => {
   const source = `
-import type { Team, TeamInput, User, UserInput } from './types.js';
+import type { Stamp, StampInput, Team, TeamInput, User, UserInput } from './types.js';
 import type { UserCreateParams } from './resources/users.js';
 import type { Users } from './resources/users.js';
 // A response carries readOnly properties and need not carry writeOnly ones.
@@ -277,6 +277,21 @@ export const noId: User = { name: 'Ann', createdAt: '2024-01-01T00:00:00Z' };
 same<TeamInput['members'], UserInput[]>(true);
 same<Team['members'], User[]>(true);
 export const params: UserCreateParams = { name: 'Ann', password: 'secret' };
+// An object whose properties are all read-only is an object in a request, not \`{}\` (any value but
+// null); a value read from a response may be sent back as it is.
+// @ts-expect-error a string is not an object
+export const auditText: UserInput = { name: 'Ann', password: 'secret', audit: 'x' };
+// @ts-expect-error a number is not an object
+export const stampNumber: UserInput = { name: 'Ann', password: 'secret', stamp: 5 };
+export const empties: UserInput = { name: 'Ann', password: 'secret', audit: {}, stamp: {}, flags: {} };
+declare const stamp: Stamp;
+export const sentBack: StampInput = stamp;
+same<StampInput, object>(true);
+// An object that allows no property holds none, in requests and responses.
+// @ts-expect-error no property is allowed
+export const flagged: UserInput = { name: 'Ann', password: 'secret', flags: { a: 1 } };
+// @ts-expect-error nor is a string an object
+export const flagText: User = { id: 'u1', name: 'Ann', createdAt: '2024-01-01T00:00:00Z', flags: 'x' };
 export async function created(users: Users): Promise<User> {
   return users.create({ name: 'Ann', password: 'secret' });
 }
@@ -291,6 +306,7 @@ export async function created(users: Users): Promise<User> {
     expect(model.schemas.map((s) => [s.name, s.inputName])).toEqual([
       ['User', 'UserInput'],
       ['Team', 'TeamInput'],
+      ['Stamp', 'StampInput'],
       ['Label', undefined],
     ]);
   });

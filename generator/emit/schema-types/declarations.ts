@@ -137,7 +137,12 @@ class Shapes {
   private decide({ schema, mode }: Declaration): Shape {
     const { node } = schema;
     if (node.nullable) return { kind: 'alias' };
-    if (node.kind === 'object') return { kind: 'interface', object: node };
+    // An interface with no member accepts a string; the alias says what the object is
+    // (TypePrinter.objectType).
+    if (node.kind === 'object')
+      return objectProperties(node, this.printer, mode).length === 0
+        ? { kind: 'alias' }
+        : { kind: 'interface', object: node };
     if (node.kind !== 'allOf') return { kind: 'alias' };
     const bases: string[] = [];
     const objects: ObjectNode[] = [];

@@ -166,11 +166,23 @@ export class TypePrinter {
     return union(all.map((text) => ({ text, prec: 2 }))).text;
   }
 
-  /** `{ a: string; b?: number }`, one member per line with its TSDoc. */
+  /**
+   * `{ a: string; b?: number }`, one member per line with its TSDoc; `{}` for an object with no
+   * member and no index signature, which only an intersection may keep ({@link objectType}).
+   */
   typeLiteral(node: ObjectNode, mode: Mode, siblings?: ReadonlyMap<string, Direction>): string {
     const members = this.members(node, mode, siblings);
     const index = this.indexSignature(node, mode, members);
     return literal(members, index);
+  }
+
+  /**
+   * The type of an object standing alone: its {@link typeLiteral}, or, where that is `{}` (which
+   * TypeScript reads as "any value but null", a string included), {@link emptyObjectType}.
+   */
+  objectType(node: ObjectNode, mode: Mode): string {
+    const text = this.typeLiteral(node, mode);
+    return text === '{}' ? emptyObjectType(node) : text;
   }
 
   private print(node: SchemaNode, mode: Mode, eager: boolean): Printed {
@@ -209,7 +221,7 @@ export class TypePrinter {
       case 'array':
         return this.array(node, mode);
       case 'object':
-        return { text: this.typeLiteral(node, mode), prec: 0 };
+        return { text: this.objectType(node, mode), prec: 0 };
       case 'union':
         return this.union(node, mode, eager);
       case 'allOf': {
@@ -227,14 +239,21 @@ export class TypePrinter {
         const siblings = rest.some((m) => m.kind === 'object' && m.requiredWithoutSchema.length > 0)
           ? declaredDirections(rest, this.byName)
           : undefined;
-        const members = rest
-          .filter((member) => !(hasEnum && isPrimitive(member)))
-          .map((member) =>
-            member.kind === 'object' && siblings !== undefined
-              ? this.withNull(member, { text: this.typeLiteral(member, mode, siblings), prec: 0 })
-              : this.print(member, mode, eager),
-          )
-          .filter((printed) => printed.text !== 'unknown');
+        const kept = rest.filter((member) => !(hasEnum && isPrimitive(member)));
+        const printed = kept.map((member) =>
+          member.kind === 'object'
+            ? this.withNull(member, { text: this.typeLiteral(member, mode, siblings), prec: 0 })
+            : this.print(member, mode, eager),
+        );
+        // An object member with no member and no index signature (`{}`: only read-only properties
+        // in a request, or `additionalProperties: false` beside a union, the pydantic way) adds
+        // nothing to the other members; alone, it is an object of its own kind.
+        const members = printed.filter((p) => p.text !== 'unknown' && p.text !== '{}');
+        const empty = kept.find(
+          (member, i) => member.kind === 'object' && printed[i]?.text === '{}',
+        );
+        if (members.length === 0 && !looseUnion && empty?.kind === 'object')
+          return { text: emptyObjectType(empty), prec: 0 };
         if (looseUnion)
           members.unshift(union(loose.map((member) => this.print(member, mode, eager))));
         return intersection(members);
@@ -357,6 +376,19 @@ function isPrimitive(node: SchemaNode): boolean {
   return (
     !node.nullable && (node.kind === 'string' || node.kind === 'number' || node.kind === 'boolean')
   );
+}
+
+/**
+ * The type of an object that has no member and no index signature in its type literal: one whose
+ * properties are all read-only, in a request, is `object` (any object: a value read from a response
+ * may be sent back as it is); one that allows no property at all (`additionalProperties: false`
+ * and no `properties`) is `Record<string, never>`, as openapi-typescript writes it. Either refuses
+ * a string or a number, which `{}` would accept.
+ */
+function emptyObjectType(node: ObjectNode): string {
+  return node.properties.length > 0 || node.requiredWithoutSchema.length > 0
+    ? 'object'
+    : 'Record<string, never>';
 }
 
 /** A type literal from members and an index signature type. */
