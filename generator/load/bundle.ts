@@ -21,6 +21,7 @@ import { inDocumentOrder } from '../pointer.ts';
 import { assertAcyclic } from './acyclic.ts';
 import { refLoopErrors, selfContainingSchemas } from './cycles.ts';
 import {
+  nameMappedSchemas,
   renameEscapedComponents,
   restoreFileComponentNames,
   writtenComponents,
@@ -127,6 +128,7 @@ export async function loadAndBundle(
   const document = result.bundle.parsed as Record<string, unknown>;
   restoreFileComponentNames(document, written);
   renameEscapedComponents(document, written);
+  nameMappedSchemas(document, written);
   // First, since every check below walks the whole document: JSON.stringify refuses one that
   // contains itself (a TypeError), and only then is it searched for the place (acyclic.ts).
   let text: string;

@@ -46,7 +46,29 @@ export function readDiscriminator(
   // Read before deciding whether the discriminator decides: its mapping names schemas either way.
   const mapping = explicitMapping(raw.mapping, c);
   if (mapping === undefined) return undefined;
-  if (variants.some((v) => v.kind !== 'ref' && mayHoldObject(v))) return undefined;
+  const keyword = schema.oneOf === undefined ? 'anyOf' : 'oneOf';
+  const inline = variants.findIndex((v) => v.kind !== 'ref' && mayHoldObject(v));
+  if (inline !== -1) {
+    c.warnings.add(
+      'discriminator:inline-variant',
+      `the discriminator is ignored: \`${keyword}[${inline}]\` is a schema written in place, and a discriminator picks among named schemas (OpenAPI 3.1.0 §4.8.25, 3.0.3 §4.7.25: "inline schemas will not be considered"), so the ${keyword} decides by its variants alone`,
+      { file: c.file, pointer: joinPointer(c.pointer, keyword, inline) },
+      `name the variant in components/schemas and \`$ref\` it here, or map a value to it in the discriminator's mapping ('#/…/${keyword}/${inline}'), or remove the discriminator`,
+    );
+    return undefined;
+  }
+  // A mapped schema that is no variant: a value it picks must match a variant all the same (the
+  // discriminator only says which), so the mapping cannot be followed; the union decides.
+  const variantNames = variantTargets(refs, c);
+  const stray = mapping.filter((entry) => !variantNames.has(entry.target));
+  for (const { value, target } of stray)
+    c.warnings.add(
+      'discriminator:mapping-not-variant',
+      `discriminator mapping "${value}" names ${target}, which is not one of the ${keyword}'s variants: a value whose ${JSON.stringify(propertyName)} is "${value}" must still match one of them, so the discriminator is ignored and the ${keyword} decides by its variants alone`,
+      { file: c.file, pointer: joinPointer(c.pointer, 'discriminator', 'mapping', value) },
+      `add {$ref: '${String((raw.mapping as Record<string, unknown>)[value])}'} to the ${keyword}, or remove the entry`,
+    );
+  if (stray.length > 0) return undefined;
   // Its values are strings (mapping keys, schema names): a variant whose property can hold no
   // string could never be picked, and the guards would refuse every value. The union decides.
   for (const ref of refs) {
@@ -109,6 +131,27 @@ export function explicitMapping(
     );
   if (dangling.length > 0) return undefined;
   return entries.map(({ value, target }) => ({ value, target: target! }));
+}
+
+/**
+ * The type names the variants stand for: each `$ref`'s target, and the schemas it names through
+ * components that are only a `$ref` to another one (`Cat: {$ref: CatV2}`: a mapping may name
+ * either).
+ */
+function variantTargets(refs: readonly RefNode[], c: DiscriminatorContext): Set<string> {
+  const names = new Set<string>();
+  for (const ref of refs) {
+    names.add(ref.target);
+    let raw = c.rawSchemas[ref.originalName];
+    for (let hops = 0; hops < 32 && isPlainObject(raw) && typeof raw.$ref === 'string'; hops++) {
+      const key = c.componentKey(raw.$ref);
+      const name = key === undefined ? undefined : c.names.get(key);
+      if (key === undefined || name === undefined) break;
+      names.add(name);
+      raw = c.rawSchemas[key];
+    }
+  }
+  return names;
 }
 
 /** False for inline variants that can never hold an object: null, booleans, strings, numbers. */

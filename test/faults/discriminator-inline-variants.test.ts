@@ -1,0 +1,85 @@
+/**
+ * Discriminators whose variants are not all named schemas (discriminator-inline-variants.yaml,
+ * helper-114 8a): a mapping that names an inline variant makes it a named schema, called for the
+ * value that picks it; a variant written in place that nothing names, and a mapping to a schema
+ * that is no variant, are warnings that say the discriminator is ignored.
+ */
+import { describe, expect, it } from 'vitest';
+import { importModules } from '../guards/compile.ts';
+import { fixtureModel } from '../model/fixture-model.ts';
+import { diagnostics, EQUAL, faultPackage } from './package.ts';
+
+const FIXTURE = 'discriminator-inline-variants.yaml';
+
+async function guardsOf(): Promise<(name: string, value: unknown) => boolean> {
+  const pkg = await faultPackage(FIXTURE);
+  const guards = await importModules({
+    'guards.ts': pkg.files.get('src/guards.ts') ?? '',
+    'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
+  });
+  return (name, value) => (guards[`is${name}`] as (v: unknown) => boolean)(value);
+}
+
+describe('a discriminator mapping that names an inline variant', () => {
+  it('makes the variant a schema named for its value, which the discriminator picks', async () => {
+    const pkg = await faultPackage(FIXTURE);
+    expect(pkg.model.schemas.map((schema) => schema.name)).toContain('ShapeSquare');
+    expect(pkg.model.schemas.map((schema) => schema.name)).not.toContain('_1');
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { Circle, Shape, ShapeSquare } from './types.js';
+same<Shape, (Circle & { kind: 'circle' }) | (ShapeSquare & { kind: 'square' })>(true);
+same<ShapeSquare, { kind: string; side: number }>(true);
+`,
+      }),
+    ).toEqual([]);
+    const is = await guardsOf();
+    expect(
+      [
+        { kind: 'square', side: 1 },
+        { kind: 'square', r: 1 },
+        { kind: 'circle', r: 1 },
+        { kind: 'round', r: 1 },
+      ].map((value) => is('Shape', value)),
+    ).toEqual([true, false, true, false]);
+    const model = await fixtureModel(FIXTURE);
+    expect(
+      model.warnings.filter((w) => w.location.pointer?.startsWith('#/components/schemas/Shape')),
+    ).toEqual([]);
+  });
+});
+
+describe('a discriminator the generator cannot follow', () => {
+  it('is a warning at the inline variant, or at the mapping to a schema that is no variant', async () => {
+    const model = await fixtureModel(FIXTURE);
+    const found = model.warnings.filter((w) => w.key.startsWith('discriminator:'));
+    expect(found.map((w) => [w.key, w.location.pointer])).toEqual([
+      ['discriminator:inline-variant', '#/components/schemas/Pet/oneOf/1'],
+      [
+        'discriminator:mapping-not-variant',
+        '#/components/schemas/Vehicle/discriminator/mapping/bike',
+      ],
+    ]);
+    expect(found[0]!.problem).toMatch(/`oneOf\[1\]` is a schema written in place/);
+    expect(found[1]!.problem).toMatch(
+      /"bike" names Bike, which is not one of the oneOf's variants/,
+    );
+    expect(found[1]!.hint).toContain("{$ref: '#/components/schemas/Bike'}");
+    await expect(fixtureModel(FIXTURE, true)).rejects.toThrow(/--strict/);
+  });
+
+  it('leaves the union to decide by its variants', async () => {
+    const is = await guardsOf();
+    expect([{ kind: 'cat' }, { kind: 'dog' }, { kind: 'cow' }].map((v) => is('Pet', v))).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    // `bike` picks Bike, which no variant is; any kind matches Car and Boat both: oneOf refuses.
+    expect([{ kind: 'bike' }, { kind: 'car' }].map((v) => is('Vehicle', v))).toEqual([
+      false,
+      false,
+    ]);
+  });
+});
