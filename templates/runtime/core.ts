@@ -43,7 +43,7 @@ import { assertSendable } from './internal/finite.ts';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
 import { cutShortAnswer, invalidAnswer } from './internal/invalid-http.ts';
 import { checkClientParam, checkOptionTypes, shown } from './internal/options.ts';
-import { serverRuntime } from './internal/platform.ts';
+import { serverRuntime, showsRedirects } from './internal/platform.ts';
 import {
   anyIsJSON,
   contentType,
@@ -297,8 +297,8 @@ export class ClientCore {
   readonly #anonymousHeaders: HeaderRecord;
   /** The credential as a query parameter, when the scheme puts it there. */
   readonly #query: Readonly<Record<string, string>> | undefined;
-  /** Follow redirects here (server runtimes) rather than in fetch (browsers). */
-  readonly #manualRedirects: boolean;
+  /** Follow redirects here (fetch shows them: not a browser) rather than in fetch (browsers). */
+  #manualRedirects: boolean;
   readonly #clientParams: Readonly<Record<string, ClientParam>>;
   /** `baseURL` has no scheme (`/api`, `v1`, `//host/api`): resolved per call (`requestBase`). */
   readonly #relativeBase: boolean;
@@ -354,7 +354,7 @@ export class ClientCore {
     const { token } = options;
     const auth = options.auth ?? { in: 'header', name: 'Authorization', scheme: 'Bearer' };
     const runtime = serverRuntime();
-    this.#manualRedirects = runtime !== undefined;
+    this.#manualRedirects = showsRedirects();
     let credential: Record<string, string> = {};
     let secrets: string[] = [];
     if (token !== undefined && token !== '') {
@@ -545,6 +545,7 @@ export class ClientCore {
     const query = this.#query === undefined ? undefined : Object.keys(this.#query)[0];
     for (let hops = 0; ; hops++) {
       const response = answerOf(await fetch(url, { ...init, redirect: 'manual' }));
+      if (response.type === 'opaqueredirect') return this.#hiddenRedirect(url, init, fetch);
       const next = redirect(response, url, init, hops, query);
       if (next === undefined) return response;
       discard(response);
@@ -560,6 +561,27 @@ export class ClientCore {
       }
       ({ url, init } = next);
     }
+  }
+
+  /**
+   * The answer to a request whose redirect this fetch hid from `redirect: 'manual'` (an opaque
+   * response, as a browser's fetch gives, here where Node's globals say otherwise: Electron's
+   * renderer, a test environment's fetch). The client cannot see where it leads, so from now on
+   * this client leaves redirects to fetch's own rules. A request that is safe to send again
+   * (RFC 9110 §9.2.1: GET, HEAD, OPTIONS, TRACE) is sent again so; any other is not, since the
+   * server has acted on it once already.
+   * @throws SDKError for a request that is not safe to send again.
+   */
+  async #hiddenRedirect(url: string, init: FetchInit, fetch: Fetch): Promise<Response> {
+    this.#manualRedirects = false;
+    const method = (init.method ?? 'GET').toUpperCase();
+    if (['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method))
+      return answerOf(await fetch(url, init));
+    throw new SDKError(
+      this.redact(
+        `The ${method} to ${truncate(url)} was answered with a redirect that this fetch hides from the client (\`redirect: 'manual'\` gave an opaque response, as a browser's fetch does), so it was not followed: following it would send the ${method} again. Later calls leave redirects to this fetch. Not retried.`,
+      ),
+    );
   }
 
   /** Steps 1 to 4 for one call, as one async function (fewer promises on the way of every call). */

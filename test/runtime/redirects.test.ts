@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore, type Auth } from '../../templates/runtime/core.ts';
-import { APIError } from '../../templates/runtime/errors.ts';
+import { APIError, SDKError } from '../../templates/runtime/errors.ts';
 import { createPathsClient } from '../../templates/runtime/paths-client.ts';
 import { json, startServer, type Reply, type SeenRequest, type TestServer } from './server.ts';
 
@@ -258,5 +258,81 @@ describe('the typed path client', () => {
     expect(other.requests[0]?.headers['x-api-key']).toBeUndefined();
     expect(other.requests[0]?.headers['cookie']).toBeUndefined();
     expect(api.requests[0]?.headers['x-api-key']).toBe(TOKEN);
+  });
+});
+
+describe('where a DOM shim or another fetch makes the runtime look like a browser', () => {
+  /** Runs `body` with `globalThis.document` defined, as jsdom, happy-dom and Electron define it. */
+  async function withDocument<T>(body: () => Promise<T>): Promise<T> {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'document');
+    Object.defineProperty(globalThis, 'document', {
+      value: {},
+      configurable: true,
+      writable: true,
+    });
+    try {
+      return await body();
+    } finally {
+      if (saved === undefined) delete (globalThis as Record<string, unknown>)['document'];
+      else Object.defineProperty(globalThis, 'document', saved);
+    }
+  }
+
+  // helper-115 1: with a `document` global the client left redirects to Node's fetch, which
+  // strips `Authorization` and cookies only: the other origin got the `X-API-Key`.
+  it.each([307, 302])(
+    'Node with a `document` global still follows a %i itself: no API key to another origin',
+    async (status) => {
+      apiReply = () => to(status, `${other.url}/elsewhere`);
+      const data = await withDocument(() =>
+        coreWith(SCHEMES[2]![1]).request({ method: 'get', path: '/start' }),
+      );
+      expect(data).toEqual({ from: 'other' });
+      expect(api.requests[0]?.headers['x-api-key']).toBe(TOKEN);
+      expect(other.requests).toHaveLength(1);
+      expect(seen(other.requests[0]!)).not.toMatch(/REDIRECT_SECRET|tenant-key|s3cr3t/);
+    },
+  );
+
+  /** A fetch that hides redirects from `manual` as a browser's does: an opaque answer. */
+  function hidingFetch(sent: { url: string; redirect: RequestRedirect | undefined }[]) {
+    return (input: string | Request, init?: RequestInit): Promise<Response> => {
+      const url = typeof input === 'string' ? input : input.url;
+      sent.push({ url, redirect: init?.redirect });
+      if (init?.redirect === 'manual') {
+        const opaque = new Response(null, { status: 200 });
+        Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+        Object.defineProperty(opaque, 'status', { value: 0 });
+        return Promise.resolve(opaque);
+      }
+      return Promise.resolve(
+        new Response('{"followed":true}', { headers: { 'content-type': 'application/json' } }),
+      );
+    };
+  }
+
+  it('a GET whose redirect the fetch hides is sent again for fetch to follow, and so are later calls', async () => {
+    const sent: { url: string; redirect: RequestRedirect | undefined }[] = [];
+    const core = coreWith(SCHEMES[0]![1], { fetch: hidingFetch(sent) });
+    expect(await core.request({ method: 'get', path: '/start' })).toEqual({ followed: true });
+    expect(await core.request({ method: 'get', path: '/again' })).toEqual({ followed: true });
+    expect(sent.map((s) => [new URL(s.url).pathname, s.redirect])).toEqual([
+      ['/start', 'manual'],
+      ['/start', undefined],
+      ['/again', undefined],
+    ]);
+  });
+
+  it('a POST whose redirect the fetch hides is not sent twice: an SDKError says why', async () => {
+    const sent: { url: string; redirect: RequestRedirect | undefined }[] = [];
+    const core = coreWith(SCHEMES[0]![1], { fetch: hidingFetch(sent) });
+    const error = await core
+      .request({ method: 'post', path: '/orders', body: { a: 1 } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SDKError);
+    expect((error as Error).message).toMatch(
+      /^The POST to http:\/\/127\.0\.0\.1:\d+\/orders was answered with a redirect that this fetch hides .* following it would send the POST again\./,
+    );
+    expect(sent).toHaveLength(1);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Private helper: following a redirect without leaking anything to another origin.
  *
- * On server runtimes the client asks fetch not to follow redirects (`redirect: 'manual'`) and
- * follows them here, because fetch's own rules keep headers that carry credentials under a name
+ * Wherever fetch shows redirects (anything but a browser: platform.ts) the client asks fetch not
+ * to follow them (`redirect: 'manual'`) and follows them here, because fetch's own rules keep
+ * headers that carry credentials under a name
  * fetch does not know (an API key in `X-API-Key`) and re-send a 307/308 body to any origin. The
  * rules, after the Fetch standard's (https://fetch.spec.whatwg.org/#http-redirect-fetch):
  *

@@ -10,8 +10,9 @@
  *   that the API must answer for that header, so an identifying header would break CORS for APIs
  *   that do not list it.
  * - **Redirects** are followed by the client itself (`redirect: 'manual'`, internal/redirect.ts)
- *   on server runtimes. Browsers hide redirects from `manual` (an opaque response without its
- *   `Location`), so there fetch follows them under the Fetch standard's own rules.
+ *   wherever fetch shows them ({@link showsRedirects}). Browsers hide redirects from `manual` (an
+ *   opaque response without its `Location`), so there fetch follows them under the Fetch
+ *   standard's own rules.
  */
 
 type Globals = {
@@ -42,4 +43,20 @@ export function serverRuntime(): string | undefined {
   return process?.platform === undefined
     ? runtime
     : `${runtime} (${process.platform ?? 'unknown'}; ${process.arch ?? 'unknown'})`;
+}
+
+/**
+ * Whether fetch here answers `redirect: 'manual'` with the redirect itself (its status and
+ * `Location`), so the client can follow it under its own rules: on Node, Deno, Bun, Workers and
+ * anything that is no browser, whatever globals a DOM shim adds (`document` in jsdom or happy-dom,
+ * which would otherwise hand redirects, and an `X-API-Key` with them, to fetch's rules). False in a
+ * browser page or worker (a `Mozilla/` user agent without Node), whose fetch hides redirects; a
+ * fetch that hides them where this says it shows them is found out by its opaque answer
+ * (ClientCore.fetchFollowing).
+ */
+export function showsRedirects(): boolean {
+  const { process, navigator } = globalThis as Globals;
+  if (process?.versions?.node !== undefined) return true;
+  const agent = navigator?.userAgent;
+  return agent === undefined || !agent.startsWith('Mozilla/');
 }
