@@ -270,9 +270,31 @@ function bodyMessage(body: unknown): string | undefined {
   return truncate(said ?? JSON.stringify(body));
 }
 
-/** At most 500 characters, for messages. */
+/**
+ * Characters a message never shows as they are, since a message is printed and logged: C0
+ * controls but tab, DEL, C1 controls, the bidirectional controls and the line and paragraph
+ * separators (a server's `ESC]0;…BEL` retitles a terminal, a CR/LF forges a log line, U+202E
+ * reverses what follows: CWE-117, CWE-150), and a lone surrogate (which `encodeURIComponent`
+ * refuses).
+ */
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is its job
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text from a server or a caller as a message shows it: at most 500 characters (never half of a
+ * character that takes two UTF-16 units), and every {@link UNPRINTABLE} character written as an
+ * escape (`\n`, `\r`, `\u001b`).
+ */
 export function truncate(value: string): string {
-  return value.length > MAX_DETAIL ? `${value.slice(0, MAX_DETAIL)}…` : value;
+  let text = value;
+  if (text.length > MAX_DETAIL) {
+    const end = /[\ud800-\udbff]/.test(text.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
+    text = `${text.slice(0, end)}…`;
+  }
+  return text.replace(UNPRINTABLE, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** How many issues a message lists before it only gives the count. */

@@ -293,7 +293,7 @@ export async function expectEventStream(response: Response, ctx: ReadContext): P
   const text = await readText(response, ctx);
   throw ctx.fail(
     `The server answered ${response.status}${ctx.where === undefined ? '' : ` to ${ctx.where}`} with ${truncate(type ?? 'a body without content type')} where the operation declares text/event-stream; ` +
-      `it was not read as events: ${truncate(text)}`,
+      `it was not read as events: ${truncate(text.trim())}`,
     text,
   );
 }

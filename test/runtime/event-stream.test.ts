@@ -456,7 +456,7 @@ describe('a real stream', () => {
       const error = await stream(new ClientCore({ baseURL: url })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidResponseError);
       expect((error as Error).message).toBe(
-        `The server answered 200 to GET /events with ${type} where the operation declares text/event-stream; it was not read as events: ${body}`,
+        `The server answered 200 to GET /events with ${type} where the operation declares text/event-stream; it was not read as events: ${body.trim()}`,
       );
       expect((error as InvalidResponseError).body).toBe(body);
     },

@@ -1135,14 +1135,17 @@ function otherKey(request: APIRequest, status: number): string | undefined {
 /**
  * An error body, decoded in the charset it names (UTF-8 by default, and for JSON whatever it names:
  * internal/read.ts `decoder`; invalid bytes become U+FFFD:
- * it is for the message): parsed JSON when the server says JSON, else the text (also of JSON that
- * does not parse, holds more arrays and objects than `maxResponseSize` allows, or nests deeper
- * than `MAX_ERROR_BODY_DEPTH` levels).
+ * it is for the message): parsed JSON when the server says JSON, or when the text is a JSON object
+ * or array under another label or none (`text/plain`, Express's `text/html` for a string it sent;
+ * RFC 9110 §8.3 lets a recipient look, and openapi-fetch parses any error text it can); else the
+ * text (also of JSON that does not parse, holds more arrays and objects than `maxResponseSize`
+ * allows, or nests deeper than `MAX_ERROR_BODY_DEPTH` levels).
  */
 async function errorBody(response: Response, ctx: ReadContext): Promise<unknown> {
   const text = decoder(contentType(response)).decode(await readBytes(response, ctx));
   if (text === '') return undefined;
-  if (!isJSONMediaType(contentType(response)) || tooManyContainers(text, ctx.limit)) return text;
+  const json = isJSONMediaType(contentType(response)) || /^\s*[[{]/.test(text);
+  if (!json || tooManyContainers(text, ctx.limit)) return text;
   let body: unknown;
   try {
     body = JSON.parse(text) as unknown;
