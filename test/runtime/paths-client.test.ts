@@ -373,4 +373,28 @@ describe('createPathsClient', () => {
     expect((error as Error).message).toMatch(/header value has .*nothing was sent/);
     expect(server.requests).toHaveLength(0);
   });
+
+  // helper-115 4: `params.header` went to fetch unchecked: a raw TypeError quoting the value, or
+  // a trailing newline trimmed and sent.
+  it.each([
+    ['above U+00FF', 'Zoë ✓'],
+    ['a control character', 'a\x01b'],
+    ['a line break', 'a\r\nx-injected: 1'],
+    ['a trailing newline', 'secret-signature\n'],
+  ])(
+    'refuses a header parameter (params.header) with %s: an SDKError without the value, nothing sent',
+    async (_name, value) => {
+      const core = new ClientCore({ baseURL: server.url, token: TOKEN });
+      const client = createPathsClient<paths>(core);
+      const error = await client
+        .GET('/projects/{project}/plans/{plan}', {
+          params: { path: { project: 'p', plan: 'r' }, header: { 'x-trace': value } },
+        } as never)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SDKError);
+      expect((error as Error).message).toMatch(/"x-trace" header value has .*nothing was sent/);
+      expect((error as Error).message).not.toContain(value.trim());
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 });

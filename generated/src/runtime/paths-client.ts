@@ -228,6 +228,10 @@ export function createPathsClient<Paths extends {}>(
       withHeaderParams(call, operation?.header),
       (operation?.anonymous === true ? anonymous : base)['cookie'],
     );
+    // Header (and cookie) parameters checked the same way: fetch would trim a trailing newline
+    // and send, or throw a TypeError that quotes the value.
+    const params = init?.['params'] as Record<string, unknown> | undefined;
+    mergeHeaders(ownHeaders(params?.['header']) as HeadersInput);
     if (operation === undefined) return { ...own, ...init };
     if (operation.query !== undefined || operation.anonymous === true)
       own['querySerializer'] = query(operation.query, operation.anonymous === true);
