@@ -53,7 +53,7 @@ import {
   isJSONMediaType,
   readAny,
   discard,
-  readBytes,
+  readErrorBytes,
   readJSON,
   responseKey,
   tooManyContainers,
@@ -1140,7 +1140,10 @@ function otherKey(request: APIRequest, status: number): string | undefined {
  * allows, or nests deeper than `MAX_ERROR_BODY_DEPTH` levels).
  */
 async function errorBody(response: Response, ctx: ReadContext): Promise<unknown> {
-  const text = decoder(contentType(response)).decode(await readBytes(response, ctx));
+  const { bytes, cut } = await readErrorBytes(response, ctx);
+  const text = decoder(contentType(response)).decode(bytes);
+  // Larger than maxResponseSize: its start, for the message (JSON cut short parses to nothing).
+  if (cut) return `${text}…`;
   if (text === '') return undefined;
   const json = isJSONMediaType(contentType(response)) || /^\s*[[{]/.test(text);
   if (!json || tooManyContainers(text, ctx.limit)) return text;

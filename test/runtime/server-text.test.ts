@@ -117,3 +117,31 @@ describe('a long message', () => {
     expect(() => encodeURIComponent(error.message)).not.toThrow();
   });
 });
+
+describe('response headers on an error', () => {
+  // helper-115 5: the record kept the last `Set-Cookie` alone.
+  it('keep every Set-Cookie, one per line (RFC 6265 §3: never folded with commas)', async () => {
+    const cookies = ['a=1; Path=/', 'b=2; Expires=Wed, 21 Oct 2026 07:28:00 GMT'];
+    answer = Buffer.from(
+      `HTTP/1.1 401 Unauthorized\r\n${cookies.map((c) => `Set-Cookie: ${c}\r\n`).join('')}` +
+        'Content-Length: 0\r\nConnection: close\r\n\r\n',
+      'latin1',
+    );
+    const error = (await failure()) as APIError;
+    expect(error.headers['set-cookie']?.split('\n')).toEqual(cookies);
+  });
+});
+
+describe('an answer that is not what the API sends', () => {
+  // helper-115 7: a proxy's 200 HTML page in place of JSON could not be traced to the proxy.
+  it('keeps its headers on the InvalidResponseError', async () => {
+    answer = Buffer.from(
+      'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nServer: corp-proxy/2.1\r\nVia: 1.1 gateway\r\n' +
+        'Content-Length: 15\r\nConnection: close\r\n\r\n<html>hi</html>',
+      'latin1',
+    );
+    const error = (await failure()) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.headers).toMatchObject({ server: 'corp-proxy/2.1', via: '1.1 gateway' });
+  });
+});

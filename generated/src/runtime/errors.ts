@@ -43,7 +43,10 @@ export class SDKError extends Error {
   declare idempotencyKey: string | undefined;
 }
 
-/** Header values of a response, as a plain object with lower-case names. */
+/**
+ * Header values of a response, as a plain object with lower-case names; several `Set-Cookie`
+ * headers one per line (`headers['set-cookie'].split('\n')`).
+ */
 export type ResponseHeaders = Record<string, string>;
 
 /** The server's request id: the `x-request-id` or `request-id` response header. */
@@ -190,12 +193,18 @@ export class InvalidResponseError extends SDKError {
   readonly status: number;
   /** The server's request id, if it sent one. */
   readonly requestID: string | undefined;
+  /**
+   * The response headers (the token redacted; `{}` when the answer was not valid HTTP): who
+   * answered (`server`, `via`, a proxy's request id) when it was not the API.
+   */
+  readonly headers: ResponseHeaders;
   /** The body as received (the token redacted): the text, or the parsed JSON for a `ResponseValidationError`. */
   readonly body: unknown;
 
   constructor(message: string, status: number, headers: ResponseHeaders, body: unknown) {
     super(message);
     this.status = status;
+    this.headers = headers;
     this.requestID = requestIdOf(headers);
     this.body = body;
   }
@@ -284,19 +293,28 @@ const UNPRINTABLE =
   /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * Text from a server or a caller as a message shows it: at most 500 characters (never half of a
- * character that takes two UTF-16 units), and every {@link UNPRINTABLE} character written as an
- * escape (`\n`, `\r`, `\u001b`).
+ * Text from a server or a caller as a message shows it: every {@link UNPRINTABLE} character written
+ * as an escape (`\n`, `\r`, `\u001b`), then at most 500 characters, cut neither inside an escape
+ * nor inside a character of two UTF-16 units.
  */
 export function truncate(value: string): string {
-  let text = value;
-  if (text.length > MAX_DETAIL) {
-    const end = /[\ud800-\udbff]/.test(text.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
-    text = `${text.slice(0, end)}…`;
-  }
-  return text.replace(UNPRINTABLE, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  // Escapes only lengthen: what follows the first 501 characters is cut anyway.
+  const text = value
+    .slice(0, MAX_DETAIL + 1)
+    .replace(UNPRINTABLE, (c) =>
+      c === '\n'
+        ? '\\n'
+        : c === '\r'
+          ? '\\r'
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+  if (text.length <= MAX_DETAIL) return text;
+  let end = MAX_DETAIL;
+  // An escape is at most 6 characters (`\u001b`): one that starts close before the end is left out.
+  const escape = text.lastIndexOf('\\', end - 1);
+  if (escape !== -1 && escape > end - 6) end = escape;
+  if (/[\ud800-\udbff]/.test(text.charAt(end - 1))) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 /** How many issues a message lists before it only gives the count. */

@@ -38,7 +38,7 @@ import {
   isJSONMediaType,
   readAny,
   readBlob,
-  readBytes,
+  readErrorBytes,
   readJSON,
   readText,
   responseKey,
@@ -194,12 +194,14 @@ export function createPathsClient<Paths extends {}>(
       const response = (seen.answered = await core.fetchFollowing(url, init, fetchImpl));
       if (response.ok || response.body === null) return response;
       // openapi-fetch reads an error body whole (`response.text()`) and parses it: read it here
-      // instead, under maxResponseSize (an InvalidResponseError past it, or for JSON of more
-      // arrays and objects than it allows), in the charset it names (JSON in UTF-8), with the
-      // token redacted from it as from an APIError's body (a server may echo the credential).
+      // instead, its first maxResponseSize bytes (past them it is cut, as an APIError's body is;
+      // an InvalidResponseError for JSON of more arrays and objects than it allows), in the
+      // charset it names (JSON in UTF-8), with the token redacted from it as from an APIError's
+      // body (a server may echo the credential).
       const ctx = core.readContext(response, true, {}, where);
-      const decoded = decoder(contentType(response)).decode(await readBytes(response, ctx));
-      if (isJSONMediaType(contentType(response))) assertContainers(decoded, response, ctx);
+      const { bytes, cut } = await readErrorBytes(response, ctx);
+      const decoded = decoder(contentType(response)).decode(bytes) + (cut ? '…' : '');
+      if (!cut && isJSONMediaType(contentType(response))) assertContainers(decoded, response, ctx);
       const text = core.redactErrorText(decoded);
       Object.defineProperty(response, 'text', { value: () => Promise.resolve(text) });
       return response;

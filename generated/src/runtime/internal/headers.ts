@@ -131,11 +131,16 @@ function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-/** Response headers as a plain object (names lower-case), for errors and logs. */
+/**
+ * Response headers as a plain object (names lower-case), for errors and logs. fetch gives each
+ * `Set-Cookie` on its own (RFC 6265 §3: never folded into one with commas, which its dates hold);
+ * they are kept one per line, not the last alone.
+ */
 export function headersToObject(headers: Headers): HeaderRecord {
   const result: HeaderRecord = {};
   headers.forEach((value, name) => {
-    result[name] = value;
+    const before = result[name];
+    result[name] = name === 'set-cookie' && before !== undefined ? `${before}\n${value}` : value;
   });
   return result;
 }

@@ -76,28 +76,54 @@ export function contentType(response: Response): string | null {
  * `Content-Encoding` it does not decode (`zstd`, `compress`: internal/invalid-http.ts).
  */
 export async function readBytes(response: Response, ctx: ReadContext): Promise<Uint8Array> {
+  return (await collect(response, ctx, false)).bytes;
+}
+
+/**
+ * An error body's first `ctx.limit` bytes at most: it is read for its message and fields, so one
+ * that is larger is cut there (`cut: true`, the rest cancelled) rather than refused, and the error
+ * keeps its status (a 503 stays a retried InternalServerError).
+ * @throws InvalidResponseError for a body fetch left encoded (as {@link readBytes}).
+ */
+export async function readErrorBytes(
+  response: Response,
+  ctx: ReadContext,
+): Promise<{ bytes: Uint8Array; cut: boolean }> {
+  return collect(response, ctx, true);
+}
+
+async function collect(
+  response: Response,
+  ctx: ReadContext,
+  cutAtLimit: boolean,
+): Promise<{ bytes: Uint8Array; cut: boolean }> {
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let cut = false;
   for (;;) {
     const chunk = await reader?.read();
     if (chunk === undefined || chunk.done) break;
     if (size === 0) checkDecoded(response, chunk.value, ctx, () => reader?.cancel());
-    size += chunk.value.byteLength;
-    if (size > ctx.limit) {
+    if (size + chunk.value.byteLength > ctx.limit) {
       void reader?.cancel().catch(() => undefined);
-      throw tooLarge(response, ctx);
+      if (!cutAtLimit) throw tooLarge(response, ctx);
+      chunks.push(chunk.value.subarray(0, ctx.limit - size));
+      size = ctx.limit;
+      cut = true;
+      break;
     }
+    size += chunk.value.byteLength;
     chunks.push(chunk.value);
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  if (chunks.length === 1) return { bytes: chunks[0] as Uint8Array, cut };
   const bytes = new Uint8Array(size);
   size = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, size);
     size += chunk.byteLength;
   }
-  return bytes;
+  return { bytes, cut };
 }
 
 /**
