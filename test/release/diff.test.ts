@@ -75,6 +75,20 @@ const CASES: Case[] = [
     wire: { level: 'major', kind: 'wire/property-removed', says: 'note' },
   },
   {
+    // helper-115 B: the wire line read "may now be other values than before" where the SDK line
+    // said what they are.
+    name: 'a response property given `null` in its type list',
+    file: 'schemas/Order.yaml',
+    edit: (doc) => doc.setIn(['properties', 'note', 'type'], doc.createNode(['string', 'null'])),
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/result-type-changed',
+      says: '`note` may now be `null`',
+    },
+    wire: { level: 'major', kind: 'wire/schema-type-changed', says: 'property `note`: may now be `null`' },
+  },
+  {
     name: 'add a required request property',
     file: 'schemas/OrderCreate.yaml',
     edit: (doc) => {

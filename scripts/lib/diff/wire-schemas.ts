@@ -297,6 +297,14 @@ function withoutAnnotations(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).filter(([key]) => !ANNOTATIONS.has(key)));
 }
 
+/** Whether the one alternative `head` adds to `base`'s is `null` (`type: string` → `[string, 'null']`). */
+function addsOnlyNull(base: unknown, head: unknown): boolean {
+  const [before, after] = [alternatives(base), alternatives(head)];
+  if (before === undefined || after === undefined) return false;
+  const added = after.filter((alternative) => !before.includes(alternative));
+  return added.length === 1 && added[0] === canonical({ type: 'null' });
+}
+
 /**
  * Whether `head` accepts every alternative `base` does, and more: a `oneOf` variant added, or a
  * type list turned into a `oneOf` with a new member (`type: [array, 'null']` → `oneOf: [array,
@@ -414,6 +422,10 @@ export function withTrueSchemaChanges(
     const { base, head } = widened.get(path)!;
     const request = inRequest(pathTokens(path));
     const impact: Level = request ? 'minor' : typeChangeLevel;
+    const onlyNull = addsOnlyNull(
+      locate(docs.base, pathTokens(path))?.node,
+      locate(docs.head, pathTokens(path))?.node,
+    );
     kept.push({
       path,
       typeName: 'Schema',
@@ -423,9 +435,13 @@ export function withTrueSchemaChanges(
         {
           ruleId: 'schema-type-changed',
           impact,
-          message: request
-            ? 'accepts more values than before: every value it accepted, and others'
-            : 'may now be other values than before: every value it was, and others (code that reads it must handle the new ones)',
+          message: onlyNull
+            ? request
+              ? 'accepts `null` as well'
+              : 'may now be `null` (code that reads it must handle `null`)'
+            : request
+              ? 'accepts more values than before: every value it accepted, and others'
+              : 'may now be other values than before: every value it was, and others (code that reads it must handle the new ones)',
           location: { pointer: head },
         },
       ],
