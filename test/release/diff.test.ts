@@ -37,6 +37,10 @@ interface Case {
   bump: 'major' | 'minor' | 'patch';
   sdk: Expected;
   wire?: Expected;
+  /** More lines the report has. */
+  more?: Expected[];
+  /** Kinds of change the report has none of. */
+  none?: string[];
 }
 
 const ROOT_FILE = 'openapi.yaml';
@@ -53,6 +57,16 @@ const CASES: Case[] = [
       kind: 'sdk/package-renamed',
       says: 'the package is now published as `shop-client-sdk`, no longer as `shop-sdk`: installs of `shop-sdk` get no update; set `x-sdk.packageName: shop-sdk`',
     },
+    // helper-113 6: the class and its options read as exports removed beside new ones.
+    more: [
+      { level: 'major', kind: 'sdk/export-renamed', says: 'export `Shop` renamed to `ShopClient`' },
+      {
+        level: 'major',
+        kind: 'sdk/export-renamed',
+        says: 'export `ShopOptions` renamed to `ShopClientOptions`',
+      },
+    ],
+    none: ['sdk/export-removed', 'sdk/export-added'],
   },
   {
     name: 'remove an operation',
@@ -312,7 +326,7 @@ async function diffAfter(file: string, edit: (doc: Document) => void): Promise<D
 }
 
 describe('every rule, on a real git repository', () => {
-  it.each(CASES)('$name: $bump', async ({ file, edit, bump, sdk, wire }) => {
+  it.each(CASES)('$name: $bump', async ({ file, edit, bump, sdk, wire, more, none }) => {
     const report = await diffAfter(file, edit);
     expect(report.bump).toBe(bump);
     const lines = report.changes.map(
@@ -324,6 +338,9 @@ describe('every rule, on a real git repository', () => {
       );
     expect(lines).toContainEqual(match(sdk));
     if (wire !== undefined) expect(lines).toContainEqual(match(wire));
+    for (const expected of more ?? []) expect(lines).toContainEqual(match(expected));
+    for (const kind of none ?? [])
+      expect(report.changes.filter((change) => change.kind === kind)).toEqual([]);
     // Nothing is rated above the bump, and the bump is the most severe change.
     expect(report.changes.map((change) => change.level)).toContain(bump);
   });

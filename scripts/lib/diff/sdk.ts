@@ -108,6 +108,15 @@ export function compareSdk(
     head.dir,
   ))
     renamedExports.set(from, to);
+  // The client renamed (`x-sdk.clientName`): its class and the exports named after it
+  // (`ShopOptions` → `ShopClientOptions`) are renamed, not removed beside new ones.
+  if (base.clientName !== head.clientName)
+    for (const name of oldExports.keys()) {
+      if (!name.startsWith(base.clientName) || newExports.has(name) || renamedExports.has(name))
+        continue;
+      const to = head.clientName + name.slice(base.clientName.length);
+      if (newExports.has(to) && !oldExports.has(to)) renamedExports.set(name, to);
+    }
   for (const [from, to] of renamedExports)
     add('export-renamed', from, `export \`${from}\` renamed to \`${to}\`: use \`${to}\` instead`);
   for (const name of oldExports.keys())
