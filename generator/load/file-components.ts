@@ -10,40 +10,24 @@
  * Only a component the bundler added is moved: one whose name is no key the root file writes in
  * that section, reached from a written component that is a `$ref` to another file.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import {
-  componentKey,
-  findInObjects,
-  getByPointer,
-  pointerRef,
-  pointerTokens,
-  refPointer,
-} from '../pointer.ts';
+import { componentKey, findInObjects, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
 import { rewriteRefs } from '../ref-rewrite.ts';
 
 /** In the root file as written: each section's keys, and the keys that are `$ref`s to files. */
 export interface WrittenComponents {
   keys: ReadonlyMap<string, ReadonlySet<string>>;
   fileRefs: readonly { section: string; key: string }[];
-  /** Discriminator mappings that point at a schema written in place (`…/oneOf/1`). */
-  inlineMappings: readonly InlineMapping[];
-}
-
-/** A mapping `value` of the discriminator of the schema at `holder` that names `target`, a place. */
-interface InlineMapping {
-  holder: string;
-  value: string;
-  target: string;
 }
 
 /** What the root file writes under `components`; read before bundling, which rewrites it. */
 export function writtenComponents(root: unknown): WrittenComponents {
   const keys = new Map<string, Set<string>>();
   const fileRefs: { section: string; key: string }[] = [];
-  const inlineMappings = mappingsToPlaces(root);
   const components = isRecord(root) ? root['components'] : undefined;
-  if (!isRecord(components)) return { keys, fileRefs, inlineMappings };
+  if (!isRecord(components)) return { keys, fileRefs };
   for (const [section, entries] of Object.entries(components)) {
     if (!isRecord(entries)) continue;
     keys.set(section, new Set(Object.keys(entries)));
@@ -52,33 +36,19 @@ export function writtenComponents(root: unknown): WrittenComponents {
       if (typeof ref === 'string' && !ref.startsWith('#')) fileRefs.push({ section, key });
     }
   }
-  return { keys, fileRefs, inlineMappings };
-}
-
-/** The root file's discriminator mappings to places other than a whole component. */
-function mappingsToPlaces(root: unknown): InlineMapping[] {
-  const found: InlineMapping[] = [];
-  findInObjects(root, ({ discriminator }, holder) => {
-    if (!isRecord(discriminator) || !isRecord(discriminator['mapping'])) return undefined;
-    for (const [value, ref] of Object.entries(discriminator['mapping'])) {
-      const target = typeof ref === 'string' ? refPointer(ref) : undefined;
-      if (target !== undefined && componentKey(ref as string) === undefined)
-        found.push({ holder, value, target });
-    }
-    return undefined;
-  });
-  return found;
+  return { keys, fileRefs };
 }
 
 /**
  * A schema written in place that a discriminator mapping names (`square:
- * '#/components/schemas/Shape/oneOf/1'`, OpenAPI 3.1.1 §4.8.25: "a schema name or a reference")
- * is the variant it names. openapi-core's bundler files a copy of it into `components.schemas`
- * under its last token (`1`, exported as `_1`) and points the mapping there, while the union keeps
- * its inline copy: two types for one schema, and a discriminator whose variant is inline, which
- * decides nothing. Here the copy is named for what picks it (`Shape-square`: `ShapeSquare` in the
- * SDK, unless that is taken), and a variant of the discriminator's own `oneOf`/`anyOf` the mapping
- * names becomes a `$ref` to it.
+ * '#/components/schemas/Shape/oneOf/1'`, or `'#/oneOf/1'` in the schema's own file; OpenAPI 3.1.1
+ * §4.8.25: "a schema name or a reference") is the variant it names. openapi-core's bundler files a
+ * copy of it into `components.schemas` under the pointer's last token (`1`, exported as `_1`) and
+ * points the mapping there, while the union keeps its inline copy: two types for one schema, and a
+ * discriminator whose variant is inline, which decides nothing. Here a component the root file
+ * does not write, that a mapping names and that is one of the union's inline variants, is named
+ * for what picks it (`Shape-square`: `ShapeSquare` in the SDK, unless that is taken), and the
+ * variant becomes a `$ref` to it.
  */
 export function nameMappedSchemas(
   document: Record<string, unknown>,
@@ -88,43 +58,54 @@ export function nameMappedSchemas(
   const schemas = isRecord(components) ? components['schemas'] : undefined;
   if (!isRecord(schemas)) return;
   const renamed = new Map<string, string>();
-  for (const { holder, value, target } of written.inlineMappings) {
-    const discriminator = getByPointer(document, joinPointer(holder, 'discriminator'));
+  findInObjects(document, (schema, holder) => {
+    const { discriminator } = schema;
     const mapping = isRecord(discriminator) ? discriminator['mapping'] : undefined;
-    const ref = isRecord(mapping) ? mapping[value] : undefined;
-    const key = typeof ref === 'string' ? componentKey(ref) : undefined;
-    if (key === undefined || written.keys.get('schemas')?.has(key) === true) continue;
-    if (!Object.hasOwn(schemas, key)) continue;
-    const from = joinPointer('#/components/schemas', key);
-    if (!renamed.has(from)) {
-      const [section, kind, owner] = pointerTokens(holder);
-      const prefix =
-        section === 'components' && kind === 'schemas' && owner !== undefined ? `${owner}-` : '';
-      const base = `${prefix}${value}`.replace(/[^A-Za-z0-9._-]/g, '_');
-      let name = base;
-      for (let n = 2; Object.hasOwn(schemas, name) && name !== key; n++) name = `${base}${n}`;
-      if (name !== key) {
-        schemas[name] = schemas[key];
-        delete schemas[key];
+    if (!isRecord(mapping)) return undefined;
+    for (const [value, ref] of Object.entries(mapping)) {
+      const key = typeof ref === 'string' ? componentKey(ref) : undefined;
+      if (key === undefined || written.keys.get('schemas')?.has(key) === true) continue;
+      const filed = schemas[key];
+      if (filed === undefined) continue;
+      const from = joinPointer('#/components/schemas', key);
+      for (const keyword of ['oneOf', 'anyOf']) {
+        const variants = schema[keyword];
+        if (!Array.isArray(variants)) continue;
+        const index = variants.findIndex(
+          (variant) =>
+            isRecord(variant) && !('$ref' in variant) && isDeepStrictEqual(variant, filed),
+        );
+        if (index === -1) continue;
+        variants[index] = { $ref: pointerRef(from) };
+        if (!renamed.has(from)) renamed.set(from, mappedName(schemas, key, holder, value));
       }
-      renamed.set(from, joinPointer('#/components/schemas', name));
     }
-    // The variant itself, still written in place in the union: now the named schema.
-    const union = getByPointer(document, holder);
-    const tokens = pointerTokens(target);
-    const index = Number(tokens.at(-1));
-    const keyword = tokens.at(-2);
-    if (
-      isRecord(union) &&
-      (keyword === 'oneOf' || keyword === 'anyOf') &&
-      target === joinPointer(holder, keyword, tokens.at(-1)!) &&
-      Array.isArray(union[keyword]) &&
-      isRecord(union[keyword][index]) &&
-      !('$ref' in union[keyword][index])
-    )
-      union[keyword][index] = { $ref: pointerRef(from) };
-  }
+    return undefined;
+  });
   if (renamed.size > 0) followRenames(document, renamed);
+}
+
+/**
+ * Files `schemas[key]` under `<Holder>-<value>` (the schema holding the discriminator, when it is a
+ * component) with a number added if that is taken; returns the ref pointer to it.
+ */
+function mappedName(
+  schemas: Record<string, unknown>,
+  key: string,
+  holder: string,
+  value: string,
+): string {
+  const [section, kind, owner] = pointerTokens(holder);
+  const prefix =
+    section === 'components' && kind === 'schemas' && owner !== undefined ? `${owner}-` : '';
+  const base = `${prefix}${value}`.replace(/[^A-Za-z0-9._-]/g, '_');
+  let name = base;
+  for (let n = 2; Object.hasOwn(schemas, name) && name !== key; n++) name = `${base}${n}`;
+  if (name !== key) {
+    schemas[name] = schemas[key];
+    delete schemas[key];
+  }
+  return joinPointer('#/components/schemas', name);
 }
 
 /** Moves bundler-named components back under their written names, in `document` (the bundle). */

@@ -4,9 +4,12 @@
  * value that picks it; a variant written in place that nothing names, and a mapping to a schema
  * that is no variant, are warnings that say the discriminator is ignored.
  */
-import { describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, tempDir } from '../generator/helpers.ts';
 import { importModules } from '../guards/compile.ts';
-import { fixtureModel } from '../model/fixture-model.ts';
+import { fixtureModel, specModel } from '../model/fixture-model.ts';
 import { diagnostics, EQUAL, faultPackage } from './package.ts';
 
 const FIXTURE = 'discriminator-inline-variants.yaml';
@@ -47,6 +50,56 @@ same<ShapeSquare, { kind: string; side: number }>(true);
     expect(
       model.warnings.filter((w) => w.location.pointer?.startsWith('#/components/schemas/Shape')),
     ).toEqual([]);
+  });
+});
+
+describe('a discriminator mapping to an inline variant in a file of its own', () => {
+  afterAll(removeTempDirs);
+
+  it("names the variant the same way (`'#/oneOf/1'` in the union's file)", async () => {
+    const dir = await tempDir('mapped-');
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: T, version: "1" }',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        "    Shape: { $ref: './shape.yaml' }",
+        '    Circle:',
+        '      type: object',
+        '      required: [kind]',
+        '      properties: { kind: { const: circle } }',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'shape.yaml'),
+      [
+        'oneOf:',
+        "  - $ref: './openapi.yaml#/components/schemas/Circle'",
+        '  - type: object',
+        '    required: [kind, side]',
+        '    properties: { kind: { const: square }, side: { type: number } }',
+        'discriminator:',
+        '  propertyName: kind',
+        '  mapping:',
+        "    circle: './openapi.yaml#/components/schemas/Circle'",
+        "    square: '#/oneOf/1'",
+      ].join('\n'),
+    );
+    const model = await specModel(join(dir, 'openapi.yaml'));
+    expect(model.schemas.map((schema) => schema.name)).toEqual(['Shape', 'Circle', 'ShapeSquare']);
+    const shape = model.schemas.find((schema) => schema.name === 'Shape')!.node;
+    expect(shape).toMatchObject({
+      kind: 'union',
+      variants: [
+        { kind: 'ref', target: 'Circle' },
+        { kind: 'ref', target: 'ShapeSquare' },
+      ],
+      discriminator: { propertyName: 'kind' },
+    });
+    expect(model.warnings.filter((w) => w.key.startsWith('discriminator:'))).toEqual([]);
   });
 });
 
