@@ -80,6 +80,12 @@ export type PatternEngine =
 const MAX_ANALYSED_LENGTH = 120;
 const MAX_BACKWARD_STATES = 1_000;
 const MAX_NFA_SIZE = 10_000;
+/**
+ * The most counted repeats (`{0,62}` counts 62, `{2,}` 2) a pattern the fuzzer reads may have in
+ * all: recheck's own `maxRepeatCount` default, past which its `auto` checker gives up on the
+ * automaton. The fuzzer's work grows with them, with no bound: 20 s to minutes past some 60.
+ */
+const MAX_FUZZED_REPEATS = 30;
 /** recheck reads sizes as 32-bit integers; this one never limits anything. */
 const UNLIMITED = 2_147_483_647;
 /** The fuzzer's seed: the same pattern gets the same verdict on every run. */
@@ -346,7 +352,15 @@ function* analysis(regex: RegexModel): Generator<Question, PatternSafety, Diagno
         return { status: 'unknown', reason: `recheck: ${result.error.kind}` };
     }
   }
-  // Backreferences or lookaround: recheck's fuzzer, with a fixed seed.
+  // Backreferences or lookaround: recheck's fuzzer, with a fixed seed, on a pattern whose counted
+  // repeats it can afford: its strings grow with them, and AWS SageMaker's
+  // `…([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)…` (78 counted) took it minutes and 1 GB.
+  if (read.repeats > MAX_FUZZED_REPEATS) {
+    return {
+      status: 'unknown',
+      reason: `not analysed: backreferences or lookaround, with counted repeats of more than ${MAX_FUZZED_REPEATS} in all`,
+    };
+  }
   const fuzzed = yield { request: [regex.source, regex.flags, FUZZ_PARAMS], cost: Infinity };
   switch (fuzzed.status) {
     case 'safe':
@@ -385,7 +399,7 @@ function complexityText(complexity: { type: string; degree?: number }): string {
  */
 function relaxRepeats(
   regex: RegexModel,
-): { relaxed: string; regular: boolean; dropped: boolean } | undefined {
+): { relaxed: string; regular: boolean; dropped: boolean; repeats: number } | undefined {
   let pattern: AST.Pattern;
   try {
     pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(
@@ -400,6 +414,7 @@ function relaxRepeats(
   const edits: { start: number; end: number; text: string }[] = [];
   const droppedRanges: { start: number; end: number }[] = [];
   let regular = true;
+  let repeats = 0;
   visitRegExpAST(pattern, {
     onBackreferenceEnter() {
       regular = false;
@@ -414,6 +429,7 @@ function relaxRepeats(
     },
     onQuantifierEnter(node) {
       if (node.max <= 1 || /^[*+?]/.test(node.raw.slice(node.element.raw.length))) return;
+      repeats += node.max === Infinity ? node.min : node.max;
       const text = `${node.min === 0 ? '*' : '+'}${node.greedy ? '' : '?'}`;
       edits.push({ start: node.element.end, end: node.end, text });
     },
@@ -427,7 +443,7 @@ function relaxRepeats(
   for (const edit of kept.sort((x, y) => y.start - x.start)) {
     out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   }
-  return { relaxed: out, regular, dropped: droppedRanges.length > 0 };
+  return { relaxed: out, regular, dropped: droppedRanges.length > 0, repeats };
 }
 
 /**

@@ -83,6 +83,26 @@ describe('a bounded lookaround', () => {
   }, 60_000);
 });
 
+describe('the fuzzer', () => {
+  // AWS SageMaker's pattern: not linear without its `(?<!-)` (any start backtracks), so it went to
+  // the fuzzer, which took minutes and 1 GB on its counted repeats (`{12}`, `{0,62}`, `{1,5}`).
+  const SAGEMAKER =
+    '(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\\/[0-9]{1,5})?$';
+
+  it('is not asked about a pattern with more than 30 counted repeats: undecided, and not checked', async () => {
+    const { asked, engines, warnings } = await analyse([SAGEMAKER]);
+    expect(asked).toEqual([expect.stringMatching(/^auto /)]);
+    // RE2 has no lookbehind: the guards leave the pattern unchecked, and say so.
+    expect(engines).toEqual(['none']);
+    expect(warnings.join('\n')).toMatch(/counted repeats of more than 30 in all/);
+  }, 60_000);
+
+  it('is asked about one with 30 or fewer', async () => {
+    const { asked } = await analyse(['^(?!x)(a{1,10})+b{20}$']);
+    expect(asked).toEqual(['auto ^(?:)(a+)+b+$', 'fuzz ^(?!x)(a{1,10})+b{20}$']);
+  }, 60_000);
+});
+
 describe('a lookaround that is not bounded', () => {
   it.each(['^(?=.*\\d)(?=.*[a-z]).{8,}$', '^(?!(ab)+c)[a-z]+$', '^(?=a{2,5})a+$', '^(?=(a))\\1b$'])(
     '%s goes to the fuzzer as written',
