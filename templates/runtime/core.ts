@@ -39,7 +39,7 @@ import {
   type ResponseHeaders,
 } from './errors.ts';
 import type { BodyEncoder, BodyEncoding } from './internal/body.ts';
-import { assertSendable } from './internal/finite.ts';
+import { assertJSONCarries, assertSendable } from './internal/finite.ts';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
 import { cutShortAnswer, invalidAnswer } from './internal/invalid-http.ts';
 import { checkClientParam, checkOptionTypes, shown } from './internal/options.ts';
@@ -1251,6 +1251,7 @@ function encodeBody(
   body: unknown,
   contentType: string,
 ): { body: BodyInit; contentType?: string | undefined } {
+  if (request.encode === undefined) assertJSONCarries(body, 'The request body');
   try {
     return request.encode === undefined
       ? { body: JSON.stringify(body), contentType }

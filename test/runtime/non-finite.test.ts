@@ -261,3 +261,42 @@ describe('parameters JSON cannot encode (a cycle, a BigInt), in the resource cli
     expect(await refused(send)).toMatch(message);
   });
 });
+
+// helper-116 1: a spec's `format: binary` inside a JSON body is typed Blob; JSON.stringify wrote
+// the Blob as `{}` and the request went out without the file.
+describe('values JSON writes as {}, in a JSON request body', () => {
+  it.each<[string, unknown, RegExp]>([
+    [
+      'a Blob in a property',
+      { name: 'n', file: new Blob(['hello']) },
+      /^The request body holds at \/file a Blob, which JSON cannot carry \(JSON\.stringify writes it as \{\}\); nothing was sent\. Send text in its place/,
+    ],
+    [
+      'bytes in an array',
+      { parts: ['a', new Uint8Array([1, 2])] },
+      /holds at \/parts\/1 bytes \(Uint8Array\)/,
+    ],
+    ['a Map', { tags: new Map([['a', 1]]) }, /holds at \/tags a Map/],
+    ['a Set as the body', new Set([1]), /^The request body is a Set, which JSON cannot carry/],
+  ])('%s is refused: an SDKError naming the place, nothing sent', async (_name, body, message) => {
+    expect(await refused(call(() => ({ method: 'post', path: '/upload', body })))).toMatch(message);
+  });
+
+  it('a Blob in a multipart body is still sent', async () => {
+    const core = new ClientCore({ baseURL: server.url, token: 't' });
+    await core.request({
+      method: 'post',
+      path: '/upload',
+      body: { file: new Blob(['hello']) },
+      contentType: 'multipart/form-data',
+      encode: (value) => {
+        const form = new FormData();
+        for (const [key, part] of Object.entries(value as Record<string, Blob>))
+          form.set(key, part);
+        return { body: form };
+      },
+    });
+    expect(server.requests).toHaveLength(1);
+    server.requests.length = 0;
+  });
+});

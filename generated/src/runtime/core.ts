@@ -41,7 +41,7 @@ import {
   type ResponseHeaders,
 } from './errors.js';
 import type { BodyEncoder, BodyEncoding } from './internal/body.js';
-import { assertSendable } from './internal/finite.js';
+import { assertJSONCarries, assertSendable } from './internal/finite.js';
 import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
 import { cutShortAnswer, invalidAnswer } from './internal/invalid-http.js';
 import { checkClientParam, checkOptionTypes, shown } from './internal/options.js';
@@ -1253,6 +1253,7 @@ function encodeBody(
   body: unknown,
   contentType: string,
 ): { body: BodyInit; contentType?: string | undefined } {
+  if (request.encode === undefined) assertJSONCarries(body, 'The request body');
   try {
     return request.encode === undefined
       ? { body: JSON.stringify(body), contentType }

@@ -111,6 +111,45 @@ function dateShown(date: Date): string {
   return Number.isNaN(year) ? 'an invalid Date' : `a Date in the year ${year}`;
 }
 
+/**
+ * Throws an `SDKError` when `value`, a JSON body, holds a value `JSON.stringify` would turn into
+ * `{}` without a word: a `Blob` or `File` (a spec's `format: binary` inside JSON is typed `Blob`,
+ * but JSON carries text), bytes (`ArrayBuffer`, a typed array), a `Map` or a `Set`, a stream or
+ * form data. The file or the entries were lost and the request went out all the same.
+ */
+export function assertJSONCarries(value: unknown, what: string): void {
+  const seen = new Set<object>();
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [item, pointer] = stack.pop()!;
+    if (typeof item !== 'object' || item === null || seen.has(item)) continue;
+    seen.add(item);
+    const kind = lostInJSON(item);
+    if (kind !== undefined) {
+      throw new SDKError(
+        `${what} ${pointer === '' ? 'is' : `holds at ${pointer}`} ${kind}, which JSON cannot carry (JSON.stringify writes it as {}); nothing was sent. ` +
+          'Send text in its place (for bytes, the encoding the API documents, such as base64), or use the operation that uploads files.',
+      );
+    }
+    if (!isWalked(item)) continue;
+    for (const [key, member] of Object.entries(item).reverse())
+      stack.push([member, `${pointer}/${escapeToken(key)}`]);
+  }
+}
+
+/** What a value JSON would write as `{}` is (`a Blob`), or undefined for any other. */
+function lostInJSON(value: object): string | undefined {
+  if (value instanceof Blob) return `a ${value.constructor.name === 'File' ? 'File' : 'Blob'}`;
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value))
+    return `bytes (${value.constructor.name})`;
+  if (value instanceof Map) return 'a Map';
+  if (value instanceof Set) return 'a Set';
+  if (value instanceof ReadableStream) return 'a ReadableStream';
+  if (value instanceof FormData) return 'FormData';
+  if (value instanceof URLSearchParams) return 'URLSearchParams';
+  return undefined;
+}
+
 /** Arrays and objects that JSON or a parameter's serialisation reads member by member. */
 function isWalked(value: unknown): value is object {
   if (typeof value !== 'object' || value === null) return false;
