@@ -49,26 +49,61 @@ export function buildAuth(
 }
 
 /**
- * The scheme the client fills from its `token`: the first bearer scheme (OAuth 2 and OpenID
- * Connect included), else the first API key (header, query or cookie, in spec order), else HTTP
- * Basic (the token is then `username:password`); undefined when there is none of these. Only
- * schemes some operation's effective `security` names (OpenAPI 3.1 §4.8.10) are candidates when
- * any is: a scheme declared in `components` but required nowhere (a legacy one, say) must not
- * carry the token in place of the one the API asks for. A spec that declares schemes but requires
- * none picks among all of them.
+ * The scheme the client fills from its `token`. Schemes that send the same credential the same
+ * way ({@link credentialWay}: every OAuth 2 flow, OpenID Connect and HTTP bearer alike) count as
+ * one. The way is the root `security`'s (OpenAPI 3.1 §4.8.1: the API's own requirement, which
+ * every operation without one of its own takes), else the one the most operations' effective
+ * `security` names (§4.8.10), so that one OAuth operation beside an API of API-key operations does
+ * not turn the token into a bearer token for all of them. Among that way's schemes, or among all
+ * when no requirement names any (a scheme declared but required nowhere, a legacy one, must not
+ * carry the token in place of the one the API asks for): the first bearer scheme, else the first
+ * API key (header, query or cookie, in spec order), else HTTP Basic (the token is then
+ * `username:password`); undefined when there is none of these.
  */
 export function tokenAuth(
   schemes: readonly AuthModel[],
   operations: readonly Pick<OperationModel, 'security'>[] = [],
+  root: readonly string[] = [],
 ): AuthModel | undefined {
-  const required = new Set(operations.flatMap((op) => (op.security?.alternatives ?? []).flat()));
-  const used = schemes.filter((scheme) => required.has(scheme.schemeName));
-  const candidates = used.length > 0 ? used : schemes;
+  const byName = new Map(schemes.map((scheme) => [scheme.schemeName, scheme]));
+  const waysOf = (names: Iterable<string>) =>
+    new Set(
+      [...names].flatMap((name) => {
+        const scheme = byName.get(name);
+        return scheme === undefined ? [] : [credentialWay(scheme)];
+      }),
+    );
+  let ways = waysOf(root);
+  if (ways.size === 0) {
+    const uses = new Map<string, number>();
+    for (const operation of operations)
+      for (const way of waysOf((operation.security?.alternatives ?? []).flat()))
+        uses.set(way, (uses.get(way) ?? 0) + 1);
+    const most = Math.max(0, ...uses.values());
+    ways = new Set([...uses].filter(([, count]) => count === most).map(([way]) => way));
+  }
+  // The schemes of that way a requirement names (`lower` over an `upper` no one requires, which
+  // sends the same header); all schemes when none names any.
+  const named = new Set([
+    ...root,
+    ...operations.flatMap((operation) => (operation.security?.alternatives ?? []).flat()),
+  ]);
+  const candidates =
+    ways.size === 0
+      ? schemes
+      : schemes.filter((scheme) => named.has(scheme.schemeName) && ways.has(credentialWay(scheme)));
   return (
     candidates.find((scheme) => scheme.kind === 'bearer') ??
     candidates.find((scheme) => scheme.kind === 'apiKey') ??
     candidates.find((scheme) => scheme.kind === 'basic')
   );
+}
+
+/** The schemes the root `security` names, in order (every alternative's). */
+export function rootSchemeNames(doc: Record<string, unknown>): string[] {
+  const security = doc['security'];
+  if (!Array.isArray(security)) return [];
+  return security.flatMap((requirement) => (isRecord(requirement) ? Object.keys(requirement) : []));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { BundledSpec } from '../load/bundle.ts';
 import {
   buildAuth,
   declaredSchemeNames,
+  rootSchemeNames,
   isTokenOptional,
   tokenAuth,
   warnUnmetSecurity,
@@ -122,7 +123,7 @@ export async function buildModel(
   const auth = reporting(problems, () => buildAuth(doc, file, warnings));
   // With --strict every warning's place is one more problem, reported with the others.
   if (placed !== undefined && auth !== undefined) {
-    const token = tokenAuth(auth, placed.operations);
+    const token = tokenAuth(auth, placed.operations, rootSchemeNames(doc));
     warnUnmetSecurity(placed.operations, auth, token, warnings, file, declaredSchemeNames(doc));
   }
   // The patterns the guards run (named schemas' and the operations' own success bodies'), judged
@@ -155,7 +156,7 @@ export async function buildModel(
   )
     throw GeneratorError.all(inDocumentOrder(problems, doc, (p) => p.location.pointer));
   const { operations, resources } = placed;
-  const token = tokenAuth(auth, operations);
+  const token = tokenAuth(auth, operations, rootSchemeNames(doc));
 
   return {
     specFile: file,

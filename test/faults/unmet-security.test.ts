@@ -126,6 +126,55 @@ describe('the scheme the token is sent as', () => {
     expect(diagnostics(pkg)).toEqual([]);
   });
 
+  // helper-116 3: one OAuth operation made the token a bearer token for every API-key operation.
+  describe('beside one operation that requires another scheme', () => {
+    const api = (root: boolean) => {
+      const op = (operationId: string, security?: Record<string, string[]>[]) => ({
+        get: {
+          operationId,
+          ...(security && { security }),
+          responses: { '200': { description: 'OK' } },
+        },
+      });
+      return {
+        openapi: '3.1.0',
+        info: { title: 'Keys and one OAuth operation', version: '1.0.0' },
+        servers: [{ url: 'https://api.example.com' }],
+        ...(root && { security: [{ key: [] }] }),
+        paths: {
+          '/a': op('getA', root ? undefined : [{ key: [] }]),
+          '/b': op('getB', root ? undefined : [{ key: [] }]),
+          '/c': op('getC', [{ oauth: ['read'] }]),
+        },
+        components: {
+          securitySchemes: {
+            oauth: {
+              type: 'oauth2',
+              flows: {
+                clientCredentials: {
+                  tokenUrl: 'https://auth.example.com/token',
+                  scopes: { read: 'Read' },
+                },
+              },
+            },
+            key: { type: 'apiKey', in: 'query', name: 'api_key' },
+          },
+        },
+      };
+    };
+
+    it.each([
+      ['the root security names', true],
+      ['the most operations require', false],
+    ])('is the one %s', async (_name, root) => {
+      const pkg = await specPackage(api(root));
+      expect(pkg.model.tokenAuth?.schemeName).toBe('key');
+      expect(
+        pkg.model.warnings.filter((w) => w.key.startsWith('security:unmet:')).map((w) => w.key),
+      ).toEqual(['security:unmet:oauth']);
+    });
+  });
+
   it('is the preferred kind among all schemes when no operation requires any', async () => {
     const pkg = await specPackage(spec(undefined));
     expect(pkg.model.tokenAuth?.schemeName).toBe('legacyBearer');
