@@ -178,14 +178,16 @@ export function fitsSchema(
 
 /**
  * Whether the package's guards accept `value` for `node` (JSON Schema as they check it: see
- * `accepts`), as a response: the testing kit's answers are checked by response validation.
+ * `accepts`), as a response (the testing kit's answers are checked by response validation), or as
+ * a request sends it (no read-only property required).
  */
 export function guardsAccept(
   value: JsonValue,
   node: SchemaNode,
   schemas: readonly NamedSchema[],
+  direction: 'request' | 'response' = 'response',
 ): boolean {
-  return accepts(value, node, walkOf(schemas, { direction: 'response' }), 0);
+  return accepts(value, node, walkOf(schemas, { direction }), 0);
 }
 
 /**

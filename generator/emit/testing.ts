@@ -26,6 +26,7 @@ import type { JsonValue } from '../model/schema-types.ts';
 import type {
   ApiModel,
   BodyKind,
+  ExampleModel,
   NamedSchema,
   OperationModel,
   ResourceModel,
@@ -45,7 +46,7 @@ import { kindResultType } from './client/media.ts';
 import { operationBodyType, operationRef, pageItemIndex, pageItems } from './client/type-refs.ts';
 import { TypePrinter } from './schema-types/print.ts';
 import { dereference, propertyNodes } from './sample-request.ts';
-import { minimalText, minimalValue } from './testing/values.ts';
+import { answerExample, minimalText, minimalValue, requestExample } from './testing/values.ts';
 import type { EmittedSourceFile, EmittedTextFile } from './types.ts';
 import type { WriterFunction } from 'ts-morph';
 
@@ -102,6 +103,10 @@ interface OperationKit {
   error: string;
   /** Where the default answer came from, for its TSDoc. */
   exampleSource: 'example' | 'schema' | 'none';
+  /** The spec's example the kit answers with (testing/values.ts `answerExample`). */
+  answer: ExampleModel | undefined;
+  /** The spec's request body example `requestFixtures` holds (`requestExample`). */
+  request: ExampleModel | undefined;
 }
 
 export function emitTesting(model: ApiModel): EmittedSourceFile {
@@ -176,6 +181,7 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
             : operation.body.kind === 'binary'
               ? 'Blob'
               : typeOf(operation.body.schema, operationBodyType(operation, opRef), true);
+      const answer = answerExample(success, model.schemas);
       const kitOf: OperationKit = {
         resource,
         operation,
@@ -187,9 +193,11 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
         error: errors.length === 0 ? 'unknown' : errors.join(' | '),
         exampleSource: !hasFixture(operation)
           ? 'none'
-          : success?.examples?.[0] !== undefined
+          : answer !== undefined
             ? 'example'
             : 'schema',
+        answer,
+        request: requestExample(operation.body, model.schemas),
       };
       if (operation.pagination !== undefined && success?.schema !== undefined)
         kitOf.item = itemType(
@@ -295,7 +303,7 @@ function definitionStatement(
     const { textSchema, schema } = success;
     const example = defaultExample(
       success.kind ?? 'json',
-      success.examples?.[0]?.value ??
+      answerExample(success, model.schemas)?.value ??
         (textSchema !== undefined
           ? minimalText(textSchema, model.schemas)
           : schema === undefined
@@ -304,7 +312,7 @@ function definitionStatement(
     );
     if (example !== undefined) fields.push(['example', valueCode(example)]);
   }
-  const request = operation.body?.examples?.[0]?.value;
+  const request = requestExample(operation.body, model.schemas)?.value;
   if (request !== undefined) fields.push(['requestExample', valueCode(request)]);
   if (operation.body !== undefined) {
     fields.push(['requestKind', quoted(operation.body.kind)]);
@@ -527,7 +535,7 @@ function fixturesStatement(kits: readonly OperationKit[], kit: string): string {
         .map((entry) => {
           const source =
             entry.exampleSource === 'example'
-              ? exampleSummary(entry.operation.successResponse?.examples?.[0]?.summary)
+              ? exampleSummary(entry.answer?.summary)
               : `${smallestAnswer(entry.operation.successResponse?.kind)} (the spec has no example)`;
           return `    ${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${source}.$1 */`)}\n    get ${propertyKey(entry.operation.sdk.method)}(): ${entry.result} {\n      return ${kit}.defaultValue<${entry.result}>(${entry.definition});\n    },`;
         });
@@ -557,9 +565,9 @@ function requestFixturesStatement(kits: readonly OperationKit[], kit: string): s
   const resources = [...byResource(kits)]
     .map(([resource, entries]) => {
       const getters = entries
-        .filter((entry) => entry.operation.body?.examples?.[0] !== undefined)
+        .filter((entry) => entry.request !== undefined)
         .map((entry) => {
-          const summary = exampleSummary(entry.operation.body?.examples?.[0]?.summary);
+          const summary = exampleSummary(entry.request?.summary);
           return `    ${operationDoc(entry).replace(/\.?( @deprecated)? \*\/$/, `: ${summary}.$1 */`)}\n    get ${propertyKey(entry.operation.sdk.method)}(): ${entry.requestBody} {\n      return ${kit}.requestFixture<${entry.requestBody}>(${entry.definition});\n    },`;
         });
       return getters.length === 0

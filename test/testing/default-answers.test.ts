@@ -174,3 +174,62 @@ describe('the default answer of an operation without an example', () => {
     ]);
   });
 });
+
+// helper-116 4: the kit answered with the spec's first example although it failed its schema, so
+// a client with responseValidation 'throw' rejected the mock's default answer.
+describe('examples that do not match their schema', () => {
+  it('are passed over for the first that does, else the smallest value, with a warning', async () => {
+    const pet = {
+      type: 'object',
+      required: ['id', 'name'],
+      properties: { id: { type: 'integer' }, name: { type: 'string', maxLength: 8 } },
+    };
+    const answer = (examples: Record<string, unknown>) => ({
+      '200': { description: 'ok', content: { 'application/json': { schema: pet, examples } } },
+    });
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Examples', version: '1.0.0' },
+      paths: {
+        '/pets/{id}': {
+          get: {
+            operationId: 'getPet',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: answer({
+              bad: { value: { id: '1', name: 5 } },
+              rex: { value: { id: 1, name: 'Rex' } },
+            }),
+          },
+          put: {
+            operationId: 'putPet',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: pet,
+                  example: { id: 2, name: 'Far too long a name' },
+                },
+              },
+            },
+            responses: answer({ bad: { value: { id: 3 } } }),
+          },
+        },
+      },
+    });
+    const dir = join(await tempDir('kit-examples-'), 'sdk');
+    const result = await generate({ spec, out: dir, name: 'examples-sdk' });
+    const kit = (await import(join(dir, 'src/testing/index.ts'))) as {
+      fixtures: Record<string, Record<string, unknown>>;
+      requestFixtures: Record<string, Record<string, unknown>>;
+    };
+    expect(kit.fixtures['pets']).toEqual({
+      get: { id: 1, name: 'Rex' },
+      put: { id: 0, name: 'string' },
+    });
+    expect(kit.requestFixtures).toEqual({});
+    expect(result.warnings.map((warning) => warning.key).sort()).toEqual([
+      'testing:invalid-example',
+      'testing:invalid-request-example',
+    ]);
+  });
+});

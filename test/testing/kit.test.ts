@@ -67,7 +67,16 @@ const SPEC = {
         requestBody: {
           required: true,
           content: json(ref('Thing'), {
-            example: { id: 'thg_1', kind: 'big', ['__proto__']: 'own' },
+            // An example that fits the schema (the kit holds no other), with a hostile key.
+            example: {
+              id: 'thg',
+              kind: 'big',
+              createdAt: '2024-01-01T00:00:00Z',
+              size: 4,
+              parent: null,
+              tags: ['eighteen'],
+              ['__proto__']: 'own',
+            },
           }),
         },
         responses: {
