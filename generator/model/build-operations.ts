@@ -145,6 +145,17 @@ export function buildOperations(
           'give the operation `responses` (and an `operationId`)',
         );
       }
+      // fetch cannot send TRACE (the Fetch standard forbids it: §2.2.1 "forbidden method"), so a
+      // method for it could never succeed; it would fail each call with a TypeError.
+      if (method === 'trace') {
+        ctx.warnings.add(
+          'operation:trace',
+          `the TRACE operation of ${path} is not in the SDK: fetch cannot send a TRACE request (the Fetch standard forbids the method), so no method of the client could call it`,
+          { file: ctx.file, pointer },
+          'leave TRACE out of the spec, or call it with another HTTP client',
+        );
+        return;
+      }
       drafts.push(
         buildOperation(doc, { path, method, pointer, operation, item, itemPointer }, ctx),
       );
