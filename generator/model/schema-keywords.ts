@@ -80,8 +80,6 @@ const IDENTIFIERS: Record<string, string> = {
   $schema: 'remove $schema: schemas use the dialect of the OpenAPI document',
   $vocabulary: 'remove $vocabulary: schemas use the dialect of the OpenAPI document',
   $id: "remove $id and refer to the schema as '#/components/schemas/<Name>'",
-  $anchor: "refer to the schema as '#/components/schemas/<Name>' and remove $anchor",
-  $dynamicAnchor: "refer to the schema as '#/components/schemas/<Name>' and remove $dynamicAnchor",
   $recursiveAnchor:
     "refer to the schema as '#/components/schemas/<Name>' and remove $recursiveAnchor",
 };
@@ -328,6 +326,8 @@ export function checkKeywords(
   }
   for (const key of Object.keys(schema)) {
     if (ASSERTIONS.has(key) || isAnnotationKeyword(key)) continue;
+    // Read: a `$ref: '#name'` (or `$dynamicRef`) names the schema that declares it (anchors.ts).
+    if (key === '$anchor' || key === '$dynamicAnchor') continue;
     const at = { file: location.file, pointer: joinPointer(location.pointer, key) };
     const identifier = IDENTIFIERS[key];
     const unsupported = UNSUPPORTED[key];
