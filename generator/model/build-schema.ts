@@ -340,6 +340,55 @@ function checkAdditionalBesideComposition(
 }
 
 /**
+ * Warns about an `allOf` member that allows no property but its own (`additionalProperties:
+ * false`, through `$ref`s: `allOf: [$ref: Base, {required: [extra], properties: {extra: …}}]`
+ * with a closed `Base`) while another member declares more: JSON Schema applies it to the keys of
+ * the member's own `properties` only (2020-12 §10.3.2.3), so no value with those keys is valid.
+ * The types join the members (`Base & { extra: string }`), the guards refuse every such value, as
+ * validators do; the testing kit then finds no value, and its warning named the wrong cause.
+ */
+function warnClosedAllOfMember(schema: Record<string, unknown>, vc: ValueContext, c: Ctx): void {
+  const members = (schema.allOf as unknown[]).map((member) => resolvedRaw(member, c));
+  const keysOf = (member: Record<string, unknown> | undefined): string[] => [
+    ...(isPlainObject(member?.properties) ? Object.keys(member.properties) : []),
+    ...(Array.isArray(member?.required)
+      ? member.required.filter((name): name is string => typeof name === 'string')
+      : []),
+  ];
+  members.forEach((member, index) => {
+    if (member?.additionalProperties !== false || member.patternProperties !== undefined) return;
+    const own = new Set(isPlainObject(member.properties) ? Object.keys(member.properties) : []);
+    const others = members.flatMap((other, i) => (i === index ? [] : keysOf(other)));
+    const refused = [...new Set(others.filter((name) => !own.has(name)))];
+    const [first] = refused;
+    if (first === undefined) return;
+    const more = refused.length > 1 ? ` (and ${refused.length - 1} more)` : '';
+    c.warnings.add(
+      'allof-closed-member',
+      `allOf[${index}] allows no property but its own (additionalProperties: false sees only the properties declared beside it), so it refuses ${JSON.stringify(first)}${more}, which another allOf member declares: no value with it is valid, and the guards refuse every one, as JSON Schema validators do, while the types accept it`,
+      { file: vc.file, pointer: joinPointer(vc.pointer, 'allOf', index) },
+      c.version === '3.1'
+        ? 'remove additionalProperties: false from that schema and write unevaluatedProperties: false beside this allOf (it sees the properties of every member)'
+        : "remove additionalProperties: false from that schema, or declare the other members' properties in it",
+    );
+  });
+}
+
+/** A raw schema through its `$ref`s (a few), or undefined when it is not an object. */
+function resolvedRaw(value: unknown, c: Ctx): Record<string, unknown> | undefined {
+  let current = value;
+  for (
+    let hops = 0;
+    hops < 16 && isPlainObject(current) && typeof current.$ref === 'string';
+    hops++
+  ) {
+    const pointer = refPointer(current.$ref);
+    current = pointer === undefined ? undefined : getByPointer(c.doc, pointer);
+  }
+  return isPlainObject(current) ? current : undefined;
+}
+
+/**
  * The values of an `enum` that are of the schema's `type`, when some are and some are not (`type:
  * string, enum: [a, 1, null]`): by JSON Schema only those are valid, so the types, the guards and
  * the samples all read only those; a warning names the others. When none is, all are kept (see
@@ -751,7 +800,10 @@ function composition(
     });
   };
   const allOf = list('allOf');
-  if (allOf) parts.push(...allOf);
+  if (allOf) {
+    parts.push(...allOf);
+    warnClosedAllOfMember(schema, vc, c);
+  }
   for (const mode of ['anyOf', 'oneOf'] as const) {
     const variants = list(mode);
     if (!variants) continue;

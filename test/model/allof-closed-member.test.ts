@@ -1,0 +1,53 @@
+/**
+ * An `allOf` member closed with `additionalProperties: false` beside a member that declares more
+ * (helper-116 5): JSON Schema lets no value through (the keyword sees only its own schema's
+ * properties), the guards refuse every one while the types accept them, and the only word was the
+ * testing kit's, naming the wrong cause. A warning at the member names the property and the fix.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, writeSpec } from '../generator/helpers.ts';
+import { specModel } from './fixture-model.ts';
+
+afterAll(removeTempDirs);
+
+const spec = (extended: Record<string, unknown>) =>
+  writeSpec({
+    openapi: '3.1.0',
+    info: { title: 'Closed base', version: '1.0.0' },
+    paths: {},
+    components: {
+      schemas: {
+        Base: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id'],
+          properties: { id: { type: 'string' } },
+        },
+        Extended: extended,
+      },
+    },
+  });
+
+describe('an allOf member that allows no property but its own', () => {
+  it('is a warning at the member when another declares more', async () => {
+    const model = await specModel(
+      await spec({
+        allOf: [
+          { $ref: '#/components/schemas/Base' },
+          { type: 'object', required: ['extra'], properties: { extra: { type: 'string' } } },
+        ],
+      }),
+    );
+    const found = model.warnings.filter((w) => w.key === 'allof-closed-member');
+    expect(found.map((w) => w.location.pointer)).toEqual(['#/components/schemas/Extended/allOf/0']);
+    expect(found[0]!.problem).toMatch(/refuses "extra", which another allOf member declares/);
+    expect(found[0]!.hint).toMatch(/unevaluatedProperties: false/);
+  });
+
+  it('is no warning when the others only require what it declares', async () => {
+    const model = await specModel(
+      await spec({ allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['id'] }] }),
+    );
+    expect(model.warnings.filter((w) => w.key === 'allof-closed-member')).toEqual([]);
+  });
+});
