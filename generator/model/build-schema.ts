@@ -48,7 +48,14 @@ import {
 } from './schema-values.ts';
 import type { NamedSchema } from './types.ts';
 import { Warnings } from '../warnings.ts';
-import { componentKey, getByPointer, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
+import {
+  componentKey,
+  getByPointer,
+  getByRef,
+  pointerRef,
+  pointerTokens,
+  refPointer,
+} from '../pointer.ts';
 import { parentWithoutUnion, unionParentOf } from '../union-parent.ts';
 import { schemaAnchors } from '../anchors.ts';
 
@@ -381,10 +388,8 @@ function resolvedRaw(value: unknown, c: Ctx): Record<string, unknown> | undefine
     let hops = 0;
     hops < 16 && isPlainObject(current) && typeof current.$ref === 'string';
     hops++
-  ) {
-    const pointer = refPointer(current.$ref);
-    current = pointer === undefined ? undefined : getByPointer(c.doc, pointer);
-  }
+  )
+    current = getByRef(c.doc, current.$ref);
   return isPlainObject(current) ? current : undefined;
 }
 
