@@ -124,15 +124,19 @@ export const OPENAPI_TS_OPTIONS = {
     enumWithoutNull(schema, options),
 } as const satisfies OpenAPITSOptions;
 
+/** Marks a binary string schema that travels only as text (model `textBinary`). */
+const TEXT_BINARY = Symbol('text binary');
+
 /**
  * `type: string, format: binary` (or a binary `contentMediaType`, model/media-types.ts
  * `isBinaryString`) is a `Blob` (a `File` is one), as openapi-typescript's own docs
  * suggest: a file part of a multipart body or a raw binary body is sent from one, and the client
- * reads binary responses into one. `null` stays allowed where the schema allows it.
+ * reads binary responses into one. `null` stays allowed where the schema allows it. One that only
+ * JSON, forms and parameters carry (marked {@link TEXT_BINARY}) is text there, and stays `string`.
  */
 function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
   // OpenAPI 3.1 allows boolean schemas (`true`, `false`) wherever a schema may stand.
-  if (typeof schema !== 'object' || schema === null) return undefined;
+  if (typeof schema !== 'object' || schema === null || TEXT_BINARY in schema) return undefined;
   if (!isBinaryString(schema as Record<string, unknown>)) return undefined;
   const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (!types.includes('string')) return undefined;
@@ -146,7 +150,9 @@ function binaryAsBlob(schema: SchemaObject | boolean): ts.TypeNode | undefined {
     : blob;
 }
 
-export function emitOpenapiTypes(model: Pick<ApiModel, 'bundled' | 'operations'>): EmittedTextFile {
+export function emitOpenapiTypes(
+  model: Pick<ApiModel, 'bundled' | 'operations'> & Partial<Pick<ApiModel, 'textBinary'>>,
+): EmittedTextFile {
   const document = openapiTypesDocument(model);
   return {
     path: OPENAPI_TYPES_PATH,
@@ -195,8 +201,13 @@ function stringsWithFormatEscapes(text: string): string {
  * (openapi-types-schemas.ts) and success bodies that are not JSON typed as the path client reads
  * them, and answers that have no body without content (openapi-types-bodies.ts).
  */
-export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operations'>): OpenAPI3 {
-  const named = { bundled: deepRefsNamed(model.bundled), operations: model.operations };
+export function openapiTypesDocument(
+  model: Pick<ApiModel, 'bundled' | 'operations'> & Partial<Pick<ApiModel, 'textBinary'>>,
+): OpenAPI3 {
+  const named = {
+    bundled: withTextBinaryMarked(deepRefsNamed(model.bundled), model.textBinary),
+    operations: model.operations,
+  };
   const read = successBodiesAsRead(
     fixSchemaKeywords(
       literalRefs(
@@ -210,6 +221,22 @@ export function openapiTypesDocument(model: Pick<ApiModel, 'bundled' | 'operatio
     model.operations,
   );
   return bodylessWithoutContent(read, model.operations);
+}
+
+/**
+ * Marks, in the private copy `bundled`, the binary strings that only text reaches (the model's
+ * `textBinary`, binary-places.ts), so {@link binaryAsBlob} leaves them `string` as src/types.ts
+ * does. A symbol, so nothing of the document's own text can spell it.
+ */
+function withTextBinaryMarked(
+  bundled: ApiModel['bundled'],
+  textBinary: ReadonlySet<string> | undefined,
+): ApiModel['bundled'] {
+  for (const pointer of textBinary ?? []) {
+    const schema = getByPointer(bundled, pointer);
+    if (isRecord(schema)) (schema as Record<PropertyKey, unknown>)[TEXT_BINARY] = true;
+  }
+  return bundled;
 }
 
 /**

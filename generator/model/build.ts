@@ -40,6 +40,7 @@ import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
 import { warnLooseSchemas } from './loose-schemas.ts';
 import { warnNoOperations } from './no-operations.ts';
+import { clearTextOnlyBinary, textOnlyBinaryStrings } from './binary-places.ts';
 import {
   addInvalidPatternWarnings,
   addPatternWarnings,
@@ -97,6 +98,21 @@ export async function buildModel(
   warnUnknownSdkExtensions(doc, file, warnings);
   warnUnknownFields(doc, file, warnings);
   if (drafts !== undefined) warnNoOperations(doc, drafts.length, file, warnings);
+  const textBinary = textOnlyBinaryStrings(doc, file, warnings);
+  clearTextOnlyBinary(
+    [
+      ...schemas.map((schema) => schema.node),
+      ...(drafts ?? []).flatMap((draft) => [
+        ...draft.parameters.map((parameter) => parameter.schema),
+        ...(draft.body === undefined ? [] : [draft.body.schema]),
+        ...draft.responses.flatMap((response) => [
+          ...(response.schema === undefined ? [] : [response.schema]),
+          ...(response.textSchema === undefined ? [] : [response.textSchema]),
+        ]),
+      ]),
+    ],
+    textBinary,
+  );
   const inputs = schemasNeedingInput(
     schemas,
     (drafts ?? []).flatMap((draft) => [
@@ -166,6 +182,7 @@ export async function buildModel(
     openapiVersion: version,
     info,
     schemas,
+    textBinary,
     operations,
     resources,
     auth,

@@ -20,6 +20,11 @@ export interface ApiModel {
   info: ApiInfo;
   /** Named schemas from `components.schemas`, in spec order. */
   schemas: NamedSchema[];
+  /**
+   * Pointers of the binary string schemas (`format: binary`) that only JSON, forms and parameters
+   * reach: text on the wire, so typed `string`, not `Blob` (binary-places.ts).
+   */
+  textBinary: ReadonlySet<string>;
   /** Every operation, in spec order (paths, then methods in a fixed order). */
   operations: OperationModel[];
   /** Operations grouped by their SDK resource, in order of first appearance. */
