@@ -121,9 +121,11 @@ function parameterValue(parameter: ParameterModel, schemas: readonly NamedSchema
     fitsSchema(parameter.example, parameter.schema, schemas, direction)
       ? parameter.example
       : sampleValue(parameter.schema, schemas, direction, parameter.name);
-  // A parameter defined by `content` is sent as the text of its media type: the client takes
-  // the JSON text of the value, not the value.
-  return parameter.mediaType !== undefined && typeof value !== 'string'
+  // A parameter defined by a media type other than JSON is given as that media type's text; a
+  // JSON one is given as the value, which the client writes as JSON.
+  return parameter.mediaType !== undefined &&
+    parameter.jsonContent !== true &&
+    typeof value !== 'string'
     ? JSON.stringify(value)
     : value;
 }

@@ -348,12 +348,20 @@ function parameterSchema(raw: Record<string, unknown>, pointer: string): [unknow
   return [undefined, joinPointer(pointer, 'schema')];
 }
 
-/** `example`, else the first value of `examples` (Example Objects after bundling), if JSON. */
+/**
+ * `example`, else the first value of `examples` (Example Objects after bundling), if JSON; for a
+ * parameter described by `content`, else its media type's (OpenAPI 3.1.1 §4.8.12.2.3's own
+ * `coordinates` example keeps it there).
+ */
 function parameterExample(raw: Record<string, unknown>): JsonValue | undefined {
   if (raw.example !== undefined) return jsonCopy(raw.example);
   if (isRecord(raw.examples)) {
     const first = Object.values(raw.examples)[0];
     if (isRecord(first) && first.value !== undefined) return jsonCopy(first.value);
+  }
+  if (raw.schema === undefined && isRecord(raw.content)) {
+    const media = Object.values(raw.content)[0];
+    if (isRecord(media)) return parameterExample(media);
   }
   return undefined;
 }

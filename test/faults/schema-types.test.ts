@@ -561,15 +561,18 @@ export const event: EventModel = serializeEventModel(reviveEventModel({ created:
 });
 
 describe('a parameter defined by content', () => {
-  it('is the JSON text the client sends, or the value it writes as JSON', async () => {
+  it('takes the value the client writes as JSON, or the text of another media type', async () => {
     expect(
       await check(
         'content-parameter.yaml',
         `
 import type { Metadata } from './types.js';
 import type { FileCreateParams } from './resources/files.js';
-same<FileCreateParams['x-metadata'], string | Metadata>(true);
-export const params: FileCreateParams = { 'x-metadata': JSON.stringify({ name: 'a' }) };
+same<FileCreateParams['x-metadata'], Metadata>(true);
+same<FileCreateParams['x-label'], string | undefined>(true);
+same<FileCreateParams['x-query'], string | undefined>(true);
+// @ts-expect-error JSON text is not the value: the client would send it as a JSON string
+export const text: FileCreateParams = { 'x-metadata': JSON.stringify({ name: 'a' }) };
 export const value: FileCreateParams = { 'x-metadata': { name: 'a' } };
 `,
       ),

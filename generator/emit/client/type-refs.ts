@@ -14,14 +14,12 @@ import { rawBodyType, resultType as mediaResultType } from './media.ts';
 
 /**
  * A parameter's type as a caller gives it (`string`, `number`, `PlanStatus[]`). A parameter
- * defined by `content` takes its serialized text, a `string` the runtime sends unchanged; with a
- * JSON media type also the value itself, which the runtime writes as JSON (`string | Metadata`).
+ * defined by JSON `content` takes the value, which the runtime writes as JSON (a string quoted,
+ * as JSON writes one); by another media type's `content`, its text, sent unchanged (`string`).
  */
 export function parameterType(parameter: ParameterModel, printer: TypePrinter): string {
-  if (parameter.mediaType === undefined) return printer.type(parameter.schema, 'write');
-  if (parameter.jsonContent !== true) return 'string';
-  const type = printer.type(parameter.schema, 'write');
-  return type === 'string' ? type : `string | ${type.includes('=>') ? `(${type})` : type}`;
+  if (parameter.mediaType !== undefined && parameter.jsonContent !== true) return 'string';
+  return printer.type(parameter.schema, 'write');
 }
 
 /**
