@@ -241,6 +241,64 @@ describe('request bodies', () => {
   });
 });
 
+describe('files where only text goes (helper-117 F3, F4, F6)', () => {
+  const form = 'application/x-www-form-urlencoded';
+  it('a file or bytes in a form field are refused, never left out of the body', async () => {
+    await expect(
+      send({ body: { b64: 'AAEC', file: new Blob(['x']) }, contentType: form, encode: formBody }),
+    ).rejects.toThrow(
+      /^The form body's field "file" is a Blob, which a form body cannot carry \(it holds text only\); nothing was sent\./,
+    );
+    await expect(
+      send({ body: { list: ['a', new Uint8Array([1])] }, contentType: form, encode: formBody }),
+    ).rejects.toThrow(/^The form body's field "list" holds at \/1 bytes \(Uint8Array\)/);
+    await expect(
+      send({ body: { file: new File(['x'], 'x.txt') }, contentType: form, encode: formBody }),
+    ).rejects.toThrow(/field "file" is a File/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a file inside an object part (sent as JSON) is refused, never sent as {}', async () => {
+    await expect(
+      send({
+        contentType: 'multipart/form-data',
+        encode: multipartBody,
+        body: { doc: { file: new File(['x'], 'x.txt'), name: 'n' } },
+      }),
+    ).rejects.toThrow(/^The multipart part "doc" holds at \/file a File, which JSON cannot carry/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a part declared JSON holds JSON text: a string quoted, a Date its quoted date-time', async () => {
+    const asJSON = { contentType: 'application/json' };
+    await send({
+      contentType: 'multipart/form-data',
+      encode: multipartBody,
+      encoding: { note: asJSON, when: asJSON, list: asJSON, n: asJSON },
+      body: {
+        note: 'hello "world"',
+        when: new Date('2020-01-01T00:00:00Z'),
+        list: ['a', 'b'],
+        n: 2,
+        plain: 'x',
+      },
+    });
+    const got = parts(only());
+    const text = (name: string) => got.get(name)?.map((part) => part.content.toString());
+    expect(text('note')).toEqual(['"hello \\"world\\""']);
+    expect(text('when')).toEqual(['"2020-01-01T00:00:00.000Z"']);
+    expect(text('list')).toEqual(['"a"', '"b"']);
+    expect(text('n')).toEqual(['2']);
+    expect(text('plain')).toEqual(['x']);
+    for (const name of ['note', 'when', 'list', 'n'])
+      for (const part of got.get(name) ?? []) {
+        expect(part.headers).toContain('Content-Type: application/json');
+        expect(() => JSON.parse(part.content.toString()) as unknown).not.toThrow();
+      }
+    expect(got.get('plain')?.[0]?.headers).not.toContain('Content-Type');
+  });
+});
+
 describe('success bodies', () => {
   const get = (request: Omit<APIRequest, 'method' | 'path'> = {}) =>
     core.request({ method: 'get', path: '/out', ...request });

@@ -12,6 +12,7 @@
  */
 import { SDKError } from '../errors.ts';
 import { serializeQuery, type QueryStyle } from './query.ts';
+import { assertJSONCarries } from './finite.ts';
 import { scalarText } from './scalar.ts';
 import { textBody } from './text-type.ts';
 import { isJSONMediaType } from './read.ts';
@@ -47,7 +48,8 @@ export type BodyEncoding = Readonly<Record<string, PropertyEncoding>>;
  * property with `style`, `explode` or `allowReserved` is serialised like a query parameter of
  * that style; any other by its `contentType`: JSON text for an object or where the type is
  * JSON (`address=%7B%22street%22…`), the text of a primitive, an array's items repeated. Spaces
- * are `+` (RFC 1866, as `URLSearchParams` writes them), a `+` in a value `%2B`.
+ * are `+` (RFC 1866, as `URLSearchParams` writes them), a `+` in a value `%2B`. A file or bytes
+ * are refused (a form holds text only; the encoder would leave them out).
  */
 export function formBody(
   body: unknown,
@@ -57,6 +59,7 @@ export function formBody(
   if (body instanceof URLSearchParams) return { body, contentType };
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(record(body, contentType))) {
+    assertJSONCarries(value, `The form body's field ${JSON.stringify(name)}`, 'form');
     const { contentType: type, ...style } = encoding[name] ?? {};
     const styled = Object.keys(style).length > 0;
     const json = !styled && type !== undefined && isJSONMediaType(type);
@@ -76,7 +79,8 @@ export function formBody(
  * `Content-Type` the `encoding`'s, else by its value (OpenAPI 3.1.1 §4.8.15): a `Blob`/`File` or
  * bytes its own type or `application/octet-stream` (a file part, named `blob` when it has no
  * name), an object `application/json` (its JSON text; never under a declared type that is not
- * JSON, which the generator warns about), text none (RFC 7578's `text/plain`); then
+ * JSON, which the generator warns about; a file inside it is refused, JSON cannot carry one),
+ * text none (RFC 7578's `text/plain`), or, declared JSON, its JSON text (`"a"`); then
  * the `encoding`'s fixed `headers`. The body is a `Blob` of the parts: a file's bytes are not read
  * into memory, fetch streams them. A `FormData` the caller built goes as it is.
  */
@@ -100,13 +104,16 @@ export function multipartBody(
       filename = value instanceof File ? value.name : 'blob';
       type = partType(declared, blob.type || 'application/octet-stream');
     } else if (typeof value === 'object' && !(value instanceof Date)) {
+      assertJSONCarries(value, `The multipart part ${JSON.stringify(name)}`);
       content = JSON.stringify(value);
       // JSON text goes under a JSON type only: never under a declared type it is not (XML).
       const named = partType(declared, 'application/json');
       type = isJSONMediaType(named) ? named : 'application/json';
     } else {
-      content = scalarText(value);
       type = declared === undefined ? undefined : partType(declared, 'text/plain');
+      // A part declared JSON holds JSON text: a string quoted, a Date its quoted date-time.
+      content =
+        type !== undefined && isJSONMediaType(type) ? JSON.stringify(value) : scalarText(value);
     }
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"`;
     if (filename !== undefined) head += `; filename="${quoted(filename)}"`;

@@ -112,12 +112,17 @@ function dateShown(date: Date): string {
 }
 
 /**
- * Throws an `SDKError` when `value`, a JSON body, holds a value `JSON.stringify` would turn into
- * `{}` without a word: a `Blob` or `File` (a spec's `format: binary` inside JSON is typed `Blob`,
- * but JSON carries text), bytes (`ArrayBuffer`, a typed array), a `Map` or a `Set`, a stream or
- * form data. The file or the entries were lost and the request went out all the same.
+ * Throws an `SDKError` when `value`, a JSON body (or a JSON multipart part, or `in` a form body's
+ * field), holds a value `JSON.stringify` would turn into `{}` without a word, as the form encoder
+ * would leave it out: a `Blob` or `File` (JSON and forms carry text), bytes (`ArrayBuffer`, a
+ * typed array), a `Map` or a `Set`, a stream or form data. The file or the entries were lost and
+ * the request went out all the same.
  */
-export function assertJSONCarries(value: unknown, what: string): void {
+export function assertJSONCarries(
+  value: unknown,
+  what: string,
+  medium: 'JSON' | 'form' = 'JSON',
+): void {
   const seen = new Set<object>();
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length > 0) {
@@ -127,7 +132,7 @@ export function assertJSONCarries(value: unknown, what: string): void {
     const kind = lostInJSON(item);
     if (kind !== undefined) {
       throw new SDKError(
-        `${what} ${pointer === '' ? 'is' : `holds at ${pointer}`} ${kind}, which JSON cannot carry (JSON.stringify writes it as {}); nothing was sent. ` +
+        `${what} ${pointer === '' ? 'is' : `holds at ${pointer}`} ${kind}, which ${medium === 'JSON' ? 'JSON cannot carry (JSON.stringify writes it as {})' : 'a form body cannot carry (it holds text only)'}; nothing was sent. ` +
           'Send text in its place (for bytes, the encoding the API documents, such as base64), or use the operation that uploads files.',
       );
     }
