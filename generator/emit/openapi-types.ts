@@ -519,9 +519,22 @@ function withSendableParameters(item: unknown, document: Record<string, unknown>
                   ),
             )
           : value;
-    if (next === value) continue;
+    const sent = withoutForbiddenBody(key, next);
+    if (sent === value) continue;
     copy ??= { ...item };
-    copy[key] = next;
+    copy[key] = sent;
   }
   return copy ?? item;
+}
+
+/**
+ * A GET or HEAD operation without its `requestBody`: fetch refuses to send one (the Fetch
+ * standard's Request constructor), so the typed path client takes none, as the resource method
+ * (build-operations.ts, which warns).
+ */
+function withoutForbiddenBody(method: string, operation: unknown): unknown {
+  if ((method !== 'get' && method !== 'head') || !isRecord(operation)) return operation;
+  if (!('requestBody' in operation)) return operation;
+  const { requestBody: _dropped, ...rest } = operation;
+  return rest;
 }

@@ -388,7 +388,16 @@ function buildOperation(
   if (typeof operation.description === 'string') draft.description = operation.description;
   if (operation['x-preview'] === true) draft.preview = true;
   if (operation['x-sdk-method'] !== undefined) draft.sdkMethod = operation['x-sdk-method'];
-  if (body !== undefined) draft.body = body;
+  if (body !== undefined && (method === 'get' || method === 'head')) {
+    // OpenAPI allows it (§4.8.10, "not well-defined" semantics), but fetch refuses to send a
+    // GET or HEAD with a body (the Fetch standard's Request constructor throws a TypeError).
+    ctx.warnings.add(
+      'operation:body-on-get',
+      `the ${method.toUpperCase()} operation of ${path} declares a request body, which fetch cannot send (the Fetch standard refuses a body on GET and HEAD): the SDK's method takes none`,
+      { file: ctx.file, pointer: joinPointer(pointer, 'requestBody') },
+      'move what the body holds into query parameters, or make the operation a POST',
+    );
+  } else if (body !== undefined) draft.body = body;
   if (success !== undefined) draft.successResponse = success;
   const others = otherSuccesses(responses, success);
   if (others.length > 0) draft.otherSuccesses = others;

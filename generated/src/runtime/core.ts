@@ -697,6 +697,13 @@ export class ClientCore {
         ? request.query
         : { ...request.query, ...this.#query };
     const { body, contentType = 'application/json' } = request;
+    // fetch refuses a body on GET and HEAD (the Fetch standard's Request constructor): said
+    // here, before anything is sent, not as a connection error retried for nothing.
+    const method = request.method.toUpperCase();
+    if (body !== undefined && (method === 'GET' || method === 'HEAD'))
+      throw new SDKError(
+        `A ${method} request cannot carry a body (fetch refuses one); nothing was sent. Send what it holds as query parameters.`,
+      );
     // JSON has no NaN or Infinity, and a form field's text would be "NaN": refused, whatever the
     // media type, before anything is encoded or sent (internal/finite.ts).
     assertSendable(body, 'The request body');
