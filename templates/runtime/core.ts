@@ -394,11 +394,13 @@ export class ClientCore {
     );
     // A cookie credential joins the caller's cookies (RFC 6265 §5.4: one header, `; ` between).
     const cookie = auth.in === 'cookie' ? Object.entries(credential)[0]?.join('=') : undefined;
-    if (cookie !== undefined)
+    if (cookie !== undefined) {
       Object.assign(
         headers,
         mergeHeaders({ cookie: [headers['cookie'], cookie].filter(Boolean).join('; ') }),
       );
+      assertCookieValue(credential[auth.name] ?? '', auth.name);
+    }
     this.#headers = headers;
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#clientParams = options.clientParams ?? {};
@@ -1238,6 +1240,22 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, item]) => item !== undefined),
   ) as Partial<T>;
+}
+
+/**
+ * Throws an `SDKError` (naming the cookie, never the value) when a cookie credential holds a
+ * character a cookie value cannot (RFC 6265 §4.1.1 cookie-octet: a space, `"`, `,`, `;`, `\\`):
+ * `tok en;admin=1` would send the cookie `tok` and another, `admin=1`. It is not percent-encoded:
+ * the server compares the credential as it arrives.
+ */
+function assertCookieValue(value: string, name: string): void {
+  const bad = /[^\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]/.exec(value);
+  if (bad === null) return;
+  const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  throw new SDKError(
+    `The "${name}" cookie credential has a character a cookie value cannot hold (U+${code} at index ${bad.index}); nothing was sent. ` +
+      'A cookie value holds visible ASCII but `"`, `,`, `;` and `\\` (RFC 6265 §4.1.1): use a token without them.',
+  );
 }
 
 function describeCause(error: unknown): string {

@@ -131,6 +131,25 @@ describe('requests', () => {
     expect(only().headers['cookie']).toBe('theme=dark; session=k');
   });
 
+  it.each(['tok en', 'a;admin=1', 'a,b', 'say "hi"', 'back\\slash'])(
+    'refuses a cookie credential a cookie value cannot hold (%j), naming the cookie, never the value',
+    (token) => {
+      // helper-117 F8: `tok en;admin=1` went out raw, a second cookie injected.
+      let error: unknown;
+      try {
+        new ClientCore({ baseURL: server.url, token, auth: { in: 'cookie', name: 'session' } });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(SDKError);
+      expect((error as Error).message).toMatch(
+        /^The "session" cookie credential has a character a cookie value cannot hold \(U\+00[0-9A-F]{2} at index \d+\)/,
+      );
+      expect((error as Error).message).not.toContain(token);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
   it("joins a call's own cookies to the client's, rather than dropping its credential; null takes them off", async () => {
     // The cookie parameter warning says to send one per call in `headers: { cookie }`: that
     // replaced the Cookie header, and with it the cookie credential.
