@@ -557,6 +557,24 @@ describe('success bodies', () => {
     const blob = (await get({ read: readAny })) as Blob;
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(BYTES);
   });
+
+  it('*/* without a Content-Type: JSON when it parses, else a Blob of its bytes, never an error', async () => {
+    // helper-117 F11: `plain words` failed as "a body without content type where JSON was expected".
+    for (const [body, want] of [
+      ['plain words', 'plain words'],
+      [BYTES, BYTES],
+    ] as const) {
+      reply = () => ({ status: 200, body });
+      const got = await get({ read: readAny });
+      expect(got).toBeInstanceOf(Blob);
+      const bytes = new Uint8Array(await (got as Blob).arrayBuffer());
+      expect(bytes).toEqual(typeof want === 'string' ? new TextEncoder().encode(want) : want);
+    }
+    reply = () => ({ status: 200, body: '{"a":[1]}' });
+    expect(await get({ read: readAny })).toEqual({ a: [1] });
+    reply = () => ({ status: 200, body: '' });
+    expect(await get({ read: readAny })).toBeUndefined();
+  });
 });
 
 describe('empty bodies', () => {

@@ -920,7 +920,7 @@ export class ClientCore {
       mode !== 'off' &&
       schema !== undefined &&
       data !== undefined &&
-      (reader !== readAny || anyIsJSON(response))
+      (reader !== readAny || (anyIsJSON(response) && !(data instanceof Blob)))
     ) {
       this.#guards?.check(data, {
         schema,

@@ -331,10 +331,31 @@ export function discard(response: Response): void {
 
 /**
  * `*` / `*` or no 2xx response declared: the response's own `Content-Type` decides. JSON is
- * parsed, `text/*` is text, anything else a `Blob`; an empty body is `undefined`.
+ * parsed, `text/*` is text, anything else a `Blob`; an empty body is `undefined`. A body without
+ * a `Content-Type` is examined (RFC 9110 §8.3 lets a recipient): UTF-8 JSON is parsed, anything
+ * else is a `Blob` of its bytes, never an error.
  */
 export async function readAny(response: Response, ctx: ReadContext): Promise<unknown> {
   const type = contentType(response);
+  if (type === null) {
+    const bytes = await readBytes(response, ctx);
+    if (bytes.length === 0) return undefined;
+    let text: string | undefined;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = undefined;
+    }
+    if (text !== undefined) {
+      assertContainers(text, response, ctx);
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        // Not JSON: bytes, below.
+      }
+    }
+    return new Blob([bytes as BlobPart]);
+  }
   if (!anyIsJSON(response)) {
     return isTextMediaType(type ?? '') ? readText(response, ctx) : readBlob(response, ctx);
   }
@@ -357,7 +378,10 @@ function isTextMediaType(contentType: string): boolean {
   );
 }
 
-/** Whether {@link readAny} reads the response as JSON: its `Content-Type` is JSON, or it has none. */
+/**
+ * Whether {@link readAny} reads the response as JSON: its `Content-Type` is JSON, or it has none
+ * (then a body that is not JSON is a `Blob`).
+ */
 export function anyIsJSON(response: Response): boolean {
   const type = contentType(response);
   return type === null || isJSONMediaType(type);
