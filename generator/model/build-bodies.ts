@@ -377,6 +377,11 @@ export function buildResponses(
     const media = (response.content as Record<string, unknown>)[contentType];
     model.kind = kind;
     model.contentType = contentType;
+    // The media types the same reader takes (`image/jpeg` beside `image/png`), asked for too.
+    const alternates = Object.keys(response.content as Record<string, unknown>).filter(
+      (type) => type !== contentType && mediaKind(type) === kind,
+    );
+    if (alternates.length > 0) model.alternates = alternates;
     // A success answer in another kind of media type (XML beside JSON, CSV beside JSON) is one the
     // method does not ask for (its Accept names the chosen type) and cannot read.
     const others = Object.keys(response.content as Record<string, unknown>).filter(

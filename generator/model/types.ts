@@ -385,6 +385,11 @@ export interface ResponseModel {
   /** JSON media type schema, when there is one. */
   schema?: SchemaNode;
   contentType?: string;
+  /**
+   * The response's other media types of the same kind as `contentType`, in spec order
+   * (`image/jpeg` beside `image/png`): the method reads them alike, and its `Accept` names them.
+   */
+  alternates?: string[];
   /** What kind of body `contentType` is; undefined when the response has no content. */
   kind?: BodyKind;
   /**

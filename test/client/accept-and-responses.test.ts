@@ -65,6 +65,15 @@ const SPEC = {
     '/text': get('text', {
       '200': { description: 'OK', content: { 'text/plain': { schema: { type: 'string' } } } },
     }),
+    '/image': get('image', {
+      '200': {
+        description: 'A picture',
+        content: {
+          'image/png': { schema: { type: 'string', format: 'binary' } },
+          'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+        },
+      },
+    }),
     '/head': get(
       'head',
       { '200': { description: 'OK', content: content('application/json') } },
@@ -132,6 +141,15 @@ describe('Accept names the declared success media types', () => {
 
   it('one response of several JSON types: the one the client reads, application/json', async () => {
     expect(await accepted('both')).toBe('application/json');
+  });
+
+  it('one response of several types the method reads alike: each (helper-117 F12)', async () => {
+    // A server that has only the JPEG answered 406 to `Accept: image/png`.
+    expect(await accepted('image')).toBe('image/png, image/jpeg');
+    reply = answer('image/jpeg', new Uint8Array([0xff, 0xd8, 0xff]));
+    const picture = (await things['image']!()) as Blob;
+    expect(picture).toBeInstanceOf(Blob);
+    expect(picture.type).toBe('image/jpeg');
   });
 
   it("the caller's Accept wins", async () => {

@@ -162,7 +162,9 @@ function acceptOf(responses: readonly ResponseModel[]): string | undefined {
     if (response.contentType === undefined || response.kind === undefined) continue;
     // `*/*`: anything goes, but JSON first (a server that can also send XML picks JSON then).
     const listed =
-      response.kind === 'any' ? ['application/json', '*/*;q=0.5'] : [response.contentType];
+      response.kind === 'any'
+        ? ['application/json', '*/*;q=0.5']
+        : [response.contentType, ...(response.alternates ?? [])];
     for (const type of listed) if (!types.includes(type)) types.push(type);
   }
   return types.length === 0 ? undefined : types.join(', ');
