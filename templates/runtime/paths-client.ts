@@ -21,7 +21,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.ts';
 import { APIConnectionTimeoutError, APIUserAbortError, SDKError } from './errors.ts';
-import { formBody, multipartBody, type BodyEncoding } from './internal/body.ts';
+import { formBody, multipartBody, rawBody, type BodyEncoding } from './internal/body.ts';
 import { headerParams, headersToObject, mergeHeaders } from './internal/headers.ts';
 import {
   checkPathSegment,
@@ -45,7 +45,6 @@ import { MAX_TIMER_MS, untilAborted } from './internal/retry.ts';
 import { assertSendable } from './internal/finite.ts';
 import { scalarText } from './internal/scalar.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
-import { textBody } from './internal/text-type.ts';
 import { expectEventStream } from './streaming.ts';
 import { joinQueries, splitBaseURL } from './internal/url.ts';
 import type { HeadersInput } from './request-options.ts';
@@ -239,7 +238,7 @@ export function createPathsClient<Paths extends {}>(
     if (operation.rawBody === true) own['bodySerializer'] = (body: unknown) => body;
     const headers = ownHeaders(init?.['headers']);
     const given = (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name);
-    const implied: Record<string, string> = {};
+    const implied: Record<string, string | null> = {};
     if (operation.accept !== undefined && !given('accept')) implied['Accept'] = operation.accept;
     let body = init?.['body'];
     let bodyType = operation.bodyType;
@@ -251,11 +250,19 @@ export function createPathsClient<Paths extends {}>(
       bodyType = encoded.contentType;
       own['bodySerializer'] = (sent: unknown) => sent;
     }
-    // A string sent as it is: in the charset its type declares (internal/text-type.ts).
-    if (typeof body === 'string' && operation.rawBody === true && bodyType !== undefined) {
-      const text = textBody(body, bodyType);
-      body = text.body;
-      bodyType = text.contentType;
+    // Text, bytes or a `*`/`*` value sent as the resource method sends it (internal/body.ts
+    // rawBody): a string in the charset its type declares, a type inside a range (`image/*`),
+    // and none for bytes of no known type, rather than openapi-fetch's `application/json`.
+    if (
+      operation.rawBody === true &&
+      body !== undefined &&
+      body !== null &&
+      bodyType !== undefined
+    ) {
+      const raw = rawBody(body, bodyType);
+      body = raw.body;
+      bodyType = raw.contentType;
+      if (bodyType === undefined && !given('content-type')) implied['Content-Type'] = null;
     }
     if (bodyType !== undefined && body !== undefined && !given('content-type'))
       implied['Content-Type'] = bodyType;

@@ -381,7 +381,10 @@ function pathsOperations(model: ApiModel): string | undefined {
     // A JSON body of another media type (`application/merge-patch+json`) is sent labelled so.
     if (body !== undefined && body.kind === 'json' && body.contentType !== 'application/json')
       parts.push(`bodyType: ${stringLiteral(body.contentType)}`);
-    else if (body !== undefined && (body.kind === 'text' || body.kind === 'binary'))
+    else if (
+      body !== undefined &&
+      (body.kind === 'text' || body.kind === 'binary' || body.kind === 'any')
+    )
       parts.push(`bodyType: ${stringLiteral(body.contentType)}`, 'rawBody: true');
     else if (body !== undefined && (body.kind === 'form' || body.kind === 'multipart')) {
       parts.push(`bodyType: ${stringLiteral(body.contentType)}`, `encode: '${body.kind}'`);

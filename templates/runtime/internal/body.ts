@@ -167,30 +167,64 @@ function randomHex(): string {
 }
 
 /**
- * Binary and text bodies (and `*`/`*`): sent as they are. A JSON-like value (object, number,
- * boolean) is sent as JSON when the declared type is a wildcard, and refused otherwise.
+ * Binary and text bodies (and `*`/`*`): sent as they are. Under a media range (`image/*`,
+ * `application/*`, `*`/`*`) the `Content-Type` is a type inside it, never the range (RFC 9110
+ * §8.3.1): a Blob's own type, text as `text/plain` where the range holds it, a JSON-like value
+ * (object, number, boolean) as `application/json` where the range holds that; bytes of no known
+ * type go without one (§8.3). A value the range holds no type for is refused, as is a JSON-like
+ * value under a type that is not a range.
  */
 export function rawBody(body: unknown, contentType: string): EncodedBody {
-  const wildcard = contentType.includes('*');
-  const type = (given: string) => (wildcard ? given || undefined : contentType);
-  if (typeof body === 'string')
-    return wildcard
-      ? { body, contentType: 'text/plain;charset=UTF-8' }
-      : textBody(body, contentType);
-  if (body instanceof Blob) return { body, contentType: type(body.type) };
-  if (
+  const range = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  if (!range.includes('*')) {
+    if (typeof body === 'string') return textBody(body, contentType);
+    if (isBytes(body)) return { body: body as BodyInit, contentType };
+    throw new SDKError(
+      `Cannot send a ${typeof body} body as ${contentType}: pass a Blob, File, ArrayBuffer, typed array, ReadableStream or string.`,
+    );
+  }
+  const fix = `Pass a Blob of the type to send (new Blob([data], { type: '${range === '*/*' || range === '*' ? 'application/pdf' : range.replace('*', '…')}' })).`;
+  if (typeof body === 'string') {
+    if (inRange('text/plain', range)) return { body, contentType: 'text/plain;charset=UTF-8' };
+    throw new SDKError(
+      `Cannot send a string body as ${contentType}: no text type is in that range; nothing was sent. ${fix}`,
+    );
+  }
+  if (body instanceof Blob) {
+    if (body.type === '') return { body };
+    if (inRange(body.type, range)) return { body, contentType: body.type };
+    throw new SDKError(
+      `Cannot send a Blob of type ${body.type} as ${contentType}, the media types the operation takes; nothing was sent. ${fix}`,
+    );
+  }
+  if (isBytes(body)) return { body: body as BodyInit };
+  if (inRange('application/json', range))
+    return { body: JSON.stringify(body), contentType: 'application/json' };
+  throw new SDKError(
+    `Cannot send a ${typeof body} body as ${contentType}: pass a Blob, File, ArrayBuffer, typed array or ReadableStream. ${fix}`,
+  );
+}
+
+/** Bytes fetch sends as they are, of no type it could name (a Blob aside). */
+function isBytes(body: unknown): boolean {
+  return (
+    body instanceof Blob ||
     body instanceof ArrayBuffer ||
     ArrayBuffer.isView(body) ||
     body instanceof ReadableStream ||
     body instanceof FormData ||
     body instanceof URLSearchParams
-  ) {
-    return { body: body as BodyInit, contentType: type('') };
-  }
-  if (wildcard) return { body: JSON.stringify(body), contentType: 'application/json' };
-  throw new SDKError(
-    `Cannot send a ${typeof body} body as ${contentType}: pass a Blob, File, ArrayBuffer, typed array, ReadableStream or string.`,
   );
+}
+
+/** Whether the media type `type` is inside the media range `range` (`image/png` in `image/*`). */
+function inRange(type: string, range: string): boolean {
+  if (range === '*/*' || range === '*') return true;
+  const [major] = range.split('/');
+  return (type.split(';')[0] ?? '')
+    .trim()
+    .toLowerCase()
+    .startsWith(`${major ?? ''}/`);
 }
 
 /**
