@@ -4,10 +4,17 @@
  * §8.3.1); bytes of no known type go without one (§8.3); a value the range holds no type for is
  * refused before sending. The resource methods and the typed path client agree (helper-117 F7).
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
-import { linkNodeModules, removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
+import {
+  compile,
+  linkNodeModules,
+  removeTempDirs,
+  tempDir,
+  writeSpec,
+} from '../generator/helpers.ts';
 import { startServer, type TestServer } from '../runtime/server.ts';
 
 const upload = (id: string, type: string) => ({
@@ -31,12 +38,13 @@ const SPEC = {
 };
 
 type Send = (params: { body: unknown }) => Promise<unknown>;
+let out: string;
 let server: TestServer;
 let uploads: Record<'image' | 'app' | 'any', Send>;
 let paths: { POST(url: string, init: { body: unknown }): Promise<unknown> };
 
 beforeAll(async () => {
-  const out = join(await tempDir('ranges-'), 'sdk');
+  out = join(await tempDir('ranges-'), 'sdk');
   await generate({ spec: await writeSpec(SPEC), out, name: 'ranges-sdk' });
   await linkNodeModules(out);
   server = await startServer(() => ({ status: 204 }));
@@ -106,4 +114,24 @@ describe('a request body under a media range', () => {
     for (const result of await sent('image', { a: 'x' }))
       expect(result).toMatch(/^refused: Cannot send a object body as image\/\*/);
   });
+
+  it('takes a string in its type only where the range holds text (strict tsc)', async () => {
+    await writeFile(
+      join(out, 'src/usage.ts'),
+      [
+        "import { Ranges } from './index.js';",
+        "const client = new Ranges({ baseURL: 'http://127.0.0.1' });",
+        'export async function usage(): Promise<void> {',
+        "  await client.uploads.any({ body: 'text' });",
+        "  await client.uploads.image({ body: new Blob([], { type: 'image/png' }) });",
+        '  // @ts-expect-error no text type is in image/*',
+        "  await client.uploads.image({ body: 'text' });",
+        '  // @ts-expect-error no text type is in application/*',
+        "  await client.uploads.app({ body: 'text' });",
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(compile(out)).toEqual({ status: 0, output: '' });
+  }, 180_000);
 });

@@ -93,12 +93,17 @@ function encodingLiteral(encoding: Readonly<Record<string, EncodingModel>>): str
   return `{ ${entries.join(', ')} }`;
 }
 
-/** The type a raw (binary, text, event-stream) request body takes: every byte source fetch sends. */
+/**
+ * The type a raw (binary, `*`/`*`) request body takes: every byte source fetch sends, and a string
+ * unless the media type is a range without text (`image/*`, `application/*`), under which the
+ * runtime refuses one (internal/body.ts `rawBody`).
+ */
 export function rawBodyType(operation: OperationModel): string | undefined {
-  const kind = operation.body?.kind;
-  return kind === 'binary' || kind === 'any'
-    ? 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string'
-    : undefined;
+  const { body } = operation;
+  if (body === undefined || (body.kind !== 'binary' && body.kind !== 'any')) return undefined;
+  const range = (body.contentType.split(';')[0] ?? '').trim().toLowerCase();
+  const text = !range.includes('*') || range === '*/*' || range === '*' || range === 'text/*';
+  return `Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>${text ? ' | string' : ''}`;
 }
 
 /**
