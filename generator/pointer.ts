@@ -201,3 +201,22 @@ function position(node: unknown, token: string): number {
   const index = isRecord(node) ? Object.keys(node).indexOf(token) : -1;
   return index === -1 ? Infinity : index;
 }
+
+/**
+ * `resolved` with the `summary` and `description` that the Reference Object `reference` brings it
+ * with, in OpenAPI 3.1 (§4.8.23: they override the component's own); 3.0 ignores anything beside
+ * `$ref`. A copy when they differ: the component itself is left as it is for its other users.
+ */
+export function withReferenceText(
+  doc: Record<string, unknown>,
+  reference: unknown,
+  resolved: unknown,
+): unknown {
+  if (!isRecord(reference) || !isRecord(resolved) || reference === resolved) return resolved;
+  if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) return resolved;
+  const text: Record<string, string> = {};
+  for (const key of ['summary', 'description'] as const)
+    if (typeof reference[key] === 'string' && reference[key] !== resolved[key])
+      text[key] = reference[key];
+  return Object.keys(text).length === 0 ? resolved : { ...resolved, ...text };
+}

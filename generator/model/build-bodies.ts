@@ -3,7 +3,7 @@
  * when there is one), and the success response picked.
  */
 import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer, refOf, refPointer } from '../pointer.ts';
+import { getByPointer, refOf, refPointer, withReferenceText } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { bodylessBecause } from './bodyless.ts';
 import { isJsonMediaType, isJsonRecords, mediaKind } from './media-types.ts';
@@ -51,7 +51,7 @@ export function followRefs(
     at = target;
     current = getByPointer(doc, target);
   }
-  return { value: current, pointer: at };
+  return { value: withReferenceText(doc, value, current), pointer: at };
 }
 
 /** The JSON media type of a `content` map when there is one, else the first. */

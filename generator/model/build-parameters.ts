@@ -4,7 +4,7 @@
  * for `style`/`explode` made explicit, and the parameters the client fills itself marked.
  */
 import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
-import { getByPointer, refOf, refPointer } from '../pointer.ts';
+import { getByPointer, refOf, refPointer, withReferenceText } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { CLIENT_CORE_OPTION_NAMES } from '../reserved-names.ts';
 import { isJsonMediaType } from './media-types.ts';
@@ -180,6 +180,7 @@ function resolveParameter(
     at = target;
     raw = getByPointer(doc, target);
   }
+  raw = withReferenceText(doc, entry, raw);
   if (!isRecord(raw) || typeof raw.name !== 'string' || raw.in === undefined) {
     throw new GeneratorError(
       'a parameter needs a `name` and `in` (path, query, header or cookie)',
