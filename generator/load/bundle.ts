@@ -4,6 +4,7 @@
  * dereferenced). Every way this can fail becomes a GeneratorError naming the file and place.
  */
 import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import {
   bundle,
   createConfig,
@@ -28,6 +29,7 @@ import {
 } from './file-components.ts';
 import { fileRefLoopError } from './file-ref-loops.ts';
 import { anchorRefsAsPointers } from '../anchors.ts';
+import { idRefsAsPointers } from './schema-ids.ts';
 import { longRefChains } from './ref-chains.ts';
 import { mappingTargetProblems } from './mappings.ts';
 import { unreadableShapes } from './shape.ts';
@@ -85,8 +87,19 @@ export async function loadAndBundle(
   } catch (error) {
     throw error instanceof GeneratorError ? atSourceLine(error, root.source) : error;
   }
-  // `$ref: '#tag'` to a schema's `$anchor`, as a pointer: the bundler misreads refs inside it.
-  if (isRecord(root.parsed)) anchorRefsAsPointers(root.parsed);
+  // `$ref: '#tag'` to a schema's `$anchor`, and refs an `$id` decides, as pointers: the bundler
+  // misreads refs inside an anchored schema, and reads refs against the file, never an `$id`.
+  if (isRecord(root.parsed)) {
+    try {
+      const rootURL = /^https?:\/\//i.test(ctx.specPath)
+        ? ctx.specPath
+        : pathToFileURL(ctx.specPath).href;
+      idRefsAsPointers(root.parsed, rootURL, ctx.specDisplay);
+    } catch (error) {
+      throw error instanceof GeneratorError ? atSourceLine(error, root.source) : error;
+    }
+    anchorRefsAsPointers(root.parsed);
+  }
   // Numbers JSON cannot carry (parse.ts) come with the problems found after them, in one run.
   const unwritable = () =>
     resolver.unwritableNumbers.flatMap((error) => sourceError(error, display).problems);

@@ -1,0 +1,104 @@
+/**
+ * JSON Schema 2020-12 identifiers (`$id`) in the root file: a `$ref` inside a schema with an
+ * `$id` is resolved against that `$id` (JSON Schema Core §8.2.1, OpenAPI 3.1 §4.8.24), and a
+ * `$ref` to a URI that a schema of the document declares as its `$id` names that schema, which
+ * is used as it is, never retrieved (§9.1.2, §9.2: an embedded resource). Before bundling each
+ * such `$ref` becomes the JSON pointer of the schema it names, as anchors.ts does for `$anchor`:
+ * Redocly's bundler reads every `$ref` against the file (`#/$defs/Value` at the document root, a
+ * relative `leaf` as a file) and fetches absolute ones.
+ *
+ * A `$ref` that resolves against a non-file `$id` to a URI no schema of the document declares is
+ * refused: it could only be fetched from the network, which the generator never does for `$id`s.
+ */
+import { holdsObjects, NAME_MAPS } from '../document-keys.ts';
+import { GeneratorError, joinPointer } from '../errors.ts';
+import { isRecord } from '../json.ts';
+import { pointerRef } from '../pointer.ts';
+
+/** Below this, nothing nests in a real spec (parse.ts refuses documents nested deeper than 100). */
+const MAX_DEPTH = 128;
+
+/**
+ * Every `$ref` of `document` that an `$id` decides, in place, turned into the JSON pointer of the
+ * schema it names. `rootURL` is the file's own URL (`file:///…/openapi.yaml`), the base of a
+ * relative `$id`.
+ * @throws GeneratorError naming each `$ref` that names a schema only its `$id` could fetch.
+ */
+export function idRefsAsPointers(document: object, rootURL: string, file: string): void {
+  const resources = new Map<string, string>();
+  const refs: { holder: Record<string, unknown>; base: string; pointer: string }[] = [];
+  const visit = (
+    value: unknown,
+    pointer: string,
+    base: string,
+    depth: number,
+    names: boolean,
+  ): void => {
+    if (depth > MAX_DEPTH) return;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, joinPointer(pointer, i), base, depth + 1, false));
+      return;
+    }
+    if (!isRecord(value)) return;
+    let own = base;
+    if (!names && typeof value.$id === 'string') {
+      const uri = resolved(value.$id, base);
+      if (uri !== undefined) {
+        own = withoutFragment(uri);
+        if (!resources.has(own)) resources.set(own, pointer);
+      }
+    }
+    if (!names && typeof value.$ref === 'string' && (own !== rootURL || isAbsolute(value.$ref)))
+      refs.push({ holder: value, base: own, pointer });
+    for (const [key, item] of Object.entries(value)) {
+      if (names || holdsObjects(key))
+        visit(item, joinPointer(pointer, key), own, depth + 1, !names && NAME_MAPS.has(key));
+    }
+  };
+  visit(document, '#', rootURL, 0, false);
+  if (resources.size === 0) return;
+
+  const problems: GeneratorError[] = [];
+  for (const { holder, base, pointer } of refs) {
+    const ref = holder.$ref as string;
+    const uri = resolved(ref, base);
+    if (uri === undefined) continue;
+    const hash = ref.indexOf('#');
+    const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+    const target = resources.get(withoutFragment(uri));
+    if (target !== undefined) {
+      // `#/…` inside the resource, or the resource itself; an anchor name (`#leaf`) is anchors.ts's.
+      if (fragment === '' || fragment.startsWith('/')) holder.$ref = pointerRef(target) + fragment;
+      continue;
+    }
+    if (base !== rootURL && !base.startsWith('file:') && !isAbsolute(ref)) {
+      problems.push(
+        new GeneratorError(
+          `$ref ${JSON.stringify(ref)} resolves against the schema's $id to ${JSON.stringify(uri)}, which no schema of this document declares as its $id; the generator never fetches a schema by its $id`,
+          { file, pointer: joinPointer(pointer, '$ref') },
+          `declare the schema it means here with \`$id: ${uri.split('#')[0]!}\`, or write the $ref as a JSON pointer from the document's root ('#/components/schemas/<Name>')`,
+        ),
+      );
+    }
+  }
+  if (problems.length > 0) throw GeneratorError.all(problems);
+}
+
+/** `ref` resolved against `base` (RFC 3986 §5), or undefined when it is no URI reference. */
+function resolved(ref: string, base: string): string | undefined {
+  try {
+    return new URL(ref, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutFragment(uri: string): string {
+  const hash = uri.indexOf('#');
+  return hash === -1 ? uri : uri.slice(0, hash);
+}
+
+/** Whether `ref` is an absolute URI (`https://…`, `urn:…`), not a path or a fragment. */
+function isAbsolute(ref: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^[a-z]:[\\/]/i.test(ref);
+}

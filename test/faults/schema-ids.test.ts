@@ -1,0 +1,61 @@
+/**
+ * `$id` (JSON Schema Core 2020-12 §8.2.1, OpenAPI 3.1 §4.8.24): a `$ref` inside a schema with an
+ * `$id` resolves against it (`#/$defs/Value` is the schema's own `$defs`, `leaf` its sibling
+ * `https://example.com/schemas/leaf`), and a `$ref` to an `$id` the document declares names that
+ * schema, never fetched (§9.2). Before, the first was looked for at the document's root (and the
+ * error proposed adding it there), the second read as a file, the third fetched (helper-116 2).
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GeneratorError } from '../../generator/errors.ts';
+import { generate } from '../../generator/index.ts';
+import { removeTempDirs, ROOT, tempDir } from '../generator/helpers.ts';
+import { FAULTS } from '../model/fixture-model.ts';
+
+afterAll(removeTempDirs);
+
+describe('refs decided by $id', () => {
+  it('resolve against the $id to the schemas of the document', async () => {
+    const out = join(await tempDir('schema-ids-'), 'sdk');
+    await generate({ spec: join(FAULTS, 'schema-ids.yaml'), out, cwd: ROOT });
+    const { isTree, isHolder } = (await import(join(out, 'src/guards.ts'))) as Record<
+      string,
+      (value: unknown) => boolean
+    >;
+    expect(isTree!({ value: 1, children: [{ value: 2 }], leaf: 'abc' })).toBe(true);
+    expect(isTree!({ value: -1 })).toBe(false); // Value's minimum
+    expect(isTree!({ value: 1, children: [{}] })).toBe(false); // `#` is Tree itself
+    expect(isTree!({ value: 1, leaf: 'abcd' })).toBe(false); // Leaf's maxLength
+    expect(isHolder!({ leaf: 'abcd' })).toBe(false);
+    expect(isHolder!({ leaf: 'abc' })).toBe(true);
+  });
+
+  it('that name no schema of the document are refused, never fetched', async () => {
+    const dir = await tempDir('schema-ids-missing-');
+    const spec = join(dir, 'openapi.yaml');
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.1.0',
+        'info: {title: Missing, version: 1.0.0}',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    Tree:',
+        '      $id: https://example.com/schemas/tree',
+        '      properties:',
+        "        leaf: {$ref: 'leaf'}",
+        '',
+      ].join('\n'),
+    );
+    const error = await generate({ spec, out: join(dir, 'sdk'), cwd: dir }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as Error).message).toContain(
+      'openapi.yaml:9:22 #/components/schemas/Tree/properties/leaf/$ref: $ref "leaf" resolves against the schema\'s $id to "https://example.com/schemas/leaf", which no schema of this document declares as its $id',
+    );
+    expect((error as Error).message).toContain('$id: https://example.com/schemas/leaf');
+  });
+});
