@@ -83,7 +83,7 @@ import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
 import { isMethodParameter } from '../model/build-parameters.ts';
 import { getByPointer } from '../pointer.ts';
-import { isBinaryString } from '../model/media-types.ts';
+import { isBinaryString, isJsonMediaType } from '../model/media-types.ts';
 
 const OPENAPI_TYPES_PATH = 'src/openapi.ts';
 
@@ -427,7 +427,89 @@ export function withOperationIds(
   }
   const document =
     copiedPaths === undefined ? model.bundled : { ...model.bundled, paths: copiedPaths };
-  return withSendablePathItemComponents(document);
+  return withContentParametersTyped(withSendablePathItemComponents(document));
+}
+
+/**
+ * The document with each parameter described by JSON `content` given that content's `schema`,
+ * so openapi-typescript types it as the value (it types a parameter without `schema` as
+ * `string`): the typed path client writes the value as JSON, as the resource methods do, and a
+ * string would go quoted (OpenAPI 3.1.1 §4.8.12.2.3). Parameters of other media types stay text.
+ * Copies what it changes.
+ */
+function withContentParametersTyped(document: Record<string, unknown>): Record<string, unknown> {
+  const typed = (parameter: unknown): unknown => {
+    if (!isRecord(parameter) || parameter.schema !== undefined || !isRecord(parameter.content))
+      return parameter;
+    const [mediaType, media] = Object.entries(parameter.content)[0] ?? [];
+    if (mediaType === undefined || !isJsonMediaType(mediaType) || !isRecord(media))
+      return parameter;
+    return media.schema === undefined ? parameter : { ...parameter, schema: media.schema };
+  };
+  const list = (value: unknown): unknown => {
+    if (!Array.isArray(value)) return value;
+    const next = value.map(typed);
+    return next.some((entry, i) => entry !== value[i]) ? next : value;
+  };
+  const item = (value: unknown): unknown => {
+    if (!isRecord(value)) return value;
+    let copy: Record<string, unknown> | undefined;
+    for (const key of ['parameters', ...PATH_ITEM_OPERATIONS]) {
+      const member = value[key];
+      const next =
+        key === 'parameters'
+          ? list(member)
+          : isRecord(member) && Array.isArray(member.parameters)
+            ? ((parameters) =>
+                parameters === member.parameters ? member : { ...member, parameters })(
+                list(member.parameters),
+              )
+            : member;
+      if (next === member) continue;
+      copy ??= { ...value };
+      copy[key] = next;
+    }
+    return copy ?? value;
+  };
+  const map = (value: unknown, each: (entry: unknown) => unknown): unknown => {
+    if (!isRecord(value)) return value;
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, entry] of Object.entries(value)) {
+      const next = each(entry);
+      if (next === entry) continue;
+      copy ??= { ...value };
+      copy[key] = next;
+    }
+    return copy ?? value;
+  };
+  const paths = map(document.paths, item);
+  const webhooks = map(document.webhooks, item);
+  let components = document.components;
+  if (isRecord(document.components)) {
+    const parameters = map(document.components.parameters, typed);
+    const pathItems = map(document.components.pathItems, item);
+    if (
+      parameters !== document.components.parameters ||
+      pathItems !== document.components.pathItems
+    )
+      components = {
+        ...document.components,
+        ...(parameters === undefined ? {} : { parameters }),
+        ...(pathItems === undefined ? {} : { pathItems }),
+      };
+  }
+  if (
+    paths === document.paths &&
+    webhooks === document.webhooks &&
+    components === document.components
+  )
+    return document;
+  return {
+    ...document,
+    ...(paths === undefined ? {} : { paths }),
+    ...(webhooks === undefined ? {} : { webhooks }),
+    ...(components === undefined ? {} : { components }),
+  };
 }
 
 /** The document with its `components/pathItems` left without the parameters no request carries. */

@@ -55,6 +55,33 @@ describe('a parameter defined by JSON content', () => {
     expect(seen.headers['x-query']).toBe('q=1');
   });
 
+  it('is typed as the value in the typed path client too, which sends it the same way', async () => {
+    const { ContentParameters, pathsClient } = (await import(join(out, 'src/index.ts'))) as {
+      ContentParameters: new (options: Record<string, unknown>) => Files;
+      pathsClient(client: unknown): {
+        POST(url: string, init: { params: Record<string, unknown> }): Promise<unknown>;
+      };
+    };
+    const openapi = await readFile(join(out, 'src/openapi.ts'), 'utf8');
+    expect(openapi).toMatch(/'x-metadata': components\['schemas'\]\['Metadata'\];/);
+    expect(openapi).toMatch(/coordinates\?: \{\s+lat: number;/);
+    expect(openapi).toMatch(/'x-query'\?: string;/);
+    const paths = pathsClient(new ContentParameters({ baseURL: server.url, maxRetries: 0 }));
+    await paths.POST('/files/{point}', {
+      params: {
+        path: { point: { x: 1 } },
+        query: { coordinates: { lat: 50, long: 8 } },
+        header: { 'x-metadata': { name: 'café' }, 'x-label': 'a "b"' },
+      },
+    });
+    const seen = server.requests.at(-1)!;
+    const url = new URL(seen.url, server.url);
+    expect(decodeURIComponent(url.pathname)).toBe('/files/{"x":1}');
+    expect(url.searchParams.get('coordinates')).toBe('{"lat":50,"long":8}');
+    expect(JSON.parse(String(seen.headers['x-metadata']))).toEqual({ name: 'café' });
+    expect(JSON.parse(String(seen.headers['x-label']))).toBe('a "b"');
+  });
+
   it('is given as a value in the README, the media type’s example', async () => {
     const readme = await readFile(join(out, 'README.md'), 'utf8');
     expect(readme).toContain(
