@@ -58,7 +58,7 @@ describe('a parameter defined by JSON content', () => {
   it('is typed as the value in the typed path client too, which sends it the same way', async () => {
     const { ContentParameters, pathsClient } = (await import(join(out, 'src/index.ts'))) as {
       ContentParameters: new (options: Record<string, unknown>) => Files;
-      pathsClient(client: unknown): {
+      pathsClient: (client: unknown) => {
         POST(url: string, init: { params: Record<string, unknown> }): Promise<unknown>;
       };
     };
