@@ -266,6 +266,9 @@ const MODULE_DOC = `/**
  *   where null must be listed: OpenAPI 3.0.3 says nullable adds null to \`type\` only and other
  *   keywords keep their meaning. With a \`discriminator\`, the discriminator property picks the
  *   one schema to check (a mapping entry, else the value the schema pins it to, else its name).
+ * - \`if\`/\`then\`/\`else\`, \`dependentRequired\`, \`dependentSchemas\` and \`contains\` are checked as
+ *   JSON Schema says; the types do not express them, so a value its type allows may fail them.
+ *   \`minContains\` above 1 and \`maxContains\` are not checked (the generator warns about them).
  * - String lengths count Unicode code points; \`multipleOf\` tolerates binary floating point;
  *   NaN and Infinity are not numbers (JSON cannot carry them).
  * - The guards of recursive schemas reject a value nested deeper than 2,000 recursive calls

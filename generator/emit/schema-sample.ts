@@ -263,7 +263,9 @@ function build(
             value !== undefined && members.every((member) => good(value, member, walk, depth + 1)),
         );
       }
-      return buildObject(parts, walk, visiting, depth, nth);
+      return node.kind === 'allOf'
+        ? meetingConditions(node, parts, walk, visiting, depth, nth)
+        : buildObject(parts, walk, visiting, depth, nth);
     }
     case 'union':
       return buildUnion(node, walk, label, visiting, depth, nth);
@@ -989,6 +991,8 @@ function objectParts(node: SchemaNode, walk: Walk, hops: number): ObjectParts | 
     minProperties: 0,
   };
   for (const member of shapingMembers(node, walk)) {
+    // A conditional assertion shapes nothing: meetingConditions answers it once built.
+    if (conditionalDemand(member) !== undefined) continue;
     const parts = objectParts(member, walk, hops + 1);
     if (parts === undefined) return undefined;
     for (const [name, property] of parts.properties) {
@@ -1014,6 +1018,71 @@ function objectParts(node: SchemaNode, walk: Walk, hops: number): ObjectParts | 
     (name) => !merged.properties.has(name),
   );
   return merged;
+}
+
+/**
+ * The object an allOf's `parts` build, then built again with what each conditional assertion it
+ * fails asks for (conditional-schemas.ts: `if`'s `then`, `dependentRequired`, …) merged into the
+ * parts, a few rounds at most: `{ kind: 'card' }` becomes `{ kind: 'card', number: 'number' }`
+ * where `if: kind is card` has `then: required: [number]`.
+ */
+function meetingConditions(
+  node: Extract<SchemaNode, { kind: 'allOf' }>,
+  parts: ObjectParts,
+  walk: Walk,
+  visiting: readonly string[],
+  depth: number,
+  nth: number,
+): JsonObject | undefined {
+  let value = buildObject(parts, walk, visiting, depth, nth);
+  for (let round = 0; round < 4 && value !== undefined; round++) {
+    const built = value;
+    const demand = node.members
+      .map(conditionalDemand)
+      .find(
+        (member) => member !== undefined && !accepts(built, member.assertion, walk, depth + 1),
+      )?.demand;
+    const more = demand === undefined ? undefined : objectParts(demand, walk, 0);
+    if (more === undefined) break;
+    parts = mergedParts(parts, more);
+    value = buildObject(parts, walk, visiting, depth, nth);
+  }
+  return value;
+}
+
+/** A conditional assertion's `not` and the schema a value that fails it must meet (`then`). */
+function conditionalDemand(
+  node: SchemaNode,
+): { assertion: SchemaNode; demand: SchemaNode } | undefined {
+  if (node.kind !== 'not' || node.reason === undefined || node.node.kind !== 'allOf')
+    return undefined;
+  const missed = node.node.members[1];
+  return missed?.kind === 'not' ? { assertion: node, demand: missed.node } : undefined;
+}
+
+/** `parts` with `more`'s properties and required names added (its keys' schemas all apply). */
+function mergedParts(parts: ObjectParts, more: ObjectParts): ObjectParts {
+  const properties = new Map(
+    [...parts.properties].map(([name, property]) => [
+      name,
+      { ...property, nodes: [...property.nodes] },
+    ]),
+  );
+  for (const [name, property] of more.properties) {
+    const known = properties.get(name);
+    if (known === undefined) properties.set(name, { ...property, nodes: [...property.nodes] });
+    else {
+      known.required ||= property.required;
+      known.nodes.push(...property.nodes);
+    }
+  }
+  const withoutSchema: string[] = [];
+  for (const name of [...parts.requiredWithoutSchema, ...more.requiredWithoutSchema]) {
+    const known = properties.get(name);
+    if (known !== undefined) known.required = true;
+    else if (!withoutSchema.includes(name)) withoutSchema.push(name);
+  }
+  return { ...parts, properties, requiredWithoutSchema: withoutSchema };
 }
 
 function resolve(node: SchemaNode, walk: Walk): SchemaNode | undefined {

@@ -22,6 +22,7 @@ import { isBinaryString } from './media-types.ts';
 import { notASchema, schemaProblems } from './schema-problems.ts';
 import { notSchemaPlace } from './schema-places.ts';
 import { warnConflictingAllOfTypes } from './allof-types.ts';
+import { conditionalParts } from './conditional-schemas.ts';
 import type {
   ArrayNode,
   EnumNode,
@@ -850,6 +851,7 @@ function composition(
       node: sub(schema.not, joinPointer(vc.pointer, 'not')),
     });
   }
+  parts.push(...conditionalParts(schema, vc, sub));
   return parts;
 }
 

@@ -38,6 +38,13 @@ const ASSERTIONS = new Set([
   'anyOf',
   'oneOf',
   'not',
+  // Checked by the guards, not typed (conditional-schemas.ts).
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'dependentRequired',
+  'contains',
   'discriminator',
   'minimum',
   'maximum',
@@ -86,13 +93,8 @@ const IDENTIFIERS: Record<string, string> = {
 
 /** Known JSON Schema assertions the guards cannot check (ignored), with what to write instead. */
 const UNSUPPORTED: Record<string, string> = {
-  if: 'rewrite the if/then/else as a oneOf or anyOf of complete schemas',
-  then: 'rewrite the if/then/else as a oneOf or anyOf of complete schemas',
-  else: 'rewrite the if/then/else as a oneOf or anyOf of complete schemas',
-  dependentSchemas: 'express the dependency with oneOf/anyOf of complete schemas, or remove it',
-  dependentRequired: 'express the dependency with oneOf/anyOf of complete schemas, or remove it',
-  dependencies: 'express the dependency with oneOf/anyOf of complete schemas, or remove it',
-  contains: 'remove it, or describe every item with items',
+  dependencies:
+    'write it as `dependentRequired` (lists of names) and `dependentSchemas` (schemas), its 2019-09 spellings',
   minContains: 'remove it, or describe every item with items',
   maxContains: 'remove it, or describe every item with items',
   additionalItems: 'use prefixItems for the leading items and items for the rest (OpenAPI 3.1)',
@@ -324,6 +326,14 @@ export function checkKeywords(
       'send such values as strings (`type: string`), or keep them within ±9007199254740991',
     );
   }
+  for (const key of ['then', 'else'])
+    if (schema[key] !== undefined && schema.if === undefined)
+      warnings.add(
+        `keyword:${key}`,
+        `\`${key}\` without \`if\` has no effect (JSON Schema 2020-12 §10.2.2): nothing checks it`,
+        { file: location.file, pointer: joinPointer(location.pointer, key) },
+        `add the \`if\` it depends on, or move its keywords into the schema itself`,
+      );
   for (const key of Object.keys(schema)) {
     if (ASSERTIONS.has(key) || isAnnotationKeyword(key)) continue;
     // Read: a `$ref: '#name'` (or `$dynamicRef`) names the schema that declares it (anchors.ts).

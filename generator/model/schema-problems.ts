@@ -20,6 +20,10 @@ const ONE = new Set([
   'propertyNames',
   'items',
   'not',
+  'if',
+  'then',
+  'else',
+  'contains',
 ]);
 /** Keywords that hold a list of schemas, with what the list must be. */
 const LISTS: Record<string, string> = {
@@ -32,6 +36,7 @@ const LISTS: Record<string, string> = {
 const MAPS: Record<string, string> = {
   properties: 'a map of schemas',
   patternProperties: 'a map from regular expressions to schemas',
+  dependentSchemas: 'a map of schemas',
 };
 
 /**

@@ -257,4 +257,9 @@ export interface AllOfNode extends NodeBase {
 export interface NotNode extends NodeBase {
   kind: 'not';
   node: SchemaNode;
+  /**
+   * Set on the `not` a conditional assertion is read as (conditional-schemas.ts): what a value
+   * that fails it lacks, for the guards' messages (`the \`then\` schema, as it matches \`if\``).
+   */
+  reason?: string;
 }

@@ -24,14 +24,7 @@ describe('keywords the generator ignores', () => {
     const model = await fixtureModel('keywords.yaml');
     const byKey = new Map(model.warnings.map((w) => [w.key, w]));
     expect([...byKey.keys()].sort()).toEqual(
-      [
-        'keyword:$id',
-        'keyword:$schema',
-        'keyword:id',
-        'keyword:if',
-        'keyword:min_items',
-        'keyword:then',
-      ].sort(),
+      ['keyword:$id', 'keyword:$schema', 'keyword:id', 'keyword:min_items'].sort(),
     );
     const typo = byKey.get('keyword:min_items')!;
     expect(typo.location.pointer).toBe('#/components/schemas/Legacy/properties/tags/min_items');

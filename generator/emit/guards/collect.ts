@@ -99,9 +99,12 @@ function emitCore(node: SchemaNode, x: string, path: PathExpr, code: Code, g: Ge
       return;
     }
     case 'not':
+      // A conditional assertion (if/then, dependentRequired, …) names what the value lacks.
       code.ifLine(
         branchTest(node.node, x, g),
-        push(g, path, `not ${summary(node.node)}`, x, '"must not match"'),
+        node.reason === undefined
+          ? push(g, path, `not ${summary(node.node)}`, x, '"must not match"')
+          : push(g, path, node.reason, x, '"does not meet it"'),
       );
       return;
   }

@@ -74,7 +74,7 @@ function coreSummary(node: SchemaNode, depth: number): string {
     case 'allOf':
       return depth > 1 ? 'all of several schemas' : listSummary(node.members, ' & ', depth);
     case 'not':
-      return `not ${wrap(summary(node.node, depth + 1))}`;
+      return node.reason ?? `not ${wrap(summary(node.node, depth + 1))}`;
   }
 }
 

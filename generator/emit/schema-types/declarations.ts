@@ -149,7 +149,8 @@ class Shapes {
     const shaping = typeShapingMembers(node.members, (name) => this.printer.byName.get(name)?.node);
     for (const member of shaping) {
       if (member.nullable) return { kind: 'alias' };
-      if (member.kind === 'any') continue;
+      // `not` (and the conditional assertions read as one) shapes no type: the guards check it.
+      if (member.kind === 'any' || member.kind === 'not') continue;
       if (member.kind === 'object') {
         objects.push(member);
         continue;
@@ -161,7 +162,11 @@ class Shapes {
       bases.push(base.name);
     }
     const [object, ...more] = objects;
-    if (more.length > 0 || bases.length === 0) return { kind: 'alias' };
+    if (more.length > 0 || (bases.length === 0 && object === undefined)) return { kind: 'alias' };
+    if (bases.length === 0 && object !== undefined)
+      return objectProperties(object, this.printer, mode).length === 0
+        ? { kind: 'alias' }
+        : { kind: 'interface', object };
     // Every property once, and no index signature that a property of another part would break.
     const seen = new Set<string>();
     const parts = bases.map((base) => this.properties(this.#byName.get(base)!));
