@@ -126,7 +126,6 @@ export function buildInfo(
   }
   if (report !== undefined) {
     warnUnusableServers(doc, report);
-    warnUnusedServers(doc, server?.url, report);
   }
   return result;
 }
@@ -307,48 +306,55 @@ function warnValuesThatReshapeTheUrl(
 }
 
 /**
- * `servers` of a path or an operation that name another place than the client's default (the
- * first root server) are a warning: every call goes to the client's base URL, so these
- * operations' calls would not reach the server the spec gives them (OpenAPI 3.1.1 §4.8.9.1).
+ * The servers of the paths and operations that have their own (OpenAPI 3.1.1 §4.8.9.1,
+ * §4.8.10.1: they override the root's), by `<method> <path>`: the first one's URL with its
+ * variables at their defaults, when it is an absolute http(s) URL other than the client's default
+ * (the first root server). Calls go there while the caller gives the client no `baseURL`. A
+ * relative one (resolved against the description's own URL, which the SDK does not know) is a
+ * warning: its calls go to the client's base URL.
  */
-function warnUnusedServers(
+export function operationServers(
   doc: Record<string, unknown>,
   defaultUrl: string | undefined,
   report: { file: string; warnings: Warnings },
-): void {
+): Map<string, string> {
+  const found = new Map<string, string>();
+  const firstUrl = (servers: unknown, pointer: string): string | undefined => {
+    if (!Array.isArray(servers)) return undefined;
+    const [server] = servers as unknown[];
+    if (!isRecord(server) || typeof server.url !== 'string') return undefined;
+    if (unfilledTemplate(server.url, server.variables) !== undefined) return undefined;
+    const url = (serverUrls(server.url, server.variables, pointer)[0]?.url ?? server.url).trim();
+    // Those no client can send to are warned about as such (warnUnusableServers).
+    return isHttpOrPath(url) ? url : undefined;
+  };
+  const relative = (url: string, owner: string, pointer: string): void => {
+    report.warnings.add(
+      'server:not-used',
+      `${owner} has its own server, ${JSON.stringify(url)}, a relative URL (relative to where the description is served, which the SDK does not know): its calls go to the client's base URL`,
+      { file: report.file, pointer: joinPointer(pointer, 'servers', 0, 'url') },
+      'write the absolute URL, `https://files.example.com/v1`; calls then go there while callers give the client no `baseURL`',
+    );
+  };
   for (const [path, item] of pathItemEntries(doc.paths)) {
     if (!isRecord(item)) continue;
     const at = joinPointer('#/paths', path);
-    const places = [{ owner: `path ${path}`, pointer: at, servers: item.servers }];
+    const shared = firstUrl(item.servers, joinPointer(at, 'servers', 0));
+    if (shared !== undefined && isRelative(shared) && shared !== defaultUrl)
+      relative(shared, `path ${path}`, at);
     for (const method of HTTP_METHODS) {
       const operation = item[method];
-      if (isRecord(operation))
-        places.push({
-          owner: `${method.toUpperCase()} ${path}`,
-          pointer: joinPointer(at, method),
-          servers: operation.servers,
-        });
-    }
-    for (const { owner, pointer, servers } of places) {
-      if (!Array.isArray(servers)) continue;
-      const urls = servers
-        .map((server: unknown) =>
-          isRecord(server) && typeof server.url === 'string'
-            ? (serverUrls(server.url, server.variables, pointer)[0]?.url ?? server.url)
-            : undefined,
-        )
-        // Those no client can send to are warned about as such (warnUnusableServers).
-        .filter((url): url is string => url !== undefined && isHttpOrPath(url));
-      if (urls.length === 0 || urls.every((url) => url === defaultUrl)) continue;
-      const first = urls.find((url) => url !== defaultUrl)!;
-      report.warnings.add(
-        'server:not-used',
-        `${owner} has its own \`servers\` (${urls.map((url) => JSON.stringify(url)).join(', ')}), but the SDK sends every call to the client's base URL (${defaultUrl === undefined ? 'the `baseURL` option' : `${JSON.stringify(defaultUrl)}, the first root server, or the \`baseURL\` option`}): its calls do not go there`,
-        { file: report.file, pointer: joinPointer(pointer, 'servers') },
-        `call it through a client made for that server, \`new Client({ baseURL: ${JSON.stringify(first)} })\`; or, if that server serves every path, make it the first of the root \`servers\``,
-      );
+      if (!isRecord(operation)) continue;
+      const opAt = joinPointer(at, method);
+      const own = firstUrl(operation.servers, joinPointer(opAt, 'servers', 0));
+      if (own !== undefined && isRelative(own) && own !== defaultUrl)
+        relative(own, `${method.toUpperCase()} ${path}`, opAt);
+      const url = own ?? shared;
+      if (url !== undefined && !isRelative(url) && url !== defaultUrl)
+        found.set(`${method} ${path}`, url);
     }
   }
+  return found;
 }
 
 /**

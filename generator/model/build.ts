@@ -40,6 +40,7 @@ import { MODULE_TYPE_NAMES, OPENAPI_TS_ROOT_NAMES } from '../reserved-names.ts';
 import { Warnings } from '../warnings.ts';
 import { warnLooseSchemas } from './loose-schemas.ts';
 import { warnNoOperations } from './no-operations.ts';
+import { operationServers } from './build-info.ts';
 import { clearTextOnlyBinary, textOnlyBinaryStrings } from './binary-places.ts';
 import {
   addInvalidPatternWarnings,
@@ -98,6 +99,11 @@ export async function buildModel(
   warnUnknownSdkExtensions(doc, file, warnings);
   warnUnknownFields(doc, file, warnings);
   if (drafts !== undefined) warnNoOperations(doc, drafts.length, file, warnings);
+  const servers = operationServers(doc, info.serverUrl, { file, warnings });
+  for (const draft of drafts ?? []) {
+    const server = servers.get(`${draft.method} ${draft.path}`);
+    if (server !== undefined) draft.server = server;
+  }
   const textBinary = textOnlyBinaryStrings(doc, file, warnings);
   clearTextOnlyBinary(
     [

@@ -173,6 +173,12 @@ export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' 
 export interface OperationModel {
   /** `operationId` as in the spec (or derived from method and path when missing). */
   operationId: string;
+  /**
+   * The first of the operation's own `servers` (else its path item's), with its variables at
+   * their defaults, when it is an absolute http(s) URL other than the client's default: where the
+   * call goes while the caller gives the client no `baseURL` (OpenAPI 3.1 §4.8.9.1, §4.8.10.1).
+   */
+  server?: string;
   method: HttpMethod;
   /** The path template as in the spec, e.g. `/projects/{project}/plans/{plan}`. */
   path: string;

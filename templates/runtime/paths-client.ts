@@ -90,6 +90,8 @@ export interface PathOperation {
    * without the client's token, in a header, a cookie or the query alike.
    */
   anonymous?: true | undefined;
+  /** The operation's own server: where it goes while the client uses its default base URL. */
+  server?: string | undefined;
 }
 
 export interface PathsClientOptions {
@@ -235,6 +237,10 @@ export function createPathsClient<Paths extends {}>(
     if (operation.query !== undefined || operation.anonymous === true)
       own['querySerializer'] = query(operation.query, operation.anonymous === true);
     if (operation.path !== undefined) own['pathSerializer'] = pathSerializer(operation.path);
+    if (operation.server !== undefined) {
+      const server = core.requestBase(operation.server);
+      if (server === operation.server) own['baseUrl'] = server;
+    }
     if (operation.rawBody === true) own['bodySerializer'] = (body: unknown) => body;
     const headers = ownHeaders(init?.['headers']);
     const given = (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name);

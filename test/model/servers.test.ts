@@ -94,10 +94,12 @@ describe('server URLs that are not http(s)', () => {
     });
     expect(model.info.serverUrl).toBe('/v1');
     // The relative default is warned about (test/faults/relative-servers.test.ts), not its scheme;
-    // and path /b's own server, which calls do not go to.
+    // path /b's own server is where its calls go (test/client/operation-servers.test.ts).
     expect(model.warnings.filter((w) => w.key.startsWith('server:')).map((w) => w.key)).toEqual([
       'server:relative-url',
-      'server:not-used',
+    ]);
+    expect(model.operations.map((operation) => operation.server)).toEqual([
+      'https://b.example.com',
     ]);
   });
 
@@ -195,29 +197,29 @@ describe('servers of a path or an operation', () => {
     paths: { '/files': path, '/other': { get: { responses: ok } } },
   });
 
-  it('that name another place are a warning: calls go to the base URL', async () => {
+  it('that name another place are where their calls go, the operation’s over its path’s', async () => {
     const model = await modelOf(
       doc({
         servers: [
           { url: 'https://{region}.files.example.com', variables: { region: { default: 'eu' } } },
         ],
+        get: { responses: ok },
         post: { servers: [{ url: 'https://uploads.example.com/v1' }], responses: ok },
+        put: { servers: [{ url: '/uploads' }], responses: ok },
       }),
     );
+    const byMethod = (path: string, method: string) =>
+      model.operations.find((o) => o.path === path && o.method === method)?.server;
+    expect(byMethod('/files', 'get')).toBe('https://eu.files.example.com');
+    expect(byMethod('/files', 'post')).toBe('https://uploads.example.com/v1');
+    expect(byMethod('/other', 'get')).toBeUndefined();
+    // A relative one overrides its path's too, but the SDK cannot resolve it: the base URL, warned.
+    expect(byMethod('/files', 'put')).toBeUndefined();
     const warning = model.warnings.find((w) => w.key === 'server:not-used');
-    expect(warning?.places.map((place) => [place.location.pointer, place.problem])).toEqual([
-      [
-        '#/paths/~1files/servers',
-        `path /files has its own \`servers\` ("https://eu.files.example.com"), but the SDK sends every call to the client's base URL ("https://api.example.com/v1", the first root server, or the \`baseURL\` option): its calls do not go there`,
-      ],
-      [
-        '#/paths/~1files/post/servers',
-        `POST /files has its own \`servers\` ("https://uploads.example.com/v1"), but the SDK sends every call to the client's base URL ("https://api.example.com/v1", the first root server, or the \`baseURL\` option): its calls do not go there`,
-      ],
+    expect(warning?.places.map((place) => place.location.pointer)).toEqual([
+      '#/paths/~1files/put/servers/0/url',
     ]);
-    expect(warning?.places[1]?.hint).toMatch(
-      /^call it through a client made for that server, `new Client\({ baseURL: "https:\/\/uploads\.example\.com\/v1" }\)`/,
-    );
+    expect(warning?.problem).toContain('"/uploads", a relative URL');
   });
 
   it('that repeat the default server give none', async () => {

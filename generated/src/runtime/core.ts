@@ -182,6 +182,11 @@ export interface ClientParam {
 
 export interface ClientCoreOptions extends ClientOptions {
   baseURL: string;
+  /**
+   * `baseURL` is the spec's default (the caller gave none): an operation with a server of its own
+   * (`APIRequest.server`) goes there. A base URL the caller gives (a proxy, a mock) takes every call.
+   */
+  operationServers?: boolean | undefined;
   /** The secret sent with every request; kept in a private field, never in a message, log line or JSON. */
   token?: string | undefined;
   /** Where the token goes: `Authorization: Bearer <token>` unless given. */
@@ -254,6 +259,11 @@ export interface APIRequest {
    * not sent, in no header, query parameter or cookie. Default headers still are.
    */
   anonymous?: boolean | undefined;
+  /**
+   * The operation's own server (its or its path's `servers`, OpenAPI 3.1 §4.4.1.1): where the
+   * call goes while the client uses its default base URL (`ClientCoreOptions.operationServers`).
+   */
+  server?: string | undefined;
 }
 
 /** One answer: the response and its body as the operation's reader read it (the error body for a non-2xx). */
@@ -304,6 +314,8 @@ export class ClientCore {
   readonly #clientParams: Readonly<Record<string, ClientParam>>;
   /** `baseURL` has no scheme (`/api`, `v1`, `//host/api`): resolved per call (`requestBase`). */
   readonly #relativeBase: boolean;
+  /** Operations with their own server go there (`ClientCoreOptions.operationServers`). */
+  readonly #operationServers: boolean;
   /** The options gave a fetch of their own, which may take a relative URL. */
   readonly #ownFetch: boolean;
   readonly #guards: ResponseGuards | undefined;
@@ -318,6 +330,7 @@ export class ClientCore {
     // As fetch reads it (a tab inside the scheme, spaces around it are ignored), not as written.
     this.#relativeBase = isRelativeURL(options.baseURL);
     this.#ownFetch = options.fetch !== undefined;
+    this.#operationServers = options.operationServers === true;
     const problem = this.#relativeBase ? undefined : baseURLProblem(this.baseURL, this.#ownFetch);
     if (problem !== undefined) throw new SDKError(problem);
     this.timeout = checkTimeout(options.timeout ?? DEFAULTS.timeout);
@@ -457,9 +470,11 @@ export class ClientCore {
    * the API's description is served, OpenAPI 3.1 §4.8.5), resolved as fetch would resolve it:
    * against `document.baseURI`, else `location.href` (browsers, workers, Deno with `--location`).
    * Without either, a fetch of the caller's own gets it as written. The typed path client uses it.
+   * An operation's own `server` instead, while the client uses the spec's default base URL.
    * @throws SDKError when it is relative and nothing can resolve it, naming the fix.
    */
-  requestBase(): string {
+  requestBase(server?: string): string {
+    if (server !== undefined && this.#operationServers) return server;
     if (!this.#relativeBase) return this.baseURL;
     const scope = globalThis as { document?: { baseURI?: unknown }; location?: { href?: unknown } };
     const page = scope.document?.baseURI ?? scope.location?.href;
@@ -741,7 +756,7 @@ export class ClientCore {
     return {
       method: request.method,
       url: buildURL(
-        this.requestBase(),
+        this.requestBase(request.server),
         request.path,
         query === undefined ? '' : serializeQuery(query, request.queryStyles),
       ),

@@ -114,7 +114,7 @@ export function emitClientFile(
     type: 'string | undefined',
     hasQuestionToken: true,
     docs: [
-      `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then ${jsDocCode(serverUrl)}`}.${model.info.serverUrlRelative === true ? ` That default is relative: in a browser it is resolved against the page; where there is no page (Node, Deno, Bun) a call fails until you pass the API's absolute URL, \`baseURL: 'https://…'\`.` : ''}`,
+      `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then ${jsDocCode(serverUrl)}`}.${serverUrl !== undefined && model.operations.some((operation) => operation.server !== undefined) ? ' While neither is set, operations with `servers` of their own go there; once either is set, every call goes to it.' : ''}${model.info.serverUrlRelative === true ? ` That default is relative: in a browser it is resolved against the page; where there is no page (Node, Deno, Bun) a call fails until you pass the API's absolute URL, \`baseURL: 'https://…'\`.` : ''}`,
     ],
   });
   const clientOptions = imports.type('./runtime/core.js', 'ClientOptions');
@@ -162,12 +162,23 @@ export function emitClientFile(
       `throw new ${sdkError}(${stringLiteral(`Missing base URL: pass it as \`new ${clientName}({ baseURL })\` or set the ${envPrefix}_BASE_URL environment variable.`)});`,
       `}`,
     );
+  } else if (model.operations.some((operation) => operation.server !== undefined)) {
+    // Operations with servers of their own go there unless the caller chose a base URL.
+    body.push(
+      `const chosenBaseURL = options.baseURL ?? ${readEnv}(${env('BASE_URL')});`,
+      `const baseURL = chosenBaseURL ?? ${stringLiteral(serverUrl)};`,
+    );
   } else {
     body.push(
       `const baseURL = options.baseURL ?? ${readEnv}(${env('BASE_URL')}) ?? ${stringLiteral(serverUrl)};`,
     );
   }
   const coreOptions = ['...options', 'baseURL'];
+  if (
+    serverUrl !== undefined &&
+    model.operations.some((operation) => operation.server !== undefined)
+  )
+    coreOptions.push('operationServers: chosenBaseURL === undefined');
   if (auth !== undefined) {
     coreOptions.push('token');
     if (auth.in !== 'header' || auth.name !== 'Authorization' || auth.scheme !== 'Bearer') {
@@ -392,6 +403,7 @@ function pathsOperations(model: ApiModel): string | undefined {
       if (encoding !== undefined) parts.push(`encoding: ${encoding}`);
     }
     if (operation.anonymous) parts.push('anonymous: true');
+    if (operation.server !== undefined) parts.push(`server: ${stringLiteral(operation.server)}`);
     if (parts.length > 0)
       entries.push(
         `${stringLiteral(`${operation.method} ${operation.path}`)}: { ${parts.join(', ')} }`,

@@ -299,6 +299,7 @@ function methodBody(
   );
   if (others.length > 0) request.push(`responseSchemas: { ${others.join(', ')} }`);
   if (operation.anonymous) request.push('anonymous: true');
+  if (operation.server !== undefined) request.push(`server: ${stringLiteral(operation.server)}`);
   const literal = `{ ${request.join(', ')} }`;
   const requestLiteral =
     prelude === undefined ? `() => (${literal})` : `() => {\n${prelude}return ${literal};\n}`;
