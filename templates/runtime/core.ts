@@ -742,7 +742,7 @@ export class ClientCore {
       const key =
         options.idempotencyKey ??
         headers[keyHeader] ??
-        (this.autoIdempotencyKeys ? globalThis.crypto.randomUUID() : undefined);
+        (this.autoIdempotencyKeys ? randomUUID() : undefined);
       if (key !== undefined) Object.assign(headers, mergeHeaders({ [keyHeader]: key }));
     }
     const init: FetchInit = { method: request.method.toUpperCase(), headers };
@@ -1271,6 +1271,21 @@ function assertCookieValue(value: string, name: string): void {
     `The "${name}" cookie credential has a character a cookie value cannot hold (U+${code} at index ${bad.index}); nothing was sent. ` +
       'A cookie value holds visible ASCII but `"`, `,`, `;` and `\\` (RFC 6265 §4.1.1): use a token without them.',
   );
+}
+
+/**
+ * A random (version 4) UUID, RFC 9562 §5.4: `crypto.randomUUID()`, which only secure contexts
+ * have (a page served over plain http from another host than localhost has none), else the same
+ * from `crypto.getRandomValues`, which every context has.
+ */
+function randomUUID(): string {
+  const { crypto } = globalThis;
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function describeCause(error: unknown): string {

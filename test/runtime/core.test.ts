@@ -228,6 +228,23 @@ describe('requests', () => {
     expect(headers['x-gone']).toBeUndefined();
   });
 
+  it('makes an idempotency key where crypto.randomUUID is missing (a page outside a secure context)', async () => {
+    // helper-118 D8: every call that got an automatic key threw a TypeError there.
+    Object.defineProperty(globalThis.crypto, 'randomUUID', {
+      value: undefined,
+      configurable: true,
+    });
+    try {
+      await core.request({ method: 'post', path: '/x', idempotencyHeader: 'Idempotency-Key' });
+    } finally {
+      delete (globalThis.crypto as { randomUUID?: unknown }).randomUUID;
+    }
+    expect(typeof globalThis.crypto.randomUUID).toBe('function');
+    expect(only().headers['idempotency-key']).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
   it('ignores an idempotency key on an operation that takes none', async () => {
     await core.request({ method: 'get', path: '/x' }, { idempotencyKey: 'key-1' });
     expect(only().headers['idempotency-key']).toBeUndefined();

@@ -82,4 +82,21 @@ describe('readEnv', () => {
     if (value !== undefined) process.env[name] = value;
     expect(readEnv(name)).toBe(want);
   });
+
+  it('is unset where reading the environment throws (Deno without --allow-env)', () => {
+    // helper-118 D4: Deno's NotCapable escaped from the client's constructor.
+    const env = Object.getOwnPropertyDescriptor(process, 'env')!;
+    Object.defineProperty(process, 'env', {
+      configurable: true,
+      get() {
+        throw new Error('NotCapable: Requires env access to "CLIENT_RUNTIME_TEST_VAR"');
+      },
+    });
+    try {
+      expect(readEnv(name)).toBeUndefined();
+    } finally {
+      Object.defineProperty(process, 'env', env);
+    }
+    expect(process.env['PATH']).toBeDefined();
+  });
 });
