@@ -84,6 +84,7 @@ import { DEFAULT_LOG_LEVEL, logLevelRank, type Logger, type LogLevel } from './l
 import { PagePromise, type CursorPagination } from './pagination.ts';
 import type { HeadersInput, RequestOptions } from './request-options.ts';
 import type { ResponseGuards, ResponseValidation } from './validation.ts';
+import type { BodyInit } from './internal/body.ts';
 
 export type { QueryStyle, QueryStyles } from './internal/query.ts';
 export type { Backoff } from './internal/retry.ts';

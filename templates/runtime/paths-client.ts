@@ -450,7 +450,7 @@ function cookieOctets(text: string, name: string): string {
 function ownHeaders(headers: unknown): Record<string, unknown> {
   if (headers === undefined || headers === null) return {};
   if (headers instanceof Headers || Array.isArray(headers))
-    return headersToObject(new Headers(headers as HeadersInit));
+    return headersToObject(new Headers(headers as ConstructorParameters<typeof Headers>[0]));
   return headers as Record<string, unknown>;
 }
 

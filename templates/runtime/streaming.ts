@@ -42,6 +42,9 @@ import {
 import { MAX_TIMER_MS } from './internal/retry.ts';
 import { checkDecoded, contentType, discard, readText, type ReadContext } from './internal/read.ts';
 
+/** One read of a byte stream (the DOM's `ReadableStreamReadResult<Uint8Array>`, which Node's types lack). */
+type ReadResult = Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>;
+
 /** One event, as the WHATWG rules define it. */
 export interface ServerSentEvent {
   /** The event type: the `event` field, `message` when the event has none. */
@@ -70,7 +73,7 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
   /** The next chunk, or {@link SILENT} when none comes within the call's timeout. */
   async #read(
     reader: ReadableStreamDefaultReader<Uint8Array>,
-  ): Promise<ReadableStreamReadResult<Uint8Array> | typeof SILENT> {
+  ): Promise<ReadResult | typeof SILENT> {
     const { timeout } = this.#ctx;
     if (timeout > MAX_TIMER_MS) return reader.read();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -111,7 +114,7 @@ export class EventStream implements AsyncIterable<ServerSentEvent> {
     try {
       for (;;) {
         if (signal?.aborted) throw new APIUserAbortError(signal.reason);
-        let chunk: ReadableStreamReadResult<Uint8Array> | typeof SILENT;
+        let chunk: ReadResult | typeof SILENT;
         try {
           chunk = await this.#read(reader);
         } catch (error) {

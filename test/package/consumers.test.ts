@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../scripts/lib/run.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { ROOT } from '../helpers/spec.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { SMOKE_TOKEN, startApiServer, type ApiServer } from './helpers/api-server.ts';
 import {
@@ -159,6 +160,20 @@ describe('the installed package', () => {
     expect(await runNode(dir, 'out/smoke.js')).toEqual(
       expectedSmokeResult('tsc-bundler', api.plan),
     );
+  });
+
+  it('type-checks in a project typed for Node alone: no DOM library, no skipLibCheck (helper-118 D1)', async () => {
+    // BodyInit, BlobPart, HeadersInit, ReadableStreamReadResult and TextDecoder as a type are the
+    // DOM library's, which such a project lacks: its tsc failed on the package's declarations.
+    const dir = await consumerSubfolder(packed, 'node-only');
+    const file = typescriptSource(packed.name, 'tsc-node-only', api.plan.id, 'mts');
+    await writeFiles(dir, [file]);
+    await tsc(dir, [file.path], {
+      lib: ['es2023'],
+      types: ['node'],
+      typeRoots: [join(ROOT, 'node_modules/@types')],
+      noEmit: true,
+    });
   });
 
   it('runs in headless Chromium from a page bundled with esbuild, calling the API on another origin', async () => {

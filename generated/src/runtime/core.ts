@@ -86,6 +86,7 @@ import { DEFAULT_LOG_LEVEL, logLevelRank, type Logger, type LogLevel } from './l
 import { PagePromise, type CursorPagination } from './pagination.js';
 import type { HeadersInput, RequestOptions } from './request-options.js';
 import type { ResponseGuards, ResponseValidation } from './validation.js';
+import type { BodyInit } from './internal/body.js';
 
 export type { QueryStyle, QueryStyles } from './internal/query.js';
 export type { Backoff } from './internal/retry.js';

@@ -12,6 +12,7 @@
  */
 import { truncate, type InvalidResponseError, type SDKError } from '../errors.ts';
 import { undecodedCoding, undecodedMessage } from './invalid-http.ts';
+import type { BlobPart } from './body.ts';
 
 /** What a reader gets besides the response. */
 export interface ReadContext {
@@ -161,7 +162,10 @@ export async function readText(response: Response, ctx: ReadContext): Promise<st
  * label would garble every non-ASCII character without a word.) `fatal`: bytes not valid in it
  * throw a `TypeError` instead of becoming U+FFFD.
  */
-export function decoder(contentType: string | null, fatal = false): TextDecoder {
+export function decoder(
+  contentType: string | null,
+  fatal = false,
+): InstanceType<typeof TextDecoder> {
   const charset = isJSONMediaType(contentType) ? undefined : charsetOf(contentType);
   try {
     return new TextDecoder(charset, { fatal });

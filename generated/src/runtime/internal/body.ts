@@ -19,6 +19,14 @@ import { scalarText } from './scalar.js';
 import { textBody } from './text-type.js';
 import { isJSONMediaType } from './read.js';
 
+/**
+ * What fetch sends as a request body (the DOM's `BodyInit`), and a part of a `Blob` (`BlobPart`),
+ * spelled through globals Node's own types have too: a project typed for Node alone (no DOM
+ * library) type-checks these declarations.
+ */
+export type BodyInit = NonNullable<RequestInit['body']>;
+export type BlobPart = NonNullable<ConstructorParameters<typeof Blob>[0]>[number];
+
 /** A body ready for fetch, with the `Content-Type` to send (none: fetch sets it, e.g. for a caller's `FormData`). */
 export interface EncodedBody {
   body: BodyInit;
