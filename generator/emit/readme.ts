@@ -682,7 +682,7 @@ function guardsSection(schema: NamedSchema, model: ApiModel): string {
     `  if (is${name}(value)) console.log('valid', value);`,
     '',
     `  const result = validate${name}(value);`,
-    '  if (!result.ok) {',
+    '  if (result.ok === false) {',
     '    for (const issue of result.issues) console.log(issue.path, issue.expected, issue.found);',
     '  }',
     '',
