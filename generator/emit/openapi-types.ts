@@ -431,85 +431,33 @@ export function withOperationIds(
 }
 
 /**
- * The document with each parameter described by JSON `content` given that content's `schema`,
- * so openapi-typescript types it as the value (it types a parameter without `schema` as
- * `string`): the typed path client writes the value as JSON, as the resource methods do, and a
- * string would go quoted (OpenAPI 3.1.1 §4.8.12.2.3). Parameters of other media types stay text.
- * Copies what it changes.
+ * A parameter described by JSON `content` given that content's `schema`, so openapi-typescript
+ * types it as the value (it types a parameter without `schema` as `string`): the typed path
+ * client writes the value as JSON, as the resource methods do, and a string would go quoted
+ * (OpenAPI 3.1.1 §4.8.12.2.3). Parameters of other media types stay text. A copy when it changes.
  */
+function withContentTyped(parameter: unknown): unknown {
+  if (!isRecord(parameter) || parameter.schema !== undefined || !isRecord(parameter.content))
+    return parameter;
+  const [mediaType, media] = Object.entries(parameter.content)[0] ?? [];
+  if (mediaType === undefined || !isJsonMediaType(mediaType) || !isRecord(media)) return parameter;
+  return media.schema === undefined ? parameter : { ...parameter, schema: media.schema };
+}
+
+/** The document with its `components/parameters` typed by {@link withContentTyped}. */
 function withContentParametersTyped(document: Record<string, unknown>): Record<string, unknown> {
-  const typed = (parameter: unknown): unknown => {
-    if (!isRecord(parameter) || parameter.schema !== undefined || !isRecord(parameter.content))
-      return parameter;
-    const [mediaType, media] = Object.entries(parameter.content)[0] ?? [];
-    if (mediaType === undefined || !isJsonMediaType(mediaType) || !isRecord(media))
-      return parameter;
-    return media.schema === undefined ? parameter : { ...parameter, schema: media.schema };
-  };
-  const list = (value: unknown): unknown => {
-    if (!Array.isArray(value)) return value;
-    const next = value.map(typed);
-    return next.some((entry, i) => entry !== value[i]) ? next : value;
-  };
-  const item = (value: unknown): unknown => {
-    if (!isRecord(value)) return value;
-    let copy: Record<string, unknown> | undefined;
-    for (const key of ['parameters', ...PATH_ITEM_OPERATIONS]) {
-      const member = value[key];
-      const next =
-        key === 'parameters'
-          ? list(member)
-          : isRecord(member) && Array.isArray(member.parameters)
-            ? ((parameters) =>
-                parameters === member.parameters ? member : { ...member, parameters })(
-                list(member.parameters),
-              )
-            : member;
-      if (next === member) continue;
-      copy ??= { ...value };
-      copy[key] = next;
-    }
-    return copy ?? value;
-  };
-  const map = (value: unknown, each: (entry: unknown) => unknown): unknown => {
-    if (!isRecord(value)) return value;
-    let copy: Record<string, unknown> | undefined;
-    for (const [key, entry] of Object.entries(value)) {
-      const next = each(entry);
-      if (next === entry) continue;
-      copy ??= { ...value };
-      copy[key] = next;
-    }
-    return copy ?? value;
-  };
-  const paths = map(document.paths, item);
-  const webhooks = map(document.webhooks, item);
-  let components = document.components;
-  if (isRecord(document.components)) {
-    const parameters = map(document.components.parameters, typed);
-    const pathItems = map(document.components.pathItems, item);
-    if (
-      parameters !== document.components.parameters ||
-      pathItems !== document.components.pathItems
-    )
-      components = {
-        ...document.components,
-        ...(parameters === undefined ? {} : { parameters }),
-        ...(pathItems === undefined ? {} : { pathItems }),
-      };
+  const components = document.components;
+  if (!isRecord(components) || !isRecord(components.parameters)) return document;
+  let copied: Record<string, unknown> | undefined;
+  for (const [name, parameter] of Object.entries(components.parameters)) {
+    const typed = withContentTyped(parameter);
+    if (typed === parameter) continue;
+    copied ??= { ...components.parameters };
+    copied[name] = typed;
   }
-  if (
-    paths === document.paths &&
-    webhooks === document.webhooks &&
-    components === document.components
-  )
-    return document;
-  return {
-    ...document,
-    ...(paths === undefined ? {} : { paths }),
-    ...(webhooks === undefined ? {} : { webhooks }),
-    ...(components === undefined ? {} : { components }),
-  };
+  return copied === undefined
+    ? document
+    : { ...document, components: { ...components, parameters: copied } };
 }
 
 /** The document with its `components/pathItems` left without the parameters no request carries. */
@@ -570,8 +518,10 @@ const PATH_ITEM_OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head',
 /**
  * A path item as the model reads it: without the parameters no SDK method takes (a header no
  * request can carry, or one OpenAPI says to ignore: Accept, Content-Type, Authorization), at its
- * level and its operations', and with each operation's range response keys written as OpenAPI
- * writes them (`2xx` as `2XX`), which the testing kit and the error types index.
+ * level and its operations', those described by JSON `content` typed as their value
+ * ({@link withContentTyped}), with each operation's range response keys written as OpenAPI
+ * writes them (`2xx` as `2XX`), which the testing kit and the error types index, and without a
+ * GET's or HEAD's request body ({@link withoutForbiddenBody}).
  */
 function withSendableParameters(item: unknown, document: Record<string, unknown>): unknown {
   if (!isRecord(item)) return item;
@@ -584,7 +534,10 @@ function withSendableParameters(item: unknown, document: Record<string, unknown>
           : entry;
       return !isRecord(parameter) || isMethodParameter(parameter.in, parameter.name);
     });
-    return kept.length === list.length ? list : kept;
+    const typed = kept.map(withContentTyped);
+    return typed.length === list.length && typed.every((entry, i) => entry === list[i])
+      ? list
+      : typed;
   };
   let copy: Record<string, unknown> | undefined;
   for (const key of ['parameters', ...PATH_ITEM_OPERATIONS]) {

@@ -984,7 +984,7 @@ function objectParts(node: SchemaNode, walk: Walk, hops: number): ObjectParts | 
     };
   }
   if (node.kind !== 'allOf') return undefined;
-  const merged: ObjectParts = {
+  let merged: ObjectParts = {
     properties: new Map(),
     requiredWithoutSchema: [],
     additional: 'none',
@@ -995,35 +995,23 @@ function objectParts(node: SchemaNode, walk: Walk, hops: number): ObjectParts | 
     if (conditionalDemand(member) !== undefined) continue;
     const parts = objectParts(member, walk, hops + 1);
     if (parts === undefined) return undefined;
-    for (const [name, property] of parts.properties) {
-      const known = merged.properties.get(name);
-      if (known === undefined)
-        merged.properties.set(name, { ...property, nodes: [...property.nodes] });
-      else {
-        known.required ||= property.required;
-        known.nodes.push(...property.nodes);
-      }
-    }
-    merged.requiredWithoutSchema.push(...parts.requiredWithoutSchema);
-    // An intersection takes any key one of its members takes.
-    if (parts.additional === 'any' || merged.additional === 'none')
-      merged.additional = parts.additional;
-    merged.minProperties = Math.max(merged.minProperties, parts.minProperties);
+    merged = {
+      ...mergedParts(merged, parts),
+      // An intersection takes any key one of its members takes.
+      additional:
+        parts.additional === 'any' || merged.additional === 'none'
+          ? parts.additional
+          : merged.additional,
+      minProperties: Math.max(merged.minProperties, parts.minProperties),
+    };
   }
-  for (const name of merged.requiredWithoutSchema) {
-    const known = merged.properties.get(name);
-    if (known !== undefined) known.required = true;
-  }
-  merged.requiredWithoutSchema = merged.requiredWithoutSchema.filter(
-    (name) => !merged.properties.has(name),
-  );
   return merged;
 }
 
 /**
  * The object an allOf's `parts` build, then built again with what each conditional assertion it
  * fails asks for (conditional-schemas.ts: `if`'s `then`, `dependentRequired`, …) merged into the
- * parts, a few rounds at most: `{ kind: 'card' }` becomes `{ kind: 'card', number: 'number' }`
+ * parts, a few rounds at most: `{ kind: 'card' }` becomes `{ kind: 'card', number: '…' }`
  * where `if: kind is card` has `then: required: [number]`.
  */
 function meetingConditions(
@@ -1060,7 +1048,10 @@ function conditionalDemand(
   return missed?.kind === 'not' ? { assertion: node, demand: missed.node } : undefined;
 }
 
-/** `parts` with `more`'s properties and required names added (its keys' schemas all apply). */
+/**
+ * `parts` with `more`'s properties and required names added (its keys' schemas all apply), a
+ * required name given a schema by either becoming a required property; `parts`'s other fields.
+ */
 function mergedParts(parts: ObjectParts, more: ObjectParts): ObjectParts {
   const properties = new Map(
     [...parts.properties].map(([name, property]) => [
