@@ -73,6 +73,7 @@ export const CLIENT_CORE_OPTION_NAMES = [
   'auth',
   'clientParams',
   'sdk',
+  'operationServers',
 ] as const;
 
 /**
