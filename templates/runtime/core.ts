@@ -89,8 +89,12 @@ import type { BodyInit } from './internal/body.ts';
 export type { QueryStyle, QueryStyles } from './internal/query.ts';
 export type { Backoff } from './internal/retry.ts';
 
-/** The fetch function the client calls; `globalThis.fetch` unless the options give another. */
-export type Fetch = (input: string | Request, init?: RequestInit) => Promise<Response>;
+/**
+ * The fetch function the client calls; `globalThis.fetch` unless the options give another. The
+ * client always calls it with the request's absolute URL as a string and its `RequestInit` (never
+ * a `Request`), so a wrapper typed `(url: string, init: RequestInit) => Promise<Response>` fits.
+ */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 export type HTTPMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
@@ -416,7 +420,7 @@ export class ClientCore {
       assertCookieValue(credential[auth.name] ?? '', auth.name);
     }
     this.#headers = headers;
-    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.#clientParams = options.clientParams ?? {};
     for (const [name, param] of Object.entries(this.#clientParams))
       checkClientParam(name, param.value, param.howToSet);

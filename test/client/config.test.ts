@@ -26,16 +26,16 @@ afterEach(() => {
 
 /** A fetch that records what would be sent and answers with a plan. */
 function recordingFetch(): {
-  fetch: (input: string | Request, init?: RequestInit) => Promise<Response>;
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
   seen: { url: string; headers: Record<string, string> }[];
 } {
   const seen: { url: string; headers: Record<string, string> }[] = [];
   return {
     seen,
-    fetch: (input, init) => {
+    fetch: (url, init) => {
       seen.push({
-        url: input instanceof Request ? input.url : String(input),
-        headers: { ...(init?.headers as Record<string, string>) },
+        url,
+        headers: { ...(init.headers as Record<string, string>) },
       });
       return Promise.resolve(Response.json(responseExample('retrievePlan').body));
     },
@@ -226,12 +226,7 @@ describe('new Gigs()', () => {
       project: 'p',
       baseURL: 'https://alice:s3cr%40t@api.example.com',
       maxRetries: 0,
-      fetch: (input) =>
-        Promise.reject(
-          new TypeError(
-            `cannot reach ${input instanceof Request ? input.url : input} as alice:s3cr@t`,
-          ),
-        ),
+      fetch: (url) => Promise.reject(new TypeError(`cannot reach ${url} as alice:s3cr@t`)),
     }).plans
       .retrieve('pln_1')
       .catch((caught: unknown) => caught);
@@ -249,10 +244,7 @@ describe('new Gigs()', () => {
         project: 'p',
         baseURL: odd,
         maxRetries: 0,
-        fetch: (input) =>
-          Promise.reject(
-            new TypeError(`cannot reach ${input instanceof Request ? input.url : input}`),
-          ),
+        fetch: (url) => Promise.reject(new TypeError(`cannot reach ${url}`)),
       }).plans
         .retrieve('pln_1')
         .catch((caught: unknown) => caught);

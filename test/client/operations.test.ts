@@ -362,11 +362,9 @@ describe('per-call options', () => {
   it('a custom fetch sees every request', async () => {
     const seen: string[] = [];
     gigs = gigsFor(server.url, {
-      fetch: (input, init) => {
-        seen.push(
-          `${init?.method ?? 'GET'} ${input instanceof Request ? input.url : String(input)}`,
-        );
-        return fetch(input, init);
+      fetch: (url, init) => {
+        seen.push(`${init.method ?? 'GET'} ${url}`);
+        return fetch(url, init);
       },
     });
     await gigs.plans.publish('pln_1');

@@ -243,9 +243,9 @@ describe('createPathsClient', () => {
     const core = new ClientCore({ baseURL: server.url, token: TOKEN });
     const seen: string[] = [];
     const client = createPathsClient<paths>(core, {
-      fetch: (input, init) => {
-        seen.push(input instanceof Request ? input.url : String(input));
-        return globalThis.fetch(input, init);
+      fetch: (url, init) => {
+        seen.push(url);
+        return globalThis.fetch(url, init);
       },
     });
     await client.GET('/projects/{project}/plans/{plan}', {
@@ -259,9 +259,9 @@ describe('createPathsClient', () => {
     const core = new ClientCore({
       baseURL: server.url,
       token: TOKEN,
-      fetch: (input, init) => {
-        seen.push(input instanceof Request ? input.url : String(input));
-        return globalThis.fetch(input, init);
+      fetch: (url, init) => {
+        seen.push(url);
+        return globalThis.fetch(url, init);
       },
     });
     await createPathsClient<paths>(core).GET('/projects/{project}/plans/{plan}', {

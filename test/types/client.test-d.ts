@@ -74,6 +74,13 @@ describe('new Gigs(options)', () => {
       logLevel: 'debug',
       fetch: (input, init) => fetch(input, init),
     });
+    // helper-118 D12: the client passes the URL as a string, so a wrapper typed that way fits.
+    const logging = async (url: string, init?: RequestInit): Promise<Response> => fetch(url, init);
+    new Gigs({ fetch: logging });
+    new Gigs({ fetch: globalThis.fetch });
+    expectTypeOf<Parameters<NonNullable<GigsOptions['fetch']>>>().toEqualTypeOf<
+      [url: string, init: RequestInit]
+    >();
     // @ts-expect-error not a validation mode
     new Gigs({ responseValidation: 'loud' });
     // @ts-expect-error a logger has the four level methods
