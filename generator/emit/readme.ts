@@ -251,7 +251,7 @@ function otherOptions(showcase: Showcase | undefined): string {
     '- `logger` and `logLevel`: [logging](#logging).',
     '- `maxResponseSize`: [the response size limit](#response-bodies-and-media-types).',
     '- `defaultHeaders`: headers sent with every request.',
-    '- `fetch`: replaces `globalThis.fetch`, e.g. for a proxy, tests or instrumentation.',
+    '- `fetch`: replaces `globalThis.fetch`, e.g. for a proxy, tests or instrumentation. It is called as `fetch(url, init)`, with the absolute URL as a string, never a `Request`.',
   ];
   return lines.join('\n');
 }
