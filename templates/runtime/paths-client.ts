@@ -42,7 +42,7 @@ import {
   responseKey,
 } from './internal/read.ts';
 import { MAX_TIMER_MS, untilAborted } from './internal/retry.ts';
-import { assertSendable } from './internal/finite.ts';
+import { assertListItems, assertSendable } from './internal/finite.ts';
 import { scalarText } from './internal/scalar.ts';
 import { serializeQuery, type QueryStyles } from './internal/query.ts';
 import { expectEventStream } from './streaming.ts';
@@ -406,6 +406,7 @@ function withCookieParams(init: Init, clientCookie: unknown): Init {
     for (const [name, value] of Object.entries(cookies as Record<string, unknown>)) {
       if (value === undefined || value === null) continue;
       assertSendable(value, `Cookie parameter ${JSON.stringify(name)}`);
+      if (Array.isArray(value)) assertListItems(value, `Cookie parameter ${JSON.stringify(name)}`);
       const parts: unknown[] = Array.isArray(value)
         ? value
         : typeof value === 'object' && !(value instanceof Date)

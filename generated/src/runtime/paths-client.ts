@@ -44,7 +44,7 @@ import {
   responseKey,
 } from './internal/read.js';
 import { MAX_TIMER_MS, untilAborted } from './internal/retry.js';
-import { assertSendable } from './internal/finite.js';
+import { assertListItems, assertSendable } from './internal/finite.js';
 import { scalarText } from './internal/scalar.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import { expectEventStream } from './streaming.js';
@@ -408,6 +408,7 @@ function withCookieParams(init: Init, clientCookie: unknown): Init {
     for (const [name, value] of Object.entries(cookies as Record<string, unknown>)) {
       if (value === undefined || value === null) continue;
       assertSendable(value, `Cookie parameter ${JSON.stringify(name)}`);
+      if (Array.isArray(value)) assertListItems(value, `Cookie parameter ${JSON.stringify(name)}`);
       const parts: unknown[] = Array.isArray(value)
         ? value
         : typeof value === 'object' && !(value instanceof Date)

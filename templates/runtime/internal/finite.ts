@@ -174,3 +174,18 @@ function isWalked(value: unknown): value is object {
 function escapeToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/**
+ * Throws an `SDKError` when a list sent as a parameter, a form field or multipart parts has an
+ * item that is `null` or `undefined`. OpenAPI's styles (3.1.1 §4.8.12.4) and RFC 6570 have no
+ * text for a missing item: left out, it shifted every item after it (`['a', null, 'b']` went as
+ * `a,b`, a list of two), so the server read other values at those positions. `what` names the
+ * list, as for {@link assertSendable}.
+ */
+export function assertListItems(values: readonly unknown[], what: string): void {
+  const index = values.findIndex((item) => item === undefined || item === null);
+  if (index === -1) return;
+  throw new SDKError(
+    `${what} has ${values[index] === null ? 'null' : 'undefined'} as item ${index}, which a list here cannot carry: it has no text for a missing item (OpenAPI 3.1.1 §4.8.12.4), and leaving it out would move every item after it; nothing was sent. Remove the item from the list, or pass a value in its place.`,
+  );
+}

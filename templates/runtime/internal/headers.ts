@@ -13,7 +13,7 @@
  */
 import { SDKError } from '../errors.ts';
 import type { HeaderValue, HeadersInput } from '../request-options.ts';
-import { assertSendable, sendableJSON } from './finite.ts';
+import { assertListItems, assertSendable, sendableJSON } from './finite.ts';
 import { scalarText } from './scalar.ts';
 
 /** Headers as fetch takes them: lower-case names, string values. */
@@ -92,10 +92,12 @@ export function headerParams(
   for (const [name, value] of Object.entries(params ?? {})) {
     if (value === undefined || value === null) continue;
     assertSendable(value, `Header parameter ${JSON.stringify(name)}`);
+    if (Array.isArray(value) && !json.includes(name))
+      assertListItems(value, `Header parameter ${JSON.stringify(name)}`);
     const text = json.includes(name)
       ? asciiJSON(sendableJSON(value, `Header parameter ${JSON.stringify(name)}`))
       : Array.isArray(value)
-        ? value.filter(isSet).map(scalarText).join(',')
+        ? value.map(scalarText).join(',')
         : typeof value === 'object' && !(value instanceof Date)
           ? Object.entries(value)
               .filter(([, item]) => isSet(item))

@@ -7,7 +7,7 @@
  */
 import { SDKError } from '../errors.ts';
 import { encodeComponent, encodeReserved } from './percent.ts';
-import { assertSendable, sendableJSON } from './finite.ts';
+import { assertListItems, assertSendable, sendableJSON } from './finite.ts';
 import { scalarText } from './scalar.ts';
 
 /** How one query parameter is serialised; the OpenAPI default is `form` with `explode: true`. */
@@ -36,6 +36,7 @@ export type QueryStyles = Readonly<Record<string, QueryStyle>>;
 /**
  * `{ status: ['a', 'b'], limit: 2 }` → `status=a,b&limit=2` (for `status` with `explode: false`).
  * `undefined` and `null` values and empty arrays are left out; `Date`s become ISO strings.
+ * @throws SDKError naming the parameter when a list has a `null` or `undefined` item (finite.ts).
  * Returns the string without a leading `?` (empty when there is nothing to send).
  * @throws SDKError naming the parameter when a value is not well-formed Unicode (a lone surrogate),
  *   or holds a number that is not finite (`NaN`, `±Infinity`: internal/finite.ts).
@@ -57,6 +58,7 @@ export function serializeQuery(
       } else if (style === 'deepObject') {
         addDeepObject(pairs, name, value, encodeValue);
       } else if (Array.isArray(value)) {
+        assertListItems(value, `Query parameter ${JSON.stringify(name)}`);
         addArray(pairs, name, value, style, explode, encodeValue);
       } else if (isPlainObject(value)) {
         addObject(pairs, name, value, style, explode, encodeValue);
@@ -91,7 +93,7 @@ function addArray(
   explode: boolean,
   encodeValue: Encoder,
 ): void {
-  const present = values.filter((item) => item !== undefined && item !== null).map(primitive);
+  const present = values.map(primitive);
   if (present.length === 0) return;
   if (explode) {
     for (const item of present) pairs.push(`${encode(name)}=${encodeValue(item)}`);
@@ -147,6 +149,7 @@ function addDeepObject(
     throw new RangeError('a cycle, or nested too deep');
   const inside = typeof value === 'object' ? [...ancestors, value] : ancestors;
   if (Array.isArray(value)) {
+    assertListItems(value, `Query parameter ${JSON.stringify(prefix)}`);
     for (const item of value) addDeepObject(pairs, prefix, item, encodeValue, inside);
   } else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value))

@@ -14,7 +14,7 @@
  */
 import { SDKError } from '../errors.js';
 import { serializeQuery, type QueryStyle } from './query.js';
-import { assertJSONCarries } from './finite.js';
+import { assertJSONCarries, assertListItems } from './finite.js';
 import { scalarText } from './scalar.js';
 import { textBody } from './text-type.js';
 import { isJSONMediaType } from './read.js';
@@ -73,6 +73,8 @@ export function formBody(
     const { contentType: type, ...style } = encoding[name] ?? {};
     const styled = Object.keys(style).length > 0;
     const json = !styled && type !== undefined && isJSONMediaType(type);
+    if (Array.isArray(value) && !json)
+      assertListItems(value, `The form body's field ${JSON.stringify(name)}`);
     const asText = (item: unknown): unknown =>
       json || (isPlainObject(item) && !styled) ? JSON.stringify(item) : item;
     const sent = Array.isArray(value) && !json && !styled ? value.map(asText) : asText(value);
@@ -133,8 +135,10 @@ export function multipartBody(
     chunks.push(`${head}\r\n\r\n`, content, '\r\n');
   };
   for (const [name, value] of Object.entries(record(body, contentType))) {
-    if (Array.isArray(value)) for (const item of value) append(name, item);
-    else append(name, value);
+    if (Array.isArray(value)) {
+      assertListItems(value, `The multipart part ${JSON.stringify(name)}`);
+      for (const item of value) append(name, item);
+    } else append(name, value);
   }
   chunks.push(`--${boundary}--\r\n`);
   return {
