@@ -77,6 +77,9 @@ function entries(source: HeadersInput): Iterable<readonly [string, HeaderValue]>
  * the names in `exploded`), `Date`s as ISO strings; `undefined` and `null` leave the header out, as
  * do an empty array and an object without a property set (their items and properties that are
  * `undefined` or `null` are skipped).
+ * Refused with an `SDKError` naming the parameter, before anything is sent: a list item or an
+ * object's key or value with a comma (simple style encodes nothing in a header, so it would read
+ * as two parts), text outside ASCII, a `null` or `undefined` list item.
  * The names in `json` are described by JSON `content`: a value that is not a string goes as its
  * JSON text (OpenAPI 3.1.1 §4.8.12.2.3).
  * Resource methods of operations with header parameters call it:
@@ -91,27 +94,58 @@ export function headerParams(
   const result: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
     if (value === undefined || value === null) continue;
-    assertSendable(value, `Header parameter ${JSON.stringify(name)}`);
-    if (Array.isArray(value) && !json.includes(name))
-      assertListItems(value, `Header parameter ${JSON.stringify(name)}`);
-    const text = json.includes(name)
-      ? asciiJSON(sendableJSON(value, `Header parameter ${JSON.stringify(name)}`))
-      : Array.isArray(value)
-        ? value.map(scalarText).join(',')
-        : typeof value === 'object' && !(value instanceof Date)
-          ? Object.entries(value)
+    const what = `Header parameter ${JSON.stringify(name)}`;
+    assertSendable(value, what);
+    if (json.includes(name)) {
+      result[name] = asciiJSON(sendableJSON(value, what));
+      continue;
+    }
+    if (Array.isArray(value)) assertListItems(value, what);
+    // The parts the style joins with commas: one that holds a comma would read as two.
+    const parts = Array.isArray(value)
+      ? value.map((item, index) => [`item ${index}`, scalarText(item)] as const)
+      : typeof value === 'object' && !(value instanceof Date)
+        ? Object.entries(value)
+            .filter(([, item]) => isSet(item))
+            .flatMap(([key, item]) => [
+              [`the key ${JSON.stringify(key)}`, key] as const,
+              [`the value of ${JSON.stringify(key)}`, scalarText(item)] as const,
+            ])
+        : undefined;
+    const text =
+      parts === undefined
+        ? scalarText(value)
+        : Array.isArray(value) || !exploded.includes(name)
+          ? parts.map(([, part]) => part).join(',')
+          : Object.entries(value)
               .filter(([, item]) => isSet(item))
-              .map(([key, item]) =>
-                exploded.includes(name)
-                  ? `${key}=${scalarText(item)}`
-                  : `${key},${scalarText(item)}`,
-              )
-              .join(',')
-          : scalarText(value);
+              .map(([key, item]) => `${key}=${scalarText(item)}`)
+              .join(',');
+    const comma = parts?.find(([, part]) => part.includes(','));
+    if (comma !== undefined)
+      throw new SDKError(
+        `${what} has a comma in ${comma[0]}, which its header cannot carry: the style (simple) joins the parts with commas and, in a header, encodes none (OpenAPI 3.1.1 §4.8.12.4, Appendix D), so the server would read two parts; nothing was sent. Pass parts without commas, or encode them as the API documents.`,
+      );
+    assertASCII(text, what);
     // An empty list or object is undefined in RFC 6570's `simple`: no header, as no query pair.
     if (text !== '' || typeof value !== 'object') result[name] = text;
   }
   return result;
+}
+
+/**
+ * Throws an `SDKError` when a header parameter's text has a character outside ASCII. fetch sends
+ * a header value as Latin-1 bytes (its ByteString), so `é` went as one byte that a UTF-8 server
+ * reads as an invalid sequence while `€` was refused; RFC 9110 §5.5 asks for US-ASCII in new
+ * fields. The character is named by code point, never the value.
+ */
+function assertASCII(text: string, what: string): void {
+  const index = text.search(/[\u0080-\u{10FFFF}]/u);
+  if (index === -1) return;
+  const code = text.codePointAt(index)!.toString(16).toUpperCase().padStart(4, '0');
+  throw new SDKError(
+    `${what} has a character outside ASCII (U+${code} at index ${index}), which a header value does not carry as text (RFC 9110 §5.5: its bytes would be Latin-1, not UTF-8); nothing was sent. Encode the text first as the API documents (encodeURIComponent, or RFC 8187's UTF-8''…).`,
+  );
 }
 
 /**
