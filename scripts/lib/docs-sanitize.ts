@@ -8,12 +8,13 @@
  * server-side prerender cannot create the DOM that DOMPurify needs). So the bundled document is
  * made safe before Redoc sees it, conservatively:
  *
- * - in every `description` (CommonMark), raw HTML is escaped, so it shows as text instead of
+ * - in every `description` and in `info.summary` (CommonMark), raw HTML is escaped, so it shows as text instead of
  *   running; links and images to anything but `http:`, `https:`, `mailto:` or relative URLs lose
  *   their link; images from other hosts become links (no request when the page opens). Code,
  *   emphasis, lists, tables and safe links stay as they are: the Markdown is changed only where
  *   it holds one of these (marked's lexer finds them);
- * - URL fields rendered as links (`url`, `termsOfService`) that are not safe are removed.
+ * - URL fields rendered as links (`url`, `termsOfService`) that are not safe are removed;
+ * - Redoc's `info.x-logo` keeps a relative image only, a safe link and a plain colour.
  */
 import { marked, type Token, type Tokens } from 'marked';
 import { markdownProse } from '../../generator/escape.ts';
@@ -29,39 +30,69 @@ function isSafeUrl(url: string): boolean {
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** One description made safe to render (see the module comment). */
-export function sanitizeMarkdown(text: string): string {
-  const replacements: [raw: string, safe: string][] = [];
-  const walk = (tokens: readonly Token[]): void => {
-    for (const token of tokens) {
-      if (token.type === 'html') {
-        replacements.push([token.raw, escapeHtml(token.raw)]);
-      } else if (token.type === 'link' || token.type === 'image') {
-        // marked's Token union holds a generic token too, so `type` alone does not narrow it.
-        const { href, text } = token as Tokens.Link | Tokens.Image;
-        if (!isSafeUrl(href)) replacements.push([token.raw, escapeHtml(text)]);
-        else if (token.type === 'image' && /^[a-z][a-z0-9+.-]*:/i.test(href.trim()))
-          replacements.push([token.raw, token.raw.slice(1)]); // `![alt](url)` → `[alt](url)`
-        else if (token.type === 'link') walk((token as Tokens.Link).tokens);
-      } else if ('tokens' in token && Array.isArray(token.tokens)) {
-        walk(token.tokens);
-      } else if (token.type === 'list') {
-        walk((token as Tokens.List).items);
-      } else if (token.type === 'table') {
-        const table = token as Tokens.Table;
-        for (const cell of [...table.header, ...table.rows.flat()]) walk(cell.tokens);
-      }
+/** A change to one token of the Markdown: its replacement text, or undefined to keep it. */
+type Safe = (token: Token) => string | undefined;
+
+/** What a token becomes on the page, when it must change; undefined when it stays. */
+const safeToken: Safe = (token) => {
+  if (token.type === 'html') return escapeHtml(token.raw);
+  if (token.type !== 'link' && token.type !== 'image') return undefined;
+  // marked's Token union holds a generic token too, so `type` alone does not narrow it.
+  const { href, text } = token as Tokens.Link | Tokens.Image;
+  if (!isSafeUrl(href)) return escapeHtml(text);
+  // `![alt](https://…)` → `[alt](https://…)`: no request when the page opens.
+  if (token.type === 'image' && /^[a-z][a-z0-9+.-]*:/i.test(href.trim())) return token.raw.slice(1);
+  return undefined;
+};
+
+/** A token's children, in source order. */
+function childrenOf(token: Token): readonly Token[] {
+  if (token.type === 'list') return (token as Tokens.List).items;
+  if (token.type === 'table') {
+    const table = token as Tokens.Table;
+    return [...table.header, ...table.rows.flat()].flatMap((cell) => cell.tokens);
+  }
+  return 'tokens' in token && Array.isArray(token.tokens) ? token.tokens : [];
+}
+
+/** Whether a token, or one inside it, must change. */
+function needsChange(tokens: readonly Token[]): boolean {
+  return tokens.some((token) => safeToken(token) !== undefined || needsChange(childrenOf(token)));
+}
+
+/**
+ * One description made safe to render (see the module comment). The changes are placed by the
+ * tokens' positions: every token is found in the source after the one before it, inside its
+ * parent's span, so a tag shown as code earlier (`` `<img>` `` then `<img>`) is not taken for the
+ * live one (helper-119 H2). Where a token's text is not verbatim in the source (a paragraph in a
+ * block quote loses its `>`), every tag is escaped and every image becomes a link instead.
+ */
+export function sanitizeMarkdown(source: string): string {
+  // marked reads CR LF and CR as LF: positions are counted in the text it reads.
+  const text = source.replace(/\r\n?/g, '\n');
+  const tokens = marked.lexer(text);
+  if (!needsChange(tokens)) return source;
+  const edits: [start: number, end: number, safe: string][] = [];
+  // The tokens in [from, to) of the text; false when one is not found there verbatim.
+  const place = (list: readonly Token[], from: number, to: number): boolean => {
+    let cursor = from;
+    for (const token of list) {
+      const at = text.indexOf(token.raw, cursor);
+      if (at < 0 || at + token.raw.length > to) return false;
+      const end = at + token.raw.length;
+      const safe = safeToken(token);
+      if (safe !== undefined) edits.push([at, end, safe]);
+      else if (!place(childrenOf(token), at, end)) return false;
+      cursor = end;
     }
+    return true;
   };
-  walk(marked.lexer(text));
+  if (!place(tokens, 0, text.length)) return markdownProse(text).replace(/!\[/g, '\\![');
   let out = '';
   let cursor = 0;
-  for (const [raw, safe] of replacements) {
-    const at = text.indexOf(raw, cursor);
-    // A token whose text is not verbatim in the source (rare): escape every tag instead.
-    if (at < 0) return markdownProse(text);
-    out += text.slice(cursor, at) + safe;
-    cursor = at + raw.length;
+  for (const [start, end, safe] of edits) {
+    out += text.slice(cursor, start) + safe;
+    cursor = end;
   }
   return out + text.slice(cursor);
 }
@@ -82,4 +113,42 @@ export function sanitizeForDocs(document: unknown): void {
       else stack.push(value);
     }
   }
+  const info = (document as { info?: unknown } | null)?.info;
+  if (typeof info !== 'object' || info === null) return;
+  const record = info as Record<string, unknown>;
+  // OpenAPI 3.1's `info.summary`: Redoc renders it as Markdown too (helper-119 H1).
+  if (typeof record['summary'] === 'string')
+    record['summary'] = sanitizeMarkdown(record['summary']);
+  sanitizeLogo(record);
 }
+
+/**
+ * Redoc's `info.x-logo` (`url`, `href`, `backgroundColor`, `altText`): an image from another host
+ * would load when the page opens, and `backgroundColor` goes into a CSS rule, where
+ * `red;background-image:url(…)` loaded one too (helper-119 H3). Only a relative image, a safe
+ * link and a plain colour stay.
+ */
+function sanitizeLogo(info: Record<string, unknown>): void {
+  const logo = info['x-logo'];
+  if (typeof logo !== 'object' || logo === null || Array.isArray(logo)) {
+    delete info['x-logo'];
+    return;
+  }
+  const fields = logo as Record<string, unknown>;
+  const url = fields['url'];
+  if (typeof url !== 'string' || /^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(url)) {
+    delete info['x-logo']; // no image to show: nothing of the logo is drawn
+    return;
+  }
+  const href = fields['href'];
+  if (href !== undefined && (typeof href !== 'string' || !isSafeUrl(href))) delete fields['href'];
+  const color = fields['backgroundColor'];
+  if (color !== undefined && (typeof color !== 'string' || !CSS_COLOR.test(color.trim())))
+    delete fields['backgroundColor'];
+  if (fields['altText'] !== undefined && typeof fields['altText'] !== 'string')
+    delete fields['altText'];
+}
+
+/** A CSS colour with nothing else in it: a name, `#rgb(a)`/`#rrggbb(aa)`, or rgb()/hsl() of numbers. */
+const CSS_COLOR =
+  /^(?:[a-z]+|#[0-9a-f]{3,8}|(?:rgb|hsl)a?\([\d\s.,%/+-]*(?:deg)?[\d\s.,%/+-]*\))$/i;

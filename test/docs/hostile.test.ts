@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocs } from '../../scripts/docs.ts';
-import { sanitizeMarkdown } from '../../scripts/lib/docs-sanitize.ts';
+import { sanitizeForDocs, sanitizeMarkdown } from '../../scripts/lib/docs-sanitize.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
@@ -27,6 +27,8 @@ const HTML = [
   `[markdown link](javascript:alert('md'))`,
   `<img src="https://evil.example/track.png">`,
   `<details open ontoggle="alert('toggle')"><summary>x</summary></details>`,
+  // helper-119 H2: the same HTML shown as code first was escaped there, and left live after it.
+  'Write `<iframe srcdoc="<script>parent.alert(\'dup\')</script>"></iframe>` to embed: <iframe srcdoc="<script>parent.alert(\'dup\')</script>"></iframe>',
 ].join('\n\n');
 
 const SPEC = {
@@ -34,6 +36,14 @@ const SPEC = {
   info: {
     title: 'Hostile docs',
     version: '1.0.0',
+    // helper-119 H1, H3: OpenAPI 3.1's summary is Markdown to Redoc too; the logo loaded from
+    // another host, and its colour went into a CSS rule.
+    summary: HTML,
+    'x-logo': {
+      url: 'https://evil.example/logo.png',
+      backgroundColor: 'red;background-image:url(https://evil.example/track.png)',
+      href: "javascript:alert('logo')",
+    },
     description: HTML,
     contact: { name: 'contact', url: "javascript:alert('contact')" },
     license: { name: 'MIT', url: "java\tscript:alert('license')" },
@@ -76,8 +86,57 @@ describe('sanitizeMarkdown', () => {
     ['[click](javascript:alert(1)) and [ok](/docs)', 'click and [ok](/docs)'],
     ['![tracker](https://evil.example/t.png)', '[tracker](https://evil.example/t.png)'],
     ['- item <b>x</b>', '- item &lt;b&gt;x&lt;/b&gt;'],
+    // helper-119 H2: each change at its own token, not at the first copy of its text.
+    [
+      '`<img src=x onerror=a()>` then <img src=x onerror=a()>',
+      '`<img src=x onerror=a()>` then &lt;img src=x onerror=a()&gt;',
+    ],
+    ['`[x](javascript:a())` or [x](javascript:a())', '`[x](javascript:a())` or x'],
+    [
+      '`![t](https://e.example/t.png)` ![t](https://e.example/t.png)',
+      '`![t](https://e.example/t.png)` [t](https://e.example/t.png)',
+    ],
+    ['| `<x>` | <x> |\n| - | - |', '| `<x>` | &lt;x&gt; |\n| - | - |'],
+    ['a\r\n<b>', 'a\n&lt;b&gt;'],
+    // Not verbatim in the source (a block quote's lines lose their `>`): every tag escaped, every image a link.
+    [
+      '> `<i>` <i>\n> ![t](https://e.example/t.png)',
+      '> `&lt;i>` &lt;i>\n> \\![t](https://e.example/t.png)',
+    ],
   ])('%j', (text, want) => {
     expect(sanitizeMarkdown(text)).toBe(want === 'unchanged' ? text : want);
+  });
+});
+
+describe('sanitizeForDocs: info.x-logo (helper-119 H3)', () => {
+  const logoOf = (logo: unknown) => {
+    const document = { info: { title: 't', version: '1', 'x-logo': logo } };
+    sanitizeForDocs(document);
+    return document.info['x-logo'];
+  };
+  it.each([
+    ['an image on another host', { url: 'https://evil.example/l.png' }],
+    ['a protocol-relative image', { url: '//evil.example/l.png' }],
+    ['a data: image', { url: 'data:image/svg+xml,<svg/>' }],
+    ['no url', { backgroundColor: 'red' }],
+    ['not an object', 'logo.png'],
+  ])('%s: no logo', (_name, logo) => {
+    expect(logoOf(logo)).toBeUndefined();
+  });
+  it('a relative image stays; a colour with CSS after it and a javascript: link go', () => {
+    expect(
+      logoOf({
+        url: 'logo.png',
+        backgroundColor: 'red;background-image:url(https://evil.example/t)',
+        href: 'javascript:alert(1)',
+        altText: 'Logo',
+      }),
+    ).toEqual({ url: 'logo.png', altText: 'Logo' });
+    expect(logoOf({ url: 'img/logo.svg', backgroundColor: '#fafafa', href: '/home' })).toEqual({
+      url: 'img/logo.svg',
+      backgroundColor: '#fafafa',
+      href: '/home',
+    });
   });
 });
 
