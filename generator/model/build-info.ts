@@ -100,6 +100,15 @@ export function buildInfo(
       { file: report.file, pointer: '#/servers/0/url' },
       'write it with its scheme, `https://api.example.com/v1` (a host alone, `api.example.com:443`, reads as a scheme), or as a path such as `/v1`; callers pass `baseURL` meanwhile',
     );
+  } else if (serverUrl !== undefined && !parses(serverUrl)) {
+    // `https://example.com:99999/v1`, `https://exa mple.com`: every client built on the default
+    // would throw at construction (helper-119 H4).
+    report?.warnings.add(
+      'server:invalid-url',
+      `the server URL ${JSON.stringify(serverUrl)} (the first of the root \`servers\`) is not a valid URL (RFC 3986, as the WHATWG URL parser reads it), so the client has no default base URL`,
+      { file: report.file, pointer: '#/servers/0/url' },
+      'write a URL that parses, such as `https://api.example.com/v1`: a port from 0 to 65535, a host without spaces, an IPv6 address in brackets (`https://[::1]:8080`); callers pass `baseURL` meanwhile',
+    );
   } else if (serverUrl !== undefined) {
     result.serverUrl = serverUrl;
     if (serverUrl.includes('#')) {
@@ -142,6 +151,14 @@ function isHttpOrPath(url: string): boolean {
     .replace(/[\t\n\r]/g, '');
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(read);
   return scheme === null || /^https?$/i.test(scheme[1]!);
+}
+
+/**
+ * Whether the WHATWG URL parser reads `url` (a relative one against an http base): what the
+ * runtime needs of a base URL (templates/runtime/internal/url.ts `baseURLProblem`).
+ */
+function parses(url: string): boolean {
+  return isRelative(url) ? URL.canParse(url, 'https://host.invalid/') : URL.canParse(url);
 }
 
 /** Whether an http(s) URL or path has no scheme (`/api`, `./v1`, `v2`, `//host/x`): a relative reference. */
@@ -201,6 +218,15 @@ function warnUnusableServers(
       for (const variant of serverUrls(server.url, server.variables, at)) {
         // The client's default base URL: warned about above, as what it costs.
         if (variant.pointer === '#/servers/0/url') continue;
+        if (isHttpOrPath(variant.url) && !parses(variant.url)) {
+          report.warnings.add(
+            `server:invalid-url:${variant.url}`,
+            `the server URL ${JSON.stringify(variant.url)}${variant.template === undefined ? '' : ` (${JSON.stringify(variant.template)} with this value)`} (server ${index + 1} of ${owner}'s \`servers\`) is not a valid URL (RFC 3986, as the WHATWG URL parser reads it): no client can send requests there`,
+            { file: report.file, pointer: variant.pointer },
+            'write a URL that parses, such as `https://api.example.com/v1`: a port from 0 to 65535, a host without spaces, an IPv6 address in brackets; or remove the server',
+          );
+          continue;
+        }
         if (isHttpOrPath(variant.url)) continue;
         report.warnings.add(
           `server:url-scheme:${variant.url}`,
@@ -326,7 +352,7 @@ export function operationServers(
     if (unfilledTemplate(server.url, server.variables) !== undefined) return undefined;
     const url = (serverUrls(server.url, server.variables, pointer)[0]?.url ?? server.url).trim();
     // Those no client can send to are warned about as such (warnUnusableServers).
-    return isHttpOrPath(url) ? url : undefined;
+    return isHttpOrPath(url) && parses(url) ? url : undefined;
   };
   const relative = (url: string, owner: string, pointer: string): void => {
     report.warnings.add(

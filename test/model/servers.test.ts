@@ -87,6 +87,47 @@ describe('server URLs that are not http(s)', () => {
     }
   });
 
+  // helper-119 H4: the default base URL threw at every client's construction.
+  it('a URL that does not parse (a port past 65535, a space in the host, an open IPv6 bracket) gives no default, and no operation goes there', async () => {
+    for (const url of [
+      'https://example.com:99999/v1',
+      'https://exa mple.com/v1',
+      'https://[::1/',
+      '//exa mple.com',
+    ]) {
+      const model = await modelOf(spec([{ url }]));
+      expect(model.info.serverUrl).toBeUndefined();
+      const warning = model.warnings.find((w) => w.key === 'server:invalid-url');
+      expect(warning?.location.pointer).toBe('#/servers/0/url');
+      expect(warning?.problem).toBe(
+        `the server URL ${JSON.stringify(url)} (the first of the root \`servers\`) is not a valid URL (RFC 3986, as the WHATWG URL parser reads it), so the client has no default base URL`,
+      );
+      expect(warning?.hint).toMatch(/a port from 0 to 65535.*callers pass `baseURL` meanwhile$/);
+    }
+    const model = await modelOf({
+      ...spec([{ url: 'https://api.example.com' }, { url: 'https://api.example.com:70000' }]),
+      paths: {
+        '/b': { get: { servers: [{ url: 'https://b.example.com:65536' }], responses: ok } },
+      },
+    });
+    expect(model.info.serverUrl).toBe('https://api.example.com');
+    expect(model.operations.map((operation) => operation.server)).toEqual([undefined]);
+    expect(
+      model.warnings
+        .filter((w) => w.key.startsWith('server:invalid-url'))
+        .map((w) => [w.location.pointer, w.problem.replace(/ is not a valid URL.*/, '')]),
+    ).toEqual([
+      [
+        '#/servers/1/url',
+        `the server URL "https://api.example.com:70000" (server 2 of the root's \`servers\`)`,
+      ],
+      [
+        '#/paths/~1b/get/servers/0/url',
+        `the server URL "https://b.example.com:65536" (server 1 of GET /b's \`servers\`)`,
+      ],
+    ]);
+  });
+
   it('http(s) URLs and paths are fine, wherever they are', async () => {
     const model = await modelOf({
       ...spec([{ url: '/v1' }, { url: 'HTTP://api.example.com' }]),
