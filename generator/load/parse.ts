@@ -314,8 +314,9 @@ function tooDeep(error: unknown, absoluteFile: string, line = 1): unknown {
 }
 
 /**
- * Refuses values nested deeper than MAX_DEPTH, naming the first place that has one, and numbers
- * JSON cannot carry (`1e400` and `.inf` read as Infinity, `.nan` as NaN), naming every one (in
+ * Refuses values nested deeper than MAX_DEPTH, naming the first place that has one, and values
+ * JSON cannot carry (`1e400` and `.inf` read as Infinity, `.nan` as NaN, `!!binary` as bytes),
+ * naming every one (in
  * document order, each at its line when the YAML reader can place it): iteratively, no recursion.
  */
 function assertSafeValues(value: unknown, absoluteFile: string, text: string): void {
@@ -333,19 +334,15 @@ function assertSafeValues(value: unknown, absoluteFile: string, text: string): v
     );
   }
   const lineOf = linesOfPaths(text);
-  const [first, ...rest] = found.map(
-    ({ path, value: number }) =>
-      new SourceError(
-        Number.isNaN(number)
-          ? 'the value here is not a number (`.nan`), which JSON has no way to write'
-          : 'the number here is beyond what a JSON number holds (about ±1.8e308), so it reads as Infinity',
-        absoluteFile,
-        { pointer: shownPointer(path), ...lineOf(path) },
-        Number.isNaN(number)
-          ? 'write a number (for "no value", leave the keyword out), or a string if the value is an identifier'
-          : 'write a number within that range (for "no limit", leave the keyword out), or a string if the value is an identifier',
-      ),
-  );
+  const [first, ...rest] = found.map((problem) => {
+    const [words, fix] = valueProblemWords(problem);
+    return new SourceError(
+      words,
+      absoluteFile,
+      { pointer: shownPointer(problem.path), ...lineOf(problem.path) },
+      fix,
+    );
+  });
   throw new UnwritableNumbersError(first!, rest, value);
 }
 
@@ -378,19 +375,24 @@ function linesOfPaths(
   };
 }
 
-/** Problems found with {@link findProblems}: at most this many numbers are named. */
+/** Problems found with {@link findProblems}: at most this many values are named. */
 const MAX_NUMBER_PROBLEMS = 50;
 
+/** A value JSON has no way to write, with where it is. */
+interface ValueProblem {
+  kind: 'too deep' | 'not finite' | 'not JSON';
+  path: (string | number)[];
+  value: unknown;
+}
+
 /**
- * Every number that is not finite, in document order (at most {@link MAX_NUMBER_PROBLEMS}), and
+ * Every number that is not finite and every value that is no JSON data (YAML's `!!binary` reads
+ * as bytes, `!!timestamp` as a Date), in document order (at most {@link MAX_NUMBER_PROBLEMS}), and
  * the first node deeper than MAX_DEPTH, each with its path (`[]` when only measuring: then the
  * first problem ends the search).
  */
-function findProblems(
-  value: unknown,
-  withPath: boolean,
-): { kind: 'too deep' | 'not finite'; path: (string | number)[]; value: number }[] {
-  const found: { kind: 'too deep' | 'not finite'; path: (string | number)[]; value: number }[] = [];
+function findProblems(value: unknown, withPath: boolean): ValueProblem[] {
+  const found: ValueProblem[] = [];
   const stack: { node: unknown; depth: number; path: (string | number)[] }[] = [
     { node: value, depth: 1, path: [] },
   ];
@@ -402,6 +404,14 @@ function findProblems(
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;
+    if (!Array.isArray(node)) {
+      const prototype: unknown = Object.getPrototypeOf(node);
+      if (prototype !== Object.prototype && prototype !== null) {
+        found.push({ kind: 'not JSON', path, value: node });
+        if (!withPath) return found;
+        continue;
+      }
+    }
     if (depth > MAX_DEPTH) return [...found, { kind: 'too deep', path, value: 0 }];
     // Pushed in reverse, so that they come off the stack in document order (when it matters).
     const entries = Array.isArray(node) ? [...node.entries()] : Object.entries(node);
@@ -410,4 +420,29 @@ function findProblems(
         stack.push({ node: child, depth: depth + 1, path: withPath ? [...path, key] : path });
   }
   return found;
+}
+
+/** What is wrong with a value {@link findProblems} found, and the fix. */
+function valueProblemWords(problem: ValueProblem): [problem: string, fix: string] {
+  if (problem.kind === 'not JSON') {
+    const kind =
+      problem.value instanceof Date
+        ? 'a date (YAML reads a `!!timestamp` as one)'
+        : ArrayBuffer.isView(problem.value) || problem.value instanceof ArrayBuffer
+          ? 'bytes (YAML reads a `!!binary` value as bytes)'
+          : `a ${(problem.value as object).constructor?.name ?? 'value'} (a YAML tag made it)`;
+    return [
+      `the value here is ${kind}, which JSON has no way to write`,
+      'write it as a string: base64 text for bytes, an RFC 3339 date-time for a date (quoted, with no YAML tag)',
+    ];
+  }
+  return Number.isNaN(problem.value)
+    ? [
+        'the value here is not a number (`.nan`), which JSON has no way to write',
+        'write a number (for "no value", leave the keyword out), or a string if the value is an identifier',
+      ]
+    : [
+        'the number here is beyond what a JSON number holds (about ±1.8e308), so it reads as Infinity',
+        'write a number within that range (for "no limit", leave the keyword out), or a string if the value is an identifier',
+      ];
 }

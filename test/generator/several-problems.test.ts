@@ -416,4 +416,33 @@ describe('numbers JSON cannot carry come with the other problems, in one run', (
       ['openapi.yaml', '#/components/schemas/Gone'],
     ]);
   });
+
+  // helper-119 H6: `.inf` came in one run, a `!!binary` default (read as bytes) in the next.
+  it('with values YAML tags made that JSON cannot carry, each at its line, with the fix', async () => {
+    const error = await refused({
+      'openapi.yaml': `${usesSchema('#/components/schemas/Big')}components:\n  schemas:\n    Big:\n      type: number\n      enum: [1, .inf]\n    Tagged:\n      type: string\n      default: !!binary aGVsbG8=\n    When:\n      type: string\n      example: !!timestamp 2001-12-14\n`,
+    });
+    expect(
+      error.problems.map((p) => [p.location.pointer, p.location.line, p.problem, p.hint]),
+    ).toEqual([
+      [
+        '#/components/schemas/Big/enum/1',
+        16,
+        'the number here is beyond what a JSON number holds (about ±1.8e308), so it reads as Infinity',
+        expect.stringMatching(/^write a number within that range/),
+      ],
+      [
+        '#/components/schemas/Tagged/default',
+        19,
+        'the value here is bytes (YAML reads a `!!binary` value as bytes), which JSON has no way to write',
+        'write it as a string: base64 text for bytes, an RFC 3339 date-time for a date (quoted, with no YAML tag)',
+      ],
+      [
+        '#/components/schemas/When/example',
+        22,
+        'the value here is a date (YAML reads a `!!timestamp` as one), which JSON has no way to write',
+        expect.stringMatching(/^write it as a string/),
+      ],
+    ]);
+  });
 });
