@@ -149,7 +149,31 @@ export {
   type ResponseGuard,
   type GuardIssue,
 } from './runtime/validation.js';
-export type { PathsClient } from './runtime/paths-client.js';
+export type {
+  PathsClient,
+  PathsBodySerializer,
+  PathsClientMethod,
+  PathsClientPathsWithMethod,
+  PathsClientRequestMethod,
+  PathsDefaultParamsOption,
+  PathsFetchOptions,
+  PathsFetchResponse,
+  PathsHeadersOptions,
+  PathsMaybeOptionalInit,
+  PathsMergedOptions,
+  PathsMethodResponse,
+  PathsMiddleware,
+  PathsMiddlewareCallbackParams,
+  PathsMiddlewareRequestParams,
+  PathsParamsOption,
+  PathsParseAs,
+  PathsParseAsResponse,
+  PathsPathSerializer,
+  PathsQuerySerializer,
+  PathsQuerySerializerOptions,
+  PathsRequestBodyOption,
+  PathsRequestOptions,
+} from './runtime/paths-client.js';
 export { EventStream, type ServerSentEvent } from './runtime/streaming.js';
 export type { ErrorBody } from './runtime/error-body.js';
 export { responseGuards } from './response-guards.js';

@@ -6,7 +6,8 @@
  * run; and a page bundled by esbuild, run in headless Chromium from another origin (CORS).
  */
 import { readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,6 +175,40 @@ describe('the installed package', () => {
       typeRoots: [join(ROOT, 'node_modules/@types')],
       noEmit: true,
     });
+  });
+
+  // helper-118 D9: pnpm links each package's dependencies beside it, not at the top: a library's
+  // declaration of a function returning a typed path client call then named openapi-fetch's
+  // FetchResponse by a path into that folder, and tsc refused it (TS2742).
+  it("emits a wrapping library's declarations under pnpm's layout, openapi-fetch not hoisted", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pnpm-layout-'));
+    try {
+      const installed = join(packed.consumerDir, 'node_modules');
+      const store = join(dir, 'node_modules/.pnpm', `${packed.name}@1/node_modules`);
+      for (const name of [packed.name, 'openapi-fetch', 'openapi-typescript-helpers'])
+        await cp(join(installed, name), join(store, name), { recursive: true });
+      await symlink(join(store, packed.name), join(dir, 'node_modules', packed.name), 'dir');
+      await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
+      await writeFile(
+        join(dir, 'wrapper.ts'),
+        [
+          `import { Gigs, pathsClient } from '${packed.name}';`,
+          "export const api = pathsClient(new Gigs({ token: 't', project: 'p' }));",
+          "export const plan = (id: string) => api.GET('/projects/{project}/plans/{plan}', { params: { path: { project: 'p', plan: id } } });",
+          'export const get = api.GET;',
+          'export const post = api.POST;',
+          'export const request = api.request;',
+          'export const use = api.use;',
+          '',
+        ].join('\n'),
+      );
+      await tsc(dir, ['wrapper.ts'], { declaration: true, outDir: 'out' });
+      expect(await readFile(join(dir, 'out/wrapper.d.ts'), 'utf8')).toContain(
+        `import("${packed.name}").PathsFetchResponse<`,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs in headless Chromium from a page bundled with esbuild, calling the API on another origin', async () => {

@@ -52,6 +52,37 @@ import { joinQueries, splitBaseURL } from './internal/url.js';
 import type { HeadersInput } from './request-options.js';
 
 export type { Client as PathsClient } from 'openapi-fetch';
+/**
+ * openapi-fetch's other types, prefixed `Paths`, which the typed path client's methods take and
+ * return (`api.GET(…)` resolves to a `PathsFetchResponse`). Exported so that TypeScript can name
+ * them from this package: a library's declaration file for a function that returns such a call
+ * otherwise needs a path into openapi-fetch's own folder, which pnpm does not hoist (TS2742,
+ * "cannot be named without a reference to …/openapi-fetch").
+ */
+export type {
+  BodySerializer as PathsBodySerializer,
+  ClientMethod as PathsClientMethod,
+  ClientPathsWithMethod as PathsClientPathsWithMethod,
+  ClientRequestMethod as PathsClientRequestMethod,
+  DefaultParamsOption as PathsDefaultParamsOption,
+  FetchOptions as PathsFetchOptions,
+  FetchResponse as PathsFetchResponse,
+  HeadersOptions as PathsHeadersOptions,
+  MaybeOptionalInit as PathsMaybeOptionalInit,
+  MergedOptions as PathsMergedOptions,
+  MethodResponse as PathsMethodResponse,
+  Middleware as PathsMiddleware,
+  MiddlewareCallbackParams as PathsMiddlewareCallbackParams,
+  MiddlewareRequestParams as PathsMiddlewareRequestParams,
+  ParamsOption as PathsParamsOption,
+  ParseAs as PathsParseAs,
+  ParseAsResponse as PathsParseAsResponse,
+  PathSerializer as PathsPathSerializer,
+  QuerySerializer as PathsQuerySerializer,
+  QuerySerializerOptions as PathsQuerySerializerOptions,
+  RequestBodyOption as PathsRequestBodyOption,
+  RequestOptions as PathsRequestOptions,
+} from 'openapi-fetch';
 
 /** What one operation needs besides openapi-fetch's defaults. */
 export interface PathOperation {
