@@ -2,7 +2,7 @@
  * The generator's programmatic API: `generate({ spec, out, name, check })` does what
  * `npm run generate` does and returns what happened instead of printing it.
  */
-import type { ApiModel } from './model/types.ts';
+import type { ApiModel, PaginationModel } from './model/types.ts';
 import { resolveContext, type GenerateOptions } from './context.ts';
 import type { CheckResult } from './write/check.ts';
 import { provenUpToDate } from './write/record.ts';
@@ -82,6 +82,11 @@ export interface GenerateResult {
      * (`bearer`, `apiKey header X-Api-Key`, `basic`; absent when the client takes none).
      */
     client: { environment: Record<string, string>; baseURL?: string; credential?: string };
+    /**
+     * How each paginated method pages (`client.plans.list` → its `x-sdk-pagination`): the fields
+     * its iteration follows, which a spec change can alter under code that still compiles.
+     */
+    pagination: Record<string, PaginationModel>;
   };
 }
 
@@ -140,6 +145,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
         ),
       ),
       client: clientDefaults(result.model),
+      pagination: Object.fromEntries(
+        result.model.resources.flatMap((resource) =>
+          resource.operations.flatMap((operation) =>
+            operation.pagination === undefined
+              ? []
+              : [[`client.${resource.name}.${operation.sdk.method}`, { ...operation.pagination }]],
+          ),
+        ),
+      ),
     },
   };
   if (result.check !== undefined) output.check = result.check;

@@ -163,6 +163,71 @@ describe('what the client does without being told', () => {
   }, 120_000);
 });
 
+// helper-120 L1: swapping the cursor fields made `for await` stop after the first page, and the
+// diff said patch, "the API's only".
+describe("a paginated method's x-sdk-pagination", () => {
+  it('another field or parameter is major, said in SDK terms; the same settings say nothing', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+      const list = ['paths', '/orders', 'get'];
+      doc.addIn(
+        [...list, 'parameters'],
+        doc.createNode({ name: 'after', in: 'query', schema: { type: 'string' } }),
+      );
+      doc.addIn(
+        [...list, 'parameters'],
+        doc.createNode({ name: 'before', in: 'query', schema: { type: 'string' } }),
+      );
+      doc.setIn(
+        [...list, 'responses', '200', 'content', 'application/json', 'schema'],
+        doc.createNode({
+          type: 'object',
+          required: ['items', 'next', 'previous'],
+          properties: {
+            items: { type: 'array', items: { $ref: '#/components/schemas/Order' } },
+            next: { type: ['string', 'null'] },
+            previous: { type: ['string', 'null'] },
+          },
+        }),
+      );
+      doc.setIn(
+        [...list, 'x-sdk-pagination'],
+        doc.createNode({
+          style: 'cursor',
+          afterParam: 'after',
+          beforeParam: 'before',
+          itemsField: 'items',
+          nextCursorField: 'next',
+          prevCursorField: 'previous',
+        }),
+      );
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Paginated orders');
+    try {
+      const paging = ['paths', '/orders', 'get', 'x-sdk-pagination'];
+      const swapped = await diffAfter((doc) => {
+        doc.setIn([...paging, 'nextCursorField'], 'previous');
+        doc.setIn([...paging, 'prevCursorField'], 'next');
+      });
+      expect(swapped.bump).toBe('major');
+      expect(sdkLines(swapped)).toEqual([
+        "major sdk/pagination-changed `client.orders.list()` pages by other fields (`x-sdk-pagination.nextCursorField`): the result property with the next page's cursor is `previous`, no longer `next`; calls compile as before, and iterating (`for await`, `nextPage()`, `previousPage()`) follows the new one",
+        "major sdk/pagination-changed `client.orders.list()` pages by other fields (`x-sdk-pagination.prevCursorField`): the result property with the previous page's cursor is `next`, no longer `previous`; calls compile as before, and iterating (`for await`, `nextPage()`, `previousPage()`) follows the new one",
+      ]);
+      const backward = await diffAfter((doc) => doc.deleteIn([...paging, 'prevCursorField']));
+      expect(backward.bump).toBe('major');
+      expect(sdkLines(backward)).toEqual([
+        "major sdk/pagination-changed `client.orders.list()` pages by other fields (`x-sdk-pagination.prevCursorField`): the result property with the previous page's cursor is none, no longer `previous`; calls compile as before, and iterating (`for await`, `nextPage()`, `previousPage()`) follows none",
+      ]);
+      const same = await diffAfter((doc) => doc.setIn(['info', 'description'], 'Another text.'));
+      expect(same.changes.map((change) => change.kind)).not.toContain('sdk/pagination-changed');
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  }, 180_000);
+});
+
 describe('a constraint the SDK types depend on', () => {
   it('a removed date-time format: the wire line does not say the SDK types are unchanged', async () => {
     resetSpec(repo);

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from '../../../generator/context.ts';
 import type { SourcePlace } from '../../../generator/index.ts';
+import type { PaginationModel } from '../../../generator/model/types.ts';
 import { OPENAPI_JSON_PATH } from '../../../generator/package-files.ts';
 import { CommandError } from '../command-error.ts';
 import { shellWord } from '../../../generator/escape.ts';
@@ -143,6 +144,8 @@ interface GeneratedSide {
   operations: Map<string, string>;
   /** The client's defaults (generate()'s `package.client`). */
   client: { environment: Record<string, string>; baseURL?: string; credential?: string };
+  /** How each paginated method pages (generate()'s `package.pagination`). */
+  pagination: Map<string, PaginationModel>;
 }
 
 /** Generates one side's package; a spec that does not bundle is reported as that side's. */
@@ -169,6 +172,7 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
       place: result.package.sourcePlace,
       operations: new Map(Object.entries(result.package.operations)),
       client: result.package.client,
+      pagination: new Map(Object.entries(result.package.pagination)),
     };
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;

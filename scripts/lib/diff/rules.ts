@@ -55,6 +55,8 @@ const SDK_RULES = {
   'environment-variable-renamed': 'major',
   'default-base-url-changed': 'major',
   'credential-changed': 'major',
+  // `x-sdk-pagination` names other fields: iteration follows them, with the same types.
+  'pagination-changed': 'major',
   'method-deprecated': 'minor',
   'export-removed': 'major',
   'export-renamed': 'major',

@@ -23,6 +23,7 @@ import ts from 'typescript';
 import type { Change } from './change.ts';
 import type { Level, SdkRule } from './rules.ts';
 import { INPUT_USES, type SchemaUse } from './uses.ts';
+import type { PaginationModel } from '../../../generator/model/types.ts';
 
 /**
  * One generated package: its folder (with `src/index.ts`), its client class's export name,
@@ -39,6 +40,8 @@ export interface SdkPackage {
   operations?: ReadonlyMap<string, string>;
   /** The client's defaults: environment variables, base URL, credential (generate()'s `package.client`). */
   client?: { environment: Record<string, string>; baseURL?: string; credential?: string };
+  /** How each paginated method pages (generate()'s `package.pagination`). */
+  pagination?: ReadonlyMap<string, PaginationModel>;
 }
 
 type Direction = 'input' | 'output';
@@ -202,6 +205,13 @@ export function compareSdk(
 
   for (const [rule, message] of clientDefaultChanges(base.client, head.client))
     add(rule, constructorName, `\`${constructorName}\` ${message}`);
+
+  for (const [name, paging] of base.pagination ?? []) {
+    const next = head.pagination?.get(renamed.get(name) ?? name);
+    if (next === undefined) continue; // no longer paginated: the result's type says so
+    for (const message of paginationChanges(paging, next))
+      add('pagination-changed', `${name}()`, `\`${name}()\` ${message}`);
+  }
 
   for (const [name, method] of oldMethods) {
     const location = `${name}()`;
@@ -600,6 +610,29 @@ function reorderedArguments(
   const a = common(old, next);
   const b = common(next, old);
   return a.some((name, i) => name !== b[i]) ? [old, next] : undefined;
+}
+
+/** What each `x-sdk-pagination` setting names, for {@link paginationChanges}. */
+const PAGINATION_SETTINGS: readonly [keyof PaginationModel, string][] = [
+  ['itemsField', 'the result property that holds the items'],
+  ['nextCursorField', "the result property with the next page's cursor"],
+  ['prevCursorField', "the result property with the previous page's cursor"],
+  ['afterParam', "the query parameter that takes the next page's cursor"],
+  ['beforeParam', "the query parameter that takes the previous page's cursor"],
+  ['limitParam', 'the query parameter for the page size'],
+];
+
+/**
+ * How a paginated method's iteration changed (its `x-sdk-pagination`): code compiles as before,
+ * and `for await`, `nextPage()` and `previousPage()` follow other fields, so a listing can stop
+ * after its first page, or page backward no more (helper-120 L1).
+ */
+function paginationChanges(before: PaginationModel, after: PaginationModel): string[] {
+  const shown = (value: string | undefined) => (value === undefined ? 'none' : `\`${value}\``);
+  return PAGINATION_SETTINGS.filter(([key]) => before[key] !== after[key]).map(
+    ([key, what]) =>
+      `pages by other fields (\`x-sdk-pagination.${key}\`): ${what} is ${shown(after[key])}, no longer ${shown(before[key])}; calls compile as before, and iterating (\`for await\`, \`nextPage()\`, \`previousPage()\`) follows ${after[key] === undefined ? 'none' : 'the new one'}`,
+  );
 }
 
 /** Changes of what the client does without being told (see {@link SdkPackage.client}). */
