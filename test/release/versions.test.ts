@@ -55,6 +55,16 @@ describe('refuseVersion: a breaking change needs a major bump', () => {
     ['1.2.3', 'patch', '1.2.3', /^1\.2\.3 is already released \(the last release\)$/],
     ['1.2.3', 'patch', '1.2.2', /^1\.2\.2 is not above the last release, 1\.2\.3$/],
     ['1.2.3', 'patch', 'next', /next is not a semantic version/],
+    // helper-120 L3, L4: the text was written into the changelog, the tag and the record as given.
+    ['1.2.3', 'minor', ' 1.3.0', /^" 1\.3\.0" is not written as a semantic version is: pass 1\.3\.0$/],
+    ['1.2.3', 'minor', 'v1.3.0', /^"v1\.3\.0" is not written .*: pass 1\.3\.0$/],
+    [
+      '1.2.3',
+      'minor',
+      '1.3.0+build.7',
+      /^1\.3\.0\+build\.7 has build metadata \(\+build\.7\), which npm drops when it publishes \(it would be 1\.3\.0\): pass the version without it, or a prerelease \(1\.3\.0-build\.7\)$/,
+    ],
+    ['1.2.3', 'minor', '1.3.0-rc.1+sha.5', /or a prerelease \(1\.3\.0-rc\.1\.sha\.5\)$/],
     // A prerelease of the needed release or a later one: users of ^1.2.3 never get it.
     ['1.2.3', 'major', '2.0.0-beta.1', undefined],
     ['1.2.3', 'major', '2.0.0-rc.0', undefined],

@@ -28,7 +28,19 @@ function zeroMajor(bump: Level): semver.ReleaseType {
  * (so a breaking change leaves the caret range of the last release).
  */
 export function refuseVersion(last: string, bump: Bump, requested: string): string | undefined {
-  if (semver.valid(requested) === null) return `${requested} is not a semantic version`;
+  const parsed = semver.parse(requested);
+  if (parsed === null) return `${requested} is not a semantic version`;
+  // npm publishes 1.1.0+build.7 as 1.1.0 (build metadata has no place in its versions, and
+  // SemVer 2.0.0 §10 gives it no precedence), so the record and the registry would disagree
+  // (helper-120 L3).
+  if (parsed.build.length > 0) {
+    const build = parsed.build.join('.');
+    return `${requested.trim()} has build metadata (+${build}), which npm drops when it publishes (it would be ${parsed.version}): pass the version without it, or a prerelease (${parsed.version}${parsed.prerelease.length > 0 ? '.' : '-'}${build})`;
+  }
+  // semver reads ` 1.1.0` and `v1.1.0` as 1.1.0, but the text goes into the changelog, the tag
+  // and package.json as given (L4): only the version as semver writes it is taken.
+  if (parsed.version !== requested)
+    return `${JSON.stringify(requested)} is not written as a semantic version is: pass ${parsed.version}`;
   if (semver.eq(requested, last)) return `${requested} is already released (the last release)`;
   if (!semver.gt(requested, last)) return `${requested} is not above the last release, ${last}`;
   const needed = nextVersion(last, bump);
