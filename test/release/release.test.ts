@@ -4,7 +4,7 @@
  * half-way that leaves every file as it was.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
@@ -307,6 +307,60 @@ describe('npm run release', () => {
     expect(wrongTag.stderr).toBe(
       "Not ready to publish:\nerror: the tag v2.0.0 does not name the package's version, 1.1.0\n  fix: tag the release commit as v1.1.0\n",
     );
+  });
+});
+
+// helper-120 L5: the release commit left the toolchain's edits out, and the tag's check failed
+// after the push. L6: a version tagged on another branch was handed out again.
+describe('what a release refuses before writing anything', () => {
+  it('toolchain files git does not hold (changed, staged or new), while they are in the same repository', async () => {
+    const dir = await specRepo();
+    await generate({ cwd: dir });
+    const tool = join(dir, 'tool');
+    await mkdir(join(tool, 'generator'), { recursive: true });
+    await mkdir(join(tool, 'templates'));
+    await writeFile(join(tool, 'generator/emit.ts'), 'export {};\n');
+    await writeFile(join(tool, 'templates/core.ts'), 'export {};\n');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'The generated package and a toolchain');
+    await writeFile(join(tool, 'generator/emit.ts'), 'export const changed = 1;\n');
+    await writeFile(join(tool, 'generator/new.ts'), 'export {};\n');
+    await writeFile(join(tool, 'templates/core.ts'), 'export const staged = 1;\n');
+    git(dir, 'add', 'tool/templates/core.ts');
+    const before = await snapshotTree(dir);
+    await expect(planRelease({ cwd: dir, date: DATE, toolchain: tool })).rejects.toMatchObject({
+      message:
+        'the toolchain has changes git does not hold (tool/generator/emit.ts, tool/generator/new.ts, tool/templates/core.ts): they decide what the spec generates into, and the release commit would leave them out, so its tag would not generate as released',
+      fix: 'commit them first (git add tool/generator/emit.ts tool/generator/new.ts tool/templates/core.ts && git commit), or stash them (git stash push --include-untracked -- tool/generator/emit.ts tool/generator/new.ts tool/templates/core.ts), then release',
+    });
+    expect(await snapshotTree(dir)).toEqual(before);
+    // Another repository's toolchain (installed as a package) is not this release's to check.
+    const other = await specRepo();
+    await writeFile(join(other, 'spec/.keep'), '');
+    await expect(
+      planRelease({ cwd: dir, date: DATE, toolchain: join(other, 'spec') }),
+    ).resolves.toMatchObject({ version: '1.0.0' });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'The toolchain changes');
+    await expect(planRelease({ cwd: dir, date: DATE, toolchain: tool })).resolves.toMatchObject({
+      version: '1.0.0',
+    });
+  });
+
+  it('a version already tagged, though the record does not have it', async () => {
+    const dir = await specRepo();
+    await generate({ cwd: dir });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'The generated package');
+    git(dir, 'tag', 'v1.0.0');
+    const commit = git(dir, 'rev-parse', 'HEAD').slice(0, 12);
+    await expect(planRelease({ cwd: dir, date: DATE })).rejects.toMatchObject({
+      message: `v1.0.0 is already tagged (commit ${commit}), though release/openapi.json does not record it: that version was released from another branch, and npm publishes a version once`,
+      fix: 'merge the release into this branch first (git merge v1.0.0), then release; or pass --version with a version above 1.0.0',
+    });
+    await expect(
+      planRelease({ cwd: dir, date: DATE, version: '1.0.1' }),
+    ).resolves.toMatchObject({ version: '1.0.1' });
   });
 });
 

@@ -34,7 +34,12 @@ import {
 import { shellWord } from '../../../generator/escape.ts';
 import { lintBeforeRelease } from './lint.ts';
 import { readRecord, RECORD_FILE, withPackageVersion, writeAtomically } from './record.ts';
-import { uncommittedSpecFiles, untrackedSpecFiles } from './tracked.ts';
+import {
+  taggedCommit,
+  uncommittedSpecFiles,
+  uncommittedToolchainFiles,
+  untrackedSpecFiles,
+} from './tracked.ts';
 import { isVersion, nextVersion, refuseVersion } from './version.ts';
 
 export interface ReleaseOptions {
@@ -50,6 +55,8 @@ export interface ReleaseOptions {
   version?: string;
   /** The entry's date, `YYYY-MM-DD`. Default: today (UTC). */
   date?: string;
+  /** The toolchain's root, whose own files must be committed (tracked.ts). Default: this one's. */
+  toolchain?: string;
 }
 
 export interface ReleasePlan {
@@ -138,6 +145,15 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     );
   }
 
+  const toolchainChanges = uncommittedToolchainFiles(paths.cwd, options.toolchain);
+  if (toolchainChanges.length > 0) {
+    const more = toolchainChanges.length > 5 ? ' …' : '';
+    const files = `${toolchainChanges.slice(0, 5).map(shellWord).join(' ')}${more}`;
+    throw new CommandError(
+      `the toolchain has changes git does not hold (${toolchainChanges.slice(0, 5).join(', ')}${more}): they decide what the spec generates into, and the release commit would leave them out, so its tag would not generate as released`,
+      `commit them first (git add ${files} && git commit), or stash them (git stash push --include-untracked -- ${files}), then release`,
+    );
+  }
   const uncommitted = await uncommittedSpecFiles(paths.cwd, paths.out);
   const earlier = record === undefined ? releasedVersions(changelog) : [];
   if (earlier.length > 0) {
@@ -224,6 +240,15 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     throw new CommandError(
       `${paths.show.changelog} already has an entry for ${plan.version}`,
       `a version is released once: release the next one (npm run release), or remove the entry if ${plan.version} was never published`,
+    );
+  }
+  // Made elsewhere (another branch, a detached HEAD): this branch's record never saw it, so it
+  // would hand out the same version again (helper-120 L6).
+  const tagged = taggedCommit(paths.cwd, plan.version);
+  if (tagged !== undefined) {
+    throw new CommandError(
+      `v${plan.version} is already tagged (commit ${tagged}), though ${paths.show.record} does not record it: that version was released from another branch, and npm publishes a version once`,
+      `merge the release into this branch first (git merge v${plan.version}), then release; or pass --version with a version above ${plan.version}`,
     );
   }
   return plan;
