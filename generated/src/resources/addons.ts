@@ -14,7 +14,7 @@ import type {
   ProjectParam,
   RecurrenceType,
 } from '../types.js';
-/** Where {@link Addons.list} find their cursors and items (the spec's `x-sdk-pagination`). */
+/** Where {@link Addons.list} finds its cursors and items (the spec's `x-sdk-pagination`). */
 const PAGINATION: CursorPagination = {
   afterParam: 'after',
   beforeParam: 'before',

@@ -6,9 +6,7 @@ import type { CursorPagination, PagePromise } from '../runtime/pagination.js';
 import type { RequestOptions } from '../runtime/request-options.js';
 import { APIResource } from '../runtime/resource.js';
 import type { PlanDocument, PlanDocumentList, ProjectParam } from '../types.js';
-/**
- * Where {@link PlanDocuments.list} find their cursors and items (the spec's `x-sdk-pagination`).
- */
+/** Where {@link PlanDocuments.list} finds its cursors and items (the spec's `x-sdk-pagination`). */
 const PAGINATION: CursorPagination = {
   afterParam: 'after',
   beforeParam: 'before',

@@ -13,7 +13,7 @@ import type {
   SubscriptionChangeStatus,
 } from '../types.js';
 /**
- * Where {@link SubscriptionChanges.list} find their cursors and items (the spec's
+ * Where {@link SubscriptionChanges.list} finds its cursors and items (the spec's
  * `x-sdk-pagination`).
  */
 const PAGINATION: CursorPagination = {

@@ -37,6 +37,7 @@ import type {
   ParameterSlot,
   ResourceModel,
 } from '../../model/types.ts';
+import { upperSnake } from '../../model/sdk-names.ts';
 import { propertySignature } from '../schema-types/declarations.ts';
 import { docLink, wrapDocText } from '../doc-text.ts';
 import { docStructure, nodeDocParts, PREVIEW_REMARK } from '../schema-types/docs.ts';
@@ -80,6 +81,8 @@ interface FileContext {
 }
 
 interface SharedPagination {
+  /** Stands for the name in the methods' bodies until every method is emitted (namePaginations). */
+  token: string;
   name: string;
   literal: string;
   /** The methods that pass it, in file order. */
@@ -107,8 +110,11 @@ export function emitResourceFile(
   };
 
   const members = new NameRegistry(CLASS_MEMBERS);
-  const methods = resource.operations.map((operation) =>
-    methodStructure(operation, members.claim(operation.sdk.method), ctx),
+  const methods = namePaginations(
+    resource.operations.map((operation) =>
+      methodStructure(operation, members.claim(operation.sdk.method), ctx),
+    ),
+    ctx,
   );
   const types = resource.operations.flatMap((operation, index) =>
     operationTypes(operation, methods[index]?.name ?? '', ctx),
@@ -127,13 +133,47 @@ export function emitResourceFile(
     ],
     methods,
   };
-  const paginations = [...ctx.paginations.values()].map((shared) =>
-    paginationConst(shared, resource.className, ctx),
-  );
+  const paginations = [...ctx.paginations.values()]
+    .sort((a, b) => Number(b.name === 'PAGINATION') - Number(a.name === 'PAGINATION'))
+    .map((shared) => paginationConst(shared, resource.className, ctx));
   return {
     path,
     statements: [...imports.declarations(), ...paginations, classDeclaration, ...types],
   };
+}
+
+/**
+ * Names the file's pagination consts once every method is emitted, so that a change to one
+ * method's `x-sdk-pagination` renames no other method's const (helper-120 L12: the first method
+ * changed took `PAGINATION`, and the one the others share became `PAGINATION2`, changing their
+ * lines too): the const most methods share is `PAGINATION` (the first such, on a tie), each other
+ * is named after its first method (`LIST_PAGINATION`). The methods' bodies get the names.
+ */
+function namePaginations(
+  methods: MethodDeclarationStructure[],
+  ctx: FileContext,
+): MethodDeclarationStructure[] {
+  const groups = [...ctx.paginations.values()];
+  if (groups.length === 0) return methods;
+  const main = groups.reduce((best, group) =>
+    group.methods.length > best.methods.length ? group : best,
+  );
+  for (const group of groups) {
+    const own = upperSnake(group.methods[0] ?? '');
+    group.name = ctx.imports.declare(
+      group === main || own === '' ? 'PAGINATION' : `${own}_PAGINATION`,
+    );
+  }
+  const named = (text: string) =>
+    groups.reduce((result, group) => result.split(group.token).join(group.name), text);
+  return methods.map((method) => ({
+    ...method,
+    statements: Array.isArray(method.statements)
+      ? method.statements.map((statement) =>
+          typeof statement === 'string' ? named(statement) : statement,
+        )
+      : method.statements,
+  }));
 }
 
 /** `const PAGINATION: CursorPagination = { … }`, documented with the methods that use it. */
@@ -148,7 +188,7 @@ function paginationConst(
     declarationKind: VariableDeclarationKind.Const,
     docs: [
       wrapDocText(
-        `Where ${joinWords(links)} find their cursors and items (the spec's \`x-sdk-pagination\`).`,
+        `Where ${joinWords(links)} ${links.length === 1 ? 'finds its' : 'find their'} cursors and items (the spec's \`x-sdk-pagination\`).`,
       ),
     ],
     declarations: [
@@ -319,14 +359,15 @@ function methodBody(
     let shared = ctx.paginations.get(paginationLiteral);
     if (shared === undefined) {
       shared = {
-        name: ctx.imports.declare('PAGINATION'),
+        token: `\u0000PAGINATION${ctx.paginations.size}\u0000`,
+        name: '',
         literal: paginationLiteral,
         methods: [],
       };
       ctx.paginations.set(paginationLiteral, shared);
     }
     shared.methods.push(methodName);
-    lines.push(`return this._client.requestPage(${requestLiteral}, ${shared.name}, options);`);
+    lines.push(`return this._client.requestPage(${requestLiteral}, ${shared.token}, options);`);
   } else {
     lines.push(`return this._client.request(${requestLiteral}, options);`);
   }
