@@ -87,6 +87,11 @@ export interface GenerateResult {
      * its iteration follows, which a spec change can alter under code that still compiles.
      */
     pagination: Record<string, PaginationModel>;
+    /**
+     * Each method's operationId as the spec writes it, where it has one: openapi-typescript's
+     * `operations` map (src/openapi.ts) is keyed by it.
+     */
+    operationIds: Record<string, string>;
   };
 }
 
@@ -145,6 +150,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
         ),
       ),
       client: clientDefaults(result.model),
+      operationIds: Object.fromEntries(
+        result.model.resources.flatMap((resource) =>
+          resource.operations.map((operation) => [
+            `client.${resource.name}.${operation.sdk.method}`,
+            operation.operationId,
+          ]),
+        ),
+      ),
       pagination: Object.fromEntries(
         result.model.resources.flatMap((resource) =>
           resource.operations.flatMap((operation) =>

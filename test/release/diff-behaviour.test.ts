@@ -163,6 +163,32 @@ describe('what the client does without being told', () => {
   }, 120_000);
 });
 
+// helper-120 L2: a parameter no method takes (a cookie, an idempotency header the client sets)
+// made required broke typed path client calls, and the SDK section said every call compiles.
+describe("the typed path client's parameters", () => {
+  it('one made required that no method takes: major, naming the operation; once where a method breaks too', async () => {
+    const report = await diffAfter((doc) =>
+      doc.addIn(
+        ['paths', '/orders/{order}', 'get', 'parameters'],
+        doc.createNode({ name: 'session', in: 'cookie', required: true, schema: { type: 'string' } }),
+      ),
+    );
+    expect(report.bump).toBe('major');
+    expect(sdkLines(report)).toEqual([
+      'major sdk/parameter-type-changed `operations["retrieveOrder"]["parameters"]` takes what the old one does not ({ query?: undefined; header?: undefined; path: { order: string; }; cookie: { session: string; }; }): a typed path client call (`pathsClient(client)`) passing what it took before no longer compiles',
+    ]);
+    // A required query parameter breaks the method too: its line says so, and no second one.
+    const query = await diffAfter((doc) =>
+      doc.addIn(
+        ['paths', '/orders/{order}', 'get', 'parameters'],
+        doc.createNode({ name: 'expand', in: 'query', required: true, schema: { type: 'string' } }),
+      ),
+    );
+    expect(sdkLines(query).filter((line) => line.includes('operations['))).toEqual([]);
+    expect(sdkLines(query)).toContainEqual(expect.stringMatching(/^major sdk\/parameter-required `client\.orders\.retrieve\(\)`/));
+  }, 180_000);
+});
+
 // helper-120 L1: swapping the cursor fields made `for await` stop after the first page, and the
 // diff said patch, "the API's only".
 describe("a paginated method's x-sdk-pagination", () => {

@@ -146,6 +146,8 @@ interface GeneratedSide {
   client: { environment: Record<string, string>; baseURL?: string; credential?: string };
   /** How each paginated method pages (generate()'s `package.pagination`). */
   pagination: Map<string, PaginationModel>;
+  /** Each method's operationId (generate()'s `package.operationIds`). */
+  operationIds: Map<string, string>;
 }
 
 /** Generates one side's package; a spec that does not bundle is reported as that side's. */
@@ -173,6 +175,7 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
       operations: new Map(Object.entries(result.package.operations)),
       client: result.package.client,
       pagination: new Map(Object.entries(result.package.pagination)),
+      operationIds: new Map(Object.entries(result.package.operationIds)),
     };
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;

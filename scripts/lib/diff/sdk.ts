@@ -42,6 +42,8 @@ export interface SdkPackage {
   client?: { environment: Record<string, string>; baseURL?: string; credential?: string };
   /** How each paginated method pages (generate()'s `package.pagination`). */
   pagination?: ReadonlyMap<string, PaginationModel>;
+  /** Each method's operationId (generate()'s `package.operationIds`). */
+  operationIds?: ReadonlyMap<string, string>;
 }
 
 type Direction = 'input' | 'output';
@@ -316,6 +318,18 @@ export function compareSdk(
     const shape = OPENAPI_TS_MAPS.get(name);
     if (shape !== undefined) {
       const keys = removedKeys(checker, oldType, newType, shape);
+      for (const key of keys.written) {
+        // Said once: where the method that calls the operation already has a change, that line
+        // names the break.
+        const method = methodOfKey(name, key, head);
+        if (method !== undefined && changes.some((c) => c.location.includes(`${method}()`)))
+          continue;
+        add(
+          'parameter-type-changed',
+          name,
+          `\`${name}${key}\` takes what the old one does not (${checker.typeToString(typeAt(checker, newType, key))}): a typed path client call (\`pathsClient(client)\`) passing what it took before no longer compiles`,
+        );
+      }
       for (const key of keys.changed)
         add(
           'export-type-changed',
@@ -401,8 +415,14 @@ export function compareSdk(
  * schema types, a component by its name).
  */
 interface KeyShape {
-  [key: string]: KeyShape | null | 'read';
+  [key: string]: KeyShape | null | 'read' | 'write';
 }
+
+/**
+ * In a {@link KeyShape}, beside the keys: the value at this key is also compared as written, as a
+ * typed path client call passes it (the old one must still be accepted).
+ */
+const WRITTEN = '=written';
 
 /**
  * An operation as openapi-typescript writes it: its parameters by place and name, its request
@@ -411,7 +431,9 @@ interface KeyShape {
  * one gone breaks it, as an operationId gone does.
  */
 const OPERATION_KEYS: KeyShape = {
-  parameters: { '*': { '*': null } },
+  // What a typed path client call passes: a parameter made required or narrowed (an enum) breaks
+  // `pathsClient(client).POST(…)` calls that compiled (helper-120 L2).
+  parameters: { [WRITTEN]: 'write', '*': { '*': null } },
   requestBody: { content: { '*': null } },
   // A response header's value is typed here only (no schema type holds it): compared as read.
   responses: { '*': { headers: { '*': 'read' }, content: { '*': null } } },
@@ -467,9 +489,10 @@ function removedKeys(
   before: ts.Type,
   after: ts.Type,
   shape: KeyShape,
-): { removed: string[]; changed: string[] } {
+): { removed: string[]; changed: string[]; written: string[] } {
   const removed: string[] = [];
   const changed: string[] = [];
+  const written: string[] = [];
   for (const property of checker.getPropertiesOfType(before)) {
     const below = Object.hasOwn(shape, property.name) ? shape[property.name] : shape['*'];
     if (below === undefined) continue;
@@ -484,18 +507,37 @@ function removedKeys(
       if (!checker.isTypeAssignableTo(now, was)) changed.push(key);
       continue;
     }
-    if (below !== null && !namesAnOperation(property)) {
+    if (below !== null && below !== 'write' && !namesAnOperation(property)) {
+      const [was, now] = [checker.getTypeOfSymbol(property), checker.getTypeOfSymbol(next)];
+      if (below[WRITTEN] === 'write' && !checker.isTypeAssignableTo(was, now)) written.push(key);
       const inner = removedKeys(
         checker,
-        checker.getNonNullableType(checker.getTypeOfSymbol(property)),
-        checker.getNonNullableType(checker.getTypeOfSymbol(next)),
+        checker.getNonNullableType(was),
+        checker.getNonNullableType(now),
         below,
       );
       removed.push(...inner.removed.map((path) => `${key}${path}`));
       changed.push(...inner.changed.map((path) => `${key}${path}`));
+      written.push(...inner.written.map((path) => `${key}${path}`));
     }
   }
-  return { removed, changed };
+  return { removed, changed, written };
+}
+
+/**
+ * The client method behind a key path of openapi-typescript's `operations` (`["retrievePlan"]…`,
+ * by operationId) or `paths` (`["/plans/{plan}"]["get"]…`), when the package has one.
+ */
+function methodOfKey(map: string, key: string, side: SdkPackage): string | undefined {
+  const [first, second] = [...key.matchAll(/\[("(?:[^"\\]|\\.)*")\]/g)].map(
+    ([, name]) => JSON.parse(name!) as string,
+  );
+  const wanted =
+    map === 'operations'
+      ? (method: string) => side.operationIds?.get(method) === first
+      : (method: string) =>
+          side.operations?.get(method) === `${(second ?? '').toUpperCase()} ${first ?? ''}`;
+  return [...(side.operationIds?.keys() ?? side.operations?.keys() ?? [])].find(wanted);
 }
 
 /** The type at a key path of {@link removedKeys} (`["a"]["b"]`) inside `type`. */
