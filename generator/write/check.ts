@@ -177,6 +177,18 @@ export function describeOutOfDate(result: CheckResult, out: string, spec: string
     lines.push(
       `API changes: none. The spec describes the same API as the one ${out}/ was generated from, with its keys in another order (the generated declarations follow the spec's order), or ${out}/${OPENAPI_JSON_PATH} was edited by hand.`,
     );
+  } else if (
+    result.api.length === 0 &&
+    result.added.length === 0 &&
+    result.removed.length === 0 &&
+    result.changed.length === 1 &&
+    result.changed[0] === GENERATION_RECORD &&
+    optionsReason(result.options) === undefined
+  ) {
+    // helper-120 L10: a comment added to a spec file blamed the generator or a hand edit.
+    lines.push(
+      `API changes: none, and no generated file differs but the generation record: what ${out}/ was generated from changed in its bytes only (a comment, formatting or a file moved in the spec, or a generator change that writes the same files). Regenerate to update the record.`,
+    );
   } else if (result.api.length === 0) {
     lines.push(
       `API changes: none. The spec is the one ${out}/ was generated from: the files differ because ${optionsReason(result.options) ?? 'the generator changed or they were edited by hand'}.`,

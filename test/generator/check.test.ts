@@ -83,6 +83,28 @@ describe('--check', () => {
     );
   });
 
+  // helper-120 L10: a comment added to the spec blamed the generator or a hand edit.
+  it('says only the record differs when a spec file changed in its bytes alone (a comment)', async () => {
+    const dir = await tempDir('check-comment-');
+    const text = [
+      'openapi: 3.1.0',
+      'info: {title: Pets, version: 1.0.0}',
+      'servers: [{url: https://api.example.com}]',
+      'paths: {/pets: {get: {operationId: listPets, responses: {"200": {description: ok}}}}}',
+      '',
+    ].join('\n');
+    await writeFile(join(dir, 'openapi.yaml'), text);
+    const out = join(dir, 'sdk');
+    await generate({ spec: join(dir, 'openapi.yaml'), out });
+    await writeFile(join(dir, 'openapi.yaml'), `${text}# A comment.\n`);
+    const result = runScript(CLI, ['--check', '--spec', join(dir, 'openapi.yaml'), '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /\nAPI changes: none, and no generated file differs but the generation record: what \S*sdk\/ was generated from changed in its bytes only \(a comment, formatting or a file moved in the spec, or a generator change that writes the same files\)\. Regenerate to update the record\.\nFiles `npm run generate` would change:\n {2}changed +\.generation-record\.json\n/,
+    );
+    expect(result.stderr).not.toContain('edited by hand');
+  });
+
   it('says the keys are in another order when the spec describes the same API in another order', async () => {
     const dir = await tempDir('check-reordered-');
     const spec = join(dir, 'openapi.yaml');
