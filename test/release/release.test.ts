@@ -364,6 +364,34 @@ describe('what a release refuses before writing anything', () => {
   });
 });
 
+// helper-120 L7: a stable release after a prerelease said "No change to the API or the SDK
+// surface", though users of the last stable release get the prerelease's changes with it.
+describe('a stable release after prereleases', () => {
+  it('says which prereleases it promotes, since which stable release; nothing to release says how to promote', async () => {
+    const dir = await specRepo();
+    await generate({ cwd: dir });
+    await applyRelease(await planRelease({ cwd: dir, date: DATE }));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Release 1.0.0');
+    await editYaml(join(dir, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
+    );
+    await generate({ cwd: dir });
+    await applyRelease(await planRelease({ cwd: dir, date: DATE, version: '1.1.0-beta.1' }));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Release 1.1.0-beta.1');
+
+    await expect(planRelease({ cwd: dir, date: DATE })).rejects.toMatchObject({
+      message: 'nothing to release: the spec is the one released as 1.1.0-beta.1 (release/openapi.json)',
+      fix: 'change the spec first, or promote the prerelease to a stable release: --version 1.1.0',
+    });
+    const plan = await planRelease({ cwd: dir, date: DATE, version: '1.1.0' });
+    expect(plan.entry).toBe(
+      `## 1.1.0 (${DATE})\n\nPromotes 1.1.0-beta.1 to a stable release: users of 1.0.0 get the changes listed under it below.\n`,
+    );
+  });
+});
+
 describe('the push command a release prints', () => {
   it('names the branch the release is made on, and none on a detached HEAD', async () => {
     const dir = await specRepo();

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import semver from 'semver';
 import { DEFAULT_OUT, DEFAULT_SPEC, displayPath } from '../../../generator/context.ts';
 import { OPENAPI_JSON_PATH, PACKAGE_JSON_PATH } from '../../../generator/package-files.ts';
 import {
@@ -194,9 +195,12 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     const bump: Bump = report.bump === 'none' && unrated.length > 0 ? 'patch' : report.bump;
     const computed = nextVersion(record.version, bump);
     if (options.version === undefined && bump === 'none') {
+      const prerelease = semver.prerelease(record.version) !== null;
       throw new CommandError(
         `nothing to release: the spec is the one released as ${record.version} (${paths.show.record})`,
-        'change the spec first, or pass --version to release the same API again (e.g. after a generator change)',
+        prerelease
+          ? `change the spec first, or promote the prerelease to a stable release: --version ${releaseOf(record.version)}`
+          : 'change the spec first, or pass --version to release the same API again (e.g. after a generator change)',
       );
     }
     const version = requested ?? computed;
@@ -220,16 +224,31 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       changes: report.changes,
       methods: report.methods,
     });
+    // helper-120 L7: a stable release after prereleases said "No change", though users of the
+    // last stable release get every prerelease's changes with it.
+    const promoted = promotedPrereleases(record.version, version, changelog);
+    const promotion =
+      promoted.length === 0
+        ? ''
+        : `\n\nPromotes ${joinVersions(promoted)} to a stable release: users of ${promoted.stable === undefined ? 'earlier releases' : promoted.stable} get the changes listed under ${promoted.length === 1 ? 'it' : 'them'} below${report.changes.length > 0 || unrated.length > 0 ? ', and these' : ''}.`;
     plan = {
       last: record.version,
       version,
       bump,
       entry:
         report.changes.length > 0
-          ? entry
+          ? entry.replace(/\n/, `${promotion}\n`)
           : unrated.length > 0
-            ? entry.replace(/\n$/, `\n\n### Changed\n\n${unrated.map(unratedLine).join('')}`)
-            : entry.replace(/\n$/, '\n\nNo change to the API or the SDK surface.\n'),
+            ? entry.replace(
+                /\n$/,
+                `${promotion}\n\n### Changed\n\n${unrated.map(unratedLine).join('')}`,
+              )
+            : entry.replace(
+                /\n$/,
+                promotion === ''
+                  ? '\n\nNo change to the API or the SDK surface.\n'
+                  : `${promotion}\n`,
+              ),
       report,
       paths,
       uncommitted,
@@ -252,6 +271,39 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     );
   }
   return plan;
+}
+
+/** `1.2.0-beta.1` → `1.2.0`. */
+function releaseOf(version: string): string {
+  return `${semver.major(version)}.${semver.minor(version)}.${semver.patch(version)}`;
+}
+
+/**
+ * The prereleases a stable `version` after `last` (a prerelease) promotes: those the changelog
+ * lists since its last stable release (newest first), with that release as `stable`; none when
+ * `last` is no prerelease or `version` is one.
+ */
+function promotedPrereleases(
+  last: string,
+  version: string,
+  changelog: string,
+): string[] & { stable?: string } {
+  if (semver.prerelease(last) === null || semver.prerelease(version) !== null) return [];
+  const listed = releasedVersions(changelog).filter((v) => semver.valid(v) === v);
+  const stableAt = listed.findIndex((v) => semver.prerelease(v) === null);
+  const promoted: string[] & { stable?: string } = (
+    stableAt === -1 ? listed : listed.slice(0, stableAt)
+  ).filter((v) => semver.lt(v, version));
+  if (promoted.length === 0) promoted.push(last);
+  if (stableAt !== -1) promoted.stable = listed[stableAt];
+  return promoted;
+}
+
+function joinVersions(versions: readonly string[]): string {
+  const sorted = [...versions].sort(semver.compare);
+  return sorted.length <= 1
+    ? (sorted[0] ?? '')
+    : `${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)!}`;
 }
 
 /** The bundled spec the package holds (its `openapi.json`). */
