@@ -347,6 +347,31 @@ describe('what a release refuses before writing anything', () => {
     });
   });
 
+  // helper-120 L9: the new entry was written over an emptied changelog, its history lost.
+  it('a changelog without the entry of the last release', async () => {
+    const dir = await specRepo();
+    await generate({ cwd: dir });
+    await applyRelease(await planRelease({ cwd: dir, date: DATE }));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Release 1.0.0');
+    await editYaml(join(dir, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
+    );
+    await generate({ cwd: dir });
+    await writeFile(join(dir, 'generated/CHANGELOG.md'), '');
+    const before = await snapshotTree(dir);
+    await expect(planRelease({ cwd: dir, date: DATE })).rejects.toMatchObject({
+      message:
+        'generated/CHANGELOG.md has no entry for 1.0.0, the last release (release/openapi.json): this release would write a changelog without the history its users read',
+      fix: 'restore the changelog as 1.0.0 left it: git checkout v1.0.0 -- generated/CHANGELOG.md (without the tag, git log --oneline -- generated/CHANGELOG.md names the commits that wrote it), then release',
+    });
+    expect(await snapshotTree(dir)).toEqual(before);
+    git(dir, 'checkout', '-q', '--', 'generated/CHANGELOG.md');
+    await expect(planRelease({ cwd: dir, date: DATE })).resolves.toMatchObject({
+      version: '1.1.0',
+    });
+  });
+
   it('a version already tagged, though the record does not have it', async () => {
     const dir = await specRepo();
     await generate({ cwd: dir });

@@ -168,6 +168,14 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       `restore the record as ${last} left it: git checkout v${last} -- ${shellWord(paths.show.record)} (without the tag, git log --oneline -- ${shellWord(paths.show.record)} names the commits that wrote it), then release; to start the history anew, remove the old entries from ${paths.show.changelog}`,
     );
   }
+  // helper-120 L9: a changelog emptied or cut (a merge, a bad edit) lost every earlier entry
+  // without a word, the new one written over it.
+  if (record !== undefined && !hasEntry(changelog, record.version)) {
+    throw new CommandError(
+      `${paths.show.changelog} has no entry for ${record.version}, the last release (${paths.show.record}): this release would write a changelog without the history its users read`,
+      `restore the changelog as ${record.version} left it: git checkout v${record.version} -- ${shellWord(paths.show.changelog)} (without the tag, git log --oneline -- ${shellWord(paths.show.changelog)} names the commits that wrote it), then release`,
+    );
+  }
   let plan: ReleasePlan;
   if (record === undefined) {
     const version = requested ?? (await generatedPackage(paths)).version;
