@@ -189,6 +189,24 @@ describe("the typed path client's parameters", () => {
   }, 180_000);
 });
 
+// helper-120 L14: the values reordered read as Redocly's "`enum` changed".
+describe('enum values reordered', () => {
+  it('a patch whose line says only the order changed; no SDK change', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/OrderStatus.yaml', (doc) =>
+      doc.set('enum', doc.createNode(['shipped', 'open'])),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    expect(report.bump).toBe('patch');
+    expect(sdkLines(report)).toEqual([]);
+    expect(report.changes.map((change) => change.message)).toEqual([
+      expect.stringContaining(
+        'the same enum values in another order: none added or removed, so requests and responses are as before',
+      ),
+    ]);
+  }, 120_000);
+});
+
 // helper-120 L1: swapping the cursor fields made `for await` stop after the first page, and the
 // diff said patch, "the API's only".
 describe("a paginated method's x-sdk-pagination", () => {

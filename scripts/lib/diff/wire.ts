@@ -413,7 +413,11 @@ function enumMessage(
       (value) => !from.some((other) => JSON.stringify(other) === JSON.stringify(value)),
     );
   const [added, removed] = [missing(after, before), missing(before, after)];
-  if (added.length + removed.length === 0) return undefined;
+  // helper-120 L14: the values reordered read as Redocly's "`enum` changed".
+  if (added.length + removed.length === 0)
+    return before.length === after.length
+      ? 'the same enum values in another order: none added or removed, so requests and responses are as before (the generated types list them in the new order)'
+      : undefined;
   const component = /^#\/components\/schemas\/[^/]+/.exec(source?.pointer ?? '')?.[0];
   const uses =
     component !== undefined && getByPointer(doc, component) !== undefined
