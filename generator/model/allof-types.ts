@@ -87,3 +87,99 @@ function intersect(a: Types, b: Types): Types {
   const wide = widen(b);
   return new Set([...widen(a)].filter((type) => wide.has(type)));
 }
+
+/**
+ * The schema and its `allOf` members (each through its `$ref`s and its own `allOf`), flattened:
+ * the parts a value must match at once.
+ */
+function allOfParts(
+  schema: unknown,
+  doc: Record<string, unknown> | undefined,
+  depth = 0,
+): unknown[] {
+  if (!isRecord(schema) || depth > MAX_DEPTH) return [schema];
+  const parts: unknown[] = [schema];
+  const pointer = typeof schema.$ref === 'string' ? refPointer(schema.$ref) : undefined;
+  if (pointer !== undefined && doc !== undefined)
+    parts.push(...allOfParts(getByPointer(doc, pointer), doc, depth + 1));
+  if (Array.isArray(schema.allOf))
+    for (const member of schema.allOf) parts.push(...allOfParts(member, doc, depth + 1));
+  return parts;
+}
+
+/**
+ * Warns about what no value can meet inside a schema, where its own parts and its `allOf`
+ * members meet (helper-119 H5): their `enum`s (or `const`s) with no value in common; a property
+ * whose schemas in two parts have no type in common (a required one makes the whole schema
+ * unsatisfiable, an optional one can never be given); a required property whose schema is
+ * `false`. The types stay as built; the guards refuse such values as ajv does.
+ */
+export function warnImpossibleParts(
+  schema: Record<string, unknown>,
+  at: { file: string; pointer: string; version: '3.0' | '3.1' },
+  doc: Record<string, unknown> | undefined,
+  warnings: Warnings,
+): void {
+  // Without allOf, the schema's own properties alone: a `$ref`'s target is warned about itself.
+  const parts = (
+    Array.isArray(schema.allOf)
+      ? [schema, ...schema.allOf.flatMap((member: unknown) => allOfParts(member, doc))]
+      : [schema]
+  ).filter(isRecord);
+  const enums = parts
+    .map((part) =>
+      Array.isArray(part.enum) ? part.enum : 'const' in part ? [part.const] : undefined,
+    )
+    .filter((values): values is unknown[] => values !== undefined);
+  if (enums.length >= 2 && Array.isArray(schema.allOf)) {
+    const key = (value: unknown) => JSON.stringify(value);
+    const common = enums
+      .map((values) => new Set(values.map(key)))
+      .reduce((a, b) => new Set([...a].filter((value) => b.has(value))));
+    if (common.size === 0)
+      warnings.add(
+        'allof-disjoint-enums',
+        `allOf combines enums (or consts) with no value in common (${enums.map((values) => `[${values.map(key).join(', ')}]`).join(' and ')}), so no value is valid; the SDK's type for it cannot be met`,
+        { file: at.file, pointer: joinPointer(at.pointer, 'allOf') },
+        'give the members a value in common, or write anyOf/oneOf if a value is one of them',
+      );
+  }
+  const required = new Set(
+    parts.flatMap((part) =>
+      Array.isArray(part.required) ? part.required.filter((n) => typeof n === 'string') : [],
+    ),
+  );
+  const byName = new Map<string, unknown[]>();
+  for (const part of parts)
+    if (isRecord(part.properties))
+      for (const [name, property] of Object.entries(part.properties))
+        byName.set(name, [...(byName.get(name) ?? []), property]);
+  for (const [name, schemas] of byName) {
+    const where = joinPointer(at.pointer, 'properties', name);
+    const isRequired = required.has(name);
+    if (isRequired && schemas.includes(false)) {
+      warnings.add(
+        'property-required-false',
+        `property ${JSON.stringify(name)} is required, and its schema is \`false\`, which no value matches, so no value of the schema is valid; the SDK's type for it cannot be met`,
+        { file: at.file, pointer: where },
+        `remove ${JSON.stringify(name)} from \`required\` (a property that must be absent), or give it a schema`,
+      );
+      continue;
+    }
+    // `false` beside another schema of an optional property: that property must be absent, as meant.
+    if (schemas.length < 2 || schemas.includes(false)) continue;
+    const types = schemas
+      .map((property) => declaredTypes(property, doc, at.version, 0))
+      .filter((t): t is Types => t !== undefined);
+    if (types.length < 2 || types.reduce(intersect).size > 0) continue;
+    warnings.add(
+      'allof-conflicting-property',
+      `property ${JSON.stringify(name)} has schemas in the allOf members with no type in common (${types.map((t) => (t.size === 0 ? 'none' : [...t].join(' or '))).join('; ')}), so ${isRequired ? 'no value of the schema is valid (the property is required)' : 'it can never be given'}; the SDK's type for it cannot be met`,
+      {
+        file: at.file,
+        pointer: Array.isArray(schema.allOf) ? joinPointer(at.pointer, 'allOf') : where,
+      },
+      `give ${JSON.stringify(name)} one type in every member`,
+    );
+  }
+}

@@ -21,7 +21,7 @@ import { checkKeywords, isAnnotationKeyword } from './schema-keywords.ts';
 import { isBinaryString } from './media-types.ts';
 import { notASchema, schemaProblems } from './schema-problems.ts';
 import { notSchemaPlace } from './schema-places.ts';
-import { warnConflictingAllOfTypes } from './allof-types.ts';
+import { warnConflictingAllOfTypes, warnImpossibleParts } from './allof-types.ts';
 import { conditionalParts } from './conditional-schemas.ts';
 import type {
   ArrayNode,
@@ -292,6 +292,7 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
   }
   parts.push(...composition(schema, vc, sub, c));
   warnConflictingAllOfTypes(schema, { ...vc, version: c.version }, c.doc, c.warnings);
+  warnImpossibleParts(schema, { ...vc, version: c.version }, c.doc, c.warnings);
   dropAnnotationParts(parts, base);
 
   const [first] = parts;

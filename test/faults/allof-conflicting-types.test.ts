@@ -35,3 +35,78 @@ describe('allOf members of conflicting types', () => {
     ]);
   });
 });
+
+// helper-119 H5: an allOf whose members agree on the schema's type but not inside it accepted no
+// value without a word, as did a required property whose schema is `false`.
+describe('what no value can meet inside a schema', () => {
+  const modelOf = async (schemas: Record<string, unknown>) => {
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'inside', version: '1' },
+      paths: {},
+      components: { schemas },
+    });
+    const keys = ['allof-conflicting-property', 'allof-disjoint-enums', 'property-required-false'];
+    return (await specModel(spec)).warnings
+      .filter((warning) => keys.includes(warning.key))
+      .flatMap((warning) => warning.places.map((place) => ({ key: warning.key, ...place })));
+  };
+
+  it('a required property of two types, disjoint enums, a required property that is false', async () => {
+    const warnings = await modelOf({
+      Base: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+      Y: {
+        allOf: [{ $ref: '#/components/schemas/Base' }, { properties: { a: { type: 'integer' } } }],
+      },
+      Z: { allOf: [{ enum: ['a', 'b'] }, { enum: ['c'] }] },
+      Obj: { type: 'object', properties: { f: false }, required: ['f'] },
+      Opt: {
+        allOf: [
+          { type: 'object', properties: { n: { type: 'string' } } },
+          { properties: { n: { type: 'boolean' } } },
+        ],
+      },
+    });
+    expect(warnings.map((w) => [w.key, w.location.pointer, w.problem])).toEqual([
+      [
+        'allof-conflicting-property',
+        '#/components/schemas/Y/allOf',
+        'property "a" has schemas in the allOf members with no type in common (string; integer), so no value of the schema is valid (the property is required); the SDK\'s type for it cannot be met',
+      ],
+      [
+        'allof-conflicting-property',
+        '#/components/schemas/Opt/allOf',
+        'property "n" has schemas in the allOf members with no type in common (string; boolean), so it can never be given; the SDK\'s type for it cannot be met',
+      ],
+      [
+        'allof-disjoint-enums',
+        '#/components/schemas/Z/allOf',
+        'allOf combines enums (or consts) with no value in common (["a", "b"] and ["c"]), so no value is valid; the SDK\'s type for it cannot be met',
+      ],
+      [
+        'property-required-false',
+        '#/components/schemas/Obj/properties/f',
+        'property "f" is required, and its schema is `false`, which no value matches, so no value of the schema is valid; the SDK\'s type for it cannot be met',
+      ],
+    ]);
+  });
+
+  it('says nothing where a value can meet them: number and integer, a shared enum value, an optional property forbidden with false', async () => {
+    const warnings = await modelOf({
+      N: {
+        allOf: [
+          { properties: { n: { type: 'number' } }, required: ['n'] },
+          { properties: { n: { type: 'integer' } } },
+        ],
+      },
+      E: { allOf: [{ enum: ['a', 'b'] }, { enum: ['b', 'c'] }] },
+      F: {
+        allOf: [
+          { type: 'object', properties: { legacy: { type: 'string' } } },
+          { properties: { legacy: false } },
+        ],
+      },
+    });
+    expect(warnings).toEqual([]);
+  });
+});
