@@ -2,7 +2,7 @@
  * Which Schema Object keywords the generator understands. Every keyword is either checked by the
  * guards, an annotation, a reference, or reported: nothing is ignored silently, and nothing a spec
  * may reasonably hold stops generation. A keyword the generator does not honour (an unknown one
- * such as draft-04's `id` or a typo like `min_items`, `$schema`, `$id`, an assertion the guards
+ * such as draft-04's `id` or a typo like `min_items`, `$schema`, an assertion the guards
  * cannot check such as `if`) is a warning, once per keyword, at its first place; `--strict` makes
  * it an error.
  */
@@ -86,7 +86,6 @@ const ANNOTATIONS = new Set([
 const IDENTIFIERS: Record<string, string> = {
   $schema: 'remove $schema: schemas use the dialect of the OpenAPI document',
   $vocabulary: 'remove $vocabulary: schemas use the dialect of the OpenAPI document',
-  $id: "remove $id and refer to the schema as '#/components/schemas/<Name>'",
   $recursiveAnchor:
     "refer to the schema as '#/components/schemas/<Name>' and remove $recursiveAnchor",
 };
@@ -102,9 +101,16 @@ const UNSUPPORTED: Record<string, string> = {
 
 /** Every keyword the generator knows, by its spelling without case, `_` or `-`: for "did you mean". */
 const KNOWN = new Map(
-  [...ASSERTIONS, ...ANNOTATIONS, ...Object.keys(IDENTIFIERS), ...Object.keys(UNSUPPORTED)].map(
-    (keyword) => [squash(keyword), keyword],
-  ),
+  [
+    ...ASSERTIONS,
+    ...ANNOTATIONS,
+    ...Object.keys(IDENTIFIERS),
+    ...Object.keys(UNSUPPORTED),
+    // Read where they are (anchors.ts, load/schema-ids.ts): no warning, but a spelling to suggest.
+    '$id',
+    '$anchor',
+    '$dynamicAnchor',
+  ].map((keyword) => [squash(keyword), keyword]),
 );
 
 function squash(keyword: string): string {
@@ -336,8 +342,9 @@ export function checkKeywords(
       );
   for (const key of Object.keys(schema)) {
     if (ASSERTIONS.has(key) || isAnnotationKeyword(key)) continue;
-    // Read: a `$ref: '#name'` (or `$dynamicRef`) names the schema that declares it (anchors.ts).
-    if (key === '$anchor' || key === '$dynamicAnchor') continue;
+    // Read: a `$ref: '#name'` (or `$dynamicRef`) names the schema that declares it (anchors.ts),
+    // and refs resolve against an `$id` (load/schema-ids.ts).
+    if (key === '$anchor' || key === '$dynamicAnchor' || key === '$id') continue;
     const at = { file: location.file, pointer: joinPointer(location.pointer, key) };
     const identifier = IDENTIFIERS[key];
     const unsupported = UNSUPPORTED[key];
