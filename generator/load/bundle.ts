@@ -31,6 +31,7 @@ import { fileRefLoopError } from './file-ref-loops.ts';
 import { anchorRefsAsPointers } from '../anchors.ts';
 import { idRefsAsPointers } from './schema-ids.ts';
 import { longRefChains } from './ref-chains.ts';
+import { invalidRefEscapes } from './ref-escapes.ts';
 import { mappingTargetProblems } from './mappings.ts';
 import { unreadableShapes } from './shape.ts';
 import { structureProblems } from './structure.ts';
@@ -209,6 +210,7 @@ function refuseEarlyProblems(
     // them overflowed its stack and the run hung (ref-chains.ts).
     ...refLoopErrors(root, file, { exceptSchemaLoops: true }),
     ...longRefChains(root, file),
+    ...invalidRefEscapes(root, file),
   ];
   if (early.length === 0) return;
   const problems = [

@@ -446,3 +446,25 @@ describe('numbers JSON cannot carry come with the other problems, in one run', (
     ]);
   });
 });
+
+// helper-119 H8: `~2` is no JSON Pointer escape; it resolved to a key `A~2b` without a word, and
+// where there was none the error quoted the pointer re-escaped (`A~02b`).
+describe('a $ref with a `~` that is no escape', () => {
+  it('is refused at the $ref, with the escape to write, whether or not such a key exists', async () => {
+    for (const components of [
+      `components:\n  schemas:\n    A~2b: {type: string}\n`,
+      `components:\n  schemas:\n    Other: {type: string}\n`,
+    ]) {
+      const error = await refused({
+        'openapi.yaml': `${usesSchema('#/components/schemas/A~2b')}${components}`,
+      });
+      expect(error.problems.map((p) => [p.location.pointer, p.problem, p.hint])).toEqual([
+        [
+          '#/paths/~1a/get/responses/200/content/application~1json/schema/$ref',
+          'the $ref "#/components/schemas/A~2b" has a `~` that is no JSON Pointer escape: RFC 6901 §3 has `~0` for a `~` in a key and `~1` for a `/`, nothing else',
+          'for a key with a `~` in it, write it as `~0`: "#/components/schemas/A~02b"',
+        ],
+      ]);
+    }
+  });
+});
