@@ -14,6 +14,15 @@ afterAll(removeTempDirs);
 /** What `npm run generate` runs: the generator's CLI, compiled (scripts/generator-build.mjs). */
 const CLI = 'scripts/generate.mjs';
 
+/** A one-operation spec. */
+const PETS = [
+  'openapi: 3.1.0',
+  'info: {title: Pets, version: 1.0.0}',
+  'servers: [{url: https://api.example.com}]',
+  'paths: {/pets: {get: {operationId: listPets, responses: {"200": {description: ok}}}}}',
+  '',
+].join('\n');
+
 describe('--check', () => {
   it('passes on the committed generated/ package (run `npm run generate` after changing the spec)', () => {
     const result = runScript(CLI, ['--check']);
@@ -63,13 +72,7 @@ describe('--check', () => {
   it('says the spec file was renamed when that is the only difference, not that the generator changed', async () => {
     const dir = await tempDir('check-renamed-');
     // One spec, under two names.
-    const text = [
-      'openapi: 3.1.0',
-      'info: {title: Pets, version: 1.0.0}',
-      'servers: [{url: https://api.example.com}]',
-      'paths: {/pets: {get: {operationId: listPets, responses: {"200": {description: ok}}}}}',
-      '',
-    ].join('\n');
+    const text = PETS;
     await writeFile(join(dir, 'a.yaml'), text);
     await writeFile(join(dir, 'b.yaml'), text);
     const out = join(dir, 'sdk');
@@ -86,13 +89,7 @@ describe('--check', () => {
   // helper-120 L10: a comment added to the spec blamed the generator or a hand edit.
   it('says only the record differs when a spec file changed in its bytes alone (a comment)', async () => {
     const dir = await tempDir('check-comment-');
-    const text = [
-      'openapi: 3.1.0',
-      'info: {title: Pets, version: 1.0.0}',
-      'servers: [{url: https://api.example.com}]',
-      'paths: {/pets: {get: {operationId: listPets, responses: {"200": {description: ok}}}}}',
-      '',
-    ].join('\n');
+    const text = PETS;
     await writeFile(join(dir, 'openapi.yaml'), text);
     const out = join(dir, 'sdk');
     await generate({ spec: join(dir, 'openapi.yaml'), out });

@@ -310,6 +310,23 @@ describe('npm run release', () => {
   });
 });
 
+/**
+ * A repository released as 1.0.0 (committed), then a property added to `Order` and the package
+ * regenerated (not committed): a minor release to make.
+ */
+async function releasedThenEdited(): Promise<string> {
+  const dir = await specRepo();
+  await generate({ cwd: dir });
+  await applyRelease(await planRelease({ cwd: dir, date: DATE }));
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'Release 1.0.0');
+  await editYaml(join(dir, 'spec'), 'schemas/Order.yaml', (doc) =>
+    doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
+  );
+  await generate({ cwd: dir });
+  return dir;
+}
+
 // helper-120 L5: the release commit left the toolchain's edits out, and the tag's check failed
 // after the push. L6: a version tagged on another branch was handed out again.
 describe('what a release refuses before writing anything', () => {
@@ -349,15 +366,7 @@ describe('what a release refuses before writing anything', () => {
 
   // helper-120 L9: the new entry was written over an emptied changelog, its history lost.
   it('a changelog without the entry of the last release', async () => {
-    const dir = await specRepo();
-    await generate({ cwd: dir });
-    await applyRelease(await planRelease({ cwd: dir, date: DATE }));
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-q', '-m', 'Release 1.0.0');
-    await editYaml(join(dir, 'spec'), 'schemas/Order.yaml', (doc) =>
-      doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
-    );
-    await generate({ cwd: dir });
+    const dir = await releasedThenEdited();
     await writeFile(join(dir, 'generated/CHANGELOG.md'), '');
     const before = await snapshotTree(dir);
     await expect(planRelease({ cwd: dir, date: DATE })).rejects.toMatchObject({
@@ -393,15 +402,7 @@ describe('what a release refuses before writing anything', () => {
 // surface", though users of the last stable release get the prerelease's changes with it.
 describe('a stable release after prereleases', () => {
   it('says which prereleases it promotes, since which stable release; nothing to release says how to promote', async () => {
-    const dir = await specRepo();
-    await generate({ cwd: dir });
-    await applyRelease(await planRelease({ cwd: dir, date: DATE }));
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-q', '-m', 'Release 1.0.0');
-    await editYaml(join(dir, 'spec'), 'schemas/Order.yaml', (doc) =>
-      doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
-    );
-    await generate({ cwd: dir });
+    const dir = await releasedThenEdited();
     await applyRelease(await planRelease({ cwd: dir, date: DATE, version: '1.1.0-beta.1' }));
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'Release 1.1.0-beta.1');

@@ -6,24 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ClientCore, type APIRequest } from '../../templates/runtime/core.ts';
-import { SDKError } from '../../templates/runtime/errors.ts';
 import { formBody, multipartBody } from '../../templates/runtime/internal/body.ts';
 import { headerParams } from '../../templates/runtime/internal/headers.ts';
 import { createPathsClient } from '../../templates/runtime/paths-client.ts';
+import { refusalsOn } from './refusals.ts';
 import { json, serverForTests } from './server.ts';
 
 const server = serverForTests(() => json(200, { ok: true }));
 
-async function refused(send: (core: ClientCore) => Promise<unknown>): Promise<string> {
-  const core = new ClientCore({ baseURL: server.url, token: 't', maxRetries: 3 });
-  const error = await send(core).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SDKError);
-  expect(server.requests).toEqual([]);
-  return (error as Error).message;
-}
+const refused = refusalsOn(server);
 
 const call = (request: () => APIRequest) => (core: ClientCore) => core.request(request);
 

@@ -6,27 +6,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ClientCore, type APIRequest } from '../../templates/runtime/core.ts';
-import { SDKError } from '../../templates/runtime/errors.ts';
 import { formBody } from '../../templates/runtime/internal/body.ts';
 import { headerParams } from '../../templates/runtime/internal/headers.ts';
 import { jsonText, namedPath, pathStyle } from '../../templates/runtime/internal/path.ts';
 import { createPathsClient } from '../../templates/runtime/paths-client.ts';
 import type { RequestOptions } from '../../templates/runtime/request-options.ts';
+import { refusalsOn } from './refusals.ts';
 import { json, serverForTests } from './server.ts';
 
 const server = serverForTests(() => json(200, { ok: true }));
 
 /** The SDKError a call fails with; the server must have seen nothing. */
-async function refused(send: (core: ClientCore) => Promise<unknown>): Promise<string> {
-  const core = new ClientCore({ baseURL: server.url, token: 't', maxRetries: 3 });
-  const error = await send(core).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SDKError);
-  expect(server.requests).toEqual([]);
-  return (error as Error).message;
-}
+const refused = refusalsOn(server);
 
 const call = (request: () => APIRequest, options?: RequestOptions) => (core: ClientCore) =>
   core.request(request, options);
