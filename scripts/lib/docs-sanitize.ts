@@ -33,16 +33,31 @@ const escapeHtml = (text: string) =>
 /** A change to one token of the Markdown: its replacement text, or undefined to keep it. */
 type Safe = (token: Token) => string | undefined;
 
-/** What a token becomes on the page, when it must change; undefined when it stays. */
+/**
+ * What a token becomes on the page, when it must change; undefined when it stays.
+ *
+ * Redoc renders with a Markdown parser of its own, which does not read everything as marked
+ * does: it has no indented code blocks, so HTML indented 4 spaces, code to marked, ran as HTML
+ * there (helper-121 V1). So a `<` is escaped wherever marked reads text rather than code: in
+ * raw HTML, text and indented code (an entity shows as the same character in prose); only code
+ * spans and fenced code blocks keep theirs, which every CommonMark reader takes as code.
+ */
 const safeToken: Safe = (token) => {
   if (token.type === 'html') return escapeHtml(token.raw);
-  if (token.type !== 'link' && token.type !== 'image') return undefined;
-  // marked's Token union holds a generic token too, so `type` alone does not narrow it.
-  const { href, text } = token as Tokens.Link | Tokens.Image;
-  if (!isSafeUrl(href)) return escapeHtml(text);
-  // `![alt](https://…)` → `[alt](https://…)`: no request when the page opens.
-  if (token.type === 'image' && /^[a-z][a-z0-9+.-]*:/i.test(href.trim())) return token.raw.slice(1);
-  return undefined;
+  if (token.type === 'link' || token.type === 'image') {
+    // marked's Token union holds a generic token too, so `type` alone does not narrow it.
+    const { href, text } = token as Tokens.Link | Tokens.Image;
+    if (!isSafeUrl(href)) return escapeHtml(text);
+    // `![alt](https://…)`, `![alt](//host/…)` → a link: no request when the page opens (V2).
+    if (token.type === 'image' && /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(href.trim()))
+      return token.raw.slice(1);
+    return undefined;
+  }
+  if (token.type === 'codespan' || token.type === 'escape') return undefined;
+  if (token.type === 'code' && (token as Tokens.Code).codeBlockStyle !== 'indented')
+    return undefined;
+  if (childrenOf(token).length > 0 || !token.raw.includes('<')) return undefined;
+  return token.raw.replace(/</g, '&lt;');
 };
 
 /** A token's children, in source order. */

@@ -27,6 +27,9 @@ const HTML = [
   `[markdown link](javascript:alert('md'))`,
   `<img src="https://evil.example/track.png">`,
   `<details open ontoggle="alert('toggle')"><summary>x</summary></details>`,
+  // helper-121 V1: indented 4 spaces, code to marked, HTML to Redoc.
+  `Indented:\n\n    <iframe srcdoc="<script>parent.alert('indented')</script>"></iframe>`,
+  `* an item\n\n      <iframe srcdoc="<script>parent.alert('indented item')</script>"></iframe>`,
   // helper-119 H2: the same HTML shown as code first was escaped there, and left live after it.
   'Write `<iframe srcdoc="<script>parent.alert(\'dup\')</script>"></iframe>` to embed: <iframe srcdoc="<script>parent.alert(\'dup\')</script>"></iframe>',
 ].join('\n\n');
@@ -98,6 +101,13 @@ describe('sanitizeMarkdown', () => {
     ],
     ['| `<x>` | <x> |\n| - | - |', '| `<x>` | &lt;x&gt; |\n| - | - |'],
     ['a\r\n<b>', 'a\n&lt;b&gt;'],
+    // helper-121 V1, V2: Redoc has no indented code blocks; a protocol-relative image is on another host.
+    [
+      'Intro\n\n    <iframe srcdoc="x"></iframe>\n',
+      'Intro\n\n    &lt;iframe srcdoc="x">&lt;/iframe>\n',
+    ],
+    ['a < b, `<c>` and\n\n```\n<d>\n```\n', 'a &lt; b, `<c>` and\n\n```\n<d>\n```\n'],
+    ['![t](//e.example/t.png)', '[t](//e.example/t.png)'],
     // Not verbatim in the source (a block quote's lines lose their `>`): every tag escaped, every image a link.
     [
       '> `<i>` <i>\n> ![t](https://e.example/t.png)',
