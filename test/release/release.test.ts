@@ -381,13 +381,16 @@ describe('what a release refuses before writing anything', () => {
     });
   });
 
-  it('a version already tagged, though the record does not have it', async () => {
+  it('a version already tagged, though the record does not have it: on another commit, or on this one', async () => {
     const dir = await specRepo();
     await generate({ cwd: dir });
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'The generated package');
+    git(dir, 'checkout', '-q', '-b', 'elsewhere');
+    git(dir, 'commit', '-q', '--allow-empty', '-m', 'Released elsewhere');
     git(dir, 'tag', 'v1.0.0');
     const commit = git(dir, 'rev-parse', 'HEAD').slice(0, 12);
+    git(dir, 'checkout', '-q', 'main');
     await expect(planRelease({ cwd: dir, date: DATE })).rejects.toMatchObject({
       message: `v1.0.0 is already tagged (commit ${commit}), though release/openapi.json does not record it: that version was released from another branch, and npm publishes a version once`,
       fix: 'merge the release into this branch first (git merge v1.0.0), then release; or pass --version with a version above 1.0.0',
@@ -395,6 +398,15 @@ describe('what a release refuses before writing anything', () => {
     await expect(
       planRelease({ cwd: dir, date: DATE, version: '1.0.1' }),
     ).resolves.toMatchObject({ version: '1.0.1' });
+    // helper-121 V9: a tag made on this commit before the release; merging it does nothing.
+    git(dir, 'tag', 'v1.0.1');
+    const head = git(dir, 'rev-parse', 'HEAD').slice(0, 12);
+    await expect(
+      planRelease({ cwd: dir, date: DATE, version: '1.0.1' }),
+    ).rejects.toMatchObject({
+      message: `v1.0.1 already tags this commit (${head}), though release/openapi.json does not record it: the tag was made before the release, and would name a commit without it`,
+      fix: 'delete the tag (git tag -d v1.0.1), release, commit the release, then tag that commit',
+    });
   });
 });
 

@@ -272,6 +272,13 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
   // Made elsewhere (another branch, a detached HEAD): this branch's record never saw it, so it
   // would hand out the same version again (helper-120 L6).
   const tagged = taggedCommit(paths.cwd, plan.version);
+  // helper-121 V9: a tag made on this very commit, before the release: merging it does nothing.
+  if (tagged !== undefined && tagged === taggedCommit(paths.cwd, undefined)) {
+    throw new CommandError(
+      `v${plan.version} already tags this commit (${tagged}), though ${paths.show.record} does not record it: the tag was made before the release, and would name a commit without it`,
+      `delete the tag (git tag -d v${plan.version}), release, commit the release, then tag that commit`,
+    );
+  }
   if (tagged !== undefined) {
     throw new CommandError(
       `v${plan.version} is already tagged (commit ${tagged}), though ${paths.show.record} does not record it: that version was released from another branch, and npm publishes a version once`,

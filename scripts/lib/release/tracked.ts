@@ -115,9 +115,13 @@ export function uncommittedToolchainFiles(cwd: string, toolchain = TOOLCHAIN_ROO
   return files.sort();
 }
 
-/** The commit the tag `v<version>` names in `cwd`'s repository; undefined when there is none. */
-export function taggedCommit(cwd: string, version: string): string | undefined {
-  const result = spawnSync('git', ['rev-parse', '--quiet', '--verify', `refs/tags/v${version}^{commit}`], {
+/**
+ * The commit the tag `v<version>` names in `cwd`'s repository (HEAD's without a version), its
+ * first 12 digits; undefined when there is none.
+ */
+export function taggedCommit(cwd: string, version: string | undefined): string | undefined {
+  const ref = version === undefined ? 'HEAD^{commit}' : `refs/tags/v${version}^{commit}`;
+  const result = spawnSync('git', ['rev-parse', '--quiet', '--verify', ref], {
     cwd,
     encoding: 'utf8',
   });
