@@ -185,7 +185,63 @@ describe("the typed path client's parameters", () => {
       ),
     );
     expect(sdkLines(query).filter((line) => line.includes('operations['))).toEqual([]);
+    // helper-121 V3: a minor change of the method (a new optional parameter) hid the break.
+    const both = await diffAfter((doc) => {
+      const parameters = ['paths', '/orders/{order}', 'get', 'parameters'];
+      doc.addIn(
+        parameters,
+        doc.createNode({ name: 'session', in: 'cookie', required: true, schema: { type: 'string' } }),
+      );
+      doc.addIn(parameters, doc.createNode({ name: 'expand', in: 'query', schema: { type: 'string' } }));
+    });
+    // An optional parameter in front of `options` is a break of its own (argument-inserted),
+    // which names another: the typed path client's is said too.
+    expect(
+      both.changes
+        .filter((c) => c.kind.startsWith('sdk/') && c.kind !== 'sdk/export-added')
+        .map((c) => c.kind)
+        .sort(),
+    ).toEqual(['sdk/argument-inserted', 'sdk/parameter-type-changed']);
     expect(sdkLines(query)).toContainEqual(expect.stringMatching(/^major sdk\/parameter-required `client\.orders\.retrieve\(\)`/));
+  }, 180_000);
+});
+
+// helper-121 V4: a request body made required broke typed path client calls without one.
+describe("the typed path client's request body", () => {
+  it('made required, for a method that takes it optional either way: major, naming the operation', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(
+        ['paths', '/pings'],
+        doc.createNode({
+          post: {
+            operationId: 'sendPing',
+            'x-sdk-method': 'pings.send',
+            requestBody: {
+              content: {
+                'application/json': { schema: { type: 'object', properties: { note: { type: 'string' } } } },
+              },
+            },
+            responses: { '204': { description: 'Sent.' } },
+          },
+        }),
+      ),
+    );
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Pings');
+    try {
+      const report = await diffAfter((doc) =>
+        doc.setIn(['paths', '/pings', 'post', 'requestBody', 'required'], true),
+      );
+      expect(report.bump).toBe('major');
+      expect(sdkLines(report)).toContainEqual(
+        expect.stringMatching(
+          /^major sdk\/parameter-type-changed `operations\["sendPing"\]\["requestBody"\]` takes what the old one does not .*: a typed path client call/,
+        ),
+      );
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
   }, 180_000);
 });
 

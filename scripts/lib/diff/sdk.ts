@@ -319,10 +319,20 @@ export function compareSdk(
     if (shape !== undefined) {
       const keys = removedKeys(checker, oldType, newType, shape);
       for (const key of keys.written) {
-        // Said once: where the method that calls the operation already has a change, that line
-        // names the break.
+        // Said once: where the method that calls the operation breaks for its parameters, that
+        // line names the break (helper-121 V3: any change of the method hid it, a minor one too).
         const method = methodOfKey(name, key, head);
-        if (method !== undefined && changes.some((c) => c.location.includes(`${method}()`)))
+        if (
+          method !== undefined &&
+          changes.some(
+            (c) =>
+              c.level === 'major' &&
+              /^sdk\/parameter-(required|type-changed|enum-values-removed|removed|renamed)$/.test(
+                c.kind,
+              ) &&
+              c.location.includes(`${method}()`),
+          )
+        )
           continue;
         add(
           'parameter-type-changed',
@@ -434,7 +444,7 @@ const OPERATION_KEYS: KeyShape = {
   // What a typed path client call passes: a parameter made required or narrowed (an enum) breaks
   // `pathsClient(client).POST(…)` calls that compiled (helper-120 L2).
   parameters: { [WRITTEN]: 'write', '*': { '*': null } },
-  requestBody: { content: { '*': null } },
+  requestBody: { [WRITTEN]: 'write', content: { '*': null } },
   // A response header's value is typed here only (no schema type holds it): compared as read.
   responses: { '*': { headers: { '*': 'read' }, content: { '*': null } } },
 };
