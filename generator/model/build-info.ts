@@ -105,9 +105,9 @@ export function buildInfo(
     // would throw at construction (helper-119 H4).
     report?.warnings.add(
       'server:invalid-url',
-      `the server URL ${JSON.stringify(serverUrl)} (the first of the root \`servers\`) is not a valid URL (RFC 3986, as the WHATWG URL parser reads it), so the client has no default base URL`,
+      `the server URL ${JSON.stringify(serverUrl)} (the first of the root \`servers\`) is not a valid URL to send requests to (RFC 3986 as the WHATWG URL parser reads it, with a host, on a port fetch connects to), so the client has no default base URL`,
       { file: report.file, pointer: '#/servers/0/url' },
-      'write a URL that parses, such as `https://api.example.com/v1`: a port from 0 to 65535, a host without spaces, an IPv6 address in brackets (`https://[::1]:8080`); callers pass `baseURL` meanwhile',
+      "write a URL that parses, such as `https://api.example.com/v1`: a host without spaces, an IPv6 address in brackets (`https://[::1]:8080`), a port from 1 to 65535 that fetch does not block (not 25, 6000, …: the Fetch standard's bad ports); callers pass `baseURL` meanwhile",
     );
   } else if (serverUrl !== undefined) {
     result.serverUrl = serverUrl;
@@ -158,8 +158,28 @@ function isHttpOrPath(url: string): boolean {
  * runtime needs of a base URL (templates/runtime/internal/url.ts `baseURLProblem`).
  */
 function parses(url: string): boolean {
-  return isRelative(url) ? URL.canParse(url, 'https://host.invalid/') : URL.canParse(url);
+  // `https:///v1`: the parser skips the empty host and reads `v1` as the host (helper-121 V11).
+  if (/^\s*[A-Za-z][A-Za-z0-9+.-]*:[\\/]{3}/.test(url)) return false;
+  const read = isRelative(url)
+    ? URL.canParse(url, 'https://host.invalid/')
+      ? new URL(url, 'https://host.invalid/')
+      : undefined
+    : URL.canParse(url)
+      ? new URL(url)
+      : undefined;
+  // A port fetch never connects to (the Fetch standard's "bad port" list, and 0): every call
+  // failed as a connection error, retried.
+  return read !== undefined && !BAD_PORTS.has(read.port === '' ? -1 : Number(read.port));
 }
+
+/** The Fetch standard's bad ports (§2.9 "port blocking"), and 0, which no server listens on. */
+const BAD_PORTS: ReadonlySet<number> = new Set([
+  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102,
+  103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465,
+  512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993,
+  995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668,
+  6669, 6679, 6697, 10080,
+]);
 
 /** Whether an http(s) URL or path has no scheme (`/api`, `./v1`, `v2`, `//host/x`): a relative reference. */
 function isRelative(url: string): boolean {
@@ -221,9 +241,9 @@ function warnUnusableServers(
         if (isHttpOrPath(variant.url) && !parses(variant.url)) {
           report.warnings.add(
             `server:invalid-url:${variant.url}`,
-            `the server URL ${JSON.stringify(variant.url)}${variant.template === undefined ? '' : ` (${JSON.stringify(variant.template)} with this value)`} (server ${index + 1} of ${owner}'s \`servers\`) is not a valid URL (RFC 3986, as the WHATWG URL parser reads it): no client can send requests there`,
+            `the server URL ${JSON.stringify(variant.url)}${variant.template === undefined ? '' : ` (${JSON.stringify(variant.template)} with this value)`} (server ${index + 1} of ${owner}'s \`servers\`) is not a valid URL to send requests to (RFC 3986 as the WHATWG URL parser reads it, with a host, on a port fetch connects to): no client can send requests there`,
             { file: report.file, pointer: variant.pointer },
-            'write a URL that parses, such as `https://api.example.com/v1`: a port from 0 to 65535, a host without spaces, an IPv6 address in brackets; or remove the server',
+            'write a URL that parses, such as `https://api.example.com/v1`: a host without spaces, an IPv6 address in brackets, a port from 1 to 65535 that fetch does not block; or remove the server',
           );
           continue;
         }

@@ -94,15 +94,21 @@ describe('server URLs that are not http(s)', () => {
       'https://exa mple.com/v1',
       'https://[::1/',
       '//exa mple.com',
+      // helper-121 V11: ports fetch refuses, and an empty host the parser skips.
+      'https://api.example.com:6000',
+      'https://api.example.com:0/v1',
+      'https:///v1',
     ]) {
       const model = await modelOf(spec([{ url }]));
       expect(model.info.serverUrl).toBeUndefined();
       const warning = model.warnings.find((w) => w.key === 'server:invalid-url');
       expect(warning?.location.pointer).toBe('#/servers/0/url');
       expect(warning?.problem).toBe(
-        `the server URL ${JSON.stringify(url)} (the first of the root \`servers\`) is not a valid URL (RFC 3986, as the WHATWG URL parser reads it), so the client has no default base URL`,
+        `the server URL ${JSON.stringify(url)} (the first of the root \`servers\`) is not a valid URL to send requests to (RFC 3986 as the WHATWG URL parser reads it, with a host, on a port fetch connects to), so the client has no default base URL`,
       );
-      expect(warning?.hint).toMatch(/a port from 0 to 65535.*callers pass `baseURL` meanwhile$/);
+      expect(warning?.hint).toMatch(
+        /a port from 1 to 65535 that fetch does not block.*callers pass `baseURL` meanwhile$/,
+      );
     }
     const model = await modelOf({
       ...spec([{ url: 'https://api.example.com' }, { url: 'https://api.example.com:70000' }]),
