@@ -436,13 +436,30 @@ function withCookieParams(init: Init, clientCookie: unknown): Init {
   if (typeof cookies === 'object' && cookies !== null) {
     for (const [name, value] of Object.entries(cookies as Record<string, unknown>)) {
       if (value === undefined || value === null) continue;
-      assertSendable(value, `Cookie parameter ${JSON.stringify(name)}`);
-      if (Array.isArray(value)) assertListItems(value, `Cookie parameter ${JSON.stringify(name)}`);
+      const what = `Cookie parameter ${JSON.stringify(name)}`;
+      // helper-121 V12: `a=b; admin` as a name set a second cookie (RFC 6265 §4.1.1: a token).
+      if (!COOKIE_NAME.test(name))
+        throw new SDKError(
+          `${what} is not a cookie name (RFC 6265 §4.1.1: a token, without spaces, \`=\`, \`;\` or quotes); nothing was sent. Use the cookie's name as the API documents it.`,
+        );
+      assertSendable(value, what);
+      if (Array.isArray(value)) assertListItems(value, what);
+      // helper-121 V5: an object's unset members went as `b,undefined`, as `form` leaves them out
+      // of a query; an object in a list went as `[object Object]`.
       const parts: unknown[] = Array.isArray(value)
         ? value
         : typeof value === 'object' && !(value instanceof Date)
-          ? Object.entries(value as Record<string, unknown>).flat()
+          ? Object.entries(value as Record<string, unknown>)
+              .filter(([, member]) => member !== undefined && member !== null)
+              .flat()
           : [value];
+      const nested = parts.findIndex(
+        (part) => typeof part === 'object' && part !== null && !(part instanceof Date),
+      );
+      if (nested !== -1)
+        throw new SDKError(
+          `${what} holds ${Array.isArray(parts[nested]) ? 'a list' : 'an object'} inside ${Array.isArray(value) ? `its list (item ${nested})` : 'its object'}, which the form style cannot write (OpenAPI 3.1.1 §4.8.12.4: one level of values); nothing was sent. Pass scalars, or send the value as JSON text.`,
+        );
       const text = parts.map((part) => cookieOctets(scalarText(part), name));
       pairs.push(`${name}=${text.join(',')}`);
     }
@@ -466,6 +483,9 @@ function withCookieParams(init: Init, clientCookie: unknown): Init {
  * `%` itself, so that a server that decodes the value (as the form style has it) reads the text
  * sent: `100%20off` arrives as `100%20off`, not `100 off`.
  */
+/** A cookie name: an HTTP token (RFC 6265 §4.1.1, RFC 9110 §5.6.2). */
+const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 function cookieOctets(text: string, name: string): string {
   return text.replace(/[^\x21\x23\x24\x26-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]/gu, (char) => {
     try {

@@ -91,6 +91,57 @@ describe('a list with a missing item', () => {
     expect(message).toMatch(/^Cookie parameter "ids" has null as item 1/);
   });
 
+  // helper-121 V5, V12: an object's unset members went as text, an object in a list as
+  // `[object Object]`, and a name with `; ` set a second cookie.
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    [
+      'an object in a list',
+      { ids: ['a', { b: 1 }] },
+      /^Cookie parameter "ids" holds an object inside its list \(item 1\)/,
+    ],
+    [
+      'a list in an object',
+      { f: { a: ['x'] } },
+      /^Cookie parameter "f" holds a list inside its object/,
+    ],
+    [
+      'a name that is no token',
+      { 'a=b; admin': 'x' },
+      /^Cookie parameter "a=b; admin" is not a cookie name/,
+    ],
+  ])(
+    'a cookie parameter of the typed path client with %s: refused',
+    async (_name, cookie, message) => {
+      interface paths {
+        '/x': {
+          get: {
+            parameters: { cookie: Record<string, unknown> };
+            responses: { 200: { content: { 'application/json': unknown } } };
+          };
+        };
+      }
+      expect(
+        await refused((core) => createPathsClient<paths>(core).GET('/x', { params: { cookie } })),
+      ).toMatch(message);
+    },
+  );
+
+  it("an object cookie's unset members are left out, as the form style leaves them", async () => {
+    interface paths {
+      '/x': {
+        get: {
+          parameters: { cookie: { c: Record<string, string | null | undefined> } };
+          responses: { 200: { content: { 'application/json': unknown } } };
+        };
+      };
+    }
+    const core = new ClientCore({ baseURL: server.url, token: 't' });
+    await createPathsClient<paths>(core).GET('/x', {
+      params: { cookie: { c: { a: 'x', b: undefined, d: null } } },
+    });
+    expect(server.requests.map((r) => r.headers['cookie'])).toEqual(['c=a,x']);
+  });
+
   it('JSON keeps null items, a query leaves out a null parameter, and an object its null members', async () => {
     const core = new ClientCore({ baseURL: server.url, token: 't' });
     await core.request({
