@@ -128,6 +128,16 @@ describe('header parameters: parts with commas and text outside ASCII fail at on
     ['an exploded object key with a comma', { 'X-F': { 'a,b': 1 } }, true, /in the key "a,b",/],
     ['Latin-1 text', { 'X-Name': 'café' }, false, /outside ASCII \(U\+00E9 at index 3\)/],
     ['a list item above U+00FF', { 'X-Name': ['Zoe', '✓'] }, false, /\(U\+2713 at index 4\)/],
+    // helper-121 V6: what an HTTP list parser reads otherwise than written.
+    ['an empty list item', { 'X-Tags': ['', 'a'] }, false, /has an empty string in item 0,/],
+    [
+      'whitespace at an item edge',
+      { 'X-Tags': ['a ', 'b'] },
+      false,
+      /whitespace at the edge in item 0,/,
+    ],
+    ['a quote in an item', { 'X-Tags': ['"a', 'b"'] }, false, /a double quote in item 0,/],
+    ['an = in an exploded key', { 'X-F': { 'a=b': 1 } }, true, /an `=` in the key "a=b",/],
   ])('%s: an SDKError naming the parameter, nothing sent', async (_name, params, explode, why) => {
     const core = new ClientCore({ baseURL: server.url, token: TOKEN, maxRetries: 3 });
     const names = explode ? Object.keys(params) : [];

@@ -128,6 +128,26 @@ export function headerParams(
       throw new SDKError(
         `${what} has a comma in ${comma[0]}, which its header cannot carry: the style (simple) joins the parts with commas and, in a header, encodes none (OpenAPI 3.1.1 §4.8.12.4, Appendix D), so the server would read two parts; nothing was sent. Pass parts without commas, or encode them as the API documents.`,
       );
+    // helper-121 V6: what an HTTP list parser (RFC 9110 §5.6.1) reads otherwise than written: an
+    // empty item (skipped, so the items after it move), whitespace at an item's edge (trimmed),
+    // a quote (a quoted string holds commas); in an exploded object, `=` in a key.
+    const misread = parts?.flatMap(([label, part]) => {
+      const problem =
+        part === '' && Array.isArray(value)
+          ? 'an empty string'
+          : /^\s|\s$/.test(part)
+            ? 'whitespace at the edge'
+            : part.includes('"')
+              ? 'a double quote'
+              : exploded.includes(name) && label.startsWith('the key') && part.includes('=')
+                ? 'an `=`'
+                : undefined;
+      return problem === undefined ? [] : [[label, problem] as const];
+    })[0];
+    if (misread !== undefined)
+      throw new SDKError(
+        `${what} has ${misread[1]} in ${misread[0]}, which a server reading the header as an HTTP list (RFC 9110 §5.6.1) takes otherwise than written; nothing was sent. Pass parts without it, or encode them as the API documents.`,
+      );
     assertASCII(text, what);
     // An empty list or object is undefined in RFC 6570's `simple`: no header, as no query pair.
     if (text !== '' || typeof value !== 'object') result[name] = text;
