@@ -45,6 +45,19 @@ describe('a list with a missing item', () => {
       })),
       /^Query parameter "filter\[ids\]" has null as item 0/,
     ],
+    // helper-121 V7: an item that writes nothing vanished, and the items after it moved.
+    ...[{}, [], { a: null }].map(
+      (item): [string, (core: ClientCore) => Promise<unknown>, RegExp] => [
+        `a deepObject list holding ${JSON.stringify(item)}`,
+        call(() => ({
+          method: 'get',
+          path: '/x',
+          query: { filter: { ids: [{ a: 1 }, item, { a: 2 }] } },
+          queryStyles: { filter: { style: 'deepObject' } },
+        })),
+        /^Query parameter "filter\[ids\]" has an item with nothing set \(item 1: /,
+      ],
+    ),
     [
       'a header parameter',
       call(() => ({ method: 'get', path: '/x', headers: headerParams({ 'X-Ids': [1, null] }) })),

@@ -150,7 +150,15 @@ function addDeepObject(
   const inside = typeof value === 'object' ? [...ancestors, value] : ancestors;
   if (Array.isArray(value)) {
     assertListItems(value, `Query parameter ${JSON.stringify(prefix)}`);
-    for (const item of value) addDeepObject(pairs, prefix, item, encodeValue, inside);
+    value.forEach((item: unknown, index) => {
+      const before = pairs.length;
+      addDeepObject(pairs, prefix, item, encodeValue, inside);
+      // helper-121 V7: `{}`, `[]` or `{ a: null }` wrote nothing, and the items after it moved.
+      if (pairs.length === before)
+        throw new SDKError(
+          `Query parameter ${JSON.stringify(prefix)} has an item with nothing set (item ${index}: an empty object or list, or members all unset), which a deepObject query cannot write: leaving it out would move every item after it; nothing was sent. Remove the item, or set a member.`,
+        );
+    });
   } else if (isPlainObject(value)) {
     for (const [key, item] of Object.entries(value))
       addDeepObject(pairs, `${prefix}[${key}]`, item, encodeValue, inside);
