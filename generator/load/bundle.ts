@@ -167,14 +167,21 @@ export async function loadAndBundle(
     ...unreadableShapes(document, ctx.specDisplay),
     ...selfContainingSchemas(document, ctx.specDisplay),
   ];
-  const numbers = unwritable();
+  const numbers = [...unwritable(), ...otherFilesRefEscapes(resolver, display)];
   if (bundled !== undefined || problems.length > 0 || numbers.length > 0) {
     const placed =
       problems.length === 0
         ? undefined
         : sourceMap.error(GeneratorError.all(inDocumentOrder(problems, document, pointerOf)));
+    // A broken $ref the bundler reports is left out where its `~` is the problem named.
+    const escapes = new Set(
+      numbers.map((problem) => `${problem.location.file}\0${problem.location.pointer ?? ''}`),
+    );
+    const unescaped = (bundled?.problems ?? []).filter(
+      (problem) => !escapes.has(`${problem.location.file}\0${problem.location.pointer ?? ''}/$ref`),
+    );
     throw GeneratorError.all(
-      [...numbers, ...(bundled?.problems ?? []), ...(placed?.problems ?? [])],
+      [...numbers, ...unescaped, ...(placed?.problems ?? [])],
       (bundled?.unshown ?? 0) + (placed?.unshown ?? 0),
     );
   }
@@ -190,6 +197,26 @@ export async function loadAndBundle(
 }
 
 const pointerOf = (problem: GeneratorError) => problem.location.pointer;
+
+/**
+ * The `$ref`s with a `~` that is no escape in the files other than the root (ref-escapes.ts), each
+ * at its line in its file; the bundler read them without a word (`A~2b` as a key).
+ */
+function otherFilesRefEscapes(
+  resolver: SpecResolver,
+  display: (absolute: string) => string,
+): GeneratorError[] {
+  return resolver.invalidRefEscapes.flatMap(({ source, problems }) =>
+    problems.map((problem) => {
+      const placed = atSourceLine(problem, source);
+      return new GeneratorError(
+        placed.problem,
+        { ...placed.location, file: display(source.absoluteRef) },
+        placed.hint,
+      );
+    }),
+  );
+}
 
 /**
  * Before bundling, in the root file: schema loops (found here with their exact places, before the

@@ -17,6 +17,8 @@ import {
 import { decodeSpecBytes } from './encoding.ts';
 import { unreadableReason } from './spec-file.ts';
 import { looksLikeJson, parseSpecText, UnwritableNumbersError } from './parse.ts';
+import { invalidRefEscapes } from './ref-escapes.ts';
+import type { GeneratorError } from '../errors.ts';
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
 
@@ -144,6 +146,11 @@ export class SpecResolver extends BaseResolver {
   readonly sources = new Map<string, string>();
   /** Files whose numbers JSON cannot carry: read all the same, for the other checks to run. */
   readonly unwritableNumbers: UnwritableNumbersError[] = [];
+  /**
+   * `$ref`s with a `~` that is no escape in the files other than the root (whose own are refused
+   * before bundling, bundle.ts): each file's, at pointers into it, its `file` the absolute path.
+   */
+  readonly invalidRefEscapes: { source: Source; problems: GeneratorError[] }[] = [];
 
   /**
    * `rootFile`: the spec's root file; `$ref`s may reach its folder and below unless
@@ -276,6 +283,10 @@ export class SpecResolver extends BaseResolver {
       if (!this.unwritableNumbers.some((known) => known.absoluteFile === error.absoluteFile))
         this.unwritableNumbers.push(error);
       parsed = error.parsed;
+    }
+    if (isRoot !== true && !this.invalidRefEscapes.some((known) => known.source === source)) {
+      const problems = invalidRefEscapes(parsed, source.absoluteRef);
+      if (problems.length > 0) this.invalidRefEscapes.push({ source, problems });
     }
     this.scope.onParsed?.(parsed);
     return { source, parsed };

@@ -467,4 +467,23 @@ describe('a $ref with a `~` that is no escape', () => {
       ]);
     }
   });
+  // A file the root refers to was not checked: its `~2` resolved to a key `A~2b` without a word.
+  it('in a file the root refers to as well, at its line there', async () => {
+    for (const defs of ['$defs:\n  A~2b: {type: string}\n', '$defs:\n  Other: {type: string}\n']) {
+      const error = await refused({
+        'openapi.yaml': usesSchema('./b.yaml'),
+        'b.yaml': `type: object\nproperties:\n  n: {$ref: '#/$defs/A~2b'}\n${defs}`,
+      });
+      expect(
+        error.problems.map((p) => [p.location.file, p.location.pointer, p.location.line, p.hint]),
+      ).toEqual([
+        [
+          'b.yaml',
+          '#/properties/n/$ref',
+          3,
+          'for a key with a `~` in it, write it as `~0`: "#/$defs/A~02b"',
+        ],
+      ]);
+    }
+  });
 });
