@@ -14,6 +14,7 @@ import { asciiWords, pascalCase, words } from './names.ts';
 import { exportName, kebabCase, npmNameProblem, upperSnake } from './sdk-names.ts';
 import type { ApiInfo, PackageRepository } from './types.ts';
 import type { Warnings } from '../warnings.ts';
+import { hasEmptyHost, isBlockedPort } from '../../templates/runtime/internal/url.ts';
 
 export interface SdkSettings {
   /** The client's name as wanted; the model claims it (build-client-exports.ts `claimClientName`). */
@@ -159,7 +160,7 @@ function isHttpOrPath(url: string): boolean {
  */
 function parses(url: string): boolean {
   // `https:///v1`: the parser skips the empty host and reads `v1` as the host (helper-121 V11).
-  if (/^\s*[A-Za-z][A-Za-z0-9+.-]*:[\\/]{3}/.test(url)) return false;
+  if (hasEmptyHost(url)) return false;
   const read = isRelative(url)
     ? URL.canParse(url, 'https://host.invalid/')
       ? new URL(url, 'https://host.invalid/')
@@ -169,17 +170,8 @@ function parses(url: string): boolean {
       : undefined;
   // A port fetch never connects to (the Fetch standard's "bad port" list, and 0): every call
   // failed as a connection error, retried.
-  return read !== undefined && !BAD_PORTS.has(read.port === '' ? -1 : Number(read.port));
+  return read !== undefined && !isBlockedPort(read);
 }
-
-/** The Fetch standard's bad ports (§2.9 "port blocking"), and 0, which no server listens on. */
-const BAD_PORTS: ReadonlySet<number> = new Set([
-  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102,
-  103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465,
-  512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993,
-  995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668,
-  6669, 6679, 6697, 10080,
-]);
 
 /** Whether an http(s) URL or path has no scheme (`/api`, `./v1`, `v2`, `//host/x`): a relative reference. */
 function isRelative(url: string): boolean {

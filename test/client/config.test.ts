@@ -184,6 +184,22 @@ describe('new Gigs()', () => {
     expect(refusal('ftp://api.example.com')).toContain('has the scheme ftp:');
 
     expect(refusal('https://api example.com')).toContain('is not a valid URL');
+    // Fetch never connects to a blocked port (Fetch §2.9) nor reads an empty host: every call
+    // failed as a connection error, retried, or went to the host `v1`.
+    expect(refusal('http://127.0.0.1:6667/v1')).toContain(
+      'is on port 6667, which fetch never connects to',
+    );
+    expect(refusal('https://api.example.com:0')).toContain('no server listens on port 0');
+    expect(refusal('https:///v1')).toContain('has an empty host');
+    expect(
+      () =>
+        new Gigs({
+          token: 't',
+          project: 'p',
+          baseURL: 'http://127.0.0.1:6668',
+          fetch: globalThis.fetch,
+        }),
+    ).not.toThrow();
     process.env['GIGS_BASE_URL'] = 'https://bob:hunter2@api.example.com';
     expect(() => new Gigs({ token: 't' })).toThrow('"https://bob:[redacted]@api.example.com"');
   });

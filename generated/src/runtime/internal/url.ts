@@ -95,8 +95,38 @@ export function baseURLProblem(baseURL: string, withOwnFetch: boolean): string |
     return `The base URL ${shown} has the scheme ${url.protocol}, which fetch does not send over the network. Pass an http: or https: URL, or a fetch of your own that takes ${url.protocol} URLs.`;
   if (url.username !== '' || url.password !== '')
     return `The base URL ${shown} holds credentials, which fetch refuses in a URL (Fetch standard). Pass the URL without them, and the credential as the client's token.`;
+  if (hasEmptyHost(baseURL))
+    return `The base URL ${shown} has an empty host (three slashes after the scheme), so fetch would read the first part of its path as the host. Pass the API's absolute URL, e.g. { baseURL: 'https://api.example.com/v1' }.`;
+  if (isBlockedPort(url))
+    return `The base URL ${shown} is on port ${url.port}, which fetch never connects to (the Fetch standard's port blocking, §2.9${url.port === '0' ? '; no server listens on port 0' : ''}). Pass the URL of the port the API listens on.`;
   return undefined;
 }
+
+/**
+ * Whether `text` has a scheme followed by three slashes (`https:///v1`): WHATWG URL skips the
+ * empty host and reads `v1` as the host. The generator checks the spec's servers with it too.
+ */
+export function hasEmptyHost(text: string): boolean {
+  return /^\s*[A-Za-z][A-Za-z0-9+.-]*:[\\/]{3}/.test(text);
+}
+
+/**
+ * Whether fetch refuses to connect to `url`'s port: the Fetch standard's bad ports (§2.9 "port
+ * blocking": 21, 22, 25, 6667, …), and 0, on which no server listens. The generator checks the
+ * spec's servers with it too (generator/model/build-info.ts).
+ */
+export function isBlockedPort(url: URL): boolean {
+  return url.port !== '' && BAD_PORTS.has(Number(url.port));
+}
+
+/** The Fetch standard's bad ports (§2.9), and 0. */
+const BAD_PORTS: ReadonlySet<number> = new Set([
+  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102,
+  103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465,
+  512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993,
+  995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668,
+  6669, 6679, 6697, 10080,
+]);
 
 /**
  * What lies between a text's scheme (or start) and its last `@`: where credentials would be, in
