@@ -152,8 +152,8 @@ function formatLocation(location: GeneratorErrorLocation): string {
   return text;
 }
 
-/** Escapes one JSON pointer token (RFC 6901). */
-function pointerToken(token: string | number): string {
+/** Escapes one JSON pointer token (RFC 6901 §3: `~` as `~0`, `/` as `~1`). */
+export function pointerToken(token: string | number): string {
   const text = String(token);
   // Most tokens need no escape: two searches cost less than two replaces (GitHub's description
   // joins millions of pointers).

@@ -23,7 +23,8 @@ import { getByRef } from '../../../generator/pointer.ts';
 import type { Level, WireRule } from './rules.ts';
 import { INPUT_USES, schemaUses, type SchemaUse } from './uses.ts';
 import type { RedoclyChange } from './wire.ts';
-import { escapeToken, pathTokens, siblingsCount } from './wire-schemas.ts';
+import { pathTokens, siblingsCount } from './wire-schemas.ts';
+import { pointerToken } from '../../../generator/errors.ts';
 
 interface Docs {
   base: Record<string, unknown>;
@@ -81,17 +82,17 @@ class Reader {
         } else if (key === 'properties') {
           if (!isRecord(value)) return undefined;
           for (const [name, property] of Object.entries(value)) {
-            const read = this.text(property, `${at}/properties/${escapeToken(name)}`, inner);
+            const read = this.text(property, `${at}/properties/${pointerToken(name)}`, inner);
             if (read === undefined) return undefined;
             const known = merged.properties.get(name);
             if (known !== undefined && known.schema !== read) return undefined;
             merged.properties.set(name, {
               schema: read,
-              pointer: `${at}/properties/${escapeToken(name)}`,
+              pointer: `${at}/properties/${pointerToken(name)}`,
             });
           }
         } else {
-          const read = this.text(value, `${at}/${escapeToken(key)}`, inner);
+          const read = this.text(value, `${at}/${pointerToken(key)}`, inner);
           if (read === undefined) return undefined;
           const known = merged.keywords.get(key);
           if (known !== undefined && known !== read) return undefined;
@@ -206,7 +207,7 @@ function locate(
     if (Array.isArray(node) && /^\d+$/.test(token)) node = node[Number(token)];
     else if (isRecord(node) && Object.hasOwn(node, token)) node = node[token];
     else return undefined;
-    pointer = `${pointer}/${escapeToken(token)}`;
+    pointer = `${pointer}/${pointerToken(token)}`;
   }
   // The place itself is where its `$ref` leads: the named schema.
   return follow() ? { node, pointer } : undefined;
@@ -275,7 +276,7 @@ export function withRegroupsRead(
   const found = new Map<string, Regroup | undefined>();
   const regroupAt = (tokens: string[]): Regroup | undefined => {
     for (let length = 1; length <= tokens.length; length++) {
-      const path = `#/${tokens.slice(0, length).map(escapeToken).join('/')}`;
+      const path = `#/${tokens.slice(0, length).map(pointerToken).join('/')}`;
       if (!found.has(path)) found.set(path, regroup(path, tokens.slice(0, length)));
       const at = found.get(path);
       if (at !== undefined) return at;
@@ -364,7 +365,7 @@ function differences(
     line(
       'schema-type-changed',
       'modified',
-      `${at.path}/properties/${escapeToken(name)}`,
+      `${at.path}/properties/${pointerToken(name)}`,
       `Property \`${name}\`${of} changed: it accepts other values than before.`,
       pointer,
     );
@@ -376,7 +377,7 @@ function differences(
       line(
         'property-removed',
         'removed',
-        `${at.path}/properties/${escapeToken(name)}`,
+        `${at.path}/properties/${pointerToken(name)}`,
         `Property \`${name}\`${of} was removed.`,
         pointer,
       );

@@ -20,7 +20,7 @@
  * `required-properties-added` says a new property "became required": it is said to be new.
  */
 import { isRecord } from '../../../generator/json.ts';
-import { joinPointer } from '../../../generator/errors.ts';
+import { joinPointer, pointerToken } from '../../../generator/errors.ts';
 import { getByPointer, getByRef, pointerTokens, refOf } from '../../../generator/pointer.ts';
 import type { RedoclyChange } from './wire.ts';
 
@@ -153,7 +153,7 @@ function splitRename(
   // A parameter is an entry of a list: the pair is at the same place of both lists.
   const parameter = change.property === 'name';
   const parent = change.path.slice(0, change.path.lastIndexOf('/'));
-  const removedPath = parameter ? change.path : `${parent}/${escapeToken(from)}`;
+  const removedPath = parameter ? change.path : `${parent}/${pointerToken(from)}`;
   const where = (doc: Record<string, unknown>) => {
     const node = parameterAt(doc, change.path);
     return isRecord(node) && typeof node.in === 'string' ? node.in : '';
@@ -291,8 +291,4 @@ function parameterAt(doc: Record<string, unknown>, pointer: string): unknown {
   const node = getByPointer(doc, pointer);
   const ref = isRecord(node) ? refOf(node) : undefined;
   return ref === undefined ? node : getByRef(doc, ref);
-}
-
-function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }

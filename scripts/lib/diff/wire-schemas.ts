@@ -22,6 +22,7 @@
  */
 import { isRecord } from '../../../generator/json.ts';
 import { getByRef } from '../../../generator/pointer.ts';
+import { pointerToken } from '../../../generator/errors.ts';
 import type { Level } from './rules.ts';
 import type { RedoclyChange } from './wire.ts';
 
@@ -32,10 +33,6 @@ export function pathTokens(path: string): string[] {
     .split('/')
     .filter((token) => token !== '')
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Whether a `$ref`'s siblings are part of the schema (OpenAPI 3.1), not ignored (3.0). */
@@ -71,7 +68,7 @@ function locate(
     if (Array.isArray(node) && /^\d+$/.test(token)) node = node[Number(token)];
     else if (isRecord(node) && Object.hasOwn(node, token)) node = node[token];
     else return undefined;
-    pointer = `${pointer}/${escapeToken(token)}`;
+    pointer = `${pointer}/${pointerToken(token)}`;
   }
   return { node, pointer };
 }
@@ -349,7 +346,7 @@ export function withTrueSchemaChanges(
   const wraps = new Map<string, Wrap | undefined>();
   const wrapAt = (tokens: string[]): Wrap | undefined => {
     for (let length = 1; length <= tokens.length; length++) {
-      const path = `#/${tokens.slice(0, length).map(escapeToken).join('/')}`;
+      const path = `#/${tokens.slice(0, length).map(pointerToken).join('/')}`;
       if (!wraps.has(path)) {
         const base = locate(docs.base, tokens.slice(0, length));
         const head = locate(docs.head, tokens.slice(0, length));
@@ -368,7 +365,7 @@ export function withTrueSchemaChanges(
   const rewritten = new Map<string, boolean>();
   const rewrittenAt = (tokens: string[]): boolean => {
     for (let length = 1; length <= tokens.length; length++) {
-      const path = tokens.slice(0, length).map(escapeToken).join('/');
+      const path = tokens.slice(0, length).map(pointerToken).join('/');
       let same = rewritten.get(path);
       if (same === undefined) {
         const base = locate(docs.base, tokens.slice(0, length));
@@ -384,7 +381,7 @@ export function withTrueSchemaChanges(
   const widened = new Map<string, { base: string; head: string } | undefined>();
   const widenedAt = (tokens: string[]): string | undefined => {
     for (let length = 1; length <= tokens.length; length++) {
-      const path = `#/${tokens.slice(0, length).map(escapeToken).join('/')}`;
+      const path = `#/${tokens.slice(0, length).map(pointerToken).join('/')}`;
       if (!widened.has(path)) {
         const base = locate(docs.base, tokens.slice(0, length));
         const head = locate(docs.head, tokens.slice(0, length));
