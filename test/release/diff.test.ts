@@ -2079,3 +2079,23 @@ describe('a method that stops or starts paginating', () => {
     }
   });
 });
+
+// helper-120 L11: an added property was placed at the first line of its value (`description:`
+// below the key), one line off.
+describe('where a wire line places something added', () => {
+  it('at the line of its key', async () => {
+    resetSpec(repo);
+    const file = join(repo, 'spec/schemas/Order.yaml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(
+      file,
+      text.replace('properties:\n', 'properties:\n  extra:\n    description: Something extra.\n    type: string\n'),
+    );
+    const line = (await readFile(file, 'utf8')).split('\n').indexOf('  extra:') + 1;
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const added = report.changes.find(
+      (change) => change.kind.startsWith('wire/') && change.message.includes('`extra` added'),
+    );
+    expect(added?.message).toContain(`(spec/schemas/Order.yaml:${line})`);
+  });
+});

@@ -233,7 +233,9 @@ function headPlace(
   base: Record<string, unknown>,
 ): SourcePlace | undefined {
   if (source?.pointer === undefined) return undefined;
-  if (!onBase) return head.place(source.pointer);
+  // Something added is where its key is written (`extra:`), not the first line of its value
+  // (`type: string`, or a `description` below the key: helper-120 L11).
+  if (!onBase) return head.place(source.pointer, change.kind === 'added' ? 'key' : 'value');
   const removed = change.kind === 'removed';
   // A part of a schema the place no longer uses (`$ref: Plan` replaced), still in the head as it
   // was: the place is where it was used, not the schema's own file, which did not change.
