@@ -83,7 +83,9 @@ export class SourceMap {
    */
   place(pointer: string, at: 'value' | 'key' = 'value'): SourcePlace | undefined {
     try {
-      const found = this.#walk(pointerTokens(pointer));
+      // A key's line is in the file that writes the key, even when its value is a `$ref` to
+      // another file (a component written as one: its name's line, not the target's first).
+      const found = this.#walk(pointerTokens(pointer), at === 'value');
       if (found === undefined) return undefined;
       const lookup = this.#lineLookup(found.file);
       const place = lookup === undefined ? {} : lineAndColumn(lookup, found.tokens, at);
@@ -189,12 +191,16 @@ export class SourceMap {
    * Follows `tokens` from the root file through the `$ref`s on the way; a component the bundler
    * added (`#/components/parameters/PlanId`, which no file has) from the file its `$ref` named.
    */
-  #walk(tokens: readonly string[]): { file: string; tokens: string[] } | undefined {
+  #walk(tokens: readonly string[], intoRef = true): { file: string; tokens: string[] } | undefined {
     const root = { file: this.rootFile, tokens: [], node: this.#document(this.rootFile) };
     // Where the bundle holds content and the file a `$ref` to it (a component written as a `$ref`
     // to a file, load/file-components.ts), the place is the content, in its file.
     const bundled = getByPointer(this.bundled, joinPointer('#', ...tokens));
-    const found = this.#walkFrom(root, tokens, !(isRecord(bundled) && '$ref' in bundled));
+    const found = this.#walkFrom(
+      root,
+      tokens,
+      intoRef && !(isRecord(bundled) && '$ref' in bundled),
+    );
     if (found !== undefined || tokens[0] !== 'components' || tokens.length < 3) return found;
     const added = this.#addedComponents().get(joinPointer('#', ...tokens.slice(0, 3)));
     return added === undefined ? undefined : this.#walkFrom(added, tokens.slice(3));

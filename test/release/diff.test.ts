@@ -2099,3 +2099,16 @@ describe('where a wire line places something added', () => {
     expect(added?.message).toContain(`(spec/schemas/Order.yaml:${line})`);
   });
 });
+
+describe('where a wire line places a component written as a $ref to a file', () => {
+  it('a new name is at its key, not at the first line of the file it names', async () => {
+    resetSpec(repo);
+    const file = join(repo, 'spec', ROOT_FILE);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('\n    Channel:\n', '\n    SalesChannel:\n'));
+    const line = (await readFile(file, 'utf8')).split('\n').indexOf('    SalesChannel:') + 1;
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const added = report.changes.find((change) => change.kind === 'wire/schema-added');
+    expect(added?.message).toContain(`(spec/${ROOT_FILE}:${line})`);
+  });
+});
