@@ -11,58 +11,122 @@ import { joinPointer } from './errors.ts';
 import { isRecord } from './json.ts';
 import { pointerRef } from './pointer.ts';
 
-const anchorCache = new WeakMap<Record<string, unknown>, Map<string, string>>();
+/**
+ * The anchors of a document's component schemas. A `$ref: '#tag'` names an anchor of the schema
+ * resource it is written in (JSON Schema 2020-12 §8.2.1–8.2.2): the nearest enclosing schema with
+ * an `$id`, else the document. Two resources may declare the same name (`$id: …/a` and `$id: …/b`
+ * each with `$anchor: item`): each `$ref` finds its own resource's.
+ */
+interface Anchors {
+  /** Each name → the first schema declaring it, anywhere (a `$ref` whose resource has none). */
+  all: Map<string, string>;
+  /** Each resource (the pointer of its schema with `$id`; `#` for the document) → its anchors. */
+  byResource: Map<string, Map<string, string>>;
+}
 
-/** `$anchor` and `$dynamicAnchor` names of the component schemas (at any depth) → refs to them. */
-export function schemaAnchors(doc: Record<string, unknown>): Map<string, string> {
+const anchorCache = new WeakMap<Record<string, unknown>, Anchors>();
+
+function anchorsOf(doc: Record<string, unknown>): Anchors {
   let found = anchorCache.get(doc);
   if (found !== undefined) return found;
-  found = new Map();
+  const anchors: Anchors = { all: new Map(), byResource: new Map() };
+  found = anchors;
   // `names`: `value` is a name map (`properties`, `$defs`), whose entries are schemas again (a
-  // property called `example` or `$anchor`).
-  const visit = (value: unknown, pointer: string, depth: number, names: boolean): void => {
+  // property called `example` or `$anchor`). `resource`: the pointer of the enclosing `$id`'s schema.
+  const visit = (
+    value: unknown,
+    pointer: string,
+    depth: number,
+    names: boolean,
+    resource: string,
+  ): void => {
     if (depth > 64) return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, joinPointer(pointer, i), depth + 1, false));
+      value.forEach((item, i) => visit(item, joinPointer(pointer, i), depth + 1, false, resource));
       return;
     }
     if (!isRecord(value)) return;
+    const own = !names && typeof value.$id === 'string' ? pointer : resource;
     for (const key of names ? [] : ['$anchor', '$dynamicAnchor']) {
       const name = value[key];
-      if (typeof name === 'string' && !found.has(name)) found.set(name, pointerRef(pointer));
+      if (typeof name !== 'string') continue;
+      const ref = pointerRef(pointer);
+      if (!anchors.all.has(name)) anchors.all.set(name, ref);
+      let local = anchors.byResource.get(own);
+      if (local === undefined) anchors.byResource.set(own, (local = new Map<string, string>()));
+      if (!local.has(name)) local.set(name, ref);
     }
     for (const [key, item] of Object.entries(value)) {
       if (names || holdsObjects(key))
-        visit(item, joinPointer(pointer, key), depth + 1, !names && NAME_MAPS.has(key));
+        visit(item, joinPointer(pointer, key), depth + 1, !names && NAME_MAPS.has(key), own);
     }
   };
   const components = doc.components;
-  if (isRecord(components)) visit(components.schemas, '#/components/schemas', 0, true);
+  if (isRecord(components)) visit(components.schemas, '#/components/schemas', 0, true, '#');
   anchorCache.set(doc, found);
   return found;
 }
 
 /**
+ * The ref of the schema that the anchor `name` names for a `$ref` written at `at` (a JSON pointer
+ * of `doc`): its own resource's anchor (the nearest enclosing schema with `$id`), else the first
+ * of that name in the document; undefined when none declares it.
+ */
+export function anchorTarget(
+  doc: Record<string, unknown>,
+  name: string,
+  at: string,
+): string | undefined {
+  const anchors = anchorsOf(doc);
+  return anchorInResource(doc, resourceAt(anchors, at), name) ?? anchors.all.get(name);
+}
+
+/**
+ * The anchor `name` of the resource whose schema is at `resource` (`#` for the document's own);
+ * undefined when that resource declares no such anchor.
+ */
+export function anchorInResource(
+  doc: Record<string, unknown>,
+  resource: string,
+  name: string,
+): string | undefined {
+  return anchorsOf(doc).byResource.get(resource)?.get(name);
+}
+
+/** The resource a pointer is inside: the deepest resource pointer that is it or holds it. */
+function resourceAt(anchors: Anchors, at: string): string {
+  let best = '#';
+  for (const resource of anchors.byResource.keys()) {
+    if (resource.length > best.length && (at === resource || at.startsWith(`${resource}/`)))
+      best = resource;
+  }
+  return best;
+}
+
+/**
  * Every `$ref` to an anchor of `document` turned, in place, into the JSON pointer of the schema
- * that declares it; returns the document.
+ * that declares it (in the `$ref`'s own resource first: {@link anchorTarget}); returns the document.
  */
 export function anchorRefsAsPointers<T extends object>(document: T): T {
-  const anchors = schemaAnchors(document as Record<string, unknown>);
-  anchorCache.delete(document as Record<string, unknown>);
-  if (anchors.size === 0) return document;
-  const visit = (value: unknown): void => {
+  const doc = document as Record<string, unknown>;
+  const anchors = anchorsOf(doc);
+  anchorCache.delete(doc);
+  if (anchors.all.size === 0) return document;
+  const visit = (value: unknown, pointer: string): void => {
     if (Array.isArray(value)) {
-      for (const item of value) visit(item);
+      value.forEach((item, i) => visit(item, joinPointer(pointer, i)));
       return;
     }
     if (!isRecord(value)) return;
     const ref = value.$ref;
     if (typeof ref === 'string' && /^#[^/]/.test(ref)) {
-      const pointer = anchors.get(ref.slice(1));
-      if (pointer !== undefined) value.$ref = pointer;
+      const name = ref.slice(1);
+      const target =
+        anchors.byResource.get(resourceAt(anchors, pointer))?.get(name) ?? anchors.all.get(name);
+      if (target !== undefined) value.$ref = target;
     }
-    for (const item of Object.values(value)) visit(item);
+    for (const [key, item] of Object.entries(value)) visit(item, joinPointer(pointer, key));
   };
-  visit(document);
+  visit(document, '#');
   return document;
 }

@@ -14,6 +14,7 @@ import { holdsObjects, NAME_MAPS } from '../document-keys.ts';
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { pointerRef } from '../pointer.ts';
+import { anchorInResource } from '../anchors.ts';
 
 /** Below this, nothing nests in a real spec (parse.ts refuses documents nested deeper than 100). */
 const MAX_DEPTH = 128;
@@ -67,8 +68,13 @@ export function idRefsAsPointers(document: object, rootURL: string, file: string
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
     const target = resources.get(withoutFragment(uri));
     if (target !== undefined) {
-      // `#/…` inside the resource, or the resource itself; an anchor name (`#leaf`) is anchors.ts's.
+      // `#/…` inside the resource, or the resource itself; an anchor name (`…/b#leaf`) of that
+      // resource (anchors.ts; a bare `#leaf` is left to anchors.ts, which finds the ref's own).
       if (fragment === '' || fragment.startsWith('/')) holder.$ref = pointerRef(target) + fragment;
+      else if (!ref.startsWith('#')) {
+        const anchored = anchorInResource(document as Record<string, unknown>, target, fragment);
+        if (anchored !== undefined) holder.$ref = anchored;
+      }
       continue;
     }
     if (base !== rootURL && !base.startsWith('file:') && !isAbsolute(ref)) {

@@ -58,7 +58,7 @@ import {
   refPointer,
 } from '../pointer.ts';
 import { parentWithoutUnion, unionParentOf } from '../union-parent.ts';
-import { schemaAnchors } from '../anchors.ts';
+import { anchorTarget } from '../anchors.ts';
 
 export interface SchemaBuildContext {
   file: string;
@@ -924,7 +924,7 @@ function dynamicRef(
     const component = /^#\/components\/schemas\/[^/]+/.exec(vc.pointer)?.[0];
     target = component === undefined ? undefined : pointerRef(component);
   } else if (raw.startsWith('#/')) target = raw;
-  else if (raw.startsWith('#') && c.doc) target = schemaAnchors(c.doc).get(raw.slice(1));
+  else if (raw.startsWith('#') && c.doc) target = anchorTarget(c.doc, raw.slice(1), vc.pointer);
   if (target === undefined) {
     throw new GeneratorError(
       `${key} ${JSON.stringify(raw)} names no schema of the document`,
@@ -964,7 +964,7 @@ function buildInlineRef(ref: string, vc: ValueContext, c: Ctx): SchemaNode {
       "move the schema into components.schemas and use '#/components/schemas/<Name>'",
     );
   }
-  const anchored = /^#[^/]/.test(ref) ? schemaAnchors(c.doc).get(ref.slice(1)) : undefined;
+  const anchored = /^#[^/]/.test(ref) ? anchorTarget(c.doc, ref.slice(1), vc.pointer) : undefined;
   if (anchored !== undefined) return build({ $ref: anchored }, vc.pointer, c);
   const pointer = refPointer(ref);
   if (pointer === undefined) {

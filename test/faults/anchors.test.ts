@@ -49,3 +49,29 @@ same<components['schemas']['Owner']['favourite'], 'x' | 'y' | undefined>(true);
     expect(is('Tree', { children: [{ children: 'no' }] })).toBe(false);
   });
 });
+
+describe('$refs to anchors two schema resources declare alike', () => {
+  it("name the anchor of the $ref's own resource, and an absolute $ref that resource's", async () => {
+    const pkg = await faultPackage('anchors-scoped.yaml');
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { A, B, C } from './types.js';
+same<A['v'], number | undefined>(true);
+same<B['v'], string | undefined>(true);
+same<C['v'], string | undefined>(true);
+same<C['w'], A | undefined>(true);
+`,
+      }),
+    ).toEqual([]);
+    const guards = await importModules({
+      'guards.ts': pkg.files.get('src/guards.ts') ?? '',
+      'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
+    });
+    const is = (name: string, value: unknown) =>
+      (guards[`is${name}`] as (v: unknown) => boolean)(value);
+    expect([is('A', { v: 1 }), is('A', { v: 's' })]).toEqual([true, false]);
+    expect([is('B', { v: 's' }), is('B', { v: 1 })]).toEqual([true, false]);
+    expect([is('C', { v: 's', w: { v: 1 } }), is('C', { v: 1 })]).toEqual([true, false]);
+  });
+});
