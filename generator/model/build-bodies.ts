@@ -6,11 +6,12 @@ import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer, withReferenceText } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { bodylessBecause } from './bodyless.ts';
-import { isJsonMediaType, isJsonRecords, mediaKind } from './media-types.ts';
+import { isBinaryString, isJsonMediaType, isJsonRecords, mediaKind } from './media-types.ts';
 import { isSchemaPlace } from './schema-places.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { textSchema } from './text-body.ts';
 import type {
+  BodyKind,
   EncodingModel,
   ExampleModel,
   HttpMethod,
@@ -373,8 +374,8 @@ export function buildResponses(
     }
     const contentType = chooseMediaType(response.content);
     if (contentType === undefined) return model;
-    const kind = mediaKind(contentType);
     const media = (response.content as Record<string, unknown>)[contentType];
+    const kind = responseKind(doc, contentType, media, ctx.file);
     model.kind = kind;
     model.contentType = contentType;
     // The media types the same reader takes (`image/jpeg` beside `image/png`), asked for too.
@@ -413,6 +414,30 @@ export function buildResponses(
     if (examples.length > 0) model.examples = examples;
     return model;
   });
+}
+
+/**
+ * How a response's body is read: by its media type (media-types.ts), except that a wildcard one
+ * (`*` + `/*`, `application/*`) whose schema is raw bytes (`format: binary`, a binary
+ * `contentMediaType`) is bytes whatever `Content-Type` the server labels them with: a file served
+ * as `application/json` or `text/csv` came back parsed or as a string, typed `Blob`
+ * (helper-122 1).
+ */
+function responseKind(
+  doc: Record<string, unknown>,
+  contentType: string,
+  media: unknown,
+  file: string,
+): BodyKind {
+  const kind = mediaKind(contentType);
+  if (kind !== 'any' || !isRecord(media) || media.schema === undefined) return kind;
+  let schema: unknown;
+  try {
+    schema = followRefs(doc, media.schema, '#', file).value;
+  } catch {
+    return kind; // a $ref that cannot be followed: reported where the schema is read
+  }
+  return isRecord(schema) && isBinaryString(schema) ? 'binary' : kind;
 }
 
 /**

@@ -11,7 +11,7 @@
  * | `text`         | `text/*`; `+xml` and `application/xml`; YAML, JavaScript, GraphQL, SQL; JSON records (`application/x-ndjson`, `application/jsonl`, `application/json-seq`: read whole, with a warning) |
  * | `form`         | `application/x-www-form-urlencoded`                                                 |
  * | `multipart`    | `multipart/form-data`                                                               |
- * | `any`          | `*` / `*`, `application/*`: the response's own `Content-Type` decides at run time    |
+ * | `any`          | `*` / `*`, `application/*`: the response's own `Content-Type` decides at run time (a response whose schema is bytes is `binary`: build-bodies.ts `responseKind`) |
  * | `binary`       | everything else: `application/octet-stream`, `application/pdf`, `image/*`, `audio/*`, `video/*`, `font/*`, archives, other `multipart/*`, unknown types |
  *
  * Media type parameters (`; charset=utf-8`) and case do not matter.
