@@ -329,10 +329,13 @@ function declarations(
   const target = resolve(schema);
   if (!isRecord(target) || seen.has(target)) return [];
   seen.add(target);
-  const own =
+  // The property as written too: `readOnly` beside its `$ref` applies (OpenAPI 3.1 §4.8.24; the
+  // model reads it there in 3.0 as well, as most tools do).
+  const written: unknown =
     isRecord(target.properties) && Object.hasOwn(target.properties, name)
-      ? [resolve(target.properties[name])]
-      : [];
+      ? target.properties[name]
+      : undefined;
+  const own = written === undefined ? [] : [written, resolve(written)];
   const members = Array.isArray(target.allOf) ? (target.allOf as unknown[]) : [];
   return [...own, ...members.flatMap((member) => declarations(member, name, resolve, seen))];
 }

@@ -337,6 +337,56 @@ export const noPassword: Sent<'/logins'> = {};
   });
 });
 
+describe('readOnly and writeOnly beside a $ref in src/openapi.ts (OpenAPI 3.1)', () => {
+  // helper-122 3: `{ $ref: Cred, readOnly: true }` stayed required both ways: the mark was read on
+  // the schema the $ref names, not beside the $ref, where OpenAPI 3.1 (and the model) reads it.
+  it('are not required where the schema is also sent (readOnly) or received (writeOnly)', async () => {
+    const o = { $ref: '#/components/schemas/O' };
+    const cred = '#/components/schemas/Cred';
+    const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Beside refs', version: '1' },
+      paths: {
+        '/o': {
+          post: {
+            operationId: 'createO',
+            requestBody: { required: true, ...json(o) },
+            responses: { '201': { description: 'The O.', ...json(o) } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Cred: { type: 'object', properties: { pw: { type: 'string' } } },
+          O: {
+            type: 'object',
+            required: ['name', 'cred', 'rid'],
+            properties: {
+              name: { type: 'string' },
+              cred: { $ref: cred, writeOnly: true },
+              rid: { $ref: cred, readOnly: true },
+            },
+          },
+        },
+      },
+    });
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { paths } from './openapi.js';
+type Sent = paths['/o']['post']['requestBody']['content']['application/json'];
+type Got = paths['/o']['post']['responses'][201]['content']['application/json'];
+export const sent: Sent = { name: 'n', cred: {} };
+export const got: Got = { name: 'n', rid: {} };
+// @ts-expect-error name is required both ways
+export const noName: Sent = { cred: {} };
+`,
+      }),
+    ).toEqual([]);
+  });
+});
+
 describe('discriminators in src/openapi.ts', () => {
   it('narrow the union, not the schemas it lists, which keep their own values', async () => {
     const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
