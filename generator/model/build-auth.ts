@@ -159,37 +159,82 @@ export function warnUnmetSecurity(
   // A name no scheme has is a typo or a dangling name, said as such, not as a credential the
   // client cannot send.
   const undeclared = warnUndeclaredSchemes(operations, declared, warnings, file);
-  const tokenWay = token === undefined ? undefined : credentialWay(token);
-  const sentByToken = new Set(
-    schemes
-      .filter((scheme) => credentialWay(scheme) === tokenWay)
-      .map((scheme) => scheme.schemeName),
-  );
+  const meets = tokenMeets(schemes, token);
   for (const operation of operations) {
     const alternatives = operation.security?.alternatives ?? [];
     if (alternatives.some((names) => names.some((name) => undeclared.has(name)))) continue;
-    const met = alternatives.some((names) => names.every((name) => sentByToken.has(name)));
+    const optional = optionalUnmet(operation, meets);
+    const met = !optional && alternatives.some(meets);
     if (met || alternatives.length === 0) continue;
     const wanted = [...new Set(alternatives.flat())].sort();
     // Alternatives that differ only in their scopes read the same: each is named once.
     const named = [
       ...new Set(
-        alternatives.map((names) => names.map((name) => JSON.stringify(name)).join(' and ')),
+        alternatives
+          .filter((names) => names.length > 0)
+          .map((names) => names.map((name) => JSON.stringify(name)).join(' and ')),
       ),
     ].join(' or ');
-    const sends =
-      token === undefined
+    const sends = optional
+      ? `the client sends no credential there${token === undefined ? '' : `: its token is sent as ${JSON.stringify(token.schemeName)}, which this operation does not list`}`
+      : token === undefined
         ? 'the client sends no credential (the spec has no bearer, API key or HTTP Basic scheme it can fill)'
         : `the client sends only its token, as ${JSON.stringify(token.schemeName)}`;
     warnings.add(
       `security:unmet:${wanted.join(',')}`,
-      `operation ${JSON.stringify(operation.operationId)} requires the security ${named}, but ${sends}`,
+      `operation ${JSON.stringify(operation.operationId)} ${optional ? `takes the security ${named}, or none` : `requires the security ${named}`}, but ${sends}`,
       { file, pointer: operation.security!.pointer },
       token === undefined
         ? 'pass the credential per call (the `headers` or `query` request options)'
         : `add \`{ ${token.schemeName}: [] }\` as an alternative in its security if the API accepts that credential there, or pass the credential per call (the \`headers\` or \`query\` request options)`,
     );
   }
+}
+
+/**
+ * Whether the client's token meets a Security Requirement Object (its scheme names): every scheme
+ * sends its credential the way the token goes ({@link credentialWay}); `{}` is met by anything.
+ */
+function tokenMeets(
+  schemes: readonly AuthModel[],
+  token: AuthModel | undefined,
+): (names: readonly string[]) => boolean {
+  const tokenWay = token === undefined ? undefined : credentialWay(token);
+  const sentByToken = new Set(
+    schemes
+      .filter((scheme) => credentialWay(scheme) === tokenWay)
+      .map((scheme) => scheme.schemeName),
+  );
+  return (names) => names.every((name) => sentByToken.has(name));
+}
+
+/**
+ * Whether an operation's security makes a credential optional (`{}`) beside requirements the
+ * token meets none of (`[{}, { apiKey: [] }]` with a bearer token): the token is then not one it
+ * lists, and the call goes without it (OpenAPI 3.1 §4.8.10).
+ */
+function optionalUnmet(
+  operation: Pick<OperationModel, 'security'>,
+  meets: (names: readonly string[]) => boolean,
+): boolean {
+  const alternatives = operation.security?.alternatives ?? [];
+  const named = alternatives.filter((names) => names.length > 0);
+  return named.length > 0 && named.length < alternatives.length && !named.some(meets);
+}
+
+/**
+ * Marks as anonymous (no credential sent) the operations whose security is optional and lists
+ * no requirement the client's token meets ({@link optionalUnmet}): a bearer token went to an
+ * operation that accepts none or an API key, a credential it never asked for (helper-122 6).
+ */
+export function withoutUnlistedToken(
+  operations: OperationModel[],
+  schemes: readonly AuthModel[],
+  token: AuthModel | undefined,
+): void {
+  const meets = tokenMeets(schemes, token);
+  for (const operation of operations)
+    if (!operation.anonymous && optionalUnmet(operation, meets)) operation.anonymous = true;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   isTokenOptional,
   tokenAuth,
   warnUnmetSecurity,
+  withoutUnlistedToken,
 } from './build-auth.ts';
 import { buildClientExports, claimClientName } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
@@ -147,6 +148,7 @@ export async function buildModel(
   if (placed !== undefined && auth !== undefined) {
     const token = tokenAuth(auth, placed.operations, rootSchemeNames(doc));
     warnUnmetSecurity(placed.operations, auth, token, warnings, file, declaredSchemeNames(doc));
+    withoutUnlistedToken(placed.operations, auth, token);
   }
   // The patterns the guards run (named schemas' and the operations' own success bodies'), judged
   // for safety; the rest, only for being regular expressions at all.

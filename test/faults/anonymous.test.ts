@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writePackage, type WrittenPackage } from '../emit/client/package.ts';
 import { json, startServer, type TestServer } from '../runtime/server.ts';
-import { diagnostics, faultPackage, type FaultPackage } from './package.ts';
+import { diagnostics, faultPackage, specPackage, type FaultPackage } from './package.ts';
 
 type Resource = Record<string, () => Promise<unknown>>;
 
@@ -140,6 +140,68 @@ describe('a credential every operation makes optional (`security: [{}, bearer]`)
       ]);
     } finally {
       if (previous !== undefined) process.env['OPTIONAL_CREDENTIAL_TOKEN'] = previous;
+      await server.close();
+      await written.remove();
+    }
+  });
+});
+
+// helper-122 6: an operation whose security is `[{}, { apiKey }]` got the client's bearer token, a
+// credential it does not list, without a word.
+describe('an optional credential of another kind than the token (`security: [{}, apiKey]`)', () => {
+  it('goes without the token, with a warning; one that lists the token gets it', async () => {
+    const op = (id: string, security?: unknown[]) => ({
+      get: {
+        operationId: id,
+        'x-sdk-method': `items.${id}`,
+        tags: ['items'],
+        ...(security === undefined ? {} : { security }),
+        responses: { '204': { description: 'Done.' } },
+      },
+    });
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Optional other', version: '1.0.0' },
+      security: [{ bearer: [] }],
+      paths: {
+        '/key': op('key', [{}, { keyH: [] }]),
+        '/optional': op('optional', [{}, { bearer: [] }]),
+        '/root': op('root'),
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          keyH: { type: 'apiKey', in: 'header', name: 'X-Key' },
+        },
+      },
+    });
+    expect(pkg.model.operations.map((o) => [o.operationId, o.anonymous])).toEqual([
+      ['key', true],
+      ['optional', false],
+      ['root', false],
+    ]);
+    expect(pkg.model.warnings.map((w) => [w.location.pointer, w.problem])).toEqual([
+      [
+        '#/paths/~1key/get/security',
+        'operation "key" takes the security "keyH", or none, but the client sends no credential there: its token is sent as "bearer", which this operation does not list',
+      ],
+    ]);
+    const written = await writePackage(pkg.files);
+    const server = await startServer(() => ({ status: 204, headers: {}, body: '' }));
+    try {
+      const { OptionalOther } = (await import(`${written.dir}/src/index.ts`)) as {
+        OptionalOther: new (options: { baseURL: string; token: string }) => {
+          items: Record<'key' | 'optional' | 'root', () => Promise<unknown>>;
+        };
+      };
+      const client = new OptionalOther({ baseURL: server.url, token: 'tok' });
+      for (const id of ['key', 'optional', 'root'] as const) await client.items[id]();
+      expect(server.requests.map((request) => request.headers['authorization'])).toEqual([
+        undefined,
+        'Bearer tok',
+        'Bearer tok',
+      ]);
+    } finally {
       await server.close();
       await written.remove();
     }
