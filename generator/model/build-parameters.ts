@@ -292,6 +292,16 @@ function parameterModel(
       'leave `style` out (form), or give the parameter an object schema',
     );
   }
+  if (style === 'deepObject' && raw.explode === false) {
+    // The style values table has deepObject only with explode true (§4.8.12.4.1: "n/a" for
+    // false); written without `explode`, as most specs do, it is read exploded without a word.
+    ctx.warnings.add(
+      'parameter:deep-object-not-exploded',
+      `query parameter ${JSON.stringify(name)} has \`style: deepObject\` with \`explode: false\`, which OpenAPI does not define (§4.8.12.4): it is sent exploded (\`${name}[key]=value\`), as deepObject always is`,
+      { file: ctx.file, pointer: joinPointer(pointer, 'explode') },
+      'remove `explode: false` (or write `explode: true`); for one `name=key,value` pair list, use `style: form` with `explode: false`',
+    );
+  }
   // Only a query parameter's (the specification ignores it elsewhere).
   if (location === 'query' && raw.allowReserved === true) model.allowReserved = true;
   if (raw.schema === undefined && isRecord(raw.content)) {

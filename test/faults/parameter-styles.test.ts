@@ -52,6 +52,14 @@ describe('a parameter style its location does not take', () => {
     expect(places?.[3]?.[1]).toMatch(/"fields" has `style: label`/);
     const deep = model.warnings.find((w) => w.key === 'parameter:deep-object-not-object');
     expect(deep?.places.map((place) => place.location.pointer)).toEqual([at(4)]);
+    // helper-122 7: the table has no deepObject with explode false; it went exploded silently.
+    const unexploded = model.warnings.find((w) => w.key === 'parameter:deep-object-not-exploded');
+    expect(unexploded?.places.map((place) => [place.location.pointer, place.problem])).toEqual([
+      [
+        '#/paths/~1items~1{id}/get/parameters/6/explode',
+        'query parameter "sort" has `style: deepObject` with `explode: false`, which OpenAPI does not define (§4.8.12.4): it is sent exploded (`sort[key]=value`), as deepObject always is',
+      ],
+    ]);
   });
 
   it('is sent in the location default style, its explode kept', async () => {
@@ -61,9 +69,12 @@ describe('a parameter style its location does not take', () => {
       fields: ['x', 'y'],
       kinds: ['k', 'l'],
       filter: { a: '1' },
+      sort: { by: 'name' },
     });
     const request = server.requests.at(-1)!;
-    expect(request.url).toBe('/items/a1?tags=a&tags=b&fields=x,y&kinds=k&kinds=l&filter%5Ba%5D=1');
+    expect(request.url).toBe(
+      '/items/a1?tags=a&tags=b&fields=x,y&kinds=k&kinds=l&filter%5Ba%5D=1&sort%5Bby%5D=name',
+    );
     expect(request.headers['x-mode']).toBe('fast');
   });
 });
