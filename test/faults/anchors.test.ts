@@ -5,8 +5,7 @@
  * anchor refs are now pointers before bundling (generator/anchors.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { importModules } from '../guards/compile.ts';
-import { diagnostics, EQUAL, faultPackage } from './package.ts';
+import { diagnostics, EQUAL, faultPackage, packageIs } from './package.ts';
 
 const FIXTURE = 'anchors.yaml';
 
@@ -32,12 +31,7 @@ same<components['schemas']['Owner']['favourite'], 'x' | 'y' | undefined>(true);
 
   it('are checked by the guards as the anchored schema', async () => {
     const pkg = await faultPackage(FIXTURE);
-    const guards = await importModules({
-      'guards.ts': pkg.files.get('src/guards.ts') ?? '',
-      'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
-    });
-    const is = (name: string, value: unknown) =>
-      (guards[`is${name}`] as (v: unknown) => boolean)(value);
+    const is = await packageIs(pkg);
     expect(
       [
         { name: 'Rex', tag: 'cute', owner: { email: 'a@b.c' } },
@@ -64,12 +58,7 @@ same<C['w'], A | undefined>(true);
 `,
       }),
     ).toEqual([]);
-    const guards = await importModules({
-      'guards.ts': pkg.files.get('src/guards.ts') ?? '',
-      'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
-    });
-    const is = (name: string, value: unknown) =>
-      (guards[`is${name}`] as (v: unknown) => boolean)(value);
+    const is = await packageIs(pkg);
     expect([is('A', { v: 1 }), is('A', { v: 's' })]).toEqual([true, false]);
     expect([is('B', { v: 's' }), is('B', { v: 1 })]).toEqual([true, false]);
     expect([is('C', { v: 's', w: { v: 1 } }), is('C', { v: 1 })]).toEqual([true, false]);

@@ -8,19 +8,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempDir } from '../generator/helpers.ts';
-import { importModules } from '../guards/compile.ts';
 import { fixtureModel, specModel } from '../model/fixture-model.ts';
-import { diagnostics, EQUAL, faultPackage } from './package.ts';
+import { diagnostics, EQUAL, faultPackage, packageIs } from './package.ts';
 
 const FIXTURE = 'discriminator-inline-variants.yaml';
 
 async function guardsOf(): Promise<(name: string, value: unknown) => boolean> {
-  const pkg = await faultPackage(FIXTURE);
-  const guards = await importModules({
-    'guards.ts': pkg.files.get('src/guards.ts') ?? '',
-    'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
-  });
-  return (name, value) => (guards[`is${name}`] as (v: unknown) => boolean)(value);
+  return packageIs(await faultPackage(FIXTURE));
 }
 
 describe('a discriminator mapping that names an inline variant', () => {

@@ -4,9 +4,8 @@
  * types held a `never`. It is a warning at the discriminator, and the oneOf/anyOf decides.
  */
 import { describe, expect, it } from 'vitest';
-import { importModules } from '../guards/compile.ts';
 import { fixtureModel } from '../model/fixture-model.ts';
-import { diagnostics, EQUAL, faultPackage } from './package.ts';
+import { diagnostics, EQUAL, faultPackage, packageIs } from './package.ts';
 
 const FIXTURE = 'discriminator-not-string.yaml';
 
@@ -33,12 +32,7 @@ same<Switch, On | Off>(true);
 `,
       }),
     ).toEqual([]);
-    const guards = await importModules({
-      'guards.ts': pkg.files.get('src/guards.ts') ?? '',
-      'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
-    });
-    const is = (name: string, value: unknown) =>
-      (guards[`is${name}`] as (v: unknown) => boolean)(value);
+    const is = await packageIs(pkg);
     expect([{ n: 1 }, { n: 2 }, { n: '2' }, {}].map((v) => is('Code', v))).toEqual([
       true,
       true,

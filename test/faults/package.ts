@@ -14,6 +14,7 @@ import { VIRTUAL_ROOT, virtualDiagnostics } from '../emit/client/compile.ts';
 import { fixtureModel, specModel } from '../model/fixture-model.ts';
 import { readmeModules as readmeBlocks } from '../helpers/readme-blocks.ts';
 import { writeSpec } from '../generator/helpers.ts';
+import { importModules } from '../guards/compile.ts';
 
 export interface FaultPackage {
   model: ApiModel;
@@ -181,4 +182,18 @@ export function same<A, B>(proof: Equal<A, B>): void { void proof; }
 export function readmeModules(pkg: FaultPackage): Record<string, string> {
   const modules = readmeBlocks(pkg.files.get('README.md') ?? '', pkg.model.sdk, '.');
   return Object.fromEntries(Object.entries(modules).map(([name, text]) => [`src/${name}`, text]));
+}
+
+/**
+ * The package's `is<Name>` guards (src/guards.ts with its runtime), imported and called by schema
+ * name: `is('Pet', value)`.
+ */
+export async function packageIs(
+  pkg: FaultPackage,
+): Promise<(name: string, value: unknown) => boolean> {
+  const guards = await importModules({
+    'guards.ts': pkg.files.get('src/guards.ts') ?? '',
+    'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
+  });
+  return (name, value) => (guards[`is${name}`] as (v: unknown) => boolean)(value);
 }

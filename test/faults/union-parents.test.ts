@@ -6,9 +6,8 @@
  * model (src/types.ts, the guards) and openapi-typescript's src/openapi.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { importModules } from '../guards/compile.ts';
 import { fixtureModel } from '../model/fixture-model.ts';
-import { diagnostics, EQUAL, faultPackage } from './package.ts';
+import { diagnostics, EQUAL, faultPackage, packageIs } from './package.ts';
 
 const FIXTURE = 'union-parents.yaml';
 
@@ -51,12 +50,7 @@ export const noLives: Cat = { petType: 'cat' };
 
   it('has guards that accept the family’s values and refuse others', async () => {
     const pkg = await faultPackage(FIXTURE);
-    const guards = await importModules({
-      'guards.ts': pkg.files.get('src/guards.ts') ?? '',
-      'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
-    });
-    const is = (name: string, value: unknown) =>
-      (guards[`is${name}`] as (v: unknown) => boolean)(value);
+    const is = await packageIs(pkg);
     expect(
       [
         { petType: 'dog', bark: true },
