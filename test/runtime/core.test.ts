@@ -443,7 +443,12 @@ describe('the token stays secret', () => {
   });
 
   it('is not in a connection error', async () => {
-    const dead = new ClientCore({ baseURL: 'http://127.0.0.1:1', token: TOKEN, maxRetries: 0 });
+    // Port 1 is one fetch never connects to, which the client now refuses when it is made.
+    const dead = new ClientCore({
+      baseURL: `http://127.0.0.1:${await closedPort()}`,
+      token: TOKEN,
+      maxRetries: 0,
+    });
     const error = (await dead
       .request({ method: 'get', path: '/p' })
       .catch((e: unknown) => e)) as Error;
@@ -473,12 +478,8 @@ describe('timeouts and aborts', () => {
       'Request timed out after 30 ms. Gave up after 3 attempts, each with its own timeout.',
     );
     // Nothing listens on a port just closed: each attempt is refused.
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
     const refused = await new ClientCore({
-      baseURL: `http://127.0.0.1:${port}`,
+      baseURL: `http://127.0.0.1:${await closedPort()}`,
       maxRetries: 1,
       backoff: FAST,
     })
@@ -1020,3 +1021,12 @@ describe('logging', () => {
     expect(logger.lines).toEqual([]);
   });
 });
+
+/** A port of 127.0.0.1 nothing listens on: one just closed, so every connection is refused. */
+async function closedPort(): Promise<number> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  return port;
+}
