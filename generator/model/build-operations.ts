@@ -352,6 +352,15 @@ function buildOperation(
     );
   }
 
+  if (ctx.version === '3.0' && operation.responses === undefined) {
+    // OpenAPI 3.0.3 §4.7.10 requires it (3.1 does not); without it nothing types the result.
+    ctx.warnings.add(
+      'operation:no-responses',
+      `the ${method.toUpperCase()} operation has no \`responses\`, which OpenAPI 3.0 requires (3.0.3 §4.7.10): the SDK's method resolves to \`unknown\`, read as the response's Content-Type says`,
+      { file: ctx.file, pointer },
+      "declare what it answers: `responses: { '200': { description: …, content: { application/json: { schema: … } } } }`, or `'204': { description: … }` for no body",
+    );
+  }
   const responses = reporting(problems, () =>
     buildResponses(doc, operation.responses, joinPointer(pointer, 'responses'), method, ctx),
   );
