@@ -191,6 +191,8 @@ describe('new Gigs()', () => {
     );
     expect(refusal('https://api.example.com:0')).toContain('no server listens on port 0');
     expect(refusal('https:///v1')).toContain('has an empty host');
+    // A relative one no page resolves (an invalid port) threw a bare TypeError at every call.
+    expect(refusal('//:0/v1')).toContain('"//:0/v1" is not a valid URL');
     expect(
       () =>
         new Gigs({

@@ -77,6 +77,7 @@ import { encodeComponent } from './internal/percent.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import {
   baseURLProblem,
+  resolvedURL,
   buildURL,
   isRelativeURL,
   shownURL,
@@ -336,7 +337,11 @@ export class ClientCore {
     this.#relativeBase = isRelativeURL(options.baseURL);
     this.#ownFetch = options.fetch !== undefined;
     this.#operationServers = options.operationServers === true;
-    const problem = this.#relativeBase ? undefined : baseURLProblem(this.baseURL, this.#ownFetch);
+    const problem = this.#relativeBase
+      ? resolvedURL(this.baseURL) === undefined
+        ? invalidRelativeBase(this.baseURL)
+        : undefined
+      : baseURLProblem(this.baseURL, this.#ownFetch);
     if (problem !== undefined) throw new SDKError(problem);
     this.timeout = checkTimeout(options.timeout ?? DEFAULTS.timeout);
     this.maxRetries = checkCount(
@@ -484,14 +489,18 @@ export class ClientCore {
     const scope = globalThis as { document?: { baseURI?: unknown }; location?: { href?: unknown } };
     const page = scope.document?.baseURI ?? scope.location?.href;
     if (typeof page === 'string') {
-      const resolved = new URL(this.baseURL, page).href;
+      const resolved = resolvedURL(this.baseURL, page);
+      if (resolved === undefined) throw new SDKError(invalidRelativeBase(this.baseURL, page));
       const problem = baseURLProblem(resolved, this.#ownFetch);
       if (problem !== undefined) throw new SDKError(problem);
       return resolved;
     }
     if (this.#ownFetch) return this.baseURL;
     const example = shownURL(
-      new URL(this.baseURL, 'https://api.example.com/').href.replace(/\/+$/, ''),
+      (resolvedURL(this.baseURL, 'https://api.example.com/') ?? 'https://api.example.com').replace(
+        /\/+$/,
+        '',
+      ),
     );
     throw new SDKError(
       `The base URL ${JSON.stringify(shownURL(this.baseURL))} is relative, and there is no page to resolve it against here (no document or location, as in Node). ` +
@@ -1325,4 +1334,12 @@ function encodeBody(
       { cause: error },
     );
   }
+}
+
+/**
+ * Why a relative base URL is refused that no page resolves (`//:0/v1`: an invalid port): fetch
+ * would throw a bare TypeError at every call.
+ */
+function invalidRelativeBase(baseURL: string, page?: string): string {
+  return `The base URL ${JSON.stringify(shownURL(baseURL))} is not a valid URL${page === undefined ? '' : ` even resolved against the page ${JSON.stringify(shownURL(page))}`}. Pass the API's absolute URL, e.g. { baseURL: 'https://api.example.com' }.`;
 }

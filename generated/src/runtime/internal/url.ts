@@ -63,6 +63,14 @@ function parseURL(text: string, base?: string): URL | undefined {
 /** What a relative base URL (`//host/x`, `/api`) is resolved against to read its parts. */
 const SOME_PAGE = 'https://page.invalid/';
 
+/**
+ * `text` resolved against `base` as fetch resolves a URL, or undefined when it is no URL even so
+ * (`//:0/v1`: a relative reference with an invalid port).
+ */
+export function resolvedURL(text: string, base: string = SOME_PAGE): string | undefined {
+  return parseURL(text, base)?.href;
+}
+
 /** A scheme at the start, after the controls and spaces WHATWG URL ignores there. */
 // eslint-disable-next-line no-control-regex -- those controls are what it skips
 const SCHEME_START = /^[\u0000-\u0020]*[A-Za-z][A-Za-z0-9+.\-\t\n\r]*:/;
