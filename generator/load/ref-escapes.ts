@@ -22,7 +22,9 @@ export function invalidRefEscapes(document: unknown, file: string): GeneratorErr
     return undefined;
   });
   return found.slice(0, MAX_REPORTED).map(({ pointer, ref }, index) => {
-    const escaped = ref.replace(/~(?![01])/g, '~0');
+    // The fragment as read (percent-decoded: `%7E2` is a `~2` too), each stray `~` escaped.
+    const hash = ref.indexOf('#');
+    const escaped = `${ref.slice(0, hash + 1)}${safeDecode(ref.slice(hash + 1)).replace(/~(?![01])/g, '~0')}`;
     const more = found.length - MAX_REPORTED;
     return new GeneratorError(
       `the $ref ${JSON.stringify(ref)} has a \`~\` that is no JSON Pointer escape: RFC 6901 §3 has \`~0\` for a \`~\` in a key and \`~1\` for a \`/\`, nothing else${index === MAX_REPORTED - 1 && more > 0 ? ` (and ${more} more such $refs)` : ''}`,

@@ -467,6 +467,16 @@ describe('a $ref with a `~` that is no escape', () => {
       ]);
     }
   });
+  // helper-123 5: a percent-encoded `~` (`%7E2`) got its own text back as the fix.
+  it('written percent-encoded, with the escape to write', async () => {
+    const error = await refused({
+      'openapi.yaml': `${usesSchema('#/components/schemas/A%7E2b')}components:\n  schemas:\n    A~2b: {type: string}\n`,
+    });
+    expect(error.problems.map((p) => p.hint)).toEqual([
+      'for a key with a `~` in it, write it as `~0`: "#/components/schemas/A~02b"',
+    ]);
+  });
+
   // A file the root refers to was not checked: its `~2` resolved to a key `A~2b` without a word.
   it('in a file the root refers to as well, at its line there', async () => {
     for (const defs of ['$defs:\n  A~2b: {type: string}\n', '$defs:\n  Other: {type: string}\n']) {
