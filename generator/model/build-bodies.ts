@@ -431,13 +431,33 @@ function responseKind(
 ): BodyKind {
   const kind = mediaKind(contentType);
   if (kind !== 'any' || !isRecord(media) || media.schema === undefined) return kind;
+  return holdsBytes(doc, media.schema, file, 0) ? 'binary' : kind;
+}
+
+/**
+ * Whether a schema (through `$ref`s, and any `allOf` member, each of which the value must meet)
+ * is raw bytes ({@link isBinaryString}). A `$ref` that cannot be followed is no: it is reported
+ * where the schema is read.
+ */
+function holdsBytes(
+  doc: Record<string, unknown>,
+  raw: unknown,
+  file: string,
+  depth: number,
+): boolean {
+  if (depth > 20) return false;
   let schema: unknown;
   try {
-    schema = followRefs(doc, media.schema, '#', file).value;
+    schema = followRefs(doc, raw, '#', file).value;
   } catch {
-    return kind; // a $ref that cannot be followed: reported where the schema is read
+    return false;
   }
-  return isRecord(schema) && isBinaryString(schema) ? 'binary' : kind;
+  if (!isRecord(schema)) return false;
+  if (isBinaryString(schema)) return true;
+  return (
+    Array.isArray(schema.allOf) &&
+    schema.allOf.some((member) => holdsBytes(doc, member, file, depth + 1))
+  );
 }
 
 /**

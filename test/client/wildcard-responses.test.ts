@@ -26,13 +26,20 @@ const SPEC = {
     '/any': download('any', '*/*', { type: 'string', format: 'binary' }),
     '/app': download('app', 'application/*', { $ref: '#/components/schemas/File' }),
     '/media': download('media', '*/*', { type: 'string', contentMediaType: 'image/png' }),
+    // helper-123 1: bytes behind an allOf and a chain of $refs.
+    '/wrapped': download('wrapped', '*/*', { allOf: [{ $ref: '#/components/schemas/Wrapped' }] }),
   },
-  components: { schemas: { File: { type: 'string', format: 'binary' } } },
+  components: {
+    schemas: {
+      File: { type: 'string', format: 'binary' },
+      Wrapped: { $ref: '#/components/schemas/File' },
+    },
+  },
 };
 
 let server: TestServer;
 let answer: { type: string; body: string };
-let files: Record<'any' | 'app' | 'media', () => Promise<unknown>>;
+let files: Record<'any' | 'app' | 'media' | 'wrapped', () => Promise<unknown>>;
 
 beforeAll(async () => {
   const out = join(await tempDir('wildcard-responses-'), 'sdk');
@@ -69,7 +76,7 @@ describe('a binary response under a media range', () => {
     ['application/pdf', '%PDF-1.7'],
   ])('served as %s: a Blob of the bytes sent, asked for with Accept: */*', async (type, body) => {
     answer = { type, body };
-    for (const id of ['any', 'app', 'media'] as const) {
+    for (const id of ['any', 'app', 'media', 'wrapped'] as const) {
       server.requests.length = 0;
       const result = await files[id]();
       expect(result, id).toBeInstanceOf(Blob);
