@@ -6,11 +6,10 @@
  *    packages with the working tree's generator, so only the spec's changes show;
  * 2. the wire level (`redocly diff`, wire.ts) and the SDK level (the TypeScript surface, sdk.ts)
  *    are compared, rated by the head spec's compatibility promise (rules.ts);
- * 3. nothing is written outside the temporary folder, which is removed at the end.
+ * 3. nothing is written outside the temporary folder (work-dir.ts), which is removed at the end.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath } from '../../../generator/context.ts';
@@ -31,6 +30,7 @@ import {
 import { resolveBase, type SpecSource } from './spec-source.ts';
 import { schemaUses, type SchemaUse } from './uses.ts';
 import { compareWire } from './wire.ts';
+import { claimWorkDir } from './work-dir.ts';
 
 export type { Change } from './change.ts';
 export type { Bump } from './rules.ts';
@@ -68,7 +68,7 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
       'pass the root file of the spec with --spec',
     );
   }
-  const tempDir = await mkdtemp(join(tmpdir(), 'sdk-diff-'));
+  const { dir: tempDir, release } = await claimWorkDir();
   try {
     const base = await resolveBase(options.base, { cwd, specPath, tempDir });
     const head: SpecSource = { root: headRoot, label: `${specPath} (working tree)` };
@@ -114,7 +114,7 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
       methods: [...headSdk.operations.keys()],
     };
   } finally {
-    await rm(tempDir, { recursive: true, force: true });
+    await release();
   }
 }
 

@@ -935,23 +935,28 @@ function compilerOptions(dir: string): ts.CompilerOptions {
 }
 
 /**
- * Parsed files of `node_modules` (TypeScript's lib files, openapi-fetch's types) are the same for
- * every comparison in a process: parse them once. The packages' own files are always read anew.
+ * Parsed files, kept for the next comparison in the process. Those of `node_modules` (TypeScript's
+ * lib files, openapi-fetch's types) never change. The packages' own files are read anew each time
+ * and reused only when their text is the same: they sit at the same paths from one comparison to
+ * the next (work-dir.ts), and most of them (the runtime's copy, the base's whole package when the
+ * base stays) do not change. A parsed and bound file holds nothing of the program it was made for,
+ * which is how TypeScript's language service reuses them too.
  */
-const libraryFiles = new Map<string, ts.SourceFile>();
+const parsedFiles = new Map<string, { text: string | undefined; file: ts.SourceFile }>();
 
 function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!/[\\/]node_modules[\\/]/.test(fileName))
-      return getSourceFile(fileName, languageVersion, onError, shouldCreate);
     const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
-    let file = libraryFiles.get(key);
-    if (file === undefined) {
-      file = getSourceFile(fileName, languageVersion, onError, shouldCreate);
-      if (file !== undefined) libraryFiles.set(key, file);
-    }
+    const text = /[\\/]node_modules[\\/]/.test(fileName) ? undefined : host.readFile(fileName);
+    const cached = parsedFiles.get(key);
+    if (cached !== undefined && cached.text === text) return cached.file;
+    const file =
+      text === undefined
+        ? getSourceFile(fileName, languageVersion, onError, shouldCreate)
+        : ts.createSourceFile(fileName, text, languageVersion);
+    if (file !== undefined) parsedFiles.set(key, { text, file });
     return file;
   };
   return host;
