@@ -23,7 +23,7 @@ export function quietNodeEnv(): NodeJS.ProcessEnv {
  * Redocly's output without the boxed notices it prints on every run (that Node.js 20 support is
  * ending): lines with the box's frame characters.
  */
-export function withoutBanner(output: string): string {
+function withoutBanner(output: string): string {
   return output
     .split('\n')
     .filter((line) => !/[║╔╚]/.test(line))

@@ -5,7 +5,7 @@
  * `redocly diff` on a repository.
  */
 import { describe, expect, it } from 'vitest';
-import type { RedoclyChange } from '../../scripts/lib/diff/wire.ts';
+import type { RedoclyChange } from '../../scripts/lib/diff/redocly-diff.ts';
 import { withRegroupsRead } from '../../scripts/lib/diff/wire-regroup.ts';
 
 const RESPONSE = '#/paths/~1nodes/get/responses/200/content/application~1json/schema';

@@ -22,7 +22,7 @@ import { isRecord } from '../../../generator/json.ts';
 import { getByRef } from '../../../generator/pointer.ts';
 import type { Level, WireRule } from './rules.ts';
 import { INPUT_USES, schemaUses, type SchemaUse } from './uses.ts';
-import type { RedoclyChange } from './wire.ts';
+import type { RedoclyChange } from './redocly-diff.ts';
 import { pathTokens, siblingsCount } from './wire-schemas.ts';
 import { pointerToken } from '../../../generator/errors.ts';
 

@@ -22,7 +22,7 @@
 import { isRecord } from '../../../generator/json.ts';
 import { joinPointer, pointerToken } from '../../../generator/errors.ts';
 import { getByPointer, getByRef, pointerTokens, refOf } from '../../../generator/pointer.ts';
-import type { RedoclyChange } from './wire.ts';
+import type { RedoclyChange } from './redocly-diff.ts';
 
 export function withoutGuesses(
   changes: readonly RedoclyChange[],

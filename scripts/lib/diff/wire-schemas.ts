@@ -24,7 +24,7 @@ import { isRecord } from '../../../generator/json.ts';
 import { getByRef } from '../../../generator/pointer.ts';
 import { pointerToken } from '../../../generator/errors.ts';
 import type { Level } from './rules.ts';
-import type { RedoclyChange } from './wire.ts';
+import type { RedoclyChange } from './redocly-diff.ts';
 
 /** `#/paths/~1plans/get` → `['paths', '/plans', 'get']`. */
 export function pathTokens(path: string): string[] {

@@ -1,7 +1,7 @@
 /**
- * The wire level of `npm run diff`: `redocly diff` (the pinned @redocly/cli; experimental) run
- * on the two bundled documents, its JSON report turned into changes, each placed in the file
- * that holds it (the generator's source map: `spec/components/parameters/PlanId.yaml:9`).
+ * The wire level of `npm run diff`: Redocly's diff (the engine of `redocly diff`, run in this
+ * process: redocly-diff.ts) on the two bundled documents, its changes turned into lines, each placed
+ * in the file that holds it (the generator's source map: `spec/components/parameters/PlanId.yaml:9`).
  *
  * Bundled against bundled, so that only the API's changes show: a spec split into files compared
  * with a bundled one (release/openapi.json, the base `npm run release` uses) differs in where its
@@ -15,19 +15,16 @@
  * by many operations is reported once, at the first place it is used. Changes to the root `x-sdk`
  * extension are the SDK's settings (its version, this promise), not the API, and are left out.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { unescapePointerFragment } from '@redocly/openapi-core';
 import { isRecord } from '../../../generator/json.ts';
 import { joinPointer } from '../../../generator/errors.ts';
 import { getByPointer, pointerTokens, refOf, refPointer } from '../../../generator/pointer.ts';
-import { quietNodeEnv, redoclyBin, withoutBanner } from '../redocly.ts';
-import { run } from '../run.ts';
-import { CommandError } from '../command-error.ts';
 import type { SourcePlace } from '../../../generator/index.ts';
 import type { Change } from './change.ts';
 import { constraintMeaning } from './constraints.ts';
+import { redoclyDiff, type RedoclyChange, type RedoclyLocation } from './redocly-diff.ts';
 import type { Level, Ruleset } from './rules.ts';
 import { INPUT_USES, schemaOperations, schemaUses, type SchemaUse } from './uses.ts';
 import { withoutGuesses } from './wire-renames.ts';
@@ -47,75 +44,22 @@ interface HeadSide extends WireSide {
   display: (file: string) => string;
 }
 
-/** The parts of Redocly's `--format json` report (reportVersion 1) this reads. */
-interface RedoclyReport {
-  changes: RedoclyChange[];
-}
-
-interface RedoclyLocation {
-  file?: string;
-  pointer?: string;
-  line?: number;
-  value?: unknown;
-}
-
-export interface RedoclyChange {
-  path: string;
-  typeName: string;
-  kind: 'added' | 'removed' | 'modified';
-  impact: Level;
-  property?: string;
-  verdicts: { ruleId: string; impact: Level; message: string; location?: RedoclyLocation }[];
-  base?: RedoclyLocation;
-  revision?: RedoclyLocation;
-}
-
 export async function compareWire(
   base: WireSide,
   head: HeadSide,
   ruleset: Ruleset,
   tempDir: string,
 ): Promise<Change[]> {
-  const config = join(tempDir, 'redocly-diff.yaml');
-  const output = join(tempDir, 'redocly-diff.json');
-  const levels = Object.entries(ruleset.wire).map(([rule, level]) => `  ${rule}: ${level}\n`);
-  await writeFile(config, `extends:\n  - diff-recommended\ndiff:\n${levels.join('')}`);
   const files = {
     base: join(tempDir, 'base-openapi.json'),
     head: join(tempDir, 'head-openapi.json'),
   };
-  await writeFile(files.base, JSON.stringify(base.bundled, null, 2));
-  await writeFile(files.head, JSON.stringify(head.bundled, null, 2));
-  const args = [
-    redoclyBin(),
-    'diff',
-    files.base,
-    files.head,
-    '--format',
-    'json',
-    '--output',
-    output,
-    '--config',
-    config,
-    '--fail-on',
-    'none',
-    '--lint-config',
-    'off',
-  ];
-  const result = await run(process.execPath, args, { cwd: tempDir, env: quietNodeEnv() });
-  const text = await readFile(output, 'utf8').catch(() => undefined);
-  if (result.code !== 0 || text === undefined) {
-    throw new CommandError(
-      `redocly diff could not compare the two specs:\n${withoutBanner(result.output)}`,
-      'check that both specs bundle (npm run lint:spec), then try again',
-    );
-  }
-  const report = JSON.parse(text) as RedoclyReport;
+  const reported = await redoclyDiff(base.bundled, head.bundled, files, ruleset);
   const docs = { base: base.bundled, head: head.bundled };
   const changes = withTrueSchemaChanges(
     withRegroupsRead(
       withoutGuesses(
-        report.changes.filter((change) => !change.path.startsWith('#/x-sdk')),
+        reported.filter((change) => !change.path.startsWith('#/x-sdk')),
         base.bundled,
         head.bundled,
       ),
@@ -128,7 +72,7 @@ export async function compareWire(
   const sides = new Map([base, head].map((side) => [side, schemaIndex(side.bundled)]));
   return changes
     .map((change) => errorResponseLevel(change, ruleset.errorResponseRemoved))
-    .map((change) => toChange(change, base, head, files.base, tempDir, sides));
+    .map((change) => toChange(change, base, head, files.base, sides));
 }
 
 /** An error response (4xx, 5xx, `4XX`) removed, at its own level (rules.ts `errorResponseRemoved`). */
@@ -165,7 +109,6 @@ function toChange(
   base: WireSide,
   head: HeadSide,
   baseFile: string,
-  tempDir: string,
   sides: Map<WireSide, SchemaIndex>,
 ): Change {
   const worst = [...change.verdicts].sort((a, b) => rank(b.impact) - rank(a.impact))[0];
@@ -176,7 +119,7 @@ function toChange(
       ? change.kind === 'removed'
         ? base
         : head
-      : join(tempDir, source.file) === baseFile
+      : source.file === baseFile
         ? base
         : head;
   // A change inside a named schema is said in the schema's terms, with every operation using it:
