@@ -26,6 +26,7 @@ const packageVersion = async () =>
   (JSON.parse(await read('generated/package.json')) as { version: string }).version;
 const clean = () => git(repo, 'status', '--porcelain', '--untracked-files=all');
 
+/** The command as a process: the dry run and Ctrl-C start one; the rest run `main` in this one (run-main.ts). */
 function release(...args: string[]) {
   const result = spawnSync(
     process.execPath,
@@ -186,7 +187,7 @@ describe('npm run release', () => {
     });
     await generate({ cwd: repo });
     const before = await snapshotTree(repo);
-    const result = release('--version', '1.2.0', '--date', DATE);
+    const result = await runMain(main, repo, ['--version', '1.2.0', '--date', DATE]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
@@ -211,7 +212,7 @@ describe('npm run release', () => {
     try {
       const before = await snapshotTree(repo);
       for (const version of [[], ['--version', '1.2.0']]) {
-        const result = release(...version, '--date', DATE);
+        const result = await runMain(main, repo, [...version, '--date', DATE]);
         expect(result.status).toBe(1);
         expect(result.stderr).toBe(
           'error: there is no release record (release/openapi.json), but generated/CHANGELOG.md lists earlier releases (1.1.0, 1.0.0): without the spec as 1.1.0 was released, the changes since cannot be rated, and this release would be written as the first, unchecked\n' +
@@ -234,7 +235,7 @@ describe('npm run release', () => {
     try {
       const before = await snapshotTree(repo);
       for (const dryRun of [['--dry-run'], []]) {
-        const result = release(...dryRun, '--date', DATE);
+        const result = await runMain(main, repo, [...dryRun, '--date', DATE]);
         expect(result.status).toBe(1);
         expect(result.stdout).toBe('');
         expect(result.stderr).toMatch(
