@@ -335,9 +335,25 @@ function declarations(
     isRecord(target.properties) && Object.hasOwn(target.properties, name)
       ? target.properties[name]
       : undefined;
-  const own = written === undefined ? [] : [written, resolve(written)];
+  const own = written === undefined ? [] : allOfParts(written, resolve);
   const members = Array.isArray(target.allOf) ? (target.allOf as unknown[]) : [];
   return [...own, ...members.flatMap((member) => declarations(member, name, resolve, seen))];
+}
+
+/**
+ * A schema as written, what its `$ref` names, and the same of each of its `allOf` members, all the
+ * way down: the schemas whose annotations (`readOnly`, `writeOnly`) hold for its value (JSON Schema
+ * 2020-12 §7.7.1; `{ allOf: [{ $ref: Id, readOnly: true }] }` is read-only).
+ */
+function allOfParts(schema: unknown, resolve: Resolve, seen = new Set<unknown>()): unknown[] {
+  if (!isRecord(schema) || seen.has(schema)) return [];
+  seen.add(schema);
+  const target = resolve(schema);
+  const parts = target === schema ? [schema] : [schema, target];
+  const members =
+    isRecord(target) && Array.isArray(target.allOf) ? (target.allOf as unknown[]) : [];
+  const own = Array.isArray(schema.allOf) && target !== schema ? (schema.allOf as unknown[]) : [];
+  return [...parts, ...[...own, ...members].flatMap((member) => allOfParts(member, resolve, seen))];
 }
 
 /**
