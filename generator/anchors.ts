@@ -9,7 +9,7 @@
 import { holdsObjects, NAME_MAPS } from './document-keys.ts';
 import { joinPointer } from './errors.ts';
 import { isRecord } from './json.ts';
-import { pointerRef } from './pointer.ts';
+import { getByPointer, pointerRef } from './pointer.ts';
 
 /**
  * The anchors of a document's component schemas. A `$ref: '#tag'` names an anchor of the schema
@@ -20,7 +20,10 @@ import { pointerRef } from './pointer.ts';
 interface Anchors {
   /** Each name → the first schema declaring it, anywhere (a `$ref` whose resource has none). */
   all: Map<string, string>;
-  /** Each resource (the pointer of its schema with `$id`; `#` for the document) → its anchors. */
+  /**
+   * Each resource (the pointer of its schema with `$id`; `#` for the document once it declares an
+   * anchor) → its anchors, none for a resource that declares none.
+   */
   byResource: Map<string, Map<string, string>>;
 }
 
@@ -47,6 +50,8 @@ function anchorsOf(doc: Record<string, unknown>): Anchors {
     }
     if (!isRecord(value)) return;
     const own = !names && typeof value.$id === 'string' ? pointer : resource;
+    // Every resource, with anchors or without: a `$ref` inside one resolves there first.
+    if (own !== resource && !anchors.byResource.has(own)) anchors.byResource.set(own, new Map());
     for (const key of names ? [] : ['$anchor', '$dynamicAnchor']) {
       const name = value[key];
       if (typeof name !== 'string') continue;
@@ -82,6 +87,36 @@ export function anchorTarget(
 }
 
 /**
+ * A `$ref: '#name'` whose own schema resource declares no anchor `name`, while another resource
+ * does: JSON Schema 2020-12 (§8.2.1–8.2.2) leaves such a ref unresolved; the generator reads the
+ * document's first anchor of that name, and warns.
+ */
+export interface AnchorElsewhere {
+  /** The `$ref`'s object. */
+  pointer: string;
+  name: string;
+  /** The `$id` of the resource the `$ref` is in. */
+  resourceId: string;
+  /** The ref of the schema the generator reads instead. */
+  target: string;
+}
+
+function elsewhere(
+  doc: Record<string, unknown>,
+  anchors: Anchors,
+  name: string,
+  at: string,
+): AnchorElsewhere | undefined {
+  const resource = resourceAt(anchors, at);
+  if (resource === '#' || anchors.byResource.get(resource)?.has(name) === true) return undefined;
+  const target = anchors.all.get(name);
+  if (target === undefined) return undefined;
+  const schema = getByPointer(doc, resource);
+  const resourceId = isRecord(schema) && typeof schema.$id === 'string' ? schema.$id : resource;
+  return { pointer: at, name, resourceId, target };
+}
+
+/**
  * The anchor `name` of the resource whose schema is at `resource` (`#` for the document's own);
  * undefined when that resource declares no such anchor.
  */
@@ -105,13 +140,18 @@ function resourceAt(anchors: Anchors, at: string): string {
 
 /**
  * Every `$ref` to an anchor of `document` turned, in place, into the JSON pointer of the schema
- * that declares it (in the `$ref`'s own resource first: {@link anchorTarget}); returns the document.
+ * that declares it (in the `$ref`'s own resource first: {@link anchorTarget}). Returns the refs
+ * that found their anchor only outside their own resource ({@link AnchorElsewhere}), for a warning.
  */
-export function anchorRefsAsPointers<T extends object>(document: T): T {
+export function anchorRefsAsPointers(document: object): AnchorElsewhere[] {
   const doc = document as Record<string, unknown>;
   const anchors = anchorsOf(doc);
-  anchorCache.delete(doc);
-  if (anchors.all.size === 0) return document;
+  const found: AnchorElsewhere[] = [];
+  if (anchors.all.size === 0) {
+    anchorCache.delete(doc);
+    return found;
+  }
+  const rewrites: [Record<string, unknown>, string][] = [];
   const visit = (value: unknown, pointer: string): void => {
     if (Array.isArray(value)) {
       value.forEach((item, i) => visit(item, joinPointer(pointer, i)));
@@ -123,10 +163,17 @@ export function anchorRefsAsPointers<T extends object>(document: T): T {
       const name = ref.slice(1);
       const target =
         anchors.byResource.get(resourceAt(anchors, pointer))?.get(name) ?? anchors.all.get(name);
-      if (target !== undefined) value.$ref = target;
+      if (target !== undefined) {
+        const outside = elsewhere(doc, anchors, name, pointer);
+        if (outside !== undefined) found.push(outside);
+        rewrites.push([value, target]);
+      }
     }
     for (const [key, item] of Object.entries(value)) visit(item, joinPointer(pointer, key));
   };
   visit(document, '#');
-  return document;
+  // Rewritten after the walk: `elsewhere` reads `$id`s of the document as written.
+  for (const [value, target] of rewrites) value.$ref = target;
+  anchorCache.delete(doc);
+  return found;
 }

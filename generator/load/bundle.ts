@@ -28,7 +28,7 @@ import {
   writtenComponents,
 } from './file-components.ts';
 import { fileRefLoopError } from './file-ref-loops.ts';
-import { anchorRefsAsPointers } from '../anchors.ts';
+import { anchorRefsAsPointers, type AnchorElsewhere } from '../anchors.ts';
 import { idRefsAsPointers } from './schema-ids.ts';
 import { longRefChains } from './ref-chains.ts';
 import { invalidRefEscapes } from './ref-escapes.ts';
@@ -60,6 +60,8 @@ export interface BundledSpec {
   sources: ReadonlyMap<string, string>;
   /** Where each place of `document` was written: for problems found after bundling. */
   sourceMap: SourceMap;
+  /** The root file's `$ref`s to an anchor found only outside their schema resource (a warning). */
+  anchorsElsewhere: AnchorElsewhere[];
 }
 
 export async function loadAndBundle(
@@ -90,6 +92,7 @@ export async function loadAndBundle(
   }
   // `$ref: '#tag'` to a schema's `$anchor`, and refs an `$id` decides, as pointers: the bundler
   // misreads refs inside an anchored schema, and reads refs against the file, never an `$id`.
+  let anchorsElsewhere: AnchorElsewhere[] = [];
   if (isRecord(root.parsed)) {
     try {
       const rootURL = /^https?:\/\//i.test(ctx.specPath)
@@ -99,7 +102,7 @@ export async function loadAndBundle(
     } catch (error) {
       throw error instanceof GeneratorError ? atSourceLine(error, root.source) : error;
     }
-    anchorRefsAsPointers(root.parsed);
+    anchorsElsewhere = anchorRefsAsPointers(root.parsed);
   }
   // Numbers JSON cannot carry (parse.ts) come with the problems found after them, in one run.
   const unwritable = () =>
@@ -193,6 +196,7 @@ export async function loadAndBundle(
     hash,
     sources: resolver.sources,
     sourceMap,
+    anchorsElsewhere,
   };
 }
 

@@ -3,6 +3,7 @@
  * settled here through one NameRegistry (schema names first, then the client, resources and
  * operation types), so no two exports of the package collide.
  */
+import { warnAnchorElsewhere } from './anchor-elsewhere.ts';
 import type { GeneratorContext } from '../context.ts';
 import type { BundledSpec } from '../load/bundle.ts';
 import {
@@ -54,7 +55,8 @@ import {
 import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from './types.ts';
 
 export async function buildModel(
-  spec: Pick<BundledSpec, 'document' | 'file' | 'version' | 'hash'>,
+  spec: Pick<BundledSpec, 'document' | 'file' | 'version' | 'hash'> &
+    Partial<Pick<BundledSpec, 'anchorsElsewhere'>>,
   ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> &
     Partial<Pick<GeneratorContext, 'unsafePatterns' | 'specSource'>> & {
       strict?: boolean;
@@ -75,6 +77,7 @@ export async function buildModel(
 ): Promise<ApiModel> {
   const { document: doc, file, version } = spec;
   const warnings = new Warnings(ctx.strict === true);
+  for (const found of spec.anchorsElsewhere ?? []) warnAnchorElsewhere(warnings, file, found);
   repairSloppySchemas(doc, file, warnings);
   const info = buildInfo(doc, { file, warnings });
   // The steps below report their problems together: the settings' and the schemas' do not stop

@@ -4,8 +4,15 @@
  * openapi-typescript threw "Error parsing $ref: #tag"; nothing was generated. The root file's
  * anchor refs are now pointers before bundling (generator/anchors.ts).
  */
-import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { generate } from '../../generator/index.ts';
+import { removeTempDirs, tempDir } from '../generator/helpers.ts';
 import { diagnostics, EQUAL, faultPackage, packageIs } from './package.ts';
+
+afterAll(removeTempDirs);
 
 const FIXTURE = 'anchors.yaml';
 
@@ -62,5 +69,61 @@ same<C['w'], A | undefined>(true);
     expect([is('A', { v: 1 }), is('A', { v: 's' })]).toEqual([true, false]);
     expect([is('B', { v: 's' }), is('B', { v: 1 })]).toEqual([true, false]);
     expect([is('C', { v: 's', w: { v: 1 } }), is('C', { v: 1 })]).toEqual([true, false]);
+  });
+});
+
+describe('a $ref to an anchor its own schema resource does not declare', () => {
+  // helper-123 3: it fell back to the document's anchor of that name without a word, though
+  // JSON Schema 2020-12 (§8.2.2) resolves `#item` in the ref's own resource only.
+  const resource = (ref: string) => ({
+    $id: 'https://example.com/a',
+    type: 'object',
+    properties: { v: { $ref: ref } },
+  });
+  const shared = { $anchor: 'item', type: 'integer' };
+
+  it('is warned about at the $ref; the type still follows it', async () => {
+    const dir = await tempDir('anchor-elsewhere-');
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      stringify({
+        openapi: '3.1.0',
+        info: { title: 'Anchors', version: '1' },
+        paths: {},
+        components: {
+          schemas: { Shared: shared, A: resource('#item') },
+        },
+      }),
+    );
+    const result = await generate({ spec: join(dir, 'openapi.yaml'), out: join(dir, 'out') });
+    const warning = result.warnings.find((w) => w.key === 'ref:anchor-outside-resource');
+    expect(warning?.message).toMatch(
+      /\/openapi\.yaml:\d+:\d+ #\/components\/schemas\/A\/properties\/v\/\$ref: `\$ref: '#item'` is inside the schema resource `https:\/\/example\.com\/a`, which declares no anchor `item`/,
+    );
+    expect(warning?.message).toContain(
+      "write the schema's place: `$ref: '#/components/schemas/Shared'`",
+    );
+    const pkg = join(dir, 'out');
+    expect(await readFile(join(pkg, 'src/types.ts'), 'utf8')).toMatch(/v\?: Shared;/);
+  });
+
+  it('the anchor in its own resource: no warning', async () => {
+    const dir = await tempDir('anchor-own-');
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      stringify({
+        openapi: '3.1.0',
+        info: { title: 'Anchors', version: '1' },
+        paths: {},
+        components: {
+          schemas: {
+            Shared: shared,
+            A: { ...resource('#item'), $defs: { I: { $anchor: 'item', type: 'string' } } },
+          },
+        },
+      }),
+    );
+    const result = await generate({ spec: join(dir, 'openapi.yaml'), out: join(dir, 'out') });
+    expect(result.warnings.map((w) => w.key)).not.toContain('ref:anchor-outside-resource');
   });
 });
