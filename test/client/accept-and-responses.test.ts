@@ -52,6 +52,12 @@ const SPEC = {
       },
       '203': { description: 'Anything', content: { '*/*': { schema: {} } } },
     }),
+    '/appRange': get('appRange', {
+      '200': {
+        description: 'Any application type',
+        content: { 'application/*': { schema: thing } },
+      },
+    }),
     '/range': get('range', {
       '2XX': { description: 'OK', content: content('application/json') },
       '4XX': {
@@ -137,6 +143,10 @@ describe('Accept names the declared success media types', () => {
 
   it('JSON beside `*/*` is asked for once (helper-114 8)', async () => {
     expect(await accepted('mixed')).toBe('application/json, application/octet-stream, */*;q=0.5');
+  });
+
+  it('a range other than */*: JSON first, then the range, no wider (helper-122 7c)', async () => {
+    expect(await accepted('appRange')).toBe('application/json, application/*;q=0.5');
   });
 
   it('one response of several JSON types: the one the client reads, application/json', async () => {

@@ -165,14 +165,21 @@ function acceptOf(responses: readonly ResponseModel[]): string | undefined {
   const types: string[] = [];
   for (const response of responses) {
     if (response.contentType === undefined || response.kind === undefined) continue;
-    // `*/*`: anything goes, but JSON first (a server that can also send XML picks JSON then).
+    // A range (`*/*`, `application/*`): anything in it goes, but JSON first (a server that can
+    // also send XML picks JSON then); never wider than declared.
     const listed =
       response.kind === 'any'
-        ? ['application/json', '*/*;q=0.5']
+        ? ['application/json', `${mediaRange(response.contentType)};q=0.5`]
         : [response.contentType, ...(response.alternates ?? [])];
     for (const type of listed) if (!types.includes(type)) types.push(type);
   }
   return types.length === 0 ? undefined : types.join(', ');
+}
+
+/** A declared media range as `Accept` writes it; the bare `*` some specs write is `*`/`*`. */
+function mediaRange(contentType: string): string {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return type === '*' ? '*/*' : type;
 }
 
 /** `application/json` itself (parameters aside), what the core's default `Accept` asks for. */
