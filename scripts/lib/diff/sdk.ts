@@ -18,7 +18,7 @@
  * writes (the date helpers' `Revived`) are compared as read, and openapi-typescript's maps
  * (`operations`, `components`) by their keys.
  */
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import type { Change } from './change.ts';
 import type { Level, SdkRule } from './rules.ts';
@@ -74,7 +74,7 @@ export function compareSdk(
   const program = ts.createProgram({
     rootNames: [baseIndex, headIndex],
     options,
-    host: cachingHost(options),
+    host: cachingHost(options, [base.dir, head.dir]),
   });
   const checker = program.getTypeChecker();
   const moduleOf = (file: string) => {
@@ -935,21 +935,25 @@ function compilerOptions(dir: string): ts.CompilerOptions {
 }
 
 /**
- * Parsed files, kept for the next comparison in the process. Those of `node_modules` (TypeScript's
- * lib files, openapi-fetch's types) never change. The packages' own files are read anew each time
- * and reused only when their text is the same: they sit at the same paths from one comparison to
- * the next (work-dir.ts), and most of them (the runtime's copy, the base's whole package when the
- * base stays) do not change. A parsed and bound file holds nothing of the program it was made for,
- * which is how TypeScript's language service reuses them too.
+ * Parsed files, kept for the next comparison in the process. Files of the two generated packages
+ * are read anew each time and reused only when their text is the same: the packages sit at the
+ * same paths from one comparison to the next (work-dir.ts), and most of their files (the
+ * runtime's copy, the base's whole package when the base stays) do not change. Every other file
+ * (TypeScript's lib files, openapi-fetch's types) stays as it is while the process runs. A parsed
+ * and bound file holds nothing of the program it was made for, which is how TypeScript's language
+ * service reuses them too.
  */
 const parsedFiles = new Map<string, { text: string | undefined; file: ts.SourceFile }>();
 
-function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
+function cachingHost(options: ts.CompilerOptions, packageDirs: readonly string[]): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
+  // By the packages' folders, not by `node_modules` in a path: the temporary folder may be in one.
+  const roots = packageDirs.map((dir) => resolve(dir) + sep);
+  const inPackage = (fileName: string) => roots.some((root) => resolve(fileName).startsWith(root));
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
-    const text = /[\\/]node_modules[\\/]/.test(fileName) ? undefined : host.readFile(fileName);
+    const text = inPackage(fileName) ? host.readFile(fileName) : undefined;
     const cached = parsedFiles.get(key);
     if (cached !== undefined && cached.text === text) return cached.file;
     const file =
