@@ -135,6 +135,8 @@ function projectFolder(folder: string): string | undefined {
 
 /** A path as messages print it: relative to `cwd` when inside it, always with `/` separators. */
 export function displayPath(cwd: string, absolute: string): string {
+  // A URL (`--spec https://…`, a `$ref` to one) as it is: no path of the working folder.
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(absolute)) return absolute;
   const rel = relative(cwd, absolute);
   const shown = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? absolute : rel;
   return shown.split(sep).join('/');

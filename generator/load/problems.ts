@@ -16,7 +16,8 @@ import {
 import { GeneratorError, joinPointer, type GeneratorErrorLocation } from '../errors.ts';
 import { SourceError, syntaxOf } from './parse.ts';
 import { specFolderError, unreadableReason, unreadableSpecError } from './spec-file.ts';
-import { ExternalRefError, FolderRefError, isUrl } from './resolver.ts';
+import { ExternalRefError, FolderRefError, isUrl, thrownAs } from './resolver.ts';
+import { URLReadError } from './url-fetch.ts';
 import { isRecord } from '../json.ts';
 import { chainText } from './ref-chains.ts';
 import { deepestRefChain } from './ref-depth.ts';
@@ -338,11 +339,22 @@ async function refError(
         : resolver.resolveExternalRef(file, ref.replace(/#.*$/, ''));
   const target = targetFile === undefined ? undefined : await cachedDocument(resolver, targetFile);
   const via = ` (reached through ${mapping ? what : 'the $ref'} ${JSON.stringify(ref)} in ${display(file)})`;
-  if (target instanceof SourceError)
-    return { brokenFile: targetFile, error: sourceError(target, display, via) };
+  // A URL's text that is not UTF-8 arrives wrapped (url-fetch.ts reads it for openapi-core).
+  const broken = target instanceof SourceError ? target : thrownAs(target, SourceError);
+  if (broken !== undefined)
+    return { brokenFile: targetFile, error: sourceError(broken, display, via) };
   if (target instanceof YamlParseError)
     return { brokenFile: targetFile, error: yamlError(target, display, via) };
   const place = withLine({ file: display(file), pointer: link.pointer }, location);
+  const limit = thrownAs(target, URLReadError);
+  if (limit !== undefined)
+    return {
+      error: new GeneratorError(
+        `cannot resolve ${what} ${JSON.stringify(ref)}: ${limit.message}`,
+        place,
+        limit.fix,
+      ),
+    };
   // A folder (`./`, `.`, `../schemas/`): said as such, wherever it is (resolver.ts looks only
   // where a spec may reach; the way it is written says it elsewhere).
   const folder = FolderRefError.of(target);

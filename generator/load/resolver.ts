@@ -14,6 +14,7 @@ import {
   type Document,
   type ResolveConfig,
 } from '@redocly/openapi-core';
+import { limitedFetch } from './url-fetch.ts';
 import { decodeSpecBytes } from './encoding.ts';
 import { unreadableReason } from './spec-file.ts';
 import { looksLikeJson, parseSpecText, UnwritableNumbersError } from './parse.ts';
@@ -109,7 +110,7 @@ export class FolderRefError extends Error {
 }
 
 /** `error`, or what the resolver caches around it (a ResolveError's `originalError`), as a `kind`. */
-function thrownAs<T extends Error>(
+export function thrownAs<T extends Error>(
   error: unknown,
   kind: abstract new (...args: never[]) => T,
 ): T | undefined {
@@ -165,7 +166,10 @@ export class SpecResolver extends BaseResolver {
       onParsed?: (parsed: unknown) => void;
     },
   ) {
-    super(config);
+    // URLs are read within a local file's limits (url-fetch.ts).
+    const http = config?.http ?? { headers: [] };
+    const own = http.customFetch as typeof fetch | undefined;
+    super({ ...config, http: { ...http, customFetch: limitedFetch(own) } });
   }
 
   /**

@@ -12,7 +12,7 @@ import { GeneratorError } from '../errors.ts';
  * larger file is far more likely a mistake (a log, a dump, `/dev/zero`) than a spec, and reading
  * it whole would take the memory first.
  */
-const MAX_SPEC_FILE_BYTES = 256 * 1024 * 1024;
+export const MAX_SPEC_FILE_BYTES = 256 * 1024 * 1024;
 
 const SPEC_FILE_FIX =
   'pass the path of an OpenAPI 3.0/3.1 YAML or JSON file with --spec (default spec/openapi.yaml)';
