@@ -65,11 +65,43 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
  */
 function fixSchema(schema: Record<string, unknown>, resolve: Resolve, used: Directions): void {
   if (isRecord(schema.$defs)) delete schema.$defs;
+  fixConditionalProperties(schema);
   fixIndexSignature(schema);
   fixDirectionalRequired(schema, resolve, used);
   fixDiscriminator(schema, resolve);
   fixObjectEnum(schema);
   fixExtensionTypes(schema);
+}
+
+/**
+ * openapi-typescript reads no `then`, `else` or `dependentSchemas`, so the properties only they
+ * declare were missing from the type, and a valid value with them did not compile. They become
+ * optional `properties` of the schema (an `anyOf` where branches type one differently), as in
+ * src/types.ts (model/build-schema-typed.ts `conditionalProperties`).
+ */
+function fixConditionalProperties(schema: Record<string, unknown>): void {
+  const branches = [
+    ...(schema.if === undefined ? [] : [schema.then, schema.else]),
+    ...(isRecord(schema.dependentSchemas) ? Object.values(schema.dependentSchemas) : []),
+  ];
+  const own = isRecord(schema.properties) ? schema.properties : {};
+  const added = new Map<string, unknown[]>();
+  for (const branch of branches) {
+    if (!isRecord(branch) || !isRecord(branch.properties)) continue;
+    for (const [name, property] of Object.entries(branch.properties)) {
+      if (!Object.hasOwn(own, name)) added.set(name, [...(added.get(name) ?? []), property]);
+    }
+  }
+  if (added.size === 0) return;
+  schema.properties = {
+    ...own,
+    ...Object.fromEntries(
+      [...added].map(([name, schemas]) => [
+        name,
+        schemas.length === 1 ? schemas[0] : { anyOf: schemas },
+      ]),
+    ),
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import type {
   NodeBase,
   NumberNode,
   ObjectNode,
+  PropertyNode,
   SchemaNode,
   StringNode,
 } from './schema-types.ts';
@@ -178,6 +179,47 @@ function buildArray(
   return node;
 }
 
+/**
+ * The properties only the schema's conditional subschemas declare, written in place: `then` and
+ * `else` (beside an `if`), and each of `dependentSchemas`. Optional in the types (a value has them
+ * only when the condition holds), a union where branches type one alike-named property
+ * differently; the guards check them through the conditional parts (conditional-schemas.ts).
+ */
+function conditionalProperties(
+  s: Record<string, unknown>,
+  ctx: ValueContext,
+  sub: BuildSub,
+  declared: ReadonlySet<string>,
+  required: readonly string[],
+): PropertyNode[] {
+  const branches: [raw: unknown, pointer: string][] = [];
+  if (s.if !== undefined) {
+    for (const key of ['then', 'else'])
+      if (s[key] !== undefined) branches.push([s[key], joinPointer(ctx.pointer, key)]);
+  }
+  if (isPlainObject(s.dependentSchemas)) {
+    for (const [name, inner] of Object.entries(s.dependentSchemas))
+      branches.push([inner, joinPointer(ctx.pointer, 'dependentSchemas', name)]);
+  }
+  const byName = new Map<string, SchemaNode[]>();
+  for (const [raw, pointer] of branches) {
+    if (!isPlainObject(raw) || !isPlainObject(raw.properties)) continue;
+    for (const [name, schema] of Object.entries(raw.properties)) {
+      if (declared.has(name)) continue;
+      const node = sub(schema, joinPointer(pointer, 'properties', name));
+      byName.set(name, [...(byName.get(name) ?? []), node]);
+    }
+  }
+  return [...byName].map(([name, nodes]) => ({
+    name,
+    required: required.includes(name),
+    node:
+      nodes.length === 1
+        ? nodes[0]!
+        : { kind: 'union', ...plainBase(ctx.pointer), mode: 'anyOf', variants: nodes },
+  }));
+}
+
 function buildObject(
   s: Record<string, unknown>,
   ctx: ValueContext,
@@ -205,6 +247,8 @@ function buildObject(
   }
   const declared = new Set(node.properties.map((p) => p.name));
   node.requiredWithoutSchema = required.filter((name) => !declared.has(name));
+  const conditional = conditionalProperties(s, ctx, sub, declared, required);
+  if (conditional.length > 0) node.conditionalProperties = conditional;
   if (s.additionalProperties !== undefined) {
     node.additionalProperties = sub(
       s.additionalProperties,

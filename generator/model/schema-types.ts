@@ -169,6 +169,12 @@ export interface ObjectNode extends NodeBase {
   /** Keys listed in `required` that have no entry in `properties`. */
   requiredWithoutSchema: string[];
   /**
+   * Properties only `then`/`else` (beside `if`) or `dependentSchemas` declare, not `properties`:
+   * for the types, optional (unless `required` lists them). The guards do not read them: they
+   * check those subschemas where they apply (conditional-schemas.ts).
+   */
+  conditionalProperties?: PropertyNode[];
+  /**
    * `additionalProperties`: undefined when absent (extra properties are accepted), an
    * {@link AnyNode} for `true`/`{}`, a {@link NeverNode} for `false`, or the schema.
    */

@@ -92,10 +92,15 @@ export class TypePrinter {
   /** The members of an object's type literal or interface, in spec order. */
   members(node: ObjectNode, mode: Mode, siblings?: ReadonlyMap<string, Direction>): Member[] {
     const members: Member[] = [];
-    for (const property of node.properties) {
+    const conditional = new Set(node.conditionalProperties ?? []);
+    for (const property of [...node.properties, ...conditional]) {
       const direction = propertyDirection(property, this.byName);
       if (mode === 'write' && direction.readOnly) continue;
       const notes: string[] = [];
+      if (conditional.has(property))
+        notes.push(
+          'Only in some values: declared by the schema’s `then`/`else` (beside `if`) or `dependentSchemas`, which apply when their condition holds.',
+        );
       if (direction.readOnly) notes.push('Read-only: set by the server, never sent in requests.');
       if (direction.writeOnly && mode === 'read')
         notes.push('Write-only: sent in requests, never returned in responses.');
@@ -116,7 +121,7 @@ export class TypePrinter {
         docs: nodeDocParts(property.node, { notes }),
       });
     }
-    const declared = new Set(node.properties.map((property) => property.name));
+    const declared = new Set([...node.properties, ...conditional].map((property) => property.name));
     // Required here, declared elsewhere (another allOf member) or nowhere: what
     // `additionalProperties` allows, which applies to the name here (without `patternProperties`,
     // which are never run at generation), else any JSON value, which is never `undefined`; beside a

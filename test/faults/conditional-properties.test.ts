@@ -1,0 +1,59 @@
+/**
+ * Properties only a schema's conditional subschemas declare (`then`/`else` beside `if`,
+ * `dependentSchemas`; conditional-properties.yaml): optional in src/types.ts, so a valid value
+ * with them compiles and code can read them; the guards still check them only where they apply.
+ */
+import { describe, expect, it } from 'vitest';
+import { diagnostics, EQUAL, faultPackage, packageIs } from './package.ts';
+
+const FIXTURE = 'conditional-properties.yaml';
+
+describe('properties declared by then/else or dependentSchemas', () => {
+  it('are optional members of the type (src/types.ts and src/openapi.ts), a union where the branches type them differently', async () => {
+    const pkg = await faultPackage(FIXTURE);
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { D, Payment, V1 } from './types.js';
+import { isPayment } from './guards.js';
+import { Payments } from './client.js';
+same<Payment['cardNumber'], string | undefined>(true);
+same<Payment['iban'], string | undefined>(true);
+same<V1['a'], number | string | undefined>(true);
+same<V1['b'], boolean | undefined>(true);
+same<D['b'], number | undefined>(true);
+export const card: Payment = { method: 'card', cardNumber: '4111' };
+export const bank: Payment = { method: 'bank', iban: 'DE00' };
+export function read(wire: unknown): string | undefined {
+  return isPayment(wire) ? (wire.cardNumber ?? wire.iban) : undefined;
+}
+export const sent = (client: Payments) => client.payments.create({ body: { method: 'bank', iban: 'DE00' } });
+import type { components } from './openapi.js';
+export const typed: components['schemas']['Payment'] = { method: 'bank', iban: 'DE00' };
+same<components['schemas']['V1']['a'], number | string | undefined>(true);
+// @ts-expect-error a branch property keeps its type
+export const wrong: Payment = { method: 'card', cardNumber: 4111 };
+// @ts-expect-error unevaluatedProperties: false still closes the object
+export const closed: V1 = { a: 1, c: 1 };
+`,
+      }),
+    ).toEqual([]);
+  });
+
+  it('are checked by the guards only where their condition holds', async () => {
+    const is = await packageIs(await faultPackage(FIXTURE));
+    expect(
+      [
+        { method: 'card', cardNumber: '4111' },
+        { method: 'bank', iban: 'DE00' },
+        { method: 'card' },
+        { method: 'bank', cardNumber: '4111' },
+      ].map((value) => is('Payment', value)),
+    ).toEqual([true, true, false, false]);
+    expect([is('D', { a: 'x', b: 1 }), is('D', { a: 'x', b: 's' }), is('D', { b: 's' })]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+  });
+});
