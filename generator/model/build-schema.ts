@@ -689,7 +689,25 @@ function applyUnevaluatedItems(
   );
   const evaluated = evaluatedItems(scope, c);
   if (evaluated === 'all') return;
-  const rest = build(schema.unevaluatedItems, joinPointer(vc.pointer, 'unevaluatedItems'), c);
+  const unevaluated = build(
+    schema.unevaluatedItems,
+    joinPointer(vc.pointer, 'unevaluatedItems'),
+    c,
+  );
+  // An item a `contains` of a schema that always applies matches is evaluated too (§10.3.1.3):
+  // `unevaluatedItems` judges only the others, so an item passes with either.
+  const contains = scope.own.flatMap(([raw, at]) =>
+    raw.contains === undefined ? [] : [build(raw.contains, joinPointer(at, 'contains'), c)],
+  );
+  const rest: SchemaNode =
+    contains.length === 0
+      ? unevaluated
+      : {
+          kind: 'union',
+          ...plainBase(joinPointer(vc.pointer, 'unevaluatedItems')),
+          mode: 'anyOf',
+          variants: [...contains, unevaluated],
+        };
   if (evaluated.conditional !== undefined) {
     part.unevaluatedItems = rest;
     part.evaluatedItems = evaluated;

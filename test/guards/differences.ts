@@ -100,6 +100,7 @@ export type DifferenceId =
   | 'pattern-fallback'
   | 'non-json'
   | 'nesting-limit'
+  | 'contains-evaluates'
   | 'unsafe-pattern';
 
 /** Appended to the keys the reference renames (see proto-key and equality-keys). */
@@ -517,6 +518,33 @@ export const DIFFERENCES: readonly Difference[] = [
         json: `${'{"children":['.repeat(5 * MAX_DEPTH)}{}${']}'.repeat(5 * MAX_DEPTH)}`,
         guard: false,
         plain: 'overflows',
+      },
+    ],
+  },
+  {
+    id: 'contains-evaluates',
+    summary:
+      'An item `contains` matches is evaluated, and only that item: `unevaluatedItems` judges ' +
+      'each other item (JSON Schema 2020-12 §10.3.1.3, §11.2).',
+    why:
+      'That is the specification. ajv (8.x) takes every item as evaluated once `contains` ' +
+      'matches one, so it accepts `["s", true]` for `{ contains: string, unevaluatedItems: ' +
+      'integer }`, whose `true` is neither.',
+    reference: 'not adapted: the differential run generates no `contains` (arbitraries.ts).',
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: {
+          Mixed: {
+            type: 'array',
+            contains: { type: 'string' },
+            unevaluatedItems: { type: 'integer' },
+          },
+        },
+        schema: 'Mixed',
+        value: ['s', true],
+        guard: false,
+        plain: true,
       },
     ],
   },

@@ -62,6 +62,16 @@ const SCHEMAS: Record<string, unknown> = {
     then: { prefixItems: [str, str] },
     unevaluatedItems: false,
   },
+  // Items `contains` matches are evaluated (§10.3.1.3, helper-125 1): they were refused.
+  ContainsClosed: { type: 'array', contains: str, unevaluatedItems: false },
+  ContainsTyped: { type: 'array', contains: str, unevaluatedItems: { type: 'integer' } },
+  ContainsBesidePrefix: {
+    type: 'array',
+    prefixItems: [str],
+    contains: { type: 'integer' },
+    unevaluatedItems: false,
+  },
+  ContainsInAllOf: { type: 'array', allOf: [{ contains: { const: 1 } }], unevaluatedItems: false },
   Tree: { type: 'object', unevaluatedProperties: ref('Tree') },
   // Beside a `$ref` (3.1): what the target evaluates counts, as through allOf (§8.2.3.1).
   RefTarget: { type: 'object', properties: { a: str } },
@@ -241,6 +251,11 @@ const VALUES: Record<string, unknown[]> = {
     [1, true, true],
   ],
   AnyItemsOpen: [['a'], ['a', 'b'], ['a', 2]],
+  ContainsClosed: [['a'], ['a', 'b'], [], [1]],
+  // ['s', true] is refused, where ajv accepts it: differences.ts `contains-evaluates`.
+  ContainsTyped: [['s', 1], [1], ['s'], [true]],
+  ContainsBesidePrefix: [['s', 1], ['s', 's'], ['s'], ['s', 1, 2]],
+  ContainsInAllOf: [[1], [1, 1], [2], []],
 };
 
 const doc = {
