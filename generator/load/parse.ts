@@ -425,15 +425,20 @@ function findProblems(value: unknown, withPath: boolean): ValueProblem[] {
 /** What is wrong with a value {@link findProblems} found, and the fix. */
 function valueProblemWords(problem: ValueProblem): [problem: string, fix: string] {
   if (problem.kind === 'not JSON') {
-    const kind =
-      problem.value instanceof Date
-        ? 'a date (YAML reads a `!!timestamp` as one)'
-        : ArrayBuffer.isView(problem.value) || problem.value instanceof ArrayBuffer
-          ? 'bytes (YAML reads a `!!binary` value as bytes)'
-          : `a ${(problem.value as object).constructor?.name ?? 'value'} (a YAML tag made it)`;
+    const { value } = problem;
+    if (value instanceof Date)
+      return [
+        'the value here is a date (YAML reads a `!!timestamp` as one), which JSON has no way to write',
+        "write it as a string, an RFC 3339 date-time, quoted and with no YAML tag: `'2024-01-31T00:00:00Z'`",
+      ];
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer)
+      return [
+        'the value here is bytes (YAML reads a `!!binary` value as bytes), which JSON has no way to write',
+        'write it as a string of base64 text, quoted and with no YAML tag',
+      ];
     return [
-      `the value here is ${kind}, which JSON has no way to write`,
-      'write it as a string: base64 text for bytes, an RFC 3339 date-time for a date (quoted, with no YAML tag)',
+      `the value here is a ${(value as object).constructor?.name ?? 'value'} (a YAML tag made it, such as \`!!set\` or \`!!omap\`), which JSON has no way to write`,
+      'write it without the tag, as plain YAML: a list (`- a`) for a set, a mapping for an ordered map',
     ];
   }
   return Number.isNaN(problem.value)

@@ -420,7 +420,7 @@ describe('numbers JSON cannot carry come with the other problems, in one run', (
   // helper-119 H6: `.inf` came in one run, a `!!binary` default (read as bytes) in the next.
   it('with values YAML tags made that JSON cannot carry, each at its line, with the fix', async () => {
     const error = await refused({
-      'openapi.yaml': `${usesSchema('#/components/schemas/Big')}components:\n  schemas:\n    Big:\n      type: number\n      enum: [1, .inf]\n    Tagged:\n      type: string\n      default: !!binary aGVsbG8=\n    When:\n      type: string\n      example: !!timestamp 2001-12-14\n`,
+      'openapi.yaml': `${usesSchema('#/components/schemas/Big')}components:\n  schemas:\n    Big:\n      type: number\n      enum: [1, .inf]\n    Tagged:\n      type: string\n      default: !!binary aGVsbG8=\n    When:\n      type: string\n      example: !!timestamp 2001-12-14\n    Listed:\n      type: array\n      example: !!set {a, b}\n`,
     });
     expect(
       error.problems.map((p) => [p.location.pointer, p.location.line, p.problem, p.hint]),
@@ -435,13 +435,20 @@ describe('numbers JSON cannot carry come with the other problems, in one run', (
         '#/components/schemas/Tagged/default',
         19,
         'the value here is bytes (YAML reads a `!!binary` value as bytes), which JSON has no way to write',
-        'write it as a string: base64 text for bytes, an RFC 3339 date-time for a date (quoted, with no YAML tag)',
+        'write it as a string of base64 text, quoted and with no YAML tag',
       ],
       [
         '#/components/schemas/When/example',
         22,
         'the value here is a date (YAML reads a `!!timestamp` as one), which JSON has no way to write',
-        expect.stringMatching(/^write it as a string/),
+        expect.stringMatching(/^write it as a string, an RFC 3339 date-time/),
+      ],
+      // helper-125: the fix for a set spoke of base64 and dates.
+      [
+        '#/components/schemas/Listed/example',
+        25,
+        expect.stringMatching(/^the value here is a \w+ \(a YAML tag made it, such as `!!set`/),
+        'write it without the tag, as plain YAML: a list (`- a`) for a set, a mapping for an ordered map',
       ],
     ]);
   });
