@@ -44,6 +44,7 @@ import {
   loadError,
   withoutUnfollowedRefs,
 } from './problems.ts';
+import { writtenScalar } from './parse.ts';
 import { SpecResolver } from './resolver.ts';
 import { SourceMap } from './source-map.ts';
 
@@ -86,7 +87,7 @@ export async function loadAndBundle(
 
   let version: '3.0' | '3.1';
   try {
-    version = openapiVersion(root.parsed, ctx.specDisplay);
+    version = openapiVersion(root.parsed, ctx.specDisplay, root.source.body);
   } catch (error) {
     throw error instanceof GeneratorError ? atSourceLine(error, root.source) : error;
   }
@@ -286,7 +287,7 @@ function partOfASpec(parsed: Record<string, unknown>): string | undefined {
 }
 
 /** Checks the `openapi` field before bundling: only 3.0 and 3.1 are supported. */
-function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
+function openapiVersion(parsed: unknown, file: string, text?: string): '3.0' | '3.1' {
   if (parsed === undefined || parsed === null) {
     throw new GeneratorError(
       // YAML's `~` and `null`, and JSON's `null`, are a value: the null one.
@@ -312,9 +313,14 @@ function openapiVersion(parsed: unknown, file: string): '3.0' | '3.1' {
   // An unquoted `3.0` is the number 3: it shows as `3`, though `3.0` was written.
   const short = declared === 3 ? '3.0' : /^(3\.[01])$/.exec(String(declared))?.[1];
   if (short !== undefined && (typeof declared === 'number' || typeof declared === 'string')) {
+    // As written: `3.10` is read as the number 3.1.
+    const written =
+      typeof declared === 'number' && text !== undefined
+        ? (writtenScalar(text, ['openapi']) ?? short)
+        : short;
     throw new GeneratorError(
       typeof declared === 'number'
-        ? `\`openapi\` is the number ${String(declared)} (YAML reads an unquoted \`${short}\` as a number), not a version string`
+        ? `\`openapi\` is the number ${written} (YAML and JSON read an unquoted \`${written}\` as the number ${String(declared)}), not a version string`
         : `\`openapi: "${short}"\` lacks the patch number the version needs`,
       { file, pointer: '#/openapi' },
       `write the full version as a string: \`openapi: ${short}.0\``,

@@ -23,6 +23,7 @@ import {
   isScalar,
   LineCounter,
   parseAllDocuments,
+  parseDocument,
   visit,
   type Document,
   type YAMLError,
@@ -450,4 +451,14 @@ function valueProblemWords(problem: ValueProblem): [problem: string, fix: string
         'the number here is beyond what a JSON number holds (about ±1.8e308), so it reads as Infinity',
         'write a number within that range (for "no limit", leave the keyword out), or a string if the value is an identifier',
       ];
+}
+
+/**
+ * A scalar of a YAML or JSON text as it is written (`3.10`, which YAML reads as the number 3.1),
+ * at a path of keys; undefined when there is no scalar there. For messages about a value whose
+ * parsed form lost what the author wrote.
+ */
+export function writtenScalar(text: string, path: readonly string[]): string | undefined {
+  const node: unknown = parseDocument(text).getIn(path, true);
+  return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
 }

@@ -74,7 +74,8 @@ const cases: [string, Case][] = [
     '`openapi: 3.1` unquoted is a number: the error says so and asks for the full version string',
     {
       files: { 'a.yaml': "openapi: 3.1\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
-      problem: /`openapi` is the number 3\.1 \(YAML reads an unquoted `3\.1` as a number\)/,
+      problem:
+        /`openapi` is the number 3\.1 \(YAML and JSON read an unquoted `3\.1` as the number 3\.1\)/,
       pointer: '#/openapi',
       fix: /write the full version as a string: `openapi: 3\.1\.0`/,
     },
@@ -83,9 +84,23 @@ const cases: [string, Case][] = [
     '`openapi: 3.0` unquoted is the number 3: the error says what was written, not `3`',
     {
       files: { 'a.yaml': "openapi: 3.0\ninfo: {title: T, version: '1.0.0'}\npaths: {}\n" },
-      problem: /`openapi` is the number 3 \(YAML reads an unquoted `3\.0` as a number\)/,
+      problem:
+        /`openapi` is the number 3\.0 \(YAML and JSON read an unquoted `3\.0` as the number 3\)/,
       pointer: '#/openapi',
       fix: /write the full version as a string: `openapi: 3\.0\.0`/,
+    },
+  ],
+  [
+    // helper-125: `3.10` was said to be `3.1`, as parsed.
+    '`openapi: 3.10` unquoted: the error quotes it as written',
+    {
+      files: {
+        'a.json': '{"openapi": 3.10, "info": {"title": "T", "version": "1.0.0"}, "paths": {}}',
+      },
+      problem:
+        /`openapi` is the number 3\.10 \(YAML and JSON read an unquoted `3\.10` as the number 3\.1\)/,
+      pointer: '#/openapi',
+      fix: /write the full version as a string: `openapi: 3\.1\.0`/,
     },
   ],
   [
