@@ -63,6 +63,8 @@ export interface BundledSpec {
   sourceMap: SourceMap;
   /** The root file's `$ref`s to an anchor found only outside their schema resource (a warning). */
   anchorsElsewhere: AnchorElsewhere[];
+  /** `info.version` as the root file writes it, when it is a number (`1.10`, read as 1.1). */
+  writtenInfoVersion?: string;
 }
 
 export async function loadAndBundle(
@@ -94,6 +96,11 @@ export async function loadAndBundle(
   // `$ref: '#tag'` to a schema's `$anchor`, and refs an `$id` decides, as pointers: the bundler
   // misreads refs inside an anchored schema, and reads refs against the file, never an `$id`.
   let anchorsElsewhere: AnchorElsewhere[] = [];
+  const info = isRecord(root.parsed) ? root.parsed.info : undefined;
+  const writtenInfoVersion =
+    isRecord(info) && typeof info.version === 'number'
+      ? writtenScalar(root.source.body, ['info', 'version'])
+      : undefined;
   if (isRecord(root.parsed)) {
     try {
       const rootURL = /^https?:\/\//i.test(ctx.specPath)
@@ -198,6 +205,7 @@ export async function loadAndBundle(
     sources: resolver.sources,
     sourceMap,
     anchorsElsewhere,
+    ...(writtenInfoVersion === undefined ? {} : { writtenInfoVersion }),
   };
 }
 

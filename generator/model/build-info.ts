@@ -41,14 +41,20 @@ export interface SdkSettings {
 const UNTITLED = 'API';
 
 /**
- * `info.version`, which OpenAPI requires as a string. YAML reads `version: 1.0` as the number 1:
- * that is used as its text, with a warning that says to quote it (the `.0` is already lost);
- * any other value is 0.0.0, with a warning.
+ * `info.version`, which OpenAPI requires as a string. YAML reads `version: 1.10` as the number 1.1:
+ * the text the file writes is used (load/ keeps it: `writtenVersion`; else the number's), with a
+ * warning that says to quote it; any other value is 0.0.0, with a warning.
  */
-function apiVersion(version: unknown, report?: { file: string; warnings: Warnings }): string {
+function apiVersion(
+  version: unknown,
+  report?: { file: string; warnings: Warnings; writtenVersion?: string },
+): string {
   if (typeof version === 'string') return version;
-  const written = JSON.stringify(version) ?? 'nothing';
-  const read = typeof version === 'number' ? String(version) : '0.0.0';
+  // A number as the file writes it (`1.10`, which YAML reads as 1.1), when load/ kept the text.
+  const asWritten =
+    typeof version === 'number' ? (report?.writtenVersion ?? String(version)) : undefined;
+  const written = asWritten ?? JSON.stringify(version) ?? 'nothing';
+  const read = asWritten ?? '0.0.0';
   report?.warnings.add(
     'info-version-type',
     version === undefined
@@ -57,14 +63,14 @@ function apiVersion(version: unknown, report?: { file: string; warnings: Warning
     { file: report.file, pointer: version === undefined ? '#/info' : '#/info/version' },
     version === undefined
       ? "add the API's version to `info`, as a string: `version: '1.0.0'`"
-      : "quote it as the API's version is written: `version: '1.0'`",
+      : `quote it as the API's version is written: \`version: '${asWritten ?? '1.0.0'}'\``,
   );
   return read;
 }
 
 export function buildInfo(
   doc: Record<string, unknown>,
-  report?: { file: string; warnings: Warnings },
+  report?: { file: string; warnings: Warnings; writtenVersion?: string },
 ): ApiInfo {
   const info = isRecord(doc.info) ? doc.info : {};
   if (!isRecord(doc.info)) {

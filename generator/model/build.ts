@@ -56,7 +56,7 @@ import type { ApiModel, ClientOptionModel, NamedSchema, OperationModel } from '.
 
 export async function buildModel(
   spec: Pick<BundledSpec, 'document' | 'file' | 'version' | 'hash'> &
-    Partial<Pick<BundledSpec, 'anchorsElsewhere'>>,
+    Partial<Pick<BundledSpec, 'anchorsElsewhere' | 'writtenInfoVersion'>>,
   ctx: Pick<GeneratorContext, 'packageName' | 'packageVersion'> &
     Partial<Pick<GeneratorContext, 'unsafePatterns' | 'specSource'>> & {
       strict?: boolean;
@@ -79,7 +79,11 @@ export async function buildModel(
   const warnings = new Warnings(ctx.strict === true);
   for (const found of spec.anchorsElsewhere ?? []) warnAnchorElsewhere(warnings, file, found);
   repairSloppySchemas(doc, file, warnings);
-  const info = buildInfo(doc, { file, warnings });
+  const info = buildInfo(doc, {
+    file,
+    warnings,
+    ...(spec.writtenInfoVersion === undefined ? {} : { writtenVersion: spec.writtenInfoVersion }),
+  });
   // The steps below report their problems together: the settings' and the schemas' do not stop
   // the operations' checks, which need only the names the schemas take. A step that needs what a
   // refused step makes is left out (its checks would be about nothing).

@@ -5,10 +5,16 @@
  * another; where there is no title to show, the README and docs say "the API". A `clientName` the
  * spec asks for that has no letter is refused, with the fix.
  */
-import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
+import { removeTempDirs, tempDir } from '../generator/helpers.ts';
 import { GeneratorError } from '../../generator/errors.ts';
 import { buildInfo, buildSdkSettings } from '../../generator/model/build-info.ts';
 import { Warnings } from '../../generator/warnings.ts';
+
+afterAll(removeTempDirs);
 
 function names(doc: Record<string, unknown>) {
   const info = buildInfo(doc);
@@ -90,6 +96,22 @@ describe('info.version that is not a string', () => {
         /^spec\.yaml #\/info\/version: info\.version must be a string, found 1\.5 .*\n {2}fix: quote it/,
       ),
     ]);
+  });
+
+  // helper-119 H7: `version: 1.10` was read as 1.1 (the number YAML reads), and said to be 1.1.
+  it('a number is read as the file writes it: 1.10, not the 1.1 YAML reads', async () => {
+    const dir = await tempDir('info-version-');
+    const spec = join(dir, 'openapi.yaml');
+    await writeFile(spec, 'openapi: 3.1.0\ninfo: {title: T, version: 1.10}\npaths: {}\n');
+    const result = await generate({ spec, out: join(dir, 'out') });
+    const warning = result.warnings.find((w) => w.key === 'info-version-type');
+    expect(warning?.message).toMatch(
+      /info\.version must be a string, found 1\.10 .*it is read as "1\.10"\n {2}fix: quote it as the API's version is written: `version: '1\.10'`/,
+    );
+    const pkg = JSON.parse(await readFile(join(dir, 'out', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(pkg.version).toBe('1.10.0');
   });
 
   it('anything else is 0.0.0, with the same warning; a string gives none', () => {
