@@ -22,7 +22,7 @@ const LOCAL_COPY =
   "save the file in the spec's folder and point the $ref at that copy (npm run bundle can make one file of a split spec)";
 
 /** How long a URL may take to arrive, headers and body: 60 s. */
-export const URL_DEADLINE_MS = 60_000;
+const URL_DEADLINE_MS = 60_000;
 
 /**
  * `fetch` (or the config's `customFetch`) answering with the whole body read within
