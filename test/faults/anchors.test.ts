@@ -81,21 +81,24 @@ describe('a $ref to an anchor its own schema resource does not declare', () => {
     properties: { v: { $ref: ref } },
   });
   const shared = { $anchor: 'item', type: 'integer' };
-
-  it('is warned about at the $ref; the type still follows it', async () => {
+  /** Generates a spec of these component schemas into a new folder: the result and the folder. */
+  const generated = async (schemas: Record<string, unknown>) => {
     const dir = await tempDir('anchor-elsewhere-');
+    const spec = join(dir, 'openapi.yaml');
     await writeFile(
-      join(dir, 'openapi.yaml'),
+      spec,
       stringify({
         openapi: '3.1.0',
         info: { title: 'Anchors', version: '1' },
         paths: {},
-        components: {
-          schemas: { Shared: shared, A: resource('#item') },
-        },
+        components: { schemas },
       }),
     );
-    const result = await generate({ spec: join(dir, 'openapi.yaml'), out: join(dir, 'out') });
+    return { dir, result: await generate({ spec, out: join(dir, 'out') }) };
+  };
+
+  it('is warned about at the $ref; the type still follows it', async () => {
+    const { dir, result } = await generated({ Shared: shared, A: resource('#item') });
     const warning = result.warnings.find((w) => w.key === 'ref:anchor-outside-resource');
     expect(warning?.message).toMatch(
       /\/openapi\.yaml:\d+:\d+ #\/components\/schemas\/A\/properties\/v\/\$ref: `\$ref: '#item'` is inside the schema resource `https:\/\/example\.com\/a`, which declares no anchor `item`/,
@@ -108,22 +111,10 @@ describe('a $ref to an anchor its own schema resource does not declare', () => {
   });
 
   it('the anchor in its own resource: no warning', async () => {
-    const dir = await tempDir('anchor-own-');
-    await writeFile(
-      join(dir, 'openapi.yaml'),
-      stringify({
-        openapi: '3.1.0',
-        info: { title: 'Anchors', version: '1' },
-        paths: {},
-        components: {
-          schemas: {
-            Shared: shared,
-            A: { ...resource('#item'), $defs: { I: { $anchor: 'item', type: 'string' } } },
-          },
-        },
-      }),
-    );
-    const result = await generate({ spec: join(dir, 'openapi.yaml'), out: join(dir, 'out') });
+    const { result } = await generated({
+      Shared: shared,
+      A: { ...resource('#item'), $defs: { I: { $anchor: 'item', type: 'string' } } },
+    });
     expect(result.warnings.map((w) => w.key)).not.toContain('ref:anchor-outside-resource');
   });
 });
