@@ -19,6 +19,7 @@
  * - `discriminator`: openapi-typescript pins the property in the schemas a union lists, not in
  *   the union ({@link fixDiscriminator}).
  */
+import { conditionalProperties, type FollowRef } from '../conditional-properties.ts';
 import { isRecord } from '../json.ts';
 import { holdsObjects, NAME_MAPS } from '../document-keys.ts';
 import { getByPointer, pointerTokens } from '../pointer.ts';
@@ -65,7 +66,10 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
  */
 function fixSchema(schema: Record<string, unknown>, resolve: Resolve, used: Directions): void {
   if (isRecord(schema.$defs)) delete schema.$defs;
-  fixConditionalProperties(schema);
+  fixConditionalProperties(schema, (ref) => {
+    const target = resolve({ $ref: ref });
+    return target === undefined ? undefined : [target, ref];
+  });
   fixIndexSignature(schema);
   fixDirectionalRequired(schema, resolve, used);
   fixDiscriminator(schema, resolve);
@@ -77,28 +81,17 @@ function fixSchema(schema: Record<string, unknown>, resolve: Resolve, used: Dire
  * openapi-typescript reads no `then`, `else` or `dependentSchemas`, so the properties only they
  * declare were missing from the type, and a valid value with them did not compile. They become
  * optional `properties` of the schema (an `anyOf` where branches type one differently), as in
- * src/types.ts (model/build-schema-typed.ts `conditionalProperties`).
+ * src/types.ts (generator/conditional-properties.ts says which).
  */
-function fixConditionalProperties(schema: Record<string, unknown>): void {
-  const branches = [
-    ...(schema.if === undefined ? [] : [schema.then, schema.else]),
-    ...(isRecord(schema.dependentSchemas) ? Object.values(schema.dependentSchemas) : []),
-  ];
-  const own = isRecord(schema.properties) ? schema.properties : {};
-  const added = new Map<string, unknown[]>();
-  for (const branch of branches) {
-    if (!isRecord(branch) || !isRecord(branch.properties)) continue;
-    for (const [name, property] of Object.entries(branch.properties)) {
-      if (!Object.hasOwn(own, name)) added.set(name, [...(added.get(name) ?? []), property]);
-    }
-  }
-  if (added.size === 0) return;
+function fixConditionalProperties(schema: Record<string, unknown>, follow: FollowRef): void {
+  const added = conditionalProperties(schema, '#', follow);
+  if (added.length === 0) return;
   schema.properties = {
-    ...own,
+    ...(isRecord(schema.properties) ? schema.properties : {}),
     ...Object.fromEntries(
-      [...added].map(([name, schemas]) => [
+      added.map(({ name, schemas }) => [
         name,
-        schemas.length === 1 ? schemas[0] : { anyOf: schemas },
+        schemas.length === 1 ? schemas[0]!.schema : { anyOf: schemas.map((s) => s.schema) },
       ]),
     ),
   };

@@ -1,6 +1,5 @@
 /**
- * The fetch a URL spec (`--spec https://…`, or a `$ref` to a URL with `--allow-external-refs`) is
- * read with: openapi-core's own reader (which picks the headers redocly.yaml's `resolve.http` sets
+ * The fetch a `$ref` to a URL is read with (`--allow-external-refs`; `--spec` takes files only): openapi-core's own reader (which picks the headers redocly.yaml's `resolve.http` sets
  * for the URL) over a fetch with the limits a local file has. Without them, a server that sent its
  * headers and then stalled held the generator forever, and one that streamed without end took
  * all the memory.
@@ -47,7 +46,13 @@ export function limitedFetch(
     try {
       response = await base(input, { ...init, signal });
     } catch (error) {
-      throw signal.aborted ? late() : error;
+      if (signal.aborted) throw late();
+      // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a redirect loop).
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      throw new URLReadError(
+        `${url} could not be fetched: ${cause instanceof Error ? cause.message : String(cause)}`,
+        `check the URL and that its server answers, or ${LOCAL_COPY}`,
+      );
     }
     if (!response.ok || response.body === null) return response;
     const tooLarge = () =>

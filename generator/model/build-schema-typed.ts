@@ -2,6 +2,7 @@
  * The typed part of a schema object: one node per JSON type with the keywords that apply to it.
  * `loose` nodes come from schemas without `type` (`{ minLength: 1 }` constrains strings only).
  */
+import { conditionalProperties, type FollowRef } from '../conditional-properties.ts';
 import { joinPointer } from '../errors.ts';
 import type {
   ArrayNode,
@@ -55,6 +56,8 @@ export function buildTyped(
   ctx: ValueContext,
   loose: boolean,
   sub: BuildSub,
+  /** How a `$ref` is followed in the raw document (for the conditional properties). */
+  follow?: FollowRef,
 ): SchemaNode {
   const base = plainBase(ctx.pointer);
   switch (type) {
@@ -70,7 +73,7 @@ export function buildTyped(
     case 'array':
       return buildArray(s, ctx, base, loose, sub);
     case 'object':
-      return buildObject(s, ctx, base, loose, sub);
+      return buildObject(s, ctx, base, loose, sub, follow);
   }
 }
 
@@ -180,44 +183,30 @@ function buildArray(
 }
 
 /**
- * The properties only the schema's conditional subschemas declare, written in place: `then` and
- * `else` (beside an `if`), and each of `dependentSchemas`. Optional in the types (a value has them
- * only when the condition holds), a union where branches type one alike-named property
- * differently; the guards check them through the conditional parts (conditional-schemas.ts).
+ * The properties only the schema's conditional subschemas declare (`then`/`else` beside `if`,
+ * `dependentSchemas`: generator/conditional-properties.ts). Optional in the types (a value has
+ * them only when the condition holds) unless `required` lists them, a union where branches type
+ * one alike-named property differently; the guards check them through the conditional parts
+ * (conditional-schemas.ts).
  */
-function conditionalProperties(
+function conditionalPropertyNodes(
   s: Record<string, unknown>,
   ctx: ValueContext,
   sub: BuildSub,
-  declared: ReadonlySet<string>,
+  follow: FollowRef,
   required: readonly string[],
 ): PropertyNode[] {
-  const branches: [raw: unknown, pointer: string][] = [];
-  if (s.if !== undefined) {
-    for (const key of ['then', 'else'])
-      if (s[key] !== undefined) branches.push([s[key], joinPointer(ctx.pointer, key)]);
-  }
-  if (isPlainObject(s.dependentSchemas)) {
-    for (const [name, inner] of Object.entries(s.dependentSchemas))
-      branches.push([inner, joinPointer(ctx.pointer, 'dependentSchemas', name)]);
-  }
-  const byName = new Map<string, SchemaNode[]>();
-  for (const [raw, pointer] of branches) {
-    if (!isPlainObject(raw) || !isPlainObject(raw.properties)) continue;
-    for (const [name, schema] of Object.entries(raw.properties)) {
-      if (declared.has(name)) continue;
-      const node = sub(schema, joinPointer(pointer, 'properties', name));
-      byName.set(name, [...(byName.get(name) ?? []), node]);
-    }
-  }
-  return [...byName].map(([name, nodes]) => ({
-    name,
-    required: required.includes(name),
-    node:
-      nodes.length === 1
-        ? nodes[0]!
-        : { kind: 'union', ...plainBase(ctx.pointer), mode: 'anyOf', variants: nodes },
-  }));
+  return conditionalProperties(s, ctx.pointer, follow).map(({ name, schemas }) => {
+    const nodes = schemas.map(({ schema, pointer }) => sub(schema, pointer));
+    return {
+      name,
+      required: required.includes(name),
+      node:
+        nodes.length === 1
+          ? nodes[0]!
+          : { kind: 'union', ...plainBase(ctx.pointer), mode: 'anyOf', variants: nodes },
+    };
+  });
 }
 
 function buildObject(
@@ -226,6 +215,7 @@ function buildObject(
   base: NodeBase,
   loose: boolean,
   sub: BuildSub,
+  follow?: FollowRef,
 ): ObjectNode {
   const required = readStringList(s, 'required', ctx);
   const node: ObjectNode = {
@@ -247,7 +237,8 @@ function buildObject(
   }
   const declared = new Set(node.properties.map((p) => p.name));
   node.requiredWithoutSchema = required.filter((name) => !declared.has(name));
-  const conditional = conditionalProperties(s, ctx, sub, declared, required);
+  const conditional =
+    follow === undefined ? [] : conditionalPropertyNodes(s, ctx, sub, follow, required);
   if (conditional.length > 0) node.conditionalProperties = conditional;
   if (s.additionalProperties !== undefined) {
     node.additionalProperties = sub(

@@ -59,6 +59,7 @@ import {
 } from '../pointer.ts';
 import { parentWithoutUnion, unionParentOf } from '../union-parent.ts';
 import { anchorTarget } from '../anchors.ts';
+import type { FollowRef } from '../conditional-properties.ts';
 
 export interface SchemaBuildContext {
   file: string;
@@ -253,7 +254,7 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
   if (base.nullable) types?.delete('null');
   if (types?.has('integer') && types.has('number')) types.delete('integer');
 
-  const typed = typedPart(schema, types, vc, sub);
+  const typed = typedPart(schema, types, vc, sub, followIn(c));
   // unevaluatedProperties/Items see what every schema applied in place evaluates: beside a `$ref`
   // (built apart from it, in buildRef), the `$ref`'s target too.
   const inPlace = besideRef.get(schema) ?? schema;
@@ -790,10 +791,11 @@ function typedPart(
   types: ReadonlySet<JsonType> | undefined,
   vc: ValueContext,
   sub: BuildSub,
+  follow?: FollowRef,
 ): SchemaNode[] {
   if (types) {
     const variants = JSON_TYPES.filter((t) => types.has(t)).map((t) =>
-      buildTyped(t, schema, vc, false, sub),
+      buildTyped(t, schema, vc, false, sub, follow),
     );
     const [only] = variants;
     if (variants.length === 0) return [{ kind: 'never', ...plainBase(vc.pointer) }];
@@ -801,7 +803,7 @@ function typedPart(
     return [{ kind: 'union', ...plainBase(vc.pointer), mode: 'anyOf', variants }];
   }
   const groups = Object.entries(TYPE_KEYWORDS).filter(([, keys]) => keys.some((k) => k in schema));
-  return groups.map(([type]) => buildTyped(type as JsonType, schema, vc, true, sub));
+  return groups.map(([type]) => buildTyped(type as JsonType, schema, vc, true, sub, follow));
 }
 
 function composition(
@@ -952,6 +954,16 @@ function dynamicRef(
   }
   const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key));
   return { ...rest, $ref: target };
+}
+
+/** How the raw schemas a `$ref` names are found in the document (conditional-properties.ts). */
+function followIn(c: Ctx): FollowRef | undefined {
+  const { doc } = c;
+  if (doc === undefined) return undefined;
+  return (ref) => {
+    const pointer = refPointer(ref);
+    return pointer === undefined ? undefined : [getByPointer(doc, pointer), pointer];
+  };
 }
 
 /** A `$ref` that is not `#/components/schemas/<Name>`: followed through the document and inlined. */

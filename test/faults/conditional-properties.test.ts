@@ -14,7 +14,7 @@ describe('properties declared by then/else or dependentSchemas', () => {
     expect(
       diagnostics(pkg, {
         'src/check.ts': `${EQUAL}
-import type { D, Payment, V1 } from './types.js';
+import type { AP, Closed, D, Deep, Payment, Sib, V1 } from './types.js';
 import { isPayment } from './guards.js';
 import { Payments } from './client.js';
 same<Payment['cardNumber'], string | undefined>(true);
@@ -31,6 +31,15 @@ export const sent = (client: Payments) => client.payments.create({ body: { metho
 import type { components } from './openapi.js';
 export const typed: components['schemas']['Payment'] = { method: 'bank', iban: 'DE00' };
 same<components['schemas']['V1']['a'], number | string | undefined>(true);
+same<AP[string], string | undefined>(true);
+// @ts-expect-error additionalProperties still types every other key
+export const apOther: AP = { k: 'x', other: 1 };
+// @ts-expect-error additionalProperties: false refuses a branch-only property
+export const closedB: Closed = { a: 'x', b: 'y' };
+export const sib: Sib = { a: 'x' };
+export const sibTyped: components['schemas']['Sib'] = { a: 'x' };
+export const deep: Deep = { method: 'card', cardNumber: '4111', cvc: '123', holder: 'A' };
+export const deepTyped: components['schemas']['Deep'] = { method: 'card', cardNumber: '4111', cvc: '1', holder: 'A' };
 // @ts-expect-error a branch property keeps its type
 export const wrong: Payment = { method: 'card', cardNumber: 4111 };
 // @ts-expect-error unevaluatedProperties: false still closes the object

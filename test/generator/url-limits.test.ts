@@ -112,3 +112,26 @@ describe('a $ref to a URL that breaks a limit', () => {
     expect(existsSync(join(out, 'src/types.ts'))).toBe(true);
   });
 });
+
+describe('a $ref to a URL that cannot be fetched', () => {
+  // helper-126 F6: it said only "fetch failed", with a fix about files.
+  it('says why, with a fix for a URL', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const dir = await tempDir('url-refused-');
+    const spec = join(dir, 'openapi.yaml');
+    await writeFile(
+      spec,
+      `openapi: 3.1.0\ninfo: { title: U, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    X: { $ref: 'http://127.0.0.1:${port}/x.yaml' }\n`,
+    );
+    const error = await generate({ spec, out: join(dir, 'sdk'), allowExternalRefs: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toMatch(
+      /could not be fetched: .*ECONNREFUSED.*\n {2}fix: check the URL and that its server answers/,
+    );
+  });
+});
