@@ -4,6 +4,7 @@
  */
 import type { ApiModel, PaginationModel } from './model/types.ts';
 import { resolveContext, type GenerateOptions } from './context.ts';
+import { specURLError } from './load/spec-file.ts';
 import type { CheckResult } from './write/check.ts';
 import { provenUpToDate } from './write/record.ts';
 
@@ -103,6 +104,8 @@ export interface GenerateResult {
  * pipeline (the bundler, openapi-typescript, ts-morph, prettier) and compare for real.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const url = options.spec === undefined ? undefined : specURLError(options.spec);
+  if (url !== undefined) throw url;
   const ctx = resolveContext(options);
   if (ctx.check) {
     const start = performance.now();

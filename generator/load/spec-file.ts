@@ -97,10 +97,25 @@ export function unreadableSpecError(rootFile: string, detail: string | undefined
 }
 
 /**
+ * The error for a `--spec` that is a URL (`https://…`), which is read as no file; undefined for
+ * anything else. It was taken for a relative path and said to be missing as `http:/host/…`.
+ */
+export function specURLError(spec: string): GeneratorError | undefined {
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(spec)) return undefined;
+  return new GeneratorError(
+    'a URL: --spec takes the path of a file, and reads no URL',
+    { file: spec },
+    `download it first (curl -fsSLo openapi.yaml '${spec.replaceAll("'", '%27')}'), then pass --spec openapi.yaml; a root file of your own may also $ref the URL, with --allow-external-refs`,
+  );
+}
+
+/**
  * The error for a `--spec` path (as the user gave it) that names no readable spec file, or
  * undefined when it names one: missing, a folder, a device, a pipe, a socket, too large.
  */
 export function specFileError(spec: string): GeneratorError | undefined {
+  const url = specURLError(spec);
+  if (url !== undefined) return url;
   const path = resolve(spec);
   let stats: Stats;
   try {

@@ -135,3 +135,19 @@ describe('a $ref to a URL that cannot be fetched', () => {
     );
   });
 });
+
+describe('--spec given a URL', () => {
+  // helper-126 F5: it was taken for a relative path, "http:/127.0.0.1/…: spec file not found".
+  it('is refused as a URL, shown as written, with how to get the file', async () => {
+    const dir = await tempDir('url-spec-');
+    const error = await generate({ spec: `${base}/fine.yaml`, out: join(dir, 'sdk') }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    expect((error as GeneratorError).message).toBe(
+      `${base}/fine.yaml: a URL: --spec takes the path of a file, and reads no URL\n` +
+        `  fix: download it first (curl -fsSLo openapi.yaml '${base}/fine.yaml'), then pass --spec openapi.yaml; a root file of your own may also $ref the URL, with --allow-external-refs`,
+    );
+    expect(existsSync(join(dir, 'sdk'))).toBe(false);
+  });
+});
