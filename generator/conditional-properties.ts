@@ -7,8 +7,9 @@
  *
  * A branch is read through `$ref`s, its `allOf` members and its own conditional subschemas. A
  * name the schema declares whenever it applies (its `properties`, those of its `allOf` members and
- * `$ref` targets) is not added. Nothing is added beside an `additionalProperties` other than
- * `true`/`{}`: it judges every key its own schema object does not declare, so a branch-only
+ * `$ref` targets, and those their own branches declare, which type it there) is not added.
+ * Nothing is added where the schema or one applying with it has an `additionalProperties` other
+ * than `true`/`{}`: it judges every key its own schema object does not declare, so a branch-only
  * property must meet it too (and `false` refuses it outright).
  */
 import { joinPointer } from './errors.ts';
@@ -30,14 +31,27 @@ export function conditionalProperties(
   pointer: string,
   follow: FollowRef,
 ): ConditionalProperty[] {
-  const extra = schema.additionalProperties;
-  if (
-    extra !== undefined &&
-    extra !== true &&
-    !(isRecord(extra) && Object.keys(extra).length === 0)
-  )
-    return [];
-  const declared = declaredNames(schema, pointer, follow);
+  const always = appliesInPlace(schema, pointer, follow);
+  // An `additionalProperties` judges every key its own schema object does not declare, a
+  // branch-only property too (`false` refuses it): the types could only be wrong.
+  if (always.some(([raw]) => closes(raw))) return [];
+  const declared = new Set<string>();
+  for (const [raw] of always)
+    if (isRecord(raw.properties))
+      for (const name of Object.keys(raw.properties)) declared.add(name);
+  // A name an `allOf` member's (or `$ref` target's) own branches declare is typed by that member.
+  for (const [raw, at] of always.slice(1))
+    for (const { name } of branchProperties(raw, at, follow, declared)) declared.add(name);
+  return branchProperties(schema, pointer, follow, declared);
+}
+
+/** The properties the branches of `schema` declare, but for the `skipped` names. */
+function branchProperties(
+  schema: Record<string, unknown>,
+  pointer: string,
+  follow: FollowRef,
+  skipped: ReadonlySet<string>,
+): ConditionalProperty[] {
   const found = new Map<string, ConditionalProperty>();
   const seen = new Set<unknown>();
   const visitBranch = (raw: unknown, at: string, depth: number): void => {
@@ -45,7 +59,7 @@ export function conditionalProperties(
     seen.add(raw);
     if (isRecord(raw.properties)) {
       for (const [name, property] of Object.entries(raw.properties)) {
-        if (declared.has(name)) continue;
+        if (skipped.has(name)) continue;
         let entry = found.get(name);
         if (entry === undefined) found.set(name, (entry = { name, schemas: [] }));
         entry.schemas.push({ schema: property, pointer: joinPointer(at, 'properties', name) });
@@ -56,6 +70,14 @@ export function conditionalProperties(
   };
   for (const [branch, at] of branches(schema, pointer)) visitBranch(branch, at, 0);
   return [...found.values()];
+}
+
+/** An `additionalProperties` other than `true` or `{}`. */
+function closes(schema: Record<string, unknown>): boolean {
+  const extra = schema.additionalProperties;
+  return (
+    extra !== undefined && extra !== true && !(isRecord(extra) && Object.keys(extra).length === 0)
+  );
 }
 
 /** `then` and `else` (beside an `if`) and each of `dependentSchemas`, with their pointers. */
@@ -86,20 +108,20 @@ function inPlace(
   return list;
 }
 
-/** The names a schema declares whenever it applies: its own, its `allOf` members' and `$ref` targets'. */
-function declaredNames(
+/** `schema` and every schema that applies in place whenever it does, `schema` first. */
+function appliesInPlace(
   schema: Record<string, unknown>,
   pointer: string,
   follow: FollowRef,
-): Set<string> {
-  const names = new Set<string>();
+): [Record<string, unknown>, string][] {
+  const list: [Record<string, unknown>, string][] = [];
   const seen = new Set<unknown>();
   const visit = (raw: unknown, at: string, depth: number): void => {
     if (!isRecord(raw) || seen.has(raw) || depth > MAX_DEPTH) return;
     seen.add(raw);
-    if (isRecord(raw.properties)) for (const name of Object.keys(raw.properties)) names.add(name);
+    list.push([raw, at]);
     for (const [inner, innerAt] of inPlace(raw, at, follow)) visit(inner, innerAt, depth + 1);
   };
   visit(schema, pointer, 0);
-  return names;
+  return list;
 }

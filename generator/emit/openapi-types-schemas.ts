@@ -19,7 +19,11 @@
  * - `discriminator`: openapi-typescript pins the property in the schemas a union lists, not in
  *   the union ({@link fixDiscriminator}).
  */
-import { conditionalProperties, type FollowRef } from '../conditional-properties.ts';
+import {
+  conditionalProperties,
+  type ConditionalProperty,
+  type FollowRef,
+} from '../conditional-properties.ts';
 import { isRecord } from '../json.ts';
 import { holdsObjects, NAME_MAPS } from '../document-keys.ts';
 import { getByPointer, pointerTokens } from '../pointer.ts';
@@ -41,6 +45,23 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
     return target;
   };
   const used = directions(document, resolve);
+  const follow: FollowRef = (ref) => {
+    const target = resolve({ $ref: ref });
+    return target === undefined ? undefined : [target, ref];
+  };
+  // Read from the document as written, before any schema is rewritten: one schema's added
+  // properties must not depend on whether the schemas it refers to were rewritten already.
+  const conditional = new Map<object, ConditionalProperty[]>();
+  eachSchema(document, (schema) => {
+    const added = conditionalProperties(schema, '#', follow);
+    if (added.length > 0) conditional.set(schema, added);
+  });
+  eachSchema(document, (schema) => fixSchema(schema, resolve, used, conditional.get(schema)));
+  return document;
+}
+
+/** Calls `fix` with every object of `document` that is no map of names, the root aside. */
+function eachSchema(document: object, fix: (schema: Record<string, unknown>) => void): void {
   const seen = new Set<object>();
   const visit = (node: unknown, names: boolean, root: boolean): void => {
     if (typeof node !== 'object' || node === null || seen.has(node)) return;
@@ -50,26 +71,27 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
       return;
     }
     const record = node as Record<string, unknown>;
-    if (!names && !root) fixSchema(record, resolve, used);
+    if (!names && !root) fix(record);
     for (const [key, value] of Object.entries(record)) {
       if (names) visit(value, false, false);
       else if (holdsObjects(key)) visit(value, NAME_MAPS.has(key), false);
     }
   };
   visit(document, false, true);
-  return document;
 }
 
 /**
  * One object that is no map of names: a schema, or an object of the document around schemas
  * (an operation, a media type), which has none of the keywords rewritten here.
  */
-function fixSchema(schema: Record<string, unknown>, resolve: Resolve, used: Directions): void {
+function fixSchema(
+  schema: Record<string, unknown>,
+  resolve: Resolve,
+  used: Directions,
+  conditional: ConditionalProperty[] | undefined,
+): void {
   if (isRecord(schema.$defs)) delete schema.$defs;
-  fixConditionalProperties(schema, (ref) => {
-    const target = resolve({ $ref: ref });
-    return target === undefined ? undefined : [target, ref];
-  });
+  if (conditional !== undefined) addConditionalProperties(schema, conditional);
   fixIndexSignature(schema);
   fixDirectionalRequired(schema, resolve, used);
   fixDiscriminator(schema, resolve);
@@ -83,9 +105,10 @@ function fixSchema(schema: Record<string, unknown>, resolve: Resolve, used: Dire
  * optional `properties` of the schema (an `anyOf` where branches type one differently), as in
  * src/types.ts (generator/conditional-properties.ts says which).
  */
-function fixConditionalProperties(schema: Record<string, unknown>, follow: FollowRef): void {
-  const added = conditionalProperties(schema, '#', follow);
-  if (added.length === 0) return;
+function addConditionalProperties(
+  schema: Record<string, unknown>,
+  added: readonly ConditionalProperty[],
+): void {
   schema.properties = {
     ...(isRecord(schema.properties) ? schema.properties : {}),
     ...Object.fromEntries(

@@ -97,11 +97,11 @@ export function unreadableSpecError(rootFile: string, detail: string | undefined
 }
 
 /**
- * The error for a `--spec` that is a URL (`https://…`), which is read as no file; undefined for
+ * The error for a `--spec` that is an http(s) URL, which is read as no file; undefined for
  * anything else. It was taken for a relative path and said to be missing as `http:/host/…`.
  */
 export function specURLError(spec: string): GeneratorError | undefined {
-  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(spec)) return undefined;
+  if (!/^https?:\/\//i.test(spec)) return undefined;
   return new GeneratorError(
     'a URL: --spec takes the path of a file, and reads no URL',
     { file: spec },

@@ -14,7 +14,7 @@ describe('properties declared by then/else or dependentSchemas', () => {
     expect(
       diagnostics(pkg, {
         'src/check.ts': `${EQUAL}
-import type { AP, Closed, D, Deep, Payment, Sib, V1 } from './types.js';
+import type { AP, Closed, ClosedMember, D, Deep, Outer, Payment, Sib, V1 } from './types.js';
 import { isPayment } from './guards.js';
 import { Payments } from './client.js';
 same<Payment['cardNumber'], string | undefined>(true);
@@ -40,6 +40,13 @@ export const sib: Sib = { a: 'x' };
 export const sibTyped: components['schemas']['Sib'] = { a: 'x' };
 export const deep: Deep = { method: 'card', cardNumber: '4111', cvc: '123', holder: 'A' };
 export const deepTyped: components['schemas']['Deep'] = { method: 'card', cardNumber: '4111', cvc: '1', holder: 'A' };
+same<NonNullable<Outer['y']>, string>(true);
+same<NonNullable<components['schemas']['Outer']['y']>, string>(true);
+export const outer: Outer = { z: 'q', x: 'p', y: 'r' };
+// @ts-expect-error additionalProperties: false in an allOf member refuses b
+export const closedMember: ClosedMember = { a: 'x', b: 'y' };
+// @ts-expect-error the same in src/openapi.ts
+export const closedMemberTyped: components['schemas']['ClosedMember'] = { a: 'x', b: 'y' };
 // @ts-expect-error a branch property keeps its type
 export const wrong: Payment = { method: 'card', cardNumber: 4111 };
 // @ts-expect-error unevaluatedProperties: false still closes the object
