@@ -337,27 +337,46 @@ export const noPassword: Sent<'/logins'> = {};
   });
 });
 
+/**
+ * A 3.1 package whose one operation, `POST /o`, sends and receives the component schema `O`, and
+ * a check module with its request body (`Sent`) and response body (`Got`) as src/openapi.ts types
+ * them, followed by `checks`.
+ */
+async function roundTrip(title: string, schemas: Record<string, unknown>, checks: string) {
+  const o = { $ref: '#/components/schemas/O' };
+  const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+  const pkg = await specPackage({
+    openapi: '3.1.0',
+    info: { title, version: '1' },
+    paths: {
+      '/o': {
+        post: {
+          operationId: 'createO',
+          requestBody: { required: true, ...json(o) },
+          responses: { '201': { description: 'The O.', ...json(o) } },
+        },
+      },
+    },
+    components: { schemas },
+  });
+  return diagnostics(pkg, {
+    'src/check.ts': `${EQUAL}
+import type { paths } from './openapi.js';
+type Sent = paths['/o']['post']['requestBody']['content']['application/json'];
+type Got = paths['/o']['post']['responses'][201]['content']['application/json'];
+${checks}`,
+  });
+}
+
 describe('readOnly and writeOnly beside a $ref in src/openapi.ts (OpenAPI 3.1)', () => {
   // helper-122 3: `{ $ref: Cred, readOnly: true }` stayed required both ways: the mark was read on
   // the schema the $ref names, not beside the $ref, where OpenAPI 3.1 (and the model) reads it.
   it('are not required where the schema is also sent (readOnly) or received (writeOnly)', async () => {
-    const o = { $ref: '#/components/schemas/O' };
     const cred = '#/components/schemas/Cred';
-    const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
-    const pkg = await specPackage({
-      openapi: '3.1.0',
-      info: { title: 'Beside refs', version: '1' },
-      paths: {
-        '/o': {
-          post: {
-            operationId: 'createO',
-            requestBody: { required: true, ...json(o) },
-            responses: { '201': { description: 'The O.', ...json(o) } },
-          },
-        },
-      },
-      components: {
-        schemas: {
+    expect(
+      await roundTrip(
+        'Beside refs',
+        {
           Cred: { type: 'object', properties: { pw: { type: 'string' } } },
           O: {
             type: 'object',
@@ -369,20 +388,12 @@ describe('readOnly and writeOnly beside a $ref in src/openapi.ts (OpenAPI 3.1)',
             },
           },
         },
-      },
-    });
-    expect(
-      diagnostics(pkg, {
-        'src/check.ts': `${EQUAL}
-import type { paths } from './openapi.js';
-type Sent = paths['/o']['post']['requestBody']['content']['application/json'];
-type Got = paths['/o']['post']['responses'][201]['content']['application/json'];
-export const sent: Sent = { name: 'n', cred: {} };
+        `export const sent: Sent = { name: 'n', cred: {} };
 export const got: Got = { name: 'n', rid: {} };
 // @ts-expect-error name is required both ways
 export const noName: Sent = { cred: {} };
 `,
-      }),
+      ),
     ).toEqual([]);
   });
 });
@@ -392,23 +403,11 @@ describe('readOnly and writeOnly inside an allOf of the property, in src/openapi
   // an annotation of an allOf member holds for the value (JSON Schema 2020-12 §7.7.1) and
   // src/types.ts left it out of the request's type.
   it('are not required where the schema is also sent (readOnly) or received (writeOnly)', async () => {
-    const o = { $ref: '#/components/schemas/O' };
     const id = { $ref: '#/components/schemas/Id' };
-    const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
-    const pkg = await specPackage({
-      openapi: '3.1.0',
-      info: { title: 'In allOf', version: '1' },
-      paths: {
-        '/o': {
-          post: {
-            operationId: 'createO',
-            requestBody: { required: true, ...json(o) },
-            responses: { '201': { description: 'The O.', ...json(o) } },
-          },
-        },
-      },
-      components: {
-        schemas: {
+    expect(
+      await roundTrip(
+        'In allOf',
+        {
           Id: { type: 'string' },
           Secret: { allOf: [{ type: 'string', writeOnly: true }] },
           O: {
@@ -421,20 +420,12 @@ describe('readOnly and writeOnly inside an allOf of the property, in src/openapi
             },
           },
         },
-      },
-    });
-    expect(
-      diagnostics(pkg, {
-        'src/check.ts': `${EQUAL}
-import type { paths } from './openapi.js';
-type Sent = paths['/o']['post']['requestBody']['content']['application/json'];
-type Got = paths['/o']['post']['responses'][201]['content']['application/json'];
-export const sent: Sent = { name: 'n', secret: 's' };
+        `export const sent: Sent = { name: 'n', secret: 's' };
 export const got: Got = { name: 'n', rid: 'r' };
 // @ts-expect-error name is required both ways
 export const noName: Sent = { secret: 's' };
 `,
-      }),
+      ),
     ).toEqual([]);
   });
 });
