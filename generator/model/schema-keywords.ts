@@ -141,7 +141,80 @@ const ONLY_IN_31: Record<string, string> = {
   contentEncoding: 'write `format: byte` for base64',
   contentSchema: 'describe the decoded content in the description',
   $comment: 'write it in `description` or an `x-` extension',
+  if: 'there is no 3.0 form: write the cases as a `oneOf`, or describe the condition in the description',
+  then: 'there is no 3.0 form: write the cases as a `oneOf`, or describe the condition in the description',
+  else: 'there is no 3.0 form: write the cases as a `oneOf`, or describe the condition in the description',
+  dependentRequired:
+    'there is no 3.0 form: describe which properties go together in the description',
+  dependentSchemas:
+    'there is no 3.0 form: describe which properties go together in the description',
+  contains: 'there is no 3.0 form: describe every item with `items`',
+  $dynamicRef: "refer to the schema as '#/components/schemas/<Name>'",
+  $id: "remove it and refer to the schema by its place, '#/components/schemas/<Name>'",
+  $anchor: "remove it and refer to the schema by its place, '#/components/schemas/<Name>'",
+  $dynamicAnchor: "remove it and refer to the schema by its place, '#/components/schemas/<Name>'",
 };
+
+/**
+ * The Schema Object's keywords in OpenAPI 3.0 (3.0.3 §4.7.24), `$ref` with them. Every other
+ * keyword the generator honours is 3.1's.
+ */
+const IN_30 = new Set([
+  '$ref',
+  'title',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'enum',
+  'type',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'not',
+  'items',
+  'properties',
+  'additionalProperties',
+  'description',
+  'format',
+  'default',
+  'nullable',
+  'discriminator',
+  'readOnly',
+  'writeOnly',
+  'xml',
+  'externalDocs',
+  'example',
+  'deprecated',
+]);
+
+/**
+ * The fix for a keyword of 3.1 in a 3.0 document: ONLY_IN_31's, else (a keyword the generator
+ * honours that 3.0 lacks and the table misses) a plain one. Draft-04's `definitions` and 2019-09's
+ * `$recursiveRef` are 3.1's no more than 3.0's: not reported as 3.1.
+ */
+function fixIn30(key: string): string | undefined {
+  if (Object.hasOwn(ONLY_IN_31, key)) return ONLY_IN_31[key];
+  const honoured =
+    ASSERTIONS.has(key) ||
+    ANNOTATIONS.has(key) ||
+    key === '$id' ||
+    key === '$anchor' ||
+    key === '$dynamicAnchor';
+  return honoured && !IN_30.has(key) && key !== 'definitions' && key !== '$recursiveRef'
+    ? 'there is no 3.0 form: describe it in the description'
+    : undefined;
+}
 
 /** Schema keywords of OpenAPI 3.0 that 3.1 dropped, with the 3.1 way to say it. */
 const ONLY_IN_30: Record<string, string> = {
@@ -168,9 +241,13 @@ function checkDialect(
         ? `${fix}, or declare \`openapi: 3.1.0\``
         : `${fix} (OpenAPI 3.1 removed it)`,
     );
-  const table = version === '3.0' ? ONLY_IN_31 : ONLY_IN_30;
   for (const key of Object.keys(schema)) {
-    const fix = Object.hasOwn(table, key) ? table[key] : undefined;
+    const fix =
+      version === '3.0'
+        ? fixIn30(key)
+        : Object.hasOwn(ONLY_IN_30, key)
+          ? ONLY_IN_30[key]
+          : undefined;
     // `items: [...]` read as `prefixItems` was warned about as such (sloppy-schemas.ts).
     if (key === 'prefixItems' && tuplesFromItemsLists.has(schema)) continue;
     if (fix !== undefined) report(key, `the schema keyword "${key}"`, fix);

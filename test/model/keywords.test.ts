@@ -164,6 +164,11 @@ describe('keywords of the other OpenAPI version than the document declares', () 
       ['#/components/schemas/Pair/prefixItems', 0],
       ['#/components/schemas/Labels/patternProperties', 0],
       ['#/components/schemas/Sample/examples', 0],
+      ['#/components/schemas/Shipping/if', 0],
+      ['#/components/schemas/Shipping/then', 0],
+      ['#/components/schemas/Shipping/dependentRequired', 0],
+      ['#/components/schemas/Tags/contains', 0],
+      ['#/components/schemas/Identified/$id', 0],
     ]);
     for (const w of dialect) {
       expect(w.problem).toMatch(/is OpenAPI 3\.1, but the document declares OpenAPI 3\.0/);
