@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../../generator/index.ts';
 import { ROOT } from '../helpers/spec.ts';
-import { removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
+import { linkNodeModules, removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
 import { describeGuardCases, useFixture, type GuardCases } from './cases.ts';
 
 afterAll(removeTempDirs);
@@ -112,6 +112,9 @@ describe('conditional assertions', () => {
     const out = join(await tempDir('conditionals-'), 'sdk');
     const { warnings } = await generate({ spec: await writeSpec(doc), out, name: 'cond-sdk' });
     expect(warnings.filter((warning) => warning.key.startsWith('testing:'))).toEqual([]);
+    // The testing kit imports msw, from the package's node_modules as a user's would hold it
+    // (alone, this file did not find it: 'Could not resolve "msw"').
+    await linkNodeModules(out);
     const types = await readFile(join(out, 'src/types.ts'), 'utf8');
     expect(types).toMatch(
       /export interface Payment \{\n {2}kind: 'card' \| 'bank';\n {2}number\?: string;\n {2}iban\?: string;\n\}/,

@@ -218,6 +218,7 @@ describe('examples that do not match their schema', () => {
     });
     const dir = join(await tempDir('kit-examples-'), 'sdk');
     const result = await generate({ spec, out: dir, name: 'examples-sdk' });
+    await linkNodeModules(dir);
     const kit = (await import(join(dir, 'src/testing/index.ts'))) as {
       fixtures: Record<string, Record<string, unknown>>;
       requestFixtures: Record<string, Record<string, unknown>>;
