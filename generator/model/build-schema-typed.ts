@@ -301,6 +301,7 @@ export function isBareType(node: SchemaNode): boolean {
     case 'object':
       return (
         node.properties.length === 0 &&
+        (node.conditionalProperties ?? []).length === 0 &&
         node.requiredWithoutSchema.length === 0 &&
         node.additionalProperties === undefined &&
         node.unevaluatedProperties === undefined &&

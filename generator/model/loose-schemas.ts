@@ -139,6 +139,7 @@ function isBareObject(node: SchemaNode): boolean {
     node.kind === 'object' &&
     !node.nullable &&
     node.properties.length === 0 &&
+    (node.conditionalProperties ?? []).length === 0 &&
     node.requiredWithoutSchema.length === 0 &&
     node.additionalProperties === undefined &&
     node.unevaluatedProperties === undefined &&

@@ -4,6 +4,7 @@
  * with them compiles and code can read them; the guards still check them only where they apply.
  */
 import { describe, expect, it } from 'vitest';
+import { importModules } from '../guards/compile.ts';
 import { diagnostics, EQUAL, faultPackage, packageIs } from './package.ts';
 
 const FIXTURE = 'conditional-properties.yaml';
@@ -14,7 +15,8 @@ describe('properties declared by then/else or dependentSchemas', () => {
     expect(
       diagnostics(pkg, {
         'src/check.ts': `${EQUAL}
-import type { AP, Closed, ClosedMember, D, Deep, Outer, Payment, Sib, V1 } from './types.js';
+import type { AP, Bare, Closed, ClosedMember, D, Deep, Outer, Payment, Sib, Timed, V1 } from './types.js';
+import { reviveTimed, type Revived } from './dates.js';
 import { isPayment } from './guards.js';
 import { Payments } from './client.js';
 same<Payment['cardNumber'], string | undefined>(true);
@@ -51,9 +53,53 @@ export const closedMemberTyped: components['schemas']['ClosedMember'] = { a: 'x'
 export const wrong: Payment = { method: 'card', cardNumber: 4111 };
 // @ts-expect-error unevaluatedProperties: false still closes the object
 export const closed: V1 = { a: 1, c: 1 };
+same<Bare['at'], string | undefined>(true);
+// @ts-expect-error an object, not any value
+export const bareString: Bare = 'x';
+same<Revived['Bare']['at'], Date | undefined>(true);
+same<Timed['dueAt'], string | undefined>(true);
+same<Revived['Timed']['dueAt'], Date | undefined>(true);
+same<Revived['Timed']['history'], Date[] | undefined>(true);
+same<Revived['Timed']['seenAt'], Date | null | undefined>(true);
+export const due: Date | undefined = reviveTimed({ kind: 'due', dueAt: '2024-01-01T00:00:00Z' }).dueAt;
 `,
       }),
     ).toEqual([]);
+  });
+
+  it('revive their date-time strings as Date objects, and serialize back to the same text', async () => {
+    const pkg = await faultPackage(FIXTURE);
+    const dates = await importModules(
+      {
+        'dates.ts': pkg.files.get('src/dates.ts') ?? '',
+        'dates-runtime.ts': pkg.files.get('src/dates-runtime.ts') ?? '',
+      },
+      'dates.js',
+    );
+    const timed = dates.reviveTimed!({
+      kind: 'due',
+      dueAt: '2024-01-02T03:04:05Z',
+      seenAt: null,
+    }) as Record<string, unknown>;
+    expect(timed.dueAt).toEqual(new Date('2024-01-02T03:04:05Z'));
+    expect(timed.seenAt).toBeNull();
+    const other = dates.reviveTimed!({
+      kind: 'late',
+      history: ['2024-01-02T03:04:05Z'],
+      dueAt: 'soon',
+    }) as Record<string, unknown>;
+    expect(other.history).toEqual([new Date('2024-01-02T03:04:05Z')]);
+    // Where the condition does not hold, the branch does not apply, yet the type says Date: text
+    // that is no date-time is an invalid Date that serializes back to the same text, as anywhere.
+    expect(other.dueAt).toBeInstanceOf(Date);
+    expect(JSON.stringify(dates.serializeTimed!(other))).toBe(
+      JSON.stringify({ kind: 'late', history: ['2024-01-02T03:04:05Z'], dueAt: 'soon' }),
+    );
+    const bare = dates.reviveBare!({ kind: 'x', at: '2024-01-02T03:04:05Z' }) as Record<
+      string,
+      unknown
+    >;
+    expect(bare.at).toEqual(new Date('2024-01-02T03:04:05Z'));
   });
 
   it('are checked by the guards only where their condition holds', async () => {

@@ -214,7 +214,9 @@ class Planner {
     >();
     const required = new Set<string>();
     for (const facet of facets) {
-      for (const prop of facet.properties) {
+      // Conditional properties (`then`/`else`, dependentSchemas) are typed like the others, and
+      // revive like them: text that is not a date-time stays text (dates-runtime.ts).
+      for (const prop of [...facet.properties, ...(facet.conditionalProperties ?? [])]) {
         const entry = byName.get(prop.name) ?? { required: false, nodes: [], emptyObject: false };
         entry.nodes.push(prop.node);
         entry.required ||= prop.required;
@@ -405,6 +407,7 @@ function isEmptyObject(node: SchemaNode): boolean {
     node.kind === 'object' &&
     !node.loose &&
     node.properties.length === 0 &&
+    (node.conditionalProperties ?? []).length === 0 &&
     node.requiredWithoutSchema.length === 0 &&
     node.additionalProperties === undefined &&
     node.patternProperties.length === 0 &&

@@ -160,7 +160,11 @@ export class TypePrinter {
     const others = node.additionalProperties ?? node.unevaluatedProperties;
     if (others === undefined) {
       if (parts.length > 0) parts.push(UNKNOWN);
-      else if (node.properties.length === 0 && node.requiredWithoutSchema.length === 0)
+      else if (
+        node.properties.length === 0 &&
+        (node.conditionalProperties ?? []).length === 0 &&
+        node.requiredWithoutSchema.length === 0
+      )
         return 'unknown';
     } else if (others.kind !== 'never' || others.nullable) {
       parts.push(others === node.additionalProperties ? this.print(others, mode, false) : UNKNOWN);
@@ -391,7 +395,9 @@ function isPrimitive(node: SchemaNode): boolean {
  * a string or a number, which `{}` would accept.
  */
 function emptyObjectType(node: ObjectNode): string {
-  return node.properties.length > 0 || node.requiredWithoutSchema.length > 0
+  return node.properties.length > 0 ||
+    (node.conditionalProperties ?? []).length > 0 ||
+    node.requiredWithoutSchema.length > 0
     ? 'object'
     : 'Record<string, never>';
 }
