@@ -80,6 +80,33 @@ const SPEC = {
         },
       },
     }),
+    '/report': get('report', {
+      '200': { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } },
+      '400': { description: 'Bad', content: { 'application/problem+json': { schema: problem } } },
+    }),
+    '/remove': get(
+      'remove',
+      {
+        '204': { description: 'Gone' },
+        default: {
+          description: 'Bad',
+          content: { 'application/problem+json': { schema: problem } },
+        },
+      },
+      'delete',
+    ),
+    '/plainErrors': get('plainErrors', {
+      '200': { description: 'OK', content: content('application/json') },
+      '500': { description: 'Bad', content: content('application/json') },
+    }),
+    '/csvJsonErrors': get('csvJsonErrors', {
+      '200': { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } },
+      '500': { description: 'Bad', content: content('application/json') },
+    }),
+    '/anyErrors': get('anyErrors', {
+      '200': { description: 'OK', content: { '*/*': { schema: {} } } },
+      '500': { description: 'Bad', content: { 'text/plain': { schema: { type: 'string' } } } },
+    }),
     '/head': get(
       'head',
       { '200': { description: 'OK', content: content('application/json') } },
@@ -162,6 +189,18 @@ describe('Accept names the declared success media types', () => {
     expect(picture.type).toBe('image/jpeg');
   });
 
+  it('then the error media types not yet named, at q=0.5 (RFC 9110 §12.5.1; helper-128 1)', async () => {
+    // A server that negotiates its error bodies answered a failed call with 406 and no problem.
+    expect(await accepted('report')).toBe('text/csv, application/problem+json;q=0.5');
+    expect(await accepted('range')).toBe('application/json, application/problem+json;q=0.5');
+    // Beside a success without a body, the error types alone.
+    expect(await accepted('remove')).toBe('application/problem+json');
+    expect(await accepted('csvJsonErrors')).toBe('text/csv, application/json;q=0.5');
+    // Plain JSON everywhere, or an error type a declared range covers: nothing added.
+    expect(await accepted('plainErrors')).toBe('application/json');
+    expect(await accepted('anyErrors')).toBe('application/json, */*;q=0.5');
+  });
+
   it("the caller's Accept wins", async () => {
     expect(await accepted('vendor', { headers: { Accept: 'application/json' } })).toBe(
       'application/json',
@@ -178,6 +217,7 @@ describe('Accept names the declared success media types', () => {
     expect(await asked('/vendor')).toBe('application/vnd.api+json');
     expect(await asked('/text')).toBe('text/plain');
     expect(await asked('/plain')).toBe('application/json');
+    expect(await asked('/report')).toBe('text/csv, application/problem+json;q=0.5');
     expect(await asked('/text', { headers: { accept: 'text/*' } })).toBe('text/*');
   });
 

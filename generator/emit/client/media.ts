@@ -144,10 +144,13 @@ function reader(response: ResponseModel | undefined, imports: ImportPlan): strin
 }
 
 /**
- * The `Accept` a method sends for its success responses: undefined when all are
- * `application/json` (or empty), the core's default then; else each declared media type, a JSON
- * one such as `application/vnd.api+json` too (a server that negotiates may refuse an `Accept` of
- * `application/json` with 406). The curl sample shows the same.
+ * The `Accept` a method sends: undefined when every response body is `application/json` (or there
+ * is none), the core's default then; else each media type a success may come in, a JSON one such
+ * as `application/vnd.api+json` too (a server that negotiates may refuse an `Accept` of
+ * `application/json` with 406), then the error responses' other media types at `q=0.5`
+ * (`text/csv, application/problem+json;q=0.5`): a server that negotiates its error bodies too
+ * would otherwise answer a failed call with 406 and no problem details (RFC 9110 §12.5.1).
+ * Beside a success without a body, the error types alone. The curl sample shows the same.
  */
 export function acceptHeader(operation: OperationModel): string | undefined {
   const success = operation.successResponse;
@@ -155,37 +158,58 @@ export function acceptHeader(operation: OperationModel): string | undefined {
   // Every 2xx the operation declares, read alike or not; `default` only where it is read otherwise.
   const codes = (operation.otherSuccesses ?? []).filter((r) => r.status !== 'default');
   const defaults = distinctSuccesses(operation).filter((r) => r.status === 'default');
-  return acceptOf([success, ...codes, ...defaults]);
+  const successes = [success, ...codes, ...defaults];
+  // One JSON body read as `application/json` (of several JSON types declared) is asked for so.
+  const plain = successes.every((r) => r.kind === undefined || isPlainJson(r));
+  const bodies = successes.some((r) => r.kind !== undefined);
+  const successTypes = plain ? (bodies ? ['application/json'] : []) : mediaTypes(successes);
+  const listed = new Set(successTypes.map(mediaRange));
+  const covered = (type: string) => {
+    const range = mediaRange(type);
+    return listed.has(range) || listed.has('*/*') || listed.has(range.replace(/\/.*/, '/*'));
+  };
+  // 4xx, 5xx and `default` (an error wherever no 2xx code answers) bodies not yet accepted.
+  const errors = operation.responses.filter(
+    (r) => /^[45]/.test(r.status) || (r.status === 'default' && r !== success),
+  );
+  const errorTypes = mediaTypes(errors).filter((type) => !covered(type));
+  // What the core's default `Accept: application/json` covers needs no header of its own.
+  const json = (type: string) => mediaRange(type) === 'application/json';
+  if (errorTypes.length === 0 || (plain && errorTypes.every(json)))
+    return plain ? undefined : successTypes.join(', ');
+  if (successTypes.length === 0) return errorTypes.join(', ');
+  // A range's own `;q=0.5` (mediaTypes) stays as it is.
+  const lower = (type: string) => (type.includes(';q=') ? type : `${type};q=0.5`);
+  return [...successTypes, ...errorTypes.map(lower)].join(', ');
 }
 
-/** `Accept` for these responses: undefined when all are `application/json` (or empty), which the core asks for. */
-function acceptOf(responses: readonly ResponseModel[]): string | undefined {
-  if (responses.every((response) => response.kind === undefined || isPlainJson(response)))
-    return undefined;
+/**
+ * The media types of these responses' bodies, each once, in order: every declared one; for a
+ * range (`*`/`*`, `application/*`) JSON first, then the range at `q=0.5` (a server that can also
+ * send XML picks JSON then), never wider than declared.
+ */
+function mediaTypes(responses: readonly ResponseModel[]): string[] {
   const types: string[] = [];
   for (const response of responses) {
     if (response.contentType === undefined || response.kind === undefined) continue;
-    // A range (`*/*`, `application/*`): anything in it goes, but JSON first (a server that can
-    // also send XML picks JSON then); never wider than declared.
     const listed =
       response.kind === 'any'
         ? ['application/json', `${mediaRange(response.contentType)};q=0.5`]
         : [response.contentType, ...(response.alternates ?? [])];
     for (const type of listed) if (!types.includes(type)) types.push(type);
   }
-  return types.length === 0 ? undefined : types.join(', ');
+  return types;
+}
+
+/** `application/json` itself (parameters aside), what the core's default `Accept` asks for. */
+function isPlainJson(response: ResponseModel): boolean {
+  return response.kind === 'json' && mediaRange(response.contentType ?? '') === 'application/json';
 }
 
 /** A declared media range as `Accept` writes it; the bare `*` some specs write is `*`/`*`. */
 function mediaRange(contentType: string): string {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   return type === '*' ? '*/*' : type;
-}
-
-/** `application/json` itself (parameters aside), what the core's default `Accept` asks for. */
-function isPlainJson(response: ResponseModel): boolean {
-  const type = response.contentType?.split(';')[0]?.trim().toLowerCase();
-  return response.kind === 'json' && type === 'application/json';
 }
 
 /** The responses whose bodies the method may resolve to: the success response, then the others typed differently. */
