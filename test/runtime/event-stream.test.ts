@@ -4,9 +4,12 @@
  * loop or aborting closes the connection, the call's timeout does not cut a long stream, and one
  * event cannot grow without bound.
  */
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/spec.ts';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import {
   APIConnectionError,
@@ -411,6 +414,15 @@ describe('a real stream', () => {
     );
     expect(Date.now() - started).toBeLessThan(5_000);
     await closed;
+    // The package's README says what this test shows (it said the timeout did not cover the
+    // stream, and a user's `timeout: 10_000` closed streams that paused longer: helper-128 2).
+    const readme = await readFile(join(ROOT, 'templates/package/README.md.tmpl'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Event streams'));
+    const said = section.slice(0, section.indexOf('\n## ', 3)).replace(/\s+/g, ' ');
+    expect(said).toContain(
+      'covers the wait for the headers and then each silence of the stream, not the stream as a whole',
+    );
+    expect(said).toContain('`APIConnectionTimeoutError`');
   });
 
   it("the client's timeout is the default for a stream's silence too", async () => {
