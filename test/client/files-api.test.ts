@@ -135,7 +135,8 @@ describe('success bodies by media type', () => {
     reply = () => ({ status: 200, headers: { 'content-type': 'text/csv' }, body: '42\n' });
     await expect(call('reports', 'export', 'r1')).resolves.toBe('42\n');
     expect(only()).toMatchObject({ url: '/reports/r1.csv' });
-    expect(only().headers['accept']).toBe('text/csv');
+    // Then the error responses' problem details, at a lower weight.
+    expect(only().headers['accept']).toBe('text/csv, application/problem+json;q=0.5');
   });
 
   it('application/pdf resolves to a Blob with every byte', async () => {
