@@ -142,7 +142,10 @@ export function buildRequestBody(
             ctx,
           )
         : {};
-  if (model.kind === 'multipart') warnUnwritablePartTypes(schema, encoding, at, contentType, ctx);
+  if (model.kind === 'multipart') {
+    partDefaults(schema, encoding, ctx.schemas);
+    warnUnwritablePartTypes(schema, encoding, at, contentType, ctx);
+  }
   if (Object.keys(encoding).length > 0) model.encoding = encoding;
   const examples = mediaExamples(doc, media, ctx.file);
   if (examples.length > 0) model.examples = examples;
@@ -268,6 +271,49 @@ function warnUnwritablePartTypes(
 }
 
 const MAX_PART_DEPTH = 32;
+
+/**
+ * A part whose Encoding Object names no `contentType` and whose schema (or, for an array, its
+ * items') has a `contentMediaType` is sent as that type (`application/pdf`): the schema says what
+ * the part's content is (OpenAPI 3.1.1 §4.8.14.3, Working with Binary Data), and an Encoding
+ * Object's `contentType`, where given, still decides. Without it the runtime labelled the part by
+ * the value (a Blob's own type, else `application/octet-stream`).
+ */
+function partDefaults(
+  schema: SchemaNode,
+  encoding: Record<string, EncodingModel>,
+  schemas: SchemaContext['schemas'],
+): void {
+  for (const { name, node } of partProperties(schema, schemas, 0)) {
+    if (encoding[name]?.contentType !== undefined) continue;
+    const part = node.kind === 'array' && node.items !== undefined ? node.items : node;
+    const target =
+      part.kind === 'ref' ? schemas.find((named) => named.name === part.target)?.node : part;
+    const media = part.contentMediaType ?? target?.contentMediaType;
+    // `application/octet-stream` says "bytes" (3.1's `format: binary`): a file's own type says more.
+    if (media !== undefined && media.toLowerCase() !== 'application/octet-stream')
+      encoding[name] = { ...encoding[name], contentType: media };
+  }
+}
+
+/** The properties an object schema declares (through `$ref`s and `allOf`), first declaration of each name. */
+function partProperties(
+  node: SchemaNode,
+  schemas: SchemaContext['schemas'],
+  depth: number,
+): { name: string; node: SchemaNode }[] {
+  if (depth > MAX_PART_DEPTH) return [];
+  if (node.kind === 'ref') {
+    const target = schemas.find((named) => named.name === node.target);
+    return target ? partProperties(target.node, schemas, depth + 1) : [];
+  }
+  if (node.kind === 'object') return node.properties;
+  if (node.kind !== 'allOf') return [];
+  const seen = new Set<string>();
+  return node.members
+    .flatMap((member) => partProperties(member, schemas, depth + 1))
+    .filter(({ name }) => !seen.has(name) && seen.add(name));
+}
 
 /** The schema of `name` in an object schema (through `$ref`s and `allOf`), if it declares one. */
 function propertyNode(

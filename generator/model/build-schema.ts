@@ -1085,6 +1085,8 @@ function readAnnotations(schema: Record<string, unknown>, vc: ValueContext): Nod
   if (description !== undefined) base.description = description;
   if (format !== undefined) base.format = format;
   if (isBinaryString(schema)) base.binary = true;
+  if (typeof schema.contentMediaType === 'string' && schema.contentMediaType.trim() !== '')
+    base.contentMediaType = schema.contentMediaType.trim();
   if (schema.default !== undefined) base.default = toJsonValue(schema.default, 'default', vc);
   const examples: JsonValue[] = [];
   if (schema.example !== undefined) examples.push(toJsonValue(schema.example, 'example', vc));
@@ -1114,6 +1116,7 @@ function withAnnotations(node: SchemaNode, base: NodeBase): SchemaNode {
     'description',
     'format',
     'binary',
+    'contentMediaType',
     'default',
     'examples',
     'extensions',

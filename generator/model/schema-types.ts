@@ -58,6 +58,11 @@ export interface NodeBase {
   format?: string;
   /** A string of raw bytes (media-types.ts `isBinaryString`): a `Blob` in the types. */
   binary?: true;
+  /**
+   * `contentMediaType` (3.1): the media type of the string's content; a multipart part's
+   * `Content-Type` where its Encoding Object names none (build-bodies.ts `partDefaults`).
+   */
+  contentMediaType?: string;
   default?: JsonValue;
   /** `example` (3.0) and `examples` (3.1) as one list. */
   examples?: JsonValue[];

@@ -18,6 +18,7 @@ const binary = { type: 'string', contentMediaType: 'application/octet-stream' };
 const SPEC = {
   openapi: '3.1.1',
   info: { title: 'Uploads', version: '1.0.0' },
+  components: { schemas: { Page: { type: 'string', contentMediaType: 'image/png' } } },
   paths: {
     '/upload': {
       post: {
@@ -40,6 +41,9 @@ const SPEC = {
                   doc: { type: 'object', properties: { a: { type: 'integer' } } },
                   docs: { type: 'array', items: { type: 'object' } },
                   resource: { type: 'object' },
+                  // helper-128 3: no encoding entry, a contentMediaType: sent as that type.
+                  scan: { type: 'string', contentMediaType: 'application/pdf' },
+                  pages: { type: 'array', items: { $ref: '#/components/schemas/Page' } },
                 },
               },
               encoding: {
@@ -166,6 +170,21 @@ describe('a multipart/form-data body', () => {
         },
         body: '\x89PNG',
       },
+    ]);
+  });
+
+  it('without an encoding entry, sends a part as its schema’s contentMediaType (helper-128 3)', async () => {
+    const request = await sent({
+      scan: new Blob(['%PDF-1']),
+      pages: [new Blob(['a']), new File(['b'], 'b.bin', { type: 'application/octet-stream' })],
+      // contentMediaType: application/octet-stream says only "bytes": the file's own type stays.
+      file: new File(['%PDF-1'], 'r.pdf', { type: 'application/pdf' }),
+    });
+    expect(parts(request).map((part) => part.headers['content-type'])).toEqual([
+      'application/pdf',
+      'image/png',
+      'image/png',
+      'application/pdf',
     ]);
   });
 
