@@ -578,6 +578,78 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
+  it("an error response with a body of its own breaks `ErrorBody` and the path client's `error` (helper-130 1)", async () => {
+    resetSpec(repo);
+    const get = ['paths', '/orders/{order}', 'get', 'responses'];
+    const problem = { type: 'object', required: ['message'], properties: { message: { type: 'string' } } };
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(
+        [...get, '404'],
+        doc.createNode({ description: 'No such order.', content: { 'application/json': { schema: problem } } }),
+      ),
+    );
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'A 404');
+    try {
+      // `catch (e) { if (e instanceof NotFoundError) e.body.message }` stopped compiling.
+      const report = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn(
+          [...get, '429'],
+          doc.createNode({
+            description: 'Slow down.',
+            content: {
+              'application/json': {
+                schema: { type: 'object', required: ['retryAfter'], properties: { retryAfter: { type: 'integer' } } },
+              },
+            },
+          }),
+        ),
+      );
+      const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.location} | ${c.message}`);
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^major sdk\/export-type-changed \| ErrorBody \| `ErrorBody` \(an exported type, compared as read\)/),
+      );
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^major sdk\/export-type-changed \| paths \| `pathsClient\(client\)\.GET\("\/orders\/\{order\}"\)`'s `error` may now be a type it was not \(\{ retryAfter: number; \}\): code that reads it no longer compiles/,
+        ),
+      );
+      expect(report.bump).toBe('major');
+      // The same body under another status: every read still compiles.
+      const same = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn(
+          [...get, '410'],
+          doc.createNode({ description: 'Gone.', content: { 'application/json': { schema: problem } } }),
+        ),
+      );
+      expect(same.changes.filter((c) => c.kind === 'sdk/export-type-changed')).toEqual([]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
+  it("a media type of another body added to a success response breaks the path client's `data` (helper-130 2)", async () => {
+    const ok = ['paths', '/orders/{order}', 'get', 'responses', '200', 'content'];
+    const report = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn([...ok, 'text/csv'], doc.createNode({ schema: { type: 'string' } })),
+    );
+    const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.location} | ${c.message}`);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^major sdk\/export-type-changed \| paths \| `pathsClient\(client\)\.GET\("\/orders\/\{order\}"\)`'s `data` may now be a type it was not \(string\)/,
+      ),
+    );
+    expect(report.bump).toBe('major');
+    // The same schema under a vendor JSON type: `data` reads as before.
+    const same = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(
+        [...ok, 'application/vnd.shop+json'],
+        doc.createNode({ schema: { $ref: '#/components/schemas/Order' } }),
+      ),
+    );
+    expect(same.changes.filter((c) => c.location === 'paths')).toEqual([]);
+  });
+
   it('a response header no longer required, or of another type, is major: code reading it no longer compiles', async () => {
     // helper-113: `X-Version` lost `required: true` (openapi-typescript's `number` became
     // `number | undefined`): rated patch, "SDK unchanged".

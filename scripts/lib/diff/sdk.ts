@@ -267,6 +267,12 @@ export function compareSdk(
       add('method-added', `${name}()`, `new method \`${name}()\``);
 
   comparePaths(pathsOf(checker, program, base.dir), pathsOf(checker, program, head.dir), add);
+  for (const [message] of pathClientResults(
+    checker,
+    pathsTypeOf(oldExports),
+    pathsTypeOf(newExports),
+  ))
+    add('export-type-changed', 'paths', message);
 
   // Schema types (src/types.ts) that no method's signature reaches: compared as the spec uses them.
   const reachable = new Set<ts.Symbol>();
@@ -465,7 +471,8 @@ const OPENAPI_TS_MAPS = new Map<string, KeyShape>([
 
 /**
  * Declared by a module the spec writes besides src/types.ts: the date helpers' `Revived`
- * (src/dates.ts), the guards' types, openapi-typescript's maps (src/openapi.ts). Option types and
+ * (src/dates.ts), the guards' types, openapi-typescript's maps (src/openapi.ts), the error
+ * responses' `ErrorBody` (src/runtime/error-body.ts). Option types and
  * the runtime's classes are no data the spec describes (and a class with private members is never
  * assignable across two packages).
  */
@@ -473,7 +480,11 @@ function isSpecType(symbol: ts.Symbol, dir: string): boolean {
   const file = symbol.declarations?.[0]?.getSourceFile().fileName;
   return (
     file !== undefined &&
-    ['dates.ts', 'guards.ts', 'openapi.ts'].some((name) => resolve(file) === join(dir, 'src', name))
+    // runtime/error-body.ts: `ErrorBody`, what every error's `body` is (APIError#body), the
+    // union of the spec's error response schemas: one more breaks `error.body.message`.
+    ['dates.ts', 'guards.ts', 'openapi.ts', 'runtime/error-body.ts'].some(
+      (name) => resolve(file) === join(dir, 'src', name),
+    )
   );
 }
 
@@ -1843,4 +1854,82 @@ function split(path: string): string[] {
 /** "`items[].status`" or, at the root of what is compared, "the value" (or the `root` given). */
 function subject(path: string, root = 'the value'): string {
   return path === '' ? root : `\`${path}\``;
+}
+
+/** The `paths` map a package exports (src/openapi.ts), as a type; undefined without one. */
+function pathsTypeOf(exports: ReadonlyMap<string, ts.Symbol>): ts.Symbol | undefined {
+  return exports.get('paths');
+}
+
+/**
+ * What the typed path client's calls resolve to, compared as read: `data` is the union of the
+ * bodies of an operation's 2xx responses (every media type of each), `error` that of its 4xx,
+ * 5xx and `default` ones, as openapi-fetch types them. A media type or a response added with a
+ * body of another type (`text/csv` beside JSON, a 429 with its own schema) makes code that read
+ * `data.name` or `error.message` stop compiling, though no key of `paths` was removed. Each new
+ * body type must be one an old one holds (a stricter test than the whole unions, never looser).
+ */
+function pathClientResults(
+  checker: ts.TypeChecker,
+  before: ts.Symbol | undefined,
+  after: ts.Symbol | undefined,
+): [string][] {
+  if (before === undefined || after === undefined) return [];
+  const found: [string][] = [];
+  const oldPaths = checker.getDeclaredTypeOfSymbol(before);
+  const newPaths = checker.getDeclaredTypeOfSymbol(after);
+  for (const path of checker.getPropertiesOfType(oldPaths)) {
+    const next = checker.getPropertyOfType(newPaths, path.name);
+    if (next === undefined) continue;
+    const oldPath = checker.getNonNullableType(checker.getTypeOfSymbol(path));
+    const newPath = checker.getNonNullableType(checker.getTypeOfSymbol(next));
+    for (const method of HTTP_METHODS) {
+      const was = operationBodies(checker, oldPath, method);
+      const now = operationBodies(checker, newPath, method);
+      if (was === undefined || now === undefined) continue;
+      for (const part of ['data', 'error'] as const) {
+        if (was[part].length === 0) continue;
+        const unheld = now[part].filter(
+          (type) => !was[part].some((old) => checker.isTypeAssignableTo(type, old)),
+        );
+        if (unheld.length === 0) continue;
+        const types = unheld.map((type) => checker.typeToString(type)).join(' | ');
+        found.push([
+          `\`pathsClient(client).${method.toUpperCase()}(${JSON.stringify(path.name)})\`'s \`${part}\` may now be a type it was not (${types}): code that reads it no longer compiles`,
+        ]);
+      }
+    }
+  }
+  return found;
+}
+
+/** The body types of an operation's success (`data`) and error (`error`) responses; undefined without the operation. */
+function operationBodies(
+  checker: ts.TypeChecker,
+  pathItem: ts.Type,
+  method: string,
+): { data: ts.Type[]; error: ts.Type[] } | undefined {
+  const operation = checker.getPropertyOfType(pathItem, method);
+  if (operation === undefined) return undefined;
+  const operationType = checker.getNonNullableType(checker.getTypeOfSymbol(operation));
+  if ((operationType.flags & ts.TypeFlags.Never) !== 0) return undefined;
+  const responses = checker.getPropertyOfType(operationType, 'responses');
+  const bodies = { data: [] as ts.Type[], error: [] as ts.Type[] };
+  if (responses === undefined) return bodies;
+  const responsesType = checker.getNonNullableType(checker.getTypeOfSymbol(responses));
+  for (const response of checker.getPropertiesOfType(responsesType)) {
+    const part = /^2/.test(response.name)
+      ? 'data'
+      : /^[45]/.test(response.name) || response.name === 'default'
+        ? 'error'
+        : undefined;
+    if (part === undefined) continue;
+    const responseType = checker.getNonNullableType(checker.getTypeOfSymbol(response));
+    const content = checker.getPropertyOfType(responseType, 'content');
+    if (content === undefined) continue;
+    const contentType = checker.getNonNullableType(checker.getTypeOfSymbol(content));
+    for (const media of checker.getPropertiesOfType(contentType))
+      bodies[part].push(checker.getTypeOfSymbol(media));
+  }
+  return bodies;
 }
