@@ -11,7 +11,7 @@
 import type { ApiModel, OperationModel, ResourceModel } from '../model/types.ts';
 import { CODE_SAMPLE_LABEL, CURL_SAMPLE_LABEL } from './code-sample-labels.ts';
 import { curlSample } from './curl-sample.ts';
-import { exampleCall, importStatement } from './readme-examples.ts';
+import { exampleCall, importStatement, uncallableNote } from './readme-examples.ts';
 
 /** An `x-codeSamples` entry: https://redocly.com/docs-legacy/api-reference-docs/specification-extensions/x-code-samples */
 export interface CodeSample {
@@ -46,6 +46,8 @@ export function operationCodeSample(
   operation: OperationModel,
   model: ApiModel,
 ): string {
+  const uncallable = uncallableNote(operation);
+  if (uncallable !== undefined) return `// ${uncallable}`;
   const call = exampleCall(resource, operation, model);
   // The README's call assigns the result; show what came back, as the README's list example does.
   const result = /^const (\w+) = await /.exec(call)?.[1];

@@ -27,6 +27,16 @@ export interface ExampleCall {
   takesParams: boolean;
 }
 
+/**
+ * Why no example can call `operation`'s method, when none can: its body's type is `never` (the
+ * spec's schema allows no value; the generator warned where). Undefined for a callable method.
+ */
+export function uncallableNote(operation: OperationModel): string | undefined {
+  return operation.shape.bodyNever === true
+    ? 'No value meets the request body’s schema (its allOf parts give a property values with none in common: see the generator’s warning), so its type is `never` and no call compiles.'
+    : undefined;
+}
+
 /** The arguments an example passes to `operation`'s method: path parameters, then its params. */
 export function exampleArguments(
   resource: ResourceModel,

@@ -19,6 +19,7 @@ import {
   callArguments,
   exampleArguments,
   exampleCall,
+  uncallableNote,
   importStatement,
   pathsClientCall,
   quoted,
@@ -158,7 +159,9 @@ function withoutDanglingAnchors(markdown: string): string {
 
 function pickShowcase(model: ApiModel): Showcase | undefined {
   const all = model.resources.flatMap((resource) =>
-    resource.operations.map((operation) => ({ resource, operation })),
+    resource.operations
+      .filter((operation) => uncallableNote(operation) === undefined)
+      .map((operation) => ({ resource, operation })),
   );
   const plain = all.filter(({ operation }) => operation.pagination === undefined);
   const read =
@@ -277,14 +280,15 @@ function operationSection(
     ...(operation.deprecated ? ['**Deprecated.**'] : []),
     ...(operation.preview === true ? ['**Preview:** may change without notice.'] : []),
   ];
+  const uncallable = uncallableNote(operation);
   return [
     `#### ${title}`,
     '',
     notes.join(' · '),
     '',
-    '```ts',
-    exampleCall(resource, operation, model),
-    '```',
+    ...(uncallable === undefined
+      ? ['```ts', exampleCall(resource, operation, model), '```']
+      : [uncallable]),
   ].join('\n');
 }
 

@@ -168,6 +168,19 @@ export function warnImpossibleParts(
     }
     // `false` beside another schema of an optional property: that property must be absent, as meant.
     if (schemas.length < 2 || schemas.includes(false)) continue;
+    const values = disjointValues(schemas, doc);
+    if (values !== undefined) {
+      warnings.add(
+        'allof-conflicting-property',
+        `property ${JSON.stringify(name)} has enums (or consts) in the allOf members with no value in common (${values}), so ${isRequired ? 'no value of the schema is valid (the property is required)' : 'it can never be given'}; the SDK's type for it cannot be met`,
+        {
+          file: at.file,
+          pointer: Array.isArray(schema.allOf) ? joinPointer(at.pointer, 'allOf') : where,
+        },
+        `give ${JSON.stringify(name)} the values it may take in every member (a subtype narrowing a base's enum must keep values the base allows), or write oneOf if a value is one of them`,
+      );
+      continue;
+    }
     const types = schemas
       .map((property) => declaredTypes(property, doc, at.version, 0))
       .filter((t): t is Types => t !== undefined);
@@ -182,4 +195,29 @@ export function warnImpossibleParts(
       `give ${JSON.stringify(name)} one type in every member`,
     );
   }
+}
+
+/**
+ * The `enum`s (or `const`s) of a property's schemas in several parts (each through its `$ref`s
+ * and `allOf`), listed, when they have no value in common; undefined otherwise.
+ */
+function disjointValues(
+  schemas: readonly unknown[],
+  doc: Record<string, unknown> | undefined,
+): string | undefined {
+  const key = (value: unknown) => JSON.stringify(value);
+  const lists = schemas.flatMap((property) =>
+    allOfParts(property, doc)
+      .filter(isRecord)
+      .flatMap((part) =>
+        Array.isArray(part.enum) ? [part.enum] : 'const' in part ? [[part.const]] : [],
+      ),
+  );
+  if (lists.length < 2) return undefined;
+  const common = lists
+    .map((values) => new Set(values.map(key)))
+    .reduce((a, b) => new Set([...a].filter((value) => b.has(value))));
+  return common.size > 0
+    ? undefined
+    : lists.map((values) => `[${values.map(key).join(', ')}]`).join(' and ');
 }

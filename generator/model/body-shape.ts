@@ -32,15 +32,73 @@ export function objectShape(
 ): ObjectShape | undefined {
   const byName = new Map(schemas.map((schema) => [schema.name, schema.node]));
   const properties = new Map<string, PropertyShape>();
-  return collect(node, byName, properties, new Set(), 0)
-    ? { properties: [...properties.values()] }
-    : undefined;
+  const declared = new Map<string, SchemaNode[]>();
+  if (!collect(node, byName, properties, declared, new Set(), 0)) return undefined;
+  // TypeScript reduces an intersection whose parts give a property disjoint literal types
+  // (`{ kind: 'base' } & { kind?: 'child' }`) to `never`, which no interface may extend.
+  for (const nodes of declared.values()) if (disjointLiterals(nodes, byName)) return undefined;
+  return { properties: [...properties.values()] };
+}
+
+/**
+ * Whether the object `node` is (its `allOf` parts merged) gives a property literal values with
+ * none in common (allof-types.ts warns): TypeScript types it `never`, so no value can be passed.
+ */
+export function isNeverObject(node: SchemaNode, schemas: readonly NamedSchema[]): boolean {
+  const byName = new Map(schemas.map((schema) => [schema.name, schema.node]));
+  const declared = new Map<string, SchemaNode[]>();
+  if (!collect(node, byName, new Map(), declared, new Set(), 0)) return false;
+  return [...declared.values()].some((nodes) => disjointLiterals(nodes, byName));
+}
+
+/**
+ * The values a property's schema allows when they are all literals (an `enum`, `const`, `boolean`
+ * or `null`), as JSON text; undefined for a schema that allows a whole type (or more).
+ */
+function literalsOf(
+  node: SchemaNode,
+  byName: ReadonlyMap<string, SchemaNode>,
+  depth = 0,
+): Set<string> | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const values =
+    node.kind === 'ref'
+      ? byName.has(node.target)
+        ? literalsOf(byName.get(node.target)!, byName, depth + 1)
+        : undefined
+      : node.kind === 'enum'
+        ? new Set(node.values.map((value) => JSON.stringify(value)))
+        : node.kind === 'boolean'
+          ? new Set(['true', 'false'])
+          : node.kind === 'null'
+            ? new Set(['null'])
+            : undefined;
+  return values !== undefined && node.nullable ? new Set([...values, 'null']) : values;
+}
+
+/** Whether literal values some parts give a property leave none every part allows (JSON types compared). */
+function disjointLiterals(nodes: readonly SchemaNode[], byName: ReadonlyMap<string, SchemaNode>) {
+  const sets = nodes.map((node) => literalsOf(node, byName));
+  const literal = sets.filter((set): set is Set<string> => set !== undefined);
+  if (literal.length === 0 || nodes.length < 2) return false;
+  const common = literal.reduce((a, b) => new Set([...a].filter((value) => b.has(value))));
+  // A part that allows a whole type (`type: string`) keeps the literals of that type.
+  const accepts = (node: SchemaNode, value: string): boolean => {
+    const parsed: unknown = JSON.parse(value);
+    if (node.nullable && parsed === null) return true;
+    if (node.kind === 'string') return typeof parsed === 'string';
+    if (node.kind === 'number') return typeof parsed === 'number';
+    return true;
+  };
+  const wide = nodes.filter((_, i) => sets[i] === undefined);
+  return ![...common].some((value) => wide.every((node) => accepts(node, value)));
 }
 
 function collect(
   node: SchemaNode,
   byName: ReadonlyMap<string, SchemaNode>,
   into: Map<string, PropertyShape>,
+  declared: Map<string, SchemaNode[]>,
   visiting: Set<string>,
   depth: number,
 ): boolean {
@@ -50,7 +108,7 @@ function collect(
       const target = byName.get(node.target);
       if (target === undefined || visiting.has(node.target)) return false;
       visiting.add(node.target);
-      const ok = collect(target, byName, into, visiting, depth + 1);
+      const ok = collect(target, byName, into, declared, visiting, depth + 1);
       visiting.delete(node.target);
       return ok;
     }
@@ -59,7 +117,7 @@ function collect(
       const members = typeShapingMembers(node.members, (name) => byName.get(name));
       return (
         members.length > 0 &&
-        members.every((member) => collect(member, byName, into, visiting, depth + 1))
+        members.every((member) => collect(member, byName, into, declared, visiting, depth + 1))
       );
     }
     case 'object': {
@@ -68,6 +126,7 @@ function collect(
       if (extra !== undefined && extra.kind !== 'any' && extra.kind !== 'never') return false;
       for (const property of node.properties) {
         merge(into, { name: property.name, required: property.required });
+        declared.set(property.name, [...(declared.get(property.name) ?? []), property.node]);
       }
       for (const name of node.requiredWithoutSchema) merge(into, { name, required: true });
       return true;

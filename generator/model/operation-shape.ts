@@ -26,7 +26,7 @@
 import { GeneratorError } from '../errors.ts';
 import { yamlScalar } from '../escape.ts';
 import { METHOD_BODY_NAMES } from '../reserved-names.ts';
-import { objectShape, type ObjectShape } from './body-shape.ts';
+import { isNeverObject, objectShape, type ObjectShape } from './body-shape.ts';
 import { pathPlaceholders } from './path-template.ts';
 import { NameRegistry } from './names.ts';
 import { isInheritedMember } from './sdk-names.ts';
@@ -136,6 +136,11 @@ export function operationShape(
     headers,
     form: !hasMembers ? 'none' : flat ? 'flat' : 'nested',
     flatBody,
+    ...(body !== undefined &&
+    OBJECT_BODIES.includes(body.kind) &&
+    isNeverObject(body.schema, model.schemas)
+      ? { bodyNever: true as const }
+      : {}),
     paramsRequired: requiredQuery || requiredHeaders || bodyRequired,
     nestedQueryRequired: requiredQuery,
     nestedBodyRequired: body?.required === true,

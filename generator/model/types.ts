@@ -291,6 +291,12 @@ export interface OperationShape {
   form: 'none' | 'flat' | 'nested';
   /** The body goes into the flat params object (its keys are everything not claimed otherwise). */
   flatBody: boolean;
+  /**
+   * No value of the body's type exists: its `allOf` parts give a property literal values with
+   * none in common (body-shape.ts `isNeverObject`, warned about), so TypeScript types it `never`
+   * and no example call can be written.
+   */
+  bodyNever?: true;
   /** Whether the params argument must be given. */
   paramsRequired: boolean;
   /** Whether, in the nested form, `query` / `body` must be given. */
