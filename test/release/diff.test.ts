@@ -398,6 +398,62 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+describe('changes Redocly reads from the text, read for what they do (helper-130 3, 4, 5)', () => {
+  const lines = (report: DiffReport) =>
+    report.changes.map((c) => `${c.level} ${c.kind} | ${c.message}`);
+
+  it('a server written otherwise for the same URL (a trailing slash, a variable at its default) is a patch', async () => {
+    const slash = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(['servers', 0, 'url'], 'https://api.example.com/'),
+    );
+    expect(slash.bump).toBe('patch');
+    expect(lines(slash)).toContainEqual(
+      expect.stringMatching(/^patch wire\/server-removed \| .*the same URL, https:\/\/api\.example\.com/),
+    );
+    const variable = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(
+        ['servers', 0],
+        doc.createNode({ url: 'https://{host}.example.com', variables: { host: { default: 'api' } } }),
+      ),
+    );
+    expect(variable.bump).toBe('patch');
+    // Another URL is still a server removed.
+    const moved = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(['servers', 0, 'url'], 'https://api.example.org'),
+    );
+    expect(moved.bump).toBe('major');
+  });
+
+  it("an auth scheme's case or bearerFormat is a patch: the same header is sent", async () => {
+    const report = await diffAfter(ROOT_FILE, (doc) => {
+      doc.setIn(['components', 'securitySchemes', 'bearerAuth', 'scheme'], 'Bearer');
+      doc.setIn(['components', 'securitySchemes', 'bearerAuth', 'bearerFormat'], 'opaque');
+    });
+    expect(report.bump).toBe('patch');
+    expect(lines(report)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^patch wire\/security-scheme-changed \| `scheme` .*case-insensitive \(RFC 9110 §11\.1\)/),
+        expect.stringMatching(/^patch wire\/security-scheme-changed \| `bearerFormat` .*set to `opaque`/),
+      ]),
+    );
+    // Another scheme is another credential.
+    const basic = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(['components', 'securitySchemes', 'bearerAuth', 'scheme'], 'basic'),
+    );
+    expect(basic.bump).toBe('major');
+  });
+
+  it('`security: []` on an operation says calls need no credential now, not "security added"', async () => {
+    const report = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(['paths', '/orders/{order}', 'get', 'security'], doc.createNode([])),
+    );
+    const line = report.changes.find((c) => c.kind.startsWith('wire/security'));
+    expect(line?.message).toMatch(
+      /^security `\[\]`: calls no longer need a credential, and the SDK stops sending its token for them/,
+    );
+  });
+});
+
 describe('a bundled base (the release record) against the spec in files', () => {
   /**
    * The shop spec with its `customer` parameter and an error response in files of their own,

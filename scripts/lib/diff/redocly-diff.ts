@@ -37,6 +37,8 @@ export interface RedoclyChange {
   verdicts: { ruleId: string; impact: Level; message: string; location?: RedoclyLocation }[];
   base?: RedoclyLocation;
   revision?: RedoclyLocation;
+  /** Our own words for the change where Redocly's would mislead (wire-equivalents.ts). */
+  said?: string;
 }
 
 /**

@@ -713,7 +713,9 @@ function clientDefaultChanges(
         `reads \`${option}\` from \`${next}\`, no longer from \`${variable}\`: set \`${next}\` where \`${variable}\` is set`,
       ]);
   }
-  if (before.baseURL !== after.baseURL)
+  // One `/` joins the base URL and a path whether the base ends with one or not (runtime/internal/url.ts).
+  const trimmed = (url: string | undefined) => url?.replace(/\/+$/, '');
+  if (trimmed(before.baseURL) !== trimmed(after.baseURL))
     changes.push([
       'default-base-url-changed',
       after.baseURL === undefined

@@ -30,6 +30,7 @@ import { INPUT_USES, schemaOperations, schemaUses, type SchemaUse } from './uses
 import { withoutGuesses } from './wire-renames.ts';
 import { withRegroupsRead } from './wire-regroup.ts';
 import { withTrueSchemaChanges } from './wire-schemas.ts';
+import { withEquivalentsRead } from './wire-equivalents.ts';
 
 /** One side of the comparison: its bundled document. */
 interface WireSide {
@@ -56,18 +57,21 @@ export async function compareWire(
   };
   const reported = await redoclyDiff(base.bundled, head.bundled, files, ruleset);
   const docs = { base: base.bundled, head: head.bundled };
-  const changes = withTrueSchemaChanges(
-    withRegroupsRead(
-      withoutGuesses(
-        reported.filter((change) => !change.path.startsWith('#/x-sdk')),
-        base.bundled,
-        head.bundled,
+  const changes = withEquivalentsRead(
+    withTrueSchemaChanges(
+      withRegroupsRead(
+        withoutGuesses(
+          reported.filter((change) => !change.path.startsWith('#/x-sdk')),
+          base.bundled,
+          head.bundled,
+        ),
+        docs,
+        ruleset.wire,
       ),
       docs,
-      ruleset.wire,
+      ruleset.wire['schema-type-changed'] ?? 'major',
     ),
     docs,
-    ruleset.wire['schema-type-changed'] ?? 'major',
   );
   const sides = new Map([base, head].map((side) => [side, schemaIndex(side.bundled)]));
   return changes
@@ -132,9 +136,11 @@ function toChange(
   const { location, subject } = described;
   const what = withMediaType(change, described.what);
   const { said: verdict, rating } =
-    worst === undefined
-      ? { said: describeChange(change, what), rating: undefined }
-      : namedVerdict(worst, change, subject);
+    change.said !== undefined
+      ? { said: change.said, rating: undefined }
+      : worst === undefined
+        ? { said: describeChange(change, what), rating: undefined }
+        : namedVerdict(worst, change, subject);
   // "property `note` of `Order` was removed": the line names `Order` in front.
   const said =
     shared === undefined
