@@ -781,6 +781,8 @@ describe('exported types no method takes or returns', () => {
       expect(lines.sort()).toEqual([
         'major | operations | `operations["getPing"]["responses"]["200"]["headers"]["X-Region"]`',
         'major | operations | `operations["pinged"]["responses"]["200"]["headers"]["X-Region"]`',
+        // The last error body gone: said at the level of the responses removed.
+        "patch | ErrorBody | `ErrorBody` is `unknown` now (was `Record<string, unknown>`): the spec declares no error body any more, so code that reads `error.body`'s fields no longer compiles; calls are unchanged",
         'patch | operations | `operations["getPing"]["responses"]["503"]`',
         'patch | operations | `operations["pinged"]["responses"]["503"]`',
       ]);
@@ -2085,6 +2087,7 @@ describe('an error response no longer documented', () => {
           .filter((change) => change.kind.startsWith('sdk/'))
           .map((change) => `${change.level} ${change.message}`),
       ).toEqual([
+        "patch `ErrorBody` is `unknown` now (was `Record<string, unknown>`): the spec declares no error body any more, so code that reads `error.body`'s fields no longer compiles; calls are unchanged",
         'patch `operations["createOrder"]["responses"]["409"]` removed: code that names it no longer compiles; calls are unchanged: the client throws the same error for that status',
       ]);
       expect(report.bump).toBe('patch');
@@ -2097,7 +2100,12 @@ describe('an error response no longer documented', () => {
         promised.changes
           .filter((change) => /^(wire\/response-removed|sdk\/export-type-changed)$/.test(change.kind))
           .map((change) => `${change.kind} ${change.level}`),
-      ).toEqual(['sdk/export-type-changed major', 'wire/response-removed major']);
+      ).toEqual([
+        // `ErrorBody` (the last error body gone) and `operations[…][409]`, at the promised level.
+        'sdk/export-type-changed major',
+        'sdk/export-type-changed major',
+        'wire/response-removed major',
+      ]);
     } finally {
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');
     }

@@ -368,6 +368,21 @@ export function compareSdk(
       }
       continue;
     }
+    // The spec declares no error body any more: its last error response was removed, rated as
+    // such (an error response no longer documented), though `error.body.code` stops compiling.
+    if (
+      name === 'ErrorBody' &&
+      (newType.flags & ts.TypeFlags.Unknown) !== 0 &&
+      (oldType.flags & ts.TypeFlags.Unknown) === 0
+    ) {
+      changes.push({
+        level: errorResponseRemoved,
+        kind: 'sdk/export-type-changed',
+        location: name,
+        message: `\`${name}\` is \`unknown\` now (was \`${checker.typeToString(oldType)}\`): the spec declares no error body any more, so code that reads \`error.body\`'s fields no longer compiles; calls are unchanged`,
+      });
+      continue;
+    }
     for (const finding of comparer.compare(oldType, newType, 'output')) {
       if (schemaTypeHas(finding)) continue;
       add(
@@ -1891,9 +1906,13 @@ function pathClientResults(
       if (was === undefined || now === undefined) continue;
       for (const part of ['data', 'error'] as const) {
         if (was[part].length === 0) continue;
-        const unheld = now[part].filter(
-          (type) => !was[part].some((old) => checker.isTypeAssignableTo(type, old)),
-        );
+        // A body under a status and media type both sides have is compared where it is typed
+        // (the method's result, the schema types), by the rules that rate such changes.
+        const before = new Set(was[part].map(({ key }) => key));
+        const unheld = now[part]
+          .filter(({ key }) => !before.has(key))
+          .map(({ type }) => type)
+          .filter((type) => !was[part].some((old) => checker.isTypeAssignableTo(type, old.type)));
         if (unheld.length === 0) continue;
         const types = unheld.map((type) => checker.typeToString(type)).join(' | ');
         found.push([
@@ -1910,13 +1929,13 @@ function operationBodies(
   checker: ts.TypeChecker,
   pathItem: ts.Type,
   method: string,
-): { data: ts.Type[]; error: ts.Type[] } | undefined {
+): { data: Body[]; error: Body[] } | undefined {
   const operation = checker.getPropertyOfType(pathItem, method);
   if (operation === undefined) return undefined;
   const operationType = checker.getNonNullableType(checker.getTypeOfSymbol(operation));
   if ((operationType.flags & ts.TypeFlags.Never) !== 0) return undefined;
   const responses = checker.getPropertyOfType(operationType, 'responses');
-  const bodies = { data: [] as ts.Type[], error: [] as ts.Type[] };
+  const bodies = { data: [] as Body[], error: [] as Body[] };
   if (responses === undefined) return bodies;
   const responsesType = checker.getNonNullableType(checker.getTypeOfSymbol(responses));
   for (const response of checker.getPropertiesOfType(responsesType)) {
@@ -1931,7 +1950,16 @@ function operationBodies(
     if (content === undefined) continue;
     const contentType = checker.getNonNullableType(checker.getTypeOfSymbol(content));
     for (const media of checker.getPropertiesOfType(contentType))
-      bodies[part].push(checker.getTypeOfSymbol(media));
+      bodies[part].push({
+        key: `${response.name} ${media.name}`,
+        type: checker.getTypeOfSymbol(media),
+      });
   }
   return bodies;
+}
+
+/** A response body of an operation: its status and media type (`200 text/csv`), and its type. */
+interface Body {
+  key: string;
+  type: ts.Type;
 }
