@@ -56,8 +56,25 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
     const added = conditionalProperties(schema, '#', follow);
     if (added.length > 0) conditional.set(schema, added);
   });
-  eachSchema(document, (schema) => fixSchema(schema, resolve, used, conditional.get(schema)));
+  const openapi = (document as Record<string, unknown>).openapi;
+  const v31 = typeof openapi === 'string' && openapi.startsWith('3.1');
+  eachSchema(document, (schema) => {
+    if (v31) fixNullableRef(schema);
+    fixSchema(schema, resolve, used, conditional.get(schema));
+  });
   return document;
+}
+
+/**
+ * 3.0's `nullable: true` beside a `$ref` in a 3.1 document, which src/types.ts honours (`B | null`,
+ * model/build-schema.ts buildRef): openapi-typescript types `allOf: [{ $ref }]` with `nullable`
+ * so, and the `$ref` alone without it.
+ */
+function fixNullableRef(schema: Record<string, unknown>): void {
+  if (typeof schema.$ref !== 'string' || schema.nullable !== true) return;
+  const others: unknown[] = Array.isArray(schema.allOf) ? schema.allOf : [];
+  schema.allOf = [{ $ref: schema.$ref }, ...others];
+  delete schema.$ref;
 }
 
 /** Calls `fix` with every object of `document` that is no map of names, the root aside. */

@@ -893,18 +893,23 @@ function buildRef(
     target = buildInlineRef(ref, vc, c);
     base.pointer = target.pointer;
   }
-  const siblings = Object.keys(schema).filter((k) => k !== '$ref' && !isAnnotationKeyword(k));
+  // 3.1: OpenAPI 3.0's `nullable` beside a `$ref` is honoured as anywhere else in a 3.1 document
+  // (warned about as 3.0's: schema-keywords.ts), `B | null` as `allOf: [B]` beside it gives.
+  const nullable = c.version === '3.1' && base.nullable;
+  const siblings = Object.keys(schema).filter(
+    (k) => k !== '$ref' && !isAnnotationKeyword(k) && !(nullable && k === 'nullable'),
+  );
   // 3.0: "any properties added SHALL be ignored". 3.1: siblings apply as well, like allOf.
   if (c.version === '3.0' || siblings.length === 0) {
     if (siblings.length > 0) warnIgnoredSiblings(siblings, vc, c);
-    base.nullable = false;
+    base.nullable = nullable;
     return withAnnotations(target, base);
   }
   const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => siblings.includes(k)));
   // What the `$ref` evaluates counts for the siblings' unevaluatedProperties/Items (§8.2.3.1).
   besideRef.set(rest, schema);
   const restNode = build(rest, vc.pointer, c);
-  return { kind: 'allOf', ...base, nullable: false, members: [target, restNode] };
+  return { kind: 'allOf', ...base, nullable, members: [target, restNode] };
 }
 
 /**

@@ -715,3 +715,40 @@ describe("an index signature's union of the declared members' types", () => {
     expect(diagnostics(pkg)).toEqual([]);
   });
 });
+
+describe("3.0's nullable beside a $ref in a 3.1 document (helper-129 6)", () => {
+  it('is honoured as the warning says: null in src/types.ts, src/openapi.ts and the guards', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Nullable refs', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          B: { type: 'object', properties: { x: { type: 'string' } } },
+          R: {
+            type: 'object',
+            properties: {
+              viaRef: { $ref: '#/components/schemas/B', nullable: true },
+              viaAllOf: { allOf: [{ $ref: '#/components/schemas/B' }], nullable: true },
+              plain: { $ref: '#/components/schemas/B' },
+            },
+          },
+        },
+      },
+    });
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { B, R } from './types.js';
+import type { components } from './openapi.js';
+same<R['viaRef'], B | null | undefined>(true);
+same<R['viaAllOf'], B | null | undefined>(true);
+same<R['plain'], B | undefined>(true);
+same<components['schemas']['R']['viaRef'], components['schemas']['B'] | null | undefined>(true);
+`,
+      }),
+    ).toEqual([]);
+    const guards = await loadGuards(pkg);
+    expect([guards.isR!({ viaRef: null }), guards.isR!({ plain: null })]).toEqual([true, false]);
+  });
+});
