@@ -399,7 +399,8 @@ export function checkKeywords(
   checkDialect(schema, location, version, warnings);
   checkContradictions(schema, location, warnings);
   checkExamplesList(schema, location, warnings);
-  for (const key of ['enum', 'const']) {
+  // `default` too: the docs' `@defaultValue` would show the number JavaScript read, not the spec's.
+  for (const key of ['enum', 'const', 'default']) {
     const unsafe = unsafeInteger(schema[key]);
     if (unsafe === undefined) continue;
     warnings.add(

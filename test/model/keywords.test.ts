@@ -102,6 +102,8 @@ describe('enum and const values JavaScript cannot hold exactly', () => {
         '    Id: { type: integer, enum: [1, 9007199254740993] }',
         '    Pinned: { const: { id: -18014398509481985 } }',
         '    Fine: { type: integer, enum: [9007199254740991, -9007199254740991, 1.5e300] }',
+        // helper-129 8: the docs showed 9007199254740992 as the default, with no word.
+        '    Limit: { type: integer, default: 9007199254740993 }',
         '',
       ].join('\n'),
     );
@@ -111,7 +113,13 @@ describe('enum and const values JavaScript cannot hold exactly', () => {
     expect(unsafe.map((w) => w.message)).toHaveLength(1);
     expect(unsafe[0]!.location.pointer).toBe('#/components/schemas/Id/enum');
     expect(unsafe[0]!.problem).toMatch(/enum value 9007199254740992 is beyond/);
-    expect(unsafe[0]!.more).toBe(1);
+    expect(unsafe[0]!.more).toBe(2);
+    expect(unsafe[0]!.places.map((place) => place.location.pointer)).toEqual([
+      '#/components/schemas/Id/enum',
+      '#/components/schemas/Pinned/const',
+      '#/components/schemas/Limit/default',
+    ]);
+    expect(unsafe[0]!.places[2]!.problem).toMatch(/^the default value 9007199254740992 is beyond/);
     expect(unsafe[0]!.hint).toMatch(/as strings/);
   });
 });
