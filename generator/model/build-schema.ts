@@ -369,13 +369,19 @@ function warnClosedAllOfMember(schema: Record<string, unknown>, vc: ValueContext
     if (member?.additionalProperties !== false || member.patternProperties !== undefined) return;
     const own = new Set(isPlainObject(member.properties) ? Object.keys(member.properties) : []);
     const others = members.flatMap((other, i) => (i === index ? [] : keysOf(other)));
-    const refused = [...new Set(others.filter((name) => !own.has(name)))];
+    // The schema's own properties beside the allOf are evaluated apart from the member too
+    // (helper-129 5: `allOf: [Closed]` with `properties: {extra}` beside it had no warning).
+    const beside = keysOf(schema).filter((name) => !own.has(name));
+    const refused = [...new Set([...others.filter((name) => !own.has(name)), ...beside])];
     const [first] = refused;
     if (first === undefined) return;
     const more = refused.length > 1 ? ` (and ${refused.length - 1} more)` : '';
+    const where = beside.includes(first)
+      ? 'which the schema declares beside its allOf'
+      : 'which another allOf member declares';
     c.warnings.add(
       'allof-closed-member',
-      `allOf[${index}] allows no property but its own (additionalProperties: false sees only the properties declared beside it), so it refuses ${JSON.stringify(first)}${more}, which another allOf member declares: no value with it is valid, and the guards refuse every one, as JSON Schema validators do, while the types accept it`,
+      `allOf[${index}] allows no property but its own (additionalProperties: false sees only the properties declared beside it), so it refuses ${JSON.stringify(first)}${more}, ${where}: no value with it is valid, and the guards refuse every one, as JSON Schema validators do, while the types accept it`,
       { file: vc.file, pointer: joinPointer(vc.pointer, 'allOf', index) },
       c.version === '3.1'
         ? 'remove additionalProperties: false from that schema and write unevaluatedProperties: false beside this allOf (it sees the properties of every member)'

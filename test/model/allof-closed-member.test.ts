@@ -44,9 +44,26 @@ describe('an allOf member that allows no property but its own', () => {
     expect(found[0]!.hint).toMatch(/unevaluatedProperties: false/);
   });
 
+  it('is a warning when the schema declares more beside its allOf (helper-129 5)', async () => {
+    const model = await specModel(
+      await spec({
+        allOf: [{ $ref: '#/components/schemas/Base' }],
+        properties: { extra: { type: 'string' } },
+      }),
+    );
+    const found = model.warnings.filter((w) => w.key === 'allof-closed-member');
+    expect(found.map((w) => w.location.pointer)).toEqual(['#/components/schemas/Extended/allOf/0']);
+    expect(found[0]!.problem).toMatch(
+      /refuses "extra", which the schema declares beside its allOf/,
+    );
+  });
+
   it('is no warning when the others only require what it declares', async () => {
     const model = await specModel(
-      await spec({ allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['id'] }] }),
+      await spec({
+        allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['id'] }],
+        properties: { id: { description: 'The id.' } },
+      }),
     );
     expect(model.warnings.filter((w) => w.key === 'allof-closed-member')).toEqual([]);
   });
