@@ -806,6 +806,12 @@ function typedPart(
     const [only] = variants;
     if (variants.length === 0) return [{ kind: 'never', ...plainBase(vc.pointer) }];
     if (variants.length === 1 && only) return [only];
+    // A string `format` (`date-time`) beside a list of types describes the strings among them,
+    // as it does a lone string type: the string variant carries it (so a date-time revives as
+    // it does written `anyOf: [{ type: string, format: date-time }, …]`: helper-129 7).
+    const format = typeof schema.format === 'string' ? schema.format : undefined;
+    for (const variant of variants)
+      if (variant.kind === 'string' && format !== undefined) variant.format = format;
     return [{ kind: 'union', ...plainBase(vc.pointer), mode: 'anyOf', variants }];
   }
   const groups = Object.entries(TYPE_KEYWORDS).filter(([, keys]) => keys.some((k) => k in schema));

@@ -792,3 +792,43 @@ export const event: Revived['Notice'] = reviveNotice({ kind: 'c', at: '2024-01-0
     ).toEqual([]);
   });
 });
+
+describe('a date-time format beside a list of types (helper-129 7)', () => {
+  it('revives the strings among them, as anyOf with a date-time string does', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Type lists', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Root: {
+            type: 'object',
+            properties: {
+              multi: { type: ['string', 'integer'], format: 'date-time' },
+              spelled: { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
+            },
+          },
+        },
+      },
+    });
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { Revived } from './dates.js';
+same<Revived['Root']['multi'], Date | number | undefined>(true);
+same<Revived['Root']['multi'], Revived['Root']['spelled']>(true);
+`,
+      }),
+    ).toEqual([]);
+    const dates = await importModules(
+      {
+        'dates.ts': pkg.files.get('src/dates.ts') ?? '',
+        'dates-runtime.ts': pkg.files.get('src/dates-runtime.ts') ?? '',
+      },
+      'dates.js',
+    );
+    const revived = dates.reviveRoot!({ multi: '2024-01-02T03:04:05Z' }) as { multi: unknown };
+    expect(revived.multi).toEqual(new Date('2024-01-02T03:04:05Z'));
+    expect((dates.reviveRoot!({ multi: 7 }) as { multi: unknown }).multi).toBe(7);
+  });
+});
