@@ -6,6 +6,7 @@ import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { getByPointer, refOf, refPointer, withReferenceText } from '../pointer.ts';
 import { isRecord, jsonCopy } from '../json.ts';
 import { bodylessBecause } from './bodyless.ts';
+import { NOT_OBJECTS } from './build-parameters.ts';
 import { isBinaryString, isJsonMediaType, isJsonRecords, mediaKind } from './media-types.ts';
 import { isSchemaPlace } from './schema-places.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
@@ -133,7 +134,12 @@ export function buildRequestBody(
   if (typeof body.description === 'string') model.description = body.description;
   const encoding =
     model.kind === 'form' && isRecord(media)
-      ? formEncoding(media.encoding, joinPointer(at, 'content', contentType, 'encoding'), ctx)
+      ? formEncoding(
+          media.encoding,
+          schema,
+          joinPointer(at, 'content', contentType, 'encoding'),
+          ctx,
+        )
       : model.kind === 'multipart' && isRecord(media)
         ? multipartEncoding(
             doc,
@@ -163,6 +169,7 @@ const STYLES: readonly string[] = ['form', 'spaceDelimited', 'pipeDelimited', 'd
  */
 function formEncoding(
   raw: unknown,
+  schema: SchemaNode,
   pointer: string,
   ctx: SchemaContext,
 ): Record<string, EncodingModel> {
@@ -182,6 +189,17 @@ function formEncoding(
           'write `form`, `spaceDelimited`, `pipeDelimited` or `deepObject` (or leave `style` out for `form`)',
         );
       const style = (known ? entry.style : 'form') as NonNullable<EncodingModel['style']>;
+      const part = propertyNode(schema, name, ctx.schemas, 0);
+      const target =
+        part?.kind === 'ref' ? ctx.schemas.find((named) => named.name === part.target)?.node : part;
+      if (style === 'deepObject' && target !== undefined && NOT_OBJECTS.includes(target.kind))
+        // As for a query parameter (build-parameters.ts): the runtime sends it as form, exploded.
+        ctx.warnings.add(
+          'encoding:deep-object-not-object',
+          `the form field ${JSON.stringify(name)} has \`style: deepObject\`, which OpenAPI defines for objects only (§4.8.12.4), but its schema is ${target.kind === 'array' ? 'an array' : 'not an object'}: it is sent as \`style: form\` with \`explode: true\`${target.kind === 'array' ? ` (\`${name}=a&${name}=b\`; objects in it repeat their keys, \`${name}[type]=a&${name}[type]=b\`, told apart by order only)` : ''}`,
+          { file: ctx.file, pointer: joinPointer(pointer, name, 'style') },
+          'leave `style` out (form), or give the field an object schema; for a list whose items the API reads by index (`a[0][type]`), callers must build the body themselves',
+        );
       model.style = style;
       model.explode = typeof entry.explode === 'boolean' ? entry.explode : style === 'form';
       if (entry.allowReserved === true) model.allowReserved = true;

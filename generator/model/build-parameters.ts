@@ -212,7 +212,15 @@ function resolveParameter(
 }
 
 /** Schema kinds that are no object: `deepObject` does not describe them. */
-const NOT_OBJECTS: readonly string[] = ['array', 'string', 'number', 'boolean', 'enum', 'null'];
+/** Schema kinds that are no object: `style: deepObject` is not defined for them (§4.8.12.4). */
+export const NOT_OBJECTS: readonly string[] = [
+  'array',
+  'string',
+  'number',
+  'boolean',
+  'enum',
+  'null',
+];
 
 /** The styles each location takes (OpenAPI 3.1.1 §4.8.12.4.1, the style values table); the first is its default. */
 const STYLES: Readonly<Record<ParameterLocation, readonly string[]>> = {

@@ -91,4 +91,18 @@ describe('a form field style a form field does not take', () => {
     await items['create']!({ tags: ['a', 'b'], note: 'n' });
     expect(server.requests.at(-1)!.body).toBe('tags=a,b&note=n');
   });
+
+  it('deepObject on an array field is a warning, as on a query parameter (helper-129 9)', async () => {
+    const warning = model.warnings.find((w) => w.key === 'encoding:deep-object-not-object');
+    expect(warning?.places.map((place) => place.location.pointer)).toEqual([
+      '#/paths/~1items/post/requestBody/content/application~1x-www-form-urlencoded/encoding/taxIds/style',
+    ]);
+    expect(warning?.places[0]?.problem).toMatch(
+      /form field "taxIds" has `style: deepObject`, which OpenAPI defines for objects only \(§4\.8\.12\.4\), but its schema is an array: .*told apart by order only/,
+    );
+    await items['create']!({ taxIds: [{ type: 'a', value: '1' }], address: { city: 'B' } });
+    expect(server.requests.at(-1)!.body).toBe(
+      'taxIds%5Btype%5D=a&taxIds%5Bvalue%5D=1&address%5Bcity%5D=B',
+    );
+  });
 });
