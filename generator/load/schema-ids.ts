@@ -13,7 +13,7 @@
 import { holdsObjects, NAME_MAPS } from '../document-keys.ts';
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { pointerRef } from '../pointer.ts';
+import { getByPointer, pointerRef } from '../pointer.ts';
 import { anchorInResource } from '../anchors.ts';
 
 /** Below this, nothing nests in a real spec (parse.ts refuses documents nested deeper than 100). */
@@ -70,8 +70,27 @@ export function idRefsAsPointers(document: object, rootURL: string, file: string
     if (target !== undefined) {
       // `#/…` inside the resource, or the resource itself; an anchor name (`…/b#leaf`) of that
       // resource (anchors.ts; a bare `#leaf` is left to anchors.ts, which finds the ref's own).
-      if (fragment === '' || fragment.startsWith('/')) holder.$ref = pointerRef(target) + fragment;
-      else if (!ref.startsWith('#')) {
+      if (fragment === '' || fragment.startsWith('/')) {
+        const inResource = pointerRef(target) + fragment;
+        // `#/components/schemas/Item` written inside a schema with an `$id` means a place inside
+        // that schema (JSON Schema 2020-12 §8.2.1), not the document root, as most tools read it:
+        // said so where the root has the place and the schema does not (helper-129 4).
+        if (
+          ref.startsWith('#/') &&
+          getByPointer(document, inResource) === undefined &&
+          getByPointer(document, ref) !== undefined
+        ) {
+          problems.push(
+            new GeneratorError(
+              `$ref ${JSON.stringify(ref)} is inside the schema ${target}, whose \`$id\` (${base}) is the base it resolves against (JSON Schema 2020-12 §8.2.1), so it means ${inResource}, where nothing is; the document root's ${ref} is not what it names`,
+              { file, pointer: joinPointer(pointer, '$ref') },
+              `remove the \`$id\` from ${target} (a schema needs one only to be referred to by that URI), or give the schema it means an \`$id\` of its own and write the $ref as that URI`,
+            ),
+          );
+          continue;
+        }
+        holder.$ref = inResource;
+      } else if (!ref.startsWith('#')) {
         const anchored = anchorInResource(document as Record<string, unknown>, target, fragment);
         if (anchored !== undefined) holder.$ref = anchored;
       }

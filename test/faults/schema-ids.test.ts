@@ -58,4 +58,35 @@ describe('refs decided by $id', () => {
     );
     expect((error as Error).message).toContain('$id: https://example.com/schemas/leaf');
   });
+
+  it('a root pointer written inside a schema with an $id is said to resolve against the $id (helper-129 4)', async () => {
+    const dir = await tempDir('schema-ids-root-');
+    const spec = join(dir, 'openapi.yaml');
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.1.0',
+        'info: {title: Root pointer, version: 1.0.0}',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    Res:',
+        '      $id: https://example.com/schemas/res',
+        '      properties:',
+        "        item: {$ref: '#/components/schemas/Item'}",
+        '    Item: {type: string}',
+        '',
+      ].join('\n'),
+    );
+    const error = await generate({ spec, out: join(dir, 'sdk'), cwd: dir }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    // It named a $ref nobody wrote ("#/components/schemas/Res/components/schemas/Item") and said to
+    // add Item there.
+    expect((error as Error).message).toContain(
+      'openapi.yaml:9:22 #/components/schemas/Res/properties/item/$ref: $ref "#/components/schemas/Item" is inside the schema #/components/schemas/Res, whose `$id` (https://example.com/schemas/res) is the base it resolves against (JSON Schema 2020-12 §8.2.1)',
+    );
+    expect((error as Error).message).toContain('remove the `$id` from #/components/schemas/Res');
+  });
 });
