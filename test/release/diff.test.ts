@@ -443,6 +443,13 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
     expect(basic.bump).toBe('major');
   });
 
+  it("the spec's info.version bump says from what to what (helper-130 10)", async () => {
+    const report = await diffAfter(ROOT_FILE, (doc) => doc.setIn(['info', 'version'], '1.1.0'));
+    expect(lines(report)).toContainEqual(
+      expect.stringMatching(/^patch wire\/info-modified \| `info\.version` changed from `1\.0\.0` to `1\.1\.0`/),
+    );
+  });
+
   it('`security: []` on an operation says calls need no credential now, not "security added"', async () => {
     const report = await diffAfter(ROOT_FILE, (doc) =>
       doc.setIn(['paths', '/orders/{order}', 'get', 'security'], doc.createNode([])),

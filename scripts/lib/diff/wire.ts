@@ -499,6 +499,10 @@ function describeChange(change: RedoclyChange, what: string): string {
   const required = requiredChange(from, to);
   if (property === 'required' && required !== undefined)
     return what === 'component' ? required : `${what}: ${required}`;
+  // The document's `info` (its version, title): short values, said with them, as a changelog
+  // reader wants them (helper-130 10: "`#/info`: info: `version` changed").
+  if (change.path === '#/info' && isShortScalar(from) && isShortScalar(to))
+    return `\`info.${property}\` changed from \`${String(from)}\` to \`${String(to)}\``;
   // A keyword that one side does not have was added or removed, not changed.
   const done =
     change.base?.value === undefined
@@ -507,6 +511,14 @@ function describeChange(change: RedoclyChange, what: string): string {
         ? 'removed'
         : 'changed';
   return `${what}: \`${property}\` ${done}`;
+}
+
+function isShortScalar(value: unknown): value is string | number | boolean {
+  return (
+    (typeof value === 'string' && value.length <= 60 && !value.includes('`')) ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  );
 }
 
 /**
