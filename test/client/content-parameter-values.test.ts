@@ -82,6 +82,19 @@ describe('a parameter defined by JSON content', () => {
     expect(JSON.parse(String(seen.headers['x-label']))).toBe('a "b"');
   });
 
+  it('of text/plain with a number schema takes the number or its text, sent as text (helper-128 4)', async () => {
+    const { ContentParameters } = (await import(join(out, 'src/index.ts'))) as {
+      ContentParameters: new (options: Record<string, unknown>) => Files;
+    };
+    const client = new ContentParameters({ baseURL: server.url, maxRetries: 0 });
+    for (const limit of [5, '5']) {
+      await client.files.create({ x: 1 }, { 'x-metadata': {}, limit });
+      expect(new URL(server.requests.at(-1)!.url, server.url).searchParams.get('limit')).toBe('5');
+    }
+    const resource = await readFile(join(out, 'src/resources/files.ts'), 'utf8');
+    expect(resource).toMatch(/limit\?: string \| number;/);
+  });
+
   it('is given as a value in the README, the media type’s example', async () => {
     const readme = await readFile(join(out, 'README.md'), 'utf8');
     expect(readme).toContain(

@@ -18,7 +18,14 @@ import { rawBodyType, resultType as mediaResultType } from './media.ts';
  * as JSON writes one); by another media type's `content`, its text, sent unchanged (`string`).
  */
 export function parameterType(parameter: ParameterModel, printer: TypePrinter): string {
-  if (parameter.mediaType !== undefined && parameter.jsonContent !== true) return 'string';
+  if (parameter.mediaType !== undefined && parameter.jsonContent !== true) {
+    // Text of another media type, sent as given; a number or boolean the schema describes may be
+    // passed as such too (its text is the same), as src/openapi.ts types it.
+    const { kind } = parameter.schema;
+    return kind === 'number' || kind === 'boolean'
+      ? `string | ${printer.type(parameter.schema, 'write')}`
+      : 'string';
+  }
   return printer.type(parameter.schema, 'write');
 }
 
