@@ -120,6 +120,8 @@ let server: TestServer;
 let reply: Reply;
 let things: Record<string, Call>;
 let paths: { GET(url: string, init?: unknown): Promise<unknown> };
+/** The same, on a client whose defaultHeaders pin an Accept (an API version by media type). */
+let pinned: { things: Record<string, Call>; paths: typeof paths };
 
 beforeAll(async () => {
   const spec = await writeSpec(SPEC);
@@ -136,6 +138,12 @@ beforeAll(async () => {
   const client = new exports.Negotiate({ baseURL: server.url, maxRetries: 0 });
   things = client.things;
   paths = exports.pathsClient(client);
+  const own = new exports.Negotiate({
+    baseURL: server.url,
+    maxRetries: 0,
+    defaultHeaders: { accept: 'application/vnd.acme.v2+json' },
+  } as { baseURL: string; maxRetries: number });
+  pinned = { things: own.things, paths: exports.pathsClient(own) };
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -199,6 +207,18 @@ describe('Accept names the declared success media types', () => {
     // Plain JSON everywhere, or an error type a declared range covers: nothing added.
     expect(await accepted('plainErrors')).toBe('application/json');
     expect(await accepted('anyErrors')).toBe('application/json, */*;q=0.5');
+  });
+
+  it("the client's defaultHeaders Accept wins over every operation's (helper-131 1)", async () => {
+    for (const method of ['report', 'range', 'remove', 'vendor']) {
+      server.requests.length = 0;
+      reply = answer('application/json', '{"id":"a"}');
+      await pinned.things[method]!().catch(() => undefined);
+      expect(server.requests[0]?.headers['accept'], method).toBe('application/vnd.acme.v2+json');
+    }
+    server.requests.length = 0;
+    await pinned.paths.GET('/report').catch(() => undefined);
+    expect(server.requests[0]?.headers['accept']).toBe('application/vnd.acme.v2+json');
   });
 
   it("the caller's Accept wins", async () => {

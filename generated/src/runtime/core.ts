@@ -313,6 +313,8 @@ export class ClientCore {
   readonly #headers: HeaderRecord;
   /** The same without the credential, for an operation that takes none (`anonymous`). */
   readonly #anonymousHeaders: HeaderRecord;
+  /** `defaultHeaders` names an `Accept` (an API version pinned by media type): it wins. */
+  readonly #ownAccept: boolean;
   /** The credential as a query parameter, when the scheme puts it there. */
   readonly #query: Readonly<Record<string, string>> | undefined;
   /** Follow redirects here (fetch shows them: not a browser) rather than in fetch (browsers). */
@@ -427,6 +429,9 @@ export class ClientCore {
       assertCookieValue(credential[auth.name] ?? '', auth.name);
     }
     this.#headers = headers;
+    this.#ownAccept = Object.keys(options.defaultHeaders ?? {}).some(
+      (name) => name.toLowerCase() === 'accept',
+    );
     this.fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.#clientParams = options.clientParams ?? {};
     for (const [name, param] of Object.entries(this.#clientParams))
@@ -555,6 +560,14 @@ export class ClientCore {
   /** Headers every request carries: `Accept`, `User-Agent`, the credential and the default headers. The typed path client uses them too. */
   baseHeaders(): HeaderRecord {
     return { ...this.#headers };
+  }
+
+  /**
+   * The `Accept` an operation asks for (its success and error media types), unless the client's
+   * `defaultHeaders` name one, which every request carries as given: the caller's wins.
+   */
+  operationAccept(accept: string | undefined): string | undefined {
+    return this.#ownAccept ? undefined : accept;
   }
 
   /** The headers of an operation that takes no credential: `baseHeaders()` without it. */
@@ -742,7 +755,7 @@ export class ClientCore {
     const clientHeaders = request.anonymous === true ? this.#anonymousHeaders : this.#headers;
     const headers = mergeHeaders(
       clientHeaders,
-      request.accept === undefined ? undefined : { Accept: request.accept },
+      request.accept === undefined || this.#ownAccept ? undefined : { Accept: request.accept },
       encoded?.contentType === undefined ? undefined : { 'Content-Type': encoded.contentType },
       request.headers,
       options.headers,

@@ -278,7 +278,8 @@ export function createPathsClient<Paths extends {}>(
     const headers = ownHeaders(init?.['headers']);
     const given = (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name);
     const implied: Record<string, string | null> = {};
-    if (operation.accept !== undefined && !given('accept')) implied['Accept'] = operation.accept;
+    const accept = core.operationAccept(operation.accept);
+    if (accept !== undefined && !given('accept')) implied['Accept'] = accept;
     let body = init?.['body'];
     let bodyType = operation.bodyType;
     if (operation.encode !== undefined && body !== undefined && body !== null) {
