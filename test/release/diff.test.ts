@@ -678,6 +678,19 @@ describe('exported types no method takes or returns', () => {
         ),
       );
       expect(report.bump).toBe('major');
+      // An error body of any value (`schema: {}`) beside it: `ErrorBody` reads `unknown`, and
+      // `e.body.message` no longer compiles. It was rated patch, "no error body any more" (helper-131 7).
+      const anything = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn(
+          ['paths', '/orders', 'get', 'responses', '500'],
+          doc.createNode({ description: 'Boom.', content: { 'application/json': { schema: {} } } }),
+        ),
+      );
+      expect(
+        anything.changes
+          .filter((c) => c.location === 'ErrorBody')
+          .map((c) => `${c.level} ${c.kind} ${c.message.includes('no error body any more')}`),
+      ).toEqual(['major sdk/export-type-changed false']);
       // The same body under another status: every read still compiles.
       const same = await diffAfter(ROOT_FILE, (doc) =>
         doc.setIn(

@@ -372,7 +372,7 @@ export function compareSdk(
     // such (an error response no longer documented), though `error.body.code` stops compiling.
     if (
       name === 'ErrorBody' &&
-      (newType.flags & ts.TypeFlags.Unknown) !== 0 &&
+      declaredUnknown(newSymbol) &&
       (oldType.flags & ts.TypeFlags.Unknown) === 0
     ) {
       changes.push({
@@ -1962,4 +1962,18 @@ function operationBodies(
 interface Body {
   key: string;
   type: ts.Type;
+}
+
+/**
+ * Whether a type alias is declared `unknown` itself (`type ErrorBody = unknown`: the spec declares
+ * no error body), not a union that TypeScript reads as `unknown` (an error body of any value beside
+ * the others: `Err | unknown`, which breaks `error.body.message` as any wider type does).
+ */
+function declaredUnknown(symbol: ts.Symbol): boolean {
+  const declaration = symbol.declarations?.[0];
+  return (
+    declaration !== undefined &&
+    ts.isTypeAliasDeclaration(declaration) &&
+    declaration.type.kind === ts.SyntaxKind.UnknownKeyword
+  );
 }
