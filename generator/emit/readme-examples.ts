@@ -32,7 +32,8 @@ export interface ExampleCall {
  * spec's schema allows no value; the generator warned where). Undefined for a callable method.
  */
 export function uncallableNote(operation: OperationModel): string | undefined {
-  return operation.shape.bodyNever === true
+  // An optional body can be left out: the example calls the method without one.
+  return operation.shape.bodyNever === true && operation.body?.required === true
     ? 'No value meets the request body’s schema (its allOf parts give a property values with none in common: see the generator’s warning), so its type is `never` and no call compiles.'
     : undefined;
 }

@@ -101,7 +101,8 @@ export function sampleRequest(
   } else if (example !== undefined) {
     sample.body = example.value;
     sample.bodySource = 'example';
-  } else if (body !== undefined) {
+  } else if (body !== undefined && operation.shape.bodyNever !== true) {
+    // A body no value meets (its type is `never`) has no sample: an optional one is left out.
     const value = sampleValue(body.schema, model.schemas, direction, 'body');
     // An optional body with nothing required in it is left out.
     const empty = typeof value === 'object' && value !== null && Object.keys(value).length === 0;

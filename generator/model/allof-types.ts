@@ -11,6 +11,9 @@ import type { Warnings } from '../warnings.ts';
 
 type Types = ReadonlySet<string>;
 
+/** How many levels of properties down the parts' merged properties are looked at. */
+const MAX_PROPERTY_DEPTH = 4;
+
 /** `$ref`s and `allOf`s followed into at most this deep (a longer chain is not read). */
 const MAX_DEPTH = 64;
 
@@ -119,6 +122,8 @@ export function warnImpossibleParts(
   at: { file: string; pointer: string; version: '3.0' | '3.1' },
   doc: Record<string, unknown> | undefined,
   warnings: Warnings,
+  /** The property path the parts are the schemas of (`inner.`), when they are a property's. */
+  prefix = '',
 ): void {
   // Without allOf, the schema's own properties alone: a `$ref`'s target is warned about itself.
   const parts = (
@@ -131,7 +136,7 @@ export function warnImpossibleParts(
       Array.isArray(part.enum) ? part.enum : 'const' in part ? [part.const] : undefined,
     )
     .filter((values): values is unknown[] => values !== undefined);
-  if (enums.length >= 2 && Array.isArray(schema.allOf)) {
+  if (enums.length >= 2 && Array.isArray(schema.allOf) && prefix === '') {
     const key = (value: unknown) => JSON.stringify(value);
     const common = enums
       .map((values) => new Set(values.map(key)))
@@ -160,7 +165,7 @@ export function warnImpossibleParts(
     if (isRequired && schemas.includes(false)) {
       warnings.add(
         'property-required-false',
-        `property ${JSON.stringify(name)} is required, and its schema is \`false\`, which no value matches, so no value of the schema is valid; the SDK's type for it cannot be met`,
+        `property ${JSON.stringify(prefix + name)} is required, and its schema is \`false\`, which no value matches, so no value of the schema is valid; the SDK's type for it cannot be met`,
         { file: at.file, pointer: where },
         `remove ${JSON.stringify(name)} from \`required\` (a property that must be absent), or give it a schema`,
       );
@@ -168,11 +173,11 @@ export function warnImpossibleParts(
     }
     // `false` beside another schema of an optional property: that property must be absent, as meant.
     if (schemas.length < 2 || schemas.includes(false)) continue;
-    const values = disjointValues(schemas, doc);
+    const values = disjointValues(schemas, doc, at.version);
     if (values !== undefined) {
       warnings.add(
         'allof-conflicting-property',
-        `property ${JSON.stringify(name)} has enums (or consts) in the allOf members with no value in common (${values}), so ${isRequired ? 'no value of the schema is valid (the property is required)' : 'it can never be given'}; the SDK's type for it cannot be met`,
+        `property ${JSON.stringify(prefix + name)} has enums (or consts) in the allOf members with no value in common (${values}), so ${isRequired ? 'no value of the schema is valid (the property is required)' : 'it can never be given'}; the SDK's type for it cannot be met`,
         {
           file: at.file,
           pointer: Array.isArray(schema.allOf) ? joinPointer(at.pointer, 'allOf') : where,
@@ -184,10 +189,22 @@ export function warnImpossibleParts(
     const types = schemas
       .map((property) => declaredTypes(property, doc, at.version, 0))
       .filter((t): t is Types => t !== undefined);
-    if (types.length < 2 || types.reduce(intersect).size > 0) continue;
+    if (types.length < 2 || types.reduce(intersect).size > 0) {
+      // The objects the parts give the property, merged, may leave one of theirs no value
+      // (`inner: { k: const a }` in one part, `inner: { k: const b }` in another).
+      if (prefix.split('.').length <= MAX_PROPERTY_DEPTH)
+        warnImpossibleParts(
+          { allOf: schemas },
+          { ...at, pointer: Array.isArray(schema.allOf) ? at.pointer : where },
+          doc,
+          warnings,
+          `${prefix}${name}.`,
+        );
+      continue;
+    }
     warnings.add(
       'allof-conflicting-property',
-      `property ${JSON.stringify(name)} has schemas in the allOf members with no type in common (${types.map((t) => (t.size === 0 ? 'none' : [...t].join(' or '))).join('; ')}), so ${isRequired ? 'no value of the schema is valid (the property is required)' : 'it can never be given'}; the SDK's type for it cannot be met`,
+      `property ${JSON.stringify(prefix + name)} has schemas in the allOf members with no type in common (${types.map((t) => (t.size === 0 ? 'none' : [...t].join(' or '))).join('; ')}), so ${isRequired ? 'no value of the schema is valid (the property is required)' : 'it can never be given'}; the SDK's type for it cannot be met`,
       {
         file: at.file,
         pointer: Array.isArray(schema.allOf) ? joinPointer(at.pointer, 'allOf') : where,
@@ -199,11 +216,13 @@ export function warnImpossibleParts(
 
 /**
  * The `enum`s (or `const`s) of a property's schemas in several parts (each through its `$ref`s
- * and `allOf`), listed, when they have no value in common; undefined otherwise.
+ * and `allOf`), listed, when they have no value in common, or none of the `type`s other parts
+ * give (`enum: [a]` beside `type: integer`); undefined otherwise.
  */
 function disjointValues(
   schemas: readonly unknown[],
   doc: Record<string, unknown> | undefined,
+  version: '3.0' | '3.1',
 ): string | undefined {
   const key = (value: unknown) => JSON.stringify(value);
   const lists = schemas.flatMap((property) =>
@@ -213,11 +232,29 @@ function disjointValues(
         Array.isArray(part.enum) ? [part.enum] : 'const' in part ? [[part.const]] : [],
       ),
   );
-  if (lists.length < 2) return undefined;
+  const types = schemas
+    .map((property) => declaredTypes(property, doc, version, 0))
+    .filter((t): t is Types => t !== undefined);
+  if (lists.length === 0 || lists.length + types.length < 2) return undefined;
+  const byKey = new Map(lists.flat().map((value) => [key(value), value]));
   const common = lists
     .map((values) => new Set(values.map(key)))
     .reduce((a, b) => new Set([...a].filter((value) => b.has(value))));
-  return common.size > 0
-    ? undefined
-    : lists.map((values) => `[${values.map(key).join(', ')}]`).join(' and ');
+  const typed = [...common].filter((value) =>
+    types.every((allowed) => valueTypes(byKey.get(value)).some((type) => allowed.has(type))),
+  );
+  if (typed.length > 0) return undefined;
+  return [
+    ...lists.map((values) => `[${values.map(key).join(', ')}]`),
+    ...(common.size > 0 ? types.map((t) => `type ${[...t].join(' or ')}`) : []),
+  ].join(' and ');
+}
+
+/** The JSON Schema types a value has (an integer is a `number` too). */
+function valueTypes(value: unknown): string[] {
+  if (value === null) return ['null'];
+  if (Array.isArray(value)) return ['array'];
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
+  return [typeof value];
 }

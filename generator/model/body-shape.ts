@@ -34,22 +34,55 @@ export function objectShape(
   const properties = new Map<string, PropertyShape>();
   const declared = new Map<string, SchemaNode[]>();
   if (!collect(node, byName, properties, declared, new Set(), 0)) return undefined;
-  // TypeScript reduces an intersection whose parts give a property disjoint literal types
-  // (`{ kind: 'base' } & { kind?: 'child' }`) to `never`, which no interface may extend.
-  for (const nodes of declared.values()) if (disjointLiterals(nodes, byName)) return undefined;
+  // No interface may extend a type TypeScript reads as `never` (neverProperty).
+  if (hasNeverProperty(properties, declared, byName, 0)) return undefined;
   return { properties: [...properties.values()] };
 }
 
 /**
- * Whether the object `node` is (its `allOf` parts merged) gives a property literal values with
- * none in common (allof-types.ts warns): TypeScript types it `never`, so no value can be passed.
+ * Whether the object `node` is (its `allOf` parts merged) requires a property no value can fill
+ * (allof-types.ts warns): TypeScript types the object `never`, or the property `never`, so no
+ * value can be passed.
  */
 export function isNeverObject(node: SchemaNode, schemas: readonly NamedSchema[]): boolean {
   const byName = new Map(schemas.map((schema) => [schema.name, schema.node]));
-  const declared = new Map<string, SchemaNode[]>();
-  if (!collect(node, byName, new Map(), declared, new Set(), 0)) return false;
-  return [...declared.values()].some((nodes) => disjointLiterals(nodes, byName));
+  return neverObject(node, byName, 0);
 }
+
+function neverObject(node: SchemaNode, byName: ReadonlyMap<string, SchemaNode>, depth: number) {
+  const properties = new Map<string, PropertyShape>();
+  const declared = new Map<string, SchemaNode[]>();
+  if (!collect(node, byName, properties, declared, new Set(), 0)) return false;
+  return hasNeverProperty(properties, declared, byName, depth);
+}
+
+/**
+ * A required property (`required` in any part) whose schemas in the parts leave it no value:
+ * literal values with none in common (TypeScript reduces `{ kind: 'base' } & { kind?: 'child' }`
+ * to `never`), or objects that merged require such a property themselves (`inner: { k: 'a' } &
+ * { k?: 'b' }`, a few levels down). An optional one can be left out: the object stays callable.
+ */
+function hasNeverProperty(
+  properties: ReadonlyMap<string, PropertyShape>,
+  declared: ReadonlyMap<string, SchemaNode[]>,
+  byName: ReadonlyMap<string, SchemaNode>,
+  depth: number,
+): boolean {
+  for (const [name, nodes] of declared) {
+    if (properties.get(name)?.required !== true) continue;
+    if (disjointLiterals(nodes, byName)) return true;
+    if (
+      nodes.length > 1 &&
+      depth < MAX_NEVER_DEPTH &&
+      neverObject({ ...nodes[0]!, kind: 'allOf', members: [...nodes] }, byName, depth + 1)
+    )
+      return true;
+  }
+  return false;
+}
+
+/** How many levels of properties down a property no value fills is looked for. */
+const MAX_NEVER_DEPTH = 4;
 
 /**
  * The values a property's schema allows when they are all literals (an `enum`, `const`, `boolean`

@@ -21,6 +21,12 @@ describe('allOf parts that give a property disjoint literal values', () => {
       createByConst: 'nested',
       createByBoolean: 'nested',
       createNarrowed: 'flat',
+      // helper-131 2: a property optional in every part can be left out: callable, and flat.
+      createOptional: 'flat',
+      createByForm: 'nested',
+      // helper-131 4: one level down, and an enum beside another type.
+      createNested: 'nested',
+      createByInteger: 'nested',
     });
   });
 
@@ -29,15 +35,20 @@ describe('allOf parts that give a property disjoint literal values', () => {
     const readme = pkg.files.get('README.md') ?? '';
     const section = (path: string) => {
       const start = readme.indexOf(`\`POST ${path}\``);
-      return readme.slice(start, readme.indexOf('\n####', start));
+      // To the next heading, of any level (the last operation's section ends at `## Errors`).
+      return readme.slice(start, readme.indexOf('\n#', start));
     };
-    for (const path of ['/enums', '/consts', '/booleans']) {
+    // A required body no value meets: no call compiles.
+    for (const path of ['/nested', '/integer']) {
       expect(section(path)).toContain('its type is `never` and no call compiles');
       expect(section(path)).not.toContain('```ts');
     }
+    // An optional one is left out (helper-131 3): the call compiles (diagnostics above).
+    for (const path of ['/enums', '/consts', '/booleans', '/form'])
+      expect(section(path)).toMatch(/```ts\nawait client\.\w+\.\w+\(\);\n```/);
     expect(section('/narrowed')).toContain('```ts');
     const samples = codeSamples(pkg.model);
-    expect(samples.find((s) => s.path === '/enums')?.samples[0]?.source).toMatch(
+    expect(samples.find((s) => s.path === '/nested')?.samples[0]?.source).toMatch(
       /^\/\/ No value meets/,
     );
   });
@@ -50,6 +61,18 @@ describe('allOf parts that give a property disjoint literal values', () => {
       .map((place) => [place.location.pointer, place.problem.replace(/, so .*/, '')]);
     expect(places).toEqual([
       [
+        '#/components/schemas/BothOptional/allOf',
+        'property "kind" has enums (or consts) in the allOf members with no value in common (["a"] and ["b"])',
+      ],
+      [
+        '#/components/schemas/Nested/allOf',
+        'property "inner.k" has enums (or consts) in the allOf members with no value in common (["a"] and ["b"])',
+      ],
+      [
+        '#/components/schemas/IntChild/allOf',
+        'property "kind" has enums (or consts) in the allOf members with no value in common (["base"] and type string and type integer)',
+      ],
+      [
         '#/components/schemas/Child/allOf',
         'property "kind" has enums (or consts) in the allOf members with no value in common (["base"] and ["child"])',
       ],
@@ -59,7 +82,7 @@ describe('allOf parts that give a property disjoint literal values', () => {
       ],
       [
         '#/components/schemas/BoolChild/allOf',
-        'property "kind" has schemas in the allOf members with no type in common (string; boolean)',
+        'property "kind" has enums (or consts) in the allOf members with no value in common (["base"] and type string and type boolean)',
       ],
     ]);
   });
