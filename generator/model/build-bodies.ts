@@ -304,10 +304,15 @@ function partDefaults(
 ): void {
   for (const { name, node } of partProperties(schema, schemas, 0)) {
     if (encoding[name]?.contentType !== undefined) continue;
-    const part = node.kind === 'array' && node.items !== undefined ? node.items : node;
-    const target =
-      part.kind === 'ref' ? schemas.find((named) => named.name === part.target)?.node : part;
-    const media = part.contentMediaType ?? target?.contentMediaType;
+    // Through `$ref`s (a few: `PdfAlias` → `Pdf`), the nearest that names one.
+    let part: SchemaNode | undefined =
+      node.kind === 'array' && node.items !== undefined ? node.items : node;
+    let media = part.contentMediaType;
+    for (let hops = 0; media === undefined && part?.kind === 'ref' && hops < 16; hops++) {
+      const target: string = part.target;
+      part = schemas.find((named) => named.name === target)?.node;
+      media = part?.contentMediaType;
+    }
     // `application/octet-stream` says "bytes" (3.1's `format: binary`): a file's own type says more.
     if (media !== undefined && media.toLowerCase() !== 'application/octet-stream')
       encoding[name] = { ...encoding[name], contentType: media };

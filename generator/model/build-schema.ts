@@ -1102,7 +1102,12 @@ function readAnnotations(schema: Record<string, unknown>, vc: ValueContext): Nod
   if (description !== undefined) base.description = description;
   if (format !== undefined) base.format = format;
   if (isBinaryString(schema)) base.binary = true;
-  if (typeof schema.contentMediaType === 'string' && schema.contentMediaType.trim() !== '')
+  // Base64 text (`contentEncoding`) is no content of that type: the decoded bytes are (helper-131 5).
+  if (
+    typeof schema.contentMediaType === 'string' &&
+    schema.contentMediaType.trim() !== '' &&
+    schema.contentEncoding === undefined
+  )
     base.contentMediaType = schema.contentMediaType.trim();
   if (schema.default !== undefined) base.default = toJsonValue(schema.default, 'default', vc);
   const examples: JsonValue[] = [];

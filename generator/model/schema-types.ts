@@ -59,8 +59,9 @@ export interface NodeBase {
   /** A string of raw bytes (media-types.ts `isBinaryString`): a `Blob` in the types. */
   binary?: true;
   /**
-   * `contentMediaType` (3.1): the media type of the string's content; a multipart part's
-   * `Content-Type` where its Encoding Object names none (build-bodies.ts `partDefaults`).
+   * `contentMediaType` (3.1) without a `contentEncoding`: the media type of the string's content as
+   * it is sent; a multipart part's `Content-Type` where its Encoding Object names none
+   * (build-bodies.ts `partDefaults`).
    */
   contentMediaType?: string;
   default?: JsonValue;

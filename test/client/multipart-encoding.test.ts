@@ -18,7 +18,14 @@ const binary = { type: 'string', contentMediaType: 'application/octet-stream' };
 const SPEC = {
   openapi: '3.1.1',
   info: { title: 'Uploads', version: '1.0.0' },
-  components: { schemas: { Page: { type: 'string', contentMediaType: 'image/png' } } },
+  components: {
+    schemas: {
+      Page: { type: 'string', contentMediaType: 'image/png' },
+      Base64Png: { type: 'string', contentMediaType: 'image/png', contentEncoding: 'base64' },
+      Pdf: { type: 'string', contentMediaType: 'application/pdf' },
+      PdfAlias: { $ref: '#/components/schemas/Pdf' },
+    },
+  },
   paths: {
     '/upload': {
       post: {
@@ -44,6 +51,9 @@ const SPEC = {
                   // helper-128 3: no encoding entry, a contentMediaType: sent as that type.
                   scan: { type: 'string', contentMediaType: 'application/pdf' },
                   pages: { type: 'array', items: { $ref: '#/components/schemas/Page' } },
+                  // helper-131 5, 6: base64 text is no PNG; a $ref chain is followed.
+                  thumb: { $ref: '#/components/schemas/Base64Png' },
+                  copy: { $ref: '#/components/schemas/PdfAlias' },
                 },
               },
               encoding: {
@@ -179,11 +189,16 @@ describe('a multipart/form-data body', () => {
       pages: [new Blob(['a']), new File(['b'], 'b.bin', { type: 'application/octet-stream' })],
       // contentMediaType: application/octet-stream says only "bytes": the file's own type stays.
       file: new File(['%PDF-1'], 'r.pdf', { type: 'application/pdf' }),
+      thumb: 'iVBORw0KGgo=',
+      copy: new Blob(['%PDF-1']),
     });
     expect(parts(request).map((part) => part.headers['content-type'])).toEqual([
       'application/pdf',
       'image/png',
       'image/png',
+      'application/pdf',
+      // Text: RFC 7578's default text/plain, no header.
+      undefined,
       'application/pdf',
     ]);
   });
