@@ -704,6 +704,48 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
+  it("an error response's schema swapped for another breaks the path client's `error` (helper-131 8)", async () => {
+    resetSpec(repo);
+    const notFound = ['paths', '/orders/{order}', 'get', 'responses', '404'];
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+      doc.setIn(
+        ['components', 'schemas', 'Problem'],
+        doc.createNode({ type: 'object', required: ['message'], properties: { message: { type: 'string' } } }),
+      );
+      doc.setIn(
+        ['components', 'schemas', 'Fault'],
+        doc.createNode({ type: 'object', required: ['code'], properties: { code: { type: 'string' } } }),
+      );
+      doc.setIn(
+        notFound,
+        doc.createNode({
+          description: 'No such order.',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        }),
+      );
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'A 404 with a Problem');
+    try {
+      const report = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn([...notFound, 'content', 'application/json', 'schema', '$ref'], '#/components/schemas/Fault'),
+      );
+      const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.location} | ${c.message}`);
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /^major sdk\/result-property-removed \| paths \| `pathsClient\(client\)\.GET\("\/orders\/\{order\}"\)`'s `error` \(404 application\/json\): property `message` removed/,
+        ),
+      );
+      // A change inside the schema itself is said once, under its own name, not per response.
+      const inside = await diffAfter('openapi.yaml', (doc) =>
+        doc.setIn(['components', 'schemas', 'Problem', 'properties', 'detail'], doc.createNode({ type: 'string' })),
+      );
+      expect(inside.changes.filter((c) => c.location === 'paths')).toEqual([]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it("a media type of another body added to a success response breaks the path client's `data` (helper-130 2)", async () => {
     const ok = ['paths', '/orders/{order}', 'get', 'responses', '200', 'content'];
     const report = await diffAfter(ROOT_FILE, (doc) =>

@@ -267,12 +267,13 @@ export function compareSdk(
       add('method-added', `${name}()`, `new method \`${name}()\``);
 
   comparePaths(pathsOf(checker, program, base.dir), pathsOf(checker, program, head.dir), add);
-  for (const [message] of pathClientResults(
+  for (const [rule, message] of pathClientResults(
     checker,
+    comparer,
     pathsTypeOf(oldExports),
     pathsTypeOf(newExports),
   ))
-    add('export-type-changed', 'paths', message);
+    add(rule, 'paths', message);
 
   // Schema types (src/types.ts) that no method's signature reaches: compared as the spec uses them.
   const reachable = new Set<ts.Symbol>();
@@ -1888,11 +1889,12 @@ function pathsTypeOf(exports: ReadonlyMap<string, ts.Symbol>): ts.Symbol | undef
  */
 function pathClientResults(
   checker: ts.TypeChecker,
+  comparer: TypeComparer,
   before: ts.Symbol | undefined,
   after: ts.Symbol | undefined,
-): [string][] {
+): [SdkRule, string][] {
   if (before === undefined || after === undefined) return [];
-  const found: [string][] = [];
+  const found: [SdkRule, string][] = [];
   const oldPaths = checker.getDeclaredTypeOfSymbol(before);
   const newPaths = checker.getDeclaredTypeOfSymbol(after);
   for (const path of checker.getPropertiesOfType(oldPaths)) {
@@ -1904,10 +1906,25 @@ function pathClientResults(
       const was = operationBodies(checker, oldPath, method);
       const now = operationBodies(checker, newPath, method);
       if (was === undefined || now === undefined) continue;
+      const call = `\`pathsClient(client).${method.toUpperCase()}(${JSON.stringify(path.name)})\``;
+      // An error body under a status and media type both sides have is typed nowhere else (no
+      // method returns it): compared here as read, by the rules that rate such changes
+      // (helper-131 8: `Err` swapped for `Err2` broke `error.message`, unsaid).
+      for (const body of now.error) {
+        const old = was.error.find(({ key }) => key === body.key);
+        // The same schema by name is compared under its own name (a schema type of src/types.ts).
+        if (old === undefined || (old.written !== undefined && old.written === body.written))
+          continue;
+        for (const finding of comparer.compare(old.type, body.type, 'output'))
+          found.push([
+            finding.rule === 'result-type-changed' ? 'export-type-changed' : finding.rule,
+            `${call}'s \`error\` (${body.key}): ${finding.describe(joinPath(finding.segments))}`,
+          ]);
+      }
       for (const part of ['data', 'error'] as const) {
         if (was[part].length === 0) continue;
-        // A body under a status and media type both sides have is compared where it is typed
-        // (the method's result, the schema types), by the rules that rate such changes.
+        // A success body under a status and media type both sides have is compared where it is
+        // typed (the method's result), by the rules that rate such changes.
         const before = new Set(was[part].map(({ key }) => key));
         const unheld = now[part]
           .filter(({ key }) => !before.has(key))
@@ -1916,7 +1933,8 @@ function pathClientResults(
         if (unheld.length === 0) continue;
         const types = unheld.map((type) => checker.typeToString(type)).join(' | ');
         found.push([
-          `\`pathsClient(client).${method.toUpperCase()}(${JSON.stringify(path.name)})\`'s \`${part}\` may now be a type it was not (${types}): code that reads it no longer compiles`,
+          'export-type-changed',
+          `${call}'s \`${part}\` may now be a type it was not (${types}): code that reads it no longer compiles`,
         ]);
       }
     }
@@ -1953,6 +1971,7 @@ function operationBodies(
       bodies[part].push({
         key: `${response.name} ${media.name}`,
         type: checker.getTypeOfSymbol(media),
+        written: writtenType(media),
       });
   }
   return bodies;
@@ -1962,6 +1981,16 @@ function operationBodies(
 interface Body {
   key: string;
   type: ts.Type;
+  /** The type as openapi.ts writes it (`components["schemas"]["Err"]`). */
+  written: string | undefined;
+}
+
+/** The type a property's declaration writes, as text; undefined without one. */
+function writtenType(symbol: ts.Symbol): string | undefined {
+  const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+  return declaration !== undefined && ts.isPropertySignature(declaration)
+    ? declaration.type?.getText()
+    : undefined;
 }
 
 /**
