@@ -408,7 +408,9 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
     );
     expect(slash.bump).toBe('patch');
     expect(lines(slash)).toContainEqual(
-      expect.stringMatching(/^patch wire\/server-removed \| .*the same URL, https:\/\/api\.example\.com/),
+      expect.stringMatching(
+        /^patch wire\/server-removed \| .*the same URL as before, in the same order \(https:\/\/api\.example\.com\)/,
+      ),
     );
     const variable = await diffAfter(ROOT_FILE, (doc) =>
       doc.setIn(
@@ -422,6 +424,39 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
       doc.setIn(['servers', 0, 'url'], 'https://api.example.org'),
     );
     expect(moved.bump).toBe('major');
+    // helper-131 9: the host in another case (RFC 3986 §6.2.2.1), in the SDK's default too.
+    const host = await diffAfter(ROOT_FILE, (doc) =>
+      doc.setIn(['servers', 0, 'url'], 'https://API.Example.com'),
+    );
+    expect(host.bump).toBe('patch');
+    // An operation's own servers, read alike.
+    const get = ['paths', '/orders/{order}', 'get', 'servers'];
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(get, doc.createNode([{ url: 'https://ping.example.com' }])),
+    );
+    git(repo, 'commit', '-q', '-am', 'An operation server');
+    try {
+      const own = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn([...get, 0, 'url'], 'https://ping.example.com/'),
+      );
+      expect(own.bump).toBe('patch');
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+    // Servers in another order: the first, the default, is another one.
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.set('servers', doc.createNode([{ url: 'https://api.example.com' }, { url: 'https://sandbox.example.com' }])),
+    );
+    git(repo, 'commit', '-q', '-am', 'Two servers');
+    try {
+      const swapped = await diffAfter(ROOT_FILE, (doc) =>
+        doc.set('servers', doc.createNode([{ url: 'https://sandbox.example.com' }, { url: 'https://api.example.com/' }])),
+      );
+      expect(swapped.bump).toBe('major');
+      expect(swapped.changes.some((c) => c.message.includes('goes where it went'))).toBe(false);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
   });
 
   it("an auth scheme's case or bearerFormat is a patch: the same header is sent", async () => {
@@ -448,6 +483,13 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
     expect(lines(report)).toContainEqual(
       expect.stringMatching(/^patch wire\/info-modified \| `info\.version` changed from `1\.0\.0` to `1\.1\.0`/),
     );
+  });
+
+  it('`security: []` at the root says every operation without its own needs no credential now (helper-131 9)', async () => {
+    const report = await diffAfter(ROOT_FILE, (doc) => doc.set('security', doc.createNode([])));
+    const line = report.changes.find((c) => c.kind.startsWith('wire/security'));
+    expect(line?.message).toMatch(/^the root `security` allows calls without a credential now/);
+    expect(line?.level).toBe('minor');
   });
 
   it('`security: []` on an operation says calls need no credential now, not "security added"', async () => {

@@ -23,6 +23,7 @@ import ts from 'typescript';
 import type { Change } from './change.ts';
 import type { Level, SdkRule } from './rules.ts';
 import { INPUT_USES, type SchemaUse } from './uses.ts';
+import { normalURL } from './wire-equivalents.ts';
 import type { PaginationModel } from '../../../generator/model/types.ts';
 
 /**
@@ -729,8 +730,8 @@ function clientDefaultChanges(
         `reads \`${option}\` from \`${next}\`, no longer from \`${variable}\`: set \`${next}\` where \`${variable}\` is set`,
       ]);
   }
-  // One `/` joins the base URL and a path whether the base ends with one or not (runtime/internal/url.ts).
-  const trimmed = (url: string | undefined) => url?.replace(/\/+$/, '');
+  // The same URL written otherwise (a trailing `/`, the host's case) sends where it sent.
+  const trimmed = (url: string | undefined) => (url === undefined ? undefined : normalURL(url));
   if (trimmed(before.baseURL) !== trimmed(after.baseURL))
     changes.push([
       'default-base-url-changed',

@@ -19,25 +19,20 @@ interface Docs {
 }
 
 export function withEquivalentsRead(changes: RedoclyChange[], docs: Docs): RedoclyChange[] {
-  const servers = {
-    base: serverURLs(docs.base.servers),
-    head: serverURLs(docs.head.servers),
-  };
   return changes.map((change) => {
     const rule = change.verdicts[0]?.ruleId;
-    if (/^#\/servers\/\d+$/.test(change.path)) {
-      const removed = change.kind === 'removed';
-      const server = getByPointer(removed ? docs.base : docs.head, change.path);
-      const url = isRecord(server) ? resolvedServer(server) : undefined;
-      const other = removed ? servers.head : servers.base;
-      if (url !== undefined && other.has(url) && isRecord(server)) {
-        const written = `server \`${String(server.url)}\``;
-        const was = getByPointer(docs.base, change.path);
+    // A servers list (the root's, a path's, an operation's) whose URLs, resolved, are the same in
+    // the same order: every request goes where it went, however they are written.
+    const list = /^(.*)\/servers(?:\/\d+)?$/.exec(change.path)?.[1];
+    if (list !== undefined) {
+      const before = serverURLs(getByPointer(docs.base, `${list}/servers`));
+      const after = serverURLs(getByPointer(docs.head, `${list}/servers`));
+      if (before !== undefined && after !== undefined && before.join('\n') === after.join('\n')) {
+        const server = getByPointer(change.kind === 'removed' ? docs.base : docs.head, change.path);
+        const written = isRecord(server) ? `server \`${String(server.url)}\`` : 'the servers';
         return asPatch(
           change,
-          change.kind === 'modified' && isRecord(was)
-            ? `${written} (was \`${String(was.url)}\`): the same URL, ${url}, so every request goes where it went`
-            : `${written} ${removed ? 'removed' : 'added'}, and another server is the same URL, ${url}: every request goes where it went`,
+          `${written} written otherwise, the same URL${after.length === 1 ? '' : 's'} as before, in the same order (${after.join(', ')}): every request goes where it went`,
         );
       }
     }
@@ -60,6 +55,17 @@ export function withEquivalentsRead(changes: RedoclyChange[], docs: Docs): Redoc
           `\`bearerFormat\` of security scheme \`${name}\` ${typeof to === 'string' ? `set to \`${to}\`` : 'removed'}: it documents the token's format (OpenAPI 3.1.1 §4.8.27), the same \`Authorization\` header is sent`,
         );
     }
+    // The root's requirements emptied (`security: []`): Redocly says "security requirement
+    // `bearer` removed", a patch, where every operation that names none of its own needs no
+    // credential now.
+    if (/^#\/security(?:\/\d+)?$/.test(change.path)) {
+      const requirements = docs.head.security;
+      if (Array.isArray(requirements) && allowsNone(requirements))
+        return withMessage(
+          { ...change, impact: change.impact === 'patch' ? 'minor' : change.impact },
+          'the root `security` allows calls without a credential now: every operation without `security` of its own no longer needs one, and the SDK stops sending its token for them',
+        );
+    }
     if (/\/security$/.test(change.path) && change.kind !== 'removed') {
       const requirements = getByPointer(docs.head, change.path);
       if (Array.isArray(requirements) && allowsNone(requirements))
@@ -74,14 +80,19 @@ export function withEquivalentsRead(changes: RedoclyChange[], docs: Docs): Redoc
   });
 }
 
-/** Each server's URL as a client resolves it: variables at their defaults, no trailing `/`. */
-function serverURLs(servers: unknown): Set<string> {
-  const urls = new Set<string>();
-  if (Array.isArray(servers))
-    for (const server of servers) {
-      const url = isRecord(server) ? resolvedServer(server) : undefined;
-      if (url !== undefined) urls.add(url);
-    }
+/**
+ * Each server's URL as a client resolves it, in order: variables at their defaults, scheme and
+ * host in lower case (RFC 3986 §6.2.2.1), no trailing `/`; undefined for no list, or a server
+ * that cannot be resolved so.
+ */
+function serverURLs(servers: unknown): string[] | undefined {
+  if (!Array.isArray(servers)) return undefined;
+  const urls: string[] = [];
+  for (const server of servers) {
+    const url = isRecord(server) ? resolvedServer(server) : undefined;
+    if (url === undefined) return undefined;
+    urls.push(url);
+  }
   return urls;
 }
 
@@ -95,7 +106,17 @@ function resolvedServer(server: Record<string, unknown>): string | undefined {
     missing = true;
     return '';
   });
-  return missing ? undefined : url.replace(/\/+$/, '');
+  return missing ? undefined : normalURL(url);
+}
+
+/**
+ * A base URL as requests use it: scheme and host in lower case (RFC 3986 §6.2.2.1), no trailing
+ * `/` (one `/` joins it to a path either way: runtime/internal/url.ts).
+ */
+export function normalURL(url: string): string {
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0];
+  const normal = absolute === undefined ? url : absolute.toLowerCase() + url.slice(absolute.length);
+  return normal.replace(/\/+$/, '');
 }
 
 function allowsNone(requirements: unknown[]): boolean {
