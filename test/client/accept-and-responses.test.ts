@@ -103,6 +103,14 @@ const SPEC = {
       '200': { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } },
       '500': { description: 'Bad', content: content('application/json') },
     }),
+    '/caseErrors': get('caseErrors', {
+      '200': { description: 'OK', content: { 'text/csv': { schema: { type: 'string' } } } },
+      '400': { description: 'Bad', content: { 'application/problem+json': { schema: problem } } },
+      '422': {
+        description: 'Bad',
+        content: { 'Application/Problem+JSON; charset=utf-8': { schema: problem } },
+      },
+    }),
     '/anyErrors': get('anyErrors', {
       '200': { description: 'OK', content: { '*/*': { schema: {} } } },
       '500': { description: 'Bad', content: { 'text/plain': { schema: { type: 'string' } } } },
@@ -204,6 +212,8 @@ describe('Accept names the declared success media types', () => {
     // Beside a success without a body, the error types alone.
     expect(await accepted('remove')).toBe('application/problem+json');
     expect(await accepted('csvJsonErrors')).toBe('text/csv, application/json;q=0.5');
+    // One type once, whatever its case or charset (helper-131).
+    expect(await accepted('caseErrors')).toBe('text/csv, application/problem+json;q=0.5');
     // Plain JSON everywhere, or an error type a declared range covers: nothing added.
     expect(await accepted('plainErrors')).toBe('application/json');
     expect(await accepted('anyErrors')).toBe('application/json, */*;q=0.5');

@@ -172,7 +172,12 @@ export function acceptHeader(operation: OperationModel): string | undefined {
   const errors = operation.responses.filter(
     (r) => /^[45]/.test(r.status) || (r.status === 'default' && r !== success),
   );
-  const errorTypes = mediaTypes(errors).filter((type) => !covered(type));
+  // Each once: media types are case-insensitive and a `charset` names no other type (RFC 9110 §8.3.1).
+  const errorTypes = mediaTypes(errors)
+    .filter((type) => !covered(type))
+    .filter(
+      (type, i, all) => all.findIndex((other) => mediaRange(other) === mediaRange(type)) === i,
+    );
   // What the core's default `Accept: application/json` covers needs no header of its own.
   const json = (type: string) => mediaRange(type) === 'application/json';
   if (errorTypes.length === 0 || (plain && errorTypes.every(json)))
