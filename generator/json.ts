@@ -48,3 +48,12 @@ export function jsonCopy(value: unknown): JsonValue | undefined {
     return undefined;
   }
 }
+
+/** The JSON Schema type names a value has (an integer is a `number` too). */
+export function jsonTypesOf(value: unknown): string[] {
+  if (value === null) return ['null'];
+  if (Array.isArray(value)) return ['array'];
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
+  return [typeof value];
+}

@@ -5,7 +5,7 @@
  * meets); a warning names the schema and the types, since nothing else would tell.
  */
 import { joinPointer } from '../errors.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, jsonTypesOf } from '../json.ts';
 import { getByPointer, refPointer } from '../pointer.ts';
 import type { Warnings } from '../warnings.ts';
 
@@ -241,20 +241,11 @@ function disjointValues(
     .map((values) => new Set(values.map(key)))
     .reduce((a, b) => new Set([...a].filter((value) => b.has(value))));
   const typed = [...common].filter((value) =>
-    types.every((allowed) => valueTypes(byKey.get(value)).some((type) => allowed.has(type))),
+    types.every((allowed) => jsonTypesOf(byKey.get(value)).some((type) => allowed.has(type))),
   );
   if (typed.length > 0) return undefined;
   return [
     ...lists.map((values) => `[${values.map(key).join(', ')}]`),
     ...(common.size > 0 ? types.map((t) => `type ${[...t].join(' or ')}`) : []),
   ].join(' and ');
-}
-
-/** The JSON Schema types a value has (an integer is a `number` too). */
-function valueTypes(value: unknown): string[] {
-  if (value === null) return ['null'];
-  if (Array.isArray(value)) return ['array'];
-  if (typeof value === 'number')
-    return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
-  return [typeof value];
 }

@@ -7,7 +7,7 @@
  * it an error.
  */
 import { joinPointer } from '../errors.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, jsonTypesOf } from '../json.ts';
 import type { Warnings } from '../warnings.ts';
 import { tuplesFromItemsLists } from './sloppy-schemas.ts';
 
@@ -275,15 +275,6 @@ function checkDialect(
       'write one type, with `nullable: true` for null (or a oneOf of the types)',
     );
   }
-}
-
-/** The JSON Schema type names a value has (`integer` numbers are `number`s too). */
-function jsonTypesOf(value: unknown): string[] {
-  if (value === null) return ['null'];
-  if (Array.isArray(value)) return ['array'];
-  if (typeof value === 'number')
-    return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
-  return [typeof value];
 }
 
 /** A value as JSON, cut to 60 characters: for a message. */

@@ -4,8 +4,7 @@
  * with them compiles and code can read them; the guards still check them only where they apply.
  */
 import { describe, expect, it } from 'vitest';
-import { importModules } from '../guards/compile.ts';
-import { diagnostics, EQUAL, faultPackage, packageIs } from './package.ts';
+import { diagnostics, EQUAL, faultPackage, packageDates, packageIs } from './package.ts';
 
 const FIXTURE = 'conditional-properties.yaml';
 
@@ -69,13 +68,7 @@ export const due: Date | undefined = reviveTimed({ kind: 'due', dueAt: '2024-01-
 
   it('revive their date-time strings as Date objects, and serialize back to the same text', async () => {
     const pkg = await faultPackage(FIXTURE);
-    const dates = await importModules(
-      {
-        'dates.ts': pkg.files.get('src/dates.ts') ?? '',
-        'dates-runtime.ts': pkg.files.get('src/dates-runtime.ts') ?? '',
-      },
-      'dates.js',
-    );
+    const dates = await packageDates(pkg);
     const timed = dates.reviveTimed!({
       kind: 'due',
       dueAt: '2024-01-02T03:04:05Z',

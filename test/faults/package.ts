@@ -34,6 +34,19 @@ export async function specPackage(spec: Record<string, unknown>): Promise<FaultP
   return packageOf(await specModel(await writeSpec(spec)), 'a spec written in a test');
 }
 
+/** {@link specPackage} of a 3.1 document that holds these component schemas alone. */
+export function schemasPackage(
+  title: string,
+  schemas: Record<string, unknown>,
+): Promise<FaultPackage> {
+  return specPackage({
+    openapi: '3.1.0',
+    info: { title, version: '1' },
+    paths: {},
+    components: { schemas },
+  });
+}
+
 async function packageOf(model: ApiModel, source: string): Promise<FaultPackage> {
   const files = await renderFiles(
     emitPackage(model).map((file) => ({ ...file, format: false })),
@@ -196,4 +209,17 @@ export async function packageIs(
     'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
   });
   return (name, value) => (guards[`is${name}`] as (v: unknown) => boolean)(value);
+}
+
+/** The package's date helpers (src/dates.ts with its runtime), imported: `reviveOrder`, … */
+export function packageDates(
+  pkg: FaultPackage,
+): Promise<Record<string, (value: unknown) => unknown>> {
+  return importModules(
+    {
+      'dates.ts': pkg.files.get('src/dates.ts') ?? '',
+      'dates-runtime.ts': pkg.files.get('src/dates-runtime.ts') ?? '',
+    },
+    'dates.js',
+  );
 }

@@ -32,61 +32,42 @@ describe('refs decided by $id', () => {
   });
 
   it('that name no schema of the document are refused, never fetched', async () => {
-    const dir = await tempDir('schema-ids-missing-');
-    const spec = join(dir, 'openapi.yaml');
-    await writeFile(
-      spec,
-      [
-        'openapi: 3.1.0',
-        'info: {title: Missing, version: 1.0.0}',
-        'paths: {}',
-        'components:',
-        '  schemas:',
-        '    Tree:',
-        '      $id: https://example.com/schemas/tree',
-        '      properties:',
-        "        leaf: {$ref: 'leaf'}",
-        '',
-      ].join('\n'),
-    );
-    const error = await generate({ spec, out: join(dir, 'sdk'), cwd: dir }).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(GeneratorError);
-    expect((error as Error).message).toContain(
+    const message = await refusal('Missing', [
+      '    Tree:',
+      '      $id: https://example.com/schemas/tree',
+      '      properties:',
+      "        leaf: {$ref: 'leaf'}",
+    ]);
+    expect(message).toContain(
       'openapi.yaml:9:22 #/components/schemas/Tree/properties/leaf/$ref: $ref "leaf" resolves against the schema\'s $id to "https://example.com/schemas/leaf", which no schema of this document declares as its $id',
     );
-    expect((error as Error).message).toContain('$id: https://example.com/schemas/leaf');
+    expect(message).toContain('$id: https://example.com/schemas/leaf');
   });
 
   it('a root pointer written inside a schema with an $id is said to resolve against the $id (helper-129 4)', async () => {
-    const dir = await tempDir('schema-ids-root-');
-    const spec = join(dir, 'openapi.yaml');
-    await writeFile(
-      spec,
-      [
-        'openapi: 3.1.0',
-        'info: {title: Root pointer, version: 1.0.0}',
-        'paths: {}',
-        'components:',
-        '  schemas:',
-        '    Res:',
-        '      $id: https://example.com/schemas/res',
-        '      properties:',
-        "        item: {$ref: '#/components/schemas/Item'}",
-        '    Item: {type: string}',
-        '',
-      ].join('\n'),
-    );
-    const error = await generate({ spec, out: join(dir, 'sdk'), cwd: dir }).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(GeneratorError);
+    const message = await refusal('Root pointer', [
+      '    Res:',
+      '      $id: https://example.com/schemas/res',
+      '      properties:',
+      "        item: {$ref: '#/components/schemas/Item'}",
+      '    Item: {type: string}',
+    ]);
     // It named a $ref nobody wrote ("#/components/schemas/Res/components/schemas/Item") and said to
     // add Item there.
-    expect((error as Error).message).toContain(
+    expect(message).toContain(
       'openapi.yaml:9:22 #/components/schemas/Res/properties/item/$ref: $ref "#/components/schemas/Item" is inside the schema #/components/schemas/Res, whose `$id` (https://example.com/schemas/res) is the base it resolves against (JSON Schema 2020-12 §8.2.1)',
     );
-    expect((error as Error).message).toContain('remove the `$id` from #/components/schemas/Res');
+    expect(message).toContain('remove the `$id` from #/components/schemas/Res');
   });
 });
+
+/** The GeneratorError's message for a spec of these component schema lines (YAML, indented). */
+async function refusal(title: string, schemas: string[]): Promise<string> {
+  const dir = await tempDir('schema-ids-refused-');
+  const spec = join(dir, 'openapi.yaml');
+  const head = ['openapi: 3.1.0', `info: {title: ${title}, version: 1.0.0}`, 'paths: {}'];
+  await writeFile(spec, [...head, 'components:', '  schemas:', ...schemas, ''].join('\n'));
+  const error = await generate({ spec, out: join(dir, 'sdk'), cwd: dir }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(GeneratorError);
+  return (error as Error).message;
+}

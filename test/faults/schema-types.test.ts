@@ -7,7 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import { sampleValue } from '../../generator/emit/schema-sample.ts';
 import { importModules, type GuardsModule } from '../guards/compile.ts';
-import { diagnostics, EQUAL, faultPackage, specPackage, type FaultPackage } from './package.ts';
+import {
+  diagnostics,
+  EQUAL,
+  faultPackage,
+  packageDates,
+  schemasPackage,
+  specPackage,
+  type FaultPackage,
+} from './package.ts';
 
 /** The package's guards, imported. */
 function loadGuards(pkg: FaultPackage): Promise<GuardsModule> {
@@ -718,21 +726,14 @@ describe("an index signature's union of the declared members' types", () => {
 
 describe("3.0's nullable beside a $ref in a 3.1 document (helper-129 6)", () => {
   it('is honoured as the warning says: null in src/types.ts, src/openapi.ts and the guards', async () => {
-    const pkg = await specPackage({
-      openapi: '3.1.0',
-      info: { title: 'Nullable refs', version: '1' },
-      paths: {},
-      components: {
-        schemas: {
-          B: { type: 'object', properties: { x: { type: 'string' } } },
-          R: {
-            type: 'object',
-            properties: {
-              viaRef: { $ref: '#/components/schemas/B', nullable: true },
-              viaAllOf: { allOf: [{ $ref: '#/components/schemas/B' }], nullable: true },
-              plain: { $ref: '#/components/schemas/B' },
-            },
-          },
+    const pkg = await schemasPackage('Nullable refs', {
+      B: { type: 'object', properties: { x: { type: 'string' } } },
+      R: {
+        type: 'object',
+        properties: {
+          viaRef: { $ref: '#/components/schemas/B', nullable: true },
+          viaAllOf: { allOf: [{ $ref: '#/components/schemas/B' }], nullable: true },
+          plain: { $ref: '#/components/schemas/B' },
         },
       },
     });
@@ -756,24 +757,17 @@ same<components['schemas']['R']['viaRef'], components['schemas']['B'] | null | u
 describe('the revived type of a union of named schemas (helper-129 3)', () => {
   it('is the union of the revived variants and the others, written out: no first-match walk per member', async () => {
     const at = { type: 'string', format: 'date-time' };
-    const pkg = await specPackage({
-      openapi: '3.1.0',
-      info: { title: 'Events', version: '1' },
-      paths: {},
-      components: {
-        schemas: {
-          A: { type: 'object', required: ['kind'], properties: { kind: { const: 'a' }, at } },
-          B: { type: 'object', required: ['kind'], properties: { kind: { const: 'b' } } },
-          C: { type: 'object', required: ['kind'], properties: { kind: { const: 'c' }, at } },
-          Notice: {
-            oneOf: [
-              { $ref: '#/components/schemas/A' },
-              { $ref: '#/components/schemas/B' },
-              { $ref: '#/components/schemas/C' },
-              { type: 'null' },
-            ],
-          },
-        },
+    const pkg = await schemasPackage('Events', {
+      A: { type: 'object', required: ['kind'], properties: { kind: { const: 'a' }, at } },
+      B: { type: 'object', required: ['kind'], properties: { kind: { const: 'b' } } },
+      C: { type: 'object', required: ['kind'], properties: { kind: { const: 'c' }, at } },
+      Notice: {
+        oneOf: [
+          { $ref: '#/components/schemas/A' },
+          { $ref: '#/components/schemas/B' },
+          { $ref: '#/components/schemas/C' },
+          { type: 'null' },
+        ],
       },
     });
     // `Revive`'s walk over `[[A, 'A'], [C, 'C']]` for each member of the union: TypeScript's work
@@ -795,19 +789,12 @@ export const event: Revived['Notice'] = reviveNotice({ kind: 'c', at: '2024-01-0
 
 describe('a date-time format beside a list of types (helper-129 7)', () => {
   it('revives the strings among them, as anyOf with a date-time string does', async () => {
-    const pkg = await specPackage({
-      openapi: '3.1.0',
-      info: { title: 'Type lists', version: '1' },
-      paths: {},
-      components: {
-        schemas: {
-          Root: {
-            type: 'object',
-            properties: {
-              multi: { type: ['string', 'integer'], format: 'date-time' },
-              spelled: { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
-            },
-          },
+    const pkg = await schemasPackage('Type lists', {
+      Root: {
+        type: 'object',
+        properties: {
+          multi: { type: ['string', 'integer'], format: 'date-time' },
+          spelled: { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
         },
       },
     });
@@ -820,13 +807,7 @@ same<Revived['Root']['multi'], Revived['Root']['spelled']>(true);
 `,
       }),
     ).toEqual([]);
-    const dates = await importModules(
-      {
-        'dates.ts': pkg.files.get('src/dates.ts') ?? '',
-        'dates-runtime.ts': pkg.files.get('src/dates-runtime.ts') ?? '',
-      },
-      'dates.js',
-    );
+    const dates = await packageDates(pkg);
     const revived = dates.reviveRoot!({ multi: '2024-01-02T03:04:05Z' }) as { multi: unknown };
     expect(revived.multi).toEqual(new Date('2024-01-02T03:04:05Z'));
     expect((dates.reviveRoot!({ multi: 7 }) as { multi: unknown }).multi).toBe(7);
