@@ -40,7 +40,12 @@ import {
 } from './errors.ts';
 import type { BodyEncoder, BodyEncoding } from './internal/body.ts';
 import { assertJSONCarries, assertSendable } from './internal/finite.ts';
-import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.ts';
+import {
+  headersToObject,
+  mergeHeaders,
+  setsHeader,
+  type HeaderRecord,
+} from './internal/headers.ts';
 import { cutShortAnswer, invalidAnswer } from './internal/invalid-http.ts';
 import { checkClientParam, checkOptionTypes, shown } from './internal/options.ts';
 import { serverRuntime, showsRedirects } from './internal/platform.ts';
@@ -427,9 +432,7 @@ export class ClientCore {
       assertCookieValue(credential[auth.name] ?? '', auth.name);
     }
     this.#headers = headers;
-    this.#ownAccept = Object.keys(options.defaultHeaders ?? {}).some(
-      (name) => name.toLowerCase() === 'accept',
-    );
+    this.#ownAccept = setsHeader(options.defaultHeaders, 'accept');
     this.fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.#clientParams = options.clientParams ?? {};
     for (const [name, param] of Object.entries(this.#clientParams))

@@ -130,6 +130,7 @@ let things: Record<string, Call>;
 let paths: { GET(url: string, init?: unknown): Promise<unknown> };
 /** The same, on a client whose defaultHeaders pin an Accept (an API version by media type). */
 let pinned: { things: Record<string, Call>; paths: typeof paths };
+let makeClient: (defaultHeaders: unknown) => { things: Record<string, Call> };
 
 beforeAll(async () => {
   const spec = await writeSpec(SPEC);
@@ -152,6 +153,11 @@ beforeAll(async () => {
     defaultHeaders: { accept: 'application/vnd.acme.v2+json' },
   } as { baseURL: string; maxRetries: number });
   pinned = { things: own.things, paths: exports.pathsClient(own) };
+  makeClient = (defaultHeaders) =>
+    new exports.Negotiate({ baseURL: server.url, maxRetries: 0, defaultHeaders } as {
+      baseURL: string;
+      maxRetries: number;
+    });
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -229,6 +235,16 @@ describe('Accept names the declared success media types', () => {
     server.requests.length = 0;
     await pinned.paths.GET('/report').catch(() => undefined);
     expect(server.requests[0]?.headers['accept']).toBe('application/vnd.acme.v2+json');
+    // In every form defaultHeaders takes (helper-132 3); `undefined` sets nothing (helper-132 4).
+    const sent = async (defaultHeaders: unknown) => {
+      server.requests.length = 0;
+      await makeClient(defaultHeaders).things['report']!().catch(() => undefined);
+      return server.requests[0]?.headers['accept'];
+    };
+    const v2 = 'application/vnd.acme.v2+json';
+    expect(await sent(new Headers({ Accept: v2 }))).toBe(v2);
+    expect(await sent([['ACCEPT', v2]])).toBe(v2);
+    expect(await sent({ Accept: undefined })).toBe('text/csv, application/problem+json;q=0.5');
   });
 
   it("the caller's Accept wins", async () => {

@@ -42,7 +42,12 @@ import {
 } from './errors.js';
 import type { BodyEncoder, BodyEncoding } from './internal/body.js';
 import { assertJSONCarries, assertSendable } from './internal/finite.js';
-import { headersToObject, mergeHeaders, type HeaderRecord } from './internal/headers.js';
+import {
+  headersToObject,
+  mergeHeaders,
+  setsHeader,
+  type HeaderRecord,
+} from './internal/headers.js';
 import { cutShortAnswer, invalidAnswer } from './internal/invalid-http.js';
 import { checkClientParam, checkOptionTypes, shown } from './internal/options.js';
 import { serverRuntime, showsRedirects } from './internal/platform.js';
@@ -429,9 +434,7 @@ export class ClientCore {
       assertCookieValue(credential[auth.name] ?? '', auth.name);
     }
     this.#headers = headers;
-    this.#ownAccept = Object.keys(options.defaultHeaders ?? {}).some(
-      (name) => name.toLowerCase() === 'accept',
-    );
+    this.#ownAccept = setsHeader(options.defaultHeaders, 'accept');
     this.fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.#clientParams = options.clientParams ?? {};
     for (const [name, param] of Object.entries(this.#clientParams))

@@ -65,6 +65,18 @@ function checked(name: string, value: string): string {
   return value;
 }
 
+/**
+ * Whether `source` sets header `name` (any case, any form of {@link HeadersInput}): to a value, or
+ * to `null` (taken off). `undefined` sets nothing, as {@link mergeHeaders} reads it.
+ */
+export function setsHeader(source: HeadersInput | undefined, name: string): boolean {
+  if (source === undefined) return false;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of entries(source))
+    if (key.toLowerCase() === wanted && value !== undefined) return true;
+  return false;
+}
+
 function entries(source: HeadersInput): Iterable<readonly [string, HeaderValue]> {
   if (source instanceof Headers) return Object.entries(headersToObject(source));
   if (Array.isArray(source)) return source as readonly (readonly [string, string])[];
