@@ -57,3 +57,17 @@ export function jsonTypesOf(value: unknown): string[] {
     return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
   return [typeof value];
 }
+
+/**
+ * A JSON value as text that is the same for equal values: object keys sorted, so `{a: 1, b: 2}`
+ * and `{b: 2, a: 1}` (equal in JSON Schema's `enum` and `const`) compare equal.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isRecord(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}

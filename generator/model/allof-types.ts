@@ -5,7 +5,7 @@
  * meets); a warning names the schema and the types, since nothing else would tell.
  */
 import { joinPointer } from '../errors.ts';
-import { isRecord, jsonTypesOf } from '../json.ts';
+import { canonicalJson, isRecord, jsonTypesOf } from '../json.ts';
 import { getByPointer, refPointer } from '../pointer.ts';
 import type { Warnings } from '../warnings.ts';
 
@@ -137,7 +137,7 @@ export function warnImpossibleParts(
     )
     .filter((values): values is unknown[] => values !== undefined);
   if (enums.length >= 2 && Array.isArray(schema.allOf) && prefix === '') {
-    const key = (value: unknown) => JSON.stringify(value);
+    const key = canonicalJson;
     const common = enums
       .map((values) => new Set(values.map(key)))
       .reduce((a, b) => new Set([...a].filter((value) => b.has(value))));
@@ -224,7 +224,7 @@ function disjointValues(
   doc: Record<string, unknown> | undefined,
   version: '3.0' | '3.1',
 ): string | undefined {
-  const key = (value: unknown) => JSON.stringify(value);
+  const key = canonicalJson;
   const lists = schemas.flatMap((property) =>
     allOfParts(property, doc)
       .filter(isRecord)

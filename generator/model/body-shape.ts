@@ -4,6 +4,7 @@
  * object whose properties can sit beside the query parameters in one params object, and which of
  * its properties are required. `$ref`s are followed through the model's named schemas.
  */
+import { canonicalJson } from '../json.ts';
 import { typeShapingMembers } from './loose-schemas.ts';
 import type { NamedSchema, SchemaNode } from './types.ts';
 
@@ -100,7 +101,7 @@ function literalsOf(
         ? literalsOf(byName.get(node.target)!, byName, depth + 1)
         : undefined
       : node.kind === 'enum'
-        ? new Set(node.values.map((value) => JSON.stringify(value)))
+        ? new Set(node.values.map(canonicalJson))
         : node.kind === 'boolean'
           ? new Set(['true', 'false'])
           : node.kind === 'null'

@@ -27,6 +27,8 @@ describe('allOf parts that give a property disjoint literal values', () => {
       // helper-131 4: one level down, and an enum beside another type.
       createNested: 'nested',
       createByInteger: 'nested',
+      // helper-132 6: `{a: 1, b: 2}` and `{b: 2, a: 1}` are one JSON value.
+      createByObject: 'flat',
     });
   });
 
