@@ -440,8 +440,21 @@ function withContentTyped(parameter: unknown): unknown {
   if (!isRecord(parameter) || parameter.schema !== undefined || !isRecord(parameter.content))
     return parameter;
   const [mediaType, media] = Object.entries(parameter.content)[0] ?? [];
-  if (mediaType === undefined || !isJsonMediaType(mediaType) || !isRecord(media)) return parameter;
-  return media.schema === undefined ? parameter : { ...parameter, schema: media.schema };
+  if (mediaType === undefined || !isRecord(media) || media.schema === undefined) return parameter;
+  if (isJsonMediaType(mediaType)) return { ...parameter, schema: media.schema };
+  // Text of a number or boolean: the value or its text, as the resource methods take it
+  // (emit/client/type-refs.ts parameterType; helper-132 8).
+  return isPlainScalar(media.schema)
+    ? { ...parameter, schema: { anyOf: [{ type: 'string' }, media.schema] } }
+    : parameter;
+}
+
+/** A schema of `type` number, integer or boolean (null beside them), with no enum or const. */
+function isPlainScalar(schema: unknown): boolean {
+  if (!isRecord(schema) || 'enum' in schema || 'const' in schema) return false;
+  const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const scalar = (type: unknown) => type === 'number' || type === 'integer' || type === 'boolean';
+  return types.some(scalar) && types.every((type) => scalar(type) || type === 'null');
 }
 
 /** The document with its `components/parameters` typed by {@link withContentTyped}. */

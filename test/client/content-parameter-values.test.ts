@@ -93,6 +93,9 @@ describe('a parameter defined by JSON content', () => {
     }
     const resource = await readFile(join(out, 'src/resources/files.ts'), 'utf8');
     expect(resource).toMatch(/limit\?: string \| number;/);
+    // The typed path client takes the same (helper-132 8: it took a string only).
+    const openapi = await readFile(join(out, 'src/openapi.ts'), 'utf8');
+    expect(openapi).toMatch(/limit\?: string \| number;/);
   });
 
   it('is given as a value in the README, the media type’s example', async () => {
