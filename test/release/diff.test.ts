@@ -788,6 +788,57 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
+  it('an error schema written otherwise, or moved into components, is no ErrorBody change (helper-132 2)', async () => {
+    resetSpec(repo);
+    const notFound = ['paths', '/orders/{order}', 'get', 'responses', '404'];
+    const inline = {
+      type: 'object',
+      required: ['message'],
+      properties: { message: { type: 'string' }, code: { type: 'integer' } },
+    };
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+      doc.setIn(
+        ['components', 'schemas', 'Fault'],
+        doc.createNode({ type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } }),
+      );
+      doc.setIn(
+        ['paths', '/orders', 'post', 'responses', '409'],
+        doc.createNode({
+          description: 'Conflict.',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Fault' } } },
+        }),
+      );
+      doc.setIn(
+        notFound,
+        doc.createNode({ description: 'No such order.', content: { 'application/json': { schema: inline } } }),
+      );
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Two error bodies');
+    try {
+      const sdkLines = (report: DiffReport) =>
+        report.changes.filter((c) => c.kind.startsWith('sdk/')).map((c) => `${c.level} ${c.message}`);
+      const reordered = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn(
+          [...notFound, 'content', 'application/json', 'schema', 'properties'],
+          doc.createNode({ code: { type: 'integer' }, message: { type: 'string' } }),
+        ),
+      );
+      expect(sdkLines(reordered)).toEqual([]);
+      const moved = await diffAfter(ROOT_FILE, (doc) => {
+        doc.setIn(['components', 'schemas', 'Missing'], doc.createNode(inline));
+        doc.setIn(
+          [...notFound, 'content', 'application/json', 'schema'],
+          doc.createNode({ $ref: '#/components/schemas/Missing' }),
+        );
+      });
+      expect(moved.bump).toBe('minor');
+      expect(sdkLines(moved).filter((line) => line.includes('ErrorBody'))).toEqual([]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it("a media type of another body added to a success response breaks the path client's `data` (helper-130 2)", async () => {
     const ok = ['paths', '/orders/{order}', 'get', 'responses', '200', 'content'];
     const report = await diffAfter(ROOT_FILE, (doc) =>

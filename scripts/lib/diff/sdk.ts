@@ -1649,9 +1649,24 @@ class TypeComparer {
     const oldVariants = byName(before);
     const newVariants = byName(after);
     if (![...oldVariants.keys()].some((name) => newVariants.has(name))) return undefined;
+    // A variant printed otherwise but the same type (its properties in another order, an inline
+    // schema moved into a named one: helper-132 2) is that variant, not one gone and one new.
+    const same = (a: ts.Type, b: ts.Type) =>
+      this.checker.isTypeAssignableTo(a, b) && this.checker.isTypeAssignableTo(b, a);
+    const renamedTo = new Map<string, string>();
+    for (const [name, newVariant] of newVariants) {
+      if (oldVariants.has(name)) continue;
+      const match = [...oldVariants].find(
+        ([oldName, oldVariant]) =>
+          !newVariants.has(oldName) &&
+          ![...renamedTo.values()].includes(oldName) &&
+          same(oldVariant, newVariant),
+      );
+      if (match !== undefined) renamedTo.set(match[0], name);
+    }
     const findings: Finding[] = [];
     for (const [name, oldVariant] of oldVariants) {
-      const newVariant = newVariants.get(name);
+      const newVariant = newVariants.get(renamedTo.get(name) ?? name);
       if (newVariant === undefined) {
         findings.push(
           direction === 'output'
@@ -1671,8 +1686,9 @@ class TypeComparer {
       for (const finding of this.compare(oldVariant, newVariant, direction, depth + 1))
         findings.push(prefixed(`${VARIANT}${name}`, finding));
     }
+    const matched = new Set(renamedTo.values());
     for (const name of newVariants.keys()) {
-      if (oldVariants.has(name)) continue;
+      if (oldVariants.has(name) || matched.has(name)) continue;
       findings.push(
         direction === 'output'
           ? {
