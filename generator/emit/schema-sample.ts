@@ -372,9 +372,10 @@ function buildObject(
     if (!(property.required || givenAlways(name)) || !sent(property.nodes, walk)) continue;
     // A schema no value satisfies (`minimum: 5, maximum: 3`) still gets a value of its type, which
     // the call's types accept; only a branch that leads back into itself makes none.
+    // `null` is a value (the one every part may allow): only undefined falls back (helper-132 5).
+    const all = buildAll(property.nodes, walk, name, visiting, depth + 1, pending);
     const value =
-      buildAll(property.nodes, walk, name, visiting, depth + 1, pending) ??
-      build(property.nodes[0]!, walk, name, visiting, depth + 1, pending);
+      all !== undefined ? all : build(property.nodes[0]!, walk, name, visiting, depth + 1, pending);
     if (value === undefined) return undefined;
     pending = 0;
     setOwn(result, name, value);

@@ -29,6 +29,7 @@ describe('allOf parts that give a property disjoint literal values', () => {
       createByInteger: 'nested',
       // helper-132 6: `{a: 1, b: 2}` and `{b: 2, a: 1}` are one JSON value.
       createByObject: 'flat',
+      createByNull: 'flat',
     });
   });
 
@@ -49,6 +50,8 @@ describe('allOf parts that give a property disjoint literal values', () => {
     for (const path of ['/enums', '/consts', '/booleans', '/form'])
       expect(section(path)).toMatch(/```ts\nawait client\.\w+\.\w+\(\);\n```/);
     expect(section('/narrowed')).toContain('```ts');
+    // The one value the parts share (helper-132 5: `{ k: 'k' }`, which did not compile).
+    expect(section('/nulls')).toContain('createBy({ k: null })');
     const samples = codeSamples(pkg.model);
     expect(samples.find((s) => s.path === '/nested')?.samples[0]?.source).toMatch(
       /^\/\/ No value meets/,
