@@ -35,7 +35,7 @@ export function objectShape(
   const properties = new Map<string, PropertyShape>();
   const declared = new Map<string, SchemaNode[]>();
   if (!collect(node, byName, properties, declared, new Set(), 0)) return undefined;
-  // No interface may extend a type TypeScript reads as `never` (neverProperty).
+  // No interface may extend a type TypeScript reads as `never` (hasNeverProperty).
   if (hasNeverProperty(properties, declared, byName, 0)) return undefined;
   return { properties: [...properties.values()] };
 }
