@@ -491,6 +491,100 @@ export const server = reviveServer(null);
   });
 });
 
+describe('a union that holds itself through an array, with date-times (helper-132 1)', () => {
+  // `SelfU: oneOf [A, array of SelfU]`: its revived type names itself as the array's items, and
+  // TypeScript asked for it while declaring it (TS2502) until arrays revived through an interface.
+  const schemas = {
+    A: {
+      type: 'object',
+      required: ['at'],
+      properties: { at: { type: 'string', format: 'date-time' } },
+    },
+    SelfU: {
+      oneOf: [
+        { $ref: '#/components/schemas/A' },
+        { type: 'array', items: { $ref: '#/components/schemas/SelfU' } },
+      ],
+    },
+    // The same loop through two schemas, and one through a map beside it.
+    Ping: {
+      anyOf: [
+        { $ref: '#/components/schemas/A' },
+        { type: 'array', items: { $ref: '#/components/schemas/Pong' } },
+      ],
+    },
+    Pong: {
+      oneOf: [{ type: 'string' }, { type: 'array', items: { $ref: '#/components/schemas/Ping' } }],
+    },
+    Tree: {
+      type: 'object',
+      properties: {
+        at: { type: 'string', format: 'date-time' },
+        kids: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Tree' } },
+        rest: {
+          type: 'array',
+          prefixItems: [{ type: 'string', format: 'date-time' }],
+          items: { $ref: '#/components/schemas/SelfU' },
+        },
+      },
+    },
+  };
+
+  it('compiles, and each revived type reads as the values it revives', async () => {
+    const pkg = await schemasPackage('Loops', schemas);
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { SelfU, Ping } from './types.js';
+import { reviveSelfU, revivePing, reviveTree, serializeSelfU, type Revived } from './dates.js';
+declare const wire: SelfU;
+const revived = reviveSelfU(wire);
+if (Array.isArray(revived)) {
+  const item = revived[0];
+  same<typeof item, Revived['SelfU'] | undefined>(true);
+  if (item !== undefined && !Array.isArray(item)) {
+    const at: Date = item.at;
+    // @ts-expect-error a Date, not the wire's string
+    const text: string = item.at;
+  }
+} else {
+  same<typeof revived, { at: Date }>(true);
+}
+export const back: SelfU = serializeSelfU([[{ at: new Date(0) }], { at: new Date(0) }]);
+declare const ping: Ping;
+const pong = revivePing(ping);
+if (Array.isArray(pong)) {
+  const inner = pong[0];
+  if (Array.isArray(inner)) same<(typeof inner)[number], Revived['Ping']>(true);
+  else same<typeof inner, string | undefined>(true);
+}
+const tree = reviveTree({});
+same<typeof tree.at, Date | undefined>(true);
+same<NonNullable<typeof tree.kids>[string], Revived['Tree']>(true);
+const rest = tree.rest!;
+same<typeof rest, [Date?, ...Revived['SelfU'][]]>(true);
+`,
+      }),
+    ).toEqual([]);
+  });
+
+  it('revives the date-times at every depth', async () => {
+    const dates = await packageDates(await schemasPackage('Loops', schemas));
+    const at = '2024-01-02T03:04:05Z';
+    const revived = dates.reviveSelfU!([[{ at }], { at }]) as [[{ at: Date }], { at: Date }];
+    expect(revived[0][0].at).toEqual(new Date(at));
+    expect(revived[1].at).toEqual(new Date(at));
+    expect(dates.serializeSelfU!(revived)).toEqual([[{ at }], { at }]);
+    const tree = dates.reviveTree!({ kids: { a: { at } }, rest: [at, [{ at }]] }) as {
+      kids: { a: { at: Date } };
+      rest: [Date, [{ at: Date }]];
+    };
+    expect(tree.kids.a.at).toEqual(new Date(at));
+    expect(tree.rest[0]).toEqual(new Date(at));
+    expect(tree.rest[1][0].at).toEqual(new Date(at));
+  });
+});
+
 describe('names of JavaScript globals', () => {
   let pkg: FaultPackage;
   it('are never exported under that name', async () => {
