@@ -401,8 +401,31 @@ type ReviveMember<W, P, S> = P extends 'keep'
 /** Each plan of a union of plans, on the same wire type. */
 type ReviveEach<W, Q, S> = Q extends unknown ? Revive<W, Q, S> : never;
 
-/** An array or tuple: positions of `Pre` by their plan, the others by `I`. */
-type ReviveItems<W extends readonly unknown[], Pre, I, S> = {
+/**
+ * An array by `I`, each item; a tuple's positions by `Pre`, the others by `I`. An array is an
+ * interface extending `Array`, not a mapped type: TypeScript works out an interface's base only
+ * when its members are needed, so a schema whose items revive by the schema itself (`U: oneOf
+ * [A, array of U]`) can name its own revived type (a mapped array type asked for it at once:
+ * TS2502).
+ */
+type ReviveItems<W extends readonly unknown[], Pre, I, S> = W extends readonly (infer E)[]
+  ? E[] extends W
+    ? W extends unknown[]
+      ? RevivedArray<E, I, S>
+      : ReadonlyRevivedArray<E, I, S>
+    : ReviveTuple<W, Pre, I, S>
+  : never;
+
+/** The revived type of an array whose items are of wire type `W`, each by plan `I`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- its base is the point
+interface RevivedArray<W, I, S> extends Array<Revive<W, I, S>> {}
+
+/** {@link RevivedArray} of a `readonly` array. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- its base is the point
+interface ReadonlyRevivedArray<W, I, S> extends ReadonlyArray<Revive<W, I, S>> {}
+
+/** A tuple: positions of `Pre` by their plan, the others (the rest) by `I`. */
+type ReviveTuple<W extends readonly unknown[], Pre, I, S> = {
   [K in keyof W]: K extends `${number}`
     ? K extends keyof Pre
       ? Revive<W[K], Pre[K], S>
