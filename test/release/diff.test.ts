@@ -459,6 +459,44 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
     }
   });
 
+  it('a server variable: an enum value removed is a server URL gone, one added a server URL more, neither a request rejected', async () => {
+    const region = ['servers', 0];
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(
+        region,
+        doc.createNode({
+          url: 'https://{region}.example.com',
+          variables: { region: { default: 'api', enum: ['api', 'eu'] } },
+        }),
+      ),
+    );
+    git(repo, 'commit', '-q', '-am', 'A region variable');
+    try {
+      const removed = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn([...region, 'variables', 'region', 'enum'], doc.createNode(['api'])),
+      );
+      expect(removed.bump).toBe('major');
+      expect(lines(removed)).toContainEqual(
+        expect.stringMatching(
+          /^major wire\/server-variable-modified \| server variable `region`: enum value `eu` \(https:\/\/eu\.example\.com\) removed: the API is no longer served there/,
+        ),
+      );
+      const added = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn([...region, 'variables', 'region', 'enum'], doc.createNode(['api', 'eu', 'us'])),
+      );
+      expect(added.bump).toBe('minor');
+      expect(lines(added)).toContainEqual(
+        expect.stringMatching(
+          /^minor wire\/server-variable-modified \| server variable `region`: enum value `us` \(https:\/\/us\.example\.com\) added: the API is served there too/,
+        ),
+      );
+      for (const report of [removed, added])
+        expect(lines(report).join('\n')).not.toMatch(/requests (that send|may send)/);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it("an auth scheme's case or bearerFormat is a patch: the same header is sent", async () => {
     const report = await diffAfter(ROOT_FILE, (doc) => {
       doc.setIn(['components', 'securitySchemes', 'bearerAuth', 'scheme'], 'Bearer');

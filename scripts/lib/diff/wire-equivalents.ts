@@ -10,8 +10,9 @@
  *   `{}` among its requirements): Redocly says "security added", which reads as the opposite.
  */
 import { isRecord } from '../../../generator/json.ts';
-import { getByPointer } from '../../../generator/pointer.ts';
+import { getByPointer, pointerTokens } from '../../../generator/pointer.ts';
 import type { RedoclyChange } from './redocly-diff.ts';
+import type { Level } from './rules.ts';
 
 interface Docs {
   base: Record<string, unknown>;
@@ -81,6 +82,64 @@ export function withEquivalentsRead(changes: RedoclyChange[], docs: Docs): Redoc
 }
 
 /**
+ * A server variable's `enum` changed: each value is a URL the API is served at (OpenAPI 3.1.1
+ * §4.8.6), so a value removed is a server removed, at that rule's level (`server-removed`), and a
+ * value added a server added (minor), not "requests that send it are now rejected" (a parameter's
+ * wording) at Redocly's patch. The SDK's default URL uses the variable's `default`, compared apart.
+ */
+export function withServerVariablesRead(
+  changes: RedoclyChange[],
+  docs: Docs,
+  serverRemoved: Level,
+): RedoclyChange[] {
+  return changes.map((change) => {
+    const at = /^(.*\/servers\/\d+)\/variables\/([^/]+)(?:\/enum)?$/.exec(change.path) ?? undefined;
+    if (at === undefined || (change.property !== 'enum' && !change.path.endsWith('/enum')))
+      return change;
+    const [, serverPath, token] = at as unknown as [string, string, string];
+    const name = pointerTokens(`#/${token}`)[0] ?? token;
+    const values = (doc: Record<string, unknown>) => {
+      const list = getByPointer(doc, `${serverPath}/variables/${token}/enum`);
+      return Array.isArray(list)
+        ? list.filter((v): v is string => typeof v === 'string')
+        : undefined;
+    };
+    const [before, after] = [values(docs.base), values(docs.head)];
+    // An enum added or dropped whole is Redocly's line: no enum allows any value.
+    if (before === undefined || after === undefined) return change;
+    const removed = before.filter((value) => !after.includes(value));
+    const added = after.filter((value) => !before.includes(value));
+    if (removed.length + added.length === 0) return change;
+    const urls = (doc: Record<string, unknown>, list: string[]) => {
+      const server = getByPointer(doc, serverPath);
+      return list
+        .map((value) => {
+          if (!isRecord(server)) return `\`${value}\``;
+          const url = resolvedServer(server, { [name]: value });
+          return url === undefined ? `\`${value}\`` : `\`${value}\` (${url})`;
+        })
+        .join(', ');
+    };
+    const variable = `server variable \`${name}\``;
+    const parts: string[] = [];
+    if (removed.length > 0)
+      parts.push(
+        `enum ${removed.length > 1 ? 'values' : 'value'} ${urls(docs.base, removed)} removed: the API is no longer served there, so clients whose \`baseURL\` names ${removed.length > 1 ? 'them' : 'it'} must move`,
+      );
+    if (added.length > 0)
+      parts.push(
+        `enum ${added.length > 1 ? 'values' : 'value'} ${urls(docs.head, added)} added: the API is served there too`,
+      );
+    const level: Level = removed.length > 0 ? serverRemoved : 'minor';
+    return {
+      ...withMessage(change, `${variable}: ${parts.join('; ')}`),
+      impact: level,
+      verdicts: change.verdicts.map((verdict) => ({ ...verdict, impact: level })),
+    };
+  });
+}
+
+/**
  * Each server's URL as a client resolves it, in order: variables at their defaults, scheme and
  * host in lower case (RFC 3986 §6.2.2.1), no trailing `/`; undefined for no list, or a server
  * that cannot be resolved so.
@@ -96,11 +155,16 @@ function serverURLs(servers: unknown): string[] | undefined {
   return urls;
 }
 
-function resolvedServer(server: Record<string, unknown>): string | undefined {
+/** A server's URL with its variables at their defaults, or at the values `chosen` gives. */
+function resolvedServer(
+  server: Record<string, unknown>,
+  chosen: Record<string, string> = {},
+): string | undefined {
   if (typeof server.url !== 'string') return undefined;
   const variables = isRecord(server.variables) ? server.variables : {};
   let missing = false;
   const url = server.url.replace(/\{([^}]*)\}/g, (_, name: string) => {
+    if (Object.hasOwn(chosen, name)) return chosen[name]!;
     const variable = variables[name];
     if (isRecord(variable) && typeof variable.default === 'string') return variable.default;
     missing = true;

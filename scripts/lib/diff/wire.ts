@@ -30,7 +30,7 @@ import { INPUT_USES, schemaOperations, schemaUses, type SchemaUse } from './uses
 import { withoutGuesses } from './wire-renames.ts';
 import { withRegroupsRead } from './wire-regroup.ts';
 import { withTrueSchemaChanges } from './wire-schemas.ts';
-import { withEquivalentsRead } from './wire-equivalents.ts';
+import { withEquivalentsRead, withServerVariablesRead } from './wire-equivalents.ts';
 
 /** One side of the comparison: its bundled document. */
 interface WireSide {
@@ -57,21 +57,25 @@ export async function compareWire(
   };
   const reported = await redoclyDiff(base.bundled, head.bundled, files, ruleset);
   const docs = { base: base.bundled, head: head.bundled };
-  const changes = withEquivalentsRead(
-    withTrueSchemaChanges(
-      withRegroupsRead(
-        withoutGuesses(
-          reported.filter((change) => !change.path.startsWith('#/x-sdk')),
-          base.bundled,
-          head.bundled,
+  const changes = withServerVariablesRead(
+    withEquivalentsRead(
+      withTrueSchemaChanges(
+        withRegroupsRead(
+          withoutGuesses(
+            reported.filter((change) => !change.path.startsWith('#/x-sdk')),
+            base.bundled,
+            head.bundled,
+          ),
+          docs,
+          ruleset.wire,
         ),
         docs,
-        ruleset.wire,
+        ruleset.wire['schema-type-changed'] ?? 'major',
       ),
       docs,
-      ruleset.wire['schema-type-changed'] ?? 'major',
     ),
     docs,
+    ruleset.wire['server-removed'] ?? 'major',
   );
   const sides = new Map([base, head].map((side) => [side, schemaIndex(side.bundled)]));
   return changes
@@ -146,7 +150,10 @@ function toChange(
     shared === undefined
       ? verdict
       : verdict.replace(new RegExp(`(\`[^\`]+\`) of \`${escapeRegExp(shared.name)}\``), '$1');
-  const enumLine = enumMessage(change, source, side.bundled, sides.get(side)!);
+  const enumLine =
+    change.said === undefined
+      ? enumMessage(change, source, side.bundled, sides.get(side)!)
+      : undefined;
   const line =
     enumLine === undefined ? said : subject === undefined ? enumLine : `${subject}: ${enumLine}`;
   const message = rating === undefined ? line : `${line}; ${rating}`;
