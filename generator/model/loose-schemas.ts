@@ -128,10 +128,16 @@ export function typeShapingMembers(
   return withoutBareObjects(kept);
 }
 
-/** The members but bare objects (`type: object` alone), unless nothing else is left. */
+/**
+ * The members but bare objects (`type: object` alone), unless nothing else that says what the
+ * value is is left: `not`, and the conditionals read as one (`if`/`then`, `dependentRequired`),
+ * say only what it is not, so `type: object` beside them is still an object, not any value.
+ */
 function withoutBareObjects(members: readonly SchemaNode[]): SchemaNode[] {
   const kept = members.filter((member) => !isBareObject(member));
-  return kept.length === 0 ? [...members] : kept;
+  return kept.some((member) => member.kind !== 'not' && member.kind !== 'any')
+    ? kept
+    : [...members];
 }
 
 function isBareObject(node: SchemaNode): boolean {

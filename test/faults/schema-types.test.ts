@@ -12,6 +12,7 @@ import {
   EQUAL,
   faultPackage,
   packageDates,
+  packageIs,
   schemasPackage,
   specPackage,
   type FaultPackage,
@@ -698,6 +699,35 @@ export const stacked: Stacked = serializeStacked(reviveStacked({ id: 1, merged_a
 `,
       ),
     ).toEqual([]);
+  });
+
+  it('beside only `not`, `if`/`then` or `dependentRequired` on names, is still an object (helper-131)', async () => {
+    // They say what the object is not: its type is an object's, not any value's.
+    const pkg = await schemasPackage('Objects', {
+      Conditional: { type: 'object', if: { required: ['a'] }, then: { required: ['b'] } },
+      Dependent: { type: 'object', dependentRequired: { a: ['b'] } },
+      Negated: { type: 'object', not: { required: ['x'] } },
+      Nullable: { type: ['object', 'null'], not: { required: ['x'] } },
+    });
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { Conditional, Dependent, Negated, Nullable } from './types.js';
+same<Conditional, { [key: string]: unknown }>(true);
+same<Dependent, { [key: string]: unknown }>(true);
+same<Negated, { [key: string]: unknown }>(true);
+same<Nullable, { [key: string]: unknown } | null>(true);
+// @ts-expect-error a string is no object
+export const text: Negated = 'x';
+`,
+      }),
+    ).toEqual([]);
+    const is = await packageIs(pkg);
+    expect(is('Negated', { y: 1 })).toBe(true);
+    expect(is('Negated', { x: 1 })).toBe(false);
+    expect(is('Conditional', { a: 1 })).toBe(false);
+    expect(is('Conditional', { a: 1, b: 2 })).toBe(true);
+    expect(is('Dependent', 'x')).toBe(false);
   });
 });
 
