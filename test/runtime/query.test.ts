@@ -56,11 +56,11 @@ describe('serializeQuery', () => {
       },
     ],
     [
-      'a delimiter inside a value is encoded, the delimiter itself too',
+      "another style's delimiter inside a value is encoded (its own is refused, below)",
       {
-        query: { ids: ['a|b', 'c d'] },
+        query: { ids: ['a,b', 'c d'] },
         styles: { ids: { style: 'pipeDelimited', explode: false } },
-        want: 'ids=a%7Cb%7Cc%20d',
+        want: 'ids=a%2Cb%7Cc%20d',
       },
     ],
     [
@@ -157,6 +157,51 @@ describe('serializeQuery', () => {
       }
     },
   );
+
+  it.each<[string, Record<string, unknown>, QueryStyles, RegExp]>([
+    [
+      'spaceDelimited list, an item with a space',
+      { ids: ['a', 'new york'] },
+      { ids: { style: 'spaceDelimited', explode: false } },
+      /^Query parameter "ids" has a space in item 1, which its style \(spaceDelimited\) sends as the delimiter between parts \(%20\)/,
+    ],
+    [
+      'pipeDelimited list, an item with a "|"',
+      { ids: ['a|b'] },
+      { ids: { style: 'pipeDelimited', explode: false, allowReserved: true } },
+      /^Query parameter "ids" has a "\|" in item 0, which its style \(pipeDelimited\) sends as the delimiter between parts \(%7C\)/,
+    ],
+    [
+      'pipeDelimited object, a key with a "|"',
+      { color: { 'R|G': 1 } },
+      { color: { style: 'pipeDelimited', explode: false } },
+      /^Query parameter "color" has a "\|" in the key "R\|G"/,
+    ],
+    [
+      'spaceDelimited object, a value with a space',
+      { color: { R: 'a b' } },
+      { color: { style: 'spaceDelimited', explode: false } },
+      /^Query parameter "color" has a space in the value of "R".*; nothing was sent\./,
+    ],
+  ])(
+    'a part holding its delimiter (%s) is refused: the server would read two parts (helper-128 5)',
+    (_, query, styles, message) => {
+      expect(() => serializeQuery(query, styles)).toThrow(SDKError);
+      expect(() => serializeQuery(query, styles)).toThrow(message);
+    },
+  );
+
+  it('the same parts are sent where the delimiter is not theirs: exploded, or a form list (`,` apart from `%2C`)', () => {
+    expect(
+      serializeQuery(
+        { a: ['x y', 'z|w'], b: ['x y', 'z|w'] },
+        {
+          a: { style: 'spaceDelimited', explode: true },
+          b: { style: 'form', explode: false },
+        },
+      ),
+    ).toBe('a=x%20y&a=z%7Cw&b=x%20y,z%7Cw');
+  });
 
   it('a deepObject nested a few levels, and the same object twice side by side, are no cycle', () => {
     const shared = { id: 'x' };
