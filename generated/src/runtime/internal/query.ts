@@ -38,7 +38,8 @@ export type QueryStyles = Readonly<Record<string, QueryStyle>>;
 /**
  * `{ status: ['a', 'b'], limit: 2 }` → `status=a,b&limit=2` (for `status` with `explode: false`).
  * `undefined` and `null` values and empty arrays are left out; `Date`s become ISO strings.
- * @throws SDKError naming the parameter when a list has a `null` or `undefined` item (finite.ts).
+ * @throws SDKError naming the parameter when a list has a `null` or `undefined` item (finite.ts),
+ *   or a spaceDelimited or pipeDelimited part holds its own delimiter (` `, `|`).
  * Returns the string without a leading `?` (empty when there is nothing to send).
  * @throws SDKError naming the parameter when a value is not well-formed Unicode (a lone surrogate),
  *   or holds a number that is not finite (`NaN`, `±Infinity`: internal/finite.ts).
@@ -87,6 +88,29 @@ export function serializeQuery(
 
 const DELIMITERS = { form: ',', spaceDelimited: '%20', pipeDelimited: '%7C' } as const;
 
+/**
+ * The character a spaceDelimited or pipeDelimited list is split at. A value's own ` ` or `|` is
+ * percent-encoded to the same `%20` or `%7C` as the delimiter (a `,` in a form list is `%2C`,
+ * apart from its literal delimiter), so the server would read one part as two: such a part is
+ * refused, as a header list refuses a comma. OpenAPI 3.1.1 §4.8.12.4 leaves the collision to the
+ * caller.
+ */
+const SPLIT_AT = { spaceDelimited: ' ', pipeDelimited: '|' } as const;
+
+function assertNoDelimiter(
+  name: string,
+  style: keyof typeof DELIMITERS,
+  parts: readonly (readonly [label: string, text: string])[],
+): void {
+  if (style === 'form') return;
+  const delimiter = SPLIT_AT[style];
+  const found = parts.find(([, text]) => text.includes(delimiter));
+  if (found === undefined) return;
+  throw new SDKError(
+    `Query parameter ${JSON.stringify(name)} has ${delimiter === ' ' ? 'a space' : 'a "|"'} in ${found[0]}, which its style (${style}) sends as the delimiter between parts (${DELIMITERS[style]}), so the server would read two parts (OpenAPI 3.1.1 §4.8.12.4); nothing was sent. Pass parts without ${delimiter === ' ' ? 'spaces' : '"|"'}, or send the list another way the API documents.`,
+  );
+}
+
 function addArray(
   pairs: string[],
   name: string,
@@ -100,6 +124,11 @@ function addArray(
   if (explode) {
     for (const item of present) pairs.push(`${encode(name)}=${encodeValue(item)}`);
   } else {
+    assertNoDelimiter(
+      name,
+      style,
+      present.map((item, index) => [`item ${index}`, item] as const),
+    );
     pairs.push(`${encode(name)}=${present.map(encodeValue).join(DELIMITERS[style])}`);
   }
 }
@@ -122,6 +151,14 @@ function addObject(
   if (explode && style === 'form') {
     for (const [key, item] of entries) pairs.push(`${encode(key)}=${encodeValue(primitive(item))}`);
   } else {
+    assertNoDelimiter(
+      name,
+      style,
+      entries.flatMap(([key, item]) => [
+        [`the key ${JSON.stringify(key)}`, key] as const,
+        [`the value of ${JSON.stringify(key)}`, primitive(item)] as const,
+      ]),
+    );
     pairs.push(
       `${encode(name)}=${entries.map(([key, item]) => `${encodeValue(key)}${between}${encodeValue(primitive(item))}`).join(between)}`,
     );
