@@ -41,6 +41,7 @@ import {
   readText,
   responseKey,
 } from './internal/read.ts';
+import { checkSignal } from './internal/options.ts';
 import { MAX_TIMER_MS, untilAborted } from './internal/retry.ts';
 import { assertListItems, assertSendable } from './internal/finite.ts';
 import { scalarText } from './internal/scalar.ts';
@@ -337,7 +338,7 @@ export function createPathsClient<Paths extends {}>(
     // fetch gets a signal that the client's timeout and the caller's signal both fire, as the
     // resource client's attempts do; the timeout covers the body, but not a stream returned unread.
     // The call is raced against that signal too, for a fetch or a body that ignores it.
-    const signal = own?.['signal'] as AbortSignal | undefined;
+    const signal = checkSignal(own?.['signal']);
     const controller = new AbortController();
     const onAbort = (): void => controller.abort();
     if (signal?.aborted === true) controller.abort();

@@ -289,6 +289,34 @@ describe('responses', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('an error status whose body is not the gzip it is labelled keeps its class and its retries (helper-135 2)', async () => {
+    const mislabelled = (status: number): Reply => ({
+      status,
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: '{"message":"plain"}',
+    });
+    let answers = 0;
+    reply = () => (++answers < 3 ? mislabelled(503) : json(200, { id: 'pln_1' }));
+    await expect(core.request({ method: 'get', path: '/p' })).resolves.toEqual({ id: 'pln_1' });
+    expect(server.requests).toHaveLength(3);
+    server.requests.length = 0;
+    reply = () => mislabelled(404);
+    const error = (await core
+      .request({ method: 'get', path: '/p' })
+      .catch((e: unknown) => e)) as NotFoundError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.body).toBeUndefined();
+    expect(error.message).toMatch(
+      /Its body was not read: it is not valid gzip \(Content-Encoding: gzip\): .+\.$/,
+    );
+    expect(server.requests).toHaveLength(1);
+    // A 2xx so labelled is still no answer the client can use.
+    reply = () => mislabelled(200);
+    await expect(core.request({ method: 'get', path: '/p' })).rejects.toBeInstanceOf(
+      InvalidResponseError,
+    );
+  });
+
   it('rejects an HTML page where JSON was due (a proxy answering 200)', async () => {
     reply = () => ({
       status: 200,
@@ -721,6 +749,21 @@ describe('settings', () => {
     await expect(core.request({ method: 'get', path: '/x' }, { maxRetries: -1 })).rejects.toThrow(
       'maxRetries must be a non-negative integer',
     );
+    // helper-135 1: read only once the answer came, a wrong maxResponseSize failed a POST the
+    // server had acted on; a signal that is none failed as a TypeError naming no option (4).
+    for (const maxResponseSize of [-1, Number.NaN, '10'])
+      await expect(
+        core.request(
+          { method: 'post', path: '/x', body: { a: 1 } },
+          { maxResponseSize: maxResponseSize as number },
+        ),
+      ).rejects.toThrow(/^maxResponseSize must be a non-negative number of bytes, got /);
+    for (const signal of ['nope', {}, null])
+      await expect(
+        core.request({ method: 'post', path: '/x' }, { signal: signal as unknown as AbortSignal }),
+      ).rejects.toThrow(
+        /^signal must be an AbortSignal \(an AbortController's `signal`, or AbortSignal\.timeout\(ms\)\), got .*; nothing was sent\.$/,
+      );
     expect(server.requests).toHaveLength(0);
   });
 

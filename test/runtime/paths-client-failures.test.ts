@@ -105,6 +105,17 @@ describe('path client: no answer', () => {
     const error = await failure(() => paths().GET('/x', { signal: controller.signal }));
     expect(error).toBeInstanceOf(APIUserAbortError);
   });
+
+  it('a signal that is no AbortSignal is an SDKError naming the option, not a TypeError (helper-135 4)', async () => {
+    answer = status('200 OK');
+    const error = await failure(() =>
+      paths().GET('/x', { signal: 'nope' as unknown as AbortSignal }),
+    );
+    expect(error).toBeInstanceOf(SDKError);
+    expect((error as Error).message).toBe(
+      'signal must be an AbortSignal (an AbortController\'s `signal`, or AbortSignal.timeout(ms)), got the string "nope"; nothing was sent.',
+    );
+  });
 });
 
 const answer200 = (type: string, body: string): string =>
