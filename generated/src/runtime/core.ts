@@ -48,8 +48,8 @@ import {
   setsHeader,
   type HeaderRecord,
 } from './internal/headers.js';
-import { cutShortAnswer, invalidAnswer } from './internal/invalid-http.js';
-import { checkClientParam, checkOptionTypes, shown } from './internal/options.js';
+import { cutShortAnswer, invalidAnswer, undecodableBody } from './internal/invalid-http.js';
+import { checkClientParam, checkOptionTypes, checkSignal, shown } from './internal/options.js';
 import { serverRuntime, showsRedirects } from './internal/platform.js';
 import {
   anyIsJSON,
@@ -281,6 +281,11 @@ export interface APIRequest {
 export interface Attempt {
   response: Response;
   data: unknown;
+  /**
+   * An error status whose body did not decode under its Content-Encoding: why (`not valid gzip
+   * …`). The status still says what happened, so the error keeps its class and its retries.
+   */
+  unreadBody?: string;
 }
 
 /** A request ready for fetch, built once per call. */
@@ -643,6 +648,11 @@ export class ClientCore {
         options.maxRetries === undefined
           ? this.maxRetries
           : checkCount('maxRetries', options.maxRetries, 'integer');
+      // Checked before the first attempt, as maxRetries and timeout are: read only once an answer
+      // came, a wrong one failed a call the server had already acted on.
+      if (options.maxResponseSize !== undefined)
+        checkCount('maxResponseSize', options.maxResponseSize, 'bytes');
+      checkSignal(options.signal);
       const retries =
         isRetryableMethod(prepared.method, prepared.idempotencyKey !== undefined) &&
         !(prepared.init.body instanceof ReadableStream)
@@ -697,6 +707,8 @@ export class ClientCore {
           headersToObject(response.headers),
           response.statusText,
         );
+        if (attempt.unreadBody !== undefined)
+          addSentence(error, this.redact(`Its body was not read: it is ${attempt.unreadBody}.`));
         // The status alone would hide that the call was (or, though retryable, was not) retried.
         if (notRetried !== undefined) addSentence(error, `Not retried: ${notRetried}.`);
         else if (retry > 0) addSentence(error, `Gave up after ${retry + 1} attempts.`);
@@ -873,7 +885,15 @@ export class ClientCore {
         options,
         where,
       );
-      if (!response.ok) return { response, data: await errorBody(response, ctx) };
+      if (!response.ok) {
+        try {
+          return { response, data: await errorBody(response, ctx) };
+        } catch (error) {
+          const undecodable = signal.aborted ? undefined : undecodableBody(error, response);
+          if (undecodable === undefined) throw error;
+          return { response, data: undefined, unreadBody: undecodable };
+        }
+      }
       const { status } = response;
       if (prepared.method === 'head' || status === 204 || status === 205) {
         discard(response);
@@ -1217,7 +1237,6 @@ function base64(text: string): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 
-/** `value` when it is a non-negative number (of `unit`); a clear error otherwise. */
 /**
  * A timeout in milliseconds: a positive number (`Infinity` for none). 0 would end every call
  * before it started.
@@ -1251,6 +1270,7 @@ function answerOf(value: unknown): Response {
   );
 }
 
+/** `value` when it is a non-negative number (of `unit`); a clear error otherwise. */
 function checkCount(
   name: string,
   value: number,

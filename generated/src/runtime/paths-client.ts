@@ -43,6 +43,7 @@ import {
   readText,
   responseKey,
 } from './internal/read.js';
+import { checkSignal } from './internal/options.js';
 import { MAX_TIMER_MS, untilAborted } from './internal/retry.js';
 import { assertListItems, assertSendable } from './internal/finite.js';
 import { scalarText } from './internal/scalar.js';
@@ -339,7 +340,7 @@ export function createPathsClient<Paths extends {}>(
     // fetch gets a signal that the client's timeout and the caller's signal both fire, as the
     // resource client's attempts do; the timeout covers the body, but not a stream returned unread.
     // The call is raced against that signal too, for a fetch or a body that ignores it.
-    const signal = own?.['signal'] as AbortSignal | undefined;
+    const signal = checkSignal(own?.['signal']);
     const controller = new AbortController();
     const onAbort = (): void => controller.abort();
     if (signal?.aborted === true) controller.abort();

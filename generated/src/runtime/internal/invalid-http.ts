@@ -46,12 +46,23 @@ export function invalidAnswer(
   const invalid = invalidHTTP(error);
   if (invalid !== undefined) return `The server's answer${to(where)} is not valid HTTP: ${invalid}`;
   if (answered === undefined) return undefined;
+  const undecodable = undecodableBody(error, answered);
+  if (undecodable === undefined) return undefined;
+  return `The server's ${answered.status} answer${to(where)} has a body that is ${undecodable}`;
+}
+
+/**
+ * `not valid gzip (Content-Encoding: gzip): incorrect header check` when `error` is the failure to
+ * decode `answered`'s body under its Content-Encoding; else `undefined`. The status line and the
+ * headers came whole: only the body is lost.
+ */
+export function undecodableBody(error: unknown, answered: Response): string | undefined {
   const coding = answered.headers.get('content-encoding');
   if (coding === null) return undefined;
   const failure = decodingFailure(error);
   if (failure === undefined) return undefined;
   const named = /deflate/i.test(coding) ? 'deflate' : /br/i.test(coding) ? 'br' : 'gzip';
-  return `The server's ${answered.status} answer${to(where)} has a body that is not valid ${named} (Content-Encoding: ${truncate(coding)}): ${failure}`;
+  return `not valid ${named} (Content-Encoding: ${truncate(coding)}): ${failure}`;
 }
 
 /**

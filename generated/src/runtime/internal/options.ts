@@ -70,6 +70,29 @@ const METHODS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * A call's `signal`, read by its shape (a polyfill's is no instance of the global `AbortSignal`).
+ * @throws SDKError when it is neither undefined nor an AbortSignal: used as it is, it failed as a
+ *   `TypeError` (`signal.addEventListener is not a function`) that names no option.
+ */
+export function checkSignal(signal: unknown): AbortSignal | undefined {
+  if (signal === undefined) return undefined;
+  if (
+    typeof signal === 'object' &&
+    signal !== null &&
+    'aborted' in signal &&
+    typeof signal.aborted === 'boolean' &&
+    'addEventListener' in signal &&
+    typeof signal.addEventListener === 'function' &&
+    'removeEventListener' in signal &&
+    typeof signal.removeEventListener === 'function'
+  )
+    return signal as AbortSignal;
+  throw new SDKError(
+    `signal must be an AbortSignal (an AbortController's \`signal\`, or AbortSignal.timeout(ms)), got ${shown(signal)}; nothing was sent.`,
+  );
+}
+
+/**
  * @throws SDKError when `value`, a parameter the client fills itself (`project`), is given but is
  * not a string.
  */
