@@ -111,7 +111,7 @@ describe('answers fetch cannot parse: an InvalidResponseError that says so, not 
   });
 });
 
-describe('answers fetch reads but whose body cannot be decoded: an InvalidResponseError, not retried', () => {
+describe('answers fetch reads but whose body cannot be decoded: a 2xx is an InvalidResponseError, not retried', () => {
   const encoded = (status: string, coding: string, type = 'application/json'): string =>
     `HTTP/1.1 ${status}\r\nContent-Type: ${type}\r\nContent-Encoding: ${coding}\r\nContent-Length: 21\r\nConnection: close\r\n\r\ngarbagegarbagegarbage`;
 
@@ -133,12 +133,15 @@ describe('answers fetch reads but whose body cannot be decoded: an InvalidRespon
     expect(server.requests).toBe(1);
   });
 
-  it('an error answer (503) whose body cannot be decoded is not retried either: the server will send it again', async () => {
+  it('an error answer (503) whose body cannot be decoded keeps its class and its retries: the status came whole (helper-135 2)', async () => {
     answer = encoded('503 Service Unavailable', 'gzip');
     const error = await failure();
-    expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as InvalidResponseError).status).toBe(503);
-    expect(server.requests).toBe(1);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as InternalServerError).status).toBe(503);
+    expect((error as Error).message).toMatch(
+      /Its body was not read: it is not valid gzip \(Content-Encoding: gzip\): .*Gave up after 4 attempts\.$/,
+    );
+    expect(server.requests).toBe(4);
   });
 });
 
