@@ -31,7 +31,16 @@ const PAGINATION: CursorPagination = {
 };
 
 /** Pages keyed by the `after` cursor they answer ('' for the first page), or by `<` and the `before` cursor. */
-let pages: Record<string, { ids: string[]; next: string | null; prev?: string | null }>;
+let pages: Record<
+  string,
+  {
+    ids: string[];
+    next: string | null;
+    prev?: string | null;
+    /** The next cursor's JSON text as the server writes it (a number past 2^53), instead of `next`. */
+    rawNext?: string;
+  }
+>;
 let server: TestServer;
 let core: ClientCore;
 
@@ -45,12 +54,15 @@ function listReply(request: SeenRequest): Reply {
       : after;
   const page = pages[key];
   if (page === undefined) return json(404, { message: `no page after ${after}` });
-  return json(200, {
+  const reply = json(200, {
     object: 'list',
     items: page.ids.map((id) => ({ id })),
-    moreItemsAfter: page.next,
+    moreItemsAfter: page.rawNext === undefined ? page.next : '\u0000raw',
     moreItemsBefore: page.prev !== undefined ? page.prev : after === '' ? null : after,
   });
+  if (page.rawNext !== undefined)
+    reply.body = String(reply.body).replace('"\\u0000raw"', page.rawNext);
+  return reply;
 }
 
 beforeAll(async () => {
@@ -187,6 +199,31 @@ describe('PagePromise', () => {
       expect(second.items.map((item) => item.id)).toEqual(['c', 'd']);
     },
   );
+
+  it.each([
+    ['9007199254740993', 'the number 9007199254740992'],
+    ['1e21', 'the number 1e+21'],
+    ['1e400', 'the number Infinity'],
+  ])(
+    'fails clearly on a number cursor JSON.parse cannot read exactly (%s), rather than asking for another page (helper-135 3)',
+    async (raw, shown) => {
+      pages['b'] = { ids: ['c', 'd'], next: null, rawNext: raw };
+      const [ids, error] = await collectUntilError(list());
+      expect(ids).toEqual(['a', 'b', 'c', 'd']);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toBe(
+        `The server answered 200 for /plans with ${shown} in "moreItemsAfter", where the operation declares a page cursor (a string or a number; null, "" or missing on the last page), and a number past 2^53 (or out of range) is not the one the server wrote once JSON.parse has read it: sent back, it would name another page (send cursors as strings). The listing cannot go on, and stopping here would look like the end of the list.`,
+      );
+      expect(server.requests).toHaveLength(2);
+    },
+  );
+
+  it('follows a number cursor JSON reads exactly, as the server wrote it', async () => {
+    pages['b'] = { ids: ['c', 'd'], next: null, rawNext: '9007199254740991' };
+    pages['9007199254740991'] = { ids: ['e'], next: null };
+    expect(await collect(list())).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(server.requests.at(-1)?.url).toBe('/plans?limit=2&after=9007199254740991');
+  });
 
   it('fails when a page hands back the very cursor it was requested with', async () => {
     pages['b'] = { ids: ['c'], next: 'b' };
