@@ -830,6 +830,29 @@ describe('idempotency keys', () => {
     expect(idempotencyKey).toBeUndefined();
     expect(only().headers['idempotency-key']).toBeUndefined();
   });
+
+  it('set by hand on an operation without the header, is sent but makes no unsafe call retryable (helper-135 5)', async () => {
+    reply = () => json(503, { message: 'busy' });
+    for (const options of [{ headers: { 'Idempotency-Key': 'hk' } }, { idempotencyKey: 'k1' }]) {
+      server.requests.length = 0;
+      const error = (await core
+        .request({ method: 'patch', path: '/plans/p', body: {} }, options)
+        .catch((e: unknown) => e)) as InternalServerError;
+      expect(error).toBeInstanceOf(InternalServerError);
+      expect(error.idempotencyKey).toBeUndefined();
+      expect(server.requests).toHaveLength(1);
+    }
+    // The hand-set header goes as given; the option is for operations that declare the header.
+    expect(server.requests[0]?.headers['idempotency-key']).toBeUndefined();
+    server.requests.length = 0;
+    await core
+      .request(
+        { method: 'patch', path: '/plans/p', body: {} },
+        { headers: { 'Idempotency-Key': 'hk' } },
+      )
+      .catch(() => undefined);
+    expect(only().headers['idempotency-key']).toBe('hk');
+  });
 });
 
 describe('a reason phrase of 10,000 characters', () => {
