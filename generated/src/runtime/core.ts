@@ -148,7 +148,8 @@ export interface ClientOptions {
   /**
    * Send a generated `Idempotency-Key` (a random UUID, the same on every retry of one call) on
    * operations that declare the header, so that they may be retried. Default true; turn it off
-   * when the API refuses the header for your account. A call's `idempotencyKey` is always sent.
+   * when the API refuses the header for your account. A call's own `idempotencyKey` is sent on
+   * those operations either way.
    */
   autoIdempotencyKeys?: boolean | undefined;
   /**
@@ -803,7 +804,9 @@ export class ClientCore {
         query === undefined ? '' : serializeQuery(query, request.queryStyles),
       ),
       init,
-      idempotencyKey: headers[keyHeader],
+      // Only where the operation declares the header does a key make an unsafe call retryable: a
+      // key set by hand in `headers` elsewhere is sent, but the API does not say it honours it.
+      idempotencyKey: request.idempotencyHeader === undefined ? undefined : headers[keyHeader],
     };
   }
 

@@ -193,9 +193,13 @@ function makePage<Body, Item>(
     const value = field === undefined ? undefined : record[field];
     if (value === undefined || value === null || cursorOf(value) !== undefined || value === '')
       return undefined;
+    const number = typeof value === 'number';
     return new InvalidResponseError(
       ctx.redact.text(
-        `${answered} with ${shownJSON(value, ctx.redact)} in "${field!}", where the operation declares a page cursor (a string or a number; null, "" or missing on the last page). ` +
+        `${answered} with ${number ? `the number ${String(value)}` : shownJSON(value, ctx.redact)} in "${field!}", where the operation declares a page cursor (a string or a number; null, "" or missing on the last page)` +
+          (number
+            ? ', and a number past 2^53 (or out of range) is not the one the server wrote once JSON.parse has read it: sent back, it would name another page (send cursors as strings). '
+            : '. ') +
           'The listing cannot go on, and stopping here would look like the end of the list.',
       ),
       status,
@@ -309,8 +313,18 @@ async function* iterateItems<Body, Item>(
 /** A usable cursor, or `undefined` for null, missing or empty ones. */
 function cursorOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value === '' ? undefined : value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'number' && exactNumber(value)) return String(value);
   return undefined;
+}
+
+/**
+ * A number cursor sent back as the server wrote it: a safe integer, or a finite fraction. Past
+ * 2^53 JSON.parse has already rounded it (9007199254740993 reads as 9007199254740992), and
+ * `String()` writes a large one in exponent form (`1e+21`): the next request would name another
+ * page, so such a cursor is no cursor (the listing fails, saying why).
+ */
+function exactNumber(value: number): boolean {
+  return Number.isInteger(value) ? Number.isSafeInteger(value) : Number.isFinite(value);
 }
 
 /**
