@@ -227,6 +227,22 @@ describe('redirects not followed', () => {
     },
   );
 
+  it.each(['http://127.0.0.1:6000/x', 'http://127.0.0.1:25/x'])(
+    'to a port fetch refuses (%s): an APIError for the 302, not a connection error retried (helper-135 6)',
+    async (location) => {
+      apiReply = () => to(302, location);
+      const error = await coreWith(SCHEMES[0]![1], { maxRetries: 2 })
+        .request({ method: 'get', path: '/start' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(APIError);
+      expect(error).toMatchObject({ status: 302 });
+      expect((error as Error).message).toContain(
+        `not followed: it leads to port ${new URL(location).port}, which fetch refuses to connect to (the Fetch standard's port blocking)`,
+      );
+      expect(api.requests).toHaveLength(1);
+    },
+  );
+
   it('a Location of 5,000 characters is cut to 500 in the message', async () => {
     const location = `data:text/plain,${'x'.repeat(5_000)}`;
     apiReply = () => to(302, location);
