@@ -47,14 +47,13 @@ import {
   type HeaderRecord,
 } from './internal/headers.ts';
 import { cutShortAnswer, invalidAnswer, undecodableBody } from './internal/invalid-http.ts';
+import { MAX_ERROR_BODY_DEPTH, nestedDeeperThan } from './internal/depth.ts';
 import { checkClientParam, checkOptionTypes, checkSignal, shown } from './internal/options.ts';
 import { serverRuntime, showsRedirects } from './internal/platform.ts';
 import {
   anyIsJSON,
   contentType,
   decoder,
-  MAX_ERROR_BODY_DEPTH,
-  nestedDeeperThan,
   isJSONMediaType,
   readAny,
   discard,

@@ -1053,6 +1053,15 @@ describe('JSON nested 100,000 levels deep (JSON.parse takes it; anything recursi
     let depth = 0;
     for (let value: unknown = error.body; Array.isArray(value); value = value[0]) depth++;
     expect(depth).toBe(DEEP);
+    // helper-135 7: a logger that writes the error as JSON overflowed the stack on its body.
+    const written = JSON.parse(JSON.stringify(error)) as Record<string, unknown>;
+    expect(written).toMatchObject({
+      name: 'ResponseValidationError',
+      status: 200,
+      schema: 'Thing',
+      body: "(a body nested deeper than 1000 levels, left out here; the error's `body` holds it)",
+    });
+    expect(written['message']).toBe(error.message);
   });
 });
 
