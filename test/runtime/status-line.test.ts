@@ -145,6 +145,23 @@ describe('answers fetch reads but whose body cannot be decoded: a 2xx is an Inva
   });
 });
 
+describe('the words for a header fetch refuses', () => {
+  it.each([
+    [
+      'a control character in a value',
+      'HTTP/1.1 200 OK\r\nX-Trace: a\u0001b\r\nContent-Length: 0\r\n\r\n',
+    ],
+    ['a space in a name', 'HTTP/1.1 200 OK\r\nX(Trace): ab\r\nContent-Length: 0\r\n\r\n'],
+  ])('%s: a character not allowed in its name or value (helper-135)', async (_name, raw) => {
+    answer = raw;
+    const error = await failure();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain(
+      'is not valid HTTP: a header has a character HTTP does not allow in its name or value (RFC 9110 §5.5)',
+    );
+  });
+});
+
 describe('the words for a Content-Length fetch refuses', () => {
   it.each([
     [
