@@ -49,14 +49,13 @@ import {
   type HeaderRecord,
 } from './internal/headers.js';
 import { cutShortAnswer, invalidAnswer, undecodableBody } from './internal/invalid-http.js';
+import { MAX_ERROR_BODY_DEPTH, nestedDeeperThan } from './internal/depth.js';
 import { checkClientParam, checkOptionTypes, checkSignal, shown } from './internal/options.js';
 import { serverRuntime, showsRedirects } from './internal/platform.js';
 import {
   anyIsJSON,
   contentType,
   decoder,
-  MAX_ERROR_BODY_DEPTH,
-  nestedDeeperThan,
   isJSONMediaType,
   readAny,
   discard,

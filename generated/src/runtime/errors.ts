@@ -34,6 +34,7 @@
  * `JSON.stringify(error)` or `util.inspect(error)` (its `cause` included).
  */
 import type { ErrorBody } from './error-body.js';
+import { MAX_ERROR_BODY_DEPTH, nestedDeeperThan } from './internal/depth.js';
 import type { GuardIssue } from './validation.js';
 
 /** Base class of every error the client throws on purpose. */
@@ -207,6 +208,21 @@ export class InvalidResponseError extends SDKError {
     this.headers = headers;
     this.requestID = requestIdOf(headers);
     this.body = body;
+  }
+
+  /**
+   * What `JSON.stringify(error)` writes (a logger's): a body nested deeper than
+   * `MAX_ERROR_BODY_DEPTH` levels (a hostile 2xx a `ResponseValidationError` holds) is written as
+   * a note instead, so that nothing that walks the error recursively exhausts the call stack; the
+   * `body` property keeps it whole.
+   */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) json[key] = value;
+    if (nestedDeeperThan(this.body, MAX_ERROR_BODY_DEPTH))
+      json['body'] =
+        `(a body nested deeper than ${MAX_ERROR_BODY_DEPTH} levels, left out here; the error's \`body\` holds it)`;
+    return json;
   }
 }
 

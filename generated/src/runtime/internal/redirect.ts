@@ -17,11 +17,15 @@
  *   request body to another origin (307/308 after a POST, PUT, PATCH…) is not followed at all.
  * - Not followed either: more than `MAX_REDIRECTS` in a row, a `Location` that is not an
  *   `http:`/`https:` URL or that carries a user name or password (`http://user:pw@host/`: fetch
- *   refuses such a URL, and the Fetch standard a redirect to one), and a 307/308 of a body that
- *   was a stream (it cannot be sent twice).
+ *   refuses such a URL, and the Fetch standard a redirect to one), a `Location` on a port fetch
+ *   refuses (the Fetch standard's port blocking: 6000, 25, …; fetch's "bad port" read as a
+ *   connection error, retried), and a 307/308 of a body that was a stream (it cannot be sent
+ *   twice).
  *
  * A redirect that is not followed ends the call with an `APIError` for its status, saying why.
  */
+
+import { isBlockedPort } from './url.js';
 
 /** The fetch standard's limit. */
 export const MAX_REDIRECTS = 20;
@@ -70,15 +74,17 @@ export function redirect(
     ? `it leads to a ${target.protocol} URL`
     : withUser
       ? 'its URL carries a user name or password, which fetch never sends'
-      : hops >= MAX_REDIRECTS
-        ? `it is redirect number ${hops + 1} in a row`
-        : body === undefined || body === null
-          ? undefined
-          : crossOrigin
-            ? `the client never sends a request body to another origin (${target.origin})`
-            : body instanceof ReadableStream
-              ? 'the request body was a stream'
-              : undefined;
+      : isBlockedPort(target)
+        ? `it leads to port ${target.port}, which fetch refuses to connect to (the Fetch standard's port blocking)`
+        : hops >= MAX_REDIRECTS
+          ? `it is redirect number ${hops + 1} in a row`
+          : body === undefined || body === null
+            ? undefined
+            : crossOrigin
+              ? `the client never sends a request body to another origin (${target.origin})`
+              : body instanceof ReadableStream
+                ? 'the request body was a stream'
+                : undefined;
   if (refused !== undefined) {
     if (!withUser) return { refused, location };
     target.username = '';
