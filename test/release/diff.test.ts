@@ -89,6 +89,28 @@ const CASES: Case[] = [
     wire: { level: 'major', kind: 'wire/property-removed', says: 'note' },
   },
   {
+    // helper-134 1: rated patch, "narrowed", filed under Fixed; `note === 'other'` stops compiling.
+    name: 'a response string narrowed to an enum',
+    file: 'schemas/Order.yaml',
+    edit: (doc) => doc.setIn(['properties', 'note', 'enum'], doc.createNode(['gift', 'rush'])),
+    bump: 'major',
+    sdk: {
+      level: 'major',
+      kind: 'sdk/result-enum-values-removed',
+      says: 'narrowed from `string` to `"gift" | "rush"` (code that compares it with another value, in `===` or a `switch` case, no longer compiles)',
+    },
+    none: ['sdk/result-type-narrowed'],
+  },
+  {
+    // helper-134 2: "SDK unchanged", patch, under Changed; editors strike `Order` through.
+    name: 'a schema deprecated',
+    file: 'schemas/Order.yaml',
+    edit: (doc) => doc.set('deprecated', true),
+    bump: 'minor',
+    sdk: { level: 'minor', kind: 'sdk/export-deprecated', says: '`Order` deprecated' },
+    none: ['sdk/docs-changed'],
+  },
+  {
     // helper-115 B: the wire line read "may now be other values than before" where the SDK line
     // said what they are.
     name: 'a response property given `null` in its type list',

@@ -151,6 +151,9 @@ export function compareSdk(
     const newSymbol = newExports.get(name);
     if (newSymbol === undefined) continue;
     if (!isSchemaType(oldSymbol, base.dir) || !isSchemaType(newSymbol, head.dir)) continue;
+    // helper-134 2: `deprecated: true` on a schema strikes its type and guards through in editors.
+    if (isDeprecated(checker, newSymbol) && !isDeprecated(checker, oldSymbol))
+      add('export-deprecated', name, `\`${name}\` deprecated`);
     if (docsChanged(checker, oldSymbol, newSymbol))
       add('docs-changed', name, `\`${name}\`: documentation changed`);
   }
@@ -1055,12 +1058,9 @@ function isDeprecated(checker: ts.TypeChecker, symbol: ts.Symbol): boolean {
 }
 
 /**
- * Whether the documentation changed besides a new `@deprecated` tag, which its own line
- * (`method-deprecated`, `property-deprecated`) says: a deprecation is one line, not two.
- */
-/**
  * Whether the documentation changed besides what a line of its own says: a new `@deprecated`
- * (property-deprecated), a changed `@defaultValue` (`withoutDefault`: default-changed).
+ * (`method-deprecated`, `property-deprecated`, `export-deprecated`: a deprecation is one line,
+ * not two), a changed `@defaultValue` (`withoutDefault`: default-changed).
  */
 function docsChanged(
   checker: ts.TypeChecker,
@@ -1715,19 +1715,29 @@ class TypeComparer {
     const to = checker.typeToString(after);
     if (direction === 'output')
       return [
-        backward
+        backward && narrowsToLiterals(before, after)
           ? {
-              rule: 'result-type-narrowed',
+              // `string` → `'a' | 'b'`: every value read is still one the old type took, but
+              // `=== 'c'` and `case 'c':` no longer compile (TS2367, TS2678), as for enum values
+              // removed (helper-134 1).
+              rule: 'result-enum-values-removed',
               segments: [],
               describe: (path, root) =>
-                `${subject(path, root)} narrowed from \`${from}\` to \`${to}\``,
+                `${subject(path, root)} narrowed from \`${from}\` to \`${to}\` (code that compares it with another value, in \`===\` or a \`switch\` case, no longer compiles)`,
             }
-          : {
-              rule: 'result-type-changed',
-              segments: [],
-              describe: (path, root) =>
-                `${subject(path, root)} changed from \`${from}\` to \`${to}\``,
-            },
+          : backward
+            ? {
+                rule: 'result-type-narrowed',
+                segments: [],
+                describe: (path, root) =>
+                  `${subject(path, root)} narrowed from \`${from}\` to \`${to}\``,
+              }
+            : {
+                rule: 'result-type-changed',
+                segments: [],
+                describe: (path, root) =>
+                  `${subject(path, root)} changed from \`${from}\` to \`${to}\``,
+              },
       ];
     return [
       forward
@@ -1751,6 +1761,28 @@ class TypeComparer {
     if (id === undefined) this.ids.set(type, (id = this.ids.size + 1));
     return id;
   }
+}
+
+/**
+ * Whether `after` (assignable to `before`) keeps literals only where `before` took a whole
+ * primitive: `string` → `'a' | 'b'`, `number | null` → `1 | 2 | null`. A comparison with a value
+ * outside the literals then no longer compiles. `string | null` → `string` is not one: any value
+ * may still be compared with null.
+ */
+function narrowsToLiterals(before: ts.Type, after: ts.Type): boolean {
+  const members = (type: ts.Type) => (type.isUnion() ? type.types : [type]);
+  const WIDE = ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.BigInt;
+  const LITERAL =
+    ts.TypeFlags.StringLiteral |
+    ts.TypeFlags.NumberLiteral |
+    ts.TypeFlags.BigIntLiteral |
+    ts.TypeFlags.TemplateLiteral;
+  const wide = (type: ts.Type) =>
+    members(type)
+      .filter((member) => (member.flags & WIDE) !== 0)
+      .map((member) => member.flags & WIDE);
+  const lost = wide(before).filter((flag) => !wide(after).includes(flag));
+  return lost.length > 0 && members(after).some((member) => (member.flags & LITERAL) !== 0);
 }
 
 function enumFindings(

@@ -25,7 +25,7 @@ export type Section = (typeof SECTIONS)[number];
 
 /** Besides every rule named `…-added` (a method, an export, a typed path, …): what a call may now do. */
 const ADDED = new Set(['parameter-optional', 'parameter-widened']);
-const DEPRECATED = new Set(['method-deprecated', 'property-deprecated']);
+const DEPRECATED = new Set(['method-deprecated', 'property-deprecated', 'export-deprecated']);
 /** Results described more precisely than before: the types now say what the API returns. */
 const FIXED = new Set([
   'result-property-required',
