@@ -1,7 +1,9 @@
 /**
- * `npm run diff -- --base <git-ref|file> [--json] [--format text|markdown|json] [--fail-on <level>]`:
- * what changed in the API since the base, rated for the SDK's users (scripts/lib/diff/).
+ * `npm run diff -- [--base <git-ref|file>] [--json] [--format text|markdown|json] [--fail-on <level>]`:
+ * what changed in the API since the base (default: the last release's record,
+ * release/openapi.json), rated for the SDK's users (scripts/lib/diff/).
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { optionErrorMessage } from '../generator/unknown-option.ts';
 import { emptyOptionMessage } from '../generator/empty-option.ts';
@@ -9,14 +11,16 @@ import { printFailure } from './lib/command-error.ts';
 import { isEntryPoint } from './lib/entry-point.ts';
 import { levelRank, type Level } from './lib/diff/rules.ts';
 import type { ReportFormat } from './lib/diff/report.ts';
+import { RECORD_FILE } from './lib/release/record.ts';
 
 const USAGE = `Compares the spec at a base with the working tree's and rates every change for the SDK's users.
 
-Usage: npm run diff -- --base <git-ref|file> [options]
+Usage: npm run diff -- [--base <git-ref|file>] [options]
 
 Options:
   --base <ref|file>     a git ref (origin/main, v1.2.0, a commit) or a spec file (a bundled
-                        snapshot such as release/openapi.json, or another root file)
+                        snapshot, or another root file); default release/openapi.json, the
+                        spec as last released (npm run release writes it)
   --spec <file>         the working tree's root file (default spec/openapi.yaml)
   --format <format>     text (default), markdown (for a pull request's job summary) or json
   --json                the same as --format json: { "bump", "changes": [{ "level", "kind",
@@ -57,8 +61,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const empty = emptyOptionMessage(values);
     if (empty !== undefined) throw new Error(empty);
-    if (values.base === undefined) throw new Error('--base is required');
-    base = values.base;
+    // The last release is what a weekly change is rated against (helper-134 9).
+    if (values.base === undefined && !existsSync(RECORD_FILE))
+      throw new Error(
+        `--base is required: there is no ${RECORD_FILE} (the record of the last release, the default base) yet; pass a git ref such as origin/main, or a spec file`,
+      );
+    base = values.base ?? RECORD_FILE;
     spec = values.spec;
     if (values.format !== undefined) {
       if (!['text', 'markdown', 'json'].includes(values.format))

@@ -4,15 +4,18 @@
  * bundled record). Each change is said once, in our words, placed in the files the user edits,
  * at a level that says what upgrading the SDK changes.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
+import { main as diffMain } from '../../scripts/diff.ts';
 import { diffSpecs } from '../../scripts/lib/diff/index.ts';
 import { renderReport } from '../../scripts/lib/diff/report.ts';
 import { applyRelease, planRelease } from '../../scripts/lib/release/index.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
 import { git, resetSpec, specRepo } from './git-repo.ts';
+import { runMain } from './run-main.ts';
 import { editYaml } from './spec-edits.ts';
 
 afterAll(removeTempDirs);
@@ -48,6 +51,36 @@ const setOrderMaxLength = (specDir: string) =>
   editYaml(specDir, 'openapi.yaml', (doc) =>
     doc.setIn(['paths', '/orders/{order}', 'get', 'parameters', 0, 'schema', 'maxLength'], 64),
   );
+
+describe('npm run diff without --base (helper-134 9)', () => {
+  it('compares with the last release, release/openapi.json', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
+    );
+    try {
+      const bare = await runMain(diffMain, repo, []);
+      expect(bare.status).toBe(0);
+      expect(bare.stdout).toMatch(/^spec\/openapi\.yaml \(working tree\) against release\/openapi\.json: minor/);
+      expect(bare.stdout).toBe((await runMain(diffMain, repo, ['--base', 'release/openapi.json'])).stdout);
+    } finally {
+      resetSpec(repo);
+    }
+  });
+
+  it('before any release, says --base is needed and what to pass', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'diff-no-record-'));
+    try {
+      const result = await runMain(diffMain, empty, []);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        'error: --base is required: there is no release/openapi.json (the record of the last release, the default base) yet; pass a git ref such as origin/main, or a spec file\nRun with --help for the options.\n',
+      );
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('a release entry after an edit of the spec', () => {
   it('a comment reworded: no changes to the API or to the SDK’s TypeScript surface, nothing to release', async () => {
