@@ -2347,7 +2347,8 @@ describe('entries of the document’s lists are named by what they are, not by t
         doc.addIn(['servers'], doc.createNode({ url: 'https://eu.example.com' }));
       });
       const text = renderReport(report, 'text');
-      expect(text).toMatch(/minor `#\/tags`: tag `Customers` added \(spec\/openapi\.yaml:\d+\)/);
+      // A tag groups operations in the docs: a patch on the wire (helper-134 7).
+      expect(text).toMatch(/patch `#\/tags`: tag `Customers` added \(spec\/openapi\.yaml:\d+\)/);
       expect(text).toMatch(/patch `#\/tags`: tag `Orders`: `description` changed \(/);
       expect(text).toMatch(/minor `#\/servers`: server `https:\/\/eu\.example\.com` added \(/);
       expect(text).not.toMatch(/#\/(tags|servers)\/\d|: \d+ (added|removed)/);

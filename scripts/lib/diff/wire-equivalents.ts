@@ -37,6 +37,19 @@ export function withEquivalentsRead(changes: RedoclyChange[], docs: Docs): Redoc
         );
       }
     }
+    // Tags group operations in the docs (OpenAPI 3.1.1 §4.8.22): on the wire nothing changes. The
+    // SDK's resources are named after them, and the SDK's side rates what that changes
+    // (helper-134 7: a tag renamed read as "tag added", minor, with the SDK unchanged).
+    if (
+      (/^#\/tags(?:\/|$)/.test(change.path) ||
+        /^#\/paths\/[^/]+\/[^/]+\/tags(?:\/|$)/.test(change.path)) &&
+      change.impact !== 'patch'
+    )
+      return {
+        ...change,
+        impact: 'patch',
+        verdicts: change.verdicts.map((verdict) => ({ ...verdict, impact: 'patch' })),
+      };
     if (rule === 'security-scheme-changed' && change.kind === 'modified') {
       const [from, to] = [change.base?.value, change.revision?.value];
       const name = /securitySchemes\/([^/]+)/.exec(change.path)?.[1] ?? 'the scheme';
