@@ -102,6 +102,30 @@ const CASES: Case[] = [
     none: ['sdk/result-type-narrowed'],
   },
   {
+    // helper-134 6: read "documentation of `note` changed"; the stability promise is taken back.
+    name: 'a response property put in preview',
+    file: 'schemas/Order.yaml',
+    edit: (doc) => doc.setIn(['properties', 'note', 'x-preview'], true),
+    bump: 'patch',
+    sdk: {
+      level: 'patch',
+      kind: 'sdk/docs-changed',
+      says: '`note` is now in preview (`x-preview`): it may change without notice',
+    },
+    none: ['sdk/result-type-changed'],
+  },
+  {
+    name: 'a schema put in preview',
+    file: 'schemas/Order.yaml',
+    edit: (doc) => doc.set('x-preview', true),
+    bump: 'patch',
+    sdk: {
+      level: 'patch',
+      kind: 'sdk/docs-changed',
+      says: '`Order` is now in preview (`x-preview`): it may change without notice',
+    },
+  },
+  {
     // helper-134 2: "SDK unchanged", patch, under Changed; editors strike `Order` through.
     name: 'a schema deprecated',
     file: 'schemas/Order.yaml',
@@ -517,6 +541,17 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
     } finally {
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');
     }
+  });
+
+  it('x-preview put on says so, not "documentation changed" (helper-134 6)', async () => {
+    const on = await diffAfter('schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'note', 'x-preview'], true),
+    );
+    const sdk = lines(on).filter((line) => line.startsWith('patch sdk/'));
+    expect(sdk.length).toBeGreaterThan(0);
+    for (const line of sdk)
+      expect(line).toMatch(/`(\[\]\.)?note` is now in preview \(`x-preview`\): it may change without notice$/);
+    expect(lines(on).join('\n')).not.toContain('documentation of');
   });
 
   it("an auth scheme's case or bearerFormat is a patch: the same header is sent", async () => {

@@ -25,6 +25,7 @@ import type { Level, SdkRule } from './rules.ts';
 import { INPUT_USES, type SchemaUse } from './uses.ts';
 import { normalURL } from './wire-equivalents.ts';
 import type { PaginationModel } from '../../../generator/model/types.ts';
+import { PREVIEW_REMARK } from '../../../generator/emit/schema-types/docs.ts';
 
 /**
  * One generated package: its folder (with `src/index.ts`), its client class's export name,
@@ -154,6 +155,8 @@ export function compareSdk(
     // helper-134 2: `deprecated: true` on a schema strikes its type and guards through in editors.
     if (isDeprecated(checker, newSymbol) && !isDeprecated(checker, oldSymbol))
       add('export-deprecated', name, `\`${name}\` deprecated`);
+    const preview = previewLine(checker, oldSymbol, newSymbol);
+    if (preview !== undefined) add('docs-changed', name, preview(`\`${name}\``));
     if (docsChanged(checker, oldSymbol, newSymbol))
       add('docs-changed', name, `\`${name}\`: documentation changed`);
   }
@@ -250,6 +253,8 @@ export function compareSdk(
       );
     if (isDeprecated(checker, next) && !isDeprecated(checker, method))
       add('method-deprecated', location, `\`${location}\` deprecated`);
+    const preview = previewLine(checker, method, next);
+    if (preview !== undefined) add('docs-changed', location, preview(`\`${location}\``));
     if (docsChanged(checker, method, next))
       add('docs-changed', location, `\`${location}\`: documentation changed`);
     for (const finding of compareSignatures(checker, comparer, name, method, next)) {
@@ -1069,20 +1074,49 @@ function docsChanged(
   withoutDefault = false,
 ): boolean {
   const newlyDeprecated = isDeprecated(checker, after) && !isDeprecated(checker, before);
-  const left = (name: string) =>
-    (name === 'deprecated' && newlyDeprecated) || (name === 'defaultValue' && withoutDefault);
+  const preview = inPreview(checker, before) !== inPreview(checker, after);
+  const left = (name: string, text: string) =>
+    (name === 'deprecated' && newlyDeprecated) ||
+    (name === 'defaultValue' && withoutDefault) ||
+    (name === 'remarks' && preview && text.trim() === PREVIEW_REMARK);
   return docsOf(checker, before, left) !== docsOf(checker, after, left);
+}
+
+/** Whether the symbol's TSDoc says it is in preview (`x-preview: true`: a `@remarks` the generator writes). */
+function inPreview(checker: ts.TypeChecker, symbol: ts.Symbol): boolean {
+  return symbol
+    .getJsDocTags(checker)
+    .some(
+      (tag) =>
+        tag.name === 'remarks' && ts.displayPartsToString(tag.text).trim() === PREVIEW_REMARK,
+    );
+}
+
+/**
+ * What `x-preview` added or removed says, for `what` (`` `id` ``, `` `client.plans.retrieve()` ``):
+ * a stability promise taken back or given, not "documentation changed" (helper-134 6).
+ */
+function previewLine(
+  checker: ts.TypeChecker,
+  before: ts.Symbol,
+  after: ts.Symbol,
+): ((what: string) => string) | undefined {
+  const [was, is] = [inPreview(checker, before), inPreview(checker, after)];
+  if (was === is) return undefined;
+  return is
+    ? (what) => `${what} is now in preview (\`x-preview\`): it may change without notice`
+    : (what) => `${what} is no longer in preview: it is as stable as the rest of the API`;
 }
 
 /** The symbol's documentation: its comment and its tags (openapi-typescript uses `@description`). */
 function docsOf(
   checker: ts.TypeChecker,
   symbol: ts.Symbol,
-  leftOut: (tag: string) => boolean = () => false,
+  leftOut: (tag: string, text: string) => boolean = () => false,
 ): string {
   const tags = symbol
     .getJsDocTags(checker)
-    .filter((tag) => !leftOut(tag.name))
+    .filter((tag) => !leftOut(tag.name, ts.displayPartsToString(tag.text)))
     .map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text)}`);
   return [ts.displayPartsToString(symbol.getDocumentationComment(checker)), ...tags].join('\n');
 }
@@ -1614,6 +1648,13 @@ class TypeComparer {
           segments: [name],
           describe: (path) =>
             `default of \`${path}\` changed from \`${oldDefault}\` to \`${newDefault}\`: calls that leave it out now get \`${newDefault}\` from the API, whatever SDK version they use (the client sends no defaults)`,
+        });
+      const preview = previewLine(checker, before, after);
+      if (preview !== undefined)
+        findings.push({
+          rule: 'docs-changed',
+          segments: [name],
+          describe: (path) => preview(`\`${path}\``),
         });
       if (docsChanged(checker, before, after, defaultChanged))
         findings.push({
