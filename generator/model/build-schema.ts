@@ -366,7 +366,18 @@ function warnClosedAllOfMember(schema: Record<string, unknown>, vc: ValueContext
       : []),
   ];
   members.forEach((member, index) => {
-    if (member?.additionalProperties !== false || member.patternProperties !== undefined) return;
+    if (member === undefined || member.patternProperties !== undefined) return;
+    // `unevaluatedProperties: false` in a member sees what the member evaluates, not its siblings
+    // (2020-12 §11.3): the same trap, when the member evaluates nothing but its own properties
+    // (helper-133 2).
+    const keyword =
+      member.additionalProperties === false
+        ? 'additionalProperties'
+        : member.unevaluatedProperties === false &&
+            !EVALUATING_KEYWORDS.some((name) => member[name] !== undefined)
+          ? 'unevaluatedProperties'
+          : undefined;
+    if (keyword === undefined) return;
     const own = new Set(isPlainObject(member.properties) ? Object.keys(member.properties) : []);
     const others = members.flatMap((other, i) => (i === index ? [] : keysOf(other)));
     // The schema's own properties beside the allOf are evaluated apart from the member too
@@ -381,14 +392,28 @@ function warnClosedAllOfMember(schema: Record<string, unknown>, vc: ValueContext
       : 'which another allOf member declares';
     c.warnings.add(
       'allof-closed-member',
-      `allOf[${index}] allows no property but its own (additionalProperties: false sees only the properties declared beside it), so it refuses ${JSON.stringify(first)}${more}, ${where}: no value with it is valid, and the guards refuse every one, as JSON Schema validators do, while the types accept it`,
+      `allOf[${index}] allows no property but its own (${keyword}: false sees only the properties declared ${keyword === 'additionalProperties' ? 'beside it' : 'in that schema, not its siblings'}), so it refuses ${JSON.stringify(first)}${more}, ${where}: no value with it is valid, and the guards refuse every one, as JSON Schema validators do, while the types accept it`,
       { file: vc.file, pointer: joinPointer(vc.pointer, 'allOf', index) },
-      c.version === '3.1'
-        ? 'remove additionalProperties: false from that schema and write unevaluatedProperties: false beside this allOf (it sees the properties of every member)'
-        : "remove additionalProperties: false from that schema, or declare the other members' properties in it",
+      keyword === 'unevaluatedProperties'
+        ? 'move unevaluatedProperties: false from that schema to beside this allOf (there it sees the properties of every member)'
+        : c.version === '3.1'
+          ? 'remove additionalProperties: false from that schema and write unevaluatedProperties: false beside this allOf (it sees the properties of every member)'
+          : "remove additionalProperties: false from that schema, or declare the other members' properties in it",
     );
   });
 }
+
+/** Keywords through which a schema evaluates properties besides its own `properties`. */
+const EVALUATING_KEYWORDS = [
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'if',
+  'dependentSchemas',
+  '$ref',
+  '$dynamicRef',
+  'additionalProperties',
+] as const;
 
 /** A raw schema through its `$ref`s (a few), or undefined when it is not an object. */
 function resolvedRaw(value: unknown, c: Ctx): Record<string, unknown> | undefined {

@@ -10,7 +10,10 @@ import { specModel } from './fixture-model.ts';
 
 afterAll(removeTempDirs);
 
-const spec = (extended: Record<string, unknown>) =>
+const spec = (
+  extended: Record<string, unknown>,
+  closed: Record<string, unknown> = { additionalProperties: false },
+) =>
   writeSpec({
     openapi: '3.1.0',
     info: { title: 'Closed base', version: '1.0.0' },
@@ -19,7 +22,7 @@ const spec = (extended: Record<string, unknown>) =>
       schemas: {
         Base: {
           type: 'object',
-          additionalProperties: false,
+          ...closed,
           required: ['id'],
           properties: { id: { type: 'string' } },
         },
@@ -64,6 +67,39 @@ describe('an allOf member that allows no property but its own', () => {
         allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['id'] }],
         properties: { id: { description: 'The id.' } },
       }),
+    );
+    expect(model.warnings.filter((w) => w.key === 'allof-closed-member')).toEqual([]);
+  });
+
+  it('is a warning for unevaluatedProperties: false in the member too, which sees no sibling (helper-133 2)', async () => {
+    const model = await specModel(
+      await spec(
+        {
+          allOf: [{ $ref: '#/components/schemas/Base' }],
+          properties: { name: { type: 'string' } },
+        },
+        { unevaluatedProperties: false },
+      ),
+    );
+    const found = model.warnings.filter((w) => w.key === 'allof-closed-member');
+    expect(found.map((w) => w.location.pointer)).toEqual(['#/components/schemas/Extended/allOf/0']);
+    expect(found[0]!.problem).toMatch(
+      /^allOf\[0\] allows no property but its own \(unevaluatedProperties: false sees only the properties declared in that schema, not its siblings\), so it refuses "name", which the schema declares beside its allOf/,
+    );
+    expect(found[0]!.hint).toBe(
+      'move unevaluatedProperties: false from that schema to beside this allOf (there it sees the properties of every member)',
+    );
+  });
+
+  it('is no warning for unevaluatedProperties: false in a member that evaluates more through its own allOf', async () => {
+    const model = await specModel(
+      await spec(
+        {
+          allOf: [{ $ref: '#/components/schemas/Base' }],
+          properties: { name: { type: 'string' } },
+        },
+        { unevaluatedProperties: false, allOf: [{ properties: { name: { type: 'string' } } }] },
+      ),
     );
     expect(model.warnings.filter((w) => w.key === 'allof-closed-member')).toEqual([]);
   });
