@@ -122,11 +122,21 @@ export function operationShape(
 
   const requiredQuery = query.some((slot) => slot.parameter.required);
   const requiredHeaders = headers.some((slot) => slot.parameter.required);
-  // Flat: the rest of params is the body, so its required keys make params required (even when
-  // the body itself is optional: the method always sends it). Nested: `body` is required as declared.
+  // Flat: the rest of params is the body, so its required keys make params required. Nested:
+  // `body` is required as declared.
   const bodyRequired = flatBody
     ? (shape?.properties.some((p) => p.required) ?? false)
     : body?.required === true;
+  // An optional flat body whose own required keys alone make params required: params may be left
+  // out, sending no body (helper-133 7: `put()` did not compile, though the body is optional).
+  const omittable =
+    flat &&
+    flatBody &&
+    bodyRequired &&
+    body?.required !== true &&
+    !requiredQuery &&
+    !requiredHeaders &&
+    !clientOptions.some((slot) => slot.parameter.required);
   const hasMembers = query.length + headers.length + clientOptions.length > 0 || body !== undefined;
 
   const result: OperationShape = {
@@ -142,6 +152,7 @@ export function operationShape(
       ? { bodyNever: true as const }
       : {}),
     paramsRequired: requiredQuery || requiredHeaders || bodyRequired,
+    ...(omittable ? { paramsOmittable: true as const } : {}),
     nestedQueryRequired: requiredQuery,
     nestedBodyRequired: body?.required === true,
   };

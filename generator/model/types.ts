@@ -299,6 +299,11 @@ export interface OperationShape {
   bodyNever?: true;
   /** Whether the params argument must be given. */
   paramsRequired: boolean;
+  /**
+   * The params argument may be left out though its type has required keys: they are an optional
+   * flat body's (`put()` sends no body, `put({ a })` sends one), and nothing else is required.
+   */
+  paramsOmittable?: true;
   /** Whether, in the nested form, `query` / `body` must be given. */
   nestedQueryRequired: boolean;
   nestedBodyRequired: boolean;

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/index.ts';
 import { linkNodeModules, removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
 import { startServer, type TestServer } from '../runtime/server.ts';
+import { diagnostics, specPackage } from '../faults/package.ts';
 
 const object = { type: 'object', properties: { name: { type: 'string' } } };
 
@@ -55,6 +56,21 @@ const SPEC = {
       { 'application/json': { schema: object } },
       { required: true },
     ),
+    // helper-133 7: an optional body with a required property: `strict()` did not compile.
+    '/strict': operation(
+      'put',
+      'strict',
+      { 'application/json': { schema: { ...object, required: ['name'] } } },
+      { required: false },
+    ),
+    '/strict-query': {
+      put: {
+        ...(operation('put', 'strictQuery', {
+          'application/json': { schema: { ...object, required: ['name'] } },
+        })['put'] as object),
+        parameters: [{ name: 'dryRun', in: 'query', schema: { type: 'boolean' } }],
+      },
+    },
     '/with-query/{id}': {
       patch: {
         ...(operation('patch', 'withQuery', { 'application/json': { schema: object } })[
@@ -101,6 +117,8 @@ describe('an optional body left out', () => {
     ['JSON (merge patch), flat params', () => items['merge']!()],
     ['JSON, required: false', () => items['declined']!()],
     ['JSON beside a query parameter', () => items['withQuery']!('1', { dryRun: true })],
+    ['JSON with a required property', () => items['strict']!()],
+    ['JSON with a required property, beside a query parameter', () => items['strictQuery']!()],
     ['a form', () => items['form']!()],
     ['multipart', () => items['multipart']!()],
     ['text', () => items['text']!()],
@@ -129,6 +147,34 @@ describe('a body given', () => {
   it('a required one is sent even when empty', async () => {
     expect(await sent(() => items['required']!())).toEqual({
       body: '{}',
+      type: 'application/json',
+    });
+  });
+});
+
+describe('an optional body with required properties (helper-133 7)', () => {
+  it('may be left out, and must be whole when given', async () => {
+    const pkg = await specPackage(SPEC);
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `
+import { Bodies } from './index.js';
+const items = new Bodies().items;
+void items.strict();
+void items.strict({ name: 'x' });
+void items.strictQuery();
+void items.strictQuery({ name: 'x', dryRun: true });
+// @ts-expect-error a body given needs its required property
+void items.strict({});
+// @ts-expect-error so does one beside a query parameter
+void items.strictQuery({ dryRun: true });
+// A required body still needs its params.
+void items.required();
+`,
+      }),
+    ).toEqual([]);
+    expect(await sent(() => items['strictQuery']!({ name: 'x', dryRun: true }))).toEqual({
+      body: '{"name":"x"}',
       type: 'application/json',
     });
   });

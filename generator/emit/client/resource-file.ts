@@ -225,6 +225,7 @@ function methodStructure(
       type: operation.typeNames.params,
     };
     if (!shape.paramsRequired) params.initializer = '{}';
+    else if (shape.paramsOmittable === true) params.hasQuestionToken = true;
     parameters.push(params);
   }
   parameters.push({ name: 'options', type: requestOptions, hasQuestionToken: true });
@@ -306,8 +307,13 @@ function methodBody(
   // Built inside the function the core calls within the call's promise: whatever building the
   // request throws (an empty path parameter, a missing client parameter) rejects that promise.
   const required = requiredParamsCheck(operation);
+  // Params left out (an optional body's only): every key is undefined, so no body is sent.
   const destructuring =
-    destructured.length > 0 ? `const { ${destructured.join(', ')} } = params;\n` : '';
+    destructured.length === 0
+      ? ''
+      : shape.paramsOmittable === true
+        ? `const { ${destructured.join(', ')} }: Partial<${operation.typeNames.params}> = params ?? {};\n`
+        : `const { ${destructured.join(', ')} } = params;\n`;
   const prelude =
     required === undefined && destructuring === ''
       ? undefined
