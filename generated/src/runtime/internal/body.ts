@@ -246,8 +246,10 @@ function inRange(type: string, range: string): boolean {
  * (nothing sent, no `Content-Type`) when the caller gave none of them, or gave each as
  * `undefined`. (A required body is sent as it is, `{}` too.)
  */
-export function optionalBody<T extends object>(body: T): T | undefined {
-  return Object.values(body).some((value) => value !== undefined) ? body : undefined;
+export function optionalBody<T extends object>(body: T | undefined): T | undefined {
+  return body !== undefined && Object.values(body).some((value) => value !== undefined)
+    ? body
+    : undefined;
 }
 
 function record(body: unknown, contentType: string): Record<string, unknown> {
