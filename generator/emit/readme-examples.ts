@@ -11,7 +11,13 @@ import { singular } from '../model/sdk-names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
 import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
 import { jsonCode, objectCode, quoted, statement, type Code } from './code-print.ts';
-import { dereference, propertyNodes, sampleRequest, type SampleOptions } from './sample-request.ts';
+import {
+  dereference,
+  propertyNodes,
+  sampleRequest,
+  type SampleOptions,
+  type SampleParameter,
+} from './sample-request.ts';
 
 export { importStatement, quoted, statement } from './code-print.ts';
 
@@ -196,17 +202,16 @@ export function pathsClientCall(
   const sample = sampleRequest(operation, model, { filters: false, readOnly: true });
   const groups: [string, Code][] = [];
   const path = [...sample.path].map(([name, value]): [string, Code] => [name, jsonCode(value)]);
-  const query = sample.query.map(({ parameter, value }): [string, Code] => [
-    parameter.name,
-    jsonCode(value),
-  ]);
-  const header = sample.headers.map(({ parameter, value }): [string, Code] => [
-    parameter.name,
-    jsonCode(value),
-  ]);
+  const entries = (parameters: readonly SampleParameter[]) =>
+    parameters.map(({ parameter, value }): [string, Code] => [parameter.name, jsonCode(value)]);
+  const query = entries(sample.query);
+  const header = entries(sample.headers);
+  const cookie = entries(sample.cookies);
   if (path.length > 0) groups.push(['path', objectCode(path)]);
   if (query.length > 0) groups.push(['query', objectCode(query)]);
   if (header.length > 0) groups.push(['header', objectCode(header)]);
+  // helper-133 6: openapi-fetch's params require a required cookie, which no SDK method takes.
+  if (cookie.length > 0) groups.push(['cookie', objectCode(cookie)]);
   const init: [string, Code][] = groups.length > 0 ? [['params', objectCode(groups)]] : [];
   // openapi-fetch wants the body of an operation whose request body is required.
   if (sample.body !== undefined || operation.body?.required === true)

@@ -33,6 +33,11 @@ export interface SampleRequest {
   query: SampleParameter[];
   /** Required header parameters (the idempotency key is the client's business). */
   headers: SampleParameter[];
+  /**
+   * Required cookie parameters: no SDK method takes them (a browser sends its own cookies), the
+   * typed path client does (`params.cookie`).
+   */
+  cookies: SampleParameter[];
   /** The body, when the operation takes one and there is something to send. */
   body?: JsonValue;
   /** `example`: the spec's first request example; `placeholders`: required properties filled in. */
@@ -67,6 +72,7 @@ export function sampleRequest(
   const path = new Map<string, JsonValue>();
   const query: SampleParameter[] = [];
   const headers: SampleParameter[] = [];
+  const cookies: SampleParameter[] = [];
   for (const parameter of operation.parameters) {
     if (parameter.in === 'path') path.set(parameter.name, parameterValue(parameter, model.schemas));
     else if (parameter.in === 'query' && parameter.clientDefault === undefined) {
@@ -83,9 +89,11 @@ export function sampleRequest(
       parameter.clientDefault === undefined
     )
       headers.push({ parameter, value: parameterValue(parameter, model.schemas) });
+    else if (parameter.in === 'cookie' && parameter.required)
+      cookies.push({ parameter, value: parameterValue(parameter, model.schemas) });
   }
 
-  const sample: SampleRequest = { path, query, headers };
+  const sample: SampleRequest = { path, query, headers, cookies };
   const body = operation.body;
   const direction = { direction: 'request', readOnly } as const;
   const example = body?.examples?.find(({ value }) =>

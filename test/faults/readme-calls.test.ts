@@ -4,7 +4,7 @@
  * declares a property, and never an example the type refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { faultPackage } from './package.ts';
+import { diagnostics, faultPackage, readmeModules, specPackage } from './package.ts';
 
 const calls = async (fixture: string): Promise<string[]> => {
   const readme = (await faultPackage(fixture)).files.get('README.md')!;
@@ -27,5 +27,29 @@ describe('README calls', () => {
       "await client.integrations.add({ body: { acr: 'acr' } });",
       "await client.integrations.replace('id', { body: { github: 'ghp_example' } });",
     ]);
+  });
+});
+
+describe('the typed path client example (helper-133 6)', () => {
+  it('passes a required cookie parameter, which openapi-fetch requires and no SDK method takes', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Cookies', version: '1.0.0' },
+      paths: {
+        '/me': {
+          get: {
+            operationId: 'getMe',
+            parameters: [
+              { name: 'session', in: 'cookie', required: true, schema: { type: 'string' } },
+            ],
+            responses: { '200': { description: 'The caller.' } },
+          },
+        },
+      },
+    });
+    expect(pkg.files.get('README.md')).toContain(
+      "await api.GET('/me', {\n  params: { cookie: { session: 'session' } },\n});",
+    );
+    expect(diagnostics(pkg, readmeModules(pkg))).toEqual([]);
   });
 });
