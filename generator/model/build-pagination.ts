@@ -7,11 +7,14 @@ import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import type { Warnings } from '../warnings.ts';
 import { followRefs } from './build-bodies.ts';
+import { rawKinds } from './raw-kinds.ts';
 import type { PaginationModel, ParameterModel } from './types.ts';
 
 const PARAM_KEYS = ['afterParam', 'beforeParam', 'limitParam'] as const;
 const FIELD_KEYS = ['itemsField', 'nextCursorField', 'prevCursorField'] as const;
 const REQUIRED_KEYS = new Set(['afterParam', 'itemsField', 'nextCursorField']);
+/** The JSON types a page cursor can be (templates/runtime/pagination.ts `cursorOf`). */
+const CURSOR_KINDS: ReadonlySet<string> = new Set(['string', 'integer', 'number']);
 /** The methods a page has over its body (templates/runtime/pagination.ts `PageMethods`). */
 const PAGE_METHODS = [
   'pageItems',
@@ -121,6 +124,10 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
       const problem = itemsProblem(input, property, joinPointer(at, key), field!);
       if (problem) problems.push(problem);
     }
+    if (key !== 'itemsField' && property !== undefined) {
+      const problem = cursorProblem(input, property, key, joinPointer(at, key), field!);
+      if (problem) problems.push(problem);
+    }
     if (field !== undefined && !properties?.has(field)) {
       problems.push(
         new GeneratorError(
@@ -193,6 +200,32 @@ function itemsProblem(
     );
   }
   return undefined;
+}
+
+/**
+ * A cursor property must be able to hold a string or a number: the runtime sends it back as the
+ * cursor query parameter, and a page whose cursor is anything else (an object, `true`, an array)
+ * fails as an invalid response, so every listing would fail. `null` is allowed beside it (the last
+ * page's cursor); a schema that says no type admits every one.
+ */
+function cursorProblem(
+  input: PaginationInput,
+  property: PageProperty,
+  key: 'nextCursorField' | 'prevCursorField',
+  at: string,
+  field: string,
+): GeneratorError | undefined {
+  const kinds = [...rawKinds(input.doc, property.value)];
+  if (kinds.length === 0 || kinds.some((kind) => CURSOR_KINDS.has(kind))) return undefined;
+  const param = key === 'nextCursorField' ? 'afterParam' : 'beforeParam';
+  const outcome = kinds.every((kind) => kind === 'null')
+    ? 'a listing would never go past its first page'
+    : 'a page holding one fails as an invalid response, so every listing would fail';
+  return new GeneratorError(
+    `\`x-sdk-pagination.${key}\` names response property ${JSON.stringify(field)}, whose schema (${property.pointer}) is of type ${kinds.map((t) => JSON.stringify(t)).join(' or ')}, never a string or a number: a page's cursor is sent back in the query (\`x-sdk-pagination.${param}\`), and ${outcome}`,
+    { file: input.file, pointer: at },
+    `point \`${key}\` at the response's cursor property, or declare that property \`type: [string, 'null']\` (or \`integer\`)`,
+  );
 }
 
 /**

@@ -72,7 +72,7 @@ function ownKinds(
 }
 
 /** The JSON type of a value (`integer` for a whole number). */
-function kindOfValue(value: JsonValue): JsonType {
+export function kindOfValue(value: JsonValue): JsonType {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   switch (typeof value) {

@@ -442,6 +442,99 @@ describe('pagination', () => {
     );
     expect(error.hint).toMatch(/point `itemsField` at the response's array property/);
   });
+
+  /** A list operation whose page's `next` (and `prev`) cursor property has these schemas. */
+  const cursorPage = (next: unknown, prev: unknown = { type: 'string' }): Json =>
+    api(
+      {
+        '/items': {
+          get: {
+            operationId: 'listItems',
+            'x-sdk-pagination': {
+              style: 'cursor',
+              afterParam: 'after',
+              beforeParam: 'before',
+              itemsField: 'data',
+              nextCursorField: 'next',
+              prevCursorField: 'prev',
+            },
+            parameters: [
+              { name: 'after', in: 'query', schema: { type: 'string' } },
+              { name: 'before', in: 'query', schema: { type: 'string' } },
+            ],
+            responses: {
+              '200': {
+                description: 'OK',
+                content: {
+                  'application/json': {
+                    schema: {
+                      type: 'object',
+                      required: ['data'],
+                      properties: { data: { type: 'array', items: {} }, next, prev },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      {
+        components: {
+          schemas: {
+            Obj: { type: 'object', properties: { id: { type: 'string' } } },
+            Str: { type: ['string', 'null'] },
+            Flag: { $ref: '#/components/schemas/Flag2' },
+            Flag2: { type: 'boolean' },
+          },
+        },
+      },
+    );
+
+  it.each([
+    ['an object', { type: 'object', properties: { id: { type: 'string' } } }, /of type "object"/],
+    ['a boolean', { type: 'boolean' }, /of type "boolean"/],
+    ['an array', { type: 'array', items: { type: 'string' } }, /of type "array"/],
+    ['a nullable object', { type: ['object', 'null'] }, /of type "object" or "null"/],
+    ['a 3.0 nullable object', { type: 'object', nullable: true }, /of type "object" or "null"/],
+    ['a $ref to an object', { $ref: '#/components/schemas/Obj' }, /of type "object"/],
+    ['a $ref to a $ref to a boolean', { $ref: '#/components/schemas/Flag' }, /"boolean"/],
+    ['an enum of booleans', { enum: [true, false] }, /of type "boolean"/],
+    [
+      'a union of object and array',
+      { oneOf: [{ type: 'object' }, { type: 'array' }] },
+      /"object" or "array"/,
+    ],
+    ['always null', { type: 'null' }, /of type "null".*never go past its first page/],
+  ])('refuses a cursor property that is %s, naming the field', async (_, schema, problem) => {
+    const next = await modelError(cursorPage(schema));
+    expect(next.location.pointer).toBe('#/paths/~1items/get/x-sdk-pagination/nextCursorField');
+    expect(next.message).toMatch(problem);
+    expect(next.message).toMatch(/"next", whose schema \(#\/paths\/.*\/properties\/next\)/);
+    expect(next.message).toMatch(/never a string or a number/);
+    expect(next.hint).toMatch(/point `nextCursorField` at the response's cursor property/);
+    const prev = await modelError(cursorPage({ type: 'string' }, schema));
+    expect(prev.location.pointer).toBe('#/paths/~1items/get/x-sdk-pagination/prevCursorField');
+    expect(prev.message).toMatch(problem);
+    expect(prev.message).toMatch(/x-sdk-pagination\.beforeParam/);
+  });
+
+  it.each([
+    ['a string', { type: 'string' }],
+    ['an integer', { type: 'integer' }],
+    ['a number', { type: 'number' }],
+    ['a nullable string', { type: ['string', 'null'] }],
+    ['a 3.0 nullable string', { type: 'string', nullable: true }],
+    ['a union with null', { anyOf: [{ type: 'string' }, { type: 'null' }] }],
+    ['a $ref to a nullable string', { $ref: '#/components/schemas/Str' }],
+    ['of no type', {}],
+    ['of no type, described', { description: 'the next page' }],
+    ['a string or an object', { type: ['string', 'object'] }],
+    ['an enum with a string', { enum: ['a', null] }],
+  ])('accepts a cursor property that is %s', async (_, schema) => {
+    const m = await model(cursorPage(schema, schema));
+    expect(m.operations[0]!.pagination?.nextCursorField).toBe('next');
+  });
 });
 
 /** `GET /a` whose query parameter `p` has this `x-sdk-client-option`. */
