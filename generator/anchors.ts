@@ -7,7 +7,7 @@
  * `$dynamicRef`s to `$dynamicAnchor`s (`generator/model/build-schema.ts`).
  */
 import { holdsObjects, NAME_MAPS } from './document-keys.ts';
-import { joinPointer } from './errors.ts';
+import { GeneratorError, joinPointer } from './errors.ts';
 import { isRecord } from './json.ts';
 import { getByPointer, pointerRef } from './pointer.ts';
 
@@ -25,6 +25,18 @@ interface Anchors {
    * anchor) → its anchors, none for a resource that declares none.
    */
   byResource: Map<string, Map<string, string>>;
+  /** Two schemas of one resource declaring the same anchor name (JSON Schema 2020-12 §8.2.2). */
+  clashes: AnchorClash[];
+}
+
+/** An anchor name two schemas of one resource declare: where each declares it (its keyword). */
+interface AnchorClash {
+  name: string;
+  /** The pointers of the `$anchor` (or `$dynamicAnchor`) keywords, in document order. */
+  first: string;
+  second: string;
+  /** The `$id` of the resource, or undefined for the document's own. */
+  resourceId: string | undefined;
 }
 
 const anchorCache = new WeakMap<Record<string, unknown>, Anchors>();
@@ -32,8 +44,10 @@ const anchorCache = new WeakMap<Record<string, unknown>, Anchors>();
 function anchorsOf(doc: Record<string, unknown>): Anchors {
   let found = anchorCache.get(doc);
   if (found !== undefined) return found;
-  const anchors: Anchors = { all: new Map(), byResource: new Map() };
+  const anchors: Anchors = { all: new Map(), byResource: new Map(), clashes: [] };
   found = anchors;
+  // Each resource's anchor name → the pointer of the keyword that declared it first.
+  const declared = new Map<string, string>();
   // `names`: `value` is a name map (`properties`, `$defs`), whose entries are schemas again (a
   // property called `example` or `$anchor`). `resource`: the pointer of the enclosing `$id`'s schema.
   const visit = (
@@ -59,7 +73,15 @@ function anchorsOf(doc: Record<string, unknown>): Anchors {
       if (!anchors.all.has(name)) anchors.all.set(name, ref);
       let local = anchors.byResource.get(own);
       if (local === undefined) anchors.byResource.set(own, (local = new Map<string, string>()));
-      if (!local.has(name)) local.set(name, ref);
+      const keyword = joinPointer(pointer, key);
+      const first = declared.get(`${own}\n${name}`);
+      if (first === undefined) {
+        declared.set(`${own}\n${name}`, keyword);
+        local.set(name, ref);
+      } else if (local.get(name) !== ref) {
+        const id = own === '#' ? undefined : (getByPointer(doc, own) as { $id: string }).$id;
+        anchors.clashes.push({ name, first, second: keyword, resourceId: id });
+      }
     }
     for (const [key, item] of Object.entries(value)) {
       if (names || holdsObjects(key))
@@ -139,13 +161,33 @@ function resourceAt(anchors: Anchors, at: string): string {
 }
 
 /**
+ * Two schemas of one resource that declare the same anchor: JSON Schema 2020-12 (§8.2.2) leaves a
+ * `$ref` to it undefined, Ajv refuses the schema ("resolves to more than one schema"), and the
+ * generator would read the first without a word.
+ */
+function clashError(clash: AnchorClash, file: string): GeneratorError {
+  const keyword = (pointer: string) => pointer.slice(pointer.lastIndexOf('/') + 1);
+  const resource =
+    clash.resourceId === undefined ? 'the document' : `the schema resource \`${clash.resourceId}\``;
+  return new GeneratorError(
+    `\`${keyword(clash.second)}: ${clash.name}\` is declared a second time in ${resource}, which already declares it at ${file} ${clash.first}: a \`$ref: '#${clash.name}'\` there resolves to more than one schema (JSON Schema 2020-12 §8.2.2; validators such as Ajv refuse the schema)`,
+    { file, pointer: clash.second },
+    `rename one of the two anchors (here or at ${clash.first}), and point the \`$ref\`s meant for it at the new name`,
+  );
+}
+
+/**
  * Every `$ref` to an anchor of `document` turned, in place, into the JSON pointer of the schema
  * that declares it (in the `$ref`'s own resource first: {@link anchorTarget}). Returns the refs
  * that found their anchor only outside their own resource ({@link AnchorElsewhere}), for a warning.
  */
-export function anchorRefsAsPointers(document: object): AnchorElsewhere[] {
+export function anchorRefsAsPointers(document: object, file: string): AnchorElsewhere[] {
   const doc = document as Record<string, unknown>;
   const anchors = anchorsOf(doc);
+  if (anchors.clashes.length > 0) {
+    anchorCache.delete(doc);
+    throw GeneratorError.all(anchors.clashes.map((clash) => clashError(clash, file)));
+  }
   const found: AnchorElsewhere[] = [];
   if (anchors.all.size === 0) {
     anchorCache.delete(doc);

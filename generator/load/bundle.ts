@@ -110,7 +110,11 @@ export async function loadAndBundle(
     } catch (error) {
       throw error instanceof GeneratorError ? atSourceLine(error, root.source) : error;
     }
-    anchorsElsewhere = anchorRefsAsPointers(root.parsed);
+    try {
+      anchorsElsewhere = anchorRefsAsPointers(root.parsed, ctx.specDisplay);
+    } catch (error) {
+      throw error instanceof GeneratorError ? atSourceLine(error, root.source) : error;
+    }
   }
   // Numbers JSON cannot carry (parse.ts) come with the problems found after them, in one run.
   const unwritable = () =>

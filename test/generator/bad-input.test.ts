@@ -864,6 +864,36 @@ const cases: [string, Case][] = [
       fix,
     },
   ]),
+  [
+    // helper-133 9: the `$ref` silently named the first; Ajv refuses ("resolves to more than one schema").
+    'two schemas of the document declaring one `$anchor`',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    A: {$anchor: dup, type: string}\n    B: {$anchor: dup, type: integer}\n    C: {type: object, properties: {x: {$ref: '#dup'}}}\n",
+        ),
+      },
+      problem:
+        /`\$anchor: dup` is declared a second time in the document, which already declares it at a\.yaml #\/components\/schemas\/A\/\$anchor: a `\$ref: '#dup'` there resolves to more than one schema/,
+      pointer: '#/components/schemas/B/$anchor',
+      line: 10,
+      fix: /rename one of the two anchors \(here or at #\/components\/schemas\/A\/\$anchor\)/,
+    },
+  ],
+  [
+    'an `$anchor` and a `$dynamicAnchor` of one name in one schema resource (an `$id`)',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    A:\n      $id: https://example.com/a\n      type: object\n      properties: {x: {$ref: '#node'}}\n      $defs:\n        N: {$dynamicAnchor: node, type: string}\n        M: {$anchor: node, type: integer}\n    B: {$anchor: node, type: boolean}\n",
+        ),
+      },
+      problem:
+        /`\$anchor: node` is declared a second time in the schema resource `https:\/\/example\.com\/a`, which already declares it at a\.yaml #\/components\/schemas\/A\/\$defs\/N\/\$dynamicAnchor/,
+      pointer: '#/components/schemas/A/$defs/M/$anchor',
+      fix: /rename one of the two anchors/,
+    },
+  ],
 ];
 
 describe('bad input is a GeneratorError with file, place and fix; the output folder is untouched', () => {
