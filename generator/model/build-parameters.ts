@@ -9,6 +9,7 @@ import { isRecord, jsonCopy } from '../json.ts';
 import { CLIENT_CORE_OPTION_NAMES } from '../reserved-names.ts';
 import { isJsonMediaType } from './media-types.ts';
 import { camelCase, NameRegistry } from './names.ts';
+import { requiredWithoutNull } from './parameter-null.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { IDENTIFIER } from './sdk-names.ts';
 import type { JsonValue } from './schema-types.ts';
@@ -290,6 +291,14 @@ function parameterModel(
     explode: typeof raw.explode === 'boolean' ? raw.explode : style === 'form',
     schema: schemaNode(...parameterSchema(raw, pointer), ctx),
   };
+  const lookup = (target: string) => ctx.schemas.find((schema) => schema.name === target)?.node;
+  const nullLeftOut = requiredWithoutNull(model, lookup, {
+    warnings: ctx.warnings,
+    file: ctx.file,
+    pointer: parameterSchema(raw, pointer)[1],
+  });
+  if (nullLeftOut !== undefined) model.schema = nullLeftOut.schema;
+  if (nullLeftOut?.nonNullable === true) model.nonNullable = true;
   if (style === 'deepObject' && NOT_OBJECTS.includes(model.schema.kind)) {
     // The style values table defines deepObject for objects only; the runtime sends anything else
     // as `form` exploded would.

@@ -330,7 +330,13 @@ export interface ParameterModel {
    * sent as they are (OpenAPI 3.1 §4.8.12.4); absent otherwise.
    */
   allowReserved?: true;
+  /** Without the null a required parameter's schema admits (parameter-null.ts): none can carry it. */
   schema: SchemaNode;
+  /**
+   * Set when `schema` still admits null that its shape cannot leave out (a `$ref` to a nullable
+   * schema) though the parameter is required: the SDK's types write it `NonNullable<…>`.
+   */
+  nonNullable?: true;
   /**
    * Set when the parameter is defined by `content` rather than `schema`: the media type its value
    * is serialized as (`application/json`); `schema` is that content's schema.

@@ -26,7 +26,9 @@ export function parameterType(parameter: ParameterModel, printer: TypePrinter): 
       ? `string | ${printer.type(parameter.schema, 'write')}`
       : 'string';
   }
-  return printer.type(parameter.schema, 'write');
+  const type = printer.type(parameter.schema, 'write');
+  // A required parameter's null, which no request carries (model/parameter-null.ts).
+  return parameter.nonNullable === true ? `NonNullable<${type}>` : type;
 }
 
 /**
