@@ -74,6 +74,7 @@ import { rewriteRefs } from '../ref-rewrite.ts';
 import { bodylessWithoutContent, successBodiesAsRead, streamType } from './openapi-types-bodies.ts';
 import { hoistEagerCycles } from './openapi-types-cycles.ts';
 import { enumWithoutNull } from './openapi-types-enums.ts';
+import { markNullLeftOut, withoutNullType, wrapNullLeftOut } from './openapi-types-nulls.ts';
 import { inlineUnionParents } from './openapi-types-parents.ts';
 import { prefixItemsTuple } from './openapi-types-tuples.ts';
 import { nameDeepRefs } from './openapi-types-refs.ts';
@@ -118,6 +119,7 @@ export const OPENAPI_TS_OPTIONS = {
   generatePathParams: false,
   readWriteMarkers: false,
   transform: (schema, options) =>
+    withoutNullType(schema, options) ??
     streamType(schema) ??
     binaryAsBlob(schema) ??
     prefixItemsTuple(schema, options) ??
@@ -205,7 +207,10 @@ export function openapiTypesDocument(
   model: Pick<ApiModel, 'bundled' | 'operations'> & Partial<Pick<ApiModel, 'textBinary'>>,
 ): OpenAPI3 {
   const named = {
-    bundled: withTextBinaryMarked(deepRefsNamed(model.bundled), model.textBinary),
+    bundled: markNullLeftOut(
+      withTextBinaryMarked(deepRefsNamed(model.bundled), model.textBinary),
+      model.operations,
+    ),
     operations: model.operations,
   };
   const read = successBodiesAsRead(
@@ -220,7 +225,7 @@ export function openapiTypesDocument(
     ),
     model.operations,
   );
-  return bodylessWithoutContent(read, model.operations);
+  return wrapNullLeftOut(bodylessWithoutContent(read, model.operations));
 }
 
 /**

@@ -292,12 +292,16 @@ function parameterModel(
     schema: schemaNode(...parameterSchema(raw, pointer), ctx),
   };
   const lookup = (target: string) => ctx.schemas.find((schema) => schema.name === target)?.node;
+  const schemaAt = parameterSchema(raw, pointer)[1];
   const nullLeftOut = requiredWithoutNull(model, lookup, {
     warnings: ctx.warnings,
     file: ctx.file,
-    pointer: parameterSchema(raw, pointer)[1],
+    pointer: schemaAt,
   });
-  if (nullLeftOut !== undefined) model.schema = nullLeftOut.schema;
+  if (nullLeftOut !== undefined) {
+    model.schema = nullLeftOut.schema;
+    model.nullLeftOutAt = schemaAt;
+  }
   if (nullLeftOut?.nonNullable === true) model.nonNullable = true;
   if (style === 'deepObject' && NOT_OBJECTS.includes(model.schema.kind)) {
     // The style values table defines deepObject for objects only; the runtime sends anything else

@@ -338,6 +338,11 @@ export interface ParameterModel {
    */
   nonNullable?: true;
   /**
+   * Set when the parameter is required and its schema admits null (parameter-null.ts): where that
+   * schema is in the bundled document, for src/openapi.ts to leave null out too.
+   */
+  nullLeftOutAt?: string;
+  /**
    * Set when the parameter is defined by `content` rather than `schema`: the media type its value
    * is serialized as (`application/json`); `schema` is that content's schema.
    */

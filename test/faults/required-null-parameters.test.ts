@@ -19,7 +19,12 @@ const spec = (openapi: string, parameters: unknown[], schemas: Record<string, un
       get: { operationId: 'getThing', parameters, responses: { '204': { description: 'ok' } } },
     },
   },
-  components: { schemas },
+  components: {
+    schemas,
+    parameters: {
+      Lang: { name: 'lang', in: 'query', required: true, schema: { enum: ['en', null] } },
+    },
+  },
 });
 
 const required = (name: string, where: string, schema: unknown) => ({
@@ -43,6 +48,8 @@ describe('a required parameter whose schema admits null', () => {
           required('anything', 'query', {}),
           required('plain', 'query', { $ref: '#/components/schemas/Plain' }),
           { name: 'opt', in: 'query', schema: { enum: ['x', null] } },
+          required('session', 'cookie', { type: ['string', 'null'] }),
+          { $ref: '#/components/parameters/Lang' },
         ],
         { Kind: { type: ['string', 'null'] }, Plain: { type: 'string' } },
       ),
@@ -58,7 +65,22 @@ same<ThingGetParams['X-Trace'], string>(true);
 same<ThingGetParams['anything'], unknown>(true);
 same<ThingGetParams['plain'], string>(true);
 same<ThingGetParams['opt'], 'x' | null | undefined>(true);
+same<ThingGetParams['lang'], 'en'>(true);
 same<Parameters<Things['get']>[0], string>(true);
+`,
+        'src/check-openapi.ts': `${EQUAL}
+import type { operations } from './openapi.js';
+type P = operations['getThing']['parameters'];
+same<P['path']['id'], string>(true);
+same<P['query']['mode'], 'a'>(true);
+same<P['query']['kind'], string>(true);
+same<P['query']['u'], number>(true);
+same<P['header']['X-Trace'], string>(true);
+same<P['query']['anything'], unknown>(true);
+same<P['query']['plain'], string>(true);
+same<P['query']['opt'], 'x' | null | undefined>(true);
+same<P['cookie']['session'], string>(true);
+same<P['query']['lang'], 'en'>(true);
 `,
       }),
     ).toEqual([]);
@@ -70,6 +92,8 @@ same<Parameters<Things['get']>[0], string>(true);
       `${at}/2/schema`,
       `${at}/3/schema`,
       `${at}/4/schema`,
+      `${at}/8/schema`,
+      '#/components/parameters/Lang/schema',
     ]);
     const problems = warning!.places.map((place) => place.problem);
     expect(problems[1]).toBe(
@@ -94,6 +118,12 @@ same<Parameters<Things['get']>[0], string>(true);
 import type { ThingGetParams } from './resources/things.js';
 same<ThingGetParams['mode'], string>(true);
 same<ThingGetParams['n'], 1 | 2>(true);
+`,
+        'src/check-openapi.ts': `${EQUAL}
+import type { operations } from './openapi.js';
+type P = operations['getThing']['parameters'];
+same<P['query']['mode'], string>(true);
+same<P['query']['n'], 1 | 2>(true);
 `,
       }),
     ).toEqual([]);
