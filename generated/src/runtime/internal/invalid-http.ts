@@ -190,7 +190,8 @@ const PARSER_WORDS: Readonly<Record<string, string>> = {
   HPE_INVALID_VERSION: 'its status line names no HTTP version fetch speaks',
   HPE_INVALID_CONTENT_LENGTH: 'its Content-Length is not a number',
   HPE_UNEXPECTED_CONTENT_LENGTH: 'it has both Content-Length and Transfer-Encoding',
-  HPE_INVALID_HEADER_TOKEN: 'a header has a character HTTP does not allow in its name or value (RFC 9110 §5.5)',
+  HPE_INVALID_HEADER_TOKEN:
+    'a header has a character HTTP does not allow in its name or value (RFC 9110 §5.5)',
   HPE_INVALID_CHUNK_SIZE: 'its chunked body has a chunk size that is not hexadecimal',
   HPE_INVALID_TRANSFER_ENCODING: 'its Transfer-Encoding is not one fetch can read',
   HPE_HEADER_OVERFLOW: 'its headers are larger than fetch accepts',
