@@ -267,6 +267,69 @@ export const unlabelled: Bag = { count: 1 };
   });
 });
 
+describe('a oneOf variant that requires a writeOnly property (helper-133 1)', () => {
+  // Responses leave `w` out, so the second variant no longer tells itself apart: an `Ro` matched
+  // both, and the guards refused every one the API sends. Ajv, keeping `w` required, accepts it.
+  const schemas = {
+    Ro: {
+      type: 'object',
+      required: ['r', 'v'],
+      properties: { r: { type: 'integer', readOnly: true }, v: { type: 'integer' } },
+    },
+    Secret: {
+      type: 'object',
+      required: ['w'],
+      properties: { w: { type: 'string', writeOnly: true } },
+    },
+    O: {
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            oneOf: [
+              { $ref: '#/components/schemas/Ro' },
+              {
+                type: 'object',
+                required: ['w'],
+                properties: { w: { type: 'string', writeOnly: true } },
+              },
+            ],
+          },
+        },
+        viaRef: {
+          oneOf: [{ $ref: '#/components/schemas/Ro' }, { $ref: '#/components/schemas/Secret' }],
+        },
+      },
+    },
+  };
+
+  it('is checked as anyOf in the guards: a value the API sends is valid', async () => {
+    const pkg = await schemasPackage('Unions', schemas);
+    const guards = await loadGuards(pkg);
+    for (const value of [
+      { items: [{ r: 1, v: 1 }] },
+      { items: [{}] },
+      { viaRef: { r: 1, v: 2 } },
+    ]) {
+      expect(guards['isO']!(value)).toBe(true);
+      expect(guards['validateO']!(value)).toMatchObject({ ok: true });
+    }
+    // Still refused: what no variant accepts.
+    expect(guards['isO']!({ items: [5] })).toBe(false);
+    expect(guards['isO']!({ viaRef: 'x' })).toBe(false);
+  });
+
+  it('a oneOf without one keeps exactly-one', async () => {
+    const pkg = await schemasPackage('Unions', {
+      U: { oneOf: [{ type: 'object' }, { type: 'object', required: ['a'] }] },
+    });
+    const guards = await loadGuards(pkg);
+    expect(guards['isU']!({ a: 1 })).toBe(false);
+    expect(guards['isU']!({ b: 1 })).toBe(true);
+  });
+});
+
 describe('readOnly and writeOnly with required', () => {
   const source = `
 import type { Stamp, StampInput, Team, TeamInput, User, UserInput } from './types.js';

@@ -19,6 +19,7 @@ import {
   typeTest,
 } from './conditions.ts';
 import { acceptedKinds } from './describe.ts';
+import { matchesAnyInResponses } from './properties.ts';
 import type { GenContext } from './scope.ts';
 import { memberParts, variantParts, type Part } from './split.ts';
 import {
@@ -234,7 +235,7 @@ export function uniqueMapping<T extends { value: string }>(mapping: readonly T[]
 
 function emitPlainUnion(node: UnionNode, x: string, code: Code, g: GenContext): void {
   const parts = variantParts(node, g.file.budget);
-  if (node.mode === 'anyOf' || node.variants.length === 1 || kindsAreDisjoint(node, g)) {
+  if (matchesAnyInResponses(node, g.file.schemas) || kindsAreDisjoint(node, g)) {
     const tests = parts ? partTests(node, parts, 'is', x, g) : anyOfTests(node.variants, x, g);
     code.ifLine(negate(someTest(tests)), 'return false;');
     return;

@@ -19,6 +19,7 @@ import {
   typeFail,
 } from './conditions.ts';
 import { acceptedKinds, summary, VALUE_KINDS, valuesText } from './describe.ts';
+import { matchesAnyInResponses } from './properties.ts';
 import type { GenContext } from './scope.ts';
 import { memberParts, variantParts, type Part } from './split.ts';
 import {
@@ -241,7 +242,7 @@ function emitPlainUnion(
   g: GenContext,
 ): void {
   const parts = variantParts(node, g.file.budget);
-  const anyOf = node.mode === 'anyOf' || node.variants.length === 1;
+  const anyOf = matchesAnyInResponses(node, g.file.schemas);
   const tests = parts
     ? partTests(node, parts, anyOf ? 'is' : 'count', x, g)
     : node.variants.map((v) => branchTest(v, x, g));

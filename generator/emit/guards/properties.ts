@@ -4,7 +4,7 @@
  * required (servers do not send it: OpenAPI says `required` then applies to requests only) but is
  * checked when present.
  */
-import type { PropertyNode } from '../../model/schema-types.ts';
+import type { PropertyNode, SchemaNode, UnionNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
 
 function isWriteOnly(prop: PropertyNode, schemas: ReadonlyMap<string, NamedSchema>): boolean {
@@ -17,4 +17,44 @@ export function isRequiredInResponse(
   schemas: ReadonlyMap<string, NamedSchema>,
 ): boolean {
   return prop.required && !isWriteOnly(prop, schemas);
+}
+
+/**
+ * Whether a oneOf is checked as anyOf (at least one variant): when some variant requires a
+ * writeOnly property, which responses leave out, that variant no longer tells itself apart from
+ * the others there, and a value the API sends would match two (helper-133 1: `oneOf: [Ro,
+ * { required: [w] }]` with `w` writeOnly refused every `Ro`). JSON Schema's own reading, where
+ * `w` stays required, accepts it.
+ */
+export function matchesAnyInResponses(
+  node: UnionNode,
+  schemas: ReadonlyMap<string, NamedSchema>,
+): boolean {
+  return (
+    node.mode === 'anyOf' ||
+    node.variants.length === 1 ||
+    node.variants.some((variant) => waivesRequired(variant, schemas, new Set()))
+  );
+}
+
+/** Whether `node` (through `$ref`s and allOf members) requires a writeOnly property. */
+function waivesRequired(
+  node: SchemaNode,
+  schemas: ReadonlyMap<string, NamedSchema>,
+  seen: Set<string>,
+): boolean {
+  switch (node.kind) {
+    case 'object':
+      return node.properties.some((prop) => prop.required && isWriteOnly(prop, schemas));
+    case 'allOf':
+      return node.members.some((member) => waivesRequired(member, schemas, seen));
+    case 'ref': {
+      if (seen.has(node.target)) return false;
+      seen.add(node.target);
+      const target = schemas.get(node.target);
+      return target !== undefined && waivesRequired(target.node, schemas, seen);
+    }
+    default:
+      return false;
+  }
 }
