@@ -16,7 +16,8 @@
  *   (or `unevaluatedProperties: false`: then the properties the schemas it combines evaluate count
  *   too: an `anyOf`/`oneOf` branch's only when the value passes it, as JSON Schema says).
  * - Values are checked as they arrive in responses: `readOnly` properties like any other, and
- *   `writeOnly` properties (which servers never send) are not required, but checked when present.
+ *   `writeOnly` properties (which servers never send) are not required, but checked when present;
+ *   a `oneOf` one of whose variants requires one then matches when at least one variant does.
  * - `nullable: true` (or `'null'` in a type list) accepts null, except beside `enum`/`const`,
  *   where null must be listed: OpenAPI 3.0.3 says nullable adds null to `type` only and other
  *   keywords keep their meaning. With a `discriminator`, the discriminator property picks the
