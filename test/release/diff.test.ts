@@ -554,6 +554,15 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
     expect(lines(on).join('\n')).not.toContain('documentation of');
   });
 
+  it('a type widened in a request says widened (helper-134 8)', async () => {
+    const report = await diffAfter('schemas/OrderCreate.yaml', (doc) =>
+      doc.setIn(['properties', 'quantity', 'type'], 'number'),
+    );
+    expect(lines(report)).toContainEqual(
+      'patch wire/schema-modified | request body property `quantity`: type widened from `integer` to `number` (spec/schemas/OrderCreate.yaml:8)',
+    );
+  });
+
   it("an auth scheme's case or bearerFormat is a patch: the same header is sent", async () => {
     const report = await diffAfter(ROOT_FILE, (doc) => {
       doc.setIn(['components', 'securitySchemes', 'bearerAuth', 'scheme'], 'Bearer');

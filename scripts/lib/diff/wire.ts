@@ -510,6 +510,11 @@ function describeChange(change: RedoclyChange, what: string): string {
   // reader wants them (helper-130 10: "`#/info`: info: `version` changed").
   if (change.path === '#/info' && isShortScalar(from) && isShortScalar(to))
     return `\`info.${property}\` changed from \`${String(from)}\` to \`${String(to)}\``;
+  // helper-134 8: a request's `integer` → `number` read "`type` changed", where Redocly's own
+  // line for the reverse says "narrowed".
+  const typeWord = property === 'type' ? typeChangeWord(from, to) : undefined;
+  if (typeWord !== undefined)
+    return `${what}: type ${typeWord} from ${typeList(from)} to ${typeList(to)}`;
   // A keyword that one side does not have was added or removed, not changed.
   const done =
     change.base?.value === undefined
@@ -518,6 +523,11 @@ function describeChange(change: RedoclyChange, what: string): string {
         ? 'removed'
         : 'changed';
   return `${what}: \`${property}\` ${done}`;
+}
+
+/** `` `integer` `` or `` `string`, `null` ``. */
+function typeList(value: unknown): string {
+  return (Array.isArray(value) ? value : [value]).map((type) => `\`${String(type)}\``).join(', ');
 }
 
 function isShortScalar(value: unknown): value is string | number | boolean {
@@ -562,18 +572,29 @@ function typeChangeWords(
 ): string {
   if (verdict.ruleId !== 'schema-type-changed' || !/\b(widened|narrowed)\b/.test(message))
     return message;
+  const word = typeChangeWord(change.base?.value, change.revision?.value);
+  return word === undefined ? message : message.replace(/\b(widened|narrowed)\b/, word);
+}
+
+/**
+ * `type` from `from` to `to` (a name or a list): `widened` when the new types hold every old one
+ * (`number` holds `integer`), `narrowed` when the old hold every new, `changed` otherwise;
+ * undefined when either side names no type.
+ */
+function typeChangeWord(
+  from: unknown,
+  to: unknown,
+): 'widened' | 'narrowed' | 'changed' | undefined {
   const types = (value: unknown): Set<string> =>
     new Set(
       (Array.isArray(value) ? value : [value])
         .filter((type): type is string => typeof type === 'string')
         .flatMap((type) => (type === 'number' ? ['number', 'integer'] : [type])),
     );
-  const before = types(change.base?.value);
-  const after = types(change.revision?.value);
-  if (before.size === 0 || after.size === 0) return message;
+  const [before, after] = [types(from), types(to)];
+  if (before.size === 0 || after.size === 0) return undefined;
   const holds = (outer: Set<string>, inner: Set<string>) => [...inner].every((t) => outer.has(t));
-  const word = holds(after, before) ? 'widened' : holds(before, after) ? 'narrowed' : 'changed';
-  return message.replace(/\b(widened|narrowed)\b/, word);
+  return holds(after, before) ? 'widened' : holds(before, after) ? 'narrowed' : 'changed';
 }
 
 /**
