@@ -390,13 +390,17 @@ export function checkKeywords(
   checkDialect(schema, location, version, warnings);
   checkContradictions(schema, location, warnings);
   checkExamplesList(schema, location, warnings);
-  // `default` too: the docs' `@defaultValue` would show the number JavaScript read, not the spec's.
-  for (const key of ['enum', 'const', 'default']) {
-    const unsafe = unsafeInteger(schema[key]);
-    if (unsafe === undefined) continue;
+  // `default` too: the docs' `@defaultValue` would show the number JavaScript read, not the spec's;
+  // and the bounds, which the guards compare with (helper-133: `minimum: 9007199254740993`).
+  for (const key of UNSAFE_INTEGER_KEYS) {
+    // As JavaScript read them: 9007199254740995 and …997 both read as …996, named once.
+    const unsafe = [...new Set(unsafeIntegers(schema[key]))];
+    if (unsafe.length === 0) continue;
+    const shown = unsafe.slice(0, 3).map(String).join(', ');
+    const more = unsafe.length > 3 ? ` and ${unsafe.length - 3} more` : '';
     warnings.add(
       'number:unsafe-integer',
-      `the ${key} value ${String(unsafe)} is beyond the integers JavaScript holds exactly (±2^53 − 1): the spec's text may have named another number, and the SDK's types and guards compare with this one`,
+      `the ${key} ${unsafe.length > 1 ? 'values' : 'value'} ${shown}${more} ${unsafe.length > 1 ? 'are' : 'is'} beyond the integers JavaScript holds exactly (±2^53 − 1): the spec's text may have named another number, and the SDK's types and guards compare with ${unsafe.length > 1 ? 'these' : 'this one'}`,
       { file: location.file, pointer: joinPointer(location.pointer, key) },
       'send such values as strings (`type: string`), or keep them within ±9007199254740991',
     );
@@ -446,19 +450,29 @@ export function checkKeywords(
   }
 }
 
+/** Keywords whose numbers the SDK's types, guards or docs use as JavaScript read them. */
+const UNSAFE_INTEGER_KEYS = [
+  'enum',
+  'const',
+  'default',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+] as const;
+
 /**
- * The first integer in `value` (at any depth) that a double may not hold exactly: beyond ±2^53 − 1,
- * as 64-bit ids are. From 10^21 on, numbers are written (and printed) with an exponent: floats.
+ * The integers in `value` (at any depth, in order) that a double may not hold exactly: beyond
+ * ±2^53 − 1, as 64-bit ids are. From 10^21 on, numbers are written (and printed) with an
+ * exponent: floats.
  */
-function unsafeInteger(value: unknown): number | undefined {
-  if (typeof value === 'number')
-    return Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value) < 1e21
-      ? value
-      : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const item of Object.values(value)) {
-    const found = unsafeInteger(item);
-    if (found !== undefined) return found;
+function unsafeIntegers(value: unknown, found: number[] = []): number[] {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value) < 1e21)
+      found.push(value);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) unsafeIntegers(item, found);
   }
-  return undefined;
+  return found;
 }

@@ -104,6 +104,9 @@ describe('enum and const values JavaScript cannot hold exactly', () => {
         '    Fine: { type: integer, enum: [9007199254740991, -9007199254740991, 1.5e300] }',
         // helper-129 8: the docs showed 9007199254740992 as the default, with no word.
         '    Limit: { type: integer, default: 9007199254740993 }',
+        // helper-133: every unsafe value named, and the bounds the guards compare with.
+        '    Ids: { type: integer, enum: [9007199254740993, 2, 9007199254740995, 9007199254740997, 9007199254740999] }',
+        '    Floor: { type: integer, minimum: 9007199254740993, exclusiveMaximum: -9007199254740993 }',
         '',
       ].join('\n'),
     );
@@ -113,13 +116,20 @@ describe('enum and const values JavaScript cannot hold exactly', () => {
     expect(unsafe.map((w) => w.message)).toHaveLength(1);
     expect(unsafe[0]!.location.pointer).toBe('#/components/schemas/Id/enum');
     expect(unsafe[0]!.problem).toMatch(/enum value 9007199254740992 is beyond/);
-    expect(unsafe[0]!.more).toBe(2);
+    expect(unsafe[0]!.more).toBe(5);
     expect(unsafe[0]!.places.map((place) => place.location.pointer)).toEqual([
       '#/components/schemas/Id/enum',
       '#/components/schemas/Pinned/const',
       '#/components/schemas/Limit/default',
+      '#/components/schemas/Ids/enum',
+      '#/components/schemas/Floor/minimum',
+      '#/components/schemas/Floor/exclusiveMaximum',
     ]);
     expect(unsafe[0]!.places[2]!.problem).toMatch(/^the default value 9007199254740992 is beyond/);
+    expect(unsafe[0]!.places[3]!.problem).toMatch(
+      /^the enum values 9007199254740992, 9007199254740996, 9007199254741000 are beyond .* compare with these$/,
+    );
+    expect(unsafe[0]!.places[4]!.problem).toMatch(/^the minimum value 9007199254740992 is beyond/);
     expect(unsafe[0]!.hint).toMatch(/as strings/);
   });
 });
