@@ -563,6 +563,17 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
     );
   });
 
+  it('additionalProperties: false on a response schema says what it does (helper-134 3)', async () => {
+    const report = await diffAfter('schemas/Order.yaml', (doc) =>
+      doc.set('additionalProperties', false),
+    );
+    expect(lines(report)).toContainEqual(
+      expect.stringMatching(
+        /^patch wire\/[a-z-]+ \| .*`additionalProperties: false` added: an object with a property the schema does not declare is refused now \(by the package's guards too, so with `responseValidation` on, a response that gains a property fails\)/,
+      ),
+    );
+  });
+
   it("an auth scheme's case or bearerFormat is a patch: the same header is sent", async () => {
     const report = await diffAfter(ROOT_FILE, (doc) => {
       doc.setIn(['components', 'securitySchemes', 'bearerAuth', 'scheme'], 'Bearer');

@@ -510,6 +510,11 @@ function describeChange(change: RedoclyChange, what: string): string {
   // reader wants them (helper-130 10: "`#/info`: info: `version` changed").
   if (change.path === '#/info' && isShortScalar(from) && isShortScalar(to))
     return `\`info.${property}\` changed from \`${String(from)}\` to \`${String(to)}\``;
+  // helper-134 3: "`additionalProperties` added" said nothing of what it does.
+  if (property === 'additionalProperties' && to === false)
+    return `${what}: \`additionalProperties: false\` ${from === undefined ? 'added' : 'set'}: an object with a property the schema does not declare is refused now (by the package's guards too, so with \`responseValidation\` on, a response that gains a property fails)`;
+  if (property === 'additionalProperties' && from === false)
+    return `${what}: \`additionalProperties: false\` ${to === undefined ? 'removed' : 'lifted'}: an object may hold properties the schema does not declare`;
   // helper-134 8: a request's `integer` → `number` read "`type` changed", where Redocly's own
   // line for the reverse says "narrowed".
   const typeWord = property === 'type' ? typeChangeWord(from, to) : undefined;
