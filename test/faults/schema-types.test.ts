@@ -300,6 +300,13 @@ describe('a oneOf variant that requires a writeOnly property (helper-133 1)', ()
         viaRef: {
           oneOf: [{ $ref: '#/components/schemas/Ro' }, { $ref: '#/components/schemas/Secret' }],
         },
+        // helper-137 2: the requirement one union deeper.
+        deeper: {
+          oneOf: [
+            { $ref: '#/components/schemas/Ro' },
+            { anyOf: [{ $ref: '#/components/schemas/Secret' }, { type: 'string' }] },
+          ],
+        },
       },
     },
   };
@@ -311,6 +318,7 @@ describe('a oneOf variant that requires a writeOnly property (helper-133 1)', ()
       { items: [{ r: 1, v: 1 }] },
       { items: [{}] },
       { viaRef: { r: 1, v: 2 } },
+      { deeper: { r: 1, v: 2 } },
     ]) {
       expect(guards['isO']!(value)).toBe(true);
       expect(guards['validateO']!(value)).toMatchObject({ ok: true });

@@ -37,7 +37,7 @@ export function matchesAnyInResponses(
   );
 }
 
-/** Whether `node` (through `$ref`s and allOf members) requires a writeOnly property. */
+/** Whether `node` (through `$ref`s, allOf members and union variants) requires a writeOnly property. */
 function waivesRequired(
   node: SchemaNode,
   schemas: ReadonlyMap<string, NamedSchema>,
@@ -48,6 +48,9 @@ function waivesRequired(
       return node.properties.some((prop) => prop.required && isWriteOnly(prop, schemas));
     case 'allOf':
       return node.members.some((member) => waivesRequired(member, schemas, seen));
+    // A variant that is itself a union (helper-137 2): one of its variants may be the one.
+    case 'union':
+      return node.variants.some((variant) => waivesRequired(variant, schemas, seen));
     case 'ref': {
       if (seen.has(node.target)) return false;
       seen.add(node.target);
