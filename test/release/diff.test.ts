@@ -574,6 +574,31 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
     );
   });
 
+  it('a union variant narrowed to an enum is one narrowing, major (helper-137 4)', async () => {
+    const note = ['properties', 'note'];
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(note, doc.createNode({ oneOf: [{ type: 'string' }, { type: 'integer' }] })),
+    );
+    git(repo, 'commit', '-q', '-am', 'A union');
+    try {
+      const report = await diffAfter('schemas/Order.yaml', (doc) =>
+        doc.setIn(
+          note,
+          doc.createNode({ oneOf: [{ type: 'string', enum: ['gift'] }, { type: 'integer' }] }),
+        ),
+      );
+      expect(report.bump).toBe('major');
+      const sdk = lines(report).filter((line) => line.includes(' sdk/'));
+      expect(sdk.length).toBeGreaterThan(0);
+      for (const line of sdk)
+        expect(line).toMatch(
+          /^major sdk\/result-enum-values-removed \| .*narrowed from `string \| number` to `number \| "gift"` \(code that compares it/,
+        );
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it("an auth scheme's case or bearerFormat is a patch: the same header is sent", async () => {
     const report = await diffAfter(ROOT_FILE, (doc) => {
       doc.setIn(['components', 'securitySchemes', 'bearerAuth', 'scheme'], 'Bearer');

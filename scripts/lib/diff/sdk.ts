@@ -1690,6 +1690,17 @@ class TypeComparer {
     const oldVariants = byName(before);
     const newVariants = byName(after);
     if (![...oldVariants.keys()].some((name) => newVariants.has(name))) return undefined;
+    // `string | number` → `'a' | number`: one narrowing to literals, said and rated as one
+    // (helper-137 4: "is never `string` now", patch, beside "may now be `"a"`", major).
+    if (
+      direction === 'output' &&
+      this.checker.isTypeAssignableTo(after, before) &&
+      narrowsToLiterals(before, after)
+    ) {
+      return [
+        literalNarrowing(this.checker.typeToString(before), this.checker.typeToString(after)),
+      ];
+    }
     // A variant printed otherwise but the same type (its properties in another order, an inline
     // schema moved into a named one: helper-132 2) is that variant, not one gone and one new.
     const same = (a: ts.Type, b: ts.Type) =>
@@ -1757,15 +1768,7 @@ class TypeComparer {
     if (direction === 'output')
       return [
         backward && narrowsToLiterals(before, after)
-          ? {
-              // `string` → `'a' | 'b'`: every value read is still one the old type took, but
-              // `=== 'c'` and `case 'c':` no longer compile (TS2367, TS2678), as for enum values
-              // removed (helper-134 1).
-              rule: 'result-enum-values-removed',
-              segments: [],
-              describe: (path, root) =>
-                `${subject(path, root)} narrowed from \`${from}\` to \`${to}\` (code that compares it with another value, in \`===\` or a \`switch\` case, no longer compiles)`,
-            }
+          ? literalNarrowing(from, to)
           : backward
             ? {
                 rule: 'result-type-narrowed',
@@ -1802,6 +1805,19 @@ class TypeComparer {
     if (id === undefined) this.ids.set(type, (id = this.ids.size + 1));
     return id;
   }
+}
+
+/**
+ * `string` → `'a' | 'b'`: every value read is still one the old type took, but `=== 'c'` and
+ * `case 'c':` no longer compile (TS2367, TS2678), as for enum values removed (helper-134 1).
+ */
+function literalNarrowing(from: string, to: string): Finding {
+  return {
+    rule: 'result-enum-values-removed',
+    segments: [],
+    describe: (path, root) =>
+      `${subject(path, root)} narrowed from \`${from}\` to \`${to}\` (code that compares it with another value, in \`===\` or a \`switch\` case, no longer compiles)`,
+  };
 }
 
 /**
