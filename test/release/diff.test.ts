@@ -599,6 +599,27 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
     }
   });
 
+  it('a response header narrowed to an enum is major: code comparing it breaks (helper-137 3)', async () => {
+    const header = ['paths', '/orders/{order}', 'get', 'responses', '200', 'headers', 'X-Status'];
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(header, doc.createNode({ description: 'How it went.', schema: { type: 'string' } })),
+    );
+    git(repo, 'commit', '-q', '-am', 'A response header');
+    try {
+      const report = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn([...header, 'schema', 'enum'], doc.createNode(['ok'])),
+      );
+      expect(report.bump).toBe('major');
+      expect(lines(report)).toContainEqual(
+        expect.stringMatching(
+          /^major sdk\/export-type-changed \| `operations\["retrieveOrder"\]\["responses"\]\["200"\]\["headers"\]\["X-Status"\]` narrowed from `string \| undefined` to `"ok" \| undefined`: code that compares it/,
+        ),
+      );
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it("an auth scheme's case or bearerFormat is a patch: the same header is sent", async () => {
     const report = await diffAfter(ROOT_FILE, (doc) => {
       doc.setIn(['components', 'securitySchemes', 'bearerAuth', 'scheme'], 'Bearer');

@@ -362,6 +362,12 @@ export function compareSdk(
           name,
           `\`${name}${key}\` reads a type the old one does not hold (${checker.typeToString(typeAt(checker, newType, key))}): code that reads it no longer compiles`,
         );
+      for (const key of keys.narrowed)
+        add(
+          'export-type-changed',
+          name,
+          `\`${name}${key}\` narrowed from \`${checker.typeToString(typeAt(checker, oldType, key))}\` to \`${checker.typeToString(typeAt(checker, newType, key))}\`: code that compares it with another value, in \`===\` or a \`switch\` case, no longer compiles`,
+        );
       for (const key of keys.removed) {
         const message = `\`${name}${key}\` removed: code that names it no longer compiles`;
         // An error response (4xx, 5xx) no longer documented is rated as on the wire: the calls
@@ -535,9 +541,10 @@ function removedKeys(
   before: ts.Type,
   after: ts.Type,
   shape: KeyShape,
-): { removed: string[]; changed: string[]; written: string[] } {
+): { removed: string[]; changed: string[]; narrowed: string[]; written: string[] } {
   const removed: string[] = [];
   const changed: string[] = [];
+  const narrowed: string[] = [];
   const written: string[] = [];
   for (const property of checker.getPropertiesOfType(before)) {
     const below = Object.hasOwn(shape, property.name) ? shape[property.name] : shape['*'];
@@ -551,6 +558,8 @@ function removedKeys(
     if (below === 'read') {
       const [was, now] = [checker.getTypeOfSymbol(property), checker.getTypeOfSymbol(next)];
       if (!checker.isTypeAssignableTo(now, was)) changed.push(key);
+      // A response header `string` → `'ok'`: `h === 'other'` no longer compiles (helper-137 3).
+      else if (narrowsToLiterals(was, now)) narrowed.push(key);
       continue;
     }
     if (below !== null && below !== 'write' && !namesAnOperation(property)) {
@@ -564,10 +573,11 @@ function removedKeys(
       );
       removed.push(...inner.removed.map((path) => `${key}${path}`));
       changed.push(...inner.changed.map((path) => `${key}${path}`));
+      narrowed.push(...inner.narrowed.map((path) => `${key}${path}`));
       written.push(...inner.written.map((path) => `${key}${path}`));
     }
   }
-  return { removed, changed, written };
+  return { removed, changed, narrowed, written };
 }
 
 /**
