@@ -620,6 +620,28 @@ describe('changes Redocly reads from the text, read for what they do (helper-130
     }
   });
 
+  it('deprecated taken off says "no longer deprecated", not "documentation changed" (helper-137)', async () => {
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) => {
+      doc.set('deprecated', true);
+      doc.setIn(['properties', 'note', 'deprecated'], true);
+    });
+    git(repo, 'commit', '-q', '-am', 'Deprecated');
+    try {
+      const report = await diffAfter('schemas/Order.yaml', (doc) => {
+        doc.delete('deprecated');
+        doc.deleteIn(['properties', 'note', 'deprecated']);
+      });
+      const sdk = lines(report).filter((line) => line.includes(' sdk/'));
+      expect(sdk).toContainEqual('patch sdk/docs-changed | `Order` no longer deprecated');
+      expect(sdk).toContainEqual(
+        expect.stringMatching(/^patch sdk\/docs-changed \| .*`note` no longer deprecated$/),
+      );
+      expect(sdk.join('\n')).not.toContain('documentation');
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it("an auth scheme's case or bearerFormat is a patch: the same header is sent", async () => {
     const report = await diffAfter(ROOT_FILE, (doc) => {
       doc.setIn(['components', 'securitySchemes', 'bearerAuth', 'scheme'], 'Bearer');

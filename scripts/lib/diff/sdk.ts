@@ -155,6 +155,8 @@ export function compareSdk(
     // helper-134 2: `deprecated: true` on a schema strikes its type and guards through in editors.
     if (isDeprecated(checker, newSymbol) && !isDeprecated(checker, oldSymbol))
       add('export-deprecated', name, `\`${name}\` deprecated`);
+    if (isDeprecated(checker, oldSymbol) && !isDeprecated(checker, newSymbol))
+      add('docs-changed', name, `\`${name}\` no longer deprecated`);
     const preview = previewLine(checker, oldSymbol, newSymbol);
     if (preview !== undefined) add('docs-changed', name, preview(`\`${name}\``));
     if (docsChanged(checker, oldSymbol, newSymbol))
@@ -253,6 +255,8 @@ export function compareSdk(
       );
     if (isDeprecated(checker, next) && !isDeprecated(checker, method))
       add('method-deprecated', location, `\`${location}\` deprecated`);
+    if (isDeprecated(checker, method) && !isDeprecated(checker, next))
+      add('docs-changed', location, `\`${location}\` no longer deprecated`);
     const preview = previewLine(checker, method, next);
     if (preview !== undefined) add('docs-changed', location, preview(`\`${location}\``));
     if (docsChanged(checker, method, next))
@@ -1073,9 +1077,10 @@ function isDeprecated(checker: ts.TypeChecker, symbol: ts.Symbol): boolean {
 }
 
 /**
- * Whether the documentation changed besides what a line of its own says: a new `@deprecated`
- * (`method-deprecated`, `property-deprecated`, `export-deprecated`: a deprecation is one line,
- * not two), a changed `@defaultValue` (`withoutDefault`: default-changed).
+ * Whether the documentation changed besides what a line of its own says: `@deprecated` put on or
+ * taken off (`method-deprecated`, `property-deprecated`, `export-deprecated`, "no longer
+ * deprecated": one line, not two), `x-preview`'s remark, a changed `@defaultValue`
+ * (`withoutDefault`: default-changed).
  */
 function docsChanged(
   checker: ts.TypeChecker,
@@ -1083,10 +1088,10 @@ function docsChanged(
   after: ts.Symbol,
   withoutDefault = false,
 ): boolean {
-  const newlyDeprecated = isDeprecated(checker, after) && !isDeprecated(checker, before);
+  const deprecation = isDeprecated(checker, after) !== isDeprecated(checker, before);
   const preview = inPreview(checker, before) !== inPreview(checker, after);
   const left = (name: string, text: string) =>
-    (name === 'deprecated' && newlyDeprecated) ||
+    (name === 'deprecated' && deprecation) ||
     (name === 'defaultValue' && withoutDefault) ||
     (name === 'remarks' && preview && text.trim() === PREVIEW_REMARK);
   return docsOf(checker, before, left) !== docsOf(checker, after, left);
@@ -1643,6 +1648,12 @@ class TypeComparer {
           rule: 'property-deprecated',
           segments: [name],
           describe: (path) => `\`${path}\` deprecated`,
+        });
+      if (isDeprecated(checker, before) && !isDeprecated(checker, after))
+        findings.push({
+          rule: 'docs-changed',
+          segments: [name],
+          describe: (path) => `\`${path}\` no longer deprecated`,
         });
       // What a call that leaves a parameter out gets: the API applies the new default to calls that
       // compiled and ran before (their behaviour changes with no change of theirs).
