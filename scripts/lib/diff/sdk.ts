@@ -153,14 +153,14 @@ export function compareSdk(
     if (newSymbol === undefined) continue;
     if (!isSchemaType(oldSymbol, base.dir) || !isSchemaType(newSymbol, head.dir)) continue;
     // helper-134 2: `deprecated: true` on a schema strikes its type and guards through in editors.
-    if (isDeprecated(checker, newSymbol) && !isDeprecated(checker, oldSymbol))
-      add('export-deprecated', name, `\`${name}\` deprecated`);
-    if (isDeprecated(checker, oldSymbol) && !isDeprecated(checker, newSymbol))
-      add('docs-changed', name, `\`${name}\` no longer deprecated`);
-    const preview = previewLine(checker, oldSymbol, newSymbol);
-    if (preview !== undefined) add('docs-changed', name, preview(`\`${name}\``));
-    if (docsChanged(checker, oldSymbol, newSymbol))
-      add('docs-changed', name, `\`${name}\`: documentation changed`);
+    for (const [rule, message] of docChanges(
+      checker,
+      oldSymbol,
+      newSymbol,
+      `\`${name}\``,
+      'export-deprecated',
+    ))
+      add(rule, name, message);
   }
   const renamedTo = new Set(renamedExports.values());
   const addedExports = [...newExports.keys()].filter(
@@ -253,14 +253,14 @@ export function compareSdk(
         location,
         `\`${location}\` takes its arguments in another order, (${reordered[0].join(', ')}) → (${reordered[1].join(', ')}): calls that compiled may still compile, and pass each value as another argument`,
       );
-    if (isDeprecated(checker, next) && !isDeprecated(checker, method))
-      add('method-deprecated', location, `\`${location}\` deprecated`);
-    if (isDeprecated(checker, method) && !isDeprecated(checker, next))
-      add('docs-changed', location, `\`${location}\` no longer deprecated`);
-    const preview = previewLine(checker, method, next);
-    if (preview !== undefined) add('docs-changed', location, preview(`\`${location}\``));
-    if (docsChanged(checker, method, next))
-      add('docs-changed', location, `\`${location}\`: documentation changed`);
+    for (const [rule, message] of docChanges(
+      checker,
+      method,
+      next,
+      `\`${location}\``,
+      'method-deprecated',
+    ))
+      add(rule, location, message);
     for (const finding of compareSignatures(checker, comparer, name, method, next)) {
       const path = joinPath(finding.segments);
       const message = `\`${location}\` ${finding.part}: ${finding.describe(path)}`;
@@ -1095,6 +1095,29 @@ function docsChanged(
     (name === 'defaultValue' && withoutDefault) ||
     (name === 'remarks' && preview && text.trim() === PREVIEW_REMARK);
   return docsOf(checker, before, left) !== docsOf(checker, after, left);
+}
+
+/**
+ * What changed in the documentation of a method or a schema type named `label`, as lines:
+ * deprecated (at `deprecatedRule`), no longer deprecated, in or out of preview, and any other
+ * change (`docs-changed`).
+ */
+function docChanges(
+  checker: ts.TypeChecker,
+  before: ts.Symbol,
+  after: ts.Symbol,
+  label: string,
+  deprecatedRule: SdkRule,
+): [SdkRule, string][] {
+  const lines: [SdkRule, string][] = [];
+  const [was, is] = [isDeprecated(checker, before), isDeprecated(checker, after)];
+  if (is && !was) lines.push([deprecatedRule, `${label} deprecated`]);
+  if (was && !is) lines.push(['docs-changed', `${label} no longer deprecated`]);
+  const preview = previewLine(checker, before, after);
+  if (preview !== undefined) lines.push(['docs-changed', preview(label)]);
+  if (docsChanged(checker, before, after))
+    lines.push(['docs-changed', `${label}: documentation changed`]);
+  return lines;
 }
 
 /** Whether the symbol's TSDoc says it is in preview (`x-preview: true`: a `@remarks` the generator writes). */
