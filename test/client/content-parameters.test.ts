@@ -34,6 +34,7 @@ const SPEC = {
             content: jsonContent({ type: 'array' }, 'application/x+json'),
           },
           { name: 'X-Filter', in: 'header', content: jsonContent(point) },
+          { name: 'where', in: 'cookie', content: jsonContent(point) },
         ],
         responses: {
           '200': { description: 'OK', content: { 'application/json': { schema: {} } } },
@@ -58,7 +59,10 @@ type Near = (params: Record<string, unknown>) => Promise<unknown>;
 let server: TestServer;
 let client: { places: { near: Near; at(point: unknown): Promise<unknown> } };
 let paths: {
-  GET(url: string, init: { params: { query: Record<string, unknown> } }): Promise<unknown>;
+  GET(
+    url: string,
+    init: { params: { query?: Record<string, unknown>; cookie?: Record<string, unknown> } },
+  ): Promise<unknown>;
 };
 
 beforeAll(async () => {
@@ -108,6 +112,14 @@ describe('a header parameter with content: application/json', () => {
     server.requests.length = 0;
     await client.places.near({ 'X-Filter': 'abc' });
     expect(server.requests[0]?.headers['x-filter']).toBe('"abc"');
+  });
+});
+
+describe('a cookie parameter with content: application/json (typed path client)', () => {
+  it('sends an object as its JSON text, in cookie octets (helper-137 7)', async () => {
+    server.requests.length = 0;
+    await paths.GET('/near', { params: { cookie: { where: { lat: 1.5, long: -2 } } } });
+    expect(server.requests[0]?.headers['cookie']).toBe('where={%22lat%22:1.5%2C%22long%22:-2}');
   });
 });
 

@@ -227,6 +227,18 @@ describe('createPathsClient', () => {
     ]);
   });
 
+  it('sends a cookie parameter described by JSON content as its JSON text (helper-137 7)', async () => {
+    const operations = { 'get /search': { cookie: { json: ['filter'] } } };
+    const core = new ClientCore({ baseURL: server.url });
+    const client = createPathsClient<paths>(core, { operations });
+    await client.GET('/search', {
+      params: { cookie: { filter: { z: true, tags: ['a b'] }, plain: { z: true } } } as never,
+    });
+    expect(server.requests[0]?.headers['cookie']).toBe(
+      'filter={%22z%22:true%2C%22tags%22:[%22a%20b%22]}; plain=z,true',
+    );
+  });
+
   it('sends a string body in the charset its type declares, as the resource method does', async () => {
     const core = new ClientCore({ baseURL: server.url, token: TOKEN });
     const client = createPathsClient<paths>(core, {

@@ -39,6 +39,7 @@ import type { EmittedSourceFile } from '../types.ts';
 import { ImportPlan } from './imports.ts';
 import {
   acceptHeader,
+  cookieStylesEntry,
   encodingEntry,
   headerStylesEntry,
   pathStyleEntry,
@@ -382,6 +383,8 @@ function pathsOperations(model: ApiModel): string | undefined {
     if (pathStyles.length > 0) parts.push(`path: { ${pathStyles.join(', ')} }`);
     const headerStyles = headerStylesEntry(operation.parameters);
     if (headerStyles !== undefined) parts.push(`header: ${headerStyles}`);
+    const cookieStyles = cookieStylesEntry(operation.parameters);
+    if (cookieStyles !== undefined) parts.push(`cookie: ${cookieStyles}`);
     const reads = pathReads(operation);
     const parseAs = PARSE_AS[operation.successResponse?.kind ?? 'json'];
     if (reads !== undefined) parts.push(`reads: { ${reads} }`);

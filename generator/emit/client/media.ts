@@ -354,6 +354,17 @@ export function headerStylesEntry(parameters: readonly ParameterModel[]): string
   return fields.length === 0 ? undefined : `{ ${fields.join(', ')} }`;
 }
 
+/**
+ * The typed path client's `cookie` entry: the cookie parameters described by JSON `content`
+ * (`{ json: ['session'] }`), sent as JSON text; undefined when there are none.
+ */
+export function cookieStylesEntry(parameters: readonly ParameterModel[]): string | undefined {
+  const json = parameters
+    .filter((parameter) => parameter.in === 'cookie' && parameter.jsonContent === true)
+    .map((parameter) => stringLiteral(parameter.name));
+  return json.length === 0 ? undefined : `{ json: [${json.join(', ')}] }`;
+}
+
 /** A form or multipart body's `encoding` for the typed path client, as the resource method gives it. */
 export function encodingEntry(operation: OperationModel): string | undefined {
   const encoding = operation.body?.encoding;
