@@ -45,7 +45,7 @@ import {
 } from './internal/read.js';
 import { checkSignal } from './internal/options.js';
 import { MAX_TIMER_MS, untilAborted } from './internal/retry.js';
-import { assertListItems, assertSendable } from './internal/finite.js';
+import { assertListItems, assertSendable, sendableJSON } from './internal/finite.js';
 import { scalarText } from './internal/scalar.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import { expectEventStream } from './streaming.js';
@@ -119,6 +119,8 @@ export interface PathOperation {
   path?: Readonly<Record<string, PathParamStyle>> | undefined;
   /** Header parameters sent as exploded objects (`k=v,k2=v2`) or as JSON text, by name. */
   header?: { exploded?: readonly string[]; json?: readonly string[] } | undefined;
+  /** Cookie parameters described by JSON `content`, sent as JSON text, by name. */
+  cookie?: { json?: readonly string[] } | undefined;
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): it is sent
    * without the client's token, in a header, a cookie or the query alike.
@@ -262,6 +264,7 @@ export function createPathsClient<Paths extends {}>(
     const init = withCookieParams(
       withHeaderParams(call, operation?.header),
       (operation?.anonymous === true ? anonymous : base)['cookie'],
+      operation?.cookie?.json ?? [],
     );
     // Header (and cookie) parameters checked the same way: fetch would trim a trailing newline
     // and send, or throw a TypeError that quotes the value.
@@ -429,11 +432,12 @@ function withHeaderParams(init: Init, styles: PathOperation['header']): Init {
  * client's cookies (its default cookies, its cookie credential: `clientCookie`), then the call's
  * own (a `Cookie` in its headers joins them, as in the resource client, rather than replacing
  * them), then `params.cookie`, which openapi-fetch does not send. A parameter's value is in
- * OpenAPI's `form` style (§4.8.12.4: a list `a,b`, an object `k,v,k2,v2`), each part
- * percent-encoded where a cookie value may not hold the character (RFC 6265 §4.1.1 cookie-octet).
+ * OpenAPI's `form` style (§4.8.12.4: a list `a,b`, an object `k,v,k2,v2`), or, for one described
+ * by JSON `content` (`json`), its JSON text; each part percent-encoded where a cookie value may
+ * not hold the character (RFC 6265 §4.1.1 cookie-octet).
  * It goes in `params.header`, which openapi-fetch merges last.
  */
-function withCookieParams(init: Init, clientCookie: unknown): Init {
+function withCookieParams(init: Init, clientCookie: unknown, json: readonly string[]): Init {
   const params = (init?.['params'] ?? {}) as Record<string, unknown>;
   const cookies = params['cookie'];
   const pairs: string[] = [];
@@ -447,6 +451,11 @@ function withCookieParams(init: Init, clientCookie: unknown): Init {
           `${what} is not a cookie name (RFC 6265 §4.1.1: a token, without spaces, \`=\`, \`;\` or quotes); nothing was sent. Use the cookie's name as the API documents it.`,
         );
       assertSendable(value, what);
+      // JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3): the value's JSON text, as a header's.
+      if (json.includes(name)) {
+        pairs.push(`${name}=${cookieOctets(sendableJSON(value, what), name)}`);
+        continue;
+      }
       if (Array.isArray(value)) assertListItems(value, what);
       // helper-121 V5: an object's unset members went as `b,undefined`, as `form` leaves them out
       // of a query; an object in a list went as `[object Object]`.
