@@ -365,19 +365,12 @@ function warnClosedAllOfMember(schema: Record<string, unknown>, vc: ValueContext
       ? member.required.filter((name): name is string => typeof name === 'string')
       : []),
   ];
-  members.forEach((member, index) => {
-    if (member === undefined || member.patternProperties !== undefined) return;
-    // `unevaluatedProperties: false` in a member sees what the member evaluates, not its siblings
-    // (2020-12 §11.3): the same trap, when the member evaluates nothing but its own properties
-    // (helper-133 2).
-    const keyword =
-      member.additionalProperties === false
-        ? 'additionalProperties'
-        : member.unevaluatedProperties === false &&
-            !EVALUATING_KEYWORDS.some((name) => member[name] !== undefined)
-          ? 'unevaluatedProperties'
-          : undefined;
-    if (keyword === undefined) return;
+  members.forEach((top, index) => {
+    // The member, or a schema it combines through its own allOf (helper-137 6: `Mid: allOf:
+    // [Base]` with Base closed refuses the siblings' properties all the same).
+    const closed = top === undefined ? undefined : closedPart(top, c);
+    if (closed === undefined) return;
+    const { member, keyword } = closed;
     const own = new Set(isPlainObject(member.properties) ? Object.keys(member.properties) : []);
     const others = members.flatMap((other, i) => (i === index ? [] : keysOf(other)));
     // The schema's own properties beside the allOf are evaluated apart from the member too
@@ -401,6 +394,36 @@ function warnClosedAllOfMember(schema: Record<string, unknown>, vc: ValueContext
           : "remove additionalProperties: false from that schema, or declare the other members' properties in it",
     );
   });
+}
+
+/**
+ * The schema that closes `member` to its own properties: itself (`additionalProperties: false`,
+ * or `unevaluatedProperties: false` when it evaluates nothing else), else the first such schema
+ * among its allOf members, through `$ref`s, a few levels deep.
+ */
+function closedPart(
+  member: Record<string, unknown>,
+  c: Ctx,
+  depth = 0,
+): { member: Record<string, unknown>; keyword: string } | undefined {
+  if (member.patternProperties !== undefined || depth > 8) return undefined;
+  // `unevaluatedProperties: false` in a member sees what the member evaluates, not its siblings
+  // (2020-12 §11.3): the same trap, when the member evaluates nothing but its own properties
+  // (helper-133 2).
+  if (member.additionalProperties === false) return { member, keyword: 'additionalProperties' };
+  if (
+    member.unevaluatedProperties === false &&
+    !EVALUATING_KEYWORDS.some((name) => member[name] !== undefined)
+  )
+    return { member, keyword: 'unevaluatedProperties' };
+  // additionalProperties: false deep in the chain refuses whatever the schemas around it say.
+  if (!Array.isArray(member.allOf)) return undefined;
+  for (const inner of member.allOf) {
+    const raw = resolvedRaw(inner, c);
+    const found = raw === undefined ? undefined : closedPart(raw, c, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** Keywords through which a schema evaluates properties besides its own `properties`. */

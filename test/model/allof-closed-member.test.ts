@@ -103,4 +103,33 @@ describe('an allOf member that allows no property but its own', () => {
     );
     expect(model.warnings.filter((w) => w.key === 'allof-closed-member')).toEqual([]);
   });
+
+  it('is a warning when the closed schema is reached through an intermediate allOf (helper-137 6)', async () => {
+    const model = await specModel(
+      await writeSpec({
+        openapi: '3.1.0',
+        info: { title: 'Closed base', version: '1.0.0' },
+        paths: {},
+        components: {
+          schemas: {
+            Base: {
+              type: 'object',
+              additionalProperties: false,
+              properties: { a: { type: 'string' } },
+            },
+            Mid: { allOf: [{ $ref: '#/components/schemas/Base' }] },
+            Child: {
+              allOf: [{ $ref: '#/components/schemas/Mid' }],
+              properties: { b: { type: 'string' } },
+            },
+            // A sibling that declares only what Base declares: nothing is refused.
+            Fine: { allOf: [{ $ref: '#/components/schemas/Mid' }, { properties: { a: {} } }] },
+          },
+        },
+      }),
+    );
+    const found = model.warnings.filter((w) => w.key === 'allof-closed-member');
+    expect(found.map((w) => w.location.pointer)).toEqual(['#/components/schemas/Child/allOf/0']);
+    expect(found[0]!.problem).toMatch(/refuses "b", which the schema declares beside its allOf/);
+  });
 });
