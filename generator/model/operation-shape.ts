@@ -14,8 +14,9 @@
  *   names on the wire (`{ status: ['available'], limit: 20 }`, `{ name: 'x' }`,
  *   `{ file, description }`). Otherwise **nested**: `{ query?, headers?, body }` (each only when
  *   the operation has such parameters or a body) plus the client options. That is the form for a
- *   body that is an array, a union, a map with typed values, bytes or text, and for keys that
- *   collide.
+ *   body that is an array, a union, a map with typed values, bytes or text, for keys that
+ *   collide, and for an optional body with required properties beside other keys (so that the
+ *   body can be left out while they are given).
  * - The params argument is optional (`= {}`) when nothing in it is required, and left out when
  *   the operation has nothing to put in it.
  * - The `Idempotency-Key` header is not a param: it comes from `RequestOptions.idempotencyKey`.
@@ -98,8 +99,14 @@ export function operationShape(
   const memberNames = [...query, ...headers, ...clientOptions].map((slot) => slot.key);
   // A body property named like a member of every object (`constructor`) cannot be a params key:
   // `{}` would already have it. Such a body stays under `body`.
+  // An optional body with required properties beside other keys: flat, its required properties
+  // would be required of every call, though the body may be left out (passing a query parameter
+  // alone would not compile). Nested, `body` itself is optional.
+  const optionalBodyOfRequired =
+    body?.required !== true && (shape?.properties.some((p) => p.required) ?? false);
   const flatBody =
     shape !== undefined &&
+    !(optionalBodyOfRequired && memberNames.length > 0) &&
     !shape.properties.some((p) => isInheritedMember(p.name)) &&
     !hasDuplicates([...memberNames, ...shape.properties.map((p) => p.name)]);
   const flat = body === undefined ? !hasDuplicates(memberNames) : flatBody;
