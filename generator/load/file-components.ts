@@ -13,7 +13,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import { joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { componentKey, findInObjects, pointerRef, pointerTokens, refPointer } from '../pointer.ts';
+import {
+  componentKey,
+  findInObjects,
+  getByPointer,
+  pointerRef,
+  pointerTokens,
+  refPointer,
+} from '../pointer.ts';
 import { rewriteRefs } from '../ref-rewrite.ts';
 
 /** In the root file as written: each section's keys, and the keys that are `$ref`s to files. */
@@ -58,6 +65,7 @@ export function nameMappedSchemas(
   const schemas = isRecord(components) ? components['schemas'] : undefined;
   if (!isRecord(schemas)) return;
   const renamed = new Map<string, string>();
+  const moved = new Map<string, string>();
   findInObjects(document, (schema, holder) => {
     const { discriminator } = schema;
     const mapping = isRecord(discriminator) ? discriminator['mapping'] : undefined;
@@ -75,14 +83,36 @@ export function nameMappedSchemas(
           (variant) =>
             isRecord(variant) && !('$ref' in variant) && isDeepStrictEqual(variant, filed),
         );
-        if (index === -1) continue;
-        variants[index] = { $ref: pointerRef(from) };
-        if (!renamed.has(from)) renamed.set(from, mappedName(schemas, key, holder, value));
+        if (index !== -1) {
+          variants[index] = { $ref: pointerRef(from) };
+          if (!renamed.has(from)) renamed.set(from, mappedName(schemas, key, holder, value));
+          continue;
+        }
+        // A variant that is a `$ref` to a place inside a component (`#/components/schemas/Pet/
+        // $defs/Cat`), which the mapping also names: the bundler filed a copy under `Cat` and
+        // pointed the mapping there. Every `$ref` to that place now names the copy.
+        for (const variant of variants) {
+          const place = isRecord(variant) ? variant['$ref'] : undefined;
+          if (typeof place !== 'string' || componentKey(place) !== undefined) continue;
+          const pointer = refPointer(place);
+          if (pointer === undefined || pointer === from) continue;
+          if (isDeepStrictEqual(getByPointer(document, pointer), filed)) moved.set(pointer, from);
+        }
       }
     }
     return undefined;
   });
+  if (moved.size > 0) followMoves(document, moved);
   if (renamed.size > 0) followRenames(document, renamed);
+}
+
+/** Every `$ref` to one of `moved`'s places (exactly, not below it) names its component instead. */
+function followMoves(document: unknown, moved: ReadonlyMap<string, string>): void {
+  rewriteRefs(document, (ref) => {
+    const pointer = refPointer(ref);
+    const to = pointer === undefined ? undefined : moved.get(pointer);
+    return to === undefined ? undefined : pointerRef(to);
+  });
 }
 
 /**

@@ -97,6 +97,62 @@ describe('a discriminator mapping to an inline variant in a file of its own', ()
   });
 });
 
+describe("a discriminator whose variants are `$ref`s into a schema's `$defs` (note24)", () => {
+  afterAll(removeTempDirs);
+
+  it('picks the schemas the mapping names, which are the variants', async () => {
+    const dir = await tempDir('mapped-defs-');
+    const variant = (kind: string, extra: string) =>
+      `        ${kind}: { type: object, required: [kind], properties: { kind: { type: string }, ${extra}: { type: boolean } } }`;
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: T, version: "1" }',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    Pet:',
+        '      oneOf:',
+        "        - $ref: '#/components/schemas/Pet/$defs/Cat'",
+        "        - $ref: '#/components/schemas/Pet/$defs/Dog'",
+        '      discriminator:',
+        '        propertyName: kind',
+        '        mapping:',
+        "          cat: '#/components/schemas/Pet/$defs/Cat'",
+        "          dog: '#/components/schemas/Pet/$defs/Dog'",
+        '      $defs:',
+        variant('Cat', 'meow'),
+        variant('Dog', 'bark'),
+        '    Owner:',
+        '      type: object',
+        "      properties: { cat: { $ref: '#/components/schemas/Pet/$defs/Cat' } }",
+      ].join('\n'),
+    );
+    const model = await specModel(join(dir, 'openapi.yaml'));
+    expect(model.schemas.map((schema) => schema.name).sort()).toEqual([
+      'Cat',
+      'Dog',
+      'Owner',
+      'Pet',
+    ]);
+    expect(model.schemas.find((schema) => schema.name === 'Pet')!.node).toMatchObject({
+      kind: 'union',
+      variants: [
+        { kind: 'ref', target: 'Cat' },
+        { kind: 'ref', target: 'Dog' },
+      ],
+      discriminator: { propertyName: 'kind' },
+    });
+    // Every `$ref` to the place names the schema, not only the union's.
+    expect(model.schemas.find((schema) => schema.name === 'Owner')!.node).toMatchObject({
+      kind: 'object',
+      properties: [{ name: 'cat', node: { kind: 'ref', target: 'Cat' } }],
+    });
+    expect(model.warnings.filter((w) => w.key.startsWith('discriminator:'))).toEqual([]);
+  });
+});
+
 describe('a discriminator the generator cannot follow', () => {
   it('is a warning at the inline variant, or at the mapping to a schema that is no variant', async () => {
     const model = await fixtureModel(FIXTURE);
