@@ -126,7 +126,21 @@ interface Walk {
    * accepts too, an `allOf` candidate a member rejects. Past it, the first value built stays.
    */
   tries: number;
+  /**
+   * The {@link ObjectParts} of each named schema, read once: schemas that share `allOf` members
+   * were read once per path to them, a number that doubles with every level (helper-141 F1).
+   */
+  parts: Map<string, ObjectParts | undefined>;
+  /**
+   * While one {@link fits} or {@link accepts} call runs (values do not change during it): each
+   * named schema's verdict on each value met. A value tried against unions that share variants
+   * (`S1: oneOf: [S2, S3]`, `S2: oneOf: [S3, S4]`, …) was tried once per path (helper-141 F2).
+   */
+  verdicts?: { fits: Verdicts; accepts: Verdicts } | undefined;
 }
+
+/** Verdicts by schema name, then by value (objects by identity). */
+type Verdicts = Map<string, Map<JsonValue, boolean>>;
 
 /**
  * The most array items and string characters one sample makes, all branches tried together: past
@@ -145,6 +159,7 @@ function walkOf(schemas: readonly NamedSchema[], options: SampleOptions): Walk {
     options: { style: 'illustrative', readOnly: false, ...options },
     left: MAX_SAMPLE_SIZE,
     tries: MAX_SAMPLE_TRIES,
+    parts: new Map(),
   };
 }
 
@@ -701,6 +716,10 @@ function sent(nodes: readonly SchemaNode[], walk: Walk): boolean {
 }
 
 function fits(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): boolean {
+  return withVerdicts(walk, () => fitsNode(value, node, walk, depth));
+}
+
+function fitsNode(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): boolean {
   if (depth > 64) return true;
   if (value === null && node.nullable) return true;
   switch (node.kind) {
@@ -711,7 +730,10 @@ function fits(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): bo
       return false;
     case 'ref': {
       const target = walk.byName.get(node.target);
-      return target !== undefined && fits(value, target, walk, depth + 1);
+      return (
+        target !== undefined &&
+        remembered(walk, 'fits', node.target, value, () => fits(value, target, walk, depth + 1))
+      );
     }
     case 'enum':
       return node.values.some((candidate) => sameJson(candidate, value));
@@ -767,6 +789,43 @@ function fits(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): bo
  * required in a response (nor a readOnly one in a request), formats are not checked.
  */
 function accepts(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): boolean {
+  return withVerdicts(walk, () => acceptsNode(value, node, walk, depth));
+}
+
+/**
+ * Runs `check` with {@link Walk.verdicts} in place: the outermost check sets them up and drops
+ * them when done (a value built later may be changed, so no verdict outlives its check).
+ */
+function withVerdicts(walk: Walk, check: () => boolean): boolean {
+  if (walk.verdicts !== undefined) return check();
+  walk.verdicts = { fits: new Map(), accepts: new Map() };
+  try {
+    return check();
+  } finally {
+    walk.verdicts = undefined;
+  }
+}
+
+/** `name`'s verdict on `value` by `which` check, from {@link Walk.verdicts} or `check`. */
+function remembered(
+  walk: Walk,
+  which: 'fits' | 'accepts',
+  name: string,
+  value: JsonValue,
+  check: () => boolean,
+): boolean {
+  const verdicts = walk.verdicts?.[which];
+  if (verdicts === undefined) return check();
+  let byValue = verdicts.get(name);
+  if (byValue === undefined) verdicts.set(name, (byValue = new Map<JsonValue, boolean>()));
+  const known = byValue.get(value);
+  if (known !== undefined) return known;
+  const verdict = check();
+  byValue.set(value, verdict);
+  return verdict;
+}
+
+function acceptsNode(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): boolean {
   if (depth > 64) return true;
   if (value === null && node.nullable && node.kind !== 'any') return true;
   switch (node.kind) {
@@ -776,7 +835,12 @@ function accepts(value: JsonValue, node: SchemaNode, walk: Walk, depth: number):
       return false;
     case 'ref': {
       const target = walk.byName.get(node.target);
-      return target === undefined || accepts(value, target, walk, depth + 1);
+      return (
+        target === undefined ||
+        remembered(walk, 'accepts', node.target, value, () =>
+          accepts(value, target, walk, depth + 1),
+        )
+      );
     }
     case 'enum':
       return node.values.some((candidate) => sameJson(candidate, value));
@@ -956,8 +1020,12 @@ interface ObjectParts {
 function objectParts(node: SchemaNode, walk: Walk, hops: number): ObjectParts | undefined {
   if (hops > 32) return undefined;
   if (node.kind === 'ref') {
+    if (walk.parts.has(node.target)) return walk.parts.get(node.target);
     const target = walk.byName.get(node.target);
-    return target === undefined ? undefined : objectParts(target, walk, hops + 1);
+    const parts = target === undefined ? undefined : objectParts(target, walk, hops + 1);
+    // Kept only when not cut short by the hops (a longer chain read from nearer its end may fit).
+    if (parts !== undefined || hops === 0) walk.parts.set(node.target, parts);
+    return parts;
   }
   if (node.kind === 'object') {
     const properties = new Map(
@@ -1065,7 +1133,8 @@ function mergedParts(parts: ObjectParts, more: ObjectParts): ObjectParts {
     if (known === undefined) properties.set(name, { ...property, nodes: [...property.nodes] });
     else {
       known.required ||= property.required;
-      known.nodes.push(...property.nodes);
+      // Each schema once: one met through two members says nothing more.
+      for (const node of property.nodes) if (!known.nodes.includes(node)) known.nodes.push(node);
     }
   }
   const withoutSchema: string[] = [];

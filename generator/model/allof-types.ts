@@ -49,29 +49,37 @@ export function warnConflictingAllOfTypes(
   );
 }
 
-/** The types a schema allows by its `type`, `$ref`s and `allOf`; undefined when not limited. */
+/**
+ * The types a schema allows by its `type`, `$ref`s and `allOf`; undefined when not limited. Each
+ * schema object is read once per call (`memo`): schemas that share members were read once per
+ * path to them, a number that doubles with every level (helper-141 F1).
+ */
 function declaredTypes(
   schema: unknown,
   doc: Record<string, unknown> | undefined,
   version: '3.0' | '3.1',
   depth: number,
+  memo: Map<object, Types | undefined> = new Map(),
 ): Types | undefined {
   if (schema === false) return new Set();
   if (!isRecord(schema) || depth > MAX_DEPTH) return undefined;
+  if (memo.has(schema)) return memo.get(schema);
   const found: Types[] = [];
   const own = ownTypes(schema, version);
   if (own !== undefined) found.push(own);
   const pointer = typeof schema.$ref === 'string' ? refPointer(schema.$ref) : undefined;
   if (pointer !== undefined && doc !== undefined) {
-    const target = declaredTypes(getByPointer(doc, pointer), doc, version, depth + 1);
+    const target = declaredTypes(getByPointer(doc, pointer), doc, version, depth + 1, memo);
     if (target !== undefined) found.push(target);
   }
   if (Array.isArray(schema.allOf))
     for (const member of schema.allOf) {
-      const types = declaredTypes(member, doc, version, depth + 1);
+      const types = declaredTypes(member, doc, version, depth + 1, memo);
       if (types !== undefined) found.push(types);
     }
-  return found.length === 0 ? undefined : found.reduce(intersect);
+  const types = found.length === 0 ? undefined : found.reduce(intersect);
+  memo.set(schema, types);
+  return types;
 }
 
 /** The schema's own `type` (3.0 `nullable` adds null); undefined without one. */
@@ -93,21 +101,37 @@ function intersect(a: Types, b: Types): Types {
 
 /**
  * The schema and its `allOf` members (each through its `$ref`s and its own `allOf`), flattened:
- * the parts a value must match at once.
+ * the parts a value must match at once. Each schema once (`seen`, shared by the caller's calls):
+ * schemas that share members (`S1: allOf: [S2, S3]`, `S2: allOf: [S3, S4]`, …) listed each shared
+ * member once per path to it, a number of parts that doubles with every level (helper-141 F1: a
+ * 27-schema spec overflowed the call stack).
  */
 function allOfParts(
   schema: unknown,
   doc: Record<string, unknown> | undefined,
-  depth = 0,
+  seen: Set<unknown> = new Set(),
 ): unknown[] {
-  if (!isRecord(schema) || depth > MAX_DEPTH) return [schema];
-  const parts: unknown[] = [schema];
-  const pointer = typeof schema.$ref === 'string' ? refPointer(schema.$ref) : undefined;
-  if (pointer !== undefined && doc !== undefined)
-    parts.push(...allOfParts(getByPointer(doc, pointer), doc, depth + 1));
-  if (Array.isArray(schema.allOf))
-    for (const member of schema.allOf) parts.push(...allOfParts(member, doc, depth + 1));
+  const parts: unknown[] = [];
+  const visit = (node: unknown, level: number): void => {
+    if (seen.has(node)) return;
+    if (isRecord(node)) seen.add(node);
+    parts.push(node);
+    if (!isRecord(node) || level > MAX_DEPTH) return;
+    const pointer = typeof node.$ref === 'string' ? refPointer(node.$ref) : undefined;
+    if (pointer !== undefined && doc !== undefined) visit(getByPointer(doc, pointer), level + 1);
+    if (Array.isArray(node.allOf)) for (const member of node.allOf) visit(member, level + 1);
+  };
+  visit(schema, 0);
   return parts;
+}
+
+/** The parts of each of `members` (see {@link allOfParts}), each schema once across them all. */
+function allOfMembersParts(
+  members: readonly unknown[],
+  doc: Record<string, unknown> | undefined,
+): unknown[] {
+  const seen = new Set<unknown>();
+  return members.flatMap((member) => allOfParts(member, doc, seen));
 }
 
 /**
@@ -127,9 +151,7 @@ export function warnImpossibleParts(
 ): void {
   // Without allOf, the schema's own properties alone: a `$ref`'s target is warned about itself.
   const parts = (
-    Array.isArray(schema.allOf)
-      ? [schema, ...schema.allOf.flatMap((member: unknown) => allOfParts(member, doc))]
-      : [schema]
+    Array.isArray(schema.allOf) ? [schema, ...allOfMembersParts(schema.allOf, doc)] : [schema]
   ).filter(isRecord);
   const enums = parts
     .map((part) =>

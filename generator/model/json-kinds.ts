@@ -16,19 +16,32 @@ export function jsonKinds(
   node: SchemaNode,
   schemas: SchemaLookup,
   reading: Reading,
-  seen: ReadonlySet<string> = new Set(),
 ): Set<JsonType> {
-  const kinds = ownKinds(node, schemas, reading, seen);
+  return kindsOf(node, { schemas, reading, stack: new Set(), memo: new Map(), cuts: 0 });
+}
+
+/**
+ * One reading's walk: the named schemas it is inside (`stack`, a cycle admits every type), and the
+ * kinds of each named schema read without meeting a cycle (`memo`): schemas that share targets
+ * (`S1: oneOf: [S2, S3]`, `S2: oneOf: [S3, S4]`, …) were read once per path to them, a number
+ * that doubles with every level (helper-141 F2: 32 levels did not finish in a minute). `cuts`
+ * counts the cycles met, so that a result that depends on where the walk came from is not kept.
+ */
+interface Walk {
+  schemas: SchemaLookup;
+  reading: Reading;
+  stack: Set<string>;
+  memo: Map<string, Set<JsonType>>;
+  cuts: number;
+}
+
+function kindsOf(node: SchemaNode, walk: Walk): Set<JsonType> {
+  const kinds = ownKinds(node, walk);
   if (node.nullable) kinds.add('null');
   return kinds;
 }
 
-function ownKinds(
-  node: SchemaNode,
-  schemas: SchemaLookup,
-  reading: Reading,
-  seen: ReadonlySet<string>,
-): Set<JsonType> {
+function ownKinds(node: SchemaNode, walk: Walk): Set<JsonType> {
   switch (node.kind) {
     case 'any':
     case 'not':
@@ -36,9 +49,20 @@ function ownKinds(
     case 'never':
       return new Set();
     case 'ref': {
-      const target = schemas(node.target);
-      if (target === undefined || seen.has(node.target)) return new Set(JSON_TYPES);
-      return jsonKinds(target, schemas, reading, new Set([...seen, node.target]));
+      const target = walk.schemas(node.target);
+      if (target === undefined) return new Set(JSON_TYPES);
+      if (walk.stack.has(node.target)) {
+        walk.cuts++;
+        return new Set(JSON_TYPES);
+      }
+      const known = walk.memo.get(node.target);
+      if (known !== undefined) return new Set(known);
+      const cuts = walk.cuts;
+      walk.stack.add(node.target);
+      const kinds = kindsOf(target, walk);
+      walk.stack.delete(node.target);
+      if (walk.cuts === cuts) walk.memo.set(node.target, new Set(kinds));
+      return kinds;
     }
     case 'enum':
       return new Set(node.values.map(kindOfValue));
@@ -48,22 +72,22 @@ function ownKinds(
     case 'string':
     case 'array':
     case 'object':
-      return node.loose && reading === 'guards' ? new Set(JSON_TYPES) : new Set([node.kind]);
+      return node.loose && walk.reading === 'guards' ? new Set(JSON_TYPES) : new Set([node.kind]);
     case 'number':
-      if (node.loose && reading === 'guards') return new Set(JSON_TYPES);
+      if (node.loose && walk.reading === 'guards') return new Set(JSON_TYPES);
       return new Set<JsonType>(node.integer ? ['integer'] : ['integer', 'number']);
     case 'union': {
       const kinds = new Set<JsonType>();
       for (const variant of node.variants)
-        for (const kind of jsonKinds(variant, schemas, reading, seen)) kinds.add(kind);
+        for (const kind of kindsOf(variant, walk)) kinds.add(kind);
       return kinds;
     }
     case 'allOf': {
       const members =
-        reading === 'types' ? typeShapingMembers(node.members, schemas) : node.members;
+        walk.reading === 'types' ? typeShapingMembers(node.members, walk.schemas) : node.members;
       let kinds = new Set<JsonType>(JSON_TYPES);
       for (const member of members) {
-        const own = jsonKinds(member, schemas, reading, seen);
+        const own = kindsOf(member, walk);
         kinds = new Set([...kinds].filter((kind) => own.has(kind)));
       }
       return kinds;

@@ -165,7 +165,7 @@ class Planner {
   /** allOf: its object members merged (merged); else the one member that revives, when it is alone. */
   private allOf(members: readonly SchemaNode[]): Reviver | undefined {
     const followed = new Set<string>();
-    const facets = members.flatMap((m) => this.facets(m, new Set(), followed));
+    const facets = members.flatMap((m) => this.facets(m, followed));
     const again = [...followed].find((name) => this.merging.includes(name));
     if (again !== undefined)
       return this.revivable.has(again)
@@ -186,16 +186,17 @@ class Planner {
 
   /**
    * The object schemas a node combines: itself, its allOf members, the schemas they `$ref` (each
-   * added to `followed`).
+   * added to `followed`, and read once: schemas that share members were read once per path to
+   * them, a number that doubles with every level; helper-141 F1).
    */
-  private facets(node: SchemaNode, seen: ReadonlySet<string>, followed: Set<string>): ObjectNode[] {
+  private facets(node: SchemaNode, followed: Set<string>): ObjectNode[] {
     if (node.kind === 'object') return [node];
-    if (node.kind === 'allOf') return node.members.flatMap((m) => this.facets(m, seen, followed));
-    if (node.kind !== 'ref' || seen.has(node.target)) return [];
+    if (node.kind === 'allOf') return node.members.flatMap((m) => this.facets(m, followed));
+    if (node.kind !== 'ref' || followed.has(node.target)) return [];
     const target = this.schemas.get(node.target);
     if (target === undefined) return [];
     followed.add(node.target);
-    return this.facets(target.node, new Set([...seen, node.target]), followed);
+    return this.facets(target.node, followed);
   }
 
   /**
