@@ -19,7 +19,8 @@ import { literalKey, stringLiteral } from '../model/names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
 import { binarySampleName } from './schema-sample.ts';
 
-const WIDTH = 100;
+/** prettier's `printWidth` for the generated code (prettier-options.ts). */
+export const WIDTH = 100;
 
 export type Code = string | ObjectCode | ArrayCode;
 

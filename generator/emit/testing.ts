@@ -39,6 +39,7 @@ import {
   quoted,
   valueCode,
   type Code,
+  WIDTH,
 } from './code-print.ts';
 import { rewriteSpecifiers } from './client/runtime-files.ts';
 import { renameRuntimeMentions } from './client/runtime-text.ts';
@@ -343,10 +344,13 @@ function definitionStatement(
     fields.push(['pagination', objectCode(entries)]);
   }
   const doc = `/** \`${operation.method.toUpperCase()} ${escapeJsDoc(operation.path)}\`${operation.summary === undefined ? '' : `: ${escapeJsDoc(oneLine(operation.summary))}`} */`;
-  return {
-    doc,
-    code: `const ${entry.definition}: ${kit}.OperationDefinition = ${expandedObject(objectCode(fields))};`,
-  };
+  const head = `const ${entry.definition}: ${kit}.OperationDefinition =`;
+  // As prettier writes it: a first line past the width breaks after `=` (helper-139 1).
+  const code =
+    head.length + ' {'.length <= WIDTH
+      ? `${head} ${expandedObject(objectCode(fields))};`
+      : `${head}\n  ${expandedObject(objectCode(fields), 2)};`;
+  return { doc, code };
 }
 
 /**

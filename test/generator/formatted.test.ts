@@ -7,9 +7,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { format } from 'prettier';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
 import { formatAttempts } from '../../generator/write/format.ts';
-import { ROOT } from './helpers.ts';
+import { removeTempDirs, ROOT, tempDir, writeSpec } from './helpers.ts';
 
 const NOT_FORMATTED = new Set(['openapi.json']);
 
@@ -53,5 +54,61 @@ describe('prettier’s form', () => {
         unformatted.push(`templates/${path}`);
     }
     expect(unformatted).toEqual([]);
+  });
+});
+
+describe('a testing kit definition whose first line is past the width (helper-139 1)', () => {
+  afterAll(removeTempDirs);
+
+  it('is written as prettier writes it: broken after `=`', async () => {
+    // The name made of the tag and the path makes `const …: kit.OperationDefinition = {` longer
+    // than 100 columns.
+    const spec = await writeSpec({
+      openapi: '3.0.3',
+      info: { title: 'Long', version: '1' },
+      paths: {
+        '/companies/{companyId}/apiCredentials/{apiCredentialId}/allowedOrigins': {
+          get: {
+            tags: ['API credentials - company level'],
+            parameters: ['companyId', 'apiCredentialId'].map((name) => ({
+              name,
+              in: 'path',
+              required: true,
+              schema: { type: 'string' },
+            })),
+            responses: {
+              '200': {
+                description: 'The origins.',
+                content: {
+                  'application/json': {
+                    schema: { type: 'object', properties: { id: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+        '/companies': {
+          post: {
+            tags: ['companies'],
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: { type: 'object', properties: { name: { type: 'string' } } },
+                  example: { name: 'x' },
+                },
+              },
+            },
+            responses: { '204': { description: 'Created.' } },
+          },
+        },
+      },
+    });
+    const out = join(await tempDir('long-kit-'), 'sdk');
+    await generate({ spec, out, cache: false });
+    const path = 'src/testing/index.ts';
+    const text = await readFile(join(out, path), 'utf8');
+    expect(text).toMatch(/^const \w{60,}: kit\.OperationDefinition =\n {2}\{$/m);
+    expect(await isFormatted(path, text)).toBe(true);
   });
 });
