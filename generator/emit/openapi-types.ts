@@ -409,7 +409,11 @@ export function withOperationIds(
     if (!isRecord(item) || typeof item.$ref === 'string') continue;
     const raw = item[operation.method];
     const implied = operation.impliedPathParameters ?? [];
-    if (!isRecord(raw) || (typeof raw.operationId === 'string' && implied.length === 0)) continue;
+    if (!isRecord(raw)) continue;
+    // An empty operationId is none (build-operations.ts): the model derived one, which the testing
+    // kit and the client index `operations` by (helper-141 F4: `operations['getP0']`, TS2339).
+    const written = typeof raw.operationId === 'string' && raw.operationId !== '';
+    if (written && implied.length === 0) continue;
     const parameters = [
       ...(Array.isArray(raw.parameters) ? (raw.parameters as unknown[]) : []),
       ...implied.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
@@ -419,7 +423,7 @@ export function withOperationIds(
       ...item,
       [operation.method]: {
         ...raw,
-        operationId: typeof raw.operationId === 'string' ? raw.operationId : operation.operationId,
+        operationId: written ? raw.operationId : operation.operationId,
         ...(implied.length > 0 ? { parameters } : {}),
       },
     };
