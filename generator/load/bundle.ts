@@ -31,7 +31,7 @@ import { fileRefLoopError } from './file-ref-loops.ts';
 import { anchorRefsAsPointers, type AnchorElsewhere } from '../anchors.ts';
 import { idRefsAsPointers } from './schema-ids.ts';
 import { longRefChains } from './ref-chains.ts';
-import { invalidRefEscapes } from './ref-escapes.ts';
+import { invalidRefEscapes, otherFileAnchorRefs } from './ref-escapes.ts';
 import { mappingTargetProblems } from './mappings.ts';
 import { unreadableShapes } from './shape.ts';
 import { structureProblems } from './structure.ts';
@@ -255,6 +255,7 @@ function refuseEarlyProblems(
     ...refLoopErrors(root, file, { exceptSchemaLoops: true }),
     ...longRefChains(root, file),
     ...invalidRefEscapes(root, file),
+    ...otherFileAnchorRefs(root, file),
   ];
   if (early.length === 0) return;
   const problems = [

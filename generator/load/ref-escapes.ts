@@ -34,6 +34,34 @@ export function invalidRefEscapes(document: unknown, file: string): GeneratorErr
   });
 }
 
+/**
+ * `$ref`s to an anchor in another file (`./pet.yaml#pet`: a plain-name fragment, JSON Schema
+ * 2020-12 §8.2.2): openapi-core reads only JSON Pointer fragments, so it looked for a file named
+ * `pet.yaml#pet` and the error said the file does not exist (helper-141 F6). The root file's own
+ * anchors (`#pet`) are read (anchors.ts); another file's are refused here, at the `$ref`, with
+ * the pointer form as the fix.
+ */
+export function otherFileAnchorRefs(document: unknown, file: string): GeneratorError[] {
+  const found: GeneratorError[] = [];
+  findInObjects(document, (object, pointer) => {
+    const ref = object.$ref;
+    if (typeof ref !== 'string' || found.length >= MAX_REPORTED) return undefined;
+    const hash = ref.indexOf('#');
+    const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+    if (hash <= 0 || fragment === '' || fragment.startsWith('/')) return undefined;
+    const target = ref.slice(0, hash);
+    found.push(
+      new GeneratorError(
+        `the $ref ${JSON.stringify(ref)} names the anchor \`${fragment}\` in another file (${target}): the bundler reads only JSON Pointer fragments there (\`#/…\`), anchors (\`$anchor\`) only inside the file that declares them`,
+        { file, pointer: joinPointer(pointer, '$ref') },
+        `point at the schema with a JSON Pointer: ${JSON.stringify(`${target}#/…`)} (the path of the schema that declares \`$anchor: ${fragment}\` in ${target})`,
+      ),
+    );
+    return undefined;
+  });
+  return found;
+}
+
 /** The fragment as a URI reference's percent-decoding reads it; as written when that fails. */
 function safeDecode(fragment: string): string {
   try {

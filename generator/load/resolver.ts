@@ -18,7 +18,7 @@ import { limitedFetch } from './url-fetch.ts';
 import { decodeSpecBytes } from './encoding.ts';
 import { unreadableReason } from './spec-file.ts';
 import { looksLikeJson, parseSpecText, UnwritableNumbersError } from './parse.ts';
-import { invalidRefEscapes } from './ref-escapes.ts';
+import { invalidRefEscapes, otherFileAnchorRefs } from './ref-escapes.ts';
 import type { GeneratorError } from '../errors.ts';
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
@@ -289,7 +289,10 @@ export class SpecResolver extends BaseResolver {
       parsed = error.parsed;
     }
     if (isRoot !== true && !this.invalidRefEscapes.some((known) => known.source === source)) {
-      const problems = invalidRefEscapes(parsed, source.absoluteRef);
+      const problems = [
+        ...invalidRefEscapes(parsed, source.absoluteRef),
+        ...otherFileAnchorRefs(parsed, source.absoluteRef),
+      ];
       if (problems.length > 0) this.invalidRefEscapes.push({ source, problems });
     }
     this.scope.onParsed?.(parsed);

@@ -118,3 +118,52 @@ describe('a $ref to an anchor its own schema resource does not declare', () => {
     expect(result.warnings.map((w) => w.key)).not.toContain('ref:anchor-outside-resource');
   });
 });
+
+describe('a $ref to an anchor in another file (helper-141 F6)', () => {
+  // The bundler reads only JSON Pointer fragments in a ref to another file: it looked for a file
+  // named `pet.yaml#pet`, and the error said the file does not exist.
+  const pet = stringify({
+    $anchor: 'pet',
+    type: 'object',
+    properties: { name: { type: 'string' } },
+  });
+  const root = (ref: string) =>
+    stringify({
+      openapi: '3.1.0',
+      info: { title: 'Anchors', version: '1' },
+      paths: {},
+      components: { schemas: { Owner: { type: 'object', properties: { pet: { $ref: ref } } } } },
+    });
+
+  it.each([
+    [
+      'in the root file',
+      'openapi.yaml',
+      (dir: string) => writeFile(join(dir, 'openapi.yaml'), root('./pet.yaml#pet')),
+    ],
+    [
+      'in another file',
+      'owner.yaml',
+      async (dir: string) => {
+        await writeFile(join(dir, 'openapi.yaml'), root('./owner.yaml'));
+        await writeFile(join(dir, 'owner.yaml'), stringify({ $ref: './pet.yaml#pet' }));
+      },
+    ],
+  ])('%s: is refused at the $ref, the pointer form as the fix', async (_case, file, write) => {
+    const dir = await tempDir('anchor-file-');
+    await writeFile(join(dir, 'pet.yaml'), pet);
+    await write(dir);
+    const error = await generate({ spec: join(dir, 'openapi.yaml'), out: join(dir, 'out') }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    const message = error instanceof Error ? error.message : String(error);
+    // Placed in the file that holds the $ref, at its line.
+    expect(message).toMatch(new RegExp(`/${file.replace('.', '\\.')}:\\d+:\\d+ #/\\S*\\$ref: `));
+    expect(message).toMatch(
+      /the \$ref "\.\/pet\.yaml#pet" names the anchor `pet` in another file \(\.\/pet\.yaml\)/,
+    );
+    expect(message).toContain('"./pet.yaml#/…"');
+    expect(message).not.toMatch(/ENOENT|no such file/);
+  });
+});
