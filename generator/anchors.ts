@@ -109,6 +109,17 @@ export function anchorTarget(
 }
 
 /**
+ * How many schema resources of the document declare the anchor `name` (with `$anchor` or
+ * `$dynamicAnchor`): more than one, and a `$dynamicRef` to it may resolve to any of them, by the
+ * dynamic scope of the value being checked (JSON Schema 2020-12 §8.2.3.2).
+ */
+export function anchorResources(doc: Record<string, unknown>, name: string): number {
+  let count = 0;
+  for (const anchors of anchorsOf(doc).byResource.values()) if (anchors.has(name)) count++;
+  return count;
+}
+
+/**
  * A `$ref: '#name'` whose own schema resource declares no anchor `name`, while another resource
  * does: JSON Schema 2020-12 (§8.2.1–8.2.2) leaves such a ref unresolved; the generator reads the
  * document's first anchor of that name, and warns.

@@ -58,7 +58,7 @@ import {
   refPointer,
 } from '../pointer.ts';
 import { parentWithoutUnion, unionParentOf } from '../union-parent.ts';
-import { anchorTarget } from '../anchors.ts';
+import { anchorResources, anchorTarget } from '../anchors.ts';
 import type { FollowRef } from '../conditional-properties.ts';
 
 export interface SchemaBuildContext {
@@ -212,7 +212,9 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
   const base = readAnnotations(schema, vc);
   if ('$ref' in schema) return buildRef(schema, base, vc, c);
   const dynamic = dynamicRef(schema, vc, c);
-  if (dynamic !== undefined) return buildRef(dynamic, base, vc, c);
+  if (dynamic !== undefined && '$ref' in dynamic) return buildRef(dynamic, base, vc, c);
+  // A `$dynamicRef` not followed (dynamicRef): the rest of the schema alone.
+  if (dynamic !== undefined) return build(dynamic, pointer, c);
   const sub: BuildSub = (s, p) => build(s, p, c);
 
   const parts: SchemaNode[] = [];
@@ -993,7 +995,8 @@ function warnIgnoredSiblings(siblings: readonly string[], vc: ValueContext, c: C
  * they name, as they resolve when no other schema takes part in the dynamic scope: a JSON pointer
  * is followed like `$ref`; an anchor (`#node`) names the schema that declares it with
  * `$dynamicAnchor` or `$anchor`; `#` is the component schema the keyword sits in. Returns the
- * schema with the keyword turned into `$ref`, or undefined when it has neither keyword.
+ * schema with the keyword turned into `$ref` (without it, when it is not followed), or undefined
+ * when it has neither keyword.
  */
 function dynamicRef(
   schema: Record<string, unknown>,
@@ -1009,7 +1012,22 @@ function dynamicRef(
     const component = /^#\/components\/schemas\/[^/]+/.exec(vc.pointer)?.[0];
     target = component === undefined ? undefined : pointerRef(component);
   } else if (raw.startsWith('#/')) target = raw;
-  else if (raw.startsWith('#') && c.doc) target = anchorTarget(c.doc, raw.slice(1), vc.pointer);
+  else if (raw.startsWith('#') && c.doc) {
+    // An anchor several resources declare: which one a `$dynamicRef` reaches depends on where the
+    // value is checked from (a generic list's items, each of its specialisations its own). Read
+    // as one of them, the guards refused values valid by another (helper-141 F7): read as any
+    // value, and said.
+    if (key === '$dynamicRef' && anchorResources(c.doc, raw.slice(1)) > 1) {
+      c.warnings.add(
+        'schema:dynamic-ref',
+        `\`$dynamicRef: ${JSON.stringify(raw)}\` may resolve to any of the schemas that declare the anchor \`${raw.slice(1)}\`, by the dynamic scope of the value (JSON Schema 2020-12 §8.2.3.2), which the generator does not follow: the SDK types it \`unknown\`, and the guards accept any value there`,
+        { file: c.file, pointer: joinPointer(vc.pointer, key) },
+        "write each specialisation's schema out with a plain `$ref` where it is used, if the SDK should check it",
+      );
+      return Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key));
+    }
+    target = anchorTarget(c.doc, raw.slice(1), vc.pointer);
+  }
   if (target === undefined) {
     throw new GeneratorError(
       `${key} ${JSON.stringify(raw)} names no schema of the document`,

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { generate } from '../../generator/index.ts';
 import { removeTempDirs, tempDir } from '../generator/helpers.ts';
-import { diagnostics, EQUAL, faultPackage, packageIs } from './package.ts';
+import { diagnostics, EQUAL, faultPackage, packageIs, schemasPackage } from './package.ts';
 
 afterAll(removeTempDirs);
 
@@ -165,5 +165,39 @@ describe('a $ref to an anchor in another file (helper-141 F6)', () => {
     );
     expect(message).toContain('"./pet.yaml#/…"');
     expect(message).not.toMatch(/ENOENT|no such file/);
+  });
+});
+
+describe('a $dynamicRef to an anchor several schemas declare (helper-141 F7)', () => {
+  // JSON Schema 2020-12's generic list: GenericList's items are whatever the dynamic scope's
+  // `$dynamicAnchor: T` says; StringList says strings. Read statically as GenericList's own `T`
+  // (`not: true`), the guards refused every StringList with an item.
+  const schemas = {
+    GenericList: {
+      $id: 'https://example.com/list',
+      type: 'array',
+      items: { $dynamicRef: '#T' },
+      $defs: { default: { $dynamicAnchor: 'T', not: true } },
+    },
+    StringList: {
+      $id: 'https://example.com/strings',
+      $ref: 'https://example.com/list',
+      $defs: { item: { $dynamicAnchor: 'T', type: 'string' } },
+    },
+  };
+
+  it('is read as any value, and said; the guards accept valid lists', async () => {
+    const pkg = await schemasPackage('Dynamic', schemas);
+    expect(pkg.model.warnings.map((w) => [w.key, w.location.pointer])).toContainEqual([
+      'schema:dynamic-ref',
+      '#/components/schemas/GenericList/items/$dynamicRef',
+    ]);
+    expect(diagnostics(pkg)).toEqual([]);
+    const is = await packageIs(pkg);
+    expect([is('StringList', ['a', 'b']), is('StringList', []), is('StringList', 'a')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });
