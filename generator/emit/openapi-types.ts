@@ -83,7 +83,8 @@ import { fixSchemaKeywords } from './openapi-types-schemas.ts';
 import type { EmittedTextFile } from './types.ts';
 import { isRecord } from '../json.ts';
 import { isMethodParameter } from '../model/build-parameters.ts';
-import { getByPointer } from '../pointer.ts';
+import { findInObjects, getByPointer } from '../pointer.ts';
+import { typedAllOfMembers } from '../model/union-product.ts';
 import { isBinaryString, isJsonMediaType } from '../model/media-types.ts';
 
 const OPENAPI_TYPES_PATH = 'src/openapi.ts';
@@ -253,7 +254,30 @@ function withTextBinaryMarked(
  */
 function deepRefsNamed(bundled: ApiModel['bundled']): ApiModel['bundled'] {
   // A JSON round trip is the fastest deep copy of plain JSON (faster than structuredClone here).
-  return nameDeepRefs(JSON.parse(JSON.stringify(bundled)) as ApiModel['bundled']);
+  return allOfsTyped(nameDeepRefs(JSON.parse(JSON.stringify(bundled)) as ApiModel['bundled']));
+}
+
+/** Values, not schemas: an `allOf` key inside them is data. */
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'const', 'enum']);
+
+/**
+ * Each `allOf` of unions whose combinations TypeScript would spell out past its limit cut to the
+ * members src/types.ts takes (model/union-product.ts), in the private copy: decided on the whole
+ * document first, then cut, so that no decision reads another's cut.
+ */
+function allOfsTyped(document: ApiModel['bundled']): ApiModel['bundled'] {
+  const cuts: [Record<string, unknown>, number][] = [];
+  findInObjects(
+    document,
+    (object) => {
+      const typed = typedAllOfMembers(object, document);
+      if (typed !== undefined) cuts.push([object, typed.kept]);
+      return undefined;
+    },
+    (key) => !DATA_KEYS.has(key),
+  );
+  for (const [object, kept] of cuts) object.allOf = (object.allOf as unknown[]).slice(0, kept);
+  return document;
 }
 
 /**

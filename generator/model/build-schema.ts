@@ -59,6 +59,7 @@ import {
 } from '../pointer.ts';
 import { parentWithoutUnion, unionParentOf } from '../union-parent.ts';
 import { anchorResources, anchorTarget } from '../anchors.ts';
+import { MAX_COMBINATIONS, typedAllOfMembers } from './union-product.ts';
 import type { FollowRef } from '../conditional-properties.ts';
 
 export interface SchemaBuildContext {
@@ -892,6 +893,7 @@ function composition(
   if (allOf) {
     parts.push(...allOf);
     warnClosedAllOfMember(schema, vc, c);
+    leaveOutOfType(schema, allOf, vc, c);
   }
   for (const mode of ['anyOf', 'oneOf'] as const) {
     const variants = list(mode);
@@ -1037,6 +1039,31 @@ function dynamicRef(
   }
   const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key));
   return { ...rest, $ref: target };
+}
+
+/**
+ * The members of an `allOf` of unions past the combinations TypeScript spells out
+ * (union-product.ts): marked {@link NodeBase.leftOutOfType}, and said.
+ */
+function leaveOutOfType(
+  schema: Record<string, unknown>,
+  members: readonly SchemaNode[],
+  vc: ValueContext,
+  c: Ctx,
+): void {
+  const typed = typedAllOfMembers(schema, c.doc);
+  if (typed === undefined) return;
+  for (const member of members.slice(typed.kept)) member.leftOutOfType = true;
+  const combinations =
+    typed.combinations > MAX_COMBINATIONS
+      ? `more than ${MAX_COMBINATIONS.toLocaleString('en')}`
+      : typed.combinations.toLocaleString('en');
+  c.warnings.add(
+    'allof-union-product',
+    `allOf combines unions whose variants make ${combinations} combinations, which TypeScript spells out one by one and refuses past 100,000 (TS2590): the SDK's types take its first ${typed.kept} member${typed.kept === 1 ? '' : 's'} only (a wider type); the guards check them all`,
+    { file: c.file, pointer: joinPointer(vc.pointer, 'allOf') },
+    'write the combinations the API accepts as one oneOf of their own, or move the constraints that need no union out of the unions',
+  );
 }
 
 /** How the raw schemas a `$ref` names are found in the document (conditional-properties.ts). */

@@ -54,6 +54,11 @@ export interface NodeBase {
   readOnly: boolean;
   /** Sent by the client only (`writeOnly: true`). */
   writeOnly: boolean;
+  /**
+   * An `allOf` member the types leave out: past the combinations of union variants TypeScript
+   * spells out (union-product.ts). The guards check it.
+   */
+  leftOutOfType?: true;
   /** `format` is recorded, never enforced by the guards. */
   format?: string;
   /** A string of raw bytes (media-types.ts `isBinaryString`): a `Blob` in the types. */

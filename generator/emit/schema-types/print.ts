@@ -238,7 +238,9 @@ export class TypePrinter {
         // loose members, each applying to values of its own type only: the value is one of those
         // types (`string | number`), never all of them at once (`string & number`).
         // Beside members of other types, they constrain nothing and are left out (typeShapingMembers).
-        const shaping = typeShapingMembers(node.members, (name) => this.byName.get(name)?.node);
+        // Members past the combinations TypeScript spells out are left to the guards.
+        const typed = node.members.filter((member) => member.leftOutOfType !== true);
+        const shaping = typeShapingMembers(typed, (name) => this.byName.get(name)?.node);
         const loose = shaping.filter(isLoose);
         const looseUnion = new Set(loose.map((member) => member.kind)).size > 1;
         const rest = looseUnion ? shaping.filter((member) => !isLoose(member)) : shaping;
