@@ -129,9 +129,13 @@ describe('path', () => {
       'Path parameter {id} of /items/{id}/x.json cannot be "..": it would change the request path',
     );
     expect(() => namedPath('id')`/items/${''}?a=b`).toThrow('cannot be empty');
-    expect(() => path`/users/${pathStyle('', 'label', false, 'id')}.json`).toThrow(
-      'cannot be empty',
+    // The label style writes the empty string `.` (OpenAPI 3.1.1 style examples): alone in its
+    // segment a dot-segment, refused; beside other text sent (helper-140 D4).
+    expect(() => path`/users/${pathStyle('', 'label', false, 'id')}`).toThrow(
+      'cannot be ".": it would change the request path. Pass the name of a resource, not "." or ".." (in the label style, the empty string is written ".").',
     );
+    expect(path`/users/x${pathStyle('', 'label', false, 'id')}`).toBe('/users/x.');
+    expect(path`/users/${pathStyle('', 'label', true, 'id')}.json`).toBe('/users/..json');
   });
 
   it('encodes every parameter, not only the last', () => {
