@@ -174,11 +174,11 @@ function styled(value: unknown, style: PathStyle, explode: boolean, name: string
           : pairs.join(',');
   }
   const text = encode(value);
-  // The empty string: `;id` in style matrix (the OpenAPI 3.1.1 style examples); label's `.` is
-  // refused (it is not sent as the empty string), and simple's nothing where the segment is left
-  // empty by it.
+  // The empty string: `;id` in style matrix, `.` in style label (the OpenAPI 3.1.1 style
+  // examples), refused where that `.` is its whole segment (a dot-segment); simple's nothing
+  // where the segment is left empty by it.
   if (text === '' && style === 'matrix') return `;${encode(name)}`;
-  if (text === '' && style === 'label') throw problem('');
+  if (text === '' && style === 'label') return '.';
   return text === '' ? '' : prefix + text;
 }
 
@@ -285,7 +285,7 @@ function problem(segment: string): Problem {
     ? new Problem('cannot be empty: it would change the request path', 'Pass a non-empty value.')
     : new Problem(
         `cannot be "${segment}": it would change the request path`,
-        'Pass the name of a resource, not "." or "..".',
+        'Pass the name of a resource, not "." or ".." (in the label style, the empty string is written ".").',
       );
 }
 
