@@ -9,7 +9,13 @@
 import { camelCase, camelJoin, words } from '../model/names.ts';
 import { singular } from '../model/sdk-names.ts';
 import type { JsonValue } from '../model/schema-types.ts';
-import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
+import type {
+  ApiModel,
+  NamedSchema,
+  OperationModel,
+  ParameterModel,
+  ResourceModel,
+} from '../model/types.ts';
 import { jsonCode, objectCode, quoted, statement, type Code } from './code-print.ts';
 import {
   dereference,
@@ -53,12 +59,17 @@ export function exampleArguments(
 ): ExampleCall {
   const { shape } = operation;
   const sample = sampleRequest(operation, model, options);
+  // Each under its key in params: a name every object has is renamed there (`toString_`).
+  const keys = new Map(
+    [...shape.query, ...shape.headers].map((slot) => [slot.parameter, slot.key]),
+  );
+  const keyOf = (parameter: ParameterModel) => keys.get(parameter) ?? parameter.name;
   const query = sample.query.map(({ parameter, value }): [string, Code] => [
-    parameter.name,
+    keyOf(parameter),
     jsonCode(value),
   ]);
   const headers = sample.headers.map(({ parameter, value }): [string, Code] => [
-    parameter.name,
+    keyOf(parameter),
     jsonCode(value),
   ]);
   const entries: [string, Code][] = [];

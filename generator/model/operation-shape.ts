@@ -115,8 +115,10 @@ export function operationShape(
   }
 
   if (!flat) {
-    // Nested: `query` and `headers` are passed on as they are, so their keys are the names on the wire.
-    for (const slot of [...query, ...headers]) slot.key = slot.parameter.name;
+    // Nested: `query` and `headers` are passed on with their keys as the names on the wire, but
+    // for a name every object has (`__proto__`, `toString`): keyed `__proto___` as in flat
+    // params, put back under its name by the method (helper-141 F5: `{ __proto__: 'x' }` sets
+    // no key, and the required parameter went unsent without a word).
     const clash = clientOptions.find((slot) => NESTED_KEYS.includes(slot.option));
     if (clash !== undefined) {
       throw new GeneratorError(

@@ -43,6 +43,7 @@ describe('names every object or promise already has', () => {
       // The resource's name (singular or plural) leaves the operationId: `…Token…` in `tokens`.
       'tokens.postOauth2Refresh',
       'tokens.filesGet',
+      'things.search',
       'things.toString_',
       'things.then_',
       'things.valueOf_',
@@ -85,6 +86,27 @@ describe('names every object or promise already has', () => {
     );
   });
 
+  it('send them under their names from nested params too, and require a required one (helper-141 F5)', async () => {
+    // `{ __proto__: 'p' }` in an object literal sets the prototype, not a key: the required
+    // parameter went unsent without a word. Renamed in params as in flat ones.
+    const search = client.things!.search as Method;
+    await search.call(client.things, {
+      query: { __proto___: 'p', toString_: 's', id: 'q' },
+      headers: { constructor_: 'c' },
+      body: { id: 'b' },
+    });
+    const [sent] = server.requests;
+    expect(new URL(sent!.url, server.url).searchParams.toString()).toBe(
+      'id=q&__proto__=p&toString=s',
+    );
+    expect(sent!.headers['constructor']).toBe('c');
+    expect(JSON.parse(sent!.body)).toEqual({ id: 'b' });
+    await expect(search.call(client.things, { query: {}, body: {} })).rejects.toThrow(
+      'Missing the required query parameter "__proto__" of POST /things/search: pass params.query.__proto___.',
+    );
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('keep a body with such properties under `body`, sent as given', async () => {
     const create = client.things!.then_ as Method;
     await create.call(client.things, { body: { constructor: 'x', then: 'y' } });
@@ -95,9 +117,10 @@ describe('names every object or promise already has', () => {
     expect(
       diagnostics(pkg, {
         'src/check.ts': `${EQUAL}
-import type { ThingToStringParams, ThingThenParams } from './resources/things.js';
+import type { ThingSearchParams, ThingToStringParams, ThingThenParams } from './resources/things.js';
 import type { Inherited } from './types.js';
 export const none: ThingToStringParams = {};
+export const search: ThingSearchParams = { query: { __proto___: 'p', toString_: 's' }, body: {} };
 export const all: ThingToStringParams = { constructor_: 'c', toString_: 's', __proto___: 'p', then_: 't', valueOf_: 1 };
 // TypeScript checks an optional \`valueOf\` against the one every object has: give them all.
 export const body: ThingThenParams = {

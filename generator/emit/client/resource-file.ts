@@ -271,8 +271,20 @@ function methodBody(
     .map((slot) => `${literalKey(slot.parameter.name)}: ${clientParam(slot)}`);
 
   if (shape.form === 'nested') {
-    if (shape.query.length > 0) destructured.push('query');
-    if (shape.headers.length > 0) destructured.push('headers');
+    // Keys renamed in params (`toString_`) go back to their names on the wire.
+    const nested = (name: 'query' | 'headers', slots: readonly ParameterSlot[], into: string[]) => {
+      if (slots.length === 0) return;
+      const renamed = slots.filter((slot) => slot.key !== slot.parameter.name);
+      if (renamed.length === 0) {
+        destructured.push(name);
+        return;
+      }
+      const bindings = renamed.map((slot) => binding(slot.key, slot.local));
+      destructured.push(`${name}: { ${[...bindings, `...${name}`].join(', ')} } = {}`);
+      into.push(...renamed.map((slot) => entry(slot.parameter.name, slot.local)));
+    };
+    nested('query', shape.query, queryEntries);
+    nested('headers', shape.headers, headerEntries);
     queryExpr = withEntries('query', queryEntries, shape.query.length > 0);
     headersExpr = withEntries('headers', headerEntries, shape.headers.length > 0);
     if (operation.body !== undefined) {
@@ -502,7 +514,7 @@ function requiredParamsCheck(operation: OperationModel): string | undefined {
     const what = `${parameter.in === 'query' ? 'query parameter' : 'header'} ${JSON.stringify(parameter.name)}`;
     const path =
       shape.form === 'nested'
-        ? [parameter.in === 'query' ? 'query' : 'headers', parameter.name]
+        ? [parameter.in === 'query' ? 'query' : 'headers', slot.key]
         : [slot.key];
     return `[${[what, ...path].map(stringLiteral).join(', ')}]`;
   });
