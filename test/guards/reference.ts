@@ -1,6 +1,7 @@
 /**
- * The reference validator the guards are compared with: ajv over a document's component schemas,
- * draft 2020-12 for OpenAPI 3.1 and draft-07 (with ajv's own `nullable` support) for 3.0.
+ * The reference validator the guards are compared with: ajv over a document's component schemas
+ * (and the schemas they refer to elsewhere in the document, see reference-refs.ts), draft 2020-12
+ * for OpenAPI 3.1 and draft-07 (with ajv's own `nullable` support) for 3.0.
  *
  * `referenceFor` applies every adaptation listed in differences.ts, so on JSON values it must
  * decide exactly like the guards; `plainReference` is ajv as a user would set it up (formats on,
@@ -12,6 +13,7 @@ import addFormatsModule from 'ajv-formats';
 import { DIFFERENCES, type AjvLike, type OpenApiVersion } from './differences.ts';
 import { isRecord } from '../../generator/json.ts';
 import { mapComponentSchemas, type RawSchema } from '../helpers/schema-walk.ts';
+import { withOutsideRefsAsComponents } from './reference-refs.ts';
 
 // ajv-formats is CommonJS; under NodeNext its plugin is the `default` property of the module.
 const addFormats = addFormatsModule.default;
@@ -29,7 +31,7 @@ export interface Reference {
 
 /** ajv adapted by every entry of DIFFERENCES: the differential test's reference. */
 export function referenceFor(doc: Record<string, unknown>, version: OpenApiVersion): Reference {
-  let components: RawSchema = isRecord(doc.components) ? doc.components : {};
+  let components: RawSchema = withOutsideRefsAsComponents(doc);
   let options: Options = {};
   const values: ((value: unknown) => unknown)[] = [];
   const tweaks: ((ajv: AjvLike) => void)[] = [];
@@ -49,8 +51,7 @@ export function referenceFor(doc: Record<string, unknown>, version: OpenApiVersi
 export function plainReference(doc: Record<string, unknown>, version: OpenApiVersion): Reference {
   const ajv = makeAjv(version, {});
   addFormats(ajv);
-  const components = isRecord(doc.components) ? doc.components : {};
-  return reference(ajv, components, version, (value) => value);
+  return reference(ajv, withOutsideRefsAsComponents(doc), version, (value) => value);
 }
 
 function makeAjv(version: OpenApiVersion, options: Options): Ajv {

@@ -61,7 +61,7 @@ export function subschemas(schema: RawSchema): Subschema[] {
  * A copy of `schema` where every schema object (the root included) went through `visit` after its
  * subschemas did. `visit` may return the object it got (changed or not) or a new one.
  */
-function mapSchema(schema: unknown, visit: (schema: RawSchema) => RawSchema): unknown {
+export function mapSchema(schema: unknown, visit: (schema: RawSchema) => RawSchema): unknown {
   if (!isRecord(schema)) return schema;
   const out: RawSchema = { ...schema };
   for (const { keyword, key, schema: child } of subschemas(schema)) {
