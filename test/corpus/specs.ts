@@ -4,11 +4,20 @@
  * packages and the files the checks share go under `.tmp/corpus/` (ignored by git).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT } from '../helpers/spec.ts';
 
+const DEFAULT_CORPUS_SPECS = '/work/shared/corpus/specs';
 /** Folder of the corpus descriptions; `CORPUS_SPECS` overrides it. */
-const CORPUS_SPECS = process.env.CORPUS_SPECS ?? '/work/shared/corpus/specs';
+const CORPUS_SPECS = process.env.CORPUS_SPECS ?? DEFAULT_CORPUS_SPECS;
+
+/**
+ * Whether the run reads the default corpus (whose make-up some checks rely on), not a folder that
+ * `CORPUS_SPECS` names for a probe, which may hold any mix of descriptions.
+ */
+export function isDefaultCorpus(): boolean {
+  return resolve(CORPUS_SPECS) === resolve(DEFAULT_CORPUS_SPECS);
+}
 
 /** Where the harness writes each spec's package (`<name>/`) and its check data (`<name>.corpus/`). */
 export const CORPUS_OUT = join(ROOT, '.tmp', 'corpus');
