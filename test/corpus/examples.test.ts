@@ -24,6 +24,7 @@ interface Verdict {
 describe.each(corpusRuns())('$name', (run) => {
   it('ajv and the generated guards agree on every example', { timeout: 300_000 }, async () => {
     expect(run.ok).toBe(true);
+    expect(run.examplesError).toBeUndefined();
     const read = (file: string): unknown => JSON.parse(readFileSync(join(run.data, file), 'utf8'));
     const examples = read('examples.json') as (SpecExample & { name: string })[];
     const doc = read('augmented.json') as Record<string, unknown>;

@@ -26,7 +26,7 @@ export default async function setup(): Promise<void> {
   writeFileSync(RESULTS_FILE, JSON.stringify(runs, null, 2));
   for (const run of runs) {
     process.stdout.write(
-      `corpus: ${run.name}: ${run.ok ? `${run.files} files` : `FAILED (${run.error!})`} in ${run.seconds.toFixed(1)} s, ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MiB, ${run.examples} examples, ${run.warnings.length} warnings\n`,
+      `corpus: ${run.name}: ${run.ok ? `${run.files} files` : `FAILED (${run.error!})`} in ${run.seconds.toFixed(1)} s, ${(run.maxRssBytes / 2 ** 20).toFixed(0)} MiB, ${run.examplesError === undefined ? `${run.examples} examples` : `NO EXAMPLE DATA (${run.examplesError})`}, ${run.warnings.length} warnings\n`,
     );
   }
 }
@@ -62,6 +62,7 @@ function generateOne(spec: CorpusSpec): Promise<CorpusRun> {
         data,
         ok: report.ok === true,
         ...(report.error === undefined ? {} : { error: report.error }),
+        ...(report.examplesError === undefined ? {} : { examplesError: report.examplesError }),
         files: report.files ?? 0,
         seconds: report.seconds ?? 0,
         maxRssBytes: report.maxRssBytes ?? 0,

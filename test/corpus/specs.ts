@@ -43,6 +43,8 @@ export interface CorpusRun {
   warnings: string[];
   /** Number of examples found in the spec. */
   examples: number;
+  /** Why the example check's data could not be made (example-data.ts), when it could not. */
+  examplesError?: string;
   /** Files too large to format, written as printed (the generator's `asPrinted`). */
   asPrinted: string[];
 }
