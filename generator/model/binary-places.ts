@@ -12,6 +12,11 @@
  * and as the wire holds, with a warning naming the fix. One reached both ways stays a `Blob` (what
  * the multipart part is sent from), with a warning naming the JSON place.
  *
+ * A text body (`text/csv`, `text/plain`, XML: `mediaKind` 'text', JSON records aside) is sent and
+ * read as one string whatever its schema says (text-body.ts): a binary string there is typed
+ * `string` too, but without that warning, whose reason (JSON, a form, a parameter) and fix do not
+ * apply: bytes written as text are what such a body holds.
+ *
  * Data flows one way: this reads the bundled document before the model is built, and the model
  * (`binary` on a schema node) and src/openapi.ts's transform both follow its verdict by pointer.
  */
@@ -20,7 +25,7 @@ import { isRecord } from '../json.ts';
 import { getByPointer, refPointer } from '../pointer.ts';
 import type { Warnings } from '../warnings.ts';
 import { HTTP_METHODS } from './build-operations.ts';
-import { isBinaryString, mediaKind } from './media-types.ts';
+import { isBinaryString, isJsonRecords, mediaKind } from './media-types.ts';
 import { children } from './schema-children.ts';
 import type { SchemaNode } from './schema-types.ts';
 
@@ -43,12 +48,14 @@ const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
 /** Keywords whose value maps names to subschemas. */
 const MAP = ['properties', 'patternProperties', 'dependentSchemas'] as const;
 
-type Place = 'file' | 'text';
+/** `textBody`: the schema of a text body, or inside it (see above); `text`: any other text place. */
+type Place = 'file' | 'text' | 'textBody';
 
 /** The first media type (or parameter) each binary string schema is reached from, by place. */
 interface Reached {
   file?: string;
   text?: string;
+  textBody?: string;
 }
 
 /**
@@ -63,22 +70,30 @@ export function textOnlyBinaryStrings(
 ): Set<string> {
   const reached = reachedBinaryStrings(doc);
   const textOnly = new Set<string>();
-  for (const [pointer, { file: asFile, text }] of reached) {
-    if (text === undefined) continue;
+  for (const [pointer, { file: asFile, text, textBody }] of reached) {
+    if (text === undefined && textBody === undefined) continue;
     if (asFile === undefined) {
       textOnly.add(pointer);
+      if (text === undefined) continue;
       warnings.add(
         'schema:binary-as-text',
         `\`format: binary\` here travels as text (at ${text}), never as bytes: JSON, a form and a parameter carry strings only, so it is typed \`string\`, as the guards check it`,
         { file, pointer },
         'for bytes inside JSON write `contentEncoding: base64` (OpenAPI 3.1) or `format: byte` (3.0); to send a file, make it a part of a `multipart/form-data` body or the whole body of a binary media type (`application/octet-stream`)',
       );
-    } else {
+    } else if (text !== undefined) {
       warnings.add(
         'schema:binary-as-text',
         `this binary string is a file part (at ${asFile}) and text too (at ${text}): it is typed \`Blob\`, which a JSON body refuses and a JSON response never holds`,
         { file, pointer },
         'give the text place a schema of its own: `type: string` with `contentEncoding: base64` (OpenAPI 3.1) or `format: byte` (3.0)',
+      );
+    } else {
+      warnings.add(
+        'schema:binary-as-text',
+        `this binary string is a file part (at ${asFile}) and a text body too (at ${textBody!}): it is typed \`Blob\`, but the SDK sends and reads a text body as a string`,
+        { file, pointer },
+        'give the text body a schema of its own: `type: string` (a text body is a string whatever its format)',
       );
     }
   }
@@ -114,7 +129,7 @@ function reachedBinaryStrings(doc: Record<string, unknown>): Map<string, Reached
   };
 
   /** A schema and everything inside it, all as text (a stack, not recursion: ref chains may be long). */
-  const text = (raw: unknown, at: string): void => {
+  const text = (raw: unknown, at: string, place: 'text' | 'textBody' = 'text'): void => {
     const stack: [unknown, string][] = [[raw, at]];
     for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
       const [schema, pointer] = next;
@@ -124,9 +139,11 @@ function reachedBinaryStrings(doc: Record<string, unknown>): Map<string, Reached
         if (target !== undefined) stack.push([target.schema, target.pointer]);
         // 3.1 allows keywords beside `$ref`: they apply too.
       }
-      if (seen.has(pointer)) continue;
-      seen.add(pointer);
-      if (isBinaryString(schema)) note(pointer, 'text');
+      // Once per place: a schema read in a text body first is still noted as JSON's after.
+      const key = `${place} ${pointer}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (isBinaryString(schema)) note(pointer, place);
       for (const keyword of ONE) stack.push([schema[keyword], joinPointer(pointer, keyword)]);
       for (const keyword of LIST) stack.push(...listed(schema, keyword, pointer));
       for (const keyword of MAP) {
@@ -183,6 +200,8 @@ function reachedBinaryStrings(doc: Record<string, unknown>): Map<string, Reached
       const kind = mediaKind(mediaType);
       if (kind === 'multipart') parts(media.schema, schemaAt);
       else if (kind === 'binary' || kind === 'any') bytes(media.schema, schemaAt, false);
+      else if (kind === 'text' && !isJsonRecords(mediaType))
+        text(media.schema, schemaAt, 'textBody');
       else text(media.schema, schemaAt);
     }
   };
