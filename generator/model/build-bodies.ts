@@ -7,7 +7,13 @@ import { getByPointer, refOf, refPointer, withReferenceText } from '../pointer.t
 import { isRecord, jsonCopy } from '../json.ts';
 import { bodylessBecause } from './bodyless.ts';
 import { NOT_OBJECTS } from './build-parameters.ts';
-import { isBinaryString, isJsonMediaType, isJsonRecords, mediaKind } from './media-types.ts';
+import {
+  isBinaryString,
+  isJsonMediaType,
+  isJsonRecords,
+  isMediaTypeName,
+  mediaKind,
+} from './media-types.ts';
 import { isSchemaPlace } from './schema-places.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { textSchema } from './text-body.ts';
@@ -63,6 +69,8 @@ export function chooseMediaType(content: unknown): string | undefined {
   return (
     types.find((type) => type === 'application/json') ??
     types.find((type) => mediaKind(type) === 'json') ??
+    // A key that is no media type is warned about (object-fields.ts), not chosen over one.
+    types.find(isMediaTypeName) ??
     types[0]
   );
 }
@@ -107,7 +115,7 @@ export function buildRequestBody(
     );
   }
   const others = Object.keys(body.content as Record<string, unknown>).filter(
-    (type) => type !== contentType,
+    (type) => type !== contentType && isMediaTypeName(type),
   );
   if (others.length > 0) {
     ctx.warnings.add(
@@ -449,13 +457,13 @@ export function buildResponses(
     model.contentType = contentType;
     // The media types the same reader takes (`image/jpeg` beside `image/png`), asked for too.
     const alternates = Object.keys(response.content as Record<string, unknown>).filter(
-      (type) => type !== contentType && mediaKind(type) === kind,
+      (type) => type !== contentType && mediaKind(type) === kind && isMediaTypeName(type),
     );
     if (alternates.length > 0) model.alternates = alternates;
     // A success answer in another kind of media type (XML beside JSON, CSV beside JSON) is one the
     // method does not ask for (its Accept names the chosen type) and cannot read.
     const others = Object.keys(response.content as Record<string, unknown>).filter(
-      (type) => type !== contentType && mediaKind(type) !== kind,
+      (type) => type !== contentType && mediaKind(type) !== kind && isMediaTypeName(type),
     );
     if (others.length > 0 && /^(2|default)/.test(status))
       ctx.warnings.add(

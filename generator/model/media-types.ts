@@ -22,6 +22,22 @@ import type { BodyKind } from './types.ts';
 const JSON_RECORDS =
   /^application\/(json-seq|x-ndjson|ndjson|jsonl|x-jsonl|x-jsonlines|jsonlines)$/;
 
+/**
+ * A media type or range as a `content` key writes it: `type/subtype` (RFC 6838 §4.2's names; `*`
+ * for a range, `application/*+json` too, as specs write it), then any `; parameters`.
+ */
+const MEDIA_TYPE =
+  /^(?:\*|[a-z0-9][a-z0-9!#$&^_.+-]*)\/[a-z0-9*][a-z0-9!#$&^_.+*-]*[ \t]*(?:;.*)?$/i;
+
+/**
+ * Whether a `content` key is a media type at all (`jwt_token`, `JSON` or `application/json,
+ * charset=utf-8` is not). A lone `*`, read as `*` + `/*`, is taken too.
+ */
+export function isMediaTypeName(key: string): boolean {
+  const type = key.trim();
+  return type === '*' || MEDIA_TYPE.test(type);
+}
+
 /** Whether a media type is a sequence of JSON records (one per line, or RFC 7464's). */
 export function isJsonRecords(mediaType: string): boolean {
   return JSON_RECORDS.test((mediaType.split(';')[0] ?? '').trim().toLowerCase());

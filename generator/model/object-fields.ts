@@ -4,13 +4,16 @@
  * out of the SDK without a word (a required parameter gone, a body typed `void`). Each is warned
  * about at its place, with the field it most likely means; `--strict` makes it an error. Schemas
  * have their own check (schema-keywords.ts); `x-` fields are extensions, and a Reference Object
- * (`$ref`, with `summary` and `description` in 3.1) is one wherever it stands.
+ * (`$ref`, with `summary` and `description` in 3.1) is one wherever it stands. A `content` key that
+ * is not a media type (`jwt_token`: a property name written one level too high) is warned about
+ * the same way.
  */
 import { joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { closestOption } from '../unknown-option.ts';
 import type { Warnings } from '../warnings.ts';
 import { pathItemEntries } from '../document-keys.ts';
+import { isMediaTypeName } from './media-types.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -110,8 +113,11 @@ export function warnUnknownFields(
   const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
   const content = (value: unknown, pointer: string) => {
-    for (const [type, media] of entries(value))
+    for (const [type, media] of entries(value)) {
+      if (!isMediaTypeName(type))
+        warnNotMediaType(type, joinPointer(pointer, type), file, warnings);
       check('Media Type', media, joinPointer(pointer, type));
+    }
   };
   const parameter = (value: unknown, pointer: string) => {
     if (check('Parameter', value, pointer)) content(value.content, joinPointer(pointer, 'content'));
@@ -160,4 +166,14 @@ export function warnUnknownFields(
     requestBody(each, at('requestBodies', name));
   for (const [name, each] of entries(components.responses)) response(each, at('responses', name));
   for (const [name, each] of entries(components.pathItems)) pathItem(each, at('pathItems', name));
+}
+
+/** A `content` key that is no `type/subtype` (media-types.ts `isMediaTypeName`). */
+function warnNotMediaType(key: string, pointer: string, file: string, warnings: Warnings): void {
+  warnings.add(
+    'content:not-a-media-type',
+    `\`${key}\` is not a media type: a \`content\` key names the media type of the body it describes, type/subtype (RFC 6838), such as application/json`,
+    { file, pointer },
+    `write the body's media type as the key, with any parameters after ";" (\`application/json\`, \`text/plain; charset=utf-8\`); if \`${key}\` is a property of the body, describe it in the body's schema instead`,
+  );
 }

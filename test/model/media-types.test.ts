@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, writeSpec } from '../generator/helpers.ts';
 import { fixtureModel, specModel } from './fixture-model.ts';
-import { mediaKind } from '../../generator/model/media-types.ts';
+import { isMediaTypeName, mediaKind } from '../../generator/model/media-types.ts';
 import type { BodyKind } from '../../generator/model/types.ts';
 
 describe('mediaKind', () => {
@@ -126,6 +126,98 @@ describe('a success response with media types of several kinds', () => {
         'the 200 response offers 2 kinds of media type; the SDK\'s method asks for application/json (its Accept header) and reads that only, so an answer in "text/csv" fails',
       ],
     ]);
+  });
+});
+
+describe('a content key that is not a media type', () => {
+  it.each<[string, boolean]>([
+    ['application/json', true],
+    ['application/json; charset=utf-8', true],
+    ['application/vnd.api+json;version=2', true],
+    ['*/*', true],
+    ['*', true],
+    ['image/*', true],
+    ['application/*+json', true],
+    ['jwt_token', false],
+    ['JSON', false],
+    ['', false],
+    ['application/json, charset=utf-8', false],
+    ['applicationjson;version=1', false],
+    ['application/', false],
+  ])('%s is a media type: %s', (key, is) => {
+    expect(isMediaTypeName(key)).toBe(is);
+  });
+
+  it('is warned about as not a media type, not as one the SDK cannot read', async () => {
+    // helper-138: `jwt_token` (a property of the JSON body, one level too high) was reported as
+    // a kind of media type the method does not ask for.
+    const file = await writeSpec({
+      openapi: '3.0.3',
+      info: { title: 'Not a media type', version: '1' },
+      paths: {
+        '/jwt': {
+          post: {
+            operationId: 'getJwt',
+            requestBody: {
+              content: { 'application/json': { schema: { type: 'object' } }, token: {} },
+            },
+            responses: {
+              '200': {
+                description: 'ok',
+                content: {
+                  'application/json': { schema: { type: 'object' } },
+                  jwt_token: { examples: { response: { value: 'abc' } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    const model = await specModel(file);
+    const keys = ['content:not-a-media-type', 'response:media-types', 'request-body:media-types'];
+    const found = model.warnings.filter((w) => keys.includes(w.key));
+    expect(found.map((w) => [w.key, w.places.map((p) => p.location.pointer)])).toEqual([
+      [
+        'content:not-a-media-type',
+        [
+          '#/paths/~1jwt/post/requestBody/content/token',
+          '#/paths/~1jwt/post/responses/200/content/jwt_token',
+        ],
+      ],
+    ]);
+    const jwt = found[0]!.places[1]!;
+    expect(jwt.problem).toBe(
+      '`jwt_token` is not a media type: a `content` key names the media type of the body it describes, type/subtype (RFC 6838), such as application/json',
+    );
+    expect(jwt.hint).toContain(
+      "if `jwt_token` is a property of the body, describe it in the body's schema",
+    );
+  });
+
+  it('is not chosen over a media type', async () => {
+    const file = await writeSpec({
+      openapi: '3.0.3',
+      info: { title: 'Not a media type first', version: '1' },
+      paths: {
+        '/text': {
+          get: {
+            operationId: 'getText',
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { token: {}, 'text/plain': { schema: { type: 'string' } } },
+              },
+            },
+          },
+        },
+      },
+    });
+    const model = await specModel(file);
+    expect(model.operations[0]!.responses[0]).toMatchObject({
+      kind: 'text',
+      contentType: 'text/plain',
+    });
   });
 });
 
