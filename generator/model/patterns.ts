@@ -37,6 +37,7 @@ import type { NamedSchema, OperationModel } from './types.ts';
 import { re2Form } from './re2-syntax.ts';
 import { backwardStates } from './pattern-budget.ts';
 import { linearByShape } from './pattern-linear.ts';
+import { superLinearFix, superLinearWhy } from './pattern-advice.ts';
 
 /** What the guards do with a pattern that may take super-linear time. */
 export type UnsafePatterns = 're2js' | 'native' | 'skip';
@@ -48,7 +49,15 @@ export type UnsafePatterns = 're2js' | 'native' | 'skip';
 export type PatternSafety =
   | { status: 'linear' }
   | { status: 'no-attack-found' }
-  | { status: 'super-linear'; complexity: string; attack: string }
+  | {
+      status: 'super-linear';
+      complexity: string;
+      attack: string;
+      /** `unanchored`: linear with `^` before it, so the slowness is the search's (pattern-advice.ts). */
+      cause?: 'unanchored';
+      /** Found by recheck's fuzzer (backreferences, lookaround): what backtracks is not known. */
+      fuzzed?: true;
+    }
   | { status: 'unknown'; reason: string };
 
 /** How one pattern is checked in the emitted guards. */
@@ -342,11 +351,20 @@ function* analysis(regex: RegexModel): Generator<Question, PatternSafety, Diagno
             reason: 'recheck: super-linear with its counted repeats relaxed',
           };
         }
-        return {
+        const found: PatternSafety = {
           status: 'super-linear',
           complexity: complexityText(result.complexity),
           attack: result.attack.pattern,
         };
+        // A pattern not anchored is searched for from every position of the input: if it is
+        // linear from one, the search is what is slow, and the fix is the anchor.
+        if (regex.source.startsWith('^')) return found;
+        const anchored = yield {
+          request: [`^(?:${relaxed})`, regex.flags, AUTOMATON_PARAMS],
+          cost: states,
+        };
+        const linearAnchored = anchored.checker === 'automaton' && anchored.status === 'safe';
+        return linearAnchored ? { ...found, cause: 'unanchored' } : found;
       }
       case 'unknown':
         return { status: 'unknown', reason: `recheck: ${result.error.kind}` };
@@ -370,6 +388,7 @@ function* analysis(regex: RegexModel): Generator<Question, PatternSafety, Diagno
         status: 'super-linear',
         complexity: complexityText(fuzzed.complexity),
         attack: fuzzed.attack.pattern,
+        fuzzed: true,
       };
     case 'unknown':
       return {
@@ -662,7 +681,7 @@ function patternWarnings(schemas: readonly SchemaRoot[], unsafe: UnsafePatterns)
       continue;
     const what =
       safety.status === 'super-linear'
-        ? `can take ${safety.complexity} time to match (recheck; e.g. ${JSON.stringify(safety.attack)})`
+        ? `can take ${safety.complexity} time to match${superLinearWhy(safety)} (recheck; e.g. ${JSON.stringify(safety.attack)})`
         : safety.status === 'no-attack-found'
           ? 'could not be proven to match in linear time (recheck: backreferences or lookaround)'
           : `could not be shown to match in linear time (${safety.reason})`;
@@ -681,7 +700,7 @@ function patternWarnings(schemas: readonly SchemaRoot[], unsafe: UnsafePatterns)
       fix:
         safety.status !== 'super-linear' && chosen.engine === 'none' && chosen.re2 !== undefined
           ? 'write it in a form RE2 runs (no lookaround or backreferences, counted repeats up to 1,000), so the guards check it on re2js'
-          : 'rewrite it without nested or overlapping repetition (e.g. ^(a+)+$ → ^a+$)',
+          : superLinearFix(safety, regex.source),
     });
   }
   return warnings;

@@ -33,7 +33,7 @@ describe('generate with unsafe patterns', () => {
     expect(run.status, run.output).toBe(0);
     const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: '));
     expect(warnings).toContain(
-      `warning: ${SPEC}:7:38 #/components/schemas/Nested/pattern: the pattern "^(a+)+$" can take exponential time to match (recheck; e.g. "'a' + 'a'.repeat(31) + '\\\\x00'"); the guards run it on re2js, a linear-time engine (the package depends on re2js)`,
+      `warning: ${SPEC}:7:38 #/components/schemas/Nested/pattern: the pattern "^(a+)+$" can take exponential time to match, as a repeat holds something that matches the same text in more than one way (recheck; e.g. "'a' + 'a'.repeat(31) + '\\\\x00'"); the guards run it on re2js, a linear-time engine (the package depends on re2js)`,
     );
     expect(warnings).toContainEqual(
       expect.stringMatching(
