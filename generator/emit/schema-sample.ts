@@ -132,15 +132,20 @@ interface Walk {
    */
   parts: Map<string, ObjectParts | undefined>;
   /**
-   * While one {@link fits} or {@link accepts} call runs (values do not change during it): each
-   * named schema's verdict on each value met. A value tried against unions that share variants
-   * (`S1: oneOf: [S2, S3]`, `S2: oneOf: [S3, S4]`, …) was tried once per path (helper-141 F2).
+   * While one {@link fits} or {@link accepts} call runs (values do not change during it): the
+   * `$ref`s it has followed, and past {@link MEMO_AFTER} of them each named schema's verdict on
+   * each value met. A value tried against unions that share variants (`S1: oneOf: [S2, S3]`,
+   * `S2: oneOf: [S3, S4]`, …) was tried once per path (helper-141 F2); most checks follow a few
+   * refs and keep no verdicts.
    */
-  verdicts?: { fits: Verdicts; accepts: Verdicts } | undefined;
+  verdicts?: { refs: number; fits?: Verdicts; accepts?: Verdicts } | undefined;
 }
 
 /** Verdicts by schema name, then by value (objects by identity). */
 type Verdicts = Map<string, Map<JsonValue, boolean>>;
+
+/** `$ref`s one check follows before it keeps verdicts (see {@link Walk.verdicts}). */
+const MEMO_AFTER = 256;
 
 /**
  * The most array items and string characters one sample makes, all branches tried together: past
@@ -798,7 +803,7 @@ function accepts(value: JsonValue, node: SchemaNode, walk: Walk, depth: number):
  */
 function withVerdicts(walk: Walk, check: () => boolean): boolean {
   if (walk.verdicts !== undefined) return check();
-  walk.verdicts = { fits: new Map(), accepts: new Map() };
+  walk.verdicts = { refs: 0 };
   try {
     return check();
   } finally {
@@ -814,8 +819,9 @@ function remembered(
   value: JsonValue,
   check: () => boolean,
 ): boolean {
-  const verdicts = walk.verdicts?.[which];
-  if (verdicts === undefined) return check();
+  const memo = walk.verdicts;
+  if (memo === undefined || ++memo.refs <= MEMO_AFTER) return check();
+  const verdicts: Verdicts = (memo[which] ??= new Map<string, Map<JsonValue, boolean>>());
   let byValue = verdicts.get(name);
   if (byValue === undefined) verdicts.set(name, (byValue = new Map<JsonValue, boolean>()));
   const known = byValue.get(value);
