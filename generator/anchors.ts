@@ -9,7 +9,7 @@
 import { holdsObjects, NAME_MAPS } from './document-keys.ts';
 import { GeneratorError, joinPointer } from './errors.ts';
 import { isRecord } from './json.ts';
-import { getByPointer, pointerRef } from './pointer.ts';
+import { findInObjects, getByPointer, pointerRef, refPointer } from './pointer.ts';
 
 /**
  * The anchors of a document's component schemas. A `$ref: '#tag'` names an anchor of the schema
@@ -109,14 +109,34 @@ export function anchorTarget(
 }
 
 /**
- * How many schema resources of the document declare the anchor `name` (with `$anchor` or
- * `$dynamicAnchor`): more than one, and a `$dynamicRef` to it may resolve to any of them, by the
- * dynamic scope of the value being checked (JSON Schema 2020-12 §8.2.3.2).
+ * Whether a `$dynamicRef: '#name'` written at `at` may resolve to more than one schema (JSON
+ * Schema 2020-12 §8.2.3.2): another schema resource declares `$dynamicAnchor: name` and reaches
+ * this one by a `$ref`, so a value checked from there takes its anchor (the generic list:
+ * `StringList` refs `GenericList` and declares its own `T`). Resources that each declare the
+ * anchor for themselves alone (two trees, each recursing into itself) are not (helper-143 F1).
  */
-export function anchorResources(doc: Record<string, unknown>, name: string): number {
-  let count = 0;
-  for (const anchors of anchorsOf(doc).byResource.values()) if (anchors.has(name)) count++;
-  return count;
+export function dynamicAnchorShared(
+  doc: Record<string, unknown>,
+  name: string,
+  at: string,
+): boolean {
+  const anchors = anchorsOf(doc);
+  let own = resourceAt(anchors, at);
+  if (own === '#') own = /^#\/components\/schemas\/[^/]+/.exec(at)?.[0] ?? own;
+  if (own === '#') return false;
+  for (const [resource, declared] of anchors.byResource) {
+    if (resource === own || resource === '#') continue;
+    const place = declared.get(name);
+    const pointer = place === undefined ? undefined : refPointer(place);
+    const schema = pointer === undefined ? undefined : getByPointer(doc, pointer);
+    if (!isRecord(schema) || schema.$dynamicAnchor !== name) continue;
+    const reaches = findInObjects(getByPointer(doc, resource), (object) => {
+      const ref = typeof object.$ref === 'string' ? refPointer(object.$ref) : undefined;
+      return ref !== undefined && (ref === own || ref.startsWith(`${own}/`)) ? true : undefined;
+    });
+    if (reaches === true) return true;
+  }
+  return false;
 }
 
 /**

@@ -58,7 +58,7 @@ import {
   refPointer,
 } from '../pointer.ts';
 import { parentWithoutUnion, unionParentOf } from '../union-parent.ts';
-import { anchorResources, anchorTarget } from '../anchors.ts';
+import { anchorTarget, dynamicAnchorShared } from '../anchors.ts';
 import { MAX_COMBINATIONS, typedAllOfMembers } from './union-product.ts';
 import type { FollowRef } from '../conditional-properties.ts';
 
@@ -1015,11 +1015,11 @@ function dynamicRef(
     target = component === undefined ? undefined : pointerRef(component);
   } else if (raw.startsWith('#/')) target = raw;
   else if (raw.startsWith('#') && c.doc) {
-    // An anchor several resources declare: which one a `$dynamicRef` reaches depends on where the
-    // value is checked from (a generic list's items, each of its specialisations its own). Read
-    // as one of them, the guards refused values valid by another (helper-141 F7): read as any
-    // value, and said.
-    if (key === '$dynamicRef' && anchorResources(c.doc, raw.slice(1)) > 1) {
+    // An anchor another resource that refs this one declares too: which one a `$dynamicRef`
+    // reaches depends on where the value is checked from (a generic list's items, each of its
+    // specialisations its own). Read as one of them, the guards refused values valid by another
+    // (helper-141 F7): read as any value, and said.
+    if (key === '$dynamicRef' && dynamicAnchorShared(c.doc, raw.slice(1), vc.pointer)) {
       c.warnings.add(
         'schema:dynamic-ref',
         `\`$dynamicRef: ${JSON.stringify(raw)}\` may resolve to any of the schemas that declare the anchor \`${raw.slice(1)}\`, by the dynamic scope of the value (JSON Schema 2020-12 §8.2.3.2), which the generator does not follow: the SDK types it \`unknown\`, and the guards accept any value there`,

@@ -201,3 +201,45 @@ describe('a $dynamicRef to an anchor several schemas declare (helper-141 F7)', (
     ]);
   });
 });
+
+describe('a $dynamicRef whose anchor no other resource that refs it declares (helper-143 F1)', () => {
+  const tree = (id: string, extra: Record<string, unknown>) => ({
+    $id: `https://example.com/${id}`,
+    $dynamicAnchor: 'node',
+    type: 'object',
+    properties: { ...extra, children: { type: 'array', items: { $dynamicRef: '#node' } } },
+  });
+
+  it.each([
+    [
+      'two trees, each recursing into itself',
+      {
+        TreeA: tree('a', { label: { type: 'string' } }),
+        TreeB: tree('b', { size: { type: 'integer' } }),
+      },
+    ],
+    [
+      'a plain $anchor of that name elsewhere',
+      {
+        TreeA: tree('a', { label: { type: 'string' } }),
+        TreeB: { $id: 'https://example.com/plain', $anchor: 'node', type: 'string' },
+      },
+    ],
+  ])('%s: resolves to its own schema, typed and checked', async (_case, schemas) => {
+    const pkg = await schemasPackage('Trees', schemas);
+    expect(pkg.model.warnings.map((w) => w.key)).not.toContain('schema:dynamic-ref');
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { TreeA } from './types.js';
+same<TreeA['children'], TreeA[] | undefined>(true);
+`,
+      }),
+    ).toEqual([]);
+    const is = await packageIs(pkg);
+    expect([
+      is('TreeA', { children: [{ label: 'x' }] }),
+      is('TreeA', { children: [{ label: 5 }] }),
+    ]).toEqual([true, false]);
+  });
+});
