@@ -96,7 +96,9 @@ export function nameMappedSchemas(
           if (typeof place !== 'string' || componentKey(place) !== undefined) continue;
           const pointer = refPointer(place);
           if (pointer === undefined || pointer === from) continue;
-          if (isDeepStrictEqual(getByPointer(document, pointer), filed)) moved.set(pointer, from);
+          // The bundler files the very object it found there (openapi-core's saveComponent):
+          // identity, not equality, which two variants of the same shape share (helper-143 F2).
+          if (getByPointer(document, pointer) === filed) moved.set(pointer, from);
         }
       }
     }

@@ -123,7 +123,8 @@ describe("a discriminator whose variants are `$ref`s into a schema's `$defs` (no
         "          dog: '#/components/schemas/Pet/$defs/Dog'",
         '      $defs:',
         variant('Cat', 'meow'),
-        variant('Dog', 'bark'),
+        // Of the same shape as Cat: each variant still names its own schema (helper-143 F2).
+        variant('Dog', 'meow'),
         '    Owner:',
         '      type: object',
         "      properties: { cat: { $ref: '#/components/schemas/Pet/$defs/Cat' } }",
