@@ -138,11 +138,21 @@ interface Walk {
    * `S2: oneOf: [S3, S4]`, …) was tried once per path (helper-141 F2); most checks follow a few
    * refs and keep no verdicts.
    */
-  verdicts?: { refs: number; fits?: Verdicts; accepts?: Verdicts } | undefined;
+  verdicts?: { refs: number; capped: number; fits?: Verdicts; accepts?: Verdicts } | undefined;
+  /**
+   * `allOf`s this sample may still distribute over a union (MAX_JOINS at first; see
+   * {@link joinedVariants}): unions of `allOf`s of unions multiply their alternatives level by
+   * level (helper-143 F4). Past it, an `allOf` is checked member by member, and built as one.
+   */
+  joins: number;
 }
 
-/** Verdicts by schema name, then by value (objects by identity). */
-type Verdicts = Map<string, Map<JsonValue, boolean>>;
+/**
+ * Verdicts by schema name, then by value (objects by identity); `cutAt`: the depth the verdict
+ * was reached from when the depth limit cut it short, undefined when it did not.
+ */
+type Verdicts = Map<string, ValueVerdicts>;
+type ValueVerdicts = Map<JsonValue, { verdict: boolean; cutAt?: number }>;
 
 /** `$ref`s one check follows before it keeps verdicts (see {@link Walk.verdicts}). */
 const MEMO_AFTER = 256;
@@ -158,6 +168,9 @@ const MAX_SAMPLE_SIZE = 10_000;
 /** The most values one sample builds to try another (see {@link Walk.tries}). */
 const MAX_SAMPLE_TRIES = 1_000;
 
+/** The most `allOf`s one sample distributes over a union (see {@link Walk.joins}). */
+const MAX_JOINS = 2_000;
+
 function walkOf(schemas: readonly NamedSchema[], options: SampleOptions): Walk {
   return {
     byName: new Map(schemas.map((schema) => [schema.name, schema.node])),
@@ -165,6 +178,7 @@ function walkOf(schemas: readonly NamedSchema[], options: SampleOptions): Walk {
     left: MAX_SAMPLE_SIZE,
     tries: MAX_SAMPLE_TRIES,
     parts: new Map(),
+    joins: MAX_JOINS,
   };
 }
 
@@ -689,12 +703,14 @@ function withDiscriminator(node: UnionNode, variant: SchemaNode, value: JsonValu
  * `(Named & A) | (Named & B)`, one `allOf` per variant of its first union (the others are
  * distributed when that `allOf` is built or checked). Neither member's value alone fits the
  * intersection, so a value is built, and checked, against one of these. Undefined when no member
- * is a union.
+ * is a union, and once the sample's {@link Walk.joins} are spent.
  */
 function joinedVariants(
   node: Extract<SchemaNode, { kind: 'allOf' }>,
   walk: Walk,
 ): { node: SchemaNode; union: UnionNode; variant: SchemaNode }[] | undefined {
+  if (walk.joins <= 0) return undefined;
+  walk.joins--;
   const members = shapingMembers(node, walk);
   const index = members.findIndex((member) => resolve(member, walk)?.kind === 'union');
   const union = index < 0 ? undefined : resolve(members[index]!, walk);
@@ -725,7 +741,7 @@ function fits(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): bo
 }
 
 function fitsNode(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): boolean {
-  if (depth > 64) return true;
+  if (depth > 64) return depthCapped(walk);
   if (value === null && node.nullable) return true;
   switch (node.kind) {
     case 'any':
@@ -737,7 +753,9 @@ function fitsNode(value: JsonValue, node: SchemaNode, walk: Walk, depth: number)
       const target = walk.byName.get(node.target);
       return (
         target !== undefined &&
-        remembered(walk, 'fits', node.target, value, () => fits(value, target, walk, depth + 1))
+        remembered(walk, 'fits', node.target, value, depth, () =>
+          fits(value, target, walk, depth + 1),
+        )
       );
     }
     case 'enum':
@@ -803,7 +821,7 @@ function accepts(value: JsonValue, node: SchemaNode, walk: Walk, depth: number):
  */
 function withVerdicts(walk: Walk, check: () => boolean): boolean {
   if (walk.verdicts !== undefined) return check();
-  walk.verdicts = { refs: 0 };
+  walk.verdicts = { refs: 0, capped: 0 };
   try {
     return check();
   } finally {
@@ -811,28 +829,41 @@ function withVerdicts(walk: Walk, check: () => boolean): boolean {
   }
 }
 
-/** `name`'s verdict on `value` by `which` check, from {@link Walk.verdicts} or `check`. */
+/** Past the depth limit a check says yes, and the verdicts above it are not kept. */
+function depthCapped(walk: Walk): true {
+  if (walk.verdicts !== undefined) walk.verdicts.capped++;
+  return true;
+}
+
+/**
+ * `name`'s verdict on `value` by `which` check at `depth`, from {@link Walk.verdicts} or `check`.
+ * A verdict the depth limit cut short (`true` past 64 levels) holds only as deep as it was
+ * reached or deeper: a shorter path to the schema looks again (helper-143 F3).
+ */
 function remembered(
   walk: Walk,
   which: 'fits' | 'accepts',
   name: string,
   value: JsonValue,
+  depth: number,
   check: () => boolean,
 ): boolean {
   const memo = walk.verdicts;
   if (memo === undefined || ++memo.refs <= MEMO_AFTER) return check();
-  const verdicts: Verdicts = (memo[which] ??= new Map<string, Map<JsonValue, boolean>>());
+  const verdicts = (memo[which] ??= new Map<string, ValueVerdicts>());
   let byValue = verdicts.get(name);
-  if (byValue === undefined) verdicts.set(name, (byValue = new Map<JsonValue, boolean>()));
+  if (byValue === undefined) verdicts.set(name, (byValue = new Map() as ValueVerdicts));
   const known = byValue.get(value);
-  if (known !== undefined) return known;
+  if (known !== undefined && (known.cutAt === undefined || depth >= known.cutAt))
+    return known.verdict;
+  const capped = memo.capped;
   const verdict = check();
-  byValue.set(value, verdict);
+  byValue.set(value, memo.capped === capped ? { verdict } : { verdict, cutAt: depth });
   return verdict;
 }
 
 function acceptsNode(value: JsonValue, node: SchemaNode, walk: Walk, depth: number): boolean {
-  if (depth > 64) return true;
+  if (depth > 64) return depthCapped(walk);
   if (value === null && node.nullable && node.kind !== 'any') return true;
   switch (node.kind) {
     case 'any':
@@ -843,7 +874,7 @@ function acceptsNode(value: JsonValue, node: SchemaNode, walk: Walk, depth: numb
       const target = walk.byName.get(node.target);
       return (
         target === undefined ||
-        remembered(walk, 'accepts', node.target, value, () =>
+        remembered(walk, 'accepts', node.target, value, depth, () =>
           accepts(value, target, walk, depth + 1),
         )
       );

@@ -35,9 +35,27 @@ interface Walk {
   cuts: number;
 }
 
+/**
+ * The kinds of the composite nodes read without meeting a cycle, by reading, kept across walks:
+ * an `allOf`'s members are sorted by {@link typeShapingMembers}, which starts walks of its own,
+ * so a walk's own memo did not reach them and shared members were read once per path again
+ * (helper-143 F4: 16 schemas of `allOf` and `additionalProperties: false` took 38 s). A node
+ * belongs to one model, whose lookup every walk over it uses.
+ */
+const known = new WeakMap<SchemaNode, Partial<Record<Reading, ReadonlySet<JsonType>>>>();
+
 function kindsOf(node: SchemaNode, walk: Walk): Set<JsonType> {
+  const composite = node.kind === 'allOf' || node.kind === 'union' || node.kind === 'ref';
+  const kept = composite ? known.get(node)?.[walk.reading] : undefined;
+  if (kept !== undefined) return new Set(kept);
+  const cuts = walk.cuts;
   const kinds = ownKinds(node, walk);
   if (node.nullable) kinds.add('null');
+  if (composite && walk.cuts === cuts) {
+    const byReading = known.get(node) ?? {};
+    byReading[walk.reading] = new Set(kinds);
+    known.set(node, byReading);
+  }
   return kinds;
 }
 

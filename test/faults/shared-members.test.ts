@@ -90,3 +90,54 @@ if ('at' in revived) {
     );
   },
 );
+
+describe('other shapes of shared members (helper-143 F4)', () => {
+  const ref = (i: number) => ({ $ref: `#/components/schemas/S${i}` });
+  const chain = (levels: number, schema: (i: number) => Record<string, unknown>) => {
+    const schemas: Record<string, unknown> = {};
+    for (let i = 0; i < levels; i++) schemas[`S${i}`] = schema(i);
+    schemas[`S${levels}`] = { type: 'object', properties: { x: { type: 'string' } } };
+    schemas[`S${levels + 1}`] = { type: 'object', properties: { y: { type: 'integer' } } };
+    const content = { 'application/json': { schema: ref(0) } };
+    return {
+      openapi: '3.1.0',
+      info: { title: 'Shared', version: '1' },
+      paths: {
+        '/s': {
+          post: {
+            operationId: 'createS',
+            requestBody: { required: true, content },
+            responses: { '200': { description: 'S.', content } },
+          },
+        },
+      },
+      components: { schemas },
+    };
+  };
+
+  it.each<[string, (i: number) => Record<string, unknown>]>([
+    // 16 levels took 38 s: the allOf's members were sorted by walks that shared no memo.
+    [
+      'allOf beside additionalProperties: false',
+      (i) => ({ allOf: [ref(i + 1), ref(i + 2)], additionalProperties: false }),
+    ],
+    [
+      'allOf beside unevaluatedProperties: false',
+      (i) => ({ allOf: [ref(i + 1), ref(i + 2)], unevaluatedProperties: false }),
+    ],
+    // The samples distributed each allOf over each union, level by level.
+    [
+      'anyOf of allOfs',
+      (i) => ({
+        anyOf: [{ allOf: [ref(i + 1), ref(i + 2)] }, { allOf: [ref(i + 2), ref(i + 1)] }],
+      }),
+    ],
+  ])(
+    '%s: 40 levels generate a package that compiles',
+    { timeout: 120_000 },
+    async (_case, schema) => {
+      const pkg = await specPackage(chain(LEVELS, schema));
+      expect(diagnostics(pkg)).toEqual([]);
+    },
+  );
+});
