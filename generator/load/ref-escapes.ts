@@ -39,7 +39,7 @@ export function invalidRefEscapes(document: unknown, file: string): GeneratorErr
  * 2020-12 §8.2.2): openapi-core reads only JSON Pointer fragments, so it looked for a file named
  * `pet.yaml#pet` and the error said the file does not exist (helper-141 F6). The root file's own
  * anchors (`#pet`) are read (anchors.ts); another file's are refused here, at the `$ref`, with
- * the pointer form as the fix.
+ * the pointer form as the fix. So is a pointer whose leading `/` is percent-encoded (`#%2FPet`).
  */
 export function otherFileAnchorRefs(document: unknown, file: string): GeneratorError[] {
   const found: GeneratorError[] = [];
@@ -50,6 +50,19 @@ export function otherFileAnchorRefs(document: unknown, file: string): GeneratorE
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
     if (hash <= 0 || fragment === '' || fragment.startsWith('/')) return undefined;
     const target = ref.slice(0, hash);
+    // `#%2FPet` is the pointer `/Pet` (RFC 6901 §6: a fragment is percent-decoded first), which
+    // the bundler looked for as a file named `a.yaml#/Pet` (helper-143 F6).
+    const decoded = safeDecode(fragment);
+    if (decoded.startsWith('/')) {
+      found.push(
+        new GeneratorError(
+          `the $ref ${JSON.stringify(ref)} percent-encodes the \`/\` that starts its JSON Pointer: the bundler reads a pointer into another file only when its fragment starts with \`#/\` as written`,
+          { file, pointer: joinPointer(pointer, '$ref') },
+          `write it decoded: ${JSON.stringify(`${target}#${decoded}`)}`,
+        ),
+      );
+      return undefined;
+    }
     found.push(
       new GeneratorError(
         `the $ref ${JSON.stringify(ref)} names the anchor \`${fragment}\` in another file (${target}): the bundler reads only JSON Pointer fragments there (\`#/…\`), anchors (\`$anchor\`) only inside the file that declares them`,

@@ -166,6 +166,21 @@ describe('a $ref to an anchor in another file (helper-141 F6)', () => {
     expect(message).toContain('"./pet.yaml#/…"');
     expect(message).not.toMatch(/ENOENT|no such file/);
   });
+
+  it('a percent-encoded JSON Pointer is no anchor (helper-143 F6)', async () => {
+    const dir = await tempDir('anchor-file-');
+    await writeFile(join(dir, 'pet.yaml'), stringify({ Pet: { type: 'string' } }));
+    await writeFile(join(dir, 'openapi.yaml'), root('./pet.yaml#%2FPet'));
+    const error = await generate({ spec: join(dir, 'openapi.yaml'), out: join(dir, 'out') }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    const message = error instanceof Error ? error.message : '';
+    expect(message).not.toContain('names the anchor');
+    expect(message).toContain('percent-encodes the `/` that starts its JSON Pointer');
+    expect(message).toContain('"./pet.yaml#/Pet"');
+    expect(message).not.toMatch(/ENOENT|no such file/);
+  });
 });
 
 describe('a $dynamicRef to an anchor several schemas declare (helper-141 F7)', () => {
