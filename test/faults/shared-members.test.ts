@@ -15,10 +15,15 @@ afterAll(removeTempDirs);
 
 const LEVELS = 40;
 
-function sharedSpec(keyword: 'allOf' | 'oneOf' | 'anyOf'): Record<string, unknown> {
-  const ref = (i: number) => ({ $ref: `#/components/schemas/S${i}` });
+const ref = (i: number) => ({ $ref: `#/components/schemas/S${i}` });
+
+/**
+ * S0 … S39 made by `schema` (each referring to the next two), then S40, an object with a
+ * date-time `at`, and S41, one with an integer `count`; S0 is a request and response body.
+ */
+function chainSpec(schema: (i: number) => Record<string, unknown>): Record<string, unknown> {
   const schemas: Record<string, unknown> = {};
-  for (let i = 0; i < LEVELS; i++) schemas[`S${i}`] = { [keyword]: [ref(i + 1), ref(i + 2)] };
+  for (let i = 0; i < LEVELS; i++) schemas[`S${i}`] = schema(i);
   schemas[`S${LEVELS}`] = {
     type: 'object',
     required: ['at'],
@@ -44,6 +49,10 @@ function sharedSpec(keyword: 'allOf' | 'oneOf' | 'anyOf'): Record<string, unknow
     },
     components: { schemas },
   };
+}
+
+function sharedSpec(keyword: 'allOf' | 'oneOf' | 'anyOf'): Record<string, unknown> {
+  return chainSpec((i) => ({ [keyword]: [ref(i + 1), ref(i + 2)] }));
 }
 
 /** JSON Schema's verdict on `value` for S0, level by level from the last schemas up. */
@@ -92,29 +101,6 @@ if ('at' in revived) {
 );
 
 describe('other shapes of shared members (helper-143 F4)', () => {
-  const ref = (i: number) => ({ $ref: `#/components/schemas/S${i}` });
-  const chain = (levels: number, schema: (i: number) => Record<string, unknown>) => {
-    const schemas: Record<string, unknown> = {};
-    for (let i = 0; i < levels; i++) schemas[`S${i}`] = schema(i);
-    schemas[`S${levels}`] = { type: 'object', properties: { x: { type: 'string' } } };
-    schemas[`S${levels + 1}`] = { type: 'object', properties: { y: { type: 'integer' } } };
-    const content = { 'application/json': { schema: ref(0) } };
-    return {
-      openapi: '3.1.0',
-      info: { title: 'Shared', version: '1' },
-      paths: {
-        '/s': {
-          post: {
-            operationId: 'createS',
-            requestBody: { required: true, content },
-            responses: { '200': { description: 'S.', content } },
-          },
-        },
-      },
-      components: { schemas },
-    };
-  };
-
   it.each<[string, (i: number) => Record<string, unknown>]>([
     // 16 levels took 38 s: the allOf's members were sorted by walks that shared no memo.
     [
@@ -136,7 +122,7 @@ describe('other shapes of shared members (helper-143 F4)', () => {
     '%s: 40 levels generate a package that compiles',
     { timeout: 120_000 },
     async (_case, schema) => {
-      const pkg = await specPackage(chain(LEVELS, schema));
+      const pkg = await specPackage(chainSpec(schema));
       expect(diagnostics(pkg)).toEqual([]);
     },
   );
