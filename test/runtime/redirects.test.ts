@@ -100,6 +100,21 @@ describe('to another origin', () => {
     expect(other.requests[0]?.url).toBe('/elsewhere?x=1');
   });
 
+  it('so is every query credential of the alternative a call sent, beside the token', async () => {
+    apiReply = () => to(302, `${other.url}/elsewhere?app_key=k-2&x=1&api_key=${TOKEN}`);
+    const core = coreWith(
+      { in: 'query', name: 'api_key' },
+      {
+        tokenScheme: 'token',
+        credentialSchemes: [{ scheme: 'app', auth: { in: 'query', name: 'app_key' } }],
+        credentials: { app: 'k-2' },
+      },
+    );
+    await core.request({ method: 'get', path: '/start', security: [['app', 'token']] });
+    expect(api.requests[0]?.url).toBe(`/start?app_key=k-2&api_key=${TOKEN}`);
+    expect(other.requests[0]?.url).toBe('/elsewhere?x=1');
+  });
+
   it.each([307, 308])(
     'a POST with a body answered %i is not followed: APIError, nothing reaches the other origin',
     async (status) => {

@@ -16,6 +16,7 @@ describe('clientRuntimeFiles', () => {
       'src/runtime/core.ts',
       'src/runtime/errors.ts',
       'src/runtime/internal/body.ts',
+      'src/runtime/internal/credentials.ts',
       'src/runtime/internal/depth.ts',
       'src/runtime/internal/env.ts',
       'src/runtime/internal/finite.ts',
