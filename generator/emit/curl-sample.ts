@@ -11,7 +11,13 @@
  * sample would make every copy of the command replay the first answer) and cookie parameters.
  */
 import type { JsonValue } from '../model/schema-types.ts';
-import type { ApiModel, EncodingModel, OperationModel, RequestBodyModel } from '../model/types.ts';
+import type {
+  ApiModel,
+  AuthModel,
+  EncodingModel,
+  OperationModel,
+  RequestBodyModel,
+} from '../model/types.ts';
 import { isJsonMediaType } from '../model/media-types.ts';
 import { acceptHeader } from './client/media.ts';
 import { sampleRequest } from './sample-request.ts';
@@ -31,7 +37,7 @@ import { jsonText } from './code-print.ts';
 
 export function curlSample(
   operation: OperationModel,
-  model: Pick<ApiModel, 'schemas' | 'tokenAuth' | 'sdk' | 'info'>,
+  model: Pick<ApiModel, 'schemas' | 'tokenAuth' | 'credentials' | 'sdk' | 'info'>,
 ): string {
   const sample = sampleRequest(operation, model);
   const path = operation.path
@@ -60,7 +66,7 @@ export function curlSample(
       ? `--url "$${envVar('BASE_URL')}"${shellQuote(url)}`
       : `--url ${shellQuote(`${server}${url}`)}`,
   );
-  lines.push(...authArguments(model, operation, envVar('TOKEN')));
+  lines.push(...authArguments(model, operation, envVar));
   for (const { parameter, value } of sample.headers) {
     const text = headerValue(parameter, value);
     if (text !== undefined) lines.push(`--header ${shellQuote(`${parameter.name}: ${text}`)}`);
@@ -73,29 +79,50 @@ export function curlSample(
 }
 
 /**
- * The token, sent as the client sends it (the scheme the model chose, `ApiModel.tokenAuth`), from
- * the environment variable the client reads. Header and cookie names are RFC 9110 tokens (the
- * model refuses others), so they need no quoting inside the double quotes. An API key in the
- * query goes in with `--url-query` (curl 7.87+), which percent-encodes the token; its name is
- * percent-encoded and single-quoted, and only the variable is expanded.
+ * The credentials, sent as the client sends them: the token (the scheme the model chose,
+ * `ApiModel.tokenAuth`), or the first alternative of the operation's `credentialAlternatives`,
+ * each from the environment variable the client reads. Header and cookie names are RFC 9110
+ * tokens (the model refuses others), so they need no quoting inside the double quotes. An API key
+ * in the query goes in with `--url-query` (curl 7.87+), which percent-encodes the value; its name
+ * is percent-encoded and single-quoted, and only the variable is expanded.
  */
 function authArguments(
-  model: Pick<ApiModel, 'tokenAuth'>,
+  model: Pick<ApiModel, 'tokenAuth' | 'credentials'>,
   operation: OperationModel,
-  tokenVar: string,
+  envVar: (name: string) => string,
 ): string[] {
-  const scheme = model.tokenAuth;
-  if (!operation.secured || scheme === undefined) return [];
+  const token = model.tokenAuth;
+  if (!operation.secured) return [];
+  const alternative = operation.credentialAlternatives?.[0];
+  if (alternative === undefined)
+    return token === undefined ? [] : sendArguments(token, envVar('TOKEN'));
+  return alternative.flatMap((name) => {
+    if (name === token?.schemeName) return sendArguments(token, envVar('TOKEN'));
+    const scheme = model.credentials.find((credential) => credential.schemeName === name);
+    // A credential without a variable of its own (its name is another option's) still shows
+    // where it goes.
+    return scheme === undefined
+      ? []
+      : sendArguments(
+          scheme,
+          scheme.envVar ??
+            envVar(`${name.replace(/[^A-Za-z0-9_]/g, '_').toUpperCase()}_CREDENTIAL`),
+        );
+  });
+}
+
+/** curl's arguments that send the credential in `variable` as `scheme` sends it. */
+function sendArguments(scheme: AuthModel, variable: string): string[] {
   switch (scheme.kind) {
     case 'bearer':
-      return [`--header "Authorization: Bearer $${tokenVar}"`];
+      return [`--header "Authorization: Bearer $${variable}"`];
     case 'apiKey':
-      if (scheme.in === 'header') return [`--header "${scheme.name}: $${tokenVar}"`];
-      if (scheme.in === 'cookie') return [`--cookie "${scheme.name}=$${tokenVar}"`];
-      return [`--url-query ${shellQuote(`${encodeComponent(scheme.name)}=`)}"$${tokenVar}"`];
+      if (scheme.in === 'header') return [`--header "${scheme.name}: $${variable}"`];
+      if (scheme.in === 'cookie') return [`--cookie "${scheme.name}=$${variable}"`];
+      return [`--url-query ${shellQuote(`${encodeComponent(scheme.name)}=`)}"$${variable}"`];
     case 'basic':
-      // The client's token is `username:password`, which is what `--user` takes.
-      return [`--user "$${tokenVar}"`];
+      // The credential is `username:password`, which is what `--user` takes.
+      return [`--user "$${variable}"`];
   }
 }
 

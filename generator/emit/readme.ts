@@ -227,9 +227,17 @@ function environmentList(model: ApiModel): string {
   const lines: string[] = [];
   if (model.tokenAuth !== undefined)
     lines.push(
-      model.tokenOptional
-        ? `- \`token\`: \`${envPrefix}_TOKEN\`. Optional: every operation also takes calls without a credential.`
-        : `- \`token\`: \`${envPrefix}_TOKEN\`. Required: the constructor throws without one.`,
+      !model.tokenOptional
+        ? `- \`token\`: \`${envPrefix}_TOKEN\`. Required: the constructor throws without one.`
+        : model.credentials.length > 0
+          ? `- \`token\`: \`${envPrefix}_TOKEN\`. Optional: every operation also takes one of \`credentials\`, or calls without a credential.`
+          : `- \`token\`: \`${envPrefix}_TOKEN\`. Optional: every operation also takes calls without a credential.`,
+    );
+  // The other security schemes' credentials: each call sends the first of its operation's
+  // requirements the client has every credential of.
+  for (const credential of model.credentials)
+    lines.push(
+      `- ${markdownCode(`credentials.${credential.schemeName}`)}: ${credential.envVar === undefined ? "no environment variable (its name would be another option's)" : `\`${credential.envVar}\``}. The credential of the ${markdownCode(credential.schemeName)} security scheme, sent where an operation's \`security\` requires it.`,
     );
   for (const option of model.sdk.clientOptions) {
     lines.push(

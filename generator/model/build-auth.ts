@@ -107,18 +107,23 @@ export function rootSchemeNames(doc: Record<string, unknown>): string[] {
 }
 
 /**
- * Whether every operation can be called without a credential although some take one: each has an
- * effective `security` with a `{}` alternative (OpenAPI 3.1 §4.8.10: "optional"). A spec that
- * declares security nowhere is not one (its schemes are taken as required everywhere), nor one
- * without operations.
+ * Whether every operation can be called without the token although some take one: each has an
+ * effective `security` with a `{}` alternative (OpenAPI 3.1 §4.8.10: "optional"), or one of the
+ * client's other credentials only (`credentialAlternatives`). A spec that declares security
+ * nowhere is not one (its schemes are taken as required everywhere), nor one without operations.
  */
-export function isTokenOptional(operations: readonly Pick<OperationModel, 'security'>[]): boolean {
+export function isTokenOptional(
+  operations: readonly Pick<OperationModel, 'security' | 'credentialAlternatives'>[],
+  token: AuthModel,
+): boolean {
   return (
     operations.length > 0 &&
     operations.every(
       (operation) =>
         operation.security !== undefined &&
-        operation.security.alternatives.some((names) => names.length === 0),
+        (operation.security.alternatives.some((names) => names.length === 0) ||
+          operation.credentialAlternatives?.some((names) => !names.includes(token.schemeName)) ===
+            true),
     )
   );
 }
@@ -129,7 +134,7 @@ export function isTokenOptional(operations: readonly Pick<OperationModel, 'secur
  * `Authorization: Bearer <token>`; an API key is its place and name (a header's name in any case,
  * RFC 9110 §5.1; query and cookie names as written).
  */
-function credentialWay(scheme: AuthModel): string {
+export function credentialWay(scheme: AuthModel): string {
   switch (scheme.kind) {
     case 'bearer':
     case 'basic':
@@ -151,7 +156,7 @@ function credentialWay(scheme: AuthModel): string {
 export function warnUnmetSecurity(
   operations: readonly OperationModel[],
   schemes: readonly AuthModel[],
-  token: AuthModel | undefined,
+  sent: ClientCredentials,
   warnings: Warnings,
   file: string,
   declared: ReadonlySet<string> = new Set(schemes.map((scheme) => scheme.schemeName)),
@@ -159,7 +164,8 @@ export function warnUnmetSecurity(
   // A name no scheme has is a typo or a dangling name, said as such, not as a credential the
   // client cannot send.
   const undeclared = warnUndeclaredSchemes(operations, declared, warnings, file);
-  const meets = tokenMeets(schemes, token);
+  const { token, credentials } = sent;
+  const meets = clientMeets(schemes, sent);
   for (const operation of operations) {
     const alternatives = operation.security?.alternatives ?? [];
     if (alternatives.some((names) => names.some((name) => undeclared.has(name)))) continue;
@@ -179,7 +185,9 @@ export function warnUnmetSecurity(
       ? `the client sends no credential there${token === undefined ? '' : `: its token is sent as ${JSON.stringify(token.schemeName)}, which this operation does not list`}`
       : token === undefined
         ? 'the client sends no credential (the spec has no bearer, API key or HTTP Basic scheme it can fill)'
-        : `the client sends only its token, as ${JSON.stringify(token.schemeName)}`;
+        : credentials.length === 0
+          ? `the client sends only its token, as ${JSON.stringify(token.schemeName)}`
+          : `the client sends only its token, as ${JSON.stringify(token.schemeName)}, and its credentials ${credentials.map((scheme) => JSON.stringify(scheme.schemeName)).join(', ')}`;
     warnings.add(
       `security:unmet:${wanted.join(',')}`,
       `operation ${JSON.stringify(operation.operationId)} ${optional ? `takes the security ${named}, or none` : `requires the security ${named}`}, but ${sends}`,
@@ -191,27 +199,34 @@ export function warnUnmetSecurity(
   }
 }
 
+/** The credentials the client sends: its token and its other `credentials` (model/credentials.ts). */
+export interface ClientCredentials {
+  token: AuthModel | undefined;
+  credentials: readonly AuthModel[];
+}
+
 /**
- * Whether the client's token meets a Security Requirement Object (its scheme names): every scheme
- * sends its credential the way the token goes ({@link credentialWay}); `{}` is met by anything.
+ * Whether the client meets a Security Requirement Object (its scheme names): every scheme sends
+ * its credential the way the token or one of the other credentials goes ({@link credentialWay});
+ * `{}` is met by anything.
  */
-function tokenMeets(
+function clientMeets(
   schemes: readonly AuthModel[],
-  token: AuthModel | undefined,
+  { token, credentials }: ClientCredentials,
 ): (names: readonly string[]) => boolean {
-  const tokenWay = token === undefined ? undefined : credentialWay(token);
-  const sentByToken = new Set(
-    schemes
-      .filter((scheme) => credentialWay(scheme) === tokenWay)
-      .map((scheme) => scheme.schemeName),
+  const ways = new Set(
+    [...(token === undefined ? [] : [token]), ...credentials].map(credentialWay),
   );
-  return (names) => names.every((name) => sentByToken.has(name));
+  const sendable = new Set(
+    schemes.filter((scheme) => ways.has(credentialWay(scheme))).map((scheme) => scheme.schemeName),
+  );
+  return (names) => names.every((name) => sendable.has(name));
 }
 
 /**
  * Whether an operation's security makes a credential optional (`{}`) beside requirements the
- * token meets none of (`[{}, { apiKey: [] }]` with a bearer token): the token is then not one it
- * lists, and the call goes without it (OpenAPI 3.1 §4.8.10).
+ * client meets none of (`[{}, { apiKey: [] }]` with a bearer token only): the token is then not
+ * one it lists, and the call goes without it (OpenAPI 3.1 §4.8.10).
  */
 function optionalUnmet(
   operation: Pick<OperationModel, 'security'>,
@@ -224,15 +239,15 @@ function optionalUnmet(
 
 /**
  * Marks as anonymous (no credential sent) the operations whose security is optional and lists
- * no requirement the client's token meets ({@link optionalUnmet}): a bearer token went to an
- * operation that accepts none or an API key, a credential it never asked for (helper-122 6).
+ * no requirement the client meets ({@link optionalUnmet}): a bearer token went to an operation
+ * that accepts none or an API key, a credential it never asked for (helper-122 6).
  */
 export function withoutUnlistedToken(
   operations: OperationModel[],
   schemes: readonly AuthModel[],
-  token: AuthModel | undefined,
+  sent: ClientCredentials,
 ): void {
-  const meets = tokenMeets(schemes, token);
+  const meets = clientMeets(schemes, sent);
   for (const operation of operations)
     if (!operation.anonymous && optionalUnmet(operation, meets)) operation.anonymous = true;
 }
@@ -277,7 +292,8 @@ function authModel(
   switch (scheme.type) {
     case 'http': {
       const httpScheme = typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : '';
-      if (httpScheme === 'basic') return { kind: 'basic', schemeName };
+      if (httpScheme === 'basic')
+        return withDescription({ kind: 'basic', schemeName }, description);
       if (httpScheme === 'bearer')
         return withDescription({ kind: 'bearer', schemeName }, description);
       // Other HTTP schemes (digest, hoba, …) need a handshake the client does not do.
@@ -307,7 +323,10 @@ function authModel(
           "use only letters, digits and ! # $ % & ' * + - . ^ _ ` | ~ in `name`, e.g. `X-API-Key`",
         );
       }
-      return { kind: 'apiKey', schemeName, in: location, name: scheme.name };
+      return withDescription(
+        { kind: 'apiKey', schemeName, in: location, name: scheme.name },
+        description,
+      );
     }
     default:
       // mutualTLS and unknown types: nothing the client can fill from an option.
@@ -354,9 +373,6 @@ function warnUnsentScheme(
   );
 }
 
-function withDescription(
-  model: AuthModel & { kind: 'bearer' },
-  description: string | undefined,
-): AuthModel {
+function withDescription(model: AuthModel, description: string | undefined): AuthModel {
   return description === undefined ? model : { ...model, description };
 }

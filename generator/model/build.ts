@@ -3,6 +3,7 @@
  * settled here through one NameRegistry (schema names first, then the client, resources and
  * operation types), so no two exports of the package collide.
  */
+import { otherCredentials, withCredentialAlternatives, withEnvVars } from './credentials.ts';
 import { warnAnchorElsewhere } from './anchor-elsewhere.ts';
 import type { GeneratorContext } from '../context.ts';
 import type { BundledSpec } from '../load/bundle.ts';
@@ -14,6 +15,7 @@ import {
   tokenAuth,
   warnUnmetSecurity,
   withoutUnlistedToken,
+  type ClientCredentials,
 } from './build-auth.ts';
 import { buildClientExports, claimClientName } from './build-client-exports.ts';
 import { buildInfo, buildSdkSettings } from './build-info.ts';
@@ -151,11 +153,16 @@ export async function buildModel(
       }),
     );
   const auth = reporting(problems, () => buildAuth(doc, file, warnings));
+  // The token and the client's other credentials (their options, and each operation's choice).
+  let sent: ClientCredentials = { token: undefined, credentials: [] };
   // With --strict every warning's place is one more problem, reported with the others.
   if (placed !== undefined && auth !== undefined) {
-    const token = tokenAuth(auth, placed.operations, rootSchemeNames(doc));
-    warnUnmetSecurity(placed.operations, auth, token, warnings, file, declaredSchemeNames(doc));
-    withoutUnlistedToken(placed.operations, auth, token);
+    const root = rootSchemeNames(doc);
+    const token = tokenAuth(auth, placed.operations, root);
+    sent = { token, credentials: otherCredentials(auth, placed.operations, root, token) };
+    warnUnmetSecurity(placed.operations, auth, sent, warnings, file, declaredSchemeNames(doc));
+    withoutUnlistedToken(placed.operations, auth, sent);
+    withCredentialAlternatives(placed.operations, auth, sent);
   }
   // The patterns the guards run (named schemas' and the operations' own success bodies'), judged
   // for safety; the rest, only for being regular expressions at all.
@@ -187,7 +194,7 @@ export async function buildModel(
   )
     throw GeneratorError.all(inDocumentOrder(problems, doc, (p) => p.location.pointer));
   const { operations, resources } = placed;
-  const token = tokenAuth(auth, operations, rootSchemeNames(doc));
+  const { token, credentials } = sent;
 
   return {
     specFile: file,
@@ -202,7 +209,12 @@ export async function buildModel(
     resources,
     auth,
     tokenAuth: token,
-    tokenOptional: token !== undefined && isTokenOptional(operations),
+    tokenOptional: token !== undefined && isTokenOptional(operations, token),
+    credentials: withEnvVars(credentials, settings.envPrefix, [
+      `${settings.envPrefix}_TOKEN`,
+      `${settings.envPrefix}_BASE_URL`,
+      ...sdkOptions.map((option) => option.envVar),
+    ]),
     sdk: {
       clientName,
       envPrefix: settings.envPrefix,

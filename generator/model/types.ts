@@ -43,6 +43,13 @@ export interface ApiModel {
    * (build-auth.ts `isTokenOptional`).
    */
   tokenOptional: boolean;
+  /**
+   * The schemes the client takes a credential for besides its token, each under its name in its
+   * `credentials` option (build-auth.ts `otherCredentials`): one per way a credential travels
+   * other than the token's (another API key, HTTP Basic beside a bearer token), in spec order.
+   * Empty when every requirement's schemes take the token.
+   */
+  credentials: CredentialModel[];
   /** Names and settings of the generated package and its client (root `x-sdk`, CLI flags). */
   sdk: SdkModel;
   /** The names `src/client.ts` exports besides the client class (build-client-exports.ts). */
@@ -246,6 +253,14 @@ export interface OperationModel {
    * where the list is declared. Absent when neither declares one.
    */
   security?: { alternatives: string[][]; pointer: string };
+  /**
+   * `security` as the client's credentials name it, where it takes more than its token
+   * (`ApiModel.credentials`; build-auth.ts `credentialAlternatives`): each alternative's schemes
+   * by the credential that sends them, those with a scheme the client cannot send left out. The
+   * call sends the first the client has every credential of. Absent otherwise, and for an
+   * `anonymous` operation.
+   */
+  credentialAlternatives?: string[][];
   /**
    * Names of the path template (`/uploads/{id}`) no parameter declares: the model takes each as a
    * required string path parameter (with a warning), and the typed path client's types get them
@@ -456,7 +471,19 @@ export interface ResourceModel {
   operations: OperationModel[];
 }
 
+/**
+ * A credential the client takes besides its token (`ApiModel.credentials`), and the environment
+ * variable it defaults to (`<PREFIX>_<SCHEME>`; none where that name is another option's).
+ */
+export type CredentialModel = AuthModel & { envVar?: string };
+
 export type AuthModel =
   | { kind: 'bearer'; schemeName: string; description?: string }
-  | { kind: 'apiKey'; schemeName: string; in: 'header' | 'query' | 'cookie'; name: string }
-  | { kind: 'basic'; schemeName: string };
+  | {
+      kind: 'apiKey';
+      schemeName: string;
+      in: 'header' | 'query' | 'cookie';
+      name: string;
+      description?: string;
+    }
+  | { kind: 'basic'; schemeName: string; description?: string };

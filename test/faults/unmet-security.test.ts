@@ -23,24 +23,39 @@ describe('operations whose security the client cannot meet', () => {
     expect(pkg.model.tokenAuth?.schemeName).toBe('hdr');
     const unmet = pkg.model.warnings.filter((w) => w.key.startsWith('security:unmet:'));
     expect(unmet.map((w) => [w.key, w.location.pointer, w.more])).toEqual([
-      ['security:unmet:ck,q', '#/paths/~1pets/post/security', 0],
-      ['security:unmet:hdr,q', '#/paths/~1both/get/security', 0],
-      ['security:unmet:basic', '#/paths/~1admin/get/security', 0],
-      // `{}` beside a scheme the token is not: the call goes without a credential (helper-122 6).
-      ['security:unmet:q', '#/paths/~1optional/get/security', 0],
+      ['security:unmet:digest,mtls', '#/paths/~1legacy/get/security', 0],
+      ['security:unmet:digest,q', '#/paths/~1signed/get/security', 0],
+      // `{}` beside a scheme the client cannot send: the call goes without a credential.
+      ['security:unmet:digest', '#/paths/~1maybe/get/security', 0],
     ]);
     expect(unmet[0]!.problem).toBe(
-      'operation "createPet" requires the security "q" or "ck", but the client sends only its token, as "hdr"',
+      'operation "getLegacy" requires the security "digest" or "mtls", but the client sends only its token, as "hdr", and its credentials "q", "ck", "basic"',
     );
-    expect(unmet[1]!.problem).toContain('requires the security "q" and "hdr"');
+    expect(unmet[1]!.problem).toContain('requires the security "q" and "digest"');
     expect(unmet[0]!.hint).toContain('add `{ hdr: [] }` as an alternative in its security');
-    expect(unmet[3]!.problem).toBe(
-      'operation "getOptional" takes the security "q", or none, but the client sends no credential there: its token is sent as "hdr", which this operation does not list',
+    expect(unmet[2]!.problem).toBe(
+      'operation "getMaybe" takes the security "digest", or none, but the client sends no credential there: its token is sent as "hdr", which this operation does not list',
     );
     // Met: the root requirement (listPets), `security: []` (getPublic), an alternative that is the
-    // token's scheme (getEither).
-    for (const operationId of ['listPets', 'getPublic', 'getEither'])
-      expect(unmet.some((w) => w.problem.includes(`"${operationId}"`))).toBe(false);
+    // token's scheme (getEither), and the schemes the client takes as `credentials` (helper-136:
+    // an API key in the query, one in a cookie, HTTP Basic; alone, together with the token, or
+    // optional).
+    expect(pkg.model.credentials.map((scheme) => scheme.schemeName)).toEqual(['q', 'ck', 'basic']);
+    expect(
+      pkg.model.operations.map((op) => [op.operationId, op.credentialAlternatives ?? null]),
+    ).toEqual([
+      ['listPets', null],
+      ['createPet', [['q'], ['ck']]],
+      ['getPublic', null],
+      ['getEither', [['q'], ['hdr']]],
+      ['getBoth', [['q', 'hdr']]],
+      ['getAdmin', [['basic']]],
+      ['getOptional', [['q'], []]],
+      ['getLegacy', null],
+      ['getSigned', null],
+      // Anonymous: none of its credentials is one the client can send.
+      ['getMaybe', null],
+    ]);
     expect(diagnostics(pkg)).toEqual([]);
   });
 
@@ -52,8 +67,8 @@ describe('operations whose security the client cannot meet', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeneratorError);
     const { location, hint, message } = error as GeneratorError;
-    expect(location.pointer).toBe('#/paths/~1pets/post/security');
-    expect(message).toContain('"createPet" requires the security "q" or "ck"');
+    expect(location.pointer).toBe('#/paths/~1legacy/get/security');
+    expect(message).toContain('"getLegacy" requires the security "digest" or "mtls"');
     expect(message).toContain('--strict');
     expect(hint).toContain('request options');
   });
@@ -66,13 +81,24 @@ describe('requirements met by the token sent the same way as the scheme they nam
   it('OAuth 2, OpenID Connect and HTTP bearer schemes, alone or together, take the bearer token', async () => {
     const pkg = await faultPackage('same-credential-schemes.yaml');
     expect(pkg.model.tokenAuth?.schemeName).toBe('implicit');
-    const unmet = unmetOf(pkg.model.warnings);
-    // Met: another OAuth 2 flow (getRoot), two at once (getTogether), OpenID Connect (getOidc),
-    // HTTP bearer beside OAuth 2 (getJwt). Unmet: an API key in `Authorization` (sent without
-    // `Bearer `), and a bearer scheme together with an API key.
-    expect(unmet.map((w) => w.problem)).toEqual([
-      'operation "getRaw" requires the security "rawAuthorization", but the client sends only its token, as "implicit"',
-      'operation "getMixed" requires the security "code" and "key", but the client sends only its token, as "implicit"',
+    expect(unmetOf(pkg.model.warnings)).toEqual([]);
+    // Met by the token: another OAuth 2 flow (getRoot), two at once (getTogether), OpenID Connect
+    // (getOidc), HTTP bearer beside OAuth 2 (getJwt), each named as the token's scheme. Not the
+    // token's way: an API key in `Authorization` (sent without `Bearer `) and one in X-API-Key,
+    // which the client takes as `credentials`.
+    expect(pkg.model.credentials.map((scheme) => scheme.schemeName)).toEqual([
+      'rawAuthorization',
+      'key',
+    ]);
+    expect(
+      pkg.model.operations.map((op) => [op.operationId, op.credentialAlternatives ?? null]),
+    ).toEqual([
+      ['getRoot', null],
+      ['getTogether', null],
+      ['getOidc', [['implicit'], ['rawAuthorization']]],
+      ['getJwt', null],
+      ['getRaw', [['rawAuthorization']]],
+      ['getMixed', [['implicit', 'key']]],
     ]);
     expect(diagnostics(pkg)).toEqual([]);
   });
@@ -102,11 +128,13 @@ describe('requirements met by the token sent the same way as the scheme they nam
     // `upper`, declared first, is required by no operation: the token goes as `lower`, the same
     // header in another case.
     expect(pkg.model.tokenAuth?.schemeName).toBe('lower');
-    // Query parameter names are case-sensitive, and a query parameter is not a header.
-    expect(unmetOf(pkg.model.warnings).map((w) => w.key)).toEqual([
-      'security:unmet:inQuery',
-      'security:unmet:otherQuery',
+    // Query parameter names are case-sensitive, and a query parameter is not a header: two more
+    // credentials.
+    expect(pkg.model.credentials.map((scheme) => scheme.schemeName)).toEqual([
+      'inQuery',
+      'otherQuery',
     ]);
+    expect(unmetOf(pkg.model.warnings)).toEqual([]);
   });
 });
 
@@ -175,9 +203,14 @@ describe('the scheme the token is sent as', () => {
     ])('is the one %s', async (_name, root) => {
       const pkg = await specPackage(api(root));
       expect(pkg.model.tokenAuth?.schemeName).toBe('key');
-      expect(
-        pkg.model.warnings.filter((w) => w.key.startsWith('security:unmet:')).map((w) => w.key),
-      ).toEqual(['security:unmet:oauth']);
+      // The OAuth operation's bearer token is a credential of its own.
+      expect(pkg.model.credentials.map((scheme) => scheme.schemeName)).toEqual(['oauth']);
+      expect(pkg.model.operations.map((op) => op.credentialAlternatives ?? null)).toEqual([
+        null,
+        null,
+        [['oauth']],
+      ]);
+      expect(pkg.model.warnings.filter((w) => w.key.startsWith('security:unmet:'))).toEqual([]);
     });
   });
 

@@ -93,7 +93,27 @@ export function emitClientFile(
       type: 'string | undefined',
       hasQuestionToken: true,
       docs: [
-        `The API token, ${auth.describe}. Defaults to the \`${envPrefix}_TOKEN\` environment variable.${model.tokenOptional ? ' Optional: every operation also takes calls without one, which go without a credential.' : ''}`,
+        `The API token, ${auth.describe}. Defaults to the \`${envPrefix}_TOKEN\` environment variable.${!model.tokenOptional ? '' : model.credentials.length > 0 ? ' Optional: every operation also takes one of `credentials`, or calls without one.' : ' Optional: every operation also takes calls without one, which go without a credential.'}`,
+      ],
+    });
+  }
+  if (model.credentials.length > 0) {
+    const members = model.credentials.map((scheme) => {
+      const { describe } = sentAs(scheme);
+      const description =
+        scheme.description !== undefined ? `${escapeJsDoc(scheme.description)}\n\n` : '';
+      const env =
+        scheme.envVar === undefined
+          ? ''
+          : ` Defaults to the \`${scheme.envVar}\` environment variable.`;
+      return `/** ${description}The credential of the \`${escapeJsDoc(scheme.schemeName)}\` security scheme, ${describe.replace('<token>', '<credential>')}.${env} */\n${propertyKey(scheme.schemeName)}?: string | undefined;`;
+    });
+    optionMembers.push({
+      name: 'credentials',
+      type: `{\n${members.join('\n')}\n}`,
+      hasQuestionToken: true,
+      docs: [
+        `The credentials of the API's other security schemes, by scheme name. A call sends the first of its operation's security requirements (OpenAPI 3.1 §4.8.30) the client has every credential of${auth === undefined ? '' : ', the token included'}; each is kept private and redacted from errors and logs as the token is.`,
       ],
     });
   }
@@ -182,12 +202,17 @@ export function emitClientFile(
     coreOptions.push('operationServers: chosenBaseURL === undefined');
   if (auth !== undefined) {
     coreOptions.push('token');
-    if (auth.in !== 'header' || auth.name !== 'Authorization' || auth.scheme !== 'Bearer') {
-      const scheme = auth.scheme === undefined ? '' : `, scheme: ${stringLiteral(auth.scheme)}`;
-      coreOptions.push(
-        `auth: { in: ${stringLiteral(auth.in)}, name: ${stringLiteral(auth.name)}${scheme} }`,
-      );
-    }
+    if (auth.in !== 'header' || auth.name !== 'Authorization' || auth.scheme !== 'Bearer')
+      coreOptions.push(`auth: ${authLiteral(auth)}`);
+  }
+  if (model.credentials.length > 0) {
+    if (model.tokenAuth !== undefined)
+      coreOptions.push(`tokenScheme: ${stringLiteral(model.tokenAuth.schemeName)}`);
+    const schemes = model.credentials.map(
+      (scheme) =>
+        `{ scheme: ${stringLiteral(scheme.schemeName)}, auth: ${authLiteral(sentAs(scheme))}${scheme.envVar === undefined ? '' : `, env: ${stringLiteral(scheme.envVar)}`} }`,
+    );
+    coreOptions.push(`credentialSchemes: [${schemes.join(', ')}]`);
   }
   coreOptions.push(`sdk: ${stringLiteral(userAgentProduct(model))}`);
   if (model.sdk.clientOptions.length > 0) {
@@ -301,6 +326,12 @@ function sentAs(scheme: AuthModel): TokenAuth {
   }
 }
 
+/** The runtime's `Auth` for a scheme, as code: `{ in: 'query', name: 'api_key' }`. */
+function authLiteral(auth: TokenAuth): string {
+  const scheme = auth.scheme === undefined ? '' : `, scheme: ${stringLiteral(auth.scheme)}`;
+  return `{ in: ${stringLiteral(auth.in)}, name: ${stringLiteral(auth.name)}${scheme} }`;
+}
+
 /**
  * The package as a `User-Agent` product (RFC 9110 §10.1.5: a token, `/`, a version):
  * `gigs-sdk/1.2.0`; a scoped name `@acme/sdk` becomes `acme-sdk`.
@@ -406,6 +437,8 @@ function pathsOperations(model: ApiModel): string | undefined {
       if (encoding !== undefined) parts.push(`encoding: ${encoding}`);
     }
     if (operation.anonymous) parts.push('anonymous: true');
+    if (operation.credentialAlternatives !== undefined)
+      parts.push(`security: ${valueText(operation.credentialAlternatives)}`);
     if (operation.server !== undefined) parts.push(`server: ${stringLiteral(operation.server)}`);
     if (parts.length > 0)
       entries.push(
@@ -466,6 +499,9 @@ function classDoc(model: ApiModel, auth: TokenAuth | undefined): string {
   ];
   const envs = [
     ...(auth === undefined ? [] : [`${envPrefix}_TOKEN`]),
+    ...model.credentials.flatMap((credential) =>
+      credential.envVar === undefined ? [] : [credential.envVar],
+    ),
     ...clientOptions.map((option) => option.envVar),
   ];
   const lines = [`The client for the ${escapeJsDoc(model.info.title)}.`];

@@ -6,6 +6,7 @@
  * `PagePromise<PlanList, Plan>`. Types come from the schema model (schema-types/print.ts), like
  * src/types.ts, whose types they import.
  */
+import { valueText } from '../code-print.ts';
 import {
   StructureKind,
   type ClassDeclarationStructure,
@@ -357,6 +358,8 @@ function methodBody(
   );
   if (others.length > 0) request.push(`responseSchemas: { ${others.join(', ')} }`);
   if (operation.anonymous) request.push('anonymous: true');
+  if (operation.credentialAlternatives !== undefined)
+    request.push(`security: ${valueText(operation.credentialAlternatives)}`);
   if (operation.server !== undefined) request.push(`server: ${stringLiteral(operation.server)}`);
   const literal = `{ ${request.join(', ')} }`;
   const requestLiteral =

@@ -1,0 +1,90 @@
+/**
+ * The credentials the client takes besides its token, where the spec's requirements name schemes
+ * that send theirs another way (two API keys sent together, an API key beside a bearer token), and
+ * each operation's `security` as those credentials name it. The client sends, per call, the first
+ * alternative it has every credential of (templates/runtime/internal/credentials.ts).
+ */
+import { credentialWay, type ClientCredentials } from './build-auth.ts';
+import { upperSnake } from './sdk-names.ts';
+import type { AuthModel, CredentialModel, OperationModel } from './types.ts';
+
+/**
+ * The schemes the client takes a credential for besides its token: one per way a credential
+ * travels (`credentialWay`: a header's name, a query or cookie name, bearer, Basic) other than the
+ * token's, the first in spec order of those a requirement names (root or operation; a scheme
+ * required nowhere takes no option). Empty when all of them go the token's way.
+ */
+export function otherCredentials(
+  schemes: readonly AuthModel[],
+  operations: readonly Pick<OperationModel, 'security'>[],
+  root: readonly string[],
+  token: AuthModel | undefined,
+): AuthModel[] {
+  const named = new Set([
+    ...root,
+    ...operations.flatMap((operation) => (operation.security?.alternatives ?? []).flat()),
+  ]);
+  const byWay = new Map<string, AuthModel>();
+  if (token !== undefined) byWay.set(credentialWay(token), token);
+  for (const scheme of schemes)
+    if (named.has(scheme.schemeName) && !byWay.has(credentialWay(scheme)))
+      byWay.set(credentialWay(scheme), scheme);
+  return [...byWay.values()].filter((scheme) => scheme !== token);
+}
+
+/**
+ * Sets `credentialAlternatives` on each operation that takes a credential, where the client takes
+ * other credentials than its token: its `security` with each scheme named by the credential that
+ * sends it (the token's scheme, or the other credential of its way), each alternative once, those
+ * with a scheme the client cannot send (HTTP digest, mutualTLS, an undeclared name) left out. Not
+ * set where nothing is left, nor where only the token is (`[['bearer']]`: what every call sends
+ * anyway), so a spec change that adds a credential touches only the operations that take it.
+ */
+export function withCredentialAlternatives(
+  operations: OperationModel[],
+  schemes: readonly AuthModel[],
+  { token, credentials }: ClientCredentials,
+): void {
+  if (credentials.length === 0) return;
+  const sender = new Map<string, string>();
+  for (const scheme of [...(token === undefined ? [] : [token]), ...credentials])
+    sender.set(credentialWay(scheme), scheme.schemeName);
+  const senderOf = new Map(
+    schemes.map((scheme) => [scheme.schemeName, sender.get(credentialWay(scheme))]),
+  );
+  for (const operation of operations) {
+    if (operation.anonymous || operation.security === undefined) continue;
+    const alternatives = new Map<string, string[]>();
+    for (const names of operation.security.alternatives) {
+      const sent = names.map((name) => senderOf.get(name));
+      if (sent.some((name) => name === undefined)) continue;
+      const unique = [...new Set(sent as string[])];
+      alternatives.set(JSON.stringify(unique), unique);
+    }
+    const list = [...alternatives.values()];
+    const tokenOnly =
+      list.length === 1 && list[0]!.length === 1 && list[0]![0] === token?.schemeName;
+    if (list.length > 0 && !tokenOnly) operation.credentialAlternatives = list;
+  }
+}
+
+/**
+ * `credentials` with the environment variable each defaults to: `<PREFIX>_<SCHEME>` in upper snake
+ * case (`appKey` → `ACME_APP_KEY`), none where that is empty or a name `taken` already holds (the
+ * token's, the base URL's, a client option's, an earlier credential's): a variable read for two
+ * options would fill both.
+ */
+export function withEnvVars(
+  credentials: readonly AuthModel[],
+  envPrefix: string,
+  taken: readonly string[],
+): CredentialModel[] {
+  const used = new Set(taken);
+  return credentials.map((scheme) => {
+    const suffix = upperSnake(scheme.schemeName);
+    const envVar = `${envPrefix}_${suffix}`;
+    if (!/^[A-Z][A-Z0-9_]*$/.test(suffix) || used.has(envVar)) return { ...scheme };
+    used.add(envVar);
+    return { ...scheme, envVar };
+  });
+}

@@ -1,0 +1,254 @@
+/**
+ * Security requirements that need more than one credential, or another one than the token
+ * (test/fixtures/faults/multiple-credentials.yaml; OpenAPI 3.1.1 §4.8.30): the client takes each
+ * other scheme's credential in its `credentials` option, and a call sends the first alternative
+ * of its operation's `security` the client has every credential of. Against a real HTTP server,
+ * through the resource methods and the typed path client.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writePackage, type WrittenPackage } from '../emit/client/package.ts';
+import { json, startServer, type SeenRequest, type TestServer } from '../runtime/server.ts';
+import { curlSample } from '../../generator/emit/curl-sample.ts';
+import { diagnostics, faultPackage, specPackage, type FaultPackage } from './package.ts';
+
+type Call = () => Promise<unknown>;
+type Client = { items: Record<string, Call> };
+type ClientClass = new (options: {
+  baseURL: string;
+  token?: string;
+  credentials?: Record<string, string>;
+  maxRetries?: number;
+}) => Client;
+type PathsClient = (client: Client) => Record<string, (path: string) => Promise<unknown>>;
+
+/** What a request carried of each credential. */
+function sent(request: SeenRequest): string {
+  const { authorization, cookie } = request.headers;
+  const appId = request.headers['x-app-id'];
+  return [
+    `${request.method} ${request.url}`,
+    ...(authorization === undefined ? [] : [`authorization=${authorization}`]),
+    ...(appId === undefined ? [] : [`x-app-id=${String(appId)}`]),
+    ...(cookie === undefined ? [] : [`cookie=${cookie}`]),
+  ].join(' ');
+}
+
+describe('operations that take other credentials than the token', () => {
+  let pkg: FaultPackage;
+  let written: WrittenPackage;
+  let server: TestServer;
+  let MultipleCredentials: ClientClass;
+  let pathsClient: PathsClient;
+
+  beforeAll(async () => {
+    pkg = await faultPackage('multiple-credentials.yaml');
+    written = await writePackage(pkg.files);
+    server = await startServer((request) =>
+      request.url.startsWith('/reports') && request.headers['x-app-id'] === 'wrong'
+        ? json(401, { message: `unknown app ${String(request.url)}` })
+        : { status: 204, headers: {}, body: '' },
+    );
+    ({ MultipleCredentials, pathsClient } = (await import(`${written.dir}/src/index.ts`)) as {
+      MultipleCredentials: ClientClass;
+      pathsClient: PathsClient;
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await written.remove();
+  });
+  beforeEach(() => {
+    server.requests.length = 0;
+  });
+
+  it('are modelled: one credential per other way, each operation its alternatives by them', () => {
+    expect(pkg.model.tokenAuth?.schemeName).toBe('bearer');
+    expect(pkg.model.credentials.map((scheme) => scheme.schemeName)).toEqual([
+      'appId',
+      'appKey',
+      'basic',
+      'session',
+    ]);
+    expect(
+      pkg.model.operations.map((op) => [op.operationId, op.credentialAlternatives ?? null]),
+    ).toEqual([
+      // The token only: what every call sends anyway, so nothing is written for it.
+      ['listItems', null],
+      ['getReport', [['appId', 'appKey'], ['bearer']]],
+      ['getAdmin', [['basic']]],
+      ['getSession', [['session'], []]],
+      // Digest is no credential the client can send: the call goes as any other, and is warned.
+      ['getLegacy', null],
+    ]);
+    expect(
+      pkg.model.warnings
+        .filter((warning) => warning.key.startsWith('security:unmet:'))
+        .map((w) => w.key),
+    ).toEqual(['security:unmet:digest']);
+    expect(diagnostics(pkg)).toEqual([]);
+  });
+
+  it('the client types its credentials option by scheme name, with their TSDoc', () => {
+    const client = pkg.files.get('src/client.ts')!;
+    expect(client).toContain('credentials?:');
+    expect(client).toMatch(/The application's ID\.[\s\S]*?appId\?: string \| undefined;/);
+    expect(client).toContain('sent as the `app_key` query parameter');
+  });
+
+  it('the README and the curl samples show each credential as the client sends it', () => {
+    const readme = pkg.files.get('README.md')!;
+    expect(readme).toContain('- `credentials.appKey`: `MULTIPLE_CREDENTIALS_APP_KEY`.');
+    const curl = (operationId: string) =>
+      curlSample(
+        pkg.model.operations.find((op) => op.operationId === operationId)!,
+        pkg.model,
+      );
+    expect(curl('getReport')).toContain(
+      `--header "X-App-Id: $MULTIPLE_CREDENTIALS_APP_ID" \\\n  --url-query 'app_key='"$MULTIPLE_CREDENTIALS_APP_KEY"`,
+    );
+    expect(curl('getReport')).not.toContain('Authorization');
+    expect(curl('getAdmin')).toContain('--user "$MULTIPLE_CREDENTIALS_BASIC"');
+    expect(curl('listItems')).toContain(
+      '--header "Authorization: Bearer $MULTIPLE_CREDENTIALS_TOKEN"',
+    );
+  });
+
+  it('sends both keys of an alternative together, and the other schemes each where they go', async () => {
+    const client = new MultipleCredentials({
+      baseURL: server.url,
+      token: 'tok-1',
+      credentials: { appId: 'app-1', appKey: 'key-1', basic: 'ana:pw', session: 'ses-1' },
+    });
+    for (const method of ['list', 'getReport', 'getAdmin', 'getSession', 'getLegacy'])
+      await client.items[method]!();
+    expect(server.requests.map(sent)).toEqual([
+      'GET /items authorization=Bearer tok-1',
+      // The first alternative the client meets: both API keys, and not the token.
+      'GET /reports?app_key=key-1 x-app-id=app-1',
+      `GET /admin authorization=Basic ${btoa('ana:pw')}`,
+      'GET /session cookie=session=ses-1',
+      'GET /legacy authorization=Bearer tok-1',
+    ]);
+  });
+
+  it('with the token only: the alternative it meets, and none where none is one', async () => {
+    const client = new MultipleCredentials({ baseURL: server.url, token: 'tok-1' });
+    for (const method of ['getReport', 'getSession', 'getAdmin']) await client.items[method]!();
+    expect(server.requests.map(sent)).toEqual([
+      'GET /reports authorization=Bearer tok-1',
+      'GET /session',
+      // Met by none: the call goes as any other, with the token (the server decides).
+      'GET /admin authorization=Bearer tok-1',
+    ]);
+  });
+
+  it('takes each credential from its environment variable when the options give none', async () => {
+    process.env['MULTIPLE_CREDENTIALS_APP_ID'] = 'env-app';
+    process.env['MULTIPLE_CREDENTIALS_APP_KEY'] = 'env-key';
+    try {
+      const client = new MultipleCredentials({
+        baseURL: server.url,
+        token: 'tok-1',
+        credentials: { appKey: 'own-key' },
+      });
+      await client.items.getReport!();
+    } finally {
+      delete process.env['MULTIPLE_CREDENTIALS_APP_ID'];
+      delete process.env['MULTIPLE_CREDENTIALS_APP_KEY'];
+    }
+    expect(server.requests.map(sent)).toEqual(['GET /reports?app_key=own-key x-app-id=env-app']);
+  });
+
+  it('one key of two is no alternative: the token is sent instead', async () => {
+    const client = new MultipleCredentials({
+      baseURL: server.url,
+      token: 'tok-1',
+      credentials: { appId: 'app-1' },
+    });
+    await client.items.getReport!();
+    expect(server.requests.map(sent)).toEqual(['GET /reports authorization=Bearer tok-1']);
+  });
+
+  it('the typed path client sends the same credentials', async () => {
+    const client = new MultipleCredentials({
+      baseURL: server.url,
+      token: 'tok-1',
+      credentials: { appId: 'app-1', appKey: 'key-1', session: 'ses-1' },
+    });
+    const paths = pathsClient(client);
+    for (const path of ['/items', '/reports', '/session']) await paths.GET!(path);
+    expect(server.requests.map(sent)).toEqual([
+      'GET /items authorization=Bearer tok-1',
+      'GET /reports?app_key=key-1 x-app-id=app-1',
+      'GET /session cookie=session=ses-1',
+    ]);
+  });
+
+  it('redacts every credential from errors, as the token', async () => {
+    const client = new MultipleCredentials({
+      baseURL: server.url,
+      token: 'tok-1',
+      credentials: { appId: 'wrong', appKey: 'secret-app-key-1' },
+      maxRetries: 0,
+    });
+    const error = (await client.items.getReport!().catch((e: unknown) => e)) as Error & {
+      body?: unknown;
+    };
+    expect(error.message).toContain('unknown app');
+    expect(JSON.stringify(error.body)).toContain('[redacted]');
+    expect(`${error.message} ${JSON.stringify(error.body)}`).not.toContain('secret-app-key-1');
+  });
+
+  it('refuses a credential that is not a string, naming its scheme', () => {
+    expect(
+      () =>
+        new MultipleCredentials({
+          baseURL: server.url,
+          token: 'tok-1',
+          credentials: { appKey: 42 as unknown as string },
+        }),
+    ).toThrow('The option credentials["appKey"] must be a string, got a number.');
+  });
+});
+
+describe('a token no operation needs where other credentials meet every one', () => {
+  it('is optional: the client is made without it', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Either key', version: '1' },
+      servers: [{ url: 'https://api.example.com' }],
+      security: [{ bearer: [] }, { key: [] }, { token: [] }],
+      paths: {
+        '/things': {
+          get: { operationId: 'listThings', responses: { '204': { description: 'Listed.' } } },
+        },
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          key: { type: 'apiKey', in: 'header', name: 'X-Key' },
+          token: { type: 'apiKey', in: 'query', name: 'token' },
+        },
+      },
+    });
+    expect(pkg.model.tokenOptional).toBe(true);
+    // `EITHER_KEY_TOKEN` is the token's variable: the `token` scheme's credential takes none.
+    expect(pkg.model.credentials.map((scheme) => [scheme.schemeName, scheme.envVar])).toEqual([
+      ['key', 'EITHER_KEY_KEY'],
+      ['token', undefined],
+    ]);
+    const written = await writePackage(pkg.files);
+    const server = await startServer(() => ({ status: 204, headers: {}, body: '' }));
+    try {
+      const { EitherKey } = (await import(`${written.dir}/src/index.ts`)) as {
+        EitherKey: ClientClass;
+      };
+      const client = new EitherKey({ baseURL: server.url, credentials: { key: 'k-1' } });
+      await (client as unknown as { things: Record<string, Call> }).things.list!();
+      expect(server.requests.map((request) => request.headers['x-key'])).toEqual(['k-1']);
+    } finally {
+      await server.close();
+      await written.remove();
+    }
+  });
+});
