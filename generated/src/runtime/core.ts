@@ -50,6 +50,15 @@ import {
 } from './internal/headers.js';
 import { cutShortAnswer, invalidAnswer, undecodableBody } from './internal/invalid-http.js';
 import { MAX_ERROR_BODY_DEPTH, nestedDeeperThan } from './internal/depth.js';
+import {
+  assertCookieValue,
+  chosenAlternative,
+  givenCredentials,
+  sentCredential,
+  type Auth,
+  type CredentialScheme,
+  type SentCredential,
+} from './internal/credentials.js';
 import { checkClientParam, checkOptionTypes, checkSignal, shown } from './internal/options.js';
 import { serverRuntime, showsRedirects } from './internal/platform.js';
 import {
@@ -77,7 +86,6 @@ import {
   untilAborted,
   type Backoff,
 } from './internal/retry.js';
-import { encodeComponent } from './internal/percent.js';
 import { serializeQuery, type QueryStyles } from './internal/query.js';
 import {
   baseURLProblem,
@@ -171,16 +179,12 @@ export interface ClientOptions {
   maxResponseSize?: number | undefined;
 }
 
-/**
- * Where the credential goes, from the spec's security scheme: a header (`Authorization` with the
- * `Bearer` scheme, an API key header), a query parameter or a cookie. With the `Basic` scheme the
- * token is `username:password`, sent base64-encoded (RFC 7617).
- */
-export interface Auth {
-  in: 'header' | 'query' | 'cookie';
-  name: string;
-  /** Put before the token in the header: `Bearer`, `Basic`. */
-  scheme?: string | undefined;
+export type { Auth, CredentialScheme };
+
+/** The start of a call's headers and query: the client's and its credentials'. */
+interface Sent {
+  headers: HeaderRecord;
+  query: Readonly<Record<string, string>> | undefined;
 }
 
 /** A parameter the client can fill itself, like the `project` in every path. */
@@ -202,6 +206,21 @@ export interface ClientCoreOptions extends ClientOptions {
   token?: string | undefined;
   /** Where the token goes: `Authorization: Bearer <token>` unless given. */
   auth?: Auth | undefined;
+  /**
+   * The token's security scheme, as `APIRequest.security` names it; only where the client takes
+   * other credentials too (`credentialSchemes`).
+   */
+  tokenScheme?: string | undefined;
+  /**
+   * The security schemes the client takes a credential for besides its token (another API key, a
+   * query or cookie key beside a bearer token), in spec order: where each goes.
+   */
+  credentialSchemes?: readonly CredentialScheme[] | undefined;
+  /**
+   * The caller's credentials for `credentialSchemes`, by scheme name (the generated client's
+   * `credentials` option); each kept in a private field and redacted as the token is.
+   */
+  credentials?: Readonly<Record<string, string | undefined>> | undefined;
   /** Parameters the client fills itself, by name. */
   clientParams?: Readonly<Record<string, ClientParam>> | undefined;
   /**
@@ -271,6 +290,14 @@ export interface APIRequest {
    */
   anonymous?: boolean | undefined;
   /**
+   * The operation's `security` (OpenAPI 3.1.1 §4.8.30) where the client takes more than one
+   * credential: its alternatives, each the scheme names of `ClientCoreOptions.tokenScheme` and
+   * `credentialSchemes` sent together (`[['appId', 'appKey'], ['token']]`; `[]` for none). The call
+   * sends the first the client has every credential of, else none where `[]` is one, else the
+   * token as any call.
+   */
+  security?: readonly (readonly string[])[] | undefined;
+  /**
    * The operation's own server (its or its path's `servers`, OpenAPI 3.1 §4.4.1.1): where the
    * call goes while the client uses its default base URL (`ClientCoreOptions.operationServers`).
    */
@@ -319,14 +346,20 @@ export class ClientCore {
   readonly #secrets: ReadonlySet<string>;
   /** Matches any of them (longest first) or a `[redacted]` already in place; undefined without a token. */
   readonly #secretPattern: RegExp | undefined;
-  /** Accept, User-Agent, credential and default headers: the start of every request's headers. */
-  readonly #headers: HeaderRecord;
-  /** The same without the credential, for an operation that takes none (`anonymous`). */
-  readonly #anonymousHeaders: HeaderRecord;
+  /** What every call sends unless its operation says otherwise: the token, if any. */
+  readonly #default: Sent;
+  /** The same without any credential, for an operation that takes none (`anonymous`). */
+  readonly #anonymous: Sent;
   /** `defaultHeaders` names an `Accept` (an API version pinned by media type): it wins. */
   readonly #ownAccept: boolean;
-  /** The credential as a query parameter, when the scheme puts it there. */
-  readonly #query: Readonly<Record<string, string>> | undefined;
+  /** Every credential the client has, by the scheme name `APIRequest.security` uses. */
+  readonly #credentials: ReadonlyMap<string, SentCredential>;
+  /** What a call sends for each alternative chosen so far (`#sentFor`), by its schemes. */
+  readonly #sentByAlternative = new Map<string, Sent>();
+  /** The names of every query parameter that carries a credential, removed on a cross-origin redirect. */
+  readonly #queryCredentials: readonly string[];
+  readonly #userAgent: HeaderRecord | undefined;
+  readonly #defaultHeaders: HeadersInput | undefined;
   /** Follow redirects here (fetch shows them: not a browser) rather than in fetch (browsers). */
   #manualRedirects: boolean;
   readonly #clientParams: Readonly<Record<string, ClientParam>>;
@@ -388,20 +421,16 @@ export class ClientCore {
     this.#logger = options.logger ?? globalThis.console;
     this.#logRank = logLevelRank(options.logLevel ?? DEFAULT_LOG_LEVEL);
 
-    const { token } = options;
     const auth = options.auth ?? { in: 'header', name: 'Authorization', scheme: 'Bearer' };
+    const token = sentCredential(options.token, auth);
+    const credentials = givenCredentials(options.credentials, options.credentialSchemes ?? []);
+    // The token under its scheme's name too, as `APIRequest.security` names it.
+    if (token !== undefined && options.tokenScheme !== undefined)
+      credentials.set(options.tokenScheme, token);
+    this.#credentials = credentials;
     const runtime = serverRuntime();
     this.#manualRedirects = showsRedirects();
-    let credential: Record<string, string> = {};
-    let secrets: string[] = [];
-    if (token !== undefined && token !== '') {
-      const value = auth.scheme === 'Basic' ? base64(token) : token;
-      secrets = secretForms([token, value, encodeURIComponent(token), encodeComponent(token)]);
-      credential = {
-        [auth.name]: auth.scheme === undefined ? value : `${auth.scheme} ${value}`,
-      };
-      if (auth.in === 'query') this.#query = credential;
-    }
+    const secrets = [token, ...credentials.values()].flatMap((sent) => sent?.secrets ?? []);
     // Credentials a fetch of the caller's own takes in the base URL are secrets too.
     secrets.push(...urlCredentials(this.baseURL));
     this.#secrets = new Set(secrets);
@@ -414,36 +443,73 @@ export class ClientCore {
               .join('|'),
             'g',
           );
-    const userAgent =
+    this.#userAgent =
       options.sdk === undefined || runtime === undefined
         ? undefined
         : { 'User-Agent': `${options.sdk} ${runtime}` };
-    this.#anonymousHeaders = mergeHeaders(
-      { Accept: 'application/json' },
-      userAgent,
-      options.defaultHeaders,
-    );
-    const headers = mergeHeaders(
-      { Accept: 'application/json' },
-      userAgent,
-      auth.in === 'header' ? credential : undefined,
-      options.defaultHeaders,
-    );
-    // A cookie credential joins the caller's cookies (RFC 6265 §5.4: one header, `; ` between).
-    const cookie = auth.in === 'cookie' ? Object.entries(credential)[0]?.join('=') : undefined;
-    if (cookie !== undefined) {
-      Object.assign(
-        headers,
-        mergeHeaders({ cookie: [headers['cookie'], cookie].filter(Boolean).join('; ') }),
-      );
-      assertCookieValue(credential[auth.name] ?? '', auth.name);
-    }
-    this.#headers = headers;
+    this.#defaultHeaders = options.defaultHeaders;
+    this.#queryCredentials = [
+      ...new Set(
+        [token, ...credentials.values()].flatMap((sent) =>
+          sent?.in === 'query' ? [sent.name] : [],
+        ),
+      ),
+    ];
+    this.#anonymous = this.#sending([]);
+    this.#default = this.#sending(token === undefined ? [] : [token]);
+    // Every other credential checked now (a value no header or cookie can carry), not at the first
+    // call that sends it.
+    for (const sent of credentials.values()) this.#sending([sent]);
     this.#ownAccept = setsHeader(options.defaultHeaders, 'accept');
     this.fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.#clientParams = options.clientParams ?? {};
     for (const [name, param] of Object.entries(this.#clientParams))
       checkClientParam(name, param.value, param.howToSet);
+  }
+
+  /**
+   * What a call sends with `credentials`: `Accept`, `User-Agent`, the header credentials and the
+   * default headers (which win), the cookie credentials joined to the default headers' cookies
+   * (RFC 6265 §5.4: one header, `; ` between), and the query credentials.
+   */
+  #sending(credentials: readonly SentCredential[]): Sent {
+    const placed = (place: SentCredential['in']) =>
+      credentials
+        .filter((sent) => sent.in === place)
+        .map((sent): [name: string, value: string] => [sent.name, sent.value]);
+    const headers = mergeHeaders(
+      { Accept: 'application/json' },
+      this.#userAgent,
+      Object.fromEntries(placed('header')),
+      this.#defaultHeaders,
+    );
+    const cookies = placed('cookie');
+    if (cookies.length > 0) {
+      const cookie = [headers['cookie'], ...cookies.map((pair) => pair.join('='))];
+      Object.assign(headers, mergeHeaders({ cookie: cookie.filter(Boolean).join('; ') }));
+      for (const [name, value] of cookies) assertCookieValue(value, name);
+    }
+    const query = placed('query');
+    return { headers, query: query.length === 0 ? undefined : Object.fromEntries(query) };
+  }
+
+  /**
+   * What a call of an operation sends: nothing for one that takes no credential (`anonymous`),
+   * the credentials of the first alternative of its `security` the client meets
+   * (internal/credentials.ts `chosenAlternative`), else the token as any call.
+   */
+  #sentFor(request: Pick<APIRequest, 'anonymous' | 'security'>): Sent {
+    if (request.anonymous === true) return this.#anonymous;
+    if (request.security === undefined) return this.#default;
+    const chosen = chosenAlternative(request.security, (scheme) => this.#credentials.has(scheme));
+    if (chosen === undefined) return this.#default;
+    const key = JSON.stringify(chosen);
+    let sent = this.#sentByAlternative.get(key);
+    if (sent === undefined) {
+      sent = this.#sending(chosen.map((scheme) => this.#credentials.get(scheme)!));
+      this.#sentByAlternative.set(key, sent);
+    }
+    return sent;
   }
 
   /**
@@ -567,7 +633,7 @@ export class ClientCore {
 
   /** Headers every request carries: `Accept`, `User-Agent`, the credential and the default headers. The typed path client uses them too. */
   baseHeaders(): HeaderRecord {
-    return { ...this.#headers };
+    return { ...this.#default.headers };
   }
 
   /**
@@ -578,14 +644,22 @@ export class ClientCore {
     return this.#ownAccept ? undefined : accept;
   }
 
-  /** The headers of an operation that takes no credential: `baseHeaders()` without it. */
-  anonymousHeaders(): HeaderRecord {
-    return { ...this.#anonymousHeaders };
-  }
-
   /** Query parameters every request carries: the credential, when the scheme puts it in the query. */
   baseQuery(): Record<string, string> {
-    return { ...this.#query };
+    return { ...this.#default.query };
+  }
+
+  /**
+   * The headers and query parameters a call of this operation starts with: `baseHeaders()` and
+   * `baseQuery()`, or another alternative of its `security` (`APIRequest.security`), or none of
+   * the credentials (`anonymous`). The typed path client sends them too.
+   */
+  operationCredentials(operation: Pick<APIRequest, 'anonymous' | 'security'>): {
+    headers: HeaderRecord;
+    query: Record<string, string>;
+  } {
+    const sent = this.#sentFor(operation);
+    return { headers: { ...sent.headers }, query: { ...sent.query } };
   }
 
   /**
@@ -596,7 +670,7 @@ export class ClientCore {
    */
   async fetchFollowing(url: string, init: FetchInit, fetch = this.fetch): Promise<Response> {
     if (!this.#manualRedirects) return answerOf(await fetch(url, init));
-    const query = this.#query === undefined ? undefined : Object.keys(this.#query)[0];
+    const query = this.#queryCredentials;
     for (let hops = 0; ; hops++) {
       const response = answerOf(await fetch(url, { ...init, redirect: 'manual' }));
       if (response.type === 'opaqueredirect') return this.#hiddenRedirect(url, init, fetch);
@@ -751,10 +825,8 @@ export class ClientCore {
 
   /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value HTTP cannot carry. */
   protected buildRequest(request: APIRequest, options: RequestOptions): PreparedRequest {
-    const query =
-      this.#query === undefined || request.anonymous === true
-        ? request.query
-        : { ...request.query, ...this.#query };
+    const sent = this.#sentFor(request);
+    const query = sent.query === undefined ? request.query : { ...request.query, ...sent.query };
     const { body, contentType = 'application/json' } = request;
     // fetch refuses a body on GET and HEAD (the Fetch standard's Request constructor): said
     // here, before anything is sent, not as a connection error retried for nothing.
@@ -767,7 +839,7 @@ export class ClientCore {
     // media type, before anything is encoded or sent (internal/finite.ts).
     assertSendable(body, 'The request body');
     const encoded = body === undefined ? undefined : encodeBody(request, body, contentType);
-    const clientHeaders = request.anonymous === true ? this.#anonymousHeaders : this.#headers;
+    const clientHeaders = sent.headers;
     const headers = mergeHeaders(
       clientHeaders,
       request.accept === undefined || this.#ownAccept ? undefined : { Accept: request.accept },
@@ -1152,22 +1224,6 @@ export function coreOf(client: object): ClientCore {
   return core;
 }
 
-/**
- * The forms a secret may come back in besides those given (RFC 3986 §2.1: `%2f` is `%2F`; JSON
- * may escape `/` as `\/`, and a body that is not labelled JSON is not parsed to undo it): each
- * given form, with its percent-escapes in lowercase hex, and as JSON string content.
- */
-function secretForms(forms: readonly string[]): string[] {
-  const all = new Set<string>();
-  for (const form of forms) {
-    for (const variant of [form, form.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())]) {
-      const json = JSON.stringify(variant).slice(1, -1);
-      all.add(variant).add(json).add(json.replace(/\//g, '\\/'));
-    }
-  }
-  return [...all];
-}
-
 /** The shortest start of a secret cut short by a message that is redacted where it ends. */
 const CUT_SECRET = 8;
 
@@ -1232,11 +1288,6 @@ async function errorBody(response: Response, ctx: ReadContext): Promise<unknown>
     return text;
   }
   return nestedDeeperThan(body, MAX_ERROR_BODY_DEPTH) ? text : body;
-}
-
-/** Base64 of UTF-8 text, for the Basic scheme (RFC 7617). */
-function base64(text: string): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 
 /**
@@ -1309,22 +1360,6 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, item]) => item !== undefined),
   ) as Partial<T>;
-}
-
-/**
- * Throws an `SDKError` (naming the cookie, never the value) when a cookie credential holds a
- * character a cookie value cannot (RFC 6265 §4.1.1 cookie-octet: a space, `"`, `,`, `;`, `\\`):
- * `tok en;admin=1` would send the cookie `tok` and another, `admin=1`. It is not percent-encoded:
- * the server compares the credential as it arrives.
- */
-function assertCookieValue(value: string, name: string): void {
-  const bad = /[^\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]/.exec(value);
-  if (bad === null) return;
-  const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  throw new SDKError(
-    `The "${name}" cookie credential has a character a cookie value cannot hold (U+${code} at index ${bad.index}); nothing was sent. ` +
-      'A cookie value holds visible ASCII but `"`, `,`, `;` and `\\` (RFC 6265 §4.1.1): use a token without them.',
-  );
 }
 
 /**

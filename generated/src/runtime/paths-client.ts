@@ -126,6 +126,11 @@ export interface PathOperation {
    * without the client's token, in a header, a cookie or the query alike.
    */
   anonymous?: true | undefined;
+  /**
+   * The operation's `security` where the client takes more than one credential, as the resource
+   * method's (`APIRequest.security`): the call sends the first alternative the client has.
+   */
+  security?: readonly (readonly string[])[] | undefined;
   /** The operation's own server: where it goes while the client uses its default base URL. */
   server?: string | undefined;
 }
@@ -170,19 +175,21 @@ export function createPathsClient<Paths extends {}>(
   // client sends it (internal/url.ts); its fragment is never sent.
   const { base: baseUrl, query: baseUrlQuery } = splitBaseURL(core.requestBase());
   const query =
-    (styles?: QueryStyles, anonymous = false) =>
+    (styles?: QueryStyles, credentialQuery = core.baseQuery()) =>
     (params: Record<string, unknown>) =>
-      joinQueries(
-        baseUrlQuery,
-        serializeQuery(anonymous ? params : { ...params, ...core.baseQuery() }, styles),
-      );
-  // The header changes that take the credential off a request: openapi-fetch deletes a header
-  // given as null, and a cookie header goes back to the default headers' own cookies.
+      joinQueries(baseUrlQuery, serializeQuery({ ...params, ...credentialQuery }, styles));
+  // The header changes that take the client's credential off a request, or put another
+  // alternative's on (`PathOperation.security`): openapi-fetch deletes a header given as null, and
+  // a cookie header goes back to the default headers' own cookies.
   const base = core.baseHeaders();
-  const anonymous = core.anonymousHeaders();
-  const withoutCredential: Record<string, string | null> = {};
-  for (const [name, value] of Object.entries(base))
-    if (anonymous[name] !== value) withoutCredential[name] = anonymous[name] ?? null;
+  const headerChanges = (sent: Readonly<Record<string, string>>) => {
+    const changes: Record<string, string | null> = {};
+    for (const [name, value] of Object.entries(base))
+      if (sent[name] !== value) changes[name] = sent[name] ?? null;
+    for (const [name, value] of Object.entries(sent))
+      if (!Object.hasOwn(base, name)) changes[name] = value;
+    return changes;
+  };
   // Path parameters as the resource methods' `path` tag writes them: each one percent-encoded as
   // one segment, in the operation's style where it has one; then each one's whole segment checked
   // (`/items/{id}.{format}` may take `.` for `id`, `/items/{id}` may not).
@@ -259,11 +266,16 @@ export function createPathsClient<Paths extends {}>(
     // it alone.
     const own: Record<string, unknown> = { parseAs: 'stream' };
     const operation = operations[`${method.toLowerCase()} ${url}`];
-    // Cookie parameters join the client's cookies, without the credential for an operation that
-    // takes none.
+    // What the operation sends of the client's credentials: the token, none (`anonymous`), or the
+    // alternative of its `security` the client has.
+    const credentials =
+      operation?.anonymous === true || operation?.security !== undefined
+        ? core.operationCredentials(operation)
+        : undefined;
+    // Cookie parameters join the client's cookies, with the operation's credential.
     const init = withCookieParams(
       withHeaderParams(call, operation?.header),
-      (operation?.anonymous === true ? anonymous : base)['cookie'],
+      (credentials?.headers ?? base)['cookie'],
       operation?.cookie?.json ?? [],
     );
     // Header (and cookie) parameters checked the same way: fetch would trim a trailing newline
@@ -271,8 +283,8 @@ export function createPathsClient<Paths extends {}>(
     const params = init?.['params'] as Record<string, unknown> | undefined;
     mergeHeaders(ownHeaders(params?.['header']) as HeadersInput);
     if (operation === undefined) return { ...own, ...init };
-    if (operation.query !== undefined || operation.anonymous === true)
-      own['querySerializer'] = query(operation.query, operation.anonymous === true);
+    if (operation.query !== undefined || credentials !== undefined)
+      own['querySerializer'] = query(operation.query, credentials?.query);
     if (operation.path !== undefined) own['pathSerializer'] = pathSerializer(operation.path);
     if (operation.server !== undefined) {
       const server = core.requestBase(operation.server);
@@ -312,10 +324,10 @@ export function createPathsClient<Paths extends {}>(
       implied['Content-Type'] = bodyType;
     const typed = Object.keys(implied).length === 0 ? headers : { ...implied, ...headers };
     const sent = body === init?.['body'] ? init : { ...init, body };
-    if (operation.anonymous !== true)
+    if (credentials === undefined)
       return typed === headers ? { ...own, ...sent } : { ...own, ...sent, headers: typed };
-    // Headers the call gives itself still go, after the credential is taken off.
-    return { ...own, ...sent, headers: { ...withoutCredential, ...typed } };
+    // Headers the call gives itself still go, after the credential is taken off or changed.
+    return { ...own, ...sent, headers: { ...headerChanges(credentials.headers), ...typed } };
   };
   // One call: its defaults, its success body read as the resource client reads it, and what fetch
   // or the body's read throws classified as the resource client's (core.fetchFailure), once the

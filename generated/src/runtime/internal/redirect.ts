@@ -44,7 +44,7 @@ export type Redirect = { url: string; init: FetchInit } | { refused: string; loc
 /**
  * What to do about `response`, the answer to `init` sent to `url` after `hops` redirects:
  * `undefined` when it is no redirect to follow (not a 301/302/303/307/308, or no `Location`).
- * `queryCredential` names a query parameter that carries a credential, removed from a
+ * `queryCredentials` names the query parameters that carry a credential, removed from a
  * `Location` on another origin.
  */
 export function redirect(
@@ -52,7 +52,7 @@ export function redirect(
   url: string,
   init: FetchInit,
   hops: number,
-  queryCredential = '',
+  queryCredentials: readonly string[] = [],
 ): Redirect | undefined {
   const { status } = response;
   const location = [301, 302, 303, 307, 308].includes(status)
@@ -99,8 +99,9 @@ export function redirect(
     )
       delete headers[name];
   // (Only when present: any change re-serialises the whole query.)
-  if (crossOrigin && target.searchParams.has(queryCredential))
-    target.searchParams.delete(queryCredential);
+  if (crossOrigin)
+    for (const name of queryCredentials)
+      if (target.searchParams.has(name)) target.searchParams.delete(name);
   const next: FetchInit = { ...init, method: toGet ? 'GET' : method, headers };
   if (toGet) delete next.body;
   return { url: target.href, init: next };
