@@ -285,12 +285,12 @@ function schemaFunctions(
   const x = schema.name;
   const type = schema.type;
   const isBody = new Code();
-  emitCheck(schema.node, 'value', isBody, {
-    file,
-    fn: new FunctionScope(),
-    owner: x,
-    root: schema.node,
-  });
+  const isScope = new FunctionScope();
+  // The locals of a recursive schema's `isX` (see checkOnce), named before its checks' own.
+  const verdict = recursive
+    ? { known: isScope.derived('value', 'known'), valid: isScope.derived('value', 'valid') }
+    : undefined;
+  emitCheck(schema.node, 'value', isBody, { file, fn: isScope, owner: x, root: schema.node });
   const collectBody = new Code();
   emitCollect(schema.node, 'value', PathExpr.of('path'), collectBody, {
     file,
@@ -306,24 +306,8 @@ function schemaFunctions(
       `issues.push(${file.runtime('issue')}(path, "a JSON value", value));`,
     );
   }
+  if (verdict) isBody.line(`${verdict.valid} = true;`);
   isBody.line('return true;');
-  // A recursive schema's guards count their nesting and stop at a cyclic value (issue 11 #14).
-  const isStatements = recursive
-    ? withNesting(
-        isBody,
-        file,
-        `is${x}`,
-        `if (!${file.runtime('enter')}(${ACTIVE}, value)) return false;`,
-      )
-    : isBody.toString();
-  const collectStatements = recursive
-    ? withNesting(
-        collectBody,
-        file,
-        `collect${x}`,
-        `if (!${file.runtime('enterReporting')}(${ACTIVE}, value, path, issues)) return;`,
-      )
-    : collectBody.toString();
   const deprecated = schema.deprecated
     ? [{ tagName: 'deprecated', text: `The ${x} schema is deprecated.` }]
     : [];
@@ -341,7 +325,7 @@ function schemaFunctions(
       docs: docs(`Whether \`value\` is ${schema.valid}.`),
       parameters: param,
       returnType: `value is ${type}`,
-      statements: isStatements,
+      statements: verdict ? checkOnce(isBody, file, `is${x}`, verdict) : isBody.toString(),
     },
     {
       kind: StructureKind.Function,
@@ -383,29 +367,56 @@ function schemaFunctions(
         { name: 'issues', type: 'ValidationIssue[]' },
       ],
       returnType: 'void',
-      statements: collectStatements,
+      statements: recursive
+        ? collectOnce(collectBody, file, `collect${x}`)
+        : collectBody.toString(),
     },
   ];
 }
 
-/** Stands for the function's set of active objects in the `enter` line of {@link withNesting}. */
-const ACTIVE = '$active';
-
 /**
- * `body` between `enter` (the given line, with the function's set for {@link ACTIVE}) and a
- * `finally` that calls `leave`, so the count stays right whatever way the body ends.
+ * The body of a recursive schema's `isX` between `beginCheck` and `endCheck`
+ * (templates/guards/runtime.ts): it checks an object once per outermost call, giving the verdict
+ * it kept when another branch checks the object again, and stops at a cyclic or absurdly deep
+ * value (issue 11 #14). `body` sets `valid` before it returns true.
  */
-function withNesting(body: Code, file: FileScope, fn: string, enterLine: string): string {
-  const active = file.activeSet(fn);
-  const inner = body.toString().replace(/^/gm, '  ');
+function checkOnce(
+  body: Code,
+  file: FileScope,
+  fn: string,
+  { known, valid }: { known: string; valid: string },
+): string {
+  const calls = file.guardCalls(fn, 'boolean');
   return [
-    enterLine.replace(ACTIVE, active),
+    `const ${known} = ${file.runtime('beginCheck')}(${calls}, value);`,
+    `if (${known} !== undefined) return ${known};`,
+    `let ${valid} = false;`,
     'try {',
-    inner,
+    indent(body),
     '} finally {',
-    `  ${file.runtime('leave')}(${active}, value);`,
+    `  ${file.runtime('endCheck')}(${calls}, value, ${valid});`,
     '}',
   ].join('\n');
+}
+
+/**
+ * The body of a recursive schema's `collectX` between `beginCollect` and `endCollect`: it reports
+ * an object's issues at a path once per outermost call, and a cyclic or absurdly deep value as one.
+ */
+function collectOnce(body: Code, file: FileScope, fn: string): string {
+  const calls = file.guardCalls(fn, 'Set<string>');
+  return [
+    `if (!${file.runtime('beginCollect')}(${calls}, value, path, issues)) return;`,
+    'try {',
+    indent(body),
+    '} finally {',
+    `  ${file.runtime('endCollect')}(${calls}, value, path);`,
+    '}',
+  ].join('\n');
+}
+
+function indent(body: Code): string {
+  return body.toString().replace(/^/gm, '  ');
 }
 
 function helperFunction(

@@ -71,6 +71,11 @@ const RUNTIME_NAMES = [
   'enter',
   'enterReporting',
   'leave',
+  'guardCalls',
+  'beginCheck',
+  'endCheck',
+  'beginCollect',
+  'endCollect',
 ];
 
 /** The parameters of every guard function. */
@@ -176,12 +181,14 @@ export class FileScope {
   }
 
   /**
-   * `isNode_active`: the objects the guard function `fn` of a recursive schema is checking right
-   * now (templates/guards/runtime.ts `enter`), one set per function.
+   * `isNode_calls`: what the guard function `fn` of a recursive schema keeps between its calls
+   * (templates/guards/runtime.ts `GuardCalls`), `found` being what it keeps per object: one per
+   * function.
    */
-  activeSet(fn: string): string {
-    const name = `${fn}_active`;
-    this.current.constants.push({ name, type: 'Set<unknown>', initializer: 'new Set()' });
+  guardCalls(fn: string, found: string): string {
+    const name = `${fn}_calls`;
+    const initializer = `${this.runtime('guardCalls')}<${found}>()`;
+    this.current.constants.push({ name, initializer });
     return name;
   }
 
