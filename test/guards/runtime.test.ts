@@ -6,8 +6,13 @@ import {
   deepEqual,
   describeValue,
   duplicateItems,
+  beginCheck,
+  beginCollect,
+  endCheck,
+  endCollect,
   enter,
   enterReporting,
+  guardCalls,
   leave,
   MAX_DEPTH,
   formatIssues,
@@ -190,6 +195,57 @@ describe('enter and leave (the nesting of recursive guards)', () => {
       'cyclic value: expected a value that does not contain itself, found object with 1 property',
     );
     leave(active, value);
+  });
+});
+
+describe('beginCheck and beginCollect (recursive guards check an object once per outermost call)', () => {
+  it('gives the verdict kept for an object while a call is under way, and checks it again after', () => {
+    const outer = guardCalls<boolean>();
+    const calls = guardCalls<boolean>();
+    const root = {};
+    const child = {};
+    expect(beginCheck(outer, root)).toBeUndefined();
+    expect(beginCheck(calls, child)).toBeUndefined();
+    endCheck(calls, child, false);
+    // Another branch checks the same object: the kept verdict, without entering.
+    expect(beginCheck(calls, child)).toBe(false);
+    expect(beginCheck(calls, {})).toBeUndefined();
+    endCheck(calls, {}, true);
+    // Primitives are checked every time.
+    expect(beginCheck(calls, 1)).toBeUndefined();
+    endCheck(calls, 1, true);
+    expect(beginCheck(calls, 1)).toBeUndefined();
+    endCheck(calls, 1, true);
+    endCheck(outer, root, false);
+    // A new outermost call: the caller may have changed the object since.
+    expect(beginCheck(calls, child)).toBeUndefined();
+    endCheck(calls, child, true);
+  });
+
+  it('still refuses an object the function is checking (a cyclic value)', () => {
+    const calls = guardCalls<boolean>();
+    const value = {};
+    expect(beginCheck(calls, value)).toBeUndefined();
+    expect(beginCheck(calls, value)).toBe(false);
+    endCheck(calls, value, false);
+  });
+
+  it('reports an object at a path once, at another path again', () => {
+    const outer = guardCalls<Set<string>>();
+    const calls = guardCalls<Set<string>>();
+    const issues: ValidationIssue[] = [];
+    const root = {};
+    const child = {};
+    expect(beginCollect(outer, root, '', issues)).toBe(true);
+    expect(beginCollect(calls, child, '/child', issues)).toBe(true);
+    endCollect(calls, child, '/child');
+    expect(beginCollect(calls, child, '/child', issues)).toBe(false);
+    expect(beginCollect(calls, child, '/other', issues)).toBe(true);
+    endCollect(calls, child, '/other');
+    endCollect(outer, root, '');
+    expect(beginCollect(calls, child, '/child', issues)).toBe(true);
+    endCollect(calls, child, '/child');
+    expect(issues).toEqual([]);
   });
 });
 
