@@ -307,7 +307,9 @@ function foundSoFar<T>(calls: GuardCalls<T>): WeakMap<object, T> {
  * At once: the verdict it gave the same object earlier in this outermost call (when another
  * branch checked it: a oneOf whose variants both check `child`, an `if` and a `then` that both
  * check `next`; checked afresh at each branch, a value nested n levels deep took 2^n checks), or
- * false when {@link enter} refuses. Primitives are cheap to check again and are not kept.
+ * false when {@link enter} refuses. Primitives are cheap to check again and are not kept. A kept
+ * verdict is given at whatever depth the object is met again: {@link MAX_DEPTH} counts the checks
+ * that run, so only a value nested about that deep could be decided otherwise when checked again.
  */
 export function beginCheck(calls: GuardCalls<boolean>, value: unknown): boolean | undefined {
   const found = foundSoFar(calls);
