@@ -148,22 +148,24 @@ export function componentSchemaNames(
 
 /**
  * Safe unique type names for components keys, none of them a name the package's modules declare
- * themselves (`GuardError` in a spec becomes `GuardError2`). Keys that are already their own type
- * name claim it first, then the others in spec order: a schema named `FooBar` keeps `FooBar` when
- * a `Foo-Bar` is added before it, so adding a schema never renames an export users import.
+ * themselves (`GuardError` in a spec becomes `GuardError2`). Keys that collide are ranked by
+ * names.ts `rankClaims`: a key that is its own type name keeps it, the others follow by key, so a
+ * schema named `FooBar` keeps `FooBar` when a `Foo-Bar` is added before it, and reordering the
+ * keys renames nothing.
  */
 function schemaNames(
   keys: readonly string[],
   onCollision?: (collision: NameCollision) => void,
 ): Map<string, string> {
   const registry = new NameRegistry(MODULE_TYPE_NAMES, onCollision);
-  const wanted = new Map(keys.map((key) => [key, exportName(pascalCase(key), 'Model')]));
-  const names = new Map<string, string>();
-  const claim = (key: string, name: string) =>
-    names.set(key, registry.claim(name, schemaOwner(key)));
-  for (const [key, name] of wanted) if (name === key) claim(key, name);
-  for (const [key, name] of wanted) if (name !== key) claim(key, name);
-  return new Map(keys.map((key) => [key, names.get(key)!]));
+  const names = registry.claimAll(
+    keys.map((key) => ({
+      wanted: exportName(pascalCase(key), 'Model'),
+      raw: key,
+      owner: schemaOwner(key),
+    })),
+  );
+  return new Map(keys.map((key, index) => [key, names[index]!]));
 }
 
 /**

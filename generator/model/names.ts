@@ -298,8 +298,49 @@ export interface NameCollision {
 }
 
 /**
+ * One claim of {@link NameRegistry.claimAll}: the name it wants, and the spec's own name for what
+ * wants it (a schema key, a parameter's name, an operationId), which ranks it among the others.
+ */
+export interface RankedClaim {
+  wanted: string;
+  /** The name as the spec writes it: exactly `wanted` ranks first, the rest by code points. */
+  raw: string;
+  owner?: NameOwner;
+  /** Ranks claims of one raw name (a location, a JSON pointer): never a position in the spec. */
+  tieBreak?: string;
+}
+
+/** Orders two strings by their code points (`<` compares UTF-16 units: `\uFFFF` > `😀` there). */
+export function compareCodePoints(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * The one rule for which of several spec names that want one identifier keeps it: the one that is
+ * the identifier exactly (`Pet` beside `pet`), then the others by their spec names in code-point
+ * order. It reads the names alone, never where the spec lists them: reordering a spec's keys
+ * names everything as before, and a new name beside one that is exact renames nothing.
+ */
+function rankClaims(a: RankedClaim, b: RankedClaim): number {
+  return (
+    Number(b.raw === b.wanted) - Number(a.raw === a.wanted) ||
+    compareCodePoints(a.raw, b.raw) ||
+    compareCodePoints(a.tieBreak ?? '', b.tieBreak ?? '')
+  );
+}
+
+/**
  * Hands out unique names within one namespace. The first claimant of a name keeps it; later ones
- * get a numeric suffix (`Plan`, `Plan2`). Claims are made in a deterministic order by the caller.
+ * get a numeric suffix (`Plan`, `Plan2`). Names that collide are claimed together through
+ * {@link claimAll}, which orders them by {@link rankClaims}; single claims (a kind of name after
+ * another: schemas', then the client's) are made in a fixed order by the caller.
  * A claim that names its owner and is renamed is passed to `onCollision` (the model warns).
  */
 export class NameRegistry {
@@ -318,12 +359,44 @@ export class NameRegistry {
   }
 
   claim(wanted: string, owner?: NameOwner): string {
+    const got = this.#take(wanted, owner);
+    this.#report(wanted, got, owner);
+    return got;
+  }
+
+  #take(wanted: string, owner: NameOwner | undefined): string {
     let candidate = wanted;
     for (let i = 2; this.taken.has(candidate); i++) candidate = `${wanted}${i}`;
     this.taken.set(candidate, owner);
-    if (candidate !== wanted && owner !== undefined)
-      this.onCollision?.({ wanted, got: candidate, owner, holder: this.taken.get(wanted) });
     return candidate;
+  }
+
+  #report(wanted: string, got: string, owner: NameOwner | undefined): void {
+    if (got !== wanted && owner !== undefined)
+      this.onCollision?.({ wanted, got, owner, holder: this.taken.get(wanted) });
+  }
+
+  /**
+   * Claims every name of `claims` at once, in {@link rankClaims} order, and returns the names they
+   * got in the order of `claims`. Every claim that can have its name as it is gets it before any
+   * is numbered: a number never takes a name another claim wants (`pet_` is `Pet3`, not `Pet2`,
+   * beside `Pet` and `Pet2`). Renames are reported in the order of `claims` (the spec's).
+   */
+  claimAll(claims: readonly RankedClaim[]): string[] {
+    const order = claims
+      .map((_, index) => index)
+      .sort((a, b) => rankClaims(claims[a]!, claims[b]!));
+    const got: (string | undefined)[] = claims.map(() => undefined);
+    for (const index of order) {
+      const { wanted, owner } = claims[index]!;
+      if (this.taken.has(wanted)) continue;
+      this.taken.set(wanted, owner);
+      got[index] = wanted;
+    }
+    for (const index of order)
+      got[index] ??= this.#take(claims[index]!.wanted, claims[index]!.owner);
+    claims.forEach(({ wanted, owner }, index) => this.#report(wanted, got[index]!, owner));
+    return got as string[];
   }
 
   has(name: string): boolean {

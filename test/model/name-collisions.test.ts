@@ -64,16 +64,16 @@ describe('names two parts of a spec want', () => {
     ]);
     expect(collisions(model)).toEqual([
       [
-        '#/components/schemas/GuardError',
-        'the schema #/components/schemas/GuardError would be named `GuardError`, but the package declares `GuardError` itself, so it is named `GuardError2`',
-      ],
-      [
         '#/components/schemas/plan-item',
         'the schema #/components/schemas/plan-item would be named `PlanItem`, but the schema #/components/schemas/PlanItem is named `PlanItem`, so it is named `PlanItem2`',
       ],
       [
         '#/components/schemas/plan',
         'the schema #/components/schemas/plan would be named `Plan`, but the schema #/components/schemas/Plan is named `Plan`, so it is named `Plan2`',
+      ],
+      [
+        '#/components/schemas/GuardError',
+        'the schema #/components/schemas/GuardError would be named `GuardError`, but the package declares `GuardError` itself, so it is named `GuardError2`',
       ],
       [
         '#/paths/~1plans/get',
