@@ -6,14 +6,16 @@
  *   are an error.
  * - Otherwise (general specs) resource-names.ts derives both from the tags, the path and the
  *   operationId (`/v1/customers/{id}` → `customers`, `listCustomers` → `list`). Derived names never
- *   collide: the explicit names are claimed first, then derived ones in spec order; where two
- *   derived names of a resource meet, each takes what its path does (`list`, `retrieve`) or its
- *   whole operationId, and a repeat that is left gets a number.
+ *   collide: the explicit names are claimed first, then derived ones; where two derived names of
+ *   a resource meet, each takes what its path does (`list`, `retrieve`) or its whole operationId,
+ *   and of a repeat that is left, all but one get a number (ranked by names.ts `rankClaims`: the
+ *   exact operationId first, then by operationId, never by spec position).
  * - Resources and methods never take a name of `Object.prototype` or `Promise.prototype`
  *   (`constructor`, `toString`, `then`, …): a method `then` would make the resource thenable, an
  *   `await` on it would call the API. Derived ones get a `_` (`then_`); explicit ones are errors.
  * - Type names: `<Resource singular><Method>Params` / `…Response` / `…Body`
- *   (`PlanDocumentListParams`), claimed after the schema names, so nothing shadows a schema.
+ *   (`PlanDocumentListParams`), claimed after the schema names, so nothing shadows a schema; two
+ *   operations that make one name are ranked by `resource.method` (`plan.list` before `plans.list`).
  *   `…Response` and `…Body` exist only for bodies written inline as objects: a body that is a
  *   named schema is typed by that schema's name. A JSON success body that is not exactly a `$ref`
  *   gets a guard of its own (`validate<name>` in src/guards.ts), named by `…Response` too: the
@@ -23,7 +25,7 @@ import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { yamlScalar } from '../escape.ts';
 import type { OperationDraft } from './build-operations.ts';
 import { forEachNode } from './read-write.ts';
-import { NameRegistry, pascalCase, type NameCollision } from './names.ts';
+import { NameRegistry, pascalCase, type NameCollision, type RankedClaim } from './names.ts';
 import { methodOwner, operationOwner, resourceOwner } from './name-collisions.ts';
 import { deriveResources } from './resource-names.ts';
 import type { SchemaNode } from './schema-types.ts';
@@ -62,48 +64,70 @@ export function buildResources(
     return operation;
   });
 
-  const resources = [...byResource].map(([name, members]): ResourceModel => {
-    // A name a schema's type already has (tag `pet`, schema `Pet`) or the runtime's: the class is
-    // `PetResource`, as beside a JavaScript global (exportName), not a numbered `Pet2`.
-    const plain = exportName(pascalCase(name), 'Resource');
-    const wanted = names.has(plain) && !plain.endsWith('Resource') ? `${plain}Resource` : plain;
-    const resource: ResourceModel = {
-      name,
-      className: names.claim(wanted, resourceOwner(name, members[0]!)),
-      operations: members,
-    };
+  // Names ranked by names.ts `rankClaims` (by resource name, by `resource.method`), never by
+  // where the document lists the operations.
+  const grouped = [...byResource];
+  const classNames = names.claimAll(
+    grouped.map(([name, members]) => {
+      // A name a schema's type already has (tag `pet`, schema `Pet`) or the runtime's: the class
+      // is `PetResource`, as beside a JavaScript global (exportName), not a numbered `Pet2`.
+      const plain = exportName(pascalCase(name), 'Resource');
+      const wanted = names.has(plain) && !plain.endsWith('Resource') ? `${plain}Resource` : plain;
+      return { wanted, raw: name, owner: resourceOwner(name, members[0]!) };
+    }),
+  );
+  const resources = grouped.map(([name, members], index): ResourceModel => {
+    const resource: ResourceModel = { name, className: classNames[index]!, operations: members };
     const description = resourceDescription(name, members, tagDescriptions);
     if (description !== undefined) resource.description = description;
     return resource;
   });
+  const typeClaims: { assign: (name: string) => void; claim: RankedClaim }[] = [];
   for (const operation of operations) {
     const { resource, method } = operation.sdk;
-    const typeName = (suffix: string, type: Parameters<typeof operationOwner>[1]) =>
-      names.claim(operationTypeName(resource, method, suffix), operationOwner(operation, type));
-    operation.typeNames = { params: typeName('Params', 'params') };
+    const typeName = (
+      suffix: string,
+      type: Parameters<typeof operationOwner>[1],
+      assign: (name: string) => void,
+    ) =>
+      typeClaims.push({
+        assign,
+        claim: {
+          wanted: operationTypeName(resource, method, suffix),
+          raw: `${resource}.${method}`,
+          owner: operationOwner(operation, type),
+        },
+      });
+    const types = operation.typeNames;
+    typeName('Params', 'params', (name) => (types.params = name));
     // A type of its own only where the method resolves to the schema's type: a JSON body, or one
     // whose media type (`*/*`) lets the response decide; text and binary resolve to string, Blob.
+    // Its guard (a JSON success body that is not exactly a `$ref`) has the type's name, or one
+    // claimed the same way.
     const success = operation.successResponse;
     const schemaTyped = success?.kind === 'json' || success?.kind === 'any';
-    if (schemaTyped && success?.schema !== undefined && needsOwnType(success.schema))
-      operation.typeNames.response = typeName('Response', 'response');
-    if (checksOwnBody(success))
-      operation.typeNames.responseGuard =
-        operation.typeNames.response ?? typeName('Response', 'response');
+    const ownType = schemaTyped && success?.schema !== undefined && needsOwnType(success.schema);
+    const ownGuard = checksOwnBody(success);
+    if (ownType || ownGuard)
+      typeName('Response', 'response', (name) => {
+        if (ownType) types.response = name;
+        if (ownGuard) types.responseGuard = name;
+      });
     // The other success bodies the method may resolve to (a `201` beside a `200`, a `2XX`), each
     // checked by its own guard where no named schema's does: `PlanCreate201Response`.
     for (const other of distinctSuccesses(operation)) {
       if (!checksOwnBody(other)) continue;
       const word = other.status === 'default' ? 'Default' : other.status;
-      operation.typeNames.otherResponseGuards ??= {};
-      operation.typeNames.otherResponseGuards[other.status] = typeName(
-        `${word}Response`,
-        'response',
-      );
+      typeName(`${word}Response`, 'response', (name) => {
+        types.otherResponseGuards ??= {};
+        types.otherResponseGuards[other.status] = name;
+      });
     }
     if (operation.body !== undefined && needsOwnType(operation.body.schema))
-      operation.typeNames.body = typeName('Body', 'request body');
+      typeName('Body', 'request body', (name) => (types.body = name));
   }
+  const typeNames = names.claimAll(typeClaims.map(({ claim }) => claim));
+  typeClaims.forEach(({ assign }, index) => assign(typeNames[index]!));
   return { operations, resources };
 }
 
@@ -243,19 +267,25 @@ function placeOperations(
       methods[i] = safeMember(whole);
   });
   // Names still shared are numbered (`getItem2`), with a warning; an operation whose operationId
-  // is the name exactly keeps it (`getItem` beside `get_item` and `GetItem`), the others in
-  // document order.
-  const exact = (i: number) => isExact(i, methods[i]!);
-  const order = methods
-    .map((_, i) => i)
-    .sort((a, b) => Number(exact(b)) - Number(exact(a)) || a - b);
-  for (const i of order) {
-    const draft = drafts[derivedIndexes[i]!]!;
-    const resource = resourceOf[i]!;
-    placements[derivedIndexes[i]!] = {
-      resource,
-      method: registry(resource).claim(methods[i]!, methodOwner(draft, resource)),
-    };
+  // is the name exactly keeps it (`getItem` beside `get_item` and `GetItem`), the others follow by
+  // operationId (names.ts `rankClaims`), wherever the document lists them.
+  const byResource = new Map<string, number[]>();
+  methods.forEach((_, i) => {
+    const list = byResource.get(resourceOf[i]!) ?? [];
+    list.push(i);
+    byResource.set(resourceOf[i]!, list);
+  });
+  for (const [resource, indexes] of byResource) {
+    const drafted = indexes.map((i) => drafts[derivedIndexes[i]!]!);
+    const got = registry(resource).claimAll(
+      indexes.map((i, n) => ({
+        wanted: methods[i]!,
+        raw: drafted[n]!.operationId,
+        owner: methodOwner(drafted[n]!, resource),
+        tieBreak: drafted[n]!.pointer,
+      })),
+    );
+    indexes.forEach((i, n) => (placements[derivedIndexes[i]!] = { resource, method: got[n]! }));
   }
   return placements as Placement[];
 }

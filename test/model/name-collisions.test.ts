@@ -1,8 +1,8 @@
 /**
  * Parts of a spec that want the same TypeScript name (schema keys differing in case or
  * punctuation, an operation's own types or a resource's class beside a schema, two resources with
- * one singular): the later one is renamed with a number, and each rename is a warning naming both
- * places, the names each got and the fix.
+ * one singular): all but one are renamed with a number (ranked by names.ts `rankClaims`, not by
+ * spec position), and each rename is a warning naming both places, the names each got and the fix.
  */
 import { describe, expect, it } from 'vitest';
 import { resolveContext } from '../../generator/context.ts';
@@ -77,15 +77,15 @@ describe('names two parts of a spec want', () => {
       ],
       [
         '#/paths/~1plans/get',
-        'the params type of `client.plans.list()` (GET /plans) would be named `PlanListParams`, but the schema #/components/schemas/PlanListParams is named `PlanListParams`, so it is named `PlanListParams2`',
+        'the params type of `client.plans.list()` (GET /plans) would be named `PlanListParams`, but the schema #/components/schemas/PlanListParams is named `PlanListParams`, so it is named `PlanListParams3`',
+      ],
+      [
+        '#/paths/~1plans/get',
+        'the response type of `client.plans.list()` (GET /plans) would be named `PlanListResponse`, but the response type of `client.plan.list()` (POST /plans) (#/paths/~1plans/post) is named `PlanListResponse`, so it is named `PlanListResponse2`',
       ],
       [
         '#/paths/~1plans/post',
-        'the params type of `client.plan.list()` (POST /plans) would be named `PlanListParams`, but the schema #/components/schemas/PlanListParams is named `PlanListParams`, so it is named `PlanListParams3`',
-      ],
-      [
-        '#/paths/~1plans/post',
-        'the response type of `client.plan.list()` (POST /plans) would be named `PlanListResponse`, but the response type of `client.plans.list()` (GET /plans) (#/paths/~1plans/get) is named `PlanListResponse`, so it is named `PlanListResponse2`',
+        'the params type of `client.plan.list()` (POST /plans) would be named `PlanListParams`, but the schema #/components/schemas/PlanListParams is named `PlanListParams`, so it is named `PlanListParams2`',
       ],
     ]);
     // A resource class beside a schema of its name is named as beside a global, with no warning
@@ -99,7 +99,7 @@ describe('names two parts of a spec want', () => {
       'rename the `components.schemas` key "plan-item" (and its $refs), or rename the `components.schemas` key "PlanItem" (and its $refs), so that the two make different names (the generator reads no naming extension such as `x-typescript-name`)',
     );
     expect(model.warnings.find((w) => w.key === 'name-collision:PlanListResponse2')?.hint).toBe(
-      'give POST /plans another `x-sdk-method` (the type is named after its resource and method), or give GET /plans another `x-sdk-method` (the type is named after its resource and method), so that the two make different names (the generator reads no naming extension such as `x-typescript-name`)',
+      'give GET /plans another `x-sdk-method` (the type is named after its resource and method), or give POST /plans another `x-sdk-method` (the type is named after its resource and method), so that the two make different names (the generator reads no naming extension such as `x-typescript-name`)',
     );
   });
 
