@@ -3,8 +3,9 @@
  * only in case or punctuation (`plan-item` and `PlanItem`, `Plan` and `plan`), an operation's
  * `…Params`, `…Body` or `…Response` type and a schema, two operations whose resources make one
  * singular (`plan.list`, `plans.list`). One keeps the name, the others get a number (`PlanItem2`;
- * which one, names.ts `rankClaims` says, never the spec's order): an export users would not guess, so each rename is a warning that names
- * both places, the name each got, and how to tell them apart. The generator reads no naming
+ * which one, names.ts `rankClaims` says, never the spec's order): an export users would not
+ * guess, so each rename is a warning that names both places, the name each got, and how to tell
+ * them apart. The generator reads no naming
  * extension (such as `x-typescript-name`): names come from the keys, `x-sdk-method` and the
  * operation's path, so the fix renames one of those. A resource class beside a schema of its
  * name (tag `pet`, schema `Pet`) is `PetResource` (build-resources.ts), with no warning: it is
