@@ -106,8 +106,17 @@ export function buildParameters(
     });
   }
 
-  const identifiers = new NameRegistry();
-  return [...merged.values()].map((located) => parameterModel(located, identifiers, ctx));
+  // Names that make one identifier (`page_size`, `pageSize`) are ranked by names.ts `rankClaims`:
+  // `pageSize` keeps it wherever the list puts it, the others follow by name, then location.
+  const located = [...merged.values()];
+  const identifiers = new NameRegistry().claimAll(
+    located.map(({ raw }) => ({
+      wanted: camelCase(raw.name as string),
+      raw: raw.name as string,
+      tieBreak: raw.in as string,
+    })),
+  );
+  return located.map((one, index) => parameterModel(one, identifiers[index]!, ctx));
 }
 
 /**
@@ -262,11 +271,7 @@ function parameterStyle(
   return fallback;
 }
 
-function parameterModel(
-  located: Located,
-  identifiers: NameRegistry,
-  ctx: SchemaContext,
-): ParameterModel {
+function parameterModel(located: Located, identifier: string, ctx: SchemaContext): ParameterModel {
   const { raw, pointer } = located;
   const name = raw.name as string;
   const location = raw.in as ParameterLocation;
@@ -283,7 +288,7 @@ function parameterModel(
   }
   const model: ParameterModel = {
     name,
-    identifier: identifiers.claim(camelCase(name)),
+    identifier,
     in: location,
     required: location === 'path' || raw.required === true,
     deprecated: raw.deprecated === true,
