@@ -49,22 +49,29 @@ const WINDOWS_DEVICE_NAMES = [
 ];
 
 export function emitClient(model: ApiModel): EmittedSourceFile[] {
-  const properties = new NameRegistry(CLIENT_MEMBERS);
-  const fileNames = new NameRegistry(['index', ...WINDOWS_DEVICE_NAMES]);
-  const resources: (ClientResource & { path: string })[] = model.resources.map((resource) => {
-    const stem = asciiWords(resource.name)
-      .map((word) => word.toLowerCase())
-      .join('-')
-      .slice(0, MAX_FILE_STEM)
-      .replace(/-+$/, '');
-    const fileName = fileNames.claim(stem || 'resource');
-    return {
+  // Ranked by the resources' names (names.ts `rankClaims`), not their order: two resources that
+  // make one file name (`petItems`, `pet_items`) keep theirs when the spec is reordered.
+  const fileNames = new NameRegistry(['index', ...WINDOWS_DEVICE_NAMES]).claimAll(
+    model.resources.map((resource) => {
+      const stem = asciiWords(resource.name)
+        .map((word) => word.toLowerCase())
+        .join('-')
+        .slice(0, MAX_FILE_STEM)
+        .replace(/-+$/, '');
+      return { wanted: stem || 'resource', raw: resource.name };
+    }),
+  );
+  const properties = new NameRegistry(CLIENT_MEMBERS).claimAll(
+    model.resources.map((resource) => ({ wanted: resource.name, raw: resource.name })),
+  );
+  const resources: (ClientResource & { path: string })[] = model.resources.map(
+    (resource, index) => ({
       resource,
-      property: properties.claim(resource.name),
-      moduleSpecifier: `./resources/${fileName}.js`,
-      path: `src/resources/${fileName}.ts`,
-    };
-  });
+      property: properties[index]!,
+      moduleSpecifier: `./resources/${fileNames[index]!}.js`,
+      path: `src/resources/${fileNames[index]!}.ts`,
+    }),
+  );
 
   return [
     ...emitClientFile(model, resources),

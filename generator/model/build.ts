@@ -248,13 +248,17 @@ function withPreview(schema: NamedSchema): NamedSchema {
   return schema.node.extensions?.['x-preview'] === true ? { ...schema, preview: true } : schema;
 }
 
-/** One entry per `x-sdk-client-option` name, in order of first use. */
+/**
+ * One entry per `x-sdk-client-option` name, in order of first use; options whose type names
+ * collide are ranked by their names (names.ts `rankClaims`), not by that order.
+ */
 function clientOptions(
   operations: readonly OperationModel[],
   envPrefix: string,
   names: NameRegistry,
 ): ClientOptionModel[] {
   const options = new Map<string, ClientOptionModel>();
+  const pointers = new Map<string, string>();
   for (const operation of operations) {
     for (const parameter of operation.parameters) {
       if (parameter.clientOption === undefined || options.has(parameter.clientOption)) continue;
@@ -263,14 +267,21 @@ function clientOptions(
         envVar: `${envPrefix}_${upperSnake(parameter.clientOption)}`,
         in: parameter.in,
         parameterName: parameter.name,
-        typeName: names.claim(
-          exportName(`${pascalCase(parameter.clientOption)}Param`, 'Type'),
-          clientOptionOwner(parameter.clientOption, operation.pointer),
-        ),
+        typeName: '',
       };
       if (parameter.description !== undefined) option.description = parameter.description;
       options.set(parameter.clientOption, option);
+      pointers.set(parameter.clientOption, operation.pointer);
     }
   }
-  return [...options.values()];
+  const list = [...options.values()];
+  const typeNames = names.claimAll(
+    list.map(({ name }) => ({
+      wanted: exportName(`${pascalCase(name)}Param`, 'Type'),
+      raw: name,
+      owner: clientOptionOwner(name, pointers.get(name)!),
+    })),
+  );
+  list.forEach((option, index) => (option.typeName = typeNames[index]!));
+  return list;
 }

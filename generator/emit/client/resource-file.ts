@@ -110,11 +110,12 @@ export function emitResourceFile(
     paginations: new Map(),
   };
 
-  const members = new NameRegistry(CLASS_MEMBERS);
+  // Ranked by the methods' names (names.ts `rankClaims`), not the order of the operations.
+  const members = new NameRegistry(CLASS_MEMBERS).claimAll(
+    resource.operations.map(({ sdk }) => ({ wanted: sdk.method, raw: sdk.method })),
+  );
   const methods = namePaginations(
-    resource.operations.map((operation) =>
-      methodStructure(operation, members.claim(operation.sdk.method), ctx),
-    ),
+    resource.operations.map((operation, index) => methodStructure(operation, members[index]!, ctx)),
     ctx,
   );
   const types = resource.operations.flatMap((operation, index) =>
