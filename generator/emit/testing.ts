@@ -148,6 +148,21 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
   const textType = (node: SchemaNode | undefined): string =>
     node === undefined ? 'string' : typeOf(node, printer.type(node, 'read'));
 
+  // Each operation's definition constant; two that make one name (`pet.itemList`,
+  // `petItem.list`) are ranked by `resource.method` (names.ts `rankClaims`), not by their order.
+  const placed = model.resources.flatMap((resource) =>
+    resource.operations.map((operation) => ({ resource, operation })),
+  );
+  const definitionNames = new Map(
+    names
+      .claimAll(
+        placed.map(({ resource, operation }) => ({
+          wanted: `${resource.name}${pascalCase(operation.sdk.method)}`,
+          raw: `${resource.name}.${operation.sdk.method}`,
+        })),
+      )
+      .map((name, index) => [placed[index]!.operation, name]),
+  );
   const kits: OperationKit[] = model.resources.flatMap((resource) =>
     resource.operations.map((operation): OperationKit => {
       const opRef = operationRef(operation, operations);
@@ -186,7 +201,7 @@ export function emitTesting(model: ApiModel): EmittedSourceFile {
       const kitOf: OperationKit = {
         resource,
         operation,
-        definition: names.claim(`${resource.name}${pascalCase(operation.sdk.method)}`),
+        definition: definitionNames.get(operation)!,
         result,
         body: recordedBodyType(operation.body?.kind, requestBody, kit),
         requestBody,
