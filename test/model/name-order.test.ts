@@ -33,7 +33,7 @@ const model = async (spec: Record<string, unknown>) => specModel(await writeSpec
 const renames = (m: ApiModel) =>
   m.warnings
     .filter((w) => w.key.startsWith('name-collision:'))
-    .map((w) => `${w.location.pointer}: ${w.problem} / ${w.hint}`)
+    .map((w) => `${w.location.pointer ?? ''}: ${w.problem} / ${w.hint ?? ''}`)
     .sort();
 
 const schemaNames = (m: ApiModel) =>
