@@ -311,7 +311,7 @@ export interface RankedClaim {
 }
 
 /** Orders two strings by their code points (`<` compares UTF-16 units: `\uFFFF` > `😀` there). */
-export function compareCodePoints(a: string, b: string): number {
+function compareCodePoints(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length) {
     const x = a.codePointAt(i)!;
