@@ -270,3 +270,85 @@ export function leave(active: Set<unknown>, value: unknown): void {
   depth--;
   if (typeof value === 'object' && value !== null) active.delete(value);
 }
+
+/**
+ * What the guard function of a recursive schema keeps between its calls: the objects it is
+ * checking right now (see {@link enter}), and what it found for each object it has checked in the
+ * current outermost call: a verdict (`isX`), or the paths it has reported from (`collectX`).
+ */
+export interface GuardCalls<T> {
+  readonly active: Set<unknown>;
+  /** The outermost call {@link GuardCalls.found} belongs to (see {@link outermostCalls}). */
+  call: number;
+  found: WeakMap<object, T>;
+}
+
+export function guardCalls<T>(): GuardCalls<T> {
+  return { active: new Set(), call: 0, found: new WeakMap() };
+}
+
+/**
+ * Calls of recursive guard functions made while none was under way. What a function found in an
+ * earlier one no longer holds: the caller may have changed the value since.
+ */
+let outermostCalls = 0;
+
+/** What the function of `calls` has found in this outermost call; called first, once per call. */
+function foundSoFar<T>(calls: GuardCalls<T>): WeakMap<object, T> {
+  if (depth === 0) outermostCalls++;
+  if (calls.call !== outermostCalls) {
+    calls.call = outermostCalls;
+    calls.found = new WeakMap();
+  }
+  return calls.found;
+}
+
+/**
+ * Called first by the boolean guard of a recursive schema (`isX`): the verdict to return at once,
+ * or `undefined` when it is to check `value` now and then call {@link endCheck} with its verdict.
+ * At once: the verdict it gave the same object earlier in this outermost call (when another
+ * branch checked it: a oneOf whose variants both check `child`, an `if` and a `then` that both
+ * check `next`; checked afresh at each branch, a value nested n levels deep took 2^n checks), or
+ * false when {@link enter} refuses. Primitives are cheap to check again and are not kept. A kept
+ * verdict is given at whatever depth the object is met again: {@link MAX_DEPTH} counts the checks
+ * that run, so only a value nested about that deep could be decided otherwise when checked again.
+ */
+export function beginCheck(calls: GuardCalls<boolean>, value: unknown): boolean | undefined {
+  const found = foundSoFar(calls);
+  if (typeof value === 'object' && value !== null) {
+    const known = found.get(value);
+    if (known !== undefined) return known;
+  }
+  return enter(calls.active, value) ? undefined : false;
+}
+
+/** Ends what {@link beginCheck} began, keeping the verdict on an object. */
+export function endCheck(calls: GuardCalls<boolean>, value: unknown, verdict: boolean): void {
+  leave(calls.active, value);
+  if (typeof value === 'object' && value !== null) calls.found.set(value, verdict);
+}
+
+/**
+ * Called first by the collecting guard of a recursive schema (`collectX`): whether it is to
+ * report the issues of `value` at `path` now, and then call {@link endCollect}. Not when it has
+ * reported them earlier in this outermost call (allOf members that both check `child` would
+ * report the same issues again, twice as many at each level above), nor when
+ * {@link enterReporting} refuses.
+ */
+export function beginCollect(
+  calls: GuardCalls<Set<string>>,
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+): boolean {
+  const found = foundSoFar(calls);
+  if (typeof value === 'object' && value !== null && found.get(value)?.has(path)) return false;
+  return enterReporting(calls.active, value, path, issues);
+}
+
+/** Ends what {@link beginCollect} began, keeping the path an object has been reported at. */
+export function endCollect(calls: GuardCalls<Set<string>>, value: unknown, path: string): void {
+  leave(calls.active, value);
+  if (typeof value === 'object' && value !== null)
+    calls.found.set(value, (calls.found.get(value) ?? new Set()).add(path));
+}
