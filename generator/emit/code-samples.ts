@@ -27,12 +27,22 @@ export interface OperationCodeSamples {
   samples: CodeSample[];
 }
 
-/** The import and the line that creates a client, naming the environment variables it reads. */
-export function constructClient(model: Pick<ApiModel, 'sdk' | 'tokenAuth'>): string {
+/**
+ * The import and the line that creates a client, naming the environment variables it reads: for
+ * an operation, also those of the other credentials its first security alternative takes.
+ */
+export function constructClient(
+  model: Pick<ApiModel, 'sdk' | 'tokenAuth' | 'credentials'>,
+  operation?: Pick<OperationModel, 'credentialAlternatives'>,
+): string {
   const { clientName, packageName, envPrefix } = model.sdk;
+  const sent = new Set(operation?.credentialAlternatives?.[0] ?? []);
   const variables = [
     // The client reads its token when it takes one (the scheme the model chose).
     ...(model.tokenAuth === undefined ? [] : [`${envPrefix}_TOKEN`]),
+    ...model.credentials.flatMap((credential) =>
+      sent.has(credential.schemeName) && credential.envVar !== undefined ? [credential.envVar] : [],
+    ),
     ...model.sdk.clientOptions.map((option) => option.envVar),
   ];
   const comment =
@@ -51,7 +61,7 @@ export function operationCodeSample(
   const call = exampleCall(resource, operation, model);
   // The README's call assigns the result; show what came back, as the README's list example does.
   const result = /^const (\w+) = await /.exec(call)?.[1];
-  return `${constructClient(model)}\n\n${call}${result === undefined ? '' : `\nconsole.log(${result});`}`;
+  return `${constructClient(model, operation)}\n\n${call}${result === undefined ? '' : `\nconsole.log(${result});`}`;
 }
 
 /** The code samples of every operation of the model. */
@@ -72,7 +82,8 @@ export function codeSamples(model: ApiModel): OperationCodeSamples[] {
   );
 }
 
-function joinAnd(items: readonly string[]): string {
+/** `a`, `a and b`, `a, b and c`. */
+export function joinAnd(items: readonly string[]): string {
   return items.length <= 1
     ? (items[0] ?? '')
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;

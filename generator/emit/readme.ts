@@ -12,7 +12,7 @@
 import { markdownCode, markdownProse, markdownText } from '../escape.ts';
 import { propertyAccess } from '../model/names.ts';
 import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
-import { constructClient, operationCodeSample } from './code-samples.ts';
+import { constructClient, joinAnd, operationCodeSample } from './code-samples.ts';
 import { reviveName } from './dates/code.ts';
 import { planDates, type Reviver } from './dates/plan.ts';
 import {
@@ -744,12 +744,6 @@ function datesSection(showcase: Showcase, reviver: Reviver, model: ApiModel): st
     { schema: name, datesExample: code },
     'readme/dates.md.tmpl',
   );
-}
-
-function joinAnd(items: readonly string[]): string {
-  return items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 function indentLines(text: string, indent: string): string {

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writePackage, type WrittenPackage } from '../emit/client/package.ts';
 import { json, startServer, type SeenRequest, type TestServer } from '../runtime/server.ts';
+import { constructClient } from '../../generator/emit/code-samples.ts';
 import { curlSample } from '../../generator/emit/curl-sample.ts';
 import { diagnostics, faultPackage, specPackage, type FaultPackage } from './package.ts';
 
