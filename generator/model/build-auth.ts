@@ -145,6 +145,42 @@ export function credentialWay(scheme: AuthModel): string {
 }
 
 /**
+ * Two schemes of one Security Requirement Object (all sent together) that send their credentials
+ * another way each but in the same place: `bearer` and `basic` (both the `Authorization` header),
+ * or an API key in `authorization` beside either. A request carries one such header, so the
+ * requirement cannot be met (OpenAPI 3.1.1 §4.8.30). Undefined when there are none; the words
+ * for the warning otherwise.
+ */
+export function placeClash(schemes: readonly AuthModel[]): string | undefined {
+  const byPlace = new Map<string, AuthModel>();
+  for (const scheme of schemes) {
+    const place = credentialPlace(scheme);
+    const other = byPlace.get(place);
+    if (other !== undefined && credentialWay(other) !== credentialWay(scheme))
+      return `${JSON.stringify(other.schemeName)} and ${JSON.stringify(scheme.schemeName)} both send their credential in ${placeWords(scheme)}, and a request carries one`;
+    byPlace.set(place, scheme);
+  }
+  return undefined;
+}
+
+/** Where a scheme's credential goes on a request: a header's name in any case, a query or cookie name. */
+function credentialPlace(scheme: AuthModel): string {
+  return scheme.kind === 'apiKey'
+    ? `${scheme.in} ${scheme.in === 'header' ? scheme.name.toLowerCase() : scheme.name}`
+    : 'header authorization';
+}
+
+function placeWords(scheme: AuthModel): string {
+  if (scheme.kind !== 'apiKey') return 'the Authorization header';
+  const name = JSON.stringify(scheme.name);
+  return scheme.in === 'header'
+    ? `the ${name} header`
+    : scheme.in === 'query'
+      ? `the ${name} query parameter`
+      : `the ${name} cookie`;
+}
+
+/**
  * Warns, once per set of schemes, about operations whose security the client cannot meet: it sends
  * one credential, its `token`, the way the scheme `tokenAuth` picked sends it. A Security
  * Requirement Object list (OpenAPI 3.1 §4.8.30) is met when any one of its alternatives is: `{}`
@@ -181,6 +217,10 @@ export function warnUnmetSecurity(
           .map((names) => names.map((name) => JSON.stringify(name)).join(' and ')),
       ),
     ].join(' or ');
+    const byName = new Map(schemes.map((scheme) => [scheme.schemeName, scheme]));
+    const clash = alternatives
+      .map((names) => placeClash(names.flatMap((name) => byName.get(name) ?? [])))
+      .find((words) => words !== undefined);
     const sends = optional
       ? `the client sends no credential there${token === undefined ? '' : `: its token is sent as ${JSON.stringify(token.schemeName)}, which this operation does not list`}`
       : token === undefined
@@ -190,7 +230,7 @@ export function warnUnmetSecurity(
           : `the client sends only its token, as ${JSON.stringify(token.schemeName)}, and its credentials ${credentials.map((scheme) => JSON.stringify(scheme.schemeName)).join(', ')}`;
     warnings.add(
       `security:unmet:${wanted.join(',')}`,
-      `operation ${JSON.stringify(operation.operationId)} ${optional ? `takes the security ${named}, or none` : `requires the security ${named}`}, but ${sends}`,
+      `operation ${JSON.stringify(operation.operationId)} ${optional ? `takes the security ${named}, or none` : `requires the security ${named}`}, but ${sends}${clash === undefined ? '' : ` (${clash})`}`,
       { file, pointer: operation.security!.pointer },
       token === undefined
         ? 'pass the credential per call (the `headers` or `query` request options)'
@@ -207,8 +247,8 @@ export interface ClientCredentials {
 
 /**
  * Whether the client meets a Security Requirement Object (its scheme names): every scheme sends
- * its credential the way the token or one of the other credentials goes ({@link credentialWay});
- * `{}` is met by anything.
+ * its credential the way the token or one of the other credentials goes ({@link credentialWay}),
+ * and no two of them go in one place ({@link placeClash}); `{}` is met by anything.
  */
 function clientMeets(
   schemes: readonly AuthModel[],
@@ -217,10 +257,14 @@ function clientMeets(
   const ways = new Set(
     [...(token === undefined ? [] : [token]), ...credentials].map(credentialWay),
   );
-  const sendable = new Set(
-    schemes.filter((scheme) => ways.has(credentialWay(scheme))).map((scheme) => scheme.schemeName),
+  const sendable = new Map(
+    schemes
+      .filter((scheme) => ways.has(credentialWay(scheme)))
+      .map((scheme) => [scheme.schemeName, scheme]),
   );
-  return (names) => names.every((name) => sendable.has(name));
+  return (names) =>
+    names.every((name) => sendable.has(name)) &&
+    placeClash(names.map((name) => sendable.get(name)!)) === undefined;
 }
 
 /**

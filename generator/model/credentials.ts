@@ -4,7 +4,7 @@
  * each operation's `security` as those credentials name it. The client sends, per call, the first
  * alternative it has every credential of (templates/runtime/internal/credentials.ts).
  */
-import { credentialWay, type ClientCredentials } from './build-auth.ts';
+import { credentialWay, placeClash, type ClientCredentials } from './build-auth.ts';
 import { upperSnake } from './sdk-names.ts';
 import type { AuthModel, CredentialModel, OperationModel } from './types.ts';
 
@@ -36,7 +36,8 @@ export function otherCredentials(
  * Sets `credentialAlternatives` on each operation that takes a credential, where the client takes
  * other credentials than its token: its `security` with each scheme named by the credential that
  * sends it (the token's scheme, or the other credential of its way), each alternative once, those
- * with a scheme the client cannot send (HTTP digest, mutualTLS, an undeclared name) left out. Not
+ * with a scheme the client cannot send (HTTP digest, mutualTLS, an undeclared name) or with two
+ * that go in one place (build-auth.ts `placeClash`) left out. Not
  * set where nothing is left, nor where only the token is (`[['bearer']]`: what every call sends
  * anyway), so a spec change that adds a credential touches only the operations that take it.
  */
@@ -49,6 +50,7 @@ export function withCredentialAlternatives(
   const sender = new Map<string, string>();
   for (const scheme of [...(token === undefined ? [] : [token]), ...credentials])
     sender.set(credentialWay(scheme), scheme.schemeName);
+  const byName = new Map(schemes.map((scheme) => [scheme.schemeName, scheme]));
   const senderOf = new Map(
     schemes.map((scheme) => [scheme.schemeName, sender.get(credentialWay(scheme))]),
   );
@@ -58,6 +60,8 @@ export function withCredentialAlternatives(
     for (const names of operation.security.alternatives) {
       const sent = names.map((name) => senderOf.get(name));
       if (sent.some((name) => name === undefined)) continue;
+      // Two credentials in one header (`bearer` and `basic`): no request can carry both.
+      if (placeClash(names.map((name) => byName.get(name)!)) !== undefined) continue;
       const unique = [...new Set(sent as string[])];
       alternatives.set(JSON.stringify(unique), unique);
     }

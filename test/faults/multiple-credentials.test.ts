@@ -80,12 +80,17 @@ describe('operations that take other credentials than the token', () => {
       ['getSession', [['session'], []]],
       // Digest is no credential the client can send: the call goes as any other, and is warned.
       ['getLegacy', null],
+      // Bearer and Basic together: both in the Authorization header, so no request meets it.
+      ['getSigned', null],
     ]);
-    expect(
-      pkg.model.warnings
-        .filter((warning) => warning.key.startsWith('security:unmet:'))
-        .map((w) => w.key),
-    ).toEqual(['security:unmet:digest']);
+    const unmet = pkg.model.warnings.filter((warning) => warning.key.startsWith('security:unmet:'));
+    expect(unmet.map((w) => w.key)).toEqual([
+      'security:unmet:digest',
+      'security:unmet:basic,bearer',
+    ]);
+    expect(unmet[1]!.problem).toBe(
+      'operation "getSigned" requires the security "bearer" and "basic", but the client sends only its token, as "bearer", and its credentials "appId", "appKey", "basic", "session" ("bearer" and "basic" both send their credential in the Authorization header, and a request carries one)',
+    );
     expect(diagnostics(pkg)).toEqual([]);
   });
 
@@ -105,7 +110,7 @@ describe('operations that take other credentials than the token', () => {
         pkg.model,
       );
     expect(curl('getReport')).toContain(
-      `--header "X-App-Id: $MULTIPLE_CREDENTIALS_APP_ID" \\\n  --url-query 'app_key='"$MULTIPLE_CREDENTIALS_APP_KEY"`,
+      `--header 'X-App-Id: '"$MULTIPLE_CREDENTIALS_APP_ID" \\\n  --url-query 'app_key='"$MULTIPLE_CREDENTIALS_APP_KEY"`,
     );
     expect(curl('getReport')).not.toContain('Authorization');
     expect(curl('getAdmin')).toContain('--user "$MULTIPLE_CREDENTIALS_BASIC"');
