@@ -81,10 +81,10 @@ export function curlSample(
 /**
  * The credentials, sent as the client sends them: the token (the scheme the model chose,
  * `ApiModel.tokenAuth`), or the first alternative of the operation's `credentialAlternatives`,
- * each from the environment variable the client reads. Header and cookie names are RFC 9110
- * tokens (the model refuses others), so they need no quoting inside the double quotes. An API key
- * in the query goes in with `--url-query` (curl 7.87+), which percent-encodes the value; its name
- * is percent-encoded and single-quoted, and only the variable is expanded.
+ * each from the environment variable the client reads. Every name is single-quoted and only the
+ * variable is expanded: a header or cookie name may hold `` ` ``, `$` and `!` (RFC 9110 tokens),
+ * which a shell expands inside double quotes. An API key in the query goes in with `--url-query`
+ * (curl 7.87+), which percent-encodes the value; its name is percent-encoded.
  */
 function authArguments(
   model: Pick<ApiModel, 'tokenAuth' | 'credentials'>,
@@ -117,8 +117,10 @@ function sendArguments(scheme: AuthModel, variable: string): string[] {
     case 'bearer':
       return [`--header "Authorization: Bearer $${variable}"`];
     case 'apiKey':
-      if (scheme.in === 'header') return [`--header "${scheme.name}: $${variable}"`];
-      if (scheme.in === 'cookie') return [`--cookie "${scheme.name}=$${variable}"`];
+      if (scheme.in === 'header')
+        return [`--header ${shellQuote(`${scheme.name}: `)}"$${variable}"`];
+      if (scheme.in === 'cookie')
+        return [`--cookie ${shellQuote(`${scheme.name}=`)}"$${variable}"`];
       return [`--url-query ${shellQuote(`${encodeComponent(scheme.name)}=`)}"$${variable}"`];
     case 'basic':
       // The credential is `username:password`, which is what `--user` takes.

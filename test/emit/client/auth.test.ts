@@ -96,12 +96,22 @@ describe('the samples send the token as the client does', () => {
     [
       'an API key header',
       [{ kind: 'apiKey', schemeName: 'k', in: 'header', name: 'X-Key' }],
-      '--header "X-Key: $FIXTURE_TOKEN"',
+      `--header 'X-Key: '"$FIXTURE_TOKEN"`,
+    ],
+    [
+      'an API key header whose name a shell would expand (RFC 9110 token characters)',
+      [{ kind: 'apiKey', schemeName: 'k', in: 'header', name: 'X-`id`$HOME!' }],
+      `--header 'X-\`id\`$HOME!: '"$FIXTURE_TOKEN"`,
     ],
     [
       'an API key cookie',
       [{ kind: 'apiKey', schemeName: 'k', in: 'cookie', name: 'sid' }],
-      '--cookie "sid=$FIXTURE_TOKEN"',
+      `--cookie 'sid='"$FIXTURE_TOKEN"`,
+    ],
+    [
+      'an API key cookie whose name a shell would expand',
+      [{ kind: 'apiKey', schemeName: 'k', in: 'cookie', name: 'c$HOME`id`' }],
+      `--cookie 'c$HOME\`id\`='"$FIXTURE_TOKEN"`,
     ],
     [
       'an API key in the query (curl percent-encodes it)',
