@@ -230,14 +230,14 @@ function environmentList(model: ApiModel): string {
       !model.tokenOptional
         ? `- \`token\`: \`${envPrefix}_TOKEN\`. Required: the constructor throws without one.`
         : model.credentials.length > 0
-          ? `- \`token\`: \`${envPrefix}_TOKEN\`. Optional: every operation also takes one of \`credentials\`, or calls without a credential.`
+          ? `- \`token\`: \`${envPrefix}_TOKEN\`. Optional: no operation requires it; each also takes a credential of \`credentials\` (or, where the spec says so, none).`
           : `- \`token\`: \`${envPrefix}_TOKEN\`. Optional: every operation also takes calls without a credential.`,
     );
   // The other security schemes' credentials: each call sends the first of its operation's
   // requirements the client has every credential of.
   for (const credential of model.credentials)
     lines.push(
-      `- ${markdownCode(`credentials.${credential.schemeName}`)}: ${credential.envVar === undefined ? "no environment variable (its name would be another option's)" : `\`${credential.envVar}\``}. The credential of the ${markdownCode(credential.schemeName)} security scheme, sent where an operation's \`security\` requires it.`,
+      `- ${markdownCode(`credentials${propertyAccess(credential.schemeName)}`)}: ${credential.envVar === undefined ? 'no environment variable: pass it in `credentials`' : `\`${credential.envVar}\``}. The credential of the ${markdownCode(credential.schemeName === '' ? '""' : credential.schemeName)} security scheme, sent where an operation's \`security\` requires it.`,
     );
   for (const option of model.sdk.clientOptions) {
     lines.push(
@@ -248,6 +248,11 @@ function environmentList(model: ApiModel): string {
   lines.push(
     `- \`baseURL\`: \`${envPrefix}_BASE_URL\`${server === undefined ? '' : `, else ${markdownCode(server)}`}.${model.info.serverUrlRelative === true ? ` That default is relative: in a browser it is resolved against the page, as fetch resolves it; where there is no page (Node, Deno, Bun) a call fails with an \`${runtimeName(model, 'SDKError')}\` until you pass the API's absolute URL, \`baseURL: 'https://…'\`.` : ''}`,
   );
+  if (model.credentials.length > 0)
+    lines.push(
+      '',
+      "A call sends the credentials its operation's `security` asks for: the first of its requirements the client has every credential of (the token counts as one), none where the operation takes calls without one, and the token when it has none of them. Each is redacted from errors and logs as the token is.",
+    );
   return lines.join('\n');
 }
 

@@ -97,7 +97,10 @@ describe('operations that take other credentials than the token', () => {
   it('the client types its credentials option by scheme name, with their TSDoc', () => {
     const client = pkg.files.get('src/client.ts')!;
     expect(client).toContain('credentials?:');
-    expect(client).toMatch(/The application's ID\.[\s\S]*?appId\?: string \| undefined;/);
+    // The scheme's description, then where it goes, as one TSDoc block.
+    expect(client).toContain(
+      "    /**\n     * The application's ID.\n     *\n     * The credential of the `appId` security scheme, sent in the `X-App-Id` header.",
+    );
     expect(client).toContain('sent as the `app_key` query parameter');
   });
 
@@ -214,6 +217,23 @@ describe('operations that take other credentials than the token', () => {
           credentials: { appKey: 42 as unknown as string },
         }),
     ).toThrow('The option credentials["appKey"] must be a string, got a number.');
+    expect(
+      () =>
+        new MultipleCredentials({
+          baseURL: server.url,
+          token: 'tok-1',
+          credentials: { appKey: ['k-1'] as unknown as string },
+        }),
+    ).toThrow('The option credentials["appKey"] must be a string, got an array.');
+    // A Map's entries are no properties: refused rather than silently never sent.
+    expect(
+      () =>
+        new MultipleCredentials({
+          baseURL: server.url,
+          token: 'tok-1',
+          credentials: new Map([['appKey', 'k-1']]) as unknown as Record<string, string>,
+        }),
+    ).toThrow('The option credentials must be an object of credentials by security scheme name');
   });
 });
 
@@ -256,5 +276,56 @@ describe('a token no operation needs where other credentials meet every one', ()
       await server.close();
       await written.remove();
     }
+  });
+});
+
+describe('credentials of schemes with names no identifier has', () => {
+  it('are typed, documented and listed with their keys as written, and the package compiles', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Odd names', version: '1' },
+      servers: [{ url: 'https://api.example.com' }],
+      security: [{ bearer: [] }],
+      paths: {
+        '/a': {
+          get: {
+            operationId: 'getA',
+            security: [{ ['__proto__']: [] }, { 'new\nline': [], 'a"b*/c': [] }, { '': [] }],
+            responses: { '204': { description: 'ok' } },
+          },
+        },
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          ['__proto__']: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Proto',
+            description: 'Line one.\nLine two with */ in it.',
+          },
+          'new\nline': { type: 'apiKey', in: 'query', name: 'q' },
+          'a"b*/c': { type: 'apiKey', in: 'cookie', name: 'c$HOME' },
+          '': { type: 'apiKey', in: 'header', name: 'X-Empty' },
+        },
+      },
+    });
+    expect(pkg.model.credentials.map((scheme) => scheme.schemeName)).toEqual([
+      '__proto__',
+      'new\nline',
+      'a"b*/c',
+      '',
+    ]);
+    const client = pkg.files.get('src/client.ts')!;
+    // A plain `__proto__:` in an object literal sets the prototype: the TSDoc says how to give it.
+    expect(client).toContain("Give it with a computed key, `{ ['__proto__']: '…' }`.");
+    expect(client).toContain('     * Line two with *\\/ in it.');
+    expect(client).toContain('The credential of the "new\\nline" security scheme');
+    const readme = pkg.files.get('README.md')!;
+    expect(readme).toContain('- `credentials["new\\nline"]`: `ODD_NAMES_NEW_LINE`.');
+    expect(readme).toContain(
+      '- `credentials[""]`: no environment variable: pass it in `credentials`.',
+    );
+    expect(diagnostics(pkg)).toEqual([]);
   });
 });

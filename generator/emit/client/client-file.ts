@@ -93,20 +93,25 @@ export function emitClientFile(
       type: 'string | undefined',
       hasQuestionToken: true,
       docs: [
-        `The API token, ${auth.describe}. Defaults to the \`${envPrefix}_TOKEN\` environment variable.${!model.tokenOptional ? '' : model.credentials.length > 0 ? ' Optional: every operation also takes one of `credentials`, or calls without one.' : ' Optional: every operation also takes calls without one, which go without a credential.'}`,
+        `The API token, ${auth.describe}. Defaults to the \`${envPrefix}_TOKEN\` environment variable.${!model.tokenOptional ? '' : model.credentials.length > 0 ? ' Optional: no operation requires it; each also takes a credential of `credentials` (or, where the spec says so, none).' : ' Optional: every operation also takes calls without one, which go without a credential.'}`,
       ],
     });
   }
   if (model.credentials.length > 0) {
     const members = model.credentials.map((scheme) => {
       const { describe } = sentAs(scheme);
-      const description =
-        scheme.description !== undefined ? `${escapeJsDoc(scheme.description)}\n\n` : '';
-      const env =
-        scheme.envVar === undefined
-          ? ''
-          : ` Defaults to the \`${scheme.envVar}\` environment variable.`;
-      return `/** ${description}The credential of the \`${escapeJsDoc(scheme.schemeName)}\` security scheme, ${describe.replace('<token>', '<credential>')}.${env} */\n${propertyKey(scheme.schemeName)}?: string | undefined;`;
+      const name = schemeNameText(scheme.schemeName);
+      const text = [
+        ...(scheme.description === undefined
+          ? []
+          : [...escapeJsDoc(scheme.description).split('\n'), '']),
+        `The credential of the ${name} security scheme, ${describe.replace('<token>', '<credential>')}.${scheme.envVar === undefined ? '' : ` Defaults to the \`${scheme.envVar}\` environment variable.`}`,
+        // `{ __proto__: '…' }` sets an object literal's prototype, not a property.
+        ...(scheme.schemeName === '__proto__'
+          ? ['', "Give it with a computed key, `{ ['__proto__']: '…' }`."]
+          : []),
+      ];
+      return `${docBlock(text)}\n${propertyKey(scheme.schemeName)}?: string | undefined;`;
     });
     optionMembers.push({
       name: 'credentials',
@@ -307,13 +312,13 @@ function sentAs(scheme: AuthModel): TokenAuth {
         describe: 'sent as `Authorization: Bearer <token>`',
       };
     case 'apiKey': {
-      const name = escapeJsDoc(scheme.name);
+      const name = jsDocCode(scheme.name);
       const where =
         scheme.in === 'header'
-          ? `in the \`${name}\` header`
+          ? `in the ${name} header`
           : scheme.in === 'query'
-            ? `as the \`${name}\` query parameter`
-            : `as the \`${name}\` cookie (outside browsers, which do not let scripts set cookies)`;
+            ? `as the ${name} query parameter`
+            : `as the ${name} cookie (outside browsers, which do not let scripts set cookies)`;
       return { in: scheme.in, name: scheme.name, scheme: undefined, describe: `sent ${where}` };
     }
     case 'basic':
@@ -324,6 +329,23 @@ function sentAs(scheme: AuthModel): TokenAuth {
         describe: '`username:password`, sent as HTTP Basic authentication (RFC 7617)',
       };
   }
+}
+
+/**
+ * A scheme's name in TSDoc: a code span, or a quoted string for one with a line break or a
+ * backtick (`jsDocCode`), so the comment's lines stay its own.
+ */
+function schemeNameText(name: string): string {
+  return name === '' || /[\n\r\u2028\u2029]/.test(name)
+    ? escapeJsDoc(JSON.stringify(name))
+    : jsDocCode(name);
+}
+
+/** Lines of TSDoc text (already escaped) as a comment block, wrapped later at its real indentation. */
+function docBlock(lines: readonly string[]): string {
+  return lines.length === 1
+    ? `/** ${lines[0]!} */`
+    : `/**\n${lines.map((line) => (line === '' ? ' *' : ` * ${line}`)).join('\n')}\n */`;
 }
 
 /** The runtime's `Auth` for a scheme, as code: `{ in: 'query', name: 'api_key' }`. */
