@@ -66,18 +66,19 @@ export function givenCredentials(
   schemes: readonly CredentialScheme[],
 ): Map<string, SentCredential> {
   const sent = new Map<string, SentCredential>();
-  if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given)))
+  // A plain object: the properties of a Map or another class's instance would never be read.
+  const prototype: unknown =
+    typeof given === 'object' && given !== null ? Object.getPrototypeOf(given) : undefined;
+  if (given !== undefined && prototype !== Object.prototype && prototype !== null)
     throw new SDKError(
       `The option credentials must be an object of credentials by security scheme name (${schemes.map(({ scheme }) => JSON.stringify(scheme)).join(', ')}).`,
     );
+  const own = given as Readonly<Record<string, unknown>> | undefined;
   for (const { scheme, auth, env } of schemes) {
-    const value: unknown =
-      given !== undefined && Object.hasOwn(given, scheme)
-        ? (given as Record<string, unknown>)[scheme]
-        : undefined;
+    const value = own !== undefined && Object.hasOwn(own, scheme) ? own[scheme] : undefined;
     if (value !== undefined && typeof value !== 'string')
       throw new SDKError(
-        `The option credentials[${JSON.stringify(scheme)}] must be a string, got ${value === null ? 'null' : `a ${typeof value}`}.`,
+        `The option credentials[${JSON.stringify(scheme)}] must be a string, got ${kindOf(value)}.`,
       );
     const credential = sentCredential(
       value ?? (env === undefined ? undefined : readEnv(env)),
@@ -86,6 +87,13 @@ export function givenCredentials(
     if (credential !== undefined) sent.set(scheme, credential);
   }
   return sent;
+}
+
+/** What a value is, never what it holds (it may be a secret): `null`, `an array`, `a number`. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return /^[aeiou]/.test(typeof value) ? `an ${typeof value}` : `a ${typeof value}`;
 }
 
 /**
