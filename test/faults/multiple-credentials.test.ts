@@ -120,6 +120,11 @@ describe('operations that take other credentials than the token', () => {
     expect(curl('listItems')).toContain(
       '--header "Authorization: Bearer $MULTIPLE_CREDENTIALS_TOKEN"',
     );
+    // The TypeScript sample names the variables the client reads for that operation.
+    const report = pkg.model.operations.find((op) => op.operationId === 'getReport')!;
+    expect(constructClient(pkg.model, report)).toContain(
+      '// Reads MULTIPLE_CREDENTIALS_TOKEN, MULTIPLE_CREDENTIALS_APP_ID and MULTIPLE_CREDENTIALS_APP_KEY from the environment.',
+    );
   });
 
   it('sends both keys of an alternative together, and the other schemes each where they go', async () => {
