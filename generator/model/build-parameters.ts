@@ -107,17 +107,22 @@ export function buildParameters(
   }
 
   // Names that make one identifier (`page_size`, `pageSize`) are ranked by names.ts `rankClaims`:
-  // `pageSize` keeps it wherever the list puts it, the others follow by name, then location.
+  // `pageSize` keeps it wherever the list puts it, the others follow by name, then location: a
+  // path parameter (a method's argument) first, so a query or header parameter of its name added
+  // later renames no argument.
   const located = [...merged.values()];
   const identifiers = new NameRegistry().claimAll(
     located.map(({ raw }) => ({
       wanted: camelCase(raw.name as string),
       raw: raw.name as string,
-      tieBreak: raw.in as string,
+      tieBreak: String(LOCATION_RANK.indexOf(raw.in as ParameterLocation)),
     })),
   );
   return located.map((one, index) => parameterModel(one, identifiers[index]!, ctx));
 }
+
+/** The order of the locations among parameters of one name: the arguments' (path) first. */
+const LOCATION_RANK: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 
 /**
  * What makes two parameters the same (OpenAPI 3.1 §4.8.12.1: name and location): a header's name

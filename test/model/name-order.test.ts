@@ -128,6 +128,34 @@ describe('parameter identifiers that collide', () => {
     const after = await model(withParameters(['page_size', 'pageSize']));
     expect(identifiers(after)).toEqual({ page_size: 'pageSize2', pageSize: 'pageSize' });
   });
+
+  it('of one name in several places: the path parameter, an argument, keeps it (helper-146 8)', async () => {
+    const spec = (locations: readonly string[]) =>
+      doc({
+        '/pets/{pageSize}': {
+          get: {
+            ...listPets.get,
+            parameters: locations.map((location) => ({
+              name: 'pageSize',
+              in: location,
+              required: location === 'path',
+              schema: { type: 'string' },
+            })),
+          },
+        },
+      });
+    const byPlace = (m: ApiModel) =>
+      Object.fromEntries(m.operations[0]!.parameters.map((p) => [p.in, p.identifier]));
+    const without = await model(spec(['path', 'query']));
+    const withHeader = await model(spec(['header', 'path', 'query']));
+    expect(byPlace(without)).toEqual({ path: 'pageSize', query: 'pageSize2' });
+    // A header parameter added beside them renames neither.
+    expect(byPlace(withHeader)).toEqual({
+      header: 'pageSize3',
+      path: 'pageSize',
+      query: 'pageSize2',
+    });
+  });
 });
 
 describe("operations' type names that collide", () => {
