@@ -56,6 +56,7 @@
  * - an `allOf` child of a schema with a discriminator has the property as the parent types it,
  *   not pinned to its mapped value (as src/types.ts has it).
  */
+import { writtenOperationId } from '../model/build-operations.ts';
 import { hasFormatCharacters, showFormatCharacters } from '../escape.ts';
 import { escapeOpenapiDocText } from './openapi-doc-text.ts';
 import {
@@ -434,9 +435,9 @@ export function withOperationIds(
     const raw = item[operation.method];
     const implied = operation.impliedPathParameters ?? [];
     if (!isRecord(raw)) continue;
-    // An empty operationId is none (build-operations.ts): the model derived one, which the testing
+    // A blank operationId is none (build-operations.ts): the model derived one, which the testing
     // kit and the client index `operations` by (helper-141 F4: `operations['getP0']`, TS2339).
-    const written = typeof raw.operationId === 'string' && raw.operationId !== '';
+    const written = writtenOperationId(raw) !== undefined;
     if (written && implied.length === 0) continue;
     const parameters = [
       ...(Array.isArray(raw.parameters) ? (raw.parameters as unknown[]) : []),

@@ -248,8 +248,8 @@ class OperationIds {
   ) {}
 
   declare(operation: Record<string, unknown>, pointer: string): void {
-    const id = operation.operationId;
-    if (typeof id !== 'string' || id === '') return;
+    const id = writtenOperationId(operation);
+    if (id === undefined) return;
     const owner = this.owners.get(id);
     this.declaredAt.add(pointer);
     if (owner === undefined) {
@@ -371,11 +371,16 @@ function buildOperation(
   // nothing.
   if (parameters === undefined || responses === undefined) throw GeneratorError.all(problems);
   const success = successResponse(responses);
+  const written = writtenOperationId(operation);
+  if (written === undefined && typeof operation.operationId === 'string')
+    ctx.warnings.add(
+      'operation-id:blank',
+      `the operationId ${JSON.stringify(operation.operationId)} is blank: the operation is named from its method and path, as one without an operationId (${derivedOperationId(method, path)})`,
+      { file: ctx.file, pointer: joinPointer(pointer, 'operationId') },
+      'give the operation an operationId with a letter or digit in it, e.g. `listPets`, or remove the key',
+    );
   const draft: Omit<OperationDraft, 'shape'> = {
-    operationId:
-      typeof operation.operationId === 'string' && operation.operationId !== ''
-        ? operation.operationId
-        : derivedOperationId(method, path),
+    operationId: written ?? derivedOperationId(method, path),
     method,
     path,
     pointer,
@@ -541,4 +546,15 @@ function rawResponseSchema(
   return isRecord(media)
     ? { value: media.schema, pointer: joinPointer(at, 'content', contentType, 'schema') }
     : undefined;
+}
+
+/**
+ * An Operation Object's `operationId` as written, when it names the operation: a string with
+ * something besides whitespace. A blank one (`''`, `'   '`) is none: the model derives one from
+ * the method and path, and the typed path client's `operations` are keyed by that one too
+ * (emit/openapi-types.ts `withOperationIds`).
+ */
+export function writtenOperationId(operation: Record<string, unknown>): string | undefined {
+  const id = operation['operationId'];
+  return typeof id === 'string' && id.trim() !== '' ? id : undefined;
 }
