@@ -91,6 +91,20 @@ describe('requests', () => {
     if (auth.name !== 'Authorization') expect(only().headers['authorization']).toBeUndefined();
   });
 
+  it("a query credential fills a parameter of its name only where the call gives none: the call's own value is sent, as its own headers are (helper-147 4)", async () => {
+    core = new ClientCore({
+      baseURL: server.url,
+      token: 'k1',
+      auth: { in: 'query', name: 'api_key' },
+    });
+    await core.request({ method: 'get', path: '/plans', query: { api_key: 'own', limit: 1 } });
+    await core.request({ method: 'get', path: '/plans', query: { api_key: undefined, limit: 1 } });
+    expect(server.requests.map((request) => request.url)).toEqual([
+      '/plans?api_key=own&limit=1',
+      '/plans?api_key=k1&limit=1',
+    ]);
+  });
+
   it.each<[string, Auth]>([
     ['a Bearer header', { in: 'header', name: 'Authorization', scheme: 'Bearer' }],
     ['an API key header', { in: 'header', name: 'X-Api-Key' }],
