@@ -57,8 +57,9 @@ export function buildAuth(
  * not turn the token into a bearer token for all of them. Among that way's schemes, or among all
  * when no requirement names any (a scheme declared but required nowhere, a legacy one, must not
  * carry the token in place of the one the API asks for): the first bearer scheme, else the first
- * API key (header, query or cookie, in spec order), else HTTP Basic (the token is then
- * `username:password`); undefined when there is none of these.
+ * API key in a header, else in the query, else in a cookie (which browsers do not let scripts
+ * set; helper-147), else HTTP Basic (the token is then `username:password`); undefined when there
+ * is none of these.
  */
 export function tokenAuth(
   schemes: readonly AuthModel[],
@@ -92,9 +93,13 @@ export function tokenAuth(
     ways.size === 0
       ? schemes
       : schemes.filter((scheme) => named.has(scheme.schemeName) && ways.has(credentialWay(scheme)));
+  const apiKeyIn = (place: string) =>
+    candidates.find((scheme) => scheme.kind === 'apiKey' && scheme.in === place);
   return (
     candidates.find((scheme) => scheme.kind === 'bearer') ??
-    candidates.find((scheme) => scheme.kind === 'apiKey') ??
+    apiKeyIn('header') ??
+    apiKeyIn('query') ??
+    apiKeyIn('cookie') ??
     candidates.find((scheme) => scheme.kind === 'basic')
   );
 }
@@ -121,7 +126,9 @@ export function isTokenOptional(
     operations.every(
       (operation) =>
         operation.security !== undefined &&
-        (operation.security.alternatives.some((names) => names.length === 0) ||
+        // `security: []` (none at all) or `[{}]`: the operation takes no credential.
+        (operation.security.alternatives.length === 0 ||
+          operation.security.alternatives.some((names) => names.length === 0) ||
           operation.credentialAlternatives?.some((names) => !names.includes(token.schemeName)) ===
             true),
     )

@@ -159,7 +159,7 @@ export async function buildModel(
   if (placed !== undefined && auth !== undefined) {
     const root = rootSchemeNames(doc);
     const token = tokenAuth(auth, placed.operations, root);
-    sent = { token, credentials: otherCredentials(auth, placed.operations, root, token) };
+    sent = { token, credentials: otherCredentials(auth, placed.operations, token) };
     warnUnmetSecurity(placed.operations, auth, sent, warnings, file, declaredSchemeNames(doc));
     withoutUnlistedToken(placed.operations, auth, sent);
     withCredentialAlternatives(placed.operations, auth, sent);

@@ -11,19 +11,18 @@ import type { AuthModel, CredentialModel, OperationModel } from './types.ts';
 /**
  * The schemes the client takes a credential for besides its token: one per way a credential
  * travels (`credentialWay`: a header's name, a query or cookie name, bearer, Basic) other than the
- * token's, the first in spec order of those a requirement names (root or operation; a scheme
- * required nowhere takes no option). Empty when all of them go the token's way.
+ * token's, the first in spec order of those an operation's effective `security` names (a scheme
+ * only the root names, which every operation overrides, or none names, takes no option: it would
+ * never be sent). Empty when all of them go the token's way.
  */
 export function otherCredentials(
   schemes: readonly AuthModel[],
   operations: readonly Pick<OperationModel, 'security'>[],
-  root: readonly string[],
   token: AuthModel | undefined,
 ): AuthModel[] {
-  const named = new Set([
-    ...root,
-    ...operations.flatMap((operation) => (operation.security?.alternatives ?? []).flat()),
-  ]);
+  const named = new Set(
+    operations.flatMap((operation) => (operation.security?.alternatives ?? []).flat()),
+  );
   const byWay = new Map<string, AuthModel>();
   if (token !== undefined) byWay.set(credentialWay(token), token);
   for (const scheme of schemes)

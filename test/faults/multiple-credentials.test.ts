@@ -253,6 +253,14 @@ describe('a token no operation needs where other credentials meet every one', ()
         '/things': {
           get: { operationId: 'listThings', responses: { '204': { description: 'Listed.' } } },
         },
+        // One that takes no credential at all (`security: []`) needs no token either (helper-147 1).
+        '/time': {
+          get: {
+            operationId: 'getTime',
+            security: [],
+            responses: { '204': { description: 'The time.' } },
+          },
+        },
       },
       components: {
         securitySchemes: {
@@ -332,5 +340,46 @@ describe('credentials of schemes with names no identifier has', () => {
       '- `credentials[""]`: no environment variable: pass it in `credentials`.',
     );
     expect(diagnostics(pkg)).toEqual([]);
+  });
+});
+
+describe('which schemes the client takes credentials for (helper-147)', () => {
+  const op = (operationId: string, security: Record<string, string[]>[]) => ({
+    get: { operationId, security, responses: { '204': { description: 'ok' } } },
+  });
+  const spec = (root: Record<string, string[]>[], paths: Record<string, unknown>) => ({
+    openapi: '3.1.0',
+    info: { title: 'Schemes', version: '1' },
+    servers: [{ url: 'https://api.example.com' }],
+    security: root,
+    paths,
+    components: {
+      securitySchemes: {
+        cookie: { type: 'apiKey', in: 'cookie', name: 'sid' },
+        header: { type: 'apiKey', in: 'header', name: 'X-Key' },
+        appId: { type: 'apiKey', in: 'header', name: 'X-App-Id' },
+      },
+    },
+  });
+
+  it('the token is an API key in a header before one in a cookie, which browsers do not let scripts set', async () => {
+    const pkg = await specPackage(
+      spec([{ cookie: [] }, { header: [] }], {
+        '/a': op('getA', [{ cookie: [] }, { header: [] }]),
+      }),
+    );
+    expect(pkg.model.tokenAuth?.schemeName).toBe('header');
+    expect(pkg.model.credentials.map((scheme) => scheme.schemeName)).toEqual(['cookie']);
+  });
+
+  it('a scheme only the root names, which every operation overrides, takes none: it is never sent', async () => {
+    const pkg = await specPackage(
+      spec([{ appId: [], header: [] }], {
+        '/a': op('getA', [{ header: [] }]),
+        '/b': op('getB', []),
+      }),
+    );
+    expect(pkg.model.tokenAuth?.schemeName).toBe('header');
+    expect(pkg.model.credentials).toEqual([]);
   });
 });
