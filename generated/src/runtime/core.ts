@@ -55,6 +55,7 @@ import {
   chosenAlternative,
   givenCredentials,
   sentCredential,
+  withQueryCredentials,
   type Auth,
   type CredentialScheme,
   type SentCredential,
@@ -826,7 +827,7 @@ export class ClientCore {
   /** Step 1: URL, headers and body of one call, and its idempotency key. @throws SDKError for a header value HTTP cannot carry. */
   protected buildRequest(request: APIRequest, options: RequestOptions): PreparedRequest {
     const sent = this.#sentFor(request);
-    const query = sent.query === undefined ? request.query : { ...request.query, ...sent.query };
+    const query = withQueryCredentials(request.query, sent.query);
     const { body, contentType = 'application/json' } = request;
     // fetch refuses a body on GET and HEAD (the Fetch standard's Request constructor): said
     // here, before anything is sent, not as a connection error retried for nothing.

@@ -24,6 +24,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { ClientCore, Fetch } from './core.js';
 import { APIConnectionTimeoutError, APIUserAbortError, SDKError } from './errors.js';
 import { formBody, multipartBody, rawBody, type BodyEncoding } from './internal/body.js';
+import { withQueryCredentials } from './internal/credentials.js';
 import { headerParams, headersToObject, mergeHeaders } from './internal/headers.js';
 import {
   checkPathSegment,
@@ -177,7 +178,10 @@ export function createPathsClient<Paths extends {}>(
   const query =
     (styles?: QueryStyles, credentialQuery = core.baseQuery()) =>
     (params: Record<string, unknown>) =>
-      joinQueries(baseUrlQuery, serializeQuery({ ...params, ...credentialQuery }, styles));
+      joinQueries(
+        baseUrlQuery,
+        serializeQuery(withQueryCredentials(params, credentialQuery) ?? {}, styles),
+      );
   // The header changes that take the client's credential off a request, or put another
   // alternative's on (`PathOperation.security`): openapi-fetch deletes a header given as null, and
   // a cookie header goes back to the default headers' own cookies.

@@ -89,6 +89,23 @@ export function givenCredentials(
   return sent;
 }
 
+/**
+ * `query` with the credentials that go in the query, each where the call gives no value of its own
+ * under that name: a declared `api_key` parameter the caller passes is sent as passed, as the
+ * call's own headers win over the client's.
+ */
+export function withQueryCredentials(
+  query: Readonly<Record<string, unknown>> | undefined,
+  credentials: Readonly<Record<string, string>> | undefined,
+): Readonly<Record<string, unknown>> | undefined {
+  if (credentials === undefined) return query;
+  const own = query ?? {};
+  const added = Object.entries(credentials).filter(
+    ([name]) => !Object.hasOwn(own, name) || own[name] === undefined,
+  );
+  return added.length === 0 ? query : { ...own, ...Object.fromEntries(added) };
+}
+
 /** What a value is, never what it holds (it may be a secret): `null`, `an array`, `a number`. */
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
