@@ -1,5 +1,5 @@
 /**
- * Public: the core every generated client is built on. It holds the settings and the credential,
+ * Public: the core every generated client is built on. It holds the settings and the credentials,
  * turns an `APIRequest` from a resource method into fetch calls (retrying the ones that may be
  * retried) and the final response into data or an error.
  *
@@ -201,7 +201,10 @@ export interface ClientCoreOptions extends ClientOptions {
    * (`APIRequest.server`) goes there. A base URL the caller gives (a proxy, a mock) takes every call.
    */
   operationServers?: boolean | undefined;
-  /** The secret sent with every request; kept in a private field, never in a message, log line or JSON. */
+  /**
+   * The secret sent with every request whose operation takes it; kept in a private field, never in
+   * a message, log line or JSON.
+   */
   token?: string | undefined;
   /** Where the token goes: `Authorization: Bearer <token>` unless given. */
   auth?: Auth | undefined;
@@ -284,8 +287,9 @@ export interface APIRequest {
    */
   responseSchemas?: Readonly<Record<string, string>> | undefined;
   /**
-   * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): the token is
-   * not sent, in no header, query parameter or cookie. Default headers still are.
+   * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): neither the
+   * token nor any other credential is sent, in a header, query parameter or cookie. Default
+   * headers still are.
    */
   anonymous?: boolean | undefined;
   /**
