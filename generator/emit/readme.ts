@@ -10,7 +10,8 @@
  * `client` where it does not make its own (test/package/readme.test.ts).
  */
 import { markdownCode, markdownProse, markdownText } from '../escape.ts';
-import { propertyAccess } from '../model/names.ts';
+import { propertyAccess, propertyKey } from '../model/names.ts';
+import { upperSnake } from '../model/sdk-names.ts';
 import type { ApiModel, NamedSchema, OperationModel, ResourceModel } from '../model/types.ts';
 import { constructClient, joinAnd, operationCodeSample } from './code-samples.ts';
 import { reviveName } from './dates/code.ts';
@@ -203,6 +204,19 @@ function configureExample(model: ApiModel): string {
   const { clientName, packageName } = model.sdk;
   const entries: [string, string][] = [];
   if (model.tokenAuth !== undefined) entries.push(['token', quoted('YOUR_API_TOKEN')]);
+  const credentials = firstChoiceCredentials(model).map(
+    (name) => `${credentialKey(name)}: ${quoted(`YOUR_${upperSnake(name) || 'CREDENTIAL'}`)}`,
+  );
+  if (credentials.length > 0) {
+    // On one line where it fits prettier's width (100, with `  credentials: ` and `,`).
+    const line = `{ ${credentials.join(', ')} }`;
+    entries.push([
+      'credentials',
+      line.length + 16 <= 100
+        ? line
+        : `{\n${credentials.map((entry) => `    ${entry},`).join('\n')}\n  }`,
+    ]);
+  }
   for (const option of model.sdk.clientOptions)
     entries.push([option.name, clientOptionValue(model, option.name)]);
   const construct =
@@ -210,6 +224,24 @@ function configureExample(model: ApiModel): string {
       ? `const client = new ${clientName}();`
       : `const client = new ${clientName}({\n${entries.map(([key, value]) => `  ${key}: ${value},`).join('\n')}\n});`;
   return `${importStatement([clientName], packageName)}\n\n${construct}`;
+}
+
+/**
+ * The credentials some operation's first security alternative takes besides the token, in the
+ * order of `ApiModel.credentials`: those a user of that operation gives.
+ */
+function firstChoiceCredentials(model: ApiModel): string[] {
+  const first = new Set(
+    model.operations.flatMap((operation) => operation.credentialAlternatives?.[0] ?? []),
+  );
+  return model.credentials
+    .map((credential) => credential.schemeName)
+    .filter((name) => first.has(name));
+}
+
+/** A credential's key in an object literal: `['__proto__']`, which a plain key would not set. */
+function credentialKey(name: string): string {
+  return name === '__proto__' ? `[${quoted(name)}]` : propertyKey(name);
 }
 
 /** An example value for a client option: the example of a parameter it fills. */

@@ -107,6 +107,10 @@ describe('operations that take other credentials than the token', () => {
   it('the README and the curl samples show each credential as the client sends it', () => {
     const readme = pkg.files.get('README.md')!;
     expect(readme).toContain('- `credentials.appKey`: `MULTIPLE_CREDENTIALS_APP_KEY`.');
+    // The Configure example gives the credentials the operations' first alternatives take.
+    expect(readme).toContain(
+      "  credentials: {\n    appId: 'YOUR_APP_ID',\n    appKey: 'YOUR_APP_KEY',\n    basic: 'YOUR_BASIC',\n    session: 'YOUR_SESSION',\n  },",
+    );
     const curl = (operationId: string) =>
       curlSample(
         pkg.model.operations.find((op) => op.operationId === operationId)!,
@@ -332,6 +336,7 @@ describe('credentials of schemes with names no identifier has', () => {
     const client = pkg.files.get('src/client.ts')!;
     // A plain `__proto__:` in an object literal sets the prototype: the TSDoc says how to give it.
     expect(client).toContain("Give it with a computed key, `{ ['__proto__']: '…' }`.");
+    expect(pkg.files.get('README.md')).toContain("credentials: { ['__proto__']: 'YOUR_PROTO' },");
     expect(client).toContain('     * Line two with *\\/ in it.');
     expect(client).toContain('The credential of the "new\\nline" security scheme');
     const readme = pkg.files.get('README.md')!;
