@@ -226,6 +226,18 @@ function configureExample(model: ApiModel): string {
   return `${importStatement([clientName], packageName)}\n\n${construct}`;
 }
 
+/** Where a credential goes, in Markdown: `the \`X-App-Id\` header`, `HTTP Basic`. */
+function sentIn(credential: ApiModel['credentials'][number]): string {
+  switch (credential.kind) {
+    case 'bearer':
+      return '`Authorization: Bearer`';
+    case 'basic':
+      return 'HTTP Basic, `username:password`';
+    case 'apiKey':
+      return `the ${markdownCode(credential.name)} ${credential.in === 'query' ? 'query parameter' : credential.in}`;
+  }
+}
+
 /**
  * The credentials some operation's first security alternative takes besides the token, in the
  * order of `ApiModel.credentials`: those a user of that operation gives.
@@ -269,7 +281,7 @@ function environmentList(model: ApiModel): string {
   // requirements the client has every credential of.
   for (const credential of model.credentials)
     lines.push(
-      `- ${markdownCode(`credentials${propertyAccess(credential.schemeName)}`)}: ${credential.envVar === undefined ? 'no environment variable: pass it in `credentials`' : `\`${credential.envVar}\``}. The credential of the ${markdownCode(credential.schemeName === '' ? '""' : credential.schemeName)} security scheme, sent where an operation's \`security\` requires it.`,
+      `- ${markdownCode(`credentials${propertyAccess(credential.schemeName)}`)}: ${credential.envVar === undefined ? 'no environment variable: pass it in `credentials`' : `\`${credential.envVar}\``}. The credential of the ${markdownCode(credential.schemeName === '' ? '""' : credential.schemeName)} security scheme (${sentIn(credential)}), sent where an operation's \`security\` requires it.`,
     );
   for (const option of model.sdk.clientOptions) {
     lines.push(

@@ -106,7 +106,10 @@ describe('operations that take other credentials than the token', () => {
 
   it('the README and the curl samples show each credential as the client sends it', () => {
     const readme = pkg.files.get('README.md')!;
-    expect(readme).toContain('- `credentials.appKey`: `MULTIPLE_CREDENTIALS_APP_KEY`.');
+    expect(readme).toContain(
+      "- `credentials.appKey`: `MULTIPLE_CREDENTIALS_APP_KEY`. The credential of the `appKey` security scheme (the `app_key` query parameter), sent where an operation's `security` requires it.",
+    );
+    expect(readme).toContain('security scheme (HTTP Basic, `username:password`)');
     // The Configure example gives the credentials the operations' first alternatives take.
     expect(readme).toContain(
       "  credentials: {\n    appId: 'YOUR_APP_ID',\n    appKey: 'YOUR_APP_KEY',\n    basic: 'YOUR_BASIC',\n    session: 'YOUR_SESSION',\n  },",
