@@ -189,12 +189,14 @@ function placeWords(scheme: AuthModel): string {
 
 /**
  * Warns, once per set of schemes, about operations whose security the client cannot meet: it sends
- * one credential, its `token`, the way the scheme `tokenAuth` picked sends it. A Security
- * Requirement Object list (OpenAPI 3.1 §4.8.30) is met when any one of its alternatives is: `{}`
- * (no credential) or one whose every scheme sends its credential that way (another OAuth 2 flow,
- * or two bearer schemes at once, take the one bearer token). Other operations are still generated;
- * their calls carry the token's credential (or none), which the API may refuse, so the user should
- * know before a call fails at run time. With `--strict`, an error.
+ * its token the way the scheme `tokenAuth` picked sends it, and its other `credentials` one per
+ * other way (model/credentials.ts). A Security Requirement Object list (OpenAPI 3.1 §4.8.30) is
+ * met when any one of its alternatives is: `{}` (no credential) or one whose every scheme sends
+ * its credential one of those ways, no two in one place ({@link clientMeets}). What is left is a
+ * scheme the client cannot send (HTTP digest, mutual TLS, an unknown type) or two credentials in
+ * one header. Such operations are still generated; their calls carry the token's credential (or
+ * none), which the API may refuse, so the user should know before a call fails at run time. With
+ * `--strict`, an error.
  */
 export function warnUnmetSecurity(
   operations: readonly OperationModel[],
@@ -209,6 +211,7 @@ export function warnUnmetSecurity(
   const undeclared = warnUndeclaredSchemes(operations, declared, warnings, file);
   const { token, credentials } = sent;
   const meets = clientMeets(schemes, sent);
+  const byName = new Map(schemes.map((scheme) => [scheme.schemeName, scheme]));
   for (const operation of operations) {
     const alternatives = operation.security?.alternatives ?? [];
     if (alternatives.some((names) => names.some((name) => undeclared.has(name)))) continue;
@@ -224,7 +227,6 @@ export function warnUnmetSecurity(
           .map((names) => names.map((name) => JSON.stringify(name)).join(' and ')),
       ),
     ].join(' or ');
-    const byName = new Map(schemes.map((scheme) => [scheme.schemeName, scheme]));
     const clash = alternatives
       .map((names) => placeClash(names.flatMap((name) => byName.get(name) ?? [])))
       .find((words) => words !== undefined);
