@@ -30,6 +30,8 @@ import {
 import { resolveBase, type SpecSource } from './spec-source.ts';
 import { schemaUses, type SchemaUse } from './uses.ts';
 import { compareWire } from './wire.ts';
+import { exampleChanges } from './examples.ts';
+import { orderChanges } from './order.ts';
 import { claimWorkDir } from './work-dir.ts';
 
 export type { Change } from './change.ts';
@@ -55,6 +57,9 @@ export interface DiffReport {
   /** The head client's methods (`client.plans.list`): lines name all of a resource's as `*()`. */
   methods: string[];
 }
+
+/** Redocly's changes of an Example Object or a map of them (its node types `Example`, `ExamplesMap`). */
+const EXAMPLE_KINDS = /^wire\/examples?(-map)?-(added|removed|modified)$/;
 
 const TOOLCHAIN_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -104,7 +109,21 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
               message: `the compatibility promise rates ${loosened.join(', ')}: this diff still rates by the stricter levels (the base's), the new ones hold from the next diff`,
             },
           ];
-    const changes = [...promise, ...sdk, ...(await wire)].sort(compareChanges);
+    const changes = [
+      ...promise,
+      ...sdk,
+      // Examples are examples.ts's: Redocly's lines for them ("response 200 added" for an
+      // examples map) say less.
+      ...(await wire).filter((change) => !EXAMPLE_KINDS.test(change.kind)),
+      ...orderChanges(baseSdk.bundled, headSdk.bundled, ruleset.sdk['order-changed'], {
+        place: headSdk.place,
+        display,
+      }),
+      ...exampleChanges(baseSdk.bundled, headSdk.bundled, ruleset.sdk['examples-changed'], {
+        place: headSdk.place,
+        display,
+      }),
+    ].sort(compareChanges);
     return {
       bump: maxLevel(changes.map((change) => change.level)),
       changes,

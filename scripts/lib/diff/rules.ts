@@ -100,6 +100,12 @@ const SDK_RULES = {
   // the API itself, is breaking; `x-sdk.compatibility` can say so: `default-changed: major`.)
   'default-changed': 'patch',
   'docs-changed': 'patch',
+  // A collection written in a new order (properties, paths, parameters): the
+  // generated types and docs follow it, and TypeScript does not mind the order (order.ts).
+  'order-changed': 'patch',
+  // An example added, changed or removed: the docs' samples and the testing kit's mock data
+  // follow it (examples.ts).
+  'examples-changed': 'patch',
   // The spec's own `x-sdk.compatibility` rates a rule lower than the base did: this diff still
   // rates by the stricter of the two (strictestRuleset), so a change cannot lower its own rating.
   'compatibility-loosened': 'patch',
