@@ -318,11 +318,13 @@ const CASES: Case[] = [
       doc.setIn(['paths', '/orders/{orderId}', 'get', 'parameters', 0, 'name'], 'orderId');
     },
     bump: 'major',
+    // One line for the rename (diff-path-rename.test.ts), not a path gone and one added.
     sdk: {
       level: 'major',
-      kind: 'sdk/typed-path-removed',
-      says: 'the typed path client no longer has `GET /orders/{order}` (the path template changed or was removed)',
+      kind: 'sdk/typed-path-renamed',
+      says: 'path parameter `order` renamed to `orderId` (`/orders/{order}` → `/orders/{orderId}`): a typed path client call (`pathsClient(client)`) with the old path',
     },
+    none: ['sdk/typed-path-removed', 'sdk/typed-path-added'],
   },
   {
     name: 'add a property to one variant of a union (named, so the type names are the same)',
@@ -1789,8 +1791,8 @@ describe('a property renamed, an enum changed: every line is true', () => {
       'patch `GET /orders/{orderId}`: path parameter `order` renamed to `orderId` with its path template: the requests are the same (',
     );
     expect(wire.trim().split('\n')).toHaveLength(3);
-    // The SDK's typed path client names the template: that is where it breaks.
-    expect(text).toMatch(/major the typed path client no longer has `GET \/orders\/\{order\}`/);
+    // The SDK's typed path client names the templates: that is where it breaks.
+    expect(text).toMatch(/major path parameter `order` renamed to `orderId` \(`\/orders\/\{order\}` → `\/orders\/\{orderId\}`\): a typed path client call/);
   });
 
   it('a path whose template changed more than its names is one removed and one added', async () => {

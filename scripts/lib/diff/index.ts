@@ -32,6 +32,7 @@ import { schemaUses, type SchemaUse } from './uses.ts';
 import { compareWire } from './wire.ts';
 import { exampleChanges } from './examples.ts';
 import { orderChanges } from './order.ts';
+import { withPathRenamesGrouped } from './sdk-path-renames.ts';
 import { claimWorkDir } from './work-dir.ts';
 
 export type { Change } from './change.ts';
@@ -97,7 +98,12 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
     );
     wire.catch(() => undefined); // awaited below; the SDK comparison runs meanwhile
     const { compareSdk } = await import('./sdk.ts');
-    const sdk = compareSdk(baseSdk, headSdk, ruleset.sdk, ruleset.errorResponseRemoved);
+    const sdk = withPathRenamesGrouped(
+      compareSdk(baseSdk, headSdk, ruleset.sdk, ruleset.errorResponseRemoved),
+      baseSdk,
+      headSdk,
+      ruleset.sdk['typed-path-renamed'],
+    );
     const promise: Change[] =
       loosened.length === 0
         ? []

@@ -65,6 +65,9 @@ const SDK_RULES = {
   'export-type-changed': 'major',
   'export-added': 'minor',
   'typed-path-removed': 'major',
+  // A path parameter renamed (`{plan}` → `{planId}`): the typed path client's calls with the old
+  // path or `params.path.plan` no longer compile; the resource methods and requests are the same.
+  'typed-path-renamed': 'major',
   'typed-path-added': 'minor',
   'parameter-removed': 'major',
   'parameter-renamed': 'major',
