@@ -14,6 +14,7 @@ import {
   type VariableStatementStructure,
 } from 'ts-morph';
 import { stringLiteral } from '../model/names.ts';
+import { children } from '../model/schema-children.ts';
 import type { SchemaNode } from '../model/schema-types.ts';
 import type { NamedSchema } from '../model/types.ts';
 import { GUARDS_RUNTIME_EXPORTS, MODULE_TYPE_NAMES } from '../reserved-names.ts';
@@ -22,7 +23,7 @@ import { Code, PathExpr } from './guards/code.ts';
 import { someTest } from './guards/conditions.ts';
 import { emitCollect, emitCollectPart } from './guards/collect.ts';
 import type { UnsafePatterns } from '../model/patterns.ts';
-import { recursiveSchemas } from './guards/recursion.ts';
+import { guardMemos, type GuardMemo } from './guards/recursion.ts';
 import {
   FileScope,
   FunctionScope,
@@ -101,15 +102,16 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
     opts.unsafePatterns ?? 're2js',
     opts.functionBudget ?? FUNCTION_BUDGET,
   );
-  const recursive = recursiveSchemas(schemas);
+  const memos = guardMemos(schemas);
   const bodies = opts.responses?.bodies ?? [];
-  const targets: [GuardTarget, boolean][] = [
-    ...schemas.map((schema): [GuardTarget, boolean] => [
+  const targets: [GuardTarget, GuardMemo | undefined][] = [
+    ...schemas.map((schema): [GuardTarget, GuardMemo | undefined] => [
       schemaTarget(schema),
-      recursive.has(schema.name),
+      memos.get(schema.name),
     ]),
-    // An operation's own body is never recursive itself: a schema it names checks its own nesting.
-    ...bodies.map((body): [GuardTarget, boolean] => [
+    // An operation's own body is checked once per call, and nothing else calls its guard: the
+    // schemas it names remember their own verdicts.
+    ...bodies.map((body): [GuardTarget, GuardMemo | undefined] => [
       {
         name: body.name,
         node: body.node,
@@ -119,7 +121,7 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
         against: `the body schema of ${body.subject}`,
         plainAgainst: `the body schema of ${body.subject}`,
       },
-      false,
+      undefined,
     ]),
   ];
   // Each schema's constants, functions and helpers together, named after it; then the helpers of
@@ -127,9 +129,9 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
   const declarations: StatementStructures[] = [];
   const shared = new Map<string, FunctionDeclarationStructure[]>();
   const deferred: (HelperRequest | PartRequest)[] = [];
-  for (const [target, isRecursive] of targets) {
+  for (const [target, memo] of targets) {
     file.beginSchema(target);
-    const functions: StatementStructures[] = schemaFunctions(target, file, isRecursive);
+    const functions: StatementStructures[] = schemaFunctions(target, file, memo);
     for (let next = file.pending.shift(); next; next = file.pending.shift()) {
       if (file.sharedOwners.has(next.owner)) deferred.push(next);
       else functions.push(helperFunction(next, file));
@@ -280,14 +282,14 @@ const MODULE_DOC = `/**
 function schemaFunctions(
   schema: GuardTarget,
   file: FileScope,
-  recursive: boolean,
+  memo: GuardMemo | undefined,
 ): FunctionDeclarationStructure[] {
   const x = schema.name;
   const type = schema.type;
   const isBody = new Code();
   const isScope = new FunctionScope();
-  // The locals of a recursive schema's `isX` (see checkOnce), named before its checks' own.
-  const verdict = recursive
+  // The locals of a remembering `isX` (see checkOnce), named before its checks' own.
+  const verdict = memo
     ? { known: isScope.derived('value', 'known'), valid: isScope.derived('value', 'valid') }
     : undefined;
   emitCheck(schema.node, 'value', isBody, { file, fn: isScope, owner: x, root: schema.node });
@@ -325,7 +327,8 @@ function schemaFunctions(
       docs: docs(`Whether \`value\` is ${schema.valid}.`),
       parameters: param,
       returnType: `value is ${type}`,
-      statements: verdict ? checkOnce(isBody, file, `is${x}`, verdict) : isBody.toString(),
+      statements:
+        verdict && memo ? checkOnce(isBody, file, `is${x}`, memo, verdict) : isBody.toString(),
     },
     {
       kind: StructureKind.Function,
@@ -348,12 +351,17 @@ function schemaFunctions(
       docs: docs(`Checks \`value\` against ${schema.against} and reports every issue.`),
       parameters: param,
       returnType: `ValidationResult<${type}>`,
-      statements: [
-        `if (is${x}(value)) return { ok: true, value };`,
-        'const issues: ValidationIssue[] = [];',
-        `collect${x}(value, "", issues);`,
-        'return { ok: false, issues };',
-      ],
+      statements: callsOthers(schema.node)
+        ? [
+            `if (is${x}(value)) return { ok: true, value };`,
+            `return { ok: false, issues: ${file.runtime('collectIssues')}(collect${x}, value) };`,
+          ]
+        : [
+            `if (is${x}(value)) return { ok: true, value };`,
+            'const issues: ValidationIssue[] = [];',
+            `collect${x}(value, "", issues);`,
+            'return { ok: false, issues };',
+          ],
     },
     {
       kind: StructureKind.Function,
@@ -367,26 +375,27 @@ function schemaFunctions(
         { name: 'issues', type: 'ValidationIssue[]' },
       ],
       returnType: 'void',
-      statements: recursive
-        ? collectOnce(collectBody, file, `collect${x}`)
+      statements: memo
+        ? collectOnce(collectBody, file, `collect${x}`, memo)
         : collectBody.toString(),
     },
   ];
 }
 
 /**
- * The body of a recursive schema's `isX` between `beginCheck` and `endCheck`
- * (templates/guards/runtime.ts): it checks an object once per outermost call, giving the verdict
- * it kept when another branch checks the object again, and stops at a cyclic or absurdly deep
- * value (issue 11 #14). `body` sets `valid` before it returns true.
+ * The body of a remembering `isX` (guards/recursion.ts `guardMemos`) between `beginCheck` and
+ * `endCheck` (templates/guards/runtime.ts): it checks a value once per outermost call, giving the
+ * verdict it kept when another branch or schema checks the value again, and a recursive one stops
+ * at a cyclic or absurdly deep value (issue 11 #14). `body` sets `valid` before it returns true.
  */
 function checkOnce(
   body: Code,
   file: FileScope,
   fn: string,
+  memo: GuardMemo,
   { known, valid }: { known: string; valid: string },
 ): string {
-  const calls = file.guardCalls(fn, 'boolean');
+  const calls = file.guardCalls(fn, 'boolean', memo);
   return [
     `const ${known} = ${file.runtime('beginCheck')}(${calls}, value);`,
     `if (${known} !== undefined) return ${known};`,
@@ -400,11 +409,11 @@ function checkOnce(
 }
 
 /**
- * The body of a recursive schema's `collectX` between `beginCollect` and `endCollect`: it reports
- * an object's issues at a path once per outermost call, and a cyclic or absurdly deep value as one.
+ * The body of a remembering `collectX` between `beginCollect` and `endCollect`: it reports a
+ * value's issues at a path once per outermost call, and a cyclic or absurdly deep value as one.
  */
-function collectOnce(body: Code, file: FileScope, fn: string): string {
-  const calls = file.guardCalls(fn, 'Set<string>');
+function collectOnce(body: Code, file: FileScope, fn: string, memo: GuardMemo): string {
+  const calls = file.guardCalls(fn, 'Set<string>', memo);
   return [
     `if (!${file.runtime('beginCollect')}(${calls}, value, path, issues)) return;`,
     'try {',
@@ -413,6 +422,22 @@ function collectOnce(body: Code, file: FileScope, fn: string): string {
     `  ${file.runtime('endCollect')}(${calls}, value, path);`,
     '}',
   ].join('\n');
+}
+
+/**
+ * Whether checking `node` calls the guard of a named schema, which may remember what it reported
+ * (validateX then collects in one outermost call, `collectIssues`).
+ */
+function callsOthers(node: SchemaNode): boolean {
+  const stack = [node];
+  const seen = new Set<SchemaNode>();
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.kind === 'ref' || (next.kind === 'union' && next.discriminator)) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...children(next));
+  }
+  return false;
 }
 
 function indent(body: Code): string {

@@ -84,9 +84,10 @@ describe('emitGuards', () => {
   it('imports the types type-only and only the runtime helpers in use', () => {
     expect(source).toContain('import type { Slug, Repo, Old } from "./types.js";');
     // Repo refers to itself, so its guards count their nesting and keep what they found
-    // (guardCalls, beginCheck, endCheck, beginCollect, endCollect).
+    // (guardCalls, beginCheck, endCheck, beginCollect, endCollect), and its validate collects in
+    // one outermost call (collectIssues).
     expect(source).toContain(
-      'import { GuardError, beginCheck, beginCollect, endCheck, endCollect, guardCalls, issue, missingIssue } from "./guards-runtime.js";',
+      'import { GuardError, beginCheck, beginCollect, collectIssues, endCheck, endCollect, guardCalls, issue, missingIssue } from "./guards-runtime.js";',
     );
     expect(source).toContain('export { GuardError } from "./guards-runtime.js";');
     expect(source).toContain(

@@ -10,10 +10,7 @@ import {
   beginCollect,
   endCheck,
   endCollect,
-  enter,
-  enterReporting,
   guardCalls,
-  leave,
   MAX_DEPTH,
   formatIssues,
   issue,
@@ -157,44 +154,75 @@ describe('deepEqual on cyclic and deep values', () => {
   });
 });
 
-describe('enter and leave (the nesting of recursive guards)', () => {
+describe('the nesting of recursive guards (beginCheck, beginCollect)', () => {
   it('refuses an object already being checked by the same function, not by another', () => {
-    const mine = new Set<unknown>();
-    const other = new Set<unknown>();
+    const mine = guardCalls<boolean>();
+    const other = guardCalls<boolean>();
     const value = {};
-    expect(enter(mine, value)).toBe(true);
-    expect(enter(mine, value)).toBe(false);
-    expect(enter(other, value)).toBe(true);
-    leave(other, value);
-    leave(mine, value);
-    expect(enter(mine, value)).toBe(true);
-    leave(mine, value);
+    expect(beginCheck(mine, value)).toBeUndefined();
+    expect(beginCheck(mine, value)).toBe(false);
+    expect(beginCheck(other, value)).toBeUndefined();
+    endCheck(other, value, true);
+    endCheck(mine, value, true);
+    expect(beginCheck(mine, value)).toBeUndefined();
+    endCheck(mine, value, true);
   });
 
   it(`refuses more than ${MAX_DEPTH} calls under way, and reports why`, () => {
-    const active = new Set<unknown>();
-    for (let i = 0; i < MAX_DEPTH; i++) expect(enter(active, i)).toBe(true);
-    expect(enter(active, 'one more')).toBe(false);
+    const calls = guardCalls<boolean>();
+    const collect = guardCalls<Set<string>>();
+    const values = Array.from({ length: MAX_DEPTH }, () => ({}));
+    for (const value of values) expect(beginCheck(calls, value)).toBeUndefined();
+    expect(beginCheck(calls, {})).toBe(false);
     const issues: ValidationIssue[] = [];
-    expect(enterReporting(active, 'one more', '/a', issues)).toBe(false);
+    expect(beginCollect(collect, 'one more', '/a', issues)).toBe(false);
     expect(issues[0]?.message).toBe(
       `nested too deep: expected at most ${MAX_DEPTH} levels of nesting, found string "one more"`,
     );
-    for (let i = 0; i < MAX_DEPTH; i++) leave(active, i);
-    expect(enter(active, 'again')).toBe(true);
-    leave(active, 'again');
+    for (const value of values.reverse()) endCheck(calls, value, false);
+    expect(beginCheck(calls, 'again')).toBeUndefined();
+    endCheck(calls, 'again', true);
   });
 
   it('reports a cyclic value as such', () => {
-    const active = new Set<unknown>();
+    const calls = guardCalls<Set<string>>();
     const value = { a: 1 };
-    enter(active, value);
     const issues: ValidationIssue[] = [];
-    expect(enterReporting(active, value, '', issues)).toBe(false);
+    expect(beginCollect(calls, value, '', issues)).toBe(true);
+    expect(beginCollect(calls, value, '/a', issues)).toBe(false);
     expect(issues[0]?.message).toBe(
       'cyclic value: expected a value that does not contain itself, found object with 1 property',
     );
-    leave(active, value);
+    endCollect(calls, value, '');
+  });
+
+  it('guards of schemas that are not recursive do not count towards the limit', () => {
+    const calls = guardCalls<boolean>(false);
+    const value = {};
+    // Met again while being checked: not a cycle (a chain that names one schema twice).
+    expect(beginCheck(calls, value)).toBeUndefined();
+    expect(beginCheck(calls, value)).toBeUndefined();
+    endCheck(calls, value, true);
+    endCheck(calls, value, true);
+  });
+
+  it('refuses a primitive met again while being checked, when it keeps primitives', () => {
+    const calls = guardCalls<boolean>(true, true);
+    expect(beginCheck(calls, 'x')).toBeUndefined();
+    // Schemas that refer to each other without consuming the value: the cycle adds nothing.
+    expect(beginCheck(calls, 'x')).toBe(false);
+    const collect = guardCalls<Set<string>>(true, true);
+    const issues: ValidationIssue[] = [];
+    expect(beginCollect(collect, 1, '/n', issues)).toBe(true);
+    expect(beginCollect(collect, 1, '/n', issues)).toBe(false);
+    expect(issues[0]?.message).toBe(
+      'schemas refer to each other here: expected a schema that decides it, found 1',
+    );
+    endCollect(collect, 1, '/n');
+    endCheck(calls, 'x', true);
+    // Kept by value for the rest of the outermost call: here it has ended, so checked again.
+    expect(beginCheck(calls, 'x')).toBeUndefined();
+    endCheck(calls, 'x', true);
   });
 });
 

@@ -17,6 +17,7 @@ import type { JsonValue, RegexModel, SchemaNode } from '../../model/schema-types
 import { camelCase, stringLiteral } from '../../model/names.ts';
 import type { NamedSchema } from '../../model/types.ts';
 import { patternEngine, type UnsafePatterns } from '../../model/patterns.ts';
+import type { GuardMemo } from './recursion.ts';
 import { Shapes, shapeHash, sharedByContent } from './shapes.ts';
 import type { Part } from './split.ts';
 
@@ -68,14 +69,12 @@ const RUNTIME_NAMES = [
   'ownProperty',
   'pointerToken',
   'MAX_DEPTH',
-  'enter',
-  'enterReporting',
-  'leave',
   'guardCalls',
   'beginCheck',
   'endCheck',
   'beginCollect',
   'endCollect',
+  'collectIssues',
 ];
 
 /** The parameters of every guard function. */
@@ -181,13 +180,14 @@ export class FileScope {
   }
 
   /**
-   * `isNode_calls`: what the guard function `fn` of a recursive schema keeps between its calls
-   * (templates/guards/runtime.ts `GuardCalls`), `found` being what it keeps per object: one per
-   * function.
+   * `isNode_calls`: what the remembering guard function `fn` keeps between its calls
+   * (templates/guards/runtime.ts `GuardCalls`), `found` being what it keeps per value, and `memo`
+   * how (guards/recursion.ts): one per function.
    */
-  guardCalls(fn: string, found: string): string {
+  guardCalls(fn: string, found: string, memo: GuardMemo): string {
     const name = `${fn}_calls`;
-    const initializer = `${this.runtime('guardCalls')}<${found}>()`;
+    const args = memo.recursive && !memo.primitives ? '' : `${memo.recursive}, ${memo.primitives}`;
+    const initializer = `${this.runtime('guardCalls')}<${found}>(${args})`;
     this.current.constants.push({ name, initializer });
     return name;
   }
