@@ -356,13 +356,27 @@ export function headerStylesEntry(parameters: readonly ParameterModel[]): string
 
 /**
  * The typed path client's `cookie` entry: the cookie parameters described by JSON `content`
- * (`{ json: ['session'] }`), sent as JSON text; undefined when there are none.
+ * (`json: ['session']`), sent as JSON text, and the lists and objects with `explode: true`
+ * (`exploded: ['ids']`, `form`'s default), sent as one cookie-pair per item or member; undefined
+ * when there are none.
  */
 export function cookieStylesEntry(parameters: readonly ParameterModel[]): string | undefined {
-  const json = parameters
-    .filter((parameter) => parameter.in === 'cookie' && parameter.jsonContent === true)
-    .map((parameter) => stringLiteral(parameter.name));
-  return json.length === 0 ? undefined : `{ json: [${json.join(', ')}] }`;
+  const names = (keep: (parameter: ParameterModel) => boolean) =>
+    parameters
+      .filter((parameter) => parameter.in === 'cookie' && keep(parameter))
+      .map((parameter) => stringLiteral(parameter.name));
+  const json = names((parameter) => parameter.jsonContent === true);
+  const exploded = names(
+    (parameter) =>
+      parameter.jsonContent !== true &&
+      parameter.explode &&
+      !['string', 'number', 'boolean', 'enum', 'null'].includes(parameter.schema.kind),
+  );
+  const fields = [
+    ...(json.length > 0 ? [`json: [${json.join(', ')}]`] : []),
+    ...(exploded.length > 0 ? [`exploded: [${exploded.join(', ')}]`] : []),
+  ];
+  return fields.length === 0 ? undefined : `{ ${fields.join(', ')} }`;
 }
 
 /** A form or multipart body's `encoding` for the typed path client, as the resource method gives it. */
