@@ -9,7 +9,7 @@ import { isRecord, jsonCopy } from '../json.ts';
 import { CLIENT_CORE_OPTION_NAMES } from '../reserved-names.ts';
 import { isJsonMediaType } from './media-types.ts';
 import { camelCase, NameRegistry } from './names.ts';
-import { requiredWithoutNull } from './parameter-null.ts';
+import { requiredNullOnly, requiredWithoutNull } from './parameter-null.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { IDENTIFIER } from './sdk-names.ts';
 import type { JsonValue } from './schema-types.ts';
@@ -313,6 +313,11 @@ function parameterModel(located: Located, identifier: string, ctx: SchemaContext
     model.nullLeftOutAt = schemaAt;
   }
   if (nullLeftOut?.nonNullable === true) model.nonNullable = true;
+  // Null alone: no request can carry it, so a query, header or cookie one is not required.
+  if (
+    requiredNullOnly(model, lookup, { warnings: ctx.warnings, file: ctx.file, pointer: schemaAt })
+  )
+    model.required = false;
   if (style === 'deepObject' && NOT_OBJECTS.includes(model.schema.kind)) {
     // The style values table defines deepObject for objects only; the runtime sends anything else
     // as `form` exploded would.

@@ -52,6 +52,37 @@ export function requiredWithoutNull(
   return { schema, nonNullable: saysNull(schema, schemas) };
 }
 
+/**
+ * Whether a required parameter's schema admits null and nothing else (`const: null`,
+ * `type: 'null'`, `enum: [null]`), with the warning. No location has a text for null: RFC 6570
+ * reads it as undefined and sends nothing (OpenAPI 3.1.1 §4.8.12.4 serialises by RFC 6570), so
+ * the only request such a query, header or cookie parameter allows is one without it. Before, the
+ * SDK method required it and refused every call as missing it. A query, header or cookie one is
+ * now optional in the SDK method (the caller may still pass null; nothing is sent for it); a
+ * path one cannot be sent at all (the URL needs a segment), which the warning says.
+ */
+export function requiredNullOnly(
+  parameter: { name: string; in: ParameterLocation; required: boolean; schema: SchemaNode },
+  schemas: SchemaLookup,
+  where: { warnings: Warnings; file: string; pointer: string },
+): boolean {
+  if (!parameter.required || !saysNull(parameter.schema, schemas)) return false;
+  const kinds = jsonKinds(parameter.schema, schemas, 'types');
+  if (kinds.size !== 1 || !kinds.has('null')) return false;
+  const { name, in: location } = parameter;
+  where.warnings.add(
+    'parameter:required-null-only',
+    location === 'path'
+      ? `path parameter ${JSON.stringify(name)} admits only null, which no URL can carry (RFC 6570 reads null as undefined, OpenAPI 3.1.1 §4.8.12.4): every call of the SDK method is refused`
+      : `required ${location} parameter ${JSON.stringify(name)} admits only null, which no ${location} parameter can carry (RFC 6570 reads null as undefined, OpenAPI 3.1.1 §4.8.12.4): the SDK method takes it as optional and sends nothing for it`,
+    { file: where.file, pointer: where.pointer },
+    location === 'path'
+      ? 'give the parameter a schema of the values the URL holds (`type: string`), or remove it and its `{…}` from the path'
+      : "remove the parameter (nothing is ever sent for it), or give it the value the API reads (`const: ''` for an empty value)",
+  );
+  return location !== 'path';
+}
+
 /** `node` without the null its own shape admits: its `nullable`, an enum's null, a null variant. */
 function withoutNull(node: SchemaNode): SchemaNode {
   const own: SchemaNode = node.nullable ? { ...node, nullable: false } : node;
