@@ -352,15 +352,17 @@ function warnValuesThatReshapeTheUrl(
 /**
  * The servers of the paths and operations that have their own (OpenAPI 3.1.1 §4.8.9.1,
  * §4.8.10.1: they override the root's), by `<method> <path>`: the first one's URL with its
- * variables at their defaults, when it is an absolute http(s) URL other than the client's default
- * (the first root server). Calls go there while the caller gives the client no `baseURL`. A
- * relative one (resolved against the description's own URL, which the SDK does not know) is a
- * warning: its calls go to the client's base URL.
+ * variables at their defaults, when it is other than the client's default (the first root
+ * server). An absolute http(s) one takes the calls while the caller gives the client no
+ * `baseURL`. A relative one (`/uploads`, `v2`) is relative to where the description is served
+ * (§4.8.5), which the SDK does not know; the root's server is relative to that same place, so the
+ * client resolves it against its base URL, whichever it uses (RFC 3986 §5.2): `/uploads` against
+ * `https://api.example.com/v1` is `https://api.example.com/uploads`. Before, a relative one was
+ * left out with a warning, and its calls went to the base URL's path.
  */
 export function operationServers(
   doc: Record<string, unknown>,
   defaultUrl: string | undefined,
-  report: { file: string; warnings: Warnings },
 ): Map<string, string> {
   const found = new Map<string, string>();
   const firstUrl = (servers: unknown, pointer: string): string | undefined => {
@@ -370,32 +372,18 @@ export function operationServers(
     if (unfilledTemplate(server.url, server.variables) !== undefined) return undefined;
     const url = (serverUrls(server.url, server.variables, pointer)[0]?.url ?? server.url).trim();
     // Those no client can send to are warned about as such (warnUnusableServers).
-    return isHttpOrPath(url) && parses(url) ? url : undefined;
-  };
-  const relative = (url: string, owner: string, pointer: string): void => {
-    report.warnings.add(
-      'server:not-used',
-      `${owner} has its own server, ${JSON.stringify(url)}, a relative URL (relative to where the description is served, which the SDK does not know): its calls go to the client's base URL`,
-      { file: report.file, pointer: joinPointer(pointer, 'servers', 0, 'url') },
-      'write the absolute URL, `https://files.example.com/v1`; calls then go there while callers give the client no `baseURL`',
-    );
+    return url !== '' && isHttpOrPath(url) && parses(url) ? url : undefined;
   };
   for (const [path, item] of pathItemEntries(doc.paths)) {
     if (!isRecord(item)) continue;
     const at = joinPointer('#/paths', path);
     const shared = firstUrl(item.servers, joinPointer(at, 'servers', 0));
-    if (shared !== undefined && isRelative(shared) && shared !== defaultUrl)
-      relative(shared, `path ${path}`, at);
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isRecord(operation)) continue;
       const opAt = joinPointer(at, method);
-      const own = firstUrl(operation.servers, joinPointer(opAt, 'servers', 0));
-      if (own !== undefined && isRelative(own) && own !== defaultUrl)
-        relative(own, `${method.toUpperCase()} ${path}`, opAt);
-      const url = own ?? shared;
-      if (url !== undefined && !isRelative(url) && url !== defaultUrl)
-        found.set(`${method} ${path}`, url);
+      const url = firstUrl(operation.servers, joinPointer(opAt, 'servers', 0)) ?? shared;
+      if (url !== undefined && url !== defaultUrl) found.set(`${method} ${path}`, url);
     }
   }
   return found;

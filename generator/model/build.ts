@@ -109,7 +109,7 @@ export async function buildModel(
   warnUnknownSdkExtensions(doc, file, warnings);
   warnUnknownFields(doc, file, warnings);
   if (drafts !== undefined) warnNoOperations(doc, drafts.length, file, warnings);
-  const servers = operationServers(doc, info.serverUrl, { file, warnings });
+  const servers = operationServers(doc, info.serverUrl);
   for (const draft of drafts ?? []) {
     const server = servers.get(`${draft.method} ${draft.path}`);
     if (server !== undefined) draft.server = server;

@@ -133,7 +133,10 @@ export interface PathOperation {
    * method's (`APIRequest.security`): the call sends the first alternative the client has.
    */
   security?: readonly (readonly string[])[] | undefined;
-  /** The operation's own server: where it goes while the client uses its default base URL. */
+  /**
+   * The operation's own server: where it goes while the client uses its default base URL; a
+   * relative one, resolved against the base URL in use.
+   */
   server?: string | undefined;
 }
 
@@ -293,7 +296,7 @@ export function createPathsClient<Paths extends {}>(
     if (operation.path !== undefined) own['pathSerializer'] = pathSerializer(operation.path);
     if (operation.server !== undefined) {
       const server = core.requestBase(operation.server);
-      if (server === operation.server) own['baseUrl'] = server;
+      if (server !== core.requestBase()) own['baseUrl'] = server;
     }
     if (operation.rawBody === true) own['bodySerializer'] = (body: unknown) => body;
     const headers = ownHeaders(init?.['headers']);

@@ -79,9 +79,11 @@ describe("an operation's own server", () => {
     await client.files.upload();
     expect(hits()).toEqual([1, 1, 0]);
     expect(uploads.requests[0]!.url).toBe('/files');
-    // Its own server overrides its path's; a relative one the SDK cannot use (warned below).
+    // Its own server overrides its path's; a relative one is resolved against the base URL
+    // (RFC 3986 §5.2: `/relative` against `http://127.0.0.1:<port>`).
     await client.files.download();
     expect(hits()).toEqual([2, 1, 0]);
+    expect(api.requests.at(-1)!.url).toBe('/relative/files');
     const paths = pathsClient(client);
     await paths.POST('/files');
     await paths.GET('/items');
@@ -105,14 +107,27 @@ describe("an operation's own server", () => {
     expect(hits()).toEqual([0, 0, 4]);
   });
 
-  it('is warned about only where the SDK cannot use it (a relative URL), and documented', async () => {
-    const places = warnings
-      .filter((warning) => warning.key === 'server:not-used')
-      .flatMap((warning) => warning.places.map((place) => place.location.pointer));
-    expect(places).toEqual(['#/paths/~1files/get/servers/0/url']);
-    const client = await readFile(join(out, 'src/client.ts'), 'utf8');
-    expect(client.replace(/\s+\*\s+/g, ' ')).toContain(
+  it('a relative one goes against the base URL in use, the caller’s too (RFC 3986 §5.2)', async () => {
+    const { Hosts, pathsClient } = await load();
+    reset();
+    const client = new Hosts({ baseURL: `${proxy.url}/mock/v1`, maxRetries: 0 });
+    await client.files.download();
+    await pathsClient(client).GET('/files');
+    expect(hits()).toEqual([0, 0, 2]);
+    expect(proxy.requests.map((request) => request.url)).toEqual([
+      '/relative/files',
+      '/relative/files',
+    ]);
+  });
+
+  it('is not warned about, and documented', async () => {
+    expect(warnings.filter((warning) => warning.key.startsWith('server:'))).toEqual([]);
+    const client = (await readFile(join(out, 'src/client.ts'), 'utf8')).replace(/\s+\*\s+/g, ' ');
+    expect(client).toContain(
       'While neither is set, operations with `servers` of their own go there; once either is set, every call goes to it.',
+    );
+    expect(client).toContain(
+      'Operations whose own `servers` are relative (`/uploads`) go there resolved against the base URL in use, whichever it is (RFC 3986 §5.2).',
     );
   });
 });

@@ -135,12 +135,17 @@ export function emitClientFile(
     });
   }
   const serverUrl = model.info.serverUrl;
+  // Operations' own servers: absolute ones while no base URL is chosen, relative ones (to where the
+  // description is served) resolved against the base URL in use (runtime core.ts requestBase).
+  const ownServers = model.operations.flatMap((operation) => operation.server ?? []);
+  const absoluteOwn = ownServers.some((url) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(url));
+  const relativeOwn = ownServers.some((url) => !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url));
   optionMembers.push({
     name: 'baseURL',
     type: 'string | undefined',
     hasQuestionToken: true,
     docs: [
-      `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then ${jsDocCode(serverUrl)}`}.${serverUrl !== undefined && model.operations.some((operation) => operation.server !== undefined) ? ' While neither is set, operations with `servers` of their own go there; once either is set, every call goes to it.' : ''}${model.info.serverUrlRelative === true ? ` That default is relative: in a browser it is resolved against the page; where there is no page (Node, Deno, Bun) a call fails until you pass the API's absolute URL, \`baseURL: 'https://…'\`.` : ''}`,
+      `Where requests go. Defaults to the \`${envPrefix}_BASE_URL\` environment variable${serverUrl === undefined ? '' : `, then ${jsDocCode(serverUrl)}`}.${serverUrl !== undefined && absoluteOwn ? ' While neither is set, operations with `servers` of their own go there; once either is set, every call goes to it.' : ''}${relativeOwn ? ' Operations whose own `servers` are relative (`/uploads`) go there resolved against the base URL in use, whichever it is (RFC 3986 §5.2).' : ''}${model.info.serverUrlRelative === true ? ` That default is relative: in a browser it is resolved against the page; where there is no page (Node, Deno, Bun) a call fails until you pass the API's absolute URL, \`baseURL: 'https://…'\`.` : ''}`,
     ],
   });
   const clientOptions = imports.type('./runtime/core.js', 'ClientOptions');
