@@ -32,7 +32,9 @@ export function children(node: SchemaNode): SchemaNode[] {
 }
 
 /** Every node an `EvaluatedWhen` of `evaluated` tests, for walks over the model. */
-function evaluatedTests(evaluated: EvaluatedKeys | EvaluatedItems | undefined): SchemaNode[] {
+export function evaluatedTests(
+  evaluated: EvaluatedKeys | EvaluatedItems | undefined,
+): SchemaNode[] {
   const out: SchemaNode[] = [];
   for (const { when, evaluated: inner } of evaluated?.conditional ?? []) {
     if ('passes' in when) out.push(when.passes);

@@ -7,7 +7,8 @@
  * answer (the cycle adds nothing), instead of recursing until the nesting limit through every
  * branch. Every check runs in a child process killed after a deadline.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitGuardRuntime, emitGuards } from '../../generator/emit/guards.ts';
 import { buildSchemaModel } from '../../generator/model/build-schema.ts';
@@ -99,6 +100,31 @@ const SCHEMAS: Schema = {
     }),
     { type: 'object', required: ['end'], properties: { end: {} } },
   ),
+  // Both branches check the same property with the next link: the shared value is one level
+  // down, so every level of a 40-deep value doubles the work unless the next link remembers.
+  ...chain(
+    'Deep',
+    (next) => ({
+      anyOf: [
+        { type: 'object', required: ['a'], properties: { a: next }, minProperties: 1 },
+        { type: 'object', required: ['a'], properties: { a: next }, maxProperties: 9 },
+      ],
+    }),
+    { type: 'string', pattern: '^ok' },
+  ),
+  // A property that a pattern matches too: both subschemas check its value.
+  ...chain(
+    'Pattern',
+    (next) => ({ type: 'object', properties: { a: next }, patternProperties: { '^a$': next } }),
+    { type: 'string', pattern: '^ok' },
+  ),
+  // A schema used as a property here and as a list's items there: each use checks another
+  // value, so its guard stays plain (no memo to keep).
+  Shared: { type: 'object', required: ['x'], properties: { x: { type: 'string' } } },
+  UsesShared: {
+    type: 'object',
+    properties: { one: ref('Shared'), many: { type: 'array', items: ref('Shared') } },
+  },
   // The same chain under properties, so issues have paths below the root.
   Holder: {
     type: 'object',
@@ -228,6 +254,30 @@ describe(`chains of ${LINKS} named schemas whose branches share the next link`, 
     const { is, issues } = verdict('Holder', '{ first: { a: 1, b: 1, end: 1 }, text: 5 }');
     expect(is).toBe(false);
     expect(issues.map(([path]) => path)).toEqual(['/first', '/text']);
+  });
+});
+
+describe(`values ${LINKS} levels deep whose parts two subschemas check`, () => {
+  const nested = (leaf: string) => `${'{ a: '.repeat(LINKS)}${leaf}${' }'.repeat(LINKS)}`;
+
+  it('two anyOf branches that check the same property with the next link', () => {
+    expect(verdict('Deep0', nested('"ok"'))).toEqual({ is: true, issues: [] });
+    const { is, issues } = verdict('Deep0', nested('"no"'));
+    expect(is).toBe(false);
+    expect(issues.length).toBeGreaterThan(0);
+  });
+
+  it('a property a pattern matches too', () => {
+    expect(verdict('Pattern0', nested('"ok"'))).toEqual({ is: true, issues: [] });
+    expect(verdict('Pattern0', nested('"no"')).is).toBe(false);
+  });
+
+  it('a schema each use of which checks another value keeps a plain guard', () => {
+    const source = readFileSync(join(dir, 'guards.js'), 'utf8');
+    const isShared = source.slice(source.indexOf('export function isShared('));
+    expect(isShared.slice(0, isShared.indexOf('\n}\n'))).not.toMatch(/beginCheck|_calls/);
+    expect(verdict('UsesShared', '{ one: { x: "a" }, many: [{ x: "b" }] }').is).toBe(true);
+    expect(verdict('UsesShared', '{ one: { x: 1 } }').is).toBe(false);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
-import { children } from '../../model/schema-children.ts';
+import { children, evaluatedTests } from '../../model/schema-children.ts';
 
 export function recursiveSchemas(schemas: readonly NamedSchema[]): Set<string> {
   const edges = new Map(schemas.map((s) => [s.name, refTargets(s.node)]));
@@ -100,32 +100,68 @@ export function guardMemos(schemas: readonly NamedSchema[]): Map<string, GuardMe
 }
 
 /**
- * Every place a node's tree calls the guard of a named schema, once per place (a subtree the
- * model shares counts at each place it is in): `$ref`s, and the discriminator's targets that are
- * not variants already (their call and the variant's never both run).
+ * Every place a node's tree may call the guard of a named schema on a value that another place
+ * calls it on too, once per place (a subtree the model shares counts at each place it is in):
+ * `$ref`s below an applicator that can run two subschemas on one value (`anyOf`, `oneOf`, `allOf`,
+ * `not`, the tests of `if`, a property that `patternProperties` may also match), the schema's own
+ * root when it is a `$ref`, and the discriminator's targets that are not variants already (their
+ * call and the variant's never both run). A `$ref` reached from the root through properties and
+ * items alone is called once per value the root's guard checks, as the root's own guard is: it
+ * does not count, so `Plan`, the type of a property here and a list's items there, keeps a plain
+ * guard.
  */
 function refSites(root: SchemaNode): string[] {
-  const out: string[] = [];
   const counted = new Map<SchemaNode, string[]>();
-  const visit = (node: SchemaNode): string[] => {
-    const known = counted.get(node);
+  const countedShared = new Map<SchemaNode, string[]>();
+  const visit = (node: SchemaNode, shared: boolean): string[] => {
+    const cache = shared ? countedShared : counted;
+    const known = cache.get(node);
     if (known) return known;
     const here: string[] = [];
-    if (node.kind === 'ref') here.push(node.target);
+    if (node.kind === 'ref' && (shared || node === root)) here.push(node.target);
     if (node.kind === 'union' && node.discriminator) {
       const variants = new Set(node.variants.flatMap((v) => (v.kind === 'ref' ? [v.target] : [])));
       for (const { target } of node.discriminator.mapping)
         if (!variants.has(target)) here.push(target);
     }
+    for (const [child, childShared] of childrenWithSharing(node, shared))
+      for (const target of visit(child, childShared)) here.push(target);
     // Two places are all the rule needs to know: cap each target at two, so a shared subtree
     // met again and again stays cheap to count.
-    for (const child of children(node)) for (const target of visit(child)) here.push(target);
     const capped = capTwo(here);
-    counted.set(node, capped);
+    cache.set(node, capped);
     return capped;
   };
-  out.push(...visit(root));
-  return out;
+  return visit(root, false);
+}
+
+/** A node's children, each with whether another subschema may check the same value it checks. */
+function childrenWithSharing(node: SchemaNode, shared: boolean): [SchemaNode, boolean][] {
+  switch (node.kind) {
+    case 'union':
+    case 'allOf':
+    case 'not':
+      return children(node).map((child) => [child, true]);
+    case 'object': {
+      const tests = new Set(evaluatedTests(node.evaluated));
+      const patterns = new Set(node.patternProperties.map((p) => p.node));
+      const overlap = shared || patterns.size > 0;
+      return children(node).map((child) => [
+        child,
+        tests.has(child) || patterns.has(child)
+          ? true
+          : node.properties.some((p) => p.node === child)
+            ? overlap
+            : shared,
+      ]);
+    }
+    case 'array': {
+      const tests = new Set(evaluatedTests(node.evaluatedItems));
+      return children(node).map((child) => [child, shared || tests.has(child)]);
+    }
+    default:
+      return children(node).map((child) => [child, shared]);
+  }
 }
 
 function capTwo(targets: string[]): string[] {
