@@ -196,17 +196,22 @@ export function readStringList(
  */
 export function readRegex(value: unknown, key: string, ctx: ValueContext): RegexModel {
   if (typeof value !== 'string') throw badValue(ctx, key, 'a regular expression string', value);
+  return patternRegex(value);
+}
+
+/** A `pattern`'s text as the model reads it (see {@link readRegex}). */
+export function patternRegex(source: string): RegexModel {
   for (const flags of ['u', ''] as const) {
     // Read without the u flag, another dialect's syntax means something else: left unchecked.
-    if (flags === '' && otherDialect(value)) break;
+    if (flags === '' && otherDialect(source)) break;
     try {
-      new RegExp(value, flags);
-      return { source: value, flags };
+      new RegExp(source, flags);
+      return { source, flags };
     } catch {
       // try the next mode
     }
   }
-  return { source: value, flags: 'u' };
+  return { source, flags: 'u' };
 }
 
 /** The letters ECMAScript's escapes give a meaning without the u flag (`\k` only beside named groups). */

@@ -26,6 +26,7 @@ import { mapComponentSchemas, type RawSchema } from '../helpers/schema-walk.ts';
 import { componentKey as modelComponentKey } from '../../generator/pointer.ts';
 import { isAnnotationKeyword } from '../../generator/model/schema-keywords.ts';
 import { patternEngine } from '../../generator/model/patterns.ts';
+import { patternRegex } from '../../generator/model/schema-values.ts';
 import { MAX_DEPTH } from '../../templates/guards/runtime.ts';
 
 export type OpenApiVersion = '3.0' | '3.1';
@@ -574,6 +575,15 @@ export const DIFFERENCES: readonly Difference[] = [
       },
       {
         version: '3.1',
+        // Ruby's anchors: without the u flag JavaScript reads `\A` as the letter A.
+        schemas: { Ruby: { type: 'string', pattern: '\\A[a-z]+\\z' } },
+        schema: 'Ruby',
+        value: 'abc',
+        guard: true,
+        plain: 'refuses',
+      },
+      {
+        version: '3.1',
         schemas: { Lookbehind: { type: 'string', pattern: '(?<=x)(a+)+$' } },
         schema: 'Lookbehind',
         value: 'xab',
@@ -598,15 +608,12 @@ export const DIFFERENCES: readonly Difference[] = [
   },
 ];
 
-/** True when the guards leave a pattern out (generator/model/patterns.ts, default choice). */
+/**
+ * True when the guards leave a pattern out (generator/model/patterns.ts, default choice), the
+ * pattern read as the model reads it: another dialect's (`\\A…\\z`) is not read without the u flag.
+ */
 function unchecked(source: string): boolean {
-  let flags: 'u' | '' = 'u';
-  try {
-    new RegExp(source, 'u');
-  } catch {
-    flags = '';
-  }
-  return patternEngine({ source, flags }, 're2js').engine === 'none';
+  return patternEngine(patternRegex(source), 're2js').engine === 'none';
 }
 
 /** A schema without the patterns the guards leave out (see unsafe-pattern). */
