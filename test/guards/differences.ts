@@ -102,6 +102,7 @@ export type DifferenceId =
   | 'non-json'
   | 'nesting-limit'
   | 'contains-evaluates'
+  | 'enum-outside-type'
   | 'unsafe-pattern';
 
 /** Appended to the keys the reference renames (see proto-key and equality-keys). */
@@ -550,6 +551,40 @@ export const DIFFERENCES: readonly Difference[] = [
     ],
   },
   {
+    id: 'enum-outside-type',
+    summary:
+      'An `enum` or `const` none of whose values is of the schema’s `type` (`type: integer, ' +
+      'enum: ["1", "2"]`) is read alone: the values are valid, `type` is ignored.',
+    why:
+      'By JSON Schema no value at all is valid there, which no type, guard or sample can express. ' +
+      'The values were written on purpose and `type` rarely is (trakt.tv’s rating parameter, its ' +
+      'example "9"), so the generator reads the enum alone, with a warning ' +
+      '(`enum-outside-type`, generator/model/build-schema.ts).',
+    reference: '`type` (and 3.0’s `nullable`) is removed where no enum or const value is of it.',
+    adapt: {
+      components: (components, version) =>
+        mapComponentSchemas(components, (schema) => withoutTypeOutsideEnum(schema, version)),
+    },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: { Rating: { type: 'integer', enum: ['1', '2'] } },
+        schema: 'Rating',
+        value: '1',
+        guard: true,
+        plain: false,
+      },
+      {
+        version: '3.0',
+        schemas: { Flag: { type: 'string', nullable: true, const: true } },
+        schema: 'Flag',
+        value: true,
+        guard: true,
+        plain: false,
+      },
+    ],
+  },
+  {
     id: 'unsafe-pattern',
     summary:
       'A `pattern` JavaScript cannot compile (another dialect), or one that can take super-linear ' +
@@ -630,6 +665,37 @@ function withoutUncheckedPatterns(schema: RawSchema): RawSchema {
       delete out.additionalProperties;
     }
   }
+  return out;
+}
+
+/** Whether `value` is of the JSON Schema type `type`. */
+function ofType(value: unknown, type: unknown): boolean {
+  switch (type) {
+    case 'null':
+      return value === null;
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isRecord(value);
+    default:
+      return typeof value === type;
+  }
+}
+
+/** A schema without its `type` where no value of its `enum` or `const` is of it (enum-outside-type). */
+function withoutTypeOutsideEnum(schema: RawSchema, version: OpenApiVersion): RawSchema {
+  const values = Array.isArray(schema.enum) ? schema.enum : 'const' in schema ? [schema.const] : [];
+  if (values.length === 0 || !('type' in schema)) return schema;
+  const types: unknown[] = Array.isArray(schema.type) ? [...schema.type] : [schema.type];
+  if (version === '3.0' && schema.nullable === true) types.push('null');
+  if (values.some((value) => types.some((type) => ofType(value, type)))) return schema;
+  const out: RawSchema = { ...schema };
+  delete out.type;
+  delete out.nullable;
   return out;
 }
 
