@@ -37,15 +37,66 @@ export function wrapDocText(text: string, width = DOC_WIDTH): string {
 /**
  * The words of a line of Markdown, where a code span (`` `a b` ``), an inline tag
  * (`{@link A b}`) or a link (`[a b](url)`) counts as one word: wrapping never breaks one.
+ *
+ * A scan, not a regular expression: `/(?:`[^`]*`|\{@[^}]*\}|\[[^\]]*\]\([^)]*\)|\S)+/g`
+ * looked for the end of each `[a](` (or `` ` ``, `{@`) again from where it began, to the end of
+ * the line when there was none, so a description line of many unclosed links took quadratic time
+ * (a 1 MB one, minutes). Here the next place of each closing character is looked up once and kept
+ * while the scan has not passed it, so a line takes time in proportion to its length.
  */
-const WORD = /(?:`[^`]*`|\{@[^}]*\}|\[[^\]]*\]\([^)]*\)|\S)+/g;
+export function markdownWords(line: string): string[] {
+  const next = new Map<string, number>();
+  /** The first `char` at or after `from` (-1: none); `from` only grows, per character. */
+  const find = (char: string, from: number): number => {
+    const known = next.get(char);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const found = line.indexOf(char, from);
+    next.set(char, found);
+    return found;
+  };
+  /** Where the code span, inline tag or link starting at `at` ends (past it), or -1. */
+  const spanEnd = (at: number): number => {
+    const char = line[at];
+    if (char === '`') {
+      const close = find('`', at + 1);
+      return close === -1 ? -1 : close + 1;
+    }
+    if (char === '{' && line[at + 1] === '@') {
+      const close = find('}', at + 2);
+      return close === -1 ? -1 : close + 1;
+    }
+    if (char === '[') {
+      const bracket = find(']', at + 1);
+      if (bracket === -1 || line[bracket + 1] !== '(') return -1;
+      const close = find(')', bracket + 2);
+      return close === -1 ? -1 : close + 1;
+    }
+    return -1;
+  };
+  const words: string[] = [];
+  let start = -1;
+  let at = 0;
+  while (at < line.length) {
+    if (/\s/.test(line[at]!)) {
+      if (start !== -1) words.push(line.slice(start, at));
+      start = -1;
+      at += 1;
+      continue;
+    }
+    if (start === -1) start = at;
+    const end = spanEnd(at);
+    at = end === -1 ? at + 1 : end;
+  }
+  if (start !== -1) words.push(line.slice(start));
+  return words;
+}
 
 function wrapLine(line: string, width: number): string[] {
   const marker = /^(\s*(?:[-*+]|\d+[.)])\s+)/.exec(line)?.[1] ?? /^\s*/.exec(line)![0];
   const indent = ' '.repeat(marker.length);
   const lines: string[] = [];
   let current = marker;
-  for (const word of line.slice(marker.length).match(WORD) ?? []) {
+  for (const word of markdownWords(line.slice(marker.length))) {
     const bare = current === marker || current === indent;
     if (!bare && current.length + 1 + word.length > width) {
       lines.push(current);

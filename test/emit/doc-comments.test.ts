@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wrapDocComments } from '../../generator/emit/doc-text.ts';
+import { markdownWords, wrapDocComments, wrapDocText } from '../../generator/emit/doc-text.ts';
 import { ROOT } from '../helpers/spec.ts';
 
 const long = (words: number) => Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
@@ -89,6 +89,36 @@ describe('wrapDocComments', () => {
   ])('%s', (_name, { given, width }, want) => {
     expect(wrapDocComments(given, width)).toBe(want);
   });
+});
+
+describe('the words of a description line', () => {
+  /** The words as the regular expression the scan replaced gave them (quadratic on unclosed spans). */
+  const regexWords = (line: string) =>
+    line.match(/(?:`[^`]*`|\{@[^}]*\}|\[[^\]]*\]\([^)]*\)|\S)+/g) ?? [];
+
+  it('keep code spans, inline tags and links whole, closed or not, as before', () => {
+    // Lines of 12 pieces each, a fixed pseudo-random sample.
+    const pieces = ['`', '[', ']', '(', ')', '{@', '}', ' ', 'a', 'b c', '](', '{', '\t'];
+    let seed = 7;
+    for (let n = 0; n < 5000; n++) {
+      let line = '';
+      for (let i = 0; i < 12; i++) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        line += pieces[seed % pieces.length];
+      }
+      expect(markdownWords(line), JSON.stringify(line)).toEqual(regexWords(line));
+    }
+  });
+
+  it('take time in proportion to the line: 1 MB of unclosed links, brackets, tags, code spans', () => {
+    // Quadratic before (the end of each `[a](` looked for again up to the end of the line): a
+    // 1 MB line took minutes.
+    for (const unit of ['[a](', '[', '[a] ', '{@x ', '`a ]']) {
+      const line = `\`${unit.repeat(1_000_000 / unit.length)}`;
+      expect(markdownWords(line).join(' ').length).toBeGreaterThan(0);
+      expect(wrapDocText(line).length).toBeGreaterThan(line.length - 1);
+    }
+  }, 20_000);
 });
 
 describe('generated/ resource files', () => {
