@@ -10,6 +10,7 @@
  * A `$ref` that resolves against a non-file `$id` to a URI no schema of the document declares is
  * refused: it could only be fetched from the network, which the generator never does for `$id`s.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { holdsObjects, NAME_MAPS } from '../document-keys.ts';
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
@@ -27,6 +28,9 @@ const MAX_DEPTH = 128;
  */
 export function idRefsAsPointers(document: object, rootURL: string, file: string): void {
   const resources = new Map<string, string>();
+  /** The schema each resource URI was first declared by, for {@link duplicateId}. */
+  const declared = new Map<string, Record<string, unknown>>();
+  const duplicates: GeneratorError[] = [];
   const refs: { holder: Record<string, unknown>; base: string; pointer: string }[] = [];
   const visit = (
     value: unknown,
@@ -46,7 +50,13 @@ export function idRefsAsPointers(document: object, rootURL: string, file: string
       const uri = resolved(value.$id, base);
       if (uri !== undefined) {
         own = withoutFragment(uri);
-        if (!resources.has(own)) resources.set(own, pointer);
+        const first = declared.get(own);
+        if (first === undefined) {
+          resources.set(own, pointer);
+          declared.set(own, value);
+        } else if (first !== value && !isDeepStrictEqual(first, value)) {
+          duplicates.push(duplicateId(value.$id, own, resources.get(own)!, pointer, file));
+        }
       }
     }
     if (!names && typeof value.$ref === 'string' && (own !== rootURL || isAbsolute(value.$ref)))
@@ -57,6 +67,7 @@ export function idRefsAsPointers(document: object, rootURL: string, file: string
     }
   };
   visit(document, '#', rootURL, 0, false);
+  if (duplicates.length > 0) throw GeneratorError.all(duplicates);
   if (resources.size === 0) return;
 
   const problems: GeneratorError[] = [];
@@ -107,6 +118,28 @@ export function idRefsAsPointers(document: object, rootURL: string, file: string
     }
   }
   if (problems.length > 0) throw GeneratorError.all(problems);
+}
+
+/**
+ * A second, different schema declaring an `$id` another schema of the document declares: a `$ref`
+ * to that URI names two schemas (JSON Schema 2020-12 §8.2.1: an `$id` identifies one schema
+ * resource; Ajv refuses such a schema, "reference resolves to more than one schema"), and the
+ * generator would have read the first without a word. The same schema twice (a YAML alias, an
+ * equal copy) names one schema and is not refused, as Ajv does not refuse it.
+ */
+function duplicateId(
+  id: string,
+  uri: string,
+  first: string,
+  second: string,
+  file: string,
+): GeneratorError {
+  const same = id === uri ? '' : ` (${uri})`;
+  return new GeneratorError(
+    `\`$id: ${id}\`${same} is declared a second time, by another schema than the one at ${file} ${first}: a \`$ref\` to it resolves to more than one schema (JSON Schema 2020-12 §8.2.1; validators such as Ajv refuse the schema)`,
+    { file, pointer: joinPointer(second, '$id') },
+    `give one of the two schemas (here or at ${first}) another \`$id\`, and point the \`$ref\`s meant for it at the new one; or remove an \`$id\` that nothing refers to`,
+  );
 }
 
 /** `ref` resolved against `base` (RFC 3986 §5), or undefined when it is no URI reference. */

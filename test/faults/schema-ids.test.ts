@@ -59,6 +59,53 @@ describe('refs decided by $id', () => {
     );
     expect(message).toContain('remove the `$id` from #/components/schemas/Res');
   });
+
+  it('declared twice by different schemas are refused at the second, naming the first (helper-150)', async () => {
+    // The first was read without a word: the $ref typed the response as A, and B's own $refs
+    // (relative ones, resolved against the same $id) went to A's schemas.
+    const message = await refusal('Twice', [
+      '    A: {$id: https://example.com/same, properties: {a: {type: string}}}',
+      '    B: {$id: https://example.com/same, properties: {b: {type: integer}}}',
+      "    C: {$id: 'same', properties: {c: {type: integer}}}",
+      "    Holder: {properties: {it: {$ref: 'https://example.com/same'}}}",
+    ]);
+    expect(message).toContain(
+      'openapi.yaml:7:14 #/components/schemas/B/$id: `$id: https://example.com/same` is declared a second time, by another schema than the one at openapi.yaml #/components/schemas/A',
+    );
+    expect(message).toContain(
+      'fix: give one of the two schemas (here or at #/components/schemas/A) another `$id`',
+    );
+    // A relative $id is compared as the URI it resolves to (here against the file: another one).
+    expect(message).not.toContain('#/components/schemas/C/$id');
+  });
+
+  it('declared twice by one schema (a YAML alias) or equal copies name one schema', async () => {
+    const dir = await tempDir('schema-ids-twice-');
+    const spec = join(dir, 'openapi.yaml');
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.1.0',
+        'info: {title: Twice, version: 1.0.0}',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        '    A: &a {$id: https://example.com/same, properties: {a: {type: string}}}',
+        '    B: *a',
+        '    C: {$id: https://example.com/same, properties: {a: {type: string}}}',
+        "    Holder: {properties: {it: {$ref: 'https://example.com/same'}}}",
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'sdk');
+    await generate({ spec, out, cwd: dir });
+    const { isHolder } = (await import(join(out, 'src/guards.ts'))) as Record<
+      string,
+      (value: unknown) => boolean
+    >;
+    expect(isHolder!({ it: { a: 'x' } })).toBe(true);
+    expect(isHolder!({ it: { a: 1 } })).toBe(false);
+  });
 });
 
 /** The GeneratorError's message for a spec of these component schema lines (YAML, indented). */
