@@ -3,6 +3,7 @@
  * it (a JSON pointer, or a line and column) and what to do about it, so the CLI can print it as is.
  */
 import { terminalText } from './escape.ts';
+import { pushAll } from './json.ts';
 
 export interface GeneratorErrorLocation {
   /** The file the problem is in (as the user gave it, or as found through a `$ref`). */
@@ -116,7 +117,7 @@ export function reporting<R>(problems: GeneratorError[], step: () => R): R | und
     return step();
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;
-    problems.push(...error.problems);
+    pushAll(problems, error.problems);
     return undefined;
   }
 }

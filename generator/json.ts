@@ -71,3 +71,13 @@ export function canonicalJson(value: unknown): string {
       .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * Appends `items` to `target` one at a time. `target.push(...items)` passes every item as an
+ * argument of one call, and past about 100,000 of them (a spec's `enum` or `example` array, the
+ * lines of a long description) V8 throws "Maximum call stack size exceeded": the generator
+ * stopped with a stack trace. What a spec can make long is appended with this instead.
+ */
+export function pushAll<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
+}

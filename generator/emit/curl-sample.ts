@@ -34,6 +34,7 @@ import {
 import { pathLiteral } from './path-literal.ts';
 import { binarySampleName } from './schema-sample.ts';
 import { jsonText } from './code-print.ts';
+import { pushAll } from '../json.ts';
 
 export function curlSample(
   operation: OperationModel,
@@ -66,7 +67,7 @@ export function curlSample(
       ? `--url "$${envVar('BASE_URL')}"${shellQuote(url)}`
       : `--url ${shellQuote(`${server}${url}`)}`,
   );
-  lines.push(...authArguments(model, operation, envVar));
+  pushAll(lines, authArguments(model, operation, envVar));
   for (const { parameter, value } of sample.headers) {
     const text = headerValue(parameter, value);
     if (text !== undefined) lines.push(`--header ${shellQuote(`${parameter.name}: ${text}`)}`);
@@ -74,7 +75,7 @@ export function curlSample(
   const accept = acceptHeader(operation) ?? operation.successResponse?.contentType;
   if (accept !== undefined) lines.push(`--header ${shellQuote(`Accept: ${accept}`)}`);
   if (sample.body !== undefined && operation.body !== undefined)
-    lines.push(...bodyArguments(operation.body, sample.body));
+    pushAll(lines, bodyArguments(operation.body, sample.body));
   return lines.join(' \\\n  ');
 }
 

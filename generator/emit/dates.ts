@@ -27,6 +27,7 @@ import {
 import { planDates, type Keep, type Reviver } from './dates/plan.ts';
 import type { EmittedSourceFile } from './types.ts';
 import { jsDocCode } from '../escape.ts';
+import { pushAll } from '../json.ts';
 
 const DATES_PATH = 'src/dates.ts';
 const DATES_RUNTIME_PATH = 'src/dates-runtime.ts';
@@ -77,7 +78,7 @@ export function emitDates(schemas: readonly NamedSchema[], opts: DatesOptions): 
       docs: [`${docLink(schema.name)} with its date-time strings as Date objects.`],
       type: revivedType(schema.name, reviver, scope),
     });
-    declarations.push(...schemaDeclarations(schema.name, reviver, scope));
+    pushAll(declarations, schemaDeclarations(schema.name, reviver, scope));
   }
 
   const statements: EmittedSourceFile['statements'] = [MODULE_DOC];

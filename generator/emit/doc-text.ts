@@ -4,6 +4,7 @@
  * table rows are left alone; list items wrap under their own text.
  */
 import { escapeJsDoc } from '../model/names.ts';
+import { pushAll } from '../json.ts';
 
 /** Room on a line inside ` * ` at print width 100. */
 const DOC_WIDTH = 96;
@@ -29,7 +30,7 @@ export function wrapDocText(text: string, width = DOC_WIDTH): string {
       out.push(line);
       continue;
     }
-    out.push(...wrapLine(line, width));
+    pushAll(out, wrapLine(line, width));
   }
   return out.join('\n');
 }

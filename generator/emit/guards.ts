@@ -37,6 +37,7 @@ import { keyPatternTests } from './guards/walk.ts';
 import { RESPONSE_TYPES_MODULE, type ResponseBodyGuards } from './guards/response-bodies.ts';
 import type { EmittedSourceFile } from './types.ts';
 import { docLink } from './doc-text.ts';
+import { pushAll } from '../json.ts';
 
 const GUARDS_PATH = 'src/guards.ts';
 const GUARD_RUNTIME_PATH = 'src/guards-runtime.ts';
@@ -207,7 +208,7 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       namedExports: [...GUARDS_RUNTIME_EXPORTS.types],
     },
   );
-  statements.push(...declarations);
+  pushAll(statements, declarations);
   return { path: GUARDS_PATH, statements };
 }
 

@@ -34,6 +34,7 @@ import { hasFixture, mockMember } from './testing.ts';
 import { fillTemplate, readTemplate } from './template.ts';
 import type { EmittedTextFile } from './types.ts';
 import { apiPhrase } from './api-phrase.ts';
+import { pushAll } from '../json.ts';
 
 const README_PATH = 'README.md';
 
@@ -544,7 +545,7 @@ function testingSection(showcase: Showcase | undefined, model: ApiModel): string
     model.info.serverUrl === undefined || model.info.serverUrlRelative === true
       ? [['baseURL', quoted(TEST_BASE_URL)]]
       : [];
-  entries.push(...baseURL);
+  pushAll(entries, baseURL);
   if (model.tokenAuth !== undefined) entries.push(['token', quoted('test-token')]);
   for (const option of model.sdk.clientOptions)
     entries.push([option.name, clientOptionValue(model, option.name)]);

@@ -5,7 +5,7 @@
  * or fail far from the cause. Refused here with the place where the document repeats itself.
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, pushAll } from '../json.ts';
 
 /** Throws every place where the document repeats an object that contains it (GeneratorError.all). */
 export function assertAcyclic(document: Record<string, unknown>, file: string): void {
@@ -47,7 +47,7 @@ export function assertAcyclic(document: Record<string, unknown>, file: string): 
       children.push({ node: value, pointer, entered: false });
     }
     // Last first, so that the places are found in document order.
-    stack.push(...children.reverse());
+    pushAll(stack, children.reverse());
   }
   if (problems.length > 0) throw GeneratorError.all(problems);
 }

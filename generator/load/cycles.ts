@@ -12,7 +12,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { findInObjects, getByPointer, refPointer } from '../pointer.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, pushAll } from '../json.ts';
 import { unionParentOf } from '../union-parent.ts';
 import { chainText } from './ref-chains.ts';
 
@@ -108,7 +108,7 @@ function directChildren(
           children.push(joinPointer(pointer, key, index));
         else {
           const inParent = directChildren(document, parent, new Set([...expanding, parent]));
-          children.push(...withoutUnion(inParent, parent));
+          pushAll(children, withoutUnion(inParent, parent));
         }
       });
   }

@@ -9,7 +9,7 @@
  */
 import { GeneratorError, joinPointer } from '../errors.ts';
 import { DATA_KEYS, NAME_MAPS } from '../document-keys.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, pushAll } from '../json.ts';
 import { describe } from './structure.ts';
 
 const COMPOSITIONS = new Set(['allOf', 'anyOf', 'oneOf']);
@@ -86,7 +86,7 @@ export function unreadableShapes(
       const data = DATA_KEYS.has(key) && !named;
       if (!data && !key.startsWith('x-')) children.push([value, at, !named && NAME_MAPS.has(key)]);
     }
-    stack.push(...children.reverse());
+    pushAll(stack, children.reverse());
   }
   return problems;
 }

@@ -24,7 +24,7 @@ import {
   type Node,
 } from 'yaml';
 import { GeneratorError, joinPointer, type GeneratorErrorLocation } from '../errors.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, pushAll } from '../json.ts';
 import { getByPointer, pointerTokens, refPointer } from '../pointer.ts';
 import { GeneratorWarning } from '../warnings.ts';
 import { parseSpecText } from './parse.ts';
@@ -150,7 +150,7 @@ export class SourceMap {
       first?.location ?? warning.location,
       first?.hint ?? warning.hint,
     );
-    copy.places.push(...others);
+    pushAll(copy.places, others);
     return copy;
   }
 

@@ -21,7 +21,7 @@
  * (`binary` on a schema node) and src/openapi.ts's transform both follow its verdict by pointer.
  */
 import { joinPointer } from '../errors.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, pushAll } from '../json.ts';
 import { getByPointer, refPointer } from '../pointer.ts';
 import type { Warnings } from '../warnings.ts';
 import { HTTP_METHODS } from './build-operations.ts';
@@ -145,7 +145,7 @@ function reachedBinaryStrings(doc: Record<string, unknown>): Map<string, Reached
       seen.add(key);
       if (isBinaryString(schema)) note(pointer, place);
       for (const keyword of ONE) stack.push([schema[keyword], joinPointer(pointer, keyword)]);
-      for (const keyword of LIST) stack.push(...listed(schema, keyword, pointer));
+      for (const keyword of LIST) pushAll(stack, listed(schema, keyword, pointer));
       for (const keyword of MAP) {
         const map = schema[keyword];
         if (isRecord(map))
@@ -281,6 +281,6 @@ export function clearTextOnlyBinary(roots: readonly SchemaNode[], textOnly: Set<
     if (seen.has(node)) continue;
     seen.add(node);
     if (node.binary === true && textOnly.has(node.pointer)) delete node.binary;
-    stack.push(...children(node));
+    pushAll(stack, children(node));
   }
 }

@@ -2,7 +2,7 @@
  * Builds the normalised schema model (`schema-types.ts`) from OpenAPI 3.0 / 3.1 Schema Objects.
  * Every version difference is settled here, once; see `schema-types.ts` for the rules.
  */
-import { JSON_TYPES } from '../json.ts';
+import { JSON_TYPES, pushAll } from '../json.ts';
 import { eachReporting, GeneratorError, joinPointer } from '../errors.ts';
 import { MODULE_TYPE_NAMES } from '../reserved-names.ts';
 import { NameRegistry, pascalCase, type NameCollision } from './names.ts';
@@ -294,9 +294,9 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
       parts.push(...typed, enumNode);
     }
   } else {
-    parts.push(...typed);
+    pushAll(parts, typed);
   }
-  parts.push(...composition(schema, vc, sub, c));
+  pushAll(parts, composition(schema, vc, sub, c));
   warnConflictingAllOfTypes(schema, { ...vc, version: c.version }, c.doc, c.warnings);
   warnImpossibleParts(schema, { ...vc, version: c.version }, c.doc, c.warnings);
   dropAnnotationParts(parts, base);
@@ -689,7 +689,10 @@ function evaluatedKeys(scope: EvaluationScope, c: Ctx): EvaluatedKeys | 'all' {
     (into, more) => {
       into.names = [...new Set([...into.names, ...more.names])];
       const known = new Set(into.patterns.map((p) => p.source));
-      into.patterns.push(...more.patterns.filter((p) => !known.has(p.source)));
+      pushAll(
+        into.patterns,
+        more.patterns.filter((p) => !known.has(p.source)),
+      );
     },
     (into, more) =>
       more.names.every((name) => into.names.includes(name)) &&
@@ -893,7 +896,7 @@ function composition(
   };
   const allOf = list('allOf');
   if (allOf) {
-    parts.push(...allOf);
+    pushAll(parts, allOf);
     warnClosedAllOfMember(schema, vc, c);
     leaveOutOfType(schema, allOf, vc, c);
   }
@@ -938,7 +941,7 @@ function composition(
       node: sub(schema.not, joinPointer(vc.pointer, 'not')),
     });
   }
-  parts.push(...conditionalParts(schema, vc, sub));
+  pushAll(parts, conditionalParts(schema, vc, sub));
   return parts;
 }
 
@@ -1208,7 +1211,10 @@ function readAnnotations(schema: Record<string, unknown>, vc: ValueContext): Nod
   const examples: JsonValue[] = [];
   if (schema.example !== undefined) examples.push(toJsonValue(schema.example, 'example', vc));
   if (Array.isArray(schema.examples))
-    examples.push(...schema.examples.map((e) => toJsonValue(e, 'examples', vc)));
+    pushAll(
+      examples,
+      schema.examples.map((e) => toJsonValue(e, 'examples', vc)),
+    );
   if (examples.length > 0) base.examples = examples;
   const extensions = Object.entries(schema).filter(([k]) => k.startsWith('x-'));
   if (extensions.length > 0) {

@@ -27,7 +27,7 @@ import { buildResources } from './build-resources.ts';
 import { buildSchemaModel, componentSchemaNames } from './build-schema.ts';
 import { GeneratorError, reporting } from '../errors.ts';
 import { inDocumentOrder } from '../pointer.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, pushAll } from '../json.ts';
 import { NameRegistry, pascalCase } from './names.ts';
 import {
   clientOptionOwner,
@@ -181,7 +181,7 @@ export async function buildModel(
     sdkOptions !== undefined && clientName !== undefined
       ? buildClientExports(names, clientName, { file, warnings })
       : undefined;
-  problems.push(...warnings.asErrors());
+  pushAll(problems, warnings.asErrors());
   if (
     problems.length > 0 ||
     settings === undefined ||

@@ -22,6 +22,7 @@
  */
 import type { AST } from '@eslint-community/regexpp';
 import { parsePattern } from './pattern-ast.ts';
+import { pushAll } from '../json.ts';
 
 /** Optional elements at most (each doubles the ways a match can be tried). */
 const MAX_OPTIONAL = 8;
@@ -100,7 +101,7 @@ export function mayAskRecheck(parsed: unknown): boolean {
     if (typeof value !== 'object' || value === null || seen.has(value)) continue;
     seen.add(value);
     if (Array.isArray(value)) {
-      stack.push(...(value as unknown[]));
+      pushAll(stack, value as unknown[]);
       continue;
     }
     for (const [key, member] of Object.entries(value as Record<string, unknown>)) {

@@ -38,6 +38,7 @@ import { re2Form } from './re2-syntax.ts';
 import { backwardStates } from './pattern-budget.ts';
 import { linearByShape } from './pattern-linear.ts';
 import { superLinearFix, superLinearWhy } from './pattern-advice.ts';
+import { pushAll } from '../json.ts';
 
 /** What the guards do with a pattern that may take super-linear time. */
 export type UnsafePatterns = 're2js' | 'native' | 'skip';
@@ -620,7 +621,7 @@ export function patternUses(schemas: readonly SchemaRoot[]): PatternUse[] {
         });
       }
     }
-    stack.push(...children(node).reverse());
+    pushAll(stack, children(node).reverse());
   }
   return uses;
 }

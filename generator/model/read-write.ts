@@ -11,6 +11,7 @@
  */
 import type { PropertyNode, SchemaNode } from './schema-types.ts';
 import type { NamedSchema } from './types.ts';
+import { pushAll } from '../json.ts';
 
 /** Which direction a property is left out of: `readOnly`, not sent; `writeOnly`, not returned. */
 export interface Direction {
@@ -135,7 +136,7 @@ export function schemasNeedingInput(
   for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
     if (needed.has(name) || !differs.has(name)) continue;
     needed.add(name);
-    queue.push(...(refs.get(name) ?? []));
+    pushAll(queue, refs.get(name) ?? []);
   }
   return needed;
 }

@@ -1,5 +1,6 @@
 /** The direct subschemas of a schema node, for walks over the model (guards, pattern analysis). */
 import type { EvaluatedItems, EvaluatedKeys, RegexModel, SchemaNode } from './schema-types.ts';
+import { pushAll } from '../json.ts';
 
 /** The node's subschemas in the model's order; a new array (callers may reorder it). */
 export function children(node: SchemaNode): SchemaNode[] {
@@ -39,7 +40,7 @@ export function evaluatedTests(
   for (const { when, evaluated: inner } of evaluated?.conditional ?? []) {
     if ('passes' in when) out.push(when.passes);
     else if ('fails' in when) out.push(when.fails);
-    if (inner !== 'all') out.push(...evaluatedTests(inner));
+    if (inner !== 'all') pushAll(out, evaluatedTests(inner));
   }
   return out;
 }

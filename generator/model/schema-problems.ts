@@ -12,6 +12,7 @@ import {
   keywordValueProblem,
   type ValueContext,
 } from './schema-values.ts';
+import { pushAll } from '../json.ts';
 
 /** Keywords that hold one schema. */
 const ONE = new Set([
@@ -65,7 +66,7 @@ export function schemaProblems(
       if (problem !== undefined) problems.push(problem);
       const here = joinPointer(at, key);
       if (key === 'discriminator' && problem === undefined) {
-        problems.push(...mappingProblems(child, { file, pointer: here }));
+        pushAll(problems, mappingProblems(child, { file, pointer: here }));
         continue;
       }
       if (ONE.has(key)) {

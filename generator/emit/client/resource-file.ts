@@ -56,6 +56,7 @@ import {
 import { responseSchemaOf, responseSchemasOf } from './response-guards-file.ts';
 import { bodyType, pageItemType, parameterType, resultType } from './type-refs.ts';
 import { pathLiteral } from '../path-literal.ts';
+import { pushAll } from '../../json.ts';
 
 /** Members every resource class has (or that no class may declare). */
 const CLASS_MEMBERS = ['constructor', '_client'];
@@ -283,7 +284,10 @@ function methodBody(
       }
       const bindings = renamed.map((slot) => binding(slot.key, slot.local));
       destructured.push(`${name}: { ${[...bindings, `...${name}`].join(', ')} } = {}`);
-      into.push(...renamed.map((slot) => entry(slot.parameter.name, slot.local)));
+      pushAll(
+        into,
+        renamed.map((slot) => entry(slot.parameter.name, slot.local)),
+      );
     };
     nested('query', shape.query, queryEntries);
     nested('headers', shape.headers, headerEntries);
@@ -294,20 +298,38 @@ function methodBody(
       bodyExpr = 'body';
     }
   } else if (shape.form === 'flat') {
-    destructured.push(...shape.headers.map((slot) => binding(slot.key, slot.local)));
-    headerEntries.push(...shape.headers.map((slot) => entry(slot.parameter.name, slot.local)));
+    pushAll(
+      destructured,
+      shape.headers.map((slot) => binding(slot.key, slot.local)),
+    );
+    pushAll(
+      headerEntries,
+      shape.headers.map((slot) => entry(slot.parameter.name, slot.local)),
+    );
     headersExpr = objectLiteral(headerEntries);
     if (shape.flatBody) {
-      destructured.push(...shape.query.map((slot) => binding(slot.key, slot.local)));
-      queryEntries.push(...shape.query.map((slot) => entry(slot.parameter.name, slot.local)));
+      pushAll(
+        destructured,
+        shape.query.map((slot) => binding(slot.key, slot.local)),
+      );
+      pushAll(
+        queryEntries,
+        shape.query.map((slot) => entry(slot.parameter.name, slot.local)),
+      );
       queryExpr = objectLiteral(queryEntries);
       bodyExpr = destructured.length === 0 ? 'params' : 'body';
       if (destructured.length > 0) destructured.push('...body');
     } else if (shape.query.length > 0) {
       // Keys renamed in params (`toString_`) go back to their names on the wire.
       const renamed = shape.query.filter((slot) => slot.key !== slot.parameter.name);
-      destructured.push(...renamed.map((slot) => binding(slot.key, slot.local)));
-      queryEntries.push(...renamed.map((slot) => entry(slot.parameter.name, slot.local)));
+      pushAll(
+        destructured,
+        renamed.map((slot) => binding(slot.key, slot.local)),
+      );
+      pushAll(
+        queryEntries,
+        renamed.map((slot) => entry(slot.parameter.name, slot.local)),
+      );
       // `{ ...params }`, not `params`: an interface has no index signature to be a query record.
       queryExpr =
         destructured.length === 0
@@ -347,10 +369,10 @@ function methodBody(
   if (bodyExpr !== undefined && shape.flatBody && operation.body?.required !== true)
     bodyExpr = `${ctx.imports.value(MODULES.body, 'optionalBody')}(${bodyExpr})`;
   if (bodyExpr !== undefined) request.push(property('body', bodyExpr));
-  request.push(...bodyEntries(operation, ctx.imports));
+  pushAll(request, bodyEntries(operation, ctx.imports));
   if (shape.idempotencyHeader !== undefined)
     request.push(`idempotencyHeader: ${stringLiteral(shape.idempotencyHeader)}`);
-  request.push(...responseEntries(operation, ctx.imports));
+  pushAll(request, responseEntries(operation, ctx.imports));
   const responseSchema = responseSchemaOf(operation);
   if (responseSchema !== undefined)
     request.push(`responseSchema: ${stringLiteral(responseSchema)}`);
@@ -617,12 +639,15 @@ function paramsInterface(
       });
     }
   } else {
-    members.push(...[...shape.query, ...shape.headers].map((slot) => parameterMember(slot, ctx)));
+    pushAll(
+      members,
+      [...shape.query, ...shape.headers].map((slot) => parameterMember(slot, ctx)),
+    );
     const body = operation.body;
     if (shape.flatBody && body !== undefined) {
       if (inlinesBody(operation) && body.schema.kind === 'object') {
         const properties = ctx.printer.members(body.schema, 'write');
-        members.push(...properties);
+        pushAll(members, properties);
         index = ctx.printer.indexSignature(body.schema, 'write', [...members]);
       } else {
         bases.unshift(bodyType(operation, ctx.printer));

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renameRuntimeMentions } from './runtime-text.ts';
+import { pushAll } from '../../json.ts';
 
 export const RUNTIME_TEMPLATES_DIR = fileURLToPath(
   new URL('../../../templates/runtime/', import.meta.url),
@@ -52,7 +53,7 @@ function listTypeScript(dir: string): string[] {
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   )) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listTypeScript(full));
+    if (entry.isDirectory()) pushAll(files, listTypeScript(full));
     else if (
       entry.name.endsWith('.ts') &&
       !entry.name.endsWith('.test.ts') &&

@@ -22,6 +22,7 @@ import { everyEvaluatedKey } from '../../model/schema-children.ts';
 import { acceptedKinds } from '../guards/describe.ts';
 import type { ObjectNode, RegexModel, SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
+import { pushAll } from '../../json.ts';
 
 export type Reviver = (
   | { kind: 'date' }
@@ -171,7 +172,7 @@ class Planner {
       return this.revivable.has(again)
         ? { kind: 'ref', target: again, nullable: false }
         : undefined;
-    this.merging.push(...followed);
+    pushAll(this.merging, followed);
     let merged: Reviver | undefined;
     try {
       merged = this.merged(facets);

@@ -1,4 +1,5 @@
 import { stringLiteral } from '../../model/names.ts';
+import { pushAll } from '../../json.ts';
 
 interface Line {
   depth: number;
@@ -51,7 +52,7 @@ export class Code {
   /** Places `child` at this level. */
   append(child: Code): void {
     if (this.returned) return;
-    this.lines.push(...child.lines);
+    pushAll(this.lines, child.lines);
     this.returned = child.returned;
   }
 
@@ -109,7 +110,7 @@ export class Code {
     }
     if (chain) {
       this.line(`} else ${first.text}`);
-      this.lines.push(...otherwise.lines.slice(1));
+      pushAll(this.lines, otherwise.lines.slice(1));
       return;
     }
     this.line('} else {');

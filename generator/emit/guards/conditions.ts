@@ -14,6 +14,7 @@ import { stringLiteral } from '../../model/names.ts';
 import { numberText } from '../code-print.ts';
 import { boundText, countText, valuesText, valueText } from './describe.ts';
 import { primitiveLiteral, type FileScope } from './scope.ts';
+import { pushAll } from '../../json.ts';
 
 export type TypedNode = StringNode | NumberNode | ArrayNode | ObjectNode;
 
@@ -184,13 +185,21 @@ export function enumTest(values: readonly JsonValue[], x: string, file: FileScop
   const deep = values.filter((v) => v !== null && typeof v === 'object');
   const tests: string[] = [];
   if (primitives.length > SMALL_ENUM) tests.push(`${file.valueSet(primitives)}.has(${x})`);
-  else tests.push(...primitives.map((v) => `${x} === ${primitiveLiteral(v)}`));
+  else
+    pushAll(
+      tests,
+      primitives.map((v) => `${x} === ${primitiveLiteral(v)}`),
+    );
   if (deep.length > SMALL_ENUM) {
     // One constant and a loop: a chain of a thousand `||` would overflow TypeScript's binder.
     const listed = x === 'listed' ? 'listed2' : 'listed';
     const equal = `${file.runtime('deepEqual')}(${x}, ${listed})`;
     tests.push(`${file.jsonValues(deep)}.some((${listed}) => ${equal})`);
-  } else tests.push(...deep.map((v) => `${file.runtime('deepEqual')}(${x}, ${file.jsonValue(v)})`));
+  } else
+    pushAll(
+      tests,
+      deep.map((v) => `${file.runtime('deepEqual')}(${x}, ${file.jsonValue(v)})`),
+    );
   return tests.join(' || ');
 }
 

@@ -8,6 +8,7 @@
 import type { SchemaNode } from '../../model/schema-types.ts';
 import type { NamedSchema } from '../../model/types.ts';
 import { children, evaluatedTests } from '../../model/schema-children.ts';
+import { pushAll } from '../../json.ts';
 
 export function recursiveSchemas(schemas: readonly NamedSchema[]): Set<string> {
   const edges = new Map(schemas.map((s) => [s.name, refTargets(s.node)]));
@@ -23,7 +24,7 @@ export function recursiveSchemas(schemas: readonly NamedSchema[]): Set<string> {
       }
       if (seen.has(next)) continue;
       seen.add(next);
-      stack.push(...(edges.get(next) ?? []));
+      pushAll(stack, edges.get(next) ?? []);
     }
   }
   return recursive;
@@ -34,7 +35,7 @@ function refTargets(root: SchemaNode): Set<string> {
   const stack = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.kind === 'ref') targets.add(node.target);
-    stack.push(...children(node));
+    pushAll(stack, children(node));
   }
   return targets;
 }

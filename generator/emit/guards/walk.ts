@@ -28,6 +28,7 @@ import { countText, summary } from './describe.ts';
 import { isRequiredInResponse } from './properties.ts';
 import type { FileScope, GenContext } from './scope.ts';
 import { patternParts, propertyParts } from './split.ts';
+import { pushAll } from '../../json.ts';
 
 /**
  * Where a part sits below the value being walked: at a fixed `key` (a property name or an index),
@@ -257,7 +258,7 @@ function conditionalKeyTests(
     if (nested === undefined) return undefined;
     const own = someTest(inner);
     if (own !== 'false') tests.push(`${flag} && ${group(own)}`);
-    tests.push(...nested);
+    pushAll(tests, nested);
   }
   return tests;
 }

@@ -25,6 +25,7 @@ import { typeShapingMembers } from '../../model/loose-schemas.ts';
 import type { Member, Mode, TypePrinter } from './print.ts';
 import { docLink } from '../doc-text.ts';
 import { escapeJsDoc } from '../../escape.ts';
+import { pushAll } from '../../json.ts';
 
 interface Declaration {
   /** The declared type name: the schema's, or its input name. */
@@ -195,7 +196,7 @@ class Shapes {
     for (const base of shape.bases) {
       const names = this.properties(this.#byName.get(base)!);
       if (names === 'index') return 'index';
-      inherited.push(...names);
+      pushAll(inherited, names);
     }
     return [...own, ...inherited];
   }

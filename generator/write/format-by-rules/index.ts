@@ -44,6 +44,7 @@
 import { collectIrregular, formatIrregular } from './parts.ts';
 import { balanced, readNodes } from './tree.ts';
 import { NotPrinted, type Format, type Node } from './types.ts';
+import { pushAll } from '../../json.ts';
 
 export interface RulesOptions {
   /** Spaces per level of the printed text: 4 (TypeScript's printer) or 2 (ts-morph's). */
@@ -91,10 +92,10 @@ export async function formatByRules(
 function writeNode(node: Node, formatted: Map<Node, string[]>, out: string[]): void {
   for (const comment of node.comments)
     if (typeof comment === 'string') out.push(comment);
-    else out.push(...formatted.get(comment)!);
+    else pushAll(out, formatted.get(comment)!);
   const own = formatted.get(node);
   if (own !== undefined) {
-    out.push(...own);
+    pushAll(out, own);
     return;
   }
   const indent = ' '.repeat(node.depth * 2);

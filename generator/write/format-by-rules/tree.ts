@@ -5,6 +5,7 @@
 import { blockOf, chainLink, ifOnTwoLines, importOnLines, unionOnLines } from './blocks.ts';
 import { isRegularMember, regularLine, type Line } from './lines.ts';
 import { NotPrinted, type Context, type Node } from './types.ts';
+import { pushAll } from '../../json.ts';
 
 export const indentOf = (line: string): number => line.length - line.trimStart().length;
 
@@ -66,7 +67,7 @@ export function readNodes(
         i++;
         const block = lines.slice(start, i);
         const formatted = commentLines(block, depth);
-        if (formatted !== undefined) comments.push(...formatted);
+        if (formatted !== undefined) pushAll(comments, formatted);
         else
           comments.push({
             depth,

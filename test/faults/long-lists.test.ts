@@ -1,0 +1,53 @@
+/**
+ * A spec's array or a description's lines past about 100,000 (an `example` array, an `enum`, a
+ * description of many lines): `list.push(...items)` passes each as an argument of one call, and
+ * V8 threw "Maximum call stack size exceeded" from the loader (the walk for patterns, at each
+ * array it entered) and from the formatter (the lines of one TSDoc comment): the generator stopped
+ * with an internal error and a stack trace. Such lists are appended one by one now (`pushAll`,
+ * generator/json.ts). Through `generate`, as the CLI runs it (the formatter too), into a new folder.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generator/index.ts';
+import { removeTempDirs, tempDir, writeSpec } from '../generator/helpers.ts';
+
+afterAll(removeTempDirs);
+
+describe('lists longer than a call takes arguments', () => {
+  it('an example array of 200,000 items and a description of 160,000 lines generate', async () => {
+    const lines = 'A paragraph.\n\n- an item\n  continued\n'.repeat(40_000);
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Long lists', version: '1' },
+      paths: {
+        '/numbers': {
+          get: {
+            operationId: 'listNumbers',
+            description: lines,
+            responses: {
+              '200': {
+                description: 'The numbers.',
+                content: {
+                  'application/json': {
+                    schema: {
+                      type: 'array',
+                      items: { type: 'integer' },
+                      example: Array.from({ length: 200_000 }, (_, i) => i),
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    const out = join(await tempDir('long-lists-'), 'sdk');
+    await generate({ spec, out, cwd: dirname(spec) });
+    const resource = await readFile(join(out, 'src/resources/numbers.ts'), 'utf8');
+    // Every line of the description is in the method's TSDoc, in order.
+    expect(resource.match(/^ {3}\* - an item$/gm)).toHaveLength(40_000);
+    expect(resource).toContain('   * A paragraph.\n   *\n   * - an item\n   *   continued\n');
+  }, 120_000);
+});
