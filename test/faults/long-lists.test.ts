@@ -50,4 +50,20 @@ describe('lists longer than a call takes arguments', () => {
     expect(resource.match(/^ {3}\* - an item$/gm)).toHaveLength(40_000);
     expect(resource).toContain('   * A paragraph.\n   *\n   * - an item\n   *   continued\n');
   }, 120_000);
+
+  it('an enum of 200,000 members generates, its type a union of them all, in time linear in them', async () => {
+    // Each member was compared with all those before it (src/types.ts's union): 50 s here, now 5 s.
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Long enum', version: '1' },
+      paths: {},
+      components: {
+        schemas: { Code: { type: 'integer', enum: Array.from({ length: 200_000 }, (_, i) => i) } },
+      },
+    });
+    const out = join(await tempDir('long-enum-'), 'sdk');
+    await generate({ spec, out, cwd: dirname(spec) });
+    const types = await readFile(join(out, 'src/types.ts'), 'utf8');
+    expect(types).toMatch(/export type Code =[^;]* 199999;/);
+  }, 25_000);
 });

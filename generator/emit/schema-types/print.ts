@@ -433,11 +433,16 @@ function wrap(printed: Printed, max: Precedence): string {
  * everything, `never` disappears.
  */
 function union(parts: readonly Printed[]): Printed {
+  // A set, not `texts.includes`: an enum of 200,000 members took minutes, each compared with all before it.
+  const seen = new Set<string>();
   const texts: string[] = [];
   for (const part of parts) {
     for (const text of part.prec === 2 ? unionMembers(part.text) : [part.text]) {
       if (text === 'unknown') return UNKNOWN;
-      if (text !== 'never' && !texts.includes(text)) texts.push(text);
+      if (text !== 'never' && !seen.has(text)) {
+        seen.add(text);
+        texts.push(text);
+      }
     }
   }
   if (texts.length === 0) return { text: 'never', prec: 0 };
