@@ -436,7 +436,7 @@ function callsOthers(node: SchemaNode): boolean {
     if (next.kind === 'ref' || (next.kind === 'union' && next.discriminator)) return true;
     if (seen.has(next)) continue;
     seen.add(next);
-    stack.push(...children(next));
+    pushAll(stack, children(next));
   }
   return false;
 }
