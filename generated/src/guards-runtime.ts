@@ -229,111 +229,127 @@ export const MAX_DEPTH = 2000;
 /** Recursive guard calls under way. */
 let depth = 0;
 
-/**
- * Called first by the guard function of a recursive schema: whether it may check `value` now.
- * Not when that function is already checking this very object further up (the value is cyclic:
- * no JSON value is), nor when {@link MAX_DEPTH} recursive calls are under way. `active` is the
- * function's own set of objects it is checking. Every `true` must be matched by {@link leave}.
- */
-export function enter(active: Set<unknown>, value: unknown): boolean {
-  if (depth >= MAX_DEPTH) return false;
-  if (typeof value === 'object' && value !== null) {
-    if (active.has(value)) return false;
-    active.add(value);
-  }
-  depth++;
-  return true;
-}
-
-/** {@link enter} for the collecting guards: pushes the issue when the value may not be checked. */
-export function enterReporting(
-  active: Set<unknown>,
-  value: unknown,
-  path: string,
-  issues: ValidationIssue[],
-): boolean {
-  if (enter(active, value)) return true;
-  const cyclic = depth < MAX_DEPTH;
-  issues.push(
-    issue(
-      path,
-      cyclic ? 'a value that does not contain itself' : `at most ${MAX_DEPTH} levels of nesting`,
-      value,
-      cyclic ? 'cyclic value' : 'nested too deep',
-    ),
-  );
-  return false;
-}
-
-/** Ends what {@link enter} began. */
-export function leave(active: Set<unknown>, value: unknown): void {
-  depth--;
-  if (typeof value === 'object' && value !== null) active.delete(value);
-}
+/** Remembering guard calls under way (recursive or not): none means the next is outermost. */
+let underWay = 0;
 
 /**
- * What the guard function of a recursive schema keeps between its calls: the objects it is
- * checking right now (see {@link enter}), and what it found for each object it has checked in the
- * current outermost call: a verdict (`isX`), or the paths it has reported from (`collectX`).
+ * What the guard function of a schema keeps between its calls (generated for a schema whose guard
+ * can be called twice on one value: a recursive one, or one the spec names in two places): the
+ * values it is checking right now (see {@link beginCheck}), and what it found for each value it
+ * has checked in the current outermost call: a verdict (`isX`), or the paths it has reported
+ * from (`collectX`). Objects are kept by identity; primitives by value, when `primitives`.
  */
 export interface GuardCalls<T> {
+  /** A recursive schema's: counts towards {@link MAX_DEPTH} and watches for cycles. */
+  readonly recursive: boolean;
+  /** Keeps what it found for strings, numbers, booleans and null too. */
+  readonly primitives: boolean;
   readonly active: Set<unknown>;
   /** The outermost call {@link GuardCalls.found} belongs to (see {@link outermostCalls}). */
   call: number;
   found: WeakMap<object, T>;
+  foundPrimitives: Map<unknown, T>;
 }
 
-export function guardCalls<T>(): GuardCalls<T> {
-  return { active: new Set(), call: 0, found: new WeakMap() };
+export function guardCalls<T>(recursive = true, primitives = false): GuardCalls<T> {
+  return {
+    recursive,
+    primitives,
+    active: new Set(),
+    call: 0,
+    found: new WeakMap(),
+    foundPrimitives: new Map(),
+  };
 }
 
 /**
- * Calls of recursive guard functions made while none was under way. What a function found in an
- * earlier one no longer holds: the caller may have changed the value since.
+ * Calls of remembering guard functions made while none was under way. What a function found in
+ * an earlier one no longer holds: the caller may have changed the value since.
  */
 let outermostCalls = 0;
 
 /** What the function of `calls` has found in this outermost call; called first, once per call. */
-function foundSoFar<T>(calls: GuardCalls<T>): WeakMap<object, T> {
-  if (depth === 0) outermostCalls++;
+function foundSoFar<T>(calls: GuardCalls<T>): void {
+  if (underWay === 0) outermostCalls++;
   if (calls.call !== outermostCalls) {
     calls.call = outermostCalls;
     calls.found = new WeakMap();
+    if (calls.foundPrimitives.size > 0) calls.foundPrimitives = new Map();
   }
-  return calls.found;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/** What the function of `calls` found for `value` in this outermost call, if it keeps it. */
+function foundFor<T>(calls: GuardCalls<T>, value: unknown): T | undefined {
+  if (isObject(value)) return calls.found.get(value);
+  return calls.primitives ? calls.foundPrimitives.get(value) : undefined;
+}
+
+function keep<T>(calls: GuardCalls<T>, value: unknown, found: T): void {
+  if (isObject(value)) calls.found.set(value, found);
+  else if (calls.primitives) calls.foundPrimitives.set(value, found);
 }
 
 /**
- * Called first by the boolean guard of a recursive schema (`isX`): the verdict to return at once,
- * or `undefined` when it is to check `value` now and then call {@link endCheck} with its verdict.
- * At once: the verdict it gave the same object earlier in this outermost call (when another
- * branch checked it: a oneOf whose variants both check `child`, an `if` and a `then` that both
- * check `next`; checked afresh at each branch, a value nested n levels deep took 2^n checks), or
- * false when {@link enter} refuses. Primitives are cheap to check again and are not kept. A kept
- * verdict is given at whatever depth the object is met again: {@link MAX_DEPTH} counts the checks
- * that run, so only a value nested about that deep could be decided otherwise when checked again.
+ * Whether the function of `calls` may check `value` now. A recursive one not when it is already
+ * checking this very value further up (an object: the value is cyclic, as no JSON value is; a
+ * primitive it keeps: the schemas refer to each other without consuming it), nor when
+ * {@link MAX_DEPTH} recursive calls are under way. Every `true` must be matched by {@link leave}.
+ */
+function enter(calls: GuardCalls<unknown>, value: unknown): boolean {
+  if (calls.recursive) {
+    if (depth >= MAX_DEPTH) return false;
+    if (isObject(value) || calls.primitives) {
+      if (calls.active.has(value)) return false;
+      calls.active.add(value);
+    }
+    depth++;
+  }
+  underWay++;
+  return true;
+}
+
+/** Ends what {@link enter} began. */
+function leave(calls: GuardCalls<unknown>, value: unknown): void {
+  underWay--;
+  if (!calls.recursive) return;
+  depth--;
+  if (isObject(value) || calls.primitives) calls.active.delete(value);
+}
+
+/**
+ * Called first by a remembering boolean guard (`isX`): the verdict to return at once, or
+ * `undefined` when it is to check `value` now and then call {@link endCheck} with its verdict.
+ * At once: the verdict it gave the same value earlier in this outermost call (when another branch
+ * or schema checked it: a oneOf whose variants both check `child`, an `if` and a `then` that both
+ * check `next`, two branches that both name the next link of a chain; checked afresh at each,
+ * a value took 2^n checks through n such places), or false when it may not check it now (see
+ * {@link enter}: a cycle of schemas that consumes nothing adds no value to those it accepts).
+ * A kept verdict is given at whatever depth the value is met again: {@link MAX_DEPTH} counts the
+ * checks that run, so only a value nested about that deep could be decided otherwise again.
  */
 export function beginCheck(calls: GuardCalls<boolean>, value: unknown): boolean | undefined {
-  const found = foundSoFar(calls);
-  if (typeof value === 'object' && value !== null) {
-    const known = found.get(value);
-    if (known !== undefined) return known;
-  }
-  return enter(calls.active, value) ? undefined : false;
+  foundSoFar(calls);
+  const known = foundFor(calls, value);
+  if (known !== undefined) return known;
+  return enter(calls, value) ? undefined : false;
 }
 
-/** Ends what {@link beginCheck} began, keeping the verdict on an object. */
+/** Ends what {@link beginCheck} began, keeping the verdict. */
 export function endCheck(calls: GuardCalls<boolean>, value: unknown, verdict: boolean): void {
-  leave(calls.active, value);
-  if (typeof value === 'object' && value !== null) calls.found.set(value, verdict);
+  leave(calls, value);
+  keep(calls, value, verdict);
 }
 
 /**
- * Called first by the collecting guard of a recursive schema (`collectX`): whether it is to
- * report the issues of `value` at `path` now, and then call {@link endCollect}. Not when it has
- * reported them earlier in this outermost call (allOf members that both check `child` would
- * report the same issues again, twice as many at each level above), nor when
- * {@link enterReporting} refuses.
+ * Called first by a remembering collecting guard (`collectX`): whether it is to report the issues
+ * of `value` at `path` now, and then call {@link endCollect}. Not when it has reported them
+ * earlier in this outermost call (allOf members that both check `child` would report the same
+ * issues again, twice as many at each level above), nor when it may not check the value now
+ * (see {@link enter}; an issue says why).
  */
 export function beginCollect(
   calls: GuardCalls<Set<string>>,
@@ -341,14 +357,41 @@ export function beginCollect(
   path: string,
   issues: ValidationIssue[],
 ): boolean {
-  const found = foundSoFar(calls);
-  if (typeof value === 'object' && value !== null && found.get(value)?.has(path)) return false;
-  return enterReporting(calls.active, value, path, issues);
+  foundSoFar(calls);
+  if (foundFor(calls, value)?.has(path)) return false;
+  if (enter(calls, value)) return true;
+  issues.push(
+    depth >= MAX_DEPTH
+      ? issue(path, `at most ${MAX_DEPTH} levels of nesting`, value, 'nested too deep')
+      : isObject(value)
+        ? issue(path, 'a value that does not contain itself', value, 'cyclic value')
+        : issue(path, 'a schema that decides it', value, 'schemas refer to each other here'),
+  );
+  return false;
 }
 
-/** Ends what {@link beginCollect} began, keeping the path an object has been reported at. */
+/** Ends what {@link beginCollect} began, keeping the path the value has been reported at. */
 export function endCollect(calls: GuardCalls<Set<string>>, value: unknown, path: string): void {
-  leave(calls.active, value);
-  if (typeof value === 'object' && value !== null)
-    calls.found.set(value, (calls.found.get(value) ?? new Set()).add(path));
+  leave(calls, value);
+  keep(calls, value, (foundFor(calls, value) ?? new Set<string>()).add(path));
+}
+
+/**
+ * The issues `collect` (a collecting guard) finds in `value`, in one outermost call: guards that
+ * remember what they reported report each value's issues at a path once, however many places of
+ * the schema check it (allOf members that both name it).
+ */
+export function collectIssues(
+  collect: (value: unknown, path: string, issues: ValidationIssue[]) => void,
+  value: unknown,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (underWay === 0) outermostCalls++;
+  underWay++;
+  try {
+    collect(value, '', issues);
+  } finally {
+    underWay--;
+  }
+  return issues;
 }

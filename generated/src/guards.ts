@@ -68,6 +68,7 @@ import type {
 import {
   GuardError,
   codePointLength,
+  collectIssues,
   issue,
   jsonKind,
   missingIssue,
@@ -165,9 +166,7 @@ export function assertPlan(value: unknown): asserts value is Plan {
 /** Checks `value` against the {@link Plan} schema and reports every issue. */
 export function validatePlan(value: unknown): ValidationResult<Plan> {
   if (isPlan(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPlan(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPlan, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the Plan schema. */
@@ -469,9 +468,7 @@ export function assertAddon(value: unknown): asserts value is Addon {
 /** Checks `value` against the {@link Addon} schema and reports every issue. */
 export function validateAddon(value: unknown): ValidationResult<Addon> {
   if (isAddon(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectAddon(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectAddon, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the Addon schema. */
@@ -711,9 +708,7 @@ export function assertSubscriptionChange(value: unknown): asserts value is Subsc
 /** Checks `value` against the {@link SubscriptionChange} schema and reports every issue. */
 export function validateSubscriptionChange(value: unknown): ValidationResult<SubscriptionChange> {
   if (isSubscriptionChange(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectSubscriptionChange(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectSubscriptionChange, value) };
 }
 
 /**
@@ -893,9 +888,7 @@ export function assertErrorModel(value: unknown): asserts value is ErrorModel {
 /** Checks `value` against the {@link ErrorModel} schema and reports every issue. */
 export function validateErrorModel(value: unknown): ValidationResult<ErrorModel> {
   if (isErrorModel(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectErrorModel(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectErrorModel, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the ErrorModel schema. */
@@ -990,9 +983,7 @@ export function assertPlanList(value: unknown): asserts value is PlanList {
 /** Checks `value` against the {@link PlanList} schema and reports every issue. */
 export function validatePlanList(value: unknown): ValidationResult<PlanList> {
   if (isPlanList(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPlanList(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPlanList, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanList schema. */
@@ -1066,9 +1057,7 @@ export function assertPlanDocumentList(value: unknown): asserts value is PlanDoc
 /** Checks `value` against the {@link PlanDocumentList} schema and reports every issue. */
 export function validatePlanDocumentList(value: unknown): ValidationResult<PlanDocumentList> {
   if (isPlanDocumentList(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPlanDocumentList(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPlanDocumentList, value) };
 }
 
 /**
@@ -1141,9 +1130,7 @@ export function assertAddonList(value: unknown): asserts value is AddonList {
 /** Checks `value` against the {@link AddonList} schema and reports every issue. */
 export function validateAddonList(value: unknown): ValidationResult<AddonList> {
   if (isAddonList(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectAddonList(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectAddonList, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the AddonList schema. */
@@ -1221,9 +1208,7 @@ export function validateSubscriptionChangeList(
   value: unknown,
 ): ValidationResult<SubscriptionChangeList> {
   if (isSubscriptionChangeList(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectSubscriptionChangeList(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectSubscriptionChangeList, value) };
 }
 
 /**
@@ -1300,9 +1285,7 @@ export function assertPlanUpdateRequest(value: unknown): asserts value is PlanUp
 /** Checks `value` against the {@link PlanUpdateRequest} schema and reports every issue. */
 export function validatePlanUpdateRequest(value: unknown): ValidationResult<PlanUpdateRequest> {
   if (isPlanUpdateRequest(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPlanUpdateRequest(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPlanUpdateRequest, value) };
 }
 
 /**
@@ -1415,9 +1398,7 @@ export function assertPlanSearchRequest(value: unknown): asserts value is PlanSe
 /** Checks `value` against the {@link PlanSearchRequest} schema and reports every issue. */
 export function validatePlanSearchRequest(value: unknown): ValidationResult<PlanSearchRequest> {
   if (isPlanSearchRequest(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPlanSearchRequest(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPlanSearchRequest, value) };
 }
 
 /**
@@ -1865,9 +1846,7 @@ export function assertPlanLimits(value: unknown): asserts value is PlanLimits {
 /** Checks `value` against the {@link PlanLimits} schema and reports every issue. */
 export function validatePlanLimits(value: unknown): ValidationResult<PlanLimits> {
   if (isPlanLimits(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPlanLimits(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPlanLimits, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanLimits schema. */
@@ -2009,9 +1988,7 @@ export function assertPlanRequirements(value: unknown): asserts value is PlanReq
 /** Checks `value` against the {@link PlanRequirements} schema and reports every issue. */
 export function validatePlanRequirements(value: unknown): ValidationResult<PlanRequirements> {
   if (isPlanRequirements(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPlanRequirements(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPlanRequirements, value) };
 }
 
 /**
@@ -2289,9 +2266,7 @@ export function assertSim(value: unknown): asserts value is Sim {
 /** Checks `value` against the {@link Sim} schema and reports every issue. */
 export function validateSim(value: unknown): ValidationResult<Sim> {
   if (isSim(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectSim(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectSim, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the Sim schema. */

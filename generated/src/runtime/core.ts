@@ -304,7 +304,8 @@ export interface APIRequest {
   security?: readonly (readonly string[])[] | undefined;
   /**
    * The operation's own server (its or its path's `servers`, OpenAPI 3.1 §4.4.1.1): where the
-   * call goes while the client uses its default base URL (`ClientCoreOptions.operationServers`).
+   * call goes while the client uses its default base URL (`ClientCoreOptions.operationServers`);
+   * a relative one (`/uploads`) is resolved against the base URL in use (`requestBase`).
    */
   server?: string | undefined;
 }
@@ -564,10 +565,18 @@ export class ClientCore {
    * the API's description is served, OpenAPI 3.1 §4.8.5), resolved as fetch would resolve it:
    * against `document.baseURI`, else `location.href` (browsers, workers, Deno with `--location`).
    * Without either, a fetch of the caller's own gets it as written. The typed path client uses it.
-   * An operation's own `server` instead, while the client uses the spec's default base URL.
+   * An operation's own absolute `server` instead, while the client uses the spec's default base
+   * URL; its relative one (`/uploads`, `v2`) resolved against the base URL in use (RFC 3986 §5.2):
+   * it is relative to where the description is served (OpenAPI 3.1.1 §4.8.5), which the client
+   * does not know, and the base URL is the API's place it does.
    * @throws SDKError when it is relative and nothing can resolve it, naming the fix.
    */
   requestBase(server?: string): string {
+    if (server !== undefined && isRelativeURL(server)) {
+      const base = this.requestBase();
+      // A relative base a fetch of the caller's own takes as written: nothing to resolve against.
+      return resolvedURL(server, base) ?? base;
+    }
     if (server !== undefined && this.#operationServers) return server;
     if (!this.#relativeBase) return this.baseURL;
     const scope = globalThis as { document?: { baseURI?: unknown }; location?: { href?: unknown } };

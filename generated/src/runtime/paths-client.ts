@@ -120,8 +120,11 @@ export interface PathOperation {
   path?: Readonly<Record<string, PathParamStyle>> | undefined;
   /** Header parameters sent as exploded objects (`k=v,k2=v2`) or as JSON text, by name. */
   header?: { exploded?: readonly string[]; json?: readonly string[] } | undefined;
-  /** Cookie parameters described by JSON `content`, sent as JSON text, by name. */
-  cookie?: { json?: readonly string[] } | undefined;
+  /**
+   * Cookie parameters described by JSON `content`, sent as JSON text (`json`), and lists and
+   * objects in `form` with `explode: true` (`exploded`, the default), one cookie-pair each, by name.
+   */
+  cookie?: { json?: readonly string[]; exploded?: readonly string[] } | undefined;
   /**
    * The operation takes no credential (its `security` is `[]`, OpenAPI 3.1 §4.8.10): it is sent
    * without the client's token, in a header, a cookie or the query alike.
@@ -132,7 +135,10 @@ export interface PathOperation {
    * method's (`APIRequest.security`): the call sends the first alternative the client has.
    */
   security?: readonly (readonly string[])[] | undefined;
-  /** The operation's own server: where it goes while the client uses its default base URL. */
+  /**
+   * The operation's own server: where it goes while the client uses its default base URL; a
+   * relative one, resolved against the base URL in use.
+   */
   server?: string | undefined;
 }
 
@@ -280,7 +286,7 @@ export function createPathsClient<Paths extends {}>(
     const init = withCookieParams(
       withHeaderParams(call, operation?.header),
       (credentials?.headers ?? base)['cookie'],
-      operation?.cookie?.json ?? [],
+      operation?.cookie ?? {},
     );
     // Header (and cookie) parameters checked the same way: fetch would trim a trailing newline
     // and send, or throw a TypeError that quotes the value.
@@ -292,7 +298,7 @@ export function createPathsClient<Paths extends {}>(
     if (operation.path !== undefined) own['pathSerializer'] = pathSerializer(operation.path);
     if (operation.server !== undefined) {
       const server = core.requestBase(operation.server);
-      if (server === operation.server) own['baseUrl'] = server;
+      if (server !== core.requestBase()) own['baseUrl'] = server;
     }
     if (operation.rawBody === true) own['bodySerializer'] = (body: unknown) => body;
     const headers = ownHeaders(init?.['headers']);
@@ -449,11 +455,19 @@ function withHeaderParams(init: Init, styles: PathOperation['header']): Init {
  * own (a `Cookie` in its headers joins them, as in the resource client, rather than replacing
  * them), then `params.cookie`, which openapi-fetch does not send. A parameter's value is in
  * OpenAPI's `form` style (§4.8.12.4: a list `a,b`, an object `k,v,k2,v2`), or, for one described
- * by JSON `content` (`json`), its JSON text; each part percent-encoded where a cookie value may
- * not hold the character (RFC 6265 §4.1.1 cookie-octet).
+ * by JSON `content` (`styles.json`), its JSON text; each part percent-encoded where a cookie value
+ * may not hold the character (RFC 6265 §4.1.1 cookie-octet). A list or object with
+ * `explode: true` (`styles.exploded`; `form`'s default) is one cookie-pair per item (`a=x; a=y`)
+ * or member (`k=v; k2=v2`): RFC 6570's `&` between them is "always incorrect" in a cookie
+ * (OpenAPI 3.1.1 Appendix D), and `; ` is what 3.2's `cookie` style writes. An empty list or
+ * object is undefined (RFC 6570 §2.3) and sent as no cookie, as a query leaves it out.
  * It goes in `params.header`, which openapi-fetch merges last.
  */
-function withCookieParams(init: Init, clientCookie: unknown, json: readonly string[]): Init {
+function withCookieParams(
+  init: Init,
+  clientCookie: unknown,
+  styles: NonNullable<PathOperation['cookie']>,
+): Init {
   const params = (init?.['params'] ?? {}) as Record<string, unknown>;
   const cookies = params['cookie'];
   const pairs: string[] = [];
@@ -468,20 +482,20 @@ function withCookieParams(init: Init, clientCookie: unknown, json: readonly stri
         );
       assertSendable(value, what);
       // JSON `content` (OpenAPI 3.1.1 §4.8.12.2.3): the value's JSON text, as a header's.
-      if (json.includes(name)) {
+      if (styles.json?.includes(name) === true) {
         pairs.push(`${name}=${cookieOctets(sendableJSON(value, what), name)}`);
         continue;
       }
       if (Array.isArray(value)) assertListItems(value, what);
       // helper-121 V5: an object's unset members went as `b,undefined`, as `form` leaves them out
       // of a query; an object in a list went as `[object Object]`.
-      const parts: unknown[] = Array.isArray(value)
-        ? value
-        : typeof value === 'object' && !(value instanceof Date)
-          ? Object.entries(value as Record<string, unknown>)
-              .filter(([, member]) => member !== undefined && member !== null)
-              .flat()
-          : [value];
+      const members =
+        typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+          ? Object.entries(value as Record<string, unknown>).filter(
+              ([, member]) => member !== undefined && member !== null,
+            )
+          : undefined;
+      const parts: unknown[] = Array.isArray(value) ? value : (members?.flat() ?? [value]);
       const nested = parts.findIndex(
         (part) => typeof part === 'object' && part !== null && !(part instanceof Date),
       );
@@ -489,8 +503,23 @@ function withCookieParams(init: Init, clientCookie: unknown, json: readonly stri
         throw new SDKError(
           `${what} holds ${Array.isArray(parts[nested]) ? 'a list' : 'an object'} inside ${Array.isArray(value) ? `its list (item ${nested})` : 'its object'}, which the form style cannot write (OpenAPI 3.1.1 §4.8.12.4: one level of values); nothing was sent. Pass scalars, or send the value as JSON text.`,
         );
-      const text = parts.map((part) => cookieOctets(scalarText(part), name));
-      pairs.push(`${name}=${text.join(',')}`);
+      // An empty list or object is undefined (RFC 6570 §2.3): no cookie, as no query pair.
+      if (parts.length === 0) continue;
+      const text = (part: unknown) => cookieOctets(scalarText(part), name);
+      if (styles.exploded?.includes(name) !== true) {
+        pairs.push(`${name}=${parts.map(text).join(',')}`);
+      } else if (members === undefined) {
+        for (const part of parts) pairs.push(`${name}=${text(part)}`);
+      } else {
+        for (const [key, member] of members) {
+          // An exploded member's key is a cookie's name (`R=100`): a token, as the name is.
+          if (!COOKIE_NAME.test(key))
+            throw new SDKError(
+              `${what} has the key ${JSON.stringify(key)}, which its style (form, exploded) sends as a cookie's name, but it is not one (RFC 6265 §4.1.1: a token, without spaces, \`=\`, \`;\` or quotes); nothing was sent. Use keys that are tokens, or send the value as JSON text.`,
+            );
+          pairs.push(`${key}=${text(member)}`);
+        }
+      }
     }
   }
   const header = (params['header'] ?? {}) as Record<string, unknown>;

@@ -58,7 +58,8 @@ export type BodyEncoding = Readonly<Record<string, PropertyEncoding>>;
  * property with `style`, `explode` or `allowReserved` is serialised like a query parameter of
  * that style; any other by its `contentType`: JSON text for an object or where the type is
  * JSON (`address=%7B%22street%22…`), the text of a primitive, an array's items repeated. Spaces
- * are `+` (RFC 1866, as `URLSearchParams` writes them), a `+` in a value `%2B`. A file or bytes
+ * are `+` there (RFC 1866, as `URLSearchParams` writes them), but `%20` in a styled property
+ * (RFC 6570, OpenAPI 3.1.1 Appendix E); a `+` in a value `%2B`. A file or bytes
  * are refused (a form holds text only; the encoder would leave them out).
  */
 export function formBody(
@@ -79,9 +80,12 @@ export function formBody(
       json || (isPlainObject(item) && !styled) ? JSON.stringify(item) : item;
     const sent = Array.isArray(value) && !json && !styled ? value.map(asText) : asText(value);
     const pair = serializeQuery({ [name]: sent }, styled ? { [name]: style } : {});
-    if (pair !== '') pairs.push(pair);
+    // Spaces: `+` where the field is content-based (RFC 1866), `%20` where it is style-based
+    // (`style`, `explode` or `allowReserved`: RFC 6570, which "does not use `+`", OpenAPI 3.1.1
+    // Appendix E), as the style examples write `blue%20black%20brown`.
+    if (pair !== '') pairs.push(styled ? pair : pair.replace(/%20/g, '+'));
   }
-  return { body: pairs.join('&').replace(/%20/g, '+'), contentType };
+  return { body: pairs.join('&'), contentType };
 }
 
 /**
