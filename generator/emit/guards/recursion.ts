@@ -10,7 +10,7 @@ import type { NamedSchema } from '../../model/types.ts';
 import { children, evaluatedTests } from '../../model/schema-children.ts';
 import { pushAll } from '../../json.ts';
 
-export function recursiveSchemas(schemas: readonly NamedSchema[]): Set<string> {
+function recursiveSchemas(schemas: readonly NamedSchema[]): Set<string> {
   const edges = new Map(schemas.map((s) => [s.name, refTargets(s.node)]));
   const recursive = new Set<string>();
   for (const schema of schemas) {
@@ -55,7 +55,7 @@ export interface GuardMemo {
  * value itself, and those of the schemas they name, expanded) before its guard remembers its
  * verdicts on primitives: below it, checking again is as cheap as looking up.
  */
-export const PRIMITIVE_COST = 16;
+const PRIMITIVE_COST = 16;
 
 /**
  * The named schemas whose guards remember, per outermost call, what they decided for a value, and
