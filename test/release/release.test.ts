@@ -431,6 +431,36 @@ describe('a stable release after prereleases', () => {
   });
 });
 
+// helper-134 10: the next release after a prerelease defaulted to the stable one, so the next
+// edit of a beta silently ended the series.
+describe('after a prerelease, the series goes on', () => {
+  it('a change within what the prerelease stands for is the next prerelease; a breaking one starts a major series', async () => {
+    const dir = await releasedThenEdited();
+    await applyRelease(await planRelease({ cwd: dir, date: DATE, version: '1.1.0-beta.0' }));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'Release 1.1.0-beta.0');
+    await editYaml(join(dir, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'giftNote'], doc.createNode({ type: 'string' })),
+    );
+    await generate({ cwd: dir });
+    const minor = await planRelease({ cwd: dir, date: DATE });
+    expect([minor.bump, minor.version]).toEqual(['minor', '1.1.0-beta.1']);
+    // Ending the series is asked for.
+    expect((await planRelease({ cwd: dir, date: DATE, version: '1.1.0' })).version).toBe('1.1.0');
+    await editYaml(join(dir, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.deleteIn(['properties', 'note']),
+    );
+    await generate({ cwd: dir });
+    const major = await planRelease({ cwd: dir, date: DATE });
+    expect([major.bump, major.version]).toEqual(['major', '2.0.0-beta.0']);
+    await expect(planRelease({ cwd: dir, date: DATE, version: '1.1.0' })).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /^cannot release 1\.1\.0: the changes since 1\.1\.0-beta\.0 are breaking.*needs to be a major release \(2\.0\.0 or later/,
+      ),
+    });
+  });
+});
+
 describe('the push command a release prints', () => {
   it('names the branch the release is made on, and none on a detached HEAD', async () => {
     const dir = await specRepo();

@@ -27,7 +27,15 @@ describe('nextVersion: semver, and the caret rule for 0.x', () => {
     ['0.3.1', 'minor', '0.3.2'],
     ['0.3.1', 'patch', '0.3.2'],
     ['0.0.4', 'major', '0.1.0'],
-    ['2.0.0-beta.1', 'patch', '2.0.0'],
+    // After a prerelease the series goes on while its release covers the change (helper-134 10).
+    ['2.0.0-beta.1', 'patch', '2.0.0-beta.2'],
+    ['2.0.0-beta.1', 'major', '2.0.0-beta.2'],
+    ['1.1.0-beta.0', 'minor', '1.1.0-beta.1'],
+    ['1.1.0-beta.0', 'major', '2.0.0-beta.0'],
+    ['1.1.3-rc.2', 'minor', '1.2.0-rc.0'],
+    ['1.0.0-0', 'patch', '1.0.0-1'],
+    ['0.4.0-beta.0', 'major', '0.4.0-beta.1'],
+    ['0.4.1-beta.0', 'major', '0.5.0-beta.0'],
   ] as const)('%s + %s → %s', (last, bump, next) => {
     expect(nextVersion(last, bump)).toBe(next);
   });

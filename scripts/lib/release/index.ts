@@ -41,7 +41,7 @@ import {
   uncommittedToolchainFiles,
   untrackedSpecFiles,
 } from './tracked.ts';
-import { isVersion, nextVersion, refuseVersion } from './version.ts';
+import { isVersion, nextVersion, refuseVersion, releaseOf } from './version.ts';
 
 export interface ReleaseOptions {
   /** Folder the paths below start from. Default `process.cwd()`. */
@@ -286,11 +286,6 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     );
   }
   return plan;
-}
-
-/** `1.2.0-beta.1` → `1.2.0`. */
-function releaseOf(version: string): string {
-  return `${semver.major(version)}.${semver.minor(version)}.${semver.patch(version)}`;
 }
 
 /**

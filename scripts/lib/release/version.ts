@@ -7,15 +7,45 @@
  * users' caret range of the last release does not reach it.
  */
 import semver from 'semver';
-import type { Bump, Level } from '../diff/rules.ts';
+import { levelRank, type Bump, type Level } from '../diff/rules.ts';
 
-/** The version a release of changes rated `bump` gets after `last`; `last` itself for `none`. */
+/**
+ * The version a release of changes rated `bump` gets after `last`; `last` itself for `none`.
+ *
+ * After a prerelease (`1.1.0-beta.0`) the series goes on (`1.1.0-beta.1`), as `npm version
+ * prerelease` and changesets' pre mode do: the stable `1.1.0` is a decision, made with `--version
+ * 1.1.0`, not a side effect of the next edit. Only changes beyond what the prerelease's release
+ * stands for start a new series: `1.1.0` is a minor release (a patch one is `1.1.3`, a major one
+ * `2.0.0`), so a breaking change after `1.1.0-beta.0` is `2.0.0-beta.0`.
+ */
 export function nextVersion(last: string, bump: Bump): string {
   if (bump === 'none') return last;
-  const release: semver.ReleaseType = semver.major(last) === 0 ? zeroMajor(bump) : bump;
-  const next = semver.inc(last, release);
+  const zero = semver.major(last) === 0;
+  const release: semver.ReleaseType = zero ? zeroMajor(bump) : bump;
+  const pre = semver.prerelease(last);
+  const next =
+    pre === null
+      ? semver.inc(last, release)
+      : levelRank(bump) <= levelRank(levelOfRelease(last))
+        ? semver.inc(last, 'prerelease')
+        : semver.inc(
+            last,
+            `pre${release}` as semver.ReleaseType,
+            {},
+            typeof pre[0] === 'string' ? pre[0] : undefined,
+          );
   if (next === null) throw new Error(`cannot increment ${last}`);
   return next;
+}
+
+/**
+ * The level of change the release of `version` stands for after some earlier release: `1.1.3`
+ * patch, `1.1.0` minor, `2.0.0` major; in 0.x (caret ranges), `0.4.0` major, `0.4.1` patch.
+ */
+function levelOfRelease(version: string): Level {
+  if (semver.patch(version) > 0) return 'patch';
+  if (semver.major(version) === 0) return 'major';
+  return semver.minor(version) > 0 ? 'minor' : 'major';
 }
 
 function zeroMajor(bump: Level): semver.ReleaseType {
@@ -43,11 +73,12 @@ export function refuseVersion(last: string, bump: Bump, requested: string): stri
     return `${JSON.stringify(requested)} is not written as a semantic version is: pass ${parsed.version}`;
   if (semver.eq(requested, last)) return `${requested} is already released (the last release)`;
   if (!semver.gt(requested, last)) return `${requested} is not above the last release, ${last}`;
-  const needed = nextVersion(last, bump);
+  // The release the changes need: a prerelease of it, or the release itself, will do.
+  const needed = releaseOf(nextVersion(last, bump));
   // A prerelease (2.0.0-beta.1) comes before its release in semver's order, but stands for it:
   // npm's ranges leave out the prereleases of other versions (`^1.1.0` does not match
   // 2.0.0-beta.1), so a prerelease of `needed` or later is a step towards a release as far.
-  const release = `${semver.major(requested)}.${semver.minor(requested)}.${semver.patch(requested)}`;
+  const release = releaseOf(requested);
   const towards = release === requested ? requested : `${requested} (a prerelease of ${release})`;
   if (semver.lt(release, needed)) {
     if (bump === 'major')
@@ -59,4 +90,9 @@ export function refuseVersion(last: string, bump: Bump, requested: string): stri
 
 export function isVersion(value: unknown): value is string {
   return typeof value === 'string' && semver.valid(value) === value;
+}
+
+/** `1.2.0-beta.1` → `1.2.0`. */
+export function releaseOf(version: string): string {
+  return `${semver.major(version)}.${semver.minor(version)}.${semver.patch(version)}`;
 }
