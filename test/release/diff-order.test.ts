@@ -58,7 +58,7 @@ describe('changes only the generated package shows', () => {
     expect(await packageFiles(after)).not.toEqual(await packageFiles(before));
     expect(report.bump).toBe('patch');
     expect(lines(report)).toEqual([
-      'patch sdk/order-changed | Order | properties in a new order (`status`, `quantity`, `note`, `delivery`, `id`): the generated types and docs list them so; nothing to compile against or on the wire changed',
+      'patch sdk/order-changed | Order | `Order`: properties in a new order (`status`, `quantity`, `note`, `delivery`, `id`): the generated types and docs list them so; nothing to compile against or on the wire changed',
     ]);
     expect(report.changes[0]!.source).toMatch(/^spec\/schemas\/Order\.yaml:\d+$/);
   });
@@ -67,7 +67,7 @@ describe('changes only the generated package shows', () => {
     const pathsReport = await diffAfter('openapi.yaml', rotate(['paths']));
     expect(lines(pathsReport)).toContainEqual(
       expect.stringMatching(
-        /^patch sdk\/order-changed \| #\/paths \| paths in a new order \(`\/orders\/\{order\}`, `\/orders`\)/,
+        /^patch sdk\/order-changed \| #\/paths \| the paths in a new order \(`\/orders\/\{order\}`, `\/orders`\)/,
       ),
     );
     const parameters = await diffAfter(
@@ -77,7 +77,7 @@ describe('changes only the generated package shows', () => {
     expect(parameters.bump).toBe('patch');
     expect(lines(parameters)).toContainEqual(
       expect.stringMatching(
-        /^patch sdk\/order-changed \| GET \/orders \| parameters in a new order \(`customer`, `status`\)/,
+        /^patch sdk\/order-changed \| GET \/orders \| `GET \/orders`: parameters in a new order \(`customer`, `status`\)/,
       ),
     );
     // The wire layer already says this one (wire.ts): not twice.
@@ -90,7 +90,7 @@ describe('changes only the generated package shows', () => {
       doc.set('examples', doc.createNode([{ id: 'ord_1', status: 'open', quantity: 2 }])),
     );
     expect(lines(added)).toEqual([
-      "patch sdk/examples-changed | Order | example added at `#/components/schemas/Order/examples`: the docs' samples and the testing kit's mock data follow it",
+      "patch sdk/examples-changed | Order | `Order`: examples added: the types' TSDoc and the docs show it",
     ]);
     expect(added.changes[0]!.source).toMatch(/^spec\/schemas\/Order\.yaml:\d+$/);
     // A map of named examples: a line for each one changed, none from Redocly ("response added").
@@ -108,12 +108,56 @@ describe('changes only the generated package shows', () => {
         doc.setIn([...path, 'examples', 'one', 'value', 0, 'id'], 'ord_2');
         doc.deleteIn([...path, 'examples', 'two']);
       });
-      const at = '#/paths/~1orders/get/responses/200/content/application~1json/examples';
       expect(
         media.changes.map((change) => `${change.kind} | ${change.location} | ${change.message}`),
       ).toEqual([
-        `sdk/examples-changed | GET /orders | example changed at \`${at}/one\`: the docs' samples and the testing kit's mock data follow it`,
-        `sdk/examples-changed | GET /orders | example removed at \`${at}/two\`: the docs' samples and the testing kit's mock data follow it`,
+        "sdk/examples-changed | GET /orders | `GET /orders`: example `one` of its 200 response (application/json) changed: the docs' samples and the testing kit's mock data follow it",
+        "sdk/examples-changed | GET /orders | `GET /orders`: example `two` of its 200 response (application/json) removed: the docs' samples and the testing kit's mock data follow it",
+      ]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
+  // helper-152 4, 6, 7: parameters in a new order paired by index read as examples added and
+  // removed; a parameter given by `$ref` was named by its component; a shared example the bundle
+  // leaves out (nothing refers to it any more) read as removed.
+  it('parameters with examples, one of them a $ref, in a new order: one order line naming them, no example line', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'openapi.yaml', (doc) => {
+      doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'example'], 'cus_1');
+      doc.addIn(['paths', '/orders', 'get', 'parameters'], doc.createNode({ $ref: '#/components/parameters/PageSize' }));
+      doc.setIn(
+        ['components', 'parameters', 'PageSize'],
+        doc.createNode({ name: 'limit', in: 'query', example: 10, schema: { type: 'integer' } }),
+      );
+      doc.setIn(['components', 'examples', 'Orders'], doc.createNode({ value: [{ id: 'ord_1' }] }));
+      doc.setIn(
+        ['paths', '/orders', 'get', 'responses', '200', 'content', 'application/json', 'examples'],
+        doc.createNode({ all: { $ref: '#/components/examples/Orders' } }),
+      );
+    });
+    git(repo, 'commit', '-q', '-am', 'Parameter examples and a shared example');
+    try {
+      const reordered = await diffAfter('openapi.yaml', rotate(['paths', '/orders', 'get', 'parameters']));
+      expect(lines(reordered)).toEqual([
+        'patch sdk/order-changed | GET /orders | `GET /orders`: parameters in a new order (`customer`, `limit`, `status`): the generated types and docs list them so; nothing to compile against or on the wire changed',
+      ]);
+      const inlined = await diffAfter('openapi.yaml', (doc) =>
+        doc.setIn(
+          ['paths', '/orders', 'get', 'responses', '200', 'content', 'application/json', 'examples', 'all'],
+          doc.createNode({ value: [{ id: 'ord_1' }] }),
+        ),
+      );
+      const exampleLines = lines(inlined).filter((line) => line.includes('examples-changed'));
+      expect(exampleLines).toEqual([
+        "patch sdk/examples-changed | GET /orders | `GET /orders`: example `all` of its 200 response (application/json) changed: the docs' samples and the testing kit's mock data follow it",
+      ]);
+      const parameter = await diffAfter('openapi.yaml', (doc) =>
+        doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'example'], 'cus_2'),
+      );
+      expect(lines(parameter).filter((line) => line.includes('examples-changed'))).toEqual([
+        "patch sdk/examples-changed | GET /orders | `GET /orders`: example of parameter `customer` changed: the docs' samples and the testing kit's mock data follow it",
       ]);
     } finally {
       git(repo, 'reset', '-q', '--hard', 'HEAD~1');

@@ -1011,7 +1011,7 @@ describe('exported types no method takes or returns', () => {
       );
       // Only the order line (diff-order.test.ts): the types list them anew, ErrorBody is the same.
       expect(sdkLines(reordered)).toEqual([
-        'patch properties in a new order (`code`, `message`): the generated types and docs list them so; nothing to compile against or on the wire changed',
+        'patch `GET /orders/{order}`: properties in a new order (`code`, `message`): the generated types and docs list them so; nothing to compile against or on the wire changed',
       ]);
       const moved = await diffAfter(ROOT_FILE, (doc) => {
         doc.setIn(['components', 'schemas', 'Missing'], doc.createNode(inline));

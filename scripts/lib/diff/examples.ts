@@ -1,18 +1,25 @@
 /**
- * Examples changed (`example`, `examples`, the Example Objects of `components.examples`): neither
- * layer looks at them (they are not types, and `redocly diff` has no rule for them), but users see
- * them: the docs' samples, and the testing kit's mock client answers with them
- * (generator/emit/testing.ts). Without this line an edit of an example regenerated the package and
- * `npm run release` found nothing to release. One patch line per place.
+ * Examples changed (`example`, `examples`, the Example Objects of `components.examples`): the SDK
+ * layer does not look at them (they are not types), and `redocly diff` has no rule for most of
+ * them, but users see them: a schema's in the types' TSDoc (`@example`) and the docs, a request's
+ * or response's in the docs' samples and in the testing kit's mock client, which answers with them
+ * (generator/emit/testing.ts). Without these lines an edit of an example regenerated the package
+ * and `npm run diff` said "no changes". One patch line per place, said where users know it.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { joinPointer } from '../../../generator/errors.ts';
+import { joinPointer, pointerToken } from '../../../generator/errors.ts';
 import { isRecord } from '../../../generator/json.ts';
+import { getByPointer, pointerTokens } from '../../../generator/pointer.ts';
 import type { Change } from './change.ts';
-import { locationOf, NAMED_MAPS, sourceOf, type OrderPlaces } from './order.ts';
+import { identity, locationOf, NAMED_MAPS, sourceOf, type OrderPlaces } from './order.ts';
 import type { Level, SdkRule } from './rules.ts';
 
 const EXAMPLE_KEYS = new Set(['example', 'examples']);
+
+/** Keywords below which an `example` is a schema's (JSON Schema 2020-12 §9.5), not a sample's. */
+const SCHEMA_KEYS = new Set(['schema', 'schemas', 'properties', 'items', 'prefixItems', '$defs']);
+
+type Report = (pointer: string, how: 'added' | 'changed' | 'removed') => void;
 
 export function exampleChanges(
   base: Record<string, unknown>,
@@ -21,13 +28,19 @@ export function exampleChanges(
   places: OrderPlaces,
 ): Change[] {
   const changes: Change[] = [];
-  const report = (pointer: string, how: string) => {
+  const report: Report = (pointer, how) => {
     const source = sourceOf(places, pointer);
+    const tokens = pointerTokens(pointer);
+    const ofSchema = tokens.some((token) => SCHEMA_KEYS.has(token));
     changes.push({
       level,
       kind: 'sdk/examples-changed' satisfies `sdk/${SdkRule}`,
       location: locationOf(pointer),
-      message: `example ${how} at \`#${pointer}\`: the docs' samples and the testing kit's mock data follow it`,
+      message: `\`${locationOf(pointer)}\`: ${exampleName(tokens, head, ofSchema)} ${how}: ${
+        ofSchema
+          ? "the types' TSDoc and the docs show it"
+          : "the docs' samples and the testing kit's mock data follow it"
+      }`,
       ...(source === undefined ? {} : { source }),
     });
   };
@@ -35,16 +48,17 @@ export function exampleChanges(
   return changes;
 }
 
-function walk(
-  base: unknown,
-  head: unknown,
-  pointer: string,
-  report: (pointer: string, how: string) => void,
-): void {
+function walk(base: unknown, head: unknown, pointer: string, report: Report): void {
   if (isDeepStrictEqual(base, head)) return;
   if (Array.isArray(base) && Array.isArray(head)) {
-    if (base.length === head.length)
-      base.forEach((member, i) => walk(member, head[i], `${pointer}/${i}`, report));
+    // Members matched as order.ts matches them (a parameter by `in` and `name`): parameters in a
+    // new order, or one more, are no example added and removed.
+    const ids = head.map(identity);
+    base.forEach((member, i) => {
+      const j = ids.indexOf(identity(member));
+      if (j >= 0) walk(member, head[j], `${pointer}/${j}`, report);
+      else if (base.length === head.length) walk(member, head[i], `${pointer}/${i}`, report);
+    });
     return;
   }
   if (!isRecord(base) || !isRecord(head)) return;
@@ -53,6 +67,16 @@ function walk(
     if (key.startsWith('x-')) continue;
     const at = joinPointer(pointer, key);
     const [from, to] = [base[key], head[key]];
+    if (key === 'examples' && pointer === '/components') {
+      // Shared examples are said where they are used (a `$ref` to one added or removed there);
+      // here only a change of one both sides hold. The bundler leaves out the ones no `$ref`
+      // reaches, which is no change anyone sees.
+      if (isRecord(from) && isRecord(to))
+        for (const name of Object.keys(to))
+          if (Object.hasOwn(from, name) && !isDeepStrictEqual(from[name], to[name]))
+            report(joinPointer(at, name), 'changed');
+      continue;
+    }
     // A map of named members (`properties`): its keys are names, which may be `example`.
     if (NAMED_MAPS.has(key) && isRecord(from) && isRecord(to)) {
       for (const name of Object.keys(to))
@@ -63,7 +87,7 @@ function walk(
       walk(from, to, at, report);
       continue;
     }
-    // A map of named Example Objects (a media type's, a parameter's, `components.examples`): each.
+    // A map of named Example Objects (a media type's, a parameter's): each.
     if (key === 'examples' && isRecord(from) && isRecord(to)) {
       for (const name of new Set([...Object.keys(to), ...Object.keys(from)]))
         if (!isDeepStrictEqual(from[name], to[name]))
@@ -74,6 +98,48 @@ function walk(
   }
 }
 
-function how(before: unknown, after: unknown): string {
+function how(before: unknown, after: unknown): 'added' | 'changed' | 'removed' {
   return before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+}
+
+/**
+ * The example as users know it, from its pointer's tokens: "example of its 200 response
+ * (application/json)", "example `resourcePage` of its request body", "examples of parameter `q`".
+ */
+function exampleName(tokens: string[], head: unknown, ofSchema: boolean): string {
+  const at = tokens.findIndex((token) => EXAMPLE_KEYS.has(token));
+  const named =
+    tokens[at] === 'examples' && tokens[at + 1] !== undefined && !/^\d+$/.test(tokens[at + 1]!);
+  const what = named
+    ? `example \`${tokens[at + 1]!}\``
+    : tokens[at] === 'examples'
+      ? 'examples'
+      : 'example';
+  if (tokens[0] === 'components' && tokens[1] === 'examples')
+    return `shared example \`${tokens[2]!}\``;
+  // A schema's: its place (`Plan.id`) is the line's location already.
+  if (ofSchema && tokens[0] === 'components') return what;
+  const before = tokens.slice(0, at);
+  const response = before.indexOf('responses');
+  const content = before.indexOf('content');
+  const type = content >= 0 ? ` (${before[content + 1]!})` : '';
+  const property = before.lastIndexOf('properties');
+  if (property >= 0 && before[property + 1] !== undefined)
+    return `${what} of property \`${before[property + 1]!}\``;
+  if (response >= 0) return `${what} of its ${before[response + 1]!} response${type}`;
+  if (before.includes('requestBody')) return `${what} of its request body${type}`;
+  const parameter = before.indexOf('parameters');
+  if (parameter >= 0) {
+    const declared = getByPointer(
+      head,
+      `/${before
+        .slice(0, parameter + 2)
+        .map(pointerToken)
+        .join('/')}`,
+    );
+    const name =
+      isRecord(declared) && typeof declared.name === 'string' ? declared.name : undefined;
+    return name === undefined ? `${what} of a parameter` : `${what} of parameter \`${name}\``;
+  }
+  return what;
 }

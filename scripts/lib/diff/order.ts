@@ -9,7 +9,7 @@
  */
 import { isRecord } from '../../../generator/json.ts';
 import { joinPointer } from '../../../generator/errors.ts';
-import { pointerTokens } from '../../../generator/pointer.ts';
+import { getByRef, pointerTokens } from '../../../generator/pointer.ts';
 import type { SourcePlace } from '../../../generator/index.ts';
 import type { Change } from './change.ts';
 import type { Level, SdkRule } from './rules.ts';
@@ -85,7 +85,7 @@ export function orderChanges(
       level,
       kind: 'sdk/order-changed' satisfies `sdk/${SdkRule}`,
       location: locationOf(pointer),
-      message: `${what} in a new order (${shown.join(', ')}${rest}): ${
+      message: `${pointer === '/paths' ? 'the paths' : `\`${locationOf(pointer)}\`: ${what}`} in a new order (${shown.join(', ')}${rest}): ${
         what === SECURITY
           ? 'a client that holds the credentials of more than one sends the first it can in this order'
           : 'the generated types and docs list them so; nothing to compile against or on the wire changed'
@@ -93,11 +93,18 @@ export function orderChanges(
       ...(source === undefined ? {} : { source }),
     });
   };
-  walk(base, head, '', report);
+  walk(base, head, '', (pointer, what, order) =>
+    report(
+      pointer,
+      what,
+      order.map((member) => labelOf(member, head)),
+    ),
+  );
   return changes;
 }
 
-type Report = (pointer: string, what: string, order: string[]) => void;
+/** A collection at `pointer` whose members (keys, or array members) are in a new order. */
+type Report = (pointer: string, what: string, order: unknown[]) => void;
 
 /** Walks a keyword object (a schema, an operation, …) of both sides at `pointer`. */
 function walk(base: unknown, head: unknown, pointer: string, report: Report): void {
@@ -161,7 +168,7 @@ function compareArrays(
     report(
       pointer,
       what,
-      after.map((id) => labelOf(head[to.indexOf(id)])),
+      after.map((id) => head[to.indexOf(id)]),
     );
   base.forEach((member, i) => {
     const j = to.indexOf(from[i]!);
@@ -169,14 +176,19 @@ function compareArrays(
   });
 }
 
-function identity(member: unknown): string {
+/** What identifies an array's member on both sides: a parameter its `in` and `name`, else its JSON. */
+export function identity(member: unknown): string {
   if (isRecord(member) && typeof member.name === 'string' && typeof member.in === 'string')
     return `${member.in} ${member.name}`;
   return JSON.stringify(member) ?? 'undefined';
 }
 
-function labelOf(member: unknown): string {
+/** A member as a line names it: a key as it is, a parameter (also through `$ref`) by its name. */
+function labelOf(member: unknown, doc: unknown): string {
+  if (typeof member === 'string') return member;
   if (isRecord(member)) {
+    const target = typeof member.$ref === 'string' ? getByRef(doc, member.$ref) : undefined;
+    if (isRecord(target) && typeof target.name === 'string') return target.name;
     if (typeof member.name === 'string') return member.name;
     if (typeof member.$ref === 'string') return member.$ref.split('/').pop()!;
     if (typeof member.url === 'string') return member.url;
@@ -226,5 +238,7 @@ export function locationOf(pointer: string): string {
   if (tokens[0] === 'paths' && tokens.length > 2 && METHODS.includes(tokens[2]!))
     return `${tokens[2]!.toUpperCase()} ${tokens[1]!}`;
   if (tokens[0] === 'paths' && tokens.length > 1) return tokens[1]!;
+  if (tokens[0] === 'components' && tokens.length > 2)
+    return `components.${tokens[1]!}.${tokens[2]!}`;
   return `#${pointer}`;
 }
