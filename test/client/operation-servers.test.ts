@@ -24,11 +24,12 @@ let warnings: GeneratorWarning[];
 type Client = {
   items: { list(): Promise<unknown> };
   files: { upload(): Promise<unknown>; download(): Promise<unknown> };
+  tenants: { retrieve(params?: { q?: string }): Promise<unknown> };
 };
 type Exports = {
   Hosts: new (options?: Record<string, unknown>) => Client;
   pathsClient: (client: Client) => {
-    GET(url: string): Promise<unknown>;
+    GET(url: string, init?: { params?: { query?: Record<string, string> } }): Promise<unknown>;
     POST(url: string): Promise<unknown>;
   };
 };
@@ -42,6 +43,16 @@ beforeAll(async () => {
     servers: [{ url: api.url }],
     paths: {
       '/items': { get: { operationId: 'listItems', 'x-sdk-method': 'items.list', responses: ok } },
+      // A server with a query of its own (helper-152 2): the path goes before it.
+      '/tenant': {
+        get: {
+          operationId: 'retrieveTenant',
+          'x-sdk-method': 'tenants.retrieve',
+          servers: [{ url: `${uploads.url}/v4?tenant=a` }],
+          parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }],
+          responses: ok,
+        },
+      },
       '/files': {
         servers: [{ url: '{origin}', variables: { origin: { default: uploads.url } } }],
         post: { operationId: 'uploadFile', 'x-sdk-method': 'files.upload', responses: ok },
@@ -88,6 +99,20 @@ describe("an operation's own server", () => {
     await paths.POST('/files');
     await paths.GET('/items');
     expect(hits()).toEqual([3, 2, 0]);
+  });
+
+  it("with a query of its own: the path goes before it, the call's query after it, in both clients", async () => {
+    const { Hosts, pathsClient } = await load();
+    const client = new Hosts({ maxRetries: 0 });
+    reset();
+    await client.tenants.retrieve({ q: 'x' });
+    await pathsClient(client).GET('/tenant', { params: { query: { q: 'x' } } });
+    await pathsClient(client).GET('/tenant');
+    expect(uploads.requests.map((request) => request.url)).toEqual([
+      '/v4/tenant?tenant=a&q=x',
+      '/v4/tenant?tenant=a&q=x',
+      '/v4/tenant?tenant=a',
+    ]);
   });
 
   it('gives way to a base URL the caller gives, as an option or in the environment', async () => {

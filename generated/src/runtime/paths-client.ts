@@ -182,10 +182,10 @@ export function createPathsClient<Paths extends {}>(
   // client sends it (internal/url.ts); its fragment is never sent.
   const { base: baseUrl, query: baseUrlQuery } = splitBaseURL(core.requestBase());
   const query =
-    (styles?: QueryStyles, credentialQuery = core.baseQuery()) =>
+    (styles?: QueryStyles, credentialQuery = core.baseQuery(), leading = baseUrlQuery) =>
     (params: Record<string, unknown>) =>
       joinQueries(
-        baseUrlQuery,
+        leading,
         serializeQuery(withQueryCredentials(params, credentialQuery) ?? {}, styles),
       );
   // The header changes that take the client's credential off a request, or put another
@@ -293,13 +293,17 @@ export function createPathsClient<Paths extends {}>(
     const params = init?.['params'] as Record<string, unknown> | undefined;
     mergeHeaders(ownHeaders(params?.['header']) as HeadersInput);
     if (operation === undefined) return { ...own, ...init };
-    if (operation.query !== undefined || credentials !== undefined)
-      own['querySerializer'] = query(operation.query, credentials?.query);
-    if (operation.path !== undefined) own['pathSerializer'] = pathSerializer(operation.path);
+    // The operation's own server: its query (`/v4?tenant=a`) goes first in the request's, as
+    // the client's own base URL's does; openapi-fetch would put the path after it.
+    let server: { base: string; query: string } | undefined;
     if (operation.server !== undefined) {
-      const server = core.requestBase(operation.server);
-      if (server !== core.requestBase()) own['baseUrl'] = server;
+      const url = core.requestBase(operation.server);
+      if (url !== core.requestBase()) server = splitBaseURL(url);
     }
+    if (server !== undefined) own['baseUrl'] = server.base;
+    if (operation.query !== undefined || credentials !== undefined || server !== undefined)
+      own['querySerializer'] = query(operation.query, credentials?.query, server?.query);
+    if (operation.path !== undefined) own['pathSerializer'] = pathSerializer(operation.path);
     if (operation.rawBody === true) own['bodySerializer'] = (body: unknown) => body;
     const headers = ownHeaders(init?.['headers']);
     const given = (name: string) => Object.keys(headers).some((key) => key.toLowerCase() === name);
