@@ -42,6 +42,7 @@ import type { BodyEncoder, BodyEncoding } from './internal/body.ts';
 import { assertJSONCarries, assertSendable } from './internal/finite.ts';
 import {
   headersToObject,
+  joinedCookies,
   mergeHeaders,
   setsHeader,
   type HeaderRecord,
@@ -864,7 +865,7 @@ export class ClientCore {
     const ownCookie = mergeHeaders(request.headers, options.headers)['cookie'];
     const clientCookie = clientHeaders['cookie'];
     if (ownCookie !== undefined && clientCookie !== undefined && headers['cookie'] === ownCookie)
-      headers['cookie'] = `${clientCookie}; ${ownCookie}`;
+      headers['cookie'] = joinedCookies(clientCookie, ownCookie);
     const keyHeader = (request.idempotencyHeader ?? 'Idempotency-Key').toLowerCase();
     if (request.idempotencyHeader !== undefined) {
       const key =

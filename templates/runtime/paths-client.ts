@@ -23,7 +23,7 @@ import type { ClientCore, Fetch } from './core.ts';
 import { APIConnectionTimeoutError, APIUserAbortError, SDKError } from './errors.ts';
 import { formBody, multipartBody, rawBody, type BodyEncoding } from './internal/body.ts';
 import { withQueryCredentials } from './internal/credentials.ts';
-import { headerParams, headersToObject, mergeHeaders } from './internal/headers.ts';
+import { headerParams, headersToObject, joinedCookies, mergeHeaders } from './internal/headers.ts';
 import {
   checkPathSegment,
   encodePathParam,
@@ -531,10 +531,12 @@ function withCookieParams(
   // `cookie: null` takes the client's cookies off, as openapi-fetch deletes a null header.
   if (own === null || (typeof own !== 'string' && pairs.length === 0)) return init;
   const { cookie: _cookies, ...rest } = params;
-  const given: string[] = [clientCookie, own].filter(
-    (cookie): cookie is string => typeof cookie === 'string' && cookie !== '',
+  // The call's own cookies win over the client's of the same name (internal/headers.ts).
+  const joined = joinedCookies(
+    typeof clientCookie === 'string' ? clientCookie : undefined,
+    ...(typeof own === 'string' ? [own] : []),
+    ...pairs,
   );
-  const joined = [...given, ...pairs].join('; ');
   return { ...init, params: { ...rest, header: { ...header, cookie: joined } } };
 }
 

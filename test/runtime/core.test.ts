@@ -186,6 +186,21 @@ describe('requests', () => {
     expect(only().headers['cookie']).toBeUndefined();
   });
 
+  it("a call's own cookie of a name the client sends too wins: the client's is left out (helper-152 3)", async () => {
+    // Both went, the client's first, and servers read the first of two cookies of one name.
+    core = new ClientCore({
+      baseURL: server.url,
+      token: 'k',
+      auth: { in: 'cookie', name: 'session' },
+      defaultHeaders: { Cookie: 'theme=dark; lang=en' },
+    });
+    await core.request(
+      { method: 'get', path: '/plans' },
+      { headers: { Cookie: 'session=mine; theme=light' } },
+    );
+    expect(only().headers['cookie']).toBe('lang=en; session=mine; theme=light');
+  });
+
   it('sends a JSON body with its content type and the method in upper case', async () => {
     await core.request({
       method: 'post',

@@ -227,6 +227,26 @@ describe('createPathsClient', () => {
     ]);
   });
 
+  it("a call's own cookie, or cookie parameter, of a name the client sends too wins (helper-152 3)", async () => {
+    const operations = { 'get /search': { cookie: { exploded: ['cm'] } } };
+    const core = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      auth: { in: 'cookie', name: 'session' },
+      defaultHeaders: { Cookie: 'theme=dark' },
+    });
+    const client = createPathsClient<paths>(core, { operations });
+    await client.GET('/search', {
+      params: { cookie: { cs: 'v' } } as never,
+      headers: { cookie: 'session=mine' },
+    });
+    await client.GET('/search', { params: { cookie: { cm: { theme: 'light' } } } as never });
+    expect(server.requests.map((r) => r.headers['cookie'])).toEqual([
+      `theme=dark; session=mine; cs=v`,
+      `session=${TOKEN}; theme=light`,
+    ]);
+  });
+
   it('sends a cookie parameter described by JSON content as its JSON text (helper-137 7)', async () => {
     const operations = { 'get /search': { cookie: { json: ['filter'] } } };
     const core = new ClientCore({ baseURL: server.url });

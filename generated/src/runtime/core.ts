@@ -44,6 +44,7 @@ import type { BodyEncoder, BodyEncoding } from './internal/body.js';
 import { assertJSONCarries, assertSendable } from './internal/finite.js';
 import {
   headersToObject,
+  joinedCookies,
   mergeHeaders,
   setsHeader,
   type HeaderRecord,
@@ -866,7 +867,7 @@ export class ClientCore {
     const ownCookie = mergeHeaders(request.headers, options.headers)['cookie'];
     const clientCookie = clientHeaders['cookie'];
     if (ownCookie !== undefined && clientCookie !== undefined && headers['cookie'] === ownCookie)
-      headers['cookie'] = `${clientCookie}; ${ownCookie}`;
+      headers['cookie'] = joinedCookies(clientCookie, ownCookie);
     const keyHeader = (request.idempotencyHeader ?? 'Idempotency-Key').toLowerCase();
     if (request.idempotencyHeader !== undefined) {
       const key =

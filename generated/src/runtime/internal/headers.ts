@@ -212,3 +212,22 @@ export function headersToObject(headers: Headers): HeaderRecord {
   });
   return result;
 }
+
+/**
+ * One `Cookie` header (RFC 6265 §5.4) from the client's cookies (its default cookies, its cookie
+ * credentials) and a call's own: the call's win, as its query values win over query credentials,
+ * so a client cookie of a name the call sends itself is left out rather than sent first (servers
+ * read the first of two cookies of one name). Empty parts are dropped.
+ */
+export function joinedCookies(clientCookie: string | undefined, ...own: string[]): string {
+  const pairs = (cookie: string) =>
+    cookie
+      .split(';')
+      .map((pair) => pair.trim())
+      .filter((pair) => pair !== '');
+  const name = (pair: string) => pair.split('=', 1)[0]!.trim();
+  const ownPairs = own.flatMap(pairs);
+  const sent = new Set(ownPairs.map(name));
+  const kept = pairs(clientCookie ?? '').filter((pair) => !sent.has(name(pair)));
+  return [...kept, ...ownPairs].join('; ');
+}
