@@ -75,6 +75,30 @@ describe('a renamed path parameter', () => {
     expect(report.changes.filter((change) => change.kind.startsWith('wire/'))).not.toEqual([]);
   });
 
+  // helper-152 1: Redocly paired removed and added paths by their places, so with another path
+  // removed the renamed ones read as removed and added (major) and nothing inside was compared.
+  it('beside a path removed: the wire pairs the renamed templates and compares inside them', async () => {
+    const report = await diffAfter((doc) => {
+      renameOrder(doc);
+      // The first of the two renamed templates goes: Redocly paired it with the other.
+      doc.deleteIn(['paths', '/orders/{orderId}']);
+      doc.setIn(
+        ['paths', '/orders/{orderId}/cancel', 'post', 'parameters', 0, 'schema', 'maxLength'],
+        64,
+      );
+    });
+    const wire = report.changes
+      .filter((change) => change.kind.startsWith('wire/'))
+      .map((change) => `${change.level} ${change.message.replace(/ \(spec\/.*\)$/, '')}`);
+    expect(wire).toContain(
+      'patch path template renamed from `/orders/{order}/cancel`: only the names of its parameters changed, the requests are the same',
+    );
+    expect(wire.filter((line) => line.startsWith('major'))).toEqual([
+      expect.stringMatching(/^major path `\/orders\/\{order\}` was removed/),
+    ]);
+    expect(wire).toContainEqual(expect.stringMatching(/^patch path parameter `orderId`: `maxLength` was set to '64'/));
+  });
+
   it('is not grouped when a template also lost a method: each line stays', async () => {
     const report = await diffAfter((doc) => {
       renameOrder(doc);

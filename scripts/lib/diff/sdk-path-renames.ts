@@ -12,6 +12,7 @@
  */
 import type { Change } from './change.ts';
 import type { Level, SdkRule } from './rules.ts';
+import { templateShape } from './wire-path-pairs.ts';
 
 /** One side's methods: `client.plans.retrieve` → its operation (`GET /plans/{plan}`) and its operationId. */
 export interface SideOperations {
@@ -121,7 +122,7 @@ function pairUp(removed: Change[], added: Change[]): Rename[] {
   const byShape = (list: Change[]) => {
     const map = new Map<string, Change[]>();
     for (const change of list) {
-      const shape = shapeOf(change.location);
+      const shape = templateShape(change.location);
       map.set(shape, [...(map.get(shape) ?? []), change]);
     }
     return map;
@@ -177,11 +178,6 @@ function templateOf(operation: string): string {
 
 function headHasTemplate(head: SideOperations, template: string): boolean {
   return [...head.operations.values()].some((operation) => templateOf(operation) === template);
-}
-
-/** A template with its parameters' names left out: `/plans/{}/documents/{}`. */
-function shapeOf(template: string): string {
-  return template.replace(/\{[^{}]*\}/g, '{}');
 }
 
 function parameterNames(template: string): string[] {

@@ -23,6 +23,7 @@ import { isRecord } from '../../../generator/json.ts';
 import { joinPointer, pointerToken } from '../../../generator/errors.ts';
 import { getByPointer, getByRef, pointerTokens, refOf } from '../../../generator/pointer.ts';
 import type { RedoclyChange } from './redocly-diff.ts';
+import { templateShape } from './wire-path-pairs.ts';
 
 export function withoutGuesses(
   changes: readonly RedoclyChange[],
@@ -97,11 +98,6 @@ function isSameOnTheWire(
   );
   if (at < 0 || baseKey === undefined) return false;
   return inPath(baseDoc, joinPointer('#', 'paths', baseKey, ...rest));
-}
-
-/** A path template with its parameters' names left out: `/plans/{plan}` → `/plans/{}`. */
-function templateShape(template: string): string {
-  return template.replace(/\{[^{}]*\}/g, '{}');
 }
 
 /** The names of a path template's parameters, in order. */

@@ -28,6 +28,7 @@ import { redoclyDiff, type RedoclyChange, type RedoclyLocation } from './redocly
 import type { Level, Ruleset } from './rules.ts';
 import { INPUT_USES, schemaOperations, schemaUses, type SchemaUse } from './uses.ts';
 import { withoutGuesses } from './wire-renames.ts';
+import { pairedPaths, withPathRenames } from './wire-path-pairs.ts';
 import { withRegroupsRead } from './wire-regroup.ts';
 import { withTrueSchemaChanges } from './wire-schemas.ts';
 import { withEquivalentsRead, withServerVariablesRead } from './wire-equivalents.ts';
@@ -55,7 +56,13 @@ export async function compareWire(
     base: join(tempDir, 'base-openapi.json'),
     head: join(tempDir, 'head-openapi.json'),
   };
-  const reported = await redoclyDiff(base.bundled, head.bundled, files, ruleset);
+  // Renamed path templates paired first, so that Redocly compares what is inside them.
+  const paired = pairedPaths(base.bundled, head.bundled);
+  const reported = withPathRenames(
+    await redoclyDiff(paired.base, head.bundled, files, ruleset),
+    paired.renames,
+    files,
+  );
   const docs = { base: base.bundled, head: head.bundled };
   const changes = withServerVariablesRead(
     withEquivalentsRead(
