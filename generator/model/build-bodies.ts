@@ -236,6 +236,14 @@ function multipartEncoding(
     if (!isRecord(entry)) continue;
     const model: EncodingModel = {};
     if (typeof entry.contentType === 'string') model.contentType = entry.contentType;
+    const styled = ['style', 'explode', 'allowReserved'].filter((key) => key in entry);
+    if (styled.length > 0)
+      ctx.warnings.add(
+        'multipart:encoding-style',
+        `the part ${JSON.stringify(name)} sets ${styled.map((key) => `\`${key}\``).join(', ')}, which OpenAPI 3.1.1 (§4.8.15) also applies to multipart/form-data without saying how they lay out parts: the SDK sends the part as it sends any other (a list as one part per item, an object as JSON text) and leaves them out`,
+        { file: ctx.file, pointer: joinPointer(pointer, name) },
+        'remove them (they shape application/x-www-form-urlencoded bodies), or let callers build the FormData themselves',
+      );
     const headers = isRecord(entry.headers) ? entry.headers : {};
     for (const [header, value] of Object.entries(headers)) {
       const at = joinPointer(pointer, name, 'headers', header);

@@ -58,6 +58,9 @@ const SPEC = {
               },
               encoding: {
                 note: { contentType: 'text/markdown' },
+                // helper-149: form-style keywords no part layout is defined for (a warning).
+                tags: { style: 'form', explode: false },
+                count: { allowReserved: true },
                 doc: { contentType: 'application/xml' },
                 docs: { contentType: 'text/csv' },
                 resource: { contentType: 'application/vnd.api+json' },
@@ -261,6 +264,29 @@ describe('a multipart/form-data body', () => {
     expect(parts(request)).toEqual([
       { headers: { 'content-disposition': 'form-data; name="note"' }, body: 'own' },
     ]);
+  });
+});
+
+describe('style, explode and allowReserved on a part', () => {
+  it('are a warning at each part: 3.1.1 applies them to multipart but defines no layout; parts go as any other', async () => {
+    const warnings = (await specModel(await writeSpec(SPEC))).warnings.filter(
+      (w) => w.key === 'multipart:encoding-style',
+    );
+    expect(
+      warnings.flatMap((w) => w.places.map((place) => [place.location.pointer, place.problem])),
+    ).toEqual([
+      [
+        '#/paths/~1upload/post/requestBody/content/multipart~1form-data/encoding/tags',
+        'the part "tags" sets `style`, `explode`, which OpenAPI 3.1.1 (§4.8.15) also applies to multipart/form-data without saying how they lay out parts: the SDK sends the part as it sends any other (a list as one part per item, an object as JSON text) and leaves them out',
+      ],
+      [
+        '#/paths/~1upload/post/requestBody/content/multipart~1form-data/encoding/count',
+        'the part "count" sets `allowReserved`, which OpenAPI 3.1.1 (§4.8.15) also applies to multipart/form-data without saying how they lay out parts: the SDK sends the part as it sends any other (a list as one part per item, an object as JSON text) and leaves them out',
+      ],
+    ]);
+    expect(warnings[0]!.hint).toMatch(/application\/x-www-form-urlencoded/);
+    const request = await sent({ tags: ['a', 'b'] });
+    expect(parts(request).map((part) => part.body)).toEqual(['a', 'b']);
   });
 });
 
