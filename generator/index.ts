@@ -93,6 +93,11 @@ export interface GenerateResult {
      * `operations` map (src/openapi.ts) is keyed by it.
      */
     operationIds: Record<string, string>;
+    /**
+     * The types each method has of its own (its `…Params`, `…Response`, `…Body`, its response
+     * guards' names), by method: what goes with it when it is removed.
+     */
+    methodTypes: Record<string, string[]>;
   };
 }
 
@@ -158,6 +163,24 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
           resource.operations.map((operation) => [
             `client.${resource.name}.${operation.sdk.method}`,
             operation.operationId,
+          ]),
+        ),
+      ),
+      methodTypes: Object.fromEntries(
+        result.model.resources.flatMap((resource) =>
+          resource.operations.map((operation) => [
+            `client.${resource.name}.${operation.sdk.method}`,
+            [
+              ...new Set(
+                [
+                  operation.typeNames.params,
+                  operation.typeNames.response,
+                  operation.typeNames.body,
+                  operation.typeNames.responseGuard,
+                  ...Object.values(operation.typeNames.otherResponseGuards ?? {}),
+                ].filter((name): name is string => name !== undefined),
+              ),
+            ],
           ]),
         ),
       ),

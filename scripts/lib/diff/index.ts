@@ -33,6 +33,7 @@ import { compareWire } from './wire.ts';
 import { exampleChanges } from './examples.ts';
 import { orderChanges } from './order.ts';
 import { withPathRenamesGrouped } from './sdk-path-renames.ts';
+import { withRemovalsGrouped } from './sdk-removals.ts';
 import { claimWorkDir } from './work-dir.ts';
 
 export type { Change } from './change.ts';
@@ -98,11 +99,15 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
     );
     wire.catch(() => undefined); // awaited below; the SDK comparison runs meanwhile
     const { compareSdk } = await import('./sdk.ts');
-    const sdk = withPathRenamesGrouped(
-      compareSdk(baseSdk, headSdk, ruleset.sdk, ruleset.errorResponseRemoved),
+    const sdk = withRemovalsGrouped(
+      withPathRenamesGrouped(
+        compareSdk(baseSdk, headSdk, ruleset.sdk, ruleset.errorResponseRemoved),
+        baseSdk,
+        headSdk,
+        ruleset.sdk['typed-path-renamed'],
+      ),
       baseSdk,
       headSdk,
-      ruleset.sdk['typed-path-renamed'],
     );
     const promise: Change[] =
       loosened.length === 0
@@ -173,6 +178,8 @@ interface GeneratedSide {
   pagination: Map<string, PaginationModel>;
   /** Each method's operationId (generate()'s `package.operationIds`). */
   operationIds: Map<string, string>;
+  /** Each method's own types (generate()'s `package.methodTypes`). */
+  methodTypes: Map<string, string[]>;
 }
 
 /** Generates one side's package; a spec that does not bundle is reported as that side's. */
@@ -201,6 +208,7 @@ async function generateSide(side: SpecSource, out: string, cwd: string): Promise
       client: result.package.client,
       pagination: new Map(Object.entries(result.package.pagination)),
       operationIds: new Map(Object.entries(result.package.operationIds)),
+      methodTypes: new Map(Object.entries(result.package.methodTypes)),
     };
   } catch (error) {
     if (!(error instanceof GeneratorError)) throw error;
