@@ -25,6 +25,7 @@ type Client = {
   items: { list(): Promise<unknown> };
   files: { upload(): Promise<unknown>; download(): Promise<unknown> };
   tenants: { retrieve(params?: { q?: string }): Promise<unknown> };
+  versions: { next(): Promise<unknown>; sibling(): Promise<unknown> };
 };
 type Exports = {
   Hosts: new (options?: Record<string, unknown>) => Client;
@@ -50,6 +51,21 @@ beforeAll(async () => {
           'x-sdk-method': 'tenants.retrieve',
           servers: [{ url: `${uploads.url}/v4?tenant=a` }],
           parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }],
+          responses: ok,
+        },
+      },
+      // Path-relative servers (helper-152 9): the base URL read as a folder, with or without `/`.
+      '/versions': {
+        get: {
+          operationId: 'nextVersion',
+          'x-sdk-method': 'versions.next',
+          servers: [{ url: 'v2' }],
+          responses: ok,
+        },
+        post: {
+          operationId: 'siblingVersion',
+          'x-sdk-method': 'versions.sibling',
+          servers: [{ url: '../v3' }],
           responses: ok,
         },
       },
@@ -142,6 +158,25 @@ describe("an operation's own server", () => {
     expect(proxy.requests.map((request) => request.url)).toEqual([
       '/relative/files',
       '/relative/files',
+    ]);
+  });
+
+  it('a path-relative one reads the base URL as a folder, with its trailing slash or without', async () => {
+    const { Hosts, pathsClient } = await load();
+    reset();
+    for (const baseURL of [`${proxy.url}/api/v1`, `${proxy.url}/api/v1/`]) {
+      const client = new Hosts({ baseURL, maxRetries: 0 });
+      await client.versions.next();
+      await client.versions.sibling();
+      await pathsClient(client).GET('/versions');
+    }
+    expect(proxy.requests.map((request) => request.url)).toEqual([
+      '/api/v1/v2/versions',
+      '/api/v3/versions',
+      '/api/v1/v2/versions',
+      '/api/v1/v2/versions',
+      '/api/v3/versions',
+      '/api/v1/v2/versions',
     ]);
   });
 

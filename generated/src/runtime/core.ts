@@ -95,6 +95,7 @@ import {
   buildURL,
   isRelativeURL,
   shownURL,
+  splitBaseURL,
   urlCredentials,
 } from './internal/url.js';
 import { DEFAULT_LOG_LEVEL, logLevelRank, type Logger, type LogLevel } from './logger.js';
@@ -567,16 +568,21 @@ export class ClientCore {
    * against `document.baseURI`, else `location.href` (browsers, workers, Deno with `--location`).
    * Without either, a fetch of the caller's own gets it as written. The typed path client uses it.
    * An operation's own absolute `server` instead, while the client uses the spec's default base
-   * URL; its relative one (`/uploads`, `v2`) resolved against the base URL in use (RFC 3986 §5.2):
-   * it is relative to where the description is served (OpenAPI 3.1.1 §4.8.5), which the client
-   * does not know, and the base URL is the API's place it does.
+   * URL; its relative one (`/uploads`, `v2`) resolved against the base URL in use, read as a
+   * folder whether or not it ends in `/` (RFC 3986 §5.2: `v2` against `https://h/api/v1` is
+   * `https://h/api/v1/v2`, `../v2` is `https://h/api/v2`): it is relative to where the description
+   * is served (OpenAPI 3.1.1 §4.8.5), which the client does not know, and the base URL is the
+   * API's place it does.
    * @throws SDKError when it is relative and nothing can resolve it, naming the fix.
    */
   requestBase(server?: string): string {
     if (server !== undefined && isRelativeURL(server)) {
       const base = this.requestBase();
+      // The base URL read as the folder it names, with or without its trailing slash (calls
+      // treat `…/v1` and `…/v1/` alike, so must this): `v2` → `…/v1/v2`, `../v2` → `…/v2`.
       // A relative base a fetch of the caller's own takes as written: nothing to resolve against.
-      return resolvedURL(server, base) ?? base;
+      const folder = `${splitBaseURL(base).base}/`;
+      return resolvedURL(server, folder) ?? base;
     }
     if (server !== undefined && this.#operationServers) return server;
     if (!this.#relativeBase) return this.baseURL;
