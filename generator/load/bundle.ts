@@ -43,6 +43,7 @@ import {
   bundleProblemError,
   loadError,
   withoutUnfollowedRefs,
+  hugeObjectProblems,
 } from './problems.ts';
 import { writtenScalar } from './parse.ts';
 import { SpecResolver } from './resolver.ts';
@@ -247,6 +248,11 @@ function refuseEarlyProblems(
   file: string,
   source: Document['source'],
 ): void {
+  // An object of 100,000 members: the bundler takes minutes over it, then overflows, and so does
+  // placing problems at lines (openapi-core's YAML AST compares each key with all before it).
+  // Said alone, at its pointer.
+  const huge = hugeObjectProblems(root, file);
+  if (huge.length > 0) throw GeneratorError.all(huge);
   const early = [
     ...selfContainingSchemas(root, file),
     ...mappingTargetProblems(root, file),

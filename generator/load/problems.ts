@@ -62,6 +62,51 @@ export function sourceError(error: SourceError, display: Display, more = ''): Ge
 const DEEP_CHAIN = 50;
 
 /**
+ * Members of one object past which openapi-core's walk overflows the stack (it spreads the keys
+ * into one call, walk.js), and its YAML AST, which places problems at lines, takes minutes (it
+ * compares each key with all before it).
+ */
+const HUGE_OBJECT = 50_000;
+
+/**
+ * An object of the document with more members than the bundler can walk, as an error naming it;
+ * checked before bundling (load/bundle.ts), where the bundler would take minutes to fail.
+ */
+export function hugeObjectProblems(
+  document: unknown,
+  file: string,
+  cause?: string,
+): GeneratorError[] {
+  const largest = largestObject(document);
+  if (largest === undefined || largest.size < HUGE_OBJECT) return [];
+  return [
+    new GeneratorError(
+      `the object at ${largest.pointer} has ${largest.size.toLocaleString('en-US')} members, more than the bundler (openapi-core) can take: it passes them all to one function call, past the stack's limit${cause === undefined ? '' : ` (${cause})`}`,
+      { file, pointer: largest.pointer },
+      'split it: a schema of that many properties is better described by `additionalProperties` or `patternProperties`, a map of that many entries by several smaller ones',
+    ),
+  ];
+}
+
+/** The object with the most keys in `document`, and where it is; walked without recursion. */
+function largestObject(document: unknown): { pointer: string; size: number } | undefined {
+  let largest: { pointer: string; size: number } | undefined;
+  const stack: [unknown, string][] = [[document, '#']];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [value, pointer] = next;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) stack.push([value[i], joinPointer(pointer, i)]);
+    } else if (isRecord(value)) {
+      const keys = Object.keys(value);
+      if (largest === undefined || keys.length > largest.size)
+        largest = { pointer, size: keys.length };
+      for (const key of keys) stack.push([value[key], joinPointer(pointer, key)]);
+    }
+  }
+  return largest;
+}
+
+/**
  * An error the bundler threw instead of reporting it as a problem. The known ones are a `$ref` loop
  * that spans files (loops inside the root file are found before bundling, with their places), and
  * a stack overflow: schemas of `document` (the root file's) that `$ref` one another hundreds deep
@@ -84,6 +129,9 @@ export function bundleError(error: unknown, rootFile: string, document?: unknown
         { file: rootFile, pointer: chain[0] },
         `break the chain: refer to a schema further down directly, or merge links of it; a few hundred schemas deep are the most openapi-core follows`,
       );
+    // The cause can be an object's size, not its depth (hugeObjectProblems).
+    const huge = document === undefined ? [] : hugeObjectProblems(document, rootFile, message);
+    if (huge.length > 0) return huge[0]!;
     return new GeneratorError(
       `the spec is too deeply nested, or its $refs form too long a chain (schemas that each $ref the next, hundreds deep), for the bundler to follow (${message})`,
       { file: rootFile },

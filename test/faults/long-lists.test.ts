@@ -66,4 +66,26 @@ describe('lists longer than a call takes arguments', () => {
     const types = await readFile(join(out, 'src/types.ts'), 'utf8');
     expect(types).toMatch(/export type Code =[^;]* 199999;/);
   }, 25_000);
+
+  it('an object of 200,000 members stops at once, naming it: the bundler cannot take it', async () => {
+    // openapi-core spread its keys into one call (a RangeError, read as "too deeply nested"),
+    // and placing the error at a line took minutes in its YAML AST; nothing was said for them.
+    const properties = Object.fromEntries(
+      Array.from({ length: 200_000 }, (_, i) => [`p${i}`, { type: 'integer' }]),
+    );
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Huge object', version: '1' },
+      paths: {},
+      components: { schemas: { Big: { type: 'object', properties } } },
+    });
+    const out = join(await tempDir('huge-object-'), 'sdk');
+    await expect(generate({ spec, out, cwd: dirname(spec) })).rejects.toMatchObject({
+      location: { pointer: '#/components/schemas/Big/properties' },
+      problem: expect.stringMatching(
+        /^the object at #\/components\/schemas\/Big\/properties has 200,000 members, more than the bundler \(openapi-core\) can take/,
+      ),
+    });
+    await expect(readFile(join(out, 'package.json'), 'utf8')).rejects.toThrow();
+  }, 60_000);
 });
