@@ -127,6 +127,79 @@ describe("a fetch error's cause", () => {
   });
 });
 
+describe('what a fetch wrapper throws (helper-154 1)', () => {
+  /**
+   * A fetch of the caller's that sends the request to the real server, then throws what a
+   * wrapper library might: its own record of the request, headers included.
+   */
+  function wrapping(thrown: (headers: Record<string, string>) => unknown): ClientCore {
+    return new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      maxRetries: 0,
+      fetch: async (url, init) => {
+        await fetch(url, init);
+        throw thrown(init.headers as Record<string, string>);
+      },
+    });
+  }
+
+  async function failure(core: ClientCore): Promise<Error> {
+    reply = () => json(200, {});
+    return (await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e)) as Error;
+  }
+
+  it('an Error with the request among its own properties: redacted there too, its class and code kept', async () => {
+    const error = await failure(
+      wrapping((headers) =>
+        Object.assign(new TypeError('request failed'), {
+          code: 'E_WRAPPED',
+          request: { headers, tries: [headers.authorization] },
+        }),
+      ),
+    );
+    expect(server.requests).toHaveLength(1);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.cause).toBeInstanceOf(TypeError);
+    expect((error.cause as { code?: unknown }).code).toBe('E_WRAPPED');
+    expect(
+      (error.cause as { request: { headers: Record<string, string> } }).request.headers
+        .authorization,
+    ).toBe('Bearer [redacted]');
+    expect(everything(error)).not.toContain(TOKEN);
+  });
+
+  it('a string or a plain object, not an Error: redacted the same way', async () => {
+    for (const thrown of [
+      (headers: Record<string, string>) => `refused: ${headers.authorization ?? ''}`,
+      (headers: Record<string, string>) => ({ message: 'refused', headers }),
+    ]) {
+      const error = await failure(wrapping(thrown));
+      expect(error).toBeInstanceOf(APIConnectionError);
+      expect(everything(error)).not.toContain(TOKEN);
+    }
+  });
+
+  it('a plain object says its message, and one without a prototype is still an APIConnectionError', async () => {
+    const described = await failure(wrapping(() => ({ message: 'the proxy refused' })));
+    expect(described.message).toContain('the proxy refused');
+    const bare = await failure(wrapping(() => Object.create(null) as object));
+    expect(bare).toBeInstanceOf(APIConnectionError);
+  });
+
+  it('a secret deeper than the causes it reads is left out, never shown', async () => {
+    const error = await failure(
+      wrapping((headers) => {
+        let chain = new Error(`deepest: ${headers.authorization ?? ''}`);
+        for (let level = 0; level < 12; level++)
+          chain = new Error(`level ${level}`, { cause: chain });
+        return chain;
+      }),
+    );
+    expect(everything(error)).not.toContain(TOKEN);
+  });
+});
+
 describe('a query credential', () => {
   it('is redacted, percent-encoded as it is in the URL, from log lines and errors', async () => {
     reply = () => json(503, { message: `no key ${encodeURIComponent(TOKEN)}` });
