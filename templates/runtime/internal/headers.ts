@@ -36,12 +36,28 @@ export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRe
       const key = name.toLowerCase();
       if (value === null) delete merged[key];
       else if (value !== undefined) {
-        assertSendable(value, `The ${JSON.stringify(key)} header`);
+        const what = `The ${JSON.stringify(key)} header`;
+        assertSendable(value, what);
+        assertScalar(value, what);
         merged[key] = checked(key, String(value));
       }
     }
   }
   return merged;
+}
+
+/**
+ * A header value is one piece of text: a string, or a number or boolean written as one. An object
+ * or an array (from JavaScript, past the types) went as `[object Object]` or its items joined with
+ * commas; header parameters are serialised first ({@link headerParams}).
+ */
+function assertScalar(value: unknown, what: string): void {
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean' || type === 'bigint') return;
+  const shown = Array.isArray(value) ? 'an array' : value instanceof Date ? 'a Date' : 'an object';
+  throw new SDKError(
+    `${what} is ${shown}, not text: a header value is a string, a number or a boolean; nothing was sent. Pass its text as the API documents it.`,
+  );
 }
 
 function checked(name: string, value: string): string {
