@@ -1132,9 +1132,19 @@ export class ClientCore {
     return this.redactValue(headersToObject(headers)) as ResponseHeaders;
   }
 
-  /** Writes a line when the level is on (callers on the hot path check the rank before building the line). */
+  /**
+   * Writes a line when the level is on (callers on the hot path check the rank before building the
+   * line). A logger that throws (a full disk, a closed stream) changes nothing about the call: its
+   * error is dropped, since the request may already have been sent, and a caller handed the
+   * logger's error instead of the answer would not know whether to send it again.
+   */
   #log(rank: number, level: keyof Logger, message: string): void {
-    if (rank <= this.#logRank) this.#logger[level](this.redact(message));
+    if (rank > this.#logRank) return;
+    try {
+      this.#logger[level](this.redact(message));
+    } catch {
+      // Logging is best effort (above).
+    }
   }
 
   /**

@@ -1118,6 +1118,29 @@ describe('logging', () => {
     expect(logger.lines.join('\n')).not.toContain(TOKEN);
   });
 
+  it('a logger that throws changes nothing: the retried POST resolves with its answer, not the error of the logger (helper-154 3)', async () => {
+    let calls = 0;
+    reply = () => (++calls === 1 ? json(503, {}) : json(201, { id: 'pln_1' }));
+    const failing = (): never => {
+      throw new Error('the log file is full');
+    };
+    const broken = new ClientCore({
+      baseURL: server.url,
+      token: TOKEN,
+      logger: { error: failing, warn: failing, info: failing, debug: failing },
+      logLevel: 'debug',
+      backoff: { initialDelay: 1, maxDelay: 1 },
+    });
+    const result = await broken.request({
+      method: 'post',
+      path: '/plans',
+      body: { name: 'x' },
+      idempotencyHeader: 'Idempotency-Key',
+    });
+    expect(result).toEqual({ id: 'pln_1' });
+    expect(server.requests.map((request) => request.method)).toEqual(['POST', 'POST']);
+  });
+
   it("writes nothing below 'warn' by default", async () => {
     const logger = recordingLogger();
     const quiet = new ClientCore({ baseURL: server.url, logger });
