@@ -332,3 +332,42 @@ describe('User-Agent: the SDK and the runtime', () => {
     }
   });
 });
+
+describe('header names that are members of every object (helper-154 4)', () => {
+  it('an error keeps the response headers named __proto__ and constructor; a call sends its constructor header', async () => {
+    const { createServer } = await import('node:http');
+    const seen: string[][] = [];
+    const echo = createServer((request, response) => {
+      seen.push(request.rawHeaders);
+      response.writeHead(404, [
+        ['__proto__', 'from the server'],
+        ['constructor', 'c'],
+        ['content-type', 'application/json'],
+      ] as unknown as Record<string, string>);
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = echo.address() as { port: number };
+      const core = new ClientCore({
+        baseURL: `http://127.0.0.1:${port}`,
+        maxRetries: 0,
+        defaultHeaders: JSON.parse('{"__proto__": "sent"}') as Record<string, string>,
+      });
+      const error = (await core
+        .request({ method: 'get', path: '/x' }, { headers: { constructor: 'too' } })
+        .catch((e: unknown) => e)) as { headers: Record<string, string> };
+      // (Node's fetch itself drops a request header named __proto__: only `constructor` arrives.)
+      const raw = seen[0] ?? [];
+      expect(raw[raw.indexOf('constructor') + 1]).toBe('too');
+      expect(Object.getOwnPropertyDescriptor(error.headers, '__proto__')?.value).toBe(
+        'from the server',
+      );
+      expect(Object.hasOwn(error.headers, 'constructor')).toBe(true);
+      expect(({} as Record<string, unknown>)['from the server']).toBeUndefined();
+    } finally {
+      echo.closeAllConnections();
+      await new Promise<void>((resolve) => echo.close(() => resolve()));
+    }
+  });
+});

@@ -39,7 +39,7 @@ export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRe
         const what = `The ${JSON.stringify(key)} header`;
         assertSendable(value, what);
         assertScalar(value, what);
-        merged[key] = checked(key, String(value));
+        setOwn(merged, key, checked(key, String(value)));
       }
     }
   }
@@ -221,10 +221,28 @@ function isSet(value: unknown): boolean {
 export function headersToObject(headers: Headers): HeaderRecord {
   const result: HeaderRecord = {};
   headers.forEach((value, name) => {
-    const before = result[name];
-    result[name] = name === 'set-cookie' && before !== undefined ? `${before}\n${value}` : value;
+    const before = Object.hasOwn(result, name) ? result[name] : undefined;
+    setOwn(
+      result,
+      name,
+      name === 'set-cookie' && before !== undefined ? `${before}\n${value}` : value,
+    );
   });
   return result;
+}
+
+/**
+ * `record[name] = value` as an own property whatever the name: `__proto__` is a valid header name
+ * (an HTTP token), and assigned it would set the prototype, or nothing for a string, so the header
+ * vanished.
+ */
+function setOwn(record: HeaderRecord, name: string, value: string): void {
+  Object.defineProperty(record, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /**
