@@ -8,9 +8,14 @@
  * and the schema model (`generator/model/build-schema.ts`).
  *
  * It is that idiom only when the family is one: the parent has a `discriminator`, or the child adds
- * something of its own (another `allOf` member, a keyword that constrains). `Peer: { oneOf: [{ $ref:
- * Link }, { type: string }] }` with `Link: { allOf: [{ $ref: Peer }] }` is neither: Link is Peer,
- * a loop (refused by the loop check), not an empty child that would let every value through.
+ * something of its own (another `allOf` member, a keyword that constrains) to a parent that is a
+ * base: one with keywords of its own beside its union, or whose union lists only children that
+ * extend it. `Peer: { oneOf: [{ $ref: Link }, { type: string }] }` with `Link: { allOf: [{ $ref:
+ * Peer }] }` is none of these: Link is Peer, a loop (refused by the loop check), not an empty child
+ * that would let every value through. Nor is `Knot: { anyOf: [{ $ref: KnotB }, { type: integer }]
+ * }` with `KnotB: { allOf: [{ $ref: Knot }], minimum: 0 }`: Knot has nothing of its own for KnotB
+ * to inherit and lists more than its children, so read as the idiom KnotB's member was the empty
+ * schema, silently dropped (KnotB any value but a negative number, Knot any value at all).
  */
 import { joinPointer } from './errors.ts';
 import { isRecord } from './json.ts';
@@ -75,9 +80,42 @@ export function unionParentOf(
     );
   });
   if (!listsOwner) return undefined;
-  return parent.discriminator !== undefined || addsToParent(document, owner, member)
-    ? target
-    : undefined;
+  if (parent.discriminator !== undefined) return target;
+  if (!addsToParent(document, owner, member)) return undefined;
+  return hasOwnKeywords(parent) || onlyChildren(document, parent, target) ? target : undefined;
+}
+
+/**
+ * Whether the parent constrains its values beside its union: keywords the children inherit
+ * (`type`, `properties`, an `allOf` of its own base…).
+ */
+function hasOwnKeywords(parent: Record<string, unknown>): boolean {
+  return Object.keys(parentWithoutUnion(parent)).some(
+    (key) => key === 'allOf' || (!ANNOTATIONS.has(key) && !key.startsWith('x-')),
+  );
+}
+
+/**
+ * Whether every variant of the parent's union is a `$ref` to a child that extends the parent
+ * (`allOf: [{ $ref: parent }, …]`): the union lists subtypes and nothing else.
+ */
+function onlyChildren(document: unknown, parent: Record<string, unknown>, at: string): boolean {
+  return UNION_KEYWORDS.every((key) => {
+    const variants = parent[key];
+    if (!Array.isArray(variants)) return true;
+    return variants.every((variant) => {
+      if (!isRecord(variant) || typeof variant.$ref !== 'string') return false;
+      const pointer = refPointer(variant.$ref);
+      const child = pointer === undefined ? undefined : getByPointer(document, pointer);
+      return (
+        isRecord(child) &&
+        Array.isArray(child.allOf) &&
+        child.allOf.some(
+          (item) => isRecord(item) && typeof item.$ref === 'string' && refPointer(item.$ref) === at,
+        )
+      );
+    });
+  });
 }
 
 /** The parent schema as its children extend it: without its union and the discriminator deciding it. */

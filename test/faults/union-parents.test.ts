@@ -5,9 +5,13 @@
  * parent's own keywords without its union (generator/union-parent.ts), in the loop check, the
  * model (src/types.ts, the guards) and openapi-typescript's src/openapi.ts.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureModel } from '../model/fixture-model.ts';
-import { diagnostics, EQUAL, faultPackage, packageIs } from './package.ts';
+import { removeTempDirs } from '../generator/helpers.ts';
+import { diagnostics, EQUAL, faultPackage, packageIs, schemasPackage } from './package.ts';
+
+afterAll(removeTempDirs);
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 const FIXTURE = 'union-parents.yaml';
 
@@ -71,5 +75,80 @@ export const noLives: Cat = { petType: 'cat' };
     expect(
       [{ radius: 1 }, { side: 2, label: 'a' }, { label: 'a' }].map((v) => is('Shape', v)),
     ).toEqual([true, true, false]);
+  });
+});
+
+describe('families whose parent has nothing of its own beside its union', () => {
+  // Still families: Animal lists only children that extend it (no discriminator), Tree has a
+  // discriminator (and a child whose items are the parent). The rule that refuses a parent with
+  // nothing of its own and a union beside non-children (test/generator/bad-input.test.ts) leaves
+  // them be.
+  const SCHEMAS = {
+    Animal: { oneOf: [ref('Cow'), ref('Hen')] },
+    Cow: {
+      allOf: [
+        ref('Animal'),
+        { type: 'object', required: ['moo'], properties: { moo: { type: 'string' } } },
+      ],
+    },
+    Hen: {
+      allOf: [
+        ref('Animal'),
+        { type: 'object', required: ['eggs'], properties: { eggs: { type: 'integer' } } },
+      ],
+    },
+    Tree: { discriminator: { propertyName: 'kind' }, oneOf: [ref('Leaf'), ref('Branch')] },
+    Leaf: {
+      allOf: [
+        ref('Tree'),
+        {
+          type: 'object',
+          required: ['kind', 'value'],
+          properties: { kind: { const: 'Leaf' }, value: { type: 'string' } },
+        },
+      ],
+    },
+    Branch: {
+      allOf: [
+        ref('Tree'),
+        {
+          type: 'object',
+          required: ['kind', 'kids'],
+          properties: { kind: { const: 'Branch' }, kids: { type: 'array', items: ref('Tree') } },
+        },
+      ],
+    },
+  };
+
+  it('types compile and guards decide each family', async () => {
+    const pkg = await schemasPackage('Families', SCHEMAS);
+    expect(
+      diagnostics(pkg, {
+        'src/check.ts': `
+import type { Animal, Tree } from './types.js';
+export const animals: Animal[] = [{ moo: 'm' }, { eggs: 2 }];
+export const tree: Tree = { kind: 'Branch', kids: [{ kind: 'Leaf', value: 'a' }] };
+// @ts-expect-error a Leaf has a value
+export const bad: Tree = { kind: 'Branch', kids: [{ kind: 'Leaf' }] };
+`,
+      }),
+    ).toEqual([]);
+    const is = await packageIs(pkg);
+    expect([{ moo: 'm' }, { eggs: 1 }, { moo: 1 }, {}, 'x'].map((v) => is('Animal', v))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    const leaf = { kind: 'Leaf', value: 'a' };
+    expect(
+      [
+        leaf,
+        { kind: 'Branch', kids: [leaf, { kind: 'Branch', kids: [] }] },
+        { kind: 'Branch', kids: [{ kind: 'Leaf' }] },
+        { kind: 'Other' },
+      ].map((v) => is('Tree', v)),
+    ).toEqual([true, true, false, false]);
   });
 });

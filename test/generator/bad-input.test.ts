@@ -429,6 +429,37 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    // Nor is it a family when the parent has nothing of its own for the child to inherit and its
+    // union lists more than children: read as the idiom, KnotB's member was the empty schema,
+    // silently dropped (KnotB any value but a negative number, Knot any value).
+    'a child that adds a keyword to a parent with nothing of its own (a union beside a non-child)',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Knot: {anyOf: [{$ref: '#/components/schemas/KnotB'}, {type: integer}]}\n    KnotB: {allOf: [{$ref: '#/components/schemas/Knot'}], minimum: 0}\n",
+        ),
+      },
+      problem:
+        /contains itself without an object or array in between: #\/components\/schemas\/Knot → #\/components\/schemas\/Knot\/anyOf\/0 → #\/components\/schemas\/KnotB → #\/components\/schemas\/KnotB\/allOf\/0 → #\/components\/schemas\/Knot/,
+      pointer: '#/components/schemas/Knot',
+      fix: /under an object property/,
+    },
+  ],
+  [
+    'a child that adds another allOf member to a parent with nothing of its own',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    NonNegative: {type: integer, minimum: 0}\n    KnotC: {allOf: [{$ref: '#/components/schemas/KnotD'}, {$ref: '#/components/schemas/NonNegative'}]}\n    KnotD: {anyOf: [{$ref: '#/components/schemas/KnotC'}, {type: string}]}\n",
+        ),
+      },
+      problem:
+        /contains itself without an object or array in between: #\/components\/schemas\/KnotC → #\/components\/schemas\/KnotC\/allOf\/0 → #\/components\/schemas\/KnotD → #\/components\/schemas\/KnotD\/anyOf\/0 → #\/components\/schemas\/KnotC/,
+      pointer: '#/components/schemas/KnotC',
+      fix: /under an object property/,
+    },
+  ],
+  [
     'a $ref that is not a string (found by the fuzz test)',
     {
       files: {

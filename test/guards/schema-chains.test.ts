@@ -143,6 +143,17 @@ const SCHEMAS: Schema = {
   NotLoop: { not: ref('Loop') },
   // A list of knots: the cycle is cut for each item on its own.
   Knots: { type: 'array', items: ref('Knot') },
+  // A child that adds to a parent with nothing of its own, whose union lists more than its
+  // children: no union-parent family (generator/union-parent.ts), so its `$ref` stays, and the
+  // cycle adds nothing: Grounded is an integer, GroundedB one not below 0. Read as the idiom, the
+  // member was dropped: GroundedB took any value but a negative number, Grounded any value.
+  Grounded: { anyOf: [ref('GroundedB'), { type: 'integer' }] },
+  GroundedB: { allOf: [ref('Grounded')], minimum: 0 },
+  // With another allOf member: GroundedC must be a GroundedD (a string, through the cycle) and a
+  // NonNegative at once, which no value is; it was NonNegative alone.
+  NonNegative: { type: 'integer', minimum: 0 },
+  GroundedC: { allOf: [ref('GroundedD'), ref('NonNegative')] },
+  GroundedD: { anyOf: [ref('GroundedC'), { type: 'string' }] },
 };
 
 let dir = '';
@@ -301,6 +312,19 @@ describe('schemas that refer to themselves without consuming a primitive', () =>
     const { is, issues } = verdict('Knot', '"x"');
     expect(is).toBe(false);
     expect(issues.length).toBeGreaterThan(0);
+  });
+
+  it('an allOf member that refers back into the cycle is kept, not dropped', () => {
+    expect(verdict('GroundedB', '3').is).toBe(true);
+    expect(verdict('Grounded', '-3').is).toBe(true);
+    for (const value of ['-1', '1.5', '"text"', 'null', '{}']) {
+      expect(verdict('GroundedB', value).is, value).toBe(false);
+    }
+    expect(verdict('Grounded', '"text"').is).toBe(false);
+    expect(verdict('GroundedD', '"text"').is).toBe(true);
+    for (const value of ['3', '"text"', '-1']) {
+      expect(verdict('GroundedC', value).is, value).toBe(false);
+    }
   });
 
   it('not of a cyclic schema', () => {
