@@ -89,8 +89,11 @@ export type SchemaLookup = (name: string) => SchemaNode | undefined;
  * members whose types admit no value of it, it constrains nothing a value of theirs can be, so it
  * is left out: `{ $ref: Name, minLength: 1 }` (OpenAPI 3.1 applies the keywords beside `$ref`)
  * with `Name` an object is `Name`, not `Name & string`, which no value meets; with `Code` a
- * string, `Code`, not `Code & string`. A loose member stays where it narrows the type (beside
- * `string | number`, or a loose object's properties). A bare `type: object` beside other members
+ * string, `Code`, not `Code & string`. Beside members that admit its type and others (`Item |
+ * Item[]` beside `uniqueItems`, `string | number` beside `minLength`) it is left out too: it
+ * constrains the values of its type, and the others stay valid. It stays where it carries a type
+ * the others do not (a loose object's properties beside an object, or beside members that admit
+ * any value). A bare `type: object` beside other members
  * says nothing they do not (`type: object` + `oneOf` of objects is the union). The guards keep
  * every member, as JSON Schema does (`minLength` accepts any object).
  */
@@ -116,6 +119,12 @@ export function typeShapingMembers(
       member.kind === 'number' ? ['integer', 'number'] : [member.kind];
     if (!own.some((kind) => admitted.has(kind))) return false;
     if (constraints) return true;
+    // Beside members that admit values of other types too (`Item | Item[]` beside `uniqueItems`,
+    // `array | string` beside `items`), it applies to the values of its own type only: kept, it
+    // would take the others away (`unknown[] & (Item | Item[])`), which the guards accept. Null
+    // aside, as before; members that admit every type say nothing, and the keywords' type stands.
+    const others = [...admitted].filter((kind) => !own.includes(kind) && kind !== 'null');
+    if (others.length > 0 && admitted.size < JSON_TYPES.length) return false;
     // A string's or number's keywords are not in its type (`string`): beside members that admit
     // nothing else, they would only repeat it (`Code & string`). Object and array members carry
     // their properties' and items' types.

@@ -30,7 +30,7 @@ same<UserCreateParams['code'], Code>(true);
 same<UserCreateParams['tags'], Tags | undefined>(true);
 same<UserCreateResponse['name'], Name | undefined>(true);
 same<UserCreateResponse['code'], Code | undefined>(true);
-same<UserCreateResponse['either'], (Either & string) | undefined>(true);
+same<UserCreateResponse['either'], Either | undefined>(true);
 `,
       }),
     ).toEqual([]);
