@@ -125,6 +125,7 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
       undefined,
     ]),
   ];
+  file.reserveGuards(targets.map(([target]) => target.name));
   // Each schema's constants, functions and helpers together, named after it; then the helpers of
   // shapes shared by content, in name order (guards/scope.ts).
   const declarations: StatementStructures[] = [];
@@ -179,7 +180,13 @@ export function emitGuards(schemas: NamedSchema[], opts: GuardsOptions): Emitted
     });
   }
   const [guardError] = GUARDS_RUNTIME_EXPORTS.values;
-  const values = [...(targets.length > 0 ? [guardError] : []), ...[...file.runtimeUsed].sort()];
+  const values = [
+    ...(targets.length > 0 ? [{ name: guardError }] : []),
+    ...[...file.runtimeUsed].sort().map((name) => {
+      const alias = file.runtimeAlias(name);
+      return alias === name ? { name } : { name, alias };
+    }),
+  ];
   if (values.length > 0) {
     statements.push({
       kind: StructureKind.ImportDeclaration,

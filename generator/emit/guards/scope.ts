@@ -122,10 +122,35 @@ export class FileScope {
     return this.owner;
   }
 
-  /** A runtime helper by name, recorded for the import. */
+  /** The guard functions of the file's schemas and bodies (`isX`, `collectX`), by name. */
+  private readonly guardNames = new Set<string>();
+
+  /**
+   * Claims the guard functions of these targets, before any code is made: a runtime helper whose
+   * name one of them takes (`collectIssues`, the guard of a schema named `Issues`) is imported
+   * under another ({@link runtime}).
+   */
+  reserveGuards(names: readonly string[]): void {
+    for (const name of names)
+      for (const verb of ['is', 'assert', 'validate', 'collect'])
+        this.guardNames.add(`${verb}${name}`);
+  }
+
+  /**
+   * A runtime helper by name, recorded for the import: its own name, or `collectIssuesRuntime`
+   * where a guard of the file has that name.
+   */
   runtime(name: string): string {
     this.runtimeUsed.add(name);
-    return name;
+    return this.runtimeAlias(name);
+  }
+
+  /** The local name of a runtime helper (see {@link runtime}). */
+  runtimeAlias(name: string): string {
+    if (!this.guardNames.has(name)) return name;
+    let alias = `${name}Runtime`;
+    for (let i = 2; this.guardNames.has(alias); i++) alias = `${name}Runtime${i}`;
+    return alias;
   }
 
   /**
