@@ -1134,9 +1134,19 @@ export class ClientCore {
     return this.redactValue(headersToObject(headers)) as ResponseHeaders;
   }
 
-  /** Writes a line when the level is on (callers on the hot path check the rank before building the line). */
+  /**
+   * Writes a line when the level is on (callers on the hot path check the rank before building the
+   * line). A logger that throws (a full disk, a closed stream) changes nothing about the call: its
+   * error is dropped, since the request may already have been sent, and a caller handed the
+   * logger's error instead of the answer would not know whether to send it again.
+   */
   #log(rank: number, level: keyof Logger, message: string): void {
-    if (rank <= this.#logRank) this.#logger[level](this.redact(message));
+    if (rank > this.#logRank) return;
+    try {
+      this.#logger[level](this.redact(message));
+    } catch {
+      // Logging is best effort (above).
+    }
   }
 
   /**
@@ -1216,19 +1226,93 @@ export class ClientCore {
   }
 
   /**
-   * `error` itself, or a copy with the token redacted from its message (which its stack repeats)
-   * and its causes, when any of them holds it: `util.inspect` prints the whole chain.
+   * `error` itself, or a copy with the token redacted wherever `util.inspect` shows it: its message
+   * (which its stack repeats), its causes, its own properties (a fetch wrapper's record of the
+   * request, headers included), and the same in a thrown value that is no Error (a string, a
+   * plain object). A copy keeps the class and every property. What lies deeper than
+   * {@link MAX_CAUSE_DEPTH} levels is not read, so it is left out of a copy (it could hold the
+   * token), as is an error that cannot be read (a getter that throws).
    */
-  #redactError(error: unknown, depth = 0): unknown {
-    if (!(error instanceof Error) || depth > 4) return error;
-    const cause = this.#redactError(error.cause, depth + 1);
-    const message = this.redact(error.message);
-    if (cause === error.cause && message === error.message) return error;
-    const copy = new Error(message, { cause });
-    copy.name = error.name;
-    return copy;
+  #redactError(error: unknown): unknown {
+    const seen = new Map<object, unknown>();
+    const copy = (value: unknown, depth: number): unknown => {
+      if (typeof value === 'string') return this.redact(value);
+      if (typeof value !== 'object' || value === null) return value;
+      if (seen.has(value)) return seen.get(value);
+      if (depth > MAX_CAUSE_DEPTH) return LEFT_OUT;
+      const isError = value instanceof Error;
+      const target: Record<string, unknown> = isError
+        ? (Object.setPrototypeOf(
+            new Error(),
+            Object.getPrototypeOf(value) as object | null,
+          ) as never)
+        : Array.isArray(value)
+          ? ([] as never)
+          : {};
+      seen.set(value, target);
+      const set = (key: string, item: unknown, enumerable: boolean): void => {
+        Object.defineProperty(target, this.redact(key), {
+          value: copy(item, depth + 1),
+          enumerable,
+          writable: true,
+          configurable: true,
+        });
+      };
+      for (const [key, item] of Object.entries(value)) set(key, item, true);
+      if (!isError) return target;
+      // Not enumerable, yet inspected: the message, the cause, an AggregateError's errors. The name
+      // and message are read from the error itself (a DOMException's are getters of its own).
+      for (const key of ERROR_MEMBERS)
+        if (
+          (key === 'name' || key === 'message' || Object.hasOwn(value, key)) &&
+          !Object.hasOwn(target, key)
+        )
+          set(key, (value as unknown as Record<string, unknown>)[key], false);
+      // The stack repeats the message: written again from the redacted one, without frames.
+      const error = target as unknown as Error;
+      set('stack', `${error.name}: ${error.message}`, false);
+      return target;
+    };
+    try {
+      return this.#holdsSecret(error) ? copy(error, 0) : error;
+    } catch {
+      // A getter that throws, a proxy: nothing of it is shown.
+      return LEFT_OUT;
+    }
+  }
+
+  /** Whether `value`, read as {@link #redactError} reads it, holds a secret anywhere. */
+  #holdsSecret(value: unknown): boolean {
+    const seen = new Set<object>();
+    const pending: [unknown, number][] = [[value, 0]];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const [item, depth] = next;
+      if (typeof item === 'string') {
+        if (this.redact(item) !== item) return true;
+        continue;
+      }
+      if (typeof item !== 'object' || item === null || seen.has(item)) continue;
+      if (depth > MAX_CAUSE_DEPTH) return true;
+      seen.add(item);
+      for (const [key, member] of Object.entries(item)) {
+        if (this.redact(key) !== key) return true;
+        pending.push([member, depth + 1]);
+      }
+      if (item instanceof Error)
+        for (const key of ERROR_MEMBERS)
+          if (Object.hasOwn(item, key))
+            pending.push([(item as unknown as Record<string, unknown>)[key], depth + 1]);
+    }
+    return false;
   }
 }
+
+/** The members of an Error `util.inspect` shows although they are not enumerable. */
+const ERROR_MEMBERS = ['name', 'message', 'cause', 'errors'];
+/** How deep {@link ClientCore} reads a thrown error for the token: its causes and properties. */
+const MAX_CAUSE_DEPTH = 8;
+/** What stands where a thrown error held the token deeper than it reads, or could not be read. */
+const LEFT_OUT = '(left out: it may hold a credential, nested deeper than the client redacts)';
 
 const CORES = new WeakMap<object, ClientCore>();
 
@@ -1403,7 +1487,16 @@ function describeCause(error: unknown): string {
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
     return `${error.message}${cause}`;
   }
-  return String(error);
+  // A plain object thrown as an error says its message; one without a prototype has no String().
+  try {
+    const message: unknown =
+      typeof error === 'object' && error !== null
+        ? (error as { message?: unknown }).message
+        : error;
+    return typeof message === 'string' ? message : String(error);
+  } catch {
+    return 'a thrown value that has no text';
+  }
 }
 
 /**

@@ -8,7 +8,8 @@
  * - `info`: every retry and why (`retrying in 412 ms after 503`);
  * - `warn`: a response that fails its guard under `responseValidation: 'warn'`.
  *
- * Log lines never hold headers or bodies, and the token is redacted from them.
+ * Log lines never hold headers or bodies, and the token is redacted from them. A logger method that
+ * throws changes nothing about the call: its error is dropped.
  */
 
 import { SDKError } from './errors.js';

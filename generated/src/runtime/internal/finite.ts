@@ -9,14 +9,16 @@
  * - A `Date` with no RFC 3339 `date-time` (§5.6: a year of 4 digits): an invalid Date, which
  *   `JSON.stringify` writes as `null` and a query as a `RangeError` from deep inside, and one
  *   outside the years 0000 to 9999, which `toISOString()` writes as `+010000-01-01T00:00:00.000Z`.
+ * - A function or a symbol. JSON leaves one out of an object (`null` in a list) without a word; in
+ *   a path, query or header it went as `String()` of it: a function's source code, `Symbol(x)`.
  *
  * Each refusal is an `SDKError` naming the parameter, and inside a value (a body, an object or
  * JSON parameter) the place as a JSON pointer (RFC 6901).
  */
 import { SDKError } from '../errors.js';
 
-/** A value no request can carry: a number that is not finite, a Date with no date-time. */
-export type Unsendable = number | Date;
+/** A value no request can carry: a number that is not finite, a Date with no date-time, a function or a symbol. */
+export type Unsendable = number | Date | symbol | ((...args: never[]) => unknown);
 
 /** The first value in `value` that no request can carry, and where (`''` for the value itself). */
 export function unsendable(value: unknown): { pointer: string; value: Unsendable } | undefined {
@@ -32,6 +34,8 @@ export function unsendable(value: unknown): { pointer: string; value: Unsendable
       if (!hasDateTime(item)) return { pointer, value: item };
       continue;
     }
+    if (typeof item === 'symbol' || typeof item === 'function')
+      return { pointer, value: item as Unsendable };
     if (!isWalked(item) || seen.has(item)) continue;
     seen.add(item);
     // Pushed in reverse, so the first one in document order is found first.
@@ -84,13 +88,22 @@ export function assertSendable(value: unknown, what: string): void {
  * NaN, which …", or inside it "holds NaN at /amount, which …". One wording for every refusal.
  */
 export function unsendableProblem(value: Unsendable, pointer = ''): string {
-  const shown = value instanceof Date ? dateShown(value) : String(value);
+  // Never the function's source or the symbol's description: either may be anything.
+  const shown =
+    value instanceof Date
+      ? dateShown(value)
+      : typeof value === 'number'
+        ? String(value)
+        : `a ${typeof value}`;
   const where = pointer === '' ? `is ${shown}` : `holds ${shown} at ${pointer}`;
-  const why = !(value instanceof Date)
-    ? 'JSON has no NaN or Infinity (RFC 8259 §6), and as text no server reads it as a number'
-    : Number.isNaN(value.getTime())
-      ? 'it has no date-time, and JSON would send it as null'
-      : 'an RFC 3339 date-time has a year of 4 digits (§5.6)';
+  const why =
+    typeof value === 'symbol' || typeof value === 'function'
+      ? `JSON leaves it out (in a list, writes null), and it has no text: a parameter or header would send ${typeof value === 'function' ? 'its source code' : 'Symbol(…)'}`
+      : !(value instanceof Date)
+        ? 'JSON has no NaN or Infinity (RFC 8259 §6), and as text no server reads it as a number'
+        : Number.isNaN(value.getTime())
+          ? 'it has no date-time, and JSON would send it as null'
+          : 'an RFC 3339 date-time has a year of 4 digits (§5.6)';
   return `${where}, which no request can carry: ${why}; nothing was sent`;
 }
 
@@ -98,7 +111,9 @@ export function unsendableProblem(value: Unsendable, pointer = ''): string {
 export function unsendableFix(value: Unsendable): string {
   return value instanceof Date
     ? 'Pass a valid Date in the years 0000 to 9999'
-    : 'Pass a finite number';
+    : typeof value === 'number'
+      ? 'Pass a finite number'
+      : 'Pass the value it stands for (a string, number, boolean, array or object)';
 }
 
 /** A valid Date whose UTC year has 4 digits, so it has an RFC 3339 `date-time`. */

@@ -38,12 +38,28 @@ export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRe
       const key = name.toLowerCase();
       if (value === null) delete merged[key];
       else if (value !== undefined) {
-        assertSendable(value, `The ${JSON.stringify(key)} header`);
-        merged[key] = checked(key, String(value));
+        const what = `The ${JSON.stringify(key)} header`;
+        assertSendable(value, what);
+        assertScalar(value, what);
+        setOwn(merged, key, checked(key, String(value)));
       }
     }
   }
   return merged;
+}
+
+/**
+ * A header value is one piece of text: a string, or a number or boolean written as one. An object
+ * or an array (from JavaScript, past the types) went as `[object Object]` or its items joined with
+ * commas; header parameters are serialised first ({@link headerParams}).
+ */
+function assertScalar(value: unknown, what: string): void {
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean' || type === 'bigint') return;
+  const shown = Array.isArray(value) ? 'an array' : value instanceof Date ? 'a Date' : 'an object';
+  throw new SDKError(
+    `${what} is ${shown}, not text: a header value is a string, a number or a boolean; nothing was sent. Pass its text as the API documents it.`,
+  );
 }
 
 function checked(name: string, value: string): string {
@@ -207,10 +223,28 @@ function isSet(value: unknown): boolean {
 export function headersToObject(headers: Headers): HeaderRecord {
   const result: HeaderRecord = {};
   headers.forEach((value, name) => {
-    const before = result[name];
-    result[name] = name === 'set-cookie' && before !== undefined ? `${before}\n${value}` : value;
+    const before = Object.hasOwn(result, name) ? result[name] : undefined;
+    setOwn(
+      result,
+      name,
+      name === 'set-cookie' && before !== undefined ? `${before}\n${value}` : value,
+    );
   });
   return result;
+}
+
+/**
+ * `record[name] = value` as an own property whatever the name: `__proto__` is a valid header name
+ * (an HTTP token), and assigned it would set the prototype, or nothing for a string, so the header
+ * vanished.
+ */
+function setOwn(record: HeaderRecord, name: string, value: string): void {
+  Object.defineProperty(record, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /**
