@@ -1281,7 +1281,7 @@ export class ClientCore {
     }
   }
 
-  /** Whether `value`, read as {@link #redactError} reads it, holds a secret anywhere. */
+  /** Whether `value`, read as `#redactError` reads it, holds a secret anywhere. */
   #holdsSecret(value: unknown): boolean {
     const seen = new Set<object>();
     const pending: [unknown, number][] = [[value, 0]];
