@@ -9,30 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isScalar, type Document, type YAMLMap } from 'yaml';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
-import { git, resetSpec, specRepo } from './git-repo.ts';
+import { resetSpec, specRepoWithCancel } from './git-repo.ts';
 import { editYaml } from './spec-edits.ts';
 
 let repo: string;
 beforeAll(async () => {
-  repo = await specRepo();
-  // A second template holding `{order}`, with its own operation and method.
-  await editYaml(join(repo, 'spec'), 'openapi.yaml', (doc) =>
-    doc.setIn(
-      ['paths', '/orders/{order}/cancel'],
-      doc.createNode({
-        post: {
-          operationId: 'cancelOrder',
-          summary: 'Cancel an order',
-          'x-sdk-method': 'orders.cancel',
-          parameters: [
-            { name: 'order', in: 'path', required: true, schema: { type: 'string' } },
-          ],
-          responses: { '204': { description: 'Cancelled.' } },
-        },
-      }),
-    ),
-  );
-  git(repo, 'commit', '-q', '-am', 'Cancel');
+  repo = await specRepoWithCancel();
 });
 afterAll(removeTempDirs);
 

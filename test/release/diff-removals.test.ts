@@ -8,30 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { diffSpecs, type DiffReport } from '../../scripts/lib/diff/index.ts';
 import { removeTempDirs } from '../generator/helpers.ts';
-import { git, resetSpec, specRepo } from './git-repo.ts';
+import { git, resetSpec, specRepoWithCancel } from './git-repo.ts';
 import { editYaml } from './spec-edits.ts';
 
 let repo: string;
 beforeAll(async () => {
-  repo = await specRepo();
-  // An operation with a params type of its own, on a path of its own.
-  await editYaml(join(repo, 'spec'), 'openapi.yaml', (doc) =>
-    doc.setIn(
-      ['paths', '/orders/{order}/cancel'],
-      doc.createNode({
-        post: {
-          operationId: 'cancelOrder',
-          'x-sdk-method': 'orders.cancel',
-          parameters: [
-            { name: 'order', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'reason', in: 'query', schema: { type: 'string' } },
-          ],
-          responses: { '204': { description: 'Cancelled.' } },
-        },
-      }),
-    ),
-  );
-  git(repo, 'commit', '-q', '-am', 'Cancel');
+  repo = await specRepoWithCancel();
 });
 afterAll(removeTempDirs);
 

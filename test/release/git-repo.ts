@@ -4,6 +4,7 @@ import { cp, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDir } from '../generator/helpers.ts';
 import { ROOT } from '../helpers/spec.ts';
+import { editYaml } from './spec-edits.ts';
 
 const SHOP_SPEC = join(ROOT, 'test/release/fixtures/shop');
 
@@ -44,4 +45,32 @@ export async function specRepo(specDir = SHOP_SPEC): Promise<string> {
 export function resetSpec(dir: string): void {
   git(dir, 'checkout', '-q', '--', 'spec');
   git(dir, 'clean', '-q', '-f', '-d', '--', 'spec');
+}
+
+/**
+ * {@link specRepo} with a second operation under `/orders/{order}` committed: `POST
+ * /orders/{order}/cancel` (`client.orders.cancel`), whose `reason` query parameter gives it a
+ * params type of its own. For the diff's tests of renamed path parameters and removed methods.
+ */
+export async function specRepoWithCancel(): Promise<string> {
+  const dir = await specRepo();
+  await editYaml(join(dir, 'spec'), 'openapi.yaml', (doc) =>
+    doc.setIn(
+      ['paths', '/orders/{order}/cancel'],
+      doc.createNode({
+        post: {
+          operationId: 'cancelOrder',
+          summary: 'Cancel an order',
+          'x-sdk-method': 'orders.cancel',
+          parameters: [
+            { name: 'order', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'reason', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: { '204': { description: 'Cancelled.' } },
+        },
+      }),
+    ),
+  );
+  git(dir, 'commit', '-q', '-am', 'Cancel');
+  return dir;
 }
