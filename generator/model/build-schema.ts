@@ -935,11 +935,12 @@ function composition(
       warnAllOfParent(vc.pointer, schema.discriminator.propertyName, dc);
   }
   if (schema.not !== undefined) {
-    parts.push({
-      kind: 'not',
-      ...plainBase(vc.pointer),
-      node: sub(schema.not, joinPointer(vc.pointer, 'not')),
-    });
+    const node = sub(schema.not, joinPointer(vc.pointer, 'not'));
+    // `not: {}` (or `true`) matches no value, as `false` does: the types say `never` (a property
+    // it forbids cannot be written), the guards refuse at once. `not` of no value is any value.
+    if (node.kind === 'any' && !node.nullable)
+      parts.push({ kind: 'never', ...plainBase(vc.pointer) });
+    else if (node.kind !== 'never') parts.push({ kind: 'not', ...plainBase(vc.pointer), node });
   }
   pushAll(parts, conditionalParts(schema, vc, sub));
   return parts;

@@ -1008,3 +1008,46 @@ same<Revived['Root']['multi'], Revived['Root']['spelled']>(true);
     expect((dates.reviveRoot!({ multi: 7 }) as { multi: unknown }).multi).toBe(7);
   });
 });
+
+describe('`not` of a schema every value matches (`not: {}`, `not: true`)', () => {
+  it('is `never` in the types, as `false` is, and its guard refuses every value; `not` of that is any value', async () => {
+    const pkg = await schemasPackage('Impossible', {
+      Nothing: { not: {} },
+      NothingEither: { not: true },
+      NullOnly: { type: ['null', 'string'], not: { type: 'string' } },
+      Anything: { not: { not: {} } },
+      Thing: {
+        type: 'object',
+        required: ['name'],
+        properties: { name: { type: 'string' }, legacy: { not: {} } },
+      },
+    });
+    const types = pkg.files.get('src/types.ts') ?? '';
+    expect(types).toContain('export type Nothing = never;');
+    expect(types).toContain('export type NothingEither = never;');
+    expect(types).toContain('export type Anything = unknown;');
+    expect(types).toMatch(/legacy\?: never;/);
+    expect(
+      await diagnostics(pkg, {
+        'src/check.ts': `${EQUAL}
+import type { Anything, Nothing, Thing } from './types.js';
+same<Nothing, never>(true);
+same<Anything, unknown>(true);
+export const thing: Thing = { name: 'a' };
+// @ts-expect-error a property \`not: {}\` forbids cannot be sent
+export const withLegacy: Thing = { name: 'a', legacy: 1 };
+`,
+      }),
+    ).toEqual([]);
+    const guards = await loadGuards(pkg);
+    for (const value of [null, 0, 'a', {}, []]) {
+      expect(guards['isNothing']!(value)).toBe(false);
+      expect(guards['isNothingEither']!(value)).toBe(false);
+      expect(guards['isAnything']!(value)).toBe(true);
+    }
+    expect(guards['isThing']!({ name: 'a' })).toBe(true);
+    expect(guards['isThing']!({ name: 'a', legacy: null })).toBe(false);
+    expect(guards['isNullOnly']!(null)).toBe(true);
+    expect(guards['isNullOnly']!('a')).toBe(false);
+  });
+});
