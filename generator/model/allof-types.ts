@@ -7,6 +7,7 @@
 import { joinPointer } from '../errors.ts';
 import { canonicalJson, isRecord, jsonTypesOf } from '../json.ts';
 import { getByPointer, refPointer } from '../pointer.ts';
+import { isAnnotationKeyword } from './schema-keywords.ts';
 import type { Warnings } from '../warnings.ts';
 
 type Types = ReadonlySet<string>;
@@ -176,6 +177,7 @@ export function warnImpossibleParts(
       Array.isArray(part.required) ? part.required.filter((n) => typeof n === 'string') : [],
     ),
   );
+  if (prefix === '') warnClosedRequired(schema, at, warnings);
   const byName = new Map<string, unknown[]>();
   for (const part of parts)
     if (isRecord(part.properties))
@@ -184,17 +186,18 @@ export function warnImpossibleParts(
   for (const [name, schemas] of byName) {
     const where = joinPointer(at.pointer, 'properties', name);
     const isRequired = required.has(name);
-    if (isRequired && schemas.includes(false)) {
+    const nothing = schemas.find(matchesNothing);
+    if (isRequired && nothing !== undefined) {
       warnings.add(
         'property-required-false',
-        `property ${JSON.stringify(prefix + name)} is required, and its schema is \`false\`, which no value matches, so no value of the schema is valid; the SDK's type for it cannot be met`,
+        `property ${JSON.stringify(prefix + name)} is required, and its schema is \`${nothing === false ? 'false' : 'not: {}'}\`, which no value matches, so no value of the schema is valid; the SDK's type for it cannot be met`,
         { file: at.file, pointer: where },
         `remove ${JSON.stringify(name)} from \`required\` (a property that must be absent), or give it a schema`,
       );
       continue;
     }
     // `false` beside another schema of an optional property: that property must be absent, as meant.
-    if (schemas.length < 2 || schemas.includes(false)) continue;
+    if (schemas.length < 2 || nothing !== undefined) continue;
     const values = disjointValues(schemas, doc, at.version);
     if (values !== undefined) {
       warnings.add(
@@ -234,6 +237,48 @@ export function warnImpossibleParts(
       `give ${JSON.stringify(name)} one type in every member`,
     );
   }
+}
+
+/**
+ * `false`, or `not` of a schema every value matches (`not: {}`, `not: true`, a `not` of
+ * annotations alone): no value matches it.
+ */
+function matchesNothing(schema: unknown): boolean {
+  if (schema === false) return true;
+  if (!isRecord(schema) || !('not' in schema)) return false;
+  const not = schema.not;
+  return not === true || (isRecord(not) && Object.keys(not).every(isAnnotationKeyword));
+}
+
+/**
+ * Warns about a schema that allows no property but its own (`additionalProperties: false`, no
+ * `patternProperties`) while `required` names one it does not declare: no object is valid
+ * (2020-12 §10.3.2.3; an object's keys must all be declared, and the required one must be there).
+ * The types add the name as `{} | null`, the guards refuse every object, as validators do. Such a
+ * schema's `allOf` members are warned about where they meet (build-schema.ts warnClosedAllOfMember).
+ */
+function warnClosedRequired(
+  schema: Record<string, unknown>,
+  at: { file: string; pointer: string },
+  warnings: Warnings,
+): void {
+  if (schema.additionalProperties !== false || schema.patternProperties !== undefined) return;
+  const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'object'];
+  if (!types.includes('object')) return;
+  if (!Array.isArray(schema.required)) return;
+  const declared = isRecord(schema.properties) ? schema.properties : {};
+  const missing = schema.required.filter(
+    (name): name is string => typeof name === 'string' && !Object.hasOwn(declared, name),
+  );
+  const [first] = missing;
+  if (first === undefined) return;
+  const more = missing.length > 1 ? ` (and ${missing.length - 1} more)` : '';
+  warnings.add(
+    'required-undeclared-closed',
+    `\`required\` names ${JSON.stringify(first)}${more}, which \`properties\` does not declare, and \`additionalProperties: false\` refuses every undeclared property, so no object is valid; the guards refuse every value, and the SDK's type for it cannot be met`,
+    { file: at.file, pointer: joinPointer(at.pointer, 'required') },
+    `declare ${JSON.stringify(first)} under \`properties\`, or remove it from \`required\``,
+  );
 }
 
 /**

@@ -46,7 +46,12 @@ describe('what no value can meet inside a schema', () => {
       paths: {},
       components: { schemas },
     });
-    const keys = ['allof-conflicting-property', 'allof-disjoint-enums', 'property-required-false'];
+    const keys = [
+      'allof-conflicting-property',
+      'allof-disjoint-enums',
+      'property-required-false',
+      'required-undeclared-closed',
+    ];
     return (await specModel(spec)).warnings
       .filter((warning) => keys.includes(warning.key))
       .flatMap((warning) => warning.places.map((place) => ({ key: warning.key, ...place })));
@@ -99,6 +104,20 @@ describe('what no value can meet inside a schema', () => {
           { properties: { n: { type: 'integer' } } },
         ],
       },
+      // Closed, with every required name declared, or open to more through patternProperties.
+      Closed: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'string' } },
+        additionalProperties: false,
+      },
+      Patterned: {
+        type: 'object',
+        required: ['x-id'],
+        patternProperties: { '^x-': { type: 'string' } },
+        additionalProperties: false,
+      },
+      NotObject: { type: 'string', required: ['id'], additionalProperties: false },
       E: { allOf: [{ enum: ['a', 'b'] }, { enum: ['b', 'c'] }] },
       F: {
         allOf: [
@@ -108,5 +127,35 @@ describe('what no value can meet inside a schema', () => {
       },
     });
     expect(warnings).toEqual([]);
+  });
+
+  it('a required property whose schema is `not: {}`, a required name a closed object does not declare', async () => {
+    const warnings = await modelOf({
+      Gone: {
+        type: 'object',
+        properties: { legacy: { not: {} }, name: { type: 'string' } },
+        required: ['legacy'],
+      },
+      Shut: {
+        type: 'object',
+        required: ['id', 'kind', 'name'],
+        properties: { name: { type: 'string' } },
+        additionalProperties: false,
+      },
+    });
+    expect(warnings.map((w) => [w.key, w.location.pointer, w.problem, w.hint])).toEqual([
+      [
+        'property-required-false',
+        '#/components/schemas/Gone/properties/legacy',
+        'property "legacy" is required, and its schema is `not: {}`, which no value matches, so no value of the schema is valid; the SDK\'s type for it cannot be met',
+        'remove "legacy" from `required` (a property that must be absent), or give it a schema',
+      ],
+      [
+        'required-undeclared-closed',
+        '#/components/schemas/Shut/required',
+        '`required` names "id" (and 1 more), which `properties` does not declare, and `additionalProperties: false` refuses every undeclared property, so no object is valid; the guards refuse every value, and the SDK\'s type for it cannot be met',
+        'declare "id" under `properties`, or remove it from `required`',
+      ],
+    ]);
   });
 });
