@@ -184,7 +184,7 @@ describe('a bad argument rejects the returned promise, and nothing is sent', () 
 
   it('names the parameter and the fix', async () => {
     expect(await rejection('download', 'download', '')).toBe(
-      'Path parameter {name} of /download/{name} cannot be empty: it would change the request path. Pass a non-empty value.',
+      'Path parameter {name} of /download/{name} cannot be empty: it would change the request path: style simple sends the empty string as nothing, so the path would end in "/", which names another resource (the parent, or the same path without the segment where a server ignores a trailing slash). Pass a non-empty value.',
     );
   });
 

@@ -89,6 +89,34 @@ describe('path', () => {
     expect(path`/users/${pathStyle(value, style, explode, 'id')}`).toBe(`/users/${want}`);
   });
 
+  // Style simple writes the empty string as nothing (OpenAPI 3.1.1 style examples, column
+  // "empty"): sent where its segment has other text, refused alone in its segment, saying why.
+  it.each<[string, () => string, string]>([
+    [
+      'at the end of the path',
+      () => namedPath('id')`/items/${''}`,
+      'Path parameter {id} of /items/{id} cannot be empty: it would change the request path: style simple sends the empty string as nothing, so the path would end in "/", which names another resource',
+    ],
+    [
+      'before a query in the template',
+      () => namedPath('id')`/items/${''}?a=b`,
+      'so the path would end in "/"',
+    ],
+    [
+      'inside the path',
+      () => namedPath('id')`/items/${''}/archive`,
+      'Path parameter {id} of /items/{id}/archive cannot be empty: it would change the request path: style simple sends the empty string as nothing, so the path would hold "//", which servers and proxies commonly merge into one "/" (or refuse), so the request would reach another path. Pass a non-empty value.',
+    ],
+    [
+      'two values that leave their segment empty',
+      () => namedPath('a', 'b')`/items/${''}${''}/archive`,
+      'Path parameter {a} of /items/{a}{b}/archive cannot be empty: it would change the request path: style simple sends the empty string as nothing, so the path would hold "//"',
+    ],
+  ])('refuses an empty value alone in its segment %s, saying why', (_name, build, message) => {
+    expect(build).toThrow(SDKError);
+    expect(build).toThrow(message);
+  });
+
   it('refuses an empty array (the segment would vanish)', () => {
     expect(() => path`/items/${[]}/archive`).toThrow('cannot be empty');
   });
@@ -107,7 +135,7 @@ describe('path', () => {
       'the first of two values, the segment ".."',
       '.',
       '',
-      '{id} of /items/{id}.{format} cannot be "." here: with the text around it the path segment would be "..", which would change the request path',
+      '{id} of /items/{id}.{format} cannot be "." here: with the text around it the path segment would be "..", which fetch resolves against the path before sending it',
     ],
     [
       'two values that together make the segment ".."',
@@ -126,13 +154,13 @@ describe('path', () => {
 
   it('refuses a value alone in its segment as before, with literal text in other segments', () => {
     expect(() => namedPath('id')`/items/${'..'}/x.json`).toThrow(
-      'Path parameter {id} of /items/{id}/x.json cannot be "..": it would change the request path',
+      'Path parameter {id} of /items/{id}/x.json cannot be "..": it would change the request path: a dot-segment, which fetch resolves against the path',
     );
     expect(() => namedPath('id')`/items/${''}?a=b`).toThrow('cannot be empty');
     // The label style writes the empty string `.` (OpenAPI 3.1.1 style examples): alone in its
     // segment a dot-segment, refused; beside other text sent (helper-140 D4).
     expect(() => path`/users/${pathStyle('', 'label', false, 'id')}`).toThrow(
-      'cannot be ".": it would change the request path. Pass the name of a resource, not "." or ".." (in the label style, the empty string is written ".").',
+      'cannot be ".": it would change the request path: a dot-segment, which fetch resolves against the path before sending it, as RFC 3986 §5.2.4 says ("." is dropped, ".." removes the segment before it), so the request would reach another path. Pass the name of a resource, not "." or ".." (in the label style, the empty string is written ".").',
     );
     expect(path`/users/x${pathStyle('', 'label', false, 'id')}`).toBe('/users/x.');
     expect(path`/users/${pathStyle('', 'label', true, 'id')}.json`).toBe('/users/..json');
