@@ -110,6 +110,30 @@ function operations(): Record<string, Record<string, Record<string, unknown>>> {
     '/obj/{s}/{se}/{l}/{le}/{m}/{me}': {
       get: { operationId: 'pathObject', parameters: pathParams(rgb), responses: done },
     },
+    // The empty string (the style examples' column "empty"), each value beside other text in its
+    // segment: simple's nothing would otherwise leave the segment empty, label's `.` make a
+    // dot-segment (both refused, see below).
+    '/empty/a{s}b/a{se}b/a{l}b/a{le}b/{m}/{me}': {
+      get: { operationId: 'pathEmpty', parameters: pathParams(string), responses: done },
+    },
+    // Parameters described by JSON `content` (§4.8.12.2.3), in each location.
+    '/json/{p}': {
+      get: {
+        operationId: 'jsonContent',
+        parameters: [
+          {
+            name: 'p',
+            in: 'path',
+            required: true,
+            content: { 'application/json': { schema: {} } },
+          },
+          { name: 'q', in: 'query', content: { 'application/json': { schema: {} } } },
+          { name: 'X-J', in: 'header', content: { 'application/json': { schema: {} } } },
+          { name: 'cj', in: 'cookie', content: { 'application/json': { schema: {} } } },
+        ],
+        responses: done,
+      },
+    },
     '/query': {
       get: {
         operationId: 'queryStyles',
@@ -256,6 +280,9 @@ describe.each(['3.1.1', '3.0.3'])('OpenAPI %s', (openapi) => {
   let api: Methods;
   let paths: PathsClient;
   let warnings: GeneratorWarning[];
+  /** A client of the same package whose fetch records the URL the client hands it. */
+  let recording: Methods;
+  const fetched: string[] = [];
 
   beforeAll(async () => {
     server = await startServer(() => ({ status: 204 }));
@@ -265,10 +292,19 @@ describe.each(['3.1.1', '3.0.3'])('OpenAPI %s', (openapi) => {
     });
     api = made.client['conformance']!;
     warnings = made.result.warnings;
-    const { pathsClient } = (await import(join(made.out, 'src/client.ts'))) as {
+    const { pathsClient, Conformance } = (await import(join(made.out, 'src/client.ts'))) as {
       pathsClient: (client: unknown) => PathsClient;
+      Conformance: new (options: Record<string, unknown>) => Record<string, Methods>;
     };
     paths = pathsClient(made.client);
+    recording = new Conformance({
+      baseURL: server.url,
+      maxRetries: 0,
+      fetch: (url: string, init: RequestInit) => {
+        fetched.push(url);
+        return fetch(url, init);
+      },
+    })['conformance']!;
   }, 180_000);
   afterAll(async () => {
     await server?.close();
@@ -277,6 +313,11 @@ describe.each(['3.1.1', '3.0.3'])('OpenAPI %s', (openapi) => {
 
   const last = (): SeenRequest => server.requests.at(-1)!;
 
+  // The rows of OpenAPI 3.1.1's style examples table. 3.0.3's table has an erratum in the label
+  // rows without explode: `.blue.black.brown` and `.R.100.G.200.B.150`, which is RFC 6570's
+  // exploded `{.color*}` of a list, and no expansion of an object. 3.1.1 (and 3.0.4) correct them to
+  // `.blue,black,brown` and `.R,100,G,200,B,150` (RFC 6570 §3.2.5, `{.color}`); the client follows
+  // 3.1.1 for both versions of a document, and so do these rows.
   describe('path parameters (§4.8.12.4 style examples)', () => {
     const six = (values: unknown) => [values, values, values, values, values, values];
     it.each([
@@ -300,6 +341,94 @@ describe.each(['3.1.1', '3.0.3'])('OpenAPI %s', (openapi) => {
         expect(last().url).toBe(target);
       },
     );
+  });
+
+  describe('path parameters: the empty string (§4.8.12.4 style examples, column "empty")', () => {
+    it('simple sends nothing, label ".", matrix ";name", exploded or not', async () => {
+      await api['pathEmpty']!('', '', '', '', '', '');
+      expect(last().url).toBe('/empty/ab/ab/a.b/a.b/;m/;me');
+      const { error } = await paths['GET']!('/empty/a{s}b/a{se}b/a{l}b/a{le}b/{m}/{me}', {
+        params: { path: { s: '', se: '', l: '', le: '', m: '', me: '' } },
+      });
+      expect(error).toBeUndefined();
+      expect(last().url).toBe('/empty/ab/ab/a.b/a.b/;m/;me');
+    });
+
+    // Alone in its segment, simple's nothing leaves `//` in the path and label's `.` is a
+    // dot-segment fetch resolves away (RFC 3986 §5.2.4): either reaches another path, so the
+    // call is refused, saying why, and nothing is sent.
+    it.each([
+      [
+        'simple, inside the path',
+        ['', 'blue', 'blue', 'blue', 'blue', 'blue'],
+        /\{s\} of \/prim\/\{s\}.* cannot be empty: it would change the request path: style simple sends the empty string as nothing, so the path would hold "\/\/"/,
+      ],
+      [
+        'label, alone in its segment',
+        ['blue', 'blue', '', 'blue', 'blue', 'blue'],
+        /\{l\} of .* cannot be "\.": it would change the request path: a dot-segment, which fetch resolves against the path/,
+      ],
+    ])('%s: refused', async (_name, values, message) => {
+      const before = server.requests.length;
+      await expect(api['pathString']!(...values)).rejects.toThrow(message);
+      expect(server.requests.length).toBe(before);
+    });
+
+    it('matrix sends ";name" alone in its segment', async () => {
+      await api['pathString']!('blue', 'blue', 'blue', 'blue', '', '');
+      expect(last().url).toBe('/prim/blue/blue/.blue/.blue/;m/;me');
+    });
+  });
+
+  describe('path parameters: reserved characters (RFC 6570 simple, label and matrix expansion)', () => {
+    // No allowReserved in a path (3.1.1 defines it for query parameters only): `/` is %2F, so a
+    // value stays one segment, as do `?`, `#`, `;`, `=`, `,` and `'`.
+    const value = "a/b?c#d;e=f,g'h";
+    const sent = 'a%2Fb%3Fc%23d%3Be%3Df%2Cg%27h';
+    const target = `/prim/${sent}/${sent}/.${sent}/.${sent}/;m=${sent}/;me=${sent}`;
+    it('resource methods', async () => {
+      await api['pathString']!(value, value, value, value, value, value);
+      expect(last().url).toBe(target);
+    });
+    it('the typed path client', async () => {
+      const { error } = await paths['GET']!('/prim/{s}/{se}/{l}/{le}/{m}/{me}', {
+        params: { path: { s: value, se: value, l: value, le: value, m: value, me: value } },
+      });
+      expect(error).toBeUndefined();
+      expect(last().url).toBe(target);
+    });
+  });
+
+  describe('parameters described by JSON `content` (§4.8.12.2.3)', () => {
+    const value = { a: "x/y é;,'" };
+    // JSON text, then each location's encoding: a path segment and a query value percent-encode
+    // all but the unreserved characters; a header is not percent-encoded (Appendix D), JSON's
+    // own `\u` escapes carry what a header cannot (`é`); a cookie percent-encodes what a
+    // cookie-octet cannot hold (RFC 6265 §4.1.1: space, `"`, `,`, `;`, `\`, non-ASCII) and `%`.
+    const encoded = '%7B%22a%22%3A%22x%2Fy%20%C3%A9%3B%2C%27%22%7D';
+    it('path, query, header: the resource method', async () => {
+      await api['jsonContent']!(value, { q: value, 'X-J': value });
+      expect(last().url).toBe(`/json/${encoded}?q=${encoded}`);
+      expect(last().headers['x-j']).toBe('{"a":"x/y \\u00E9;,\'"}');
+    });
+    it('a string is quoted, as JSON writes it', async () => {
+      await api['jsonContent']!('blue', { q: 'blue' });
+      expect(last().url).toBe('/json/%22blue%22?q=%22blue%22');
+    });
+    it('path, query, header, cookie: the typed path client', async () => {
+      const { error } = await paths['GET']!('/json/{p}', {
+        params: {
+          path: { p: value },
+          query: { q: value },
+          header: { 'X-J': value },
+          cookie: { cj: value },
+        },
+      });
+      expect(error).toBeUndefined();
+      expect(last().url).toBe(`/json/${encoded}?q=${encoded}`);
+      expect(last().headers['x-j']).toBe('{"a":"x/y \\u00E9;,\'"}');
+      expect(last().headers.cookie).toBe(`cj={%22a%22:%22x/y%20%C3%A9%3B%2C'%22}`);
+    });
   });
 
   describe('query parameters (§4.8.12.4 style examples)', () => {
@@ -330,6 +459,7 @@ describe.each(['3.1.1', '3.0.3'])('OpenAPI %s', (openapi) => {
         'nr=a%2Fb%3Fc%3Ad%40e%21%24%26%27%28%29%2A%2B%2C%3B%3Df%5Bg%5D%23h%252Bi%25%20%C3%A9%E2%98%83',
       ],
       ['allowReserved array', { ra: ['a/b', 'c,d'] }, 'ra=a/b,c,d'],
+      ['allowReserved, empty string', { r: '' }, 'r='],
       ['number, integer, boolean', { n: 1.5, i: 0, b: false }, 'n=1.5&i=0&b=false'],
       ['number array', { na: [1, 2.5, 1e21] }, 'na=1,2.5,1000000000000000000000'],
       ['boolean array, explode', { ba: [true, false] }, 'ba=true&ba=false'],
@@ -338,6 +468,19 @@ describe.each(['3.1.1', '3.0.3'])('OpenAPI %s', (openapi) => {
     ])('%s', async (_name, params, target) => {
       await api['queryStyles']!(params);
       expect(last().url).toBe(target === '' ? '/query' : `/query?${target}`);
+    });
+  });
+
+  describe("allowReserved keeps every reserved character a query may hold, `'` too", () => {
+    // RFC 3986 §2.2: `'` is a sub-delim, so reserved expansion keeps it, and the client hands fetch
+    // the URL with it. fetch then parses the URL by the URL standard, whose special-query
+    // percent-encode set has `'` for http(s) URLs: on the wire it is %27. No fetch can send it as
+    // it is; a fetch of your own that does not reparse the URL sends what the client wrote.
+    it('the URL given to fetch, and what fetch sends', async () => {
+      fetched.length = 0;
+      await recording['queryStyles']!({ r: "it's:/?@!$&()*+,;=" });
+      expect(fetched).toEqual([`${server.url}/query?r=it's:/?@!$&()*+,;=`]);
+      expect(last().url).toBe('/query?r=it%27s:/?@!$&()*+,;=');
     });
   });
 
@@ -388,6 +531,21 @@ describe.each(['3.1.1', '3.0.3'])('OpenAPI %s', (openapi) => {
       ['object', { co: OBJECT }, 'co=R,100,G,200,B,150'],
       ['object, explode', { coe: OBJECT }, 'R=100; G=200; B=150'],
       ['empty list, null', { ca: [], cae: [], cs: null, cse: 'x' }, 'cse=x'],
+      ['empty string', { cs: '' }, 'cs='],
+      // RFC 6265 §4.1.1: a cookie-octet is visible ASCII but `"`, `,`, `;` and `\`; those, spaces,
+      // controls and non-ASCII (as UTF-8) are percent-encoded, and `%` itself, so a server that
+      // decodes the value reads the text sent. The rest is sent as it is.
+      [
+        'characters no cookie-octet holds',
+        { cs: 'a b;c,d"e\\f%g é\t' },
+        'cs=a%20b%3Bc%2Cd%22e%5Cf%25g%20%C3%A9%09',
+      ],
+      [
+        'cookie-octets as they are',
+        { cs: "a/b?c:d@e!$&'()*+=[]{}<>|^`~" },
+        "cs=a/b?c:d@e!$&'()*+=[]{}<>|^`~",
+      ],
+      ['a comma inside a list item', { ca: ['a,b', 'c'] }, 'ca=a%2Cb,c'],
     ])('%s', async (_name, params, sent) => {
       const { error } = await paths['GET']!('/cookies', { params: { cookie: params } });
       expect(error).toBeUndefined();
@@ -414,8 +572,8 @@ describe.each(['3.1.1', '3.0.3'])('OpenAPI %s', (openapi) => {
       // (Appendix E: RFC 6570 "does not use `+`").
       [
         'allowReserved',
-        { reserved: 'a/b?c:d%26e[f]#g h é' },
-        'reserved=a/b?c:d%26e%5Bf%5D%23g%20h%20%C3%A9',
+        { reserved: "a/b?c:d%26e[f]#g h é!$'()*+,;=@" },
+        "reserved=a/b?c:d%26e%5Bf%5D%23g%20h%20%C3%A9!$'()*+,;=@",
       ],
       // Content-based (no style, explode or allowReserved): everything but the unreserved
       // encoded, spaces as `+` (RFC 1866).

@@ -163,6 +163,12 @@ export function pathStyle(
   }
 }
 
+/**
+ * The rows of OpenAPI 3.1.1's style examples table. 3.0.3's table has an erratum in the label
+ * rows without explode (`.blue.black.brown`, `.R.100.G.200.B.150`: RFC 6570's exploded list, and
+ * no expansion of an object); 3.1.1 corrects them to `.blue,black,brown` and `.R,100,G,200,B,150`
+ * (RFC 6570 §3.2.5), which is what is written here, for documents of either version.
+ */
 function styled(value: unknown, style: PathStyle, explode: boolean, name: string): string {
   const matrix = `;${encode(name)}=`;
   const [prefix, between] =
