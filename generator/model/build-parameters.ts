@@ -10,6 +10,7 @@ import { CLIENT_CORE_OPTION_NAMES } from '../reserved-names.ts';
 import { isJsonMediaType } from './media-types.ts';
 import { camelCase, NameRegistry } from './names.ts';
 import { requiredNullOnly, requiredWithoutNull } from './parameter-null.ts';
+import { warnPathSlash } from './path-slash.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { IDENTIFIER } from './sdk-names.ts';
 import type { JsonValue } from './schema-types.ts';
@@ -318,6 +319,7 @@ function parameterModel(located: Located, identifier: string, ctx: SchemaContext
     requiredNullOnly(model, lookup, { warnings: ctx.warnings, file: ctx.file, pointer: schemaAt })
   )
     model.required = false;
+  warnPathSlash(model, lookup, { warnings: ctx.warnings, file: ctx.file, pointer: schemaAt });
   if (style === 'deepObject' && NOT_OBJECTS.includes(model.schema.kind)) {
     // The style values table defines deepObject for objects only; the runtime sends anything else
     // as `form` exploded would.
