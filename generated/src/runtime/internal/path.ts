@@ -116,12 +116,31 @@ function segmentProblem(path: string, start: number, end: number): Problem | und
   const segment = path.slice(from, to);
   if (segment !== '' && segment !== '.' && segment !== '..') return undefined;
   const own = path.slice(start, end);
-  if (own === segment) return problem(segment);
+  const why = segment === '' ? emptySegmentReason(path, to) : DOT_SEGMENT_REASON;
+  if (own === segment) return problem(segment, why);
   return new Problem(
-    `cannot be ${own === '' ? 'empty' : `"${own}"`} here: with the text around it the path segment would be ${segment === '' ? 'empty' : `"${segment}"`}, which would change the request path`,
+    `cannot be ${own === '' ? 'empty' : `"${own}"`} here: with the text around it the path segment would be ${segment === '' ? 'empty' : `"${segment}"`}, ${why}`,
     'Pass the name of a resource.',
   );
 }
+
+/**
+ * Why an empty path segment changes what the request names. Style `simple` writes the empty
+ * string as nothing (RFC 6570; OpenAPI 3.1.1 style examples, column "empty"), and beside other
+ * text in its segment (`/items/{id}.json` → `/items/.json`) it is sent so. Alone in its segment it
+ * leaves `/items/` (a path ending in `/`: the parent, commonly the collection, or `/items` where a
+ * server ignores a trailing slash) or `//` inside the path (which servers and proxies commonly
+ * merge into one `/`, or refuse): another resource, so it is refused, saying which of the two.
+ */
+function emptySegmentReason(path: string, end: number): string {
+  return end >= path.length || path[end] !== '/'
+    ? 'so the path would end in "/", which names another resource (the parent, or the same path without the segment where a server ignores a trailing slash)'
+    : 'so the path would hold "//", which servers and proxies commonly merge into one "/" (or refuse), so the request would reach another path';
+}
+
+/** Why a dot-segment changes the request path. */
+const DOT_SEGMENT_REASON =
+  'which fetch resolves against the path before sending it, as RFC 3986 §5.2.4 says ("." is dropped, ".." removes the segment before it), so the request would reach another path';
 
 /** What ends a path segment. */
 const SEGMENT_END = new Set(['/', '?', '#']);
@@ -146,6 +165,12 @@ export function pathStyle(
   }
 }
 
+/**
+ * The rows of OpenAPI 3.1.1's style examples table. 3.0.3's table has an erratum in the label
+ * rows without explode (`.blue.black.brown`, `.R.100.G.200.B.150`: RFC 6570's exploded list, and
+ * no expansion of an object); 3.1.1 corrects them to `.blue,black,brown` and `.R,100,G,200,B,150`
+ * (RFC 6570 §3.2.5), which is what is written here, for documents of either version.
+ */
 function styled(value: unknown, style: PathStyle, explode: boolean, name: string): string {
   const matrix = `;${encode(name)}=`;
   const [prefix, between] =
@@ -279,12 +304,18 @@ function encodeValue(value: unknown): string {
     : encode(value);
 }
 
-/** The problem of a value that is a whole path segment `''`, `.` or `..` (fetch resolves those against the path). */
-function problem(segment: string): Problem {
+/**
+ * The problem of a value that is a whole path segment `''`, `.` or `..`, with `why` it would
+ * change the request path.
+ */
+function problem(segment: string, why: string): Problem {
   return segment === ''
-    ? new Problem('cannot be empty: it would change the request path', 'Pass a non-empty value.')
+    ? new Problem(
+        `cannot be empty: it would change the request path: style simple sends the empty string as nothing, ${why}`,
+        'Pass a non-empty value.',
+      )
     : new Problem(
-        `cannot be "${segment}": it would change the request path`,
+        `cannot be "${segment}": it would change the request path: a dot-segment, ${why}`,
         'Pass the name of a resource, not "." or ".." (in the label style, the empty string is written ".").',
       );
 }
