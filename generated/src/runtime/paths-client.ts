@@ -542,14 +542,14 @@ function withCookieParams(
   return { ...init, params: { ...rest, header: { ...header, cookie: joined } } };
 }
 
+/** A cookie name: an HTTP token (RFC 6265 §4.1.1, RFC 9110 §5.6.2). */
+const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 /**
  * `text` with each character a cookie value may not hold (RFC 6265 §4.1.1) percent-encoded, and
  * `%` itself, so that a server that decodes the value (as the form style has it) reads the text
  * sent: `100%20off` arrives as `100%20off`, not `100 off`.
  */
-/** A cookie name: an HTTP token (RFC 6265 §4.1.1, RFC 9110 §5.6.2). */
-const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
 function cookieOctets(text: string, name: string): string {
   return text.replace(/[^\x21\x23\x24\x26-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]/gu, (char) => {
     try {
