@@ -1,7 +1,7 @@
 /**
  * `npm run diff` on edits that change the generated package, and what users see of it, although
  * neither the SDK's TypeScript surface nor the wire sees them (helper-134 5): members written in a
- * new order, and examples. Each is a patch line that says why `generated/` changed, or `npm run
+ * new order, examples, and keywords in a new order (the shipped openapi.json alone). Each is a patch line that says why `generated/` changed, or `npm run
  * release` would call it "nothing to release". On a real git repository.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -172,13 +172,21 @@ describe('changes only the generated package shows', () => {
     expect(report.changes.length).toBeGreaterThan(0);
   });
 
-  it('keywords in a new order change nothing users see: no line', async () => {
+  it('keywords in a new order change the shipped openapi.json only: one patch line naming where, not "no changes"', async () => {
     const report = await diffAfter('schemas/Order.yaml', (doc) => {
       const map = doc.contents;
       if (!isMap(map)) throw new Error('Order.yaml is not a map');
       map.items.push(map.items.shift()!);
+      const id = doc.getIn(['properties', 'id'], true) as YAMLMap;
+      id.items.push(id.items.shift()!);
     });
-    expect(report).toMatchObject({ bump: 'none', changes: [] });
+    expect(report.bump).toBe('patch');
+    expect(lines(report)).toEqual([
+      "patch sdk/package-changed | openapi.json | the package's `openapi.json` changes: keys written in a new order at `Order` (now `type`, `required`, `properties`, `description`), `Order.id` (now `type`, `description`); no change to the API or to the SDK's types",
+    ]);
+    // The release record's text: the package's file is the same bytes again, so nothing changed.
+    resetSpec(repo);
+    expect(await diffSpecs({ base: 'HEAD', cwd: repo })).toMatchObject({ bump: 'none', changes: [] });
   });
 
   it('an example beside a documentation change: a line each; an unchanged spec is none', async () => {

@@ -1,12 +1,14 @@
 /**
  * `npm run release` and what is committed, on a real git repository: a change to the package's
- * metadata alone (x-sdk) is released as a patch, as the tag's check asks; a spec file the release
+ * metadata alone (x-sdk), or keywords written in a new order, is released as a patch, as the tag's
+ * check asks; a spec file the release
  * reads but git does not track stops it before anything is written (its commit would not
  * generate); a `v` before --version is read as the version.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { YAMLMap } from 'yaml';
 import { generate } from '../../generator/index.ts';
 import { applyRelease, checkRelease, planRelease } from '../../scripts/lib/release/index.ts';
 import { removeTempDirs, snapshotTree } from '../generator/helpers.ts';
@@ -57,6 +59,34 @@ describe('npm run release and what git holds', () => {
     await applyRelease(plan);
     expect(await checkRelease({ cwd: repo, tag: 'v1.0.1' })).toEqual([]);
     commitAll('Release 1.0.1');
+  });
+
+  it('keywords written in a new order change the shipped openapi.json: a patch release that says so, and the tag check asks for it', async () => {
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) => {
+      // `description` after `type`: the same schema, another openapi.json.
+      const id = doc.getIn(['properties', 'id'], true) as YAMLMap;
+      id.items.push(id.items.shift()!);
+    });
+    await generate({ cwd: repo });
+    commitAll('Order.id: type first');
+    expect((await checkRelease({ cwd: repo })).map((p) => p.message)).toEqual([
+      'the spec changed since the release recorded in release/openapi.json:\n  moved   keys at #/components/schemas/Order/properties/id: type, description',
+    ]);
+    const plan = await planRelease({ cwd: repo, date: DATE });
+    expect(plan).toMatchObject({ last: '1.0.1', version: '1.0.2', bump: 'patch' });
+    expect(plan.entry).toBe(
+      [
+        `## 1.0.2 (${DATE})`,
+        '',
+        '### Changed',
+        '',
+        "- the package's `openapi.json` changes: keys written in a new order at `Order.id` (now `type`, `description`); no change to the API or to the SDK's types",
+        '',
+      ].join('\n'),
+    );
+    await applyRelease(plan);
+    expect(await checkRelease({ cwd: repo, tag: 'v1.0.2' })).toEqual([]);
+    commitAll('Release 1.0.2');
   });
 
   it('a spec file git does not track stops the release, naming it; nothing is written', async () => {

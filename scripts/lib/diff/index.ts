@@ -32,6 +32,7 @@ import { schemaUses, type SchemaUse } from './uses.ts';
 import { compareWire } from './wire.ts';
 import { exampleChanges } from './examples.ts';
 import { orderChanges } from './order.ts';
+import { packageChanges } from './package-changes.ts';
 import { withPathRenamesGrouped } from './sdk-path-renames.ts';
 import { withRemovalsGrouped } from './sdk-removals.ts';
 import { claimWorkDir } from './work-dir.ts';
@@ -120,7 +121,7 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
               message: `the compatibility promise rates ${loosened.join(', ')}: this diff still rates by the stricter levels (the base's), the new ones hold from the next diff`,
             },
           ];
-    const changes = [
+    const rated = [
       ...promise,
       ...sdk,
       // Examples are examples.ts's: Redocly's lines for them ("response 200 added" for an
@@ -134,7 +135,16 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
         place: headSdk.place,
         display,
       }),
-    ].sort(compareChanges);
+    ];
+    // A package whose files change is never "no changes": the release must be able to ship it.
+    const changes = (
+      rated.length > 0
+        ? rated
+        : packageChanges(baseSdk.bundled, headSdk.bundled, ruleset.sdk['package-changed'], {
+            place: headSdk.place,
+            display,
+          })
+    ).sort(compareChanges);
     return {
       bump: maxLevel(changes.map((change) => change.level)),
       changes,

@@ -5,7 +5,8 @@
  * users see the new order in their editor and the docs, while TypeScript (an interface, a union)
  * does not mind it, so the SDK layer finds nothing (helper-134 5). One patch line per collection
  * says why those lines of `generated/` moved. Keywords in a new order (`description` after
- * `type`) change nothing users see, and are not reported.
+ * `type`) change only the shipped `openapi.json`: package-changes.ts says so when nothing else
+ * changed.
  */
 import { isRecord } from '../../../generator/json.ts';
 import { joinPointer } from '../../../generator/errors.ts';

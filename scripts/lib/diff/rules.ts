@@ -109,6 +109,10 @@ const SDK_RULES = {
   // An example added, changed or removed: the docs' samples and the testing kit's mock data
   // follow it (examples.ts).
   'examples-changed': 'patch',
+  // Nothing above changed, and the package's files do all the same (package-changes.ts): `x-sdk`
+  // settings, an extension the generator does not read, keys written in a new order in the
+  // shipped `openapi.json`. The next package differs, so it is a release.
+  'package-changed': 'patch',
   // The spec's own `x-sdk.compatibility` rates a rule lower than the base did: this diff still
   // rates by the stricter of the two (strictestRuleset), so a change cannot lower its own rating.
   'compatibility-loosened': 'patch',

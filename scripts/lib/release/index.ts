@@ -17,12 +17,12 @@ import { OPENAPI_JSON_PATH, PACKAGE_JSON_PATH } from '../../../generator/package
 import {
   apiChanges,
   describeApiChanges,
-  type ApiChange,
 } from '../../../generator/write/api-changes.ts';
 import type { CheckResult } from '../../../generator/write/check.ts';
 import { CommandError } from '../command-error.ts';
 import { diffSpecs, type DiffReport } from '../diff/index.ts';
 import { groupedMessages } from '../diff/change.ts';
+import { keyOrderChanges } from '../diff/package-changes.ts';
 import type { Bump } from '../diff/rules.ts';
 import {
   CHANGELOG_FILE,
@@ -32,7 +32,7 @@ import {
   releasedVersions,
   renderEntry,
 } from './changelog.ts';
-import { shellWord } from '../../../generator/escape.ts';
+import { shellWord, terminalText } from '../../../generator/escape.ts';
 import { lintBeforeRelease } from './lint.ts';
 import { readRecord, RECORD_FILE, withPackageVersion, writeAtomically } from './record.ts';
 import {
@@ -196,11 +196,9 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     };
   } else {
     const report = await diffSpecs({ base: paths.record, spec: paths.spec, cwd: paths.cwd });
-    // What `npm run diff` rates as no change can still change the package (x-sdk settings) or its
-    // documentation: the tag's check (checkRelease) counts every difference, so a release does.
-    const unrated =
-      report.bump === 'none' ? apiChanges(record.bundled, await packageDocument(paths)) : [];
-    const bump: Bump = report.bump === 'none' && unrated.length > 0 ? 'patch' : report.bump;
+    // The diff rates every change of the package's files (`package-changed`: x-sdk settings,
+    // keys in a new order in openapi.json), so its bump is the release's, line for line.
+    const bump: Bump = report.bump;
     const computed = nextVersion(record.version, bump);
     if (options.version === undefined && bump === 'none') {
       const prerelease = semver.prerelease(record.version) !== null;
@@ -238,7 +236,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     const promotion =
       promoted.length === 0
         ? ''
-        : `\n\nPromotes ${joinVersions(promoted)} to a stable release: users of ${promoted.stable === undefined ? 'earlier releases' : promoted.stable} get the changes listed under ${promoted.length === 1 ? 'it' : 'them'} below${report.changes.length > 0 || unrated.length > 0 ? ', and these' : ''}.`;
+        : `\n\nPromotes ${joinVersions(promoted)} to a stable release: users of ${promoted.stable === undefined ? 'earlier releases' : promoted.stable} get the changes listed under ${promoted.length === 1 ? 'it' : 'them'} below${report.changes.length > 0 ? ', and these' : ''}.`;
     plan = {
       last: record.version,
       version,
@@ -246,12 +244,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       entry:
         report.changes.length > 0
           ? entry.replace(/\n/, `${promotion}\n`)
-          : unrated.length > 0
-            ? entry.replace(
-                /\n$/,
-                `${promotion}\n\n### Changed\n\n${unrated.map(unratedLine).join('')}`,
-              )
-            : entry.replace(
+          : entry.replace(
                 /\n$/,
                 promotion === ''
                   ? '\n\nNo change to the API or the SDK surface.\n'
@@ -319,14 +312,6 @@ function joinVersions(versions: readonly string[]): string {
 /** The bundled spec the package holds (its `openapi.json`). */
 async function packageDocument(paths: Paths): Promise<unknown> {
   return JSON.parse(await readFile(join(paths.out, OPENAPI_JSON_PATH), 'utf8').catch(() => '{}'));
-}
-
-/** A changelog line for a change `npm run diff` does not rate (it changes neither the API nor the types). */
-function unratedLine(change: ApiChange): string {
-  const what =
-    change.subject === 'document' ? `\`${change.name}\` of the spec` : `${change.subject} \`${change.name}\``;
-  const detail = change.detail === undefined ? '' : ` (${change.detail})`;
-  return `- ${what} ${change.change}${detail}: no change to the API or to the SDK's types\n`;
 }
 
 /**
@@ -512,11 +497,20 @@ export async function checkRelease(options: CheckOptions = {}): Promise<CommandE
           'run npm run release (it sets the version, the changelog and the record together)',
         ),
       );
-    const unreleased = apiChanges(record.bundled, await packageDocument(paths));
+    const shipped = await packageDocument(paths);
+    const unreleased = describeApiChanges(apiChanges(record.bundled, shipped));
+    // The same API written in another order is another openapi.json in the package all the same.
+    if (unreleased.length === 0)
+      unreleased.push(
+        ...keyOrderChanges(record.bundled, shipped).map(
+          ({ pointer, keys }) =>
+            `  ${'moved'.padEnd(8)}${terminalText(`keys at #${pointer}: ${keys.join(', ')}`)}`,
+        ),
+      );
     if (unreleased.length > 0)
       problems.push(
         new CommandError(
-          `the spec changed since the release recorded in ${paths.show.record}:\n${describeApiChanges(unreleased).join('\n')}`,
+          `the spec changed since the release recorded in ${paths.show.record}:\n${unreleased.join('\n')}`,
           'run npm run release to release these changes, then tag the release commit',
         ),
       );
