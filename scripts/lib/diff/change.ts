@@ -41,6 +41,14 @@ export interface Change {
    * not for the changelog (`forChangelog`).
    */
   rating?: string;
+  /**
+   * The path templates a rename line pairs (`/orders/{order}` → `/orders/{orderId}`): the SDK's
+   * `typed-path-renamed` line and the wire's, by which a report says each rename once
+   * (wire-rename-lines.ts). Not printed.
+   */
+  templates?: { from: string; to: string }[];
+  /** The names a wire line of a path parameter renamed with its template pairs. Not printed. */
+  parameterRenamed?: { from: string; to: string };
 }
 
 /** How many operations a wire line names before "and N more". */

@@ -35,6 +35,7 @@ import { orderChanges } from './order.ts';
 import { packageChanges } from './package-changes.ts';
 import { withPathRenamesGrouped } from './sdk-path-renames.ts';
 import { withRemovalsGrouped } from './sdk-removals.ts';
+import { withRenamesSaidOnce } from './wire-rename-lines.ts';
 import { claimWorkDir } from './work-dir.ts';
 
 export type { Change } from './change.ts';
@@ -121,7 +122,7 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
               message: `the compatibility promise rates ${loosened.join(', ')}: this diff still rates by the stricter levels (the base's), the new ones hold from the next diff`,
             },
           ];
-    const rated = [
+    const rated = withRenamesSaidOnce([
       ...promise,
       ...sdk,
       // Examples are examples.ts's: Redocly's lines for them ("response 200 added" for an
@@ -135,7 +136,7 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffReport> {
         place: headSdk.place,
         display,
       }),
-    ];
+    ]);
     // A package whose files change is never "no changes": the release must be able to ship it.
     const changes = (
       rated.length > 0

@@ -83,6 +83,7 @@ export function withPathRenamesGrouped(
       kind: 'sdk/typed-path-renamed' satisfies `sdk/${SdkRule}`,
       location: group[0]!.to,
       message: renameMessage(group, methods),
+      templates: group.map(({ from, to }) => ({ from, to })),
     });
   }
   return [...changes.filter((change) => !absorbed.has(change)), ...lines];

@@ -178,7 +178,20 @@ function toChange(
     ...(shared?.parameter === true ? { parameter: true } : {}),
     ...(where === undefined ? {} : { source: where }),
     ...(rating === undefined ? {} : { rating }),
+    ...renamedNames(change),
   };
+}
+
+/** The names a rename wire-renames.ts keeps pairs: a path template's, or its path parameter's. */
+function renamedNames(change: RedoclyChange): Pick<Change, 'templates' | 'parameterRenamed'> {
+  if (change.kind !== 'modified') return {};
+  const [from, to] = [change.base?.value, change.revision?.value];
+  if (typeof from !== 'string' || typeof to !== 'string') return {};
+  if (change.typeName === 'PathItem' && change.property === 'key')
+    return { templates: [{ from, to }] };
+  if (change.typeName === 'Parameter' && change.property === 'name')
+    return { parameterRenamed: { from, to } };
+  return {};
 }
 
 /**
