@@ -13,7 +13,7 @@ import { requiredNullOnly, requiredWithoutNull } from './parameter-null.ts';
 import { warnPathSlash } from './path-slash.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
 import { IDENTIFIER } from './sdk-names.ts';
-import type { JsonValue } from './schema-types.ts';
+import type { JsonValue, ObjectNode, SchemaNode } from './schema-types.ts';
 import type { ParameterLocation, ParameterModel } from './types.ts';
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
@@ -119,7 +119,71 @@ export function buildParameters(
       tieBreak: String(LOCATION_RANK.indexOf(raw.in as ParameterLocation)),
     })),
   );
-  return located.map((one, index) => parameterModel(one, identifiers[index]!, ctx));
+  const models = located.map((one, index) => parameterModel(one, identifiers[index]!, ctx));
+  warnExplodedMemberClashes(models, located, ctx);
+  return models;
+}
+
+/**
+ * An object parameter in `style: form` with `explode: true` (the query's and the cookie's
+ * default) sends each property as a key of its own: `filter: { status }` goes as `status=open`
+ * in the query, or as the cookie `status=open`. A property named like another parameter of the
+ * location (or like a property of another such object) puts the same key on the wire twice: the
+ * API reads one of them, and which is up to the server (query strings often keep the later,
+ * cookies the first). A header parameter's object is one header (`k=v,k2=v2`): no such clash.
+ */
+function warnExplodedMemberClashes(
+  models: readonly ParameterModel[],
+  located: readonly Located[],
+  ctx: SchemaContext,
+): void {
+  for (const location of ['query', 'cookie'] as const) {
+    // Who puts each key on the wire first: a parameter by its name, or an exploded object's member.
+    // (An exploded object's own name is not one: only its members' are sent.)
+    const owners = new Map<string, string>();
+    const exploded = models.map(
+      (model) =>
+        model.in === location &&
+        model.style === 'form' &&
+        model.explode &&
+        model.mediaType === undefined && // `content`: one value, JSON text
+        objectNode(model.schema, ctx) !== undefined,
+    );
+    models.forEach((model, index) => {
+      if (model.in === location && !exploded[index])
+        owners.set(model.name, `${location} parameter ${JSON.stringify(model.name)}`);
+    });
+    models.forEach((model, index) => {
+      if (!exploded[index]) return;
+      for (const member of objectNode(model.schema, ctx)!.properties.map(({ name }) => name)) {
+        const owner = owners.get(member);
+        const self = `${location} parameter ${JSON.stringify(model.name)}`;
+        if (owner === undefined) {
+          owners.set(member, `property ${JSON.stringify(member)} of ${self}`);
+          continue;
+        }
+        const sent =
+          location === 'query' ? `\`${member}=…\` in the query` : `the cookie \`${member}=…\``;
+        ctx.warnings.add(
+          'parameter:exploded-member-clash',
+          `${self} is an object sent exploded (\`style: form\`, \`explode: true\`): its property ${JSON.stringify(member)} goes on the wire as ${sent}, as ${owner} does; the request carries the key twice and the API reads one of them`,
+          { file: ctx.file, pointer: located[index]!.pointer },
+          location === 'query'
+            ? `rename the property or the other parameter, or send ${JSON.stringify(model.name)} as \`style: deepObject\` (\`${model.name}[${member}]=…\`) or with \`explode: false\` (\`${model.name}=${member},…\`)`
+            : `rename the property or the other parameter, or send ${JSON.stringify(model.name)} with \`explode: false\` (the cookie \`${model.name}=${member},…\`)`,
+        );
+      }
+    });
+  }
+}
+
+/** An object schema, through one `$ref` to a named schema; undefined for any other. */
+function objectNode(schema: SchemaNode, ctx: SchemaContext): ObjectNode | undefined {
+  const node =
+    schema.kind === 'ref'
+      ? ctx.schemas.find((named) => named.name === schema.target)?.node
+      : schema;
+  return node?.kind === 'object' ? node : undefined;
 }
 
 /** The order of the locations among parameters of one name: the arguments' (path) first. */
