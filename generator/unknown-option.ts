@@ -38,7 +38,7 @@ export function closestOption(typed: string, names: readonly string[]): string |
 }
 
 /** Edits from `a` to `b`: insertions, deletions, replacements and swaps of two neighbours. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );

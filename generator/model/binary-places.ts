@@ -5,6 +5,10 @@
  * - a part of a `multipart/form-data` body: a property of the body's schema, or the items of an
  *   array property, one part each (OpenAPI 3.1.1 §4.8.14.4, "Encoding multipart Media Types").
  *
+ * An object or array schema of a raw body is neither: the SDK sends the caller's bytes and reads a
+ * `Blob`, and uses such a schema for nothing (the model warns, build-bodies.ts `warnUnusedSchema`),
+ * so a binary string inside it is no text place either (helper-156: `application/form-data`).
+ *
  * Everywhere else the value is text: JSON carries strings only, a form or a parameter is text, and
  * an object nested in a part is sent as JSON. OpenAPI 3.1.1 §4.8.24.4 ("Working with Binary Data")
  * models bytes inside JSON as a string with `contentEncoding`; 3.0 had `format: byte`. A binary
@@ -190,7 +194,22 @@ function reachedBinaryStrings(doc: Record<string, unknown>): Map<string, Reached
         parts(member, memberAt, depth + 1);
   };
 
-  const content = (raw: unknown, at: string): void => {
+  /**
+   * A raw body the SDK neither encodes nor reads by its schema: only its bytes are noted. An
+   * object in it is no JSON text (the caller passes bytes, the response is a Blob) and no place
+   * at all: the model warns that such a schema is unused (build-bodies.ts `warnUnusedSchema`).
+   */
+  const rawBody = (schema: unknown, at: string, depth = 0): void => {
+    const target = resolve(schema, at);
+    if (target === undefined || depth > 32) return;
+    if (isBinaryString(target.schema)) return note(target.pointer, 'file');
+    for (const keyword of ['oneOf', 'anyOf'] as const)
+      for (const [variant, variantAt] of listed(target.schema, keyword, target.pointer))
+        rawBody(variant, variantAt, depth + 1);
+  };
+
+  /** `role`: a request body is sent raw for `*`/`*` too; a response of `*`/`*` may be JSON. */
+  const content = (raw: unknown, at: string, role: 'request' | 'response' | 'parameter'): void => {
     if (!isRecord(raw)) return;
     for (const [mediaType, media] of Object.entries(raw)) {
       if (!isRecord(media)) continue;
@@ -199,6 +218,11 @@ function reachedBinaryStrings(doc: Record<string, unknown>): Map<string, Reached
       via = mediaAt;
       const kind = mediaKind(mediaType);
       if (kind === 'multipart') parts(media.schema, schemaAt);
+      else if (
+        role !== 'parameter' &&
+        (kind === 'binary' || (kind === 'any' && role === 'request'))
+      )
+        rawBody(media.schema, schemaAt);
       else if (kind === 'binary' || kind === 'any') bytes(media.schema, schemaAt, false);
       else if (kind === 'text' && !isJsonRecords(mediaType))
         text(media.schema, schemaAt, 'textBody');
@@ -212,7 +236,7 @@ function reachedBinaryStrings(doc: Record<string, unknown>): Map<string, Reached
     if (target === undefined) return;
     via = target.pointer;
     text(target.schema.schema, joinPointer(target.pointer, 'schema'));
-    content(target.schema.content, joinPointer(target.pointer, 'content'));
+    content(target.schema.content, joinPointer(target.pointer, 'content'), 'parameter');
   };
 
   const pathItem = (raw: unknown, at: string, depth: number): void => {
@@ -228,12 +252,13 @@ function reachedBinaryStrings(doc: Record<string, unknown>): Map<string, Reached
       const own = Array.isArray(operation.parameters) ? operation.parameters : [];
       own.forEach((p, i) => parameter(p, joinPointer(opAt, 'parameters', i)));
       const body = resolve(operation.requestBody, joinPointer(opAt, 'requestBody'));
-      if (body !== undefined) content(body.schema.content, joinPointer(body.pointer, 'content'));
+      if (body !== undefined)
+        content(body.schema.content, joinPointer(body.pointer, 'content'), 'request');
       if (isRecord(operation.responses))
         for (const [status, rawResponse] of Object.entries(operation.responses)) {
           const response = resolve(rawResponse, joinPointer(opAt, 'responses', status));
           if (response === undefined) continue;
-          content(response.schema.content, joinPointer(response.pointer, 'content'));
+          content(response.schema.content, joinPointer(response.pointer, 'content'), 'response');
           if (isRecord(response.schema.headers))
             for (const [name, header] of Object.entries(response.schema.headers))
               parameter(header, joinPointer(response.pointer, 'headers', name));

@@ -13,6 +13,7 @@ import {
   isJsonRecords,
   isMediaTypeName,
   mediaKind,
+  nearestMediaType,
 } from './media-types.ts';
 import { isSchemaPlace } from './schema-places.ts';
 import { schemaNode, type SchemaContext } from './schema-context.ts';
@@ -127,6 +128,15 @@ export function buildRequestBody(
   }
   const media = (body.content as Record<string, unknown>)[contentType];
   const kind = mediaKind(contentType);
+  if (kind === 'binary' || kind === 'any')
+    warnUnusedSchema(
+      doc,
+      contentType,
+      media,
+      joinPointer(at, 'content', contentType),
+      'request',
+      ctx,
+    );
   const schema = schemaNode(
     isRecord(media) ? media.schema : undefined,
     joinPointer(at, 'content', contentType, 'schema'),
@@ -461,6 +471,15 @@ export function buildResponses(
     if (contentType === undefined) return model;
     const media = (response.content as Record<string, unknown>)[contentType];
     const kind = responseKind(doc, contentType, media, ctx.file);
+    if (kind === 'binary')
+      warnUnusedSchema(
+        doc,
+        contentType,
+        media,
+        joinPointer(at, 'content', contentType),
+        `${status} response`,
+        ctx,
+      );
     model.kind = kind;
     model.contentType = contentType;
     // The media types the same reader takes (`image/jpeg` beside `image/png`), asked for too.
@@ -499,6 +518,62 @@ export function buildResponses(
     if (examples.length > 0) model.examples = examples;
     return model;
   });
+}
+
+/**
+ * A raw body (a media type the SDK has no encoder or reader for: `binary`, and `*`/`*` for a
+ * request) whose schema describes data (an object, an array) is sent as the bytes the caller gives,
+ * or read as a `Blob`: the schema is used for nothing, which a spec that writes
+ * `application/form-data` or `aplication/json` does not mean. Warned once per media type, with
+ * the known type it most likely means (media-types.ts `nearestMediaType`). A key that is no media
+ * type at all is warned about already (object-fields.ts), with the same suggestion.
+ */
+function warnUnusedSchema(
+  doc: Record<string, unknown>,
+  contentType: string,
+  media: unknown,
+  pointer: string,
+  place: string,
+  ctx: SchemaContext,
+): void {
+  if (!isMediaTypeName(contentType) || !isRecord(media)) return;
+  if (!describesData(doc, media.schema, ctx.file, 0)) return;
+  const meant = nearestMediaType(contentType);
+  const request = place === 'request';
+  ctx.warnings.add(
+    'content:schema-unused',
+    request
+      ? `the SDK has no encoder for ${contentType} (it encodes JSON, a form, multipart/form-data and text), so the method sends the request body as the raw bytes the caller passes (a Blob, bytes or a string), and this object or array schema describes nothing it checks or types`
+      : `the SDK has no reader for ${contentType} (it reads JSON and text), so the method resolves to the ${place}'s raw bytes (a Blob), and this object or array schema describes nothing it checks or types`,
+    { file: ctx.file, pointer },
+    meant !== undefined
+      ? `did you mean \`${meant}\`? Write the media type the API ${request ? 'reads' : 'answers with'} as the \`content\` key`
+      : `if the body is JSON, write \`application/json\` (or a \`+json\` type); if it is a file, describe it as \`type: string, format: binary\``,
+  );
+}
+
+/** Whether a schema (through `$ref`s and `allOf`/`oneOf`/`anyOf` members) describes an object or an array. */
+function describesData(
+  doc: Record<string, unknown>,
+  raw: unknown,
+  file: string,
+  depth: number,
+): boolean {
+  if (depth > 20) return false;
+  let schema: unknown;
+  try {
+    schema = followRefs(doc, raw, '#', file).value;
+  } catch {
+    return false;
+  }
+  if (!isRecord(schema) || isBinaryString(schema)) return false;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('object') || types.includes('array')) return true;
+  if (isRecord(schema.properties) || schema.items !== undefined) return true;
+  const members = [schema.allOf, schema.oneOf, schema.anyOf].flatMap((list) =>
+    Array.isArray(list) ? (list as unknown[]) : [],
+  );
+  return members.some((member) => describesData(doc, member, file, depth + 1));
 }
 
 /**

@@ -16,6 +16,7 @@
  *
  * Media type parameters (`; charset=utf-8`) and case do not matter.
  */
+import { editDistance } from '../unknown-option.ts';
 import type { BodyKind } from './types.ts';
 
 /** JSON Lines, NDJSON (`application/x-ndjson`) and JSON text sequences (RFC 7464). */
@@ -86,4 +87,39 @@ export function isBinaryString(schema: Readonly<Record<string, unknown>>): boole
 export function isJsonMediaType(contentType: string): boolean {
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   return type === 'application/json' || type.endsWith('+json');
+}
+
+/** The media types a "did you mean" names: those the SDK encodes or reads by their schema, and bytes. */
+const KNOWN_MEDIA_TYPES = [
+  'application/json',
+  'multipart/form-data',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  'text/csv',
+  'text/html',
+  'application/xml',
+  'text/event-stream',
+  'application/octet-stream',
+];
+
+/**
+ * The known media type a made-up or misspelt one most likely means, for a warning's fix:
+ * `application/form-data` and `multipart/formdata` mean `multipart/form-data`, `applicationjson`,
+ * `json` and `applcation/json` mean `application/json`, `application/x-www-form-urlencode` the
+ * form type. Words a name holds decide first (`form-data`, `urlencoded`, `json`, `xml`), then the
+ * spelling (one edit per eight letters: `application/pdf` is not a misspelt `application/xml`). Undefined for a known type, and for one close to none
+ * (`application/pdf`, `jwt_token`).
+ */
+export function nearestMediaType(mediaType: string): string | undefined {
+  const type = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
+  if (KNOWN_MEDIA_TYPES.includes(type)) return undefined;
+  if (/form-?data|multipart/.test(type)) return 'multipart/form-data';
+  if (/url-?encoded|www-form/.test(type)) return 'application/x-www-form-urlencoded';
+  if (/(^|[^a-z])json($|[^a-z])|^json|json$/.test(type)) return 'application/json';
+  if (/event-?stream/.test(type)) return 'text/event-stream';
+  if (/(^|[^a-z])xml($|[^a-z])/.test(type)) return 'application/xml';
+  if (/octet/.test(type)) return 'application/octet-stream';
+  if (/^(text|plain|string)$/.test(type)) return 'text/plain';
+  const within = Math.max(1, Math.floor(type.length / 8));
+  return KNOWN_MEDIA_TYPES.find((known) => editDistance(type, known) <= within);
 }

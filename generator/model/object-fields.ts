@@ -13,7 +13,7 @@ import { isRecord } from '../json.ts';
 import { closestOption } from '../unknown-option.ts';
 import type { Warnings } from '../warnings.ts';
 import { pathItemEntries } from '../document-keys.ts';
-import { isMediaTypeName } from './media-types.ts';
+import { isMediaTypeName, nearestMediaType } from './media-types.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -170,10 +170,11 @@ export function warnUnknownFields(
 
 /** A `content` key that is no `type/subtype` (media-types.ts `isMediaTypeName`). */
 function warnNotMediaType(key: string, pointer: string, file: string, warnings: Warnings): void {
+  const meant = nearestMediaType(key);
   warnings.add(
     'content:not-a-media-type',
     `\`${key}\` is not a media type: a \`content\` key names the media type of the body it describes, type/subtype (RFC 6838), such as application/json`,
     { file, pointer },
-    `write the body's media type as the key, with any parameters after ";" (\`application/json\`, \`text/plain; charset=utf-8\`); if \`${key}\` is a property of the body, describe it in the body's schema instead`,
+    `${meant === undefined ? 'write' : `did you mean \`${meant}\`? Write`} the body's media type as the key, with any parameters after ";" (\`application/json\`, \`text/plain; charset=utf-8\`); if \`${key}\` is a property of the body, describe it in the body's schema instead`,
   );
 }

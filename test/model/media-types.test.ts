@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, writeSpec } from '../generator/helpers.ts';
 import { fixtureModel, specModel } from './fixture-model.ts';
-import { isMediaTypeName, mediaKind } from '../../generator/model/media-types.ts';
+import { isMediaTypeName, mediaKind, nearestMediaType } from '../../generator/model/media-types.ts';
 import type { BodyKind } from '../../generator/model/types.ts';
 
 describe('mediaKind', () => {
@@ -218,6 +218,99 @@ describe('a content key that is not a media type', () => {
       kind: 'text',
       contentType: 'text/plain',
     });
+  });
+});
+
+describe('a made-up media type beside an object schema', () => {
+  it.each<[string, string | undefined]>([
+    ['application/form-data', 'multipart/form-data'],
+    ['multipart/formdata', 'multipart/form-data'],
+    ['application/x-www-form-urlencode', 'application/x-www-form-urlencoded'],
+    ['applicationjson', 'application/json'],
+    ['json', 'application/json'],
+    ['applcation/json; charset=utf-8', 'application/json'],
+    ['text/plian', 'text/plain'],
+    ['application/json', undefined],
+    ['application/pdf', undefined],
+    ['application/zip', undefined],
+    ['image/png', undefined],
+    ['jwt_token', undefined],
+  ])('%s most likely means %s', (type, meant) => {
+    expect(nearestMediaType(type)).toBe(meant);
+  });
+
+  it('is warned about with the media type it most likely means, and no binary-as-text claim', async () => {
+    // helper-156: `application/form-data` (binary by fallback) sent the body raw, its object
+    // schema unused, with a warning that its file property "travels as text".
+    const object = {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' }, name: { type: 'string' } },
+    };
+    const file = await writeSpec({
+      openapi: '3.0.3',
+      info: { title: 'Made-up media types', version: '1' },
+      paths: {
+        '/upload': {
+          post: {
+            operationId: 'upload',
+            requestBody: { content: { 'application/form-data': { schema: object } } },
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'applcation/json': { schema: { $ref: '#/components/schemas/Item' } } },
+              },
+            },
+          },
+        },
+        '/file': {
+          put: {
+            operationId: 'putFile',
+            requestBody: {
+              content: {
+                'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+              },
+            },
+          },
+        },
+        '/typo': {
+          post: {
+            operationId: 'typo',
+            requestBody: { content: { applicationjson: { schema: object } } },
+            responses: { '204': { description: 'ok' } },
+          },
+        },
+      },
+      components: { schemas: { Item: { type: 'object', properties: { id: { type: 'string' } } } } },
+    });
+    const model = await specModel(file);
+    expect(model.warnings.filter((w) => w.key === 'schema:binary-as-text')).toEqual([]);
+    const unused = model.warnings.filter((w) => w.key === 'content:schema-unused');
+    const places = unused.flatMap((w) => w.places);
+    expect(places.map((p) => [p.location.pointer, p.problem, p.hint])).toEqual([
+      [
+        '#/paths/~1upload/post/responses/200/content/applcation~1json',
+        "the SDK has no reader for applcation/json (it reads JSON and text), so the method resolves to the 200 response's raw bytes (a Blob), and this object or array schema describes nothing it checks or types",
+        'did you mean `application/json`? Write the media type the API answers with as the `content` key',
+      ],
+      [
+        '#/paths/~1upload/post/requestBody/content/application~1form-data',
+        'the SDK has no encoder for application/form-data (it encodes JSON, a form, multipart/form-data and text), so the method sends the request body as the raw bytes the caller passes (a Blob, bytes or a string), and this object or array schema describes nothing it checks or types',
+        'did you mean `multipart/form-data`? Write the media type the API reads as the `content` key',
+      ],
+    ]);
+    const notMediaType = model.warnings.find((w) => w.key === 'content:not-a-media-type');
+    expect(notMediaType?.location.pointer).toBe(
+      '#/paths/~1typo/post/requestBody/content/applicationjson',
+    );
+    expect(notMediaType?.hint).toMatch(
+      /^did you mean `application\/json`\? Write the body's media type/,
+    );
   });
 });
 
