@@ -22,6 +22,7 @@ import { isBinaryString } from './media-types.ts';
 import { notASchema, schemaProblems } from './schema-problems.ts';
 import { notSchemaPlace } from './schema-places.ts';
 import { warnConflictingAllOfTypes, warnImpossibleParts } from './allof-types.ts';
+import { nullBesideUnion } from './null-beside-union.ts';
 import { conditionalParts } from './conditional-schemas.ts';
 import type {
   ArrayNode,
@@ -231,7 +232,16 @@ function build(schema: unknown, pointer: string, c: Ctx): SchemaNode {
     );
   }
   const composed = ['allOf', 'anyOf', 'oneOf', 'not'].some((k) => k in schema);
-  const types = readTypes(schema, vc);
+  const declared = readTypes(schema, vc);
+  // Null beside a union that refuses it: null or a variant, as 3.0's `nullable` (null-beside-union.ts).
+  if (
+    declared !== undefined &&
+    nullBesideUnion(schema, declared, vc, c.doc, c.warnings) === 'nullable'
+  ) {
+    declared.delete('null');
+    base.nullable = true;
+  }
+  const types = declared?.size === 0 ? undefined : declared;
   const intOrString = intOrStringBesideType(schema);
   if (intOrString !== undefined)
     c.warnings.add(

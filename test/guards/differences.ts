@@ -25,6 +25,7 @@ import { isRecord } from '../../generator/json.ts';
 import { mapComponentSchemas, type RawSchema } from '../helpers/schema-walk.ts';
 import { componentKey as modelComponentKey } from '../../generator/pointer.ts';
 import { isAnnotationKeyword } from '../../generator/model/schema-keywords.ts';
+import { refusesNull } from '../../generator/model/null-beside-union.ts';
 import { patternEngine } from '../../generator/model/patterns.ts';
 import { patternRegex } from '../../generator/model/schema-values.ts';
 import { MAX_DEPTH } from '../../templates/guards/runtime.ts';
@@ -103,6 +104,7 @@ export type DifferenceId =
   | 'nesting-limit'
   | 'contains-evaluates'
   | 'enum-outside-type'
+  | 'null-beside-union'
   | 'unsafe-pattern';
 
 /** Appended to the keys the reference renames (see proto-key and equality-keys). */
@@ -585,6 +587,32 @@ export const DIFFERENCES: readonly Difference[] = [
     ],
   },
   {
+    id: 'null-beside-union',
+    summary:
+      '`type: "null"` beside an anyOf/oneOf whose variants all refuse null (`type: "null", ' +
+      'oneOf: [string, number]`) accepts null or a value of a variant.',
+    why:
+      'By JSON Schema null fails the union and every other value fails `type`, so no value is ' +
+      'valid, which the types printed `null & (string | number)`. It is what a converter makes of 3.0’s `nullable: true` beside a oneOf (Vercel, 17 ' +
+      'places), which the guards read as null or a variant (nullable-composition): read so here ' +
+      'too, with a warning (`null-beside-union`, generator/model/null-beside-union.ts).',
+    reference: 'such a 3.1 schema becomes `anyOf: [{type: null}, <the schema without `type`>]`.',
+    adapt: {
+      components: (components, version) =>
+        version === '3.1' ? nullBesideUnionAsAnyOf(components) : components,
+    },
+    witnesses: [
+      {
+        version: '3.1',
+        schemas: { Id: { type: 'null', oneOf: [{ type: 'string' }, { type: 'number' }] } },
+        schema: 'Id',
+        value: 'team',
+        guard: true,
+        plain: false,
+      },
+    ],
+  },
+  {
     id: 'unsafe-pattern',
     summary:
       'A `pattern` JavaScript cannot compile (another dialect), or one that can take super-linear ' +
@@ -955,6 +983,23 @@ function renameKeysInSchemas(components: RawSchema, keys: readonly string[]): Ra
     if ('const' in out) out.const = renameKeys(out.const, keys);
     if (Array.isArray(out.enum)) out.enum = out.enum.map((v) => renameKeys(v, keys));
     return out;
+  });
+}
+
+/** 3.1 schemas of `type: 'null'` beside a union refusing null: null, or the rest. */
+function nullBesideUnionAsAnyOf(components: RawSchema): RawSchema {
+  const doc = { components };
+  return mapComponentSchemas(components, (schema) => {
+    const type = schema.type;
+    const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type : [];
+    if (types.join() !== 'null' || 'enum' in schema || 'const' in schema) return schema;
+    const unions = [schema.oneOf, schema.anyOf].filter((list) => Array.isArray(list));
+    if (unions.length === 0) return schema;
+    if (!unions.every((list) => (list as unknown[]).every((v) => refusesNull(v, doc, 0))))
+      return schema;
+    const rest: RawSchema = { ...schema };
+    delete rest.type;
+    return { anyOf: [{ type: 'null' }, rest] };
   });
 }
 
