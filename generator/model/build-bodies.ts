@@ -471,7 +471,12 @@ export function buildResponses(
     if (contentType === undefined) return model;
     const media = (response.content as Record<string, unknown>)[contentType];
     const kind = responseKind(doc, contentType, media, ctx.file);
-    if (kind === 'binary')
+    // Errors aside: the runtime reads an error's body by what arrives (JSON when it is JSON:
+    // templates/runtime/core.ts `errorBody`), and specs converted from Swagger 2 give every
+    // response the operation's `produces` (DocuSign's 400 of `application/pdf`).
+    const success =
+      status.startsWith('2') || (status === 'default' && !keys.some((k) => k.startsWith('2')));
+    if (kind === 'binary' && success)
       warnUnusedSchema(
         doc,
         contentType,

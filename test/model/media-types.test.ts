@@ -275,6 +275,11 @@ describe('a made-up media type beside an object schema', () => {
                 description: 'ok',
                 content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
               },
+              // An error's body is read by what arrives, whatever `content` names.
+              '400': {
+                description: 'bad',
+                content: { 'application/pdf': { schema: { $ref: '#/components/schemas/Item' } } },
+              },
             },
           },
         },
