@@ -56,4 +56,28 @@ describe('the reference validator', () => {
     const broken = { ...doc, components: { schemas: { Gone: { $ref: '#/paths/nowhere' } } } };
     expect(() => referenceFor(broken, '3.0').check('Gone', 1)).toThrow(/resolve reference/);
   });
+
+  it('reads no `$id` inside an example (Box: two examples of one metadata instance)', () => {
+    // ajv collects `$id`s under every keyword it does not know, `example` too, and refused the
+    // whole document for two unlike objects with one `$id` ("resolves to more than one schema"),
+    // so every example of box.com disagreed.
+    const id = '01234500-12f1-1234-aa12-b1d234cb567e';
+    const withIds = {
+      openapi: '3.0.3',
+      info: { title: '$id in examples', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Metadata: { type: 'object', example: { $id: id, $scope: 'enterprise' } },
+          Folder: {
+            type: 'object',
+            properties: { metadata: { type: 'object', example: { $id: id, $scope: 'global' } } },
+          },
+        },
+      },
+    };
+    const reference = referenceFor(withIds, '3.0');
+    expect(reference.check('Folder', { metadata: { $id: id } })).toBe(true);
+    expect(reference.check('Folder', { metadata: 1 })).toBe(false);
+  });
 });

@@ -67,7 +67,14 @@ function reference(
   prepare: (value: unknown) => unknown,
 ): Reference {
   const components = version === '3.0' ? toDraft07(openapiComponents) : openapiComponents;
-  ajv.addSchema({ $id: BASE, components });
+  // The schemas alone, without their examples: ajv collects an `$id` under any keyword it does not
+  // know (Box's examples hold metadata instances with `$id`s, and two alike refused the document).
+  const checked = mapComponentSchemas({ schemas: components.schemas }, (schema) => {
+    if (!('example' in schema) && !('examples' in schema)) return schema;
+    const { example: _example, examples: _examples, ...rest } = schema;
+    return rest;
+  });
+  ajv.addSchema({ $id: BASE, components: checked });
   const compiled = new Map<string, ValidateFunction>();
   const validator = (key: string): ValidateFunction => {
     let validate = compiled.get(key);
