@@ -386,12 +386,24 @@ export const DIFFERENCES: readonly Difference[] = [
       'kept: null is valid only when listed (ajv and the types agree).',
     reference:
       'a 3.0 schema with `nullable: true` and no enum/const becomes `anyOf: [{type: null}, ' +
-      '<the schema without nullable>]` when it has no `type` or has allOf/anyOf/oneOf/not.',
+      '<the schema without nullable>]` when it has no `type` or has allOf/anyOf/oneOf/not; in a ' +
+      '3.1 document that writes `nullable` (honoured there), a `$ref` beside it too; ' +
+      '`nullable: false` goes.',
     adapt: {
-      components: (components, version) =>
-        version === '3.0' ? nullableCompositionAsAnyOf(components) : components,
+      components: (components, version) => nullableCompositionAsAnyOf(components, version),
     },
     witnesses: [
+      {
+        version: '3.1',
+        schemas: {
+          MaybeUser: { $ref: '#/components/schemas/User', nullable: true },
+          User: { type: 'object', required: ['login'], properties: { login: { type: 'string' } } },
+        },
+        schema: 'MaybeUser',
+        value: null,
+        guard: true,
+        plain: 'refuses',
+      },
       {
         version: '3.0',
         schemas: {
@@ -1003,10 +1015,20 @@ function nullBesideUnionAsAnyOf(components: RawSchema): RawSchema {
   });
 }
 
-function nullableCompositionAsAnyOf(components: RawSchema): RawSchema {
+/**
+ * `version` 3.1: the same, for a 3.1 document that writes 3.0's `nullable` (the generator honours
+ * it there, with a warning), `$ref`s too, whose siblings apply in 3.1 (Codat's `{ $ref, nullable:
+ * true }`: ajv refused the document, "nullable cannot be used without type"). A `nullable: false`
+ * says nothing and goes (Box's, without `type`, which ajv refuses too).
+ */
+function nullableCompositionAsAnyOf(components: RawSchema, version: OpenApiVersion): RawSchema {
   const composed = ['allOf', 'anyOf', 'oneOf', 'not'];
   return mapComponentSchemas(components, (schema) => {
-    if (schema.nullable !== true || '$ref' in schema) return schema;
+    if (schema.nullable === false) {
+      const { nullable: _false, ...rest } = schema;
+      return rest;
+    }
+    if (schema.nullable !== true || ('$ref' in schema && version === '3.0')) return schema;
     if ('type' in schema && !composed.some((k) => k in schema)) return schema;
     const rest: RawSchema = { ...schema };
     delete rest.nullable;
