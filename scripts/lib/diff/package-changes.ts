@@ -11,7 +11,7 @@
  */
 import { apiChanges, type ApiChange } from '../../../generator/write/api-changes.ts';
 import { joinPointer } from '../../../generator/errors.ts';
-import { isRecord } from '../../../generator/json.ts';
+import { isRecord, pushAll } from '../../../generator/json.ts';
 import type { Change } from './change.ts';
 import { locationOf, sourceOf, type OrderPlaces } from './order.ts';
 import type { Level, SdkRule } from './rules.ts';
@@ -90,7 +90,7 @@ export function keyOrderChanges(base: unknown, head: unknown, pointer = ''): Key
     ? [{ pointer, keys: common }]
     : [];
   for (const key of common)
-    found.push(...keyOrderChanges(base[key], head[key], joinPointer(pointer, key)));
+    pushAll(found, keyOrderChanges(base[key], head[key], joinPointer(pointer, key)));
   return found;
 }
 
