@@ -1028,7 +1028,7 @@ describe('`not` of a schema every value matches (`not: {}`, `not: true`)', () =>
     expect(types).toContain('export type Anything = unknown;');
     expect(types).toMatch(/legacy\?: never;/);
     expect(
-      await diagnostics(pkg, {
+      diagnostics(pkg, {
         'src/check.ts': `${EQUAL}
 import type { Anything, Nothing, Thing } from './types.js';
 same<Nothing, never>(true);
