@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientCore } from '../../templates/runtime/core.ts';
 import { InternalServerError, InvalidResponseError } from '../../templates/runtime/errors.ts';
-import { readBlob } from '../../templates/runtime/internal/read.ts';
+import { readBlob, readForm } from '../../templates/runtime/internal/read.ts';
 
 const MiB = 1024 * 1024;
 const member = gzipSync(Buffer.alloc(MiB), { level: 9 });
@@ -41,6 +41,16 @@ beforeAll(async () => {
       const count = Number(path.slice('/objects/'.length));
       res.writeHead(status, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
       res.end(objectsBody(count));
+      return;
+    }
+    if (path.startsWith('/pairs/')) {
+      // `a&a&…`: n form pairs of one character each, gzipped.
+      const count = Number(path.slice('/pairs/'.length));
+      res.writeHead(status, {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-encoding': 'gzip',
+      });
+      res.end(gzipSync(`${'a&'.repeat(count - 1)}a`));
       return;
     }
     if (path.startsWith('/plain/')) {
@@ -174,6 +184,36 @@ describe('maxResponseSize', () => {
       .request({ method: 'get', path: '/objects/65537' })
       .catch((e: unknown) => e);
     expect(failed).toMatchObject({ status: 503, body: undefined });
+  });
+
+  // helper-159: 64 MiB of `a&a&…` fits the byte limit and parsed into 32 million pairs, 2 GB of
+  // heap. A form body may hold one pair per 16 bytes of the limit, as JSON holds containers.
+  it('bounds what a form body parses into: one pair per 16 bytes of the limit', async () => {
+    const core = new ClientCore({ baseURL: url, maxResponseSize: MiB });
+    const within = await core.request<URLSearchParams>({
+      method: 'get',
+      path: '/pairs/65536',
+      read: readForm,
+    });
+    expect([...within.keys()]).toHaveLength(65_536);
+    const error = await core.request({ method: 'get', path: '/pairs/65537', read: readForm }).then(
+      () => 'parsed',
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      'The server answered 200 with a form of more than 65536 pairs, more than maxResponseSize (1048576 bytes) allows (one per 16 bytes: parsed, each takes memory of its own); it was not parsed. ' +
+        'Raise maxResponseSize (client or call option) if the API really sends this much.',
+    );
+    // At the default limit: 20 million pairs (40 MiB) would have taken over a GB of heap.
+    const probe = await new ClientCore({ baseURL: url })
+      .request({ method: 'get', path: `/pairs/${20 * MiB}`, read: readForm })
+      .then(
+        () => 'parsed',
+        (e: unknown) => e,
+      );
+    expect(probe).toBeInstanceOf(InvalidResponseError);
+    expect((probe as Error).message).toContain('a form of more than 4194304 pairs');
   });
 
   it('Infinity turns it off; a negative or NaN limit is refused', async () => {
