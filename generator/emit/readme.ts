@@ -525,8 +525,13 @@ function typesExample(showcase: Showcase, model: ApiModel): string {
     ...(operation.typeNames.response === undefined ? [] : [operation.typeNames.response]),
   ];
   return [
-    '// A type for every schema, and the params and result of every method:',
-    importStatement(names, model.sdk.packageName, true),
+    // A spec of operations that take and return nothing, without schemas, has no such type.
+    ...(names.length === 0
+      ? []
+      : [
+          '// A type for every schema, and the params and result of every method:',
+          importStatement(names, model.sdk.packageName, true),
+        ]),
     '// The raw types of the OpenAPI description (openapi-typescript):',
     importStatement(['components', 'operations', 'paths'], model.sdk.packageName, true),
   ].join('\n');

@@ -53,3 +53,22 @@ describe('the typed path client example (helper-133 6)', () => {
     expect(diagnostics(pkg, readmeModules(pkg))).toEqual([]);
   });
 });
+
+describe('the types example (helper-159)', () => {
+  it('imports no type of the package when no schema, params or result has one', async () => {
+    const pkg = await specPackage({
+      openapi: '3.1.0',
+      info: { title: 'Pings', version: '1.0.0' },
+      paths: {
+        '/ping': { post: { operationId: 'ping', responses: { '204': { description: 'Done.' } } } },
+      },
+    });
+    const readme = pkg.files.get('README.md')!;
+    expect(readme).not.toContain('import type {  }');
+    expect(readme).not.toContain('A type for every schema');
+    expect(readme).toContain(
+      "// The raw types of the OpenAPI description (openapi-typescript):\nimport type { components, operations, paths } from 'pings-sdk';",
+    );
+    expect(diagnostics(pkg, readmeModules(pkg))).toEqual([]);
+  });
+});
