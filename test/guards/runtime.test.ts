@@ -357,6 +357,18 @@ describe('GuardError', () => {
     );
     expect(formatIssues('X', issues(5)).split('\n')).toHaveLength(6);
   });
+
+  // helper-159: a key or a string of checked data (a server's answer) went into the message raw.
+  it('writes control, bidirectional and separator characters of the data as escapes', () => {
+    const key = '\r\n2026-01-01 INFO admin login \u001b]0;x\u0007';
+    const value = 'a\u202eb\u2028c\u0085d\u007f\u2066';
+    const message = formatIssues('X', [issue(`/metadata/${key}`, 'integer', value)]);
+    expect(message).toBe(
+      'Invalid X (1 issue):\n' +
+        '  /metadata/\\r\\n2026-01-01 INFO admin login \\u001b]0;x\\u0007: expected integer, found string "a\\u202eb\\u2028c\\u0085d\\u007f\\u2066"',
+    );
+    expect(message.split('\n')).toHaveLength(2);
+  });
 });
 
 it('emitGuardRuntime copies the template unchanged', () => {

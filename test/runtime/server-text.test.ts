@@ -11,7 +11,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRawServer, type RawServer } from '../helpers/raw-server.ts';
 import { ClientCore } from '../../templates/runtime/core.ts';
-import { APIError, InvalidResponseError } from '../../templates/runtime/errors.ts';
+import {
+  APIError,
+  InvalidResponseError,
+  ResponseValidationError,
+} from '../../templates/runtime/errors.ts';
+import { ResponseGuards } from '../../templates/runtime/validation.ts';
 
 let server: RawServer;
 let answer: Buffer;
@@ -106,6 +111,53 @@ describe('control characters from the server', () => {
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(raw(error.message)).toBe(false);
     expect(error.message).toContain('\\u001b]0;PWNED');
+  });
+});
+
+// helper-159: the issues of a response that fails its guard name its keys and quote its strings,
+// which the server chose; they went into the message and the warning raw.
+describe('control characters in a response that fails its guard', () => {
+  const key = '\r\n2026-01-01T00:00:00Z INFO admin login \u001b]0;PWNED\u0007';
+  const guards = new ResponseGuards({
+    Tags: (value) => ({
+      ok: false,
+      issues: Object.entries(value as Record<string, unknown>).map(([name, found]) => ({
+        path: `/${name}`,
+        expected: 'integer',
+        found: `string ${JSON.stringify(found)}`,
+      })),
+    }),
+  });
+  const call = (mode: 'warn' | 'throw', warnings: string[] = []): Promise<unknown> => {
+    reply('200 OK', JSON.stringify({ [key]: 'a\u202eb\u2028c\u0085' }), 'application/json');
+    const logger = {
+      debug() {},
+      info() {},
+      warn: (line: string) => warnings.push(line),
+      error() {},
+    };
+    const core = new ClientCore({
+      baseURL: server.url,
+      maxRetries: 0,
+      responseValidation: mode,
+      responseGuards: guards,
+      logger,
+    });
+    return core.request({ method: 'get', path: '/x', responseSchema: 'Tags' });
+  };
+  const issue =
+    '/\\r\\n2026-01-01T00:00:00Z INFO admin login \\u001b]0;PWNED\\u0007: expected integer, found string "a\\u202eb\\u2028c\\u0085"';
+
+  it('are escapes in the ResponseValidationError', async () => {
+    const error = await call('throw').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as Error).message).toBe(`The response of GET /x does not match Tags: ${issue}`);
+  });
+
+  it('are escapes in the warning', async () => {
+    const warnings: string[] = [];
+    await call('warn', warnings);
+    expect(warnings).toEqual([`The response of GET /x does not match Tags: ${issue}`]);
   });
 });
 
