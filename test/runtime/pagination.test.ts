@@ -182,6 +182,40 @@ describe('PagePromise', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  // helper-159: the walk the docs show, `while (page.hasNextPage()) page = await page.nextPage()`,
+  // asked a server that repeats its cursor for the same pages forever.
+  it('fails in nextPage() too when the server repeats a cursor, so a hand-written walk ends', async () => {
+    pages['d'] = { ids: ['e'], next: 'b' };
+    let page = await list();
+    const seen = [page.items.map((item) => item.id)];
+    const error = await (async () => {
+      while (page.hasNextPage()) {
+        page = await page.nextPage();
+        seen.push(page.items.map((item) => item.id));
+        if (seen.length > 10) return new Error('the walk did not end');
+      }
+      return undefined;
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toBe(
+      'The server handed out the cursor "b" in "moreItemsAfter" a second time; following it would list the same pages again, forever, so nextPage() stops here.',
+    );
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('lets nextPage() be called again on a page, and a walk go back and forth', async () => {
+    const first = await list();
+    const second = await first.nextPage();
+    // Again from the same page (a retry after a failure, say): the same cursor, not a repeat.
+    expect((await first.nextPage()).items).toEqual(second.items);
+    // Back and forth: the after-cursor of page one is asked for again from the same place.
+    const back = await second.previousPage();
+    const again = await back.nextPage();
+    expect(again.items).toEqual(second.items);
+    expect((await again.nextPage()).items.map((item) => item.id)).toEqual(['e']);
+  });
+
   it.each([{ token: 'p1' }, true, false, ['p1']])(
     'fails clearly, instead of stopping as if the list were complete, on a cursor that is no cursor (%j)',
     async (cursor) => {
