@@ -38,14 +38,37 @@ export class GuardError extends Error {
   }
 }
 
-/** `Invalid Plan (2 issues):` followed by the first few issues, one per line. */
+/**
+ * `Invalid Plan (2 issues):` followed by the first few issues, one per line. The paths and
+ * messages name the value's keys and quote its strings (a server's answer, often), so their
+ * {@link UNPRINTABLE} characters are written as escapes: a key `\r\n… INFO …` would forge a log
+ * line, U+202E reverse what follows (CWE-117, CWE-150). The issues themselves keep them.
+ */
 export function formatIssues(schema: string, issues: readonly ValidationIssue[]): string {
   const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
   const lines = issues
     .slice(0, ISSUES_IN_MESSAGE)
-    .map((issue) => `\n  ${issue.path === '' ? '(root)' : issue.path}: ${issue.message}`);
+    .map(
+      (issue) =>
+        `\n  ${issue.path === '' ? '(root)' : printable(issue.path)}: ${printable(issue.message)}`,
+    );
   const rest = issues.length - ISSUES_IN_MESSAGE;
   return `Invalid ${schema} (${count}):${lines.join('')}${rest > 0 ? `\n  … and ${rest} more` : ''}`;
+}
+
+/**
+ * Characters a message never shows as they are: C0 controls but tab, DEL, C1 controls, the
+ * bidirectional controls, the line and paragraph separators, and lone surrogates.
+ */
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is its job
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` with each {@link UNPRINTABLE} character written as an escape (`\n`, `\r`, `\u001b`). */
+function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**

@@ -336,13 +336,17 @@ export function truncate(value: string): string {
 /** How many issues a message lists before it only gives the count. */
 const ISSUES_IN_MESSAGE = 3;
 
-/** `/price/amount: expected integer >= 0, found -5; … (4 issues)`. */
+/**
+ * `/price/amount: expected integer >= 0, found -5; … (4 issues)`. The path and what was found
+ * come from the response (its keys, its strings), so they are shown as {@link truncate} shows a
+ * server's text: a key `\r\n… INFO …` would forge a log line.
+ */
 export function describeIssues(issues: readonly GuardIssue[]): string {
   const listed = issues
     .slice(0, ISSUES_IN_MESSAGE)
     .map(
       (issue) =>
-        `${issue.path === '' ? '(root)' : issue.path}: expected ${issue.expected}, found ${issue.found}`,
+        `${issue.path === '' ? '(root)' : truncate(issue.path)}: expected ${issue.expected}, found ${truncate(issue.found)}`,
     )
     .join('; ');
   return issues.length > ISSUES_IN_MESSAGE ? `${listed}; … (${issues.length} issues)` : listed;

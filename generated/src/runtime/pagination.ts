@@ -24,6 +24,9 @@
  * - A cursor that was requested before (a server that repeats its cursor, or a cycle) ends the
  *   iteration with an `InvalidResponseError` that names the cursor, after the page that handed it
  *   out: silently stopping would look like the end of the list.
+ * - So does `nextPage()` / `previousPage()` when a walk by hand would ask for a cursor it already
+ *   asked for from another page: `while (page.hasNextPage()) page = await page.nextPage()` ends.
+ *   The same cursor from the same page (a retry, a walk back and forth) is no repeat.
  *
  * A server that hands out a new cursor with every page of items is followed for as long as the
  * caller iterates, as a long list is (break out of the loop to stop). What the iteration keeps
@@ -108,7 +111,14 @@ export class PagePromise<Body, Item>
     pagination: CursorPagination,
     redact: PageRedactor = NO_SECRETS,
   ) {
-    super(loadPage<Body, Item>({ load, query, pagination, redact }));
+    const walk = new Map<string, number>();
+    // The first request's own cursor, as if asked for from the page before (after) or after it.
+    const after = cursorOf(query[pagination.afterParam]);
+    const before =
+      pagination.beforeParam === undefined ? undefined : cursorOf(query[pagination.beforeParam]);
+    if (after !== undefined) walk.set(walkKey(true, after), -1);
+    else if (before !== undefined) walk.set(walkKey(false, before), 1);
+    super(loadPage<Body, Item>({ load, query, pagination, redact, walk, position: 0 }));
   }
 
   /** Every page, starting with the first. */
@@ -126,6 +136,39 @@ interface PageContext<Body> {
   query: Readonly<Record<string, unknown>>;
   pagination: CursorPagination;
   redact: PageRedactor;
+  /**
+   * Each cursor a walk by `nextPage()` / `previousPage()` asked for (by {@link walkKey}), with the
+   * position of the page it was asked for from: the first page is 0, a next page one more, a
+   * previous page one less. The same cursor asked for again from the same position is the same
+   * step (a retry, or a walk back and forth); from another position, the server repeated it.
+   */
+  walk: Map<string, number>;
+  /** This page's position in {@link walk}. */
+  position: number;
+}
+
+/** A cursor's key in a walk: its direction and {@link fingerprint}. */
+function walkKey(forward: boolean, cursor: string): string {
+  return `${forward ? '>' : '<'}${fingerprint(cursor)}`;
+}
+
+/** The error for a cursor the server handed out a second time; `stops` is what ends there. */
+function repeatedCursor(
+  cursor: string,
+  field: string,
+  status: number,
+  redact: PageRedactor,
+  stops: string,
+): InvalidResponseError {
+  return new InvalidResponseError(
+    redact.text(
+      `The server handed out the cursor ${truncate(redact.text(JSON.stringify(cursor)))} in "${field}" a second time; ` +
+        `following it would list the same pages again, forever, so ${stops} stops here.`,
+    ),
+    status,
+    {},
+    undefined,
+  );
 }
 
 /** Cursors of a page, kept off the page so that its enumerable fields are the body as sent. */
@@ -229,9 +272,21 @@ function makePage<Body, Item>(
         ),
       );
     }
+    const forward = check === 'hasNextPage';
+    const key = walkKey(forward, cursor);
+    const from = ctx.walk.get(key);
+    if (from !== undefined && from !== ctx.position) {
+      const field = (forward ? p.nextCursorField : p.prevCursorField) ?? '';
+      const method = forward ? 'nextPage()' : 'previousPage()';
+      return Promise.reject(repeatedCursor(cursor, field, status, ctx.redact, method));
+    }
+    ctx.walk.set(key, ctx.position);
     const nextQuery: Record<string, unknown> = { ...query, [param]: cursor };
     if (drop !== undefined) delete nextQuery[drop];
-    return loadPage<Body, Item>({ ...ctx, query: nextQuery }).then((outcome) => outcome.data);
+    const position = ctx.position + (forward ? 1 : -1);
+    return loadPage<Body, Item>({ ...ctx, query: nextQuery, position }).then(
+      (outcome) => outcome.data,
+    );
   };
   const methods: PageMethods<Body, Item> = {
     pageItems: () => items as Item[],
@@ -288,17 +343,8 @@ async function* iteratePages<Body, Item>(
     if (cursors?.problem !== undefined && page.pageItems().length > 0) throw cursors.problem;
     if (cursors === undefined || cursor === undefined || page.pageItems().length === 0) return;
     const key = fingerprint(cursor);
-    if (requested.has(key)) {
-      throw new InvalidResponseError(
-        cursors.redact.text(
-          `The server handed out the cursor ${truncate(cursors.redact.text(JSON.stringify(cursor)))} in "${cursors.field}" a second time; ` +
-            'following it would list the same pages again, forever, so the iteration stops here.',
-        ),
-        cursors.status,
-        {},
-        undefined,
-      );
-    }
+    if (requested.has(key))
+      throw repeatedCursor(cursor, cursors.field, cursors.status, cursors.redact, 'the iteration');
     requested.add(key);
     page = await (cursors.backward ? page.previousPage() : page.nextPage());
   }

@@ -280,9 +280,38 @@ export async function readBlob(response: Response, ctx: ReadContext): Promise<Bl
   return new Blob([bytes as BlobPart], { type: contentType(response) ?? '' });
 }
 
-/** `application/x-www-form-urlencoded`: the decoded pairs. */
+/**
+ * `application/x-www-form-urlencoded`: the decoded pairs.
+ * @throws InvalidResponseError for more pairs than `maxResponseSize` allows ({@link tooManyPairs}).
+ */
 export async function readForm(response: Response, ctx: ReadContext): Promise<URLSearchParams> {
-  return new URLSearchParams(await readText(response, ctx));
+  const text = await readText(response, ctx);
+  if (tooManyPairs(text, ctx.limit))
+    throw ctx.fail(
+      `The server answered ${response.status} with a form of more than ${containerLimit(ctx.limit)} pairs, more than maxResponseSize (${ctx.limit} bytes) allows (one per ${BYTES_PER_CONTAINER} bytes: parsed, each takes memory of its own); it was not parsed. ` +
+        'Raise maxResponseSize (client or call option) if the API really sends this much.',
+    );
+  return new URLSearchParams(text);
+}
+
+/**
+ * Whether the form `text` holds more pairs than {@link containerLimit} allows, as JSON may hold
+ * containers: the byte limit alone does not bound what parsing builds, and each pair takes some
+ * 64 bytes of heap however short its text (64 MiB of `a&a&…` parsed into 32 million pairs, 2 GB).
+ * A pair is a non-empty run between `&`s (the URL standard skips empty ones). Text shorter than
+ * twice the limit cannot hold more (each pair but the last takes two characters) and is not scanned.
+ */
+export function tooManyPairs(text: string, limit: number): boolean {
+  const max = containerLimit(limit);
+  if (text.length <= max * 2) return false;
+  let count = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && text.charCodeAt(i) !== 0x26) continue;
+    if (i > start && ++count > max) return true;
+    start = i + 1;
+  }
+  return false;
 }
 
 /**
