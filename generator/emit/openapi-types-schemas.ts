@@ -28,6 +28,7 @@ import { isRecord } from '../json.ts';
 import { holdsObjects, NAME_MAPS } from '../document-keys.ts';
 import { getByPointer, pointerTokens } from '../pointer.ts';
 import { extensionTypes } from '../model/schema-extensions.ts';
+import { isNullBesideUnion } from '../model/null-beside-union.ts';
 
 /** The schema a local `$ref` (decoded already, openapi-types.ts `literalRefs`) points at. */
 type Resolve = (schema: unknown) => unknown;
@@ -56,9 +57,19 @@ export function fixSchemaKeywords<T extends object>(document: T): T {
     const added = conditionalProperties(schema, '#', follow);
     if (added.length > 0) conditional.set(schema, added);
   });
+  // As written too: `type: 'null'` beside a union that refuses null (model/null-beside-union.ts).
+  const nullBesideUnion = new Set<object>();
+  eachSchema(document, (schema) => {
+    if (isNullBesideUnion(schema, document as Record<string, unknown>)) nullBesideUnion.add(schema);
+  });
   const openapi = (document as Record<string, unknown>).openapi;
   const v31 = typeof openapi === 'string' && openapi.startsWith('3.1');
   eachSchema(document, (schema) => {
+    if (nullBesideUnion.has(schema)) {
+      // Null or a variant, as src/types.ts has it; openapi-typescript typed `null & (A | B)`.
+      delete schema.type;
+      schema.nullable = true;
+    }
     if (v31) fixNullableRef(schema);
     fixSchema(schema, resolve, used, conditional.get(schema));
   });

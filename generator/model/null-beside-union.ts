@@ -31,12 +31,9 @@ export function nullBesideUnion(
   doc: Record<string, unknown> | undefined,
   warnings: Warnings,
 ): 'nullable' | 'refused' | undefined {
-  if (types?.has('null') !== true || 'enum' in schema || 'const' in schema) return undefined;
-  const unions = (['oneOf', 'anyOf'] as const).filter((key) => Array.isArray(schema[key]));
-  if (unions.length === 0) return undefined;
-  if (!unions.every((key) => (schema[key] as unknown[]).every((v) => refusesNull(v, doc, 0))))
-    return undefined;
-  const key = unions[0]!;
+  if (types?.has('null') !== true) return undefined;
+  const key = unionRefusingNull(schema, doc);
+  if (key === undefined) return undefined;
   const where = { file: at.file, pointer: joinPointer(at.pointer, 'type') };
   if (types.size === 1) {
     warnings.add(
@@ -54,6 +51,37 @@ export function nullBesideUnion(
     `if the API sends null here, add \`{ type: 'null' }\` as a variant of \`${key}\`; if it does not, remove null from \`type\``,
   );
   return 'refused';
+}
+
+/**
+ * The first of `oneOf`/`anyOf` on `schema` when every variant of each refuses null and the schema
+ * has no `enum` or `const` (which decide null themselves); undefined otherwise.
+ */
+function unionRefusingNull(
+  schema: Record<string, unknown>,
+  doc: Record<string, unknown> | undefined,
+): 'oneOf' | 'anyOf' | undefined {
+  if ('enum' in schema || 'const' in schema) return undefined;
+  const unions = (['oneOf', 'anyOf'] as const).filter((key) => Array.isArray(schema[key]));
+  if (unions.length === 0) return undefined;
+  if (!unions.every((key) => (schema[key] as unknown[]).every((v) => refusesNull(v, doc, 0))))
+    return undefined;
+  return unions[0];
+}
+
+/**
+ * Whether `schema` is `type: 'null'` (or `['null']`) beside a union that refuses null, which the
+ * SDK reads as null or one of the variants ({@link nullBesideUnion}): src/openapi.ts is given the
+ * same reading (emit/openapi-types-schemas.ts).
+ */
+export function isNullBesideUnion(
+  schema: Record<string, unknown>,
+  doc: Record<string, unknown> | undefined,
+): boolean {
+  const type = schema.type;
+  const onlyNull =
+    type === 'null' || (Array.isArray(type) && type.length === 1 && type[0] === 'null');
+  return onlyNull && unionRefusingNull(schema, doc) !== undefined;
 }
 
 /** Whether no value of null meets the schema (through `$ref`s, `allOf`, `anyOf` and `oneOf`). */

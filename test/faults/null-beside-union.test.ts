@@ -20,7 +20,7 @@ describe('null beside a union that refuses null', () => {
     await written.remove();
   });
 
-  it('is typed null or one of the variants', () => {
+  it('is typed null or one of the variants, in src/types.ts and src/openapi.ts alike', () => {
     expect(
       diagnostics(pkg, {
         'src/check.ts': `${EQUAL}
@@ -31,6 +31,14 @@ same<null extends Account['repo'] ? true : false, false>(true);
 same<Account['maybe'], null | undefined>(true);
 export const account: Account = { namespaceId: 'team', assignedAt: 3, repo: { url: 'u' } };
 export const none: Account = { namespaceId: null, assignedAt: null };
+// src/openapi.ts (the typed path client's types) reads it the same way; it typed null & (A | B).
+import type { components } from './openapi.js';
+type Wire = components['schemas']['Account'];
+same<Wire['namespaceId'], Account['namespaceId']>(true);
+same<Wire['assignedAt'], Account['assignedAt']>(true);
+export const wireOwner: Wire = { namespaceId: null, owner: null };
+export const wireLogin: Wire = { namespaceId: null, owner: { login: 'ann' } };
+export const owner: Account = { namespaceId: null, owner: { login: 'ann' } };
 `,
       }),
     ).toEqual([]);
@@ -51,6 +59,9 @@ export const none: Account = { namespaceId: null, assignedAt: null };
     expect(isAccount({ namespaceId: {} })).toBe(false);
     expect(isAccount({ namespaceId: null, assignedAt: 'x' })).toBe(false);
     expect(isAccount({ namespaceId: null, maybe: 'x' })).toBe(false);
+    expect(isAccount({ namespaceId: null, owner: null })).toBe(true);
+    expect(isAccount({ namespaceId: null, owner: { login: 'ann' } })).toBe(true);
+    expect(isAccount({ namespaceId: null, owner: 'ann' })).toBe(false);
   });
 
   it('is warned about at each `type`, with the fix', () => {
@@ -70,6 +81,11 @@ export const none: Account = { namespaceId: null, assignedAt: null };
         '#/components/schemas/Account/properties/repo/type',
         "`type` allows null, but every variant of `oneOf` refuses null, so null is refused here (by JSON Schema, as ajv reads it): the SDK's types and guards refuse it",
         "if the API sends null here, add `{ type: 'null' }` as a variant of `oneOf`; if it does not, remove null from `type`",
+      ],
+      [
+        '#/components/schemas/Account/properties/owner/type',
+        "`type: 'null'` beside `oneOf` whose variants all refuse null: by JSON Schema no value is valid here (null fails every variant, and any other value fails `type`); the SDK reads it as null or one of the variants, what OpenAPI 3.0's `nullable: true` beside `oneOf` means",
+        "add `{ type: 'null' }` as a variant of `oneOf` and remove `type`, so JSON Schema tools read it the same way",
       ],
     ]);
   });
