@@ -557,6 +557,26 @@ function warnUnusedSchema(
   );
 }
 
+/**
+ * The schema object `raw` leads to through its `$ref`s, for the walks below (at most 20 members
+ * deep); undefined past that depth, for a `$ref` that cannot be followed (reported where the
+ * schema is read) and for what is no schema object.
+ */
+function followedSchema(
+  doc: Record<string, unknown>,
+  raw: unknown,
+  file: string,
+  depth: number,
+): Record<string, unknown> | undefined {
+  if (depth > 20) return undefined;
+  try {
+    const schema = followRefs(doc, raw, '#', file).value;
+    return isRecord(schema) ? schema : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a schema (through `$ref`s and `allOf`/`oneOf`/`anyOf` members) describes an object or an array. */
 function describesData(
   doc: Record<string, unknown>,
@@ -564,14 +584,8 @@ function describesData(
   file: string,
   depth: number,
 ): boolean {
-  if (depth > 20) return false;
-  let schema: unknown;
-  try {
-    schema = followRefs(doc, raw, '#', file).value;
-  } catch {
-    return false;
-  }
-  if (!isRecord(schema) || isBinaryString(schema)) return false;
+  const schema = followedSchema(doc, raw, file, depth);
+  if (schema === undefined || isBinaryString(schema)) return false;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes('object') || types.includes('array')) return true;
   if (isRecord(schema.properties) || schema.items !== undefined) return true;
@@ -610,14 +624,8 @@ function holdsBytes(
   file: string,
   depth: number,
 ): boolean {
-  if (depth > 20) return false;
-  let schema: unknown;
-  try {
-    schema = followRefs(doc, raw, '#', file).value;
-  } catch {
-    return false;
-  }
-  if (!isRecord(schema)) return false;
+  const schema = followedSchema(doc, raw, file, depth);
+  if (schema === undefined) return false;
   if (isBinaryString(schema)) return true;
   return (
     Array.isArray(schema.allOf) &&
