@@ -117,6 +117,40 @@ describe('the dev server’s lint worker', () => {
     }
   }, 60_000);
 
+  it('reports a $ref it cannot resolve once, not again for each example that reaches it', async () => {
+    const { dir, linter } = await project('off');
+    // Two responses with an example reach a schema whose $ref names a missing file: Redocly's
+    // example rules say each time that they could not resolve it, beside the $ref's own error.
+    await writeFile(
+      join(dir, 'things.yaml'),
+      THINGS.replace(
+        '      description: OK\n',
+        "      description: OK\n      content:\n        application/json:\n          schema: { $ref: './thing.yaml' }\n          example: { a: 1 }\n",
+      ).replace(
+        '      description: Bad request.\n',
+        "      description: Bad request.\n      content:\n        application/json:\n          schema: { $ref: './thing.yaml' }\n          example: { a: 2 }\n",
+      ),
+    );
+    await writeFile(
+      join(dir, 'thing.yaml'),
+      "type: object\nproperties:\n  a: { $ref: './missing.yaml' }\n",
+    );
+    await writeFile(
+      join(dir, 'redocly.yaml'),
+      'rules:\n  no-unresolved-refs: error\n  no-invalid-media-type-examples: error\n',
+    );
+    try {
+      const { problems, report } = await linter.lint(true);
+      expect(problems.map((problem) => `${problem.rule} ${problem.where}`)).toEqual([
+        expect.stringMatching(/^no-unresolved-refs .*thing\.yaml:3:6$/),
+      ]);
+      expect(report).not.toContain('Example validation errored');
+      expect(report.match(/^\[\d+\] /gm)).toHaveLength(1);
+    } finally {
+      await linter.close();
+    }
+  }, 60_000);
+
   it('an example holding a property its schema lacks: the fix, on the page and in the report', async () => {
     const dir = await tempDir('dev-lint-example-');
     await writeFile(

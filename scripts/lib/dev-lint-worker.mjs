@@ -54,12 +54,14 @@ parentPort.on('message', async ({ id, spec, configPath, reloadConfig, cwd }) => 
     config ??= configPath
       ? await loadConfig({ configPath })
       : await createConfig({ extends: ['recommended'] });
-    const problems = once(
-      await lint({
-        ref: spec,
-        config,
-        externalRefResolver: new RememberingResolver(parses, config.resolve),
-      }),
+    const problems = withoutRefEchoes(
+      once(
+        await lint({
+          ref: spec,
+          config,
+          externalRefResolver: new RememberingResolver(parses, config.resolve),
+        }),
+      ),
     );
     parentPort.postMessage({
       id,
@@ -91,6 +93,22 @@ function once(problems) {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The problems without the echoes of a `$ref` that does not resolve: Redocly's example rules
+ * (`no-invalid-media-type-examples`, `no-invalid-schema-examples`, …) say "Example validation
+ * errored: can't resolve reference …" for every example whose schema reaches it, besides the
+ * `$ref`'s own `no-unresolved-refs` problem at its place (one typo gave a page of them). While the
+ * lint reports the `$ref` itself, the echoes are left out; the examples are checked once it
+ * resolves. Without a `no-unresolved-refs` problem (that rule turned off) they are kept: they are
+ * then the only word of it.
+ */
+function withoutRefEchoes(problems) {
+  if (!problems.some((problem) => problem.ruleId === 'no-unresolved-refs')) return problems;
+  return problems.filter(
+    (problem) => !/^Example validation errored: can't resolve reference /.test(problem.message),
+  );
 }
 
 /** Redocly's codeframe output for the problems (what `redocly lint` prints), as text. */
