@@ -1571,6 +1571,29 @@ describe('the words of a change say what it means for a caller', () => {
     }
   });
 
+  it("an array that becomes a string is one type change, not also its items removed", async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(
+        ['paths', '/orders', 'get', 'parameters', 1, 'schema'],
+        doc.createNode({ type: 'array', items: { type: 'string' } }),
+      ),
+    );
+    git(repo, 'commit', '-q', '-am', 'Customers as a list');
+    try {
+      const report = await diffAfter(ROOT_FILE, (doc) =>
+        doc.setIn(
+          ['paths', '/orders', 'get', 'parameters', 1, 'schema'],
+          doc.createNode({ type: 'string' }),
+        ),
+      );
+      const wire = report.changes.filter((c) => c.kind.startsWith('wire/')).map((c) => c.message);
+      expect(wire).toEqual([expect.stringMatching(/changed from 'array' to 'string'/)]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('params that can no longer be left out say so, not "now required"', async () => {
     const report = await diffAfter(ROOT_FILE, (doc) =>
       doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'required'], true),

@@ -7,7 +7,8 @@
  *   properties were removed", "type widened from 'object' to 'any'"): the changes at and under
  *   the wrapper are one change, the value may now be `null` (or, unwrapped, no longer);
  * - a constraint is compared across a type change (`minimum: 0` on an integer gone with the
- *   integer, now a string): "values below 0 may now be returned" is false, the type changed
+ *   integer, now a string; `items` of an array now a string): "values below 0 may now be
+ *   returned" or "the array's items removed" is false, the type changed
  *   (its own line says so), and a constraint of one type says nothing of another;
  * - a keyword beside a `$ref` (OpenAPI 3.1: `description:` next to `$ref:` is the schema's own,
  *   over the target's) is not read: an inline schema moved into its own file, its description
@@ -117,8 +118,21 @@ const STRINGS = ['string'];
 const ARRAYS = ['array'];
 const OBJECTS = ['object'];
 
-/** The types of value each constraint keyword checks (JSON Schema's validation vocabulary). */
+/**
+ * The types of value each keyword applies to: the constraints of JSON Schema's validation
+ * vocabulary, and the applicators that hold the schemas of an array's items or an object's other
+ * properties (an array made a string loses its `items` with its type: no change of its own).
+ */
 const CONSTRAINT_TYPES: Record<string, readonly string[]> = {
+  items: ARRAYS,
+  prefixItems: ARRAYS,
+  additionalItems: ARRAYS,
+  unevaluatedItems: ARRAYS,
+  contains: ARRAYS,
+  additionalProperties: OBJECTS,
+  patternProperties: OBJECTS,
+  propertyNames: OBJECTS,
+  unevaluatedProperties: OBJECTS,
   minimum: NUMBERS,
   maximum: NUMBERS,
   exclusiveMinimum: NUMBERS,
@@ -148,9 +162,10 @@ function typesOf(doc: Record<string, unknown>, node: unknown): Set<string> | und
 }
 
 /**
- * A constraint added, removed or changed where the schema's type changed so that the constraint
- * checks values on one side only (`minimum` of an integer now a string): not a change of the
- * limit, but of the type, which its own line reports.
+ * A constraint (or an array's `items`, an object's `additionalProperties`) added, removed or
+ * changed where the schema's type changed so that the keyword applies to values on one side only
+ * (`minimum` of an integer now a string, `items` of an array now a string): not a change of the
+ * limit or of the items, but of the type, which its own line reports.
  */
 function constraintAcrossTypes(change: RedoclyChange, docs: Docs): boolean {
   const tokens = pathTokens(change.path);
