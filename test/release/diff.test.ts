@@ -1178,13 +1178,35 @@ describe('exported types no method takes or returns', () => {
     });
     const report = await diffSpecs({ base: 'HEAD', cwd: repo });
     const lines = report.changes.map((c) => `${c.level} ${c.kind} | ${c.message}`);
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        'major sdk/export-renamed | export `Channel` renamed to `SalesChannel`: use `SalesChannel` instead',
-        'major sdk/export-renamed | export `isChannel` renamed to `isSalesChannel`: use `isSalesChannel` instead',
-      ]),
+    // helper-160 3: one line per layer. The SDK's names the type, its guards and its key in
+    // `components` (four "export renamed" lines and a `components["schemas"]["Channel"]` removed
+    // before); the wire's is one patch (the component removed, a patch, and added, a minor).
+    expect(lines).toEqual([
+      'major sdk/export-renamed | schema type `Channel` renamed to `SalesChannel` with what is named after it (`isChannel` → `isSalesChannel`, `assertChannel` → `assertSalesChannel`, `validateChannel` → `validateSalesChannel`, `components["schemas"]["Channel"]` → `["SalesChannel"]`): the same shape, under new names; code that imports or names the old ones no longer compiles, use the new ones',
+      'patch wire/schema-modified | schema `Channel` renamed to `SalesChannel`, the same schema (its `$ref`s follow it): requests and responses are as before (spec/openapi.yaml:97)',
+    ]);
+    expect(report.bump).toBe('major');
+  });
+
+  it('a schema renamed and reshaped is a component removed and one added, both patches', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
+      const schemas = doc.getIn(['components', 'schemas']) as YAMLMap;
+      const channel = schemas.get('Channel', true);
+      schemas.delete('Channel');
+      schemas.set('SalesChannel', channel);
+    });
+    await editYaml(join(repo, 'spec'), 'schemas/Channel.yaml', (doc) =>
+      doc.setIn(['enum'], doc.createNode(['web', 'phone', 'app'])),
     );
-    expect(lines.filter((line) => /export-removed|export-added/.test(line))).toEqual([]);
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const components = report.changes
+      .filter((c) => c.location.startsWith('#/components/schemas/'))
+      .map((c) => `${c.level} ${c.location}: ${c.message.replace(/ \(spec\/.*\)$/, '')}`);
+    expect(components).toEqual([
+      'patch #/components/schemas/Channel: component removed',
+      'patch #/components/schemas/SalesChannel: component added',
+    ]);
   });
 
   it('leave out the types methods reach: a request-only type made optional stays minor', async () => {
@@ -2610,7 +2632,9 @@ describe('where a wire line places a component written as a $ref to a file', () 
     await writeFile(file, text.replace('\n    Channel:\n', '\n    SalesChannel:\n'));
     const line = (await readFile(file, 'utf8')).split('\n').indexOf('    SalesChannel:') + 1;
     const report = await diffSpecs({ base: 'HEAD', cwd: repo });
-    const added = report.changes.find((change) => change.kind === 'wire/schema-added');
-    expect(added?.message).toContain(`(spec/${ROOT_FILE}:${line})`);
+    // The same schema under another name: one rename line (helper-160 3), at the new name's key.
+    const renamed = report.changes.find((change) => change.kind === 'wire/schema-modified');
+    expect(renamed?.message).toContain('renamed to `SalesChannel`');
+    expect(renamed?.message).toContain(`(spec/${ROOT_FILE}:${line})`);
   });
 });

@@ -105,16 +105,24 @@ export function compareSdk(
 
   // A renamed method's own types (`OrderListParams`) are renamed with it (`OrderAllParams`).
   const renamedExports = renamedTypes(oldExports, newExports, renamed);
-  // A schema renamed (same shape, another name): its type and the exports named after it.
-  for (const [from, to] of renamedSchemas(
+  // A schema renamed (same shape, another name): its type and the exports named after it, said
+  // in one line (the guards and `components["schemas"][…]` go with the type).
+  const schemaRenames = renamedSchemas(
     checker,
     oldExports,
     newExports,
     renamedExports,
     base.dir,
     head.dir,
-  ))
+  );
+  const saidWithSchema = new Set<string>();
+  for (const [from, { to, exports }] of schemaRenames) {
     renamedExports.set(from, to);
+    for (const [name, next] of exports) {
+      renamedExports.set(name, next);
+      saidWithSchema.add(name);
+    }
+  }
   // The client renamed (`x-sdk.clientName`): its class and the exports named after it
   // (`ShopOptions` → `ShopClientOptions`) are renamed, not removed beside new ones.
   if (base.clientName !== head.clientName)
@@ -124,8 +132,17 @@ export function compareSdk(
       const to = head.clientName + name.slice(base.clientName.length);
       if (newExports.has(to) && !oldExports.has(to)) renamedExports.set(name, to);
     }
-  for (const [from, to] of renamedExports)
-    add('export-renamed', from, `export \`${from}\` renamed to \`${to}\`: use \`${to}\` instead`);
+  for (const [from, to] of renamedExports) {
+    if (saidWithSchema.has(from)) continue;
+    const schema = schemaRenames.get(from);
+    add(
+      'export-renamed',
+      from,
+      schema === undefined
+        ? `export \`${from}\` renamed to \`${to}\`: use \`${to}\` instead`
+        : schemaRenameLine(from, schema, oldExports.has('components')),
+    );
+  }
   for (const name of oldExports.keys())
     if (!newExports.has(name) && !renamedExports.has(name))
       add('export-removed', name, `export \`${name}\` removed`);
@@ -373,6 +390,8 @@ export function compareSdk(
           `\`${name}${key}\` narrowed from \`${checker.typeToString(typeAt(checker, oldType, key))}\` to \`${checker.typeToString(typeAt(checker, newType, key))}\`: code that compares it with another value, in \`===\` or a \`switch\` case, no longer compiles`,
         );
       for (const key of keys.removed) {
+        // A schema renamed: its line names `components["schemas"]["<old>"]` too.
+        if (name === 'components' && renamedComponent(key, schemaRenames)) continue;
         const message = `\`${name}${key}\` removed: code that names it no longer compiles`;
         // An error response (4xx, 5xx) no longer documented is rated as on the wire: the calls
         // are the same (the client throws the same error for that status), only code naming the
@@ -811,7 +830,7 @@ function renamedSchemas(
   known: ReadonlyMap<string, string>,
   baseDir: string,
   headDir: string,
-): Map<string, string> {
+): Map<string, SchemaRename> {
   const taken = new Set(known.values());
   const gone = [...oldExports].filter(
     ([name, symbol]) => !newExports.has(name) && !known.has(name) && isSchemaType(symbol, baseDir),
@@ -832,22 +851,59 @@ function renamedSchemas(
       added.filter(([, other]) => same(symbol, other)).map(([n]) => n),
     ]),
   );
-  const renamed = new Map<string, string>();
+  const renamed = new Map<string, SchemaRename>();
   for (const [from, candidates] of matches) {
     if (candidates.length !== 1) continue;
     const to = candidates[0]!;
     if ([...matches.values()].filter((list) => list.includes(to)).length !== 1) continue;
-    renamed.set(from, to);
+    const exports: [string, string][] = [];
     // The exports named after it: the guards (`isOrder`), the request type (`OrderInput`).
     const word = new RegExp(`${from.replace(/[$]/g, '\\$&')}(?![a-z])`);
     for (const name of oldExports.keys()) {
       if (name === from || newExports.has(name) || known.has(name) || !word.test(name)) continue;
       const candidate = name.replace(word, () => to);
       if (newExports.has(candidate) && !oldExports.has(candidate) && !taken.has(candidate))
-        renamed.set(name, candidate);
+        exports.push([name, candidate]);
     }
+    renamed.set(from, { to, exports });
   }
   return renamed;
+}
+
+/** A schema type renamed to `to`, with the exports named after it (its guards), old → new. */
+interface SchemaRename {
+  to: string;
+  exports: [string, string][];
+}
+
+/**
+ * One line for a schema renamed (helper-160 3: four "export renamed" lines and a
+ * `components["schemas"]["Channel"]` removed, for one rename): the type, the exports named after
+ * it and its key in openapi.ts's `components`, each with its new name.
+ */
+function schemaRenameLine(
+  from: string,
+  { to, exports }: SchemaRename,
+  components: boolean,
+): string {
+  const pairs = [
+    ...exports.map(([name, next]) => `\`${name}\` → \`${next}\``),
+    ...(components ? [`\`components["schemas"]["${from}"]\` → \`["${to}"]\``] : []),
+  ];
+  const also = pairs.length === 0 ? '' : ` with what is named after it (${pairs.join(', ')})`;
+  return `schema type \`${from}\` renamed to \`${to}\`${also}: the same shape, under new names; code that imports or names the old ones no longer compiles, use the new ones`;
+}
+
+/**
+ * Whether openapi.ts's `components` key removed (`["schemas"]["Channel"]`) is a renamed schema's,
+ * said in its rename line: the component's name as a type name is the type's.
+ */
+function renamedComponent(key: string, renames: ReadonlyMap<string, SchemaRename>): boolean {
+  const match = /^\["schemas"\]\["((?:[^"\\]|\\.)*)"\]$/.exec(key);
+  if (match === null) return false;
+  const name = JSON.parse(`"${match[1]!}"`) as string;
+  const asType = (text: string) => text.replace(/[^A-Za-z0-9_$]/g, '').toLowerCase();
+  return [...renames.keys()].some((from) => asType(from) === asType(name));
 }
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

@@ -19,6 +19,7 @@
  * properties both sides have are listed (a removed one is reported as removed). Likewise
  * `required-properties-added` says a new property "became required": it is said to be new.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { isRecord } from '../../../generator/json.ts';
 import { joinPointer, pointerToken } from '../../../generator/errors.ts';
 import { getByPointer, getByRef, pointerTokens, refOf } from '../../../generator/pointer.ts';
@@ -178,7 +179,9 @@ function splitRename(
       path: change.path,
       typeName: change.typeName,
       kind: 'added',
-      impact: required ? change.impact : 'minor',
+      // A component adds nothing to the API until a place uses it, and that place is a change of
+      // its own (Redocly's rating of a component added): a patch, as the one removed is.
+      impact: required ? change.impact : isComponent(change.path) ? 'patch' : 'minor',
       verdicts: required
         ? [
             {
@@ -287,4 +290,92 @@ function parameterAt(doc: Record<string, unknown>, pointer: string): unknown {
   const node = getByPointer(doc, pointer);
   const ref = isRecord(node) ? refOf(node) : undefined;
   return ref === undefined ? node : getByRef(doc, ref);
+}
+
+/** `#/components/<section>/<name>`: a component itself. */
+function isComponent(path: string): boolean {
+  return /^#\/components\/[^/]+\/[^/]+$/.test(path);
+}
+
+/**
+ * A component renamed: one removed and one added in the same section (`schemas`), the same
+ * component once the refs to its own old name read the new one, and each other's only match. The
+ * spec's `$ref`s now name the new one, and requests and responses are as before: one line, a
+ * patch, not "component removed" beside "component added" (helper-160 3). The SDK's lines say
+ * what the rename changes in the package (a schema type's name).
+ */
+export function withComponentRenames(
+  changes: readonly RedoclyChange[],
+  baseDoc: Record<string, unknown>,
+  headDoc: Record<string, unknown>,
+): RedoclyChange[] {
+  const sides = (kind: 'added' | 'removed') =>
+    changes.filter((change) => change.kind === kind && isComponent(change.path));
+  const [removed, added] = [sides('removed'), sides('added')];
+  if (removed.length === 0 || added.length === 0) return [...changes];
+  const section = (path: string) => pointerTokens(path)[1];
+  const name = (path: string) => pointerTokens(path)[2]!;
+  const same = (gone: RedoclyChange, next: RedoclyChange) =>
+    section(gone.path) === section(next.path) &&
+    isDeepStrictEqual(
+      renamedRefs(getByPointer(baseDoc, gone.path), gone.path, next.path),
+      getByPointer(headDoc, next.path),
+    );
+  const pairs = new Map<RedoclyChange, RedoclyChange>();
+  for (const gone of removed) {
+    const matches = added.filter((next) => same(gone, next));
+    if (matches.length !== 1) continue;
+    const next = matches[0]!;
+    if (removed.filter((other) => same(other, next)).length !== 1) continue;
+    pairs.set(gone, next);
+  }
+  const paired = new Set([...pairs.keys(), ...pairs.values()]);
+  const out: RedoclyChange[] = [];
+  for (const change of changes) {
+    const next = pairs.get(change);
+    if (next !== undefined) {
+      const what = KIND_OF_SECTION[section(change.path)!] ?? 'component';
+      out.push({
+        path: next.path,
+        typeName: next.typeName,
+        kind: 'modified',
+        property: 'key',
+        impact: 'patch',
+        verdicts: [],
+        base: { ...change.base, pointer: change.path },
+        revision: { ...next.revision, pointer: next.path },
+        said: `${what} \`${name(change.path)}\` renamed to \`${name(next.path)}\`, the same ${what} (its \`$ref\`s follow it): requests and responses are as before`,
+      });
+    } else if (!paired.has(change)) out.push(change);
+  }
+  return out;
+}
+
+const KIND_OF_SECTION: Record<string, string> = {
+  schemas: 'schema',
+  parameters: 'parameter',
+  responses: 'response',
+  requestBodies: 'request body',
+  headers: 'header',
+  examples: 'example',
+  securitySchemes: 'security scheme',
+  links: 'link',
+  callbacks: 'callback',
+  pathItems: 'path item',
+};
+
+/** `value` with every `$ref` to `from` (or inside it) rewritten to `to`. */
+function renamedRefs(value: unknown, from: string, to: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => renamedRefs(item, from, to));
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      key === '$ref' &&
+      typeof inner === 'string' &&
+      (inner === from || inner.startsWith(`${from}/`))
+        ? to + inner.slice(from.length)
+        : renamedRefs(inner, from, to),
+    ]),
+  );
 }

@@ -27,7 +27,7 @@ import { constraintMeaning } from './constraints.ts';
 import { redoclyDiff, type RedoclyChange, type RedoclyLocation } from './redocly-diff.ts';
 import type { Level, Ruleset } from './rules.ts';
 import { INPUT_USES, schemaOperations, schemaUses, type SchemaUse } from './uses.ts';
-import { withoutGuesses } from './wire-renames.ts';
+import { withComponentRenames, withoutGuesses } from './wire-renames.ts';
 import { pairedPaths, withPathRenames } from './wire-path-pairs.ts';
 import { withRegroupsRead } from './wire-regroup.ts';
 import { withTrueSchemaChanges } from './wire-schemas.ts';
@@ -68,8 +68,12 @@ export async function compareWire(
     withEquivalentsRead(
       withTrueSchemaChanges(
         withRegroupsRead(
-          withoutGuesses(
-            reported.filter((change) => !change.path.startsWith('#/x-sdk')),
+          withComponentRenames(
+            withoutGuesses(
+              reported.filter((change) => !change.path.startsWith('#/x-sdk')),
+              base.bundled,
+              head.bundled,
+            ),
             base.bundled,
             head.bundled,
           ),
@@ -211,7 +215,11 @@ function headPlace(
   if (source?.pointer === undefined) return undefined;
   // Something added is where its key is written (`extra:`), not the first line of its value
   // (`type: string`, or a `description` below the key: helper-120 L11).
-  if (!onBase) return head.place(source.pointer, change.kind === 'added' ? 'key' : 'value');
+  // A component renamed (wire-renames.ts): where its new name is written.
+  const atKey =
+    change.kind === 'added' ||
+    (change.property === 'key' && change.path.startsWith('#/components/'));
+  if (!onBase) return head.place(source.pointer, atKey ? 'key' : 'value');
   const removed = change.kind === 'removed';
   // A part of a schema the place no longer uses (`$ref: Plan` replaced), still in the head as it
   // was: the place is where it was used, not the schema's own file, which did not change.
