@@ -2556,6 +2556,32 @@ describe('entries of the document’s lists are named by what they are, not by t
   });
 });
 
+describe('documentation of the API added is a patch, as a description changed is (helper-160 2)', () => {
+  it('info.contact, info.license, info.termsOfService and externalDocs added: patch lines that say so', async () => {
+    const report = await diffAfter(ROOT_FILE, (doc) => {
+      doc.setIn(['info', 'termsOfService'], 'https://example.com/terms');
+      doc.setIn(['info', 'contact'], doc.createNode({ name: 'Shop team', email: 'shop@example.com' }));
+      doc.setIn(['info', 'license'], doc.createNode({ name: 'MIT' }));
+      doc.set('externalDocs', doc.createNode({ url: 'https://docs.example.com' }));
+      doc.setIn(
+        ['paths', '/orders', 'get', 'externalDocs'],
+        doc.createNode({ url: 'https://docs.example.com/orders' }),
+      );
+    });
+    const wire = report.changes
+      .filter((change) => change.kind.startsWith('wire/'))
+      .map((change) => `${change.level} ${change.location}: ${change.message.replace(/ \(spec\/.*\)$/, '')}`);
+    expect(wire).toEqual([
+      'patch #/externalDocs: `externalDocs` added: documentation only, requests and responses are as before',
+      'patch #/info: info: `termsOfService` added',
+      'patch #/info/contact: `info.contact` added: documentation only, requests and responses are as before',
+      "patch #/info/license: `info.license` added: the package's licence (package.json `license`) follows it, requests and responses are as before",
+      'patch GET /orders: `externalDocs` added: documentation only, requests and responses are as before',
+    ]);
+    expect(report.bump).toBe('patch');
+  });
+});
+
 /**
  * What a call returns besides its value. A one-letter typo in `x-sdk-pagination` turned
  * `client.addons.list()` from a `PagePromise` into an `APIPromise`: `for await` over it and

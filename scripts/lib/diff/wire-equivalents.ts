@@ -50,6 +50,21 @@ export function withEquivalentsRead(changes: RedoclyChange[], docs: Docs): Redoc
         impact: 'patch',
         verdicts: change.verdicts.map((verdict) => ({ ...verdict, impact: 'patch' })),
       };
+    // Documentation of the API (helper-160 2): its `info` (contact, license, terms of service),
+    // `externalDocs` anywhere. Nothing a request or response holds changes: a patch, as a
+    // description changed is, not a minor as Redocly rates something added. (A licence is the
+    // package's too: a patch all the same, as no code changes.)
+    const documentation = documentationName(change);
+    if (documentation !== undefined && change.impact !== 'patch')
+      return asPatch(
+        change,
+        `${documentation} ${change.kind === 'modified' ? 'changed' : change.kind}: ${
+          // build-package-meta.ts: the package's `license` is the spec's.
+          /^#\/info\/license(\/|$)/.test(change.path)
+            ? "the package's licence (package.json `license`) follows it"
+            : 'documentation only'
+        }, requests and responses are as before`,
+      );
     if (rule === 'security-scheme-changed' && change.kind === 'modified') {
       const [from, to] = [change.base?.value, change.revision?.value];
       const name = /securitySchemes\/([^/]+)/.exec(change.path)?.[1] ?? 'the scheme';
@@ -201,6 +216,21 @@ function allowsNone(requirements: unknown[]): boolean {
     requirements.length === 0 ||
     requirements.some((entry) => isRecord(entry) && Object.keys(entry).length === 0)
   );
+}
+
+/**
+ * The documentation a change is in, as a reader finds it (`` `info.contact` ``, `` `externalDocs` ``
+ * of an operation or schema); undefined for a change that is not to documentation only.
+ */
+function documentationName(change: RedoclyChange): string | undefined {
+  const tokens = pointerTokens(change.path);
+  const property =
+    change.kind === 'modified' && change.property !== undefined ? [change.property] : [];
+  if (tokens[0] === 'info') return `\`${[...tokens, ...property].join('.')}\``;
+  const docs = tokens.lastIndexOf('externalDocs');
+  if (docs >= 0 || change.typeName === 'ExternalDocs')
+    return `\`${[...tokens.slice(docs < 0 ? tokens.length : docs), ...property].join('.') || 'externalDocs'}\``;
+  return undefined;
 }
 
 function asPatch(change: RedoclyChange, message: string): RedoclyChange {
