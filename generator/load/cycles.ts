@@ -14,7 +14,7 @@ import { GeneratorError, joinPointer } from '../errors.ts';
 import { findInObjects, getByPointer, refPointer } from '../pointer.ts';
 import { isRecord, pushAll } from '../json.ts';
 import { unionParentOf } from '../union-parent.ts';
-import { chainText } from './ref-chains.ts';
+import { chainText, refKind } from './ref-chains.ts';
 
 /**
  * Keywords whose subschemas are the value itself, not a property or an item of it (array items
@@ -169,13 +169,15 @@ function loopError(path: readonly string[], back: string, file: string): Generat
     const next = chain[index + 1]!;
     return !next.startsWith(`${pointer}/`);
   });
+  // Named as what the chain stands for: a ring of parameters never reaches a parameter.
+  const kind = refKind(chain);
   return new GeneratorError(
     viaRefsOnly
-      ? `circular $ref: ${chainText(chain)} never reaches a schema`
+      ? `circular $ref: ${chainText(chain)} never reaches ${kind}`
       : `the schema contains itself without an object or array in between: ${chainText(chain)} (a value cannot be its own allOf/anyOf/oneOf member; TypeScript cannot type it)`,
     { file, pointer: back },
     viaRefsOnly
-      ? 'point one of these $refs at a schema instead of at another $ref in the loop'
+      ? `point one of these $refs at ${kind} instead of at another $ref in the loop`
       : 'put the self-reference under an object property (`properties`/`additionalProperties`) or array `items`, or remove it',
   );
 }

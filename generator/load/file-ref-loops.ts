@@ -10,7 +10,7 @@ import { GeneratorError } from '../errors.ts';
 import { isRecord } from '../json.ts';
 import { findInObjects, getByPointer, refPointer } from '../pointer.ts';
 import { atSourceLine } from './problems.ts';
-import { chainText } from './ref-chains.ts';
+import { chainText, refKind } from './ref-chains.ts';
 
 interface Place {
   /** The file's absolute path, as the resolver keys it. */
@@ -119,9 +119,10 @@ async function sourceOf(
 function loopError(ring: readonly Place[], display: (absolute: string) => string): GeneratorError {
   const files = new Set(ring.map((place) => place.file));
   const name = (place: Place) => `${display(place.file)}${place.pointer}`;
+  const kind = refKind(ring.map((place) => place.pointer));
   return new GeneratorError(
-    `circular $ref across ${files.size === 1 ? 'a file' : 'files'}: ${chainText(ring.map(name))} never reaches a schema`,
+    `circular $ref across ${files.size === 1 ? 'a file' : 'files'}: ${chainText(ring.map(name))} never reaches ${kind}`,
     { file: display(ring[0]!.file), pointer: ring[0]!.pointer },
-    `point one of these $refs at a schema instead of at another $ref of the loop (e.g. the one in ${name(ring[ring.length - 2]!)})`,
+    `point one of these $refs at ${kind} instead of at another $ref of the loop (e.g. the one in ${name(ring[ring.length - 2]!)})`,
   );
 }

@@ -9,7 +9,7 @@
  */
 import { GeneratorError } from '../errors.ts';
 import { isRecord } from '../json.ts';
-import { findInObjects, getByPointer, refPointer } from '../pointer.ts';
+import { findInObjects, getByPointer, pointerTokens, refPointer } from '../pointer.ts';
 
 /** `$ref`s in a row (each pointing at another `$ref`) the bundler is given at most. */
 export const MAX_REF_CHAIN = 64;
@@ -93,4 +93,58 @@ function chainError(document: unknown, head: string, length: number, file: strin
 export function chainText(chain: readonly string[]): string {
   if (chain.length <= 12) return chain.join(' → ');
   return [...chain.slice(0, 5), `… (${chain.length - 10} more) …`, ...chain.slice(-5)].join(' → ');
+}
+
+/** The kind of OpenAPI object each section of `components` holds, as a message names it. */
+const COMPONENT_KINDS: Record<string, string> = {
+  schemas: 'a schema',
+  parameters: 'a parameter',
+  responses: 'a response',
+  requestBodies: 'a request body',
+  headers: 'a header',
+  examples: 'an example',
+  links: 'a link',
+  callbacks: 'a callback',
+  pathItems: 'a path item',
+  securitySchemes: 'a security scheme',
+};
+
+/** Keys under which only schemas are (a place with one is inside a schema). */
+const SCHEMA_TOKENS = new Set([
+  'schema',
+  'schemas',
+  'properties',
+  'items',
+  'allOf',
+  'anyOf',
+  'oneOf',
+]);
+
+/**
+ * The kind of OpenAPI object the places of a `$ref` chain stand for (`a parameter`, `a
+ * response`), read from where they are (`#/components/parameters/P`, `#/paths/~1a/get/responses/200`),
+ * for a message about a chain that never arrives; `a schema` when no place says (a file's own
+ * pointer, `b.yaml#/X`).
+ */
+export function refKind(places: readonly string[]): string {
+  for (const place of places) {
+    const tokens = pointerTokens(place.slice(place.indexOf('#')));
+    if (tokens[0] === 'components' && tokens.length === 3) {
+      const kind = COMPONENT_KINDS[tokens[1]!];
+      if (kind !== undefined) return kind;
+    }
+    if ((tokens[0] === 'paths' || tokens[0] === 'webhooks') && tokens.length === 2)
+      return 'a path item';
+    // Inside a schema, whatever the keys are named (a property `links`).
+    if (tokens.some((token) => SCHEMA_TOKENS.has(token))) return 'a schema';
+    const last = tokens.at(-1);
+    const parent = tokens.at(-2);
+    if (parent === 'parameters' && /^\d+$/.test(last ?? '')) return 'a parameter';
+    if (parent === 'responses' && tokens.at(-4) !== 'components') return 'a response';
+    if (last === 'requestBody') return 'a request body';
+    if (parent === 'headers') return 'a header';
+    if (parent === 'links') return 'a link';
+    if (parent === 'examples' && tokens.at(-4) !== 'components') return 'an example';
+  }
+  return 'a schema';
 }

@@ -740,6 +740,37 @@ const cases: [string, Case][] = [
       fix: /point one of these \$refs at a schema/,
     },
   ],
+  ...(
+    [
+      ['parameters', 'a parameter'],
+      ['responses', 'a response'],
+      ['requestBodies', 'a request body'],
+      ['headers', 'a header'],
+      ['pathItems', 'a path item'],
+    ] as const
+  ).map(([section, kind]): [string, Case] => [
+    `a ring of $refs through ${section} names ${kind}, not a schema, as what it never reaches`,
+    {
+      files: {
+        'a.yaml': `${HEAD}${OK_PATHS}components:\n  ${section}:\n    P: {$ref: '#/components/${section}/Q'}\n    Q: {$ref: '#/components/${section}/P'}\n`,
+      },
+      problem: new RegExp(
+        `: circular \\$ref: #/components/${section}/P → #/components/${section}/Q → #/components/${section}/P never reaches ${kind}\n`,
+      ),
+      pointer: `#/components/${section}/P`,
+      fix: new RegExp(`point one of these \\$refs at ${kind} instead`),
+    },
+  ]),
+  [
+    'a ring of $refs from an operation through parameters names a parameter',
+    {
+      files: {
+        'a.yaml': `${HEAD}paths:\n  /a:\n    get:\n      parameters: [{$ref: '#/components/parameters/P'}]\n      responses: {'200': {description: ok}}\ncomponents:\n  parameters:\n    P: {$ref: '#/paths/~1a/get/parameters/0'}\n`,
+      },
+      problem: /never reaches a parameter\n/,
+      fix: /at a parameter instead/,
+    },
+  ],
   [
     'a $ref to a schema whose name differs in case names the one there is',
     {
