@@ -404,10 +404,12 @@ function warnUnsentScheme(
   const type = scheme.type;
   if (type === 'mutualTLS') return;
   if (type === 'http') {
+    // A scheme left out is said as missing, at the Security Scheme Object (no `undefined`).
+    const missing = scheme.scheme === undefined;
     warnings.add(
       'security-scheme:http-scheme',
-      `security scheme ${JSON.stringify(schemeName)} is HTTP ${JSON.stringify(scheme.scheme)}, which the client cannot send (it sends Basic and Bearer credentials only); it is left out of the client's authentication`,
-      { file: place.file, pointer: joinPointer(place.pointer, 'scheme') },
+      `security scheme ${JSON.stringify(schemeName)} is HTTP ${missing ? 'with no `scheme`' : JSON.stringify(scheme.scheme)}, which the client cannot send (it sends Basic and Bearer credentials only); it is left out of the client's authentication`,
+      { file: place.file, pointer: missing ? place.pointer : joinPointer(place.pointer, 'scheme') },
       'use `scheme: bearer` or `scheme: basic` if the API accepts one, or pass the Authorization header per call (the `headers` request option)',
     );
     return;
@@ -418,8 +420,14 @@ function warnUnsentScheme(
       : undefined;
   warnings.add(
     'security-scheme:unknown-type',
-    `security scheme ${JSON.stringify(schemeName)} has the type ${JSON.stringify(type)}, which is not an OpenAPI security scheme type (${SCHEME_TYPES.join(', ')}); the client ignores it and sends no credential for it`,
-    { file: place.file, pointer: joinPointer(place.pointer, 'type') },
+    type === undefined
+      ? `security scheme ${JSON.stringify(schemeName)} has no \`type\` (OpenAPI requires one: ${SCHEME_TYPES.join(', ')}); the client ignores it and sends no credential for it`
+      : `security scheme ${JSON.stringify(schemeName)} has the type ${JSON.stringify(type)}, which is not an OpenAPI security scheme type (${SCHEME_TYPES.join(', ')}); the client ignores it and sends no credential for it`,
+    // A missing `type` is said at the scheme, where it is to be written.
+    {
+      file: place.file,
+      pointer: type === undefined ? place.pointer : joinPointer(place.pointer, 'type'),
+    },
     near === undefined
       ? `set \`type\` to one of ${SCHEME_TYPES.join(', ')} (e.g. \`type: http\` with \`scheme: bearer\`), or pass its credential per call (the \`headers\` or \`query\` request options)`
       : `write \`type: ${near}\` (the type is case-sensitive)`,

@@ -11,8 +11,8 @@ describe('security schemes of unknown types', () => {
     const pkg = await faultPackage('unknown-security-types.yaml');
     const warnings = pkg.model.warnings.map((w) => [w.key, w.location.pointer, w.more]);
     expect(warnings).toEqual([
-      ['security-scheme:unknown-type', '#/components/securitySchemes/signed/type', 1],
-      ['security-scheme:http-scheme', '#/components/securitySchemes/digest/scheme', 0],
+      ['security-scheme:unknown-type', '#/components/securitySchemes/signed/type', 2],
+      ['security-scheme:http-scheme', '#/components/securitySchemes/digest/scheme', 1],
       ['security:unmet:signed', '#/security', 0],
     ]);
     const [unknown] = pkg.model.warnings;
@@ -21,9 +21,18 @@ describe('security schemes of unknown types', () => {
     );
     // "key"'s own words and fix, not counted under "signed"'s.
     expect(unknown!.message).toMatch(
-      /\n {2}also \S+ #\/components\/securitySchemes\/key\/type: security scheme "key" has the type "apikey".*\n {4}fix: write `type: apiKey` \(the type is case-sensitive\)$/,
+      /\n {2}also \S+ #\/components\/securitySchemes\/key\/type: security scheme "key" has the type "apikey".*\n {4}fix: write `type: apiKey` \(the type is case-sensitive\)\n/,
     );
     expect(unknown!.message).not.toContain('more place');
+    // A missing `type` or `scheme` is said as missing, at the scheme, never as `undefined`.
+    const messages = pkg.model.warnings.map((w) => w.message).join('\n');
+    expect(messages).not.toMatch(/undefined|\[object Object\]/);
+    expect(unknown!.message).toMatch(
+      /\n {2}also \S+ #\/components\/securitySchemes\/untyped: security scheme "untyped" has no `type` \(OpenAPI requires one: apiKey, http, oauth2, openIdConnect, mutualTLS\)/,
+    );
+    expect(messages).toMatch(
+      /also \S+ #\/components\/securitySchemes\/bare: security scheme "bare" is HTTP with no `scheme`, which the client cannot send/,
+    );
     expect(pkg.model.auth).toEqual([]);
     expect(pkg.model.tokenAuth).toBeUndefined();
     expect(pkg.files.get('src/client.ts')).not.toMatch(/signed|awsSigV4|X-Key|digest/i);
