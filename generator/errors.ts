@@ -77,9 +77,20 @@ export class GeneratorError extends Error {
    * @param alsoUnshown problems found beyond `found`, counted only
    */
   static all(found: readonly GeneratorError[], alsoUnshown = 0): GeneratorError {
-    // A problem found twice (a schema two others reach) is reported once.
-    const byMessage = new Map(found.map((error) => [error.message, error]));
-    const errors = [...byMessage.values()];
+    // A problem found twice (a schema two others reach, a number two checks read) is reported
+    // once: the same file, place and words are one problem, whether or not each finder placed it
+    // at its line (the one that did is kept), or wrote the same fix.
+    const byPlace = new Map<string, GeneratorError>();
+    for (const error of found) {
+      const key = problemKey(error);
+      const known = byPlace.get(key);
+      if (
+        known === undefined ||
+        (known.location.line === undefined && error.location.line !== undefined)
+      )
+        byPlace.set(key, error);
+    }
+    const errors = [...byPlace.values()];
     const [first, second] = errors;
     if (first === undefined) throw new Error('GeneratorError.all needs at least one problem');
     if (second === undefined && alsoUnshown === 0) return first;
@@ -120,6 +131,16 @@ export function reporting<R>(problems: GeneratorError[], step: () => R): R | und
     pushAll(problems, error.problems);
     return undefined;
   }
+}
+
+/**
+ * What makes two problems one: the file, the place (the pointer, else the line and column) and
+ * the words (several at once are each their own).
+ */
+function problemKey(error: GeneratorError): string {
+  if (error.problems.length !== 1 || error.problems[0] !== error) return error.message;
+  const { file, pointer, line, column } = error.location;
+  return [file, pointer ?? `${line ?? ''}:${column ?? ''}`, error.problem].join('\0');
 }
 
 /** The line that counts the problems not shown ('' for none). */
