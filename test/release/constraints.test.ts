@@ -28,3 +28,26 @@ describe('constraintMeaning', () => {
     expect(constraintMeaning(keyword, before, after)).toBe(meaning);
   });
 });
+
+/**
+ * helper-160 4: where the schema is used is known, the meaning is said for it. Redocly reports a
+ * constraint tightened on a response, or loosened on a request, without its rule; the direction
+ * alone would call a response's new `maxLength` "rejected".
+ */
+describe('constraintMeaning for a request or a response', () => {
+  it.each([
+    // [keyword, before, after, side, meaning]
+    ['maxLength', undefined, 64, 'response', 'values longer than 64 characters are no longer returned'],
+    ['maxLength', 64, undefined, 'response', 'values longer than 64 characters may now be returned'],
+    ['maxLength', undefined, 64, 'request', 'values longer than 64 characters are now rejected'],
+    ['maxLength', 64, undefined, 'request', 'values longer than 64 characters are now accepted'],
+    ['minimum', undefined, 1, 'response', 'values below 1 are no longer returned'],
+    ['minItems', 2, 1, 'request', 'values with fewer than 2 items are now accepted'],
+    ['pattern', undefined, '^o_', 'response', 'values returned now always match `^o_`'],
+    ['pattern', '^o_', undefined, 'response', 'values returned may no longer match `^o_`'],
+    ['format', undefined, 'uuid', 'response', 'values returned now are always `uuid` (format)'],
+    ['pattern', '^o_', undefined, 'request', 'values no longer need to match `^o_`'],
+  ] as const)('%s: %o → %o in a %s', (keyword, before, after, side, meaning) => {
+    expect(constraintMeaning(keyword, before, after, 'values', side)).toBe(meaning);
+  });
+});

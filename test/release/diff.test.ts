@@ -1168,6 +1168,88 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
+  it('a default set on a parameter, a request property or a response property says what it means there (helper-160 1)', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) =>
+      doc.setIn(['paths', '/orders', 'get', 'parameters', 1, 'schema', 'default'], 'me'),
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+      doc.setIn(['properties', 'note', 'default'], 'none'),
+    );
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'note', 'default'], 'none'),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    // As the report prints them: one line for `Order`, however many methods return it.
+    const lines = renderReport(report, 'text')
+      .split('\n')
+      .filter((line) => line.startsWith('  patch'))
+      .map((line) => line.trim().replace(/ \(spec\/.*\)$/, ''));
+    expect(lines).toEqual([
+      'patch `Order`: default of `note` set to `"none"`: a response without it means `"none"` (the SDK fills in no defaults: the property stays missing) — in results of `client.orders.*()`',
+      'patch `client.orders.create()` params: default of `note` set to `"none"`: calls that leave it out now get `"none"` from the API, whatever SDK version they use (the client sends no defaults)',
+      'patch `client.orders.list()` params: default of `customer` set to `"me"`: calls that leave it out now get `"me"` from the API, whatever SDK version they use (the client sends no defaults)',
+      'patch `GET /orders`: query parameter `customer`: `default` set to `"me"`; requests that leave it out now get `"me"` from the API',
+      'patch `Order` (in `GET /orders`, `POST /orders` and `GET /orders/{order}`): property `note`: `default` set to `"none"`; a response without it means `"none"`',
+      'patch `POST /orders`: request body property `note`: `default` set to `"none"`; requests that leave it out now get `"none"` from the API',
+    ]);
+    // Removed: what calls get now is the API's to say.
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'Defaults');
+    try {
+      await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+        doc.deleteIn(['properties', 'note', 'default']),
+      );
+      const removed = await diffSpecs({ base: 'HEAD', cwd: repo });
+      expect(removed.changes.map((c) => `${c.level} ${c.kind} | ${c.message}`)).toEqual([
+        expect.stringMatching(
+          /^patch sdk\/default-changed \| .*default of `note` \(`"none"`\) removed: calls that leave it out get what the API does without it/,
+        ),
+        expect.stringMatching(
+          /^patch wire\/schema-modified \| .*request body property `note`: `default` removed \(was `"none"`\); requests that leave it out get what the API does without it/,
+        ),
+      ]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
+  it('a constraint set on a response property (in a file its $ref names) says what the SDK may now receive (helper-160 4)', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) => {
+      doc.setIn(['properties', 'id', 'maxLength'], 64);
+      doc.setIn(['properties', 'id', 'pattern'], '^o_');
+      doc.setIn(['properties', 'quantity', 'minimum'], 1);
+    });
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    expect(report.changes.map((c) => `${c.level} ${wireLine(c)}`)).toEqual([
+      'patch `Order` (in `GET /orders`, `POST /orders` and `GET /orders/{order}`): property `id`: `maxLength` set to `64`; values longer than 64 characters are no longer returned (spec/schemas/Order.yaml:8)',
+      'patch `Order` (in `GET /orders`, `POST /orders` and `GET /orders/{order}`): property `id`: `pattern` set to `"^o_"`; values returned now always match `^o_` (spec/schemas/Order.yaml:9)',
+      'patch `Order` (in `GET /orders`, `POST /orders` and `GET /orders/{order}`): property `quantity`: `minimum` set to `1`; values below 1 are no longer returned (spec/schemas/Order.yaml:15)',
+    ]);
+    expect(report.bump).toBe('patch');
+  });
+
+  it('a constraint lifted on a request property says what calls may now send', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+      doc.setIn(['properties', 'note', 'maxLength'], 10),
+    );
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'A short note');
+    try {
+      await editYaml(join(repo, 'spec'), 'schemas/OrderCreate.yaml', (doc) =>
+        doc.deleteIn(['properties', 'note', 'maxLength']),
+      );
+      const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+      expect(report.changes.map((c) => `${c.level} ${wireLine(c)}`)).toEqual([
+        'patch `POST /orders`: request body property `note`: `maxLength` removed (was `10`); values longer than 10 characters are now accepted (spec/schemas/OrderCreate.yaml:12)',
+      ]);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', 'HEAD~1');
+    }
+  });
+
   it('a schema renamed (same shape, another name) is a rename naming what to use, with its guards', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), ROOT_FILE, (doc) => {
@@ -1565,7 +1647,12 @@ describe('the words of a change say what it means for a caller', () => {
     expect(wire).toContainEqual(
       expect.stringMatching(/^type of `quantity` changed from 'integer' to 'string'/),
     );
-    expect(wire).toContainEqual(expect.stringMatching(/^property `note`: `minLength` added/));
+    // A keyword one side lacks is set, not changed, and says what it means (helper-160 4).
+    expect(wire).toContainEqual(
+      expect.stringMatching(
+        /^property `note`: `minLength` set to `1`; values shorter than 1 character are no longer returned/,
+      ),
+    );
     expect(wire.join('\n')).not.toMatch(/widened|`minLength` changed/);
   });
 

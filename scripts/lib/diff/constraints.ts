@@ -34,6 +34,12 @@ export function constraintMeaning(
   before: unknown,
   after: unknown,
   noun = 'values',
+  /**
+   * Where the schema is used, when known: Redocly reports a constraint tightened on a response
+   * or loosened on a request without its rule (nothing breaks), and the direction alone would
+   * say the opposite of what it means there (helper-160 4).
+   */
+  side?: 'request' | 'response',
 ): string | undefined {
   const size = SIZES[keyword];
   const bound = BOUNDS[keyword];
@@ -50,13 +56,26 @@ export function constraintMeaning(
     const now = typeof after === 'number' ? after : undefined;
     const tighter =
       now !== undefined && (old === undefined || (limit === 'max' ? now < old : now > old));
-    if (tighter) return `${outside(now)} are now rejected`;
-    if (old !== undefined && now !== old) return `${outside(old)} may now be returned`;
+    if (tighter)
+      return side === 'response'
+        ? `${outside(now)} are no longer returned`
+        : `${outside(now)} are now rejected`;
+    if (old !== undefined && now !== old)
+      return side === 'request'
+        ? `${outside(old)} are now accepted`
+        : `${outside(old)} may now be returned`;
     return undefined;
   }
   if (keyword === 'pattern' || keyword === 'format') {
     const what = (value: string) =>
       keyword === 'pattern' ? `match \`${value}\`` : `be \`${value}\` (format)`;
+    if (side === 'response') {
+      const always = (value: string) =>
+        keyword === 'pattern' ? `always match \`${value}\`` : `are always \`${value}\` (format)`;
+      if (typeof after === 'string') return `${noun} returned now ${always(after)}`;
+      if (typeof before === 'string') return `${noun} returned may no longer ${what(before)}`;
+      return undefined;
+    }
     if (typeof after === 'string') return `${noun} must now ${what(after)}`;
     if (typeof before === 'string') return `${noun} no longer need to ${what(before)}`;
     return undefined;

@@ -1215,6 +1215,33 @@ function docsOf(
   return [ts.displayPartsToString(symbol.getDocumentationComment(checker)), ...tags].join('\n');
 }
 
+/**
+ * A `default` set, changed or removed, as what it means: for a parameter or a request property,
+ * what the API does for calls that leave it out (the client sends no defaults, so whatever SDK
+ * version they use); for a result's property, what a response without it means (the SDK does not
+ * fill it in).
+ */
+function defaultLine(
+  path: string,
+  before: string | undefined,
+  after: string | undefined,
+  direction: Direction,
+): string {
+  const what =
+    before === undefined
+      ? `default of \`${path}\` set to \`${after ?? ''}\``
+      : after === undefined
+        ? `default of \`${path}\` (\`${before}\`) removed`
+        : `default of \`${path}\` changed from \`${before}\` to \`${after}\``;
+  if (direction === 'output')
+    return after === undefined
+      ? `${what}: the API no longer documents what a response without it means (the SDK fills in no defaults)`
+      : `${what}: a response without it means \`${after}\` (the SDK fills in no defaults: the property stays missing)`;
+  return after === undefined
+    ? `${what}: calls that leave it out get what the API does without it, whatever SDK version they use (the client sends no defaults)`
+    : `${what}: calls that leave it out now get \`${after}\` from the API, whatever SDK version they use (the client sends no defaults)`;
+}
+
 /** The symbol's `@defaultValue` (the spec's `default`, as the generator writes it), if any. */
 function defaultOf(checker: ts.TypeChecker, symbol: ts.Symbol): string | undefined {
   const tag = symbol.getJsDocTags(checker).find((candidate) => candidate.name === 'defaultValue');
@@ -1735,19 +1762,16 @@ class TypeComparer {
           describe: (path) => `\`${path}\` no longer deprecated`,
         });
       // What a call that leaves a parameter out gets: the API applies the new default to calls that
-      // compiled and ran before (their behaviour changes with no change of theirs).
+      // compiled and ran before (their behaviour changes with no change of theirs). A default set
+      // or removed too (helper-160 1: it read "documentation of `note` changed"), and in a result,
+      // what a response without the property means.
       const [oldDefault, newDefault] = [defaultOf(checker, before), defaultOf(checker, after)];
-      const defaultChanged =
-        direction === 'input' &&
-        oldDefault !== undefined &&
-        newDefault !== undefined &&
-        oldDefault !== newDefault;
+      const defaultChanged = oldDefault !== newDefault;
       if (defaultChanged)
         findings.push({
           rule: 'default-changed',
           segments: [name],
-          describe: (path) =>
-            `default of \`${path}\` changed from \`${oldDefault}\` to \`${newDefault}\`: calls that leave it out now get \`${newDefault}\` from the API, whatever SDK version they use (the client sends no defaults)`,
+          describe: (path) => defaultLine(path, oldDefault, newDefault, direction),
         });
       const preview = previewLine(checker, before, after);
       if (preview !== undefined)

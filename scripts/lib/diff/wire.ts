@@ -154,7 +154,12 @@ function toChange(
     change.said !== undefined
       ? { said: change.said, rating: undefined }
       : worst === undefined
-        ? { said: describeChange(change, what), rating: undefined }
+        ? {
+            said:
+              keywordMeaning(change, what, source, side.bundled, sides.get(side)!) ??
+              describeChange(change, what),
+            rating: undefined,
+          }
         : namedVerdict(worst, change, subject);
   // "property `note` of `Order` was removed": the line names `Order` in front.
   const said =
@@ -404,13 +409,7 @@ function enumMessage(
     return before.length === after.length
       ? 'the same enum values in another order: none added or removed, so requests and responses are as before (the generated types list them in the new order)'
       : undefined;
-  const component = /^#\/components\/schemas\/[^/]+/.exec(source?.pointer ?? '')?.[0];
-  const uses =
-    component !== undefined && getByPointer(doc, component) !== undefined
-      ? (index.uses().get(component) ?? new Set<SchemaUse>())
-      : new Set<SchemaUse>([inlineUse(change.path)]);
-  const inRequests = [...uses].some((use) => INPUT_USES.has(use));
-  const inResponses = [...uses].some((use) => !INPUT_USES.has(use));
+  const { inRequests, inResponses } = usedIn(change, source, doc, index);
   const sentences: string[] = [];
   if (added.length > 0) {
     const it = added.length > 1 ? 'them' : 'it';
@@ -430,6 +429,75 @@ function enumMessage(
     sentences.push([`${valueList(removed)} removed`, ...parts].join('; '));
   }
   return sentences.join('. ');
+}
+
+/**
+ * Where the schema a change is in is used: the named schema's uses (through every `$ref`), or
+ * for an operation's own schema, the part of the operation it is in.
+ */
+function usedIn(
+  change: RedoclyChange,
+  source: RedoclyLocation | undefined,
+  doc: Record<string, unknown>,
+  index: SchemaIndex,
+): { inRequests: boolean; inResponses: boolean } {
+  const component = /^#\/components\/schemas\/[^/]+/.exec(source?.pointer ?? '')?.[0];
+  const uses =
+    component !== undefined && getByPointer(doc, component) !== undefined
+      ? (index.uses().get(component) ?? new Set<SchemaUse>())
+      : new Set<SchemaUse>([inlineUse(change.path)]);
+  return {
+    inRequests: [...uses].some((use) => INPUT_USES.has(use)),
+    inResponses: [...uses].some((use) => !INPUT_USES.has(use)),
+  };
+}
+
+/**
+ * A schema's `default` or constraint changed where no Redocly rule spoke (a `maxLength` set on a
+ * response, a `default` set anywhere), with what it means where the schema is used (helper-160
+ * 1, 4: "`default` added", "`maxLength` added" said nothing): a request's default is what the API
+ * does for calls that leave the value out; a response's documents what a response without it
+ * means; a constraint is said as constraints.ts says it, for requests or responses. Undefined for
+ * other keywords, or a constraint that cannot be said in a few words.
+ */
+function keywordMeaning(
+  change: RedoclyChange,
+  what: string,
+  source: RedoclyLocation | undefined,
+  doc: Record<string, unknown>,
+  index: SchemaIndex,
+): string | undefined {
+  if (change.kind !== 'modified' || change.property === undefined) return undefined;
+  if (change.typeName !== 'Schema') return undefined;
+  const keyword = change.property;
+  const [from, to] = [change.base?.value, change.revision?.value];
+  const { inRequests, inResponses } = usedIn(change, source, doc, index);
+  const sides = [
+    ...(inRequests ? (['request'] as const) : []),
+    ...(inResponses ? (['response'] as const) : []),
+  ];
+  const value = (v: unknown) => `\`${JSON.stringify(v)}\``;
+  const meanings = sides.map((side) => {
+    if (keyword !== 'default') return constraintMeaning(keyword, from, to, 'values', side);
+    if (side === 'response')
+      return to === undefined
+        ? 'responses no longer document what a missing value means'
+        : `a response without it means ${value(to)}`;
+    return to === undefined
+      ? 'requests that leave it out get what the API does without it'
+      : `requests that leave it out now get ${value(to)} from the API`;
+  });
+  const known = meanings.filter((meaning) => meaning !== undefined);
+  if (known.length === 0 || known.length < meanings.length) return undefined;
+  // Each meaning names its side ("requests that…", "…are no longer returned").
+  const said = known;
+  const done =
+    from === undefined
+      ? `set to ${value(to)}`
+      : to === undefined
+        ? `removed (was ${value(from)})`
+        : `changed from ${value(from)} to ${value(to)}`;
+  return `${what}: \`${keyword}\` ${done}; ${said.join('; ')}`;
 }
 
 /** `enum value \`"a"\`` or `enum values \`"a"\`, \`"b"\``. */
