@@ -9,7 +9,9 @@
  * Checked are the shape of containers (object, map, list) and the fields whose value changes what
  * the SDK does (`required`, `deprecated`, `allowEmptyValue`, `style`, `explode`, `allowReserved`
  * of parameters, headers, request bodies and encodings; an operation's `deprecated` and `tags`):
- * a parameter with `required: "yes"` would otherwise become optional without a word. The text
+ * a parameter with `required: "yes"` would otherwise become optional without a word; and the type
+ * of the extensions the generator reads there (`x-preview`, `x-sdk-method`, `x-sdk-client-option`),
+ * so that they are reported in the same run as the rest. The text
  * fields (`description`, `summary`) are shape.ts's. Other fields are not: a spec with an unknown
  * field still generates (`redocly lint` reports those). Redocly's `struct` rule would check all of
  * it, but it also refuses harmless deviations real public specs have (a code sample's `source` as
@@ -28,7 +30,8 @@ type Shape =
   /** `refable`: OpenAPI allows a Reference Object for the map itself (a Callback Object). */
   | { map: () => Shape; refable?: true }
   | { list: () => Shape }
-  | { value: 'boolean' | 'string'; words?: readonly string[] };
+  /** `orTrue`: `true` is taken too; `fix`: the fix for another value, when not the plain one. */
+  | { value: 'boolean' | 'string'; words?: readonly string[]; orTrue?: true; fix?: string };
 
 const BOOLEAN: Shape = { value: 'boolean' };
 const STRING: Shape = { value: 'string' };
@@ -68,7 +71,26 @@ const HEADER_FIELDS = () => ({
   content: CONTENT,
 });
 const HEADER: Shape = { object: 'Header Object', fields: HEADER_FIELDS };
-const PARAMETER: Shape = { object: 'Parameter Object', fields: HEADER_FIELDS };
+/**
+ * The extensions the generator reads (model/), checked here with the fields beside them, so that
+ * a wrong one is reported in the same run as the rest (`x-preview: maybe` was ignored without a
+ * word; `x-sdk-method: [x]` was reported only once every field was right). Their values' finer
+ * rules (an `x-sdk-method`'s "resource.method") are the model's.
+ */
+const X_PREVIEW: Shape = { value: 'boolean' };
+const X_SDK_METHOD: Shape = {
+  value: 'string',
+  fix: 'write the method the operation becomes as one string, "resource.method": `x-sdk-method: plans.list`',
+};
+const X_SDK_CLIENT_OPTION: Shape = {
+  value: 'string',
+  orTrue: true,
+  fix: "write the name of the client option (`x-sdk-client-option: project`), or `true` for the parameter's own name",
+};
+const PARAMETER: Shape = {
+  object: 'Parameter Object',
+  fields: () => ({ ...HEADER_FIELDS(), 'x-sdk-client-option': X_SDK_CLIENT_OPTION }),
+};
 const REQUEST_BODY: Shape = {
   object: 'Request Body Object',
   fields: () => ({ content: CONTENT, required: BOOLEAN }),
@@ -90,6 +112,8 @@ const OPERATION: Shape = {
     responses: { map: () => RESPONSE },
     callbacks: { map: () => ({ map: () => PATH_ITEM, refable: true }) },
     deprecated: BOOLEAN,
+    'x-preview': X_PREVIEW,
+    'x-sdk-method': X_SDK_METHOD,
   }),
 };
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -220,13 +244,15 @@ function wrongValue(
       `write \`${key}: true\` or \`${key}: false\` (a boolean, not quoted)`,
     );
   }
+  if (shape.orTrue === true && value === true) return undefined;
   if (typeof value !== 'string') {
     return new GeneratorError(
-      `\`${key}\` must be a string, not ${describe(value)}`,
+      `\`${key}\` must be a string${shape.orTrue === true ? ' or true' : ''}, not ${describe(value)}`,
       { file, pointer },
-      shape.words === undefined
-        ? 'write the value as a string (in YAML, quote it if it looks like a number or a boolean)'
-        : `write one of ${shape.words.join(', ')}`,
+      shape.fix ??
+        (shape.words === undefined
+          ? 'write the value as a string (in YAML, quote it if it looks like a number or a boolean)'
+          : `write one of ${shape.words.join(', ')}`),
     );
   }
   if (shape.words === undefined || shape.words.includes(value)) return undefined;

@@ -123,6 +123,12 @@ const KEYWORD_VALUES: Record<string, [wanted: string, accepts: (value: unknown) 
   examples: ['a plain JSON value', (v) => !Array.isArray(v) || v.every(isJsonValue)],
 };
 
+/** The schema extensions the generator reads, and what each must hold (as KEYWORD_VALUES). */
+const EXTENSION_VALUES: Record<string, [wanted: string, accepts: (value: unknown) => boolean]> = {
+  'x-preview': ['true or false', isBoolean],
+  'x-kubernetes-int-or-string': ['true or false', isBoolean],
+};
+
 /**
  * The problem of one keyword's value in `s`, whatever the schema's type (`maxItems: x` beside
  * `type: string` is a slip as much as beside `type: array`); undefined when the value is right or
@@ -134,8 +140,13 @@ export function keywordValueProblem(
   ctx: ValueContext,
 ): GeneratorError | undefined {
   const value = s[key];
-  if (key.startsWith('x-'))
-    return isJsonValue(value) ? undefined : badValue(ctx, key, 'a plain JSON value', value);
+  if (key.startsWith('x-')) {
+    if (!isJsonValue(value)) return badValue(ctx, key, 'a plain JSON value', value);
+    // The extensions the generator reads (build.ts, schema-extensions.ts): another value was
+    // ignored without a word.
+    const rule = Object.hasOwn(EXTENSION_VALUES, key) ? EXTENSION_VALUES[key] : undefined;
+    return rule === undefined || rule[1](value) ? undefined : badValue(ctx, key, rule[0], value);
+  }
   const rule = Object.hasOwn(KEYWORD_VALUES, key) ? KEYWORD_VALUES[key] : undefined;
   if (rule === undefined || value === undefined || rule[1](value)) return undefined;
   // A list of values (`enum`, `examples`) whose list is right: the value in it that is not JSON.

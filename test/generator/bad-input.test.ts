@@ -1272,3 +1272,71 @@ describe('numbers JSON cannot carry', () => {
     expect(problems[0]!.problem).toMatch(/beyond what a JSON number holds .*reads as Infinity/);
   });
 });
+
+describe('the extensions the generator reads', () => {
+  it('of a wrong type are errors reported with the other fields of their run, each at its place', async () => {
+    const dir = await tempDir('extensions-');
+    const spec = join(dir, 'a.yaml');
+    await writeFile(
+      spec,
+      `${HEAD}paths:
+  /a:
+    get:
+      deprecated: 'yes'
+      tags: t
+      x-preview: maybe
+      parameters:
+        - {name: p, in: query, schema: {type: string}, x-sdk-client-option: 1}
+      responses: {'200': {description: ok}}
+  /b:
+    get:
+      x-sdk-method: [x]
+      responses: {'200': {description: ok}}
+`,
+    );
+    const error = await generate({ spec, out: join(dir, 'sdk'), cache: false }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    const problems = (error as GeneratorError).problems;
+    expect(problems.map((p) => [p.location.pointer, p.location.line])).toEqual([
+      ['#/paths/~1a/get/deprecated', 6],
+      ['#/paths/~1a/get/tags', 7],
+      ['#/paths/~1a/get/x-preview', 8],
+      ['#/paths/~1a/get/parameters/0/x-sdk-client-option', 10],
+      ['#/paths/~1b/get/x-sdk-method', 14],
+    ]);
+    expect(problems[2]!.problem).toBe('`x-preview` must be true or false, not the string "maybe"');
+    expect(problems[3]!.problem).toBe(
+      '`x-sdk-client-option` must be a string or true, not the number 1',
+    );
+    expect(problems[3]!.hint).toMatch(/x-sdk-client-option: project/);
+    expect(problems[4]!.problem).toBe('`x-sdk-method` must be a string, not a list');
+    expect(problems[4]!.hint).toMatch(/x-sdk-method: plans\.list/);
+  });
+
+  it('on a schema (x-preview, x-kubernetes-int-or-string) must be true or false, not ignored', async () => {
+    const dir = await tempDir('schema-extensions-');
+    const spec = join(dir, 'a.yaml');
+    await writeFile(
+      spec,
+      schemas(
+        "    A:\n      type: object\n      x-preview: 'yes'\n      properties:\n        n: {x-kubernetes-int-or-string: 1}\n",
+      ),
+    );
+    const error = await generate({ spec, out: join(dir, 'sdk'), cache: false }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    const problems = (error as GeneratorError).problems;
+    expect(problems.map((p) => [p.location.pointer, p.problem])).toEqual([
+      ['#/components/schemas/A/x-preview', '"x-preview" must be true or false, found "yes"'],
+      [
+        '#/components/schemas/A/properties/n/x-kubernetes-int-or-string',
+        '"x-kubernetes-int-or-string" must be true or false, found 1',
+      ],
+    ]);
+  });
+});
