@@ -260,7 +260,8 @@ function warnUnusableServers(
 /**
  * A server variable whose `default` is not one of its `enum` values (OpenAPI 3.1.1 §4.8.6: it
  * must be one; 3.0: should be): the client's base URL, built from the defaults, is then a URL
- * the spec says the server does not take. A warning at the `default`.
+ * the spec says the server does not take. A warning at the `default`. An empty `enum` (which
+ * OpenAPI forbids) is a warning at the `enum`.
  */
 function warnDefaultsOutsideEnum(
   rawVariables: unknown,
@@ -270,8 +271,17 @@ function warnDefaultsOutsideEnum(
 ): void {
   if (!isRecord(rawVariables)) return;
   for (const [name, variable] of Object.entries(rawVariables)) {
-    if (!isRecord(variable) || !Array.isArray(variable.enum) || variable.enum.length === 0)
+    if (isRecord(variable) && Array.isArray(variable.enum) && variable.enum.length === 0) {
+      // OpenAPI 3.1.1 §4.8.6: "The array MUST NOT be empty"; read as no enum.
+      report.warnings.add(
+        `server:empty-enum:${name}`,
+        `the variable \`${name}\` (${server}) has an empty \`enum\`, which OpenAPI forbids (it lists the values the server takes, at least one): it is read as no enum, any value`,
+        { file: report.file, pointer: joinPointer(at, 'variables', name, 'enum') },
+        `list the values the server takes (e.g. \`enum: [${JSON.stringify(typeof variable.default === 'string' ? variable.default : 'prod')}]\`), or remove \`enum\``,
+      );
       continue;
+    }
+    if (!isRecord(variable) || !Array.isArray(variable.enum)) continue;
     if (typeof variable.default !== 'string' || variable.enum.includes(variable.default)) continue;
     const values = variable.enum.map((value: unknown) => JSON.stringify(value)).join(', ');
     report.warnings.add(

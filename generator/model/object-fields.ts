@@ -7,9 +7,16 @@
  * (`$ref`, with `summary` and `description` in 3.1) is one wherever it stands. A `content` key that
  * is not a media type (`jwt_token`: a property name written one level too high) is warned about
  * the same way.
+ *
+ * The rules OpenAPI sets for these objects' fields that the SDK would otherwise bend without a
+ * word are warned about here too, each at its place ({@link warnBrokenRules}): a parameter or
+ * header with both `schema` and `content`, neither, or `content` of other than one entry; an
+ * `encoding` key that names no property of its schema; a response or part header whose name no
+ * HTTP message can carry; a link to an `operationId` or `operationRef` that is not there.
  */
 import { joinPointer } from '../errors.ts';
 import { isRecord } from '../json.ts';
+import { getByPointer, refPointer } from '../pointer.ts';
 import { closestOption } from '../unknown-option.ts';
 import type { Warnings } from '../warnings.ts';
 import { pathItemEntries } from '../document-keys.ts';
@@ -112,18 +119,30 @@ export function warnUnknownFields(
     isRecord(value) ? Object.entries(value) : [];
   const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+  const rules = ruleChecks(doc, file, warnings);
   const content = (value: unknown, pointer: string) => {
     for (const [type, media] of entries(value)) {
       if (!isMediaTypeName(type))
         warnNotMediaType(type, joinPointer(pointer, type), file, warnings);
-      check('Media Type', media, joinPointer(pointer, type));
+      if (!check('Media Type', media, joinPointer(pointer, type))) continue;
+      rules.encoding(media, joinPointer(pointer, type));
+      for (const [property, encoding] of entries(media.encoding))
+        if (isRecord(encoding))
+          for (const [name, each] of entries(encoding.headers))
+            header(each, joinPointer(pointer, type, 'encoding', property, 'headers', name), name);
     }
   };
   const parameter = (value: unknown, pointer: string) => {
-    if (check('Parameter', value, pointer)) content(value.content, joinPointer(pointer, 'content'));
+    if (!check('Parameter', value, pointer)) return;
+    rules.schemaOrContent('parameter', value, pointer);
+    content(value.content, joinPointer(pointer, 'content'));
   };
-  const header = (value: unknown, pointer: string) => {
-    if (check('Header', value, pointer)) content(value.content, joinPointer(pointer, 'content'));
+  /** `name`: the header's field name (a component's key is none). */
+  const header = (value: unknown, pointer: string, name?: string) => {
+    if (name !== undefined) rules.headerName(name, pointer);
+    if (!check('Header', value, pointer)) return;
+    rules.schemaOrContent('header', value, pointer);
+    content(value.content, joinPointer(pointer, 'content'));
   };
   const requestBody = (value: unknown, pointer: string) => {
     if (check('Request Body', value, pointer))
@@ -132,8 +151,10 @@ export function warnUnknownFields(
   const response = (value: unknown, pointer: string) => {
     if (!check('Response', value, pointer)) return;
     for (const [name, each] of entries(value.headers))
-      header(each, joinPointer(pointer, 'headers', name));
+      header(each, joinPointer(pointer, 'headers', name), name);
     content(value.content, joinPointer(pointer, 'content'));
+    for (const [name, each] of entries(value.links))
+      rules.link(each, joinPointer(pointer, 'links', name));
   };
   const operation = (value: unknown, pointer: string) => {
     if (!check('Operation', value, pointer)) return;
@@ -177,4 +198,139 @@ function warnNotMediaType(key: string, pointer: string, file: string, warnings: 
     { file, pointer },
     `${meant === undefined ? 'write' : `did you mean \`${meant}\`? Write`} the body's media type as the key, with any parameters after ";" (\`application/json\`, \`text/plain; charset=utf-8\`); if \`${key}\` is a property of the body, describe it in the body's schema instead`,
   );
+}
+
+/** RFC 9110 §5.6.2 `token`: what a header field name may hold. */
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** What a schema's `properties` does not say all of (another keyword may add properties). */
+const OPEN_KEYWORDS = [
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'additionalProperties',
+  'patternProperties',
+  'unevaluatedProperties',
+  'if',
+  '$ref',
+  '$dynamicRef',
+];
+
+/**
+ * The checks of the rules OpenAPI sets for the fields of these objects, each a warning at its
+ * place (`--strict` makes it an error).
+ */
+function ruleChecks(doc: Record<string, unknown>, file: string, warnings: Warnings) {
+  const follow = (value: unknown): unknown => {
+    for (let hops = 0; hops < 64 && isRecord(value) && typeof value.$ref === 'string'; hops++) {
+      const at = refPointer(value.$ref);
+      if (at === undefined) return undefined;
+      value = getByPointer(doc, at);
+    }
+    return value;
+  };
+  let operationIds: Set<string> | undefined;
+  const knownOperationIds = () =>
+    (operationIds ??= new Set(
+      [...pathItemEntries(doc.paths), ...Object.entries(isRecord(doc.webhooks) ? doc.webhooks : {})]
+        .flatMap(([, item]) => {
+          const resolved = follow(item);
+          return isRecord(resolved) ? METHODS.map((method) => resolved[method]) : [];
+        })
+        .flatMap((operation) =>
+          isRecord(operation) && typeof operation.operationId === 'string'
+            ? [operation.operationId]
+            : [],
+        ),
+    ));
+  return {
+    /** OpenAPI 3.1.1 §4.8.12.2: exactly one of `schema` and `content`; `content` of one entry. */
+    schemaOrContent(kind: 'parameter' | 'header', value: Record<string, unknown>, pointer: string) {
+      const hasSchema = value.schema !== undefined;
+      const media = isRecord(value.content) ? Object.keys(value.content) : undefined;
+      if (hasSchema && media !== undefined) {
+        warnings.add(
+          `${kind}:schema-and-content`,
+          `this ${kind} has both \`schema\` and \`content\`, which OpenAPI forbids (it takes one of them): the SDK reads \`schema\` and ignores \`content\``,
+          { file, pointer: joinPointer(pointer, 'content') },
+          'keep one of them: `schema` for a plain value, `content` (with one media type) for a value sent as, e.g., JSON text',
+        );
+        return;
+      }
+      if (!hasSchema && (media === undefined || media.length === 0)) {
+        warnings.add(
+          `${kind}:no-schema`,
+          `this ${kind} has ${media === undefined ? 'neither `schema` nor `content`' : 'an empty `content` and no `schema`'}, and OpenAPI requires one of them: the SDK cannot know its value's type and types it \`unknown\``,
+          { file, pointer },
+          'describe its value with `schema` (e.g. `schema: {type: string}`)',
+        );
+        return;
+      }
+      if (media !== undefined && media.length > 1)
+        warnings.add(
+          `${kind}:content-entries`,
+          `this ${kind}'s \`content\` has ${media.length} media types (${media.join(', ')}), and OpenAPI allows one: the SDK reads only the first, ${media[0]!}`,
+          { file, pointer: joinPointer(pointer, 'content') },
+          `keep only the media type the value is sent as (e.g. ${media[0]!})`,
+        );
+    },
+    /** A header field name no HTTP message can carry (`X "a"`, `a:b`, a space). */
+    headerName(name: string, pointer: string) {
+      if (HTTP_TOKEN.test(name)) return;
+      warnings.add(
+        'header:name-not-a-token',
+        `the header ${JSON.stringify(name)} is not a valid header field name (RFC 9110 §5.6.2: a token, without spaces, quotes or colons), so no HTTP message can carry it`,
+        { file, pointer },
+        "use only letters, digits and !#$%&'*+-.^_`|~ in the name, e.g. X-Rate-Limit",
+      );
+    },
+    /** OpenAPI 3.1.1 §4.8.15: each `encoding` key must name a property of the schema. */
+    encoding(media: Record<string, unknown>, pointer: string) {
+      if (!isRecord(media.encoding)) return;
+      const schema = follow(media.schema);
+      if (!isRecord(schema) || !isRecord(schema.properties)) return;
+      if (OPEN_KEYWORDS.some((keyword) => schema[keyword] !== undefined)) return;
+      const properties = Object.keys(schema.properties);
+      for (const key of Object.keys(media.encoding)) {
+        if (properties.includes(key)) continue;
+        const meant = closestOption(key, properties);
+        warnings.add(
+          'encoding:no-property',
+          `the \`encoding\` entry ${JSON.stringify(key)} names no property of the body's schema (${properties.map((name) => JSON.stringify(name)).join(', ') || 'it has none'}): OpenAPI requires it to, and the SDK ignores it`,
+          { file, pointer: joinPointer(pointer, 'encoding', key) },
+          meant === undefined
+            ? 'name the property the entry describes, or remove the entry'
+            : `did you mean \`${meant}\`? Name the property the entry describes`,
+        );
+      }
+    },
+    /** A Link Object's `operationId` or local `operationRef` that names no operation. */
+    link(value: unknown, pointer: string) {
+      const link = follow(value);
+      if (!isRecord(link)) return;
+      if (typeof link.operationId === 'string' && !knownOperationIds().has(link.operationId)) {
+        const meant = closestOption(link.operationId, [...knownOperationIds()]);
+        warnings.add(
+          'link:no-operation',
+          `the link's \`operationId\` ${JSON.stringify(link.operationId)} names no operation of the document`,
+          { file, pointer: joinPointer(pointer, 'operationId') },
+          meant === undefined
+            ? 'write the `operationId` of an operation the document has, or remove the link'
+            : `did you mean \`${meant}\`? Write the \`operationId\` of an operation the document has`,
+        );
+      }
+      if (typeof link.operationRef === 'string' && link.operationRef.startsWith('#')) {
+        const at = refPointer(link.operationRef);
+        const target = at === undefined ? undefined : follow(getByPointer(doc, at));
+        const method = at?.slice(at.lastIndexOf('/') + 1);
+        if (!isRecord(target) || method === undefined || !METHODS.includes(method))
+          warnings.add(
+            'link:no-operation',
+            `the link's \`operationRef\` ${JSON.stringify(link.operationRef)} points at no operation of the document`,
+            { file, pointer: joinPointer(pointer, 'operationRef') },
+            "point it at an operation, `#/paths/~1plans~1{id}/get` (a path's `/` written `~1`), or use `operationId`",
+          );
+      }
+    },
+  };
 }
