@@ -90,10 +90,13 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
     const value = raw[key];
     if (value === undefined && !REQUIRED_KEYS.has(key)) continue;
     if (typeof value !== 'string' || value === '') {
+      // A missing key is said as missing, at the object it belongs in (there is no key to point at).
       problems.push(
         new GeneratorError(
-          `\`x-sdk-pagination.${key}\` must be a non-empty string`,
-          { file, pointer: joinPointer(at, key) },
+          value === undefined
+            ? `\`x-sdk-pagination\` has no \`${key}\`, which cursor pagination needs`
+            : `\`x-sdk-pagination.${key}\` must be a non-empty string, not ${describeValue(value)}`,
+          { file, pointer: value === undefined ? at : joinPointer(at, key) },
           `write ${EXAMPLE}`,
         ),
       );
@@ -271,4 +274,12 @@ function schemaProperties(
   for (const [name, property] of found)
     if (required.has(name)) found.set(name, { ...property, required: true });
   return any ? found : undefined;
+}
+
+/** A written value as a message names it: `the number 1`, `a list`, `null`. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value === '') return 'an empty string';
+  return typeof value === 'object' ? 'an object' : `the ${typeof value} ${JSON.stringify(value)}`;
 }

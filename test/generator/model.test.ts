@@ -594,8 +594,18 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
     'pagination without itemsField',
     {
       spec: list({ style: 'cursor', afterParam: 'after', nextCursorField: 'next' }),
+      // Said as missing, at the object (no key is there to point at).
+      pointer: '#/paths/~1items/get/x-sdk-pagination',
+      problem: /`x-sdk-pagination` has no `itemsField`, which cursor pagination needs/,
+      fix: /write/,
+    },
+  ],
+  [
+    'pagination with an itemsField that is not a string',
+    {
+      spec: list({ style: 'cursor', afterParam: 'after', itemsField: 1, nextCursorField: 'next' }),
       pointer: '#/paths/~1items/get/x-sdk-pagination/itemsField',
-      problem: /`x-sdk-pagination\.itemsField` must be a non-empty string/,
+      problem: /`x-sdk-pagination\.itemsField` must be a non-empty string, not the number 1/,
       fix: /write/,
     },
   ],
