@@ -90,13 +90,13 @@ export function buildPagination(input: PaginationInput): PaginationModel | undef
     const value = raw[key];
     if (value === undefined && !REQUIRED_KEYS.has(key)) continue;
     if (typeof value !== 'string' || value === '') {
-      // A missing key is said as missing, at the object it belongs in (there is no key to point at).
+      // A missing key is said as missing (at the key it needs, as a missing `style` is).
       problems.push(
         new GeneratorError(
           value === undefined
             ? `\`x-sdk-pagination\` has no \`${key}\`, which cursor pagination needs`
             : `\`x-sdk-pagination.${key}\` must be a non-empty string, not ${describeValue(value)}`,
-          { file, pointer: value === undefined ? at : joinPointer(at, key) },
+          { file, pointer: joinPointer(at, key) },
           `write ${EXAMPLE}`,
         ),
       );

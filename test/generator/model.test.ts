@@ -594,8 +594,8 @@ const errorCases: [string, { spec: Json; pointer: string; problem: RegExp; fix: 
     'pagination without itemsField',
     {
       spec: list({ style: 'cursor', afterParam: 'after', nextCursorField: 'next' }),
-      // Said as missing, at the object (no key is there to point at).
-      pointer: '#/paths/~1items/get/x-sdk-pagination',
+      // Said as missing, not as a value that is not a string.
+      pointer: '#/paths/~1items/get/x-sdk-pagination/itemsField',
       problem: /`x-sdk-pagination` has no `itemsField`, which cursor pagination needs/,
       fix: /write/,
     },
