@@ -7,6 +7,7 @@
  * | written                              | read as                                                  |
  * | ------------------------------------ | -------------------------------------------------------- |
  * | `type: file` (Swagger 2)             | `type: string, format: binary`: bytes, a `Blob`          |
+ * | `type: object, format: file` (or no `type`; a converter's `type: file`) | `type: string, format: binary` |
  * | `type: String` (another case)        | `type: string`                                           |
  * | `type: any` (or another unknown name) | no `type`: any value, `unknown`                         |
  * | `type: 5`, `type: { … }` (no name)   | no `type`: any value, `unknown`                          |
@@ -192,6 +193,7 @@ function repairSchema(s: Record<string, unknown>, pointer: string, place: Place)
       fix,
     );
   repairType(s, warn);
+  repairFileFormat(s, warn);
   repairComponentRef(s, place, warn);
   for (const key of BOOLEANS) {
     const value = s[key];
@@ -318,6 +320,32 @@ function repairComponentRef(
     '$ref',
     `$ref ${JSON.stringify(ref)} points at ${what}, not at a schema: read as the schema it holds, at ${JSON.stringify(pointerRef(held.pointer))}`,
     "point it at that schema, or move the schema to '#/components/schemas/<Name>' and point both there",
+  );
+}
+
+/** Keywords that make a schema an object with members, whatever its `format` says. */
+const OBJECT_MEMBERS = ['properties', 'additionalProperties', 'patternProperties', 'required'];
+
+/**
+ * `format: file` on an object (or a schema with no `type`): how some Swagger 2 → OpenAPI 3
+ * converters (AutoRest's) write Swagger 2's `type: file`. Read as written it was an object of any
+ * members (`{ [key: string]: unknown }`) where the API sends or takes a file's bytes. A schema
+ * that declares members is an object, and is left as it is.
+ */
+function repairFileFormat(
+  s: Record<string, unknown>,
+  warn: (kind: string, key: string, problem: string, fix: string) => void,
+): void {
+  if (typeof s.format !== 'string' || s.format.trim().toLowerCase() !== 'file') return;
+  if (s.type !== undefined && s.type !== 'object') return;
+  if (OBJECT_MEMBERS.some((key) => key in s)) return;
+  s.type = 'string';
+  s.format = 'binary';
+  warn(
+    'format-file',
+    'format',
+    "`format: file` is Swagger 2's `type: file` converted badly: read as `type: string, format: binary` (bytes, a Blob), not as an object",
+    'write `type: string` and `format: binary`',
   );
 }
 
