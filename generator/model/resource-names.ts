@@ -66,6 +66,7 @@ export function deriveResources(
   const ignoredTag = ignoredUniversalTag(drafts, groups.size, apiTitle);
   const namespace = sharedNamespace(drafts);
   const operationGroups = autorestGroups(drafts);
+  const nouns = apiNouns(drafts);
   // Names that differ only in case (`VirtualWANs` and `VirtualWans`, `P2SVpnGateways` and
   // `P2sVpnGateways`: a tag and an operation group, or two tags) are one resource, spelled as
   // the first operation spells it.
@@ -104,6 +105,7 @@ export function deriveResources(
                 ),
               ),
               resource,
+              nouns,
             ),
       full,
       whole,
@@ -344,10 +346,29 @@ function withoutFastApiSuffix(id: string, draft: OperationDraft): string {
 }
 
 /**
- * `listCustomers` in `customers` → `list`: the resource's words (or their singular, or the last
- * of them) taken out once, wherever they are, when something is left.
+ * The things the API's paths name (each word of a literal segment and of a parameter's name, in
+ * lower case and singular: `/sites/{site_id}` → site, id), for {@link withoutResource}.
  */
-export function withoutResource(method: string, resource: string): string {
+function apiNouns(drafts: readonly OperationDraft[]): Set<string> {
+  const nouns = new Set<string>();
+  for (const draft of drafts)
+    for (const part of segments(draft.path))
+      for (const word of words(part)) nouns.add(singular(word.toLowerCase()));
+  return nouns;
+}
+
+/**
+ * `listCustomers` in `customers` → `list`: the resource's words (or their singular, or the last
+ * of them) taken out once, wherever they are, when something is left. Not when a word between the
+ * first and the resource's names another thing of the API (`nouns`, what its paths name):
+ * `createSiteBuildHook` in `buildHooks` would be `createSite`, a name that says it creates a site
+ * (netlify's `cancelSiteDeploy` read as `cancelSite`); the whole operationId is kept.
+ */
+export function withoutResource(
+  method: string,
+  resource: string,
+  nouns: ReadonlySet<string> = new Set(),
+): string {
   const have = words(method);
   const lower = have.map((word) => word.toLowerCase());
   const resourceWords = words(resource).map((word) => word.toLowerCase());
@@ -362,6 +383,8 @@ export function withoutResource(method: string, resource: string): string {
     if (wanted.length === 0 || wanted.length >= have.length) continue;
     for (let i = 0; i + wanted.length <= lower.length; i++) {
       if (wanted.every((word, j) => lower[i + j] === word)) {
+        const between = lower.slice(1, i).map(singular);
+        if (between.some((word) => nouns.has(word) && !wanted.includes(word))) return method;
         return methodName([...have.slice(0, i), ...have.slice(i + wanted.length)].join(' '));
       }
     }

@@ -391,6 +391,59 @@ describe('withoutResource', () => {
   });
 });
 
+describe('an operationId that names another resource before its own (`createSiteBuildHook`)', () => {
+  it('keeps its resource words: taken out, the name would act on the other one (`createSite`)', async () => {
+    const op = (operationId: string, tag: string) => ({
+      operationId,
+      tags: [tag],
+      responses: { '204': { description: 'Done.' } },
+    });
+    const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+    const model = await modelOf(
+      await writeSpec({
+        openapi: '3.0.3',
+        info: { title: 'Sites', version: '1' },
+        paths: {
+          '/sites/{site_id}': { parameters: [id('site_id')], get: op('getSite', 'site') },
+          '/sites/{site_id}/build_hooks': {
+            parameters: [id('site_id')],
+            post: op('createSiteBuildHook', 'buildHook'),
+          },
+          '/deploys/{deploy_id}/cancel': {
+            parameters: [id('deploy_id')],
+            post: op('cancelSiteDeploy', 'deploy'),
+          },
+          '/deploys/{deploy_id}': {
+            parameters: [id('deploy_id')],
+            get: op('getDeploy', 'deploy'),
+          },
+          '/{account_slug}/members/{member_id}': {
+            parameters: [id('account_slug'), id('member_id')],
+            delete: op('removeAccountMember', 'members'),
+          },
+          '/{account_slug}/members': {
+            parameters: [id('account_slug')],
+            post: op('addMemberToAccount', 'members'),
+            get: op('listAllMembers', 'members'),
+          },
+        },
+      }),
+    );
+    expect(
+      model.operations.map((o) => `${o.operationId} → ${o.sdk.resource}.${o.sdk.method}`),
+    ).toEqual([
+      'getSite → site.get',
+      'createSiteBuildHook → buildHook.createSiteBuildHook',
+      'cancelSiteDeploy → deploy.cancelSiteDeploy',
+      'getDeploy → deploy.get',
+      'removeAccountMember → members.removeAccountMember',
+      // A word that names nothing in the API (`all`) is no other resource: taken out as before.
+      'listAllMembers → members.listAll',
+      'addMemberToAccount → members.addToAccount',
+    ]);
+  });
+});
+
 describe('tags longer than a file name may be', () => {
   it('give resource files with short, distinct names, and a package that compiles', async () => {
     const pkg = await faultPackage('long-names.yaml');
