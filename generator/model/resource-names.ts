@@ -88,7 +88,9 @@ export function deriveResources(
     const resource = spelling(tag === undefined ? fromPath.name : resourceName(tag)!);
     const rest = tag === undefined ? fromPath.rest : restAfter(draft.path, resource, prefix, home);
     const crud = crudName(draft.method, rest);
-    const id = draft.operationIdDeclared ? draft.operationId : undefined;
+    const spelled = draft.operationIdDeclared ? pathSpelling(draft) : undefined;
+    const id =
+      !draft.operationIdDeclared || spelled === PATH ? undefined : (spelled ?? draft.operationId);
     const full = id === undefined ? pathMethodName(draft.method, rest) : methodName(id);
     const whole =
       id === undefined ? pathMethodName(draft.method, segments(draft.path).slice(prefix)) : full;
@@ -328,6 +330,37 @@ function sharedNamespace(drafts: readonly OperationDraft[]): string {
   const prefix = split[0]!.slice(0, shared);
   if (prefix.some((segment) => words(segment).length === 0)) return '';
   return prefix.map((segment) => `${segment}.`).join('');
+}
+
+/** {@link pathSpelling}'s answer for an operation named by its path, as one without an operationId. */
+const PATH = Symbol('path');
+
+/**
+ * An operationId that is only its HTTP method and whole path spelled out, as some tools write them
+ * (Grape's `getV3GroupsIdAccessRequests` for GET /v3/groups/{id}/access_requests), says nothing
+ * the path does not, and the resource taken out of it left `getV3Id`, `putV3IdMembersUserId`.
+ * Where the path holds a parameter, the operation is named as one without an operationId is
+ * (`retrieve`, `listAccessRequests`): {@link PATH}. Where it holds a version or `api` but no
+ * parameter (`getV3Groups`), the operationId without those words (`getGroups`, then `get` in
+ * `groups`), as a person would write it. Undefined for any other operationId, and for a spelled
+ * path of names alone (`getHealth` for GET /health reads as a person's name: `health.get`).
+ */
+function pathSpelling(draft: OperationDraft): typeof PATH | string | undefined {
+  if (!isPathSpelled(draft.operationId, draft)) return undefined;
+  const parts = segments(draft.path);
+  if (parts.some(isParameter)) return PATH;
+  const kept = parts.filter((part) => !NOT_A_RESOURCE.test(part));
+  return kept.length === parts.length || kept.length === 0
+    ? undefined
+    : methodName([draft.method, ...kept].join(' '));
+}
+
+function isPathSpelled(id: string, draft: OperationDraft): boolean {
+  const parts = segments(draft.path);
+  const lower = (text: string) => words(text).map((word) => word.toLowerCase());
+  const spelled = [draft.method, ...parts.flatMap(lower)];
+  const have = lower(id);
+  return have.length === spelled.length && have.every((word, i) => word === spelled[i]);
 }
 
 /** A method name from the HTTP method and the rest of the path: `get {id} invoices` → `getByIdInvoices`. */

@@ -155,7 +155,7 @@ describe('a spec without tags', () => {
     );
     expect(placements(await modelOf(file)).map((line) => line.split(' → ')[1])).toEqual([
       'accounting.getA',
-      'accounting.getAIdX',
+      'accounting.retrieveX',
     ]);
   });
 });
@@ -223,7 +223,7 @@ describe('operations that no tag or path segment places', () => {
     const file = await writeSpec(oneTagSpec('Shop', 'default', ['/orders', '/orders/{id}/items']));
     expect(placements(await modelOf(file)).map((line) => line.split(' → ')[1])).toEqual([
       'orders.get',
-      'orders.getIdItems',
+      'orders.listItems',
     ]);
   });
 
@@ -388,6 +388,48 @@ describe('withoutResource', () => {
     ['archive', 'plans', 'archive'],
   ])('%s in %s → %s', (method, resource, want) => {
     expect(withoutResource(method, resource)).toBe(want);
+  });
+});
+
+describe('operationIds that spell out the method and a path with a version or parameter', () => {
+  it('are named as operations without one are, by what the path does (Grape: `getV3GroupsId`)', async () => {
+    const op = (operationId: string) => ({
+      operationId,
+      tags: ['groups'],
+      responses: { '204': { description: 'Done.' } },
+    });
+    const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+    const model = await modelOf(
+      await writeSpec({
+        openapi: '3.0.3',
+        info: { title: 'Lab', version: '1' },
+        paths: {
+          '/v3/groups': { get: op('getV3Groups'), post: op('post_v3_groups') },
+          '/v3/groups/{id}': {
+            parameters: [id('id')],
+            get: op('getV3GroupsId'),
+            delete: op('deleteV3GroupsId'),
+          },
+          '/v3/groups/{id}/members': { parameters: [id('id')], get: op('getV3GroupsIdMembers') },
+          // Names alone read as a person's: the operationId as before.
+          '/groups/owned': { get: op('getGroupsOwned') },
+          // More than the path says: the operationId as before.
+          '/groups/{id}/keys': { parameters: [id('id')], get: op('listGroupKeys') },
+        },
+      }),
+    );
+    expect(
+      model.operations.map((o) => `${o.operationId} → ${o.sdk.resource}.${o.sdk.method}`),
+    ).toEqual([
+      // A version but no parameter: the operationId without the version.
+      'getV3Groups → groups.get',
+      'post_v3_groups → groups.post',
+      'getV3GroupsId → groups.retrieve',
+      'deleteV3GroupsId → groups.delete',
+      'getV3GroupsIdMembers → groups.listMembers',
+      'getGroupsOwned → groups.getOwned',
+      'listGroupKeys → groups.listKeys',
+    ]);
   });
 });
 
