@@ -8,6 +8,7 @@
  * | ------------------------------------ | -------------------------------------------------------- |
  * | `type: file` (Swagger 2)             | `type: string, format: binary`: bytes, a `Blob`          |
  * | `type: object, format: file` (or no `type`; a converter's `type: file`) | `type: string, format: binary` |
+ * | `type: array, items: { type: string }, enum: [a, b]` (the items' values) | `items: { type: string, enum: [a, b] }` |
  * | `type: String` (another case)        | `type: string`                                           |
  * | `type: any` (or another unknown name) | no `type`: any value, `unknown`                         |
  * | `type: 5`, `type: { … }` (no name)   | no `type`: any value, `unknown`                          |
@@ -194,6 +195,7 @@ function repairSchema(s: Record<string, unknown>, pointer: string, place: Place)
     );
   repairType(s, warn);
   repairFileFormat(s, warn);
+  repairArrayEnum(s, warn);
   repairComponentRef(s, place, warn);
   for (const key of BOOLEANS) {
     const value = s[key];
@@ -347,6 +349,39 @@ function repairFileFormat(
     "`format: file` is Swagger 2's `type: file` converted badly: read as `type: string, format: binary` (bytes, a Blob), not as an object",
     'write `type: string` and `format: binary`',
   );
+}
+
+/**
+ * An `enum` of scalars beside `type: array` (vimeo's `content_filter: { type: array, items: {
+ * type: string }, enum: [drugs, language, …] }`): by JSON Schema no value is valid (an array is
+ * none of the values), so the type was `string[] & ('drugs' | …)`, which no value meets, and the
+ * guards refused every array. The values are the items' (each of their type), so they move there.
+ */
+function repairArrayEnum(
+  s: Record<string, unknown>,
+  warn: (kind: string, key: string, problem: string, fix: string) => void,
+): void {
+  const { items, enum: values } = s;
+  if (s.type !== 'array' || !Array.isArray(values) || values.length === 0) return;
+  if (!isRecord(items) || '$ref' in items || 'enum' in items || 'const' in items) return;
+  if (values.some((value) => value === null || typeof value === 'object')) return;
+  const itemType = items.type;
+  if (itemType !== undefined && !values.every((value) => ofType(value, itemType))) return;
+  s.items = { ...items, enum: values };
+  delete s.enum;
+  warn(
+    'array-enum',
+    'enum',
+    "`enum` beside `type: array` lists values of its items (no array is one of them, so no value was valid): read as the items' `enum`",
+    'move `enum` into `items`',
+  );
+}
+
+/** Whether a scalar is of a JSON Schema type name (an integer is a number too). */
+function ofType(value: unknown, type: unknown): boolean {
+  if (type === 'integer') return Number.isInteger(value);
+  if (type === 'number' || type === 'string' || type === 'boolean') return typeof value === type;
+  return false;
 }
 
 function repairType(
