@@ -40,8 +40,9 @@ describe('names every object or promise already has', () => {
   it('give methods and resources a `_`: nothing is overridden, nothing is thenable', async () => {
     const { model } = pkg;
     expect(model.operations.map((op) => `${op.sdk.resource}.${op.sdk.method}`)).toEqual([
-      // The resource's name (singular or plural) leaves the operationId: `…Token…` in `tokens`.
-      'tokens.postOauth2Refresh',
+      // `oauth2`, a word of the paths between the verb and the resource's `token`, keeps the
+      // operationId whole (resource-names.ts): `postOauth2Refresh` would say less than the id.
+      'tokens.postOauth2TokenRefresh',
       'tokens.filesGet',
       'things.search',
       'things.toString_',

@@ -136,7 +136,8 @@ same<Parameters<Get>[2]['level'], 'low' | 'high'>(true);
         { name: 'slot', node: { kind: 'enum', values: [1, 2] } },
         { name: 'mode' },
         { name: 'fixed', node: { kind: 'enum', values: ['a'], isConst: true } },
-        { name: 'regions', node: { kind: 'allOf' } },
+        // An enum of strings beside `type: array` of strings is the items' enum (sloppy-schemas.ts).
+        { name: 'regions', node: { kind: 'array', items: { kind: 'enum', values: ['EU', 'US'] } } },
       ],
     });
     const warned = model.warnings.filter((w) => w.key === 'enum-outside-type');
