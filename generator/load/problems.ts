@@ -2,7 +2,7 @@
  * Turns what openapi-core reports (thrown resolve/YAML errors, bundler problems) into
  * GeneratorErrors that name the file, the line or JSON pointer, and the fix.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import {
   createConfig,
   getLineColLocation,
@@ -21,6 +21,7 @@ import { URLReadError } from './url-fetch.ts';
 import { isRecord } from '../json.ts';
 import { chainText } from './ref-chains.ts';
 import { deepestRefChain } from './ref-depth.ts';
+import { missingFileFix, pointerFix } from './ref-suggestions.ts';
 import {
   escapedRefFix,
   getByPointer,
@@ -416,7 +417,13 @@ async function refError(
       ),
     };
   }
+  const noFile =
+    targetFile !== undefined &&
+    target instanceof Error &&
+    !isUrl(targetFile) &&
+    !existsSync(targetFile);
   const reason =
+    (noFile ? `there is no file ${display(targetFile)}` : '') ||
     problem.message.replace(/^Can't resolve \$ref:?\s*/, '').replace(/\s+/g, ' ') ||
     missingTarget(ref, target, targetFile, display);
   return {
@@ -430,7 +437,7 @@ async function refError(
       (
         refusalFix(ExternalRefError.of(target), display) ??
         escapedKeyFix(ref, target) ??
-        localRefFix(ref, target) ??
+        missingRefFix(ref, target, targetFile) ??
         'point the $ref at a file that exists and a JSON pointer inside it (relative paths start from the file that holds the $ref)'
       ).replaceAll('the $ref', mapping ? 'the mapping value' : 'the $ref'),
     ),
@@ -438,27 +445,24 @@ async function refError(
 }
 
 /**
- * The fix for a `$ref` to a place of its own file that is not there (`#/components/schemas/Gone`):
- * add it, or point at one that is; a name that differs only in case is named.
+ * The fix for a `$ref` that finds nothing: to a file that is not there, or a place its file does
+ * not have (`#/components/schemas/Gone`): the file or the place a typo away when there is one
+ * (ref-suggestions.ts), else where to add it.
  */
-function localRefFix(ref: string | undefined, target: unknown): string | undefined {
-  if (ref === undefined || !ref.startsWith('#')) return undefined;
-  const pointer = refPointer(ref);
-  const parsed = isRecord(target) ? target.parsed : undefined;
-  if (pointer === undefined || parsed === undefined) return undefined;
-  const cut = pointer.lastIndexOf('/');
-  const section = pointer.slice(0, cut);
-  const name = pointer
-    .slice(cut + 1)
-    .replace(/~1/g, '/')
-    .replace(/~0/g, '~');
-  const siblings = getByPointer(parsed, section);
-  const close = isRecord(siblings)
-    ? Object.keys(siblings).find((key) => key.toLowerCase() === name.toLowerCase())
-    : undefined;
-  return close !== undefined
-    ? `write the $ref as '${joinPointer(section, close)}': the names differ in case`
-    : `add \`${name}\` under ${section === '#' ? 'the root' : section}, or point the $ref at a place this file has`;
+function missingRefFix(
+  ref: string | undefined,
+  target: Document | Error | undefined,
+  targetFile: string | undefined,
+): string | undefined {
+  if (ref === undefined || target === undefined) return undefined;
+  if (target instanceof Error)
+    return targetFile !== undefined && !isUrl(targetFile) && !existsSync(targetFile)
+      ? missingFileFix(ref, targetFile)
+      : undefined;
+  const hash = ref.indexOf('#');
+  const pointer = refPointer(hash === -1 ? '#' : ref.slice(hash));
+  if (pointer === undefined) return undefined;
+  return pointerFix(hash === -1 ? ref : ref.slice(0, hash), pointer, target.parsed);
 }
 
 /** The fix for a `$ref` that resolver.ts refused (outside the spec's folder, hidden, a link out). */

@@ -785,6 +785,65 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a $ref to a schema a typo away from one that is there names that one',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Pet: {type: object, properties: {owner: {$ref: '#/components/schemas/Preson'}}}\n    Person: {type: object}\n",
+        ),
+      },
+      problem: /: cannot resolve \$ref "#\/components\/schemas\/Preson"/,
+      pointer: '#/components/schemas/Pet/properties/owner',
+      fix: /^write the \$ref as '#\/components\/schemas\/Person' \(did you mean `Person`\?\)$/,
+    },
+  ],
+  [
+    'a $ref whose section is misspelled names the place it most likely means',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Pet: {type: object, properties: {owner: {$ref: '#/components/schema/Person'}}}\n    Person: {type: object}\n",
+        ),
+      },
+      problem: /: cannot resolve \$ref "#\/components\/schema\/Person"/,
+      fix: /^write the \$ref as '#\/components\/schemas\/Person' \(did you mean `schemas`\?\)$/,
+    },
+  ],
+  [
+    'a $ref to a place nothing is near says where to add it',
+    {
+      files: {
+        'a.yaml': schemas(
+          "    Pet: {type: object, properties: {owner: {$ref: '#/components/schemas/Owner'}}}\n    Person: {type: object}\n",
+        ),
+      },
+      problem: /nothing in a\.yaml is at #\/components\/schemas\/Owner/,
+      fix: /^add `Owner` under #\/components\/schemas, or point the \$ref at a place that is there$/,
+    },
+  ],
+  [
+    'a $ref into another file, to a place a typo away, names the place there',
+    {
+      files: {
+        'a.yaml': schemas("    Pet: {$ref: './b.yaml#/Animal'}\n"),
+        'b.yaml': 'Animals: {type: object}\n',
+      },
+      problem: /nothing in b\.yaml is at #\/Animal/,
+      fix: /^write the \$ref as '\.\/b\.yaml#\/Animals' \(did you mean `Animals`\?\)$/,
+    },
+  ],
+  [
+    'a $ref to a file a typo away from one in its folder names that file, keeping the place in it',
+    {
+      files: {
+        'a.yaml': schemas("    Pet: {$ref: './pest.yaml#/Pet'}\n"),
+        'pets.yaml': 'Pet: {type: object}\n',
+      },
+      problem: /: cannot resolve \$ref "\.\/pest\.yaml#\/Pet": there is no file pest\.yaml\n/,
+      fix: /^write the \$ref as '\.\/pets\.yaml#\/Pet' \(did you mean `pets\.yaml`\?\)$/,
+    },
+  ],
+  [
     'credentials in x-sdk.repository',
     {
       files: {
