@@ -71,7 +71,9 @@ describe('retries', () => {
     replies = [json(429, {}), json(429, {}), json(429, { message: 'still' })];
     const error = (await failure(gigs.plans.retrieve('pln_1'))) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error.message).toBe('429 Too Many Requests: still. Gave up after 3 attempts.');
+    expect(error.message).toBe(
+      '429 Too Many Requests (GET /projects/proj_1/plans/pln_1): still. Gave up after 3 attempts.',
+    );
     expect(server.requests).toHaveLength(3);
   });
 
@@ -81,7 +83,7 @@ describe('retries', () => {
     const error = (await failure(gigs.plans.retrieve('pln_1'))) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.message).toBe(
-      '429 Too Many Requests: Come back in an hour. Not retried: the server asked to wait 3600000 ms (Retry-After), more than maxRetryAfter (2000 ms).',
+      '429 Too Many Requests (GET /projects/proj_1/plans/pln_1): Come back in an hour. Not retried: the server asked to wait 3600000 ms (Retry-After), more than maxRetryAfter (2000 ms).',
     );
     expect(server.requests).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -172,7 +174,7 @@ describe('timeouts and aborts', () => {
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     // The call took two timeouts and a pause: the message says so.
     expect((error as Error).message).toBe(
-      'Request timed out after 50 ms. Gave up after 2 attempts, each with its own timeout.',
+      'Request timed out after 50 ms (GET /projects/proj_1/plans/pln_1). Gave up after 2 attempts, each with its own timeout.',
     );
     expect(server.requests).toHaveLength(2);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -235,7 +237,9 @@ describe('bodies that are not what the spec says', () => {
     const error = (await failure(gigs.plans.retrieve('pln_1'))) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.body).toBeUndefined();
-    expect(error.message).toBe('400 Bad Request: {"type":"malformed",');
+    expect(error.message).toBe(
+      '400 Bad Request (GET /projects/proj_1/plans/pln_1): {"type":"malformed",',
+    );
   });
 
   it('an empty 200 where the spec declares a plan: InvalidResponseError, not undefined', async () => {
@@ -262,8 +266,10 @@ describe('bodies that are not what the spec says', () => {
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.status).toBe(502);
     expect(error.body).toBeUndefined();
-    expect(error.message.startsWith('502 Bad Gateway: <html>')).toBe(true);
-    expect(error.message.length).toBeLessThan(600);
+    expect(
+      error.message.startsWith('502 Bad Gateway (GET /projects/proj_1/plans/pln_1): <html>'),
+    ).toBe(true);
+    expect(error.message.length).toBeLessThan(650);
     expect(server.requests).toHaveLength(3);
   });
 
@@ -427,7 +433,9 @@ describe('typed errors', () => {
     ];
     const error = (await failure(gigs.plans.retrieve('pln_1'))) as AuthenticationError;
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.message).toBe('401 Unauthorized: Bad token Bearer [redacted]');
+    expect(error.message).toBe(
+      '401 Unauthorized (GET /projects/proj_1/plans/pln_1): Bad token Bearer [redacted]',
+    );
     for (const text of [
       error.message,
       String(error),
@@ -496,7 +504,9 @@ describe('typed errors', () => {
       type: 'notFound',
       message: 'Zoët: no such plan: [redacted]',
     });
-    expect(error.message).toBe('404 Not [redacted] Found: Zoët: no such plan: [redacted]');
+    expect(error.message).toBe(
+      '404 Not [redacted] Found (GET /projects/proj_1/plans/pln_1): Zoët: no such plan: [redacted]',
+    );
   });
 
   it('the token is not in the log lines of a retried call', async () => {

@@ -289,7 +289,7 @@ describe('errors and identity', () => {
     expect(error).toMatchObject({
       status: 404,
       body: { title: 'Not Found', detail: 'No item x.' },
-      message: '404 Not Found: No item x.',
+      message: '404 Not Found (DELETE /items/x): No item x.',
     });
   });
 

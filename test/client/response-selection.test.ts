@@ -133,7 +133,7 @@ describe('a 2xx answer is read by the response its status selects', () => {
       status?: number;
       message?: string;
     };
-    expect([error.status, error.message]).toEqual([404, '404 Not Found: gone']);
+    expect([error.status, error.message]).toEqual([404, '404 Not Found (GET /mixed): gone']);
   });
 });
 

@@ -526,7 +526,7 @@ describe('emitted methods on the wire', () => {
     expect(error).toMatchObject({
       status: 404,
       body: { type: 'notFound' },
-      message: '404 Not Found: No such plan.',
+      message: '404 Not Found (GET /projects/p1/plans/pln_x): No such plan.',
     });
     expect(JSON.stringify(error)).not.toContain(TOKEN);
     expect(JSON.stringify(client)).not.toContain(TOKEN);

@@ -373,7 +373,7 @@ describe('responses', () => {
     expect(apiError.body).toEqual(body);
     expect(apiError.headers['x-trace']).toBe('abc');
     expect(apiError.requestID).toBeUndefined();
-    expect(apiError.message).toBe('404 Not Found: The plan was not found.');
+    expect(apiError.message).toBe('404 Not Found (GET /p): The plan was not found.');
     expect(apiError.name).toBe('NotFoundError');
   });
 
@@ -414,7 +414,7 @@ describe('responses', () => {
       status: 422,
       body,
       requestID: 'req_42',
-      message: '422 Unprocessable Entity: The allowance cannot decrease.',
+      message: '422 Unprocessable Entity (POST /x): The allowance cannot decrease.',
     });
     expect(Object.keys(error)).not.toContain('hint');
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({
@@ -449,7 +449,7 @@ describe('responses', () => {
     const error = (await core
       .request({ method: 'get', path: '/p' })
       .catch((e: unknown) => e)) as APIError;
-    expect(error.message).toBe(`400 Bad Request: ${said}`);
+    expect(error.message).toBe(`400 Bad Request (GET /p): ${said}`);
   });
 
   it('puts a non-JSON error body into the message only; body is the parsed JSON, so undefined here', async () => {
@@ -462,7 +462,7 @@ describe('responses', () => {
       .request({ method: 'get', path: '/p' }, { maxRetries: 0 })
       .catch((e: unknown) => e)) as APIError;
     expect(error.body).toBeUndefined();
-    expect(error.message).toBe('502 Bad Gateway: <h1>bad gateway</h1>');
+    expect(error.message).toBe('502 Bad Gateway (GET /p): <h1>bad gateway</h1>');
   });
 });
 
@@ -481,7 +481,7 @@ describe('the token stays secret', () => {
       .request({ method: 'get', path: '/p' })
       .catch((e: unknown) => e)) as APIError;
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.message).toBe('401 Unauthorized: bad token Bearer [redacted]');
+    expect(error.message).toBe('401 Unauthorized (GET /p): bad token Bearer [redacted]');
     expect(error.body).toEqual({
       message: 'bad token Bearer [redacted]',
       details: [{ '[redacted]': '[redacted]' }],
@@ -522,7 +522,7 @@ describe('timeouts and aborts', () => {
       .request({ method: 'get', path: '/slow/timeout' }, { timeout: 50, maxRetries: 0 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
-    expect((error as Error).message).toBe('Request timed out after 50 ms.');
+    expect((error as Error).message).toBe('Request timed out after 50 ms (GET /slow/timeout).');
   });
 
   it('after retries, the connection error says how many attempts the call made', async () => {
@@ -532,7 +532,7 @@ describe('timeouts and aborts', () => {
       .catch((e: unknown) => e);
     expect(timedOut).toBeInstanceOf(APIConnectionTimeoutError);
     expect((timedOut as Error).message).toBe(
-      'Request timed out after 30 ms. Gave up after 3 attempts, each with its own timeout.',
+      'Request timed out after 30 ms (GET /slow/retried). Gave up after 3 attempts, each with its own timeout.',
     );
     // Nothing listens on a port just closed: each attempt is refused.
     const refused = await new ClientCore({
@@ -892,7 +892,7 @@ describe('a reason phrase of 10,000 characters', () => {
       .request({ method: 'get', path: '/r' }, { maxRetries: 0 })
       .catch((e: unknown) => e)) as APIError;
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(error.message).toBe(`503 ${reason.slice(0, 500)}…: busy`);
+    expect(error.message).toBe(`503 ${reason.slice(0, 500)}… (GET /r): busy`);
   });
 });
 
@@ -1042,7 +1042,7 @@ describe('JSON nested 100,000 levels deep (JSON.parse takes it; anything recursi
         .catch((e: unknown) => e)) as APIError;
       expect(error).toBeInstanceOf(BadRequestError);
       expect(error.body).toBeUndefined();
-      expect(error.message).toBe(`400 Bad Request: ${text.slice(0, 500)}…`);
+      expect(error.message).toBe(`400 Bad Request (GET /deep): ${text.slice(0, 500)}…`);
       expect(JSON.parse(JSON.stringify(error))).toMatchObject({ status: 400 });
       expect(only().url).toBe('/deep');
     },

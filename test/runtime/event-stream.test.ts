@@ -323,7 +323,7 @@ describe('a real stream', () => {
     })().catch((e: unknown) => e);
     expect(seen).toEqual(['first']);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toMatch(/^Connection error: /);
+    expect((error as Error).message).toMatch(/^Connection error \(GET \/[^)]*\): /);
   });
 
   it('a stream cut inside its chunked framing: APIConnectionError (reconnect) saying the events before it were delivered', async () => {

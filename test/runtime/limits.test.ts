@@ -145,7 +145,7 @@ describe('maxResponseSize', () => {
     expect(error).toMatchObject({ status: 503, body: undefined });
     // The bomb's zeros, as escapes, none of them cut.
     expect((error as Error).message).toBe(
-      `503 Service Unavailable: ${'\\u0000'.repeat(83)}…. Gave up after 2 attempts.`,
+      `503 Service Unavailable (GET /bomb): ${'\\u0000'.repeat(83)}…. Gave up after 2 attempts.`,
     );
     expect(requests).toBe(2);
   });

@@ -385,14 +385,14 @@ describe('success bodies', () => {
       body: Uint8Array.from(Buffer.from('café fermé', 'latin1')),
     });
     const text = await get().catch((e: unknown) => e);
-    expect((text as Error).message).toBe('400 Bad Request: café fermé');
+    expect((text as Error).message).toBe('400 Bad Request (GET /out): café fermé');
     reply = () => ({
       status: 400,
       headers: { 'content-type': 'application/json; charset=iso-8859-1' },
       body: Uint8Array.from(Buffer.from('{"message":"café fermé"}', 'utf8')),
     });
     const json = await get().catch((e: unknown) => e);
-    expect((json as Error).message).toBe('400 Bad Request: café fermé');
+    expect((json as Error).message).toBe('400 Bad Request (GET /out): café fermé');
   });
 
   describe('a Content-Type sent twice (fetch joins them with ", "): the last one counts, as fetch reads it', () => {
@@ -404,7 +404,7 @@ describe('success bodies', () => {
       });
       const error = (await get().catch((e: unknown) => e)) as APIError;
       expect(error.body).toEqual({ message: 'bad plan' });
-      expect(error.message).toBe('400 Bad Request: bad plan');
+      expect(error.message).toBe('400 Bad Request (GET /out): bad plan');
     });
 
     it('*/* reads JSON as JSON', async () => {

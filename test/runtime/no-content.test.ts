@@ -74,7 +74,7 @@ describe('the resource client', () => {
       '"v1"',
     ]);
     expect(apiError.message).toBe(
-      '304 Not Modified: the resource has not changed since the version the request named (If-None-Match or If-Modified-Since); the copy you hold is current, and a 304 has no body',
+      '304 Not Modified (GET /p): the resource has not changed since the version the request named (If-None-Match or If-Modified-Since); the copy you hold is current, and a 304 has no body',
     );
     expect(server.requests.map((r) => r.headers['if-none-match'])).toEqual(['"v1"']);
   });

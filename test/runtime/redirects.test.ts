@@ -125,7 +125,7 @@ describe('to another origin', () => {
       expect(error).toBeInstanceOf(APIError);
       expect(error).toMatchObject({ status });
       expect((error as Error).message).toBe(
-        `${status} redirect to ${other.url}/elsewhere not followed: the client never sends a request body to another origin (${other.url}).`,
+        `${status} redirect of POST /start to ${other.url}/elsewhere not followed: the client never sends a request body to another origin (${other.url}).`,
       );
       expect(other.requests).toHaveLength(0);
     },
@@ -265,7 +265,7 @@ describe('redirects not followed', () => {
       .request({ method: 'get', path: '/start' })
       .catch((e: unknown) => e);
     expect((error as Error).message).toBe(
-      `302 redirect to ${location.slice(0, 500)}… not followed: it leads to a data: URL.`,
+      `302 redirect of GET /start to ${location.slice(0, 500)}… not followed: it leads to a data: URL.`,
     );
   });
 

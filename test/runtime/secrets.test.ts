@@ -257,7 +257,9 @@ describe('redaction keeps what is not the token', () => {
       headers: { 'content-type': 'application/json', 'x-request-id': 'req_t1' },
     });
     const core = new ClientCore({ baseURL: server.url, token: 't', maxRetries: 0 });
-    const error = (await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e)) as {
+    const error = (await core
+      .request({ method: 'get', path: '/plans' })
+      .catch((e: unknown) => e)) as {
       body: unknown;
       headers: Record<string, string>;
       requestID?: string;
@@ -278,21 +280,23 @@ describe('redaction keeps what is not the token', () => {
     const said = 'Zoët’s plan: naïve tarif für Straße, 𝑡 ét t';
     reply = () => json(404, { message: said, type: 'notFound' });
     const core = new ClientCore({ baseURL: server.url, token: 't', maxRetries: 0 });
-    const error = (await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e)) as {
+    const error = (await core
+      .request({ method: 'get', path: '/plans' })
+      .catch((e: unknown) => e)) as {
       body: { message: string };
       message: string;
     };
     // Only the last `t`, with a space on each side, is the token standing alone.
     const want = said.replace(/ t$/, ' [redacted]');
     expect(error.body.message).toBe(want);
-    expect(error.message).toBe(`404 Not Found: ${want}`);
+    expect(error.message).toBe(`404 Not Found (GET /plans): ${want}`);
   });
 
   it("the server's reason phrase is redacted like its body: it may echo the token too", async () => {
     reply = () => ({ ...json(401, {}), reason: `Bad token ${TOKEN}` });
     const core = new ClientCore({ baseURL: server.url, token: TOKEN, maxRetries: 0 });
     const error = await core.request({ method: 'get', path: '/t' }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('401 Bad token [redacted]: {}');
+    expect((error as Error).message).toBe('401 Bad token [redacted] (GET /t): {}');
     expect(everything(error)).not.toContain(TOKEN);
   });
 

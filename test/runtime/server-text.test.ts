@@ -55,7 +55,7 @@ describe('an error body that is JSON under another label', () => {
       const error = await failure();
       expect(error).toBeInstanceOf(APIError);
       expect((error as APIError).body).toEqual(PROBLEM);
-      expect(error.message).toBe('422 Unprocessable Entity: name is missing');
+      expect(error.message).toBe('422 Unprocessable Entity (GET /x): name is missing');
     },
   );
 
@@ -64,11 +64,11 @@ describe('an error body that is JSON under another label', () => {
     let error = (await failure()) as APIError;
     expect([error.body, error.message]).toEqual([
       undefined,
-      '500 Internal Server Error: { not json',
+      '500 Internal Server Error (GET /x): { not json',
     ]);
     reply('404 Not Found', '404', 'text/plain');
     error = (await failure()) as APIError;
-    expect([error.body, error.message]).toEqual([undefined, '404 Not Found: 404']);
+    expect([error.body, error.message]).toEqual([undefined, '404 Not Found (GET /x): 404']);
   });
 });
 
@@ -102,7 +102,7 @@ describe('control characters from the server', () => {
   it('are escapes in the message of a reason phrase', async () => {
     reply('400 Bad \u001b[31mRequest', '', 'text/plain');
     const error = await failure();
-    expect(error.message).toBe('400 Bad \\u001b[31mRequest');
+    expect(error.message).toBe('400 Bad \\u001b[31mRequest (GET /x)');
   });
 
   it('are escapes where an invalid JSON body is quoted', async () => {
@@ -165,7 +165,7 @@ describe('a long message', () => {
   it('is cut at 500 characters, never inside a character of two UTF-16 units', async () => {
     reply('400 Bad Request', `${'a'.repeat(499)}😀${'b'.repeat(100)}`, 'text/plain');
     const error = await failure();
-    expect(error.message).toBe(`400 Bad Request: ${'a'.repeat(499)}…`);
+    expect(error.message).toBe(`400 Bad Request (GET /x): ${'a'.repeat(499)}…`);
     expect(() => encodeURIComponent(error.message)).not.toThrow();
   });
 });
