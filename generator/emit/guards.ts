@@ -14,7 +14,6 @@ import {
   type VariableStatementStructure,
 } from 'ts-morph';
 import { stringLiteral } from '../model/names.ts';
-import { children } from '../model/schema-children.ts';
 import type { SchemaNode } from '../model/schema-types.ts';
 import type { NamedSchema } from '../model/types.ts';
 import { GUARDS_RUNTIME_EXPORTS, MODULE_TYPE_NAMES } from '../reserved-names.ts';
@@ -260,7 +259,9 @@ const MODULE_DOC = `/**
  * - \`isX(value)\`: a fast boolean check (a type guard);
  * - \`assertX(value)\`: throws a {@link GuardError} listing the first issues and their count;
  * - \`validateX(value)\`: \`{ ok: true, value }\` or \`{ ok: false, issues }\` with every issue found,
- *   each with a JSON pointer \`path\`, what was \`expected\` and what was \`found\`.
+ *   each with a JSON pointer \`path\`, what was \`expected\` and what was \`found\`; past the first
+ *   1,000 checking stops, and a last issue says so (a huge invalid value would otherwise make
+ *   millions).
  * An operation whose JSON success body is not exactly a named schema (\`Animal[]\`, an object
  * written inline, a union) has the same three for that body, named after its response
  * (\`validateAnimalListResponse\`): response validation (\`responseGuards\`) checks every body.
@@ -359,17 +360,11 @@ function schemaFunctions(
       docs: docs(`Checks \`value\` against ${schema.against} and reports every issue.`),
       parameters: param,
       returnType: `ValidationResult<${type}>`,
-      statements: callsOthers(schema.node)
-        ? [
-            `if (is${x}(value)) return { ok: true, value };`,
-            `return { ok: false, issues: ${file.runtime('collectIssues')}(collect${x}, value) };`,
-          ]
-        : [
-            `if (is${x}(value)) return { ok: true, value };`,
-            'const issues: ValidationIssue[] = [];',
-            `collect${x}(value, "", issues);`,
-            'return { ok: false, issues };',
-          ],
+      // Through collectIssues always: it bounds how many issues a check makes (MAX_ISSUES).
+      statements: [
+        `if (is${x}(value)) return { ok: true, value };`,
+        `return { ok: false, issues: ${file.runtime('collectIssues')}(collect${x}, value) };`,
+      ],
     },
     {
       kind: StructureKind.Function,
@@ -430,22 +425,6 @@ function collectOnce(body: Code, file: FileScope, fn: string, memo: GuardMemo): 
     `  ${file.runtime('endCollect')}(${calls}, value, path);`,
     '}',
   ].join('\n');
-}
-
-/**
- * Whether checking `node` calls the guard of a named schema, which may remember what it reported
- * (validateX then collects in one outermost call, `collectIssues`).
- */
-function callsOthers(node: SchemaNode): boolean {
-  const stack = [node];
-  const seen = new Set<SchemaNode>();
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    if (next.kind === 'ref' || (next.kind === 'union' && next.discriminator)) return true;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    pushAll(stack, children(next));
-  }
-  return false;
 }
 
 function indent(body: Code): string {
