@@ -365,6 +365,27 @@ describe('what a release refuses before writing anything', () => {
     });
   });
 
+  // fix168: an uncommitted generator edit also makes the generation record stale (it hashes the
+  // generator); the release said only "generated/ is out of date … run npm run generate, review and
+  // commit", and after that refused the toolchain change, which was the cause all along.
+  it('toolchain changes are named before a package that is out of date', async () => {
+    const dir = await specRepo();
+    await generate({ cwd: dir });
+    const tool = join(dir, 'tool');
+    await mkdir(join(tool, 'generator'), { recursive: true });
+    await writeFile(join(tool, 'generator/emit.ts'), 'export {};\n');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'The generated package and a toolchain');
+    await writeFile(join(tool, 'generator/emit.ts'), 'export const changed = 1;\n');
+    // The package out of date too, as a generator edit leaves it.
+    await editYaml(join(dir, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.setIn(['properties', 'nickname'], doc.createNode({ type: 'string' })),
+    );
+    await expect(planRelease({ cwd: dir, date: DATE, toolchain: tool })).rejects.toMatchObject({
+      message: expect.stringMatching(/^the toolchain has changes git does not hold \(tool\/generator\/emit\.ts\)/) as unknown,
+    });
+  });
+
   // helper-120 L9: the new entry was written over an emptied changelog, its history lost.
   it('a changelog without the entry of the last release', async () => {
     const dir = await releasedThenEdited();

@@ -125,6 +125,17 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
   // `v1.2.0`, as tags and `npm version` write it, is the version 1.2.0.
   const requested = options.version?.replace(/^v(?=\d)/, '');
 
+  // First: an uncommitted generator edit also leaves the package out of date (the record hashes
+  // the generator), and regenerating would not answer this refusal, which names the cause.
+  const toolchainChanges = uncommittedToolchainFiles(paths.cwd, options.toolchain);
+  if (toolchainChanges.length > 0) {
+    const more = toolchainChanges.length > 5 ? ' …' : '';
+    const files = `${toolchainChanges.slice(0, 5).map(shellWord).join(' ')}${more}`;
+    throw new CommandError(
+      `the toolchain has changes git does not hold (${toolchainChanges.slice(0, 5).join(', ')}${more}): they decide what the spec generates into, and the release commit would leave them out, so its tag would not generate as released`,
+      `commit them first (git add ${files} && git commit), or stash them (git stash push --include-untracked -- ${files}), then release`,
+    );
+  }
   // A release starts from a reviewed package: generated from the spec as it is. (So the release's
   // own regeneration changes the version alone, and undoing it gives back the same files.)
   const { generate } = await import('../../../generator/index.ts');
@@ -146,15 +157,6 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
     );
   }
 
-  const toolchainChanges = uncommittedToolchainFiles(paths.cwd, options.toolchain);
-  if (toolchainChanges.length > 0) {
-    const more = toolchainChanges.length > 5 ? ' …' : '';
-    const files = `${toolchainChanges.slice(0, 5).map(shellWord).join(' ')}${more}`;
-    throw new CommandError(
-      `the toolchain has changes git does not hold (${toolchainChanges.slice(0, 5).join(', ')}${more}): they decide what the spec generates into, and the release commit would leave them out, so its tag would not generate as released`,
-      `commit them first (git add ${files} && git commit), or stash them (git stash push --include-untracked -- ${files}), then release`,
-    );
-  }
   const uncommitted = await uncommittedSpecFiles(paths.cwd, paths.out);
   const earlier = record === undefined ? releasedVersions(changelog) : [];
   if (earlier.length > 0) {
