@@ -163,6 +163,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     process.stdout.write(`${generatedLine(result, out, spec, seconds)}\n`);
     if (result.asPrinted.length > 0) process.stderr.write(asPrintedNote(result.asPrinted, out));
+    if (result.overwritten !== undefined)
+      process.stderr.write(overwrittenNote(result.overwritten, out));
     if (result.replacedPackage !== undefined && result.package !== undefined) {
       process.stderr.write(
         terminalText(
@@ -208,6 +210,23 @@ function generatedLine(result: GenerateResult, out: string, spec: string, second
     changes = ` (${result.changed.length - removed} changed${removed === 0 ? '' : `, ${removed} removed`})`;
   }
   return `Generated ${files}${changes} in ${out}/ from ${spec} (${seconds} s).`;
+}
+
+/**
+ * Generated files edited by hand since the last run, which this run rewrote or removed: said, so
+ * that an edit is not lost without a word (git holds it only if it was committed).
+ */
+function overwrittenNote(paths: readonly string[], out: string): string {
+  const names = paths.map((path) => terminalText(`${out}/${path}`));
+  const listed =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  const one = paths.length === 1;
+  return (
+    `note: ${listed} ${one ? 'had' : 'have'} been edited by hand since the last run, and this run wrote ` +
+    `${one ? 'it' : 'them'} anew without the edits (a committed edit is still in git; one not committed is lost)\n` +
+    `  fix: make such a change in the spec (a description, an x-sdk extension) or in templates/, ` +
+    `or keep your own code in files of your own: ${terminalText(out)}/ keeps files the generator does not write\n`
+  );
 }
 
 /**

@@ -33,6 +33,12 @@ export interface GenerateResult {
    * replaced another package with this one (another spec, or another `--name`).
    */
   replacedPackage?: string;
+  /**
+   * Without `check`: generated files the run rewrote or removed that had been edited by hand
+   * since the last run (their bytes were not those its generation record hashes): the edits are
+   * gone from disk. Relative to `out`, sorted.
+   */
+  overwritten?: string[];
   /** With `check: true`: the differences between `out` and what would be written (nothing is written). */
   check?: CheckResult;
   /** Milliseconds per pipeline step. */
@@ -135,6 +141,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     ...(result.changed === undefined ? {} : { changed: result.changed }),
     ...(result.newFolder === true ? { newFolder: true as const } : {}),
     ...(result.replacedPackage === undefined ? {} : { replacedPackage: result.replacedPackage }),
+    ...(result.overwritten === undefined ? {} : { overwritten: result.overwritten }),
     timings: result.timings,
     asPrinted: result.asPrinted,
     warnings: result.model.warnings,

@@ -23,7 +23,7 @@ import {
   workerRecheck,
   type Formatter,
 } from './write/format-pool.ts';
-import { RECORD_PATH, renderRecord } from './write/record.ts';
+import { editedSinceRecord, RECORD_PATH, renderRecord } from './write/record.ts';
 import { PRETTIERIGNORE_PATH } from './package-files.ts';
 import type { RenderedTree } from './write/render.ts';
 import { readRegularFile } from './write/read-regular.ts';
@@ -49,6 +49,11 @@ export interface RunResult {
    * another package (another spec, or another `--name`): the run replaced it.
    */
   replacedPackage?: string;
+  /**
+   * Without `check`: files the run rewrote or removed whose bytes were not what the last run wrote
+   * (its record's hashes): edits made by hand, which the run dropped. Sorted.
+   */
+  overwritten?: string[];
   /** Milliseconds per step; `load` is the time spent importing the steps' modules. */
   timings: Partial<Record<Step, number>>;
   /** Files too large to format, written as printed (write/render.ts FORMAT_LIMIT), sorted. */
@@ -129,6 +134,7 @@ export async function runPipeline(
     let changed: string[] | undefined;
     let newFolder = false;
     let replacedPackage: string | undefined;
+    let overwritten: string[] = [];
     try {
       await timed('write', async () => {
         newFolder = await stat(ctx.outDir).then(
@@ -138,8 +144,13 @@ export async function runPipeline(
         // What the run changes, for its summary line; a folder that cannot be read is left to
         // the write to report.
         const before = await fileChanges(ctx.outDir, tree).catch(() => undefined);
-        if (before !== undefined)
+        if (before !== undefined) {
           changed = [...before.added, ...before.changed, ...before.removed].sort();
+          overwritten = await editedSinceRecord(
+            ctx.outDir,
+            [...before.changed, ...before.removed].sort(),
+          );
+        }
         const previous = await packageNameIn(ctx.outDir);
         if (previous !== undefined && previous !== model.sdk.packageName)
           replacedPackage = previous;
@@ -157,6 +168,7 @@ export async function runPipeline(
       ...(changed === undefined ? {} : { changed }),
       ...(newFolder ? { newFolder: true as const } : {}),
       ...(replacedPackage === undefined ? {} : { replacedPackage }),
+      ...(overwritten.length === 0 ? {} : { overwritten }),
     };
   } finally {
     await formatter.close();

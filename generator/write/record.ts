@@ -137,6 +137,36 @@ export function renderRecord(
 }
 
 /**
+ * Of `paths` (files a run is about to rewrite, relative to `outDir`), those whose bytes on disk are
+ * not what the last run wrote, as its record hashes them: edited by hand since, so the rewrite
+ * drops the edit. Empty without a readable record; a path the record does not list is left out.
+ */
+export async function editedSinceRecord(
+  outDir: string,
+  paths: readonly string[],
+): Promise<string[]> {
+  let outputs: unknown;
+  try {
+    outputs = (
+      JSON.parse((await readRegularFile(join(outDir, RECORD_PATH))) ?? '') as {
+        outputs?: unknown;
+      }
+    ).outputs;
+  } catch {
+    return [];
+  }
+  if (typeof outputs !== 'object' || outputs === null) return [];
+  const hashes = outputs as Record<string, unknown>;
+  const edited: string[] = [];
+  for (const path of paths) {
+    if (path === RECORD_PATH || !Object.hasOwn(hashes, path)) continue;
+    const text = await readRegularFile(join(outDir, path)).catch(() => undefined);
+    if (text !== undefined && sha256(text) !== hashes[path]) edited.push(path);
+  }
+  return edited;
+}
+
+/**
  * The generated files' paths (the record included), sorted, when the record in `ctx.outDir` proves
  * that generating now would write exactly what is there; undefined when it cannot prove it.
  */

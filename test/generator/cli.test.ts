@@ -342,3 +342,53 @@ describe('generator CLI: a FIFO where a generated file is', () => {
     expect(refused.stderr).toMatch(/neither empty nor a package this generator wrote/);
   });
 });
+
+// fix168: a generated file edited by hand was written anew without a word ("Generated 53 files
+// (1 changed)"): an edit not committed was gone, and the run did not say so.
+describe('a generated file edited by hand', () => {
+  it('is named in a note when the run writes it anew; files it wrote as they were are not', async () => {
+    const spec = (description: string) => ({
+      openapi: '3.1.0',
+      info: { title: 'Edits', version: '1.0.0' },
+      paths: {
+        '/things/{id}': {
+          get: {
+            operationId: 'getThing',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: { Thing: { type: 'object', description, properties: { id: { type: 'string' } } } },
+      },
+    });
+    const file = await writeSpec(spec('A thing.'));
+    const out = join(await tempDir('edits-'), 'sdk');
+    const run = () => runScript(CLI, ['--no-cache', '--spec', file, '--out', out]);
+    expect(run().status).toBe(0);
+    // A spec change rewrites files the last run wrote as they are: nothing to note.
+    await writeFile(file, JSON.stringify(spec('A thing, described anew.')));
+    const changed = run();
+    expect(changed.status).toBe(0);
+    expect(changed.stdout).toMatch(/\(\d+ changed\)/);
+    expect(changed.stderr).not.toContain('note:');
+    // Two files edited by hand: both named, with where such a change belongs.
+    const types = join(out, 'src/types.ts');
+    await writeFile(types, `${await readFile(types, 'utf8')}export type Mine = string;\n`);
+    await writeFile(join(out, 'README.md'), '# my notes\n');
+    const edited = run();
+    expect(edited.status).toBe(0);
+    expect(edited.stderr).toMatch(
+      /^note: .*sdk\/README\.md and .*sdk\/src\/types\.ts have been edited by hand since the last run, and this run wrote them anew without the edits \(a committed edit is still in git; one not committed is lost\)\n {2}fix: make such a change in the spec/m,
+    );
+    expect(await readFile(types, 'utf8')).not.toContain('Mine');
+    // Written as the generator writes them, they are no edit on the next run.
+    expect(run().stderr).not.toContain('note:');
+  });
+});
