@@ -2,7 +2,7 @@
  * `npm run build`: builds the generated package (`generated/` unless told otherwise) into the
  * JavaScript its users install, ESM in `dist/esm/` and CommonJS in `dist/cjs/` with `.d.ts`.
  *
- * Usage: tsx scripts/build-package.ts [--dir generated]
+ * Usage: npm run build -- [--dir generated]
  *
  * The build itself is the package's own `build.mjs` (from templates/package/), the same file its
  * `prepack` script runs when `npm pack` or `npm publish` packs a clean checkout: one
@@ -102,7 +102,7 @@ function display(path: string): string {
   return fromCwd === '' || fromCwd.startsWith('..') ? path : fromCwd;
 }
 
-const USAGE = `Usage: tsx scripts/build-package.ts [options]
+const USAGE = `Usage: npm run build -- [options]      (tsx scripts/build-package.ts [options])
 
 Builds the generated package into dist/esm (ESM) and dist/cjs (CommonJS), with .d.ts for both.
 

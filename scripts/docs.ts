@@ -2,7 +2,7 @@
  * Builds the API reference site: `redocly build-docs` renders the spec into one self-contained
  * `index.html` (Redoc's JavaScript inlined, no CDN), in a folder ready to publish as static files.
  *
- * Usage: tsx scripts/docs.ts [--spec spec/openapi.yaml] [--out build/docs]
+ * Usage: npm run docs -- [--spec spec/openapi.yaml] [--out build/docs]
  *
  * Each operation gets a TypeScript sample that calls it through the generated SDK, added to the
  * bundled spec as `x-codeSamples` (lib/code-samples.ts); `spec/` itself has none.
@@ -303,7 +303,7 @@ function display(path: string): string {
   return fromCwd === '' || fromCwd.startsWith('..') ? path : fromCwd;
 }
 
-const USAGE = `Usage: tsx scripts/docs.ts [options]
+const USAGE = `Usage: npm run docs -- [options]      (tsx scripts/docs.ts [options])
 
 Builds the API reference site (one self-contained index.html) with Redocly.
 
