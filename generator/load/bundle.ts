@@ -86,7 +86,7 @@ export async function loadAndBundle(
   } catch (error) {
     root = error instanceof Error ? error : new Error(String(error));
   }
-  if (root instanceof Error) throw loadError(root, ctx.specDisplay, display);
+  if (root instanceof Error) throw loadError(root, ctx.specDisplay, display, ctx.cwd);
 
   let version: '3.0' | '3.1';
   try {

@@ -34,7 +34,12 @@ import {
 type Display = (absolute: string) => string;
 
 /** An error thrown while reading or parsing the root file. */
-export function loadError(error: unknown, rootFile: string, display: Display): GeneratorError {
+export function loadError(
+  error: unknown,
+  rootFile: string,
+  display: Display,
+  cwd?: string,
+): GeneratorError {
   if (error instanceof SourceError) return sourceError(error, display, '');
   const folder = FolderRefError.of(error);
   if (folder !== undefined) return specFolderError(rootFile, folder.path);
@@ -44,6 +49,7 @@ export function loadError(error: unknown, rootFile: string, display: Display): G
     return unreadableSpecError(
       rootFile,
       code === 'ENOENT' ? undefined : error.message.replace(/\s+/g, ' '),
+      cwd,
     );
   }
   throw error;

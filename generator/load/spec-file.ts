@@ -4,7 +4,7 @@
  * (`npm run lint:spec`, `npm run bundle`), so all of them refuse the same paths in the same words.
  */
 import { existsSync, statSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { GeneratorError } from '../errors.ts';
 
 /**
@@ -87,8 +87,23 @@ export function specFolderError(rootFile: string, folder: string): GeneratorErro
   );
 }
 
-/** The root file cannot be read: not found (ENOENT) or another reason (`detail`). */
-export function unreadableSpecError(rootFile: string, detail: string | undefined): GeneratorError {
+/**
+ * The root file cannot be read: not found (ENOENT) or another reason (`detail`). `cwd` is the
+ * folder a relative `rootFile` was looked for in: named, since a command run from another folder
+ * (`node ~/sdk/scripts/generate.mjs` from `~`) looked for the default `spec/openapi.yaml` there.
+ */
+export function unreadableSpecError(
+  rootFile: string,
+  detail: string | undefined,
+  cwd?: string,
+): GeneratorError {
+  if (detail === undefined && cwd !== undefined && !isAbsolute(rootFile)) {
+    return new GeneratorError(
+      `spec file not found in the working folder ${cwd}`,
+      { file: rootFile },
+      `${SPEC_FILE_FIX}; a relative path starts from the working folder, so run the command from the project's folder (npm run does) or pass an absolute path`,
+    );
+  }
   return new GeneratorError(
     detail === undefined ? 'spec file not found' : `cannot read the spec file: ${detail}`,
     { file: rootFile },
@@ -122,7 +137,11 @@ export function specFileError(spec: string): GeneratorError | undefined {
     stats = statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return unreadableSpecError(spec, code === 'ENOENT' ? undefined : (error as Error).message);
+    return unreadableSpecError(
+      spec,
+      code === 'ENOENT' ? undefined : (error as Error).message,
+      process.cwd(),
+    );
   }
   if (stats.isDirectory()) return specFolderError(spec, path);
   const reason = unreadableReason(path, stats);

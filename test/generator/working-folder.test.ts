@@ -72,3 +72,33 @@ describe('the working folder', () => {
     expect(absolute.status, absolute.output).toBe(0);
   });
 });
+
+// fix168: run from another folder, each command said "spec/openapi.yaml: spec file not found", the
+// default path as if it were the project's, without the folder it was looked for in.
+describe('run from a folder without the spec', () => {
+  it('every command that reads the spec names the working folder it looked in, and the fix', async () => {
+    const elsewhere = await tempDir('elsewhere-');
+    const want = new RegExp(
+      `^error: spec/openapi\\.yaml: spec file not found in the working folder ${elsewhere.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n {2}fix: .*--spec.*run the command from the project's folder \\(npm run does\\) or pass an absolute path\\n$`,
+    );
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, args, {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      });
+    const generated = run([CLI, '--no-cache']);
+    expect(generated.status).toBe(1);
+    expect(generated.stderr.replace(/^Building the generator.*\n/, '')).toMatch(want);
+    for (const script of ['lint-spec', 'bundle', 'docs']) {
+      const result = run([
+        '--import',
+        import.meta.resolve('tsx'),
+        join(ROOT, `scripts/${script}.ts`),
+      ]);
+      expect(result.status, script).not.toBe(0);
+      expect(result.stderr, script).toMatch(want);
+    }
+  }, 120_000);
+});

@@ -386,6 +386,17 @@ describe('what a release refuses before writing anything', () => {
     });
   });
 
+  // fix168: run from another folder, the release said "the spec spec/openapi.yaml does not
+  // exist", not where it had looked.
+  it('a spec missing from the working folder is named with that folder', async () => {
+    const elsewhere = await specRepo();
+    await rm(join(elsewhere, 'spec'), { recursive: true });
+    await expect(planRelease({ cwd: elsewhere, date: DATE })).rejects.toMatchObject({
+      message: `the spec spec/openapi.yaml does not exist in the working folder ${elsewhere}`,
+      fix: expect.stringContaining("run the command from the project's folder") as unknown,
+    });
+  });
+
   // helper-120 L9: the new entry was written over an emptied changelog, its history lost.
   it('a changelog without the entry of the last release', async () => {
     const dir = await releasedThenEdited();

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import semver from 'semver';
 import { DEFAULT_OUT, DEFAULT_SPEC, displayPath } from '../../../generator/context.ts';
 import { OPENAPI_JSON_PATH, PACKAGE_JSON_PATH } from '../../../generator/package-files.ts';
@@ -108,8 +108,12 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
   const paths = pathsOf(options);
   if (!existsSync(paths.spec))
     throw new CommandError(
-      `the spec ${paths.show.spec} does not exist`,
-      'pass its root file with --spec',
+      isAbsolute(paths.show.spec)
+        ? `the spec ${paths.show.spec} does not exist`
+        : `the spec ${paths.show.spec} does not exist in the working folder ${paths.cwd}`,
+      isAbsolute(paths.show.spec)
+        ? 'pass its root file with --spec'
+        : "pass its root file with --spec; a relative path starts from the working folder, so run the command from the project's folder (npm run does) or pass an absolute path",
     );
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   if (!isCalendarDate(date))
