@@ -8,12 +8,28 @@
  * The message of `error` (thrown by a strict `parseArgs` given `options`); for an unknown option
  * (`ERR_PARSE_ARGS_UNKNOWN_OPTION`), followed by the closest known option when one is close: at
  * most one edit (insert, delete, replace, swap two neighbours) per four letters, case and dashes
- * aside, or the only option the typed name begins.
+ * aside, or the only option the typed name begins. `args`, the command line parsed: a long option
+ * typed with one dash (`-no-cache`), which parseArgs reads as short options and names by its first
+ * letter (`Unknown option '-n'`), is named as typed, with the option it means.
  */
-export function optionErrorMessage(error: unknown, options: Readonly<Record<string, unknown>>) {
+export function optionErrorMessage(
+  error: unknown,
+  options: Readonly<Record<string, unknown>>,
+  args: readonly string[] = [],
+) {
   const message = error instanceof Error ? error.message : String(error);
   if ((error as { code?: unknown } | null)?.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
     return message;
+  const letter = /^Unknown option '-([^-'])'/.exec(message)?.[1];
+  if (letter !== undefined) {
+    const end = args.indexOf('--');
+    const typed = (end === -1 ? args : args.slice(0, end))
+      .map((arg) => /^-([^-=][^=]+)/.exec(arg)?.[1])
+      .find((name) => name?.startsWith(letter) === true);
+    const known = typed === undefined ? undefined : closestOption(typed, Object.keys(options));
+    if (typed !== undefined && known !== undefined)
+      return `Unknown option '-${typed}' (did you mean --${known}?)`;
+  }
   const typed = /^Unknown option '-{1,2}([^'=]+)/.exec(message)?.[1];
   if (typed === undefined) return message;
   const known = closestOption(typed, Object.keys(options));

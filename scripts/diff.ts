@@ -88,7 +88,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (error) {
     process.stderr.write(
-      `error: ${optionErrorMessage(error, OPTIONS)}\nRun with --help for the options.\n`,
+      `error: ${optionErrorMessage(error, OPTIONS, argv)}\nRun with --help for the options.\n`,
     );
     return 2;
   }

@@ -35,7 +35,7 @@ export function readFlags<const F extends Flags>(
       allowPositionals: false,
     }).values;
   } catch (error) {
-    console.error(`error: ${optionErrorMessage(error, { ...flags, ...HELP })}\n\n${usage}`);
+    console.error(`error: ${optionErrorMessage(error, { ...flags, ...HELP }, argv)}\n\n${usage}`);
     return { exitCode: 2 };
   }
   if ((values as { help?: boolean }).help === true) {

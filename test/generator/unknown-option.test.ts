@@ -85,3 +85,49 @@ describe('every command', () => {
     expect(stderr).toBe("error: Unknown option '--prot' (did you mean --port?)\n\nUsage: dev");
   });
 });
+
+// fix168: `-no-cache` (one dash) was read as the short options `-n -o -…`: "Unknown option '-n'",
+// which names neither what was typed nor what was meant.
+describe('a long option typed with one dash', () => {
+  const stderrOf = async (run: () => Promise<number> | number) => {
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    vi.spyOn(console, 'error').mockImplementation((...args) => written.push(args.join(' ')));
+    const code = await run();
+    return { code, stderr: written.join('') };
+  };
+
+  it.each([
+    ['npm run generate', '-no-cache', () => generate(['-no-cache']), '--no-cache'],
+    ['npm run generate', '-spec', () => generate(['-spec', 'x.yaml']), '--spec'],
+    ['npm run diff', '-base', () => diff(['-base', 'HEAD']), '--base'],
+    ['npm run release', '-dry-run', () => release(['-dry-run']), '--dry-run'],
+  ])('%s %s', async (_name, typed, run, known) => {
+    const { code, stderr } = await stderrOf(run);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      new RegExp(`^error: Unknown option '${typed}' \\(did you mean ${known}\\?\\)\\n`),
+    );
+  });
+
+  it('scripts/lib/command-line.ts (npm run dev, lint:spec, bundle, docs, build)', async () => {
+    const { stderr } = await stderrOf(() => {
+      const result = readFlags(['-port', '4000'], { port: { type: 'string' } }, 'Usage: dev');
+      return 'exitCode' in result ? result.exitCode : 0;
+    });
+    expect(stderr).toBe("error: Unknown option '-port' (did you mean --port?)\n\nUsage: dev");
+  });
+
+  it('a real short option stays as parseArgs reads it', () => {
+    let message = '';
+    try {
+      parseArgs({ args: ['-x'], strict: true, options: { check: { type: 'boolean' } } });
+    } catch (error) {
+      message = optionErrorMessage(error, { check: {} }, ['-x']);
+    }
+    expect(message).toBe("Unknown option '-x'");
+  });
+});
