@@ -409,12 +409,45 @@ export function collectIssues(
   value: unknown,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  // The collecting guards only push: past the limit a push ends the walk.
+  Object.defineProperty(issues, 'push', { value: pushWithin, configurable: true });
   if (underWay === 0) outermostCalls++;
   underWay++;
   try {
     collect(value, '', issues);
+  } catch (error) {
+    if (error !== ENOUGH) throw error;
   } finally {
     underWay--;
   }
+  delete (issues as { push?: unknown }).push;
   return issues;
+}
+
+/**
+ * How many issues a failed check lists: past them it stops, and a last issue says so. A value
+ * has as many issues as it has parts (a list of a million `{}` where each item requires five
+ * properties: five million), so an unbounded list let a 3 MB answer take gigabytes and minutes to
+ * report; the first thousand say as much about what is wrong.
+ */
+export const MAX_ISSUES = 1000;
+
+/** Thrown by {@link pushWithin} to end a check that has found enough; never leaves collectIssues. */
+const ENOUGH = new Error('enough issues');
+
+/** `push` of the list {@link collectIssues} hands the guards: at most {@link MAX_ISSUES}, then the note. */
+function pushWithin(this: ValidationIssue[], ...found: ValidationIssue[]): number {
+  for (const item of found) {
+    if (this.length >= MAX_ISSUES) {
+      Array.prototype.push.call(this, {
+        path: '',
+        expected: `at most ${MAX_ISSUES} issues`,
+        found: 'more',
+        message: `more issues than the first ${MAX_ISSUES}: checking stopped there`,
+      });
+      throw ENOUGH;
+    }
+    Array.prototype.push.call(this, item);
+  }
+  return this.length;
 }

@@ -5,7 +5,9 @@
  * - `isX(value)`: a fast boolean check (a type guard);
  * - `assertX(value)`: throws a {@link GuardError} listing the first issues and their count;
  * - `validateX(value)`: `{ ok: true, value }` or `{ ok: false, issues }` with every issue found,
- *   each with a JSON pointer `path`, what was `expected` and what was `found`.
+ *   each with a JSON pointer `path`, what was `expected` and what was `found`; past the first
+ *   1,000 checking stops, and a last issue says so (a huge invalid value would otherwise make
+ *   millions).
  * An operation whose JSON success body is not exactly a named schema (`Animal[]`, an object
  * written inline, a union) has the same three for that body, named after its response
  * (`validateAnimalListResponse`): response validation (`responseGuards`) checks every body.
@@ -337,9 +339,7 @@ export function assertPlanDocument(value: unknown): asserts value is PlanDocumen
 /** Checks `value` against the {@link PlanDocument} schema and reports every issue. */
 export function validatePlanDocument(value: unknown): ValidationResult<PlanDocument> {
   if (isPlanDocument(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPlanDocument(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPlanDocument, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanDocument schema. */
@@ -1539,9 +1539,7 @@ export function assertAddonUpdateRequest(value: unknown): asserts value is Addon
 /** Checks `value` against the {@link AddonUpdateRequest} schema and reports every issue. */
 export function validateAddonUpdateRequest(value: unknown): ValidationResult<AddonUpdateRequest> {
   if (isAddonUpdateRequest(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectAddonUpdateRequest(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectAddonUpdateRequest, value) };
 }
 
 /**
@@ -1616,9 +1614,7 @@ export function validateSubscriptionChangeCreateRequest(
   value: unknown,
 ): ValidationResult<SubscriptionChangeCreateRequest> {
   if (isSubscriptionChangeCreateRequest(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectSubscriptionChangeCreateRequest(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectSubscriptionChangeCreateRequest, value) };
 }
 
 /**
@@ -1695,9 +1691,7 @@ export function assertAllowances(value: unknown): asserts value is Allowances {
 /** Checks `value` against the {@link Allowances} schema and reports every issue. */
 export function validateAllowances(value: unknown): ValidationResult<Allowances> {
   if (isAllowances(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectAllowances(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectAllowances, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the Allowances schema. */
@@ -1769,9 +1763,7 @@ export function assertCoverage(value: unknown): asserts value is Coverage {
 /** Checks `value` against the {@link Coverage} schema and reports every issue. */
 export function validateCoverage(value: unknown): ValidationResult<Coverage> {
   if (isCoverage(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectCoverage(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectCoverage, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the Coverage schema. */
@@ -1930,9 +1922,7 @@ export function assertThrottling(value: unknown): asserts value is Throttling {
 /** Checks `value` against the {@link Throttling} schema and reports every issue. */
 export function validateThrottling(value: unknown): ValidationResult<Throttling> {
   if (isThrottling(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectThrottling(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectThrottling, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the Throttling schema. */
@@ -2044,9 +2034,7 @@ export function assertRequirementLevel(value: unknown): asserts value is Require
 /** Checks `value` against the {@link RequirementLevel} schema and reports every issue. */
 export function validateRequirementLevel(value: unknown): ValidationResult<RequirementLevel> {
   if (isRequirementLevel(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectRequirementLevel(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectRequirementLevel, value) };
 }
 
 /**
@@ -2087,9 +2075,7 @@ export function assertPlanValidity(value: unknown): asserts value is PlanValidit
 /** Checks `value` against the {@link PlanValidity} schema and reports every issue. */
 export function validatePlanValidity(value: unknown): ValidationResult<PlanValidity> {
   if (isPlanValidity(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPlanValidity(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPlanValidity, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanValidity schema. */
@@ -2137,9 +2123,7 @@ export function assertPlanStatus(value: unknown): asserts value is PlanStatus {
 /** Checks `value` against the {@link PlanStatus} schema and reports every issue. */
 export function validatePlanStatus(value: unknown): ValidationResult<PlanStatus> {
   if (isPlanStatus(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPlanStatus(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPlanStatus, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the PlanStatus schema. */
@@ -2174,9 +2158,7 @@ export function assertPrice(value: unknown): asserts value is Price {
 /** Checks `value` against the {@link Price} schema and reports every issue. */
 export function validatePrice(value: unknown): ValidationResult<Price> {
   if (isPrice(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectPrice(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectPrice, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the Price schema. */
@@ -2216,9 +2198,7 @@ export function assertSimType(value: unknown): asserts value is SimType {
 /** Checks `value` against the {@link SimType} schema and reports every issue. */
 export function validateSimType(value: unknown): ValidationResult<SimType> {
   if (isSimType(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectSimType(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectSimType, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the SimType schema. */
@@ -2343,9 +2323,7 @@ export function validateSubscriptionChangeStatus(
   value: unknown,
 ): ValidationResult<SubscriptionChangeStatus> {
   if (isSubscriptionChangeStatus(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectSubscriptionChangeStatus(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectSubscriptionChangeStatus, value) };
 }
 
 /**
@@ -2388,9 +2366,7 @@ export function assertAddonValidity(value: unknown): asserts value is AddonValid
 /** Checks `value` against the {@link AddonValidity} schema and reports every issue. */
 export function validateAddonValidity(value: unknown): ValidationResult<AddonValidity> {
   if (isAddonValidity(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectAddonValidity(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectAddonValidity, value) };
 }
 
 /**
@@ -2430,9 +2406,7 @@ export function assertAddonStatus(value: unknown): asserts value is AddonStatus 
 /** Checks `value` against the {@link AddonStatus} schema and reports every issue. */
 export function validateAddonStatus(value: unknown): ValidationResult<AddonStatus> {
   if (isAddonStatus(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectAddonStatus(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectAddonStatus, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the AddonStatus schema. */
@@ -2456,9 +2430,7 @@ export function assertAddonType(value: unknown): asserts value is AddonType {
 /** Checks `value` against the {@link AddonType} schema and reports every issue. */
 export function validateAddonType(value: unknown): ValidationResult<AddonType> {
   if (isAddonType(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectAddonType(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectAddonType, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the AddonType schema. */
@@ -2484,9 +2456,7 @@ export function assertRecurrenceType(value: unknown): asserts value is Recurrenc
 /** Checks `value` against the {@link RecurrenceType} schema and reports every issue. */
 export function validateRecurrenceType(value: unknown): ValidationResult<RecurrenceType> {
   if (isRecurrenceType(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectRecurrenceType(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectRecurrenceType, value) };
 }
 
 /**
@@ -2521,9 +2491,7 @@ export function assertMetadata(value: unknown): asserts value is Metadata {
 /** Checks `value` against the {@link Metadata} schema and reports every issue. */
 export function validateMetadata(value: unknown): ValidationResult<Metadata> {
   if (isMetadata(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectMetadata(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectMetadata, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the Metadata schema. */
@@ -2583,9 +2551,7 @@ export function assertMetadataUpdate(value: unknown): asserts value is MetadataU
 /** Checks `value` against the {@link MetadataUpdate} schema and reports every issue. */
 export function validateMetadataUpdate(value: unknown): ValidationResult<MetadataUpdate> {
   if (isMetadataUpdate(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectMetadataUpdate(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectMetadataUpdate, value) };
 }
 
 /**
@@ -2647,9 +2613,7 @@ export function assertErrorDetail(value: unknown): asserts value is ErrorDetail 
 /** Checks `value` against the {@link ErrorDetail} schema and reports every issue. */
 export function validateErrorDetail(value: unknown): ValidationResult<ErrorDetail> {
   if (isErrorDetail(value)) return { ok: true, value };
-  const issues: ValidationIssue[] = [];
-  collectErrorDetail(value, '', issues);
-  return { ok: false, issues };
+  return { ok: false, issues: collectIssues(collectErrorDetail, value) };
 }
 
 /** Pushes an issue for every way `value` (at JSON pointer `path`) fails the ErrorDetail schema. */

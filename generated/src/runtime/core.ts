@@ -686,10 +686,15 @@ export class ClientCore {
   /**
    * fetch, with redirects followed under the client's rules (internal/redirect.ts): nothing that
    * may carry a credential, and no body, ever goes to another origin. The typed path client sends
-   * through it too.
+   * through it too. `where` names the request in that error's message (`GET /plans`).
    * @throws APIError for a redirect that is not followed, saying why.
    */
-  async fetchFollowing(url: string, init: FetchInit, fetch = this.fetch): Promise<Response> {
+  async fetchFollowing(
+    url: string,
+    init: FetchInit,
+    fetch = this.fetch,
+    where?: string,
+  ): Promise<Response> {
     if (!this.#manualRedirects) return answerOf(await fetch(url, init));
     const query = this.#queryCredentials;
     for (let hops = 0; ; hops++) {
@@ -704,7 +709,7 @@ export class ClientCore {
           undefined,
           this.#safeHeaders(response.headers),
           this.redact(
-            `${response.status} redirect to ${truncate(next.location)} not followed: ${next.refused}.`,
+            `${response.status} redirect${where === undefined ? '' : ` of ${truncate(where)}`} to ${truncate(next.location)} not followed: ${next.refused}.`,
           ),
         );
       }
@@ -801,6 +806,7 @@ export class ClientCore {
           data,
           headersToObject(response.headers),
           response.statusText,
+          this.#where(prepared, request),
         );
         if (attempt.unreadBody !== undefined)
           addSentence(error, this.redact(`Its body was not read: it is ${attempt.unreadBody}.`));
@@ -948,7 +954,11 @@ export class ClientCore {
         controller.signal,
       );
     } catch (error) {
-      if (timedOut) throw new APIConnectionTimeoutError(timeout);
+      if (timedOut)
+        throw new APIConnectionTimeoutError(
+          timeout,
+          `Request timed out after ${timeout} ms (${this.#where(prepared, request)}).`,
+        );
       if (signal?.aborted) throw new APIUserAbortError(signal.reason);
       throw error;
     } finally {
@@ -970,9 +980,14 @@ export class ClientCore {
     signal: AbortSignal,
   ): Promise<Attempt> {
     let answered: Response | undefined;
-    const where = this.redact(`${prepared.method.toUpperCase()} ${request.path}`);
+    const where = this.#where(prepared, request);
     try {
-      const response = await this.fetchFollowing(prepared.url, { ...prepared.init, signal });
+      const response = await this.fetchFollowing(
+        prepared.url,
+        { ...prepared.init, signal },
+        this.fetch,
+        where,
+      );
       answered = response;
       const ctx = this.readContext(
         response,
@@ -1004,6 +1019,14 @@ export class ClientCore {
       if (error instanceof SDKError) throw error;
       throw this.fetchFailure(error, answered, signal.aborted, where);
     }
+  }
+
+  /**
+   * The request as messages name it: its method and path (`GET /plans/pln_1`), never its query,
+   * which may carry the credential; the token redacted from the path too.
+   */
+  #where(prepared: PreparedRequest, request: APIRequest): string {
+    return this.redact(`${prepared.method.toUpperCase()} ${request.path}`);
   }
 
   /**
@@ -1062,9 +1085,13 @@ export class ClientCore {
         undefined,
       );
     const cut = aborted ? undefined : cutShortAnswer(error, answered, where, events);
-    return new APIConnectionError(this.redact(cut ?? `Connection error: ${describeCause(error)}`), {
-      cause: this.#redactError(error),
-    });
+    const request = where === undefined ? '' : ` (${truncate(where)})`;
+    return new APIConnectionError(
+      this.redact(cut ?? `Connection error${request}: ${describeCause(error)}`),
+      {
+        cause: this.#redactError(error),
+      },
+    );
   }
 
   /** Step 4 for a 2xx: the data, checked by its guard when validation is on (validation.ts). */
@@ -1095,12 +1122,16 @@ export class ClientCore {
     return data as T;
   }
 
-  /** Step 4 for any other status: the error (the token redacted from all of it, in case the server echoes it). */
+  /**
+   * Step 4 for any other status: the error (the token redacted from all of it, in case the server
+   * echoes it); `where` is the request, its method and path, which the message names.
+   */
   protected makeError(
     status: number,
     body: unknown,
     headers: ResponseHeaders,
     statusText?: string,
+    where?: string,
   ): APIError {
     const safeBody = this.redactValue(body);
     const safeHeaders = this.redactValue(headers) as ResponseHeaders;
@@ -1108,7 +1139,12 @@ export class ClientCore {
       status,
       safeBody,
       safeHeaders,
-      APIError.describe(status, safeBody, statusText && this.redact(statusText)),
+      APIError.describe(
+        status,
+        safeBody,
+        statusText && this.redact(statusText),
+        where === undefined ? undefined : this.redact(where),
+      ),
     );
   }
 

@@ -99,13 +99,16 @@ export class APIError<Body = ErrorBody> extends SDKError {
   }
 
   /**
-   * `404 Not Found: <what the body says>`, with the reason phrase the server sent (HTTP/2 sends
-   * none: `404: …` then); each cut to 500 characters.
+   * `404 Not Found (GET /plans/pln_1): <what the body says>`, with the reason phrase the server
+   * sent (HTTP/2 sends none: `404 (GET /plans/pln_1): …` then) and the request it answered, its
+   * method and path (never its query, which may carry a credential), when given; each cut to 500
+   * characters.
    */
-  static describe(status: number, body: unknown, statusText = ''): string {
+  static describe(status: number, body: unknown, statusText = '', request?: string): string {
     const head =
       (statusText === '' ? `${status}` : `${status} ${truncate(statusText)}`) +
-      (status < 100 || status > 599 ? ' (not an HTTP status: RFC 9110 §15 defines 100-599)' : '');
+      (status < 100 || status > 599 ? ' (not an HTTP status: RFC 9110 §15 defines 100-599)' : '') +
+      (request === undefined ? '' : ` (${truncate(request)})`);
     const detail = bodyMessage(body) ?? (status === 304 ? NOT_MODIFIED : undefined);
     return detail === undefined ? head : `${head}: ${detail}`;
   }

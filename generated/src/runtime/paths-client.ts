@@ -243,7 +243,7 @@ export function createPathsClient<Paths extends {}>(
       };
       seen.sent = true;
       const url = pathQuery ? oneQuery(request.url) : request.url;
-      const response = (seen.answered = await core.fetchFollowing(url, init, fetchImpl));
+      const response = (seen.answered = await core.fetchFollowing(url, init, fetchImpl, where));
       if (response.ok || response.body === null) return response;
       // openapi-fetch reads an error body whole (`response.text()`) and parses it: read it here
       // instead, its first maxResponseSize bytes (past them it is cut, as an APIError's body is;
@@ -404,7 +404,11 @@ export function createPathsClient<Paths extends {}>(
       if (error instanceof SDKError) throw error;
       if (seen.sent !== true && error !== controller.signal.reason) throw error;
       if (signal?.aborted === true) throw new APIUserAbortError(signal.reason);
-      if (timedOut) throw new APIConnectionTimeoutError(core.timeout);
+      if (timedOut)
+        throw new APIConnectionTimeoutError(
+          core.timeout,
+          `Request timed out after ${core.timeout} ms (${where}).`,
+        );
       if (seen.answered !== undefined && !(error instanceof TypeError)) throw error;
       throw core.fetchFailure(error, seen.answered, false, where);
     } finally {
