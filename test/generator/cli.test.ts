@@ -60,7 +60,7 @@ const cases: [string, { spec: string; want: RegExp[] }][] = [
       spec: `${BAD}/unresolvable-ref.yaml`,
       want: [
         /unresolvable-ref\.yaml:15:\d+ #\/paths\/~1plans\/get\/responses\/200\/content\/application~1json\/schema: cannot resolve \$ref "\.\/components\.yaml#\/schemas\/PlanList"/,
-        /fix: point the \$ref at a file that exists/,
+        /fix: add `PlanList` under #\/schemas of \.\/components\.yaml, or point the \$ref at a place that is there/,
       ],
     },
   ],
