@@ -124,6 +124,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         `Not committed yet, and part of this release: ${plan.uncommitted.join(', ')}\n` +
           `  review them first: git diff HEAD -- ${plan.uncommitted.map(shellWord).join(' ')}\n\n`,
       );
+    for (const warning of plan.warnings)
+      process.stderr.write(warning.format().replace(/^error: /, 'warning: '));
     if (values['dry-run']) {
       process.stdout.write('Dry run: nothing was written.\n');
       return 0;

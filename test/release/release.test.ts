@@ -330,6 +330,31 @@ async function releasedThenEdited(): Promise<string> {
 
 // helper-120 L5: the release commit left the toolchain's edits out, and the tag's check failed
 // after the push. L6: a version tagged on another branch was handed out again.
+describe('a package without a repository', () => {
+  it('is released, but the release says first that its publishing will be refused, and how to fix it', async () => {
+    const dir = await specRepo();
+    await editYaml(join(dir, 'spec'), 'openapi.yaml', (doc) =>
+      doc.deleteIn(['x-sdk', 'repository']),
+    );
+    await generate({ cwd: dir });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'No repository');
+    const dryRun = await runMain(main, dir, ['--dry-run', '--date', DATE]);
+    expect(dryRun.status).toBe(0);
+    expect(dryRun.stderr).toBe(
+      'warning: generated/package.json has no repository, which npm publish --provenance needs: the publish step (npm run release -- --check --tag) will refuse this release\n' +
+        "  fix: set the spec's root x-sdk.repository to the repository's URL (e.g. https://github.com/acme/api), then regenerate\n",
+    );
+    const released = await runMain(main, dir, ['--date', DATE]);
+    expect(released.status).toBe(0);
+    expect(released.stderr).toContain('warning: generated/package.json has no repository');
+    const check = await checkRelease({ cwd: dir });
+    expect(check.map((problem) => problem.message)).toContainEqual(
+      expect.stringContaining('has no repository'),
+    );
+  });
+});
+
 describe('what a release refuses before writing anything', () => {
   it('toolchain files git does not hold (changed, staged or new), while they are in the same repository', async () => {
     const dir = await specRepo();

@@ -75,6 +75,11 @@ export interface ReleasePlan {
    * they go into the release commit (the command says so, so that they are reviewed first).
    */
   uncommitted: string[];
+  /**
+   * What does not stop the release but would stop its publishing later (`release --check` on the
+   * tag): said now, while the release is still to be made.
+   */
+  warnings: CommandError[];
 }
 
 interface Paths {
@@ -199,6 +204,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       report: undefined,
       paths,
       uncommitted,
+      warnings: [],
     };
   } else {
     const report = await diffSpecs({ base: paths.record, spec: paths.spec, cwd: paths.cwd });
@@ -259,6 +265,7 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       report,
       paths,
       uncommitted,
+      warnings: [],
     };
   }
   await linted;
@@ -284,7 +291,25 @@ export async function planRelease(options: ReleaseOptions = {}): Promise<Release
       `merge the release into this branch first (git merge v${plan.version}), then release; or pass --version with a version above ${plan.version}`,
     );
   }
+  const unpublishable = missingRepository(await generatedPackage(paths), paths);
+  if (unpublishable !== undefined) plan.warnings.push(unpublishable);
   return plan;
+}
+
+/**
+ * The problem of a package without `repository`, which `npm publish --provenance` refuses (its
+ * provenance statement must name the source repository): the publish workflow's `release --check`
+ * refuses it, and `release` says so before the version is spent.
+ */
+function missingRepository(
+  pkg: { repository?: unknown },
+  paths: Paths,
+): CommandError | undefined {
+  if (pkg.repository !== undefined) return undefined;
+  return new CommandError(
+    `${paths.show.out}/package.json has no repository, which npm publish --provenance needs: the publish step (npm run release -- --check --tag) will refuse this release`,
+    "set the spec's root x-sdk.repository to the repository's URL (e.g. https://github.com/acme/api), then regenerate",
+  );
 }
 
 /**
@@ -536,13 +561,8 @@ export async function checkRelease(options: CheckOptions = {}): Promise<CommandE
         `tag the release commit as v${version}`,
       ),
     );
-  if (pkg.repository === undefined)
-    problems.push(
-      new CommandError(
-        `${paths.show.out}/package.json has no repository, which npm publish --provenance needs`,
-        "set the spec's root x-sdk.repository to the repository's URL (e.g. https://github.com/acme/api)",
-      ),
-    );
+  const unpublishable = missingRepository(pkg, paths);
+  if (unpublishable !== undefined) problems.push(unpublishable);
   return problems;
 }
 
