@@ -44,6 +44,39 @@ const IGNORED_HEADERS = new Map([
   ],
 ]);
 
+/**
+ * Header names fetch sets or refuses itself, by lower-case name, with what becomes of the header:
+ * no fetch sends a script's value for them. Browsers drop them (the Fetch standard's forbidden
+ * request-headers); Node's fetch replaces Host, drops Content-Length, and rejects the request for
+ * the others ("fetch failed"), so a required one failed every call of its method.
+ */
+const FETCH_MANAGED_HEADERS = new Map<string, readonly [problem: string, fix: string]>([
+  [
+    'host',
+    [
+      'fetch sets Host from the request URL',
+      'remove the parameter: the host comes from the server URL (`servers`)',
+    ],
+  ],
+  [
+    'content-length',
+    [
+      'fetch sets Content-Length from the body it sends',
+      'remove the parameter: the body sets its own length',
+    ],
+  ],
+  ...['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect'].map(
+    (name) =>
+      [
+        name,
+        [
+          'it belongs to the connection, which fetch manages: browsers drop it, and Node rejects the request ("fetch failed")',
+          'remove the parameter: no fetch sends it from a script',
+        ],
+      ] as const,
+  ),
+]);
+
 export function buildParameters(
   doc: Record<string, unknown>,
   pathLevel: { list: unknown; pointer: string },
@@ -90,6 +123,18 @@ export function buildParameters(
           `header parameter ${JSON.stringify(name)} is ignored, as OpenAPI says of Accept, Content-Type and Authorization: the client sets this header itself`,
           { file: ctx.file, pointer: joinPointer(located.pointer, 'name') },
           IGNORED_HEADERS.get(name.toLowerCase())!,
+        );
+        return;
+      }
+      const managed =
+        location === 'header' ? FETCH_MANAGED_HEADERS.get(name.toLowerCase()) : undefined;
+      if (managed !== undefined) {
+        // No value given for it would reach the server (and some fail the call): not a parameter.
+        ctx.warnings.add(
+          'parameter:fetch-managed-header',
+          `header parameter ${JSON.stringify(name)} is left out: ${managed[0]}, so no value passed for it would reach the server`,
+          { file: ctx.file, pointer: joinPointer(located.pointer, 'name') },
+          managed[1],
         );
         return;
       }
