@@ -8,7 +8,8 @@
  *
  * Checked are the shape of containers (object, map, list) and the fields whose value changes what
  * the SDK does (`required`, `deprecated`, `allowEmptyValue`, `style`, `explode`, `allowReserved`
- * of parameters, headers, request bodies and encodings; an operation's `deprecated` and `tags`):
+ * of parameters, headers, request bodies and encodings; an operation's `deprecated` and `tags`; the
+ * `servers` lists of the document, path items and operations, and each server's `url`):
  * a parameter with `required: "yes"` would otherwise become optional without a word; and the type
  * of the extensions the generator reads there (`x-preview`, `x-sdk-method`, `x-sdk-client-option`),
  * so that they are reported in the same run as the rest. The text
@@ -26,7 +27,14 @@ import { getByPointer, pointerTokens, refPointer } from '../pointer.ts';
  * a value (`true`/`false`, a string, one of some words).
  */
 type Shape =
-  | { object: string; fields?: () => Record<string, Shape>; orBoolean?: true; orNull?: true }
+  | {
+      object: string;
+      fields?: () => Record<string, Shape>;
+      orBoolean?: true;
+      orNull?: true;
+      /** OpenAPI allows no Reference Object here (a Server Object). */
+      noRef?: true;
+    }
   /** `refable`: OpenAPI allows a Reference Object for the map itself (a Callback Object). */
   | { map: () => Shape; refable?: true }
   | { list: () => Shape }
@@ -87,6 +95,14 @@ const X_SDK_CLIENT_OPTION: Shape = {
   orTrue: true,
   fix: "write the name of the client option (`x-sdk-client-option: project`), or `true` for the parameter's own name",
 };
+/**
+ * A Server Object, in the `servers` of the document, a path item or an operation: a list of other
+ * shape was read as no servers (the client had no default base URL, without a word), and Redoc's
+ * build-docs threw a TypeError on it.
+ */
+const SERVERS: Shape = {
+  list: () => ({ object: 'Server Object', noRef: true, fields: () => ({ url: STRING }) }),
+};
 const PARAMETER: Shape = {
   object: 'Parameter Object',
   fields: () => ({ ...HEADER_FIELDS(), 'x-sdk-client-option': X_SDK_CLIENT_OPTION }),
@@ -107,6 +123,7 @@ const OPERATION: Shape = {
   object: 'Operation Object',
   fields: () => ({
     tags: { list: () => STRING },
+    servers: SERVERS,
     parameters: { list: () => PARAMETER },
     requestBody: REQUEST_BODY,
     responses: { map: () => RESPONSE },
@@ -120,6 +137,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const PATH_ITEM: Shape = {
   object: 'Path Item Object',
   fields: () => ({
+    servers: SERVERS,
     parameters: { list: () => PARAMETER },
     ...Object.fromEntries(METHODS.map((method) => [method, OPERATION])),
   }),
@@ -142,6 +160,7 @@ const COMPONENTS: Shape = {
 const DOCUMENT: Shape = {
   object: 'OpenAPI Object',
   fields: () => ({
+    servers: SERVERS,
     paths: { map: () => PATH_ITEM },
     webhooks: { map: () => PATH_ITEM },
     components: COMPONENTS,
@@ -208,7 +227,7 @@ export function structureProblems(
       if (shape.orBoolean === true && typeof value === 'boolean') continue;
       if (shape.orNull === true && value === null) continue;
       if (!isRecord(value)) {
-        problems.push(wrong(value, `a ${shape.object}`, pointer, file));
+        problems.push(wrong(value, `a ${shape.object}`, pointer, file, shape.noRef !== true));
         continue;
       }
       // A reference stands in for the object; the place it points at is checked where it is.
@@ -283,13 +302,17 @@ function inlineMap(
   return structuredClone(target);
 }
 
-function wrong(value: unknown, expected: string, pointer: string, file: string): GeneratorError {
+function wrong(
+  value: unknown,
+  expected: string,
+  pointer: string,
+  file: string,
+  refable = false,
+): GeneratorError {
   return new GeneratorError(
     `this must be ${expected}, not ${describe(value)}`,
     { file, pointer },
-    expected.startsWith('a map') || expected === 'a list'
-      ? `write ${expected} here`
-      : `write ${expected} here, or a \`$ref\` to one`,
+    !refable ? `write ${expected} here` : `write ${expected} here, or a \`$ref\` to one`,
   );
 }
 

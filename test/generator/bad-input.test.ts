@@ -549,6 +549,43 @@ const cases: [string, Case][] = [
       fix: /^write a/,
     },
   ]),
+  ...(
+    [
+      // [what, the YAML of the spec after HEAD, pointer, what the message says is there]
+      [
+        'root servers that are a string',
+        'servers: https://api.example.com\npaths: {}\n',
+        '#/servers',
+        'a list, not the string "https://api.example.com"',
+      ],
+      [
+        "a path item's server that is a number",
+        'paths:\n  /a:\n    servers: [5]\n    get: {responses: {}}\n',
+        '#/paths/~1a/servers/0',
+        'a Server Object, not the number 5',
+      ],
+      [
+        "an operation's servers that are an object",
+        'paths:\n  /a:\n    get:\n      servers: {url: /v2}\n      responses: {}\n',
+        '#/paths/~1a/get/servers',
+        'a list, not an object',
+      ],
+      [
+        "a server's url that is a list",
+        'servers: [{url: [https://api.example.com]}]\npaths: {}\n',
+        '#/servers/0/url',
+        'a string, not a list',
+      ],
+    ] as const
+  ).map(([what, yaml, pointer, problem]): [string, Case] => [
+    `${what} (the SDK had no base URL without a word, and Redoc's build-docs threw a TypeError)`,
+    {
+      files: { 'a.yaml': `${HEAD}${yaml}` },
+      problem: new RegExp(`must be ${problem.replace(/[()[\]]/g, '\\$&')}`),
+      pointer,
+      fix: /^write /,
+    },
+  ]),
   [
     'a path item that is a string',
     {
