@@ -14,7 +14,9 @@
  *   emphasis, lists, tables and safe links stay as they are: the Markdown is changed only where
  *   it holds one of these (marked's lexer finds them);
  * - URL fields rendered as links (`url`, `termsOfService`) that are not safe are removed;
- * - Redoc's `info.x-logo` keeps a relative image only, a safe link and a plain colour.
+ * - Redoc's `info.x-logo` keeps a relative image only, a safe link and a plain colour;
+ * - Redoc's list extensions (`x-badges`, `x-codeSamples`, `x-tagGroups`) keep only the entries
+ *   Redoc can render: in another shape, `build-docs` threw a TypeError that named no place.
  */
 import { marked, type Token, type Tokens } from 'marked';
 import { markdownProse } from '../../generator/escape.ts';
@@ -112,6 +114,39 @@ export function sanitizeMarkdown(source: string): string {
   return out + text.slice(cursor);
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const optionalString = (value: unknown) => value === undefined || typeof value === 'string';
+
+/**
+ * Redoc's extensions that it reads as lists, with the entries it can render (it reads `name` of a
+ * badge or a tag group, `lang` of a code sample, each group's `tags` as a list of names): a value
+ * that is no list, or a `null` entry, made `build-docs` throw ("t.x-badges?.map is not a
+ * function", "Cannot destructure property 'lang' of 'object null'").
+ */
+const REDOC_LISTS: Readonly<Record<string, (entry: unknown) => boolean>> = {
+  'x-badges': (entry) => isObject(entry) && typeof entry['name'] === 'string',
+  'x-codeSamples': (entry) =>
+    isObject(entry) && typeof entry['lang'] === 'string' && optionalString(entry['label']),
+  'x-tagGroups': (entry) =>
+    isObject(entry) &&
+    typeof entry['name'] === 'string' &&
+    Array.isArray(entry['tags']) &&
+    entry['tags'].every((tag) => typeof tag === 'string'),
+};
+
+/**
+ * The entries of `owner[key]` Redoc can render (REDOC_LISTS), read only where Redoc reads them (an
+ * operation, the root): a schema property named `x-badges` is no badge list.
+ */
+function keepRenderable(owner: Record<string, unknown>, key: string): void {
+  if (!Object.hasOwn(owner, key)) return;
+  const value = owner[key];
+  const kept = Array.isArray(value) ? value.filter(REDOC_LISTS[key]!) : [];
+  if (kept.length === 0) delete owner[key];
+  else owner[key] = kept;
+}
+
 /** Makes the bundled document safe for the docs page, in place. */
 export function sanitizeForDocs(document: unknown): void {
   const stack: unknown[] = [document];
@@ -126,6 +161,20 @@ export function sanitizeForDocs(document: unknown): void {
       else if (URL_FIELDS.has(key) && typeof value === 'string' && !isSafeUrl(value))
         delete record[key];
       else stack.push(value);
+    }
+  }
+  if (isObject(document)) {
+    keepRenderable(document, 'x-tagGroups');
+    for (const map of [document['paths'], document['webhooks']]) {
+      if (!isObject(map)) continue;
+      for (const item of Object.values(map)) {
+        if (!isObject(item)) continue;
+        for (const operation of Object.values(item)) {
+          if (!isObject(operation)) continue;
+          keepRenderable(operation, 'x-badges');
+          keepRenderable(operation, 'x-codeSamples');
+        }
+      }
     }
   }
   const info = (document as { info?: unknown } | null)?.info;
