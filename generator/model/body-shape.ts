@@ -23,9 +23,9 @@ const MAX_DEPTH = 32;
 
 /**
  * The object shape of `node`, or undefined when it is not a plain JSON object whose keys are all
- * known: unions, arrays, primitives, nullable objects and objects with typed
+ * known: unions, arrays, primitives, nullable objects, objects with typed
  * `additionalProperties`/`patternProperties` (their index signature would clash with the query
- * parameters in an intersection type) are not.
+ * parameters in an intersection type) and objects that allow no property at all are not.
  */
 export function objectShape(
   node: SchemaNode,
@@ -158,6 +158,15 @@ function collect(
       if (node.patternProperties.length > 0) return false;
       const extra = node.additionalProperties;
       if (extra !== undefined && extra.kind !== 'any' && extra.kind !== 'never') return false;
+      // One that allows no property at all is `Record<string, never>` (schema-types/print.ts):
+      // its index signature refuses every parameter beside it in an interface that extends it.
+      if (
+        extra?.kind === 'never' &&
+        node.properties.length === 0 &&
+        node.requiredWithoutSchema.length === 0 &&
+        (node.conditionalProperties ?? []).length === 0
+      )
+        return false;
       for (const property of node.properties) {
         merge(into, { name: property.name, required: property.required });
         declared.set(property.name, [...(declared.get(property.name) ?? []), property.node]);
