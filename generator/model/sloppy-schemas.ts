@@ -18,6 +18,7 @@
  * | `required: true` on a schema         | left out: the parent's `required` list decides           |
  * | `$ref` to a response, parameter, header or request body (a component, or in a path item) | the schema it holds (component-schema.ts); none: any value |
  * | `schema: null`, `items: null` (a key with no value in YAML) | `{}`: any value, `unknown`          |
+ * | `pattern: 0`, `pattern: null` (not a string) | no `pattern`: any text                            |
  *
  * The OpenAPI tools after the model (openapi-typescript, openapi.json) read the same rewritten
  * document, so the types, guards and bundled spec agree. A value that is wrong in every spelling
@@ -222,6 +223,26 @@ function repairSchema(s: Record<string, unknown>, pointer: string, place: Place)
       key,
       `"${key}" is the string ${JSON.stringify(value)}, not a number: read as ${text}`,
       `write \`${key}: ${text}\` without quotes`,
+    );
+  }
+  if ('pattern' in s && typeof s.pattern !== 'string') {
+    const value = s.pattern;
+    delete s.pattern;
+    const scalar = typeof value === 'number' || typeof value === 'boolean';
+    const written = scalar
+      ? `the ${typeof value} ${String(value)}`
+      : value === null
+        ? 'null'
+        : Array.isArray(value)
+          ? 'an array'
+          : `${typeof value === 'object' ? 'an object' : typeof value}`;
+    warn(
+      'pattern-not-string',
+      'pattern',
+      `"pattern" is ${written}, not a regular expression string: ignored, the string may hold any text`,
+      scalar
+        ? `write \`pattern: '${String(value)}'\` if that text is the regular expression meant, or remove \`pattern\``
+        : 'write the regular expression meant as a string, or remove `pattern`',
     );
   }
   if (Array.isArray(s.items) && !('prefixItems' in s)) {

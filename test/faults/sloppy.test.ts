@@ -12,6 +12,7 @@ import { GeneratorError } from '../../generator/errors.ts';
 import { generate } from '../../generator/index.ts';
 import { ROOT } from '../helpers/spec.ts';
 import { compile, linkNodeModules, removeTempDirs, tempDir } from '../generator/helpers.ts';
+import { importModules } from '../guards/compile.ts';
 import { specPackage, diagnostics } from './package.ts';
 
 const SPEC = join(ROOT, 'test/fixtures/faults/sloppy.yaml');
@@ -230,5 +231,55 @@ describe('a sloppy spec', () => {
     expect(warning?.problem).toContain('a boolean as "exclusiveMinimum"');
     expect(pkg.model.schemas[0]?.node).toMatchObject({ minimum: { value: 0, exclusive: true } });
     expect(diagnostics(pkg)).toEqual([]);
+  });
+  it('a `pattern` that is no string (`pattern: 0`, api.video) is ignored with a warning, not refused', async () => {
+    const pkg = await specPackage({
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1' },
+      paths: {},
+      components: {
+        schemas: {
+          Thumbnail: {
+            type: 'object',
+            properties: {
+              timecode: { type: 'string', pattern: 0 },
+              code: { type: 'string', pattern: null },
+              tag: { type: 'string', pattern: { regex: 'x' } },
+            },
+          },
+        },
+      },
+    });
+    expect(
+      pkg.model.warnings
+        .filter((w) => w.key.startsWith('sloppy:'))
+        .flatMap((w) => w.places.map((place) => [w.key, place.location.pointer, place.problem])),
+    ).toEqual([
+      [
+        'sloppy:pattern-not-string',
+        '#/components/schemas/Thumbnail/properties/timecode/pattern',
+        '"pattern" is the number 0, not a regular expression string: ignored, the string may hold any text',
+      ],
+      [
+        'sloppy:pattern-not-string',
+        '#/components/schemas/Thumbnail/properties/code/pattern',
+        '"pattern" is null, not a regular expression string: ignored, the string may hold any text',
+      ],
+      [
+        'sloppy:pattern-not-string',
+        '#/components/schemas/Thumbnail/properties/tag/pattern',
+        '"pattern" is an object, not a regular expression string: ignored, the string may hold any text',
+      ],
+    ]);
+    expect(pkg.model.warnings[0]?.hint).toBe(
+      "write `pattern: '0'` if that text is the regular expression meant, or remove `pattern`",
+    );
+    expect(diagnostics(pkg)).toEqual([]);
+    const guards = await importModules({
+      'guards.ts': pkg.files.get('src/guards.ts') ?? '',
+      'guards-runtime.ts': pkg.files.get('src/guards-runtime.ts') ?? '',
+    });
+    expect(guards.isThumbnail!({ timecode: '124', code: 'a', tag: 'b' })).toBe(true);
+    expect(guards.isThumbnail!({ timecode: 124 })).toBe(false);
   });
 });
