@@ -88,9 +88,9 @@ export function deriveResources(
     const resource = spelling(tag === undefined ? fromPath.name : resourceName(tag)!);
     const rest = tag === undefined ? fromPath.rest : restAfter(draft.path, resource, prefix, home);
     const crud = crudName(draft.method, rest);
-    const spelled = draft.operationIdDeclared ? pathSpelling(draft) : undefined;
-    const id =
-      !draft.operationIdDeclared || spelled === PATH ? undefined : (spelled ?? draft.operationId);
+    const declared = methodFirst(draft.operationId, draft.method);
+    const spelled = draft.operationIdDeclared ? pathSpelling(declared, draft) : undefined;
+    const id = !draft.operationIdDeclared || spelled === PATH ? undefined : (spelled ?? declared);
     const full = id === undefined ? pathMethodName(draft.method, rest) : methodName(id);
     const whole =
       id === undefined ? pathMethodName(draft.method, segments(draft.path).slice(prefix)) : full;
@@ -345,8 +345,8 @@ const PATH = Symbol('path');
  * `groups`), as a person would write it. Undefined for any other operationId, and for a spelled
  * path of names alone (`getHealth` for GET /health reads as a person's name: `health.get`).
  */
-function pathSpelling(draft: OperationDraft): typeof PATH | string | undefined {
-  if (!isPathSpelled(draft.operationId, draft)) return undefined;
+function pathSpelling(id: string, draft: OperationDraft): typeof PATH | string | undefined {
+  if (!isPathSpelled(id, draft)) return undefined;
   const parts = segments(draft.path);
   if (parts.some(isParameter)) return PATH;
   const kept = parts.filter((part) => !NOT_A_RESOURCE.test(part));
@@ -361,6 +361,23 @@ function isPathSpelled(id: string, draft: OperationDraft): boolean {
   const spelled = [draft.method, ...parts.flatMap(lower)];
   const have = lower(id);
   return have.length === spelled.length && have.every((word, i) => word === spelled[i]);
+}
+
+/**
+ * An operationId that ends in its own HTTP method in capitals (ETSI's `app_packagesGET`,
+ * `individualSubscriptionDELETE`, api2pdf's `zebraGET`) read with the method first, as a method
+ * name says it (`get app_packages` → `getAppPackages`): as written it gave `appPackagesGET`, and
+ * the capitals ran into the word before them (`appDGET` read as `app DGET`). Others as they are.
+ */
+function methodFirst(id: string, method: string): string {
+  const verb = method.toUpperCase();
+  const rest = id.slice(0, -verb.length);
+  return id.length > verb.length &&
+    id.endsWith(verb) &&
+    /[A-Za-z0-9]$/.test(rest) &&
+    /[a-z]/.test(rest)
+    ? `${method} ${rest}`
+    : id;
 }
 
 /** A method name from the HTTP method and the rest of the path: `get {id} invoices` → `getByIdInvoices`. */

@@ -391,6 +391,45 @@ describe('withoutResource', () => {
   });
 });
 
+describe('operationIds that end in their HTTP method in capitals', () => {
+  it('are read with the method first, as a method name says it (ETSI: `app_packagesGET`)', async () => {
+    const op = (operationId: string) => ({
+      operationId,
+      tags: ['packages'],
+      responses: { '204': { description: 'Done.' } },
+    });
+    const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+    const model = await modelOf(
+      await writeSpec({
+        openapi: '3.0.3',
+        info: { title: 'Lab', version: '1' },
+        paths: {
+          '/app_packages': { get: op('app_packagesGET'), post: op('app_packagesPOST') },
+          '/app_packages/{appPkgId}': {
+            parameters: [id('appPkgId')],
+            delete: op('individualPackageDELETE'),
+          },
+          '/onboarded/{appDId}/appd': { parameters: [id('appDId')], get: op('appDGET') },
+          // Capitals that are no HTTP method of the operation, or the whole id: as written.
+          '/zones': { get: op('listZonesPOST'), put: op('PUT') },
+          '/files/{f}': { parameters: [id('f')], get: op('readFileGet') },
+        },
+      }),
+    );
+    expect(
+      model.operations.map((o) => `${o.operationId} → ${o.sdk.resource}.${o.sdk.method}`),
+    ).toEqual([
+      'app_packagesGET → packages.getAppPackages',
+      'app_packagesPOST → packages.postAppPackages',
+      'individualPackageDELETE → packages.deleteIndividual',
+      'appDGET → packages.getAppD',
+      'listZonesPOST → packages.listZonesPOST',
+      'PUT → packages.put',
+      'readFileGet → packages.readFileGet',
+    ]);
+  });
+});
+
 describe('operationIds that spell out the method and a path with a version or parameter', () => {
   it('are named as operations without one are, by what the path does (Grape: `getV3GroupsId`)', async () => {
     const op = (operationId: string) => ({
