@@ -253,7 +253,7 @@ describe('every problem of a schema, at every depth, with the operations’, in 
       wrong('enum'),
       wrong('discriminator'),
       '#/components/schemas/Nested/properties/name/maxLength',
-      '#/components/schemas/Nested/properties/tags/items/pattern',
+      '#/components/schemas/Nested/properties/tags/items/maxLength',
     ]);
     expect(error.problems[1]!.message).toContain(
       '"required" must be a list of strings, found "yes"',

@@ -113,7 +113,7 @@ describe('problems and warnings are placed in the files as written', () => {
         '    Count:\n      type: integer\n      minimum: "zero"\n    Thing:\n',
       ),
       'paths/things.yaml': THINGS,
-      'schemas/Thing.yaml': thing('    pattern: 5'),
+      'schemas/Thing.yaml': thing('    maxLength: five'),
     });
     const error = await generate({ spec: 'openapi.yaml', out: 'sdk', cwd: dir, cache: false }).then(
       () => undefined,
@@ -122,7 +122,7 @@ describe('problems and warnings are placed in the files as written', () => {
     expect(error).toBeInstanceOf(GeneratorError);
     expect((error as GeneratorError).problems.map((problem) => problem.location)).toEqual([
       { file: 'openapi.yaml', pointer: '#/components/schemas/Count/minimum', line: 10, column: 16 },
-      { file: 'schemas/Thing.yaml', pointer: '#/properties/name/pattern', line: 5, column: 14 },
+      { file: 'schemas/Thing.yaml', pointer: '#/properties/name/maxLength', line: 5, column: 16 },
     ]);
   });
 
