@@ -68,7 +68,11 @@ async function readPackageJson(packageDir: string): Promise<PackageJson> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) {
     throw new PackageBuildError(
-      `no package.json in ${display(packageDir)}.\n  fix: pass the generated package's folder with --dir (default: ${DEFAULT_PACKAGE_DIR}), or run \`npm run generate\` first.`,
+      existsSync(packageDir)
+        ? `no package.json in ${display(packageDir)}.\n  fix: pass the generated package's folder with --dir (default: ${DEFAULT_PACKAGE_DIR}), or run \`npm run generate\` first.`
+        : display(packageDir) === packageDir
+          ? `there is no folder ${packageDir}.\n  fix: pass the generated package's folder with --dir (default: ${DEFAULT_PACKAGE_DIR}), or run \`npm run generate\` first.`
+          : `there is no folder ${display(packageDir)} in the working folder ${process.cwd()}.\n  fix: run the command from the project's folder (npm run does), or pass the generated package's folder with --dir (default: ${DEFAULT_PACKAGE_DIR}); without one, run \`npm run generate\` first.`,
     );
   }
   let pkg: PackageJson;

@@ -12,6 +12,7 @@ import { isEntryPoint } from './lib/entry-point.ts';
 import { levelRank, type Level } from './lib/diff/rules.ts';
 import type { ReportFormat } from './lib/diff/report.ts';
 import { RECORD_FILE } from './lib/release/record.ts';
+import { DEFAULT_SPEC } from './lib/spec-root.ts';
 
 const USAGE = `Compares the spec at a base with the working tree's and rates every change for the SDK's users.
 
@@ -64,7 +65,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     // The last release is what a weekly change is rated against (helper-134 9).
     if (values.base === undefined && !existsSync(RECORD_FILE))
       throw new Error(
-        `--base is required: there is no ${RECORD_FILE} (the record of the last release, the default base) yet; pass a git ref such as origin/main, or a spec file`,
+        // Neither file of a project here: the command was run from another folder.
+        values.spec === undefined && !existsSync(DEFAULT_SPEC)
+          ? `there is no ${RECORD_FILE} (the default base) and no ${DEFAULT_SPEC} in the working folder ${process.cwd()}: relative paths start from there; run the command from the project's folder (npm run does), or pass --base and --spec`
+          : `--base is required: there is no ${RECORD_FILE} (the record of the last release, the default base) yet; pass a git ref such as origin/main, or a spec file`,
       );
     base = values.base ?? RECORD_FILE;
     spec = values.spec;

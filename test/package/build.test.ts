@@ -133,6 +133,23 @@ describe('buildPackage', () => {
     expect(await readdir(join(dir, 'dist'))).toEqual(['keep.js']);
   });
 
+  it('says a folder that is not there is looked for from the working folder, and a folder without package.json what to run', async () => {
+    const previous = process.cwd();
+    process.chdir(work);
+    try {
+      await expect(buildPackage({ dir: 'no-such-folder' })).rejects.toThrow(
+        `there is no folder no-such-folder in the working folder ${work}.\n  fix: run the command from the project's folder (npm run does)`,
+      );
+    } finally {
+      process.chdir(previous);
+    }
+    const empty = join(work, 'empty-package');
+    await mkdir(empty, { recursive: true });
+    await expect(buildPackage({ dir: empty })).rejects.toThrow(
+      /^no package\.json in .*empty-package\.\n {2}fix: pass the generated package's folder with --dir/,
+    );
+  });
+
   it('refuses a package.json that is not JSON, with the fix and no stack', async () => {
     const dir = join(work, 'not-json');
     await mkdir(dir, { recursive: true });
@@ -162,7 +179,7 @@ describe('buildPackage', () => {
     const result = runScript('scripts/build-package.ts', ['--dir', join(work, 'nowhere')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /^error: no package\.json in .*nowhere\.\n {2}fix: pass the generated package's folder with --dir/,
+      /^error: there is no folder \/.*nowhere\.\n {2}fix: pass the generated package's folder with --dir/,
     );
   });
 });

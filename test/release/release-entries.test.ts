@@ -4,7 +4,7 @@
  * bundled record). Each change is said once, in our words, placed in the files the user edits,
  * at a level that says what upgrading the SDK changes.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,15 +69,30 @@ describe('npm run diff without --base (helper-134 9)', () => {
   });
 
   it('before any release, says --base is needed and what to pass', async () => {
-    const empty = await mkdtemp(join(tmpdir(), 'diff-no-record-'));
+    const project = await mkdtemp(join(tmpdir(), 'diff-no-record-'));
     try {
-      const result = await runMain(diffMain, empty, []);
+      await mkdir(join(project, 'spec'));
+      await writeFile(join(project, 'spec/openapi.yaml'), 'openapi: 3.1.0\n');
+      const result = await runMain(diffMain, project, []);
       expect(result.status).toBe(2);
       expect(result.stderr).toBe(
         'error: --base is required: there is no release/openapi.json (the record of the last release, the default base) yet; pass a git ref such as origin/main, or a spec file\nRun with --help for the options.\n',
       );
     } finally {
-      await rm(empty, { recursive: true, force: true });
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('run from a folder that is no project, says that relative paths start there', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'diff-elsewhere-'));
+    try {
+      const result = await runMain(diffMain, elsewhere, []);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `error: there is no release/openapi.json (the default base) and no spec/openapi.yaml in the working folder ${elsewhere}: relative paths start from there; run the command from the project's folder (npm run does), or pass --base and --spec\nRun with --help for the options.\n`,
+      );
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
     }
   });
 });
