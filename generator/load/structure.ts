@@ -34,6 +34,11 @@ type Shape =
       orNull?: true;
       /** OpenAPI allows no Reference Object here (a Server Object). */
       noRef?: true;
+      /**
+       * Fields OpenAPI requires and without which the object means nothing to the SDK (a Server
+       * Object's `url`): missing, the object was skipped without a word.
+       */
+      required?: readonly string[];
     }
   /** `refable`: OpenAPI allows a Reference Object for the map itself (a Callback Object). */
   | { map: () => Shape; refable?: true }
@@ -98,10 +103,16 @@ const X_SDK_CLIENT_OPTION: Shape = {
 /**
  * A Server Object, in the `servers` of the document, a path item or an operation: a list of other
  * shape was read as no servers (the client had no default base URL, without a word), and Redoc's
- * build-docs threw a TypeError on it.
+ * build-docs threw a TypeError on it. A Server Object without `url` (`servers: [{}]`) was skipped
+ * the same way.
  */
 const SERVERS: Shape = {
-  list: () => ({ object: 'Server Object', noRef: true, fields: () => ({ url: STRING }) }),
+  list: () => ({
+    object: 'Server Object',
+    noRef: true,
+    required: ['url'],
+    fields: () => ({ url: STRING }),
+  }),
 };
 const PARAMETER: Shape = {
   object: 'Parameter Object',
@@ -231,8 +242,11 @@ export function structureProblems(
         continue;
       }
       // A reference stands in for the object; the place it points at is checked where it is.
-      if (typeof value.$ref === 'string' || shape.fields === undefined) continue;
+      if (typeof value.$ref === 'string') continue;
       const object = value;
+      const missing = (shape.required ?? []).filter((key) => !Object.hasOwn(object, key));
+      if (missing.length > 0) problems.push(missingFields(missing, shape.object, pointer, file));
+      if (shape.fields === undefined) continue;
       const fields = shape.fields();
       for (const key of Object.keys(object).reverse())
         if (Object.hasOwn(fields, key))
@@ -300,6 +314,23 @@ function inlineMap(
     );
   }
   return structuredClone(target);
+}
+
+/** A `required` field that is missing: `servers: [{}]`, `servers: [{description: EU}]`. */
+function missingFields(
+  missing: readonly string[],
+  object: string,
+  pointer: string,
+  file: string,
+): GeneratorError {
+  const fields = missing.map((key) => `\`${key}\``).join(' and ');
+  return new GeneratorError(
+    `this ${object} has no ${fields}, which OpenAPI requires: without it the object means nothing and was skipped`,
+    { file, pointer },
+    object === 'Server Object'
+      ? "write the server's address as `url: https://api.example.com/v1` (or a path such as `/v1`), or remove the server"
+      : `add ${fields} here, or remove the object`,
+  );
 }
 
 function wrong(

@@ -586,6 +586,30 @@ const cases: [string, Case][] = [
       fix: /^write /,
     },
   ]),
+  ...(
+    [
+      // [what, the YAML of the spec after HEAD, pointer]
+      ['a root server without url', 'servers: [{}]\npaths: {}\n', '#/servers/0'],
+      [
+        "a path item's server with only a description",
+        'paths:\n  /a:\n    servers: [{description: EU}]\n    get: {responses: {}}\n',
+        '#/paths/~1a/servers/0',
+      ],
+      [
+        "an operation's server without url",
+        'paths:\n  /a:\n    get:\n      servers: [{variables: {}}]\n      responses: {}\n',
+        '#/paths/~1a/get/servers/0',
+      ],
+    ] as const
+  ).map(([what, yaml, pointer]): [string, Case] => [
+    `${what} (it was skipped without a word: the SDK lost its default base URL or the operation's server)`,
+    {
+      files: { 'a.yaml': `${HEAD}${yaml}` },
+      problem: /this Server Object has no `url`, which OpenAPI requires/,
+      pointer,
+      fix: /^write the server's address as `url: /,
+    },
+  ]),
   [
     'a path item that is a string',
     {
