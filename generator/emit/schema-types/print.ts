@@ -251,11 +251,22 @@ export class TypePrinter {
           ? declaredDirections(rest, this.byName)
           : undefined;
         const kept = rest.filter((member) => !(hasEnum && isPrimitive(member)));
-        const printed = kept.map((member) =>
-          member.kind === 'object'
-            ? this.withNull(member, { text: this.typeLiteral(member, mode, siblings), prec: 0 })
-            : this.print(member, mode, eager),
-        );
+        // A union beside members of one JSON type keeps only its variants of that type
+        // (`allOf: [B, {type: object}]` with B `string | { x }` is `Extract<B, object> & { y }`):
+        // `B & { y }` also held `string & { y }`, a string the schema (and the guard) refuses.
+        const only = singleJsonType(kept, (name) => this.byName.get(name)?.node);
+        const printed = kept.map((member) => {
+          if (member.kind === 'object')
+            return this.withNull(member, {
+              text: this.typeLiteral(member, mode, siblings),
+              prec: 0,
+            });
+          const text = this.print(member, mode, eager);
+          return only !== undefined &&
+            narrowsUnion(member, only, (name) => this.byName.get(name)?.node)
+            ? { text: `Extract<${text.text}, ${only}>`, prec: 0 as const }
+            : text;
+        });
         // An object member with no member and no index signature (`{}`: only read-only properties
         // in a request, or `additionalProperties: false` beside a union, the pydantic way) adds
         // nothing to the other members; alone, it is an object of its own kind.
@@ -376,6 +387,75 @@ export class TypePrinter {
     const schema = this.byName.get(target);
     return schema === undefined ? undefined : visit(schema.node);
   }
+}
+
+type JsonType = 'object' | 'string' | 'number' | 'boolean';
+type Lookup = (name: string) => SchemaNode | undefined;
+
+/** A node through its `$ref`s (at most a few: a longer chain is read as unknown). */
+function resolved(node: SchemaNode, lookup: Lookup): SchemaNode | undefined {
+  let current: SchemaNode | undefined = node;
+  for (let i = 0; i < 8 && current?.kind === 'ref'; i++) current = lookup(current.target);
+  return current?.kind === 'ref' ? undefined : current;
+}
+
+/** The one JSON type every value of a node has, or undefined (null allowed, a union, unknown). */
+function jsonTypeOf(node: SchemaNode, lookup: Lookup): JsonType | 'array' | 'null' | undefined {
+  const target = resolved(node, lookup);
+  if (target === undefined || (target.nullable && target.kind !== 'null')) return undefined;
+  switch (target.kind) {
+    case 'object':
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'array':
+    case 'null':
+      return target.kind;
+    case 'enum': {
+      const types = new Set(
+        target.values.map((value) =>
+          value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value,
+        ),
+      );
+      const [type] = types;
+      return types.size === 1 && type !== 'bigint'
+        ? (type as JsonType | 'array' | 'null')
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The JSON type the allOf's members other than unions all have (`object` for `{type: object}`
+ * beside a `$ref` to a union), or undefined when they name none or several. Arrays are left out:
+ * TypeScript's `object` holds them too.
+ */
+function singleJsonType(members: readonly SchemaNode[], lookup: Lookup): JsonType | undefined {
+  const types = new Set<string>();
+  for (const member of members) {
+    if (resolved(member, lookup)?.kind === 'union') continue;
+    const type = jsonTypeOf(member, lookup);
+    if (type !== undefined) types.add(type);
+  }
+  const [type] = types;
+  return types.size === 1 && type !== 'array' && type !== 'null' ? (type as JsonType) : undefined;
+}
+
+/**
+ * Whether a member is a union (inline or named) with variants of `type` and of other, known
+ * types: `Extract<…, type>` then says what the allOf allows. A variant of unknown type (`{}`, an
+ * `allOf`) leaves the union as it is, as does one with no variant of `type` (no value is valid,
+ * which model/allof-types.ts warns about).
+ */
+function narrowsUnion(member: SchemaNode, type: JsonType, lookup: Lookup): boolean {
+  const union = resolved(member, lookup);
+  if (union?.kind !== 'union') return false;
+  const types = union.variants.map((variant) => jsonTypeOf(variant, lookup));
+  if (types.some((t) => t === undefined)) return false;
+  const other = types.some((t) => t !== type) || union.nullable;
+  return other && types.includes(type);
 }
 
 /**
