@@ -16,7 +16,7 @@ import {
   followRefs,
   successResponse,
 } from './build-bodies.ts';
-import { camelJoin, NameRegistry, words } from './names.ts';
+import { camelJoin, decodedSegment, NameRegistry, words } from './names.ts';
 import type { SchemaContext } from './schema-context.ts';
 import { declarePathParameterFix, operationShape } from './operation-shape.ts';
 import { pathPlaceholders, TEMPLATE_FIX, templateProblem } from './path-template.ts';
@@ -460,7 +460,12 @@ function pathParametersOutside(
  * `get`, not `get_`).
  */
 function derivedOperationId(method: HttpMethod, path: string): string {
-  return camelJoin(words(`${method} ${path.replace(/\{([^}]*)\}/g, ' by $1 ')}`));
+  // Literal text by what it stands for (`/enc%20oded` → `Enc Oded`, not `Enc20oded`).
+  const text = path
+    .split(/(\{[^}]*\})/)
+    .map((part) => (part.startsWith('{') ? ` by ${part.slice(1, -1)} ` : decodedSegment(part)))
+    .join('');
+  return camelJoin(words(`${method} ${text}`));
 }
 
 /** The operation's own `security` list, else the root's, with where it is declared. */

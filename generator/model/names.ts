@@ -111,6 +111,25 @@ export function words(text: string): string[] {
 }
 
 /**
+ * A literal path segment as the text it stands for, for names: its percent-escapes decoded
+ * (RFC 3986 §2.1), so that `/user%20groups` names `userGroups` as `/user groups` would, and
+ * `/caf%C3%A9s` names `cafes` as `/cafés` does. The escapes' hex digits were read as letters
+ * (`/enc%20oded` named `enc20oded`). Runs of escapes are decoded together (a character's UTF-8
+ * bytes); a run that is no UTF-8 (`%FF`), and a decoded brace or slash, is a word break.
+ */
+export function decodedSegment(segment: string): string {
+  return segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    let text: string;
+    try {
+      text = decodeURIComponent(run);
+    } catch {
+      return ' ';
+    }
+    return text.replace(/[{}/]/g, ' ');
+  });
+}
+
+/**
  * {@link words} in ASCII letters and digits only, for names outside TypeScript that must be ASCII:
  * npm package names, environment variables, file names. Words with no ASCII letter are left out.
  */

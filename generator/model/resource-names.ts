@@ -33,7 +33,7 @@
  * `retrieveInvoice`, `archive`; failing that, the whole operationId.
  */
 import type { OperationDraft } from './build-operations.ts';
-import { words } from './names.ts';
+import { decodedSegment, words } from './names.ts';
 import { methodName, resourceName, singular } from './sdk-names.ts';
 
 /** Path segments that say where the API is, not what: versions and `api`. */
@@ -117,8 +117,12 @@ export function deriveResources(
   });
 }
 
+/** The path's segments, each literal one as the text it stands for ({@link decodedSegment}). */
 function segments(path: string): string[] {
-  return path.split('/').filter((part) => part !== '');
+  return path
+    .split('/')
+    .filter((part) => part !== '')
+    .map((part) => (isParameter(part) ? part : decodedSegment(part)));
 }
 
 function isParameter(segment: string): boolean {

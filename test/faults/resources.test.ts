@@ -621,3 +621,40 @@ describe('path parameters the path template has no `{name}` for', () => {
     );
   });
 });
+
+describe('path segments with percent-escapes', () => {
+  it('name resources and methods by the text they stand for, not by the hex digits', async () => {
+    const ok = { '200': { description: 'ok' } };
+    const get = { get: { responses: ok } };
+    const spec = await writeSpec({
+      openapi: '3.1.0',
+      info: { title: 'Escapes', version: '1.0.0' },
+      paths: {
+        '/enc%20oded/{a}': get,
+        '/user%20groups': get,
+        '/caf%C3%A9s': get,
+        '/menus/%E6%97%A5%E6%9C%AC': get,
+        '/menus/broken%FFpart': get,
+        '/menus/x%7Bid%7D': get,
+      },
+    });
+    const model = await modelOf(spec);
+    // The operationIds derived for openapi.json and the types' `operations` alike.
+    expect(model.operations.map((op) => op.operationId)).toEqual([
+      'getEncOdedByA',
+      'getUserGroups',
+      'getCafes',
+      'getMenus日本',
+      'getMenusBrokenPart',
+      'getMenusXId',
+    ]);
+    expect(placements(model)).toEqual([
+      'get /enc%20oded/{a} → encOded.retrieve',
+      'get /user%20groups → userGroups.list',
+      'get /caf%C3%A9s → cafes.list',
+      'get /menus/%E6%97%A5%E6%9C%AC → menus.日本',
+      'get /menus/broken%FFpart → menus.brokenPart',
+      'get /menus/x%7Bid%7D → menus.xId',
+    ]);
+  });
+});
