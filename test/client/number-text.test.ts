@@ -147,6 +147,14 @@ describe('numbers are sent as plain decimals', () => {
     expect(seen.headers['x-n']).toBe(`-${BIG_TEXT}`);
   });
 
+  it('in a header given per call or to the client (`headers: { "X-N": 1e21 }`)', async () => {
+    const seen = await last(() =>
+      client.numbers.find({}, { headers: { 'X-Big': BIG, 'X-Small': -SMALL } }),
+    );
+    expect(seen.headers['x-big']).toBe(BIG_TEXT);
+    expect(seen.headers['x-small']).toBe(`-${SMALL_TEXT}`);
+  });
+
   it('in an application/x-www-form-urlencoded body', async () => {
     const seen = await last(() => client.numbers.form({ n: BIG, list: [SMALL] }));
     expect(seen.body).toBe(`n=${BIG_TEXT}&list=${SMALL_TEXT}`);
