@@ -41,7 +41,9 @@ export function mergeHeaders(...sources: (HeadersInput | undefined)[]): HeaderRe
         const what = `The ${JSON.stringify(key)} header`;
         assertSendable(value, what);
         assertScalar(value, what);
-        setOwn(merged, key, checked(key, String(value)));
+        // A number as its digits (`1e21` → 22 digits), as header parameters send it: String()
+        // wrote `1e+21`, which a server reading an integer does not take.
+        setOwn(merged, key, checked(key, scalarText(value)));
       }
     }
   }
