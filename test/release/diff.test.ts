@@ -1214,6 +1214,23 @@ describe('exported types no method takes or returns', () => {
     }
   });
 
+  it('`propertyNames` added to a response schema is a constraint on its keys, said and listed in the changelog (not "schema added", minor, dropped from the entry)', async () => {
+    resetSpec(repo);
+    await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) =>
+      doc.set('propertyNames', doc.createNode({ maxLength: 40 })),
+    );
+    const report = await diffSpecs({ base: 'HEAD', cwd: repo });
+    const wire = report.changes.filter((change) => change.kind.startsWith('wire/'));
+    expect(wire.map((change) => [change.level, change.kind])).toEqual([
+      ['patch', 'wire/schema-constraint-changed'],
+    ]);
+    expect(wire[0]!.message).toMatch(
+      /^`propertyNames` set to `\{"maxLength":40\}`; keys longer than 40 characters are no longer returned \(spec\/schemas\/Order\.yaml:\d+\)$/,
+    );
+    const entry = renderEntry({ version: '1.0.1', date: '2026-12-08', changes: report.changes });
+    expect(entry).toContain('keys longer than 40 characters are no longer returned');
+  });
+
   it('a constraint set on a response property (in a file its $ref names) says what the SDK may now receive (helper-160 4)', async () => {
     resetSpec(repo);
     await editYaml(join(repo, 'spec'), 'schemas/Order.yaml', (doc) => {

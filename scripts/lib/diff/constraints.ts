@@ -91,8 +91,8 @@ export function constraintMeaning(
     const parts = Object.entries(schema)
       .map(([inner, value]) =>
         added
-          ? constraintMeaning(inner, undefined, value, 'keys')
-          : constraintMeaning(inner, value, undefined, 'keys'),
+          ? constraintMeaning(inner, undefined, value, 'keys', side)
+          : constraintMeaning(inner, value, undefined, 'keys', side),
       )
       .filter((part) => part !== undefined);
     return parts.length === 0 ? undefined : parts.join('; ');

@@ -39,6 +39,11 @@ export interface RedoclyChange {
   revision?: RedoclyLocation;
   /** Our own words for the change where Redocly's would mislead (wire-equivalents.ts). */
   said?: string;
+  /**
+   * The rule a change without a verdict is of, where Redocly rated it under another
+   * (wire-equivalents.ts `withKeySchemasAsConstraints`): its kind in the report.
+   */
+  rule?: string;
 }
 
 /**

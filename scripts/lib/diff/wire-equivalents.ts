@@ -244,3 +244,38 @@ function asPatch(change: RedoclyChange, message: string): RedoclyChange {
 function withMessage(change: RedoclyChange, message: string): RedoclyChange {
   return { ...change, said: message };
 }
+
+/**
+ * A `propertyNames` subschema added to or removed from a schema is a constraint on its keys, as
+ * Redocly rates it in a request body (`schema-constraint-changed`): in a response Redocly reports
+ * it as a schema added or removed (`schema-added`, minor), which the changelog takes for a new
+ * type an SDK line names, and its line said only "schema `propertyNames` added". Read as the
+ * keyword changed on its schema, with no rule's verdict, it is said where the schema is used
+ * ("keys longer than 40 characters are no longer returned"), at `level`, the constraint's.
+ */
+export function withKeySchemasAsConstraints(
+  changes: RedoclyChange[],
+  level: Level,
+): RedoclyChange[] {
+  return changes.map((change) => {
+    if (change.typeName !== 'Schema' || change.kind === 'modified') return change;
+    const keyword = /\/propertyNames$/.exec(change.path);
+    if (keyword === null || change.verdicts.some((v) => v.ruleId === 'schema-constraint-changed'))
+      return change;
+    const [base, revision] =
+      change.kind === 'added'
+        ? [{ ...change.revision, value: undefined }, change.revision]
+        : [change.base, { ...change.base, value: undefined }];
+    return {
+      ...change,
+      path: change.path.slice(0, keyword.index),
+      kind: 'modified',
+      property: 'propertyNames',
+      impact: level,
+      verdicts: [],
+      rule: 'schema-constraint-changed',
+      base,
+      revision,
+    };
+  });
+}

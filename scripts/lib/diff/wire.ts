@@ -31,7 +31,11 @@ import { withComponentRenames, withoutGuesses } from './wire-renames.ts';
 import { pairedPaths, withPathRenames } from './wire-path-pairs.ts';
 import { withRegroupsRead } from './wire-regroup.ts';
 import { withTrueSchemaChanges } from './wire-schemas.ts';
-import { withEquivalentsRead, withServerVariablesRead } from './wire-equivalents.ts';
+import {
+  withEquivalentsRead,
+  withKeySchemasAsConstraints,
+  withServerVariablesRead,
+} from './wire-equivalents.ts';
 
 /** One side of the comparison: its bundled document. */
 interface WireSide {
@@ -64,29 +68,32 @@ export async function compareWire(
     files,
   );
   const docs = { base: base.bundled, head: head.bundled };
-  const changes = withServerVariablesRead(
-    withEquivalentsRead(
-      withTrueSchemaChanges(
-        withRegroupsRead(
-          withComponentRenames(
-            withoutGuesses(
-              reported.filter((change) => !change.path.startsWith('#/x-sdk')),
+  const changes = withKeySchemasAsConstraints(
+    withServerVariablesRead(
+      withEquivalentsRead(
+        withTrueSchemaChanges(
+          withRegroupsRead(
+            withComponentRenames(
+              withoutGuesses(
+                reported.filter((change) => !change.path.startsWith('#/x-sdk')),
+                base.bundled,
+                head.bundled,
+              ),
               base.bundled,
               head.bundled,
             ),
-            base.bundled,
-            head.bundled,
+            docs,
+            ruleset.wire,
           ),
           docs,
-          ruleset.wire,
+          ruleset.wire['schema-type-changed'] ?? 'major',
         ),
         docs,
-        ruleset.wire['schema-type-changed'] ?? 'major',
       ),
       docs,
+      ruleset.wire['server-removed'] ?? 'major',
     ),
-    docs,
-    ruleset.wire['server-removed'] ?? 'major',
+    ruleset.wire['schema-constraint-changed'] ?? 'patch',
   );
   const sides = new Map([base, head].map((side) => [side, schemaIndex(side.bundled)]));
   return changes
@@ -180,7 +187,7 @@ function toChange(
       : `${head.display(place.file)}${place.line === undefined ? '' : `:${place.line}`}`;
   return {
     level: change.impact,
-    kind: `wire/${worst?.ruleId ?? `${kebab(change.typeName)}-${change.kind}`}`,
+    kind: `wire/${worst?.ruleId ?? change.rule ?? `${kebab(change.typeName)}-${change.kind}`}`,
     location: shared === undefined ? location : shared.operations[0]!,
     message: where === undefined ? message : `${message} (${where})`,
     ...(shared === undefined ? {} : { schema: shared.name, operations: shared.operations }),
@@ -497,7 +504,9 @@ function keywordMeaning(
       : to === undefined
         ? `removed (was ${value(from)})`
         : `changed from ${value(from)} to ${value(to)}`;
-  return `${what}: \`${keyword}\` ${done}; ${said.join('; ')}`;
+  // A named schema's own keyword: the line names the schema in front (`Metadata` (in …): …).
+  const on = what === 'component' ? '' : `${what}: `;
+  return `${on}\`${keyword}\` ${done}; ${said.join('; ')}`;
 }
 
 /** `enum value \`"a"\`` or `enum values \`"a"\`, \`"b"\``. */
