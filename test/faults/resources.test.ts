@@ -391,14 +391,19 @@ describe('withoutResource', () => {
   });
 });
 
+/** An operation of the naming specs below: its operationId and one tag, answering 204. */
+function taggedOperation(operationId: string, tag: string) {
+  return { operationId, tags: [tag], responses: { '204': { description: 'Done.' } } };
+}
+
+/** A required string path parameter. */
+function id(name: string) {
+  return { name, in: 'path', required: true, schema: { type: 'string' } };
+}
+
 describe('operationIds that end in their HTTP method in capitals', () => {
   it('are read with the method first, as a method name says it (ETSI: `app_packagesGET`)', async () => {
-    const op = (operationId: string) => ({
-      operationId,
-      tags: ['packages'],
-      responses: { '204': { description: 'Done.' } },
-    });
-    const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+    const op = (operationId: string) => taggedOperation(operationId, 'packages');
     const model = await modelOf(
       await writeSpec({
         openapi: '3.0.3',
@@ -432,12 +437,7 @@ describe('operationIds that end in their HTTP method in capitals', () => {
 
 describe('operationIds that spell out the method and a path with a version or parameter', () => {
   it('are named as operations without one are, by what the path does (Grape: `getV3GroupsId`)', async () => {
-    const op = (operationId: string) => ({
-      operationId,
-      tags: ['groups'],
-      responses: { '204': { description: 'Done.' } },
-    });
-    const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+    const op = (operationId: string) => taggedOperation(operationId, 'groups');
     const model = await modelOf(
       await writeSpec({
         openapi: '3.0.3',
@@ -474,12 +474,7 @@ describe('operationIds that spell out the method and a path with a version or pa
 
 describe('an operationId that names another resource before its own (`createSiteBuildHook`)', () => {
   it('keeps its resource words: taken out, the name would act on the other one (`createSite`)', async () => {
-    const op = (operationId: string, tag: string) => ({
-      operationId,
-      tags: [tag],
-      responses: { '204': { description: 'Done.' } },
-    });
-    const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+    const op = taggedOperation;
     const model = await modelOf(
       await writeSpec({
         openapi: '3.0.3',
